@@ -1,0 +1,39 @@
+// Typed errors mapped to exit codes in one place (cli/main.ts). Library code throws
+// these; only the CLI entry point turns them into process exit codes.
+
+export const ExitCode = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  inputUnreadable: 3,
+  failOn: 4,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Bad command line: unknown option, invalid value. Exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** A signatures file failed validation. Exit 2; the message names file and entry. */
+export class SignatureError extends Error {
+  override name = 'SignatureError';
+  constructor(
+    readonly file: string,
+    readonly entry: string | null,
+    detail: string,
+  ) {
+    super(`${file}${entry ? ` (${entry})` : ''}: ${detail}`);
+  }
+}
+
+/** An input could not be read (missing, permission, directory, bad gzip). Exit 3, others still processed. */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(`${file}: ${detail}`);
+  }
+}

@@ -1,0 +1,78 @@
+// The knowledge base as the rest of the program sees it. The JSON in signatures/
+// is validated and indexed into this shape once, at start-up (knowledge/load.ts).
+
+import type { Severity } from '../event.js';
+
+export type PortProtocol = 'tcp' | 'udp';
+
+export interface LocalizedText {
+  en: string;
+  zh: string;
+}
+
+export type Lang = keyof LocalizedText;
+
+/** One meaning of a destination port (or range). A port can have several. */
+export interface PortEntry {
+  /** Unique kebab-case id, e.g. "sub7-6776". */
+  id: string;
+  /** Inclusive range; a single port has from === to. */
+  from: number;
+  to: number;
+  protocols: readonly PortProtocol[];
+  /** Short name shown in tables: "Sub-7 (data/backdoor)", "Telnet". */
+  name: string;
+  /** A category id from signatures/categories.json (service, trojan, worm, game, …). */
+  category: string;
+  /** Family for malware, e.g. "Sub-7", "Back Orifice", "NetBus", "冰河". */
+  family: string | null;
+  severity: Severity;
+  /** Lower = more likely in a firewall log today; orders entries sharing a port. */
+  rank: number;
+  text: LocalizedText;
+  /** Seed file the facts come from, e.g. "002_7fc6dc8747eb060f.txt". */
+  source: string;
+}
+
+/** What a SOURCE port suggests (53 = DNS reply or evasion trick, 61000+ = Linux NAT, …). */
+export interface SourcePortEntry {
+  id: string;
+  from: number;
+  to: number;
+  protocols: readonly PortProtocol[];
+  name: string;
+  /** The annotation id the annotator emits for it, e.g. "srcport-dns". */
+  annotation: string;
+  severity: Severity;
+  text: LocalizedText;
+  source: string;
+}
+
+/** Well-known / registered / dynamic, with the documents' caveats. */
+export interface PortClass {
+  id: string;
+  from: number;
+  to: number;
+  name: LocalizedText;
+  text: LocalizedText;
+  source: string;
+}
+
+export interface Category {
+  id: string;
+  name: LocalizedText;
+  defaultSeverity: Severity;
+}
+
+export interface KnowledgeBase {
+  /** Destination-port meanings for this protocol and port, best first; a shared empty array if none. O(1). */
+  lookup(proto: PortProtocol, port: number): readonly PortEntry[];
+  /** Source-port meanings, best first; a shared empty array if none. O(1). */
+  lookupSource(proto: PortProtocol, port: number): readonly SourcePortEntry[];
+  portClass(port: number): PortClass;
+  category(id: string): Category | undefined;
+  /** Entries whose id, name, family or category contains the term (case-insensitive). */
+  search(term: string): readonly PortEntry[];
+  readonly entries: readonly PortEntry[];
+  readonly sourceEntries: readonly SourcePortEntry[];
+}

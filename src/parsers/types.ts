@@ -1,0 +1,47 @@
+import type { FirewallEvent } from '../event.js';
+
+/** What every parser of a file is created with. */
+export interface ParseContext {
+  /** Name used in `origin.file` and in diagnostics. */
+  file: string;
+  /**
+   * Reference for year inference of year-less timestamps: the file's mtime, or now
+   * for stdin. Injected (never `new Date()` inside a parser) so tests are repeatable.
+   */
+  refDate: Date;
+  /** `--year`: the year of the first year-less record (rolls over at Dec→Jan). */
+  year: number | null;
+  /** `--tz`: IANA zone for local timestamps without offset; null = the machine's zone. */
+  tz: string | null;
+}
+
+/** Where a parser reports each line's fate. Nothing is thrown for bad input. */
+export interface LineSink {
+  event(e: FirewallEvent): void;
+  /** Not a firewall record (other kernel or daemon messages, headers). */
+  skipped(lineNo: number, reason: string): void;
+  /** Looks like a firewall record but could not be parsed. */
+  malformed(lineNo: number, line: string, reason: string): void;
+}
+
+/** One per file: built once, then called once per line on the hot path. */
+export interface LineParser {
+  line(text: string, lineNo: number): void;
+  /** End of input: flush anything buffered (e.g. a journald export block). */
+  end(): void;
+}
+
+export interface FormatDefinition {
+  /** Stable id, used by `--input-format` and in `event.format`. */
+  id: string;
+  /** One-line human description for `logscan formats`. */
+  description: string;
+  /** Example lines, shown by `logscan formats` and used by tests. */
+  examples: string[];
+  /**
+   * Confidence 0..1 that these first lines (up to ~50, blank lines removed) are in
+   * this format. The registry picks the highest; ties go to the earlier format.
+   */
+  sniff(lines: readonly string[]): number;
+  create(ctx: ParseContext, sink: LineSink): LineParser;
+}
