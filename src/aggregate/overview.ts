@@ -1,0 +1,83 @@
+// Whole-run counters for the report header and the "what kind of traffic" tables:
+// totals, time span, per format / action / protocol, top sources and top probed ports.
+// Memory is bounded by the CappedCounter caps, not by the number of events.
+import type { FirewallEvent } from '../event.js';
+import { CappedCounter } from './capped-counter.js';
+
+export interface PortKey {
+  proto: string;
+  port: number;
+}
+
+export interface OverviewData {
+  events: number;
+  /** Packets, counting "message repeated N times" as N. */
+  packets: number;
+  first: Date | null;
+  last: Date | null;
+  byFormat: [string, number][];
+  byAction: [string, number][];
+  byProto: [string, number][];
+  byDirection: [string, number][];
+  topSources: [string, number][];
+  topPorts: [PortKey, number][];
+  distinctSources: number;
+  /** Per hour of the local day (0-23), packets: the activity sparkline. */
+  perHour: number[];
+}
+
+export class Overview {
+  private events = 0;
+  private packets = 0;
+  private first = Infinity;
+  private last = -Infinity;
+  private readonly byFormat = new CappedCounter<string>(64);
+  private readonly byAction = new CappedCounter<string>(16);
+  private readonly byProto = new CappedCounter<string>(300);
+  private readonly byDirection = new CappedCounter<string>(8);
+  private readonly sources = new CappedCounter<string>(200_000);
+  /** Keyed "proto/port" so the map stays primitive-keyed. */
+  private readonly ports = new CappedCounter<string>(140_000);
+  private readonly perHour = new Array<number>(24).fill(0);
+
+  /** hourOf maps a time to the hour of day in the report's zone (--tz). */
+  constructor(private readonly hourOf: (d: Date) => number = (d) => d.getHours()) {}
+
+  add(e: FirewallEvent): void {
+    const n = e.count;
+    this.events++;
+    this.packets += n;
+    if (e.time) {
+      const t = e.time.getTime();
+      if (t < this.first) this.first = t;
+      if (t > this.last) this.last = t;
+      this.perHour[this.hourOf(e.time)] += n;
+    }
+    this.byFormat.add(e.format, n);
+    this.byAction.add(e.action, n);
+    this.byProto.add(e.proto, n);
+    this.byDirection.add(e.direction ?? 'unknown', n);
+    if (e.src.ip) this.sources.add(e.src.ip, n);
+    if (e.dst.port !== null && e.direction !== 'out') this.ports.add(`${e.proto}/${e.dst.port}`, n);
+  }
+
+  result(top: number): OverviewData {
+    return {
+      events: this.events,
+      packets: this.packets,
+      first: Number.isFinite(this.first) ? new Date(this.first) : null,
+      last: Number.isFinite(this.last) ? new Date(this.last) : null,
+      byFormat: this.byFormat.top(64),
+      byAction: this.byAction.top(16),
+      byProto: this.byProto.top(300),
+      byDirection: this.byDirection.top(8),
+      topSources: this.sources.top(top),
+      topPorts: this.ports.top(top).map(([k, c]) => {
+        const slash = k.lastIndexOf('/');
+        return [{ proto: k.slice(0, slash), port: Number(k.slice(slash + 1)) }, c];
+      }),
+      distinctSources: this.sources.size,
+      perHour: [...this.perHour],
+    };
+  }
+}

@@ -1,0 +1,69 @@
+// Options shared by every command that reads logs, and their validation. Invalid
+// values become UsageError (exit 2) with a sentence that names the option.
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { formats, getFormat } from '../parsers/registry.js';
+import type { Lang } from '../knowledge/types.js';
+
+export interface InputOptions {
+  inputFormat: string | null;
+  year: number | null;
+  tz: string | null;
+}
+
+export interface CommonOptions extends InputOptions {
+  lang: Lang;
+  signatures: string[];
+}
+
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--input-format <id>', 'skip sniffing: read every input as this format (see `logscan formats`)'))
+    .addOption(new Option('--year <yyyy>', 'year of the first record when the log has none (BSD syslog); default: inferred from file date'))
+    .addOption(new Option('--tz <zone>', 'IANA zone of timestamps without offset, and of the report; default: this machine\'s zone'))
+    .addOption(new Option('--lang <lang>', 'language of explanations').choices(['en', 'zh']).default('en'))
+    .addOption(new Option('--signatures <dir>', 'extra signature directory (adds or overrides entries); repeatable').argParser(collect).default([]));
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function validateZone(tz: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return tz;
+  } catch {
+    throw new UsageError(`--tz: unknown time zone "${tz}" (use an IANA name such as Europe/Berlin or UTC)`);
+  }
+}
+
+export function positiveInt(name: string, raw: unknown, max = Number.MAX_SAFE_INTEGER): number {
+  const n = typeof raw === 'number' ? raw : Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name}: expected a whole number from 1 to ${max}, got "${String(raw)}"`);
+  return n;
+}
+
+export function readCommonOptions(raw: Record<string, unknown>): CommonOptions {
+  let inputFormat: string | null = null;
+  if (typeof raw.inputFormat === 'string') {
+    if (!getFormat(raw.inputFormat)) {
+      throw new UsageError(`--input-format: unknown format "${raw.inputFormat}" (known: ${formats.map((f) => f.id).join(', ')})`);
+    }
+    inputFormat = raw.inputFormat;
+  }
+  let year: number | null = null;
+  if (raw.year !== undefined) {
+    year = Number(raw.year);
+    if (!/^\d{4}$/.test(String(raw.year)) || year < 1970 || year > 2100) throw new UsageError(`--year: expected a four-digit year, got "${String(raw.year)}"`);
+  }
+  const tz = typeof raw.tz === 'string' ? validateZone(raw.tz) : null;
+  return { inputFormat, year, tz, lang: (raw.lang as Lang) ?? 'en', signatures: (raw.signatures as string[]) ?? [] };
+}
+
+/** Inputs from the command line; none given and stdin is not a terminal means stdin. */
+export function resolveInputs(files: string[]): string[] {
+  if (files.length > 0) return files;
+  if (!process.stdin.isTTY) return ['-'];
+  throw new UsageError('no input: give one or more log files, or - for standard input');
+}

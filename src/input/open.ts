@@ -1,0 +1,66 @@
+// Opens one input (file, .gz, or "-" for stdin) as a byte stream, turning the
+// ways a path can be unusable into one InputError with a sentence a person can act on.
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { InputError } from '../errors.js';
+
+export interface OpenedInput {
+  /** Name for messages and `origin.file`. */
+  name: string;
+  stream: Readable;
+  /** Reference date for year inference: mtime of a file, now for stdin. */
+  refDate: Date;
+  gzip: boolean;
+  /** Closes the underlying file (streams close it themselves when read to the end). */
+  close(): Promise<void>;
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+const ERRNO_TEXT: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  ENOTDIR: 'a parent of the path is not a directory',
+};
+
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  return (code && ERRNO_TEXT[code]) || (err instanceof Error ? err.message : String(err));
+}
+
+export async function openInput(path: string, now: () => Date = () => new Date()): Promise<OpenedInput> {
+  if (path === '-') {
+    return { name: '(stdin)', stream: process.stdin, refDate: now(), gzip: false, close: async () => {} };
+  }
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (err) {
+    throw new InputError(path, describeFsError(err));
+  }
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) throw new InputError(path, 'is a directory (give the log files inside it)');
+    let gzip = false;
+    if (st.isFile()) {
+      const head = Buffer.alloc(2);
+      const { bytesRead } = await handle.read(head, 0, 2, 0);
+      gzip = bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+      if (!gzip && path.endsWith('.gz') && st.size > 0) throw new InputError(path, 'named .gz but is not gzip data');
+    }
+    const raw = handle.createReadStream({ start: st.isFile() ? 0 : undefined, highWaterMark: 256 * 1024 });
+    const stream = gzip ? raw.pipe(createGunzip()) : raw;
+    if (gzip) raw.on('error', (err) => stream.destroy(err));
+    const h = handle;
+    return { name: path, stream, refDate: st.isFile() ? st.mtime : now(), gzip, close: () => h.close().catch(() => {}) };
+  } catch (err) {
+    await handle.close().catch(() => {});
+    if (err instanceof InputError) throw err;
+    throw new InputError(path, describeFsError(err));
+  }
+}

@@ -1,0 +1,163 @@
+// source -> lines -> parse: reads every input in order, picks each file's format
+// from its first lines, and hands events to the caller. A bad input is recorded
+// in its stats and the next one is read; nothing here throws for bad data.
+import { finished } from 'node:stream/promises';
+import type { FirewallEvent } from '../event.js';
+import { InputError } from '../errors.js';
+import { getFormat, sniffFormat } from '../parsers/registry.js';
+import type { FormatDefinition, LineParser, LineSink } from '../parsers/types.js';
+import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
+import { openInput } from './open.js';
+
+/** How many lines the sniffer looks at before choosing a format. */
+const SNIFF_LINES = 50;
+/** Format assumed when sniffing is inconclusive: syslog text, which skips what it can't read. */
+const FALLBACK_FORMAT = 'iptables';
+
+export interface InputStats {
+  file: string;
+  format: string | null;
+  /** How the format was chosen. */
+  formatBy: 'option' | 'sniff' | 'fallback' | null;
+  lines: number;
+  events: number;
+  skipped: number;
+  malformed: number;
+  /** Skipped lines by reason (what `check` shows and the report summarises). */
+  skipReasons: Record<string, number>;
+  /** Set when the input could not be read at all or broke off. */
+  error: string | null;
+  /** True when reading stopped early (truncated gzip, read error); events before it are kept. */
+  incomplete: boolean;
+}
+
+export interface MalformedLine {
+  file: string;
+  line: number;
+  reason: string;
+  text: string;
+}
+
+export interface ReadOptions {
+  inputFormat: string | null;
+  year: number | null;
+  tz: string | null;
+  onEvent(e: FirewallEvent): void;
+  onMalformed?(m: MalformedLine): void;
+  /** After each input, e.g. to report an unreadable one at once. */
+  onInputDone?(s: InputStats): void;
+  /** Awaited between input chunks: lets a slow stdout pause reading. */
+  afterChunk?(): Promise<void> | void;
+  now?: () => Date;
+}
+
+export async function readInputs(paths: readonly string[], opts: ReadOptions): Promise<InputStats[]> {
+  const all: InputStats[] = [];
+  for (const path of paths) {
+    const stats = await readOne(path, opts);
+    opts.onInputDone?.(stats);
+    all.push(stats);
+  }
+  return all;
+}
+
+function newStats(file: string): InputStats {
+  return { file, format: null, formatBy: null, lines: 0, events: 0, skipped: 0, malformed: 0, skipReasons: {}, error: null, incomplete: false };
+}
+
+async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
+  const stats = newStats(path);
+  let input;
+  try {
+    input = await openInput(path, opts.now);
+  } catch (err) {
+    stats.error = err instanceof InputError ? err.message : String(err);
+    stats.incomplete = true;
+    return stats;
+  }
+  stats.file = input.name;
+
+  const sink: LineSink = {
+    event(e) {
+      stats.events++;
+      opts.onEvent(e);
+    },
+    skipped(_lineNo, reason) {
+      stats.skipped++;
+      stats.skipReasons[reason] = (stats.skipReasons[reason] ?? 0) + 1;
+    },
+    malformed(lineNo, text, reason) {
+      stats.malformed++;
+      opts.onMalformed?.({ file: stats.file, line: lineNo, reason, text });
+    },
+  };
+
+  let parser: LineParser | null = null;
+  let sniffBuffer: { text: string; lineNo: number }[] | null = [];
+  let sniffNonBlank = 0;
+  const forced = opts.inputFormat ? getFormat(opts.inputFormat) : undefined;
+
+  const choose = (): LineParser => {
+    let format: FormatDefinition | undefined = forced;
+    if (format) stats.formatBy = 'option';
+    else {
+      const sniffed = sniffFormat((sniffBuffer ?? []).map((l) => l.text));
+      if (sniffed.format) {
+        format = sniffed.format;
+        stats.formatBy = 'sniff';
+      } else {
+        format = getFormat(FALLBACK_FORMAT)!;
+        stats.formatBy = 'fallback';
+      }
+    }
+    stats.format = format.id;
+    const p = format.create({ file: stats.file, refDate: input.refDate, year: opts.year, tz: opts.tz }, sink);
+    const buffered = sniffBuffer ?? [];
+    sniffBuffer = null;
+    for (const l of buffered) p.line(l.text, l.lineNo);
+    return p;
+  };
+
+  const splitter = new LineSplitter({
+    line(text, lineNo) {
+      stats.lines = lineNo;
+      if (parser) {
+        parser.line(text, lineNo);
+        return;
+      }
+      sniffBuffer!.push({ text, lineNo });
+      if (text.trim() !== '') sniffNonBlank++;
+      if (forced || sniffNonBlank >= SNIFF_LINES) parser = choose();
+    },
+    overlong(lineNo, length) {
+      stats.lines = lineNo;
+      sink.malformed(lineNo, '', `line longer than ${MAX_LINE_LENGTH} characters (${length})`);
+    },
+    afterChunk: opts.afterChunk,
+  });
+
+  input.stream.pipe(splitter);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      input.stream.once('error', reject);
+      splitter.once('error', reject);
+      splitter.once('finish', resolve);
+    });
+  } catch (err) {
+    // Keep what was read; a cut-off last line is dropped rather than half-parsed.
+    input.stream.unpipe(splitter);
+    stats.incomplete = true;
+    const where = `after line ${splitter.lines}`;
+    stats.error = input.gzip ? `gzip data is truncated or corrupt ${where} (${errText(err)})` : `read error ${where}: ${errText(err)}`;
+    splitter.destroy();
+  }
+  if (!parser) parser = choose();
+  (parser as LineParser).end();
+  await input.close();
+  await finished(splitter).catch(() => {});
+  return stats;
+}
+
+function errText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,96 @@
+// Local wall-clock time (no offset in the log) -> epoch milliseconds, in an IANA zone
+// or the machine's zone. Used by parsers whose logs write local time (pfirewall.log).
+//
+// Hot path: a log changes hour rarely, so the UTC offset is computed once per local
+// hour (two zone lookups) and cached; a line then costs one Date.UTC-style sum.
+// An hour whose start and end offsets differ contains a DST change; it is not cached
+// and every timestamp in it is resolved exactly.
+//
+// Ambiguity follows ECMAScript/Temporal "compatible": a repeated wall time (autumn
+// fall-back) resolves to the earlier instant, a skipped one (spring gap) is read with
+// the offset in force before the change (so 02:30 becomes 03:30 summer time). This is
+// also what `new Date(y, m, d, h, mi, s)` does for the machine zone, so both paths agree.
+
+import { tzOffset } from '@date-fns/tz';
+import { UsageError } from '../errors.js';
+
+/** Converts a local wall time (month 1-12) to epoch ms. Inputs must already be valid. */
+export type LocalTimeToEpoch = (year: number, month: number, day: number, hour: number, minute: number, second: number) => number;
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+/** Bound on cached hours (a fuzzed or years-long file must not grow memory without limit). */
+const CACHE_LIMIT = 8192;
+
+/** Wall time read as if it were UTC; handles years 0-99, which Date.UTC maps to 19xx. */
+export function wallClockMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second);
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  d.setUTCHours(hour, minute, second, 0);
+  return d.getTime();
+}
+
+/** True when `tz` is an IANA zone name (or ±HH:MM offset) the runtime knows. */
+export function isValidTimeZone(tz: string): boolean {
+  return !Number.isNaN(tzOffset(tz, new Date(0)));
+}
+
+/** Offset (ms, east positive) to subtract from a wall time in `tz` to get the instant. */
+function ianaOffsetForWall(tz: string, wall: number): number {
+  const before = tzOffset(tz, new Date(wall - DAY)) * 60_000;
+  const after = tzOffset(tz, new Date(wall + DAY)) * 60_000;
+  if (before === after) return before;
+  const beforeFits = tzOffset(tz, new Date(wall - before)) * 60_000 === before;
+  const afterFits = tzOffset(tz, new Date(wall - after)) * 60_000 === after;
+  // Both fit: the wall time happens twice; the larger offset gives the earlier instant.
+  if (beforeFits && afterFits) return Math.max(before, after);
+  if (afterFits) return after;
+  // Only `before` fits, or neither (the gap): read with the offset before the change.
+  return before;
+}
+
+/** Same for the machine zone, via the local Date constructor (which is "compatible"). */
+function machineOffsetForWall(wall: number): number {
+  const u = new Date(wall);
+  const local = new Date(0);
+  local.setFullYear(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate());
+  local.setHours(u.getUTCHours(), u.getUTCMinutes(), u.getUTCSeconds(), 0);
+  return wall - local.getTime();
+}
+
+/**
+ * Builds a converter for one zone (null = the machine's zone, i.e. process TZ).
+ * Throws UsageError for a zone name the runtime does not know: that is a bad
+ * `--tz`, not bad input, and must surface once rather than on every line.
+ */
+export function localTimeConverter(tz: string | null): LocalTimeToEpoch {
+  if (tz !== null && !isValidTimeZone(tz)) throw new UsageError(`unknown time zone '${tz}' (expected an IANA name such as Europe/Berlin)`);
+  const offsetForWall = tz === null ? machineOffsetForWall : (wall: number) => ianaOffsetForWall(tz, wall);
+  // hour key (wall ms / HOUR) -> offset ms, or NaN for an hour with a change inside it.
+  const cache = new Map<number, number>();
+  let lastKey = NaN;
+  let lastOffset = NaN;
+
+  return (year, month, day, hour, minute, second) => {
+    const wall = wallClockMs(year, month, day, hour, minute, second);
+    const key = Math.floor(wall / HOUR);
+    let offset: number;
+    if (key === lastKey) {
+      offset = lastOffset;
+    } else {
+      let cached = cache.get(key);
+      if (cached === undefined) {
+        const start = offsetForWall(key * HOUR);
+        const end = offsetForWall((key + 1) * HOUR);
+        cached = start === end ? start : NaN;
+        if (cache.size >= CACHE_LIMIT) cache.clear();
+        cache.set(key, cached);
+      }
+      lastKey = key;
+      lastOffset = offset = cached;
+    }
+    if (Number.isNaN(offset)) offset = offsetForWall(wall);
+    return wall - offset;
+  };
+}

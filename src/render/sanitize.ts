@@ -1,0 +1,31 @@
+// Strings that came from a log are attacker-controlled: a log prefix can carry an
+// ANSI escape that rewrites the terminal, or markup that runs in a browser.
+// Every renderer passes log text through one of these; JSON output stays exact.
+
+// C0 controls (tab excepted), DEL, C1 controls, and bidi/zero-width format characters
+// that can make displayed text differ from its bytes.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_TERM = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+function hex(ch: string): string {
+  const c = ch.charCodeAt(0);
+  return c <= 0xff ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`;
+}
+
+/** Safe to print on a terminal: control and bidi characters shown as \xNN / \uNNNN. */
+export function termSafe(s: string): string {
+  UNSAFE_TERM.lastIndex = 0;
+  return UNSAFE_TERM.test(s) ? s.replace(UNSAFE_TERM, hex) : s;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Safe inside HTML text and quoted attributes; also neutralises control characters. */
+export function htmlEscape(s: string): string {
+  return termSafe(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/** Safe inside a Markdown table cell or paragraph: no markup, pipes or HTML take effect. */
+export function markdownEscape(s: string): string {
+  return htmlEscape(s).replace(/[\\`*_{}[\]()#+\-.!|~]/g, '\\$&');
+}
