@@ -21,6 +21,8 @@ export interface OverviewData {
   byDirection: [string, number][];
   topSources: [string, number][];
   topPorts: [PortKey, number][];
+  /** All inbound packets that had a destination port (the denominator of a port's share). */
+  portPackets: number;
   distinctSources: number;
   /** Per hour of the local day (0-23), packets: the activity sparkline. */
   perHour: number[];
@@ -39,6 +41,7 @@ export class Overview {
   /** Keyed "proto/port" so the map stays primitive-keyed. */
   private readonly ports = new CappedCounter<string>(140_000);
   private readonly perHour = new Array<number>(24).fill(0);
+  private portPackets = 0;
 
   /** hourOf maps a time to the hour of day in the report's zone (--tz). */
   constructor(private readonly hourOf: (d: Date) => number = (d) => d.getHours()) {}
@@ -58,7 +61,10 @@ export class Overview {
     this.byProto.add(e.proto, n);
     this.byDirection.add(e.direction ?? 'unknown', n);
     if (e.src.ip) this.sources.add(e.src.ip, n);
-    if (e.dst.port !== null && e.direction !== 'out') this.ports.add(`${e.proto}/${e.dst.port}`, n);
+    if (e.dst.port !== null && e.direction !== 'out') {
+      this.ports.add(`${e.proto}/${e.dst.port}`, n);
+      this.portPackets += n;
+    }
   }
 
   result(top: number): OverviewData {
@@ -76,6 +82,7 @@ export class Overview {
         const slash = k.lastIndexOf('/');
         return [{ proto: k.slice(0, slash), port: Number(k.slice(slash + 1)) }, c];
       }),
+      portPackets: this.portPackets,
       distinctSources: this.sources.size,
       perHour: [...this.perHour],
     };

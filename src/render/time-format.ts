@@ -1,0 +1,52 @@
+// Displaying instants in the report's zone (--tz, else the machine's), cheaply:
+// the zone's offset is looked up per call with @date-fns/tz, no Date parsing.
+import { tzOffset } from '@date-fns/tz';
+
+export interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** Minutes east of UTC. */
+  offset: number;
+}
+
+export function zonedParts(d: Date, tz: string | null): ZonedParts {
+  const offset = tz ? tzOffset(tz, d) : -d.getTimezoneOffset();
+  const w = new Date(d.getTime() + offset * 60_000);
+  return {
+    year: w.getUTCFullYear(),
+    month: w.getUTCMonth() + 1,
+    day: w.getUTCDate(),
+    hour: w.getUTCHours(),
+    minute: w.getUTCMinutes(),
+    second: w.getUTCSeconds(),
+    offset,
+  };
+}
+
+const p2 = (n: number): string => String(n).padStart(2, '0');
+
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const m = Math.abs(minutes);
+  return `${sign}${p2(Math.floor(m / 60))}:${p2(m % 60)}`;
+}
+
+/** "2026-11-20 06:25:01" in the zone. */
+export function formatDateTime(d: Date, tz: string | null): string {
+  const z = zonedParts(d, tz);
+  return `${z.year}-${p2(z.month)}-${p2(z.day)} ${p2(z.hour)}:${p2(z.minute)}:${p2(z.second)}`;
+}
+
+/** "2026-11-20" in the zone. */
+export function formatDay(d: Date, tz: string | null): string {
+  const z = zonedParts(d, tz);
+  return `${z.year}-${p2(z.month)}-${p2(z.day)}`;
+}
+
+export function hourIn(tz: string | null): (d: Date) => number {
+  return tz ? (d) => zonedParts(d, tz).hour : (d) => d.getHours();
+}

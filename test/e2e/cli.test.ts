@@ -1,0 +1,162 @@
+// End-to-end: the built CLI on real files, stdin, gzip, broken inputs and pipes.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ndjson, runCli, spawnCli, tempDir } from '../helpers/cli.js';
+
+const UFW = [
+  'Nov 20 06:25:01 gw kernel: [12345.678901] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=203.0.113.7 DST=192.168.1.10 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=54321 PROTO=TCP SPT=40000 DPT=6776 WINDOW=1024 RES=0x00 SYN URGP=0',
+  'Nov 20 06:25:02 gw sshd[123]: Accepted publickey for root from 192.0.2.1 port 50000 ssh2',
+  'Nov 20 06:25:03 gw kernel: [12346.678901] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=198.51.100.9 DST=192.168.1.10 LEN=28 TOS=0x00 PREC=0x00 TTL=1 ID=1 PROTO=UDP SPT=40001 DPT=33434 LEN=8',
+  'Nov 20 06:25:04 gw kernel: [12347.678901] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=203.0.113.7 DST=192.168.1.10 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=54322 PROTO=TCP SPT=40000 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0',
+];
+const PFW = [
+  '#Version: 1.5',
+  '#Software: Microsoft Windows Firewall',
+  '#Time Format: Local',
+  '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path',
+  '',
+  '2026-11-20 08:05:57 DROP TCP 203.0.113.50 192.168.1.20 4444 445 48 S 12345 0 64240 - - - RECEIVE',
+  '2026-11-20 08:05:58 ALLOW UDP 192.168.1.20 192.168.1.1 60924 53 0 - - - - - - - SEND',
+];
+
+let dir = '';
+let ufw = '';
+let pfw = '';
+
+beforeAll(() => {
+  dir = tempDir();
+  ufw = join(dir, 'ufw.log');
+  pfw = join(dir, 'pfirewall.log');
+  writeFileSync(ufw, UFW.join('\n') + '\n');
+  writeFileSync(pfw, PFW.join('\r\n') + '\r\n');
+});
+
+describe('logscan events', () => {
+  it('prints one JSON event per firewall record, with origin file and line', () => {
+    const r = runCli(['events', ufw]);
+    expect(r.code).toBe(0);
+    const ev = ndjson(r.stdout);
+    expect(ev).toHaveLength(3);
+    expect(ev.map((e) => (e.origin as { line: number }).line)).toEqual([1, 3, 4]);
+    expect(ev[0]).toMatchObject({ format: 'iptables', action: 'drop', proto: 'tcp', src: { ip: '203.0.113.7', port: 40000 }, dst: { port: 6776 } });
+  });
+
+  it('reads standard input when given -', () => {
+    const r = runCli(['events', '-'], { input: UFW.join('\n') });
+    expect(r.code).toBe(0);
+    expect(ndjson(r.stdout)).toHaveLength(3);
+  });
+
+  it('reads gzip files as streams, same events as the plain file', () => {
+    const gz = join(dir, 'kern.log.2.gz');
+    writeFileSync(gz, gzipSync(readFileSync(ufw)));
+    const plain = ndjson(runCli(['events', ufw]).stdout).map((e) => e.src);
+    const r = runCli(['events', gz]);
+    expect(r.code).toBe(0);
+    expect(ndjson(r.stdout).map((e) => e.src)).toEqual(plain);
+  });
+
+  it('keeps events before the damage in a truncated gzip, says so, exits 3', () => {
+    const many = Array.from({ length: 4000 }, (_, i) => UFW[0].replace('ID=54321', `ID=${i}`)).join('\n') + '\n';
+    const full = gzipSync(Buffer.from(many));
+    const cut = join(dir, 'cut.log.gz');
+    writeFileSync(cut, full.subarray(0, Math.floor(full.length * 0.6)));
+    const r = runCli(['events', cut]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/cut\.log\.gz: gzip data is truncated or corrupt after line \d+/);
+    const n = ndjson(r.stdout).length;
+    expect(n).toBeGreaterThan(100);
+    expect(n).toBeLessThan(4000);
+  });
+
+  it('uses ECS names with --ecs', () => {
+    const r = runCli(['events', '--ecs', ufw]);
+    const [first] = ndjson(r.stdout);
+    expect(first).toMatchObject({
+      source: { ip: '203.0.113.7', port: 40000 },
+      destination: { ip: '192.168.1.10', port: 6776 },
+      network: { transport: 'tcp', direction: 'inbound' },
+      event: { action: 'drop' },
+    });
+    expect(typeof first['@timestamp']).toBe('string');
+  });
+
+  it('exits quietly when the reader goes away (| head -1)', async () => {
+    const big = join(dir, 'big.log');
+    writeFileSync(big, (UFW[0] + '\n').repeat(50_000));
+    const r = await spawnCli(['events', big], (_c, kill) => kill());
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('counts a 10 MB line as malformed and keeps line numbers right after it', () => {
+    const f = join(dir, 'long.log');
+    writeFileSync(f, [UFW[0], 'x'.repeat(10 * 1024 * 1024), UFW[3]].join('\n') + '\n');
+    const r = runCli(['events', f]);
+    expect(r.code).toBe(0);
+    expect(ndjson(r.stdout).map((e) => (e.origin as { line: number }).line)).toEqual([1, 3]);
+    expect(r.stderr).toMatch(/long\.log:2: malformed: line longer than/);
+  });
+});
+
+describe('bad inputs', () => {
+  it('reports a missing file, still reads the others, prints the report, exits 3', () => {
+    const r = runCli([join(dir, 'nope.log'), ufw]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('nope.log: no such file');
+    expect(r.stdout).toContain('Top sources');
+    expect(r.stdout).toContain('203.0.113.7');
+  });
+
+  it('reports a directory and exits 3', () => {
+    mkdirSync(join(dir, 'adir'), { recursive: true });
+    const r = runCli(['events', join(dir, 'adir')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('is a directory');
+  });
+
+  it('rejects a .gz that is not gzip', () => {
+    const f = join(dir, 'fake.gz');
+    copyFileSync(ufw, f);
+    const r = runCli(['events', f]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('not gzip');
+  });
+});
+
+describe('usage errors exit 2 with one line and no stack', () => {
+  for (const args of [['--bogus'], ['events', '--tz', 'Mars/Base', '-'], ['--top', '0', '-'], ['events', '--input-format', 'nope', '-'], ['--year', '99', '-']]) {
+    it(args.join(' '), () => {
+      const r = runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stderr.trim().split('\n')[0]).toMatch(/^(error|logscan):/);
+    });
+  }
+});
+
+describe('report', () => {
+  it('reads iptables and Windows Firewall files together', () => {
+    const r = runCli([ufw, pfw]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('iptables');
+    expect(r.stdout).toContain('windows-firewall');
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('gives the same content as one JSON document with -o json', () => {
+    const r = runCli([ufw, '-o', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.totals).toMatchObject({ lines: 4, events: 3, skipped: 1, malformed: 0 });
+    expect(doc.topSources[0]).toEqual({ ip: '203.0.113.7', packets: 2 });
+  });
+
+  it('prints --version quickly and exits 0', () => {
+    const r = runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
