@@ -6,7 +6,7 @@ import { eventToEcs, eventToJson } from '../render/event-json.js';
 import { addInputOptions, readCommonOptions, resolveInputs } from './options.js';
 import { BatchedWriter } from './output.js';
 import { runInputs } from './run-inputs.js';
-import { buildAnnotate } from './analysis.js';
+import { buildAnalysis } from './analysis.js';
 
 export function registerEvents(program: Command, setExit: (code: number) => void): void {
   const cmd = program
@@ -18,7 +18,7 @@ export function registerEvents(program: Command, setExit: (code: number) => void
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
     const common = readCommonOptions(raw);
     const inputs = resolveInputs(files);
-    const annotate = buildAnnotate(common);
+    const { annotate } = buildAnalysis(common);
     const out = new BatchedWriter();
     const toJson = raw.ecs ? eventToEcs : eventToJson;
     const run = await runInputs(

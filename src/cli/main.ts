@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, InputError, SignatureError, UsageError } from '../errors.js';
 import { termSafe } from '../render/sanitize.js';
 import { registerEvents } from './events.js';
+import { registerExplain } from './explain.js';
+import { registerFollow } from './follow.js';
 import { registerFormats } from './formats.js';
 import { registerReport } from './report.js';
 
@@ -34,6 +36,8 @@ function buildProgram(): Command {
     .configureOutput({ outputError: (str, write) => write(termSafe(str)) });
   registerReport(program, setExit);
   registerEvents(program, setExit);
+  registerFollow(program, setExit);
+  registerExplain(program);
   registerFormats(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError(`(run \`logscan ${cmd.name()} --help\` for usage)`);
   return program;

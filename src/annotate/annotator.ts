@@ -1,0 +1,812 @@
+// The annotator: appends interpretations to each event. Rules come from
+// signatures/annotations.json (rules.ts) and are compiled once into per-port candidate
+// lists, so an event costs one array lookup plus a few field checks per candidate.
+// Annotation objects are built once per rule (or once per port for knowledge-base
+// texts) and shared between events; the hot path allocates only for the few
+// stateful keys it has to remember.
+//
+// State (all bounded by maxTracked through LRUs, expired by event time):
+//   - outbound destinations this host contacted (backscatter),
+//   - local destination addresses per interface and when each appeared (dialup-leftover),
+//   - per (source, destination) retry series (powwow-retry, sub7-retry),
+//   - per (source, destination) traceroute sessions (sessions()).
+//
+// Time: e.time, else the kernel uptime stamp (dmesg), else none. Without a clock the
+// windows cannot be measured: dialup-leftover and the retry detectors stay silent for
+// such events (we would rather miss an explanation than invent one), traceroute
+// sessions are not split by gaps, and contacted hosts expire only through the cap.
+
+import type { Annotation, FirewallEvent, Severity } from '../event.js';
+import type { KnowledgeBase, Lang, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
+import {
+  ADDR_BROADCAST,
+  ADDR_BROADCAST_OR_MULTICAST,
+  ADDR_LIMITED_BROADCAST,
+  ADDR_MULTICAST,
+  ADDR_UNICAST,
+  classifyAddress,
+} from './address.js';
+import { Lru } from './lru.js';
+import { loadAnnotationRules, type AnnotationRule, type AnnotationRuleSet, type PortRange } from './rules.js';
+
+export interface AnnotatorOptions {
+  lang: Lang;
+  /** How long after a local address appears (or comes back) chat/game traffic counts as a leftover. Default 30 min. */
+  leftoverWindowMs?: number;
+  /** Hard cap on each tracked key set (LRU). Default 50 000. */
+  maxTracked?: number;
+  /** Rules to use instead of signatures/annotations.json (tests, --signatures). */
+  rules?: AnnotationRuleSet;
+}
+
+/** One traceroute run seen from a source towards one target. */
+export interface TracerouteSession {
+  src: string;
+  dst: string;
+  first: Date | null;
+  last: Date | null;
+  probes: number;
+  minPort: number;
+  maxPort: number;
+  /** Every probe's port was >= the previous one's (how traceroute counts up). */
+  rising: boolean;
+}
+
+export interface AnnotatorStats {
+  events: number;
+  contacted: number;
+  localAddresses: number;
+  retrySeries: number;
+  tracerouteActive: number;
+  tracerouteCompleted: number;
+  /** Sessions dropped because more than maxSessions completed. */
+  tracerouteDropped: number;
+  /** Keys dropped by an LRU cap (state lost before it expired). */
+  evicted: number;
+}
+
+export interface Annotator {
+  /** Append this event's annotations to e.annotations (in rule order). Events must come in log order. */
+  annotate(e: FirewallEvent): void;
+  /** Same as calling annotate() on each, in order. */
+  annotateAll(events: Iterable<FirewallEvent>): void;
+  /** Traceroute sessions seen so far (completed and active), ordered by start, source, target. */
+  sessions(): TracerouteSession[];
+  stats(): AnnotatorStats;
+}
+
+export const DEFAULT_LEFTOVER_WINDOW_MS = 30 * 60_000;
+export const DEFAULT_MAX_TRACKED = 50_000;
+
+const K_MATCH = 0;
+const K_KB_PORT = 1;
+const K_KB_TROJAN = 2;
+const K_SOURCE_PORT = 3;
+const K_DETECTOR = 4;
+const D_NONE = 0;
+const D_LEFTOVER = 1;
+const D_RETRY = 2;
+const D_BACKSCATTER = 3;
+const D_TRACEROUTE = 4;
+
+const DIR_BIT: Readonly<Record<string, number>> = { in: 1, out: 2, forward: 4 };
+const DIR_NULL = 8;
+const ACTION_BIT: Readonly<Record<string, number>> = { drop: 1, reject: 2, allow: 4, other: 8 };
+const FLAG_BIT: Readonly<Record<string, number>> = { SYN: 1, ACK: 2, FIN: 4, RST: 8, PSH: 16, URG: 32, ECE: 64, CWR: 128 };
+const FLAGS_UNKNOWN = -1;
+const FLAGS_NONE = -2; // not TCP / no flags in the log
+
+const ADDR_CONDITION: Readonly<Record<string, number>> = {
+  'limited-broadcast': ADDR_LIMITED_BROADCAST,
+  broadcast: ADDR_BROADCAST,
+  multicast: ADDR_MULTICAST,
+  'broadcast-or-multicast': ADDR_BROADCAST_OR_MULTICAST,
+  unicast: ADDR_UNICAST,
+};
+
+/** How often (in events) expired state is swept out. */
+const SWEEP_EVERY = 4096;
+/** Interfaces tracked for dialup-leftover; addresses per interface get maxTracked / this. */
+const MAX_IFACES = 16;
+const MAX_OTHER_PROTOS = 512;
+const MAX_ALSO_NAMES = 5;
+
+interface Compiled {
+  readonly rule: AnnotationRule;
+  readonly id: string;
+  readonly order: number;
+  readonly kind: number;
+  readonly detector: number;
+  /** Shared annotation for rules whose text does not depend on the event. */
+  readonly annotation: Annotation;
+  readonly protos: readonly string[] | null;
+  /** dstPort is answered by the per-port candidate index, not re-checked. */
+  readonly dstIndexed: boolean;
+  readonly dstPort: Int32Array | null;
+  readonly dstPortNot: Int32Array | null;
+  readonly srcPort: Int32Array | null;
+  readonly addrMask: number;
+  readonly dirMask: number;
+  readonly actionMask: number;
+  readonly icmpTypes: readonly number[] | null;
+  readonly flagsAny: number;
+  readonly flagsAll: number;
+  readonly flagsNone: number;
+  readonly ruleContains: readonly string[] | null;
+  readonly suppressedBy: readonly string[] | null;
+  readonly categories: readonly string[] | null;
+  readonly fallback: boolean;
+  readonly params: Readonly<Record<string, number | boolean>>;
+  /** kb-* kinds: built lazily per [tcp, udp][port]; null = nothing to say. */
+  readonly kbCache: [(Annotation | null | undefined)[], (Annotation | null | undefined)[]] | null;
+  readonly retry: Lru<string, RetryState> | null;
+}
+
+interface RetryState {
+  last: number;
+  prevInterval: number;
+  attempts: number;
+  regularRun: number;
+}
+
+interface LocalAddr {
+  since: number;
+  lastSeen: number;
+}
+
+interface IfaceState {
+  current: string | null;
+  currentAddr: LocalAddr | null;
+  addrs: Lru<string, LocalAddr>;
+}
+
+interface SessionState {
+  src: string;
+  dst: string;
+  first: Date | null;
+  last: Date | null;
+  firstMs: number;
+  lastMs: number;
+  probes: number;
+  minPort: number;
+  maxPort: number;
+  lastPort: number;
+  rising: boolean;
+}
+
+function flattenRanges(r: readonly PortRange[] | null): Int32Array | null {
+  if (!r) return null;
+  const a = new Int32Array(r.length * 2);
+  r.forEach(([from, to], i) => {
+    a[2 * i] = from;
+    a[2 * i + 1] = to;
+  });
+  return a;
+}
+
+function inRanges(ranges: Int32Array, port: number): boolean {
+  for (let i = 0; i < ranges.length; i += 2) if (port >= ranges[i]! && port <= ranges[i + 1]!) return true;
+  return false;
+}
+
+function mask(values: readonly (string | null)[] | null, bits: Readonly<Record<string, number>>, nullBit = 0): number {
+  if (!values) return 0;
+  let m = 0;
+  for (const v of values) m |= v === null ? nullBit : (bits[v] ?? 0);
+  return m;
+}
+
+function fill(template: string, vars: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, k: string) => vars[k] ?? whole);
+}
+
+function makeAnnotation(id: string, severity: Severity, text: string, ref: string): Annotation {
+  return Object.freeze({ id, severity, text, ref });
+}
+
+function hasId(list: readonly Annotation[], id: string): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i]!.id === id) return true;
+  return false;
+}
+
+function clock(e: FirewallEvent): number {
+  if (e.time !== null) return e.time.getTime();
+  if (e.uptime !== null) return e.uptime * 1000;
+  return NaN;
+}
+
+class AnnotatorImpl implements Annotator {
+  private readonly lang: Lang;
+  private readonly window: number;
+  private readonly maxTracked: number;
+  /**
+   * [tcp, udp][variant] -> per destination port: candidate rules in order. Variant 1
+   * includes the source-port rules; variant 0 (source port without any knowledge-base
+   * meaning, the common case) leaves them out.
+   */
+  private readonly byPort: Compiled[][][][];
+  /** [tcp, udp][variant] candidates when the destination port is missing. */
+  private readonly generalPort: Compiled[][][];
+  /** [tcp, udp] -> 1 where kb.lookupSource() has something for the source port. */
+  private readonly srcMeaning: [Uint8Array, Uint8Array];
+  private readonly generalOther: Compiled[];
+  private readonly otherCache = new Map<string, Compiled[]>();
+  private readonly fallbackIds = new Set<string>();
+
+  // Detector state.
+  private readonly contacts: Lru<string, number>;
+  private outboundSeen = false;
+  private readonly ifaces: Lru<string, IfaceState>;
+  private lastIface: IfaceState | null = null;
+  private lastIfaceName = '';
+  private readonly active: Lru<string, SessionState>;
+  private readonly completed: SessionState[] = [];
+  private completedDropped = 0;
+  private readonly sessionGapMs: number;
+  private readonly maxSessions: number;
+  private readonly contactTtlMs: number;
+  private readonly retryDetectors: Compiled[] = [];
+  private readonly usesContacts: boolean;
+  private readonly usesLocal: boolean;
+  private maxT = -Infinity;
+  private events = 0;
+
+  // Per-event scratch, reset at the start of annotate() (fields, not closures).
+  private curAddr = -1;
+  private curFlags = FLAGS_UNKNOWN;
+  private curLocalSince = NaN;
+  private curSrc: readonly SourcePortEntry[] | null = null;
+  private lastAddrIp: string | null = null;
+  private lastAddrClass = 0;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    options: AnnotatorOptions,
+  ) {
+    this.lang = options.lang;
+    this.window = options.leftoverWindowMs ?? DEFAULT_LEFTOVER_WINDOW_MS;
+    this.maxTracked = options.maxTracked ?? DEFAULT_MAX_TRACKED;
+    if (!(this.window >= 0)) throw new RangeError(`leftoverWindowMs must be >= 0, got ${options.leftoverWindowMs}`);
+    const ruleSet = options.rules ?? loadAnnotationRules();
+
+    const compiled = ruleSet.rules.map((r) => this.compile(r, r.order));
+    compiled.push(...this.syntheticSourceRules(ruleSet.rules));
+    compiled.sort((a, b) => a.order - b.order);
+    for (const c of compiled) if (c.kind === K_SOURCE_PORT && c.fallback) this.fallbackIds.add(c.id);
+
+    // Candidate index: rules with destination ports are filed under each of their
+    // ports; everything else is checked for every event of a fitting protocol.
+    const portProtos: PortProtocol[] = ['tcp', 'udp'];
+    this.srcMeaning = [new Uint8Array(65536), new Uint8Array(65536)];
+    for (const x of this.kb.sourceEntries) {
+      for (const p of x.protocols) this.srcMeaning[p === 'tcp' ? 0 : 1].fill(1, x.from, x.to + 1);
+    }
+    this.generalPort = portProtos.map((p) => {
+      const all = compiled.filter((c) => !c.dstIndexed && (c.protos === null || c.protos.includes(p)));
+      return [all.filter((c) => c.kind !== K_SOURCE_PORT), all];
+    });
+    this.generalOther = compiled.filter((c) => !c.dstIndexed && isProtoGeneric(c));
+    this.byPort = this.generalPort.map((variants) => variants.map((g) => new Array<Compiled[]>(65536).fill(g)));
+    for (let pi = 0; pi < 2; pi++) {
+      const filed = new Map<number, Compiled[]>();
+      for (const c of compiled) {
+        if (!c.dstIndexed || !(c.protos === null || c.protos.includes(portProtos[pi]!))) continue;
+        const r = c.dstPort!;
+        for (let i = 0; i < r.length; i += 2) {
+          for (let port = r[i]!; port <= r[i + 1]!; port++) {
+            let l = filed.get(port);
+            if (!l) filed.set(port, (l = []));
+            if (!l.includes(c)) l.push(c);
+          }
+        }
+      }
+      for (const [port, l] of filed) {
+        for (let v = 0; v < 2; v++) this.byPort[pi]![v]![port] = [...this.generalPort[pi]![v]!, ...l].sort((a, b) => a.order - b.order);
+      }
+    }
+
+    const det = (d: number) => compiled.filter((c) => c.detector === d);
+    const backscatter = det(D_BACKSCATTER);
+    const traceroute = det(D_TRACEROUTE);
+    this.usesContacts = backscatter.length > 0;
+    this.usesLocal = det(D_LEFTOVER).length > 0;
+    this.contactTtlMs = Math.max(0, ...backscatter.map((c) => c.params.contactTtlMs as number));
+    this.sessionGapMs = traceroute.length ? (traceroute[0]!.params.sessionGapMs as number) : 0;
+    this.maxSessions = traceroute.length ? (traceroute[0]!.params.maxSessions as number) : 0;
+    this.retryDetectors = det(D_RETRY);
+    this.contacts = new Lru(this.maxTracked);
+    this.ifaces = new Lru(MAX_IFACES);
+    this.active = new Lru(this.maxTracked);
+  }
+
+  private compile(r: AnnotationRule, order: number): Compiled {
+    const kind = { match: K_MATCH, 'kb-port': K_KB_PORT, 'kb-trojan': K_KB_TROJAN, 'source-port': K_SOURCE_PORT, detector: K_DETECTOR }[r.kind];
+    const detector = r.detector === null ? D_NONE : { 'dialup-leftover': D_LEFTOVER, retry: D_RETRY, backscatter: D_BACKSCATTER, traceroute: D_TRACEROUTE }[r.detector];
+    const portish = r.dstPort !== null || r.dstPortNot !== null || r.srcPort !== null || kind === K_KB_PORT || kind === K_KB_TROJAN || kind === K_SOURCE_PORT;
+    // A rule about ports is a rule about TCP/UDP: ICMP has no ports.
+    const protos = r.proto ?? (portish ? ['tcp', 'udp'] : null);
+    return {
+      rule: r,
+      id: r.id,
+      order,
+      kind,
+      detector,
+      annotation: makeAnnotation(r.id, r.severity, r.text[this.lang], r.ref),
+      protos,
+      dstIndexed: r.dstPort !== null && (kind === K_MATCH || kind === K_DETECTOR),
+      dstPort: flattenRanges(r.dstPort),
+      dstPortNot: flattenRanges(r.dstPortNot),
+      srcPort: flattenRanges(r.srcPort),
+      addrMask: r.dstAddr === null ? 0 : ADDR_CONDITION[r.dstAddr]!,
+      dirMask: mask(r.direction, DIR_BIT, DIR_NULL),
+      actionMask: mask(r.action, ACTION_BIT),
+      icmpTypes: r.icmpType,
+      flagsAny: mask(r.tcpFlagsAny, FLAG_BIT),
+      flagsAll: mask(r.tcpFlagsAll, FLAG_BIT),
+      flagsNone: mask(r.tcpFlagsNone, FLAG_BIT),
+      ruleContains: r.ruleContains,
+      suppressedBy: r.suppressedBy,
+      categories: r.categories,
+      fallback: r.fallback,
+      params: r.params,
+      // Filled with undefined (not holes) so reads stay on the fast path.
+      kbCache: kind === K_KB_PORT || kind === K_KB_TROJAN ? [new Array(65536).fill(undefined), new Array(65536).fill(undefined)] : null,
+      retry: detector === D_RETRY ? new Lru<string, RetryState>(this.maxTracked) : null,
+    };
+  }
+
+  /**
+   * Source-port meanings the knowledge base has but annotations.json does not: still
+   * emitted (with the entry's own text), after the file's source-port rules.
+   */
+  private syntheticSourceRules(rules: readonly AnnotationRule[]): Compiled[] {
+    const known = new Set(rules.filter((r) => r.kind === 'source-port').map((r) => r.id));
+    const last = rules.reduce((m, r) => (r.kind === 'source-port' ? Math.max(m, r.order) : m), rules.length);
+    const out: Compiled[] = [];
+    for (const entry of this.kb.sourceEntries) {
+      if (known.has(entry.annotation)) continue;
+      known.add(entry.annotation);
+      const rule: AnnotationRule = {
+        id: entry.annotation,
+        kind: 'source-port',
+        severity: entry.severity,
+        ref: entry.source,
+        text: entry.text,
+        alsoText: null,
+        proto: null,
+        dstPort: null,
+        dstPortNot: null,
+        srcPort: null,
+        dstAddr: null,
+        direction: ['in', 'forward', null],
+        action: null,
+        icmpType: null,
+        tcpFlagsAny: null,
+        tcpFlagsAll: null,
+        tcpFlagsNone: null,
+        ruleContains: null,
+        suppressedBy: null,
+        categories: null,
+        fallback: false,
+        detector: null,
+        params: {},
+        order: last + 0.5 + out.length / 1000,
+      };
+      out.push(this.compile(rule, rule.order));
+    }
+    return out;
+  }
+
+  annotateAll(events: Iterable<FirewallEvent>): void {
+    for (const e of events) this.annotate(e);
+  }
+
+  annotate(e: FirewallEvent): void {
+    const t = clock(e);
+    if (t > this.maxT) this.maxT = t;
+    this.curAddr = -1;
+    this.curFlags = FLAGS_UNKNOWN;
+    this.curLocalSince = NaN;
+    this.curSrc = null;
+
+    // Observe before judging, so the first event at a new address is inside its own window.
+    if (e.direction === 'out') {
+      this.outboundSeen = true;
+      if (this.usesContacts && e.dst.ip !== null) this.contacts.set(e.dst.ip, t);
+    } else if (this.usesLocal && e.direction === 'in' && e.dst.ip !== null && t === t && this.addr(e) === ADDR_UNICAST) {
+      this.curLocalSince = this.observeLocal(e.inIface ?? '', e.dst.ip, t);
+    }
+
+    const proto = e.proto;
+    let list: Compiled[];
+    let pi = -1;
+    if (proto === 'tcp') pi = 0;
+    else if (proto === 'udp') pi = 1;
+    if (pi >= 0) {
+      const dp = e.dst.port;
+      const sp = e.src.port;
+      const v = sp !== null && sp >= 0 && sp <= 65535 ? this.srcMeaning[pi]![sp]! : 0;
+      list = dp !== null && dp >= 0 && dp <= 65535 ? this.byPort[pi]![v]![dp]! : this.generalPort[pi]![v]!;
+    } else {
+      list = this.forProto(proto);
+    }
+
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!;
+      if (hasId(e.annotations, c.id)) continue;
+      if (c.suppressedBy !== null && this.suppressed(e, c.suppressedBy)) continue;
+      if (!this.conditions(c, e)) continue;
+      let a: Annotation | null = null;
+      switch (c.kind) {
+        case K_MATCH:
+          a = c.annotation;
+          break;
+        case K_KB_PORT:
+        case K_KB_TROJAN:
+          a = this.kbAnnotation(c, pi, e.dst.port);
+          break;
+        case K_SOURCE_PORT:
+          a = this.sourcePort(c, pi, e) ? c.annotation : null;
+          break;
+        case K_DETECTOR:
+          a = this.detect(c, e, t) ? c.annotation : null;
+          break;
+      }
+      if (a !== null) this.add(e, a);
+    }
+
+    if (++this.events % SWEEP_EVERY === 0) this.sweep();
+  }
+
+  private add(e: FirewallEvent, a: Annotation): void {
+    // A parser may share one frozen empty array between events; never push into it.
+    if (Object.isFrozen(e.annotations)) e.annotations = [...e.annotations];
+    e.annotations.push(a);
+  }
+
+  private forProto(proto: string): Compiled[] {
+    let l = this.otherCache.get(proto);
+    if (l === undefined) {
+      l = this.generalOther.filter((c) => c.protos === null || c.protos.includes(proto));
+      if (this.otherCache.size < MAX_OTHER_PROTOS) this.otherCache.set(proto, l);
+    }
+    return l;
+  }
+
+  private addr(e: FirewallEvent): number {
+    if (this.curAddr < 0) {
+      // Destinations repeat (it is mostly this host's own address): remember the last one.
+      const ip = e.dst.ip;
+      if (ip !== this.lastAddrIp) {
+        this.lastAddrIp = ip;
+        this.lastAddrClass = classifyAddress(ip);
+      }
+      this.curAddr = this.lastAddrClass;
+    }
+    return this.curAddr;
+  }
+
+  private flags(e: FirewallEvent): number {
+    if (this.curFlags === FLAGS_UNKNOWN) {
+      const f = e.tcpFlags;
+      if (f === null) this.curFlags = FLAGS_NONE;
+      else {
+        let m = 0;
+        for (let i = 0; i < f.length; i++) m |= FLAG_BIT[f[i]!] ?? 0;
+        this.curFlags = m;
+      }
+    }
+    return this.curFlags;
+  }
+
+  private suppressed(e: FirewallEvent, ids: readonly string[]): boolean {
+    for (let i = 0; i < ids.length; i++) if (hasId(e.annotations, ids[i]!)) return true;
+    return false;
+  }
+
+  private conditions(c: Compiled, e: FirewallEvent): boolean {
+    if (c.dirMask !== 0 && (c.dirMask & (e.direction === null ? DIR_NULL : DIR_BIT[e.direction]!)) === 0) return false;
+    if (c.actionMask !== 0 && (c.actionMask & ACTION_BIT[e.action]!) === 0) return false;
+    if (!c.dstIndexed && c.dstPort !== null && (e.dst.port === null || !inRanges(c.dstPort, e.dst.port))) return false;
+    if (c.dstPortNot !== null && (e.dst.port === null || inRanges(c.dstPortNot, e.dst.port))) return false;
+    if (c.srcPort !== null && (e.src.port === null || !inRanges(c.srcPort, e.src.port))) return false;
+    if (c.addrMask !== 0 && (this.addr(e) & c.addrMask) === 0) return false;
+    if (c.icmpTypes !== null) {
+      const type = e.icmp === null ? null : e.icmp.type;
+      if (type === null || !c.icmpTypes.includes(type)) return false;
+    }
+    if (c.flagsAny !== 0 || c.flagsAll !== 0 || c.flagsNone !== 0) {
+      const f = this.flags(e);
+      if (f === FLAGS_NONE) return false;
+      if (c.flagsAny !== 0 && (f & c.flagsAny) === 0) return false;
+      if ((f & c.flagsAll) !== c.flagsAll) return false;
+      if ((f & c.flagsNone) !== 0) return false;
+    }
+    if (c.ruleContains !== null) {
+      const label = e.rule;
+      if (label === null) return false;
+      let hit = false;
+      for (let i = 0; i < c.ruleContains.length && !hit; i++) hit = label.includes(c.ruleContains[i]!);
+      if (!hit) return false;
+    }
+    return true;
+  }
+
+  // ---- knowledge base --------------------------------------------------------
+
+  private kbAnnotation(c: Compiled, pi: number, port: number | null): Annotation | null {
+    if (pi < 0 || port === null || port < 0 || port > 65535) return null;
+    const cache = c.kbCache![pi]!;
+    let a = cache[port];
+    if (a === undefined) {
+      const entries = this.kb.lookup(pi === 0 ? 'tcp' : 'udp', port);
+      a = c.kind === K_KB_PORT ? this.buildPortKnown(c, entries) : this.buildTrojan(c, entries);
+      cache[port] = a;
+    }
+    return a;
+  }
+
+  private buildPortKnown(c: Compiled, entries: readonly PortEntry[]): Annotation | null {
+    const best = entries[0];
+    if (best === undefined) return null;
+    const lang = this.lang;
+    let text = fill(c.rule.text[lang], this.entryVars(best));
+    const others = uniqueNames(entries.slice(1).map((x) => x.name), best.name);
+    if (others.length > 0 && c.rule.alsoText) text += fill(c.rule.alsoText[lang], { names: others });
+    return makeAnnotation(c.id, maxSeverity(c.rule.severity, best.severity), text, best.source || c.rule.ref);
+  }
+
+  private buildTrojan(c: Compiled, entries: readonly PortEntry[]): Annotation | null {
+    const cats = c.categories!;
+    // Only when malware is the port's primary meaning: 80 also hosts old trojans, but
+    // a probe of 80 is a web probe, and tagging it would drown the real ones.
+    const best = entries[0];
+    if (best === undefined || !cats.includes(best.category)) return null;
+    const malware = entries.filter((x) => cats.includes(x.category));
+    const lang = this.lang;
+    const vars = this.entryVars(best);
+    let text = fill(c.rule.text[lang], vars);
+    const others = uniqueNames(malware.slice(1).map((x) => x.family ?? x.name), vars.family!);
+    if (others.length > 0 && c.rule.alsoText) text += fill(c.rule.alsoText[lang], { names: others });
+    return makeAnnotation(c.id, maxSeverity(c.rule.severity, best.severity), text, best.source || c.rule.ref);
+  }
+
+  private entryVars(x: PortEntry): Record<string, string> {
+    const cat = this.kb.category(x.category);
+    return {
+      name: x.name,
+      text: x.text[this.lang],
+      family: x.family ?? x.name,
+      category: cat ? cat.name[this.lang] : x.category,
+    };
+  }
+
+  private sourcePort(c: Compiled, pi: number, e: FirewallEvent): boolean {
+    const sp = e.src.port;
+    if (pi < 0 || sp === null || sp < 0 || sp > 65535) return false;
+    let entries = this.curSrc;
+    if (entries === null) entries = this.curSrc = this.kb.lookupSource(pi === 0 ? 'tcp' : 'udp', sp);
+    let mine = false;
+    let specific = false;
+    for (let i = 0; i < entries.length; i++) {
+      const id = entries[i]!.annotation;
+      if (id === c.id) mine = true;
+      else if (!this.fallbackIds.has(id)) specific = true;
+    }
+    // "Low source port" only when the port has no more specific meaning (53→53 is
+    // ordinary DNS between servers, not a NAT oddity).
+    return mine && !(c.fallback && specific);
+  }
+
+  // ---- detectors -------------------------------------------------------------
+
+  private detect(c: Compiled, e: FirewallEvent, t: number): boolean {
+    switch (c.detector) {
+      case D_LEFTOVER: {
+        const since = this.curLocalSince;
+        return since === since && t - since <= this.window;
+      }
+      case D_RETRY:
+        return this.retry(c, e, t);
+      case D_BACKSCATTER: {
+        const dp = e.dst.port;
+        const src = e.src.ip;
+        if (dp === null || dp < (c.params.minDstPort as number) || src === null) return false;
+        if (c.params.requireOutboundSeen === true && !this.outboundSeen) return false;
+        const seen = this.contacts.peek(src);
+        if (seen === undefined) return true;
+        // Without a clock on either side we cannot expire the contact: trust it.
+        return t - seen > this.contactTtlMs;
+      }
+      case D_TRACEROUTE:
+        this.traceroute(e, t);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private observeLocal(iface: string, ip: string, t: number): number {
+    // Nearly every inbound event hits the same interface and address as the one before;
+    // answer those without touching the LRUs (a Map delete+set each).
+    let st = this.lastIface;
+    if (st === null || this.lastIfaceName !== iface) {
+      st = this.ifaces.get(iface) ?? null;
+      if (st === null) {
+        st = { current: null, currentAddr: null, addrs: new Lru(Math.max(16, Math.floor(this.maxTracked / MAX_IFACES))) };
+        this.ifaces.set(iface, st);
+      }
+      this.lastIface = st;
+      this.lastIfaceName = iface;
+    }
+    if (st.current === ip && st.currentAddr !== null) {
+      const a = st.currentAddr;
+      if (t < a.since) a.since = t;
+      if (t > a.lastSeen) a.lastSeen = t;
+      return a.since;
+    }
+    let a = st.addrs.get(ip);
+    if (a === undefined) {
+      a = { since: t, lastSeen: t };
+      st.addrs.set(ip, a);
+    } else {
+      // Back after being away longer than the window while another address was in
+      // use: a new lease of an old address, so the previous holder's traffic starts over.
+      if (st.current !== ip && t - a.lastSeen > this.window) a.since = t;
+      else if (t < a.since) a.since = t; // input not in time order: it appeared earlier
+      if (t > a.lastSeen) a.lastSeen = t;
+    }
+    st.current = ip;
+    st.currentAddr = a;
+    return a.since;
+  }
+
+  private retry(c: Compiled, e: FirewallEvent, t: number): boolean {
+    if (t !== t || e.src.ip === null) return false;
+    const p = c.params;
+    const key = e.src.ip + '>' + (e.dst.ip ?? '');
+    const lru = c.retry!;
+    let s = lru.get(key);
+    if (s === undefined || t - s.last > (p.maxGapMs as number) || t < s.last) {
+      s = { last: t, prevInterval: NaN, attempts: e.count, regularRun: 0 };
+      lru.set(key, s);
+    } else {
+      const interval = t - s.last;
+      // SYN retransmissions within a few seconds are the same attempt, not a new beat.
+      if (interval < (p.minIntervalMs as number)) {
+        s.attempts += e.count - 1;
+      } else {
+        const prev = s.prevInterval;
+        const tol = Math.max(p.toleranceMs as number, (p.tolerance as number) * prev);
+        s.regularRun = prev === prev && Math.abs(interval - prev) <= tol ? s.regularRun + 1 : 0;
+        s.prevInterval = interval;
+        s.last = t;
+        s.attempts += e.count;
+      }
+    }
+    if (s.attempts < (p.minAttempts as number)) return false;
+    if (p.requireRegular !== true) return true;
+    // n attempts at a steady beat = n-1 intervals, n-2 of them matching the one before.
+    return s.regularRun >= (p.minAttempts as number) - 2;
+  }
+
+  private traceroute(e: FirewallEvent, t: number): void {
+    const src = e.src.ip ?? '';
+    const dst = e.dst.ip ?? '';
+    const port = e.dst.port ?? 0;
+    const key = src + '>' + dst;
+    let s = this.active.get(key);
+    if (s !== undefined && t - s.lastMs > this.sessionGapMs) {
+      this.active.delete(key);
+      this.complete(s);
+      s = undefined;
+    }
+    if (s === undefined) {
+      s = { src, dst, first: e.time, last: e.time, firstMs: t, lastMs: t, probes: 0, minPort: port, maxPort: port, lastPort: port, rising: true };
+      const evicted = this.active.set(key, s);
+      if (evicted !== undefined) this.complete(evicted);
+    }
+    s.probes += e.count;
+    if (t > s.lastMs || s.lastMs !== s.lastMs) {
+      s.lastMs = t;
+      s.last = e.time;
+    }
+    if (port < s.minPort) s.minPort = port;
+    if (port > s.maxPort) s.maxPort = port;
+    if (port < s.lastPort) s.rising = false;
+    s.lastPort = port;
+  }
+
+  private complete(s: SessionState): void {
+    if (this.maxSessions === 0) return;
+    if (this.completed.length < this.maxSessions) {
+      this.completed.push(s);
+      return;
+    }
+    // Ring buffer: overwrite the oldest completed session (sessions() sorts anyway).
+    this.completed[this.completedDropped % this.maxSessions] = s;
+    this.completedDropped++;
+  }
+
+  private sweep(): void {
+    const now = this.maxT;
+    if (now !== now || now === -Infinity) return;
+    const ttl = this.contactTtlMs;
+    this.contacts.sweep((seen) => now - seen > ttl);
+    for (const c of this.retryDetectors) {
+      const gap = c.params.maxGapMs as number;
+      c.retry!.sweep((s) => now - s.last > gap);
+    }
+    const gap = this.sessionGapMs;
+    this.active.sweep(
+      (s) => now - s.lastMs > gap,
+      (s) => this.complete(s),
+    );
+    const w = this.window;
+    for (const st of this.ifaces.values()) st.addrs.sweep((a, ip) => now - a.lastSeen > w && ip !== st.current);
+  }
+
+  sessions(): TracerouteSession[] {
+    const all = [...this.completed, ...this.active.values()];
+    all.sort((a, b) => {
+      const fa = a.firstMs === a.firstMs ? a.firstMs : Infinity;
+      const fb = b.firstMs === b.firstMs ? b.firstMs : Infinity;
+      if (fa !== fb) return fa - fb;
+      return a.src < b.src ? -1 : a.src > b.src ? 1 : a.dst < b.dst ? -1 : a.dst > b.dst ? 1 : 0;
+    });
+    return all.map((s) => ({
+      src: s.src,
+      dst: s.dst,
+      first: s.first,
+      last: s.last,
+      probes: s.probes,
+      minPort: s.minPort,
+      maxPort: s.maxPort,
+      rising: s.rising,
+    }));
+  }
+
+  stats(): AnnotatorStats {
+    let local = 0;
+    let evicted = this.contacts.evicted + this.active.evicted + this.ifaces.evicted;
+    for (const st of this.ifaces.values()) {
+      local += st.addrs.size;
+      evicted += st.addrs.evicted;
+    }
+    let retry = 0;
+    for (const c of this.retryDetectors) {
+      retry += c.retry!.size;
+      evicted += c.retry!.evicted;
+    }
+    return {
+      events: this.events,
+      contacted: this.contacts.size,
+      localAddresses: local,
+      retrySeries: retry,
+      tracerouteActive: this.active.size,
+      tracerouteCompleted: this.completed.length,
+      tracerouteDropped: this.completedDropped,
+      evicted,
+    };
+  }
+}
+
+function isProtoGeneric(c: Compiled): boolean {
+  return c.dstPort === null && c.dstPortNot === null && c.srcPort === null && c.kind !== K_KB_PORT && c.kind !== K_KB_TROJAN && c.kind !== K_SOURCE_PORT;
+}
+
+function uniqueNames(names: readonly string[], exclude: string): string {
+  const out: string[] = [];
+  for (const n of names) if (n !== exclude && !out.includes(n)) out.push(n);
+  if (out.length > MAX_ALSO_NAMES) return out.slice(0, MAX_ALSO_NAMES).join(', ') + ', …';
+  return out.join(', ');
+}
+
+function maxSeverity(a: Severity, b: Severity): Severity {
+  return a > b ? a : b;
+}
+
+/** Build an annotator over a loaded knowledge base; rules default to signatures/annotations.json. */
+export function createAnnotator(kb: KnowledgeBase, options: AnnotatorOptions): Annotator {
+  return new AnnotatorImpl(kb, options);
+}

@@ -1,0 +1,284 @@
+// The annotation rules as data (signatures/annotations.json) and their validation.
+// The annotator evaluates a handful of rule kinds generically; adding a port-based
+// interpretation is an edit of the JSON, not of code. Errors name the file and the
+// rule (index and id), like the rest of signatures/ (SignatureError -> exit 2).
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Action, Direction, Severity } from '../event.js';
+import type { LocalizedText } from '../knowledge/types.js';
+import { SignatureError } from '../errors.js';
+
+export const ANNOTATIONS_SCHEMA_VERSION = 1;
+
+/** Inclusive port range; a single port in the JSON becomes [p, p]. */
+export type PortRange = readonly [number, number];
+
+/**
+ * match:       only the conditions below.
+ * kb-port:     the destination port has knowledge-base entries (text built from them).
+ * kb-trojan:   ... and the best of them is in `categories` (trojan, worm, backdoor).
+ * source-port: kb.lookupSource() names this rule's id for the source port.
+ * detector:    the conditions below, then a stateful detector decides.
+ */
+export type RuleKind = 'match' | 'kb-port' | 'kb-trojan' | 'source-port' | 'detector';
+export type DetectorName = 'dialup-leftover' | 'retry' | 'backscatter' | 'traceroute';
+export type AddressCondition = 'limited-broadcast' | 'broadcast' | 'multicast' | 'broadcast-or-multicast' | 'unicast';
+
+export interface AnnotationRule {
+  readonly id: string;
+  readonly kind: RuleKind;
+  /** For kb-* kinds a floor: the entry's own severity wins when higher. */
+  readonly severity: Severity;
+  /** Seed file or "logscan"; kb-* kinds use the entry's source instead. */
+  readonly ref: string;
+  /** kb-* kinds: a template with {name} {text} {family} {category}. */
+  readonly text: LocalizedText;
+  /** kb-* kinds: appended when other entries share the port; {names}. */
+  readonly alsoText: LocalizedText | null;
+  /** Lowercase protocols; null = any (rules with ports: tcp and udp). */
+  readonly proto: readonly string[] | null;
+  readonly dstPort: readonly PortRange[] | null;
+  readonly dstPortNot: readonly PortRange[] | null;
+  readonly srcPort: readonly PortRange[] | null;
+  readonly dstAddr: AddressCondition | null;
+  /** null in the list stands for "direction unknown". */
+  readonly direction: readonly (Direction | null)[] | null;
+  readonly action: readonly Action[] | null;
+  readonly icmpType: readonly number[] | null;
+  readonly tcpFlagsAny: readonly string[] | null;
+  readonly tcpFlagsAll: readonly string[] | null;
+  readonly tcpFlagsNone: readonly string[] | null;
+  /** Substrings of the rule/prefix label (`[UFW AUDIT]`). */
+  readonly ruleContains: readonly string[] | null;
+  /** Not emitted when one of these ids is already on the event (they must come earlier). */
+  readonly suppressedBy: readonly string[] | null;
+  /** kb-trojan: categories that count as malware. */
+  readonly categories: readonly string[] | null;
+  /** source-port: only when no other source-port meaning applies to the port. */
+  readonly fallback: boolean;
+  readonly detector: DetectorName | null;
+  readonly params: Readonly<Record<string, number | boolean>>;
+  /** Position in the file = evaluation and output order. */
+  readonly order: number;
+}
+
+export interface AnnotationRuleSet {
+  readonly schemaVersion: number;
+  readonly file: string;
+  readonly rules: readonly AnnotationRule[];
+}
+
+const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CJK_RE = /[\u3400-\u9fff]/;
+const KINDS: readonly RuleKind[] = ['match', 'kb-port', 'kb-trojan', 'source-port', 'detector'];
+const ADDR: readonly AddressCondition[] = ['limited-broadcast', 'broadcast', 'multicast', 'broadcast-or-multicast', 'unicast'];
+const DIRECTIONS: readonly (Direction | null)[] = ['in', 'out', 'forward', null];
+const ACTIONS: readonly Action[] = ['drop', 'reject', 'allow', 'other'];
+const ICMP_PROTOS = ['icmp', 'icmpv6', '1', '58'];
+const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
+const RULE_KEYS = new Set([
+  'id', 'kind', 'severity', 'ref', 'text', 'alsoText', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
+  'direction', 'action', 'icmpType', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'suppressedBy',
+  'categories', 'fallback', 'detector', 'params', 'comment',
+]);
+
+/** Parameters each detector accepts, with defaults; JSON values must have the same type. */
+export const DETECTOR_PARAMS: Readonly<Record<DetectorName, Readonly<Record<string, number | boolean>>>> = {
+  'dialup-leftover': {},
+  retry: { minAttempts: 3, maxGapMs: 600_000, minIntervalMs: 5_000, tolerance: 0.25, toleranceMs: 1_500, requireRegular: true },
+  // requireOutboundSeen: only judge when the log shows outbound traffic at all; a log of
+  // drops alone cannot tell a late RST of our own connection from backscatter.
+  backscatter: { contactTtlMs: 7_200_000, minDstPort: 1024, requireOutboundSeen: false },
+  traceroute: { sessionGapMs: 300_000, maxSessions: 10_000 },
+};
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Validate parsed JSON into a rule set; throws SignatureError naming file and rule. */
+export function parseAnnotationRules(json: unknown, file: string): AnnotationRuleSet {
+  if (!isObject(json)) throw new SignatureError(file, null, 'expected a JSON object');
+  if (json.schemaVersion !== ANNOTATIONS_SCHEMA_VERSION) {
+    throw new SignatureError(file, null, `schemaVersion must be ${ANNOTATIONS_SCHEMA_VERSION}, got ${JSON.stringify(json.schemaVersion)}`);
+  }
+  if (!Array.isArray(json.rules) || json.rules.length === 0) throw new SignatureError(file, null, '"rules" must be a non-empty array');
+  const rules: AnnotationRule[] = [];
+  const seen = new Set<string>();
+  json.rules.forEach((raw: unknown, i: number) => {
+    const rule = parseRule(raw, i, file);
+    for (const s of rule.suppressedBy ?? []) {
+      if (!seen.has(s)) throw new SignatureError(file, `rules[${i}] ${rule.id}`, `suppressedBy "${s}" must name a rule that comes earlier in the file`);
+    }
+    seen.add(rule.id);
+    rules.push(rule);
+  });
+  return Object.freeze({ schemaVersion: ANNOTATIONS_SCHEMA_VERSION, file, rules: Object.freeze(rules) });
+}
+
+function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
+  let where = `rules[${i}]`;
+  const fail = (msg: string): never => {
+    throw new SignatureError(file, where, msg);
+  };
+  if (!isObject(raw)) return fail('expected an object');
+  if (typeof raw.id !== 'string' || !ID_RE.test(raw.id)) return fail(`"id" must be kebab-case, got ${JSON.stringify(raw.id)}`);
+  where = `rules[${i}] ${raw.id}`;
+  for (const k of Object.keys(raw)) if (!RULE_KEYS.has(k)) fail(`unknown field "${k}"`);
+
+  const kind = raw.kind ?? 'match';
+  if (!KINDS.includes(kind as RuleKind)) fail(`"kind" must be one of ${KINDS.join(', ')}`);
+  const sev = raw.severity;
+  if (typeof sev !== 'number' || !Number.isInteger(sev) || sev < 0 || sev > 5) fail('"severity" must be an integer 0-5');
+  if (typeof raw.ref !== 'string' || raw.ref.length === 0) fail('"ref" must be a non-empty string');
+  const text = localized(raw.text, 'text', fail);
+  const alsoText = raw.alsoText === undefined ? null : localized(raw.alsoText, 'alsoText', fail);
+
+  const strList = (key: string, allowed?: readonly string[]): string[] | null => {
+    const v = raw[key];
+    if (v === undefined) return null;
+    if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'string' && x.length > 0)) {
+      return fail(`"${key}" must be a non-empty array of strings`);
+    }
+    if (allowed) for (const x of v as string[]) if (!allowed.includes(x)) fail(`"${key}": "${x}" is not one of ${allowed.join(', ')}`);
+    return v as string[];
+  };
+  const ports = (key: string): PortRange[] | null => {
+    const v = raw[key];
+    if (v === undefined) return null;
+    if (!Array.isArray(v) || v.length === 0) return fail(`"${key}" must be a non-empty array of ports or [from, to] ranges`);
+    return v.map((p: unknown): PortRange => {
+      const isPort = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 65535;
+      if (isPort(p)) return [p, p];
+      if (Array.isArray(p) && p.length === 2 && isPort(p[0]) && isPort(p[1]) && p[0] <= p[1]) return [p[0], p[1]];
+      return fail(`"${key}": ${JSON.stringify(p)} is not a port 0-65535 or an ordered [from, to] range`);
+    });
+  };
+
+  const proto = strList('proto');
+  if (proto) for (const p of proto) if (p !== p.toLowerCase()) fail(`"proto": "${p}" must be lowercase`);
+  const dstPort = ports('dstPort');
+  const dstPortNot = ports('dstPortNot');
+  const srcPort = ports('srcPort');
+  if ((dstPort || dstPortNot || srcPort || kind === 'kb-port' || kind === 'kb-trojan' || kind === 'source-port') && proto) {
+    for (const p of proto) if (p !== 'tcp' && p !== 'udp') fail(`rules with ports apply to tcp/udp only, not "${p}"`);
+  }
+  const dstAddr = raw.dstAddr === undefined ? null : (raw.dstAddr as AddressCondition);
+  if (dstAddr !== null && !ADDR.includes(dstAddr)) fail(`"dstAddr" must be one of ${ADDR.join(', ')}`);
+
+  let direction: (Direction | null)[] | null = null;
+  if (raw.direction !== undefined) {
+    const d = raw.direction;
+    if (!Array.isArray(d) || d.length === 0 || !d.every((x) => DIRECTIONS.includes(x as Direction | null))) {
+      fail('"direction" must be a non-empty array of "in", "out", "forward" or null (unknown)');
+    }
+    direction = d as (Direction | null)[];
+  }
+  const action = strList('action', ACTIONS) as Action[] | null;
+  let icmpType: number[] | null = null;
+  if (raw.icmpType !== undefined) {
+    const t = raw.icmpType;
+    if (!Array.isArray(t) || t.length === 0 || !t.every((x) => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 255)) {
+      fail('"icmpType" must be a non-empty array of integers 0-255');
+    }
+    icmpType = t as number[];
+    if (!proto || proto.some((p) => !ICMP_PROTOS.includes(p))) fail('"icmpType" needs "proto" of icmp/icmpv6 (or 1/58) only');
+  }
+  const tcpFlagsAny = strList('tcpFlagsAny', FLAGS);
+  const tcpFlagsAll = strList('tcpFlagsAll', FLAGS);
+  const tcpFlagsNone = strList('tcpFlagsNone', FLAGS);
+  const ruleContains = strList('ruleContains');
+  const suppressedBy = strList('suppressedBy');
+  const categories = strList('categories');
+  if (kind === 'kb-trojan' && !categories) fail('kind kb-trojan needs "categories"');
+  if (raw.fallback !== undefined && typeof raw.fallback !== 'boolean') fail('"fallback" must be a boolean');
+  const fallback = raw.fallback === true;
+  if (fallback && kind !== 'source-port') fail('"fallback" applies to kind source-port only');
+
+  let detector: DetectorName | null = null;
+  let params: Record<string, number | boolean> = {};
+  if (kind === 'detector') {
+    if (typeof raw.detector !== 'string' || !(raw.detector in DETECTOR_PARAMS)) {
+      fail(`"detector" must be one of ${Object.keys(DETECTOR_PARAMS).join(', ')}`);
+    }
+    detector = raw.detector as DetectorName;
+    const defaults = DETECTOR_PARAMS[detector];
+    params = { ...defaults };
+    if (raw.params !== undefined) {
+      if (!isObject(raw.params)) fail('"params" must be an object');
+      for (const [k, v] of Object.entries(raw.params as Record<string, unknown>)) {
+        if (!(k in defaults)) fail(`"params.${k}" is not a parameter of detector ${detector} (${Object.keys(defaults).join(', ') || 'none'})`);
+        const want = typeof defaults[k];
+        if (typeof v !== want || (want === 'number' && (!Number.isFinite(v) || (v as number) < 0))) {
+          fail(`"params.${k}" must be a ${want === 'number' ? 'non-negative number' : want}`);
+        }
+        params[k] = v as number | boolean;
+      }
+    }
+  } else if (raw.detector !== undefined || raw.params !== undefined) {
+    fail('"detector"/"params" need kind "detector"');
+  }
+
+  return Object.freeze({
+    id: raw.id,
+    kind: kind as RuleKind,
+    severity: sev as Severity,
+    ref: raw.ref as string,
+    text,
+    alsoText,
+    proto,
+    dstPort,
+    dstPortNot,
+    srcPort,
+    dstAddr,
+    direction,
+    action,
+    icmpType,
+    tcpFlagsAny,
+    tcpFlagsAll,
+    tcpFlagsNone,
+    ruleContains,
+    suppressedBy,
+    categories,
+    fallback,
+    detector,
+    params: Object.freeze(params),
+    order: i,
+  });
+}
+
+function localized(v: unknown, key: string, fail: (msg: string) => never): LocalizedText {
+  if (!isObject(v) || typeof v.en !== 'string' || typeof v.zh !== 'string' || v.en.trim() === '' || v.zh.trim() === '') {
+    return fail(`"${key}" must be {"en": "...", "zh": "..."} with both texts non-empty`);
+  }
+  // A zh text that is a copy of the English one is a translation that was forgotten
+  // (a template that pulls in the knowledge base's own zh text is exempt).
+  if (!CJK_RE.test(v.zh) && !v.zh.includes('{text}')) fail(`"${key}.zh" contains no Chinese text`);
+  return Object.freeze({ en: v.en, zh: v.zh });
+}
+
+/** Where the shipped rules live, for src/ (tsx, vitest) and dist/ alike. */
+export const DEFAULT_ANNOTATIONS_FILE = fileURLToPath(new URL('../../signatures/annotations.json', import.meta.url));
+
+let cached: AnnotationRuleSet | null = null;
+
+/** Read and validate signatures/annotations.json (cached for the default path). */
+export function loadAnnotationRules(file: string = DEFAULT_ANNOTATIONS_FILE): AnnotationRuleSet {
+  if (file === DEFAULT_ANNOTATIONS_FILE && cached) return cached;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new SignatureError(file, null, `cannot read: ${(err as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new SignatureError(file, null, `invalid JSON: ${(err as Error).message}`);
+  }
+  const set = parseAnnotationRules(json, file);
+  if (file === DEFAULT_ANNOTATIONS_FILE) cached = set;
+  return set;
+}

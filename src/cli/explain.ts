@@ -1,0 +1,50 @@
+// `logscan explain QUERY...`: what a port, port/proto, range or name means according
+// to the knowledge base. Wiring only: parse the queries, load, answer, render.
+
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import { explainQuery, parseQuery } from '../knowledge/query.js';
+import type { Lang } from '../knowledge/types.js';
+import { renderExplainJson, renderExplainTable } from '../render/explain.js';
+import { useColor } from './tty.js';
+
+export interface ExplainOptions {
+  outputFormat: 'table' | 'json';
+  lang: Lang;
+  signatures: string[];
+  /** Terminal width for the table; defaults to the terminal's, $COLUMNS, or 100. */
+  width?: number;
+  color?: boolean;
+}
+
+/** Runs the command and returns the text to print; throws UsageError / SignatureError. */
+export function runExplain(queries: readonly string[], opts: ExplainOptions): string {
+  if (queries.length === 0) throw new UsageError('explain: give at least one port, port/proto, range or name');
+  // Parse every query before loading anything, so a typo fails fast and alone.
+  const parsed = queries.map(parseQuery);
+  const kb = loadKnowledge({ extraDirs: opts.signatures });
+  const results = parsed.map((q) => explainQuery(kb, q));
+  if (opts.outputFormat === 'json') return renderExplainJson(results, opts.lang);
+  return renderExplainTable(results, kb, {
+    lang: opts.lang,
+    // A pipe has no columns; $COLUMNS (set by most shells) still says how wide the reader is.
+    width: opts.width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100),
+    color: opts.color ?? useColor(process.stdout),
+  });
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function registerExplain(program: Command): void {
+  program
+    .command('explain')
+    .description('explain what a port, port/proto, range or malware name means (e.g. 6776, 33500/udp, 6970-7170, sub7)')
+    .argument('<query...>', 'PORT, PORT/tcp|udp, FROM-TO[/proto], or a name/family/category to search')
+    .addOption(new Option('-o, --output-format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('--lang <lang>', 'language of the explanations').choices(['en', 'zh']).default('en'))
+    .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect, [])
+    .action((queries: string[], raw: { outputFormat: 'table' | 'json'; lang: Lang; signatures: string[] }) => {
+      process.stdout.write(runExplain(queries, { outputFormat: raw.outputFormat, lang: raw.lang, signatures: raw.signatures }));
+    });
+}

@@ -1,0 +1,63 @@
+// `logscan follow FILE...`: live, one line per probe (or NDJSON), alerts, and a
+// summary on Ctrl-C. Wiring only: options here, the work in src/live/ and
+// src/input/follow.ts (docs/follow.md).
+import { Option, type Command } from 'commander';
+import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
+import { UsageError } from '../errors.js';
+import { splitCommand } from '../live/argv.js';
+import { parseDuration } from '../live/duration.js';
+import { runFollow } from '../live/run.js';
+import { buildAnalysis } from './analysis.js';
+import { addInputOptions, readCommonOptions } from './options.js';
+import { useColor } from './tty.js';
+
+/** Score that raises an alert when --alert-exec is given without --alert-score. */
+const DEFAULT_ALERT_SCORE = 50;
+
+export function registerFollow(program: Command, setExit: (code: number) => void): void {
+  const cmd = program
+    .command('follow')
+    .description('follow growing logs through rotation: one line per probe, alerts, a summary on Ctrl-C')
+    .argument('<files...>', 'log files to follow (need not exist yet), - for a live stdin stream')
+    .addOption(new Option('-o, --output-format <format>', 'text for people, ndjson (annotated events, one per line) for programs').choices(['text', 'ndjson']).default('text'))
+    .option('--from-start', 'read what the files already hold first (default: start at their end)', false)
+    .option('--state <file>', 'remember how far each file was read; a restart continues there, even across rotation')
+    .option('--summary-every <duration>', 'print a summary of the last interval every so often (30s, 10m, 1h); also the alert window')
+    .option('--alert-score <n>', 'alert when a source reaches this score within the window (see docs/ranking.md)')
+    .option('--alert-exec <cmd>', `run CMD for each alert, without a shell, the alert as JSON on stdin (10 s timeout; default --alert-score ${DEFAULT_ALERT_SCORE})`);
+  addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
+    const common = readCommonOptions(raw);
+    const summaryEveryMs = typeof raw.summaryEvery === 'string' ? parseDuration('--summary-every', raw.summaryEvery) : null;
+    const alertArgv = typeof raw.alertExec === 'string' ? splitCommand('--alert-exec', raw.alertExec) : null;
+    let alertScore: number | null = alertArgv ? DEFAULT_ALERT_SCORE : null;
+    if (raw.alertScore !== undefined) {
+      alertScore = Number(raw.alertScore);
+      if (!Number.isFinite(alertScore) || alertScore <= 0) throw new UsageError(`--alert-score: expected a positive number, got "${String(raw.alertScore)}"`);
+    }
+    const analysis = buildAnalysis(common);
+    const code = await runFollow({
+      ...common,
+      files,
+      kb: analysis.kb,
+      annotate: analysis.annotate,
+      thresholds: DEFAULT_THRESHOLDS,
+      output: raw.outputFormat === 'ndjson' ? 'ndjson' : 'text',
+      color: useColor(),
+      width: process.stdout.columns || 100,
+      fromStart: raw.fromStart === true,
+      stateFile: typeof raw.state === 'string' ? raw.state : null,
+      summaryEveryMs,
+      alertScore,
+      alertArgv,
+      pollMs: envMs('LOGSCAN_FOLLOW_POLL_MS'),
+      retireMs: envMs('LOGSCAN_FOLLOW_RETIRE_MS'),
+    });
+    setExit(code);
+  });
+}
+
+/** Test hooks: shorter poll / retire intervals. */
+function envMs(name: string): number | undefined {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : undefined;
+}

@@ -1,0 +1,139 @@
+// Loads signatures/ (+ any --signatures DIR), validates, merges and indexes them, once
+// at start-up. Synchronous on purpose: four small files, read before any input.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SignatureError } from '../errors.js';
+import { buildKnowledgeBase, type IndexedKnowledge } from './index.js';
+import type { Category, PortClass, PortEntry, SourcePortEntry } from './types.js';
+import {
+  parseJson,
+  SIGNATURE_FILES,
+  validateFile,
+  validateMerged,
+  type FileKind,
+  type MergedRaw,
+  type RawByKind,
+} from './validate.js';
+
+/** The package's own signatures/ — resolves the same from src/knowledge and dist/knowledge. */
+export const BUILTIN_SIGNATURES_DIR = fileURLToPath(new URL('../../signatures/', import.meta.url));
+
+export interface LoadOptions {
+  /** --signatures directories, in order; later ones override earlier ones (and the built-in set) by id. */
+  extraDirs?: readonly string[];
+  /** Replaces the built-in directory (tests). */
+  builtinDir?: string;
+}
+
+const KINDS = Object.keys(SIGNATURE_FILES) as FileKind[];
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function readKind<K extends FileKind>(kind: K, dir: string, required: boolean): RawByKind[K][] | null {
+  const file = join(dir, SIGNATURE_FILES[kind]);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !required) return null;
+    throw new SignatureError(file, null, `cannot read: ${code ?? (err as Error).message}`);
+  }
+  return validateFile(kind, file, parseJson(file, text), text);
+}
+
+/** Same id = replace in place (keeps the built-in order); new id = append. */
+function mergeInto<T extends { id: string }>(base: T[], extra: readonly T[]): void {
+  const at = new Map(base.map((e, i) => [e.id, i]));
+  for (const e of extra) {
+    const i = at.get(e.id);
+    if (i === undefined) {
+      at.set(e.id, base.length);
+      base.push(e);
+    } else {
+      base[i] = e;
+    }
+  }
+}
+
+function freezeText<T extends { en: string; zh: string }>(t: T): Readonly<{ en: string; zh: string }> {
+  return Object.freeze({ en: t.en, zh: t.zh });
+}
+
+/** Loads and indexes the knowledge base; throws SignatureError naming file and entry on bad data. */
+export function loadKnowledge(options: LoadOptions = {}): IndexedKnowledge {
+  const builtin = options.builtinDir ?? BUILTIN_SIGNATURES_DIR;
+  const merged: MergedRaw = { categories: [], portClasses: [], ports: [], sourcePorts: [] };
+  if (!isDirectory(builtin)) throw new SignatureError(builtin, null, 'built-in signatures directory not found');
+  for (const kind of KINDS) {
+    // The built-in set must be complete; a local dir may hold any subset.
+    (merged[kind] as RawByKind[typeof kind][]) = readKind(kind, builtin, true) ?? [];
+  }
+  for (const dir of options.extraDirs ?? []) {
+    if (!isDirectory(dir)) throw new SignatureError(dir, null, 'not a directory (given with --signatures)');
+    let found = 0;
+    for (const kind of KINDS) {
+      const recs = readKind(kind, dir, false);
+      if (recs === null) continue;
+      found++;
+      mergeInto(merged[kind] as { id: string }[], recs);
+    }
+    if (found === 0) {
+      // Other files may live there (annotations.json belongs to the annotator), so
+      // only an empty-handed directory is an error — most likely a wrong path.
+      const present = readdirSync(dir).filter((f) => f.endsWith('.json'));
+      throw new SignatureError(
+        dir,
+        null,
+        `no signature files found; expected one of ${Object.values(SIGNATURE_FILES).join(', ')}${present.length ? ` (found ${present.join(', ')})` : ''}`,
+      );
+    }
+  }
+  validateMerged(merged);
+
+  const defaults = new Map(merged.categories.map((c) => [c.id, c.defaultSeverity]));
+  const categories: Category[] = merged.categories.map((c) =>
+    Object.freeze({ id: c.id, name: freezeText(c.name), defaultSeverity: c.defaultSeverity }),
+  );
+  const portClasses: PortClass[] = merged.portClasses.map((c) =>
+    Object.freeze({ id: c.id, from: c.from, to: c.to, name: freezeText(c.name), text: freezeText(c.text), source: c.source }),
+  );
+  const entries: PortEntry[] = merged.ports.map((e) =>
+    Object.freeze({
+      id: e.id,
+      from: e.from,
+      to: e.to,
+      protocols: Object.freeze([...e.protocols]),
+      name: e.name,
+      category: e.category,
+      family: e.family,
+      // validateMerged guaranteed the category exists.
+      severity: e.severity ?? defaults.get(e.category) ?? 0,
+      rank: e.rank,
+      text: freezeText(e.text),
+      source: e.source,
+    }),
+  );
+  const sourceEntries: SourcePortEntry[] = merged.sourcePorts.map((e) =>
+    Object.freeze({
+      id: e.id,
+      from: e.from,
+      to: e.to,
+      protocols: Object.freeze([...e.protocols]),
+      name: e.name,
+      annotation: e.annotation,
+      severity: e.severity,
+      text: freezeText(e.text),
+      source: e.source,
+    }),
+  );
+  return buildKnowledgeBase({ entries, sourceEntries, portClasses, categories });
+}

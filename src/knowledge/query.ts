@@ -1,0 +1,125 @@
+// `logscan explain` queries: parsing (`6776`, `33500/udp`, `6970-7170`, `sub7`) and
+// answering them from the knowledge base. Rendering lives in render/explain.ts.
+
+import { UsageError } from '../errors.js';
+import type { KnowledgeBase, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
+
+const ALL: readonly PortProtocol[] = Object.freeze(['tcp', 'udp'] as const);
+
+export type ExplainQuery =
+  | { kind: 'port'; raw: string; port: number; protocols: readonly PortProtocol[] }
+  | { kind: 'range'; raw: string; from: number; to: number; protocols: readonly PortProtocol[] }
+  | { kind: 'search'; raw: string; term: string };
+
+function port(raw: string, s: string): number {
+  const n = Number(s);
+  if (!Number.isSafeInteger(n) || n > 65535) {
+    throw new UsageError(`invalid query "${raw}": port ${s} is out of range (0-65535)`);
+  }
+  return n;
+}
+
+/**
+ * Anything that looks numeric or carries "/proto" is a port query and must be valid;
+ * everything else is a search term for ids, names, families and categories.
+ */
+export function parseQuery(input: string): ExplainQuery {
+  const raw = input.trim();
+  if (raw === '') throw new UsageError('empty query: give a port (6776), port/proto (33500/udp), range (6970-7170) or a name (sub7)');
+  const slash = raw.indexOf('/');
+  const spec = slash < 0 ? raw : raw.slice(0, slash).trim();
+  const proto = slash < 0 ? null : raw.slice(slash + 1).trim().toLowerCase();
+  const numeric = /^\d+(?:\s*-\s*\d+)?$/.test(spec);
+  if (!numeric) {
+    if (slash >= 0 || /^[\d\s-]+$/.test(spec)) {
+      throw new UsageError(`invalid query "${raw}": expected PORT, PORT/tcp|udp, FROM-TO or FROM-TO/tcp|udp`);
+    }
+    return { kind: 'search', raw, term: raw };
+  }
+  let protocols: readonly PortProtocol[] = ALL;
+  if (proto !== null) {
+    if (proto !== 'tcp' && proto !== 'udp') {
+      const hint = proto.startsWith('icmp') ? ' (ICMP has no ports: an ICMP "port 11" is type 11)' : '';
+      throw new UsageError(`invalid query "${raw}": protocol must be tcp or udp, not "${proto}"${hint}`);
+    }
+    protocols = Object.freeze([proto]);
+  }
+  const [a, b] = spec.split('-').map((s) => s.trim());
+  const from = port(raw, a);
+  if (b === undefined) return { kind: 'port', raw, port: from, protocols };
+  const to = port(raw, b);
+  if (from > to) throw new UsageError(`invalid query "${raw}": range start ${from} is above its end ${to}`);
+  if (from === to) return { kind: 'port', raw, port: from, protocols };
+  return { kind: 'range', raw, from, to, protocols };
+}
+
+export interface ExplainResult {
+  query: ExplainQuery;
+  /** Classes the port or range falls in (one for a port); empty for a search. */
+  classes: readonly PortClass[];
+  /** Destination-port meanings for the queried protocols, best first. */
+  entries: readonly PortEntry[];
+  /** What the port (or range) suggests as a SOURCE port. */
+  sourceEntries: readonly SourcePortEntry[];
+}
+
+const overlapsQuery = (e: { from: number; to: number }, from: number, to: number): boolean => e.from <= to && from <= e.to;
+const sharesProto = (e: { protocols: readonly PortProtocol[] }, ps: readonly PortProtocol[]): boolean =>
+  e.protocols.some((p) => ps.includes(p));
+
+/** Union of per-protocol lookups, keeping each list's best-first order and dropping repeats. */
+function union<T extends { id: string }>(lists: readonly (readonly T[])[], order: (a: T, b: T) => number): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const list of lists) {
+    for (const e of list) {
+      if (seen.has(e.id)) continue;
+      seen.add(e.id);
+      out.push(e);
+    }
+  }
+  return out.sort(order);
+}
+
+const byRank = (a: PortEntry, b: PortEntry): number => a.rank - b.rank || a.to - a.from - (b.to - b.from) || a.from - b.from;
+const byWidth = (a: SourcePortEntry, b: SourcePortEntry): number => a.to - a.from - (b.to - b.from) || a.from - b.from;
+const byStart = (a: PortEntry, b: PortEntry): number => a.from - b.from || byRank(a, b);
+
+export function explainQuery(kb: KnowledgeBase, q: ExplainQuery): ExplainResult {
+  switch (q.kind) {
+    case 'port':
+      return {
+        query: q,
+        classes: [kb.portClass(q.port)],
+        entries: union(q.protocols.map((p) => kb.lookup(p, q.port)), byRank),
+        sourceEntries: union(q.protocols.map((p) => kb.lookupSource(p, q.port)), byWidth),
+      };
+    case 'range': {
+      // A range is answered by a scan of the entry list, not the index: it is a
+      // one-off question, and the scan finds every overlapping entry directly.
+      const classes: PortClass[] = [];
+      for (let p = q.from; p <= q.to; ) {
+        const c = kb.portClass(p);
+        classes.push(c);
+        p = c.to + 1;
+      }
+      return {
+        query: q,
+        classes,
+        entries: kb.entries.filter((e) => overlapsQuery(e, q.from, q.to) && sharesProto(e, q.protocols)).sort(byStart),
+        sourceEntries: kb.sourceEntries.filter((e) => overlapsQuery(e, q.from, q.to) && sharesProto(e, q.protocols)),
+      };
+    }
+    case 'search': {
+      const term = q.term.toLowerCase();
+      return {
+        query: q,
+        classes: [],
+        entries: [...kb.search(q.term)].sort(byStart),
+        sourceEntries: kb.sourceEntries.filter(
+          (e) => e.id.includes(term) || e.annotation.includes(term) || e.name.toLowerCase().includes(term),
+        ),
+      };
+    }
+  }
+}

@@ -1,0 +1,479 @@
+// Windows (Defender) Firewall `pfirewall.log`: W3C extended log format, one record per
+// line, space-separated, `-` for absent values, local time without offset.
+//
+//   #Version: 1.5
+//   #Software: Microsoft Windows Firewall
+//   #Time Format: Local
+//   #Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path [pid]
+//   2024-07-29 13:23:35 ALLOW UDP 192.168.9.219 192.168.0.1 61535 53 0 - - - - - - - SEND 10452
+//
+// Column positions come from the latest `#Fields:` line (Windows 10+ appends `pid`;
+// a file may gain a new header mid-way after a settings change). Without a header the
+// standard 17-column order is assumed.
+//
+// Hot path: one split(' ') per line, numbers and addresses checked by hand, the
+// timestamp read by character position with a cache for the current second and the
+// zone offset cached per hour (local-time.ts). Nothing here throws on input.
+
+import type { Action, Direction, FirewallEvent } from '../event.js';
+import { localTimeConverter, wallClockMs, type LocalTimeToEpoch } from './local-time.js';
+import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
+
+const FORMAT_ID = 'windows-firewall';
+
+/** The order Windows writes when nothing else is known (and the 17-column header). */
+export const STANDARD_FIELDS: readonly string[] = [
+  'date', 'time', 'action', 'protocol', 'src-ip', 'dst-ip', 'src-port', 'dst-port', 'size',
+  'tcpflags', 'tcpsyn', 'tcpack', 'tcpwin', 'icmptype', 'icmpcode', 'info', 'path',
+];
+
+/** Column index of each field we read; -1 when the header does not list it. */
+interface Layout {
+  count: number;
+  date: number;
+  time: number;
+  action: number;
+  protocol: number;
+  srcIp: number;
+  dstIp: number;
+  srcPort: number;
+  dstPort: number;
+  size: number;
+  tcpflags: number;
+  tcpwin: number;
+  icmptype: number;
+  icmpcode: number;
+  info: number;
+  path: number;
+}
+
+/** Fields a record cannot be read without. */
+const REQUIRED = ['date', 'time', 'action', 'protocol', 'src-ip', 'dst-ip'] as const;
+
+function layoutOf(names: readonly string[]): Layout {
+  const at = (n: string) => names.indexOf(n);
+  return {
+    count: names.length,
+    date: at('date'),
+    time: at('time'),
+    action: at('action'),
+    protocol: at('protocol'),
+    srcIp: at('src-ip'),
+    dstIp: at('dst-ip'),
+    srcPort: at('src-port'),
+    dstPort: at('dst-port'),
+    size: at('size'),
+    tcpflags: at('tcpflags'),
+    tcpwin: at('tcpwin'),
+    icmptype: at('icmptype'),
+    icmpcode: at('icmpcode'),
+    info: at('info'),
+    path: at('path'),
+  };
+}
+
+const STANDARD_LAYOUT = layoutOf(STANDARD_FIELDS);
+// Windows 10+ appends `pid`; used for header-less 18-column lines (a log cut by `tail`).
+const STANDARD_PID_LAYOUT = layoutOf([...STANDARD_FIELDS, 'pid']);
+
+// IANA protocol numbers Windows may log instead of a name (it names only the common ones).
+const PROTOCOL_NUMBERS: ReadonlyMap<number, string> = new Map([
+  [1, 'icmp'], [2, 'igmp'], [4, 'ipip'], [6, 'tcp'], [17, 'udp'], [41, 'ipv6'], [47, 'gre'],
+  [50, 'esp'], [51, 'ah'], [58, 'icmpv6'], [89, 'ospf'], [103, 'pim'], [112, 'vrrp'],
+  [132, 'sctp'], [136, 'udplite'],
+]);
+
+// Windows writes TCP flags as letters (`AP`, `FA`, `S`); names follow FirewallEvent.
+// Output order is netfilter's (CWR ECE URG ACK PSH RST SYN FIN) so events from both
+// families of logs compare equal.
+const FLAG_ORDER = ['CWR', 'ECE', 'URG', 'ACK', 'PSH', 'RST', 'SYN', 'FIN'] as const;
+const FLAG_BIT: Readonly<Record<string, number>> = { C: 1, E: 2, U: 4, A: 8, P: 16, R: 32, S: 64, F: 128 };
+// Names for each combination, built once; an event gets its own copy (events are not
+// shared, and a downstream stage must not be able to change another event's flags).
+const FLAG_NAMES: string[][] = Array.from({ length: 256 }, (_, bits) => FLAG_ORDER.filter((_n, i) => (bits & (1 << i)) !== 0));
+
+/** Sniff pattern for a data line (compiled once; never used per parsed line). */
+const DATA_LINE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} (?:DROP|ALLOW|OPEN|CLOSE|OPEN-INBOUND|INFO-EVENTS-LOST) /;
+
+/** Digits-only unsigned integer <= max, or -1. Hand-rolled: Number() accepts '', ' 1', '0x1', '1e3'. */
+function parseUint(s: string, max: number): number {
+  const n = s.length;
+  if (n === 0 || n > 10) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v <= max ? v : -1;
+}
+
+function isIpv4(s: string): boolean {
+  let parts = 0;
+  let digits = 0;
+  let v = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46; // a virtual '.' closes the last part
+    if (c === 46) {
+      if (digits === 0 || v > 255) return false;
+      parts++;
+      digits = 0;
+      v = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (++digits > 3) return false;
+      v = v * 10 + (c - 48);
+    } else {
+      return false;
+    }
+  }
+  return parts === 4;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+function isHexGroup(g: string): boolean {
+  if (g.length === 0 || g.length > 4) return false;
+  for (let i = 0; i < g.length; i++) if (!isHex(g.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Counts the 16-bit groups of a `::`-free run (`a:b:1.2.3.4` = 4), or -1 if invalid. */
+function ipv6Groups(run: string, mayEndInIpv4: boolean): number {
+  if (run.length === 0) return 0;
+  const parts = run.split(':');
+  let groups = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (i === parts.length - 1 && mayEndInIpv4 && p.indexOf('.') !== -1) {
+      if (!isIpv4(p)) return -1;
+      groups += 2;
+    } else if (isHexGroup(p)) {
+      groups++;
+    } else {
+      return -1;
+    }
+  }
+  return groups;
+}
+
+/** RFC 4291 text form: hex groups, at most one `::`, optional dotted IPv4 tail, optional %zone. */
+function isIpv6(s: string): boolean {
+  const pct = s.indexOf('%');
+  if (pct === s.length - 1) return false;
+  const a = pct === -1 ? s : s.slice(0, pct);
+  const dbl = a.indexOf('::');
+  if (dbl === -1) return ipv6Groups(a, true) === 8;
+  if (a.indexOf('::', dbl + 1) !== -1) return false;
+  const head = ipv6Groups(a.slice(0, dbl), false);
+  const tail = ipv6Groups(a.slice(dbl + 2), true);
+  return head >= 0 && tail >= 0 && head + tail <= 7;
+}
+
+// Per-field results without allocating: a value >= 0, or one of these.
+const NONE = -1; // '-' or a column the header does not have
+const BAD = -2;
+const MAX_U32 = 4294967295;
+
+function nullable(v: number): number | null {
+  return v === NONE ? null : v;
+}
+
+/** The number in column `i` (<= max), NONE for '-' or no such column, BAD otherwise. */
+function numberAt(f: readonly string[], i: number, max: number): number {
+  if (i < 0) return NONE;
+  const v = f[i]!;
+  if (v === '-') return NONE;
+  const n = parseUint(v, max);
+  return n < 0 ? BAD : n;
+}
+
+/** 4 or 6 for a valid address, NONE for '-', BAD otherwise. */
+function ipVersionOf(ip: string): 4 | 6 | typeof NONE | typeof BAD {
+  if (ip === '-') return NONE;
+  if (ip.indexOf(':') !== -1) return isIpv6(ip) ? 6 : BAD;
+  return isIpv4(ip) ? 4 : BAD;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function twoDigits(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** `YYYY-MM-DD` + `HH:MM:SS` read by position; NaN if malformed or impossible (Feb 30). */
+function readTimestamp(date: string, time: string, toEpoch: LocalTimeToEpoch): number {
+  if (date.length !== 10 || time.length !== 8) return NaN;
+  if (date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45 || time.charCodeAt(2) !== 58 || time.charCodeAt(5) !== 58) return NaN;
+  const hi = twoDigits(date, 0);
+  const lo = twoDigits(date, 2);
+  const month = twoDigits(date, 5);
+  const day = twoDigits(date, 8);
+  const hour = twoDigits(time, 0);
+  const minute = twoDigits(time, 3);
+  const second = twoDigits(time, 6);
+  if (hi < 0 || lo < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
+  const year = hi * 100 + lo;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const maxDay = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+  if (day > maxDay) return NaN;
+  return toEpoch(year, month, day, hour, minute, second);
+}
+
+
+function protocolName(p: string): string | null {
+  const num = parseUint(p, 255);
+  if (num >= 0) return PROTOCOL_NUMBERS.get(num) ?? String(num);
+  // A name: letters, digits, '-', '.', starting with a letter (TCP, UDP, ICMPv6, IPv6-ICMP).
+  const c0 = p.charCodeAt(0);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return null;
+  for (let i = 1; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46)) return null;
+  }
+  const lower = p.toLowerCase();
+  return lower === 'ipv6-icmp' ? 'icmpv6' : lower;
+}
+
+/** Strips leading NULs (pre-allocated file regions) and trailing CR, spaces, tabs, NULs. */
+function clean(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 0) start++;
+  while (end > start) {
+    const c = text.charCodeAt(end - 1);
+    if (c !== 13 && c !== 32 && c !== 9 && c !== 0) break;
+    end--;
+  }
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+function createParser(ctx: ParseContext, sink: LineSink): LineParser {
+  const localToEpoch = localTimeConverter(ctx.tz);
+  let toEpoch: LocalTimeToEpoch = localToEpoch;
+  let layout = STANDARD_LAYOUT;
+  let sawFields = false;
+  let missing: string | null = null; // a required field absent from the current #Fields header
+  // Cache for the current second: consecutive records mostly share their timestamp.
+  let lastDate = '';
+  let lastTime = '';
+  let lastMs = NaN;
+
+  function header(line: string, lineNo: number): void {
+    if (line.startsWith('#Fields:')) {
+      const names = line.slice(8).trim().split(/\s+/).filter((n) => n !== '');
+      layout = layoutOf(names);
+      sawFields = true;
+      missing = REQUIRED.find((n) => !names.includes(n)) ?? null;
+      sink.skipped(lineNo, `header: #Fields (${names.length} fields)`);
+      return;
+    }
+    if (line.startsWith('#Time Format:')) {
+      const value = line.slice(13).trim();
+      // `UTC` is allowed by W3C though current Windows always writes Local: no zone maths then.
+      toEpoch = value.toUpperCase() === 'UTC' ? wallClockMs : localToEpoch;
+      lastDate = lastTime = '';
+      sink.skipped(lineNo, `header: #Time Format ${value}`);
+      return;
+    }
+    const colon = line.indexOf(':');
+    sink.skipped(lineNo, `header: ${colon > 0 ? line.slice(0, colon) : line.slice(0, 20)}`);
+  }
+
+  /** Reports a field that is present but unreadable; always returns undefined (for `return bad(…)`). */
+  function bad(lineNo: number, text: string, field: string, value: string): void {
+    sink.malformed(lineNo, text, `field ${field}: invalid '${value.slice(0, 64)}'`);
+  }
+
+  function line(text: string, lineNo: number): void {
+    const s = clean(text);
+    if (s.length === 0) {
+      sink.skipped(lineNo, 'blank line');
+      return;
+    }
+    if (s.charCodeAt(0) === 35 /* # */) {
+      header(s, lineNo);
+      return;
+    }
+    const f = s.split(' ');
+    const L = !sawFields && f.length === STANDARD_PID_LAYOUT.count ? STANDARD_PID_LAYOUT : layout;
+    if (missing !== null) {
+      sink.malformed(lineNo, text, `field ${missing}: not in the #Fields header`);
+      return;
+    }
+    if (f.length !== L.count) {
+      sink.malformed(lineNo, text, `expected ${L.count} fields (per #Fields), got ${f.length}`);
+      return;
+    }
+
+    const word = f[L.action]!;
+    let action: Action;
+    let direction: Direction | null = null;
+    switch (word) {
+      case 'DROP':
+        action = 'drop';
+        break;
+      case 'ALLOW':
+      case 'OPEN':
+      case 'CLOSE':
+        action = 'allow';
+        break;
+      case 'OPEN-INBOUND': // Windows XP SP2: an inbound connection was opened
+        action = 'allow';
+        direction = 'in';
+        break;
+      case 'INFO-EVENTS-LOST': {
+        // A counter of records the firewall could not write, not a packet.
+        const lost = L.info >= 0 ? f[L.info]! : '-';
+        sink.skipped(lineNo, `INFO-EVENTS-LOST: ${lost === '-' ? 'an unknown number of' : lost} events lost (not a packet)`);
+        return;
+      }
+      default:
+        sink.malformed(lineNo, text, `field action: unknown '${word.slice(0, 32)}'`);
+        return;
+    }
+
+    const date = f[L.date]!;
+    const time = f[L.time]!;
+    let ms: number;
+    if (date === lastDate && time === lastTime) {
+      ms = lastMs;
+    } else {
+      ms = readTimestamp(date, time, toEpoch);
+      if (Number.isNaN(ms)) {
+        sink.malformed(lineNo, text, `field date/time: invalid '${date.slice(0, 16)} ${time.slice(0, 16)}'`);
+        return;
+      }
+      lastDate = date;
+      lastTime = time;
+      lastMs = ms;
+    }
+
+    const proto = protocolName(f[L.protocol]!);
+    if (proto === null) {
+      sink.malformed(lineNo, text, `field protocol: invalid '${f[L.protocol]!.slice(0, 32)}'`);
+      return;
+    }
+
+    const srcIp = f[L.srcIp]!;
+    const dstIp = f[L.dstIp]!;
+    const srcV = ipVersionOf(srcIp);
+    if (srcV === BAD) return bad(lineNo, text, 'src-ip', srcIp);
+    const dstV = ipVersionOf(dstIp);
+    if (dstV === BAD) return bad(lineNo, text, 'dst-ip', dstIp);
+    const ipVersion = srcV === NONE ? (dstV === NONE ? null : dstV) : srcV;
+
+    const srcPort = numberAt(f, L.srcPort, 65535);
+    if (srcPort === BAD) return bad(lineNo, text, 'src-port', f[L.srcPort]!);
+    const dstPort = numberAt(f, L.dstPort, 65535);
+    if (dstPort === BAD) return bad(lineNo, text, 'dst-port', f[L.dstPort]!);
+    const len = numberAt(f, L.size, MAX_U32);
+    if (len === BAD) return bad(lineNo, text, 'size', f[L.size]!);
+
+    const isIcmp = proto === 'icmp' || proto === 'icmpv6';
+    let icmp: FirewallEvent['icmp'] = null;
+    if (isIcmp) {
+      const type = numberAt(f, L.icmptype, 255);
+      if (type === BAD) return bad(lineNo, text, 'icmptype', f[L.icmptype]!);
+      const code = numberAt(f, L.icmpcode, 255);
+      if (code === BAD) return bad(lineNo, text, 'icmpcode', f[L.icmpcode]!);
+      icmp = { type: nullable(type), code: nullable(code), embedded: null };
+    }
+
+    let tcpFlags: string[] | null = null;
+    let tcpWindow: number | null = null;
+    if (proto === 'tcp') {
+      const flags = L.tcpflags >= 0 ? f[L.tcpflags]! : '-';
+      // '-' means "not recorded" (allowed connections never log flags), not a NULL scan,
+      // so it stays null rather than [] which downstream reads as "no flags set".
+      if (flags !== '-') {
+        let bits = 0;
+        for (let i = 0; i < flags.length; i++) {
+          const b = FLAG_BIT[flags[i]!];
+          if (b === undefined) return bad(lineNo, text, 'tcpflags', flags);
+          bits |= b;
+        }
+        tcpFlags = FLAG_NAMES[bits]!.slice();
+      }
+      const win = numberAt(f, L.tcpwin, MAX_U32);
+      if (win === BAD) return bad(lineNo, text, 'tcpwin', f[L.tcpwin]!);
+      tcpWindow = nullable(win);
+    }
+
+    const path = L.path >= 0 ? f[L.path]! : '-';
+    switch (path) {
+      case 'RECEIVE':
+        direction = 'in';
+        break;
+      case 'SEND':
+        direction = 'out';
+        break;
+      case 'FORWARD':
+        direction = 'forward';
+        break;
+      case '-':
+        break;
+      default:
+        sink.malformed(lineNo, text, `field path: unknown '${path.slice(0, 32)}'`);
+        return;
+    }
+
+    sink.event({
+      time: new Date(ms),
+      yearInferred: false,
+      uptime: null,
+      host: null,
+      format: FORMAT_ID,
+      action,
+      direction,
+      rule: word,
+      inIface: null,
+      outIface: null,
+      proto,
+      ipVersion,
+      // ICMP has no ports; Windows writes '-' there (some tools write the type twice).
+      src: { ip: srcIp === '-' ? null : srcIp, port: isIcmp ? null : nullable(srcPort) },
+      dst: { ip: dstIp === '-' ? null : dstIp, port: isIcmp ? null : nullable(dstPort) },
+      ttl: null,
+      len: nullable(len),
+      tcpFlags,
+      tcpWindow,
+      icmp,
+      count: 1,
+      origin: { file: ctx.file, line: lineNo },
+      annotations: [],
+    });
+  }
+
+  return { line, end() {} };
+}
+
+export const windowsFirewallFormat: FormatDefinition = {
+  id: FORMAT_ID,
+  description: 'Windows (Defender) Firewall pfirewall.log (W3C #Fields header, local time)',
+  examples: [
+    '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path pid',
+    '2024-07-29 13:23:35 ALLOW UDP 192.168.9.219 192.168.0.1 61535 53 0 - - - - - - - SEND 10452',
+    '2005-04-11 08:06:27 DROP TCP 123.45.78.90 123.156.78.90 80 1774 576 AP 123456789 987654321 12345 - - - RECEIVE',
+  ],
+  sniff(lines) {
+    let considered = 0;
+    let data = 0;
+    for (const raw of lines) {
+      const l = clean(raw);
+      if (l.length === 0) continue;
+      if (l.startsWith('#Software: Microsoft Windows Firewall') || l.startsWith('#Fields: date time action protocol')) return 0.99;
+      if (l.charCodeAt(0) === 35) continue; // other W3C headers say nothing on their own
+      considered++;
+      if (DATA_LINE.test(l)) data++;
+    }
+    if (considered === 0 || data === 0) return 0;
+    const ratio = data / considered;
+    // Data lines alone are distinctive (date, time, upper-case verb) but not signed.
+    return ratio >= 0.5 ? 0.5 + 0.4 * ratio : 0.3 * ratio;
+  },
+  create: createParser,
+};

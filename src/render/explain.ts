@@ -1,0 +1,364 @@
+// Output of `logscan explain`: a word-wrapped table per query, or JSON.
+// Text from signature files may come from a user's --signatures dir, so it goes
+// through termSafe like any other untrusted string.
+
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import type { ExplainResult } from '../knowledge/query.js';
+import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
+import { termSafe } from './sanitize.js';
+
+// ------------------------------------------------------------------ JSON
+
+export interface ExplainJsonEntry {
+  id: string;
+  ports: number | string;
+  protocols: PortProtocol[];
+  name: string;
+  category: string;
+  family: string | null;
+  severity: number;
+  rank: number;
+  text: string;
+  source: string;
+}
+export interface ExplainJsonSourceEntry {
+  id: string;
+  ports: number | string;
+  protocols: PortProtocol[];
+  name: string;
+  annotation: string;
+  severity: number;
+  text: string;
+  source: string;
+}
+export interface ExplainJsonClass {
+  id: string;
+  ports: string;
+  name: string;
+  text: string;
+  source: string;
+}
+export interface ExplainJson {
+  query: string;
+  kind: 'port' | 'range' | 'search';
+  port?: number;
+  range?: { from: number; to: number };
+  term?: string;
+  /** Protocols asked about (both unless the query said /tcp or /udp); absent for a search. */
+  protocols?: PortProtocol[];
+  /** The port's class; for a range, the class of its start; null for a search. */
+  class: ExplainJsonClass | null;
+  /** Every class a range spans (ranges only). */
+  classes?: ExplainJsonClass[];
+  entries: ExplainJsonEntry[];
+  sourceEntries: ExplainJsonSourceEntry[];
+}
+
+const portsOf = (e: { from: number; to: number }): number | string => (e.from === e.to ? e.from : `${e.from}-${e.to}`);
+
+function classJson(c: PortClass, lang: Lang): ExplainJsonClass {
+  return { id: c.id, ports: `${c.from}-${c.to}`, name: c.name[lang], text: c.text[lang], source: c.source };
+}
+
+export function explainToJson(results: readonly ExplainResult[], lang: Lang): ExplainJson[] {
+  return results.map((r) => {
+    const q = r.query;
+    const out: ExplainJson = {
+      query: q.raw,
+      kind: q.kind,
+      ...(q.kind === 'port' ? { port: q.port } : {}),
+      ...(q.kind === 'range' ? { range: { from: q.from, to: q.to } } : {}),
+      ...(q.kind === 'search' ? { term: q.term } : { protocols: [...q.protocols] }),
+      class: r.classes.length > 0 ? classJson(r.classes[0], lang) : null,
+      ...(q.kind === 'range' ? { classes: r.classes.map((c) => classJson(c, lang)) } : {}),
+      entries: [],
+      sourceEntries: [],
+    };
+    out.entries = r.entries.map((e) => ({
+      id: e.id,
+      ports: portsOf(e),
+      protocols: [...e.protocols],
+      name: e.name,
+      category: e.category,
+      family: e.family,
+      severity: e.severity,
+      rank: e.rank,
+      text: e.text[lang],
+      source: e.source,
+    }));
+    out.sourceEntries = r.sourceEntries.map((e) => ({
+      id: e.id,
+      ports: portsOf(e),
+      protocols: [...e.protocols],
+      name: e.name,
+      annotation: e.annotation,
+      severity: e.severity,
+      text: e.text[lang],
+      source: e.source,
+    }));
+    return out;
+  });
+}
+
+export function renderExplainJson(results: readonly ExplainResult[], lang: Lang): string {
+  return JSON.stringify(explainToJson(results, lang), null, 2) + '\n';
+}
+
+// ------------------------------------------------------------------ text wrapping
+
+// East Asian wide/fullwidth blocks: two terminal columns each (matches string-width,
+// which cli-table3 uses to pad cells). Ambiguous-width punctuation counts as one.
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
+// Break opportunities: at spaces, and between any two wide characters (Chinese has no spaces).
+const TOKENS = new RegExp(`\\s+|${WIDE.source}|[^\\s${WIDE.source.slice(1, -1)}]+`, 'gu');
+
+/** Greedy wrap to `width` display columns; words longer than a line are cut. */
+export function wrapText(text: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const lines: string[] = [];
+  let line = '';
+  let lineW = 0;
+  let pendingSpace = false;
+  const flush = (): void => {
+    lines.push(line);
+    line = '';
+    lineW = 0;
+  };
+  for (const tok of text.match(TOKENS) ?? []) {
+    if (/^\s+$/.test(tok)) {
+      pendingSpace = lineW > 0;
+      continue;
+    }
+    let t = tok;
+    let tw = displayWidth(t);
+    const gap = pendingSpace ? 1 : 0;
+    pendingSpace = false;
+    if (lineW > 0 && lineW + gap + tw > w) flush();
+    else if (lineW > 0 && gap) {
+      line += ' ';
+      lineW += 1;
+    }
+    while (tw > w) {
+      // Cut an over-long word at the column limit.
+      let cut = '';
+      let cw = 0;
+      for (const ch of t) {
+        const chw = displayWidth(ch);
+        if (cw + chw > w - lineW) break;
+        cut += ch;
+        cw += chw;
+      }
+      if (cut === '') {
+        flush();
+        continue;
+      }
+      line += cut;
+      flush();
+      t = t.slice(cut.length);
+      tw = displayWidth(t);
+    }
+    line += t;
+    lineW += tw;
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+// ------------------------------------------------------------------ table
+
+export interface ExplainTableOptions {
+  lang: Lang;
+  /** Terminal width in columns. */
+  width: number;
+  color: boolean;
+}
+
+const LABELS = {
+  en: {
+    head: ['Port', 'Proto', 'Name [id]', 'Category', 'Sev', 'Meaning'],
+    srcHead: ['Port', 'Proto', 'Name [annotation]', 'Sev', 'Meaning'],
+    compactHead: ['Port', 'Name', 'Meaning'],
+    sev: 'sev',
+    dst: 'As a destination port:',
+    src: 'As a source port:',
+    noDst: 'No known meaning as a destination port.',
+    noSrc: 'No special meaning as a source port.',
+    search: (t: string, n: number) => `Search "${t}": ${n} ${n === 1 ? 'entry' : 'entries'}`,
+    noSearch: (t: string) => `No entries match "${t}".`,
+    srcSearch: 'Source-port entries:',
+    classes: 'Spans:',
+  },
+  zh: {
+    head: ['端口', '协议', '名称 [id]', '类别', '级别', '说明'],
+    srcHead: ['端口', '协议', '名称 [annotation]', '级别', '说明'],
+    compactHead: ['端口', '名称', '说明'],
+    sev: '级别',
+    dst: '作为目标端口：',
+    src: '作为源端口：',
+    noDst: '知识库中没有此端口作为目标端口的含义。',
+    noSrc: '作为源端口无特殊含义。',
+    search: (t: string, n: number) => `搜索“${t}”：${n} 条`,
+    noSearch: (t: string) => `没有与“${t}”匹配的条目。`,
+    srcSearch: '源端口条目：',
+    classes: '跨越：',
+  },
+} as const;
+
+/** Below this width the six-column table leaves too little room; fold into three columns. */
+const COMPACT_BELOW = 100;
+const MIN_MEANING = 20;
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+function sev(c: Colors, s: number): string {
+  const t = String(s);
+  return s >= 4 ? c.red(c.bold(t)) : s === 3 ? c.yellow(t) : s === 0 ? c.dim(t) : t;
+}
+
+const protoLabel = (ps: readonly PortProtocol[]): string => ps.join('/');
+const cell = (text: string, width: number): string => wrapText(termSafe(text), width).join('\n');
+
+/** One row of either table, before layout. */
+interface Row {
+  ports: string;
+  protocols: string;
+  name: string;
+  tag: string;
+  category: string | null;
+  severity: number;
+  text: string;
+}
+
+/**
+ * Lays rows out in the space available: six columns (five without a category) when
+ * the terminal is wide, otherwise port+proto | name+id+category+sev | meaning.
+ */
+function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOptions, c: Colors): string {
+  const L = LABELS[o.lang];
+  const hasCategory = rows.some((r) => r.category !== null);
+  const portW = Math.max(4, ...rows.map((r) => r.ports.length), ...rows.map((r) => r.protocols.length));
+  let heads: string[];
+  let widths: number[];
+  let cells: string[][];
+  if (o.width >= COMPACT_BELOW) {
+    const protoW = 7;
+    const nameW = Math.max(16, Math.min(26, Math.floor(o.width * 0.2)));
+    const catW = hasCategory ? Math.min(14, Math.max(displayWidth(head[3]), ...rows.map((r) => displayWidth(r.category ?? '')))) : 0;
+    const sevW = 4;
+    const fixed = hasCategory ? [portW, protoW, nameW, catW, sevW] : [portW, protoW, nameW, sevW];
+    widths = [...fixed, meaningWidth(fixed, o.width)];
+    const textW = widths[widths.length - 1];
+    heads = [...head];
+    cells = rows.map((r) => [
+      r.ports,
+      r.protocols,
+      `${cell(r.name, nameW)}\n${c.dim(cell(r.tag, nameW))}`,
+      ...(hasCategory ? [cell(r.category ?? '', catW)] : []),
+      sev(c, r.severity),
+      cell(r.text, textW),
+    ]);
+  } else {
+    const nameW = Math.max(14, Math.min(22, Math.floor(o.width * 0.25)));
+    widths = [portW, nameW, meaningWidth([portW, nameW], o.width)];
+    heads = [...L.compactHead];
+    cells = rows.map((r) => [
+      `${r.ports}\n${r.protocols}`,
+      [cell(r.name, nameW), c.dim(cell(r.tag, nameW)), cell(`${r.category ? `${r.category} · ` : ''}${L.sev} ${r.severity}`, nameW)].join('\n'),
+      cell(r.text, widths[2]),
+    ]);
+  }
+  const t = new Table({
+    head: heads,
+    colWidths: widths.map((w) => w + 2),
+    wordWrap: false,
+    style: { head: [], border: [], compact: false },
+  });
+  for (const r of cells) t.push(r);
+  return t.toString();
+}
+
+/** What is left for the last column: total minus the other columns, padding and borders. */
+function meaningWidth(fixed: readonly number[], total: number): number {
+  const n = fixed.length + 1;
+  return Math.max(MIN_MEANING, total - (n + 1) - n * 2 - fixed.reduce((a, b) => a + b, 0));
+}
+
+function entriesTable(entries: readonly PortEntry[], kb: Pick<KnowledgeBase, 'category'>, o: ExplainTableOptions, c: Colors): string {
+  const rows = entries.map((e) => ({
+    ports: String(portsOf(e)),
+    protocols: protoLabel(e.protocols),
+    name: e.name,
+    tag: `[${e.id}]`,
+    category: kb.category(e.category)?.name[o.lang] ?? e.category,
+    severity: e.severity,
+    text: e.text[o.lang],
+  }));
+  return table(rows, LABELS[o.lang].head, o, c);
+}
+
+function sourceTable(entries: readonly SourcePortEntry[], o: ExplainTableOptions, c: Colors): string {
+  const rows = entries.map((e) => ({
+    ports: String(portsOf(e)),
+    protocols: protoLabel(e.protocols),
+    name: e.name,
+    tag: `[${e.annotation}]`,
+    category: null,
+    severity: e.severity,
+    text: e.text[o.lang],
+  }));
+  return table(rows, LABELS[o.lang].srcHead, o, c);
+}
+
+function classLine(cls: PortClass, lang: Lang): string {
+  return `${cls.name[lang]} ${cls.from}-${cls.to}`;
+}
+
+function indent(text: string, width: number): string {
+  return wrapText(termSafe(text), width - 2)
+    .map((l) => `  ${l}`)
+    .join('\n');
+}
+
+function renderOne(r: ExplainResult, kb: Pick<KnowledgeBase, 'category'>, o: ExplainTableOptions, c: Colors): string {
+  const L = LABELS[o.lang];
+  const q = r.query;
+  const out: string[] = [];
+  if (q.kind === 'search') {
+    const n = r.entries.length + r.sourceEntries.length;
+    out.push(c.bold(termSafe(n === 0 ? L.noSearch(q.term) : L.search(q.term, n))));
+    if (r.entries.length > 0) out.push(entriesTable(r.entries, kb, o, c));
+    if (r.sourceEntries.length > 0) out.push(L.srcSearch, sourceTable(r.sourceEntries, o, c));
+    return out.join('\n');
+  }
+  const what = q.kind === 'port' ? String(q.port) : `${q.from}-${q.to}`;
+  const sep = o.lang === 'zh' ? '，' : ', ';
+  const title =
+    q.kind === 'port'
+      ? `${what} (${q.protocols.join(sep)}) — ${classLine(r.classes[0], o.lang)}`
+      : `${what} (${q.protocols.join(sep)}) — ${L.classes} ${r.classes.map((k) => classLine(k, o.lang)).join(sep)}`;
+  out.push(c.bold(title));
+  for (const k of r.classes) out.push(c.dim(indent(k.text[o.lang], o.width)));
+  out.push(L.dst);
+  out.push(r.entries.length > 0 ? entriesTable(r.entries, kb, o, c) : `  ${L.noDst}`);
+  out.push(L.src);
+  out.push(r.sourceEntries.length > 0 ? sourceTable(r.sourceEntries, o, c) : `  ${L.noSrc}`);
+  return out.join('\n');
+}
+
+/** The human-readable answer to every query, separated by blank lines. */
+export function renderExplainTable(
+  results: readonly ExplainResult[],
+  kb: Pick<KnowledgeBase, 'category'>,
+  options: ExplainTableOptions,
+): string {
+  const c = pc.createColors(options.color);
+  return results.map((r) => renderOne(r, kb, options, c)).join('\n\n') + '\n';
+}

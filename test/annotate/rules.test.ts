@@ -1,0 +1,127 @@
+// signatures/annotations.json: the shipped file is valid and documented; bad rule
+// files are rejected with the file and the rule named.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SignatureError } from '../../src/errors.js';
+import { DEFAULT_ANNOTATIONS_FILE, loadAnnotationRules, parseAnnotationRules } from '../../src/annotate/index.js';
+import { classifyAddress } from '../../src/annotate/address.js';
+import { Lru } from '../../src/annotate/lru.js';
+import { createAnnotator } from '../../src/annotate/index.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
+import { makeEvent, ids } from '../helpers/events.js';
+import { knowledge } from './kb.js';
+
+const ok = {
+  id: 'x-rule',
+  severity: 1,
+  ref: 'logscan',
+  text: { en: 'An example.', zh: '一个例子。' },
+  proto: ['udp'],
+  dstPort: [9, [10, 12]],
+};
+const file = (rules: unknown[]) => ({ schemaVersion: 1, rules });
+
+function error(json: unknown): SignatureError {
+  try {
+    parseAnnotationRules(json, 'annotations.json');
+  } catch (e) {
+    if (e instanceof SignatureError) return e;
+    throw e;
+  }
+  throw new Error('expected a SignatureError');
+}
+
+describe('annotation rules', () => {
+  it('the shipped file loads, and every id is documented in docs/annotations.md', () => {
+    const set = loadAnnotationRules();
+    expect(set.rules.length).toBeGreaterThan(30);
+    const doc = readFileSync(new URL('../../docs/annotations.md', import.meta.url), 'utf8');
+    for (const id of new Set(set.rules.map((r) => r.id))) expect(doc, id).toContain(`\`${id}\``);
+    expect(DEFAULT_ANNOTATIONS_FILE).toMatch(/signatures[/\\]annotations\.json$/);
+  });
+  it('accepts a minimal valid rule, normalising single ports to ranges', () => {
+    const set = parseAnnotationRules(file([ok]), 'a.json');
+    expect(set.rules[0]!.dstPort).toEqual([[9, 9], [10, 12]]);
+    expect(set.rules[0]!.kind).toBe('match');
+  });
+  it.each([
+    ['schemaVersion', { schemaVersion: 2, rules: [ok] }, /schemaVersion must be 1/],
+    ['empty rules', file([]), /non-empty array/],
+    ['bad id', file([{ ...ok, id: 'Not_Kebab' }]), /kebab-case/],
+    ['unknown field (typo)', file([{ ...ok, dstport: [1] }]), /x-rule.*unknown field "dstport"/],
+    ['severity', file([{ ...ok, severity: 6 }]), /severity/],
+    ['port range', file([{ ...ok, dstPort: [[20, 10]] }]), /ordered \[from, to\]/],
+    ['port value', file([{ ...ok, dstPort: [70000] }]), /0-65535/],
+    ['ports on icmp', file([{ ...ok, proto: ['icmp'] }]), /tcp\/udp only/],
+    ['zh not Chinese', file([{ ...ok, text: { en: 'a', zh: 'a' } }]), /no Chinese/],
+    ['suppressedBy later id', file([{ ...ok, suppressedBy: ['y-rule'] }, { ...ok, id: 'y-rule' }]), /must name a rule that comes earlier/],
+    ['unknown detector', file([{ ...ok, kind: 'detector', detector: 'magic' }]), /"detector" must be one of/],
+    ['unknown param', file([{ ...ok, kind: 'detector', detector: 'retry', params: { beats: 3 } }]), /params.beats/],
+    ['param type', file([{ ...ok, kind: 'detector', detector: 'retry', params: { minAttempts: 'three' } }]), /non-negative number/],
+    ['direction', file([{ ...ok, direction: ['inbound'] }]), /direction/],
+    ['fallback outside source-port', file([{ ...ok, fallback: true }]), /source-port only/],
+  ])('rejects %s', (_name, json, message) => {
+    const e = error(json);
+    expect(e.message).toMatch(/^annotations\.json/);
+    expect(e.message).toMatch(message);
+  });
+  it('a rule set given in options replaces the shipped one', () => {
+    const rules = parseAnnotationRules(file([ok]), 'a.json');
+    const a = createAnnotator(knowledge(), { lang: 'en', rules });
+    const e = makeEvent({ proto: 'udp', dst: { port: 11 } });
+    a.annotate(e);
+    expect(ids(e)).toEqual(['x-rule']);
+  });
+  it('a source-port meaning the knowledge base has but the rules lack is still emitted, with its kb text', () => {
+    const real = knowledge();
+    const extra = { ...real.sourceEntries[0]!, id: 'srcport-x', from: 31000, to: 31000, protocols: ['udp'] as const, annotation: 'srcport-x', text: { en: 'kb says x', zh: '知识库' } };
+    const kb: KnowledgeBase = {
+      ...real,
+      lookup: real.lookup.bind(real),
+      lookupSource: (p, port) => (p === 'udp' && port === 31000 ? [extra] : real.lookupSource(p, port)),
+      sourceEntries: [...real.sourceEntries, extra],
+    };
+    const e = makeEvent({ proto: 'udp', src: { port: 31000 }, dst: { port: 40000 } });
+    createAnnotator(kb, { lang: 'en' }).annotate(e);
+    expect(e.annotations.find((a) => a.id === 'srcport-x')?.text).toBe('kb says x');
+  });
+});
+
+describe('address classification', () => {
+  it.each([
+    ['255.255.255.255', 1],
+    ['10.0.0.255', 2],
+    ['10.0.0.0', 2],
+    ['10.0.0.25', 8],
+    ['10.0.0.250', 8],
+    ['224.0.0.1', 4],
+    ['239.255.255.250', 4],
+    ['240.0.0.1', 8],
+    ['ff02::1', 4],
+    ['FF05::2', 4],
+    ['ff::1', 8],
+    ['fe80::1', 8],
+    ['::ffff:192.168.1.255', 2],
+    [null, 0],
+  ] as const)('%s -> %i', (ip, cls) => expect(classifyAddress(ip)).toBe(cls));
+});
+
+describe('Lru', () => {
+  it('evicts the least recently used and counts it', () => {
+    const l = new Lru<string, number>(2);
+    l.set('a', 1);
+    l.set('b', 2);
+    l.get('a');
+    expect(l.set('c', 3)).toBe(2);
+    expect([...l.entries()].map(([k]) => k)).toEqual(['a', 'c']);
+    expect(l.evicted).toBe(1);
+  });
+  it('sweeps expired entries from the old end', () => {
+    const l = new Lru<string, number>(10);
+    for (const [k, v] of [['a', 1], ['b', 2], ['c', 9]] as const) l.set(k, v);
+    const removed: string[] = [];
+    expect(l.sweep((v) => v < 5, (_v, k) => removed.push(k))).toBe(2);
+    expect(removed).toEqual(['a', 'b']);
+    expect(l.size).toBe(1);
+  });
+});

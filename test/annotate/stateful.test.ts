@@ -1,0 +1,222 @@
+// The streaming detectors: dial-up leftovers, retry heartbeats, traceroute sessions,
+// backscatter, and the memory bounds.
+import { describe, expect, it } from 'vitest';
+import type { FirewallEvent } from '../../src/event.js';
+import { at, ids, makeEvent, type EventInit } from '../helpers/events.js';
+import { annotator } from './kb.js';
+
+const MIN = 60;
+
+function run(events: EventInit[], options = {}): FirewallEvent[] {
+  const a = annotator(options);
+  const out = events.map((init) => makeEvent(init));
+  a.annotateAll(out);
+  return out;
+}
+
+describe('dialup-leftover', () => {
+  const local = '203.0.113.50';
+  const chat = (sec: number, extra: EventInit = {}): EventInit => ({ time: at(sec), proto: 'udp', dst: { ip: local, port: 4000 }, ...extra });
+
+  it('chat traffic right after the local address first appears is a leftover, and says it is not an attack', () => {
+    const [first, second] = run([{ time: at(0), dst: { ip: local, port: 80 } }, chat(10 * MIN)]);
+    expect(ids(first!)).not.toContain('dialup-leftover');
+    const a = second!.annotations.find((x) => x.id === 'dialup-leftover');
+    expect(a?.text).toMatch(/not an attack on you/);
+  });
+  it('the same traffic outside the window is not', () => {
+    const evs = run([{ time: at(0), dst: { ip: local, port: 80 } }, chat(31 * MIN)]);
+    expect(ids(evs[1]!)).not.toContain('dialup-leftover');
+  });
+  it('the window is configurable', () => {
+    const evs = run([{ time: at(0), dst: { ip: local, port: 80 } }, chat(10 * MIN)], { leftoverWindowMs: 5 * 60_000 });
+    expect(ids(evs[1]!)).not.toContain('dialup-leftover');
+  });
+  it('a new address on the interface (the lease changed) opens a new window', () => {
+    const evs = run([
+      { time: at(0), dst: { ip: local, port: 80 } },
+      chat(2 * 3600, { dst: { ip: '203.0.113.77', port: 13223 }, proto: 'tcp' }),
+      chat(2 * 3600 + 5 * MIN, { dst: { ip: '203.0.113.77', port: 6776 }, proto: 'tcp' }),
+      chat(2 * 3600 + 6 * MIN), // the old address again, active before: not re-leased within its window
+    ]);
+    expect(ids(evs[1]!)).toContain('dialup-leftover');
+    expect(ids(evs[2]!)).toContain('dialup-leftover');
+    expect(ids(evs[3]!)).toContain('dialup-leftover'); // back after >30 min away while another address was in use
+  });
+  it('an address that stayed in use does not reopen its window', () => {
+    const events: EventInit[] = [];
+    for (let m = 0; m <= 120; m += 10) events.push({ time: at(m * MIN), dst: { ip: local, port: 80 } });
+    events.push(chat(121 * MIN));
+    const evs = run(events);
+    expect(ids(evs.at(-1)!)).not.toContain('dialup-leftover');
+  });
+  it('covers game, RealAudio, PowWow, OICQ, Sub-7 destinations and game-server source ports', () => {
+    const evs = run([
+      chat(0, { dst: { ip: local, port: 27015 } }),
+      chat(1, { dst: { ip: local, port: 7000 } }),
+      chat(2, { proto: 'tcp', dst: { ip: local, port: 13223 } }),
+      chat(3, { dst: { ip: local, port: 8000 } }),
+      chat(4, { proto: 'tcp', dst: { ip: local, port: 6776 } }),
+      chat(5, { src: { port: 27960 }, dst: { ip: local, port: 50123 } }),
+    ]);
+    for (const e of evs) expect(ids(e)).toContain('dialup-leftover');
+  });
+  it('not for other ports, outbound traffic or broadcast destinations', () => {
+    const evs = run([
+      chat(0, { dst: { ip: local, port: 4001 } }),
+      chat(1, { direction: 'out' }),
+      chat(2, { dst: { ip: '203.0.113.255', port: 4000 } }),
+      chat(3, { proto: 'tcp', dst: { ip: local, port: 4000 } }),
+    ]);
+    for (const e of evs) expect(ids(e)).not.toContain('dialup-leftover');
+  });
+  it('without any clock (no time, no uptime) the window cannot be judged: not emitted', () => {
+    const evs = run([chat(0, { time: null })]);
+    expect(ids(evs[0]!)).not.toContain('dialup-leftover');
+  });
+  it('uses the kernel uptime as the clock when there is no wall time (dmesg)', () => {
+    const evs = run([
+      { time: null, uptime: 100, dst: { ip: local, port: 80 } },
+      chat(0, { time: null, uptime: 100 + 5 * MIN }),
+      chat(0, { time: null, uptime: 100 + 40 * MIN }),
+    ]);
+    expect(ids(evs[1]!)).toContain('dialup-leftover');
+    expect(ids(evs[2]!)).not.toContain('dialup-leftover');
+  });
+});
+
+describe('powwow-retry', () => {
+  const pw = (sec: number, src = '198.51.100.9'): EventInit => ({ time: at(sec), src: { ip: src }, dst: { port: 13223 } });
+  it('TCP 13223 attempts at a steady beat become powwow-retry from the third on', () => {
+    const evs = run([pw(0), pw(30), pw(61), pw(90)]);
+    expect(evs.map((e) => ids(e).includes('powwow-retry'))).toEqual([false, false, true, true]);
+  });
+  it('irregular attempts are not a heartbeat', () => {
+    const evs = run([pw(0), pw(20), pw(200), pw(215)]);
+    expect(evs.some((e) => ids(e).includes('powwow-retry'))).toBe(false);
+  });
+  it('SYN retransmissions (1 s, 3 s) do not count as beats', () => {
+    const evs = run([pw(0), pw(1), pw(3), pw(7)]);
+    expect(evs.some((e) => ids(e).includes('powwow-retry'))).toBe(false);
+  });
+  it('a steady beat from different sources is not one series', () => {
+    const evs = run([pw(0, '192.0.2.1'), pw(30, '192.0.2.2'), pw(60, '192.0.2.3')]);
+    expect(evs.some((e) => ids(e).includes('powwow-retry'))).toBe(false);
+  });
+  it('a long pause starts a new series', () => {
+    const evs = run([pw(0), pw(30), pw(30 + 3600), pw(60 + 3600)]);
+    expect(evs.some((e) => ids(e).includes('powwow-retry'))).toBe(false);
+  });
+});
+
+describe('sub7-retry', () => {
+  const s7 = (sec: number): EventInit => ({ time: at(sec), dst: { port: 6776 } });
+  it('repeated 6776 from one source is grouped as sub7-retry from the third attempt', () => {
+    const evs = run([s7(0), s7(40), s7(200), s7(230)]);
+    expect(evs.map((e) => ids(e).includes('sub7-retry'))).toEqual([false, false, true, true]);
+    for (const e of evs) expect(ids(e)).toContain('sub7-artifact');
+  });
+  it('a single attempt is not', () => expect(ids(run([s7(0)])[0]!)).not.toContain('sub7-retry'));
+});
+
+describe('traceroute sessions', () => {
+  const probe = (sec: number, port: number, src = '192.0.2.33', dst = '198.51.100.10'): EventInit => ({
+    time: at(sec),
+    proto: 'udp',
+    src: { ip: src, port: 45000 },
+    dst: { ip: dst, port },
+  });
+  it('groups a burst of rising probes per (source, target)', () => {
+    const a = annotator();
+    const events: EventInit[] = [];
+    for (let i = 0; i < 9; i++) events.push(probe(i * 0.2, 33434 + i));
+    events.push(probe(3, 33437, '192.0.2.33', '198.51.100.11'));
+    events.push(probe(1000, 33440)); // after the gap: a second run
+    a.annotateAll(events.map((e) => makeEvent(e)));
+    const s = a.sessions();
+    expect(s).toHaveLength(3);
+    expect(s[0]).toEqual({
+      src: '192.0.2.33',
+      dst: '198.51.100.10',
+      first: at(0),
+      last: at(8 * 0.2),
+      probes: 9,
+      minPort: 33434,
+      maxPort: 33442,
+      rising: true,
+    });
+    expect(s[1]).toMatchObject({ dst: '198.51.100.11', probes: 1 });
+    expect(s[2]).toMatchObject({ dst: '198.51.100.10', probes: 1, minPort: 33440, first: at(1000) });
+  });
+  it('does not record non-traceroute UDP', () => {
+    const a = annotator();
+    a.annotateAll([makeEvent(probe(0, 33601)), makeEvent(probe(1, 33433))]);
+    expect(a.sessions()).toEqual([]);
+  });
+  it('marks a session whose ports went down as not rising', () => {
+    const a = annotator();
+    a.annotateAll([makeEvent(probe(0, 33440)), makeEvent(probe(1, 33434))]);
+    expect(a.sessions()[0]!.rising).toBe(false);
+  });
+});
+
+describe('backscatter', () => {
+  const synack = (sec: number, src: string, dport = 40000): EventInit => ({ time: at(sec), src: { ip: src, port: 80 }, dst: { port: dport }, tcpFlags: ['SYN', 'ACK'] });
+  const out = (sec: number, dst: string): EventInit => ({ time: at(sec), direction: 'out', action: 'allow', src: { ip: '198.51.100.10', port: 40000 }, dst: { ip: dst, port: 80 } });
+
+  it('SYN+ACK to a high port from a host we never contacted is backscatter', () => {
+    expect(ids(run([synack(0, '192.0.2.80')])[0]!)).toContain('backscatter');
+  });
+  it('not from a host we contacted, nor to a low port', () => {
+    const evs = run([out(0, '192.0.2.80'), synack(10, '192.0.2.80'), synack(11, '192.0.2.81', 443)]);
+    expect(ids(evs[1]!)).not.toContain('backscatter');
+    expect(ids(evs[2]!)).not.toContain('backscatter');
+  });
+  it('a contact expires after its TTL', () => {
+    const evs = run([out(0, '192.0.2.80'), synack(3 * 3600, '192.0.2.80')]);
+    expect(ids(evs[1]!)).toContain('backscatter');
+  });
+  it('RST from an uncontacted host is backscatter once outbound traffic is visible, replacing stale-connection', () => {
+    const evs = run([out(0, '192.0.2.1'), { time: at(5), src: { ip: '192.0.2.99', port: 80 }, dst: { port: 50000 }, tcpFlags: ['RST'] }]);
+    expect(ids(evs[1]!)).toContain('backscatter');
+    expect(ids(evs[1]!)).not.toContain('stale-connection');
+  });
+  it('RST from a contacted host is a stale connection', () => {
+    const evs = run([out(0, '192.0.2.1'), { time: at(5), src: { ip: '192.0.2.1', port: 80 }, dst: { port: 50000 }, tcpFlags: ['RST', 'ACK'] }]);
+    expect(ids(evs[1]!)).not.toContain('backscatter');
+    expect(ids(evs[1]!)).toContain('stale-connection');
+  });
+});
+
+describe('bounded memory', () => {
+  it('keeps every tracked set under maxTracked however many sources pass', () => {
+    const a = annotator({ maxTracked: 200 });
+    for (let i = 0; i < 20_000; i++) {
+      const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+      const kind = i % 4;
+      const e =
+        kind === 0
+          ? makeEvent({ time: at(i), direction: 'out', dst: { ip } })
+          : kind === 1
+            ? makeEvent({ time: at(i), src: { ip }, dst: { port: 13223 } })
+            : kind === 2
+              ? makeEvent({ time: at(i), proto: 'udp', src: { ip }, dst: { port: 33434 } })
+              : makeEvent({ time: at(i), proto: 'udp', dst: { ip, port: 4000 } });
+      a.annotate(e);
+    }
+    const s = a.stats();
+    expect(s.events).toBe(20_000);
+    expect(s.contacted).toBeLessThanOrEqual(200);
+    expect(s.retrySeries).toBeLessThanOrEqual(400); // two retry detectors
+    expect(s.tracerouteActive).toBeLessThanOrEqual(200);
+    expect(s.localAddresses).toBeLessThanOrEqual(200);
+    expect(s.tracerouteCompleted).toBeLessThanOrEqual(10_000);
+  });
+  it('expires idle state by time, not only by the cap', () => {
+    const a = annotator();
+    for (let i = 0; i < 100; i++) a.annotate(makeEvent({ time: at(i), src: { ip: `192.0.2.${i}` }, dst: { port: 13223 } }));
+    // A day later, enough events to trigger a sweep.
+    for (let i = 0; i < 5000; i++) a.annotate(makeEvent({ time: at(86_400 + i), dst: { port: 80 } }));
+    expect(a.stats().retrySeries).toBe(0);
+  });
+});

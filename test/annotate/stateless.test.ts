@@ -1,0 +1,305 @@
+// One scenario per annotation id, positive and negative, through the real knowledge base.
+import { describe, expect, it } from 'vitest';
+import { ids, makeEvent } from '../helpers/events.js';
+import { annotateOne, annotator, find, knowledge } from './kb.js';
+
+const udp = (dport: number, extra: Record<string, unknown> = {}) => ({ proto: 'udp', dst: { port: dport }, ...extra });
+const tcp = (dport: number, extra: Record<string, unknown> = {}) => ({ proto: 'tcp', dst: { port: dport }, ...extra });
+
+describe('port-known / trojan', () => {
+  it('a known destination port names its service', () => {
+    const a = find(annotateOne(tcp(80)), 'port-known');
+    expect(a?.text).toMatch(/HTTP/);
+    expect(a?.ref).toMatch(/^00\d_/);
+  });
+  it('mentions other entries sharing the port', () => {
+    expect(find(annotateOne(tcp(6776)), 'port-known')?.text).toMatch(/Also seen on this port: .*Ultors/);
+  });
+  it('an unknown port gets no port-known', () => {
+    expect(knowledge().lookup('tcp', 47001)).toHaveLength(0);
+    expect(ids(annotateOne(tcp(47001)))).not.toContain('port-known');
+  });
+  it('trojan ports name the family', () => {
+    expect(find(annotateOne(tcp(31337)), 'trojan')?.text).toMatch(/Back Orifice/);
+    expect(find(annotateOne(tcp(12345)), 'trojan')?.text).toMatch(/NetBus/);
+    expect(find(annotateOne(tcp(7626)), 'trojan')?.text).toMatch(/冰河/);
+    expect(find(annotateOne(tcp(27374)), 'trojan')?.text).toMatch(/Sub-7/);
+  });
+  it('a service port that old trojans also used is not a trojan port', () => {
+    expect(knowledge().lookup('tcp', 80).some((x) => x.category === 'trojan')).toBe(true);
+    expect(ids(annotateOne(tcp(80)))).not.toContain('trojan');
+  });
+});
+
+describe('sub7-artifact', () => {
+  it('tcp 6776 is a Sub-7 artifact, explained as a leftover', () => {
+    const a = find(annotateOne(tcp(6776)), 'sub7-artifact');
+    expect(a?.text).toMatch(/previous user/);
+    expect(a?.text).toMatch(/not proof of infection/);
+  });
+  it('udp 6776 is not', () => expect(ids(annotateOne(udp(6776)))).not.toContain('sub7-artifact'));
+});
+
+describe('source-port hints', () => {
+  const src = (proto: string, sport: number, dport = 33000, extra: Record<string, unknown> = {}) =>
+    ids(annotateOne({ proto, src: { port: sport }, dst: { port: dport }, ...extra }));
+
+  it('udp 53 to a high port is srcport-dns', () => expect(src('udp', 53, 33000)).toContain('srcport-dns'));
+  it('tcp 53 to 139 is srcport-dns (the firewall-evasion trick)', () => expect(src('tcp', 53, 139)).toContain('srcport-dns'));
+  it('53 -> 53 is not srcport-dns, nor srcport-low', () => {
+    const got = src('udp', 53, 53);
+    expect(got).not.toContain('srcport-dns');
+    expect(got).not.toContain('srcport-low');
+  });
+  it('tcp 20 is srcport-ftp-data; udp 20 is only srcport-low', () => {
+    expect(src('tcp', 20, 2000)).toContain('srcport-ftp-data');
+    expect(src('udp', 20, 2000)).toEqual(expect.not.arrayContaining(['srcport-ftp-data']));
+    expect(src('udp', 20, 2000)).toContain('srcport-low');
+  });
+  it('123 is srcport-ntp', () => expect(src('udp', 123, 40000)).toContain('srcport-ntp'));
+  it('tcp 1-5 is srcport-sscan, not srcport-low', () => {
+    expect(src('tcp', 3)).toContain('srcport-sscan');
+    expect(src('tcp', 3)).not.toContain('srcport-low');
+    expect(src('tcp', 6)).not.toContain('srcport-sscan');
+  });
+  it('udp 4000 to a high port is srcport-icq; to a low port it is not', () => {
+    expect(src('udp', 4000, 40000)).toContain('srcport-icq');
+    expect(src('udp', 4000, 80)).not.toContain('srcport-icq');
+  });
+  it('udp 27910-27961 is srcport-game; tcp is not', () => {
+    expect(src('udp', 27960)).toContain('srcport-game');
+    expect(src('udp', 27962)).not.toContain('srcport-game');
+    expect(src('tcp', 27960)).not.toContain('srcport-game');
+  });
+  it('61000+ is srcport-masquerade; 60999 is not', () => {
+    expect(src('tcp', 61000)).toContain('srcport-masquerade');
+    expect(src('tcp', 65535)).toContain('srcport-masquerade');
+    expect(src('tcp', 60999)).not.toContain('srcport-masquerade');
+  });
+  it('udp 3130 is srcport-icp (Squid)', () => expect(src('udp', 3130)).toContain('srcport-icp'));
+  it('other low ports are srcport-low; 1024 is not; our own outbound packets are not', () => {
+    expect(src('tcp', 700)).toContain('srcport-low');
+    expect(src('tcp', 1024)).not.toContain('srcport-low');
+    expect(src('tcp', 700, 80, { direction: 'out' })).not.toContain('srcport-low');
+  });
+});
+
+describe('traceroute', () => {
+  it('udp 33434 and 33600 are traceroute', () => {
+    expect(ids(annotateOne(udp(33434)))).toContain('traceroute');
+    expect(ids(annotateOne(udp(33600)))).toContain('traceroute');
+  });
+  it('udp 33433 and 33601 are not', () => {
+    expect(ids(annotateOne(udp(33433)))).not.toContain('traceroute');
+    expect(ids(annotateOne(udp(33601)))).not.toContain('traceroute');
+  });
+  it('tcp 33500 is not', () => expect(ids(annotateOne(tcp(33500)))).not.toContain('traceroute'));
+});
+
+describe('pcanywhere-scan', () => {
+  it('udp 5632 and udp 22 are pcAnywhere scans', () => {
+    expect(find(annotateOne(udp(5632)), 'pcanywhere-scan')?.text).toMatch(/0x1600/);
+    expect(ids(annotateOne(udp(22)))).toContain('pcanywhere-scan');
+  });
+  it('tcp 22 is not', () => expect(ids(annotateOne(tcp(22)))).not.toContain('pcanywhere-scan'));
+});
+
+describe('fraggle-scan / echo-chargen', () => {
+  it('udp 7 to .255 is fraggle, not echo-chargen nor lan-broadcast', () => {
+    const got = ids(annotateOne(udp(7, { dst: { port: 7, ip: '198.51.100.255' } })));
+    expect(got).toContain('fraggle-scan');
+    expect(got).not.toContain('echo-chargen');
+    expect(got).not.toContain('lan-broadcast');
+  });
+  it('udp 19 to .0 is fraggle', () => expect(ids(annotateOne(udp(19, { dst: { port: 19, ip: '198.51.100.0' } })))).toContain('fraggle-scan'));
+  it('udp 7 to .5 is echo-chargen', () => {
+    const got = ids(annotateOne(udp(7, { dst: { port: 7, ip: '198.51.100.5' } })));
+    expect(got).toContain('echo-chargen');
+    expect(got).not.toContain('fraggle-scan');
+  });
+  it('tcp 19 is echo-chargen', () => expect(ids(annotateOne(tcp(19)))).toContain('echo-chargen'));
+  it('tcp 7 to .255 is echo-chargen, not fraggle (fraggle is UDP)', () => {
+    const got = ids(annotateOne(tcp(7, { dst: { port: 7, ip: '198.51.100.255' } })));
+    expect(got).not.toContain('fraggle-scan');
+    expect(got).toContain('echo-chargen');
+  });
+});
+
+describe('local noise', () => {
+  it('udp 68 to 255.255.255.255 is dhcp-broadcast (not also lan-broadcast)', () => {
+    const got = ids(annotateOne(udp(68, { dst: { port: 68, ip: '255.255.255.255' } })));
+    expect(got).toContain('dhcp-broadcast');
+    expect(got).not.toContain('lan-broadcast');
+  });
+  it('udp 67 to a unicast address is not dhcp-broadcast', () => expect(ids(annotateOne(udp(67)))).not.toContain('dhcp-broadcast'));
+  it('udp 137 to .255 is netbios-noise; to a unicast address it is not', () => {
+    expect(ids(annotateOne(udp(137, { dst: { port: 137, ip: '192.168.1.255' } })))).toContain('netbios-noise');
+    expect(ids(annotateOne(udp(137)))).not.toContain('netbios-noise');
+  });
+  it.each([
+    ['rwho 513 to .255', { proto: 'udp', dst: { port: 513, ip: '10.1.2.255' } }, /rwho/],
+    ['CORBA 553 to .255', { proto: 'udp', dst: { port: 553, ip: '10.1.2.255' } }, /CORBA/],
+    ['Inoculan 41508', { proto: 'udp', dst: { port: 41508, ip: '255.255.255.255' } }, /Inoculan/],
+    ['SNMP discovery', { proto: 'udp', dst: { port: 161, ip: '10.1.2.255' } }, /SNMP/],
+    ['mDNS', { proto: 'udp', dst: { port: 5353, ip: '224.0.0.251' } }, /mDNS/],
+    ['SSDP', { proto: 'udp', dst: { port: 1900, ip: '239.255.255.250' } }, /SSDP/],
+    ['LLMNR v6', { proto: 'udp', ipVersion: 6, dst: { port: 5355, ip: 'ff02::1:3' } }, /LLMNR/],
+    ['IGMP', { proto: 'igmp', dst: { port: null, ip: '224.0.0.1' }, src: { port: null } }, /IGMP/],
+    ['ICMPv6 neighbour solicitation', { proto: 'icmpv6', ipVersion: 6, icmp: { type: 135, code: 0 }, dst: { ip: 'fe80::1' } }, /neighbour/],
+    ['other multicast', { proto: 'udp', dst: { port: 9999, ip: '239.1.2.3' } }, /Broadcast\/multicast/],
+    ['IPv6 multicast', { proto: 'udp', ipVersion: 6, dst: { port: 9999, ip: 'ff05::2' } }, /Broadcast\/multicast/],
+  ] as const)('%s is lan-broadcast (severity 0)', (_name, init, text) => {
+    const a = find(annotateOne(init as never), 'lan-broadcast');
+    expect(a?.text).toMatch(text);
+    expect(a?.severity).toBe(0);
+  });
+  it('mDNS/SSDP to a unicast address (a reflection scan) is not lan-broadcast', () => {
+    expect(ids(annotateOne(udp(5353)))).not.toContain('lan-broadcast');
+    expect(ids(annotateOne(udp(1900)))).not.toContain('lan-broadcast');
+  });
+  it('an IPv6 unicast address starting with ff (0x00ff) is not multicast', () => {
+    expect(ids(annotateOne(udp(9999, { ipVersion: 6, dst: { port: 9999, ip: 'ff::1' } })))).not.toContain('lan-broadcast');
+  });
+});
+
+describe('port meanings from 002', () => {
+  it('port 0 is os-fingerprint; port 1 is not', () => {
+    expect(ids(annotateOne(tcp(0)))).toContain('os-fingerprint');
+    expect(ids(annotateOne(tcp(1)))).not.toContain('os-fingerprint');
+  });
+  it('udp 6970-7170 is realaudio; 7171 and tcp are not', () => {
+    expect(ids(annotateOne(udp(6970)))).toContain('realaudio');
+    expect(ids(annotateOne(udp(7170)))).toContain('realaudio');
+    expect(ids(annotateOne(udp(7171)))).not.toContain('realaudio');
+    expect(ids(annotateOne(tcp(7000)))).not.toContain('realaudio');
+  });
+  it('32770-32900 is solaris-rpc; 32769 is not', () => {
+    expect(ids(annotateOne(tcp(32771)))).toContain('solaris-rpc');
+    expect(ids(annotateOne(udp(32900)))).toContain('solaris-rpc');
+    expect(ids(annotateOne(tcp(32769)))).not.toContain('solaris-rpc');
+  });
+  it('udp 31789/31790 is hack-a-tack; tcp 31789 is not', () => {
+    expect(ids(annotateOne(udp(31789)))).toContain('hack-a-tack');
+    expect(ids(annotateOne(udp(31790)))).toContain('hack-a-tack');
+    expect(ids(annotateOne(tcp(31789)))).not.toContain('hack-a-tack');
+  });
+  it('177 is xdmcp and mentions X11 on 6000', () => {
+    expect(find(annotateOne(udp(177)), 'xdmcp')?.text).toMatch(/6000/);
+    expect(ids(annotateOne(udp(178)))).not.toContain('xdmcp');
+  });
+  it('proxy ports are proxy-hunt inbound; 8081 and outbound browsing are not', () => {
+    for (const p of [1080, 3128, 8000, 8001, 8080, 8888]) expect(ids(annotateOne(tcp(p)))).toContain('proxy-hunt');
+    expect(ids(annotateOne(tcp(8081)))).not.toContain('proxy-hunt');
+    expect(ids(annotateOne(tcp(8080, { direction: 'out' })))).not.toContain('proxy-hunt');
+  });
+  it('113 is ident, with the reject-with-RST advice', () => {
+    expect(find(annotateOne(tcp(113)), 'ident')?.text).toMatch(/RST/);
+    expect(ids(annotateOne(tcp(114)))).not.toContain('ident');
+  });
+  it('outbound tcp 17027 is adbot-outbound; inbound 17027 is not', () => {
+    expect(ids(annotateOne(tcp(17027, { direction: 'out', src: { ip: '192.168.1.20', port: 40000 }, dst: { ip: '216.33.210.40', port: 17027 } })))).toContain('adbot-outbound');
+    expect(ids(annotateOne(tcp(17027)))).not.toContain('adbot-outbound');
+  });
+});
+
+describe('ICMP', () => {
+  it('ICMP never gets port annotations, even if a parser left ports on it', () => {
+    for (const port of [80, 6776, 33434, 7, 0, 113]) {
+      const got = ids(annotateOne({ proto: 'icmp', src: { port: 53 }, dst: { port } }));
+      expect(got.filter((id) => id === 'port-known' || id === 'trojan' || id.startsWith('srcport-') || id === 'traceroute' || id === 'os-fingerprint')).toEqual([]);
+    }
+    expect(ids(annotateOne({ proto: 'icmpv6', ipVersion: 6, icmp: { type: 128 }, dst: { ip: '2001:db8::1', port: 6776 } }))).toEqual([]);
+  });
+  it('ICMP type 11 is icmp-time-exceeded; type 3 is not', () => {
+    expect(ids(annotateOne({ proto: 'icmp', icmp: { type: 11, code: 0 } }))).toEqual(['icmp-time-exceeded']);
+    expect(ids(annotateOne({ proto: 'icmp', icmp: { type: 3, code: 3 } }))).not.toContain('icmp-time-exceeded');
+  });
+  it('ICMPv6 type 3 is icmp-time-exceeded', () => {
+    expect(ids(annotateOne({ proto: 'icmpv6', ipVersion: 6, icmp: { type: 3, code: 0 }, dst: { ip: '2001:db8::1' } }))).toContain('icmp-time-exceeded');
+  });
+});
+
+describe('stale-connection', () => {
+  it('a dropped inbound ACK/FIN/PSH without SYN is a stale connection', () => {
+    for (const f of [['ACK'], ['ACK', 'FIN'], ['ACK', 'PSH']]) expect(ids(annotateOne(tcp(443, { tcpFlags: f })))).toContain('stale-connection');
+  });
+  it('a RST with no outbound traffic in the log is stale, not backscatter', () => {
+    const got = ids(annotateOne(tcp(40000, { tcpFlags: ['RST'] })));
+    expect(got).toContain('stale-connection');
+    expect(got).not.toContain('backscatter');
+  });
+  it('a SYN, a NULL scan, an allowed ACK and an outbound ACK are not', () => {
+    expect(ids(annotateOne(tcp(443, { tcpFlags: ['SYN'] })))).not.toContain('stale-connection');
+    expect(ids(annotateOne(tcp(443, { tcpFlags: [] })))).not.toContain('stale-connection');
+    expect(ids(annotateOne(tcp(443, { tcpFlags: ['ACK'], action: 'allow' })))).not.toContain('stale-connection');
+    expect(ids(annotateOne(tcp(443, { tcpFlags: ['ACK'], direction: 'out' })))).not.toContain('stale-connection');
+  });
+});
+
+describe('ufw labels', () => {
+  it('[UFW AUDIT] is ufw-audit (logging, not a drop)', () => {
+    expect(find(annotateOne({ rule: '[UFW AUDIT]', action: 'other' }), 'ufw-audit')?.text).toMatch(/not dropped/);
+  });
+  it('[UFW ALLOW] is ufw-allow; [UFW LIMIT BLOCK] is ufw-limit', () => {
+    expect(ids(annotateOne({ rule: '[UFW ALLOW]', action: 'allow' }))).toContain('ufw-allow');
+    expect(find(annotateOne({ rule: '[UFW LIMIT BLOCK]' }), 'ufw-limit')?.text).toMatch(/rate limit/);
+  });
+  it('[UFW BLOCK] gets none of them', () => {
+    const got = ids(annotateOne({ rule: '[UFW BLOCK]' }));
+    expect(got.filter((id) => id.startsWith('ufw-'))).toEqual([]);
+  });
+});
+
+describe('language', () => {
+  const cjk = /[\u3400-\u9fff]/;
+  it('--lang zh texts are Chinese', () => {
+    const events = [
+      annotateOne(tcp(6776), { lang: 'zh' }),
+      annotateOne(udp(33434, { src: { port: 53 } }), { lang: 'zh' }),
+      annotateOne({ proto: 'icmp', icmp: { type: 11 } }, { lang: 'zh' }),
+      annotateOne(tcp(443, { tcpFlags: ['ACK'], rule: '[UFW AUDIT]' }), { lang: 'zh' }),
+    ];
+    const all = events.flatMap((e) => e.annotations);
+    expect(all.length).toBeGreaterThan(8);
+    for (const a of all) expect(a.text, a.id).toMatch(cjk);
+  });
+  it('en texts are English', () => {
+    for (const a of annotateOne(tcp(6776)).annotations.filter((x) => x.id !== 'port-known')) expect(a.text).not.toMatch(cjk);
+  });
+});
+
+describe('shape', () => {
+  it('annotation objects are shared constants within an annotator, frozen', () => {
+    const an = annotator();
+    const a = makeEvent(tcp(113));
+    const b = makeEvent(tcp(113, { src: { ip: '192.0.2.99' } }));
+    an.annotate(a);
+    an.annotate(b);
+    expect(a.annotations.length).toBeGreaterThan(0);
+    a.annotations.forEach((x, i) => expect(x).toBe(b.annotations[i]));
+    expect(Object.isFrozen(a.annotations[0])).toBe(true);
+  });
+  it('each id at most once per event, severities 0-5, ids kebab-case', () => {
+    const e = annotateOne(udp(6970, { src: { port: 27915 } }));
+    expect(new Set(ids(e)).size).toBe(e.annotations.length);
+    for (const a of e.annotations) {
+      expect(a.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(a.severity).toBeGreaterThanOrEqual(0);
+      expect(a.severity).toBeLessThanOrEqual(5);
+    }
+  });
+  it('annotating an event twice does not duplicate', () => {
+    const a = annotator();
+    const e = makeEvent(tcp(6776));
+    a.annotate(e);
+    const n = e.annotations.length;
+    a.annotate(e);
+    expect(e.annotations.length).toBe(n);
+  });
+  it('a frozen shared empty annotations array is replaced, not mutated', () => {
+    const shared = Object.freeze([]) as unknown as never[];
+    const e = annotateOne(tcp(113, { annotations: shared }));
+    expect(shared).toHaveLength(0);
+    expect(ids(e)).toContain('ident');
+  });
+});

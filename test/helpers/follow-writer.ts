@@ -1,0 +1,99 @@
+// A log writer for follow tests: appends numbered records at a steady rate and does
+// to its file what logrotate and syslog daemons do, remembering for each record the
+// line number it got in the file it was written to (what origin.line must say).
+import { appendFileSync, copyFileSync, existsSync, renameSync, truncateSync, unlinkSync } from 'node:fs';
+
+export interface Written {
+  seq: number;
+  line: number;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** An iptables record whose source port carries the sequence number (1..55000). */
+export function iptablesLine(seq: number): string {
+  return `Nov 20 06:25:01 gw kernel: [12345.678901] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=203.0.113.7 DST=192.168.1.10 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=${seq} PROTO=TCP SPT=${10000 + seq} DPT=6776 WINDOW=1024 RES=0x00 SYN URGP=0`;
+}
+
+export class LogWriter {
+  readonly written: Written[] = [];
+  private seq = 0;
+  /** Lines in the file now at `path`. */
+  private lines = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private paused = false;
+
+  constructor(
+    readonly path: string,
+    private readonly format: (seq: number) => string = iptablesLine,
+  ) {}
+
+  /** Appends one record now. */
+  write(): void {
+    const seq = ++this.seq;
+    appendFileSync(this.path, this.format(seq) + '\n');
+    this.written.push({ seq, line: ++this.lines });
+  }
+
+  /** Writes `n` records per `everyMs` until stopped. */
+  start(everyMs = 10, n = 1): void {
+    this.timer = setInterval(() => {
+      if (!this.paused) for (let i = 0; i < n; i++) this.write();
+    }, everyMs);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** What logrotate does first: kern.log.1 -> kern.log.2 (-> … .9). */
+  shift(): void {
+    for (let i = 8; i >= 1; i--) if (existsSync(`${this.path}.${i}`)) renameSync(`${this.path}.${i}`, `${this.path}.${i + 1}`);
+  }
+
+  /** logrotate `create`: rename away, the next write creates a new file. */
+  renameCreate(to?: string): void {
+    if (!to) this.shift();
+    renameSync(this.path, to ?? `${this.path}.1`);
+    this.lines = 0;
+  }
+
+  /** logrotate `copytruncate`: copy, then truncate in place (nothing written in between). */
+  copyTruncate(): void {
+    this.shift();
+    copyFileSync(this.path, `${this.path}.1`);
+    truncateSync(this.path, 0);
+    this.lines = 0;
+  }
+
+  /** Delete, write nothing for `gapMs`, then carry on (the next write re-creates it). */
+  async deleteRecreate(gapMs: number): Promise<void> {
+    this.paused = true;
+    unlinkSync(this.path);
+    this.lines = 0;
+    await sleep(gapMs);
+    this.paused = false;
+  }
+
+  /** One record written in two halves `gapMs` apart. */
+  async halfLine(gapMs: number): Promise<void> {
+    this.paused = true;
+    const finish = this.beginHalf();
+    await sleep(gapMs);
+    finish();
+    this.paused = false;
+  }
+
+  /** Writes the first half of a record now; the function returned writes the rest. */
+  beginHalf(): () => void {
+    const seq = ++this.seq;
+    const text = this.format(seq);
+    const cut = Math.floor(text.length / 2);
+    appendFileSync(this.path, text.slice(0, cut));
+    return () => {
+      appendFileSync(this.path, text.slice(cut) + '\n');
+      this.written.push({ seq, line: ++this.lines });
+    };
+  }
+}

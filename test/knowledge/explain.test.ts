@@ -1,0 +1,204 @@
+// `logscan explain`: query parsing (valid and invalid), the render functions, and the
+// command as commander runs it.
+import { Command } from 'commander';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { registerExplain, runExplain } from '../../src/cli/explain.js';
+import { UsageError } from '../../src/errors.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { explainQuery, parseQuery } from '../../src/knowledge/query.js';
+import { displayWidth, explainToJson, renderExplainTable, wrapText, type ExplainJson } from '../../src/render/explain.js';
+import { localRule, tempDir, writeDoc } from './helpers.js';
+
+const kb = loadKnowledge();
+const answer = (...qs: string[]) => qs.map((q) => explainQuery(kb, parseQuery(q)));
+
+describe('parseQuery', () => {
+  it.each([
+    ['6776', { kind: 'port', port: 6776, protocols: ['tcp', 'udp'] }],
+    [' 33500/udp ', { kind: 'port', port: 33500, protocols: ['udp'] }],
+    ['80/TCP', { kind: 'port', port: 80, protocols: ['tcp'] }],
+    ['0', { kind: 'port', port: 0 }],
+    ['65535', { kind: 'port', port: 65535 }],
+    ['6970-7170', { kind: 'range', from: 6970, to: 7170, protocols: ['tcp', 'udp'] }],
+    ['6970 - 7170/udp', { kind: 'range', from: 6970, to: 7170, protocols: ['udp'] }],
+    ['7-7', { kind: 'port', port: 7 }],
+    ['sub7', { kind: 'search', term: 'sub7' }],
+    ['back-orifice', { kind: 'search', term: 'back-orifice' }],
+    ['冰河', { kind: 'search', term: '冰河' }],
+  ])('%j', (q, expected) => {
+    expect(parseQuery(q)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['70000', /port 70000 is out of range/],
+    ['65536', /out of range/],
+    ['abc/tcp', /expected PORT, PORT\/tcp\|udp/],
+    ['5-3', /range start 5 is above its end 3/],
+    ['80/icmp', /protocol must be tcp or udp.*ICMP has no ports/],
+    ['80/sctp', /protocol must be tcp or udp, not "sctp"/],
+    ['-5', /expected PORT/],
+    ['1-2-3', /expected PORT/],
+    ['', /empty query/],
+    ['99999999999999999999', /out of range/],
+  ])('%j is a usage error', (q, message) => {
+    expect(() => parseQuery(q)).toThrow(UsageError);
+    expect(() => parseQuery(q)).toThrow(message);
+  });
+});
+
+describe('explainQuery', () => {
+  it('a port: class, entries for both protocols, source meaning', () => {
+    const [r] = answer('53');
+    expect(r.classes.map((c) => c.id)).toEqual(['well-known']);
+    expect(r.entries.map((e) => e.id)).toEqual(['dns']);
+    expect(r.sourceEntries.map((e) => e.id)).toEqual(['srcport-dns', 'srcport-low']);
+  });
+
+  it('a range: every overlapping entry, and the classes it spans', () => {
+    const [r] = answer('6970-7170');
+    expect(r.entries.map((e) => e.id)).toEqual(['realaudio', 'remote-grab-7000', 'realaudio-control']);
+    const [udp] = answer('6970-7170/udp');
+    expect(udp.entries.map((e) => e.id)).not.toContain('realaudio-control');
+    const [wide] = answer('1000-50000');
+    expect(wide.classes.map((c) => c.id)).toEqual(['well-known', 'registered', 'dynamic']);
+  });
+
+  it('several queries answer in order', () => {
+    expect(answer('1243', '27374', '31337').map((r) => r.entries[0].id)).toEqual(['sub7-1243', 'sub7-27374', 'back-orifice-31337']);
+  });
+});
+
+describe('JSON rendering', () => {
+  it('one object per query with the documented fields', () => {
+    const [port, range, search] = explainToJson(answer('6776', '6970-7170', 'sub7'), 'zh');
+    expect(port).toMatchObject({ query: '6776', kind: 'port', port: 6776, protocols: ['tcp', 'udp'], class: { id: 'registered', name: '注册端口' } });
+    expect(port.entries[0]).toEqual({
+      id: 'sub7-artifact',
+      ports: 6776,
+      protocols: ['tcp', 'udp'],
+      name: 'Sub-7 data channel / artifact',
+      category: 'trojan',
+      family: 'Sub-7',
+      severity: 3,
+      rank: 1,
+      text: expect.stringContaining('不代表你已中毒'),
+      source: '002_7fc6dc8747eb060f.txt',
+    });
+    expect(port.sourceEntries).toEqual([]);
+    expect(range).toMatchObject({ kind: 'range', range: { from: 6970, to: 7170 }, classes: [{ id: 'registered' }] });
+    expect(range.entries[0]).toMatchObject({ id: 'realaudio', ports: '6970-7170' });
+    expect(search).toMatchObject({ kind: 'search', term: 'sub7', class: null });
+    expect(search.entries).toHaveLength(9);
+    expect(Object.keys(search)).not.toContain('port');
+  });
+
+  it('source entries carry their annotation id', () => {
+    const [r] = explainToJson(answer('53/udp'), 'en');
+    expect(r.sourceEntries.map((e) => [e.id, e.annotation])).toEqual([['srcport-dns', 'srcport-dns'], ['srcport-low', 'srcport-low']]);
+  });
+});
+
+describe('table rendering', () => {
+  const render = (width: number, lang: 'en' | 'zh', ...qs: string[]) => renderExplainTable(answer(...qs), kb, { lang, width, color: false });
+
+  it('shows class, destination entries and source meaning', () => {
+    const out = render(100, 'en', '53');
+    expect(out).toContain('53 (tcp, udp) — well-known port 0-1023');
+    expect(out).toContain('As a destination port:');
+    expect(out).toContain('[dns]');
+    expect(out).toContain('As a source port:');
+    expect(out).toContain('[srcport-dns]');
+  });
+
+  it('an unknown port says so, with its class', () => {
+    const out = render(100, 'en', '60001');
+    expect(out).toContain('60001 (tcp, udp) — dynamic/private port 49152-65535');
+    expect(out).toContain('No known meaning as a destination port.');
+    expect(out).toContain('No special meaning as a source port.');
+  });
+
+  it('speaks Chinese with --lang zh', () => {
+    const out = render(100, 'zh', '6776', 'nothing-matches-this');
+    expect(out).toContain('注册端口');
+    expect(out).toContain('作为目标端口：');
+    expect(out).toContain('木马');
+    expect(out).toMatch(/Sub-7 按功能建立不同连接/);
+    expect(out).toContain('没有与“nothing-matches-this”匹配的条目。');
+  });
+
+  it.each([60, 80, 100, 140])('fits a %i-column terminal, in both languages', (width) => {
+    for (const lang of ['en', 'zh'] as const) {
+      const out = render(width, lang, '6776', '21', '6970-7170', 'netbus');
+      for (const line of out.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('no colour codes when colour is off; colour when on', () => {
+    expect(render(100, 'en', '31337')).not.toMatch(/\u001b\[/);
+    expect(renderExplainTable(answer('31337'), kb, { lang: 'en', width: 100, color: true })).toMatch(/\u001b\[/);
+  });
+
+  it('control characters from a local signature are neutralised', () => {
+    const dir = tempDir();
+    writeDoc(dir, 'ports.json', { schemaVersion: 1, entries: [localRule({ name: 'evil\u001b[2Jname' })] });
+    const local = loadKnowledge({ extraDirs: [dir] });
+    const out = renderExplainTable([explainQuery(local, parseQuery('9999'))], local, { lang: 'en', width: 100, color: false });
+    expect(out).not.toContain('\u001b');
+    expect(out).toContain('\\x1b');
+  });
+});
+
+describe('wrapText', () => {
+  it('wraps English at spaces and Chinese anywhere, by display width', () => {
+    expect(wrapText('one two three four', 9)).toEqual(['one two', 'three', 'four']);
+    expect(wrapText('一二三四五', 4)).toEqual(['一二', '三四', '五']);
+    expect(wrapText('端口 6776 的含义', 8)).toEqual(['端口', '6776 的', '含义']);
+    expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(wrapText('', 10)).toEqual(['']);
+  });
+});
+
+describe('the command', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  async function run(...args: string[]): Promise<string> {
+    const program = new Command('logscan').exitOverride();
+    registerExplain(program);
+    let out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out += String(chunk);
+      return true;
+    });
+    await program.parseAsync(['node', 'logscan', 'explain', ...args]);
+    return out;
+  }
+
+  it('prints JSON for several queries', async () => {
+    const json = JSON.parse(await run('1243', '27374', '31337', '-o', 'json')) as ExplainJson[];
+    expect(json.map((r) => r.entries[0].id)).toEqual(['sub7-1243', 'sub7-27374', 'back-orifice-31337']);
+  });
+
+  it('takes repeatable --signatures and --lang', async () => {
+    const a = tempDir();
+    const b = tempDir();
+    writeDoc(a, 'ports.json', { schemaVersion: 1, entries: [localRule()] });
+    writeDoc(b, 'ports.json', { schemaVersion: 1, entries: [localRule({ id: 'local-other', ports: 9998 })] });
+    const out = await run('9999', '9998', '--signatures', a, '--signatures', b, '--lang', 'zh');
+    expect(out).toContain('我们的备份代理。');
+    expect(out).toContain('[local-other]');
+  });
+
+  it('an invalid query is a UsageError (exit 2 in main), nothing printed', async () => {
+    await expect(run('80', '70000')).rejects.toThrow(UsageError);
+  });
+
+  it('rejects an unknown output format or language', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    await expect(run('80', '-o', 'xml')).rejects.toThrow(/Allowed choices are table, json/);
+    await expect(run('80', '--lang', 'fr')).rejects.toThrow(/Allowed choices are en, zh/);
+  });
+
+  it('runExplain needs at least one query', () => {
+    expect(() => runExplain([], { outputFormat: 'table', lang: 'en', signatures: [] })).toThrow(UsageError);
+  });
+});
