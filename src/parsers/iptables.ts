@@ -1,0 +1,71 @@
+// netfilter LOG lines in their text wrappers (syslog, kern.log, ufw.log, dmesg,
+// journalctl short/short-iso, Proxmox pve-firewall): envelope, then payload.
+import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
+import { parseNetfilterPayload, PayloadReject } from './netfilter.js';
+import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
+
+const ID = 'iptables';
+
+/** Score for a sample: share of lines holding a netfilter record; other kernel lines count a little. */
+function sniff(lines: readonly string[]): number {
+  if (lines.length === 0) return 0;
+  let records = 0;
+  let kernel = 0;
+  let considered = 0;
+  for (const l of lines) {
+    // journald export/JSON lines carry the same payload; those formats own them.
+    if (l.charCodeAt(0) === 0x7b || l.startsWith('__') || l.startsWith('MESSAGE=')) continue;
+    considered++;
+    if (l.includes('SRC=') && l.includes('PROTO=')) records++;
+    else if (l.includes('kernel:') || l.includes('PVEFW')) kernel++;
+  }
+  if (considered === 0) return 0;
+  if (records > 0) return Math.min(1, 0.6 + (0.4 * records) / considered);
+  return kernel > 0 ? 0.2 : 0;
+}
+
+function create(ctx: ParseContext, sink: LineSink): LineParser {
+  const reader = new SyslogEnvelopeReader(ctx);
+  const env = newEnvelope();
+  const file = ctx.file;
+  return {
+    line(text: string, lineNo: number): void {
+      try {
+        reader.read(text, env);
+        if (env.error !== null) {
+          if (text.includes('SRC=')) sink.malformed(lineNo, text, env.error);
+          else sink.skipped(lineNo, 'not a firewall record');
+          return;
+        }
+        if (env.msgStart >= env.msgEnd) {
+          sink.skipped(lineNo, 'empty message');
+          return;
+        }
+        const r = parseNetfilterPayload(text, env.msgStart, env.msgEnd, env, ID, file, lineNo);
+        if (r instanceof PayloadReject) {
+          if (r.malformed) sink.malformed(lineNo, text, r.reason);
+          else sink.skipped(lineNo, r.reason);
+        } else {
+          sink.event(r);
+        }
+      } catch (err) {
+        // A parser bug must cost one line, not the file.
+        sink.malformed(lineNo, text, `parser error: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+    end(): void {},
+  };
+}
+
+export const iptablesFormat: FormatDefinition = {
+  id: ID,
+  description: 'netfilter/iptables LOG lines (ufw, firewalld, Shorewall, EdgeOS/UniFi, Proxmox) in syslog, kern.log, dmesg or journalctl text',
+  examples: [
+    'Nov 21 06:25:01 gw kernel: [123456.789012] [UFW BLOCK] IN=eth0 OUT= MAC=00:16:3e:5e:6c:00:f4:69:42:e4:72:00:08:00 SRC=203.0.113.7 DST=198.51.100.2 LEN=40 TOS=0x00 PREC=0x00 TTL=241 ID=54321 PROTO=TCP SPT=47001 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0',
+    '2025-01-23T12:22:21.537693-05:00 ubuntu2204 kernel: [UFW AUDIT] IN= OUT=lo SRC=127.0.0.1 DST=127.0.0.1 LEN=84 TOS=0x00 PREC=0x00 TTL=64 ID=60026 DF PROTO=ICMP TYPE=8 CODE=0 ID=2122 SEQ=1',
+    '<134>1 2025-11-06T11:32:42.868451+00:00 fw kernel - - - FINAL_REJECT: IN=eth0 OUT= SRC=2001:db8::7 DST=2001:db8::1 LEN=80 TC=0 HOPLIMIT=57 FLOWLBL=0 PROTO=UDP SPT=5353 DPT=161 LEN=40',
+    '0 3 PVEFW-HOST-IN 20/Jun/2022:13:09:14 +0200 policy DROP: IN=vmbr0 MAC=24:8a:07:9a:2a:f2:24:8a:07:50:2c:9e:08:00 SRC=10.3.94.11 DST=10.3.94.12 LEN=52 TOS=0x00 PREC=0x00 TTL=255 ID=64317 DF PROTO=UDP SPT=49152 DPT=3784 LEN=32',
+  ],
+  sniff,
+  create,
+};

@@ -1,0 +1,436 @@
+// The netfilter LOG/NFLOG payload (`<prefix>IN=… OUT=… MAC=… SRC=… DST=… LEN=… PROTO=…`)
+// → FirewallEvent. Envelope-agnostic: syslog, journald and vendor wrappers all hand the
+// message here with the time/host they read. Fields are found with indexOf from known
+// anchors and numbers parsed by hand; nothing builds a map of all key=value pairs.
+import type { Action, Direction, EmbeddedPacket, FirewallEvent, IcmpInfo } from '../event.js';
+
+/** What an envelope knows about a record before its payload is read. */
+export interface RecordHead {
+  time: Date | null;
+  yearInferred: boolean;
+  uptime: number | null;
+  host: string | null;
+  /** >1 for rsyslog's `message repeated N times`. */
+  count: number;
+  /** Rule text the wrapper carries outside the payload (Proxmox chain), put before the prefix. */
+  ruleHead: string | null;
+}
+
+/** Why a payload gave no event: not a firewall record (skipped) or a broken one (malformed). */
+export class PayloadReject {
+  constructor(
+    readonly malformed: boolean,
+    readonly reason: string,
+  ) {}
+}
+
+const NOT_FIREWALL = new PayloadReject(false, 'not a firewall record');
+
+function bad(reason: string): PayloadReject {
+  return new PayloadReject(true, reason);
+}
+
+/** Shortens a logged value for an error message. */
+function shown(s: string): string {
+  return s.length > 60 ? `'${s.slice(0, 57)}...'` : `'${s}'`;
+}
+
+// ---------------------------------------------------------------- tables (data, not code)
+
+/** Protocol numbers netfilter may print instead of a name. */
+const PROTO_BY_NUMBER: Readonly<Record<number, string>> = {
+  1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp', 41: 'ipv6', 47: 'gre', 50: 'esp', 51: 'ah',
+  58: 'icmpv6', 132: 'sctp', 136: 'udplite',
+};
+
+/** Names as the kernel prints them → event names (saves a toLowerCase per line). */
+const PROTO_BY_NAME: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+  TCP: 'tcp', UDP: 'udp', ICMP: 'icmp', ICMPv6: 'icmpv6', ICMPV6: 'icmpv6', UDPLITE: 'udplite',
+  ESP: 'esp', AH: 'ah', SCTP: 'sctp', DCCP: 'dccp', IGMP: 'igmp', GRE: 'gre',
+});
+
+/**
+ * Verdict words in log prefixes, matched as whole words (split on anything not A-Z/0-9,
+ * case-insensitive). Order is priority: the first entry present in the prefix wins, so
+ * `[UFW AUDIT INVALID]` is `other` and `DROP … REJECT` would be a reject.
+ */
+const VERDICT_WORDS: ReadonlyArray<readonly [string, Action]> = [
+  ['AUDIT', 'other'], // ufw logs these for audit; the packet's fate is decided elsewhere
+  ['REJECT', 'reject'], ['REJECTED', 'reject'],
+  ['DROP', 'drop'], ['DROPPED', 'drop'], ['BLOCK', 'drop'], ['BLOCKED', 'drop'],
+  ['DENY', 'drop'], ['DENIED', 'drop'],
+  ['ALLOW', 'allow'], ['ALLOWED', 'allow'], ['ACCEPT', 'allow'], ['ACCEPTED', 'allow'],
+  ['PERMIT', 'allow'], ['PERMITTED', 'allow'], ['PASS', 'allow'],
+];
+
+/** EdgeOS `[RULESET-N-A]` and UniFi `[RULESET-D-N]` tags: a one-letter segment is the verdict. */
+const TAG_LETTERS: Readonly<Record<string, Action>> = { A: 'allow', D: 'drop', R: 'reject' };
+
+const WORD_SPLIT = /[^A-Z0-9]+/;
+const ACTION_CACHE_MAX = 4096;
+const actionCache = new Map<string, Action>();
+
+/** Action implied by a rule/prefix text; prefixes repeat, so results are cached. */
+export function actionOf(rule: string | null): Action {
+  if (rule === null) return 'other';
+  let a = actionCache.get(rule);
+  if (a === undefined) {
+    a = deriveAction(rule);
+    if (actionCache.size >= ACTION_CACHE_MAX) actionCache.clear();
+    actionCache.set(rule, a);
+  }
+  return a;
+}
+
+function deriveAction(rule: string): Action {
+  if (rule.charCodeAt(0) === 0x5b) {
+    const close = rule.indexOf(']');
+    if (close > 0) {
+      const segs = rule.slice(1, close).split('-');
+      for (let i = 1; i < segs.length; i++) {
+        const t = TAG_LETTERS[segs[i]!];
+        if (t !== undefined) return t;
+      }
+    }
+  }
+  const words = new Set(rule.toUpperCase().split(WORD_SPLIT));
+  for (const [word, action] of VERDICT_WORDS) if (words.has(word)) return action;
+  return 'other';
+}
+
+// ---------------------------------------------------------------- scanning helpers
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+
+/**
+ * Index of the value of `key` (which ends in '=') in s[from, to), or -1. The key must
+ * not be the tail of a longer word, so `IN=` does not match inside `PHYSIN=` while it
+ * still matches glued prefixes like `…DROP:IN=` or `[WAN_OUT-2000-A]IN=`.
+ */
+export function findKey(s: string, key: string, from: number, to: number): number {
+  let i = s.indexOf(key, from);
+  while (i !== -1 && i + key.length <= to) {
+    if (i === 0 || !isWordChar(s.charCodeAt(i - 1))) return i + key.length;
+    i = s.indexOf(key, i + 1);
+  }
+  return -1;
+}
+
+/** End of the value starting at i: the next space, or `to`. The envelope trims trailing whitespace (CR included). */
+function valueEnd(s: string, i: number, to: number): number {
+  const sp = s.indexOf(' ', i);
+  return sp < 0 || sp > to ? to : sp;
+}
+
+/** Unsigned decimal s[i, j) or -1 (empty, non-digit, or too long to be a header field). */
+function parseUint(s: string, i: number, j: number): number {
+  if (j <= i || j - i > 10) return -1;
+  let v = 0;
+  for (; i < j; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** Dotted quad, each part 0-255 without sign or spaces. */
+export function isIpv4(s: string, i: number, j: number): boolean {
+  let parts = 0;
+  let digits = 0;
+  let v = 0;
+  for (; i < j; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2e) {
+      if (digits === 0 || ++parts > 3) return false;
+      digits = 0;
+      v = 0;
+    } else {
+      const d = c - 0x30;
+      if (d < 0 || d > 9 || ++digits > 3) return false;
+      v = v * 10 + d;
+      if (v > 255) return false;
+    }
+  }
+  return parts === 3 && digits > 0;
+}
+
+/** Hex groups of 1-4 digits and colons, at most one `::`, optional dotted-quad tail. */
+export function isIpv6(s: string, i: number, j: number): boolean {
+  let groups = 0;
+  let digits = 0;
+  let doubleColon = false;
+  const start = i;
+  for (; i < j; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3a) {
+      if (s.charCodeAt(i + 1) === 0x3a && i + 1 < j) {
+        if (doubleColon) return false;
+        doubleColon = true;
+        if (digits > 0) groups++;
+        digits = 0;
+        i++;
+        continue;
+      }
+      if (digits === 0) return false; // leading or stray single colon
+      groups++;
+      digits = 0;
+    } else if (c === 0x2e) {
+      // IPv4-mapped tail: the digits so far belong to the quad.
+      const tail = i - digits;
+      if (!isIpv4(s, tail, j)) return false;
+      groups += 2;
+      digits = 0;
+      i = j;
+      break;
+    } else {
+      const hex = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+      if (!hex || ++digits > 4) return false;
+    }
+  }
+  if (digits > 0) groups++;
+  else if (j > start && s.charCodeAt(j - 1) === 0x3a && !(j - start >= 2 && s.charCodeAt(j - 2) === 0x3a)) return false;
+  return doubleColon ? groups <= 7 : groups === 8;
+}
+
+function ipVersionOf(s: string, i: number, j: number): 4 | 6 | 0 {
+  // An IPv6 address fails the IPv4 check within its first group, so try v4 first.
+  if (isIpv4(s, i, j)) return 4;
+  return isIpv6(s, i, j) ? 6 : 0;
+}
+
+function normalizeProto(raw: string): string {
+  const named = PROTO_BY_NAME[raw];
+  if (named !== undefined) return named;
+  const n = parseUint(raw, 0, raw.length);
+  if (n >= 0) return PROTO_BY_NUMBER[n] ?? String(n);
+  return raw.toLowerCase();
+}
+
+/** The flag token at s[i, i+3), uppercase constant, or null. */
+function tcpFlagAt(s: string, i: number): string | null {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  const c = s.charCodeAt(i + 2);
+  switch (a) {
+    case 0x41: return b === 0x43 && c === 0x4b ? 'ACK' : null;
+    case 0x53: return b === 0x59 && c === 0x4e ? 'SYN' : null;
+    case 0x46: return b === 0x49 && c === 0x4e ? 'FIN' : null;
+    case 0x52: return b === 0x53 && c === 0x54 ? 'RST' : null;
+    case 0x50: return b === 0x53 && c === 0x48 ? 'PSH' : null;
+    case 0x55: return b === 0x52 && c === 0x47 ? 'URG' : null;
+    case 0x45: return b === 0x43 && c === 0x45 ? 'ECE' : null;
+    case 0x43: return b === 0x57 && c === 0x52 ? 'CWR' : null;
+    default: return null;
+  }
+}
+
+/**
+ * Bare flag tokens in s[from, to), in logged order (`ACK=123` is a field, not the flag).
+ * The kernel prints them between RES= and URGP=, so the scan stops at URGP=; `from` is
+ * just after WINDOW='s value when there is one, which leaves only a few tokens to look at.
+ */
+function tcpFlags(s: string, from: number, to: number): string[] {
+  const flags: string[] = [];
+  let i = from;
+  while (i < to) {
+    while (i < to && s.charCodeAt(i) <= 0x20) i++;
+    const j = valueEnd(s, i, to);
+    if (j - i === 3) {
+      const f = tcpFlagAt(s, i);
+      if (f !== null) flags.push(f);
+    } else if (j - i > 5 && s.charCodeAt(i) === 0x55 && s.startsWith('URGP=', i)) {
+      break;
+    }
+    i = j;
+  }
+  return flags;
+}
+
+/** Reads a port value; returns -1 when absent, -2 when present but not 0-65535. */
+function portAt(s: string, key: string, from: number, to: number): number {
+  const v = findKey(s, key, from, to);
+  if (v < 0) return -1;
+  const n = parseUint(s, v, valueEnd(s, v, to));
+  return n >= 0 && n <= 65535 ? n : -2;
+}
+
+/** Reads a numeric field; -1 absent, -2 not a number. */
+function uintAt(s: string, key: string, from: number, to: number): number {
+  const v = findKey(s, key, from, to);
+  if (v < 0) return -1;
+  const n = parseUint(s, v, valueEnd(s, v, to));
+  return n >= 0 ? n : -2;
+}
+
+function valueText(s: string, key: string, from: number, to: number): string {
+  const v = findKey(s, key, from, to);
+  return v < 0 ? '' : s.slice(v, valueEnd(s, v, to));
+}
+
+/** The packet an ICMP error quotes, `[SRC=… DST=… … ]` starting at `open` (the '['). */
+function embeddedPacket(s: string, open: number, end: number): EmbeddedPacket {
+  let close = s.indexOf(']', open);
+  if (close < 0 || close > end) close = end;
+  const from = open + 1;
+  const sv = findKey(s, 'SRC=', from, close);
+  const dv = findKey(s, 'DST=', from, close);
+  const pv = findKey(s, 'PROTO=', from, close);
+  let srcIp: string | null = null;
+  let dstIp: string | null = null;
+  if (sv >= 0) {
+    const e = valueEnd(s, sv, close);
+    if (ipVersionOf(s, sv, e) !== 0) srcIp = s.slice(sv, e);
+  }
+  if (dv >= 0) {
+    const e = valueEnd(s, dv, close);
+    if (ipVersionOf(s, dv, e) !== 0) dstIp = s.slice(dv, e);
+  }
+  const proto = pv >= 0 && valueEnd(s, pv, close) > pv ? normalizeProto(s.slice(pv, valueEnd(s, pv, close))) : null;
+  const sp = pv >= 0 ? portAt(s, 'SPT=', pv, close) : -1;
+  const dp = pv >= 0 ? portAt(s, 'DPT=', pv, close) : -1;
+  return {
+    src: { ip: srcIp, port: sp >= 0 ? sp : null },
+    dst: { ip: dstIp, port: dp >= 0 ? dp : null },
+    proto,
+  };
+}
+
+// ---------------------------------------------------------------- the payload
+
+/**
+ * Parses the netfilter payload in `s[start, end)` into an event, or says why not.
+ * `head` comes from the envelope; `format`/`file`/`lineNo` fill `format` and `origin`.
+ */
+export function parseNetfilterPayload(
+  s: string,
+  start: number,
+  end: number,
+  head: RecordHead,
+  format: string,
+  file: string,
+  lineNo: number,
+): FirewallEvent | PayloadReject {
+  const srcV = findKey(s, 'SRC=', start, end);
+  if (srcV < 0) {
+    const p = s.indexOf('PROTO=', start);
+    return p >= 0 && p < end ? bad('SRC: missing (truncated or split record)') : NOT_FIREWALL;
+  }
+  const inV = findKey(s, 'IN=', start, srcV);
+  const outV = findKey(s, 'OUT=', start, srcV);
+  const protoV = findKey(s, 'PROTO=', srcV, end);
+  if (protoV < 0) return inV >= 0 || outV >= 0 ? bad('PROTO: missing') : NOT_FIREWALL;
+
+  // The prefix ends where the first header field starts.
+  let prefixEnd: number;
+  if (inV >= 0) prefixEnd = inV - 3;
+  else {
+    prefixEnd = outV >= 0 ? outV - 4 : srcV - 4;
+    // Proxmox OUT-only chains omit IN=; anything else with a key in its place is broken.
+    const eq = s.indexOf('=', start);
+    if (outV < 0 || (eq >= 0 && eq < prefixEnd)) {
+      const b = s.lastIndexOf(' ', eq) + 1;
+      const found = eq >= 0 && eq < prefixEnd ? ` (found ${shown(s.slice(Math.max(b, start), valueEnd(s, eq, end)))})` : '';
+      return bad(`IN: missing${found}`);
+    }
+  }
+  let a = start;
+  let b = prefixEnd;
+  while (a < b && s.charCodeAt(a) <= 0x20) a++;
+  while (b > a && s.charCodeAt(b - 1) <= 0x20) b--;
+  let rule: string | null = a < b ? s.slice(a, b) : null;
+  if (head.ruleHead !== null) rule = rule === null ? head.ruleHead : `${head.ruleHead} ${rule}`;
+
+  let inIface: string | null = null;
+  if (inV >= 0) {
+    const e = valueEnd(s, inV, srcV);
+    if (e > inV) inIface = s.slice(inV, e);
+  }
+  let outIface: string | null = null;
+  if (outV >= 0) {
+    const e = valueEnd(s, outV, srcV);
+    if (e > outV) outIface = s.slice(outV, e);
+  }
+
+  const srcEnd = valueEnd(s, srcV, end);
+  const ipVersion = ipVersionOf(s, srcV, srcEnd);
+  if (ipVersion === 0) return bad(`SRC: invalid address ${shown(s.slice(srcV, srcEnd))}`);
+  const dstV = findKey(s, 'DST=', srcEnd, protoV);
+  if (dstV < 0) return bad('DST: missing');
+  const dstEnd = valueEnd(s, dstV, end);
+  const dstVersion = ipVersionOf(s, dstV, dstEnd);
+  if (dstVersion === 0) return bad(`DST: invalid address ${shown(s.slice(dstV, dstEnd))}`);
+  if (dstVersion !== ipVersion) return bad('DST: address family differs from SRC');
+
+  const len = uintAt(s, 'LEN=', dstEnd, protoV);
+  if (len === -2) return bad('LEN: not a number');
+  const ttl = uintAt(s, ipVersion === 6 ? 'HOPLIMIT=' : 'TTL=', dstEnd, protoV);
+  if (ttl === -2) return bad(ipVersion === 6 ? 'HOPLIMIT: not a number' : 'TTL: not a number');
+
+  const protoEnd = valueEnd(s, protoV, end);
+  if (protoEnd === protoV) return bad('PROTO: empty');
+  const proto = normalizeProto(s.slice(protoV, protoEnd));
+
+  // Outer fields stop at the first '[': an ICMP error's quoted packet or `INCOMPLETE [n bytes]`.
+  let limit = s.indexOf('[', protoEnd);
+  if (limit < 0 || limit > end) limit = end;
+
+  let spt = -1;
+  let dpt = -1;
+  let flags: string[] | null = null;
+  let window = -1;
+  let icmp: IcmpInfo | null = null;
+  if (proto === 'icmp' || proto === 'icmpv6') {
+    const type = uintAt(s, 'TYPE=', protoEnd, limit);
+    if (type === -2) return bad('TYPE: not a number');
+    const code = uintAt(s, 'CODE=', protoEnd, limit);
+    if (code === -2) return bad('CODE: not a number');
+    const quoted = limit < end && s.startsWith('SRC=', limit + 1) ? embeddedPacket(s, limit, end) : null;
+    icmp = { type: type >= 0 ? type : null, code: code >= 0 ? code : null, embedded: quoted };
+  } else {
+    spt = portAt(s, 'SPT=', protoEnd, limit);
+    if (spt === -2) return bad(`SPT: invalid port ${shown(valueText(s, 'SPT=', protoEnd, limit))}`);
+    dpt = portAt(s, 'DPT=', protoEnd, limit);
+    if (dpt === -2) return bad(`DPT: invalid port ${shown(valueText(s, 'DPT=', protoEnd, limit))}`);
+    if (proto === 'tcp') {
+      const wv = findKey(s, 'WINDOW=', protoEnd, limit);
+      let flagsFrom = protoEnd;
+      if (wv >= 0) {
+        flagsFrom = valueEnd(s, wv, limit);
+        window = parseUint(s, wv, flagsFrom);
+        if (window < 0) return bad('WINDOW: not a number');
+      }
+      flags = tcpFlags(s, flagsFrom, limit);
+    }
+  }
+
+  const direction: Direction | null =
+    inIface !== null ? (outIface !== null ? 'forward' : 'in') : outIface !== null ? 'out' : null;
+
+  return {
+    time: head.time,
+    yearInferred: head.yearInferred,
+    uptime: head.uptime,
+    host: head.host,
+    format,
+    action: actionOf(rule),
+    direction,
+    rule,
+    inIface,
+    outIface,
+    proto,
+    ipVersion,
+    src: { ip: s.slice(srcV, srcEnd), port: spt >= 0 ? spt : null },
+    dst: { ip: s.slice(dstV, dstEnd), port: dpt >= 0 ? dpt : null },
+    ttl: ttl >= 0 ? ttl : null,
+    len: len >= 0 ? len : null,
+    tcpFlags: flags,
+    tcpWindow: window >= 0 ? window : null,
+    icmp,
+    count: head.count,
+    origin: { file, line: lineNo },
+    annotations: [],
+  };
+}

@@ -1,0 +1,309 @@
+// Line wrappers around kernel messages: BSD syslog, <PRI>, ISO 8601/RFC 3339, RFC 5424,
+// journalctl short/short-iso, dmesg, Proxmox pve-firewall, grep's `file:` prefix and
+// rsyslog's `message repeated N times: [ … ]`. The wrapper may change from line to line
+// in one file, so every line is dispatched on its first characters; there is no regex.
+import type { RecordHead } from './netfilter.js';
+import { Clock, digitAt, monthAt } from './timestamp.js';
+import type { ParseContext } from './types.js';
+
+/** Result of reading one line's wrapper; reused across lines (one per parser). */
+export interface Envelope extends RecordHead {
+  /** The message (netfilter payload) is line[msgStart, msgEnd). */
+  msgStart: number;
+  msgEnd: number;
+  /** The wrapper holds an impossible time; the line is malformed if it carries a record. */
+  error: string | null;
+}
+
+export function newEnvelope(): Envelope {
+  return { time: null, yearInferred: false, uptime: null, host: null, count: 1, ruleHead: null, msgStart: 0, msgEnd: 0, error: null };
+}
+
+const SP = 0x20;
+const LBRACKET = 0x5b;
+const RBRACKET = 0x5d;
+const COLON = 0x3a;
+
+function skipSpaces(s: string, i: number, end: number): number {
+  while (i < end && s.charCodeAt(i) === SP) i++;
+  return i;
+}
+
+function tokenEnd(s: string, i: number, end: number): number {
+  while (i < end && s.charCodeAt(i) > SP) i++;
+  return i;
+}
+
+/** `kernel:` or `program[pid]:`: a syslog tag, not part of the message. */
+function isTag(s: string, i: number, j: number): boolean {
+  if (j - i === 7 && s.startsWith('kernel:', i)) return true;
+  return j - i > 3 && s.charCodeAt(j - 1) === COLON && s.charCodeAt(j - 2) === RBRACKET && s.lastIndexOf('[', j) > i;
+}
+
+/** `user.info`, `kern.warning`: a facility.severity token some senders add after the host. */
+function isFacilityLevel(s: string, i: number, j: number): boolean {
+  let dot = -1;
+  for (let k = i; k < j; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x2e) {
+      if (dot >= 0) return false;
+      dot = k;
+    } else if (c < 0x61 || c > 0x7a) return false;
+  }
+  return dot > i && dot < j - 1;
+}
+
+/** A first token that can be a host name (not a tag, a bracketed prefix or a key=value). */
+function isHostToken(s: string, i: number, j: number): boolean {
+  if (j <= i || s.charCodeAt(i) === LBRACKET || s.charCodeAt(j - 1) === COLON) return false;
+  for (; i < j; i++) if (s.charCodeAt(i) === 0x3d) return false;
+  return true;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
+function sameToken(s: string, i: number, j: number, k: number, l: number): boolean {
+  if (j - i !== l - k) return false;
+  for (; i < j; i++, k++) if (s.charCodeAt(i) !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+export class SyslogEnvelopeReader {
+  private readonly clock: Clock;
+
+  constructor(ctx: Pick<ParseContext, 'refDate' | 'year' | 'tz'>) {
+    this.clock = new Clock(ctx);
+  }
+
+  /** Fills `env` for line `s`. Never throws; unknown wrappers leave the whole line as message. */
+  read(s: string, env: Envelope): void {
+    env.time = null;
+    env.yearInferred = false;
+    env.uptime = null;
+    env.host = null;
+    env.count = 1;
+    env.ruleHead = null;
+    env.error = null;
+    let end = s.length;
+    while (end > 0 && s.charCodeAt(end - 1) <= SP) end--;
+    env.msgEnd = end;
+    env.msgStart = 0;
+    if (!this.wrapper(s, 0, env)) {
+      // grep -H output: `file:<line>`; only when the name holds no space.
+      const colon = s.indexOf(':');
+      if (colon > 0 && colon < end && s.lastIndexOf(' ', colon) < 0 && this.wrapper(s, colon + 1, env)) return;
+      env.msgStart = 0;
+    }
+  }
+
+  /** Tries every known wrapper at p; false when none fits. */
+  private wrapper(s: string, p: number, env: Envelope): boolean {
+    const c = s.charCodeAt(p);
+    if (c === 0x3c) return this.pri(s, p, env);
+    if (c === LBRACKET) return this.dmesg(s, p, env);
+    if (digitAt(s, p) >= 0) {
+      return s.charCodeAt(p + 4) === 0x2d ? this.timestamped(s, p, env, false) : this.proxmox(s, p, env);
+    }
+    return monthAt(s, p) !== 0 && this.timestamped(s, p, env, true);
+  }
+
+  /** `<PRI>` then RFC 5424, BSD or ISO; a bare `<PRI>message` is also accepted. */
+  private pri(s: string, p: number, env: Envelope): boolean {
+    let q = p + 1;
+    while (q < p + 4 && digitAt(s, q) >= 0) q++;
+    if (q === p + 1 || s.charCodeAt(q) !== 0x3e) return false;
+    q++;
+    // RFC 5424: a version digit, a space, then a timestamp or the NILVALUE '-'.
+    if (digitAt(s, q) >= 0 && s.charCodeAt(q + 1) === SP && (digitAt(s, q + 2) >= 0 || s.charCodeAt(q + 2) === 0x2d)) {
+      return this.rfc5424(s, q + 2, env);
+    }
+    if (digitAt(s, q) >= 0 ? this.timestamped(s, q, env, false) : monthAt(s, q) !== 0 && this.timestamped(s, q, env, true)) return true;
+    env.msgStart = q;
+    return true;
+  }
+
+  /** `<stamp> [host] [host] [facility.level] [tag:] [uptime] message`. */
+  private timestamped(s: string, p: number, env: Envelope, bsd: boolean): boolean {
+    const clock = this.clock;
+    const ms = bsd ? clock.bsd(s, p) : clock.iso(s, p);
+    if (ms !== ms) {
+      if (clock.error === '') return false;
+      env.error = clock.error;
+      env.msgStart = p;
+      return true;
+    }
+    env.time = new Date(ms);
+    env.yearInferred = clock.yearInferred;
+    this.hostAndTag(s, clock.end, env);
+    return true;
+  }
+
+  private hostAndTag(s: string, p: number, env: Envelope): void {
+    const end = env.msgEnd;
+    p = skipSpaces(s, p, end);
+    let e = tokenEnd(s, p, end);
+    if (isTag(s, p, e)) {
+      this.body(s, skipSpaces(s, e, end), env);
+      return;
+    }
+    if (isHostToken(s, p, e) && e < end) {
+      const hostStart = p;
+      const hostEnd = e;
+      env.host = s.slice(p, e);
+      p = skipSpaces(s, e, end);
+      e = tokenEnd(s, p, end);
+      // Some relays write the host twice (UniFi), some add facility.level (EdgeRouter).
+      if (sameToken(s, hostStart, hostEnd, p, e)) {
+        p = skipSpaces(s, e, end);
+        e = tokenEnd(s, p, end);
+      }
+      if (isFacilityLevel(s, p, e)) {
+        p = skipSpaces(s, e, end);
+        e = tokenEnd(s, p, end);
+      }
+      if (isTag(s, p, e)) p = skipSpaces(s, e, end);
+    }
+    this.body(s, p, env);
+  }
+
+  /** After the tag: rsyslog's repeat wrapper, then kernel uptime stamps. */
+  private body(s: string, p: number, env: Envelope): void {
+    if (s.startsWith('message repeated ', p)) {
+      let q = p + 17;
+      let n = 0;
+      let d = digitAt(s, q);
+      while (d >= 0 && n < 1e9) {
+        n = n * 10 + d;
+        d = digitAt(s, ++q);
+      }
+      const close = s.lastIndexOf(']', env.msgEnd - 1);
+      if (n > 0 && s.startsWith(' times: [', q) && close > q + 9) {
+        env.count = n;
+        env.msgEnd = close;
+        p = skipSpaces(s, q + 9, close);
+      }
+    }
+    env.msgStart = this.uptimes(s, p, env);
+  }
+
+  /** Reads `[ 12345.678901]` (maybe repeated) into env.uptime; returns where the message starts. */
+  private uptimes(s: string, p: number, env: Envelope): number {
+    for (let n = 0; n < 2 && s.charCodeAt(p) === LBRACKET; n++) {
+      const q = skipSpaces(s, p + 1, env.msgEnd);
+      let r = q;
+      let whole = 0;
+      let d = digitAt(s, r);
+      while (d >= 0 && r - q < 12) {
+        whole = whole * 10 + d;
+        d = digitAt(s, ++r);
+      }
+      if (r === q || s.charCodeAt(r) !== 0x2e) break;
+      const frac = ++r;
+      let part = 0;
+      d = digitAt(s, r);
+      while (d >= 0 && r - frac < 9) {
+        part = part * 10 + d;
+        d = digitAt(s, ++r);
+      }
+      if (r === frac || s.charCodeAt(r) !== RBRACKET) break;
+      // One division of exact integers: the same double as Number('12345.678901').
+      const scale = POW10[r - frac]!;
+      const scaled = whole * scale + part;
+      if (n === 0) env.uptime = scaled <= Number.MAX_SAFE_INTEGER ? scaled / scale : Number(s.slice(q, r));
+      p = skipSpaces(s, r + 1, env.msgEnd);
+    }
+    return p;
+  }
+
+  /** `[uptime] message` (dmesg) or `[Www Mmm dd HH:MM:SS YYYY] message` (dmesg -T). */
+  private dmesg(s: string, p: number, env: Envelope): boolean {
+    const q = skipSpaces(s, p + 1, env.msgEnd);
+    if (digitAt(s, q) >= 0) {
+      const after = this.uptimes(s, p, env);
+      if (env.uptime === null) return false;
+      env.msgStart = after;
+      return true;
+    }
+    const ms = this.clock.ctime(s, q);
+    if (ms !== ms || s.charCodeAt(this.clock.end) !== RBRACKET) {
+      if (this.clock.error === '') return false;
+      env.error = this.clock.error;
+      env.msgStart = p;
+      return true;
+    }
+    env.time = new Date(ms);
+    env.msgStart = skipSpaces(s, this.clock.end + 1, env.msgEnd);
+    return true;
+  }
+
+  /** `<vmid> <level> <chain> DD/Mon/YYYY:HH:MM:SS +ZZZZ message` (Proxmox pve-firewall). */
+  private proxmox(s: string, p: number, env: Envelope): boolean {
+    const end = env.msgEnd;
+    let q = p;
+    while (digitAt(s, q) >= 0) q++;
+    if (s.charCodeAt(q) !== SP || digitAt(s, q + 1) < 0) return false;
+    q += 1;
+    while (digitAt(s, q) >= 0) q++;
+    if (s.charCodeAt(q) !== SP) return false;
+    const chain = q + 1;
+    const chainEnd = tokenEnd(s, chain, end);
+    if (chainEnd === chain) return false;
+    const ms = this.clock.pve(s, chainEnd + 1);
+    if (ms !== ms) {
+      if (this.clock.error === '') return false;
+      env.error = this.clock.error;
+      env.msgStart = p;
+      return true;
+    }
+    env.time = new Date(ms);
+    env.ruleHead = s.slice(chain, chainEnd);
+    env.msgStart = skipSpaces(s, this.clock.end, end);
+    return true;
+  }
+
+  /** `<PRI>1 TIMESTAMP HOST APP PROCID MSGID SD MSG` from just after the version. */
+  private rfc5424(s: string, p: number, env: Envelope): boolean {
+    const end = env.msgEnd;
+    if (s.charCodeAt(p) === 0x2d) {
+      p = skipSpaces(s, p + 1, end);
+    } else {
+      const ms = this.clock.iso(s, p);
+      if (ms !== ms) {
+        if (this.clock.error === '') return false;
+        env.error = this.clock.error;
+        env.msgStart = p;
+        return true;
+      }
+      env.time = new Date(ms);
+      p = skipSpaces(s, this.clock.end, end);
+    }
+    let e = tokenEnd(s, p, end);
+    if (!(e - p === 1 && s.charCodeAt(p) === 0x2d)) env.host = s.slice(p, e);
+    // APP-NAME, PROCID, MSGID
+    for (let i = 0; i < 3; i++) {
+      p = skipSpaces(s, e, end);
+      e = tokenEnd(s, p, end);
+    }
+    p = skipSpaces(s, e, end);
+    if (s.charCodeAt(p) === 0x2d) p++;
+    else {
+      // STRUCTURED-DATA: one or more [id k="v" …]; values may hold escaped \] and \".
+      while (s.charCodeAt(p) === LBRACKET) {
+        let inQuote = false;
+        p++;
+        while (p < end) {
+          const c = s.charCodeAt(p);
+          if (c === 0x5c) p++;
+          else if (c === 0x22) inQuote = !inQuote;
+          else if (c === RBRACKET && !inQuote) break;
+          p++;
+        }
+        p++;
+      }
+    }
+    p = skipSpaces(s, p, end);
+    if (s.charCodeAt(p) === 0xfeff) p++;
+    this.body(s, p, env);
+    return true;
+  }
+}

@@ -1,0 +1,412 @@
+// Fixed-format timestamp readers for log envelopes. Hand-rolled digit parsing plus a
+// cache for the last stamp seen: busy logs repeat the same second many times, so the
+// common BSD/Proxmox case is one startsWith() and no date arithmetic. ISO stamps carry
+// fractions and are often seconds apart, so they cache the day and add the time of day
+// by hand. Wall-clock times go through local-time.ts (offset cached per hour). A general
+// date parser does not belong on the hot path (DESIGN.md, "The hot path").
+import { localTimeConverter, wallClockMs, type LocalTimeToEpoch } from './local-time.js';
+import type { ParseContext } from './types.js';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** Year inference: a year-less time may run this far ahead of refDate (clock skew, zones). */
+const FUTURE_SLACK = 2 * DAY;
+/** A year is at least this long, whatever the zone does. */
+const YEAR_MIN = 365 * DAY - 2 * DAY;
+const HOUR = 3_600_000;
+
+const SP = 0x20;
+const COLON = 0x3a;
+
+/** Month number (1-12) of a three-letter English abbreviation at s[i], else 0. */
+export function monthAt(s: string, i: number): number {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  const c = s.charCodeAt(i + 2);
+  switch (a) {
+    case 0x4a: // J
+      if (b === 0x61) return c === 0x6e ? 1 : 0; // Jan
+      if (b === 0x75) return c === 0x6e ? 6 : c === 0x6c ? 7 : 0; // Jun Jul
+      return 0;
+    case 0x46: // F
+      return b === 0x65 && c === 0x62 ? 2 : 0;
+    case 0x4d: // M
+      return b === 0x61 ? (c === 0x72 ? 3 : c === 0x79 ? 5 : 0) : 0;
+    case 0x41: // A
+      if (b === 0x70) return c === 0x72 ? 4 : 0;
+      if (b === 0x75) return c === 0x67 ? 8 : 0;
+      return 0;
+    case 0x53: // S
+      return b === 0x65 && c === 0x70 ? 9 : 0;
+    case 0x4f: // O
+      return b === 0x63 && c === 0x74 ? 10 : 0;
+    case 0x4e: // N
+      return b === 0x6f && c === 0x76 ? 11 : 0;
+    case 0x44: // D
+      return b === 0x65 && c === 0x63 ? 12 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** Value of the decimal digit at s[i], or -1. */
+export function digitAt(s: string, i: number): number {
+  const d = s.charCodeAt(i) - 0x30;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/** Two digits at s[i..i+2) as a number, or -1. */
+function d2(s: string, i: number): number {
+  const a = digitAt(s, i);
+  const b = digitAt(s, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+function d4(s: string, i: number): number {
+  const a = d2(s, i);
+  const b = d2(s, i + 2);
+  return a < 0 || b < 0 ? -1 : a * 100 + b;
+}
+
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const MONTH_NAMES = ['', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return MONTH_DAYS[month]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+/** Why the fields cannot be a real time, or '' when they can (leap second 60 is accepted and rolls over). */
+function impossible(year: number, month: number, day: number, h: number, m: number, s: number): string {
+  if (month < 1 || month > 12) return `month ${month}`;
+  // The year only matters (and is only named) for Feb 29.
+  if (day < 1 || day > daysInMonth(year, month)) return month === 2 && day === 29 ? `Feb 29 ${year}` : `${MONTH_NAMES[month]} ${day}`;
+  return impossibleClock(h, m, s);
+}
+
+function impossibleClock(h: number, m: number, s: number): string {
+  if (h > 23) return `hour ${h}`;
+  if (m > 59) return `minute ${m}`;
+  if (s > 60) return `second ${s}`;
+  return '';
+}
+
+/** Year of year-less stamps: from --year with Dec→Jan rollover, or from the reference date. */
+class YearInference {
+  /** Why the last resolve() returned NaN. */
+  error = '';
+  private current: number;
+  private lastMonth = 0;
+
+  constructor(
+    private readonly fixed: number | null,
+    private readonly refMs: number,
+  ) {
+    this.current = fixed ?? new Date(refMs).getUTCFullYear();
+  }
+
+  /**
+   * Returns the UTC ms of a year-less wall time, or NaN with `this.error` set.
+   * With --year, a jump of 6+ months backwards (Dec→Jan) moves to the next year, and
+   * forwards (Jan→Dec, an out-of-order line) back to the previous one.
+   */
+  resolve(local: LocalTimeToEpoch, mo: number, day: number, h: number, mi: number, s: number): number {
+    if (this.fixed !== null) {
+      let year = this.current;
+      if (this.lastMonth !== 0) {
+        const jump = mo - this.lastMonth;
+        if (jump <= -6) year++;
+        else if (jump >= 6) year--;
+      }
+      this.error = impossible(year, mo, day, h, mi, s);
+      if (this.error !== '') return NaN;
+      this.current = year;
+      this.lastMonth = mo;
+      return local(year, mo, day, h, mi, s);
+    }
+    // The refDate's year, unless that puts the time more than FUTURE_SLACK after refDate
+    // (then the year before). The year after is only possible when refDate is at the very
+    // end of a year and the stamp at its very start in a zone ahead of UTC. One
+    // conversion in the common case.
+    const limit = this.refMs + FUTURE_SLACK;
+    const y0 = this.current;
+    const err = impossible(y0, mo, day, h, mi, s);
+    if (err !== '') {
+      // Feb 29 exists only in some years; anything else is impossible in all of them.
+      if (mo === 2 && day === 29) {
+        for (const y of [y0 + 1, y0 - 1]) {
+          if (impossible(y, mo, day, h, mi, s) !== '') continue;
+          const ms = local(y, mo, day, h, mi, s);
+          if (ms <= limit) {
+            this.error = '';
+            return ms;
+          }
+        }
+      }
+      this.error = err;
+      return NaN;
+    }
+    this.error = '';
+    const ms = local(y0, mo, day, h, mi, s);
+    if (ms > limit) return local(y0 - 1, mo, day, h, mi, s);
+    if (ms <= limit - YEAR_MIN) {
+      const next = local(y0 + 1, mo, day, h, mi, s);
+      if (next <= limit) return next;
+    }
+    return ms;
+  }
+}
+
+/**
+ * Reads the timestamp formats of syslog envelopes. Each reader takes the line and the
+ * index where the stamp should start, and returns UTC ms, or NaN. On NaN, `error` is
+ * '' when the text is simply not this kind of stamp, or says why the stamp is an
+ * impossible time (the line is then malformed). On success `end` is the index just
+ * after the stamp and `yearInferred` tells whether the year was guessed.
+ */
+export class Clock {
+  end = 0;
+  yearInferred = false;
+  error = '';
+
+  /** Wall clock → UTC ms in ctx.tz or the machine's zone (offset cached per hour). */
+  private readonly local: LocalTimeToEpoch;
+  private readonly years: YearInference;
+
+  // Per-second caches: the stamp text last seen and what it resolved to.
+  private bsdText = '';
+  private bsdMs = 0;
+  // ISO stamps in quiet logs rarely repeat a second, so their cache is per day.
+  private isoDay = '';
+  private isoDayWall = 0;
+  private readonly isoYmd = [0, 0, 0];
+  private pveText = '';
+  private pveMs = 0;
+
+  constructor(ctx: Pick<ParseContext, 'refDate' | 'year' | 'tz'>) {
+    this.local = localTimeConverter(ctx.tz);
+    this.years = new YearInference(ctx.year, ctx.refDate.getTime());
+  }
+
+  /** BSD syslog `Mmm dd HH:MM:SS` (day space-padded, zero-padded or unpadded); year inferred. */
+  bsd(s: string, i: number): number {
+    this.error = '';
+    this.yearInferred = true;
+    const cached = this.bsdText;
+    if (cached !== '' && s.startsWith(cached, i) && digitAt(s, i + cached.length) < 0) {
+      this.end = i + cached.length;
+      return this.bsdMs;
+    }
+    const mo = monthAt(s, i);
+    if (mo === 0 || s.charCodeAt(i + 3) !== SP) return NaN;
+    let p = i + 4;
+    let day = digitAt(s, p);
+    if (day < 0) {
+      if (s.charCodeAt(p) !== SP) return NaN;
+      day = digitAt(s, ++p);
+      if (day < 0) return NaN;
+      p++;
+    } else {
+      const d = digitAt(s, ++p);
+      if (d >= 0) {
+        day = day * 10 + d;
+        p++;
+      }
+    }
+    if (s.charCodeAt(p) !== SP) return NaN;
+    const ms = this.clock(s, p + 1, mo, day);
+    if (ms === ms) {
+      this.bsdText = s.slice(i, this.end);
+      this.bsdMs = ms;
+    }
+    return ms;
+  }
+
+  /** `HH:MM:SS` at p for a year-less date; not followed by another digit. */
+  private clock(s: string, p: number, mo: number, day: number): number {
+    const h = d2(s, p);
+    const mi = d2(s, p + 3);
+    const sec = d2(s, p + 6);
+    if (h < 0 || mi < 0 || sec < 0 || s.charCodeAt(p + 2) !== COLON || s.charCodeAt(p + 5) !== COLON) return NaN;
+    if (digitAt(s, p + 8) >= 0) return NaN;
+    this.end = p + 8;
+    const ms = this.years.resolve(this.local, mo, day, h, mi, sec);
+    if (ms !== ms) this.error = `time: impossible date (${this.years.error})`;
+    return ms;
+  }
+
+  /**
+   * ISO 8601 / RFC 3339 `YYYY-MM-DDTHH:MM:SS[.frac][Z|±HH:MM|±HHMM|±HH]` (also with a
+   * space for T). Without an offset the time is local in the context's zone.
+   */
+  iso(s: string, i: number): number {
+    this.error = '';
+    this.yearInferred = false;
+    let dayWall: number;
+    if (this.isoDay !== '' && s.startsWith(this.isoDay, i)) {
+      dayWall = this.isoDayWall;
+    } else {
+      const y = d4(s, i);
+      const mo = d2(s, i + 5);
+      const d = d2(s, i + 8);
+      if (y < 0 || mo < 0 || d < 0 || s.charCodeAt(i + 4) !== 0x2d || s.charCodeAt(i + 7) !== 0x2d) return NaN;
+      const err = impossible(y, mo, d, 0, 0, 0);
+      if (err !== '') {
+        this.error = `time: impossible date (${err})`;
+        return NaN;
+      }
+      dayWall = wallClockMs(y, mo, d, 0, 0, 0);
+      this.isoDay = s.slice(i, i + 10);
+      this.isoDayWall = dayWall;
+      this.isoYmd[0] = y;
+      this.isoYmd[1] = mo;
+      this.isoYmd[2] = d;
+    }
+    const h = d2(s, i + 11);
+    const mi = d2(s, i + 14);
+    const sec = d2(s, i + 17);
+    const t = s.charCodeAt(i + 10);
+    if (
+      h < 0 || mi < 0 || sec < 0 || (t !== 0x54 && t !== SP && t !== 0x74) ||
+      s.charCodeAt(i + 13) !== COLON || s.charCodeAt(i + 16) !== COLON
+    ) {
+      return NaN;
+    }
+    const err = impossibleClock(h, mi, sec);
+    if (err !== '') {
+      this.error = `time: impossible date (${err})`;
+      return NaN;
+    }
+    const wall = dayWall + h * HOUR + mi * MINUTE + sec * 1000;
+    let p = i + 19;
+    let c = s.charCodeAt(p);
+    let frac = 0;
+    if (c === 0x2e || c === 0x2c) {
+      // Fraction: milliseconds from the first three digits, the rest only skipped.
+      let n = 0;
+      let dg = digitAt(s, ++p);
+      if (dg < 0) return NaN;
+      while (dg >= 0) {
+        if (n < 3) frac = frac * 10 + dg;
+        n++;
+        dg = digitAt(s, ++p);
+      }
+      while (n < 3) {
+        frac *= 10;
+        n++;
+      }
+      c = s.charCodeAt(p);
+    }
+    let ms: number;
+    if (c === 0x5a || c === 0x7a) {
+      ms = wall + frac;
+      p++;
+    } else if (c === 0x2b || c === 0x2d) {
+      const oh = d2(s, p + 1);
+      if (oh < 0) return NaN;
+      let om = 0;
+      p += 3;
+      if (s.charCodeAt(p) === COLON) {
+        om = d2(s, p + 1);
+        if (om < 0) return NaN;
+        p += 3;
+      } else if (digitAt(s, p) >= 0) {
+        om = d2(s, p);
+        if (om < 0) return NaN;
+        p += 2;
+      }
+      if (oh > 23 || om > 59) {
+        this.error = `time: impossible UTC offset`;
+        return NaN;
+      }
+      const off = (oh * 60 + om) * (c === 0x2d ? -1 : 1);
+      ms = wall + frac - off * MINUTE;
+    } else {
+      const ymd = this.isoYmd;
+      ms = this.local(ymd[0]!, ymd[1]!, ymd[2]!, h, mi, sec) + frac;
+    }
+    c = s.charCodeAt(p);
+    if (c === c && c > SP) return NaN; // glued to more text: not a stamp
+    this.end = p;
+    return ms;
+  }
+
+  /** Proxmox pve-firewall `DD/Mon/YYYY:HH:MM:SS +ZZZZ`. */
+  pve(s: string, i: number): number {
+    this.error = '';
+    this.yearInferred = false;
+    const cached = this.pveText;
+    if (cached !== '' && s.startsWith(cached, i)) {
+      this.end = i + cached.length;
+      return this.pveMs;
+    }
+    const d = d2(s, i);
+    const mo = monthAt(s, i + 3);
+    const y = d4(s, i + 7);
+    const h = d2(s, i + 12);
+    const mi = d2(s, i + 15);
+    const sec = d2(s, i + 18);
+    const sign = s.charCodeAt(i + 21);
+    const oh = d2(s, i + 22);
+    const om = d2(s, i + 24);
+    if (
+      d < 0 || mo === 0 || y < 0 || h < 0 || mi < 0 || sec < 0 || oh < 0 || om < 0 ||
+      s.charCodeAt(i + 2) !== 0x2f || s.charCodeAt(i + 6) !== 0x2f || s.charCodeAt(i + 11) !== COLON ||
+      s.charCodeAt(i + 14) !== COLON || s.charCodeAt(i + 17) !== COLON || s.charCodeAt(i + 20) !== SP ||
+      (sign !== 0x2b && sign !== 0x2d)
+    ) {
+      return NaN;
+    }
+    const err = impossible(y, mo, d, h, mi, sec);
+    if (err !== '' || oh > 23 || om > 59) {
+      this.error = `time: impossible date (${err || 'UTC offset'})`;
+      return NaN;
+    }
+    const off = (oh * 60 + om) * (sign === 0x2d ? -1 : 1);
+    const ms = Date.UTC(y, mo - 1, d, h, mi, sec) - off * MINUTE;
+    this.end = i + 26;
+    this.pveText = s.slice(i, this.end);
+    this.pveMs = ms;
+    return ms;
+  }
+
+  /** `dmesg -T` ctime `Www Mmm dd HH:MM:SS YYYY` (local time). */
+  ctime(s: string, i: number): number {
+    this.error = '';
+    this.yearInferred = false;
+    if (s.charCodeAt(i + 3) !== SP) return NaN;
+    const mo = monthAt(s, i + 4);
+    if (mo === 0 || s.charCodeAt(i + 7) !== SP) return NaN;
+    const dd = s.charCodeAt(i + 8) === SP ? digitAt(s, i + 9) : d2(s, i + 8);
+    const h = d2(s, i + 11);
+    const mi = d2(s, i + 14);
+    const sec = d2(s, i + 17);
+    const y = d4(s, i + 20);
+    if (
+      dd < 0 || h < 0 || mi < 0 || sec < 0 || y < 0 || s.charCodeAt(i + 10) !== SP ||
+      s.charCodeAt(i + 13) !== COLON || s.charCodeAt(i + 16) !== COLON || s.charCodeAt(i + 19) !== SP
+    ) {
+      return NaN;
+    }
+    const err = impossible(y, mo, dd, h, mi, sec);
+    if (err !== '') {
+      this.error = `time: impossible date (${err})`;
+      return NaN;
+    }
+    this.end = i + 24;
+    return this.local(y, mo, dd, h, mi, sec);
+  }
+}
+
+/** journald `__REALTIME_TIMESTAMP` (decimal µs since the epoch) → ms, or NaN. */
+export function epochMicrosToMs(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 17) return NaN;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = digitAt(text, i);
+    if (d < 0) return NaN;
+    v = v * 10 + d;
+  }
+  return Math.floor(v / 1000);
+}

@@ -1,0 +1,264 @@
+// Behaviour of the netfilter text parser, one scenario per test. Golden fixtures
+// (test/fixtures/iptables) cover whole files; these pin single rules.
+import { describe, expect, it } from 'vitest';
+import type { FirewallEvent } from '../../src/event.js';
+import { UsageError } from '../../src/errors.js';
+import { iptablesFormat } from '../../src/parsers/iptables.js';
+import { sniffFormat } from '../../src/parsers/registry.js';
+import { parseLines, type ParsedFixture } from '../helpers/parse.js';
+
+const HEAD = 'Nov 21 06:25:01 gw kernel: [123.456] ';
+const TCP =
+  'IN=eth0 OUT= MAC=00:16:3e:11:22:33:00:16:3e:44:55:66:08:00 SRC=203.0.113.7 DST=198.51.100.2 LEN=40 TOS=0x00 PREC=0x00 TTL=241 ID=54321 PROTO=TCP SPT=47001 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0';
+
+function parse(...lines: string[]): ParsedFixture {
+  return parseLines(iptablesFormat, lines);
+}
+
+function one(line: string): FirewallEvent {
+  const r = parse(line);
+  expect(r.malformed, 'malformed').toEqual([]);
+  expect(r.skipped, 'skipped').toEqual([]);
+  expect(r.events).toHaveLength(1);
+  return r.events[0]!;
+}
+
+function malformedReason(line: string): string {
+  const r = parse(line);
+  expect(r.events).toEqual([]);
+  expect(r.malformed).toHaveLength(1);
+  return r.malformed[0]!.reason;
+}
+
+describe('payload fields', () => {
+  it('ICMP error keeps the outer SRC, DST, LEN and TTL; the quoted header goes to icmp.embedded', () => {
+    const e = one(
+      `${HEAD}DENY: IN=eth0 OUT= SRC=192.168.2.71 DST=192.168.2.83 LEN=88 TOS=0x00 PREC=0x00 TTL=118 ID=21684 PROTO=ICMP TYPE=3 CODE=3 [SRC=192.168.2.83 DST=192.168.173.191 LEN=60 TOS=0x00 PREC=0x00 TTL=54 ID=0 DF PROTO=UDP SPT=21458 DPT=62936 LEN=40 ]`,
+    );
+    expect(e.src).toEqual({ ip: '192.168.2.71', port: null });
+    expect(e.dst).toEqual({ ip: '192.168.2.83', port: null });
+    expect([e.len, e.ttl, e.proto]).toEqual([88, 118, 'icmp']);
+    expect(e.icmp).toEqual({
+      type: 3,
+      code: 3,
+      embedded: { src: { ip: '192.168.2.83', port: 21458 }, dst: { ip: '192.168.173.191', port: 62936 }, proto: 'udp' },
+    });
+  });
+
+  it('INCOMPLETE [65535 bytes] is not an embedded header', () => {
+    const e = one(`${HEAD}IN=eth0 OUT= SRC=198.51.100.9 DST=192.0.2.5 LEN=1500 TTL=62 ID=1 PROTO=ICMP TYPE=11 CODE=0 INCOMPLETE [65535 bytes] `);
+    expect(e.icmp).toEqual({ type: 11, code: 0, embedded: null });
+  });
+
+  it('ACK=123 is not the ACK flag', () => {
+    const e = one(`${HEAD}IN=eth0 OUT= SRC=192.0.2.1 DST=198.51.100.1 LEN=40 TTL=50 ID=5 PROTO=TCP SPT=1 DPT=2 SEQ=123 ACK=456 WINDOW=0 RES=0x00 SYN URGP=0`);
+    expect(e.tcpFlags).toEqual(['SYN']);
+  });
+
+  it('TCP flags keep the logged order and case', () => {
+    expect(one(`${HEAD}${TCP.replace('SYN', 'URG PSH FIN')}`).tcpFlags).toEqual(['URG', 'PSH', 'FIN']);
+    expect(one(`${HEAD}${TCP.replace('SYN', 'ECE ACK SYN')}`).tcpFlags).toEqual(['ECE', 'ACK', 'SYN']);
+  });
+
+  it('a TCP packet without flag tokens (NULL scan) has [] flags; UDP has null', () => {
+    expect(one(`${HEAD}${TCP.replace('SYN ', '')}`).tcpFlags).toEqual([]);
+    const udp = one(`${HEAD}IN=eth1 OUT= SRC=192.168.10.55 DST=192.168.10.1 LEN=28 TTL=40 ID=1 PROTO=UDP SPT=44318 DPT=1009 LEN=8 `);
+    expect(udp.tcpFlags).toBeNull();
+    expect(udp.tcpWindow).toBeNull();
+  });
+
+  it('the first LEN= (IP total length) wins over the UDP length after DPT', () => {
+    expect(one(`${HEAD}IN=eth1 OUT= SRC=192.168.10.55 DST=192.168.10.1 LEN=28 TTL=40 ID=1 PROTO=UDP SPT=44318 DPT=1009 LEN=8`).len).toBe(28);
+  });
+
+  it('PHYSIN= is not IN=: a Proxmox OUT-only line has no input interface', () => {
+    const e = one(`${HEAD}REJECT: OUT=vmbr0 PHYSIN=tap101i0 SRC=10.3.94.12 DST=10.3.94.10 LEN=60 TTL=64 ID=1 DF PROTO=TCP SPT=49566 DPT=22 WINDOW=64240 SYN`);
+    expect([e.inIface, e.outIface, e.direction]).toEqual([null, 'vmbr0', 'out']);
+  });
+
+  it('direction: IN only = in, OUT only = out, both = forward', () => {
+    expect(one(`${HEAD}${TCP}`).direction).toBe('in');
+    expect(one(`${HEAD}${TCP.replace('IN=eth0 OUT=', 'IN= OUT=eth0')}`).direction).toBe('out');
+    expect(one(`${HEAD}${TCP.replace('IN=eth0 OUT=', 'IN=eth0 OUT=eth1')}`).direction).toBe('forward');
+  });
+
+  it('numeric PROTO= maps to a name and keeps the ports', () => {
+    const e = one(`${HEAD}IN=eth0 OUT= SRC=192.0.2.1 DST=198.51.100.1 LEN=28 TTL=40 ID=1 PROTO=17 SPT=5 DPT=53 LEN=8`);
+    expect([e.proto, e.src.port, e.dst.port]).toEqual(['udp', 5, 53]);
+    expect(one(`${HEAD}IN=eth0 OUT= SRC=192.0.2.1 DST=198.51.100.1 LEN=20 TTL=40 ID=1 PROTO=162 `).proto).toBe('162');
+    expect(one(`${HEAD}IN=eth0 OUT= SRC=192.0.2.1 DST=198.51.100.1 LEN=20 TTL=40 ID=1 PROTO=2`).proto).toBe('igmp');
+  });
+
+  it('IPv6 addresses are kept as logged and HOPLIMIT= is the ttl', () => {
+    const e = one(
+      `${HEAD}IN=eth0 OUT= SRC=2001:0db8:0000:f101:0000:0000:0000:0002 DST=2a02:cf40:add::6fc6 LEN=80 TC=0 HOPLIMIT=64 FLOWLBL=0 OPT ( ) OPT ( ) PROTO=TCP SPT=51397 DPT=1433 WINDOW=5760 RES=0x00 SYN URGP=0`,
+    );
+    expect([e.src.ip, e.dst.ip, e.ipVersion, e.ttl]).toEqual(['2001:0db8:0000:f101:0000:0000:0000:0002', '2a02:cf40:add::6fc6', 6, 64]);
+  });
+
+  it('--log-macdecode MACSRC=/MACDST= are not SRC=/DST=, and --log-uid fields are ignored', () => {
+    const e = one(
+      `${HEAD}IN=eth0 OUT= MACSRC=00:16:3e:44:55:66 MACDST=00:16:3e:11:22:33 MACPROTO=0800 SRC=192.0.2.1 DST=198.51.100.1 LEN=60 TTL=50 ID=1 DF PROTO=TCP SPT=1 DPT=2 WINDOW=1024 RES=0x00 SYN URGP=0 UID=0 GID=0 MARK=0x1`,
+    );
+    expect([e.src.ip, e.dst.ip, e.tcpFlags]).toEqual(['192.0.2.1', '198.51.100.1', ['SYN']]);
+  });
+
+  it('CRLF leftovers do not leak into values', () => {
+    const e = one(`${HEAD}IN=eth0 OUT= SRC=192.0.2.1 DST=198.51.100.1 LEN=20 TTL=40 ID=1 PROTO=2\r`);
+    expect(e.proto).toBe('igmp');
+  });
+});
+
+describe('rule and action', () => {
+  const cases: [string, string | null, string][] = [
+    ['[UFW BLOCK] ', '[UFW BLOCK]', 'drop'],
+    ['[UFW ALLOW] ', '[UFW ALLOW]', 'allow'],
+    ['[UFW AUDIT] ', '[UFW AUDIT]', 'other'],
+    ['[UFW AUDIT INVALID] ', '[UFW AUDIT INVALID]', 'other'],
+    ['FINAL_REJECT: ', 'FINAL_REJECT:', 'reject'],
+    ['filter_IN_public_REJECT: ', 'filter_IN_public_REJECT:', 'reject'],
+    ['Shorewall:net-fw:DROP:', 'Shorewall:net-fw:DROP:', 'drop'],
+    ['[WAN_OUT-2000-A]', '[WAN_OUT-2000-A]', 'allow'],
+    ['[wan-lan-default-D]', '[wan-lan-default-D]', 'drop'],
+    ['[WAN_LOCAL-D-2147483647] DESCR="[WAN_LOCAL]Allow All" ', '[WAN_LOCAL-D-2147483647] DESCR="[WAN_LOCAL]Allow All"', 'drop'],
+    ['iptables DROP_INPUT: ', 'iptables DROP_INPUT:', 'drop'],
+    ['DROP IN: ', 'DROP IN:', 'drop'],
+    ['canaryfw: ', 'canaryfw:', 'other'],
+    ['', null, 'other'],
+  ];
+  for (const [prefix, rule, action] of cases) {
+    it(`${JSON.stringify(prefix)} → rule ${JSON.stringify(rule)}, action ${action}`, () => {
+      const e = one(`${HEAD}${prefix}${TCP}`);
+      expect([e.rule, e.action]).toEqual([rule, action]);
+    });
+  }
+
+  it('Proxmox: the chain is part of the rule and `policy DROP` is a drop', () => {
+    const e = one(`0 3 PVEFW-HOST-IN 20/Jun/2022:13:09:14 +0200 policy DROP: ${TCP}`);
+    expect([e.rule, e.action, e.host, e.time?.toISOString()]).toEqual(['PVEFW-HOST-IN policy DROP:', 'drop', null, '2022-06-20T11:09:14.000Z']);
+  });
+});
+
+describe('malformed and skipped lines', () => {
+  it('Feb 30 is malformed', () => {
+    expect(malformedReason(`Feb 30 10:00:00 fw kernel: ${TCP}`)).toMatch(/^time: .*Feb 30/);
+  });
+
+  it('hour 25 is malformed', () => {
+    expect(malformedReason(`Mar  1 25:00:00 fw kernel: ${TCP}`)).toMatch(/^time: .*hour 25/);
+  });
+
+  it('XX= instead of IN= is malformed and says which field', () => {
+    expect(malformedReason(`${HEAD}XX=enp1s0 OUT= SRC=195.54.160.107 DST=51.15.166.67 LEN=40 TTL=245 ID=1 PROTO=TCP SPT=8080 DPT=8123 WINDOW=1024 RES=0x00 SYN URGP=0`)).toMatch(/^IN: missing/);
+  });
+
+  it('a split fragment without SRC= is malformed, not skipped', () => {
+    expect(malformedReason('May  5 20:46:46 gw user.info kernel: L=126 ID=8698 DF PROTO=TCP SPT=88 DPT=51179 WINDOW=2053 RES=0x00 ACK URGP=0')).toMatch(/^SRC: missing/);
+  });
+
+  it('port 65536 is malformed and names SPT', () => {
+    expect(malformedReason(`${HEAD}${TCP.replace('SPT=47001', 'SPT=65536')}`)).toBe("SPT: invalid port '65536'");
+  });
+
+  it('an invalid 5-digit hextet is malformed', () => {
+    expect(malformedReason(`${HEAD}IN=eth0 OUT= SRC=fe80:0000:0000:0000:530f4:caf2:9287:5ada DST=fe80::1 LEN=1 TC=0 HOPLIMIT=1 PROTO=UDP SPT=1 DPT=2`)).toMatch(/^SRC: invalid address/);
+  });
+
+  it('an octet over 255 is malformed', () => {
+    expect(malformedReason(`${HEAD}${TCP.replace('DST=198.51.100.2', 'DST=198.51.100.256')}`)).toMatch(/^DST: invalid address/);
+  });
+
+  it('other kernel and daemon lines are skipped, as are blank lines', () => {
+    const r = parse(
+      'Nov  4 09:05:31 raspberrypi kernel: [  120.620370] Bridge firewalling registered',
+      'Jun 27 09:02:22 gw gw sshd[454008]: Failed keyboard-interactive/pam for invalid user x from 192.168.1.2 port 5454 ssh2',
+      '',
+    );
+    expect(r.events).toEqual([]);
+    expect(r.malformed).toEqual([]);
+    expect(r.skipped.map((s) => s.line)).toEqual([1, 2, 3]);
+  });
+
+  it("a 1 MB line of '=' returns promptly", () => {
+    const t0 = performance.now();
+    const r = parse('='.repeat(1 << 20), `SRC=${'='.repeat(1 << 20)} PROTO=`, 'IN='.repeat(300_000));
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(r.events.length + r.skipped.length + r.malformed.length).toBe(3);
+  });
+
+  it('a line full of near-miss keys (XSRC=XSRC=…) stays linear', () => {
+    const t0 = performance.now();
+    parse(`${'XSRC='.repeat(200_000)} PROTO=TCP`, `${HEAD}${'PHYSIN='.repeat(200_000)}SRC=1.2.3.4 DST=1.2.3.4 PROTO=TCP`);
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+});
+
+describe('envelopes', () => {
+  it('dmesg: no wall time, uptime kept', () => {
+    const e = one(`[  203.842973] ${TCP}`);
+    expect([e.time, e.uptime, e.yearInferred, e.host]).toEqual([null, 203.842973, false, null]);
+  });
+
+  it('message repeated 28 times sets count and parses the bracketed payload', () => {
+    const e = one(`2025-01-23T12:33:23.218999-05:00 ubuntu2204 kernel: message repeated 28 times: [ [UFW BLOCK] ${TCP}]`);
+    expect([e.count, e.rule, e.dst.port, e.time?.toISOString()]).toEqual([28, '[UFW BLOCK]', 23, '2025-01-23T17:33:23.218Z']);
+  });
+
+  it('a grep file-name prefix is not part of the host or rule', () => {
+    const e = one(`ipv6_scan:Mar 17 13:39:13 linux kernel: [956932.522957] DROP ${TCP}`);
+    expect([e.host, e.rule, e.uptime]).toEqual(['linux', 'DROP', 956932.522957]);
+  });
+
+  it('the envelope may change on every line', () => {
+    const r = parse(`<161>Oct 10 07:25:12 h kernel: ${TCP}`, `<6>2021-03-12T14:10:18Z h kernel: ${TCP}`, `2021-03-12T14:10:18Z h kernel: ${TCP}`, `Jan  8 03:37:09 DENY: ${TCP}`);
+    expect(r.events.map((e) => [e.host, e.rule, e.yearInferred])).toEqual([
+      ['h', null, true],
+      ['h', null, false],
+      ['h', null, false],
+      [null, 'DENY:', true],
+    ]);
+  });
+
+  it('year-less times are local in ctx.tz', () => {
+    const r = parseLines(iptablesFormat, [`Jan 23 08:00:00 gw kernel: ${TCP}`], { tz: 'Asia/Shanghai' });
+    expect(r.events[0]!.time!.toISOString()).toBe('2026-01-23T00:00:00.000Z');
+  });
+
+  it('an unknown --tz is a usage error at create time, not per line', () => {
+    expect(() => parseLines(iptablesFormat, [], { tz: 'Mars/Olympus_Mons' })).toThrow(UsageError);
+  });
+});
+
+describe('event objects', () => {
+  it('fields come in the contract order (one hidden class) and each event has its own annotations array', () => {
+    const r = parse(`${HEAD}${TCP}`, `[1.0] ${TCP.replace('PROTO=TCP', 'PROTO=ICMP TYPE=8 CODE=0')}`);
+    const keys = Object.keys(r.events[0]!);
+    expect(keys).toEqual([
+      'time', 'yearInferred', 'uptime', 'host', 'format', 'action', 'direction', 'rule', 'inIface', 'outIface', 'proto',
+      'ipVersion', 'src', 'dst', 'ttl', 'len', 'tcpFlags', 'tcpWindow', 'icmp', 'count', 'origin', 'annotations',
+    ]);
+    expect(Object.keys(r.events[1]!)).toEqual(keys);
+    expect(r.events[0]!.annotations).not.toBe(r.events[1]!.annotations);
+    expect(r.events[0]!.origin).toEqual({ file: 'test.log', line: 1 });
+  });
+});
+
+describe('sniffing', () => {
+  it('syslog netfilter lines sniff as iptables', () => {
+    expect(sniffFormat([`${HEAD}${TCP}`, 'Nov 21 06:25:02 gw sshd[1]: hello']).format?.id).toBe('iptables');
+  });
+
+  it('journald export and json win over iptables for the same payload', () => {
+    expect(sniffFormat(['__REALTIME_TIMESTAMP=1', '_TRANSPORT=kernel', `MESSAGE=${TCP}`, '']).format?.id).toBe('journald-export');
+    expect(sniffFormat([JSON.stringify({ __REALTIME_TIMESTAMP: '1', MESSAGE: TCP })]).format?.id).toBe('journald-json');
+  });
+
+  it('unrelated text is not iptables', () => {
+    expect(iptablesFormat.sniff(['hello world', 'foo=bar'])).toBe(0);
+  });
+
+  it('the examples parse to events', () => {
+    const r = parseLines(iptablesFormat, iptablesFormat.examples);
+    expect(r.events).toHaveLength(iptablesFormat.examples.length);
+  });
+});

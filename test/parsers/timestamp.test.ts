@@ -1,0 +1,151 @@
+// Fixed-format timestamp readers: formats, impossible dates, year inference, zones, cache.
+import { describe, expect, it } from 'vitest';
+import { Clock, epochMicrosToMs } from '../../src/parsers/timestamp.js';
+
+const REF = new Date('2026-11-23T12:00:00Z');
+
+function clock(opts: { refDate?: Date; year?: number | null; tz?: string | null } = {}): Clock {
+  return new Clock({ refDate: opts.refDate ?? REF, year: opts.year ?? null, tz: opts.tz ?? 'UTC' });
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+describe('BSD syslog stamps', () => {
+  it('reads space-padded, zero-padded and unpadded days and reports where the stamp ends', () => {
+    const c = clock();
+    expect(iso(c.bsd('Jan  8 03:37:09 host', 0))).toBe('2026-01-08T03:37:09.000Z');
+    expect(c.end).toBe(15);
+    expect(iso(c.bsd('Jan 08 03:37:09 host', 0))).toBe('2026-01-08T03:37:09.000Z');
+    expect(iso(c.bsd('x:Jan 1 02:21:38 host', 2))).toBe('2026-01-01T02:21:38.000Z');
+    expect(c.end).toBe(16);
+    expect(c.yearInferred).toBe(true);
+  });
+
+  it('Feb 30 and hour 25 are impossible (NaN with a reason), never an Invalid Date', () => {
+    const c = clock();
+    expect(c.bsd('Feb 30 10:00:00 h', 0)).toBeNaN();
+    expect(c.error).toMatch(/Feb 30/);
+    expect(c.bsd('Mar  1 25:00:00 h', 0)).toBeNaN();
+    expect(c.error).toMatch(/hour 25/);
+    expect(c.bsd('Mar  1 10:61:00 h', 0)).toBeNaN();
+    expect(c.error).toMatch(/minute 61/);
+  });
+
+  it('text that is not a stamp gives NaN without a reason', () => {
+    const c = clock();
+    for (const s of ['Foo  1 10:00:00', 'Jan 1x 10:00:00', 'Jan  1 10:00', 'Jan  1 10:00:001', 'Jan']) {
+      expect(c.bsd(s, 0)).toBeNaN();
+      expect(c.error).toBe('');
+    }
+  });
+
+  it('a repeated stamp is served from the per-second cache with the same result', () => {
+    const c = clock();
+    const a = c.bsd('Nov 21 06:25:01 a', 0);
+    const b = c.bsd('Nov 21 06:25:01 b', 0);
+    expect(b).toBe(a);
+    expect(c.end).toBe(15);
+    // A longer stamp that merely starts with the cached text is not a cache hit.
+    expect(c.bsd('Nov 21 06:25:011 b', 0)).toBeNaN();
+  });
+});
+
+describe('year inference', () => {
+  it('without --year: the refDate year, or the previous one when the time would be > 2 days after refDate', () => {
+    const c = clock({ refDate: new Date('2027-01-05T00:00:00Z') });
+    expect(iso(c.bsd('Dec 31 23:59:59 h', 0))).toBe('2026-12-31T23:59:59.000Z');
+    expect(iso(c.bsd('Jan  1 00:00:01 h', 0))).toBe('2027-01-01T00:00:01.000Z');
+    expect(iso(c.bsd('Jan  6 12:00:00 h', 0))).toBe('2027-01-06T12:00:00.000Z'); // within 2 days: clock skew
+    expect(iso(c.bsd('Jan  8 12:00:00 h', 0))).toBe('2026-01-08T12:00:00.000Z');
+  });
+
+  it('without --year, a refDate at New Year still picks the year a local stamp belongs to', () => {
+    const c = clock({ refDate: new Date('2026-12-31T20:00:00Z'), tz: 'Asia/Shanghai' });
+    // Jan 1 00:30 in Shanghai is Dec 31 16:30 UTC: already past in 2027's terms.
+    expect(iso(c.bsd('Jan  1 00:30:00 h', 0))).toBe('2026-12-31T16:30:00.000Z');
+  });
+
+  it('with --year: the first record gets it, Dec→Jan advances it, an out-of-order Dec goes back', () => {
+    const c = clock({ year: 2024 });
+    expect(iso(c.bsd('Dec 31 23:59:59 h', 0))).toBe('2024-12-31T23:59:59.000Z');
+    expect(iso(c.bsd('Jan  1 00:00:01 h', 0))).toBe('2025-01-01T00:00:01.000Z');
+    expect(iso(c.bsd('Mar  1 00:00:00 h', 0))).toBe('2025-03-01T00:00:00.000Z');
+    expect(iso(c.bsd('Dec 31 23:00:00 h', 0))).toBe('2024-12-31T23:00:00.000Z');
+  });
+
+  it('Feb 29 is accepted in a leap year and malformed otherwise', () => {
+    expect(iso(clock({ year: 2024 }).bsd('Feb 29 12:00:00 h', 0))).toBe('2024-02-29T12:00:00.000Z');
+    const c = clock({ year: 2025 });
+    expect(c.bsd('Feb 29 12:00:00 h', 0)).toBeNaN();
+    expect(c.error).toMatch(/Feb 29 2025/);
+    // Without --year, the latest leap year near refDate is not guessed: 2024 is too far.
+    expect(clock().bsd('Feb 29 12:00:00 h', 0)).toBeNaN();
+  });
+});
+
+describe('zones', () => {
+  it('year-less times are local in ctx.tz, across a DST change', () => {
+    const c = clock({ tz: 'America/New_York', year: 2026 });
+    expect(iso(c.bsd('Mar  7 12:00:00 h', 0))).toBe('2026-03-07T17:00:00.000Z'); // EST
+    expect(iso(c.bsd('Mar  9 12:00:00 h', 0))).toBe('2026-03-09T16:00:00.000Z'); // EDT
+    const gap = c.bsd('Mar  8 02:30:00 h', 0); // does not exist locally: still a valid instant
+    expect(Number.isFinite(gap)).toBe(true);
+  });
+
+  it('null tz means the machine zone (TZ=Etc/GMT+2 in tests)', () => {
+    const c = new Clock({ refDate: REF, year: 2026, tz: null });
+    expect(iso(c.bsd('Jun  1 10:00:00 h', 0))).toBe('2026-06-01T12:00:00.000Z');
+  });
+});
+
+describe('ISO 8601 / RFC 3339', () => {
+  const c = clock({ tz: 'Asia/Shanghai' });
+  const cases: [string, string][] = [
+    ['2025-01-23T12:22:21.537693-05:00', '2025-01-23T17:22:21.537Z'],
+    ['2025-01-23T12:22:21Z', '2025-01-23T12:22:21.000Z'],
+    ['2025-01-23T12:22:21+0100', '2025-01-23T11:22:21.000Z'],
+    ['2025-01-23T12:22:21.5+05:30', '2025-01-23T06:52:21.500Z'],
+    ['2025-01-23 12:22:21,25Z', '2025-01-23T12:22:21.250Z'],
+    ['2025-01-23T12:22:21+01', '2025-01-23T11:22:21.000Z'],
+    ['2025-01-23T08:00:00', '2025-01-23T00:00:00.000Z'], // local in Asia/Shanghai
+  ];
+  for (const [text, want] of cases) {
+    it(`${text} → ${want}`, () => {
+      expect(iso(c.iso(`${text} host`, 0))).toBe(want);
+      expect(c.end).toBe(text.length);
+      expect(c.yearInferred).toBe(false);
+    });
+  }
+
+  it('impossible values are malformed; other text is not a stamp', () => {
+    for (const s of ['2025-13-01T00:00:00Z', '2025-02-30T00:00:00Z', '2025-01-01T24:00:00Z', '2025-01-01T00:00:00+25:00']) {
+      expect(c.iso(s, 0)).toBeNaN();
+      expect(c.error).not.toBe('');
+    }
+    for (const s of ['2025-01-01', '2025-01-01X00:00:00Z', '2025-01-01T00:00:00Zjunk', '2025-01-01T00:00:00.Z']) {
+      expect(c.iso(s, 0)).toBeNaN();
+      expect(c.error).toBe('');
+    }
+  });
+});
+
+describe('other stamps', () => {
+  it('Proxmox DD/Mon/YYYY:HH:MM:SS +ZZZZ', () => {
+    const c = clock();
+    expect(iso(c.pve('20/Jun/2022:13:09:14 +0200 x', 0))).toBe('2022-06-20T11:09:14.000Z');
+    expect(c.end).toBe(26);
+    expect(c.pve('31/Jun/2022:13:09:14 +0200 x', 0)).toBeNaN();
+    expect(c.error).toMatch(/Jun 31/);
+  });
+
+  it('dmesg -T ctime is local', () => {
+    expect(iso(clock().ctime('Thu Jan 23 12:22:21 2025] x', 0))).toBe('2025-01-23T12:22:21.000Z');
+  });
+
+  it('journald microseconds', () => {
+    expect(new Date(epochMicrosToMs('1642033008518660')).toISOString()).toBe('2022-01-13T00:16:48.518Z');
+    expect(epochMicrosToMs('')).toBeNaN();
+    expect(epochMicrosToMs('12a')).toBeNaN();
+    expect(epochMicrosToMs('1'.repeat(30))).toBeNaN();
+  });
+});
