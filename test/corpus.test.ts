@@ -36,11 +36,11 @@ function exportEntries(lines: readonly string[]): number {
 /**
  * Lines that hold a record yet are broken in the upstream file itself; listed rather than
  * lowering the bar. alfonsodeuna line 48 reads `DS.189.91.96` where `DST=…` belongs
- * (bytes lost upstream); hms5232 lines 10-11 carry the de-identified 5-digit hextet.
+ * (bytes lost upstream). (hms5232 lines 10-11 carry a 5-digit hextet: address-shaped,
+ * so they are kept as logged and count as events.)
  */
 const KNOWN_BAD: Record<string, Record<number, RegExp>> = {
   'iptables/alfonsodeuna-iso_ufw-rfc3339.log': { 48: /^DST: missing/ },
-  'iptables/hms5232-ufwlog_fixture_ufw.log': { 10: /^SRC: invalid address/, 11: /^SRC: invalid address/ },
 };
 
 const files = corpusFiles();

@@ -1,8 +1,11 @@
 // The report document: what `logscan FILE` shows, and exactly what `-o json` prints.
-// Its shape is documented in README ("JSON report") and kept stable.
+// Its shape is documented in docs/report-json.md and kept stable (fields are only added).
+import type { Severity } from '../event.js';
 import type { InputStats } from '../input/read.js';
 import type { KnowledgeBase, Lang, PortProtocol } from '../knowledge/types.js';
+import type { FilterInfo } from './filter.js';
 import type { OverviewData } from './overview.js';
+import type { FindingCount, Interpretation, RankedSource, SummaryResult } from './summary.js';
 
 export interface ReportInput {
   file: string;
@@ -34,7 +37,8 @@ export interface Counted {
 export interface ReportDoc {
   schemaVersion: 1;
   inputs: ReportInput[];
-  totals: { lines: number; events: number; packets: number; skipped: number; malformed: number; sources: number };
+  /** events/packets/sources: what the report covers (after --since/--until/--source); parsedEvents: all parsed. */
+  totals: { lines: number; events: number; parsedEvents: number; packets: number; skipped: number; malformed: number; sources: number };
   span: { first: string | null; last: string | null };
   byFormat: Counted[];
   byAction: Counted[];
@@ -44,9 +48,36 @@ export interface ReportDoc {
   topPorts: PortRow[];
   /** Packets per hour of day (0-23) in the report's zone. */
   perHour: number[];
+  filters: FilterInfo;
+  /** Ranked sources, rank order: the top N (--top) at or above --min-severity. */
+  sources: RankedSource[];
+  /** Sources ranked in all (before --top and --min-severity). */
+  rankedSources: number;
+  /** Per finding id over all ranked sources (not only the shown ones). */
+  findings: FindingCount[];
+  /** Highest finding severity of any source, or null without findings (what --fail-on compares). */
+  maxFindingSeverity: Severity | null;
+  /** Annotation ids seen (except port-known), most severe first; at or above --min-severity. */
+  interpretations: Interpretation[];
+  /** Profile table: how many sources were tracked and how many evicted at the cap. */
+  profiles: SummaryResult['profiles'];
 }
 
-export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: KnowledgeBase | null, lang: Lang): ReportDoc {
+export interface ReportExtras {
+  summary: SummaryResult;
+  top: number;
+  minSeverity: number | null;
+  filters: FilterInfo;
+}
+
+const EMPTY_SUMMARY: SummaryResult = { sources: [], ranked: 0, findings: [], maxFindingSeverity: null, interpretations: [], profiles: { tracked: 0, evicted: 0, evictedEvents: 0, cap: 0 } };
+
+export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: KnowledgeBase | null, lang: Lang, extras?: ReportExtras): ReportDoc {
+  const summary = extras?.summary ?? EMPTY_SUMMARY;
+  const minSev = extras?.minSeverity ?? null;
+  const top = extras?.top ?? 20;
+  const findings = summary.findings;
+  const maxFindingSeverity = summary.maxFindingSeverity;
   const portPackets = ov.portPackets;
   const counted = (rows: [string, number][]): Counted[] => rows.map(([key, packets]) => ({ key, packets }));
   void lang;
@@ -66,6 +97,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     totals: {
       lines: sum(stats, (s) => s.lines),
       events: ov.events,
+      parsedEvents: sum(stats, (s) => s.events),
       packets: ov.packets,
       skipped: sum(stats, (s) => s.skipped),
       malformed: sum(stats, (s) => s.malformed),
@@ -85,6 +117,13 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
       names: kb && (k.proto === 'tcp' || k.proto === 'udp') ? kb.lookup(k.proto as PortProtocol, k.port).map((e) => e.name) : [],
     })),
     perHour: ov.perHour,
+    filters: extras?.filters ?? { since: null, until: null, sources: [], minSeverity: null },
+    sources: (minSev === null ? summary.sources : summary.sources.filter((r) => r.severity >= minSev)).slice(0, top),
+    rankedSources: summary.ranked,
+    findings,
+    maxFindingSeverity,
+    interpretations: minSev === null ? summary.interpretations : summary.interpretations.filter((i) => i.severity >= minSev),
+    profiles: summary.profiles,
   };
 }
 

@@ -51,12 +51,13 @@ export function registerFollow(program: Command, setExit: (code: number) => void
       alertArgv,
       pollMs: envMs('LOGSCAN_FOLLOW_POLL_MS'),
       retireMs: envMs('LOGSCAN_FOLLOW_RETIRE_MS'),
+      watch: process.env.LOGSCAN_FOLLOW_NO_WATCH === undefined,
     });
     setExit(code);
   });
 }
 
-/** Test hooks: shorter poll / retire intervals. */
+/** Test and bench hooks: shorter poll / retire intervals (LOGSCAN_FOLLOW_NO_WATCH: poll only). */
 function envMs(name: string): number | undefined {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v > 0 ? v : undefined;

@@ -99,7 +99,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
       minSeverity,
     };
     const doc = buildReport(run.stats, overview.result(top), analysis.kb, common.lang, {
-      summary: summary.result({ kb: analysis.kb }),
+      summary: summary.result({ kb: analysis.kb, limit: top, minSeverity }),
       top,
       minSeverity,
       filters,

@@ -33,8 +33,11 @@ export class LineSplitter extends Writable {
   constructor(
     private readonly consumer: LineConsumer,
     private readonly maxLength = MAX_LINE_LENGTH,
+    /** Lines already before the first byte fed (follow mode resumes mid-file). */
+    firstLineNo = 0,
   ) {
     super({ decodeStrings: true });
+    this.lineNo = firstLineNo;
   }
 
   /** Lines delivered so far (including over-long ones). */
@@ -63,6 +66,21 @@ export class LineSplitter extends Writable {
       return;
     }
     cb();
+  }
+
+  /**
+   * Synchronous alternative to write() for a caller that does its own reading and
+   * back-pressure (the follower): every complete line in `chunk` is delivered before
+   * this returns, the rest is held. Do not mix with write() on the same splitter.
+   */
+  feed(chunk: Buffer): void {
+    this.take(this.decoder.write(chunk));
+  }
+
+  /** feed()'s end of input: decode what is left and deliver the held partial line. */
+  flushLast(): void {
+    this.take(this.decoder.end());
+    this.finishLast();
   }
 
   /** Deliver what is buffered as a last line (input ended without a newline, or was cut). */

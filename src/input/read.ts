@@ -4,21 +4,16 @@
 import { finished } from 'node:stream/promises';
 import type { FirewallEvent } from '../event.js';
 import { InputError } from '../errors.js';
-import { getFormat, sniffFormat } from '../parsers/registry.js';
-import type { FormatDefinition, LineParser, LineSink } from '../parsers/types.js';
+import type { LineSink } from '../parsers/types.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
 import { openInput } from './open.js';
-
-/** How many lines the sniffer looks at before choosing a format. */
-const SNIFF_LINES = 50;
-/** Format assumed when sniffing is inconclusive: syslog text, which skips what it can't read. */
-const FALLBACK_FORMAT = 'iptables';
+import { PickingParser, type FormatChoice } from './pick-format.js';
 
 export interface InputStats {
   file: string;
   format: string | null;
   /** How the format was chosen. */
-  formatBy: 'option' | 'sniff' | 'fallback' | null;
+  formatBy: FormatChoice | null;
   lines: number;
   events: number;
   skipped: number;
@@ -92,42 +87,20 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
     },
   };
 
-  let parser: LineParser | null = null;
-  let sniffBuffer: { text: string; lineNo: number }[] | null = [];
-  let sniffNonBlank = 0;
-  const forced = opts.inputFormat ? getFormat(opts.inputFormat) : undefined;
-
-  const choose = (): LineParser => {
-    let format: FormatDefinition | undefined = forced;
-    if (format) stats.formatBy = 'option';
-    else {
-      const sniffed = sniffFormat((sniffBuffer ?? []).map((l) => l.text));
-      if (sniffed.format) {
-        format = sniffed.format;
-        stats.formatBy = 'sniff';
-      } else {
-        format = getFormat(FALLBACK_FORMAT)!;
-        stats.formatBy = 'fallback';
-      }
-    }
-    stats.format = format.id;
-    const p = format.create({ file: stats.file, refDate: input.refDate, year: opts.year, tz: opts.tz }, sink);
-    const buffered = sniffBuffer ?? [];
-    sniffBuffer = null;
-    for (const l of buffered) p.line(l.text, l.lineNo);
-    return p;
-  };
+  const parser = new PickingParser({
+    inputFormat: opts.inputFormat,
+    ctx: { file: stats.file, refDate: input.refDate, year: opts.year, tz: opts.tz },
+    sink,
+    onChosen(picked) {
+      stats.format = picked.format.id;
+      stats.formatBy = picked.by;
+    },
+  });
 
   const splitter = new LineSplitter({
     line(text, lineNo) {
       stats.lines = lineNo;
-      if (parser) {
-        parser.line(text, lineNo);
-        return;
-      }
-      sniffBuffer!.push({ text, lineNo });
-      if (text.trim() !== '') sniffNonBlank++;
-      if (forced || sniffNonBlank >= SNIFF_LINES) parser = choose();
+      parser.line(text, lineNo);
     },
     overlong(lineNo, length) {
       stats.lines = lineNo;
@@ -151,8 +124,7 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
     stats.error = input.gzip ? `gzip data is truncated or corrupt ${where} (${errText(err)})` : `read error ${where}: ${errText(err)}`;
     splitter.destroy();
   }
-  if (!parser) parser = choose();
-  (parser as LineParser).end();
+  parser.end();
   await input.close();
   await finished(splitter).catch(() => {});
   return stats;

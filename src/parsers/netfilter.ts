@@ -2,6 +2,7 @@
 // → FirewallEvent. Envelope-agnostic: syslog, journald and vendor wrappers all hand the
 // message here with the time/host they read. Fields are found with indexOf from known
 // anchors and numbers parsed by hand; nothing builds a map of all key=value pairs.
+import { addressVersion } from './address.js';
 import type { Action, Direction, EmbeddedPacket, FirewallEvent, IcmpInfo } from '../event.js';
 
 /** What an envelope knows about a record before its payload is read. */
@@ -136,71 +137,6 @@ function parseUint(s: string, i: number, j: number): number {
   return v;
 }
 
-/** Dotted quad, each part 0-255 without sign or spaces. */
-export function isIpv4(s: string, i: number, j: number): boolean {
-  let parts = 0;
-  let digits = 0;
-  let v = 0;
-  for (; i < j; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x2e) {
-      if (digits === 0 || ++parts > 3) return false;
-      digits = 0;
-      v = 0;
-    } else {
-      const d = c - 0x30;
-      if (d < 0 || d > 9 || ++digits > 3) return false;
-      v = v * 10 + d;
-      if (v > 255) return false;
-    }
-  }
-  return parts === 3 && digits > 0;
-}
-
-/** Hex groups of 1-4 digits and colons, at most one `::`, optional dotted-quad tail. */
-export function isIpv6(s: string, i: number, j: number): boolean {
-  let groups = 0;
-  let digits = 0;
-  let doubleColon = false;
-  const start = i;
-  for (; i < j; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x3a) {
-      if (s.charCodeAt(i + 1) === 0x3a && i + 1 < j) {
-        if (doubleColon) return false;
-        doubleColon = true;
-        if (digits > 0) groups++;
-        digits = 0;
-        i++;
-        continue;
-      }
-      if (digits === 0) return false; // leading or stray single colon
-      groups++;
-      digits = 0;
-    } else if (c === 0x2e) {
-      // IPv4-mapped tail: the digits so far belong to the quad.
-      const tail = i - digits;
-      if (!isIpv4(s, tail, j)) return false;
-      groups += 2;
-      digits = 0;
-      i = j;
-      break;
-    } else {
-      const hex = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-      if (!hex || ++digits > 4) return false;
-    }
-  }
-  if (digits > 0) groups++;
-  else if (j > start && s.charCodeAt(j - 1) === 0x3a && !(j - start >= 2 && s.charCodeAt(j - 2) === 0x3a)) return false;
-  return doubleColon ? groups <= 7 : groups === 8;
-}
-
-function ipVersionOf(s: string, i: number, j: number): 4 | 6 | 0 {
-  // An IPv6 address fails the IPv4 check within its first group, so try v4 first.
-  if (isIpv4(s, i, j)) return 4;
-  return isIpv6(s, i, j) ? 6 : 0;
-}
-
 function normalizeProto(raw: string): string {
   const named = PROTO_BY_NAME[raw];
   if (named !== undefined) return named;
@@ -282,11 +218,11 @@ function embeddedPacket(s: string, open: number, end: number): EmbeddedPacket {
   let dstIp: string | null = null;
   if (sv >= 0) {
     const e = valueEnd(s, sv, close);
-    if (ipVersionOf(s, sv, e) !== 0) srcIp = s.slice(sv, e);
+    if (addressVersion(s, sv, e) !== 0) srcIp = s.slice(sv, e);
   }
   if (dv >= 0) {
     const e = valueEnd(s, dv, close);
-    if (ipVersionOf(s, dv, e) !== 0) dstIp = s.slice(dv, e);
+    if (addressVersion(s, dv, e) !== 0) dstIp = s.slice(dv, e);
   }
   const proto = pv >= 0 && valueEnd(s, pv, close) > pv ? normalizeProto(s.slice(pv, valueEnd(s, pv, close))) : null;
   const sp = pv >= 0 ? portAt(s, 'SPT=', pv, close) : -1;
@@ -355,12 +291,12 @@ export function parseNetfilterPayload(
   }
 
   const srcEnd = valueEnd(s, srcV, end);
-  const ipVersion = ipVersionOf(s, srcV, srcEnd);
+  const ipVersion = addressVersion(s, srcV, srcEnd);
   if (ipVersion === 0) return bad(`SRC: invalid address ${shown(s.slice(srcV, srcEnd))}`);
   const dstV = findKey(s, 'DST=', srcEnd, protoV);
   if (dstV < 0) return bad('DST: missing');
   const dstEnd = valueEnd(s, dstV, end);
-  const dstVersion = ipVersionOf(s, dstV, dstEnd);
+  const dstVersion = addressVersion(s, dstV, dstEnd);
   if (dstVersion === 0) return bad(`DST: invalid address ${shown(s.slice(dstV, dstEnd))}`);
   if (dstVersion !== ipVersion) return bad('DST: address family differs from SRC');
 

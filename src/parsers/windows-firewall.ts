@@ -15,6 +15,7 @@
 // timestamp read by character position with a cache for the current second and the
 // zone offset cached per hour (local-time.ts). Nothing here throws on input.
 
+import { addressVersion } from './address.js';
 import type { Action, Direction, FirewallEvent } from '../event.js';
 import { localTimeConverter, wallClockMs, type LocalTimeToEpoch } from './local-time.js';
 import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
@@ -108,69 +109,6 @@ function parseUint(s: string, max: number): number {
   return v <= max ? v : -1;
 }
 
-function isIpv4(s: string): boolean {
-  let parts = 0;
-  let digits = 0;
-  let v = 0;
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 46; // a virtual '.' closes the last part
-    if (c === 46) {
-      if (digits === 0 || v > 255) return false;
-      parts++;
-      digits = 0;
-      v = 0;
-    } else if (c >= 48 && c <= 57) {
-      if (++digits > 3) return false;
-      v = v * 10 + (c - 48);
-    } else {
-      return false;
-    }
-  }
-  return parts === 4;
-}
-
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-}
-
-function isHexGroup(g: string): boolean {
-  if (g.length === 0 || g.length > 4) return false;
-  for (let i = 0; i < g.length; i++) if (!isHex(g.charCodeAt(i))) return false;
-  return true;
-}
-
-/** Counts the 16-bit groups of a `::`-free run (`a:b:1.2.3.4` = 4), or -1 if invalid. */
-function ipv6Groups(run: string, mayEndInIpv4: boolean): number {
-  if (run.length === 0) return 0;
-  const parts = run.split(':');
-  let groups = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i]!;
-    if (i === parts.length - 1 && mayEndInIpv4 && p.indexOf('.') !== -1) {
-      if (!isIpv4(p)) return -1;
-      groups += 2;
-    } else if (isHexGroup(p)) {
-      groups++;
-    } else {
-      return -1;
-    }
-  }
-  return groups;
-}
-
-/** RFC 4291 text form: hex groups, at most one `::`, optional dotted IPv4 tail, optional %zone. */
-function isIpv6(s: string): boolean {
-  const pct = s.indexOf('%');
-  if (pct === s.length - 1) return false;
-  const a = pct === -1 ? s : s.slice(0, pct);
-  const dbl = a.indexOf('::');
-  if (dbl === -1) return ipv6Groups(a, true) === 8;
-  if (a.indexOf('::', dbl + 1) !== -1) return false;
-  const head = ipv6Groups(a.slice(0, dbl), false);
-  const tail = ipv6Groups(a.slice(dbl + 2), true);
-  return head >= 0 && tail >= 0 && head + tail <= 7;
-}
-
 // Per-field results without allocating: a value >= 0, or one of these.
 const NONE = -1; // '-' or a column the header does not have
 const BAD = -2;
@@ -192,8 +130,10 @@ function numberAt(f: readonly string[], i: number, max: number): number {
 /** 4 or 6 for a valid address, NONE for '-', BAD otherwise. */
 function ipVersionOf(ip: string): 4 | 6 | typeof NONE | typeof BAD {
   if (ip === '-') return NONE;
-  if (ip.indexOf(':') !== -1) return isIpv6(ip) ? 6 : BAD;
-  return isIpv4(ip) ? 4 : BAD;
+  // A scope suffix (fe80::1%12) is not part of the address.
+  const pct = ip.indexOf('%');
+  const v = addressVersion(ip, 0, pct > 0 && pct < ip.length - 1 ? pct : ip.length);
+  return v === 0 ? BAD : v;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -288,6 +228,39 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
     sink.malformed(lineNo, text, `field ${field}: invalid '${value.slice(0, 64)}'`);
   }
 
+  function lostEvent(f: readonly string[], L: Layout, lineNo: number, text: string): void {
+    const lost = L.info >= 0 ? f[L.info]! : '-';
+    const ms = readTimestamp(f[L.date]!, f[L.time]!, toEpoch);
+    if (Number.isNaN(ms)) {
+      sink.malformed(lineNo, text, `field date/time: invalid '${f[L.date]!.slice(0, 16)} ${f[L.time]!.slice(0, 16)}'`);
+      return;
+    }
+    sink.event({
+      time: new Date(ms),
+      yearInferred: false,
+      uptime: null,
+      host: null,
+      format: FORMAT_ID,
+      action: 'other',
+      direction: null,
+      rule: lost === '-' ? 'INFO-EVENTS-LOST' : `INFO-EVENTS-LOST ${lost}`,
+      inIface: null,
+      outIface: null,
+      proto: 'other',
+      ipVersion: null,
+      src: { ip: null, port: null },
+      dst: { ip: null, port: null },
+      ttl: null,
+      len: null,
+      tcpFlags: null,
+      tcpWindow: null,
+      icmp: null,
+      count: 1,
+      origin: { file: ctx.file, line: lineNo },
+      annotations: [],
+    });
+  }
+
   function line(text: string, lineNo: number): void {
     const s = clean(text);
     if (s.length === 0) {
@@ -326,9 +299,9 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
         direction = 'in';
         break;
       case 'INFO-EVENTS-LOST': {
-        // A counter of records the firewall could not write, not a packet.
-        const lost = L.info >= 0 ? f[L.info]! : '-';
-        sink.skipped(lineNo, `INFO-EVENTS-LOST: ${lost === '-' ? 'an unknown number of' : lost} events lost (not a packet)`);
+        // Not a packet: the firewall could not write `info` records. Kept as an event
+        // (action other, no addresses) so the gap shows in the output and the report.
+        lostEvent(f, L, lineNo, text);
         return;
       }
       default:

@@ -1,6 +1,7 @@
 // One event -> one JSON line, in logscan's own schema or in Elastic Common Schema
 // names (for Elasticsearch/OpenSearch bulk ingest, Filebeat or Vector).
 import type { Direction, FirewallEvent } from '../event.js';
+import { isValidAddress } from '../parsers/address.js';
 
 /** logscan's schema: the FirewallEvent as documented in README ("Event schema"). */
 export function eventToJson(e: FirewallEvent): string {
@@ -63,9 +64,11 @@ export function eventToEcs(e: FirewallEvent): string {
   return JSON.stringify(doc);
 }
 
+// ECS keeps the text as logged in `address`; `ip` (an Elasticsearch ip field) only when it
+// is a valid address, so a corrupted log line cannot make a bulk request fail.
 function endpoint(ip: string | null, port: number | null): Record<string, unknown> | undefined {
   if (ip === null && port === null) return undefined;
-  return { ip: ip ?? undefined, port: port ?? undefined };
+  return { address: ip ?? undefined, ip: ip !== null && isValidAddress(ip) ? ip : undefined, port: port ?? undefined };
 }
 
 function maxSeverity(e: FirewallEvent): number {

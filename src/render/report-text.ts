@@ -3,8 +3,9 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { ReportDoc } from '../aggregate/report.js';
+import type { RankedSource } from '../aggregate/summary.js';
 import { termSafe } from './sanitize.js';
-import { formatDateTime } from './time-format.js';
+import { formatDateTime, zonedParts } from './time-format.js';
 
 export interface TextOptions {
   color: boolean;
@@ -14,6 +15,9 @@ export interface TextOptions {
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
 
 const SPARK = '▁▂▃▄▅▆▇█';
 
@@ -47,6 +51,90 @@ export function fitWidths(fixed: number[], width: number, minLast = 20): number[
   return [...fixed, Math.max(minLast, width - used)];
 }
 
+/** Severity → colour: 5 bold red, 4 red, 3 yellow, 2 cyan, 0-1 dim. */
+export function sevColor(c: Colors, sev: number): (s: string) => string {
+  if (sev >= 5) return (s) => c.bold(c.red(s));
+  if (sev >= 4) return c.red;
+  if (sev >= 3) return c.yellow;
+  if (sev >= 2) return c.cyan;
+  return c.dim;
+}
+
+const p2 = (n: number): string => String(n).padStart(2, '0');
+
+/** "11-20 06:25–06:29" (same day) or "11-20 06:25–11-21 07:10", in the report's zone. */
+export function seenText(first: string | null, last: string | null, tz: string | null, sep = '–'): string {
+  if (!first || !last) return '-';
+  const a = zonedParts(new Date(first), tz);
+  const b = zonedParts(new Date(last), tz);
+  const day = (z: typeof a): string => `${p2(z.month)}-${p2(z.day)}`;
+  const hm = (z: typeof a): string => `${p2(z.hour)}:${p2(z.minute)}`;
+  const end = a.year === b.year && a.month === b.month && a.day === b.day ? hm(b) : `${day(b)} ${hm(b)}`;
+  return first === last || end === hm(a) ? `${day(a)} ${hm(a)}` : `${day(a)} ${hm(a)}${sep}${end}`;
+}
+
+/** Items joined with " · ", wrapped to `width`, continuation lines indented like the first item. */
+export function wrapItems(label: string, items: string[], width: number, visible: (s: string) => number = (s) => [...s].length): string {
+  const lines: string[] = [];
+  let cur = label;
+  let curLen = visible(label);
+  let first = true;
+  for (const item of items) {
+    const add = (first ? '' : ' · ') + item;
+    const len = visible(add);
+    if (!first && curLen + len > width) {
+      lines.push(cur + ' ·');
+      cur = ' '.repeat(visible(label)) + item;
+      curLen = visible(label) + visible(item);
+    } else {
+      cur += add;
+      curLen += len;
+    }
+    first = false;
+  }
+  lines.push(cur);
+  return lines.join('\n');
+}
+
+/** "1,073" or "≥4,096". */
+export function capped(n: number, isCapped: boolean): string {
+  return isCapped ? `≥${fmtInt(n)}` : fmtInt(n);
+}
+
+/** Width a column needs for these cells (plus cli-table3's padding). */
+function colWidth(cells: string[]): number {
+  let w = 0;
+  for (const s of cells) for (const line of s.split('\n')) w = Math.max(w, [...line].length);
+  return w + 2;
+}
+
+interface Column<T> {
+  head: string;
+  cell(row: T): string;
+  /** Dropped first (highest first) when the terminal is narrow. */
+  drop?: number;
+}
+
+/**
+ * A table whose last column (free text) takes what the terminal has left; optional
+ * columns are dropped when that would leave it narrower than minLast.
+ */
+function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width: number, minLast = 24, color?: (row: T, col: number, text: string) => string): string {
+  let use = cols;
+  for (;;) {
+    const fixed = use.slice(0, -1).map((col) => colWidth([col.head, ...rows.map((r) => col.cell(r))]));
+    const last = width - fixed.reduce((a, b) => a + b, 0) - use.length - 1;
+    const droppable = use.filter((col) => col.drop !== undefined);
+    if (last >= minLast || droppable.length === 0) {
+      const tb = table(use.map((col) => col.head), c, [...fixed, Math.max(minLast, last)]);
+      for (const r of rows) tb.push(use.map((col, i) => (color ? color(r, i, col.cell(r)) : col.cell(r))));
+      return tb.toString();
+    }
+    const worst = droppable.reduce((a, b) => ((b.drop ?? 0) > (a.drop ?? 0) ? b : a));
+    use = use.filter((col) => col !== worst);
+  }
+}
+
 function shares(rows: { key: string; packets: number }[], total: number): string {
   return rows.map((r) => `${termSafe(r.key)} ${fmtInt(r.packets)}${total > 0 ? ` (${fmtPct(r.packets / total)})` : ''}`).join(' · ');
 }
@@ -64,6 +152,17 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
     `${fmtInt(t.lines)} lines · ${fmtInt(t.events)} events${t.packets !== t.events ? ` (${fmtInt(t.packets)} packets)` : ''} · ${fmtInt(t.skipped)} skipped · ${t.malformed > 0 ? c.yellow(`${fmtInt(t.malformed)} malformed`) : '0 malformed'} · ${fmtInt(t.sources)} sources`,
   );
 
+  const f = doc.filters;
+  const filt: string[] = [];
+  if (f.since) filt.push(`since ${formatDateTime(new Date(f.since), opts.tz)}`);
+  if (f.until) filt.push(`until ${formatDateTime(new Date(f.until), opts.tz)}`);
+  if (f.sources.length > 0) filt.push(`source ${f.sources.map(termSafe).join(', ')}`);
+  if (f.minSeverity !== null) filt.push(`min severity ${f.minSeverity}`);
+  if (filt.length > 0) {
+    const dropped = t.parsedEvents - t.events;
+    out.push(`${c.bold('filter')}     ${filt.join(' · ')}${dropped > 0 ? ` (${fmtInt(dropped)} events left out)` : ''}`);
+  }
+
   if (doc.inputs.length > 1 || doc.inputs.some((i) => i.error)) {
     const tb = table(['input', 'format', 'lines', 'events', 'skipped', 'malformed'], c);
     for (const i of doc.inputs) {
@@ -80,7 +179,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   }
 
   if (t.events === 0) {
-    out.push('', 'No firewall records found. `logscan check FILE` shows what the lines look like to logscan.');
+    out.push('', t.parsedEvents > 0 ? 'No events match the filters.' : 'No firewall records found. `logscan check FILE` shows what the lines look like to logscan.');
     return out.join('\n') + '\n';
   }
 
@@ -91,7 +190,26 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   if (doc.byFormat.length > 1) out.push(`${c.bold('formats')}    ${shares(doc.byFormat, t.packets)}`);
   if (doc.perHour.some((v) => v > 0)) out.push(`${c.bold('per hour')}   ${sparkline(doc.perHour)}  (00-23)`);
 
-  if (doc.topSources.length > 0) {
+  if (doc.sources.length > 0) {
+    const cols: Column<RankedSource>[] = [
+      { head: '#', cell: (r) => String(r.rank) },
+      { head: 'source', cell: (r) => termSafe(r.ip) },
+      { head: 'score', cell: (r) => r.score.toFixed(1) },
+      { head: 'events', cell: (r) => fmtInt(r.events) },
+      { head: 'ports', cell: (r) => capped(r.ports, r.portsCapped) },
+      { head: 'hosts', cell: (r) => capped(r.hosts, r.hostsCapped), drop: 1 },
+      { head: 'seen', cell: (r) => seenText(r.first, r.last, opts.tz, '\n→ '), drop: 2 },
+      { head: 'why', cell: (r) => termSafe(r.explanation) },
+    ];
+    const colored = (r: RankedSource, col: number, text: string): string => (col === 2 ? sevColor(c, r.severity)(text) : text);
+    out.push('', c.bold(`Top sources${doc.rankedSources > doc.sources.length ? ` (${doc.sources.length} of ${fmtInt(doc.rankedSources)})` : ''}`), fittedTable(doc.sources, cols, c, opts.width, 24, colored));
+    if (doc.findings.length > 0) {
+      const items = doc.findings.map((f) => sevColor(c, f.maxSeverity)(`${f.id} ${fmtInt(f.sources)}`));
+      out.push(wrapItems(`${c.bold('findings')}   `, items, opts.width, (s) => [...s.replace(ANSI, '')].length));
+    }
+  } else if (doc.rankedSources > 0) {
+    out.push('', c.bold('Top sources'), `No source at or above severity ${doc.filters.minSeverity ?? 0} (${fmtInt(doc.rankedSources)} ranked).`);
+  } else if (doc.topSources.length > 0) {
     const tb = table(['#', 'source', 'packets'], c);
     doc.topSources.forEach((s, i) => tb.push([String(i + 1), termSafe(s.ip), fmtInt(s.packets)]));
     out.push('', c.bold('Top sources'), tb.toString());
@@ -100,6 +218,26 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
     const tb = table(['port', 'packets', 'share', 'known as'], c, fitWidths([12, 10, 8], opts.width));
     for (const p of doc.topPorts) tb.push([`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), fmtPct(p.share), p.names.slice(0, 3).join('; ') || '-']);
     out.push('', c.bold('Top destination ports'), tb.toString());
+  }
+  if (doc.interpretations.length > 0) {
+    type I = ReportDoc['interpretations'][number];
+    const cols: Column<I>[] = [
+      { head: 'interpretation', cell: (i) => termSafe(i.id) },
+      { head: 'sev', cell: (i) => String(i.severity) },
+      { head: 'packets', cell: (i) => fmtInt(i.packets) },
+      { head: 'sources', cell: (i) => capped(i.sources, i.sourcesCapped) },
+      { head: 'e.g. from', cell: (i) => (i.topSources[0] ? termSafe(i.topSources[0].ip) : '-'), drop: 1 },
+      { head: 'meaning', cell: (i) => termSafe(i.text) },
+    ];
+    const colored = (i: I, col: number, text: string): string => (col <= 1 ? sevColor(c, i.severity)(text) : text);
+    out.push('', c.bold('Notable interpretations'), fittedTable(doc.interpretations, cols, c, opts.width, 24, colored));
+  }
+  const p = doc.profiles;
+  if (p.evicted > 0) {
+    out.push(
+      '',
+      c.yellow(`note: more than ${fmtInt(p.cap)} sources; ${fmtInt(p.evicted)} least-recently-seen source profiles (${fmtInt(p.evictedEvents)} events) were evicted and are missing from the ranking (raise limits.maxSources with --config).`),
+    );
   }
   return out.join('\n') + '\n';
 }

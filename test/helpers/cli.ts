@@ -49,3 +49,68 @@ export function ndjson(stdout: string): Record<string, unknown>[] {
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
+
+export interface LiveCli {
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Resolves once `pred(stdout, stderr)` holds; rejects after `timeoutMs`. */
+  waitFor(pred: (stdout: string, stderr: string) => boolean, timeoutMs?: number): Promise<void>;
+  /** Sends the signal and resolves with the exit. */
+  stop(signal?: NodeJS.Signals): Promise<CliResult>;
+  exited: Promise<CliResult>;
+}
+
+/** Starts a long-running command (`follow`) and lets the test watch its output as it comes. */
+export function startCli(args: string[], opts: { env?: Record<string, string>; stdin?: 'pipe' | 'ignore' } = {}): LiveCli & { stdin: NodeJS.WritableStream | null } {
+  const child = spawn(process.execPath, [cliPath, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  const waiters = new Set<() => void>();
+  const poke = (): void => {
+    for (const w of [...waiters]) w();
+  };
+  child.stdout!.on('data', (c: Buffer) => {
+    stdout += c.toString();
+    poke();
+  });
+  child.stderr!.on('data', (c: Buffer) => {
+    stderr += c.toString();
+    poke();
+  });
+  const exited = new Promise<CliResult>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  return {
+    stdin: child.stdin,
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+    exited,
+    waitFor(pred, timeoutMs = 10_000) {
+      return new Promise<void>((resolve, reject) => {
+        const check = (): void => {
+          if (pred(stdout, stderr)) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`timed out waiting; stdout tail: ${stdout.slice(-400)}; stderr: ${stderr.slice(-400)}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    stop(signal = 'SIGINT') {
+      child.kill(signal);
+      return exited;
+    },
+  };
+}

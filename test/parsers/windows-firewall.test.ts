@@ -117,10 +117,11 @@ describe('windows-firewall: actions and paths', () => {
     ]);
   });
 
-  it('INFO-EVENTS-LOST is skipped (a counter, not a packet) and keeps the count', () => {
+  it('INFO-EVENTS-LOST becomes an address-less event that keeps the count in the rule', () => {
     const r = one('2005-04-11 08:52:26 INFO-EVENTS-LOST - - - - - - - - - - - - 59 -');
-    expect(r.events).toEqual([]);
-    expect(r.skipped.at(-1)).toEqual({ line: 5, reason: 'INFO-EVENTS-LOST: 59 events lost (not a packet)' });
+    expect(r.malformed).toEqual([]);
+    expect(r.event).toMatchObject({ action: 'other', proto: 'other', rule: 'INFO-EVENTS-LOST 59', src: { ip: null, port: null }, dst: { ip: null, port: null } });
+    expect(r.event!.time!.toISOString()).toBe('2005-04-11T10:52:26.000Z');
   });
 
   it('SEND is out, RECEIVE in, FORWARD forward, - unknown', () => {
@@ -166,13 +167,24 @@ describe('windows-firewall: fields', () => {
   });
 
   it.each([
-    ['192.168.1.10055', 'dst-ip'],
     ['1.2.3', 'dst-ip'],
-    ['2001:db8::1::2', 'dst-ip'],
-    ['2001:db8:1:2:3:4:5:6:7', 'dst-ip'],
     ['gggg::1', 'dst-ip'],
+    ['host.example', 'dst-ip'],
   ])('a bad address %s is malformed, naming %s', (ip, field) => {
     expect(one(DROP_445.replace('192.168.1.20', ip)).malformed[0]!.reason).toBe(`field ${field}: invalid '${ip}'`);
+  });
+
+  // The firewall wrote these (corrupted or hand-edited logs, e.g. the corpus's
+  // 192.168.1.10055): the record is kept with the address as logged, not dropped.
+  it.each([
+    ['192.168.1.10055', 4],
+    ['2001:db8::1::2', 6],
+    ['2001:db8:1:2:3:4:5:6:7', 6],
+  ])('an address-shaped but invalid %s is kept as logged', (ip, version) => {
+    const r = one(DROP_445.replace('192.168.1.20', ip));
+    expect(r.malformed).toEqual([]);
+    expect(r.event?.dst.ip).toBe(ip);
+    expect(r.event?.ipVersion === version || r.event?.ipVersion === 4).toBe(true);
   });
 
   it.each(['::', '::1', '::ffff:192.0.2.1', '2001:db8::', '1:2:3:4:5:6:7:8', 'fe80::1%12'])('accepts the IPv6 form %s', (ip) => {

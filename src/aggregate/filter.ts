@@ -1,0 +1,133 @@
+// Report filters: --since/--until (absolute or relative time), --source CIDR. They
+// decide which events reach the aggregators; parsing the option values happens once,
+// the per-event check is two number comparisons and (for --source) a cached lookup.
+import ipaddr from 'ipaddr.js';
+import type { FirewallEvent } from '../event.js';
+import { UsageError } from '../errors.js';
+import { localTimeConverter } from '../parsers/local-time.js';
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
+
+const RELATIVE = /^(\d+(?:\.\d+)?)\s*([smhdw])$/i;
+// 2026-11-20, 2026-11-20T06:25, 2026-11-20 06:25:01.5, optional Z or ±hh[:]mm.
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * "2h", "30m", "7d" (before `now`), or an ISO date/time. Without an offset the time
+ * is read in `tz` (--tz, else the machine's zone), like the report shows times.
+ */
+export function parseTimeBound(option: string, raw: string, now: Date, tz: string | null): Date {
+  const s = raw.trim();
+  const rel = RELATIVE.exec(s);
+  if (rel) return new Date(now.getTime() - Number(rel[1]) * UNIT_MS[rel[2].toLowerCase()]);
+  const m = ISO.exec(s);
+  if (m) {
+    const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0));
+    const ms = Number((m[7] ?? '0').padEnd(3, '0'));
+    const valid = mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h <= 23 && mi <= 59 && sec <= 59;
+    if (valid) {
+      const off = m[8];
+      let t: number;
+      if (off) {
+        const wall = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+        if (off.toUpperCase() === 'Z') t = wall;
+        else {
+          const digits = off.replace(':', '');
+          const mins = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
+          t = wall - (digits[0] === '-' ? -mins : mins) * 60_000;
+        }
+      } else t = localTimeConverter(tz)(y, mo, d, h, mi, sec) + ms;
+      return new Date(t);
+    }
+  }
+  throw new UsageError(`${option}: expected a time like 2026-11-20, 2026-11-20T06:00, 2026-11-20T06:00Z or a duration like 30m, 2h, 7d; got "${raw}"`);
+}
+
+function daysIn(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
+
+/** "203.0.113.0/24", "2001:db8::/32", or a bare address (= /32, /128). */
+export function parseCidr(option: string, raw: string): Cidr {
+  const s = raw.trim();
+  try {
+    if (s.includes('/')) {
+      const [addr, bits] = ipaddr.parseCIDR(s);
+      return [addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress() ? (addr as ipaddr.IPv6).toIPv4Address() : addr, addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress() ? Math.max(0, bits - 96) : bits];
+    }
+    const addr = ipaddr.process(s);
+    return [addr, addr.kind() === 'ipv4' ? 32 : 128];
+  } catch {
+    throw new UsageError(`${option}: expected an address or CIDR range such as 203.0.113.0/24 or 2001:db8::/32, got "${raw}"`);
+  }
+}
+
+/** Matches source addresses against CIDR ranges; results cached per address string. */
+export class CidrMatcher {
+  private readonly cache = new Map<string, boolean>();
+
+  constructor(private readonly ranges: readonly Cidr[]) {}
+
+  matches(ip: string | null): boolean {
+    if (ip === null) return false;
+    const hit = this.cache.get(ip);
+    if (hit !== undefined) return hit;
+    let ok = false;
+    try {
+      // process(): ::ffff:a.b.c.d is compared as the IPv4 address it carries.
+      const addr = ipaddr.process(ip.includes('%') ? ip.slice(0, ip.indexOf('%')) : ip);
+      for (const r of this.ranges) {
+        if (r[0].kind() === addr.kind() && addr.match(r)) {
+          ok = true;
+          break;
+        }
+      }
+    } catch {
+      ok = false;
+    }
+    // Bounded: a run with millions of distinct sources must not grow this without limit.
+    if (this.cache.size >= 65_536) this.cache.clear();
+    this.cache.set(ip, ok);
+    return ok;
+  }
+}
+
+export interface FilterSpec {
+  since: Date | null;
+  until: Date | null;
+  sources: readonly Cidr[];
+}
+
+/** The JSON-safe description of active filters, for the report document. */
+export interface FilterInfo {
+  since: string | null;
+  until: string | null;
+  sources: string[];
+  minSeverity: number | null;
+}
+
+/**
+ * A predicate for events, or null when there is nothing to filter. With a time bound,
+ * events without an absolute time (dmesg uptime only) cannot be placed and are left out.
+ */
+export function buildEventFilter(spec: FilterSpec): ((e: FirewallEvent) => boolean) | null {
+  const since = spec.since ? spec.since.getTime() : -Infinity;
+  const until = spec.until ? spec.until.getTime() : Infinity;
+  const timed = spec.since !== null || spec.until !== null;
+  const cidr = spec.sources.length > 0 ? new CidrMatcher(spec.sources) : null;
+  if (!timed && !cidr) return null;
+  return (e) => {
+    if (timed) {
+      if (e.time === null) return false;
+      const t = e.time.getTime();
+      if (t < since || t > until) return false;
+    }
+    return cidr === null || cidr.matches(e.src.ip);
+  };
+}
+
+export function cidrText(c: Cidr): string {
+  return `${c[0].toString()}/${c[1]}`;
+}

@@ -1,0 +1,379 @@
+// From a finished source profile to findings, a score and a one-line explanation.
+// Runs once per source at the end of a run (not per event), so it may allocate.
+// The rules and the score are described for users in docs/ranking.md.
+import type { Severity } from '../event.js';
+import type { KnowledgeBase, PortProtocol } from '../knowledge/types.js';
+import {
+  FC_ACK,
+  FC_FIN,
+  FC_NULL,
+  FC_SYNFIN,
+  FC_XMAS,
+  FLAG_CLASSES,
+  P_ICMP,
+  P_OTHER,
+  P_TCP,
+  P_UDP,
+  PK_UDP,
+  portKeyName,
+  type SourceProfile,
+} from './profile.js';
+import { FINDING_IDS, NOT_NOTABLE, dangerLevel, type Thresholds } from './thresholds.js';
+
+export type EvidenceValue = number | boolean | string | readonly number[] | readonly string[];
+
+export interface Finding {
+  /** Stable kebab-case id (docs/ranking.md lists them). */
+  id: string;
+  severity: Severity;
+  /** The numbers behind the finding; keys are stable per id (docs/report-json.md). */
+  evidence: Record<string, EvidenceValue>;
+  /** One short phrase for people. */
+  text: string;
+}
+
+export interface TrojanFamily {
+  family: string;
+  /** "1243/tcp" style. */
+  ports: string[];
+  packets: number;
+  severity: number;
+}
+
+export interface ScoreParts {
+  breadth: number;
+  findings: number;
+  volume: number;
+  persistence: number;
+  /** Multiplier < 1 for noise and dial-up leftovers. */
+  factor: number;
+}
+
+export interface SourceAnalysis {
+  findings: Finding[];
+  score: number;
+  scoreParts: ScoreParts;
+  /** Highest finding severity, or the highest annotation severity when there is no finding. */
+  severity: Severity;
+  explanation: string;
+  trojans: TrojanFamily[];
+}
+
+/** 1234567 → "1,234,567" (toLocaleString is ~100× slower and this runs per source). */
+export function fmt(n: number): string {
+  if (!Number.isInteger(n)) return String(n);
+  const s = String(Math.abs(n));
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && (s.length - i) % 3 === 0) out += ',';
+    out += s[i];
+  }
+  return n < 0 ? `-${out}` : out;
+}
+const clampSev = (n: number): Severity => Math.max(0, Math.min(5, Math.round(n))) as Severity;
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** "<1 s", "42 s", "4 min", "3.5 h", "2.1 d". */
+export function fmtDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 1000) return '<1 s';
+  const s = ms / 1000;
+  if (s < 60) return `${Math.round(s)} s`;
+  const m = s / 60;
+  if (m < 60) return `${Math.round(m)} min`;
+  const h = m / 60;
+  if (h < 48) return `${h < 10 ? h.toFixed(1).replace(/\.0$/, '') : Math.round(h)} h`;
+  const d = h / 24;
+  return `${d < 10 ? d.toFixed(1).replace(/\.0$/, '') : Math.round(d)} d`;
+}
+
+/** "1,073" or "≥4,096" when the set hit its cap. */
+function countText(n: number, cap: number): string {
+  return n >= cap ? `≥${fmt(cap)}` : fmt(n);
+}
+
+function spanMs(p: SourceProfile): number {
+  return Number.isFinite(p.first) && Number.isFinite(p.last) ? p.last - p.first : 0;
+}
+
+/** Port keys by packets desc, then key asc (deterministic). */
+function topPortKeys(p: SourceProfile, n: number, filter?: (key: number) => boolean): [number, number][] {
+  const rows = [...p.portCounts].filter(([k]) => !filter || filter(k));
+  rows.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return rows.slice(0, n);
+}
+
+function portLabel(key: number): string {
+  const { proto, port } = portKeyName(key);
+  return `${port}/${proto}`;
+}
+
+// "Port of the {family} {category} ({name}): …" in signatures/annotations.json.
+const TROJAN_TEXT = /^Port of the (.+?) [\w-]+ \(/;
+
+/** Family of a trojan probe: the knowledge base if loaded, else the annotation text. */
+function familyOf(key: number, text: string, kb: KnowledgeBase | null): string {
+  const { proto, port } = portKeyName(key);
+  if (kb && (proto === 'tcp' || proto === 'udp')) {
+    for (const entry of kb.lookup(proto as PortProtocol, port)) if (entry.family) return entry.family;
+  }
+  const m = TROJAN_TEXT.exec(text);
+  if (m) return m[1];
+  const colon = text.indexOf(':');
+  const head = colon > 0 ? text.slice(0, colon) : text;
+  return head.length > 40 ? `${head.slice(0, 39)}…` : head;
+}
+
+export function trojanFamilies(p: SourceProfile, kb: KnowledgeBase | null): TrojanFamily[] {
+  if (!p.trojans) return [];
+  const byFamily = new Map<string, { keys: number[]; packets: number; severity: number }>();
+  for (const [key, seen] of p.trojans) {
+    const fam = familyOf(key, seen.text, kb);
+    const f = byFamily.get(fam) ?? { keys: [], packets: 0, severity: 0 };
+    f.keys.push(key);
+    f.packets += seen.packets;
+    f.severity = Math.max(f.severity, seen.severity);
+    byFamily.set(fam, f);
+  }
+  return [...byFamily]
+    .map(([family, f]) => ({
+      family,
+      ports: f.keys.sort((a, b) => a - b).map((k) => (k >= PK_UDP ? portLabel(k) : String(k))),
+      packets: f.packets,
+      severity: f.severity,
+    }))
+    .sort((a, b) => b.severity - a.severity || b.packets - a.packets || a.family.localeCompare(b.family));
+}
+
+export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null): { findings: Finding[]; trojans: TrojanFamily[] } {
+  const out: Finding[] = [];
+  const lim = t.limits;
+  const span = spanMs(p);
+  const ports = p.ports.size;
+  const hosts = p.hosts.size;
+  const psad = dangerLevel(p.packets, t);
+  const durationText = span > 0 ? ` in ${fmtDuration(span)}` : '';
+  const onHosts = hosts > 1 ? ` on ${countText(hosts, lim.maxHosts)} hosts` : '';
+
+  const trojans = trojanFamilies(p, kb);
+  if (trojans.length > 0) {
+    // A wide scan crosses trojan ports by accident (a 1-1024 sweep hits a dozen of
+    // them): then they are listed, but do not raise the severity above "low".
+    const trojanPorts = trojans.reduce((a, f) => a + f.ports.length, 0);
+    const incidental = ports >= t.verticalScan.minPorts && trojanPorts < t.trojanProbe.minShareInScan * ports;
+    const sev = incidental ? 2 : Math.max(2, ...trojans.map((f) => f.severity));
+    const shown = trojans.slice(0, 2).map((f) => `${f.family} ${f.ports.slice(0, 3).join(', ')}${f.ports.length > 3 ? ` +${f.ports.length - 3}` : ''}`);
+    if (trojans.length > 2) shown.push(`+${trojans.length - 2} more ${trojans.length - 2 === 1 ? 'family' : 'families'}`);
+    out.push({
+      id: 'trojan-probe',
+      severity: clampSev(sev),
+      evidence: {
+        families: trojans.map((f) => f.family),
+        ports: trojans.flatMap((f) => f.ports),
+        packets: trojans.reduce((a, f) => a + f.packets, 0),
+        incidental,
+      },
+      text: shown.join('; '),
+    });
+  }
+
+  if (p.tcpPorts >= t.verticalScan.minPorts) {
+    out.push({
+      id: 'vertical-scan',
+      severity: clampSev(Math.max(2, psad)),
+      evidence: { ports: p.tcpPorts, portsCapped: p.ports.size >= lim.maxPorts, hosts, durationMs: span, packets: p.packets },
+      text: `vertical scan: ${countText(p.tcpPorts, lim.maxPorts)} ports${onHosts}${durationText}`,
+    });
+  }
+
+  if (hosts >= t.horizontalSweep.minHosts && (p.protocols & (P_TCP | P_UDP | P_OTHER)) !== 0 && ports > 0) {
+    const top = topPortKeys(p, 3);
+    out.push({
+      id: 'horizontal-sweep',
+      severity: clampSev(Math.max(2, psad)),
+      evidence: { hosts, hostsCapped: hosts >= lim.maxHosts, ports, topPorts: top.map(([k]) => portLabel(k)), durationMs: span },
+      text: `sweep of ${countText(hosts, lim.maxHosts)} hosts on ${ports <= 3 ? top.map(([k]) => portLabel(k)).join(', ') : `${countText(ports, lim.maxPorts)} ports`}${durationText}`,
+    });
+  }
+
+  if (p.udpPorts >= t.udpScan.minPorts) {
+    out.push({
+      id: 'udp-scan',
+      severity: clampSev(Math.max(2, psad)),
+      evidence: { ports: p.udpPorts, hosts, durationMs: span },
+      text: `UDP scan: ${countText(p.udpPorts, lim.maxPorts)} ports${durationText}`,
+    });
+  }
+
+  // Stealth scans by TCP flags.
+  const fc = p.flagClasses;
+  const stealth: [number, string, string, number][] = [
+    [FC_NULL, 'null-scan', 'NULL', 3],
+    [FC_XMAS, 'xmas-scan', 'XMAS', 3],
+    [FC_SYNFIN, 'synfin-scan', 'SYN+FIN', 3],
+  ];
+  for (const [cls, id, label, base] of stealth) {
+    if (fc[cls] >= t.stealth.minPackets && fc[cls] > 0) {
+      out.push({ id, severity: clampSev(Math.max(base, dangerLevel(fc[cls], t))), evidence: { packets: fc[cls] }, text: `${label} probes` });
+    }
+  }
+  const finPorts = p.finPorts?.size ?? 0;
+  if (finPorts >= t.stealth.minPortsFinAck && fc[FC_FIN] >= t.stealth.minPackets) {
+    out.push({ id: 'fin-scan', severity: clampSev(Math.max(3, dangerLevel(fc[FC_FIN], t))), evidence: { packets: fc[FC_FIN], ports: finPorts }, text: 'FIN probes' });
+  }
+  const ackPorts = p.ackPorts?.size ?? 0;
+  if (ackPorts >= t.stealth.minPortsFinAck && fc[FC_ACK] >= t.stealth.minPackets) {
+    out.push({ id: 'ack-scan', severity: clampSev(Math.max(2, Math.min(4, dangerLevel(fc[FC_ACK], t)))), evidence: { packets: fc[FC_ACK], ports: ackPorts }, text: 'ACK probes' });
+  }
+
+  if (ports >= t.slowScan.minPorts && span >= t.slowScan.minSpanMs && ports / (span / 60_000) <= t.slowScan.maxPortsPerMinute) {
+    const perHour = ports / (span / 3_600_000);
+    out.push({
+      id: 'slow-scan',
+      severity: 3,
+      evidence: { ports, durationMs: span, portsPerHour: round1(perHour) },
+      text: `slow scan: ${countText(ports, lim.maxPorts)} ports over ${fmtDuration(span)} (${perHour < 10 ? perHour.toFixed(1) : Math.round(perHour)}/h)`,
+    });
+  }
+
+  if (p.icmpEchoHosts && p.icmpEchoHosts.size >= t.icmpSweep.minHosts) {
+    out.push({
+      id: 'icmp-sweep',
+      severity: clampSev(Math.max(2, Math.min(3, psad))),
+      evidence: { hosts: p.icmpEchoHosts.size, packets: p.icmpEcho },
+      text: `ping sweep of ${countText(p.icmpEchoHosts.size, lim.maxHosts)} hosts`,
+    });
+  }
+
+  // Knocking is one service on a few hosts: wider is a sweep, and broadcast noise or
+  // traffic meant for an address's previous holder is not someone knocking.
+  const [topPort] = topPortKeys(p, 1);
+  const benign = p.noisePackets + p.leftoverPackets >= t.noise.minShare * p.packets;
+  if (topPort && !benign && hosts < t.horizontalSweep.minHosts && topPort[1] >= t.serviceKnock.minPackets && topPort[1] >= t.serviceKnock.minShare * p.packets) {
+    out.push({
+      id: 'service-knock',
+      severity: clampSev(Math.max(1, Math.min(3, dangerLevel(topPort[1], t) - 1))),
+      evidence: { port: portKeyName(topPort[0]).port, proto: portKeyName(topPort[0]).proto, packets: topPort[1], hosts, durationMs: span },
+      text: `${fmt(topPort[1])} packets to ${portLabel(topPort[0])}${durationText}`,
+    });
+  }
+
+  if (p.traceroutePackets > 0) {
+    out.push({ id: 'traceroute', severity: 1, evidence: { packets: p.traceroutePackets }, text: `traceroute (${fmt(p.traceroutePackets)} probes)` });
+  }
+  if (p.leftoverPackets > 0) {
+    const ids = ['dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry'].filter((id) => p.annotations.has(id));
+    out.push({
+      id: 'dialup-leftover',
+      severity: 0,
+      evidence: { packets: p.leftoverPackets, share: round1((p.leftoverPackets / p.packets) * 100) / 100, annotations: ids },
+      text: `dial-up leftover (${fmt(p.leftoverPackets)} packets meant for the address's previous holder)`,
+    });
+  }
+  if (p.noisePackets > 0 && p.noisePackets >= t.noise.minShare * p.packets) {
+    out.push({
+      id: 'noise',
+      severity: 0,
+      evidence: { packets: p.noisePackets, share: Math.round((p.noisePackets / p.packets) * 100) / 100 },
+      text: 'local broadcast noise',
+    });
+  }
+  out.sort((a, b) => FINDING_IDS.indexOf(a.id) - FINDING_IDS.indexOf(b.id));
+  return { findings: out, trojans };
+}
+
+export function score(p: SourceProfile, findings: readonly Finding[], trojans: readonly TrojanFamily[], t: Thresholds): { score: number; parts: ScoreParts } {
+  const w = t.weights;
+  const breadth = w.ports * Math.log2(1 + p.ports.size) + w.hosts * Math.log2(1 + p.hosts.size);
+  let fpoints = 0;
+  for (const f of findings) fpoints += (w.findings[f.id] ?? 0) + (f.severity > 0 ? w.perSeverity * f.severity : 0);
+  if (trojans.length > 1) fpoints += w.trojanFamily * (Math.min(trojans.length, w.trojanFamilyCap) - 1);
+  const volume = w.volume * Math.log10(1 + p.packets);
+  const hours = spanMs(p) / 3_600_000;
+  const persistence = w.persistence * Math.log2(1 + Math.min(hours, w.persistenceCapHours));
+  const noiseShare = p.packets > 0 ? p.noisePackets / p.packets : 0;
+  const leftoverShare = p.packets > 0 ? p.leftoverPackets / p.packets : 0;
+  const factor = Math.max(0.05, (1 - (1 - w.noiseFactor) * noiseShare) * (1 - (1 - w.leftoverFactor) * leftoverShare));
+  const raw = (breadth + fpoints + volume + persistence) * factor;
+  return {
+    score: round1(raw),
+    parts: { breadth: round1(breadth), findings: round1(fpoints), volume: round1(volume), persistence: round1(persistence), factor: Math.round(factor * 100) / 100 },
+  };
+}
+
+/** From this many distinct ports on, per-port annotations are scan by-products (the vertical-scan default). */
+const WIDE_PORTS = 15;
+
+const STEALTH_IDS = new Set(['null-scan', 'xmas-scan', 'synfin-scan', 'fin-scan', 'ack-scan']);
+const STEALTH_LABEL: Record<string, string> = { 'null-scan': 'NULL', 'xmas-scan': 'XMAS', 'synfin-scan': 'SYN+FIN', 'fin-scan': 'FIN', 'ack-scan': 'ACK' };
+
+function joinAnd(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
+
+/** One line: the findings, highest-weight first, stealth flags merged ("NULL and XMAS probes"). */
+export function explain(p: SourceProfile, findings: readonly Finding[]): string {
+  const parts: string[] = [];
+  const stealth = findings.filter((f) => STEALTH_IDS.has(f.id));
+  // Scans first, then stealth, then trojans, then the rest (the order people read a row in).
+  const order = ['vertical-scan', 'horizontal-sweep', 'udp-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'noise'];
+  for (const id of order) {
+    if (id === '*stealth') {
+      if (stealth.length > 0) parts.push(`${joinAnd(stealth.map((f) => STEALTH_LABEL[f.id]))} probes`);
+      continue;
+    }
+    // A source that is both (many ports × many hosts): the vertical text already says "on N hosts".
+    if (id === 'horizontal-sweep' && findings.some((x) => x.id === 'vertical-scan')) continue;
+    const f = findings.find((x) => x.id === id);
+    if (f) parts.push(f.text);
+  }
+  if (parts.length === 0) {
+    // No finding: say what it sent.
+    const top = topPortKeys(p, 3);
+    if (top.length > 0) parts.push(`${fmt(p.packets)} packet${p.packets === 1 ? '' : 's'} to ${top.map(([k]) => portLabel(k)).join(', ')}${p.ports.size > 3 ? ` +${p.ports.size - 3}` : ''}`);
+    else parts.push(`${fmt(p.packets)} ${protoText(p)} packet${p.packets === 1 ? '' : 's'}`);
+  }
+  // Telling annotations that no finding already covers (source-port tricks, proxy hunts …);
+  // for a wide scanner they are by-products of the scan and would only lengthen the line.
+  if (p.ports.size >= WIDE_PORTS) return parts.join(' · ');
+  const covered = new Set(['trojan', 'traceroute', 'dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry', 'dhcp-broadcast', 'netbios-noise', 'lan-broadcast', ...NOT_NOTABLE]);
+  const extra = [...p.annotations]
+    .filter(([id]) => !covered.has(id) && (p.annotationSeverity.get(id) ?? 0) >= 1)
+    .sort((a, b) => (p.annotationSeverity.get(b[0]) ?? 0) - (p.annotationSeverity.get(a[0]) ?? 0) || b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 3)
+    .map(([id, c]) => (c > 1 ? `${id} ×${fmt(c)}` : id));
+  if (extra.length > 0) parts.push(extra.join(', '));
+  return parts.join(' · ');
+}
+
+function protoText(p: SourceProfile): string {
+  const names: string[] = [];
+  if (p.protocols & P_TCP) names.push('TCP');
+  if (p.protocols & P_UDP) names.push('UDP');
+  if (p.protocols & P_ICMP) names.push('ICMP');
+  if (p.protocols & P_OTHER) names.push('other');
+  return names.join('/') || 'IP';
+}
+
+/** Findings, score and severity: computed for every source (the explanation only for shown rows). */
+export function assessSource(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null): Omit<SourceAnalysis, 'explanation'> {
+  const { findings, trojans } = detect(p, t, kb);
+  const s = score(p, findings, trojans, t);
+  let sev = 0;
+  for (const f of findings) if (f.severity > sev) sev = f.severity;
+  if (findings.length === 0) for (const [id, v] of p.annotationSeverity) if (!NOT_NOTABLE.includes(id) && v > sev) sev = v;
+  return { findings, score: s.score, scoreParts: s.parts, severity: clampSev(sev), trojans };
+}
+
+export function analyseSource(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null): SourceAnalysis {
+  const a = assessSource(p, t, kb);
+  return { ...a, explanation: explain(p, a.findings) };
+}
+
+/** Names of the flag classes a source used, for the JSON row. */
+export function flagSummary(p: SourceProfile): Record<string, number> {
+  const out: Record<string, number> = {};
+  FLAG_CLASSES.forEach((name, i) => {
+    if (p.flagClasses[i] > 0) out[name] = p.flagClasses[i];
+  });
+  return out;
+}

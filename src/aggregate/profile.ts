@@ -1,0 +1,398 @@
+// Per-source profiles: what one source address did over the whole run, in capped
+// structures so memory depends on the caps, not on the number of lines. Everything
+// kept is order-independent (counts, min/max, sets while under their cap), so the
+// same events in any order give the same profile; past a cap the kept members may
+// differ, the counts shown as "≥ cap" do not.
+//
+// Per event: one Map lookup, a few integer updates, a few capped set inserts. No
+// regex, no sorting, no allocation beyond first-time set/map creation.
+import type { FirewallEvent } from '../event.js';
+import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, type Thresholds } from './thresholds.js';
+
+// TCP flag bits (ECE/CWR are ignored for scan classification: ECN setup adds them to SYNs).
+const F_SYN = 1;
+const F_ACK = 2;
+const F_FIN = 4;
+const F_RST = 8;
+const F_PSH = 16;
+const F_URG = 32;
+const F_MAIN = F_SYN | F_ACK | F_FIN | F_RST | F_PSH | F_URG;
+
+/** TCP flag combinations counted per source (index into SourceProfile.flagClasses). */
+export const FLAG_CLASSES = ['syn', 'null', 'fin', 'xmas', 'synfin', 'ack', 'other'] as const;
+export type FlagClass = (typeof FLAG_CLASSES)[number];
+export const FC_SYN = 0;
+export const FC_NULL = 1;
+export const FC_FIN = 2;
+export const FC_XMAS = 3;
+export const FC_SYNFIN = 4;
+export const FC_ACK = 5;
+export const FC_OTHER = 6;
+
+export function flagMask(flags: readonly string[]): number {
+  let m = 0;
+  for (let i = 0; i < flags.length; i++) {
+    switch (flags[i]) {
+      case 'SYN': m |= F_SYN; break;
+      case 'ACK': m |= F_ACK; break;
+      case 'FIN': m |= F_FIN; break;
+      case 'RST': m |= F_RST; break;
+      case 'PSH': m |= F_PSH; break;
+      case 'URG': m |= F_URG; break;
+      default: break;
+    }
+  }
+  return m;
+}
+
+/** nmap's names: -sN NULL, -sF FIN, -sX XMAS (FIN+PSH+URG), SYN+FIN, -sA ACK. */
+export function flagClass(mask: number): number {
+  const m = mask & F_MAIN;
+  if (m === 0) return FC_NULL;
+  if (m === F_FIN) return FC_FIN;
+  if (m === (F_FIN | F_PSH | F_URG) || m === F_MAIN) return FC_XMAS;
+  if ((m & (F_SYN | F_FIN)) === (F_SYN | F_FIN)) return FC_SYNFIN;
+  if (m === F_ACK) return FC_ACK;
+  if (m === F_SYN) return FC_SYN;
+  return FC_OTHER;
+}
+
+// Protocol bits for SourceProfile.protocols.
+export const P_TCP = 1;
+export const P_UDP = 2;
+export const P_ICMP = 4;
+export const P_OTHER = 8;
+
+/** Port keys: protocol in the high part so one Set holds tcp and udp ports apart. */
+export const PK_TCP = 0;
+export const PK_UDP = 65536;
+export const PK_OTHER = 131072;
+
+export function portKeyName(key: number): { proto: string; port: number } {
+  if (key >= PK_OTHER) return { proto: 'other', port: key - PK_OTHER };
+  if (key >= PK_UDP) return { proto: 'udp', port: key - PK_UDP };
+  return { proto: 'tcp', port: key };
+}
+
+/** Dotted-quad IPv4 → uint32 (as a number), or -1. Hosts are stored as numbers: no retained substrings. */
+export function ipv4ToInt(s: string): number {
+  let n = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || part > 255) return -1;
+      n = n * 256 + part;
+      part = 0;
+      digits = 0;
+      if (++dots > 3) return -1;
+    } else if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3) return -1;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0 || part > 255) return -1;
+  return n * 256 + part;
+}
+
+// What an annotation id means to the profile (one Map lookup per annotation).
+const K_NOISE = 1;
+const K_LEFTOVER = 2;
+const K_TRACEROUTE = 3;
+const K_TROJAN = 4;
+const ANNOTATION_KIND = new Map<string, number>([
+  ...NOISE_ANNOTATIONS.map((id): [string, number] => [id, K_NOISE]),
+  ...LEFTOVER_ANNOTATIONS.map((id): [string, number] => [id, K_LEFTOVER]),
+  ['traceroute', K_TRACEROUTE],
+  ['trojan', K_TROJAN],
+]);
+
+/** Distinct rule labels counted per source. */
+const MAX_RULES = 4;
+
+export interface TrojanSeen {
+  packets: number;
+  /** The annotation text (names the family), first seen. */
+  text: string;
+  severity: number;
+}
+
+/** Adds unless the set is full; true when `v` was new. One hash operation when not full. */
+function capAdd<T>(set: Set<T>, v: T, cap: number): boolean {
+  const before = set.size;
+  if (before >= cap) return false;
+  return set.add(v).size !== before;
+}
+
+function countAdd<K>(map: Map<K, number>, k: K, n: number, cap: number): void {
+  const c = map.get(k);
+  if (c !== undefined) map.set(k, c + n);
+  else if (map.size < cap) map.set(k, n);
+}
+
+export class SourceProfile {
+  /** Last-touch sequence number, for least-recently-seen eviction. */
+  seq = 0;
+  events = 0;
+  packets = 0;
+  first = Infinity;
+  last = -Infinity;
+  /** Port keys (PK_* + port); capped at limits.maxPorts. */
+  readonly ports = new Set<number>();
+  /** Distinct ports per protocol (counted on insert, so capped with the set). */
+  tcpPorts = 0;
+  udpPorts = 0;
+  /** Destination hosts: IPv4 as uint32, others as strings; capped at limits.maxHosts. */
+  readonly hosts = new Set<number | string>();
+  protocols = 0;
+  /** Packets per FLAG_CLASSES entry. */
+  readonly flagClasses = [0, 0, 0, 0, 0, 0, 0];
+  /** Distinct ports of FIN-only / ACK-only packets (those need several ports to be a scan). */
+  finPorts: Set<number> | null = null;
+  ackPorts: Set<number> | null = null;
+  /** Packets per annotation id. */
+  readonly annotations = new Map<string, number>();
+  /** Highest annotation severity per id. */
+  readonly annotationSeverity = new Map<string, number>();
+  /** Trojan probes by port key. */
+  trojans: Map<number, TrojanSeen> | null = null;
+  /** Packets by action: drop, reject, allow, other. */
+  readonly actions = [0, 0, 0, 0];
+  /** Rule/prefix labels (the first MAX_RULES distinct ones) and their packets: compared, not hashed, per event. */
+  readonly ruleNames: string[] = [];
+  readonly rulePackets: number[] = [];
+  /** Packets per port key, for the first limits.maxPortCounts ports. */
+  readonly portCounts = new Map<number, number>();
+  icmpEcho = 0;
+  icmpEchoHosts: Set<number | string> | null = null;
+  noisePackets = 0;
+  leftoverPackets = 0;
+  traceroutePackets = 0;
+
+  constructor(readonly ip: string) {}
+
+  add(e: FirewallEvent, t: Thresholds): void {
+    const n = e.count;
+    const lim = t.limits;
+    this.events++;
+    this.packets += n;
+    if (e.time !== null) {
+      const ms = e.time.getTime();
+      if (ms < this.first) this.first = ms;
+      if (ms > this.last) this.last = ms;
+    }
+    switch (e.action) {
+      case 'drop': this.actions[0] += n; break;
+      case 'reject': this.actions[1] += n; break;
+      case 'allow': this.actions[2] += n; break;
+      default: this.actions[3] += n;
+    }
+    if (e.rule !== null) this.addRule(e.rule, n);
+
+    // Annotations first: a traceroute's walking ports are not breadth.
+    let tracer = false;
+    let noise = false;
+    let leftover = false;
+    const anns = e.annotations;
+    for (let i = 0; i < anns.length; i++) {
+      const a = anns[i];
+      this.annotations.set(a.id, (this.annotations.get(a.id) ?? 0) + n);
+      const sev = this.annotationSeverity.get(a.id);
+      if (sev === undefined || a.severity > sev) this.annotationSeverity.set(a.id, a.severity);
+      const kind = ANNOTATION_KIND.get(a.id);
+      if (kind === undefined) continue;
+      if (kind === K_NOISE) noise = true;
+      else if (kind === K_LEFTOVER) leftover = true;
+      else if (kind === K_TRACEROUTE) tracer = true;
+      else if (kind === K_TROJAN && e.dst.port !== null) {
+        const key = (e.proto === 'udp' ? PK_UDP : PK_TCP) + e.dst.port;
+        this.trojans ??= new Map();
+        const seen = this.trojans.get(key);
+        if (seen) {
+          seen.packets += n;
+          if (a.severity > seen.severity) seen.severity = a.severity;
+        } else if (this.trojans.size < lim.maxTrojanPorts) this.trojans.set(key, { packets: n, text: a.text, severity: a.severity });
+      }
+    }
+    if (noise) this.noisePackets += n;
+    if (leftover) this.leftoverPackets += n;
+    if (tracer) {
+      this.traceroutePackets += n;
+      this.protocols |= e.proto === 'udp' ? P_UDP : e.proto === 'tcp' ? P_TCP : P_ICMP;
+      return;
+    }
+
+    const host = e.dst.ip;
+    let hostKey: number | string | null = null;
+    if (host !== null) {
+      const v4 = ipv4ToInt(host);
+      hostKey = v4 >= 0 ? v4 : host;
+      capAdd(this.hosts, hostKey, lim.maxHosts);
+    }
+
+    const port = e.dst.port;
+    switch (e.proto) {
+      case 'tcp': {
+        this.protocols |= P_TCP;
+        const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagMask(e.tcpFlags));
+        this.flagClasses[cls] += n;
+        if (port !== null) {
+          if (capAdd(this.ports, PK_TCP + port, lim.maxPorts)) this.tcpPorts++;
+          countAdd(this.portCounts, PK_TCP + port, n, lim.maxPortCounts);
+          if (cls === FC_FIN) capAdd((this.finPorts ??= new Set()), port, 64);
+          else if (cls === FC_ACK) capAdd((this.ackPorts ??= new Set()), port, 64);
+        }
+        break;
+      }
+      case 'udp':
+        this.protocols |= P_UDP;
+        if (port !== null) {
+          if (capAdd(this.ports, PK_UDP + port, lim.maxPorts)) this.udpPorts++;
+          countAdd(this.portCounts, PK_UDP + port, n, lim.maxPortCounts);
+        }
+        break;
+      case 'icmp':
+      case 'icmpv6': {
+        this.protocols |= P_ICMP;
+        const type = e.icmp?.type;
+        // Echo request: ICMP 8, ICMPv6 128.
+        if ((type === 8 && e.proto === 'icmp') || (type === 128 && e.proto === 'icmpv6')) {
+          this.icmpEcho += n;
+          if (hostKey !== null) capAdd((this.icmpEchoHosts ??= new Set()), hostKey, lim.maxHosts);
+        }
+        break;
+      }
+      default:
+        this.protocols |= P_OTHER;
+        if (port !== null) {
+          capAdd(this.ports, PK_OTHER + port, lim.maxPorts);
+          countAdd(this.portCounts, PK_OTHER + port, n, lim.maxPortCounts);
+        }
+    }
+  }
+
+  private addRule(rule: string, n: number): void {
+    const names = this.ruleNames;
+    for (let i = 0; i < names.length; i++) {
+      if (names[i] === rule) {
+        this.rulePackets[i] += n;
+        return;
+      }
+    }
+    if (names.length < MAX_RULES) {
+      names.push(rule.length > 12 ? (' ' + rule).slice(1) : rule);
+      this.rulePackets.push(n);
+    }
+  }
+
+  /** Packets per rule label. */
+  get rules(): Map<string, number> {
+    return new Map(this.ruleNames.map((r, i) => [r, this.rulePackets[i]]));
+  }
+
+  /** Folds another profile of the same source in (chunked or parallel reading). */
+  merge(o: SourceProfile, t: Thresholds): void {
+    const lim = t.limits;
+    this.seq = Math.max(this.seq, o.seq);
+    this.events += o.events;
+    this.packets += o.packets;
+    this.first = Math.min(this.first, o.first);
+    this.last = Math.max(this.last, o.last);
+    for (const k of o.ports) {
+      if (capAdd(this.ports, k, lim.maxPorts)) {
+        if (k < PK_UDP) this.tcpPorts++;
+        else if (k < PK_OTHER) this.udpPorts++;
+      }
+    }
+    for (const h of o.hosts) capAdd(this.hosts, h, lim.maxHosts);
+    this.protocols |= o.protocols;
+    for (let i = 0; i < this.flagClasses.length; i++) this.flagClasses[i] += o.flagClasses[i];
+    if (o.finPorts) for (const p of o.finPorts) capAdd((this.finPorts ??= new Set()), p, 64);
+    if (o.ackPorts) for (const p of o.ackPorts) capAdd((this.ackPorts ??= new Set()), p, 64);
+    for (const [id, c] of o.annotations) this.annotations.set(id, (this.annotations.get(id) ?? 0) + c);
+    for (const [id, s] of o.annotationSeverity) this.annotationSeverity.set(id, Math.max(s, this.annotationSeverity.get(id) ?? 0));
+    if (o.trojans) {
+      this.trojans ??= new Map();
+      for (const [k, v] of o.trojans) {
+        const seen = this.trojans.get(k);
+        if (seen) {
+          seen.packets += v.packets;
+          seen.severity = Math.max(seen.severity, v.severity);
+        } else if (this.trojans.size < lim.maxTrojanPorts) this.trojans.set(k, { ...v });
+      }
+    }
+    for (let i = 0; i < 4; i++) this.actions[i] += o.actions[i];
+    o.ruleNames.forEach((r, i) => this.addRule(r, o.rulePackets[i]));
+    for (const [k, c] of o.portCounts) countAdd(this.portCounts, k, c, lim.maxPortCounts);
+    this.icmpEcho += o.icmpEcho;
+    if (o.icmpEchoHosts) for (const h of o.icmpEchoHosts) capAdd((this.icmpEchoHosts ??= new Set()), h, lim.maxHosts);
+    this.noisePackets += o.noisePackets;
+    this.leftoverPackets += o.leftoverPackets;
+    this.traceroutePackets += o.traceroutePackets;
+  }
+}
+
+/**
+ * Profiles keyed by source address, at most limits.maxSources of them. When full,
+ * the least-recently-seen sixteenth is evicted in one pass (amortised: no per-event
+ * reordering of the map), and the loss is counted for the report.
+ */
+export class ProfileTable {
+  readonly map = new Map<string, SourceProfile>();
+  private seq = 0;
+  evicted = 0;
+  evictedEvents = 0;
+
+  constructor(private readonly t: Thresholds) {}
+
+  add(e: FirewallEvent): void {
+    const ip = e.src.ip;
+    if (ip === null || ip === '') return;
+    let p = this.map.get(ip);
+    if (p === undefined) {
+      if (this.map.size >= this.t.limits.maxSources) this.evict();
+      // Flatten the key: a substring would keep its whole log line alive.
+      p = new SourceProfile(flat(ip));
+      this.map.set(p.ip, p);
+    }
+    p.seq = ++this.seq;
+    p.add(e, this.t);
+  }
+
+  merge(o: ProfileTable): void {
+    for (const [ip, op] of o.map) {
+      const p = this.map.get(ip);
+      if (p) p.merge(op, this.t);
+      else {
+        if (this.map.size >= this.t.limits.maxSources) this.evict();
+        const np = new SourceProfile(ip);
+        np.merge(op, this.t);
+        this.map.set(ip, np);
+      }
+    }
+    this.evicted += o.evicted;
+    this.evictedEvents += o.evictedEvents;
+  }
+
+  private evict(): void {
+    const seqs = new Float64Array(this.map.size);
+    let i = 0;
+    for (const p of this.map.values()) seqs[i++] = p.seq;
+    seqs.sort();
+    const cut = seqs[Math.max(0, Math.floor(seqs.length / 16) - 1)];
+    for (const [ip, p] of this.map) {
+      if (p.seq <= cut) {
+        this.map.delete(ip);
+        this.evicted++;
+        this.evictedEvents += p.events;
+      }
+    }
+  }
+}
+
+/** A copy of the string that does not reference the line it was cut from. */
+function flat(s: string): string {
+  return s.length > 12 ? (' ' + s).slice(1) : s;
+}

@@ -1,0 +1,254 @@
+// The summarizer: per-source profiles plus run-wide annotation statistics, fed one
+// event at a time; at the end, findings, scores and the ranking. Deterministic: the
+// same events in any order or chunking (merge) rank the same, ties broken by address.
+import type { FirewallEvent, Severity } from '../event.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { CappedCounter } from './capped-counter.js';
+import { assessSource, explain, flagSummary, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
+import { P_ICMP, P_OTHER, P_TCP, P_UDP, ProfileTable, portKeyName, type SourceProfile } from './profile.js';
+import { NOT_NOTABLE, type Thresholds } from './thresholds.js';
+
+export interface RankedSource {
+  rank: number;
+  ip: string;
+  score: number;
+  scoreParts: ScoreParts;
+  severity: Severity;
+  events: number;
+  packets: number;
+  /** Distinct destination ports (tcp+udp+other); `portsCapped` means "at least". */
+  ports: number;
+  portsCapped: boolean;
+  tcpPorts: number;
+  udpPorts: number;
+  hosts: number;
+  hostsCapped: boolean;
+  first: string | null;
+  last: string | null;
+  protocols: string[];
+  /** Packets per TCP flag class (syn, null, fin, xmas, synfin, ack, other); only non-zero ones. */
+  tcpFlags: Record<string, number>;
+  actions: { drop: number; reject: number; allow: number; other: number };
+  /** Packets per rule/prefix label (the first few distinct labels). */
+  rules: Record<string, number>;
+  /** Packets per annotation id. */
+  annotations: Record<string, number>;
+  topPorts: { proto: string; port: number; packets: number }[];
+  findings: Finding[];
+  explanation: string;
+}
+
+export interface Interpretation {
+  id: string;
+  severity: Severity;
+  events: number;
+  packets: number;
+  /** Distinct sources (at most the per-id cap; `sourcesCapped` then). */
+  sources: number;
+  sourcesCapped: boolean;
+  /** The busiest sources, by packets. */
+  topSources: { ip: string; packets: number }[];
+  /** The annotation's one-line meaning (the most frequent text for this id). */
+  text: string;
+}
+
+export interface FindingCount {
+  id: string;
+  /** Sources with this finding. */
+  sources: number;
+  /** Highest severity it reached. */
+  maxSeverity: Severity;
+}
+
+export interface SummaryResult {
+  /** Ranked sources, rank order: those at or above minSeverity, at most `limit` of them. */
+  sources: RankedSource[];
+  /** Sources ranked in all (before limit and minSeverity). */
+  ranked: number;
+  /** Per finding id over all ranked sources. */
+  findings: FindingCount[];
+  /** Highest finding severity of any source; null without findings. */
+  maxFindingSeverity: Severity | null;
+  interpretations: Interpretation[];
+  profiles: { tracked: number; evicted: number; evictedEvents: number; cap: number };
+}
+
+/** Distinct sources remembered per annotation id. */
+const SOURCES_PER_ANNOTATION = 1000;
+const TEXTS_PER_ANNOTATION = 16;
+
+class AnnotationStats {
+  events = 0;
+  packets = 0;
+  severity = 0;
+  readonly sources = new Map<string, number>();
+  readonly texts = new CappedCounter<string>(TEXTS_PER_ANNOTATION);
+
+  add(src: string | null, text: string, severity: number, n: number): void {
+    this.events++;
+    this.packets += n;
+    if (severity > this.severity) this.severity = severity;
+    this.texts.add(text, n);
+    if (src !== null) {
+      const c = this.sources.get(src);
+      if (c !== undefined) this.sources.set(src, c + n);
+      else if (this.sources.size < SOURCES_PER_ANNOTATION) this.sources.set(src.length > 12 ? (' ' + src).slice(1) : src, n); // flat copy: not the whole line
+    }
+  }
+
+  merge(o: AnnotationStats): void {
+    this.events += o.events;
+    this.packets += o.packets;
+    this.severity = Math.max(this.severity, o.severity);
+    for (const [t, c] of o.texts.entries()) this.texts.add(t, c);
+    for (const [s, c] of o.sources) {
+      const cur = this.sources.get(s);
+      if (cur !== undefined) this.sources.set(s, cur + c);
+      else if (this.sources.size < SOURCES_PER_ANNOTATION) this.sources.set(s, c);
+    }
+  }
+}
+
+export interface RankOptions {
+  kb: KnowledgeBase | null;
+  /** Rows to build (default: all). Every source is still scored and ranked. */
+  limit?: number;
+  /** Only rows whose severity reaches this. */
+  minSeverity?: number | null;
+}
+
+export class Summarizer {
+  readonly profiles: ProfileTable;
+  private readonly notes = new Map<string, AnnotationStats>();
+
+  constructor(readonly thresholds: Thresholds) {
+    this.profiles = new ProfileTable(thresholds);
+  }
+
+  add(e: FirewallEvent): void {
+    this.profiles.add(e);
+    const anns = e.annotations;
+    for (let i = 0; i < anns.length; i++) {
+      const a = anns[i];
+      let s = this.notes.get(a.id);
+      if (s === undefined) {
+        s = new AnnotationStats();
+        this.notes.set(a.id, s);
+      }
+      s.add(e.src.ip, a.text, a.severity, e.count);
+    }
+  }
+
+  /** Folds in a summarizer that read another part of the input. */
+  merge(o: Summarizer): void {
+    this.profiles.merge(o.profiles);
+    for (const [id, s] of o.notes) {
+      let cur = this.notes.get(id);
+      if (!cur) this.notes.set(id, (cur = new AnnotationStats()));
+      cur.merge(s);
+    }
+  }
+
+  result(opts: RankOptions): SummaryResult {
+    const t = this.thresholds;
+    // Score everything (cheap), build full rows only for what will be shown.
+    const scored: { ip: string; score: number; p: SourceProfile; a: Omit<SourceAnalysis, 'explanation'> }[] = [];
+    const counts = new Map<string, FindingCount>();
+    let maxFindingSeverity: Severity | null = null;
+    for (const p of this.profiles.map.values()) {
+      const a = assessSource(p, t, opts.kb);
+      scored.push({ ip: p.ip, score: a.score, p, a });
+      for (const f of a.findings) {
+        let c = counts.get(f.id);
+        if (!c) counts.set(f.id, (c = { id: f.id, sources: 0, maxSeverity: 0 }));
+        c.sources++;
+        if (f.severity > c.maxSeverity) c.maxSeverity = f.severity;
+        if (maxFindingSeverity === null || f.severity > maxFindingSeverity) maxFindingSeverity = f.severity;
+      }
+    }
+    scored.sort(compareRows);
+    const limit = opts.limit ?? Infinity;
+    const minSev = opts.minSeverity ?? null;
+    const rows: RankedSource[] = [];
+    for (let i = 0; i < scored.length && rows.length < limit; i++) {
+      const x = scored[i];
+      if (minSev !== null && x.a.severity < minSev) continue;
+      rows.push(toRow(x.p, t, { ...x.a, explanation: explain(x.p, x.a.findings) }, i + 1));
+    }
+    const findings = [...counts.values()].sort((a, b) => b.maxSeverity - a.maxSeverity || b.sources - a.sources || cmpStr(a.id, b.id));
+
+    const interpretations: Interpretation[] = [];
+    for (const [id, s] of this.notes) {
+      if (NOT_NOTABLE.includes(id)) continue;
+      const topSources = [...s.sources].sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0])).slice(0, 3);
+      const [text] = s.texts.top(1);
+      interpretations.push({
+        id,
+        severity: s.severity as Severity,
+        events: s.events,
+        packets: s.packets,
+        sources: s.sources.size,
+        sourcesCapped: s.sources.size >= SOURCES_PER_ANNOTATION,
+        topSources: topSources.map(([ip, packets]) => ({ ip, packets })),
+        text: text ? text[0] : '',
+      });
+    }
+    interpretations.sort((a, b) => b.severity - a.severity || b.packets - a.packets || cmpStr(a.id, b.id));
+    return {
+      sources: rows,
+      ranked: scored.length,
+      findings,
+      maxFindingSeverity,
+      interpretations,
+      profiles: { tracked: this.profiles.map.size, evicted: this.profiles.evicted, evictedEvents: this.profiles.evictedEvents, cap: t.limits.maxSources },
+    };
+  }
+}
+
+/** Score desc, then address (plain code-unit order, independent of locale). */
+export function compareRows(a: { score: number; ip: string }, b: { score: number; ip: string }): number {
+  return b.score - a.score || cmpStr(a.ip, b.ip);
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number): RankedSource {
+  const topPorts = [...p.portCounts]
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .slice(0, 5)
+    .map(([k, packets]) => ({ ...portKeyName(k), packets }));
+  const protocols: string[] = [];
+  if (p.protocols & P_TCP) protocols.push('tcp');
+  if (p.protocols & P_UDP) protocols.push('udp');
+  if (p.protocols & P_ICMP) protocols.push('icmp');
+  if (p.protocols & P_OTHER) protocols.push('other');
+  const annotations: Record<string, number> = {};
+  for (const id of [...p.annotations.keys()].sort()) annotations[id] = p.annotations.get(id)!;
+  return {
+    rank,
+    ip: p.ip,
+    score: a.score,
+    scoreParts: a.scoreParts,
+    severity: a.severity,
+    events: p.events,
+    packets: p.packets,
+    ports: p.ports.size,
+    portsCapped: p.ports.size >= t.limits.maxPorts,
+    tcpPorts: p.tcpPorts,
+    udpPorts: p.udpPorts,
+    hosts: p.hosts.size,
+    hostsCapped: p.hosts.size >= t.limits.maxHosts,
+    first: Number.isFinite(p.first) ? new Date(p.first).toISOString() : null,
+    last: Number.isFinite(p.last) ? new Date(p.last).toISOString() : null,
+    protocols,
+    tcpFlags: flagSummary(p),
+    actions: { drop: p.actions[0], reject: p.actions[1], allow: p.actions[2], other: p.actions[3] },
+    rules: Object.fromEntries([...p.rules].sort((x, y) => y[1] - x[1] || cmpStr(x[0], y[0]))),
+    annotations,
+    topPorts,
+    findings: a.findings,
+    explanation: a.explanation,
+  };
+}

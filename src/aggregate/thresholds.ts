@@ -1,0 +1,216 @@
+// Every number that decides what counts as a scan and how sources are ranked, in
+// one data-like module. docs/ranking.md explains each one for users; a JSON file
+// (`--config FILE`, `{ "thresholds": { … } }`) and a few flags override them.
+//
+// References for the defaults:
+// - CrowdSec `crowdsecurity/iptables-scan-multi_ports`: a leaky bucket of capacity 15
+//   distinct destination ports, leaking one per 5 s: "15 distinct ports within ~5 s".
+// - psad: danger levels 1-5 at 5 / 15 / 150 / 1500 / 10000 packets (psad.conf
+//   DANGER_LEVEL1..5), and MIN_DANGER_LEVEL / TCP scan flags need just 1 port: a NULL,
+//   FIN, XMAS or SYN+FIN packet is never legitimate, one is enough.
+import type { Severity } from '../event.js';
+import { UsageError } from '../errors.js';
+
+export interface Thresholds {
+  limits: {
+    /** Profiles kept at once; beyond it the least-recently-seen source is evicted (and counted). */
+    maxSources: number;
+    /** Distinct destination ports remembered per source; beyond it shown as "≥ N". */
+    maxPorts: number;
+    /** Distinct destination hosts remembered per source. */
+    maxHosts: number;
+    /** Ports with their own packet counter per source (service-knock and the top ports of a row). */
+    maxPortCounts: number;
+    /** Trojan ports remembered per source. */
+    maxTrojanPorts: number;
+  };
+  /** Many TCP ports of one or a few hosts. */
+  verticalScan: { minPorts: number };
+  /** One or a few ports across many hosts. */
+  horizontalSweep: { minHosts: number };
+  /** Many UDP ports. */
+  udpScan: { minPorts: number };
+  /** ICMP echo requests to many hosts. */
+  icmpSweep: { minHosts: number };
+  /** Packets of a scan-only flag combination (NULL, XMAS, SYN+FIN) needed for a finding. */
+  stealth: {
+    minPackets: number;
+    /** FIN-only and ACK-only packets are also late packets of real connections: need this many distinct ports. */
+    minPortsFinAck: number;
+  };
+  /** Many ports at a rate no window-based detector sees. */
+  slowScan: { minPorts: number; minSpanMs: number; maxPortsPerMinute: number };
+  /** Repeated knocking on one service (password guessing, worm retries). */
+  serviceKnock: { minPackets: number; minShare: number };
+  /** Trojan ports inside a wide scan count as targeted only when they are at least this share of its ports. */
+  trojanProbe: { minShareInScan: number };
+  /** A source whose packets are mostly local broadcast noise / dial-up leftovers. */
+  noise: { minShare: number };
+  /** psad's packet-count danger levels 1..5. */
+  dangerLevels: [number, number, number, number, number];
+  weights: Weights;
+}
+
+export interface Weights {
+  /** × log2(1 + distinct ports). */
+  ports: number;
+  /** × log2(1 + distinct hosts). */
+  hosts: number;
+  /** × log10(1 + packets): weak on purpose. */
+  volume: number;
+  /** × log2(1 + active hours), capped at persistenceCapHours. */
+  persistence: number;
+  persistenceCapHours: number;
+  /** Points per finding id (added once per finding). */
+  findings: Record<string, number>;
+  /** Extra points per finding severity level (× severity). */
+  perSeverity: number;
+  /** Trojan probes: points per distinct family beyond the first, capped at trojanFamilyCap families. */
+  trojanFamily: number;
+  trojanFamilyCap: number;
+  /** Score multiplier at 100 % noise / dial-up-leftover packets (linear in their share). */
+  noiseFactor: number;
+  leftoverFactor: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  limits: {
+    // ~1-2 KiB for a one-port source, more only for real scanners: 100k profiles stay
+    // in the low hundreds of MB even for a busy day.
+    maxSources: 100_000,
+    // psad tracks all 65536; 4096 is enough to tell "wide" from "all" and caps a full
+    // port sweep at ~100 KiB per source.
+    maxPorts: 4096,
+    maxHosts: 1024,
+    maxPortCounts: 256,
+    maxTrojanPorts: 64,
+  },
+  // CrowdSec multi_ports: 15 distinct ports. We have no window here (streaming,
+  // order-independent), so 15 distinct TCP ports over the whole run; slow-scan
+  // covers the ones that would never fill a 5 s bucket.
+  verticalScan: { minPorts: 15 },
+  // CrowdSec's iptables-scan-multi_ips uses the same bucket shape (15); a sweep of a
+  // home /24 rarely logs more than a dozen hosts, so 10.
+  horizontalSweep: { minHosts: 10 },
+  udpScan: { minPorts: 15 },
+  icmpSweep: { minHosts: 10 },
+  // psad: TCP scan flags need only one packet/port.
+  stealth: { minPackets: 1, minPortsFinAck: 5 },
+  // ≤ 1 new port per minute over ≥ 1 h: a 5-second bucket never sees more than one
+  // or two of them, so window-based detectors stay silent.
+  slowScan: { minPorts: 15, minSpanMs: 3_600_000, maxPortsPerMinute: 1 },
+  // psad danger level 2 (15 packets) on one port, and that port is at least half of
+  // what the source sent (otherwise it is a scan with retries, not a knock).
+  serviceKnock: { minPackets: 15, minShare: 0.5 },
+  // The port lists in signatures/ name trojans on ~2-3 % of the first 10,000 ports, so
+  // a blind scan's share of trojan ports is small; a quarter means it went for them.
+  trojanProbe: { minShareInScan: 0.25 },
+  noise: { minShare: 0.5 },
+  dangerLevels: [5, 15, 150, 1500, 10000],
+  weights: {
+    // Breadth dominates: 1,000 ports ≈ 60 points, while 40,000 packets ≈ 9 (volume).
+    ports: 6,
+    hosts: 5,
+    volume: 2,
+    persistence: 2,
+    persistenceCapHours: 72,
+    findings: {
+      'vertical-scan': 20,
+      'horizontal-sweep': 20,
+      'udp-scan': 18,
+      'icmp-sweep': 10,
+      'null-scan': 25,
+      'fin-scan': 20,
+      'xmas-scan': 25,
+      'synfin-scan': 25,
+      'ack-scan': 15,
+      'trojan-probe': 15,
+      'slow-scan': 15,
+      'service-knock': 8,
+      traceroute: 0,
+      'dialup-leftover': 0,
+      noise: 0,
+    },
+    perSeverity: 3,
+    trojanFamily: 4,
+    trojanFamilyCap: 5,
+    noiseFactor: 0.2,
+    leftoverFactor: 0.4,
+  },
+};
+
+/** psad danger level 0..5 of a packet count. */
+export function dangerLevel(packets: number, t: Thresholds): Severity {
+  const d = t.dangerLevels;
+  for (let i = d.length - 1; i >= 0; i--) if (packets >= d[i]) return (i + 1) as Severity;
+  return 0;
+}
+
+export const SEVERITY_NAMES = ['info', 'notice', 'low', 'medium', 'high', 'critical'] as const;
+
+/** "3" or "medium" → 3; anything else is a UsageError naming the option. */
+export function parseSeverity(option: string, raw: unknown): Severity {
+  const s = String(raw).trim().toLowerCase();
+  if (/^[0-5]$/.test(s)) return Number(s) as Severity;
+  const i = (SEVERITY_NAMES as readonly string[]).indexOf(s);
+  if (i >= 0) return i as Severity;
+  throw new UsageError(`${option}: expected a severity 0-5 or ${SEVERITY_NAMES.join('/')}, got "${String(raw)}"`);
+}
+
+/**
+ * Deep-merges an override object (from --config) into a copy of `base`. Unknown keys
+ * and wrong types are errors that name the key path, so a typo never silently does nothing.
+ */
+export function mergeThresholds(base: Thresholds, override: unknown, where: string): Thresholds {
+  const copy = structuredClone(base);
+  mergeInto(copy as unknown as Record<string, unknown>, override, where, '');
+  return copy;
+}
+
+function mergeInto(target: Record<string, unknown>, src: unknown, where: string, path: string): void {
+  if (typeof src !== 'object' || src === null || Array.isArray(src)) throw new UsageError(`${where}: ${path || 'thresholds'} must be an object`);
+  for (const [k, v] of Object.entries(src as Record<string, unknown>)) {
+    const p = path ? `${path}.${k}` : k;
+    if (k === 'comment' || k.startsWith('$')) continue;
+    const cur = target[k];
+    // Finding weights accept new ids only if they are known finding ids.
+    if (cur === undefined && !(path === 'weights.findings' && FINDING_IDS.includes(k))) throw new UsageError(`${where}: unknown setting "${p}"`);
+    if (Array.isArray(cur)) {
+      if (!Array.isArray(v) || v.length !== cur.length || !v.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)) {
+        throw new UsageError(`${where}: "${p}" must be an array of ${cur.length} non-negative numbers`);
+      }
+      target[k] = [...v];
+    } else if (typeof cur === 'object' && cur !== null) {
+      mergeInto(cur as Record<string, unknown>, v, where, p);
+    } else {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new UsageError(`${where}: "${p}" must be a non-negative number, got ${JSON.stringify(v)}`);
+      target[k] = v;
+    }
+  }
+}
+
+/** Every finding id, in the order findings are listed for a source. */
+export const FINDING_IDS: readonly string[] = [
+  'trojan-probe',
+  'vertical-scan',
+  'horizontal-sweep',
+  'udp-scan',
+  'null-scan',
+  'xmas-scan',
+  'synfin-scan',
+  'fin-scan',
+  'ack-scan',
+  'slow-scan',
+  'icmp-sweep',
+  'service-knock',
+  'traceroute',
+  'dialup-leftover',
+  'noise',
+];
+
+/** Annotation ids that mark a packet as local noise (lowers a source's score). */
+export const NOISE_ANNOTATIONS: readonly string[] = ['dhcp-broadcast', 'netbios-noise', 'lan-broadcast'];
+/** Annotation ids that mark traffic meant for the previous holder of a dial-up/DHCP address. */
+export const LEFTOVER_ANNOTATIONS: readonly string[] = ['dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry'];
+/** Annotations left out of "notable interpretations": present on nearly every event, shown by the ports table instead. */
+export const NOT_NOTABLE: readonly string[] = ['port-known'];

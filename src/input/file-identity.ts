@@ -1,0 +1,131 @@
+// Telling files apart across rotations: device + inode says "same file object",
+// a hash of the first bytes says "same content" (an inode number is reused once a
+// file is deleted, and copytruncate keeps the inode while replacing the content).
+// Filebeat's registry and fail2ban do the same.
+import { createHash } from 'node:crypto';
+import type { BigIntStats } from 'node:fs';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Bytes hashed at most: the first line(s). Filebeat's fingerprint uses the same 1 KiB. */
+export const FINGERPRINT_BYTES = 1024;
+
+export interface Fingerprint {
+  /** sha1 hex of the first `len` bytes; null while the file is empty. */
+  hash: string | null;
+  len: number;
+}
+
+export const NO_FINGERPRINT: Fingerprint = { hash: null, len: 0 };
+
+/** "dev:ino" as decimal strings: inode numbers can exceed 2^53 (xfs, btrfs). */
+export function fileId(st: BigIntStats): string {
+  return `${st.dev}:${st.ino}`;
+}
+
+/** Hash of the first min(size, FINGERPRINT_BYTES) bytes; `len` given = exactly that many or null. */
+export async function fingerprint(fh: FileHandle, len?: number): Promise<Fingerprint | null> {
+  const want = len ?? FINGERPRINT_BYTES;
+  if (want === 0) return NO_FINGERPRINT;
+  const buf = Buffer.alloc(want);
+  let got = 0;
+  while (got < want) {
+    const { bytesRead } = await fh.read(buf, got, want - got, got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  if (len !== undefined && got < len) return null;
+  if (got === 0) return NO_FINGERPRINT;
+  return { hash: createHash('sha1').update(buf.subarray(0, got)).digest('hex'), len: got };
+}
+
+/** True when the file still starts with the bytes `fp` was taken from. */
+export async function sameStart(fh: FileHandle, fp: Fingerprint): Promise<boolean> {
+  if (fp.hash === null) return true;
+  const now = await fingerprint(fh, fp.len);
+  return now !== null && now.hash === fp.hash;
+}
+
+// Compressed siblings have their own inode and content; they never match, so skip them.
+const COMPRESSED = /\.(gz|bz2|xz|zst|lz4|z|zip)$/i;
+/** Reading a huge directory to find a rotated file is not worth more than this. */
+const MAX_SIBLINGS = 256;
+
+/**
+ * Where rotation tools put the previous file: `kern.log.1` (logrotate default),
+ * `kern.log-20260120` (dateext), `kern.log.0`, `kern.log_1`, newest first by mtime.
+ */
+export async function rotatedSiblings(path: string): Promise<string[]> {
+  const dir = dirname(path);
+  const base = basename(path);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const found: { path: string; mtime: number }[] = [];
+  for (const n of names) {
+    if (n === base || !n.startsWith(base) || COMPRESSED.test(n)) continue;
+    const sep = n.charAt(base.length);
+    if (sep !== '.' && sep !== '-' && sep !== '_') continue;
+    const p = join(dir, n);
+    try {
+      const st = await stat(p);
+      if (st.isFile()) found.push({ path: p, mtime: st.mtimeMs });
+    } catch {
+      // vanished meanwhile
+    }
+    if (found.length >= MAX_SIBLINGS) break;
+  }
+  return found.sort((a, b) => b.mtime - a.mtime).map((f) => f.path);
+}
+
+export interface LocatedFile {
+  path: string;
+  fh: FileHandle;
+  st: BigIntStats;
+}
+
+/**
+ * Opens the file with this identity among `candidates` (and checks its first bytes,
+ * so a reused inode is not mistaken for it); null when none is it.
+ */
+export async function locate(candidates: readonly string[], id: string, fp: Fingerprint): Promise<LocatedFile | null> {
+  for (const path of candidates) {
+    let st: BigIntStats;
+    try {
+      st = await stat(path, { bigint: true });
+    } catch {
+      continue;
+    }
+    if (fileId(st) !== id) continue;
+    let fh: FileHandle;
+    try {
+      fh = await open(path, 'r');
+    } catch {
+      continue;
+    }
+    const fst = await fh.stat({ bigint: true });
+    if (fileId(fst) === id && (await sameStart(fh, fp))) return { path, fh, st: fst };
+    await fh.close().catch(() => {});
+  }
+  return null;
+}
+
+/** A sibling whose first bytes match `fp` and that is at least `minSize` long: the copy copytruncate made. */
+export async function locateCopy(path: string, fp: Fingerprint, minSize: number): Promise<LocatedFile | null> {
+  if (fp.hash === null) return null;
+  for (const p of await rotatedSiblings(path)) {
+    let fh: FileHandle;
+    try {
+      fh = await open(p, 'r');
+    } catch {
+      continue;
+    }
+    const st = await fh.stat({ bigint: true });
+    if (Number(st.size) >= minSize && (await sameStart(fh, fp))) return { path: p, fh, st };
+    await fh.close().catch(() => {});
+  }
+  return null;
+}

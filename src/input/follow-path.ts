@@ -1,0 +1,309 @@
+// Following one path through everything log rotation does to it. The path is a
+// name; the follower holds file objects (open handles, identified by dev+inode):
+//
+//   rename + create     the old file keeps its handle and is read to its end (and
+//                       until it stays quiet for retireMs: a daemon writes to it until
+//                       HUPed), then the new file is read from 0
+//   copytruncate        size < offset, or the first KiB changed: the rest of what we had
+//                       not read is taken from the copy (a sibling with the same first
+//                       KiB), then the truncated file is read from 0
+//   delete (+ create)   the deleted file is read to its end through its handle; a file
+//                       created later at the path is read from 0
+//   missing at start    said once, then waited for; read from 0 when it appears
+//   partial last line   held by the splitter until its '\n' arrives
+//
+// Every step is driven by tick(): the stat poll is the ground truth.
+import type { BigIntStats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { describeFsError } from './open.js';
+import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, rotatedSiblings, type Fingerprint } from './file-identity.js';
+import { Generation, readHead, scanExisting } from './follow-generation.js';
+import type { FileState, FollowState } from './follow-state.js';
+import type { FollowConsumer, GenerationReason } from './follow-types.js';
+
+/** At most this many replaced files are kept open per path; beyond it the oldest is finished. */
+const MAX_RETIRED = 4;
+
+export interface PathEnv {
+  consumer: FollowConsumer;
+  fromStart: boolean;
+  retireMs: number;
+  maxLineLength: number;
+  state: FollowState | null;
+  /** One read buffer for all files: ticks run one at a time. */
+  buf: Buffer;
+  now(): number;
+}
+
+export class PathFollower {
+  private current: Generation | null = null;
+  /** Replaced or deleted files still being finished, oldest first. */
+  private retired: Generation[] = [];
+  /** The path has had a file we read (or read from --state); anything new there is read from 0. */
+  private known = false;
+  /** The current file is gone from the path (deleted or renamed); said once. */
+  private detached = false;
+  /** --state knew this path: a file at the path that matches no saved entry is new. */
+  private resumed = false;
+  private said = new Set<string>();
+
+  constructor(
+    /** As given: what origin.file says. */
+    readonly name: string,
+    readonly abs: string,
+    private readonly env: PathEnv,
+  ) {}
+
+  /** Opens the file: resumes from --state when it knows this path, else at the end (or 0). */
+  async init(): Promise<void> {
+    const saved = this.env.state?.get(this.abs);
+    if (this.env.state?.has(this.abs)) {
+      this.known = true;
+      this.resumed = true;
+      await this.resume(saved ?? []);
+    }
+    await this.checkPath();
+  }
+
+  /** One poll: finish replaced files, read the current one, look at what is at the path now. True when busy. */
+  async tick(): Promise<boolean> {
+    const now = this.env.now();
+    let read = 0;
+    for (const g of [...this.retired]) {
+      if (!(await this.guard(() => g.stillSameContent(), true))) {
+        // Someone rewrote a rotated file in place (copied over it): what is there now is not ours to read.
+        this.info(`${g.readingFrom} was overwritten while being finished; the lines it still held are not read`);
+        g.consumer.end();
+        this.retired = this.retired.filter((r) => r !== g);
+        await g.fh.close().catch(() => {});
+        continue;
+      }
+      read += await this.guard(() => g.drain(this.env.buf, now), 0);
+      const quiet = now - g.lastGrowth >= this.env.retireMs;
+      if (g.finishWhenDrained || quiet || this.retired.length > MAX_RETIRED) await this.finish(g);
+    }
+    const cur = this.current;
+    if (cur) {
+      const same = await this.guard(() => cur.stillSameContent(), true);
+      if (!same) await this.truncated(cur);
+      read += await this.guard(() => this.current!.drain(this.env.buf, now), 0);
+    }
+    read += await this.checkPath();
+    this.saveState();
+    return read > 0;
+  }
+
+  /** Final drain, then close every handle. Held partial lines stay unread (--state resumes before them). */
+  async close(): Promise<void> {
+    for (const g of [...this.retired, ...(this.current ? [this.current] : [])]) {
+      g.consumer.end();
+      await g.fh.close().catch(() => {});
+    }
+    this.retired = [];
+    this.current = null;
+  }
+
+  // ---- what is at the path now ----
+
+  private async checkPath(): Promise<number> {
+    let st: BigIntStats;
+    try {
+      st = await stat(this.abs, { bigint: true });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        if (this.current && !this.detached) {
+          this.detached = true;
+          this.info('removed or renamed; reading the rest of it, then waiting for a new file');
+        } else if (!this.current) {
+          this.once('wait', 'info', 'does not exist (yet); waiting for it');
+          // Whatever appears at the path from now on is new: read it from its first line.
+          this.known = true;
+        }
+        return 0;
+      }
+      this.problem(`cannot stat: ${describeFsError(err)}; will keep trying`);
+      return 0;
+    }
+    if (!st.isFile()) {
+      this.problem(st.isDirectory() ? 'is a directory (follow the log files inside it)' : 'is not a regular file; will keep trying');
+      return 0;
+    }
+    if (this.current && fileId(st) === this.current.id) {
+      this.detached = false;
+      this.resumed = false;
+      return 0;
+    }
+    let fh: FileHandle;
+    try {
+      fh = await open(this.abs, 'r');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem(`${describeFsError(err)}; will keep trying`);
+      return 0;
+    }
+    const fst = await fh.stat({ bigint: true });
+    const old = this.current;
+    if (old) this.retire(old);
+    // Everything left in replaced files comes before the new file's first line.
+    let read = await this.drainRetired();
+    const wasProblem = this.said.has('problem');
+    this.said.delete('problem');
+    const fresh = this.known;
+    let reason: GenerationReason = 'start';
+    if (old) {
+      reason = 'rotated';
+      this.info('rotated; reading the new file from its start');
+    } else if (this.resumed) {
+      reason = 'rotated-while-stopped';
+      this.info('new since logscan stopped; reading it from its start');
+    } else if (fresh) {
+      reason = 'appeared';
+      if (this.said.has('wait')) this.info('appeared; reading it');
+    } else if (wasProblem) this.info('readable now');
+    this.said.delete('wait');
+    this.detached = false;
+    this.known = true;
+    this.resumed = false;
+    this.current = await this.startGeneration(fh, fst, this.env.fromStart || fresh ? null : 'end', reason);
+    read += await this.guard(() => this.current!.drain(this.env.buf, this.env.now()), 0);
+    return read;
+  }
+
+  private async drainRetired(): Promise<number> {
+    let read = 0;
+    for (const g of this.retired) read += await this.guard(() => g.drain(this.env.buf, this.env.now()), 0);
+    return read;
+  }
+
+  private async startGeneration(
+    fh: FileHandle,
+    st: BigIntStats,
+    at: 'end' | { offset: number; line: number; fp: Fingerprint } | null,
+    reason: GenerationReason,
+    readingFrom = this.abs,
+  ): Promise<Generation> {
+    let start = { offset: 0, line: 0 };
+    let head: string[] = [];
+    let fp: Fingerprint = (await fingerprint(fh)) ?? NO_FINGERPRINT;
+    if (at === 'end') {
+      const ex = await scanExisting(fh, Number(st.size));
+      start = { offset: ex.offset, line: ex.lines };
+      head = ex.head;
+    } else if (at) {
+      start = { offset: at.offset, line: at.line };
+      fp = at.fp.hash !== null ? at.fp : fp;
+      head = at.offset > 0 ? await readHead(fh, at.offset) : [];
+    }
+    const consumer = this.env.consumer.open({
+      name: this.name,
+      readingFrom,
+      id: fileId(st),
+      reason,
+      startOffset: start.offset,
+      startLine: start.line,
+      mtime: st.mtime,
+      head,
+    });
+    return new Generation(fh, fileId(st), readingFrom, fp, start, consumer, this.env.now(), this.env.maxLineLength);
+  }
+
+  // ---- rotation steps ----
+
+  private retire(g: Generation): void {
+    g.lastGrowth = this.env.now();
+    this.retired.push(g);
+    if (this.current === g) this.current = null;
+  }
+
+  private async finish(g: Generation): Promise<void> {
+    g.finishPartial();
+    g.consumer.end();
+    this.retired = this.retired.filter((r) => r !== g);
+    await g.fh.close().catch(() => {});
+  }
+
+  /** copytruncate (or truncated and rewritten): finish the old content, then read the file from 0. */
+  private async truncated(g: Generation): Promise<void> {
+    const copy = await this.guard(() => locateCopy(this.abs, g.fp, g.committedOffset), null);
+    if (copy) {
+      // The copy holds what we had not read yet; continue it exactly where we were.
+      const cg = new Generation(copy.fh, fileId(copy.st), copy.path, g.fp, { offset: g.committedOffset, line: g.committedLine }, g.consumer, this.env.now(), this.env.maxLineLength);
+      cg.finishWhenDrained = true;
+      await this.guard(() => cg.drain(this.env.buf, this.env.now()), 0);
+      await this.finish(cg);
+      this.info(`truncated (copytruncate); finished the rest from ${copy.path}, reading the file from its start`);
+    } else {
+      g.finishPartial();
+      g.consumer.end();
+      this.info('truncated; reading it from its start (lines written just before the truncation may be missing)');
+    }
+    const st = await g.fh.stat({ bigint: true });
+    this.current = await this.startGeneration(g.fh, st, null, 'truncated');
+  }
+
+  /** Restart with --state: finish saved files wherever rotation moved them, then the current one. */
+  private async resume(saved: readonly FileState[]): Promise<void> {
+    const candidates = [this.abs, ...(await rotatedSiblings(this.abs))];
+    for (const s of saved) {
+      const fp = { hash: s.firstLineHash, len: s.hashLen };
+      let loc = await this.guard(() => locate(candidates, `${s.dev}:${s.ino}`, fp), null);
+      // copytruncate while stopped: the inode at the path has new content; the copy has ours.
+      loc ??= await this.guard(() => locateCopy(this.abs, fp, s.offset), null);
+      if (!loc) {
+        this.problem(`the file read last time (inode ${s.ino}, line ${s.line}) is no longer here or next to it; lines written to it after logscan stopped may be missing`);
+        continue;
+      }
+      if (loc.path === this.abs) {
+        const truncated = Number(loc.st.size) < s.offset;
+        if (truncated) this.info('truncated while logscan was stopped; reading it from its start');
+        this.current = await this.startGeneration(loc.fh, loc.st, truncated ? null : { offset: s.offset, line: s.line, fp }, truncated ? 'truncated' : 'resumed');
+      } else {
+        if (this.current) {
+          // Saved order says this one is newer than the file now at the path: not expected; finish it anyway.
+          this.retire(this.current);
+        }
+        this.info(`rotated while logscan was stopped; finishing ${loc.path} first`);
+        const g = await this.startGeneration(loc.fh, loc.st, { offset: s.offset, line: s.line, fp }, 'resumed', loc.path);
+        this.retire(g);
+      }
+    }
+  }
+
+  private saveState(): void {
+    const state = this.env.state;
+    if (!state) return;
+    const updated = new Date(this.env.now()).toISOString();
+    const gens = [...this.retired, ...(this.current ? [this.current] : [])];
+    state.set(
+      this.abs,
+      gens.map((g) => g.toState(this.abs, updated)),
+    );
+  }
+
+  // ---- messages ----
+
+  private info(msg: string): void {
+    this.env.consumer.notice(this.name, msg, 'info');
+  }
+
+  /** A problem is said once until the path works again. */
+  private problem(msg: string): void {
+    this.once('problem', 'problem', msg);
+  }
+
+  private once(key: string, kind: 'info' | 'problem', msg: string): void {
+    if (this.said.has(key)) return;
+    this.said.add(key);
+    this.env.consumer.notice(this.name, msg, kind);
+  }
+
+  /** I/O on a file that rotation just moved can fail (EIO, ESTALE on NFS): say so, keep following. */
+  private async guard<T>(f: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await f();
+    } catch (err) {
+      this.problem(`read error: ${describeFsError(err)}; will keep trying`);
+      return fallback;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+// The follower's contract with whoever consumes its lines (the `follow` command,
+// or a test). Kept apart so the consumer side needs no fs code.
+import type { LineConsumer } from './lines.js';
+
+/** Why a file object starts being read. */
+export type GenerationReason =
+  /** Followed from the start of the run (from its end, or from 0 with fromStart). */
+  | 'start'
+  /** Did not exist (or could not be read) at first, appeared later: read from 0. */
+  | 'appeared'
+  /** A new file replaced the path (rename + create, delete + create): read from 0. */
+  | 'rotated'
+  /** The same file shrank below what was read (copytruncate) or was rewritten: read from 0. */
+  | 'truncated'
+  /** Continued from a --state entry. */
+  | 'resumed'
+  /** --state knew the path, but the file now there is a new one: read from 0. */
+  | 'rotated-while-stopped'
+  /** stdin, or another stream. */
+  | 'stream';
+
+export interface FollowedFile {
+  /** The path as given on the command line: what `origin.file` says. */
+  name: string;
+  /** Where the bytes come from now (a rotated file being finished lives at `kern.log.1`). */
+  readingFrom: string;
+  /** "dev:ino", or "" for a stream. */
+  id: string;
+  reason: GenerationReason;
+  /** Byte offset and line count where reading starts (line numbers continue from startLine). */
+  startOffset: number;
+  startLine: number;
+  /** The file's mtime when opened (reference date for year-less timestamps). */
+  mtime: Date;
+  /**
+   * When reading starts mid-file: its first complete lines (at most HEAD_LINES), so a
+   * consumer can sniff the format and see header lines it would otherwise never read.
+   */
+  head: readonly string[];
+}
+
+export interface GenerationConsumer extends LineConsumer {
+  /** Caught up with the file for now: a good moment to decide a format and flush output. */
+  idle?(): void;
+  /** No more lines will come from this file object. */
+  end(): void;
+}
+
+export type NoticeKind = 'info' | 'problem';
+
+export interface FollowConsumer {
+  /** A file object starts being read; its lines go to the consumer returned. */
+  open(file: FollowedFile): GenerationConsumer;
+  /** Something a person should know: waiting for a file, a rotation, a file that cannot be read. */
+  notice(name: string, message: string, kind: NoticeKind): void;
+}
+
+export interface FollowOptions {
+  /** Read what the files already hold (default: start at their end). */
+  fromStart?: boolean;
+  /** Stat poll interval, the ground truth (fs.watch only wakes the poll early). Default 250 ms. */
+  pollMs?: number;
+  /**
+   * A file replaced at its path is read until it has not grown for this long: a daemon
+   * keeps writing to the old file until it is told to reopen (logrotate's postrotate HUP).
+   */
+  retireMs?: number;
+  /** Longest line kept (longer ones reported as overlong). */
+  maxLineLength?: number;
+  /** Use fs.watch as a wake-up hint (default true). */
+  watch?: boolean;
+}

@@ -1,0 +1,208 @@
+// `tail -F` for log analysis: follows files through rotation, truncation, deletion
+// and late creation without losing or repeating a line (see follow-path.ts for each
+// case, docs/follow.md for the why), and `-` as a live stream.
+//
+// One loop polls every path in turn (stat is the ground truth; fs.watch on the
+// parent directories only wakes the loop early, since it misses renames on some
+// filesystems and overflows under load). Memory is flat: one read buffer, one
+// held partial line per file (capped), a few open handles per path.
+import { watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { FollowState } from './follow-state.js';
+import type { FollowConsumer, FollowOptions, GenerationConsumer } from './follow-types.js';
+import { PathFollower } from './follow-path.js';
+import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
+
+export type { FollowConsumer, FollowOptions, FollowedFile, GenerationConsumer, GenerationReason, NoticeKind } from './follow-types.js';
+
+export const DEFAULT_POLL_MS = 250;
+export const DEFAULT_RETIRE_MS = 10_000;
+const READ_BUFFER = 64 * 1024;
+
+export interface FollowerSetup extends FollowOptions {
+  state?: FollowState | null;
+  /** What `-` reads (default process.stdin). */
+  stdin?: Readable;
+  now?: () => number;
+}
+
+export class Follower {
+  private readonly paths: PathFollower[] = [];
+  private readonly streams: StreamFollower[] = [];
+  private readonly watchers: FSWatcher[] = [];
+  private readonly pollMs: number;
+  private stopping = false;
+  private loop: Promise<void> | null = null;
+  private wakeNow: (() => void) | null = null;
+  private wokenEarly = false;
+  /** Resolves when no more input can come: every input was a stream and all of them ended. */
+  readonly done: Promise<void>;
+
+  constructor(
+    inputs: readonly string[],
+    private readonly consumer: FollowConsumer,
+    private readonly setup: FollowerSetup = {},
+  ) {
+    this.pollMs = setup.pollMs ?? DEFAULT_POLL_MS;
+    const now = setup.now ?? Date.now;
+    const env = {
+      consumer,
+      fromStart: setup.fromStart ?? false,
+      retireMs: setup.retireMs ?? DEFAULT_RETIRE_MS,
+      maxLineLength: setup.maxLineLength ?? MAX_LINE_LENGTH,
+      state: setup.state ?? null,
+      buf: Buffer.allocUnsafe(READ_BUFFER),
+      now,
+    };
+    const seen = new Set<string>();
+    for (const input of inputs) {
+      if (input === '-') {
+        if (!seen.has('-')) this.streams.push(new StreamFollower('(stdin)', setup.stdin ?? process.stdin, consumer, env.maxLineLength, now));
+        seen.add('-');
+      } else {
+        const abs = resolve(input);
+        if (!seen.has(abs)) this.paths.push(new PathFollower(input, abs, env));
+        seen.add(abs);
+      }
+    }
+    const streamsDone = Promise.all(this.streams.map((s) => s.done)).then(() => undefined);
+    this.done = this.paths.length === 0 ? streamsDone : new Promise<void>(() => {});
+  }
+
+  /** Opens every input (resuming from --state) and starts polling. */
+  async start(): Promise<void> {
+    for (const p of this.paths) await p.init();
+    for (const s of this.streams) s.start();
+    if (this.setup.watch !== false) this.watchDirs();
+    this.loop = this.run();
+  }
+
+  /** Reads what has arrived, closes everything and saves --state. Lines not yet complete stay unread. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wakeNow?.();
+    await this.loop;
+    for (const w of this.watchers) w.close();
+    for (const p of this.paths) {
+      await p.tick();
+      await p.close();
+    }
+    for (const s of this.streams) s.stop();
+    await this.setup.state?.save();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      let busy = false;
+      for (const p of this.paths) {
+        if (this.stopping) break;
+        busy = (await p.tick()) || busy;
+      }
+      if (!busy && !this.stopping) await this.sleep();
+    }
+  }
+
+  private sleep(): Promise<void> {
+    if (this.wokenEarly) {
+      this.wokenEarly = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolveSleep) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wakeNow = null;
+        resolveSleep();
+      };
+      const timer = setTimeout(done, this.pollMs);
+      this.wakeNow = done;
+    });
+  }
+
+  private wake(): void {
+    if (this.wakeNow) this.wakeNow();
+    else this.wokenEarly = true;
+  }
+
+  /** A hint only: a change in a followed file's directory polls at once instead of at the next tick. */
+  private watchDirs(): void {
+    const byDir = new Map<string, string[]>();
+    for (const p of this.paths) {
+      const list = byDir.get(dirname(p.abs)) ?? [];
+      list.push(basename(p.abs));
+      byDir.set(dirname(p.abs), list);
+    }
+    for (const [dir, bases] of byDir) {
+      try {
+        const w = watch(dir, { persistent: false }, (_type, file) => {
+          const f = file === null ? null : String(file);
+          if (f === null || bases.some((b) => f.startsWith(b))) this.wake();
+        });
+        // Watch failures (inotify limits, a removed directory) leave the poll to do the work.
+        w.on('error', () => w.close());
+        this.watchers.push(w);
+      } catch {
+        // no watch on this directory: polling alone
+      }
+    }
+  }
+}
+
+/** `-`: a live stream, line numbers from 1, ends when the writer closes it. */
+class StreamFollower {
+  private splitter: LineSplitter | null = null;
+  private gc: GenerationConsumer | null = null;
+  private resolveDone: () => void = () => {};
+  readonly done = new Promise<void>((r) => (this.resolveDone = r));
+
+  constructor(
+    private readonly name: string,
+    private readonly stream: Readable,
+    private readonly consumer: FollowConsumer,
+    private readonly maxLineLength: number,
+    private readonly now: () => number,
+  ) {}
+
+  start(): void {
+    const gc = this.consumer.open({ name: this.name, readingFrom: this.name, id: '', reason: 'stream', startOffset: 0, startLine: 0, mtime: new Date(this.now()), head: [] });
+    this.gc = gc;
+    const splitter = new LineSplitter(
+      {
+        line: (t, n) => gc.line(t, n),
+        overlong: (n, len) => gc.overlong(n, len),
+        // Each chunk from a pipe is what the writer wrote just now: decide and flush.
+        afterChunk: () => {
+          gc.idle?.();
+          return gc.afterChunk?.();
+        },
+      },
+      this.maxLineLength,
+    );
+    this.splitter = splitter;
+    this.stream.pipe(splitter);
+    const end = (): void => {
+      if (!this.gc) return;
+      this.gc = null;
+      gc.end();
+      this.resolveDone();
+    };
+    splitter.once('finish', end);
+    splitter.once('error', (err) => {
+      this.consumer.notice(this.name, `read error: ${err.message}`, 'problem');
+      end();
+    });
+    this.stream.once('error', (err) => {
+      this.consumer.notice(this.name, `read error: ${err.message}`, 'problem');
+      end();
+    });
+  }
+
+  stop(): void {
+    if (!this.splitter || !this.gc) return;
+    this.stream.unpipe(this.splitter);
+    const gc = this.gc;
+    this.gc = null;
+    gc.end();
+    this.resolveDone();
+  }
+}

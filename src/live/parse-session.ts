@@ -1,0 +1,117 @@
+// The follower's consumer in `follow`: each file object it opens gets its own parser,
+// chosen the way `logscan FILE` chooses (input/pick-format.ts), except that follow
+// mode cannot wait for 50 lines: it sniffs on the file's head when starting mid-file,
+// else on whatever the first read brought, and a rotated file keeps the format its
+// predecessor had. Per-path stats feed the final summary.
+import type { FirewallEvent } from '../event.js';
+import type { FollowConsumer, FollowedFile, GenerationConsumer, NoticeKind } from '../input/follow.js';
+import { MAX_LINE_LENGTH } from '../input/lines.js';
+import { PickingParser } from '../input/pick-format.js';
+import type { InputStats, MalformedLine } from '../input/read.js';
+import type { InputOptions } from '../cli/options.js';
+import type { LineSink } from '../parsers/types.js';
+import { termSafe } from '../render/sanitize.js';
+
+export interface ParseSessionOptions extends InputOptions {
+  onEvent(e: FirewallEvent): void;
+  onMalformed(m: MalformedLine): void;
+  /** Lines for stderr. */
+  err(s: string): void;
+  /** Called after each read (flush output; may return back-pressure). */
+  afterChunk(): Promise<void> | void;
+  now?: () => Date;
+}
+
+export class ParseSession implements FollowConsumer {
+  private readonly stats = new Map<string, InputStats>();
+  /** Format of each path's last file, for its successors after rotation. */
+  private readonly formats = new Map<string, string>();
+  /** Paths with a problem said and not yet resolved (unreadable): exit 3. */
+  readonly problems = new Set<string>();
+
+  constructor(private readonly opts: ParseSessionOptions) {}
+
+  /** Per path, in the order they were first opened. */
+  allStats(): InputStats[] {
+    return [...this.stats.values()];
+  }
+
+  notice(name: string, message: string, kind: NoticeKind): void {
+    if (kind === 'problem') this.problems.add(name);
+    else this.problems.delete(name);
+    this.opts.err(`logscan: ${termSafe(name)}: ${termSafe(message)}\n`);
+  }
+
+  open(file: FollowedFile): GenerationConsumer {
+    const stats = this.statsFor(file.name);
+    this.problems.delete(file.name);
+    let muted = false;
+    const sink: LineSink = {
+      event: (e) => {
+        if (muted) return;
+        stats.events++;
+        this.opts.onEvent(e);
+      },
+      skipped: (_n, reason) => {
+        if (muted) return;
+        stats.skipped++;
+        stats.skipReasons[reason] = (stats.skipReasons[reason] ?? 0) + 1;
+      },
+      malformed: (lineNo, text, reason) => {
+        if (muted) return;
+        stats.malformed++;
+        this.opts.onMalformed({ file: file.name, line: lineNo, reason, text });
+      },
+    };
+    const inherited = this.opts.inputFormat ?? (file.reason === 'start' || file.reason === 'resumed' ? null : (this.formats.get(file.name) ?? null));
+    const refDate = file.reason === 'stream' ? (this.opts.now?.() ?? new Date()) : file.mtime;
+    const parser = new PickingParser({
+      inputFormat: inherited,
+      ctx: { file: file.name, refDate, year: this.opts.year, tz: this.opts.tz },
+      sink,
+      sample: file.head,
+      onChosen: (picked) => {
+        stats.format = picked.format.id;
+        stats.formatBy = this.opts.inputFormat ? 'option' : inherited ? (stats.formatBy ?? 'sniff') : picked.by;
+        this.formats.set(file.name, picked.format.id);
+      },
+      // Reading starts mid-file: let the parser see the head (W3C #Fields headers) without reporting it.
+      prime:
+        file.head.length > 0
+          ? (p) => {
+              muted = true;
+              file.head.forEach((l, i) => p.line(l, i + 1));
+              p.line('', file.head.length + 1); // ends a half-seen multi-line record (journald export)
+              muted = false;
+            }
+          : undefined,
+    });
+    return {
+      line: (text, lineNo) => {
+        stats.lines++;
+        parser.line(text, lineNo);
+      },
+      overlong: (lineNo, length) => {
+        stats.lines++;
+        sink.malformed(lineNo, '', `line longer than ${MAX_LINE_LENGTH} characters (${length})`);
+      },
+      idle: () => {
+        // Follow mode cannot wait for 50 lines: decide on what has arrived.
+        if (!parser.chosen && parser.pending > 0) parser.choose();
+      },
+      afterChunk: () => this.opts.afterChunk(),
+      end: () => {
+        if (parser.chosen || parser.pending > 0) parser.end();
+      },
+    };
+  }
+
+  private statsFor(name: string): InputStats {
+    let s = this.stats.get(name);
+    if (!s) {
+      s = { file: name, format: null, formatBy: null, lines: 0, events: 0, skipped: 0, malformed: 0, skipReasons: {}, error: null, incomplete: false };
+      this.stats.set(name, s);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,76 @@
+// One compact terminal line per probe for `follow`:
+//   06:25:01  203.0.113.7      → 6776/tcp  Sub-7 (data/backdoor)  sub7-artifact trojan
+// Everything that came from the log goes through termSafe; colour only when asked.
+import pc from 'picocolors';
+import type { Annotation, FirewallEvent } from '../event.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { termSafe } from '../render/sanitize.js';
+import { zonedParts } from '../render/time-format.js';
+
+export type Colors = ReturnType<typeof pc.createColors>;
+
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g;
+function plainLength(s: string): number {
+  return s.replace(SGR, '').length;
+}
+
+export function severityColor(c: Colors, sev: number): (s: string) => string {
+  if (sev >= 4) return (s) => c.bold(c.red(s));
+  if (sev === 3) return c.red;
+  if (sev === 2) return c.yellow;
+  if (sev === 1) return c.cyan;
+  return c.dim;
+}
+
+const p2 = (n: number): string => String(n).padStart(2, '0');
+
+export function clock(d: Date | null, tz: string | null): string {
+  if (!d) return '--:--:--';
+  const z = zonedParts(d, tz);
+  return `${p2(z.hour)}:${p2(z.minute)}:${p2(z.second)}`;
+}
+
+function destination(e: FirewallEvent): string {
+  if ((e.proto === 'icmp' || e.proto === 'icmpv6') && e.icmp) return `${e.proto} ${e.icmp.type ?? '?'}/${e.icmp.code ?? '?'}`;
+  if (e.dst.port !== null) return `${e.dst.port}/${termSafe(e.proto)}`;
+  return termSafe(e.proto);
+}
+
+function knownAs(e: FirewallEvent, kb: KnowledgeBase | null): string {
+  if (!kb || e.dst.port === null || (e.proto !== 'tcp' && e.proto !== 'udp')) return '';
+  const [best] = kb.lookup(e.proto, e.dst.port);
+  return best ? best.name : '';
+}
+
+function topAnnotation(anns: readonly Annotation[]): Annotation | null {
+  let top: Annotation | null = null;
+  for (const a of anns) if (!top || a.severity > top.severity) top = a;
+  return top;
+}
+
+/** The port's own meaning is already shown by its name; explain only what adds to it. */
+const NAME_ONLY = new Set(['port-known']);
+
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, Math.max(0, max - 1))}…` : s;
+}
+
+export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, c: Colors, tz: string | null, width = 100): string {
+  const parts: string[] = [c.dim(clock(e.time, tz))];
+  if (e.action !== 'drop') parts.push(e.action === 'allow' ? c.green(e.action) : c.yellow(e.action));
+  parts.push(c.bold(termSafe(e.src.ip ?? '?').padEnd(15)));
+  parts.push(`→ ${destination(e).padEnd(9)}`);
+  const top = topAnnotation(e.annotations);
+  const name = knownAs(e, kb);
+  if (name) parts.push(severityColor(c, top?.severity ?? 0)(termSafe(name)));
+  if (e.annotations.length > 0) parts.push(e.annotations.map((a) => severityColor(c, a.severity)(termSafe(a.id))).join(' '));
+  if (e.count > 1) parts.push(c.dim(`×${e.count}`));
+  // The meaning of what matters most, when it is worth a look, clipped to the terminal.
+  const explain = topAnnotation(e.annotations.filter((a) => !NAME_ONLY.has(a.id)));
+  if (explain && explain.severity >= 3) {
+    const used = plainLength(parts.join('  '));
+    parts.push(c.dim(`— ${clip(termSafe(explain.text), Math.max(30, width - used - 4))}`));
+  }
+  return parts.join('  ');
+}

@@ -1,0 +1,151 @@
+// `logscan follow`: follower -> per-file parser -> annotate -> (run summary, alert
+// window) -> live output, until Ctrl-C / SIGTERM (or the end of stdin), then the
+// final summary. Output is written per read chunk, never held for a batch.
+import pc from 'picocolors';
+import type { FirewallEvent } from '../event.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { Overview } from '../aggregate/overview.js';
+import { buildReport } from '../aggregate/report.js';
+import { Summarizer } from '../aggregate/summary.js';
+import type { Thresholds } from '../aggregate/thresholds.js';
+import { Follower, DEFAULT_POLL_MS } from '../input/follow.js';
+import { FollowState, StateError } from '../input/follow-state.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import type { Lang } from '../knowledge/types.js';
+import { eventToJson } from '../render/event-json.js';
+import { renderReportText } from '../render/report-text.js';
+import { termSafe } from '../render/sanitize.js';
+import { hourIn } from '../render/time-format.js';
+import { BatchedWriter } from '../cli/output.js';
+import { Diagnostics } from '../cli/diagnostics.js';
+import type { InputOptions } from '../cli/options.js';
+import { AlertExec } from './alert-exec.js';
+import { AlertWatch, type Alert } from './alerts.js';
+import { durationText } from './duration.js';
+import { Folder } from './fold.js';
+import { ParseSession } from './parse-session.js';
+import { probeLine } from './probe-line.js';
+import { windowSummary } from './window-summary.js';
+
+/** Alert window when no --summary-every is given. */
+export const DEFAULT_ALERT_WINDOW_MS = 10 * 60_000;
+
+export interface FollowRunOptions extends InputOptions {
+  files: string[];
+  lang: Lang;
+  kb: KnowledgeBase | null;
+  annotate(e: FirewallEvent): void;
+  thresholds: Thresholds;
+  output: 'text' | 'ndjson';
+  color: boolean;
+  width: number;
+  fromStart: boolean;
+  stateFile: string | null;
+  summaryEveryMs: number | null;
+  alertScore: number | null;
+  alertArgv: string[] | null;
+  /** Poll interval (LOGSCAN_FOLLOW_POLL_MS in tests). */
+  pollMs?: number;
+  retireMs?: number;
+  /** fs.watch as a wake-up hint (default true). */
+  watch?: boolean;
+}
+
+export async function runFollow(o: FollowRunOptions): Promise<number> {
+  // Listen before anything else: a Ctrl-C during start-up (a long --from-start read) must still end cleanly.
+  let stopRequested: (why: string) => void = () => {};
+  const stopSignal = new Promise<string>((resolve) => (stopRequested = resolve));
+  const onSig = (s: string): void => stopRequested(s);
+  process.once('SIGINT', onSig);
+  process.once('SIGTERM', onSig);
+  const out = new BatchedWriter();
+  const err = (s: string): void => {
+    process.stderr.write(s);
+  };
+  const c = pc.createColors(o.color);
+  const text = o.output === 'text';
+  // ndjson keeps stdout to events only: alerts and summaries go to stderr.
+  const info = text ? (s: string) => out.write(s) : err;
+
+  const overview = new Overview(hourIn(o.tz));
+  const runSummary = new Summarizer(o.thresholds);
+  const diag = new Diagnostics(err);
+
+  const exec = o.alertArgv ? new AlertExec({ argv: o.alertArgv, report: (m) => err(`logscan: ${termSafe(m)}\n`) }) : null;
+  const onAlert = (a: Alert): void => {
+    info(`${c.bold(c.red(`!! ALERT ${termSafe(a.source)}`))} ${c.red(`score ${a.score} ≥ ${a.threshold}`)} ${termSafe(a.explanation)}\n`);
+    exec?.run(a);
+    void out.flush();
+  };
+  const alerts = new AlertWatch(o.thresholds, o.kb, o.alertScore, o.summaryEveryMs ?? DEFAULT_ALERT_WINDOW_MS, onAlert);
+
+  const folder = text
+    ? new Folder((ip, n, span) => out.write(c.dim(`  +${n} more from ${termSafe(ip)} in ${span}`) + '\n'))
+    : null;
+
+  const onEvent = (e: FirewallEvent): void => {
+    o.annotate(e);
+    overview.add(e);
+    runSummary.add(e);
+    alerts.add(e);
+    if (!text) out.write(eventToJson(e) + '\n');
+    else if (folder!.admit(e)) out.write(probeLine(e, o.kb, c, o.tz, o.width) + '\n');
+  };
+
+  const session = new ParseSession({
+    inputFormat: o.inputFormat,
+    year: o.year,
+    tz: o.tz,
+    onEvent,
+    onMalformed: diag.malformed,
+    err,
+    afterChunk: () => out.flush(),
+  });
+
+  let state: FollowState | null = null;
+  if (o.stateFile) {
+    try {
+      state = await FollowState.load(o.stateFile);
+    } catch (e) {
+      throw e instanceof StateError ? new UsageError(`--state ${e.message}`) : e;
+    }
+    state.onError = (e) => err(`logscan: ${termSafe(e.message)}\n`);
+  }
+  const follower = new Follower(o.files, session, { fromStart: o.fromStart, state, pollMs: o.pollMs ?? DEFAULT_POLL_MS, retireMs: o.retireMs, watch: o.watch });
+  await follower.start();
+
+  const ticker = setInterval(() => {
+    folder?.tick();
+    const finished = alerts.roll();
+    if (finished && o.summaryEveryMs !== null) info(windowSummary(finished, o.summaryEveryMs, o.kb, c));
+    void out.flush();
+  }, 1000);
+
+  void follower.done.then(() => stopRequested('end'));
+  const signal = await stopSignal;
+  process.off('SIGINT', onSig);
+  process.off('SIGTERM', onSig);
+  clearInterval(ticker);
+  try {
+    await follower.stop();
+  } catch (e) {
+    err(`logscan: ${termSafe(e instanceof Error ? e.message : String(e))}\n`);
+  }
+  if (signal !== 'end' && o.files.includes('-')) process.stdin.destroy();
+  folder?.flush();
+  diag.finish();
+  if (text) {
+    const stats = session.allStats();
+    const doc = buildReport(stats, overview.result(10), o.kb, o.lang, {
+      summary: runSummary.result({ kb: o.kb }),
+      top: 10,
+      minSeverity: null,
+      filters: { since: null, until: null, sources: [], minSeverity: null },
+    });
+    out.write(`\n${c.bold(`── followed for ${durationText(process.uptime() * 1000)}`)}\n`);
+    out.write(renderReportText(doc, { color: o.color, width: o.width, tz: o.tz }));
+  }
+  await out.flush();
+  await exec?.close(2000);
+  return session.problems.size > 0 ? ExitCode.inputUnreadable : ExitCode.ok;
+}

@@ -1,0 +1,104 @@
+// The report as GitHub-flavoured Markdown, for pasting into a ticket. Same content as
+// the terminal report; every string that came from a log (or from --signatures) goes
+// through markdownEscape, numbers we format ourselves do not need it.
+import type { ReportDoc } from '../aggregate/report.js';
+import { capped, fmtInt, fmtPct, seenText, sparkline } from './report-text.js';
+import { markdownEscape as md } from './sanitize.js';
+import { formatDateTime } from './time-format.js';
+
+export interface MarkdownOptions {
+  tz: string | null;
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function tableMd(head: string[], rows: string[][], right: number[] = []): string[] {
+  const sep = head.map((_, i) => (right.includes(i) ? '---:' : '---'));
+  return [row(head), row(sep), ...rows.map(row)];
+}
+
+const SEV = ['info', 'notice', 'low', 'medium', 'high', 'critical'];
+
+export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): string {
+  const out: string[] = [];
+  const t = doc.totals;
+  out.push(`## logscan report`, '');
+  out.push(`- **inputs:** ${doc.inputs.length === 1 ? md(doc.inputs[0].file) : `${doc.inputs.length} (${doc.inputs.map((i) => md(i.file)).join(', ')})`}`);
+  if (doc.span.first && doc.span.last) {
+    out.push(`- **time span:** ${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${opts.tz ? ` (${md(opts.tz)})` : ''}`);
+  }
+  out.push(
+    `- **records:** ${fmtInt(t.lines)} lines · ${fmtInt(t.events)} events${t.packets !== t.events ? ` (${fmtInt(t.packets)} packets)` : ''} · ${fmtInt(t.skipped)} skipped · ${fmtInt(t.malformed)} malformed · ${fmtInt(t.sources)} sources`,
+  );
+  const f = doc.filters;
+  const filt: string[] = [];
+  if (f.since) filt.push(`since ${formatDateTime(new Date(f.since), opts.tz)}`);
+  if (f.until) filt.push(`until ${formatDateTime(new Date(f.until), opts.tz)}`);
+  if (f.sources.length > 0) filt.push(`source ${f.sources.map(md).join(', ')}`);
+  if (f.minSeverity !== null) filt.push(`min severity ${f.minSeverity}`);
+  if (filt.length > 0) out.push(`- **filter:** ${filt.join(' · ')}`);
+  for (const i of doc.inputs) if (i.error) out.push(`- **unreadable:** ${md(i.error)}`);
+  if (doc.perHour.some((v) => v > 0)) out.push(`- **per hour (00-23):** \`${sparkline(doc.perHour)}\``);
+
+  if (t.events === 0) {
+    out.push('', t.parsedEvents > 0 ? 'No events match the filters.' : 'No firewall records found.');
+    return out.join('\n') + '\n';
+  }
+
+  if (doc.sources.length > 0) {
+    out.push('', '### Top sources', '');
+    out.push(
+      ...tableMd(
+        ['#', 'source', 'score', 'severity', 'events', 'ports', 'hosts', 'seen', 'why'],
+        doc.sources.map((r) => [
+          String(r.rank),
+          md(r.ip),
+          r.score.toFixed(1),
+          SEV[r.severity] ?? String(r.severity),
+          fmtInt(r.events),
+          capped(r.ports, r.portsCapped),
+          capped(r.hosts, r.hostsCapped),
+          seenText(r.first, r.last, opts.tz),
+          md(r.explanation),
+        ]),
+        [0, 2, 4, 5, 6],
+      ),
+    );
+    if (doc.findings.length > 0) out.push('', `**Findings:** ${doc.findings.map((x) => `${md(x.id)} ${fmtInt(x.sources)}`).join(' · ')}`);
+  }
+
+  if (doc.topPorts.length > 0) {
+    out.push('', '### Top destination ports', '');
+    out.push(
+      ...tableMd(
+        ['port', 'packets', 'share', 'known as'],
+        doc.topPorts.map((p) => [`${p.port}/${md(p.proto)}`, fmtInt(p.packets), fmtPct(p.share), p.names.slice(0, 3).map(md).join('; ') || '-']),
+        [1, 2],
+      ),
+    );
+  }
+
+  if (doc.interpretations.length > 0) {
+    out.push('', '### Notable interpretations', '');
+    out.push(
+      ...tableMd(
+        ['interpretation', 'sev', 'packets', 'sources', 'e.g. from', 'meaning'],
+        doc.interpretations.map((i) => [
+          md(i.id),
+          String(i.severity),
+          fmtInt(i.packets),
+          capped(i.sources, i.sourcesCapped),
+          i.topSources.map((s) => md(s.ip)).join(', ') || '-',
+          md(i.text),
+        ]),
+        [1, 2, 3],
+      ),
+    );
+  }
+  if (doc.profiles.evicted > 0) {
+    out.push('', `> More than ${fmtInt(doc.profiles.cap)} sources: ${fmtInt(doc.profiles.evicted)} least-recently-seen source profiles were evicted and are missing from the ranking.`);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,237 @@
+// Scenario tests: each builds a small log of one kind of behaviour (plus background),
+// and checks the finding and where the source ranks.
+import { describe, expect, it } from 'vitest';
+import type { RankedSource, SummaryResult } from '../../src/aggregate/summary.js';
+import { DEFAULT_THRESHOLDS, mergeThresholds } from '../../src/aggregate/thresholds.js';
+import { at, makeEvent } from '../helpers/events.js';
+import { ann, hammer, horizontalSweep, summarize, trojanAnn, verticalScan } from '../helpers/summary-events.js';
+
+function row(r: SummaryResult, ip: string): RankedSource {
+  const found = r.sources.find((s) => s.ip === ip);
+  if (!found) throw new Error(`no row for ${ip}`);
+  return found;
+}
+const ids = (s: RankedSource): string[] => s.findings.map((f) => f.id);
+const order = (r: SummaryResult): string[] => r.sources.map((s) => s.ip);
+
+/** A handful of ordinary one-off probes every log has. */
+const background = [
+  makeEvent({ src: { ip: '192.0.2.50' }, dst: { port: 22 } }),
+  makeEvent({ src: { ip: '192.0.2.51' }, dst: { port: 3389 }, time: at(30) }),
+  makeEvent({ src: { ip: '192.0.2.52' }, dst: { port: 445 }, time: at(60), count: 3 }),
+];
+
+describe('vertical scan', () => {
+  it('1,000 ports on one host in 4 minutes is a vertical scan and ranks first', () => {
+    const r = summarize([...background, ...verticalScan('203.0.113.9', 1000, 240)]);
+    const s = row(r, '203.0.113.9');
+    expect(ids(s)).toContain('vertical-scan');
+    expect(s.findings.find((f) => f.id === 'vertical-scan')!.evidence).toMatchObject({ ports: 1000, hosts: 1, durationMs: 240_000 * (999 / 1000) });
+    expect(s.explanation).toMatch(/^vertical scan: 1,000 ports in 4 min/);
+    expect(s.rank).toBe(1);
+    expect(ids(row(r, '192.0.2.50'))).toEqual([]);
+  });
+
+  it('14 ports is not a scan (CrowdSec multi_ports needs 15)', () => {
+    const r = summarize(verticalScan('203.0.113.9', 14, 10));
+    expect(ids(row(r, '203.0.113.9'))).not.toContain('vertical-scan');
+    const r2 = summarize(verticalScan('203.0.113.9', 15, 10));
+    expect(ids(row(r2, '203.0.113.9'))).toContain('vertical-scan');
+  });
+
+  it('breadth beats volume: 1,000 ports / 1,500 packets outrank 40,000 packets to port 23', () => {
+    const scan = [...verticalScan('203.0.113.9', 1000, 240), ...verticalScan('203.0.113.9', 500, 240)];
+    const telnet = hammer('198.51.100.99', 23, 400, 100);
+    const r = summarize([...telnet, ...scan]);
+    expect(row(r, '203.0.113.9').packets).toBe(1500);
+    expect(row(r, '198.51.100.99').packets).toBe(40_000);
+    expect(order(r).slice(0, 2)).toEqual(['203.0.113.9', '198.51.100.99']);
+    expect(ids(row(r, '198.51.100.99'))).toEqual(['service-knock']);
+    expect(row(r, '198.51.100.99').explanation).toBe('40,000 packets to 23/tcp in 24 h');
+  });
+
+  it('a slow scan (30 ports over 10 hours) is also called slow', () => {
+    const r = summarize(verticalScan('203.0.113.20', 30, 36_000));
+    const s = row(r, '203.0.113.20');
+    expect(ids(s)).toEqual(['vertical-scan', 'slow-scan']);
+    expect(s.explanation).toContain('slow scan: 30 ports over 9.7 h');
+  });
+});
+
+describe('horizontal sweep', () => {
+  it('port 445 on 300 hosts is a sweep and outranks one-off probes', () => {
+    const r = summarize([...background, ...horizontalSweep('203.0.113.30', 445, 300)]);
+    const s = row(r, '203.0.113.30');
+    expect(ids(s)).toEqual(['horizontal-sweep']);
+    expect(s.findings[0].evidence).toMatchObject({ hosts: 300, ports: 1, topPorts: ['445/tcp'] });
+    expect(s.explanation).toBe('sweep of 300 hosts on 445/tcp in 60 s');
+    expect(s.rank).toBe(1);
+  });
+
+  it('9 hosts is not a sweep', () => {
+    expect(ids(row(summarize(horizontalSweep('203.0.113.30', 445, 9)), '203.0.113.30'))).toEqual([]);
+  });
+
+  it('an ICMP echo sweep is an icmp-sweep', () => {
+    const pings = Array.from({ length: 20 }, (_, i) => makeEvent({ proto: 'icmp', src: { ip: '203.0.113.31' }, dst: { ip: `198.51.100.${i + 1}` }, time: at(i) }));
+    const s = row(summarize(pings), '203.0.113.31');
+    expect(ids(s)).toContain('icmp-sweep');
+    expect(s.explanation).toContain('ping sweep of 20 hosts');
+  });
+});
+
+describe('stealth scans by TCP flags', () => {
+  const flags = { null: [] as string[], fin: ['FIN'], xmas: ['FIN', 'PSH', 'URG'], synfin: ['SYN', 'FIN'], ack: ['ACK'] };
+
+  it.each([
+    ['null-scan', flags.null],
+    ['fin-scan', flags.fin],
+    ['xmas-scan', flags.xmas],
+    ['synfin-scan', flags.synfin],
+    ['ack-scan', flags.ack],
+  ])('%s over 20 ports', (id, tcpFlags) => {
+    const r = summarize([...background, ...verticalScan('203.0.113.40', 20, 5, { tcpFlags })]);
+    const s = row(r, '203.0.113.40');
+    expect(ids(s)).toContain(id);
+    expect(s.rank).toBe(1);
+    expect(s.findings.find((f) => f.id === id)!.severity).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a single NULL or XMAS packet is enough (psad: 1 port for scan flags)', () => {
+    const r = summarize([
+      makeEvent({ src: { ip: '203.0.113.41' }, tcpFlags: [] }),
+      makeEvent({ src: { ip: '203.0.113.42' }, tcpFlags: ['URG', 'PSH', 'FIN'] }),
+      ...background,
+    ]);
+    expect(ids(row(r, '203.0.113.41'))).toEqual(['null-scan']);
+    expect(ids(row(r, '203.0.113.42'))).toEqual(['xmas-scan']);
+    expect(order(r).slice(0, 2).sort()).toEqual(['203.0.113.41', '203.0.113.42']);
+  });
+
+  it('a lone FIN or ACK (late packet of a real connection) is not a scan', () => {
+    const r = summarize([makeEvent({ src: { ip: '203.0.113.43' }, tcpFlags: ['FIN', 'ACK'] }), makeEvent({ src: { ip: '203.0.113.44' }, tcpFlags: ['ACK'] })]);
+    expect(ids(row(r, '203.0.113.43'))).toEqual([]);
+    expect(ids(row(r, '203.0.113.44'))).toEqual([]);
+  });
+
+  it('NULL and XMAS from one source are merged in the explanation', () => {
+    const ev = [...verticalScan('203.0.113.45', 20, 5, { tcpFlags: [] }), makeEvent({ src: { ip: '203.0.113.45' }, tcpFlags: ['FIN', 'PSH', 'URG'], dst: { port: 100 } })];
+    expect(row(summarize(ev), '203.0.113.45').explanation).toBe('vertical scan: 21 ports in 5 s · NULL and XMAS probes');
+  });
+});
+
+describe('udp scan', () => {
+  it('many UDP ports is a udp-scan, not a vertical (TCP) scan', () => {
+    const s = row(summarize(verticalScan('203.0.113.50', 100, 20, { proto: 'udp', tcpFlags: null })), '203.0.113.50');
+    expect(ids(s)).toEqual(['udp-scan']);
+  });
+});
+
+describe('Sub-7 campaign', () => {
+  const sub7 = [1243, 6776, 27374].flatMap((port, i) =>
+    Array.from({ length: 3 }, (_, k) => makeEvent({ src: { ip: '203.0.113.60' }, dst: { ip: `198.51.100.${k + 1}`, port }, time: at(i * 60 + k), annotations: [trojanAnn('Sub-7', 3)] })),
+  );
+
+  it('names the family and the ports, and ranks above ordinary probes', () => {
+    const r = summarize([...background, ...sub7, ...hammer('192.0.2.60', 80, 10, 5)]);
+    const s = row(r, '203.0.113.60');
+    expect(ids(s)).toEqual(['trojan-probe']);
+    expect(s.findings[0].evidence).toEqual({ families: ['Sub-7'], ports: ['1243', '6776', '27374'], packets: 9, incidental: false });
+    expect(s.findings[0].severity).toBe(3);
+    expect(s.explanation).toBe('Sub-7 1243, 6776, 27374');
+    expect(s.rank).toBe(1);
+  });
+
+  it('a single Back Orifice probe still shows: a finding and a notable interpretation', () => {
+    const bo = makeEvent({ proto: 'udp', tcpFlags: null, src: { ip: '203.0.113.61' }, dst: { port: 31337 }, annotations: [trojanAnn('Back Orifice', 4)] });
+    const dns = makeEvent({ src: { ip: '203.0.113.62', port: 53 }, dst: { port: 8080 }, annotations: [ann('srcport-dns', 1, 'Source port 53: a DNS reply — or the old trick')] });
+    const r = summarize([...hammer('192.0.2.70', 22, 50, 20), bo, dns]);
+    expect(ids(row(r, '203.0.113.61'))).toEqual(['trojan-probe']);
+    expect(row(r, '203.0.113.61').explanation).toBe('Back Orifice 31337/udp');
+    expect(row(r, '203.0.113.62').explanation).toBe('1 packet to 8080/tcp · srcport-dns');
+    const notes = r.interpretations.map((i) => i.id);
+    expect(notes).toEqual(['trojan', 'srcport-dns']);
+    expect(r.interpretations[0]).toMatchObject({ severity: 4, events: 1, sources: 1, topSources: [{ ip: '203.0.113.61', packets: 1 }] });
+    expect(r.interpretations[1].text).toContain('Source port 53');
+  });
+});
+
+describe('traceroute', () => {
+  it('UDP 33434+ annotated as traceroute is a traceroute, not a UDP scan, and ranks low', () => {
+    const tr = Array.from({ length: 40 }, (_, i) =>
+      makeEvent({ proto: 'udp', tcpFlags: null, src: { ip: '203.0.113.70' }, dst: { port: 33434 + i }, time: at(i), annotations: [ann('traceroute', 1)] }),
+    );
+    const r = summarize([...tr, ...background]);
+    const s = row(r, '203.0.113.70');
+    expect(ids(s)).toEqual(['traceroute']);
+    expect(s.ports).toBe(0);
+    expect(s.explanation).toBe('traceroute (40 probes)');
+    expect(r.interpretations.map((i) => i.id)).toEqual(['traceroute']);
+  });
+});
+
+describe('dial-up leftovers', () => {
+  it('leftover traffic is named and ranks below a real probe of the same size', () => {
+    const leftover = Array.from({ length: 30 }, (_, i) =>
+      makeEvent({ src: { ip: '203.0.113.80' }, dst: { port: 6776 }, time: at(i * 10), annotations: [ann('dialup-leftover', 0)] }),
+    );
+    const probe = hammer('203.0.113.81', 6776, 30, 1, 300);
+    const r = summarize([...leftover, ...probe]);
+    expect(ids(row(r, '203.0.113.80'))).toEqual(['dialup-leftover']);
+    expect(ids(row(r, '203.0.113.81'))).toEqual(['service-knock']);
+    expect(order(r)).toEqual(['203.0.113.81', '203.0.113.80']);
+    expect(row(r, '203.0.113.80').scoreParts.factor).toBe(0.4);
+  });
+});
+
+describe('pure noise', () => {
+  it('NetBIOS/DHCP broadcasts are noise and rank below everything else', () => {
+    const noise = Array.from({ length: 200 }, (_, i) =>
+      makeEvent({
+        proto: 'udp',
+        tcpFlags: null,
+        src: { ip: '192.168.1.23', port: 137 },
+        dst: { ip: '192.168.1.255', port: 137 },
+        time: at(i * 60),
+        annotations: [ann('netbios-noise', 0)],
+      }),
+    );
+    const r = summarize([...noise, ...background]);
+    const s = row(r, '192.168.1.23');
+    expect(ids(s)).toContain('noise');
+    expect(s.rank).toBe(r.sources.length);
+    expect(s.severity).toBe(0);
+  });
+});
+
+describe('thresholds', () => {
+  it('overrides merge over defaults and reject unknown keys', () => {
+    const t = mergeThresholds(DEFAULT_THRESHOLDS, { verticalScan: { minPorts: 5 }, weights: { findings: { 'null-scan': 40 } } }, 'test');
+    expect(t.verticalScan.minPorts).toBe(5);
+    expect(t.weights.findings['null-scan']).toBe(40);
+    expect(DEFAULT_THRESHOLDS.verticalScan.minPorts).toBe(15);
+    expect(() => mergeThresholds(DEFAULT_THRESHOLDS, { verticalScan: { minPort: 5 } }, 'x.json')).toThrow(/unknown setting "verticalScan.minPort"/);
+    expect(() => mergeThresholds(DEFAULT_THRESHOLDS, { verticalScan: { minPorts: 'a' } }, 'x.json')).toThrow(/must be a non-negative number/);
+    const r = summarize(verticalScan('203.0.113.9', 6, 10), t);
+    expect(ids(row(r, '203.0.113.9'))).toContain('vertical-scan');
+  });
+});
+
+describe('bounded memory', () => {
+  it('evicts least-recently-seen sources at the cap and counts them', () => {
+    const t = mergeThresholds(DEFAULT_THRESHOLDS, { limits: { maxSources: 32 } }, 'test');
+    const ev = Array.from({ length: 100 }, (_, i) => makeEvent({ src: { ip: `10.0.${Math.floor(i / 250)}.${i % 250}` }, time: at(i) }));
+    const r = summarize(ev, t);
+    expect(r.sources.length).toBeLessThanOrEqual(32);
+    expect(r.profiles.evicted).toBe(100 - r.profiles.tracked);
+    expect(r.sources.some((s) => s.ip === '10.0.0.99')).toBe(true);
+  });
+
+  it('caps distinct ports and says "at least"', () => {
+    const t = mergeThresholds(DEFAULT_THRESHOLDS, { limits: { maxPorts: 100 } }, 'test');
+    const s = row(summarize(verticalScan('203.0.113.9', 300, 60), t), '203.0.113.9');
+    expect(s.ports).toBe(100);
+    expect(s.portsCapped).toBe(true);
+    expect(s.explanation).toMatch(/^vertical scan: ≥100 ports/);
+  });
+});

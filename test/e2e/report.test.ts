@@ -1,0 +1,170 @@
+// End-to-end: the report command (built CLI) on generated and real scan logs:
+// ranking, JSON shape, Markdown, filters, --config and --fail-on exit codes.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+
+const CORPUS = new URL('../../../shared/corpus/iptables/', import.meta.url).pathname;
+
+function line(sec: number, src: string, dpt: number, opts: { proto?: 'TCP' | 'UDP'; flags?: string; dst?: string } = {}): string {
+  const t = new Date(Date.UTC(2026, 10, 20, 6, 0, 0) + sec * 1000);
+  const mon = 'Nov';
+  const hh = String(t.getUTCHours()).padStart(2, '0');
+  const mm = String(t.getUTCMinutes()).padStart(2, '0');
+  const ss = String(t.getUTCSeconds()).padStart(2, '0');
+  const proto = opts.proto ?? 'TCP';
+  const tail = proto === 'TCP' ? `WINDOW=1024 RES=0x00 ${opts.flags ?? 'SYN'} URGP=0` : 'LEN=8';
+  return `${mon} ${t.getUTCDate()} ${hh}:${mm}:${ss} gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=${src} DST=${opts.dst ?? '192.168.1.10'} LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=1 PROTO=${proto} SPT=40000 DPT=${dpt} ${tail}`;
+}
+
+let dir = '';
+let mixed = '';
+const BASE = ['--year', '2026', '--tz', 'UTC'];
+
+beforeAll(() => {
+  dir = tempDir();
+  mixed = join(dir, 'mixed.log');
+  const lines: string[] = [];
+  // A vertical scanner (600 ports in 2 min), a telnet hammer (3,000 packets over 10 h), a sweeper.
+  for (let p = 1; p <= 600; p++) lines.push(line(p * 0.2, '203.0.113.9', p));
+  for (let i = 0; i < 3000; i++) lines.push(line(i * 12, '198.51.100.23', 23));
+  for (let h = 1; h <= 40; h++) lines.push(line(3600 + h, '203.0.113.50', 445, { dst: `192.168.1.${h}` }));
+  lines.push(line(7200, '192.0.2.77', 1, { flags: '' }));
+  lines.sort((a, b) => a.slice(0, 15).localeCompare(b.slice(0, 15)));
+  writeFileSync(mixed, lines.join('\n') + '\n');
+});
+
+interface JsonSource {
+  rank: number;
+  ip: string;
+  score: number;
+  events: number;
+  ports: number;
+  findings: { id: string; severity: number; evidence: Record<string, unknown> }[];
+  explanation: string;
+}
+
+function json(args: string[]): { code: number | null; doc: { sources: JsonSource[]; [k: string]: unknown }; stderr: string } {
+  const r = runCli([...args, '-o', 'json']);
+  return { code: r.code, doc: JSON.parse(r.stdout), stderr: r.stderr };
+}
+
+describe('logscan report: ranking', () => {
+  it('ranks the wide scanner first and explains every row', () => {
+    const { code, doc } = json([mixed, ...BASE]);
+    expect(code).toBe(0);
+    // A single crafted NULL packet outranks plain volume on one service.
+    expect(doc.sources.map((s) => s.ip)).toEqual(['203.0.113.9', '203.0.113.50', '192.0.2.77', '198.51.100.23']);
+    const [scan] = doc.sources;
+    expect(scan).toMatchObject({ rank: 1, events: 600, ports: 600 });
+    // Trojan ports crossed by a blind scan are listed but marked incidental (severity ≤ 2).
+    expect(scan.findings.map((f) => f.id)).toContain('vertical-scan');
+    expect(scan.findings.find((f) => f.id === 'vertical-scan')!.evidence).toMatchObject({ ports: 600, hosts: 1 });
+    const trojan = scan.findings.find((f) => f.id === 'trojan-probe');
+    if (trojan) expect(trojan).toMatchObject({ severity: 2, evidence: { incidental: true } });
+    expect(scan.explanation).toMatch(/^vertical scan: 600 ports in 2 min/);
+    expect(doc.sources[1].findings.map((f) => f.id)).toEqual(['horizontal-sweep']);
+    expect(doc.sources[2].findings.map((f) => f.id)).toEqual(['null-scan']);
+    expect(doc.sources[3].explanation).toBe('3,000 packets to 23/tcp in 10 h');
+    for (const s of doc.sources) expect(typeof s.score).toBe('number');
+    // Existing fields stay.
+    expect(doc).toHaveProperty('topPorts');
+    expect(doc).toHaveProperty('topSources');
+    expect(doc).toHaveProperty('interpretations');
+  });
+
+  it('prints the ranked table with the explanation', () => {
+    const r = runCli([mixed, ...BASE]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Top sources');
+    expect(r.stdout).toMatch(/1 │ 203\.0\.113\.9 /);
+    expect(r.stdout).toContain('vertical scan: 600 ports');
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('--top limits the rows', () => {
+    expect(json([mixed, ...BASE, '--top', '2']).doc.sources).toHaveLength(2);
+  });
+
+  it.each([
+    ['null', 'null-scan'],
+    ['xmas', 'xmas-scan'],
+    ['fin', 'fin-scan'],
+    ['udp', 'udp-scan'],
+  ])('psad %s scan capture gives %s', (kind, id) => {
+    const { code, doc } = json([`${CORPUS}psad_${kind}_scan_1000_1150.log`]);
+    expect(code).toBe(0);
+    expect(doc.sources[0].ip).toBe('192.168.10.55');
+    expect(doc.sources[0].findings.map((f) => f.id)).toContain(id);
+  });
+});
+
+describe('logscan report: formats', () => {
+  it('-o markdown gives tables with escaped log text', () => {
+    const r = runCli([mixed, ...BASE, '-o', 'markdown']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('### Top sources');
+    expect(r.stdout).toContain('| 1 | 203\\.0\\.113\\.9 |');
+  });
+});
+
+describe('logscan report: filters', () => {
+  it('--source keeps only that range', () => {
+    const { doc } = json([mixed, ...BASE, '--source', '203.0.113.0/24']);
+    expect(doc.sources.map((s) => s.ip)).toEqual(['203.0.113.9', '203.0.113.50']);
+    expect(doc.filters).toMatchObject({ sources: ['203.0.113.0/24'] });
+  });
+
+  it('--since/--until with absolute times', () => {
+    const { doc } = json([mixed, ...BASE, '--since', '2026-11-20T07:00', '--until', '2026-11-20T07:30:00Z']);
+    expect(doc.sources.map((s) => s.ip)).toEqual(['203.0.113.50', '198.51.100.23']);
+    expect(doc.totals).toMatchObject({ parsedEvents: 3641 });
+  });
+
+  it('--since with a relative time (everything in 2026 is within 100000 days)', () => {
+    expect(json([mixed, ...BASE, '--since', '100000d']).doc.sources).toHaveLength(4);
+  });
+
+  it('--min-severity hides quieter sources', () => {
+    const { doc } = json([mixed, ...BASE, '--min-severity', '3']);
+    expect(doc.sources.every((s) => s.findings.some((f) => f.severity >= 3))).toBe(true);
+    expect(doc.sources.length).toBeLessThan(4);
+  });
+
+  for (const args of [['--since', 'yesterday-ish'], ['--until', '2026-13-01'], ['--source', '300.1.1.1/8'], ['--min-severity', '9'], ['--fail-on', 'loud'], ['--top', 'x']]) {
+    it(`bad value ${args.join(' ')} exits 2`, () => {
+      const r = runCli([mixed, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^logscan: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+});
+
+describe('logscan report: --fail-on and --config', () => {
+  it('exits 4 when a finding reaches the severity, 0 when none does', () => {
+    const r = runCli([mixed, ...BASE, '--fail-on', 'medium']);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toContain('Top sources');
+    expect(runCli([mixed, ...BASE, '--fail-on', 'critical']).code).toBe(0);
+  });
+
+  it('--config overrides thresholds; unknown settings are usage errors', () => {
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify({ thresholds: { verticalScan: { minPorts: 1000 } } }));
+    const { code, doc } = json([mixed, ...BASE, '--config', good]);
+    expect(code).toBe(0);
+    expect(doc.sources.find((s) => s.ip === '203.0.113.9')!.findings.map((f) => f.id)).not.toContain('vertical-scan');
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ thresholds: { verticalScan: { minPortz: 3 } } }));
+    const r = runCli([mixed, '--config', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown setting "verticalScan.minPortz"');
+  });
+
+  it('--scan-ports lowers the scan threshold', () => {
+    const { doc } = json([mixed, ...BASE, '--scan-ports', '2000']);
+    expect(doc.sources[0].findings.map((f) => f.id)).not.toContain('vertical-scan');
+  });
+});

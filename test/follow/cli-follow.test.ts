@@ -1,0 +1,198 @@
+// `logscan follow` end to end: the BUILT CLI on real files while a writer appends
+// and rotates them. Short poll and retire intervals via env so the suite stays fast.
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ndjson, startCli, tempDir } from '../helpers/cli.js';
+import { LogWriter, iptablesLine, sleep } from '../helpers/follow-writer.js';
+
+const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
+
+interface Ev {
+  src: { port: number };
+  origin: { file: string; line: number };
+}
+const events = (stdout: string): Ev[] => ndjson(stdout) as unknown as Ev[];
+const seqs = (evs: Ev[]): number[] => evs.map((e) => e.src.port - 10000);
+const count = (n: number) => (stdout: string) => stdout.split('\n').length - 1 >= n;
+
+describe('logscan follow', () => {
+  it('-o ndjson: every record exactly once, in order, with its origin line, through all kinds of rotation', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'kern.log');
+    writeFileSync(path, '');
+    const w = new LogWriter(path);
+    const cli = startCli(['follow', '-o', 'ndjson', '--from-start', path], { env });
+    // Rotating before the process runs would hide rotated lines from it: wait until it reads.
+    w.write();
+    await cli.waitFor(count(1));
+    w.start(4); // ~250 lines/s
+    await sleep(300);
+    w.renameCreate();
+    await sleep(300);
+    w.copyTruncate();
+    await sleep(300);
+    await w.deleteRecreate(250);
+    await sleep(300);
+    await w.halfLine(200);
+    await sleep(300);
+    w.stop();
+    // On failure, let the comparison below show what is missing rather than time out.
+    await cli.waitFor(count(w.written.length), 5000).catch(() => {});
+    await sleep(100);
+    const r = await cli.stop();
+    expect(r.code).toBe(0);
+    const ev = events(r.stdout);
+    if (process.env.DEBUG_FOLLOW && seqs(ev).join() !== w.written.map((x) => x.seq).join()) {
+      const got = new Set(seqs(ev));
+      console.log('MISSING', w.written.filter((x) => !got.has(x.seq)).map((x) => `${x.seq}@${x.line}`).join(' '), 'GOT', ev.length, 'WROTE', w.written.length, '\nSTDERR', r.stderr);
+    }
+    expect(w.written.length).toBeGreaterThan(200);
+    expect(seqs(ev)).toEqual(w.written.map((x) => x.seq));
+    expect(ev.map((e) => e.origin.line)).toEqual(w.written.map((x) => x.line));
+    expect(new Set(ev.map((e) => e.origin.file))).toEqual(new Set([path]));
+    expect(r.stderr).toMatch(/rotated/);
+    expect(r.stderr).toMatch(/truncated/);
+  });
+
+  it('--state: stop, append + rotate, restart: nothing lost, nothing repeated', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'kern.log');
+    const state = join(dir, 'follow.state');
+    writeFileSync(path, '');
+    const w = new LogWriter(path);
+    const args = ['follow', '-o', 'ndjson', '--from-start', '--state', state, path];
+    const all: Ev[] = [];
+
+    let cli = startCli(args, { env });
+    for (let i = 0; i < 10; i++) w.write();
+    const finishHalf = w.beginHalf();
+    await cli.waitFor(count(10));
+    await sleep(150);
+    all.push(...events((await cli.stop()).stdout));
+    const saved = JSON.parse(readFileSync(state, 'utf8')) as { files: { offset: number; line: number; firstLineHash: string }[] };
+    expect(saved.files).toHaveLength(1);
+    expect(saved.files[0]).toMatchObject({ line: 10 });
+
+    finishHalf();
+    for (let i = 0; i < 5; i++) w.write();
+    w.renameCreate();
+    for (let i = 0; i < 4; i++) w.write();
+    cli = startCli(args, { env });
+    await cli.waitFor(count(10));
+    for (let i = 0; i < 3; i++) w.write();
+    await cli.waitFor(count(13));
+    await sleep(150);
+    const r2 = await cli.stop();
+    expect(r2.stderr).toMatch(/rotated while logscan was stopped/);
+    all.push(...events(r2.stdout));
+
+    expect(seqs(all)).toEqual(w.written.map((x) => x.seq));
+    expect(all.map((e) => e.origin.line)).toEqual(w.written.map((x) => x.line));
+  });
+
+  it('Ctrl-C prints the final summary and exits 0', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'ufw.log');
+    writeFileSync(path, '');
+    const cli = startCli(['follow', '--from-start', path], { env });
+    writeFileSync(path, [1, 2, 3].map(iptablesLine).join('\n') + '\n');
+    await cli.waitFor((out) => out.includes('203.0.113.7'));
+    const r = await cli.stop('SIGINT');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/→ 6776\/tcp/);
+    expect(r.stdout).toMatch(/followed for/);
+    expect(r.stdout).toMatch(/3 events/);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('SIGTERM with -o ndjson prints nothing extra and exits 0', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'ufw.log');
+    writeFileSync(path, iptablesLine(1) + '\n');
+    const cli = startCli(['follow', '-o', 'ndjson', '--from-start', path], { env });
+    await cli.waitFor(count(1));
+    const r = await cli.stop('SIGTERM');
+    expect(r.code).toBe(0);
+    expect(events(r.stdout)).toHaveLength(1);
+  });
+
+  it('reports an unreadable input on stderr, keeps following the others, exits 3', async () => {
+    const dir = tempDir();
+    const good = join(dir, 'good.log');
+    writeFileSync(good, '');
+    // As root nothing is unreadable by permission: a directory stands in for it.
+    let bad = join(dir, 'adir');
+    mkdirSync(bad);
+    if (process.getuid?.() !== 0) {
+      bad = join(dir, 'secret.log');
+      writeFileSync(bad, iptablesLine(99) + '\n');
+      chmodSync(bad, 0o000);
+    }
+    const missing = join(dir, 'not-yet.log');
+    const cli = startCli(['follow', '-o', 'ndjson', '--from-start', bad, missing, good], { env });
+    await cli.waitFor((_o, e) => /waiting for it/.test(e) && /(permission denied|is a directory)/.test(e));
+    writeFileSync(good, iptablesLine(1) + '\n');
+    writeFileSync(missing, iptablesLine(2) + '\n');
+    await cli.waitFor(count(2));
+    const r = await cli.stop();
+    expect(r.code).toBe(3);
+    expect(seqs(events(r.stdout)).sort()).toEqual([1, 2]);
+    expect(r.stderr.match(/waiting for it/g)).toHaveLength(1);
+  });
+
+  it('follows - (stdin) as a live stream until it ends', async () => {
+    const cli = startCli(['follow', '-o', 'ndjson', '-'], { env, stdin: 'pipe' });
+    cli.stdin!.write(iptablesLine(1) + '\n');
+    await cli.waitFor(count(1));
+    cli.stdin!.write(iptablesLine(2).slice(0, 50));
+    await sleep(100);
+    cli.stdin!.end(iptablesLine(2).slice(50) + '\n');
+    const r = await cli.exited;
+    expect(r.code).toBe(0);
+    const ev = events(r.stdout);
+    expect(seqs(ev)).toEqual([1, 2]);
+    expect(ev.map((e) => e.origin)).toEqual([
+      { file: '(stdin)', line: 1 },
+      { file: '(stdin)', line: 2 },
+    ]);
+  });
+
+  it('--alert-exec runs the hook without a shell, the alert as JSON on stdin', async () => {
+    const dir = tempDir();
+    const space = join(dir, 'with space');
+    mkdirSync(space);
+    const hook = join(space, 'hook.mjs');
+    const sink = join(space, 'alerts.ndjson');
+    writeFileSync(hook, "import { appendFileSync } from 'node:fs'; let s = ''; process.stdin.on('data', (d) => (s += d)); process.stdin.on('end', () => appendFileSync(process.argv[2], s));\n");
+    const path = join(dir, 'scan.log');
+    writeFileSync(path, '');
+    const cli = startCli(['follow', '--alert-score', '20', '--alert-exec', `'${process.execPath}' "${hook}" '${sink}'`, '--from-start', path], { env });
+    // A vertical scan: 40 ports from one source; `$(touch pwned)` in the prefix must stay text.
+    const scan = Array.from({ length: 40 }, (_, i) => iptablesLine(i + 1).replace('DPT=6776', `DPT=${1000 + i}`).replace('[UFW BLOCK]', '[$(touch pwned)]'));
+    writeFileSync(path, scan.join('\n') + '\n');
+    await cli.waitFor((out) => out.includes('ALERT'));
+    await sleep(500);
+    const r = await cli.stop();
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/!! ALERT 203\.0\.113\.7/g)).toHaveLength(1);
+    const alerts = readFileSync(sink, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ type: 'alert', source: '203.0.113.7', threshold: 20 });
+    expect(alerts[0].score as number).toBeGreaterThanOrEqual(20);
+  });
+
+  it('folds repeats from one source in text output', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'scan.log');
+    writeFileSync(path, '');
+    const cli = startCli(['follow', '--from-start', path], { env });
+    writeFileSync(path, Array.from({ length: 200 }, (_, i) => iptablesLine(i + 1)).join('\n') + '\n');
+    await cli.waitFor((out) => out.includes('203.0.113.7'));
+    const r = await cli.stop();
+    const probeLines = r.stdout.split('\n').filter((l) => l.includes('→ 6776/tcp'));
+    expect(probeLines.length).toBeLessThan(10);
+    expect(r.stdout).toMatch(/\+\d+ more from 203\.0\.113\.7 in \d+ s/);
+    expect(r.stdout).toMatch(/200 events/);
+  });
+});

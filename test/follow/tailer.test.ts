@@ -1,0 +1,207 @@
+// The follower on its own (src/input/follow.ts), with real files and a writer that
+// keeps appending while the file is rotated every way logrotate knows.
+import { appendFileSync, chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { Follower, type FollowConsumer, type FollowedFile } from '../../src/input/follow.js';
+import { FollowState } from '../../src/input/follow-state.js';
+import { tempDir } from '../helpers/cli.js';
+import { LogWriter, sleep } from '../helpers/follow-writer.js';
+
+interface Got {
+  name: string;
+  line: number;
+  text: string;
+}
+
+function collector(): { consumer: FollowConsumer; got: Got[]; files: FollowedFile[]; notices: string[]; ended: number } {
+  const got: Got[] = [];
+  const files: FollowedFile[] = [];
+  const notices: string[] = [];
+  const r = {
+    got,
+    files,
+    notices,
+    ended: 0,
+    consumer: {
+      open(f: FollowedFile) {
+        files.push(f);
+        return {
+          line: (text: string, line: number) => got.push({ name: f.name, line, text }),
+          overlong: (line: number) => got.push({ name: f.name, line, text: '<overlong>' }),
+          end: () => r.ended++,
+        };
+      },
+      notice: (name: string, msg: string, kind: string) => notices.push(`${kind}: ${name}: ${msg}`),
+    } satisfies FollowConsumer,
+  };
+  return r;
+}
+
+const seqOf = (text: string): number => Number(/ ID=(\d+) /.exec(text)?.[1] ?? NaN);
+const FAST = { pollMs: 30, retireMs: 300 };
+
+describe('follower', () => {
+  it('loses and repeats nothing through rename+create, copytruncate, delete+recreate and a half-written line', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'kern.log');
+    const w = new LogWriter(path);
+    for (let i = 0; i < 5; i++) w.write(); // before start: not to be read
+    const c = collector();
+    const f = new Follower([path], c.consumer, FAST);
+    await f.start();
+    const before = w.written.length;
+    w.start(5);
+    await sleep(200);
+    w.renameCreate();
+    await sleep(300);
+    w.copyTruncate();
+    await sleep(300);
+    await w.deleteRecreate(200);
+    await sleep(300);
+    await w.halfLine(150);
+    await sleep(200);
+    w.renameCreate(join(dir, 'kern.log-20261120'));
+    await sleep(200);
+    w.stop();
+    await sleep(200);
+    await f.stop();
+
+    const expected = w.written.slice(before);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(c.got.map((g) => seqOf(g.text))).toEqual(expected.map((e) => e.seq));
+    expect(c.got.map((g) => g.line)).toEqual(expected.map((e) => e.line));
+    expect(new Set(c.got.map((g) => g.name))).toEqual(new Set([path]));
+    expect(c.files.map((x) => x.reason)).toEqual(['start', 'rotated', 'truncated', 'rotated', 'rotated']);
+    expect(c.files[0].startLine).toBe(5);
+  });
+
+  it('waits for a file that does not exist yet, says so once, then reads it from line 1', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'later.log');
+    const c = collector();
+    const f = new Follower([path], c.consumer, FAST);
+    await f.start();
+    await sleep(150);
+    writeFileSync(path, 'one\ntwo\n');
+    await sleep(150);
+    await f.stop();
+    expect(c.notices.filter((n) => n.includes('waiting'))).toHaveLength(1);
+    expect(c.got.map((g) => [g.line, g.text])).toEqual([
+      [1, 'one'],
+      [2, 'two'],
+    ]);
+  });
+
+  it('with fromStart reads existing lines; a partial last line waits for its newline', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'a.log');
+    writeFileSync(path, 'a\nb\nhal');
+    const c = collector();
+    const f = new Follower([path], c.consumer, { ...FAST, fromStart: true });
+    await f.start();
+    await sleep(100);
+    expect(c.got.map((g) => g.text)).toEqual(['a', 'b']);
+    appendFileSync(path, 'f\n');
+    await sleep(100);
+    await f.stop();
+    expect(c.got.map((g) => `${g.line}:${g.text}`)).toEqual(['1:a', '2:b', '3:half']);
+  });
+
+  it('starting at the end counts the existing lines and keeps a partial last line whole', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'a.log');
+    writeFileSync(path, 'a\nb\nhal');
+    const c = collector();
+    const f = new Follower([path], c.consumer, FAST);
+    await f.start();
+    appendFileSync(path, 'f\nnext\n');
+    await sleep(100);
+    await f.stop();
+    expect(c.got.map((g) => `${g.line}:${g.text}`)).toEqual(['3:half', '4:next']);
+    expect(c.files[0].head).toEqual(['a', 'b']);
+  });
+
+  it('reports an unreadable file and keeps following the others', async () => {
+    const dir = tempDir();
+    const good = join(dir, 'good.log');
+    // Root reads everything: a directory stands in for an unreadable file then.
+    let bad = join(dir, 'adir');
+    mkdirSync(bad);
+    if (process.getuid?.() !== 0) {
+      bad = join(dir, 'secret.log');
+      writeFileSync(bad, 'x\n');
+      chmodSync(bad, 0o000);
+    }
+    writeFileSync(good, '');
+    const c = collector();
+    const f = new Follower([bad, good], c.consumer, FAST);
+    await f.start();
+    appendFileSync(good, 'ok\n');
+    await sleep(120);
+    await f.stop();
+    expect(c.notices.some((n) => n.startsWith('problem:') && /permission denied|is a directory/.test(n))).toBe(true);
+    expect(c.got.map((g) => g.text)).toEqual(['ok']);
+  });
+
+  it('follows a stream (-) until it ends', async () => {
+    const stdin = new PassThrough();
+    const c = collector();
+    const f = new Follower(['-'], c.consumer, { ...FAST, stdin });
+    await f.start();
+    stdin.write('one\ntw');
+    stdin.write('o\n');
+    stdin.end('three');
+    await f.done;
+    await f.stop();
+    expect(c.got.map((g) => `${g.name}:${g.line}:${g.text}`)).toEqual(['(stdin):1:one', '(stdin):2:two', '(stdin):3:three']);
+  });
+
+  it('--state: a restart after append + rotation reads exactly the lines it had not read', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'kern.log');
+    const stateFile = join(dir, 'state.json');
+    const w = new LogWriter(path);
+    for (let i = 0; i < 3; i++) w.write();
+    const got: Got[] = [];
+
+    const run = async (act: () => Promise<void>): Promise<void> => {
+      const c = collector();
+      const state = await FollowState.load(stateFile, 50);
+      const f = new Follower([path], c.consumer, { ...FAST, state });
+      await f.start();
+      await act();
+      await sleep(150);
+      await f.stop();
+      got.push(...c.got);
+    };
+
+    const first = w.written.length;
+    let finishHalf = (): void => {};
+    await run(async () => {
+      for (let i = 0; i < 10; i++) w.write();
+      finishHalf = w.beginHalf(); // left unfinished when we stop
+      await sleep(100);
+    });
+    // Stopped: the line is finished, more is appended, the file rotates, a new one starts.
+    finishHalf();
+    for (let i = 0; i < 5; i++) w.write();
+    w.renameCreate();
+    for (let i = 0; i < 4; i++) w.write();
+    await run(async () => {
+      for (let i = 0; i < 3; i++) w.write();
+    });
+    // Stopped again, copytruncate this time: the copy is found by its first KiB and finished.
+    for (let i = 0; i < 2; i++) w.write();
+    w.copyTruncate();
+    for (let i = 0; i < 2; i++) w.write();
+    await run(async () => {
+      w.write();
+    });
+
+    const expected = w.written.slice(first);
+    expect(got.map((g) => seqOf(g.text))).toEqual(expected.map((x) => x.seq));
+    expect(got.map((g) => g.line)).toEqual(expected.map((x) => x.line));
+  });
+});

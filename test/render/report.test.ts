@@ -1,0 +1,103 @@
+// The people-facing report: terminal text (snapshot at a fixed width, no colour),
+// Markdown (escaping), colour by severity, and narrow-terminal fitting.
+import { describe, expect, it } from 'vitest';
+import type { FirewallEvent } from '../../src/event.js';
+import type { InputStats } from '../../src/input/read.js';
+import { Overview } from '../../src/aggregate/overview.js';
+import { buildReport, type ReportDoc } from '../../src/aggregate/report.js';
+import { Summarizer } from '../../src/aggregate/summary.js';
+import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
+import { renderReportMarkdown } from '../../src/render/report-markdown.js';
+import { renderReportText } from '../../src/render/report-text.js';
+import { hourIn } from '../../src/render/time-format.js';
+import { at, makeEvent } from '../helpers/events.js';
+import { ann, hammer, horizontalSweep, trojanAnn, verticalScan } from '../helpers/summary-events.js';
+
+function stats(events: number): InputStats {
+  return { file: 'kern.log', format: 'iptables', formatBy: 'sniff', lines: events + 2, events, skipped: 2, malformed: 0, skipReasons: {}, error: null, incomplete: false };
+}
+
+function doc(events: readonly FirewallEvent[], extras: { top?: number; minSeverity?: number | null } = {}): ReportDoc {
+  const ov = new Overview(hourIn('UTC'));
+  const sum = new Summarizer(DEFAULT_THRESHOLDS);
+  for (const e of events) {
+    ov.add(e);
+    sum.add(e);
+  }
+  return buildReport([stats(events.length)], ov.result(extras.top ?? 10), null, 'en', {
+    summary: sum.result({ kb: null, limit: extras.top ?? 10, minSeverity: extras.minSeverity ?? null }),
+    top: extras.top ?? 10,
+    minSeverity: extras.minSeverity ?? null,
+    filters: { since: null, until: null, sources: [], minSeverity: extras.minSeverity ?? null },
+  });
+}
+
+function scenario(): FirewallEvent[] {
+  return [
+    ...verticalScan('203.0.113.9', 1073, 240, { tcpFlags: [] }),
+    makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: 1243 }, tcpFlags: ['FIN', 'PSH', 'URG'], annotations: [trojanAnn('Sub-7', 4)] }),
+    makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: 27374 }, time: at(100), annotations: [trojanAnn('Sub-7', 4)] }),
+    ...horizontalSweep('198.51.100.77', 445, 120, 600),
+    ...hammer('192.0.2.23', 23, 400, 100),
+    ...Array.from({ length: 12 }, (_, i) =>
+      makeEvent({ proto: 'udp', tcpFlags: null, src: { ip: '192.0.2.80' }, dst: { port: 33434 + i }, time: at(3600 + i), annotations: [ann('traceroute', 1, 'traceroute probe: UDP into 33434-33600 is the classic Unix traceroute.')] }),
+    ),
+    makeEvent({ src: { ip: '192.0.2.53', port: 53 }, dst: { port: 1024 }, time: at(7200), annotations: [ann('srcport-dns', 1, 'Source port 53: a DNS reply — or the old trick of sending from port 53.')] }),
+    ...Array.from({ length: 20 }, (_, i) =>
+      makeEvent({ proto: 'udp', tcpFlags: null, src: { ip: '192.168.1.23', port: 137 }, dst: { ip: '192.168.1.255', port: 137 }, time: at(i * 300), annotations: [ann('netbios-noise', 0, 'NetBIOS name/datagram broadcast; noise, not a probe.')] }),
+    ),
+  ];
+}
+
+describe('terminal report', () => {
+  it('matches the snapshot (NO_COLOR, 100 columns, UTC)', () => {
+    const text = renderReportText(doc(scenario()), { color: false, width: 100, tz: 'UTC' });
+    expect(text).not.toMatch(/\u001b\[/);
+    for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
+    expect(text).toMatchSnapshot();
+  });
+
+  it('colours the score by severity only when asked', () => {
+    const d = doc(scenario());
+    expect(renderReportText(d, { color: true, width: 100, tz: 'UTC' })).toMatch(/\u001b\[31m/);
+    expect(renderReportText(d, { color: false, width: 100, tz: 'UTC' })).not.toMatch(/\u001b\[/);
+  });
+
+  it('drops optional columns on a narrow terminal instead of squeezing the explanation', () => {
+    const text = renderReportText(doc(scenario()), { color: false, width: 72, tz: 'UTC' });
+    expect(text).not.toContain('seen');
+    expect(text).toContain('vertical scan: 1,075');
+    // Tables fit (the one-line header may run longer and wrap in the terminal).
+    for (const line of text.split('\n').filter((l) => /^[│┌└]/.test(l))) expect([...line].length).toBeLessThanOrEqual(72);
+  });
+
+  it('neutralises control characters from the log', () => {
+    const e = makeEvent({ src: { ip: '203.0.113.5' }, annotations: [ann('proxy-hunt', 2, 'evil \u001b[2J text')] });
+    const text = renderReportText(doc([e]), { color: false, width: 100, tz: 'UTC' });
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('\\x1b[2J');
+  });
+
+  it('--min-severity keeps only sources and interpretations at or above it', () => {
+    const d = doc(scenario(), { minSeverity: 3 });
+    expect(d.sources.map((s) => s.ip)).toEqual(['203.0.113.9', '192.0.2.23']);
+    expect(d.interpretations.map((i) => i.id)).toEqual(['trojan']);
+    expect(d.rankedSources).toBe(6);
+  });
+});
+
+describe('markdown report', () => {
+  it('escapes every log-derived string and keeps table rows intact', () => {
+    const evil = makeEvent({ src: { ip: '203.0.113.5' }, annotations: [trojanAnn('Evil|Fam*ily', 4), ann('proxy-hunt', 2, 'a | b <script>')] });
+    const md = renderReportMarkdown(doc([evil, ...scenario()]), { tz: 'UTC' });
+    expect(md).toContain('Evil\\|Fam\\*ily');
+    expect(md).not.toContain('<script>');
+    expect(md).toContain('a \\| b &lt;script&gt;');
+    // Every table row has the same number of unescaped pipes as its header.
+    const rows = md.split('\n').filter((l) => l.startsWith('| #') || /^\| \d+ \| /.test(l));
+    const pipes = (l: string): number => (l.replace(/\\\|/g, '').match(/\|/g) ?? []).length;
+    expect(new Set(rows.map(pipes)).size).toBe(1);
+    expect(md).toContain('### Top sources');
+    expect(md).toContain('### Notable interpretations');
+  });
+});
