@@ -1,9 +1,9 @@
 // `logscan follow` end to end: the BUILT CLI on real files while a writer appends
 // and rotates them. Short poll and retire intervals via env so the suite stays fast.
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ndjson, startCli, tempDir } from '../helpers/cli.js';
+import { ndjson, repoRoot, startCli, tempDir } from '../helpers/cli.js';
 import { LogWriter, iptablesLine, sleep } from '../helpers/follow-writer.js';
 
 const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
@@ -180,6 +180,7 @@ describe('logscan follow', () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ type: 'alert', source: '203.0.113.7', threshold: 20 });
     expect(alerts[0].score as number).toBeGreaterThanOrEqual(20);
+    expect(existsSync(join(repoRoot, 'pwned')) || existsSync(join(space, 'pwned'))).toBe(false);
   });
 
   it('folds repeats from one source in text output', async () => {
