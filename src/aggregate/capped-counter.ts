@@ -1,6 +1,8 @@
 // Counts keys with a hard cap on distinct keys, so memory depends on the cap and
 // not on the input. When full, the rarer half is dropped (their counts are kept in
 // `dropped`), which keeps the heavy hitters exact enough for a top-N table.
+import { flat } from '../util/flat-string.js';
+
 export class CappedCounter<K> {
   private readonly counts = new Map<K, number>();
   /** Sum of counts of keys evicted to stay under the cap. */
@@ -15,7 +17,7 @@ export class CappedCounter<K> {
       return;
     }
     if (this.counts.size >= this.cap) this.prune();
-    this.counts.set(key, n);
+    this.counts.set(typeof key === 'string' ? (flat(key) as K) : key, n);
   }
 
   get size(): number {
@@ -48,3 +50,4 @@ export class CappedCounter<K> {
     }
   }
 }
+

@@ -38,8 +38,11 @@ export class Overview {
   private readonly byProto = new CappedCounter<string>(300);
   private readonly byDirection = new CappedCounter<string>(8);
   private readonly sources = new CappedCounter<string>(200_000);
-  /** Keyed "proto/port" so the map stays primitive-keyed. */
-  private readonly ports = new CappedCounter<string>(140_000);
+  /** Packets per destination port, one array per common protocol: no hashing per event. */
+  private readonly tcpPorts = new Float64Array(65536);
+  private readonly udpPorts = new Float64Array(65536);
+  /** Other protocols with ports (sctp, udplite, …), keyed "proto/port". */
+  private readonly otherPorts = new CappedCounter<string>(10_000);
   private readonly perHour = new Array<number>(24).fill(0);
   private portPackets = 0;
 
@@ -61,8 +64,11 @@ export class Overview {
     this.byProto.add(e.proto, n);
     this.byDirection.add(e.direction ?? 'unknown', n);
     if (e.src.ip) this.sources.add(e.src.ip, n);
-    if (e.dst.port !== null && e.direction !== 'out') {
-      this.ports.add(`${e.proto}/${e.dst.port}`, n);
+    const port = e.dst.port;
+    if (port !== null && e.direction !== 'out') {
+      if (e.proto === 'tcp') this.tcpPorts[port] += n;
+      else if (e.proto === 'udp') this.udpPorts[port] += n;
+      else this.otherPorts.add(`${e.proto}/${port}`, n);
       this.portPackets += n;
     }
   }
@@ -78,13 +84,24 @@ export class Overview {
       byProto: this.byProto.top(300),
       byDirection: this.byDirection.top(8),
       topSources: this.sources.top(top),
-      topPorts: this.ports.top(top).map(([k, c]) => {
-        const slash = k.lastIndexOf('/');
-        return [{ proto: k.slice(0, slash), port: Number(k.slice(slash + 1)) }, c];
-      }),
+      topPorts: this.topPorts(top),
       portPackets: this.portPackets,
       distinctSources: this.sources.size,
       perHour: [...this.perHour],
     };
+  }
+
+  /** Busiest ports, ties by protocol then port number (deterministic). */
+  private topPorts(top: number): [PortKey, number][] {
+    const rows: [PortKey, number][] = [];
+    for (const [proto, counts] of [['tcp', this.tcpPorts], ['udp', this.udpPorts]] as const) {
+      for (let p = 0; p < 65536; p++) if (counts[p] > 0) rows.push([{ proto, port: p }, counts[p]]);
+    }
+    for (const [k, c] of this.otherPorts.entries()) {
+      const slash = k.lastIndexOf('/');
+      rows.push([{ proto: k.slice(0, slash), port: Number(k.slice(slash + 1)) }, c]);
+    }
+    rows.sort((a, b) => b[1] - a[1] || a[0].proto.localeCompare(b[0].proto) || a[0].port - b[0].port);
+    return rows.slice(0, top);
   }
 }

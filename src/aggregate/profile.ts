@@ -7,6 +7,8 @@
 // Per event: one Map lookup, a few integer updates, a few capped set inserts. No
 // regex, no sorting, no allocation beyond first-time set/map creation.
 import type { FirewallEvent } from '../event.js';
+import { flat } from '../util/flat-string.js';
+import { SmallMap, SmallSet } from './small-collections.js';
 import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, type Thresholds } from './thresholds.js';
 
 // TCP flag bits (ECE/CWR are ignored for scan classification: ECN setup adds them to SYNs).
@@ -119,14 +121,13 @@ export interface TrojanSeen {
   severity: number;
 }
 
-/** Adds unless the set is full; true when `v` was new. One hash operation when not full. */
-function capAdd<T>(set: Set<T>, v: T, cap: number): boolean {
-  const before = set.size;
-  if (before >= cap) return false;
-  return set.add(v).size !== before;
+/** Adds unless the set is full; true when `v` was new. */
+function capAdd<T>(set: SmallSet<T>, v: T, cap: number): boolean {
+  if (set.size >= cap) return false;
+  return set.add(v);
 }
 
-function countAdd<K>(map: Map<K, number>, k: K, n: number, cap: number): void {
+function countAdd<K>(map: SmallMap<K>, k: K, n: number, cap: number): void {
   const c = map.get(k);
   if (c !== undefined) map.set(k, c + n);
   else if (map.size < cap) map.set(k, n);
@@ -140,22 +141,22 @@ export class SourceProfile {
   first = Infinity;
   last = -Infinity;
   /** Port keys (PK_* + port); capped at limits.maxPorts. */
-  readonly ports = new Set<number>();
+  readonly ports = new SmallSet<number>();
   /** Distinct ports per protocol (counted on insert, so capped with the set). */
   tcpPorts = 0;
   udpPorts = 0;
   /** Destination hosts: IPv4 as uint32, others as strings; capped at limits.maxHosts. */
-  readonly hosts = new Set<number | string>();
+  readonly hosts = new SmallSet<number | string>();
   protocols = 0;
   /** Packets per FLAG_CLASSES entry. */
   readonly flagClasses = [0, 0, 0, 0, 0, 0, 0];
   /** Distinct ports of FIN-only / ACK-only packets (those need several ports to be a scan). */
-  finPorts: Set<number> | null = null;
-  ackPorts: Set<number> | null = null;
+  finPorts: SmallSet<number> | null = null;
+  ackPorts: SmallSet<number> | null = null;
   /** Packets per annotation id. */
-  readonly annotations = new Map<string, number>();
+  readonly annotations = new SmallMap<string>();
   /** Highest annotation severity per id. */
-  readonly annotationSeverity = new Map<string, number>();
+  readonly annotationSeverity = new SmallMap<string>();
   /** Trojan probes by port key. */
   trojans: Map<number, TrojanSeen> | null = null;
   /** Packets by action: drop, reject, allow, other. */
@@ -164,9 +165,9 @@ export class SourceProfile {
   readonly ruleNames: string[] = [];
   readonly rulePackets: number[] = [];
   /** Packets per port key, for the first limits.maxPortCounts ports. */
-  readonly portCounts = new Map<number, number>();
+  readonly portCounts = new SmallMap<number>();
   icmpEcho = 0;
-  icmpEchoHosts: Set<number | string> | null = null;
+  icmpEchoHosts: SmallSet<number | string> | null = null;
   noisePackets = 0;
   leftoverPackets = 0;
   traceroutePackets = 0;
@@ -228,7 +229,7 @@ export class SourceProfile {
     let hostKey: number | string | null = null;
     if (host !== null) {
       const v4 = ipv4ToInt(host);
-      hostKey = v4 >= 0 ? v4 : host;
+      hostKey = v4 >= 0 ? v4 : flat(host);
       capAdd(this.hosts, hostKey, lim.maxHosts);
     }
 
@@ -241,8 +242,8 @@ export class SourceProfile {
         if (port !== null) {
           if (capAdd(this.ports, PK_TCP + port, lim.maxPorts)) this.tcpPorts++;
           countAdd(this.portCounts, PK_TCP + port, n, lim.maxPortCounts);
-          if (cls === FC_FIN) capAdd((this.finPorts ??= new Set()), port, 64);
-          else if (cls === FC_ACK) capAdd((this.ackPorts ??= new Set()), port, 64);
+          if (cls === FC_FIN) capAdd((this.finPorts ??= new SmallSet()), port, 64);
+          else if (cls === FC_ACK) capAdd((this.ackPorts ??= new SmallSet()), port, 64);
         }
         break;
       }
@@ -260,7 +261,7 @@ export class SourceProfile {
         // Echo request: ICMP 8, ICMPv6 128.
         if ((type === 8 && e.proto === 'icmp') || (type === 128 && e.proto === 'icmpv6')) {
           this.icmpEcho += n;
-          if (hostKey !== null) capAdd((this.icmpEchoHosts ??= new Set()), hostKey, lim.maxHosts);
+          if (hostKey !== null) capAdd((this.icmpEchoHosts ??= new SmallSet()), hostKey, lim.maxHosts);
         }
         break;
       }
@@ -282,7 +283,7 @@ export class SourceProfile {
       }
     }
     if (names.length < MAX_RULES) {
-      names.push(rule.length > 12 ? (' ' + rule).slice(1) : rule);
+      names.push(flat(rule));
       this.rulePackets.push(n);
     }
   }
@@ -309,8 +310,8 @@ export class SourceProfile {
     for (const h of o.hosts) capAdd(this.hosts, h, lim.maxHosts);
     this.protocols |= o.protocols;
     for (let i = 0; i < this.flagClasses.length; i++) this.flagClasses[i] += o.flagClasses[i];
-    if (o.finPorts) for (const p of o.finPorts) capAdd((this.finPorts ??= new Set()), p, 64);
-    if (o.ackPorts) for (const p of o.ackPorts) capAdd((this.ackPorts ??= new Set()), p, 64);
+    if (o.finPorts) for (const p of o.finPorts) capAdd((this.finPorts ??= new SmallSet()), p, 64);
+    if (o.ackPorts) for (const p of o.ackPorts) capAdd((this.ackPorts ??= new SmallSet()), p, 64);
     for (const [id, c] of o.annotations) this.annotations.set(id, (this.annotations.get(id) ?? 0) + c);
     for (const [id, s] of o.annotationSeverity) this.annotationSeverity.set(id, Math.max(s, this.annotationSeverity.get(id) ?? 0));
     if (o.trojans) {
@@ -327,7 +328,7 @@ export class SourceProfile {
     o.ruleNames.forEach((r, i) => this.addRule(r, o.rulePackets[i]));
     for (const [k, c] of o.portCounts) countAdd(this.portCounts, k, c, lim.maxPortCounts);
     this.icmpEcho += o.icmpEcho;
-    if (o.icmpEchoHosts) for (const h of o.icmpEchoHosts) capAdd((this.icmpEchoHosts ??= new Set()), h, lim.maxHosts);
+    if (o.icmpEchoHosts) for (const h of o.icmpEchoHosts) capAdd((this.icmpEchoHosts ??= new SmallSet()), h, lim.maxHosts);
     this.noisePackets += o.noisePackets;
     this.leftoverPackets += o.leftoverPackets;
     this.traceroutePackets += o.traceroutePackets;
@@ -390,9 +391,4 @@ export class ProfileTable {
       }
     }
   }
-}
-
-/** A copy of the string that does not reference the line it was cut from. */
-function flat(s: string): string {
-  return s.length > 12 ? (' ' + s).slice(1) : s;
 }

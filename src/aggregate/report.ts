@@ -61,6 +61,8 @@ export interface ReportDoc {
   interpretations: Interpretation[];
   /** Profile table: how many sources were tracked and how many evicted at the cap. */
   profiles: SummaryResult['profiles'];
+  /** The signal that stopped reading early ("SIGINT", "SIGTERM"): the report covers what was read before it. Null for a full run. */
+  interrupted: string | null;
 }
 
 export interface ReportExtras {
@@ -68,6 +70,8 @@ export interface ReportExtras {
   top: number;
   minSeverity: number | null;
   filters: FilterInfo;
+  /** Set when a signal stopped reading (see ReportDoc.interrupted). */
+  interrupted?: string | null;
 }
 
 const EMPTY_SUMMARY: SummaryResult = { sources: [], ranked: 0, findings: [], maxFindingSeverity: null, interpretations: [], profiles: { tracked: 0, evicted: 0, evictedEvents: 0, cap: 0 } };
@@ -124,6 +128,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     maxFindingSeverity,
     interpretations: minSev === null ? summary.interpretations : summary.interpretations.filter((i) => i.severity >= minSev),
     profiles: summary.profiles,
+    interrupted: extras?.interrupted ?? null,
   };
 }
 

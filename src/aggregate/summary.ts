@@ -3,6 +3,7 @@
 // same events in any order or chunking (merge) rank the same, ties broken by address.
 import type { FirewallEvent, Severity } from '../event.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
+import { flat } from '../util/flat-string.js';
 import { CappedCounter } from './capped-counter.js';
 import { assessSource, explain, flagSummary, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
 import { P_ICMP, P_OTHER, P_TCP, P_UDP, ProfileTable, portKeyName, type SourceProfile } from './profile.js';
@@ -92,7 +93,7 @@ class AnnotationStats {
     if (src !== null) {
       const c = this.sources.get(src);
       if (c !== undefined) this.sources.set(src, c + n);
-      else if (this.sources.size < SOURCES_PER_ANNOTATION) this.sources.set(src.length > 12 ? (' ' + src).slice(1) : src, n); // flat copy: not the whole line
+      else if (this.sources.size < SOURCES_PER_ANNOTATION) this.sources.set(flat(src), n);
     }
   }
 

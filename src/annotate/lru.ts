@@ -3,6 +3,8 @@
 // list, no dependency. The cap is what keeps memory flat on huge logs; callers also
 // sweep expired entries from the old end (sweep) so idle keys go before the cap bites.
 
+import { flat } from '../util/flat-string.js';
+
 export class Lru<K, V> {
   private readonly map = new Map<K, V>();
   /** Entries dropped because the cap was reached (not by sweep/delete). */
@@ -21,7 +23,7 @@ export class Lru<K, V> {
     const v = this.map.get(key);
     if (v !== undefined) {
       this.map.delete(key);
-      this.map.set(key, v);
+      this.map.set(own(key), v);
     }
     return v;
   }
@@ -38,7 +40,7 @@ export class Lru<K, V> {
   /** Insert or replace as most recently used; returns the evicted [key, value] pair's value, if any. */
   set(key: K, value: V): V | undefined {
     if (this.map.has(key)) this.map.delete(key);
-    this.map.set(key, value);
+    this.map.set(own(key), value);
     if (this.map.size > this.capacity) {
       const oldest = this.map.keys().next();
       if (!oldest.done) {
@@ -83,4 +85,12 @@ export class Lru<K, V> {
   values(): IterableIterator<V> {
     return this.map.values();
   }
+}
+
+/**
+ * Keys are usually cut from a log line (an address): stored as is, a substring keeps
+ * the whole input chunk it came from alive. Stored keys get their own copy.
+ */
+function own<K>(key: K): K {
+  return typeof key === 'string' ? (flat(key) as K) : key;
 }

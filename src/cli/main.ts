@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, InputError, SignatureError, UsageError } from '../errors.js';
 import { termSafe } from '../render/sanitize.js';
+import { registerCheck } from './check.js';
 import { registerEvents } from './events.js';
 import { registerExplain } from './explain.js';
 import { registerFollow } from './follow.js';
@@ -26,6 +27,13 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+function commanderMessage(str: string): string {
+  return str
+    .split('\n')
+    .map((l) => termSafe(l).replace(/^error: /, 'logscan: '))
+    .join('\n');
+}
+
 function buildProgram(): Command {
   const program = new Command('logscan')
     .description('Firewall log analyzer: what the noise in your iptables / Windows Firewall logs means.')
@@ -33,12 +41,15 @@ function buildProgram(): Command {
     .option('--debug', 'print stack traces for internal errors')
     .showHelpAfterError('(run `logscan --help` for usage)')
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(termSafe(str)) });
+    // Commander's messages quote what the user typed: sanitise each line (keeping the newlines) and
+    // start them with "logscan:" like every other message.
+    .configureOutput({ outputError: (str, write) => write(commanderMessage(str)) });
   registerReport(program, setExit);
   registerEvents(program, setExit);
   registerFollow(program, setExit);
   registerExplain(program);
   registerFormats(program);
+  registerCheck(program, setExit);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError(`(run \`logscan ${cmd.name()} --help\` for usage)`);
   return program;
 }

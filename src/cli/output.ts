@@ -1,44 +1,58 @@
-// Batched stdout writes with back-pressure: many small strings become one write
-// per ~64 KiB, and the reader is paused while stdout is full (a slow pipe or `less`).
+// Batched stdout writes with back-pressure: many small strings are encoded straight
+// into one buffer and written once per ~256 KiB (joining strings and encoding them
+// again cost more than the events themselves), and the reader is paused while
+// stdout is full (a slow pipe or `less`).
 import type { Writable } from 'node:stream';
 
-const FLUSH_AT = 64 * 1024;
+const CHUNK = 256 * 1024;
 
 export class BatchedWriter {
-  private parts: string[] = [];
+  private buf = Buffer.allocUnsafe(CHUNK);
   private size = 0;
   private blocked: Promise<void> | null = null;
 
   constructor(private readonly out: Writable = process.stdout) {}
 
   write(s: string): void {
-    this.parts.push(s);
-    this.size += s.length;
-    if (this.size >= FLUSH_AT) this.flush();
+    // UTF-8 needs at most 3 bytes per UTF-16 unit.
+    if (this.size + s.length * 3 > this.buf.length) {
+      this.flush();
+      if (s.length * 3 > this.buf.length) {
+        this.push(Buffer.from(s, 'utf8'));
+        return;
+      }
+    }
+    this.size += this.buf.write(s, this.size, 'utf8');
   }
 
   /** Writes what is buffered; the returned promise settles when the stream can take more. */
   flush(): Promise<void> {
     if (this.size > 0) {
-      const ok = this.out.write(this.parts.join(''));
-      this.parts = [];
+      // The stream keeps the chunk until it is written, so the next batch gets a fresh buffer.
+      const chunk = this.buf.subarray(0, this.size);
+      this.buf = Buffer.allocUnsafe(CHUNK);
       this.size = 0;
-      if (!ok && !this.blocked) {
-        this.blocked = new Promise<void>((resolve) => {
-          const done = (): void => {
-            this.out.off('drain', done);
-            this.out.off('close', done);
-            this.out.off('error', done);
-            this.blocked = null;
-            resolve();
-          };
-          this.out.once('drain', done);
-          this.out.once('close', done);
-          this.out.once('error', done);
-        });
-      }
+      this.push(chunk);
     }
     return this.blocked ?? Promise.resolve();
+  }
+
+  private push(chunk: Buffer): void {
+    const ok = this.out.write(chunk);
+    if (!ok && !this.blocked) {
+      this.blocked = new Promise<void>((resolve) => {
+        const done = (): void => {
+          this.out.off('drain', done);
+          this.out.off('close', done);
+          this.out.off('error', done);
+          this.blocked = null;
+          resolve();
+        };
+        this.out.once('drain', done);
+        this.out.once('close', done);
+        this.out.once('error', done);
+      });
+    }
   }
 
   /** For ReadOptions.afterChunk: only waits when stdout pushed back. */

@@ -12,7 +12,10 @@ import { renderReportText } from '../render/report-text.js';
 import { hourIn } from '../render/time-format.js';
 import { buildAnalysis } from './analysis.js';
 import { addInputOptions, positiveInt, readCommonOptions, resolveInputs } from './options.js';
+import { Interrupt } from './interrupt.js';
 import { runInputs } from './run-inputs.js';
+import { testCrashHook } from './test-hooks.js';
+import { rejectUnknownCommand } from './unknown-command.js';
 import { useColor } from './tty.js';
 
 function collect(value: string, previous: string[]): string[] {
@@ -69,6 +72,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     .option('--sweep-hosts <n>', 'distinct hosts that make a horizontal sweep (default 10)')
     .option('--max-sources <n>', 'source profiles kept in memory (default 100000)');
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
+    rejectUnknownCommand(files, program.commands.map((c) => c.name()));
     const common = readCommonOptions(raw);
     const top = positiveInt('--top', raw.top, 10_000);
     const thresholds = loadThresholds(raw);
@@ -80,18 +84,32 @@ export function registerReport(program: Command, setExit: (code: number) => void
     const minSeverity = raw.minSeverity !== undefined ? parseSeverity('--min-severity', raw.minSeverity) : null;
     const failOn = raw.failOn !== undefined ? parseSeverity('--fail-on', raw.failOn) : null;
     const inputs = resolveInputs(files);
+    testCrashHook('report');
 
     const analysis = buildAnalysis(common);
     const overview = new Overview(hourIn(common.tz));
     const summary = new Summarizer(thresholds);
     const keep = buildEventFilter({ since, until, sources: cidrs });
-    const run = await runInputs(inputs, common, (e) => {
-      // Annotate first: stateful detectors (dial-up leftovers, retries) need the context before the window.
-      analysis.annotate(e);
-      if (keep !== null && !keep(e)) return;
-      overview.add(e);
-      summary.add(e);
-    });
+    // Ctrl-C / SIGTERM: stop reading, still print what was gathered (marked), exit 130 / 143.
+    const interrupt = new Interrupt();
+    let run;
+    try {
+      run = await runInputs(
+        inputs,
+        common,
+        (e) => {
+          // Annotate first: stateful detectors (dial-up leftovers, retries) need the context before the window.
+          analysis.annotate(e);
+          if (keep !== null && !keep(e)) return;
+          overview.add(e);
+          summary.add(e);
+        },
+        undefined,
+        interrupt.signal,
+      );
+    } finally {
+      interrupt.dispose();
+    }
     const filters: FilterInfo = {
       since: since?.toISOString() ?? null,
       until: until?.toISOString() ?? null,
@@ -103,11 +121,13 @@ export function registerReport(program: Command, setExit: (code: number) => void
       top,
       minSeverity,
       filters,
+      interrupted: interrupt.received,
     });
     if (raw.outputFormat === 'json') process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
     else if (raw.outputFormat === 'markdown') process.stdout.write(renderReportMarkdown(doc, { tz: common.tz }));
     else process.stdout.write(renderReportText(doc, { color: useColor(), width: process.stdout.columns || 100, tz: common.tz }));
     setExit(run.exitCode);
+    setExit(interrupt.exitCode);
     if (failOn !== null && doc.maxFindingSeverity !== null && doc.maxFindingSeverity >= failOn) setExit(ExitCode.failOn);
   });
 }

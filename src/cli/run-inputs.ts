@@ -17,12 +17,15 @@ export async function runInputs(
   opts: InputOptions,
   onEvent: (e: FirewallEvent) => void,
   afterChunk?: () => Promise<void> | void,
+  /** Aborted on SIGINT/SIGTERM (cli/interrupt.ts): reading stops, stats so far are returned. */
+  signal?: AbortSignal,
 ): Promise<InputsRun> {
   const diag = new Diagnostics();
   const stats = await readInputs(files, {
     ...opts,
     onEvent,
     afterChunk,
+    signal,
     onMalformed: diag.malformed,
     onInputDone: diag.inputDone,
   });

@@ -12,6 +12,10 @@ export interface OpenedInput {
   /** Reference date for year inference: mtime of a file, now for stdin. */
   refDate: Date;
   gzip: boolean;
+  /** Size of a regular file when opened, null for stdin, pipes and devices. */
+  size: number | null;
+  /** Raw bytes read from the file so far (before gunzip); compared with `size` to notice a file that shrank. */
+  bytesRead(): number;
   /** Closes the underlying file (streams close it themselves when read to the end). */
   close(): Promise<void>;
 }
@@ -35,7 +39,7 @@ export function describeFsError(err: unknown): string {
 
 export async function openInput(path: string, now: () => Date = () => new Date()): Promise<OpenedInput> {
   if (path === '-') {
-    return { name: '(stdin)', stream: process.stdin, refDate: now(), gzip: false, close: async () => {} };
+    return { name: '(stdin)', stream: process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, close: async () => {} };
   }
   let handle;
   try {
@@ -57,7 +61,15 @@ export async function openInput(path: string, now: () => Date = () => new Date()
     const stream = gzip ? raw.pipe(createGunzip()) : raw;
     if (gzip) raw.on('error', (err) => stream.destroy(err));
     const h = handle;
-    return { name: path, stream, refDate: st.isFile() ? st.mtime : now(), gzip, close: () => h.close().catch(() => {}) };
+    return {
+      name: path,
+      stream,
+      refDate: st.isFile() ? st.mtime : now(),
+      gzip,
+      size: st.isFile() ? st.size : null,
+      bytesRead: () => raw.bytesRead,
+      close: () => h.close().catch(() => {}),
+    };
   } catch (err) {
     await handle.close().catch(() => {});
     if (err instanceof InputError) throw err;

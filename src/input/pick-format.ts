@@ -32,8 +32,8 @@ export interface PickingParserOptions {
   sink: LineSink;
   /** Lines already known to be in the file but not to be parsed (follow: the head of a file read from its end). */
   sample?: readonly string[];
-  /** Told once, when the format is chosen. */
-  onChosen?(picked: PickedFormat): void;
+  /** Told once, when the format is chosen, with the lines the choice was made on (`logscan check` shows every format's confidence for them). */
+  onChosen?(picked: PickedFormat, sample: readonly string[]): void;
   /** Called with the new parser before any buffered line reaches it (follow: feed it the head's headers, muted). */
   prime?(parser: LineParser): void;
   sniffLines?: number;
@@ -81,7 +81,7 @@ export class PickingParser implements LineParser {
     if (this.parser) return this.parser;
     const sample = [...(this.opts.sample ?? []), ...this.buffer.map((l) => l.text)];
     const picked = pickFormat(this.opts.inputFormat, sample);
-    this.opts.onChosen?.(picked);
+    this.opts.onChosen?.(picked, sample);
     const p = picked.format.create(this.opts.ctx, this.opts.sink);
     this.parser = p;
     this.opts.prime?.(p);

@@ -5,9 +5,10 @@ import { finished } from 'node:stream/promises';
 import type { FirewallEvent } from '../event.js';
 import { InputError } from '../errors.js';
 import type { LineSink } from '../parsers/types.js';
+import { BinaryGate, BinaryInputError } from './binary.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
 import { openInput } from './open.js';
-import { PickingParser, type FormatChoice } from './pick-format.js';
+import { PickingParser, type FormatChoice, type PickedFormat } from './pick-format.js';
 
 export interface InputStats {
   file: string;
@@ -22,8 +23,16 @@ export interface InputStats {
   skipReasons: Record<string, number>;
   /** Set when the input could not be read at all or broke off. */
   error: string | null;
-  /** True when reading stopped early (truncated gzip, read error); events before it are kept. */
+  /** True when reading stopped early (truncated gzip, read error, binary, shrank); events before it are kept. */
   incomplete: boolean;
+  /** True when reading was stopped on request (SIGINT/SIGTERM); not an error, not `incomplete`. */
+  interrupted?: boolean;
+}
+
+export interface SkippedLine {
+  file: string;
+  line: number;
+  reason: string;
 }
 
 export interface MalformedLine {
@@ -44,11 +53,19 @@ export interface ReadOptions {
   /** Awaited between input chunks: lets a slow stdout pause reading. */
   afterChunk?(): Promise<void> | void;
   now?: () => Date;
+  /** Every line as read, before parsing (`logscan check` keeps excerpts). */
+  onLine?(file: string, text: string, lineNo: number): void;
+  onSkipped?(s: SkippedLine): void;
+  /** The format chosen for an input and the sample lines it was sniffed on. */
+  onChosen?(file: string, picked: PickedFormat, sample: readonly string[]): void;
+  /** Aborting stops reading (the current input is closed, the rest not opened); stats are kept. */
+  signal?: AbortSignal;
 }
 
 export async function readInputs(paths: readonly string[], opts: ReadOptions): Promise<InputStats[]> {
   const all: InputStats[] = [];
   for (const path of paths) {
+    if (opts.signal?.aborted) break;
     const stats = await readOne(path, opts);
     opts.onInputDone?.(stats);
     all.push(stats);
@@ -57,7 +74,7 @@ export async function readInputs(paths: readonly string[], opts: ReadOptions): P
 }
 
 function newStats(file: string): InputStats {
-  return { file, format: null, formatBy: null, lines: 0, events: 0, skipped: 0, malformed: 0, skipReasons: {}, error: null, incomplete: false };
+  return { file, format: null, formatBy: null, lines: 0, events: 0, skipped: 0, malformed: 0, skipReasons: {}, error: null, incomplete: false, interrupted: false };
 }
 
 async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
@@ -77,9 +94,10 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
       stats.events++;
       opts.onEvent(e);
     },
-    skipped(_lineNo, reason) {
+    skipped(lineNo, reason) {
       stats.skipped++;
       stats.skipReasons[reason] = (stats.skipReasons[reason] ?? 0) + 1;
+      opts.onSkipped?.({ file: stats.file, line: lineNo, reason });
     },
     malformed(lineNo, text, reason) {
       stats.malformed++;
@@ -91,15 +109,18 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
     inputFormat: opts.inputFormat,
     ctx: { file: stats.file, refDate: input.refDate, year: opts.year, tz: opts.tz },
     sink,
-    onChosen(picked) {
+    onChosen(picked, sample) {
       stats.format = picked.format.id;
       stats.formatBy = picked.by;
+      opts.onChosen?.(stats.file, picked, sample);
     },
   });
 
+  const onLine = opts.onLine;
   const splitter = new LineSplitter({
     line(text, lineNo) {
       stats.lines = lineNo;
+      if (onLine) onLine(stats.file, text, lineNo);
       parser.line(text, lineNo);
     },
     overlong(lineNo, length) {
@@ -109,20 +130,48 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
     afterChunk: opts.afterChunk,
   });
 
-  input.stream.pipe(splitter);
+  // The binary check sits after gunzip, so a compressed binary is caught too.
+  const gate = new BinaryGate();
+  input.stream.pipe(gate).pipe(splitter);
+  const interrupted = new Error('interrupted');
+  const onAbort = (): void => {
+    gate.destroy(interrupted);
+  };
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     await new Promise<void>((resolve, reject) => {
+      if (opts.signal?.aborted) reject(interrupted);
       input.stream.once('error', reject);
+      gate.once('error', reject);
       splitter.once('error', reject);
       splitter.once('finish', resolve);
     });
+    // A file that got shorter while it was read (truncated by logrotate's copytruncate,
+    // or rewritten): its end was never seen, so the input is incomplete.
+    if (input.size !== null && !input.gzip && input.bytesRead() < input.size) {
+      stats.incomplete = true;
+      stats.error = `file shrank while being read (${input.size} bytes when opened, ${input.bytesRead()} read); truncated or rotated?`;
+    }
   } catch (err) {
     // Keep what was read; a cut-off last line is dropped rather than half-parsed.
-    input.stream.unpipe(splitter);
-    stats.incomplete = true;
-    const where = `after line ${splitter.lines}`;
-    stats.error = input.gzip ? `gzip data is truncated or corrupt ${where} (${errText(err)})` : `read error ${where}: ${errText(err)}`;
+    input.stream.unpipe(gate);
+    gate.unpipe(splitter);
+    if (err === interrupted) {
+      stats.interrupted = true;
+    } else if (err instanceof BinaryInputError) {
+      stats.incomplete = true;
+      stats.error = err.message;
+    } else {
+      stats.incomplete = true;
+      const where = `after line ${splitter.lines}`;
+      stats.error = input.gzip ? `gzip data is truncated or corrupt ${where} (${errText(err)})` : `read error ${where}: ${errText(err)}`;
+    }
+    gate.destroy();
     splitter.destroy();
+    // stdin is not ours to close, but an interrupted read must not keep the process alive.
+    if (err === interrupted || input.stream !== process.stdin) input.stream.destroy();
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
   }
   parser.end();
   await input.close();

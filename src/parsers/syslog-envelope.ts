@@ -97,6 +97,21 @@ export class SyslogEnvelopeReader {
   }
 
   /** Tries every known wrapper at p; false when none fits. */
+  private lastMs = NaN;
+  private lastDate: Date | null = null;
+
+  /**
+   * One Date per distinct timestamp, shared by the events of that second (a scan logs
+   * hundreds a second). Nothing downstream mutates an event's time.
+   */
+  private dateOf(ms: number): Date {
+    if (ms !== this.lastMs || this.lastDate === null) {
+      this.lastMs = ms;
+      this.lastDate = new Date(ms);
+    }
+    return this.lastDate;
+  }
+
   private wrapper(s: string, p: number, env: Envelope): boolean {
     const c = s.charCodeAt(p);
     if (c === 0x3c) return this.pri(s, p, env);
@@ -132,7 +147,7 @@ export class SyslogEnvelopeReader {
       env.msgStart = p;
       return true;
     }
-    env.time = new Date(ms);
+    env.time = this.dateOf(ms);
     env.yearInferred = clock.yearInferred;
     this.hostAndTag(s, clock.end, env);
     return true;
@@ -231,7 +246,7 @@ export class SyslogEnvelopeReader {
       env.msgStart = p;
       return true;
     }
-    env.time = new Date(ms);
+    env.time = this.dateOf(ms);
     env.msgStart = skipSpaces(s, this.clock.end + 1, env.msgEnd);
     return true;
   }
@@ -255,7 +270,7 @@ export class SyslogEnvelopeReader {
       env.msgStart = p;
       return true;
     }
-    env.time = new Date(ms);
+    env.time = this.dateOf(ms);
     env.ruleHead = s.slice(chain, chainEnd);
     env.msgStart = skipSpaces(s, this.clock.end, end);
     return true;
@@ -274,7 +289,7 @@ export class SyslogEnvelopeReader {
         env.msgStart = p;
         return true;
       }
-      env.time = new Date(ms);
+      env.time = this.dateOf(ms);
       p = skipSpaces(s, this.clock.end, end);
     }
     let e = tokenEnd(s, p, end);

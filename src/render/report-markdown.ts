@@ -39,14 +39,24 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   if (f.sources.length > 0) filt.push(`source ${f.sources.map(md).join(', ')}`);
   if (f.minSeverity !== null) filt.push(`min severity ${f.minSeverity}`);
   if (filt.length > 0) out.push(`- **filter:** ${filt.join(' · ')}`);
-  for (const i of doc.inputs) if (i.error) out.push(`- **unreadable:** ${md(i.error)}`);
+  for (const i of doc.inputs) if (i.error) out.push(`- **${i.incomplete ? 'incomplete' : 'problem'}:** ${md(i.error)}`);
+  if (doc.interrupted) out.push(`- **interrupted:** by ${md(doc.interrupted)}; this report covers only what was read before it`);
   if (doc.perHour.some((v) => v > 0)) out.push(`- **per hour (00-23):** \`${sparkline(doc.perHour)}\``);
 
   if (t.events === 0) {
     out.push('', t.parsedEvents > 0 ? 'No events match the filters.' : 'No firewall records found.');
     return out.join('\n') + '\n';
   }
+  out.push(...renderReportSectionsMarkdown(doc, opts));
+  return out.join('\n') + '\n';
+}
 
+/**
+ * The `###` sections: top sources, top destination ports, notable interpretations,
+ * the eviction note. Lines to join with "\n"; also used by `logscan daily`.
+ */
+export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptions): string[] {
+  const out: string[] = [];
   if (doc.sources.length > 0) {
     out.push('', '### Top sources', '');
     out.push(
@@ -100,5 +110,5 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   if (doc.profiles.evicted > 0) {
     out.push('', `> More than ${fmtInt(doc.profiles.cap)} sources: ${fmtInt(doc.profiles.evicted)} least-recently-seen source profiles were evicted and are missing from the ranking.`);
   }
-  return out.join('\n') + '\n';
+  return out;
 }

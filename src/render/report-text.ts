@@ -178,6 +178,13 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
     out.push('', tb.toString());
   }
 
+  // Say plainly when the numbers above do not cover everything that was asked for.
+  const incomplete = doc.inputs.filter((i) => i.incomplete);
+  if (incomplete.length > 0) {
+    out.push('', c.yellow(`incomplete: ${incomplete.length} of ${doc.inputs.length} input${doc.inputs.length === 1 ? '' : 's'} not read to the end: ${incomplete.map((i) => termSafe(i.file)).join(', ')}`));
+  }
+  if (doc.interrupted) out.push('', c.yellow(`interrupted by ${termSafe(doc.interrupted)}: this report covers only what was read before it`));
+
   if (t.events === 0) {
     out.push('', t.parsedEvents > 0 ? 'No events match the filters.' : 'No firewall records found. `logscan check FILE` shows what the lines look like to logscan.');
     return out.join('\n') + '\n';
@@ -189,7 +196,18 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   out.push(`${c.bold('direction')}  ${shares(doc.byDirection, t.packets)}`);
   if (doc.byFormat.length > 1) out.push(`${c.bold('formats')}    ${shares(doc.byFormat, t.packets)}`);
   if (doc.perHour.some((v) => v > 0)) out.push(`${c.bold('per hour')}   ${sparkline(doc.perHour)}  (00-23)`);
+  out.push(...renderReportSectionsText(doc, opts));
+  return out.join('\n') + '\n';
+}
 
+/**
+ * The tables under the header: top sources with findings, top destination ports,
+ * notable interpretations, the eviction note. Lines to join with "\n"; also used by
+ * `logscan daily` under its own header.
+ */
+export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): string[] {
+  const c = pc.createColors(opts.color);
+  const out: string[] = [];
   if (doc.sources.length > 0) {
     const cols: Column<RankedSource>[] = [
       { head: '#', cell: (r) => String(r.rank) },
@@ -239,5 +257,5 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
       c.yellow(`note: more than ${fmtInt(p.cap)} sources; ${fmtInt(p.evicted)} least-recently-seen source profiles (${fmtInt(p.evictedEvents)} events) were evicted and are missing from the ranking (raise limits.maxSources with --config).`),
     );
   }
-  return out.join('\n') + '\n';
+  return out;
 }

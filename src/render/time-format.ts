@@ -47,6 +47,20 @@ export function formatDay(d: Date, tz: string | null): string {
   return `${z.year}-${p2(z.month)}-${p2(z.day)}`;
 }
 
+/**
+ * Hour of day in the zone, for one event at a time: every zone offset is a multiple of
+ * 15 minutes, so the answer is cached per UTC quarter-hour and the zone is consulted
+ * about four times per hour of log instead of once per event.
+ */
 export function hourIn(tz: string | null): (d: Date) => number {
-  return tz ? (d) => zonedParts(d, tz).hour : (d) => d.getHours();
+  let lastQuarter = NaN;
+  let lastHour = 0;
+  return (d) => {
+    const quarter = Math.floor(d.getTime() / 900_000);
+    if (quarter !== lastQuarter) {
+      lastQuarter = quarter;
+      lastHour = tz ? zonedParts(d, tz).hour : d.getHours();
+    }
+    return lastHour;
+  };
 }

@@ -1,0 +1,109 @@
+// `logscan check` output: for a person (every log-derived string through termSafe)
+// or as JSON (exact strings; events in the same schema as `logscan events`).
+import pc from 'picocolors';
+import type { FirewallEvent } from '../event.js';
+import { eventToJson } from '../render/event-json.js';
+import { fmtInt } from '../render/report-text.js';
+import { termSafe } from '../render/sanitize.js';
+import { formatDateTime } from '../render/time-format.js';
+import { fmtConf, formatWhy, hints, type CheckResult, type KindExample, type LineDetail } from './check.js';
+
+export interface CheckTextOptions {
+  color: boolean;
+  tz: string | null;
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_RUN = /([\u0000-\u0008\u000e-\u001f])\1{3,}/g;
+
+/** termSafe, with long runs of one control character shown once with a count ("\x00×212"), so padding does not bury the record. */
+function shown(text: string): string {
+  return termSafe(text.replace(CONTROL_RUN, (run, ch: string) => `${termSafe(ch)}×${run.length}`));
+}
+
+function kindsBlock(title: string, kinds: readonly KindExample[], c: Colors): string[] {
+  if (kinds.length === 0) return [];
+  const out = ['', c.bold(`${title} (${kinds.length} kind${kinds.length === 1 ? '' : 's'})`)];
+  for (const k of kinds) {
+    out.push(`  ${fmtInt(k.count).padStart(7)} × ${termSafe(k.reason)}`);
+    out.push(c.dim(`            e.g. line ${k.line}: ${k.excerpt === null ? '(text not kept)' : shown(k.excerpt)}`));
+  }
+  return out;
+}
+
+/** Flattens the event's JSON (the `events` schema) to `path value` rows, so every field shows, including future ones. */
+function flatten(value: unknown, path: string, rows: [string, string][]): void {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) flatten(v, path ? `${path}.${k}` : k, rows);
+    return;
+  }
+  if (Array.isArray(value)) {
+    rows.push([path, value.length === 0 ? '[]' : value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ')]);
+    return;
+  }
+  rows.push([path, value === null ? '-' : String(value)]);
+}
+
+function eventRows(e: FirewallEvent, tz: string | null): [string, string][] {
+  const json = JSON.parse(eventToJson(e)) as Record<string, unknown>;
+  delete json.annotations;
+  const rows: [string, string][] = [];
+  flatten(json, '', rows);
+  if (e.time) {
+    const i = rows.findIndex(([k]) => k === 'time');
+    rows[i] = ['time', `${e.time.toISOString()}  (${formatDateTime(e.time, tz)}${tz ? ` ${tz}` : ' local'})`];
+  }
+  return rows;
+}
+
+function detailBlock(d: LineDetail, tz: string | null, c: Colors): string[] {
+  const fate = d.fate === 'absent' ? 'past the end of the input' : d.fate === 'none' ? 'no record of its own (part of a multi-line entry)' : d.fate;
+  const out = ['', c.bold(`line ${d.line}: ${fate}`)];
+  if (d.text !== null) out.push(`  text          ${shown(d.text)}`);
+  if (d.reason) out.push(`  reason        ${termSafe(d.reason)}`);
+  for (const e of d.events) {
+    if (d.events.length > 1) out.push('  --');
+    for (const [k, v] of eventRows(e, tz)) out.push(`  ${k.padEnd(13)} ${termSafe(v)}`);
+    if (e.annotations.length === 0) out.push('  annotations   (none)');
+    else {
+      out.push('  annotations');
+      for (const a of e.annotations) out.push(`    ${termSafe(a.id)} (severity ${a.severity}, ${termSafe(a.ref)}): ${termSafe(a.text)}`);
+    }
+  }
+  return out;
+}
+
+export function renderCheckText(results: readonly CheckResult[], opts: CheckTextOptions): string {
+  const c = pc.createColors(opts.color);
+  const out: string[] = [];
+  for (const r of results) {
+    if (out.length > 0) out.push('');
+    out.push(c.bold(`check · ${termSafe(r.file)}`));
+    if (r.error) out.push(c.red(`problem    ${termSafe(r.error)}`));
+    out.push(`format     ${termSafe(formatWhy(r))}`);
+    if (r.sniff.length > 0) out.push(`confidence ${r.sniff.map((s) => `${termSafe(s.format)} ${fmtConf(s.confidence)}`).join(' · ')}`);
+    out.push(`lines      ${fmtInt(r.lines)}: ${fmtInt(r.events)} parsed · ${fmtInt(r.skipped)} skipped · ${r.malformed > 0 ? c.yellow(`${fmtInt(r.malformed)} malformed`) : '0 malformed'}`);
+    out.push(...kindsBlock('malformed', r.malformedKinds, c));
+    out.push(...kindsBlock('skipped', r.skippedKinds, c));
+    if (r.detail) out.push(...detailBlock(r.detail, opts.tz, c));
+    const h = hints(r);
+    if (h.length > 0) out.push('', ...h.map((x) => c.dim(`hint: ${x}`)));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** The JSON document: one entry per input; events as in `logscan events`. */
+export function renderCheckJson(results: readonly CheckResult[]): string {
+  const doc = {
+    schemaVersion: 1,
+    inputs: results.map((r) => ({
+      ...r,
+      why: formatWhy(r),
+      hints: hints(r),
+      detail: r.detail ? { ...r.detail, events: r.detail.events.map((e) => JSON.parse(eventToJson(e)) as unknown) } : null,
+    })),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}

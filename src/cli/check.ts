@@ -1,0 +1,48 @@
+// `logscan check FILE...`: which format was detected and why, what was parsed,
+// skipped and malformed (one example per kind), and with --line N every field
+// extracted from that line. Wiring only: the work is in src/check/.
+import { Option, type Command } from 'commander';
+import { runCheck } from '../check/check.js';
+import { renderCheckJson, renderCheckText } from '../check/render.js';
+import { ExitCode } from '../errors.js';
+import { termSafe } from '../render/sanitize.js';
+import { buildAnalysis } from './analysis.js';
+import { Interrupt } from './interrupt.js';
+import { addInputOptions, positiveInt, readCommonOptions, resolveInputs } from './options.js';
+import { testCrashHook } from './test-hooks.js';
+import { useColor } from './tty.js';
+
+export function registerCheck(program: Command, setExit: (code: number) => void): void {
+  const cmd = program
+    .command('check')
+    .description('show how logscan reads a file: detected format and why, parsed/skipped/malformed lines with an example of each kind')
+    .argument('[files...]', 'log files (.gz ok), - for stdin')
+    .addOption(new Option('-o, --output-format <format>', 'table for people, json for programs').choices(['table', 'json']).default('table'))
+    .option('--line <n>', 'also show every field extracted from line N (time, host, addresses, ports, rule, annotations)');
+  addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
+    const common = readCommonOptions(raw);
+    const line = raw.line !== undefined ? positiveInt('--line', raw.line) : null;
+    const inputs = resolveInputs(files);
+    testCrashHook('check');
+    const analysis = buildAnalysis(common);
+    const interrupt = new Interrupt();
+    let results;
+    try {
+      results = await runCheck(inputs, { ...common, line, annotate: analysis.annotate, signal: interrupt.signal });
+    } finally {
+      interrupt.dispose();
+    }
+    if (raw.outputFormat === 'json') process.stdout.write(renderCheckJson(results));
+    else process.stdout.write(renderCheckText(results, { color: useColor(), tz: common.tz }));
+    for (const r of results) {
+      // Same stderr line as the report gives for an unreadable input.
+      if (r.error) process.stderr.write(`logscan: ${termSafe(r.error.startsWith(r.file) ? r.error : `${r.file}: ${r.error}`)}\n`);
+      if (r.incomplete) setExit(ExitCode.inputUnreadable);
+      if (r.detail && r.detail.fate === 'absent' && r.error === null && !interrupt.received) {
+        process.stderr.write(`logscan: --line ${r.detail.line}: ${termSafe(r.file)} has only ${r.lines} line${r.lines === 1 ? '' : 's'}\n`);
+        setExit(ExitCode.usage);
+      }
+    }
+    setExit(interrupt.exitCode);
+  });
+}

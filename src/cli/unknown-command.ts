@@ -1,0 +1,28 @@
+// `logscan FILE` makes the report the default command, so `logscan chek x.log` would
+// otherwise be read as a file named "chek" and fail as an unreadable input (exit 3).
+// A first argument that is a bare word (no dot, no slash), does not exist as a path,
+// and is not "-" is taken for a mistyped command instead: usage error, exit 2. A log
+// file with such a name is still read when it exists, or given as ./NAME.
+import { existsSync } from 'node:fs';
+import { UsageError } from '../errors.js';
+
+const BARE_WORD = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length][b.length];
+}
+
+export function rejectUnknownCommand(files: readonly string[], commands: readonly string[]): void {
+  const first = files[0];
+  if (first === undefined || !BARE_WORD.test(first) || existsSync(first)) return;
+  const near = commands.filter((c) => distance(first.toLowerCase(), c) <= 2);
+  const hint = near.length > 0 ? `did you mean ${near.map((c) => `"${c}"`).join(' or ')}? ` : '';
+  throw new UsageError(`unknown command "${first}" (and no such file): ${hint}commands are ${commands.join(', ')}; for a file of that name write ./${first}`);
+}

@@ -1,0 +1,58 @@
+// Routes each (already annotated) event to day D or day D-1 by the zone's calendar,
+// so the logs are read once for both. Day D feeds the report aggregators (Overview,
+// Summarizer: the ranking is theirs) and a DayTally; day D-1 only a DayTally.
+import { Overview } from '../aggregate/overview.js';
+import { Summarizer } from '../aggregate/summary.js';
+import type { Thresholds } from '../aggregate/thresholds.js';
+import type { FirewallEvent } from '../event.js';
+import { hourIn } from '../render/time-format.js';
+import type { DayWindow } from './day.js';
+import { DayTally } from './tally.js';
+
+export class DailyCollector {
+  readonly overview: Overview;
+  readonly summary: Summarizer;
+  readonly today: DayTally;
+  readonly previous: DayTally;
+  /** Every event read, whichever day (the duplicate-log rule looks at these). */
+  events = 0;
+  ufwEvents = 0;
+  /** Events on other days, and events without an absolute time (dmesg uptime only). */
+  otherDays = 0;
+  untimed = 0;
+  /** Earliest event time read (any day): tells whether the logs reach back to a day's start. */
+  earliest = Infinity;
+
+  constructor(
+    readonly window: DayWindow,
+    readonly prevWindow: DayWindow,
+    thresholds: Thresholds,
+    tz: string | null,
+  ) {
+    // report.perHour keeps its documented meaning (wall-clock hour); the daily chart uses the tally's elapsed hours.
+    this.overview = new Overview(hourIn(tz));
+    this.summary = new Summarizer(thresholds);
+    this.today = new DayTally(window);
+    this.previous = new DayTally(prevWindow);
+  }
+
+  add(e: FirewallEvent): void {
+    this.events++;
+    if (e.rule !== null && e.rule.startsWith('[UFW ')) this.ufwEvents++;
+    if (e.time === null) {
+      this.untimed++;
+      return;
+    }
+    const t = e.time.getTime();
+    if (t < this.earliest) this.earliest = t;
+    if (t >= this.window.start && t < this.window.end) {
+      this.overview.add(e);
+      this.summary.add(e);
+      this.today.add(e, t);
+    } else if (t >= this.prevWindow.start && t < this.prevWindow.end) {
+      this.previous.add(e, t);
+    } else {
+      this.otherDays++;
+    }
+  }
+}

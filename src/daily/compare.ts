@@ -1,0 +1,122 @@
+// Day D against day D-1: which sources are new, which ports were probed for the first
+// time, and how the volume moved. The previous day comes either from the same logs
+// (a DayTally) or from a `--state` digest; both are seen through PreviousDay.
+import type { KnowledgeBase, PortProtocol } from '../knowledge/types.js';
+import type { DayDigest } from './digest.js';
+import { decodePorts } from './digest.js';
+import type { DayTally } from './tally.js';
+
+export interface PreviousDay {
+  date: string;
+  /** Where the numbers come from. */
+  basis: 'logs' | 'state';
+  /** False when the logs start during that day or the digest was written before it ended. */
+  complete: boolean;
+  totals: DayDigest['totals'];
+  /** True when only the busiest sources are known: "new" may then include rare old ones. */
+  sourcesCapped: boolean;
+  hasSource(ip: string): boolean;
+  hasPort(proto: string, port: number): boolean;
+}
+
+export function previousFromTally(t: DayTally, complete: boolean): PreviousDay {
+  return {
+    date: t.window.key,
+    basis: 'logs',
+    complete,
+    totals: t.totals(),
+    sourcesCapped: false,
+    hasSource: (ip) => t.hasSource(ip),
+    hasPort: (proto, port) => t.hasPort(proto, port),
+  };
+}
+
+export function previousFromDigest(d: DayDigest): PreviousDay {
+  const sources = new Set(d.sources);
+  const ports = new Map(Object.entries(d.ports).map(([proto, ranges]) => [proto, decodePorts(ranges)]));
+  return {
+    date: d.date,
+    basis: 'state',
+    complete: d.complete,
+    totals: d.totals,
+    sourcesCapped: d.sourcesCapped,
+    hasSource: (ip) => sources.has(ip),
+    hasPort: (proto, port) => (ports.get(proto)?.[port] ?? 0) > 0,
+  };
+}
+
+export interface Change {
+  today: number;
+  previous: number | null;
+  /** today − previous; null without a previous day. */
+  delta: number | null;
+  /** delta / previous, null when previous is 0 or unknown. */
+  ratio: number | null;
+}
+
+export interface NewPort {
+  proto: string;
+  port: number;
+  packets: number;
+  names: string[];
+}
+
+export interface Comparison {
+  /** The day compared against ("2026-11-20"). */
+  previousDate: string;
+  /** null: neither the logs nor --state had that day. */
+  basis: 'logs' | 'state' | null;
+  previousComplete: boolean;
+  packets: Change;
+  blocked: Change;
+  sources: Change;
+  ports: Change;
+  /** Sources seen today and not the day before (all of them counted, the busiest listed). */
+  newSourceCount: number;
+  newSources: { ip: string; packets: number }[];
+  /** True when the previous day's source list was capped: the count is an upper bound. */
+  newSourcesApprox: boolean;
+  newPortCount: number;
+  newPorts: NewPort[];
+}
+
+function change(today: number, previous: number | null): Change {
+  if (previous === null) return { today, previous: null, delta: null, ratio: null };
+  return { today, previous, delta: today - previous, ratio: previous > 0 ? (today - previous) / previous : null };
+}
+
+/** `list` rows of each kind are kept (busiest first); counts cover everything. */
+export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay | null, kb: KnowledgeBase | null, list = 10): Comparison {
+  const t = today.totals();
+  const newSources: { ip: string; packets: number }[] = [];
+  const newPorts: NewPort[] = [];
+  if (prev !== null) {
+    for (const [ip, packets] of today.sources.entries()) if (!prev.hasSource(ip)) newSources.push({ ip, packets });
+    for (const [proto, counts] of today.ports) {
+      for (let port = 0; port < counts.length; port++) {
+        if (counts[port] > 0 && !prev.hasPort(proto, port)) newPorts.push({ proto, port, packets: counts[port], names: [] });
+      }
+    }
+  }
+  newSources.sort((a, b) => b.packets - a.packets || (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
+  newPorts.sort((a, b) => b.packets - a.packets || a.port - b.port || (a.proto < b.proto ? -1 : 1));
+  const shownPorts = newPorts.slice(0, list).map((p) => ({
+    ...p,
+    names: kb && (p.proto === 'tcp' || p.proto === 'udp') ? kb.lookup(p.proto as PortProtocol, p.port).map((e) => e.name) : [],
+  }));
+  const pt = prev?.totals ?? null;
+  return {
+    previousDate: prevDate,
+    basis: prev?.basis ?? null,
+    previousComplete: prev?.complete ?? false,
+    packets: change(t.packets, pt?.packets ?? null),
+    blocked: change(t.blocked, pt?.blocked ?? null),
+    sources: change(t.sources, pt?.sources ?? null),
+    ports: change(t.ports, pt?.ports ?? null),
+    newSourceCount: newSources.length,
+    newSources: newSources.slice(0, list),
+    newSourcesApprox: prev?.sourcesCapped ?? false,
+    newPortCount: newPorts.length,
+    newPorts: shownPorts,
+  };
+}

@@ -1,0 +1,127 @@
+// `--state DIR`: one small JSON digest per day (DIR/YYYY-MM-DD.json), so tomorrow's
+// summary can compare against today after the logs rotated away. Written atomically;
+// a digest that cannot be read or fails validation is reported and treated as absent.
+import { mkdirSync, accessSync, constants } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { writeFileAtomic } from './atomic-write.js';
+
+export const DIGEST_VERSION = 1;
+/** The busiest sources kept per day: enough to tell "new today" for everything that matters. */
+export const SOURCES_IN_DIGEST = 5000;
+
+export interface DayDigest {
+  /** Format version (and a marker that this file is ours). */
+  logscanDailyDigest: number;
+  /** "2026-11-21", in `tz`. */
+  date: string;
+  tz: string;
+  start: string;
+  end: string;
+  /** The day was over and the logs covered all of it. */
+  complete: boolean;
+  written: string;
+  totals: { events: number; packets: number; blocked: number; allowed: number; other: number; sources: number; ports: number };
+  /** Packets per hour elapsed since `start` (23, 24 or 25 entries). */
+  perHour: number[];
+  /** Source addresses, busiest first, at most SOURCES_IN_DIGEST. */
+  sources: string[];
+  sourcesCapped: boolean;
+  /** Inbound destination ports probed, per protocol, as ranges: "22-23,80,443". */
+  ports: Record<string, string>;
+}
+
+/** Bitmap → "1-1024,3389". */
+export function encodePorts(bits: ArrayLike<number>): string {
+  const parts: string[] = [];
+  for (let p = 0; p < bits.length; p++) {
+    if (!bits[p]) continue;
+    let q = p;
+    while (q + 1 < bits.length && bits[q + 1]) q++;
+    parts.push(q === p ? String(p) : `${p}-${q}`);
+    p = q;
+  }
+  return parts.join(',');
+}
+
+/** "1-1024,3389" → bitmap; throws on anything else. */
+export function decodePorts(s: string): Uint8Array {
+  const bits = new Uint8Array(65_536);
+  if (s === '') return bits;
+  for (const part of s.split(',')) {
+    const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(part);
+    if (!m) throw new Error(`bad port range "${part.slice(0, 20)}"`);
+    const a = Number(m[1]);
+    const b = m[2] !== undefined ? Number(m[2]) : a;
+    if (a > b || b > 65_535) throw new Error(`bad port range "${part}"`);
+    bits.fill(1, a, b + 1);
+  }
+  return bits;
+}
+
+export function digestPath(dir: string, date: string): string {
+  return join(dir, `${date}.json`);
+}
+
+/** Creates DIR if needed and checks it is writable, before any log is read. */
+export function prepareStateDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    throw new UsageError(`--state ${dir}: not a writable directory (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+
+/** Checks the shape of a parsed digest; returns why it is not one, or null. */
+export function digestProblem(x: unknown, date: string): string | null {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return 'not a JSON object';
+  const d = x as Record<string, unknown>;
+  if (d.logscanDailyDigest !== DIGEST_VERSION) return `unknown digest version ${JSON.stringify(d.logscanDailyDigest)}`;
+  if (d.date !== date) return `holds ${JSON.stringify(d.date)}, not ${date}`;
+  const t = d.totals as Record<string, unknown> | undefined;
+  if (typeof t !== 'object' || t === null) return 'no totals';
+  for (const k of ['events', 'packets', 'blocked', 'allowed', 'other', 'sources', 'ports']) if (!isCount(t[k])) return `totals.${k} is not a count`;
+  if (!Array.isArray(d.perHour) || d.perHour.length > 26 || !d.perHour.every(isCount)) return 'perHour is not a list of counts';
+  if (!Array.isArray(d.sources) || !d.sources.every((s) => typeof s === 'string')) return 'sources is not a list of addresses';
+  if (typeof d.sourcesCapped !== 'boolean' || typeof d.complete !== 'boolean') return 'flags missing';
+  if (typeof d.ports !== 'object' || d.ports === null || Array.isArray(d.ports)) return 'ports is not an object';
+  for (const [proto, ranges] of Object.entries(d.ports as Record<string, unknown>)) {
+    if (typeof ranges !== 'string') return `ports.${proto} is not a range list`;
+    try {
+      decodePorts(ranges);
+    } catch (err) {
+      return `ports.${proto}: ${(err as Error).message}`;
+    }
+  }
+  return null;
+}
+
+export type DigestLoad = { digest: DayDigest } | { digest: null; problem: string | null };
+
+/** Reads DIR/DATE.json: the digest, or null with the problem (null problem: there is none). */
+export async function loadDigest(dir: string, date: string): Promise<DigestLoad> {
+  const file = digestPath(dir, date);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { digest: null, problem: null };
+    return { digest: null, problem: `${file}: ${(err as Error).message}` };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    return { digest: null, problem: `${file}: not valid JSON (${(err as Error).message})` };
+  }
+  const problem = digestProblem(parsed, date);
+  return problem === null ? { digest: parsed as DayDigest } : { digest: null, problem: `${file}: ${problem}` };
+}
+
+export async function saveDigest(dir: string, d: DayDigest): Promise<void> {
+  await writeFileAtomic(digestPath(dir, d.date), JSON.stringify(d) + '\n');
+}

@@ -1,0 +1,142 @@
+// Where `logscan daily` finds logs when no FILE is given, and which of them can hold
+// the days it needs. Nothing is opened here: the choice is made from names and mtimes.
+//
+// The rule (docs/daily.md): the files of one log (`kern.log`, `kern.log.1`,
+// `kern.log.2.gz`, … or `messages-20260322`) are ordered newest first. A log file is
+// only appended to, and rotation renames it without touching its mtime, so
+//   - a file's mtime is an upper bound of its last line: mtime before the window's
+//     start (minus SLACK) means it cannot hold the window;
+//   - the next-older file's mtime is a lower bound of a file's first line (the older
+//     one was closed when this one was started): when that is after the window's end
+//     (plus SLACK), the file holds only later lines.
+// A compressed file's mtime is not used as a lower bound: with logrotate's
+// `delaycompress` a `.gz` gets the time it was compressed, one rotation after its
+// last line, and would wrongly rule out its newer sibling.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Clock skew and syslog buffering: a line's stamp may be a little off its write time. */
+export const SLACK_MS = 3_600_000;
+
+export interface LogFamily {
+  /** Base file name: "kern.log". */
+  base: string;
+  /**
+   * When this family is skipped because logs read before it already carry its lines
+   * (Ubuntu writes UFW lines to kern.log and ufw.log; Debian kernel lines to kern.log and messages).
+   *  - "kernel": skipped when an earlier family yielded any firewall event;
+   *  - "ufw": skipped when an earlier family yielded `[UFW …]` events.
+   */
+  duplicateOf: 'kernel' | 'ufw' | null;
+}
+
+export interface SearchPlan {
+  dir: string;
+  families: LogFamily[];
+}
+
+/** The usual places: /var/log on Unix, the Windows Firewall log folder on Windows. */
+export function defaultSearch(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): SearchPlan {
+  if (platform === 'win32') {
+    const root = env.SystemRoot ?? env.windir ?? 'C:\\Windows';
+    return { dir: `${root}\\System32\\LogFiles\\Firewall`, families: [{ base: 'pfirewall.log', duplicateOf: null }] };
+  }
+  return {
+    dir: '/var/log',
+    // Read order matters for the duplicate rule: the complete kernel log first.
+    families: [
+      { base: 'kern.log', duplicateOf: null },
+      { base: 'messages', duplicateOf: 'kernel' },
+      { base: 'ufw.log', duplicateOf: 'ufw' },
+      { base: 'firewalld', duplicateOf: null },
+    ],
+  };
+}
+
+export interface LogFile {
+  path: string;
+  name: string;
+  mtime: number;
+  size: number;
+  gzip: boolean;
+  /** 0 = the live file, higher = older. */
+  age: number;
+}
+
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+export interface FamilySelection {
+  family: LogFamily;
+  /** Files to read, OLDEST first (stateful detectors and year inference want time order). */
+  read: LogFile[];
+  skipped: SkippedFile[];
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The files of one family in a directory listing, newest first: the live file, then
+ * `.N` / `.old` by number, then dateext (`-YYYYMMDD`) by date. Directories and names
+ * that only start like the base (`kern.log.bak`) are not part of it.
+ */
+export function familyFiles(dir: string, base: string, names: readonly string[]): LogFile[] {
+  const re = new RegExp(`^${escapeRe(base)}(?:\\.(\\d+)|\\.(old)|-(\\d{8}))?(\\.gz)?$`);
+  const out: (LogFile & { order: number })[] = [];
+  for (const name of names) {
+    const m = re.exec(name);
+    if (!m) continue;
+    const path = join(dir, name);
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      continue;
+    }
+    if (!st.isFile()) continue;
+    // Order key: live 0, .N → N, .old → 1, dateext → 1e9 - yyyymmdd (newer date first, after numbered).
+    const order = m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? 1 : m[3] !== undefined ? 2e9 - Number(m[3]) : 0;
+    out.push({ path, name, mtime: st.mtimeMs, size: st.size, gzip: m[4] !== undefined, age: 0, order });
+  }
+  out.sort((a, b) => a.order - b.order || b.mtime - a.mtime);
+  return out.map(({ order: _order, ...f }, i) => ({ ...f, age: i }));
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + 'Z';
+}
+
+/** Applies the mtime rule to one family's files (newest first) for the window [from, to). */
+export function selectFiles(family: LogFamily, files: readonly LogFile[], from: number, to: number): FamilySelection {
+  const read: LogFile[] = [];
+  const skipped: SkippedFile[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    const older = files[i + 1];
+    if (f.size === 0) {
+      skipped.push({ path: f.path, reason: 'empty' });
+    } else if (f.mtime < from - SLACK_MS) {
+      skipped.push({ path: f.path, reason: `last written ${iso(f.mtime)}, before the day starts` });
+    } else if (older && !older.gzip && older.mtime > to + SLACK_MS) {
+      skipped.push({ path: f.path, reason: `holds only later lines (${older.name} was last written ${iso(older.mtime)})` });
+    } else {
+      read.push(f);
+    }
+  }
+  return { family, read: read.reverse(), skipped };
+}
+
+/** Lists `plan.dir` once and selects each family's files for the window. */
+export function discoverLogs(plan: SearchPlan, from: number, to: number): FamilySelection[] {
+  let names: string[];
+  try {
+    names = readdirSync(plan.dir);
+  } catch {
+    names = [];
+  }
+  return plan.families.map((family) => selectFiles(family, familyFiles(plan.dir, family.base, names), from, to));
+}

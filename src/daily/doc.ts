@@ -1,0 +1,75 @@
+// The daily document: what every `logscan daily` format shows, and exactly what
+// `-o json` prints (docs/daily.md). The day's ranking, ports and interpretations are
+// the ordinary report document (docs/report-json.md) under `report`.
+import { buildReport, type ReportDoc } from '../aggregate/report.js';
+import type { Thresholds } from '../aggregate/thresholds.js';
+import type { InputStats } from '../input/read.js';
+import type { KnowledgeBase, Lang } from '../knowledge/types.js';
+import type { Comparison } from './compare.js';
+import type { DailyCollector } from './collect.js';
+import { hourLabels, zoneName } from './day.js';
+import type { SkippedFile } from './discover.js';
+
+export interface DailyDoc {
+  schemaVersion: 1;
+  kind: 'daily';
+  /** "2026-11-21" in `tz`. */
+  date: string;
+  tz: string;
+  window: { start: string; end: string; hours: number };
+  /** The day is not over yet (`--date today`): numbers are "so far". */
+  partial: boolean;
+  /** Did the logs reach back to the day's start? False: the first hours may be missing. */
+  covered: boolean;
+  headline: { events: number; packets: number; sources: number; ports: number; blocked: number; allowed: number; other: number };
+  /** Packets per hour since the day's start; `labels` are wall-clock hours (a DST day has 23 or 25). */
+  chart: { labels: string[]; packets: number[]; blocked: number[]; previous: number[] | null };
+  comparison: Comparison;
+  /** Events read that were not on the day: on other days, or without an absolute time. */
+  outside: { otherDays: number; untimed: number };
+  /** Log files looked at when discovering (empty when FILEs were given). */
+  skippedFiles: SkippedFile[];
+  report: ReportDoc;
+}
+
+export interface DailyDocInput {
+  collector: DailyCollector;
+  stats: readonly InputStats[];
+  skippedFiles: SkippedFile[];
+  comparison: Comparison;
+  previousPerHour: number[] | null;
+  kb: KnowledgeBase;
+  lang: Lang;
+  tz: string | null;
+  top: number;
+  thresholds: Thresholds;
+  partial: boolean;
+  covered: boolean;
+}
+
+export function buildDailyDoc(x: DailyDocInput): DailyDoc {
+  const c = x.collector;
+  const w = c.window;
+  const t = c.today.totals();
+  const report = buildReport(x.stats, c.overview.result(x.top), x.kb, x.lang, {
+    summary: c.summary.result({ kb: x.kb, limit: x.top }),
+    top: x.top,
+    minSeverity: null,
+    filters: { since: new Date(w.start).toISOString(), until: new Date(w.end - 1).toISOString(), sources: [], minSeverity: null },
+  });
+  return {
+    schemaVersion: 1,
+    kind: 'daily',
+    date: w.key,
+    tz: zoneName(x.tz),
+    window: { start: new Date(w.start).toISOString(), end: new Date(w.end).toISOString(), hours: w.hours },
+    partial: x.partial,
+    covered: x.covered,
+    headline: { events: t.events, packets: t.packets, sources: t.sources, ports: t.ports, blocked: t.blocked, allowed: t.allowed, other: t.other },
+    chart: { labels: hourLabels(w, x.tz), packets: [...c.today.perHour], blocked: [...c.today.blockedPerHour], previous: x.previousPerHour },
+    comparison: x.comparison,
+    outside: { otherDays: c.otherDays, untimed: c.untimed },
+    skippedFiles: x.skippedFiles,
+    report,
+  };
+}

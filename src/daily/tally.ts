@@ -1,0 +1,95 @@
+// What one day's events add up to for the day-over-day comparison: totals, blocked
+// vs allowed, distinct sources (bounded), destination ports probed (a bitmap per
+// protocol) and packets per hour of the day. Fed one event at a time; its `digest()`
+// is what `--state DIR` keeps per day.
+import type { FirewallEvent } from '../event.js';
+import { CappedCounter } from '../aggregate/capped-counter.js';
+import { hourIndex, zoneName, type DayWindow } from './day.js';
+import { DIGEST_VERSION, SOURCES_IN_DIGEST, encodePorts, type DayDigest } from './digest.js';
+
+/** Distinct sources counted exactly up to here (the Overview uses the same cap). */
+const SOURCE_CAP = 200_000;
+
+export class DayTally {
+  events = 0;
+  packets = 0;
+  blocked = 0;
+  allowed = 0;
+  other = 0;
+  /** Earliest and latest event seen in the window. */
+  first = Infinity;
+  last = -Infinity;
+  readonly perHour: number[];
+  readonly blockedPerHour: number[];
+  readonly sources = new CappedCounter<string>(SOURCE_CAP);
+  /** proto → packets per inbound destination port (256 KiB per protocol seen). */
+  readonly ports = new Map<string, Uint32Array>();
+
+  constructor(readonly window: DayWindow) {
+    this.perHour = new Array<number>(window.hours).fill(0);
+    this.blockedPerHour = new Array<number>(window.hours).fill(0);
+  }
+
+  add(e: FirewallEvent, t: number): void {
+    const n = e.count;
+    this.events++;
+    this.packets += n;
+    const blocked = e.action === 'drop' || e.action === 'reject';
+    if (blocked) this.blocked += n;
+    else if (e.action === 'allow') this.allowed += n;
+    else this.other += n;
+    if (t < this.first) this.first = t;
+    if (t > this.last) this.last = t;
+    const h = hourIndex(this.window, t);
+    if (h >= 0 && h < this.perHour.length) {
+      this.perHour[h] += n;
+      if (blocked) this.blockedPerHour[h] += n;
+    }
+    if (e.src.ip) this.sources.add(e.src.ip, n);
+    // Same definition as the report's port table: what arrived, not what we sent out.
+    if (e.dst.port !== null && e.direction !== 'out') {
+      let bits = this.ports.get(e.proto);
+      if (!bits) this.ports.set(e.proto, (bits = new Uint32Array(65_536)));
+      bits[e.dst.port] += n;
+    }
+  }
+
+  hasSource(ip: string): boolean {
+    return this.sources.get(ip) > 0;
+  }
+
+  hasPort(proto: string, port: number): boolean {
+    return (this.ports.get(proto)?.[port] ?? 0) > 0;
+  }
+
+  /** Distinct (protocol, port) pairs probed. */
+  portCount(): number {
+    let n = 0;
+    for (const counts of this.ports.values()) for (let p = 0; p < counts.length; p++) if (counts[p] > 0) n++;
+    return n;
+  }
+
+  totals(): DayDigest['totals'] {
+    return { events: this.events, packets: this.packets, blocked: this.blocked, allowed: this.allowed, other: this.other, sources: this.sources.size, ports: this.portCount() };
+  }
+
+  digest(tz: string | null, complete: boolean, now: Date): DayDigest {
+    const top = this.sources.top(SOURCES_IN_DIGEST);
+    const ports: Record<string, string> = {};
+    for (const proto of [...this.ports.keys()].sort()) ports[proto] = encodePorts(this.ports.get(proto)!);
+    return {
+      logscanDailyDigest: DIGEST_VERSION,
+      date: this.window.key,
+      tz: zoneName(tz),
+      start: new Date(this.window.start).toISOString(),
+      end: new Date(this.window.end).toISOString(),
+      complete,
+      written: now.toISOString(),
+      totals: this.totals(),
+      perHour: [...this.perHour],
+      sources: top.map(([ip]) => ip),
+      sourcesCapped: this.sources.size > top.length,
+      ports,
+    };
+  }
+}

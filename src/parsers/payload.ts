@@ -1,0 +1,24 @@
+// The contract between a syslog-wrapped line and the parsers of the messages it may
+// carry (netfilter, filterlog, Cisco ASA, MikroTik, pf). A leaf module: the format files
+// and the dispatcher (payload-dispatch.ts) both import it, so neither needs the other
+// at load time.
+import type { FirewallEvent } from '../event.js';
+import { PayloadReject, type RecordHead } from './netfilter.js';
+import type { ParseContext } from './types.js';
+
+/** Parses one message `s[start, end)` whose envelope was read into `head`. Never throws on bad input. */
+export interface PayloadParser {
+  /** The format id events get (`event.format`). */
+  readonly format: string;
+  parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject;
+}
+
+/** Built once per file, on first use. */
+export type PayloadFactory = (ctx: ParseContext) => PayloadParser;
+
+/**
+ * "This message is not in my format": the one reject that makes a syslog-wrapped
+ * parser ask the dispatcher whether another format owns the line. Any other reject
+ * (an ASA message id we do not read, a broken filterlog row) is final.
+ */
+export const NOT_MINE = new PayloadReject(false, 'not a firewall record');

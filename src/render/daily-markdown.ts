@@ -1,0 +1,37 @@
+// `logscan daily -o markdown`: for mail and chat. Every string that came from a log
+// goes through markdownEscape; the tables are the report's own (report-markdown.ts).
+import type { DailyDoc } from '../daily/doc.js';
+import { basisText, changeText, pctOf, windowNotes } from './daily-common.js';
+import { renderReportSectionsMarkdown } from './report-markdown.js';
+import { fmtInt, sparkline } from './report-text.js';
+import { markdownEscape as md } from './sanitize.js';
+
+export function renderDailyMarkdown(doc: DailyDoc): string {
+  const h = doc.headline;
+  const cmp = doc.comparison;
+  const out: string[] = [];
+  out.push(`## logscan daily: ${doc.date} (${md(doc.tz)})`, '');
+  for (const n of windowNotes(doc)) out.push(`> ${md(n)}`, '');
+  out.push(`- **probes:** ${fmtInt(h.packets)} packets from ${fmtInt(h.sources)} sources to ${fmtInt(h.ports)} ports`);
+  out.push(`- **blocked:** ${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)}) · **allowed:** ${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})${h.other > 0 ? ` · other ${fmtInt(h.other)}` : ''}`);
+  if (h.packets > 0) out.push(`- **per hour (${md(doc.chart.labels[0] ?? '00')}-${md(doc.chart.labels[doc.chart.labels.length - 1] ?? '23')}):** \`${sparkline(doc.chart.packets)}\``);
+
+  out.push('', `### Change ${md(basisText(cmp))}`, '');
+  if (cmp.basis !== null) {
+    out.push(`- **packets:** ${changeText(cmp.packets)}`);
+    out.push(`- **sources:** ${changeText(cmp.sources)} · ${fmtInt(cmp.newSourceCount)}${cmp.newSourcesApprox ? ' (at most)' : ''} new today`);
+    out.push(`- **ports:** ${changeText(cmp.ports)} · ${fmtInt(cmp.newPortCount)} newly probed`);
+    if (cmp.newSources.length > 0) out.push(`- **new sources:** ${cmp.newSources.map((s) => `${md(s.ip)} (${fmtInt(s.packets)})`).join(', ')}`);
+    if (cmp.newPorts.length > 0) {
+      out.push(`- **new ports:** ${cmp.newPorts.map((p) => `${p.port}/${md(p.proto)}${p.names[0] ? ` ${md(p.names[0])}` : ''} (${fmtInt(p.packets)})`).join(', ')}`);
+    }
+  }
+
+  if (doc.report.totals.events === 0) {
+    out.push('', doc.report.totals.parsedEvents > 0 ? `No firewall records on ${doc.date} (the logs read hold other days).` : 'No firewall records found.');
+    return out.join('\n') + '\n';
+  }
+  out.push(...renderReportSectionsMarkdown(doc.report, { tz: doc.tz }));
+  out.push('', `<sub>${doc.report.inputs.length} files read: ${doc.report.inputs.map((i) => md(i.file)).join(', ')}</sub>`);
+  return out.join('\n') + '\n';
+}
