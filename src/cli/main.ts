@@ -1,96 +1,11 @@
 #!/usr/bin/env node
-// Entry point: wires the commands and maps every error to an exit code, in this one
-// place (DESIGN.md). Commands never call process.exit; they report a code via setExit.
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
-import { ExitCode, InputError, SignatureError, UsageError } from '../errors.js';
-import { termSafe } from '../render/sanitize.js';
-import { registerCheck } from './check.js';
-import { registerEvents } from './events.js';
-import { registerExplain } from './explain.js';
-import { registerFollow } from './follow.js';
-import { registerFormats } from './formats.js';
-import { registerReport } from './report.js';
-
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-
-let exitCode: number = ExitCode.ok;
-const setExit = (code: number): void => {
-  if (code > exitCode) exitCode = code;
-};
-
-// `logscan … | head -1`: the reader went away; that is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(exitCode);
-    throw err;
-  });
+// Entry point. `--version` answers before the rest of the program is loaded (start-up
+// time is what a person feels most); everything else loads the full program.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const { VERSION } = await import('./version.js');
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const { run } = await import('./program.js');
+  run(process.argv);
 }
-
-function commanderMessage(str: string): string {
-  return str
-    .split('\n')
-    .map((l) => termSafe(l).replace(/^error: /, 'logscan: '))
-    .join('\n');
-}
-
-function buildProgram(): Command {
-  const program = new Command('logscan')
-    .description('Firewall log analyzer: what the noise in your iptables / Windows Firewall logs means.')
-    .version(pkg.version, '-V, --version')
-    .option('--debug', 'print stack traces for internal errors')
-    .showHelpAfterError('(run `logscan --help` for usage)')
-    .exitOverride()
-    // Commander's messages quote what the user typed: sanitise each line (keeping the newlines) and
-    // start them with "logscan:" like every other message.
-    .configureOutput({ outputError: (str, write) => write(commanderMessage(str)) });
-  registerReport(program, setExit);
-  registerEvents(program, setExit);
-  registerFollow(program, setExit);
-  registerExplain(program);
-  registerFormats(program);
-  registerCheck(program, setExit);
-  for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError(`(run \`logscan ${cmd.name()} --help\` for usage)`);
-  return program;
-}
-
-async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
-  try {
-    await program.parseAsync(argv);
-    return exitCode;
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      // Help and version are "errors" to commander; their exit code is 0.
-      return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    }
-    if (err instanceof UsageError) {
-      process.stderr.write(`logscan: ${termSafe(err.message)}\n`);
-      return ExitCode.usage;
-    }
-    if (err instanceof SignatureError) {
-      process.stderr.write(`logscan: invalid signatures: ${termSafe(err.message)}\n`);
-      return ExitCode.usage;
-    }
-    if (err instanceof InputError) {
-      process.stderr.write(`logscan: ${termSafe(err.message)}\n`);
-      return ExitCode.inputUnreadable;
-    }
-    const debug = argv.includes('--debug');
-    const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`logscan: internal error: ${termSafe(msg)}\n`);
-    if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-    else process.stderr.write('logscan: this is a bug; rerun with --debug for the stack trace and report it\n');
-    return ExitCode.internal;
-  }
-}
-
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`logscan: internal error: ${String(err)}\n`);
-    process.exitCode = ExitCode.internal;
-  },
-);

@@ -73,6 +73,8 @@ export interface FamilySelection {
   /** Files to read, OLDEST first (stateful detectors and year inference want time order). */
   read: LogFile[];
   skipped: SkippedFile[];
+  /** An older file was ruled out as ending before the window: the files read reach back past its start. */
+  reachesBack: boolean;
 }
 
 function escapeRe(s: string): string {
@@ -114,6 +116,7 @@ function iso(ms: number): string {
 export function selectFiles(family: LogFamily, files: readonly LogFile[], from: number, to: number): FamilySelection {
   const read: LogFile[] = [];
   const skipped: SkippedFile[] = [];
+  let reachesBack = false;
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
     const older = files[i + 1];
@@ -121,13 +124,14 @@ export function selectFiles(family: LogFamily, files: readonly LogFile[], from: 
       skipped.push({ path: f.path, reason: 'empty' });
     } else if (f.mtime < from - SLACK_MS) {
       skipped.push({ path: f.path, reason: `last written ${iso(f.mtime)}, before the day starts` });
+      reachesBack = true;
     } else if (older && !older.gzip && older.mtime > to + SLACK_MS) {
       skipped.push({ path: f.path, reason: `holds only later lines (${older.name} was last written ${iso(older.mtime)})` });
     } else {
       read.push(f);
     }
   }
-  return { family, read: read.reverse(), skipped };
+  return { family, read: read.reverse(), skipped, reachesBack };
 }
 
 /** Lists `plan.dir` once and selects each family's files for the window. */
@@ -139,4 +143,11 @@ export function discoverLogs(plan: SearchPlan, from: number, to: number): Family
     names = [];
   }
   return plan.families.map((family) => selectFiles(family, familyFiles(plan.dir, family.base, names), from, to));
+}
+
+/** Why a family is not read because earlier logs already carry its lines, or null. */
+export function duplicateReason(family: LogFamily, seen: { events: number; ufwEvents: number }, earlier: string): string | null {
+  if (family.duplicateOf === 'kernel' && seen.events > 0) return `its kernel lines are already in ${earlier}`;
+  if (family.duplicateOf === 'ufw' && seen.ufwEvents > 0) return `its [UFW …] lines are already in ${earlier}`;
+  return null;
 }

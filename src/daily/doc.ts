@@ -23,6 +23,8 @@ export interface DailyDoc {
   covered: boolean;
   headline: { events: number; packets: number; sources: number; ports: number; blocked: number; allowed: number; other: number };
   /** Packets per hour since the day's start; `labels` are wall-clock hours (a DST day has 23 or 25). */
+  /** Packets per log prefix / rule label, busiest first (at most 10). */
+  rules: { key: string; packets: number }[];
   chart: { labels: string[]; packets: number[]; blocked: number[]; previous: number[] | null };
   comparison: Comparison;
   /** Events read that were not on the day: on other days, or without an absolute time. */
@@ -66,6 +68,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
     partial: x.partial,
     covered: x.covered,
     headline: { events: t.events, packets: t.packets, sources: t.sources, ports: t.ports, blocked: t.blocked, allowed: t.allowed, other: t.other },
+    rules: c.today.rules.top(10).map(([key, packets]) => ({ key, packets })),
     chart: { labels: hourLabels(w, x.tz), packets: [...c.today.perHour], blocked: [...c.today.blockedPerHour], previous: x.previousPerHour },
     comparison: x.comparison,
     outside: { otherDays: c.otherDays, untimed: c.untimed },

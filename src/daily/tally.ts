@@ -22,6 +22,8 @@ export class DayTally {
   readonly perHour: number[];
   readonly blockedPerHour: number[];
   readonly sources = new CappedCounter<string>(SOURCE_CAP);
+  /** Packets per log prefix / rule label ("[UFW BLOCK]"); a few dozen distinct at most in practice. */
+  readonly rules = new CappedCounter<string>(256);
   /** proto → packets per inbound destination port (256 KiB per protocol seen). */
   readonly ports = new Map<string, Uint32Array>();
 
@@ -46,6 +48,7 @@ export class DayTally {
       if (blocked) this.blockedPerHour[h] += n;
     }
     if (e.src.ip) this.sources.add(e.src.ip, n);
+    this.rules.add(e.rule ?? '(none)', n);
     // Same definition as the report's port table: what arrived, not what we sent out.
     if (e.dst.port !== null && e.direction !== 'out') {
       let bits = this.ports.get(e.proto);

@@ -121,7 +121,9 @@ export class LineSplitter extends Writable {
     }
     const rest = start === 0 ? text : text.slice(start);
     this.pending = this.pending.length > 0 ? this.pending + rest : rest;
-    if (this.pending.length > this.maxLength) {
+    // +1: room for the CR of a CRLF whose LF is in the next chunk, else a line of exactly
+    // maxLength would be over-long or not depending on where the chunk boundary fell.
+    if (this.pending.length > this.maxLength + 1) {
       this.overflow = this.pending.length;
       this.pending = '';
     }

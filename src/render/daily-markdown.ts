@@ -6,7 +6,11 @@ import { renderReportSectionsMarkdown } from './report-markdown.js';
 import { fmtInt, sparkline } from './report-text.js';
 import { markdownEscape as md } from './sanitize.js';
 
-export function renderDailyMarkdown(doc: DailyDoc): string {
+export interface DailyMarkdownOptions {
+  tz: string | null;
+}
+
+export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): string {
   const h = doc.headline;
   const cmp = doc.comparison;
   const out: string[] = [];
@@ -15,6 +19,10 @@ export function renderDailyMarkdown(doc: DailyDoc): string {
   out.push(`- **probes:** ${fmtInt(h.packets)} packets from ${fmtInt(h.sources)} sources to ${fmtInt(h.ports)} ports`);
   out.push(`- **blocked:** ${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)}) · **allowed:** ${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})${h.other > 0 ? ` · other ${fmtInt(h.other)}` : ''}`);
   if (h.packets > 0) out.push(`- **per hour (${md(doc.chart.labels[0] ?? '00')}-${md(doc.chart.labels[doc.chart.labels.length - 1] ?? '23')}):** \`${sparkline(doc.chart.packets)}\``);
+
+  if (doc.rules.length > 0) {
+    out.push('', '### Logged as', '', '| log prefix / rule | packets |', '| --- | ---: |', ...doc.rules.map((r) => `| ${md(r.key)} | ${fmtInt(r.packets)} |`));
+  }
 
   out.push('', `### Change ${md(basisText(cmp))}`, '');
   if (cmp.basis !== null) {
@@ -31,7 +39,7 @@ export function renderDailyMarkdown(doc: DailyDoc): string {
     out.push('', doc.report.totals.parsedEvents > 0 ? `No firewall records on ${doc.date} (the logs read hold other days).` : 'No firewall records found.');
     return out.join('\n') + '\n';
   }
-  out.push(...renderReportSectionsMarkdown(doc.report, { tz: doc.tz }));
+  out.push(...renderReportSectionsMarkdown(doc.report, { tz: opts.tz }));
   out.push('', `<sub>${doc.report.inputs.length} files read: ${doc.report.inputs.map((i) => md(i.file)).join(', ')}</sub>`);
   return out.join('\n') + '\n';
 }

@@ -6,6 +6,9 @@ import { basisText, changeText, pctOf, windowNotes } from './daily-common.js';
 import { fmtInt, renderReportSectionsText, sparkline, wrapItems, type TextOptions } from './report-text.js';
 import { termSafe } from './sanitize.js';
 
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
 export type DailyTextOptions = TextOptions;
 
 /** Hour labels under a sparkline: "00" at every sixth bucket, spaced to line up. */
@@ -27,6 +30,8 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   out.push('');
   out.push(`${c.bold('probes')}     ${fmtInt(h.packets)} packets from ${fmtInt(h.sources)} sources to ${fmtInt(h.ports)} ports`);
   out.push(`${c.bold('blocked')}    ${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)}) · allowed ${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})${h.other > 0 ? ` · other ${fmtInt(h.other)}` : ''}`);
+
+  if (doc.rules.length > 0) out.push(wrapItems(`${c.bold('logged as')}  `, doc.rules.map((r) => `${termSafe(r.key)} ${fmtInt(r.packets)}`), opts.width, (s) => [...s.replace(ANSI, '')].length));
 
   out.push('', c.bold(`Change ${basisText(cmp)}`));
   if (cmp.basis !== null) {

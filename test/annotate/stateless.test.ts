@@ -56,6 +56,15 @@ describe('source-port hints', () => {
     expect(src('udp', 20, 2000)).toEqual(expect.not.arrayContaining(['srcport-ftp-data']));
     expect(src('udp', 20, 2000)).toContain('srcport-low');
   });
+  it('DHCP and NetBIOS broadcasts from low ports are noise, not srcport-low', () => {
+    const dhcp = src('udp', 68, 67, { src: { ip: '0.0.0.0', port: 68 }, dst: { ip: '255.255.255.255', port: 67 } });
+    expect(dhcp).toContain('dhcp-broadcast');
+    expect(dhcp).not.toContain('srcport-low');
+    const netbios = src('udp', 137, 137, { src: { ip: '192.168.1.7', port: 137 }, dst: { ip: '192.168.1.255', port: 137 } });
+    expect(netbios).toContain('netbios-noise');
+    expect(netbios).not.toContain('srcport-low');
+    expect(src('udp', 137, 137, { src: { ip: '203.0.113.7', port: 137 }, dst: { ip: '192.168.1.10', port: 137 } })).toContain('srcport-low');
+  });
   it('123 is srcport-ntp', () => expect(src('udp', 123, 40000)).toContain('srcport-ntp'));
   it('tcp 1-5 is srcport-sscan, not srcport-low', () => {
     expect(src('tcp', 3)).toContain('srcport-sscan');

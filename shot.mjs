@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 375, height: 800 }, deviceScaleFactor: 1 });
+await p.goto('file:///tmp/logscan-test-ICZTVA/daily.html');
+for (let i = 0; i < 4; i++) await p.screenshot({ path: '/tmp/shot' + i + '.png', clip: { x: 0, y: i * 1100, width: 375, height: 1100 } });
+const h = await p.evaluate(() => document.documentElement.scrollHeight); console.log('height', h);
+await p.setViewportSize({ width: 1000, height: 900 });
+await p.screenshot({ path: '/tmp/wide0.png', clip: { x: 0, y: 0, width: 1000, height: 1300 } });
+await p.screenshot({ path: '/tmp/wide1.png', clip: { x: 0, y: 1300, width: 1000, height: 1300 } });
+await b.close();

@@ -1,0 +1,172 @@
+// `logscan daily`: one calendar day, compared with the day before, as text, markdown,
+// HTML or JSON (docs/daily.md). Wiring only: the day window, file discovery, digests
+// and comparison live in src/daily/, the pictures in src/render/daily-*.ts.
+import { extname } from 'node:path';
+import { Option, type Command } from 'commander';
+import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
+import { writeFileAtomic } from '../daily/atomic-write.js';
+import { DailyCollector } from '../daily/collect.js';
+import { compareDays } from '../daily/compare.js';
+import { addDays, dayWindow, parseDayOption } from '../daily/day.js';
+import { loadDigest, prepareStateDir, saveDigest, type DayDigest } from '../daily/digest.js';
+import { buildDailyDoc, type DailyDoc } from '../daily/doc.js';
+import { defaultSearch, discoverLogs, duplicateReason, type LogFamily, type SkippedFile } from '../daily/discover.js';
+import { choosePrevious } from '../daily/previous.js';
+import { InputError, UsageError } from '../errors.js';
+import type { InputStats } from '../input/read.js';
+import { renderDailyHtml } from '../render/daily-html.js';
+import { renderDailyMarkdown } from '../render/daily-markdown.js';
+import { renderDailyText } from '../render/daily-text.js';
+import { termSafe } from '../render/sanitize.js';
+import { buildAnalysis } from './analysis.js';
+import { addInputOptions, positiveInt, readCommonOptions } from './options.js';
+import { runInputs } from './run-inputs.js';
+import { useColor } from './tty.js';
+
+type DailyFormat = 'text' | 'markdown' | 'html' | 'json';
+const FORMATS: DailyFormat[] = ['text', 'markdown', 'html', 'json'];
+const BY_EXTENSION: Record<string, DailyFormat> = { '.html': 'html', '.htm': 'html', '.md': 'markdown', '.markdown': 'markdown', '.json': 'json', '.txt': 'text' };
+
+/** -o wins; else the --output file's extension; else text for a person at a terminal, markdown for mail (cron). */
+function chooseFormat(raw: Record<string, unknown>): DailyFormat {
+  if (typeof raw.outputFormat === 'string') return raw.outputFormat as DailyFormat;
+  if (typeof raw.output === 'string') {
+    const byExt = BY_EXTENSION[extname(raw.output).toLowerCase()];
+    if (byExt) return byExt;
+  }
+  return process.stdout.isTTY ? 'text' : 'markdown';
+}
+
+function warn(s: string): void {
+  process.stderr.write(`logscan: ${termSafe(s)}\n`);
+}
+
+interface ReadGroup {
+  name: string;
+  family: LogFamily | null;
+  files: string[];
+}
+
+export function registerDaily(program: Command, setExit: (code: number) => void): void {
+  const cmd = program
+    .command('daily')
+    .description('summarise one calendar day: headline numbers, change against the day before, top sources, ports, interpretations, hourly chart')
+    .argument('[files...]', 'log files (.gz ok), - for stdin; default: the usual places (kern.log, messages, ufw.log, firewalld and their rotations)')
+    .option('--date <day>', 'the day: YYYY-MM-DD, today or yesterday, in --tz', 'yesterday')
+    .addOption(new Option('-o, --output-format <format>', 'text (default on a terminal), markdown (default otherwise), html or json').choices(FORMATS))
+    .option('--output <file>', 'write to FILE (atomically) instead of standard output; .html/.md/.json/.txt pick the format when -o is not given')
+    .option('--state <dir>', 'keep a small digest per day in DIR, so the comparison works after the logs rotated away')
+    .option('--log-dir <dir>', 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder)')
+    .option('--top <n>', 'rows in the top tables', '10');
+  addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
+    const common = readCommonOptions(raw);
+    const now = new Date();
+    const day = parseDayOption(String(raw.date), now, common.tz);
+    const window = dayWindow(day, common.tz);
+    const prevWindow = dayWindow(addDays(day, -1), common.tz);
+    const format = chooseFormat(raw);
+    const top = positiveInt('--top', raw.top, 10_000);
+    const stateDir = typeof raw.state === 'string' ? raw.state : null;
+    if (stateDir !== null) prepareStateDir(stateDir);
+    if (raw.logDir !== undefined && files.length > 0) throw new UsageError('--log-dir is for finding logs when no FILE is given; give one or the other');
+
+    // What to read: the FILEs as given, or the families found in the usual places.
+    const groups: ReadGroup[] = [];
+    const skippedFiles: SkippedFile[] = [];
+    let reachesBack = false;
+    if (files.length > 0) {
+      groups.push({ name: 'the files given', family: null, files });
+    } else {
+      const plan = defaultSearch();
+      if (typeof raw.logDir === 'string') plan.dir = raw.logDir;
+      const found = discoverLogs(plan, prevWindow.start, window.end);
+      if (found.every((f) => f.read.length === 0 && f.skipped.length === 0)) {
+        throw new InputError(plan.dir, `no firewall logs found (looked for ${plan.families.map((f) => `${f.base}*`).join(', ')}); give the log files as arguments`);
+      }
+      for (const f of found) {
+        skippedFiles.push(...f.skipped);
+        reachesBack ||= f.reachesBack;
+        if (f.read.length > 0) groups.push({ name: f.family.base, family: f.family, files: f.read.map((x) => x.path) });
+      }
+      if (groups.length === 0) warn(`no log file in ${plan.dir} can hold ${prevWindow.key} or ${window.key} (see docs/daily.md, "Which files are read")`);
+    }
+
+    const analysis = buildAnalysis(common);
+    const collector = new DailyCollector(window, prevWindow, DEFAULT_THRESHOLDS, common.tz);
+    const stats: InputStats[] = [];
+    const readSoFar: string[] = [];
+    for (const g of groups) {
+      const dup = g.family ? duplicateReason(g.family, collector, readSoFar.join(', ')) : null;
+      if (dup !== null) {
+        for (const f of g.files) skippedFiles.push({ path: f, reason: dup });
+        continue;
+      }
+      const run = await runInputs(g.files, common, (e) => {
+        // Annotate every event, also other days': stateful detectors need the context.
+        analysis.annotate(e);
+        collector.add(e);
+      });
+      stats.push(...run.stats);
+      setExit(run.exitCode);
+      readSoFar.push(g.name);
+    }
+
+    const covers = (start: number): boolean => collector.earliest <= start || reachesBack;
+    let stored: DayDigest | null = null;
+    if (stateDir !== null) {
+      const loaded = await loadDigest(stateDir, prevWindow.key);
+      if (loaded.digest) stored = loaded.digest;
+      else if (loaded.problem) warn(`ignoring the stored digest: ${loaded.problem}`);
+    }
+    const prevCovered = covers(prevWindow.start);
+    const previous = choosePrevious(collector.previous, prevCovered, stored);
+    const partial = now.getTime() < window.end;
+    const covered = covers(window.start);
+    const doc = buildDailyDoc({
+      collector,
+      stats,
+      skippedFiles,
+      comparison: compareDays(collector.today, prevWindow.key, previous, analysis.kb, top),
+      previousPerHour: previous === null ? null : previous.basis === 'logs' ? [...collector.previous.perHour] : (stored?.perHour ?? null),
+      kb: analysis.kb,
+      lang: common.lang,
+      tz: common.tz,
+      top,
+      thresholds: DEFAULT_THRESHOLDS,
+      partial,
+      covered,
+    });
+
+    const text = render(doc, format, common.tz, typeof raw.output === 'string' ? false : useColor());
+    if (typeof raw.output === 'string') {
+      try {
+        await writeFileAtomic(raw.output, text);
+      } catch (err) {
+        throw new UsageError(`--output ${raw.output}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    } else process.stdout.write(text);
+
+    if (stateDir !== null) {
+      try {
+        await saveDigest(stateDir, collector.today.digest(common.tz, !partial && covered, now));
+        // First run, or the stored one was partial: the logs knew the whole day before.
+        if (previous?.basis === 'logs' && previous.complete && !stored?.complete) await saveDigest(stateDir, collector.previous.digest(common.tz, true, now));
+      } catch (err) {
+        warn(`--state ${stateDir}: could not write the digest: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  });
+}
+
+function render(doc: DailyDoc, format: DailyFormat, tz: string | null, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(doc, null, 2) + '\n';
+    case 'markdown':
+      return renderDailyMarkdown(doc, { tz });
+    case 'html':
+      return renderDailyHtml(doc, { tz });
+    default:
+      return renderDailyText(doc, { color, width: process.stdout.columns || 100, tz });
+  }
+}

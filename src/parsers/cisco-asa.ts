@@ -1,0 +1,729 @@
+// Cisco ASA / PIX / FTD / FWSM syslog messages (`%ASA-<level>-<id>: text`):
+//
+//   <164>Aug 05 2016 01:02:25: %ASA-4-106023: Deny udp src Inside:10.230.4.88/42350 dst Outside:192.168.2.53/53 by access-group "Inside_access_in" [0x962df600, 0x0]
+//   <166>Jan  5 08:52:35 10.22.8.216 %ASA-6-302014: Teardown TCP connection 212805593 for outside:10.22.8.223/59614(LOCAL\user.name) to inside:10.22.8.78/8102 duration 0:00:07 bytes 3433 TCP FINs
+//
+// The envelope (syslog-envelope.ts) reads `<PRI>`, BSD/ISO stamps and the device
+// address as host; the ASA's own `Mmm dd yyyy HH:MM:SS:` stamp (with a year, local
+// time, no host) is read here. Only the message ids in EXTRACTORS become events: each
+// carries the addresses of one packet or connection. Every other id is skipped with
+// the id in the reason (`ASA 713202: not a packet or connection message`); nothing is
+// guessed from free text.
+//
+// Mapping: deny/discard messages → drop, Built/Teardown and permits → allow.
+// Built inbound: src = the `for` endpoint; Built outbound: the connection was opened
+// from the `to` side, so src/dst are swapped (as Filebeat does). Teardown messages do
+// not say who opened the connection: src/dst stay in logged order, direction null.
+// `rule` is the tag (`ASA-4-106023`), plus `access-group X` / `access-list X` when logged.
+import type { Action, Direction, EmbeddedPacket, FirewallEvent } from '../event.js';
+import { addressVersion } from './address.js';
+import { digitsEnd, flagWordBit, flagNames, FLAG_SYN, portIn, protoByName, shown, skipSpaces, uintIn } from './fields.js';
+import { localTimeConverter, type LocalTimeToEpoch } from './local-time.js';
+import { PayloadReject, type RecordHead } from './netfilter.js';
+import { NOT_MINE, type PayloadParser } from './payload.js';
+import { syslogPayloadFormat } from './payload-dispatch.js';
+import { digitAt, monthAt } from './timestamp.js';
+import type { FormatDefinition, ParseContext } from './types.js';
+
+const ID = 'cisco-asa';
+
+/** How far into the message the `%ASA-` tag may start (after a year stamp and a host). */
+const TAG_WINDOW = 80;
+
+/** Index of the `%ASA-`/`%PIX-`/`%FTD-`/`%FWSM-` tag in the head of s[start, end), or -1. */
+export function asaTagAt(s: string, start: number, end: number): number {
+  const lim = Math.min(end, start + TAG_WINDOW);
+  let i = s.indexOf('%', start);
+  while (i >= 0 && i < lim) {
+    if (vendorEnd(s, i + 1) > 0) return i;
+    i = s.indexOf('%', i + 1);
+  }
+  return -1;
+}
+
+/** Index just after `ASA-`/`PIX-`/`FTD-`/`FWSM-` at i, or -1. */
+function vendorEnd(s: string, i: number): number {
+  const a = s.charCodeAt(i);
+  if (a === 0x41 && s.startsWith('ASA-', i)) return i + 4;
+  if (a === 0x50 && s.startsWith('PIX-', i)) return i + 4;
+  if (a === 0x46) {
+    if (s.startsWith('FTD-', i)) return i + 4;
+    if (s.startsWith('FWSM-', i)) return i + 5;
+  }
+  return -1;
+}
+
+function bad(reason: string): PayloadReject {
+  return new PayloadReject(true, reason);
+}
+
+// ---------------------------------------------------------------- message text helpers
+
+/** One endpoint of a message, reused across lines. */
+class Endpoint {
+  ip: string | null = null;
+  port = -1;
+  iface: string | null = null;
+  error = '';
+}
+
+/** What an extractor fills; reset per line, turned into one event. */
+class Draft {
+  action: Action = 'drop';
+  direction: Direction | null = null;
+  proto = '';
+  readonly a = new Endpoint();
+  readonly b = new Endpoint();
+  /** a→b (false) or b→a (true, Built outbound). */
+  swap = false;
+  flags = -1;
+  icmpType = -1;
+  icmpCode = -1;
+  embedded: EmbeddedPacket | null = null;
+  /** Interface from `on interface X` (overrides the endpoints' for inIface). */
+  onIface: string | null = null;
+  ruleExtra: string | null = null;
+  count = 1;
+
+  reset(): void {
+    this.action = 'drop';
+    this.direction = null;
+    this.proto = '';
+    this.swap = false;
+    this.flags = -1;
+    this.icmpType = -1;
+    this.icmpCode = -1;
+    this.embedded = null;
+    this.onIface = null;
+    this.ruleExtra = null;
+    this.count = 1;
+  }
+}
+
+function find(s: string, lit: string, from: number, end: number): number {
+  const i = s.indexOf(lit, from);
+  return i >= 0 && i + lit.length <= end ? i : -1;
+}
+
+/** End of an endpoint token: a space, `(` (user or mapped address), `,`, or end. */
+function endpointEnd(s: string, i: number, end: number): number {
+  while (i < end) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 || c === 0x28 || c === 0x2c) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Reads `[iface:]address[/port]` at i into ep; returns the index after it, or -1 with
+ * ep.error set. Interface names hold no ':', so with `withIface` the first ':' ends it
+ * (IPv6 addresses keep theirs). A trailing ':' or '.' is sentence punctuation.
+ */
+function endpoint(s: string, i: number, end: number, withIface: boolean, ep: Endpoint): number {
+  const te = endpointEnd(s, i, end);
+  let e = te;
+  const last = s.charCodeAt(e - 1);
+  if (e > i && (last === 0x3a || last === 0x2e)) e--;
+  ep.iface = null;
+  ep.port = -1;
+  if (withIface) {
+    const c = s.indexOf(':', i);
+    if (c < 0 || c >= e) {
+      ep.error = `expected interface:address, found ${shown(s.slice(i, te))}`;
+      return -1;
+    }
+    ep.iface = s.slice(i, c);
+    i = c + 1;
+  }
+  let a = e;
+  const slash = s.lastIndexOf('/', e - 1);
+  if (slash >= i) {
+    a = slash;
+    const pe = digitsEnd(s, slash + 1, e);
+    const port = portIn(s, slash + 1, pe);
+    if (port < 0) {
+      ep.error = `invalid port ${shown(s.slice(slash + 1, te))}`;
+      return -1;
+    }
+    ep.port = port;
+  }
+  if (addressVersion(s, i, a) === 0) {
+    ep.error = `invalid address ${shown(s.slice(i, a))}`;
+    return -1;
+  }
+  ep.ip = s.slice(i, a);
+  return te;
+}
+
+/** `... from A to B ...`; returns the index after B or an error. */
+function fromTo(s: string, b: number, end: number, d: Draft, ifFrom: boolean, ifTo: boolean): number | string {
+  const f = find(s, ' from ', b - 1, end);
+  if (f < 0) return 'from: missing';
+  let p = endpoint(s, f + 6, end, ifFrom, d.a);
+  if (p < 0) return `src: ${d.a.error}`;
+  const t = find(s, ' to ', p, end);
+  if (t < 0) return 'to: missing';
+  p = endpoint(s, t + 4, end, ifTo, d.b);
+  if (p < 0) return `dst: ${d.b.error}`;
+  return p;
+}
+
+/** `... src IF:A dst IF:B ...` (ports optional); returns the index after B or an error. */
+function srcDst(s: string, b: number, end: number, d: Draft): number | string {
+  const f = find(s, ' src ', b - 1, end);
+  if (f < 0) return 'src: missing';
+  // The protocol is the word before ` src ` (`Deny tcp src`, `Deny inbound protocol 47 src`).
+  const w = s.lastIndexOf(' ', f - 1) + 1;
+  d.proto = protoByName(s.slice(Math.max(w, b), f));
+  let p = endpoint(s, f + 5, end, true, d.a);
+  if (p < 0) return `src: ${d.a.error}`;
+  const t = find(s, ' dst ', p, end);
+  if (t < 0) return 'dst: missing';
+  p = endpoint(s, t + 5, end, true, d.b);
+  if (p < 0) return `dst: ${d.b.error}`;
+  return p;
+}
+
+/** The word after `on interface ` (or null). */
+function onInterface(s: string, from: number, end: number): string | null {
+  const i = find(s, ' on interface ', from, end);
+  if (i < 0) return null;
+  const a = i + 14;
+  let e = a;
+  while (e < end && s.charCodeAt(e) > 0x20) e++;
+  if (e > a && (s.charCodeAt(e - 1) === 0x2e || s.charCodeAt(e - 1) === 0x2c)) e--;
+  return e > a ? s.slice(a, e) : null;
+}
+
+/** Flag words after `flags ` up to the next non-flag word: `flags SYN ACK  on interface`. */
+function flagWords(s: string, from: number, end: number): number {
+  const f = find(s, ' flags ', from, end);
+  if (f < 0) return -1;
+  let bits = 0;
+  let i = skipSpaces(s, f + 7, end);
+  for (;;) {
+    let e = i;
+    while (e < end && s.charCodeAt(e) > 0x20) e++;
+    const bit = flagWordBit(s, i, e);
+    if (bit === 0) break;
+    bits |= bit;
+    i = skipSpaces(s, e, end);
+  }
+  return bits;
+}
+
+/** `(type 8, code 0)` or `type=3, code=3`: fills icmpType/icmpCode when present. */
+function icmpTypeCode(s: string, from: number, end: number, d: Draft): void {
+  let t = find(s, 'type', from, end);
+  if (t < 0) return;
+  t += 4;
+  const c0 = s.charCodeAt(t);
+  if (c0 !== 0x20 && c0 !== 0x3d) return;
+  t++;
+  const te = digitsEnd(s, t, end);
+  d.icmpType = uintIn(s, t, te);
+  const c = find(s, 'code', te, Math.min(end, te + 8));
+  if (c >= 0) {
+    const v = c + 5;
+    d.icmpCode = uintIn(s, v, digitsEnd(s, v, end));
+  }
+}
+
+/** `by access-group "NAME"` → `access-group NAME`. */
+function accessGroup(s: string, from: number, end: number): string | null {
+  const g = find(s, 'access-group "', from, end);
+  if (g < 0) return null;
+  const q = s.indexOf('"', g + 14);
+  return q > g + 14 && q < end ? `access-group ${s.slice(g + 14, q)}` : null;
+}
+
+// ---------------------------------------------------------------- extractors
+
+/** Fills the draft from message text s[b, end); returns '' or why the record is broken. */
+type Extractor = (s: string, b: number, end: number, d: Draft) => string;
+
+/** 106001 `Inbound TCP connection denied from A/P to B/P flags F on interface X`; 106015 `Deny TCP (no connection) from …` (same shape). */
+const denyTcpFlags: Extractor = (s, b, end, d) => {
+  const p = fromTo(s, b, end, d, false, false);
+  if (typeof p === 'string') return p;
+  d.proto = 'tcp';
+  d.direction = 'in';
+  d.flags = flagWords(s, p, end);
+  d.onIface = onInterface(s, p, end);
+  return '';
+};
+
+/** 106006 `Deny inbound UDP from A/P to B/P on interface X`; 106007 `… due to DNS Query`. */
+const denyInboundUdp: Extractor = (s, b, end, d) => {
+  const p = fromTo(s, b, end, d, false, false);
+  if (typeof p === 'string') return p;
+  d.proto = 'udp';
+  d.direction = 'in';
+  d.onIface = onInterface(s, p, end);
+  return '';
+};
+
+/** 106010 `Deny inbound protocol 47 src IF:A dst IF:B`; 106014 `Deny inbound icmp src IF:A dst IF:B (type 8, code 0)`. */
+const denyInboundSrcDst: Extractor = (s, b, end, d) => {
+  const p = srcDst(s, b, end, d);
+  if (typeof p === 'string') return p;
+  d.direction = 'in';
+  icmpTypeCode(s, p, end, d);
+  return '';
+};
+
+/** 106023 `Deny tcp src IF:A/P dst IF:B/P [(type t, code c)] by access-group "ACL" [hashes]`. */
+const denyAccessGroup: Extractor = (s, b, end, d) => {
+  const p = srcDst(s, b, end, d);
+  if (typeof p === 'string') return p;
+  icmpTypeCode(s, p, end, d);
+  d.ruleExtra = accessGroup(s, p, end);
+  return '';
+};
+
+/** `IF/ADDR(PORT)` as 106100 writes endpoints. */
+function aclEndpoint(s: string, i: number, end: number, ep: Endpoint): number {
+  const slash = s.indexOf('/', i);
+  const open = s.indexOf('(', i);
+  if (slash < 0 || open < slash || open >= end) {
+    ep.error = `expected interface/address(port), found ${shown(s.slice(i, Math.min(end, i + 40)))}`;
+    return -1;
+  }
+  const close = s.indexOf(')', open);
+  if (close < 0 || close > end) {
+    ep.error = 'port: missing )';
+    return -1;
+  }
+  if (addressVersion(s, slash + 1, open) === 0) {
+    ep.error = `invalid address ${shown(s.slice(slash + 1, open))}`;
+    return -1;
+  }
+  const port = portIn(s, open + 1, close);
+  if (port < 0) {
+    ep.error = `invalid port ${shown(s.slice(open + 1, close))}`;
+    return -1;
+  }
+  ep.iface = s.slice(i, slash);
+  ep.ip = s.slice(slash + 1, open);
+  ep.port = port;
+  return close + 1;
+}
+
+/**
+ * 106100 `access-list ACL {permitted|denied|est-allowed} PROTO IF/A(P) [(user)] -> IF/B(P) [(user)] hit-cnt N {first hit|N-second interval} [hashes]`.
+ * hit-cnt is how many packets the line stands for (count); for icmp the ports are type and code.
+ */
+const accessList: Extractor = (s, b, end, d) => {
+  if (!s.startsWith('access-list ', b)) return 'access-list: missing';
+  const nameS = b + 12;
+  const nameE = s.indexOf(' ', nameS);
+  if (nameE < 0 || nameE >= end) return 'access-list: truncated';
+  d.ruleExtra = `access-list ${s.slice(nameS, nameE)}`;
+  const vS = nameE + 1;
+  const vE = s.indexOf(' ', vS);
+  if (vE < 0 || vE >= end) return 'verdict: missing';
+  if (s.startsWith('denied', vS)) d.action = 'drop';
+  else if (s.startsWith('permitted', vS) || s.startsWith('est-allowed', vS)) d.action = 'allow';
+  else return `verdict: unknown ${shown(s.slice(vS, vE))}`;
+  const pE = s.indexOf(' ', vE + 1);
+  if (pE < 0 || pE >= end) return 'protocol: missing';
+  d.proto = protoByName(s.slice(vE + 1, pE));
+  let p = aclEndpoint(s, pE + 1, end, d.a);
+  if (p < 0) return `src: ${d.a.error}`;
+  const arrow = find(s, '-> ', p, end);
+  if (arrow < 0) return 'dst: missing ->';
+  p = aclEndpoint(s, arrow + 3, end, d.b);
+  if (p < 0) return `dst: ${d.b.error}`;
+  const h = find(s, 'hit-cnt ', p, end);
+  if (h >= 0) {
+    const n = uintIn(s, h + 8, digitsEnd(s, h + 8, end));
+    if (n > 0) d.count = n;
+  }
+  if (d.proto === 'icmp' || d.proto === 'icmpv6') {
+    d.icmpType = d.a.port;
+    d.icmpCode = d.b.port;
+  }
+  return '';
+};
+
+/** 302013/302015 `Built {inbound|outbound} {TCP|UDP} connection N for IF:A/P (M/P) to IF:B/P (M/P)`. */
+const built: Extractor = (s, b, end, d) => {
+  if (!s.startsWith('Built ', b)) return 'Built: missing';
+  const dir = b + 6;
+  const outbound = s.startsWith('outbound ', dir);
+  if (!outbound && !s.startsWith('inbound ', dir)) return 'direction: expected inbound or outbound';
+  const pS = dir + (outbound ? 9 : 8);
+  const pE = s.indexOf(' ', pS);
+  if (pE < 0 || pE >= end) return 'protocol: missing';
+  d.proto = protoByName(s.slice(pS, pE));
+  const f = find(s, ' for ', pE, end);
+  if (f < 0) return 'for: missing';
+  let p = endpoint(s, f + 5, end, true, d.a);
+  if (p < 0) return `for: ${d.a.error}`;
+  const t = find(s, ' to ', p, end);
+  if (t < 0) return 'to: missing';
+  p = endpoint(s, t + 4, end, true, d.b);
+  if (p < 0) return `to: ${d.b.error}`;
+  d.action = 'allow';
+  d.direction = outbound ? 'out' : 'in';
+  d.swap = outbound;
+  return '';
+};
+
+/** 302014/302016 `Teardown {TCP|UDP} connection N for IF:A/P to IF:B/P duration … bytes …`. */
+const teardown: Extractor = (s, b, end, d) => {
+  if (!s.startsWith('Teardown ', b)) return 'Teardown: missing';
+  const pS = b + 9;
+  const pE = s.indexOf(' ', pS);
+  if (pE < 0 || pE >= end) return 'protocol: missing';
+  d.proto = protoByName(s.slice(pS, pE));
+  const f = find(s, ' for ', pE, end);
+  if (f < 0) return 'for: missing';
+  let p = endpoint(s, f + 5, end, true, d.a);
+  if (p < 0) return `for: ${d.a.error}`;
+  const t = find(s, ' to ', p, end);
+  if (t < 0) return 'to: missing';
+  p = endpoint(s, t + 4, end, true, d.b);
+  if (p < 0) return `to: ${d.b.error}`;
+  d.action = 'allow';
+  return '';
+};
+
+/**
+ * 302020/302021 `{Built {inbound|outbound}|Teardown} {ICMP|ICMPv6} connection for faddr A/seq gaddr G/x laddr L/x [type T code C]`.
+ * The numbers after the addresses are ICMP ids/sequence numbers, not ports.
+ */
+const icmpConnection: Extractor = (s, b, end, d) => {
+  let p = b;
+  if (s.startsWith('Built ', b)) {
+    const outbound = s.startsWith('outbound ', b + 6);
+    if (!outbound && !s.startsWith('inbound ', b + 6)) return 'direction: expected inbound or outbound';
+    d.direction = outbound ? 'out' : 'in';
+    d.swap = outbound;
+    p = b + (outbound ? 15 : 14);
+  } else if (s.startsWith('Teardown ', b)) {
+    p = b + 9;
+  } else return 'Built/Teardown: missing';
+  const pE = s.indexOf(' ', p);
+  if (pE < 0 || pE >= end) return 'protocol: missing';
+  d.proto = protoByName(s.slice(p, pE));
+  const f = find(s, ' faddr ', pE, end);
+  if (f < 0) return 'faddr: missing';
+  let q = endpoint(s, f + 7, end, false, d.a);
+  if (q < 0) return `faddr: ${d.a.error}`;
+  const l = find(s, ' laddr ', q, end);
+  if (l < 0) return 'laddr: missing';
+  q = endpoint(s, l + 7, end, false, d.b);
+  if (q < 0) return `laddr: ${d.b.error}`;
+  d.a.port = -1;
+  d.b.port = -1;
+  icmpTypeCode(s, q, end, d);
+  d.action = 'allow';
+  return '';
+};
+
+/** 313001 `Denied ICMP type=N, code=M from A on interface X`; 313004 `Denied ICMP type=N, from laddr A on interface X to B: no matching session`. */
+const icmpDenied: Extractor = (s, b, end, d) => {
+  d.proto = s.startsWith('Denied ICMPv6', b) ? 'icmpv6' : 'icmp';
+  icmpTypeCode(s, b, end, d);
+  const fl = find(s, ' from laddr ', b, end);
+  const fp = fl >= 0 ? -1 : find(s, ' from ', b, end);
+  if (fl < 0 && fp < 0) return 'from: missing';
+  let p = endpoint(s, fl >= 0 ? fl + 12 : fp + 6, end, false, d.a);
+  if (p < 0) return `src: ${d.a.error}`;
+  d.onIface = onInterface(s, p, end);
+  const t = find(s, ' to ', p, end);
+  if (t >= 0) {
+    p = endpoint(s, t + 4, end, false, d.b);
+    if (p < 0) return `dst: ${d.b.error}`;
+  } else d.b.ip = null;
+  d.direction = 'in';
+  d.a.port = -1;
+  d.b.port = -1;
+  return '';
+};
+
+/**
+ * 313005 `No matching connection for ICMP error message: icmp src IF:A dst IF:B (type 3, code 3) on IF interface.  Original IP payload: udp src A/P dst B/P.`
+ * The quoted packet goes to icmp.embedded.
+ */
+const icmpNoConnection: Extractor = (s, b, end, d) => {
+  const m = find(s, 'message: ', b, end);
+  if (m < 0) return 'message: missing';
+  const p = srcDst(s, m + 9, end, d);
+  if (typeof p === 'string') return p;
+  d.a.port = -1;
+  d.b.port = -1;
+  icmpTypeCode(s, p, end, d);
+  const o = find(s, 'payload: ', p, end);
+  if (o >= 0) {
+    const ps = o + 9;
+    const pe = s.indexOf(' ', ps);
+    const inner = INNER;
+    inner.reset();
+    if (pe > ps && pe < end) {
+      const q = srcDstPlain(s, pe, end, inner);
+      if (q === '') {
+        inner.proto = protoByName(s.slice(ps, pe));
+        d.embedded = {
+          src: { ip: inner.a.ip, port: inner.a.port >= 0 ? inner.a.port : null },
+          dst: { ip: inner.b.ip, port: inner.b.port >= 0 ? inner.b.port : null },
+          proto: inner.proto,
+        };
+      }
+    }
+  }
+  return '';
+};
+
+/** Scratch for 313005's quoted packet (parsing is synchronous, so one is enough). */
+const INNER = new Draft();
+
+/** `src A/P dst B/P` without interfaces (313005's quoted packet). */
+function srcDstPlain(s: string, from: number, end: number, d: Draft): string {
+  const f = find(s, ' src ', from, end);
+  if (f < 0) return 'src: missing';
+  let p = endpoint(s, f + 5, end, false, d.a);
+  if (p < 0) return d.a.error;
+  const t = find(s, ' dst ', p, end);
+  if (t < 0) return 'dst: missing';
+  p = endpoint(s, t + 5, end, false, d.b);
+  return p < 0 ? d.b.error : '';
+}
+
+/** 419002 `Received duplicate TCP SYN from IF:A/P to IF:B/P with different initial sequence number.` */
+const duplicateSyn: Extractor = (s, b, end, d) => {
+  const p = fromTo(s, b, end, d, true, true);
+  if (typeof p === 'string') return p;
+  d.proto = 'tcp';
+  d.flags = FLAG_SYN;
+  return '';
+};
+
+/** 500003 `Bad TCP hdr length (hdrlen=4, pktlen=74) from A/P to B/P, flags: INVALID, on interface X`. */
+const badTcpHeader: Extractor = (s, b, end, d) => {
+  const p = fromTo(s, b, end, d, false, false);
+  if (typeof p === 'string') return p;
+  d.proto = 'tcp';
+  d.direction = 'in';
+  d.onIface = onInterface(s, p, end);
+  return '';
+};
+
+/** 710002/710003/710005 `{TCP|UDP} access permitted|access denied by ACL|request discarded from A/P to IF:B/P` (traffic to the ASA itself). */
+function toTheBox(action: Action): Extractor {
+  return (s, b, end, d) => {
+    const pE = s.indexOf(' ', b);
+    if (pE < 0 || pE >= end) return 'protocol: missing';
+    d.proto = protoByName(s.slice(b, pE));
+    const p = fromTo(s, pE, end, d, false, true);
+    if (typeof p === 'string') return p;
+    d.action = action;
+    d.direction = 'in';
+    d.onIface = d.b.iface;
+    return '';
+  };
+}
+
+/** Message id → extractor. Ids not listed are skipped with the id in the reason. */
+const EXTRACTORS: ReadonlyMap<number, Extractor> = new Map<number, Extractor>([
+  [106001, denyTcpFlags],
+  [106006, denyInboundUdp],
+  [106007, denyInboundUdp],
+  [106010, denyInboundSrcDst],
+  [106014, denyInboundSrcDst],
+  [106015, denyTcpFlags],
+  [106023, denyAccessGroup],
+  [106100, accessList],
+  [302013, built],
+  [302014, teardown],
+  [302015, built],
+  [302016, teardown],
+  [302020, icmpConnection],
+  [302021, icmpConnection],
+  [313001, icmpDenied],
+  [313004, icmpDenied],
+  [313005, icmpNoConnection],
+  [419002, duplicateSyn],
+  [500003, badTcpHeader],
+  [710002, toTheBox('allow')],
+  [710003, toTheBox('drop')],
+  [710005, toTheBox('drop')],
+]);
+
+/** The ids this parser turns into events (tests and docs). */
+export const ASA_MESSAGE_IDS: readonly number[] = [...EXTRACTORS.keys()];
+
+// ---------------------------------------------------------------- the ASA's own timestamp
+
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function d2(s: string, i: number): number {
+  const a = digitAt(s, i);
+  const b = digitAt(s, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+/** `Mmm dd yyyy HH:MM:SS` (device local time, read in --tz), cached for the current second. */
+class AsaClock {
+  end = 0;
+  error = '';
+  private text = '';
+  private date: Date | null = null;
+  private readonly local: LocalTimeToEpoch;
+
+  constructor(tz: string | null) {
+    this.local = localTimeConverter(tz);
+  }
+
+  /** The time at s[i], or null (`error` '' = not this stamp; else an impossible date). */
+  read(s: string, i: number): Date | null {
+    this.error = '';
+    if (this.date !== null && s.startsWith(this.text, i)) {
+      this.end = i + this.text.length;
+      return this.date;
+    }
+    const mo = monthAt(s, i);
+    if (mo === 0 || s.charCodeAt(i + 3) !== 0x20) return null;
+    let p = i + 4;
+    if (s.charCodeAt(p) === 0x20) p++;
+    let day = digitAt(s, p++);
+    if (day < 0) return null;
+    const d = digitAt(s, p);
+    if (d >= 0) {
+      day = day * 10 + d;
+      p++;
+    }
+    if (s.charCodeAt(p) !== 0x20) return null;
+    const y = d2(s, p + 1) * 100 + d2(s, p + 3);
+    if (d2(s, p + 1) < 0 || d2(s, p + 3) < 0 || s.charCodeAt(p + 5) !== 0x20) return null;
+    const h = d2(s, p + 6);
+    const mi = d2(s, p + 9);
+    const sec = d2(s, p + 12);
+    if (h < 0 || mi < 0 || sec < 0 || s.charCodeAt(p + 8) !== 0x3a || s.charCodeAt(p + 11) !== 0x3a || digitAt(s, p + 14) >= 0) return null;
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    const maxDay = mo === 2 && leap ? 29 : DAYS[mo]!;
+    if (day < 1 || day > maxDay || h > 23 || mi > 59 || sec > 60) {
+      this.error = `time: impossible date '${s.slice(i, p + 14)}'`;
+      return null;
+    }
+    this.end = p + 14;
+    this.text = s.slice(i, this.end);
+    this.date = new Date(this.local(y, mo, day, h, mi, Math.min(sec, 59)) + (sec === 60 ? 1000 : 0));
+    return this.date;
+  }
+}
+
+// ---------------------------------------------------------------- the payload
+
+class AsaPayload implements PayloadParser {
+  readonly format = ID;
+  private readonly draft = new Draft();
+  private clock: AsaClock | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly tz: string | null,
+  ) {}
+
+  parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
+    let time = head.time;
+    let yearInferred = head.yearInferred;
+    let host = head.host;
+    let from = start;
+    if (time === null && monthAt(s, start) !== 0) {
+      // `Aug 06 2016 20:39:42: %ASA-…` or `Aug 06 2016 20:39:42 fw01 : %ASA-…`.
+      const clock = (this.clock ??= new AsaClock(this.tz));
+      const t = clock.read(s, start);
+      if (t === null && clock.error !== '') return asaTagAt(s, start, end) >= 0 ? bad(clock.error) : NOT_MINE;
+      if (t !== null) {
+        time = t;
+        yearInferred = false;
+        from = clock.end;
+      }
+    }
+    const pct = asaTagAt(s, from, end);
+    if (pct < 0) return NOT_MINE;
+    if (from !== start) {
+      // A device name between the stamp and the tag.
+      let hs = from;
+      let he = pct;
+      while (hs < he && (s.charCodeAt(hs) === 0x20 || s.charCodeAt(hs) === 0x3a)) hs++;
+      while (he > hs && (s.charCodeAt(he - 1) === 0x20 || s.charCodeAt(he - 1) === 0x3a)) he--;
+      if (he > hs) host = s.slice(hs, he);
+    }
+    // %ASA-6-302013:
+    const v = vendorEnd(s, pct + 1);
+    if (digitAt(s, v) < 0 || s.charCodeAt(v + 1) !== 0x2d) return bad(`tag: expected level digit in ${shown(s.slice(pct, pct + 16))}`);
+    const idS = v + 2;
+    const idE = digitsEnd(s, idS, end);
+    const id = uintIn(s, idS, idE);
+    if (id < 0 || s.charCodeAt(idE) !== 0x3a) return bad(`tag: expected message id in ${shown(s.slice(pct, pct + 16))}`);
+    const extract = EXTRACTORS.get(id);
+    if (extract === undefined) return new PayloadReject(false, `ASA ${id}: not a packet or connection message`);
+
+    const body = skipSpaces(s, idE + 1, end);
+    const d = this.draft;
+    d.reset();
+    const err = extract(s, body, end, d);
+    if (err !== '') return bad(`${id}: ${err}`);
+
+    const src = d.swap ? d.b : d.a;
+    const dst = d.swap ? d.a : d.b;
+    const ipVersion = src.ip !== null ? addressVersion(src.ip, 0, src.ip.length) : dst.ip !== null ? addressVersion(dst.ip, 0, dst.ip.length) : 0;
+    const isIcmp = d.proto === 'icmp' || d.proto === 'icmpv6';
+    const tag = s.slice(pct + 1, idE);
+    return {
+      time,
+      yearInferred,
+      uptime: head.uptime,
+      host,
+      format: ID,
+      action: d.action,
+      direction: d.direction,
+      rule: d.ruleExtra === null ? tag : `${tag} ${d.ruleExtra}`,
+      inIface: d.onIface ?? src.iface,
+      outIface: d.onIface !== null ? null : dst.iface,
+      proto: d.proto,
+      ipVersion: ipVersion === 0 ? null : ipVersion,
+      src: { ip: src.ip, port: !isIcmp && src.port >= 0 ? src.port : null },
+      dst: { ip: dst.ip, port: !isIcmp && dst.port >= 0 ? dst.port : null },
+      ttl: null,
+      len: null,
+      tcpFlags: d.proto === 'tcp' && d.flags >= 0 ? flagNames(d.flags) : null,
+      tcpWindow: null,
+      icmp: isIcmp ? { type: d.icmpType >= 0 ? d.icmpType : null, code: d.icmpCode >= 0 ? d.icmpCode : null, embedded: d.embedded } : null,
+      count: d.count > 1 ? d.count * head.count : head.count,
+      origin: { file: this.file, line: lineNo },
+      annotations: [],
+    };
+  }
+}
+
+export function createAsaPayload(ctx: Pick<ParseContext, 'file' | 'tz'>): PayloadParser {
+  return new AsaPayload(ctx.file, ctx.tz);
+}
+
+/** Sniff-only pattern (compiled once). */
+const TAG = /%(?:ASA|PIX|FTD|FWSM)-\d-\d{6}:/;
+
+function sniff(lines: readonly string[]): number {
+  let records = 0;
+  for (const l of lines) if (TAG.test(l)) records++;
+  if (records === 0) return 0;
+  return Math.min(1, 0.6 + (0.4 * records) / lines.length);
+}
+
+export const ciscoAsaFormat: FormatDefinition = {
+  id: ID,
+  description: `Cisco ASA / PIX / FTD syslog (%ASA-n-NNNNNN); events from message ids ${ASA_MESSAGE_IDS.join(', ')}; other ids skipped`,
+  examples: [
+    '<164>Aug 05 2016 01:02:25: %ASA-4-106023: Deny tcp src Inside:10.30.6.47/4562 dst Outside:192.168.133.204/443 by access-group "Inside_access_in" [0x962df600, 0x0]',
+    '<166>Jan  5 08:52:35 10.22.8.216 %ASA-6-302013: Built inbound TCP connection 212806031 for outside:10.22.8.17/58633 (10.22.8.17/58633) to inside:10.22.8.12/389 (10.22.8.12/389)',
+    '<142>Jan  5 08:52:35 10.22.8.201 %ASA-6-106015: Deny TCP (no connection) from 186.111.72.11/80 to 204.111.72.254/45019 flags SYN ACK  on interface Outside_VPN',
+    '<162>Aug 05 2016 01:02:25: %ASA-2-106001: Inbound TCP connection denied from 10.47.32.45/60641 to 10.254.8.193/5060 flags SYN  on interface Inside',
+  ],
+  sniff,
+  create: (ctx, sink) => syslogPayloadFormat(ctx, sink, createAsaPayload(ctx), '%ASA-'),
+};

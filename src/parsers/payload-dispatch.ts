@@ -1,0 +1,133 @@
+// Mixed syslog files. A file's format is chosen once by sniffing, but one syslog
+// stream may carry several firewalls' messages (a central loghost: kernel iptables
+// lines next to pfSense filterlog and Cisco ASA messages). The chosen parser reads the
+// envelope and tries its own payload first; only a line it does not recognise
+// (NOT_MINE) comes here, where a cheap tag check picks the payload parser that owns it.
+//
+// Cost: nothing for the lines the file's own parser accepts (the dispatcher is not
+// even built until the first foreign line). A foreign or non-firewall line costs the
+// tag checks below: a bounded scan for `%ASA-`, a backwards lastIndexOf over the
+// envelope for `filterlog`, and indexOf for `SRC=`/`PROTO=`, ` in:`/` out:`, `rule `.
+// Events keep the payload's own format id (`event.format`).
+import type { FirewallEvent } from '../event.js';
+import { asaTagAt, createAsaPayload } from './cisco-asa.js';
+import { createFilterlogPayload, filterlogTagged } from './filterlog.js';
+import { createMikrotikPayload, mikrotikInAt } from './mikrotik.js';
+import { parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilter.js';
+import { NOT_MINE, type PayloadParser } from './payload.js';
+import { createPfPayload, pfRuleAt } from './pf.js';
+import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
+import type { LineParser, LineSink, ParseContext } from './types.js';
+
+/** The netfilter payload as a PayloadParser (events keep the `iptables` id). */
+function createNetfilterPayload(ctx: Pick<ParseContext, 'file'>): PayloadParser {
+  const file = ctx.file;
+  return {
+    format: 'iptables',
+    parse: (s, start, end, head, lineNo) => parseNetfilterPayload(s, start, end, head, 'iptables', file, lineNo),
+  };
+}
+
+/** True when s[start, end) holds netfilter's anchors. */
+function netfilterTagged(s: string, start: number, end: number): boolean {
+  const i = s.indexOf('SRC=', start);
+  if (i < 0 || i >= end) return false;
+  const j = s.indexOf('PROTO=', i);
+  return j >= 0 && j < end;
+}
+
+/**
+ * Format id of the payload parser that owns message s[start, end), by tags alone, or
+ * null. Order: the most specific tags first; each check is bounded to the message (or,
+ * for filterlog, the envelope before it).
+ */
+export function payloadKind(s: string, start: number, end: number): string | null {
+  if (asaTagAt(s, start, end) >= 0) return 'cisco-asa';
+  if (filterlogTagged(s, start)) return 'pfsense-filterlog';
+  if (netfilterTagged(s, start, end)) return 'iptables';
+  if (mikrotikInAt(s, start, end) >= 0) return 'mikrotik';
+  if (pfRuleAt(s, start, end) >= 0) return 'pf';
+  return null;
+}
+
+function factory(kind: string, ctx: ParseContext): PayloadParser {
+  // A switch rather than a table built at load time: the format modules import this
+  // one, and a switch reads their exports only when called.
+  switch (kind) {
+    case 'cisco-asa':
+      return createAsaPayload(ctx);
+    case 'pfsense-filterlog':
+      return createFilterlogPayload(ctx);
+    case 'mikrotik':
+      return createMikrotikPayload(ctx);
+    case 'pf':
+      return createPfPayload(ctx);
+    default:
+      return createNetfilterPayload(ctx);
+  }
+}
+
+/** One per file, built on the first line its own parser does not recognise. */
+export class PayloadDispatcher {
+  private readonly parsers = new Map<string, PayloadParser>();
+
+  constructor(
+    private readonly ctx: ParseContext,
+    /** The file's own payload format: never asked again. */
+    private readonly own: string,
+  ) {}
+
+  /** Another format's verdict on the message, or null when no other format claims it. */
+  parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject | null {
+    const kind = payloadKind(s, start, end);
+    if (kind === null || kind === this.own) return null;
+    let p = this.parsers.get(kind);
+    if (p === undefined) {
+      p = factory(kind, this.ctx);
+      this.parsers.set(kind, p);
+    }
+    return p.parse(s, start, end, head, lineNo);
+  }
+}
+
+/**
+ * The LineParser of a syslog-wrapped format: envelope, own payload, then (for lines
+ * that are not its own) the dispatcher. `hint` is a substring that marks a line as a
+ * record of this format when its envelope is broken (malformed rather than skipped).
+ */
+export function syslogPayloadFormat(ctx: ParseContext, sink: LineSink, own: PayloadParser, hint: string): LineParser {
+  const reader = new SyslogEnvelopeReader(ctx);
+  const env = newEnvelope();
+  let others: PayloadDispatcher | null = null;
+  return {
+    line(text: string, lineNo: number): void {
+      try {
+        reader.read(text, env);
+        if (env.error !== null) {
+          if (text.includes(hint)) sink.malformed(lineNo, text, env.error);
+          else sink.skipped(lineNo, 'not a firewall record');
+          return;
+        }
+        if (env.msgStart >= env.msgEnd) {
+          sink.skipped(lineNo, 'empty message');
+          return;
+        }
+        let r = own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
+        if (r === NOT_MINE) {
+          if (others === null) others = new PayloadDispatcher(ctx, own.format);
+          r = others.parse(text, env.msgStart, env.msgEnd, env, lineNo) ?? r;
+        }
+        if (r instanceof PayloadReject) {
+          if (r.malformed) sink.malformed(lineNo, text, r.reason);
+          else sink.skipped(lineNo, r.reason);
+        } else {
+          sink.event(r);
+        }
+      } catch (err) {
+        // A parser bug must cost one line, not the file.
+        sink.malformed(lineNo, text, `parser error: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+    end(): void {},
+  };
+}

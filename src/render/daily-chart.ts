@@ -1,0 +1,72 @@
+// The 24-hour activity chart as inline SVG (no script, no external reference): one
+// bar per hour of the day (23 or 25 on a DST day), blocked packets in the darker
+// part, the previous day as a dashed line when known. Labels are ours (hours,
+// numbers), but still escaped: the zone name reaches the title.
+import { fmtInt } from './report-text.js';
+import { htmlEscape as e } from './sanitize.js';
+
+export interface ChartData {
+  labels: readonly string[];
+  packets: readonly number[];
+  blocked: readonly number[];
+  previous: readonly number[] | null;
+}
+
+const W = 720;
+const H = 220;
+const LEFT = 48;
+const RIGHT = 8;
+const TOP = 12;
+const BOTTOM = 28;
+
+/** 1, 2, 5 × 10^n at or above x: a round top for the axis. */
+export function niceMax(x: number): number {
+  if (x <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 5, 10]) if (m * p >= x) return m * p;
+  return 10 * p;
+}
+
+const r1 = (x: number): string => (Math.round(x * 10) / 10).toString();
+
+export function renderChartSvg(d: ChartData, title: string): string {
+  const n = d.packets.length;
+  const top = niceMax(Math.max(1, ...d.packets, ...(d.previous ?? [])));
+  const plotW = W - LEFT - RIGHT;
+  const plotH = H - TOP - BOTTOM;
+  const slot = plotW / Math.max(1, n);
+  const barW = Math.max(2, slot * 0.72);
+  const y = (v: number): number => TOP + plotH - (v / top) * plotH;
+  const parts: string[] = [];
+  parts.push(
+    `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="chart-title" preserveAspectRatio="xMidYMid meet">`,
+    `<title id="chart-title">${e(title)}</title>`,
+  );
+  // Grid: 0, half, top.
+  for (const v of [0, top / 2, top]) {
+    parts.push(`<line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${r1(y(v))}" y2="${r1(y(v))}"/>`);
+    parts.push(`<text class="axis" x="${LEFT - 6}" y="${r1(y(v) + 4)}" text-anchor="end">${fmtInt(v)}</text>`);
+  }
+  for (let i = 0; i < n; i++) {
+    const x = LEFT + i * slot + (slot - barW) / 2;
+    const total = d.packets[i];
+    const blocked = Math.min(total, d.blocked[i] ?? 0);
+    const label = `${e(d.labels[i] ?? '')}:00 · ${fmtInt(total)} packets, ${fmtInt(blocked)} blocked`;
+    parts.push(`<g><title>${label}</title>`);
+    if (total > 0) {
+      parts.push(`<rect class="bar-rest" x="${r1(x)}" y="${r1(y(total))}" width="${r1(barW)}" height="${r1(y(blocked) - y(total))}"/>`);
+      if (blocked > 0) parts.push(`<rect class="bar" x="${r1(x)}" y="${r1(y(blocked))}" width="${r1(barW)}" height="${r1(y(0) - y(blocked))}"/>`);
+    } else {
+      // An invisible target keeps the hover title on empty hours.
+      parts.push(`<rect class="bar-empty" x="${r1(x)}" y="${TOP}" width="${r1(barW)}" height="${plotH}"/>`);
+    }
+    parts.push('</g>');
+    if (i % 3 === 0) parts.push(`<text class="axis" x="${r1(x + barW / 2)}" y="${H - 10}" text-anchor="middle">${e(d.labels[i] ?? '')}</text>`);
+  }
+  if (d.previous && d.previous.length > 0) {
+    const pts = d.previous.slice(0, n).map((v, i) => `${r1(LEFT + i * slot + slot / 2)},${r1(y(v))}`);
+    parts.push(`<polyline class="prev" points="${pts.join(' ')}"/>`);
+  }
+  parts.push('</svg>');
+  return parts.join('');
+}

@@ -1,0 +1,102 @@
+// The daily HTML page in a real browser (Debian's chromium, driven by playwright-core):
+// chart and tables render, no script from a log line runs, hostile text shows as text,
+// the page fits a 375 px phone without horizontal scrolling. Saves test/.tmp/daily.png
+// to look at. Never skipped: CI installs chromium (.ci/run); a missing browser fails.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { isoLine } from './lines.js';
+
+const CHROMIUM = process.env.LOGSCAN_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const SCRIPT_PREFIX = '<script>window.__pwned=1</script>';
+const IMG_PREFIX = '<img src=x onerror="window.__pwned=2">';
+
+let browser: Browser;
+let htmlFile = '';
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`the browser test needs Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set LOGSCAN_CHROMIUM to its path)`);
+  }
+  const dir = tempDir();
+  const log = join(dir, 'kern.log');
+  const day = Date.UTC(2026, 10, 21);
+  const lines: string[] = [];
+  // The day before: a little noise, so the comparison has something to compare.
+  for (let i = 0; i < 20; i++) lines.push(isoLine(new Date(day - 86_400_000 + i * 3_000_000), { src: `198.51.100.${i}`, dpt: 23 }));
+  // The day: a vertical scan, trojan probes, hostile log prefixes, a busy evening.
+  for (let p = 1; p <= 40; p++) lines.push(isoLine(new Date(day + 9 * 3_600_000 + p * 1000), { src: '203.0.113.9', dpt: p }));
+  lines.push(isoLine(new Date(day + 10 * 3_600_000), { src: '192.0.2.4', dpt: 27374 }));
+  lines.push(isoLine(new Date(day + 11 * 3_600_000), { src: '192.0.2.5', dpt: 6776 }));
+  lines.push(isoLine(new Date(day + 12 * 3_600_000), { src: '192.0.2.66', dpt: 445, prefix: SCRIPT_PREFIX }));
+  lines.push(isoLine(new Date(day + 13 * 3_600_000), { src: '192.0.2.67', dpt: 3389, prefix: IMG_PREFIX }));
+  lines.push(isoLine(new Date(day + 14 * 3_600_000), { src: '192.0.2.68', dpt: 80, prefix: '| DROP | `x` **y**' }));
+  for (let i = 0; i < 60; i++) lines.push(isoLine(new Date(day + 20 * 3_600_000 + i * 30_000), { src: `198.51.100.${100 + (i % 7)}`, dpt: 22 }));
+  lines.sort();
+  writeFileSync(log, lines.join('\n') + '\n');
+  htmlFile = join(dir, 'daily.html');
+  const r = runCli(['daily', log, '--date', '2026-11-21', '--tz', 'UTC', '--output', htmlFile]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('daily HTML in Chromium', () => {
+  it('renders the chart and tables, runs no script, shows hostile prefixes as text, fits a phone', async () => {
+    const html = readFileSync(htmlFile, 'utf8');
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 }, deviceScaleFactor: 2 });
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    page.on('request', (req) => {
+      if (!req.url().startsWith('file:') && !req.url().startsWith('data:')) requests.push(req.url());
+    });
+    await page.goto(pathToFileURL(htmlFile).href);
+
+    // Chart: an inline SVG with one bar group per hour.
+    expect(await page.locator('svg.chart').count()).toBe(1);
+    expect(await page.locator('svg.chart g').count()).toBe(24);
+    expect(await page.locator('svg.chart rect.bar').count()).toBeGreaterThan(3);
+    // Tables: rules, top sources, ports, interpretations.
+    expect(await page.locator('table').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('h2', { hasText: 'Top sources' }).count()).toBe(1);
+    expect(await page.locator('td', { hasText: '203.0.113.9' }).count()).toBeGreaterThan(0);
+
+    // Nothing from the log ran, and it is there as text.
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('main img').count()).toBe(0);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain(SCRIPT_PREFIX);
+    expect(text).toContain(IMG_PREFIX);
+    expect(text).toContain('| DROP | `x` **y**');
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(html).not.toMatch(/https?:/);
+
+    // A 375 px phone: no horizontal scrolling.
+    const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: window.innerWidth }));
+    expect(widths.doc).toBeLessThanOrEqual(widths.view);
+    expect(widths.body).toBeLessThanOrEqual(widths.view);
+
+    const out = join(repoRoot, 'test/.tmp');
+    mkdirSync(out, { recursive: true });
+    await page.screenshot({ path: join(out, 'daily.png'), fullPage: true });
+    // The print layout also lays out without error (tables, chart) — a PDF of it is produced.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('svg.chart').isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.emulateMedia({ media: 'screen' });
+    await page.screenshot({ path: join(out, 'daily-wide.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+});

@@ -1,0 +1,141 @@
+// The input layer on broken files, in-process: the binary heuristic (and the corpus
+// file with 212 NULs that must still parse), errno → message mapping (the part of
+// "permission denied" root cannot see), a file that shrinks while being read, and
+// reading stopped by an abort signal (what SIGINT does).
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BINARY_SAMPLE_BYTES, binaryMessage, inspectHead } from '../../src/input/binary.js';
+import { describeFsError } from '../../src/input/open.js';
+import { readInputs, type ReadOptions } from '../../src/input/read.js';
+import { tempDir } from '../helpers/cli.js';
+import { corpusRoot } from './corpus-lines.js';
+
+const NUL_FILE = join(corpusRoot, 'windows-firewall/balaji6894-copilot_pfirewall-pid-nul.log');
+const UFW_LINE =
+  'Nov 20 06:25:01 gw kernel: [12345.678901] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=203.0.113.7 DST=192.168.1.10 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=54321 PROTO=TCP SPT=40000 DPT=6776 WINDOW=1024 RES=0x00 SYN URGP=0';
+
+function opts(extra: Partial<ReadOptions> = {}): ReadOptions & { events: number } {
+  const o = { inputFormat: null, year: null, tz: null, events: 0, onEvent: () => void o.events++, ...extra };
+  return o;
+}
+
+describe('binary heuristic (control bytes in the first 4 KiB, a NUL run counted once)', () => {
+  it('the corpus pfirewall.log with 212 NULs before a record is text', () => {
+    const head = readFileSync(NUL_FILE).subarray(0, BINARY_SAMPLE_BYTES);
+    expect(head.includes(0)).toBe(true);
+    expect(inspectHead(head).binary).toBe(false);
+  });
+
+  it('and it still parses: 127 events, no error', async () => {
+    const o = opts();
+    const [s] = await readInputs([NUL_FILE], o);
+    expect(s.error).toBeNull();
+    expect(s.events).toBe(127);
+  });
+
+  it('scattered control bytes (an executable-like head) are binary', () => {
+    const buf = Buffer.alloc(4096);
+    for (let i = 0; i < buf.length; i++) buf[i] = i % 5 === 0 ? 1 + (i % 7) : 0x41;
+    const v = inspectHead(buf);
+    expect(v.binary).toBe(true);
+    expect(binaryMessage(v)).toMatch(/^looks like binary data, not a text log \(\d+ control bytes in the first 4096\); skipped$/);
+  });
+
+  it('many separate NUL bytes are binary, one long NUL run is not', () => {
+    const sep = Buffer.from('ab\0'.repeat(1400));
+    expect(inspectHead(sep).binary).toBe(true);
+    const run = Buffer.concat([Buffer.alloc(3000), Buffer.from(UFW_LINE + '\n')]);
+    expect(inspectHead(run).binary).toBe(false);
+  });
+
+  it('UTF-16 text is flagged with a conversion hint', () => {
+    const v = inspectHead(Buffer.from('#Fields: date time action\r\n'.repeat(20), 'utf16le'));
+    expect(v).toMatchObject({ binary: true, utf16: true });
+    expect(binaryMessage(v)).toContain('iconv -f UTF-16 -t UTF-8');
+  });
+
+  it('log lines with escape sequences in them stay text', () => {
+    const evil = Buffer.from(`${UFW_LINE.replace('[UFW BLOCK]', '\u001b]0;pwned\u0007\u001b[2J')}\n`.repeat(20));
+    expect(inspectHead(evil).binary).toBe(false);
+  });
+
+  it('a binary file is skipped with the reason, as incomplete, and the next input is read', async () => {
+    const dir = tempDir();
+    const bin = join(dir, 'image.log');
+    writeFileSync(bin, Buffer.from(Array.from({ length: 9000 }, (_, i) => (i * 37) % 256)));
+    const ok = join(dir, 'ok.log');
+    writeFileSync(ok, UFW_LINE + '\n');
+    const o = opts();
+    const [a, b] = await readInputs([bin, ok], o);
+    expect(a).toMatchObject({ incomplete: true, lines: 0, events: 0 });
+    expect(a.error).toMatch(/looks like binary data/);
+    expect(b).toMatchObject({ incomplete: false, events: 1 });
+  });
+});
+
+describe('errno → message', () => {
+  it.each([
+    ['ENOENT', 'no such file'],
+    ['EACCES', 'permission denied'],
+    ['EPERM', 'permission denied'],
+    ['EISDIR', 'is a directory'],
+    ['ENOTDIR', 'a parent of the path is not a directory'],
+    ['ELOOP', 'too many symbolic links'],
+  ])('%s → %s', (code, text) => {
+    expect(describeFsError(Object.assign(new Error(`${code}: raw`), { code }))).toBe(text);
+  });
+  it('an unknown errno keeps the system message', () => {
+    expect(describeFsError(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }))).toBe('EIO: i/o error');
+  });
+});
+
+describe('a file that shrinks while being read', () => {
+  it('is reported incomplete with both sizes, events read before are kept', async () => {
+    const dir = tempDir();
+    const f = join(dir, 'shrinking.log');
+    // Several read chunks (256 KiB each); cut the file after the first one.
+    writeFileSync(f, (UFW_LINE + '\n').repeat(6000));
+    let chunks = 0;
+    const o = opts({
+      afterChunk: () => {
+        if (++chunks === 1) truncateSync(f, 1000);
+      },
+    });
+    const [s] = await readInputs([f], o);
+    expect(s.incomplete).toBe(true);
+    expect(s.error).toMatch(/^file shrank while being read \(\d+ bytes when opened, \d+ read\); truncated or rotated\?$/);
+    expect(o.events).toBeGreaterThan(0);
+    expect(o.events).toBeLessThan(6000);
+  });
+
+  it('a file that grows while being read is not a problem', async () => {
+    const dir = tempDir();
+    const f = join(dir, 'growing.log');
+    writeFileSync(f, (UFW_LINE + '\n').repeat(3000));
+    let chunks = 0;
+    const o = opts({
+      afterChunk: () => {
+        if (++chunks === 1) writeFileSync(f, UFW_LINE + '\n', { flag: 'a' });
+      },
+    });
+    const [s] = await readInputs([f], o);
+    expect(s).toMatchObject({ incomplete: false, error: null });
+  });
+});
+
+describe('reading stopped by an abort signal (SIGINT in the CLI)', () => {
+  it('keeps what was read, marks the input interrupted (not incomplete), does not open the rest', async () => {
+    const dir = tempDir();
+    const f = join(dir, 'big.log');
+    writeFileSync(f, (UFW_LINE + '\n').repeat(6000));
+    const ac = new AbortController();
+    let chunks = 0;
+    const o = opts({ signal: ac.signal, afterChunk: () => void (++chunks === 1 && ac.abort()) });
+    const stats = await readInputs([f, f], o);
+    expect(stats).toHaveLength(1);
+    expect(stats[0]).toMatchObject({ interrupted: true, incomplete: false, error: null });
+    expect(o.events).toBeGreaterThan(0);
+    expect(o.events).toBeLessThan(6000);
+  });
+});

@@ -1,0 +1,118 @@
+// LineSplitter must give the same lines with the same numbers however the byte
+// stream is cut into chunks: inside a multi-byte UTF-8 character, between CR and LF,
+// inside an over-long line, or one byte at a time.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LineSplitter } from '../../src/input/lines.js';
+
+type Out = [kind: 'line' | 'long', no: number, text: string | number][];
+
+function collect(): { out: Out; consumer: ConstructorParameters<typeof LineSplitter>[0] } {
+  const out: Out = [];
+  return {
+    out,
+    consumer: {
+      line: (text, no) => out.push(['line', no, text]),
+      overlong: (no, len) => out.push(['long', no, len]),
+    },
+  };
+}
+
+/** Cuts `buf` at the given (sorted, deduplicated) offsets. */
+function cut(buf: Buffer, at: number[]): Buffer[] {
+  const points = [...new Set(at.map((a) => a % (buf.length + 1)))].sort((a, b) => a - b);
+  const parts: Buffer[] = [];
+  let prev = 0;
+  for (const p of points) {
+    parts.push(buf.subarray(prev, p));
+    prev = p;
+  }
+  parts.push(buf.subarray(prev));
+  return parts;
+}
+
+function viaFeed(chunks: Buffer[], max?: number): Out {
+  const { out, consumer } = collect();
+  const s = new LineSplitter(consumer, max);
+  for (const c of chunks) s.feed(c);
+  s.flushLast();
+  return out;
+}
+
+async function viaStream(chunks: Buffer[], max?: number): Promise<Out> {
+  const { out, consumer } = collect();
+  const s = new LineSplitter(consumer, max);
+  for (const c of chunks) s.write(c);
+  await new Promise<void>((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  return out;
+}
+
+// Lines rich in multi-byte characters (2, 3 and 4 bytes), CRs and separators.
+const piece = fc.constantFrom('a', 'é', '中', '😀', '\r', ' ', '=', 'SRC=1.2.3.4', '\u0000', '\ufffd', '\u202e');
+const line = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+const text = fc.tuple(fc.array(line, { maxLength: 15 }), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(([ls, eol, final]) => ls.join(eol) + (final && ls.length > 0 ? eol : ''));
+const cuts = fc.array(fc.nat(), { maxLength: 40 });
+
+describe('LineSplitter: chunking never changes lines or numbers', () => {
+  it('text with multi-byte UTF-8 and CRLF, random cuts (feed)', () => {
+    fc.assert(
+      fc.property(text, cuts, (t, at) => {
+        const buf = Buffer.from(t, 'utf8');
+        const whole = viaFeed([buf]);
+        expect(viaFeed(cut(buf, at))).toEqual(whole);
+        // Same as the plain definition: split on LF, drop one trailing CR, no empty last line.
+        const expected = t.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+        if (t.endsWith('\n') || t === '') expected.pop();
+        expect(whole.map(([, , s]) => s)).toEqual(expected);
+        expect(whole.map(([, n]) => n)).toEqual(expected.map((_, i) => i + 1));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('random bytes (invalid UTF-8 included), random cuts, byte-at-a-time (feed)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), cuts, (bytes, at) => {
+        const buf = Buffer.from(bytes);
+        const whole = viaFeed([buf]);
+        expect(viaFeed(cut(buf, at))).toEqual(whole);
+        expect(viaFeed([...buf].map((b) => Buffer.from([b])))).toEqual(whole);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('over-long lines are counted at the same numbers whatever the cuts (small cap)', () => {
+    fc.assert(
+      fc.property(text, cuts, (t, at) => {
+        const buf = Buffer.from(t, 'utf8');
+        const whole = viaFeed([buf], 12);
+        const parts = viaFeed(cut(buf, at), 12);
+        // Numbers and kinds always agree; an over-long line's reported length is informative only.
+        expect(parts.map(([k, n]) => [k, n])).toEqual(whole.map(([k, n]) => [k, n]));
+        expect(parts.filter(([k]) => k === 'line')).toEqual(whole.filter(([k]) => k === 'line'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the stream interface (write/end) agrees with feed()', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, cuts, async (t, at) => {
+        const buf = Buffer.from(t, 'utf8');
+        expect(await viaStream(cut(buf, at))).toEqual(viaFeed([buf]));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a CRLF split between CR and LF, and a 4-byte character split in every place', () => {
+    const buf = Buffer.from('x😀y\r\nz\r\n', 'utf8');
+    const whole = viaFeed([buf]);
+    expect(whole).toEqual([
+      ['line', 1, 'x😀y'],
+      ['line', 2, 'z'],
+    ]);
+    for (let i = 0; i <= buf.length; i++) expect(viaFeed(cut(buf, [i]))).toEqual(whole);
+  });
+});
