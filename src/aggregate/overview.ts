@@ -21,8 +21,10 @@ export interface OverviewData {
   byDirection: [string, number][];
   topSources: [string, number][];
   topPorts: [PortKey, number][];
-  /** All inbound packets that had a destination port (the denominator of a port's share). */
+  /** All packets counted in topPorts (the denominator of a port's share). */
   portPackets: number;
+  /** True when topPorts counts only dropped/rejected packets (the log had some); else every inbound packet. */
+  portsBlockedOnly: boolean;
   distinctSources: number;
   /** Per hour of the local day (0-23), packets: the activity sparkline. */
   perHour: number[];
@@ -38,13 +40,16 @@ export class Overview {
   private readonly byProto = new CappedCounter<string>(300);
   private readonly byDirection = new CappedCounter<string>(8);
   private readonly sources = new CappedCounter<string>(200_000);
-  /** Packets per destination port, one array per common protocol: no hashing per event. */
-  private readonly tcpPorts = new Float64Array(65536);
-  private readonly udpPorts = new Float64Array(65536);
+  /**
+   * Inbound packets per destination port, [0] all and [1] dropped/rejected only (what was
+   * probed, not your own allowed traffic), one array per common protocol: no hashing per event.
+   */
+  private readonly tcpPorts = [new Float64Array(65536), new Float64Array(65536)];
+  private readonly udpPorts = [new Float64Array(65536), new Float64Array(65536)];
   /** Other protocols with ports (sctp, udplite, …), keyed "proto/port". */
-  private readonly otherPorts = new CappedCounter<string>(10_000);
+  private readonly otherPorts = [new CappedCounter<string>(10_000), new CappedCounter<string>(10_000)];
+  private readonly portTotals = [0, 0];
   private readonly perHour = new Array<number>(24).fill(0);
-  private portPackets = 0;
 
   /** hourOf maps a time to the hour of day in the report's zone (--tz). */
   constructor(private readonly hourOf: (d: Date) => number = (d) => d.getHours()) {}
@@ -66,14 +71,13 @@ export class Overview {
     if (e.src.ip) this.sources.add(e.src.ip, n);
     const port = e.dst.port;
     if (port !== null && e.direction !== 'out') {
-      if (e.proto === 'tcp') this.tcpPorts[port] += n;
-      else if (e.proto === 'udp') this.udpPorts[port] += n;
-      else this.otherPorts.add(`${e.proto}/${port}`, n);
-      this.portPackets += n;
+      this.addPort(0, e.proto, port, n);
+      if (e.action === 'drop' || e.action === 'reject') this.addPort(1, e.proto, port, n);
     }
   }
 
   result(top: number): OverviewData {
+    const blocked = this.portTotals[1] > 0 ? 1 : 0;
     return {
       events: this.events,
       packets: this.packets,
@@ -84,20 +88,28 @@ export class Overview {
       byProto: this.byProto.top(300),
       byDirection: this.byDirection.top(8),
       topSources: this.sources.top(top),
-      topPorts: this.topPorts(top),
-      portPackets: this.portPackets,
+      topPorts: this.topPorts(top, blocked),
+      portPackets: this.portTotals[blocked],
+      portsBlockedOnly: blocked === 1,
       distinctSources: this.sources.size,
       perHour: [...this.perHour],
     };
   }
 
+  private addPort(which: number, proto: string, port: number, n: number): void {
+    if (proto === 'tcp') this.tcpPorts[which][port] += n;
+    else if (proto === 'udp') this.udpPorts[which][port] += n;
+    else this.otherPorts[which].add(`${proto}/${port}`, n);
+    this.portTotals[which] += n;
+  }
+
   /** Busiest ports, ties by protocol then port number (deterministic). */
-  private topPorts(top: number): [PortKey, number][] {
+  private topPorts(top: number, which: number): [PortKey, number][] {
     const rows: [PortKey, number][] = [];
-    for (const [proto, counts] of [['tcp', this.tcpPorts], ['udp', this.udpPorts]] as const) {
+    for (const [proto, counts] of [['tcp', this.tcpPorts[which]], ['udp', this.udpPorts[which]]] as const) {
       for (let p = 0; p < 65536; p++) if (counts[p] > 0) rows.push([{ proto, port: p }, counts[p]]);
     }
-    for (const [k, c] of this.otherPorts.entries()) {
+    for (const [k, c] of this.otherPorts[which].entries()) {
       const slash = k.lastIndexOf('/');
       rows.push([{ proto: k.slice(0, slash), port: Number(k.slice(slash + 1)) }, c]);
     }

@@ -350,7 +350,7 @@ export class ProfileTable {
 
   add(e: FirewallEvent): void {
     const ip = e.src.ip;
-    if (ip === null || ip === '') return;
+    if (ip === null || ip === '' || isLoopback(ip)) return;
     let p = this.map.get(ip);
     if (p === undefined) {
       if (this.map.size >= this.t.limits.maxSources) this.evict();
@@ -391,4 +391,12 @@ export class ProfileTable {
       }
     }
   }
+}
+
+/**
+ * Loopback sources (127.0.0.0/8, ::1) are this host talking to itself — ufw's AUDIT
+ * lines log them by the hundred — never a probe from outside, so they are not ranked.
+ */
+export function isLoopback(ip: string): boolean {
+  return ip.startsWith('127.') || ip === '::1' || ip === '0000:0000:0000:0000:0000:0000:0000:0001';
 }

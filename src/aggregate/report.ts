@@ -46,6 +46,8 @@ export interface ReportDoc {
   byDirection: Counted[];
   topSources: { ip: string; packets: number }[];
   topPorts: PortRow[];
+  /** True when topPorts counts dropped/rejected packets only (the log had some), else all inbound. */
+  topPortsBlockedOnly: boolean;
   /** Packets per hour of day (0-23) in the report's zone. */
   perHour: number[];
   filters: FilterInfo;
@@ -120,6 +122,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
       share: portPackets > 0 ? packets / portPackets : 0,
       names: kb && (k.proto === 'tcp' || k.proto === 'udp') ? kb.lookup(k.proto as PortProtocol, k.port).map((e) => e.name) : [],
     })),
+    topPortsBlockedOnly: ov.portsBlockedOnly,
     perHour: ov.perHour,
     filters: extras?.filters ?? { since: null, until: null, sources: [], minSeverity: null },
     sources: (minSev === null ? summary.sources : summary.sources.filter((r) => r.severity >= minSev)).slice(0, top),

@@ -17,7 +17,8 @@ const H = 220;
 const LEFT = 48;
 const RIGHT = 8;
 const TOP = 12;
-const BOTTOM = 28;
+const BOTTOM = 34;
+const MIN_BAR = 3;
 
 /** 1, 2, 5 × 10^n at or above x: a round top for the axis. */
 export function niceMax(x: number): number {
@@ -54,14 +55,17 @@ export function renderChartSvg(d: ChartData, title: string): string {
     const label = `${e(d.labels[i] ?? '')}:00 · ${fmtInt(total)} packets, ${fmtInt(blocked)} blocked`;
     parts.push(`<g><title>${label}</title>`);
     if (total > 0) {
-      parts.push(`<rect class="bar-rest" x="${r1(x)}" y="${r1(y(total))}" width="${r1(barW)}" height="${r1(y(blocked) - y(total))}"/>`);
-      if (blocked > 0) parts.push(`<rect class="bar" x="${r1(x)}" y="${r1(y(blocked))}" width="${r1(barW)}" height="${r1(y(0) - y(blocked))}"/>`);
+      // A single packet still shows: bars are at least MIN_BAR tall, split in proportion.
+      const hTotal = Math.max(MIN_BAR, y(0) - y(total));
+      const hBlocked = (hTotal * blocked) / total;
+      parts.push(`<rect class="bar-rest" x="${r1(x)}" y="${r1(y(0) - hTotal)}" width="${r1(barW)}" height="${r1(hTotal - hBlocked)}"/>`);
+      if (blocked > 0) parts.push(`<rect class="bar" x="${r1(x)}" y="${r1(y(0) - hBlocked)}" width="${r1(barW)}" height="${r1(hBlocked)}"/>`);
     } else {
       // An invisible target keeps the hover title on empty hours.
       parts.push(`<rect class="bar-empty" x="${r1(x)}" y="${TOP}" width="${r1(barW)}" height="${plotH}"/>`);
     }
     parts.push('</g>');
-    if (i % 3 === 0) parts.push(`<text class="axis" x="${r1(x + barW / 2)}" y="${H - 10}" text-anchor="middle">${e(d.labels[i] ?? '')}</text>`);
+    if (i % 3 === 0) parts.push(`<text class="axis" x="${r1(x + barW / 2)}" y="${H - 8}" text-anchor="middle">${e(d.labels[i] ?? '')}</text>`);
   }
   if (d.previous && d.previous.length > 0) {
     const pts = d.previous.slice(0, n).map((v, i) => `${r1(LEFT + i * slot + slot / 2)},${r1(y(v))}`);

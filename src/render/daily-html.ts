@@ -26,6 +26,8 @@ main{max-width:960px;margin:0 auto;padding:16px}
 h1{font-size:1.35rem;margin:0 0 4px}
 h2{font-size:1.05rem;margin:0 0 10px}
 .sub,.muted{color:var(--muted)}
+.nw{white-space:nowrap}
+.rank-m{display:none}
 .note{background:#fff4d6;color:#5c4500;border-radius:6px;padding:6px 10px;margin:8px 0}
 section{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px;margin:14px 0}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;background:none;border:0;padding:0}
@@ -56,11 +58,15 @@ footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
 @media (max-width:640px){
  main{padding:10px}
  table.stack thead{display:none}
- table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
- table.stack tr{border:1px solid var(--line);border-radius:8px;padding:6px 8px;margin:0 0 8px}
- table.stack td{border:0;padding:2px 0;text-align:left}
- table.stack td::before{content:attr(data-label);display:inline-block;min-width:5.5em;color:var(--muted);font-size:.75rem;text-transform:uppercase}
+ table.stack,table.stack tbody{display:block;width:100%}
+ table.stack tr{display:grid;grid-template-columns:1fr 1fr;column-gap:10px;border:1px solid var(--line);border-radius:8px;padding:6px 8px;margin:0 0 8px}
+ table.stack td{display:block;border:0;padding:2px 0;text-align:left!important;min-width:0}
+ table.stack td::before{content:attr(data-label);display:inline-block;margin-right:6px;color:var(--muted);font-size:.72rem;text-transform:uppercase}
+ table.stack td.why,table.stack td.wide,table.stack td.head{grid-column:1/-1}
  table.stack td.why::before,table.stack td.wide::before{display:block}
+ table.stack td.rank{display:none}
+ .rank-m{display:inline!important;font-weight:600}
+ .chart .axis{font-size:24px}
 }
 @media print{
  :root{--bg:#fff;--card:#fff;--fg:#000;--muted:#444;--line:#bbb}
@@ -96,8 +102,8 @@ function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>,
       const chips = r.findings.map((f) => `<span class="chip">${e(f.id)}</span>`).join('');
       return (
         '<tr>' +
-        td('#', String(r.rank), 'n') +
-        td('source', `<span class="ip">${e(r.ip)}</span>${fresh.has(r.ip) ? '<span class="new">new</span>' : ''}`) +
+        td('#', String(r.rank), 'n rank') +
+        td('source', `<span class="rank-m">#${r.rank} </span><span class="ip">${e(r.ip)}</span>${fresh.has(r.ip) ? '<span class="new">new</span>' : ''}`, 'head') +
         td('severity', sevBadge(r.severity)) +
         td('score', r.score.toFixed(1), 'n') +
         td('packets', fmtInt(r.packets), 'n') +
@@ -115,8 +121,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   const cmp = doc.comparison;
   const r = doc.report;
   const b: string[] = [];
-  const title = `Firewall probes on ${doc.date}`;
-  b.push(`<header><h1>${e(title)}</h1><p class="sub">${e(doc.tz)} · ${doc.window.hours} hours · ${e(basisText(cmp))}</p>`);
+  b.push(`<header><h1>Firewall probes on <span class="nw">${e(doc.date)}</span></h1><p class="sub">${e(doc.tz)} · ${doc.window.hours} hours · ${e(basisText(cmp))}</p>`);
   for (const n of windowNotes(doc)) b.push(`<p class="note">${e(n)}</p>`);
   b.push('</header>');
 
@@ -195,7 +200,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
           r.interpretations.map(
             (i) =>
               '<tr>' +
-              td('what', `<code>${e(i.id)}</code>`) +
+              td('what', `<code>${e(i.id)}</code>`, 'head') +
               td('severity', sevBadge(i.severity)) +
               td('packets', fmtInt(i.packets), 'n') +
               td('sources', capped(i.sources, i.sourcesCapped), 'n') +

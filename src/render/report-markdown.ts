@@ -80,7 +80,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
   }
 
   if (doc.topPorts.length > 0) {
-    out.push('', '### Top destination ports', '');
+    out.push('', doc.topPortsBlockedOnly ? '### Top probed ports (dropped or rejected)' : '### Top destination ports', '');
     out.push(
       ...tableMd(
         ['port', 'packets', 'share', 'known as'],

@@ -235,7 +235,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   if (doc.topPorts.length > 0) {
     const tb = table(['port', 'packets', 'share', 'known as'], c, fitWidths([12, 10, 8], opts.width));
     for (const p of doc.topPorts) tb.push([`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), fmtPct(p.share), p.names.slice(0, 3).join('; ') || '-']);
-    out.push('', c.bold('Top destination ports'), tb.toString());
+    out.push('', c.bold(doc.topPortsBlockedOnly ? 'Top probed ports (dropped or rejected)' : 'Top destination ports'), tb.toString());
   }
   if (doc.interpretations.length > 0) {
     type I = ReportDoc['interpretations'][number];

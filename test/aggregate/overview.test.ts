@@ -1,0 +1,40 @@
+// The whole-run counters behind the report header and the port table.
+import { describe, expect, it } from 'vitest';
+import { Overview } from '../../src/aggregate/overview.js';
+import { makeEvent } from '../helpers/events.js';
+import { summarize, verticalScan } from '../helpers/summary-events.js';
+
+describe('Overview', () => {
+  it('ranks probed ports by dropped/rejected packets when the log has any', () => {
+    const ov = new Overview();
+    for (let i = 0; i < 50; i++) ov.add(makeEvent({ action: 'allow', dst: { port: 443 } }));
+    for (let i = 0; i < 5; i++) ov.add(makeEvent({ action: 'drop', dst: { port: 23 } }));
+    ov.add(makeEvent({ action: 'reject', proto: 'udp', dst: { port: 161 } }));
+    const r = ov.result(10);
+    expect(r.portsBlockedOnly).toBe(true);
+    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 23 }, 5], [{ proto: 'udp', port: 161 }, 1]]);
+    expect(r.portPackets).toBe(6);
+  });
+
+  it('falls back to every inbound packet when nothing was dropped', () => {
+    const ov = new Overview();
+    for (let i = 0; i < 3; i++) ov.add(makeEvent({ action: 'allow', dst: { port: 443 } }));
+    ov.add(makeEvent({ action: 'allow', direction: 'out', dst: { port: 53 } }));
+    const r = ov.result(10);
+    expect(r.portsBlockedOnly).toBe(false);
+    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 443 }, 3]]);
+  });
+
+  it('orders ties by protocol then port number', () => {
+    const ov = new Overview();
+    for (const port of [100, 9, 1000]) ov.add(makeEvent({ dst: { port } }));
+    expect(ov.result(3).topPorts.map(([k]) => k.port)).toEqual([9, 100, 1000]);
+  });
+});
+
+describe('loopback sources', () => {
+  it('are never ranked: the host talking to itself is not a probe', () => {
+    const events = [...verticalScan('127.0.0.1', 40, 60), ...verticalScan('::1', 40, 60), ...verticalScan('203.0.113.7', 40, 60)];
+    expect(summarize(events).sources.map((s) => s.ip)).toEqual(['203.0.113.7']);
+  });
+});
