@@ -190,6 +190,8 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
               td('known as', e(p.names.slice(0, 3).join('; ') || '-'), 'wide') +
               '</tr>',
           ),
+          // Four short columns fit a phone as a table; cards would only make it long.
+          false,
         )}</section>`,
       );
     }

@@ -1,0 +1,118 @@
+// --state digests: port ranges, a save/load round trip, and a corrupt or foreign
+// digest reported as a problem (never thrown); plus the comparison numbers built on them.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareDays, previousFromDigest, previousFromTally } from '../../src/daily/compare.js';
+import { dayWindow } from '../../src/daily/day.js';
+import { decodePorts, encodePorts, loadDigest, saveDigest } from '../../src/daily/digest.js';
+import { choosePrevious } from '../../src/daily/previous.js';
+import { DayTally } from '../../src/daily/tally.js';
+import { tempDir } from '../helpers/cli.js';
+import { makeEvent } from '../helpers/events.js';
+
+const D = dayWindow({ year: 2026, month: 11, day: 21 }, 'UTC');
+const P = dayWindow({ year: 2026, month: 11, day: 20 }, 'UTC');
+
+function tally(w: typeof D, rows: [src: string, port: number, n: number, action?: 'drop' | 'allow'][]): DayTally {
+  const t = new DayTally(w);
+  rows.forEach(([src, port, n, action], i) => {
+    const time = new Date(w.start + i * 60_000);
+    t.add(makeEvent({ time, src: { ip: src }, dst: { port }, count: n, action: action ?? 'drop' }), time.getTime());
+  });
+  return t;
+}
+
+describe('port ranges', () => {
+  it('round-trips runs and single ports, and rejects garbage', () => {
+    const bits = new Uint8Array(65_536);
+    bits.fill(1, 1, 1025);
+    bits[3389] = 1;
+    bits[65_535] = 1;
+    expect(encodePorts(bits)).toBe('1-1024,3389,65535');
+    expect(decodePorts('1-1024,3389,65535')).toEqual(bits);
+    expect(encodePorts(new Uint8Array(65_536))).toBe('');
+    for (const bad of ['1-', '5-2', '70000', 'a', '1,,2']) expect(() => decodePorts(bad), bad).toThrow();
+  });
+});
+
+describe('digest state', () => {
+  it('saves atomically (no temp file left) and loads back the same digest', async () => {
+    const dir = tempDir();
+    const d = tally(P, [['198.51.100.1', 22, 3], ['198.51.100.2', 23, 1, 'allow']]).digest('UTC', true, new Date('2026-11-21T06:00:00Z'));
+    await saveDigest(dir, d);
+    expect(readdirSync(dir)).toEqual(['2026-11-20.json']);
+    const back = await loadDigest(dir, '2026-11-20');
+    expect(back.digest).toEqual(d);
+    expect(d.totals).toEqual({ events: 2, packets: 4, blocked: 3, allowed: 1, other: 0, sources: 2, ports: 2 });
+    expect(d.ports).toEqual({ tcp: '22-23' });
+    expect(d.perHour).toHaveLength(24);
+  });
+
+  it('a missing digest is no problem; a corrupt or foreign one is a problem, not an error', async () => {
+    const dir = tempDir();
+    expect(await loadDigest(dir, '2026-11-20')).toEqual({ digest: null, problem: null });
+    writeFileSync(join(dir, '2026-11-20.json'), '{"logscanDailyDigest":1,"date":"2026-11-20",');
+    const bad = await loadDigest(dir, '2026-11-20');
+    expect(bad.digest).toBeNull();
+    expect('problem' in bad && bad.problem).toMatch(/2026-11-20\.json: not valid JSON/);
+    const d = tally(P, [['198.51.100.1', 22, 1]]).digest('UTC', true, new Date());
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...d, date: '2026-11-19' }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/holds "2026-11-19"/) });
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...d, ports: { tcp: '99999' } }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/ports\.tcp/) });
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...d, totals: { ...d.totals, packets: -1 } }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.packets/) });
+    expect(readFileSync(join(dir, '2026-11-20.json'), 'utf8')).toContain('"date"');
+  });
+
+  it('keeps at most the 5,000 busiest sources and says it was capped', () => {
+    const rows: [string, number, number][] = [];
+    for (let i = 0; i < 5100; i++) rows.push([`10.0.${i >> 8}.${i & 255}`, 22, i === 0 ? 100 : 1]);
+    const d = tally(P, rows).digest('UTC', true, new Date());
+    expect(d.sources).toHaveLength(5000);
+    expect(d.sources[0]).toBe('10.0.0.0');
+    expect(d.sourcesCapped).toBe(true);
+    expect(d.totals.sources).toBe(5100);
+  });
+});
+
+describe('comparison', () => {
+  const today = tally(D, [['203.0.113.9', 22, 10], ['203.0.113.9', 3389, 5], ['198.51.100.1', 22, 4], ['192.0.2.7', 445, 1]]);
+  const before = tally(P, [['198.51.100.1', 22, 8], ['198.51.100.2', 23, 2]]);
+
+  it('new sources, newly probed ports and the volume trend, from the logs', () => {
+    const c = compareDays(today, P.key, previousFromTally(before, true), null);
+    expect(c.basis).toBe('logs');
+    expect(c.packets).toEqual({ today: 20, previous: 10, delta: 10, ratio: 1 });
+    expect(c.sources).toMatchObject({ today: 3, previous: 2 });
+    expect(c.newSourceCount).toBe(2);
+    expect(c.newSources).toEqual([{ ip: '203.0.113.9', packets: 15 }, { ip: '192.0.2.7', packets: 1 }]);
+    expect(c.newPortCount).toBe(2);
+    expect(c.newPorts.map((p) => `${p.port}/${p.proto}:${p.packets}`)).toEqual(['3389/tcp:5', '445/tcp:1']);
+  });
+
+  it('the same numbers from a stored digest', () => {
+    const c = compareDays(today, P.key, previousFromDigest(before.digest('UTC', true, new Date())), null);
+    expect(c.basis).toBe('state');
+    expect(c.newSourceCount).toBe(2);
+    expect(c.newPortCount).toBe(2);
+    expect(c.packets.ratio).toBe(1);
+  });
+
+  it('without a previous day: no trend, nothing called new', () => {
+    const c = compareDays(today, P.key, null, null);
+    expect(c.basis).toBeNull();
+    expect(c.packets).toEqual({ today: 20, previous: null, delta: null, ratio: null });
+    expect(c.newSourceCount).toBe(0);
+  });
+
+  it('logs covering the whole day win; else a complete digest; else partial logs', () => {
+    const stored = before.digest('UTC', true, new Date());
+    expect(choosePrevious(before, true, stored)?.basis).toBe('logs');
+    expect(choosePrevious(before, false, stored)?.basis).toBe('state');
+    expect(choosePrevious(before, false, { ...stored, complete: false })).toMatchObject({ basis: 'logs', complete: false });
+    expect(choosePrevious(new DayTally(P), false, { ...stored, complete: false })?.basis).toBe('state');
+    expect(choosePrevious(new DayTally(P), false, null)).toBeNull();
+  });
+});

@@ -1,0 +1,108 @@
+// File discovery: rotated families in a temp dir with mtimes set by utimes; the
+// mtime rule picks only files that can hold the window, oldest first.
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSearch, discoverLogs, duplicateReason, familyFiles, selectFiles, SLACK_MS } from '../../src/daily/discover.js';
+import { tempDir } from '../helpers/cli.js';
+
+const DAY = 86_400_000;
+const T0 = Date.parse('2026-11-21T00:00:00Z');
+
+function file(dir: string, name: string, mtime: number, content = 'x\n'): void {
+  writeFileSync(join(dir, name), content);
+  utimesSync(join(dir, name), mtime / 1000, mtime / 1000);
+}
+
+/** Daily rotation at 06:25: kern.log.N was last written N days before the live file's rotation. */
+function rotatedDir(): string {
+  const dir = tempDir();
+  const rot = (daysBack: number): number => T0 + 2 * DAY + 6.4 * 3_600_000 - daysBack * DAY; // 2026-11-23 06:25 minus N days
+  file(dir, 'kern.log', T0 + 2 * DAY + 12 * 3_600_000); // live, written 11-23 12:00
+  file(dir, 'kern.log.1', rot(0)); // 11-22 06:25 .. 11-23 06:25
+  file(dir, 'kern.log.2.gz', rot(0)); // delaycompress: compressed at the last rotation, holds 11-21 06:25 .. 11-22 06:25
+  file(dir, 'kern.log.3.gz', rot(1)); // holds 11-20 06:25 .. 11-21 06:25
+  file(dir, 'kern.log.4.gz', rot(2)); // holds 11-19 .. 11-20 06:25
+  file(dir, 'kern.log.bak', rot(0)); // not part of the family
+  mkdirSync(join(dir, 'kern.log.5.gz')); // a directory is not a log
+  file(dir, 'ufw.log', T0 + 2 * DAY);
+  file(dir, 'messages-20261115', T0 - 6 * DAY);
+  file(dir, 'messages-20261122', T0 + DAY);
+  file(dir, 'messages', T0 + 2 * DAY);
+  return dir;
+}
+
+const names = (xs: { path: string }[]): string[] => xs.map((x) => x.path.slice(x.path.lastIndexOf('/') + 1));
+
+describe('file discovery', () => {
+  it('orders a family newest first: live, .N by number, dateext by date', () => {
+    const dir = rotatedDir();
+    const list = ['kern.log.3.gz', 'kern.log', 'kern.log.1', 'kern.log.4.gz', 'kern.log.2.gz', 'kern.log.bak', 'kern.log.5.gz'];
+    expect(names(familyFiles(dir, 'kern.log', list))).toEqual(['kern.log', 'kern.log.1', 'kern.log.2.gz', 'kern.log.3.gz', 'kern.log.4.gz']);
+    expect(names(familyFiles(dir, 'messages', ['messages-20261115', 'messages', 'messages-20261122']))).toEqual(['messages', 'messages-20261122', 'messages-20261115']);
+  });
+
+  it('reads only the files that can hold 11-20 and 11-21, oldest first', () => {
+    const dir = rotatedDir();
+    const [kern] = discoverLogs({ dir, families: [{ base: 'kern.log', duplicateOf: null }] }, T0 - DAY, T0 + DAY);
+    // .4.gz (ends 11-20 06:25) still holds the start of 11-20; the live file starts after .1's
+    // last write (11-23 06:25). .1 is read: the .gz before it gives no trustworthy lower bound.
+    expect(names(kern.read)).toEqual(['kern.log.4.gz', 'kern.log.3.gz', 'kern.log.2.gz', 'kern.log.1']);
+    expect(names(kern.skipped)).toEqual(['kern.log']);
+    expect(kern.skipped[0].reason).toMatch(/holds only later lines \(kern\.log\.1 was last written 2026-11-23 06:2\dZ\)/);
+    expect(kern.reachesBack).toBe(false);
+  });
+
+  it('a compressed older file is no lower bound (delaycompress gave it a later mtime)', () => {
+    const dir = rotatedDir();
+    // Window 11-22: .1 (11-22 06:25..11-23 06:25) and .2.gz (..11-22 06:25) both needed; .2.gz's
+    // mtime (11-23 06:25) must not rule .1 out.
+    const [kern] = discoverLogs({ dir, families: [{ base: 'kern.log', duplicateOf: null }] }, T0 + DAY, T0 + 2 * DAY);
+    expect(names(kern.read)).toContain('kern.log.1');
+    expect(names(kern.read)).toContain('kern.log.2.gz');
+  });
+
+  it('files last written before the window are skipped and mean the logs reach back', () => {
+    const dir = rotatedDir();
+    const [kern] = discoverLogs({ dir, families: [{ base: 'kern.log', duplicateOf: null }] }, T0 + 2 * DAY, T0 + 3 * DAY);
+    // .2.gz's mtime is its compression time (11-23 06:25), so it is read although it ends 11-22.
+    expect(names(kern.read)).toEqual(['kern.log.2.gz', 'kern.log.1', 'kern.log']);
+    expect(kern.skipped.find((s) => s.path.endsWith('kern.log.3.gz'))?.reason).toMatch(/before the day starts/);
+    expect(kern.reachesBack).toBe(true);
+  });
+
+  it('the slack keeps a file written just before the window', () => {
+    const dir = tempDir();
+    file(dir, 'ufw.log.1', T0 - SLACK_MS / 2);
+    file(dir, 'ufw.log', T0 + 3_600_000);
+    const [ufw] = discoverLogs({ dir, families: [{ base: 'ufw.log', duplicateOf: 'ufw' }] }, T0, T0 + DAY);
+    expect(names(ufw.read)).toEqual(['ufw.log.1', 'ufw.log']);
+  });
+
+  it('empty files are skipped; a missing directory finds nothing', () => {
+    const dir = tempDir();
+    file(dir, 'kern.log', T0 + 1000, '');
+    const sel = selectFiles({ base: 'kern.log', duplicateOf: null }, familyFiles(dir, 'kern.log', ['kern.log']), T0, T0 + DAY);
+    expect(sel.read).toEqual([]);
+    expect(sel.skipped[0].reason).toBe('empty');
+    expect(discoverLogs({ dir: join(dir, 'nope'), families: [{ base: 'kern.log', duplicateOf: null }] }, T0, T0 + DAY)[0].read).toEqual([]);
+  });
+
+  it('the usual places: /var/log on Linux, the firewall folder on Windows', () => {
+    expect(defaultSearch('linux', {}).dir).toBe('/var/log');
+    expect(defaultSearch('linux', {}).families.map((f) => f.base)).toEqual(['kern.log', 'messages', 'ufw.log', 'firewalld']);
+    const win = defaultSearch('win32', { SystemRoot: 'D:\\Windows' });
+    expect(win.dir).toBe('D:\\Windows\\System32\\LogFiles\\Firewall');
+    expect(win.families.map((f) => f.base)).toEqual(['pfirewall.log']);
+    expect(names(familyFiles(rotatedDir(), 'pfirewall.log', []))).toEqual([]);
+  });
+
+  it('ufw.log and messages are skipped when kern.log already carried their lines', () => {
+    const ufw = { base: 'ufw.log', duplicateOf: 'ufw' as const };
+    const messages = { base: 'messages', duplicateOf: 'kernel' as const };
+    expect(duplicateReason(ufw, { events: 10, ufwEvents: 3 }, 'kern.log')).toMatch(/already in kern\.log/);
+    expect(duplicateReason(ufw, { events: 10, ufwEvents: 0 }, 'kern.log')).toBeNull();
+    expect(duplicateReason(messages, { events: 1, ufwEvents: 0 }, 'kern.log')).toMatch(/kernel lines/);
+    expect(duplicateReason(messages, { events: 0, ufwEvents: 0 }, '')).toBeNull();
+  });
+});

@@ -1,0 +1,216 @@
+// `logscan daily` through the built CLI: day boundaries in zones and across DST and
+// New Year, the previous-day comparison from logs and from --state, discovery in a
+// --log-dir, and every output format with hostile log text.
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { bsdLine, isoLine } from './lines.js';
+
+interface DailyJson {
+  date: string;
+  tz: string;
+  window: { start: string; end: string; hours: number };
+  headline: { packets: number; sources: number; blocked: number; allowed: number };
+  chart: { labels: string[]; packets: number[] };
+  comparison: { basis: string | null; previousComplete: boolean; newSourceCount: number; newPortCount: number; packets: { previous: number | null; today: number } };
+  rules: { key: string; packets: number }[];
+  skippedFiles: { path: string; reason: string }[];
+  report: { inputs: { file: string }[]; sources: { ip: string; findings: { id: string }[] }[]; interpretations: { id: string }[] };
+}
+
+function write(dir: string, name: string, lines: string[], mtime?: number): string {
+  const path = join(dir, name);
+  writeFileSync(path, name.endsWith('.gz') ? gzipSync(lines.join('\n') + '\n') : lines.join('\n') + '\n');
+  if (mtime !== undefined) utimesSync(path, mtime / 1000, mtime / 1000);
+  return path;
+}
+
+function daily(args: string[]): DailyJson {
+  const r = runCli(['daily', ...args, '-o', 'json']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as DailyJson;
+}
+
+const at = (s: string): Date => new Date(s);
+
+describe('day boundaries', () => {
+  it('Europe/Berlin 2026-03-29 is 23 hours: 23:30 UTC the day before is in, 22:30 UTC is the next day', () => {
+    const dir = tempDir();
+    const log = write(dir, 'kern.log', [
+      isoLine(at('2026-03-28T22:59:59Z'), { src: '198.51.100.1' }), // 23:59:59 CET on the 28th
+      isoLine(at('2026-03-28T23:00:00Z'), { src: '203.0.113.1' }), // 00:00 CET on the 29th
+      isoLine(at('2026-03-29T01:30:00Z'), { src: '203.0.113.2' }), // 03:30 CEST (02:xx does not exist)
+      isoLine(at('2026-03-29T21:59:59Z'), { src: '203.0.113.3' }), // 23:59:59 CEST
+      isoLine(at('2026-03-29T22:00:00Z'), { src: '192.0.2.1' }), // 00:00 on the 30th
+    ]);
+    const d = daily([log, '--date', '2026-03-29', '--tz', 'Europe/Berlin']);
+    expect(d.window).toEqual({ start: '2026-03-28T23:00:00.000Z', end: '2026-03-29T22:00:00.000Z', hours: 23 });
+    expect(d.headline.sources).toBe(3);
+    expect(d.chart.labels).toHaveLength(23);
+    expect(d.chart.labels[2]).toBe('03');
+    expect(d.chart.packets[2]).toBe(1);
+    expect(d.chart.packets[22]).toBe(1);
+    expect(d.comparison.packets.previous).toBe(1);
+  });
+
+  it('America/New_York 2026-11-01 is 25 hours; the repeated 01:xx hour gets two bars', () => {
+    const dir = tempDir();
+    const log = write(dir, 'kern.log', [
+      isoLine(at('2026-11-01T05:30:00Z'), { src: '203.0.113.1' }), // 01:30 EDT
+      isoLine(at('2026-11-01T06:30:00Z'), { src: '203.0.113.2' }), // 01:30 EST
+      isoLine(at('2026-11-02T04:30:00Z'), { src: '203.0.113.3' }), // 23:30 EST
+      isoLine(at('2026-11-02T05:00:00Z'), { src: '192.0.2.1' }), // next day
+    ]);
+    const d = daily([log, '--date', '2026-11-01', '--tz', 'America/New_York']);
+    expect(d.window.hours).toBe(25);
+    expect(d.chart.labels.slice(0, 3)).toEqual(['00', '01', '01']);
+    expect(d.chart.packets.slice(0, 3)).toEqual([0, 1, 1]);
+    expect(d.chart.packets[24]).toBe(1);
+    expect(d.headline.packets).toBe(3);
+  });
+
+  it('year-less syslog across New Year: the file date decides the year, both days are found', () => {
+    const dir = tempDir();
+    const log = write(
+      dir,
+      'kern.log',
+      [bsdLine(12, 31, 10, 0, { src: '198.51.100.1' }), bsdLine(12, 31, 23, 59, { src: '198.51.100.2' }), bsdLine(1, 1, 0, 0, { src: '203.0.113.1' }), bsdLine(1, 1, 5, 0, { src: '198.51.100.1' })],
+      Date.parse('2027-01-01T06:00:00Z'),
+    );
+    const jan1 = daily([log, '--date', '2027-01-01', '--tz', 'UTC']);
+    expect(jan1.headline.packets).toBe(2);
+    expect(jan1.comparison.packets.previous).toBe(2);
+    expect(jan1.comparison.newSourceCount).toBe(1);
+    const dec31 = daily([log, '--date', '2026-12-31', '--tz', 'UTC']);
+    expect(dec31.headline.packets).toBe(2);
+    // --year names the first record's year and rolls over at Dec→Jan, whatever the mtime.
+    utimesSync(log, Date.parse('2027-06-01T00:00:00Z') / 1000, Date.parse('2027-06-01T00:00:00Z') / 1000);
+    expect(daily([log, '--date', '2027-01-01', '--tz', 'UTC', '--year', '2026']).headline.packets).toBe(2);
+  });
+
+  it('without --tz the machine zone decides (TZ=Etc/GMT+2: the day starts 02:00 UTC)', () => {
+    const dir = tempDir();
+    const log = write(dir, 'kern.log', [isoLine(at('2026-11-21T01:59:00Z')), isoLine(at('2026-11-21T02:00:00Z'))]);
+    const d = daily([log, '--date', '2026-11-21']);
+    expect(d.tz).toBe('Etc/GMT+2');
+    expect(d.headline.packets).toBe(1);
+  });
+});
+
+describe('previous day and --state', () => {
+  it('compares from the logs, writes digests, and uses the digest once the logs rotated away', () => {
+    const dir = tempDir();
+    const state = join(dir, 'state');
+    const day1 = [isoLine(at('2026-11-19T23:00:00Z'), { src: '192.0.2.99' })];
+    for (let i = 0; i < 10; i++) day1.push(isoLine(at(`2026-11-20T1${i}:00:00Z`), { src: `198.51.100.${i}`, dpt: 22 }));
+    const day2 = [isoLine(at('2026-11-21T08:00:00Z'), { src: '198.51.100.1', dpt: 22 }), isoLine(at('2026-11-21T09:00:00Z'), { src: '203.0.113.50', dpt: 3389 })];
+    const both = write(dir, 'both.log', [...day1, ...day2]);
+    const first = daily([both, '--date', '2026-11-21', '--tz', 'UTC', '--state', state]);
+    expect(first.comparison).toMatchObject({ basis: 'logs', previousComplete: true, newSourceCount: 1, newPortCount: 1 });
+    expect(readdirSync(state).sort()).toEqual(['2026-11-20.json', '2026-11-21.json']);
+
+    // The logs rotated: only day 2 is left. The digest of day 1 gives the same comparison.
+    const only = write(dir, 'only.log', day2);
+    const second = daily([only, '--date', '2026-11-21', '--tz', 'UTC', '--state', state]);
+    expect(second.comparison).toMatchObject({ basis: 'state', previousComplete: true, newSourceCount: 1, newPortCount: 1 });
+    expect(second.comparison.packets).toMatchObject({ previous: 10, today: 2 });
+
+    // A corrupt digest is reported on stderr and ignored; the summary still comes.
+    writeFileSync(join(state, '2026-11-20.json'), '{ not json');
+    const r = runCli(['daily', only, '--date', '2026-11-21', '--tz', 'UTC', '--state', state, '-o', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/ignoring the stored digest: .*2026-11-20\.json: not valid JSON/);
+    expect((JSON.parse(r.stdout) as DailyJson).comparison.basis).toBeNull();
+  });
+
+  it('logs that start during the previous day are used but marked partial', () => {
+    const dir = tempDir();
+    const log = write(dir, 'kern.log', [isoLine(at('2026-11-20T12:00:00Z')), isoLine(at('2026-11-21T12:00:00Z'))]);
+    const d = daily([log, '--date', '2026-11-21', '--tz', 'UTC']);
+    expect(d.comparison).toMatchObject({ basis: 'logs', previousComplete: false });
+  });
+});
+
+describe('discovery (--log-dir)', () => {
+  it('reads rotated and gzipped files that can hold the days, and skips ufw.log when kern.log has its lines', () => {
+    const dir = tempDir();
+    const ufwLines = (d: string): string[] => [isoLine(at(`${d}T10:00:00Z`), { src: '203.0.113.7', dpt: 23 }), isoLine(at(`${d}T11:00:00Z`), { src: '203.0.113.8', dpt: 445 })];
+    write(dir, 'kern.log.3.gz', ufwLines('2026-11-18'), Date.parse('2026-11-19T06:25:00Z'));
+    write(dir, 'kern.log.2.gz', ufwLines('2026-11-20'), Date.parse('2026-11-21T06:25:00Z'));
+    write(dir, 'kern.log.1', ufwLines('2026-11-21'), Date.parse('2026-11-22T06:25:00Z'));
+    write(dir, 'kern.log', ufwLines('2026-11-22'), Date.parse('2026-11-22T12:00:00Z'));
+    write(dir, 'ufw.log', [...ufwLines('2026-11-21'), ...ufwLines('2026-11-22')], Date.parse('2026-11-22T12:00:00Z'));
+    const d = daily(['--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC']);
+    expect(d.report.inputs.map((i) => i.file.slice(dir.length + 1))).toEqual(['kern.log.2.gz', 'kern.log.1']);
+    expect(d.headline.packets).toBe(2);
+    expect(d.comparison).toMatchObject({ basis: 'logs', previousComplete: true });
+    const skipped = Object.fromEntries(d.skippedFiles.map((s) => [s.path.slice(dir.length + 1), s.reason]));
+    expect(skipped['kern.log.3.gz']).toMatch(/before the day starts/);
+    expect(skipped['kern.log']).toMatch(/only later lines/);
+    expect(skipped['ufw.log']).toMatch(/already in kern\.log/);
+  });
+
+  it('no logs at all is exit 3 with a sentence; --log-dir with FILEs is a usage error', () => {
+    const dir = tempDir();
+    const r = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/no firewall logs found \(looked for kern\.log\*/);
+    expect(runCli(['daily', 'x.log', '--log-dir', dir]).code).toBe(2);
+    expect(runCli(['daily', 'x.log', '--date', '2026-02-30']).stderr).toMatch(/--date: expected YYYY-MM-DD/);
+  });
+});
+
+describe('formats', () => {
+  const hostile = '<script>alert(1)</script> | x | \u001b[31mred';
+  function hostileLog(): string {
+    const dir = tempDir();
+    return write(dir, 'kern.log', [
+      isoLine(at('2026-11-20T10:00:00Z'), { src: '198.51.100.1' }),
+      isoLine(at('2026-11-21T10:00:00Z'), { src: '203.0.113.1', dpt: 27374 }),
+      isoLine(at('2026-11-21T11:00:00Z'), { src: '203.0.113.2', dpt: 80, prefix: hostile }),
+    ]);
+  }
+
+  it('markdown (the default off a terminal) escapes log text: a | in a prefix does not split the table', () => {
+    const r = runCli(['daily', hostileLog(), '--date', '2026-11-21', '--tz', 'UTC']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^## logscan daily: 2026-11-21 \(UTC\)/);
+    const row = r.stdout.split('\n').find((l) => l.includes('alert'))!;
+    expect(row).toContain('&lt;script&gt;');
+    expect(row).not.toContain('<script>');
+    // Two cells: prefix and packets; escaped pipes do not count.
+    expect(row.replace(/\\\|/g, '').split('|').length - 2).toBe(2);
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).toContain('### Top sources');
+    expect(r.stdout).toContain('### Notable interpretations');
+  });
+
+  it('html is one self-contained page: no scripts, no external references, escaped text', () => {
+    const dir = tempDir();
+    const out = join(dir, 'day.html');
+    const r = runCli(['daily', hostileLog(), '--date', '2026-11-21', '--tz', 'UTC', '--output', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual(['day.html']); // written atomically: no temp file left
+    const html = readFileSync(out, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<svg class="chart"');
+    expect(html).toContain('@media print');
+    expect(html).not.toMatch(/https?:|src=|<script|<link|@import|url\(/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; | x | \\x1b[31mred');
+  });
+
+  it('text uses termSafe; json is the document', () => {
+    const t = runCli(['daily', hostileLog(), '--date', '2026-11-21', '--tz', 'UTC', '-o', 'text']);
+    expect(t.stdout).toMatch(/^logscan daily · 2026-11-21 \(UTC\)/);
+    expect(t.stdout).not.toContain('\u001b');
+    expect(t.stdout).toContain('\\x1b[31mred');
+    const j = daily([hostileLog(), '--date', '2026-11-21', '--tz', 'UTC']);
+    expect(j.rules.map((r) => r.key)).toContain(hostile);
+    expect(j.report.interpretations.map((i) => i.id)).toContain('trojan');
+    expect(j.comparison.newSourceCount).toBe(2);
+  });
+});
