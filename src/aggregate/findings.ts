@@ -266,7 +266,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'dialup-leftover',
       severity: 0,
       evidence: { packets: p.leftoverPackets, share: round1((p.leftoverPackets / p.packets) * 100) / 100, annotations: ids },
-      text: `dial-up leftover (${fmt(p.leftoverPackets)} packets meant for the address's previous holder)`,
+      text: `dial-up leftover (${fmt(p.leftoverPackets)} packet${p.leftoverPackets === 1 ? '' : 's'} meant for the address's previous holder)`,
     });
   }
   if (p.noisePackets > 0 && p.noisePackets >= t.noise.minShare * p.packets) {

@@ -45,9 +45,11 @@ section{background:var(--card);border:1px solid var(--line);border-radius:10px;p
 table{width:100%;border-collapse:collapse;font-size:.9rem}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:.78rem;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;overflow-wrap:normal}
+td.rank{white-space:nowrap}
 td{overflow-wrap:anywhere}
 code,.ip{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em}
+@media (min-width:641px){.ip{white-space:nowrap}}
 .sev{display:inline-block;border-radius:999px;padding:1px 8px;font-size:.75rem;font-weight:600;color:#fff;white-space:nowrap}
 .sev0{background:var(--s0)}.sev1{background:var(--s1)}.sev2{background:var(--s2)}.sev3{background:var(--s3)}.sev4{background:var(--s4)}.sev5{background:var(--s5)}
 .new{display:inline-block;border:1px solid var(--prev);color:var(--prev);border-radius:4px;padding:0 4px;font-size:.7rem;margin-left:4px}
