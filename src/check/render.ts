@@ -23,12 +23,19 @@ function shown(text: string): string {
   return termSafe(text.replace(CONTROL_RUN, (run, ch: string) => `${termSafe(ch)}×${run.length}`));
 }
 
+/** Kinds listed per block in the text output (all of them are in -o json). */
+const SHOW_KINDS = 12;
+
 function kindsBlock(title: string, kinds: readonly KindExample[], c: Colors): string[] {
   if (kinds.length === 0) return [];
   const out = ['', c.bold(`${title} (${kinds.length} kind${kinds.length === 1 ? '' : 's'})`)];
-  for (const k of kinds) {
+  for (const k of kinds.slice(0, SHOW_KINDS)) {
     out.push(`  ${fmtInt(k.count).padStart(7)} × ${termSafe(k.reason)}`);
     out.push(c.dim(`            e.g. line ${k.line}: ${k.excerpt === null ? '(text not kept)' : shown(k.excerpt)}`));
+  }
+  if (kinds.length > SHOW_KINDS) {
+    const rest = kinds.slice(SHOW_KINDS);
+    out.push(c.dim(`  … ${rest.length} more kinds (${fmtInt(rest.reduce((n, k) => n + k.count, 0))} lines); -o json lists them all`));
   }
   return out;
 }

@@ -43,6 +43,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
         setExit(ExitCode.usage);
       }
     }
+    if (interrupt.received) process.stderr.write(`logscan: interrupted by ${interrupt.received}; the check covers only what was read before it\n`);
     setExit(interrupt.exitCode);
   });
 }

@@ -1,0 +1,368 @@
+// End-to-end hardening (issue 10), on the BUILT CLI: `logscan check`, hostile log
+// text in every output, broken and unreadable inputs, usage errors, internal errors,
+// pipes that close early, and SIGINT/SIGTERM during a one-shot run.
+// docs/failure-behaviour.md names these tests.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir } from '../helpers/cli.js';
+
+const UFW = (dpt: number, src = '203.0.113.7', sec = 1) =>
+  `Nov 20 06:25:${String(sec % 60).padStart(2, '0')} gw kernel: [12345.678901] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=${src} DST=192.168.1.10 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=54321 PROTO=TCP SPT=40000 DPT=${dpt} WINDOW=1024 RES=0x00 SYN URGP=0`;
+const NOISE = 'Nov 20 06:25:02 gw sshd[123]: Accepted publickey for root from 192.0.2.1 port 50000 ssh2';
+const BROKEN = 'Nov 20 06:25:03 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.7 LEN=44 PROTO=TCP SPT=1 DPT=2';
+
+// What an attacker can put into a prefix, a host name or an interface name.
+const EVIL = '\u001b]0;pwned\u0007\u001b[2J\u202e<script>alert(1)</script>|x|';
+const EVIL_LINES = Array.from({ length: 20 }, (_, i) =>
+  `Nov 20 06:25:${String(i).padStart(2, '0')} gw${EVIL} kernel: [1.0] [UFW ${EVIL}BLOCK] IN=eth0${EVIL} OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=203.0.113.7 DST=192.168.1.10 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=1 PROTO=TCP SPT=40000 DPT=${6000 + i} WINDOW=1024 RES=0x00 SYN URGP=0`,
+);
+const EVIL_PFW = [
+  '#Version: 1.5',
+  '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path',
+  `2026-11-20 08:05:57 DROP TCP 203.0.113.50 192.168.1.20 4444 445 48 S 12345 0 64240 - - - RECEIVE${EVIL}`,
+  '2026-11-20 08:05:58 DROP TCP 203.0.113.50 192.168.1.20 4444 139 48 S 12345 0 64240 - - - RECEIVE',
+];
+
+/** No byte that a terminal would act on: ESC, BEL, other C0/C1 controls (tab and newline aside), bidi overrides. */
+function assertTerminalSafe(s: string): void {
+  // eslint-disable-next-line no-control-regex
+  expect(s).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+}
+
+let dir = '';
+let ufw = '';
+let evil = '';
+let evilPfw = '';
+let evilName = '';
+
+beforeAll(() => {
+  dir = tempDir();
+  ufw = join(dir, 'ufw.log');
+  writeFileSync(ufw, [UFW(6776), NOISE, UFW(23), BROKEN, NOISE, UFW(445, '198.51.100.9')].join('\n') + '\n');
+  evil = join(dir, 'evil.log');
+  writeFileSync(evil, EVIL_LINES.join('\n') + '\n');
+  evilPfw = join(dir, 'evil-pfw.log');
+  writeFileSync(evilPfw, EVIL_PFW.join('\r\n') + '\r\n');
+  // File names are log-controlled too (an attacker can name an uploaded file).
+  evilName = join(dir, `x\u001b[2J\u202e|<b>.log`);
+  writeFileSync(evilName, UFW(80) + '\n');
+});
+
+describe('logscan check', () => {
+  it('names the format, why, every format\'s confidence, the counts, one example per kind', () => {
+    const r = runCli(['check', ufw]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/format\s+iptables, sniffed with confidence [\d.]+ on the first 6 non-blank lines/);
+    expect(r.stdout).toMatch(/confidence iptables [\d.]+ · .*windows-firewall 0/);
+    expect(r.stdout).toContain('6: 3 parsed · 2 skipped · 1 malformed');
+    expect(r.stdout).toMatch(/2 × not a firewall record\n\s+e\.g\. line 2: Nov 20 06:25:02 gw sshd/);
+    expect(r.stdout).toMatch(/1 × DST: missing\n\s+e\.g\. line 4: Nov 20 06:25:03/);
+  });
+
+  it('--line N shows envelope, every event field and the annotations', () => {
+    const r = runCli(['check', ufw, '--line', '1']);
+    expect(r.code).toBe(0);
+    for (const row of [/line 1: event/, /time\s+2026-11-20T/, /host\s+gw/, /rule\s+\[UFW BLOCK\]/, /inIface\s+eth0/, /src\.ip\s+203\.0\.113\.7/, /dst\.port\s+6776/, /tcpFlags\s+SYN/, /origin\.line\s+1/, /annotations\n\s+\S+ \(severity \d/]) {
+      expect(r.stdout).toMatch(row);
+    }
+    const m = runCli(['check', ufw, '--line', '4']);
+    expect(m.stdout).toMatch(/line 4: malformed\n\s+text\s+Nov 20.*\n\s+reason\s+DST: missing/);
+  });
+
+  it('-o json has the same content, events in the `events` schema', () => {
+    const r = runCli(['check', ufw, '--line', '1', '-o', 'json']);
+    expect(r.code).toBe(0);
+    const [doc] = JSON.parse(r.stdout).inputs;
+    expect(doc).toMatchObject({ format: 'iptables', formatBy: 'sniff', lines: 6, events: 3, skipped: 2, malformed: 1 });
+    expect(doc.sniff[0]).toMatchObject({ format: 'iptables' });
+    expect(doc.malformedKinds[0]).toMatchObject({ kind: 'DST: missing', count: 1, line: 4 });
+    expect(doc.detail.events[0]).toMatchObject({ host: 'gw', rule: '[UFW BLOCK]', dst: { port: 6776 }, origin: { line: 1 } });
+  });
+
+  it('explains a file of a format logscan does not read (guessed, hint)', () => {
+    const f = join(dir, 'access.log');
+    writeFileSync(f, Array.from({ length: 60 }, (_, i) => `192.0.2.${i} - - [20/Nov/2026:06:25:01 +0000] "GET /${i} HTTP/1.1" 200 512 "-" "curl/8"`).join('\n') + '\n');
+    const r = runCli(['check', f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(guessed): no format recognised the first 50 non-blank lines');
+    expect(r.stdout).toContain('hint: no line was a firewall record');
+  });
+
+  it('--line past the end: usage error, exit 2; a missing file: exit 3', () => {
+    const r = runCli(['check', ufw, '--line', '99']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--line 99: .*ufw\.log has only 6 lines/);
+    const m = runCli(['check', join(dir, 'nope.log')]);
+    expect(m.code).toBe(3);
+    expect(m.stderr).toMatch(/^logscan: .*nope\.log: no such file$/m);
+  });
+});
+
+describe('log-controlled text is neutralised for terminals, escaped in markdown, exact in JSON', () => {
+  it('table report: no escape, control or bidi character reaches stdout or stderr', () => {
+    const r = runCli([evil, evilPfw, evilName]);
+    expect(r.code).toBe(0);
+    assertTerminalSafe(r.stdout);
+    assertTerminalSafe(r.stderr);
+    expect(r.stdout).toContain('\\x1b[2J'); // the file name, shown escaped
+  });
+
+  it('markdown report: no raw markup, pipes or controls from logs or file names', () => {
+    const r = runCli([evil, evilPfw, evilName, '-o', 'markdown']);
+    expect(r.code).toBe(0);
+    assertTerminalSafe(r.stdout);
+    expect(r.stdout).not.toContain('<b>');
+    expect(r.stdout).not.toContain('<script');
+    expect(r.stdout).toContain('\\|&lt;b&gt;');
+  });
+
+  it('json report and events: strings exact', () => {
+    const r = runCli([evilName, '-o', 'json']);
+    expect(JSON.parse(r.stdout).inputs[0].file).toBe(evilName);
+    const ev = ndjson(runCli(['events', evil]).stdout);
+    expect(ev).toHaveLength(20);
+    expect(ev[0].inIface).toBe(`eth0${EVIL}`);
+    expect(String(ev[0].rule)).toContain(`[UFW ${EVIL}BLOCK]`);
+  });
+
+  it('check (table) shows host, rule and interface escaped; check -o json keeps them exact', () => {
+    const r = runCli(['check', evil, '--line', '1']);
+    assertTerminalSafe(r.stdout);
+    expect(r.stdout).toContain('eth0\\x1b]0;pwned\\x07\\x1b[2J\\u202e<script>');
+    const j = JSON.parse(runCli(['check', evil, '--line', '1', '-o', 'json']).stdout);
+    expect(j.inputs[0].detail.events[0].inIface).toBe(`eth0${EVIL}`);
+    const w = runCli(['check', evilPfw, '--line', '3']);
+    assertTerminalSafe(w.stdout);
+    assertTerminalSafe(w.stderr);
+  });
+
+  it('malformed-line diagnostics on stderr are escaped', () => {
+    const f = join(dir, 'evil-malformed.log');
+    writeFileSync(f, `Nov 20 06:26:00 gw kernel: [1.0] ${EVIL} IN=eth0 OUT= SRC=203.0.113.${EVIL} DST=1.2.3.4 PROTO=TCP SPT=1 DPT=2\n`);
+    const r = runCli([f]);
+    expect(r.stderr).toContain('malformed');
+    assertTerminalSafe(r.stderr);
+  });
+
+  it('follow: live lines, summary and diagnostics are escaped', async () => {
+    const cli = startCli(['follow', '--from-start', evil, evilPfw], { env: { LOGSCAN_FOLLOW_POLL_MS: '50' } });
+    await cli.waitFor((out) => out.split('\n').filter((l) => l.includes('→')).length >= 2);
+    const r = await cli.stop('SIGINT');
+    expect(r.code).toBe(0);
+    assertTerminalSafe(r.stdout);
+    assertTerminalSafe(r.stderr);
+  });
+});
+
+describe('broken and unreadable inputs: one stderr line naming the file, the others still read, exit 3', () => {
+  const isRoot = process.getuid?.() === 0;
+
+  it('missing file: the report says which input is incomplete in text, markdown and JSON', () => {
+    const missing = join(dir, 'missing.log');
+    const t = runCli([missing, ufw]);
+    expect(t.code).toBe(3);
+    expect(t.stderr.trim().split('\n')).toContain(`logscan: ${missing}: no such file`);
+    expect(t.stdout).toMatch(/incomplete: 1 of 2 inputs not read to the end: .*missing\.log/);
+    expect(t.stdout).toContain('203.0.113.7');
+    const m = runCli([missing, ufw, '-o', 'markdown']);
+    expect(m.code).toBe(3);
+    expect(m.stdout).toMatch(/- \*\*incomplete:\*\* .*missing\\\.log: no such file/);
+    const j = runCli([missing, ufw, '-o', 'json']);
+    expect(JSON.parse(j.stdout).inputs[0]).toMatchObject({ incomplete: true, error: `${missing}: no such file` });
+  });
+
+  it('permission denied (000 file; as root, run the CLI as nobody)', () => {
+    const sub = join(dir, 'perm');
+    mkdirSync(sub, { recursive: true });
+    chmodSync(dir, 0o755);
+    chmodSync(sub, 0o755);
+    const f = join(sub, 'secret.log');
+    writeFileSync(f, UFW(22) + '\n');
+    chmodSync(f, 0o000);
+    const args = [cliPath, f, ufw];
+    // Root bypasses permission checks; drop to nobody (uid 65534) to get a real EACCES.
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: '/', env: { ...process.env, NO_COLOR: '1' }, ...(isRoot ? { uid: 65534, gid: 65534 } : {}) });
+    if (r.error || /Cannot find module|EACCES.*main\.js/.test(r.stderr)) {
+      // The checkout is not readable by nobody: the errno mapping is unit-tested in test/hardening/inputs.test.ts instead.
+      return;
+    }
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain(`logscan: ${f}: permission denied`);
+    expect(r.stdout).toContain('incomplete: 1 of 2 inputs');
+  });
+
+  it('directory', () => {
+    const r = runCli([dir, ufw]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${dir}: is a directory`);
+  });
+
+  it('empty file: 0 events, exit 0, "no firewall records"', () => {
+    const f = join(dir, 'empty.log');
+    writeFileSync(f, '');
+    const r = runCli([f]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('No firewall records found');
+    expect(JSON.parse(runCli([f, '-o', 'json']).stdout).totals).toMatchObject({ lines: 0, events: 0 });
+  });
+
+  it('binary file: skipped with a warning, exit 3; the corpus log with 212 NULs still parses', () => {
+    const bin = join(dir, 'core.log');
+    writeFileSync(bin, Buffer.from(Array.from({ length: 20000 }, (_, i) => (i * 131) % 256)));
+    const r = runCli([bin, ufw, '-o', 'json']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(new RegExp(`^logscan: ${bin}: looks like binary data, not a text log \\(\\d+ control bytes in the first 4096\\); skipped$`, 'm'));
+    const doc = JSON.parse(r.stdout);
+    expect(doc.inputs[0]).toMatchObject({ incomplete: true, lines: 0 });
+    expect(doc.inputs[1]).toMatchObject({ events: 3 });
+    const nul = runCli([join(repoRoot, '../shared/corpus/windows-firewall/balaji6894-copilot_pfirewall-pid-nul.log'), '-o', 'json']);
+    expect(nul.code).toBe(0);
+    expect(JSON.parse(nul.stdout).totals.events).toBe(127);
+  });
+
+  it('truncated .gz: events before the damage kept, text/markdown/JSON say incomplete', () => {
+    const lines = Array.from({ length: 4000 }, (_, i) => UFW(1000 + (i % 500), `203.0.113.${i % 200}`, i)).join('\n') + '\n';
+    const full = gzipSync(Buffer.from(lines));
+    const cut = join(dir, 'cut.log.gz');
+    writeFileSync(cut, full.subarray(0, Math.floor(full.length * 0.5)));
+    const t = runCli([cut, ufw]);
+    expect(t.code).toBe(3);
+    expect(t.stderr).toMatch(/^logscan: .*cut\.log\.gz: gzip data is truncated or corrupt after line \d+/m);
+    expect(t.stdout).toMatch(/incomplete: 1 of 2 inputs not read to the end: .*cut\.log\.gz/);
+    expect(runCli([cut, '-o', 'markdown']).stdout).toMatch(/- \*\*incomplete:\*\* gzip data is truncated/);
+    const j = JSON.parse(runCli([cut, '-o', 'json']).stdout);
+    expect(j.inputs[0].incomplete).toBe(true);
+    expect(j.totals.events).toBeGreaterThan(0);
+  });
+
+  it('a .gz that is not gzip', () => {
+    const f = join(dir, 'plain.log.gz');
+    writeFileSync(f, UFW(1) + '\n');
+    const r = runCli([f, ufw]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`logscan: ${f}: named .gz but is not gzip data`);
+  });
+
+  it('check on a binary file says so and exits 3', () => {
+    const bin = join(dir, 'core2.log');
+    writeFileSync(bin, Buffer.from(Array.from({ length: 8000 }, (_, i) => (i * 7) % 256)));
+    const r = runCli(['check', bin]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/problem\s+looks like binary data/);
+  });
+});
+
+describe('usage errors: one line, exit 2, no stack', () => {
+  const cases: string[][] = [
+    ['--bogus'],
+    ['events', '--bogus', '-'],
+    ['chek', 'x.log'],
+    ['--since', 'yesterdayish', '-'],
+    ['--until', '2026-13-45', '-'],
+    ['--tz', 'Mars/Olympus_Mons', '-'],
+    ['check', '--tz', 'Nowhere/City', '-'],
+    ['explain', '70000'],
+    ['explain', '1-99999'],
+    ['--top', '0', '-'],
+    ['check', '--line', '0', '-'],
+    ['-o', 'yaml', '-'],
+  ];
+  for (const args of cases) {
+    it(args.join(' '), () => {
+      const r = runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines[0]).toMatch(/^logscan: /);
+      // At most a "(run `logscan … --help` for usage)" line after it.
+      expect(lines.length).toBeLessThanOrEqual(2);
+      if (lines[1]) expect(lines[1]).toMatch(/^\(run `logscan.*--help` for usage\)$/);
+      expect(r.stderr).not.toContain('\\x0a');
+    });
+  }
+
+  it('daily --date garbage (when the daily command exists)', () => {
+    if (runCli(['daily', '--help']).code !== 0) return;
+    const r = runCli(['daily', '--date', 'someday', '-']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')[0]).toMatch(/^logscan: .*--date/);
+  });
+});
+
+describe('internal errors (LOGSCAN_TEST_CRASH, a test-only hook)', () => {
+  it('print a short message and the --debug hint, exit 1, no stack', () => {
+    const r = runCli([ufw], { env: { LOGSCAN_TEST_CRASH: '1' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'logscan: internal error: deliberate crash in "report" (LOGSCAN_TEST_CRASH is set; test-only)\nlogscan: this is a bug; rerun with --debug for the stack trace and report it\n',
+    );
+  });
+  it('with --debug, the stack', () => {
+    const r = runCli(['check', ufw, '--debug'], { env: { LOGSCAN_TEST_CRASH: 'check' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/internal error: deliberate crash in "check"/);
+    expect(r.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('pipes closed early (| head -1) end quietly', () => {
+  let big = '';
+  beforeAll(() => {
+    big = join(dir, 'big.log');
+    writeFileSync(big, Array.from({ length: 30000 }, (_, i) => UFW(1 + (i % 3000), `198.51.${(i >> 8) & 255}.${i & 255}`, i)).join('\n') + '\n');
+  });
+  // Arguments are built inside the test: `big` exists only after beforeAll.
+  const commands: Record<string, () => string> = {
+    report: () => `"${big}" --top 5000`,
+    'report -o json': () => `"${big}" -o json --top 5000`,
+    'report -o markdown': () => `"${big}" -o markdown --top 5000`,
+    events: () => `events "${big}"`,
+    explain: () => 'explain 1-65535',
+    formats: () => 'formats',
+    check: () => `check "${big}" --line 5`,
+  };
+  it.each(Object.keys(commands))('%s', (name) => {
+    const args = commands[name]();
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${cliPath}" ${args} 2>"${dir}/pipe-err" | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(readFileSync(join(dir, 'pipe-err'), 'utf8')).toBe('');
+    expect(r.stdout.trim()).toBe('0');
+  });
+});
+
+describe('SIGINT / SIGTERM during a one-shot run: partial report marked "interrupted", exit 130 / 143', () => {
+  async function interrupted(signal: 'SIGINT' | 'SIGTERM', args: string[]) {
+    const cli = startCli([...args, '-'], { stdin: 'pipe' });
+    // stdin stays open: only the signal can end this run.
+    cli.stdin!.write([UFW(6776), UFW(23), UFW(445, '198.51.100.9')].join('\n') + '\n');
+    await new Promise((r) => setTimeout(r, 800));
+    const t0 = Date.now();
+    const r = await cli.stop(signal);
+    expect(Date.now() - t0).toBeLessThan(3000);
+    return r;
+  }
+
+  it('SIGINT, -o json: exit 130, interrupted "SIGINT", events read so far', async () => {
+    const r = await interrupted('SIGINT', ['-o', 'json']);
+    expect(r.code).toBe(130);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.interrupted).toBe('SIGINT');
+    expect(doc.totals.events).toBe(3);
+  });
+
+  it('SIGTERM, table: exit 143, the report says it is partial', async () => {
+    const r = await interrupted('SIGTERM', []);
+    expect(r.code).toBe(143);
+    expect(r.stdout).toContain('interrupted by SIGTERM: this report covers only what was read before it');
+    expect(r.stdout).toContain('203.0.113.7');
+  });
+
+  it('SIGINT, markdown', async () => {
+    const r = await interrupted('SIGINT', ['-o', 'markdown']);
+    expect(r.code).toBe(130);
+    expect(r.stdout).toContain('- **interrupted:** by SIGINT');
+  });
+});
