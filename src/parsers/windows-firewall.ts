@@ -110,6 +110,8 @@ function parseUint(s: string, max: number): number {
 }
 
 // Per-field results without allocating: a value >= 0, or one of these.
+/** An address field Windows left empty ('-'). */
+const NO_ENDPOINT_IP = '-';
 const NONE = -1; // '-' or a column the header does not have
 const BAD = -2;
 const MAX_U32 = 4294967295;
@@ -228,6 +230,38 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
     sink.malformed(lineNo, text, `field ${field}: invalid '${value.slice(0, 64)}'`);
   }
 
+  /** Builds every event in one place, fields in the contract's order. */
+  function emit(
+    ms: number, action: Action, direction: Direction | null, rule: string, proto: string, ipVersion: 4 | 6 | null,
+    srcIp: string, srcPort: number | null, dstIp: string, dstPort: number | null,
+    len: number | null, tcpFlags: string[] | null, tcpWindow: number | null, icmp: FirewallEvent['icmp'], lineNo: number,
+  ): void {
+    sink.event({
+      time: new Date(ms),
+      yearInferred: false,
+      uptime: null,
+      host: null,
+      format: FORMAT_ID,
+      action,
+      direction,
+      rule,
+      inIface: null,
+      outIface: null,
+      proto,
+      ipVersion,
+      src: { ip: srcIp === '-' ? null : srcIp, port: srcPort },
+      dst: { ip: dstIp === '-' ? null : dstIp, port: dstPort },
+      ttl: null,
+      len,
+      tcpFlags,
+      tcpWindow,
+      icmp,
+      count: 1,
+      origin: { file: ctx.file, line: lineNo },
+      annotations: [],
+    });
+  }
+
   function lostEvent(f: readonly string[], L: Layout, lineNo: number, text: string): void {
     const lost = L.info >= 0 ? f[L.info]! : '-';
     const ms = readTimestamp(f[L.date]!, f[L.time]!, toEpoch);
@@ -235,30 +269,8 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
       sink.malformed(lineNo, text, `field date/time: invalid '${f[L.date]!.slice(0, 16)} ${f[L.time]!.slice(0, 16)}'`);
       return;
     }
-    sink.event({
-      time: new Date(ms),
-      yearInferred: false,
-      uptime: null,
-      host: null,
-      format: FORMAT_ID,
-      action: 'other',
-      direction: null,
-      rule: lost === '-' ? 'INFO-EVENTS-LOST' : `INFO-EVENTS-LOST ${lost}`,
-      inIface: null,
-      outIface: null,
-      proto: 'other',
-      ipVersion: null,
-      src: { ip: null, port: null },
-      dst: { ip: null, port: null },
-      ttl: null,
-      len: null,
-      tcpFlags: null,
-      tcpWindow: null,
-      icmp: null,
-      count: 1,
-      origin: { file: ctx.file, line: lineNo },
-      annotations: [],
-    });
+    const rule = lost === '-' ? 'INFO-EVENTS-LOST' : `INFO-EVENTS-LOST ${lost}`;
+    emit(ms, 'other', null, rule, 'other', null, NO_ENDPOINT_IP, null, NO_ENDPOINT_IP, null, null, null, null, null, lineNo);
   }
 
   function line(text: string, lineNo: number): void {
@@ -394,31 +406,9 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
         return;
     }
 
-    sink.event({
-      time: new Date(ms),
-      yearInferred: false,
-      uptime: null,
-      host: null,
-      format: FORMAT_ID,
-      action,
-      direction,
-      rule: word,
-      inIface: null,
-      outIface: null,
-      proto,
-      ipVersion,
-      // ICMP has no ports; Windows writes '-' there (some tools write the type twice).
-      src: { ip: srcIp === '-' ? null : srcIp, port: isIcmp ? null : nullable(srcPort) },
-      dst: { ip: dstIp === '-' ? null : dstIp, port: isIcmp ? null : nullable(dstPort) },
-      ttl: null,
-      len: nullable(len),
-      tcpFlags,
-      tcpWindow,
-      icmp,
-      count: 1,
-      origin: { file: ctx.file, line: lineNo },
-      annotations: [],
-    });
+    // ICMP has no ports; Windows writes '-' there (some tools write the type twice).
+    emit(ms, action, direction, word, proto, ipVersion, srcIp, isIcmp ? null : nullable(srcPort), dstIp, isIcmp ? null : nullable(dstPort),
+      nullable(len), tcpFlags, tcpWindow, icmp, lineNo);
   }
 
   return { line, end() {} };
