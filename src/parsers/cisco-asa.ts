@@ -668,6 +668,7 @@ class AsaPayload implements PayloadParser {
     d.reset();
     const err = extract(s, body, end, d);
     if (err !== '') return bad(`${id}: ${err}`);
+    if (d.proto === '') return bad(`${id}: protocol: missing`);
 
     const src = d.swap ? d.b : d.a;
     const dst = d.swap ? d.a : d.b;

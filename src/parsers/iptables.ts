@@ -2,6 +2,7 @@
 // journalctl short/short-iso, Proxmox pve-firewall): envelope, then payload.
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { parseNetfilterPayload, PayloadReject } from './netfilter.js';
+import { PayloadDispatcher } from './payload-dispatch.js';
 import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
 
 const ID = 'iptables';
@@ -28,6 +29,9 @@ function create(ctx: ParseContext, sink: LineSink): LineParser {
   const reader = new SyslogEnvelopeReader(ctx);
   const env = newEnvelope();
   const file = ctx.file;
+  // Other firewalls' messages in the same syslog file (filterlog, ASA, MikroTik):
+  // built on the first line netfilter does not recognise; never touched otherwise.
+  let others: PayloadDispatcher | null = null;
   return {
     line(text: string, lineNo: number): void {
       try {
@@ -41,7 +45,11 @@ function create(ctx: ParseContext, sink: LineSink): LineParser {
           sink.skipped(lineNo, 'empty message');
           return;
         }
-        const r = parseNetfilterPayload(text, env.msgStart, env.msgEnd, env, ID, file, lineNo);
+        let r = parseNetfilterPayload(text, env.msgStart, env.msgEnd, env, ID, file, lineNo);
+        if (r instanceof PayloadReject && !r.malformed) {
+          if (others === null) others = new PayloadDispatcher(ctx, ID);
+          r = others.parse(text, env.msgStart, env.msgEnd, env, lineNo) ?? r;
+        }
         if (r instanceof PayloadReject) {
           if (r.malformed) sink.malformed(lineNo, text, r.reason);
           else sink.skipped(lineNo, r.reason);

@@ -1,8 +1,12 @@
 // Every supported format, in sniffing priority order (ties go to the earlier one).
 // Adding a format = one parser file + one line here + fixtures in test/fixtures/<id>/.
 import type { FormatDefinition } from './types.js';
+import { ciscoAsaFormat } from './cisco-asa.js';
+import { filterlogFormat } from './filterlog.js';
 import { iptablesFormat } from './iptables.js';
 import { journalExportFormat, journalJsonFormat } from './journald.js';
+import { mikrotikFormat } from './mikrotik.js';
+import { pfFormat } from './pf.js';
 import { windowsFirewallFormat } from './windows-firewall.js';
 
 export const formats: readonly FormatDefinition[] = [
@@ -10,6 +14,12 @@ export const formats: readonly FormatDefinition[] = [
   journalExportFormat,
   journalJsonFormat,
   iptablesFormat,
+  // After iptables: a tie on a mixed syslog file keeps iptables, and the payload
+  // dispatcher (payload-dispatch.ts) reads the other formats' lines either way.
+  filterlogFormat,
+  ciscoAsaFormat,
+  mikrotikFormat,
+  pfFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {

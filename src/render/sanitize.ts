@@ -25,7 +25,13 @@ export function htmlEscape(s: string): string {
   return termSafe(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
+// What can start markup in a Markdown table cell or inline text: emphasis, code, links
+// and images, tables, strikethrough, raw HTML and entities. Dots, dashes, parentheses and
+// '#' mid-line are left alone so addresses and rule names stay readable.
+const MD_SPECIAL = /[\\`*_[\]|~<>&]/g;
+const MD_REPLACE: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+
 /** Safe inside a Markdown table cell or paragraph: no markup, pipes or HTML take effect. */
 export function markdownEscape(s: string): string {
-  return htmlEscape(s).replace(/[\\`*_{}[\]()#+\-.!|~]/g, '\\$&');
+  return termSafe(s).replace(MD_SPECIAL, (c) => MD_REPLACE[c] ?? `\\${c}`);
 }

@@ -1,0 +1,448 @@
+// OpenBSD / FreeBSD / macOS `pf` log as text, the way `tcpdump -n -e -ttt -r /var/log/pflog`
+// prints it:
+//
+//   Feb 13 21:23:55.432918 rule 3/(match) block in on em0: 198.51.100.7.51234 > 192.0.2.10.22: S 123:123(0) win 512
+//   2024-01-05 12:34:56.123456 rule 0/0(match): block in on vtnet0: 203.0.113.9.40000 > 192.0.2.1.23: Flags [S], seq 1, win 1024, length 0
+//   1700000000.123456 rule 2/(match) pass out on em0: 2001:db8::1.5353 > 2001:db8::2.53: UDP, length 40
+//
+// Time styles: OpenBSD -ttt `Mmm dd HH:MM:SS.ffffff` (year inferred), -tttt
+// `YYYY-MM-DD HH:MM:SS.ffffff` (local), -tt epoch seconds; a bare `HH:MM:SS.ffffff`
+// (default, or libpcap tcpdump's -ttt which prints deltas) is not an absolute time and
+// gives time null. A line may also sit in a syslog envelope (`… pf: rule …`).
+//
+// Header: `rule <nr>[.<anchor>.<subnr>]/[<subnr>](<reason>)[:] [<[uid…, pid…]>] <action>
+// <in|out> on <iface>:`. rule = `rule 3/(match)` as logged; action pass→allow,
+// block→drop, anything else (match, nat, rdr, scrub) → other.
+// Packet: `src > dst:` where the port is the last dotted part (`1.2.3.4.5678`,
+// `2001:db8::1.53`); then TCP as `Flags [S.]` (new) or `S 1:1(0) … win N` (old),
+// `UDP, length n`, `ICMP echo request, …` / `icmp: …`, `ICMP6, …`, or another protocol's
+// name. Old tcpdump prints UDP payloads decoded (DNS) without saying UDP: ports without
+// TCP flags are read as udp.
+// `-v` puts the addresses on a second line; such header-only lines are malformed.
+import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
+import { addressVersion, isIpv4, isIpv6 } from './address.js';
+import { digitsEnd, flagLetterBit, flagNames, portIn, protoByNumber, shown, skipSpaces, uintIn } from './fields.js';
+import { PayloadReject, type RecordHead } from './netfilter.js';
+import { NOT_MINE, type PayloadParser } from './payload.js';
+import { PayloadDispatcher } from './payload-dispatch.js';
+import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
+import { Clock, digitAt } from './timestamp.js';
+import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
+
+const ID = 'pf';
+
+function bad(reason: string): PayloadReject {
+  return new PayloadReject(true, reason);
+}
+
+/** Index of `rule ` near the head of s[start, end) (after a tcpdump stamp), or -1. */
+export function pfRuleAt(s: string, start: number, end: number): number {
+  const r = s.indexOf('rule ', start);
+  if (r < 0 || r > start + 40 || r >= end) return -1;
+  const open = s.indexOf('(', r);
+  return open > r && open < r + 48 && s.indexOf(' on ', open) > 0 ? r : -1;
+}
+
+const ACTIONS: Readonly<Record<string, Action>> = Object.assign(Object.create(null) as Record<string, Action>, {
+  pass: 'allow',
+  block: 'drop',
+});
+
+/** tcpdump ICMP texts → [type, code]; first match by prefix wins (longer phrases first). */
+const ICMP4_TEXT: ReadonlyArray<readonly [string, number, number | null]> = [
+  ['echo request', 8, 0],
+  ['echo reply', 0, 0],
+  ['time exceeded in-transit', 11, 0],
+  ['time exceeded', 11, null],
+  ['redirect', 5, null],
+  ['router advertisement', 9, 0],
+  ['router solicitation', 10, 0],
+  ['parameter problem', 12, null],
+  ['time stamp request', 13, 0],
+  ['time stamp reply', 14, 0],
+  ['source quench', 4, 0],
+];
+const ICMP6_TEXT: ReadonlyArray<readonly [string, number, number | null]> = [
+  ['echo request', 128, 0],
+  ['echo reply', 129, 0],
+  ['router solicitation', 133, 0],
+  ['router advertisement', 134, 0],
+  ['neighbor solicitation', 135, 0],
+  ['neighbor advertisement', 136, 0],
+  ['redirect', 137, 0],
+  ['packet too big', 2, 0],
+  ['time exceeded', 3, null],
+  ['parameter problem', 4, null],
+  ['destination unreachable', 1, null],
+  ['multicast listener report', 131, 0],
+  ['multicast listener query', 130, 0],
+];
+/** Codes of `… unreachable` texts (ICMPv4 type 3), by a phrase in them. */
+const UNREACH_CODES: ReadonlyArray<readonly [string, number]> = [
+  [' port ', 3],
+  [' protocol ', 2],
+  ['need to frag', 4],
+  ['admin prohibited', 13],
+];
+/** Protocol names tcpdump starts other packets with → event proto. */
+const OTHER_PROTOS: ReadonlyArray<readonly [string, string]> = [
+  ['igmp', 'igmp'], ['IGMP', 'igmp'], ['ESP', 'esp'], ['AH', 'ah'], ['GRE', 'gre'], ['gre', 'gre'], ['PIM', 'pim'], ['pim', 'pim'],
+  ['VRRP', 'vrrp'], ['CARP', 'carp'], ['carp', 'carp'], ['OSPF', 'ospf'], ['sctp', 'sctp'], ['SCTP', 'sctp'],
+];
+
+class Addr {
+  ip = '';
+  port = -1;
+}
+
+/** `1.2.3.4.5678`, `1.2.3.4`, `2001:db8::1.53`, `2001:db8::1` in s[i, e). */
+function address(s: string, i: number, e: number, out: Addr): string {
+  out.port = -1;
+  // A whole valid address has no port (checked strictly: the lenient shape check would
+  // take `2001:db8::1.53` for a damaged IPv6 address).
+  if (isIpv4(s, i, e) || isIpv6(s, i, e)) {
+    out.ip = s.slice(i, e);
+    return '';
+  }
+  const dot = s.lastIndexOf('.', e - 1);
+  if (dot <= i) return `invalid address ${shown(s.slice(i, e))}`;
+  const port = portIn(s, dot + 1, e);
+  if (port < 0 || addressVersion(s, i, dot) === 0) return `invalid address ${shown(s.slice(i, e))}`;
+  out.ip = s.slice(i, dot);
+  out.port = port;
+  return '';
+}
+
+/** Old tcpdump TCP: a token of flag letters (`S`, `.`, `P.`, `FP`) then a space. */
+function oldTcpFlags(s: string, i: number, end: number): number {
+  let bits = 0;
+  let j = i;
+  while (j < end && s.charCodeAt(j) !== 0x20) {
+    const b = flagLetterBit(s.charCodeAt(j));
+    if (b === 0) return -1;
+    bits |= b;
+    j++;
+  }
+  return j > i && j < end ? bits : -1;
+}
+
+function icmpFromText(s: string, i: number, end: number, v6: boolean): IcmpInfo {
+  let e = s.indexOf(',', i);
+  if (e < 0 || e > end) e = end;
+  const text = s.slice(i, e);
+  if (!v6 && text.includes('unreachable')) {
+    let code = text.startsWith('net ') ? 0 : 1;
+    for (const [phrase, c] of UNREACH_CODES) {
+      if (text.includes(phrase)) {
+        code = c;
+        break;
+      }
+    }
+    return { type: 3, code, embedded: null };
+  }
+  for (const [prefix, type, code] of v6 ? ICMP6_TEXT : ICMP4_TEXT) {
+    if (text.startsWith(prefix)) return { type, code, embedded: null };
+  }
+  return { type: null, code: null, embedded: null };
+}
+
+const NO_HEAD: RecordHead = { time: null, yearInferred: false, uptime: null, host: null, count: 1, ruleHead: null };
+
+class PfPayload implements PayloadParser {
+  readonly format = ID;
+  private readonly clock: Clock;
+  private readonly srcA = new Addr();
+  private readonly dstA = new Addr();
+  private lastMs = NaN;
+  private lastDate: Date | null = null;
+  /** Set by stamp(): the stamp was an impossible date. */
+  private stampError = '';
+
+  constructor(
+    ctx: ParseContext,
+    private readonly file: string,
+  ) {
+    this.clock = new Clock(ctx);
+  }
+
+  private dateOf(ms: number): Date {
+    if (ms !== this.lastMs || this.lastDate === null) {
+      this.lastMs = ms;
+      this.lastDate = new Date(ms);
+    }
+    return this.lastDate;
+  }
+
+  /**
+   * Reads a tcpdump stamp at i: returns where the text after it starts (i when there
+   * is none); the time goes to this.t (NaN when not absolute).
+   */
+  private t = NaN;
+  private tInferred = false;
+  private stamp(s: string, i: number, end: number): number {
+    this.t = NaN;
+    this.tInferred = false;
+    this.stampError = '';
+    const c = this.clock;
+    let p = -1;
+    let ms = NaN;
+    if (digitAt(s, i) < 0) {
+      ms = c.bsd(s, i);
+      if (ms === ms) {
+        p = c.end;
+        this.tInferred = true;
+      } else if (c.error !== '') this.stampError = c.error;
+    } else if (s.charCodeAt(i + 4) === 0x2d) {
+      // -tttt: the fraction is read by iso() itself.
+      ms = c.iso(s, i);
+      if (ms === ms) {
+        this.t = ms;
+        return skipSpaces(s, c.end, end);
+      }
+      if (c.error !== '') this.stampError = c.error;
+    } else if (s.charCodeAt(i + 2) === 0x3a) {
+      // HH:MM:SS.ffffff: time of day or a delta, no date.
+      p = digitsEnd(s, i + 9, end);
+      return skipSpaces(s, p, end);
+    } else {
+      // -tt: epoch seconds.fraction
+      const e = digitsEnd(s, i, end);
+      const secs = uintIn(s, i, e);
+      if (secs >= 0 && e - i >= 9 && s.charCodeAt(e) === 0x2e) {
+        ms = secs * 1000;
+        p = e;
+      }
+    }
+    if (p < 0) return i;
+    // A fraction after the seconds: milliseconds from its first three digits.
+    if (s.charCodeAt(p) === 0x2e) {
+      const f = p + 1;
+      const fe = digitsEnd(s, f, end);
+      let frac = 0;
+      for (let k = 0; k < 3; k++) frac = frac * 10 + (f + k < fe ? s.charCodeAt(f + k) - 0x30 : 0);
+      ms += frac;
+      p = fe;
+    }
+    this.t = ms;
+    return skipSpaces(s, p, end);
+  }
+
+  parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
+    let r0 = this.stamp(s, start, end);
+    if (!s.startsWith('rule ', r0)) {
+      // Inside syslog the message may still carry the program tag (`pf: `, `pflog0: `)
+      // and then tcpdump's own stamp.
+      const te = s.indexOf(' ', r0);
+      if (te <= r0 || te >= end || s.charCodeAt(te - 1) !== 0x3a || pfRuleAt(s, r0, end) < 0) return NOT_MINE;
+      r0 = this.stamp(s, skipSpaces(s, te, end), end);
+      if (!s.startsWith('rule ', r0)) return NOT_MINE;
+    }
+    if (this.stampError !== '') return bad(this.stampError);
+    const time = this.t === this.t ? this.dateOf(this.t) : head.time;
+    const yearInferred = this.t === this.t ? this.tInferred : head.yearInferred;
+
+    const open = s.indexOf('(', r0 + 5);
+    const close = open < 0 ? -1 : s.indexOf(')', open);
+    if (open < 0 || close < 0 || close >= end) return bad('rule: expected rule N/(reason)');
+    const rule = s.slice(r0, close + 1);
+    let p = close + 1;
+    if (s.charCodeAt(p) === 0x3a) p++;
+    p = skipSpaces(s, p, end);
+    if (s.charCodeAt(p) === 0x5b) {
+      // OpenBSD -e may add `[uid 0, pid 1234]`.
+      const cb = s.indexOf(']', p);
+      if (cb < 0 || cb >= end) return bad('rule: unclosed [');
+      p = skipSpaces(s, cb + 1, end);
+    }
+    const aE = s.indexOf(' ', p);
+    if (aE < 0 || aE >= end) return bad('action: missing');
+    const action = ACTIONS[s.slice(p, aE)] ?? 'other';
+    const dS = aE + 1;
+    let direction: Direction | null = null;
+    if (s.startsWith('in ', dS)) direction = 'in';
+    else if (s.startsWith('out ', dS)) direction = 'out';
+    const on = s.indexOf(' on ', aE);
+    if (on < 0 || on >= end) return bad('interface: missing "on"');
+    const ifS = on + 4;
+    const ifE = s.indexOf(': ', ifS);
+    if (ifE < 0 || ifE >= end) return bad('interface: missing ":"');
+    const iface = s.slice(ifS, ifE);
+    p = ifE + 2;
+
+    let ttl = -1;
+    let len = -1;
+    if (s.charCodeAt(p) === 0x28) {
+      // `(tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto TCP (6), length 60)` (-v)
+      let depth = 0;
+      let q = p;
+      for (; q < end; q++) {
+        const c = s.charCodeAt(q);
+        if (c === 0x28) depth++;
+        else if (c === 0x29 && --depth === 0) break;
+      }
+      const t = s.indexOf('ttl ', p);
+      if (t > 0 && t < q) ttl = uintIn(s, t + 4, digitsEnd(s, t + 4, q));
+      const l = s.indexOf('length ', p);
+      if (l > 0 && l < q) len = uintIn(s, l + 7, digitsEnd(s, l + 7, q));
+      p = skipSpaces(s, q + 1, end);
+      if (p >= end) return bad('addresses: on the next line (tcpdump -v)');
+    }
+
+    const gt = s.indexOf(' > ', p);
+    if (gt < 0 || gt >= end) return bad('addresses: expected "src > dst:"');
+    let dE = s.indexOf(': ', gt + 3);
+    if (dE < 0 || dE >= end) {
+      dE = end;
+      if (s.charCodeAt(dE - 1) === 0x3a) dE--;
+    }
+    const sa = this.srcA;
+    const da = this.dstA;
+    let err = address(s, p, gt, sa);
+    if (err !== '') return bad(`src: ${err}`);
+    err = address(s, gt + 3, dE, da);
+    if (err !== '') return bad(`dst: ${err}`);
+    const ver = addressVersion(sa.ip, 0, sa.ip.length);
+    if (ver === 0 || addressVersion(da.ip, 0, da.ip.length) !== ver) return bad('dst: address family differs from src');
+
+    const b = Math.min(end, dE + 2);
+    let proto: string;
+    let flags: string[] | null = null;
+    let window = -1;
+    let icmp: IcmpInfo | null = null;
+    const hasPorts = sa.port >= 0 && da.port >= 0;
+    if (s.startsWith('Flags [', b)) {
+      proto = 'tcp';
+      const fe = s.indexOf(']', b + 7);
+      let bits = 0;
+      if (fe > 0 && !s.startsWith('none', b + 7)) for (let k = b + 7; k < fe; k++) bits |= flagLetterBit(s.charCodeAt(k));
+      flags = flagNames(bits);
+      window = this.win(s, b, end, ', win ');
+    } else if (s.startsWith('ICMP6', b) || s.startsWith('icmp6', b)) {
+      proto = 'icmpv6';
+      icmp = icmpFromText(s, skipSpaces(s, s.charCodeAt(b + 5) === 0x2c || s.charCodeAt(b + 5) === 0x3a ? b + 6 : b + 5, end), end, true);
+    } else if (s.startsWith('ICMP ', b) || s.startsWith('icmp: ', b)) {
+      proto = 'icmp';
+      icmp = icmpFromText(s, skipSpaces(s, b + 5, end), end, false);
+    } else if (s.startsWith('UDP', b) || s.startsWith('udp ', b)) {
+      proto = 'udp';
+    } else if (hasPorts) {
+      const bits = oldTcpFlags(s, b, end);
+      if (bits >= 0) {
+        proto = 'tcp';
+        flags = flagNames(bits);
+        window = this.win(s, b, end, ' win ');
+      } else proto = 'udp';
+    } else if (s.startsWith('ip-proto-', b)) {
+      const n = uintIn(s, b + 9, digitsEnd(s, b + 9, end));
+      proto = n >= 0 ? protoByNumber(n) : 'other';
+    } else {
+      proto = 'other';
+      for (const [prefix, name] of OTHER_PROTOS) {
+        if (s.startsWith(prefix, b)) {
+          proto = name;
+          break;
+        }
+      }
+    }
+    const ported = proto === 'tcp' || proto === 'udp' || proto === 'sctp';
+
+    return {
+      time,
+      yearInferred,
+      uptime: head.uptime,
+      host: head.host,
+      format: ID,
+      action,
+      direction,
+      rule,
+      inIface: direction === 'out' ? null : iface,
+      outIface: direction === 'out' ? iface : null,
+      proto,
+      ipVersion: ver,
+      src: { ip: sa.ip, port: ported && sa.port >= 0 ? sa.port : null },
+      dst: { ip: da.ip, port: ported && da.port >= 0 ? da.port : null },
+      ttl: ttl >= 0 ? ttl : null,
+      len: len >= 0 ? len : null,
+      tcpFlags: flags,
+      tcpWindow: window >= 0 ? window : null,
+      icmp,
+      count: head.count,
+      origin: { file: this.file, line: lineNo },
+      annotations: [],
+    };
+  }
+
+  private win(s: string, from: number, end: number, key: string): number {
+    const w = s.indexOf(key, from);
+    if (w < 0 || w >= end) return -1;
+    const v = w + key.length;
+    return uintIn(s, v, digitsEnd(s, v, end));
+  }
+}
+
+export function createPfPayload(ctx: ParseContext): PayloadParser {
+  return new PfPayload(ctx, ctx.file);
+}
+
+function create(ctx: ParseContext, sink: LineSink): LineParser {
+  const own = createPfPayload(ctx);
+  let reader: SyslogEnvelopeReader | null = null;
+  const env = newEnvelope();
+  let others: PayloadDispatcher | null = null;
+  return {
+    line(text: string, lineNo: number): void {
+      try {
+        let end = text.length;
+        while (end > 0 && text.charCodeAt(end - 1) <= 0x20) end--;
+        if (end === 0) {
+          sink.skipped(lineNo, 'empty message');
+          return;
+        }
+        // tcpdump text first (the common case); then the same inside a syslog envelope.
+        let r = own.parse(text, 0, end, NO_HEAD, lineNo);
+        if (r === NOT_MINE) {
+          if (reader === null) reader = new SyslogEnvelopeReader(ctx);
+          reader.read(text, env);
+          if (env.error !== null) {
+            if (pfRuleAt(text, 0, end) >= 0) r = bad(env.error);
+          } else if (env.msgStart < env.msgEnd) {
+            r = own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
+            if (r === NOT_MINE) {
+              if (others === null) others = new PayloadDispatcher(ctx, ID);
+              r = others.parse(text, env.msgStart, env.msgEnd, env, lineNo) ?? r;
+            }
+          }
+        }
+        if (r instanceof PayloadReject) {
+          if (r.malformed) sink.malformed(lineNo, text, r.reason);
+          else sink.skipped(lineNo, r.reason);
+        } else sink.event(r);
+      } catch (err) {
+        sink.malformed(lineNo, text, `parser error: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+    end(): void {},
+  };
+}
+
+/** Sniff-only pattern (compiled once): the pflog header tcpdump prints. */
+const HEADER = /\brule [\w.-]*\/\d*\([\w-]+\):? (?:\[[^\]]*\] )?\w+ (?:in|out) on \S+: /;
+
+function sniff(lines: readonly string[]): number {
+  let records = 0;
+  for (const l of lines) if (HEADER.test(l)) records++;
+  if (records === 0) return 0;
+  return Math.min(1, 0.6 + (0.4 * records) / lines.length);
+}
+
+export const pfFormat: FormatDefinition = {
+  id: ID,
+  description: 'OpenBSD/FreeBSD/macOS pf log as printed by tcpdump -n -e -ttt -r pflog (IPv4/IPv6, tcp/udp/icmp)',
+  examples: [
+    'Feb 13 21:23:55.432918 rule 3/(match) block in on em0: 198.51.100.7.51234 > 192.0.2.10.22: S 123:123(0) win 512',
+    '2024-01-05 12:34:56.123456 rule 0/0(match): block in on vtnet0: 203.0.113.9.40000 > 192.0.2.1.23: Flags [S], seq 1, win 1024, length 0',
+    'Feb 13 21:24:02.100000 rule 5/(match) pass out on em0: 2001:db8::1.5353 > 2001:db8::2.53: UDP, length 40',
+  ],
+  sniff,
+  create,
+};

@@ -1,0 +1,33 @@
+// Log text is attacker-controlled: what each renderer's escaping guarantees.
+import { describe, expect, it } from 'vitest';
+import { htmlEscape, markdownEscape, termSafe } from '../../src/render/sanitize.js';
+
+describe('termSafe', () => {
+  it('shows escape sequences, C1 controls and bidi overrides as visible escapes', () => {
+    expect(termSafe('a\u001b]0;pwned\u0007b')).toBe('a\\x1b]0;pwned\\x07b');
+    expect(termSafe('x\u009by')).toBe('x\\x9by');
+    expect(termSafe('abc\u202edcba')).toBe('abc\\u202edcba');
+  });
+  it('leaves ordinary text, tabs and non-Latin scripts alone', () => {
+    expect(termSafe('[UFW BLOCK]\t冰河 7626')).toBe('[UFW BLOCK]\t冰河 7626');
+  });
+});
+
+describe('markdownEscape', () => {
+  it('neutralises HTML, tables, links, emphasis and code', () => {
+    expect(markdownEscape('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(markdownEscape('| DROP |')).toBe('\\| DROP \\|');
+    expect(markdownEscape('[x](javascript:alert(1))')).toBe('\\[x\\](javascript:alert(1))');
+    expect(markdownEscape('*a* _b_ `c` ~~d~~')).toBe('\\*a\\* \\_b\\_ \\`c\\` \\~\\~d\\~\\~');
+    expect(markdownEscape('&quot;')).toBe('&amp;quot;');
+  });
+  it('keeps addresses, quotes and apostrophes readable', () => {
+    expect(markdownEscape("192.0.2.1 the firewall's \"state\" (1-2) #3")).toBe("192.0.2.1 the firewall's \"state\" (1-2) #3");
+  });
+});
+
+describe('htmlEscape', () => {
+  it('escapes markup and quotes for text and attributes', () => {
+    expect(htmlEscape(`<img src=x onerror="a('b')">&`)).toBe('&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;');
+  });
+});
