@@ -169,7 +169,7 @@ describe('broken and unreadable inputs: one stderr line naming the file, the oth
     expect(t.stdout).toContain('203.0.113.7');
     const m = runCli([missing, ufw, '-o', 'markdown']);
     expect(m.code).toBe(3);
-    expect(m.stdout).toMatch(/- \*\*incomplete:\*\* .*missing\\\.log: no such file/);
+    expect(m.stdout).toMatch(/- \*\*incomplete:\*\* .*missing\.log: no such file/);
     const j = runCli([missing, ufw, '-o', 'json']);
     expect(JSON.parse(j.stdout).inputs[0]).toMatchObject({ incomplete: true, error: `${missing}: no such file` });
   });
