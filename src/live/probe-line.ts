@@ -64,10 +64,11 @@ export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, c: Colors,
   const top = topAnnotation(e.annotations);
   const name = knownAs(e, kb);
   if (name) parts.push(severityColor(c, top?.severity ?? 0)(termSafe(name)));
-  if (e.annotations.length > 0) parts.push(e.annotations.map((a) => severityColor(c, a.severity)(termSafe(a.id))).join(' '));
+  const shown = e.annotations.filter((a) => !NAME_ONLY.has(a.id));
+  if (shown.length > 0) parts.push(shown.map((a) => severityColor(c, a.severity)(termSafe(a.id))).join(' '));
   if (e.count > 1) parts.push(c.dim(`×${e.count}`));
   // The meaning of what matters most, when it is worth a look, clipped to the terminal.
-  const explain = topAnnotation(e.annotations.filter((a) => !NAME_ONLY.has(a.id)));
+  const explain = topAnnotation(shown);
   if (explain && explain.severity >= 3) {
     const used = plainLength(parts.join('  '));
     parts.push(c.dim(`— ${clip(termSafe(explain.text), Math.max(30, width - used - 4))}`));
