@@ -113,6 +113,9 @@ const ANNOTATION_KIND = new Map<string, number>([
 
 /** Distinct rule labels counted per source. */
 const MAX_RULES = 4;
+/** Shared empty arrays of a profile without rules yet (replaced, never written). */
+const NO_RULES: string[] = [];
+const NO_PACKETS: number[] = [];
 
 export interface TrojanSeen {
   packets: number;
@@ -162,8 +165,8 @@ export class SourceProfile {
   /** Packets by action: drop, reject, allow, other. */
   readonly actions = [0, 0, 0, 0];
   /** Rule/prefix labels (the first MAX_RULES distinct ones) and their packets: compared, not hashed, per event. */
-  readonly ruleNames: string[] = [];
-  readonly rulePackets: number[] = [];
+  ruleNames: string[] = NO_RULES;
+  rulePackets: number[] = NO_PACKETS;
   /** Packets per port key, for the first limits.maxPortCounts ports. */
   readonly portCounts = new SmallMap<number>();
   icmpEcho = 0;
@@ -171,6 +174,9 @@ export class SourceProfile {
   noisePackets = 0;
   leftoverPackets = 0;
   traceroutePackets = 0;
+  /** TTL and TCP window of the earliest packet (-1: none), for --os-hint; set only when a packet is earlier than all before. */
+  firstTtl = -1;
+  firstWindow = -1;
 
   constructor(readonly ip: string) {}
 
@@ -181,8 +187,15 @@ export class SourceProfile {
     this.packets += n;
     if (e.time !== null) {
       const ms = e.time.getTime();
-      if (ms < this.first) this.first = ms;
+      if (ms < this.first) {
+        this.first = ms;
+        this.firstTtl = e.ttl ?? -1;
+        this.firstWindow = e.tcpWindow ?? -1;
+      }
       if (ms > this.last) this.last = ms;
+    } else if (this.events === 1) {
+      this.firstTtl = e.ttl ?? -1;
+      this.firstWindow = e.tcpWindow ?? -1;
     }
     switch (e.action) {
       case 'drop': this.actions[0] += n; break;
@@ -283,8 +296,9 @@ export class SourceProfile {
       }
     }
     if (names.length < MAX_RULES) {
-      names.push(flat(rule));
-      this.rulePackets.push(n);
+      // concat, not push: exact-size arrays (push reserves ~17 slots per profile).
+      this.ruleNames = names.concat([flat(rule)]);
+      this.rulePackets = this.rulePackets.concat([n]);
     }
   }
 
@@ -299,6 +313,10 @@ export class SourceProfile {
     this.seq = Math.max(this.seq, o.seq);
     this.events += o.events;
     this.packets += o.packets;
+    if (o.first < this.first || (this.firstTtl < 0 && o.firstTtl >= 0)) {
+      this.firstTtl = o.firstTtl;
+      this.firstWindow = o.firstWindow;
+    }
     this.first = Math.min(this.first, o.first);
     this.last = Math.max(this.last, o.last);
     for (const k of o.ports) {

@@ -2,7 +2,17 @@
 // summary on Ctrl-C. Wiring only: options here, the work in src/live/ and
 // src/input/follow.ts (docs/follow.md).
 import { Option, type Command } from 'commander';
-import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../aggregate/thresholds.js';
+
+/**
+ * follow keeps two summaries (the run's and the current alert window's) for days; a
+ * smaller per-source cap keeps it at a few tens of MiB however many sources pass by
+ * (the least recently seen are dropped first, and the summary says how many).
+ */
+const FOLLOW_THRESHOLDS: Thresholds = {
+  ...DEFAULT_THRESHOLDS,
+  limits: { ...DEFAULT_THRESHOLDS.limits, maxSources: 20_000 },
+};
 import { UsageError } from '../errors.js';
 import { splitCommand } from '../live/argv.js';
 import { parseDuration } from '../live/duration.js';
@@ -40,7 +50,7 @@ export function registerFollow(program: Command, setExit: (code: number) => void
       files,
       kb: analysis.kb,
       annotate: analysis.annotate,
-      thresholds: DEFAULT_THRESHOLDS,
+      thresholds: FOLLOW_THRESHOLDS,
       output: raw.outputFormat === 'ndjson' ? 'ndjson' : 'text',
       color: useColor(),
       width: process.stdout.columns || 100,
