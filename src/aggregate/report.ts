@@ -6,6 +6,7 @@ import type { KnowledgeBase, Lang, PortProtocol } from '../knowledge/types.js';
 import type { FilterInfo } from './filter.js';
 import type { OverviewData } from './overview.js';
 import type { FindingCount, Interpretation, RankedSource, SummaryResult } from './summary.js';
+import type { CountryCount, NetworkCount } from '../enrich/types.js';
 
 export interface ReportInput {
   file: string;
@@ -38,7 +39,8 @@ export interface ReportDoc {
   schemaVersion: 1;
   inputs: ReportInput[];
   /** events/packets/sources: what the report covers (after --since/--until/--source); parsedEvents: all parsed. */
-  totals: { lines: number; events: number; parsedEvents: number; packets: number; skipped: number; malformed: number; sources: number };
+  /** `ignored` (only with --ignore): events that matched the ignore list and were left out. */
+  totals: { lines: number; events: number; parsedEvents: number; packets: number; skipped: number; malformed: number; sources: number; ignored?: number };
   span: { first: string | null; last: string | null };
   byFormat: Counted[];
   byAction: Counted[];
@@ -65,6 +67,10 @@ export interface ReportDoc {
   profiles: SummaryResult['profiles'];
   /** The signal that stopped reading early ("SIGINT", "SIGTERM"): the report covers what was read before it. Null for a full run. */
   interrupted: string | null;
+  /** --geoip only: per country / per AS over every tracked source (docs/integrations.md), and the databases used. */
+  topCountries?: CountryCount[];
+  topNetworks?: NetworkCount[];
+  geoip?: { type: string; built: string }[];
 }
 
 export interface ReportExtras {

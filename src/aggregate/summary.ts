@@ -8,6 +8,7 @@ import { CappedCounter } from './capped-counter.js';
 import { assessSource, explain, flagSummary, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
 import { P_ICMP, P_OTHER, P_TCP, P_UDP, ProfileTable, portKeyName, type SourceProfile } from './profile.js';
 import { NOT_NOTABLE, type Thresholds } from './thresholds.js';
+import type { AsInfo, GeoInfo, OsHint } from '../enrich/types.js';
 
 export interface RankedSource {
   rank: number;
@@ -37,6 +38,15 @@ export interface RankedSource {
   topPorts: { proto: string; port: number; packets: number }[];
   findings: Finding[];
   explanation: string;
+  // Opt-in enrichments (src/enrich, docs/integrations.md): absent unless their option is given.
+  /** --geoip: country of the address (null: not in the database). */
+  geo?: GeoInfo | null;
+  /** --geoip: autonomous system (null: not in the database). */
+  as?: AsInfo | null;
+  /** --resolve: PTR name, unverified (null: none or timed out). */
+  ptr?: string | null;
+  /** --os-hint: a cautious OS-family hint from the first packet (null: no TTL or no rule matched). */
+  osHint?: OsHint | null;
 }
 
 export interface Interpretation {
@@ -116,6 +126,8 @@ export interface RankOptions {
   limit?: number;
   /** Only rows whose severity reaches this. */
   minSeverity?: number | null;
+  /** Stop at the first source scoring below this (rows are in score order); -o blocklist. */
+  minScore?: number;
 }
 
 export class Summarizer {
@@ -173,6 +185,7 @@ export class Summarizer {
     const rows: RankedSource[] = [];
     for (let i = 0; i < scored.length && rows.length < limit; i++) {
       const x = scored[i];
+      if (opts.minScore !== undefined && x.score < opts.minScore) break;
       if (minSev !== null && x.a.severity < minSev) continue;
       rows.push(toRow(x.p, t, { ...x.a, explanation: explain(x.p, x.a.findings) }, i + 1));
     }

@@ -22,6 +22,8 @@ import { buildAnalysis } from './analysis.js';
 import { addInputOptions, positiveInt, readCommonOptions } from './options.js';
 import { runInputs } from './run-inputs.js';
 import { useColor } from './tty.js';
+import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
+import { enrichReport, hasEnrichment } from '../enrich/report-enrich.js';
 
 type DailyFormat = 'text' | 'markdown' | 'html' | 'json';
 const FORMATS: DailyFormat[] = ['text', 'markdown', 'html', 'json'];
@@ -58,6 +60,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     .option('--state <dir>', 'keep a small digest per day in DIR, so the comparison works after the logs rotated away')
     .option('--log-dir <dir>', 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder)')
     .option('--top <n>', 'rows in the top tables', '10');
+  addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
     const common = readCommonOptions(raw);
     const now = new Date();
@@ -69,6 +72,9 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const stateDir = typeof raw.state === 'string' ? raw.state : null;
     if (stateDir !== null) prepareStateDir(stateDir);
     if (raw.logDir !== undefined && files.length > 0) throw new UsageError('--log-dir is for finding logs when no FILE is given; give one or the other');
+    const enrich = await readEnrichOptions(raw, common.lang);
+    const ignore = enrich.ignore;
+    let ignored = 0;
 
     // What to read: the FILEs as given, or the families found in the usual places.
     const groups: ReadGroup[] = [];
@@ -104,6 +110,10 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       const run = await runInputs(g.files, common, (e) => {
         // Annotate every event, also other days': stateful detectors need the context.
         analysis.annotate(e);
+        if (ignore !== null && ignore.matches(e)) {
+          ignored++;
+          return;
+        }
         collector.add(e);
       });
       stats.push(...run.stats);
@@ -137,6 +147,8 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       covered,
     });
 
+    if (ignore !== null) doc.report.totals.ignored = ignored;
+    if (hasEnrichment(enrich)) await enrichReport(doc.report, collector.summary.profiles, { ...enrich, lang: common.lang });
     const text = render(doc, format, common.tz, typeof raw.output === 'string' ? false : useColor());
     if (typeof raw.output === 'string') {
       try {

@@ -7,27 +7,61 @@ import { addInputOptions, readCommonOptions, resolveInputs } from './options.js'
 import { BatchedWriter } from './output.js';
 import { runInputs } from './run-inputs.js';
 import { buildAnalysis } from './analysis.js';
+import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
+import { enrichEventEcs, enrichEventJson } from '../enrich/event-enrich.js';
+import { eventToDshield } from '../render/dshield.js';
+import { UsageError } from '../errors.js';
 
 export function registerEvents(program: Command, setExit: (code: number) => void): void {
   const cmd = program
     .command('events')
     .description('print every firewall record as one JSON object per line (NDJSON)')
     .argument('[files...]', 'log files (.gz ok), - for stdin')
-    .addOption(new Option('-o, --output-format <format>', 'ndjson only for now').choices(['ndjson']).default('ndjson'))
-    .option('--ecs', 'use Elastic Common Schema field names (source.ip, destination.port, event.action, …)', false);
+    .addOption(new Option('-o, --output-format <format>', 'ndjson (default), or dshield: the DShield tab-separated submission format (docs/integrations.md)').choices(['ndjson', 'dshield']).default('ndjson'))
+    .option('--ecs', 'use Elastic Common Schema field names (source.ip, destination.port, event.action, …)', false)
+    .option('--dshield-userid <n>', '-o dshield: your DShield user id (default 0, anonymous)');
+  addEnrichOptions(cmd, { geoip: true, ignore: true });
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
     const common = readCommonOptions(raw);
+    const dshield = raw.outputFormat === 'dshield';
+    if (dshield && raw.ecs) throw new UsageError('--ecs applies to -o ndjson, not -o dshield');
+    if (dshield && raw.geoip !== undefined) throw new UsageError('--geoip applies to -o ndjson (the DShield format has no field for it)');
+    if (!dshield && raw.dshieldUserid !== undefined) throw new UsageError('--dshield-userid only applies with -o dshield');
+    let userid = 0;
+    if (raw.dshieldUserid !== undefined) {
+      userid = Number(raw.dshieldUserid);
+      if (!/^\d{1,10}$/.test(String(raw.dshieldUserid)) || userid > 4_294_967_295) throw new UsageError(`--dshield-userid: expected a number, got "${String(raw.dshieldUserid)}"`);
+    }
+    const enrich = await readEnrichOptions(raw, common.lang);
     const inputs = resolveInputs(files);
     const { annotate } = buildAnalysis(common);
     const out = new BatchedWriter();
-    const toJson = raw.ecs ? eventToEcs : eventToJson;
+    const geo = enrich.geoip;
+    const ignore = enrich.ignore;
+    const base = raw.ecs ? eventToEcs : eventToJson;
+    const enriched = raw.ecs ? enrichEventEcs : enrichEventJson;
+    const dshieldOpts = { tz: common.tz, userid };
+    // One function chosen up front: the default (no option) path is exactly what it was.
+    const toLine: (e: FirewallEvent) => string | null = dshield
+      ? (e) => eventToDshield(e, dshieldOpts)
+      : geo !== null
+        ? (e) => enriched(base(e), e, geo)
+        : base;
     const run = await runInputs(
       inputs,
       common,
-      (e: FirewallEvent) => {
-        annotate(e);
-        out.write(toJson(e) + '\n');
-      },
+      ignore === null
+        ? (e: FirewallEvent) => {
+            annotate(e);
+            const line = toLine(e);
+            if (line !== null) out.write(line + '\n');
+          }
+        : (e: FirewallEvent) => {
+            annotate(e);
+            if (ignore.matches(e)) return;
+            const line = toLine(e);
+            if (line !== null) out.write(line + '\n');
+          },
       out.backpressure,
     );
     await out.flush();

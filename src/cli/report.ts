@@ -7,6 +7,9 @@ import { buildReport } from '../aggregate/report.js';
 import { Summarizer } from '../aggregate/summary.js';
 import { DEFAULT_THRESHOLDS, mergeThresholds, parseSeverity, type Thresholds } from '../aggregate/thresholds.js';
 import { ExitCode, UsageError } from '../errors.js';
+import { enrichReport, hasEnrichment } from '../enrich/report-enrich.js';
+import { BLOCKLIST_FORMATS, renderBlocklist, type BlocklistFormat } from '../render/blocklist.js';
+import { CSV_TABLES, renderReportCsv, type CsvTable } from '../render/report-csv.js';
 import { renderReportMarkdown } from '../render/report-markdown.js';
 import { renderReportText } from '../render/report-text.js';
 import { hourIn } from '../render/time-format.js';
@@ -17,6 +20,8 @@ import { runInputs } from './run-inputs.js';
 import { testCrashHook } from './test-hooks.js';
 import { rejectUnknownCommand } from './unknown-command.js';
 import { useColor } from './tty.js';
+import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
+import { VERSION } from './version.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -57,8 +62,8 @@ export function registerReport(program: Command, setExit: (code: number) => void
     .description('analyse firewall logs and print a report (the default command: `logscan FILE...`)')
     .argument('[files...]', 'log files (.gz ok), - for stdin')
     .addOption(
-      new Option('-o, --output-format <format>', 'table for people, markdown for tickets, json for programs (docs/report-json.md)')
-        .choices(['table', 'json', 'markdown'])
+      new Option('-o, --output-format <format>', 'table for people, markdown for tickets, json for programs (docs/report-json.md), csv for spreadsheets, blocklist for firewalls (docs/integrations.md)')
+        .choices(['table', 'json', 'markdown', 'csv', 'blocklist'])
         .default('table'),
     )
     .option('--top <n>', 'rows in the top tables', '20')
@@ -70,7 +75,12 @@ export function registerReport(program: Command, setExit: (code: number) => void
     .option('--config <file>', 'JSON file overriding detection thresholds and score weights (docs/ranking.md)')
     .option('--scan-ports <n>', 'distinct ports that make a vertical/UDP scan (default 15)')
     .option('--sweep-hosts <n>', 'distinct hosts that make a horizontal sweep (default 10)')
-    .option('--max-sources <n>', 'source profiles kept in memory (default 100000)');
+    .option('--max-sources <n>', 'source profiles kept in memory (default 100000)')
+    .addOption(new Option('--csv-table <table>', '-o csv: which table (default sources)').choices([...CSV_TABLES]))
+    .addOption(new Option('--blocklist-format <format>', '-o blocklist: nft script, ipset restore file, iptables or ufw commands (default nft)').choices([...BLOCKLIST_FORMATS]))
+    .option('--blocklist-min-score <n>', '-o blocklist: sources scoring at least N (default 50)')
+    .option('--blocklist-include-private', '-o blocklist: keep loopback/private/link-local sources (left out by default)');
+  addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
     rejectUnknownCommand(files, program.commands.map((c) => c.name()));
     const common = readCommonOptions(raw);
@@ -83,6 +93,19 @@ export function registerReport(program: Command, setExit: (code: number) => void
     const cidrs = ((raw.source as string[] | undefined) ?? []).map((s) => parseCidr('--source', s));
     const minSeverity = raw.minSeverity !== undefined ? parseSeverity('--min-severity', raw.minSeverity) : null;
     const failOn = raw.failOn !== undefined ? parseSeverity('--fail-on', raw.failOn) : null;
+    const format = raw.outputFormat as string;
+    if (raw.csvTable !== undefined && format !== 'csv') throw new UsageError('--csv-table only applies with -o csv');
+    for (const [key, flag] of [['blocklistFormat', '--blocklist-format'], ['blocklistMinScore', '--blocklist-min-score'], ['blocklistIncludePrivate', '--blocklist-include-private']] as const) {
+      if (raw[key] !== undefined && format !== 'blocklist') throw new UsageError(`${flag} only applies with -o blocklist`);
+    }
+    let blockMin = 50;
+    if (raw.blocklistMinScore !== undefined) {
+      blockMin = Number(raw.blocklistMinScore);
+      if (!/^\d+(\.\d+)?$/.test(String(raw.blocklistMinScore)) || blockMin > 10_000) throw new UsageError(`--blocklist-min-score: expected a score from 0 to 10000, got "${String(raw.blocklistMinScore)}"`);
+    }
+    const enrich = await readEnrichOptions(raw, common.lang);
+    const ignore = enrich.ignore;
+    let ignored = 0;
     const inputs = resolveInputs(files);
     testCrashHook('report');
 
@@ -101,6 +124,10 @@ export function registerReport(program: Command, setExit: (code: number) => void
           // Annotate first: stateful detectors (dial-up leftovers, retries) need the context before the window.
           analysis.annotate(e);
           if (keep !== null && !keep(e)) return;
+          if (ignore !== null && ignore.matches(e)) {
+            ignored++;
+            return;
+          }
           overview.add(e);
           summary.add(e);
         },
@@ -116,14 +143,23 @@ export function registerReport(program: Command, setExit: (code: number) => void
       sources: cidrs.map(cidrText),
       minSeverity,
     };
+    // A blocklist takes every source at or above its score, not only the top N.
+    const rows = format === 'blocklist' ? Number.MAX_SAFE_INTEGER : top;
     const doc = buildReport(run.stats, overview.result(top), analysis.kb, common.lang, {
-      summary: summary.result({ kb: analysis.kb, limit: top, minSeverity }),
-      top,
+      summary: summary.result({ kb: analysis.kb, limit: rows, minSeverity, ...(format === 'blocklist' ? { minScore: blockMin } : {}) }),
+      top: rows,
       minSeverity,
       filters,
       interrupted: interrupt.received,
     });
-    if (raw.outputFormat === 'json') process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+    if (ignore !== null) doc.totals.ignored = ignored;
+    if (format !== 'blocklist' && hasEnrichment(enrich)) await enrichReport(doc, summary.profiles, { ...enrich, lang: common.lang });
+    if (format === 'blocklist') {
+      process.stdout.write(
+        renderBlocklist(doc, { format: (raw.blocklistFormat as BlocklistFormat | undefined) ?? 'nft', minScore: blockMin, includePrivate: raw.blocklistIncludePrivate === true, version: VERSION }),
+      );
+    } else if (format === 'csv') process.stdout.write(renderReportCsv(doc, (raw.csvTable as CsvTable | undefined) ?? 'sources'));
+    else if (raw.outputFormat === 'json') process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
     else if (raw.outputFormat === 'markdown') process.stdout.write(renderReportMarkdown(doc, { tz: common.tz }));
     else process.stdout.write(renderReportText(doc, { color: useColor(), width: process.stdout.columns || 100, tz: common.tz }));
     setExit(run.exitCode);

@@ -7,7 +7,7 @@ import type { RankedSource } from '../aggregate/summary.js';
 import type { DailyDoc } from '../daily/doc.js';
 import { renderChartSvg } from './daily-chart.js';
 import { basisText, changeText, pctOf, trendText, windowNotes } from './daily-common.js';
-import { capped, fmtInt, fmtPct, seenText } from './report-text.js';
+import { capped, fmtInt, fmtPct, osHintText, seenText } from './report-text.js';
 import { htmlEscape as e } from './sanitize.js';
 
 export interface DailyHtmlOptions {
@@ -97,6 +97,15 @@ function table(head: [string, string?][], rows: string[], stack = true): string 
   return `<table${stack ? ' class="stack"' : ''}><thead><tr>${ths}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** --geoip / --resolve details under the address: country, AS, PTR name (all escaped). */
+function originHtml(r: RankedSource): string {
+  const parts: string[] = [];
+  if (r.geo?.country) parts.push(e(r.geo.country));
+  if (r.as) parts.push(`AS${r.as.number}${r.as.organization ? ` ${e(r.as.organization)}` : ''}`);
+  if (r.ptr) parts.push(e(r.ptr));
+  return parts.length > 0 ? `<div class="muted">${parts.join(' · ')}</div>` : '';
+}
+
 function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>, tz: string | null): string {
   return table(
     [['#', 'n'], ['source'], ['severity'], ['score', 'n'], ['packets', 'n'], ['ports', 'n'], ['seen'], ['why']],
@@ -105,13 +114,13 @@ function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>,
       return (
         '<tr>' +
         td('#', String(r.rank), 'n rank') +
-        td('source', `<span class="rank-m">#${r.rank} </span><span class="ip">${e(r.ip)}</span>${fresh.has(r.ip) ? '<span class="new">new</span>' : ''}`, 'head') +
+        td('source', `<span class="rank-m">#${r.rank} </span><span class="ip">${e(r.ip)}</span>${fresh.has(r.ip) ? '<span class="new">new</span>' : ''}${originHtml(r)}`, 'head') +
         td('severity', sevBadge(r.severity)) +
         td('score', r.score.toFixed(1), 'n') +
         td('packets', fmtInt(r.packets), 'n') +
         td('ports', capped(r.ports, r.portsCapped), 'n') +
         td('seen', e(seenText(r.first, r.last, tz))) +
-        td('why', `${e(r.explanation)}${chips ? `<div class="chips">${chips}</div>` : ''}`, 'why') +
+        td('why', `${e(r.explanation)}${r.osHint ? ` · ${e(osHintText(r))}` : ''}${chips ? `<div class="chips">${chips}</div>` : ''}`, 'why') +
         '</tr>'
       );
     }),
@@ -178,6 +187,13 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
       b.push(`<section><h2>Top sources${r.rankedSources > r.sources.length ? ` (${r.sources.length} of ${fmtInt(r.rankedSources)})` : ''}</h2>${sourcesTable(r.sources, fresh, opts.tz)}`);
       if (r.findings.length > 0) b.push(`<p class="muted">Findings: ${r.findings.map((f) => `${e(f.id)} ${fmtInt(f.sources)}`).join(' · ')}</p>`);
       b.push('</section>');
+    }
+    if (r.topCountries && r.topCountries.length > 0) {
+      const c = r.topCountries.map((x) => `<li>${e(x.country ?? '?')}${x.countryName ? ` ${e(x.countryName)}` : ''}: ${fmtInt(x.packets)} packets, ${fmtInt(x.sources)} sources</li>`).join('');
+      const n = (r.topNetworks ?? []).map((x) => `<li>AS${x.number}${x.organization ? ` ${e(x.organization)}` : ''}: ${fmtInt(x.packets)} packets, ${fmtInt(x.sources)} sources</li>`).join('');
+      b.push(`<section><h2>Top countries</h2><ul class="plain">${c}</ul>${n ? `<h2>Top networks</h2><ul class="plain">${n}</ul>` : ''}</section>`);
+    } else if (r.topNetworks && r.topNetworks.length > 0) {
+      b.push(`<section><h2>Top networks</h2><ul class="plain">${r.topNetworks.map((x) => `<li>AS${x.number}${x.organization ? ` ${e(x.organization)}` : ''}: ${fmtInt(x.packets)} packets, ${fmtInt(x.sources)} sources</li>`).join('')}</ul></section>`);
     }
     if (r.topPorts.length > 0) {
       b.push(

@@ -18,6 +18,7 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
   for (const n of windowNotes(doc)) out.push(`> ${md(n)}`, '');
   out.push(`- **probes:** ${fmtInt(h.packets)} packets from ${fmtInt(h.sources)} sources to ${fmtInt(h.ports)} ports`);
   out.push(`- **blocked:** ${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)}) · **allowed:** ${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})${h.other > 0 ? ` · other ${fmtInt(h.other)}` : ''}`);
+  if (doc.report.totals.ignored !== undefined) out.push(`- **ignored:** ${fmtInt(doc.report.totals.ignored)} events matched the --ignore list`);
   if (h.packets > 0) out.push(`- **per hour (${md(doc.chart.labels[0] ?? '00')}-${md(doc.chart.labels[doc.chart.labels.length - 1] ?? '23')}):** \`${sparkline(doc.chart.packets)}\``);
 
   if (doc.rules.length > 0) {

@@ -31,6 +31,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   out.push(`${c.bold('probes')}     ${fmtInt(h.packets)} packets from ${fmtInt(h.sources)} sources to ${fmtInt(h.ports)} ports`);
   out.push(`${c.bold('blocked')}    ${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)}) · allowed ${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})${h.other > 0 ? ` · other ${fmtInt(h.other)}` : ''}`);
 
+  if (doc.report.totals.ignored !== undefined) out.push(`${c.bold('ignored')}    ${fmtInt(doc.report.totals.ignored)} events matched the --ignore list`);
   if (doc.rules.length > 0) out.push(wrapItems(`${c.bold('logged as')}  `, doc.rules.map((r) => `${termSafe(r.key)} ${fmtInt(r.packets)}`), opts.width, (s) => [...s.replace(ANSI, '')].length));
 
   out.push('', c.bold(`Change ${basisText(cmp)}`));

@@ -2,7 +2,7 @@
 // the terminal report; every string that came from a log (or from --signatures) goes
 // through markdownEscape, numbers we format ourselves do not need it.
 import type { ReportDoc } from '../aggregate/report.js';
-import { capped, fmtInt, fmtPct, seenText, sparkline } from './report-text.js';
+import { capped, fmtInt, fmtPct, osHintText, seenText, sparkline } from './report-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
 
@@ -39,6 +39,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   if (f.sources.length > 0) filt.push(`source ${f.sources.map(md).join(', ')}`);
   if (f.minSeverity !== null) filt.push(`min severity ${f.minSeverity}`);
   if (filt.length > 0) out.push(`- **filter:** ${filt.join(' · ')}`);
+  if (t.ignored !== undefined) out.push(`- **ignored:** ${fmtInt(t.ignored)} events matched the --ignore list`);
   for (const i of doc.inputs) if (i.error) out.push(`- **${i.incomplete ? 'incomplete' : 'problem'}:** ${md(i.error)}`);
   if (doc.interrupted) out.push(`- **interrupted:** by ${md(doc.interrupted)}; this report covers only what was read before it`);
   if (doc.perHour.some((v) => v > 0)) out.push(`- **per hour (00-23):** \`${sparkline(doc.perHour)}\``);
@@ -59,9 +60,12 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
   const out: string[] = [];
   if (doc.sources.length > 0) {
     out.push('', '### Top sources', '');
+    // Opt-in columns (--geoip, --resolve) only when their data is there; --os-hint joins the explanation.
+    const geo = doc.sources.some((r) => r.geo !== undefined || r.as !== undefined);
+    const ptr = doc.sources.some((r) => r.ptr !== undefined);
     out.push(
       ...tableMd(
-        ['#', 'source', 'score', 'severity', 'events', 'ports', 'hosts', 'seen', 'why'],
+        ['#', 'source', 'score', 'severity', 'events', 'ports', 'hosts', 'seen', ...(ptr ? ['PTR'] : []), ...(geo ? ['country', 'network'] : []), 'why'],
         doc.sources.map((r) => [
           String(r.rank),
           md(r.ip),
@@ -71,7 +75,9 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
           capped(r.ports, r.portsCapped),
           capped(r.hosts, r.hostsCapped),
           seenText(r.first, r.last, opts.tz),
-          md(r.explanation),
+          ...(ptr ? [r.ptr ? md(r.ptr) : '-'] : []),
+          ...(geo ? [r.geo?.country ? md(r.geo.country) : '-', r.as ? `AS${r.as.number}${r.as.organization ? ` ${md(r.as.organization)}` : ''}` : '-'] : []),
+          md(r.explanation) + (r.osHint ? ` · ${md(osHintText(r))}` : ''),
         ]),
         [0, 2, 4, 5, 6],
       ),
@@ -79,6 +85,12 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     if (doc.findings.length > 0) out.push('', `**Findings:** ${doc.findings.map((x) => `${md(x.id)} ${fmtInt(x.sources)}`).join(' · ')}`);
   }
 
+  if (doc.topCountries && doc.topCountries.length > 0) {
+    out.push('', `**Top countries:** ${doc.topCountries.map((x) => `${md(x.country ?? '?')}${x.countryName ? ` (${md(x.countryName)})` : ''} ${fmtInt(x.packets)}`).join(' · ')}`);
+  }
+  if (doc.topNetworks && doc.topNetworks.length > 0) {
+    out.push('', `**Top networks:** ${doc.topNetworks.map((x) => `AS${x.number}${x.organization ? ` ${md(x.organization)}` : ''} ${fmtInt(x.packets)}`).join(' · ')}`);
+  }
   if (doc.topPorts.length > 0) {
     out.push('', doc.topPortsBlockedOnly ? '### Top probed ports (dropped or rejected)' : '### Top destination ports', '');
     out.push(

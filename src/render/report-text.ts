@@ -135,6 +135,23 @@ function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width:
   }
 }
 
+/** At most `max` characters, "…" when cut. */
+export function shorten(s: string, max: number): string {
+  const chars = [...s];
+  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : s;
+}
+
+/** --os-hint annotation: "likely Linux/Unix [TTL 52, win 64240]" (the evidence in brackets). */
+export function osHintText(r: RankedSource): string {
+  return r.osHint ? `${r.osHint.text} [TTL ${r.osHint.ttl}${r.osHint.window !== null ? `, win ${r.osHint.window}` : ''}]` : '';
+}
+
+/** "DE AS3320" over the AS organisation, shortened; "-" when the databases know nothing. */
+function geoCell(r: RankedSource): string {
+  const top = [r.geo?.country ? termSafe(r.geo.country) : '', r.as ? `AS${r.as.number}` : ''].filter(Boolean).join(' ') || '-';
+  return r.as?.organization ? `${top}\n${shorten(termSafe(r.as.organization), 18)}` : top;
+}
+
 function shares(rows: { key: string; packets: number }[], total: number): string {
   return rows.map((r) => `${termSafe(r.key)} ${fmtInt(r.packets)}${total > 0 ? ` (${fmtPct(r.packets / total)})` : ''}`).join(' · ');
 }
@@ -159,9 +176,11 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   if (f.sources.length > 0) filt.push(`source ${f.sources.map(termSafe).join(', ')}`);
   if (f.minSeverity !== null) filt.push(`min severity ${f.minSeverity}`);
   if (filt.length > 0) {
-    const dropped = t.parsedEvents - t.events;
+    const dropped = t.parsedEvents - t.events - (t.ignored ?? 0);
     out.push(`${c.bold('filter')}     ${filt.join(' · ')}${dropped > 0 ? ` (${fmtInt(dropped)} events left out)` : ''}`);
   }
+
+  if (t.ignored !== undefined) out.push(`${c.bold('ignored')}    ${fmtInt(t.ignored)} events matched the --ignore list`);
 
   if (doc.inputs.length > 1 || doc.inputs.some((i) => i.error)) {
     const tb = table(['input', 'format', 'lines', 'events', 'skipped', 'malformed'], c);
@@ -211,14 +230,16 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   if (doc.sources.length > 0) {
     const cols: Column<RankedSource>[] = [
       { head: '#', cell: (r) => String(r.rank) },
-      { head: 'source', cell: (r) => termSafe(r.ip) },
+      { head: 'source', cell: (r) => termSafe(r.ip) + (r.ptr ? `\n${shorten(termSafe(r.ptr), 32)}` : '') },
       { head: 'score', cell: (r) => r.score.toFixed(1) },
       { head: 'events', cell: (r) => fmtInt(r.events) },
       { head: 'ports', cell: (r) => capped(r.ports, r.portsCapped) },
       { head: 'hosts', cell: (r) => capped(r.hosts, r.hostsCapped), drop: 1 },
       { head: 'seen', cell: (r) => seenText(r.first, r.last, opts.tz, '\n→ '), drop: 2 },
-      { head: 'why', cell: (r) => termSafe(r.explanation) },
+      { head: 'why', cell: (r) => termSafe(r.explanation) + (r.osHint ? ` · ${termSafe(osHintText(r))}` : '') },
     ];
+    // --geoip: country and AS before the explanation; dropped last on a narrow terminal.
+    if (doc.sources.some((r) => r.geo !== undefined || r.as !== undefined)) cols.splice(cols.length - 1, 0, { head: 'geo', cell: geoCell, drop: 0.5 });
     const colored = (r: RankedSource, col: number, text: string): string => (col === 2 ? sevColor(c, r.severity)(text) : text);
     out.push('', c.bold(`Top sources${doc.rankedSources > doc.sources.length ? ` (${doc.sources.length} of ${fmtInt(doc.rankedSources)})` : ''}`), fittedTable(doc.sources, cols, c, opts.width, 24, colored));
     if (doc.findings.length > 0) {
@@ -231,6 +252,14 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     const tb = table(['#', 'source', 'packets'], c);
     doc.topSources.forEach((s, i) => tb.push([String(i + 1), termSafe(s.ip), fmtInt(s.packets)]));
     out.push('', c.bold('Top sources'), tb.toString());
+  }
+  if (doc.topCountries && doc.topCountries.length > 0) {
+    const items = doc.topCountries.map((x) => `${termSafe(x.country ?? '?')} ${fmtInt(x.packets)} (${fmtInt(x.sources)} src)`);
+    out.push('', wrapItems(`${c.bold('countries')}  `, items, opts.width, (s) => [...s.replace(ANSI, '')].length));
+  }
+  if (doc.topNetworks && doc.topNetworks.length > 0) {
+    const items = doc.topNetworks.map((x) => `AS${x.number}${x.organization ? ` ${shorten(termSafe(x.organization), 24)}` : ''} ${fmtInt(x.packets)}`);
+    out.push(wrapItems(`${c.bold('networks')}   `, items, opts.width, (s) => [...s.replace(ANSI, '')].length));
   }
   if (doc.topPorts.length > 0) {
     const tb = table(['port', 'packets', 'share', 'known as'], c, fitWidths([12, 10, 8], opts.width));

@@ -1,0 +1,69 @@
+// The opt-in enrichment and integration options (docs/integrations.md), shared by the
+// commands that take them, and their validation (bad values → UsageError, exit 2).
+// Nothing is opened or loaded unless its option is given.
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { openGeoIp, type GeoIp } from '../enrich/geoip.js';
+import { loadIgnoreList, type IgnoreList } from '../enrich/ignore.js';
+import { loadOsHints, type OsHintRules } from '../enrich/os-hint.js';
+import { validateServers, type ResolveOptions } from '../enrich/rdns.js';
+import type { Lang } from '../knowledge/types.js';
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+export interface EnrichFlags {
+  geoip?: boolean;
+  ignore?: boolean;
+  osHint?: boolean;
+  resolve?: boolean;
+}
+
+export function addEnrichOptions(cmd: Command, which: EnrichFlags): Command {
+  if (which.geoip) cmd.option('--geoip <dir>', 'add country and AS of sources from MaxMind .mmdb files in DIR (GeoLite2-Country/City/ASN; docs/integrations.md)');
+  if (which.ignore) cmd.option('--ignore <file>', 'leave out events matching FILE: addresses/CIDRs, "port N[/proto]", "iface NAME", # comments');
+  if (which.osHint) cmd.option('--os-hint', "guess each shown source's OS family from its first packet's TTL and TCP window (a hint, not proof)");
+  if (which.resolve) {
+    cmd
+      .option('--resolve', 'look up PTR (reverse DNS) names of the shown sources')
+      .option('--resolve-timeout <seconds>', 'timeout per PTR query (default 2)')
+      .addOption(new Option('--resolve-server <addr>', 'DNS server for --resolve (ADDR, ADDR:PORT, [IPv6]:PORT); repeatable; default: the system resolver').argParser(collect));
+  }
+  return cmd;
+}
+
+export interface Enrich {
+  geoip: GeoIp | null;
+  ignore: IgnoreList | null;
+  ignoreFile: string | null;
+  osHints: OsHintRules | null;
+  resolve: ResolveOptions | null;
+}
+
+export async function readEnrichOptions(raw: Record<string, unknown>, lang: Lang): Promise<Enrich> {
+  let resolve: ResolveOptions | null = null;
+  const servers = (raw.resolveServer as string[] | undefined) ?? [];
+  if (raw.resolve === true) {
+    let timeoutMs = 2000;
+    if (raw.resolveTimeout !== undefined) {
+      const s = Number(raw.resolveTimeout);
+      if (!/^\d+(\.\d+)?$/.test(String(raw.resolveTimeout)) || !(s > 0) || s > 60) {
+        throw new UsageError(`--resolve-timeout: expected seconds from 0.1 to 60, got "${String(raw.resolveTimeout)}"`);
+      }
+      timeoutMs = Math.max(100, Math.round(s * 1000));
+    }
+    validateServers(servers);
+    resolve = { timeoutMs, servers };
+  } else if (raw.resolveTimeout !== undefined || servers.length > 0) {
+    throw new UsageError(`${raw.resolveTimeout !== undefined ? '--resolve-timeout' : '--resolve-server'} only applies with --resolve`);
+  }
+  const ignoreFile = typeof raw.ignore === 'string' ? raw.ignore : null;
+  return {
+    geoip: typeof raw.geoip === 'string' ? await openGeoIp(raw.geoip, lang) : null,
+    ignore: ignoreFile !== null ? loadIgnoreList(ignoreFile) : null,
+    ignoreFile,
+    osHints: raw.osHint === true ? loadOsHints() : null,
+    resolve,
+  };
+}

@@ -1,0 +1,63 @@
+// `logscan events -o dshield`: events in the DShield (SANS Internet Storm Center)
+// firewall-log submission format, one tab-separated record per line:
+//
+//   date time ±hh:mm  userid  count  source IP  source port  target IP  target port  protocol  TCP flags
+//
+// e.g. "2026-11-20 06:25:01 -02:00\t0\t1\t203.0.113.9\t40000\t198.51.100.10\t23\t6\tS".
+// The date is in --tz (else this machine's zone) with its offset; userid is 0 (anonymous)
+// unless --dshield-userid; protocol is the IANA number when known; ICMP puts type and
+// code in the port fields, as the DShield clients do; TCP flags are letters in DShield's
+// order (2 = CWR, 1 = ECE, then U A P R S F). Only dropped/rejected records with a time
+// and a valid source address are written: allowed traffic is not an attack report and
+// would leak your own clients. logscan never submits anything.
+import type { FirewallEvent } from '../event.js';
+import { isValidAddress } from '../parsers/address.js';
+import { formatOffset, zonedParts } from './time-format.js';
+
+const IANA: Record<string, number> = { icmp: 1, igmp: 2, tcp: 6, udp: 17, gre: 47, esp: 50, ah: 51, icmpv6: 58, sctp: 132 };
+const FLAG_LETTERS: [string, string][] = [['CWR', '2'], ['ECE', '1'], ['URG', 'U'], ['ACK', 'A'], ['PSH', 'P'], ['RST', 'R'], ['SYN', 'S'], ['FIN', 'F']];
+
+const p2 = (n: number): string => String(n).padStart(2, '0');
+
+/** A field that must not contain a tab or line break (a corrupted log could hold one). */
+function field(v: string | number | null): string {
+  if (v === null) return '';
+  const s = String(v);
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f]/.test(s) ? s.replace(/[\u0000-\u001f\u007f]/g, '') : s;
+}
+
+export function dshieldFlags(flags: readonly string[] | null): string {
+  if (flags === null) return '';
+  let s = '';
+  for (const [name, letter] of FLAG_LETTERS) if (flags.includes(name)) s += letter;
+  return s;
+}
+
+export interface DshieldOptions {
+  tz: string | null;
+  userid: number;
+}
+
+/** One line (without newline), or null when the event is not submitted (see above). */
+export function eventToDshield(e: FirewallEvent, opts: DshieldOptions): string | null {
+  if (e.action !== 'drop' && e.action !== 'reject') return null;
+  if (e.time === null || e.src.ip === null || !isValidAddress(e.src.ip)) return null;
+  const z = zonedParts(e.time, opts.tz);
+  const when = `${z.year}-${p2(z.month)}-${p2(z.day)} ${p2(z.hour)}:${p2(z.minute)}:${p2(z.second)} ${formatOffset(z.offset)}`;
+  const icmp = e.proto === 'icmp' || e.proto === 'icmpv6';
+  const srcPort = icmp ? (e.icmp?.type ?? null) : e.src.port;
+  const dstPort = icmp ? (e.icmp?.code ?? null) : e.dst.port;
+  const proto = IANA[e.proto] ?? (/^\d+$/.test(e.proto) ? Number(e.proto) : e.proto.toUpperCase());
+  return [
+    when,
+    String(opts.userid),
+    String(e.count),
+    field(e.src.ip),
+    field(srcPort),
+    field(e.dst.ip !== null && isValidAddress(e.dst.ip) ? e.dst.ip : null),
+    field(dstPort),
+    field(proto),
+    e.proto === 'tcp' ? dshieldFlags(e.tcpFlags) : '',
+  ].join('\t');
+}

@@ -1,0 +1,196 @@
+// The integrations through the built CLI (dist/), as a user runs them.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ndjson, runCli, spawnCli, tempDir } from '../helpers/cli.js';
+import { startFakeDns, type FakeDns } from '../helpers/fake-dns.js';
+import { makeGeoDir } from '../helpers/geo-fixture.js';
+
+const SAMPLE = 'samples/ufw.log';
+let geo: string;
+let tmp: string;
+
+interface Src {
+  ip: string;
+  geo?: { country: string | null } | null;
+  as?: { number: number; organization: string | null } | null;
+  ptr?: string | null;
+  osHint?: { id: string; text: string } | null;
+  score: number;
+}
+interface Doc {
+  sources: Src[];
+  totals: Record<string, number>;
+  topCountries?: { country: string; sources: number; packets: number }[];
+  topNetworks?: { number: number }[];
+}
+
+beforeAll(() => {
+  geo = makeGeoDir();
+  tmp = tempDir();
+});
+
+describe('default output is unchanged by the new options', () => {
+  test('no enrichment fields without their options', () => {
+    const doc = JSON.parse(runCli([SAMPLE, '-o', 'json']).stdout) as Doc;
+    for (const k of ['geo', 'as', 'ptr', 'osHint']) expect(doc.sources[0]).not.toHaveProperty(k);
+    expect(doc.totals).not.toHaveProperty('ignored');
+    expect(doc).not.toHaveProperty('topCountries');
+  });
+});
+
+describe('--geoip', () => {
+  test('report JSON: sources[].geo / .as and top countries / networks', () => {
+    const r = runCli([SAMPLE, '-o', 'json', '--geoip', geo]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Doc;
+    const top = doc.sources.find((s) => s.ip === '198.51.100.77')!;
+    expect(top.geo).toEqual({ country: 'NL', countryName: 'Netherlands' });
+    expect(top.as).toEqual({ number: 64500, organization: 'Example Hosting B.V.' });
+    expect(doc.sources.every((s) => 'geo' in s && 'as' in s)).toBe(true);
+    expect(doc.topCountries!.map((c) => c.country)).toEqual(expect.arrayContaining(['NL', 'US']));
+    expect(doc.topNetworks!.length).toBeGreaterThan(0);
+  });
+
+  test('table: a geo column and the countries line, hostile AS names sanitised', () => {
+    const r = runCli([SAMPLE, '--geoip', geo, '--top', '40'], { env: { COLUMNS: '160' } });
+    expect(r.stdout).toMatch(/│ geo/);
+    expect(r.stdout).toMatch(/NL AS64500/);
+    expect(r.stdout).toMatch(/countries +NL/);
+    expect(r.stdout).not.toContain('\u001b');
+    const md = runCli([SAMPLE, '--geoip', geo, '-o', 'markdown', '--top', '40']).stdout;
+    expect(md).toContain('| country | network |');
+    expect(md).toContain('AS64501 =HYPERLINK');
+    expect(md).not.toContain('\u001b');
+  });
+
+  test('events NDJSON: src.geo / src.as; ECS: source.geo / source.as', () => {
+    const plain = ndjson(runCli(['events', SAMPLE]).stdout);
+    const rich = ndjson(runCli(['events', SAMPLE, '--geoip', geo]).stdout);
+    expect(rich.length).toBe(plain.length);
+    const i = plain.findIndex((e) => (e.src as { ip: string }).ip === '198.51.100.77');
+    expect(rich[i].src).toEqual({ ...(plain[i].src as object), geo: { country: 'NL', countryName: 'Netherlands' }, as: { number: 64500, organization: 'Example Hosting B.V.' } });
+    const ecs = ndjson(runCli(['events', SAMPLE, '--ecs', '--geoip', geo]).stdout);
+    const s = ecs[i].source as Record<string, unknown>;
+    expect(s.geo).toEqual({ country_iso_code: 'NL', country_name: 'Netherlands' });
+    expect(s.as).toEqual({ number: 64500, organization: { name: 'Example Hosting B.V.' } });
+  });
+
+  test('daily: top countries and networks in every format', () => {
+    const args = ['daily', SAMPLE, '--date', '2026-11-20', '--tz', 'UTC', '--geoip', geo];
+    expect(runCli([...args, '-o', 'text']).stdout).toMatch(/countries +NL/);
+    expect(runCli([...args, '-o', 'markdown']).stdout).toContain('**Top countries:**');
+    const html = runCli([...args, '-o', 'html']).stdout;
+    expect(html).toContain('<h2>Top countries</h2>');
+    expect(html).not.toContain('=HYPERLINK("');
+    const json = JSON.parse(runCli([...args, '-o', 'json']).stdout) as { report: Doc };
+    expect(json.report.topCountries!.length).toBeGreaterThan(0);
+  });
+
+  test('a bad directory is a usage error (exit 2)', () => {
+    const r = runCli([SAMPLE, '--geoip', join(tmp, 'missing')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--geoip/);
+  });
+});
+
+describe('--os-hint', () => {
+  test('JSON sources[].osHint and an annotation in the table', () => {
+    const doc = JSON.parse(runCli([SAMPLE, '-o', 'json', '--os-hint']).stdout) as Doc;
+    expect(doc.sources.every((s) => 'osHint' in s)).toBe(true);
+    expect(doc.sources.some((s) => s.osHint && /^likely /.test(s.osHint.text))).toBe(true);
+    expect(runCli([SAMPLE, '--os-hint']).stdout).toMatch(/likely [A-Za-z]/);
+  });
+});
+
+describe('--ignore', () => {
+  test('events are left out before ranking, and the report says how many', () => {
+    const file = join(tmp, 'ignore.txt');
+    writeFileSync(file, '# the big scanner\n198.51.100.77\nport 23/tcp\n');
+    const doc = JSON.parse(runCli([SAMPLE, '-o', 'json', '--ignore', file]).stdout) as Doc;
+    expect(doc.totals.ignored).toBeGreaterThan(300);
+    expect(doc.sources.map((s) => s.ip)).not.toContain('198.51.100.77');
+    expect(runCli([SAMPLE, '--ignore', file]).stdout).toMatch(/ignored +\d+ events matched the --ignore list/);
+    const events = ndjson(runCli(['events', SAMPLE, '--ignore', file]).stdout);
+    expect(events.some((e) => (e.src as { ip: string }).ip === '198.51.100.77')).toBe(false);
+  });
+
+  test('a bad line is a usage error naming file and line', () => {
+    const file = join(tmp, 'bad-ignore.txt');
+    writeFileSync(file, '10.0.0.0/8\nport banana\n');
+    const r = runCli([SAMPLE, '--ignore', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad-ignore.txt:2');
+  });
+});
+
+describe('-o csv and -o blocklist', () => {
+  test('csv: sources by default, ports with --csv-table ports', () => {
+    const src = runCli([SAMPLE, '-o', 'csv', '--top', '5']).stdout.split('\r\n');
+    expect(src[0]).toMatch(/^rank,ip,score/);
+    expect(src).toHaveLength(7);
+    expect(runCli([SAMPLE, '-o', 'csv', '--csv-table', 'ports']).stdout).toMatch(/^proto,port,packets,share,known_as\r\ntcp,22,/);
+  });
+
+  test('blocklist: every source at or above the score, not only the top N', () => {
+    const all = JSON.parse(runCli([SAMPLE, '-o', 'json', '--top', '1000']).stdout) as Doc;
+    const want = all.sources.filter((s) => s.score >= 20).length;
+    const args = [SAMPLE, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '20', '--top', '3'];
+    const out = runCli(args).stdout;
+    const left = Number(/Left out: (\d+) loopback/.exec(out)?.[1] ?? 0);
+    expect(left).toBeGreaterThan(0);
+    expect(out.split('\n').filter((l) => l.startsWith('iptables ')).length).toBe(want - left);
+    const all4 = runCli([...args, '--blocklist-include-private']).stdout;
+    expect(all4.split('\n').filter((l) => l.startsWith('iptables ')).length).toBe(want);
+  });
+
+  test.each([
+    [['-o', 'table', '--csv-table', 'ports'], /--csv-table only applies/],
+    [['-o', 'csv', '--csv-table', 'nope'], /nope/],
+    [['-o', 'blocklist', '--blocklist-format', 'pf'], /pf/],
+    [['-o', 'blocklist', '--blocklist-min-score', '-3'], /min-score/],
+    [['--blocklist-min-score', '10'], /only applies with -o blocklist/],
+    [['--resolve-timeout', '2'], /only applies with --resolve/],
+    [['--resolve', '--resolve-timeout', '0'], /--resolve-timeout/],
+    [['--resolve', '--resolve-server', 'x y'], /--resolve-server/],
+  ])('usage errors: %j', (args, msg) => {
+    const r = runCli([SAMPLE, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(msg);
+  });
+});
+
+describe('events -o dshield', () => {
+  test('tab-separated, dropped/rejected only', () => {
+    const r = runCli(['events', SAMPLE, '-o', 'dshield', '--tz', 'UTC', '--dshield-userid', '7']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(600);
+    for (const l of lines) expect(l).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+00:00\t7\t\d+\t[0-9a-f.:]+\t\d*\t[0-9a-f.:]*\t\d*\t\w+\t[21UAPRSF]*$/);
+    expect(runCli(['events', SAMPLE, '-o', 'dshield', '--ecs']).code).toBe(2);
+  });
+});
+
+describe('--resolve (fake DNS server on 127.0.0.1)', () => {
+  let dns: FakeDns;
+  beforeAll(async () => {
+    dns = await startFakeDns({ '198.51.100.77': 'scan-77.example.net', '203.0.113.66': 'evil\u001b[31m.example' }, ['192.0.2.4']);
+  });
+  afterAll(() => dns.close());
+
+  test('PTR names of the shown sources only; a silent server costs the timeout', async () => {
+    const t0 = Date.now();
+    const r = await spawnCli([SAMPLE, '-o', 'json', '--top', '3', '--resolve', '--resolve-timeout', '0.5', '--resolve-server', `127.0.0.1:${dns.port}`]);
+    expect(r.code).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    const doc = JSON.parse(r.stdout) as Doc;
+    expect(doc.sources.map((s) => s.ptr)).toEqual(['scan-77.example.net', expect.anything(), null]);
+    expect(dns.queries).toHaveLength(3);
+  });
+
+  test('table shows the name under the address, sanitised', async () => {
+    const r = await spawnCli([SAMPLE, '--top', '2', '--resolve', '--resolve-server', `127.0.0.1:${dns.port}`]);
+    expect(r.stdout).toContain('scan-77.example.net');
+    expect(r.stdout).not.toContain('\u001b');
+  });
+});

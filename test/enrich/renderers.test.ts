@@ -1,0 +1,177 @@
+// CSV, blocklist, DShield and NDJSON enrichment: formats, and hostile log text that
+// must not become a formula, a shell command or an nft statement.
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { ReportDoc } from '../../src/aggregate/report.js';
+import type { RankedSource } from '../../src/aggregate/summary.js';
+import { enrichEventEcs, enrichEventJson } from '../../src/enrich/event-enrich.js';
+import { openGeoIp, type GeoIp } from '../../src/enrich/geoip.js';
+import { commentSafe, renderBlocklist } from '../../src/render/blocklist.js';
+import { dshieldFlags, eventToDshield } from '../../src/render/dshield.js';
+import { eventToEcs, eventToJson } from '../../src/render/event-json.js';
+import { csvText, renderReportCsv } from '../../src/render/report-csv.js';
+import { makeEvent } from '../helpers/events.js';
+import { makeGeoDir } from '../helpers/geo-fixture.js';
+
+const HOSTILE = 'scan\n rm -rf / #\r\u2028nft flush ruleset\u001b[2J';
+
+function row(ip: string, score: number, explanation = 'vertical scan: 300 ports in 2 min', extra: Partial<RankedSource> = {}): RankedSource {
+  return {
+    rank: 1, ip, score, scoreParts: { breadth: 0, findings: 0, volume: 0, persistence: 0, factor: 1 }, severity: 4, events: 3, packets: 3,
+    ports: 3, portsCapped: false, tcpPorts: 3, udpPorts: 0, hosts: 1, hostsCapped: false, first: '2026-03-14T10:00:00.000Z', last: '2026-03-14T10:01:00.000Z',
+    protocols: ['tcp'], tcpFlags: {}, actions: { drop: 3, reject: 0, allow: 0, other: 0 }, rules: {}, annotations: {}, topPorts: [],
+    findings: [{ id: 'vertical-scan', severity: 4, text: 'x', evidence: {} }], explanation, ...extra,
+  };
+}
+
+function doc(sources: RankedSource[]): ReportDoc {
+  return {
+    schemaVersion: 1, inputs: [{ file: 'fw.log', format: 'iptables', formatBy: 'sniff', lines: 3, events: 3, skipped: 0, malformed: 0, error: null, incomplete: false }],
+    totals: { lines: 3, events: 3, parsedEvents: 3, packets: 3, skipped: 0, malformed: 0, sources: sources.length }, span: { first: null, last: null },
+    byFormat: [], byAction: [], byProto: [], byDirection: [], topSources: [],
+    topPorts: [{ proto: 'tcp', port: 23, packets: 3, share: 1, names: ['Telnet', '=cmd|calc'] }], topPortsBlockedOnly: true, perHour: [],
+    filters: { since: null, until: null, sources: [], minSeverity: null }, sources, rankedSources: sources.length, findings: [], maxFindingSeverity: 4,
+    interpretations: [], profiles: { tracked: 1, evicted: 0, evictedEvents: 0, cap: 100000 }, interrupted: null,
+  };
+}
+
+describe('-o csv', () => {
+  test('RFC 4180 quoting and formula neutralisation', () => {
+    expect(csvText('plain')).toBe('plain');
+    expect(csvText('a,b')).toBe('"a,b"');
+    expect(csvText('say "hi"')).toBe('"say ""hi"""');
+    expect(csvText('two\nlines')).toBe('"two\nlines"');
+    for (const f of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(csvText(f).replace(/^"/, '').startsWith("'")).toBe(true);
+    expect(csvText('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+  });
+
+  test('sources table: one header, CRLF, enrichment columns', () => {
+    const out = renderReportCsv(doc([row('203.0.113.9', 99.5, '-2+3 "quoted", and more', { ptr: '@evil', geo: { country: 'CN', countryName: 'China' }, as: { number: 64501, organization: '=cmd' } })]), 'sources');
+    const lines = out.split('\r\n');
+    expect(lines[0]).toMatch(/^rank,ip,score,/);
+    expect(lines[1]).toContain(`'@evil`);
+    expect(lines[1]).toContain(`'=cmd`);
+    expect(lines[1]).toContain(`"'-2+3 ""quoted"", and more"`);
+    expect(lines[1]).toContain(',CN,China,64501,');
+    expect(lines[2]).toBe('');
+  });
+
+  test('ports table', () => {
+    // Only a cell's first character can start a formula.
+    expect(renderReportCsv(doc([]), 'ports')).toBe('proto,port,packets,share,known_as\r\ntcp,23,3,1,Telnet; =cmd|calc\r\n');
+  });
+});
+
+describe('-o blocklist', () => {
+  const sources = [
+    row('198.51.100.77', 117.4, HOSTILE),
+    row('2001:db8::0001', 95.2),
+    row('10.1.2.3', 90),
+    row('127.0.0.1', 90),
+    row('fe80::1%eth0', 90),
+    row('1.2.3.4;reboot', 80),
+    row('010.1.1.1', 80),
+    row('::ffff:203.0.113.5', 70),
+    row('203.0.113.99', 10),
+  ];
+
+  test('nft: two typed sets, canonical addresses, one comment line per entry', () => {
+    const out = renderBlocklist(doc(sources), { format: 'nft', minScore: 50, includePrivate: false, version: '0.1.0' });
+    expect(out).toContain('type ipv4_addr');
+    expect(out).toContain('type ipv6_addr');
+    expect(out).toContain('add element inet logscan blocklist4 { 198.51.100.77 }');
+    expect(out).toContain('add element inet logscan blocklist6 { 2001:db8::1 }');
+    expect(out).toContain('add element inet logscan blocklist4 { 203.0.113.5 }');
+    expect(out).not.toContain('10.1.2.3');
+    expect(out).not.toContain('127.0.0.1');
+    expect(out).not.toContain('203.0.113.99');
+    expect(out).toMatch(/Left out: 3 loopback\/private\/link-local sources/);
+    expect(out).toMatch(/Left out: 2 sources whose logged address is not a valid IP address/);
+    expect(out).not.toContain('reboot');
+    // Every line is a comment, blank, or one of the statements logscan writes itself.
+    for (const l of out.split('\n')) {
+      expect(l === '' || l.startsWith('#') || /^(table|delete table|\t|}|add element inet logscan blocklist[46] \{ [0-9a-f.:]+ \}$)/.test(l), l).toBe(true);
+    }
+    expect(out).toContain('\\x0a rm -rf');
+  });
+
+  test('ipset restore file with inet and inet6 sets', () => {
+    const out = renderBlocklist(doc(sources), { format: 'ipset', minScore: 50, includePrivate: false, version: '0.1.0' });
+    expect(out).toContain('create logscan4 hash:ip family inet\n');
+    expect(out).toContain('create logscan6 hash:ip family inet6\n');
+    expect(out).toContain('add logscan4 198.51.100.77\n');
+    expect(out).toContain('add logscan6 2001:db8::1\n');
+    for (const l of out.split('\n')) expect(l === '' || l.startsWith('#') || /^(create|flush|add) logscan[46]( |$)/.test(l), l).toBe(true);
+  });
+
+  test('iptables and ufw commands; --blocklist-include-private keeps private ones', () => {
+    const ipt = renderBlocklist(doc(sources), { format: 'iptables', minScore: 50, includePrivate: true, version: '0.1.0' });
+    expect(ipt).toContain('iptables -I INPUT -s 10.1.2.3 -j DROP');
+    expect(ipt).toContain('ip6tables -I INPUT -s 2001:db8::1 -j DROP');
+    const ufw = renderBlocklist(doc(sources), { format: 'ufw', minScore: 50, includePrivate: false, version: '0.1.0' });
+    expect(ufw).toContain("ufw prepend deny from 198.51.100.77 comment 'logscan blocklist'");
+    for (const out of [ipt, ufw]) {
+      for (const l of out.split('\n')) expect(l === '' || l.startsWith('#') || /^(iptables|ip6tables|ufw) /.test(l), l).toBe(true);
+    }
+  });
+
+  test('a comment cannot be broken out of', () => {
+    expect(commentSafe(HOSTILE)).not.toMatch(/[\n\r\u2028\u001b]/);
+    expect(commentSafe('x'.repeat(1000)).length).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('-o dshield', () => {
+  test('tab-separated record with zone offset, count, IANA protocol and flags', () => {
+    const e = makeEvent({ count: 3, tcpFlags: ['SYN', 'ECE', 'CWR'], dst: { port: 23 } });
+    expect(eventToDshield(e, { tz: 'Europe/Berlin', userid: 0 })).toBe('2026-03-14 11:00:00 +01:00\t0\t3\t203.0.113.7\t40000\t198.51.100.10\t23\t6\t21S');
+    expect(eventToDshield(e, { tz: null, userid: 42 })).toBe('2026-03-14 08:00:00 -02:00\t42\t3\t203.0.113.7\t40000\t198.51.100.10\t23\t6\t21S');
+  });
+
+  test('ICMP type and code in the port fields, UDP without flags', () => {
+    expect(eventToDshield(makeEvent({ proto: 'icmp', icmp: { type: 8, code: 0 } }), { tz: 'UTC', userid: 0 })).toBe('2026-03-14 10:00:00 +00:00\t0\t1\t203.0.113.7\t8\t198.51.100.10\t0\t1\t');
+    expect(eventToDshield(makeEvent({ proto: 'udp' }), { tz: 'UTC', userid: 0 })!.split('\t')[7]).toBe('17');
+  });
+
+  test('allowed, untimed and non-address sources are not submitted', () => {
+    expect(eventToDshield(makeEvent({ action: 'allow' }), { tz: 'UTC', userid: 0 })).toBeNull();
+    expect(eventToDshield(makeEvent({ time: null }), { tz: 'UTC', userid: 0 })).toBeNull();
+    expect(eventToDshield(makeEvent({ src: { ip: '1.2.3.4\tx' } }), { tz: 'UTC', userid: 0 })).toBeNull();
+  });
+
+  test('flag letters in DShield order', () => {
+    expect(dshieldFlags(['FIN', 'PSH', 'URG'])).toBe('UPF');
+    expect(dshieldFlags([])).toBe('');
+    expect(dshieldFlags(null)).toBe('');
+  });
+});
+
+describe('events --geoip', () => {
+  let geo: GeoIp;
+  beforeAll(async () => {
+    geo = await openGeoIp(makeGeoDir(), 'en');
+  });
+
+  test('src.geo / src.as spliced into the logscan line = parse, set, serialise', () => {
+    // Hostile strings in every field before src: the splice must still find the real key.
+    const e = makeEvent({ src: { ip: '198.51.100.77' }, rule: '"src":{"ip":"x"},"dst":{', host: '},"dst":', inIface: '\\"' });
+    const line = enrichEventJson(eventToJson(e), e, geo);
+    const expected = JSON.parse(eventToJson(e)) as Record<string, Record<string, unknown>>;
+    expected.src.geo = { country: 'NL', countryName: 'Netherlands' };
+    expected.src.as = { number: 64500, organization: 'Example Hosting B.V.' };
+    expect(JSON.parse(line)).toEqual(expected);
+  });
+
+  test('ECS: source.geo.country_iso_code, source.as.number, source.as.organization.name', () => {
+    const e = makeEvent({ src: { ip: '2001:db8::5' }, ipVersion: 6, rule: '"source":{' });
+    const doc = JSON.parse(enrichEventEcs(eventToEcs(e), e, geo)) as { source: Record<string, unknown> };
+    expect(doc.source.geo).toEqual({ country_iso_code: 'JP', country_name: 'Japan' });
+    expect(doc.source.as).toEqual({ number: 64502, organization: { name: 'Doc Net' } });
+    expect(doc.source.ip).toBe('2001:db8::5');
+  });
+
+  test('unknown sources are left as they were', () => {
+    const e = makeEvent({ src: { ip: '10.0.0.1' } });
+    expect(enrichEventJson(eventToJson(e), e, geo)).toBe(eventToJson(e));
+    expect(enrichEventEcs(eventToEcs(e), e, geo)).toBe(eventToEcs(e));
+  });
+});
