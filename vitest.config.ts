@@ -8,5 +8,7 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    // The JSON summary lets .ci/run print a plain "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'test/.tmp/vitest-results.json' }]],
   },
 });
