@@ -368,9 +368,11 @@ export class ProfileTable {
 
   add(e: FirewallEvent): void {
     const ip = e.src.ip;
-    if (ip === null || ip === '' || isLoopback(ip)) return;
+    if (ip === null || ip === '') return;
     let p = this.map.get(ip);
     if (p === undefined) {
+      // Checked on a miss only: a loopback address never gets a profile, so it always misses.
+      if (isLoopback(ip)) return;
       if (this.map.size >= this.t.limits.maxSources) this.evict();
       // Flatten the key: a substring would keep its whole log line alive.
       p = new SourceProfile(flat(ip));

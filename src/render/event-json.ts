@@ -17,7 +17,8 @@ function str(s: string | null): string {
 }
 
 // Ports, TTLs, lengths and windows repeat endlessly; their decimal strings are kept.
-const SMALL_INTS: string[] = [];
+// Filled with undefined up front: an array grown at random indexes turns into a slow dictionary.
+const SMALL_INTS = new Array<string | undefined>(65536).fill(undefined);
 function num(n: number | null): string {
   if (n === null) return 'null';
   if (n >= 0 && n < 65536 && (n | 0) === n) return (SMALL_INTS[n] ??= String(n));
