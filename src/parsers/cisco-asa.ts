@@ -347,13 +347,8 @@ const accessList: Extractor = (s, b, end, d) => {
   return '';
 };
 
-/** 302013/302015 `Built {inbound|outbound} {TCP|UDP} connection N for IF:A/P (M/P) to IF:B/P (M/P)`. */
-const built: Extractor = (s, b, end, d) => {
-  if (!s.startsWith('Built ', b)) return 'Built: missing';
-  const dir = b + 6;
-  const outbound = s.startsWith('outbound ', dir);
-  if (!outbound && !s.startsWith('inbound ', dir)) return 'direction: expected inbound or outbound';
-  const pS = dir + (outbound ? 9 : 8);
+/** `{TCP|UDP} connection N for IF:A/P (M/P) to IF:B/P (M/P)` from pS on: the part 302013-302016 share. */
+function connectionPair(s: string, pS: number, end: number, d: Draft): string {
   const pE = s.indexOf(' ', pS);
   if (pE < 0 || pE >= end) return 'protocol: missing';
   d.proto = protoByName(s.slice(pS, pE));
@@ -366,6 +361,17 @@ const built: Extractor = (s, b, end, d) => {
   p = endpoint(s, t + 4, end, true, d.b);
   if (p < 0) return `to: ${d.b.error}`;
   d.action = 'allow';
+  return '';
+}
+
+/** 302013/302015 `Built {inbound|outbound} {TCP|UDP} connection N for IF:A/P (M/P) to IF:B/P (M/P)`. */
+const built: Extractor = (s, b, end, d) => {
+  if (!s.startsWith('Built ', b)) return 'Built: missing';
+  const dir = b + 6;
+  const outbound = s.startsWith('outbound ', dir);
+  if (!outbound && !s.startsWith('inbound ', dir)) return 'direction: expected inbound or outbound';
+  const err = connectionPair(s, dir + (outbound ? 9 : 8), end, d);
+  if (err !== '') return err;
   d.direction = outbound ? 'out' : 'in';
   d.swap = outbound;
   return '';
@@ -374,20 +380,7 @@ const built: Extractor = (s, b, end, d) => {
 /** 302014/302016 `Teardown {TCP|UDP} connection N for IF:A/P to IF:B/P duration … bytes …`. */
 const teardown: Extractor = (s, b, end, d) => {
   if (!s.startsWith('Teardown ', b)) return 'Teardown: missing';
-  const pS = b + 9;
-  const pE = s.indexOf(' ', pS);
-  if (pE < 0 || pE >= end) return 'protocol: missing';
-  d.proto = protoByName(s.slice(pS, pE));
-  const f = find(s, ' for ', pE, end);
-  if (f < 0) return 'for: missing';
-  let p = endpoint(s, f + 5, end, true, d.a);
-  if (p < 0) return `for: ${d.a.error}`;
-  const t = find(s, ' to ', p, end);
-  if (t < 0) return 'to: missing';
-  p = endpoint(s, t + 4, end, true, d.b);
-  if (p < 0) return `to: ${d.b.error}`;
-  d.action = 'allow';
-  return '';
+  return connectionPair(s, b + 9, end, d);
 };
 
 /**

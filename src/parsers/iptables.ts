@@ -1,9 +1,7 @@
 // netfilter LOG lines in their text wrappers (syslog, kern.log, ufw.log, dmesg,
 // journalctl short/short-iso, Proxmox pve-firewall): envelope, then payload.
-import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
-import { parseNetfilterPayload, PayloadReject } from './netfilter.js';
-import { PayloadDispatcher } from './payload-dispatch.js';
-import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
+import { createNetfilterPayload, syslogPayloadFormat } from './payload-dispatch.js';
+import type { FormatDefinition } from './types.js';
 
 const ID = 'iptables';
 
@@ -25,46 +23,6 @@ function sniff(lines: readonly string[]): number {
   return kernel > 0 ? 0.2 : 0;
 }
 
-function create(ctx: ParseContext, sink: LineSink): LineParser {
-  const reader = new SyslogEnvelopeReader(ctx);
-  const env = newEnvelope();
-  const file = ctx.file;
-  // Other firewalls' messages in the same syslog file (filterlog, ASA, MikroTik):
-  // built on the first line netfilter does not recognise; never touched otherwise.
-  let others: PayloadDispatcher | null = null;
-  return {
-    line(text: string, lineNo: number): void {
-      try {
-        reader.read(text, env);
-        if (env.error !== null) {
-          if (text.includes('SRC=')) sink.malformed(lineNo, text, env.error);
-          else sink.skipped(lineNo, 'not a firewall record');
-          return;
-        }
-        if (env.msgStart >= env.msgEnd) {
-          sink.skipped(lineNo, 'empty message');
-          return;
-        }
-        let r = parseNetfilterPayload(text, env.msgStart, env.msgEnd, env, ID, file, lineNo);
-        if (r instanceof PayloadReject && !r.malformed) {
-          if (others === null) others = new PayloadDispatcher(ctx, ID);
-          r = others.parse(text, env.msgStart, env.msgEnd, env, lineNo) ?? r;
-        }
-        if (r instanceof PayloadReject) {
-          if (r.malformed) sink.malformed(lineNo, text, r.reason);
-          else sink.skipped(lineNo, r.reason);
-        } else {
-          sink.event(r);
-        }
-      } catch (err) {
-        // A parser bug must cost one line, not the file.
-        sink.malformed(lineNo, text, `parser error: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    },
-    end(): void {},
-  };
-}
-
 export const iptablesFormat: FormatDefinition = {
   id: ID,
   description: 'netfilter/iptables LOG lines (ufw, firewalld, Shorewall, EdgeOS/UniFi, Proxmox) in syslog, kern.log, dmesg or journalctl text',
@@ -75,5 +33,6 @@ export const iptablesFormat: FormatDefinition = {
     '0 3 PVEFW-HOST-IN 20/Jun/2022:13:09:14 +0200 policy DROP: IN=vmbr0 MAC=24:8a:07:9a:2a:f2:24:8a:07:50:2c:9e:08:00 SRC=10.3.94.11 DST=10.3.94.12 LEN=52 TOS=0x00 PREC=0x00 TTL=255 ID=64317 DF PROTO=UDP SPT=49152 DPT=3784 LEN=32',
   ],
   sniff,
-  create,
+  // Other firewalls' messages in the same syslog file (filterlog, ASA, MikroTik) go to the dispatcher.
+  create: (ctx, sink) => syslogPayloadFormat(ctx, sink, createNetfilterPayload(ctx), 'SRC='),
 };

@@ -19,12 +19,18 @@ import { createPfPayload, pfRuleAt } from './pf.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import type { LineParser, LineSink, ParseContext } from './types.js';
 
-/** The netfilter payload as a PayloadParser (events keep the `iptables` id). */
-function createNetfilterPayload(ctx: Pick<ParseContext, 'file'>): PayloadParser {
+/**
+ * The netfilter payload as a PayloadParser (events keep the `iptables` id). Its only
+ * non-malformed reject is "no netfilter record here", which is NOT_MINE's meaning.
+ */
+export function createNetfilterPayload(ctx: Pick<ParseContext, 'file'>): PayloadParser {
   const file = ctx.file;
   return {
     format: 'iptables',
-    parse: (s, start, end, head, lineNo) => parseNetfilterPayload(s, start, end, head, 'iptables', file, lineNo),
+    parse: (s, start, end, head, lineNo) => {
+      const r = parseNetfilterPayload(s, start, end, head, 'iptables', file, lineNo);
+      return r instanceof PayloadReject && !r.malformed ? NOT_MINE : r;
+    },
   };
 }
 
