@@ -23,7 +23,7 @@ import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
 import { digitAt, monthAt } from './timestamp.js';
-import type { FormatDefinition, ParseContext } from './types.js';
+import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
 
 const ID = 'cisco-asa';
 
@@ -705,8 +705,7 @@ const TAG = /%(?:ASA|PIX|FTD|FWSM)-\d-\d{6}:/;
 function sniff(lines: readonly string[]): number {
   let records = 0;
   for (const l of lines) if (TAG.test(l)) records++;
-  if (records === 0) return 0;
-  return Math.min(1, 0.6 + (0.4 * records) / lines.length);
+  return recordShare(records, lines.length);
 }
 
 export const ciscoAsaFormat: FormatDefinition = {

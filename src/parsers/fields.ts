@@ -1,6 +1,5 @@
-// Small, allocation-free field readers shared by the vendor payload parsers
-// (filterlog, Cisco ASA, MikroTik, pf). netfilter.ts keeps its own copies: it is the
-// hottest path and is being tuned on its own; these are for the newer formats.
+// Small, allocation-free field readers shared by the payload parsers (netfilter,
+// filterlog, Cisco ASA, MikroTik, pf).
 
 /** Unsigned decimal s[i, j) or -1 (empty, a non-digit, or more than 10 digits). */
 export function uintIn(s: string, i: number, j: number): number {

@@ -29,7 +29,7 @@ import { flagLetterBit, flagNames, portIn, protoByName, protoByNumber, shown, ui
 import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
-import type { FormatDefinition, ParseContext } from './types.js';
+import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
 
 const ID = 'pfsense-filterlog';
 
@@ -275,13 +275,8 @@ const CSV_HEAD = /(?:^|[\s:\]])\d*,\d*,[^,]*,[^,]*,[^,]+,[a-z-]+,[a-z]+,(?:in|ou
 
 function sniff(lines: readonly string[]): number {
   let records = 0;
-  let considered = 0;
-  for (const l of lines) {
-    considered++;
-    if (CSV_HEAD.test(l) && (l.includes('filterlog') || /^\d/.test(l))) records++;
-  }
-  if (considered === 0 || records === 0) return 0;
-  return Math.min(1, 0.6 + (0.4 * records) / considered);
+  for (const l of lines) if (CSV_HEAD.test(l) && (l.includes('filterlog') || /^\d/.test(l))) records++;
+  return recordShare(records, lines.length);
 }
 
 export const filterlogFormat: FormatDefinition = {

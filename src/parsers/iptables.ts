@@ -1,7 +1,7 @@
 // netfilter LOG lines in their text wrappers (syslog, kern.log, ufw.log, dmesg,
 // journalctl short/short-iso, Proxmox pve-firewall): envelope, then payload.
 import { createNetfilterPayload, syslogPayloadFormat } from './payload-dispatch.js';
-import type { FormatDefinition } from './types.js';
+import { recordShare, type FormatDefinition } from './types.js';
 
 const ID = 'iptables';
 
@@ -18,8 +18,7 @@ function sniff(lines: readonly string[]): number {
     if (l.includes('SRC=') && l.includes('PROTO=')) records++;
     else if (l.includes('kernel:') || l.includes('PVEFW')) kernel++;
   }
-  if (considered === 0) return 0;
-  if (records > 0) return Math.min(1, 0.6 + (0.4 * records) / considered);
+  if (records > 0) return recordShare(records, considered);
   return kernel > 0 ? 0.2 : 0;
 }
 

@@ -21,7 +21,7 @@ import { digitsEnd, flagNames, flagWordBit, portIn, protoByName, shown, skipSpac
 import { actionOf, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
-import type { FormatDefinition, ParseContext } from './types.js';
+import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
 
 const ID = 'mikrotik';
 
@@ -253,8 +253,7 @@ function sniff(lines: readonly string[]): number {
   for (const l of lines) {
     if (mikrotikInAt(l, 0, l.length) >= 0 && l.includes('proto ') && l.includes('->')) records++;
   }
-  if (records === 0) return 0;
-  return Math.min(1, 0.6 + (0.4 * records) / lines.length);
+  return recordShare(records, lines.length);
 }
 
 export const mikrotikFormat: FormatDefinition = {

@@ -3,6 +3,7 @@
 // message here with the time/host they read. Fields are found with indexOf from known
 // anchors and numbers parsed by hand; nothing builds a map of all key=value pairs.
 import { addressVersion } from './address.js';
+import { uintIn } from './fields.js';
 import type { Action, Direction, EmbeddedPacket, FirewallEvent, IcmpInfo } from '../event.js';
 
 /** What an envelope knows about a record before its payload is read. */
@@ -125,22 +126,10 @@ function valueEnd(s: string, i: number, to: number): number {
   return sp < 0 || sp > to ? to : sp;
 }
 
-/** Unsigned decimal s[i, j) or -1 (empty, non-digit, or too long to be a header field). */
-function parseUint(s: string, i: number, j: number): number {
-  if (j <= i || j - i > 10) return -1;
-  let v = 0;
-  for (; i < j; i++) {
-    const d = s.charCodeAt(i) - 0x30;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
-}
-
 function normalizeProto(raw: string): string {
   const named = PROTO_BY_NAME[raw];
   if (named !== undefined) return named;
-  const n = parseUint(raw, 0, raw.length);
+  const n = uintIn(raw, 0, raw.length);
   if (n >= 0) return PROTO_BY_NUMBER[n] ?? String(n);
   return raw.toLowerCase();
 }
@@ -189,7 +178,7 @@ function tcpFlags(s: string, from: number, to: number): string[] {
 function portAt(s: string, key: string, from: number, to: number): number {
   const v = findKey(s, key, from, to);
   if (v < 0) return -1;
-  const n = parseUint(s, v, valueEnd(s, v, to));
+  const n = uintIn(s, v, valueEnd(s, v, to));
   return n >= 0 && n <= 65535 ? n : -2;
 }
 
@@ -197,7 +186,7 @@ function portAt(s: string, key: string, from: number, to: number): number {
 function uintAt(s: string, key: string, from: number, to: number): number {
   const v = findKey(s, key, from, to);
   if (v < 0) return -1;
-  const n = parseUint(s, v, valueEnd(s, v, to));
+  const n = uintIn(s, v, valueEnd(s, v, to));
   return n >= 0 ? n : -2;
 }
 
@@ -335,7 +324,7 @@ export function parseNetfilterPayload(
       let flagsFrom = protoEnd;
       if (wv >= 0) {
         flagsFrom = valueEnd(s, wv, limit);
-        window = parseUint(s, wv, flagsFrom);
+        window = uintIn(s, wv, flagsFrom);
         if (window < 0) return bad('WINDOW: not a number');
       }
       flags = tcpFlags(s, flagsFrom, limit);

@@ -27,7 +27,7 @@ import { NOT_MINE, type PayloadParser } from './payload.js';
 import { PayloadDispatcher } from './payload-dispatch.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { Clock, digitAt } from './timestamp.js';
-import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
+import { recordShare, type FormatDefinition, type LineParser, type LineSink, type ParseContext } from './types.js';
 
 const ID = 'pf';
 
@@ -431,8 +431,7 @@ const HEADER = /\brule [\w.-]*\/\d*\([\w-]+\):? (?:\[[^\]]*\] )?\w+ (?:in|out) o
 function sniff(lines: readonly string[]): number {
   let records = 0;
   for (const l of lines) if (HEADER.test(l)) records++;
-  if (records === 0) return 0;
-  return Math.min(1, 0.6 + (0.4 * records) / lines.length);
+  return recordShare(records, lines.length);
 }
 
 export const pfFormat: FormatDefinition = {

@@ -45,3 +45,13 @@ export interface FormatDefinition {
   sniff(lines: readonly string[]): number;
   create(ctx: ParseContext, sink: LineSink): LineParser;
 }
+
+/**
+ * The sniff scale the syslog-carried formats share: no record, 0; any record, at
+ * least 0.6 (one firewall line among kernel chatter still wins), up to 1 when every
+ * considered line is one.
+ */
+export function recordShare(records: number, considered: number): number {
+  if (records === 0 || considered === 0) return 0;
+  return Math.min(1, 0.6 + (0.4 * records) / considered);
+}
