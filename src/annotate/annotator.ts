@@ -26,6 +26,7 @@ import {
   ADDR_UNICAST,
   classifyAddress,
 } from './address.js';
+import { flat } from '../util/flat-string.js';
 import { Lru } from './lru.js';
 import { loadAnnotationRules, type AnnotationRule, type AnnotationRuleSet, type PortRange } from './rules.js';
 
@@ -656,7 +657,7 @@ class AnnotatorImpl implements Annotator {
       else if (t < a.since) a.since = t; // input not in time order: it appeared earlier
       if (t > a.lastSeen) a.lastSeen = t;
     }
-    st.current = ip;
+    st.current = flat(ip);
     st.currentAddr = a;
     return a.since;
   }
@@ -702,7 +703,8 @@ class AnnotatorImpl implements Annotator {
       s = undefined;
     }
     if (s === undefined) {
-      s = { src, dst, first: e.time, last: e.time, firstMs: t, lastMs: t, probes: 0, minPort: port, maxPort: port, lastPort: port, rising: true };
+      // Own copies: sessions outlive the event, and a substring would pin its whole input chunk.
+      s = { src: flat(src), dst: flat(dst), first: e.time, last: e.time, firstMs: t, lastMs: t, probes: 0, minPort: port, maxPort: port, lastPort: port, rising: true };
       const evicted = this.active.set(key, s);
       if (evicted !== undefined) this.complete(evicted);
     }
