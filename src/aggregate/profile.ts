@@ -8,7 +8,8 @@
 // regex, no sorting, no allocation beyond first-time set/map creation.
 import type { FirewallEvent } from '../event.js';
 import { flat } from '../util/flat-string.js';
-import { SmallMap, SmallSet } from './small-collections.js';
+import { HostSet, IntCounter, IntSet } from './int-collections.js';
+import { SmallMap } from './small-collections.js';
 import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, type Thresholds } from './thresholds.js';
 
 // TCP flag bits (ECE/CWR are ignored for scan classification: ECN setup adds them to SYNs).
@@ -125,15 +126,9 @@ export interface TrojanSeen {
 }
 
 /** Adds unless the set is full; true when `v` was new. */
-function capAdd<T>(set: SmallSet<T>, v: T, cap: number): boolean {
+function capAdd<T>(set: { readonly size: number; add(v: T): boolean }, v: T, cap: number): boolean {
   if (set.size >= cap) return false;
   return set.add(v);
-}
-
-function countAdd<K>(map: SmallMap<K>, k: K, n: number, cap: number): void {
-  const c = map.get(k);
-  if (c !== undefined) map.set(k, c + n);
-  else if (map.size < cap) map.set(k, n);
 }
 
 export class SourceProfile {
@@ -144,18 +139,18 @@ export class SourceProfile {
   first = Infinity;
   last = -Infinity;
   /** Port keys (PK_* + port); capped at limits.maxPorts. */
-  readonly ports = new SmallSet<number>();
+  readonly ports = new IntSet();
   /** Distinct ports per protocol (counted on insert, so capped with the set). */
   tcpPorts = 0;
   udpPorts = 0;
   /** Destination hosts: IPv4 as uint32, others as strings; capped at limits.maxHosts. */
-  readonly hosts = new SmallSet<number | string>();
+  readonly hosts = new HostSet();
   protocols = 0;
   /** Packets per FLAG_CLASSES entry. */
   readonly flagClasses = [0, 0, 0, 0, 0, 0, 0];
   /** Distinct ports of FIN-only / ACK-only packets (those need several ports to be a scan). */
-  finPorts: SmallSet<number> | null = null;
-  ackPorts: SmallSet<number> | null = null;
+  finPorts: IntSet | null = null;
+  ackPorts: IntSet | null = null;
   /** Packets per annotation id. */
   readonly annotations = new SmallMap<string>();
   /** Highest annotation severity per id. */
@@ -168,9 +163,9 @@ export class SourceProfile {
   ruleNames: string[] = NO_RULES;
   rulePackets: number[] = NO_PACKETS;
   /** Packets per port key, for the first limits.maxPortCounts ports. */
-  readonly portCounts = new SmallMap<number>();
+  readonly portCounts = new IntCounter();
   icmpEcho = 0;
-  icmpEchoHosts: SmallSet<number | string> | null = null;
+  icmpEchoHosts: HostSet | null = null;
   noisePackets = 0;
   leftoverPackets = 0;
   traceroutePackets = 0;
@@ -254,9 +249,9 @@ export class SourceProfile {
         this.flagClasses[cls] += n;
         if (port !== null) {
           if (capAdd(this.ports, PK_TCP + port, lim.maxPorts)) this.tcpPorts++;
-          countAdd(this.portCounts, PK_TCP + port, n, lim.maxPortCounts);
-          if (cls === FC_FIN) capAdd((this.finPorts ??= new SmallSet()), port, 64);
-          else if (cls === FC_ACK) capAdd((this.ackPorts ??= new SmallSet()), port, 64);
+          this.portCounts.add(PK_TCP + port, n, lim.maxPortCounts);
+          if (cls === FC_FIN) capAdd((this.finPorts ??= new IntSet()), port, 64);
+          else if (cls === FC_ACK) capAdd((this.ackPorts ??= new IntSet()), port, 64);
         }
         break;
       }
@@ -264,7 +259,7 @@ export class SourceProfile {
         this.protocols |= P_UDP;
         if (port !== null) {
           if (capAdd(this.ports, PK_UDP + port, lim.maxPorts)) this.udpPorts++;
-          countAdd(this.portCounts, PK_UDP + port, n, lim.maxPortCounts);
+          this.portCounts.add(PK_UDP + port, n, lim.maxPortCounts);
         }
         break;
       case 'icmp':
@@ -274,7 +269,7 @@ export class SourceProfile {
         // Echo request: ICMP 8, ICMPv6 128.
         if ((type === 8 && e.proto === 'icmp') || (type === 128 && e.proto === 'icmpv6')) {
           this.icmpEcho += n;
-          if (hostKey !== null) capAdd((this.icmpEchoHosts ??= new SmallSet()), hostKey, lim.maxHosts);
+          if (hostKey !== null) capAdd((this.icmpEchoHosts ??= new HostSet()), hostKey, lim.maxHosts);
         }
         break;
       }
@@ -282,7 +277,7 @@ export class SourceProfile {
         this.protocols |= P_OTHER;
         if (port !== null) {
           capAdd(this.ports, PK_OTHER + port, lim.maxPorts);
-          countAdd(this.portCounts, PK_OTHER + port, n, lim.maxPortCounts);
+          this.portCounts.add(PK_OTHER + port, n, lim.maxPortCounts);
         }
     }
   }
@@ -328,8 +323,8 @@ export class SourceProfile {
     for (const h of o.hosts) capAdd(this.hosts, h, lim.maxHosts);
     this.protocols |= o.protocols;
     for (let i = 0; i < this.flagClasses.length; i++) this.flagClasses[i] += o.flagClasses[i];
-    if (o.finPorts) for (const p of o.finPorts) capAdd((this.finPorts ??= new SmallSet()), p, 64);
-    if (o.ackPorts) for (const p of o.ackPorts) capAdd((this.ackPorts ??= new SmallSet()), p, 64);
+    if (o.finPorts) for (const p of o.finPorts) capAdd((this.finPorts ??= new IntSet()), p, 64);
+    if (o.ackPorts) for (const p of o.ackPorts) capAdd((this.ackPorts ??= new IntSet()), p, 64);
     for (const [id, c] of o.annotations) this.annotations.set(id, (this.annotations.get(id) ?? 0) + c);
     for (const [id, s] of o.annotationSeverity) this.annotationSeverity.set(id, Math.max(s, this.annotationSeverity.get(id) ?? 0));
     if (o.trojans) {
@@ -344,9 +339,9 @@ export class SourceProfile {
     }
     for (let i = 0; i < 4; i++) this.actions[i] += o.actions[i];
     o.ruleNames.forEach((r, i) => this.addRule(r, o.rulePackets[i]));
-    for (const [k, c] of o.portCounts) countAdd(this.portCounts, k, c, lim.maxPortCounts);
+    for (const [k, c] of o.portCounts) this.portCounts.add(k, c, lim.maxPortCounts);
     this.icmpEcho += o.icmpEcho;
-    if (o.icmpEchoHosts) for (const h of o.icmpEchoHosts) capAdd((this.icmpEchoHosts ??= new SmallSet()), h, lim.maxHosts);
+    if (o.icmpEchoHosts) for (const h of o.icmpEchoHosts) capAdd((this.icmpEchoHosts ??= new HostSet()), h, lim.maxHosts);
     this.noisePackets += o.noisePackets;
     this.leftoverPackets += o.leftoverPackets;
     this.traceroutePackets += o.traceroutePackets;

@@ -1,7 +1,7 @@
-// Sets and counters that start as small arrays and become a Set/Map only when they
-// grow. Most sources send a handful of packets to one or two ports and hosts: a linear
-// scan of a few items is faster than hashing, and tens of thousands of empty-ish
-// Map/Set objects were most of the report's memory.
+// A counter that starts as two small arrays and becomes a Map only when it grows: most
+// sources carry one or two annotation ids, and a linear scan of a few items is faster
+// than hashing, while tens of thousands of near-empty Maps were much of the report's
+// memory. (Integer-keyed sets and counters: int-collections.ts.)
 
 const UPGRADE_AT = 8;
 
@@ -9,40 +9,6 @@ const UPGRADE_AT = 8;
 // across 100k profiles was most of the heap. Empty collections share one array (never
 // written to: every insert makes a new one).
 const NONE: never[] = [];
-
-export class SmallSet<T> implements Iterable<T> {
-  private items: T[] = NONE;
-  private set: Set<T> | null = null;
-
-  get size(): number {
-    return this.set !== null ? this.set.size : this.items.length;
-  }
-
-  /** Adds `v`; true when it was not there before. */
-  add(v: T): boolean {
-    const set = this.set;
-    if (set !== null) {
-      const before = set.size;
-      return set.add(v).size !== before;
-    }
-    const items = this.items;
-    for (let i = 0; i < items.length; i++) if (items[i] === v) return false;
-    if (items.length < UPGRADE_AT) this.items = items.concat([v]);
-    else {
-      this.set = new Set(items).add(v);
-      this.items = NONE;
-    }
-    return true;
-  }
-
-  has(v: T): boolean {
-    return this.set !== null ? this.set.has(v) : this.items.includes(v);
-  }
-
-  [Symbol.iterator](): Iterator<T> {
-    return (this.set ?? this.items)[Symbol.iterator]();
-  }
-}
 
 export class SmallMap<K> implements Iterable<[K, number]> {
   private ks: K[] = NONE;

@@ -1,0 +1,186 @@
+// Sets and counters of integers in [0, 2^32) — port keys and IPv4 addresses, the bulk
+// of what source profiles hold. Small: a plain exact-size array, scanned. Past
+// UPGRADE_AT: a sorted Uint32Array, binary-searched. A member then costs 4 bytes (8
+// more for a count) where a Set/Map entry costs ~30, addresses above 2^30 need no
+// boxed number, and the garbage collector does not trace typed arrays. An insert
+// shifts the tail; the profile caps (≤ 4096 members) keep that cheap.
+
+const UPGRADE_AT = 8;
+const NONE: never[] = [];
+
+/** Index of v in a[0, n), or -(insertion point) - 1. */
+function search(a: Uint32Array, n: number, v: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = a[mid];
+    if (x < v) lo = mid + 1;
+    else if (x > v) hi = mid - 1;
+    else return mid;
+  }
+  return -lo - 1;
+}
+
+function grown<A extends Uint32Array | Float64Array>(a: A, make: (n: number) => A): A {
+  const b = make(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+const u32 = (n: number): Uint32Array => new Uint32Array(n);
+const f64 = (n: number): Float64Array => new Float64Array(n);
+
+export class IntSet implements Iterable<number> {
+  private small: number[] = NONE;
+  private big: Uint32Array | null = null;
+  private n = 0;
+
+  get size(): number {
+    return this.big !== null ? this.n : this.small.length;
+  }
+
+  /** Adds `v`; true when it was not there before. */
+  add(v: number): boolean {
+    const big = this.big;
+    if (big === null) {
+      const small = this.small;
+      for (let i = 0; i < small.length; i++) if (small[i] === v) return false;
+      if (small.length < UPGRADE_AT) {
+        // concat, not push: exact-size arrays (push reserves ~17 slots).
+        this.small = small.concat([v]);
+        return true;
+      }
+      const b = new Uint32Array(UPGRADE_AT * 2);
+      for (let i = 0; i < small.length; i++) b[i] = small[i];
+      b.subarray(0, small.length).sort();
+      this.big = b;
+      this.n = small.length;
+      this.small = NONE;
+      return this.add(v);
+    }
+    const i = search(big, this.n, v);
+    if (i >= 0) return false;
+    const at = -i - 1;
+    const b = this.n === big.length ? (this.big = grown(big, u32)) : big;
+    b.copyWithin(at + 1, at, this.n);
+    b[at] = v;
+    this.n++;
+    return true;
+  }
+
+  has(v: number): boolean {
+    return this.big !== null ? search(this.big, this.n, v) >= 0 : this.small.includes(v);
+  }
+
+  [Symbol.iterator](): Iterator<number> {
+    return this.big !== null ? this.big.subarray(0, this.n)[Symbol.iterator]() : this.small[Symbol.iterator]();
+  }
+}
+
+/** Counts per integer key (packets per port key), with a cap on distinct keys. */
+export class IntCounter implements Iterable<[number, number]> {
+  private ks: number[] = NONE;
+  private vs: number[] = NONE;
+  private bigKeys: Uint32Array | null = null;
+  private bigVals: Float64Array | null = null;
+  private n = 0;
+
+  get size(): number {
+    return this.bigKeys !== null ? this.n : this.ks.length;
+  }
+
+  get(k: number): number | undefined {
+    if (this.bigKeys !== null) {
+      const i = search(this.bigKeys, this.n, k);
+      return i >= 0 ? this.bigVals![i] : undefined;
+    }
+    const i = this.ks.indexOf(k);
+    return i >= 0 ? this.vs[i] : undefined;
+  }
+
+  /** Adds n to k's count; a new key only while fewer than `cap` are counted. */
+  add(k: number, n: number, cap: number): void {
+    const keys = this.bigKeys;
+    if (keys === null) {
+      const i = this.ks.indexOf(k);
+      if (i >= 0) this.vs[i] += n;
+      else if (this.ks.length >= cap) return;
+      else if (this.ks.length < UPGRADE_AT) {
+        this.ks = this.ks.concat([k]);
+        this.vs = this.vs.concat([n]);
+      } else {
+        this.upgrade();
+        this.add(k, n, cap);
+      }
+      return;
+    }
+    const i = search(keys, this.n, k);
+    if (i >= 0) {
+      this.bigVals![i] += n;
+      return;
+    }
+    if (this.n >= cap) return;
+    const at = -i - 1;
+    let vals = this.bigVals!;
+    let ks = keys;
+    if (this.n === ks.length) {
+      ks = this.bigKeys = grown(ks, u32);
+      vals = this.bigVals = grown(vals, f64);
+    }
+    ks.copyWithin(at + 1, at, this.n);
+    vals.copyWithin(at + 1, at, this.n);
+    ks[at] = k;
+    vals[at] = n;
+    this.n++;
+  }
+
+  private upgrade(): void {
+    const order = this.ks.map((_, i) => i).sort((a, b) => this.ks[a] - this.ks[b]);
+    const keys = new Uint32Array(UPGRADE_AT * 2);
+    const vals = new Float64Array(UPGRADE_AT * 2);
+    order.forEach((from, to) => {
+      keys[to] = this.ks[from];
+      vals[to] = this.vs[from];
+    });
+    this.bigKeys = keys;
+    this.bigVals = vals;
+    this.n = order.length;
+    this.ks = NONE;
+    this.vs = NONE;
+  }
+
+  *entries(): IterableIterator<[number, number]> {
+    if (this.bigKeys !== null) {
+      for (let i = 0; i < this.n; i++) yield [this.bigKeys[i], this.bigVals![i]];
+    } else {
+      for (let i = 0; i < this.ks.length; i++) yield [this.ks[i], this.vs[i]];
+    }
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, number]> {
+    return this.entries();
+  }
+}
+
+/** Destination hosts: IPv4 as uint32 in an IntSet, anything else (IPv6) as strings. */
+export class HostSet implements Iterable<number | string> {
+  private readonly v4 = new IntSet();
+  private other: Set<string> | null = null;
+
+  get size(): number {
+    return this.v4.size + (this.other?.size ?? 0);
+  }
+
+  add(h: number | string): boolean {
+    if (typeof h === 'number') return this.v4.add(h);
+    const other = (this.other ??= new Set());
+    const before = other.size;
+    return other.add(h).size !== before;
+  }
+
+  *[Symbol.iterator](): Iterator<number | string> {
+    yield* this.v4;
+    if (this.other !== null) yield* this.other;
+  }
+}

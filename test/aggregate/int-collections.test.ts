@@ -1,0 +1,77 @@
+// The compact collections behind source profiles must behave exactly like Set/Map
+// (within their cap), on both sides of the small-array -> typed-array upgrade.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { HostSet, IntCounter, IntSet } from '../../src/aggregate/int-collections.js';
+
+// Small ranges force repeats; the u32 range reaches addresses above 2^31.
+const key = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 0xffffffff }));
+
+describe('IntSet', () => {
+  it('matches a Set: add result, size, membership, members', () => {
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 300 }), (xs) => {
+        const s = new IntSet();
+        const model = new Set<number>();
+        for (const x of xs) {
+          expect(s.add(x)).toBe(!model.has(x));
+          model.add(x);
+          expect(s.size).toBe(model.size);
+        }
+        for (const x of xs) expect(s.has(x)).toBe(true);
+        expect(s.has(0xffffffff)).toBe(model.has(0xffffffff));
+        expect([...s].sort((a, b) => a - b)).toEqual([...model].sort((a, b) => a - b));
+      }),
+    );
+  });
+
+  it('keeps members above 2^31 exact (no sign or rounding loss), in ascending order', () => {
+    const s = new IntSet();
+    for (let i = 0; i < 20; i++) s.add(i);
+    for (const b of [0xffffffff, 0xc0a80101, 0x80000000, 0xc0a80101]) s.add(b);
+    expect(s.size).toBe(23);
+    expect(s.has(0xc0a80101)).toBe(true);
+    expect(s.has(0x7fffffff)).toBe(false);
+    expect([...s].slice(-3)).toEqual([0x80000000, 0xc0a80101, 0xffffffff]);
+  });
+});
+
+describe('IntCounter', () => {
+  it('matches a capped Map: counts, size, entries', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.integer({ min: 1, max: 1000 })), { maxLength: 300 }), fc.integer({ min: 1, max: 64 }), (adds, cap) => {
+        const c = new IntCounter();
+        const model = new Map<number, number>();
+        for (const [k, n] of adds) {
+          c.add(k, n, cap);
+          const cur = model.get(k);
+          if (cur !== undefined) model.set(k, cur + n);
+          else if (model.size < cap) model.set(k, n);
+        }
+        expect(c.size).toBe(model.size);
+        for (const [k, n] of model) expect(c.get(k)).toBe(n);
+        const sorted = (xs: Iterable<[number, number]>) => [...xs].sort((a, b) => a[0] - b[0]);
+        expect(sorted(c)).toEqual(sorted(model));
+      }),
+    );
+  });
+
+  it('answers undefined for a key never counted', () => {
+    const c = new IntCounter();
+    for (let i = 0; i < 30; i++) c.add(i * 2, 1, 100);
+    expect(c.get(3)).toBeUndefined();
+    expect(c.get(58)).toBe(1);
+  });
+});
+
+describe('HostSet', () => {
+  it('counts IPv4 numbers and IPv6 strings together, each once', () => {
+    const h = new HostSet();
+    expect(h.add(0xc0a80101)).toBe(true);
+    expect(h.add(0xc0a80101)).toBe(false);
+    expect(h.add('2001:db8::1')).toBe(true);
+    expect(h.add('2001:db8::1')).toBe(false);
+    expect(h.size).toBe(2);
+    expect([...h]).toEqual([0xc0a80101, '2001:db8::1']);
+  });
+});
