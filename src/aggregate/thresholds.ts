@@ -75,11 +75,11 @@ export interface Weights {
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   limits: {
-    // ~1-2 KiB for a one-port source, more only for real scanners: 100k profiles stay
-    // in the low hundreds of MB even for a busy day.
+    // ~1 KiB for a one-port source, more only for real scanners: 100k profiles stay
+    // around 100 MB even for a busy day.
     maxSources: 100_000,
     // psad tracks all 65536; 4096 is enough to tell "wide" from "all" and caps a full
-    // port sweep at ~100 KiB per source.
+    // port sweep at ~20 KiB per source (4 bytes a port, int-collections.ts).
     maxPorts: 4096,
     maxHosts: 1024,
     maxPortCounts: 256,
