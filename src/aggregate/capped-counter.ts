@@ -3,21 +3,39 @@
 // `dropped`), which keeps the heavy hitters exact enough for a top-N table.
 import { flat } from '../util/flat-string.js';
 
+/** A mutable count: one hash lookup per add instead of a get and a set. */
+interface Tally {
+  n: number;
+}
+
 export class CappedCounter<K> {
-  private readonly counts = new Map<K, number>();
+  private readonly counts = new Map<K, Tally>();
+  /**
+   * The last key added and its tally: most counters see the same value run after run
+   * (one format, mostly "drop", mostly "tcp"), and === on it is cheaper than hashing.
+   */
+  private lastKey: K | undefined;
+  private lastTally: Tally | undefined;
   /** Sum of counts of keys evicted to stay under the cap. */
   dropped = 0;
 
   constructor(private readonly cap = 100_000) {}
 
   add(key: K, n = 1): void {
-    const c = this.counts.get(key);
-    if (c !== undefined) {
-      this.counts.set(key, c + n);
+    if (key === this.lastKey && this.lastTally !== undefined) {
+      this.lastTally.n += n;
       return;
     }
-    if (this.counts.size >= this.cap) this.prune();
-    this.counts.set(typeof key === 'string' ? (flat(key) as K) : key, n);
+    let t = this.counts.get(key);
+    if (t !== undefined) t.n += n;
+    else {
+      if (this.counts.size >= this.cap) this.prune();
+      t = { n };
+      key = typeof key === 'string' ? (flat(key) as K) : key;
+      this.counts.set(key, t);
+    }
+    this.lastKey = key;
+    this.lastTally = t;
   }
 
   get size(): number {
@@ -25,29 +43,30 @@ export class CappedCounter<K> {
   }
 
   get(key: K): number {
-    return this.counts.get(key) ?? 0;
+    return this.counts.get(key)?.n ?? 0;
   }
 
   /** Highest counts first; ties broken by the key's string form so output is deterministic. */
   top(n: number): [K, number][] {
-    return [...this.counts]
+    return [...this.entries()]
       .sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])))
       .slice(0, n);
   }
 
-  entries(): IterableIterator<[K, number]> {
-    return this.counts.entries();
+  *entries(): IterableIterator<[K, number]> {
+    for (const [k, t] of this.counts) yield [k, t.n];
   }
 
   private prune(): void {
-    const sorted = [...this.counts.values()].sort((a, b) => a - b);
+    const sorted = [...this.counts.values()].map((t) => t.n).sort((a, b) => a - b);
     const threshold = sorted[Math.floor(sorted.length / 2)];
-    for (const [k, c] of this.counts) {
-      if (c <= threshold) {
-        this.dropped += c;
+    for (const [k, t] of this.counts) {
+      if (t.n <= threshold) {
+        this.dropped += t.n;
         this.counts.delete(k);
       }
     }
+    this.lastKey = undefined;
+    this.lastTally = undefined;
   }
 }
-

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CappedCounter } from '../../src/aggregate/capped-counter.js';
+
+const op = fc.tuple(fc.constantFrom('a', 'b', 'c', 'tcp', 'udp', 'drop', 'x'.repeat(20)), fc.integer({ min: 1, max: 5 }));
+
+describe('CappedCounter', () => {
+  it('counts exactly like a Map while under the cap, whatever the order of keys', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
+        const c = new CappedCounter<string>(100);
+        const model = new Map<string, number>();
+        for (const [k, n] of ops) {
+          // A fresh copy of the key: equal content, different string object.
+          c.add(k.split('').join(''), n);
+          model.set(k, (model.get(k) ?? 0) + n);
+        }
+        expect(c.size).toBe(model.size);
+        for (const [k, n] of model) expect(c.get(k)).toBe(n);
+        expect(new Map(c.entries())).toEqual(model);
+        expect(c.dropped).toBe(0);
+      }),
+    );
+  });
+
+  it('keeps the heavy hitters and accounts for every dropped count when it prunes', () => {
+    const c = new CappedCounter<string>(5);
+    c.add('heavy', 100);
+    c.add('busy', 50);
+    c.add('r1');
+    c.add('r2');
+    c.add('r3');
+    c.add('r4'); // full: the rare ones (r1-r3) go before r4 is counted
+    c.add('r4', 2); // the cached last key must still count after a prune
+    expect(c.get('heavy')).toBe(100);
+    expect(c.get('busy')).toBe(50);
+    expect(c.get('r4')).toBe(3);
+    expect(c.get('r1') + c.get('r2') + c.get('r3')).toBe(0);
+    expect(c.dropped).toBe(3);
+    const total = [...c.entries()].reduce((s, [, n]) => s + n, 0) + c.dropped;
+    expect(total).toBe(100 + 50 + 1 + 1 + 1 + 3);
+  });
+
+  it('ranks by count, ties by key', () => {
+    const c = new CappedCounter<string>();
+    for (const k of ['b', 'a', 'c', 'c']) c.add(k);
+    expect(c.top(3)).toEqual([['c', 2], ['a', 1], ['b', 1]]);
+  });
+});
