@@ -1,17 +1,34 @@
 // A bounded map with least-recently-used eviction. A Map already keeps insertion
 // order, so "touch" is delete+set and the oldest entry is the first key: no linked
-// list, no dependency. The cap is what keeps memory flat on huge logs; callers also
-// sweep expired entries from the old end (sweep) so idle keys go before the cap bites.
+// list, no dependency. A touch moves an entry only once it has aged a quarter of the
+// capacity (see `slack`), which keeps the per-event cost of a hot key to one lookup.
+// The cap is what keeps memory flat on huge logs; callers also sweep expired entries
+// from the old end (sweep) so idle keys go before the cap bites.
 
 import { flat } from '../util/flat-string.js';
 
+/** A value and the operation count when it was last moved to the young end. */
+interface Slot<V> {
+  v: V;
+  at: number;
+}
+
 export class Lru<K, V> {
-  private readonly map = new Map<K, V>();
+  private readonly map = new Map<K, Slot<V>>();
+  /** Gets and sets so far: the clock of `Slot.at`. */
+  private ops = 0;
+  /**
+   * How stale an entry may get before a touch moves it (a Map delete+set, the costly
+   * part): a quarter of the capacity. An entry used within the last capacity - slack
+   * operations is still never evicted; below capacity 4 this is an exact LRU.
+   */
+  private readonly slack: number;
   /** Entries dropped because the cap was reached (not by sweep/delete). */
   evicted = 0;
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`LRU capacity must be a positive integer, got ${capacity}`);
+    this.slack = Math.floor(capacity / 4);
   }
 
   get size(): number {
@@ -20,17 +37,15 @@ export class Lru<K, V> {
 
   /** Value and mark as most recently used. */
   get(key: K): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(own(key), v);
-    }
-    return v;
+    const s = this.map.get(key);
+    if (s === undefined) return undefined;
+    this.touch(key, s);
+    return s.v;
   }
 
   /** Value without changing the order. */
   peek(key: K): V | undefined {
-    return this.map.get(key);
+    return this.map.get(key)?.v;
   }
 
   has(key: K): boolean {
@@ -39,18 +54,30 @@ export class Lru<K, V> {
 
   /** Insert or replace as most recently used; returns the evicted [key, value] pair's value, if any. */
   set(key: K, value: V): V | undefined {
-    if (this.map.has(key)) this.map.delete(key);
-    this.map.set(own(key), value);
+    const s = this.map.get(key);
+    if (s !== undefined) {
+      s.v = value;
+      this.touch(key, s);
+      return undefined;
+    }
+    this.map.set(own(key), { v: value, at: ++this.ops });
     if (this.map.size > this.capacity) {
-      const oldest = this.map.keys().next();
+      const oldest = this.map.entries().next();
       if (!oldest.done) {
-        const old = this.map.get(oldest.value);
-        this.map.delete(oldest.value);
+        this.map.delete(oldest.value[0]);
         this.evicted++;
-        return old;
+        return oldest.value[1].v;
       }
     }
     return undefined;
+  }
+
+  private touch(key: K, s: Slot<V>): void {
+    const now = ++this.ops;
+    if (now - s.at <= this.slack) return;
+    s.at = now;
+    this.map.delete(key);
+    this.map.set(own(key), s);
   }
 
   delete(key: K): boolean {
@@ -68,22 +95,22 @@ export class Lru<K, V> {
    */
   sweep(expired: (value: V, key: K) => boolean, onRemove?: (value: V, key: K) => void): number {
     let n = 0;
-    for (const [k, v] of this.map) {
-      if (!expired(v, k)) break;
+    for (const [k, s] of this.map) {
+      if (!expired(s.v, k)) break;
       this.map.delete(k);
-      if (onRemove) onRemove(v, k);
+      if (onRemove) onRemove(s.v, k);
       n++;
     }
     return n;
   }
 
   /** Oldest first. */
-  entries(): IterableIterator<[K, V]> {
-    return this.map.entries();
+  *entries(): IterableIterator<[K, V]> {
+    for (const [k, s] of this.map) yield [k, s.v];
   }
 
-  values(): IterableIterator<V> {
-    return this.map.values();
+  *values(): IterableIterator<V> {
+    for (const s of this.map.values()) yield s.v;
   }
 }
 

@@ -2,6 +2,7 @@
 // files are rejected with the file and the rule named.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { SignatureError } from '../../src/errors.js';
 import { DEFAULT_ANNOTATIONS_FILE, loadAnnotationRules, parseAnnotationRules } from '../../src/annotate/index.js';
 import { classifyAddress } from '../../src/annotate/address.js';
@@ -123,5 +124,55 @@ describe('Lru', () => {
     expect(l.sweep((v) => v < 5, (_v, k) => removed.push(k))).toBe(2);
     expect(removed).toEqual(['a', 'b']);
     expect(l.size).toBe(1);
+  });
+});
+
+describe('Lru recency with slack', () => {
+  it('keeps an entry read d operations after its insert for capacity - capacity/4 more operations, for every d (the worst case)', () => {
+    for (let cap = 1; cap <= 40; cap++) {
+      for (let d = 1; d <= cap; d++) {
+        const l = new Lru<string, number>(cap);
+        let op = 0;
+        l.set('A', ++op);
+        for (let i = 1; i < d; i++) l.set(`x${i}`, ++op);
+        l.get('A');
+        const readAt = ++op;
+        let n = 0;
+        while (l.has('A')) l.set(`y${n++}`, ++op);
+        expect(op - readAt, `cap ${cap}, read after ${d}`).toBeGreaterThanOrEqual(cap - Math.floor(cap / 4));
+      }
+    }
+  });
+
+  it('never evicts an entry used within the last capacity - capacity/4 operations, and never holds more than its capacity', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 60 })), { maxLength: 600 }),
+        (cap, ops) => {
+          const l = new Lru<string, number>(cap);
+          const lastUse = new Map<string, number>();
+          let clock = 0;
+          for (const [isGet, k] of ops) {
+            const key = `k${k % (cap + 3)}`;
+            if (isGet) {
+              if (l.get(key) === undefined) continue;
+              lastUse.set(key, ++clock);
+              continue;
+            }
+            const before = new Set([...l.entries()].map(([x]) => x));
+            lastUse.set(key, ++clock);
+            const out = l.set(key, clock);
+            expect(l.size).toBeLessThanOrEqual(cap);
+            if (out !== undefined) {
+              const after = new Set([...l.entries()].map(([x]) => x));
+              const gone = [...before].filter((x) => !after.has(x));
+              expect(gone).toHaveLength(1);
+              expect(clock - lastUse.get(gone[0])!).toBeGreaterThanOrEqual(cap - Math.floor(cap / 4));
+            }
+          }
+        },
+      ),
+    );
   });
 });
