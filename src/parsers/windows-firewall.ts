@@ -115,6 +115,8 @@ const NO_ENDPOINT_IP = '-';
 const NONE = -1; // '-' or a column the header does not have
 const BAD = -2;
 const MAX_U32 = 4294967295;
+/** OPEN records remembered for the direction of their CLOSE. */
+const MAX_OPEN_SESSIONS = 4096;
 
 function nullable(v: number): number | null {
   return v === NONE ? null : v;
@@ -225,6 +227,23 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
     sink.skipped(lineNo, `header: ${colon > 0 ? line.slice(0, colon) : line.slice(0, 20)}`);
   }
 
+  // Open sessions by their 5-tuple, so a CLOSE gets the direction of its OPEN. Bounded:
+  // the oldest is forgotten first (its CLOSE then has no direction, as before).
+  const sessions = new Map<string, Direction>();
+  function sessionDirection(word: string, direction: Direction | null, f: readonly string[], L: Layout): Direction | null {
+    const key = `${f[L.protocol]} ${f[L.srcIp]} ${f[L.dstIp]} ${f[L.srcPort]} ${f[L.dstPort]}`;
+    if (word === 'CLOSE') {
+      const d = sessions.get(key) ?? null;
+      sessions.delete(key);
+      return d;
+    }
+    if (direction !== null) {
+      if (sessions.size >= MAX_OPEN_SESSIONS) sessions.delete(sessions.keys().next().value!);
+      sessions.set(key, direction);
+    }
+    return direction;
+  }
+
   /** Reports a field that is present but unreadable; always returns undefined (for `return bad(…)`). */
   function bad(lineNo: number, text: string, field: string, value: string): void {
     sink.malformed(lineNo, text, `field ${field}: invalid '${value.slice(0, 64)}'`);
@@ -302,9 +321,12 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
         action = 'drop';
         break;
       case 'ALLOW':
-      case 'OPEN':
       case 'CLOSE':
         action = 'allow';
+        break;
+      case 'OPEN': // a session this host opened (inbound ones are OPEN-INBOUND)
+        action = 'allow';
+        direction = 'out';
         break;
       case 'OPEN-INBOUND': // Windows XP SP2: an inbound connection was opened
         action = 'allow';
@@ -405,6 +427,8 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
         sink.malformed(lineNo, text, `field path: unknown '${path.slice(0, 32)}'`);
         return;
     }
+
+    if (word !== 'ALLOW' && word !== 'DROP' && path === '-') direction = sessionDirection(word, direction, f, L);
 
     // ICMP has no ports; Windows writes '-' there (some tools write the type twice).
     emit(ms, action, direction, word, proto, ipVersion, srcIp, isIcmp ? null : nullable(srcPort), dstIp, isIcmp ? null : nullable(dstPort),

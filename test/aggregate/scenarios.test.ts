@@ -170,6 +170,31 @@ describe('traceroute', () => {
   });
 });
 
+describe('own outbound traffic', () => {
+  const browsing = (ip: string, action: 'allow' | 'drop') =>
+    Array.from({ length: 60 }, (_, i) =>
+      makeEvent({ src: { ip, port: 50000 + i }, dst: { ip: `192.0.2.${i + 1}`, port: 443 }, direction: 'out', action, time: at(i * 600), annotations: [ann('port-known', 2)] }),
+    );
+
+  it('allowed connections of this host are not a sweep and make no profile', () => {
+    const r = summarize([...browsing('192.168.1.35', 'allow'), ...background]);
+    expect(order(r)).not.toContain('192.168.1.35');
+    expect(r.ranked).toBe(background.length);
+  });
+
+  it('an allowed outbound event with a telling annotation still profiles its source', () => {
+    const beacon = makeEvent({ src: { ip: '192.168.1.36' }, dst: { port: 17027 }, direction: 'out', action: 'allow', annotations: [ann('adbot-outbound', 2)] });
+    const r = summarize([...browsing('192.168.1.35', 'allow'), beacon, ...background]);
+    expect(row(r, '192.168.1.36').annotations).toEqual({ 'adbot-outbound': 1 });
+    expect(order(r)).not.toContain('192.168.1.35');
+  });
+
+  it('outbound traffic the firewall blocked is profiled: a machine stopped by egress rules still ranks', () => {
+    const r = summarize([...browsing('192.168.1.37', 'drop'), ...background]);
+    expect(ids(row(r, '192.168.1.37'))).toContain('horizontal-sweep');
+  });
+});
+
 describe('dial-up leftovers', () => {
   it('leftover traffic is named and ranks below a real probe of the same size', () => {
     const leftover = Array.from({ length: 30 }, (_, i) =>
