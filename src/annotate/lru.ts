@@ -35,7 +35,7 @@ export class Lru<K, V> {
     return this.map.size;
   }
 
-  /** Value and mark as most recently used. */
+  /** Value, and marks the entry recently used (moved to the young end once older than `slack`). */
   get(key: K): V | undefined {
     const s = this.map.get(key);
     if (s === undefined) return undefined;
@@ -52,7 +52,7 @@ export class Lru<K, V> {
     return this.map.has(key);
   }
 
-  /** Insert or replace as most recently used; returns the evicted [key, value] pair's value, if any. */
+  /** Insert, or replace and mark recently used; returns the value evicted to stay under the cap, if any. */
   set(key: K, value: V): V | undefined {
     const s = this.map.get(key);
     if (s !== undefined) {

@@ -19,6 +19,7 @@ import { addressVersion } from './address.js';
 import type { Action, Direction, FirewallEvent } from '../event.js';
 import { localTimeConverter, wallClockMs, type LocalTimeToEpoch } from './local-time.js';
 import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
+import { flat } from '../util/flat-string.js';
 
 const FORMAT_ID = 'windows-firewall';
 
@@ -239,7 +240,8 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
     }
     if (direction !== null) {
       if (sessions.size >= MAX_OPEN_SESSIONS) sessions.delete(sessions.keys().next().value!);
-      sessions.set(key, direction);
+      // Own copy: a key cut from the line would pin its whole input chunk.
+      sessions.set(flat(key), direction);
     }
     return direction;
   }
