@@ -4,14 +4,6 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, InputError, SignatureError, UsageError } from '../errors.js';
 import { termSafe } from '../render/sanitize.js';
-import { registerCheck } from './check.js';
-import { registerDaily } from './daily.js';
-import { registerEvents } from './events.js';
-import { registerExplain } from './explain.js';
-import { registerFollow } from './follow.js';
-import { registerFormats } from './formats.js';
-import { registerReport } from './report.js';
-
 import { VERSION } from './version.js';
 
 let exitCode: number = ExitCode.ok;
@@ -34,7 +26,28 @@ function commanderMessage(str: string): string {
     .join('\n');
 }
 
-function buildProgram(): Command {
+type Registrar = (program: Command, setExit: (code: number) => void) => void;
+
+// Each command's module is loaded only when it can run: `logscan explain 80` need not
+// load the parsers, the report and the daily page (start-up is what a person feels).
+// The order is the order of `logscan --help`.
+const COMMANDS: Record<string, () => Promise<Registrar>> = {
+  report: async () => (await import('./report.js')).registerReport,
+  events: async () => (await import('./events.js')).registerEvents,
+  follow: async () => (await import('./follow.js')).registerFollow,
+  daily: async () => (await import('./daily.js')).registerDaily,
+  explain: async () => (await import('./explain.js')).registerExplain,
+  formats: async () => (await import('./formats.js')).registerFormats,
+  check: async () => (await import('./check.js')).registerCheck,
+};
+
+/** The named command alone when the first word names one; otherwise all (report is the default command, and help lists them). */
+function commandsFor(argv: readonly string[]): string[] {
+  const first = argv.slice(2).find((a) => !a.startsWith('-'));
+  return first !== undefined && first !== 'report' && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
+}
+
+async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('logscan')
     .description('Firewall log analyzer: what the noise in your iptables / Windows Firewall logs means.')
     .version(VERSION, '-V, --version')
@@ -44,20 +57,14 @@ function buildProgram(): Command {
     // Commander's messages quote what the user typed: sanitise each line (keeping the newlines) and
     // start them with "logscan:" like every other message.
     .configureOutput({ outputError: (str, write) => write(commanderMessage(str)) });
-  registerReport(program, setExit);
-  registerEvents(program, setExit);
-  registerFollow(program, setExit);
-  registerDaily(program, setExit);
-  registerExplain(program);
-  registerFormats(program);
-  registerCheck(program, setExit);
+  for (const name of commandsFor(argv)) (await COMMANDS[name]!())(program, setExit);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError(`(run \`logscan ${cmd.name()} --help\` for usage)`);
   return program;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv);
     return exitCode;
   } catch (err) {
