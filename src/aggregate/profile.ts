@@ -10,7 +10,8 @@ import type { FirewallEvent } from '../event.js';
 import { flat } from '../util/flat-string.js';
 import { HostSet, IntCounter, IntSet } from './int-collections.js';
 import { SmallMap } from './small-collections.js';
-import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, NOT_NOTABLE, type Thresholds } from './thresholds.js';
+import { isOwnClientTraffic } from './own-traffic.js';
+import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, type Thresholds } from './thresholds.js';
 
 // TCP flag bits (ECE/CWR are ignored for scan classification: ECN setup adds them to SYNs).
 const F_SYN = 1;
@@ -364,7 +365,7 @@ export class ProfileTable {
   add(e: FirewallEvent): void {
     const ip = e.src.ip;
     if (ip === null || ip === '') return;
-    if (e.direction === 'out' && e.action === 'allow' && !telling(e)) return;
+    if (isOwnClientTraffic(e)) return;
     let p = this.map.get(ip);
     if (p === undefined) {
       // Checked on a miss only: a loopback address never gets a profile, so it always misses.
@@ -407,17 +408,6 @@ export class ProfileTable {
       }
     }
   }
-}
-
-/**
- * This host's own clients, allowed out (Windows Firewall logs every SEND), are not
- * probes: browsing 60 web servers is not a sweep. Only an outbound event the annotator
- * found telling (an adware beacon, a trojan port) makes its source a profile.
- */
-function telling(e: FirewallEvent): boolean {
-  const anns = e.annotations;
-  for (let i = 0; i < anns.length; i++) if (!NOT_NOTABLE.includes(anns[i].id)) return true;
-  return false;
 }
 
 /**

@@ -196,4 +196,15 @@ describe('logscan follow', () => {
     expect(r.stdout).toMatch(/\+\d+ more from 203\.0\.113\.7 in \d+ s/);
     expect(r.stdout).toMatch(/200 events/);
   });
+
+  it('text output shows probes, not this host\'s own allowed outbound connections', async () => {
+    const cli = startCli(['follow', '--from-start', join(repoRoot, 'samples/pfirewall.log')], { env });
+    await cli.waitFor((out) => out.includes('22:24:39')); // the last record, a ping
+    const r = await cli.stop();
+    const lines = r.stdout.split('\n');
+    // 192.168.1.35 is the machine itself: its SEND/OPEN rows to 443 and 53 are allowed and outbound.
+    expect(lines.filter((l) => /192\.168\.1\.35 +→/.test(l))).toEqual([]);
+    expect(lines.some((l) => /192\.0\.2\.195 +→ 139\/tcp/.test(l))).toBe(true);
+    expect(lines.some((l) => /203\.0\.113\.166 +→ 31337\/udp/.test(l))).toBe(true);
+  });
 });
