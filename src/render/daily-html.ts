@@ -21,7 +21,7 @@ const CSS = `
 @media (prefers-color-scheme:dark){:root{--bg:#14171d;--fg:#e6e9ef;--muted:#9aa3b2;--card:#1d2129;--line:#323846;--bar:#f26b6b;--rest:#7a3a3d;--prev:#7fb0ff}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
+body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif}
 main{max-width:960px;margin:0 auto;padding:16px}
 h1{font-size:1.35rem;margin:0 0 4px}
 h2{font-size:1.05rem;margin:0 0 10px}
