@@ -184,7 +184,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   } else {
     const fresh = new Set(cmp.basis !== null ? r.sources.filter((s) => cmp.newSources.some((n) => n.ip === s.ip)).map((s) => s.ip) : []);
     if (r.sources.length > 0) {
-      b.push(`<section><h2>Top sources${r.rankedSources > r.sources.length ? ` (${r.sources.length} of ${fmtInt(r.rankedSources)})` : ''}</h2>${sourcesTable(r.sources, fresh, opts.tz)}`);
+      b.push(`<section><h2>Top sources${r.rankedSources > r.sources.length ? ` (${r.sources.length} of ${fmtInt(r.rankedSources)} ranked)` : ''}</h2>${sourcesTable(r.sources, fresh, opts.tz)}`);
       if (r.findings.length > 0) b.push(`<p class="muted">Findings: ${r.findings.map((f) => `${e(f.id)} ${fmtInt(f.sources)}`).join(' · ')}</p>`);
       b.push('</section>');
     }

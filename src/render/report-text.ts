@@ -241,7 +241,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     // --geoip: country and AS before the explanation; dropped last on a narrow terminal.
     if (doc.sources.some((r) => r.geo !== undefined || r.as !== undefined)) cols.splice(cols.length - 1, 0, { head: 'geo', cell: geoCell, drop: 0.5 });
     const colored = (r: RankedSource, col: number, text: string): string => (col === 2 ? sevColor(c, r.severity)(text) : text);
-    out.push('', c.bold(`Top sources${doc.rankedSources > doc.sources.length ? ` (${doc.sources.length} of ${fmtInt(doc.rankedSources)})` : ''}`), fittedTable(doc.sources, cols, c, opts.width, 24, colored));
+    out.push('', c.bold(`Top sources${doc.rankedSources > doc.sources.length ? ` (${doc.sources.length} of ${fmtInt(doc.rankedSources)} ranked)` : ''}`), fittedTable(doc.sources, cols, c, opts.width, 24, colored));
     if (doc.findings.length > 0) {
       const items = doc.findings.map((f) => sevColor(c, f.maxSeverity)(`${f.id} ${fmtInt(f.sources)}`));
       out.push(wrapItems(`${c.bold('findings')}   `, items, opts.width, (s) => [...s.replace(ANSI, '')].length));

@@ -87,6 +87,12 @@ describe('logscan report: ranking', () => {
     expect(json([mixed, ...BASE, '--top', '2']).doc.sources).toHaveLength(2);
   });
 
+  it('says how many sources were ranked when the table shows fewer (the header counts every source seen)', () => {
+    const { doc } = json([mixed, ...BASE, '--top', '2']);
+    const r = runCli([mixed, ...BASE, '--top', '2']);
+    expect(r.stdout).toContain(`Top sources (2 of ${String(doc.rankedSources)} ranked)`);
+  });
+
   it.each([
     ['null', 'null-scan'],
     ['xmas', 'xmas-scan'],
