@@ -18,6 +18,8 @@ export class CappedCounter<K> {
   private lastTally: Tally | undefined;
   /** Sum of counts of keys evicted to stay under the cap. */
   dropped = 0;
+  /** True once the cap was reached: `size` is then no longer the number of distinct keys seen. */
+  saturated = false;
 
   constructor(private readonly cap = 100_000) {}
 
@@ -58,6 +60,7 @@ export class CappedCounter<K> {
   }
 
   private prune(): void {
+    this.saturated = true;
     const sorted = [...this.counts.values()].map((t) => t.n).sort((a, b) => a - b);
     const threshold = sorted[Math.floor(sorted.length / 2)];
     for (const [k, t] of this.counts) {

@@ -25,7 +25,9 @@ export interface OverviewData {
   portPackets: number;
   /** True when topPorts counts only dropped/rejected packets (the log had some); else every inbound packet. */
   portsBlockedOnly: boolean;
+  /** Distinct source addresses; once more than the counter holds, that many (`distinctSourcesCapped`: "at least"). */
   distinctSources: number;
+  distinctSourcesCapped: boolean;
   /** Per hour of the local day (0-23), packets: the activity sparkline. */
   perHour: number[];
 }
@@ -39,7 +41,7 @@ export class Overview {
   private readonly byAction = new CappedCounter<string>(16);
   private readonly byProto = new CappedCounter<string>(300);
   private readonly byDirection = new CappedCounter<string>(8);
-  private readonly sources = new CappedCounter<string>(200_000);
+  private readonly sources: CappedCounter<string>;
   /**
    * Inbound packets per destination port, [0] all and [1] dropped/rejected only (what was
    * probed, not your own allowed traffic), one array per common protocol: no hashing per event.
@@ -52,7 +54,12 @@ export class Overview {
   private readonly perHour = new Array<number>(24).fill(0);
 
   /** hourOf maps a time to the hour of day in the report's zone (--tz). */
-  constructor(private readonly hourOf: (d: Date) => number = (d) => d.getHours()) {}
+  constructor(
+    private readonly hourOf: (d: Date) => number = (d) => d.getHours(),
+    private readonly maxSources = 200_000,
+  ) {
+    this.sources = new CappedCounter<string>(maxSources);
+  }
 
   add(e: FirewallEvent): void {
     const n = e.count;
@@ -91,7 +98,8 @@ export class Overview {
       topPorts: this.topPorts(top, blocked),
       portPackets: this.portTotals[blocked],
       portsBlockedOnly: blocked === 1,
-      distinctSources: this.sources.size,
+      distinctSources: this.sources.saturated ? this.maxSources : this.sources.size,
+      distinctSourcesCapped: this.sources.saturated,
       perHour: [...this.perHour],
     };
   }

@@ -40,7 +40,8 @@ export interface ReportDoc {
   inputs: ReportInput[];
   /** events/packets/sources: what the report covers (after --since/--until/--source); parsedEvents: all parsed. */
   /** `ignored` (only with --ignore): events that matched the ignore list and were left out. */
-  totals: { lines: number; events: number; parsedEvents: number; packets: number; skipped: number; malformed: number; sources: number; ignored?: number };
+  /** `sourcesCapped`: more distinct sources than the run-wide counter holds (200,000); `sources` is then "at least". */
+  totals: { lines: number; events: number; parsedEvents: number; packets: number; skipped: number; malformed: number; sources: number; sourcesCapped: boolean; ignored?: number };
   span: { first: string | null; last: string | null };
   byFormat: Counted[];
   byAction: Counted[];
@@ -114,6 +115,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
       skipped: sum(stats, (s) => s.skipped),
       malformed: sum(stats, (s) => s.malformed),
       sources: ov.distinctSources,
+      sourcesCapped: ov.distinctSourcesCapped,
     },
     span: { first: ov.first?.toISOString() ?? null, last: ov.last?.toISOString() ?? null },
     byFormat: counted(ov.byFormat),

@@ -166,7 +166,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
     out.push(`${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${opts.tz ? ` (${termSafe(opts.tz)})` : ''}`);
   }
   out.push(
-    `${fmtInt(t.lines)} lines · ${fmtInt(t.events)} events${t.packets !== t.events ? ` (${fmtInt(t.packets)} packets)` : ''} · ${fmtInt(t.skipped)} skipped · ${t.malformed > 0 ? c.yellow(`${fmtInt(t.malformed)} malformed`) : '0 malformed'} · ${fmtInt(t.sources)} sources`,
+    `${fmtInt(t.lines)} lines · ${fmtInt(t.events)} events${t.packets !== t.events ? ` (${fmtInt(t.packets)} packets)` : ''} · ${fmtInt(t.skipped)} skipped · ${t.malformed > 0 ? c.yellow(`${fmtInt(t.malformed)} malformed`) : '0 malformed'} · ${t.sourcesCapped ? '≥' : ''}${fmtInt(t.sources)} sources`,
   );
 
   const f = doc.filters;

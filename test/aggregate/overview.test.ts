@@ -37,4 +37,14 @@ describe('loopback sources', () => {
     const events = [...verticalScan('127.0.0.1', 40, 60), ...verticalScan('::1', 40, 60), ...verticalScan('203.0.113.7', 40, 60)];
     expect(summarize(events).sources.map((s) => s.ip)).toEqual(['203.0.113.7']);
   });
+  it('counts distinct sources exactly under its cap, and says "at least" past it instead of shrinking', () => {
+    const ov = new Overview(undefined, 100);
+    for (let i = 0; i < 100; i++) ov.add(makeEvent({ src: { ip: `198.51.100.${i}` } }));
+    ov.add(makeEvent({ src: { ip: '198.51.100.7' } }));
+    expect([ov.result(5).distinctSources, ov.result(5).distinctSourcesCapped]).toEqual([100, false]);
+    // One more: the counter prunes its rarer half to stay under the cap; the count must not drop with it.
+    ov.add(makeEvent({ src: { ip: '203.0.113.1' } }));
+    expect([ov.result(5).distinctSources, ov.result(5).distinctSourcesCapped]).toEqual([100, true]);
+    expect(ov.result(1).topSources).toEqual([['198.51.100.7', 2]]);
+  });
 });

@@ -57,6 +57,14 @@ describe('terminal report', () => {
     expect(text).toMatchSnapshot();
   });
 
+  it('says "at least" for the source count when the counter was saturated', () => {
+    const d = doc(scenario());
+    expect(renderReportText(d, { color: false, width: 100, tz: 'UTC' })).toContain(` · ${d.totals.sources} sources`);
+    const capped = { ...d, totals: { ...d.totals, sources: 200_000, sourcesCapped: true } };
+    expect(renderReportText(capped, { color: false, width: 100, tz: 'UTC' })).toContain(' · ≥200,000 sources');
+    expect(renderReportMarkdown(capped, { tz: 'UTC' })).toContain(' · ≥200,000 sources');
+  });
+
   it('colours the score by severity only when asked', () => {
     const d = doc(scenario());
     expect(renderReportText(d, { color: true, width: 100, tz: 'UTC' })).toMatch(/\u001b\[31m/);
