@@ -23,6 +23,15 @@ function tally(w: typeof D, rows: [src: string, port: number, n: number, action?
   return t;
 }
 
+describe('source count', () => {
+  it('does not shrink when more than 200,000 sources make the counter prune', () => {
+    const t = new DayTally(D);
+    const time = new Date(D.start);
+    for (let i = 0; i < 200_001; i++) t.add(makeEvent({ time, src: { ip: `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}` } }), time.getTime());
+    expect(t.totals().sources).toBe(200_000);
+  });
+});
+
 describe('port ranges', () => {
   it('round-trips runs and single ports, and rejects garbage', () => {
     const bits = new Uint8Array(65_536);
