@@ -61,13 +61,13 @@ export class CappedCounter<K> {
 
   private prune(): void {
     this.saturated = true;
-    const sorted = [...this.counts.values()].map((t) => t.n).sort((a, b) => a - b);
-    const threshold = sorted[Math.floor(sorted.length / 2)];
-    for (const [k, t] of this.counts) {
-      if (t.n <= threshold) {
-        this.dropped += t.n;
-        this.counts.delete(k);
-      }
+    // The lower half by count; the sort is stable, so among equal counts the oldest keys
+    // go first. (A threshold on the median dropped everything when all counts were equal.)
+    const rarest = [...this.counts].sort((a, b) => a[1].n - b[1].n);
+    for (let i = 0; i < Math.ceil(rarest.length / 2); i++) {
+      const [k, t] = rarest[i];
+      this.dropped += t.n;
+      this.counts.delete(k);
     }
     this.lastKey = undefined;
     this.lastTally = undefined;

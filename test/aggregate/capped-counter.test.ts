@@ -41,6 +41,14 @@ describe('CappedCounter', () => {
     expect(total).toBe(100 + 50 + 1 + 1 + 1 + 3);
   });
 
+  it('drops only half when every count is equal (the oldest keys), not everything', () => {
+    const c = new CappedCounter<string>(4);
+    for (const k of ['a', 'b', 'c', 'd', 'e']) c.add(k);
+    expect([...c.entries()].map(([k]) => k)).toEqual(['c', 'd', 'e']);
+    expect(c.dropped).toBe(2);
+    expect(c.saturated).toBe(true);
+  });
+
   it('ranks by count, ties by key', () => {
     const c = new CappedCounter<string>();
     for (const k of ['b', 'a', 'c', 'c']) c.add(k);
