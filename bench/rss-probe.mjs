@@ -3,7 +3,7 @@
 // external `time` binary.
 import { writeFileSync } from 'node:fs';
 
-const out = process.env.BENCH_RSS_OUT;
+const out = process.env.BENCH_USAGE_OUT;
 if (out) {
   process.on('exit', () => {
     const u = process.resourceUsage();

@@ -17,7 +17,7 @@ const BIG = opt('--big', quick ? 0 : 5_000_000);
 
 const dataDir = join(root, 'bench/data');
 mkdirSync(dataDir, { recursive: true });
-const rssFile = join(dataDir, '.rss');
+const usageFile = join(dataDir, '.usage');
 const cli = join(root, 'dist/cli/main.js');
 const probe = join(root, 'bench/rss-probe.mjs');
 
@@ -31,16 +31,16 @@ function dataset(lines, format) {
 }
 
 function once(argv) {
-  if (existsSync(rssFile)) unlinkSync(rssFile);
+  if (existsSync(usageFile)) unlinkSync(usageFile);
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--import', probe, ...argv], {
-    env: { ...process.env, BENCH_RSS_OUT: rssFile, NO_COLOR: '1' },
+    env: { ...process.env, BENCH_USAGE_OUT: usageFile, NO_COLOR: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0 && r.status !== 3) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const u = JSON.parse(readFileSync(rssFile, 'utf8'));
+  const u = JSON.parse(readFileSync(usageFile, 'utf8'));
   return { ms, rssKiB: u.maxRSS, userMs: u.userUs / 1000, sysMs: u.sysUs / 1000 };
 }
 

@@ -44,6 +44,11 @@ export class CappedCounter<K> {
     return this.counts.size;
   }
 
+  /** Distinct keys seen: exact until the cap was reached, then the cap (a lower bound; `saturated`). */
+  get distinct(): number {
+    return this.saturated ? this.cap : this.counts.size;
+  }
+
   get(key: K): number {
     return this.counts.get(key)?.n ?? 0;
   }

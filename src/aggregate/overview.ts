@@ -56,7 +56,7 @@ export class Overview {
   /** hourOf maps a time to the hour of day in the report's zone (--tz). */
   constructor(
     private readonly hourOf: (d: Date) => number = (d) => d.getHours(),
-    private readonly maxSources = 200_000,
+    maxSources = 200_000,
   ) {
     this.sources = new CappedCounter<string>(maxSources);
   }
@@ -98,7 +98,7 @@ export class Overview {
       topPorts: this.topPorts(top, blocked),
       portPackets: this.portTotals[blocked],
       portsBlockedOnly: blocked === 1,
-      distinctSources: this.sources.saturated ? this.maxSources : this.sources.size,
+      distinctSources: this.sources.distinct,
       distinctSourcesCapped: this.sources.saturated,
       perHour: [...this.perHour],
     };

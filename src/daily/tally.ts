@@ -65,11 +65,6 @@ export class DayTally {
     return (this.ports.get(proto)?.[port] ?? 0) > 0;
   }
 
-  /** Distinct sources; past the counter's cap, the cap (a lower bound that does not shrink when it prunes). */
-  distinctSources(): number {
-    return this.sources.saturated ? SOURCE_CAP : this.sources.size;
-  }
-
   /** Distinct (protocol, port) pairs probed. */
   portCount(): number {
     let n = 0;
@@ -78,7 +73,7 @@ export class DayTally {
   }
 
   totals(): DayDigest['totals'] {
-    return { events: this.events, packets: this.packets, blocked: this.blocked, allowed: this.allowed, other: this.other, sources: this.distinctSources(), ports: this.portCount() };
+    return { events: this.events, packets: this.packets, blocked: this.blocked, allowed: this.allowed, other: this.other, sources: this.sources.distinct, ports: this.portCount() };
   }
 
   digest(tz: string | null, complete: boolean, now: Date): DayDigest {

@@ -231,19 +231,17 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
   // Open sessions by their 5-tuple, so a CLOSE gets the direction of its OPEN. Bounded:
   // the oldest is forgotten first (its CLOSE then has no direction, as before).
   const sessions = new Map<string, Direction>();
-  function sessionDirection(word: string, direction: Direction | null, f: readonly string[], L: Layout): Direction | null {
-    const key = `${f[L.protocol]} ${f[L.srcIp]} ${f[L.dstIp]} ${f[L.srcPort]} ${f[L.dstPort]}`;
-    if (word === 'CLOSE') {
-      const d = sessions.get(key) ?? null;
-      sessions.delete(key);
-      return d;
-    }
-    if (direction !== null) {
-      if (sessions.size >= MAX_OPEN_SESSIONS) sessions.delete(sessions.keys().next().value!);
-      // Own copy: a key cut from the line would pin its whole input chunk.
-      sessions.set(flat(key), direction);
-    }
-    return direction;
+  const sessionKey = (f: readonly string[], L: Layout): string => `${f[L.protocol]} ${f[L.srcIp]} ${f[L.dstIp]} ${f[L.srcPort]} ${f[L.dstPort]}`;
+  function openSession(f: readonly string[], L: Layout, direction: Direction): void {
+    if (sessions.size >= MAX_OPEN_SESSIONS) sessions.delete(sessions.keys().next().value!);
+    // Own copy: a key cut from the line would pin its whole input chunk.
+    sessions.set(flat(sessionKey(f, L)), direction);
+  }
+  function closeSession(f: readonly string[], L: Layout): Direction | null {
+    const key = sessionKey(f, L);
+    const d = sessions.get(key) ?? null;
+    sessions.delete(key);
+    return d;
   }
 
   /** Reports a field that is present but unreadable; always returns undefined (for `return bad(…)`). */
@@ -435,7 +433,8 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
         return;
     }
 
-    if (word !== 'ALLOW' && word !== 'DROP' && path === '-') direction = sessionDirection(word, direction, f, L);
+    if (word === 'CLOSE') direction ??= closeSession(f, L);
+    else if (direction !== null && (word === 'OPEN' || word === 'OPEN-INBOUND')) openSession(f, L, direction);
 
     // ICMP has no ports; Windows writes '-' there (some tools write the type twice).
     emit(ms, action, direction, word, proto, ipVersion, srcIp, isIcmp ? null : nullable(srcPort), dstIp, isIcmp ? null : nullable(dstPort),

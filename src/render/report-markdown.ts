@@ -30,7 +30,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
     out.push(`- **time span:** ${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${opts.tz ? ` (${md(opts.tz)})` : ''}`);
   }
   out.push(
-    `- **records:** ${fmtInt(t.lines)} lines · ${fmtInt(t.events)} events${t.packets !== t.events ? ` (${fmtInt(t.packets)} packets)` : ''} · ${fmtInt(t.skipped)} skipped · ${fmtInt(t.malformed)} malformed · ${t.sourcesCapped ? '≥' : ''}${fmtInt(t.sources)} sources`,
+    `- **records:** ${fmtInt(t.lines)} lines · ${fmtInt(t.events)} events${t.packets !== t.events ? ` (${fmtInt(t.packets)} packets)` : ''} · ${fmtInt(t.skipped)} skipped · ${fmtInt(t.malformed)} malformed · ${t.sourcesCapped ? '≥' : ''}${fmtInt(t.sources)} source${t.sources === 1 ? '' : 's'}`,
   );
   const f = doc.filters;
   const filt: string[] = [];

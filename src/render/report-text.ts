@@ -166,7 +166,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
     out.push(`${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${opts.tz ? ` (${termSafe(opts.tz)})` : ''}`);
   }
   out.push(
-    `${fmtInt(t.lines)} lines · ${fmtInt(t.events)} events${t.packets !== t.events ? ` (${fmtInt(t.packets)} packets)` : ''} · ${fmtInt(t.skipped)} skipped · ${t.malformed > 0 ? c.yellow(`${fmtInt(t.malformed)} malformed`) : '0 malformed'} · ${t.sourcesCapped ? '≥' : ''}${fmtInt(t.sources)} sources`,
+    `${fmtInt(t.lines)} lines · ${fmtInt(t.events)} events${t.packets !== t.events ? ` (${fmtInt(t.packets)} packets)` : ''} · ${fmtInt(t.skipped)} skipped · ${t.malformed > 0 ? c.yellow(`${fmtInt(t.malformed)} malformed`) : '0 malformed'} · ${t.sourcesCapped ? '≥' : ''}${fmtInt(t.sources)} source${t.sources === 1 ? '' : 's'}`,
   );
 
   const f = doc.filters;
@@ -251,7 +251,8 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   } else if (doc.topSources.length > 0) {
     const tb = table(['#', 'source', 'packets'], c);
     doc.topSources.forEach((s, i) => tb.push([String(i + 1), termSafe(s.ip), fmtInt(s.packets)]));
-    out.push('', c.bold('Top sources'), tb.toString());
+    // Nothing was ranked (docs/ranking.md): say why, so the busiest address is not read as an attacker.
+    out.push('', c.bold('Top sources by packets'), 'None ranked: loopback and this host\'s own allowed outbound traffic are not probes.', tb.toString());
   }
   if (doc.topCountries && doc.topCountries.length > 0) {
     const items = doc.topCountries.map((x) => `${termSafe(x.country ?? '?')} ${fmtInt(x.packets)} (${fmtInt(x.sources)} src)`);

@@ -47,6 +47,7 @@ describe('CappedCounter', () => {
     expect([...c.entries()].map(([k]) => k)).toEqual(['c', 'd', 'e']);
     expect(c.dropped).toBe(2);
     expect(c.saturated).toBe(true);
+    expect(c.distinct).toBe(4); // at least the cap, not the 3 it still holds
   });
 
   it('ranks by count, ties by key', () => {

@@ -65,6 +65,16 @@ describe('terminal report', () => {
     expect(renderReportMarkdown(capped, { tz: 'UTC' })).toContain(' · ≥200,000 sources');
   });
 
+  it('says why nothing is ranked when a log holds only this host\'s own outbound traffic, and counts "1 source"', () => {
+    const own = Array.from({ length: 5 }, (_, i) =>
+      makeEvent({ src: { ip: '192.168.9.219', port: 50000 + i }, dst: { ip: `198.51.100.${i + 1}`, port: 443 }, direction: 'out', action: 'allow', time: at(i) }),
+    );
+    const text = renderReportText(doc(own), { color: false, width: 100, tz: 'UTC' });
+    expect(text).toContain(' · 1 source\n');
+    expect(text).toContain('Top sources by packets\nNone ranked: loopback and this host\'s own allowed outbound traffic are not probes.');
+    expect(text).toMatch(/│ 1 │ 192\.168\.9\.219 │ 5 +│/);
+  });
+
   it('colours the score by severity only when asked', () => {
     const d = doc(scenario());
     expect(renderReportText(d, { color: true, width: 100, tz: 'UTC' })).toMatch(/\u001b\[31m/);
