@@ -2,11 +2,13 @@
 // Text from signature files may come from a user's --signatures dir, so it goes
 // through termSafe like any other untrusted string.
 
-import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { ExplainResult } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
+import { boxTable, displayWidth, WIDE } from './box-table.js';
 import { termSafe } from './sanitize.js';
+
+export { displayWidth };
 
 // ------------------------------------------------------------------ JSON
 
@@ -106,16 +108,6 @@ export function renderExplainJson(results: readonly ExplainResult[], lang: Lang)
 }
 
 // ------------------------------------------------------------------ text wrapping
-
-// East Asian wide/fullwidth blocks: two terminal columns each (matches string-width,
-// which cli-table3 uses to pad cells). Ambiguous-width punctuation counts as one.
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
-  return w;
-}
 
 // Break opportunities: at spaces, and between any two wide characters (Chinese has no spaces).
 const TOKENS = new RegExp(`\\s+|${WIDE.source}|[^\\s${WIDE.source.slice(1, -1)}]+`, 'gu');
@@ -224,7 +216,9 @@ function sev(c: Colors, s: number): string {
 }
 
 const protoLabel = (ps: readonly PortProtocol[]): string => ps.join('/');
-const cell = (text: string, width: number): string => wrapText(termSafe(text), width).join('\n');
+const cell = (text: string, width: number): string[] => wrapText(termSafe(text), width);
+/** Colour line by line, so a wrapped cell never paints the border between its lines. */
+const paint = (lines: string[], color: (s: string) => string): string[] => lines.map(color);
 
 /** One row of either table, before layout. */
 interface Row {
@@ -247,7 +241,7 @@ function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOpt
   const portW = Math.max(4, ...rows.map((r) => r.ports.length), ...rows.map((r) => r.protocols.length));
   let heads: string[];
   let widths: number[];
-  let cells: string[][];
+  let cells: string[][][];
   if (o.width >= COMPACT_BELOW) {
     const protoW = 7;
     const nameW = Math.max(16, Math.min(26, Math.floor(o.width * 0.2)));
@@ -258,11 +252,11 @@ function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOpt
     const textW = widths[widths.length - 1];
     heads = [...head];
     cells = rows.map((r) => [
-      r.ports,
-      r.protocols,
-      `${cell(r.name, nameW)}\n${c.dim(cell(r.tag, nameW))}`,
+      [r.ports],
+      [r.protocols],
+      [...cell(r.name, nameW), ...paint(cell(r.tag, nameW), c.dim)],
       ...(hasCategory ? [cell(r.category ?? '', catW)] : []),
-      sev(c, r.severity),
+      [sev(c, r.severity)],
       cell(r.text, textW),
     ]);
   } else {
@@ -270,19 +264,12 @@ function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOpt
     widths = [portW, nameW, meaningWidth([portW, nameW], o.width)];
     heads = [...L.compactHead];
     cells = rows.map((r) => [
-      `${r.ports}\n${r.protocols}`,
-      [cell(r.name, nameW), c.dim(cell(r.tag, nameW)), cell(`${r.category ? `${r.category} · ` : ''}${L.sev} ${r.severity}`, nameW)].join('\n'),
+      [r.ports, r.protocols],
+      [...cell(r.name, nameW), ...paint(cell(r.tag, nameW), c.dim), ...cell(`${r.category ? `${r.category} · ` : ''}${L.sev} ${r.severity}`, nameW)],
       cell(r.text, widths[2]),
     ]);
   }
-  const t = new Table({
-    head: heads,
-    colWidths: widths.map((w) => w + 2),
-    wordWrap: false,
-    style: { head: [], border: [], compact: false },
-  });
-  for (const r of cells) t.push(r);
-  return t.toString();
+  return boxTable(heads, cells, widths);
 }
 
 /** What is left for the last column: total minus the other columns, padding and borders. */

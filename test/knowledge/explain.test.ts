@@ -138,6 +138,19 @@ describe('table rendering', () => {
     expect(renderExplainTable(answer('31337'), kb, { lang: 'en', width: 100, color: true })).toMatch(/\u001b\[/);
   });
 
+  it('a wrapped, coloured cell closes its colour before each border (the borders stay plain)', () => {
+    // [remote-grab-7000] wraps in the name column at width 60; its dim must not run across '│'.
+    const out = renderExplainTable(answer('6970-7170'), kb, { lang: 'en', width: 60, color: true });
+    expect(out).toContain('[remote-grab-70');
+    for (const line of out.split('\n')) {
+      let open = false;
+      for (const m of line.matchAll(/\u001b\[(\d+)m|│/g)) {
+        if (m[0] === '│') expect(open, line).toBe(false);
+        else open = m[1] !== '0' && m[1] !== '22' && m[1] !== '39';
+      }
+    }
+  });
+
   it('control characters from a local signature are neutralised', () => {
     const dir = tempDir();
     writeDoc(dir, 'ports.json', { schemaVersion: 1, entries: [localRule({ name: 'evil\u001b[2Jname' })] });
