@@ -57,7 +57,9 @@ export async function openInput(path: string, now: () => Date = () => new Date()
       gzip = bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
       if (!gzip && path.endsWith('.gz') && st.size > 0) throw new InputError(path, 'named .gz but is not gzip data');
     }
-    const raw = handle.createReadStream({ start: st.isFile() ? 0 : undefined, highWaterMark: 256 * 1024 });
+    // 64 KiB chunks decode to strings that stay in V8's young generation; 256 KiB ones
+    // went to large-object space, fresh pages per chunk, and took 3-10x longer to decode.
+    const raw = handle.createReadStream({ start: st.isFile() ? 0 : undefined, highWaterMark: 64 * 1024 });
     const stream = gzip ? raw.pipe(createGunzip()) : raw;
     if (gzip) raw.on('error', (err) => stream.destroy(err));
     const h = handle;
