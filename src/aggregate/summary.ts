@@ -143,6 +143,8 @@ export class Summarizer {
     const anns = e.annotations;
     for (let i = 0; i < anns.length; i++) {
       const a = anns[i];
+      // Never listed as an interpretation (result() leaves them out), and on nearly every event.
+      if (NOT_NOTABLE.includes(a.id)) continue;
       let s = this.notes.get(a.id);
       if (s === undefined) {
         s = new AnnotationStats();
@@ -193,7 +195,6 @@ export class Summarizer {
 
     const interpretations: Interpretation[] = [];
     for (const [id, s] of this.notes) {
-      if (NOT_NOTABLE.includes(id)) continue;
       const topSources = [...s.sources].sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0])).slice(0, 3);
       const [text] = s.texts.top(1);
       interpretations.push({
