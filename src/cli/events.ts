@@ -3,6 +3,7 @@
 import { Option, type Command } from 'commander';
 import type { FirewallEvent } from '../event.js';
 import { eventToEcs, eventToJson } from '../render/event-json.js';
+import { encodeEventLine } from '../render/event-json-bytes.js';
 import { addInputOptions, readCommonOptions, resolveInputs } from './options.js';
 import { BatchedWriter } from './output.js';
 import { runInputs } from './run-inputs.js';
@@ -47,20 +48,27 @@ export function registerEvents(program: Command, setExit: (code: number) => void
       : geo !== null
         ? (e) => enriched(base(e), e, geo)
         : base;
+    // The default output is encoded straight into the write buffer (render/event-json-bytes.ts).
+    const emit: (e: FirewallEvent) => void =
+      toLine === eventToJson
+        ? (e) => {
+            if (!out.encodeInto(encodeEventLine, e)) out.write(eventToJson(e) + '\n');
+          }
+        : (e) => {
+            const line = toLine(e);
+            if (line !== null) out.write(line + '\n');
+          };
     const run = await runInputs(
       inputs,
       common,
       ignore === null
         ? (e: FirewallEvent) => {
             annotate(e);
-            const line = toLine(e);
-            if (line !== null) out.write(line + '\n');
+            emit(e);
           }
         : (e: FirewallEvent) => {
             annotate(e);
-            if (ignore.matches(e)) return;
-            const line = toLine(e);
-            if (line !== null) out.write(line + '\n');
+            if (!ignore.matches(e)) emit(e);
           },
       out.backpressure,
     );

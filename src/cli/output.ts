@@ -25,6 +25,22 @@ export class BatchedWriter {
     this.size += this.buf.write(s, this.size, 'utf8');
   }
 
+  /**
+   * Lets `encode` write v's bytes at the end of the batch; it returns where they end, or
+   * -1 when they might not fit. False when they do not fit even an empty batch (then the
+   * caller writes the string form).
+   */
+  encodeInto<T>(encode: (v: T, buf: Buffer, at: number) => number, v: T): boolean {
+    let end = encode(v, this.buf, this.size);
+    if (end < 0) {
+      this.flush();
+      end = encode(v, this.buf, 0);
+      if (end < 0) return false;
+    }
+    this.size = end;
+    return true;
+  }
+
   /** Writes what is buffered; the returned promise settles when the stream can take more. */
   flush(): Promise<void> {
     if (this.size > 0) {

@@ -5,6 +5,17 @@
 export function uintIn(s: string, i: number, j: number): number {
   if (j <= i || j - i > 10) return -1;
   let v = 0;
+  if (j - i <= 9) {
+    // Nine digits fit an int32, and `| 0` lets the compiler keep v one: the result is then a
+    // small integer, not a heap-allocated double per field (ports, TTLs and lengths by the
+    // million, and everything downstream that indexes or compares them).
+    for (; i < j; i++) {
+      const d = s.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) return -1;
+      v = (v * 10 + d) | 0;
+    }
+    return v;
+  }
   for (; i < j; i++) {
     const d = s.charCodeAt(i) - 0x30;
     if (d < 0 || d > 9) return -1;

@@ -11,7 +11,8 @@ import { isValidAddress } from '../parsers/address.js';
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-function str(s: string | null): string {
+/** A JSON string literal (or null), as JSON.stringify writes it. */
+export function jsonString(s: string | null): string {
   if (s === null) return 'null';
   return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
@@ -38,20 +39,25 @@ function time(d: Date | null): string {
 }
 
 function endpointJson(ip: string | null, port: number | null): string {
-  return `{"ip":${str(ip)},"port":${num(port)}}`;
+  return `{"ip":${jsonString(ip)},"port":${num(port)}}`;
+}
+
+/** One annotation's JSON. */
+export function annotationJson(a: Annotation): string {
+  return JSON.stringify({ id: a.id, severity: a.severity, text: a.text, ref: a.ref });
 }
 
 // Annotation objects are shared constants (the annotator builds them once), so their JSON is too.
-const annotationJson = new WeakMap<Annotation, string>();
+const annotationCache = new WeakMap<Annotation, string>();
 function annotations(list: readonly Annotation[]): string {
   if (list.length === 0) return '[]';
   let out = '[';
   for (let i = 0; i < list.length; i++) {
     const a = list[i];
-    let j = annotationJson.get(a);
+    let j = annotationCache.get(a);
     if (j === undefined) {
-      j = JSON.stringify({ id: a.id, severity: a.severity, text: a.text, ref: a.ref });
-      if (Object.isFrozen(a)) annotationJson.set(a, j);
+      j = annotationJson(a);
+      if (Object.isFrozen(a)) annotationCache.set(a, j);
     }
     out += i === 0 ? j : `,${j}`;
   }
@@ -61,26 +67,27 @@ function annotations(list: readonly Annotation[]): string {
 function flags(f: readonly string[] | null): string {
   if (f === null) return 'null';
   let out = '[';
-  for (let i = 0; i < f.length; i++) out += (i === 0 ? '' : ',') + str(f[i]);
+  for (let i = 0; i < f.length; i++) out += (i === 0 ? '' : ',') + jsonString(f[i]);
   return out + ']';
 }
 
-function icmp(i: FirewallEvent['icmp']): string {
+/** The "icmp" value of an event's JSON. */
+export function icmpJson(i: FirewallEvent['icmp']): string {
   if (i === null) return 'null';
   const em = i.embedded;
-  const embedded = em === null ? 'null' : `{"src":${endpointJson(em.src.ip, em.src.port)},"dst":${endpointJson(em.dst.ip, em.dst.port)},"proto":${str(em.proto)}}`;
+  const embedded = em === null ? 'null' : `{"src":${endpointJson(em.src.ip, em.src.port)},"dst":${endpointJson(em.dst.ip, em.dst.port)},"proto":${jsonString(em.proto)}}`;
   return `{"type":${num(i.type)},"code":${num(i.code)},"embedded":${embedded}}`;
 }
 
 /** logscan's schema: the FirewallEvent as documented in README ("Event schema"). */
 export function eventToJson(e: FirewallEvent): string {
   return (
-    `{"time":${time(e.time)},"yearInferred":${e.yearInferred},"uptime":${num(e.uptime)},"host":${str(e.host)},` +
-    `"format":${str(e.format)},"action":"${e.action}","direction":${e.direction === null ? 'null' : `"${e.direction}"`},` +
-    `"rule":${str(e.rule)},"inIface":${str(e.inIface)},"outIface":${str(e.outIface)},"proto":${str(e.proto)},` +
+    `{"time":${time(e.time)},"yearInferred":${e.yearInferred},"uptime":${num(e.uptime)},"host":${jsonString(e.host)},` +
+    `"format":${jsonString(e.format)},"action":"${e.action}","direction":${e.direction === null ? 'null' : `"${e.direction}"`},` +
+    `"rule":${jsonString(e.rule)},"inIface":${jsonString(e.inIface)},"outIface":${jsonString(e.outIface)},"proto":${jsonString(e.proto)},` +
     `"ipVersion":${num(e.ipVersion)},"src":${endpointJson(e.src.ip, e.src.port)},"dst":${endpointJson(e.dst.ip, e.dst.port)},` +
     `"ttl":${num(e.ttl)},"len":${num(e.len)},"tcpFlags":${flags(e.tcpFlags)},"tcpWindow":${num(e.tcpWindow)},` +
-    `"icmp":${icmp(e.icmp)},"count":${e.count},"origin":{"file":${str(e.origin.file)},"line":${e.origin.line}},` +
+    `"icmp":${icmpJson(e.icmp)},"count":${e.count},"origin":{"file":${jsonString(e.origin.file)},"line":${e.origin.line}},` +
     `"annotations":${annotations(e.annotations)}}`
   );
 }

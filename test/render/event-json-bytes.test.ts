@@ -1,0 +1,103 @@
+// The byte encoder behind `logscan events` must write exactly eventToJson(e) + "\n".
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildAnalysis } from '../../src/cli/analysis.js';
+import { BatchedWriter } from '../../src/cli/output.js';
+import type { Annotation, FirewallEvent } from '../../src/event.js';
+import { getFormat } from '../../src/parsers/registry.js';
+import { encodeEventLine } from '../../src/render/event-json-bytes.js';
+import { eventToJson } from '../../src/render/event-json.js';
+import { makeEvent } from '../helpers/events.js';
+import { parseFile } from '../helpers/parse.js';
+
+const fixtures = new URL('../fixtures/', import.meta.url).pathname;
+
+function encoded(e: FirewallEvent, size = 64 * 1024): string {
+  const buf = Buffer.alloc(size);
+  const end = encodeEventLine(e, buf, 7);
+  expect(end).toBeGreaterThan(7);
+  return buf.toString('utf8', 7, end);
+}
+
+describe('encodeEventLine', () => {
+  it('writes the bytes of eventToJson(e) + newline for every fixture event, in both languages', () => {
+    let n = 0;
+    for (const lang of ['en', 'zh'] as const) {
+      const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang, signatures: [] });
+      for (const dir of readdirSync(fixtures)) {
+        const format = getFormat(dir);
+        if (!format) continue;
+        for (const name of readdirSync(join(fixtures, dir)).filter((f) => f.endsWith('.log'))) {
+          for (const e of parseFile(format, join(fixtures, dir, name)).events) {
+            analysis.annotate(e);
+            expect(encoded(e)).toBe(eventToJson(e) + '\n');
+            n++;
+          }
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(200);
+  });
+
+  it('matches eventToJson for any strings (escapes, non-ASCII, lone surrogates), numbers and ICMP details', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string());
+    const num = fc.oneof(fc.constant(null), fc.nat(70_000), fc.integer(), fc.double());
+    const ann = fc.record({ id: text, severity: fc.integer({ min: 0, max: 5 }), text, ref: text });
+    fc.assert(
+      fc.property(
+        fc.record({ host: fc.option(text), rule: fc.option(text), file: text, ip: fc.option(text), flag: text, port: num, ttl: num, uptime: num, count: fc.nat(), type: num }),
+        fc.array(ann, { maxLength: 3 }),
+        fc.boolean(),
+        fc.option(fc.oneof(fc.integer({ min: -1e13, max: 2e14 }), fc.integer({ min: -8.64e15, max: 8.64e15 }))),
+        (v, anns, freeze, ms) => {
+          const annotations = anns.map((a) => (freeze ? Object.freeze({ ...a }) : a)) as Annotation[];
+          const e = makeEvent({
+            host: v.host,
+            rule: v.rule,
+            time: ms === null ? null : new Date(ms),
+            uptime: v.uptime,
+            ttl: v.ttl,
+            count: v.count,
+            tcpFlags: ['SYN', v.flag],
+            src: { ip: v.ip, port: v.port },
+            origin: { file: v.file, line: 3 },
+            annotations,
+            ...(v.type !== null ? { proto: 'icmp', icmp: { type: v.type, code: 0, embedded: { src: { ip: v.ip, port: v.port }, dst: { ip: '::1', port: 53 }, proto: v.flag } } } : {}),
+          });
+          expect(encoded(e)).toBe(eventToJson(e) + '\n');
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('returns -1 and leaves room checks to the caller when the line might not fit', () => {
+    const e = makeEvent({ rule: 'x'.repeat(5000) });
+    const buf = Buffer.alloc(8 * 1024);
+    expect(encodeEventLine(e, buf, 0)).toBe(-1);
+    expect(encodeEventLine(e, Buffer.alloc(64 * 1024), 0)).toBe(Buffer.byteLength(eventToJson(e)) + 1);
+  });
+});
+
+describe('BatchedWriter.encodeInto', () => {
+  it('starts a new batch when a line does not fit, and refuses one that fits no batch', async () => {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        chunks.push(Buffer.from(chunk));
+        cb();
+      },
+    });
+    const out = new BatchedWriter(sink);
+    const events = Array.from({ length: 2000 }, (_, i) => makeEvent({ host: `h${i}` }));
+    for (const e of events) expect(out.encodeInto(encodeEventLine, e)).toBe(true);
+    const huge = makeEvent({ rule: 'y'.repeat(300_000) });
+    expect(out.encodeInto(encodeEventLine, huge)).toBe(false);
+    await out.flush();
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(events.map((e) => eventToJson(e) + '\n').join(''));
+  });
+});
