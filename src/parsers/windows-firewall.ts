@@ -203,8 +203,9 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
   let sawFields = false;
   let missing: string | null = null; // a required field absent from the current #Fields header
   // Cache for the current second: consecutive records mostly share their timestamp.
-  let lastDate = '';
-  let lastTime = '';
+  // Only a valid stamp is cached (null: none yet), so empty date and time fields never hit it.
+  let lastDate: string | null = null;
+  let lastTime: string | null = null;
   let lastMs = NaN;
 
   function header(line: string, lineNo: number): void {
@@ -220,7 +221,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
       const value = line.slice(13).trim();
       // `UTC` is allowed by W3C though current Windows always writes Local: no zone maths then.
       toEpoch = value.toUpperCase() === 'UTC' ? wallClockMs : localToEpoch;
-      lastDate = lastTime = '';
+      lastDate = lastTime = null;
       sink.skipped(lineNo, `header: #Time Format ${value}`);
       return;
     }

@@ -246,6 +246,16 @@ describe('windows-firewall: time', () => {
     expect(r.events[0]!.time!.toISOString()).toBe('2026-11-20T06:25:03.000Z');
   });
 
+  it('after a #Time Format header, a row with empty date and time is malformed, never given a cached stamp', () => {
+    // The header resets the one-second stamp cache; it once reset it to '' '', which such a row matched.
+    const r = parse(['#Time Format: Local', DROP_445.replace('2026-11-20 06:25:03', ' ')]);
+    expect(r.events).toEqual([]);
+    expect(r.malformed[0]!.reason).toMatch(/^field date\/time: invalid/);
+    const after = parse([DROP_445, '#Time Format: Local', DROP_445.replace('2026-11-20 06:25:03', ' ')]);
+    expect(after.events).toHaveLength(1);
+    expect(after.malformed).toHaveLength(1);
+  });
+
   it('a repeated autumn hour resolves to the first (summer-time) occurrence', () => {
     expect(one(DROP_445.replace('2026-11-20 06:25:03', '2026-11-01 01:30:00'), 'America/New_York').event!.time!.toISOString()).toBe('2026-11-01T05:30:00.000Z');
   });
