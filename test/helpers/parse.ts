@@ -1,6 +1,8 @@
 // Runs one parser over a whole fixture held in memory (fixtures are small; the
 // product itself streams). Splits lines the way the input layer does (/\r?\n/).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getFormat } from '../../src/parsers/registry.js';
 import type { FirewallEvent } from '../../src/event.js';
 import type { FormatDefinition, ParseContext } from '../../src/parsers/types.js';
 
@@ -42,4 +44,16 @@ export function parseFile(format: FormatDefinition, path: string, ctx: Partial<P
 /** JSON-safe view of parse results, as stored in golden .expected.json files. */
 export function toGolden(result: ParsedFixture): unknown {
   return JSON.parse(JSON.stringify(result));
+}
+
+/** Every event of every golden fixture (test/fixtures/<format>/*.log), in file order. */
+export function fixtureEvents(): FirewallEvent[] {
+  const root = new URL('../fixtures/', import.meta.url).pathname;
+  const out: FirewallEvent[] = [];
+  for (const dir of readdirSync(root).sort()) {
+    const format = getFormat(dir);
+    if (!format) continue;
+    for (const name of readdirSync(join(root, dir)).filter((f) => f.endsWith('.log')).sort()) out.push(...parseFile(format, join(root, dir, name)).events);
+  }
+  return out;
 }

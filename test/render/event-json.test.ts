@@ -1,32 +1,21 @@
 // The hand-written NDJSON serializer must say exactly what JSON.stringify says.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAnalysis } from '../../src/cli/analysis.js';
-import { getFormat } from '../../src/parsers/registry.js';
 import { eventToEcs, eventToJson } from '../../src/render/event-json.js';
 import { makeEvent } from '../helpers/events.js';
-import { parseFile } from '../helpers/parse.js';
+import { fixtureEvents } from '../helpers/parse.js';
 
-const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang: 'en', signatures: [] });
 
 describe('eventToJson', () => {
   it('is byte-identical to JSON.stringify for every golden fixture event, annotated', () => {
-    let n = 0;
-    for (const dir of readdirSync(fixtures)) {
-      const format = getFormat(dir);
-      if (!format) continue;
-      for (const name of readdirSync(join(fixtures, dir)).filter((f) => f.endsWith('.log'))) {
-        for (const e of parseFile(format, join(fixtures, dir, name)).events) {
-          analysis.annotate(e);
-          expect(eventToJson(e)).toBe(JSON.stringify(e));
-          n++;
-        }
-      }
+    const events = fixtureEvents();
+    for (const e of events) {
+      analysis.annotate(e);
+      expect(eventToJson(e)).toBe(JSON.stringify(e));
     }
-    expect(n).toBeGreaterThan(100);
+    expect(events.length).toBeGreaterThan(100);
   });
 
   it('escapes quotes, backslashes, control characters and lone surrogates like JSON.stringify', () => {
