@@ -45,7 +45,8 @@ const FIXED_BOUND = 1024;
 
 /**
  * Writes eventToJson(e) + "\n" into buf at `at`; returns the end offset, or -1 when the
- * line might not fit in what is left of buf (nothing useful was written then).
+ * line might not fit in what is left of buf (bytes past `at` may then have been written,
+ * but the caller's batch still ends at `at`).
  */
 export function encodeEventLine(e: FirewallEvent, buf: Buffer, at: number): number {
   // Rare (ICMP only) and nested: the string path.
@@ -116,8 +117,11 @@ export function encodeEventLine(e: FirewallEvent, buf: Buffer, at: number): numb
   else {
     w.byte(0x5b);
     for (let i = 0; i < anns.length; i++) {
+      const a = annotationEncoded(anns[i]);
+      // Checked here rather than in bound(): one cache lookup per annotation, not two.
+      if (w.at + a.length + 4 > buf.length) return -1;
       if (i > 0) w.byte(0x2c);
-      w.bytes(annotationEncoded(anns[i]));
+      w.bytes(a);
     }
     w.byte(0x5d);
   }
@@ -125,13 +129,11 @@ export function encodeEventLine(e: FirewallEvent, buf: Buffer, at: number): numb
   return w.at;
 }
 
-/** An upper bound on the line's UTF-8 length: 6 bytes per string unit covers \u escapes. */
+/** An upper bound on the line's UTF-8 length but for the annotations: 6 bytes per string unit covers \u escapes. */
 function bound(e: FirewallEvent): number {
   let n = FIXED_BOUND;
   n += len(e.host) + len(e.format) + len(e.rule) + len(e.inIface) + len(e.outIface) + len(e.proto) + len(e.src.ip) + len(e.dst.ip) + len(e.origin.file);
   if (e.tcpFlags !== null) for (const f of e.tcpFlags) n += 6 * f.length + 4;
-  const anns = e.annotations;
-  for (let i = 0; i < anns.length; i++) n += annotationEncoded(anns[i]).length + 1;
   return n;
 }
 

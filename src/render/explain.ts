@@ -8,8 +8,6 @@ import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePor
 import { boxTable, displayWidth, WIDE } from './box-table.js';
 import { termSafe } from './sanitize.js';
 
-export { displayWidth };
-
 // ------------------------------------------------------------------ JSON
 
 export interface ExplainJsonEntry {

@@ -6,7 +6,8 @@ import { registerExplain, runExplain } from '../../src/cli/explain.js';
 import { UsageError } from '../../src/errors.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { explainQuery, parseQuery } from '../../src/knowledge/query.js';
-import { displayWidth, explainToJson, renderExplainTable, wrapText, type ExplainJson } from '../../src/render/explain.js';
+import { displayWidth } from '../../src/render/box-table.js';
+import { explainToJson, renderExplainTable, wrapText, type ExplainJson } from '../../src/render/explain.js';
 import { localRule, tempDir, writeDoc } from './helpers.js';
 
 const kb = loadKnowledge();

@@ -67,6 +67,11 @@ describe('encodeEventLine', () => {
     const buf = Buffer.alloc(8 * 1024);
     expect(encodeEventLine(e, buf, 0)).toBe(-1);
     expect(encodeEventLine(e, Buffer.alloc(64 * 1024), 0)).toBe(Buffer.byteLength(eventToJson(e)) + 1);
+    // Annotations are checked as they are written: a long text that overruns is caught too.
+    const a = Object.freeze({ id: 'long', severity: 1, text: '端'.repeat(3000), ref: 'x' }) as Annotation;
+    const annotated = makeEvent({ annotations: [a, a] });
+    expect(encodeEventLine(annotated, Buffer.alloc(12 * 1024), 0)).toBe(-1);
+    expect(encoded(annotated)).toBe(eventToJson(annotated) + '\n');
   });
 });
 
