@@ -90,11 +90,25 @@ describe('errno → message', () => {
   });
 });
 
+describe('a regular file is read ahead, chunk by chunk', () => {
+  it('delivers every line once, in order, across many chunk boundaries', async () => {
+    const dir = tempDir();
+    const f = join(dir, 'chunks.log');
+    // Lines of varying length, multi-byte text and some CRLF, so boundaries fall everywhere (~8 chunks).
+    const lines = Array.from({ length: 6000 }, (_, i) => `${i} ${'x'.repeat(i % 157)} 冰河${i % 7 === 0 ? '\r' : ''}`);
+    writeFileSync(f, lines.join('\n') + '\n');
+    const seen: string[] = [];
+    const [s] = await readInputs([f], opts({ onLine: (_f, text, n) => void seen.push(`${n}:${text}`) }));
+    expect(s).toMatchObject({ lines: 6000, incomplete: false, error: null });
+    expect(seen).toEqual(lines.map((l, i) => `${i + 1}:${l.replace(/\r$/, '')}`));
+  });
+});
+
 describe('a file that shrinks while being read', () => {
   it('is reported incomplete with both sizes, events read before are kept', async () => {
     const dir = tempDir();
     const f = join(dir, 'shrinking.log');
-    // Several read chunks (256 KiB each); cut the file after the first one.
+    // Several read chunks (64 KiB each); cut the file after the first one.
     writeFileSync(f, (UFW_LINE + '\n').repeat(6000));
     let chunks = 0;
     const o = opts({
