@@ -62,6 +62,69 @@ describe('encodeEventLine', () => {
     );
   });
 
+  it('writes times, kernel uptimes and line numbers as String() and toISOString do', () => {
+    // The encoder formats these itself: times in years 0-9999, uptimes with up to six
+    // decimal places (as the envelope parses up to nine), line numbers past 65535.
+    const uptime = fc
+      .tuple(fc.nat(2 ** 33), fc.integer({ min: 1, max: 9 }), fc.nat(999_999_999))
+      .map(([w, places, part]) => Number(`${w}.${String(part % 10 ** places).padStart(places, '0')}`));
+    const edges = [-62_167_219_200_001, -62_167_219_200_000, 253_402_300_799_999, 253_402_300_800_000, 951_782_400_000, -1, 0];
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -7e13, max: 3e14 }), fc.constantFrom(...edges)),
+        fc.oneof(uptime, fc.double({ min: 0, max: 1e22, noNaN: true }), fc.constantFrom(1e-6, 1e-7, 0.5, 65_535.000001, 4_294_967_295.999999, 4_294_967_296.5)),
+        fc.nat(2 ** 34),
+        (ms, up, line) => {
+          const e = makeEvent({ time: new Date(ms), uptime: up, origin: { file: 'f.log', line } });
+          expect(encoded(e)).toBe(eventToJson(e) + '\n');
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('matches eventToJson through a run of events that share most fields (the pre-encoded runs)', () => {
+    // Few values per field, so consecutive events hit, half-hit and miss the kept runs.
+    const pick = <T,>(...xs: T[]) => fc.constantFrom(...xs);
+    const ev = fc.record({
+      ms: pick(1_763_596_800_000, 1_763_596_801_000, 1_763_596_801_000 + 1),
+      yearInferred: fc.boolean(),
+      host: pick('gw', 'gx', null),
+      rule: pick('[UFW BLOCK]', '[UFW BLOCK] ', 'DROP IN:', null),
+      action: pick('drop', 'allow'),
+      direction: pick('in', 'out', null),
+      inIface: pick('eth0', 'eth1', null),
+      outIface: pick('eth0', null),
+      proto: pick('tcp', 'udp'),
+      ipVersion: pick(4, 6),
+      count: pick(1, 2),
+      file: pick('a.log', 'b.log'),
+    });
+    fc.assert(
+      fc.property(fc.array(ev, { minLength: 2, maxLength: 40 }), (vs) => {
+        for (const v of vs) {
+          const e = makeEvent({
+            time: new Date(v.ms),
+            yearInferred: v.yearInferred,
+            host: v.host,
+            // Sliced from a longer text, as the parser's strings are: equal text, other objects.
+            rule: v.rule === null ? null : `x${v.rule}`.slice(1),
+            action: v.action as FirewallEvent['action'],
+            direction: v.direction as FirewallEvent['direction'],
+            inIface: v.inIface,
+            outIface: v.outIface,
+            proto: v.proto,
+            ipVersion: v.ipVersion as 4 | 6,
+            count: v.count,
+            origin: { file: v.file, line: 1 },
+          });
+          expect(encoded(e)).toBe(eventToJson(e) + '\n');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('returns -1 and leaves room checks to the caller when the line might not fit', () => {
     const e = makeEvent({ rule: 'x'.repeat(5000) });
     const buf = Buffer.alloc(8 * 1024);
