@@ -357,6 +357,8 @@ export class SourceProfile {
 export class ProfileTable {
   readonly map = new Map<string, SourceProfile>();
   private seq = 0;
+  /** The profile added to last (never an evicted one: eviction only makes room for a new last). */
+  private last: SourceProfile | null = null;
   evicted = 0;
   evictedEvents = 0;
 
@@ -366,7 +368,8 @@ export class ProfileTable {
     const ip = e.src.ip;
     if (ip === null || ip === '') return;
     if (isOwnClientTraffic(e)) return;
-    let p = this.map.get(ip);
+    // A scan logs its packets back to back: comparing with the last address is cheaper than a hash probe.
+    let p = this.last !== null && ip === this.last.ip ? this.last : this.map.get(ip);
     if (p === undefined) {
       // Checked on a miss only: a loopback address never gets a profile, so it always misses.
       if (isLoopback(ip)) return;
@@ -377,9 +380,11 @@ export class ProfileTable {
     }
     p.seq = ++this.seq;
     p.add(e, this.t);
+    this.last = p;
   }
 
   merge(o: ProfileTable): void {
+    this.last = null;
     for (const [ip, op] of o.map) {
       const p = this.map.get(ip);
       if (p) p.merge(op, this.t);

@@ -4,6 +4,7 @@
 // anchors and numbers parsed by hand; nothing builds a map of all key=value pairs.
 import { addressVersion } from './address.js';
 import { uintIn } from './fields.js';
+import { flat } from '../util/flat-string.js';
 import type { Action, Direction, EmbeddedPacket, FirewallEvent, IcmpInfo } from '../event.js';
 
 /** What an envelope knows about a record before its payload is read. */
@@ -101,6 +102,29 @@ function deriveAction(rule: string): Action {
 }
 
 // ---------------------------------------------------------------- scanning helpers
+
+/**
+ * A log repeats a handful of prefixes. Handing out the same string object for the same
+ * text spares an allocation per line and lets every later stage (action cache, per-source
+ * rule counts, the NDJSON encoder) compare by pointer and hash once.
+ */
+const RECENT_RULES = 16;
+const recentRules: string[] = [];
+let nextRule = 0;
+
+function ruleText(s: string, a: number, b: number): string {
+  const n = b - a;
+  for (let i = 0; i < recentRules.length; i++) {
+    const r = recentRules[i];
+    if (r.length === n && s.startsWith(r, a)) return r;
+  }
+  // Flat: a kept substring would pin its whole input chunk.
+  const r = flat(s.slice(a, b));
+  if (recentRules.length < RECENT_RULES) recentRules.push(r);
+  else recentRules[nextRule] = r;
+  nextRule = (nextRule + 1) % RECENT_RULES;
+  return r;
+}
 
 function isWordChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
@@ -265,7 +289,7 @@ export function parseNetfilterPayload(
   let b = prefixEnd;
   while (a < b && s.charCodeAt(a) <= 0x20) a++;
   while (b > a && s.charCodeAt(b - 1) <= 0x20) b--;
-  let rule: string | null = a < b ? s.slice(a, b) : null;
+  let rule: string | null = a < b ? ruleText(s, a, b) : null;
   if (head.ruleHead !== null) rule = rule === null ? head.ruleHead : `${head.ruleHead} ${rule}`;
 
   let inIface: string | null = null;
