@@ -337,8 +337,8 @@ export function explain(p: SourceProfile, findings: readonly Finding[]): string 
   if (p.ports.size >= WIDE_PORTS) return parts.join(' · ');
   const covered = new Set(['trojan', 'traceroute', 'dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry', 'dhcp-broadcast', 'netbios-noise', 'lan-broadcast', ...NOT_NOTABLE]);
   const extra = [...p.annotations]
-    .filter(([id]) => !covered.has(id) && (p.annotationSeverity.get(id) ?? 0) >= 1)
-    .sort((a, b) => (p.annotationSeverity.get(b[0]) ?? 0) - (p.annotationSeverity.get(a[0]) ?? 0) || b[1] - a[1] || a[0].localeCompare(b[0]))
+    .filter(([id]) => !covered.has(id) && (p.annotations.severity(id) ?? 0) >= 1)
+    .sort((a, b) => (p.annotations.severity(b[0]) ?? 0) - (p.annotations.severity(a[0]) ?? 0) || b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 3)
     .map(([id, c]) => (c > 1 ? `${id} ×${fmt(c)}` : id));
   if (extra.length > 0) parts.push(extra.join(', '));
@@ -360,7 +360,7 @@ export function assessSource(p: SourceProfile, t: Thresholds, kb: KnowledgeBase 
   const s = score(p, findings, trojans, t);
   let sev = 0;
   for (const f of findings) if (f.severity > sev) sev = f.severity;
-  if (findings.length === 0) for (const [id, v] of p.annotationSeverity) if (!NOT_NOTABLE.includes(id) && v > sev) sev = v;
+  if (findings.length === 0) for (const [id, v] of p.annotations.severityEntries()) if (!NOT_NOTABLE.includes(id) && v > sev) sev = v;
   return { findings, score: s.score, scoreParts: s.parts, severity: clampSev(sev), trojans };
 }
 
@@ -372,8 +372,9 @@ export function analyseSource(p: SourceProfile, t: Thresholds, kb: KnowledgeBase
 /** Names of the flag classes a source used, for the JSON row. */
 export function flagSummary(p: SourceProfile): Record<string, number> {
   const out: Record<string, number> = {};
+  const fc = p.flagClasses;
   FLAG_CLASSES.forEach((name, i) => {
-    if (p.flagClasses[i] > 0) out[name] = p.flagClasses[i];
+    if (fc[i] > 0) out[name] = fc[i];
   });
   return out;
 }

@@ -9,7 +9,7 @@
 import type { FirewallEvent } from '../event.js';
 import { flat } from '../util/flat-string.js';
 import { HostSet, IntCounter, IntSet } from './int-collections.js';
-import { SmallMap } from './small-collections.js';
+import { AnnotationTally } from './annotation-tally.js';
 import { isOwnClientTraffic } from './own-traffic.js';
 import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, type Thresholds } from './thresholds.js';
 
@@ -147,19 +147,26 @@ export class SourceProfile {
   /** Destination hosts: IPv4 as uint32, others as strings; capped at limits.maxHosts. */
   readonly hosts = new HostSet();
   protocols = 0;
-  /** Packets per FLAG_CLASSES entry. */
-  readonly flagClasses = [0, 0, 0, 0, 0, 0, 0];
+  // Packets per FLAG_CLASSES entry, and per action: fields, not arrays. Most of the tens
+  // of thousands of profiles hold a packet or two, and an array costs ~80 bytes each.
+  private fcSyn = 0;
+  private fcNull = 0;
+  private fcFin = 0;
+  private fcXmas = 0;
+  private fcSynFin = 0;
+  private fcAck = 0;
+  private fcOther = 0;
+  private drops = 0;
+  private rejects = 0;
+  private allows = 0;
+  private otherActions = 0;
   /** Distinct ports of FIN-only / ACK-only packets (those need several ports to be a scan). */
   finPorts: IntSet | null = null;
   ackPorts: IntSet | null = null;
-  /** Packets per annotation id. */
-  readonly annotations = new SmallMap<string>();
-  /** Highest annotation severity per id. */
-  readonly annotationSeverity = new SmallMap<string>();
+  /** Packets and highest severity per annotation id. */
+  readonly annotations = new AnnotationTally();
   /** Trojan probes by port key. */
   trojans: Map<number, TrojanSeen> | null = null;
-  /** Packets by action: drop, reject, allow, other. */
-  readonly actions = [0, 0, 0, 0];
   /** Rule/prefix labels (the first MAX_RULES distinct ones) and their packets: compared, not hashed, per event. */
   ruleNames: string[] = NO_RULES;
   rulePackets: number[] = NO_PACKETS;
@@ -194,10 +201,10 @@ export class SourceProfile {
       this.firstWindow = e.tcpWindow ?? -1;
     }
     switch (e.action) {
-      case 'drop': this.actions[0] += n; break;
-      case 'reject': this.actions[1] += n; break;
-      case 'allow': this.actions[2] += n; break;
-      default: this.actions[3] += n;
+      case 'drop': this.drops += n; break;
+      case 'reject': this.rejects += n; break;
+      case 'allow': this.allows += n; break;
+      default: this.otherActions += n;
     }
     if (e.rule !== null) this.addRule(e.rule, n);
 
@@ -208,9 +215,7 @@ export class SourceProfile {
     const anns = e.annotations;
     for (let i = 0; i < anns.length; i++) {
       const a = anns[i];
-      this.annotations.set(a.id, (this.annotations.get(a.id) ?? 0) + n);
-      const sev = this.annotationSeverity.get(a.id);
-      if (sev === undefined || a.severity > sev) this.annotationSeverity.set(a.id, a.severity);
+      this.annotations.add(a.id, n, a.severity);
       const kind = ANNOTATION_KIND.get(a.id);
       if (kind === undefined) continue;
       if (kind === K_NOISE) noise = true;
@@ -247,7 +252,7 @@ export class SourceProfile {
       case 'tcp': {
         this.protocols |= P_TCP;
         const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagMask(e.tcpFlags));
-        this.flagClasses[cls] += n;
+        this.addFlagClass(cls, n);
         if (port !== null) {
           if (capAdd(this.ports, PK_TCP + port, lim.maxPorts)) this.tcpPorts++;
           this.portCounts.add(PK_TCP + port, n, lim.maxPortCounts);
@@ -280,6 +285,28 @@ export class SourceProfile {
           capAdd(this.ports, PK_OTHER + port, lim.maxPorts);
           this.portCounts.add(PK_OTHER + port, n, lim.maxPortCounts);
         }
+    }
+  }
+
+  /** Packets per FLAG_CLASSES entry, in that order. */
+  get flagClasses(): number[] {
+    return [this.fcSyn, this.fcNull, this.fcFin, this.fcXmas, this.fcSynFin, this.fcAck, this.fcOther];
+  }
+
+  /** Packets by action: drop, reject, allow, other. */
+  get actions(): number[] {
+    return [this.drops, this.rejects, this.allows, this.otherActions];
+  }
+
+  private addFlagClass(cls: number, n: number): void {
+    switch (cls) {
+      case FC_SYN: this.fcSyn += n; break;
+      case FC_NULL: this.fcNull += n; break;
+      case FC_FIN: this.fcFin += n; break;
+      case FC_XMAS: this.fcXmas += n; break;
+      case FC_SYNFIN: this.fcSynFin += n; break;
+      case FC_ACK: this.fcAck += n; break;
+      default: this.fcOther += n;
     }
   }
 
@@ -323,11 +350,10 @@ export class SourceProfile {
     }
     for (const h of o.hosts) capAdd(this.hosts, h, lim.maxHosts);
     this.protocols |= o.protocols;
-    for (let i = 0; i < this.flagClasses.length; i++) this.flagClasses[i] += o.flagClasses[i];
+    o.flagClasses.forEach((c, cls) => this.addFlagClass(cls, c));
     if (o.finPorts) for (const p of o.finPorts) capAdd((this.finPorts ??= new IntSet()), p, 64);
     if (o.ackPorts) for (const p of o.ackPorts) capAdd((this.ackPorts ??= new IntSet()), p, 64);
-    for (const [id, c] of o.annotations) this.annotations.set(id, (this.annotations.get(id) ?? 0) + c);
-    for (const [id, s] of o.annotationSeverity) this.annotationSeverity.set(id, Math.max(s, this.annotationSeverity.get(id) ?? 0));
+    for (const [id, s] of o.annotations.severityEntries()) this.annotations.add(id, o.annotations.get(id)!, s);
     if (o.trojans) {
       this.trojans ??= new Map();
       for (const [k, v] of o.trojans) {
@@ -338,7 +364,10 @@ export class SourceProfile {
         } else if (this.trojans.size < lim.maxTrojanPorts) this.trojans.set(k, { ...v });
       }
     }
-    for (let i = 0; i < 4; i++) this.actions[i] += o.actions[i];
+    this.drops += o.drops;
+    this.rejects += o.rejects;
+    this.allows += o.allows;
+    this.otherActions += o.otherActions;
     o.ruleNames.forEach((r, i) => this.addRule(r, o.rulePackets[i]));
     for (const [k, c] of o.portCounts) this.portCounts.add(k, c, lim.maxPortCounts);
     this.icmpEcho += o.icmpEcho;

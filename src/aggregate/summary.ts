@@ -239,6 +239,7 @@ function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number)
   if (p.protocols & P_UDP) protocols.push('udp');
   if (p.protocols & P_ICMP) protocols.push('icmp');
   if (p.protocols & P_OTHER) protocols.push('other');
+  const [drop, reject, allow, other] = p.actions;
   const annotations: Record<string, number> = {};
   for (const id of [...p.annotations.keys()].sort()) annotations[id] = p.annotations.get(id)!;
   return {
@@ -259,7 +260,7 @@ function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number)
     last: Number.isFinite(p.last) ? new Date(p.last).toISOString() : null,
     protocols,
     tcpFlags: flagSummary(p),
-    actions: { drop: p.actions[0], reject: p.actions[1], allow: p.actions[2], other: p.actions[3] },
+    actions: { drop, reject, allow, other },
     rules: Object.fromEntries([...p.rules].sort((x, y) => y[1] - x[1] || cmpStr(x[0], y[0]))),
     annotations,
     topPorts,
