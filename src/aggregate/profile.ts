@@ -148,7 +148,7 @@ export class SourceProfile {
   readonly hosts = new HostSet();
   protocols = 0;
   // Packets per FLAG_CLASSES entry, and per action: fields, not arrays. Most of the tens
-  // of thousands of profiles hold a packet or two, and an array costs ~80 bytes each.
+  // of thousands of profiles hold a packet or two, and an array costs 60-100 bytes.
   private fcSyn = 0;
   private fcNull = 0;
   private fcFin = 0;
