@@ -57,14 +57,14 @@ export function encodeEventLine(e: FirewallEvent, buf: Buffer, at: number): numb
   if (at + bound(e) + (icmp === null ? 0 : 3 * icmp.length) > buf.length) return -1;
   const w = new ByteWriter(buf, at);
   const t = e.time;
-  const head = t === null ? null : heads.find(t, e.yearInferred);
-  if (head !== null) w.bytes(head);
+  const head = t === null ? -1 : heads.find(t, e.yearInferred);
+  if (head >= 0) heads.writeTo(head, w);
   else {
     w.bytes(K_TIME);
     if (t === null) w.bytes(NULL);
     else w.time(t);
     w.bytes(e.yearInferred ? K_YEAR_TRUE : K_YEAR_FALSE);
-    if (t !== null) heads.keep(t, e.yearInferred, w.copyOut(at));
+    if (t !== null) heads.keep(t, e.yearInferred, buf, at, w.at);
   }
   w.num(e.uptime);
   const verdict = verdicts.find(e);
@@ -156,24 +156,37 @@ export function encodeEventLine(e: FirewallEvent, buf: Buffer, at: number): numb
 // are kept pre-encoded, found by comparing field values (=== on strings compares text,
 // whichever object holds it) and copied whole; a miss writes them field by field.
 
-/** `{"time":"…","yearInferred":…,"uptime":` of the last two times. */
+/**
+ * `{"time":"…","yearInferred":…,"uptime":` of the last two times, in fixed buffers: a
+ * quiet log has a new second on every line, and a miss should not cost an allocation.
+ */
 class HeadRuns {
   private readonly ms = [NaN, NaN];
   private readonly inferred = [false, false];
-  private readonly runs = [EMPTY_LIST, EMPTY_LIST];
+  private readonly runs = [new Uint8Array(HEAD_MAX), new Uint8Array(HEAD_MAX)];
+  private readonly lengths = [0, 0];
   private next = 0;
 
-  find(t: Date, yearInferred: boolean): Uint8Array | null {
+  /** Which kept head fits, or -1. */
+  find(t: Date, yearInferred: boolean): number {
     const ms = t.getTime();
-    for (let i = 0; i < 2; i++) if (this.ms[i] === ms && this.inferred[i] === yearInferred) return this.runs[i];
-    return null;
+    for (let i = 0; i < 2; i++) if (this.ms[i] === ms && this.inferred[i] === yearInferred) return i;
+    return -1;
   }
 
-  keep(t: Date, yearInferred: boolean, run: Uint8Array): void {
+  writeTo(i: number, w: ByteWriter): void {
+    w.bytesOf(this.runs[i], this.lengths[i]);
+  }
+
+  /** Keeps buf[from, to) as the head of (t, yearInferred). */
+  keep(t: Date, yearInferred: boolean, buf: Buffer, from: number, to: number): void {
+    if (to - from > HEAD_MAX) return;
     const i = this.next;
+    const run = this.runs[i];
+    for (let k = from; k < to; k++) run[k - from] = buf[k];
     this.ms[i] = t.getTime();
     this.inferred[i] = yearInferred;
-    this.runs[i] = run;
+    this.lengths[i] = to - from;
     this.next = 1 - i;
   }
 }
@@ -257,6 +270,8 @@ class TailRuns {
   }
 }
 
+/** Room for the longest head: `{"time":"+275760-09-13T00:00:00.000Z","yearInferred":false,"uptime":`. */
+const HEAD_MAX = 72;
 const heads = new HeadRuns();
 // A log's rules × protocols × address families; the bench's mixed-firewall log has 48.
 const verdicts = new VerdictRuns(64);
@@ -306,6 +321,14 @@ class ByteWriter {
 
   byte(b: number): void {
     this.buf[this.at++] = b;
+  }
+
+  /** The first n bytes of b. */
+  bytesOf(b: Uint8Array, n: number): void {
+    const buf = this.buf;
+    let at = this.at;
+    for (let i = 0; i < n; i++) buf[at++] = b[i];
+    this.at = at;
   }
 
   bytes(b: Uint8Array): void {
