@@ -400,18 +400,11 @@ class ByteWriter {
     if (!this.micros(n)) this.ascii(String(n));
   }
 
-  /** A whole number SMALL to MAX_WHOLE (line numbers past 65535): digits back to front. */
+  /** A whole number SMALL to MAX_WHOLE (line numbers past 65535). */
   private whole(n: number): void {
-    let len = 5;
-    for (let p = 1e5; p <= n; p *= 10) len++;
-    const buf = this.buf;
-    const end = this.at + len;
-    for (let at = end - 1; at >= this.at; at--) {
-      const q = Math.floor(n / 10);
-      buf[at] = 0x30 + (n - q * 10);
-      n = q;
-    }
-    this.at = end;
+    let digits = 5;
+    for (let p = 1e5; p <= n; p *= 10) digits++;
+    this.padded(n, digits);
   }
 
   /**
@@ -432,15 +425,8 @@ class ByteWriter {
       u /= 10;
       places--;
     }
-    const buf = this.buf;
-    buf[this.at] = 0x2e;
-    const end = this.at + 1 + places;
-    for (let at = end - 1; at > this.at; at--) {
-      const q = Math.floor(u / 10);
-      buf[at] = 0x30 + (u - q * 10);
-      u = q;
-    }
-    this.at = end;
+    this.byte(0x2e);
+    this.padded(u, places);
     return true;
   }
 
@@ -488,7 +474,7 @@ class ByteWriter {
     this.byte(0x5a);
   }
 
-  /** n (≥ 0) in exactly `width` digits, zero-padded. */
+  /** n (a whole number ≥ 0) in exactly `width` digits, zero-padded, written back to front. */
   private padded(n: number, width: number): void {
     const buf = this.buf;
     for (let at = this.at + width - 1; at >= this.at; at--) {
