@@ -80,14 +80,21 @@ export class IntSet implements Iterable<number> {
 
 /** Counts per integer key (packets per port key), with a cap on distinct keys. */
 export class IntCounter implements Iterable<[number, number]> {
-  private ks: number[] = NONE;
-  private vs: number[] = NONE;
+  /** Small form: [key, count] pairs in one array (an array costs ~50 bytes before its first element). */
+  private kv: number[] = NONE;
   private bigKeys: Uint32Array | null = null;
   private bigVals: Float64Array | null = null;
   private n = 0;
 
   get size(): number {
-    return this.bigKeys !== null ? this.n : this.ks.length;
+    return this.bigKeys !== null ? this.n : this.kv.length / 2;
+  }
+
+  /** Index of k's count in the small form, or -1. */
+  private slot(k: number): number {
+    const kv = this.kv;
+    for (let i = 0; i < kv.length; i += 2) if (kv[i] === k) return i + 1;
+    return -1;
   }
 
   get(k: number): number | undefined {
@@ -95,21 +102,20 @@ export class IntCounter implements Iterable<[number, number]> {
       const i = search(this.bigKeys, this.n, k);
       return i >= 0 ? this.bigVals![i] : undefined;
     }
-    const i = this.ks.indexOf(k);
-    return i >= 0 ? this.vs[i] : undefined;
+    const i = this.slot(k);
+    return i >= 0 ? this.kv[i] : undefined;
   }
 
   /** Adds n to k's count; a new key only while fewer than `cap` are counted. */
   add(k: number, n: number, cap: number): void {
     const keys = this.bigKeys;
     if (keys === null) {
-      const i = this.ks.indexOf(k);
-      if (i >= 0) this.vs[i] += n;
-      else if (this.ks.length >= cap) return;
-      else if (this.ks.length < UPGRADE_AT) {
-        this.ks = this.ks.concat([k]);
-        this.vs = this.vs.concat([n]);
-      } else {
+      const i = this.slot(k);
+      const size = this.kv.length / 2;
+      if (i >= 0) this.kv[i] += n;
+      else if (size >= cap) return;
+      else if (size < UPGRADE_AT) this.kv = this.kv.concat([k, n]);
+      else {
         this.upgrade();
         this.add(k, n, cap);
       }
@@ -136,25 +142,24 @@ export class IntCounter implements Iterable<[number, number]> {
   }
 
   private upgrade(): void {
-    const order = this.ks.map((_, i) => i).sort((a, b) => this.ks[a] - this.ks[b]);
+    const pairs = [...this.entries()].sort((a, b) => a[0] - b[0]);
     const keys = new Uint32Array(UPGRADE_AT * 2);
     const vals = new Float64Array(UPGRADE_AT * 2);
-    order.forEach((from, to) => {
-      keys[to] = this.ks[from];
-      vals[to] = this.vs[from];
+    pairs.forEach(([k, v], to) => {
+      keys[to] = k;
+      vals[to] = v;
     });
     this.bigKeys = keys;
     this.bigVals = vals;
-    this.n = order.length;
-    this.ks = NONE;
-    this.vs = NONE;
+    this.n = pairs.length;
+    this.kv = NONE;
   }
 
   *entries(): IterableIterator<[number, number]> {
     if (this.bigKeys !== null) {
       for (let i = 0; i < this.n; i++) yield [this.bigKeys[i], this.bigVals![i]];
     } else {
-      for (let i = 0; i < this.ks.length; i++) yield [this.ks[i], this.vs[i]];
+      for (let i = 0; i < this.kv.length; i += 2) yield [this.kv[i], this.kv[i + 1]];
     }
   }
 

@@ -115,9 +115,8 @@ const ANNOTATION_KIND = new Map<string, number>([
 
 /** Distinct rule labels counted per source. */
 const MAX_RULES = 4;
-/** Shared empty arrays of a profile without rules yet (replaced, never written). */
-const NO_RULES: string[] = [];
-const NO_PACKETS: number[] = [];
+/** Shared empty array of a profile without rules yet (replaced, never written). */
+const NO_RULES: (string | number)[] = [];
 
 export interface TrojanSeen {
   packets: number;
@@ -167,9 +166,12 @@ export class SourceProfile {
   readonly annotations = new AnnotationTally();
   /** Trojan probes by port key. */
   trojans: Map<number, TrojanSeen> | null = null;
-  /** Rule/prefix labels (the first MAX_RULES distinct ones) and their packets: compared, not hashed, per event. */
-  ruleNames: string[] = NO_RULES;
-  rulePackets: number[] = NO_PACKETS;
+  /**
+   * Rule/prefix labels (the first MAX_RULES distinct ones) and their packets, as
+   * [label, packets] pairs in one array (an array costs ~50 bytes before its first
+   * element); labels are compared, not hashed, per event.
+   */
+  private ruleRows: (string | number)[] = NO_RULES;
   /** Packets per port key, for the first limits.maxPortCounts ports. */
   readonly portCounts = new IntCounter();
   icmpEcho = 0;
@@ -311,23 +313,22 @@ export class SourceProfile {
   }
 
   private addRule(rule: string, n: number): void {
-    const names = this.ruleNames;
-    for (let i = 0; i < names.length; i++) {
-      if (names[i] === rule) {
-        this.rulePackets[i] += n;
+    const rows = this.ruleRows;
+    for (let i = 0; i < rows.length; i += 2) {
+      if (rows[i] === rule) {
+        rows[i + 1] = (rows[i + 1] as number) + n;
         return;
       }
     }
-    if (names.length < MAX_RULES) {
-      // concat, not push: exact-size arrays (push reserves ~17 slots per profile).
-      this.ruleNames = names.concat([flat(rule)]);
-      this.rulePackets = this.rulePackets.concat([n]);
-    }
+    // concat, not push: exact-size arrays (push reserves ~17 slots per profile).
+    if (rows.length < 2 * MAX_RULES) this.ruleRows = rows.concat([flat(rule), n]);
   }
 
   /** Packets per rule label. */
   get rules(): Map<string, number> {
-    return new Map(this.ruleNames.map((r, i) => [r, this.rulePackets[i]]));
+    const m = new Map<string, number>();
+    for (let i = 0; i < this.ruleRows.length; i += 2) m.set(this.ruleRows[i] as string, this.ruleRows[i + 1] as number);
+    return m;
   }
 
   /** Folds another profile of the same source in (chunked or parallel reading). */
@@ -368,7 +369,7 @@ export class SourceProfile {
     this.rejects += o.rejects;
     this.allows += o.allows;
     this.otherActions += o.otherActions;
-    o.ruleNames.forEach((r, i) => this.addRule(r, o.rulePackets[i]));
+    for (const [r, c] of o.rules) this.addRule(r, c);
     for (const [k, c] of o.portCounts) this.portCounts.add(k, c, lim.maxPortCounts);
     this.icmpEcho += o.icmpEcho;
     if (o.icmpEchoHosts) for (const h of o.icmpEchoHosts) capAdd((this.icmpEchoHosts ??= new HostSet()), h, lim.maxHosts);
