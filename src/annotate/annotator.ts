@@ -138,8 +138,11 @@ interface Compiled {
   readonly categories: readonly string[] | null;
   readonly fallback: boolean;
   readonly params: Readonly<Record<string, number | boolean>>;
-  /** kb-* kinds: built lazily per [tcp, udp][port]; null = nothing to say. */
-  readonly kbCache: [(Annotation | null | undefined)[], (Annotation | null | undefined)[]] | null;
+  /**
+   * kb-* kinds: built lazily per [tcp, udp] and port; null = nothing to say. Maps, not
+   * 65,536-slot arrays (1 MB each): a log reaches a few thousand ports at most.
+   */
+  readonly kbCache: [Map<number, Annotation | null>, Map<number, Annotation | null>] | null;
   readonly retry: Lru<string, RetryState> | null;
 }
 
@@ -221,12 +224,19 @@ class AnnotatorImpl implements Annotator {
   private readonly window: number;
   private readonly maxTracked: number;
   /**
-   * [tcp, udp][variant] -> per destination port: candidate rules in order. Variant 1
-   * includes the source-port rules; variant 0 (source port without any knowledge-base
-   * meaning, the common case) leaves them out.
+   * [tcp, udp] -> per destination port: 0 when no rule is filed under the port (its
+   * candidates are generalPort's), else 1 + its index in portLists. A typed array: a
+   * 65,536-slot array of lists per protocol and variant was 2 MB of heap.
    */
-  private readonly byPort: Compiled[][][][];
-  /** [tcp, udp][variant] candidates when the destination port is missing. */
+  private readonly portListIndex: [Int32Array, Int32Array];
+  /**
+   * [variant] candidate rules in order, for ports with rules filed under them; ports
+   * with the same rules share one entry. Variant 1 includes the source-port rules;
+   * variant 0 (source port without any knowledge-base meaning, the common case) leaves
+   * them out.
+   */
+  private readonly portLists: Compiled[][][] = [];
+  /** [tcp, udp][variant] candidates of a port without filed rules, or when the destination port is missing. */
   private readonly generalPort: Compiled[][][];
   /** [tcp, udp] -> 1 where kb.lookupSource() has something for the source port. */
   private readonly srcMeaning: [Uint8Array, Uint8Array];
@@ -287,7 +297,8 @@ class AnnotatorImpl implements Annotator {
       return [all.filter((c) => c.kind !== K_SOURCE_PORT), all];
     });
     this.generalOther = compiled.filter((c) => !c.dstIndexed && isProtoGeneric(c));
-    this.byPort = this.generalPort.map((variants) => variants.map((g) => new Array<Compiled[]>(65536).fill(g)));
+    this.portListIndex = [new Int32Array(65536), new Int32Array(65536)];
+    const shared = new Map<string, number>();
     for (let pi = 0; pi < 2; pi++) {
       const filed = new Map<number, Compiled[]>();
       for (const c of compiled) {
@@ -302,7 +313,13 @@ class AnnotatorImpl implements Annotator {
         }
       }
       for (const [port, l] of filed) {
-        for (let v = 0; v < 2; v++) this.byPort[pi]![v]![port] = [...this.generalPort[pi]![v]!, ...l].sort((a, b) => a.order - b.order);
+        const key = `${pi} ${l.map((c) => c.order).join(' ')}`;
+        let k = shared.get(key);
+        if (k === undefined) {
+          k = this.portLists.push(this.generalPort[pi]!.map((g) => [...g, ...l].sort((a, b) => a.order - b.order)));
+          shared.set(key, k);
+        }
+        this.portListIndex[pi]![port] = k;
       }
     }
 
@@ -350,8 +367,7 @@ class AnnotatorImpl implements Annotator {
       categories: r.categories,
       fallback: r.fallback,
       params: r.params,
-      // Filled with undefined (not holes) so reads stay on the fast path.
-      kbCache: kind === K_KB_PORT || kind === K_KB_TROJAN ? [new Array(65536).fill(undefined), new Array(65536).fill(undefined)] : null,
+      kbCache: kind === K_KB_PORT || kind === K_KB_TROJAN ? [new Map(), new Map()] : null,
       retry: detector === D_RETRY ? new Lru<string, RetryState>(this.maxTracked) : null,
     };
   }
@@ -427,7 +443,8 @@ class AnnotatorImpl implements Annotator {
       const dp = e.dst.port;
       const sp = e.src.port;
       const v = sp !== null && sp >= 0 && sp <= 65535 ? this.srcMeaning[pi]![sp]! : 0;
-      list = dp !== null && dp >= 0 && dp <= 65535 ? this.byPort[pi]![v]![dp]! : this.generalPort[pi]![v]!;
+      const k = dp !== null && dp >= 0 && dp <= 65535 ? this.portListIndex[pi]![dp]! : 0;
+      list = k === 0 ? this.generalPort[pi]![v]! : this.portLists[k - 1]![v]!;
     } else {
       list = this.forProto(proto);
     }
@@ -538,11 +555,11 @@ class AnnotatorImpl implements Annotator {
   private kbAnnotation(c: Compiled, pi: number, port: number | null): Annotation | null {
     if (pi < 0 || port === null || port < 0 || port > 65535) return null;
     const cache = c.kbCache![pi]!;
-    let a = cache[port];
+    let a = cache.get(port);
     if (a === undefined) {
       const entries = this.kb.lookup(pi === 0 ? 'tcp' : 'udp', port);
       a = c.kind === K_KB_PORT ? this.buildPortKnown(c, entries) : this.buildTrojan(c, entries);
-      cache[port] = a;
+      cache.set(port, a);
     }
     return a;
   }
