@@ -125,6 +125,23 @@ export interface TrojanSeen {
   severity: number;
 }
 
+/**
+ * What few sources do: TCP flag combinations other than a plain SYN, the ports of FIN
+ * and ACK probes, noise, leftovers, traceroute. In its own object, made on first need,
+ * so the tens of thousands of profiles that never see them carry one null field
+ * instead of eleven.
+ */
+class RareCounts {
+  /** Packets per FLAG_CLASSES entry; [FC_SYN] stays 0 (SourceProfile counts SYNs itself). */
+  readonly flagClasses = [0, 0, 0, 0, 0, 0, 0];
+  /** Distinct ports of FIN-only / ACK-only packets (those need several ports to be a scan). */
+  finPorts: IntSet | null = null;
+  ackPorts: IntSet | null = null;
+  noisePackets = 0;
+  leftoverPackets = 0;
+  traceroutePackets = 0;
+}
+
 /** Adds unless the set is full; true when `v` was new. */
 function capAdd<T>(set: { readonly size: number; add(v: T): boolean }, v: T, cap: number): boolean {
   if (set.size >= cap) return false;
@@ -146,22 +163,13 @@ export class SourceProfile {
   /** Destination hosts: IPv4 as uint32, others as strings; capped at limits.maxHosts. */
   readonly hosts = new HostSet();
   protocols = 0;
-  // Packets per FLAG_CLASSES entry, and per action: fields, not arrays. Most of the tens
-  // of thousands of profiles hold a packet or two, and an array costs 60-100 bytes.
-  private fcSyn = 0;
-  private fcNull = 0;
-  private fcFin = 0;
-  private fcXmas = 0;
-  private fcSynFin = 0;
-  private fcAck = 0;
-  private fcOther = 0;
+  // SYN packets, and packets per action: fields, not arrays. Most of the tens of
+  // thousands of profiles hold a packet or two, and an array costs 60-100 bytes.
+  private synPackets = 0;
   private drops = 0;
   private rejects = 0;
   private allows = 0;
   private otherActions = 0;
-  /** Distinct ports of FIN-only / ACK-only packets (those need several ports to be a scan). */
-  finPorts: IntSet | null = null;
-  ackPorts: IntSet | null = null;
   /** Packets and highest severity per annotation id. */
   readonly annotations = new AnnotationTally();
   /** Trojan probes by port key. */
@@ -176,9 +184,7 @@ export class SourceProfile {
   readonly portCounts = new IntCounter();
   icmpEcho = 0;
   icmpEchoHosts: HostSet | null = null;
-  noisePackets = 0;
-  leftoverPackets = 0;
-  traceroutePackets = 0;
+  private rare: RareCounts | null = null;
   /** TTL and TCP window of the earliest packet (-1: none), for --os-hint; set only when a packet is earlier than all before. */
   firstTtl = -1;
   firstWindow = -1;
@@ -233,10 +239,10 @@ export class SourceProfile {
         } else if (this.trojans.size < lim.maxTrojanPorts) this.trojans.set(key, { packets: n, text: a.text, severity: a.severity });
       }
     }
-    if (noise) this.noisePackets += n;
-    if (leftover) this.leftoverPackets += n;
+    if (noise) this.rareCounts().noisePackets += n;
+    if (leftover) this.rareCounts().leftoverPackets += n;
     if (tracer) {
-      this.traceroutePackets += n;
+      this.rareCounts().traceroutePackets += n;
       this.protocols |= e.proto === 'udp' ? P_UDP : e.proto === 'tcp' ? P_TCP : P_ICMP;
       return;
     }
@@ -258,8 +264,8 @@ export class SourceProfile {
         if (port !== null) {
           if (capAdd(this.ports, PK_TCP + port, lim.maxPorts)) this.tcpPorts++;
           this.portCounts.add(PK_TCP + port, n, lim.maxPortCounts);
-          if (cls === FC_FIN) capAdd((this.finPorts ??= new IntSet()), port, 64);
-          else if (cls === FC_ACK) capAdd((this.ackPorts ??= new IntSet()), port, 64);
+          if (cls === FC_FIN) capAdd((this.rareCounts().finPorts ??= new IntSet()), port, 64);
+          else if (cls === FC_ACK) capAdd((this.rareCounts().ackPorts ??= new IntSet()), port, 64);
         }
         break;
       }
@@ -292,7 +298,33 @@ export class SourceProfile {
 
   /** Packets per FLAG_CLASSES entry, in that order. */
   get flagClasses(): number[] {
-    return [this.fcSyn, this.fcNull, this.fcFin, this.fcXmas, this.fcSynFin, this.fcAck, this.fcOther];
+    const all = this.rare === null ? [0, 0, 0, 0, 0, 0, 0] : [...this.rare.flagClasses];
+    all[FC_SYN] = this.synPackets;
+    return all;
+  }
+
+  get finPorts(): IntSet | null {
+    return this.rare?.finPorts ?? null;
+  }
+
+  get ackPorts(): IntSet | null {
+    return this.rare?.ackPorts ?? null;
+  }
+
+  get noisePackets(): number {
+    return this.rare?.noisePackets ?? 0;
+  }
+
+  get leftoverPackets(): number {
+    return this.rare?.leftoverPackets ?? 0;
+  }
+
+  get traceroutePackets(): number {
+    return this.rare?.traceroutePackets ?? 0;
+  }
+
+  private rareCounts(): RareCounts {
+    return (this.rare ??= new RareCounts());
   }
 
   /** Packets by action: drop, reject, allow, other. */
@@ -301,15 +333,8 @@ export class SourceProfile {
   }
 
   private addFlagClass(cls: number, n: number): void {
-    switch (cls) {
-      case FC_SYN: this.fcSyn += n; break;
-      case FC_NULL: this.fcNull += n; break;
-      case FC_FIN: this.fcFin += n; break;
-      case FC_XMAS: this.fcXmas += n; break;
-      case FC_SYNFIN: this.fcSynFin += n; break;
-      case FC_ACK: this.fcAck += n; break;
-      default: this.fcOther += n;
-    }
+    if (cls === FC_SYN) this.synPackets += n;
+    else if (n !== 0) this.rareCounts().flagClasses[cls] += n;
   }
 
   private addRule(rule: string, n: number): void {
@@ -352,8 +377,8 @@ export class SourceProfile {
     for (const h of o.hosts) capAdd(this.hosts, h, lim.maxHosts);
     this.protocols |= o.protocols;
     o.flagClasses.forEach((c, cls) => this.addFlagClass(cls, c));
-    if (o.finPorts) for (const p of o.finPorts) capAdd((this.finPorts ??= new IntSet()), p, 64);
-    if (o.ackPorts) for (const p of o.ackPorts) capAdd((this.ackPorts ??= new IntSet()), p, 64);
+    if (o.finPorts) for (const p of o.finPorts) capAdd((this.rareCounts().finPorts ??= new IntSet()), p, 64);
+    if (o.ackPorts) for (const p of o.ackPorts) capAdd((this.rareCounts().ackPorts ??= new IntSet()), p, 64);
     for (const [id, s] of o.annotations.severityEntries()) this.annotations.add(id, o.annotations.get(id)!, s);
     if (o.trojans) {
       this.trojans ??= new Map();
@@ -373,9 +398,12 @@ export class SourceProfile {
     for (const [k, c] of o.portCounts) this.portCounts.add(k, c, lim.maxPortCounts);
     this.icmpEcho += o.icmpEcho;
     if (o.icmpEchoHosts) for (const h of o.icmpEchoHosts) capAdd((this.icmpEchoHosts ??= new HostSet()), h, lim.maxHosts);
-    this.noisePackets += o.noisePackets;
-    this.leftoverPackets += o.leftoverPackets;
-    this.traceroutePackets += o.traceroutePackets;
+    if (o.rare !== null) {
+      const r = this.rareCounts();
+      r.noisePackets += o.rare.noisePackets;
+      r.leftoverPackets += o.rare.leftoverPackets;
+      r.traceroutePackets += o.rare.traceroutePackets;
+    }
   }
 }
 
