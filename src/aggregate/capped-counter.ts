@@ -2,6 +2,7 @@
 // not on the input. When full, the rarer half is dropped (their counts are kept in
 // `dropped`), which keeps the heavy hitters exact enough for a top-N table.
 import { flat } from '../util/flat-string.js';
+import { topN } from './top-n.js';
 
 /** A mutable count: one hash lookup per add instead of a get and a set. */
 interface Tally {
@@ -55,9 +56,7 @@ export class CappedCounter<K> {
 
   /** Highest counts first; ties broken by the key's string form so output is deterministic. */
   top(n: number): [K, number][] {
-    return [...this.entries()]
-      .sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])))
-      .slice(0, n);
+    return topN(this.entries(), n, (a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
   }
 
   *entries(): IterableIterator<[K, number]> {

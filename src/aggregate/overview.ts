@@ -3,6 +3,7 @@
 // Memory is bounded by the CappedCounter caps, not by the number of events.
 import type { FirewallEvent } from '../event.js';
 import { CappedCounter } from './capped-counter.js';
+import { topN } from './top-n.js';
 
 export interface PortKey {
   proto: string;
@@ -113,15 +114,16 @@ export class Overview {
 
   /** Busiest ports, ties by protocol then port number (deterministic). */
   private topPorts(top: number, which: number): [PortKey, number][] {
-    const rows: [PortKey, number][] = [];
+    return topN(this.portRows(which), top, (a, b) => b[1] - a[1] || a[0].proto.localeCompare(b[0].proto) || a[0].port - b[0].port);
+  }
+
+  private *portRows(which: number): Generator<[PortKey, number]> {
     for (const [proto, counts] of [['tcp', this.tcpPorts[which]], ['udp', this.udpPorts[which]]] as const) {
-      for (let p = 0; p < 65536; p++) if (counts[p] > 0) rows.push([{ proto, port: p }, counts[p]]);
+      for (let p = 0; p < 65536; p++) if (counts[p] > 0) yield [{ proto, port: p }, counts[p]];
     }
     for (const [k, c] of this.otherPorts[which].entries()) {
       const slash = k.lastIndexOf('/');
-      rows.push([{ proto: k.slice(0, slash), port: Number(k.slice(slash + 1)) }, c]);
+      yield [{ proto: k.slice(0, slash), port: Number(k.slice(slash + 1)) }, c];
     }
-    rows.sort((a, b) => b[1] - a[1] || a[0].proto.localeCompare(b[0].proto) || a[0].port - b[0].port);
-    return rows.slice(0, top);
   }
 }

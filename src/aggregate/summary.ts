@@ -5,7 +5,7 @@ import type { FirewallEvent, Severity } from '../event.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { flat } from '../util/flat-string.js';
 import { CappedCounter } from './capped-counter.js';
-import { assessSource, explain, flagSummary, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
+import { analyseSource, assessSource, flagSummary, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
 import { P_ICMP, P_OTHER, P_TCP, P_UDP, ProfileTable, portKeyName, type SourceProfile } from './profile.js';
 import { NOT_NOTABLE, type Thresholds } from './thresholds.js';
 import type { AsInfo, GeoInfo, OsHint } from '../enrich/types.js';
@@ -166,13 +166,14 @@ export class Summarizer {
 
   result(opts: RankOptions): SummaryResult {
     const t = this.thresholds;
-    // Score everything (cheap), build full rows only for what will be shown.
-    const scored: { ip: string; score: number; p: SourceProfile; a: Omit<SourceAnalysis, 'explanation'> }[] = [];
+    // Score everything, keep only the score: the findings of tens of thousands of
+    // sources were the run's peak memory. Rows that will be shown are assessed again.
+    const scored: { ip: string; score: number; severity: Severity; p: SourceProfile }[] = [];
     const counts = new Map<string, FindingCount>();
     let maxFindingSeverity: Severity | null = null;
     for (const p of this.profiles.map.values()) {
       const a = assessSource(p, t, opts.kb);
-      scored.push({ ip: p.ip, score: a.score, p, a });
+      scored.push({ ip: p.ip, score: a.score, severity: a.severity, p });
       for (const f of a.findings) {
         let c = counts.get(f.id);
         if (!c) counts.set(f.id, (c = { id: f.id, sources: 0, maxSeverity: 0 }));
@@ -188,8 +189,8 @@ export class Summarizer {
     for (let i = 0; i < scored.length && rows.length < limit; i++) {
       const x = scored[i];
       if (opts.minScore !== undefined && x.score < opts.minScore) break;
-      if (minSev !== null && x.a.severity < minSev) continue;
-      rows.push(toRow(x.p, t, { ...x.a, explanation: explain(x.p, x.a.findings) }, i + 1));
+      if (minSev !== null && x.severity < minSev) continue;
+      rows.push(toRow(x.p, t, analyseSource(x.p, t, opts.kb), i + 1));
     }
     const findings = [...counts.values()].sort((a, b) => b.maxSeverity - a.maxSeverity || b.sources - a.sources || cmpStr(a.id, b.id));
 
