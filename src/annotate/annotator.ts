@@ -138,12 +138,19 @@ interface Compiled {
   readonly categories: readonly string[] | null;
   readonly fallback: boolean;
   readonly params: Readonly<Record<string, number | boolean>>;
-  /**
-   * kb-* kinds: built lazily per [tcp, udp] and port; null = nothing to say. Maps, not
-   * 65,536-slot arrays (1 MB each): a log reaches a few thousand ports at most.
-   */
-  readonly kbCache: [Map<number, Annotation | null>, Map<number, Annotation | null>] | null;
+  /** kb-* kinds: annotations built lazily per protocol and port (KbCache). */
+  readonly kbCache: KbCache | null;
   readonly retry: Lru<string, RetryState> | null;
+}
+
+/**
+ * [tcp, udp] -> per port: 0 not built yet, -1 nothing to say, k: built[k - 1]. Typed
+ * arrays of indexes rather than 65,536-slot arrays of annotations (0.5 MB each on the
+ * heap): pages of ports never seen are never touched.
+ */
+interface KbCache {
+  readonly index: [Int32Array, Int32Array];
+  readonly built: Annotation[];
 }
 
 interface RetryState {
@@ -367,7 +374,7 @@ class AnnotatorImpl implements Annotator {
       categories: r.categories,
       fallback: r.fallback,
       params: r.params,
-      kbCache: kind === K_KB_PORT || kind === K_KB_TROJAN ? [new Map(), new Map()] : null,
+      kbCache: kind === K_KB_PORT || kind === K_KB_TROJAN ? { index: [new Int32Array(65536), new Int32Array(65536)], built: [] } : null,
       retry: detector === D_RETRY ? new Lru<string, RetryState>(this.maxTracked) : null,
     };
   }
@@ -554,13 +561,14 @@ class AnnotatorImpl implements Annotator {
 
   private kbAnnotation(c: Compiled, pi: number, port: number | null): Annotation | null {
     if (pi < 0 || port === null || port < 0 || port > 65535) return null;
-    const cache = c.kbCache![pi]!;
-    let a = cache.get(port);
-    if (a === undefined) {
-      const entries = this.kb.lookup(pi === 0 ? 'tcp' : 'udp', port);
-      a = c.kind === K_KB_PORT ? this.buildPortKnown(c, entries) : this.buildTrojan(c, entries);
-      cache.set(port, a);
-    }
+    const cache = c.kbCache!;
+    const index = cache.index[pi]!;
+    const k = index[port]!;
+    if (k > 0) return cache.built[k - 1]!;
+    if (k < 0) return null;
+    const entries = this.kb.lookup(pi === 0 ? 'tcp' : 'udp', port);
+    const a = c.kind === K_KB_PORT ? this.buildPortKnown(c, entries) : this.buildTrojan(c, entries);
+    index[port] = a === null ? -1 : cache.built.push(a);
     return a;
   }
 
