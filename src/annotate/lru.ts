@@ -7,14 +7,18 @@
 
 import { flat } from '../util/flat-string.js';
 
-/** A value and the operation count when it was last moved to the young end. */
-interface Slot<V> {
+/**
+ * A value, the operation count when it was last moved to the young end, and the key as
+ * stored (already copied by own(): a move re-inserts it without copying again).
+ */
+interface Slot<K, V> {
+  readonly k: K;
   v: V;
   at: number;
 }
 
 export class Lru<K, V> {
-  private readonly map = new Map<K, Slot<V>>();
+  private readonly map = new Map<K, Slot<K, V>>();
   /** Gets and sets so far: the clock of `Slot.at`. */
   private ops = 0;
   /**
@@ -39,7 +43,7 @@ export class Lru<K, V> {
   get(key: K): V | undefined {
     const s = this.map.get(key);
     if (s === undefined) return undefined;
-    this.touch(key, s);
+    this.touch(s);
     return s.v;
   }
 
@@ -57,10 +61,11 @@ export class Lru<K, V> {
     const s = this.map.get(key);
     if (s !== undefined) {
       s.v = value;
-      this.touch(key, s);
+      this.touch(s);
       return undefined;
     }
-    this.map.set(own(key), { v: value, at: ++this.ops });
+    const k = own(key);
+    this.map.set(k, { k, v: value, at: ++this.ops });
     if (this.map.size > this.capacity) {
       const oldest = this.map.entries().next();
       if (!oldest.done) {
@@ -72,12 +77,12 @@ export class Lru<K, V> {
     return undefined;
   }
 
-  private touch(key: K, s: Slot<V>): void {
+  private touch(s: Slot<K, V>): void {
     const now = ++this.ops;
     if (now - s.at <= this.slack) return;
     s.at = now;
-    this.map.delete(key);
-    this.map.set(own(key), s);
+    this.map.delete(s.k);
+    this.map.set(s.k, s);
   }
 
   delete(key: K): boolean {
