@@ -5,6 +5,7 @@ import type { FirewallEvent, Severity } from '../event.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { flat } from '../util/flat-string.js';
 import { CappedCounter } from './capped-counter.js';
+import { topN } from './top-n.js';
 import { analyseSource, assessSource, flagSummary, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
 import { P_ICMP, P_OTHER, P_TCP, P_UDP, ProfileTable, portKeyName, type SourceProfile } from './profile.js';
 import { NOT_NOTABLE, type Thresholds } from './thresholds.js';
@@ -92,7 +93,8 @@ class AnnotationStats {
   events = 0;
   packets = 0;
   severity = 0;
-  readonly sources = new Map<string, number>();
+  /** Packets per source; mutable tallies, so counting is one hash lookup. */
+  readonly sources = new Map<string, { n: number }>();
   readonly texts = new CappedCounter<string>(TEXTS_PER_ANNOTATION);
 
   add(src: string | null, text: string, severity: number, n: number): void {
@@ -102,8 +104,8 @@ class AnnotationStats {
     this.texts.add(text, n);
     if (src !== null) {
       const c = this.sources.get(src);
-      if (c !== undefined) this.sources.set(src, c + n);
-      else if (this.sources.size < SOURCES_PER_ANNOTATION) this.sources.set(flat(src), n);
+      if (c !== undefined) c.n += n;
+      else if (this.sources.size < SOURCES_PER_ANNOTATION) this.sources.set(flat(src), { n });
     }
   }
 
@@ -114,8 +116,8 @@ class AnnotationStats {
     for (const [t, c] of o.texts.entries()) this.texts.add(t, c);
     for (const [s, c] of o.sources) {
       const cur = this.sources.get(s);
-      if (cur !== undefined) this.sources.set(s, cur + c);
-      else if (this.sources.size < SOURCES_PER_ANNOTATION) this.sources.set(s, c);
+      if (cur !== undefined) cur.n += c.n;
+      else if (this.sources.size < SOURCES_PER_ANNOTATION) this.sources.set(s, { n: c.n });
     }
   }
 }
@@ -196,7 +198,7 @@ export class Summarizer {
 
     const interpretations: Interpretation[] = [];
     for (const [id, s] of this.notes) {
-      const topSources = [...s.sources].sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0])).slice(0, 3);
+      const topSources = topN(s.sources, 3, (a, b) => b[1].n - a[1].n || cmpStr(a[0], b[0]));
       const [text] = s.texts.top(1);
       interpretations.push({
         id,
@@ -205,7 +207,7 @@ export class Summarizer {
         packets: s.packets,
         sources: s.sources.size,
         sourcesCapped: s.sources.size >= SOURCES_PER_ANNOTATION,
-        topSources: topSources.map(([ip, packets]) => ({ ip, packets })),
+        topSources: topSources.map(([ip, c]) => ({ ip, packets: c.n })),
         text: text ? text[0] : '',
       });
     }
