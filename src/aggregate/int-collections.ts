@@ -40,11 +40,12 @@ export class IntSet implements Iterable<number> {
     return this.big !== null ? this.n : this.small.length;
   }
 
-  /** Adds `v`; true when it was not there before. */
-  add(v: number): boolean {
+  /** Adds `v` unless the set already holds `cap` members; true when v was added. */
+  add(v: number, cap = Infinity): boolean {
     const big = this.big;
     if (big === null) {
       const small = this.small;
+      if (small.length >= cap) return false;
       for (let i = 0; i < small.length; i++) if (small[i] === v) return false;
       if (small.length < UPGRADE_AT) {
         // concat, not push: exact-size arrays (push reserves ~17 slots).
@@ -57,8 +58,9 @@ export class IntSet implements Iterable<number> {
       this.big = b;
       this.n = small.length;
       this.small = NONE;
-      return this.add(v);
+      return this.add(v, cap);
     }
+    if (this.n >= cap) return false;
     const i = search(big, this.n, v);
     if (i >= 0) return false;
     const at = -i - 1;
@@ -177,8 +179,10 @@ export class HostSet implements Iterable<number | string> {
     return this.v4.size + (this.other?.size ?? 0);
   }
 
-  add(h: number | string): boolean {
-    if (typeof h === 'number') return this.v4.add(h);
+  /** Adds `h` unless the set already holds `cap` members; true when h was added. */
+  add(h: number | string, cap = Infinity): boolean {
+    if (typeof h === 'number') return this.v4.add(h, cap - (this.other?.size ?? 0));
+    if (this.size >= cap) return false;
     const other = (this.other ??= new Set());
     const before = other.size;
     return other.add(h).size !== before;

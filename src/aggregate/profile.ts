@@ -142,12 +142,6 @@ class RareCounts {
   traceroutePackets = 0;
 }
 
-/** Adds unless the set is full; true when `v` was new. */
-function capAdd<T>(set: { readonly size: number; add(v: T): boolean }, v: T, cap: number): boolean {
-  if (set.size >= cap) return false;
-  return set.add(v);
-}
-
 export class SourceProfile {
   /** Last-touch sequence number, for least-recently-seen eviction. */
   seq = 0;
@@ -252,7 +246,7 @@ export class SourceProfile {
     if (host !== null) {
       const v4 = ipv4ToInt(host);
       hostKey = v4 >= 0 ? v4 : flat(host);
-      capAdd(this.hosts, hostKey, lim.maxHosts);
+      this.hosts.add(hostKey, lim.maxHosts);
     }
 
     const port = e.dst.port;
@@ -262,17 +256,17 @@ export class SourceProfile {
         const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagMask(e.tcpFlags));
         this.addFlagClass(cls, n);
         if (port !== null) {
-          if (capAdd(this.ports, PK_TCP + port, lim.maxPorts)) this.tcpPorts++;
+          if (this.ports.add(PK_TCP + port, lim.maxPorts)) this.tcpPorts++;
           this.portCounts.add(PK_TCP + port, n, lim.maxPortCounts);
-          if (cls === FC_FIN) capAdd((this.rareCounts().finPorts ??= new IntSet()), port, 64);
-          else if (cls === FC_ACK) capAdd((this.rareCounts().ackPorts ??= new IntSet()), port, 64);
+          if (cls === FC_FIN) (this.rareCounts().finPorts ??= new IntSet()).add(port, 64);
+          else if (cls === FC_ACK) (this.rareCounts().ackPorts ??= new IntSet()).add(port, 64);
         }
         break;
       }
       case 'udp':
         this.protocols |= P_UDP;
         if (port !== null) {
-          if (capAdd(this.ports, PK_UDP + port, lim.maxPorts)) this.udpPorts++;
+          if (this.ports.add(PK_UDP + port, lim.maxPorts)) this.udpPorts++;
           this.portCounts.add(PK_UDP + port, n, lim.maxPortCounts);
         }
         break;
@@ -283,14 +277,14 @@ export class SourceProfile {
         // Echo request: ICMP 8, ICMPv6 128.
         if ((type === 8 && e.proto === 'icmp') || (type === 128 && e.proto === 'icmpv6')) {
           this.icmpEcho += n;
-          if (hostKey !== null) capAdd((this.icmpEchoHosts ??= new HostSet()), hostKey, lim.maxHosts);
+          if (hostKey !== null) (this.icmpEchoHosts ??= new HostSet()).add(hostKey, lim.maxHosts);
         }
         break;
       }
       default:
         this.protocols |= P_OTHER;
         if (port !== null) {
-          capAdd(this.ports, PK_OTHER + port, lim.maxPorts);
+          this.ports.add(PK_OTHER + port, lim.maxPorts);
           this.portCounts.add(PK_OTHER + port, n, lim.maxPortCounts);
         }
     }
@@ -369,16 +363,16 @@ export class SourceProfile {
     this.first = Math.min(this.first, o.first);
     this.last = Math.max(this.last, o.last);
     for (const k of o.ports) {
-      if (capAdd(this.ports, k, lim.maxPorts)) {
+      if (this.ports.add(k, lim.maxPorts)) {
         if (k < PK_UDP) this.tcpPorts++;
         else if (k < PK_OTHER) this.udpPorts++;
       }
     }
-    for (const h of o.hosts) capAdd(this.hosts, h, lim.maxHosts);
+    for (const h of o.hosts) this.hosts.add(h, lim.maxHosts);
     this.protocols |= o.protocols;
     o.flagClasses.forEach((c, cls) => this.addFlagClass(cls, c));
-    if (o.finPorts) for (const p of o.finPorts) capAdd((this.rareCounts().finPorts ??= new IntSet()), p, 64);
-    if (o.ackPorts) for (const p of o.ackPorts) capAdd((this.rareCounts().ackPorts ??= new IntSet()), p, 64);
+    if (o.finPorts) for (const p of o.finPorts) (this.rareCounts().finPorts ??= new IntSet()).add(p, 64);
+    if (o.ackPorts) for (const p of o.ackPorts) (this.rareCounts().ackPorts ??= new IntSet()).add(p, 64);
     for (const [id, s] of o.annotations.severityEntries()) this.annotations.add(id, o.annotations.get(id)!, s);
     if (o.trojans) {
       this.trojans ??= new Map();
@@ -397,7 +391,7 @@ export class SourceProfile {
     for (const [r, c] of o.rules) this.addRule(r, c);
     for (const [k, c] of o.portCounts) this.portCounts.add(k, c, lim.maxPortCounts);
     this.icmpEcho += o.icmpEcho;
-    if (o.icmpEchoHosts) for (const h of o.icmpEchoHosts) capAdd((this.icmpEchoHosts ??= new HostSet()), h, lim.maxHosts);
+    if (o.icmpEchoHosts) for (const h of o.icmpEchoHosts) (this.icmpEchoHosts ??= new HostSet()).add(h, lim.maxHosts);
     if (o.rare !== null) {
       const r = this.rareCounts();
       r.noisePackets += o.rare.noisePackets;

@@ -25,6 +25,22 @@ describe('IntSet', () => {
     );
   });
 
+  it('with a cap: adds only while fewer than cap members are held', () => {
+    fc.assert(
+      // At least 50 adds: past the small form (8 members) and past most caps.
+      fc.property(fc.array(key, { minLength: 50, maxLength: 300 }), fc.integer({ min: 0, max: 40 }), (xs, cap) => {
+        const s = new IntSet();
+        const model = new Set<number>();
+        for (const x of xs) {
+          const added = !model.has(x) && model.size < cap;
+          expect(s.add(x, cap)).toBe(added);
+          if (added) model.add(x);
+        }
+        expect([...s].sort((a, b) => a - b)).toEqual([...model].sort((a, b) => a - b));
+      }),
+    );
+  });
+
   it('keeps members above 2^31 exact (no sign or rounding loss), in ascending order', () => {
     const s = new IntSet();
     for (let i = 0; i < 20; i++) s.add(i);
@@ -73,5 +89,23 @@ describe('HostSet', () => {
     expect(h.add('2001:db8::1')).toBe(false);
     expect(h.size).toBe(2);
     expect([...h]).toEqual([0xc0a80101, '2001:db8::1']);
+  });
+});
+
+describe('HostSet with a cap', () => {
+  it('holds at most cap hosts, IPv4 and IPv6 together', () => {
+    const host = fc.oneof(key, fc.constantFrom('2001:db8::1', '2001:db8::2', 'fe80::1'));
+    fc.assert(
+      fc.property(fc.array(host, { minLength: 40, maxLength: 200 }), fc.integer({ min: 0, max: 30 }), (hs, cap) => {
+        const h = new HostSet();
+        const model = new Set<number | string>();
+        for (const x of hs) {
+          const added = !model.has(x) && model.size < cap;
+          expect(h.add(x, cap)).toBe(added);
+          if (added) model.add(x);
+          expect(h.size).toBe(model.size);
+        }
+      }),
+    );
   });
 });
