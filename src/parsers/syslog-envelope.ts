@@ -5,6 +5,7 @@
 import type { RecordHead } from './netfilter.js';
 import { Clock, digitAt, monthAt } from './timestamp.js';
 import type { ParseContext } from './types.js';
+import { flat } from '../util/flat-string.js';
 
 /** Result of reading one line's wrapper; reused across lines (one per parser). */
 export interface Envelope extends RecordHead {
@@ -96,7 +97,18 @@ export class SyslogEnvelopeReader {
     }
   }
 
-  /** Tries every known wrapper at p; false when none fits. */
+  private lastHost = '';
+
+  /**
+   * The host name at s[a, b). A log names one or a few hosts: the same string object as
+   * the line before spares an allocation and lets later stages compare by pointer.
+   */
+  private hostText(s: string, a: number, b: number): string {
+    const h = this.lastHost;
+    if (h.length === b - a && s.startsWith(h, a)) return h;
+    return (this.lastHost = flat(s.slice(a, b)));
+  }
+
   private lastMs = NaN;
   private lastDate: Date | null = null;
 
@@ -112,6 +124,7 @@ export class SyslogEnvelopeReader {
     return this.lastDate;
   }
 
+  /** Tries every known wrapper at p; false when none fits. */
   private wrapper(s: string, p: number, env: Envelope): boolean {
     const c = s.charCodeAt(p);
     if (c === 0x3c) return this.pri(s, p, env);
@@ -164,7 +177,7 @@ export class SyslogEnvelopeReader {
     if (isHostToken(s, p, e) && e < end) {
       const hostStart = p;
       const hostEnd = e;
-      env.host = s.slice(p, e);
+      env.host = this.hostText(s, p, e);
       p = skipSpaces(s, e, end);
       e = tokenEnd(s, p, end);
       // Some relays write the host twice (UniFi), some add facility.level (EdgeRouter).
@@ -293,7 +306,7 @@ export class SyslogEnvelopeReader {
       p = skipSpaces(s, this.clock.end, end);
     }
     let e = tokenEnd(s, p, end);
-    if (!(e - p === 1 && s.charCodeAt(p) === 0x2d)) env.host = s.slice(p, e);
+    if (!(e - p === 1 && s.charCodeAt(p) === 0x2d)) env.host = this.hostText(s, p, e);
     // APP-NAME, PROCID, MSGID
     for (let i = 0; i < 3; i++) {
       p = skipSpaces(s, e, end);
