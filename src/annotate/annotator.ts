@@ -271,6 +271,9 @@ class AnnotatorImpl implements Annotator {
 
   // Per-event scratch, reset at the start of annotate() (fields, not closures).
   private curAddr = -1;
+  /** DIR_BIT / ACTION_BIT of the event: looked up once, tested by every candidate rule. */
+  private curDir = 0;
+  private curAction = 0;
   private curFlags = FLAGS_UNKNOWN;
   private curLocalSince = NaN;
   private curSrc: readonly SourcePortEntry[] | null = null;
@@ -429,6 +432,8 @@ class AnnotatorImpl implements Annotator {
     const t = clock(e);
     if (t > this.maxT) this.maxT = t;
     this.curAddr = -1;
+    this.curDir = e.direction === null ? DIR_NULL : (DIR_BIT[e.direction] ?? 0);
+    this.curAction = ACTION_BIT[e.action] ?? 0;
     this.curFlags = FLAGS_UNKNOWN;
     this.curLocalSince = NaN;
     this.curSrc = null;
@@ -530,8 +535,8 @@ class AnnotatorImpl implements Annotator {
   }
 
   private conditions(c: Compiled, e: FirewallEvent): boolean {
-    if (c.dirMask !== 0 && (c.dirMask & (e.direction === null ? DIR_NULL : DIR_BIT[e.direction]!)) === 0) return false;
-    if (c.actionMask !== 0 && (c.actionMask & ACTION_BIT[e.action]!) === 0) return false;
+    if (c.dirMask !== 0 && (c.dirMask & this.curDir) === 0) return false;
+    if (c.actionMask !== 0 && (c.actionMask & this.curAction) === 0) return false;
     if (!c.dstIndexed && c.dstPort !== null && (e.dst.port === null || !inRanges(c.dstPort, e.dst.port))) return false;
     if (c.dstPortNot !== null && (e.dst.port === null || inRanges(c.dstPortNot, e.dst.port))) return false;
     if (c.srcPort !== null && (e.src.port === null || !inRanges(c.srcPort, e.src.port))) return false;
