@@ -4,9 +4,9 @@ import { Option, type Command } from 'commander';
 import type { FirewallEvent } from '../event.js';
 import { eventToEcs, eventToJson } from '../render/event-json.js';
 import { encodeEventLine } from '../render/event-json-bytes.js';
-import { addInputOptions, readCommonOptions, resolveInputs } from './options.js';
+import { addInputOptions, addThreadsOption, readCommonOptions, readThreads, resolveInputs } from './options.js';
 import { BatchedWriter } from './output.js';
-import { runInputs } from './run-inputs.js';
+import { runAnalysed } from './run-inputs.js';
 import { buildAnalysis } from './analysis.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { enrichEventEcs, enrichEventJson } from '../enrich/event-enrich.js';
@@ -22,7 +22,7 @@ export function registerEvents(program: Command, setExit: (code: number) => void
     .option('--ecs', 'use Elastic Common Schema field names (source.ip, destination.port, event.action, …)', false)
     .option('--dshield-userid <n>', '-o dshield: your DShield user id (default 0, anonymous)');
   addEnrichOptions(cmd, { geoip: true, ignore: true });
-  addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
+  addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
     const common = readCommonOptions(raw);
     const dshield = raw.outputFormat === 'dshield';
     if (dshield && raw.ecs) throw new UsageError('--ecs applies to -o ndjson, not -o dshield');
@@ -35,7 +35,7 @@ export function registerEvents(program: Command, setExit: (code: number) => void
     }
     const enrich = await readEnrichOptions(raw, common.lang);
     const inputs = resolveInputs(files);
-    const { annotate } = buildAnalysis(common);
+    const analysis = buildAnalysis(common);
     const out = new BatchedWriter();
     const geo = enrich.geoip;
     const ignore = enrich.ignore;
@@ -58,20 +58,9 @@ export function registerEvents(program: Command, setExit: (code: number) => void
             const line = toLine(e);
             if (line !== null) out.write(line + '\n');
           };
-    const run = await runInputs(
-      inputs,
-      common,
-      ignore === null
-        ? (e: FirewallEvent) => {
-            annotate(e);
-            emit(e);
-          }
-        : (e: FirewallEvent) => {
-            annotate(e);
-            if (!ignore.matches(e)) emit(e);
-          },
-      out.backpressure,
-    );
+    const run = await runAnalysed(inputs, common, analysis, ignore === null ? emit : (e: FirewallEvent) => {
+      if (!ignore.matches(e)) emit(e);
+    }, { threads: readThreads(raw), annotateWhileReading: false, afterChunk: out.backpressure });
     await out.flush();
     setExit(run.exitCode);
   });

@@ -14,9 +14,9 @@ import { renderReportMarkdown } from '../render/report-markdown.js';
 import { renderReportText } from '../render/report-text.js';
 import { hourIn } from '../render/time-format.js';
 import { buildAnalysis } from './analysis.js';
-import { addInputOptions, positiveInt, readCommonOptions, resolveInputs } from './options.js';
+import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, readThreads, resolveInputs } from './options.js';
 import { Interrupt } from './interrupt.js';
-import { runInputs } from './run-inputs.js';
+import { runAnalysed } from './run-inputs.js';
 import { testCrashHook } from './test-hooks.js';
 import { rejectUnknownCommand } from './unknown-command.js';
 import { useColor } from './tty.js';
@@ -81,7 +81,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     .option('--blocklist-min-score <n>', '-o blocklist: sources scoring at least N (default 50)')
     .option('--blocklist-include-private', '-o blocklist: keep loopback/private/link-local sources (left out by default)');
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
-  addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
+  addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
     rejectUnknownCommand(files, program.commands.map((c) => c.name()));
     const common = readCommonOptions(raw);
     const top = positiveInt('--top', raw.top, 10_000);
@@ -117,12 +117,13 @@ export function registerReport(program: Command, setExit: (code: number) => void
     const interrupt = new Interrupt();
     let run;
     try {
-      run = await runInputs(
+      // Annotation comes first (in runAnalysed): stateful detectors (dial-up leftovers,
+      // retries) need the context before the window.
+      run = await runAnalysed(
         inputs,
         common,
+        analysis,
         (e) => {
-          // Annotate first: stateful detectors (dial-up leftovers, retries) need the context before the window.
-          analysis.annotate(e);
           if (keep !== null && !keep(e)) return;
           if (ignore !== null && ignore.matches(e)) {
             ignored++;
@@ -131,8 +132,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
           overview.add(e);
           summary.add(e);
         },
-        undefined,
-        interrupt.signal,
+        { threads: readThreads(raw), annotateWhileReading: true, signal: interrupt.signal },
       );
     } finally {
       interrupt.dispose();

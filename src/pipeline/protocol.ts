@@ -1,0 +1,25 @@
+// Messages between the main thread and the read worker (src/pipeline/read-worker.ts).
+import type { InputStats, MalformedLine } from '../input/read.js';
+import type { CommonOptions } from '../cli/options.js';
+import type { BatchBuffers, EventBatch } from './event-codec.js';
+
+export interface WorkerInput {
+  files: string[];
+  options: CommonOptions;
+  /** Events per batch. */
+  batch: number;
+  /** Annotate in the worker (else the main thread does). */
+  annotate: boolean;
+}
+
+export type FromWorker =
+  | { type: 'batch'; batch: EventBatch }
+  | { type: 'malformed'; m: MalformedLine }
+  | { type: 'inputDone'; stats: InputStats }
+  | { type: 'done'; stats: InputStats[] };
+
+/** `credit`: a batch was consumed; its buffers come back to be filled again. */
+export type ToWorker = { type: 'credit'; buffers: BatchBuffers } | { type: 'stop' };
+
+/** Batches the worker may have sent before the main thread has taken them: bounds memory when the consumer is slower. */
+export const MAX_IN_FLIGHT = 4;

@@ -1,0 +1,62 @@
+// The second thread of a threaded run (src/pipeline/threaded-inputs.ts): reads,
+// parses and (when asked) annotates the inputs exactly as the main thread would, and
+// sends the events back in batches. It waits for credit when MAX_IN_FLIGHT batches
+// are unconsumed, so a slow consumer bounds its memory.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createAnnotator } from '../annotate/index.js';
+import { testCrashHook } from '../cli/test-hooks.js';
+import { readInputs } from '../input/read.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import { EventEncoder } from './event-codec.js';
+import { MAX_IN_FLIGHT, type FromWorker, type ToWorker, type WorkerInput } from './protocol.js';
+
+testCrashHook('read-worker');
+const port = parentPort!;
+const input = workerData as WorkerInput;
+const stop = new AbortController();
+let inFlight = 0;
+let waiting: (() => void) | null = null;
+
+port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'stop') stop.abort();
+  else {
+    inFlight--;
+    encoder.recycle(msg.buffers);
+  }
+  waiting?.();
+  waiting = null;
+});
+
+const post = (msg: FromWorker): void => port.postMessage(msg);
+const encoder = new EventEncoder(input.batch);
+const send = (): void => {
+  if (encoder.n === 0) return;
+  const batch = encoder.take();
+  inFlight++;
+  port.postMessage({ type: 'batch', batch } satisfies FromWorker, [batch.nums.buffer, batch.anns.buffer]);
+};
+
+const annotator = input.annotate ? createAnnotator(loadKnowledge({ extraDirs: input.options.signatures }), { lang: input.options.lang }) : null;
+
+const stats = await readInputs(input.files, {
+  ...input.options,
+  signal: stop.signal,
+  onEvent(e) {
+    annotator?.annotate(e);
+    encoder.add(e);
+    if (encoder.full) send();
+  },
+  onMalformed: (m) => post({ type: 'malformed', m }),
+  onInputDone(s) {
+    send();
+    post({ type: 'inputDone', stats: s });
+  },
+  afterChunk: () =>
+    inFlight < MAX_IN_FLIGHT
+      ? undefined
+      : new Promise<void>((resolve) => {
+          waiting = resolve;
+        }),
+});
+send();
+post({ type: 'done', stats });

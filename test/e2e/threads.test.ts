@@ -1,0 +1,98 @@
+// `--threads 2` (a worker thread reads, parses and annotates; src/pipeline) must be
+// invisible in the results: the same stdout, stderr and exit code as `--threads 1`
+// on real logs, on several files at once, and on broken inputs. Then the parts only a
+// threaded run has: a crash in the worker, and a signal while the worker reads.
+import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliPath, repoRoot, runCli, tempDir, type CliResult } from '../helpers/cli.js';
+
+const corpus = join(repoRoot, '../shared/corpus');
+const UFW = (dpt: number, src = '203.0.113.7', sec = 1) =>
+  `Nov 20 06:25:${String(sec % 60).padStart(2, '0')} gw kernel: [12345.678901] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=${src} DST=192.168.1.10 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=54321 PROTO=TCP SPT=40000 DPT=${dpt} WINDOW=1024 RES=0x00 SYN URGP=0`;
+
+let dir = '';
+let many = '';
+let broken = '';
+let truncatedGz = '';
+
+beforeAll(() => {
+  dir = tempDir();
+  // More events than one batch (2048), from many sources, so batches and their string tables turn over.
+  many = join(dir, 'many.log');
+  writeFileSync(many, Array.from({ length: 5000 }, (_, i) => UFW(1 + (i % 900), `198.51.${(i >> 8) % 256}.${i % 256}`, i)).join('\n') + '\n');
+  broken = join(dir, 'broken.log');
+  writeFileSync(broken, [UFW(22), 'Nov 20 06:25:03 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.7 LEN=44 PROTO=TCP SPT=1 DPT=2', UFW(23)].join('\n') + '\n');
+  truncatedGz = join(dir, 'cut.log.gz');
+  const gz = gzipSync(Buffer.from(Array.from({ length: 3000 }, (_, i) => UFW(i % 100 + 1, '203.0.113.9', i)).join('\n') + '\n'));
+  writeFileSync(truncatedGz, gz.subarray(0, gz.length >> 1));
+});
+
+function both(args: string[]): [CliResult, CliResult] {
+  return [runCli([...args, '--threads', '1']), runCli([...args, '--threads', '2'])];
+}
+
+describe('--threads 2 gives exactly what --threads 1 gives', () => {
+  const cases: [string, () => string[]][] = [
+    ['samples, table', () => [join(repoRoot, 'samples/ufw.log'), join(repoRoot, 'samples/pfirewall.log')]],
+    ['corpus iptables, json', () => [join(corpus, 'iptables'), '-o', 'json'].flatMap((a) => (a.endsWith('iptables') ? spawnSync('find', [a, '-type', 'f'], { encoding: 'utf8' }).stdout.trim().split('\n').sort() : [a]))],
+    ['corpus Windows Firewall, json, zh', () => [...spawnSync('find', [join(corpus, 'windows-firewall'), '-type', 'f'], { encoding: 'utf8' }).stdout.trim().split('\n').sort(), '-o', 'json', '--lang', 'zh']],
+    ['5,000 events (three batches), json', () => [many, '-o', 'json']],
+    ['events NDJSON', () => ['events', many, join(repoRoot, 'samples/firewalld.log')]],
+    ['events --ecs', () => ['events', '--ecs', join(repoRoot, 'samples/iptables.log')]],
+    ['malformed lines, a missing file and a truncated .gz: diagnostics and exit 3', () => [broken, join(dir, 'missing.log'), truncatedGz, '-o', 'json']],
+    ['events with broken inputs', () => ['events', broken, join(dir, 'missing.log'), truncatedGz]],
+  ];
+  for (const [name, args] of cases) {
+    it(name, () => {
+      const [one, two] = both(args());
+      expect(one.stdout.length).toBeGreaterThan(100);
+      expect(two.code).toBe(one.code);
+      expect(two.stderr).toBe(one.stderr);
+      expect(two.stdout).toBe(one.stdout);
+    });
+  }
+
+  it('the broken-input case really is broken (the comparison above is not of two empty runs)', () => {
+    const r = runCli([broken, join(dir, 'missing.log'), truncatedGz, '-o', 'json', '--threads', '2']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('malformed');
+    expect(r.stderr).toContain('missing.log: no such file');
+    expect(r.stderr).toMatch(/cut\.log\.gz: gzip data is truncated/);
+    expect(JSON.parse(r.stdout).totals.events).toBeGreaterThan(2);
+  });
+});
+
+describe('what only a threaded run has', () => {
+  it('a crash in the worker is an internal error: short message, exit 1', () => {
+    const r = runCli([many, '--threads', '2'], { env: { LOGSCAN_TEST_CRASH: 'read-worker' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('deliberate crash in "read-worker"');
+    expect(r.stdout).toBe('');
+  });
+
+  it('SIGINT while the worker reads: exit 130, the report covers what was read, marked interrupted', async () => {
+    // 300,000 lines (75 MB) of one repeated record, gzipped to little: several seconds of reading.
+    const line = UFW(6776) + '\n';
+    const big = join(dir, 'big.log.gz');
+    writeFileSync(big, gzipSync(Buffer.alloc(line.length * 300_000, line), { level: 1 }));
+    const child = spawn(process.execPath, [cliPath, big, '--threads', '2', '-o', 'json'], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await new Promise((r) => setTimeout(r, 1500));
+    const t0 = Date.now();
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(code).toBe(130);
+    const doc = JSON.parse(stdout);
+    expect(doc.interrupted).toBe('SIGINT');
+    expect(doc.totals.events).toBeGreaterThan(0);
+    expect(doc.totals.events).toBeLessThan(300_000);
+    // Stopping on request is not a broken input.
+    expect(doc.inputs[0]).toMatchObject({ incomplete: false, events: doc.totals.events });
+  });
+});
