@@ -1,6 +1,9 @@
 // npm run bench: logscan against a plain split2 line count of the same file, in the
-// same run, page cache warm, median of N runs, whole processes, peak RSS of each (and the
-// report once more with a smaller young generation, the memory/speed trade README offers).
+// same run, page cache warm, median of N runs, whole processes, peak RSS of each. Each
+// command runs as a user gets it (two threads for these sizes: --threads auto) and with
+// --threads 1; the 1M iptables report once more with a smaller young generation (the
+// memory/speed trade README offers); a 100k-line file on both sides of the --threads
+// auto threshold.
 // Writes bench/RESULTS.md. Options: --lines N (default 1000000), --runs N (default 5),
 // --big N (second size to show growth; default 5000000, 0 to skip), --quick.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -69,23 +72,29 @@ function measureTogether(argvs, runs = RUNS) {
 const rows = [];
 /** The smaller young generation README suggests for memory-tight machines (NODE_OPTIONS=--max-semi-space-size=8). */
 const SEMI = 8;
-function bench(label, file, lines) {
+function bench(label, file, lines, { semi = false } = {}) {
   const mb = statSync(file).size / 1e6;
-  const ms = measureTogether([
-    [join(root, 'bench/count-lines.mjs'), file],
-    [cli, 'events', file],
-    [cli, file, '-o', 'json'],
-    [`--max-semi-space-size=${SEMI}`, cli, file, '-o', 'json'],
-  ]);
-  const whats = ['split2 line count', 'logscan events (NDJSON)', 'logscan report (-o json)', `report, ${SEMI} MiB semi-spaces`];
-  for (const [what, m] of whats.map((w, i) => [w, ms[i]])) {
+  const commands = [
+    ['split2 line count', [join(root, 'bench/count-lines.mjs'), file]],
+    ['logscan events (NDJSON)', [cli, 'events', file]],
+    ['events, --threads 1', [cli, 'events', file, '--threads', '1']],
+    ['logscan report (-o json)', [cli, file, '-o', 'json']],
+    ['report, --threads 1', [cli, file, '-o', 'json', '--threads', '1']],
+    ...(semi ? [[`report, ${SEMI} MiB semi-spaces`, [`--max-semi-space-size=${SEMI}`, cli, file, '-o', 'json']]] : []),
+  ];
+  const ms = measureTogether(commands.map(([, argv]) => argv));
+  commands.forEach(([what], i) => {
+    const m = ms[i];
     rows.push({ label, lines, mb, what, ms: m.ms, ratio: m.ratio, user: m.userMs, sys: m.sysMs, rss: m.rssMiB, lps: lines / (m.ms / 1000), mbps: mb / (m.ms / 1000) });
-  }
+  });
 }
 
-bench('iptables', dataset(LINES, 'iptables'), LINES);
+bench('iptables', dataset(LINES, 'iptables'), LINES, { semi: true });
 bench('windows-firewall', dataset(LINES, 'windows'), LINES);
 if (BIG > 0) bench('iptables', dataset(BIG, 'iptables'), BIG);
+// Where --threads auto switches (32 MiB): a 25 MB file, read in one thread by default.
+const small = dataset(100_000, 'iptables');
+const [smallOne, smallTwo] = measureTogether([[cli, small, '-o', 'json'], [cli, small, '-o', 'json', '--threads', '2']]);
 const [bare, version, explain] = measureTogether([['-e', '0'], [cli, '--version'], [cli, 'explain', '80']], 9);
 
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -108,15 +117,20 @@ split2 itself ~3x slower here).
 
 ${table}
 
+At the --threads auto threshold: the report on 100,000 lines (25 MB) takes ${fmt(smallOne.ms)} ms in one thread (the
+default at this size) and ${fmt(smallTwo.ms)} ms with \`--threads 2\` (starting the worker and warming up two threads' code
+costs about what the second core saves).
+
 Start-up: \`logscan --version\` ${fmt(version.ms)} ms, \`logscan explain 80\` ${fmt(explain.ms)} ms, against ${fmt(bare.ms)} ms for a bare
 \`node -e 0\` in the same turns (median of 9).
 
 Commands measured (FILE = bench/data/<format>-<lines>.log from \`node bench/generate.mjs LINES FILE --format iptables|windows\`):
 
     node bench/count-lines.mjs FILE          # the yardstick: split2 line count
-    node dist/cli/main.js events FILE        # NDJSON to /dev/null
-    node dist/cli/main.js FILE -o json       # full report
-    node --max-semi-space-size=${SEMI} dist/cli/main.js FILE -o json   # the same with a smaller young generation
+    node dist/cli/main.js events FILE        # NDJSON to /dev/null (two threads at these sizes)
+    node dist/cli/main.js FILE -o json       # full report (two threads at these sizes)
+    ... --threads 1                          # the same in one thread
+    node --max-semi-space-size=${SEMI} dist/cli/main.js FILE -o json   # the report with a smaller young generation
 
 Targets (issue 9): report ≤ 1.5× and events ≤ 2.5× the split2 count on 1M lines; peak RSS ≤ 200 MiB
 and flat from 1M to 5M lines; --version < 150 ms; explain < 250 ms.

@@ -61,12 +61,12 @@ export function readCommonOptions(raw: Record<string, unknown>): CommonOptions {
   return { inputFormat, year, tz, lang: (raw.lang as Lang) ?? 'en', signatures: (raw.signatures as string[]) ?? [] };
 }
 
-/** Threads for a run: 1 = all in this thread, 2 = reading and annotating in a second one; auto = 2 for big files on 2+ cores. */
+/** Threads for a run: 1 = all in this thread, 2 = reading and parsing (and annotating, for a report) in a second one; auto = 2 for big files on 2+ cores. */
 export type Threads = 'auto' | 1 | 2;
 
 export function addThreadsOption(cmd: Command): Command {
   return cmd.addOption(
-    new Option('--threads <n>', 'auto, 1 or 2: with 2, a second thread reads, parses and annotates while this one does the rest (auto: 2 for inputs of 32 MiB or more, on 2+ cores, not stdin)').choices(['auto', '1', '2']).default('auto'),
+    new Option('--threads <n>', 'auto, 1 or 2: with 2, a second thread reads and parses the logs while this one does the rest; same output (auto: 2 for files of 32 MiB or more on 2+ cores; stdin: always 1)').choices(['auto', '1', '2']).default('auto'),
   );
 }
 
