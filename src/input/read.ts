@@ -60,6 +60,8 @@ export interface ReadOptions {
   onChosen?(file: string, picked: PickedFormat, sample: readonly string[]): void;
   /** Aborting stops reading (the current input is closed, the rest not opened); stats are kept. */
   signal?: AbortSignal;
+  /** Blocking reads of regular files (see openInput); only for the read worker. */
+  blockingReads?: boolean;
 }
 
 export async function readInputs(paths: readonly string[], opts: ReadOptions): Promise<InputStats[]> {
@@ -81,7 +83,7 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
   const stats = newStats(path);
   let input;
   try {
-    input = await openInput(path, opts.now);
+    input = await openInput(path, opts.now, opts.blockingReads);
   } catch (err) {
     stats.error = err instanceof InputError ? err.message : String(err);
     stats.incomplete = true;

@@ -10,6 +10,8 @@ export interface WorkerInput {
   batch: number;
   /** Annotate in the worker (else the main thread does). */
   annotate: boolean;
+  /** Int32Array over a SharedArrayBuffer: [0] becomes 1 when reading should stop (SIGINT/SIGTERM). Shared memory, because a worker busy reading sees messages only when it waits. */
+  stop: Int32Array<SharedArrayBuffer>;
 }
 
 export type FromWorker =
@@ -18,8 +20,10 @@ export type FromWorker =
   | { type: 'inputDone'; stats: InputStats }
   | { type: 'done'; stats: InputStats[] };
 
-/** `credit`: a batch was consumed; its buffers come back to be filled again. */
-export type ToWorker = { type: 'credit'; buffers: BatchBuffers } | { type: 'stop' };
+/** A batch was consumed; its buffers come back to be filled again. */
+export interface Credit {
+  buffers: BatchBuffers;
+}
 
 /** Batches the worker may have sent before the main thread has taken them: bounds memory when the consumer is slower. */
 export const MAX_IN_FLIGHT = 4;

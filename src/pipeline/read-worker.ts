@@ -8,7 +8,7 @@ import { testCrashHook } from '../cli/test-hooks.js';
 import { readInputs } from '../input/read.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { EventEncoder } from './event-codec.js';
-import { MAX_IN_FLIGHT, type FromWorker, type ToWorker, type WorkerInput } from './protocol.js';
+import { MAX_IN_FLIGHT, type Credit, type FromWorker, type WorkerInput } from './protocol.js';
 
 testCrashHook('read-worker');
 const port = parentPort!;
@@ -17,12 +17,9 @@ const stop = new AbortController();
 let inFlight = 0;
 let waiting: (() => void) | null = null;
 
-port.on('message', (msg: ToWorker) => {
-  if (msg.type === 'stop') stop.abort();
-  else {
-    inFlight--;
-    encoder.recycle(msg.buffers);
-  }
+port.on('message', (msg: Credit) => {
+  inFlight--;
+  encoder.recycle(msg.buffers);
   waiting?.();
   waiting = null;
 });
@@ -41,6 +38,7 @@ const annotator = input.annotate ? createAnnotator(loadKnowledge({ extraDirs: in
 const stats = await readInputs(input.files, {
   ...input.options,
   signal: stop.signal,
+  blockingReads: true,
   onEvent(e) {
     annotator?.annotate(e);
     encoder.add(e);
@@ -48,15 +46,18 @@ const stats = await readInputs(input.files, {
   },
   onMalformed: (m) => post({ type: 'malformed', m }),
   onInputDone(s) {
+    // readInputs looks at the signal before opening the next input.
+    if (Atomics.load(input.stop, 0) !== 0) stop.abort();
     send();
     post({ type: 'inputDone', stats: s });
   },
-  afterChunk: () =>
-    inFlight < MAX_IN_FLIGHT
-      ? undefined
-      : new Promise<void>((resolve) => {
-          waiting = resolve;
-        }),
+  afterChunk() {
+    if (Atomics.load(input.stop, 0) !== 0) stop.abort();
+    if (inFlight < MAX_IN_FLIGHT) return undefined;
+    return new Promise<void>((resolve) => {
+      waiting = resolve;
+    });
+  },
 });
 send();
 post({ type: 'done', stats });
