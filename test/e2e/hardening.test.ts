@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir } from '../helpers/cli.js';
+import { UFW } from '../helpers/ufw.js';
 
-const UFW = (dpt: number, src = '203.0.113.7', sec = 1) =>
-  `Nov 20 06:25:${String(sec % 60).padStart(2, '0')} gw kernel: [12345.678901] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=${src} DST=192.168.1.10 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=54321 PROTO=TCP SPT=40000 DPT=${dpt} WINDOW=1024 RES=0x00 SYN URGP=0`;
 const NOISE = 'Nov 20 06:25:02 gw sshd[123]: Accepted publickey for root from 192.0.2.1 port 50000 ssh2';
 const BROKEN = 'Nov 20 06:25:03 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.7 LEN=44 PROTO=TCP SPT=1 DPT=2';
 
