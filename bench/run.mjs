@@ -1,8 +1,8 @@
 // npm run bench: logscan against a plain split2 line count of the same file, in the
 // same run, page cache warm, median of N runs, whole processes, peak RSS of each. Each
 // command runs as a user gets it (two threads for these sizes: --threads auto) and with
-// --threads 1; the 1M iptables report once more with a smaller young generation (the
-// memory/speed trade README offers); a 100k-line file on both sides of the --threads
+// --threads 1; the 1M iptables report once more in one thread with a smaller young
+// generation (the memory/speed trade README offers); a 100k-line file on both sides of the --threads
 // auto threshold.
 // Writes bench/RESULTS.md. Options: --lines N (default 1000000), --runs N (default 5),
 // --big N (second size to show growth; default 5000000, 0 to skip), --quick.
@@ -80,7 +80,7 @@ function bench(label, file, lines, { semi = false } = {}) {
     ['events, --threads 1', [cli, 'events', file, '--threads', '1']],
     ['logscan report (-o json)', [cli, file, '-o', 'json']],
     ['report, --threads 1', [cli, file, '-o', 'json', '--threads', '1']],
-    ...(semi ? [[`report, ${SEMI} MiB semi-spaces`, [`--max-semi-space-size=${SEMI}`, cli, file, '-o', 'json']]] : []),
+    ...(semi ? [[`report, --threads 1, ${SEMI} MiB semi-spaces`, [`--max-semi-space-size=${SEMI}`, cli, file, '-o', 'json', '--threads', '1']]] : []),
   ];
   const ms = measureTogether(commands.map(([, argv]) => argv));
   commands.forEach(([what], i) => {
@@ -130,7 +130,7 @@ Commands measured (FILE = bench/data/<format>-<lines>.log from \`node bench/gene
     node dist/cli/main.js events FILE        # NDJSON to /dev/null (two threads at these sizes)
     node dist/cli/main.js FILE -o json       # full report (two threads at these sizes)
     ... --threads 1                          # the same in one thread
-    node --max-semi-space-size=${SEMI} dist/cli/main.js FILE -o json   # the report with a smaller young generation
+    node --max-semi-space-size=${SEMI} dist/cli/main.js FILE -o json --threads 1   # one thread, smaller young generation
 
 Targets (issue 9): report ≤ 1.5× and events ≤ 2.5× the split2 count on 1M lines; peak RSS ≤ 200 MiB
 and flat from 1M to 5M lines; --version < 150 ms; explain < 250 ms.
