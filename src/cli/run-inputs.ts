@@ -1,9 +1,9 @@
 // The part every log-reading command shares: read the inputs with the common
 // options, send diagnostics to stderr, and say whether any input was unreadable.
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { FirewallEvent } from '../event.js';
 import { ExitCode, type ExitCodeValue } from '../errors.js';
+import { textSize } from '../input/open.js';
 import { readInputs, type InputStats } from '../input/read.js';
 import { readInWorker } from '../pipeline/threaded-inputs.js';
 import type { Analysis } from './analysis.js';
@@ -86,8 +86,9 @@ export async function runAnalysed(
 }
 
 /**
- * Below this much input a second thread costs more than it saves: it starts in ~120 ms,
- * and at 100k lines (25 MB) the two-thread report was no faster (bench/RESULTS.md).
+ * Below this much log text (gzip counted uncompressed) a second thread costs more than
+ * it saves: it starts in ~120 ms, and at 100k lines (25 MB) the two-thread report was
+ * slower (bench/RESULTS.md).
  */
 const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 
@@ -97,14 +98,9 @@ function useWorker(files: readonly string[], threads: Threads): boolean {
   if (files.includes('-')) return false;
   if (threads === 2) return true;
   if (availableParallelism() < 2) return false;
+  // Unreadable inputs count 0 here; the read reports them.
   let bytes = 0;
-  for (const f of files) {
-    try {
-      bytes += statSync(f).size;
-    } catch {
-      // Unreadable inputs are reported by the read itself.
-    }
-  }
+  for (const f of files) bytes += textSize(f);
   return bytes >= WORKER_MIN_BYTES;
 }
 

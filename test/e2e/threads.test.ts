@@ -4,6 +4,7 @@
 // threaded run has: a crash in the worker, and a signal while the worker reads.
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,28 @@ describe('--threads 2 gives exactly what --threads 1 gives', () => {
     expect(r.stderr).toContain('missing.log: no such file');
     expect(r.stderr).toMatch(/cut\.log\.gz: gzip data is truncated/);
     expect(JSON.parse(r.stdout).totals.events).toBeGreaterThan(2);
+  });
+});
+
+describe('--threads auto', () => {
+  // The worker's test crash hook shows which way a run went.
+  const crash = { LOGSCAN_TEST_CRASH: 'read-worker' };
+
+  it('reads a small file in one thread', () => {
+    const r = runCli([many], { env: crash });
+    expect(r.code).toBe(0);
+  });
+
+  it('uses the worker for 32 MiB of log text on 2+ cores, counting a .gz unpacked (this one is ~100 kB packed)', () => {
+    const line = UFW(23) + '\n';
+    const gz = join(dir, 'auto.log.gz');
+    writeFileSync(gz, gzipSync(Buffer.alloc(33 * 1024 * 1024, line), { level: 1 }));
+    const r = runCli([gz], { env: crash });
+    if (availableParallelism() >= 2) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('deliberate crash in "read-worker"');
+    } else expect(r.code).toBe(0);
+    expect(runCli([gz, '--threads', '1'], { env: crash }).code).toBe(0);
   });
 });
 
