@@ -17,6 +17,7 @@ let dir = '';
 let many = '';
 let broken = '';
 let truncatedGz = '';
+let ignoreFile = '';
 
 beforeAll(() => {
   dir = tempDir();
@@ -25,6 +26,8 @@ beforeAll(() => {
   writeFileSync(many, Array.from({ length: 5000 }, (_, i) => UFW(1 + (i % 900), `198.51.${(i >> 8) % 256}.${i % 256}`, i)).join('\n') + '\n');
   broken = join(dir, 'broken.log');
   writeFileSync(broken, [UFW(22), 'Nov 20 06:25:03 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.7 LEN=44 PROTO=TCP SPT=1 DPT=2', UFW(23)].join('\n') + '\n');
+  ignoreFile = join(dir, 'ignore.txt');
+  writeFileSync(ignoreFile, '198.51.0.0/24\nport 22/tcp\n');
   truncatedGz = join(dir, 'cut.log.gz');
   const gz = gzipSync(Buffer.from(Array.from({ length: 3000 }, (_, i) => UFW(i % 100 + 1, '203.0.113.9', i)).join('\n') + '\n'));
   writeFileSync(truncatedGz, gz.subarray(0, gz.length >> 1));
@@ -47,6 +50,7 @@ describe('--threads 2 gives exactly what --threads 1 gives', () => {
     ['corpus iptables, json', () => [...filesIn(join(corpus, 'iptables')), '-o', 'json']],
     ['corpus Windows Firewall, json, zh', () => [...filesIn(join(corpus, 'windows-firewall')), '-o', 'json', '--lang', 'zh']],
     ['5,000 events (three batches), json', () => [many, '-o', 'json']],
+    ['filters, an ignore list and a blocklist', () => [many, '--since', '2025-01-01', '--source', '198.51.0.0/16', '--ignore', ignoreFile, '-o', 'blocklist', '--blocklist-min-score', '1']],
     ['events NDJSON', () => ['events', many, join(repoRoot, 'samples/firewalld.log')]],
     ['events --ecs', () => ['events', '--ecs', join(repoRoot, 'samples/iptables.log')]],
     ['malformed lines, a missing file and a truncated .gz: diagnostics and exit 3', () => [broken, join(dir, 'missing.log'), truncatedGz, '-o', 'json']],
