@@ -58,9 +58,13 @@ export function registerEvents(program: Command, setExit: (code: number) => void
             const line = toLine(e);
             if (line !== null) out.write(line + '\n');
           };
-    const run = await runAnalysed(inputs, common, analysis, ignore === null ? emit : (e: FirewallEvent) => {
-      if (!ignore.matches(e)) emit(e);
-    }, { threads: readThreads(raw), annotateWhileReading: false, afterChunk: out.backpressure });
+    const keep: (e: FirewallEvent) => void =
+      ignore === null
+        ? emit
+        : (e) => {
+            if (!ignore.matches(e)) emit(e);
+          };
+    const run = await runAnalysed(inputs, common, analysis, keep, { threads: readThreads(raw), annotateWhileReading: false, afterChunk: out.backpressure });
     await out.flush();
     setExit(run.exitCode);
   });

@@ -1,5 +1,6 @@
 // The part every log-reading command shares: read the inputs with the common
-// options, send diagnostics to stderr, and say whether any input was unreadable.
+// options (in this thread, or with a worker thread reading: runAnalysed), send
+// diagnostics to stderr, and say whether any input was unreadable.
 import { availableParallelism } from 'node:os';
 import type { FirewallEvent } from '../event.js';
 import { ExitCode, type ExitCodeValue } from '../errors.js';
