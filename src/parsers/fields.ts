@@ -114,7 +114,8 @@ export const FLAG_PSH = 16;
 export const FLAG_RST = 32;
 export const FLAG_SYN = 64;
 export const FLAG_FIN = 128;
-const FLAG_ORDER = ['CWR', 'ECE', 'URG', 'ACK', 'PSH', 'RST', 'SYN', 'FIN'] as const;
+/** The flags in the kernel's order, flag i being bit 1 << i (FLAG_CWR … FLAG_FIN). */
+export const FLAG_ORDER = ['CWR', 'ECE', 'URG', 'ACK', 'PSH', 'RST', 'SYN', 'FIN'] as const;
 const FLAG_NAMES: readonly (readonly string[])[] = Array.from({ length: 256 }, (_, bits) =>
   FLAG_ORDER.filter((_n, i) => (bits & (1 << i)) !== 0),
 );

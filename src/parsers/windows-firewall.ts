@@ -17,6 +17,7 @@
 // throws on input.
 
 import { addressVersion } from './address.js';
+import { flagNames } from './fields.js';
 import type { Action, Direction, FirewallEvent } from '../event.js';
 import { localTimeConverter, wallClockMs, type LocalTimeToEpoch } from './local-time.js';
 import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
@@ -86,14 +87,10 @@ const PROTOCOL_NUMBERS: ReadonlyMap<number, string> = new Map([
   [132, 'sctp'], [136, 'udplite'],
 ]);
 
-// Windows writes TCP flags as letters (`AP`, `FA`, `S`); names follow FirewallEvent.
-// Output order is netfilter's (CWR ECE URG ACK PSH RST SYN FIN) so events from both
-// families of logs compare equal.
-const FLAG_ORDER = ['CWR', 'ECE', 'URG', 'ACK', 'PSH', 'RST', 'SYN', 'FIN'] as const;
+// Windows writes TCP flags as letters (`AP`, `FA`, `S`); names follow FirewallEvent,
+// in netfilter's order (fields.ts flagNames) so events from both families of logs
+// compare equal.
 const FLAG_BIT: Readonly<Record<string, number>> = { C: 1, E: 2, U: 4, A: 8, P: 16, R: 32, S: 64, F: 128 };
-// Names for each combination, built once; an event gets its own copy (events are not
-// shared, and a downstream stage must not be able to change another event's flags).
-const FLAG_NAMES: string[][] = Array.from({ length: 256 }, (_, bits) => FLAG_ORDER.filter((_n, i) => (bits & (1 << i)) !== 0));
 
 /** Sniff pattern for a data line (compiled once; never used per parsed line). */
 const DATA_LINE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} (?:DROP|ALLOW|OPEN|CLOSE|OPEN-INBOUND|INFO-EVENTS-LOST) /;
@@ -458,7 +455,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
           if (b === undefined) return bad(lineNo, text, 'tcpflags', flags);
           bits |= b;
         }
-        tcpFlags = FLAG_NAMES[bits]!.slice();
+        tcpFlags = flagNames(bits);
       }
       const win = f.uint(L.tcpwin, MAX_U32);
       if (win === BAD) return bad(lineNo, text, 'tcpwin', f.at(L.tcpwin));

@@ -5,17 +5,19 @@
 // yet (each sent once, then referred to by number).
 // decode(encode(e)) is field-for-field equal to e (test/pipeline/event-codec.test.ts).
 import type { Action, Annotation, Direction, FirewallEvent } from '../event.js';
+import { FLAG_ORDER, flagNames } from '../parsers/fields.js';
 
 /** The part of a batch that is transferred, not copied (and can travel back to be reused). */
 export interface BatchBuffers {
+  /** SLOTS numbers per event. */
   nums: Float64Array<ArrayBuffer>;
+  /** The annotation numbers of all events, in order (slot A_COUNT says how many are each event's). */
   anns: Int32Array<ArrayBuffer>;
 }
 
 /** One transferable batch. `annotations` continue the receiver's table (after clearing it when `reset`). */
 export interface EventBatch extends BatchBuffers {
   n: number;
-  /** nums: SLOTS numbers per event; anns: the annotation numbers of all events, in order (slot A_COUNT says how many are each event's). */
   strings: string[];
   annotations: Annotation[];
   reset: boolean;
@@ -59,10 +61,8 @@ const ACTION_CODE: Record<Action, number> = { drop: 0, reject: 1, allow: 2, othe
 const DIRECTIONS: readonly (Direction | null)[] = [null, 'in', 'out', 'forward'];
 const DIRECTION_CODE: Record<Direction, number> = { in: 1, out: 2, forward: 3 };
 
-/** A flag list in this order (every parser's order) travels as a bit mask. */
-const FLAG_ORDER = ['CWR', 'ECE', 'URG', 'ACK', 'PSH', 'RST', 'SYN', 'FIN'] as const;
+/** A flag list in the kernel's order (the parsers' order) travels as the parsers' bit mask. */
 const FLAG_BIT: Record<string, number> = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, i]));
-const FLAG_LISTS: readonly (readonly string[])[] = Array.from({ length: 256 }, (_, m) => FLAG_ORDER.filter((_f, i) => (m & (1 << i)) !== 0));
 
 /** Past this many annotations the table starts again (the batch says `reset`): memory stays bounded. */
 const TABLE_CAP = 1 << 16;
@@ -232,7 +232,7 @@ export class EventDecoder {
       let tcpFlags: string[] | null = null;
       if ((bits & (1 << 7)) !== 0) {
         const f = v[FLAGS + o]!;
-        tcpFlags = (bits & (1 << 8)) !== 0 ? strs[f]!.split(' ') : FLAG_LISTS[f]!.slice();
+        tcpFlags = (bits & (1 << 8)) !== 0 ? strs[f]!.split(' ') : flagNames(f);
       }
       let icmp: FirewallEvent['icmp'] = null;
       if ((bits & (1 << 9)) !== 0) {
