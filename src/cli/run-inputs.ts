@@ -62,26 +62,20 @@ export async function runAnalysed(
   onEvent: (e: FirewallEvent) => void,
   run: AnalysedRunOptions,
 ): Promise<InputsRun> {
-  if (!useWorker(files, run.threads)) {
-    return runInputs(
-      files,
-      opts,
-      (e) => {
-        analysis.annotate(e);
-        onEvent(e);
-      },
-      run.afterChunk,
-      run.signal,
-    );
-  }
+  const annotated = (e: FirewallEvent): void => {
+    analysis.annotate(e);
+    onEvent(e);
+  };
+  if (!useWorker(files, run.threads)) return runInputs(files, opts, annotated, run.afterChunk, run.signal);
   const diag = new Diagnostics();
-  const handOn = run.annotateWhileReading
-    ? onEvent
-    : (e: FirewallEvent): void => {
-        analysis.annotate(e);
-        onEvent(e);
-      };
-  const stats = await readInWorker(files, opts, { annotate: run.annotateWhileReading, onEvent: handOn, onMalformed: diag.malformed, onInputDone: diag.inputDone, afterChunk: run.afterChunk, signal: run.signal });
+  const stats = await readInWorker(files, opts, {
+    annotate: run.annotateWhileReading,
+    onEvent: run.annotateWhileReading ? onEvent : annotated,
+    onMalformed: diag.malformed,
+    onInputDone: diag.inputDone,
+    afterChunk: run.afterChunk,
+    signal: run.signal,
+  });
   diag.finish();
   return finished(stats);
 }

@@ -84,11 +84,6 @@ export function describeFsError(err: unknown): string {
 }
 
 /**
- * `blockingReads`: read a regular file with blocking reads. Only for a thread that has
- * nothing else to wait for (the read worker): there it saves waking a pool thread per
- * chunk, which on two busy cores cost ~10 % of a threaded report.
- */
-/**
  * Bytes of log text in a regular file, without reading it: its size, or for gzip data the
  * uncompressed size its trailer records (modulo 4 GiB; for a file of several gzip members,
  * the last one's), whichever is larger. 0 when the path cannot be read.
@@ -113,6 +108,11 @@ export function textSize(path: string): number {
   }
 }
 
+/**
+ * `blockingReads`: read a regular file with blocking reads. Only for a thread that has
+ * nothing else to wait for (the read worker): there it saves waking a pool thread per
+ * chunk, which on two busy cores cost ~10 % of a threaded report.
+ */
 export async function openInput(path: string, now: () => Date = () => new Date(), blockingReads = false): Promise<OpenedInput> {
   if (path === '-') {
     return { name: '(stdin)', stream: process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, close: async () => {} };

@@ -281,7 +281,6 @@ export class EventDecoder {
       });
     }
   }
-
 }
 
 function str(strings: readonly string[], id: number): string | null {

@@ -33,6 +33,11 @@ const send = (): void => {
   port.postMessage({ type: 'batch', batch } satisfies FromWorker, [batch.nums.buffer, batch.anns.buffer]);
 };
 
+/** SIGINT/SIGTERM on the main thread: stop reading (readInputs sees the signal between chunks and before the next input). */
+const checkStop = (): void => {
+  if (Atomics.load(input.stop, 0) !== 0) stop.abort();
+};
+
 const annotator = input.annotate ? createAnnotator(loadKnowledge({ extraDirs: input.options.signatures }), { lang: input.options.lang }) : null;
 
 const stats = await readInputs(input.files, {
@@ -46,13 +51,12 @@ const stats = await readInputs(input.files, {
   },
   onMalformed: (m) => post({ type: 'malformed', m }),
   onInputDone(s) {
-    // readInputs looks at the signal before opening the next input.
-    if (Atomics.load(input.stop, 0) !== 0) stop.abort();
+    checkStop();
     send();
     post({ type: 'inputDone', stats: s });
   },
   afterChunk() {
-    if (Atomics.load(input.stop, 0) !== 0) stop.abort();
+    checkStop();
     if (inFlight < MAX_IN_FLIGHT) return undefined;
     return new Promise<void>((resolve) => {
       waiting = resolve;
