@@ -2,8 +2,8 @@
 // same run, page cache warm, median of N runs, whole processes, peak RSS of each. Each
 // command runs as a user gets it (two threads for these sizes: --threads auto) and with
 // --threads 1; the 1M iptables report once more in one thread with a smaller young
-// generation (the memory/speed trade README offers); a 100k-line file on both sides of the --threads
-// auto threshold.
+// generation (the memory/speed trade README offers) and `logscan daily`; a 100k-line file on both
+// sides of the --threads auto threshold.
 // Writes bench/RESULTS.md. Options: --lines N (default 1000000), --runs N (default 5),
 // --big N (second size to show growth; default 5000000, 0 to skip), --quick.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -72,7 +72,9 @@ function measureTogether(argvs, runs = RUNS) {
 const rows = [];
 /** The smaller young generation README suggests for memory-tight machines (NODE_OPTIONS=--max-semi-space-size=8). */
 const SEMI = 8;
-function bench(label, file, lines, { semi = false } = {}) {
+/** `logscan daily` on the generator's second day (it writes 2026-11-20 and -21, UTC). */
+const DAILY = ['--year', '2026', '--date', '2026-11-21', '--tz', 'UTC', '-o', 'json'];
+function bench(label, file, lines, { semi = false, daily = false } = {}) {
   const mb = statSync(file).size / 1e6;
   const commands = [
     ['split2 line count', [join(root, 'bench/count-lines.mjs'), file]],
@@ -81,6 +83,12 @@ function bench(label, file, lines, { semi = false } = {}) {
     ['logscan report (-o json)', [cli, file, '-o', 'json']],
     ['report, --threads 1', [cli, file, '-o', 'json', '--threads', '1']],
     ...(semi ? [[`report, --threads 1, ${SEMI} MiB semi-spaces`, [`--max-semi-space-size=${SEMI}`, cli, file, '-o', 'json', '--threads', '1']]] : []),
+    ...(daily
+      ? [
+          ['logscan daily (-o json)', [cli, 'daily', file, ...DAILY]],
+          ['daily, --threads 1', [cli, 'daily', file, ...DAILY, '--threads', '1']],
+        ]
+      : []),
   ];
   const ms = measureTogether(commands.map(([, argv]) => argv));
   commands.forEach(([what], i) => {
@@ -89,7 +97,7 @@ function bench(label, file, lines, { semi = false } = {}) {
   });
 }
 
-bench('iptables', dataset(LINES, 'iptables'), LINES, { semi: true });
+bench('iptables', dataset(LINES, 'iptables'), LINES, { semi: true, daily: true });
 bench('windows-firewall', dataset(LINES, 'windows'), LINES);
 if (BIG > 0) bench('iptables', dataset(BIG, 'iptables'), BIG);
 // Where --threads auto switches (32 MiB): a 25 MB file, read in one thread by default.
@@ -131,6 +139,7 @@ Commands measured (FILE = bench/data/<format>-<lines>.log from \`node bench/gene
     node dist/cli/main.js FILE -o json       # full report (two threads at these sizes)
     ... --threads 1                          # the same in one thread
     node --max-semi-space-size=${SEMI} dist/cli/main.js FILE -o json --threads 1   # one thread, smaller young generation
+    node dist/cli/main.js daily FILE ${DAILY.join(' ')}   # the daily summary of the file's second day (1M iptables only)
 
 Targets (issue 9): report ≤ 1.5× and events ≤ 2.5× the split2 count on 1M lines; peak RSS ≤ 200 MiB
 and flat from 1M to 5M lines; --version < 150 ms; explain < 250 ms.

@@ -19,8 +19,8 @@ import { renderDailyMarkdown } from '../render/daily-markdown.js';
 import { renderDailyText } from '../render/daily-text.js';
 import { termSafe } from '../render/sanitize.js';
 import { buildAnalysis } from './analysis.js';
-import { addInputOptions, positiveInt, readCommonOptions } from './options.js';
-import { runInputs } from './run-inputs.js';
+import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, readThreads } from './options.js';
+import { runAnalysed } from './run-inputs.js';
 import { useColor } from './tty.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { enrichReport, hasEnrichment } from '../enrich/report-enrich.js';
@@ -61,7 +61,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     .option('--log-dir <dir>', 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder)')
     .option('--top <n>', 'rows in the top tables', '10');
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
-  addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
+  addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
     const common = readCommonOptions(raw);
     const now = new Date();
     const day = parseDayOption(String(raw.date), now, common.tz);
@@ -107,15 +107,21 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
         for (const f of g.files) skippedFiles.push({ path: f, reason: dup });
         continue;
       }
-      const run = await runInputs(g.files, common, (e) => {
-        // Annotate every event, also other days': stateful detectors need the context.
-        analysis.annotate(e);
-        if (ignore !== null && ignore.matches(e)) {
-          ignored++;
-          return;
-        }
-        collector.add(e);
-      });
+      // Every event is annotated, other days' too: stateful detectors need the context.
+      // Annotating in this thread keeps one annotator's state across the groups.
+      const run = await runAnalysed(
+        g.files,
+        common,
+        analysis,
+        (e) => {
+          if (ignore !== null && ignore.matches(e)) {
+            ignored++;
+            return;
+          }
+          collector.add(e);
+        },
+        { threads: readThreads(raw), annotateWhileReading: false },
+      );
       stats.push(...run.stats);
       setExit(run.exitCode);
       readSoFar.push(g.name);

@@ -43,7 +43,8 @@ export interface AnalysedRunOptions {
   /**
    * With two threads: annotate in the reading thread. Right when what follows is heavy
    * (the report's summary); when it is light (encoding NDJSON), annotating here keeps
-   * the two threads evenly loaded.
+   * the two threads evenly loaded. False also when one annotator's state must span
+   * several runs (daily's groups of files).
    */
   annotateWhileReading: boolean;
   afterChunk?: () => Promise<void> | void;

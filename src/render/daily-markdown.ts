@@ -25,7 +25,7 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
     out.push('', '### Logged as', '', '| log prefix / rule | packets |', '| --- | ---: |', ...doc.rules.map((r) => `| ${md(r.key)} | ${fmtInt(r.packets)} |`));
   }
 
-  out.push('', `### Change ${md(basisText(cmp))}`, '');
+  out.push('', `### Change: ${md(basisText(cmp))}`, '');
   if (cmp.basis !== null) {
     out.push(`- **packets:** ${changeText(cmp.packets)}`);
     out.push(`- **sources:** ${changeText(cmp.sources)} · ${fmtInt(cmp.newSourceCount)}${cmp.newSourcesApprox ? ' (at most)' : ''} new today`);

@@ -34,7 +34,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   if (doc.report.totals.ignored !== undefined) out.push(`${c.bold('ignored')}    ${fmtInt(doc.report.totals.ignored)} events matched the --ignore list`);
   if (doc.rules.length > 0) out.push(wrapItems(`${c.bold('logged as')}  `, doc.rules.map((r) => `${termSafe(r.key)} ${fmtInt(r.packets)}`), opts.width, (s) => [...s.replace(ANSI, '')].length));
 
-  out.push('', c.bold(`Change ${basisText(cmp)}`));
+  out.push('', c.bold(`Change: ${basisText(cmp)}`));
   if (cmp.basis !== null) {
     out.push(`  packets  ${changeText(cmp.packets)}`);
     out.push(`  sources  ${changeText(cmp.sources)} · ${fmtInt(cmp.newSourceCount)}${cmp.newSourcesApprox ? ' (at most)' : ''} new today`);

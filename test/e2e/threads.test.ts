@@ -3,7 +3,7 @@
 // on real logs, on several files at once, and on broken inputs. Then the parts only a
 // threaded run has: a crash in the worker, and a signal while the worker reads.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,6 +18,7 @@ let many = '';
 let broken = '';
 let truncatedGz = '';
 let ignoreFile = '';
+let logDir = '';
 
 beforeAll(() => {
   dir = tempDir();
@@ -28,6 +29,12 @@ beforeAll(() => {
   writeFileSync(broken, [UFW(22), 'Nov 20 06:25:03 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.7 LEN=44 PROTO=TCP SPT=1 DPT=2', UFW(23)].join('\n') + '\n');
   ignoreFile = join(dir, 'ignore.txt');
   writeFileSync(ignoreFile, '198.51.0.0/24\nport 22/tcp\n');
+  // Two log families for `daily`: kern.log with non-ufw prefixes, ufw.log with ufw ones, so both are read (two worker runs, one annotator).
+  logDir = join(dir, 'var-log');
+  mkdirSync(logDir);
+  const other = (i: number): string => UFW(i % 700 + 1, `192.0.2.${i % 200}`, i).replace('[UFW BLOCK]', 'DROP IN:');
+  writeFileSync(join(logDir, 'kern.log'), Array.from({ length: 3000 }, (_, i) => other(i)).join('\n') + '\n');
+  writeFileSync(join(logDir, 'ufw.log'), Array.from({ length: 3000 }, (_, i) => UFW(1 + (i % 300), `198.51.100.${i % 50}`, i)).join('\n') + '\n');
   truncatedGz = join(dir, 'cut.log.gz');
   const gz = gzipSync(Buffer.from(Array.from({ length: 3000 }, (_, i) => UFW(i % 100 + 1, '203.0.113.9', i)).join('\n') + '\n'));
   writeFileSync(truncatedGz, gz.subarray(0, gz.length >> 1));
@@ -55,6 +62,9 @@ describe('--threads 2 gives exactly what --threads 1 gives', () => {
     ['events --ecs', () => ['events', '--ecs', join(repoRoot, 'samples/iptables.log')]],
     ['malformed lines, a missing file and a truncated .gz: diagnostics and exit 3', () => [broken, join(dir, 'missing.log'), truncatedGz, '-o', 'json']],
     ['events with broken inputs', () => ['events', broken, join(dir, 'missing.log'), truncatedGz]],
+    ['daily, json', () => ['daily', many, '--year', '2025', '--date', '2025-11-20', '--tz', 'UTC', '-o', 'json']],
+    ['daily over a --log-dir with two log families, markdown', () => ['daily', '--log-dir', logDir, '--year', '2025', '--date', '2025-11-20', '--tz', 'UTC', '-o', 'markdown']],
+    ['daily with broken inputs', () => ['daily', broken, join(dir, 'missing.log'), truncatedGz, '--year', '2025', '--date', '2025-11-20', '--tz', 'UTC', '-o', 'json']],
   ];
   for (const [name, args] of cases) {
     it(name, () => {
