@@ -66,7 +66,7 @@ export type Threads = 'auto' | 1 | 2;
 
 export function addThreadsOption(cmd: Command): Command {
   return cmd.addOption(
-    new Option('--threads <n>', 'auto, 1 or 2: with 2, a second thread reads and parses the logs while this one does the rest; same output (auto: 2 for 32 MiB or more of log text, .gz counted unpacked, on 2+ cores; stdin: always 1)').choices(['auto', '1', '2']).default('auto'),
+    new Option('--threads <n>', 'auto, 1 or 2: with 2, a second thread reads and parses the logs while this one does the rest; same output (auto: 2 for 32 MiB or more of log text, .gz counted unpacked, on 2+ cores; a pipe on stdin counts 0: its size is unknown)').choices(['auto', '1', '2']).default('auto'),
   );
 }
 

@@ -1,6 +1,7 @@
 // The part every log-reading command shares: read the inputs with the common
 // options (in this thread, or with a worker thread reading: runAnalysed), send
 // diagnostics to stderr, and say whether any input was unreadable.
+import { fstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { FirewallEvent } from '../event.js';
 import { ExitCode, type ExitCodeValue } from '../errors.js';
@@ -90,14 +91,22 @@ const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 
 function useWorker(files: readonly string[], threads: Threads): boolean {
   if (threads === 1) return false;
-  // A worker thread has no access to this process's stdin.
-  if (files.includes('-')) return false;
   if (threads === 2) return true;
   if (availableParallelism() < 2) return false;
-  // Unreadable inputs count 0 here; the read reports them.
+  // Unreadable inputs count 0 here (the read reports them), and so does a piped stdin,
+  // whose size nobody knows in advance; stdin redirected from a file counts its size.
   let bytes = 0;
-  for (const f of files) bytes += textSize(f);
+  for (const f of files) bytes += f === '-' ? stdinFileSize() : textSize(f);
   return bytes >= WORKER_MIN_BYTES;
+}
+
+function stdinFileSize(): number {
+  try {
+    const st = fstatSync(0);
+    return st.isFile() ? st.size : 0;
+  } catch {
+    return 0;
+  }
 }
 
 function finished(stats: InputStats[]): InputsRun {

@@ -108,14 +108,22 @@ export function textSize(path: string): number {
   }
 }
 
-/**
- * `blockingReads`: read a regular file with blocking reads. Only for a thread that has
- * nothing else to wait for (the read worker): there it saves waking a pool thread per
- * chunk, which on two busy cores cost ~10 % of a threaded report.
- */
-export async function openInput(path: string, now: () => Date = () => new Date(), blockingReads = false): Promise<OpenedInput> {
+export interface OpenOptions {
+  now?: () => Date;
+  /**
+   * Read a regular file with blocking reads. Only for a thread that has nothing else to
+   * wait for (the read worker): there it saves waking a pool thread per chunk, which on
+   * two busy cores cost ~10 % of a threaded report.
+   */
+  blockingReads?: boolean;
+  /** What "-" reads (the read worker's is relayed from the main thread); default process.stdin. */
+  stdin?: Readable;
+}
+
+export async function openInput(path: string, opts: OpenOptions = {}): Promise<OpenedInput> {
+  const now = opts.now ?? (() => new Date());
   if (path === '-') {
-    return { name: '(stdin)', stream: process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, close: async () => {} };
+    return { name: '(stdin)', stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, close: async () => {} };
   }
   let handle;
   try {
@@ -136,7 +144,7 @@ export async function openInput(path: string, now: () => Date = () => new Date()
     let raw: Readable;
     let bytesRead: () => number;
     if (st.isFile()) {
-      const ahead = new ReadAhead(handle, blockingReads);
+      const ahead = new ReadAhead(handle, opts.blockingReads ?? false);
       raw = Readable.from(ahead.chunks(), { objectMode: false });
       bytesRead = () => ahead.bytesRead;
     } else {

@@ -1,6 +1,7 @@
 // source -> lines -> parse: reads every input in order, picks each file's format
 // from its first lines, and hands events to the caller. A bad input is recorded
 // in its stats and the next one is read; nothing here throws for bad data.
+import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { FirewallEvent } from '../event.js';
 import { InputError } from '../errors.js';
@@ -62,6 +63,8 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** Blocking reads of regular files (see openInput); only for the read worker. */
   blockingReads?: boolean;
+  /** What "-" reads; default process.stdin (the read worker's is relayed). */
+  stdin?: Readable;
 }
 
 export async function readInputs(paths: readonly string[], opts: ReadOptions): Promise<InputStats[]> {
@@ -83,7 +86,7 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
   const stats = newStats(path);
   let input;
   try {
-    input = await openInput(path, opts.now, opts.blockingReads);
+    input = await openInput(path, opts);
   } catch (err) {
     stats.error = err instanceof InputError ? err.message : String(err);
     stats.incomplete = true;

@@ -1,4 +1,5 @@
 // Messages between the main thread and the read worker (src/pipeline/read-worker.ts).
+import type { MessagePort } from 'node:worker_threads';
 import type { InputStats, MalformedLine } from '../input/read.js';
 import type { CommonOptions } from '../cli/options.js';
 import type { BatchBuffers, EventBatch } from './event-codec.js';
@@ -12,6 +13,8 @@ export interface WorkerInput {
   annotate: boolean;
   /** Int32Array over a SharedArrayBuffer: [0] becomes 1 when reading should stop (SIGINT/SIGTERM). Shared memory, because a worker busy reading sees messages only when it waits. */
   stop: Int32Array<SharedArrayBuffer>;
+  /** Where "-" comes from when it is among the files (stdin-relay.ts), else null. */
+  stdin: MessagePort | null;
 }
 
 export type FromWorker =

@@ -8,6 +8,7 @@ import { testCrashHook } from '../cli/test-hooks.js';
 import { readInputs } from '../input/read.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { EventEncoder } from './event-codec.js';
+import { relayedStdin } from './stdin-relay.js';
 import { MAX_IN_FLIGHT, type Credit, type FromWorker, type WorkerInput } from './protocol.js';
 
 testCrashHook('read-worker');
@@ -37,6 +38,8 @@ const send = (): void => {
 const checkStop = (): void => {
   if (Atomics.load(input.stop, 0) !== 0) stop.abort();
 };
+// Between chunks is not enough when no chunk comes (a quiet pipe on stdin): look while idle too.
+setInterval(checkStop, 100).unref();
 
 const annotator = input.annotate ? createAnnotator(loadKnowledge({ extraDirs: input.options.signatures }), { lang: input.options.lang }) : null;
 
@@ -44,6 +47,7 @@ const stats = await readInputs(input.files, {
   ...input.options,
   signal: stop.signal,
   blockingReads: true,
+  stdin: input.stdin === null ? undefined : relayedStdin(input.stdin),
   onEvent(e) {
     annotator?.annotate(e);
     encoder.add(e);

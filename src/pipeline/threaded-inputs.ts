@@ -3,11 +3,12 @@
 // events, their order, the statistics and the diagnostics are those of a run in one
 // thread; only the wall time differs (about half the work moves to the other core).
 import { setFlagsFromString } from 'node:v8';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { FirewallEvent } from '../event.js';
 import type { InputStats, MalformedLine } from '../input/read.js';
 import type { CommonOptions } from '../cli/options.js';
 import { EventDecoder } from './event-codec.js';
+import { relayStdin } from './stdin-relay.js';
 import type { Credit, FromWorker, WorkerInput } from './protocol.js';
 
 /** Events per batch: large enough that messaging costs nothing per event, small enough to keep both threads busy. */
@@ -26,13 +27,19 @@ export interface ThreadedHandlers {
 
 export async function readInWorker(files: readonly string[], options: CommonOptions, h: ThreadedHandlers): Promise<InputStats[]> {
   const stopFlag = new Int32Array(new SharedArrayBuffer(4));
-  const data: WorkerInput = { files: [...files], options, batch: BATCH, annotate: h.annotate, stop: stopFlag };
+  const stdin = files.includes('-') ? new MessageChannel() : null;
+  const data: WorkerInput = { files: [...files], options, batch: BATCH, annotate: h.annotate, stop: stopFlag, stdin: stdin?.port2 ?? null };
   // Two busy threads on two cores: scavenges in one thread each (helpers only steal the
   // other thread's core): 1M-line report 6.75 -> 6.05 s. V8 reads this flag at every
   // scavenge, so it can be set now; it is process-wide and stays for the run.
   setFlagsFromString('--no-parallel-scavenge');
   // The worker's garbage dies young; a smaller young generation: peak RSS -25 MiB, same time.
-  const worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const worker = new Worker(new URL('./read-worker.js', import.meta.url), {
+    workerData: data,
+    transferList: stdin === null ? [] : [stdin.port2],
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
+  const stopRelay = stdin === null ? null : relayStdin(process.stdin, stdin.port1);
   const queue: FromWorker[] = [];
   let wake: (() => void) | null = null;
   let failure: unknown = null;
@@ -88,6 +95,11 @@ export async function readInWorker(files: readonly string[], options: CommonOpti
     }
   } finally {
     h.signal?.removeEventListener('abort', stop);
+    if (stopRelay !== null) {
+      stopRelay();
+      // Stopped before its end (a signal, a crash): an open stdin must not keep the process alive.
+      if (!process.stdin.readableEnded) process.stdin.destroy();
+    }
     await worker.terminate();
   }
 }

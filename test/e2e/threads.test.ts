@@ -2,8 +2,8 @@
 // invisible in the results: the same stdout, stderr and exit code as `--threads 1`
 // on real logs, on several files at once, and on broken inputs. Then the parts only a
 // threaded run has: a crash in the worker, and a signal while the worker reads.
-import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -47,12 +47,12 @@ function filesIn(d: string): string[] {
     .sort();
 }
 
-function both(args: string[]): [CliResult, CliResult] {
-  return [runCli([...args, '--threads', '1']), runCli([...args, '--threads', '2'])];
+function both(args: string[], input?: string): [CliResult, CliResult] {
+  return [runCli([...args, '--threads', '1'], { input }), runCli([...args, '--threads', '2'], { input })];
 }
 
 describe('--threads 2 gives exactly what --threads 1 gives', () => {
-  const cases: [string, () => string[]][] = [
+  const cases: [string, () => string[], (() => string)?][] = [
     ['samples, table', () => [join(repoRoot, 'samples/ufw.log'), join(repoRoot, 'samples/pfirewall.log')]],
     ['corpus iptables, json', () => [...filesIn(join(corpus, 'iptables')), '-o', 'json']],
     ['corpus Windows Firewall, json, zh', () => [...filesIn(join(corpus, 'windows-firewall')), '-o', 'json', '--lang', 'zh']],
@@ -62,13 +62,15 @@ describe('--threads 2 gives exactly what --threads 1 gives', () => {
     ['events --ecs', () => ['events', '--ecs', join(repoRoot, 'samples/iptables.log')]],
     ['malformed lines, a missing file and a truncated .gz: diagnostics and exit 3', () => [broken, join(dir, 'missing.log'), truncatedGz, '-o', 'json']],
     ['events with broken inputs', () => ['events', broken, join(dir, 'missing.log'), truncatedGz]],
+    ['stdin (relayed to the worker) and a file, json', () => ['-', join(repoRoot, 'samples/firewalld.log'), '-o', 'json'], () => readFileSync(many, 'utf8')],
+    ['events from stdin', () => ['events', '-'], () => readFileSync(many, 'utf8')],
     ['daily, json', () => ['daily', many, '--year', '2025', '--date', '2025-11-20', '--tz', 'UTC', '-o', 'json']],
     ['daily over a --log-dir with two log families, markdown', () => ['daily', '--log-dir', logDir, '--year', '2025', '--date', '2025-11-20', '--tz', 'UTC', '-o', 'markdown']],
     ['daily with broken inputs', () => ['daily', broken, join(dir, 'missing.log'), truncatedGz, '--year', '2025', '--date', '2025-11-20', '--tz', 'UTC', '-o', 'json']],
   ];
-  for (const [name, args] of cases) {
+  for (const [name, args, input] of cases) {
     it(name, () => {
-      const [one, two] = both(args());
+      const [one, two] = both(args(), input?.());
       expect(one.stdout.length).toBeGreaterThan(100);
       expect(two.code).toBe(one.code);
       expect(two.stderr).toBe(one.stderr);
@@ -106,6 +108,22 @@ describe('--threads auto', () => {
     } else expect(r.code).toBe(0);
     expect(runCli([gz, '--threads', '1'], { env: crash }).code).toBe(0);
   });
+
+  it('counts stdin redirected from a file at its size; a pipe, whose size is unknown, stays in one thread', () => {
+    const text = join(dir, 'auto.log');
+    writeFileSync(text, Buffer.alloc(33 * 1024 * 1024, UFW(23) + '\n'));
+    const fd = openSync(text, 'r');
+    try {
+      const r = spawnSync(process.execPath, [cliPath, '-'], { cwd: repoRoot, stdio: [fd, 'pipe', 'pipe'], env: { ...process.env, ...crash }, encoding: 'utf8' });
+      if (availableParallelism() >= 2) {
+        expect(r.status).toBe(1);
+        expect(r.stderr).toContain('deliberate crash in "read-worker"');
+      } else expect(r.status).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    expect(runCli(['-'], { env: crash, input: readFileSync(many, 'utf8') }).code).toBe(0);
+  });
 });
 
 describe('what only a threaded run has', () => {
@@ -137,5 +155,24 @@ describe('what only a threaded run has', () => {
     expect(doc.totals.events).toBeLessThan(300_000);
     // Stopping on request is not a broken input.
     expect(doc.inputs[0]).toMatchObject({ incomplete: false, events: doc.totals.events });
+  });
+
+  it('SIGINT while the worker waits on a quiet stdin pipe: exit 130 at once, with what came', async () => {
+    const child = spawn(process.execPath, [cliPath, '-', '--threads', '2', '-o', 'json'], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Forty lines, then the writer goes quiet without closing the pipe.
+    child.stdin.write(Array.from({ length: 40 }, (_, i) => UFW(23, `198.51.100.${i}`, i)).join('\n') + '\n');
+    await new Promise((r) => setTimeout(r, 1500));
+    const t0 = Date.now();
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(code).toBe(130);
+    const doc = JSON.parse(stdout);
+    expect(doc.interrupted).toBe('SIGINT');
+    expect(doc.totals.events).toBe(40);
+    expect(doc.inputs[0]).toMatchObject({ file: '(stdin)', incomplete: false, events: 40 });
   });
 });
