@@ -2,20 +2,16 @@
 // `new Worker({ stdin: true })` hands data over one chunk per round trip: the worker
 // then waits on the main thread, which is busy summarising, and a threaded run from a
 // pipe was slower than one thread (1M lines: 10.2 s against 8.0 s). Here the main thread
-// keeps up to AHEAD chunks on their way, so the worker has input while the main thread
-// works; credit comes back as the worker's stream takes chunks, which bounds the memory.
+// keeps up to AHEAD chunks on their way or unread, so the worker has input while the
+// main thread works; credit comes back as the worker's stream hands each chunk on,
+// which bounds the memory. Still slower than the worker reading a file itself (1M-line
+// report from a pipe 7.3 s, from the path 6.5 s: the pipe's writer needs the CPU too,
+// and the main thread reads stdin only between batches).
 import { Readable } from 'node:stream';
 import type { MessagePort } from 'node:worker_threads';
 
-/** Chunks (≤ 64 KiB each) on their way to the worker: ~15 ms of parsing there. */
+/** Chunks (≤ 64 KiB each) on their way to the worker or unread there: ~15 ms of parsing. */
 const AHEAD = 12;
-
-/**
- * Unread bytes in the worker below which credit goes straight back. Small: chunks that
- * wait long enough to be promoted to the old generation keep their memory until a full
- * GC (a 16-chunk relay with 8 unread: +10 MiB RSS for 1M lines, 512 KiB highWaterMark: +40).
- */
-const UNREAD_MAX = 4 * 64 * 1024;
 
 /** A chunk of data, the end of input, or a read error. */
 export type RelayMessage = Uint8Array | null | { error: string };
@@ -45,23 +41,32 @@ export function relayStdin(input: Readable, port: MessagePort): () => void {
 
 /** Worker: the relayed chunks as a byte stream. */
 export function relayedStdin(port: MessagePort): Readable {
-  // Credit for a chunk goes back at once while little waits unread (so more is on its way
-  // before this runs dry), else when the stream asks for more.
-  let owed = 0;
-  const stream = new Readable({
-    read() {
-      for (; owed > 0; owed--) port.postMessage(1);
-    },
-  });
+  // Chunks wait here until the stream asks for one; handing one over returns its credit,
+  // so the main thread sends the next while this thread parses. Nothing flows before
+  // the stream is read: stdin may be the last of several inputs.
+  const waiting: Buffer[] = [];
+  let ended = false;
+  let asked = false;
+  const give = (): void => {
+    const chunk = waiting.shift();
+    asked = false;
+    if (chunk !== undefined) {
+      port.postMessage(1);
+      stream.push(chunk);
+    } else if (ended) stream.push(null);
+    else asked = true;
+  };
+  const stream = new Readable({ read: give });
   port.on('message', (m: RelayMessage) => {
     if (m === null) {
-      stream.push(null);
+      ended = true;
       port.close();
-    } else if (m instanceof Uint8Array) {
-      stream.push(Buffer.from(m.buffer, m.byteOffset, m.byteLength));
-      if (stream.readableLength <= UNREAD_MAX) port.postMessage(1);
-      else owed++;
-    } else stream.destroy(new Error(m.error));
+    } else if (m instanceof Uint8Array) waiting.push(Buffer.from(m.buffer, m.byteOffset, m.byteLength));
+    else {
+      stream.destroy(new Error(m.error));
+      return;
+    }
+    if (asked) give();
   });
   return stream;
 }

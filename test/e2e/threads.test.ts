@@ -62,7 +62,7 @@ describe('--threads 2 gives exactly what --threads 1 gives', () => {
     ['events --ecs', () => ['events', '--ecs', join(repoRoot, 'samples/iptables.log')]],
     ['malformed lines, a missing file and a truncated .gz: diagnostics and exit 3', () => [broken, join(dir, 'missing.log'), truncatedGz, '-o', 'json']],
     ['events with broken inputs', () => ['events', broken, join(dir, 'missing.log'), truncatedGz]],
-    ['stdin (relayed to the worker) and a file, json', () => ['-', join(repoRoot, 'samples/firewalld.log'), '-o', 'json'], () => readFileSync(many, 'utf8')],
+    ['a file, then stdin (relayed to the worker, waiting its turn), json', () => [join(repoRoot, 'samples/firewalld.log'), '-', '-o', 'json'], () => readFileSync(many, 'utf8')],
     ['events from stdin', () => ['events', '-'], () => readFileSync(many, 'utf8')],
     ['daily, json', () => ['daily', many, '--year', '2025', '--date', '2025-11-20', '--tz', 'UTC', '-o', 'json']],
     ['daily over a --log-dir with two log families, markdown', () => ['daily', '--log-dir', logDir, '--year', '2025', '--date', '2025-11-20', '--tz', 'UTC', '-o', 'markdown']],

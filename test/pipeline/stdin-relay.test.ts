@@ -49,11 +49,10 @@ describe('stdin relay', () => {
     const stop = relayStdin(src, port1);
     const out = relayedStdin(port2);
     await tick(200);
-    // 12 on their way + 4 unread before credit stops + what the source has buffered (17 here).
+    // 12 on their way or unread, plus what the source itself has buffered.
     expect(src.given).toBeGreaterThanOrEqual(12);
-    expect(src.given).toBeLessThan(40);
-    expect(out.readableLength).toBeLessThanOrEqual(20 * CHUNK);
-    // Reading on lets the rest through.
+    expect(src.given).toBeLessThanOrEqual(14);
+    // Reading now gets everything, the chunks that waited too (stdin may be read after other inputs).
     const got = await drain(out);
     stop();
     expect(got.length).toBe(400 * CHUNK);
