@@ -126,6 +126,26 @@ describe('--threads auto', () => {
   });
 });
 
+interface InterruptedReport {
+  interrupted: string;
+  totals: { events: number };
+  inputs: Record<string, unknown>[];
+}
+
+/** Starts the CLI (writing `stdin` to it, the pipe left open), sends SIGINT after 1.5 s; how it ended. */
+async function interruptedRun(args: string[], stdin?: string): Promise<{ code: number | null; exitMs: number; doc: InterruptedReport }> {
+  const child = spawn(process.execPath, [cliPath, ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (stdin !== undefined) child.stdin.write(stdin);
+  await new Promise((r) => setTimeout(r, 1500));
+  const t0 = Date.now();
+  child.kill('SIGINT');
+  const code = await exited;
+  return { code, exitMs: Date.now() - t0, doc: JSON.parse(stdout) as InterruptedReport };
+}
+
 describe('what only a threaded run has', () => {
   it('a crash in the worker is an internal error: short message, exit 1', () => {
     const r = runCli([many, '--threads', '2'], { env: { LOGSCAN_TEST_CRASH: 'read-worker' } });
@@ -139,17 +159,9 @@ describe('what only a threaded run has', () => {
     const line = UFW(6776) + '\n';
     const big = join(dir, 'big.log.gz');
     writeFileSync(big, gzipSync(Buffer.alloc(line.length * 300_000, line), { level: 1 }));
-    const child = spawn(process.execPath, [cliPath, big, '--threads', '2', '-o', 'json'], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    await new Promise((r) => setTimeout(r, 1500));
-    const t0 = Date.now();
-    child.kill('SIGINT');
-    const code = await exited;
-    expect(Date.now() - t0).toBeLessThan(3000);
+    const { code, exitMs, doc } = await interruptedRun([big, '--threads', '2', '-o', 'json']);
+    expect(exitMs).toBeLessThan(3000);
     expect(code).toBe(130);
-    const doc = JSON.parse(stdout);
     expect(doc.interrupted).toBe('SIGINT');
     expect(doc.totals.events).toBeGreaterThan(0);
     expect(doc.totals.events).toBeLessThan(300_000);
@@ -158,19 +170,11 @@ describe('what only a threaded run has', () => {
   });
 
   it('SIGINT while the worker waits on a quiet stdin pipe: exit 130 at once, with what came', async () => {
-    const child = spawn(process.execPath, [cliPath, '-', '--threads', '2', '-o', 'json'], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     // Forty lines, then the writer goes quiet without closing the pipe.
-    child.stdin.write(Array.from({ length: 40 }, (_, i) => UFW(23, `198.51.100.${i}`, i)).join('\n') + '\n');
-    await new Promise((r) => setTimeout(r, 1500));
-    const t0 = Date.now();
-    child.kill('SIGINT');
-    const code = await exited;
-    expect(Date.now() - t0).toBeLessThan(2000);
+    const forty = Array.from({ length: 40 }, (_, i) => UFW(23, `198.51.100.${i}`, i)).join('\n') + '\n';
+    const { code, exitMs, doc } = await interruptedRun(['-', '--threads', '2', '-o', 'json'], forty);
+    expect(exitMs).toBeLessThan(2000);
     expect(code).toBe(130);
-    const doc = JSON.parse(stdout);
     expect(doc.interrupted).toBe('SIGINT');
     expect(doc.totals.events).toBe(40);
     expect(doc.inputs[0]).toMatchObject({ file: '(stdin)', incomplete: false, events: 40 });
