@@ -179,7 +179,10 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
     opts.signal?.removeEventListener('abort', onAbort);
   }
   parser.end();
-  await input.close();
+  // A read from a FIFO or device cannot be cancelled, and closing waits for it: after a
+  // signal, do not wait for a writer that may never write (the run exits after its report).
+  if (stats.interrupted) void input.close();
+  else await input.close();
   await finished(splitter).catch(() => {});
   return stats;
 }

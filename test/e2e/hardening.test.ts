@@ -4,6 +4,7 @@
 // docs/failure-behaviour.md names these tests.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -363,5 +364,29 @@ describe('SIGINT / SIGTERM during a one-shot run: partial report marked "interru
     const r = await interrupted('SIGINT', ['-o', 'markdown']);
     expect(r.code).toBe(130);
     expect(r.stdout).toContain('- **interrupted:** by SIGINT');
+  });
+
+  it.runIf(process.platform === 'linux')('a quiet FIFO given by path: the report comes at once; a second SIGINT ends the run', async () => {
+    const fifo = join(tempDir(), 'kern.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const cli = startCli([fifo, '--threads', '1', '-o', 'json']);
+    // Opening for writing waits for logscan to open it for reading; the writer then stays quiet.
+    const writer = await open(fifo, 'w');
+    try {
+      await writer.write(UFW(23) + '\n');
+      await new Promise((r) => setTimeout(r, 800));
+      const ended = cli.stop('SIGINT');
+      // The read pending in libuv's pool cannot be cancelled; the report must not wait for it.
+      await cli.waitFor((out) => out.trimEnd().endsWith('}'), 2000);
+      const doc = JSON.parse(cli.stdout);
+      expect(doc.interrupted).toBe('SIGINT');
+      expect(doc.totals.events).toBe(1);
+      // The first signal uncaught the second: it ends the process (130 if it was already exiting).
+      void cli.stop('SIGINT');
+      const r = await ended;
+      expect(r.code === 130 || r.signal === 'SIGINT').toBe(true);
+    } finally {
+      await writer.close();
+    }
   });
 });

@@ -9,6 +9,8 @@ export const cliPath = join(repoRoot, 'dist/cli/main.js');
 
 export interface CliResult {
   code: number | null;
+  /** The signal that ended the process (startCli only), else null or absent. */
+  signal?: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -81,7 +83,7 @@ export function startCli(args: string[], opts: { env?: Record<string, string>; s
     stderr += c.toString();
     poke();
   });
-  const exited = new Promise<CliResult>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  const exited = new Promise<CliResult>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
   return {
     stdin: child.stdin,
     get stdout() {
