@@ -1,7 +1,6 @@
 // The part every log-reading command shares: read the inputs with the common
 // options (in this thread, or with a worker thread reading: runAnalysed), send
 // diagnostics to stderr, and say whether any input was unreadable.
-import { fstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { FirewallEvent } from '../event.js';
 import { ExitCode, type ExitCodeValue } from '../errors.js';
@@ -94,19 +93,10 @@ function useWorker(files: readonly string[], threads: Threads): boolean {
   if (threads === 2) return true;
   if (availableParallelism() < 2) return false;
   // Unreadable inputs count 0 here (the read reports them), and so does a piped stdin,
-  // whose size nobody knows in advance; stdin redirected from a file counts its size.
+  // whose size nobody knows in advance.
   let bytes = 0;
-  for (const f of files) bytes += f === '-' ? stdinFileSize() : textSize(f);
+  for (const f of files) bytes += textSize(f);
   return bytes >= WORKER_MIN_BYTES;
-}
-
-function stdinFileSize(): number {
-  try {
-    const st = fstatSync(0);
-    return st.isFile() ? st.size : 0;
-  } catch {
-    return 0;
-  }
 }
 
 function finished(stats: InputStats[]): InputsRun {

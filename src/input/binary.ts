@@ -1,6 +1,8 @@
 // Is this input a text log at all? A binary file fed to a line parser yields
 // thousands of junk "lines" and a misleading report, so the first chunk of every
 // input (after gunzip) is inspected once and a binary one is skipped with a warning.
+// Compressed data is told by its magic bytes: gzip is unpacked (BinaryGate), the
+// others are skipped with the command that unpacks them.
 //
 // The heuristic: the share of control bytes in the first 4 KiB. Control bytes are
 // C0 controls and DEL except TAB, LF, VT, FF and CR (ESC counts: a log line with an
@@ -12,6 +14,7 @@
 // bytes. UTF-16 text has a NUL in every other byte (runs of one) and is flagged too,
 // with a hint, because its lines would not parse anyway.
 import { Transform, type TransformCallback } from 'node:stream';
+import { createGunzip, type Gunzip } from 'node:zlib';
 
 /** Bytes inspected at the start of each input. */
 export const BINARY_SAMPLE_BYTES = 4096;
@@ -59,12 +62,32 @@ export function binaryMessage(v: BinaryVerdict): string {
   return `looks like binary data, not a text log (${v.controls} control bytes in the first ${v.sampled}); skipped`;
 }
 
+/** Compressed formats told by their first bytes: unpack them first (gzip is unpacked here). */
+const PACKED: readonly { magic: readonly number[]; name: string; unpack: string }[] = [
+  { magic: [0x42, 0x5a, 0x68], name: 'bzip2', unpack: 'bzcat' },
+  { magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], name: 'xz', unpack: 'xzcat' },
+  { magic: [0x28, 0xb5, 0x2f, 0xfd], name: 'zstd', unpack: 'zstdcat' },
+  { magic: [0x50, 0x4b, 0x03, 0x04], name: 'zip', unpack: 'unzip -p' },
+];
+
+function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
+  if (buf.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (buf[i] !== magic[i]) return false;
+  return true;
+}
+
+/** "xz data: …" for a compressed format logscan does not unpack, else null. */
+export function packedMessage(head: Uint8Array): string | null {
+  const p = PACKED.find((x) => startsWith(head, x.magic));
+  return p === undefined ? null : `${p.name}-compressed data, not a text log; skipped (unpack it first: ${p.unpack} FILE | logscan -)`;
+}
+
+/** Not a text log: binary, UTF-16 or compressed; the message says which. */
 export class BinaryInputError extends Error {
   override name = 'BinaryInputError';
-  constructor(readonly verdict: BinaryVerdict) {
-    super(binaryMessage(verdict));
-  }
 }
+
+const GZIP_MAGIC = [0x1f, 0x8b];
 
 /**
  * Pass-through stream that judges the first chunk (up to BINARY_SAMPLE_BYTES of it),
@@ -72,18 +95,76 @@ export class BinaryInputError extends Error {
  * reaches the parser. It decides on the first chunk rather than waiting for 4 KiB so a
  * slow pipe (`tail -f | logscan events -`) is not held back; files and gunzip deliver
  * chunks far larger than the sample. After that it costs one branch per chunk.
+ *
+ * Gzip data that was not opened as such (stdin, a FIFO: `cat x.gz | logscan -`) is
+ * unpacked here, and the unpacked text judged the same way. Random bytes hover around
+ * the control-byte limit, so other compressed formats are told by their magic bytes.
  */
 export class BinaryGate extends Transform {
   private decided = false;
+  private gunzip: Gunzip | null = null;
+
+  /** The input turned out to be gzip data and is unpacked here. */
+  get gzip(): boolean {
+    return this.gunzip !== null;
+  }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    if (this.gunzip !== null) {
+      // Errors arrive through the gunzip's 'error' event.
+      this.gunzip.write(chunk, () => cb());
+      return;
+    }
     if (this.decided || chunk.length === 0) {
       cb(null, chunk);
       return;
     }
     this.decided = true;
-    const v = inspectHead(chunk);
-    if (v.binary) cb(new BinaryInputError(v));
-    else cb(null, chunk);
+    if (startsWith(chunk, GZIP_MAGIC)) {
+      this.unpack(chunk, cb);
+      return;
+    }
+    cb(this.judge(chunk), chunk);
+  }
+
+  override _flush(cb: TransformCallback): void {
+    const g = this.gunzip;
+    if (g === null) {
+      cb();
+      return;
+    }
+    g.once('end', () => cb());
+    g.end();
+  }
+
+  override _destroy(err: Error | null, cb: (error?: Error | null) => void): void {
+    this.gunzip?.destroy();
+    cb(err);
+  }
+
+  /** null for text, else the error that stops the input. */
+  private judge(head: Buffer): BinaryInputError | null {
+    const packed = packedMessage(head);
+    if (packed !== null) return new BinaryInputError(packed);
+    const v = inspectHead(head);
+    return v.binary ? new BinaryInputError(binaryMessage(v)) : null;
+  }
+
+  private unpack(first: Buffer, cb: TransformCallback): void {
+    const g = (this.gunzip = createGunzip());
+    let judged = false;
+    g.on('data', (text: Buffer) => {
+      if (!judged && text.length > 0) {
+        judged = true;
+        const err = this.judge(text);
+        if (err !== null) {
+          this.destroy(err);
+          return;
+        }
+      }
+      this.push(text);
+    });
+    g.on('error', (err) => this.destroy(err));
+    g.write(first, () => cb());
   }
 }

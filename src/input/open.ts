@@ -86,9 +86,11 @@ export function describeFsError(err: unknown): string {
 /**
  * Bytes of log text in a regular file, without reading it: its size, or for gzip data the
  * uncompressed size its trailer records (modulo 4 GiB; for a file of several gzip members,
- * the last one's), whichever is larger. 0 when the path cannot be read.
+ * the last one's), whichever is larger. 0 when the path cannot be read. For "-", the size
+ * of the file stdin is redirected from; 0 for a pipe or terminal, whose size is unknown.
  */
 export function textSize(path: string): number {
+  if (path === '-') return stdinSize();
   let fd;
   try {
     fd = openSync(path, 'r');
@@ -105,6 +107,15 @@ export function textSize(path: string): number {
     return 0;
   } finally {
     closeSync(fd);
+  }
+}
+
+function stdinSize(): number {
+  try {
+    const st = fstatSync(0);
+    return st.isFile() ? st.size : 0;
+  } catch {
+    return 0;
   }
 }
 

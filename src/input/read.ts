@@ -169,7 +169,7 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
     } else {
       stats.incomplete = true;
       const where = `after line ${splitter.lines}`;
-      stats.error = input.gzip ? `gzip data is truncated or corrupt ${where} (${errText(err)})` : `read error ${where}: ${errText(err)}`;
+      stats.error = input.gzip || gate.gzip ? `gzip data is truncated or corrupt ${where} (${errText(err)})` : `read error ${where}: ${errText(err)}`;
     }
     gate.destroy();
     splitter.destroy();
@@ -180,7 +180,8 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
   }
   parser.end();
   // A read from a FIFO or device cannot be cancelled, and closing waits for it: after a
-  // signal, do not wait for a writer that may never write (the run exits after its report).
+  // signal, do not wait for a writer that may never write (the report comes at once; the
+  // process ends when that read does, or at a second Ctrl-C).
   if (stats.interrupted) void input.close();
   else await input.close();
   await finished(splitter).catch(() => {});

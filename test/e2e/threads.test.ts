@@ -47,12 +47,12 @@ function filesIn(d: string): string[] {
     .sort();
 }
 
-function both(args: string[], input?: string): [CliResult, CliResult] {
+function both(args: string[], input?: string | Buffer): [CliResult, CliResult] {
   return [runCli([...args, '--threads', '1'], { input }), runCli([...args, '--threads', '2'], { input })];
 }
 
 describe('--threads 2 gives exactly what --threads 1 gives', () => {
-  const cases: [string, () => string[], (() => string)?][] = [
+  const cases: [string, () => string[], (() => string | Buffer)?][] = [
     ['samples, table', () => [join(repoRoot, 'samples/ufw.log'), join(repoRoot, 'samples/pfirewall.log')]],
     ['corpus iptables, json', () => [...filesIn(join(corpus, 'iptables')), '-o', 'json']],
     ['corpus Windows Firewall, json, zh', () => [...filesIn(join(corpus, 'windows-firewall')), '-o', 'json', '--lang', 'zh']],
@@ -64,6 +64,7 @@ describe('--threads 2 gives exactly what --threads 1 gives', () => {
     ['events with broken inputs', () => ['events', broken, join(dir, 'missing.log'), truncatedGz]],
     ['a file, then stdin (relayed to the worker, waiting its turn), json', () => [join(repoRoot, 'samples/firewalld.log'), '-', '-o', 'json'], () => readFileSync(many, 'utf8')],
     ['events from stdin', () => ['events', '-'], () => readFileSync(many, 'utf8')],
+    ['gzip on stdin (unpacked), json', () => ['-', '-o', 'json'], () => gzipSync(readFileSync(many))],
     ['daily, json', () => ['daily', many, '--year', '2025', '--date', '2025-11-20', '--tz', 'UTC', '-o', 'json']],
     ['daily over a --log-dir with two log families, markdown', () => ['daily', '--log-dir', logDir, '--year', '2025', '--date', '2025-11-20', '--tz', 'UTC', '-o', 'markdown']],
     ['daily with broken inputs', () => ['daily', broken, join(dir, 'missing.log'), truncatedGz, '--year', '2025', '--date', '2025-11-20', '--tz', 'UTC', '-o', 'json']],

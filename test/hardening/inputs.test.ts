@@ -4,6 +4,8 @@
 // reading stopped by an abort signal (what SIGINT does).
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { BINARY_SAMPLE_BYTES, binaryMessage, inspectHead } from '../../src/input/binary.js';
 import { describeFsError } from '../../src/input/open.js';
@@ -71,6 +73,47 @@ describe('binary heuristic (control bytes in the first 4 KiB, a NUL run counted 
     expect(a).toMatchObject({ incomplete: true, lines: 0, events: 0 });
     expect(a.error).toMatch(/looks like binary data/);
     expect(b).toMatchObject({ incomplete: false, events: 1 });
+  });
+});
+
+describe('compressed data where no file name said so (stdin, a FIFO)', () => {
+  const text = Array.from({ length: 3000 }, (_, i) => UFW_LINE.replace('DPT=6776', `DPT=${1 + (i % 900)}`)).join('\n') + '\n';
+  const stdin = (bytes: Buffer): Readable => Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]);
+
+  it('gzip is unpacked: every record of `cat x.gz | logscan -`', async () => {
+    const o = opts({ stdin: stdin(gzipSync(text)) });
+    const [s] = await readInputs(['-'], o);
+    expect(s).toMatchObject({ file: '(stdin)', lines: 3000, events: 3000, incomplete: false, error: null });
+  });
+
+  it('truncated gzip keeps what was read and says so', async () => {
+    const gz = gzipSync(text);
+    const o = opts({ stdin: stdin(gz.subarray(0, gz.length >> 1)) });
+    const [s] = await readInputs(['-'], o);
+    expect(s.incomplete).toBe(true);
+    expect(s.error).toMatch(/^gzip data is truncated or corrupt after line \d+/);
+    expect(s.events).toBeGreaterThan(100);
+    expect(s.events).toBeLessThan(3000);
+  });
+
+  it('gzip of a binary file is judged after unpacking', async () => {
+    const o = opts({ stdin: stdin(gzipSync(Buffer.from(Array.from({ length: 9000 }, (_, i) => (i * 37) % 256)))) });
+    const [s] = await readInputs(['-'], o);
+    expect(s).toMatchObject({ incomplete: true, events: 0 });
+    expect(s.error).toMatch(/looks like binary data/);
+  });
+
+  it.each([
+    ['bzip2', [0x42, 0x5a, 0x68, 0x39], 'bzcat'],
+    ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], 'xzcat'],
+    ['zstd', [0x28, 0xb5, 0x2f, 0xfd], 'zstdcat'],
+    ['zip', [0x50, 0x4b, 0x03, 0x04], 'unzip -p'],
+  ])('%s is skipped with the command that unpacks it', async (name, magic, tool) => {
+    // The rest is text, so only the magic bytes can tell.
+    const o = opts({ stdin: stdin(Buffer.concat([Buffer.from(magic), Buffer.from(text)])) });
+    const [s] = await readInputs(['-'], o);
+    expect(s).toMatchObject({ incomplete: true, events: 0 });
+    expect(s.error).toBe(`${name}-compressed data, not a text log; skipped (unpack it first: ${tool} FILE | logscan -)`);
   });
 });
 
