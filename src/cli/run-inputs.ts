@@ -82,9 +82,9 @@ export async function runAnalysed(
 }
 
 /**
- * Below this much log text (gzip counted uncompressed) a second thread costs more than
- * it saves: it starts in ~120 ms, and at 100k lines (25 MB) the two-thread report was
- * slower (bench/RESULTS.md).
+ * Below this much log text (gzip counted uncompressed) a second thread does not pay: it
+ * starts in ~120 ms, and at 100k lines (25 MB) the two-thread report was no faster
+ * (bench/RESULTS.md).
  */
 const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 

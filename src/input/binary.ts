@@ -70,14 +70,22 @@ const PACKED: readonly { magic: readonly number[]; name: string; unpack: string 
   { magic: [0x50, 0x4b, 0x03, 0x04], name: 'zip', unpack: 'unzip -p' },
 ];
 
+/** The first two bytes of gzip data. */
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/** Does this head (a file's first bytes, a stream's first chunk) start gzip data? */
+export function isGzipHead(head: Uint8Array): boolean {
+  return startsWith(head, GZIP_MAGIC);
+}
+
 function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
   if (buf.length < magic.length) return false;
   for (let i = 0; i < magic.length; i++) if (buf[i] !== magic[i]) return false;
   return true;
 }
 
-/** "xz data: …" for a compressed format logscan does not unpack, else null. */
-export function packedMessage(head: Uint8Array): string | null {
+/** "xz-compressed data, …; skipped (unpack it first: …)" for a format logscan does not unpack, else null. */
+function packedMessage(head: Uint8Array): string | null {
   const p = PACKED.find((x) => startsWith(head, x.magic));
   return p === undefined ? null : `${p.name}-compressed data, not a text log; skipped (unpack it first: ${p.unpack} FILE | logscan -)`;
 }
@@ -86,8 +94,6 @@ export function packedMessage(head: Uint8Array): string | null {
 export class BinaryInputError extends Error {
   override name = 'BinaryInputError';
 }
-
-const GZIP_MAGIC = [0x1f, 0x8b];
 
 /**
  * Pass-through stream that judges the first chunk (up to BINARY_SAMPLE_BYTES of it),
@@ -120,7 +126,7 @@ export class BinaryGate extends Transform {
       return;
     }
     this.decided = true;
-    if (startsWith(chunk, GZIP_MAGIC)) {
+    if (isGzipHead(chunk)) {
       this.unpack(chunk, cb);
       return;
     }

@@ -5,6 +5,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
+import { isGzipHead } from './binary.js';
 
 export interface OpenedInput {
   /** Name for messages and `origin.file`. */
@@ -20,8 +21,6 @@ export interface OpenedInput {
   /** Closes the underlying file (streams close it themselves when read to the end). */
   close(): Promise<void>;
 }
-
-const GZIP_MAGIC = [0x1f, 0x8b];
 
 // 64 KiB chunks decode to strings that stay in V8's young generation; 256 KiB ones
 // went to large-object space, fresh pages per chunk, and took 3-10x longer to decode.
@@ -101,7 +100,7 @@ export function textSize(path: string): number {
     const st = fstatSync(fd);
     if (!st.isFile()) return 0;
     const b = Buffer.alloc(4);
-    if (st.size < 18 || readSync(fd, b, 0, 2, 0) < 2 || b[0] !== GZIP_MAGIC[0] || b[1] !== GZIP_MAGIC[1]) return st.size;
+    if (st.size < 18 || readSync(fd, b, 0, 2, 0) < 2 || !isGzipHead(b)) return st.size;
     return readSync(fd, b, 0, 4, st.size - 4) === 4 ? Math.max(st.size, b.readUInt32LE(0)) : st.size;
   } catch {
     return 0;
@@ -149,7 +148,7 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
     if (st.isFile()) {
       const head = Buffer.alloc(2);
       const { bytesRead } = await handle.read(head, 0, 2, 0);
-      gzip = bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+      gzip = bytesRead === 2 && isGzipHead(head);
       if (!gzip && path.endsWith('.gz') && st.size > 0) throw new InputError(path, 'named .gz but is not gzip data');
     }
     let raw: Readable;

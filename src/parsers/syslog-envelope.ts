@@ -6,6 +6,7 @@ import type { RecordHead } from './netfilter.js';
 import { Clock, digitAt, monthAt } from './timestamp.js';
 import type { ParseContext } from './types.js';
 import { flat } from '../util/flat-string.js';
+import { SharedDates } from '../util/shared-date.js';
 
 /** Result of reading one line's wrapper; reused across lines (one per parser). */
 export interface Envelope extends RecordHead {
@@ -109,20 +110,7 @@ export class SyslogEnvelopeReader {
     return (this.lastHost = flat(s.slice(a, b)));
   }
 
-  private lastMs = NaN;
-  private lastDate: Date | null = null;
-
-  /**
-   * One Date per distinct timestamp, shared by the events of that second (a scan logs
-   * hundreds a second). Nothing downstream mutates an event's time.
-   */
-  private dateOf(ms: number): Date {
-    if (ms !== this.lastMs || this.lastDate === null) {
-      this.lastMs = ms;
-      this.lastDate = new Date(ms);
-    }
-    return this.lastDate;
-  }
+  private readonly dates = new SharedDates();
 
   /** Tries every known wrapper at p; false when none fits. */
   private wrapper(s: string, p: number, env: Envelope): boolean {
@@ -160,7 +148,7 @@ export class SyslogEnvelopeReader {
       env.msgStart = p;
       return true;
     }
-    env.time = this.dateOf(ms);
+    env.time = this.dates.of(ms);
     env.yearInferred = clock.yearInferred;
     this.hostAndTag(s, clock.end, env);
     return true;
@@ -259,7 +247,7 @@ export class SyslogEnvelopeReader {
       env.msgStart = p;
       return true;
     }
-    env.time = this.dateOf(ms);
+    env.time = this.dates.of(ms);
     env.msgStart = skipSpaces(s, this.clock.end + 1, env.msgEnd);
     return true;
   }
@@ -283,7 +271,7 @@ export class SyslogEnvelopeReader {
       env.msgStart = p;
       return true;
     }
-    env.time = this.dateOf(ms);
+    env.time = this.dates.of(ms);
     env.ruleHead = s.slice(chain, chainEnd);
     env.msgStart = skipSpaces(s, this.clock.end, end);
     return true;
@@ -302,7 +290,7 @@ export class SyslogEnvelopeReader {
         env.msgStart = p;
         return true;
       }
-      env.time = this.dateOf(ms);
+      env.time = this.dates.of(ms);
       p = skipSpaces(s, this.clock.end, end);
     }
     let e = tokenEnd(s, p, end);

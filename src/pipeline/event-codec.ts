@@ -6,6 +6,7 @@
 // decode(encode(e)) is field-for-field equal to e (test/pipeline/event-codec.test.ts).
 import type { Action, Annotation, Direction, FirewallEvent } from '../event.js';
 import { FLAG_ORDER, flagNames } from '../parsers/fields.js';
+import { SharedDates } from '../util/shared-date.js';
 
 /** The part of a batch that is transferred, not copied (and can travel back to be reused). */
 export interface BatchBuffers {
@@ -218,6 +219,8 @@ export class EventEncoder {
 
 export class EventDecoder {
   private annotations: Annotation[] = [];
+  /** A Date per distinct time, as the parsers hand them out. */
+  private readonly dates = new SharedDates();
 
   /** Calls onEvent with each event of the batch, in order. */
   decode(b: EventBatch, onEvent: (e: FirewallEvent) => void): void {
@@ -256,7 +259,7 @@ export class EventDecoder {
       const up = v[UPTIME + o]!;
       const ipv = (bits >> 5) & 3;
       onEvent({
-        time: t === t ? new Date(t) : null,
+        time: t === t ? this.dates.of(t) : null,
         yearInferred: (bits & 1) !== 0,
         uptime: up === up ? up : null,
         host: str(strs, v[HOST + o]!),

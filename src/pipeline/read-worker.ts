@@ -3,10 +3,9 @@
 // sends the events back in batches. It waits for credit when MAX_IN_FLIGHT batches
 // are unconsumed, so a slow consumer bounds its memory.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createAnnotator } from '../annotate/index.js';
+import { buildAnalysis } from '../cli/analysis.js';
 import { testCrashHook } from '../cli/test-hooks.js';
 import { readInputs } from '../input/read.js';
-import { loadKnowledge } from '../knowledge/load.js';
 import { EventEncoder } from './event-codec.js';
 import { relayedStdin } from './stdin-relay.js';
 import { MAX_IN_FLIGHT, type Credit, type FromWorker, type WorkerInput } from './protocol.js';
@@ -41,7 +40,8 @@ const checkStop = (): void => {
 // Between chunks is not enough when no chunk comes (a quiet pipe on stdin): look while idle too.
 setInterval(checkStop, 100).unref();
 
-const annotator = input.annotate ? createAnnotator(loadKnowledge({ extraDirs: input.options.signatures }), { lang: input.options.lang }) : null;
+// Set up as the main thread's (buildAnalysis), so both threads annotate alike.
+const analysis = input.annotate ? buildAnalysis(input.options) : null;
 
 const stats = await readInputs(input.files, {
   ...input.options,
@@ -49,7 +49,7 @@ const stats = await readInputs(input.files, {
   blockingReads: true,
   stdin: input.stdin === null ? undefined : relayedStdin(input.stdin),
   onEvent(e) {
-    annotator?.annotate(e);
+    analysis?.annotate(e);
     encoder.add(e);
     if (encoder.full) send();
   },
