@@ -127,7 +127,9 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       readSoFar.push(g.name);
     }
 
-    const covers = (start: number): boolean => collector.earliest <= start || reachesBack;
+    // A day is covered when the logs reach back to its start and go on into it: logs that
+    // end before a day know nothing of it, and a digest of zeros must not claim it complete.
+    const covers = (start: number): boolean => (collector.earliest <= start || reachesBack) && collector.latest >= start;
     let stored: DayDigest | null = null;
     if (stateDir !== null) {
       const loaded = await loadDigest(stateDir, prevWindow.key);

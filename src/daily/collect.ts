@@ -20,8 +20,9 @@ export class DailyCollector {
   /** Events on other days, and events without an absolute time (dmesg uptime only). */
   otherDays = 0;
   untimed = 0;
-  /** Earliest event time read (any day): tells whether the logs reach back to a day's start. */
+  /** Earliest and latest event time read (any day): do the logs reach back to a day's start, do they reach the day at all? */
   earliest = Infinity;
+  latest = -Infinity;
 
   constructor(
     readonly window: DayWindow,
@@ -45,6 +46,7 @@ export class DailyCollector {
     }
     const t = e.time.getTime();
     if (t < this.earliest) this.earliest = t;
+    if (t > this.latest) this.latest = t;
     if (t >= this.window.start && t < this.window.end) {
       this.overview.add(e);
       this.summary.add(e);

@@ -21,6 +21,8 @@ export interface DailyDoc {
   partial: boolean;
   /** Did the logs reach back to the day's start? False: the first hours may be missing. */
   covered: boolean;
+  /** The first and last record time read, any day (null: no dated record). */
+  logs: { first: string | null; last: string | null };
   headline: { events: number; packets: number; sources: number; ports: number; blocked: number; allowed: number; other: number };
   /** Packets per hour since the day's start; `labels` are wall-clock hours (a DST day has 23 or 25). */
   /** Packets per log prefix / rule label, busiest first (at most 10). */
@@ -67,6 +69,10 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
     window: { start: new Date(w.start).toISOString(), end: new Date(w.end).toISOString(), hours: w.hours },
     partial: x.partial,
     covered: x.covered,
+    logs: {
+      first: c.earliest === Infinity ? null : new Date(c.earliest).toISOString(),
+      last: c.latest === -Infinity ? null : new Date(c.latest).toISOString(),
+    },
     headline: { events: t.events, packets: t.packets, sources: t.sources, ports: t.ports, blocked: t.blocked, allowed: t.allowed, other: t.other },
     rules: c.today.rules.top(10).map(([key, packets]) => ({ key, packets })),
     chart: { labels: hourLabels(w, x.tz), packets: [...c.today.perHour], blocked: [...c.today.blockedPerHour], previous: x.previousPerHour },

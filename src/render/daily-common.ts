@@ -3,6 +3,7 @@
 import type { Change, Comparison } from '../daily/compare.js';
 import type { DailyDoc } from '../daily/doc.js';
 import { fmtInt } from './report-text.js';
+import { formatDateTime } from './time-format.js';
 
 /** "+35%", "−12%", "±0%", "new" (from zero), or "" without a previous day. */
 export function trendText(c: Change): string {
@@ -27,13 +28,29 @@ export function basisText(cmp: Comparison): string {
 }
 
 /** "23-hour day (DST change)" and other facts about the window worth a note. */
-export function windowNotes(doc: DailyDoc): string[] {
+export function windowNotes(doc: DailyDoc, tz: string | null): string[] {
   const notes: string[] = [];
   if (doc.window.hours !== 24) notes.push(`${doc.window.hours}-hour day (daylight-saving change)`);
   if (doc.partial) notes.push('the day is not over: numbers so far');
-  if (!doc.covered) notes.push('the logs start during the day: its first hours may be missing');
+  const coverage = coverageNote(doc, tz);
+  if (coverage !== null) notes.push(coverage);
   if (doc.outside.untimed > 0) notes.push(`${fmtInt(doc.outside.untimed)} events without a date (kernel uptime only) left out`);
   return notes;
+}
+
+/** How the logs read relate to the day, when they do not simply span it. */
+function coverageNote(doc: DailyDoc, tz: string | null): string | null {
+  const { first, last } = doc.logs;
+  if (first === null || last === null) return null; // nothing dated: the body says there are no records
+  const start = Date.parse(doc.window.start);
+  const end = Date.parse(doc.window.end);
+  const at = (iso: string): string => formatDateTime(new Date(iso), tz);
+  if (Date.parse(last) < start) {
+    return doc.partial ? `no record yet today; the last one read is from ${at(last)}` : `the logs end before the day (last firewall record ${at(last)}): none of it is in them`;
+  }
+  if (doc.covered) return null;
+  if (Date.parse(first) >= end) return `the logs start after the day (first firewall record ${at(first)}): none of it is in them`;
+  return `the logs start during the day (first firewall record ${at(first)}): the hours before are missing`;
 }
 
 export function pctOf(part: number, whole: number): string {

@@ -133,7 +133,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   const r = doc.report;
   const b: string[] = [];
   b.push(`<header><h1>Firewall probes on <span class="nw">${e(doc.date)}</span></h1><p class="sub">${e(doc.tz)} · ${doc.window.hours} hours · ${e(basisText(cmp))}</p>`);
-  for (const n of windowNotes(doc)) b.push(`<p class="note">${e(n)}</p>`);
+  for (const n of windowNotes(doc, opts.tz)) b.push(`<p class="note">${e(n)}</p>`);
   b.push('</header>');
 
   const card = (k: string, v: string, t: string): string => `<div class="card"><div class="k">${e(k)}</div><div class="v">${v}</div><div class="t">${t}</div></div>`;

@@ -15,7 +15,7 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
   const cmp = doc.comparison;
   const out: string[] = [];
   out.push(`## logscan daily: ${doc.date} (${md(doc.tz)})`, '');
-  for (const n of windowNotes(doc)) out.push(`> ${md(n)}`, '');
+  for (const n of windowNotes(doc, opts.tz)) out.push(`> ${md(n)}`, '');
   out.push(`- **probes:** ${fmtInt(h.packets)} packets from ${fmtInt(h.sources)} sources to ${fmtInt(h.ports)} ports`);
   out.push(`- **blocked:** ${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)}) · **allowed:** ${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})${h.other > 0 ? ` · other ${fmtInt(h.other)}` : ''}`);
   if (doc.report.totals.ignored !== undefined) out.push(`- **ignored:** ${fmtInt(doc.report.totals.ignored)} events matched the --ignore list`);

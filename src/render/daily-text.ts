@@ -26,7 +26,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   const cmp = doc.comparison;
   const out: string[] = [];
   out.push(c.bold(`logscan daily · ${doc.date} (${termSafe(doc.tz)})`));
-  for (const n of windowNotes(doc)) out.push(c.yellow(`note: ${n}`));
+  for (const n of windowNotes(doc, opts.tz)) out.push(c.yellow(`note: ${n}`));
   out.push('');
   out.push(`${c.bold('probes')}     ${fmtInt(h.packets)} packets from ${fmtInt(h.sources)} sources to ${fmtInt(h.ports)} ports`);
   out.push(`${c.bold('blocked')}    ${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)}) · allowed ${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})${h.other > 0 ? ` · other ${fmtInt(h.other)}` : ''}`);

@@ -15,6 +15,8 @@ interface DailyJson {
   headline: { packets: number; sources: number; blocked: number; allowed: number };
   chart: { labels: string[]; packets: number[] };
   comparison: { basis: string | null; previousComplete: boolean; newSourceCount: number; newPortCount: number; packets: { previous: number | null; today: number } };
+  covered: boolean;
+  logs: { first: string | null; last: string | null };
   rules: { key: string; packets: number }[];
   skippedFiles: { path: string; reason: string }[];
   report: { inputs: { file: string }[]; sources: { ip: string; findings: { id: string }[] }[]; interpretations: { id: string }[] };
@@ -131,6 +133,37 @@ describe('previous day and --state', () => {
     const log = write(dir, 'kern.log', [isoLine(at('2026-11-20T12:00:00Z')), isoLine(at('2026-11-21T12:00:00Z'))]);
     const d = daily([log, '--date', '2026-11-21', '--tz', 'UTC']);
     expect(d.comparison).toMatchObject({ basis: 'logs', previousComplete: false });
+  });
+});
+
+describe('how far the logs reach', () => {
+  const span = [isoLine(at('2026-11-20T12:00:00Z')), isoLine(at('2026-11-21T06:30:00Z')), isoLine(at('2026-11-22T03:15:00Z'))];
+  const note = (file: string, date: string): string => {
+    const r = runCli(['daily', file, '--date', date, '--tz', 'UTC', '-o', 'markdown']);
+    expect(r.code).toBe(0);
+    return r.stdout.split('\n').filter((l) => l.startsWith('> ')).join('\n');
+  };
+
+  it('says whether the logs start during, start after, or end before the day, with the record that shows it', () => {
+    const log = write(tempDir(), 'kern.log', span);
+    expect(note(log, '2026-11-20')).toBe('> the logs start during the day (first firewall record 2026-11-20 12:00:00): the hours before are missing');
+    expect(note(log, '2026-11-21')).toBe('');
+    expect(note(log, '2026-11-19')).toBe('> the logs start after the day (first firewall record 2026-11-20 12:00:00): none of it is in them');
+    expect(note(log, '2026-11-23')).toBe('> the logs end before the day (last firewall record 2026-11-22 03:15:00): none of it is in them');
+    const d = daily([log, '--date', '2026-11-23', '--tz', 'UTC']);
+    expect(d.logs).toEqual({ first: '2026-11-20T12:00:00.000Z', last: '2026-11-22T03:15:00.000Z' });
+    expect(d.covered).toBe(false);
+  });
+
+  it('logs that end before the previous day give no comparison and no complete digest of zeros', () => {
+    const dir = tempDir();
+    const state = join(dir, 'state');
+    const log = write(dir, 'kern.log', span);
+    const d = daily([log, '--date', '2026-11-24', '--tz', 'UTC', '--state', state]);
+    expect(d.comparison.basis).toBeNull();
+    const digest = JSON.parse(readFileSync(join(state, '2026-11-24.json'), 'utf8')) as { complete: boolean };
+    expect(digest.complete).toBe(false);
+    expect(readdirSync(state)).toEqual(['2026-11-24.json']);
   });
 });
 
