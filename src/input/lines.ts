@@ -21,8 +21,6 @@ export interface LineConsumer {
    * until it settles (output back-pressure).
    */
   afterChunk?(): Promise<void> | void;
-  /** A written chunk was decoded: the splitter holds no reference to it any more. */
-  decoded?(chunk: Buffer): void;
 }
 
 export class LineSplitter extends Writable {
@@ -49,9 +47,7 @@ export class LineSplitter extends Writable {
 
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
     try {
-      const text = this.decoder.write(chunk);
-      this.consumer.decoded?.(chunk);
-      this.take(text);
+      this.take(this.decoder.write(chunk));
     } catch (err) {
       cb(err as Error);
       return;

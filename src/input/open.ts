@@ -18,12 +18,6 @@ export interface OpenedInput {
   size: number | null;
   /** Raw bytes read from the file so far (before gunzip); compared with `size` to notice a file that shrank. */
   bytesRead(): number;
-  /**
-   * Hands a chunk of `stream` back once nothing refers to it any more (it was decoded),
-   * so its memory is read into again. Only a plain regular file's chunks are taken back;
-   * anything else is ignored.
-   */
-  recycle(chunk: Buffer): void;
   /** Closes the underlying file (streams close it themselves when read to the end). */
   close(): Promise<void>;
 }
@@ -32,25 +26,14 @@ export interface OpenedInput {
 // went to large-object space, fresh pages per chunk, and took 3-10x longer to decode.
 const CHUNK = 64 * 1024;
 
-// Chunks kept for reuse; more in flight than this (a consumer waiting on back-pressure) get fresh ones.
-const SPARE_CHUNKS = 8;
-
 /**
  * A regular file read front to back, the next chunk always in flight while the current
  * one is parsed. fs.createReadStream asks for the next chunk only after the current one
  * went through the whole synchronous pipeline, so every read's latency was idle time
  * (about 5 % of a run here).
- *
- * Chunks come back through recycle() once decoded and are read into again. A fresh
- * 64 KiB buffer per chunk meant fresh pages: in the read worker, with the other thread's
- * GC mapping and unmapping next to it, the page faults made its reads take ~0.6 s per
- * 255 MB instead of ~0.1 s.
  */
 class ReadAhead {
   bytesRead = 0;
-  private readonly spare: Buffer[] = [];
-  /** Whole buffers handed out and not yet back, by their memory (a chunk is a view of one). */
-  private readonly out = new Map<ArrayBufferLike, Buffer>();
 
   constructor(
     private readonly fh: FileHandle,
@@ -68,25 +51,16 @@ class ReadAhead {
     }
   }
 
-  recycle(chunk: Buffer): void {
-    const whole = this.out.get(chunk.buffer);
-    if (whole === undefined) return;
-    this.out.delete(chunk.buffer);
-    if (this.spare.length < SPARE_CHUNKS) this.spare.push(whole);
-  }
-
   private read(position: number): Promise<{ bytesRead: number; buffer: Buffer }> {
-    // allocUnsafe above 4 KiB gives a buffer its own memory, so chunk.buffer names it.
-    const buffer = this.spare.pop() ?? Buffer.allocUnsafe(CHUNK);
-    this.out.set(buffer.buffer, buffer);
     if (this.blocking) {
+      const buffer = Buffer.allocUnsafe(CHUNK);
       try {
         return Promise.resolve({ bytesRead: readSync(this.fh.fd, buffer, 0, CHUNK, position), buffer });
       } catch (err) {
         return Promise.reject(err);
       }
     }
-    const p = this.fh.read(buffer, 0, CHUNK, position);
+    const p = this.fh.read(Buffer.allocUnsafe(CHUNK), 0, CHUNK, position);
     // A stream destroyed mid-file leaves one read unawaited; its failure is nobody's error.
     p.catch(() => {});
     return p;
@@ -159,7 +133,7 @@ export interface OpenOptions {
 export async function openInput(path: string, opts: OpenOptions = {}): Promise<OpenedInput> {
   const now = opts.now ?? (() => new Date());
   if (path === '-') {
-    return { name: '(stdin)', stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, recycle: () => {}, close: async () => {} };
+    return { name: '(stdin)', stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, close: async () => {} };
   }
   let handle;
   try {
@@ -179,13 +153,10 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
     }
     let raw: Readable;
     let bytesRead: () => number;
-    let recycle = (_chunk: Buffer): void => {};
     if (st.isFile()) {
       const ahead = new ReadAhead(handle, opts.blockingReads ?? false);
       raw = Readable.from(ahead.chunks(), { objectMode: false });
       bytesRead = () => ahead.bytesRead;
-      // Gunzip may still be reading a chunk when its output is decoded: nothing comes back.
-      if (!gzip) recycle = (chunk) => ahead.recycle(chunk);
     } else {
       // Pipes and devices: one sequential read at a time (positionless reads may complete out of order).
       const stream = handle.createReadStream({ highWaterMark: CHUNK });
@@ -202,7 +173,6 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
       gzip,
       size: st.isFile() ? st.size : null,
       bytesRead,
-      recycle,
       close: () => h.close().catch(() => {}),
     };
   } catch (err) {

@@ -133,7 +133,6 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
       sink.malformed(lineNo, '', `line longer than ${MAX_LINE_LENGTH} characters (${length})`);
     },
     afterChunk: opts.afterChunk,
-    decoded: (chunk) => input.recycle(chunk),
   });
 
   // The binary check sits after gunzip, so a compressed binary is caught too.
