@@ -25,6 +25,26 @@ describe('port-known / trojan', () => {
     expect(find(annotateOne(tcp(7626)), 'trojan')?.text).toMatch(/冰河/);
     expect(find(annotateOne(tcp(27374)), 'trojan')?.text).toMatch(/Sub-7/);
   });
+  it("a worm's port says an infected machine or an exploit scanner is knocking; a trojan's or backdoor's says someone looks for infected machines", () => {
+    for (const [probe, family] of [[udp(1434), 'SQL Slammer'], [tcp(37215), 'Mirai'], [tcp(52869), 'Mirai']] as const) {
+      const text = find(annotateOne(probe), 'trojan')?.text;
+      expect(text).toContain(family);
+      expect(text).toMatch(/spreads through .*infected machine, or a scanner trying the same exploit/);
+    }
+    for (const port of [27374, 5554]) {
+      const text = find(annotateOne(tcp(port)), 'trojan')?.text;
+      expect(text).toMatch(/looking for machines already infected/);
+      expect(text).not.toMatch(/spreads through/);
+    }
+    expect(find(annotateOne(tcp(5554), { lang: 'zh' }), 'trojan')?.text).toMatch(/已被其感染/);
+    expect(find(annotateOne(udp(1434), { lang: 'zh' }), 'trojan')?.text).toMatch(/借以传播/);
+  });
+  it('today\'s most probed ports beyond the seed documents are named', () => {
+    expect(find(annotateOne(tcp(7547)), 'port-known')?.text).toMatch(/TR-069/);
+    expect(find(annotateOne(tcp(8291)), 'port-known')?.text).toMatch(/MikroTik/);
+    expect(find(annotateOne(tcp(2376)), 'port-known')?.text).toMatch(/Docker/);
+    expect(find(annotateOne(udp(5355)), 'port-known')?.severity).toBe(0);
+  });
   it('a service port that old trojans also used is not a trojan port', () => {
     expect(knowledge().lookup('tcp', 80).some((x) => x.category === 'trojan')).toBe(true);
     expect(ids(annotateOne(tcp(80)))).not.toContain('trojan');
