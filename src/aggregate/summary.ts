@@ -62,6 +62,11 @@ export interface Interpretation {
   topSources: { ip: string; packets: number }[];
   /** The annotation's one-line meaning (the most frequent text for this id). */
   text: string;
+  /**
+   * The busiest source that got `text`. The top sources may have had other texts of
+   * the id (another trojan's port), so "e.g. from" shows this one.
+   */
+  textSource: string | null;
 }
 
 export interface FindingCount {
@@ -88,25 +93,56 @@ export interface SummaryResult {
 /** Distinct sources remembered per annotation id. */
 const SOURCES_PER_ANNOTATION = 1000;
 const TEXTS_PER_ANNOTATION = 16;
+/** Texts a source remembers having had, as bits of one int32 (ids with more texts are rare: trojan ports). */
+const TEXT_BITS = 31;
 
 class AnnotationStats {
   events = 0;
   packets = 0;
   severity = 0;
-  /** Packets per source; mutable tallies, so counting is one hash lookup. */
-  readonly sources = new Map<string, { n: number }>();
+  /** Packets per source, and which texts it had (bits from textBits); mutable, so counting is one hash lookup. */
+  readonly sources = new Map<string, { n: number; texts: number }>();
   readonly texts = new CappedCounter<string>(TEXTS_PER_ANNOTATION);
+  /** The first TEXT_BITS distinct texts, each with its bit. */
+  private readonly textBits = new Map<string, number>();
 
   add(src: string | null, text: string, severity: number, n: number): void {
     this.events++;
     this.packets += n;
     if (severity > this.severity) this.severity = severity;
     this.texts.add(text, n);
-    if (src !== null) {
-      const c = this.sources.get(src);
-      if (c !== undefined) c.n += n;
-      else if (this.sources.size < SOURCES_PER_ANNOTATION) this.sources.set(flat(src), { n });
+    if (src !== null) this.addSource(src, n, this.textBit(text));
+  }
+
+  private addSource(src: string, n: number, texts: number): void {
+    const c = this.sources.get(src);
+    if (c !== undefined) {
+      c.n += n;
+      c.texts |= texts;
+    } else if (this.sources.size < SOURCES_PER_ANNOTATION) this.sources.set(flat(src), { n, texts });
+  }
+
+  private textBit(text: string): number {
+    const bit = this.textBits.get(text);
+    if (bit !== undefined) return bit;
+    if (this.textBits.size >= TEXT_BITS) return 0;
+    const fresh = 1 << this.textBits.size;
+    this.textBits.set(text, fresh);
+    return fresh;
+  }
+
+  /** The busiest source that had `text` (ties: the lowest address), null when none is known. */
+  sourceOf(text: string): string | null {
+    const bit = this.textBits.get(text) ?? 0;
+    let best: string | null = null;
+    let bestN = -1;
+    for (const [ip, c] of this.sources) {
+      if ((c.texts & bit) !== 0 && (c.n > bestN || (c.n === bestN && ip < best!))) {
+        best = ip;
+        bestN = c.n;
+      }
     }
+    return best;
   }
 
   merge(o: AnnotationStats): void {
@@ -114,10 +150,13 @@ class AnnotationStats {
     this.packets += o.packets;
     this.severity = Math.max(this.severity, o.severity);
     for (const [t, c] of o.texts.entries()) this.texts.add(t, c);
+    // o numbered its texts in its own order: translate its bits into ours.
+    const mine = new Array<number>(TEXT_BITS).fill(0);
+    for (const [t, bit] of o.textBits) mine[31 - Math.clz32(bit)] = this.textBit(t);
     for (const [s, c] of o.sources) {
-      const cur = this.sources.get(s);
-      if (cur !== undefined) cur.n += c.n;
-      else if (this.sources.size < SOURCES_PER_ANNOTATION) this.sources.set(s, { n: c.n });
+      let texts = 0;
+      for (let b = c.texts; b !== 0; b &= b - 1) texts |= mine[31 - Math.clz32(b & -b)]!;
+      this.addSource(s, c.n, texts);
     }
   }
 }
@@ -209,6 +248,7 @@ export class Summarizer {
         sourcesCapped: s.sources.size >= SOURCES_PER_ANNOTATION,
         topSources: topSources.map(([ip, c]) => ({ ip, packets: c.n })),
         text: text ? text[0] : '',
+        textSource: text ? (s.sourceOf(text[0]) ?? topSources[0]?.[0] ?? null) : null,
       });
     }
     interpretations.sort((a, b) => b.severity - a.severity || b.packets - a.packets || cmpStr(a.id, b.id));

@@ -224,7 +224,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
               td('severity', sevBadge(i.severity)) +
               td('packets', fmtInt(i.packets), 'n') +
               td('sources', capped(i.sources, i.sourcesCapped), 'n') +
-              td('e.g. from', i.topSources.map((s) => `<span class="ip">${e(s.ip)}</span>`).join(', ') || '-') +
+              td('e.g. from', i.textSource !== null ? `<span class="ip">${e(i.textSource)}</span>` : '-') +
               td('meaning', e(i.text), 'why') +
               '</tr>',
           ),

@@ -112,7 +112,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
           String(i.severity),
           fmtInt(i.packets),
           capped(i.sources, i.sourcesCapped),
-          i.topSources.map((s) => md(s.ip)).join(', ') || '-',
+          i.textSource !== null ? md(i.textSource) : '-',
           md(i.text),
         ]),
         [1, 2, 3],

@@ -274,7 +274,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       { head: 'sev', cell: (i) => String(i.severity) },
       { head: 'packets', cell: (i) => fmtInt(i.packets) },
       { head: 'sources', cell: (i) => capped(i.sources, i.sourcesCapped) },
-      { head: 'e.g. from', cell: (i) => (i.topSources[0] ? termSafe(i.topSources[0].ip) : '-'), drop: 1 },
+      { head: 'e.g. from', cell: (i) => (i.textSource !== null ? termSafe(i.textSource) : '-'), drop: 1 },
       { head: 'meaning', cell: (i) => termSafe(i.text) },
     ];
     const colored = (i: I, col: number, text: string): string => (col <= 1 ? sevColor(c, i.severity)(text) : text);

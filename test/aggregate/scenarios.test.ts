@@ -1,7 +1,7 @@
 // Scenario tests: each builds a small log of one kind of behaviour (plus background),
 // and checks the finding and where the source ranks.
 import { describe, expect, it } from 'vitest';
-import type { RankedSource, SummaryResult } from '../../src/aggregate/summary.js';
+import { Summarizer, type RankedSource, type SummaryResult } from '../../src/aggregate/summary.js';
 import { DEFAULT_THRESHOLDS, mergeThresholds } from '../../src/aggregate/thresholds.js';
 import { at, makeEvent } from '../helpers/events.js';
 import { ann, hammer, horizontalSweep, summarize, trojanAnn, verticalScan } from '../helpers/summary-events.js';
@@ -153,6 +153,24 @@ describe('Sub-7 campaign', () => {
     expect(notes).toEqual(['trojan', 'srcport-dns']);
     expect(r.interpretations[0]).toMatchObject({ severity: 4, events: 1, sources: 1, topSources: [{ ip: '203.0.113.61', packets: 1 }] });
     expect(r.interpretations[1].text).toContain('Source port 53');
+  });
+});
+
+describe('interpretation example', () => {
+  it('"e.g. from" is a source the shown text is about, also after merging parts, not just the busiest source of the id', () => {
+    const probe = (ip: string, port: number, family: string, count: number) =>
+      makeEvent({ src: { ip }, dst: { port }, count, annotations: [trojanAnn(family, 4)] });
+    // Sub-7's one source is the busiest; Back Orifice's text is the most frequent (5 + 4 + 3 packets).
+    const events = [probe('203.0.113.1', 1243, 'Sub-7', 10), probe('198.51.100.3', 31337, 'Back Orifice', 3), probe('198.51.100.2', 31337, 'Back Orifice', 4), probe('198.51.100.1', 31337, 'Back Orifice', 5)];
+    const whole = summarize(events).interpretations[0];
+    expect(whole.topSources[0]).toEqual({ ip: '203.0.113.1', packets: 10 });
+    expect(whole.text).toMatch(/Back Orifice/);
+    expect(whole.textSource).toBe('198.51.100.1');
+
+    const [a, b] = [new Summarizer(DEFAULT_THRESHOLDS), new Summarizer(DEFAULT_THRESHOLDS)];
+    events.forEach((e, i) => (i % 2 === 0 ? a : b).add(e));
+    a.merge(b);
+    expect(a.result({ kb: null }).interpretations[0]).toMatchObject({ text: whole.text, textSource: '198.51.100.1' });
   });
 });
 
