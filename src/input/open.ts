@@ -118,6 +118,15 @@ function stdinSize(): number {
   }
 }
 
+/** Stdin is redirected from a regular file (`logscan - < big.log`), not a pipe or terminal. */
+export function stdinIsFile(): boolean {
+  try {
+    return fstatSync(0).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export interface OpenOptions {
   now?: () => Date;
   /**

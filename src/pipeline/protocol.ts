@@ -13,8 +13,10 @@ export interface WorkerInput {
   annotate: boolean;
   /** Int32Array over a SharedArrayBuffer: [0] becomes 1 when reading should stop (SIGINT/SIGTERM). Shared memory, because a worker busy reading sees messages only when it waits. */
   stop: Int32Array<SharedArrayBuffer>;
-  /** Where "-" comes from when it is among the files (stdin-relay.ts), else null. */
+  /** Where "-" comes from when it is among the files and a pipe (stdin-relay.ts), else null. */
   stdin: MessagePort | null;
+  /** "-" is among the files and stdin is a regular file: the worker reads fd 0 itself. */
+  stdinFile: boolean;
 }
 
 export type FromWorker =

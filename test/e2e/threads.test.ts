@@ -3,7 +3,7 @@
 // on real logs, on several files at once, and on broken inputs. Then the parts only a
 // threaded run has: a crash in the worker, and a signal while the worker reads.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -78,6 +78,25 @@ describe('--threads 2 gives exactly what --threads 1 gives', () => {
       expect(two.stdout).toBe(one.stdout);
     });
   }
+
+  it('stdin redirected from a file (read by the worker itself), from where the shell left its offset, after a file', () => {
+    // As `{ read -r first; logscan FILE - ; } < many.log` leaves it: the first line already read.
+    const firstLine = Buffer.byteLength(readFileSync(many, 'utf8').split('\n')[0]! + '\n');
+    const run = (threads: string): CliResult => {
+      const fd = openSync(many, 'r');
+      try {
+        readSync(fd, Buffer.alloc(firstLine), 0, firstLine, null);
+        const r = spawnSync(process.execPath, [cliPath, join(repoRoot, 'samples/firewalld.log'), '-', '-o', 'json', '--threads', threads], { cwd: repoRoot, stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8' });
+        return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const [one, two] = [run('1'), run('2')];
+    expect(two).toEqual(one);
+    const stdin = (JSON.parse(two.stdout) as { inputs: { file: string; lines: number; events: number }[] }).inputs.find((i) => i.file === '(stdin)');
+    expect(stdin).toMatchObject({ lines: 4999, events: 4999 });
+  });
 
   it('the broken-input case really is broken (the comparison above is not of two empty runs)', () => {
     const r = runCli([broken, join(dir, 'missing.log'), truncatedGz, '-o', 'json', '--threads', '2']);
