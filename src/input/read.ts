@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import type { LineSink } from '../parsers/types.js';
 import { BinaryGate, BinaryInputError } from './binary.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
-import { openInput } from './open.js';
+import { openInput, type OpenedInput } from './open.js';
 import { PickingParser, type FormatChoice, type PickedFormat } from './pick-format.js';
 
 export interface InputStats {
@@ -86,10 +86,14 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
   const stats = newStats(path);
   let input;
   try {
-    input = await openInput(path, opts);
+    input = await openUnlessStopped(path, opts);
   } catch (err) {
     stats.error = err instanceof InputError ? err.message : String(err);
     stats.incomplete = true;
+    return stats;
+  }
+  if (input === null) {
+    stats.interrupted = true;
     return stats;
   }
   stats.file = input.name;
@@ -186,6 +190,30 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
   else await input.close();
   await finished(splitter).catch(() => {});
   return stats;
+}
+
+/**
+ * Opens the input, or gives null when the signal comes first: opening a FIFO waits for a
+ * writer, and a Ctrl-C then must not wait with it. The open itself cannot be cancelled;
+ * what it opens late is closed.
+ */
+async function openUnlessStopped(path: string, opts: ReadOptions): Promise<OpenedInput | null> {
+  const signal = opts.signal;
+  if (signal === undefined) return openInput(path, opts);
+  const opening = openInput(path, opts);
+  let onAbort = (): void => {};
+  const stopped = new Promise<null>((resolve) => {
+    onAbort = () => resolve(null);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    const input = await Promise.race([opening, stopped]);
+    if (input === null) opening.then((late) => late.close()).catch(() => {});
+    return input;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }
 
 function errText(err: unknown): string {

@@ -106,6 +106,10 @@ export async function readInWorker(files: readonly string[], options: CommonOpti
       // Stopped before its end (a signal, a crash): an open stdin must not keep the process alive.
       if (!process.stdin.readableEnded) process.stdin.destroy();
     }
-    await worker.terminate();
+    // After a signal the worker may be stuck opening a FIFO nobody writes to, and its
+    // end waits for that open: the report must not (the process ends when the open does,
+    // or at a second Ctrl-C, as in one thread).
+    if (h.signal?.aborted) void worker.terminate();
+    else await worker.terminate();
   }
 }

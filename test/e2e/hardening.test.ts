@@ -389,4 +389,23 @@ describe('SIGINT / SIGTERM during a one-shot run: partial report marked "interru
       await writer.close();
     }
   });
+
+  for (const threads of ['1', '2']) {
+    it.runIf(process.platform === 'linux')(`a FIFO nobody opened for writing, --threads ${threads}: SIGINT gives the report of what was read before it at once`, async () => {
+      const fifo = join(tempDir(), 'kern.fifo');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      const cli = startCli([join(repoRoot, 'samples/ufw.log'), fifo, '--threads', threads, '-o', 'json']);
+      await new Promise((r) => setTimeout(r, 1000));
+      const ended = cli.stop('SIGINT');
+      // Opening the FIFO waits for a writer, in libuv's pool; neither the report nor the worker's end may wait with it.
+      await cli.waitFor((out) => out.trimEnd().endsWith('}'), 2000);
+      const doc = JSON.parse(cli.stdout);
+      expect(doc.interrupted).toBe('SIGINT');
+      expect(doc.inputs.map((i: { file: string; lines: number; error: string | null }) => [i.file.endsWith('kern.fifo'), i.lines > 0, i.error])).toEqual([[false, true, null], [true, false, null]]);
+      expect(doc.totals.events).toBeGreaterThan(600);
+      void cli.stop('SIGINT');
+      const r = await ended;
+      expect(r.code === 130 || r.signal === 'SIGINT').toBe(true);
+    });
+  }
 });
