@@ -19,7 +19,7 @@ export interface DailyDoc {
   window: { start: string; end: string; hours: number };
   /** The day is not over yet (`--date today`): numbers are "so far". */
   partial: boolean;
-  /** Did the logs reach back to the day's start? False: the first hours may be missing. */
+  /** Do the logs reach back to the day's start and go on into it? False: some or all of the day is missing (`logs` says which). */
   covered: boolean;
   /** The first and last record time read, any day (null: no dated record). */
   logs: { first: string | null; last: string | null };
