@@ -1,6 +1,6 @@
 // Opens one input (file, .gz, or "-" for stdin) as a byte stream, turning the
 // ways a path can be unusable into one InputError with a sentence a person can act on.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -89,7 +89,7 @@ export function describeFsError(err: unknown): string {
  * of the file stdin is redirected from; 0 for a pipe or terminal, whose size is unknown.
  */
 export function textSize(path: string): number {
-  if (path === '-') return stdinSize();
+  if (path === '-') return stdinFileSize() ?? 0;
   let fd;
   try {
     fd = openSync(path, 'r');
@@ -109,21 +109,21 @@ export function textSize(path: string): number {
   }
 }
 
-function stdinSize(): number {
-  try {
-    const st = fstatSync(0);
-    return st.isFile() ? st.size : 0;
-  } catch {
-    return 0;
-  }
+/**
+ * Stdin redirected from a file, as a stream of its own on descriptor 0, from the offset
+ * the shell left (the read worker's "-": a worker has no process.stdin). Left open.
+ */
+export function stdinFileStream(): Readable {
+  return createReadStream('', { fd: 0, autoClose: false, highWaterMark: CHUNK });
 }
 
-/** Stdin is redirected from a regular file (`logscan - < big.log`), not a pipe or terminal. */
-export function stdinIsFile(): boolean {
+/** The size of the regular file stdin is redirected from (`logscan - < big.log`); null for a pipe or terminal. */
+export function stdinFileSize(): number | null {
   try {
-    return fstatSync(0).isFile();
+    const st = fstatSync(0);
+    return st.isFile() ? st.size : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -135,7 +135,7 @@ export interface OpenOptions {
    * two busy cores cost ~10 % of a threaded report.
    */
   blockingReads?: boolean;
-  /** What "-" reads (the read worker's is relayed from the main thread); default process.stdin. */
+  /** What "-" reads (the read worker's: relayed from the main thread, or stdinFileStream()); default process.stdin. */
   stdin?: Readable;
 }
 

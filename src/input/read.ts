@@ -63,7 +63,7 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** Blocking reads of regular files (see openInput); only for the read worker. */
   blockingReads?: boolean;
-  /** What "-" reads; default process.stdin (the read worker's is relayed). */
+  /** What "-" reads; default process.stdin (see OpenOptions.stdin). */
   stdin?: Readable;
 }
 

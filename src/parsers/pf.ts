@@ -28,6 +28,7 @@ import { PayloadDispatcher } from './payload-dispatch.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { Clock, digitAt } from './timestamp.js';
 import { recordShare, type FormatDefinition, type LineParser, type LineSink, type ParseContext } from './types.js';
+import { SharedDates } from '../util/shared-date.js';
 
 const ID = 'pf';
 
@@ -153,8 +154,7 @@ class PfPayload implements PayloadParser {
   private readonly clock: Clock;
   private readonly srcA = new Addr();
   private readonly dstA = new Addr();
-  private lastMs = NaN;
-  private lastDate: Date | null = null;
+  private readonly dates = new SharedDates();
   /** Set by stamp(): the stamp was an impossible date. */
   private stampError = '';
 
@@ -163,14 +163,6 @@ class PfPayload implements PayloadParser {
     private readonly file: string,
   ) {
     this.clock = new Clock(ctx);
-  }
-
-  private dateOf(ms: number): Date {
-    if (ms !== this.lastMs || this.lastDate === null) {
-      this.lastMs = ms;
-      this.lastDate = new Date(ms);
-    }
-    return this.lastDate;
   }
 
   /**
@@ -238,7 +230,7 @@ class PfPayload implements PayloadParser {
       if (!s.startsWith('rule ', r0)) return NOT_MINE;
     }
     if (this.stampError !== '') return bad(this.stampError);
-    const time = this.t === this.t ? this.dateOf(this.t) : head.time;
+    const time = this.t === this.t ? this.dates.of(this.t) : head.time;
     const yearInferred = this.t === this.t ? this.tInferred : head.yearInferred;
 
     const open = s.indexOf('(', r0 + 5);

@@ -22,6 +22,7 @@ import type { Action, Direction, FirewallEvent } from '../event.js';
 import { localTimeConverter, wallClockMs, type LocalTimeToEpoch } from './local-time.js';
 import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
 import { flat } from '../util/flat-string.js';
+import { SharedDates } from '../util/shared-date.js';
 
 const FORMAT_ID = 'windows-firewall';
 
@@ -293,9 +294,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
     sink.malformed(lineNo, text, `field ${field}: invalid '${value.slice(0, 64)}'`);
   }
 
-  // Events of the same second share one Date (as the syslog parsers do): nothing
-  // downstream mutates it, and it is one allocation fewer per event.
-  let shared = new Date(NaN);
+  const dates = new SharedDates();
 
   const columns = new Columns();
 
@@ -305,9 +304,8 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
     srcIp: string, srcPort: number | null, dstIp: string, dstPort: number | null,
     len: number | null, tcpFlags: string[] | null, tcpWindow: number | null, icmp: FirewallEvent['icmp'], lineNo: number,
   ): void {
-    if (shared.getTime() !== ms) shared = new Date(ms);
     sink.event({
-      time: shared,
+      time: dates.of(ms),
       yearInferred: false,
       uptime: null,
       host: null,

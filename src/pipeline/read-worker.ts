@@ -2,11 +2,10 @@
 // parses and (when asked) annotates the inputs exactly as the main thread would, and
 // sends the events back in batches. It waits for credit when MAX_IN_FLIGHT batches
 // are unconsumed, so a slow consumer bounds its memory.
-import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildAnalysis } from '../cli/analysis.js';
 import { testCrashHook } from '../cli/test-hooks.js';
+import { stdinFileStream } from '../input/open.js';
 import { readInputs } from '../input/read.js';
 import { EventEncoder } from './event-codec.js';
 import { relayedStdin } from './stdin-relay.js';
@@ -35,11 +34,6 @@ const send = (): void => {
   port.postMessage({ type: 'batch', batch } satisfies FromWorker, [batch.nums.buffer, batch.anns.buffer]);
 };
 
-/** Stdin redirected from a file, read here from the descriptor the process shares (from its current offset; left open). */
-function fileStdin(): Readable {
-  return createReadStream('', { fd: 0, autoClose: false, highWaterMark: 64 * 1024 });
-}
-
 /** SIGINT/SIGTERM on the main thread: stop reading (readInputs sees the signal between chunks and before the next input). */
 const checkStop = (): void => {
   if (Atomics.load(input.stop, 0) !== 0) stop.abort();
@@ -54,7 +48,7 @@ const stats = await readInputs(input.files, {
   ...input.options,
   signal: stop.signal,
   blockingReads: true,
-  stdin: input.stdin !== null ? relayedStdin(input.stdin) : input.stdinFile ? fileStdin() : undefined,
+  stdin: input.stdin !== null ? relayedStdin(input.stdin) : input.stdinFile ? stdinFileStream() : undefined,
   onEvent(e) {
     analysis?.annotate(e);
     encoder.add(e);

@@ -5,7 +5,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { FirewallEvent } from '../event.js';
-import { stdinIsFile } from '../input/open.js';
+import { stdinFileSize } from '../input/open.js';
 import type { InputStats, MalformedLine } from '../input/read.js';
 import type { CommonOptions } from '../cli/options.js';
 import { EventDecoder } from './event-codec.js';
@@ -30,7 +30,7 @@ export async function readInWorker(files: readonly string[], options: CommonOpti
   const stopFlag = new Int32Array(new SharedArrayBuffer(4));
   // Stdin redirected from a file is read by the worker like any file; the relay would
   // read it here between batches (1M-line report: 7.8 s relayed, 6.6 s by path).
-  const stdinFile = files.includes('-') && stdinIsFile();
+  const stdinFile = files.includes('-') && stdinFileSize() !== null;
   const stdin = files.includes('-') && !stdinFile ? new MessageChannel() : null;
   const data: WorkerInput = { files: [...files], options, batch: BATCH, annotate: h.annotate, stop: stopFlag, stdin: stdin?.port2 ?? null, stdinFile };
   // Two busy threads on two cores: scavenges in one thread each (helpers only steal the
