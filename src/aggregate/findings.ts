@@ -107,8 +107,9 @@ function portLabel(key: number): string {
   return `${port}/${proto}`;
 }
 
-// "Port of the {family} {category} ({name}): …" in signatures/annotations.json.
-const TROJAN_TEXT = /^Port of the (.+?) [\w-]+ \(/;
+// "Port of the {malware}{variant}: …" and "Port through which the {malware} spreads{variant}: …"
+// in signatures/annotations.json ({malware} is "Sub-7 trojan", or "Doly Trojan" alone).
+const TROJAN_TEXT = /^Port (?:of the|through which the) (.+?)(?: (?:trojan|worm|backdoor))?(?: spreads)?(?: \([^)]*\))?:/;
 
 /** Family of a trojan probe: the knowledge base if loaded, else the annotation text. */
 function familyOf(key: number, text: string, kb: KnowledgeBase | null): string {

@@ -28,6 +28,7 @@ import {
 } from './address.js';
 import { flat } from '../util/flat-string.js';
 import { Lru } from './lru.js';
+import { malwareVars } from './malware-name.js';
 import { loadAnnotationRules, type AnnotationRule, type AnnotationRuleSet, type PortRange } from './rules.js';
 
 export interface AnnotatorOptions {
@@ -604,11 +605,14 @@ class AnnotatorImpl implements Annotator {
 
   private entryVars(x: PortEntry): Record<string, string> {
     const cat = this.kb.category(x.category);
+    const catName = cat ? cat.name : { en: x.category, zh: x.category };
+    const family = x.family ?? x.name;
     return {
       name: x.name,
       text: x.text[this.lang],
-      family: x.family ?? x.name,
-      category: cat ? cat.name[this.lang] : x.category,
+      family,
+      category: catName[this.lang],
+      ...malwareVars(x.name, family, catName, this.lang),
     };
   }
 

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { Summarizer, type RankedSource, type SummaryResult } from '../../src/aggregate/summary.js';
 import { DEFAULT_THRESHOLDS, mergeThresholds } from '../../src/aggregate/thresholds.js';
 import { at, makeEvent } from '../helpers/events.js';
+import { SourceProfile } from '../../src/aggregate/profile.js';
+import { trojanFamilies } from '../../src/aggregate/findings.js';
+import { annotateOne, knowledge } from '../annotate/kb.js';
 import { ann, hammer, horizontalSweep, summarize, trojanAnn, verticalScan } from '../helpers/summary-events.js';
 
 function row(r: SummaryResult, ip: string): RankedSource {
@@ -153,6 +156,18 @@ describe('Sub-7 campaign', () => {
     expect(notes).toEqual(['trojan', 'srcport-dns']);
     expect(r.interpretations[0]).toMatchObject({ severity: 4, events: 1, sources: 1, topSources: [{ ip: '203.0.113.61', packets: 1 }] });
     expect(r.interpretations[1].text).toContain('Source port 53');
+  });
+});
+
+describe('trojan families without a knowledge base', () => {
+  it('are read from the texts the annotator writes, in both text shapes', () => {
+    const ports: [string, number][] = [['tcp', 1243], ['tcp', 1011], ['tcp', 2001], ['tcp', 52869], ['udp', 1434], ['tcp', 666]];
+    const probes = ports.map(([proto, port], i) => annotateOne({ proto, src: { ip: '203.0.113.90' }, dst: { port }, time: at(i) }));
+    const p = new SourceProfile('203.0.113.90');
+    for (const e of probes) p.add(e, DEFAULT_THRESHOLDS);
+    const fromText = trojanFamilies(p, null).map((f) => f.family).sort();
+    expect(fromText).toEqual(trojanFamilies(p, knowledge()).map((f) => f.family).sort());
+    expect(fromText).toEqual(['Attack FTP', 'Doly Trojan', 'Millennium', 'Mirai', 'SQL Slammer', 'Sub-7']);
   });
 });
 

@@ -29,15 +29,28 @@ describe('port-known / trojan', () => {
     for (const [probe, family] of [[udp(1434), 'SQL Slammer'], [tcp(37215), 'Mirai'], [tcp(52869), 'Mirai']] as const) {
       const text = find(annotateOne(probe), 'trojan')?.text;
       expect(text).toContain(family);
-      expect(text).toMatch(/spreads through .*infected machine, or a scanner trying the same exploit/);
+      expect(text).toMatch(/through which .* spreads.*infected machine, or a scanner trying the same exploit/);
     }
     for (const port of [27374, 5554]) {
       const text = find(annotateOne(tcp(port)), 'trojan')?.text;
       expect(text).toMatch(/looking for machines already infected/);
-      expect(text).not.toMatch(/spreads through/);
+      expect(text).not.toMatch(/spreads/);
     }
     expect(find(annotateOne(tcp(5554), { lang: 'zh' }), 'trojan')?.text).toMatch(/已被其感染/);
     expect(find(annotateOne(udp(1434), { lang: 'zh' }), 'trojan')?.text).toMatch(/借以传播/);
+  });
+  it('names the malware once: the family with its category, what the entry adds in brackets', () => {
+    const en = (port: number) => find(annotateOne(tcp(port)), 'trojan')?.text.split(':')[0];
+    const zh = (port: number) => find(annotateOne(tcp(port), { lang: 'zh' }), 'trojan')?.text.split('：')[0];
+    // Family "Doly Trojan" already says trojan; the entry name adds nothing.
+    expect(en(1011)).toBe('Port of the Doly Trojan');
+    expect(en(666)).toBe('Port of the Attack FTP trojan');
+    expect(en(1243)).toBe('Port of the Sub-7 trojan (old default)');
+    expect(en(2001)).toBe('Port of the Millennium trojan (1.0)');
+    expect(en(52869)).toBe('Port through which the Mirai worm spreads (Realtek SDK UPnP exploit)');
+    // In Chinese the category is always said: the English family name does not say it.
+    expect(zh(1011)).toBe('Doly Trojan（木马）使用的端口');
+    expect(zh(1243)).toBe('Sub-7（木马）使用的端口（old default）');
   });
   it('today\'s most probed ports beyond the seed documents are named', () => {
     expect(find(annotateOne(tcp(7547)), 'port-known')?.text).toMatch(/TR-069/);

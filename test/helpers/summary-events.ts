@@ -10,7 +10,7 @@ export function ann(id: string, severity: Severity = 1, text = `${id} text`): An
 }
 
 export function trojanAnn(family: string, severity: Severity = 3): Annotation {
-  return ann('trojan', severity, `Port of the ${family} trojan (${family}): someone is looking for machines already infected with it.`);
+  return ann('trojan', severity, `Port of the ${family} trojan: someone is looking for machines already infected with it.`);
 }
 
 export function summarize(events: readonly FirewallEvent[], t: Thresholds = DEFAULT_THRESHOLDS): SummaryResult {
