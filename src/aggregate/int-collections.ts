@@ -31,17 +31,21 @@ function grown<A extends Uint32Array | Float64Array>(a: A, make: (n: number) => 
 const u32 = (n: number): Uint32Array => new Uint32Array(n);
 const f64 = (n: number): Float64Array => new Float64Array(n);
 
-export class IntSet implements Iterable<number> {
+/**
+ * The integer members of an IntSet or a HostSet. A base class rather than a field: every
+ * source profile has a host set, and a wrapped set would cost ~48 bytes more each.
+ */
+abstract class IntMembers {
   private small: number[] = NONE;
   private big: Uint32Array | null = null;
   private n = 0;
 
-  get size(): number {
+  protected get intCount(): number {
     return this.big !== null ? this.n : this.small.length;
   }
 
-  /** Adds `v` unless the set already holds `cap` members; true when v was added. */
-  add(v: number, cap = Infinity): boolean {
+  /** Adds `v` unless the set already holds `cap` integers; true when v was added. */
+  protected addInt(v: number, cap: number): boolean {
     const big = this.big;
     if (big === null) {
       const small = this.small;
@@ -58,7 +62,7 @@ export class IntSet implements Iterable<number> {
       this.big = b;
       this.n = small.length;
       this.small = NONE;
-      return this.add(v, cap);
+      return this.addInt(v, cap);
     }
     if (this.n >= cap) return false;
     const i = search(big, this.n, v);
@@ -71,12 +75,31 @@ export class IntSet implements Iterable<number> {
     return true;
   }
 
-  has(v: number): boolean {
+  protected hasInt(v: number): boolean {
     return this.big !== null ? search(this.big, this.n, v) >= 0 : this.small.includes(v);
   }
 
-  [Symbol.iterator](): Iterator<number> {
+  protected ints(): Iterator<number> {
     return this.big !== null ? this.big.subarray(0, this.n)[Symbol.iterator]() : this.small[Symbol.iterator]();
+  }
+}
+
+export class IntSet extends IntMembers implements Iterable<number> {
+  get size(): number {
+    return this.intCount;
+  }
+
+  /** Adds `v` unless the set already holds `cap` members; true when v was added. */
+  add(v: number, cap = Infinity): boolean {
+    return this.addInt(v, cap);
+  }
+
+  has(v: number): boolean {
+    return this.hasInt(v);
+  }
+
+  [Symbol.iterator](): Iterator<number> {
+    return this.ints();
   }
 }
 
@@ -170,26 +193,30 @@ export class IntCounter implements Iterable<[number, number]> {
   }
 }
 
-/** Destination hosts: IPv4 as uint32 in an IntSet, anything else (IPv6) as strings. */
-export class HostSet implements Iterable<number | string> {
-  private readonly v4 = new IntSet();
+/** Destination hosts: IPv4 as uint32 (the integer members), anything else (IPv6) as strings. */
+export class HostSet extends IntMembers implements Iterable<number | string> {
   private other: Set<string> | null = null;
 
   get size(): number {
-    return this.v4.size + (this.other?.size ?? 0);
+    return this.intCount + (this.other?.size ?? 0);
   }
 
   /** Adds `h` unless the set already holds `cap` members; true when h was added. */
   add(h: number | string, cap = Infinity): boolean {
-    if (typeof h === 'number') return this.v4.add(h, cap - (this.other?.size ?? 0));
+    if (typeof h === 'number') return this.addInt(h, cap - (this.other?.size ?? 0));
     if (this.size >= cap) return false;
     const other = (this.other ??= new Set());
     const before = other.size;
     return other.add(h).size !== before;
   }
 
+  has(h: number | string): boolean {
+    return typeof h === 'number' ? this.hasInt(h) : (this.other?.has(h) ?? false);
+  }
+
   *[Symbol.iterator](): Iterator<number | string> {
-    yield* this.v4;
+    const ints = this.ints();
+    for (let r = ints.next(); r.done !== true; r = ints.next()) yield r.value;
     if (this.other !== null) yield* this.other;
   }
 }

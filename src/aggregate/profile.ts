@@ -118,6 +118,23 @@ const MAX_RULES = 4;
 /** Shared empty array of a profile without rules yet (replaced, never written). */
 const NO_RULES: (string | number)[] = [];
 
+/**
+ * One copy of each rule label for all profiles: a log has a handful of prefixes
+ * ("[UFW BLOCK]"), and a copy per source was ~40 bytes each. Bounded, since labels come
+ * from the log; past the bound a label is copied as before.
+ */
+const LABELS = new Map<string, string>();
+const MAX_LABELS = 1024;
+
+function sharedLabel(rule: string): string {
+  let s = LABELS.get(rule);
+  if (s === undefined) {
+    s = flat(rule);
+    if (LABELS.size < MAX_LABELS) LABELS.set(s, s);
+  }
+  return s;
+}
+
 export interface TrojanSeen {
   packets: number;
   /** The annotation text (names the family), first seen. */
@@ -340,7 +357,7 @@ export class SourceProfile {
       }
     }
     // concat, not push: exact-size arrays (push reserves ~17 slots per profile).
-    if (rows.length < 2 * MAX_RULES) this.ruleRows = rows.concat([flat(rule), n]);
+    if (rows.length < 2 * MAX_RULES) this.ruleRows = rows.concat([sharedLabel(rule), n]);
   }
 
   /** Packets per rule label. */
