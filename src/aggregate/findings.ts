@@ -97,7 +97,7 @@ function spanMs(p: SourceProfile): number {
 
 /** Port keys by packets desc, then key asc (deterministic). */
 function topPortKeys(p: SourceProfile, n: number, filter?: (key: number) => boolean): [number, number][] {
-  const rows = [...p.portCounts].filter(([k]) => !filter || filter(k));
+  const rows = [...p.ports.counts()].filter(([k]) => !filter || filter(k));
   rows.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   return rows.slice(0, n);
 }

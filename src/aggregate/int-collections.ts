@@ -6,6 +6,11 @@
 // shifts the tail; the profile caps (≤ 4096 members) keep that cheap.
 
 const UPGRADE_AT = 8;
+
+/** IntCounter.add results. */
+export const ADDED = 1;
+export const COUNTED = 0;
+export const FULL = -1;
 const NONE: never[] = [];
 
 /** Index of v in a[0, n), or -(insertion point) - 1. */
@@ -131,27 +136,33 @@ export class IntCounter implements Iterable<[number, number]> {
     return i >= 0 ? this.kv[i] : undefined;
   }
 
-  /** Adds n to k's count; a new key only while fewer than `cap` are counted. */
-  add(k: number, n: number, cap: number): void {
+  /**
+   * Adds n to k's count; a new key only while fewer than `cap` are counted.
+   * Returns ADDED (k is new), COUNTED (k was there) or FULL (k is new and there is no room).
+   */
+  add(k: number, n: number, cap: number): number {
     const keys = this.bigKeys;
     if (keys === null) {
       const i = this.slot(k);
       const size = this.kv.length / 2;
-      if (i >= 0) this.kv[i] += n;
-      else if (size >= cap) return;
-      else if (size < UPGRADE_AT) this.kv = this.kv.concat([k, n]);
-      else {
-        this.upgrade();
-        this.add(k, n, cap);
+      if (i >= 0) {
+        this.kv[i] += n;
+        return COUNTED;
       }
-      return;
+      if (size >= cap) return FULL;
+      if (size < UPGRADE_AT) {
+        this.kv = this.kv.concat([k, n]);
+        return ADDED;
+      }
+      this.upgrade();
+      return this.add(k, n, cap);
     }
     const i = search(keys, this.n, k);
     if (i >= 0) {
       this.bigVals![i] += n;
-      return;
+      return COUNTED;
     }
-    if (this.n >= cap) return;
+    if (this.n >= cap) return FULL;
     const at = -i - 1;
     let vals = this.bigVals!;
     let ks = keys;
@@ -164,6 +175,7 @@ export class IntCounter implements Iterable<[number, number]> {
     ks[at] = k;
     vals[at] = n;
     this.n++;
+    return ADDED;
   }
 
   private upgrade(): void {
@@ -218,5 +230,40 @@ export class HostSet extends IntMembers implements Iterable<number | string> {
     const ints = this.ints();
     for (let r = ints.next(); r.done !== true; r = ints.next()) yield r.value;
     if (this.other !== null) yield* this.other;
+  }
+}
+
+/**
+ * A source's distinct port keys, at most `cap`, with packet counts for the first
+ * `countCap` of them. One structure rather than a set beside a counter: the counted
+ * keys were held twice, and most sources, with a port or two, paid for two collections.
+ * Uncounted keys exist only once the counter is full (a merge fills it with zero counts
+ * first), so a key is never in both parts.
+ */
+export class PortTally {
+  private readonly counted = new IntCounter();
+  private rest: IntSet | null = null;
+
+  get size(): number {
+    return this.counted.size + (this.rest?.size ?? 0);
+  }
+
+  /** Adds n packets to key; true when key is a new distinct port. */
+  add(key: number, n: number, cap: number, countCap: number): boolean {
+    const r = this.counted.add(key, n, Math.min(cap, countCap));
+    if (r !== FULL) return r === ADDED;
+    const room = cap - this.counted.size;
+    return room > 0 && (this.rest ??= new IntSet()).add(key, room);
+  }
+
+  /** [key, packets] of the counted ports that have packets. */
+  *counts(): IterableIterator<[number, number]> {
+    for (const e of this.counted) if (e[1] > 0) yield e;
+  }
+
+  /** Every key, counted or not. */
+  *keys(): IterableIterator<number> {
+    for (const [k] of this.counted) yield k;
+    if (this.rest !== null) yield* this.rest;
   }
 }

@@ -8,7 +8,7 @@
 // regex, no sorting, no allocation beyond first-time set/map creation.
 import type { FirewallEvent } from '../event.js';
 import { flat } from '../util/flat-string.js';
-import { HostSet, IntCounter, IntSet } from './int-collections.js';
+import { HostSet, IntSet, PortTally } from './int-collections.js';
 import { AnnotationTally } from './annotation-tally.js';
 import { isOwnClientTraffic } from './own-traffic.js';
 import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, type Thresholds } from './thresholds.js';
@@ -166,8 +166,8 @@ export class SourceProfile {
   packets = 0;
   first = Infinity;
   last = -Infinity;
-  /** Port keys (PK_* + port); capped at limits.maxPorts. */
-  readonly ports = new IntSet();
+  /** Port keys (PK_* + port), capped at limits.maxPorts; packets for the first limits.maxPortCounts. */
+  readonly ports = new PortTally();
   /** Distinct ports per protocol (counted on insert, so capped with the set). */
   tcpPorts = 0;
   udpPorts = 0;
@@ -191,8 +191,6 @@ export class SourceProfile {
    * element); labels are compared, not hashed, per event.
    */
   private ruleRows: (string | number)[] = NO_RULES;
-  /** Packets per port key, for the first limits.maxPortCounts ports. */
-  readonly portCounts = new IntCounter();
   icmpEcho = 0;
   icmpEchoHosts: HostSet | null = null;
   private rare: RareCounts | null = null;
@@ -273,8 +271,7 @@ export class SourceProfile {
         const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagMask(e.tcpFlags));
         this.addFlagClass(cls, n);
         if (port !== null) {
-          if (this.ports.add(PK_TCP + port, lim.maxPorts)) this.tcpPorts++;
-          this.portCounts.add(PK_TCP + port, n, lim.maxPortCounts);
+          if (this.ports.add(PK_TCP + port, n, lim.maxPorts, lim.maxPortCounts)) this.tcpPorts++;
           if (cls === FC_FIN) (this.rareCounts().finPorts ??= new IntSet()).add(port, 64);
           else if (cls === FC_ACK) (this.rareCounts().ackPorts ??= new IntSet()).add(port, 64);
         }
@@ -283,8 +280,7 @@ export class SourceProfile {
       case 'udp':
         this.protocols |= P_UDP;
         if (port !== null) {
-          if (this.ports.add(PK_UDP + port, lim.maxPorts)) this.udpPorts++;
-          this.portCounts.add(PK_UDP + port, n, lim.maxPortCounts);
+          if (this.ports.add(PK_UDP + port, n, lim.maxPorts, lim.maxPortCounts)) this.udpPorts++;
         }
         break;
       case 'icmp':
@@ -301,8 +297,7 @@ export class SourceProfile {
       default:
         this.protocols |= P_OTHER;
         if (port !== null) {
-          this.ports.add(PK_OTHER + port, lim.maxPorts);
-          this.portCounts.add(PK_OTHER + port, n, lim.maxPortCounts);
+          this.ports.add(PK_OTHER + port, n, lim.maxPorts, lim.maxPortCounts);
         }
     }
   }
@@ -360,6 +355,12 @@ export class SourceProfile {
     if (rows.length < 2 * MAX_RULES) this.ruleRows = rows.concat([sharedLabel(rule), n]);
   }
 
+  private addMergedPort(k: number, n: number, lim: Thresholds['limits']): void {
+    if (!this.ports.add(k, n, lim.maxPorts, lim.maxPortCounts)) return;
+    if (k < PK_UDP) this.tcpPorts++;
+    else if (k < PK_OTHER) this.udpPorts++;
+  }
+
   /** Packets per rule label. */
   get rules(): Map<string, number> {
     const m = new Map<string, number>();
@@ -379,12 +380,9 @@ export class SourceProfile {
     }
     this.first = Math.min(this.first, o.first);
     this.last = Math.max(this.last, o.last);
-    for (const k of o.ports) {
-      if (this.ports.add(k, lim.maxPorts)) {
-        if (k < PK_UDP) this.tcpPorts++;
-        else if (k < PK_OTHER) this.udpPorts++;
-      }
-    }
+    // Counted ports first, so what is counted stays counted; then the rest, uncounted.
+    for (const [k, c] of o.ports.counts()) this.addMergedPort(k, c, lim);
+    for (const k of o.ports.keys()) this.addMergedPort(k, 0, lim);
     for (const h of o.hosts) this.hosts.add(h, lim.maxHosts);
     this.protocols |= o.protocols;
     o.flagClasses.forEach((c, cls) => this.addFlagClass(cls, c));
@@ -406,7 +404,6 @@ export class SourceProfile {
     this.allows += o.allows;
     this.otherActions += o.otherActions;
     for (const [r, c] of o.rules) this.addRule(r, c);
-    for (const [k, c] of o.portCounts) this.portCounts.add(k, c, lim.maxPortCounts);
     this.icmpEcho += o.icmpEcho;
     if (o.icmpEchoHosts) for (const h of o.icmpEchoHosts) (this.icmpEchoHosts ??= new HostSet()).add(h, lim.maxHosts);
     if (o.rare !== null) {

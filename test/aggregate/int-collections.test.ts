@@ -2,7 +2,7 @@
 // (within their cap), on both sides of the small-array -> typed-array upgrade.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { HostSet, IntCounter, IntSet } from '../../src/aggregate/int-collections.js';
+import { ADDED, COUNTED, FULL, HostSet, IntCounter, IntSet, PortTally } from '../../src/aggregate/int-collections.js';
 
 // Small ranges force repeats; the u32 range reaches addresses above 2^31.
 const key = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 0xffffffff }));
@@ -59,8 +59,8 @@ describe('IntCounter', () => {
         const c = new IntCounter();
         const model = new Map<number, number>();
         for (const [k, n] of adds) {
-          c.add(k, n, cap);
           const cur = model.get(k);
+          expect(c.add(k, n, cap)).toBe(cur !== undefined ? COUNTED : model.size < cap ? ADDED : FULL);
           if (cur !== undefined) model.set(k, cur + n);
           else if (model.size < cap) model.set(k, n);
         }
@@ -77,6 +77,67 @@ describe('IntCounter', () => {
     for (let i = 0; i < 30; i++) c.add(i * 2, 1, 100);
     expect(c.get(3)).toBeUndefined();
     expect(c.get(58)).toBe(1);
+  });
+});
+
+describe('PortTally', () => {
+  // What it replaced: a Set of the first `cap` distinct keys beside a Map counting the first `countCap`.
+  const model = (adds: [number, number][], cap: number, countCap: number) => {
+    const keys = new Set<number>();
+    const counts = new Map<number, number>();
+    for (const [k, n] of adds) {
+      if (!keys.has(k) && keys.size < cap) keys.add(k);
+      const cur = counts.get(k);
+      if (cur !== undefined) counts.set(k, cur + n);
+      else if (counts.size < Math.min(cap, countCap)) counts.set(k, n);
+    }
+    return { keys, counts };
+  };
+  const sortedKeys = (xs: Iterable<number>) => [...xs].sort((a, b) => a - b);
+  const sortedCounts = (xs: Iterable<[number, number]>) => [...xs].sort((a, b) => a[0] - b[0]);
+
+  it('holds the first cap distinct keys and counts the first countCap, like a set beside a counter', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(key, fc.integer({ min: 1, max: 1000 })), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 80 }),
+        fc.integer({ min: 1, max: 40 }),
+        (adds, cap, countCap) => {
+          const t = new PortTally();
+          const seen = new Set<number>();
+          for (const [k, n] of adds) {
+            expect(t.add(k, n, cap, countCap)).toBe(!seen.has(k) && seen.size < cap);
+            if (seen.size < cap) seen.add(k);
+          }
+          const m = model(adds, cap, countCap);
+          expect(t.size).toBe(m.keys.size);
+          expect(sortedKeys(t.keys())).toEqual(sortedKeys(m.keys));
+          expect(sortedCounts(t.counts())).toEqual(sortedCounts(m.counts));
+        },
+      ),
+    );
+  });
+
+  it('merged as the profile merges (counted keys, then all keys with no packets): every key once, counts never lost while there is room', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.integer({ min: 1, max: 9 })), { maxLength: 200 }), fc.array(fc.tuple(key, fc.integer({ min: 1, max: 9 })), { maxLength: 200 }), (a, b) => {
+        const cap = 60;
+        const countCap = 20;
+        const ta = new PortTally();
+        const tb = new PortTally();
+        for (const [k, n] of a) ta.add(k, n, cap, countCap);
+        for (const [k, n] of b) tb.add(k, n, cap, countCap);
+        for (const [k, n] of tb.counts()) ta.add(k, n, cap, countCap);
+        for (const k of tb.keys()) ta.add(k, 0, cap, countCap);
+        const keys = sortedKeys(ta.keys());
+        expect(new Set(keys).size).toBe(keys.length);
+        expect(ta.size).toBe(Math.min(cap, new Set([...a, ...b].map(([k]) => k)).size));
+        // Packets of a key counted on both sides add up while it is counted in the result.
+        const ca = new Map(model(a, cap, countCap).counts);
+        const cb = new Map(model(b, cap, countCap).counts);
+        for (const [k, n] of ta.counts()) expect(n).toBe((ca.get(k) ?? 0) + (cb.get(k) ?? 0));
+      }),
+    );
   });
 });
 
