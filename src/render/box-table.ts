@@ -1,6 +1,8 @@
-// A bordered table for cells that are already wrapped to their column: the same box
-// drawing as cli-table3's default, without measuring every cell through strip-ansi
-// (which compiles a new RegExp per call: most of `logscan explain`'s run time).
+// Text fitted to terminal columns (wrapText: Chinese wraps between any two characters,
+// where cli-table3 breaks only at spaces), and a bordered table for cells already
+// wrapped to their column: the same box drawing as cli-table3's default, without
+// measuring every cell through strip-ansi (which compiles a new RegExp per call: most
+// of `logscan explain`'s run time).
 
 /** The escape sequences this program itself colours with (SGR); log text is sanitized before it gets here. */
 const SGR = /\x1b\[[0-9;]*m/g;
@@ -14,6 +16,65 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s.includes('\x1b') ? s.replace(SGR, '') : s) w += WIDE.test(ch) ? 2 : 1;
   return w;
+}
+
+// Break opportunities: at spaces, and between any two wide characters (Chinese has no
+// spaces), except that closing punctuation stays with what it closes and opening
+// punctuation with what it opens: no line starts with "）" or "，" or ends with "（".
+const OPEN = '（「『【〔《〈';
+const CLOSE = '）」』】〕》〉、，。：；！？';
+const TOKENS = new RegExp(`\\s+|[${OPEN}]*(?:${WIDE.source}|[^\\s${WIDE.source.slice(1, -1)}]+)[${CLOSE}]*`, 'gu');
+
+/** Greedy wrap to `width` display columns; words longer than a line are cut. */
+export function wrapText(text: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const lines: string[] = [];
+  let line = '';
+  let lineW = 0;
+  let pendingSpace = false;
+  const flush = (): void => {
+    lines.push(line);
+    line = '';
+    lineW = 0;
+  };
+  for (const tok of text.match(TOKENS) ?? []) {
+    if (/^\s+$/.test(tok)) {
+      pendingSpace = lineW > 0;
+      continue;
+    }
+    let t = tok;
+    let tw = displayWidth(t);
+    const gap = pendingSpace ? 1 : 0;
+    pendingSpace = false;
+    if (lineW > 0 && lineW + gap + tw > w) flush();
+    else if (lineW > 0 && gap) {
+      line += ' ';
+      lineW += 1;
+    }
+    while (tw > w) {
+      // Cut an over-long word at the column limit.
+      let cut = '';
+      let cw = 0;
+      for (const ch of t) {
+        const chw = displayWidth(ch);
+        if (cw + chw > w - lineW) break;
+        cut += ch;
+        cw += chw;
+      }
+      if (cut === '') {
+        flush();
+        continue;
+      }
+      line += cut;
+      flush();
+      t = t.slice(cut.length);
+      tw = displayWidth(t);
+    }
+    line += t;
+    lineW += tw;
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
 }
 
 /**

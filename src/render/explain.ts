@@ -5,7 +5,7 @@
 import pc from 'picocolors';
 import type { ExplainResult } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
-import { boxTable, displayWidth, WIDE } from './box-table.js';
+import { boxTable, displayWidth, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 
 // ------------------------------------------------------------------ JSON
@@ -103,63 +103,6 @@ export function explainToJson(results: readonly ExplainResult[], lang: Lang): Ex
 
 export function renderExplainJson(results: readonly ExplainResult[], lang: Lang): string {
   return JSON.stringify(explainToJson(results, lang), null, 2) + '\n';
-}
-
-// ------------------------------------------------------------------ text wrapping
-
-// Break opportunities: at spaces, and between any two wide characters (Chinese has no spaces).
-const TOKENS = new RegExp(`\\s+|${WIDE.source}|[^\\s${WIDE.source.slice(1, -1)}]+`, 'gu');
-
-/** Greedy wrap to `width` display columns; words longer than a line are cut. */
-export function wrapText(text: string, width: number): string[] {
-  const w = Math.max(1, width);
-  const lines: string[] = [];
-  let line = '';
-  let lineW = 0;
-  let pendingSpace = false;
-  const flush = (): void => {
-    lines.push(line);
-    line = '';
-    lineW = 0;
-  };
-  for (const tok of text.match(TOKENS) ?? []) {
-    if (/^\s+$/.test(tok)) {
-      pendingSpace = lineW > 0;
-      continue;
-    }
-    let t = tok;
-    let tw = displayWidth(t);
-    const gap = pendingSpace ? 1 : 0;
-    pendingSpace = false;
-    if (lineW > 0 && lineW + gap + tw > w) flush();
-    else if (lineW > 0 && gap) {
-      line += ' ';
-      lineW += 1;
-    }
-    while (tw > w) {
-      // Cut an over-long word at the column limit.
-      let cut = '';
-      let cw = 0;
-      for (const ch of t) {
-        const chw = displayWidth(ch);
-        if (cw + chw > w - lineW) break;
-        cut += ch;
-        cw += chw;
-      }
-      if (cut === '') {
-        flush();
-        continue;
-      }
-      line += cut;
-      flush();
-      t = t.slice(cut.length);
-      tw = displayWidth(t);
-    }
-    line += t;
-    lineW += tw;
-  }
-  if (line !== '' || lines.length === 0) lines.push(line);
-  return lines;
 }
 
 // ------------------------------------------------------------------ table

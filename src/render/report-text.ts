@@ -4,6 +4,7 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
+import { wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { formatDateTime, zonedParts } from './time-format.js';
 
@@ -126,13 +127,30 @@ function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width:
     const last = width - fixed.reduce((a, b) => a + b, 0) - use.length - 1;
     const droppable = use.filter((col) => col.drop !== undefined);
     if (last >= minLast || droppable.length === 0) {
-      const tb = table(use.map((col) => col.head), c, [...fixed, Math.max(minLast, last)]);
-      for (const r of rows) tb.push(use.map((col, i) => (color ? color(r, i, col.cell(r)) : col.cell(r))));
+      const lastWidth = Math.max(minLast, last);
+      const tb = table(use.map((col) => col.head), c, [...fixed, lastWidth]);
+      for (const r of rows) {
+        tb.push(
+          use.map((col, i) => {
+            // The free text is wrapped here: cli-table3 breaks only at spaces and cut Chinese off with "…".
+            const text = i === use.length - 1 ? wrapLines(col.cell(r), lastWidth - 2) : col.cell(r);
+            return color ? color(r, i, text) : text;
+          }),
+        );
+      }
       return tb.toString();
     }
     const worst = droppable.reduce((a, b) => ((b.drop ?? 0) > (a.drop ?? 0) ? b : a));
     use = use.filter((col) => col !== worst);
   }
+}
+
+/** Each line of `text` wrapped to `width` terminal columns. */
+function wrapLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => wrapText(line, width))
+    .join('\n');
 }
 
 /** At most `max` characters, "…" when cut. */

@@ -7,7 +7,8 @@ import { UsageError } from '../../src/errors.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { explainQuery, parseQuery } from '../../src/knowledge/query.js';
 import { displayWidth } from '../../src/render/box-table.js';
-import { explainToJson, renderExplainTable, wrapText, type ExplainJson } from '../../src/render/explain.js';
+import { explainToJson, renderExplainTable, type ExplainJson } from '../../src/render/explain.js';
+import { wrapText } from '../../src/render/box-table.js';
 import { localRule, tempDir, writeDoc } from './helpers.js';
 
 const kb = loadKnowledge();
@@ -169,6 +170,18 @@ describe('wrapText', () => {
     expect(wrapText('端口 6776 的含义', 8)).toEqual(['端口', '6776 的', '含义']);
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     expect(wrapText('', 10)).toEqual(['']);
+  });
+  it('keeps Chinese punctuation with what it closes or opens: no line starts with "）" or "；", none ends with "（"', () => {
+    expect(wrapText('机器；被拦截', 4)).toEqual(['机', '器；', '被拦', '截']);
+    expect(wrapText('字节交换后为 0x0016（22）；以此', 12)).toEqual(['字节交换后为', '0x0016', '（22）；以此']);
+    const text = '搜寻代理（SOCKS 1080、Squid 3128、8000/8001/8080/8888）：寻找可匿名使用的代理服务器；聊天室也会这样检查（识别）操作系统。';
+    // From 23 columns up, the widest unbreakable run ("8000/8001/8080/8888）：") fits; narrower, it is cut like any over-long word.
+    for (let width = 23; width <= 60; width++) {
+      const lines = wrapText(text, width);
+      expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+      for (const line of lines.slice(1)) expect(line).not.toMatch(/^[）」』】〕》〉、，。：；！？]/u);
+      for (const line of lines) expect(line).not.toMatch(/[（「『【〔《〈]$/u);
+    }
   });
 });
 

@@ -57,6 +57,20 @@ describe('terminal report', () => {
     expect(text).toMatchSnapshot();
   });
 
+  it('wraps a Chinese meaning inside its column instead of cutting it off', () => {
+    const zh = 'Sub-7（木马）使用的端口（old default）：有人在寻找已被其感染的机器；被拦截的探测并不说明本机已被感染。被感染的机器或尝试同一漏洞的扫描器正在寻找可感染的主机。';
+    const events = [...hammer('192.0.2.70', 22, 50, 20), makeEvent({ src: { ip: '203.0.113.61' }, dst: { port: 1243 }, annotations: [ann('trojan', 4, zh)] })];
+    const text = renderReportText(doc(events), { color: false, width: 100, tz: 'UTC' });
+    const table = text.slice(text.indexOf('Notable interpretations'));
+    const meaning = table
+      .split('\n')
+      .filter((l) => l.startsWith('│'))
+      .map((l) => l.split('│').at(-2)!.trim())
+      .join('');
+    expect(meaning.replace(/ /g, '')).toContain(zh.replace(/ /g, ''));
+    expect(table).not.toContain('…');
+  });
+
   it('says "at least" for the source count when the counter was saturated', () => {
     const d = doc(scenario());
     expect(renderReportText(d, { color: false, width: 100, tz: 'UTC' })).toContain(` · ${d.totals.sources} sources`);
