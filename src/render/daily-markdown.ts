@@ -41,6 +41,6 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
     return out.join('\n') + '\n';
   }
   out.push(...renderReportSectionsMarkdown(doc.report, { tz: opts.tz }));
-  out.push('', `<sub>${doc.report.inputs.length} files read: ${doc.report.inputs.map((i) => md(i.file)).join(', ')}</sub>`);
+  out.push('', `<sub>${doc.report.inputs.length} file${doc.report.inputs.length === 1 ? '' : 's'} read: ${doc.report.inputs.map((i) => md(i.file)).join(', ')}</sub>`);
   return out.join('\n') + '\n';
 }

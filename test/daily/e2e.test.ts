@@ -148,6 +148,8 @@ describe('how far the logs reach', () => {
     const log = write(tempDir(), 'kern.log', span);
     expect(note(log, '2026-11-20')).toBe('> the logs start during the day (first firewall record 2026-11-20 12:00:00): the hours before are missing');
     expect(note(log, '2026-11-21')).toBe('');
+    // The footer counts files in English that agrees with the number.
+    expect(runCli(['daily', log, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('<sub>1 file read: ');
     expect(note(log, '2026-11-19')).toBe('> the logs start after the day (first firewall record 2026-11-20 12:00:00): none of it is in them');
     expect(note(log, '2026-11-23')).toBe('> the logs end before the day (last firewall record 2026-11-22 03:15:00): none of it is in them');
     const d = daily([log, '--date', '2026-11-23', '--tz', 'UTC']);
