@@ -125,9 +125,9 @@ function familyOf(key: number, text: string, kb: KnowledgeBase | null): string {
 }
 
 export function trojanFamilies(p: SourceProfile, kb: KnowledgeBase | null): TrojanFamily[] {
-  if (!p.trojans) return [];
+  if (p.trojanPorts === 0) return [];
   const byFamily = new Map<string, { keys: number[]; packets: number; severity: number }>();
-  for (const [key, seen] of p.trojans) {
+  for (const [key, seen] of p.trojans()) {
     const fam = familyOf(key, seen.text, kb);
     const f = byFamily.get(fam) ?? { keys: [], packets: 0, severity: 0 };
     f.keys.push(key);

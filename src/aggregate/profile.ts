@@ -115,8 +115,8 @@ const ANNOTATION_KIND = new Map<string, number>([
 
 /** Distinct rule labels counted per source. */
 const MAX_RULES = 4;
-/** Shared empty array of a profile without rules yet (replaced, never written). */
-const NO_RULES: (string | number)[] = [];
+/** Shared empty array of a profile without rules or trojan probes yet (replaced, never written). */
+const NO_ROWS: (string | number)[] = [];
 
 /**
  * One copy of each rule label for all profiles: a log has a handful of prefixes
@@ -183,14 +183,18 @@ export class SourceProfile {
   private otherActions = 0;
   /** Packets and highest severity per annotation id. */
   readonly annotations = new AnnotationTally();
-  /** Trojan probes by port key. */
-  trojans: Map<number, TrojanSeen> | null = null;
+  /**
+   * Trojan probes as [port key, packets, highest severity, text] rows in one array: a
+   * Map and an object per port cost ~250 bytes for the one or two ports most such
+   * sources touch.
+   */
+  private trojanRows: (number | string)[] = NO_ROWS;
   /**
    * Rule/prefix labels (the first MAX_RULES distinct ones) and their packets, as
    * [label, packets] pairs in one array (an array costs ~50 bytes before its first
    * element); labels are compared, not hashed, per event.
    */
-  private ruleRows: (string | number)[] = NO_RULES;
+  private ruleRows: (string | number)[] = NO_ROWS;
   icmpEcho = 0;
   icmpEchoHosts: HostSet | null = null;
   private rare: RareCounts | null = null;
@@ -239,13 +243,7 @@ export class SourceProfile {
       else if (kind === K_LEFTOVER) leftover = true;
       else if (kind === K_TRACEROUTE) tracer = true;
       else if (kind === K_TROJAN && e.dst.port !== null) {
-        const key = (e.proto === 'udp' ? PK_UDP : PK_TCP) + e.dst.port;
-        this.trojans ??= new Map();
-        const seen = this.trojans.get(key);
-        if (seen) {
-          seen.packets += n;
-          if (a.severity > seen.severity) seen.severity = a.severity;
-        } else if (this.trojans.size < lim.maxTrojanPorts) this.trojans.set(key, { packets: n, text: a.text, severity: a.severity });
+        this.addTrojan((e.proto === 'udp' ? PK_UDP : PK_TCP) + e.dst.port, n, a.severity, a.text, lim.maxTrojanPorts);
       }
     }
     if (noise) this.rareCounts().noisePackets += n;
@@ -361,6 +359,31 @@ export class SourceProfile {
     else if (k < PK_OTHER) this.udpPorts++;
   }
 
+  private addTrojan(key: number, n: number, severity: number, text: string, cap: number): void {
+    const rows = this.trojanRows;
+    for (let i = 0; i < rows.length; i += 4) {
+      if (rows[i] === key) {
+        rows[i + 1] = (rows[i + 1] as number) + n;
+        if (severity > (rows[i + 2] as number)) rows[i + 2] = severity;
+        return;
+      }
+    }
+    if (rows.length < 4 * cap) this.trojanRows = rows.concat([key, n, severity, text]);
+  }
+
+  /** Distinct trojan ports probed (up to limits.maxTrojanPorts). */
+  get trojanPorts(): number {
+    return this.trojanRows.length / 4;
+  }
+
+  /** Trojan probes by port key, in first-seen order. */
+  *trojans(): IterableIterator<[number, TrojanSeen]> {
+    const rows = this.trojanRows;
+    for (let i = 0; i < rows.length; i += 4) {
+      yield [rows[i] as number, { packets: rows[i + 1] as number, severity: rows[i + 2] as number, text: rows[i + 3] as string }];
+    }
+  }
+
   /** Packets per rule label. */
   get rules(): Map<string, number> {
     const m = new Map<string, number>();
@@ -389,16 +412,7 @@ export class SourceProfile {
     if (o.finPorts) for (const p of o.finPorts) (this.rareCounts().finPorts ??= new IntSet()).add(p, 64);
     if (o.ackPorts) for (const p of o.ackPorts) (this.rareCounts().ackPorts ??= new IntSet()).add(p, 64);
     for (const [id, s] of o.annotations.severityEntries()) this.annotations.add(id, o.annotations.get(id)!, s);
-    if (o.trojans) {
-      this.trojans ??= new Map();
-      for (const [k, v] of o.trojans) {
-        const seen = this.trojans.get(k);
-        if (seen) {
-          seen.packets += v.packets;
-          seen.severity = Math.max(seen.severity, v.severity);
-        } else if (this.trojans.size < lim.maxTrojanPorts) this.trojans.set(k, { ...v });
-      }
-    }
+    for (const [k, v] of o.trojans()) this.addTrojan(k, v.packets, v.severity, v.text, lim.maxTrojanPorts);
     this.drops += o.drops;
     this.rejects += o.rejects;
     this.allows += o.allows;

@@ -159,6 +159,37 @@ describe('Sub-7 campaign', () => {
   });
 });
 
+describe('trojan probes kept per source', () => {
+  const probe = (port: number, severity: number, count = 1) =>
+    makeEvent({ src: { ip: '203.0.113.91' }, dst: { port }, count, time: at(port), annotations: [trojanAnn(`Family${port % 3}`, severity)] });
+  const profileOf = (events: ReturnType<typeof probe>[]) => {
+    const p = new SourceProfile('203.0.113.91');
+    for (const e of events) p.add(e, DEFAULT_THRESHOLDS);
+    return p;
+  };
+
+  it('sums packets and keeps the highest severity per port, up to limits.maxTrojanPorts ports', () => {
+    const cap = DEFAULT_THRESHOLDS.limits.maxTrojanPorts;
+    const events = [probe(1243, 2, 3), probe(1243, 4, 2), probe(1243, 3), ...Array.from({ length: cap + 5 }, (_, i) => probe(20000 + i, 3))];
+    const p = profileOf(events);
+    expect(p.trojanPorts).toBe(cap);
+    const rows = new Map(p.trojans());
+    expect(rows.get(1243)).toMatchObject({ packets: 6, severity: 4 });
+    expect(rows.has(20000 + cap - 2)).toBe(true);
+    expect(rows.has(20000 + cap - 1)).toBe(false);
+  });
+
+  it('merged from two parts, the same ports, packets and severities as one pass', () => {
+    const events = [probe(1243, 2), probe(6776, 3), probe(1243, 4, 5), probe(31337, 5), probe(6776, 1, 2)];
+    const whole = profileOf(events);
+    const a = profileOf(events.slice(0, 2));
+    a.merge(profileOf(events.slice(2)), DEFAULT_THRESHOLDS);
+    const sorted = (p: SourceProfile) => [...p.trojans()].sort((x, y) => x[0] - y[0]);
+    expect(sorted(a)).toEqual(sorted(whole));
+    expect(sorted(whole).map(([k, v]) => [k, v.packets, v.severity])).toEqual([[1243, 6, 4], [6776, 3, 3], [31337, 1, 5]]);
+  });
+});
+
 describe('trojan families without a knowledge base', () => {
   it('are read from the texts the annotator writes, in both text shapes', () => {
     const ports: [string, number][] = [['tcp', 1243], ['tcp', 1011], ['tcp', 2001], ['tcp', 52869], ['udp', 1434], ['tcp', 666]];
