@@ -8,6 +8,22 @@
 const NONE: never[] = [];
 
 /**
+ * In rows of `stride` cells that start [key, packets, highest severity]: adds n packets
+ * to key's row and raises its severity; false when key has no row yet (the caller
+ * appends one, or not, past its cap).
+ */
+export function addToRow(rows: (string | number)[], stride: number, key: string | number, n: number, severity: number): boolean {
+  for (let i = 0; i < rows.length; i += stride) {
+    if (rows[i] === key) {
+      rows[i + 1] = (rows[i + 1] as number) + n;
+      if (severity > (rows[i + 2] as number)) rows[i + 2] = severity;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Packets and the highest severity per annotation id: what a source profile keeps of
  * its annotations, in one structure (one scan per annotation). Ids come from the
  * annotation rules, a bounded set, so it never needs a Map.
@@ -24,15 +40,7 @@ export class AnnotationTally implements Iterable<[string, number]> {
 
   /** Adds n packets to id and raises its severity to `severity` if higher. */
   add(id: string, n: number, severity: number): void {
-    const rows = this.rows;
-    for (let i = 0; i < rows.length; i += 3) {
-      if (rows[i] === id) {
-        rows[i + 1] = (rows[i + 1] as number) + n;
-        if (severity > (rows[i + 2] as number)) rows[i + 2] = severity;
-        return;
-      }
-    }
-    this.rows = rows.concat([id, n, severity]);
+    if (!addToRow(this.rows, 3, id, n, severity)) this.rows = this.rows.concat([id, n, severity]);
   }
 
   private find(id: string): number {

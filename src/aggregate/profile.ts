@@ -9,7 +9,7 @@
 import type { FirewallEvent } from '../event.js';
 import { flat } from '../util/flat-string.js';
 import { HostSet, IntSet, PortTally } from './int-collections.js';
-import { AnnotationTally } from './annotation-tally.js';
+import { AnnotationTally, addToRow } from './annotation-tally.js';
 import { isOwnClientTraffic } from './own-traffic.js';
 import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, type Thresholds } from './thresholds.js';
 
@@ -361,14 +361,7 @@ export class SourceProfile {
 
   private addTrojan(key: number, n: number, severity: number, text: string, cap: number): void {
     const rows = this.trojanRows;
-    for (let i = 0; i < rows.length; i += 4) {
-      if (rows[i] === key) {
-        rows[i + 1] = (rows[i + 1] as number) + n;
-        if (severity > (rows[i + 2] as number)) rows[i + 2] = severity;
-        return;
-      }
-    }
-    if (rows.length < 4 * cap) this.trojanRows = rows.concat([key, n, severity, text]);
+    if (!addToRow(rows, 4, key, n, severity) && rows.length < 4 * cap) this.trojanRows = rows.concat([key, n, severity, text]);
   }
 
   /** Distinct trojan ports probed (up to limits.maxTrojanPorts). */
