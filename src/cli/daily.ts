@@ -14,6 +14,7 @@ import { defaultSearch, discoverLogs, duplicateReason, type LogFamily, type Skip
 import { choosePrevious } from '../daily/previous.js';
 import { InputError, UsageError } from '../errors.js';
 import type { InputStats } from '../input/read.js';
+import type { Lang } from '../knowledge/types.js';
 import { renderDailyHtml } from '../render/daily-html.js';
 import { renderDailyMarkdown } from '../render/daily-markdown.js';
 import { renderDailyText } from '../render/daily-text.js';
@@ -157,7 +158,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
 
     if (ignore !== null) doc.report.totals.ignored = ignored;
     if (hasEnrichment(enrich)) await enrichReport(doc.report, collector.summary.profiles, { ...enrich, lang: common.lang });
-    const text = render(doc, format, common.tz, typeof raw.output === 'string' ? false : useColor());
+    const text = render(doc, format, common.tz, common.lang, typeof raw.output === 'string' ? false : useColor());
     if (typeof raw.output === 'string') {
       try {
         await writeFileAtomic(raw.output, text);
@@ -178,14 +179,14 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
   });
 }
 
-function render(doc: DailyDoc, format: DailyFormat, tz: string | null, color: boolean): string {
+function render(doc: DailyDoc, format: DailyFormat, tz: string | null, lang: Lang, color: boolean): string {
   switch (format) {
     case 'json':
       return JSON.stringify(doc, null, 2) + '\n';
     case 'markdown':
       return renderDailyMarkdown(doc, { tz });
     case 'html':
-      return renderDailyHtml(doc, { tz });
+      return renderDailyHtml(doc, { tz, lang });
     default:
       return renderDailyText(doc, { color, width: process.stdout.columns || 100, tz });
   }

@@ -5,6 +5,7 @@
 // --signatures goes through htmlEscape.
 import type { RankedSource } from '../aggregate/summary.js';
 import type { DailyDoc } from '../daily/doc.js';
+import type { Lang } from '../knowledge/types.js';
 import { renderChartSvg } from './daily-chart.js';
 import { basisText, changeText, pctOf, trendText, windowNotes } from './daily-common.js';
 import { capped, fmtInt, fmtPct, osHintText, seenText } from './report-text.js';
@@ -12,7 +13,12 @@ import { htmlEscape as e } from './sanitize.js';
 
 export interface DailyHtmlOptions {
   tz: string | null;
+  /** Language of the interpretation texts (--lang); the page itself is English. */
+  lang?: Lang;
 }
+
+/** The lang attribute of a cell holding --lang text: browsers pick CJK fonts and line breaking by it. */
+const LANG_ATTR: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
 
 const SEV = ['info', 'notice', 'low', 'medium', 'high', 'critical'];
 
@@ -83,8 +89,8 @@ footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
 }
 `;
 
-function td(label: string, html: string, cls = ''): string {
-  return `<td data-label="${e(label)}"${cls ? ` class="${cls}"` : ''}>${html}</td>`;
+function td(label: string, html: string, cls = '', lang: Lang = 'en'): string {
+  return `<td data-label="${e(label)}"${cls ? ` class="${cls}"` : ''}${lang !== 'en' ? ` lang="${LANG_ATTR[lang]}"` : ''}>${html}</td>`;
 }
 
 function sevBadge(sev: number): string {
@@ -225,7 +231,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
               td('packets', fmtInt(i.packets), 'n') +
               td('sources', capped(i.sources, i.sourcesCapped), 'n') +
               td('e.g. from', i.textSource !== null ? `<span class="ip">${e(i.textSource)}</span>` : '-') +
-              td('meaning', e(i.text), 'why') +
+              td('meaning', e(i.text), 'why', opts.lang) +
               '</tr>',
           ),
         )}</section>`,

@@ -236,6 +236,16 @@ describe('formats', () => {
     expect(html).toContain('@media print');
     expect(html).not.toMatch(/https?:|src=|<script|<link|@import|url\(/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; | x | \\x1b[31mred');
+    // English: no lang attribute beyond the page's own.
+    expect(html.match(/ lang="/g)).toHaveLength(1);
+  });
+
+  it('html marks --lang zh meanings as Chinese, so browsers pick Chinese fonts and line breaks', () => {
+    const r = runCli(['daily', hostileLog(), '--date', '2026-11-21', '--tz', 'UTC', '-o', 'html', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    const cells = r.stdout.match(/<td data-label="meaning"[^>]*>[^<]*/g) ?? [];
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) expect(c).toMatch(/ lang="zh-Hans">.*[\u4e00-\u9fff]/u);
   });
 
   it('text uses termSafe; json is the document', () => {
