@@ -6,12 +6,12 @@
 // shifts the tail; the profile caps (≤ 4096 members) keep that cheap.
 
 const UPGRADE_AT = 8;
+const NONE: never[] = [];
 
 /** IntCounter.add results. */
 export const ADDED = 1;
 export const COUNTED = 0;
 export const FULL = -1;
-const NONE: never[] = [];
 
 /** Index of v in a[0, n), or -(insertion point) - 1. */
 function search(a: Uint32Array, n: number, v: number): number {
