@@ -4,54 +4,58 @@
 import { flat } from '../util/flat-string.js';
 import { topN } from './top-n.js';
 
-/** A mutable count: one hash lookup per add instead of a get and a set. */
-interface Tally {
-  n: number;
-}
-
 export class CappedCounter<K> {
-  private readonly counts = new Map<K, Tally>();
+  /** Counts as plain numbers: an object per key (to update it in one lookup) cost 32 bytes for each of tens of thousands of sources. */
+  private readonly counts = new Map<K, number>();
   /**
-   * The last key added and its tally: most counters see the same value run after run
-   * (one format, mostly "drop", mostly "tcp"), and === on it is cheaper than hashing.
+   * The run of the same key being counted, not yet in `counts`: most counters see one
+   * value event after event (one format, mostly "drop", a scan's source), and === on it
+   * is cheaper than hashing. Folded in when another key comes, or before any read.
    */
-  private lastKey: K | undefined;
-  private lastTally: Tally | undefined;
+  private runKey: K | undefined;
+  private runCount = 0;
   /** Sum of counts of keys evicted to stay under the cap. */
-  dropped = 0;
+  private droppedCount = 0;
   /** True once the cap was reached: `size` is then no longer the number of distinct keys seen. */
-  saturated = false;
+  private wasSaturated = false;
 
   constructor(private readonly cap = 100_000) {}
 
   add(key: K, n = 1): void {
-    if (key === this.lastKey && this.lastTally !== undefined) {
-      this.lastTally.n += n;
+    if (key === this.runKey) {
+      this.runCount += n;
       return;
     }
-    let t = this.counts.get(key);
-    if (t !== undefined) t.n += n;
-    else {
-      if (this.counts.size >= this.cap) this.prune();
-      t = { n };
-      key = typeof key === 'string' ? (flat(key) as K) : key;
-      this.counts.set(key, t);
-    }
-    this.lastKey = key;
-    this.lastTally = t;
+    this.settle();
+    this.runKey = key;
+    this.runCount = n;
   }
 
   get size(): number {
+    this.settle();
     return this.counts.size;
+  }
+
+  /** Sum of counts of keys evicted to stay under the cap. */
+  get dropped(): number {
+    this.settle();
+    return this.droppedCount;
+  }
+
+  /** True once the cap was reached: `size` is then no longer the number of distinct keys seen. */
+  get saturated(): boolean {
+    this.settle();
+    return this.wasSaturated;
   }
 
   /** Distinct keys seen: exact until the cap was reached, then the cap (a lower bound; `saturated`). */
   get distinct(): number {
-    return this.saturated ? this.cap : this.counts.size;
+    return this.saturated ? this.cap : this.size;
   }
 
   get(key: K): number {
-    return this.counts.get(key)?.n ?? 0;
+    this.settle();
+    return this.counts.get(key) ?? 0;
   }
 
   /** Highest counts first; ties broken by the key's string form so output is deterministic. */
@@ -60,20 +64,33 @@ export class CappedCounter<K> {
   }
 
   *entries(): IterableIterator<[K, number]> {
-    for (const [k, t] of this.counts) yield [k, t.n];
+    this.settle();
+    yield* this.counts;
+  }
+
+  /** Folds the current run into the counts (a new key joins them only while under the cap, pruning first). */
+  private settle(): void {
+    const k = this.runKey;
+    if (k === undefined) return;
+    this.runKey = undefined;
+    const cur = this.counts.get(k);
+    if (cur !== undefined) this.counts.set(k, cur + this.runCount);
+    else {
+      if (this.counts.size >= this.cap) this.prune();
+      // Flatten the key: a substring would keep its whole log line alive.
+      this.counts.set(typeof k === 'string' ? (flat(k) as K) : k, this.runCount);
+    }
   }
 
   private prune(): void {
-    this.saturated = true;
+    this.wasSaturated = true;
     // The lower half by count; the sort is stable, so among equal counts the oldest keys
     // go first. (A threshold on the median dropped everything when all counts were equal.)
-    const rarest = [...this.counts].sort((a, b) => a[1].n - b[1].n);
+    const rarest = [...this.counts].sort((a, b) => a[1] - b[1]);
     for (let i = 0; i < Math.ceil(rarest.length / 2); i++) {
-      const [k, t] = rarest[i];
-      this.dropped += t.n;
+      const [k, n] = rarest[i];
+      this.droppedCount += n;
       this.counts.delete(k);
     }
-    this.lastKey = undefined;
-    this.lastTally = undefined;
   }
 }
