@@ -95,13 +95,6 @@ function spanMs(p: SourceProfile): number {
   return Number.isFinite(p.first) && Number.isFinite(p.last) ? p.last - p.first : 0;
 }
 
-/** Port keys by packets desc, then key asc (deterministic). */
-function topPortKeys(p: SourceProfile, n: number, filter?: (key: number) => boolean): [number, number][] {
-  const rows = [...p.ports.counts()].filter(([k]) => !filter || filter(k));
-  rows.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return rows.slice(0, n);
-}
-
 function portLabel(key: number): string {
   const { proto, port } = portKeyName(key);
   return `${port}/${proto}`;
@@ -187,7 +180,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   }
 
   if (hosts >= t.horizontalSweep.minHosts && (p.protocols & (P_TCP | P_UDP | P_OTHER)) !== 0 && ports > 0) {
-    const top = topPortKeys(p, 3);
+    const top = p.ports.top(3);
     out.push({
       id: 'horizontal-sweep',
       severity: clampSev(Math.max(2, psad)),
@@ -247,7 +240,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
 
   // Knocking is one service on a few hosts: wider is a sweep, and broadcast noise or
   // traffic meant for an address's previous holder is not someone knocking.
-  const [topPort] = topPortKeys(p, 1);
+  const [topPort] = p.ports.top(1);
   const benign = p.noisePackets + p.leftoverPackets >= t.noise.minShare * p.packets;
   if (topPort && !benign && hosts < t.horizontalSweep.minHosts && topPort[1] >= t.serviceKnock.minPackets && topPort[1] >= t.serviceKnock.minShare * p.packets) {
     out.push({
@@ -329,7 +322,7 @@ export function explain(p: SourceProfile, findings: readonly Finding[]): string 
   }
   if (parts.length === 0) {
     // No finding: say what it sent.
-    const top = topPortKeys(p, 3);
+    const top = p.ports.top(3);
     if (top.length > 0) parts.push(`${fmt(p.packets)} packet${p.packets === 1 ? '' : 's'} to ${top.map(([k]) => portLabel(k)).join(', ')}${p.ports.size > 3 ? ` +${p.ports.size - 3}` : ''}`);
     else parts.push(`${fmt(p.packets)} ${protoText(p)} packet${p.packets === 1 ? '' : 's'}`);
   }

@@ -261,6 +261,11 @@ export class PortTally {
     for (const e of this.counted) if (e[1] > 0) yield e;
   }
 
+  /** The n counted ports with the most packets, [key, packets]; ties by key (deterministic). */
+  top(n: number): [number, number][] {
+    return [...this.counts()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n);
+  }
+
   /** Every key, counted or not. */
   *keys(): IterableIterator<number> {
     for (const [k] of this.counted) yield k;

@@ -273,10 +273,7 @@ function cmpStr(a: string, b: string): number {
 }
 
 function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number): RankedSource {
-  const topPorts = [...p.ports.counts()]
-    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-    .slice(0, 5)
-    .map(([k, packets]) => ({ ...portKeyName(k), packets }));
+  const topPorts = p.ports.top(5).map(([k, packets]) => ({ ...portKeyName(k), packets }));
   const protocols: string[] = [];
   if (p.protocols & P_TCP) protocols.push('tcp');
   if (p.protocols & P_UDP) protocols.push('udp');

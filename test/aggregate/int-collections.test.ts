@@ -113,6 +113,8 @@ describe('PortTally', () => {
           expect(t.size).toBe(m.keys.size);
           expect(sortedKeys(t.keys())).toEqual(sortedKeys(m.keys));
           expect(sortedCounts(t.counts())).toEqual(sortedCounts(m.counts));
+          // Busiest first, ties by key.
+          expect(t.top(5)).toEqual([...m.counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 5));
         },
       ),
     );
