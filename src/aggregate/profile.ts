@@ -269,7 +269,7 @@ export class SourceProfile {
         const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagMask(e.tcpFlags));
         this.addFlagClass(cls, n);
         if (port !== null) {
-          if (this.ports.add(PK_TCP + port, n, lim.maxPorts, lim.maxPortCounts)) this.tcpPorts++;
+          this.addPort(PK_TCP + port, n, lim);
           if (cls === FC_FIN) (this.rareCounts().finPorts ??= new IntSet()).add(port, 64);
           else if (cls === FC_ACK) (this.rareCounts().ackPorts ??= new IntSet()).add(port, 64);
         }
@@ -278,7 +278,7 @@ export class SourceProfile {
       case 'udp':
         this.protocols |= P_UDP;
         if (port !== null) {
-          if (this.ports.add(PK_UDP + port, n, lim.maxPorts, lim.maxPortCounts)) this.udpPorts++;
+          this.addPort(PK_UDP + port, n, lim);
         }
         break;
       case 'icmp':
@@ -295,7 +295,7 @@ export class SourceProfile {
       default:
         this.protocols |= P_OTHER;
         if (port !== null) {
-          this.ports.add(PK_OTHER + port, n, lim.maxPorts, lim.maxPortCounts);
+          this.addPort(PK_OTHER + port, n, lim);
         }
     }
   }
@@ -353,7 +353,8 @@ export class SourceProfile {
     if (rows.length < 2 * MAX_RULES) this.ruleRows = rows.concat([sharedLabel(rule), n]);
   }
 
-  private addMergedPort(k: number, n: number, lim: Thresholds['limits']): void {
+  /** Counts n packets to port key k; a new key also counts towards tcpPorts / udpPorts. */
+  private addPort(k: number, n: number, lim: Thresholds['limits']): void {
     if (!this.ports.add(k, n, lim.maxPorts, lim.maxPortCounts)) return;
     if (k < PK_UDP) this.tcpPorts++;
     else if (k < PK_OTHER) this.udpPorts++;
@@ -397,8 +398,8 @@ export class SourceProfile {
     this.first = Math.min(this.first, o.first);
     this.last = Math.max(this.last, o.last);
     // Counted ports first, so what is counted stays counted; then the rest, uncounted.
-    for (const [k, c] of o.ports.counts()) this.addMergedPort(k, c, lim);
-    for (const k of o.ports.keys()) this.addMergedPort(k, 0, lim);
+    for (const [k, c] of o.ports.counts()) this.addPort(k, c, lim);
+    for (const k of o.ports.keys()) this.addPort(k, 0, lim);
     for (const h of o.hosts) this.hosts.add(h, lim.maxHosts);
     this.protocols |= o.protocols;
     o.flagClasses.forEach((c, cls) => this.addFlagClass(cls, c));
