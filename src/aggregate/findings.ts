@@ -18,6 +18,7 @@ import {
   portKeyName,
   type SourceProfile,
 } from './profile.js';
+import { counted, fmtInt, plural } from '../util/number-text.js';
 import { FINDING_IDS, NOT_NOTABLE, dangerLevel, type Thresholds } from './thresholds.js';
 
 export type EvidenceValue = number | boolean | string | readonly number[] | readonly string[];
@@ -59,17 +60,6 @@ export interface SourceAnalysis {
   trojans: TrojanFamily[];
 }
 
-/** 1234567 → "1,234,567" (toLocaleString is ~100× slower and this runs per source). */
-export function fmt(n: number): string {
-  if (!Number.isInteger(n)) return String(n);
-  const s = String(Math.abs(n));
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    if (i > 0 && (s.length - i) % 3 === 0) out += ',';
-    out += s[i];
-  }
-  return n < 0 ? `-${out}` : out;
-}
 const clampSev = (n: number): Severity => Math.max(0, Math.min(5, Math.round(n))) as Severity;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
@@ -88,7 +78,7 @@ export function fmtDuration(ms: number): string {
 
 /** "1,073" or "≥4,096" when the set hit its cap. */
 function countText(n: number, cap: number): string {
-  return n >= cap ? `≥${fmt(cap)}` : fmt(n);
+  return n >= cap ? `≥${fmtInt(cap)}` : fmtInt(n);
 }
 
 function spanMs(p: SourceProfile): number {
@@ -247,12 +237,12 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'service-knock',
       severity: clampSev(Math.max(1, Math.min(3, dangerLevel(topPort[1], t) - 1))),
       evidence: { port: portKeyName(topPort[0]).port, proto: portKeyName(topPort[0]).proto, packets: topPort[1], hosts, durationMs: span },
-      text: `${fmt(topPort[1])} packets to ${portLabel(topPort[0])}${durationText}`,
+      text: `${counted(topPort[1], 'packet')} to ${portLabel(topPort[0])}${durationText}`,
     });
   }
 
   if (p.traceroutePackets > 0) {
-    out.push({ id: 'traceroute', severity: 1, evidence: { packets: p.traceroutePackets }, text: `traceroute (${fmt(p.traceroutePackets)} probes)` });
+    out.push({ id: 'traceroute', severity: 1, evidence: { packets: p.traceroutePackets }, text: `traceroute (${counted(p.traceroutePackets, 'probe')})` });
   }
   if (p.leftoverPackets > 0) {
     const ids = ['dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry'].filter((id) => p.annotations.has(id));
@@ -260,7 +250,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'dialup-leftover',
       severity: 0,
       evidence: { packets: p.leftoverPackets, share: round1((p.leftoverPackets / p.packets) * 100) / 100, annotations: ids },
-      text: `dial-up leftover (${fmt(p.leftoverPackets)} packet${p.leftoverPackets === 1 ? '' : 's'} meant for the address's previous holder)`,
+      text: `dial-up leftover (${counted(p.leftoverPackets, 'packet')} meant for the address's previous holder)`,
     });
   }
   if (p.noisePackets > 0 && p.noisePackets >= t.noise.minShare * p.packets) {
@@ -323,8 +313,8 @@ export function explain(p: SourceProfile, findings: readonly Finding[]): string 
   if (parts.length === 0) {
     // No finding: say what it sent.
     const top = p.ports.top(3);
-    if (top.length > 0) parts.push(`${fmt(p.packets)} packet${p.packets === 1 ? '' : 's'} to ${top.map(([k]) => portLabel(k)).join(', ')}${p.ports.size > 3 ? ` +${p.ports.size - 3}` : ''}`);
-    else parts.push(`${fmt(p.packets)} ${protoText(p)} packet${p.packets === 1 ? '' : 's'}`);
+    if (top.length > 0) parts.push(`${counted(p.packets, 'packet')} to ${top.map(([k]) => portLabel(k)).join(', ')}${p.ports.size > 3 ? ` +${p.ports.size - 3}` : ''}`);
+    else parts.push(`${fmtInt(p.packets)} ${protoText(p)} ${plural(p.packets, 'packet')}`);
   }
   // Telling annotations that no finding already covers (source-port tricks, proxy hunts …);
   // for a wide scanner they are by-products of the scan and would only lengthen the line.
@@ -334,7 +324,7 @@ export function explain(p: SourceProfile, findings: readonly Finding[]): string 
     .filter(([id]) => !covered.has(id) && (p.annotations.severity(id) ?? 0) >= 1)
     .sort((a, b) => (p.annotations.severity(b[0]) ?? 0) - (p.annotations.severity(a[0]) ?? 0) || b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 3)
-    .map(([id, c]) => (c > 1 ? `${id} ×${fmt(c)}` : id));
+    .map(([id, c]) => (c > 1 ? `${id} ×${fmtInt(c)}` : id));
   if (extra.length > 0) parts.push(extra.join(', '));
   return parts.join(' · ');
 }

@@ -8,6 +8,7 @@ import { readInputs, type InputStats } from '../input/read.js';
 import { FALLBACK_FORMAT, SNIFF_LINES, type FormatChoice } from '../input/pick-format.js';
 import { formats } from '../parsers/registry.js';
 import type { InputOptions } from '../cli/options.js';
+import { counted } from '../util/number-text.js';
 
 /** Characters of a line kept as an example (the whole line is never needed to see the problem). */
 export const EXCERPT_CHARS = 240;
@@ -196,8 +197,8 @@ export function formatWhy(r: CheckResult): string {
   if (r.format === null) return 'no format: nothing was read';
   if (r.formatBy === 'option') return `${r.format}, forced by --input-format (not sniffed)`;
   const best = r.sniff[0];
-  if (r.formatBy === 'sniff') return `${r.format}, sniffed with confidence ${fmtConf(best?.confidence ?? 0)} on the first ${r.sniffedLines} non-blank line${r.sniffedLines === 1 ? '' : 's'}`;
-  return `${r.format} (guessed): no format recognised the first ${r.sniffedLines} non-blank line${r.sniffedLines === 1 ? '' : 's'}, so they are read as ${FALLBACK_FORMAT} syslog text, which skips what it cannot read`;
+  if (r.formatBy === 'sniff') return `${r.format}, sniffed with confidence ${fmtConf(best?.confidence ?? 0)} on the first ${counted(r.sniffedLines, 'non-blank line')}`;
+  return `${r.format} (guessed): no format recognised the first ${counted(r.sniffedLines, 'non-blank line')}, so they are read as ${FALLBACK_FORMAT} syslog text, which skips what it cannot read`;
 }
 
 export function fmtConf(c: number): string {

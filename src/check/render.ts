@@ -3,7 +3,7 @@
 import pc from 'picocolors';
 import type { FirewallEvent } from '../event.js';
 import { eventToJson } from '../render/event-json.js';
-import { fmtInt } from '../render/report-text.js';
+import { counted, fmtInt, plural } from '../util/number-text.js';
 import { termSafe } from '../render/sanitize.js';
 import { formatDateTime } from '../render/time-format.js';
 import { fmtConf, formatWhy, hints, type CheckResult, type KindExample, type LineDetail } from './check.js';
@@ -28,14 +28,14 @@ const SHOW_KINDS = 12;
 
 function kindsBlock(title: string, kinds: readonly KindExample[], c: Colors): string[] {
   if (kinds.length === 0) return [];
-  const out = ['', c.bold(`${title} (${kinds.length} kind${kinds.length === 1 ? '' : 's'})`)];
+  const out = ['', c.bold(`${title} (${counted(kinds.length, 'kind')})`)];
   for (const k of kinds.slice(0, SHOW_KINDS)) {
     out.push(`  ${fmtInt(k.count).padStart(7)} × ${termSafe(k.reason)}`);
     out.push(c.dim(`            e.g. line ${k.line}: ${k.excerpt === null ? '(text not kept)' : shown(k.excerpt)}`));
   }
   if (kinds.length > SHOW_KINDS) {
     const rest = kinds.slice(SHOW_KINDS);
-    out.push(c.dim(`  … ${rest.length} more kinds (${fmtInt(rest.reduce((n, k) => n + k.count, 0))} lines); -o json lists them all`));
+    out.push(c.dim(`  … ${rest.length} more ${plural(rest.length, 'kind')} (${counted(rest.reduce((n, k) => n + k.count, 0), 'line')}); -o json lists them all`));
   }
   return out;
 }

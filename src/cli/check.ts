@@ -11,6 +11,7 @@ import { Interrupt } from './interrupt.js';
 import { addInputOptions, positiveInt, readCommonOptions, resolveInputs } from './options.js';
 import { testCrashHook } from './test-hooks.js';
 import { useColor } from './tty.js';
+import { counted } from '../util/number-text.js';
 
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
   const cmd = program
@@ -39,7 +40,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       if (r.error) process.stderr.write(`logscan: ${termSafe(r.error.startsWith(r.file) ? r.error : `${r.file}: ${r.error}`)}\n`);
       if (r.incomplete) setExit(ExitCode.inputUnreadable);
       if (r.detail && r.detail.fate === 'absent' && r.error === null && !interrupt.received) {
-        process.stderr.write(`logscan: --line ${r.detail.line}: ${termSafe(r.file)} has only ${r.lines} line${r.lines === 1 ? '' : 's'}\n`);
+        process.stderr.write(`logscan: --line ${r.detail.line}: ${termSafe(r.file)} has only ${counted(r.lines, 'line')}\n`);
         setExit(ExitCode.usage);
       }
     }

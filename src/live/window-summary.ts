@@ -2,7 +2,7 @@
 // the summarizer's score, one line each.
 import type { Summarizer } from '../aggregate/summary.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
-import { fmtInt } from '../render/report-text.js';
+import { counted } from '../util/number-text.js';
 import { termSafe } from '../render/sanitize.js';
 import { durationText } from './duration.js';
 import { severityColor, type Colors } from './probe-line.js';
@@ -13,7 +13,7 @@ export function windowSummary(sum: Summarizer, windowMs: number, kb: KnowledgeBa
   const r = sum.result({ kb });
   let events = 0;
   for (const s of r.sources) events += s.events;
-  const head = c.bold(`── last ${durationText(windowMs)}: ${fmtInt(events)} events from ${fmtInt(r.sources.length)} sources`);
+  const head = c.bold(`── last ${durationText(windowMs)}: ${counted(events, 'event')} from ${counted(r.sources.length, 'source')}`);
   const lines = [head];
   for (const s of r.sources.slice(0, TOP)) {
     lines.push(`   ${String(s.rank).padStart(2)}. ${termSafe(s.ip).padEnd(15)}  ${severityColor(c, s.severity)(`score ${s.score}`)}  ${termSafe(s.explanation)}`);

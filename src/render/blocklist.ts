@@ -16,6 +16,7 @@ import ipaddr from 'ipaddr.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import { termSafe } from './sanitize.js';
+import { counted } from '../util/number-text.js';
 
 export type BlocklistFormat = 'nft' | 'ipset' | 'iptables' | 'ufw';
 export const BLOCKLIST_FORMATS: readonly BlocklistFormat[] = ['nft', 'ipset', 'iptables', 'ufw'];
@@ -84,13 +85,13 @@ export function renderBlocklist(doc: ReportDoc, opts: BlocklistOptions): string 
   const v4 = entries.filter((e) => e.family === 4);
   const v6 = entries.filter((e) => e.family === 6);
   const head: string[] = [
-    `# logscan ${commentSafe(opts.version)} blocklist (${opts.format}): ${entries.length} source${entries.length === 1 ? '' : 's'} with score >= ${opts.minScore} (${v4.length} IPv4, ${v6.length} IPv6)`,
+    `# logscan ${commentSafe(opts.version)} blocklist (${opts.format}): ${counted(entries.length, 'source')} with score >= ${opts.minScore} (${v4.length} IPv4, ${v6.length} IPv6)`,
     `# from ${commentSafe(doc.inputs.map((i) => i.file).join(', '))}${doc.span.first && doc.span.last ? `, events ${doc.span.first} to ${doc.span.last}` : ''}`,
     '# Generated, not applied: review it before loading. Scores and reasons: docs/ranking.md.',
   ];
-  if (privateLeft > 0) head.push(`# Left out: ${privateLeft} loopback/private/link-local source${privateLeft === 1 ? '' : 's'} (--blocklist-include-private keeps them).`);
+  if (privateLeft > 0) head.push(`# Left out: ${counted(privateLeft, 'loopback/private/link-local source')} (--blocklist-include-private keeps them).`);
   else if (!opts.includePrivate) head.push('# Loopback/private/link-local sources are left out by default (--blocklist-include-private keeps them).');
-  if (invalid > 0) head.push(`# Left out: ${invalid} source${invalid === 1 ? '' : 's'} whose logged address is not a valid IP address.`);
+  if (invalid > 0) head.push(`# Left out: ${counted(invalid, 'source')} whose logged address is not a valid IP address.`);
   const out: string[] = [];
   switch (opts.format) {
     case 'nft':

@@ -2,7 +2,7 @@
 // bar per hour of the day (23 or 25 on a DST day), blocked packets in the darker
 // part, the previous day as a dashed line when known. Labels are ours (hours,
 // numbers), but still escaped: the zone name reaches the title.
-import { fmtInt } from './report-text.js';
+import { counted, fmtInt } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
 
 export interface ChartData {
@@ -52,7 +52,7 @@ export function renderChartSvg(d: ChartData, title: string): string {
     const x = LEFT + i * slot + (slot - barW) / 2;
     const total = d.packets[i];
     const blocked = Math.min(total, d.blocked[i] ?? 0);
-    const label = `${e(d.labels[i] ?? '')}:00 · ${fmtInt(total)} packets, ${fmtInt(blocked)} blocked`;
+    const label = `${e(d.labels[i] ?? '')}:00 · ${counted(total, 'packet')}, ${fmtInt(blocked)} blocked`;
     parts.push(`<g><title>${label}</title>`);
     if (total > 0) {
       // A single packet still shows: bars are at least MIN_BAR tall, split in proportion.

@@ -2,8 +2,19 @@
 // text, markdown and HTML renderers say the same thing in the same words.
 import type { Change, Comparison } from '../daily/compare.js';
 import type { DailyDoc } from '../daily/doc.js';
-import { fmtInt } from './report-text.js';
+import { counted, fmtInt } from '../util/number-text.js';
 import { formatDateTime } from './time-format.js';
+
+/** "697 packets from 196 sources to 300 ports". */
+export function probesText(h: DailyDoc['headline']): string {
+  return `${counted(h.packets, 'packet')} from ${counted(h.sources, 'source')} to ${counted(h.ports, 'port')}`;
+}
+
+/** "2 files read, 1 skipped (outside the day)" (the names follow, escaped by the caller). */
+export function filesReadText(doc: DailyDoc): string {
+  const skipped = doc.skippedFiles.length;
+  return `${counted(doc.report.inputs.length, 'file')} read${skipped > 0 ? `, ${skipped} skipped (outside the day)` : ''}`;
+}
 
 /** "+35%", "−12%", "±0%", "new" (from zero), or "" without a previous day. */
 export function trendText(c: Change): string {
@@ -34,7 +45,7 @@ export function windowNotes(doc: DailyDoc, tz: string | null): string[] {
   if (doc.partial) notes.push('the day is not over: numbers so far');
   const coverage = coverageNote(doc, tz);
   if (coverage !== null) notes.push(coverage);
-  if (doc.outside.untimed > 0) notes.push(`${fmtInt(doc.outside.untimed)} events without a date (kernel uptime only) left out`);
+  if (doc.outside.untimed > 0) notes.push(`${counted(doc.outside.untimed, 'event')} without a date (kernel uptime only) left out`);
   return notes;
 }
 

@@ -7,8 +7,9 @@ import type { RankedSource } from '../aggregate/summary.js';
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { renderChartSvg } from './daily-chart.js';
-import { basisText, changeText, pctOf, trendText, windowNotes } from './daily-common.js';
-import { capped, fmtInt, fmtPct, osHintText, seenText } from './report-text.js';
+import { basisText, changeText, filesReadText, pctOf, trendText, windowNotes } from './daily-common.js';
+import { capped, osHintText, seenText } from './report-text.js';
+import { counted, fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
 
 export interface DailyHtmlOptions {
@@ -195,11 +196,11 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
       b.push('</section>');
     }
     if (r.topCountries && r.topCountries.length > 0) {
-      const c = r.topCountries.map((x) => `<li>${e(x.country ?? '?')}${x.countryName ? ` ${e(x.countryName)}` : ''}: ${fmtInt(x.packets)} packets, ${fmtInt(x.sources)} sources</li>`).join('');
-      const n = (r.topNetworks ?? []).map((x) => `<li>AS${x.number}${x.organization ? ` ${e(x.organization)}` : ''}: ${fmtInt(x.packets)} packets, ${fmtInt(x.sources)} sources</li>`).join('');
+      const c = r.topCountries.map((x) => `<li>${e(x.country ?? '?')}${x.countryName ? ` ${e(x.countryName)}` : ''}: ${counted(x.packets, 'packet')}, ${counted(x.sources, 'source')}</li>`).join('');
+      const n = (r.topNetworks ?? []).map((x) => `<li>AS${x.number}${x.organization ? ` ${e(x.organization)}` : ''}: ${counted(x.packets, 'packet')}, ${counted(x.sources, 'source')}</li>`).join('');
       b.push(`<section><h2>Top countries</h2><ul class="plain">${c}</ul>${n ? `<h2>Top networks</h2><ul class="plain">${n}</ul>` : ''}</section>`);
     } else if (r.topNetworks && r.topNetworks.length > 0) {
-      b.push(`<section><h2>Top networks</h2><ul class="plain">${r.topNetworks.map((x) => `<li>AS${x.number}${x.organization ? ` ${e(x.organization)}` : ''}: ${fmtInt(x.packets)} packets, ${fmtInt(x.sources)} sources</li>`).join('')}</ul></section>`);
+      b.push(`<section><h2>Top networks</h2><ul class="plain">${r.topNetworks.map((x) => `<li>AS${x.number}${x.organization ? ` ${e(x.organization)}` : ''}: ${counted(x.packets, 'packet')}, ${counted(x.sources, 'source')}</li>`).join('')}</ul></section>`);
     }
     if (r.topPorts.length > 0) {
       b.push(
@@ -243,7 +244,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   }
 
   const files = r.inputs.map((i) => `${e(i.file)}${i.error ? ` (${e(i.error)})` : ''}`).join(', ');
-  b.push(`<footer>logscan daily · ${r.inputs.length} file${r.inputs.length === 1 ? '' : 's'} read: ${files || '-'}${doc.skippedFiles.length > 0 ? ` · ${doc.skippedFiles.length} skipped (outside the day)` : ''}</footer>`);
+  b.push(`<footer>logscan daily · ${e(filesReadText(doc))}: ${files || '-'}</footer>`);
 
   return (
     '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">' +

@@ -1,9 +1,10 @@
 // `logscan daily -o markdown`: for mail and chat. Every string that came from a log
 // goes through markdownEscape; the tables are the report's own (report-markdown.ts).
 import type { DailyDoc } from '../daily/doc.js';
-import { basisText, changeText, pctOf, windowNotes } from './daily-common.js';
+import { basisText, changeText, filesReadText, pctOf, probesText, windowNotes } from './daily-common.js';
 import { renderReportSectionsMarkdown } from './report-markdown.js';
-import { fmtInt, sparkline } from './report-text.js';
+import { sparkline } from './report-text.js';
+import { counted, fmtInt } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 
 export interface DailyMarkdownOptions {
@@ -16,9 +17,9 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
   const out: string[] = [];
   out.push(`## logscan daily: ${doc.date} (${md(doc.tz)})`, '');
   for (const n of windowNotes(doc, opts.tz)) out.push(`> ${md(n)}`, '');
-  out.push(`- **probes:** ${fmtInt(h.packets)} packets from ${fmtInt(h.sources)} sources to ${fmtInt(h.ports)} ports`);
+  out.push(`- **probes:** ${probesText(h)}`);
   out.push(`- **blocked:** ${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)}) · **allowed:** ${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})${h.other > 0 ? ` · other ${fmtInt(h.other)}` : ''}`);
-  if (doc.report.totals.ignored !== undefined) out.push(`- **ignored:** ${fmtInt(doc.report.totals.ignored)} events matched the --ignore list`);
+  if (doc.report.totals.ignored !== undefined) out.push(`- **ignored:** ${counted(doc.report.totals.ignored, 'event')} matched the --ignore list`);
   if (h.packets > 0) out.push(`- **per hour (${md(doc.chart.labels[0] ?? '00')}-${md(doc.chart.labels[doc.chart.labels.length - 1] ?? '23')}):** \`${sparkline(doc.chart.packets)}\``);
 
   if (doc.rules.length > 0) {
@@ -41,6 +42,6 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
     return out.join('\n') + '\n';
   }
   out.push(...renderReportSectionsMarkdown(doc.report, { tz: opts.tz }));
-  out.push('', `<sub>${doc.report.inputs.length} file${doc.report.inputs.length === 1 ? '' : 's'} read: ${doc.report.inputs.map((i) => md(i.file)).join(', ')}</sub>`);
+  out.push('', `<sub>${filesReadText(doc)}: ${doc.report.inputs.map((i) => md(i.file)).join(', ')}</sub>`);
   return out.join('\n') + '\n';
 }

@@ -2,8 +2,9 @@
 // termSafe; the tables under the comparison are the report's own (report-text.ts).
 import pc from 'picocolors';
 import type { DailyDoc } from '../daily/doc.js';
-import { basisText, changeText, pctOf, windowNotes } from './daily-common.js';
-import { fmtInt, renderReportSectionsText, sparkline, wrapItems, type TextOptions } from './report-text.js';
+import { basisText, changeText, filesReadText, pctOf, probesText, windowNotes } from './daily-common.js';
+import { renderReportSectionsText, sparkline, wrapItems, type TextOptions } from './report-text.js';
+import { counted, fmtInt } from '../util/number-text.js';
 import { termSafe } from './sanitize.js';
 
 // eslint-disable-next-line no-control-regex
@@ -28,10 +29,10 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   out.push(c.bold(`logscan daily · ${doc.date} (${termSafe(doc.tz)})`));
   for (const n of windowNotes(doc, opts.tz)) out.push(c.yellow(`note: ${n}`));
   out.push('');
-  out.push(`${c.bold('probes')}     ${fmtInt(h.packets)} packets from ${fmtInt(h.sources)} sources to ${fmtInt(h.ports)} ports`);
+  out.push(`${c.bold('probes')}     ${probesText(h)}`);
   out.push(`${c.bold('blocked')}    ${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)}) · allowed ${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})${h.other > 0 ? ` · other ${fmtInt(h.other)}` : ''}`);
 
-  if (doc.report.totals.ignored !== undefined) out.push(`${c.bold('ignored')}    ${fmtInt(doc.report.totals.ignored)} events matched the --ignore list`);
+  if (doc.report.totals.ignored !== undefined) out.push(`${c.bold('ignored')}    ${counted(doc.report.totals.ignored, 'event')} matched the --ignore list`);
   if (doc.rules.length > 0) out.push(wrapItems(`${c.bold('logged as')}  `, doc.rules.map((r) => `${termSafe(r.key)} ${fmtInt(r.packets)}`), opts.width, (s) => [...s.replace(ANSI, '')].length));
 
   out.push('', c.bold(`Change: ${basisText(cmp)}`));
@@ -47,7 +48,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
 
   if (h.packets > 0) {
     const max = Math.max(...doc.chart.packets);
-    out.push('', c.bold(`Activity per hour (max ${fmtInt(max)} packets)`));
+    out.push('', c.bold(`Activity per hour (max ${counted(max, 'packet')})`));
     out.push(`  ${sparkline(doc.chart.packets)}`);
     out.push(`  ${hourRuler(doc.chart.labels)}`);
   }
@@ -57,7 +58,6 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
     return out.join('\n') + '\n';
   }
   out.push(...renderReportSectionsText(doc.report, opts));
-  const read = doc.report.inputs.length;
-  out.push('', c.dim(`${read} file${read === 1 ? '' : 's'} read${doc.skippedFiles.length > 0 ? `, ${doc.skippedFiles.length} skipped (outside the day)` : ''}: ${doc.report.inputs.map((i) => termSafe(i.file)).join(', ')}`));
+  out.push('', c.dim(`${filesReadText(doc)}: ${doc.report.inputs.map((i) => termSafe(i.file)).join(', ')}`));
   return out.join('\n') + '\n';
 }

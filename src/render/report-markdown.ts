@@ -2,7 +2,8 @@
 // the terminal report; every string that came from a log (or from --signatures) goes
 // through markdownEscape, numbers we format ourselves do not need it.
 import type { ReportDoc } from '../aggregate/report.js';
-import { capped, fmtInt, fmtPct, osHintText, seenText, sparkline } from './report-text.js';
+import { capped, osHintText, recordsText, seenText, sparkline } from './report-text.js';
+import { counted, fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
 
@@ -30,7 +31,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
     out.push(`- **time span:** ${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${opts.tz ? ` (${md(opts.tz)})` : ''}`);
   }
   out.push(
-    `- **records:** ${fmtInt(t.lines)} lines · ${fmtInt(t.events)} events${t.packets !== t.events ? ` (${fmtInt(t.packets)} packets)` : ''} · ${fmtInt(t.skipped)} skipped · ${fmtInt(t.malformed)} malformed · ${t.sourcesCapped ? '≥' : ''}${fmtInt(t.sources)} source${t.sources === 1 ? '' : 's'}`,
+    `- **records:** ${recordsText(t)}`,
   );
   const f = doc.filters;
   const filt: string[] = [];
@@ -39,7 +40,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   if (f.sources.length > 0) filt.push(`source ${f.sources.map(md).join(', ')}`);
   if (f.minSeverity !== null) filt.push(`min severity ${f.minSeverity}`);
   if (filt.length > 0) out.push(`- **filter:** ${filt.join(' · ')}`);
-  if (t.ignored !== undefined) out.push(`- **ignored:** ${fmtInt(t.ignored)} events matched the --ignore list`);
+  if (t.ignored !== undefined) out.push(`- **ignored:** ${counted(t.ignored, 'event')} matched the --ignore list`);
   for (const i of doc.inputs) if (i.error) out.push(`- **${i.incomplete ? 'incomplete' : 'problem'}:** ${md(i.error)}`);
   if (doc.interrupted) out.push(`- **interrupted:** by ${md(doc.interrupted)}; this report covers only what was read before it`);
   if (doc.perHour.some((v) => v > 0)) out.push(`- **per hour (00-23):** \`${sparkline(doc.perHour)}\``);

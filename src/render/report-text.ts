@@ -6,6 +6,7 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import { wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
+import { counted, fmtInt, fmtPct, plural } from '../util/number-text.js';
 import { formatDateTime, zonedParts } from './time-format.js';
 
 export interface TextOptions {
@@ -26,14 +27,6 @@ export function sparkline(values: readonly number[]): string {
   const max = Math.max(0, ...values);
   if (max === 0) return SPARK[0].repeat(values.length);
   return values.map((v) => (v === 0 ? ' ' : SPARK[Math.min(SPARK.length - 1, Math.floor((v / max) * (SPARK.length - 1) + 0.5))])).join('');
-}
-
-export function fmtInt(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-export function fmtPct(x: number): string {
-  return x >= 0.1 ? `${(x * 100).toFixed(0)}%` : `${(x * 100).toFixed(1)}%`;
 }
 
 function table(head: string[], c: Colors, colWidths?: number[]): Table.Table {
@@ -174,6 +167,13 @@ function shares(rows: { key: string; packets: number }[], total: number): string
   return rows.map((r) => `${termSafe(r.key)} ${fmtInt(r.packets)}${total > 0 ? ` (${fmtPct(r.packets / total)})` : ''}`).join(' · ');
 }
 
+/** "700 lines · 693 events (697 packets) · 7 skipped · 0 malformed · 196 sources": the header's count line (text and Markdown). */
+export function recordsText(t: ReportDoc['totals'], markMalformed: (s: string) => string = (s) => s): string {
+  const packets = t.packets !== t.events ? ` (${counted(t.packets, 'packet')})` : '';
+  const sources = `${t.sourcesCapped ? '≥' : ''}${counted(t.sources, 'source')}`;
+  return `${counted(t.lines, 'line')} · ${counted(t.events, 'event')}${packets} · ${fmtInt(t.skipped)} skipped · ${markMalformed(`${fmtInt(t.malformed)} malformed`)} · ${sources}`;
+}
+
 export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   const c = pc.createColors(opts.color);
   const out: string[] = [];
@@ -184,7 +184,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
     out.push(`${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${opts.tz ? ` (${termSafe(opts.tz)})` : ''}`);
   }
   out.push(
-    `${fmtInt(t.lines)} lines · ${fmtInt(t.events)} events${t.packets !== t.events ? ` (${fmtInt(t.packets)} packets)` : ''} · ${fmtInt(t.skipped)} skipped · ${t.malformed > 0 ? c.yellow(`${fmtInt(t.malformed)} malformed`) : '0 malformed'} · ${t.sourcesCapped ? '≥' : ''}${fmtInt(t.sources)} source${t.sources === 1 ? '' : 's'}`,
+    recordsText(t, (malformed) => (t.malformed > 0 ? c.yellow(malformed) : malformed)),
   );
 
   const f = doc.filters;
@@ -195,10 +195,10 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   if (f.minSeverity !== null) filt.push(`min severity ${f.minSeverity}`);
   if (filt.length > 0) {
     const dropped = t.parsedEvents - t.events - (t.ignored ?? 0);
-    out.push(`${c.bold('filter')}     ${filt.join(' · ')}${dropped > 0 ? ` (${fmtInt(dropped)} events left out)` : ''}`);
+    out.push(`${c.bold('filter')}     ${filt.join(' · ')}${dropped > 0 ? ` (${counted(dropped, 'event')} left out)` : ''}`);
   }
 
-  if (t.ignored !== undefined) out.push(`${c.bold('ignored')}    ${fmtInt(t.ignored)} events matched the --ignore list`);
+  if (t.ignored !== undefined) out.push(`${c.bold('ignored')}    ${counted(t.ignored, 'event')} matched the --ignore list`);
 
   if (doc.inputs.length > 1 || doc.inputs.some((i) => i.error)) {
     const tb = table(['input', 'format', 'lines', 'events', 'skipped', 'malformed'], c);
@@ -218,7 +218,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   // Say plainly when the numbers above do not cover everything that was asked for.
   const incomplete = doc.inputs.filter((i) => i.incomplete);
   if (incomplete.length > 0) {
-    out.push('', c.yellow(`incomplete: ${incomplete.length} of ${doc.inputs.length} input${doc.inputs.length === 1 ? '' : 's'} not read to the end: ${incomplete.map((i) => termSafe(i.file)).join(', ')}`));
+    out.push('', c.yellow(`incomplete: ${incomplete.length} of ${doc.inputs.length} ${plural(doc.inputs.length, 'input')} not read to the end: ${incomplete.map((i) => termSafe(i.file)).join(', ')}`));
   }
   if (doc.interrupted) out.push('', c.yellow(`interrupted by ${termSafe(doc.interrupted)}: this report covers only what was read before it`));
 
@@ -302,7 +302,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   if (p.evicted > 0) {
     out.push(
       '',
-      c.yellow(`note: more than ${fmtInt(p.cap)} sources; ${fmtInt(p.evicted)} least-recently-seen source profiles (${fmtInt(p.evictedEvents)} events) were evicted and are missing from the ranking (raise limits.maxSources with --config).`),
+      c.yellow(`note: more than ${fmtInt(p.cap)} sources; ${fmtInt(p.evicted)} least-recently-seen source profiles (${counted(p.evictedEvents, 'event')}) were evicted and are missing from the ranking (raise limits.maxSources with --config).`),
     );
   }
   return out;

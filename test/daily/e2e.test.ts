@@ -157,6 +157,17 @@ describe('how far the logs reach', () => {
     expect(d.covered).toBe(false);
   });
 
+  it('a day of one record reads in the singular in every format, and so does the report of it', () => {
+    const log = write(tempDir(), 'kern.log', span);
+    const args = ['daily', log, '--date', '2026-11-21', '--tz', 'UTC'];
+    expect(runCli([...args, '-o', 'text']).stdout).toContain('probes     1 packet from 1 source to 1 port\n');
+    expect(runCli([...args, '-o', 'markdown']).stdout).toContain('- **probes:** 1 packet from 1 source to 1 port\n');
+    expect(runCli([...args, '-o', 'html']).stdout).toContain('<footer>logscan daily · 1 file read: ');
+    const one = write(tempDir(), 'one.log', span.slice(0, 1));
+    expect(runCli([one, '--tz', 'UTC']).stdout).toContain('\n1 line · 1 event · 0 skipped · 0 malformed · 1 source\n');
+    expect(runCli([one, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('- **records:** 1 line · 1 event · 0 skipped · 0 malformed · 1 source\n');
+  });
+
   it('logs that end before the previous day give no comparison and no complete digest of zeros', () => {
     const dir = tempDir();
     const state = join(dir, 'state');
