@@ -31,7 +31,7 @@ const send = (): void => {
   if (encoder.n === 0) return;
   const batch = encoder.take();
   inFlight++;
-  port.postMessage({ type: 'batch', batch } satisfies FromWorker, [batch.nums.buffer, batch.anns.buffer]);
+  port.postMessage({ type: 'batch', batch } satisfies FromWorker, [batch.nums.buffer, batch.anns.buffer, batch.ends.buffer]);
 };
 
 /** SIGINT/SIGTERM on the main thread: stop reading (readInputs sees the signal between chunks and before the next input). */

@@ -85,7 +85,7 @@ export async function readInWorker(files: readonly string[], options: CommonOpti
         case 'batch':
           decoder.decode(m.batch, h.onEvent);
           if (h.afterChunk) await h.afterChunk();
-          worker.postMessage({ buffers: { nums: m.batch.nums, anns: m.batch.anns } } satisfies Credit, [m.batch.nums.buffer, m.batch.anns.buffer]);
+          worker.postMessage({ buffers: { nums: m.batch.nums, anns: m.batch.anns, ends: m.batch.ends } } satisfies Credit, [m.batch.nums.buffer, m.batch.anns.buffer, m.batch.ends.buffer]);
           // Queued batches are taken without a turn of the event loop; the stdin relay needs turns.
           if (stopRelay !== null) await new Promise(setImmediate);
           break;
