@@ -1,10 +1,9 @@
 // The terminal report: a header, then compact tables. Every string that came from a
 // log goes through termSafe; colour only when the caller says the terminal wants it.
-import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
-import { wrapText } from './box-table.js';
+import { boxTable, displayWidth, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { counted, fmtInt, fmtPct, plural } from '../util/number-text.js';
 import { formatDateTime, zonedParts } from './time-format.js';
@@ -29,19 +28,36 @@ export function sparkline(values: readonly number[]): string {
   return values.map((v) => (v === 0 ? ' ' : SPARK[Math.min(SPARK.length - 1, Math.floor((v / max) * (SPARK.length - 1) + 0.5))])).join('');
 }
 
-function table(head: string[], c: Colors, colWidths?: number[]): Table.Table {
-  return new Table({
-    head: head.map((h) => c.bold(h)),
-    style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    wordWrap: true,
-    ...(colWidths ? { colWidths } : {}),
-  });
+/**
+ * A compact bordered table. Cells may hold several lines; a line wider than its column
+ * is wrapped (wrapText: at spaces, Chinese anywhere, an over-long word cut, nothing
+ * lost). `widths` are text columns (the border adds 3 per column and 1); without them
+ * each column is as wide as its widest line. `paint` colours a cell line by line, so a
+ * colour never spans a border.
+ */
+function textTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  c: Colors,
+  widths?: readonly number[],
+  paint?: (row: number, col: number, line: string) => string,
+): string {
+  const split = rows.map((r) => r.map((cell) => cell.split('\n')));
+  const w = widths ?? head.map((h, col) => Math.max(displayWidth(h), ...split.map((r) => Math.max(...r[col]!.map(displayWidth)))));
+  const cells = split.map((r, row) =>
+    r.map((lines, col) => lines.flatMap((l) => (displayWidth(l) > w[col]! ? wrapText(l, w[col]!) : [l])).map((l) => (paint ? paint(row, col, l) : l))),
+  );
+  return boxTable(
+    head.map((h) => c.bold(h)),
+    cells,
+    w,
+    true,
+  );
 }
 
-/** Widths for a table whose last column takes what is left of the terminal. */
-export function fitWidths(fixed: number[], width: number, minLast = 20): number[] {
-  const used = fixed.reduce((a, b) => a + b, 0) + fixed.length + 2;
+/** Text widths for a table whose last column takes what is left of the terminal. */
+export function fitWidths(fixed: number[], width: number, minLast = 18): number[] {
+  const used = fixed.reduce((a, b) => a + b, 0) + 3 * (fixed.length + 1) + 1;
   return [...fixed, Math.max(minLast, width - used)];
 }
 
@@ -95,11 +111,11 @@ export function capped(n: number, isCapped: boolean): string {
   return isCapped ? `≥${fmtInt(n)}` : fmtInt(n);
 }
 
-/** Width a column needs for these cells (plus cli-table3's padding). */
+/** Text width a column needs for these cells. */
 function colWidth(cells: string[]): number {
   let w = 0;
-  for (const s of cells) for (const line of s.split('\n')) w = Math.max(w, [...line].length);
-  return w + 2;
+  for (const s of cells) for (const line of s.split('\n')) w = Math.max(w, displayWidth(line));
+  return w;
 }
 
 interface Column<T> {
@@ -113,37 +129,26 @@ interface Column<T> {
  * A table whose last column (free text) takes what the terminal has left; optional
  * columns are dropped when that would leave it narrower than minLast.
  */
-function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width: number, minLast = 24, color?: (row: T, col: number, text: string) => string): string {
+function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width: number, minLast = 22, color?: (row: T, col: number, text: string) => string): string {
   let use = cols;
   for (;;) {
     const fixed = use.slice(0, -1).map((col) => colWidth([col.head, ...rows.map((r) => col.cell(r))]));
-    const last = width - fixed.reduce((a, b) => a + b, 0) - use.length - 1;
+    const widths = fitWidths(fixed, width, 0);
     const droppable = use.filter((col) => col.drop !== undefined);
-    if (last >= minLast || droppable.length === 0) {
-      const lastWidth = Math.max(minLast, last);
-      const tb = table(use.map((col) => col.head), c, [...fixed, lastWidth]);
-      for (const r of rows) {
-        tb.push(
-          use.map((col, i) => {
-            // The free text is wrapped here: cli-table3 breaks only at spaces and cut Chinese off with "…".
-            const text = i === use.length - 1 ? wrapLines(col.cell(r), lastWidth - 2) : col.cell(r);
-            return color ? color(r, i, text) : text;
-          }),
-        );
-      }
-      return tb.toString();
+    if (widths[fixed.length]! >= minLast || droppable.length === 0) {
+      widths[fixed.length] = Math.max(minLast, widths[fixed.length]!);
+      const cells = rows.map((r) => use.map((col) => col.cell(r)));
+      return textTable(
+        use.map((col) => col.head),
+        cells,
+        c,
+        widths,
+        color && ((row, col, line) => color(rows[row]!, col, line)),
+      );
     }
     const worst = droppable.reduce((a, b) => ((b.drop ?? 0) > (a.drop ?? 0) ? b : a));
     use = use.filter((col) => col !== worst);
   }
-}
-
-/** Each line of `text` wrapped to `width` terminal columns. */
-function wrapLines(text: string, width: number): string {
-  return text
-    .split('\n')
-    .flatMap((line) => wrapText(line, width))
-    .join('\n');
 }
 
 /** At most `max` characters, "…" when cut. */
@@ -201,18 +206,16 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   if (t.ignored !== undefined) out.push(`${c.bold('ignored')}    ${counted(t.ignored, 'event')} matched the --ignore list`);
 
   if (doc.inputs.length > 1 || doc.inputs.some((i) => i.error)) {
-    const tb = table(['input', 'format', 'lines', 'events', 'skipped', 'malformed'], c);
-    for (const i of doc.inputs) {
-      tb.push([
-        termSafe(i.file),
-        i.error ? c.red(termSafe(i.error.startsWith(i.file) ? i.error.slice(i.file.length + 2) : i.error)) : (i.format ?? '-') + (i.formatBy === 'fallback' ? ' (guessed)' : ''),
-        fmtInt(i.lines),
-        fmtInt(i.events),
-        fmtInt(i.skipped),
-        fmtInt(i.malformed),
-      ]);
-    }
-    out.push('', tb.toString());
+    const rows = doc.inputs.map((i) => [
+      termSafe(i.file),
+      i.error ? termSafe(i.error.startsWith(i.file) ? i.error.slice(i.file.length + 2) : i.error) : (i.format ?? '-') + (i.formatBy === 'fallback' ? ' (guessed)' : ''),
+      fmtInt(i.lines),
+      fmtInt(i.events),
+      fmtInt(i.skipped),
+      fmtInt(i.malformed),
+    ]);
+    const paint = (row: number, col: number, line: string): string => (col === 1 && doc.inputs[row]!.error ? c.red(line) : line);
+    out.push('', textTable(['input', 'format', 'lines', 'events', 'skipped', 'malformed'], rows, c, undefined, paint));
   }
 
   // Say plainly when the numbers above do not cover everything that was asked for.
@@ -259,7 +262,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     // --geoip: country and AS before the explanation; dropped last on a narrow terminal.
     if (doc.sources.some((r) => r.geo !== undefined || r.as !== undefined)) cols.splice(cols.length - 1, 0, { head: 'geo', cell: geoCell, drop: 0.5 });
     const colored = (r: RankedSource, col: number, text: string): string => (col === 2 ? sevColor(c, r.severity)(text) : text);
-    out.push('', c.bold(`Top sources${doc.rankedSources > doc.sources.length ? ` (${doc.sources.length} of ${fmtInt(doc.rankedSources)} ranked)` : ''}`), fittedTable(doc.sources, cols, c, opts.width, 24, colored));
+    out.push('', c.bold(`Top sources${doc.rankedSources > doc.sources.length ? ` (${doc.sources.length} of ${fmtInt(doc.rankedSources)} ranked)` : ''}`), fittedTable(doc.sources, cols, c, opts.width, 22, colored));
     if (doc.findings.length > 0) {
       const items = doc.findings.map((f) => sevColor(c, f.maxSeverity)(`${f.id} ${fmtInt(f.sources)}`));
       out.push(wrapItems(`${c.bold('findings')}   `, items, opts.width, (s) => [...s.replace(ANSI, '')].length));
@@ -267,10 +270,9 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   } else if (doc.rankedSources > 0) {
     out.push('', c.bold('Top sources'), `No source at or above severity ${doc.filters.minSeverity ?? 0} (${fmtInt(doc.rankedSources)} ranked).`);
   } else if (doc.topSources.length > 0) {
-    const tb = table(['#', 'source', 'packets'], c);
-    doc.topSources.forEach((s, i) => tb.push([String(i + 1), termSafe(s.ip), fmtInt(s.packets)]));
+    const rows = doc.topSources.map((s, i) => [String(i + 1), termSafe(s.ip), fmtInt(s.packets)]);
     // Nothing was ranked (docs/ranking.md): say why, so the busiest address is not read as an attacker.
-    out.push('', c.bold('Top sources by packets'), 'None ranked: loopback and this host\'s own allowed outbound traffic are not probes.', tb.toString());
+    out.push('', c.bold('Top sources by packets'), 'None ranked: loopback and this host\'s own allowed outbound traffic are not probes.', textTable(['#', 'source', 'packets'], rows, c));
   }
   if (doc.topCountries && doc.topCountries.length > 0) {
     const items = doc.topCountries.map((x) => `${termSafe(x.country ?? '?')} ${fmtInt(x.packets)} (${fmtInt(x.sources)} src)`);
@@ -281,9 +283,9 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     out.push(wrapItems(`${c.bold('networks')}   `, items, opts.width, (s) => [...s.replace(ANSI, '')].length));
   }
   if (doc.topPorts.length > 0) {
-    const tb = table(['port', 'packets', 'share', 'known as'], c, fitWidths([12, 10, 8], opts.width));
-    for (const p of doc.topPorts) tb.push([`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), fmtPct(p.share), p.names.slice(0, 3).join('; ') || '-']);
-    out.push('', c.bold(doc.topPortsBlockedOnly ? 'Top probed ports (dropped or rejected)' : 'Top destination ports'), tb.toString());
+    const rows = doc.topPorts.map((p) => [`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), fmtPct(p.share), p.names.slice(0, 3).join('; ') || '-']);
+    const table = textTable(['port', 'packets', 'share', 'known as'], rows, c, fitWidths([10, 8, 6], opts.width));
+    out.push('', c.bold(doc.topPortsBlockedOnly ? 'Top probed ports (dropped or rejected)' : 'Top destination ports'), table);
   }
   if (doc.interpretations.length > 0) {
     type I = ReportDoc['interpretations'][number];
@@ -296,7 +298,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       { head: 'meaning', cell: (i) => termSafe(i.text) },
     ];
     const colored = (i: I, col: number, text: string): string => (col <= 1 ? sevColor(c, i.severity)(text) : text);
-    out.push('', c.bold('Notable interpretations'), fittedTable(doc.interpretations, cols, c, opts.width, 24, colored));
+    out.push('', c.bold('Notable interpretations'), fittedTable(doc.interpretations, cols, c, opts.width, 22, colored));
   }
   const p = doc.profiles;
   if (p.evicted > 0) {

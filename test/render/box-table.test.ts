@@ -16,6 +16,18 @@ describe('boxTable', () => {
     ]);
   });
 
+  it('compact: no rule under the head or between rows', () => {
+    const out = boxTable(['Port', 'Name'], [[['80'], ['HTTP']], [['6776'], ['Sub-7', 'data']]], [4, 5], true);
+    expect(out.split('\n')).toEqual([
+      '┌──────┬───────┐',
+      '│ Port │ Name  │',
+      '│ 80   │ HTTP  │',
+      '│ 6776 │ Sub-7 │',
+      '│      │ data  │',
+      '└──────┴───────┘',
+    ]);
+  });
+
   it('pads by display width: CJK takes two columns, colour codes none', () => {
     const out = boxTable(['说明'], [[['\x1b[2m端口\x1b[22m']], [['ab']]], [5]);
     const lines = out.split('\n');

@@ -7,6 +7,7 @@ import { Overview } from '../../src/aggregate/overview.js';
 import { buildReport, type ReportDoc } from '../../src/aggregate/report.js';
 import { Summarizer } from '../../src/aggregate/summary.js';
 import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
+import { displayWidth } from '../../src/render/box-table.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
 import { renderReportText } from '../../src/render/report-text.js';
 import { hourIn } from '../../src/render/time-format.js';
@@ -69,6 +70,37 @@ describe('terminal report', () => {
       .join('');
     expect(meaning.replace(/ /g, '')).toContain(zh.replace(/ /g, ''));
     expect(table).not.toContain('…');
+  });
+
+  it('keeps every table inside the terminal at any width, cutting nothing a port name or address says', () => {
+    const d = doc(scenario());
+    const name = 'An-extremely-long-service-name-without-any-space-to-break-at';
+    const wide = { ...d, topPorts: [{ ...d.topPorts[0]!, names: [name, '远程桌面（微软终端服务）'] }, ...d.topPorts.slice(1)] };
+    for (const width of [40, 60, 80, 120]) {
+      const text = renderReportText(wide, { color: false, width, tz: 'UTC' });
+      // Every table is a rectangle (no cell pushed its border out), within the terminal from 80 columns.
+      for (const table of text.split('┌').slice(1).map((t) => ('┌' + t).split('\n').filter((l) => /^[┌│└]/.test(l)))) {
+        const w = displayWidth(table[0]!);
+        for (const line of table) expect(displayWidth(line), line).toBe(w);
+        if (width >= 80) expect(w).toBeLessThanOrEqual(width);
+      }
+      const known = text
+        .slice(text.indexOf('Top probed ports'))
+        .split('\n')
+        .filter((l) => l.startsWith('│'))
+        .map((l) => l.split('│').at(-2)!.trim())
+        .join('');
+      expect(known).toContain(name);
+      expect(known).toContain('远程桌面（微软终端服务）');
+    }
+  });
+
+  it('colours a severity cell line by line, never across a border', () => {
+    const text = renderReportText(doc(scenario()), { color: true, width: 100, tz: 'UTC' });
+    const rows = text.split('\n').filter((l) => l.startsWith('│'));
+    expect(rows.some((l) => l.includes('\x1b['))).toBe(true);
+    // Every colour opened in a cell is closed before the next border.
+    for (const l of rows) for (const cell of l.split('│')) expect(cell.match(/\x1b\[(?:3[0-7]|1|2)m/g)?.length ?? 0, l).toBe(cell.match(/\x1b\[(?:39|22)m/g)?.length ?? 0);
   });
 
   it('says "at least" for the source count when the counter was saturated', () => {
