@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, InputError, SignatureError, UsageError } from '../errors.js';
 import { termSafe } from '../render/sanitize.js';
+import { COMMAND_NAMES, type CommandName } from './command-names.js';
 import { VERSION } from './version.js';
 
 let exitCode: number = ExitCode.ok;
@@ -29,9 +30,9 @@ function commanderMessage(str: string): string {
 type Registrar = (program: Command, setExit: (code: number) => void) => void;
 
 // Each command's module is loaded only when it can run: `logscan explain 80` need not
-// load the parsers, the report and the daily page (start-up is what a person feels).
-// The order is the order of `logscan --help`.
-const COMMANDS: Record<string, () => Promise<Registrar>> = {
+// load the parsers, the report and the daily page, nor `logscan FILE` the daily page,
+// follow and explain (start-up is what a person feels).
+const COMMANDS: Record<CommandName, () => Promise<Registrar>> = {
   report: async () => (await import('./report.js')).registerReport,
   events: async () => (await import('./events.js')).registerEvents,
   follow: async () => (await import('./follow.js')).registerFollow,
@@ -41,10 +42,15 @@ const COMMANDS: Record<string, () => Promise<Registrar>> = {
   check: async () => (await import('./check.js')).registerCheck,
 };
 
-/** The named command alone when the first word names one; otherwise all (report is the default command, and help lists them). */
-function commandsFor(argv: readonly string[]): string[] {
-  const first = argv.slice(2).find((a) => !a.startsWith('-'));
-  return first !== undefined && first !== 'report' && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
+/**
+ * The named command alone when the first word names one; all of them for help, which
+ * lists them; else the report, the default command (`logscan FILE…`, `… | logscan`).
+ */
+export function commandsFor(argv: readonly string[]): readonly CommandName[] {
+  const args = argv.slice(2);
+  const first = args.find((a) => !a.startsWith('-'));
+  if (first !== undefined && (COMMAND_NAMES as readonly string[]).includes(first)) return [first as CommandName];
+  return first === 'help' || args.includes('--help') || args.includes('-h') ? COMMAND_NAMES : ['report'];
 }
 
 async function buildProgram(argv: readonly string[]): Promise<Command> {
@@ -57,7 +63,7 @@ async function buildProgram(argv: readonly string[]): Promise<Command> {
     // Commander's messages quote what the user typed: sanitise each line (keeping the newlines) and
     // start them with "logscan:" like every other message.
     .configureOutput({ outputError: (str, write) => write(commanderMessage(str)) });
-  for (const name of commandsFor(argv)) (await COMMANDS[name]!())(program, setExit);
+  for (const name of commandsFor(argv)) (await COMMANDS[name]())(program, setExit);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError(`(run \`logscan ${cmd.name()} --help\` for usage)`);
   return program;
 }

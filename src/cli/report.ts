@@ -18,6 +18,7 @@ import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, read
 import { Interrupt } from './interrupt.js';
 import { runAnalysed } from './run-inputs.js';
 import { testCrashHook } from './test-hooks.js';
+import { COMMAND_NAMES } from './command-names.js';
 import { rejectUnknownCommand } from './unknown-command.js';
 import { useColor } from './tty.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
@@ -82,7 +83,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     .option('--blocklist-include-private', '-o blocklist: keep loopback/private/link-local sources (left out by default)');
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
-    rejectUnknownCommand(files, program.commands.map((c) => c.name()));
+    rejectUnknownCommand(files, COMMAND_NAMES);
     const common = readCommonOptions(raw);
     const top = positiveInt('--top', raw.top, 10_000);
     const thresholds = loadThresholds(raw);
