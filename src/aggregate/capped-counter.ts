@@ -3,6 +3,7 @@
 // `dropped`), which keeps the heavy hitters exact enough for a top-N table.
 import { flat } from '../util/flat-string.js';
 import { topN } from './top-n.js';
+import { cmpStr } from '../util/compare.js';
 
 export class CappedCounter<K> {
   /** Counts as plain numbers: an object per key (to update it in one lookup) cost 32 bytes for each of tens of thousands of sources. */
@@ -60,7 +61,7 @@ export class CappedCounter<K> {
 
   /** Highest counts first; ties broken by the key's string form so output is deterministic. */
   top(n: number): [K, number][] {
-    return topN(this.entries(), n, (a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
+    return topN(this.entries(), n, (a, b) => b[1] - a[1] || cmpStr(String(a[0]), String(b[0])));
   }
 
   *entries(): IterableIterator<[K, number]> {

@@ -20,6 +20,7 @@ import {
 } from './profile.js';
 import { counted, fmtInt, plural } from '../util/number-text.js';
 import { FINDING_IDS, NOT_NOTABLE, dangerLevel, type Thresholds } from './thresholds.js';
+import { cmpName, cmpStr } from '../util/compare.js';
 
 export type EvidenceValue = number | boolean | string | readonly number[] | readonly string[];
 
@@ -125,7 +126,7 @@ export function trojanFamilies(p: SourceProfile, kb: KnowledgeBase | null): Troj
       packets: f.packets,
       severity: f.severity,
     }))
-    .sort((a, b) => b.severity - a.severity || b.packets - a.packets || a.family.localeCompare(b.family));
+    .sort((a, b) => b.severity - a.severity || b.packets - a.packets || cmpName(a.family, b.family));
 }
 
 export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null): { findings: Finding[]; trojans: TrojanFamily[] } {
@@ -322,7 +323,7 @@ export function explain(p: SourceProfile, findings: readonly Finding[]): string 
   const covered = new Set(['trojan', 'traceroute', 'dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry', 'dhcp-broadcast', 'netbios-noise', 'lan-broadcast', ...NOT_NOTABLE]);
   const extra = [...p.annotations]
     .filter(([id]) => !covered.has(id) && (p.annotations.severity(id) ?? 0) >= 1)
-    .sort((a, b) => (p.annotations.severity(b[0]) ?? 0) - (p.annotations.severity(a[0]) ?? 0) || b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => (p.annotations.severity(b[0]) ?? 0) - (p.annotations.severity(a[0]) ?? 0) || b[1] - a[1] || cmpStr(a[0], b[0]))
     .slice(0, 3)
     .map(([id, c]) => (c > 1 ? `${id} ×${fmtInt(c)}` : id));
   if (extra.length > 0) parts.push(extra.join(', '));

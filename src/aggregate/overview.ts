@@ -4,6 +4,7 @@
 import type { FirewallEvent } from '../event.js';
 import { CappedCounter } from './capped-counter.js';
 import { topN } from './top-n.js';
+import { cmpStr } from '../util/compare.js';
 
 export interface PortKey {
   proto: string;
@@ -114,7 +115,7 @@ export class Overview {
 
   /** Busiest ports, ties by protocol then port number (deterministic). */
   private topPorts(top: number, which: number): [PortKey, number][] {
-    return topN(this.portRows(which), top, (a, b) => b[1] - a[1] || a[0].proto.localeCompare(b[0].proto) || a[0].port - b[0].port);
+    return topN(this.portRows(which), top, (a, b) => b[1] - a[1] || cmpStr(a[0].proto, b[0].proto) || a[0].port - b[0].port);
   }
 
   private *portRows(which: number): Generator<[PortKey, number]> {

@@ -6,6 +6,7 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 import { flat } from '../util/flat-string.js';
 import { CappedCounter } from './capped-counter.js';
 import { topN } from './top-n.js';
+import { cmpStr } from '../util/compare.js';
 import { analyseSource, assessSource, flagSummary, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
 import { P_ICMP, P_OTHER, P_TCP, P_UDP, ProfileTable, portKeyName, type SourceProfile } from './profile.js';
 import { NOT_NOTABLE, type Thresholds } from './thresholds.js';
@@ -266,10 +267,6 @@ export class Summarizer {
 /** Score desc, then address (plain code-unit order, independent of locale). */
 export function compareRows(a: { score: number; ip: string }, b: { score: number; ip: string }): number {
   return b.score - a.score || cmpStr(a.ip, b.ip);
-}
-
-function cmpStr(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number): RankedSource {
