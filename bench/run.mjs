@@ -3,7 +3,7 @@
 // command runs as a user gets it (two threads for these sizes: --threads auto) and with
 // --threads 1; the 1M iptables report once more in one thread with a smaller young
 // generation (the memory/speed trade README offers) and `logscan daily`; a 100k-line file on both
-// sides of the --threads auto threshold.
+// sides of the --threads auto threshold; start-up, and the terminal report of a small sample.
 // Writes bench/RESULTS.md. Options: --lines N (default 1000000), --runs N (default 5),
 // --big N (second size to show growth; default 5000000, 0 to skip), --quick.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -103,7 +103,9 @@ if (BIG > 0) bench('iptables', dataset(BIG, 'iptables'), BIG);
 // Where --threads auto switches (32 MiB): a 25 MB file, read in one thread by default.
 const small = dataset(100_000, 'iptables');
 const [smallOne, smallTwo] = measureTogether([[cli, small, '-o', 'json'], [cli, small, '-o', 'json', '--threads', '2']]);
-const [bare, version, explain] = measureTogether([['-e', '0'], [cli, '--version'], [cli, 'explain', '80']], 9);
+// What a person feels most: start-up, and the terminal report of a small log (samples/ufw.log, 700 lines).
+const sample = join(root, 'samples/ufw.log');
+const [bare, version, explain, sampleReport] = measureTogether([['-e', '0'], [cli, '--version'], [cli, 'explain', '80'], [cli, sample]], 9);
 
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 const table = [
@@ -129,7 +131,8 @@ At the --threads auto threshold: the report on 100,000 lines (25 MB) takes ${fmt
 default at this size) and ${fmt(smallTwo.ms)} ms with \`--threads 2\` (starting the worker and warming up two threads' code
 costs about what the second core saves).
 
-Start-up: \`logscan --version\` ${fmt(version.ms)} ms, \`logscan explain 80\` ${fmt(explain.ms)} ms, against ${fmt(bare.ms)} ms for a bare
+Start-up: \`logscan --version\` ${fmt(version.ms)} ms, \`logscan explain 80\` ${fmt(explain.ms)} ms, the terminal report of
+samples/ufw.log (700 lines) ${fmt(sampleReport.ms)} ms (${fmt(sampleReport.rssMiB)} MiB), against ${fmt(bare.ms)} ms for a bare
 \`node -e 0\` in the same turns (median of 9).
 
 Commands measured (FILE = bench/data/<format>-<lines>.log from \`node bench/generate.mjs LINES FILE --format iptables|windows\`):
