@@ -77,6 +77,12 @@ export function wrapText(text: string, width: number): string[] {
   return lines;
 }
 
+/** Text widths of a table whose last column takes what is left of `total` terminal columns (at least minLast). */
+export function fitWidths(fixed: readonly number[], total: number, minLast: number): number[] {
+  const used = fixed.reduce((a, b) => a + b, 0) + 3 * (fixed.length + 1) + 1;
+  return [...fixed, Math.max(minLast, total - used)];
+}
+
 /**
  * Rows of cells, each cell a list of lines that fit `widths[i]` columns. A colour must
  * open and close within a line, so a border is never painted with it. `compact`: no

@@ -5,7 +5,7 @@
 import pc from 'picocolors';
 import type { ExplainResult } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
-import { boxTable, displayWidth, wrapText } from './box-table.js';
+import { boxTable, displayWidth, fitWidths, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 
 // ------------------------------------------------------------------ JSON
@@ -189,7 +189,7 @@ function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOpt
     const catW = hasCategory ? Math.min(14, Math.max(displayWidth(head[3]), ...rows.map((r) => displayWidth(r.category ?? '')))) : 0;
     const sevW = 4;
     const fixed = hasCategory ? [portW, protoW, nameW, catW, sevW] : [portW, protoW, nameW, sevW];
-    widths = [...fixed, meaningWidth(fixed, o.width)];
+    widths = fitWidths(fixed, o.width, MIN_MEANING);
     const textW = widths[widths.length - 1];
     heads = [...head];
     cells = rows.map((r) => [
@@ -202,7 +202,7 @@ function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOpt
     ]);
   } else {
     const nameW = Math.max(14, Math.min(22, Math.floor(o.width * 0.25)));
-    widths = [portW, nameW, meaningWidth([portW, nameW], o.width)];
+    widths = fitWidths([portW, nameW], o.width, MIN_MEANING);
     heads = [...L.compactHead];
     cells = rows.map((r) => [
       [r.ports, r.protocols],
@@ -214,11 +214,6 @@ function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOpt
 }
 
 /** What is left for the last column: total minus the other columns, padding and borders. */
-function meaningWidth(fixed: readonly number[], total: number): number {
-  const n = fixed.length + 1;
-  return Math.max(MIN_MEANING, total - (n + 1) - n * 2 - fixed.reduce((a, b) => a + b, 0));
-}
-
 function entriesTable(entries: readonly PortEntry[], kb: Pick<KnowledgeBase, 'category'>, o: ExplainTableOptions, c: Colors): string {
   const rows = entries.map((e) => ({
     ports: String(portsOf(e)),

@@ -3,7 +3,7 @@
 import pc from 'picocolors';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
-import { boxTable, displayWidth, wrapText } from './box-table.js';
+import { boxTable, displayWidth, fitWidths, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { counted, fmtInt, fmtPct, plural } from '../util/number-text.js';
 import { formatDateTime, zonedParts } from './time-format.js';
@@ -47,18 +47,7 @@ function textTable(
   const cells = split.map((r, row) =>
     r.map((lines, col) => lines.flatMap((l) => (displayWidth(l) > w[col]! ? wrapText(l, w[col]!) : [l])).map((l) => (paint ? paint(row, col, l) : l))),
   );
-  return boxTable(
-    head.map((h) => c.bold(h)),
-    cells,
-    w,
-    true,
-  );
-}
-
-/** Text widths for a table whose last column takes what is left of the terminal. */
-export function fitWidths(fixed: number[], width: number, minLast = 18): number[] {
-  const used = fixed.reduce((a, b) => a + b, 0) + 3 * (fixed.length + 1) + 1;
-  return [...fixed, Math.max(minLast, width - used)];
+  return boxTable(head.map((h) => c.bold(h)), cells, w, true);
 }
 
 /** Severity → colour: 5 bold red, 4 red, 3 yellow, 2 cyan, 0-1 dim. */
@@ -284,7 +273,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   }
   if (doc.topPorts.length > 0) {
     const rows = doc.topPorts.map((p) => [`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), fmtPct(p.share), p.names.slice(0, 3).join('; ') || '-']);
-    const table = textTable(['port', 'packets', 'share', 'known as'], rows, c, fitWidths([10, 8, 6], opts.width));
+    const table = textTable(['port', 'packets', 'share', 'known as'], rows, c, fitWidths([10, 8, 6], opts.width, 18));
     out.push('', c.bold(doc.topPortsBlockedOnly ? 'Top probed ports (dropped or rejected)' : 'Top destination ports'), table);
   }
   if (doc.interpretations.length > 0) {
