@@ -23,9 +23,9 @@ export interface BatchBuffers {
 /** One transferable batch. `annotations` continue the receiver's table (after clearing it when `reset`). */
 export interface EventBatch extends BatchBuffers {
   n: number;
-  /** The batch's strings, one after the other (their count is `strings`, their ends in `ends`). */
+  /** The batch's strings, one after the other (their ends in `ends`). */
   text: string;
-  strings: number;
+  stringCount: number;
   annotations: Annotation[];
   reset: boolean;
 }
@@ -195,7 +195,7 @@ export class EventEncoder {
       anns: this.anns,
       ends: this.ends,
       text: this.strings.join(''),
-      strings: this.strings.length,
+      stringCount: this.strings.length,
       annotations: this.annotations,
       reset: this.reset,
     };
@@ -301,9 +301,9 @@ export class EventDecoder {
 
 /** The batch's strings, cut from its text. */
 function unpack(b: EventBatch): string[] {
-  const out = new Array<string>(b.strings);
+  const out = new Array<string>(b.stringCount);
   let from = 0;
-  for (let i = 0; i < b.strings; i++) {
+  for (let i = 0; i < b.stringCount; i++) {
     const to = b.ends[i]!;
     out[i] = b.text.slice(from, to);
     from = to;
