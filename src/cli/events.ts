@@ -19,7 +19,7 @@ export function registerEvents(program: Command, setExit: (code: number) => void
     .description('print every firewall record as one JSON object per line (NDJSON)')
     .argument('[files...]', 'log files (.gz ok), - for stdin')
     .addOption(new Option('-o, --output-format <format>', 'ndjson (default), or dshield: the DShield tab-separated submission format (docs/integrations.md)').choices(['ndjson', 'dshield']).default('ndjson'))
-    .option('--ecs', 'use Elastic Common Schema field names (source.ip, destination.port, event.action, …)', false)
+    .option('--ecs', 'use Elastic Common Schema field names (source.ip, destination.port, event.action, …)')
     .option('--dshield-userid <n>', '-o dshield: your DShield user id (default 0, anonymous)');
   addEnrichOptions(cmd, { geoip: true, ignore: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {

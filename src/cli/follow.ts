@@ -30,7 +30,7 @@ export function registerFollow(program: Command, setExit: (code: number) => void
     .description('follow growing logs through rotation: one line per probe, alerts, a summary on Ctrl-C')
     .argument('<files...>', 'log files to follow (need not exist yet), - for a live stdin stream')
     .addOption(new Option('-o, --output-format <format>', 'text for people, ndjson (annotated events, one per line) for programs').choices(['text', 'ndjson']).default('text'))
-    .option('--from-start', 'read what the files already hold first (default: start at their end)', false)
+    .option('--from-start', 'read what the files already hold first (default: start at their end)')
     .option('--state <file>', 'remember how far each file was read; a restart continues there, even across rotation')
     .option('--summary-every <duration>', 'print a summary of the last interval every so often (30s, 10m, 1h); also the alert window')
     .option('--alert-score <n>', 'alert when a source reaches this score within the window (see docs/ranking.md)')
