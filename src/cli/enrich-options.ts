@@ -8,10 +8,7 @@ import { loadIgnoreList, type IgnoreList } from '../enrich/ignore.js';
 import { loadOsHints, type OsHintRules } from '../enrich/os-hint.js';
 import { validateServers, type ResolveOptions } from '../enrich/rdns.js';
 import type { Lang } from '../knowledge/types.js';
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
+import { collect } from './repeatable.js';
 
 export interface EnrichFlags {
   geoip?: boolean;

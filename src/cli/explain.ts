@@ -7,6 +7,7 @@ import { loadKnowledge } from '../knowledge/load.js';
 import { explainQuery, parseQuery } from '../knowledge/query.js';
 import type { Lang } from '../knowledge/types.js';
 import { renderExplainJson, renderExplainTable } from '../render/explain.js';
+import { collect } from './repeatable.js';
 import { useColor } from './tty.js';
 
 export interface ExplainOptions {
@@ -34,8 +35,6 @@ export function runExplain(queries: readonly string[], opts: ExplainOptions): st
   });
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
 export function registerExplain(program: Command): void {
   program
     .command('explain')
@@ -43,8 +42,8 @@ export function registerExplain(program: Command): void {
     .argument('<query...>', 'PORT, PORT/tcp|udp, FROM-TO[/proto], or a name/family/category to search')
     .addOption(new Option('-o, --output-format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addOption(new Option('--lang <lang>', 'language of the explanations').choices(['en', 'zh']).default('en'))
-    .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect, [])
-    .action((queries: string[], raw: { outputFormat: 'table' | 'json'; lang: Lang; signatures: string[] }) => {
-      process.stdout.write(runExplain(queries, { outputFormat: raw.outputFormat, lang: raw.lang, signatures: raw.signatures }));
+    .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect)
+    .action((queries: string[], raw: { outputFormat: 'table' | 'json'; lang: Lang; signatures?: string[] }) => {
+      process.stdout.write(runExplain(queries, { outputFormat: raw.outputFormat, lang: raw.lang, signatures: raw.signatures ?? [] }));
     });
 }

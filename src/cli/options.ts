@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { formats, getFormat } from '../parsers/registry.js';
 import type { Lang } from '../knowledge/types.js';
+import { collect } from './repeatable.js';
 
 export interface InputOptions {
   inputFormat: string | null;
@@ -22,11 +23,7 @@ export function addInputOptions(cmd: Command): Command {
     .addOption(new Option('--year <yyyy>', 'year of the first record when the log has none (BSD syslog); default: inferred from file date'))
     .addOption(new Option('--tz <zone>', 'IANA zone of timestamps without offset, and of the report; default: this machine\'s zone'))
     .addOption(new Option('--lang <lang>', 'language of explanations').choices(['en', 'zh']).default('en'))
-    .addOption(new Option('--signatures <dir>', 'extra signature directory (adds or overrides entries); repeatable').argParser(collect).default([]));
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+    .addOption(new Option('--signatures <dir>', 'extra signature directory (adds or overrides entries); repeatable').argParser(collect));
 }
 
 export function validateZone(tz: string): string {

@@ -19,14 +19,11 @@ import { Interrupt } from './interrupt.js';
 import { runAnalysed } from './run-inputs.js';
 import { testCrashHook } from './test-hooks.js';
 import { COMMAND_NAMES } from './command-names.js';
+import { collect } from './repeatable.js';
 import { rejectUnknownCommand } from './unknown-command.js';
 import { useColor } from './tty.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { VERSION } from './version.js';
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 /** Thresholds: defaults, then --config FILE (`{ "thresholds": { … } }`), then the flags. */
 export function loadThresholds(raw: Record<string, unknown>): Thresholds {
@@ -70,7 +67,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     .option('--top <n>', 'rows in the top tables', '20')
     .option('--since <time>', 'only events at or after: 2026-11-20, 2026-11-20T06:00[Z|+01:00], or 30m / 2h / 7d ago')
     .option('--until <time>', 'only events at or before (same forms as --since)')
-    .addOption(new Option('--source <cidr>', 'only events from this address or range (IPv4/IPv6 CIDR); repeatable').argParser(collect).default([]))
+    .addOption(new Option('--source <cidr>', 'only events from this address or range (IPv4/IPv6 CIDR); repeatable').argParser(collect))
     .option('--min-severity <n>', 'show only sources and interpretations of at least this severity (0-5 or info/notice/low/medium/high/critical)')
     .option('--fail-on <severity>', 'exit 4 when any finding reaches this severity (0-5 or a name)')
     .option('--config <file>', 'JSON file overriding detection thresholds and score weights (docs/ranking.md)')
