@@ -60,7 +60,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     .option('--output <file>', 'write to FILE (atomically) instead of standard output; .html/.md/.json/.txt pick the format when -o is not given')
     .option('--state <dir>', 'keep a small digest per day in DIR, so the comparison works after the logs rotated away')
     .option('--log-dir <dir>', 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder)')
-    .option('--top <n>', 'rows in the top tables', '10');
+    .addOption(new Option('--top <n>', 'rows in the top tables').default(10));
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
     const common = readCommonOptions(raw);

@@ -64,7 +64,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
         .choices(['table', 'json', 'markdown', 'csv', 'blocklist'])
         .default('table'),
     )
-    .option('--top <n>', 'rows in the top tables', '20')
+    .addOption(new Option('--top <n>', 'rows in the top tables').default(20))
     .option('--since <time>', 'only events at or after: 2026-11-20, 2026-11-20T06:00[Z|+01:00], or 30m / 2h / 7d ago')
     .option('--until <time>', 'only events at or before (same forms as --since)')
     .addOption(new Option('--source <cidr>', 'only events from this address or range (IPv4/IPv6 CIDR); repeatable').argParser(collect))
