@@ -7,9 +7,6 @@ import { renderReportSectionsText, sparkline, wrapItems, type TextOptions } from
 import { counted, fmtInt } from '../util/number-text.js';
 import { termSafe } from './sanitize.js';
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-
 export type DailyTextOptions = TextOptions;
 
 /** Hour labels under a sparkline: "00" at every sixth bucket, spaced to line up. */
@@ -33,7 +30,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   out.push(`${c.bold('blocked')}    ${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)}) · allowed ${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})${h.other > 0 ? ` · other ${fmtInt(h.other)}` : ''}`);
 
   if (doc.report.totals.ignored !== undefined) out.push(`${c.bold('ignored')}    ${counted(doc.report.totals.ignored, 'event')} matched the --ignore list`);
-  if (doc.rules.length > 0) out.push(wrapItems(`${c.bold('logged as')}  `, doc.rules.map((r) => `${termSafe(r.key)} ${fmtInt(r.packets)}`), opts.width, (s) => [...s.replace(ANSI, '')].length));
+  if (doc.rules.length > 0) out.push(wrapItems(`${c.bold('logged as')}  `, doc.rules.map((r) => `${termSafe(r.key)} ${fmtInt(r.packets)}`), opts.width));
 
   out.push('', c.bold(`Change: ${basisText(cmp)}`));
   if (cmp.basis !== null) {

@@ -17,9 +17,6 @@ export interface TextOptions {
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-
 const SPARK = '▁▂▃▄▅▆▇█';
 
 export function sparkline(values: readonly number[]): string {
@@ -72,19 +69,20 @@ export function seenText(first: string | null, last: string | null, tz: string |
   return first === last || end === hm(a) ? `${day(a)} ${hm(a)}` : `${day(a)} ${hm(a)}${sep}${end}`;
 }
 
-/** Items joined with " · ", wrapped to `width`, continuation lines indented like the first item. */
-export function wrapItems(label: string, items: string[], width: number, visible: (s: string) => number = (s) => [...s].length): string {
+/** Items joined with " · ", wrapped to `width` terminal columns, continuation lines indented like the first item. */
+export function wrapItems(label: string, items: string[], width: number): string {
   const lines: string[] = [];
+  const indent = displayWidth(label);
   let cur = label;
-  let curLen = visible(label);
+  let curLen = indent;
   let first = true;
   for (const item of items) {
     const add = (first ? '' : ' · ') + item;
-    const len = visible(add);
+    const len = displayWidth(add);
     if (!first && curLen + len > width) {
       lines.push(cur + ' ·');
-      cur = ' '.repeat(visible(label)) + item;
-      curLen = visible(label) + visible(item);
+      cur = ' '.repeat(indent) + item;
+      curLen = indent + displayWidth(item);
     } else {
       cur += add;
       curLen += len;
@@ -254,7 +252,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     out.push('', c.bold(`Top sources${doc.rankedSources > doc.sources.length ? ` (${doc.sources.length} of ${fmtInt(doc.rankedSources)} ranked)` : ''}`), fittedTable(doc.sources, cols, c, opts.width, 22, colored));
     if (doc.findings.length > 0) {
       const items = doc.findings.map((f) => sevColor(c, f.maxSeverity)(`${f.id} ${fmtInt(f.sources)}`));
-      out.push(wrapItems(`${c.bold('findings')}   `, items, opts.width, (s) => [...s.replace(ANSI, '')].length));
+      out.push(wrapItems(`${c.bold('findings')}   `, items, opts.width));
     }
   } else if (doc.rankedSources > 0) {
     out.push('', c.bold('Top sources'), `No source at or above severity ${doc.filters.minSeverity ?? 0} (${fmtInt(doc.rankedSources)} ranked).`);
@@ -265,11 +263,11 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   }
   if (doc.topCountries && doc.topCountries.length > 0) {
     const items = doc.topCountries.map((x) => `${termSafe(x.country ?? '?')} ${fmtInt(x.packets)} (${fmtInt(x.sources)} src)`);
-    out.push('', wrapItems(`${c.bold('countries')}  `, items, opts.width, (s) => [...s.replace(ANSI, '')].length));
+    out.push('', wrapItems(`${c.bold('countries')}  `, items, opts.width));
   }
   if (doc.topNetworks && doc.topNetworks.length > 0) {
     const items = doc.topNetworks.map((x) => `AS${x.number}${x.organization ? ` ${shorten(termSafe(x.organization), 24)}` : ''} ${fmtInt(x.packets)}`);
-    out.push(wrapItems(`${c.bold('networks')}   `, items, opts.width, (s) => [...s.replace(ANSI, '')].length));
+    out.push(wrapItems(`${c.bold('networks')}   `, items, opts.width));
   }
   if (doc.topPorts.length > 0) {
     const rows = doc.topPorts.map((p) => [`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), fmtPct(p.share), p.names.slice(0, 3).join('; ') || '-']);

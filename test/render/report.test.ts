@@ -9,7 +9,7 @@ import { Summarizer } from '../../src/aggregate/summary.js';
 import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { displayWidth } from '../../src/render/box-table.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
-import { renderReportText } from '../../src/render/report-text.js';
+import { renderReportText, wrapItems } from '../../src/render/report-text.js';
 import { hourIn } from '../../src/render/time-format.js';
 import { at, makeEvent } from '../helpers/events.js';
 import { ann, hammer, horizontalSweep, trojanAnn, verticalScan } from '../helpers/summary-events.js';
@@ -93,6 +93,19 @@ describe('terminal report', () => {
       expect(known).toContain(name);
       expect(known).toContain('远程桌面（微软终端服务）');
     }
+  });
+
+  it('wraps item lists by terminal columns: Chinese takes two, colour none', () => {
+    const items = ['7626/tcp 冰河木马 2', '\x1b[31m27374/tcp Sub-7 1\x1b[39m', '5632/udp 远程控制软件 4', '4000/udp QQ/OICQ 客户端 3', '6776/tcp Sub-7 2'];
+    for (const width of [24, 30, 40, 60]) {
+      const lines = wrapItems('new ports  ', items, width).split('\n');
+      // A line of two items or more fits (an item alone may be wider than the line).
+      for (const l of lines.map((x) => x.replace(/ ·$/, ''))) if (l.includes(' · ')) expect(displayWidth(l), l).toBeLessThanOrEqual(width);
+      expect(lines.join('').replace(/\s+/g, '')).toContain('5632/udp远程控制软件4');
+    }
+    // Wide enough for two items per line by columns, not by characters.
+    expect(wrapItems('x ', ['冰河冰河冰河', '冰河冰河冰河'], 30).split('\n')).toHaveLength(1);
+    expect(wrapItems('x ', ['冰河冰河冰河', '冰河冰河冰河'], 20).split('\n')).toHaveLength(2);
   });
 
   it('colours a severity cell line by line, never across a border', () => {
