@@ -5,6 +5,8 @@
 // boxed number, and the garbage collector does not trace typed arrays. An insert
 // shifts the tail; the profile caps (≤ 4096 members) keep that cheap.
 
+import { topN } from './top-n.js';
+
 const UPGRADE_AT = 8;
 const NONE: never[] = [];
 
@@ -263,7 +265,7 @@ export class PortTally {
 
   /** The n counted ports with the most packets, [key, packets]; ties by key (deterministic). */
   top(n: number): [number, number][] {
-    return [...this.counts()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n);
+    return topN(this.counts(), n, (a, b) => b[1] - a[1] || a[0] - b[0]);
   }
 
   /** Every key, counted or not. */
