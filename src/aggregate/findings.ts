@@ -19,7 +19,7 @@ import {
   type SourceProfile,
 } from './profile.js';
 import { counted, fmtInt, plural } from '../util/number-text.js';
-import { FINDING_IDS, NOT_NOTABLE, dangerLevel, type Thresholds } from './thresholds.js';
+import { FINDING_IDS, LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, NOT_NOTABLE, REPLY_ANNOTATIONS, dangerLevel, type Thresholds } from './thresholds.js';
 import { cmpName, cmpStr } from '../util/compare.js';
 
 export type EvidenceValue = number | boolean | string | readonly number[] | readonly string[];
@@ -232,7 +232,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   // Knocking is one service on a few hosts: wider is a sweep, and broadcast noise or
   // traffic meant for an address's previous holder is not someone knocking.
   const [topPort] = p.ports.top(1);
-  const benign = p.noisePackets + p.leftoverPackets >= t.noise.minShare * p.packets;
+  const benign = p.noisePackets + p.replyPackets + p.leftoverPackets >= t.noise.minShare * p.packets;
   if (topPort && !benign && hosts < t.horizontalSweep.minHosts && topPort[1] >= t.serviceKnock.minPackets && topPort[1] >= t.serviceKnock.minShare * p.packets) {
     out.push({
       id: 'service-knock',
@@ -246,12 +246,21 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     out.push({ id: 'traceroute', severity: 1, evidence: { packets: p.traceroutePackets }, text: `traceroute (${counted(p.traceroutePackets, 'probe')})` });
   }
   if (p.leftoverPackets > 0) {
-    const ids = ['dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry'].filter((id) => p.annotations.has(id));
+    const ids = LEFTOVER_ANNOTATIONS.filter((id) => p.annotations.has(id));
     out.push({
       id: 'dialup-leftover',
       severity: 0,
       evidence: { packets: p.leftoverPackets, share: round1((p.leftoverPackets / p.packets) * 100) / 100, annotations: ids },
       text: `dial-up leftover (${counted(p.leftoverPackets, 'packet')} meant for the address's previous holder)`,
+    });
+  }
+  if (p.replyPackets > 0 && p.replyPackets >= t.noise.minShare * p.packets) {
+    const ids = REPLY_ANNOTATIONS.filter((id) => p.annotations.has(id));
+    out.push({
+      id: 'server-replies',
+      severity: 0,
+      evidence: { packets: p.replyPackets, share: round1((p.replyPackets / p.packets) * 100) / 100, annotations: ids },
+      text: `${ids.map((id) => REPLY_LABEL[id]).join('/')} server replies (${counted(p.replyPackets, 'packet')} to client ports)`,
     });
   }
   if (p.noisePackets > 0 && p.noisePackets >= t.noise.minShare * p.packets) {
@@ -275,7 +284,7 @@ export function score(p: SourceProfile, findings: readonly Finding[], trojans: r
   const volume = w.volume * Math.log10(1 + p.packets);
   const hours = spanMs(p) / 3_600_000;
   const persistence = w.persistence * Math.log2(1 + Math.min(hours, w.persistenceCapHours));
-  const noiseShare = p.packets > 0 ? p.noisePackets / p.packets : 0;
+  const noiseShare = p.packets > 0 ? (p.noisePackets + p.replyPackets) / p.packets : 0;
   const leftoverShare = p.packets > 0 ? p.leftoverPackets / p.packets : 0;
   const factor = Math.max(0.05, (1 - (1 - w.noiseFactor) * noiseShare) * (1 - (1 - w.leftoverFactor) * leftoverShare));
   const raw = (breadth + fpoints + volume + persistence) * factor;
@@ -284,6 +293,16 @@ export function score(p: SourceProfile, findings: readonly Finding[], trojans: r
     parts: { breadth: round1(breadth), findings: round1(fpoints), volume: round1(volume), persistence: round1(persistence), factor: Math.round(factor * 100) / 100 },
   };
 }
+
+/** What a server-replies finding calls each reply annotation. */
+const REPLY_LABEL: Readonly<Record<string, string>> = {
+  'srcport-dns': 'DNS',
+  'srcport-ftp-data': 'FTP data',
+  'srcport-ntp': 'NTP',
+  'srcport-icp': 'Squid cache',
+  'srcport-icq': 'ICQ',
+  'srcport-game': 'game',
+};
 
 /** From this many distinct ports on, per-port annotations are scan by-products (the vertical-scan default). */
 const WIDE_PORTS = 15;
@@ -300,7 +319,7 @@ export function explain(p: SourceProfile, findings: readonly Finding[]): string 
   const parts: string[] = [];
   const stealth = findings.filter((f) => STEALTH_IDS.has(f.id));
   // Scans first, then stealth, then trojans, then the rest (the order people read a row in).
-  const order = ['vertical-scan', 'horizontal-sweep', 'udp-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'noise'];
+  const order = ['vertical-scan', 'horizontal-sweep', 'udp-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'server-replies', 'noise'];
   for (const id of order) {
     if (id === '*stealth') {
       if (stealth.length > 0) parts.push(`${joinAnd(stealth.map((f) => STEALTH_LABEL[f.id]))} probes`);
@@ -320,7 +339,7 @@ export function explain(p: SourceProfile, findings: readonly Finding[]): string 
   // Telling annotations that no finding already covers (source-port tricks, proxy hunts …);
   // for a wide scanner they are by-products of the scan and would only lengthen the line.
   if (p.ports.size >= WIDE_PORTS) return parts.join(' · ');
-  const covered = new Set(['trojan', 'traceroute', 'dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry', 'dhcp-broadcast', 'netbios-noise', 'lan-broadcast', ...NOT_NOTABLE]);
+  const covered = new Set(['trojan', 'traceroute', ...LEFTOVER_ANNOTATIONS, ...NOISE_ANNOTATIONS, ...(findings.some((f) => f.id === 'server-replies') ? REPLY_ANNOTATIONS : []), ...NOT_NOTABLE]);
   const extra = [...p.annotations]
     .filter(([id]) => !covered.has(id) && (p.annotations.severity(id) ?? 0) >= 1)
     .sort((a, b) => (p.annotations.severity(b[0]) ?? 0) - (p.annotations.severity(a[0]) ?? 0) || b[1] - a[1] || cmpStr(a[0], b[0]))

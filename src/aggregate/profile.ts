@@ -11,7 +11,7 @@ import { flat } from '../util/flat-string.js';
 import { HostSet, IntSet, PortTally } from './int-collections.js';
 import { AnnotationTally, addToRow } from './annotation-tally.js';
 import { isOwnClientTraffic } from './own-traffic.js';
-import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, type Thresholds } from './thresholds.js';
+import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, REPLY_ANNOTATIONS, type Thresholds } from './thresholds.js';
 
 // TCP flag bits (ECE/CWR are ignored for scan classification: ECN setup adds them to SYNs).
 const F_SYN = 1;
@@ -106,8 +106,10 @@ const K_NOISE = 1;
 const K_LEFTOVER = 2;
 const K_TRACEROUTE = 3;
 const K_TROJAN = 4;
+const K_REPLY = 5;
 const ANNOTATION_KIND = new Map<string, number>([
   ...NOISE_ANNOTATIONS.map((id): [string, number] => [id, K_NOISE]),
+  ...REPLY_ANNOTATIONS.map((id): [string, number] => [id, K_REPLY]),
   ...LEFTOVER_ANNOTATIONS.map((id): [string, number] => [id, K_LEFTOVER]),
   ['traceroute', K_TRACEROUTE],
   ['trojan', K_TROJAN],
@@ -157,6 +159,8 @@ class RareCounts {
   noisePackets = 0;
   leftoverPackets = 0;
   traceroutePackets = 0;
+  /** Server replies that are not also broadcast noise (so the two shares never overlap). */
+  replyPackets = 0;
 }
 
 export class SourceProfile {
@@ -229,8 +233,10 @@ export class SourceProfile {
     }
     if (e.rule !== null) this.addRule(e.rule, n);
 
-    // Annotations first: a traceroute's walking ports are not breadth.
+    // Annotations first: a traceroute's walking ports are not breadth, nor the client
+    // ports a server's replies go to.
     let tracer = false;
+    let reply = false;
     let noise = false;
     let leftover = false;
     const anns = e.annotations;
@@ -242,14 +248,16 @@ export class SourceProfile {
       if (kind === K_NOISE) noise = true;
       else if (kind === K_LEFTOVER) leftover = true;
       else if (kind === K_TRACEROUTE) tracer = true;
+      else if (kind === K_REPLY) reply = true;
       else if (kind === K_TROJAN && e.dst.port !== null) {
         this.addTrojan((e.proto === 'udp' ? PK_UDP : PK_TCP) + e.dst.port, n, a.severity, a.text, lim.maxTrojanPorts);
       }
     }
     if (noise) this.rareCounts().noisePackets += n;
     if (leftover) this.rareCounts().leftoverPackets += n;
-    if (tracer) {
-      this.rareCounts().traceroutePackets += n;
+    if (tracer || reply) {
+      if (tracer) this.rareCounts().traceroutePackets += n;
+      else if (!noise) this.rareCounts().replyPackets += n;
       this.protocols |= e.proto === 'udp' ? P_UDP : e.proto === 'tcp' ? P_TCP : P_ICMP;
       return;
     }
@@ -325,6 +333,10 @@ export class SourceProfile {
 
   get traceroutePackets(): number {
     return this.rare?.traceroutePackets ?? 0;
+  }
+
+  get replyPackets(): number {
+    return this.rare?.replyPackets ?? 0;
   }
 
   private rareCounts(): RareCounts {
@@ -419,6 +431,7 @@ export class SourceProfile {
       r.noisePackets += o.rare.noisePackets;
       r.leftoverPackets += o.rare.leftoverPackets;
       r.traceroutePackets += o.rare.traceroutePackets;
+      r.replyPackets += o.rare.replyPackets;
     }
   }
 }

@@ -68,7 +68,7 @@ export interface Weights {
   /** Trojan probes: points per distinct family beyond the first, capped at trojanFamilyCap families. */
   trojanFamily: number;
   trojanFamilyCap: number;
-  /** Score multiplier at 100 % noise / dial-up-leftover packets (linear in their share). */
+  /** Score multiplier at 100 % noise (server replies included) / dial-up-leftover packets (linear in their share). */
   noiseFactor: number;
   leftoverFactor: number;
 }
@@ -129,6 +129,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
       'service-knock': 8,
       traceroute: 0,
       'dialup-leftover': 0,
+      'server-replies': 0,
       noise: 0,
     },
     perSeverity: 3,
@@ -205,11 +206,18 @@ export const FINDING_IDS: readonly string[] = [
   'service-knock',
   'traceroute',
   'dialup-leftover',
+  'server-replies',
   'noise',
 ];
 
 /** Annotation ids that mark a packet as local noise (lowers a source's score). */
 export const NOISE_ANNOTATIONS: readonly string[] = ['dhcp-broadcast', 'netbios-noise', 'lan-broadcast'];
+/**
+ * Annotation ids that read a packet as a server's reply by its source port (DNS, FTP data,
+ * NTP, Squid, ICQ, game servers): its destination is the client's random port, so it is
+ * not breadth, and it lowers a source's score like noise (002: the source port tells).
+ */
+export const REPLY_ANNOTATIONS: readonly string[] = ['srcport-dns', 'srcport-ftp-data', 'srcport-ntp', 'srcport-icp', 'srcport-icq', 'srcport-game'];
 /** Annotation ids that mark traffic meant for the previous holder of a dial-up/DHCP address. */
 export const LEFTOVER_ANNOTATIONS: readonly string[] = ['dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry'];
 /** Annotations left out of "notable interpretations": present on nearly every event, shown by the ports table instead. */

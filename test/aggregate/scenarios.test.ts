@@ -151,7 +151,7 @@ describe('Sub-7 campaign', () => {
     const r = summarize([...hammer('192.0.2.70', 22, 50, 20), bo, dns]);
     expect(ids(row(r, '203.0.113.61'))).toEqual(['trojan-probe']);
     expect(row(r, '203.0.113.61').explanation).toBe('Back Orifice 31337/udp');
-    expect(row(r, '203.0.113.62').explanation).toBe('1 packet to 8080/tcp · srcport-dns');
+    expect(row(r, '203.0.113.62').explanation).toBe('DNS server replies (1 packet to client ports)');
     const notes = r.interpretations.map((i) => i.id);
     expect(notes).toEqual(['trojan', 'srcport-dns']);
     expect(r.interpretations[0]).toMatchObject({ severity: 4, events: 1, sources: 1, topSources: [{ ip: '203.0.113.61', packets: 1 }] });
@@ -322,5 +322,33 @@ describe('bounded memory', () => {
     expect(s.ports).toBe(100);
     expect(s.portsCapped).toBe(true);
     expect(s.explanation).toMatch(/^vertical scan: ≥100 ports/);
+  });
+});
+
+describe('server replies (002: the source port tells, not the random destination)', () => {
+  // Real annotations: what the annotator says about each packet decides the profile.
+  const annotated = (src: string, sport: number, dport: number, sec: number, proto = 'udp') =>
+    annotateOne({ proto, tcpFlags: proto === 'tcp' ? ['SYN'] : null, time: at(sec), src: { ip: src, port: sport }, dst: { port: dport } });
+
+  it('a DNS server answering 20 random client ports is not a UDP scan, and ranks below one RDP probe', () => {
+    const replies = Array.from({ length: 20 }, (_, i) => annotated('198.51.100.53', 53, 40000 + i * 211, i));
+    const ntp = Array.from({ length: 5 }, (_, i) => annotated('198.51.100.123', 123, 40000 + i, 100 + i));
+    const rdp = annotated('203.0.113.33', 51000, 3389, 200, 'tcp');
+    const r = summarize([...replies, ...ntp, rdp]);
+    const dns = row(r, '198.51.100.53');
+    expect(ids(dns)).toEqual(['server-replies']);
+    expect(dns.findings[0]!.evidence).toEqual({ packets: 20, share: 1, annotations: ['srcport-dns'] });
+    expect(dns.explanation).toBe('DNS server replies (20 packets to client ports)');
+    expect(row(r, '198.51.100.123').explanation).toBe('NTP server replies (5 packets to client ports)');
+    expect(order(r)[0]).toBe('203.0.113.33');
+    // The same 20 packets from a random source port are a UDP scan.
+    const scan = summarize(Array.from({ length: 20 }, (_, i) => annotated('198.51.100.54', 40000, 40000 + i * 211, i)));
+    expect(ids(row(scan, '198.51.100.54'))).toContain('udp-scan');
+  });
+
+  it('a TCP SYN from port 53 is no reply: its ports count', () => {
+    const r = summarize(Array.from({ length: 20 }, (_, i) => annotated('198.51.100.55', 53, 1000 + i, i, 'tcp')));
+    expect(ids(row(r, '198.51.100.55'))).toContain('vertical-scan');
+    expect(ids(row(r, '198.51.100.55'))).not.toContain('server-replies');
   });
 });

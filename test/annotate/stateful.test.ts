@@ -58,8 +58,12 @@ describe('dialup-leftover', () => {
       chat(3, { dst: { ip: local, port: 8000 } }),
       chat(4, { proto: 'tcp', dst: { ip: local, port: 6776 } }),
       chat(5, { src: { port: 27960 }, dst: { ip: local, port: 50123 } }),
+      // An ICQ server answers from 4000 to the client's random port (002: the source port tells).
+      chat(6, { src: { port: 4000 }, dst: { ip: local, port: 45000 } }),
     ]);
     for (const e of evs) expect(ids(e)).toContain('dialup-leftover');
+    // The log cannot show a lease change before its first line: the text says "first appeared".
+    expect(evs[0]!.annotations.find((x) => x.id === 'dialup-leftover')?.text).toMatch(/first appeared in the log/);
   });
   it('not for other ports, outbound traffic or broadcast destinations', () => {
     const evs = run([
@@ -67,6 +71,7 @@ describe('dialup-leftover', () => {
       chat(1, { direction: 'out' }),
       chat(2, { dst: { ip: '203.0.113.255', port: 4000 } }),
       chat(3, { proto: 'tcp', dst: { ip: local, port: 4000 } }),
+      chat(4, { src: { port: 4001 }, dst: { ip: local, port: 45000 } }),
     ]);
     for (const e of evs) expect(ids(e)).not.toContain('dialup-leftover');
   });

@@ -64,6 +64,44 @@ describe('port-known / trojan', () => {
   });
 });
 
+describe('replies from server source ports (002: the source port tells, not the random destination)', () => {
+  const from = (proto: string, sport: number, dport: number, extra: Record<string, unknown> = {}) =>
+    ids(annotateOne({ proto, src: { port: sport }, dst: { port: dport }, ...extra }));
+  it('a DNS, NTP, ICQ, game-server or cache reply to a trojan port is not a trojan probe', () => {
+    expect(from('udp', 40000, 2140)).toContain('trojan');
+    for (const [sport, id] of [[53, 'srcport-dns'], [123, 'srcport-ntp'], [4000, 'srcport-icq'], [27960, 'srcport-game'], [3130, 'srcport-icp']] as const) {
+      const got = from('udp', sport, 2140);
+      expect(got, id).toContain(id);
+      expect(got, id).not.toContain('trojan');
+      // What the port is known for is still said, at severity 0.
+      expect(got, id).toContain('port-known');
+    }
+    expect(from('tcp', 20, 12345, { tcpFlags: ['SYN'] })).not.toContain('trojan');
+  });
+  it('a TCP SYN from 53 to a trojan port stays a trojan probe', () => {
+    expect(from('tcp', 53, 12345, { tcpFlags: ['SYN'] })).toEqual(expect.arrayContaining(['srcport-dns-syn', 'trojan']));
+  });
+  it('a Squid cache echoing from 3130 is not an echo/chargen probe', () => {
+    expect(from('udp', 3130, 7)).toContain('srcport-icp');
+    expect(from('udp', 3130, 7)).not.toContain('echo-chargen');
+    expect(from('udp', 40000, 7)).toContain('echo-chargen');
+  });
+});
+
+describe('trojan ports in outbound traffic', () => {
+  it('sent from this side: trojan-outbound (a program here uses the port), not a probe or a leftover', () => {
+    for (const probe of [udp(31337, { direction: 'out' }), tcp(6776, { direction: 'out' }), tcp(12345, { direction: 'out' })]) {
+      const got = ids(annotateOne(probe));
+      expect(got).toContain('trojan-outbound');
+      expect(got).not.toContain('trojan');
+      expect(got).not.toContain('sub7-artifact');
+    }
+    expect(find(annotateOne(udp(31337, { direction: 'out' })), 'trojan-outbound')?.text).toMatch(/Back Orifice.*Find the process/);
+    expect(find(annotateOne(udp(31337, { direction: 'out' }), { lang: 'zh' }), 'trojan-outbound')?.text).toMatch(/本方有程序/);
+    expect(ids(annotateOne(udp(31337)))).not.toContain('trojan-outbound');
+  });
+});
+
 describe('sub7-artifact', () => {
   it('tcp 6776 is a Sub-7 artifact, explained as a leftover', () => {
     const a = find(annotateOne(tcp(6776)), 'sub7-artifact');
@@ -78,7 +116,16 @@ describe('source-port hints', () => {
     ids(annotateOne({ proto, src: { port: sport }, dst: { port: dport }, ...extra }));
 
   it('udp 53 to a high port is srcport-dns', () => expect(src('udp', 53, 33000)).toContain('srcport-dns'));
-  it('tcp 53 to 139 is srcport-dns (the firewall-evasion trick)', () => expect(src('tcp', 53, 139)).toContain('srcport-dns'));
+  it('a TCP SYN from 53 is the firewall-evasion trick, not a DNS reply; an ACK from 53 is a reply', () => {
+    const syn = src('tcp', 53, 139, { tcpFlags: ['SYN'] });
+    expect(syn).toContain('srcport-dns-syn');
+    expect(syn).not.toContain('srcport-dns');
+    expect(find(annotateOne({ proto: 'tcp', src: { port: 53 }, dst: { port: 139 }, tcpFlags: ['SYN'] }), 'srcport-dns-syn')?.severity).toBe(2);
+    const ack = src('tcp', 53, 40000, { tcpFlags: ['ACK'] });
+    expect(ack).toContain('srcport-dns');
+    expect(ack).not.toContain('srcport-dns-syn');
+    expect(src('tcp', 53, 40000, { tcpFlags: ['SYN', 'ACK'] })).not.toContain('srcport-dns-syn');
+  });
   it('53 -> 53 is not srcport-dns, nor srcport-low', () => {
     const got = src('udp', 53, 53);
     expect(got).not.toContain('srcport-dns');
@@ -96,7 +143,20 @@ describe('source-port hints', () => {
     const netbios = src('udp', 137, 137, { src: { ip: '192.168.1.7', port: 137 }, dst: { ip: '192.168.1.255', port: 137 } });
     expect(netbios).toContain('netbios-noise');
     expect(netbios).not.toContain('srcport-low');
-    expect(src('udp', 137, 137, { src: { ip: '203.0.113.7', port: 137 }, dst: { ip: '192.168.1.10', port: 137 } })).toContain('srcport-low');
+    const unicast = src('udp', 137, 137, { src: { ip: '203.0.113.7', port: 137 }, dst: { ip: '192.168.1.10', port: 137 } });
+    expect(unicast).toContain('srcport-service');
+    expect(unicast).not.toContain('srcport-low');
+  });
+  it('services on fixed low ports are srcport-service, not srcport-low (NAT or forging)', () => {
+    for (const sport of [67, 68, 137, 138, 161, 500, 513, 514, 520, 554]) {
+      const got = src('udp', sport, 40000);
+      expect(got, String(sport)).toContain('srcport-service');
+      expect(got, String(sport)).not.toContain('srcport-low');
+    }
+    // RealAudio's data from its server's RTSP port (the bundled sample has one).
+    expect(src('udp', 554, 6970)).toEqual(expect.arrayContaining(['srcport-service', 'realaudio']));
+    expect(src('tcp', 554, 40000)).toContain('srcport-low');
+    expect(src('udp', 162, 40000)).toContain('srcport-low');
   });
   it('123 is srcport-ntp', () => expect(src('udp', 123, 40000)).toContain('srcport-ntp'));
   it('tcp 1-5 is srcport-sscan, not srcport-low', () => {

@@ -77,7 +77,7 @@ describe('JSON rendering', () => {
     expect(port.entries[0]).toEqual({
       id: 'sub7-artifact',
       ports: 6776,
-      protocols: ['tcp', 'udp'],
+      protocols: ['tcp'],
       name: 'Sub-7 data channel / artifact',
       category: 'trojan',
       family: 'Sub-7',

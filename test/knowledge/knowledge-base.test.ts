@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_SIGNATURES_DIR, loadKnowledge } from '../../src/knowledge/load.js';
+import { loadAnnotationRules } from '../../src/annotate/rules.js';
 
 const kb = loadKnowledge();
 const ids = (list: readonly { id: string }[]): string[] => list.map((e) => e.id);
@@ -61,11 +62,15 @@ describe('lookups', () => {
     expect(ids(kb.lookupSource('udp', 3))).toEqual(['srcport-low']);
     expect(ids(kb.lookupSource('tcp', 20))).toEqual(['srcport-ftp-data', 'srcport-low']);
     expect(ids(kb.lookupSource('udp', 4000))).toEqual(['srcport-icq']);
+    expect(ids(kb.lookupSource('udp', 137))).toEqual(['srcport-service-netbios', 'srcport-low']);
+    expect(ids(kb.lookupSource('tcp', 137))).toEqual(['srcport-low']);
     expect(ids(kb.lookupSource('udp', 27950))).toEqual(['srcport-game']);
     expect(ids(kb.lookupSource('tcp', 61000))).toEqual(['srcport-masquerade']);
     expect(ids(kb.lookupSource('tcp', 60999))).toEqual([]);
     expect(ids(kb.lookupSource('udp', 900))).toEqual(['srcport-low']);
-    for (const e of kb.sourceEntries) expect(e.annotation).toBe(e.id);
+    // Every source-port meaning has its rule (several entries may share one: srcport-service).
+    const rules = new Set(loadAnnotationRules().rules.filter((r) => r.kind === 'source-port').map((r) => r.id));
+    for (const e of kb.sourceEntries) expect(rules, e.id).toContain(e.annotation);
   });
 
   it('port classes with their boundaries', () => {
