@@ -127,7 +127,8 @@ const LABELS = {
     search: (t: string, n: number) => `Search "${t}": ${n} ${n === 1 ? 'entry' : 'entries'}`,
     noSearch: (t: string) => `No entries match "${t}".`,
     srcSearch: 'Source-port entries:',
-    classes: 'Spans:',
+    within: 'Within:',
+    spans: 'Spans:',
   },
   zh: {
     head: ['端口', '协议', '名称 [id]', '类别', '级别', '说明'],
@@ -141,7 +142,8 @@ const LABELS = {
     search: (t: string, n: number) => `搜索“${t}”：${n} 条`,
     noSearch: (t: string) => `没有与“${t}”匹配的条目。`,
     srcSearch: '源端口条目：',
-    classes: '跨越：',
+    within: '属于：',
+    spans: '跨越：',
   },
 } as const;
 
@@ -266,7 +268,7 @@ function renderOne(r: ExplainResult, kb: Pick<KnowledgeBase, 'category'>, o: Exp
   const title =
     q.kind === 'port'
       ? `${what} (${q.protocols.join(sep)}) — ${classLine(r.classes[0], o.lang)}`
-      : `${what} (${q.protocols.join(sep)}) — ${L.classes} ${r.classes.map((k) => classLine(k, o.lang)).join(sep)}`;
+      : `${what} (${q.protocols.join(sep)}) — ${r.classes.length > 1 ? L.spans : L.within} ${r.classes.map((k) => classLine(k, o.lang)).join(sep)}`;
   out.push(c.bold(title));
   for (const k of r.classes) out.push(c.dim(indent(k.text[o.lang], o.width)));
   out.push(L.dst);

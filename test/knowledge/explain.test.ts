@@ -112,6 +112,13 @@ describe('table rendering', () => {
     expect(out).toContain('[srcport-dns]');
   });
 
+  it('a range inside one port class is "within" it; across classes it "spans" them', () => {
+    expect(render(100, 'en', '6970-7170')).toContain('6970-7170 (tcp, udp) — Within: registered port 1024-49151');
+    expect(render(100, 'zh', '6970-7170')).toContain('— 属于： 注册端口 1024-49151');
+    expect(render(100, 'en', '1000-1100')).toContain('1000-1100 (tcp, udp) — Spans: well-known port 0-1023, registered port 1024-49151');
+    expect(render(100, 'zh', '1000-1100')).toContain('— 跨越： 公认端口 0-1023');
+  });
+
   it('an unknown port says so, with its class', () => {
     const out = render(100, 'en', '60001');
     expect(out).toContain('60001 (tcp, udp) — dynamic/private port 49152-65535');
