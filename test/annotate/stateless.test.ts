@@ -50,7 +50,9 @@ describe('port-known / trojan', () => {
     expect(en(52869)).toBe('Port through which the Mirai worm spreads (Realtek SDK UPnP exploit)');
     // In Chinese the category is always said: the English family name does not say it.
     expect(zh(1011)).toBe('Doly Trojan（木马）使用的端口');
-    expect(zh(1243)).toBe('Sub-7（木马）使用的端口（old default）');
+    expect(zh(1243)).toBe('Sub-7（木马）使用的端口（旧版默认端口）');
+    // Versions and proper names stay as written.
+    expect(zh(2001)).toBe('Millennium（木马）使用的端口（1.0）');
   });
   it('today\'s most probed ports beyond the seed documents are named', () => {
     expect(find(annotateOne(tcp(7547)), 'port-known')?.text).toMatch(/TR-069/);
