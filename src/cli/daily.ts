@@ -20,6 +20,7 @@ import { renderDailyMarkdown } from '../render/daily-markdown.js';
 import { renderDailyText } from '../render/daily-text.js';
 import { termSafe } from '../render/sanitize.js';
 import { buildAnalysis } from './analysis.js';
+import { Interrupt } from './interrupt.js';
 import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, readThreads } from './options.js';
 import { runAnalysed } from './run-inputs.js';
 import { useColor } from './tty.js';
@@ -102,30 +103,37 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const collector = new DailyCollector(window, prevWindow, DEFAULT_THRESHOLDS, common.tz);
     const stats: InputStats[] = [];
     const readSoFar: string[] = [];
-    for (const g of groups) {
-      const dup = g.family ? duplicateReason(g.family, collector, readSoFar.join(', ')) : null;
-      if (dup !== null) {
-        for (const f of g.files) skippedFiles.push({ path: f, reason: dup });
-        continue;
+    // Ctrl-C / SIGTERM: stop reading, still render the day of what was read (marked), exit 130 / 143.
+    const interrupt = new Interrupt();
+    try {
+      for (const g of groups) {
+        if (interrupt.received) break;
+        const dup = g.family ? duplicateReason(g.family, collector, readSoFar.join(', ')) : null;
+        if (dup !== null) {
+          for (const f of g.files) skippedFiles.push({ path: f, reason: dup });
+          continue;
+        }
+        // Every event is annotated, other days' too: stateful detectors need the context.
+        // Annotating in this thread keeps one annotator's state across the groups.
+        const run = await runAnalysed(
+          g.files,
+          common,
+          analysis,
+          (e) => {
+            if (ignore !== null && ignore.matches(e)) {
+              ignored++;
+              return;
+            }
+            collector.add(e);
+          },
+          { threads: readThreads(raw), annotateWhileReading: false, signal: interrupt.signal },
+        );
+        stats.push(...run.stats);
+        setExit(run.exitCode);
+        readSoFar.push(g.name);
       }
-      // Every event is annotated, other days' too: stateful detectors need the context.
-      // Annotating in this thread keeps one annotator's state across the groups.
-      const run = await runAnalysed(
-        g.files,
-        common,
-        analysis,
-        (e) => {
-          if (ignore !== null && ignore.matches(e)) {
-            ignored++;
-            return;
-          }
-          collector.add(e);
-        },
-        { threads: readThreads(raw), annotateWhileReading: false },
-      );
-      stats.push(...run.stats);
-      setExit(run.exitCode);
-      readSoFar.push(g.name);
+    } finally {
+      interrupt.dispose();
     }
 
     // A day is covered when the logs reach back to its start and go on into it: logs that
@@ -154,6 +162,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       thresholds: DEFAULT_THRESHOLDS,
       partial,
       covered,
+      interrupted: interrupt.received,
     });
 
     if (ignore !== null) doc.report.totals.ignored = ignored;
@@ -166,8 +175,15 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
         throw new UsageError(`--output ${raw.output}: ${err instanceof Error ? err.message : String(err)}`);
       }
     } else process.stdout.write(text);
+    setExit(interrupt.exitCode);
 
-    if (stateDir !== null) {
+    // An interrupted run writes its (marked) summary, to --output too, like the report; but
+    // not the --state digest: a digest carries no such mark, may still look complete (the
+    // records read can span the day while a later file or family went unread), and would
+    // replace a good digest of that day, so later comparisons would trust the cut-short counts.
+    if (stateDir !== null && interrupt.received) {
+      warn(`interrupted by ${interrupt.received}: the --state digest of ${window.key} is not written (it would count only part of the day)`);
+    } else if (stateDir !== null) {
       try {
         await saveDigest(stateDir, collector.today.digest(common.tz, !partial && covered, now));
         // First run, or the stored one was partial: the logs knew the whole day before.

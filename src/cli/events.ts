@@ -5,6 +5,7 @@ import type { FirewallEvent } from '../event.js';
 import { eventToEcs, eventToJson } from '../render/event-json.js';
 import { encodeEventLine } from '../render/event-json-bytes.js';
 import { addInputOptions, addThreadsOption, readCommonOptions, readThreads, resolveInputs } from './options.js';
+import { Interrupt } from './interrupt.js';
 import { BatchedWriter } from './output.js';
 import { runAnalysed } from './run-inputs.js';
 import { buildAnalysis } from './analysis.js';
@@ -64,8 +65,18 @@ export function registerEvents(program: Command, setExit: (code: number) => void
         : (e) => {
             if (!ignore.matches(e)) emit(e);
           };
-    const run = await runAnalysed(inputs, common, analysis, keep, { threads: readThreads(raw), annotateWhileReading: false, afterChunk: out.backpressure });
+    // Ctrl-C / SIGTERM: stop reading, write every event parsed so far, exit 130 / 143. The
+    // marker goes to stderr: stdout stays pure NDJSON (or DShield lines).
+    const interrupt = new Interrupt();
+    const run = await runAnalysed(inputs, common, analysis, keep, {
+      threads: readThreads(raw),
+      annotateWhileReading: false,
+      afterChunk: out.backpressure,
+      signal: interrupt.signal,
+    }).finally(() => interrupt.dispose());
     await out.flush();
+    if (interrupt.received) process.stderr.write(`logscan: interrupted by ${interrupt.received}; the output covers only what was read before it\n`);
     setExit(run.exitCode);
+    setExit(interrupt.exitCode);
   });
 }

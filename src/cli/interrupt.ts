@@ -1,6 +1,7 @@
-// SIGINT / SIGTERM during a one-shot run (`logscan FILE`, `logscan check`): the first
-// signal stops reading (the current input is closed, the rest are not opened) and the
-// command renders what it gathered, marked "interrupted", then exits 130 (SIGINT) or
+// SIGINT / SIGTERM during a one-shot run (`logscan FILE`, `check`, `events`, `daily`): the
+// first signal stops reading (the current input is closed, the rest are not opened) and the
+// command renders what it gathered, marked "interrupted" (`events`: every event read is
+// written, the mark goes to stderr), then exits 130 (SIGINT) or
 // 143 (SIGTERM), the shell's 128+N, so scripts can tell a cut-short report from a
 // complete one. A second signal is not caught: it ends the process at once.
 // `logscan follow` has its own handling (src/live/run.ts) and does not use this.

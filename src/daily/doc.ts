@@ -21,6 +21,8 @@ export interface DailyDoc {
   partial: boolean;
   /** Do the logs reach back to the day's start and go on into it? False: some or all of the day is missing (`logs` says which). */
   covered: boolean;
+  /** The signal that stopped reading early ("SIGINT", "SIGTERM"): the numbers cover only what was read before it (exit 130 / 143). Null for a full run. */
+  interrupted: string | null;
   /** The first and last record time read, any day (null: no dated record). */
   logs: { first: string | null; last: string | null };
   headline: { events: number; packets: number; sources: number; ports: number; blocked: number; allowed: number; other: number };
@@ -49,6 +51,7 @@ export interface DailyDocInput {
   thresholds: Thresholds;
   partial: boolean;
   covered: boolean;
+  interrupted: string | null;
 }
 
 export function buildDailyDoc(x: DailyDocInput): DailyDoc {
@@ -60,6 +63,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
     top: x.top,
     minSeverity: null,
     filters: { since: new Date(w.start).toISOString(), until: new Date(w.end - 1).toISOString(), sources: [], minSeverity: null },
+    interrupted: x.interrupted,
   });
   return {
     schemaVersion: 1,
@@ -69,6 +73,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
     window: { start: new Date(w.start).toISOString(), end: new Date(w.end).toISOString(), hours: w.hours },
     partial: x.partial,
     covered: x.covered,
+    interrupted: x.interrupted,
     logs: {
       first: c.earliest === Infinity ? null : new Date(c.earliest).toISOString(),
       last: c.latest === -Infinity ? null : new Date(c.latest).toISOString(),

@@ -41,6 +41,7 @@ export function basisText(cmp: Comparison): string {
 /** "23-hour day (DST change)" and other facts about the window worth a note. */
 export function windowNotes(doc: DailyDoc, tz: string | null): string[] {
   const notes: string[] = [];
+  if (doc.interrupted) notes.push(`interrupted by ${doc.interrupted}: this summary covers only what was read before it`);
   if (doc.window.hours !== 24) notes.push(`${doc.window.hours}-hour day (daylight-saving change)`);
   if (doc.partial) notes.push('the day is not over: numbers so far');
   const coverage = coverageNote(doc, tz);

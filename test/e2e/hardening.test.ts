@@ -3,13 +3,14 @@
 // pipes that close early, and SIGINT/SIGTERM during a one-shot run.
 // docs/failure-behaviour.md names these tests.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir } from '../helpers/cli.js';
 import { UFW } from '../helpers/ufw.js';
+import { isoLine } from '../daily/lines.js';
 
 const NOISE = 'Nov 20 06:25:02 gw sshd[123]: Accepted publickey for root from 192.0.2.1 port 50000 ssh2';
 const BROKEN = 'Nov 20 06:25:03 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.7 LEN=44 PROTO=TCP SPT=1 DPT=2';
@@ -408,4 +409,82 @@ describe('SIGINT / SIGTERM during a one-shot run: partial report marked "interru
       expect(r.code === 130 || r.signal === 'SIGINT').toBe(true);
     });
   }
+});
+
+describe('SIGINT / SIGTERM during `events` and `daily`: what was read is written, marked, exit 130 / 143', () => {
+  /**
+   * Starts the CLI reading stdin, writes `lines` and then one malformed line (the last one
+   * without DST=; the pipe stays open) and waits for that line's diagnostic on stderr: by
+   * then every line before it was parsed (in this thread, or by the read worker, which
+   * holds the last events in an unsent batch). Then sends the signal; how the run ended.
+   */
+  async function cutShort(args: string[], lines: string[], signal: 'SIGINT' | 'SIGTERM' = 'SIGINT') {
+    const cli = startCli([...args, '-'], { stdin: 'pipe' });
+    cli.stdin!.write([...lines, lines.at(-1)!.replace(/ DST=\S+/, '')].join('\n') + '\n');
+    await cli.waitFor((_out, err) => err.includes(`(stdin):${lines.length + 1}: malformed`), 5000);
+    const t0 = Date.now();
+    const r = await cli.stop(signal);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    return r;
+  }
+
+  // 3000 events: more than one 256 KiB write of NDJSON (some is out before the signal, the
+  // rest only in the final flush) and more than one 2048-event batch of the read worker.
+  const N = 3000;
+  const many = Array.from({ length: N }, (_, i) => UFW(1 + i, '203.0.113.7', i));
+
+  for (const threads of ['1', '2']) {
+    it(`events --threads ${threads}, SIGINT: every event parsed before it is on stdout (pure NDJSON), a note on stderr, exit 130`, async () => {
+      const r = await cutShort(['events', '--threads', threads], many);
+      const events = ndjson(r.stdout) as { origin: { line: number }; dst: { port: number } }[];
+      expect(events).toHaveLength(N);
+      expect(r.code).toBe(130);
+      expect(events.map((e) => e.origin.line)).toEqual(many.map((_, i) => i + 1));
+      expect(events.at(-1)!.dst.port).toBe(N);
+      expect(r.stderr).toContain('logscan: interrupted by SIGINT; the output covers only what was read before it\n');
+    });
+  }
+
+  it('events --ecs, SIGTERM: the same, exit 143', async () => {
+    const r = await cutShort(['events', '--ecs', '--threads', '1'], many, 'SIGTERM');
+    const events = ndjson(r.stdout) as { logscan: { line: number } }[];
+    expect(events.map((e) => e.logscan.line)).toEqual(many.map((_, i) => i + 1));
+    expect(r.code).toBe(143);
+    expect(r.stderr).toContain('logscan: interrupted by SIGTERM; the output covers only what was read before it\n');
+  });
+
+  // 60 records at 10:00-10:59 UTC on 2026-11-20, one source each (more than the 50 lines
+  // the format is sniffed on: until then the malformed line would not be reported).
+  const day = Array.from({ length: 60 }, (_, i) => isoLine(new Date(Date.UTC(2026, 10, 20, 10, i)), { src: `198.51.100.${i + 1}` }));
+  const dayArgs = ['daily', '--date', '2026-11-20', '--tz', 'UTC'];
+
+  it('daily -o json, SIGINT: the day of what was read, "interrupted": "SIGINT", exit 130', async () => {
+    const r = await cutShort([...dayArgs, '-o', 'json'], day);
+    expect(r.code).toBe(130);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.interrupted).toBe('SIGINT');
+    expect(doc.report.interrupted).toBe('SIGINT');
+    expect(doc.headline).toMatchObject({ events: 60, sources: 60 });
+  });
+
+  it('daily text and markdown: a visible "interrupted" note', async () => {
+    const t = await cutShort([...dayArgs, '-o', 'text'], day);
+    expect(t.code).toBe(130);
+    expect(t.stdout).toContain('note: interrupted by SIGINT: this summary covers only what was read before it');
+    expect(t.stdout).toContain('60 packets from 60 sources');
+    const m = await cutShort([...dayArgs, '-o', 'markdown'], day, 'SIGTERM');
+    expect(m.code).toBe(143);
+    expect(m.stdout).toContain('> interrupted by SIGTERM: this summary covers only what was read before it');
+  });
+
+  it('daily --output FILE --state DIR, SIGINT: the marked summary is written, the digest is not (said on stderr)', async () => {
+    const state = tempDir();
+    const out = join(state, 'day.html');
+    const r = await cutShort([...dayArgs, '--output', out, '--state', state], day);
+    expect(r.code).toBe(130);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain('<p class="note">interrupted by SIGINT: this summary covers only what was read before it</p>');
+    expect(readdirSync(state)).toEqual(['day.html']);
+    expect(r.stderr).toContain('logscan: interrupted by SIGINT: the --state digest of 2026-11-20 is not written (it would count only part of the day)');
+  });
 });
