@@ -1,6 +1,6 @@
 // Opens one input (file, .gz, or "-" for stdin) as a byte stream, turning the
 // ways a path can be unusable into one InputError with a sentence a person can act on.
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -92,6 +92,9 @@ export function textSize(path: string): number {
   if (path === '-') return stdinFileSize() ?? 0;
   let fd;
   try {
+    // stat before open: opening a FIFO blocks this thread until a writer comes, and a
+    // thread blocked in open() never runs the Ctrl-C handler (the process could only be killed).
+    if (!statSync(path).isFile()) return 0;
     fd = openSync(path, 'r');
   } catch {
     return 0;

@@ -411,6 +411,26 @@ describe('SIGINT / SIGTERM during a one-shot run: partial report marked "interru
   }
 });
 
+describe('a FIFO nobody writes to, as the only input, --threads auto', () => {
+  // Choosing the thread count stats every input; opening the FIFO for that blocked the main
+  // thread in open(), where no signal handler runs: Ctrl-C and SIGTERM did nothing at all.
+  it.runIf(process.platform === 'linux')('SIGINT gives the (empty) report at once; a second signal ends the process', async () => {
+    const fifo = join(tempDir(), 'only.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const cli = startCli([fifo, '-o', 'json']);
+    await new Promise((r) => setTimeout(r, 800));
+    const ended = cli.stop('SIGINT');
+    await cli.waitFor((out) => out.trimEnd().endsWith('}'), 3000);
+    const doc = JSON.parse(cli.stdout);
+    expect(doc.interrupted).toBe('SIGINT');
+    expect(doc.inputs).toHaveLength(1);
+    expect(doc.totals.lines).toBe(0);
+    void cli.stop('SIGTERM');
+    const r = await ended;
+    expect(r.code === 143 || r.code === 130 || r.signal !== null).toBe(true);
+  });
+});
+
 describe('SIGINT / SIGTERM during `events` and `daily`: what was read is written, marked, exit 130 / 143', () => {
   /**
    * Starts the CLI reading stdin, writes `lines` and then one malformed line (the last one
