@@ -5,9 +5,14 @@ import type { DailyDoc } from '../daily/doc.js';
 import { counted, fmtInt } from '../util/number-text.js';
 import { formatDateTime } from './time-format.js';
 
-/** "697 packets from 196 sources to 300 ports". */
+/** "697 packets from 196 sources to 300 ports" ("≥200,000 sources" past the counter's cap). */
 export function probesText(h: DailyDoc['headline']): string {
-  return `${counted(h.packets, 'packet')} from ${counted(h.sources, 'source')} to ${counted(h.ports, 'port')}`;
+  return `${counted(h.packets, 'packet')} from ${h.sourcesCapped ? '≥' : ''}${counted(h.sources, 'source')} to ${counted(h.ports, 'port')}`;
+}
+
+/** The headline's source count as a bare number: "196", "≥200,000". */
+export function sourcesNumber(h: DailyDoc['headline']): string {
+  return `${h.sourcesCapped ? '≥' : ''}${fmtInt(h.sources)}`;
 }
 
 /** "2 files read, 1 skipped (outside the day)" (the names follow, escaped by the caller). */

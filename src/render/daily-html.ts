@@ -7,7 +7,7 @@ import type { RankedSource } from '../aggregate/summary.js';
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { renderChartSvg } from './daily-chart.js';
-import { basisText, changeText, filesReadText, pctOf, trendText, windowNotes } from './daily-common.js';
+import { basisText, changeText, filesReadText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
 import { capped, osHintText, seenText } from './report-text.js';
 import { counted, fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -148,7 +148,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   b.push(
     `<section class="cards">` +
       card('probes', fmtInt(h.packets), trend(trendText(cmp.packets))) +
-      card('sources', fmtInt(h.sources), cmp.basis !== null ? `${fmtInt(cmp.newSourceCount)} new` : '&nbsp;') +
+      card('sources', sourcesNumber(h), cmp.basis !== null ? `${fmtInt(cmp.newSourceCount)} new` : '&nbsp;') +
       card('blocked', fmtInt(h.blocked), `${pctOf(h.blocked, h.packets)} of packets`) +
       card('allowed', fmtInt(h.allowed), `${pctOf(h.allowed, h.packets)} of packets`) +
       `</section>`,

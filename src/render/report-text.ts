@@ -291,7 +291,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   if (p.evicted > 0) {
     out.push(
       '',
-      c.yellow(`note: more than ${fmtInt(p.cap)} sources; ${fmtInt(p.evicted)} least-recently-seen source profiles (${counted(p.evictedEvents, 'event')}) were evicted and are missing from the ranking (raise limits.maxSources with --config).`),
+      c.yellow(`note: more than ${fmtInt(p.cap)} sources; ${fmtInt(p.evicted)} least-recently-seen source profiles (${counted(p.evictedEvents, 'event')}) were evicted and are missing from the ranking (raise the cap with --max-sources).`),
     );
   }
   return out;

@@ -7,12 +7,16 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { bsdLine, isoLine } from './lines.js';
+import type { DailyDoc } from '../../src/daily/doc.js';
+import { renderDailyHtml } from '../../src/render/daily-html.js';
+import { renderDailyMarkdown } from '../../src/render/daily-markdown.js';
+import { renderDailyText } from '../../src/render/daily-text.js';
 
 interface DailyJson {
   date: string;
   tz: string;
   window: { start: string; end: string; hours: number };
-  headline: { packets: number; sources: number; blocked: number; allowed: number };
+  headline: { packets: number; sources: number; sourcesCapped: boolean; blocked: number; allowed: number };
   chart: { labels: string[]; packets: number[] };
   comparison: { basis: string | null; previousComplete: boolean; newSourceCount: number; newPortCount: number; packets: { previous: number | null; today: number } };
   covered: boolean;
@@ -167,6 +171,21 @@ describe('how far the logs reach', () => {
     expect(runCli([one, '--tz', 'UTC']).stdout).toContain('\n1 line · 1 event · 0 skipped · 0 malformed · 1 source\n');
     expect(runCli([one, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('- **records:** 1 line · 1 event · 0 skipped · 0 malformed · 1 source\n');
   });
+
+  it('more distinct sources than the day counts exactly: "≥" in every format, sourcesCapped in JSON', () => {
+    // 200,001 sources, one packet each, from 10.0.0.0 up: one past the day counter's cap.
+    const lines: string[] = [];
+    for (let i = 0; i <= 200_000; i++) lines.push(isoLine(new Date(Date.UTC(2026, 10, 21, 12, 0, i % 3600)), { src: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` }));
+    const log = write(tempDir(), 'kern.log', lines);
+    const args = ['daily', log, '--date', '2026-11-21', '--tz', 'UTC', '--threads', '1'];
+    const d = daily(args.slice(1));
+    expect(d.headline).toMatchObject({ packets: 200_001, sources: 200_000, sourcesCapped: true });
+    // The JSON is the document every format renders (one 200k-line run, not four).
+    const doc = d as unknown as DailyDoc;
+    expect(renderDailyText(doc, { tz: 'UTC', color: false })).toContain('probes     200,001 packets from ≥200,000 sources to 1 port\n');
+    expect(renderDailyMarkdown(doc, { tz: 'UTC' })).toContain('- **probes:** 200,001 packets from ≥200,000 sources to 1 port\n');
+    expect(renderDailyHtml(doc, { tz: 'UTC' })).toContain('<div class="k">sources</div><div class="v">≥200,000</div>');
+  }, 30_000);
 
   it('logs that end before the previous day give no comparison and no complete digest of zeros', () => {
     const dir = tempDir();
