@@ -187,6 +187,20 @@ describe('how far the logs reach', () => {
     expect(renderDailyHtml(doc, { tz: 'UTC' })).toContain('<div class="k">sources</div><div class="v">≥200,000</div>');
   }, 30_000);
 
+  it('an input read only in part (a truncated .gz) says so beside its name in every format, not only on stderr', () => {
+    const dir = tempDir();
+    const lines = Array.from({ length: 400 }, (_, i) => isoLine(new Date(Date.UTC(2026, 10, 21, 12, 0, i)), { src: `198.51.100.${i % 200}`, dpt: 1000 + i }));
+    const whole = gzipSync(lines.join('\n') + '\n');
+    const log = join(dir, 'kern.log.gz');
+    writeFileSync(log, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const args = ['daily', log, '--date', '2026-11-21', '--tz', 'UTC'];
+    for (const fmt of ['text', 'markdown', 'html']) {
+      const r = runCli([...args, '-o', fmt]);
+      expect(r.code, fmt).toBe(3);
+      expect(r.stdout, fmt).toMatch(/kern\.log\.gz \(gzip data is truncated or corrupt after line \d+/);
+    }
+  });
+
   it('logs that end before the previous day give no comparison and no complete digest of zeros', () => {
     const dir = tempDir();
     const state = join(dir, 'state');
