@@ -150,12 +150,14 @@ function valueEnd(s: string, i: number, to: number): number {
   return sp < 0 || sp > to ? to : sp;
 }
 
-function normalizeProto(raw: string): string {
+/** A protocol name, or null for a number that is not one (IP protocol numbers are 0-255). */
+function normalizeProto(raw: string): string | null {
   const named = PROTO_BY_NAME[raw];
   if (named !== undefined) return named;
-  const n = uintIn(raw, 0, raw.length);
-  if (n >= 0) return PROTO_BY_NUMBER[n] ?? String(n);
-  return raw.toLowerCase();
+  const c = raw.charCodeAt(0);
+  if (c < 0x30 || c > 0x39) return raw.toLowerCase();
+  const n = raw.length <= 3 ? uintIn(raw, 0, raw.length) : -1;
+  return n >= 0 && n <= 255 ? (PROTO_BY_NUMBER[n] ?? String(n)) : null;
 }
 
 /** The flag token at s[i, i+3), uppercase constant, or null. */
@@ -321,6 +323,7 @@ export function parseNetfilterPayload(
   const protoEnd = valueEnd(s, protoV, end);
   if (protoEnd === protoV) return bad('PROTO: empty');
   const proto = normalizeProto(s.slice(protoV, protoEnd));
+  if (proto === null) return bad(`PROTO: not a protocol number ${shown(s.slice(protoV, protoEnd))}`);
 
   // Outer fields stop at the first '[': an ICMP error's quoted packet or `INCOMPLETE [n bytes]`.
   let limit = s.indexOf('[', protoEnd);

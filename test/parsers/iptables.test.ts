@@ -156,6 +156,15 @@ describe('malformed and skipped lines', () => {
     expect(malformedReason('May  5 20:46:46 gw user.info kernel: L=126 ID=8698 DF PROTO=TCP SPT=88 DPT=51179 WINDOW=2053 RES=0x00 ACK URGP=0')).toMatch(/^SRC: missing/);
   });
 
+  it('a protocol number past 255 is malformed; 0-255 and names are kept', () => {
+    expect(malformedReason(`${HEAD}IN=eth0 OUT= SRC=192.0.2.1 DST=198.51.100.1 LEN=40 TTL=50 ID=1 PROTO=256`)).toBe("PROTO: not a protocol number '256'");
+    expect(malformedReason(`${HEAD}IN=eth0 OUT= SRC=192.0.2.1 DST=198.51.100.1 LEN=40 TTL=50 ID=1 PROTO=99999999999999999999 SPT=1 DPT=22`)).toMatch(/^PROTO: not a protocol number/);
+    expect(malformedReason(`${HEAD}IN=eth0 OUT= SRC=192.0.2.1 DST=198.51.100.1 LEN=40 TTL=50 ID=1 PROTO=12abc`)).toMatch(/^PROTO: not a protocol number/);
+    expect(parse(`${HEAD}IN=eth0 OUT= SRC=192.0.2.1 DST=198.51.100.1 LEN=40 TTL=50 ID=1 PROTO=47`).events[0]?.proto).toBe('gre');
+    expect(parse(`${HEAD}IN=eth0 OUT= SRC=192.0.2.1 DST=198.51.100.1 LEN=40 TTL=50 ID=1 PROTO=255`).events[0]?.proto).toBe('255');
+    expect(parse(`${HEAD}IN=eth0 OUT= SRC=192.0.2.1 DST=198.51.100.1 LEN=40 TTL=50 ID=1 PROTO=SCTP SPT=1 DPT=2`).events[0]?.proto).toBe('sctp');
+  });
+
   it('port 65536 is malformed and names SPT', () => {
     expect(malformedReason(`${HEAD}${TCP.replace('SPT=47001', 'SPT=65536')}`)).toBe("SPT: invalid port '65536'");
   });
