@@ -14,7 +14,7 @@
 // bytes. UTF-16 text has a NUL in every other byte (runs of one) and is flagged too,
 // with a hint, because its lines would not parse anyway.
 import { Transform, type TransformCallback } from 'node:stream';
-import { createGunzip, type Gunzip } from 'node:zlib';
+import { GunzipMembers } from './gunzip.js';
 
 /** Bytes inspected at the start of each input. */
 export const BINARY_SAMPLE_BYTES = 4096;
@@ -108,11 +108,16 @@ export class BinaryInputError extends Error {
  */
 export class BinaryGate extends Transform {
   private decided = false;
-  private gunzip: Gunzip | null = null;
+  private gunzip: GunzipMembers | null = null;
 
   /** The input turned out to be gzip data and is unpacked here. */
   get gzip(): boolean {
     return this.gunzip !== null;
+  }
+
+  /** Bytes after that gzip data that were not gzip (ignored). */
+  get trailingBytes(): number {
+    return this.gunzip?.trailingBytes ?? 0;
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
@@ -157,7 +162,7 @@ export class BinaryGate extends Transform {
   }
 
   private unpack(first: Buffer, cb: TransformCallback): void {
-    const g = (this.gunzip = createGunzip());
+    const g = (this.gunzip = new GunzipMembers());
     let judged = false;
     g.on('data', (text: Buffer) => {
       if (!judged && text.length > 0) {

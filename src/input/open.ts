@@ -3,9 +3,9 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { isGzipHead } from './binary.js';
+import { GunzipMembers } from './gunzip.js';
 
 export interface OpenedInput {
   /** Name for messages and `origin.file`. */
@@ -18,6 +18,8 @@ export interface OpenedInput {
   size: number | null;
   /** Raw bytes read from the file so far (before gunzip); compared with `size` to notice a file that shrank. */
   bytesRead(): number;
+  /** Gzip input: bytes after the last gzip member that were not gzip (ignored); 0 otherwise. */
+  trailingBytes(): number;
   /** Closes the underlying file (streams close it themselves when read to the end). */
   close(): Promise<void>;
 }
@@ -145,7 +147,7 @@ export interface OpenOptions {
 export async function openInput(path: string, opts: OpenOptions = {}): Promise<OpenedInput> {
   const now = opts.now ?? (() => new Date());
   if (path === '-') {
-    return { name: '(stdin)', stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, close: async () => {} };
+    return { name: '(stdin)', stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, trailingBytes: () => 0, close: async () => {} };
   }
   let handle;
   try {
@@ -175,7 +177,8 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
       raw = stream;
       bytesRead = () => stream.bytesRead;
     }
-    const stream = gzip ? raw.pipe(createGunzip()) : raw;
+    const gunzip = gzip ? new GunzipMembers() : null;
+    const stream = gunzip !== null ? raw.pipe(gunzip) : raw;
     if (gzip) raw.on('error', (err) => stream.destroy(err));
     const h = handle;
     return {
@@ -185,6 +188,7 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
       gzip,
       size: st.isFile() ? st.size : null,
       bytesRead,
+      trailingBytes: () => gunzip?.trailingBytes ?? 0,
       close: () => h.close().catch(() => {}),
     };
   } catch (err) {

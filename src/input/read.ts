@@ -10,6 +10,7 @@ import { BinaryGate, BinaryInputError } from './binary.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
 import { openInput, type OpenedInput } from './open.js';
 import { PickingParser, type FormatChoice, type PickedFormat } from './pick-format.js';
+import { counted } from '../util/number-text.js';
 
 export interface InputStats {
   file: string;
@@ -161,6 +162,8 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
       stats.incomplete = true;
       stats.error = `file shrank while being read (${input.size} bytes when opened, ${input.bytesRead()} read); truncated or rotated?`;
     }
+    const trailing = input.trailingBytes() + gate.trailingBytes;
+    if (trailing > 0) stats.error = `${counted(trailing, 'byte')} after the end of the gzip data are not gzip and were ignored (every line before them was read)`;
   } catch (err) {
     // Keep what was read; a cut-off last line is dropped rather than half-parsed.
     input.stream.unpipe(gate);
