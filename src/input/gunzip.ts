@@ -129,7 +129,9 @@ export class GunzipMembers extends Transform {
   }
 
   private startMember(): void {
-    const inflate = (this.inflate = createInflateRaw());
+    // 64 KiB pieces, like the plain-file reads: zlib's 16 KiB default made four times the
+    // round trips through the pool and the line splitter (1M-line .gz report: 8.8 -> 6.9 s).
+    const inflate = (this.inflate = createInflateRaw({ chunkSize: 64 * 1024 }));
     this.state = 'body';
     this.written = 0;
     this.crc = 0;
