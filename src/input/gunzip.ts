@@ -67,11 +67,9 @@ export class GunzipMembers extends Transform {
       inflate.end();
       return;
     }
-    if (this.state === 'trailer' || (this.state === 'header' && (this.members === 0 || this.pending.length > 0) && this.trailingBytes === 0)) {
-      cb(new Error('unexpected end of file'));
-      return;
-    }
-    cb();
+    // Cut off in a trailer, in a header, or before any member at all.
+    const cut = this.state === 'trailer' || (this.state === 'header' && (this.members === 0 || this.pending.length > 0));
+    cb(cut ? new Error('unexpected end of file') : null);
   }
 
   override _destroy(err: Error | null, cb: (error?: Error | null) => void): void {

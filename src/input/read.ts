@@ -162,8 +162,13 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
       stats.incomplete = true;
       stats.error = `file shrank while being read (${input.size} bytes when opened, ${input.bytesRead()} read); truncated or rotated?`;
     }
+    // Junk after the gzip data may be a member with a broken header: data the file held
+    // and we could not read, so the input is incomplete (exit 3), though every line before it was kept.
     const trailing = input.trailingBytes() + gate.trailingBytes;
-    if (trailing > 0) stats.error = `${counted(trailing, 'byte')} after the end of the gzip data are not gzip and were ignored (every line before them was read)`;
+    if (trailing > 0) {
+      stats.incomplete = true;
+      stats.error = `${counted(trailing, 'byte')} after the end of the gzip data are not gzip and were ignored (every line before them was read)`;
+    }
   } catch (err) {
     // Keep what was read; a cut-off last line is dropped rather than half-parsed.
     input.stream.unpipe(gate);

@@ -2,12 +2,12 @@
 // text, markdown and HTML renderers say the same thing in the same words.
 import type { Change, Comparison } from '../daily/compare.js';
 import type { DailyDoc } from '../daily/doc.js';
-import { counted, fmtInt } from '../util/number-text.js';
+import { counted, fmtInt, plural } from '../util/number-text.js';
 import { formatDateTime } from './time-format.js';
 
 /** "697 packets from 196 sources to 300 ports" ("≥200,000 sources" past the counter's cap). */
 export function probesText(h: DailyDoc['headline']): string {
-  return `${counted(h.packets, 'packet')} from ${h.sourcesCapped ? '≥' : ''}${counted(h.sources, 'source')} to ${counted(h.ports, 'port')}`;
+  return `${counted(h.packets, 'packet')} from ${sourcesNumber(h)} ${plural(h.sources, 'source')} to ${counted(h.ports, 'port')}`;
 }
 
 /** The headline's source count as a bare number: "196", "≥200,000". */

@@ -121,5 +121,6 @@ describe('the reader with junk after the gzip data', () => {
     expect(events).toBe(700);
     expect(s!.lines).toBe(700);
     expect(s!.error).toBe('7 bytes after the end of the gzip data are not gzip and were ignored (every line before them was read)');
+    expect(s!.incomplete).toBe(true);
   });
 });
