@@ -246,22 +246,10 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     out.push({ id: 'traceroute', severity: 1, evidence: { packets: p.traceroutePackets }, text: `traceroute (${counted(p.traceroutePackets, 'probe')})` });
   }
   if (p.leftoverPackets > 0) {
-    const ids = LEFTOVER_ANNOTATIONS.filter((id) => p.annotations.has(id));
-    out.push({
-      id: 'dialup-leftover',
-      severity: 0,
-      evidence: { packets: p.leftoverPackets, share: round1((p.leftoverPackets / p.packets) * 100) / 100, annotations: ids },
-      text: `dial-up leftover (${counted(p.leftoverPackets, 'packet')} meant for the address's previous holder)`,
-    });
+    out.push(benignFinding('dialup-leftover', p, p.leftoverPackets, LEFTOVER_ANNOTATIONS, () => `dial-up leftover (${counted(p.leftoverPackets, 'packet')} meant for the address's previous holder)`));
   }
   if (p.replyPackets > 0 && p.replyPackets >= t.noise.minShare * p.packets) {
-    const ids = REPLY_ANNOTATIONS.filter((id) => p.annotations.has(id));
-    out.push({
-      id: 'server-replies',
-      severity: 0,
-      evidence: { packets: p.replyPackets, share: round1((p.replyPackets / p.packets) * 100) / 100, annotations: ids },
-      text: `${ids.map((id) => REPLY_LABEL[id]).join('/')} server replies (${counted(p.replyPackets, 'packet')} to client ports)`,
-    });
+    out.push(benignFinding('server-replies', p, p.replyPackets, REPLY_ANNOTATIONS, (ids) => `${ids.map((id) => REPLY_LABEL[id]).join('/')} server replies (${counted(p.replyPackets, 'packet')} to client ports)`));
   }
   if (p.noisePackets > 0 && p.noisePackets >= t.noise.minShare * p.packets) {
     out.push({
@@ -292,6 +280,12 @@ export function score(p: SourceProfile, findings: readonly Finding[], trojans: r
     score: round1(raw),
     parts: { breadth: round1(breadth), findings: round1(fpoints), volume: round1(volume), persistence: round1(persistence), factor: Math.round(factor * 100) / 100 },
   };
+}
+
+/** A severity-0 finding for traffic that is not an attack: its packets, their share, and the annotations that said so. */
+function benignFinding(id: string, p: SourceProfile, packets: number, kinds: readonly string[], text: (ids: string[]) => string): Finding {
+  const ids = kinds.filter((a) => p.annotations.has(a));
+  return { id, severity: 0, evidence: { packets, share: round1((packets / p.packets) * 100) / 100, annotations: ids }, text: text(ids) };
 }
 
 /** What a server-replies finding calls each reply annotation. */

@@ -15,10 +15,14 @@ export function sourcesNumber(h: DailyDoc['headline']): string {
   return `${h.sourcesCapped ? '≥' : ''}${fmtInt(h.sources)}`;
 }
 
-/** "2 files read, 1 skipped (outside the day)" (the names follow, escaped by the caller). */
-export function filesReadText(doc: DailyDoc): string {
+/**
+ * "2 files read, 1 skipped (outside the day): kern.log, kern.log.1.gz (gzip data is
+ * truncated …)": the footer of every format; `esc` makes the names and errors safe for it.
+ */
+export function filesReadText(doc: DailyDoc, esc: (s: string) => string): string {
   const skipped = doc.skippedFiles.length;
-  return `${counted(doc.report.inputs.length, 'file')} read${skipped > 0 ? `, ${skipped} skipped (outside the day)` : ''}`;
+  const files = doc.report.inputs.map((i) => `${esc(i.file)}${i.error ? ` (${esc(i.error)})` : ''}`).join(', ');
+  return `${counted(doc.report.inputs.length, 'file')} read${skipped > 0 ? `, ${skipped} skipped (outside the day)` : ''}: ${files || '-'}`;
 }
 
 /** "+35%", "−12%", "±0%", "new" (from zero), or "" without a previous day. */

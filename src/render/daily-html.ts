@@ -243,8 +243,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
     }
   }
 
-  const files = r.inputs.map((i) => `${e(i.file)}${i.error ? ` (${e(i.error)})` : ''}`).join(', ');
-  b.push(`<footer>logscan daily · ${e(filesReadText(doc))}: ${files || '-'}</footer>`);
+  b.push(`<footer>logscan daily · ${filesReadText(doc, e)}</footer>`);
 
   return (
     '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">' +

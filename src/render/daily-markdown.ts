@@ -42,6 +42,6 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
     return out.join('\n') + '\n';
   }
   out.push(...renderReportSectionsMarkdown(doc.report, { tz: opts.tz }));
-  out.push('', `<sub>${filesReadText(doc)}: ${doc.report.inputs.map((i) => `${md(i.file)}${i.error ? ` (${md(i.error)})` : ''}`).join(', ')}</sub>`);
+  out.push('', `<sub>${filesReadText(doc, md)}</sub>`);
   return out.join('\n') + '\n';
 }

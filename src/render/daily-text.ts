@@ -55,6 +55,6 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
     return out.join('\n') + '\n';
   }
   out.push(...renderReportSectionsText(doc.report, opts));
-  out.push('', c.dim(`${filesReadText(doc)}: ${doc.report.inputs.map((i) => `${termSafe(i.file)}${i.error ? ` (${termSafe(i.error)})` : ''}`).join(', ')}`));
+  out.push('', c.dim(filesReadText(doc, termSafe)));
   return out.join('\n') + '\n';
 }

@@ -215,7 +215,6 @@ function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOpt
   return boxTable(heads, cells, widths);
 }
 
-/** What is left for the last column: total minus the other columns, padding and borders. */
 function entriesTable(entries: readonly PortEntry[], kb: Pick<KnowledgeBase, 'category'>, o: ExplainTableOptions, c: Colors): string {
   const rows = entries.map((e) => ({
     ports: String(portsOf(e)),
