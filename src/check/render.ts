@@ -4,7 +4,7 @@ import pc from 'picocolors';
 import type { FirewallEvent } from '../event.js';
 import { eventToJson } from '../render/event-json.js';
 import { counted, fmtInt, plural } from '../util/number-text.js';
-import { termSafe } from '../render/sanitize.js';
+import { jsonText, termSafe } from '../render/sanitize.js';
 import { formatDateTime } from '../render/time-format.js';
 import { fmtConf, formatWhy, hints, type CheckResult, type KindExample, type LineDetail } from './check.js';
 
@@ -112,5 +112,5 @@ export function renderCheckJson(results: readonly CheckResult[]): string {
       detail: r.detail ? { ...r.detail, events: r.detail.events.map((e) => JSON.parse(eventToJson(e)) as unknown) } : null,
     })),
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  return jsonText(doc, 2) + '\n';
 }

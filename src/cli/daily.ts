@@ -18,7 +18,7 @@ import type { Lang } from '../knowledge/types.js';
 import { renderDailyHtml } from '../render/daily-html.js';
 import { renderDailyMarkdown } from '../render/daily-markdown.js';
 import { renderDailyText } from '../render/daily-text.js';
-import { termSafe } from '../render/sanitize.js';
+import { jsonText, termSafe } from '../render/sanitize.js';
 import { buildAnalysis } from './analysis.js';
 import { Interrupt } from './interrupt.js';
 import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, readThreads } from './options.js';
@@ -198,7 +198,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
 function render(doc: DailyDoc, format: DailyFormat, tz: string | null, lang: Lang, color: boolean): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(doc, null, 2) + '\n';
+      return jsonText(doc, 2) + '\n';
     case 'markdown':
       return renderDailyMarkdown(doc, { tz });
     case 'html':

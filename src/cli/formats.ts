@@ -1,6 +1,7 @@
 // `logscan formats`: the formats logscan reads, with an example line each.
 import type { Command } from 'commander';
 import { formats } from '../parsers/registry.js';
+import { jsonText } from '../render/sanitize.js';
 
 export function registerFormats(program: Command): void {
   program
@@ -10,7 +11,7 @@ export function registerFormats(program: Command): void {
     .action((raw: { json?: boolean }) => {
       if (raw.json) {
         const rows = formats.map((f) => ({ id: f.id, description: f.description, examples: f.examples }));
-        process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+        process.stdout.write(jsonText(rows, 2) + '\n');
         return;
       }
       const out: string[] = [];

@@ -12,6 +12,7 @@ import { BLOCKLIST_FORMATS, renderBlocklist, type BlocklistFormat } from '../ren
 import { CSV_TABLES, renderReportCsv, type CsvTable } from '../render/report-csv.js';
 import { renderReportMarkdown } from '../render/report-markdown.js';
 import { renderReportText } from '../render/report-text.js';
+import { jsonText } from '../render/sanitize.js';
 import { hourIn } from '../render/time-format.js';
 import { buildAnalysis } from './analysis.js';
 import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, readThreads, resolveInputs } from './options.js';
@@ -157,7 +158,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
         renderBlocklist(doc, { format: (raw.blocklistFormat as BlocklistFormat | undefined) ?? 'nft', minScore: blockMin, includePrivate: raw.blocklistIncludePrivate === true, version: VERSION }),
       );
     } else if (format === 'csv') process.stdout.write(renderReportCsv(doc, (raw.csvTable as CsvTable | undefined) ?? 'sources'));
-    else if (raw.outputFormat === 'json') process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+    else if (raw.outputFormat === 'json') process.stdout.write(jsonText(doc, 2) + '\n');
     else if (raw.outputFormat === 'markdown') process.stdout.write(renderReportMarkdown(doc, { tz: common.tz }));
     else process.stdout.write(renderReportText(doc, { color: useColor(), width: process.stdout.columns || 100, tz: common.tz }));
     setExit(run.exitCode);

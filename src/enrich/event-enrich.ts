@@ -9,6 +9,7 @@
 // `,"src":{"ip":` and `},"dst":` (or `"source":{`) can only be the keys themselves.
 import type { FirewallEvent } from '../event.js';
 import type { GeoIp, GeoResult } from './geoip.js';
+import { jsonText } from '../render/sanitize.js';
 
 const SRC_END = '},"dst":';
 const ECS_SOURCE = '"source":{';
@@ -20,7 +21,7 @@ const ecsJson = new WeakMap<GeoResult, string>();
 function logscanPart(g: GeoResult): string {
   let s = logscanJson.get(g);
   if (s === undefined) {
-    s = (g.geo ? `,"geo":${JSON.stringify(g.geo)}` : '') + (g.as ? `,"as":${JSON.stringify(g.as)}` : '');
+    s = (g.geo ? `,"geo":${jsonText(g.geo)}` : '') + (g.as ? `,"as":${jsonText(g.as)}` : '');
     logscanJson.set(g, s);
   }
   return s;
@@ -34,9 +35,9 @@ function ecsPart(g: GeoResult): string {
       const geo: Record<string, string> = {};
       if (g.geo.country) geo.country_iso_code = g.geo.country;
       if (g.geo.countryName) geo.country_name = g.geo.countryName;
-      parts.push(`"geo":${JSON.stringify(geo)}`);
+      parts.push(`"geo":${jsonText(geo)}`);
     }
-    if (g.as) parts.push(`"as":${JSON.stringify(g.as.organization ? { number: g.as.number, organization: { name: g.as.organization } } : { number: g.as.number })}`);
+    if (g.as) parts.push(`"as":${jsonText(g.as.organization ? { number: g.as.number, organization: { name: g.as.organization } } : { number: g.as.number })}`);
     s = parts.length > 0 ? parts.join(',') + ',' : '';
     ecsJson.set(g, s);
   }

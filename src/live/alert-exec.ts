@@ -3,6 +3,7 @@
 // that waits in a short queue; past the queue they are dropped and counted, so a
 // hanging hook can neither pile up processes nor hold memory.
 import { spawn } from 'node:child_process';
+import { jsonText } from '../render/sanitize.js';
 
 export interface AlertExecOptions {
   argv: readonly string[];
@@ -31,7 +32,7 @@ export class AlertExec {
   }
 
   run(alert: object): void {
-    const json = JSON.stringify(alert) + '\n';
+    const json = jsonText(alert) + '\n';
     if (this.running < this.maxConcurrent) this.start(json);
     else if (this.queue.length < this.maxQueued) this.queue.push(json);
     else {

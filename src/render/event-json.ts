@@ -2,19 +2,20 @@
 // names (for Elasticsearch/OpenSearch bulk ingest, Filebeat or Vector).
 import type { Annotation, Direction, FirewallEvent } from '../event.js';
 import { isValidAddress } from '../parsers/address.js';
+import { UNSAFE_JSON_CHARS, jsonTermSafe, jsonText } from './sanitize.js';
 
 // logscan's schema, written by hand: JSON.stringify on the nested event (with a Date to
-// convert) was a third of `logscan events`' time. The output is what JSON.stringify(e)
+// convert) was a third of `logscan events`' time. The output is what jsonText(e)
 // gives for an event built in the field order of event.ts (a test holds it to that).
 
-// Characters that need escaping in a JSON string (plus lone surrogates, left to JSON.stringify).
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+// Characters that need escaping in a JSON string: what JSON.stringify escapes (lone
+// surrogates included) and what jsonTermSafe adds for terminals.
+const NEEDS_ESCAPE = new RegExp(String.raw`["\\\u0000-\u001f${UNSAFE_JSON_CHARS}\ud800-\udfff]`);
 
-/** A JSON string literal (or null), as JSON.stringify writes it. */
+/** A JSON string literal (or null), as jsonText (JSON.stringify, terminal-safe) writes it. */
 export function jsonString(s: string | null): string {
   if (s === null) return 'null';
-  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+  return NEEDS_ESCAPE.test(s) ? jsonTermSafe(JSON.stringify(s)) : `"${s}"`;
 }
 
 // Ports, TTLs, lengths and windows repeat endlessly; their decimal strings are kept.
@@ -44,7 +45,7 @@ function endpointJson(ip: string | null, port: number | null): string {
 
 /** One annotation's JSON. */
 export function annotationJson(a: Annotation): string {
-  return JSON.stringify({ id: a.id, severity: a.severity, text: a.text, ref: a.ref });
+  return jsonText({ id: a.id, severity: a.severity, text: a.text, ref: a.ref });
 }
 
 // Annotation objects are shared constants (the annotator builds them once), so their JSON is too.
@@ -145,7 +146,7 @@ export function eventToEcs(e: FirewallEvent): string {
       annotations: e.annotations,
     },
   };
-  return JSON.stringify(doc);
+  return jsonText(doc);
 }
 
 // ECS keeps the text as logged in `address`; `ip` (an Elasticsearch ip field) only when it

@@ -6,7 +6,7 @@ import pc from 'picocolors';
 import type { ExplainResult } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
 import { boxTable, displayWidth, fitWidths, wrapText } from './box-table.js';
-import { termSafe } from './sanitize.js';
+import { jsonText, termSafe } from './sanitize.js';
 
 // ------------------------------------------------------------------ JSON
 
@@ -102,7 +102,7 @@ export function explainToJson(results: readonly ExplainResult[], lang: Lang): Ex
 }
 
 export function renderExplainJson(results: readonly ExplainResult[], lang: Lang): string {
-  return JSON.stringify(explainToJson(results, lang), null, 2) + '\n';
+  return jsonText(explainToJson(results, lang), 2) + '\n';
 }
 
 // ------------------------------------------------------------------ table

@@ -1,6 +1,7 @@
 // Strings that came from a log are attacker-controlled: a log prefix can carry an
 // ANSI escape that rewrites the terminal, or markup that runs in a browser.
-// Every renderer passes log text through one of these; JSON output stays exact.
+// Every renderer passes log text through one of these. JSON output stays exact: it only
+// spells the characters that could act on a terminal as \uXXXX escapes (jsonTermSafe).
 
 // C0 controls (tab excepted), DEL, C1 controls, and bidi/zero-width format characters
 // that can make displayed text differ from its bytes.
@@ -16,6 +17,31 @@ function hex(ch: string): string {
 export function termSafe(s: string): string {
   UNSAFE_TERM.lastIndex = 0;
   return UNSAFE_TERM.test(s) ? s.replace(UNSAFE_TERM, hex) : s;
+}
+
+// What JSON.stringify leaves raw but a terminal may act on or draw misleadingly: DEL, C1
+// controls (U+009B is CSI to a terminal that takes 8-bit controls), bidi and zero-width
+// format characters, and the line/paragraph separators. Outside strings JSON text is
+// ASCII, so replacing them anywhere in the text only ever touches string contents.
+export const UNSAFE_JSON_CHARS = String.raw`\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff`;
+const UNSAFE_JSON = new RegExp(`[${UNSAFE_JSON_CHARS}]`, 'g');
+
+function jsonEscape(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * JSON text with the characters above written as \uXXXX: the same value to any JSON
+ * parser, but `logscan events` or `-o json` on a terminal cannot drive it.
+ */
+export function jsonTermSafe(json: string): string {
+  UNSAFE_JSON.lastIndex = 0;
+  return UNSAFE_JSON.test(json) ? json.replace(UNSAFE_JSON, jsonEscape) : json;
+}
+
+/** JSON.stringify(value, null, indent) through jsonTermSafe: for every JSON document logscan prints. */
+export function jsonText(value: unknown, indent?: number): string {
+  return jsonTermSafe(JSON.stringify(value, null, indent));
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

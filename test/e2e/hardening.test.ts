@@ -120,10 +120,23 @@ describe('log-controlled text is neutralised for terminals, escaped in markdown,
     expect(r.stdout).toContain('\\|&lt;b&gt;');
   });
 
-  it('json report and events: strings exact', () => {
-    const r = runCli([evilName, '-o', 'json']);
-    expect(JSON.parse(r.stdout).inputs[0].file).toBe(evilName);
-    const ev = ndjson(runCli(['events', evil]).stdout);
+  it('json report and events: strings exact, and the text inert on a terminal (C1 and bidi as \\u escapes)', () => {
+    const r = runCli([evilName, evil, '-o', 'json']);
+    assertTerminalSafe(r.stdout);
+    expect(r.stdout).toContain(String.raw`\u202e<script>`);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.inputs[0].file).toBe(evilName);
+    expect(doc.sources.some((x: { rules: Record<string, number> }) => Object.keys(x.rules).some((k) => k.endsWith(`[UFW ${EVIL}BLOCK]`)))).toBe(true);
+    const c1 = join(dir, 'c1.log');
+    writeFileSync(c1, EVIL_LINES[0]!.replace('[UFW ', '[UFW \u009b31m\u0085') + '\n');
+    for (const args of [['events', c1], ['events', '--ecs', c1], [c1, '-o', 'json']]) {
+      const out = runCli(args).stdout;
+      assertTerminalSafe(out);
+      expect(out).toContain(String.raw`\u009b31m\u0085`);
+    }
+    const events = runCli(['events', evil]).stdout;
+    assertTerminalSafe(events);
+    const ev = ndjson(events);
     expect(ev).toHaveLength(20);
     expect(ev[0].inIface).toBe(`eth0${EVIL}`);
     expect(String(ev[0].rule)).toContain(`[UFW ${EVIL}BLOCK]`);

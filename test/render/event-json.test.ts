@@ -1,19 +1,21 @@
-// The hand-written NDJSON serializer must say exactly what JSON.stringify says.
+// The hand-written NDJSON serializer must say exactly what JSON.stringify says (with the
+// terminal-unsafe characters jsonTermSafe spells as \u escapes).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAnalysis } from '../../src/cli/analysis.js';
 import { eventToEcs, eventToJson } from '../../src/render/event-json.js';
+import { jsonText } from '../../src/render/sanitize.js';
 import { makeEvent } from '../helpers/events.js';
 import { fixtureEvents } from '../helpers/parse.js';
 
 const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang: 'en', signatures: [] });
 
 describe('eventToJson', () => {
-  it('is byte-identical to JSON.stringify for every golden fixture event, annotated', () => {
+  it('is byte-identical to jsonText (JSON.stringify) for every golden fixture event, annotated', () => {
     const events = fixtureEvents();
     for (const e of events) {
       analysis.annotate(e);
-      expect(eventToJson(e)).toBe(JSON.stringify(e));
+      expect(eventToJson(e)).toBe(jsonText(e));
     }
     expect(events.length).toBeGreaterThan(100);
   });
@@ -27,6 +29,19 @@ describe('eventToJson', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('writes C1 controls, bidi overrides and line separators as \\u escapes', () => {
+    const rule = 'A\u009b31mB\u202eC\u2028D\u007fE\u0085F\u200bG\ufeff';
+    const e = makeEvent({ rule, host: 'gw\u001b[2J' });
+    const line = eventToJson(e);
+    expect(line).toContain(String.raw`"rule":"A\u009b31mB\u202eC\u2028D\u007fE\u0085F\u200bG\ufeff"`);
+    expect(line).toContain(String.raw`"host":"gw\u001b[2J"`);
+    expect(line).not.toMatch(/[\u007f-\u009f\u2028\u202e\u200b\ufeff\u001b]/);
+    expect(JSON.parse(line).rule).toBe(rule);
+    const ecs = eventToEcs(e);
+    expect(ecs).not.toMatch(/[\u007f-\u009f\u2028\u202e]/);
+    expect(JSON.parse(ecs).rule.name).toBe(rule);
   });
 
   it('writes ECS with address always and ip only when valid', () => {

@@ -1,6 +1,7 @@
 // Log text is attacker-controlled: what each renderer's escaping guarantees.
 import { describe, expect, it } from 'vitest';
-import { htmlEscape, markdownEscape, termSafe } from '../../src/render/sanitize.js';
+import fc from 'fast-check';
+import { htmlEscape, jsonTermSafe, jsonText, markdownEscape, termSafe } from '../../src/render/sanitize.js';
 
 describe('termSafe', () => {
   it('shows escape sequences, C1 controls and bidi overrides as visible escapes', () => {
@@ -29,5 +30,25 @@ describe('markdownEscape', () => {
 describe('htmlEscape', () => {
   it('escapes markup and quotes for text and attributes', () => {
     expect(htmlEscape(`<img src=x onerror="a('b')">&`)).toBe('&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;');
+  });
+});
+
+describe('jsonText', () => {
+  it('spells what a terminal could act on as \\u escapes and parses back to the same value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (v, s) => {
+        const doc = { v, s, [s]: 1 };
+        const text = jsonText(doc, 2);
+        expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/);
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(doc)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves JSON without such characters untouched, CJK included', () => {
+    const json = JSON.stringify({ a: '冰河 7626', b: 'é\t' });
+    expect(jsonTermSafe(json)).toBe(json);
+    expect(jsonTermSafe('"\u009b"')).toBe(String.raw`"\u009b"`);
   });
 });
