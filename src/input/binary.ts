@@ -90,6 +90,17 @@ function packedMessage(head: Uint8Array): string | null {
   return p === undefined ? null : `${p.name}-compressed data, not a text log; skipped (unpack it first: ${p.unpack} FILE | logscan -)`;
 }
 
+/**
+ * Why a head that is not gzip is not a text log (compressed in another format, binary,
+ * UTF-16), or null for text.
+ */
+export function notTextMessage(head: Uint8Array): string | null {
+  const packed = packedMessage(head);
+  if (packed !== null) return packed;
+  const v = inspectHead(head);
+  return v.binary ? binaryMessage(v) : null;
+}
+
 /** Not a text log: binary, UTF-16 or compressed; the message says which. */
 export class BinaryInputError extends Error {
   override name = 'BinaryInputError';
@@ -155,10 +166,8 @@ export class BinaryGate extends Transform {
 
   /** null for text, else the error that stops the input. */
   private judge(head: Buffer): BinaryInputError | null {
-    const packed = packedMessage(head);
-    if (packed !== null) return new BinaryInputError(packed);
-    const v = inspectHead(head);
-    return v.binary ? new BinaryInputError(binaryMessage(v)) : null;
+    const why = notTextMessage(head);
+    return why === null ? null : new BinaryInputError(why);
   }
 
   private unpack(first: Buffer, cb: TransformCallback): void {

@@ -6,6 +6,7 @@ import { FINGERPRINT_BYTES, fingerprint, sameStart, type Fingerprint } from './f
 import type { FileState } from './follow-state.js';
 import type { GenerationConsumer } from './follow-types.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
+import { BINARY_SAMPLE_BYTES, isGzipHead, notTextMessage } from './binary.js';
 
 /** Stop one drain after this much so one busy file cannot starve the others; the loop comes back at once. */
 export const DRAIN_SLICE = 8 * 1024 * 1024;
@@ -26,6 +27,10 @@ export class Generation {
   /** True for a copytruncate copy: it never grows, so it is finished as soon as it is read. */
   finishWhenDrained = false;
   private readonly splitter: LineSplitter;
+  /** The file's first bytes were judged (text or not); until then they may still be to come. */
+  private judged = false;
+  /** Not a text log (gzip, binary, UTF-16): its bytes are passed over, never split into lines. */
+  private notText = false;
 
   constructor(
     readonly fh: FileHandle,
@@ -51,6 +56,13 @@ export class Generation {
       const { bytesRead } = await this.fh.read(buf, 0, buf.length, this.offset);
       if (bytesRead === 0) break;
       const chunk = buf.subarray(0, bytesRead);
+      if (!this.judged && this.offset === 0) this.judge(chunk);
+      if (this.notText) {
+        this.offset += bytesRead;
+        this.committedOffset = this.offset;
+        total += bytesRead;
+        continue;
+      }
       const nl = chunk.lastIndexOf(10);
       this.splitter.feed(chunk);
       if (nl >= 0) {
@@ -65,6 +77,31 @@ export class Generation {
     if (total > 0) this.lastGrowth = now;
     this.consumer.idle?.();
     return total;
+  }
+
+  /**
+   * Judges the file's head when reading starts past it (at the end, or from --state);
+   * from offset 0 the first chunk read is judged instead. An empty file waits for bytes.
+   */
+  async judgeHead(): Promise<void> {
+    if (this.judged || this.offset === 0) return;
+    const buf = Buffer.alloc(Math.min(this.offset, BINARY_SAMPLE_BYTES));
+    const { bytesRead } = await this.fh.read(buf, 0, buf.length, 0);
+    if (bytesRead > 0) this.judge(buf.subarray(0, bytesRead));
+  }
+
+  /**
+   * A rotated `.gz` or a binary file named by mistake would otherwise be split into
+   * thousands of junk lines without a word (the report and `events` skip it with a warning).
+   */
+  private judge(head: Uint8Array): void {
+    this.judged = true;
+    const why = isGzipHead(head)
+      ? 'gzip-compressed data (a rotated log?), not a growing text log; not followed (read it with: logscan FILE)'
+      : notTextMessage(head);
+    if (why === null) return;
+    this.notText = true;
+    this.consumer.notText?.(why);
   }
 
   /**

@@ -204,7 +204,9 @@ export class PathFollower {
       mtime: st.mtime,
       head,
     });
-    return new Generation(fh, fileId(st), readingFrom, fp, start, consumer, this.env.now(), this.env.maxLineLength);
+    const g = new Generation(fh, fileId(st), readingFrom, fp, start, consumer, this.env.now(), this.env.maxLineLength);
+    await g.judgeHead();
+    return g;
   }
 
   // ---- rotation steps ----

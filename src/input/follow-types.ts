@@ -44,6 +44,8 @@ export interface GenerationConsumer extends LineConsumer {
   idle?(): void;
   /** No more lines will come from this file object. */
   end(): void;
+  /** The file object is not a text log (gzip, binary, UTF-16; `message` says which): no lines will come from it. */
+  notText?(message: string): void;
 }
 
 export type NoticeKind = 'info' | 'problem';

@@ -103,6 +103,10 @@ export class ParseSession implements FollowConsumer {
       end: () => {
         if (parser.chosen || parser.pending > 0) parser.end();
       },
+      notText: (message) => {
+        stats.error = message;
+        this.notice(file.name, message, 'problem');
+      },
     };
   }
 

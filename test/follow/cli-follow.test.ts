@@ -2,6 +2,7 @@
 // and rotates them. Short poll and retire intervals via env so the suite stays fast.
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ndjson, repoRoot, startCli, tempDir } from '../helpers/cli.js';
 import { LogWriter, iptablesLine, sleep } from '../helpers/follow-writer.js';
@@ -139,6 +140,31 @@ describe('logscan follow', () => {
     expect(r.code).toBe(3);
     expect(seqs(events(r.stdout)).sort()).toEqual([1, 2]);
     expect(r.stderr.match(/waiting for it/g)).toHaveLength(1);
+  });
+
+  it('says a .gz, a binary or a UTF-16 file is not a text log and reads none of it as lines, exits 3', async () => {
+    const dir = tempDir();
+    const good = join(dir, 'kern.log');
+    writeFileSync(good, '');
+    const gz = join(dir, 'kern.log.2.gz');
+    writeFileSync(gz, gzipSync(Array.from({ length: 50 }, (_, i) => iptablesLine(100 + i)).join('\n') + '\n'));
+    const bin = join(dir, 'core.bin');
+    writeFileSync(bin, Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37) % 256)));
+    const utf16 = join(dir, 'pfirewall-utf16.log');
+    writeFileSync(utf16, '');
+    // Started at their ends (no --from-start): the head is judged without reading to it.
+    // The text file first, so it is open (at its end) by the time the others are judged.
+    const cli = startCli(['follow', '-o', 'ndjson', good, gz, bin, utf16], { env });
+    await cli.waitFor((_o, e) => /kern\.log\.2\.gz: gzip-compressed data/.test(e) && /core\.bin: looks like binary data/.test(e));
+    // Judged on its first bytes, whenever they come: this one starts empty.
+    writeFileSync(utf16, Buffer.from(iptablesLine(3) + '\n', 'utf16le'));
+    writeFileSync(good, iptablesLine(1) + '\n');
+    await cli.waitFor((o, e) => count(1)(o) && /pfirewall-utf16\.log: looks like UTF-16/.test(e));
+    const r = await cli.stop();
+    expect(r.code).toBe(3);
+    expect(seqs(events(r.stdout))).toEqual([1]);
+    expect(r.stderr).toContain('not followed (read it with: logscan FILE)');
+    expect(r.stderr).not.toMatch(/malformed/i);
   });
 
   it('follows - (stdin) as a live stream until it ends', async () => {
