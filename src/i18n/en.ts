@@ -141,8 +141,8 @@ export const en = {
     interpretations: 'Notable interpretations',
     evicted: (cap: number, evicted: number, events: number) =>
       `note: more than ${fmtInt(cap)} sources; ${fmtInt(evicted)} least-recently-seen source profiles (${counted(events, 'event')}) were evicted and are missing from the ranking (raise the cap with --max-sources).`,
-    /** --os-hint evidence after the hint: "[TTL 52, win 64240]". */
-    osHintEvidence: (ttl: number, win: number | null) => `[TTL ${ttl}${win !== null ? `, win ${win}` : ''}]`,
+    /** --os-hint: the hint with its evidence, "likely Linux/Unix [TTL 52, win 64240]". */
+    osHint: (hint: string, ttl: number, win: number | null) => `${hint} [TTL ${ttl}${win !== null ? `, win ${win}` : ''}]`,
     md: {
       title: 'logscan report',
       inputs: 'inputs',

@@ -18,9 +18,17 @@ function portList(ports: readonly string[], more: number): string {
   return `${ports.join('、')}${more > 0 ? ` 等 ${fmtInt(ports.length + more)} 个端口` : ''}`;
 }
 
+const LATIN_START = /^[\x21-\x7e]/;
+const LATIN_END = /[\x21-\x7e]$/;
+
+/** `s`, and a space when Chinese follows a Latin end: "22/tcp 的", "7 个端口的". */
+function latinGap(s: string): string {
+  return LATIN_END.test(s) ? `${s} ` : s;
+}
+
 /** Spaces where Latin text meets Chinese, none between Chinese characters: "6 个 TCP 包", "6 个其他协议包". */
 function spaced(s: string): string {
-  return `${/^[\x21-\x7e]/.test(s) ? ' ' : ''}${s}${/[\x21-\x7e]$/.test(s) ? ' ' : ''}`;
+  return `${LATIN_START.test(s) ? ' ' : ''}${s}${LATIN_END.test(s) ? ' ' : ''}`;
 }
 
 export const zh: Messages = {
@@ -50,12 +58,12 @@ export const zh: Messages = {
     stealthProbes: (labels) => `${joinAnd(labels)} 探测`,
     slowScan: (ports, duration, perHour) => `慢速扫描：${ports} 个端口，历时 ${duration}（每小时 ${perHour} 个）`,
     icmpSweep: (hosts) => `ping 扫描 ${hosts} 台主机`,
-    packetsTo: (n, to, duration) => `发往 ${to} 的 ${fmtInt(n)} 个包${lasting(duration)}`,
+    packetsTo: (n, to, duration) => `发往 ${latinGap(to)}的 ${fmtInt(n)} 个包${lasting(duration)}`,
     protoPackets: (n, proto) => `${fmtInt(n)} 个${spaced(proto)}包`,
     otherProto: '其他协议',
     traceroute: (n) => `traceroute（${fmtInt(n)} 个探测包）`,
     dialupLeftover: (n) => `拨号遗留（${fmtInt(n)} 个包发给该地址的前一个使用者）`,
-    serverReplies: (labels, n) => `${labels.join('/')} 服务器回复（${fmtInt(n)} 个包发往客户端端口）`,
+    serverReplies: (labels, n) => `${latinGap(labels.join('/'))}服务器回复（${fmtInt(n)} 个包发往客户端端口）`,
     replyLabel: {
       'srcport-dns': 'DNS',
       'srcport-ftp-data': 'FTP 数据',
@@ -138,7 +146,7 @@ export const zh: Messages = {
     interpretations: '值得注意的解读',
     evicted: (cap, evicted, events) =>
       `注意：来源超过 ${fmtInt(cap)} 个；最久未出现的 ${fmtInt(evicted)} 个来源档案（${fmtInt(events)} 个事件）已被淘汰，未计入排名（可用 --max-sources 提高上限）。`,
-    osHintEvidence: (ttl, win) => `（TTL ${ttl}${win !== null ? `，窗口 ${win}` : ''}）`,
+    osHint: (hint, ttl, win) => `${hint}（TTL ${ttl}${win !== null ? `，窗口 ${win}` : ''}）`,
     md: {
       title: 'logscan 报告',
       inputs: '输入',

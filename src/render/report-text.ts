@@ -163,7 +163,7 @@ export function shorten(s: string, max: number): string {
 
 /** --os-hint annotation: "likely Linux/Unix [TTL 52, win 64240]" (the evidence in brackets). */
 export function osHintText(r: RankedSource, lang: Lang): string {
-  return r.osHint ? `${r.osHint.text} ${messages(lang).report.osHintEvidence(r.osHint.ttl, r.osHint.window)}` : '';
+  return r.osHint ? messages(lang).report.osHint(r.osHint.text, r.osHint.ttl, r.osHint.window) : '';
 }
 
 /** "DE AS3320" over the AS organisation, shortened; "-" when the databases know nothing. */
