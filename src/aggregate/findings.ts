@@ -2,7 +2,7 @@
 // Runs once per source at the end of a run (not per event), so it may allocate.
 // The rules and the score are described for users in docs/ranking.md.
 import type { Severity } from '../event.js';
-import type { KnowledgeBase, PortProtocol } from '../knowledge/types.js';
+import type { KnowledgeBase, Lang, PortProtocol } from '../knowledge/types.js';
 import {
   FC_ACK,
   FC_FIN,
@@ -18,7 +18,8 @@ import {
   portKeyName,
   type SourceProfile,
 } from './profile.js';
-import { counted, fmtInt, plural } from '../util/number-text.js';
+import { fmtInt } from '../util/number-text.js';
+import { messages, wordFor, type Messages } from '../i18n/messages.js';
 import { FINDING_IDS, LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, NOT_NOTABLE, REPLY_ANNOTATIONS, dangerLevel, type Thresholds } from './thresholds.js';
 import { cmpName, cmpStr } from '../util/compare.js';
 
@@ -30,7 +31,7 @@ export interface Finding {
   severity: Severity;
   /** The numbers behind the finding; keys are stable per id (docs/report-json.md). */
   evidence: Record<string, EvidenceValue>;
-  /** One short phrase for people. */
+  /** One short phrase for people, in --lang. */
   text: string;
 }
 
@@ -57,6 +58,7 @@ export interface SourceAnalysis {
   scoreParts: ScoreParts;
   /** Highest finding severity, or the highest annotation severity when there is no finding. */
   severity: Severity;
+  /** One line for people, in --lang. */
   explanation: string;
   trojans: TrojanFamily[];
 }
@@ -64,17 +66,18 @@ export interface SourceAnalysis {
 const clampSev = (n: number): Severity => Math.max(0, Math.min(5, Math.round(n))) as Severity;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-/** "<1 s", "42 s", "4 min", "3.5 h", "2.1 d". */
-export function fmtDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 1000) return '<1 s';
+/** "<1 s", "42 s", "4 min", "3.5 h", "2.1 d" (units from the catalog: "42 秒"). */
+export function fmtDuration(ms: number, lang: Lang): string {
+  const u = messages(lang).duration;
+  if (!Number.isFinite(ms) || ms < 1000) return u.underSecond;
   const s = ms / 1000;
-  if (s < 60) return `${Math.round(s)} s`;
+  if (s < 60) return u.seconds(String(Math.round(s)));
   const m = s / 60;
-  if (m < 60) return `${Math.round(m)} min`;
+  if (m < 60) return u.minutes(String(Math.round(m)));
   const h = m / 60;
-  if (h < 48) return `${h < 10 ? h.toFixed(1).replace(/\.0$/, '') : Math.round(h)} h`;
+  if (h < 48) return u.hours(h < 10 ? h.toFixed(1).replace(/\.0$/, '') : String(Math.round(h)));
   const d = h / 24;
-  return `${d < 10 ? d.toFixed(1).replace(/\.0$/, '') : Math.round(d)} d`;
+  return u.days(d < 10 ? d.toFixed(1).replace(/\.0$/, '') : String(Math.round(d)));
 }
 
 /** "1,073" or "≥4,096" when the set hit its cap. */
@@ -129,15 +132,16 @@ export function trojanFamilies(p: SourceProfile, kb: KnowledgeBase | null): Troj
     .sort((a, b) => b.severity - a.severity || b.packets - a.packets || cmpName(a.family, b.family));
 }
 
-export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null): { findings: Finding[]; trojans: TrojanFamily[] } {
+/** Findings of one source; their texts in `lang`. */
+export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null, lang: Lang): { findings: Finding[]; trojans: TrojanFamily[] } {
+  const m = messages(lang).finding;
   const out: Finding[] = [];
   const lim = t.limits;
   const span = spanMs(p);
   const ports = p.ports.size;
   const hosts = p.hosts.size;
   const psad = dangerLevel(p.packets, t);
-  const durationText = span > 0 ? ` in ${fmtDuration(span)}` : '';
-  const onHosts = hosts > 1 ? ` on ${countText(hosts, lim.maxHosts)} hosts` : '';
+  const duration = span > 0 ? fmtDuration(span, lang) : null;
 
   const trojans = trojanFamilies(p, kb);
   if (trojans.length > 0) {
@@ -146,8 +150,8 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     const trojanPorts = trojans.reduce((a, f) => a + f.ports.length, 0);
     const incidental = ports >= t.verticalScan.minPorts && trojanPorts < t.trojanProbe.minShareInScan * ports;
     const sev = incidental ? 2 : Math.max(2, ...trojans.map((f) => f.severity));
-    const shown = trojans.slice(0, 2).map((f) => `${f.family} ${f.ports.slice(0, 3).join(', ')}${f.ports.length > 3 ? ` +${f.ports.length - 3}` : ''}`);
-    if (trojans.length > 2) shown.push(`+${trojans.length - 2} more ${trojans.length - 2 === 1 ? 'family' : 'families'}`);
+    const shown = trojans.slice(0, 2).map((f) => m.trojanFamily(f.family, f.ports.slice(0, 3), Math.max(0, f.ports.length - 3)));
+    if (trojans.length > 2) shown.push(m.moreFamilies(trojans.length - 2));
     out.push({
       id: 'trojan-probe',
       severity: clampSev(sev),
@@ -157,7 +161,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
         packets: trojans.reduce((a, f) => a + f.packets, 0),
         incidental,
       },
-      text: shown.join('; '),
+      text: shown.join(m.partSep),
     });
   }
 
@@ -166,7 +170,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'vertical-scan',
       severity: clampSev(Math.max(2, psad)),
       evidence: { ports: p.tcpPorts, portsCapped: p.ports.size >= lim.maxPorts, hosts, durationMs: span, packets: p.packets },
-      text: `vertical scan: ${countText(p.tcpPorts, lim.maxPorts)} ports${onHosts}${durationText}`,
+      text: m.verticalScan(countText(p.tcpPorts, lim.maxPorts), hosts > 1 ? countText(hosts, lim.maxHosts) : null, duration),
     });
   }
 
@@ -176,7 +180,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'horizontal-sweep',
       severity: clampSev(Math.max(2, psad)),
       evidence: { hosts, hostsCapped: hosts >= lim.maxHosts, ports, topPorts: top.map(([k]) => portLabel(k)), durationMs: span },
-      text: `sweep of ${countText(hosts, lim.maxHosts)} hosts on ${ports <= 3 ? top.map(([k]) => portLabel(k)).join(', ') : `${countText(ports, lim.maxPorts)} ports`}${durationText}`,
+      text: m.horizontalSweep(countText(hosts, lim.maxHosts), ports <= 3 ? m.portList(top.map(([k]) => portLabel(k)), 0) : m.portCount(countText(ports, lim.maxPorts)), duration),
     });
   }
 
@@ -185,29 +189,29 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'udp-scan',
       severity: clampSev(Math.max(2, psad)),
       evidence: { ports: p.udpPorts, hosts, durationMs: span },
-      text: `UDP scan: ${countText(p.udpPorts, lim.maxPorts)} ports${durationText}`,
+      text: m.udpScan(countText(p.udpPorts, lim.maxPorts), duration),
     });
   }
 
   // Stealth scans by TCP flags.
   const fc = p.flagClasses;
-  const stealth: [number, string, string, number][] = [
-    [FC_NULL, 'null-scan', 'NULL', 3],
-    [FC_XMAS, 'xmas-scan', 'XMAS', 3],
-    [FC_SYNFIN, 'synfin-scan', 'SYN+FIN', 3],
+  const stealth: [number, string, number][] = [
+    [FC_NULL, 'null-scan', 3],
+    [FC_XMAS, 'xmas-scan', 3],
+    [FC_SYNFIN, 'synfin-scan', 3],
   ];
-  for (const [cls, id, label, base] of stealth) {
+  for (const [cls, id, base] of stealth) {
     if (fc[cls] >= t.stealth.minPackets && fc[cls] > 0) {
-      out.push({ id, severity: clampSev(Math.max(base, dangerLevel(fc[cls], t))), evidence: { packets: fc[cls] }, text: `${label} probes` });
+      out.push({ id, severity: clampSev(Math.max(base, dangerLevel(fc[cls], t))), evidence: { packets: fc[cls] }, text: m.stealthProbes([STEALTH_LABEL[id]!]) });
     }
   }
   const finPorts = p.finPorts?.size ?? 0;
   if (finPorts >= t.stealth.minPortsFinAck && fc[FC_FIN] >= t.stealth.minPackets) {
-    out.push({ id: 'fin-scan', severity: clampSev(Math.max(3, dangerLevel(fc[FC_FIN], t))), evidence: { packets: fc[FC_FIN], ports: finPorts }, text: 'FIN probes' });
+    out.push({ id: 'fin-scan', severity: clampSev(Math.max(3, dangerLevel(fc[FC_FIN], t))), evidence: { packets: fc[FC_FIN], ports: finPorts }, text: m.stealthProbes([STEALTH_LABEL['fin-scan']!]) });
   }
   const ackPorts = p.ackPorts?.size ?? 0;
   if (ackPorts >= t.stealth.minPortsFinAck && fc[FC_ACK] >= t.stealth.minPackets) {
-    out.push({ id: 'ack-scan', severity: clampSev(Math.max(2, Math.min(4, dangerLevel(fc[FC_ACK], t)))), evidence: { packets: fc[FC_ACK], ports: ackPorts }, text: 'ACK probes' });
+    out.push({ id: 'ack-scan', severity: clampSev(Math.max(2, Math.min(4, dangerLevel(fc[FC_ACK], t)))), evidence: { packets: fc[FC_ACK], ports: ackPorts }, text: m.stealthProbes([STEALTH_LABEL['ack-scan']!]) });
   }
 
   if (ports >= t.slowScan.minPorts && span >= t.slowScan.minSpanMs && ports / (span / 60_000) <= t.slowScan.maxPortsPerMinute) {
@@ -216,7 +220,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'slow-scan',
       severity: 3,
       evidence: { ports, durationMs: span, portsPerHour: round1(perHour) },
-      text: `slow scan: ${countText(ports, lim.maxPorts)} ports over ${fmtDuration(span)} (${perHour < 10 ? perHour.toFixed(1) : Math.round(perHour)}/h)`,
+      text: m.slowScan(countText(ports, lim.maxPorts), fmtDuration(span, lang), perHour < 10 ? perHour.toFixed(1) : String(Math.round(perHour))),
     });
   }
 
@@ -225,7 +229,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'icmp-sweep',
       severity: clampSev(Math.max(2, Math.min(3, psad))),
       evidence: { hosts: p.icmpEchoHosts.size, packets: p.icmpEcho },
-      text: `ping sweep of ${countText(p.icmpEchoHosts.size, lim.maxHosts)} hosts`,
+      text: m.icmpSweep(countText(p.icmpEchoHosts.size, lim.maxHosts)),
     });
   }
 
@@ -238,25 +242,25 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'service-knock',
       severity: clampSev(Math.max(1, Math.min(3, dangerLevel(topPort[1], t) - 1))),
       evidence: { port: portKeyName(topPort[0]).port, proto: portKeyName(topPort[0]).proto, packets: topPort[1], hosts, durationMs: span },
-      text: `${counted(topPort[1], 'packet')} to ${portLabel(topPort[0])}${durationText}`,
+      text: m.packetsTo(topPort[1], portLabel(topPort[0]), duration),
     });
   }
 
   if (p.traceroutePackets > 0) {
-    out.push({ id: 'traceroute', severity: 1, evidence: { packets: p.traceroutePackets }, text: `traceroute (${counted(p.traceroutePackets, 'probe')})` });
+    out.push({ id: 'traceroute', severity: 1, evidence: { packets: p.traceroutePackets }, text: m.traceroute(p.traceroutePackets) });
   }
   if (p.leftoverPackets > 0) {
-    out.push(benignFinding('dialup-leftover', p, p.leftoverPackets, LEFTOVER_ANNOTATIONS, () => `dial-up leftover (${counted(p.leftoverPackets, 'packet')} meant for the address's previous holder)`));
+    out.push(benignFinding('dialup-leftover', p, p.leftoverPackets, LEFTOVER_ANNOTATIONS, () => m.dialupLeftover(p.leftoverPackets)));
   }
   if (p.replyPackets > 0 && p.replyPackets >= t.noise.minShare * p.packets) {
-    out.push(benignFinding('server-replies', p, p.replyPackets, REPLY_ANNOTATIONS, (ids) => `${ids.map((id) => REPLY_LABEL[id]).join('/')} server replies (${counted(p.replyPackets, 'packet')} to client ports)`));
+    out.push(benignFinding('server-replies', p, p.replyPackets, REPLY_ANNOTATIONS, (ids) => m.serverReplies(ids.map((id) => wordFor(m.replyLabel, id)), p.replyPackets)));
   }
   if (p.noisePackets > 0 && p.noisePackets >= t.noise.minShare * p.packets) {
     out.push({
       id: 'noise',
       severity: 0,
       evidence: { packets: p.noisePackets, share: Math.round((p.noisePackets / p.packets) * 100) / 100 },
-      text: 'local broadcast noise',
+      text: m.noise,
     });
   }
   out.sort((a, b) => FINDING_IDS.indexOf(a.id) - FINDING_IDS.indexOf(b.id));
@@ -288,35 +292,23 @@ function benignFinding(id: string, p: SourceProfile, packets: number, kinds: rea
   return { id, severity: 0, evidence: { packets, share: round1((packets / p.packets) * 100) / 100, annotations: ids }, text: text(ids) };
 }
 
-/** What a server-replies finding calls each reply annotation. */
-const REPLY_LABEL: Readonly<Record<string, string>> = {
-  'srcport-dns': 'DNS',
-  'srcport-ftp-data': 'FTP data',
-  'srcport-ntp': 'NTP',
-  'srcport-icp': 'Squid cache',
-  'srcport-icq': 'ICQ',
-  'srcport-game': 'game',
-};
-
 /** From this many distinct ports on, per-port annotations are scan by-products (the vertical-scan default). */
 const WIDE_PORTS = 15;
 
 const STEALTH_IDS = new Set(['null-scan', 'xmas-scan', 'synfin-scan', 'fin-scan', 'ack-scan']);
-const STEALTH_LABEL: Record<string, string> = { 'null-scan': 'NULL', 'xmas-scan': 'XMAS', 'synfin-scan': 'SYN+FIN', 'fin-scan': 'FIN', 'ack-scan': 'ACK' };
+/** The TCP flag pattern each stealth finding names (the same in every language). */
+const STEALTH_LABEL: Readonly<Record<string, string>> = { 'null-scan': 'NULL', 'xmas-scan': 'XMAS', 'synfin-scan': 'SYN+FIN', 'fin-scan': 'FIN', 'ack-scan': 'ACK' };
 
-function joinAnd(xs: string[]): string {
-  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
-}
-
-/** One line: the findings, highest-weight first, stealth flags merged ("NULL and XMAS probes"). */
-export function explain(p: SourceProfile, findings: readonly Finding[]): string {
+/** One line in `lang`: the findings, highest-weight first, stealth flags merged ("NULL and XMAS probes"). */
+export function explain(p: SourceProfile, findings: readonly Finding[], lang: Lang): string {
+  const m = messages(lang).finding;
   const parts: string[] = [];
   const stealth = findings.filter((f) => STEALTH_IDS.has(f.id));
   // Scans first, then stealth, then trojans, then the rest (the order people read a row in).
   const order = ['vertical-scan', 'horizontal-sweep', 'udp-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'server-replies', 'noise'];
   for (const id of order) {
     if (id === '*stealth') {
-      if (stealth.length > 0) parts.push(`${joinAnd(stealth.map((f) => STEALTH_LABEL[f.id]))} probes`);
+      if (stealth.length > 0) parts.push(m.stealthProbes(stealth.map((f) => STEALTH_LABEL[f.id]!)));
       continue;
     }
     // A source that is both (many ports × many hosts): the vertical text already says "on N hosts".
@@ -327,8 +319,8 @@ export function explain(p: SourceProfile, findings: readonly Finding[]): string 
   if (parts.length === 0) {
     // No finding: say what it sent.
     const top = p.ports.top(3);
-    if (top.length > 0) parts.push(`${counted(p.packets, 'packet')} to ${top.map(([k]) => portLabel(k)).join(', ')}${p.ports.size > 3 ? ` +${p.ports.size - 3}` : ''}`);
-    else parts.push(`${fmtInt(p.packets)} ${protoText(p)} ${plural(p.packets, 'packet')}`);
+    if (top.length > 0) parts.push(m.packetsTo(p.packets, m.portList(top.map(([k]) => portLabel(k)), Math.max(0, p.ports.size - 3)), null));
+    else parts.push(m.protoPackets(p.packets, protoText(p, m)));
   }
   // Telling annotations that no finding already covers (source-port tricks, proxy hunts …);
   // for a wide scanner they are by-products of the scan and would only lengthen the line.
@@ -343,18 +335,18 @@ export function explain(p: SourceProfile, findings: readonly Finding[]): string 
   return parts.join(' · ');
 }
 
-function protoText(p: SourceProfile): string {
+function protoText(p: SourceProfile, m: Messages['finding']): string {
   const names: string[] = [];
   if (p.protocols & P_TCP) names.push('TCP');
   if (p.protocols & P_UDP) names.push('UDP');
   if (p.protocols & P_ICMP) names.push('ICMP');
-  if (p.protocols & P_OTHER) names.push('other');
+  if (p.protocols & P_OTHER) names.push(m.otherProto);
   return names.join('/') || 'IP';
 }
 
 /** Findings, score and severity: computed for every source (the explanation only for shown rows). */
-export function assessSource(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null): Omit<SourceAnalysis, 'explanation'> {
-  const { findings, trojans } = detect(p, t, kb);
+export function assessSource(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null, lang: Lang): Omit<SourceAnalysis, 'explanation'> {
+  const { findings, trojans } = detect(p, t, kb, lang);
   const s = score(p, findings, trojans, t);
   let sev = 0;
   for (const f of findings) if (f.severity > sev) sev = f.severity;
@@ -362,9 +354,9 @@ export function assessSource(p: SourceProfile, t: Thresholds, kb: KnowledgeBase 
   return { findings, score: s.score, scoreParts: s.parts, severity: clampSev(sev), trojans };
 }
 
-export function analyseSource(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null): SourceAnalysis {
-  const a = assessSource(p, t, kb);
-  return { ...a, explanation: explain(p, a.findings) };
+export function analyseSource(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null, lang: Lang): SourceAnalysis {
+  const a = assessSource(p, t, kb, lang);
+  return { ...a, explanation: explain(p, a.findings, lang) };
 }
 
 /** Names of the flag classes a source used, for the JSON row. */

@@ -2,7 +2,7 @@
 // event at a time; at the end, findings, scores and the ranking. Deterministic: the
 // same events in any order or chunking (merge) rank the same, ties broken by address.
 import type { FirewallEvent, Severity } from '../event.js';
-import type { KnowledgeBase } from '../knowledge/types.js';
+import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { flat } from '../util/flat-string.js';
 import { CappedCounter } from './capped-counter.js';
 import { topN } from './top-n.js';
@@ -164,6 +164,8 @@ class AnnotationStats {
 
 export interface RankOptions {
   kb: KnowledgeBase | null;
+  /** Language of the finding texts and explanations (--lang). */
+  lang: Lang;
   /** Rows to build (default: all). Every source is still scored and ranked. */
   limit?: number;
   /** Only rows whose severity reaches this. */
@@ -214,7 +216,7 @@ export class Summarizer {
     const counts = new Map<string, FindingCount>();
     let maxFindingSeverity: Severity | null = null;
     for (const p of this.profiles.map.values()) {
-      const a = assessSource(p, t, opts.kb);
+      const a = assessSource(p, t, opts.kb, opts.lang);
       scored.push({ ip: p.ip, score: a.score, severity: a.severity, p });
       for (const f of a.findings) {
         let c = counts.get(f.id);
@@ -232,7 +234,7 @@ export class Summarizer {
       const x = scored[i];
       if (opts.minScore !== undefined && x.score < opts.minScore) break;
       if (minSev !== null && x.severity < minSev) continue;
-      rows.push(toRow(x.p, t, analyseSource(x.p, t, opts.kb), i + 1));
+      rows.push(toRow(x.p, t, analyseSource(x.p, t, opts.kb, opts.lang), i + 1));
     }
     const findings = [...counts.values()].sort((a, b) => b.maxSeverity - a.maxSeverity || b.sources - a.sources || cmpStr(a.id, b.id));
 

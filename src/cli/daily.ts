@@ -200,10 +200,10 @@ function render(doc: DailyDoc, format: DailyFormat, tz: string | null, lang: Lan
     case 'json':
       return jsonText(doc, 2) + '\n';
     case 'markdown':
-      return renderDailyMarkdown(doc, { tz });
+      return renderDailyMarkdown(doc, { tz, lang });
     case 'html':
       return renderDailyHtml(doc, { tz, lang });
     default:
-      return renderDailyText(doc, { color, width: process.stdout.columns || 100, tz });
+      return renderDailyText(doc, { color, width: process.stdout.columns || 100, tz, lang });
   }
 }

@@ -145,7 +145,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     // A blocklist takes every source at or above its score, not only the top N.
     const rows = format === 'blocklist' ? Number.MAX_SAFE_INTEGER : top;
     const doc = buildReport(run.stats, overview.result(top), analysis.kb, common.lang, {
-      summary: summary.result({ kb: analysis.kb, limit: rows, minSeverity, ...(format === 'blocklist' ? { minScore: blockMin } : {}) }),
+      summary: summary.result({ kb: analysis.kb, lang: common.lang, limit: rows, minSeverity, ...(format === 'blocklist' ? { minScore: blockMin } : {}) }),
       top: rows,
       minSeverity,
       filters,
@@ -159,8 +159,8 @@ export function registerReport(program: Command, setExit: (code: number) => void
       );
     } else if (format === 'csv') process.stdout.write(renderReportCsv(doc, (raw.csvTable as CsvTable | undefined) ?? 'sources'));
     else if (raw.outputFormat === 'json') process.stdout.write(jsonText(doc, 2) + '\n');
-    else if (raw.outputFormat === 'markdown') process.stdout.write(renderReportMarkdown(doc, { tz: common.tz }));
-    else process.stdout.write(renderReportText(doc, { color: useColor(), width: process.stdout.columns || 100, tz: common.tz }));
+    else if (raw.outputFormat === 'markdown') process.stdout.write(renderReportMarkdown(doc, { tz: common.tz, lang: common.lang }));
+    else process.stdout.write(renderReportText(doc, { color: useColor(), width: process.stdout.columns || 100, tz: common.tz, lang: common.lang }));
     setExit(run.exitCode);
     setExit(interrupt.exitCode);
     if (failOn !== null && doc.maxFindingSeverity !== null && doc.maxFindingSeverity >= failOn) setExit(ExitCode.failOn);

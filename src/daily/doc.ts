@@ -60,7 +60,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
   const w = c.window;
   const t = c.today.totals();
   const report = buildReport(x.stats, c.overview.result(x.top), x.kb, x.lang, {
-    summary: c.summary.result({ kb: x.kb, limit: x.top }),
+    summary: c.summary.result({ kb: x.kb, lang: x.lang, limit: x.top }),
     top: x.top,
     minSeverity: null,
     filters: { since: new Date(w.start).toISOString(), until: new Date(w.end - 1).toISOString(), sources: [], minSeverity: null },

@@ -3,7 +3,7 @@
 // that much within the window" and a source alerts at most once per window.
 // Memory: one Summarizer per window (capped by thresholds.limits), dropped at its end.
 import type { FirewallEvent } from '../event.js';
-import type { KnowledgeBase } from '../knowledge/types.js';
+import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { analyseSource } from '../aggregate/findings.js';
 import { Summarizer } from '../aggregate/summary.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
@@ -16,7 +16,7 @@ export interface Alert {
   score: number;
   threshold: number;
   severity: number;
-  /** One line: what the source did (findings). */
+  /** One line: what the source did (findings), in --lang. */
   explanation: string;
   findings: string[];
   events: number;
@@ -40,6 +40,8 @@ export class AlertWatch {
   constructor(
     private readonly thresholds: Thresholds,
     private readonly kb: KnowledgeBase | null,
+    /** Language of the explanation (--lang). */
+    private readonly lang: Lang,
     /** Alert at this score; null = no alerts (the window still feeds periodic summaries). */
     private readonly threshold: number | null,
     readonly windowMs: number,
@@ -61,7 +63,7 @@ export class AlertWatch {
     if (last && t - last[0] < RESCORE_MS && last[1] === p.ports.size && last[2] === p.hosts.size) return;
     if (this.lastScored.size >= MAX_SCORED) this.lastScored.clear();
     this.lastScored.set(ip, [t, p.ports.size, p.hosts.size]);
-    const a = analyseSource(p, this.thresholds, this.kb);
+    const a = analyseSource(p, this.thresholds, this.kb, this.lang);
     if (a.score < this.threshold) return;
     this.alerted.add(ip);
     this.onAlert({

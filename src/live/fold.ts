@@ -1,11 +1,10 @@
 // Folding repeats in `follow` text output, so a port scan is a few lines and a count,
 // not a thousand lines: per source, the first `show` probes of a window are printed,
 // later ones only counted, and when the window closes one line says
-// "+120 more from 203.0.113.7 in 10 s". A probe that brings an annotation not yet
+// "+120 more from 203.0.113.7 in 10 s" (the caller words it). A probe that brings an annotation not yet
 // shown for that source in the window is always printed (new information).
 // Bounded: at most `maxSources` open windows; the oldest is closed early when full.
 import type { FirewallEvent } from '../event.js';
-import { durationText } from './duration.js';
 
 interface Window {
   start: number;
@@ -30,8 +29,8 @@ export class Folder {
   private readonly now: () => number;
 
   constructor(
-    /** Receives the "+N more" lines (plain text, source already termSafe'd by the caller's renderer). */
-    private readonly emitFold: (ip: string, folded: number, spanText: string) => void,
+    /** Receives each "+N more" count and the time it spans (at least 1 s); the caller words and escapes it. */
+    private readonly emitFold: (ip: string, folded: number, spanMs: number) => void,
     opts: FoldOptions = {},
   ) {
     this.windowMs = opts.windowMs ?? 10_000;
@@ -90,6 +89,6 @@ export class Folder {
 
   private close(ip: string, w: Window): void {
     this.open.delete(ip);
-    if (w.folded > 0) this.emitFold(ip, w.folded, durationText(Math.max(1000, w.last - w.start)));
+    if (w.folded > 0) this.emitFold(ip, w.folded, Math.max(1000, w.last - w.start));
   }
 }

@@ -4,16 +4,11 @@
 import pc from 'picocolors';
 import type { Annotation, FirewallEvent } from '../event.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
+import { displayWidth } from '../render/box-table.js';
 import { termSafe } from '../render/sanitize.js';
 import { zonedParts } from '../render/time-format.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
-
-// eslint-disable-next-line no-control-regex
-const SGR = /\u001b\[[0-9;]*m/g;
-function plainLength(s: string): number {
-  return s.replace(SGR, '').length;
-}
 
 export function severityColor(c: Colors, sev: number): (s: string) => string {
   if (sev >= 4) return (s) => c.bold(c.red(s));
@@ -52,8 +47,18 @@ function topAnnotation(anns: readonly Annotation[]): Annotation | null {
 /** The port's own meaning is already shown by its name; explain only what adds to it. */
 const NAME_ONLY = new Set(['port-known']);
 
+/** At most `max` terminal columns (a Chinese character takes two), "…" when cut. */
 function clip(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, Math.max(0, max - 1))}…` : s;
+  if (displayWidth(s) <= max) return s;
+  let out = '';
+  let w = 0;
+  for (const ch of s) {
+    const cw = displayWidth(ch);
+    if (w + cw > max - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return `${out}…`;
 }
 
 export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, c: Colors, tz: string | null, width = 100): string {
@@ -70,7 +75,7 @@ export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, c: Colors,
   // The meaning of what matters most, when it is worth a look, clipped to the terminal.
   const explain = topAnnotation(shown);
   if (explain && explain.severity >= 3) {
-    const used = plainLength(parts.join('  '));
+    const used = displayWidth(parts.join('  '));
     parts.push(c.dim(`— ${clip(termSafe(explain.text), Math.max(30, width - used - 4))}`));
   }
   return parts.join('  ');

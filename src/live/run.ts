@@ -10,6 +10,7 @@ import { buildReport } from '../aggregate/report.js';
 import { Summarizer } from '../aggregate/summary.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import { Follower, DEFAULT_POLL_MS } from '../input/follow.js';
+import { messages } from '../i18n/messages.js';
 import { FollowState, StateError } from '../input/follow-state.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Lang } from '../knowledge/types.js';
@@ -64,6 +65,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     process.stderr.write(s);
   };
   const c = pc.createColors(o.color);
+  const m = messages(o.lang).follow;
   const text = o.output === 'text';
   // ndjson keeps stdout to events only: alerts and summaries go to stderr.
   const info = text ? (s: string) => out.write(s) : err;
@@ -74,14 +76,14 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
 
   const exec = o.alertArgv ? new AlertExec({ argv: o.alertArgv, report: (m) => err(`logscan: ${termSafe(m)}\n`) }) : null;
   const onAlert = (a: Alert): void => {
-    info(`${c.bold(c.red(`!! ALERT ${termSafe(a.source)}`))} ${c.red(`score ${a.score} ≥ ${a.threshold}`)} ${termSafe(a.explanation)}\n`);
+    info(`${c.bold(c.red(m.alert(termSafe(a.source))))} ${c.red(m.scoreAtLeast(a.score, a.threshold))} ${termSafe(a.explanation)}\n`);
     exec?.run(a);
     void out.flush();
   };
-  const alerts = new AlertWatch(o.thresholds, o.kb, o.alertScore, o.summaryEveryMs ?? DEFAULT_ALERT_WINDOW_MS, onAlert);
+  const alerts = new AlertWatch(o.thresholds, o.kb, o.lang, o.alertScore, o.summaryEveryMs ?? DEFAULT_ALERT_WINDOW_MS, onAlert);
 
   const folder = text
-    ? new Folder((ip, n, span) => out.write(c.dim(`  +${n} more from ${termSafe(ip)} in ${span}`) + '\n'))
+    ? new Folder((ip, n, spanMs) => out.write(c.dim(m.folded(n, termSafe(ip), durationText(spanMs, o.lang))) + '\n'))
     : null;
 
   const onEvent = (e: FirewallEvent): void => {
@@ -118,7 +120,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   const ticker = setInterval(() => {
     folder?.tick();
     const finished = alerts.roll();
-    if (finished && o.summaryEveryMs !== null) info(windowSummary(finished, o.summaryEveryMs, o.kb, c));
+    if (finished && o.summaryEveryMs !== null) info(windowSummary(finished, o.summaryEveryMs, o.kb, c, o.lang));
     void out.flush();
   }, 1000);
 
@@ -138,13 +140,13 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   if (text) {
     const stats = session.allStats();
     const doc = buildReport(stats, overview.result(10), o.kb, o.lang, {
-      summary: runSummary.result({ kb: o.kb }),
+      summary: runSummary.result({ kb: o.kb, lang: o.lang }),
       top: 10,
       minSeverity: null,
       filters: { since: null, until: null, sources: [], minSeverity: null },
     });
-    out.write(`\n${c.bold(`── followed for ${durationText(process.uptime() * 1000)}`)}\n`);
-    out.write(renderReportText(doc, { color: o.color, width: o.width, tz: o.tz }));
+    out.write(`\n${c.bold(m.followedFor(durationText(process.uptime() * 1000, o.lang)))}\n`);
+    out.write(renderReportText(doc, { color: o.color, width: o.width, tz: o.tz, lang: o.lang }));
   }
   await out.flush();
   await exec?.close(2000);

@@ -1,22 +1,23 @@
 // The periodic `--summary-every` block: what the last window held, top sources by
 // the summarizer's score, one line each.
 import type { Summarizer } from '../aggregate/summary.js';
-import type { KnowledgeBase } from '../knowledge/types.js';
-import { counted } from '../util/number-text.js';
+import type { KnowledgeBase, Lang } from '../knowledge/types.js';
+import { messages } from '../i18n/messages.js';
 import { termSafe } from '../render/sanitize.js';
 import { durationText } from './duration.js';
 import { severityColor, type Colors } from './probe-line.js';
 
 const TOP = 5;
 
-export function windowSummary(sum: Summarizer, windowMs: number, kb: KnowledgeBase | null, c: Colors): string {
-  const r = sum.result({ kb });
+export function windowSummary(sum: Summarizer, windowMs: number, kb: KnowledgeBase | null, c: Colors, lang: Lang): string {
+  const m = messages(lang).follow;
+  const r = sum.result({ kb, lang });
   let events = 0;
   for (const s of r.sources) events += s.events;
-  const head = c.bold(`── last ${durationText(windowMs)}: ${counted(events, 'event')} from ${counted(r.sources.length, 'source')}`);
+  const head = c.bold(m.window(durationText(windowMs, lang), events, r.sources.length));
   const lines = [head];
   for (const s of r.sources.slice(0, TOP)) {
-    lines.push(`   ${String(s.rank).padStart(2)}. ${termSafe(s.ip).padEnd(15)}  ${severityColor(c, s.severity)(`score ${s.score}`)}  ${termSafe(s.explanation)}`);
+    lines.push(`   ${String(s.rank).padStart(2)}. ${termSafe(s.ip).padEnd(15)}  ${severityColor(c, s.severity)(m.score(s.score))}  ${termSafe(s.explanation)}`);
   }
   return lines.join('\n') + '\n';
 }

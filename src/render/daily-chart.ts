@@ -1,8 +1,9 @@
 // The 24-hour activity chart as inline SVG (no script, no external reference): one
 // bar per hour of the day (23 or 25 on a DST day), blocked packets in the darker
 // part, the previous day as a dashed line when known. Labels are ours (hours,
-// numbers), but still escaped: the zone name reaches the title.
-import { counted, fmtInt } from '../util/number-text.js';
+// numbers, words from the catalog), but still escaped: the zone name reaches the title.
+import type { Messages } from '../i18n/messages.js';
+import { fmtInt } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
 
 export interface ChartData {
@@ -30,7 +31,8 @@ export function niceMax(x: number): number {
 
 const r1 = (x: number): string => (Math.round(x * 10) / 10).toString();
 
-export function renderChartSvg(d: ChartData, title: string): string {
+/** `m` words each bar's hover title ("06:00 · 12 packets, 11 blocked"). */
+export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']['html']): string {
   const n = d.packets.length;
   const top = niceMax(Math.max(1, ...d.packets, ...(d.previous ?? [])));
   const plotW = W - LEFT - RIGHT;
@@ -52,7 +54,7 @@ export function renderChartSvg(d: ChartData, title: string): string {
     const x = LEFT + i * slot + (slot - barW) / 2;
     const total = d.packets[i];
     const blocked = Math.min(total, d.blocked[i] ?? 0);
-    const label = `${e(d.labels[i] ?? '')}:00 · ${counted(total, 'packet')}, ${fmtInt(blocked)} blocked`;
+    const label = m.chartBar(e(d.labels[i] ?? ''), total, blocked);
     parts.push(`<g><title>${label}</title>`);
     if (total > 0) {
       // A single packet still shows: bars are at least MIN_BAR tall, split in proportion.

@@ -6,22 +6,29 @@
 import type { RankedSource } from '../aggregate/summary.js';
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
+import { messages, type Messages } from '../i18n/messages.js';
 import { renderChartSvg } from './daily-chart.js';
 import { basisText, changeText, filesReadText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
 import { capped, osHintText, seenText } from './report-text.js';
-import { counted, fmtInt, fmtPct } from '../util/number-text.js';
+import { fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
 
 export interface DailyHtmlOptions {
   tz: string | null;
-  /** Language of the interpretation texts (--lang); the page itself is English. */
-  lang?: Lang;
+  /** Language of the page (--lang). */
+  lang: Lang;
 }
 
-/** The lang attribute of a cell holding --lang text: browsers pick CJK fonts and line breaking by it. */
-const LANG_ATTR: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
+/**
+ * Per-language additions to the CSS. Chinese may break between any two characters, so
+ * a narrow numeric column would split its heading ("包/数"): headings stay on one line.
+ * Short Chinese headings no longer widen the id column either, so the interpretation
+ * ids (ASCII, at most ~20 characters) keep their line too.
+ */
+const CSS_LANG: Record<Lang, string> = { en: '', zh: '\nth,td.head>code{white-space:nowrap}' };
 
-const SEV = ['info', 'notice', 'low', 'medium', 'high', 'critical'];
+/** The page's lang attribute: browsers pick CJK fonts (Simplified, not Japanese glyphs) and line breaking by it. */
+const LANG_ATTR: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
 
 const CSS = `
 :root{--bg:#f6f7f9;--fg:#1d2330;--muted:#5d6677;--card:#fff;--line:#dde1e8;--bar:#b4232a;--rest:#e8a0a3;--prev:#2b5fab;--s0:#8a93a3;--s1:#6b7a90;--s2:#1f7a8c;--s3:#b7791f;--s4:#c53030;--s5:#7b1113}
@@ -90,13 +97,13 @@ footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
 }
 `;
 
-function td(label: string, html: string, cls = '', lang: Lang = 'en'): string {
-  return `<td data-label="${e(label)}"${cls ? ` class="${cls}"` : ''}${lang !== 'en' ? ` lang="${LANG_ATTR[lang]}"` : ''}>${html}</td>`;
+function td(label: string, html: string, cls = ''): string {
+  return `<td data-label="${e(label)}"${cls ? ` class="${cls}"` : ''}>${html}</td>`;
 }
 
-function sevBadge(sev: number): string {
+function sevBadge(sev: number, m: Messages): string {
   const s = Math.max(0, Math.min(5, sev));
-  return `<span class="sev sev${s}">${SEV[s]}</span>`;
+  return `<span class="sev sev${s}">${m.severity[s]}</span>`;
 }
 
 function table(head: [string, string?][], rows: string[], stack = true): string {
@@ -113,106 +120,124 @@ function originHtml(r: RankedSource): string {
   return parts.length > 0 ? `<div class="muted">${parts.join(' · ')}</div>` : '';
 }
 
-function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>, tz: string | null): string {
+function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>, tz: string | null, lang: Lang): string {
+  const m = messages(lang);
+  const h = m.report.head;
   return table(
-    [['#', 'n'], ['source'], ['severity'], ['score', 'n'], ['packets', 'n'], ['ports', 'n'], ['seen'], ['why']],
+    [[h.rank, 'n'], [h.source], [h.severity], [h.score, 'n'], [h.packets, 'n'], [h.ports, 'n'], [h.seen], [h.why]],
     rows.map((r) => {
       const chips = r.findings.map((f) => `<span class="chip">${e(f.id)}</span>`).join('');
       return (
         '<tr>' +
-        td('#', String(r.rank), 'n rank') +
-        td('source', `<span class="rank-m">#${r.rank} </span><span class="ip">${e(r.ip)}</span>${fresh.has(r.ip) ? '<span class="new">new</span>' : ''}${originHtml(r)}`, 'head') +
-        td('severity', sevBadge(r.severity)) +
-        td('score', r.score.toFixed(1), 'n') +
-        td('packets', fmtInt(r.packets), 'n') +
-        td('ports', capped(r.ports, r.portsCapped), 'n') +
-        td('seen', e(seenText(r.first, r.last, tz))) +
-        td('why', `${e(r.explanation)}${r.osHint ? ` · ${e(osHintText(r))}` : ''}${chips ? `<div class="chips">${chips}</div>` : ''}`, 'why') +
+        td(h.rank, String(r.rank), 'n rank') +
+        td(h.source, `<span class="rank-m">#${r.rank} </span><span class="ip">${e(r.ip)}</span>${fresh.has(r.ip) ? `<span class="new">${e(m.daily.html.newBadge)}</span>` : ''}${originHtml(r)}`, 'head') +
+        td(h.severity, sevBadge(r.severity, m)) +
+        td(h.score, r.score.toFixed(1), 'n') +
+        td(h.packets, fmtInt(r.packets), 'n') +
+        td(h.ports, capped(r.ports, r.portsCapped), 'n') +
+        td(h.seen, e(seenText(r.first, r.last, tz))) +
+        td(h.why, `${e(r.explanation)}${r.osHint ? ` · ${e(osHintText(r, lang))}` : ''}${chips ? `<div class="chips">${chips}</div>` : ''}`, 'why') +
         '</tr>'
       );
     }),
   );
 }
 
+/** "<li>CN 中国: 12 packets, 3 sources</li>" per country or network. */
+function geoList(items: readonly { name: string; packets: number; sources: number }[], m: Messages['daily']['html']): string {
+  return `<ul class="plain">${items.map((x) => `<li>${m.geoItem(x.name, x.packets, x.sources)}</li>`).join('')}</ul>`;
+}
+
 export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
+  const lang = opts.lang;
+  const msg = messages(lang);
+  const m = msg.daily;
+  const H = m.html;
+  const R = msg.report;
   const h = doc.headline;
   const cmp = doc.comparison;
   const r = doc.report;
   const b: string[] = [];
-  b.push(`<header><h1>Firewall probes on <span class="nw">${e(doc.date)}</span></h1><p class="sub">${e(doc.tz)} · ${doc.window.hours} hours · ${e(basisText(cmp))}</p>`);
-  for (const n of windowNotes(doc, opts.tz)) b.push(`<p class="note">${e(n)}</p>`);
+  b.push(`<header><h1>${H.heading(e(doc.date))}</h1><p class="sub">${e(doc.tz)} · ${H.hours(doc.window.hours)} · ${e(basisText(cmp, lang))}</p>`);
+  for (const n of windowNotes(doc, opts.tz, lang)) b.push(`<p class="note">${e(n)}</p>`);
   b.push('</header>');
 
   const card = (k: string, v: string, t: string): string => `<div class="card"><div class="k">${e(k)}</div><div class="v">${v}</div><div class="t">${t}</div></div>`;
-  const trend = (s: string): string => (s ? `${e(s)} vs day before` : '&nbsp;');
+  const trend = (s: string): string => (s ? e(H.vsDayBefore(s)) : '&nbsp;');
   b.push(
     `<section class="cards">` +
-      card('probes', fmtInt(h.packets), trend(trendText(cmp.packets))) +
-      card('sources', sourcesNumber(h), cmp.basis !== null ? `${fmtInt(cmp.newSourceCount)} new` : '&nbsp;') +
-      card('blocked', fmtInt(h.blocked), `${pctOf(h.blocked, h.packets)} of packets`) +
-      card('allowed', fmtInt(h.allowed), `${pctOf(h.allowed, h.packets)} of packets`) +
+      card(m.label.probes, fmtInt(h.packets), trend(trendText(cmp.packets, lang))) +
+      card(m.label.sources, sourcesNumber(h), cmp.basis !== null ? e(H.newCount(cmp.newSourceCount)) : '&nbsp;') +
+      card(m.label.blocked, fmtInt(h.blocked), e(H.ofPackets(pctOf(h.blocked, h.packets)))) +
+      card(m.label.allowed, fmtInt(h.allowed), e(H.ofPackets(pctOf(h.allowed, h.packets)))) +
       `</section>`,
   );
 
-  b.push(`<section><h2>Activity per hour</h2>${renderChartSvg(doc.chart, `Packets per hour on ${doc.date} (${doc.tz})`)}`);
-  b.push(`<div class="legend"><i style="background:var(--bar)"></i>blocked<i style="background:var(--rest)"></i>allowed / other${doc.chart.previous ? '<i style="background:var(--prev)"></i>day before' : ''}</div></section>`);
+  b.push(`<section><h2>${e(m.activity)}</h2>${renderChartSvg(doc.chart, H.chartTitle(doc.date, doc.tz), H)}`);
+  b.push(
+    `<div class="legend"><i style="background:var(--bar)"></i>${e(H.legendBlocked)}<i style="background:var(--rest)"></i>${e(H.legendRest)}${doc.chart.previous ? `<i style="background:var(--prev)"></i>${e(H.legendPrevious)}` : ''}</div></section>`,
+  );
 
   if (doc.rules.length > 0) {
     b.push(
-      `<section><h2>Logged as</h2>${table(
-        [['log prefix / rule'], ['packets', 'n'], ['share', 'n']],
-        doc.rules.map((x) => '<tr>' + td('rule', `<code>${e(x.key)}</code>`, 'wide') + td('packets', fmtInt(x.packets), 'n') + td('share', pctOf(x.packets, h.packets), 'n') + '</tr>'),
+      `<section><h2>${e(m.md.loggedAs)}</h2>${table(
+        [[m.md.ruleHead], [R.head.packets, 'n'], [R.head.share, 'n']],
+        doc.rules.map((x) => '<tr>' + td(H.ruleLabel, `<code>${e(x.key)}</code>`, 'wide') + td(R.head.packets, fmtInt(x.packets), 'n') + td(R.head.share, pctOf(x.packets, h.packets), 'n') + '</tr>'),
         false,
       )}</section>`,
     );
   }
 
-  b.push(`<section><h2>Change against ${e(cmp.previousDate)}</h2>`);
-  if (cmp.basis === null) b.push(`<p class="muted">${e(basisText(cmp))}</p>`);
+  b.push(`<section><h2>${e(H.changeAgainst(cmp.previousDate))}</h2>`);
+  if (cmp.basis === null) b.push(`<p class="muted">${e(basisText(cmp, lang))}</p>`);
   else {
+    const L = m.label;
+    const colon = e(msg.colon);
     b.push(
       '<ul class="plain">' +
-        `<li>packets: ${e(changeText(cmp.packets))}</li>` +
-        `<li>sources: ${e(changeText(cmp.sources))} · <b>${fmtInt(cmp.newSourceCount)}</b>${cmp.newSourcesApprox ? ' (at most)' : ''} new today</li>` +
-        `<li>ports: ${e(changeText(cmp.ports))} · <b>${fmtInt(cmp.newPortCount)}</b> newly probed</li>` +
+        `<li>${e(L.packets)}${colon}${e(changeText(cmp.packets, lang))}</li>` +
+        `<li>${e(L.sources)}${colon}${e(changeText(cmp.sources, lang))} · ${H.newTodayHtml(`<b>${fmtInt(cmp.newSourceCount)}</b>`, cmp.newSourcesApprox)}</li>` +
+        `<li>${e(L.ports)}${colon}${e(changeText(cmp.ports, lang))} · ${H.newlyProbedHtml(`<b>${fmtInt(cmp.newPortCount)}</b>`)}</li>` +
         '</ul>',
     );
     if (cmp.newSources.length > 0) {
-      b.push(`<p class="muted">New sources: ${cmp.newSources.map((s) => `<span class="ip">${e(s.ip)}</span> (${fmtInt(s.packets)})`).join(', ')}</p>`);
+      b.push(`<p class="muted">${e(H.newSources)}${colon}${cmp.newSources.map((s) => `<span class="ip">${e(s.ip)}</span> (${fmtInt(s.packets)})`).join(e(msg.listSep))}</p>`);
     }
     if (cmp.newPorts.length > 0) {
-      b.push(`<p class="muted">Newly probed ports: ${cmp.newPorts.map((p) => `<code>${p.port}/${e(p.proto)}</code>${p.names[0] ? ` ${e(p.names[0])}` : ''} (${fmtInt(p.packets)})`).join(', ')}</p>`);
+      b.push(`<p class="muted">${e(H.newPorts)}${colon}${cmp.newPorts.map((p) => `<code>${p.port}/${e(p.proto)}</code>${p.names[0] ? ` ${e(p.names[0])}` : ''} (${fmtInt(p.packets)})`).join(e(msg.listSep))}</p>`);
     }
   }
   b.push('</section>');
 
   if (r.totals.events === 0) {
-    b.push(`<section><p>${r.totals.parsedEvents > 0 ? `No firewall records on ${e(doc.date)} (the logs read hold other days).` : 'No firewall records found.'}</p></section>`);
+    b.push(`<section><p>${e(r.totals.parsedEvents > 0 ? m.noRecordsOn(doc.date) : R.noRecordsShort)}</p></section>`);
   } else {
     const fresh = new Set(cmp.basis !== null ? r.sources.filter((s) => cmp.newSources.some((n) => n.ip === s.ip)).map((s) => s.ip) : []);
     if (r.sources.length > 0) {
-      b.push(`<section><h2>Top sources${r.rankedSources > r.sources.length ? ` (${r.sources.length} of ${fmtInt(r.rankedSources)} ranked)` : ''}</h2>${sourcesTable(r.sources, fresh, opts.tz)}`);
-      if (r.findings.length > 0) b.push(`<p class="muted">Findings: ${r.findings.map((f) => `${e(f.id)} ${fmtInt(f.sources)}`).join(' · ')}</p>`);
+      const title = r.rankedSources > r.sources.length ? R.topSourcesOf(r.sources.length, r.rankedSources) : R.topSources;
+      b.push(`<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, opts.tz, lang)}`);
+      if (r.findings.length > 0) b.push(`<p class="muted">${e(R.md.findings)}${e(msg.colon)}${r.findings.map((f) => `${e(f.id)} ${fmtInt(f.sources)}`).join(' · ')}</p>`);
       b.push('</section>');
     }
-    if (r.topCountries && r.topCountries.length > 0) {
-      const c = r.topCountries.map((x) => `<li>${e(x.country ?? '?')}${x.countryName ? ` ${e(x.countryName)}` : ''}: ${counted(x.packets, 'packet')}, ${counted(x.sources, 'source')}</li>`).join('');
-      const n = (r.topNetworks ?? []).map((x) => `<li>AS${x.number}${x.organization ? ` ${e(x.organization)}` : ''}: ${counted(x.packets, 'packet')}, ${counted(x.sources, 'source')}</li>`).join('');
-      b.push(`<section><h2>Top countries</h2><ul class="plain">${c}</ul>${n ? `<h2>Top networks</h2><ul class="plain">${n}</ul>` : ''}</section>`);
-    } else if (r.topNetworks && r.topNetworks.length > 0) {
-      b.push(`<section><h2>Top networks</h2><ul class="plain">${r.topNetworks.map((x) => `<li>AS${x.number}${x.organization ? ` ${e(x.organization)}` : ''}: ${counted(x.packets, 'packet')}, ${counted(x.sources, 'source')}</li>`).join('')}</ul></section>`);
+    const countries = (r.topCountries ?? []).map((x) => ({ name: `${e(x.country ?? '?')}${x.countryName ? ` ${e(x.countryName)}` : ''}`, packets: x.packets, sources: x.sources }));
+    const networks = (r.topNetworks ?? []).map((x) => ({ name: `AS${x.number}${x.organization ? ` ${e(x.organization)}` : ''}`, packets: x.packets, sources: x.sources }));
+    if (countries.length > 0) {
+      b.push(`<section><h2>${e(R.md.topCountries)}</h2>${geoList(countries, H)}${networks.length > 0 ? `<h2>${e(R.md.topNetworks)}</h2>${geoList(networks, H)}` : ''}</section>`);
+    } else if (networks.length > 0) {
+      b.push(`<section><h2>${e(R.md.topNetworks)}</h2>${geoList(networks, H)}</section>`);
     }
     if (r.topPorts.length > 0) {
+      const P = R.head;
       b.push(
-        `<section><h2>Top probed ports</h2>${table(
-          [['port'], ['packets', 'n'], ['share', 'n'], ['known as']],
+        `<section><h2>${e(H.topProbedPorts)}</h2>${table(
+          [[P.port], [P.packets, 'n'], [P.share, 'n'], [P.knownAs]],
           r.topPorts.map(
             (p) =>
               '<tr>' +
-              td('port', `<code>${p.port}/${e(p.proto)}</code>`) +
-              td('packets', fmtInt(p.packets), 'n') +
-              td('share', fmtPct(p.share), 'n') +
-              td('known as', e(p.names.slice(0, 3).join('; ') || '-'), 'wide') +
+              td(P.port, `<code>${p.port}/${e(p.proto)}</code>`) +
+              td(P.packets, fmtInt(p.packets), 'n') +
+              td(P.share, fmtPct(p.share), 'n') +
+              td(P.knownAs, e(p.names.slice(0, 3).join('; ') || '-'), 'wide') +
               '</tr>',
           ),
           // Four short columns fit a phone as a table; cards would only make it long.
@@ -221,35 +246,36 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
       );
     }
     if (r.interpretations.length > 0) {
+      const I = R.head;
       b.push(
-        `<section><h2>Notable interpretations</h2>${table(
-          [['interpretation'], ['severity'], ['packets', 'n'], ['sources', 'n'], ['e.g. from'], ['meaning']],
+        `<section><h2>${e(R.interpretations)}</h2>${table(
+          [[I.interpretation], [I.severity], [I.packets, 'n'], [I.sourceCount, 'n'], [I.example], [I.meaning]],
           r.interpretations.map(
             (i) =>
               '<tr>' +
-              td('what', `<code>${e(i.id)}</code>`, 'head') +
-              td('severity', sevBadge(i.severity)) +
-              td('packets', fmtInt(i.packets), 'n') +
-              td('sources', capped(i.sources, i.sourcesCapped), 'n') +
-              td('e.g. from', i.textSource !== null ? `<span class="ip">${e(i.textSource)}</span>` : '-') +
-              td('meaning', e(i.text), 'why', opts.lang) +
+              td(H.whatLabel, `<code>${e(i.id)}</code>`, 'head') +
+              td(I.severity, sevBadge(i.severity, msg)) +
+              td(I.packets, fmtInt(i.packets), 'n') +
+              td(I.sourceCount, capped(i.sources, i.sourcesCapped), 'n') +
+              td(I.example, i.textSource !== null ? `<span class="ip">${e(i.textSource)}</span>` : '-') +
+              td(I.meaning, e(i.text), 'why') +
               '</tr>',
           ),
         )}</section>`,
       );
     }
     if (r.profiles.evicted > 0) {
-      b.push(`<p class="note">More than ${fmtInt(r.profiles.cap)} sources: ${fmtInt(r.profiles.evicted)} least-recently-seen source profiles were evicted and are missing from the ranking.</p>`);
+      b.push(`<p class="note">${e(R.md.evicted(r.profiles.cap, r.profiles.evicted))}</p>`);
     }
   }
 
-  b.push(`<footer>logscan daily · ${filesReadText(doc, e)}</footer>`);
+  b.push(`<footer>${H.footer(filesReadText(doc, e, lang))}</footer>`);
 
   return (
-    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">' +
+    `<!DOCTYPE html>\n<html lang="${LANG_ATTR[lang]}"><head><meta charset="utf-8">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     // No script, no fetch of anything: the page needs neither, so forbid both.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">` +
-    `<title>${e(`logscan daily · ${doc.date}`)}</title><style>${CSS.trim()}</style></head>\n<body><main>\n${b.join('\n')}\n</main></body></html>\n`
+    `<title>${e(H.title(doc.date))}</title><style>${CSS.trim()}${CSS_LANG[lang]}</style></head>\n<body><main>\n${b.join('\n')}\n</main></body></html>\n`
   );
 }

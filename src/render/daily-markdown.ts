@@ -1,47 +1,57 @@
 // `logscan daily -o markdown`: for mail and chat. Every string that came from a log
 // goes through markdownEscape; the tables are the report's own (report-markdown.ts).
 import type { DailyDoc } from '../daily/doc.js';
+import type { Lang } from '../knowledge/types.js';
+import { messages } from '../i18n/messages.js';
 import { basisText, changeText, filesReadText, pctOf, probesText, windowNotes } from './daily-common.js';
-import { renderReportSectionsMarkdown } from './report-markdown.js';
+import { mdLabel, renderReportSectionsMarkdown } from './report-markdown.js';
 import { sparkline } from './report-text.js';
-import { counted, fmtInt } from '../util/number-text.js';
+import { fmtInt } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 
 export interface DailyMarkdownOptions {
   tz: string | null;
+  /** Language of the headings and phrases (--lang). */
+  lang: Lang;
 }
 
 export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): string {
+  const lang = opts.lang;
+  const msg = messages(lang);
+  const m = msg.daily;
+  const L = m.label;
+  const label = (s: string): string => mdLabel(s, lang);
   const h = doc.headline;
   const cmp = doc.comparison;
   const out: string[] = [];
-  out.push(`## logscan daily: ${doc.date} (${md(doc.tz)})`, '');
-  for (const n of windowNotes(doc, opts.tz)) out.push(`> ${md(n)}`, '');
-  out.push(`- **probes:** ${probesText(h)}`);
-  out.push(`- **blocked:** ${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)}) · **allowed:** ${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})${h.other > 0 ? ` · other ${fmtInt(h.other)}` : ''}`);
-  if (doc.report.totals.ignored !== undefined) out.push(`- **ignored:** ${counted(doc.report.totals.ignored, 'event')} matched the --ignore list`);
-  if (h.packets > 0) out.push(`- **per hour (${md(doc.chart.labels[0] ?? '00')}-${md(doc.chart.labels[doc.chart.labels.length - 1] ?? '23')}):** \`${sparkline(doc.chart.packets)}\``);
+  out.push(`## ${m.md.title(doc.date, md(doc.tz))}`, '');
+  for (const n of windowNotes(doc, opts.tz, lang)) out.push(`> ${md(n)}`, '');
+  out.push(`- ${label(L.probes)} ${probesText(h, lang)}`);
+  const other = h.other > 0 ? ` · ${L.other} ${fmtInt(h.other)}` : '';
+  out.push(`- ${label(L.blocked)} ${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)}) · ${label(L.allowed)} ${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})${other}`);
+  if (doc.report.totals.ignored !== undefined) out.push(`- ${label(msg.report.md.ignored)} ${msg.report.ignoredText(doc.report.totals.ignored)}`);
+  if (h.packets > 0) out.push(`- ${label(m.md.perHour(md(doc.chart.labels[0] ?? '00'), md(doc.chart.labels[doc.chart.labels.length - 1] ?? '23')))} \`${sparkline(doc.chart.packets)}\``);
 
   if (doc.rules.length > 0) {
-    out.push('', '### Logged as', '', '| log prefix / rule | packets |', '| --- | ---: |', ...doc.rules.map((r) => `| ${md(r.key)} | ${fmtInt(r.packets)} |`));
+    out.push('', `### ${m.md.loggedAs}`, '', `| ${m.md.ruleHead} | ${L.packets} |`, '| --- | ---: |', ...doc.rules.map((r) => `| ${md(r.key)} | ${fmtInt(r.packets)} |`));
   }
 
-  out.push('', `### Change: ${md(basisText(cmp))}`, '');
+  out.push('', `### ${m.md.change(md(basisText(cmp, lang)))}`, '');
   if (cmp.basis !== null) {
-    out.push(`- **packets:** ${changeText(cmp.packets)}`);
-    out.push(`- **sources:** ${changeText(cmp.sources)} · ${fmtInt(cmp.newSourceCount)}${cmp.newSourcesApprox ? ' (at most)' : ''} new today`);
-    out.push(`- **ports:** ${changeText(cmp.ports)} · ${fmtInt(cmp.newPortCount)} newly probed`);
-    if (cmp.newSources.length > 0) out.push(`- **new sources:** ${cmp.newSources.map((s) => `${md(s.ip)} (${fmtInt(s.packets)})`).join(', ')}`);
+    out.push(`- ${label(L.packets)} ${changeText(cmp.packets, lang)}`);
+    out.push(`- ${label(L.sources)} ${changeText(cmp.sources, lang)} · ${m.newToday(cmp.newSourceCount, cmp.newSourcesApprox)}`);
+    out.push(`- ${label(L.ports)} ${changeText(cmp.ports, lang)} · ${m.newlyProbed(cmp.newPortCount)}`);
+    if (cmp.newSources.length > 0) out.push(`- ${label(L.newSources)} ${cmp.newSources.map((s) => `${md(s.ip)} (${fmtInt(s.packets)})`).join(msg.listSep)}`);
     if (cmp.newPorts.length > 0) {
-      out.push(`- **new ports:** ${cmp.newPorts.map((p) => `${p.port}/${md(p.proto)}${p.names[0] ? ` ${md(p.names[0])}` : ''} (${fmtInt(p.packets)})`).join(', ')}`);
+      out.push(`- ${label(L.newPorts)} ${cmp.newPorts.map((p) => `${p.port}/${md(p.proto)}${p.names[0] ? ` ${md(p.names[0])}` : ''} (${fmtInt(p.packets)})`).join(msg.listSep)}`);
     }
   }
 
   if (doc.report.totals.events === 0) {
-    out.push('', doc.report.totals.parsedEvents > 0 ? `No firewall records on ${doc.date} (the logs read hold other days).` : 'No firewall records found.');
+    out.push('', doc.report.totals.parsedEvents > 0 ? m.noRecordsOn(doc.date) : msg.report.noRecordsShort);
     return out.join('\n') + '\n';
   }
-  out.push(...renderReportSectionsMarkdown(doc.report, { tz: opts.tz }));
-  out.push('', `<sub>${filesReadText(doc, md)}</sub>`);
+  out.push(...renderReportSectionsMarkdown(doc.report, { tz: opts.tz, lang }));
+  out.push('', `<sub>${filesReadText(doc, md, lang)}</sub>`);
   return out.join('\n') + '\n';
 }

@@ -2,9 +2,11 @@
 // termSafe; the tables under the comparison are the report's own (report-text.ts).
 import pc from 'picocolors';
 import type { DailyDoc } from '../daily/doc.js';
+import { messages } from '../i18n/messages.js';
 import { basisText, changeText, filesReadText, pctOf, probesText, windowNotes } from './daily-common.js';
-import { renderReportSectionsText, sparkline, wrapItems, type TextOptions } from './report-text.js';
-import { counted, fmtInt } from '../util/number-text.js';
+import { displayWidth } from './box-table.js';
+import { labelPad, renderReportSectionsText, rowLabel, sparkline, wrapItems, type TextOptions } from './report-text.js';
+import { fmtInt } from '../util/number-text.js';
 import { termSafe } from './sanitize.js';
 
 export type DailyTextOptions = TextOptions;
@@ -20,41 +22,50 @@ function hourRuler(labels: readonly string[]): string {
 
 export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   const c = pc.createColors(opts.color);
+  const lang = opts.lang;
+  const m = messages(lang).daily;
+  const L = m.label;
+  // The comparison's rows, indented: values from the 12th column ("  packets  "); the
+  // lists' further right only when their labels need it ("  new sources  ").
+  const listWidth = Math.max(11, ...[L.newSources, L.newPorts].map((l) => displayWidth(l) + 4));
+  const sub = (label: string, width = 11): string => `  ${label}${labelPad(`  ${label}`, width)}`;
   const h = doc.headline;
   const cmp = doc.comparison;
   const out: string[] = [];
-  out.push(c.bold(`logscan daily · ${doc.date} (${termSafe(doc.tz)})`));
-  for (const n of windowNotes(doc, opts.tz)) out.push(c.yellow(`note: ${n}`));
+  out.push(c.bold(m.text.title(doc.date, termSafe(doc.tz))));
+  for (const n of windowNotes(doc, opts.tz, lang)) out.push(c.yellow(m.text.note(n)));
   out.push('');
-  out.push(`${c.bold('probes')}     ${probesText(h)}`);
-  out.push(`${c.bold('blocked')}    ${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)}) · allowed ${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})${h.other > 0 ? ` · other ${fmtInt(h.other)}` : ''}`);
+  out.push(`${rowLabel(c, L.probes)}${probesText(h, lang)}`);
+  const blocked = `${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)})`;
+  const allowed = `${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})`;
+  out.push(`${rowLabel(c, L.blocked)}${m.blockedValue(blocked, allowed, h.other > 0 ? h.other : null)}`);
 
-  if (doc.report.totals.ignored !== undefined) out.push(`${c.bold('ignored')}    ${counted(doc.report.totals.ignored, 'event')} matched the --ignore list`);
-  if (doc.rules.length > 0) out.push(wrapItems(`${c.bold('logged as')}  `, doc.rules.map((r) => `${termSafe(r.key)} ${fmtInt(r.packets)}`), opts.width));
+  if (doc.report.totals.ignored !== undefined) out.push(`${rowLabel(c, messages(lang).report.label.ignored)}${messages(lang).report.ignoredText(doc.report.totals.ignored)}`);
+  if (doc.rules.length > 0) out.push(wrapItems(rowLabel(c, L.loggedAs), doc.rules.map((r) => `${termSafe(r.key)} ${fmtInt(r.packets)}`), opts.width));
 
-  out.push('', c.bold(`Change: ${basisText(cmp)}`));
+  out.push('', c.bold(m.text.change(basisText(cmp, lang))));
   if (cmp.basis !== null) {
-    out.push(`  packets  ${changeText(cmp.packets)}`);
-    out.push(`  sources  ${changeText(cmp.sources)} · ${fmtInt(cmp.newSourceCount)}${cmp.newSourcesApprox ? ' (at most)' : ''} new today`);
-    out.push(`  ports    ${changeText(cmp.ports)} · ${fmtInt(cmp.newPortCount)} newly probed`);
-    if (cmp.newSources.length > 0) out.push(wrapItems('  new sources  ', cmp.newSources.map((s) => `${termSafe(s.ip)} ${fmtInt(s.packets)}`), opts.width));
+    out.push(`${sub(L.packets)}${changeText(cmp.packets, lang)}`);
+    out.push(`${sub(L.sources)}${changeText(cmp.sources, lang)} · ${m.newToday(cmp.newSourceCount, cmp.newSourcesApprox)}`);
+    out.push(`${sub(L.ports)}${changeText(cmp.ports, lang)} · ${m.newlyProbed(cmp.newPortCount)}`);
+    if (cmp.newSources.length > 0) out.push(wrapItems(sub(L.newSources, listWidth), cmp.newSources.map((s) => `${termSafe(s.ip)} ${fmtInt(s.packets)}`), opts.width));
     if (cmp.newPorts.length > 0) {
-      out.push(wrapItems('  new ports    ', cmp.newPorts.map((p) => `${p.port}/${termSafe(p.proto)}${p.names[0] ? ` ${termSafe(p.names[0])}` : ''} ${fmtInt(p.packets)}`), opts.width));
+      out.push(wrapItems(sub(L.newPorts, listWidth), cmp.newPorts.map((p) => `${p.port}/${termSafe(p.proto)}${p.names[0] ? ` ${termSafe(p.names[0])}` : ''} ${fmtInt(p.packets)}`), opts.width));
     }
   }
 
   if (h.packets > 0) {
     const max = Math.max(...doc.chart.packets);
-    out.push('', c.bold(`Activity per hour (max ${counted(max, 'packet')})`));
+    out.push('', c.bold(m.activityMax(max)));
     out.push(`  ${sparkline(doc.chart.packets)}`);
     out.push(`  ${hourRuler(doc.chart.labels)}`);
   }
 
   if (doc.report.totals.events === 0) {
-    out.push('', doc.report.totals.parsedEvents > 0 ? `No firewall records on ${doc.date} (the logs read hold other days).` : 'No firewall records found.');
+    out.push('', doc.report.totals.parsedEvents > 0 ? m.noRecordsOn(doc.date) : messages(lang).report.noRecordsShort);
     return out.join('\n') + '\n';
   }
   out.push(...renderReportSectionsText(doc.report, opts));
-  out.push('', c.dim(filesReadText(doc, termSafe)));
+  out.push('', c.dim(filesReadText(doc, termSafe, lang)));
   return out.join('\n') + '\n';
 }

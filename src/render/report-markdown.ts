@@ -2,13 +2,22 @@
 // the terminal report; every string that came from a log (or from --signatures) goes
 // through markdownEscape, numbers we format ourselves do not need it.
 import type { ReportDoc } from '../aggregate/report.js';
-import { capped, osHintText, recordsText, seenText, sparkline } from './report-text.js';
-import { counted, fmtInt, fmtPct } from '../util/number-text.js';
+import type { Lang } from '../knowledge/types.js';
+import { messages } from '../i18n/messages.js';
+import { capped, filterItems, osHintText, recordsText, seenText, sparkline } from './report-text.js';
+import { fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
 
 export interface MarkdownOptions {
   tz: string | null;
+  /** Language of the headings and phrases (--lang). */
+  lang: Lang;
+}
+
+/** A bold list label with the language's colon inside: "**time span:**", "**时间范围：**". */
+export function mdLabel(label: string, lang: Lang): string {
+  return `**${label}${messages(lang).colon.trimEnd()}**`;
 }
 
 function row(cells: string[]): string {
@@ -20,33 +29,28 @@ function tableMd(head: string[], rows: string[][], right: number[] = []): string
   return [row(head), row(sep), ...rows.map(row)];
 }
 
-const SEV = ['info', 'notice', 'low', 'medium', 'high', 'critical'];
-
 export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): string {
+  const m = messages(opts.lang).report;
+  const label = (s: string): string => mdLabel(s, opts.lang);
   const out: string[] = [];
   const t = doc.totals;
-  out.push(`## logscan report`, '');
-  out.push(`- **inputs:** ${doc.inputs.length === 1 ? md(doc.inputs[0].file) : `${doc.inputs.length} (${doc.inputs.map((i) => md(i.file)).join(', ')})`}`);
+  out.push(`## ${m.md.title}`, '');
+  out.push(`- ${label(m.md.inputs)} ${doc.inputs.length === 1 ? md(doc.inputs[0].file) : m.md.inputList(doc.inputs.length, doc.inputs.map((i) => md(i.file)).join(', '))}`);
   if (doc.span.first && doc.span.last) {
-    out.push(`- **time span:** ${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${opts.tz ? ` (${md(opts.tz)})` : ''}`);
+    out.push(`- ${label(m.md.timeSpan)} ${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${opts.tz ? ` (${md(opts.tz)})` : ''}`);
   }
   out.push(
-    `- **records:** ${recordsText(t)}`,
+    `- ${label(m.md.records)} ${recordsText(t, opts.lang)}`,
   );
-  const f = doc.filters;
-  const filt: string[] = [];
-  if (f.since) filt.push(`since ${formatDateTime(new Date(f.since), opts.tz)}`);
-  if (f.until) filt.push(`until ${formatDateTime(new Date(f.until), opts.tz)}`);
-  if (f.sources.length > 0) filt.push(`source ${f.sources.map(md).join(', ')}`);
-  if (f.minSeverity !== null) filt.push(`min severity ${f.minSeverity}`);
-  if (filt.length > 0) out.push(`- **filter:** ${filt.join(' · ')}`);
-  if (t.ignored !== undefined) out.push(`- **ignored:** ${counted(t.ignored, 'event')} matched the --ignore list`);
-  for (const i of doc.inputs) if (i.error) out.push(`- **${i.incomplete ? 'incomplete' : 'problem'}:** ${md(i.error)}`);
-  if (doc.interrupted) out.push(`- **interrupted:** by ${md(doc.interrupted)}; this report covers only what was read before it`);
-  if (doc.perHour.some((v) => v > 0)) out.push(`- **per hour (00-23):** \`${sparkline(doc.perHour)}\``);
+  const filt = filterItems(doc.filters, m, opts.tz, md);
+  if (filt.length > 0) out.push(`- ${label(m.md.filter)} ${filt.join(' · ')}`);
+  if (t.ignored !== undefined) out.push(`- ${label(m.md.ignored)} ${m.ignoredText(t.ignored)}`);
+  for (const i of doc.inputs) if (i.error) out.push(`- ${label(i.incomplete ? m.md.incomplete : m.md.problem)} ${md(i.error)}`);
+  if (doc.interrupted) out.push(`- ${label(m.md.interrupted)} ${m.md.interruptedText(md(doc.interrupted))}`);
+  if (doc.perHour.some((v) => v > 0)) out.push(`- ${label(m.md.perHour)} \`${sparkline(doc.perHour)}\``);
 
   if (t.events === 0) {
-    out.push('', t.parsedEvents > 0 ? 'No events match the filters.' : 'No firewall records found.');
+    out.push('', t.parsedEvents > 0 ? m.noMatch : m.noRecordsShort);
     return out.join('\n') + '\n';
   }
   out.push(...renderReportSectionsMarkdown(doc, opts));
@@ -58,45 +62,49 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
  * the eviction note. Lines to join with "\n"; also used by `logscan daily`.
  */
 export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptions): string[] {
+  const msg = messages(opts.lang);
+  const m = msg.report;
+  const h = m.head;
+  const label = (s: string): string => mdLabel(s, opts.lang);
   const out: string[] = [];
   if (doc.sources.length > 0) {
-    out.push('', '### Top sources', '');
+    out.push('', `### ${m.topSources}`, '');
     // Opt-in columns (--geoip, --resolve) only when their data is there; --os-hint joins the explanation.
     const geo = doc.sources.some((r) => r.geo !== undefined || r.as !== undefined);
     const ptr = doc.sources.some((r) => r.ptr !== undefined);
     out.push(
       ...tableMd(
-        ['#', 'source', 'score', 'severity', 'events', 'ports', 'hosts', 'seen', ...(ptr ? ['PTR'] : []), ...(geo ? ['country', 'network'] : []), 'why'],
+        [h.rank, h.source, h.score, h.severity, h.events, h.ports, h.hosts, h.seen, ...(ptr ? ['PTR'] : []), ...(geo ? [h.country, h.network] : []), h.why],
         doc.sources.map((r) => [
           String(r.rank),
           md(r.ip),
           r.score.toFixed(1),
-          SEV[r.severity] ?? String(r.severity),
+          msg.severity[r.severity] ?? String(r.severity),
           fmtInt(r.events),
           capped(r.ports, r.portsCapped),
           capped(r.hosts, r.hostsCapped),
           seenText(r.first, r.last, opts.tz),
           ...(ptr ? [r.ptr ? md(r.ptr) : '-'] : []),
           ...(geo ? [r.geo?.country ? md(r.geo.country) : '-', r.as ? `AS${r.as.number}${r.as.organization ? ` ${md(r.as.organization)}` : ''}` : '-'] : []),
-          md(r.explanation) + (r.osHint ? ` · ${md(osHintText(r))}` : ''),
+          md(r.explanation) + (r.osHint ? ` · ${md(osHintText(r, opts.lang))}` : ''),
         ]),
         [0, 2, 4, 5, 6],
       ),
     );
-    if (doc.findings.length > 0) out.push('', `**Findings:** ${doc.findings.map((x) => `${md(x.id)} ${fmtInt(x.sources)}`).join(' · ')}`);
+    if (doc.findings.length > 0) out.push('', `${label(m.md.findings)} ${doc.findings.map((x) => `${md(x.id)} ${fmtInt(x.sources)}`).join(' · ')}`);
   }
 
   if (doc.topCountries && doc.topCountries.length > 0) {
-    out.push('', `**Top countries:** ${doc.topCountries.map((x) => `${md(x.country ?? '?')}${x.countryName ? ` (${md(x.countryName)})` : ''} ${fmtInt(x.packets)}`).join(' · ')}`);
+    out.push('', `${label(m.md.topCountries)} ${doc.topCountries.map((x) => `${md(x.country ?? '?')}${x.countryName ? ` (${md(x.countryName)})` : ''} ${fmtInt(x.packets)}`).join(' · ')}`);
   }
   if (doc.topNetworks && doc.topNetworks.length > 0) {
-    out.push('', `**Top networks:** ${doc.topNetworks.map((x) => `AS${x.number}${x.organization ? ` ${md(x.organization)}` : ''} ${fmtInt(x.packets)}`).join(' · ')}`);
+    out.push('', `${label(m.md.topNetworks)} ${doc.topNetworks.map((x) => `AS${x.number}${x.organization ? ` ${md(x.organization)}` : ''} ${fmtInt(x.packets)}`).join(' · ')}`);
   }
   if (doc.topPorts.length > 0) {
-    out.push('', doc.topPortsBlockedOnly ? '### Top probed ports (dropped or rejected)' : '### Top destination ports', '');
+    out.push('', `### ${doc.topPortsBlockedOnly ? m.topPortsBlocked : m.topPorts}`, '');
     out.push(
       ...tableMd(
-        ['port', 'packets', 'share', 'known as'],
+        [h.port, h.packets, h.share, h.knownAs],
         doc.topPorts.map((p) => [`${p.port}/${md(p.proto)}`, fmtInt(p.packets), fmtPct(p.share), p.names.slice(0, 3).map(md).join('; ') || '-']),
         [1, 2],
       ),
@@ -104,10 +112,10 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
   }
 
   if (doc.interpretations.length > 0) {
-    out.push('', '### Notable interpretations', '');
+    out.push('', `### ${m.interpretations}`, '');
     out.push(
       ...tableMd(
-        ['interpretation', 'sev', 'packets', 'sources', 'e.g. from', 'meaning'],
+        [h.interpretation, h.sev, h.packets, h.sourceCount, h.example, h.meaning],
         doc.interpretations.map((i) => [
           md(i.id),
           String(i.severity),
@@ -121,7 +129,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     );
   }
   if (doc.profiles.evicted > 0) {
-    out.push('', `> More than ${fmtInt(doc.profiles.cap)} sources: ${fmtInt(doc.profiles.evicted)} least-recently-seen source profiles were evicted and are missing from the ranking.`);
+    out.push('', `> ${m.md.evicted(doc.profiles.cap, doc.profiles.evicted)}`);
   }
   return out;
 }

@@ -3,9 +3,11 @@
 import pc from 'picocolors';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
+import type { Lang } from '../knowledge/types.js';
+import { messages, wordFor, type Messages } from '../i18n/messages.js';
 import { boxTable, displayWidth, fitWidths, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
-import { counted, fmtInt, fmtPct, plural } from '../util/number-text.js';
+import { fmtInt, fmtPct } from '../util/number-text.js';
 import { formatDateTime, zonedParts } from './time-format.js';
 
 export interface TextOptions {
@@ -13,6 +15,8 @@ export interface TextOptions {
   /** Terminal width to fit tables into. */
   width: number;
   tz: string | null;
+  /** Language of the headings and phrases (--lang). */
+  lang: Lang;
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -67,6 +71,19 @@ export function seenText(first: string | null, last: string | null, tz: string |
   const hm = (z: typeof a): string => `${p2(z.hour)}:${p2(z.minute)}`;
   const end = a.year === b.year && a.month === b.month && a.day === b.day ? hm(b) : `${day(b)} ${hm(b)}`;
   return first === last || end === hm(a) ? `${day(a)} ${hm(a)}` : `${day(a)} ${hm(a)}${sep}${end}`;
+}
+
+/**
+ * A bold row label padded to the value column (11 terminal columns, as "protocols  "):
+ * by display width, so a Chinese label lines up too.
+ */
+export function rowLabel(c: Colors, word: string, width = 11): string {
+  return c.bold(word) + labelPad(word, width);
+}
+
+/** Spaces after `label` up to `width` terminal columns (at least one). */
+export function labelPad(label: string, width: number): string {
+  return ' '.repeat(Math.max(1, width - displayWidth(label)));
 }
 
 /** Items joined with " · ", wrapped to `width` terminal columns, continuation lines indented like the first item. */
@@ -145,8 +162,8 @@ export function shorten(s: string, max: number): string {
 }
 
 /** --os-hint annotation: "likely Linux/Unix [TTL 52, win 64240]" (the evidence in brackets). */
-export function osHintText(r: RankedSource): string {
-  return r.osHint ? `${r.osHint.text} [TTL ${r.osHint.ttl}${r.osHint.window !== null ? `, win ${r.osHint.window}` : ''}]` : '';
+export function osHintText(r: RankedSource, lang: Lang): string {
+  return r.osHint ? messages(lang).report.osHint(r.osHint.text, r.osHint.ttl, r.osHint.window) : '';
 }
 
 /** "DE AS3320" over the AS organisation, shortened; "-" when the databases know nothing. */
@@ -155,74 +172,83 @@ function geoCell(r: RankedSource): string {
   return r.as?.organization ? `${top}\n${shorten(termSafe(r.as.organization), 18)}` : top;
 }
 
-function shares(rows: { key: string; packets: number }[], total: number): string {
-  return rows.map((r) => `${termSafe(r.key)} ${fmtInt(r.packets)}${total > 0 ? ` (${fmtPct(r.packets / total)})` : ''}`).join(' · ');
+/** "drop 686 (98%) · allow 6 (0.9%)"; `words` names known keys in the report's language. */
+function shares(rows: { key: string; packets: number }[], total: number, words: object = {}): string {
+  return rows.map((r) => `${termSafe(wordFor(words, r.key))} ${fmtInt(r.packets)}${total > 0 ? ` (${fmtPct(r.packets / total)})` : ''}`).join(' · ');
 }
 
 /** "700 lines · 693 events (697 packets) · 7 skipped · 0 malformed · 196 sources": the header's count line (text and Markdown). */
-export function recordsText(t: ReportDoc['totals'], markMalformed: (s: string) => string = (s) => s): string {
-  const packets = t.packets !== t.events ? ` (${counted(t.packets, 'packet')})` : '';
-  const sources = `${t.sourcesCapped ? '≥' : ''}${counted(t.sources, 'source')}`;
-  return `${counted(t.lines, 'line')} · ${counted(t.events, 'event')}${packets} · ${fmtInt(t.skipped)} skipped · ${markMalformed(`${fmtInt(t.malformed)} malformed`)} · ${sources}`;
+export function recordsText(t: ReportDoc['totals'], lang: Lang, markMalformed: (s: string) => string = (s) => s): string {
+  const m = messages(lang).report;
+  const packets = t.packets !== t.events ? m.packetsAside(t.packets) : '';
+  return `${m.lines(t.lines)} · ${m.events(t.events)}${packets} · ${m.skipped(t.skipped)} · ${markMalformed(m.malformed(t.malformed))} · ${m.sources(t.sources, t.sourcesCapped)}`;
+}
+
+/** The filter items of the header: "since … · until … · source … · min severity 3". */
+export function filterItems(f: ReportDoc['filters'], m: Messages['report'], tz: string | null, esc: (s: string) => string): string[] {
+  const filt: string[] = [];
+  if (f.since) filt.push(m.since(formatDateTime(new Date(f.since), tz)));
+  if (f.until) filt.push(m.until(formatDateTime(new Date(f.until), tz)));
+  if (f.sources.length > 0) filt.push(m.sourceFilter(f.sources.map(esc).join(', ')));
+  if (f.minSeverity !== null) filt.push(m.minSeverity(f.minSeverity));
+  return filt;
 }
 
 export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   const c = pc.createColors(opts.color);
+  const msg = messages(opts.lang);
+  const m = msg.report;
   const out: string[] = [];
   const t = doc.totals;
-  const files = doc.inputs.length === 1 ? termSafe(doc.inputs[0].file) : `${doc.inputs.length} inputs`;
+  const files = doc.inputs.length === 1 ? termSafe(doc.inputs[0].file) : m.inputsCount(doc.inputs.length);
   out.push(c.bold(`logscan · ${files}`));
   if (doc.span.first && doc.span.last) {
     out.push(`${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${opts.tz ? ` (${termSafe(opts.tz)})` : ''}`);
   }
   out.push(
-    recordsText(t, (malformed) => (t.malformed > 0 ? c.yellow(malformed) : malformed)),
+    recordsText(t, opts.lang, (malformed) => (t.malformed > 0 ? c.yellow(malformed) : malformed)),
   );
 
-  const f = doc.filters;
-  const filt: string[] = [];
-  if (f.since) filt.push(`since ${formatDateTime(new Date(f.since), opts.tz)}`);
-  if (f.until) filt.push(`until ${formatDateTime(new Date(f.until), opts.tz)}`);
-  if (f.sources.length > 0) filt.push(`source ${f.sources.map(termSafe).join(', ')}`);
-  if (f.minSeverity !== null) filt.push(`min severity ${f.minSeverity}`);
+  const filt = filterItems(doc.filters, m, opts.tz, termSafe);
   if (filt.length > 0) {
     const dropped = t.parsedEvents - t.events - (t.ignored ?? 0);
-    out.push(`${c.bold('filter')}     ${filt.join(' · ')}${dropped > 0 ? ` (${counted(dropped, 'event')} left out)` : ''}`);
+    out.push(`${rowLabel(c, m.label.filter)}${filt.join(' · ')}${dropped > 0 ? m.leftOut(dropped) : ''}`);
   }
 
-  if (t.ignored !== undefined) out.push(`${c.bold('ignored')}    ${counted(t.ignored, 'event')} matched the --ignore list`);
+  if (t.ignored !== undefined) out.push(`${rowLabel(c, m.label.ignored)}${m.ignoredText(t.ignored)}`);
 
   if (doc.inputs.length > 1 || doc.inputs.some((i) => i.error)) {
     const rows = doc.inputs.map((i) => [
       termSafe(i.file),
-      i.error ? termSafe(i.error.startsWith(i.file) ? i.error.slice(i.file.length + 2) : i.error) : (i.format ?? '-') + (i.formatBy === 'fallback' ? ' (guessed)' : ''),
+      i.error ? termSafe(i.error.startsWith(i.file) ? i.error.slice(i.file.length + 2) : i.error) : (i.format ?? '-') + (i.formatBy === 'fallback' ? m.guessed : ''),
       fmtInt(i.lines),
       fmtInt(i.events),
       fmtInt(i.skipped),
       fmtInt(i.malformed),
     ]);
     const paint = (row: number, col: number, line: string): string => (col === 1 && doc.inputs[row]!.error ? c.red(line) : line);
-    out.push('', textTable(['input', 'format', 'lines', 'events', 'skipped', 'malformed'], rows, c, undefined, paint));
+    const h = m.head;
+    out.push('', textTable([h.input, h.format, h.lines, h.events, h.skipped, h.malformed], rows, c, undefined, paint));
   }
 
   // Say plainly when the numbers above do not cover everything that was asked for.
   const incomplete = doc.inputs.filter((i) => i.incomplete);
   if (incomplete.length > 0) {
-    out.push('', c.yellow(`incomplete: ${incomplete.length} of ${doc.inputs.length} ${plural(doc.inputs.length, 'input')} not read to the end: ${incomplete.map((i) => termSafe(i.file)).join(', ')}`));
+    out.push('', c.yellow(m.incomplete(incomplete.length, doc.inputs.length, incomplete.map((i) => termSafe(i.file)).join(', '))));
   }
-  if (doc.interrupted) out.push('', c.yellow(`interrupted by ${termSafe(doc.interrupted)}: this report covers only what was read before it`));
+  if (doc.interrupted) out.push('', c.yellow(m.interrupted(termSafe(doc.interrupted))));
 
   if (t.events === 0) {
-    out.push('', t.parsedEvents > 0 ? 'No events match the filters.' : 'No firewall records found. `logscan check FILE` shows what the lines look like to logscan.');
+    out.push('', t.parsedEvents > 0 ? m.noMatch : m.noRecords);
     return out.join('\n') + '\n';
   }
 
   out.push('');
-  out.push(`${c.bold('actions')}    ${shares(doc.byAction, t.packets)}`);
-  out.push(`${c.bold('protocols')}  ${shares(doc.byProto.slice(0, 8), t.packets)}`);
-  out.push(`${c.bold('direction')}  ${shares(doc.byDirection, t.packets)}`);
-  if (doc.byFormat.length > 1) out.push(`${c.bold('formats')}    ${shares(doc.byFormat, t.packets)}`);
-  if (doc.perHour.some((v) => v > 0)) out.push(`${c.bold('per hour')}   ${sparkline(doc.perHour)}  (00-23)`);
+  out.push(`${rowLabel(c, m.label.actions)}${shares(doc.byAction, t.packets, msg.action)}`);
+  out.push(`${rowLabel(c, m.label.protocols)}${shares(doc.byProto.slice(0, 8), t.packets)}`);
+  out.push(`${rowLabel(c, m.label.direction)}${shares(doc.byDirection, t.packets, msg.direction)}`);
+  if (doc.byFormat.length > 1) out.push(`${rowLabel(c, m.label.formats)}${shares(doc.byFormat, t.packets)}`);
+  if (doc.perHour.some((v) => v > 0)) out.push(`${rowLabel(c, m.label.perHour)}${sparkline(doc.perHour)}  (00-23)`);
   out.push(...renderReportSectionsText(doc, opts));
   return out.join('\n') + '\n';
 }
@@ -234,65 +260,65 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
  */
 export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): string[] {
   const c = pc.createColors(opts.color);
+  const m = messages(opts.lang).report;
+  const h = m.head;
   const out: string[] = [];
   if (doc.sources.length > 0) {
     const cols: Column<RankedSource>[] = [
-      { head: '#', cell: (r) => String(r.rank) },
-      { head: 'source', cell: (r) => termSafe(r.ip) + (r.ptr ? `\n${shorten(termSafe(r.ptr), 32)}` : '') },
-      { head: 'score', cell: (r) => r.score.toFixed(1) },
-      { head: 'events', cell: (r) => fmtInt(r.events) },
-      { head: 'ports', cell: (r) => capped(r.ports, r.portsCapped) },
-      { head: 'hosts', cell: (r) => capped(r.hosts, r.hostsCapped), drop: 1 },
-      { head: 'seen', cell: (r) => seenText(r.first, r.last, opts.tz, '\n→ '), drop: 2 },
-      { head: 'why', cell: (r) => termSafe(r.explanation) + (r.osHint ? ` · ${termSafe(osHintText(r))}` : '') },
+      { head: h.rank, cell: (r) => String(r.rank) },
+      { head: h.source, cell: (r) => termSafe(r.ip) + (r.ptr ? `\n${shorten(termSafe(r.ptr), 32)}` : '') },
+      { head: h.score, cell: (r) => r.score.toFixed(1) },
+      { head: h.events, cell: (r) => fmtInt(r.events) },
+      { head: h.ports, cell: (r) => capped(r.ports, r.portsCapped) },
+      { head: h.hosts, cell: (r) => capped(r.hosts, r.hostsCapped), drop: 1 },
+      { head: h.seen, cell: (r) => seenText(r.first, r.last, opts.tz, '\n→ '), drop: 2 },
+      { head: h.why, cell: (r) => termSafe(r.explanation) + (r.osHint ? ` · ${termSafe(osHintText(r, opts.lang))}` : '') },
     ];
     // --geoip: country and AS before the explanation; dropped last on a narrow terminal.
-    if (doc.sources.some((r) => r.geo !== undefined || r.as !== undefined)) cols.splice(cols.length - 1, 0, { head: 'geo', cell: geoCell, drop: 0.5 });
+    if (doc.sources.some((r) => r.geo !== undefined || r.as !== undefined)) cols.splice(cols.length - 1, 0, { head: h.geo, cell: geoCell, drop: 0.5 });
     const colored = (r: RankedSource, col: number, text: string): string => (col === 2 ? sevColor(c, r.severity)(text) : text);
-    out.push('', c.bold(`Top sources${doc.rankedSources > doc.sources.length ? ` (${doc.sources.length} of ${fmtInt(doc.rankedSources)} ranked)` : ''}`), fittedTable(doc.sources, cols, c, opts.width, 22, colored));
+    const title = doc.rankedSources > doc.sources.length ? m.topSourcesOf(doc.sources.length, doc.rankedSources) : m.topSources;
+    out.push('', c.bold(title), fittedTable(doc.sources, cols, c, opts.width, 22, colored));
     if (doc.findings.length > 0) {
       const items = doc.findings.map((f) => sevColor(c, f.maxSeverity)(`${f.id} ${fmtInt(f.sources)}`));
-      out.push(wrapItems(`${c.bold('findings')}   `, items, opts.width));
+      out.push(wrapItems(rowLabel(c, m.label.findings), items, opts.width));
     }
   } else if (doc.rankedSources > 0) {
-    out.push('', c.bold('Top sources'), `No source at or above severity ${doc.filters.minSeverity ?? 0} (${fmtInt(doc.rankedSources)} ranked).`);
+    out.push('', c.bold(m.topSources), m.noneAtSeverity(doc.filters.minSeverity ?? 0, doc.rankedSources));
   } else if (doc.topSources.length > 0) {
     const rows = doc.topSources.map((s, i) => [String(i + 1), termSafe(s.ip), fmtInt(s.packets)]);
     // Nothing was ranked (docs/ranking.md): say why, so the busiest address is not read as an attacker.
-    out.push('', c.bold('Top sources by packets'), 'None ranked: loopback and this host\'s own allowed outbound traffic are not probes.', textTable(['#', 'source', 'packets'], rows, c));
+    out.push('', c.bold(m.topByPackets), m.noneRanked, textTable([h.rank, h.source, h.packets], rows, c));
   }
   if (doc.topCountries && doc.topCountries.length > 0) {
-    const items = doc.topCountries.map((x) => `${termSafe(x.country ?? '?')} ${fmtInt(x.packets)} (${fmtInt(x.sources)} src)`);
-    out.push('', wrapItems(`${c.bold('countries')}  `, items, opts.width));
+    const items = doc.topCountries.map((x) => m.countryItem(termSafe(x.country ?? '?'), x.packets, x.sources));
+    out.push('', wrapItems(rowLabel(c, m.label.countries), items, opts.width));
   }
   if (doc.topNetworks && doc.topNetworks.length > 0) {
     const items = doc.topNetworks.map((x) => `AS${x.number}${x.organization ? ` ${shorten(termSafe(x.organization), 24)}` : ''} ${fmtInt(x.packets)}`);
-    out.push(wrapItems(`${c.bold('networks')}   `, items, opts.width));
+    out.push(wrapItems(rowLabel(c, m.label.networks), items, opts.width));
   }
   if (doc.topPorts.length > 0) {
     const rows = doc.topPorts.map((p) => [`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), fmtPct(p.share), p.names.slice(0, 3).join('; ') || '-']);
-    const table = textTable(['port', 'packets', 'share', 'known as'], rows, c, fitWidths([10, 8, 6], opts.width, 18));
-    out.push('', c.bold(doc.topPortsBlockedOnly ? 'Top probed ports (dropped or rejected)' : 'Top destination ports'), table);
+    // Fixed widths that fit the values; a longer heading (another language) widens its column.
+    const fixed = [h.port, h.packets, h.share].map((x, i) => Math.max([10, 8, 6][i]!, displayWidth(x)));
+    const table = textTable([h.port, h.packets, h.share, h.knownAs], rows, c, fitWidths(fixed, opts.width, 18));
+    out.push('', c.bold(doc.topPortsBlockedOnly ? m.topPortsBlocked : m.topPorts), table);
   }
   if (doc.interpretations.length > 0) {
     type I = ReportDoc['interpretations'][number];
     const cols: Column<I>[] = [
-      { head: 'interpretation', cell: (i) => termSafe(i.id) },
-      { head: 'sev', cell: (i) => String(i.severity) },
-      { head: 'packets', cell: (i) => fmtInt(i.packets) },
-      { head: 'sources', cell: (i) => capped(i.sources, i.sourcesCapped) },
-      { head: 'e.g. from', cell: (i) => (i.textSource !== null ? termSafe(i.textSource) : '-'), drop: 1 },
-      { head: 'meaning', cell: (i) => termSafe(i.text) },
+      { head: h.interpretation, cell: (i) => termSafe(i.id) },
+      { head: h.sev, cell: (i) => String(i.severity) },
+      { head: h.packets, cell: (i) => fmtInt(i.packets) },
+      { head: h.sourceCount, cell: (i) => capped(i.sources, i.sourcesCapped) },
+      { head: h.example, cell: (i) => (i.textSource !== null ? termSafe(i.textSource) : '-'), drop: 1 },
+      { head: h.meaning, cell: (i) => termSafe(i.text) },
     ];
     const colored = (i: I, col: number, text: string): string => (col <= 1 ? sevColor(c, i.severity)(text) : text);
-    out.push('', c.bold('Notable interpretations'), fittedTable(doc.interpretations, cols, c, opts.width, 22, colored));
+    out.push('', c.bold(m.interpretations), fittedTable(doc.interpretations, cols, c, opts.width, 22, colored));
   }
   const p = doc.profiles;
-  if (p.evicted > 0) {
-    out.push(
-      '',
-      c.yellow(`note: more than ${fmtInt(p.cap)} sources; ${fmtInt(p.evicted)} least-recently-seen source profiles (${counted(p.evictedEvents, 'event')}) were evicted and are missing from the ranking (raise the cap with --max-sources).`),
-    );
-  }
+  if (p.evicted > 0) out.push('', c.yellow(m.evicted(p.cap, p.evicted, p.evictedEvents)));
   return out;
 }

@@ -18,7 +18,7 @@ function rulesOf(parts: (typeof events)[]): Record<string, number> {
     return s;
   });
   for (const s of rest) first!.merge(s);
-  const row = first!.result({ kb: null }).sources.find((r) => r.ip === '203.0.113.9');
+  const row = first!.result({ kb: null, lang: 'en' }).sources.find((r) => r.ip === '203.0.113.9');
   return row!.rules;
 }
 

@@ -118,7 +118,7 @@ function ranking(chunks: readonly (readonly FirewallEvent[])[]): unknown {
   });
   const all = new Summarizer(DEFAULT_THRESHOLDS);
   for (const p of parts) all.merge(p);
-  return JSON.parse(JSON.stringify(all.result({ kb: null })));
+  return JSON.parse(JSON.stringify(all.result({ kb: null, lang: 'en' })));
 }
 
 describe('determinism', () => {

@@ -216,7 +216,7 @@ describe('interpretation example', () => {
     const [a, b] = [new Summarizer(DEFAULT_THRESHOLDS), new Summarizer(DEFAULT_THRESHOLDS)];
     events.forEach((e, i) => (i % 2 === 0 ? a : b).add(e));
     a.merge(b);
-    expect(a.result({ kb: null }).interpretations[0]).toMatchObject({ text: whole.text, textSource: '198.51.100.1' });
+    expect(a.result({ kb: null, lang: 'en' }).interpretations[0]).toMatchObject({ text: whole.text, textSource: '198.51.100.1' });
   });
 });
 

@@ -182,9 +182,9 @@ describe('how far the logs reach', () => {
     expect(d.headline).toMatchObject({ packets: 200_001, sources: 200_000, sourcesCapped: true });
     // The JSON is the document every format renders (one 200k-line run, not four).
     const doc = d as unknown as DailyDoc;
-    expect(renderDailyText(doc, { tz: 'UTC', color: false })).toContain('probes     200,001 packets from ≥200,000 sources to 1 port\n');
-    expect(renderDailyMarkdown(doc, { tz: 'UTC' })).toContain('- **probes:** 200,001 packets from ≥200,000 sources to 1 port\n');
-    expect(renderDailyHtml(doc, { tz: 'UTC' })).toContain('<div class="k">sources</div><div class="v">≥200,000</div>');
+    expect(renderDailyText(doc, { tz: 'UTC', color: false, width: 100, lang: 'en' })).toContain('probes     200,001 packets from ≥200,000 sources to 1 port\n');
+    expect(renderDailyMarkdown(doc, { tz: 'UTC', lang: 'en' })).toContain('- **probes:** 200,001 packets from ≥200,000 sources to 1 port\n');
+    expect(renderDailyHtml(doc, { tz: 'UTC', lang: 'en' })).toContain('<div class="k">sources</div><div class="v">≥200,000</div>');
   }, 30_000);
 
   it('an input read only in part (a truncated .gz) says so beside its name in every format, not only on stderr', () => {
@@ -284,12 +284,14 @@ describe('formats', () => {
     expect(html.match(/ lang="/g)).toHaveLength(1);
   });
 
-  it('html marks --lang zh meanings as Chinese, so browsers pick Chinese fonts and line breaks', () => {
+  it('html with --lang zh is a Chinese page, so browsers pick Chinese fonts and line breaks', () => {
     const r = runCli(['daily', hostileLog(), '--date', '2026-11-21', '--tz', 'UTC', '-o', 'html', '--lang', 'zh']);
     expect(r.code).toBe(0);
-    const cells = r.stdout.match(/<td data-label="meaning"[^>]*>[^<]*/g) ?? [];
+    expect(r.stdout).toContain('<html lang="zh-Hans">');
+    expect(r.stdout.match(/ lang="/g)).toHaveLength(1);
+    const cells = r.stdout.match(/<td data-label="含义"[^>]*>[^<]*/g) ?? [];
     expect(cells.length).toBeGreaterThan(0);
-    for (const c of cells) expect(c).toMatch(/ lang="zh-Hans">.*[\u4e00-\u9fff]/u);
+    for (const c of cells) expect(c).toMatch(/[\u4e00-\u9fff]/u);
   });
 
   it('text uses termSafe; json is the document', () => {

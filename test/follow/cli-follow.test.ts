@@ -223,6 +223,25 @@ describe('logscan follow', () => {
     expect(r.stdout).toMatch(/200 events/);
   });
 
+  it('--lang zh: the alert line, folded counts and the final report are Chinese', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'scan.log');
+    writeFileSync(path, '');
+    const cli = startCli(['follow', '--lang', 'zh', '--alert-score', '20', '--from-start', path], { env });
+    // Ports without a trojan of their own: the alert says what the source sent.
+    const scan = Array.from({ length: 40 }, (_, i) => iptablesLine(i + 1).replace('DPT=6776', `DPT=${50000 + i}`));
+    writeFileSync(path, scan.join('\n') + '\n');
+    await cli.waitFor((out) => out.includes('告警'));
+    const r = await cli.stop();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^!! 告警 203\.0\.113\.7 评分 [\d.]+ ≥ 20 发往 50000\/tcp、50001\/tcp、50002\/tcp 等 \d+ 个端口的 \d+ 个包$/m);
+    expect(r.stdout).toMatch(/^  另有 \d+ 条来自 203\.0\.113\.7，历时 \d+ 秒$/m);
+    expect(r.stdout).toMatch(/^── 已跟踪 \d+ 秒$/m);
+    expect(r.stdout).toContain('主要来源');
+    expect(r.stdout).toContain('垂直扫描：40 个端口');
+    expect(r.stdout).not.toMatch(/ALERT|more from|followed for|Top sources|vertical scan/);
+  });
+
   it('text output shows probes, not this host\'s own allowed outbound connections', async () => {
     const cli = startCli(['follow', '--from-start', join(repoRoot, 'samples/pfirewall.log')], { env });
     await cli.waitFor((out) => out.includes('22:24:39')); // the last record, a ping

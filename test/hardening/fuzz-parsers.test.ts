@@ -126,14 +126,14 @@ describe('whole pipeline under fuzzing (sniff → parse → annotate → summari
     parser.end();
     const stats = { file: 'fuzz.log', format: null, formatBy: null, lines: lines.length, events, skipped: 0, malformed: 0, skipReasons: {}, error: null, incomplete: false };
     const doc = buildReport([stats], overview.result(10), analysis.kb, 'en', {
-      summary: summary.result({ kb: analysis.kb, limit: 10, minSeverity: null }),
+      summary: summary.result({ kb: analysis.kb, lang: 'en', limit: 10, minSeverity: null }),
       top: 10,
       minSeverity: null,
       filters: { since: null, until: null, sources: [], minSeverity: null },
     });
     JSON.stringify(doc);
-    renderReportText(doc, { color: true, width: 80, tz });
-    renderReportMarkdown(doc, { tz });
+    renderReportText(doc, { color: true, width: 80, tz, lang: 'en' });
+    renderReportMarkdown(doc, { tz, lang: 'en' });
     // Multi-line formats (journal export) give one verdict per entry, not per line; never more verdicts than lines.
     expect(verdicts).toBeLessThanOrEqual(lines.length);
   }

@@ -16,7 +16,7 @@ export function trojanAnn(family: string, severity: Severity = 3): Annotation {
 export function summarize(events: readonly FirewallEvent[], t: Thresholds = DEFAULT_THRESHOLDS): SummaryResult {
   const s = new Summarizer(t);
   for (const e of events) s.add(e);
-  return s.result({ kb: null });
+  return s.result({ kb: null, lang: 'en' });
 }
 
 /** `ports` distinct TCP ports on one host, spread over `seconds`. */

@@ -26,7 +26,7 @@ function doc(events: readonly FirewallEvent[], extras: { top?: number; minSeveri
     sum.add(e);
   }
   return buildReport([stats(events.length)], ov.result(extras.top ?? 10), null, 'en', {
-    summary: sum.result({ kb: null, limit: extras.top ?? 10, minSeverity: extras.minSeverity ?? null }),
+    summary: sum.result({ kb: null, lang: 'en', limit: extras.top ?? 10, minSeverity: extras.minSeverity ?? null }),
     top: extras.top ?? 10,
     minSeverity: extras.minSeverity ?? null,
     filters: { since: null, until: null, sources: [], minSeverity: extras.minSeverity ?? null },
@@ -52,7 +52,7 @@ function scenario(): FirewallEvent[] {
 
 describe('terminal report', () => {
   it('matches the snapshot (NO_COLOR, 100 columns, UTC)', () => {
-    const text = renderReportText(doc(scenario()), { color: false, width: 100, tz: 'UTC' });
+    const text = renderReportText(doc(scenario()), { color: false, width: 100, tz: 'UTC', lang: 'en' });
     expect(text).not.toMatch(/\u001b\[/);
     for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
     expect(text).toMatchSnapshot();
@@ -61,7 +61,7 @@ describe('terminal report', () => {
   it('wraps a Chinese meaning inside its column instead of cutting it off', () => {
     const zh = 'Sub-7（木马）使用的端口（old default）：有人在寻找已被其感染的机器；被拦截的探测并不说明本机已被感染。被感染的机器或尝试同一漏洞的扫描器正在寻找可感染的主机。';
     const events = [...hammer('192.0.2.70', 22, 50, 20), makeEvent({ src: { ip: '203.0.113.61' }, dst: { port: 1243 }, annotations: [ann('trojan', 4, zh)] })];
-    const text = renderReportText(doc(events), { color: false, width: 100, tz: 'UTC' });
+    const text = renderReportText(doc(events), { color: false, width: 100, tz: 'UTC', lang: 'en' });
     const table = text.slice(text.indexOf('Notable interpretations'));
     const meaning = table
       .split('\n')
@@ -77,7 +77,7 @@ describe('terminal report', () => {
     const name = 'An-extremely-long-service-name-without-any-space-to-break-at';
     const wide = { ...d, topPorts: [{ ...d.topPorts[0]!, names: [name, '远程桌面（微软终端服务）'] }, ...d.topPorts.slice(1)] };
     for (const width of [40, 60, 80, 120]) {
-      const text = renderReportText(wide, { color: false, width, tz: 'UTC' });
+      const text = renderReportText(wide, { color: false, width, tz: 'UTC', lang: 'en' });
       // Every table is a rectangle (no cell pushed its border out), within the terminal from 80 columns.
       for (const table of text.split('┌').slice(1).map((t) => ('┌' + t).split('\n').filter((l) => /^[┌│└]/.test(l)))) {
         const w = displayWidth(table[0]!);
@@ -109,7 +109,7 @@ describe('terminal report', () => {
   });
 
   it('colours a severity cell line by line, never across a border', () => {
-    const text = renderReportText(doc(scenario()), { color: true, width: 100, tz: 'UTC' });
+    const text = renderReportText(doc(scenario()), { color: true, width: 100, tz: 'UTC', lang: 'en' });
     const rows = text.split('\n').filter((l) => l.startsWith('│'));
     expect(rows.some((l) => l.includes('\x1b['))).toBe(true);
     // Every colour opened in a cell is closed before the next border.
@@ -118,17 +118,17 @@ describe('terminal report', () => {
 
   it('says "at least" for the source count when the counter was saturated', () => {
     const d = doc(scenario());
-    expect(renderReportText(d, { color: false, width: 100, tz: 'UTC' })).toContain(` · ${d.totals.sources} sources`);
+    expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' })).toContain(` · ${d.totals.sources} sources`);
     const capped = { ...d, totals: { ...d.totals, sources: 200_000, sourcesCapped: true } };
-    expect(renderReportText(capped, { color: false, width: 100, tz: 'UTC' })).toContain(' · ≥200,000 sources');
-    expect(renderReportMarkdown(capped, { tz: 'UTC' })).toContain(' · ≥200,000 sources');
+    expect(renderReportText(capped, { color: false, width: 100, tz: 'UTC', lang: 'en' })).toContain(' · ≥200,000 sources');
+    expect(renderReportMarkdown(capped, { tz: 'UTC', lang: 'en' })).toContain(' · ≥200,000 sources');
   });
 
   it('says why nothing is ranked when a log holds only this host\'s own outbound traffic, and counts "1 source"', () => {
     const own = Array.from({ length: 5 }, (_, i) =>
       makeEvent({ src: { ip: '192.168.9.219', port: 50000 + i }, dst: { ip: `198.51.100.${i + 1}`, port: 443 }, direction: 'out', action: 'allow', time: at(i) }),
     );
-    const text = renderReportText(doc(own), { color: false, width: 100, tz: 'UTC' });
+    const text = renderReportText(doc(own), { color: false, width: 100, tz: 'UTC', lang: 'en' });
     expect(text).toContain(' · 1 source\n');
     expect(text).toContain('Top sources by packets\nNone ranked: loopback and this host\'s own allowed outbound traffic are not probes.');
     expect(text).toMatch(/│ 1 │ 192\.168\.9\.219 │ 5 +│/);
@@ -136,12 +136,12 @@ describe('terminal report', () => {
 
   it('colours the score by severity only when asked', () => {
     const d = doc(scenario());
-    expect(renderReportText(d, { color: true, width: 100, tz: 'UTC' })).toMatch(/\u001b\[31m/);
-    expect(renderReportText(d, { color: false, width: 100, tz: 'UTC' })).not.toMatch(/\u001b\[/);
+    expect(renderReportText(d, { color: true, width: 100, tz: 'UTC', lang: 'en' })).toMatch(/\u001b\[31m/);
+    expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' })).not.toMatch(/\u001b\[/);
   });
 
   it('drops optional columns on a narrow terminal instead of squeezing the explanation', () => {
-    const text = renderReportText(doc(scenario()), { color: false, width: 72, tz: 'UTC' });
+    const text = renderReportText(doc(scenario()), { color: false, width: 72, tz: 'UTC', lang: 'en' });
     expect(text).not.toContain('seen');
     expect(text).toContain('vertical scan: 1,075');
     // Tables fit (the one-line header may run longer and wrap in the terminal).
@@ -150,7 +150,7 @@ describe('terminal report', () => {
 
   it('neutralises control characters from the log', () => {
     const e = makeEvent({ src: { ip: '203.0.113.5' }, annotations: [ann('proxy-hunt', 2, 'evil \u001b[2J text')] });
-    const text = renderReportText(doc([e]), { color: false, width: 100, tz: 'UTC' });
+    const text = renderReportText(doc([e]), { color: false, width: 100, tz: 'UTC', lang: 'en' });
     expect(text).not.toContain('\u001b');
     expect(text).toContain('\\x1b[2J');
   });
@@ -166,7 +166,7 @@ describe('terminal report', () => {
 describe('markdown report', () => {
   it('escapes every log-derived string and keeps table rows intact', () => {
     const evil = makeEvent({ src: { ip: '203.0.113.5' }, annotations: [trojanAnn('Evil|Fam*ily', 4), ann('proxy-hunt', 2, 'a | b <script>')] });
-    const md = renderReportMarkdown(doc([evil, ...scenario()]), { tz: 'UTC' });
+    const md = renderReportMarkdown(doc([evil, ...scenario()]), { tz: 'UTC', lang: 'en' });
     expect(md).toContain('Evil\\|Fam\\*ily');
     expect(md).not.toContain('<script>');
     expect(md).toContain('a \\| b &lt;script&gt;');

@@ -1,0 +1,252 @@
+// The English message catalog: every word of the report, the daily summary and
+// `follow` that is not log text, knowledge text or a machine id. Its shape is the type
+// every other language must fill (messages.ts), so a missing translation is a compile
+// error. Strings with numbers are functions: plural rules and word order live here.
+// Counts that may be capped arrive already formatted ("≥4,096"); plain counts as numbers.
+import { counted, fmtInt, plural } from '../util/number-text.js';
+
+/** Severity 0-5 as a word. */
+type SeverityWords = readonly [string, string, string, string, string, string];
+
+const opt = (s: string | null, f: (s: string) => string): string => (s === null ? '' : f(s));
+
+function joinAnd(xs: readonly string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
+
+export const en = {
+  /** Between a label and its text in prose ("note: …"); Markdown puts it inside the bold label. */
+  colon: ': ',
+  /** Items of a list in running text. */
+  listSep: ', ',
+  severity: ['info', 'notice', 'low', 'medium', 'high', 'critical'] as SeverityWords,
+  /** Values of byAction / byDirection (the JSON keeps the machine names). */
+  action: { drop: 'drop', reject: 'reject', allow: 'allow', other: 'other' },
+  direction: { in: 'in', out: 'out', forward: 'forward', unknown: 'unknown' },
+
+  duration: {
+    underSecond: '<1 s',
+    seconds: (v: string) => `${v} s`,
+    minutes: (v: string) => `${v} min`,
+    hours: (v: string) => `${v} h`,
+    days: (v: string) => `${v} d`,
+  },
+
+  /** Finding texts and the per-source explanation (src/aggregate/findings.ts). */
+  finding: {
+    /** Between the parts of a trojan finding ("ncx99 99; Silencer 1001"). */
+    partSep: '; ',
+    trojanFamily: (family: string, ports: readonly string[], more: number) => `${family} ${ports.join(', ')}${more > 0 ? ` +${more}` : ''}`,
+    moreFamilies: (n: number) => `+${n} more ${plural(n, 'family', 'families')}`,
+    verticalScan: (ports: string, hosts: string | null, duration: string | null) =>
+      `vertical scan: ${ports} ports${opt(hosts, (h) => ` on ${h} hosts`)}${opt(duration, (d) => ` in ${d}`)}`,
+    horizontalSweep: (hosts: string, on: string, duration: string | null) => `sweep of ${hosts} hosts on ${on}${opt(duration, (d) => ` in ${d}`)}`,
+    /** What a sweep or packets went to: a few ports listed, "+N" for the rest. */
+    portList: (ports: readonly string[], more: number) => `${ports.join(', ')}${more > 0 ? ` +${more}` : ''}`,
+    portCount: (n: string) => `${n} ports`,
+    udpScan: (ports: string, duration: string | null) => `UDP scan: ${ports} ports${opt(duration, (d) => ` in ${d}`)}`,
+    /** One or more of NULL / XMAS / SYN+FIN / FIN / ACK. */
+    stealthProbes: (labels: readonly string[]) => `${joinAnd(labels)} probes`,
+    slowScan: (ports: string, duration: string, perHour: string) => `slow scan: ${ports} ports over ${duration} (${perHour}/h)`,
+    icmpSweep: (hosts: string) => `ping sweep of ${hosts} hosts`,
+    packetsTo: (n: number, to: string, duration: string | null) => `${counted(n, 'packet')} to ${to}${opt(duration, (d) => ` in ${d}`)}`,
+    /** A source without findings that sent no port-bearing packets: "6 IGMP packets". */
+    protoPackets: (n: number, proto: string) => `${fmtInt(n)} ${proto} ${plural(n, 'packet')}`,
+    otherProto: 'other',
+    traceroute: (n: number) => `traceroute (${counted(n, 'probe')})`,
+    dialupLeftover: (n: number) => `dial-up leftover (${counted(n, 'packet')} meant for the address's previous holder)`,
+    serverReplies: (labels: readonly string[], n: number) => `${labels.join('/')} server replies (${counted(n, 'packet')} to client ports)`,
+    /** What a server-replies finding calls each reply annotation. */
+    replyLabel: {
+      'srcport-dns': 'DNS',
+      'srcport-ftp-data': 'FTP data',
+      'srcport-ntp': 'NTP',
+      'srcport-icp': 'Squid cache',
+      'srcport-icq': 'ICQ',
+      'srcport-game': 'game',
+    },
+    noise: 'local broadcast noise',
+  },
+
+  /** `logscan FILE` in text and Markdown, and the tables `daily` shares with it. */
+  report: {
+    inputsCount: (n: number) => `${n} inputs`,
+    lines: (n: number) => counted(n, 'line'),
+    events: (n: number) => counted(n, 'event'),
+    packetsAside: (n: number) => ` (${counted(n, 'packet')})`,
+    skipped: (n: number) => `${fmtInt(n)} skipped`,
+    malformed: (n: number) => `${fmtInt(n)} malformed`,
+    sources: (n: number, capped: boolean) => `${capped ? '≥' : ''}${counted(n, 'source')}`,
+    since: (t: string) => `since ${t}`,
+    until: (t: string) => `until ${t}`,
+    sourceFilter: (cidrs: string) => `source ${cidrs}`,
+    minSeverity: (n: number) => `min severity ${n}`,
+    leftOut: (n: number) => ` (${counted(n, 'event')} left out)`,
+    ignoredText: (n: number) => `${counted(n, 'event')} matched the --ignore list`,
+    guessed: ' (guessed)',
+    incomplete: (n: number, total: number, files: string) => `incomplete: ${n} of ${total} ${plural(total, 'input')} not read to the end: ${files}`,
+    interrupted: (signal: string) => `interrupted by ${signal}: this report covers only what was read before it`,
+    noMatch: 'No events match the filters.',
+    noRecords: 'No firewall records found. `logscan check FILE` shows what the lines look like to logscan.',
+    noRecordsShort: 'No firewall records found.',
+    /** Labels of the header lines and item rows (text pads them to one column, Markdown bolds them). */
+    label: {
+      filter: 'filter',
+      ignored: 'ignored',
+      actions: 'actions',
+      protocols: 'protocols',
+      direction: 'direction',
+      formats: 'formats',
+      perHour: 'per hour',
+      findings: 'findings',
+      countries: 'countries',
+      networks: 'networks',
+    },
+    head: {
+      input: 'input',
+      format: 'format',
+      lines: 'lines',
+      events: 'events',
+      skipped: 'skipped',
+      malformed: 'malformed',
+      rank: '#',
+      source: 'source',
+      score: 'score',
+      severity: 'severity',
+      packets: 'packets',
+      ports: 'ports',
+      hosts: 'hosts',
+      seen: 'seen',
+      geo: 'geo',
+      country: 'country',
+      network: 'network',
+      why: 'why',
+      port: 'port',
+      share: 'share',
+      knownAs: 'known as',
+      interpretation: 'interpretation',
+      sev: 'sev',
+      sourceCount: 'sources',
+      example: 'e.g. from',
+      meaning: 'meaning',
+    },
+    topSources: 'Top sources',
+    topSourcesOf: (shown: number, ranked: number) => `Top sources (${shown} of ${fmtInt(ranked)} ranked)`,
+    noneAtSeverity: (sev: number, ranked: number) => `No source at or above severity ${sev} (${fmtInt(ranked)} ranked).`,
+    topByPackets: 'Top sources by packets',
+    noneRanked: "None ranked: loopback and this host's own allowed outbound traffic are not probes.",
+    countryItem: (country: string, packets: number, sources: number) => `${country} ${fmtInt(packets)} (${fmtInt(sources)} src)`,
+    topPortsBlocked: 'Top probed ports (dropped or rejected)',
+    topPorts: 'Top destination ports',
+    interpretations: 'Notable interpretations',
+    evicted: (cap: number, evicted: number, events: number) =>
+      `note: more than ${fmtInt(cap)} sources; ${fmtInt(evicted)} least-recently-seen source profiles (${counted(events, 'event')}) were evicted and are missing from the ranking (raise the cap with --max-sources).`,
+    /** --os-hint: the hint with its evidence, "likely Linux/Unix [TTL 52, win 64240]". */
+    osHint: (hint: string, ttl: number, win: number | null) => `${hint} [TTL ${ttl}${win !== null ? `, win ${win}` : ''}]`,
+    md: {
+      title: 'logscan report',
+      inputs: 'inputs',
+      inputList: (n: number, files: string) => `${n} (${files})`,
+      timeSpan: 'time span',
+      records: 'records',
+      filter: 'filter',
+      ignored: 'ignored',
+      incomplete: 'incomplete',
+      problem: 'problem',
+      interrupted: 'interrupted',
+      interruptedText: (signal: string) => `by ${signal}; this report covers only what was read before it`,
+      perHour: 'per hour (00-23)',
+      findings: 'Findings',
+      topCountries: 'Top countries',
+      topNetworks: 'Top networks',
+      evicted: (cap: number, evicted: number) =>
+        `More than ${fmtInt(cap)} sources: ${fmtInt(evicted)} least-recently-seen source profiles were evicted and are missing from the ranking.`,
+    },
+  },
+
+  /** `logscan daily` in every format (src/render/daily-*.ts). */
+  daily: {
+    probes: (packets: number, sources: string, sourcesN: number, ports: number) => `${counted(packets, 'packet')} from ${sources} ${plural(sourcesN, 'source')} to ${counted(ports, 'port')}`,
+    filesRead: (n: number, skipped: number, files: string) => `${counted(n, 'file')} read${skipped > 0 ? `, ${skipped} skipped (outside the day)` : ''}: ${files}`,
+    trendNew: 'new',
+    noBasis: (date: string) => `no data for ${date} (not in the logs; --state DIR keeps a digest per day)`,
+    basis: (date: string, fromState: boolean, partly: boolean) =>
+      `vs ${date}, ${fromState ? 'from the --state digest' : 'from the same logs'}${partly ? ' (that day only partly covered)' : ''}`,
+    interrupted: (signal: string) => `interrupted by ${signal}: this summary covers only what was read before it`,
+    dstDay: (hours: number) => `${hours}-hour day (daylight-saving change)`,
+    notOver: 'the day is not over: numbers so far',
+    untimed: (n: number) => `${counted(n, 'event')} without a date (kernel uptime only) left out`,
+    noRecordYet: (last: string) => `no record yet today; the last one read is from ${last}`,
+    endsBefore: (last: string) => `the logs end before the day (last firewall record ${last}): none of it is in them`,
+    startsAfter: (first: string) => `the logs start after the day (first firewall record ${first}): none of it is in them`,
+    startsDuring: (first: string) => `the logs start during the day (first firewall record ${first}): the hours before are missing`,
+    noRecordsOn: (date: string) => `No firewall records on ${date} (the logs read hold other days).`,
+    blockedValue: (blocked: string, allowed: string, other: number | null) => `${blocked} · allowed ${allowed}${other !== null ? ` · other ${fmtInt(other)}` : ''}`,
+    newToday: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new today`,
+    newlyProbed: (n: number) => `${fmtInt(n)} newly probed`,
+    activity: 'Activity per hour',
+    activityMax: (max: number) => `Activity per hour (max ${counted(max, 'packet')})`,
+    label: {
+      probes: 'probes',
+      blocked: 'blocked',
+      allowed: 'allowed',
+      other: 'other',
+      loggedAs: 'logged as',
+      packets: 'packets',
+      sources: 'sources',
+      ports: 'ports',
+      newSources: 'new sources',
+      newPorts: 'new ports',
+    },
+    text: {
+      title: (date: string, tz: string) => `logscan daily · ${date} (${tz})`,
+      note: (n: string) => `note: ${n}`,
+      change: (basis: string) => `Change: ${basis}`,
+    },
+    md: {
+      title: (date: string, tz: string) => `logscan daily: ${date} (${tz})`,
+      perHour: (from: string, to: string) => `per hour (${from}-${to})`,
+      loggedAs: 'Logged as',
+      ruleHead: 'log prefix / rule',
+      change: (basis: string) => `Change: ${basis}`,
+    },
+    html: {
+      title: (date: string) => `logscan daily · ${date}`,
+      /** `files` is already HTML. */
+      footer: (files: string) => `logscan daily · ${files}`,
+      heading: (date: string) => `Firewall probes on <span class="nw">${date}</span>`,
+      hours: (n: number) => `${n} hours`,
+      vsDayBefore: (trend: string) => `${trend} vs day before`,
+      newCount: (n: number) => `${fmtInt(n)} new`,
+      ofPackets: (pct: string) => `${pct} of packets`,
+      chartTitle: (date: string, tz: string) => `Packets per hour on ${date} (${tz})`,
+      chartBar: (hour: string, packets: number, blocked: number) => `${hour}:00 · ${counted(packets, 'packet')}, ${fmtInt(blocked)} blocked`,
+      legendBlocked: 'blocked',
+      legendRest: 'allowed / other',
+      legendPrevious: 'day before',
+      ruleLabel: 'rule',
+      changeAgainst: (date: string) => `Change against ${date}`,
+      /** "sources: 89 → 125 (+40%) · <b>93</b> new today" (`n` is already HTML). */
+      newTodayHtml: (n: string, atMost: boolean) => `${n}${atMost ? ' (at most)' : ''} new today`,
+      newlyProbedHtml: (n: string) => `${n} newly probed`,
+      newSources: 'New sources',
+      newPorts: 'Newly probed ports',
+      newBadge: 'new',
+      topProbedPorts: 'Top probed ports',
+      whatLabel: 'what',
+      geoItem: (name: string, packets: number, sources: number) => `${name}: ${counted(packets, 'packet')}, ${counted(sources, 'source')}`,
+    },
+  },
+
+  /** `logscan follow`'s own lines (src/live/). */
+  follow: {
+    alert: (source: string) => `!! ALERT ${source}`,
+    score: (score: number) => `score ${score}`,
+    scoreAtLeast: (score: number, threshold: number) => `score ${score} ≥ ${threshold}`,
+    folded: (n: number, ip: string, span: string) => `  +${n} more from ${ip} in ${span}`,
+    window: (span: string, events: number, sources: number) => `── last ${span}: ${counted(events, 'event')} from ${counted(sources, 'source')}`,
+    followedFor: (span: string) => `── followed for ${span}`,
+  },
+};
+
+export type Messages = typeof en;

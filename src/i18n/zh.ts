@@ -1,0 +1,248 @@
+// The Chinese message catalog (--lang zh), for firewall admins who read the seed
+// articles this tool is built from. Same keys as en.ts (the type says so). Chinese has
+// no plural: counts take a measure word (个, 台, 行). Technical tokens stay as they are
+// (TCP, NULL, 22/tcp, ids, options); a space separates them from Chinese characters.
+import { fmtInt } from '../util/number-text.js';
+import type { Messages } from './en.js';
+
+const opt = (s: string | null, f: (s: string) => string): string => (s === null ? '' : f(s));
+const lasting = (d: string | null): string => opt(d, (x) => `，历时 ${x}`);
+
+/** "a"、"a 和 b"、"a、b 和 c". */
+function joinAnd(xs: readonly string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join('、')} 和 ${xs[xs.length - 1]}`;
+}
+
+/** A few ports, then "等 N 个端口" for the whole count when some are left out. */
+function portList(ports: readonly string[], more: number): string {
+  return `${ports.join('、')}${more > 0 ? ` 等 ${fmtInt(ports.length + more)} 个端口` : ''}`;
+}
+
+const LATIN_START = /^[\x21-\x7e]/;
+const LATIN_END = /[\x21-\x7e]$/;
+
+/** `s`, and a space when Chinese follows a Latin end: "22/tcp 的", "7 个端口的". */
+function latinGap(s: string): string {
+  return LATIN_END.test(s) ? `${s} ` : s;
+}
+
+/** Spaces where Latin text meets Chinese, none between Chinese characters: "6 个 TCP 包", "6 个其他协议包". */
+function spaced(s: string): string {
+  return `${LATIN_START.test(s) ? ' ' : ''}${s}${LATIN_END.test(s) ? ' ' : ''}`;
+}
+
+export const zh: Messages = {
+  colon: '：',
+  listSep: '、',
+  severity: ['信息', '提示', '低', '中', '高', '严重'],
+  action: { drop: '丢弃', reject: '拒绝', allow: '放行', other: '其他' },
+  direction: { in: '入站', out: '出站', forward: '转发', unknown: '未知' },
+
+  duration: {
+    underSecond: '不到 1 秒',
+    seconds: (v) => `${v} 秒`,
+    minutes: (v) => `${v} 分钟`,
+    hours: (v) => `${v} 小时`,
+    days: (v) => `${v} 天`,
+  },
+
+  finding: {
+    partSep: '；',
+    trojanFamily: (family, ports, more) => `${family} ${portList(ports, more)}`,
+    moreFamilies: (n) => `另有 ${fmtInt(n)} 个家族`,
+    verticalScan: (ports, hosts, duration) => `垂直扫描：${opt(hosts, (h) => `${h} 台主机上的 `)}${ports} 个端口${lasting(duration)}`,
+    horizontalSweep: (hosts, on, duration) => `${hosts} 台主机上的横向扫描（${on}）${lasting(duration)}`,
+    portList,
+    portCount: (n) => `${n} 个端口`,
+    udpScan: (ports, duration) => `UDP 扫描：${ports} 个端口${lasting(duration)}`,
+    stealthProbes: (labels) => `${joinAnd(labels)} 探测`,
+    slowScan: (ports, duration, perHour) => `慢速扫描：${ports} 个端口，历时 ${duration}（每小时 ${perHour} 个）`,
+    icmpSweep: (hosts) => `ping 扫描 ${hosts} 台主机`,
+    packetsTo: (n, to, duration) => `发往 ${latinGap(to)}的 ${fmtInt(n)} 个包${lasting(duration)}`,
+    protoPackets: (n, proto) => `${fmtInt(n)} 个${spaced(proto)}包`,
+    otherProto: '其他协议',
+    traceroute: (n) => `traceroute（${fmtInt(n)} 个探测包）`,
+    dialupLeftover: (n) => `拨号遗留（${fmtInt(n)} 个包发给该地址的前一个使用者）`,
+    serverReplies: (labels, n) => `${latinGap(labels.join('/'))}服务器回复（${fmtInt(n)} 个包发往客户端端口）`,
+    replyLabel: {
+      'srcport-dns': 'DNS',
+      'srcport-ftp-data': 'FTP 数据',
+      'srcport-ntp': 'NTP',
+      'srcport-icp': 'Squid 缓存',
+      'srcport-icq': 'ICQ',
+      'srcport-game': '游戏',
+    },
+    noise: '本地广播噪声',
+  },
+
+  report: {
+    inputsCount: (n) => `${fmtInt(n)} 个输入`,
+    lines: (n) => `${fmtInt(n)} 行`,
+    events: (n) => `${fmtInt(n)} 个事件`,
+    packetsAside: (n) => `（${fmtInt(n)} 个包）`,
+    skipped: (n) => `跳过 ${fmtInt(n)} 行`,
+    malformed: (n) => `格式错误 ${fmtInt(n)} 行`,
+    sources: (n, capped) => `${capped ? '≥' : ''}${fmtInt(n)} 个来源`,
+    since: (t) => `自 ${t} 起`,
+    until: (t) => `至 ${t}`,
+    sourceFilter: (cidrs) => `来源 ${cidrs}`,
+    minSeverity: (n) => `最低严重度 ${n}`,
+    leftOut: (n) => `（排除了 ${fmtInt(n)} 个事件）`,
+    ignoredText: (n) => `${fmtInt(n)} 个事件匹配 --ignore 列表，已排除`,
+    guessed: '（推测）',
+    incomplete: (n, total, files) => `不完整：${fmtInt(total)} 个输入中有 ${fmtInt(n)} 个未读到末尾：${files}`,
+    interrupted: (signal) => `被 ${signal} 中断：本报告只包含中断前读到的内容`,
+    noMatch: '没有符合筛选条件的事件。',
+    noRecords: '未找到防火墙记录。`logscan check FILE` 可以显示 logscan 如何解读这些行。',
+    noRecordsShort: '未找到防火墙记录。',
+    label: {
+      filter: '筛选',
+      ignored: '已忽略',
+      actions: '动作',
+      protocols: '协议',
+      direction: '方向',
+      formats: '格式',
+      perHour: '每小时',
+      findings: '检测结果',
+      countries: '国家/地区',
+      networks: '网络',
+    },
+    head: {
+      input: '输入',
+      format: '格式',
+      lines: '行数',
+      events: '事件数',
+      skipped: '跳过',
+      malformed: '格式错误',
+      rank: '#',
+      source: '来源',
+      score: '评分',
+      severity: '严重度',
+      packets: '包数',
+      ports: '端口数',
+      hosts: '主机数',
+      seen: '出现时间',
+      geo: '地理位置',
+      country: '国家/地区',
+      network: '网络',
+      why: '原因',
+      port: '端口',
+      share: '占比',
+      knownAs: '已知用途',
+      interpretation: '解读',
+      sev: '级别',
+      sourceCount: '来源数',
+      example: '示例来源',
+      meaning: '含义',
+    },
+    topSources: '主要来源',
+    topSourcesOf: (shown, ranked) => `主要来源（共排名 ${fmtInt(ranked)} 个，显示前 ${fmtInt(shown)} 个）`,
+    noneAtSeverity: (sev, ranked) => `没有严重度达到 ${sev} 的来源（共排名 ${fmtInt(ranked)} 个）。`,
+    topByPackets: '按包数排列的主要来源',
+    noneRanked: '没有排名：回环流量和本机自己放行的出站流量不算探测。',
+    countryItem: (country, packets, sources) => `${country} ${fmtInt(packets)}（${fmtInt(sources)} 个来源）`,
+    topPortsBlocked: '被探测最多的端口（已丢弃或拒绝）',
+    topPorts: '主要目的端口',
+    interpretations: '值得注意的解读',
+    evicted: (cap, evicted, events) =>
+      `注意：来源超过 ${fmtInt(cap)} 个；最久未出现的 ${fmtInt(evicted)} 个来源档案（${fmtInt(events)} 个事件）已被淘汰，未计入排名（可用 --max-sources 提高上限）。`,
+    osHint: (hint, ttl, win) => `${hint}（TTL ${ttl}${win !== null ? `，窗口 ${win}` : ''}）`,
+    md: {
+      title: 'logscan 报告',
+      inputs: '输入',
+      inputList: (n, files) => `${fmtInt(n)} 个（${files}）`,
+      timeSpan: '时间范围',
+      records: '记录',
+      filter: '筛选',
+      ignored: '已忽略',
+      incomplete: '不完整',
+      problem: '问题',
+      interrupted: '中断',
+      interruptedText: (signal) => `被 ${signal} 中断；本报告只包含中断前读到的内容`,
+      perHour: '每小时（00-23）',
+      findings: '检测结果',
+      topCountries: '主要国家/地区',
+      topNetworks: '主要网络',
+      evicted: (cap, evicted) => `来源超过 ${fmtInt(cap)} 个：最久未出现的 ${fmtInt(evicted)} 个来源档案已被淘汰，未计入排名。`,
+    },
+  },
+
+  daily: {
+    probes: (packets, sources, _sourcesN, ports) => `${fmtInt(packets)} 个包，来自 ${sources} 个来源，发往 ${fmtInt(ports)} 个端口`,
+    filesRead: (n, skipped, files) => `读取了 ${fmtInt(n)} 个文件${skipped > 0 ? `，跳过 ${fmtInt(skipped)} 个（不在当天范围内）` : ''}：${files}`,
+    trendNew: '新增',
+    noBasis: (date) => `没有 ${date} 的数据（日志中没有；--state DIR 可按天保存摘要）`,
+    basis: (date, fromState, partly) => `对比 ${date}，数据来自${fromState ? ' --state 摘要' : '同一批日志'}${partly ? '（该日只有部分时段有记录）' : ''}`,
+    interrupted: (signal) => `被 ${signal} 中断：本摘要只包含中断前读到的内容`,
+    dstDay: (hours) => `当天共 ${hours} 小时（夏令时切换）`,
+    notOver: '当天尚未结束：以下为截至目前的数字',
+    untimed: (n) => `${fmtInt(n)} 个没有日期的事件（只有内核运行时间）未计入`,
+    noRecordYet: (last) => `今天还没有记录；读到的最后一条记录时间为 ${last}`,
+    endsBefore: (last) => `日志在当天之前就已结束（最后一条防火墙记录：${last}）：日志中没有当天的记录`,
+    startsAfter: (first) => `日志在当天之后才开始（第一条防火墙记录：${first}）：日志中没有当天的记录`,
+    startsDuring: (first) => `日志在当天中途才开始（第一条防火墙记录：${first}）：缺少之前的时段`,
+    noRecordsOn: (date) => `${date} 没有防火墙记录（读取的日志属于其他日期）。`,
+    blockedValue: (blocked, allowed, other) => `${blocked} · 放行 ${allowed}${other !== null ? ` · 其他 ${fmtInt(other)}` : ''}`,
+    newToday: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${fmtInt(n)} 个`,
+    newlyProbed: (n) => `${fmtInt(n)} 个首次被探测`,
+    activity: '每小时活动',
+    activityMax: (max) => `每小时活动（峰值 ${fmtInt(max)} 个包）`,
+    label: {
+      probes: '探测',
+      blocked: '拦截',
+      allowed: '放行',
+      other: '其他',
+      loggedAs: '日志前缀',
+      packets: '包数',
+      sources: '来源',
+      ports: '端口',
+      newSources: '新来源',
+      newPorts: '新端口',
+    },
+    text: {
+      title: (date, tz) => `logscan 日报 · ${date}（${tz}）`,
+      note: (n) => `注意：${n}`,
+      change: (basis) => `变化：${basis}`,
+    },
+    md: {
+      title: (date, tz) => `logscan 日报：${date}（${tz}）`,
+      perHour: (from, to) => `每小时（${from}-${to}）`,
+      loggedAs: '日志前缀',
+      ruleHead: '日志前缀 / 规则',
+      change: (basis) => `变化：${basis}`,
+    },
+    html: {
+      title: (date) => `logscan 日报 · ${date}`,
+      footer: (files) => `logscan 日报 · ${files}`,
+      heading: (date) => `<span class="nw">${date}</span> 的防火墙探测`,
+      hours: (n) => `${n} 小时`,
+      vsDayBefore: (trend) => `较前一天 ${trend}`,
+      newCount: (n) => `新出现 ${fmtInt(n)} 个`,
+      ofPackets: (pct) => `占包数 ${pct}`,
+      chartTitle: (date, tz) => `${date}（${tz}）每小时包数`,
+      chartBar: (hour, packets, blocked) => `${hour}:00 · ${fmtInt(packets)} 个包，拦截 ${fmtInt(blocked)} 个`,
+      legendBlocked: '拦截',
+      legendRest: '放行 / 其他',
+      legendPrevious: '前一天',
+      ruleLabel: '规则',
+      changeAgainst: (date) => `与 ${date} 对比`,
+      newTodayHtml: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${n} 个`,
+      newlyProbedHtml: (n) => `${n} 个首次被探测`,
+      newSources: '新来源',
+      newPorts: '首次被探测的端口',
+      newBadge: '新',
+      topProbedPorts: '被探测最多的端口',
+      whatLabel: '解读',
+      geoItem: (name, packets, sources) => `${name}：${fmtInt(packets)} 个包，${fmtInt(sources)} 个来源`,
+    },
+  },
+
+  follow: {
+    alert: (source) => `!! 告警 ${source}`,
+    score: (score) => `评分 ${score}`,
+    scoreAtLeast: (score, threshold) => `评分 ${score} ≥ ${threshold}`,
+    folded: (n, ip, span) => `  另有 ${fmtInt(n)} 条来自 ${ip}，历时 ${span}`,
+    window: (span, events, sources) => `── 最近 ${span}：来自 ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`,
+    followedFor: (span) => `── 已跟踪 ${span}`,
+  },
+};

@@ -1,0 +1,211 @@
+// --lang end to end (the built CLI on samples/ufw.log): with zh the report and the
+// daily summary are Chinese throughout (headings, labels, finding texts), the JSON
+// changes only in its texts, and English stays exactly what it was.
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { displayWidth } from '../../src/render/box-table.js';
+
+const UFW = 'samples/ufw.log';
+const BASE = ['--year', '2026', '--tz', 'UTC'];
+const DAY = ['daily', UFW, ...BASE, '--date', '2026-11-21'];
+/** The day of 198.51.100.77's vertical scan. */
+const SCAN_DAY = ['daily', UFW, ...BASE, '--date', '2026-11-20'];
+
+function out(args: string[]): string {
+  const r = runCli(args);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+/** English words of the report's and the daily summary's own that must not survive in Chinese. */
+const ENGLISH = [
+  'Top sources',
+  'Top probed ports',
+  'Notable interpretations',
+  'why',
+  'score',
+  'meaning',
+  'known as',
+  'e.g. from',
+  'findings',
+  'vertical scan',
+  'sweep of',
+  'ping sweep',
+  'packets to',
+  'dial-up leftover',
+  'server replies',
+  'broadcast noise',
+  ' lines',
+  'skipped',
+  'malformed',
+  'actions',
+  'protocols',
+  'direction',
+  'per hour',
+  ' more famil',
+  ' min',
+];
+const DAILY_ENGLISH = ['probes', 'blocked', 'allowed', 'logged as', 'Change', 'new today', 'newly probed', 'Activity', 'files read', 'vs ', 'day before'];
+
+function leftovers(text: string, words: readonly string[]): string[] {
+  return words.filter((w) => text.includes(w));
+}
+
+describe('--lang zh: the report', () => {
+  const text = out([UFW, ...BASE, '--lang', 'zh']);
+
+  it('text: Chinese header, headings, columns and finding texts', () => {
+    expect(text).toContain('700 行 · 693 个事件（697 个包） · 跳过 7 行 · 格式错误 0 行 · 196 个来源\n');
+    expect(text).toMatch(/^动作 +丢弃 686 \(98%\) · 放行 6 \(0\.9%\) · 其他 5 \(0\.7%\)$/m);
+    expect(text).toMatch(/^方向 +入站 654 \(94%\)/m);
+    expect(text).toContain('主要来源（共排名 196 个，显示前 20 个）');
+    expect(text).toMatch(/│ 来源 +│ 评分 +│ 事件数 │ 端口数 │ 主机数 │ 出现时间 +│ 原因 +│/);
+    expect(text).toContain('被探测最多的端口（已丢弃或拒绝）');
+    expect(text).toContain('值得注意的解读');
+    expect(text).toMatch(/^检测结果 +trojan-probe 17 · /m);
+    // Wrapped in the narrow "why" column: compare with the line breaks and borders taken out.
+    const why = text.replace(/│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│ ([^│\n]*?) *│\n/g, '$1');
+    expect(why).toContain('垂直扫描：300 个端口，历时 2 分钟');
+    expect(why).toContain('12 台主机上的横向扫描（22/tcp、23/tcp），历时 11 秒');
+    expect(why).toContain('ping 扫描 14 台主机');
+  });
+
+  it('text: no English heading, label or finding phrase is left', () => {
+    expect(leftovers(text, ENGLISH)).toEqual([]);
+  });
+
+  it('text: tables stay aligned with double-width Chinese, within the terminal width', () => {
+    const lines = text.split('\n');
+    for (const l of lines) expect(displayWidth(l), l).toBeLessThanOrEqual(100);
+    // Every row of a box table is exactly as wide as its top border.
+    let width = -1;
+    for (const l of lines) {
+      if (l.startsWith('┌')) width = displayWidth(l);
+      else if (/^[│└]/.test(l)) expect(displayWidth(l), l).toBe(width);
+    }
+    expect(width).toBeGreaterThan(0);
+  });
+
+  it('markdown: Chinese headings, columns, severity words and findings', () => {
+    const md = out([UFW, ...BASE, '--lang', 'zh', '-o', 'markdown']);
+    expect(md).toContain('## logscan 报告\n');
+    expect(md).toContain('- **记录：** 700 行 · 693 个事件');
+    expect(md).toContain('### 主要来源\n');
+    expect(md).toContain('| # | 来源 | 评分 | 严重度 | 事件数 | 端口数 | 主机数 | 出现时间 | 原因 |');
+    expect(md).toContain('| 1 | 198.51.100.77 | 117.4 | 中 | 300 | 300 | 1 | 11-20 09:41–09:42 | 垂直扫描：300 个端口，历时 2 分钟 · ');
+    expect(md).toContain('**检测结果：** trojan-probe 17');
+    expect(md).toContain('### 值得注意的解读');
+    expect(leftovers(md, [...ENGLISH, 'records', 'time span', 'severity', '| high |'])).toEqual([]);
+  });
+
+  it('json: finding texts and explanations in Chinese, every other field as in English', () => {
+    const zh = JSON.parse(out([UFW, ...BASE, '--lang', 'zh', '-o', 'json']));
+    const en = JSON.parse(out([UFW, ...BASE, '-o', 'json']));
+    const scan = zh.sources.find((s: { ip: string }) => s.ip === '198.51.100.77');
+    expect(scan.findings.find((f: { id: string }) => f.id === 'vertical-scan')).toEqual({
+      id: 'vertical-scan',
+      severity: 3,
+      evidence: { ports: 300, portsCapped: false, hosts: 1, durationMs: 98000, packets: 300 },
+      text: '垂直扫描：300 个端口，历时 2 分钟',
+    });
+    expect(scan.explanation).toBe('垂直扫描：300 个端口，历时 2 分钟 · ncx99 99；Silencer 1001；另有 1 个家族');
+    // Take the language's texts out: what is left is the same document.
+    const strip = (doc: { sources: { findings: { text?: string }[]; explanation?: string }[]; interpretations: { text?: string }[] }) => {
+      for (const s of doc.sources) {
+        delete s.explanation;
+        for (const f of s.findings) delete f.text;
+      }
+      for (const i of doc.interpretations) delete i.text;
+      return doc;
+    };
+    expect(strip(zh)).toEqual(strip(en));
+  });
+
+  it('csv: column names stay English (machine-read), the explanation is Chinese', () => {
+    const csv = out([UFW, ...BASE, '--lang', 'zh', '-o', 'csv']);
+    expect(csv.split('\r\n')[0]).toBe(
+      'rank,ip,score,severity,events,packets,ports,ports_capped,hosts,hosts_capped,first,last,protocols,findings,country,country_name,as_number,as_organization,ptr,os_hint,explanation',
+    );
+    expect(csv).toContain('垂直扫描：300 个端口');
+  });
+});
+
+describe('--lang zh: the daily summary', () => {
+  it('text: Chinese headline, comparison, sections and finding texts', () => {
+    const text = out([...DAY, '--lang', 'zh', '-o', 'text']);
+    expect(text).toMatch(/^logscan 日报 · 2026-11-21（UTC）\n/);
+    expect(text).toContain('探测       195 个包，来自 125 个来源，发往 51 个端口\n');
+    expect(text).toContain('拦截       189 (97%) · 放行 3 (1.5%) · 其他 3\n');
+    expect(text).toContain('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录）');
+    expect(text).toContain('  来源     89 → 125 (+40%) · 今天新出现 93 个\n');
+    expect(text).toContain('每小时活动（峰值 25 个包）');
+    expect(text).toContain('主要来源（共排名 125 个，显示前 10 个）');
+    expect(text).toMatch(/│ ping 扫描 14 台主机 +│/);
+    expect(text).toContain('读取了 1 个文件：samples/ufw.log');
+    expect(leftovers(text, [...ENGLISH, ...DAILY_ENGLISH])).toEqual([]);
+  });
+
+  it('html: a Chinese page with Chinese headings, labels and finding texts', () => {
+    const html = out([...SCAN_DAY, '--lang', 'zh', '-o', 'html']);
+    expect(html).toContain('<html lang="zh-Hans">');
+    // Chinese breaks anywhere: short headings and ids keep their line.
+    expect(html).toContain('th,td.head>code{white-space:nowrap}</style>');
+    expect(html).toContain('<h1><span class="nw">2026-11-20</span> 的防火墙探测</h1>');
+    expect(html).toContain('<h2>每小时活动</h2>');
+    expect(html).toMatch(/<h2>主要来源（共排名 \d+ 个，显示前 10 个）<\/h2>/);
+    expect(html).toContain('<th>原因</th>');
+    expect(html).toContain('<td data-label="原因" class="why">垂直扫描：300 个端口，历时 2 分钟 · ');
+    expect(html).toContain('<span class="sev sev4">高</span>');
+    expect(html).toContain('<h2>值得注意的解读</h2>');
+    expect(html).toContain('<footer>logscan 日报 · 读取了 1 个文件：samples/ufw.log</footer>');
+    // The page's own words only: the CSS and log-derived cells are not prose.
+    const prose = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]*>/g, '\n');
+    expect(leftovers(prose, [...ENGLISH, ...DAILY_ENGLISH, 'Firewall probes', 'hours'])).toEqual([]);
+  });
+
+  it('markdown: Chinese labels', () => {
+    const md = out([...DAY, '--lang', 'zh', '-o', 'markdown']);
+    expect(md).toContain('## logscan 日报：2026-11-21（UTC）\n');
+    expect(md).toContain('- **探测：** 195 个包，来自 125 个来源，发往 51 个端口\n');
+    expect(md).toContain('| 日志前缀 / 规则 | 包数 |');
+    expect(md).toContain('<sub>读取了 1 个文件：samples/ufw.log</sub>');
+    expect(leftovers(md, [...ENGLISH, ...DAILY_ENGLISH])).toEqual([]);
+  });
+});
+
+describe('--lang en (the default) is unchanged', () => {
+  it('report text', () => {
+    const text = out([UFW, ...BASE]);
+    expect(out([UFW, ...BASE, '--lang', 'en'])).toBe(text);
+    expect(text).toContain('700 lines · 693 events (697 packets) · 7 skipped · 0 malformed · 196 sources\n');
+    expect(text).toContain('actions    drop 686 (98%) · allow 6 (0.9%) · other 5 (0.7%)\n');
+    expect(text).toContain('Top sources (20 of 196 ranked)\n');
+    expect(text).toMatch(/│ # +│ source +│ score │ events │ ports │ hosts │ seen +│ why +│/);
+    expect(text).toContain('│ vertical scan: 300 ports  │');
+    expect(text).toContain('findings   trojan-probe 17 · null-scan 1 · ');
+    expect(text).toContain('Top probed ports (dropped or rejected)\n');
+    expect(text).not.toMatch(/垂直扫描|主要来源|原因|检测结果/);
+  });
+
+  it('report json: English finding texts', () => {
+    const doc = JSON.parse(out([UFW, ...BASE, '-o', 'json']));
+    const scan = doc.sources.find((s: { ip: string }) => s.ip === '198.51.100.77');
+    expect(scan.findings.find((f: { id: string }) => f.id === 'vertical-scan').text).toBe('vertical scan: 300 ports in 2 min');
+    expect(doc.sources.find((s: { ip: string }) => s.ip === '203.0.113.200').explanation).toBe('sweep of 12 hosts on 22/tcp, 23/tcp in 11 s');
+  });
+
+  it('daily text, markdown and html', () => {
+    const text = out([...DAY, '-o', 'text']);
+    expect(text).toMatch(/^logscan daily · 2026-11-21 \(UTC\)\n/);
+    expect(text).toContain('probes     195 packets from 125 sources to 51 ports\n');
+    expect(text).toContain('  sources  89 → 125 (+40%) · 93 new today\n');
+    expect(text).toContain('  new sources  203.0.113.99 14 · ');
+    expect(text).toContain('1 file read: samples/ufw.log');
+    expect(out([...DAY, '-o', 'markdown'])).toContain('- **blocked:** 189 (97%) · **allowed:** 3 (1.5%) · other 3\n');
+    const html = out([...DAY, '-o', 'html']);
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<h1>Firewall probes on <span class="nw">2026-11-21</span></h1>');
+    expect(html).toContain('<td data-label="why" class="why">ping sweep of 14 hosts');
+    expect(html).not.toContain('th,td.head>code{white-space:nowrap}');
+  });
+});

@@ -1,0 +1,30 @@
+// follow's probe line is clipped to the terminal by display width: a Chinese meaning
+// (two columns a character) must not run past the edge.
+import pc from 'picocolors';
+import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/render/box-table.js';
+import { probeLine } from '../../src/live/probe-line.js';
+import { makeEvent } from '../helpers/events.js';
+
+const c = pc.createColors(false);
+
+function lineWith(text: string): string {
+  const e = makeEvent({ dst: { port: 1001 }, annotations: [{ id: 'trojan', severity: 4, text }] });
+  return probeLine(e, null, c, 'UTC', 100);
+}
+
+describe('probeLine', () => {
+  it('clips a Chinese meaning to the width in terminal columns', () => {
+    const line = lineWith('Silencer（木马）使用的端口：有人在寻找已被其感染的机器；被拦截的探测并不表示本机已被感染。'.repeat(2));
+    expect(line).toContain('— Silencer（木马）使用的端口');
+    expect(line.endsWith('…')).toBe(true);
+    expect(displayWidth(line)).toBeLessThanOrEqual(100);
+    expect(displayWidth(line)).toBeGreaterThanOrEqual(98);
+  });
+
+  it('clips English exactly as before', () => {
+    const line = lineWith(`Port of the Silencer trojan: ${'x'.repeat(200)}`);
+    expect(line.length).toBe(100);
+    expect(line.endsWith('x…')).toBe(true);
+  });
+});

@@ -1,0 +1,185 @@
+// The message catalog: zh has every key of en (the type says so at compile time; this
+// says so at run time too), every Chinese entry is Chinese, and the English entries
+// still say what the report said before the catalog existed.
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.js';
+import { zh } from '../../src/i18n/zh.js';
+import { messages } from '../../src/i18n/messages.js';
+
+type Fn = (...args: unknown[]) => string;
+
+/** Arguments to call each catalog function with, by key path; chosen so the Chinese result has words in it. */
+const SAMPLES: Record<string, unknown[]> = {
+  'duration.seconds': ['42'],
+  'duration.minutes': ['4'],
+  'duration.hours': ['3.5'],
+  'duration.days': ['2.1'],
+  'finding.trojanFamily': ['Sub-7', ['1243', '6776', '27374'], 2],
+  'finding.moreFamilies': [2],
+  'finding.verticalScan': ['300', '3', '2 min'],
+  'finding.horizontalSweep': ['12', '22/tcp, 23/tcp', '11 s'],
+  'finding.portList': [['22/tcp', '23/tcp'], 3],
+  'finding.portCount': ['15'],
+  'finding.udpScan': ['151', '32 s'],
+  'finding.stealthProbes': [['NULL', 'XMAS']],
+  'finding.slowScan': ['40', '6 h', '6.7'],
+  'finding.icmpSweep': ['14'],
+  'finding.packetsTo': [5, '22/tcp', '3 min'],
+  'finding.protoPackets': [6, 'IGMP'],
+  'finding.traceroute': [27],
+  'finding.dialupLeftover': [1],
+  'finding.serverReplies': [['DNS'], 20],
+  'report.inputsCount': [3],
+  'report.lines': [700],
+  'report.events': [693],
+  'report.packetsAside': [697],
+  'report.skipped': [7],
+  'report.malformed': [0],
+  'report.sources': [196, false],
+  'report.since': ['2026-11-20 00:00:00'],
+  'report.until': ['2026-11-21 00:00:00'],
+  'report.sourceFilter': ['192.0.2.0/24'],
+  'report.minSeverity': [3],
+  'report.leftOut': [12],
+  'report.ignoredText': [4],
+  'report.incomplete': [1, 2, 'a.log'],
+  'report.interrupted': ['SIGINT'],
+  'report.topSourcesOf': [20, 196],
+  'report.noneAtSeverity': [5, 196],
+  'report.countryItem': ['CN', 12, 3],
+  'report.evicted': [100_000, 20, 300],
+  'report.osHint': ['Linux/Unix', 52, 64240],
+  'report.md.inputList': [2, 'a.log, b.log'],
+  'report.md.interruptedText': ['SIGTERM'],
+  'report.md.evicted': [100_000, 20],
+  'daily.probes': [195, '125', 125, 51],
+  'daily.filesRead': [2, 1, 'kern.log, kern.log.1'],
+  'daily.noBasis': ['2026-11-20'],
+  'daily.basis': ['2026-11-20', false, true],
+  'daily.interrupted': ['SIGINT'],
+  'daily.dstDay': [23],
+  'daily.untimed': [4],
+  'daily.noRecordYet': ['2026-11-20 23:59:00'],
+  'daily.endsBefore': ['2026-11-20 23:59:00'],
+  'daily.startsAfter': ['2026-11-22 00:01:00'],
+  'daily.startsDuring': ['2026-11-21 06:51:08'],
+  'daily.noRecordsOn': ['2026-11-21'],
+  'daily.blockedValue': ['189 (97%)', '3 (1.5%)', 3],
+  'daily.newToday': [93, true],
+  'daily.newlyProbed': [19],
+  'daily.activityMax': [25],
+  'daily.text.title': ['2026-11-21', 'UTC'],
+  'daily.text.note': ['x'],
+  'daily.text.change': ['x'],
+  'daily.md.title': ['2026-11-21', 'UTC'],
+  'daily.md.perHour': ['00', '23'],
+  'daily.md.change': ['x'],
+  'daily.html.title': ['2026-11-21'],
+  'daily.html.footer': ['a.log'],
+  'daily.html.heading': ['2026-11-21'],
+  'daily.html.hours': [24],
+  'daily.html.vsDayBefore': ['+35%'],
+  'daily.html.newCount': [93],
+  'daily.html.ofPackets': ['97%'],
+  'daily.html.chartTitle': ['2026-11-21', 'UTC'],
+  'daily.html.chartBar': ['06', 12, 11],
+  'daily.html.changeAgainst': ['2026-11-20'],
+  'daily.html.newTodayHtml': ['<b>93</b>', false],
+  'daily.html.newlyProbedHtml': ['<b>19</b>'],
+  'daily.html.geoItem': ['CN', 12, 3],
+  'follow.alert': ['203.0.113.7'],
+  'follow.score': [57.4],
+  'follow.scoreAtLeast': [57.4, 50],
+  'follow.folded': [292, '198.51.100.77', '1 s'],
+  'follow.window': ['10 min', 693, 196],
+  'follow.followedFor': ['4 s'],
+};
+
+/** Entries that are the same in Chinese on purpose: technical tokens. */
+const SAME = new Set(['report.head.rank', 'finding.replyLabel.srcport-dns', 'finding.replyLabel.srcport-ntp', 'finding.replyLabel.srcport-icq']);
+
+/** Chinese characters and CJK punctuation (，。：、（）). */
+const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/u;
+
+/** Every leaf of a catalog as [key path, value]. */
+function leaves(o: object, prefix = ''): [string, unknown][] {
+  return Object.entries(o).flatMap(([k, v]): [string, unknown][] => {
+    const path = prefix ? `${prefix}.${k}` : k;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? leaves(v as object, path) : [[path, v]];
+  });
+}
+
+/** The text of a leaf: a string as it is, a function called with its samples, an array joined. */
+function render(path: string, v: unknown): string {
+  if (typeof v === 'function') {
+    const args = SAMPLES[path];
+    if (!args) throw new Error(`no sample arguments for ${path}: add them to SAMPLES`);
+    return (v as Fn)(...args);
+  }
+  return Array.isArray(v) ? v.join('|') : String(v);
+}
+
+describe('message catalog', () => {
+  const enLeaves = leaves(en);
+  const zhLeaves = new Map(leaves(zh));
+
+  it('zh has exactly the keys of en, each of the same kind', () => {
+    expect([...zhLeaves.keys()].sort()).toEqual(enLeaves.map(([k]) => k).sort());
+    for (const [k, v] of enLeaves) expect(typeof zhLeaves.get(k), k).toBe(typeof v);
+  });
+
+  it('every function has sample arguments (so the next test covers it)', () => {
+    const fns = enLeaves.filter(([, v]) => typeof v === 'function').map(([k]) => k);
+    expect(fns.filter((k) => !(k in SAMPLES))).toEqual([]);
+    expect(Object.keys(SAMPLES).filter((k) => !fns.includes(k))).toEqual([]);
+  });
+
+  it('every zh entry differs from the English one and is Chinese, except technical tokens', () => {
+    const bad: string[] = [];
+    for (const [k, v] of enLeaves) {
+      const e = render(k, v);
+      const z = render(k, zhLeaves.get(k));
+      if (SAME.has(k)) {
+        if (z !== e) bad.push(`${k}: expected the same token, got ${z}`);
+      } else if (z === e || !CJK.test(z)) bad.push(`${k}: ${JSON.stringify(z)}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('messages(lang) picks the catalog', () => {
+    expect(messages('en')).toBe(en);
+    expect(messages('zh')).toBe(zh);
+  });
+
+  it('English keeps the words and plurals the report always had', () => {
+    const f = en.finding;
+    expect(f.moreFamilies(1)).toBe('+1 more family');
+    expect(f.moreFamilies(7)).toBe('+7 more families');
+    expect(f.verticalScan('300', null, '2 min')).toBe('vertical scan: 300 ports in 2 min');
+    expect(f.verticalScan('1,025', '3', '3 min')).toBe('vertical scan: 1,025 ports on 3 hosts in 3 min');
+    expect(f.horizontalSweep('12', f.portList(['22/tcp', '23/tcp'], 0), '11 s')).toBe('sweep of 12 hosts on 22/tcp, 23/tcp in 11 s');
+    expect(f.stealthProbes(['NULL', 'XMAS', 'SYN+FIN'])).toBe('NULL, XMAS and SYN+FIN probes');
+    expect(f.packetsTo(1, f.portList(['22/tcp', '23/tcp', '2323/tcp'], 2), null)).toBe('1 packet to 22/tcp, 23/tcp, 2323/tcp +2');
+    expect(f.protoPackets(6, 'other')).toBe('6 other packets');
+    expect(f.dialupLeftover(1)).toBe("dial-up leftover (1 packet meant for the address's previous holder)");
+    expect(en.report.lines(1)).toBe('1 line');
+    expect(en.report.sources(200_000, true)).toBe('≥200,000 sources');
+    expect(en.daily.probes(1, '1', 1, 2)).toBe('1 packet from 1 source to 2 ports');
+  });
+
+  it('Chinese reads as the admins expect: measure words, no plural, Chinese punctuation', () => {
+    const f = zh.finding;
+    expect(f.verticalScan('300', null, '2 分钟')).toBe('垂直扫描：300 个端口，历时 2 分钟');
+    expect(f.horizontalSweep('12', f.portList(['22/tcp', '23/tcp'], 0), '11 秒')).toBe('12 台主机上的横向扫描（22/tcp、23/tcp），历时 11 秒');
+    expect(f.icmpSweep('14')).toBe('ping 扫描 14 台主机');
+    expect(f.dialupLeftover(1)).toBe('拨号遗留（1 个包发给该地址的前一个使用者）');
+    expect(f.serverReplies(['DNS'], 20)).toBe('DNS 服务器回复（20 个包发往客户端端口）');
+    expect(f.serverReplies(['FTP 数据'], 1)).toBe('FTP 数据服务器回复（1 个包发往客户端端口）');
+    expect(f.packetsTo(5, '22/tcp', null)).toBe('发往 22/tcp 的 5 个包');
+    expect(f.packetsTo(9, f.portList(['22/tcp', '23/tcp', '2323/tcp'], 2), null)).toBe('发往 22/tcp、23/tcp、2323/tcp 等 5 个端口的 9 个包');
+    expect(f.protoPackets(6, f.otherProto)).toBe('6 个其他协议包');
+    expect(f.protoPackets(6, 'ICMP')).toBe('6 个 ICMP 包');
+    expect(f.stealthProbes(['NULL', 'XMAS'])).toBe('NULL 和 XMAS 探测');
+    expect(zh.report.lines(1)).toBe('1 行');
+  });
+});
