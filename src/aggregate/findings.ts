@@ -184,12 +184,16 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     });
   }
 
-  if (p.udpPorts >= t.udpScan.minPorts) {
+  // Seed 002: UDP into 33434-33600 is a traceroute only when it stays in that range. A
+  // source that UDP-scans other ports as well swept through the range: those were scan ports.
+  const scanCrossedTraceroute = p.traceroutePackets > 0 && p.udpPorts >= t.udpScan.minPorts;
+  const udpPorts = p.udpPorts + (scanCrossedTraceroute ? p.traceroutePorts : 0);
+  if (udpPorts >= t.udpScan.minPorts) {
     out.push({
       id: 'udp-scan',
       severity: clampSev(Math.max(2, psad)),
-      evidence: { ports: p.udpPorts, hosts, durationMs: span },
-      text: m.udpScan(countText(p.udpPorts, lim.maxPorts), duration),
+      evidence: { ports: udpPorts, hosts, durationMs: span },
+      text: m.udpScan(countText(udpPorts, lim.maxPorts), duration),
     });
   }
 
@@ -246,7 +250,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     });
   }
 
-  if (p.traceroutePackets > 0) {
+  if (p.traceroutePackets > 0 && !scanCrossedTraceroute) {
     out.push({ id: 'traceroute', severity: 1, evidence: { packets: p.traceroutePackets }, text: m.traceroute(p.traceroutePackets) });
   }
   if (p.leftoverPackets > 0) {

@@ -115,6 +115,8 @@ const ANNOTATION_KIND = new Map<string, number>([
   ['trojan', K_TROJAN],
 ]);
 
+/** 33434-33600: every port of the traceroute range fits. */
+const TRACEROUTE_PORTS = 167;
 /** Distinct rule labels counted per source. */
 const MAX_RULES = 4;
 /** Shared empty array of a profile without rules or trojan probes yet (replaced, never written). */
@@ -159,6 +161,12 @@ class RareCounts {
   noisePackets = 0;
   leftoverPackets = 0;
   traceroutePackets = 0;
+  /**
+   * Distinct ports of those traceroute packets: seed 002 reads UDP into 33434-33600 as a
+   * traceroute only when it stays in that range, so for a source that UDP-scans other
+   * ports too they are scan ports after all (findings decide).
+   */
+  traceroutePorts: IntSet | null = null;
   /** Server replies that are not also broadcast noise (so the two shares never overlap). */
   replyPackets = 0;
 }
@@ -256,8 +264,11 @@ export class SourceProfile {
     if (noise) this.rareCounts().noisePackets += n;
     if (leftover) this.rareCounts().leftoverPackets += n;
     if (tracer || reply) {
-      if (tracer) this.rareCounts().traceroutePackets += n;
-      else if (!noise) this.rareCounts().replyPackets += n;
+      if (tracer) {
+        const rare = this.rareCounts();
+        rare.traceroutePackets += n;
+        if (e.dst.port !== null) (rare.traceroutePorts ??= new IntSet()).add(e.dst.port, TRACEROUTE_PORTS);
+      } else if (!noise) this.rareCounts().replyPackets += n;
       this.protocols |= e.proto === 'udp' ? P_UDP : e.proto === 'tcp' ? P_TCP : P_ICMP;
       return;
     }
@@ -333,6 +344,11 @@ export class SourceProfile {
 
   get traceroutePackets(): number {
     return this.rare?.traceroutePackets ?? 0;
+  }
+
+  /** Distinct ports of the traceroute packets (the range holds 167). */
+  get traceroutePorts(): number {
+    return this.rare?.traceroutePorts?.size ?? 0;
   }
 
   get replyPackets(): number {
@@ -431,6 +447,7 @@ export class SourceProfile {
       r.noisePackets += o.rare.noisePackets;
       r.leftoverPackets += o.rare.leftoverPackets;
       r.traceroutePackets += o.rare.traceroutePackets;
+      if (o.rare.traceroutePorts) for (const port of o.rare.traceroutePorts) (r.traceroutePorts ??= new IntSet()).add(port, TRACEROUTE_PORTS);
       r.replyPackets += o.rare.replyPackets;
     }
   }

@@ -232,6 +232,29 @@ describe('traceroute', () => {
     expect(s.explanation).toBe('traceroute (40 probes)');
     expect(r.interpretations.map((i) => i.id)).toEqual(['traceroute']);
   });
+
+  it('a UDP scan that sweeps through 33434-33600 is a UDP scan counting those ports, not a traceroute (seed 002: only that range)', () => {
+    const ip = '203.0.113.71';
+    const udp = (port: number, i: number, annotations: ReturnType<typeof ann>[] = []) =>
+      makeEvent({ proto: 'udp', tcpFlags: null, src: { ip }, dst: { port }, time: at(i), annotations });
+    const outside = Array.from({ length: 30 }, (_, i) => udp(33_380 + i, i));
+    const inside = Array.from({ length: 20 }, (_, i) => udp(33_434 + i, 30 + i, [ann('traceroute', 1)]));
+    const s = row(summarize([...outside, ...inside, ...background]), ip);
+    expect(ids(s)).toEqual(['udp-scan']);
+    expect(s.findings[0]!.evidence).toMatchObject({ ports: 50 });
+    expect(s.explanation).toMatch(/^UDP scan: 50 ports in 49 s/);
+  });
+
+  it('a traceroute plus a few other UDP packets (a DNS query) is still a traceroute', () => {
+    const ip = '203.0.113.72';
+    const tr = Array.from({ length: 20 }, (_, i) =>
+      makeEvent({ proto: 'udp', tcpFlags: null, src: { ip }, dst: { port: 33_434 + i }, time: at(i), annotations: [ann('traceroute', 1)] }),
+    );
+    const dns = makeEvent({ proto: 'udp', tcpFlags: null, src: { ip }, dst: { port: 53 }, time: at(30) });
+    const s = row(summarize([...tr, dns, ...background]), ip);
+    expect(ids(s)).toContain('traceroute');
+    expect(ids(s)).not.toContain('udp-scan');
+  });
 });
 
 describe('own outbound traffic', () => {
