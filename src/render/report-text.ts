@@ -122,6 +122,23 @@ function colWidth(cells: string[]): number {
   return w;
 }
 
+/**
+ * Natural column widths, narrowed to fit `width` terminal columns: each [column, least
+ * width] in turn gives up what it can (its cells then wrap). A long error message or path
+ * would otherwise push the table past the terminal's edge.
+ */
+function shrinkToFit(head: readonly string[], rows: readonly (readonly string[])[], width: number, shrinkable: readonly (readonly [number, number])[]): number[] {
+  const widths = head.map((hd, col) => colWidth([hd, ...rows.map((r) => r[col]!)]));
+  let over = widths.reduce((a, b) => a + b, 0) + 3 * widths.length + 1 - width;
+  for (const [col, least] of shrinkable) {
+    if (over <= 0) break;
+    const give = Math.max(0, Math.min(over, widths[col]! - Math.max(least, displayWidth(head[col]!))));
+    widths[col]! -= give;
+    over -= give;
+  }
+  return widths;
+}
+
 interface Column<T> {
   head: string;
   cell(row: T): string;
@@ -228,7 +245,8 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
     ]);
     const paint = (row: number, col: number, line: string): string => (col === 1 && doc.inputs[row]!.error ? c.red(line) : line);
     const h = m.head;
-    out.push('', textTable([h.input, h.format, h.lines, h.events, h.skipped, h.malformed], rows, c, undefined, paint));
+    const head = [h.input, h.format, h.lines, h.events, h.skipped, h.malformed];
+    out.push('', textTable(head, rows, c, shrinkToFit(head, rows, opts.width, [[1, 16], [0, 12]]), paint));
   }
 
   // Say plainly when the numbers above do not cover everything that was asked for.

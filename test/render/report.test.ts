@@ -75,7 +75,10 @@ describe('terminal report', () => {
   it('keeps every table inside the terminal at any width, cutting nothing a port name or address says', () => {
     const d = doc(scenario());
     const name = 'An-extremely-long-service-name-without-any-space-to-break-at';
-    const wide = { ...d, topPorts: [{ ...d.topPorts[0]!, names: [name, '远程桌面（微软终端服务）'] }, ...d.topPorts.slice(1)] };
+    // An unreadable input: its error fills the inputs table's format column.
+    const why = 'looks like binary data, not a text log (328 control bytes in the first 3000); skipped';
+    const bad: InputStats = { ...stats(0), file: '/var/log/archive/2026/november/core.bin', format: null, lines: 0, skipped: 0, error: why, incomplete: true };
+    const wide = { ...d, inputs: [...d.inputs, bad], topPorts: [{ ...d.topPorts[0]!, names: [name, '远程桌面（微软终端服务）'] }, ...d.topPorts.slice(1)] };
     for (const width of [40, 60, 80, 120]) {
       const text = renderReportText(wide, { color: false, width, tz: 'UTC', lang: 'en' });
       // Every table is a rectangle (no cell pushed its border out), within the terminal from 80 columns.
@@ -92,6 +95,13 @@ describe('terminal report', () => {
         .join('');
       expect(known).toContain(name);
       expect(known).toContain('远程桌面（微软终端服务）');
+      const inputs = text.slice(text.indexOf('│ input'));
+      const formatCol = inputs
+        .slice(0, inputs.indexOf('└'))
+        .split('\n')
+        .map((l) => l.split('│')[2]?.trim() ?? '')
+        .join(' ');
+      expect(formatCol).toContain(why);
     }
   });
 
