@@ -184,10 +184,8 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     });
   }
 
-  // Seed 002: UDP into 33434-33600 is a traceroute only when it stays in that range. A
-  // source that UDP-scans other ports as well swept through the range: those were scan ports.
-  const scanCrossedTraceroute = p.traceroutePackets > 0 && p.udpPorts >= t.udpScan.minPorts;
-  const udpPorts = p.udpPorts + (scanCrossedTraceroute ? p.traceroutePorts : 0);
+  const crossed = crossedTraceroutePorts(p, t);
+  const udpPorts = p.udpPorts + crossed;
   if (udpPorts >= t.udpScan.minPorts) {
     out.push({
       id: 'udp-scan',
@@ -250,7 +248,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     });
   }
 
-  if (p.traceroutePackets > 0 && !scanCrossedTraceroute) {
+  if (p.traceroutePackets > 0 && crossed === 0) {
     out.push({ id: 'traceroute', severity: 1, evidence: { packets: p.traceroutePackets }, text: m.traceroute(p.traceroutePackets) });
   }
   if (p.leftoverPackets > 0) {
@@ -271,9 +269,18 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   return { findings: out, trojans };
 }
 
+/**
+ * Seed 002: UDP into 33434-33600 is a traceroute only when it stays in that range. A
+ * source that UDP-scans other ports as well swept through the range, so the traceroute
+ * ports it hit are scan ports after all: how many (0 for a real traceroute).
+ */
+export function crossedTraceroutePorts(p: SourceProfile, t: Thresholds): number {
+  return p.traceroutePackets > 0 && p.udpPorts >= t.udpScan.minPorts ? p.traceroutePorts : 0;
+}
+
 export function score(p: SourceProfile, findings: readonly Finding[], trojans: readonly TrojanFamily[], t: Thresholds): { score: number; parts: ScoreParts } {
   const w = t.weights;
-  const breadth = w.ports * Math.log2(1 + p.ports.size) + w.hosts * Math.log2(1 + p.hosts.size);
+  const breadth = w.ports * Math.log2(1 + p.ports.size + crossedTraceroutePorts(p, t)) + w.hosts * Math.log2(1 + p.hosts.size);
   let fpoints = 0;
   for (const f of findings) fpoints += (w.findings[f.id] ?? 0) + (f.severity > 0 ? w.perSeverity * f.severity : 0);
   if (trojans.length > 1) fpoints += w.trojanFamily * (Math.min(trojans.length, w.trojanFamilyCap) - 1);

@@ -78,6 +78,11 @@ export function portKeyName(key: number): { proto: string; port: number } {
   return { proto: 'tcp', port: key };
 }
 
+/** The protocol bit of a packet that adds no port (a reply, a traceroute probe). */
+function portlessProtocol(proto: string): number {
+  return proto === 'udp' ? P_UDP : proto === 'tcp' ? P_TCP : P_ICMP;
+}
+
 /** Dotted-quad IPv4 → uint32 (as a number), or -1. Hosts are stored as numbers: no retained substrings. */
 export function ipv4ToInt(s: string): number {
   let n = 0;
@@ -241,8 +246,8 @@ export class SourceProfile {
     }
     if (e.rule !== null) this.addRule(e.rule, n);
 
-    // Annotations first: a traceroute's walking ports are not breadth, nor the client
-    // ports a server's replies go to.
+    // Annotations first: a traceroute's walking ports are not breadth, nor the clients a
+    // server's replies go to.
     let tracer = false;
     let reply = false;
     let noise = false;
@@ -263,22 +268,27 @@ export class SourceProfile {
     }
     if (noise) this.rareCounts().noisePackets += n;
     if (leftover) this.rareCounts().leftoverPackets += n;
-    if (tracer || reply) {
-      if (tracer) {
-        const rare = this.rareCounts();
-        rare.traceroutePackets += n;
-        if (e.dst.port !== null) (rare.traceroutePorts ??= new IntSet()).add(e.dst.port, TRACEROUTE_PORTS);
-      } else if (!noise) this.rareCounts().replyPackets += n;
-      this.protocols |= e.proto === 'udp' ? P_UDP : e.proto === 'tcp' ? P_TCP : P_ICMP;
+    if (reply && !tracer) {
+      // Replies go to clients' random ports on our hosts: neither ports nor hosts a scan touched.
+      if (!noise) this.rareCounts().replyPackets += n;
+      this.protocols |= portlessProtocol(e.proto);
       return;
     }
 
+    // A traceroute's target is a host it looked at (its walking ports are not breadth).
     const host = e.dst.ip;
     let hostKey: number | string | null = null;
     if (host !== null) {
       const v4 = ipv4ToInt(host);
       hostKey = v4 >= 0 ? v4 : flat(host);
       this.hosts.add(hostKey, lim.maxHosts);
+    }
+    if (tracer) {
+      const rare = this.rareCounts();
+      rare.traceroutePackets += n;
+      if (e.dst.port !== null) (rare.traceroutePorts ??= new IntSet()).add(e.dst.port, TRACEROUTE_PORTS);
+      this.protocols |= portlessProtocol(e.proto);
+      return;
     }
 
     const port = e.dst.port;

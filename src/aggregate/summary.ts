@@ -7,7 +7,7 @@ import { flat } from '../util/flat-string.js';
 import { CappedCounter } from './capped-counter.js';
 import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
-import { analyseSource, assessSource, flagSummary, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
+import { analyseSource, assessSource, crossedTraceroutePorts, flagSummary, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
 import { P_ICMP, P_OTHER, P_TCP, P_UDP, ProfileTable, portKeyName, type SourceProfile } from './profile.js';
 import { NOT_NOTABLE, type Thresholds } from './thresholds.js';
 import type { AsInfo, GeoInfo, OsHint } from '../enrich/types.js';
@@ -272,6 +272,7 @@ export function compareRows(a: { score: number; ip: string }, b: { score: number
 }
 
 function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number): RankedSource {
+  const crossed = crossedTraceroutePorts(p, t);
   const topPorts = p.ports.top(5).map(([k, packets]) => ({ ...portKeyName(k), packets }));
   const protocols: string[] = [];
   if (p.protocols & P_TCP) protocols.push('tcp');
@@ -289,10 +290,10 @@ function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number)
     severity: a.severity,
     events: p.events,
     packets: p.packets,
-    ports: p.ports.size,
+    ports: p.ports.size + crossed,
     portsCapped: p.ports.size >= t.limits.maxPorts,
     tcpPorts: p.tcpPorts,
-    udpPorts: p.udpPorts,
+    udpPorts: p.udpPorts + crossed,
     hosts: p.hosts.size,
     hostsCapped: p.hosts.size >= t.limits.maxHosts,
     first: Number.isFinite(p.first) ? new Date(p.first).toISOString() : null,

@@ -229,6 +229,7 @@ describe('traceroute', () => {
     const s = row(r, '203.0.113.70');
     expect(ids(s)).toEqual(['traceroute']);
     expect(s.ports).toBe(0);
+    expect(s.hosts).toBe(1); // the traced host
     expect(s.explanation).toBe('traceroute (40 probes)');
     expect(r.interpretations.map((i) => i.id)).toEqual(['traceroute']);
   });
@@ -242,6 +243,7 @@ describe('traceroute', () => {
     const s = row(summarize([...outside, ...inside, ...background]), ip);
     expect(ids(s)).toEqual(['udp-scan']);
     expect(s.findings[0]!.evidence).toMatchObject({ ports: 50 });
+    expect([s.ports, s.udpPorts]).toEqual([50, 50]);
     expect(s.explanation).toMatch(/^UDP scan: 50 ports in 49 s/);
   });
 
