@@ -62,7 +62,7 @@ export const zh: Messages = {
     protoPackets: (n, proto) => `${fmtInt(n)} 个${spaced(proto)}包`,
     otherProto: '其他协议',
     traceroute: (n) => `traceroute（${fmtInt(n)} 个探测包）`,
-    dialupLeftover: (n) => `拨号遗留（${fmtInt(n)} 个包发给该地址的前一个使用者）`,
+    dialupLeftover: (n) => `拨号/DHCP 残留（${fmtInt(n)} 个包发给该地址的上一个使用者）`,
     serverReplies: (labels, n) => `${latinGap(labels.join('/'))}服务器回复（${fmtInt(n)} 个包发往客户端端口）`,
     replyLabel: {
       'srcport-dns': 'DNS',

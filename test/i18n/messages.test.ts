@@ -172,7 +172,7 @@ describe('message catalog', () => {
     expect(f.verticalScan('300', null, '2 分钟')).toBe('垂直扫描：300 个端口，历时 2 分钟');
     expect(f.horizontalSweep('12', f.portList(['22/tcp', '23/tcp'], 0), '11 秒')).toBe('12 台主机上的横向扫描（22/tcp、23/tcp），历时 11 秒');
     expect(f.icmpSweep('14')).toBe('ping 扫描 14 台主机');
-    expect(f.dialupLeftover(1)).toBe('拨号遗留（1 个包发给该地址的前一个使用者）');
+    expect(f.dialupLeftover(1)).toBe('拨号/DHCP 残留（1 个包发给该地址的上一个使用者）');
     expect(f.serverReplies(['DNS'], 20)).toBe('DNS 服务器回复（20 个包发往客户端端口）');
     expect(f.serverReplies(['FTP 数据'], 1)).toBe('FTP 数据服务器回复（1 个包发往客户端端口）');
     expect(f.packetsTo(5, '22/tcp', null)).toBe('发往 22/tcp 的 5 个包');
