@@ -87,8 +87,11 @@ describe('entry shape', () => {
   });
 
   it.each([
-    ['missing name', { name: undefined }, '.name: must be a non-empty string (missing)'],
-    ['name of the wrong type', { name: 7 }, '.name: must be a non-empty string (got 7)'],
+    ['missing name', { name: undefined }, '.name: must be {"en": …, "zh": …} or a non-empty string (missing)'],
+    ['name of the wrong type', { name: 7 }, '.name: must be {"en": …, "zh": …} or a non-empty string (got 7)'],
+    ['empty legacy name', { name: ' ' }, '.name: must be a non-empty string'],
+    ['name without zh', { name: { en: 'Backup agent' } }, '.name.zh: must be a non-empty string (missing)'],
+    ['name in an unknown language', { name: { en: 'a', zh: 'b', de: 'c' } }, '.name.de: unknown language (en and zh only)'],
     ['empty source', { source: ' ' }, '.source: must be a non-empty string'],
     ['misspelt field', { severty: 2 }, '.severty: unknown field'],
     ['id not kebab-case', { id: 'Local_Rule' }, '.id: must be lowercase kebab-case'],
