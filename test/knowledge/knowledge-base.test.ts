@@ -117,6 +117,8 @@ describe('the brief and the seeds, as data', () => {
     expect(sub7(7215)?.name.en).toMatch(/matrix/);
     expect(sub7(27374)?.name.en).toMatch(/2\.x/);
     expect(sub7(54283)?.name.en).toMatch(/spy/);
+    expect(sub7(1243)?.name.zh).toBe('Sub-7（旧版默认端口）');
+    expect(sub7(2773)?.name.zh).toBe('Sub-7（键盘记录）');
     const artifact = sub7(6776)!;
     expect(artifact.id).toBe('sub7-artifact');
     expect(artifact.text.en).toMatch(/previous holder/);
