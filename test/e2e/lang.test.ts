@@ -182,6 +182,9 @@ describe('--lang zh: port and service names', () => {
     const lines = runCli(['events', UFW, ...BASE, '--lang', 'zh']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { dst: { port: number | null }; annotations: { id: string; text: string }[] });
     const smb = lines.find((e) => e.dst.port === 445)!.annotations.find((a) => a.id === 'port-known');
     expect(smb?.text).toMatch(/^SMB\/CIFS（直连）：/);
+    // The other meanings of a port, listed with the Chinese enumeration comma.
+    const smtp = lines.find((e) => e.dst.port === 25)!.annotations.find((a) => a.id === 'port-known');
+    expect(smtp?.text).toContain('此端口另见：Antigen 木马、Email Password Sender 木马、');
   });
 });
 
