@@ -2,7 +2,8 @@
 // Its shape is documented in docs/report-json.md and kept stable (fields are only added).
 import type { Severity } from '../event.js';
 import type { InputStats } from '../input/read.js';
-import type { KnowledgeBase, Lang, PortProtocol } from '../knowledge/types.js';
+import { portNames } from '../knowledge/query.js';
+import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { FilterInfo } from './filter.js';
 import type { OverviewData } from './overview.js';
 import type { FindingCount, Interpretation, RankedSource, SummaryResult } from './summary.js';
@@ -93,7 +94,6 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
   const maxFindingSeverity = summary.maxFindingSeverity;
   const portPackets = ov.portPackets;
   const counted = (rows: [string, number][]): Counted[] => rows.map(([key, packets]) => ({ key, packets }));
-  void lang;
   return {
     schemaVersion: 1,
     inputs: stats.map((s) => ({
@@ -128,7 +128,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
       port: k.port,
       packets,
       share: portPackets > 0 ? packets / portPackets : 0,
-      names: kb && (k.proto === 'tcp' || k.proto === 'udp') ? kb.lookup(k.proto as PortProtocol, k.port).map((e) => e.name) : [],
+      names: portNames(kb, k.proto, k.port, lang),
     })),
     topPortsBlockedOnly: ov.portsBlockedOnly,
     perHour: ov.perHour,

@@ -583,7 +583,7 @@ class AnnotatorImpl implements Annotator {
     if (best === undefined) return null;
     const lang = this.lang;
     let text = fill(c.rule.text[lang], this.entryVars(best));
-    const others = uniqueNames(entries.slice(1).map((x) => x.name), best.name);
+    const others = uniqueNames(entries.slice(1).map((x) => x.name[lang]), best.name[lang], lang);
     if (others.length > 0 && c.rule.alsoText) text += fill(c.rule.alsoText[lang], { names: others });
     return makeAnnotation(c.id, maxSeverity(c.rule.severity, best.severity), text, best.source || c.rule.ref);
   }
@@ -598,7 +598,7 @@ class AnnotatorImpl implements Annotator {
     const lang = this.lang;
     const vars = this.entryVars(best);
     let text = fill(c.rule.text[lang], vars);
-    const others = uniqueNames(malware.slice(1).map((x) => x.family ?? x.name), vars.family!);
+    const others = uniqueNames(malware.slice(1).map((x) => x.family ?? x.name[lang]), vars.family!, lang);
     if (others.length > 0 && c.rule.alsoText) text += fill(c.rule.alsoText[lang], { names: others });
     return makeAnnotation(c.id, maxSeverity(c.rule.severity, best.severity), text, best.source || c.rule.ref);
   }
@@ -606,13 +606,15 @@ class AnnotatorImpl implements Annotator {
   private entryVars(x: PortEntry): Record<string, string> {
     const cat = this.kb.category(x.category);
     const catName = cat ? cat.name : { en: x.category, zh: x.category };
-    const family = x.family ?? x.name;
+    const name = x.name[this.lang];
     return {
-      name: x.name,
+      name,
       text: x.text[this.lang],
-      family,
+      family: x.family ?? name,
       category: catName[this.lang],
-      ...malwareVars(x.name, family, catName, this.lang),
+      // The variant ("old default", "keylogger") is cut from the English name and then
+      // translated word by word (malware-name.ts), so it gets the English pair.
+      ...malwareVars(x.name.en, x.family ?? x.name.en, catName, this.lang),
     };
   }
 
@@ -831,11 +833,13 @@ function isProtoGeneric(c: Compiled): boolean {
   return c.dstPort === null && c.dstPortNot === null && c.srcPort === null && c.kind !== K_KB_PORT && c.kind !== K_KB_TROJAN && c.kind !== K_SOURCE_PORT;
 }
 
-function uniqueNames(names: readonly string[], exclude: string): string {
+function uniqueNames(names: readonly string[], exclude: string, lang: Lang): string {
   const out: string[] = [];
   for (const n of names) if (n !== exclude && !out.includes(n)) out.push(n);
-  if (out.length > MAX_ALSO_NAMES) return out.slice(0, MAX_ALSO_NAMES).join(', ') + ', …';
-  return out.join(', ');
+  // Chinese lists take the enumeration comma: the names are Chinese now, and ", " between them reads as English.
+  const sep = lang === 'zh' ? '、' : ', ';
+  if (out.length > MAX_ALSO_NAMES) return out.slice(0, MAX_ALSO_NAMES).join(sep) + sep + '…';
+  return out.join(sep);
 }
 
 function maxSeverity(a: Severity, b: Severity): Severity {

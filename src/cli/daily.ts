@@ -153,7 +153,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       collector,
       stats,
       skippedFiles,
-      comparison: compareDays(collector.today, prevWindow.key, previous, analysis.kb, top),
+      comparison: compareDays(collector.today, prevWindow.key, previous, analysis.kb, common.lang, top),
       previousPerHour: previous === null ? null : previous.basis === 'logs' ? [...collector.previous.perHour] : (stored?.perHour ?? null),
       kb: analysis.kb,
       lang: common.lang,

@@ -1,7 +1,8 @@
 // Day D against day D-1: which sources are new, which ports were probed for the first
 // time, and how the volume moved. The previous day comes either from the same logs
 // (a DayTally) or from a `--state` digest; both are seen through PreviousDay.
-import type { KnowledgeBase, PortProtocol } from '../knowledge/types.js';
+import { portNames } from '../knowledge/query.js';
+import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { DayDigest } from './digest.js';
 import { decodePorts } from './digest.js';
 import type { DayTally } from './tally.js';
@@ -86,7 +87,7 @@ function change(today: number, previous: number | null): Change {
 }
 
 /** `list` rows of each kind are kept (busiest first); counts cover everything. */
-export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay | null, kb: KnowledgeBase | null, list = 10): Comparison {
+export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay | null, kb: KnowledgeBase | null, lang: Lang, list = 10): Comparison {
   const t = today.totals();
   const newSources: { ip: string; packets: number }[] = [];
   const newPorts: NewPort[] = [];
@@ -102,7 +103,7 @@ export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay
   newPorts.sort((a, b) => b.packets - a.packets || a.port - b.port || (a.proto < b.proto ? -1 : 1));
   const shownPorts = newPorts.slice(0, list).map((p) => ({
     ...p,
-    names: kb && (p.proto === 'tcp' || p.proto === 'udp') ? kb.lookup(p.proto as PortProtocol, p.port).map((e) => e.name) : [],
+    names: portNames(kb, p.proto, p.port, lang),
   }));
   const pt = prev?.totals ?? null;
   return {

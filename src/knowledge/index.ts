@@ -76,8 +76,9 @@ export function compareSourceEntries(a: SourcePortEntry, b: SourcePortEntry): nu
 }
 
 const fold = (s: string): string => s.toLowerCase();
-// "sub7" should find family "Sub-7" and "back-orifice" find "Back Orifice".
-const squash = (s: string): string => s.toLowerCase().replace(/[\s\-_.'/()]+/g, '');
+// "sub7" should find family "Sub-7" and "back-orifice" find "Back Orifice"; the
+// full-width brackets of the Chinese names go too, so "远程桌面rdp" finds "远程桌面（RDP）".
+const squash = (s: string): string => s.toLowerCase().replace(/[\s\-_.'/()（）]+/g, '');
 
 export interface KnowledgeParts {
   entries: readonly PortEntry[];
@@ -107,7 +108,8 @@ export function buildKnowledgeBase(parts: KnowledgeParts): IndexedKnowledge {
   const listed = Object.freeze([...parts.entries].sort((a, b) => a.from - b.from || comparePortEntries(a, b)));
   const listedSource = Object.freeze([...parts.sourceEntries].sort((a, b) => a.from - b.from || compareSourceEntries(a, b)));
   const haystacks = listed.map((e) => {
-    const fields = [e.id, e.name, e.family ?? '', e.category];
+    // Both languages whatever --lang says: a reader may type the name they saw either way.
+    const fields = [e.id, e.name.en, e.name.zh, e.family ?? '', e.category];
     return { entry: e, plain: fields.map(fold).join('\n'), squashed: fields.map(squash).join('\n') };
   });
 

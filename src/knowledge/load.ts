@@ -112,7 +112,7 @@ export function loadKnowledge(options: LoadOptions = {}): IndexedKnowledge {
       from: e.from,
       to: e.to,
       protocols: Object.freeze([...e.protocols]),
-      name: e.name,
+      name: freezeText(e.name),
       category: e.category,
       family: e.family,
       // validateMerged guaranteed the category exists.
@@ -128,7 +128,7 @@ export function loadKnowledge(options: LoadOptions = {}): IndexedKnowledge {
       from: e.from,
       to: e.to,
       protocols: Object.freeze([...e.protocols]),
-      name: e.name,
+      name: freezeText(e.name),
       annotation: e.annotation,
       severity: e.severity,
       text: freezeText(e.text),

@@ -2,9 +2,19 @@
 // answering them from the knowledge base. Rendering lives in render/explain.ts.
 
 import { UsageError } from '../errors.js';
-import type { KnowledgeBase, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
+import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
 
 const ALL: readonly PortProtocol[] = Object.freeze(['tcp', 'udp'] as const);
+
+/**
+ * What a destination port is known as, best first, in the reader's language: the
+ * report's and the daily summary's "known as" lists. Empty for other protocols
+ * (icmp has no ports to look up) and without a knowledge base.
+ */
+export function portNames(kb: KnowledgeBase | null, proto: string, port: number, lang: Lang): string[] {
+  if (!kb || (proto !== 'tcp' && proto !== 'udp')) return [];
+  return kb.lookup(proto, port).map((e) => e.name[lang]);
+}
 
 export type ExplainQuery =
   | { kind: 'port'; raw: string; port: number; protocols: readonly PortProtocol[] }
@@ -117,7 +127,7 @@ export function explainQuery(kb: KnowledgeBase, q: ExplainQuery): ExplainResult 
         classes: [],
         entries: [...kb.search(q.term)].sort(byStart),
         sourceEntries: kb.sourceEntries.filter(
-          (e) => e.id.includes(term) || e.annotation.includes(term) || e.name.toLowerCase().includes(term),
+          (e) => e.id.includes(term) || e.annotation.includes(term) || e.name.en.toLowerCase().includes(term) || e.name.zh.toLowerCase().includes(term),
         ),
       };
     }

@@ -20,8 +20,8 @@ export interface PortEntry {
   from: number;
   to: number;
   protocols: readonly PortProtocol[];
-  /** Short name shown in tables: "Sub-7 (data/backdoor)", "Telnet". */
-  name: string;
+  /** Short name shown in tables: {en: "Remote Desktop (RDP)", zh: "远程桌面（RDP）"}. */
+  name: LocalizedText;
   /** A category id from signatures/categories.json (service, trojan, worm, game, …). */
   category: string;
   /** Family for malware, e.g. "Sub-7", "Back Orifice", "NetBus", "冰河". */
@@ -40,7 +40,7 @@ export interface SourcePortEntry {
   from: number;
   to: number;
   protocols: readonly PortProtocol[];
-  name: string;
+  name: LocalizedText;
   /** The annotation id the annotator emits for it, e.g. "srcport-dns". */
   annotation: string;
   severity: Severity;
@@ -71,7 +71,7 @@ export interface KnowledgeBase {
   lookupSource(proto: PortProtocol, port: number): readonly SourcePortEntry[];
   portClass(port: number): PortClass;
   category(id: string): Category | undefined;
-  /** Entries whose id, name, family or category contains the term (case-insensitive). */
+  /** Entries whose id, name (either language), family or category contains the term (case-insensitive). */
   search(term: string): readonly PortEntry[];
   readonly entries: readonly PortEntry[];
   readonly sourceEntries: readonly SourcePortEntry[];

@@ -45,7 +45,7 @@ export interface RawPortEntry {
   from: number;
   to: number;
   protocols: PortProtocol[];
-  name: string;
+  name: LocalizedText;
   category: string;
   family: string | null;
   /** null: take the category's default once the categories are known. */
@@ -60,7 +60,7 @@ export interface RawSourcePortEntry {
   from: number;
   to: number;
   protocols: PortProtocol[];
-  name: string;
+  name: LocalizedText;
   annotation: string;
   severity: Severity;
   text: LocalizedText;
@@ -140,6 +140,21 @@ function text(ctx: EntryContext, o: Obj, key: string): LocalizedText {
   if (!isObj(v)) ctx.fail(`.${key}`, `must be an object {"en": …, "zh": …} (${describe(v)})`);
   for (const k of Object.keys(v)) if (k !== 'en' && k !== 'zh') ctx.fail(`.${key}.${k}`, 'unknown language (en and zh only)');
   return { en: str(ctx, v, 'en', `.${key}.en`).trim(), zh: str(ctx, v, 'zh', `.${key}.zh`).trim() };
+}
+
+/**
+ * A port or source-port name: {"en": …, "zh": …}, or a plain string as written before
+ * names were localized (schema version 1 allowed both, so a local --signatures file
+ * from then still loads); the string then serves both languages.
+ */
+function localizedName(ctx: EntryContext, o: Obj): LocalizedText {
+  const v = o.name;
+  if (typeof v === 'string') {
+    const s = str(ctx, o, 'name');
+    return { en: s, zh: s };
+  }
+  if (!isObj(v)) ctx.fail('.name', `must be {"en": …, "zh": …} or a non-empty string (${describe(v)})`);
+  return text(ctx, o, 'name');
 }
 
 function severity(ctx: EntryContext, v: unknown, path: string): Severity {
@@ -225,7 +240,7 @@ function entryRecord<K extends FileKind>(kind: K, ctx: EntryContext, o: Obj): Ra
         id,
         ...ports(ctx, o),
         protocols: protocols(ctx, o),
-        name: str(ctx, o, 'name'),
+        name: localizedName(ctx, o),
         category: kebabId(ctx, o, 'category'),
         family: (family as string | null | undefined) ?? null,
         severity: o.severity === undefined ? null : severity(ctx, o.severity, '.severity'),
@@ -240,7 +255,7 @@ function entryRecord<K extends FileKind>(kind: K, ctx: EntryContext, o: Obj): Ra
         id,
         ...ports(ctx, o),
         protocols: protocols(ctx, o),
-        name: str(ctx, o, 'name'),
+        name: localizedName(ctx, o),
         annotation: kebabId(ctx, o, 'annotation'),
         severity: severity(ctx, o.severity, '.severity'),
         text: text(ctx, o, 'text'),

@@ -3,7 +3,7 @@
 // Everything that came from the log goes through termSafe; colour only when asked.
 import pc from 'picocolors';
 import type { Annotation, FirewallEvent } from '../event.js';
-import type { KnowledgeBase } from '../knowledge/types.js';
+import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { displayWidth } from '../render/box-table.js';
 import { termSafe } from '../render/sanitize.js';
 import { zonedParts } from '../render/time-format.js';
@@ -32,10 +32,10 @@ function destination(e: FirewallEvent): string {
   return termSafe(e.proto);
 }
 
-function knownAs(e: FirewallEvent, kb: KnowledgeBase | null): string {
+function knownAs(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang): string {
   if (!kb || e.dst.port === null || (e.proto !== 'tcp' && e.proto !== 'udp')) return '';
   const [best] = kb.lookup(e.proto, e.dst.port);
-  return best ? best.name : '';
+  return best ? best.name[lang] : '';
 }
 
 function topAnnotation(anns: readonly Annotation[]): Annotation | null {
@@ -61,13 +61,13 @@ function clip(s: string, max: number): string {
   return `${out}…`;
 }
 
-export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, c: Colors, tz: string | null, width = 100): string {
+export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang, c: Colors, tz: string | null, width = 100): string {
   const parts: string[] = [c.dim(clock(e.time, tz))];
   if (e.action !== 'drop') parts.push(e.action === 'allow' ? c.green(e.action) : c.yellow(e.action));
   parts.push(c.bold(termSafe(e.src.ip ?? '?').padEnd(15)));
   parts.push(`→ ${destination(e).padEnd(9)}`);
   const top = topAnnotation(e.annotations);
-  const name = knownAs(e, kb);
+  const name = knownAs(e, kb, lang);
   if (name) parts.push(severityColor(c, top?.severity ?? 0)(termSafe(name)));
   const shown = e.annotations.filter((a) => !NAME_ONLY.has(a.id));
   if (shown.length > 0) parts.push(shown.map((a) => severityColor(c, a.severity)(termSafe(a.id))).join(' '));

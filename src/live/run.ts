@@ -92,7 +92,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     runSummary.add(e);
     alerts.add(e);
     if (!text) out.write(eventToJson(e) + '\n');
-    else if (!isOwnClientTraffic(e) && folder!.admit(e)) out.write(probeLine(e, o.kb, c, o.tz, o.width) + '\n');
+    else if (!isOwnClientTraffic(e) && folder!.admit(e)) out.write(probeLine(e, o.kb, o.lang, c, o.tz, o.width) + '\n');
   };
 
   const session = new ParseSession({

@@ -91,7 +91,7 @@ describe('comparison', () => {
   const before = tally(P, [['198.51.100.1', 22, 8], ['198.51.100.2', 23, 2]]);
 
   it('new sources, newly probed ports and the volume trend, from the logs', () => {
-    const c = compareDays(today, P.key, previousFromTally(before, true), null);
+    const c = compareDays(today, P.key, previousFromTally(before, true), null, 'en');
     expect(c.basis).toBe('logs');
     expect(c.packets).toEqual({ today: 20, previous: 10, delta: 10, ratio: 1 });
     expect(c.sources).toMatchObject({ today: 3, previous: 2 });
@@ -102,7 +102,7 @@ describe('comparison', () => {
   });
 
   it('the same numbers from a stored digest', () => {
-    const c = compareDays(today, P.key, previousFromDigest(before.digest('UTC', true, new Date())), null);
+    const c = compareDays(today, P.key, previousFromDigest(before.digest('UTC', true, new Date())), null, 'en');
     expect(c.basis).toBe('state');
     expect(c.newSourceCount).toBe(2);
     expect(c.newPortCount).toBe(2);
@@ -110,7 +110,7 @@ describe('comparison', () => {
   });
 
   it('without a previous day: no trend, nothing called new', () => {
-    const c = compareDays(today, P.key, null, null);
+    const c = compareDays(today, P.key, null, null, 'en');
     expect(c.basis).toBeNull();
     expect(c.packets).toEqual({ today: 20, previous: null, delta: null, ratio: null });
     expect(c.newSourceCount).toBe(0);

@@ -1,6 +1,7 @@
 // --lang end to end (the built CLI on samples/ufw.log): with zh the report and the
 // daily summary are Chinese throughout (headings, labels, finding texts), the JSON
 // changes only in its texts, and English stays exactly what it was.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { displayWidth } from '../../src/render/box-table.js';
@@ -98,7 +99,7 @@ describe('--lang zh: the report', () => {
     expect(leftovers(md, [...ENGLISH, 'records', 'time span', 'severity', '| high |'])).toEqual([]);
   });
 
-  it('json: finding texts and explanations in Chinese, every other field as in English', () => {
+  it('json: finding texts, explanations and port names in Chinese, every other field as in English', () => {
     const zh = JSON.parse(out([UFW, ...BASE, '--lang', 'zh', '-o', 'json']));
     const en = JSON.parse(out([UFW, ...BASE, '-o', 'json']));
     const scan = zh.sources.find((s: { ip: string }) => s.ip === '198.51.100.77');
@@ -109,8 +110,18 @@ describe('--lang zh: the report', () => {
       text: '垂直扫描：300 个端口，历时 2 分钟',
     });
     expect(scan.explanation).toBe('垂直扫描：300 个端口，历时 2 分钟 · ncx99 99；Silencer 1001；另有 1 个家族');
+    // topPorts[].names follows --lang like the texts (docs/report-json.md).
+    const names = (doc: { topPorts: { proto: string; port: number; names: string[] }[] }, port: number) => doc.topPorts.find((p) => p.port === port && p.proto === 'tcp')?.names;
+    expect(names(zh, 445)).toEqual(['SMB/CIFS（直连）']);
+    expect(names(en, 445)).toEqual(['SMB/CIFS (direct)']);
+    expect(names(zh, 23)).toEqual(['Telnet', 'Tiny Telnet Server 木马']);
     // Take the language's texts out: what is left is the same document.
-    const strip = (doc: { sources: { findings: { text?: string }[]; explanation?: string }[]; interpretations: { text?: string }[] }) => {
+    const strip = (doc: {
+      sources: { findings: { text?: string }[]; explanation?: string }[];
+      interpretations: { text?: string }[];
+      topPorts: { names?: string[] }[];
+    }) => {
+      for (const p of doc.topPorts) delete p.names;
       for (const s of doc.sources) {
         delete s.explanation;
         for (const f of s.findings) delete f.text;
@@ -127,6 +138,53 @@ describe('--lang zh: the report', () => {
       'rank,ip,score,severity,events,packets,ports,ports_capped,hosts,hosts_capped,first,last,protocols,findings,country,country_name,as_number,as_organization,ptr,os_hint,explanation',
     );
     expect(csv).toContain('垂直扫描：300 个端口');
+  });
+});
+
+describe('--lang zh: port and service names', () => {
+  /** The "known as" cell of a port's row in the top-ports table. */
+  const knownAs = (text: string, port: string) => new RegExp(`^│ ${port} +│[^│]*│[^│]*│ (.*?) *│$`, 'm').exec(text)?.[1];
+
+  it('report text: the known-as column (已知用途) names the ports in Chinese', () => {
+    const text = out([UFW, ...BASE, '--lang', 'zh']);
+    expect(text).toMatch(/│ 端口 +│ 包数 +│ 占比 +│ 已知用途 +│/);
+    expect(knownAs(text, '445/tcp')).toBe('SMB/CIFS（直连）');
+    expect(knownAs(text, '137/udp')).toBe('NetBIOS 名称服务');
+    expect(knownAs(text, '8080/tcp')).toBe('HTTP 备用端口; HTTP 代理');
+    expect(knownAs(text, '23/tcp')).toBe('Telnet; Tiny Telnet Server 木马');
+    expect(text).not.toMatch(/SMB\/CIFS \(direct\)|NetBIOS name service|HTTP alternate/);
+  });
+
+  it('explain 3389 --lang zh: 远程桌面', () => {
+    const text = out(['explain', '3389', '--lang', 'zh']);
+    expect(text).toMatch(/│ 3389 +│ tcp\/udp │ 远程桌面（RDP） +│/);
+    expect(text).not.toContain('Remote Desktop (RDP)');
+  });
+
+  it('explain finds a port by its Chinese name, whatever --lang says', () => {
+    for (const lang of ['en', 'zh']) {
+      const doc = JSON.parse(out(['explain', '远程桌面', '--lang', lang, '-o', 'json']));
+      expect(doc[0].entries.map((e: { ports: number }) => e.ports)).toContain(3389);
+    }
+    expect(out(['explain', 'NetBIOS 名称服务'])).toMatch(/│ 137 +│ udp +│ NetBIOS name service/);
+  });
+
+  it('the daily summary and follow name ports in Chinese', () => {
+    const day = out([...DAY, '--lang', 'zh', '-o', 'text']);
+    expect(day).toContain('6776/tcp Sub-7 数据通道 / 残留探测 2');
+    expect(day).toContain('0/tcp 0 端口（保留） 1');
+    const follow = runCli(['follow', '-', '--tz', 'UTC', '--lang', 'zh'], { input: readFileSync(UFW) });
+    expect(follow.code, follow.stderr).toBe(0);
+    expect(follow.stdout).toContain('→ 137/udp    NetBIOS 名称服务  netbios-noise\n');
+  });
+
+  it('the port-known annotation starts with the Chinese name', () => {
+    const lines = runCli(['events', UFW, ...BASE, '--lang', 'zh']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { dst: { port: number | null }; annotations: { id: string; text: string }[] });
+    const smb = lines.find((e) => e.dst.port === 445)!.annotations.find((a) => a.id === 'port-known');
+    expect(smb?.text).toMatch(/^SMB\/CIFS（直连）：/);
+    // The other meanings of a port, listed with the Chinese enumeration comma.
+    const smtp = lines.find((e) => e.dst.port === 25)!.annotations.find((a) => a.id === 'port-known');
+    expect(smtp?.text).toContain('此端口另见：Antigen 木马、Email Password Sender 木马、');
   });
 });
 
@@ -185,6 +243,15 @@ describe('--lang en (the default) is unchanged', () => {
     expect(text).toContain('findings   trojan-probe 17 · null-scan 1 · ');
     expect(text).toContain('Top probed ports (dropped or rejected)\n');
     expect(text).not.toMatch(/垂直扫描|主要来源|原因|检测结果/);
+  });
+
+  it('port names stay English', () => {
+    const text = out([UFW, ...BASE]);
+    expect(text).toContain('│ 445/tcp    │ 10       │ 1.5%   │ SMB/CIFS (direct)  ');
+    expect(text).toContain('│ 8080/tcp   │ 7        │ 1.1%   │ HTTP alternate; HTTP proxy  ');
+    expect(out(['explain', '3389'])).toMatch(/│ 3389 +│ tcp\/udp │ Remote Desktop \(RDP\) │/);
+    expect(JSON.parse(out([UFW, ...BASE, '-o', 'json'])).topPorts.find((p: { port: number }) => p.port === 137).names).toEqual(['NetBIOS name service']);
+    expect(out([...DAY, '-o', 'text'])).toContain('6776/tcp Sub-7 data channel / artifact 2');
   });
 
   it('report json: English finding texts', () => {

@@ -10,7 +10,7 @@ const c = pc.createColors(false);
 
 function lineWith(text: string): string {
   const e = makeEvent({ dst: { port: 1001 }, annotations: [{ id: 'trojan', severity: 4, text }] });
-  return probeLine(e, null, c, 'UTC', 100);
+  return probeLine(e, null, 'en', c, 'UTC', 100);
 }
 
 describe('probeLine', () => {

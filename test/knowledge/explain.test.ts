@@ -78,7 +78,8 @@ describe('JSON rendering', () => {
       id: 'sub7-artifact',
       ports: 6776,
       protocols: ['tcp'],
-      name: 'Sub-7 data channel / artifact',
+      // The name follows the language like the text.
+      name: 'Sub-7 数据通道 / 残留探测',
       category: 'trojan',
       family: 'Sub-7',
       severity: 3,

@@ -89,7 +89,7 @@ describe('lookups', () => {
     expect(ids(kb.search('Back Orifice'))).toEqual(['back-orifice-31337', 'back-orifice-31338']);
     expect(ids(kb.search('netbus'))).toEqual(['netbus-12345', 'netbus-12346', 'netbus-pro-20034']);
     expect(ids(kb.search('冰河'))).toEqual(['binghe-7626']);
-    expect(kb.search('worm').every((e) => e.category === 'worm' || /worm/i.test(e.name + e.id))).toBe(true);
+    expect(kb.search('worm').every((e) => e.category === 'worm' || /worm/i.test(e.name.en + e.id))).toBe(true);
     expect(kb.search('no-such-thing')).toHaveLength(0);
   });
 
@@ -110,13 +110,15 @@ describe('lookups', () => {
 describe('the brief and the seeds, as data', () => {
   const sub7 = (port: number) => kb.lookup('tcp', port).find((e) => e.family === 'Sub-7');
   it('every Sub-7 port with its role', () => {
-    expect(sub7(1243)?.name).toMatch(/old default/);
-    expect(sub7(2772)?.name).toMatch(/screen capture/);
-    expect(sub7(2773)?.name).toMatch(/keylogger/);
+    expect(sub7(1243)?.name.en).toMatch(/old default/);
+    expect(sub7(2772)?.name.en).toMatch(/screen capture/);
+    expect(sub7(2773)?.name.en).toMatch(/keylogger/);
     expect(sub7(6711)).toBeDefined();
-    expect(sub7(7215)?.name).toMatch(/matrix/);
-    expect(sub7(27374)?.name).toMatch(/2\.x/);
-    expect(sub7(54283)?.name).toMatch(/spy/);
+    expect(sub7(7215)?.name.en).toMatch(/matrix/);
+    expect(sub7(27374)?.name.en).toMatch(/2\.x/);
+    expect(sub7(54283)?.name.en).toMatch(/spy/);
+    expect(sub7(1243)?.name.zh).toBe('Sub-7（旧版默认端口）');
+    expect(sub7(2773)?.name.zh).toBe('Sub-7（键盘记录）');
     const artifact = sub7(6776)!;
     expect(artifact.id).toBe('sub7-artifact');
     expect(artifact.text.en).toMatch(/previous holder/);

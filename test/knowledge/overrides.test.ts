@@ -42,8 +42,9 @@ describe('--signatures', () => {
     const b = tempDir();
     writeDoc(a, 'ports.json', { schemaVersion: 1, entries: [localRule({ name: 'from a' })] });
     writeDoc(b, 'ports.json', { schemaVersion: 1, entries: [localRule({ name: 'from b' })] });
-    expect(loadKnowledge({ extraDirs: [a, b] }).lookup('tcp', 9999)[0].name).toBe('from b');
-    expect(loadKnowledge({ extraDirs: [b, a] }).lookup('tcp', 9999)[0].name).toBe('from a');
+    // A plain-string name (the form before names were localized) serves both languages.
+    expect(loadKnowledge({ extraDirs: [a, b] }).lookup('tcp', 9999)[0].name).toEqual({ en: 'from b', zh: 'from b' });
+    expect(loadKnowledge({ extraDirs: [b, a] }).lookup('tcp', 9999)[0].name.en).toBe('from a');
   });
 
   it('overrides categories, source ports and port classes too', () => {
@@ -59,7 +60,7 @@ describe('--signatures', () => {
     });
     const kb = loadKnowledge({ extraDirs: [dir] });
     expect(kb.category('game')?.name.en).toBe('Games');
-    expect(kb.lookupSource('udp', 53)[0].name).toBe('Our resolver');
+    expect(kb.lookupSource('udp', 53)[0].name).toEqual({ en: 'Our resolver', zh: 'Our resolver' });
     expect(kb.lookupSource('tcp', 53).map((e) => e.id)).toEqual(['srcport-low']);
     expect(kb.portClass(50000).name.en).toBe('ephemeral port');
   });

@@ -87,8 +87,11 @@ describe('entry shape', () => {
   });
 
   it.each([
-    ['missing name', { name: undefined }, '.name: must be a non-empty string (missing)'],
-    ['name of the wrong type', { name: 7 }, '.name: must be a non-empty string (got 7)'],
+    ['missing name', { name: undefined }, '.name: must be {"en": …, "zh": …} or a non-empty string (missing)'],
+    ['name of the wrong type', { name: 7 }, '.name: must be {"en": …, "zh": …} or a non-empty string (got 7)'],
+    ['empty legacy name', { name: ' ' }, '.name: must be a non-empty string'],
+    ['name without zh', { name: { en: 'Backup agent' } }, '.name.zh: must be a non-empty string (missing)'],
+    ['name in an unknown language', { name: { en: 'a', zh: 'b', de: 'c' } }, '.name.de: unknown language (en and zh only)'],
     ['empty source', { source: ' ' }, '.source: must be a non-empty string'],
     ['misspelt field', { severty: 2 }, '.severty: unknown field'],
     ['id not kebab-case', { id: 'Local_Rule' }, '.id: must be lowercase kebab-case'],
@@ -211,5 +214,40 @@ describe('merged set', () => {
     expect(broken('port-classes.json', (d) => (entry(d, 'dynamic').ports = '49152-65000')).message).toContain(
       'port classes end at 65000',
     );
+  });
+});
+
+describe('localized names', () => {
+  it('a name is {en, zh}, or a plain string as before names were localized, which serves both languages', () => {
+    const dir = tempDir();
+    writeDoc(dir, 'ports.json', {
+      schemaVersion: 1,
+      entries: [
+        localRule({ name: { en: 'Backup agent', zh: '备份代理' } }),
+        localRule({ id: 'local-legacy', ports: 9998, name: 'Legacy agent' }),
+      ],
+    });
+    const src = { ports: 9999, protocols: ['udp'], severity: 1, text: { en: 'a', zh: 'b' }, source: 'local' };
+    writeDoc(dir, 'source-ports.json', {
+      schemaVersion: 1,
+      entries: [
+        { ...src, id: 'srcport-new', annotation: 'srcport-new', name: { en: 'New form', zh: '新格式' } },
+        { ...src, id: 'srcport-old', annotation: 'srcport-old', ports: 9998, name: 'Old form' },
+      ],
+    });
+    const kb = loadKnowledge({ extraDirs: [dir] });
+    expect(kb.lookup('tcp', 9999)[0].name).toEqual({ en: 'Backup agent', zh: '备份代理' });
+    expect(kb.lookup('tcp', 9998)[0].name).toEqual({ en: 'Legacy agent', zh: 'Legacy agent' });
+    expect(kb.lookupSource('udp', 9999)[0].name).toEqual({ en: 'New form', zh: '新格式' });
+    expect(kb.lookupSource('udp', 9998)[0].name).toEqual({ en: 'Old form', zh: 'Old form' });
+    // Both forms are searchable in either language.
+    expect(kb.search('备份').map((e) => e.id)).toEqual(['local-backup-agent']);
+    expect(kb.search('legacy agent').map((e) => e.id)).toEqual(['local-legacy']);
+  });
+
+  it('the object form is checked like text: both languages, nothing else', () => {
+    expect(local([localRule({ name: { zh: '备份代理' } })]).message).toContain('.name.en: must be a non-empty string (missing)');
+    expect(local([localRule({ name: { en: 'x', zh: '' } })]).message).toContain('.name.zh: must be a non-empty string');
+    expect(local([localRule({ name: ['x'] })]).message).toContain('.name: must be {"en": …, "zh": …} or a non-empty string (got ["x"])');
   });
 });
