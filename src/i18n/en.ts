@@ -19,6 +19,8 @@ export const en = {
   colon: ': ',
   /** Items of a list in running text. */
   listSep: ', ',
+  /** Between the names a port is known by ("HTTP; Executor trojan"). */
+  nameSep: '; ',
   severity: ['info', 'notice', 'low', 'medium', 'high', 'critical'] as SeverityWords,
   /** Values of byAction / byDirection (the JSON keeps the machine names). */
   action: { drop: 'drop', reject: 'reject', allow: 'allow', other: 'other' },

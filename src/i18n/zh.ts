@@ -34,6 +34,7 @@ function spaced(s: string): string {
 export const zh: Messages = {
   colon: '：',
   listSep: '、',
+  nameSep: '；',
   severity: ['信息', '提示', '低', '中', '高', '严重'],
   action: { drop: '丢弃', reject: '拒绝', allow: '放行', other: '其他' },
   direction: { in: '入站', out: '出站', forward: '转发', unknown: '未知' },

@@ -237,7 +237,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
               td(P.port, `<code>${p.port}/${e(p.proto)}</code>`) +
               td(P.packets, fmtInt(p.packets), 'n') +
               td(P.share, fmtPct(p.share), 'n') +
-              td(P.knownAs, e(p.names.slice(0, 3).join('; ') || '-'), 'wide') +
+              td(P.knownAs, e(p.names.slice(0, 3).join(msg.nameSep) || '-'), 'wide') +
               '</tr>',
           ),
           // Four short columns fit a phone as a table; cards would only make it long.

@@ -105,7 +105,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     out.push(
       ...tableMd(
         [h.port, h.packets, h.share, h.knownAs],
-        doc.topPorts.map((p) => [`${p.port}/${md(p.proto)}`, fmtInt(p.packets), fmtPct(p.share), p.names.slice(0, 3).map(md).join('; ') || '-']),
+        doc.topPorts.map((p) => [`${p.port}/${md(p.proto)}`, fmtInt(p.packets), fmtPct(p.share), p.names.slice(0, 3).map(md).join(msg.nameSep) || '-']),
         [1, 2],
       ),
     );

@@ -317,7 +317,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     out.push(wrapItems(rowLabel(c, m.label.networks), items, opts.width));
   }
   if (doc.topPorts.length > 0) {
-    const rows = doc.topPorts.map((p) => [`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), fmtPct(p.share), p.names.slice(0, 3).join('; ') || '-']);
+    const rows = doc.topPorts.map((p) => [`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), fmtPct(p.share), p.names.slice(0, 3).join(messages(opts.lang).nameSep) || '-']);
     // Fixed widths that fit the values; a longer heading (another language) widens its column.
     const fixed = [h.port, h.packets, h.share].map((x, i) => Math.max([10, 8, 6][i]!, displayWidth(x)));
     const table = textTable([h.port, h.packets, h.share, h.knownAs], rows, c, fitWidths(fixed, opts.width, 18));

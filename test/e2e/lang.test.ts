@@ -150,8 +150,8 @@ describe('--lang zh: port and service names', () => {
     expect(text).toMatch(/│ 端口 +│ 包数 +│ 占比 +│ 已知用途 +│/);
     expect(knownAs(text, '445/tcp')).toBe('SMB/CIFS（直连）');
     expect(knownAs(text, '137/udp')).toBe('NetBIOS 名称服务');
-    expect(knownAs(text, '8080/tcp')).toBe('HTTP 备用端口; HTTP 代理');
-    expect(knownAs(text, '23/tcp')).toBe('Telnet; Tiny Telnet Server 木马');
+    expect(knownAs(text, '8080/tcp')).toBe('HTTP 备用端口；HTTP 代理');
+    expect(knownAs(text, '23/tcp')).toBe('Telnet；Tiny Telnet Server 木马');
     expect(text).not.toMatch(/SMB\/CIFS \(direct\)|NetBIOS name service|HTTP alternate/);
   });
 
