@@ -16,6 +16,7 @@
 // such events (we would rather miss an explanation than invent one), traceroute
 // sessions are not split by gaps, and contacted hosts expire only through the cap.
 
+import { messages } from '../i18n/messages.js';
 import type { Annotation, FirewallEvent, Severity } from '../event.js';
 import type { KnowledgeBase, Lang, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
 import {
@@ -836,8 +837,8 @@ function isProtoGeneric(c: Compiled): boolean {
 function uniqueNames(names: readonly string[], exclude: string, lang: Lang): string {
   const out: string[] = [];
   for (const n of names) if (n !== exclude && !out.includes(n)) out.push(n);
-  // Chinese lists take the enumeration comma: the names are Chinese now, and ", " between them reads as English.
-  const sep = lang === 'zh' ? '、' : ', ';
+  // The language's list separator: Chinese names take the enumeration comma 、.
+  const sep = messages(lang).listSep;
   if (out.length > MAX_ALSO_NAMES) return out.slice(0, MAX_ALSO_NAMES).join(sep) + sep + '…';
   return out.join(sep);
 }
