@@ -141,6 +141,14 @@ describe('--lang zh: the report', () => {
   });
 });
 
+describe('--lang zh: lists in a "why" line', () => {
+  it('the extra annotation ids are joined with 、 in Chinese and ", " in English', () => {
+    const args = ['samples/firewalld.log', ...BASE, '-o', 'markdown'];
+    expect(out([...args, '--lang', 'zh'])).toContain('发往 1024/tcp、8080/tcp 的 2 个包 · proxy-hunt、srcport-dns-syn |');
+    expect(out(args)).toContain('2 packets to 1024/tcp, 8080/tcp · proxy-hunt, srcport-dns-syn |');
+  });
+});
+
 describe('--lang zh: port and service names', () => {
   /** The "known as" cell of a port's row in the top-ports table. */
   const knownAs = (text: string, port: string) => new RegExp(`^│ ${port} +│[^│]*│[^│]*│ (.*?) *│$`, 'm').exec(text)?.[1];
