@@ -4,6 +4,7 @@
 import pc from 'picocolors';
 import type { Annotation, FirewallEvent } from '../event.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
+import { messages, wordFor } from '../i18n/messages.js';
 import { displayWidth } from '../render/box-table.js';
 import { termSafe } from '../render/sanitize.js';
 import { zonedParts } from '../render/time-format.js';
@@ -63,7 +64,10 @@ function clip(s: string, max: number): string {
 
 export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang, c: Colors, tz: string | null, width = 100): string {
   const parts: string[] = [c.dim(clock(e.time, tz))];
-  if (e.action !== 'drop') parts.push(e.action === 'allow' ? c.green(e.action) : c.yellow(e.action));
+  if (e.action !== 'drop') {
+    const word = wordFor(messages(lang).action, e.action);
+    parts.push(e.action === 'allow' ? c.green(word) : c.yellow(word));
+  }
   parts.push(c.bold(termSafe(e.src.ip ?? '?').padEnd(15)));
   parts.push(`→ ${destination(e).padEnd(9)}`);
   const top = topAnnotation(e.annotations);

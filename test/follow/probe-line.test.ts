@@ -27,4 +27,11 @@ describe('probeLine', () => {
     expect(line.length).toBe(100);
     expect(line.endsWith('x…')).toBe(true);
   });
+
+  it('names an action other than drop in the reader\'s language', () => {
+    const e = makeEvent({ action: 'allow', dst: { port: 22 } });
+    expect(probeLine(e, null, 'zh', c, 'UTC', 100)).toMatch(/^\d\d:\d\d:\d\d {2}放行 {2}/);
+    expect(probeLine(e, null, 'en', c, 'UTC', 100)).toMatch(/^\d\d:\d\d:\d\d {2}allow {2}/);
+    expect(probeLine(makeEvent({ action: 'drop' }), null, 'zh', c, 'UTC', 100)).not.toMatch(/丢弃/);
+  });
 });
