@@ -189,16 +189,21 @@ function geoCell(r: RankedSource): string {
   return r.as?.organization ? `${top}\n${shorten(termSafe(r.as.organization), 18)}` : top;
 }
 
-/** "drop 686 (98%) · allow 6 (0.9%)"; `words` names known keys in the report's language. */
-function shares(rows: { key: string; packets: number }[], total: number, words: object = {}): string {
-  return rows.map((r) => `${termSafe(wordFor(words, r.key))} ${fmtInt(r.packets)}${total > 0 ? ` (${fmtPct(r.packets / total)})` : ''}`).join(' · ');
+/** ["drop 686 (98%)", "allow 6 (0.9%)"]; `words` names known keys in the report's language. */
+function shares(rows: { key: string; packets: number }[], total: number, words: object = {}): string[] {
+  return rows.map((r) => `${termSafe(wordFor(words, r.key))} ${fmtInt(r.packets)}${total > 0 ? ` (${fmtPct(r.packets / total)})` : ''}`);
 }
 
-/** "700 lines · 693 events (697 packets) · 7 skipped · 0 malformed · 196 sources": the header's count line (text and Markdown). */
-export function recordsText(t: ReportDoc['totals'], lang: Lang, markMalformed: (s: string) => string = (s) => s): string {
+/** ["700 lines", "693 events (697 packets)", "7 skipped", "0 malformed", "196 sources"]: the header's count line. */
+function recordsItems(t: ReportDoc['totals'], lang: Lang, markMalformed: (s: string) => string = (s) => s): string[] {
   const m = messages(lang).report;
   const packets = t.packets !== t.events ? m.packetsAside(t.packets) : '';
-  return `${m.lines(t.lines)} · ${m.events(t.events)}${packets} · ${m.skipped(t.skipped)} · ${markMalformed(m.malformed(t.malformed))} · ${m.sources(t.sources, t.sourcesCapped)}`;
+  return [m.lines(t.lines), `${m.events(t.events)}${packets}`, m.skipped(t.skipped), markMalformed(m.malformed(t.malformed)), m.sources(t.sources, t.sourcesCapped)];
+}
+
+/** "700 lines · 693 events (697 packets) · 7 skipped · 0 malformed · 196 sources" (text and Markdown). */
+export function recordsText(t: ReportDoc['totals'], lang: Lang, markMalformed?: (s: string) => string): string {
+  return recordsItems(t, lang, markMalformed).join(' · ');
 }
 
 /** The filter items of the header: "since … · until … · source … · min severity 3". */
@@ -223,7 +228,8 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
     out.push(`${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${opts.tz ? ` (${termSafe(opts.tz)})` : ''}`);
   }
   out.push(
-    recordsText(t, opts.lang, (malformed) => (t.malformed > 0 ? c.yellow(malformed) : malformed)),
+    // Wrapped like the rows below it: a narrow terminal must not cut the counts off.
+    wrapItems('', recordsItems(t, opts.lang, (malformed) => (t.malformed > 0 ? c.yellow(malformed) : malformed)), opts.width),
   );
 
   const filt = filterItems(doc.filters, m, opts.tz, termSafe);
@@ -262,10 +268,10 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   }
 
   out.push('');
-  out.push(`${rowLabel(c, m.label.actions)}${shares(doc.byAction, t.packets, msg.action)}`);
-  out.push(`${rowLabel(c, m.label.protocols)}${shares(doc.byProto.slice(0, 8), t.packets)}`);
-  out.push(`${rowLabel(c, m.label.direction)}${shares(doc.byDirection, t.packets, msg.direction)}`);
-  if (doc.byFormat.length > 1) out.push(`${rowLabel(c, m.label.formats)}${shares(doc.byFormat, t.packets)}`);
+  out.push(wrapItems(rowLabel(c, m.label.actions), shares(doc.byAction, t.packets, msg.action), opts.width));
+  out.push(wrapItems(rowLabel(c, m.label.protocols), shares(doc.byProto.slice(0, 8), t.packets), opts.width));
+  out.push(wrapItems(rowLabel(c, m.label.direction), shares(doc.byDirection, t.packets, msg.direction), opts.width));
+  if (doc.byFormat.length > 1) out.push(wrapItems(rowLabel(c, m.label.formats), shares(doc.byFormat, t.packets), opts.width));
   if (doc.perHour.some((v) => v > 0)) out.push(`${rowLabel(c, m.label.perHour)}${sparkline(doc.perHour)}  (00-23)`);
   out.push(...renderReportSectionsText(doc, opts));
   return out.join('\n') + '\n';

@@ -105,6 +105,21 @@ describe('terminal report', () => {
     }
   });
 
+  it('wraps the count and share lines at the terminal width instead of running past it', () => {
+    // A protocol scan (psad_proto_scan.log) logs a dozen protocol numbers: one long "protocols" line.
+    const protoScan = Array.from({ length: 12 }, (_, i) => makeEvent({ proto: String(100 + i), tcpFlags: null, src: { ip: '203.0.113.5', port: null }, dst: { port: null }, time: at(i) }));
+    const d = doc([...scenario(), ...protoScan]);
+    for (const lang of ['en', 'zh'] as const) {
+      const text = renderReportText(d, { color: false, width: 80, tz: 'UTC', lang });
+      const head = text.slice(0, text.indexOf('┌'));
+      for (const line of head.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+      expect(head).toMatch(/\n {11}\S.*\(/); // a continuation line, indented under the values
+      const wide = renderReportText(d, { color: false, width: 400, tz: 'UTC', lang });
+      const items = (s: string): string[] => s.replace(/ ·\n\s+/g, ' · ').split('\n').find((l) => /^(protocols|协议)/.test(l))!.split(' · ');
+      expect(items(head)).toEqual(items(wide.slice(0, wide.indexOf('┌'))));
+    }
+  });
+
   it('wraps item lists by terminal columns: Chinese takes two, colour none', () => {
     const items = ['7626/tcp 冰河木马 2', '\x1b[31m27374/tcp Sub-7 1\x1b[39m', '5632/udp 远程控制软件 4', '4000/udp QQ/OICQ 客户端 3', '6776/tcp Sub-7 2'];
     for (const width of [24, 30, 40, 60]) {
