@@ -5,6 +5,7 @@ import pc from 'picocolors';
 import type { Annotation, FirewallEvent } from '../event.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { messages, wordFor } from '../i18n/messages.js';
+import { portNames } from '../knowledge/query.js';
 import { displayWidth } from '../render/box-table.js';
 import { termSafe } from '../render/sanitize.js';
 import { zonedParts } from '../render/time-format.js';
@@ -34,9 +35,7 @@ function destination(e: FirewallEvent): string {
 }
 
 function knownAs(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang): string {
-  if (!kb || e.dst.port === null || (e.proto !== 'tcp' && e.proto !== 'udp')) return '';
-  const [best] = kb.lookup(e.proto, e.dst.port);
-  return best ? best.name[lang] : '';
+  return e.dst.port === null ? '' : (portNames(kb, e.proto, e.dst.port, lang)[0] ?? '');
 }
 
 function topAnnotation(anns: readonly Annotation[]): Annotation | null {

@@ -23,7 +23,8 @@ function hourRuler(labels: readonly string[]): string {
 export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   const c = pc.createColors(opts.color);
   const lang = opts.lang;
-  const m = messages(lang).daily;
+  const msg = messages(lang);
+  const m = msg.daily;
   const L = m.label;
   // The comparison's rows, indented: values from the 12th column ("  packets  "); the
   // lists' further right only when their labels need it ("  new sources  ").
@@ -40,7 +41,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   const allowed = `${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})`;
   out.push(`${rowLabel(c, L.blocked)}${m.blockedValue(blocked, allowed, h.other > 0 ? h.other : null)}`);
 
-  if (doc.report.totals.ignored !== undefined) out.push(`${rowLabel(c, messages(lang).report.label.ignored)}${messages(lang).report.ignoredText(doc.report.totals.ignored)}`);
+  if (doc.report.totals.ignored !== undefined) out.push(`${rowLabel(c, msg.report.label.ignored)}${msg.report.ignoredText(doc.report.totals.ignored)}`);
   if (doc.rules.length > 0) out.push(wrapItems(rowLabel(c, L.loggedAs), doc.rules.map((r) => `${termSafe(r.key)} ${fmtInt(r.packets)}`), opts.width));
 
   out.push('', c.bold(m.text.change(basisText(cmp, lang))));
@@ -62,7 +63,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   }
 
   if (doc.report.totals.events === 0) {
-    out.push('', doc.report.totals.parsedEvents > 0 ? m.noRecordsOn(doc.date) : messages(lang).report.noRecordsShort);
+    out.push('', doc.report.totals.parsedEvents > 0 ? m.noRecordsOn(doc.date) : msg.report.noRecordsShort);
     return out.join('\n') + '\n';
   }
   out.push(...renderReportSectionsText(doc.report, opts));
