@@ -65,6 +65,7 @@ export function wrapText(text: string, width: number): string[] {
         flush();
         continue;
       }
+      cut = atSeparator(cut);
       line += cut;
       flush();
       t = t.slice(cut.length);
@@ -75,6 +76,22 @@ export function wrapText(text: string, width: number): string[] {
   }
   if (line !== '' || lines.length === 0) lines.push(line);
   return lines;
+}
+
+/**
+ * A cut word (a path, a URL, a name_with_parts) reads better broken after one of its own
+ * separators: "…/logs/" + "kern.log" rather than "…/logs/ke" + "rn.log". Only when the
+ * piece up to the separator is at least half of it, so no line is left mostly empty.
+ */
+function atSeparator(piece: string): string {
+  let at = -1;
+  for (let i = piece.length - 1; i + 1 >= piece.length / 2; i--) {
+    if ('/\\_-.,:'.includes(piece[i]!)) {
+      at = i;
+      break;
+    }
+  }
+  return at < 0 ? piece : piece.slice(0, at + 1);
 }
 
 /** Text widths of a table whose last column takes what is left of `total` terminal columns (at least minLast). */

@@ -151,7 +151,9 @@ describe('table rendering', () => {
   it('a wrapped, coloured cell closes its colour before each border (the borders stay plain)', () => {
     // [remote-grab-7000] wraps in the name column at width 60; its dim must not run across '│'.
     const out = renderExplainTable(answer('6970-7170'), kb, { lang: 'en', width: 60, color: true });
-    expect(out).toContain('[remote-grab-70');
+    // It wraps (after its '-', by wrapText's separator rule), so the test is not vacuous.
+    expect(out).toContain('[remote-grab-');
+    expect(out).not.toContain('[remote-grab-7000]');
     for (const line of out.split('\n')) {
       let open = false;
       for (const m of line.matchAll(/\u001b\[(\d+)m|│/g)) {
@@ -178,6 +180,19 @@ describe('wrapText', () => {
     expect(wrapText('端口 6776 的含义', 8)).toEqual(['端口', '6776 的', '含义']);
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     expect(wrapText('', 10)).toEqual(['']);
+  });
+  it('cuts an over-long path or name after one of its separators when that keeps at least half of the line', () => {
+    expect(wrapText('/var/log/remote/kern.log.2.gz', 12)).toEqual(['/var/log/', 'remote/kern.', 'log.2.gz']);
+    expect(wrapText('elastic-integrations_iptables_basic.log', 16)).toEqual(['elastic-', 'integrations_', 'iptables_basic.', 'log']);
+    // A separator early in the piece would leave the line mostly empty: cut at the width instead.
+    expect(wrapText('a/bcdefghijklmno', 8)).toEqual(['a/bcdefg', 'hijklmno']);
+    for (const text of ['/var/log/remote/kern.log.2.gz', 'x_y-z.w:v,u\\t/s', 'aaaa/bbbb/cccc/dddd']) {
+      for (let width = 1; width <= text.length; width++) {
+        const lines = wrapText(text, width);
+        expect(lines.join('')).toBe(text);
+        for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);
+      }
+    }
   });
   it('keeps Chinese punctuation with what it closes or opens: no line starts with "）" or "；", none ends with "（"', () => {
     expect(wrapText('机器；被拦截', 4)).toEqual(['机', '器；', '被拦', '截']);
