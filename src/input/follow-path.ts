@@ -15,7 +15,7 @@
 // Every step is driven by tick(): the stat poll is the ground truth.
 import type { BigIntStats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { describeFsError } from './open.js';
+import { describeFsError, notUtf8NameHint } from './open.js';
 import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, rotatedSiblings, type Fingerprint } from './file-identity.js';
 import { Generation, readHead, scanExisting } from './follow-generation.js';
 import type { FileState, FollowState } from './follow-state.js';
@@ -116,7 +116,7 @@ export class PathFollower {
           this.detached = true;
           this.info('removed or renamed; reading the rest of it, then waiting for a new file');
         } else if (!this.current) {
-          this.once('wait', 'info', 'does not exist (yet); waiting for it');
+          this.once('wait', 'info', `does not exist (yet); waiting for it${notUtf8NameHint(this.abs)}`);
           // Whatever appears at the path from now on is new: read it from its first line.
           this.known = true;
         }

@@ -80,8 +80,19 @@ const ERRNO_TEXT: Record<string, string> = {
 };
 
 export function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  return (code && ERRNO_TEXT[code]) || (err instanceof Error ? err.message : String(err));
+  const e = err as NodeJS.ErrnoException | null | undefined;
+  const code = e?.code;
+  const text = (code && ERRNO_TEXT[code]) || (err instanceof Error ? err.message : String(err));
+  return code === 'ENOENT' && typeof e?.path === 'string' ? text + notUtf8NameHint(e.path) : text;
+}
+
+/**
+ * Node.js decodes the command line as UTF-8 and puts U+FFFD for bytes that are not, so a
+ * file whose name is Latin-1 (café.log written by an old tool) can never be opened by
+ * the name it was given: "no such file" alone would send the user looking for a typo.
+ */
+export function notUtf8NameHint(path: string): string {
+  return path.includes('\uFFFD') ? ' (the name is not valid UTF-8, which Node.js cannot open; rename the file, or read it from stdin: logscan - < FILE)' : '';
 }
 
 /**

@@ -128,6 +128,17 @@ describe('errno → message', () => {
   ])('%s → %s', (code, text) => {
     expect(describeFsError(Object.assign(new Error(`${code}: raw`), { code }))).toBe(text);
   });
+  it('a name Node.js got as U+FFFD (its bytes were not UTF-8) says why it cannot be opened, and what to do', async () => {
+    const dir = tempDir();
+    // On disk as Latin-1 bytes (a Buffer path); the command line can only hand Node "caf\uFFFD.log".
+    writeFileSync(Buffer.from(join(dir, 'caf\xe9.log'), 'latin1'), 'x\n');
+    const [s] = await readInputs([join(dir, 'caf\uFFFD.log')], opts());
+    expect(s.error).toContain('no such file (the name is not valid UTF-8');
+    expect(s.error).toContain('logscan - < FILE');
+    // An ordinary missing file gets no such hint.
+    const [t] = await readInputs([join(dir, 'cafe.log')], opts());
+    expect(t.error).toMatch(/no such file$/);
+  });
   it('an unknown errno keeps the system message', () => {
     expect(describeFsError(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }))).toBe('EIO: i/o error');
   });
