@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // A non-UTC zone with a negative offset: time bugs (local vs UTC) show up as wrong hours.
-    env: { TZ: 'Etc/GMT+2', NO_COLOR: '1' },
+    env: { TZ: 'Etc/GMT+2', NO_COLOR: '1', COLUMNS: '100' },
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     pool: 'forks',

@@ -23,7 +23,7 @@ import { buildAnalysis } from './analysis.js';
 import { Interrupt } from './interrupt.js';
 import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, readThreads } from './options.js';
 import { runAnalysed } from './run-inputs.js';
-import { useColor } from './tty.js';
+import { terminalWidth, useColor } from './tty.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { enrichReport, hasEnrichment } from '../enrich/report-enrich.js';
 
@@ -204,6 +204,6 @@ function render(doc: DailyDoc, format: DailyFormat, tz: string | null, lang: Lan
     case 'html':
       return renderDailyHtml(doc, { tz, lang });
     default:
-      return renderDailyText(doc, { color, width: process.stdout.columns || 100, tz, lang });
+      return renderDailyText(doc, { color, width: terminalWidth(), tz, lang });
   }
 }

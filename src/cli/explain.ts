@@ -8,7 +8,7 @@ import { explainQuery, parseQuery } from '../knowledge/query.js';
 import type { Lang } from '../knowledge/types.js';
 import { renderExplainJson, renderExplainTable } from '../render/explain.js';
 import { collect } from './repeatable.js';
-import { useColor } from './tty.js';
+import { terminalWidth, useColor } from './tty.js';
 
 export interface ExplainOptions {
   outputFormat: 'table' | 'json';
@@ -29,8 +29,7 @@ export function runExplain(queries: readonly string[], opts: ExplainOptions): st
   if (opts.outputFormat === 'json') return renderExplainJson(results, opts.lang);
   return renderExplainTable(results, kb, {
     lang: opts.lang,
-    // A pipe has no columns; $COLUMNS (set by most shells) still says how wide the reader is.
-    width: opts.width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100),
+    width: opts.width ?? terminalWidth(),
     color: opts.color ?? useColor(process.stdout),
   });
 }

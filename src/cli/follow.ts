@@ -19,7 +19,7 @@ import { parseDuration } from '../live/duration.js';
 import { runFollow } from '../live/run.js';
 import { buildAnalysis } from './analysis.js';
 import { addInputOptions, readCommonOptions } from './options.js';
-import { useColor } from './tty.js';
+import { terminalWidth, useColor } from './tty.js';
 
 /** Score that raises an alert when --alert-exec is given without --alert-score. */
 const DEFAULT_ALERT_SCORE = 50;
@@ -53,7 +53,7 @@ export function registerFollow(program: Command, setExit: (code: number) => void
       thresholds: FOLLOW_THRESHOLDS,
       output: raw.outputFormat === 'ndjson' ? 'ndjson' : 'text',
       color: useColor(),
-      width: process.stdout.columns || 100,
+      width: terminalWidth(),
       fromStart: raw.fromStart === true,
       stateFile: typeof raw.state === 'string' ? raw.state : null,
       summaryEveryMs,

@@ -22,7 +22,7 @@ import { testCrashHook } from './test-hooks.js';
 import { COMMAND_NAMES } from './command-names.js';
 import { collect } from './repeatable.js';
 import { rejectUnknownCommand } from './unknown-command.js';
-import { useColor } from './tty.js';
+import { terminalWidth, useColor } from './tty.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { VERSION } from './version.js';
 
@@ -160,7 +160,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     } else if (format === 'csv') process.stdout.write(renderReportCsv(doc, (raw.csvTable as CsvTable | undefined) ?? 'sources'));
     else if (raw.outputFormat === 'json') process.stdout.write(jsonText(doc, 2) + '\n');
     else if (raw.outputFormat === 'markdown') process.stdout.write(renderReportMarkdown(doc, { tz: common.tz, lang: common.lang }));
-    else process.stdout.write(renderReportText(doc, { color: useColor(), width: process.stdout.columns || 100, tz: common.tz, lang: common.lang }));
+    else process.stdout.write(renderReportText(doc, { color: useColor(), width: terminalWidth(), tz: common.tz, lang: common.lang }));
     setExit(run.exitCode);
     setExit(interrupt.exitCode);
     if (failOn !== null && doc.maxFindingSeverity !== null && doc.maxFindingSeverity >= failOn) setExit(ExitCode.failOn);

@@ -4,3 +4,13 @@ export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
   if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY);
 }
+
+/**
+ * Columns to fit text output to: the terminal's; through a pipe (`| less`), $COLUMNS
+ * when the shell exports it; else 100. A nonsense $COLUMNS is ignored.
+ */
+export function terminalWidth(stream: NodeJS.WriteStream = process.stdout): number {
+  if (stream.columns) return stream.columns;
+  const env = Number(process.env.COLUMNS);
+  return Number.isInteger(env) && env >= 20 && env <= 1000 ? env : 100;
+}

@@ -93,10 +93,13 @@ export function wrapItems(label: string, items: string[], width: number): string
   let cur = label;
   let curLen = indent;
   let first = true;
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const add = (first ? '' : ' · ') + item;
     const len = displayWidth(add);
-    if (!first && curLen + len > width) {
+    // A line that is followed by another ends in " ·": leave room for it.
+    const tail = i < items.length - 1 ? 2 : 0;
+    if (!first && curLen + len + tail > width) {
       lines.push(cur + ' ·');
       cur = ' '.repeat(indent) + item;
       curLen = indent + displayWidth(item);
@@ -139,6 +142,14 @@ function shrinkToFit(head: readonly string[], rows: readonly (readonly string[])
   return widths;
 }
 
+/** A sentence wrapped to the terminal; a colour opens and closes on each line. */
+function paragraph(text: string, width: number, paint: (s: string) => string = (s) => s): string {
+  return wrapText(text, width).map(paint).join('\n');
+}
+
+/** The narrowest a table's free-text column gets: "vertical scan:" still fits on a line. */
+const LAST_FLOOR = 14;
+
 interface Column<T> {
   head: string;
   cell(row: T): string;
@@ -148,7 +159,9 @@ interface Column<T> {
 
 /**
  * A table whose last column (free text) takes what the terminal has left; optional
- * columns are dropped when that would leave it narrower than minLast.
+ * columns are dropped when that would leave it narrower than minLast. With none left to
+ * drop it may go down to LAST_FLOOR columns (taller, but inside the terminal) before the
+ * table overflows.
  */
 function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width: number, minLast = 22, color?: (row: T, col: number, text: string) => string): string {
   let use = cols;
@@ -157,7 +170,7 @@ function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width:
     const widths = fitWidths(fixed, width, 0);
     const droppable = use.filter((col) => col.drop !== undefined);
     if (widths[fixed.length]! >= minLast || droppable.length === 0) {
-      widths[fixed.length] = Math.max(minLast, widths[fixed.length]!);
+      widths[fixed.length] = Math.max(droppable.length === 0 ? Math.min(minLast, LAST_FLOOR) : minLast, widths[fixed.length]!);
       const cells = rows.map((r) => use.map((col) => col.cell(r)));
       return textTable(
         use.map((col) => col.head),
@@ -258,12 +271,12 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   // Say plainly when the numbers above do not cover everything that was asked for.
   const incomplete = doc.inputs.filter((i) => i.incomplete);
   if (incomplete.length > 0) {
-    out.push('', c.yellow(m.incomplete(incomplete.length, doc.inputs.length, incomplete.map((i) => termSafe(i.file)).join(', '))));
+    out.push('', paragraph(m.incomplete(incomplete.length, doc.inputs.length, incomplete.map((i) => termSafe(i.file)).join(', ')), opts.width, c.yellow));
   }
-  if (doc.interrupted) out.push('', c.yellow(m.interrupted(termSafe(doc.interrupted))));
+  if (doc.interrupted) out.push('', paragraph(m.interrupted(termSafe(doc.interrupted)), opts.width, c.yellow));
 
   if (t.events === 0) {
-    out.push('', t.parsedEvents > 0 ? m.noMatch : m.noRecords);
+    out.push('', paragraph(t.parsedEvents > 0 ? m.noMatch : m.noRecords, opts.width));
     return out.join('\n') + '\n';
   }
 
@@ -308,11 +321,11 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       out.push(wrapItems(rowLabel(c, m.label.findings), items, opts.width));
     }
   } else if (doc.rankedSources > 0) {
-    out.push('', c.bold(m.topSources), m.noneAtSeverity(doc.filters.minSeverity ?? 0, doc.rankedSources));
+    out.push('', c.bold(m.topSources), paragraph(m.noneAtSeverity(doc.filters.minSeverity ?? 0, doc.rankedSources), opts.width));
   } else if (doc.topSources.length > 0) {
     const rows = doc.topSources.map((s, i) => [String(i + 1), termSafe(s.ip), fmtInt(s.packets)]);
     // Nothing was ranked (docs/ranking.md): say why, so the busiest address is not read as an attacker.
-    out.push('', c.bold(m.topByPackets), m.noneRanked, textTable([h.rank, h.source, h.packets], rows, c));
+    out.push('', c.bold(m.topByPackets), paragraph(m.noneRanked, opts.width), textTable([h.rank, h.source, h.packets], rows, c));
   }
   if (doc.topCountries && doc.topCountries.length > 0) {
     const items = doc.topCountries.map((x) => m.countryItem(termSafe(x.country ?? '?'), x.packets, x.sources));
@@ -343,6 +356,6 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     out.push('', c.bold(m.interpretations), fittedTable(doc.interpretations, cols, c, opts.width, 22, colored));
   }
   const p = doc.profiles;
-  if (p.evicted > 0) out.push('', c.yellow(m.evicted(p.cap, p.evicted, p.evictedEvents)));
+  if (p.evicted > 0) out.push('', paragraph(m.evicted(p.cap, p.evicted, p.evictedEvents), opts.width, c.yellow));
   return out;
 }

@@ -156,6 +156,22 @@ describe('report', () => {
     expect(doc.topSources[0]).toEqual({ ip: '203.0.113.7', packets: 2 });
   });
 
+  it('through a pipe, fits $COLUMNS (else 100): tables, share lines and sentences', () => {
+    // The sample report, the busiest file; plus a missing input for the "incomplete" sentence.
+    const lines = (cols: string) => runCli(['samples/ufw.log', 'samples/firewalld.log', 'no-such.log'], { env: { COLUMNS: cols } }).stdout.split('\n');
+    const longest = (ls: string[]) => Math.max(...ls.filter((l) => !l.startsWith('logscan ·')).map((l) => [...l].length));
+    expect(longest(lines('72'))).toBeLessThanOrEqual(72);
+    const wide = lines('160');
+    expect(longest(wide)).toBeGreaterThan(100);
+    expect(longest(wide)).toBeLessThanOrEqual(160);
+    // Nonsense is ignored: the default width.
+    expect(longest(lines('abc'))).toBeLessThanOrEqual(100);
+    // A sentence wraps too (at 40 columns the tables cannot, but the words can).
+    const narrow = lines('40');
+    const at = narrow.findIndex((l) => l.startsWith('incomplete:'));
+    expect(narrow.slice(at, at + 2).join('\n')).toMatch(/^incomplete: [^\n]{1,28}\n[^\n]*no-such\.log$/);
+  });
+
   it('prints --version quickly and exits 0', () => {
     const r = runCli(['--version']);
     expect(r.code).toBe(0);
