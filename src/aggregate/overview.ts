@@ -5,6 +5,7 @@ import type { FirewallEvent } from '../event.js';
 import { CappedCounter } from './capped-counter.js';
 import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
+import { addressKey } from './address-key.js';
 
 export interface PortKey {
   proto: string;
@@ -77,7 +78,7 @@ export class Overview {
     this.byAction.add(e.action, n);
     this.byProto.add(e.proto, n);
     this.byDirection.add(e.direction ?? 'unknown', n);
-    if (e.src.ip) this.sources.add(e.src.ip, n);
+    if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
     const port = e.dst.port;
     if (port !== null && e.direction !== 'out') {
       this.addPort(0, e.proto, port, n);

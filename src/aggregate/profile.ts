@@ -12,6 +12,7 @@ import { HostSet, IntSet, PortTally } from './int-collections.js';
 import { AnnotationTally, addToRow } from './annotation-tally.js';
 import { isOwnClientTraffic } from './own-traffic.js';
 import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, REPLY_ANNOTATIONS, type Thresholds } from './thresholds.js';
+import { addressKey } from './address-key.js';
 
 // TCP flag bits (ECE/CWR are ignored for scan classification: ECN setup adds them to SYNs).
 const F_SYN = 1;
@@ -280,7 +281,7 @@ export class SourceProfile {
     let hostKey: number | string | null = null;
     if (host !== null) {
       const v4 = ipv4ToInt(host);
-      hostKey = v4 >= 0 ? v4 : flat(host);
+      hostKey = v4 >= 0 ? v4 : flat(addressKey(host));
       this.hosts.add(hostKey, lim.maxHosts);
     }
     if (tracer) {
@@ -471,19 +472,26 @@ export class SourceProfile {
 export class ProfileTable {
   readonly map = new Map<string, SourceProfile>();
   private seq = 0;
-  /** The profile added to last (never an evicted one: eviction only makes room for a new last). */
+  /** The profile added to last (never an evicted one: eviction only makes room for a new last), and its address as logged. */
   private last: SourceProfile | null = null;
+  private lastRaw = '';
   evicted = 0;
   evictedEvents = 0;
 
   constructor(private readonly t: Thresholds) {}
 
   add(e: FirewallEvent): void {
-    const ip = e.src.ip;
-    if (ip === null || ip === '') return;
+    const raw = e.src.ip;
+    if (raw === null || raw === '') return;
     if (isOwnClientTraffic(e)) return;
     // A scan logs its packets back to back: comparing with the last address is cheaper than a hash probe.
-    let p = this.last !== null && ip === this.last.ip ? this.last : this.map.get(ip);
+    let p: SourceProfile | undefined;
+    let ip = raw;
+    if (this.last !== null && raw === this.lastRaw) p = this.last;
+    else {
+      ip = addressKey(raw);
+      p = this.map.get(ip);
+    }
     if (p === undefined) {
       // Checked on a miss only: a loopback address never gets a profile, so it always misses.
       if (isLoopback(ip)) return;
@@ -495,6 +503,7 @@ export class ProfileTable {
     p.seq = ++this.seq;
     p.add(e, this.t);
     this.last = p;
+    this.lastRaw = raw;
   }
 
   merge(o: ProfileTable): void {

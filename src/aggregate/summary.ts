@@ -11,6 +11,7 @@ import { analyseSource, assessSource, crossedTraceroutePorts, flagSummary, type 
 import { P_ICMP, P_OTHER, P_TCP, P_UDP, ProfileTable, portKeyName, type SourceProfile } from './profile.js';
 import { NOT_NOTABLE, type Thresholds } from './thresholds.js';
 import type { AsInfo, GeoInfo, OsHint } from '../enrich/types.js';
+import { addressKey } from './address-key.js';
 
 export interface RankedSource {
   rank: number;
@@ -194,7 +195,7 @@ export class Summarizer {
         s = new AnnotationStats();
         this.notes.set(a.id, s);
       }
-      s.add(e.src.ip, a.text, a.severity, e.count);
+      s.add(e.src.ip === null ? null : addressKey(e.src.ip), a.text, a.severity, e.count);
     }
   }
 

@@ -6,6 +6,7 @@ import type { FirewallEvent } from '../event.js';
 import { CappedCounter } from '../aggregate/capped-counter.js';
 import { hourIndex, zoneName, type DayWindow } from './day.js';
 import { DIGEST_VERSION, SOURCES_IN_DIGEST, encodePorts, type DayDigest } from './digest.js';
+import { addressKey } from '../aggregate/address-key.js';
 
 /** Distinct sources counted exactly up to here (the Overview uses the same cap). */
 const SOURCE_CAP = 200_000;
@@ -47,7 +48,7 @@ export class DayTally {
       this.perHour[h] += n;
       if (blocked) this.blockedPerHour[h] += n;
     }
-    if (e.src.ip) this.sources.add(e.src.ip, n);
+    if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
     this.rules.add(e.rule ?? '(none)', n);
     // Same definition as the report's port table: what arrived, not what we sent out.
     if (e.dst.port !== null && e.direction !== 'out') {

@@ -7,6 +7,7 @@ import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { analyseSource } from '../aggregate/findings.js';
 import { Summarizer } from '../aggregate/summary.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
+import { addressKey } from '../aggregate/address-key.js';
 
 export interface Alert {
   type: 'alert';
@@ -54,8 +55,10 @@ export class AlertWatch {
 
   add(e: FirewallEvent): void {
     this.sum.add(e);
-    const ip = e.src.ip;
-    if (this.threshold === null || ip === null || this.alerted.has(ip)) return;
+    if (this.threshold === null || e.src.ip === null) return;
+    // The key the profiles are filed under (RFC 5952 for IPv6).
+    const ip = addressKey(e.src.ip);
+    if (this.alerted.has(ip)) return;
     const p = this.sum.profiles.map.get(ip);
     if (!p) return;
     const t = this.now();

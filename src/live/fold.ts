@@ -5,6 +5,7 @@
 // shown for that source in the window is always printed (new information).
 // Bounded: at most `maxSources` open windows; the oldest is closed early when full.
 import type { FirewallEvent } from '../event.js';
+import { addressKey } from '../aggregate/address-key.js';
 
 interface Window {
   start: number;
@@ -41,8 +42,8 @@ export class Folder {
 
   /** True when the event should be printed; false when it was folded into a count. */
   admit(e: FirewallEvent): boolean {
-    const ip = e.src.ip;
-    if (ip === null) return true;
+    if (e.src.ip === null) return true;
+    const ip = addressKey(e.src.ip);
     const t = this.now();
     let w = this.open.get(ip);
     if (w && t - w.start >= this.windowMs) {

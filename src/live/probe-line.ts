@@ -9,6 +9,7 @@ import { portNames } from '../knowledge/query.js';
 import { displayWidth } from '../render/box-table.js';
 import { termSafe } from '../render/sanitize.js';
 import { zonedParts } from '../render/time-format.js';
+import { addressKey } from '../aggregate/address-key.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -67,7 +68,7 @@ export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang
     const word = wordFor(messages(lang).action, e.action);
     parts.push(e.action === 'allow' ? c.green(word) : c.yellow(word));
   }
-  parts.push(c.bold(termSafe(e.src.ip ?? '?').padEnd(15)));
+  parts.push(c.bold(termSafe(e.src.ip === null ? '?' : addressKey(e.src.ip)).padEnd(15)));
   parts.push(`→ ${destination(e).padEnd(9)}`);
   const top = topAnnotation(e.annotations);
   const name = knownAs(e, kb, lang);
