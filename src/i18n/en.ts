@@ -66,6 +66,8 @@ export const en = {
       'srcport-icp': 'Squid cache',
       'srcport-icq': 'ICQ',
       'srcport-game': 'game',
+      'tcp-reply': 'TCP',
+      backscatter: 'backscatter',
     },
     noise: 'local broadcast noise',
   },

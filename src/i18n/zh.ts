@@ -72,6 +72,8 @@ export const zh: Messages = {
       'srcport-icp': 'Squid 缓存',
       'srcport-icq': 'ICQ',
       'srcport-game': '游戏',
+      'tcp-reply': 'TCP',
+      backscatter: '反向散射',
     },
     noise: '本地广播噪声',
   },

@@ -371,6 +371,21 @@ describe('server replies (002: the source port tells, not the random destination
     expect(ids(row(scan, '198.51.100.54'))).toContain('udp-scan');
   });
 
+  it("a web server's late ACK/FIN packets to 30 client ports are TCP server replies, not a scan of 32770-32900 (solaris-rpc) or 12345 (NetBus)", () => {
+    const tcp = (sport: number, dport: number, sec: number, flags: string[]) =>
+      annotateOne({ proto: 'tcp', tcpFlags: flags, time: at(sec), src: { ip: '198.51.100.80', port: sport }, dst: { port: dport } });
+    const late = [...Array.from({ length: 29 }, (_, i) => tcp(443, 32770 + i * 4, i, ['ACK', 'FIN'])), tcp(443, 12345, 40, ['ACK', 'PSH'])];
+    expect(late.every((e) => e.annotations.map((a) => a.id).join() === 'tcp-reply')).toBe(true);
+    const r = summarize(late);
+    const web = row(r, '198.51.100.80');
+    expect(ids(web)).toEqual(['server-replies']);
+    expect(web.ports).toBe(0);
+    expect(web.explanation).toBe('TCP server replies (30 packets to client ports)');
+    // The same packets with SYN from a random high port are a vertical scan with a NetBus probe.
+    const scan = summarize(Array.from({ length: 30 }, (_, i) => annotated('198.51.100.81', 40000, i === 29 ? 12345 : 32770 + i * 4, i, 'tcp')));
+    expect(ids(row(scan, '198.51.100.81'))).toEqual(expect.arrayContaining(['vertical-scan', 'trojan-probe']));
+  });
+
   it('a TCP SYN from port 53 is no reply: its ports count', () => {
     const r = summarize(Array.from({ length: 20 }, (_, i) => annotated('198.51.100.55', 53, 1000 + i, i, 'tcp')));
     expect(ids(row(r, '198.51.100.55'))).toContain('vertical-scan');

@@ -186,10 +186,20 @@ describe('backscatter', () => {
     expect(ids(evs[1]!)).toContain('backscatter');
     expect(ids(evs[1]!)).not.toContain('stale-connection');
   });
-  it('RST from a contacted host is a stale connection', () => {
-    const evs = run([out(0, '192.0.2.1'), { time: at(5), src: { ip: '192.0.2.1', port: 80 }, dst: { port: 50000 }, tcpFlags: ['RST', 'ACK'] }]);
-    expect(ids(evs[1]!)).not.toContain('backscatter');
-    expect(ids(evs[1]!)).toContain('stale-connection');
+  it('RST from a contacted host is a reply from its service port, else a stale connection', () => {
+    const evs = run([
+      out(0, '192.0.2.1'),
+      { time: at(5), src: { ip: '192.0.2.1', port: 80 }, dst: { port: 50000 }, tcpFlags: ['RST', 'ACK'] },
+      { time: at(6), src: { ip: '192.0.2.1', port: 51413 }, dst: { port: 50000 }, tcpFlags: ['RST', 'ACK'] },
+    ]);
+    expect(ids(evs[1]!)).toEqual(['tcp-reply']);
+    expect(ids(evs[2]!)).toEqual(['stale-connection']);
+  });
+
+  it('a SYN+ACK from a host never contacted is backscatter, not also a reply nor a probe of the port it lands on', () => {
+    // 12345 is NetBus: a flood's victim answering our spoofed address is not a NetBus probe.
+    const evs = run([out(0, '192.0.2.1'), { time: at(5), src: { ip: '198.51.100.9', port: 80 }, dst: { port: 12345 }, tcpFlags: ['SYN', 'ACK'] }]);
+    expect(ids(evs[1]!)).toEqual(['backscatter']);
   });
 });
 
