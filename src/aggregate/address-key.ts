@@ -4,6 +4,7 @@
 // log wrote, and that is the form people read. Events keep the text as logged (README,
 // event schema): this is for aggregation keys and what the report, daily and follow print.
 import ipaddr from 'ipaddr.js';
+import { flat } from '../util/flat-string.js';
 
 /** Logs name few distinct IPv6 addresses per second; parsing each again costs ~1 µs. */
 const CACHE_MAX = 4096;
@@ -14,9 +15,11 @@ export function addressKey(ip: string): string {
   if (!ip.includes(':')) return ip;
   let k = cache.get(ip);
   if (k === undefined) {
-    k = rfc5952(ip);
+    // Own copies: a key sliced from a log line would pin its whole 64 KiB input chunk.
+    const own = flat(ip);
+    k = rfc5952(own);
     if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(ip, k);
+    cache.set(own, k);
   }
   return k;
 }
