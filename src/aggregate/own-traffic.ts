@@ -2,7 +2,7 @@
 // logs every allowed SEND, and some iptables rule sets log OUTPUT: browsing sixty web
 // servers is not a sweep, and a live view of probes should not scroll with it.
 import type { FirewallEvent } from '../event.js';
-import { NOT_NOTABLE } from './thresholds.js';
+import { NOT_NOTABLE, REPLY_ANNOTATIONS } from './thresholds.js';
 
 /**
  * Allowed outbound traffic with nothing telling about it: no annotation beyond
@@ -14,4 +14,17 @@ export function isOwnClientTraffic(e: FirewallEvent): boolean {
   const anns = e.annotations;
   for (let i = 0; i < anns.length; i++) if (!NOT_NOTABLE.includes(anns[i].id)) return false;
   return true;
+}
+
+const REPLY = new Set(REPLY_ANNOTATIONS);
+
+/**
+ * A packet read as a server's reply (by its source port) or as backscatter: its
+ * destination port is some client's random port, not a port anyone probed, so the port
+ * tables leave it out (002: do not look the random high port up).
+ */
+export function isReply(e: FirewallEvent): boolean {
+  const anns = e.annotations;
+  for (let i = 0; i < anns.length; i++) if (REPLY.has(anns[i].id)) return true;
+  return false;
 }

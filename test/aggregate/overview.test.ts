@@ -16,6 +16,18 @@ describe('Overview', () => {
     expect(r.portPackets).toBe(6);
   });
 
+  it("leaves out replies: a late packet from a web server to a client's port 51234 probed nothing", () => {
+    const ov = new Overview();
+    const reply = { id: 'tcp-reply', severity: 0, text: 'reply', ref: 'x' } as const;
+    for (let i = 0; i < 9; i++) ov.add(makeEvent({ action: 'drop', src: { ip: '198.51.100.80', port: 443 }, dst: { port: 51234 }, tcpFlags: ['ACK', 'FIN'], annotations: [reply] }));
+    ov.add(makeEvent({ action: 'drop', dst: { port: 23 } }));
+    const r = ov.result(10);
+    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 23 }, 1]]);
+    expect(r.portPackets).toBe(1);
+    // Still counted as packets from their source.
+    expect(r.topSources[0]).toEqual(['198.51.100.80', 9]);
+  });
+
   it('falls back to every inbound packet when nothing was dropped', () => {
     const ov = new Overview();
     for (let i = 0; i < 3; i++) ov.add(makeEvent({ action: 'allow', dst: { port: 443 } }));
