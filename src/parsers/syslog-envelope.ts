@@ -31,8 +31,16 @@ function skipSpaces(s: string, i: number, end: number): number {
   return i;
 }
 
+/**
+ * Syslog fields end at a space (or tab). A control character inside one (an ESC in a
+ * host name) stays part of it and is escaped on output: cutting there split the header
+ * and turned the rest of the host name into the rule label.
+ */
 function tokenEnd(s: string, i: number, end: number): number {
-  while (i < end && s.charCodeAt(i) > SP) i++;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === SP || c === 0x09) break;
+  }
   return i;
 }
 

@@ -222,6 +222,11 @@ describe('envelopes', () => {
     expect([e.count, e.rule, e.dst.port, e.time?.toISOString()]).toEqual([28, '[UFW BLOCK]', 23, '2025-01-23T17:33:23.218Z']);
   });
 
+  it('a control character inside the host name stays in it (escaped on output) instead of splitting the header', () => {
+    const e = one(`Nov 21 06:25:01 g\u001bw kernel: [UFW BLOCK] ${TCP}`);
+    expect([e.host, e.rule, e.action]).toEqual(['g\u001bw', '[UFW BLOCK]', 'drop']);
+  });
+
   it('a grep file-name prefix is not part of the host or rule', () => {
     const e = one(`ipv6_scan:Mar 17 13:39:13 linux kernel: [956932.522957] DROP ${TCP}`);
     expect([e.host, e.rule, e.uptime]).toEqual(['linux', 'DROP', 956932.522957]);
