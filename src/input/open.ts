@@ -1,6 +1,6 @@
 // Opens one input (file, .gz, or "-" for stdin) as a byte stream, turning the
 // ways a path can be unusable into one InputError with a sentence a person can act on.
-import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
@@ -153,6 +153,29 @@ export interface OpenOptions {
   blockingReads?: boolean;
   /** What "-" reads (the read worker's: relayed from the main thread, or stdinFileStream()); default process.stdin. */
   stdin?: Readable;
+}
+
+/**
+ * After a Ctrl-C, lets go of a FIFO this process is stuck on. Neither an open() waiting
+ * for a writer nor a read() waiting for data can be cancelled in libuv's thread pool, and
+ * the process cannot end while one is pending: it stayed until a second Ctrl-C. Opening
+ * the FIFO for writing completes the pending open; `wake` also writes one newline, which
+ * completes a pending read. Either is thrown away, since the input is being abandoned.
+ * Does nothing for anything but a FIFO, or when this user may not write to it.
+ */
+export function releaseFifo(path: string, wake: boolean): void {
+  try {
+    if (path === '-' || !statSync(path).isFIFO()) return;
+    // Non-blocking: fails at once (ENXIO) rather than wait when no reader has it open.
+    const fd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+    try {
+      if (wake) writeSync(fd, '\n');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Not ours to write to, or nobody waiting: the old behaviour (a second Ctrl-C ends it).
+  }
 }
 
 export async function openInput(path: string, opts: OpenOptions = {}): Promise<OpenedInput> {

@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import type { LineSink } from '../parsers/types.js';
 import { BinaryGate, BinaryInputError } from './binary.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
-import { openInput, type OpenedInput } from './open.js';
+import { openInput, releaseFifo, type OpenedInput } from './open.js';
 import { PickingParser, type FormatChoice, type PickedFormat } from './pick-format.js';
 import { counted } from '../util/number-text.js';
 
@@ -192,10 +192,12 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
   }
   parser.end();
   // A read from a FIFO or device cannot be cancelled, and closing waits for it: after a
-  // signal, do not wait for a writer that may never write (the report comes at once; the
-  // process ends when that read does, or at a second Ctrl-C).
-  if (stats.interrupted) void input.close();
-  else await input.close();
+  // signal, do not wait for a writer that may never write (the report comes at once),
+  // and wake a FIFO's pending read so the process can end.
+  if (stats.interrupted) {
+    void input.close();
+    releaseFifo(path, true);
+  } else await input.close();
   await finished(splitter).catch(() => {});
   return stats;
 }
@@ -211,7 +213,10 @@ async function openUnlessStopped(path: string, opts: ReadOptions): Promise<Opene
   const opening = openInput(path, opts);
   let onAbort = (): void => {};
   const stopped = new Promise<null>((resolve) => {
-    onAbort = () => resolve(null);
+    onAbort = () => {
+      resolve(null);
+      releaseFifo(path, false);
+    };
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
   });
