@@ -6,6 +6,7 @@ import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { DayDigest } from './digest.js';
 import { decodePorts } from './digest.js';
 import type { DayTally } from './tally.js';
+import { addressKey } from '../aggregate/address-key.js';
 
 export interface PreviousDay {
   date: string;
@@ -33,7 +34,8 @@ export function previousFromTally(t: DayTally, complete: boolean): PreviousDay {
 }
 
 export function previousFromDigest(d: DayDigest): PreviousDay {
-  const sources = new Set(d.sources);
+  // Digests written before sources were counted in RFC 5952 form hold the kernel's full IPv6 spelling.
+  const sources = new Set(d.sources.map(addressKey));
   const ports = new Map(Object.entries(d.ports).map(([proto, ranges]) => [proto, decodePorts(ranges)]));
   return {
     date: d.date,

@@ -109,6 +109,15 @@ describe('comparison', () => {
     expect(c.packets.ratio).toBe(1);
   });
 
+  it("an IPv6 host is not new because yesterday's digest spelled it in the kernel's full form", () => {
+    const v6Today = tally(D, [['2001:0db8:0000:0000:0000:0000:0000:0bad', 22, 1]]);
+    const stored = before.digest('UTC', true, new Date());
+    // A digest from before sources were counted in RFC 5952 form.
+    const old = { ...stored, sources: [...stored.sources, '2001:0db8:0000:0000:0000:0000:0000:0bad'] };
+    expect(compareDays(v6Today, P.key, previousFromDigest(old), null, 'en').newSourceCount).toBe(0);
+    expect(compareDays(v6Today, P.key, previousFromDigest(stored), null, 'en').newSources).toEqual([{ ip: '2001:db8::bad', packets: 1 }]);
+  });
+
   it('without a previous day: no trend, nothing called new', () => {
     const c = compareDays(today, P.key, null, null, 'en');
     expect(c.basis).toBeNull();
