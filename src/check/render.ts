@@ -6,11 +6,15 @@ import { eventToJson } from '../render/event-json.js';
 import { counted, fmtInt, plural } from '../util/number-text.js';
 import { jsonText, termSafe } from '../render/sanitize.js';
 import { formatDateTime } from '../render/time-format.js';
+import { wrapText } from '../render/box-table.js';
+import { wrapItems } from '../render/report-text.js';
 import { fmtConf, formatWhy, hints, type CheckResult, type KindExample, type LineDetail } from './check.js';
 
 export interface CheckTextOptions {
   color: boolean;
   tz: string | null;
+  /** Terminal columns: long lists and annotation texts wrap to them. Default 100. */
+  width?: number;
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -65,7 +69,7 @@ function eventRows(e: FirewallEvent, tz: string | null): [string, string][] {
   return rows;
 }
 
-function detailBlock(d: LineDetail, tz: string | null, c: Colors): string[] {
+function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number): string[] {
   const fate = d.fate === 'absent' ? 'past the end of the input' : d.fate === 'none' ? 'no record of its own (part of a multi-line entry)' : d.fate;
   const out = ['', c.bold(`line ${d.line}: ${fate}`)];
   if (d.text !== null) out.push(`  text          ${shown(d.text)}`);
@@ -76,25 +80,38 @@ function detailBlock(d: LineDetail, tz: string | null, c: Colors): string[] {
     if (e.annotations.length === 0) out.push('  annotations   (none)');
     else {
       out.push('  annotations');
-      for (const a of e.annotations) out.push(`    ${termSafe(a.id)} (severity ${a.severity}, ${termSafe(a.ref)}): ${termSafe(a.text)}`);
+      for (const a of e.annotations) {
+        // The text under its id, indented, wrapped to the terminal (a meaning runs to 300 characters).
+        out.push(`    ${termSafe(a.id)} (severity ${a.severity}, ${termSafe(a.ref)}):`);
+        for (const line of wrapText(termSafe(a.text), width - 6)) out.push(`      ${line}`);
+      }
     }
   }
   return out;
 }
 
+/** "label text…" with the text wrapped to the terminal, continuation lines under the text. */
+function labelled(label: string, text: string, width: number, paint: (s: string) => string = (s) => s): string {
+  const pad = ' '.repeat(label.length);
+  return wrapText(text, width - label.length)
+    .map((line, i) => paint((i === 0 ? label : pad) + line))
+    .join('\n');
+}
+
 export function renderCheckText(results: readonly CheckResult[], opts: CheckTextOptions): string {
   const c = pc.createColors(opts.color);
+  const width = opts.width ?? 100;
   const out: string[] = [];
   for (const r of results) {
     if (out.length > 0) out.push('');
     out.push(c.bold(`check · ${termSafe(r.file)}`));
-    if (r.error) out.push(c.red(`problem    ${termSafe(r.error)}`));
-    out.push(`format     ${termSafe(formatWhy(r))}`);
-    if (r.sniff.length > 0) out.push(`confidence ${r.sniff.map((s) => `${termSafe(s.format)} ${fmtConf(s.confidence)}`).join(' · ')}`);
+    if (r.error) out.push(labelled('problem    ', termSafe(r.error), width, c.red));
+    out.push(labelled('format     ', termSafe(formatWhy(r)), width));
+    if (r.sniff.length > 0) out.push(wrapItems('confidence ', r.sniff.map((s) => `${termSafe(s.format)} ${fmtConf(s.confidence)}`), width));
     out.push(`lines      ${fmtInt(r.lines)}: ${fmtInt(r.events)} parsed · ${fmtInt(r.skipped)} skipped · ${r.malformed > 0 ? c.yellow(`${fmtInt(r.malformed)} malformed`) : '0 malformed'}`);
     out.push(...kindsBlock('malformed', r.malformedKinds, c));
     out.push(...kindsBlock('skipped', r.skippedKinds, c));
-    if (r.detail) out.push(...detailBlock(r.detail, opts.tz, c));
+    if (r.detail) out.push(...detailBlock(r.detail, opts.tz, c, width));
     const h = hints(r);
     if (h.length > 0) out.push('', ...h.map((x) => c.dim(`hint: ${x}`)));
   }

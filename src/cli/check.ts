@@ -10,7 +10,7 @@ import { buildAnalysis } from './analysis.js';
 import { Interrupt } from './interrupt.js';
 import { addInputOptions, positiveInt, readCommonOptions, resolveInputs } from './options.js';
 import { testCrashHook } from './test-hooks.js';
-import { useColor } from './tty.js';
+import { terminalWidth, useColor } from './tty.js';
 import { counted } from '../util/number-text.js';
 
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
@@ -34,7 +34,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       interrupt.dispose();
     }
     if (raw.outputFormat === 'json') process.stdout.write(renderCheckJson(results));
-    else process.stdout.write(renderCheckText(results, { color: useColor(), tz: common.tz }));
+    else process.stdout.write(renderCheckText(results, { color: useColor(), tz: common.tz, width: terminalWidth() }));
     for (const r of results) {
       // Same stderr line as the report gives for an unreadable input.
       if (r.error) process.stderr.write(`logscan: ${termSafe(r.error.startsWith(r.file) ? r.error : `${r.file}: ${r.error}`)}\n`);

@@ -73,6 +73,16 @@ describe('logscan check', () => {
     expect(m.stdout).toMatch(/line 4: malformed\n\s+text\s+Nov 20.*\n\s+reason\s+DST: missing/);
   });
 
+  it('wraps the confidence list and the annotation texts to the terminal ($COLUMNS through a pipe)', () => {
+    const r = runCli(['check', ufw, '--line', '1'], { env: { COLUMNS: '60' } });
+    // The wrapped parts: format, confidence and their continuation lines, annotation texts (an event's field rows are data, one per line).
+    const ours = r.stdout.split('\n').filter((l) => /^(format|confidence| {11}\S| {6}\S)/.test(l));
+    expect(ours.length).toBeGreaterThan(4);
+    for (const line of ours) expect([...line].length, line).toBeLessThanOrEqual(60);
+    expect(r.stdout).toMatch(/confidence iptables [\d.]+ · .*·\n {11}\S/);
+    expect(r.stdout).toMatch(/annotations\n {4}\S+ \(severity \d, [^)]+\):\n {6}\S/);
+  });
+
   it('-o json has the same content, events in the `events` schema', () => {
     const r = runCli(['check', ufw, '--line', '1', '-o', 'json']);
     expect(r.code).toBe(0);
