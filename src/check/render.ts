@@ -6,8 +6,7 @@ import { eventToJson } from '../render/event-json.js';
 import { counted, fmtInt, plural } from '../util/number-text.js';
 import { jsonText, termSafe } from '../render/sanitize.js';
 import { formatDateTime } from '../render/time-format.js';
-import { wrapText } from '../render/box-table.js';
-import { wrapItems } from '../render/report-text.js';
+import { wrapItems, wrapText } from '../render/box-table.js';
 import { fmtConf, formatWhy, hints, type CheckResult, type KindExample, type LineDetail } from './check.js';
 
 export interface CheckTextOptions {

@@ -94,6 +94,33 @@ function atSeparator(piece: string): string {
   return at < 0 ? piece : piece.slice(0, at + 1);
 }
 
+/** Items joined with " · ", wrapped to `width` terminal columns, continuation lines indented like the first item. */
+export function wrapItems(label: string, items: string[], width: number): string {
+  const lines: string[] = [];
+  const indent = displayWidth(label);
+  let cur = label;
+  let curLen = indent;
+  let first = true;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const add = (first ? '' : ' · ') + item;
+    const len = displayWidth(add);
+    // A line that is followed by another ends in " ·": leave room for it.
+    const tail = i < items.length - 1 ? 2 : 0;
+    if (!first && curLen + len + tail > width) {
+      lines.push(cur + ' ·');
+      cur = ' '.repeat(indent) + item;
+      curLen = indent + displayWidth(item);
+    } else {
+      cur += add;
+      curLen += len;
+    }
+    first = false;
+  }
+  lines.push(cur);
+  return lines.join('\n');
+}
+
 /** Text widths of a table whose last column takes what is left of `total` terminal columns (at least minLast). */
 export function fitWidths(fixed: readonly number[], total: number, minLast: number): number[] {
   const used = fixed.reduce((a, b) => a + b, 0) + 3 * (fixed.length + 1) + 1;

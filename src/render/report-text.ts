@@ -5,7 +5,7 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, wordFor, type Messages } from '../i18n/messages.js';
-import { boxTable, displayWidth, fitWidths, wrapText } from './box-table.js';
+import { boxTable, displayWidth, fitWidths, wrapItems, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { formatDateTime, zonedParts } from './time-format.js';
@@ -84,33 +84,6 @@ export function rowLabel(c: Colors, word: string, width = 11): string {
 /** Spaces after `label` up to `width` terminal columns (at least one). */
 export function labelPad(label: string, width: number): string {
   return ' '.repeat(Math.max(1, width - displayWidth(label)));
-}
-
-/** Items joined with " · ", wrapped to `width` terminal columns, continuation lines indented like the first item. */
-export function wrapItems(label: string, items: string[], width: number): string {
-  const lines: string[] = [];
-  const indent = displayWidth(label);
-  let cur = label;
-  let curLen = indent;
-  let first = true;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    const add = (first ? '' : ' · ') + item;
-    const len = displayWidth(add);
-    // A line that is followed by another ends in " ·": leave room for it.
-    const tail = i < items.length - 1 ? 2 : 0;
-    if (!first && curLen + len + tail > width) {
-      lines.push(cur + ' ·');
-      cur = ' '.repeat(indent) + item;
-      curLen = indent + displayWidth(item);
-    } else {
-      cur += add;
-      curLen += len;
-    }
-    first = false;
-  }
-  lines.push(cur);
-  return lines.join('\n');
 }
 
 /** "1,073" or "≥4,096". */
