@@ -1,5 +1,5 @@
 // Text fitted to terminal columns (wrapText: Chinese wraps between any two characters,
-// where cli-table3 broke only at spaces and cut the rest off), and a bordered table for
+// where cli-table3 broke only at spaces and cut the rest off; wrapItems: a " · " list), and a bordered table for
 // cells already wrapped to their column: cli-table3's box drawing, without measuring
 // every cell through strip-ansi, which compiles a new RegExp per call (most of
 // `logscan explain`'s run time, and a third of a small report's).
