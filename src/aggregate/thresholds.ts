@@ -214,12 +214,12 @@ export const FINDING_IDS: readonly string[] = [
 export const NOISE_ANNOTATIONS: readonly string[] = ['dhcp-broadcast', 'netbios-noise', 'lan-broadcast'];
 /**
  * Annotation ids that read a packet as a server's reply by its source port (DNS, FTP data,
- * NTP, Squid, ICQ, game servers, any TCP service answering with ACK) or as backscatter (a
+ * NTP, Squid, ICQ, game servers, any TCP service answering with ACK, QUIC and STUN) or as backscatter (a
  * flood's victim answering the spoofed address): its destination is the client's random
  * port, so it is not breadth, and it lowers a source's score like noise (002: the source
  * port tells).
  */
-export const REPLY_ANNOTATIONS: readonly string[] = ['srcport-dns', 'srcport-ftp-data', 'srcport-ntp', 'srcport-icp', 'srcport-icq', 'srcport-game', 'tcp-reply', 'backscatter'];
+export const REPLY_ANNOTATIONS: readonly string[] = ['srcport-dns', 'srcport-ftp-data', 'srcport-ntp', 'srcport-icp', 'srcport-icq', 'srcport-game', 'tcp-reply', 'udp-reply', 'backscatter'];
 /** Annotation ids that mark traffic meant for the previous holder of a dial-up/DHCP address. */
 export const LEFTOVER_ANNOTATIONS: readonly string[] = ['dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry'];
 /** Annotations left out of "notable interpretations": present on nearly every event, shown by the ports table instead. */

@@ -67,6 +67,7 @@ export const en = {
       'srcport-icq': 'ICQ',
       'srcport-game': 'game',
       'tcp-reply': 'TCP',
+      'udp-reply': 'QUIC/STUN',
       backscatter: 'backscatter',
     },
     noise: 'local broadcast noise',

@@ -73,6 +73,7 @@ export const zh: Messages = {
       'srcport-icq': 'ICQ',
       'srcport-game': '游戏',
       'tcp-reply': 'TCP',
+      'udp-reply': 'QUIC/STUN',
       backscatter: '反向散射',
     },
     noise: '本地广播噪声',

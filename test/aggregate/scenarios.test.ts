@@ -386,6 +386,17 @@ describe('server replies (002: the source port tells, not the random destination
     expect(ids(row(scan, '198.51.100.81'))).toEqual(expect.arrayContaining(['vertical-scan', 'trojan-probe']));
   });
 
+  it('late QUIC packets (UDP from 443) to 20 client ports are QUIC/STUN server replies, not a UDP scan, and not a traceroute in 33434-33600', () => {
+    const quic = Array.from({ length: 20 }, (_, i) => annotated('198.51.100.44', 443, 33434 + i * 7, i));
+    expect(quic.every((e) => e.annotations.map((a) => a.id).join() === 'udp-reply')).toBe(true);
+    const r = summarize(quic);
+    expect(ids(row(r, '198.51.100.44'))).toEqual(['server-replies']);
+    expect(row(r, '198.51.100.44').explanation).toBe('QUIC/STUN server replies (20 packets to client ports)');
+    // From a random high port the same packets are a traceroute's.
+    const trace = Array.from({ length: 20 }, (_, i) => annotated('198.51.100.45', 40000, 33434 + i, i));
+    expect(trace.every((e) => e.annotations.some((a) => a.id === 'traceroute'))).toBe(true);
+  });
+
   it('a TCP SYN from port 53 is no reply: its ports count', () => {
     const r = summarize(Array.from({ length: 20 }, (_, i) => annotated('198.51.100.55', 53, 1000 + i, i, 'tcp')));
     expect(ids(row(r, '198.51.100.55'))).toContain('vertical-scan');

@@ -96,7 +96,7 @@ const SAMPLES: Record<string, unknown[]> = {
 };
 
 /** Entries that are the same in Chinese on purpose: technical tokens. */
-const SAME = new Set(['report.head.rank', 'finding.replyLabel.srcport-dns', 'finding.replyLabel.srcport-ntp', 'finding.replyLabel.srcport-icq', 'finding.replyLabel.tcp-reply']);
+const SAME = new Set(['report.head.rank', 'finding.replyLabel.srcport-dns', 'finding.replyLabel.srcport-ntp', 'finding.replyLabel.srcport-icq', 'finding.replyLabel.tcp-reply', 'finding.replyLabel.udp-reply']);
 
 /** Chinese characters and CJK punctuation (，。：、（）). */
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/u;
