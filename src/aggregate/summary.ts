@@ -186,6 +186,9 @@ export class Summarizer {
   add(e: FirewallEvent): void {
     this.profiles.add(e);
     const anns = e.annotations;
+    if (anns.length === 0) return;
+    // The source as the profiles and the report name it (RFC 5952 for IPv6).
+    const src = e.src.ip === null ? null : addressKey(e.src.ip);
     for (let i = 0; i < anns.length; i++) {
       const a = anns[i];
       // Never listed as an interpretation (result() leaves them out), and on nearly every event.
@@ -195,7 +198,7 @@ export class Summarizer {
         s = new AnnotationStats();
         this.notes.set(a.id, s);
       }
-      s.add(e.src.ip === null ? null : addressKey(e.src.ip), a.text, a.severity, e.count);
+      s.add(src, a.text, a.severity, e.count);
     }
   }
 

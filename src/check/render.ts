@@ -6,7 +6,7 @@ import { eventToJson } from '../render/event-json.js';
 import { counted, fmtInt, plural } from '../util/number-text.js';
 import { jsonText, termSafe } from '../render/sanitize.js';
 import { formatDateTime } from '../render/time-format.js';
-import { wrapItems, wrapText } from '../render/box-table.js';
+import { wrapItems, wrapLabelled } from '../render/box-table.js';
 import { fmtConf, formatWhy, hints, type CheckResult, type KindExample, type LineDetail } from './check.js';
 
 export interface CheckTextOptions {
@@ -82,19 +82,11 @@ function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number)
       for (const a of e.annotations) {
         // The text under its id, indented, wrapped to the terminal (a meaning runs to 300 characters).
         out.push(`    ${termSafe(a.id)} (severity ${a.severity}, ${termSafe(a.ref)}):`);
-        for (const line of wrapText(termSafe(a.text), width - 6)) out.push(`      ${line}`);
+        out.push(wrapLabelled('      ', termSafe(a.text), width));
       }
     }
   }
   return out;
-}
-
-/** "label text…" with the text wrapped to the terminal, continuation lines under the text. */
-function labelled(label: string, text: string, width: number, paint: (s: string) => string = (s) => s): string {
-  const pad = ' '.repeat(label.length);
-  return wrapText(text, width - label.length)
-    .map((line, i) => paint((i === 0 ? label : pad) + line))
-    .join('\n');
 }
 
 export function renderCheckText(results: readonly CheckResult[], opts: CheckTextOptions): string {
@@ -104,8 +96,8 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
   for (const r of results) {
     if (out.length > 0) out.push('');
     out.push(c.bold(`check · ${termSafe(r.file)}`));
-    if (r.error) out.push(labelled('problem    ', termSafe(r.error), width, c.red));
-    out.push(labelled('format     ', termSafe(formatWhy(r)), width));
+    if (r.error) out.push(wrapLabelled('problem    ', termSafe(r.error), width, c.red));
+    out.push(wrapLabelled('format     ', termSafe(formatWhy(r)), width));
     if (r.sniff.length > 0) out.push(wrapItems('confidence ', r.sniff.map((s) => `${termSafe(s.format)} ${fmtConf(s.confidence)}`), width));
     out.push(`lines      ${fmtInt(r.lines)}: ${fmtInt(r.events)} parsed · ${fmtInt(r.skipped)} skipped · ${r.malformed > 0 ? c.yellow(`${fmtInt(r.malformed)} malformed`) : '0 malformed'}`);
     out.push(...kindsBlock('malformed', r.malformedKinds, c));

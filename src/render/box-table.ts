@@ -1,6 +1,7 @@
 // Text fitted to terminal columns (wrapText: Chinese wraps between any two characters,
-// where cli-table3 broke only at spaces and cut the rest off; wrapItems: a " · " list), and a bordered table for
-// cells already wrapped to their column: cli-table3's box drawing, without measuring
+// where cli-table3 broke only at spaces and cut the rest off; wrapItems: a " · " list;
+// wrapLabelled: a sentence after a label), and a bordered table for cells already
+// wrapped to their column: cli-table3's box drawing, without measuring
 // every cell through strip-ansi, which compiles a new RegExp per call (most of
 // `logscan explain`'s run time, and a third of a small report's).
 
@@ -119,6 +120,18 @@ export function wrapItems(label: string, items: string[], width: number): string
   }
   lines.push(cur);
   return lines.join('\n');
+}
+
+/**
+ * `label` and then `text` wrapped to `width` columns, continuation lines indented under the
+ * text; `paint` colours each line on its own, so a colour never runs across a line break.
+ */
+export function wrapLabelled(label: string, text: string, width: number, paint: (s: string) => string = (s) => s): string {
+  const indent = displayWidth(label);
+  const pad = ' '.repeat(indent);
+  return wrapText(text, width - indent)
+    .map((line, i) => paint((i === 0 ? label : pad) + line))
+    .join('\n');
 }
 
 /** Text widths of a table whose last column takes what is left of `total` terminal columns (at least minLast). */

@@ -4,9 +4,8 @@ import pc from 'picocolors';
 import type { DailyDoc } from '../daily/doc.js';
 import { messages } from '../i18n/messages.js';
 import { basisText, changeText, filesReadText, pctOf, probesText, windowNotes } from './daily-common.js';
-import { displayWidth } from './box-table.js';
+import { displayWidth, wrapItems } from './box-table.js';
 import { labelPad, renderReportSectionsText, rowLabel, sparkline, type TextOptions } from './report-text.js';
-import { wrapItems } from './box-table.js';
 import { fmtInt } from '../util/number-text.js';
 import { termSafe } from './sanitize.js';
 

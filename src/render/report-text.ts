@@ -5,7 +5,7 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, wordFor, type Messages } from '../i18n/messages.js';
-import { boxTable, displayWidth, fitWidths, wrapItems, wrapText } from './box-table.js';
+import { boxTable, displayWidth, fitWidths, wrapItems, wrapLabelled, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { formatDateTime, zonedParts } from './time-format.js';
@@ -113,11 +113,6 @@ function shrinkToFit(head: readonly string[], rows: readonly (readonly string[])
     over -= give;
   }
   return widths;
-}
-
-/** A sentence wrapped to the terminal; a colour opens and closes on each line. */
-function paragraph(text: string, width: number, paint: (s: string) => string = (s) => s): string {
-  return wrapText(text, width).map(paint).join('\n');
 }
 
 /** The narrowest a table's free-text column gets: "vertical scan:" still fits on a line. */
@@ -244,12 +239,12 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   // Say plainly when the numbers above do not cover everything that was asked for.
   const incomplete = doc.inputs.filter((i) => i.incomplete);
   if (incomplete.length > 0) {
-    out.push('', paragraph(m.incomplete(incomplete.length, doc.inputs.length, incomplete.map((i) => termSafe(i.file)).join(', ')), opts.width, c.yellow));
+    out.push('', wrapLabelled('', m.incomplete(incomplete.length, doc.inputs.length, incomplete.map((i) => termSafe(i.file)).join(', ')), opts.width, c.yellow));
   }
-  if (doc.interrupted) out.push('', paragraph(m.interrupted(termSafe(doc.interrupted)), opts.width, c.yellow));
+  if (doc.interrupted) out.push('', wrapLabelled('', m.interrupted(termSafe(doc.interrupted)), opts.width, c.yellow));
 
   if (t.events === 0) {
-    out.push('', paragraph(t.parsedEvents > 0 ? m.noMatch : m.noRecords, opts.width));
+    out.push('', wrapLabelled('', t.parsedEvents > 0 ? m.noMatch : m.noRecords, opts.width));
     return out.join('\n') + '\n';
   }
 
@@ -294,11 +289,11 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       out.push(wrapItems(rowLabel(c, m.label.findings), items, opts.width));
     }
   } else if (doc.rankedSources > 0) {
-    out.push('', c.bold(m.topSources), paragraph(m.noneAtSeverity(doc.filters.minSeverity ?? 0, doc.rankedSources), opts.width));
+    out.push('', c.bold(m.topSources), wrapLabelled('', m.noneAtSeverity(doc.filters.minSeverity ?? 0, doc.rankedSources), opts.width));
   } else if (doc.topSources.length > 0) {
     const rows = doc.topSources.map((s, i) => [String(i + 1), termSafe(s.ip), fmtInt(s.packets)]);
     // Nothing was ranked (docs/ranking.md): say why, so the busiest address is not read as an attacker.
-    out.push('', c.bold(m.topByPackets), paragraph(m.noneRanked, opts.width), textTable([h.rank, h.source, h.packets], rows, c));
+    out.push('', c.bold(m.topByPackets), wrapLabelled('', m.noneRanked, opts.width), textTable([h.rank, h.source, h.packets], rows, c));
   }
   if (doc.topCountries && doc.topCountries.length > 0) {
     const items = doc.topCountries.map((x) => m.countryItem(termSafe(x.country ?? '?'), x.packets, x.sources));
@@ -329,6 +324,6 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     out.push('', c.bold(m.interpretations), fittedTable(doc.interpretations, cols, c, opts.width, 22, colored));
   }
   const p = doc.profiles;
-  if (p.evicted > 0) out.push('', paragraph(m.evicted(p.cap, p.evicted, p.evictedEvents), opts.width, c.yellow));
+  if (p.evicted > 0) out.push('', wrapLabelled('', m.evicted(p.cap, p.evicted, p.evictedEvents), opts.width, c.yellow));
   return out;
 }
