@@ -11,8 +11,13 @@ const CACHE_MAX = 4096;
 const cache = new Map<string, string>();
 
 /** RFC 5952 text for a valid IPv6 address; IPv4 and anything unparsable come back unchanged. */
+/** The last address asked for: the overview, the profiles and the summary each ask for the same event's. */
+let lastIn = '';
+let lastOut = '';
+
 export function addressKey(ip: string): string {
   if (!ip.includes(':')) return ip;
+  if (ip === lastIn) return lastOut;
   let k = cache.get(ip);
   if (k === undefined) {
     // Own copies: a key sliced from a log line would pin its whole 64 KiB input chunk.
@@ -21,6 +26,9 @@ export function addressKey(ip: string): string {
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(own, k);
   }
+  // lastIn may be a slice of a log line: at most one 64 KiB chunk is pinned by it.
+  lastIn = ip;
+  lastOut = k;
   return k;
 }
 
