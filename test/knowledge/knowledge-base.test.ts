@@ -159,6 +159,14 @@ describe('the brief and the seeds, as data', () => {
     }
   });
 
+  it('a meaning does not open by restating the name (port-known prints "{name}: {text}", explain prints both side by side)', () => {
+    const restated = (name: string, text: string) => text.startsWith(name) && /^[:.：。,，]/.test(text.slice(name.length));
+    const found = kb.entries.flatMap((e) => (['en', 'zh'] as const).filter((l) => restated(e.name[l], e.text[l])).map((l) => `${e.id} ${l}`));
+    expect(found).toEqual([]);
+    expect(restated('Telnet', 'Telnet: unencrypted remote login.')).toBe(true);
+    expect(restated('Doly Trojan 木马', 'Doly Trojan 木马的监听端口')).toBe(false);
+  });
+
   it('entries beyond the seed documents stay few and are modern services', () => {
     const extra = kb.entries.filter((e) => e.source === 'logscan');
     expect(extra.length).toBeGreaterThan(0);
