@@ -17,10 +17,11 @@ import {
   PK_UDP,
   portKeyName,
   type SourceProfile,
+  type TrojanSeen,
 } from './profile.js';
 import { fmtInt } from '../util/number-text.js';
 import { messages, wordFor, type Messages } from '../i18n/messages.js';
-import { FINDING_IDS, LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, NOT_NOTABLE, REPLY_ANNOTATIONS, dangerLevel, type Thresholds } from './thresholds.js';
+import { FINDING_IDS, LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, NOT_NOTABLE, OUTBOUND_ANNOTATIONS, REPLY_ANNOTATIONS, dangerLevel, type Thresholds } from './thresholds.js';
 import { cmpName, cmpStr } from '../util/compare.js';
 
 export type EvidenceValue = number | boolean | string | readonly number[] | readonly string[];
@@ -112,9 +113,13 @@ function familyOf(key: number, text: string, kb: KnowledgeBase | null): string {
 }
 
 export function trojanFamilies(p: SourceProfile, kb: KnowledgeBase | null): TrojanFamily[] {
-  if (p.trojanPorts === 0) return [];
+  return p.trojanPorts === 0 ? [] : families(p.trojans(), kb);
+}
+
+/** Malware ports grouped by family, most severe and busiest first. */
+function families(rows: Iterable<[number, TrojanSeen]>, kb: KnowledgeBase | null): TrojanFamily[] {
   const byFamily = new Map<string, { keys: number[]; packets: number; severity: number }>();
-  for (const [key, seen] of p.trojans()) {
+  for (const [key, seen] of rows) {
     const fam = familyOf(key, seen.text, kb);
     const f = byFamily.get(fam) ?? { keys: [], packets: 0, severity: 0 };
     f.keys.push(key);
@@ -143,6 +148,21 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   const psad = dangerLevel(p.packets, t);
   const duration = span > 0 ? fmtDuration(span, lang) : null;
 
+  const outbound = families(p.outbound(), kb);
+  if (outbound.length > 0) {
+    // A program on this side talking to a malware port: an infected machine, or that malware's controller.
+    out.push({
+      id: 'outbound-malware',
+      severity: clampSev(Math.max(2, ...outbound.map((f) => f.severity))),
+      evidence: {
+        families: outbound.map((f) => f.family),
+        ports: outbound.flatMap((f) => f.ports),
+        packets: outbound.reduce((a, f) => a + f.packets, 0),
+      },
+      text: m.outboundMalware(familyList(outbound, m)),
+    });
+  }
+
   const trojans = trojanFamilies(p, kb);
   if (trojans.length > 0) {
     // A wide scan crosses trojan ports by accident (a 1-1024 sweep hits a dozen of
@@ -150,8 +170,6 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     const trojanPorts = trojans.reduce((a, f) => a + f.ports.length, 0);
     const incidental = ports >= t.verticalScan.minPorts && trojanPorts < t.trojanProbe.minShareInScan * ports;
     const sev = incidental ? 2 : Math.max(2, ...trojans.map((f) => f.severity));
-    const shown = trojans.slice(0, 2).map((f) => m.trojanFamily(f.family, f.ports.slice(0, 3), Math.max(0, f.ports.length - 3)));
-    if (trojans.length > 2) shown.push(m.moreFamilies(trojans.length - 2));
     out.push({
       id: 'trojan-probe',
       severity: clampSev(sev),
@@ -161,7 +179,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
         packets: trojans.reduce((a, f) => a + f.packets, 0),
         incidental,
       },
-      text: shown.join(m.partSep),
+      text: familyList(trojans, m),
     });
   }
 
@@ -269,6 +287,13 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   return { findings: out, trojans };
 }
 
+/** "Sub-7 1243, 27374; NetBus 12345 +1 more family": two families, three ports each. */
+function familyList(list: readonly TrojanFamily[], m: Messages['finding']): string {
+  const shown = list.slice(0, 2).map((f) => m.trojanFamily(f.family, f.ports.slice(0, 3), Math.max(0, f.ports.length - 3)));
+  if (list.length > 2) shown.push(m.moreFamilies(list.length - 2));
+  return shown.join(m.partSep);
+}
+
 /**
  * Seed 002: UDP into 33434-33600 is a traceroute only when it stays in that range. A
  * source that UDP-scans other ports as well swept through the range, so the traceroute
@@ -316,7 +341,7 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
   const parts: string[] = [];
   const stealth = findings.filter((f) => STEALTH_IDS.has(f.id));
   // Scans first, then stealth, then trojans, then the rest (the order people read a row in).
-  const order = ['vertical-scan', 'horizontal-sweep', 'udp-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'server-replies', 'noise'];
+  const order = ['outbound-malware', 'vertical-scan', 'horizontal-sweep', 'udp-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'server-replies', 'noise'];
   for (const id of order) {
     if (id === '*stealth') {
       if (stealth.length > 0) parts.push(m.stealthProbes(stealth.map((f) => STEALTH_LABEL[f.id]!)));
@@ -336,7 +361,7 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
   // Telling annotations that no finding already covers (source-port tricks, proxy hunts …);
   // for a wide scanner they are by-products of the scan and would only lengthen the line.
   if (p.ports.size >= WIDE_PORTS) return parts.join(' · ');
-  const covered = new Set(['trojan', 'traceroute', ...LEFTOVER_ANNOTATIONS, ...NOISE_ANNOTATIONS, ...(findings.some((f) => f.id === 'server-replies') ? REPLY_ANNOTATIONS : []), ...NOT_NOTABLE]);
+  const covered = new Set(['trojan', 'traceroute', ...OUTBOUND_ANNOTATIONS, ...LEFTOVER_ANNOTATIONS, ...NOISE_ANNOTATIONS, ...(findings.some((f) => f.id === 'server-replies') ? REPLY_ANNOTATIONS : []), ...NOT_NOTABLE]);
   const extra = [...p.annotations]
     .filter(([id]) => !covered.has(id) && (p.annotations.severity(id) ?? 0) >= 1)
     .sort((a, b) => (p.annotations.severity(b[0]) ?? 0) - (p.annotations.severity(a[0]) ?? 0) || b[1] - a[1] || cmpStr(a[0], b[0]))

@@ -11,7 +11,7 @@ import { flat } from '../util/flat-string.js';
 import { HostSet, IntSet, PortTally } from './int-collections.js';
 import { AnnotationTally, addToRow } from './annotation-tally.js';
 import { isOwnClientTraffic } from './own-traffic.js';
-import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, REPLY_ANNOTATIONS, type Thresholds } from './thresholds.js';
+import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, OUTBOUND_ANNOTATIONS, REPLY_ANNOTATIONS, type Thresholds } from './thresholds.js';
 import { addressKey } from './address-key.js';
 
 // TCP flag bits (ECE/CWR are ignored for scan classification: ECN setup adds them to SYNs).
@@ -113,7 +113,9 @@ const K_LEFTOVER = 2;
 const K_TRACEROUTE = 3;
 const K_TROJAN = 4;
 const K_REPLY = 5;
+const K_OUTBOUND = 6;
 const ANNOTATION_KIND = new Map<string, number>([
+  ...OUTBOUND_ANNOTATIONS.map((id): [string, number] => [id, K_OUTBOUND]),
   ...NOISE_ANNOTATIONS.map((id): [string, number] => [id, K_NOISE]),
   ...REPLY_ANNOTATIONS.map((id): [string, number] => [id, K_REPLY]),
   ...LEFTOVER_ANNOTATIONS.map((id): [string, number] => [id, K_LEFTOVER]),
@@ -175,6 +177,8 @@ class RareCounts {
   traceroutePorts: IntSet | null = null;
   /** Server replies that are not also broadcast noise (so the two shares never overlap). */
   replyPackets = 0;
+  /** Traffic from this side to malware ports, as trojan probes are kept: [port key, packets, highest severity, text] rows. */
+  outboundRows: (number | string)[] = NO_ROWS;
 }
 
 export class SourceProfile {
@@ -265,6 +269,8 @@ export class SourceProfile {
       else if (kind === K_REPLY) reply = true;
       else if (kind === K_TROJAN && e.dst.port !== null) {
         this.addTrojan((e.proto === 'udp' ? PK_UDP : PK_TCP) + e.dst.port, n, a.severity, a.text, lim.maxTrojanPorts);
+      } else if (kind === K_OUTBOUND && e.dst.port !== null) {
+        this.addOutbound((e.proto === 'udp' ? PK_UDP : PK_TCP) + e.dst.port, n, a.severity, a.text, lim.maxTrojanPorts);
       }
     }
     if (noise) this.rareCounts().noisePackets += n;
@@ -404,17 +410,25 @@ export class SourceProfile {
     if (!addToRow(rows, 4, key, n, severity) && rows.length < 4 * cap) this.trojanRows = rows.concat([key, n, severity, text]);
   }
 
+  private addOutbound(key: number, n: number, severity: number, text: string, cap: number): void {
+    const rare = this.rareCounts();
+    const rows = rare.outboundRows;
+    if (!addToRow(rows, 4, key, n, severity) && rows.length < 4 * cap) rare.outboundRows = rows.concat([key, n, severity, text]);
+  }
+
   /** Distinct trojan ports probed (up to limits.maxTrojanPorts). */
   get trojanPorts(): number {
     return this.trojanRows.length / 4;
   }
 
   /** Trojan probes by port key, in first-seen order. */
-  *trojans(): IterableIterator<[number, TrojanSeen]> {
-    const rows = this.trojanRows;
-    for (let i = 0; i < rows.length; i += 4) {
-      yield [rows[i] as number, { packets: rows[i + 1] as number, severity: rows[i + 2] as number, text: rows[i + 3] as string }];
-    }
+  trojans(): IterableIterator<[number, TrojanSeen]> {
+    return portRows(this.trojanRows);
+  }
+
+  /** Traffic from this side to malware ports (OUTBOUND_ANNOTATIONS) by port key, in first-seen order. */
+  outbound(): IterableIterator<[number, TrojanSeen]> {
+    return portRows(this.rare?.outboundRows ?? NO_ROWS);
   }
 
   /** Packets per rule label. */
@@ -446,6 +460,7 @@ export class SourceProfile {
     if (o.ackPorts) for (const p of o.ackPorts) (this.rareCounts().ackPorts ??= new IntSet()).add(p, 64);
     for (const [id, s] of o.annotations.severityEntries()) this.annotations.add(id, o.annotations.get(id)!, s);
     for (const [k, v] of o.trojans()) this.addTrojan(k, v.packets, v.severity, v.text, lim.maxTrojanPorts);
+    for (const [k, v] of o.outbound()) this.addOutbound(k, v.packets, v.severity, v.text, lim.maxTrojanPorts);
     this.drops += o.drops;
     this.rejects += o.rejects;
     this.allows += o.allows;
@@ -461,6 +476,13 @@ export class SourceProfile {
       if (o.rare.traceroutePorts) for (const port of o.rare.traceroutePorts) (r.traceroutePorts ??= new IntSet()).add(port, TRACEROUTE_PORTS);
       r.replyPackets += o.rare.replyPackets;
     }
+  }
+}
+
+/** [port key, packets, severity, text] rows as entries. */
+function* portRows(rows: readonly (number | string)[]): IterableIterator<[number, TrojanSeen]> {
+  for (let i = 0; i < rows.length; i += 4) {
+    yield [rows[i] as number, { packets: rows[i + 1] as number, severity: rows[i + 2] as number, text: rows[i + 3] as string }];
   }
 }
 

@@ -115,6 +115,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
     persistence: 2,
     persistenceCapHours: 72,
     findings: {
+      'outbound-malware': 20,
       'vertical-scan': 20,
       'horizontal-sweep': 20,
       'udp-scan': 18,
@@ -192,6 +193,7 @@ function mergeInto(target: Record<string, unknown>, src: unknown, where: string,
 
 /** Every finding id, in the order findings are listed for a source. */
 export const FINDING_IDS: readonly string[] = [
+  'outbound-malware',
   'trojan-probe',
   'vertical-scan',
   'horizontal-sweep',
@@ -222,5 +224,11 @@ export const NOISE_ANNOTATIONS: readonly string[] = ['dhcp-broadcast', 'netbios-
 export const REPLY_ANNOTATIONS: readonly string[] = ['srcport-dns', 'srcport-ftp-data', 'srcport-ntp', 'srcport-icp', 'srcport-icq', 'srcport-game', 'tcp-reply', 'udp-reply', 'backscatter'];
 /** Annotation ids that mark traffic meant for the previous holder of a dial-up/DHCP address. */
 export const LEFTOVER_ANNOTATIONS: readonly string[] = ['dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry'];
+/**
+ * Annotation ids of traffic from this side to a malware port (a trojan's or worm's, the
+ * Conducent adbot's): a program here talks to it, which makes the source an
+ * `outbound-malware` finding rather than a prober.
+ */
+export const OUTBOUND_ANNOTATIONS: readonly string[] = ['trojan-outbound', 'adbot-outbound'];
 /** Annotations left out of "notable interpretations": present on nearly every event, shown by the ports table instead. */
 export const NOT_NOTABLE: readonly string[] = ['port-known'];

@@ -38,6 +38,8 @@ export const en = {
   finding: {
     /** Between the parts of a trojan finding ("ncx99 99; Silencer 1001"). */
     partSep: '; ',
+    /** A program on this side talking to malware ports (the families, as trojanFamily lists them). */
+    outboundMalware: (families: string) => `outbound to malware ports: ${families}`,
     trojanFamily: (family: string, ports: readonly string[], more: number) => `${family} ${ports.join(', ')}${more > 0 ? ` +${more}` : ''}`,
     moreFamilies: (n: number) => `+${n} more ${plural(n, 'family', 'families')}`,
     verticalScan: (ports: string, hosts: string | null, duration: string | null) =>

@@ -49,6 +49,7 @@ export const zh: Messages = {
 
   finding: {
     partSep: '；',
+    outboundMalware: (families) => `本方向外连接恶意软件端口：${families}`,
     trojanFamily: (family, ports, more) => `${family} ${portList(ports, more)}`,
     moreFamilies: (n) => `另有 ${fmtInt(n)} 个家族`,
     verticalScan: (ports, hosts, duration) => `垂直扫描：${opt(hosts, (h) => `${h} 台主机上的 `)}${ports} 个端口${lasting(duration)}`,

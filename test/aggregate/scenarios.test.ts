@@ -5,6 +5,7 @@ import { Summarizer, type RankedSource, type SummaryResult } from '../../src/agg
 import { DEFAULT_THRESHOLDS, mergeThresholds } from '../../src/aggregate/thresholds.js';
 import { at, makeEvent } from '../helpers/events.js';
 import { SourceProfile } from '../../src/aggregate/profile.js';
+import type { Severity } from '../../src/event.js';
 import { trojanFamilies } from '../../src/aggregate/findings.js';
 import { annotateOne, knowledge } from '../annotate/kb.js';
 import { ann, hammer, horizontalSweep, summarize, trojanAnn, verticalScan } from '../helpers/summary-events.js';
@@ -160,7 +161,7 @@ describe('Sub-7 campaign', () => {
 });
 
 describe('trojan probes kept per source', () => {
-  const probe = (port: number, severity: number, count = 1) =>
+  const probe = (port: number, severity: Severity, count = 1) =>
     makeEvent({ src: { ip: '203.0.113.91' }, dst: { port }, count, time: at(port), annotations: [trojanAnn(`Family${port % 3}`, severity)] });
   const profileOf = (events: ReturnType<typeof probe>[]) => {
     const p = new SourceProfile('203.0.113.91');
@@ -187,6 +188,46 @@ describe('trojan probes kept per source', () => {
     const sorted = (p: SourceProfile) => [...p.trojans()].sort((x, y) => x[0] - y[0]);
     expect(sorted(a)).toEqual(sorted(whole));
     expect(sorted(whole).map(([k, v]) => [k, v.packets, v.severity])).toEqual([[1243, 6, 4], [6776, 3, 3], [31337, 1, 5]]);
+  });
+});
+
+describe('a machine on this side talking to malware ports', () => {
+  // Egress drops from an inside host (as in samples/iptables.log): Slammer's port, the adbot, and mail/IRC.
+  const inside = '172.16.5.2';
+  const out = (proto: string, port: number, sec: number) =>
+    annotateOne({ proto, tcpFlags: proto === 'tcp' ? ['SYN'] : null, direction: 'out', inIface: null, outIface: 'eth0', time: at(sec), src: { ip: inside, port: 40000 + sec }, dst: { ip: `203.0.113.${sec + 1}`, port } });
+  const egress = [out('udp', 1434, 0), out('tcp', 17027, 10), out('tcp', 17027, 12), out('tcp', 6667, 20), out('tcp', 25, 30)];
+
+  it('is an outbound-malware finding naming the families, and outranks one-off inbound trojan probes', () => {
+    expect(egress.map((e) => e.annotations.map((a) => a.id).filter((id) => id.endsWith('-outbound')))).toEqual([['trojan-outbound'], ['adbot-outbound'], ['adbot-outbound'], [], []]);
+    const bo = makeEvent({ proto: 'udp', tcpFlags: null, src: { ip: '203.0.113.61' }, dst: { port: 31337 }, annotations: [trojanAnn('Back Orifice', 4)] });
+    const s = new Summarizer(DEFAULT_THRESHOLDS);
+    for (const e of [bo, ...background, ...egress]) s.add(e);
+    const r = s.result({ kb: knowledge(), lang: 'en' });
+    const host = row(r, inside);
+    expect(ids(host)).toEqual(['outbound-malware']);
+    expect(host.findings[0]).toMatchObject({ severity: 3, evidence: { families: ['SQL Slammer', 'Conducent'], ports: ['1434/udp', '17027'], packets: 3 } });
+    expect(host.explanation).toBe('outbound to malware ports: SQL Slammer 1434/udp; Conducent 17027');
+    expect(order(r).slice(0, 2)).toEqual([inside, '203.0.113.61']);
+    const zh = s.result({ kb: knowledge(), lang: 'zh' });
+    expect(row(zh, inside).explanation).toBe('本方向外连接恶意软件端口：SQL Slammer 1434/udp；Conducent 17027');
+  });
+
+  it('an inside host reaching only ordinary ports gets no such finding', () => {
+    const r = summarize(egress.slice(3));
+    expect(ids(row(r, inside))).toEqual([]);
+  });
+
+  it('merged from two parts, the same finding as one pass', () => {
+    const t = DEFAULT_THRESHOLDS;
+    const whole = new SourceProfile(inside);
+    for (const e of egress) whole.add(e, t);
+    const [a, b] = [new SourceProfile(inside), new SourceProfile(inside)];
+    egress.forEach((e, i) => (i < 2 ? a : b).add(e, t));
+    a.merge(b, t);
+    const sorted = (p: SourceProfile) => [...p.outbound()].sort((x, y) => x[0] - y[0]).map(([k, v]) => [k, v.packets, v.severity]);
+    expect(sorted(a)).toEqual(sorted(whole));
+    expect(sorted(whole)).toEqual([[17027, 2, 2], [65536 + 1434, 1, 3]]);
   });
 });
 

@@ -8,7 +8,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir } from '../helpers/cli.js';
+import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir, untilReading } from '../helpers/cli.js';
 import { UFW } from '../helpers/ufw.js';
 import { isoLine } from '../daily/lines.js';
 
@@ -367,7 +367,8 @@ describe('SIGINT / SIGTERM during a one-shot run: partial report marked "interru
     const cli = startCli([...args, '-'], { stdin: 'pipe' });
     // stdin stays open: only the signal can end this run.
     cli.stdin!.write([UFW(6776), UFW(23), UFW(445, '198.51.100.9')].join('\n') + '\n');
-    await new Promise((r) => setTimeout(r, 800));
+    await untilReading(cli.pid, '-');
+    await new Promise((r) => setTimeout(r, 500));
     const t0 = Date.now();
     const r = await cli.stop(signal);
     expect(Date.now() - t0).toBeLessThan(3000);

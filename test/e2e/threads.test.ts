@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, repoRoot, runCli, tempDir, type CliResult } from '../helpers/cli.js';
+import { cliPath, repoRoot, runCli, tempDir, untilReading, type CliResult } from '../helpers/cli.js';
 import { UFW } from '../helpers/ufw.js';
 
 const corpus = join(repoRoot, '../shared/corpus');
@@ -152,19 +152,26 @@ interface InterruptedReport {
   inputs: Record<string, unknown>[];
 }
 
-/** Starts the CLI (writing `stdin` to it, the pipe left open), sends SIGINT after 1.5 s; how it ended. */
-async function interruptedRun(args: string[], stdin?: string): Promise<{ code: number | null; exitMs: number; doc: InterruptedReport }> {
+/**
+ * Starts the CLI on `args` (writing `stdin` to it, the pipe left open), sends SIGINT once it
+ * reads `input` and 700 ms later; how it ended. A fixed delay from the start was not enough
+ * on a loaded machine: the signal came before the command's handler, and Node's default
+ * action left no report.
+ */
+async function interruptedRun(args: string[], input: string, stdin?: string): Promise<{ code: number | null; exitMs: number; doc: InterruptedReport }> {
   const child = spawn(process.execPath, [cliPath, ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
   let stdout = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   if (stdin !== undefined) child.stdin.write(stdin);
-  await new Promise((r) => setTimeout(r, 1500));
+  await untilReading(child.pid!, input);
+  await new Promise((r) => setTimeout(r, 700));
   const t0 = Date.now();
   child.kill('SIGINT');
   const code = await exited;
   return { code, exitMs: Date.now() - t0, doc: JSON.parse(stdout) as InterruptedReport };
 }
+
 
 describe('what only a threaded run has', () => {
   it('a crash in the worker is an internal error: short message, exit 1', () => {
@@ -179,7 +186,7 @@ describe('what only a threaded run has', () => {
     const line = UFW(6776) + '\n';
     const big = join(dir, 'big.log.gz');
     writeFileSync(big, gzipSync(Buffer.alloc(line.length * 300_000, line), { level: 1 }));
-    const { code, exitMs, doc } = await interruptedRun([big, '--threads', '2', '-o', 'json']);
+    const { code, exitMs, doc } = await interruptedRun([big, '--threads', '2', '-o', 'json'], big);
     expect(exitMs).toBeLessThan(3000);
     expect(code).toBe(130);
     expect(doc.interrupted).toBe('SIGINT');
@@ -192,7 +199,7 @@ describe('what only a threaded run has', () => {
   it('SIGINT while the worker waits on a quiet stdin pipe: exit 130 at once, with what came', async () => {
     // Forty lines, then the writer goes quiet without closing the pipe.
     const forty = Array.from({ length: 40 }, (_, i) => UFW(23, `198.51.100.${i}`, i)).join('\n') + '\n';
-    const { code, exitMs, doc } = await interruptedRun(['-', '--threads', '2', '-o', 'json'], forty);
+    const { code, exitMs, doc } = await interruptedRun(['-', '--threads', '2', '-o', 'json'], '-', forty);
     expect(exitMs).toBeLessThan(2000);
     expect(code).toBe(130);
     expect(doc.interrupted).toBe('SIGINT');

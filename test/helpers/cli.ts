@@ -1,6 +1,6 @@
 // Runs the BUILT command line (dist/), as a user would; never imports it.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -57,6 +57,7 @@ export interface LiveCli {
   readonly stderr: string;
   /** Resolves once `pred(stdout, stderr)` holds; rejects after `timeoutMs`. */
   waitFor(pred: (stdout: string, stderr: string) => boolean, timeoutMs?: number): Promise<void>;
+  readonly pid: number;
   /** Sends the signal and resolves with the exit. */
   stop(signal?: NodeJS.Signals): Promise<CliResult>;
   exited: Promise<CliResult>;
@@ -85,6 +86,7 @@ export function startCli(args: string[], opts: { env?: Record<string, string>; s
   });
   const exited = new Promise<CliResult>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
   return {
+    pid: child.pid!,
     stdin: child.stdin,
     get stdout() {
       return stdout;
@@ -115,4 +117,30 @@ export function startCli(args: string[], opts: { env?: Record<string, string>; s
       return exited;
     },
   };
+}
+
+/**
+ * Resolves once process `pid` reads `input` (the command installs its SIGINT handler before
+ * it opens anything). Linux: a file is among /proc/PID/fd; stdin (`-`) is a pipe that libuv
+ * switched to O_NONBLOCK (/proc/PID/fdinfo/0) when reading began. Elsewhere: after 1.5 s.
+ */
+export async function untilReading(pid: number, input: string): Promise<void> {
+  if (!existsSync(`/proc/${pid}/fd`)) return new Promise((r) => setTimeout(r, 1500));
+  const started = (): boolean => {
+    try {
+      if (input === '-') return (parseInt(/^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/${pid}/fdinfo/0`, 'utf8'))?.[1] ?? '0', 8) & 0o4000) !== 0;
+      return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+        try {
+          return readlinkSync(`/proc/${pid}/fd/${fd}`) === input;
+        } catch {
+          return false; // closed meanwhile
+        }
+      });
+    } catch {
+      return true; // the process ended: nothing left to wait for
+    }
+  };
+  for (const deadline = Date.now() + 20_000; !started(); await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() > deadline) throw new Error(`the CLI never started reading ${input}`);
+  }
 }

@@ -15,6 +15,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'duration.hours': ['3.5'],
   'duration.days': ['2.1'],
   'finding.trojanFamily': ['Sub-7', ['1243', '6776', '27374'], 2],
+  'finding.outboundMalware': ['SQL Slammer 1434/udp; Conducent 17027'],
   'finding.moreFamilies': [2],
   'finding.verticalScan': ['300', '3', '2 min'],
   'finding.horizontalSweep': ['12', '22/tcp, 23/tcp', '11 s'],
