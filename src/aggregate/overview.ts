@@ -7,6 +7,7 @@ import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
 import { addressKey } from './address-key.js';
 import { isReply } from './own-traffic.js';
+import { isEgress } from '../util/egress.js';
 
 export interface PortKey {
   proto: string;
@@ -82,7 +83,7 @@ export class Overview {
     if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
     const port = e.dst.port;
     // What arrived and was aimed at a port: not our own traffic, not a server's reply to a client's random port.
-    if (port !== null && e.direction !== 'out' && !isReply(e)) {
+    if (port !== null && !isEgress(e) && !isReply(e)) {
       this.addPort(0, e.proto, port, n);
       if (e.action === 'drop' || e.action === 'reject') this.addPort(1, e.proto, port, n);
     }

@@ -28,6 +28,7 @@ import {
   classifyAddress,
 } from './address.js';
 import { flat } from '../util/flat-string.js';
+import { isEgress } from '../util/egress.js';
 import { Lru } from './lru.js';
 import { malwareVars } from './malware-name.js';
 import { loadAnnotationRules, type AnnotationRule, type AnnotationRuleSet, type PortRange } from './rules.js';
@@ -435,6 +436,8 @@ class AnnotatorImpl implements Annotator {
     if (t > this.maxT) this.maxT = t;
     this.curAddr = -1;
     this.curDir = e.direction === null ? DIR_NULL : (DIR_BIT[e.direction] ?? 0);
+    // A LAN machine's own connection through this router is read like this host's own (util/egress.ts).
+    if (e.direction === 'forward' && isEgress(e)) this.curDir = DIR_BIT.out!;
     this.curAction = ACTION_BIT[e.action] ?? 0;
     this.curFlags = FLAGS_UNKNOWN;
     this.curLocalSince = NaN;

@@ -8,6 +8,7 @@ import { hourIndex, zoneName, type DayWindow } from './day.js';
 import { DIGEST_VERSION, SOURCES_IN_DIGEST, encodePorts, type DayDigest } from './digest.js';
 import { addressKey } from '../aggregate/address-key.js';
 import { isReply } from '../aggregate/own-traffic.js';
+import { isEgress } from '../util/egress.js';
 
 /** Distinct sources counted exactly up to here (the Overview uses the same cap). */
 const SOURCE_CAP = 200_000;
@@ -52,7 +53,7 @@ export class DayTally {
     if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
     this.rules.add(e.rule ?? '(none)', n);
     // Same definition as the report's port table: what arrived, not what we sent out nor replies.
-    if (e.dst.port !== null && e.direction !== 'out' && !isReply(e)) {
+    if (e.dst.port !== null && !isEgress(e) && !isReply(e)) {
       let bits = this.ports.get(e.proto);
       if (!bits) this.ports.set(e.proto, (bits = new Uint32Array(65_536)));
       bits[e.dst.port] += n;

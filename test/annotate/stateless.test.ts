@@ -102,6 +102,21 @@ describe('trojan ports in outbound traffic', () => {
     expect(find(annotateOne(udp(31337, { direction: 'out' }), { lang: 'zh' }), 'trojan-outbound')?.text).toMatch(/本方有程序/);
     expect(ids(annotateOne(udp(31337)))).not.toContain('trojan-outbound');
   });
+
+  it("through a router: a LAN machine's forwarded packet to the Internet is this side's (trojan-outbound, adbot-outbound); the Internet's to the LAN is a probe", () => {
+    const fwd = (proto: string, port: number, src: string, dst: string) =>
+      ({ proto, direction: 'forward', inIface: 'lan0', outIface: 'wan0', src: { ip: src, port: 40001 }, dst: { ip: dst, port } }) as const;
+    const egress = ids(annotateOne(fwd('udp', 1434, '192.168.1.23', '203.0.113.9')));
+    expect(egress).toContain('trojan-outbound');
+    expect(egress).not.toContain('trojan');
+    expect(ids(annotateOne(fwd('tcp', 17027, 'fd12:3456:789a::23', '2001:db8::9')))).toContain('adbot-outbound');
+    expect(ids(annotateOne(fwd('tcp', 17027, '203.0.113.9', '192.168.1.23')))).not.toContain('adbot-outbound');
+    for (const [src, dst] of [['203.0.113.9', '192.168.1.23'], ['192.168.1.23', '10.0.0.5'], ['203.0.113.9', '198.51.100.7']]) {
+      const probe = ids(annotateOne(fwd('udp', 1434, src!, dst!)));
+      expect(probe, `${src} -> ${dst}`).toContain('trojan');
+      expect(probe, `${src} -> ${dst}`).not.toContain('trojan-outbound');
+    }
+  });
 });
 
 describe('sub7-artifact', () => {

@@ -1,0 +1,60 @@
+// Which way a packet went, as far as "this side" is concerned. The kernel's direction
+// says which chain logged it; on a router the FORWARD chain carries both the Internet's
+// probes of the LAN (public source) and the LAN's own connections out (private source,
+// public destination). The second kind is this side's traffic, like OUTPUT: a LAN machine
+// talking to a trojan's port is a machine here using it, not a probe from outside.
+// Char-code checks only: runs for every forwarded event.
+import type { FirewallEvent } from '../event.js';
+import { ADDR_UNICAST, classifyAddress } from '../annotate/address.js';
+
+/** Sent from this side: logged as outbound, or forwarded from a private address to a public one. */
+export function isEgress(e: FirewallEvent): boolean {
+  if (e.direction === 'out') return true;
+  if (e.direction !== 'forward') return false;
+  const src = e.src.ip;
+  const dst = e.dst.ip;
+  return src !== null && dst !== null && isPrivateAddress(src) && !isPrivateAddress(dst) && classifyAddress(dst) === ADDR_UNICAST && !isUnspecified(dst);
+}
+
+/**
+ * Addresses of a local network rather than the Internet: RFC 1918, shared CGNAT space
+ * (100.64/10), link-local (169.254/16, fe80::/10), loopback, IPv6 unique local (fc00::/7);
+ * IPv4-mapped IPv6 by its IPv4 part.
+ */
+export function isPrivateAddress(ip: string): boolean {
+  if (ip.indexOf('.') === -1) return privateV6(ip);
+  const start = ip.lastIndexOf(':') + 1;
+  const a = octet(ip, start);
+  if (a === 10 || a === 127) return true;
+  const dot = ip.indexOf('.', start);
+  const b = dot < 0 ? -1 : octet(ip, dot + 1);
+  if (a === 172) return b >= 16 && b <= 31;
+  if (a === 192) return b === 168;
+  if (a === 169) return b === 254;
+  if (a === 100) return b >= 64 && b <= 127;
+  return false;
+}
+
+/** The decimal number at ip[i] up to the next dot (-1 if none). */
+function octet(ip: string, i: number): number {
+  let n = -1;
+  for (; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    n = (n < 0 ? 0 : n * 10) + (c - 48);
+  }
+  return n;
+}
+
+function privateV6(ip: string): boolean {
+  const s = ip.toLowerCase();
+  if (s === '::1' || s === '0000:0000:0000:0000:0000:0000:0000:0001') return true;
+  // fc00::/7 and fe80::/10 are in the first group, written with all four digits.
+  if (s.length < 5 || s.charCodeAt(4) !== 58) return false;
+  if (s.startsWith('fc') || s.startsWith('fd')) return true;
+  return s.startsWith('fe') && '89ab'.includes(s[2]!);
+}
+
+function isUnspecified(ip: string): boolean {
+  return ip === '0.0.0.0' || ip === '::' || /^[0:]+$/.test(ip);
+}

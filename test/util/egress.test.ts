@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { isEgress, isPrivateAddress } from '../../src/util/egress.js';
+import { makeEvent } from '../helpers/events.js';
+
+describe('isPrivateAddress', () => {
+  it.each([
+    '10.0.0.1', '10.255.255.255', '172.16.0.1', '172.31.255.254', '192.168.1.20', '169.254.10.1', '100.64.0.1', '100.127.255.1', '127.0.0.1',
+    'fd12:3456:789a::1', 'FC00:0000:0000:0000:0000:0000:0000:0001', 'fe80::1', 'febf::1', '::1', '0000:0000:0000:0000:0000:0000:0000:0001', '::ffff:192.168.0.4',
+  ])('%s is a local network address', (ip) => expect(isPrivateAddress(ip)).toBe(true));
+
+  it.each([
+    '11.0.0.1', '9.255.255.255', '172.15.0.1', '172.32.0.1', '192.169.1.1', '192.0.2.1', '169.253.1.1', '100.63.255.255', '100.128.0.1', '203.0.113.9',
+    '2001:db8::1', 'fd::1', 'fec0::1', 'fe7f::1', 'ff02::1', '::ffff:8.8.8.8', '1.10.0.1',
+  ])('%s is not', (ip) => expect(isPrivateAddress(ip)).toBe(false));
+});
+
+describe('isEgress', () => {
+  const ev = (direction: 'in' | 'out' | 'forward' | null, src: string, dst: string) => makeEvent({ direction, src: { ip: src }, dst: { ip: dst } });
+  it('outbound is this side; inbound and unknown are not', () => {
+    expect(isEgress(ev('out', '203.0.113.1', '198.51.100.2'))).toBe(true);
+    expect(isEgress(ev('in', '192.168.1.2', '203.0.113.1'))).toBe(false);
+    expect(isEgress(ev(null, '192.168.1.2', '203.0.113.1'))).toBe(false);
+  });
+  it('forwarded: from a local network to a public unicast address only', () => {
+    expect(isEgress(ev('forward', '192.168.1.2', '203.0.113.1'))).toBe(true);
+    expect(isEgress(ev('forward', 'fd00:1::2', '2001:db8::1'))).toBe(true);
+    expect(isEgress(ev('forward', '203.0.113.1', '192.168.1.2'))).toBe(false);
+    expect(isEgress(ev('forward', '192.168.1.2', '10.1.1.1'))).toBe(false);
+    expect(isEgress(ev('forward', '203.0.113.1', '198.51.100.2'))).toBe(false);
+    expect(isEgress(ev('forward', '192.168.1.2', '239.255.255.250'))).toBe(false);
+    expect(isEgress(ev('forward', '192.168.1.2', '203.0.113.255'))).toBe(false);
+    expect(isEgress(ev('forward', 'fd00:1::2', '::'))).toBe(false);
+  });
+});
