@@ -3,13 +3,19 @@
 // later ones only counted, and when the window closes one line says
 // "+120 more from 203.0.113.7 in 10 s" (the caller words it). A probe that brings an annotation not yet
 // shown for that source in the window is always printed (new information).
+// Windows run on the log's clock (the event's time; the wall clock for records without
+// one): tailing, the two agree; replaying a file with --from-start, probes hours apart in
+// the log are not folded together because they were read in the same second.
 // Bounded: at most `maxSources` open windows; the oldest is closed early when full.
 import type { FirewallEvent } from '../event.js';
 import { addressKey } from '../aggregate/address-key.js';
 
 interface Window {
+  /** Log time of the window's first and latest probe. */
   start: number;
   last: number;
+  /** Wall time the window opened: tick() closes it once that is windowMs ago, even if the log went quiet. */
+  opened: number;
   shown: number;
   folded: number;
   ids: Set<string>;
@@ -44,18 +50,20 @@ export class Folder {
   admit(e: FirewallEvent): boolean {
     if (e.src.ip === null) return true;
     const ip = addressKey(e.src.ip);
-    const t = this.now();
+    const wall = this.now();
+    const t = e.time === null ? wall : e.time.getTime();
     let w = this.open.get(ip);
-    if (w && t - w.start >= this.windowMs) {
+    // A jump back in log time (another file's older records) also starts a new window.
+    if (w && (t - w.start >= this.windowMs || t < w.start)) {
       this.close(ip, w);
       w = undefined;
     }
     if (!w) {
       if (this.open.size >= this.maxSources) this.closeOldest();
-      w = { start: t, last: t, shown: 0, folded: 0, ids: new Set() };
+      w = { start: t, last: t, opened: wall, shown: 0, folded: 0, ids: new Set() };
       this.open.set(ip, w);
     }
-    w.last = t;
+    if (t > w.last) w.last = t;
     let fresh = false;
     for (const a of e.annotations) {
       if (!w.ids.has(a.id)) {
@@ -73,8 +81,8 @@ export class Folder {
 
   /** Closes the windows that are over (call about once a second). */
   tick(): void {
-    const t = this.now();
-    for (const [ip, w] of this.open) if (t - w.start >= this.windowMs) this.close(ip, w);
+    const wall = this.now();
+    for (const [ip, w] of this.open) if (wall - w.opened >= this.windowMs) this.close(ip, w);
   }
 
   /** Closes every window (exit). */
