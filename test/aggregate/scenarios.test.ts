@@ -206,11 +206,16 @@ describe('a machine on this side talking to malware ports', () => {
     const r = s.result({ kb: knowledge(), lang: 'en' });
     const host = row(r, inside);
     expect(ids(host)).toEqual(['outbound-malware']);
-    expect(host.findings[0]).toMatchObject({ severity: 3, evidence: { families: ['SQL Slammer', 'Conducent'], ports: ['1434/udp', '17027'], packets: 3 } });
+    expect(host.findings[0]).toMatchObject({ severity: 4, evidence: { families: ['SQL Slammer', 'Conducent'], ports: ['1434/udp', '17027'], packets: 3 } });
     expect(host.explanation).toBe('outbound to malware ports: SQL Slammer 1434/udp; Conducent 17027');
     expect(order(r).slice(0, 2)).toEqual([inside, '203.0.113.61']);
     const zh = s.result({ kb: knowledge(), lang: 'zh' });
     expect(row(zh, inside).explanation).toBe('本方向外连接恶意软件端口：SQL Slammer 1434/udp；Conducent 17027');
+  });
+
+  it('high for a trojan or worm port (a machine of yours uses it); the adbot alone is low', () => {
+    expect(row(summarize(egress.slice(0, 1)), inside).findings[0]).toMatchObject({ id: 'outbound-malware', severity: 4 });
+    expect(row(summarize(egress.slice(1, 3)), inside).findings[0]).toMatchObject({ id: 'outbound-malware', severity: 2 });
   });
 
   it('an inside host reaching only ordinary ports gets no such finding', () => {
@@ -227,7 +232,7 @@ describe('a machine on this side talking to malware ports', () => {
     a.merge(b, t);
     const sorted = (p: SourceProfile) => [...p.outbound()].sort((x, y) => x[0] - y[0]).map(([k, v]) => [k, v.packets, v.severity]);
     expect(sorted(a)).toEqual(sorted(whole));
-    expect(sorted(whole)).toEqual([[17027, 2, 2], [65536 + 1434, 1, 3]]);
+    expect(sorted(whole)).toEqual([[17027, 2, 2], [65536 + 1434, 1, 4]]);
   });
 });
 
