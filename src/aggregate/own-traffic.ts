@@ -6,9 +6,10 @@ import { isEgress } from '../util/egress.js';
 import { NOT_NOTABLE, REPLY_ANNOTATIONS } from './thresholds.js';
 
 /**
- * Allowed outbound traffic (this host's, or a LAN machine's through this router: util/egress.ts) with nothing telling about it: no annotation beyond
- * `port-known` (an adware beacon or a trojan port keeps the event in view). Outbound
- * traffic the firewall dropped is not "own client traffic": egress rules caught it.
+ * Allowed outbound traffic (this host's, or a LAN machine's through this router:
+ * util/egress.ts) with nothing telling about it: no annotation beyond `port-known` (an
+ * adware beacon or a trojan port keeps the event in view). Outbound traffic the firewall
+ * dropped is not "own client traffic": egress rules caught it.
  */
 export function isOwnClientTraffic(e: FirewallEvent): boolean {
   if (e.action !== 'allow' || !isEgress(e)) return false;

@@ -53,8 +53,9 @@ export class Folder {
     const wall = this.now();
     const t = e.time === null ? wall : e.time.getTime();
     let w = this.open.get(ip);
-    // A jump back in log time (another file's older records) also starts a new window.
-    if (w && (t - w.start >= this.windowMs || t < w.start)) {
+    // A jump back by more than a window (another file's older records) also starts a new one;
+    // lines a few seconds out of order (several hosts through one syslog) stay in theirs.
+    if (w && (t - w.start >= this.windowMs || w.start - t >= this.windowMs)) {
       this.close(ip, w);
       w = undefined;
     }

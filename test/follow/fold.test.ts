@@ -44,6 +44,14 @@ describe('follow: folding repeats', () => {
     expect(folds).toEqual([['203.0.113.7', 2, 4000]]);
   });
 
+  it('a few seconds out of order stays in the window; a jump back by more than a window (an older file) starts a new one', () => {
+    const clock = { wall: 0 };
+    const { f, folds } = folder(clock);
+    expect([10, 11, 12, 8, 13].map((s) => f.admit(probe(s)))).toEqual([true, true, true, false, false]);
+    expect(f.admit(probe(-100))).toBe(true);
+    expect(folds).toEqual([['203.0.113.7', 2, 3000]]);
+  });
+
   it('records without a time fold on the wall clock', () => {
     const clock = { wall: 0 };
     const { f, folds } = folder(clock);
