@@ -1,12 +1,14 @@
 // `logscan explain QUERY...`: what a port, port/proto, range or name means according
-// to the knowledge base. Wiring only: parse the queries, load, answer, render.
+// to the knowledge base, and what an annotation or finding id means (explain-ids.ts).
+// Wiring only: parse the queries, load, answer, render.
 
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { loadKnowledge } from '../knowledge/load.js';
-import { explainQuery, parseQuery } from '../knowledge/query.js';
-import type { Lang } from '../knowledge/types.js';
-import { renderExplainJson, renderExplainTable } from '../render/explain.js';
+import { explainQuery, parseQuery, type ExplainQuery } from '../knowledge/query.js';
+import type { KnowledgeBase, Lang } from '../knowledge/types.js';
+import { renderExplainJson, renderExplainTable, type ExplainAnswer } from '../render/explain.js';
+import { describeIds } from './explain-ids.js';
 import { collect } from './repeatable.js';
 import { terminalWidth, useColor } from './tty.js';
 
@@ -25,7 +27,7 @@ export function runExplain(queries: readonly string[], opts: ExplainOptions): st
   // Parse every query before loading anything, so a typo fails fast and alone.
   const parsed = queries.map(parseQuery);
   const kb = loadKnowledge({ extraDirs: opts.signatures });
-  const results = parsed.map((q) => explainQuery(kb, q));
+  const results = parsed.map((q) => answerQuery(kb, q, opts.lang));
   if (opts.outputFormat === 'json') return renderExplainJson(results, opts.lang);
   return renderExplainTable(results, kb, {
     lang: opts.lang,
@@ -34,11 +36,16 @@ export function runExplain(queries: readonly string[], opts: ExplainOptions): st
   });
 }
 
+/** The knowledge base's answer and, for a word, the annotation or finding id it names. */
+export function answerQuery(kb: KnowledgeBase, q: ExplainQuery, lang: Lang): ExplainAnswer {
+  return { ...explainQuery(kb, q), ids: q.kind === 'search' ? describeIds(q.term, lang) : [] };
+}
+
 export function registerExplain(program: Command): void {
   program
     .command('explain')
-    .description('explain what a port, port/proto, range or malware name means (e.g. 6776, 33500/udp, 6970-7170, sub7)')
-    .argument('<query...>', 'PORT, PORT/tcp|udp, FROM-TO[/proto], or a name/family/category to search')
+    .description('explain what a port, port/proto, range, malware name, annotation or finding id means (e.g. 6776, 33500/udp, 6970-7170, sub7, sub7-artifact, vertical-scan)')
+    .argument('<query...>', 'PORT, PORT/tcp|udp, FROM-TO[/proto], an annotation or finding id, or a name/family/category to search')
     .addOption(new Option('-o, --output-format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addOption(new Option('--lang <lang>', 'language of the explanations').choices(['en', 'zh']).default('en'))
     .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect)

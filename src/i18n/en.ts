@@ -73,6 +73,29 @@ export const en = {
       backscatter: 'backscatter',
     },
     noise: 'local broadcast noise',
+    /** What each finding id means, for `logscan explain FINDING-ID` (docs/ranking.md has the thresholds). */
+    about: {
+      'outbound-malware':
+        "A machine on your side sent to a trojan's, worm's or adware's port (trojan-outbound, adbot-outbound): a program there talks to it, so it is infected or that malware's controller. Find the process.",
+      'trojan-probe':
+        'Probes of ports that trojans, worms or backdoors listen on: someone looking for machines already infected. A blocked probe does not mean yours is; inside a wide scan the trojan ports are incidental and rated low.',
+      'vertical-scan': 'One source tried 15 or more TCP ports (--scan-ports): a port scan looking for services to attack.',
+      'horizontal-sweep': 'One source tried the same few ports on 10 or more of your hosts (--sweep-hosts): a search for one service across a network.',
+      'udp-scan': 'One source sent to 15 or more UDP ports: a UDP port scan (a traceroute stays within 33434-33600).',
+      'null-scan': 'TCP packets with no flags at all (nmap -sN): no real connection sends them; crafted to slip past simple filters and to fingerprint the system.',
+      'xmas-scan': 'TCP packets with FIN, PSH and URG set (nmap -sX): crafted, never part of a real connection.',
+      'synfin-scan': 'TCP packets with both SYN and FIN: a contradiction no real stack sends, used to evade filters.',
+      'fin-scan': 'FIN-only packets to 5 or more ports (nmap -sF); a single one is usually the late end of a real connection.',
+      'ack-scan': 'ACK-only packets to 5 or more ports (nmap -sA): mapping which ports a firewall filters.',
+      'slow-scan': 'Fifteen or more ports over at least an hour, at most one new port a minute: a scan paced to stay under rate-based detection.',
+      'icmp-sweep': 'Echo requests (ping) to 10 or more of your hosts: finding out which addresses are alive.',
+      'service-knock': "Many packets (15 or more, at least half of the source's) to one port on a few hosts: password guessing or repeated attempts at one service.",
+      traceroute: 'UDP into 33434-33600 that stays in that range: someone tracing the route to you; harmless.',
+      'dialup-leftover': 'Chat, game or Sub-7 traffic meant for whoever held your dial-up/DHCP address before you; not an attack on you.',
+      'server-replies':
+        "Most of the source's packets are a server's replies (told by the source port: DNS, NTP, web …) or backscatter, landing on client ports after the firewall forgot the connection; not probes.",
+      noise: "Most of the source's packets are broadcasts from your own network segment (DHCP, NetBIOS, SSDP …); harmless.",
+    } as Record<string, string>,
   },
 
   /** `logscan FILE` in text and Markdown, and the tables `daily` shares with it. */

@@ -39,6 +39,27 @@ export interface ExplainJsonClass {
   text: string;
   source: string;
 }
+/** What an annotation or finding id means (cli/explain-ids.ts), for a search query that names one. */
+export interface IdDescription {
+  kind: 'annotation' | 'finding';
+  id: string;
+  /** Annotation: the rule's severity (a floor when `severityIsFloor`). Null for a finding: it depends on the traffic. */
+  severity: number | null;
+  /** The annotation comes from a knowledge-base entry, whose own severity wins when higher. */
+  severityIsFloor: boolean;
+  /** Finding: its score weight (docs/ranking.md). */
+  weight: number | null;
+  /** Distinct meanings, in --lang; what each event fills in shown as ‹…›. */
+  texts: string[];
+  /** Seed documents or "logscan" (annotations). */
+  refs: string[];
+}
+
+/** A knowledge-base answer, and for a search the annotation/finding ids it names. */
+export interface ExplainAnswer extends ExplainResult {
+  ids: readonly IdDescription[];
+}
+
 export interface ExplainJson {
   query: string;
   kind: 'port' | 'range' | 'search';
@@ -53,6 +74,8 @@ export interface ExplainJson {
   classes?: ExplainJsonClass[];
   entries: ExplainJsonEntry[];
   sourceEntries: ExplainJsonSourceEntry[];
+  /** A search only: the annotation or finding id equal to the term, if any. */
+  ids?: IdDescription[];
 }
 
 const portsOf = (e: { from: number; to: number }): number | string => (e.from === e.to ? e.from : `${e.from}-${e.to}`);
@@ -61,7 +84,7 @@ function classJson(c: PortClass, lang: Lang): ExplainJsonClass {
   return { id: c.id, ports: `${c.from}-${c.to}`, name: c.name[lang], text: c.text[lang], source: c.source };
 }
 
-export function explainToJson(results: readonly ExplainResult[], lang: Lang): ExplainJson[] {
+export function explainToJson(results: readonly ExplainAnswer[], lang: Lang): ExplainJson[] {
   return results.map((r) => {
     const q = r.query;
     const out: ExplainJson = {
@@ -74,6 +97,7 @@ export function explainToJson(results: readonly ExplainResult[], lang: Lang): Ex
       ...(q.kind === 'range' ? { classes: r.classes.map((c) => classJson(c, lang)) } : {}),
       entries: [],
       sourceEntries: [],
+      ...(q.kind === 'search' ? { ids: r.ids.map((d) => ({ ...d, texts: [...d.texts], refs: [...d.refs] })) } : {}),
     };
     out.entries = r.entries.map((e) => ({
       id: e.id,
@@ -101,7 +125,7 @@ export function explainToJson(results: readonly ExplainResult[], lang: Lang): Ex
   });
 }
 
-export function renderExplainJson(results: readonly ExplainResult[], lang: Lang): string {
+export function renderExplainJson(results: readonly ExplainAnswer[], lang: Lang): string {
   return jsonText(explainToJson(results, lang), 2) + '\n';
 }
 
@@ -129,6 +153,9 @@ const LABELS = {
     srcSearch: 'Source-port entries:',
     within: 'Within:',
     spans: 'Spans:',
+    annotation: (sev: number, floor: boolean) => `interpretation (annotation id), severity ${floor ? '≥' : ''}${sev}`,
+    finding: (weight: number) => `finding of the ranking, score weight ${weight}, severity by the traffic`,
+    ref: (refs: string) => `source: ${refs}`,
   },
   zh: {
     head: ['端口', '协议', '名称 [id]', '类别', '级别', '说明'],
@@ -144,6 +171,9 @@ const LABELS = {
     srcSearch: '源端口条目：',
     within: '属于：',
     spans: '跨越：',
+    annotation: (sev: number, floor: boolean) => `解读（annotation id），级别 ${floor ? '≥' : ''}${sev}`,
+    finding: (weight: number) => `排名的检测结果，评分权重 ${weight}，级别视流量而定`,
+    ref: (refs: string) => `出处：${refs}`,
   },
 } as const;
 
@@ -251,12 +281,25 @@ function indent(text: string, width: number): string {
     .join('\n');
 }
 
-function renderOne(r: ExplainResult, kb: Pick<KnowledgeBase, 'category'>, o: ExplainTableOptions, c: Colors): string {
+/** "trojan-outbound — interpretation (annotation id), severity ≥4", its meanings, its sources. */
+function idBlock(d: IdDescription, o: ExplainTableOptions, c: Colors): string {
+  const L = LABELS[o.lang];
+  const what = d.kind === 'annotation' ? L.annotation(d.severity ?? 0, d.severityIsFloor) : L.finding(d.weight ?? 0);
+  const lines = [c.bold(`${termSafe(d.id)} — ${what}`), ...d.texts.map((t) => indent(t, o.width))];
+  if (d.refs.length > 0) lines.push(c.dim(`  ${L.ref(d.refs.map(termSafe).join(', '))}`));
+  return lines.join('\n');
+}
+
+function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category'>, o: ExplainTableOptions, c: Colors): string {
   const L = LABELS[o.lang];
   const q = r.query;
   const out: string[] = [];
   if (q.kind === 'search') {
     const n = r.entries.length + r.sourceEntries.length;
+    const ids = r.ids.map((d) => idBlock(d, o, c)).join('\n\n');
+    // An id alone needs no "no port entries" line under it.
+    if (n === 0 && r.ids.length > 0) return ids;
+    if (r.ids.length > 0) out.push(ids, '');
     out.push(c.bold(termSafe(n === 0 ? L.noSearch(q.term) : L.search(q.term, n))));
     if (r.entries.length > 0) out.push(entriesTable(r.entries, kb, o, c));
     if (r.sourceEntries.length > 0) out.push(L.srcSearch, sourceTable(r.sourceEntries, o, c));
@@ -279,7 +322,7 @@ function renderOne(r: ExplainResult, kb: Pick<KnowledgeBase, 'category'>, o: Exp
 
 /** The human-readable answer to every query, separated by blank lines. */
 export function renderExplainTable(
-  results: readonly ExplainResult[],
+  results: readonly ExplainAnswer[],
   kb: Pick<KnowledgeBase, 'category'>,
   options: ExplainTableOptions,
 ): string {

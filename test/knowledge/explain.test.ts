@@ -2,17 +2,19 @@
 // command as commander runs it.
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerExplain, runExplain } from '../../src/cli/explain.js';
+import { answerQuery, registerExplain, runExplain } from '../../src/cli/explain.js';
 import { UsageError } from '../../src/errors.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { explainQuery, parseQuery } from '../../src/knowledge/query.js';
 import { displayWidth } from '../../src/render/box-table.js';
 import { explainToJson, renderExplainTable, type ExplainJson } from '../../src/render/explain.js';
 import { wrapText } from '../../src/render/box-table.js';
+import { loadAnnotationRules } from '../../src/annotate/rules.js';
+import { FINDING_IDS } from '../../src/aggregate/thresholds.js';
 import { localRule, tempDir, writeDoc } from './helpers.js';
 
 const kb = loadKnowledge();
-const answer = (...qs: string[]) => qs.map((q) => explainQuery(kb, parseQuery(q)));
+const answer = (...qs: string[]) => qs.map((q) => answerQuery(kb, parseQuery(q), 'en'));
 
 describe('parseQuery', () => {
   it.each([
@@ -170,6 +172,56 @@ describe('table rendering', () => {
     const out = renderExplainTable([explainQuery(local, parseQuery('9999'))], local, { lang: 'en', width: 100, color: false });
     expect(out).not.toContain('\u001b');
     expect(out).toContain('\\x1b');
+  });
+});
+
+describe('annotation and finding ids', () => {
+  const ids = (q: string, lang: 'en' | 'zh' = 'en') => answerQuery(kb, parseQuery(q), lang).ids;
+
+  it('an annotation id: its severity (a floor for knowledge-base rules), meaning and source, per-event parts shown as ‹…›', () => {
+    expect(ids('trojan-outbound')).toEqual([
+      { kind: 'annotation', id: 'trojan-outbound', severity: 4, severityIsFloor: true, weight: null, texts: [expect.stringMatching(/^Sent from your side to the port of the ‹malware name›: a program here/)], refs: ['002_7fc6dc8747eb060f.txt'] },
+    ]);
+    expect(ids('proxy-hunt')[0]).toMatchObject({ severity: 2, severityIsFloor: false, texts: [expect.stringContaining('open proxy')] });
+    // Two rules share the id "trojan" (worms, then trojans): both meanings, once each.
+    expect(ids('trojan')[0].texts).toHaveLength(2);
+    expect(ids('Sub7-Artifact')[0].id).toBe('sub7-artifact');
+  });
+
+  it('a finding id: its score weight and what it means, in --lang', () => {
+    expect(ids('outbound-malware')).toEqual([
+      { kind: 'finding', id: 'outbound-malware', severity: null, severityIsFloor: false, weight: 20, texts: [expect.stringContaining('trojan-outbound, adbot-outbound')], refs: [] },
+    ]);
+    expect(ids('vertical-scan', 'zh')[0].texts[0]).toContain('端口扫描');
+  });
+
+  it('every annotation id and every finding id is explained, with no template left unfilled', () => {
+    const annotationIds = new Set(loadAnnotationRules().rules.filter((r) => r.kind !== 'source-port').map((r) => r.id));
+    for (const lang of ['en', 'zh'] as const) {
+      for (const id of [...annotationIds, ...FINDING_IDS]) {
+        const found = ids(id, lang);
+        expect(found.length, id).toBeGreaterThan(0);
+        for (const d of found) for (const t of d.texts) expect(t, `${id} ${lang}`).toMatch(/^[^{}]{10,}$/);
+      }
+    }
+  });
+
+  it('an id alone prints without a "no entries" line; a word that is also a port name gets both', () => {
+    const table = (q: string) => renderExplainTable(answer(q), kb, { lang: 'en', width: 100, color: false });
+    const alone = table('server-replies');
+    expect(alone).toMatch(/^server-replies — finding of the ranking, score weight 0/);
+    expect(alone).not.toContain('No entries match');
+    const both = table('traceroute');
+    expect(both).toContain('traceroute — interpretation (annotation id), severity 1');
+    expect(both).toContain('traceroute — finding of the ranking');
+    expect(both).toContain('Search "traceroute": 1 entry');
+    expect(table('nothing-like-this')).toContain('No entries match "nothing-like-this".');
+  });
+
+  it('JSON: a search carries ids; a port query does not', () => {
+    const [word, port] = explainToJson(answer('noise', '80'), 'en');
+    expect(word.ids?.map((d) => [d.kind, d.id])).toEqual([['finding', 'noise']]);
+    expect(Object.keys(port)).not.toContain('ids');
   });
 });
 

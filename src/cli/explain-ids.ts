@@ -1,0 +1,56 @@
+// `logscan explain ID`: what an annotation id (events' annotations[].id, the report's
+// interpretations) or a finding id (the report's "findings" line, JSON findings[].id)
+// means. Annotation texts come from signatures/annotations.json, finding texts from the
+// message catalog; port-bound ids (the source-port meanings) are answered by the
+// knowledge-base search beside this.
+import { loadAnnotationRules } from '../annotate/rules.js';
+import { DEFAULT_THRESHOLDS, FINDING_IDS } from '../aggregate/thresholds.js';
+import { messages } from '../i18n/messages.js';
+import type { Lang } from '../knowledge/types.js';
+import type { IdDescription } from '../render/explain.js';
+
+
+/** The annotation and finding ids equal to `term` (case-insensitive); usually none or one. */
+export function describeIds(term: string, lang: Lang): IdDescription[] {
+  const id = term.trim().toLowerCase();
+  const out: IdDescription[] = [];
+  const rules = loadAnnotationRules().rules.filter((r) => r.id === id && r.kind !== 'source-port');
+  if (rules.length > 0) {
+    out.push({
+      kind: 'annotation',
+      id,
+      severity: Math.max(...rules.map((r) => r.severity)),
+      severityIsFloor: rules.some((r) => r.kind === 'kb-port' || r.kind === 'kb-trojan'),
+      weight: null,
+      texts: unique(rules.map((r) => placeholders(r.text[lang], lang))),
+      refs: unique(rules.map((r) => r.ref)),
+    });
+  }
+  if (FINDING_IDS.includes(id)) {
+    out.push({
+      kind: 'finding',
+      id,
+      severity: null,
+      severityIsFloor: false,
+      weight: DEFAULT_THRESHOLDS.weights.findings[id] ?? 0,
+      texts: [messages(lang).finding.about[id] ?? ''],
+      refs: [],
+    });
+  }
+  return out;
+}
+
+/** What each event fills into a template ({name}, {malware} …), named for the reader. */
+const SLOT: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  en: { name: 'port name', text: 'its meaning', malware: 'malware name', names: 'other names' },
+  zh: { name: '端口名称', text: '端口含义', malware: '恶意软件名', names: '其他名称' },
+};
+
+/** "Port of the {malware}{variant}" → "Port of the ‹the malware›". */
+function placeholders(template: string, lang: Lang): string {
+  return template.replace(/\{variant\}/g, '').replace(/\{(\w+)\}/g, (_, k: string) => `‹${SLOT[lang][k] ?? k}›`);
+}
+
+function unique(xs: readonly string[]): string[] {
+  return [...new Set(xs)];
+}
