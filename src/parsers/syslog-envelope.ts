@@ -162,14 +162,36 @@ export class SyslogEnvelopeReader {
     return true;
   }
 
+  /**
+   * What followed the last stamp up to and including its tag (" gw kernel:"), and the host
+   * in it; '' when that line had no tag. The reading below depends only on this text and
+   * the character after it, so a line that repeats it is read the same without the token
+   * checks: most lines of a log do.
+   */
+  private header = '';
+  private headerHost: string | null = null;
+
   private hostAndTag(s: string, p: number, env: Envelope): void {
     const end = env.msgEnd;
+    const h = this.header;
+    if (h !== '' && s.startsWith(h, p)) {
+      const q = p + h.length;
+      const c = s.charCodeAt(q);
+      if (q < end && (c === SP || c === 0x09)) {
+        env.host = this.headerHost;
+        this.body(s, skipSpaces(s, q, end), env);
+        return;
+      }
+    }
+    const from = p;
     p = skipSpaces(s, p, end);
     let e = tokenEnd(s, p, end);
     if (isTag(s, p, e)) {
+      this.remember(s, from, e, null);
       this.body(s, skipSpaces(s, e, end), env);
       return;
     }
+    this.header = '';
     if (isHostToken(s, p, e) && e < end) {
       const hostStart = p;
       const hostEnd = e;
@@ -185,9 +207,19 @@ export class SyslogEnvelopeReader {
         p = skipSpaces(s, e, end);
         e = tokenEnd(s, p, end);
       }
-      if (isTag(s, p, e)) p = skipSpaces(s, e, end);
+      if (isTag(s, p, e)) {
+        this.remember(s, from, e, env.host);
+        p = skipSpaces(s, e, end);
+      }
     }
     this.body(s, p, env);
+  }
+
+  private remember(s: string, from: number, tagEnd: number, host: string | null): void {
+    // Flat: a slice would pin its whole input chunk.
+    const h = this.header;
+    this.header = h.length === tagEnd - from && s.startsWith(h, from) ? h : flat(s.slice(from, tagEnd));
+    this.headerHost = host;
   }
 
   /** After the tag: rsyslog's repeat wrapper, then kernel uptime stamps. */
