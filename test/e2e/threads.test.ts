@@ -172,7 +172,6 @@ async function interruptedRun(args: string[], input: string, stdin?: string): Pr
   return { code, exitMs: Date.now() - t0, doc: JSON.parse(stdout) as InterruptedReport };
 }
 
-
 describe('what only a threaded run has', () => {
   it('a crash in the worker is an internal error: short message, exit 1', () => {
     const r = runCli([many, '--threads', '2'], { env: { LOGSCAN_TEST_CRASH: 'read-worker' } });
