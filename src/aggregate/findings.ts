@@ -20,7 +20,7 @@ import {
   type TrojanSeen,
 } from './profile.js';
 import { fmtInt } from '../util/number-text.js';
-import { messages, wordFor, type Messages } from '../i18n/messages.js';
+import { durationText, messages, wordFor, type Messages } from '../i18n/messages.js';
 import { FINDING_IDS, LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, NOT_NOTABLE, OUTBOUND_ANNOTATIONS, REPLY_ANNOTATIONS, dangerLevel, type Thresholds } from './thresholds.js';
 import { cmpName, cmpStr } from '../util/compare.js';
 
@@ -66,20 +66,6 @@ export interface SourceAnalysis {
 
 const clampSev = (n: number): Severity => Math.max(0, Math.min(5, Math.round(n))) as Severity;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
-
-/** "<1 s", "42 s", "4 min", "3.5 h", "2.1 d" (units from the catalog: "42 秒"). */
-export function fmtDuration(ms: number, lang: Lang): string {
-  const u = messages(lang).duration;
-  if (!Number.isFinite(ms) || ms < 1000) return u.underSecond;
-  const s = ms / 1000;
-  if (s < 60) return u.seconds(String(Math.round(s)));
-  const m = s / 60;
-  if (m < 60) return u.minutes(String(Math.round(m)));
-  const h = m / 60;
-  if (h < 48) return u.hours(h < 10 ? h.toFixed(1).replace(/\.0$/, '') : String(Math.round(h)));
-  const d = h / 24;
-  return u.days(d < 10 ? d.toFixed(1).replace(/\.0$/, '') : String(Math.round(d)));
-}
 
 /** "1,073" or "≥4,096" when the set hit its cap. */
 function countText(n: number, cap: number): string {
@@ -146,7 +132,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   const ports = p.ports.size;
   const hosts = p.hosts.size;
   const psad = dangerLevel(p.packets, t);
-  const duration = span > 0 ? fmtDuration(span, lang) : null;
+  const duration = span > 0 ? durationText(span, lang) : null;
 
   const outbound = families(p.outbound(), kb);
   if (outbound.length > 0) {
@@ -240,7 +226,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'slow-scan',
       severity: 3,
       evidence: { ports, durationMs: span, portsPerHour: round1(perHour) },
-      text: m.slowScan(countText(ports, lim.maxPorts), fmtDuration(span, lang), perHour < 10 ? perHour.toFixed(1) : String(Math.round(perHour))),
+      text: m.slowScan(countText(ports, lim.maxPorts), durationText(span, lang), perHour < 10 ? perHour.toFixed(1) : String(Math.round(perHour))),
     });
   }
 

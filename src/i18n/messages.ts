@@ -14,6 +14,20 @@ export function messages(lang: Lang): Messages {
   return CATALOG[lang];
 }
 
+/** "<1 s", "42 s", "4 min", "3.5 h", "2.1 d" ("42 秒" …): a span of time for people, in the catalog's units. */
+export function durationText(ms: number, lang: Lang): string {
+  const u = messages(lang).duration;
+  if (!Number.isFinite(ms) || ms < 1000) return u.underSecond;
+  const s = ms / 1000;
+  if (s < 60) return u.seconds(String(Math.round(s)));
+  const m = s / 60;
+  if (m < 60) return u.minutes(String(Math.round(m)));
+  const h = m / 60;
+  if (h < 48) return u.hours(h < 10 ? h.toFixed(1).replace(/\.0$/, '') : String(Math.round(h)));
+  const d = h / 24;
+  return u.days(d < 10 ? d.toFixed(1).replace(/\.0$/, '') : String(Math.round(d)));
+}
+
 /** A machine value's word ("drop" → "丢弃"), or the value itself when the catalog has none. */
 export function wordFor(words: object, key: string): string {
   return Object.hasOwn(words, key) ? (words as Readonly<Record<string, string>>)[key]! : key;

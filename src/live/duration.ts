@@ -1,7 +1,5 @@
 // "10m", "30s", "1h", "1h30m", "90" (seconds): the interval options of `follow`.
 import { UsageError } from '../errors.js';
-import type { Lang } from '../knowledge/types.js';
-import { messages } from '../i18n/messages.js';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -23,12 +21,4 @@ export function parseDuration(option: string, raw: string): number {
 function check(option: string, raw: string, ms: number): number {
   if (!(ms >= 1000)) throw new UsageError(`${option}: must be at least 1s, got "${raw}"`);
   return Math.round(ms);
-}
-
-/** "10 s", "10 min", "2 h" ("10 秒" …) for messages. */
-export function durationText(ms: number, lang: Lang): string {
-  const u = messages(lang).duration;
-  if (ms < 60_000) return u.seconds(String(Math.max(1, Math.round(ms / 1000))));
-  if (ms < 3_600_000) return u.minutes(String(Math.round(ms / 60_000)));
-  return u.hours(String(Math.round((ms / 3_600_000) * 10) / 10));
 }

@@ -2,9 +2,8 @@
 // the summarizer's score, one line each.
 import type { Summarizer } from '../aggregate/summary.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
-import { messages } from '../i18n/messages.js';
+import { durationText, messages } from '../i18n/messages.js';
 import { termSafe } from '../render/sanitize.js';
-import { durationText } from './duration.js';
 import { severityColor, type Colors } from './probe-line.js';
 
 const TOP = 5;

@@ -236,7 +236,7 @@ describe('logscan follow', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^!! 告警 203\.0\.113\.7 评分 [\d.]+ ≥ 20 发往 50000\/tcp、50001\/tcp、50002\/tcp 等 \d+ 个端口的 \d+ 个包$/m);
     expect(r.stdout).toMatch(/^  另有 \d+ 条来自 203\.0\.113\.7，历时 \d+ 秒$/m);
-    expect(r.stdout).toMatch(/^── 已跟踪 \d+ 秒$/m);
+    expect(r.stdout).toMatch(/^── 已跟踪 (\d+|不到 1) 秒$/m);
     expect(r.stdout).toContain('主要来源');
     expect(r.stdout).toContain('垂直扫描：40 个端口');
     expect(r.stdout).not.toMatch(/ALERT|more from|followed for|Top sources|vertical scan/);

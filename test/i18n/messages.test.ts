@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
 import { zh } from '../../src/i18n/zh.js';
-import { messages } from '../../src/i18n/messages.js';
+import { durationText, messages } from '../../src/i18n/messages.js';
 
 type Fn = (...args: unknown[]) => string;
 
@@ -145,6 +145,12 @@ describe('message catalog', () => {
       } else if (z === e || !CJK.test(z)) bad.push(`${k}: ${JSON.stringify(z)}`);
     }
     expect(bad).toEqual([]);
+  });
+
+  it('durationText: one formatter for findings, folds and follow summaries, in both languages', () => {
+    const spans = [0, 999, 1000, 1499, 59_600, 60_000, 3_599_000, 5_400_000, 36_000_000, 47 * 3_600_000, 50 * 3_600_000, 30 * 86_400_000, NaN];
+    expect(spans.map((ms) => durationText(ms, 'en'))).toEqual(['<1 s', '<1 s', '1 s', '1 s', '60 s', '1 min', '60 min', '1.5 h', '10 h', '47 h', '2.1 d', '30 d', '<1 s']);
+    expect([1000, 240_000, 5_400_000, 50 * 3_600_000].map((ms) => durationText(ms, 'zh'))).toEqual(['1 秒', '4 分钟', '1.5 小时', '2.1 天']);
   });
 
   it('messages(lang) picks the catalog', () => {
