@@ -9,7 +9,6 @@ import { messages } from '../i18n/messages.js';
 import type { Lang } from '../knowledge/types.js';
 import type { IdDescription } from '../render/explain.js';
 
-
 /** The annotation and finding ids equal to `term` (case-insensitive); usually none or one. */
 export function describeIds(term: string, lang: Lang): IdDescription[] {
   const id = term.trim().toLowerCase();
@@ -46,7 +45,7 @@ const SLOT: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
   zh: { name: '端口名称', text: '端口含义', malware: '恶意软件名', names: '其他名称' },
 };
 
-/** "Port of the {malware}{variant}" → "Port of the ‹the malware›". */
+/** "Port of the {malware}{variant}" → "Port of the ‹malware name›". */
 function placeholders(template: string, lang: Lang): string {
   return template.replace(/\{variant\}/g, '').replace(/\{(\w+)\}/g, (_, k: string) => `‹${SLOT[lang][k] ?? k}›`);
 }
