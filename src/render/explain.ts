@@ -97,7 +97,7 @@ export function explainToJson(results: readonly ExplainAnswer[], lang: Lang): Ex
       ...(q.kind === 'range' ? { classes: r.classes.map((c) => classJson(c, lang)) } : {}),
       entries: [],
       sourceEntries: [],
-      ...(q.kind === 'search' ? { ids: r.ids.map((d) => ({ ...d, texts: [...d.texts], refs: [...d.refs] })) } : {}),
+      ...(q.kind === 'search' ? { ids: [...r.ids] } : {}),
     };
     out.entries = r.entries.map((e) => ({
       id: e.id,

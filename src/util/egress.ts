@@ -13,7 +13,8 @@ export function isEgress(e: FirewallEvent): boolean {
   if (e.direction !== 'forward') return false;
   const src = e.src.ip;
   const dst = e.dst.ip;
-  return src !== null && dst !== null && isPrivateAddress(src) && !isPrivateAddress(dst) && classifyAddress(dst) === ADDR_UNICAST && !isUnspecified(dst);
+  // classifyAddress takes 0.0.0.0 for a broadcast; "::" is the one unspecified address left.
+  return src !== null && dst !== null && isPrivateAddress(src) && !isPrivateAddress(dst) && classifyAddress(dst) === ADDR_UNICAST && !/^[0:]+$/.test(dst);
 }
 
 /**
@@ -47,14 +48,14 @@ function octet(ip: string, i: number): number {
 }
 
 function privateV6(ip: string): boolean {
-  const s = ip.toLowerCase();
-  if (s === '::1' || s === '0000:0000:0000:0000:0000:0000:0000:0001') return true;
+  if (ip === '::1' || ip === '0000:0000:0000:0000:0000:0000:0000:0001') return true;
   // fc00::/7 and fe80::/10 are in the first group, written with all four digits.
-  if (s.length < 5 || s.charCodeAt(4) !== 58) return false;
-  if (s.startsWith('fc') || s.startsWith('fd')) return true;
-  return s.startsWith('fe') && '89ab'.includes(s[2]!);
-}
-
-function isUnspecified(ip: string): boolean {
-  return ip === '0.0.0.0' || ip === '::' || /^[0:]+$/.test(ip);
+  if (ip.length < 5 || ip.charCodeAt(4) !== 58) return false;
+  // | 0x20 lowercases a hex letter without a copy of the string.
+  const c0 = ip.charCodeAt(0) | 0x20;
+  const c1 = ip.charCodeAt(1) | 0x20;
+  if (c0 !== 0x66) return false; // f
+  if (c1 === 0x63 || c1 === 0x64) return true; // fc, fd
+  const c2 = ip.charCodeAt(2) | 0x20;
+  return c1 === 0x65 && (c2 === 0x38 || c2 === 0x39 || c2 === 0x61 || c2 === 0x62); // fe8-feb
 }

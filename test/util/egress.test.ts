@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import { isEgress, isPrivateAddress } from '../../src/util/egress.js';
 import { makeEvent } from '../helpers/events.js';
@@ -12,6 +14,29 @@ describe('isPrivateAddress', () => {
     '11.0.0.1', '9.255.255.255', '172.15.0.1', '172.32.0.1', '192.169.1.1', '192.0.2.1', '169.253.1.1', '100.63.255.255', '100.128.0.1', '203.0.113.9',
     '2001:db8::1', 'fd::1', 'fec0::1', 'fe7f::1', 'ff02::1', '::ffff:8.8.8.8', '1.10.0.1',
   ])('%s is not', (ip) => expect(isPrivateAddress(ip)).toBe(false));
+});
+
+describe('isPrivateAddress agrees with ipaddr.js (which the blocklist uses, off the per-event path)', () => {
+  const LOCAL = new Set(['private', 'loopback', 'linkLocal', 'uniqueLocal', 'carrierGradeNat']);
+  const v6 = fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 8, maxLength: 8 }).chain((groups) =>
+    fc.constantFrom(
+      groups.map((g) => g.toString(16).padStart(4, '0')).join(':'),
+      ipaddr.IPv6.parse(groups.map((g) => g.toString(16)).join(':')).toRFC5952String(),
+      groups.map((g) => g.toString(16).padStart(4, '0').toUpperCase()).join(':'),
+    ),
+  );
+  // Bias towards the interesting first bytes, or random addresses would almost never be local.
+  const v4 = fc.tuple(fc.constantFrom(10, 100, 127, 169, 172, 192, 11, 203), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 })).map((o) => o.join('.'));
+  const v6Local = fc.tuple(fc.constantFrom('fc', 'fd', 'fe', 'ff', 'FE', 'Fd'), fc.constantFrom('00', '80', '9a', 'b0', 'c0', '7f'), v6).map(([a, b, rest]) => `${a}${b}:${rest.split(':').slice(1).join(':')}`);
+
+  it('for IPv4, full-width and compressed IPv6, in any case', () => {
+    fc.assert(
+      fc.property(fc.oneof(v4, v6, v6Local), (ip) => {
+        expect(isPrivateAddress(ip), ip).toBe(LOCAL.has(ipaddr.parse(ip).range()));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('isEgress', () => {
