@@ -3,7 +3,7 @@
 // (a DayTally) or from a `--state` digest; both are seen through PreviousDay.
 import { portNames } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
-import type { DayDigest } from './digest.js';
+import type { DayDigest, DayTotals } from './digest.js';
 import { decodePorts } from './digest.js';
 import type { DayTally } from './tally.js';
 import { addressKey } from '../aggregate/address-key.js';
@@ -14,12 +14,15 @@ export interface PreviousDay {
   basis: 'logs' | 'state';
   /** False when the logs start during that day or the digest was written before it ended. */
   complete: boolean;
-  totals: DayDigest['totals'];
+  totals: PreviousTotals;
   /** True when only the busiest sources are known: "new" may then include rare old ones. */
   sourcesCapped: boolean;
   hasSource(ip: string): boolean;
   hasPort(proto: string, port: number): boolean;
 }
+
+/** The day before's totals; null where a version 1 digest did not count a figure as today's is counted. */
+export type PreviousTotals = Omit<DayTotals, 'probes' | 'own' | 'sources'> & { probes: number | null; own: number | null; sources: number | null };
 
 export function previousFromTally(t: DayTally, complete: boolean): PreviousDay {
   return {
@@ -41,7 +44,8 @@ export function previousFromDigest(d: DayDigest): PreviousDay {
     date: d.date,
     basis: 'state',
     complete: d.complete,
-    totals: d.totals,
+    // Version 1 counted every source (repliers, this side's hosts) and no probes apart.
+    totals: d.logscanDailyDigest === 1 ? { ...d.totals, probes: null, own: null, sources: null } : d.totals,
     sourcesCapped: d.sourcesCapped,
     hasSource: (ip) => sources.has(ip),
     hasPort: (proto, port) => (ports.get(proto)?.[port] ?? 0) > 0,
@@ -70,6 +74,9 @@ export interface Comparison {
   /** null: neither the logs nor --state had that day. */
   basis: 'logs' | 'state' | null;
   previousComplete: boolean;
+  /** Packets that arrived unasked (the headline's probes). */
+  probes: Change;
+  /** Every packet logged (probes, this side's own traffic and replies). */
   packets: Change;
   blocked: Change;
   sources: Change;
@@ -112,6 +119,7 @@ export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay
     previousDate: prevDate,
     basis: prev?.basis ?? null,
     previousComplete: prev?.complete ?? false,
+    probes: change(t.probes, pt?.probes ?? null),
     packets: change(t.packets, pt?.packets ?? null),
     blocked: change(t.blocked, pt?.blocked ?? null),
     sources: change(t.sources, pt?.sources ?? null),

@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 
-export const DIGEST_VERSION = 1;
+/**
+ * 2: totals count probes and this side's own traffic apart, and `sources` holds only
+ * probing sources. Version 1 digests (every source, no split) are still read: see
+ * previousFromDigest for what is compared then.
+ */
+export const DIGEST_VERSION = 2;
+const READABLE_VERSIONS: readonly unknown[] = [1, DIGEST_VERSION];
 /** The busiest sources kept per day: enough to tell "new today" for everything that matters. */
 export const SOURCES_IN_DIGEST = 5000;
 
@@ -22,7 +28,12 @@ export interface DayDigest {
   /** The day was over and the logs covered all of it. */
   complete: boolean;
   written: string;
-  totals: { events: number; packets: number; blocked: number; allowed: number; other: number; sources: number; ports: number };
+  /**
+   * `probes`: packets that arrived unasked (not sent from this side, not replies to it);
+   * `own`: packets sent from this side; `sources`: distinct probing sources.
+   * Version 1 has neither `probes` nor `own`, and counted every source.
+   */
+  totals: DayTotals;
   /** Packets per hour elapsed since `start` (23, 24 or 25 entries). */
   perHour: number[];
   /** Source addresses, busiest first, at most SOURCES_IN_DIGEST. */
@@ -30,6 +41,18 @@ export interface DayDigest {
   sourcesCapped: boolean;
   /** Inbound destination ports probed, per protocol, as ranges: "22-23,80,443". */
   ports: Record<string, string>;
+}
+
+export interface DayTotals {
+  events: number;
+  packets: number;
+  blocked: number;
+  allowed: number;
+  other: number;
+  probes: number;
+  own: number;
+  sources: number;
+  ports: number;
 }
 
 /** Bitmap → "1-1024,3389". */
@@ -74,17 +97,21 @@ export function prepareStateDir(dir: string): void {
   }
 }
 
+const V1_TOTALS = ['events', 'packets', 'blocked', 'allowed', 'other', 'sources', 'ports'];
+const V2_TOTALS = [...V1_TOTALS, 'probes', 'own'];
+
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 
 /** Checks the shape of a parsed digest; returns why it is not one, or null. */
 export function digestProblem(x: unknown, date: string): string | null {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return 'not a JSON object';
   const d = x as Record<string, unknown>;
-  if (d.logscanDailyDigest !== DIGEST_VERSION) return `unknown digest version ${JSON.stringify(d.logscanDailyDigest)}`;
+  if (!READABLE_VERSIONS.includes(d.logscanDailyDigest)) return `unknown digest version ${JSON.stringify(d.logscanDailyDigest)}`;
   if (d.date !== date) return `holds ${JSON.stringify(d.date)}, not ${date}`;
   const t = d.totals as Record<string, unknown> | undefined;
   if (typeof t !== 'object' || t === null) return 'no totals';
-  for (const k of ['events', 'packets', 'blocked', 'allowed', 'other', 'sources', 'ports']) if (!isCount(t[k])) return `totals.${k} is not a count`;
+  const counts = d.logscanDailyDigest === 1 ? V1_TOTALS : V2_TOTALS;
+  for (const k of counts) if (!isCount(t[k])) return `totals.${k} is not a count`;
   if (!Array.isArray(d.perHour) || d.perHour.length > 26 || !d.perHour.every(isCount)) return 'perHour is not a list of counts';
   if (!Array.isArray(d.sources) || !d.sources.every((s) => typeof s === 'string')) return 'sources is not a list of addresses';
   if (typeof d.sourcesCapped !== 'boolean' || typeof d.complete !== 'boolean') return 'flags missing';

@@ -25,8 +25,25 @@ export interface DailyDoc {
   interrupted: string | null;
   /** The first and last record time read, any day (null: no dated record). */
   logs: { first: string | null; last: string | null };
-  /** `sourcesCapped`: more distinct sources than the day's counter holds (200,000); `sources` is then "at least". */
-  headline: { events: number; packets: number; sources: number; sourcesCapped: boolean; ports: number; blocked: number; allowed: number; other: number };
+  /**
+   * `packets`: every firewall packet logged on the day, which `blocked`/`allowed`/`other`
+   * split; of them `probes` arrived unasked, `own` were sent from this side and `replies`
+   * answered its connections. `sources` and `ports`: of the probes. `sourcesCapped`: more
+   * distinct sources than the day's counter holds (200,000); `sources` is then "at least".
+   */
+  headline: {
+    events: number;
+    packets: number;
+    probes: number;
+    own: number;
+    replies: number;
+    sources: number;
+    sourcesCapped: boolean;
+    ports: number;
+    blocked: number;
+    allowed: number;
+    other: number;
+  };
   /** Packets per hour since the day's start; `labels` are wall-clock hours (a DST day has 23 or 25). */
   /** Packets per log prefix / rule label, busiest first (at most 10). */
   rules: { key: string; packets: number }[];
@@ -79,7 +96,19 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
       first: c.earliest === Infinity ? null : new Date(c.earliest).toISOString(),
       last: c.latest === -Infinity ? null : new Date(c.latest).toISOString(),
     },
-    headline: { events: t.events, packets: t.packets, sources: t.sources, sourcesCapped: c.today.sources.saturated, ports: t.ports, blocked: t.blocked, allowed: t.allowed, other: t.other },
+    headline: {
+      events: t.events,
+      packets: t.packets,
+      probes: t.probes,
+      own: t.own,
+      replies: c.today.replies,
+      sources: t.sources,
+      sourcesCapped: c.today.sources.saturated,
+      ports: t.ports,
+      blocked: t.blocked,
+      allowed: t.allowed,
+      other: t.other,
+    },
     rules: c.today.rules.top(10).map(([key, packets]) => ({ key, packets })),
     chart: { labels: hourLabels(w, x.tz), packets: [...c.today.perHour], blocked: [...c.today.blockedPerHour], previous: x.previousPerHour },
     comparison: x.comparison,

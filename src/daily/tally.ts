@@ -1,7 +1,8 @@
 // What one day's events add up to for the day-over-day comparison: totals, blocked
-// vs allowed, distinct sources (bounded), destination ports probed (a bitmap per
-// protocol) and packets per hour of the day. Fed one event at a time; its `digest()`
-// is what `--state DIR` keeps per day.
+// vs allowed, probes (what arrived unasked) apart from this side's own traffic and the
+// replies to it, distinct probing sources (bounded), destination ports probed (a bitmap
+// per protocol) and packets per hour of the day. Fed one event at a time; its
+// `digest()` is what `--state DIR` keeps per day.
 import type { FirewallEvent } from '../event.js';
 import { CappedCounter } from '../aggregate/capped-counter.js';
 import { hourIndex, zoneName, type DayWindow } from './day.js';
@@ -19,11 +20,16 @@ export class DayTally {
   blocked = 0;
   allowed = 0;
   other = 0;
+  /** Packets that arrived unasked: neither sent from this side (util/egress.ts) nor a reply to it. */
+  probes = 0;
+  /** Packets sent from this side (this host, or the LAN through this router): not probes. */
+  own = 0;
   /** Earliest and latest event seen in the window. */
   first = Infinity;
   last = -Infinity;
   readonly perHour: number[];
   readonly blockedPerHour: number[];
+  /** Packets per probing source (the probes' senders: a server replying or this host sending is not one). */
   readonly sources = new CappedCounter<string>(SOURCE_CAP);
   /** Packets per log prefix / rule label ("[UFW BLOCK]"); a few dozen distinct at most in practice. */
   readonly rules = new CappedCounter<string>(256);
@@ -50,14 +56,25 @@ export class DayTally {
       this.perHour[h] += n;
       if (blocked) this.blockedPerHour[h] += n;
     }
-    if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
     this.rules.add(e.rule ?? '(none)', n);
-    // Same definition as the report's port table: what arrived, not what we sent out nor replies.
-    if (e.dst.port !== null && !isEgress(e) && !isReply(e)) {
+    // The report's port table draws the same line: what arrived, not what we sent out nor replies.
+    if (isEgress(e)) {
+      this.own += n;
+      return;
+    }
+    if (isReply(e)) return;
+    this.probes += n;
+    if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
+    if (e.dst.port !== null) {
       let bits = this.ports.get(e.proto);
       if (!bits) this.ports.set(e.proto, (bits = new Uint32Array(65_536)));
       bits[e.dst.port] += n;
     }
+  }
+
+  /** Packets that were replies to this side's connections (or backscatter). */
+  get replies(): number {
+    return this.packets - this.probes - this.own;
   }
 
   hasSource(ip: string): boolean {
@@ -76,7 +93,17 @@ export class DayTally {
   }
 
   totals(): DayDigest['totals'] {
-    return { events: this.events, packets: this.packets, blocked: this.blocked, allowed: this.allowed, other: this.other, sources: this.sources.distinct, ports: this.portCount() };
+    return {
+      events: this.events,
+      packets: this.packets,
+      blocked: this.blocked,
+      allowed: this.allowed,
+      other: this.other,
+      probes: this.probes,
+      own: this.own,
+      sources: this.sources.distinct,
+      ports: this.portCount(),
+    };
   }
 
   digest(tz: string | null, complete: boolean, now: Date): DayDigest {

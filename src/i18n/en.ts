@@ -212,12 +212,18 @@ export const en = {
     startsDuring: (first: string) => `the logs start during the day (first firewall record ${first}): the hours before are missing`,
     noRecordsOn: (date: string) => `No firewall records on ${date} (the logs read hold other days).`,
     blockedValue: (blocked: string, allowed: string, other: number | null) => `${blocked} · allowed ${allowed}${other !== null ? ` · other ${fmtInt(other)}` : ''}`,
+    /** The blocked share when not every packet logged was a probe: "168 (55% of 305 packets logged)". */
+    blockedOfLogged: (blocked: number, pct: string, packets: number) => `${fmtInt(blocked)} (${pct} of ${counted(packets, 'packet')} logged)`,
+    /** What the headline's probes leave out: this side's own traffic and the replies to it. */
+    notProbes: (own: number, replies: number) =>
+      [own > 0 ? `${counted(own, 'packet')} sent from this side` : '', replies > 0 ? `${counted(replies, 'reply', 'replies')} to its connections` : ''].filter(Boolean).join(' · '),
     newToday: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new today`,
     newlyProbed: (n: number) => `${fmtInt(n)} newly probed`,
     activity: 'Activity per hour',
     activityMax: (max: number) => `Activity per hour (max ${counted(max, 'packet')})`,
     label: {
       probes: 'probes',
+      notProbes: 'not probes',
       blocked: 'blocked',
       allowed: 'allowed',
       other: 'other',
@@ -248,7 +254,7 @@ export const en = {
       hours: (n: number) => `${n} hours`,
       vsDayBefore: (trend: string) => `${trend} vs day before`,
       newCount: (n: number) => `${fmtInt(n)} new`,
-      ofPackets: (pct: string) => `${pct} of packets`,
+      ofPackets: (pct: string) => `${pct} of packets logged`,
       chartTitle: (date: string, tz: string) => `Packets per hour on ${date} (${tz})`,
       chartBar: (hour: string, packets: number, blocked: number) => `${hour}:00 · ${counted(packets, 'packet')}, ${fmtInt(blocked)} blocked`,
       legendBlocked: 'blocked',

@@ -9,7 +9,20 @@ import { formatDateTime } from './time-format.js';
 
 /** "697 packets from 196 sources to 300 ports" ("≥200,000 sources" past the counter's cap). */
 export function probesText(h: DailyDoc['headline'], lang: Lang): string {
-  return messages(lang).daily.probes(h.packets, sourcesNumber(h), h.sources, h.ports);
+  return messages(lang).daily.probes(h.probes, sourcesNumber(h), h.sources, h.ports);
+}
+
+/** "136 packets sent from this side · 3 replies to its connections", or null when every packet logged was a probe. */
+export function notProbesText(h: DailyDoc['headline'], lang: Lang): string | null {
+  return h.own > 0 || h.replies > 0 ? messages(lang).daily.notProbes(h.own, h.replies) : null;
+}
+
+/** "168 (55%) · allowed 136 (45%) · other 1"; "(55% of 305 packets logged)" when not every packet was a probe. */
+export function blockedText(h: DailyDoc['headline'], lang: Lang): string {
+  const m = messages(lang).daily;
+  const pct = pctOf(h.blocked, h.packets);
+  const blocked = h.probes === h.packets ? `${fmtInt(h.blocked)} (${pct})` : m.blockedOfLogged(h.blocked, pct, h.packets);
+  return m.blockedValue(blocked, `${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})`, h.other > 0 ? h.other : null);
 }
 
 /** The headline's source count as a bare number: "196", "≥200,000". */

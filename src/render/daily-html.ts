@@ -8,7 +8,7 @@ import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
 import { renderChartSvg } from './daily-chart.js';
-import { basisText, changeText, filesReadText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
+import { basisText, changeText, filesReadText, notProbesText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
 import { capped, osHintText, seenText } from './report-text.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -164,10 +164,12 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
 
   const card = (k: string, v: string, t: string): string => `<div class="card"><div class="k">${e(k)}</div><div class="v">${v}</div><div class="t">${t}</div></div>`;
   const trend = (s: string): string => (s ? e(H.vsDayBefore(s)) : '&nbsp;');
+  const notProbes = notProbesText(h, lang);
   b.push(
     `<section class="cards">` +
-      card(m.label.probes, fmtInt(h.packets), trend(trendText(cmp.packets, lang))) +
+      card(m.label.probes, fmtInt(h.probes), trend(trendText(cmp.probes, lang))) +
       card(m.label.sources, sourcesNumber(h), cmp.basis !== null ? e(H.newCount(cmp.newSourceCount)) : '&nbsp;') +
+      (notProbes !== null ? card(m.label.notProbes, fmtInt(h.own + h.replies), e(notProbes)) : '') +
       card(m.label.blocked, fmtInt(h.blocked), e(H.ofPackets(pctOf(h.blocked, h.packets)))) +
       card(m.label.allowed, fmtInt(h.allowed), e(H.ofPackets(pctOf(h.allowed, h.packets)))) +
       `</section>`,
@@ -195,7 +197,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
     const colon = e(msg.colon);
     b.push(
       '<ul class="plain">' +
-        `<li>${e(L.packets)}${colon}${e(changeText(cmp.packets, lang))}</li>` +
+        `<li>${e(L.probes)}${colon}${e(changeText(cmp.probes, lang))}</li>` +
         `<li>${e(L.sources)}${colon}${e(changeText(cmp.sources, lang))} · ${H.newTodayHtml(`<b>${fmtInt(cmp.newSourceCount)}</b>`, cmp.newSourcesApprox)}</li>` +
         `<li>${e(L.ports)}${colon}${e(changeText(cmp.ports, lang))} · ${H.newlyProbedHtml(`<b>${fmtInt(cmp.newPortCount)}</b>`)}</li>` +
         '</ul>',

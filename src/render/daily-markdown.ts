@@ -3,7 +3,7 @@
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { basisText, changeText, filesReadText, pctOf, probesText, windowNotes } from './daily-common.js';
+import { basisText, blockedText, changeText, filesReadText, notProbesText, probesText, windowNotes } from './daily-common.js';
 import { mdLabel, renderReportSectionsMarkdown } from './report-markdown.js';
 import { sparkline } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
@@ -27,8 +27,9 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
   out.push(`## ${m.md.title(doc.date, md(doc.tz))}`, '');
   for (const n of windowNotes(doc, opts.tz, lang)) out.push(`> ${md(n)}`, '');
   out.push(`- ${label(L.probes)} ${probesText(h, lang)}`);
-  const other = h.other > 0 ? ` · ${L.other} ${fmtInt(h.other)}` : '';
-  out.push(`- ${label(L.blocked)} ${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)}) · ${label(L.allowed)} ${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})${other}`);
+  const notProbes = notProbesText(h, lang);
+  if (notProbes !== null) out.push(`- ${label(L.notProbes)} ${notProbes}`);
+  out.push(`- ${label(L.blocked)} ${blockedText(h, lang)}`);
   if (doc.report.totals.ignored !== undefined) out.push(`- ${label(msg.report.md.ignored)} ${msg.report.ignoredText(doc.report.totals.ignored)}`);
   if (h.packets > 0) out.push(`- ${label(m.md.perHour(md(doc.chart.labels[0] ?? '00'), md(doc.chart.labels[doc.chart.labels.length - 1] ?? '23')))} \`${sparkline(doc.chart.packets)}\``);
 
@@ -38,7 +39,7 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
 
   out.push('', `### ${m.md.change(md(basisText(cmp, lang)))}`, '');
   if (cmp.basis !== null) {
-    out.push(`- ${label(L.packets)} ${changeText(cmp.packets, lang)}`);
+    out.push(`- ${label(L.probes)} ${changeText(cmp.probes, lang)}`);
     out.push(`- ${label(L.sources)} ${changeText(cmp.sources, lang)} · ${m.newToday(cmp.newSourceCount, cmp.newSourcesApprox)}`);
     out.push(`- ${label(L.ports)} ${changeText(cmp.ports, lang)} · ${m.newlyProbed(cmp.newPortCount)}`);
     if (cmp.newSources.length > 0) out.push(`- ${label(L.newSources)} ${cmp.newSources.map((s) => `${md(s.ip)} (${fmtInt(s.packets)})`).join(msg.listSep)}`);

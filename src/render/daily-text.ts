@@ -3,7 +3,7 @@
 import pc from 'picocolors';
 import type { DailyDoc } from '../daily/doc.js';
 import { messages } from '../i18n/messages.js';
-import { basisText, changeText, filesReadText, pctOf, probesText, windowNotes } from './daily-common.js';
+import { basisText, blockedText, changeText, filesReadText, notProbesText, probesText, windowNotes } from './daily-common.js';
 import { displayWidth, wrapItems } from './box-table.js';
 import { labelPad, renderReportSectionsText, rowLabel, sparkline, type TextOptions } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
@@ -37,16 +37,16 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   for (const n of windowNotes(doc, opts.tz, lang)) out.push(c.yellow(m.text.note(n)));
   out.push('');
   out.push(`${rowLabel(c, L.probes)}${probesText(h, lang)}`);
-  const blocked = `${fmtInt(h.blocked)} (${pctOf(h.blocked, h.packets)})`;
-  const allowed = `${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})`;
-  out.push(`${rowLabel(c, L.blocked)}${m.blockedValue(blocked, allowed, h.other > 0 ? h.other : null)}`);
+  const notProbes = notProbesText(h, lang);
+  if (notProbes !== null) out.push(`${rowLabel(c, L.notProbes)}${notProbes}`);
+  out.push(`${rowLabel(c, L.blocked)}${blockedText(h, lang)}`);
 
   if (doc.report.totals.ignored !== undefined) out.push(`${rowLabel(c, msg.report.label.ignored)}${msg.report.ignoredText(doc.report.totals.ignored)}`);
   if (doc.rules.length > 0) out.push(wrapItems(rowLabel(c, L.loggedAs), doc.rules.map((r) => `${termSafe(r.key)} ${fmtInt(r.packets)}`), opts.width));
 
   out.push('', c.bold(m.text.change(basisText(cmp, lang))));
   if (cmp.basis !== null) {
-    out.push(`${sub(L.packets)}${changeText(cmp.packets, lang)}`);
+    out.push(`${sub(L.probes)}${changeText(cmp.probes, lang)}`);
     out.push(`${sub(L.sources)}${changeText(cmp.sources, lang)} · ${m.newToday(cmp.newSourceCount, cmp.newSourcesApprox)}`);
     out.push(`${sub(L.ports)}${changeText(cmp.ports, lang)} · ${m.newlyProbed(cmp.newPortCount)}`);
     if (cmp.newSources.length > 0) out.push(wrapItems(sub(L.newSources, listWidth), cmp.newSources.map((s) => `${termSafe(s.ip)} ${fmtInt(s.packets)}`), opts.width));

@@ -32,6 +32,26 @@ describe('source count', () => {
   });
 });
 
+describe('probes apart from the rest', () => {
+  it("this side's own traffic and replies are logged packets, not probes: no probing source, no probed port", () => {
+    const t = new DayTally(D);
+    const time = new Date(D.start + 3_600_000);
+    const add = (e: Parameters<typeof makeEvent>[0]): void => t.add(makeEvent({ time, ...e }), time.getTime());
+    add({ src: { ip: '203.0.113.9' }, dst: { port: 22 }, count: 3 }); // a probe
+    add({ direction: 'out', action: 'allow', src: { ip: '192.168.1.5' }, dst: { ip: '198.51.100.1', port: 443 }, count: 4 });
+    // A LAN machine through this router to the Internet: this side's too (util/egress.ts).
+    add({ direction: 'forward', src: { ip: '10.0.0.7' }, dst: { ip: '198.51.100.2', port: 1434 }, proto: 'udp', count: 2 });
+    add({ src: { ip: '198.51.100.53', port: 53 }, dst: { port: 33000 }, proto: 'udp', annotations: [{ id: 'srcport-dns', severity: 0, text: 'x' }] });
+    expect(t.totals()).toMatchObject({ packets: 10, probes: 3, own: 6, sources: 1, ports: 1 });
+    expect(t.replies).toBe(1);
+    expect([...t.sources.entries()]).toEqual([['203.0.113.9', 3]]);
+    expect(t.hasPort('tcp', 22) && !t.hasPort('tcp', 443) && !t.hasPort('udp', 1434) && !t.hasPort('udp', 33000)).toBe(true);
+    // Every packet still counts in the totals the blocked/allowed split and the chart are of.
+    expect(t.blocked + t.allowed).toBe(10);
+    expect(t.perHour[1]).toBe(10);
+  });
+});
+
 describe('port ranges', () => {
   it('round-trips runs and single ports, and rejects garbage', () => {
     const bits = new Uint8Array(65_536);
@@ -53,7 +73,8 @@ describe('digest state', () => {
     expect(readdirSync(dir)).toEqual(['2026-11-20.json']);
     const back = await loadDigest(dir, '2026-11-20');
     expect(back.digest).toEqual(d);
-    expect(d.totals).toEqual({ events: 2, packets: 4, blocked: 3, allowed: 1, other: 0, sources: 2, ports: 2 });
+    expect(d.totals).toEqual({ events: 2, packets: 4, blocked: 3, allowed: 1, other: 0, probes: 4, own: 0, sources: 2, ports: 2 });
+    expect(d.logscanDailyDigest).toBe(2);
     expect(d.ports).toEqual({ tcp: '22-23' });
     expect(d.perHour).toHaveLength(24);
   });
@@ -94,6 +115,7 @@ describe('comparison', () => {
     const c = compareDays(today, P.key, previousFromTally(before, true), null, 'en');
     expect(c.basis).toBe('logs');
     expect(c.packets).toEqual({ today: 20, previous: 10, delta: 10, ratio: 1 });
+    expect(c.probes).toEqual(c.packets);
     expect(c.sources).toMatchObject({ today: 3, previous: 2 });
     expect(c.newSourceCount).toBe(2);
     expect(c.newSources).toEqual([{ ip: '203.0.113.9', packets: 15 }, { ip: '192.0.2.7', packets: 1 }]);
@@ -107,6 +129,27 @@ describe('comparison', () => {
     expect(c.newSourceCount).toBe(2);
     expect(c.newPortCount).toBe(2);
     expect(c.packets.ratio).toBe(1);
+  });
+
+  it('a version 1 digest (every source, no probe count) still gives new sources and ports, but no probe or source trend', async () => {
+    const stored = before.digest('UTC', true, new Date());
+    const { probes: _p, own: _o, ...v1Totals } = stored.totals;
+    const v1 = { ...stored, logscanDailyDigest: 1, totals: v1Totals };
+    const dir = tempDir();
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify(v1));
+    const loaded = await loadDigest(dir, '2026-11-20');
+    expect('problem' in loaded && loaded.problem).toBe(false);
+    const c = compareDays(today, P.key, previousFromDigest(loaded.digest!), null, 'en');
+    expect(c.newSourceCount).toBe(2);
+    expect(c.newPortCount).toBe(2);
+    expect(c.probes).toEqual({ today: 20, previous: null, delta: null, ratio: null });
+    expect(c.sources.previous).toBeNull();
+    expect(c.packets.previous).toBe(10);
+    // A version 2 digest must have the counts version 1 lacked.
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...stored, totals: v1Totals }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.probes/) });
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...stored, logscanDailyDigest: 3 }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/unknown digest version 3/) });
   });
 
   it("an IPv6 host is not new because yesterday's digest spelled it in the kernel's full form", () => {

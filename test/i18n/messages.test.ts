@@ -66,6 +66,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.startsDuring': ['2026-11-21 06:51:08'],
   'daily.noRecordsOn': ['2026-11-21'],
   'daily.blockedValue': ['189 (97%)', '3 (1.5%)', 3],
+  'daily.blockedOfLogged': [168, '55%', 305],
+  'daily.notProbes': [136, 3],
   'daily.newToday': [93, true],
   'daily.newlyProbed': [19],
   'daily.activityMax': [25],
