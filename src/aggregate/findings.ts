@@ -21,7 +21,7 @@ import {
 } from './profile.js';
 import { fmtInt } from '../util/number-text.js';
 import { durationText, messages, wordFor, type Messages } from '../i18n/messages.js';
-import { FINDING_IDS, LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, NOT_NOTABLE, OUTBOUND_ANNOTATIONS, REPLY_ANNOTATIONS, dangerLevel, type Thresholds } from './thresholds.js';
+import { BLOCKED_OUTBOUND_ANNOTATIONS, FINDING_IDS, LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, NOT_NOTABLE, OUTBOUND_ANNOTATIONS, REPLY_ANNOTATIONS, dangerLevel, type Thresholds } from './thresholds.js';
 import { cmpName, cmpStr } from '../util/compare.js';
 
 export type EvidenceValue = number | boolean | string | readonly number[] | readonly string[];
@@ -146,6 +146,17 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
         packets: outbound.reduce((a, f) => a + f.packets, 0),
       },
       text: m.outboundMalware(familyList(outbound, m)),
+    });
+  }
+
+  const blocked = BLOCKED_OUTBOUND_ANNOTATIONS.filter((id) => p.annotations.has(id));
+  if (blocked.length > 0) {
+    // Egress rules stopped this side on a port bots use: not proof, but the machine to look at.
+    out.push({
+      id: 'outbound-blocked',
+      severity: clampSev(Math.max(...blocked.map((id) => p.annotations.severity(id) ?? 0))),
+      evidence: { annotations: blocked, packets: blocked.reduce((a, id) => a + (p.annotations.get(id) ?? 0), 0) },
+      text: m.outboundBlocked(blocked.map((id) => m.blockedOutboundKind[id] ?? id).join(messages(lang).listSep)),
     });
   }
 
@@ -327,7 +338,7 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
   const parts: string[] = [];
   const stealth = findings.filter((f) => STEALTH_IDS.has(f.id));
   // Scans first, then stealth, then trojans, then the rest (the order people read a row in).
-  const order = ['outbound-malware', 'vertical-scan', 'horizontal-sweep', 'udp-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'server-replies', 'noise'];
+  const order = ['outbound-malware', 'outbound-blocked', 'vertical-scan', 'horizontal-sweep', 'udp-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'server-replies', 'noise'];
   for (const id of order) {
     if (id === '*stealth') {
       if (stealth.length > 0) parts.push(m.stealthProbes(stealth.map((f) => STEALTH_LABEL[f.id]!)));
@@ -347,7 +358,7 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
   // Telling annotations that no finding already covers (source-port tricks, proxy hunts …);
   // for a wide scanner they are by-products of the scan and would only lengthen the line.
   if (p.ports.size >= WIDE_PORTS) return parts.join(' · ');
-  const covered = new Set(['trojan', 'traceroute', ...OUTBOUND_ANNOTATIONS, ...LEFTOVER_ANNOTATIONS, ...NOISE_ANNOTATIONS, ...(findings.some((f) => f.id === 'server-replies') ? REPLY_ANNOTATIONS : []), ...NOT_NOTABLE]);
+  const covered = new Set(['trojan', 'traceroute', ...OUTBOUND_ANNOTATIONS, ...BLOCKED_OUTBOUND_ANNOTATIONS, ...LEFTOVER_ANNOTATIONS, ...NOISE_ANNOTATIONS, ...(findings.some((f) => f.id === 'server-replies') ? REPLY_ANNOTATIONS : []), ...NOT_NOTABLE]);
   const extra = [...p.annotations]
     .filter(([id]) => !covered.has(id) && (p.annotations.severity(id) ?? 0) >= 1)
     .sort((a, b) => (p.annotations.severity(b[0]) ?? 0) - (p.annotations.severity(a[0]) ?? 0) || b[1] - a[1] || cmpStr(a[0], b[0]))

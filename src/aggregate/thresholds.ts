@@ -116,6 +116,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
     persistenceCapHours: 72,
     findings: {
       'outbound-malware': 20,
+      'outbound-blocked': 12,
       'vertical-scan': 20,
       'horizontal-sweep': 20,
       'udp-scan': 18,
@@ -194,6 +195,7 @@ function mergeInto(target: Record<string, unknown>, src: unknown, where: string,
 /** Every finding id, in the order findings are listed for a source. */
 export const FINDING_IDS: readonly string[] = [
   'outbound-malware',
+  'outbound-blocked',
   'trojan-probe',
   'vertical-scan',
   'horizontal-sweep',
@@ -230,5 +232,10 @@ export const LEFTOVER_ANNOTATIONS: readonly string[] = ['dialup-leftover', 'poww
  * `outbound-malware` finding rather than a prober.
  */
 export const OUTBOUND_ANNOTATIONS: readonly string[] = ['trojan-outbound', 'adbot-outbound'];
+/**
+ * Annotation ids of traffic from this side that egress rules stopped on ports bots use
+ * (direct mail, IRC, Windows sharing, telnet): an `outbound-blocked` finding.
+ */
+export const BLOCKED_OUTBOUND_ANNOTATIONS: readonly string[] = ['smtp-outbound', 'irc-outbound', 'telnet-outbound', 'smb-outbound'];
 /** Annotations left out of "notable interpretations": present on nearly every event, shown by the ports table instead. */
 export const NOT_NOTABLE: readonly string[] = ['port-known'];

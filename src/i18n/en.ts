@@ -40,6 +40,14 @@ export const en = {
     partSep: '; ',
     /** A program on this side talking to malware ports (the families, as trojanFamily lists them). */
     outboundMalware: (families: string) => `outbound to malware ports: ${families}`,
+    /** Egress rules stopped this side on ports bots use (the kinds, from blockedOutboundKind). */
+    outboundBlocked: (kinds: string) => `blocked going out: ${kinds}`,
+    blockedOutboundKind: {
+      'smtp-outbound': 'direct mail (25/tcp)',
+      'irc-outbound': 'IRC',
+      'telnet-outbound': 'telnet',
+      'smb-outbound': 'Windows sharing',
+    } as Readonly<Record<string, string>>,
     trojanFamily: (family: string, ports: readonly string[], more: number) => `${family} ${ports.join(', ')}${more > 0 ? ` +${more}` : ''}`,
     moreFamilies: (n: number) => `+${n} more ${plural(n, 'family', 'families')}`,
     verticalScan: (ports: string, hosts: string | null, duration: string | null) =>
@@ -75,6 +83,8 @@ export const en = {
     noise: 'local broadcast noise',
     /** What each finding id means, for `logscan explain FINDING-ID` (docs/ranking.md has the thresholds). */
     about: {
+      'outbound-blocked':
+        "The firewall stopped a machine on your side sending on a port bots use (smtp-outbound, irc-outbound, telnet-outbound, smb-outbound): direct mail, IRC, telnet or Windows sharing towards other networks. Not proof of infection, but the machine to look at first.",
       'outbound-malware':
         "A machine on your side sent to a trojan's, worm's or adware's port (trojan-outbound, adbot-outbound): a program there talks to it, so it is infected or that malware's controller. Find the process.",
       'trojan-probe':

@@ -50,6 +50,13 @@ export const zh: Messages = {
   finding: {
     partSep: '；',
     outboundMalware: (families) => `本方向外连接恶意软件端口：${families}`,
+    outboundBlocked: (kinds) => `外连被拦截：${kinds}`,
+    blockedOutboundKind: {
+      'smtp-outbound': '直接发信（25/tcp）',
+      'irc-outbound': 'IRC',
+      'telnet-outbound': 'telnet',
+      'smb-outbound': 'Windows 共享',
+    },
     trojanFamily: (family, ports, more) => `${family} ${portList(ports, more)}`,
     moreFamilies: (n) => `另有 ${fmtInt(n)} 个家族`,
     verticalScan: (ports, hosts, duration) => `垂直扫描：${opt(hosts, (h) => `${h} 台主机上的 `)}${ports} 个端口${lasting(duration)}`,
@@ -79,6 +86,7 @@ export const zh: Messages = {
     },
     noise: '本地广播噪声',
     about: {
+      'outbound-blocked': '防火墙拦下了本方机器在僵尸程序常用端口上的外连（smtp-outbound、irc-outbound、telnet-outbound、smb-outbound）：直接发信、IRC、telnet 或向其他网络的 Windows 共享。这不能证明已被感染，但应首先检查这台机器。',
       'outbound-malware': '本方机器向木马、蠕虫或广告软件的端口发送了流量（trojan-outbound、adbot-outbound）：那台机器上有程序在与之通信，说明它已被感染或是该恶意软件的控制端。应查出背后的进程。',
       'trojan-probe': '探测木马、蠕虫或后门监听的端口：有人在寻找已被感染的机器。被拦截的探测并不说明本机已中毒；若只是大范围扫描顺带扫到，则只评为低级别。',
       'vertical-scan': '同一来源尝试了 15 个以上 TCP 端口（--scan-ports）：寻找可攻击服务的端口扫描。',

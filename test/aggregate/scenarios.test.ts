@@ -199,18 +199,18 @@ describe('a machine on this side talking to malware ports', () => {
   const egress = [out('udp', 1434, 0), out('tcp', 17027, 10), out('tcp', 17027, 12), out('tcp', 6667, 20), out('tcp', 25, 30)];
 
   it('is an outbound-malware finding naming the families, and outranks one-off inbound trojan probes', () => {
-    expect(egress.map((e) => e.annotations.map((a) => a.id).filter((id) => id.endsWith('-outbound')))).toEqual([['trojan-outbound'], ['adbot-outbound'], ['adbot-outbound'], [], []]);
+    expect(egress.map((e) => e.annotations.map((a) => a.id).filter((id) => id.endsWith('-outbound')))).toEqual([['trojan-outbound'], ['adbot-outbound'], ['adbot-outbound'], ['irc-outbound'], ['smtp-outbound']]);
     const bo = makeEvent({ proto: 'udp', tcpFlags: null, src: { ip: '203.0.113.61' }, dst: { port: 31337 }, annotations: [trojanAnn('Back Orifice', 4)] });
     const s = new Summarizer(DEFAULT_THRESHOLDS);
     for (const e of [bo, ...background, ...egress]) s.add(e);
     const r = s.result({ kb: knowledge(), lang: 'en' });
     const host = row(r, inside);
-    expect(ids(host)).toEqual(['outbound-malware']);
+    expect(ids(host)).toEqual(['outbound-malware', 'outbound-blocked']);
     expect(host.findings[0]).toMatchObject({ severity: 4, evidence: { families: ['SQL Slammer', 'Conducent'], ports: ['1434/udp', '17027'], packets: 3 } });
-    expect(host.explanation).toBe('outbound to malware ports: SQL Slammer 1434/udp; Conducent 17027');
+    expect(host.explanation).toBe('outbound to malware ports: SQL Slammer 1434/udp; Conducent 17027 · blocked going out: direct mail (25/tcp), IRC');
     expect(order(r).slice(0, 2)).toEqual([inside, '203.0.113.61']);
     const zh = s.result({ kb: knowledge(), lang: 'zh' });
-    expect(row(zh, inside).explanation).toBe('本方向外连接恶意软件端口：SQL Slammer 1434/udp；Conducent 17027');
+    expect(row(zh, inside).explanation).toBe('本方向外连接恶意软件端口：SQL Slammer 1434/udp；Conducent 17027 · 外连被拦截：直接发信（25/tcp）、IRC');
   });
 
   it('high for a trojan or worm port (a machine of yours uses it); the adbot alone is low', () => {
@@ -218,9 +218,20 @@ describe('a machine on this side talking to malware ports', () => {
     expect(row(summarize(egress.slice(1, 3)), inside).findings[0]).toMatchObject({ id: 'outbound-malware', severity: 2 });
   });
 
-  it('an inside host reaching only ordinary ports gets no such finding', () => {
+  it('blocked going out to IRC and straight to mail servers: outbound-blocked (medium), not outbound-malware', () => {
     const r = summarize(egress.slice(3));
-    expect(ids(row(r, inside))).toEqual([]);
+    const host = row(r, inside);
+    expect(ids(host)).toEqual(['outbound-blocked']);
+    expect(host.findings[0]).toMatchObject({ severity: 3, evidence: { annotations: ['smtp-outbound', 'irc-outbound'], packets: 2 } });
+    expect(host.explanation).toBe('blocked going out: direct mail (25/tcp), IRC');
+  });
+
+  it('allowed, the same connections are ordinary client traffic; inbound to those ports, probes', () => {
+    const allowed = egress.slice(3).map((e) => annotateOne({ ...e, annotations: [], action: 'allow' }));
+    expect(allowed.flatMap((e) => e.annotations.map((a) => a.id))).toEqual(['port-known', 'port-known']);
+    expect(summarize(allowed).sources).toEqual([]);
+    const inbound = annotateOne({ proto: 'tcp', tcpFlags: ['SYN'], src: { ip: '203.0.113.70' }, dst: { ip: '198.51.100.10', port: 25 } });
+    expect(inbound.annotations.map((a) => a.id)).not.toContain('smtp-outbound');
   });
 
   it('merged from two parts, the same finding as one pass', () => {

@@ -66,6 +66,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.startsDuring': ['2026-11-21 06:51:08'],
   'daily.noRecordsOn': ['2026-11-21'],
   'daily.blockedValue': ['189 (97%)', '3 (1.5%)', 3],
+  'finding.outboundBlocked': ['IRC'],
   'daily.blockedOfLogged': [168, '55%', 305],
   'daily.notProbes': [136, 3],
   'daily.newToday': [93, true],
@@ -99,7 +100,7 @@ const SAMPLES: Record<string, unknown[]> = {
 };
 
 /** Entries that are the same in Chinese on purpose: technical tokens. */
-const SAME = new Set(['report.head.rank', 'finding.replyLabel.srcport-dns', 'finding.replyLabel.srcport-ntp', 'finding.replyLabel.srcport-icq', 'finding.replyLabel.tcp-reply', 'finding.replyLabel.udp-reply']);
+const SAME = new Set(['report.head.rank', 'finding.blockedOutboundKind.irc-outbound', 'finding.blockedOutboundKind.telnet-outbound', 'finding.replyLabel.srcport-dns', 'finding.replyLabel.srcport-ntp', 'finding.replyLabel.srcport-icq', 'finding.replyLabel.tcp-reply', 'finding.replyLabel.udp-reply']);
 
 /** Chinese characters and CJK punctuation (，。：、（）). */
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/u;
