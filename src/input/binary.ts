@@ -131,6 +131,11 @@ export class BinaryGate extends Transform {
     return this.gunzip?.trailingBytes ?? 0;
   }
 
+  /** Why that gzip data ended early or is wrong (GunzipMembers.problem). */
+  get gzipProblem(): string | null {
+    return this.gunzip?.problem ?? null;
+  }
+
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     if (this.gunzip !== null) {
       // Errors arrive through the gunzip's 'error' event.

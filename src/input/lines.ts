@@ -21,6 +21,8 @@ export interface LineConsumer {
    * until it settles (output back-pressure).
    */
   afterChunk?(): Promise<void> | void;
+  /** At the end of input: true when it was cut off, so a last line without its newline is dropped, not half-parsed. */
+  endedEarly?(): boolean;
 }
 
 export class LineSplitter extends Writable {
@@ -60,6 +62,10 @@ export class LineSplitter extends Writable {
   override _final(cb: (err?: Error | null) => void): void {
     try {
       this.take(this.decoder.end());
+      if (this.consumer.endedEarly?.() === true) {
+        this.pending = '';
+        this.overflow = -1;
+      }
       this.finishLast();
     } catch (err) {
       cb(err as Error);

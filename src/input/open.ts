@@ -20,6 +20,8 @@ export interface OpenedInput {
   bytesRead(): number;
   /** Gzip input: bytes after the last gzip member that were not gzip (ignored); 0 otherwise. */
   trailingBytes(): number;
+  /** Gzip input: why the gzip data ended early or is wrong (every line before is read); null otherwise. */
+  gzipProblem(): string | null;
   /** Closes the underlying file (streams close it themselves when read to the end). */
   close(): Promise<void>;
 }
@@ -181,7 +183,7 @@ export function releaseFifo(path: string, wake: boolean): void {
 export async function openInput(path: string, opts: OpenOptions = {}): Promise<OpenedInput> {
   const now = opts.now ?? (() => new Date());
   if (path === '-') {
-    return { name: '(stdin)', stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, trailingBytes: () => 0, close: async () => {} };
+    return { name: '(stdin)', stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, trailingBytes: () => 0, gzipProblem: () => null, close: async () => {} };
   }
   let handle;
   try {
@@ -223,6 +225,7 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
       size: st.isFile() ? st.size : null,
       bytesRead,
       trailingBytes: () => gunzip?.trailingBytes ?? 0,
+      gzipProblem: () => gunzip?.problem ?? null,
       close: () => h.close().catch(() => {}),
     };
   } catch (err) {

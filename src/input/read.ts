@@ -138,10 +138,12 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
       sink.malformed(lineNo, '', `line longer than ${MAX_LINE_LENGTH} characters (${length})`);
     },
     afterChunk: opts.afterChunk,
+    endedEarly: () => gzipProblem() !== null,
   });
 
   // The binary check sits after gunzip, so a compressed binary is caught too.
   const gate = new BinaryGate();
+  const gzipProblem = (): string | null => input.gzipProblem() ?? gate.gzipProblem;
   input.stream.pipe(gate).pipe(splitter);
   const interrupted = new Error('interrupted');
   const onAbort = (): void => {
@@ -169,6 +171,11 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
       stats.incomplete = true;
       stats.error = `${counted(trailing, 'byte')} after the end of the gzip data are not gzip and were ignored (every line before them was read)`;
     }
+    const problem = gzipProblem();
+    if (problem !== null) {
+      stats.incomplete = true;
+      stats.error = gzipCutText(splitter.lines, problem);
+    }
   } catch (err) {
     // Keep what was read; a cut-off last line is dropped rather than half-parsed.
     input.stream.unpipe(gate);
@@ -181,7 +188,7 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
     } else {
       stats.incomplete = true;
       const where = `after line ${splitter.lines}`;
-      stats.error = input.gzip || gate.gzip ? `gzip data is truncated or corrupt ${where} (${errText(err)})` : `read error ${where}: ${errText(err)}`;
+      stats.error = input.gzip || gate.gzip ? gzipCutText(splitter.lines, errText(err)) : `read error ${where}: ${errText(err)}`;
     }
     gate.destroy();
     splitter.destroy();
@@ -227,6 +234,10 @@ async function openUnlessStopped(path: string, opts: ReadOptions): Promise<Opene
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
+}
+
+function gzipCutText(lines: number, why: string): string {
+  return `gzip data is truncated or corrupt after line ${lines} (${why})`;
 }
 
 function errText(err: unknown): string {
