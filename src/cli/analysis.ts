@@ -1,10 +1,24 @@
 // Knowledge and annotation set-up shared by the commands: load signatures/ (plus
-// --signatures dirs) once, build the annotator, hand back one function per event.
+// --signatures dirs) once, build the annotator, hand back one function per event; and
+// say which networks are this side (--home-net), in whichever thread annotates.
 import type { FirewallEvent } from '../event.js';
 import { createAnnotator, type Annotator } from '../annotate/index.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { CommonOptions } from './options.js';
+import { UsageError } from '../errors.js';
+import { AddressRanges, parseAddressRange } from '../util/address-ranges.js';
+import { setHomeNetworks } from '../util/egress.js';
+
+/** --home-net's ranges; null when none were given (the local-network ranges apply). */
+export function homeNetworks(texts: readonly string[]): AddressRanges | null {
+  if (texts.length === 0) return null;
+  return new AddressRanges(texts.map((t) => parseAddressRange(t.trim()) ?? usage(`--home-net: "${t}" is not an address or CIDR range (e.g. 203.0.113.0/24, 2001:db8::/48)`)));
+}
+
+function usage(message: string): never {
+  throw new UsageError(message);
+}
 
 export interface Analysis {
   kb: KnowledgeBase;
@@ -13,6 +27,7 @@ export interface Analysis {
 }
 
 export function buildAnalysis(opts: CommonOptions): Analysis {
+  setHomeNetworks(homeNetworks(opts.homeNet));
   const kb = loadKnowledge({ extraDirs: opts.signatures });
   const annotator = createAnnotator(kb, { lang: opts.lang });
   return { kb, annotator, annotate: (e) => annotator.annotate(e) };

@@ -15,6 +15,8 @@ export interface InputOptions {
 export interface CommonOptions extends InputOptions {
   lang: Lang;
   signatures: string[];
+  /** --home-net: the networks of this side (CIDRs or addresses); empty: the local-network ranges. */
+  homeNet: string[];
 }
 
 export function addInputOptions(cmd: Command): Command {
@@ -23,7 +25,8 @@ export function addInputOptions(cmd: Command): Command {
     .addOption(new Option('--year <yyyy>', 'year of the first record when the log has none (BSD syslog); default: inferred from file date'))
     .addOption(new Option('--tz <zone>', 'IANA zone of timestamps without offset, and of the report; default: this machine\'s zone'))
     .addOption(new Option('--lang <lang>', 'language of explanations').choices(['en', 'zh']).default('en'))
-    .addOption(new Option('--signatures <dir>', 'extra signature directory (adds or overrides entries); repeatable').argParser(collect));
+    .addOption(new Option('--signatures <dir>', 'extra signature directory (adds or overrides entries); repeatable').argParser(collect))
+    .addOption(new Option('--home-net <cidr>', "a network of this side (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): forwarded traffic from it to elsewhere is this side's own").argParser(collect));
 }
 
 export function validateZone(tz: string): string {
@@ -55,7 +58,7 @@ export function readCommonOptions(raw: Record<string, unknown>): CommonOptions {
     if (!/^\d{4}$/.test(String(raw.year)) || year < 1970 || year > 2100) throw new UsageError(`--year: expected a four-digit year, got "${String(raw.year)}"`);
   }
   const tz = typeof raw.tz === 'string' ? validateZone(raw.tz) : null;
-  return { inputFormat, year, tz, lang: (raw.lang as Lang) ?? 'en', signatures: (raw.signatures as string[]) ?? [] };
+  return { inputFormat, year, tz, lang: (raw.lang as Lang) ?? 'en', signatures: (raw.signatures as string[]) ?? [], homeNet: (raw.homeNet as string[]) ?? [] };
 }
 
 /** Threads for a run: 1 = all in this thread, 2 = reading and parsing (and annotating, for a report) in a second one; auto = 2 for big files on 2+ cores. */

@@ -3,18 +3,36 @@
 // probes of the LAN (public source) and the LAN's own connections out (private source,
 // public destination). The second kind is this side's traffic, like OUTPUT: a LAN machine
 // talking to a trojan's port is a machine here using it, not a probe from outside.
-// Char-code checks only: runs for every forwarded event.
+// "This side" is the local-network ranges below, or the networks given with --home-net
+// (psad's HOME_NET) when the LAN or a DMZ has public addresses.
+// Char-code checks only by default: runs for every forwarded event.
 import type { FirewallEvent } from '../event.js';
 import { ADDR_UNICAST, classifyAddress } from '../annotate/address.js';
+import type { AddressRanges } from './address-ranges.js';
 
-/** Sent from this side: logged as outbound, or forwarded from a private address to a public one. */
+/**
+ * --home-net, set once at start-up in each thread (cli/analysis.ts) rather than handed
+ * through the annotator, the summary and the daily tally, which all ask isEgress.
+ */
+let homeNetworks: AddressRanges | null = null;
+
+/** The networks of this side instead of the local-network ranges; null: those again. */
+export function setHomeNetworks(ranges: AddressRanges | null): void {
+  homeNetworks = ranges;
+}
+
+function onThisSide(ip: string): boolean {
+  return homeNetworks !== null ? homeNetworks.has(ip) : isPrivateAddress(ip);
+}
+
+/** Sent from this side: logged as outbound, or forwarded from this side's networks to another. */
 export function isEgress(e: FirewallEvent): boolean {
   if (e.direction === 'out') return true;
   if (e.direction !== 'forward') return false;
   const src = e.src.ip;
   const dst = e.dst.ip;
   // classifyAddress takes 0.0.0.0 for a broadcast; "::" is the one unspecified address left.
-  return src !== null && dst !== null && isPrivateAddress(src) && !isPrivateAddress(dst) && classifyAddress(dst) === ADDR_UNICAST && !/^[0:]+$/.test(dst);
+  return src !== null && dst !== null && onThisSide(src) && !onThisSide(dst) && classifyAddress(dst) === ADDR_UNICAST && !/^[0:]+$/.test(dst);
 }
 
 /**

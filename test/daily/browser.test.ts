@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The daily HTML page in a real browser (Debian's chromium, driven by playwright-core):
 // chart and tables render, no script from a log line runs, hostile text shows as text,
 // the page fits a 375 px phone without horizontal scrolling. Saves test/.tmp/daily.png

@@ -41,7 +41,7 @@ describe('probes apart from the rest', () => {
     add({ direction: 'out', action: 'allow', src: { ip: '192.168.1.5' }, dst: { ip: '198.51.100.1', port: 443 }, count: 4 });
     // A LAN machine through this router to the Internet: this side's too (util/egress.ts).
     add({ direction: 'forward', src: { ip: '10.0.0.7' }, dst: { ip: '198.51.100.2', port: 1434 }, proto: 'udp', count: 2 });
-    add({ src: { ip: '198.51.100.53', port: 53 }, dst: { port: 33000 }, proto: 'udp', annotations: [{ id: 'srcport-dns', severity: 0, text: 'x' }] });
+    add({ src: { ip: '198.51.100.53', port: 53 }, dst: { port: 33000 }, proto: 'udp', annotations: [{ id: 'srcport-dns', severity: 0, text: 'x', ref: '002' }] });
     expect(t.totals()).toMatchObject({ packets: 10, probes: 3, own: 6, sources: 1, ports: 1 });
     expect(t.replies).toBe(1);
     expect([...t.sources.entries()]).toEqual([['203.0.113.9', 3]]);

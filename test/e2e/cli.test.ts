@@ -129,7 +129,7 @@ describe('bad inputs', () => {
 });
 
 describe('usage errors exit 2 with one line and no stack', () => {
-  for (const args of [['--bogus'], ['events', '--tz', 'Mars/Base', '-'], ['--top', '0', '-'], ['events', '--input-format', 'nope', '-'], ['--year', '99', '-']]) {
+  for (const args of [['--bogus'], ['events', '--tz', 'Mars/Base', '-'], ['--top', '0', '-'], ['events', '--input-format', 'nope', '-'], ['--year', '99', '-'], ['--home-net', '10.0.0.0/33', '-']]) {
     it(args.join(' '), () => {
       const r = runCli(args);
       expect(r.code).toBe(2);
@@ -137,6 +137,19 @@ describe('usage errors exit 2 with one line and no stack', () => {
       expect(r.stderr.trim().split('\n')[0]).toMatch(/^(error|logscan):/);
     });
   }
+});
+
+describe('--home-net', () => {
+  // A DMZ with public addresses behind a router: its server sends to Slammer's port.
+  const dmz = 'Nov 20 07:41:57 rtr kernel: [1.0] DROP FWD: IN=eth1 OUT=eth0 SRC=203.0.113.5 DST=198.51.100.9 LEN=96 TTL=64 ID=1 DF PROTO=UDP SPT=43318 DPT=1434 LEN=76';
+  it("makes a public network this side's, in the reading thread too: the DMZ server is the one talking to malware", () => {
+    const file = join(tempDir(), 'fw.log');
+    writeFileSync(file, dmz + '\n');
+    const findings = (args: string[]): string[] => (JSON.parse(runCli([file, '--year', '2026', '-o', 'json', ...args]).stdout) as { sources: { findings: { id: string }[] }[] }).sources.flatMap((s) => s.findings.map((f) => f.id));
+    expect(findings([])).toEqual(['trojan-probe']);
+    for (const threads of ['1', '2']) expect(findings(['--home-net', '203.0.113.0/28', '--threads', threads]), threads).toEqual(['outbound-malware']);
+    expect(findings(['--home-net', '192.168.0.0/16'])).toEqual(['trojan-probe']);
+  });
 });
 
 describe('report', () => {

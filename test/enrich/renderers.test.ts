@@ -26,7 +26,7 @@ function row(ip: string, score: number, explanation = 'vertical scan: 300 ports 
 function doc(sources: RankedSource[]): ReportDoc {
   return {
     schemaVersion: 1, inputs: [{ file: 'fw.log', format: 'iptables', formatBy: 'sniff', lines: 3, events: 3, skipped: 0, malformed: 0, error: null, incomplete: false }],
-    totals: { lines: 3, events: 3, parsedEvents: 3, packets: 3, skipped: 0, malformed: 0, sources: sources.length }, span: { first: null, last: null },
+    totals: { lines: 3, events: 3, parsedEvents: 3, packets: 3, skipped: 0, malformed: 0, sources: sources.length, sourcesCapped: false }, span: { first: null, last: null },
     byFormat: [], byAction: [], byProto: [], byDirection: [], topSources: [],
     topPorts: [{ proto: 'tcp', port: 23, packets: 3, share: 1, names: ['Telnet', '=cmd|calc'] }], topPortsBlockedOnly: true, perHour: [],
     filters: { since: null, until: null, sources: [], minSeverity: null }, sources, rankedSources: sources.length, findings: [], maxFindingSeverity: 4,

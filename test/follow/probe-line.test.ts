@@ -9,7 +9,7 @@ import { makeEvent } from '../helpers/events.js';
 const c = pc.createColors(false);
 
 function lineWith(text: string): string {
-  const e = makeEvent({ dst: { port: 1001 }, annotations: [{ id: 'trojan', severity: 4, text }] });
+  const e = makeEvent({ dst: { port: 1001 }, annotations: [{ id: 'trojan', severity: 4, text, ref: '000' }] });
   return probeLine(e, null, 'en', c, 'UTC', 100);
 }
 

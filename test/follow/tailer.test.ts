@@ -19,7 +19,7 @@ function collector(): { consumer: FollowConsumer; got: Got[]; files: FollowedFil
   const got: Got[] = [];
   const files: FollowedFile[] = [];
   const notices: string[] = [];
-  const r = {
+  const r: { consumer: FollowConsumer; got: Got[]; files: FollowedFile[]; notices: string[]; ended: number } = {
     got,
     files,
     notices,

@@ -98,7 +98,7 @@ describe.each(formats.map((f) => [f.id, f] as const))('parser %s under fuzzing',
 });
 
 describe('whole pipeline under fuzzing (sniff → parse → annotate → summarize → report → render)', () => {
-  const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang: 'en', signatures: [] });
+  const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang: 'en', signatures: [], homeNet: [] });
 
   function pipeline(lines: readonly string[], tz: string | null): void {
     const overview = new Overview(hourIn(tz));

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { answerQuery, registerExplain, runExplain } from '../../src/cli/explain.js';
 import { UsageError } from '../../src/errors.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { explainQuery, parseQuery } from '../../src/knowledge/query.js';
+import { parseQuery } from '../../src/knowledge/query.js';
 import { displayWidth } from '../../src/render/box-table.js';
 import { explainToJson, renderExplainTable, type ExplainJson } from '../../src/render/explain.js';
 import { wrapText } from '../../src/render/box-table.js';
@@ -169,7 +169,7 @@ describe('table rendering', () => {
     const dir = tempDir();
     writeDoc(dir, 'ports.json', { schemaVersion: 1, entries: [localRule({ name: 'evil\u001b[2Jname' })] });
     const local = loadKnowledge({ extraDirs: [dir] });
-    const out = renderExplainTable([explainQuery(local, parseQuery('9999'))], local, { lang: 'en', width: 100, color: false });
+    const out = renderExplainTable([answerQuery(local, parseQuery('9999'), 'en')], local, { lang: 'en', width: 100, color: false });
     expect(out).not.toContain('\u001b');
     expect(out).toContain('\\x1b');
   });

@@ -2,12 +2,13 @@
 // comes from the data: change or remove a signature and the output changes.
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { explainQuery, parseQuery } from '../../src/knowledge/query.js';
+import { answerQuery } from '../../src/cli/explain.js';
+import { parseQuery } from '../../src/knowledge/query.js';
 import { renderExplainJson, renderExplainTable } from '../../src/render/explain.js';
 import { builtinWith, localRule, tempDir, writeDoc } from './helpers.js';
 
 const explainText = (kb: ReturnType<typeof loadKnowledge>, q: string) =>
-  renderExplainTable([explainQuery(kb, parseQuery(q))], kb, { lang: 'en', width: 120, color: false });
+  renderExplainTable([answerQuery(kb, parseQuery(q), 'en')], kb, { lang: 'en', width: 120, color: false });
 
 describe('--signatures', () => {
   it('adds new entries and overrides built-in ones by id', () => {
@@ -87,7 +88,7 @@ describe('--signatures', () => {
     const text = explainText(without, '33500/udp');
     expect(text).not.toContain('traceroute');
     expect(text).toContain('No known meaning as a destination port.');
-    const json = JSON.parse(renderExplainJson([explainQuery(without, parseQuery('33500/udp'))], 'en')) as { entries: unknown[] }[];
+    const json = JSON.parse(renderExplainJson([answerQuery(without, parseQuery('33500/udp'), 'en')], 'en')) as { entries: unknown[] }[];
     expect(json[0].entries).toEqual([]);
   });
 });

@@ -178,7 +178,7 @@ describe('mixed syslog files: payload dispatch', () => {
 });
 
 describe('annotations work on the new formats', () => {
-  const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang: 'en', signatures: [] });
+  const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang: 'en', signatures: [], homeNet: [] });
   const ids = (e: FirewallEvent) => {
     analysis.annotate(e);
     return e.annotations.map((a) => a.id);

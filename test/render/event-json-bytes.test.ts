@@ -20,7 +20,7 @@ function encoded(e: FirewallEvent, size = 64 * 1024): string {
 describe('encodeEventLine', () => {
   it('writes the bytes of eventToJson(e) + newline for every fixture event, in both languages', () => {
     for (const lang of ['en', 'zh'] as const) {
-      const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang, signatures: [] });
+      const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang, signatures: [], homeNet: [] });
       const events = fixtureEvents();
       for (const e of events) {
         analysis.annotate(e);

@@ -8,7 +8,7 @@ import { jsonText } from '../../src/render/sanitize.js';
 import { makeEvent } from '../helpers/events.js';
 import { fixtureEvents } from '../helpers/parse.js';
 
-const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang: 'en', signatures: [] });
+const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang: 'en', signatures: [], homeNet: [] });
 
 describe('eventToJson', () => {
   it('is byte-identical to jsonText (JSON.stringify) for every golden fixture event, annotated', () => {

@@ -10,7 +10,7 @@ import { eventToJson } from '../../src/render/event-json.js';
 import { mutatedFile } from '../hardening/corpus-lines.js';
 import { parseLines } from '../helpers/parse.js';
 
-const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang: 'en', signatures: [] });
+const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang: 'en', signatures: [], homeNet: [] });
 
 function revive(line: string): FirewallEvent {
   const o = JSON.parse(line) as FirewallEvent & { time: string | null };

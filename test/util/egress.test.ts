@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
-import { isEgress, isPrivateAddress } from '../../src/util/egress.js';
+import { homeNetworks } from '../../src/cli/analysis.js';
+import { UsageError } from '../../src/errors.js';
+import { isEgress, isPrivateAddress, setHomeNetworks } from '../../src/util/egress.js';
 import { makeEvent } from '../helpers/events.js';
 
 describe('isPrivateAddress', () => {
@@ -55,5 +57,28 @@ describe('isEgress', () => {
     expect(isEgress(ev('forward', '192.168.1.2', '239.255.255.250'))).toBe(false);
     expect(isEgress(ev('forward', '192.168.1.2', '203.0.113.255'))).toBe(false);
     expect(isEgress(ev('forward', 'fd00:1::2', '::'))).toBe(false);
+  });
+  it('--home-net names this side instead: a public DMZ going out is egress, the private ranges only when listed', () => {
+    setHomeNetworks(homeNetworks(['203.0.113.0/28', '2001:db8:1::/48']));
+    try {
+      expect(isEgress(ev('forward', '203.0.113.5', '198.51.100.2'))).toBe(true);
+      expect(isEgress(ev('forward', '2001:db8:1::5', '2001:db8:2::1'))).toBe(true);
+      expect(isEgress(ev('forward', '::ffff:203.0.113.5', '198.51.100.2'))).toBe(true);
+      // Inside the home networks, into them, or from outside them: not this side going out.
+      expect(isEgress(ev('forward', '203.0.113.5', '203.0.113.9'))).toBe(false);
+      expect(isEgress(ev('forward', '198.51.100.2', '203.0.113.5'))).toBe(false);
+      expect(isEgress(ev('forward', '203.0.113.16', '198.51.100.2'))).toBe(false);
+      expect(isEgress(ev('forward', '192.168.1.2', '198.51.100.2'))).toBe(false);
+      // Outbound is outbound whatever the networks.
+      expect(isEgress(ev('out', '198.51.100.7', '198.51.100.2'))).toBe(true);
+    } finally {
+      setHomeNetworks(null);
+    }
+    expect(isEgress(ev('forward', '192.168.1.2', '198.51.100.2'))).toBe(true);
+  });
+  it('--home-net with something that is no network is a usage error naming it', () => {
+    expect(homeNetworks([])).toBeNull();
+    expect(() => homeNetworks(['10.0.0.0/8', '10.0.0.0/33'])).toThrow(UsageError);
+    expect(() => homeNetworks(['lan'])).toThrow('--home-net: "lan" is not an address or CIDR range');
   });
 });

@@ -1,0 +1,104 @@
+// A set of address ranges (CIDRs or single addresses, IPv4 and IPv6) asked "is this
+// address in one?" per event: IPv4 as sorted, merged integer intervals (binary search),
+// IPv6 through ipaddr.js with a bounded per-address cache. An IPv4-mapped IPv6 address
+// is looked up as its IPv4 one. Used by --ignore and --home-net.
+import ipaddr from 'ipaddr.js';
+import { ipv4ToInt } from '../aggregate/profile.js';
+
+/** One parsed range: an IPv4 interval, or an IPv6 prefix. */
+export type AddressRange = { v4: [number, number] } | { v6: [ipaddr.IPv6, number] };
+
+/** "203.0.113.0/24", "2001:db8::/32", "192.0.2.7", "::ffff:192.0.2.0/120" → a range; null when it is none. */
+export function parseAddressRange(text: string): AddressRange | null {
+  let addr: ipaddr.IPv4 | ipaddr.IPv6;
+  let bits: number;
+  try {
+    if (text.includes('/')) [addr, bits] = ipaddr.parseCIDR(text);
+    else {
+      addr = ipaddr.parse(text);
+      bits = addr.kind() === 'ipv4' ? 32 : 128;
+    }
+  } catch {
+    return null;
+  }
+  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96) {
+    addr = (addr as ipaddr.IPv6).toIPv4Address();
+    bits -= 96;
+  }
+  if (addr.kind() === 'ipv6') return { v6: [addr as ipaddr.IPv6, bits] };
+  const size = 2 ** (32 - bits);
+  const start = Math.floor(ipv4ToInt(addr.toString()) / size) * size;
+  return { v4: [start, start + size - 1] };
+}
+
+export class AddressRanges {
+  /** Interval starts and ends (inclusive), sorted, non-overlapping. */
+  private readonly v4Start: Float64Array;
+  private readonly v4End: Float64Array;
+  private readonly v6: readonly [ipaddr.IPv6, number][];
+  private readonly v6Cache = new Map<string, boolean>();
+  /** How many ranges were given (before merging). */
+  readonly count: number;
+
+  constructor(ranges: readonly AddressRange[]) {
+    const v4: [number, number][] = [];
+    const v6: [ipaddr.IPv6, number][] = [];
+    for (const r of ranges) {
+      if ('v4' in r) v4.push(r.v4);
+      else v6.push(r.v6);
+    }
+    v4.sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const r of v4) {
+      const last = merged[merged.length - 1];
+      if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    }
+    this.v4Start = Float64Array.from(merged.map((r) => r[0]));
+    this.v4End = Float64Array.from(merged.map((r) => r[1]));
+    this.v6 = v6;
+    this.count = ranges.length;
+  }
+
+  has(ip: string): boolean {
+    if (this.v4Start.length > 0) {
+      const n = ipv4ToInt(ip);
+      if (n >= 0) return this.inV4(n);
+    }
+    return ip.includes(':') && this.hasV6(ip);
+  }
+
+  private inV4(n: number): boolean {
+    const s = this.v4Start;
+    let lo = 0;
+    let hi = s.length - 1;
+    // Last interval starting at or before n.
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (s[mid] <= n) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && n <= this.v4End[hi];
+  }
+
+  private hasV6(ip: string): boolean {
+    const hit = this.v6Cache.get(ip);
+    if (hit !== undefined) return hit;
+    let ok = false;
+    try {
+      const a = ipaddr.parse(ip.includes('%') ? ip.slice(0, ip.indexOf('%')) : ip);
+      if (a.kind() === 'ipv6') {
+        const v6 = a as ipaddr.IPv6;
+        if (v6.isIPv4MappedAddress()) {
+          const n = ipv4ToInt(v6.toIPv4Address().toString());
+          ok = this.v4Start.length > 0 && this.inV4(n);
+        } else ok = this.v6.some((r) => v6.match(r));
+      }
+    } catch {
+      ok = false;
+    }
+    if (this.v6Cache.size >= 65_536) this.v6Cache.clear();
+    this.v6Cache.set(ip, ok);
+    return ok;
+  }
+}
