@@ -156,7 +156,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'outbound-blocked',
       severity: clampSev(Math.max(...blocked.map((id) => p.annotations.severity(id) ?? 0))),
       evidence: { annotations: blocked, packets: blocked.reduce((a, id) => a + (p.annotations.get(id) ?? 0), 0) },
-      text: m.outboundBlocked(blocked.map((id) => m.blockedOutboundKind[id] ?? id).join(messages(lang).listSep)),
+      text: m.outboundBlocked(blocked.map((id) => wordFor(m.blockedOutboundKind, id)).join(messages(lang).listSep)),
     });
   }
 

@@ -47,7 +47,7 @@ export const en = {
       'irc-outbound': 'IRC',
       'telnet-outbound': 'telnet',
       'smb-outbound': 'Windows sharing',
-    } as Readonly<Record<string, string>>,
+    },
     trojanFamily: (family: string, ports: readonly string[], more: number) => `${family} ${ports.join(', ')}${more > 0 ? ` +${more}` : ''}`,
     moreFamilies: (n: number) => `+${n} more ${plural(n, 'family', 'families')}`,
     verticalScan: (ports: string, hosts: string | null, duration: string | null) =>
