@@ -237,5 +237,7 @@ export const OUTBOUND_ANNOTATIONS: readonly string[] = ['trojan-outbound', 'adbo
  * (direct mail, IRC, Windows sharing, telnet): an `outbound-blocked` finding.
  */
 export const BLOCKED_OUTBOUND_ANNOTATIONS: readonly string[] = ['smtp-outbound', 'irc-outbound', 'telnet-outbound', 'smb-outbound'];
+/** Findings about a machine of this side (its own outbound traffic): something to clean up, never to block. */
+export const THIS_SIDE_FINDINGS: readonly string[] = ['outbound-malware', 'outbound-blocked'];
 /** Annotations left out of "notable interpretations": present on nearly every event, shown by the ports table instead. */
 export const NOT_NOTABLE: readonly string[] = ['port-known'];

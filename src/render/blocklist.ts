@@ -12,11 +12,16 @@
 // - loopback, private (RFC 1918, ULA), link-local, CGNAT, multicast and unspecified
 //   addresses are left out unless --blocklist-include-private: blocking your own LAN
 //   or gateway by accident is worse than missing one source. The header says how many.
+// - so are this side's own machines: a source in --home-net, or one whose findings are
+//   about its outbound traffic (outbound-malware, outbound-blocked: a host's own public
+//   address in OUTPUT logs). Those need cleaning up; blocking them cuts off your own.
 import ipaddr from 'ipaddr.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import { termSafe } from './sanitize.js';
 import { counted } from '../util/number-text.js';
+import { THIS_SIDE_FINDINGS } from '../aggregate/thresholds.js';
+import { inHomeNetworks } from '../util/egress.js';
 
 export type BlocklistFormat = 'nft' | 'ipset' | 'iptables' | 'ufw';
 export const BLOCKLIST_FORMATS: readonly BlocklistFormat[] = ['nft', 'ipset', 'iptables', 'ufw'];
@@ -72,8 +77,13 @@ export function renderBlocklist(doc: ReportDoc, opts: BlocklistOptions): string 
   const seen = new Set<string>();
   let privateLeft = 0;
   let invalid = 0;
+  let thisSide = 0;
   for (const r of doc.sources) {
     if (r.score < opts.minScore) continue;
+    if (inHomeNetworks(r.ip) || r.findings.some((f) => THIS_SIDE_FINDINGS.includes(f.id))) {
+      thisSide++;
+      continue;
+    }
     const c = canonical(r.ip, opts.includePrivate);
     if (c === 'invalid') invalid++;
     else if (c === 'private') privateLeft++;
@@ -92,6 +102,7 @@ export function renderBlocklist(doc: ReportDoc, opts: BlocklistOptions): string 
   if (privateLeft > 0) head.push(`# Left out: ${counted(privateLeft, 'loopback/private/link-local source')} (--blocklist-include-private keeps them).`);
   else if (!opts.includePrivate) head.push('# Loopback/private/link-local sources are left out by default (--blocklist-include-private keeps them).');
   if (invalid > 0) head.push(`# Left out: ${counted(invalid, 'source')} whose logged address is not a valid IP address.`);
+  if (thisSide > 0) head.push(`# Left out: ${counted(thisSide, 'source')} of this side (in --home-net, or flagged for its own outbound traffic): find what runs there rather than block it.`);
   const out: string[] = [];
   switch (opts.format) {
     case 'nft':

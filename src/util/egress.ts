@@ -21,6 +21,11 @@ export function setHomeNetworks(ranges: AddressRanges | null): void {
   homeNetworks = ranges;
 }
 
+/** In one of the --home-net networks (false when none were given). */
+export function inHomeNetworks(ip: string): boolean {
+  return homeNetworks !== null && homeNetworks.has(ip);
+}
+
 function onThisSide(ip: string): boolean {
   return homeNetworks !== null ? homeNetworks.has(ip) : isPrivateAddress(ip);
 }

@@ -6,6 +6,8 @@ import type { RankedSource } from '../../src/aggregate/summary.js';
 import { enrichEventEcs, enrichEventJson } from '../../src/enrich/event-enrich.js';
 import { openGeoIp, type GeoIp } from '../../src/enrich/geoip.js';
 import { commentSafe, renderBlocklist } from '../../src/render/blocklist.js';
+import { homeNetworks } from '../../src/cli/analysis.js';
+import { setHomeNetworks } from '../../src/util/egress.js';
 import { dshieldFlags, eventToDshield } from '../../src/render/dshield.js';
 import { eventToEcs, eventToJson } from '../../src/render/event-json.js';
 import { csvText, renderReportCsv } from '../../src/render/report-csv.js';
@@ -111,6 +113,22 @@ describe('-o blocklist', () => {
     expect(ufw).toContain("ufw prepend deny from 198.51.100.77 comment 'logscan blocklist'");
     for (const out of [ipt, ufw]) {
       for (const l of out.split('\n')) expect(l === '' || l.startsWith('#') || /^(iptables|ip6tables|ufw) /.test(l), l).toBe(true);
+    }
+  });
+
+  test("this side's machines are never listed: flagged for their own outbound traffic, or in --home-net", () => {
+    const own = (ip: string, id: string) => row(ip, 90, 'outbound to malware ports', { findings: [{ id, severity: 4, text: 'x', evidence: {} }] });
+    const list = [row('198.51.100.77', 117.4), own('203.0.113.40', 'outbound-malware'), own('203.0.113.41', 'outbound-blocked'), row('192.0.2.10', 80)];
+    const plain = renderBlocklist(doc(list), { format: 'ipset', minScore: 50, includePrivate: true, version: '0.1.0' });
+    expect(plain.split('\n').filter((l) => l.startsWith('add '))).toEqual(['add logscan4 198.51.100.77', 'add logscan4 192.0.2.10']);
+    expect(plain).toContain('# Left out: 2 sources of this side (in --home-net, or flagged for its own outbound traffic)');
+    setHomeNetworks(homeNetworks(['192.0.2.0/28']));
+    try {
+      const home = renderBlocklist(doc(list), { format: 'ipset', minScore: 50, includePrivate: true, version: '0.1.0' });
+      expect(home.split('\n').filter((l) => l.startsWith('add '))).toEqual(['add logscan4 198.51.100.77']);
+      expect(home).toContain('# Left out: 3 sources of this side');
+    } finally {
+      setHomeNetworks(null);
     }
   });
 
