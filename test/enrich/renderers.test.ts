@@ -156,6 +156,13 @@ describe('-o dshield', () => {
     expect(eventToDshield(makeEvent({ src: { ip: '1.2.3.4\tx' } }), { tz: 'UTC', userid: 0 })).toBeNull();
   });
 
+  test("what this side sent is not submitted, even blocked: it would report your own machines", () => {
+    expect(eventToDshield(makeEvent({ direction: 'out', src: { ip: '198.51.100.7' }, dst: { ip: '203.0.113.9', port: 25 } }), { tz: 'UTC', userid: 0 })).toBeNull();
+    expect(eventToDshield(makeEvent({ direction: 'forward', src: { ip: '192.168.1.5' }, dst: { ip: '203.0.113.9', port: 6667 } }), { tz: 'UTC', userid: 0 })).toBeNull();
+    // Forwarded from the Internet to the LAN is a probe like any other.
+    expect(eventToDshield(makeEvent({ direction: 'forward', src: { ip: '203.0.113.9' }, dst: { ip: '192.168.1.5', port: 23 } }), { tz: 'UTC', userid: 0 })).not.toBeNull();
+  });
+
   test('flag letters in DShield order', () => {
     expect(dshieldFlags(['FIN', 'PSH', 'URG'])).toBe('UPF');
     expect(dshieldFlags([])).toBe('');
