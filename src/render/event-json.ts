@@ -3,6 +3,7 @@
 import type { Annotation, Direction, FirewallEvent } from '../event.js';
 import { isValidAddress } from '../parsers/address.js';
 import { UNSAFE_JSON_CHARS, jsonTermSafe, jsonText } from './sanitize.js';
+import { onThisSide } from '../util/egress.js';
 
 // logscan's schema, written by hand: JSON.stringify on the nested event (with a Date to
 // convert) was a third of `logscan events`' time. The output is what jsonText(e)
@@ -94,6 +95,20 @@ export function eventToJson(e: FirewallEvent): string {
 }
 
 const ECS_DIRECTION: Record<Direction, string> = { in: 'inbound', out: 'outbound', forward: 'external' };
+
+/**
+ * ECS `network.direction`: the host's view for its own chains (inbound/outbound); for a
+ * forwarded packet the perimeter's, from which side each address is on (--home-net, else
+ * the local-network ranges), as Elasticsearch's network_direction processor does it:
+ * ingress, egress, internal, or external when neither is this side's.
+ */
+function ecsDirection(e: FirewallEvent): string | undefined {
+  if (e.direction === null) return undefined;
+  if (e.direction !== 'forward') return ECS_DIRECTION[e.direction];
+  const src = e.src.ip !== null && onThisSide(e.src.ip);
+  const dst = e.dst.ip !== null && onThisSide(e.dst.ip);
+  return src ? (dst ? 'internal' : 'egress') : dst ? 'ingress' : ECS_DIRECTION.forward;
+}
 const ECS_TYPE: Record<FirewallEvent['action'], string[]> = {
   drop: ['connection', 'denied'],
   reject: ['connection', 'denied'],
@@ -127,7 +142,7 @@ export function eventToEcs(e: FirewallEvent): string {
       transport: e.proto,
       iana_number: IANA[e.proto] !== undefined ? String(IANA[e.proto]) : /^\d+$/.test(e.proto) ? e.proto : undefined,
       type: e.ipVersion ? `ipv${e.ipVersion}` : undefined,
-      direction: e.direction ? ECS_DIRECTION[e.direction] : undefined,
+      direction: ecsDirection(e),
       packets: e.count,
       bytes: e.len !== null ? e.len * e.count : undefined,
     },

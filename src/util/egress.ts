@@ -26,7 +26,8 @@ export function inHomeNetworks(ip: string): boolean {
   return homeNetworks !== null && homeNetworks.has(ip);
 }
 
-function onThisSide(ip: string): boolean {
+/** In this side's networks: --home-net when given, else the local-network ranges. */
+export function onThisSide(ip: string): boolean {
   return homeNetworks !== null ? homeNetworks.has(ip) : isPrivateAddress(ip);
 }
 

@@ -2,7 +2,8 @@
 // terminal-unsafe characters jsonTermSafe spells as \u escapes).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildAnalysis } from '../../src/cli/analysis.js';
+import { buildAnalysis, homeNetworks } from '../../src/cli/analysis.js';
+import { setHomeNetworks } from '../../src/util/egress.js';
 import { eventToEcs, eventToJson } from '../../src/render/event-json.js';
 import { jsonText } from '../../src/render/sanitize.js';
 import { makeEvent } from '../helpers/events.js';
@@ -49,5 +50,25 @@ describe('eventToJson', () => {
     expect(doc.source).toEqual({ address: '192.168.1.10055', port: 137 });
     const ok = JSON.parse(eventToEcs(makeEvent({ src: { ip: '203.0.113.7', port: 4000 } })));
     expect(ok.source).toEqual({ address: '203.0.113.7', ip: '203.0.113.7', port: 4000 });
+  });
+
+  it("network.direction: the host's view for its chains, the perimeter's for forwarded packets (by --home-net, else the local ranges)", () => {
+    const dir = (direction: 'in' | 'out' | 'forward' | null, src: string, dst: string): string | undefined =>
+      (JSON.parse(eventToEcs(makeEvent({ direction, src: { ip: src }, dst: { ip: dst } }))) as { network: { direction?: string } }).network.direction;
+    expect(dir('in', '203.0.113.7', '192.168.1.2')).toBe('inbound');
+    expect(dir('out', '192.168.1.2', '203.0.113.7')).toBe('outbound');
+    expect(dir(null, '192.168.1.2', '203.0.113.7')).toBeUndefined();
+    expect([dir('forward', '203.0.113.7', '192.168.1.2'), dir('forward', '192.168.1.2', '203.0.113.7'), dir('forward', '192.168.1.2', '10.0.0.3'), dir('forward', '203.0.113.7', '198.51.100.2')]).toEqual([
+      'ingress',
+      'egress',
+      'internal',
+      'external',
+    ]);
+    setHomeNetworks(homeNetworks(['203.0.113.0/24']));
+    try {
+      expect([dir('forward', '203.0.113.7', '198.51.100.2'), dir('forward', '192.168.1.2', '203.0.113.7')]).toEqual(['egress', 'ingress']);
+    } finally {
+      setHomeNetworks(null);
+    }
   });
 });
