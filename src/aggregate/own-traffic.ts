@@ -1,20 +1,23 @@
 // What counts as this host's own client traffic rather than a probe. Windows Firewall
-// logs every allowed SEND, and some iptables rule sets log OUTPUT: browsing sixty web
-// servers is not a sweep, and a live view of probes should not scroll with it.
+// logs every allowed SEND, and some iptables rule sets log OUTPUT (ufw's `[UFW AUDIT]`
+// logs each new connection before its verdict): browsing sixty web servers is not a
+// sweep, and a live view of probes should not scroll with it.
 import type { FirewallEvent } from '../event.js';
 import { isEgress } from '../util/egress.js';
 import { NOT_NOTABLE, REPLY_ANNOTATIONS } from './thresholds.js';
 
 /**
- * Allowed outbound traffic (this host's, or a LAN machine's through this router:
- * util/egress.ts) with nothing telling about it: no annotation beyond `port-known` (an
- * adware beacon or a trojan port keeps the event in view). Outbound traffic the firewall
- * dropped is not "own client traffic": egress rules caught it.
+ * Outbound traffic the firewall did not stop (allowed, or logged without a verdict:
+ * action `other`), this host's or a LAN machine's through this router (util/egress.ts),
+ * with nothing telling about it: no annotation beyond `port-known` above severity 0 (an
+ * adware beacon or a trojan port keeps the event in view; `ufw-allow`, `ufw-audit` only
+ * say what the prefix means). Outbound traffic the firewall dropped or rejected is not
+ * "own client traffic": egress rules caught it.
  */
 export function isOwnClientTraffic(e: FirewallEvent): boolean {
-  if (e.action !== 'allow' || !isEgress(e)) return false;
+  if (e.action === 'drop' || e.action === 'reject' || !isEgress(e)) return false;
   const anns = e.annotations;
-  for (let i = 0; i < anns.length; i++) if (!NOT_NOTABLE.includes(anns[i].id)) return false;
+  for (let i = 0; i < anns.length; i++) if (anns[i].severity > 0 && !NOT_NOTABLE.includes(anns[i].id)) return false;
   return true;
 }
 

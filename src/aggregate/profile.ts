@@ -13,6 +13,7 @@ import { AnnotationTally, addToRow } from './annotation-tally.js';
 import { isOwnClientTraffic } from './own-traffic.js';
 import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, OUTBOUND_ANNOTATIONS, REPLY_ANNOTATIONS, type Thresholds } from './thresholds.js';
 import { addressKey } from './address-key.js';
+import { ipv4ToInt } from '../parsers/address.js';
 
 // TCP flag bits (ECE/CWR are ignored for scan classification: ECN setup adds them to SYNs).
 const F_SYN = 1;
@@ -82,29 +83,6 @@ export function portKeyName(key: number): { proto: string; port: number } {
 /** The protocol bit of a packet that adds no port (a reply, a traceroute probe). */
 function portlessProtocol(proto: string): number {
   return proto === 'udp' ? P_UDP : proto === 'tcp' ? P_TCP : P_ICMP;
-}
-
-/** Dotted-quad IPv4 → uint32 (as a number), or -1. Hosts are stored as numbers: no retained substrings. */
-export function ipv4ToInt(s: string): number {
-  let n = 0;
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (digits === 0 || part > 255) return -1;
-      n = n * 256 + part;
-      part = 0;
-      digits = 0;
-      if (++dots > 3) return -1;
-    } else if (c >= 48 && c <= 57) {
-      part = part * 10 + (c - 48);
-      if (++digits > 3) return -1;
-    } else return -1;
-  }
-  if (dots !== 3 || digits === 0 || part > 255) return -1;
-  return n * 256 + part;
 }
 
 // What an annotation id means to the profile (one Map lookup per annotation).

@@ -174,7 +174,7 @@ export const en = {
     topSourcesOf: (shown: number, ranked: number) => `Top sources (${shown} of ${fmtInt(ranked)} ranked)`,
     noneAtSeverity: (sev: number, ranked: number) => `No source at or above severity ${sev} (${fmtInt(ranked)} ranked).`,
     topByPackets: 'Top sources by packets',
-    noneRanked: "None ranked: loopback and this host's own allowed outbound traffic are not probes.",
+    noneRanked: "None ranked: loopback and this host's own outbound traffic are not probes.",
     countryItem: (country: string, packets: number, sources: number) => `${country} ${fmtInt(packets)} (${fmtInt(sources)} src)`,
     topPortsBlocked: 'Top probed ports (dropped or rejected)',
     topPorts: 'Top destination ports',

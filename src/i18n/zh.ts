@@ -171,7 +171,7 @@ export const zh: Messages = {
     topSourcesOf: (shown, ranked) => `主要来源（共排名 ${fmtInt(ranked)} 个，显示前 ${fmtInt(shown)} 个）`,
     noneAtSeverity: (sev, ranked) => `没有严重度达到 ${sev} 的来源（共排名 ${fmtInt(ranked)} 个）。`,
     topByPackets: '按包数排列的主要来源',
-    noneRanked: '没有排名：回环流量和本机自己放行的出站流量不算探测。',
+    noneRanked: '没有排名：回环流量和本机自己的出站流量不算探测。',
     countryItem: (country, packets, sources) => `${country} ${fmtInt(packets)}（${fmtInt(sources)} 个来源）`,
     topPortsBlocked: '被探测最多的端口（已丢弃或拒绝）',
     topPorts: '主要目的端口',

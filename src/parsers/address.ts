@@ -1,4 +1,5 @@
-// Address checks shared by the parsers: cheap, allocation-free, on index ranges.
+// Address checks shared by the parsers (cheap, allocation-free, on index ranges), and
+// IPv4 as a number for the profiles and address ranges.
 
 /** Dotted quad, each part 0-255 without sign or spaces. */
 export function isIpv4(s: string, i: number, j: number): boolean {
@@ -99,3 +100,25 @@ function addressShape(s: string, i: number, j: number): 4 | 6 | 0 {
   return 0;
 }
 
+/** Dotted-quad IPv4 → uint32 (as a number), or -1. Hosts are stored as numbers: no retained substrings. */
+export function ipv4ToInt(s: string): number {
+  let n = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || part > 255) return -1;
+      n = n * 256 + part;
+      part = 0;
+      digits = 0;
+      if (++dots > 3) return -1;
+    } else if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3) return -1;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0 || part > 255) return -1;
+  return n * 256 + part;
+}

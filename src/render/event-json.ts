@@ -109,6 +109,7 @@ function ecsDirection(e: FirewallEvent): string | undefined {
   const dst = e.dst.ip !== null && onThisSide(e.dst.ip);
   return src ? (dst ? 'internal' : 'egress') : dst ? 'ingress' : ECS_DIRECTION.forward;
 }
+
 const ECS_TYPE: Record<FirewallEvent['action'], string[]> = {
   drop: ['connection', 'denied'],
   reject: ['connection', 'denied'],

@@ -3,7 +3,7 @@
 // IPv6 through ipaddr.js with a bounded per-address cache. An IPv4-mapped IPv6 address
 // is looked up as its IPv4 one. Used by --ignore and --home-net.
 import ipaddr from 'ipaddr.js';
-import { ipv4ToInt } from '../aggregate/profile.js';
+import { ipv4ToInt } from '../parsers/address.js';
 
 /** One parsed range: an IPv4 interval, or an IPv6 prefix. */
 export type AddressRange = { v4: [number, number] } | { v6: [ipaddr.IPv6, number] };

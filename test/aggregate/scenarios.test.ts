@@ -317,14 +317,28 @@ describe('traceroute', () => {
 });
 
 describe('own outbound traffic', () => {
-  const browsing = (ip: string, action: 'allow' | 'drop') =>
+  const browsing = (ip: string, action: 'allow' | 'drop' | 'other', prefixAnn: string | null = null) =>
     Array.from({ length: 60 }, (_, i) =>
-      makeEvent({ src: { ip, port: 50000 + i }, dst: { ip: `192.0.2.${i + 1}`, port: 443 }, direction: 'out', action, time: at(i * 600), annotations: [ann('port-known', 2)] }),
+      makeEvent({
+        src: { ip, port: 50000 + i },
+        dst: { ip: `192.0.2.${i + 1}`, port: 443 },
+        direction: 'out',
+        action,
+        time: at(i * 600),
+        annotations: prefixAnn === null ? [ann('port-known', 2)] : [ann('port-known', 2), ann(prefixAnn, 0)],
+      }),
     );
 
   it('allowed connections of this host are not a sweep and make no profile', () => {
     const r = summarize([...browsing('192.168.1.35', 'allow'), ...background]);
     expect(order(r)).not.toContain('192.168.1.35');
+    expect(r.ranked).toBe(background.length);
+  });
+
+  it("ufw's lines of the same connections, [UFW ALLOW] and [UFW AUDIT] (logged before a verdict), make no profile either", () => {
+    const r = summarize([...browsing('192.168.1.35', 'allow', 'ufw-allow'), ...browsing('192.168.1.36', 'other', 'ufw-audit'), ...background]);
+    expect(order(r)).not.toContain('192.168.1.35');
+    expect(order(r)).not.toContain('192.168.1.36');
     expect(r.ranked).toBe(background.length);
   });
 

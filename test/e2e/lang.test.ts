@@ -59,7 +59,7 @@ describe('--lang zh: the report', () => {
     expect(text).toContain('700 行 · 693 个事件（697 个包） · 跳过 7 行 · 格式错误 0 行 · 196 个来源\n');
     expect(text).toMatch(/^动作 +丢弃 686 \(98%\) · 放行 6 \(0\.9%\) · 其他 5 \(0\.7%\)$/m);
     expect(text).toMatch(/^方向 +入站 654 \(94%\)/m);
-    expect(text).toContain('主要来源（共排名 196 个，显示前 20 个）');
+    expect(text).toContain('主要来源（共排名 194 个，显示前 20 个）');
     expect(text).toMatch(/│ 来源 +│ 评分 +│ 事件数 │ 端口数 │ 主机数 │ 出现时间 +│ 原因 +│/);
     expect(text).toContain('被探测最多的端口（已丢弃或拒绝）');
     expect(text).toContain('值得注意的解读');
@@ -207,7 +207,7 @@ describe('--lang zh: the daily summary', () => {
     expect(text).toContain('  探测     471 → 185 (−61%)\n');
     expect(text).toContain('  来源     84 → 116 (+38%) · 今天新出现 88 个\n');
     expect(text).toContain('每小时活动（峰值 25 个包）');
-    expect(text).toContain('主要来源（共排名 125 个，显示前 10 个）');
+    expect(text).toContain('主要来源（共排名 123 个，显示前 10 个）');
     expect(text).toMatch(/│ ping 扫描 14 台主机 +│/);
     expect(text).toContain('读取了 1 个文件：samples/ufw.log');
     expect(leftovers(text, [...ENGLISH, ...DAILY_ENGLISH])).toEqual([]);
@@ -247,7 +247,7 @@ describe('--lang en (the default) is unchanged', () => {
     expect(out([UFW, ...BASE, '--lang', 'en'])).toBe(text);
     expect(text).toContain('700 lines · 693 events (697 packets) · 7 skipped · 0 malformed · 196 sources\n');
     expect(text).toContain('actions    drop 686 (98%) · allow 6 (0.9%) · other 5 (0.7%)\n');
-    expect(text).toContain('Top sources (20 of 196 ranked)\n');
+    expect(text).toContain('Top sources (20 of 194 ranked)\n');
     expect(text).toMatch(/│ # +│ source +│ score │ events │ ports │ hosts │ seen +│ why +│/);
     expect(text).toContain('│ vertical scan: 300 ports  │');
     expect(text).toContain('findings   trojan-probe 17 · null-scan 1 · ');

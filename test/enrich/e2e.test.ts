@@ -134,8 +134,8 @@ describe('-o csv and -o blocklist', () => {
 
   test('blocklist: every source at or above the score, not only the top N', () => {
     const all = JSON.parse(runCli([SAMPLE, '-o', 'json', '--top', '1000']).stdout) as Doc;
-    const want = all.sources.filter((s) => s.score >= 20).length;
-    const args = [SAMPLE, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '20', '--top', '3'];
+    const want = all.sources.filter((s) => s.score >= 15).length;
+    const args = [SAMPLE, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '15', '--top', '3'];
     const out = runCli(args).stdout;
     const left = Number(/Left out: (\d+) loopback/.exec(out)?.[1] ?? 0);
     expect(left).toBeGreaterThan(0);

@@ -156,7 +156,7 @@ describe('terminal report', () => {
     );
     const text = renderReportText(doc(own), { color: false, width: 100, tz: 'UTC', lang: 'en' });
     expect(text).toContain(' · 1 source\n');
-    expect(text).toContain('Top sources by packets\nNone ranked: loopback and this host\'s own allowed outbound traffic are not probes.');
+    expect(text).toContain('Top sources by packets\nNone ranked: loopback and this host\'s own outbound traffic are not probes.');
     expect(text).toMatch(/│ 1 │ 192\.168\.9\.219 │ 5 +│/);
   });
 
