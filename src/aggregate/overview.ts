@@ -6,7 +6,7 @@ import { CappedCounter } from './capped-counter.js';
 import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
 import { addressKey } from './address-key.js';
-import { isReply } from './own-traffic.js';
+import { isLanNoise, isReply } from './own-traffic.js';
 import { isEgress } from '../util/egress.js';
 
 export interface PortKey {
@@ -82,8 +82,9 @@ export class Overview {
     this.byDirection.add(e.direction ?? 'unknown', n);
     if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
     const port = e.dst.port;
-    // What arrived and was aimed at a port: not our own traffic, not a server's reply to a client's random port.
-    if (port !== null && !isEgress(e) && !isReply(e)) {
+    // What arrived and was aimed at a port: not our own traffic, not a server's reply to a
+    // client's random port, not broadcast chatter aimed at every machine on the LAN.
+    if (port !== null && !isEgress(e) && !isReply(e) && !isLanNoise(e)) {
       this.addPort(0, e.proto, port, n);
       if (e.action === 'drop' || e.action === 'reject') this.addPort(1, e.proto, port, n);
     }

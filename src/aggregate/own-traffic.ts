@@ -4,7 +4,7 @@
 // sweep, and a live view of probes should not scroll with it.
 import type { FirewallEvent } from '../event.js';
 import { isEgress } from '../util/egress.js';
-import { NOT_NOTABLE, REPLY_ANNOTATIONS } from './thresholds.js';
+import { NOISE_ANNOTATIONS, NOT_NOTABLE, REPLY_ANNOTATIONS } from './thresholds.js';
 
 /**
  * Outbound traffic the firewall did not stop (allowed, or logged without a verdict:
@@ -31,5 +31,19 @@ const REPLY = new Set(REPLY_ANNOTATIONS);
 export function isReply(e: FirewallEvent): boolean {
   const anns = e.annotations;
   for (let i = 0; i < anns.length; i++) if (REPLY.has(anns[i].id)) return true;
+  return false;
+}
+
+const NOISE = new Set(NOISE_ANNOTATIONS);
+
+/**
+ * A packet read as LAN chatter: DHCP, NetBIOS, SSDP, mDNS and the like sent to a
+ * broadcast or multicast address (002: normal on a LAN, not an attack). It was aimed at
+ * every machine on the segment, not at a port of this one, so the probe counts and the
+ * port tables leave it out; the report still lists it under its interpretation.
+ */
+export function isLanNoise(e: FirewallEvent): boolean {
+  const anns = e.annotations;
+  for (let i = 0; i < anns.length; i++) if (NOISE.has(anns[i].id)) return true;
   return false;
 }

@@ -21,15 +21,15 @@ export interface PreviousDay {
   hasPort(proto: string, port: number): boolean;
 }
 
-/** The day before's totals; null where a version 1 digest did not count a figure as today's is counted. */
-export type PreviousTotals = Omit<DayTotals, 'probes' | 'own' | 'sources'> & { probes: number | null; own: number | null; sources: number | null };
+/** The day before's totals; null where an older digest did not count a figure as today's is counted. */
+export type PreviousTotals = Omit<DayTotals, 'probes' | 'own' | 'noise' | 'sources'> & { probes: number | null; own: number | null; noise: number | null; sources: number | null };
 
 export function previousFromTally(t: DayTally, complete: boolean): PreviousDay {
   return {
     date: t.window.key,
     basis: 'logs',
     complete,
-    totals: t.totals(),
+    totals: { ...t.totals(), noise: t.noise },
     sourcesCapped: false,
     hasSource: (ip) => t.hasSource(ip),
     hasPort: (proto, port) => t.hasPort(proto, port),
@@ -44,12 +44,21 @@ export function previousFromDigest(d: DayDigest): PreviousDay {
     date: d.date,
     basis: 'state',
     complete: d.complete,
-    // Version 1 counted every source (repliers, this side's hosts) and no probes apart.
-    totals: d.logscanDailyDigest === 1 ? { ...d.totals, probes: null, own: null, sources: null } : d.totals,
+    totals: totalsOf(d),
     sourcesCapped: d.sourcesCapped,
     hasSource: (ip) => sources.has(ip),
     hasPort: (proto, port) => (ports.get(proto)?.[port] ?? 0) > 0,
   };
+}
+
+/** A digest's totals, with null for what its version did not count as today's are counted. */
+function totalsOf(d: DayDigest): PreviousTotals {
+  const t = d.totals;
+  // Version 1 counted every source (repliers, this side's hosts) and no probes apart.
+  if (d.logscanDailyDigest === 1) return { ...t, probes: null, own: null, noise: null, sources: null };
+  // Version 2 counted LAN broadcast chatter and its senders among the probes.
+  if (d.logscanDailyDigest === 2) return { ...t, probes: null, noise: null, sources: null };
+  return { ...t, noise: t.noise ?? null };
 }
 
 export interface Change {
@@ -76,7 +85,7 @@ export interface Comparison {
   previousComplete: boolean;
   /** Packets that arrived unasked (the headline's probes). */
   probes: Change;
-  /** Every packet logged (probes, this side's own traffic and replies). */
+  /** Every packet logged (probes, this side's own traffic, replies and LAN chatter). */
   packets: Change;
   blocked: Change;
   sources: Change;

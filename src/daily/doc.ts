@@ -27,8 +27,9 @@ export interface DailyDoc {
   logs: { first: string | null; last: string | null };
   /**
    * `packets`: every firewall packet logged on the day, which `blocked`/`allowed`/`other`
-   * split; of them `probes` arrived unasked, `own` were sent from this side and `replies`
-   * answered its connections. `sources` and `ports`: of the probes. `sourcesCapped`: more
+   * split; of them `probes` arrived unasked, `own` were sent from this side, `replies`
+   * answered its connections and `noise` was LAN broadcast chatter (DHCP, NetBIOS, SSDP,
+   * mDNS … sent to every machine on the segment). `sources` and `ports`: of the probes. `sourcesCapped`: more
    * distinct sources than the day's counter holds (200,000); `sources` is then "at least".
    */
   headline: {
@@ -37,6 +38,7 @@ export interface DailyDoc {
     probes: number;
     own: number;
     replies: number;
+    noise: number;
     sources: number;
     sourcesCapped: boolean;
     ports: number;
@@ -102,6 +104,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
       probes: t.probes,
       own: t.own,
       replies: c.today.replies,
+      noise: c.today.noise,
       sources: t.sources,
       sourcesCapped: c.today.sources.saturated,
       ports: t.ports,

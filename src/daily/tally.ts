@@ -1,6 +1,6 @@
 // What one day's events add up to for the day-over-day comparison: totals, blocked
-// vs allowed, probes (what arrived unasked) apart from this side's own traffic and the
-// replies to it, distinct probing sources (bounded), destination ports probed (a bitmap
+// vs allowed, probes (what arrived unasked) apart from this side's own traffic, the
+// replies to it and LAN broadcast chatter, distinct probing sources (bounded), destination ports probed (a bitmap
 // per protocol) and packets per hour of the day. Fed one event at a time; its
 // `digest()` is what `--state DIR` keeps per day.
 import type { FirewallEvent } from '../event.js';
@@ -8,7 +8,7 @@ import { CappedCounter } from '../aggregate/capped-counter.js';
 import { hourIndex, zoneName, type DayWindow } from './day.js';
 import { DIGEST_VERSION, SOURCES_IN_DIGEST, encodePorts, type DayDigest } from './digest.js';
 import { addressKey } from '../aggregate/address-key.js';
-import { isReply } from '../aggregate/own-traffic.js';
+import { isLanNoise, isReply } from '../aggregate/own-traffic.js';
 import { isEgress } from '../util/egress.js';
 
 /** Distinct sources counted exactly up to here (the Overview uses the same cap). */
@@ -20,10 +20,12 @@ export class DayTally {
   blocked = 0;
   allowed = 0;
   other = 0;
-  /** Packets that arrived unasked: neither sent from this side (util/egress.ts) nor a reply to it. */
+  /** Packets that arrived unasked: neither sent from this side (util/egress.ts), nor a reply to it, nor LAN chatter. */
   probes = 0;
   /** Packets sent from this side (this host, or the LAN through this router): not probes. */
   own = 0;
+  /** LAN broadcast/multicast chatter (DHCP, NetBIOS, SSDP, mDNS …): aimed at every machine, not probes. */
+  noise = 0;
   /** Earliest and latest event seen in the window. */
   first = Infinity;
   last = -Infinity;
@@ -57,12 +59,17 @@ export class DayTally {
       if (blocked) this.blockedPerHour[h] += n;
     }
     this.rules.add(e.rule ?? '(none)', n);
-    // The report's port table draws the same line: what arrived, not what we sent out nor replies.
+    // The report's port table draws the same line: what arrived, not what we sent out, nor
+    // replies, nor chatter for the whole LAN.
     if (isEgress(e)) {
       this.own += n;
       return;
     }
     if (isReply(e)) return;
+    if (isLanNoise(e)) {
+      this.noise += n;
+      return;
+    }
     this.probes += n;
     if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
     if (e.dst.port !== null) {
@@ -74,7 +81,7 @@ export class DayTally {
 
   /** Packets that were replies to this side's connections (or backscatter). */
   get replies(): number {
-    return this.packets - this.probes - this.own;
+    return this.packets - this.probes - this.own - this.noise;
   }
 
   hasSource(ip: string): boolean {
@@ -101,6 +108,7 @@ export class DayTally {
       other: this.other,
       probes: this.probes,
       own: this.own,
+      noise: this.noise,
       sources: this.sources.distinct,
       ports: this.portCount(),
     };

@@ -224,9 +224,13 @@ export const en = {
     blockedValue: (blocked: string, allowed: string, other: number | null) => `${blocked} · allowed ${allowed}${other !== null ? ` · other ${fmtInt(other)}` : ''}`,
     /** The blocked share when not every packet logged was a probe: "168 (55% of 305 packets logged)". */
     blockedOfLogged: (blocked: number, pct: string, packets: number) => `${fmtInt(blocked)} (${pct} of ${counted(packets, 'packet')} logged)`,
-    /** What the headline's probes leave out: this side's own traffic and the replies to it. */
-    notProbes: (own: number, replies: number) =>
-      [own > 0 ? `${counted(own, 'packet')} sent from this side` : '', replies > 0 ? `${counted(replies, 'reply', 'replies')} to its connections` : ''].filter(Boolean).join(' · '),
+    /** What the headline's probes leave out: this side's own traffic, the replies to it, LAN chatter. */
+    notProbes: (own: number, replies: number, noise: number) =>
+      [
+        own > 0 ? `${counted(own, 'packet')} sent from this side` : '',
+        replies > 0 ? `${counted(replies, 'reply', 'replies')} to its connections` : '',
+        noise > 0 ? `${counted(noise, 'packet')} of LAN broadcast chatter` : '',
+      ].filter(Boolean),
     newToday: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new today`,
     newlyProbed: (n: number) => `${fmtInt(n)} newly probed`,
     activity: 'Activity per hour',

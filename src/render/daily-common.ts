@@ -12,9 +12,15 @@ export function probesText(h: DailyDoc['headline'], lang: Lang): string {
   return messages(lang).daily.probes(h.probes, sourcesNumber(h), h.sources, h.ports);
 }
 
-/** "136 packets sent from this side · 3 replies to its connections", or null when every packet logged was a probe. */
+/** ["136 packets sent from this side", "3 replies to its connections", "14 packets of LAN broadcast chatter"]; empty when every packet logged was a probe. */
+export function notProbesItems(h: DailyDoc['headline'], lang: Lang): string[] {
+  return messages(lang).daily.notProbes(h.own, h.replies, h.noise);
+}
+
+/** notProbesItems joined, or null when there are none. */
 export function notProbesText(h: DailyDoc['headline'], lang: Lang): string | null {
-  return h.own > 0 || h.replies > 0 ? messages(lang).daily.notProbes(h.own, h.replies) : null;
+  const items = notProbesItems(h, lang);
+  return items.length > 0 ? items.join(' · ') : null;
 }
 
 /** "168 (55%) · allowed 136 (45%) · other 1"; "(55% of 305 packets logged)" when not every packet was a probe. */

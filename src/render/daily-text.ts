@@ -3,7 +3,7 @@
 import pc from 'picocolors';
 import type { DailyDoc } from '../daily/doc.js';
 import { messages } from '../i18n/messages.js';
-import { basisText, blockedText, changeText, filesReadText, notProbesText, probesText, windowNotes } from './daily-common.js';
+import { basisText, blockedText, changeText, filesReadText, notProbesItems, probesText, windowNotes } from './daily-common.js';
 import { displayWidth, wrapItems } from './box-table.js';
 import { labelPad, renderReportSectionsText, rowLabel, sparkline, type TextOptions } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
@@ -37,8 +37,8 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   for (const n of windowNotes(doc, opts.tz, lang)) out.push(c.yellow(m.text.note(n)));
   out.push('');
   out.push(`${rowLabel(c, L.probes)}${probesText(h, lang)}`);
-  const notProbes = notProbesText(h, lang);
-  if (notProbes !== null) out.push(`${rowLabel(c, L.notProbes)}${notProbes}`);
+  const notProbes = notProbesItems(h, lang);
+  if (notProbes.length > 0) out.push(wrapItems(rowLabel(c, L.notProbes), notProbes, opts.width));
   out.push(`${rowLabel(c, L.blocked)}${blockedText(h, lang)}`);
 
   if (doc.report.totals.ignored !== undefined) out.push(`${rowLabel(c, msg.report.label.ignored)}${msg.report.ignoredText(doc.report.totals.ignored)}`);

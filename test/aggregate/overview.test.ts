@@ -28,6 +28,20 @@ describe('Overview', () => {
     expect(r.topSources[0]).toEqual(['198.51.100.80', 9]);
   });
 
+  it('leaves out LAN broadcast chatter: SSDP and NetBIOS sent to the whole segment probed no port of this host', () => {
+    const ov = new Overview();
+    const said = (id: string) => [{ id, severity: 0, text: 'noise', ref: 'x' } as const];
+    for (let i = 0; i < 9; i++) ov.add(makeEvent({ action: 'drop', proto: 'udp', tcpFlags: null, src: { ip: '192.168.1.1', port: 1900 }, dst: { ip: '239.255.255.250', port: 1900 }, annotations: said('lan-broadcast') }));
+    for (let i = 0; i < 4; i++) ov.add(makeEvent({ action: 'drop', proto: 'udp', tcpFlags: null, src: { ip: '192.168.1.20', port: 138 }, dst: { ip: '192.168.1.255', port: 138 }, annotations: said('netbios-noise') }));
+    ov.add(makeEvent({ action: 'drop', dst: { port: 22 } }));
+    const r = ov.result(10);
+    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 22 }, 1]]);
+    expect(r.portPackets).toBe(1);
+    // Still logged packets from their senders.
+    expect(r.packets).toBe(14);
+    expect(r.topSources[0]).toEqual(['192.168.1.1', 9]);
+  });
+
   it('falls back to every inbound packet when nothing was dropped', () => {
     const ov = new Overview();
     for (let i = 0; i < 3; i++) ov.add(makeEvent({ action: 'allow', dst: { port: 443 } }));

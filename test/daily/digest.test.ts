@@ -50,6 +50,21 @@ describe('probes apart from the rest', () => {
     expect(t.blocked + t.allowed).toBe(10);
     expect(t.perHour[1]).toBe(10);
   });
+
+  it('LAN broadcast chatter is counted apart: not a probe, its sender not a probing source, its port not probed', () => {
+    const t = new DayTally(D);
+    const time = new Date(D.start + 3_600_000);
+    const add = (e: Parameters<typeof makeEvent>[0]): void => t.add(makeEvent({ time, ...e }), time.getTime());
+    const said = (id: string) => [{ id, severity: 0 as const, text: 'x', ref: '002' }];
+    add({ src: { ip: '203.0.113.9' }, dst: { port: 22 }, count: 3 }); // a probe
+    add({ src: { ip: '192.168.1.1', port: 1900 }, dst: { ip: '239.255.255.250', port: 1900 }, proto: 'udp', count: 9, annotations: said('lan-broadcast') });
+    add({ src: { ip: '192.168.1.20', port: 138 }, dst: { ip: '192.168.1.255', port: 138 }, proto: 'udp', count: 4, annotations: said('netbios-noise') });
+    add({ src: { ip: '0.0.0.0', port: 68 }, dst: { ip: '255.255.255.255', port: 67 }, proto: 'udp', annotations: said('dhcp-broadcast') });
+    expect(t.totals()).toMatchObject({ packets: 17, probes: 3, own: 0, noise: 14, sources: 1, ports: 1 });
+    expect(t.replies).toBe(0);
+    expect(t.hasSource('192.168.1.1') || t.hasPort('udp', 1900) || t.hasPort('udp', 138) || t.hasPort('udp', 67)).toBe(false);
+    expect(t.blocked).toBe(17);
+  });
 });
 
 describe('port ranges', () => {
@@ -73,8 +88,8 @@ describe('digest state', () => {
     expect(readdirSync(dir)).toEqual(['2026-11-20.json']);
     const back = await loadDigest(dir, '2026-11-20');
     expect(back.digest).toEqual(d);
-    expect(d.totals).toEqual({ events: 2, packets: 4, blocked: 3, allowed: 1, other: 0, probes: 4, own: 0, sources: 2, ports: 2 });
-    expect(d.logscanDailyDigest).toBe(2);
+    expect(d.totals).toEqual({ events: 2, packets: 4, blocked: 3, allowed: 1, other: 0, probes: 4, own: 0, noise: 0, sources: 2, ports: 2 });
+    expect(d.logscanDailyDigest).toBe(3);
     expect(d.ports).toEqual({ tcp: '22-23' });
     expect(d.perHour).toHaveLength(24);
   });
@@ -133,7 +148,7 @@ describe('comparison', () => {
 
   it('a version 1 digest (every source, no probe count) still gives new sources and ports, but no probe or source trend', async () => {
     const stored = before.digest('UTC', true, new Date());
-    const { probes: _p, own: _o, ...v1Totals } = stored.totals;
+    const { probes: _p, own: _o, noise: _n, ...v1Totals } = stored.totals;
     const v1 = { ...stored, logscanDailyDigest: 1, totals: v1Totals };
     const dir = tempDir();
     writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify(v1));
@@ -145,11 +160,31 @@ describe('comparison', () => {
     expect(c.probes).toEqual({ today: 20, previous: null, delta: null, ratio: null });
     expect(c.sources.previous).toBeNull();
     expect(c.packets.previous).toBe(10);
-    // A version 2 digest must have the counts version 1 lacked.
-    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...stored, totals: v1Totals }));
+    // Later versions must have the counts version 1 lacked, and version 3 the noise count.
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...stored, logscanDailyDigest: 2, totals: v1Totals }));
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.probes/) });
-    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...stored, logscanDailyDigest: 3 }));
-    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/unknown digest version 3/) });
+    const { noise: _noise, ...v2Totals } = stored.totals;
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...stored, totals: v2Totals }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.noise/) });
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...stored, logscanDailyDigest: 4 }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/unknown digest version 4/) });
+  });
+
+  it('a version 2 digest (LAN chatter among the probes) still gives new sources and ports and the packet trend, but no probe or source trend', async () => {
+    const stored = before.digest('UTC', true, new Date());
+    const { noise: _n, ...v2Totals } = stored.totals;
+    const dir = tempDir();
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...stored, logscanDailyDigest: 2, totals: v2Totals }));
+    const loaded = await loadDigest(dir, '2026-11-20');
+    expect('problem' in loaded && loaded.problem).toBe(false);
+    const c = compareDays(today, P.key, previousFromDigest(loaded.digest!), null, 'en');
+    expect(c.newSourceCount).toBe(2);
+    expect(c.newPortCount).toBe(2);
+    expect(c.probes).toEqual({ today: 20, previous: null, delta: null, ratio: null });
+    expect(c.sources.previous).toBeNull();
+    expect(c.packets.previous).toBe(10);
+    // The current version compares probes.
+    expect(compareDays(today, P.key, previousFromDigest(stored), null, 'en').probes.previous).toBe(10);
   });
 
   it("an IPv6 host is not new because yesterday's digest spelled it in the kernel's full form", () => {

@@ -157,10 +157,12 @@ describe('--lang zh: port and service names', () => {
     const text = out([UFW, ...BASE, '--lang', 'zh']);
     expect(text).toMatch(/│ 端口 +│ 包数 +│ 占比 +│ 已知用途 +│/);
     expect(knownAs(text, '445/tcp')).toBe('SMB/CIFS（直连）');
-    expect(knownAs(text, '137/udp')).toBe('NetBIOS 名称服务');
+    expect(knownAs(text, '5900/tcp')).toBe('VNC 远程桌面');
+    // LAN chatter (NetBIOS broadcasts) is not a probe: no row in the probed-ports table.
+    expect(knownAs(text, '137/udp')).toBeUndefined();
     expect(knownAs(text, '8080/tcp')).toBe('HTTP 备用端口；HTTP 代理');
     expect(knownAs(text, '23/tcp')).toBe('Telnet；Tiny Telnet Server 木马');
-    expect(text).not.toMatch(/SMB\/CIFS \(direct\)|NetBIOS name service|HTTP alternate/);
+    expect(text).not.toMatch(/SMB\/CIFS \(direct\)|VNC remote desktop|HTTP alternate/);
   });
 
   it('explain 3389 --lang zh: 远程桌面', () => {
@@ -200,12 +202,12 @@ describe('--lang zh: the daily summary', () => {
   it('text: Chinese headline, comparison, sections and finding texts', () => {
     const text = out([...DAY, '--lang', 'zh', '-o', 'text']);
     expect(text).toMatch(/^logscan 日报 · 2026-11-21（UTC）\n/);
-    expect(text).toContain('探测       185 个包，来自 116 个来源，发往 48 个端口\n');
-    expect(text).toContain('非探测     本方发出 3 个包 · 7 个是对本方连接的回复\n');
+    expect(text).toContain('探测       158 个包，来自 103 个来源，发往 43 个端口\n');
+    expect(text).toContain('非探测     本方发出 3 个包 · 7 个是对本方连接的回复 · 27 个是局域网广播杂音\n');
     expect(text).toContain('拦截       189（占记录的 195 个包的 97%） · 放行 3 (1.5%) · 其他 3\n');
     expect(text).toContain('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录）');
-    expect(text).toContain('  探测     471 → 185 (−61%)\n');
-    expect(text).toContain('  来源     84 → 116 (+38%) · 今天新出现 88 个\n');
+    expect(text).toContain('  探测     453 → 158 (−65%)\n');
+    expect(text).toContain('  来源     75 → 103 (+37%) · 今天新出现 84 个\n');
     expect(text).toContain('每小时活动（峰值 25 个包）');
     expect(text).toContain('主要来源（共排名 123 个，显示前 10 个）');
     expect(text).toMatch(/│ ping 扫描 14 台主机 +│/);
@@ -234,7 +236,7 @@ describe('--lang zh: the daily summary', () => {
   it('markdown: Chinese labels', () => {
     const md = out([...DAY, '--lang', 'zh', '-o', 'markdown']);
     expect(md).toContain('## logscan 日报：2026-11-21（UTC）\n');
-    expect(md).toContain('- **探测：** 185 个包，来自 116 个来源，发往 48 个端口\n');
+    expect(md).toContain('- **探测：** 158 个包，来自 103 个来源，发往 43 个端口\n');
     expect(md).toContain('| 日志前缀 / 规则 | 包数 |');
     expect(md).toContain('<sub>读取了 1 个文件：samples/ufw.log</sub>');
     expect(leftovers(md, [...ENGLISH, ...DAILY_ENGLISH])).toEqual([]);
@@ -257,10 +259,10 @@ describe('--lang en (the default) is unchanged', () => {
 
   it('port names stay English', () => {
     const text = out([UFW, ...BASE]);
-    expect(text).toContain('│ 445/tcp    │ 10       │ 1.5%   │ SMB/CIFS (direct)  ');
+    expect(text).toContain('│ 445/tcp    │ 10       │ 1.6%   │ SMB/CIFS (direct)  ');
     expect(text).toContain('│ 8080/tcp   │ 7        │ 1.1%   │ HTTP alternate; HTTP proxy  ');
     expect(out(['explain', '3389'])).toMatch(/│ 3389 +│ tcp\/udp │ Remote Desktop \(RDP\) │/);
-    expect(JSON.parse(out([UFW, ...BASE, '-o', 'json'])).topPorts.find((p: { port: number }) => p.port === 137).names).toEqual(['NetBIOS name service']);
+    expect(JSON.parse(out([UFW, ...BASE, '-o', 'json'])).topPorts.find((p: { port: number }) => p.port === 5900).names).toEqual(['VNC remote desktop']);
     expect(out([...DAY, '-o', 'text'])).toContain('6776/tcp Sub-7 data channel / artifact 2');
   });
 
@@ -274,8 +276,8 @@ describe('--lang en (the default) is unchanged', () => {
   it('daily text, markdown and html', () => {
     const text = out([...DAY, '-o', 'text']);
     expect(text).toMatch(/^logscan daily · 2026-11-21 \(UTC\)\n/);
-    expect(text).toContain('probes     185 packets from 116 sources to 48 ports\n');
-    expect(text).toContain('  sources  84 → 116 (+38%) · 88 new today\n');
+    expect(text).toContain('probes     158 packets from 103 sources to 43 ports\n');
+    expect(text).toContain('  sources  75 → 103 (+37%) · 84 new today\n');
     expect(text).toContain('  new sources  203.0.113.99 14 · ');
     expect(text).toContain('1 file read: samples/ufw.log');
     expect(out([...DAY, '-o', 'markdown'])).toContain('- **blocked:** 189 (97% of 195 packets logged) · allowed 3 (1.5%) · other 3\n');
