@@ -9,9 +9,10 @@
 // garbage ignored"). Zero padding after the last member (tape blocks, pre-allocated files)
 // is ignored silently, as gzip does.
 //
-// Data that ends inside a member (a .gz still being written, a cut copy), or whose check
-// fails, is not an error of the stream either: everything inflated so far goes out, the
-// stream ends, and `problem` says what was wrong. An error would have destroyed the
+// Data that ends inside a member (a .gz still being written, a cut copy), whose check
+// fails, or that zlib cannot inflate (a corrupted copy: "invalid distance too far back")
+// is not an error of the stream either: everything inflated so far goes out, the stream
+// ends, and `problem` says what was wrong. An error would have destroyed the
 // streams after it with lines still queued in them (a slow reader lost ~150 of 1,476).
 import { Transform, type TransformCallback } from 'node:stream';
 import { constants, crc32, createInflateRaw, type InflateRaw } from 'node:zlib';
@@ -57,6 +58,8 @@ export class GunzipMembers extends Transform {
   private written = 0;
   private crc = 0;
   private size = 0;
+  /** The transform callback of the chunk being inflated, until zlib has taken it (or failed on it). */
+  private inflating: TransformCallback | null = null;
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.feed(chunk, cb);
@@ -157,14 +160,27 @@ export class GunzipMembers extends Transform {
       // Backpressure inside a chunk too: 64 KiB of zeros inflate to 64 MiB.
       if (!this.push(out)) inflate.pause();
     });
-    inflate.on('error', (err) => this.destroy(err));
+    inflate.on('error', (err) => {
+      // Corrupt deflate data: zlib stops here. What it gave out before is out; the rest of
+      // the input is not read, and the stream ends normally with the reason.
+      this.problem ??= err.message;
+      this.state = 'failed';
+      this.inflate = null;
+      const cb = this.inflating;
+      this.inflating = null;
+      cb?.();
+    });
   }
 
   /** Inflates a chunk; what the deflate data did not take (it ended) goes on to the trailer. */
   private inflateChunk(chunk: Buffer, cb: TransformCallback): void {
     const inflate = this.inflate!;
     this.written += chunk.length;
-    inflate.write(chunk, () => {
+    this.inflating = cb;
+    inflate.write(chunk, (err) => {
+      // On an error the error handler answers for this chunk.
+      if (err || this.inflating !== cb) return;
+      this.inflating = null;
       const rest = this.written - inflate.bytesWritten;
       if (rest === 0) {
         cb();
