@@ -252,4 +252,15 @@ describe('logscan follow', () => {
     expect(lines.some((l) => /192\.0\.2\.195 +→ 139\/tcp/.test(l))).toBe(true);
     expect(lines.some((l) => /203\.0\.113\.166 +→ 31337\/udp/.test(l))).toBe(true);
   });
+
+  it('text output leaves out LAN broadcast chatter (SSDP, mDNS, NetBIOS, DHCP), still read as such in the summary', async () => {
+    const cli = startCli(['follow', '--from-start', '--year', '2026', '--tz', 'UTC', join(repoRoot, 'samples/ufw.log')], { env });
+    await cli.waitFor((out) => out.includes('04:09:54')); // the last record
+    const r = await cli.stop();
+    const probeLines = r.stdout.split('\n').filter((l) => l.includes(' → '));
+    expect(probeLines.length).toBeGreaterThan(100);
+    expect(probeLines.filter((l) => /→ (1900|5353|137|138|67)\/udp|→ igmp/.test(l))).toEqual([]);
+    // Still read, and named, in the summary.
+    expect(r.stdout).toMatch(/Notable interpretations[\s\S]*lan-broadcast/);
+  });
 });
