@@ -14,6 +14,14 @@ export interface PortKey {
   port: number;
 }
 
+export interface ProbeSplit {
+  packets: number;
+  ports: number;
+  own: number;
+  replies: number;
+  noise: number;
+}
+
 export interface OverviewData {
   events: number;
   /** Packets, counting "message repeated N times" as N. */
@@ -28,6 +36,12 @@ export interface OverviewData {
   topPorts: [PortKey, number][];
   /** All packets counted in topPorts (the denominator of a port's share). */
   portPackets: number;
+  /**
+   * Every packet is one of: a probe (arrived unasked), this side's own (util/egress.ts), a
+   * reply to it (isReply) or LAN broadcast chatter (isLanNoise). `ports`: distinct
+   * (protocol, port) pairs the probes went to.
+   */
+  probes: ProbeSplit;
   /** True when topPorts counts only dropped/rejected packets (the log had some); else every inbound packet. */
   portsBlockedOnly: boolean;
   /** Distinct source addresses; once more than the counter holds, that many (`distinctSourcesCapped`: "at least"). */
@@ -56,6 +70,10 @@ export class Overview {
   /** Other protocols with ports (sctp, udplite, …), keyed "proto/port". */
   private readonly otherPorts = [new CappedCounter<string>(10_000), new CappedCounter<string>(10_000)];
   private readonly portTotals = [0, 0];
+  private probes = 0;
+  private own = 0;
+  private replies = 0;
+  private noise = 0;
   private readonly perHour = new Array<number>(24).fill(0);
 
   /** hourOf maps a time to the hour of day in the report's zone (--tz). */
@@ -81,12 +99,19 @@ export class Overview {
     this.byProto.add(e.proto, n);
     this.byDirection.add(e.direction ?? 'unknown', n);
     if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
-    const port = e.dst.port;
-    // What arrived and was aimed at a port: not our own traffic, not a server's reply to a
-    // client's random port, not broadcast chatter aimed at every machine on the LAN.
-    if (port !== null && !isEgress(e) && !isReply(e) && !isLanNoise(e)) {
-      this.addPort(0, e.proto, port, n);
-      if (e.action === 'drop' || e.action === 'reject') this.addPort(1, e.proto, port, n);
+    // A probe arrived unasked: not our own traffic, not a server's reply to a client's
+    // random port, not broadcast chatter aimed at every machine on the LAN. Only probes'
+    // ports are "probed ports".
+    if (isEgress(e)) this.own += n;
+    else if (isReply(e)) this.replies += n;
+    else if (isLanNoise(e)) this.noise += n;
+    else {
+      this.probes += n;
+      const port = e.dst.port;
+      if (port !== null) {
+        this.addPort(0, e.proto, port, n);
+        if (e.action === 'drop' || e.action === 'reject') this.addPort(1, e.proto, port, n);
+      }
     }
   }
 
@@ -105,6 +130,7 @@ export class Overview {
       topPorts: this.topPorts(top, blocked),
       portPackets: this.portTotals[blocked],
       portsBlockedOnly: blocked === 1,
+      probes: { packets: this.probes, ports: this.probedPorts(), own: this.own, replies: this.replies, noise: this.noise },
       distinctSources: this.sources.distinct,
       distinctSourcesCapped: this.sources.saturated,
       perHour: [...this.perHour],
@@ -116,6 +142,13 @@ export class Overview {
     else if (proto === 'udp') this.udpPorts[which][port] += n;
     else this.otherPorts[which].add(`${proto}/${port}`, n);
     this.portTotals[which] += n;
+  }
+
+  /** Distinct (protocol, port) pairs probed (other protocols' pairs up to their counter's cap). */
+  private probedPorts(): number {
+    let n = this.otherPorts[0].size;
+    for (const counts of [this.tcpPorts[0], this.udpPorts[0]]) for (let p = 0; p < 65536; p++) if (counts[p] > 0) n++;
+    return n;
   }
 
   /** Busiest ports, ties by protocol then port number (deterministic). */

@@ -5,7 +5,7 @@ import type { InputStats } from '../input/read.js';
 import { portNames } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { FilterInfo } from './filter.js';
-import type { OverviewData } from './overview.js';
+import type { OverviewData, ProbeSplit } from './overview.js';
 import type { FindingCount, Interpretation, RankedSource, SummaryResult } from './summary.js';
 import type { CountryCount, NetworkCount } from '../enrich/types.js';
 
@@ -48,6 +48,8 @@ export interface ReportDoc {
   byAction: Counted[];
   byProto: Counted[];
   byDirection: Counted[];
+  /** Packets that arrived unasked and the (protocol, port) pairs they went to; the rest of the packets logged: this side's own, replies to it, LAN broadcast chatter. */
+  probes: ProbeSplit;
   topSources: { ip: string; packets: number }[];
   topPorts: PortRow[];
   /** True when topPorts counts dropped/rejected packets only (the log had some), else all inbound. */
@@ -122,6 +124,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     byAction: counted(ov.byAction),
     byProto: counted(ov.byProto),
     byDirection: counted(ov.byDirection),
+    probes: ov.probes,
     topSources: ov.topSources.map(([ip, packets]) => ({ ip, packets })),
     topPorts: ov.topPorts.map(([k, packets]) => ({
       proto: k.proto,

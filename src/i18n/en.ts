@@ -129,10 +129,14 @@ export const en = {
     noMatch: 'No events match the filters.',
     noRecords: 'No firewall records found. `logscan check FILE` shows what the lines look like to logscan.',
     noRecordsShort: 'No firewall records found.',
+    /** The probes line: "145 packets to 60 ports" (what is not a probe: daily.notProbes). */
+    probesText: (packets: number, ports: number) => `${counted(packets, 'packet')} to ${counted(ports, 'port')}`,
     /** Labels of the header lines and item rows (text pads them to one column, Markdown bolds them). */
     label: {
       filter: 'filter',
       ignored: 'ignored',
+      probes: 'probes',
+      notProbes: 'not probes',
       actions: 'actions',
       protocols: 'protocols',
       direction: 'direction',

@@ -127,9 +127,12 @@ export const zh: Messages = {
     noMatch: '没有符合筛选条件的事件。',
     noRecords: '未找到防火墙记录。`logscan check FILE` 可以显示 logscan 如何解读这些行。',
     noRecordsShort: '未找到防火墙记录。',
+    probesText: (packets, ports) => `${fmtInt(packets)} 个包，发往 ${fmtInt(ports)} 个端口`,
     label: {
       filter: '筛选',
       ignored: '已忽略',
+      probes: '探测',
+      notProbes: '非探测',
       actions: '动作',
       protocols: '协议',
       direction: '方向',

@@ -185,7 +185,7 @@ describe('--lang zh: port and service names', () => {
     expect(day).toContain('0/tcp 0 端口（保留） 1');
     const follow = runCli(['follow', '-', '--tz', 'UTC', '--lang', 'zh'], { input: readFileSync(UFW) });
     expect(follow.code, follow.stderr).toBe(0);
-    expect(follow.stdout).toContain('→ 137/udp    NetBIOS 名称服务  netbios-noise\n');
+    expect(follow.stdout).toContain('→ 3389/tcp   远程桌面（RDP）\n');
   });
 
   it('the port-known annotation starts with the Chinese name', () => {
