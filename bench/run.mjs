@@ -3,7 +3,8 @@
 // command runs as a user gets it (two threads for these sizes: --threads auto) and with
 // --threads 1; the 1M iptables report once more in one thread with a smaller young
 // generation (the memory/speed trade README offers) and `logscan daily`; a 100k-line file on both
-// sides of the --threads auto threshold; start-up, and the terminal report of a small sample.
+// sides of the --threads auto threshold; start-up, and the terminal report of a small sample;
+// and the report's stages one by one in one thread (bench/stages.mjs).
 // Writes bench/RESULTS.md. Options: --lines N (default 1000000), --runs N (default 5),
 // --big N (second size to show growth; default 5000000, 0 to skip), --quick.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -125,6 +126,8 @@ const [smallOne, smallTwo] = measureTogether([[cli, small, '-o', 'json'], [cli, 
 // What a person feels most: start-up, and the terminal report of a small log (samples/ufw.log, 700 lines).
 const sample = join(root, 'samples/ufw.log');
 const [bare, version, explain, sampleReport] = measureTogether([['-e', '0'], [cli, '--version'], [cli, 'explain', '80'], [cli, sample]], 9);
+// Where the time goes: the report's stages one by one in one thread (bench/stages.mjs).
+const stages = execFileSync(process.execPath, [join(root, 'bench/stages.mjs'), dataset(LINES, 'iptables'), '--runs', String(RUNS)], { encoding: 'utf8' });
 
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 const table = [
@@ -154,6 +157,10 @@ Start-up: \`logscan --version\` ${fmt(version.ms)} ms, \`logscan explain 80\` ${
 samples/ufw.log (700 lines) ${fmt(sampleReport.ms)} ms (${fmt(sampleReport.rssMiB)} MiB), against ${fmt(bare.ms)} ms for a bare
 \`node -e 0\` in the same turns (median of 9).
 
+Where the time goes, in one thread of one process (\`node bench/stages.mjs FILE\` on the ${fmt(LINES)}-line iptables
+file; median of ${RUNS} rounds after a warm-up; each row does what the row above does and one stage more):
+
+${stages}
 Commands measured (FILE = bench/data/<format>-<lines>.log from \`node bench/generate.mjs LINES FILE --format iptables|windows\`):
 
     node bench/count-lines.mjs FILE          # the yardstick: split2 line count

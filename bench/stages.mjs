@@ -1,0 +1,112 @@
+// Where the time goes: the report's stages added one by one, in ONE thread of ONE
+// process, on the same file, against a split2 line count run in the same process (so
+// the JIT, the page cache and the machine are the same for all). Each row does what the
+// row above does and one stage more; "+ stage" is the difference of the two medians.
+// Run by bench/run.mjs (its table goes into RESULTS.md); alone:
+//   node bench/stages.mjs FILE [--runs N]
+import { createReadStream } from 'node:fs';
+import split2 from 'split2';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const file = args[0];
+const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 5;
+if (!file) {
+  process.stderr.write('usage: node bench/stages.mjs FILE [--runs N]\n');
+  process.exit(2);
+}
+
+const { readInputs } = await import(`${root}dist/input/read.js`);
+const { buildAnalysis } = await import(`${root}dist/cli/analysis.js`);
+const { Overview } = await import(`${root}dist/aggregate/overview.js`);
+const { Summarizer } = await import(`${root}dist/aggregate/summary.js`);
+const { DEFAULT_THRESHOLDS } = await import(`${root}dist/aggregate/thresholds.js`);
+const { EventDecoder, EventEncoder } = await import(`${root}dist/pipeline/event-codec.js`);
+const { hourIn } = await import(`${root}dist/render/time-format.js`);
+
+const read = { inputFormat: null, year: null, tz: 'UTC' };
+const options = { homeNet: [], signatures: [], lang: 'en' };
+
+function countLines() {
+  return new Promise((resolve, reject) => {
+    let n = 0;
+    createReadStream(file)
+      .pipe(split2())
+      .on('data', () => n++)
+      .on('end', () => resolve(n))
+      .on('error', reject);
+  });
+}
+
+/** Reads FILE and hands every event to the stages `upTo` asks for. */
+async function pipeline(upTo) {
+  const analysis = upTo >= 1 ? buildAnalysis(options) : null;
+  const overview = new Overview(hourIn('UTC'));
+  const summary = new Summarizer(DEFAULT_THRESHOLDS);
+  const summarize = (e) => {
+    overview.add(e);
+    summary.add(e);
+  };
+  // The thread boundary's codec, run in this thread: what a threaded run adds in CPU.
+  const encoder = upTo >= 3 ? new EventEncoder(2048) : null;
+  const decoder = upTo >= 3 ? new EventDecoder() : null;
+  const flush = () => {
+    const b = encoder.take();
+    decoder.decode(b, summarize);
+    encoder.recycle(b);
+  };
+  let n = 0;
+  await readInputs([file], {
+    ...read,
+    onEvent(e) {
+      n++;
+      if (analysis === null) return;
+      analysis.annotate(e);
+      if (upTo < 2) return;
+      if (encoder === null) summarize(e);
+      else {
+        encoder.add(e);
+        if (encoder.full) flush();
+      }
+    },
+  });
+  if (encoder !== null && encoder.n > 0) flush();
+  if (upTo >= 2) {
+    overview.result(10);
+    summary.result({ kb: analysis.kb, lang: 'en', limit: 20 });
+  }
+  return n;
+}
+
+const stages = [
+  ['split2 line count (the yardstick)', countLines],
+  ['read + parse (events, nothing done with them)', () => pipeline(0)],
+  ['+ annotate', () => pipeline(1)],
+  ['+ summarize (profiles, overview, ranking): the report in one thread', () => pipeline(2)],
+  ['+ the thread codec (encode, decode) between annotate and summarize', () => pipeline(3)],
+];
+
+async function time(f) {
+  const t0 = process.hrtime.bigint();
+  await f();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+for (const [, f] of stages) await f(); // warm-up: the JIT and the page cache
+const rounds = [];
+for (let r = 0; r < runs; r++) {
+  const row = [];
+  for (const [, f] of stages) row.push(await time(f));
+  rounds.push(row);
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = stages.map((_, i) => median(rounds.map((r) => r[i])));
+const ratio = stages.map((_, i) => median(rounds.map((r) => r[i] / r[0])));
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const delta = (i) => (i < 1 ? '' : `${ms[i] >= ms[i - 1] ? '+' : '−'}${fmt(Math.abs(ms[i] - ms[i - 1]) / 1000, 2)} s`);
+const lines = [
+  '| stage | wall (median) | ÷ split2 | + stage |',
+  '| --- | ---: | ---: | ---: |',
+  ...stages.map(([what], i) => `| ${what} | ${fmt(ms[i] / 1000, 2)} s | ${fmt(ratio[i], 2)}× | ${delta(i)} |`),
+];
+process.stdout.write(lines.join('\n') + '\n');
