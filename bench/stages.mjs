@@ -1,9 +1,11 @@
-// Where the time goes: the report's stages added one by one, in ONE thread of ONE
-// process, on the same file, against a split2 line count run in the same process (so
-// the JIT, the page cache and the machine are the same for all). Each row does what the
-// row above does and one stage more; "+ stage" is the difference of the two medians.
+// Where the time goes: the report's stages added one by one, in one thread. Each stage
+// runs in a process of its own (a heap holding the earlier stages' garbage would slow the
+// later ones), in turns with a split2 line count of the same file in that same process,
+// after a warm-up of both; its ratio is the median of the per-round ratios. Each row does
+// what the row above does and one stage more; "+ stage" is the difference of the medians.
 // Run by bench/run.mjs (its table goes into RESULTS.md); alone:
 //   node bench/stages.mjs FILE [--runs N]
+import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import split2 from 'split2';
 
@@ -92,21 +94,31 @@ async function time(f) {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-for (const [, f] of stages) await f(); // warm-up: the JIT and the page cache
-const rounds = [];
-for (let r = 0; r < runs; r++) {
-  const row = [];
-  for (const [, f] of stages) row.push(await time(f));
-  rounds.push(row);
-}
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = stages.map((_, i) => median(rounds.map((r) => r[i])));
-const ratio = stages.map((_, i) => median(rounds.map((r) => r[i] / r[0])));
-const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-const delta = (i) => (i < 1 ? '' : `${ms[i] >= ms[i - 1] ? '+' : '−'}${fmt(Math.abs(ms[i] - ms[i - 1]) / 1000, 2)} s`);
-const lines = [
-  '| stage | wall (median) | ÷ split2 | + stage |',
-  '| --- | ---: | ---: | ---: |',
-  ...stages.map(([what], i) => `| ${what} | ${fmt(ms[i] / 1000, 2)} s | ${fmt(ratio[i], 2)}× | ${delta(i)} |`),
-];
-process.stdout.write(lines.join('\n') + '\n');
+
+if (args.includes('--stage')) {
+  // One stage, in turns with the yardstick: prints {"ms", "ratio"}.
+  const f = stages[Number(args[args.indexOf('--stage') + 1])][1];
+  await countLines();
+  await f();
+  const rounds = [];
+  for (let r = 0; r < runs; r++) rounds.push([await time(countLines), await time(f)]);
+  process.stdout.write(JSON.stringify({ ms: median(rounds.map((r) => r[1])), ratio: median(rounds.map((r) => r[1] / r[0])) }) + '\n');
+} else {
+  const rows = stages.map((_, i) =>
+    i === 0 ? { ms: NaN, ratio: 1 } : JSON.parse(execFileSync(process.execPath, [new URL(import.meta.url).pathname, file, '--runs', String(runs), '--stage', String(i)], { encoding: 'utf8' })),
+  );
+  // The yardstick's own row: its median, here.
+  const alone = [];
+  await countLines();
+  for (let r = 0; r < runs; r++) alone.push(await time(countLines));
+  rows[0].ms = median(alone);
+  const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+  const delta = (i) => (i < 1 ? '' : `${rows[i].ms >= rows[i - 1].ms ? '+' : '−'}${fmt(Math.abs(rows[i].ms - rows[i - 1].ms) / 1000, 2)} s`);
+  const lines = [
+    '| stage | wall (median) | ÷ split2 | + stage |',
+    '| --- | ---: | ---: | ---: |',
+    ...stages.map(([what], i) => `| ${what} | ${fmt(rows[i].ms / 1000, 2)} s | ${fmt(rows[i].ratio, 2)}× | ${delta(i)} |`),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
