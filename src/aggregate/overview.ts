@@ -6,8 +6,7 @@ import { CappedCounter } from './capped-counter.js';
 import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
 import { addressKey } from './address-key.js';
-import { isLanNoise, isReply } from './own-traffic.js';
-import { isEgress } from '../util/egress.js';
+import { trafficKind } from './own-traffic.js';
 
 export interface PortKey {
   proto: string;
@@ -99,18 +98,25 @@ export class Overview {
     this.byProto.add(e.proto, n);
     this.byDirection.add(e.direction ?? 'unknown', n);
     if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
-    // A probe arrived unasked: not our own traffic, not a server's reply to a client's
-    // random port, not broadcast chatter aimed at every machine on the LAN. Only probes'
-    // ports are "probed ports".
-    if (isEgress(e)) this.own += n;
-    else if (isReply(e)) this.replies += n;
-    else if (isLanNoise(e)) this.noise += n;
-    else {
-      this.probes += n;
-      const port = e.dst.port;
-      if (port !== null) {
-        this.addPort(0, e.proto, port, n);
-        if (e.action === 'drop' || e.action === 'reject') this.addPort(1, e.proto, port, n);
+    // Only probes' ports are "probed ports": not our own traffic, not a server's reply to
+    // a client's random port, not broadcast chatter aimed at every machine on the LAN.
+    switch (trafficKind(e)) {
+      case 'own':
+        this.own += n;
+        break;
+      case 'reply':
+        this.replies += n;
+        break;
+      case 'noise':
+        this.noise += n;
+        break;
+      case 'probe': {
+        this.probes += n;
+        const port = e.dst.port;
+        if (port !== null) {
+          this.addPort(0, e.proto, port, n);
+          if (e.action === 'drop' || e.action === 'reject') this.addPort(1, e.proto, port, n);
+        }
       }
     }
   }

@@ -1,7 +1,8 @@
-// What counts as this host's own client traffic rather than a probe. Windows Firewall
-// logs every allowed SEND, and some iptables rule sets log OUTPUT (ufw's `[UFW AUDIT]`
-// logs each new connection before its verdict): browsing sixty web servers is not a
-// sweep, and a live view of probes should not scroll with it.
+// What counts as a probe, and what is not one: this side's own traffic, replies to it,
+// LAN broadcast chatter. Windows Firewall logs every allowed SEND, and some iptables rule
+// sets log OUTPUT (ufw's `[UFW AUDIT]` logs each new connection before its verdict):
+// browsing sixty web servers is not a sweep, and a live view of probes should not scroll
+// with it, nor with the SSDP a home router announces every few seconds.
 import type { FirewallEvent } from '../event.js';
 import { isEgress } from '../util/egress.js';
 import { NOISE_ANNOTATIONS, NOT_NOTABLE, REPLY_ANNOTATIONS } from './thresholds.js';
@@ -46,4 +47,18 @@ export function isLanNoise(e: FirewallEvent): boolean {
   const anns = e.annotations;
   for (let i = 0; i < anns.length; i++) if (NOISE.has(anns[i].id)) return true;
   return false;
+}
+
+/** What a logged packet is to the probe counts (the report's header and port tables, the daily headline). */
+export type TrafficKind = 'probe' | 'own' | 'reply' | 'noise';
+
+/**
+ * A probe arrived unasked; the rest is this side's own traffic (util/egress.ts), a reply
+ * to it, or LAN broadcast chatter. Checked in that order, so each packet is one of them.
+ */
+export function trafficKind(e: FirewallEvent): TrafficKind {
+  if (isEgress(e)) return 'own';
+  if (isReply(e)) return 'reply';
+  if (isLanNoise(e)) return 'noise';
+  return 'probe';
 }

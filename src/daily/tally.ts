@@ -8,8 +8,7 @@ import { CappedCounter } from '../aggregate/capped-counter.js';
 import { hourIndex, zoneName, type DayWindow } from './day.js';
 import { DIGEST_VERSION, SOURCES_IN_DIGEST, encodePorts, type DayDigest } from './digest.js';
 import { addressKey } from '../aggregate/address-key.js';
-import { isLanNoise, isReply } from '../aggregate/own-traffic.js';
-import { isEgress } from '../util/egress.js';
+import { trafficKind } from '../aggregate/own-traffic.js';
 
 /** Distinct sources counted exactly up to here (the Overview uses the same cap). */
 const SOURCE_CAP = 200_000;
@@ -59,17 +58,11 @@ export class DayTally {
       if (blocked) this.blockedPerHour[h] += n;
     }
     this.rules.add(e.rule ?? '(none)', n);
-    // The report's port table draws the same line: what arrived, not what we sent out, nor
-    // replies, nor chatter for the whole LAN.
-    if (isEgress(e)) {
-      this.own += n;
-      return;
-    }
-    if (isReply(e)) return;
-    if (isLanNoise(e)) {
-      this.noise += n;
-      return;
-    }
+    // The report's header and port tables draw the same line (aggregate/own-traffic.ts).
+    const kind = trafficKind(e);
+    if (kind === 'own') this.own += n;
+    else if (kind === 'noise') this.noise += n;
+    if (kind !== 'probe') return;
     this.probes += n;
     if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
     if (e.dst.port !== null) {
