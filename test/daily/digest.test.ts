@@ -146,12 +146,19 @@ describe('comparison', () => {
     expect(c.packets.ratio).toBe(1);
   });
 
-  it('a version 1 digest (every source, no probe count) still gives new sources and ports, but no probe or source trend', async () => {
+  /** The day before as an older logscan stored it: version 1 had no probe split, version 2 no noise count. */
+  const older = (version: 1 | 2) => {
     const stored = before.digest('UTC', true, new Date());
-    const { probes: _p, own: _o, noise: _n, ...v1Totals } = stored.totals;
-    const v1 = { ...stored, logscanDailyDigest: 1, totals: v1Totals };
+    const { probes, own, noise: _n, ...v1Totals } = stored.totals;
+    return { ...stored, logscanDailyDigest: version, totals: version === 1 ? v1Totals : { ...v1Totals, probes, own } };
+  };
+
+  it.each([
+    [1, 'every source, no probe count'],
+    [2, 'LAN chatter among the probes'],
+  ] as const)('a version %i digest (%s) still gives new sources and ports and the packet trend, but no probe or source trend', async (version, _why) => {
     const dir = tempDir();
-    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify(v1));
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify(older(version)));
     const loaded = await loadDigest(dir, '2026-11-20');
     expect('problem' in loaded && loaded.problem).toBe(false);
     const c = compareDays(today, P.key, previousFromDigest(loaded.digest!), null, 'en');
@@ -160,30 +167,18 @@ describe('comparison', () => {
     expect(c.probes).toEqual({ today: 20, previous: null, delta: null, ratio: null });
     expect(c.sources.previous).toBeNull();
     expect(c.packets.previous).toBe(10);
-    // Later versions must have the counts version 1 lacked, and version 3 the noise count.
-    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...stored, logscanDailyDigest: 2, totals: v1Totals }));
-    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.probes/) });
-    const { noise: _noise, ...v2Totals } = stored.totals;
-    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...stored, totals: v2Totals }));
-    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.noise/) });
-    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...stored, logscanDailyDigest: 4 }));
-    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/unknown digest version 4/) });
   });
 
-  it('a version 2 digest (LAN chatter among the probes) still gives new sources and ports and the packet trend, but no probe or source trend', async () => {
+  it('a digest without the counts its version must have is refused; the current version compares probes', async () => {
     const stored = before.digest('UTC', true, new Date());
-    const { noise: _n, ...v2Totals } = stored.totals;
     const dir = tempDir();
-    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...stored, logscanDailyDigest: 2, totals: v2Totals }));
-    const loaded = await loadDigest(dir, '2026-11-20');
-    expect('problem' in loaded && loaded.problem).toBe(false);
-    const c = compareDays(today, P.key, previousFromDigest(loaded.digest!), null, 'en');
-    expect(c.newSourceCount).toBe(2);
-    expect(c.newPortCount).toBe(2);
-    expect(c.probes).toEqual({ today: 20, previous: null, delta: null, ratio: null });
-    expect(c.sources.previous).toBeNull();
-    expect(c.packets.previous).toBe(10);
-    // The current version compares probes.
+    const file = join(dir, '2026-11-20.json');
+    writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 2, totals: older(1).totals }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.probes/) });
+    writeFileSync(file, JSON.stringify({ ...stored, totals: older(2).totals }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.noise/) });
+    writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 4 }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/unknown digest version 4/) });
     expect(compareDays(today, P.key, previousFromDigest(stored), null, 'en').probes.previous).toBe(10);
   });
 
