@@ -25,6 +25,13 @@ export const en = {
   /** Values of byAction / byDirection (the JSON keeps the machine names). */
   action: { drop: 'drop', reject: 'reject', allow: 'allow', other: 'other' },
   direction: { in: 'in', out: 'out', forward: 'forward', unknown: 'unknown' },
+  /** What is not a probe (the report's header, the daily headline): this side's own traffic, the replies to it, LAN chatter; only the non-zero parts. */
+  notProbes: (own: number, replies: number, noise: number) =>
+    [
+      own > 0 ? `${counted(own, 'packet')} sent from this side` : '',
+      replies > 0 ? `${counted(replies, 'reply', 'replies')} to its connections` : '',
+      noise > 0 ? `${counted(noise, 'packet')} of LAN broadcast chatter` : '',
+    ].filter(Boolean),
 
   duration: {
     underSecond: '<1 s',
@@ -129,7 +136,7 @@ export const en = {
     noMatch: 'No events match the filters.',
     noRecords: 'No firewall records found. `logscan check FILE` shows what the lines look like to logscan.',
     noRecordsShort: 'No firewall records found.',
-    /** The probes line: "145 packets to 60 ports" (what is not a probe: daily.notProbes). */
+    /** The probes line: "145 packets to 60 ports" (what is not a probe: notProbes). */
     probesText: (packets: number, ports: number) => `${counted(packets, 'packet')} to ${counted(ports, 'port')}`,
     /** Labels of the header lines and item rows (text pads them to one column, Markdown bolds them). */
     label: {
@@ -228,13 +235,6 @@ export const en = {
     blockedValue: (blocked: string, allowed: string, other: number | null) => `${blocked} · allowed ${allowed}${other !== null ? ` · other ${fmtInt(other)}` : ''}`,
     /** The blocked share when not every packet logged was a probe: "168 (55% of 305 packets logged)". */
     blockedOfLogged: (blocked: number, pct: string, packets: number) => `${fmtInt(blocked)} (${pct} of ${counted(packets, 'packet')} logged)`,
-    /** What the headline's probes leave out: this side's own traffic, the replies to it, LAN chatter. */
-    notProbes: (own: number, replies: number, noise: number) =>
-      [
-        own > 0 ? `${counted(own, 'packet')} sent from this side` : '',
-        replies > 0 ? `${counted(replies, 'reply', 'replies')} to its connections` : '',
-        noise > 0 ? `${counted(noise, 'packet')} of LAN broadcast chatter` : '',
-      ].filter(Boolean),
     newToday: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new today`,
     newlyProbed: (n: number) => `${fmtInt(n)} newly probed`,
     activity: 'Activity per hour',

@@ -38,6 +38,12 @@ export const zh: Messages = {
   severity: ['信息', '提示', '低', '中', '高', '严重'],
   action: { drop: '丢弃', reject: '拒绝', allow: '放行', other: '其他' },
   direction: { in: '入站', out: '出站', forward: '转发', unknown: '未知' },
+  notProbes: (own, replies, noise) =>
+    [
+      own > 0 ? `本方发出 ${fmtInt(own)} 个包` : '',
+      replies > 0 ? `${fmtInt(replies)} 个是对本方连接的回复` : '',
+      noise > 0 ? `${fmtInt(noise)} 个是局域网广播杂音` : '',
+    ].filter(Boolean),
 
   duration: {
     underSecond: '不到 1 秒',
@@ -219,12 +225,6 @@ export const zh: Messages = {
     noRecordsOn: (date) => `${date} 没有防火墙记录（读取的日志属于其他日期）。`,
     blockedValue: (blocked, allowed, other) => `${blocked} · 放行 ${allowed}${other !== null ? ` · 其他 ${fmtInt(other)}` : ''}`,
     blockedOfLogged: (blocked, pct, packets) => `${fmtInt(blocked)}（占记录的 ${fmtInt(packets)} 个包的 ${pct}）`,
-    notProbes: (own, replies, noise) =>
-      [
-        own > 0 ? `本方发出 ${fmtInt(own)} 个包` : '',
-        replies > 0 ? `${fmtInt(replies)} 个是对本方连接的回复` : '',
-        noise > 0 ? `${fmtInt(noise)} 个是局域网广播杂音` : '',
-      ].filter(Boolean),
     newToday: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${fmtInt(n)} 个`,
     newlyProbed: (n) => `${fmtInt(n)} 个首次被探测`,
     activity: '每小时活动',

@@ -14,7 +14,7 @@ export function probesText(h: DailyDoc['headline'], lang: Lang): string {
 
 /** ["136 packets sent from this side", "3 replies to its connections", "14 packets of LAN broadcast chatter"]; empty when every packet logged was a probe. */
 export function notProbesItems(h: DailyDoc['headline'], lang: Lang): string[] {
-  return messages(lang).daily.notProbes(h.own, h.replies, h.noise);
+  return messages(lang).notProbes(h.own, h.replies, h.noise);
 }
 
 /** notProbesItems joined, or null when there are none. */

@@ -49,7 +49,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   if (doc.interrupted) out.push(`- ${label(m.md.interrupted)} ${m.md.interruptedText(md(doc.interrupted))}`);
   if (t.events > 0) {
     out.push(`- ${label(m.label.probes)} ${m.probesText(doc.probes.packets, doc.probes.ports)}`);
-    const notProbes = messages(opts.lang).daily.notProbes(doc.probes.own, doc.probes.replies, doc.probes.noise);
+    const notProbes = messages(opts.lang).notProbes(doc.probes.own, doc.probes.replies, doc.probes.noise);
     if (notProbes.length > 0) out.push(`- ${label(m.label.notProbes)} ${notProbes.join(' · ')}`);
   }
   if (doc.perHour.some((v) => v > 0)) out.push(`- ${label(m.md.perHour)} \`${sparkline(doc.perHour)}\``);

@@ -250,7 +250,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
 
   out.push('');
   out.push(`${rowLabel(c, m.label.probes)}${m.probesText(doc.probes.packets, doc.probes.ports)}`);
-  const notProbes = msg.daily.notProbes(doc.probes.own, doc.probes.replies, doc.probes.noise);
+  const notProbes = msg.notProbes(doc.probes.own, doc.probes.replies, doc.probes.noise);
   if (notProbes.length > 0) out.push(wrapItems(rowLabel(c, m.label.notProbes), notProbes, opts.width));
   out.push(wrapItems(rowLabel(c, m.label.actions), shares(doc.byAction, t.packets, msg.action), opts.width));
   out.push(wrapItems(rowLabel(c, m.label.protocols), shares(doc.byProto.slice(0, 8), t.packets), opts.width));

@@ -69,7 +69,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.blockedValue': ['189 (97%)', '3 (1.5%)', 3],
   'finding.outboundBlocked': ['IRC'],
   'daily.blockedOfLogged': [168, '55%', 305],
-  'daily.notProbes': [136, 3, 27],
+  notProbes: [136, 3, 27],
   'daily.newToday': [93, true],
   'daily.newlyProbed': [19],
   'daily.activityMax': [25],
@@ -177,8 +177,8 @@ describe('message catalog', () => {
     expect(en.report.sources(200_000, true)).toBe('≥200,000 sources');
     expect(en.daily.probes(1, '1', 1, 2)).toBe('1 packet from 1 source to 2 ports');
     expect(en.report.probesText(1, 1)).toBe('1 packet to 1 port');
-    expect(en.daily.notProbes(1, 1, 1)).toEqual(['1 packet sent from this side', '1 reply to its connections', '1 packet of LAN broadcast chatter']);
-    expect(en.daily.notProbes(0, 2, 0)).toEqual(['2 replies to its connections']);
+    expect(en.notProbes(1, 1, 1)).toEqual(['1 packet sent from this side', '1 reply to its connections', '1 packet of LAN broadcast chatter']);
+    expect(en.notProbes(0, 2, 0)).toEqual(['2 replies to its connections']);
   });
 
   it('Chinese reads as the admins expect: measure words, no plural, Chinese punctuation', () => {
