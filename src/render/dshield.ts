@@ -9,13 +9,15 @@
 // code in the port fields, as the DShield clients do; TCP flags are letters in DShield's
 // order (2 = CWR, 1 = ECE, then U A P R S F). Only dropped/rejected records with a time
 // and a valid source address are written: allowed traffic is not an attack report and
-// would leak your own clients. Nor is what this side sent (util/egress.ts: outbound, or a
-// LAN machine's through this router), even blocked: it would report your own machines as
-// attackers. logscan never submits anything.
+// would leak your own clients. Only probes are (aggregate/own-traffic.ts): not what this
+// side sent (outbound, or a LAN machine's through this router), even blocked, which would
+// report your own machines as attackers; not a server's late reply to a connection of
+// yours, which would report that server; not LAN broadcast chatter, which would report
+// your LAN's machines. logscan never submits anything.
 import type { FirewallEvent } from '../event.js';
 import { isValidAddress } from '../parsers/address.js';
 import { formatOffset, zonedParts } from './time-format.js';
-import { isEgress } from '../util/egress.js';
+import { trafficKind } from '../aggregate/own-traffic.js';
 
 const IANA: Record<string, number> = { icmp: 1, igmp: 2, tcp: 6, udp: 17, gre: 47, esp: 50, ah: 51, icmpv6: 58, sctp: 132 };
 const FLAG_LETTERS: [string, string][] = [['CWR', '2'], ['ECE', '1'], ['URG', 'U'], ['ACK', 'A'], ['PSH', 'P'], ['RST', 'R'], ['SYN', 'S'], ['FIN', 'F']];
@@ -45,7 +47,7 @@ export interface DshieldOptions {
 /** One line (without newline), or null when the event is not submitted (see above). */
 export function eventToDshield(e: FirewallEvent, opts: DshieldOptions): string | null {
   if (e.action !== 'drop' && e.action !== 'reject') return null;
-  if (e.time === null || e.src.ip === null || !isValidAddress(e.src.ip) || isEgress(e)) return null;
+  if (e.time === null || e.src.ip === null || !isValidAddress(e.src.ip) || trafficKind(e) !== 'probe') return null;
   const z = zonedParts(e.time, opts.tz);
   const when = `${z.year}-${p2(z.month)}-${p2(z.day)} ${p2(z.hour)}:${p2(z.minute)}:${p2(z.second)} ${formatOffset(z.offset)}`;
   const icmp = e.proto === 'icmp' || e.proto === 'icmpv6';

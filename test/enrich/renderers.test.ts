@@ -163,6 +163,16 @@ describe('-o dshield', () => {
     expect(eventToDshield(makeEvent({ direction: 'forward', src: { ip: '203.0.113.9' }, dst: { ip: '192.168.1.5', port: 23 } }), { tz: 'UTC', userid: 0 })).not.toBeNull();
   });
 
+  test("neither a server's late reply nor LAN chatter is submitted: they would report that server and your LAN's machines", () => {
+    const said = (id: string) => [{ id, severity: 0 as const, text: 'x', ref: 'x' }];
+    const reply = makeEvent({ src: { ip: '198.51.100.80', port: 443 }, dst: { port: 51234 }, tcpFlags: ['ACK', 'FIN'], annotations: said('tcp-reply') });
+    expect(eventToDshield(reply, { tz: 'UTC', userid: 0 })).toBeNull();
+    const ssdp = makeEvent({ proto: 'udp', tcpFlags: null, src: { ip: '192.168.1.1', port: 1900 }, dst: { ip: '239.255.255.250', port: 1900 }, annotations: said('lan-broadcast') });
+    expect(eventToDshield(ssdp, { tz: 'UTC', userid: 0 })).toBeNull();
+    // The same packet without those readings is a probe.
+    expect(eventToDshield({ ...reply, annotations: [] }, { tz: 'UTC', userid: 0 })).not.toBeNull();
+  });
+
   test('flag letters in DShield order', () => {
     expect(dshieldFlags(['FIN', 'PSH', 'URG'])).toBe('UPF');
     expect(dshieldFlags([])).toBe('');
