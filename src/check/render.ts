@@ -8,6 +8,7 @@ import { jsonText, termSafe } from '../render/sanitize.js';
 import { formatDateTime } from '../render/time-format.js';
 import { wrapItems, wrapLabelled } from '../render/box-table.js';
 import { fmtConf, formatWhy, hints, type CheckResult, type KindExample, type LineDetail } from './check.js';
+import { trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
 
 export interface CheckTextOptions {
   color: boolean;
@@ -68,6 +69,14 @@ function eventRows(e: FirewallEvent, tz: string | null): [string, string][] {
   return rows;
 }
 
+/** What the event is to the report's and the daily summary's probe counts (aggregate/own-traffic.ts). */
+const COUNTS_AS: Record<TrafficKind, string> = {
+  probe: 'a probe',
+  own: 'not a probe: sent from this side',
+  reply: "not a probe: a reply to this side's connection",
+  noise: 'not a probe: LAN broadcast chatter',
+};
+
 function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number): string[] {
   const fate = d.fate === 'absent' ? 'past the end of the input' : d.fate === 'none' ? 'no record of its own (part of a multi-line entry)' : d.fate;
   const out = ['', c.bold(`line ${d.line}: ${fate}`)];
@@ -85,6 +94,7 @@ function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number)
         out.push(wrapLabelled('      ', termSafe(a.text), width));
       }
     }
+    out.push(`  counts as     ${COUNTS_AS[trafficKind(e)]}`);
   }
   return out;
 }
@@ -117,7 +127,8 @@ export function renderCheckJson(results: readonly CheckResult[]): string {
       ...r,
       why: formatWhy(r),
       hints: hints(r),
-      detail: r.detail ? { ...r.detail, events: r.detail.events.map((e) => JSON.parse(eventToJson(e)) as unknown) } : null,
+      // countsAs: per event, what it is to the probe counts (probe, own, reply, noise).
+      detail: r.detail ? { ...r.detail, events: r.detail.events.map((e) => JSON.parse(eventToJson(e)) as unknown), countsAs: r.detail.events.map(trafficKind) } : null,
     })),
   };
   return jsonText(doc, 2) + '\n';

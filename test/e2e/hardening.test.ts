@@ -69,8 +69,18 @@ describe('logscan check', () => {
     for (const row of [/line 1: event/, /time\s+2026-11-20T/, /host\s+gw/, /rule\s+\[UFW BLOCK\]/, /inIface\s+eth0/, /src\.ip\s+203\.0\.113\.7/, /dst\.port\s+6776/, /tcpFlags\s+SYN/, /origin\.line\s+1/, /annotations\n\s+\S+ \(severity \d/]) {
       expect(r.stdout).toMatch(row);
     }
+    expect(r.stdout).toMatch(/\n {2}counts as {5}a probe\n/);
     const m = runCli(['check', ufw, '--line', '4']);
     expect(m.stdout).toMatch(/line 4: malformed\n\s+text\s+Nov 20.*\n\s+reason\s+DST: missing/);
+    expect(m.stdout).not.toContain('counts as');
+  });
+
+  it('--line N says what the event is to the probe counts: LAN chatter is not a probe', () => {
+    // samples/ufw.log line 13: SSDP multicast from a LAN machine.
+    const r = runCli(['check', join(repoRoot, 'samples/ufw.log'), '--line', '13']);
+    expect(r.stdout).toMatch(/dst\.ip\s+239\.255\.255\.250/);
+    expect(r.stdout).toContain('\n  counts as     not a probe: LAN broadcast chatter\n');
+    expect(JSON.parse(runCli(['check', join(repoRoot, 'samples/ufw.log'), '--line', '13', '-o', 'json']).stdout).inputs[0].detail.countsAs).toEqual(['noise']);
   });
 
   it('wraps the confidence list and the annotation texts to the terminal ($COLUMNS through a pipe)', () => {
@@ -91,6 +101,7 @@ describe('logscan check', () => {
     expect(doc.sniff[0]).toMatchObject({ format: 'iptables' });
     expect(doc.malformedKinds[0]).toMatchObject({ kind: 'DST: missing', count: 1, line: 4 });
     expect(doc.detail.events[0]).toMatchObject({ host: 'gw', rule: '[UFW BLOCK]', dst: { port: 6776 }, origin: { line: 1 } });
+    expect(doc.detail.countsAs).toEqual(['probe']);
   });
 
   it('explains a file of a format logscan does not read (guessed, hint)', () => {
