@@ -52,7 +52,7 @@ export class GunzipMembers extends Transform {
   private inflate: InflateRaw | null = null;
   /** Header or trailer bytes gathered across chunks. */
   private pending: Buffer = Buffer.alloc(0);
-  /** 'after': past the last member; 'failed': past a failed check, the rest is not read. */
+  /** 'after': past the last member; 'failed': past a failed check or data zlib could not inflate, the rest is not read. */
   private state: 'header' | 'body' | 'trailer' | 'after' | 'failed' = 'header';
   private members = 0;
   private written = 0;

@@ -37,8 +37,6 @@ export class AddressRanges {
   private readonly v4End: Float64Array;
   private readonly v6: readonly [ipaddr.IPv6, number][];
   private readonly v6Cache = new Map<string, boolean>();
-  /** How many ranges were given (before merging). */
-  readonly count: number;
 
   constructor(ranges: readonly AddressRange[]) {
     const v4: [number, number][] = [];
@@ -57,7 +55,6 @@ export class AddressRanges {
     this.v4Start = Float64Array.from(merged.map((r) => r[0]));
     this.v4End = Float64Array.from(merged.map((r) => r[1]));
     this.v6 = v6;
-    this.count = ranges.length;
   }
 
   has(ip: string): boolean {
