@@ -219,7 +219,7 @@ export class Summarizer {
     const scored: { ip: string; score: number; severity: Severity; p: SourceProfile }[] = [];
     const counts = new Map<string, FindingCount>();
     let maxFindingSeverity: Severity | null = null;
-    for (const p of this.profiles.map.values()) {
+    for (const p of this.profiles.values()) {
       const a = assessSource(p, t, opts.kb, opts.lang);
       scored.push({ ip: p.ip, score: a.score, severity: a.severity, p });
       for (const f of a.findings) {
@@ -265,7 +265,7 @@ export class Summarizer {
       findings,
       maxFindingSeverity,
       interpretations,
-      profiles: { tracked: this.profiles.map.size, evicted: this.profiles.evicted, evictedEvents: this.profiles.evictedEvents, cap: t.limits.maxSources },
+      profiles: { tracked: this.profiles.size, evicted: this.profiles.evicted, evictedEvents: this.profiles.evictedEvents, cap: t.limits.maxSources },
     };
   }
 }

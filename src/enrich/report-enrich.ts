@@ -35,14 +35,14 @@ export async function enrichReport(doc: ReportDoc, profiles: ProfileTable, x: Re
       row.as = g.as;
     }
     if (hints !== null) {
-      const p = profiles.map.get(row.ip);
+      const p = profiles.get(row.ip);
       row.osHint = p && p.firstTtl >= 0 ? osHint(hints, p.firstTtl, p.firstWindow >= 0 ? p.firstWindow : null, x.lang) : null;
     }
   }
   if (geo !== null) {
     const countries = new Map<string, CountryCount>();
     const networks = new Map<number, NetworkCount>();
-    for (const p of profiles.map.values()) {
+    for (const p of profiles.values()) {
       const g = geo.lookup(p.ip);
       if (g.geo?.country) {
         let c = countries.get(g.geo.country);

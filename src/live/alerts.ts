@@ -59,7 +59,7 @@ export class AlertWatch {
     // The key the profiles are filed under (RFC 5952 for IPv6).
     const ip = addressKey(e.src.ip);
     if (this.alerted.has(ip)) return;
-    const p = this.sum.profiles.map.get(ip);
+    const p = this.sum.profiles.get(ip);
     if (!p) return;
     const t = this.now();
     const last = this.lastScored.get(ip);

@@ -45,7 +45,7 @@ describe('OS hint from the first packet', () => {
     for (const order of [evs, [...evs].reverse()]) {
       const t = new ProfileTable(DEFAULT_THRESHOLDS);
       for (const e of order) t.add(e);
-      const p = t.map.get('203.0.113.7')!;
+      const p = t.get('203.0.113.7')!;
       expect([p.firstTtl, p.firstWindow]).toEqual([50, 29200]);
     }
   });
