@@ -234,7 +234,7 @@ export class ProfileRows {
   private readonly ips: string[] = [];
   private readonly extras: (RowExtra | undefined)[] = [];
 
-  constructor(capacity = 256) {
+  constructor(capacity = 1024) {
     this.capacity = capacity;
     this.f = new Float64Array(capacity * F_STRIDE);
     this.u = new Uint32Array(capacity * U_STRIDE);
@@ -243,13 +243,15 @@ export class ProfileRows {
   /** A new, empty row for ip (a flat string: it is kept). */
   alloc(ip: string): number {
     let r = this.freed.pop();
+    const fo = (r ?? this.used) * F_STRIDE;
     if (r === undefined) {
+      // A new row is zero already.
       r = this.used++;
       if (r === this.capacity) this.grow();
+    } else {
+      this.f.fill(0, fo, fo + F_STRIDE);
+      this.u.fill(0, r * U_STRIDE, (r + 1) * U_STRIDE);
     }
-    const fo = r * F_STRIDE;
-    this.f.fill(0, fo, fo + F_STRIDE);
-    this.u.fill(0, r * U_STRIDE, (r + 1) * U_STRIDE);
     this.f[fo + F_FIRST] = Infinity;
     this.f[fo + F_LAST] = -Infinity;
     this.ips[r] = ip;

@@ -75,8 +75,8 @@ export interface Weights {
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   limits: {
-    // ~1 KiB for a one-port source, more only for real scanners: 100k profiles stay
-    // around 100 MB even for a busy day.
+    // ~0.5 KiB for a source of a few ports and hosts (a row, profile-rows.ts), more only
+    // for real scanners: 100k profiles stay around 50-60 MB even for a busy day.
     maxSources: 100_000,
     // psad tracks all 65536; 4096 is enough to tell "wide" from "all" and caps a full
     // port sweep at ~20 KiB per source (4 bytes a port, int-collections.ts).
