@@ -37,7 +37,10 @@ const F_REJECTS = 7;
 const F_ALLOWS = 8;
 const F_OTHER = 9;
 const F_ICMP_ECHO = 10;
-const F_PORT_N = 11; // packets per inline port
+// TTL and TCP window of the earliest packet, -1: none (a log's WINDOW= may not fit 32 bits).
+const F_TTL = 11;
+const F_WINDOW = 12;
+const F_PORT_N = 13; // packets per inline port
 const F_ANN_N = F_PORT_N + 8; // packets per inline annotation id
 const F_RULE_N = F_ANN_N + 6; // packets per rule label
 const F_STRIDE = F_RULE_N + 4;
@@ -46,13 +49,11 @@ const F_STRIDE = F_RULE_N + 4;
 const U_TCP_PORTS = 0;
 const U_UDP_PORTS = 1;
 const U_PROTOCOLS = 2;
-const U_TTL = 3; // TTL of the earliest packet + 1 (0: none)
-const U_WINDOW = 4; // TCP window of the earliest packet + 1 (0: none)
-const U_NPORTS = 5;
-const U_NHOSTS = 6;
-const U_NANNS = 7;
-const U_NRULES = 8;
-const U_PORT = 9; // inline port keys
+const U_NPORTS = 3;
+const U_NHOSTS = 4;
+const U_NANNS = 5;
+const U_NRULES = 6;
+const U_PORT = 7; // inline port keys
 const U_HOST = U_PORT + 8; // inline IPv4 hosts
 const U_ANN = U_HOST + 8; // inline annotation ids: index << 4 | highest severity
 const U_RULE = U_ANN + 6; // rule label indexes
@@ -254,6 +255,8 @@ export class ProfileRows {
     }
     this.f[fo + F_FIRST] = Infinity;
     this.f[fo + F_LAST] = -Infinity;
+    this.f[fo + F_TTL] = -1;
+    this.f[fo + F_WINDOW] = -1;
     this.ips[r] = ip;
     this.extras[r] = undefined;
     return r;
@@ -297,13 +300,13 @@ export class ProfileRows {
       const ms = e.time.getTime();
       if (ms < f[fo + F_FIRST]) {
         f[fo + F_FIRST] = ms;
-        u[uo + U_TTL] = (e.ttl ?? -1) + 1;
-        u[uo + U_WINDOW] = (e.tcpWindow ?? -1) + 1;
+        f[fo + F_TTL] = e.ttl ?? -1;
+        f[fo + F_WINDOW] = e.tcpWindow ?? -1;
       }
       if (ms > f[fo + F_LAST]) f[fo + F_LAST] = ms;
     } else if (events === 1) {
-      u[uo + U_TTL] = (e.ttl ?? -1) + 1;
-      u[uo + U_WINDOW] = (e.tcpWindow ?? -1) + 1;
+      f[fo + F_TTL] = e.ttl ?? -1;
+      f[fo + F_WINDOW] = e.tcpWindow ?? -1;
     }
     switch (e.action) {
       case 'drop': f[fo + F_DROPS] += n; break;
@@ -547,9 +550,9 @@ export class ProfileRows {
     f[fo + F_SEQ] = Math.max(f[fo + F_SEQ], o.seq);
     f[fo + F_EVENTS] += o.events;
     f[fo + F_PACKETS] += o.packets;
-    if (o.first < f[fo + F_FIRST] || (u[uo + U_TTL] === 0 && o.firstTtl >= 0)) {
-      u[uo + U_TTL] = o.firstTtl + 1;
-      u[uo + U_WINDOW] = o.firstWindow + 1;
+    if (o.first < f[fo + F_FIRST] || (f[fo + F_TTL] < 0 && o.firstTtl >= 0)) {
+      f[fo + F_TTL] = o.firstTtl;
+      f[fo + F_WINDOW] = o.firstWindow;
     }
     f[fo + F_FIRST] = Math.min(f[fo + F_FIRST], o.first);
     f[fo + F_LAST] = Math.max(f[fo + F_LAST], o.last);
@@ -614,11 +617,11 @@ export class ProfileRows {
 
   /** TTL and TCP window of the earliest packet, -1 when none. */
   firstTtl(r: number): number {
-    return this.u[r * U_STRIDE + U_TTL] - 1;
+    return this.f[r * F_STRIDE + F_TTL];
   }
 
   firstWindow(r: number): number {
-    return this.u[r * U_STRIDE + U_WINDOW] - 1;
+    return this.f[r * F_STRIDE + F_WINDOW];
   }
 
   tcpPorts(r: number): number {

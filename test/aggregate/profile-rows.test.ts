@@ -181,6 +181,18 @@ describe('ProfileTable', () => {
     expect(table.get('192.0.2.16')!.ports.size).toBe(13);
   });
 
+  it("keeps the earliest packet's TTL and window whatever their size (a corrupted WINDOW= can pass 32 bits)", () => {
+    const table = new ProfileTable(DEFAULT_THRESHOLDS);
+    table.add(makeEvent({ time: at(9), ttl: 64, tcpWindow: 1024 }));
+    table.add(makeEvent({ time: at(1), ttl: 255, tcpWindow: 9_999_999_999 }));
+    table.add(makeEvent({ time: at(5), ttl: 128, tcpWindow: 0 }));
+    const p = table.get('203.0.113.7')!;
+    expect([p.firstTtl, p.firstWindow]).toEqual([255, 9_999_999_999]);
+    const none = new ProfileTable(DEFAULT_THRESHOLDS);
+    none.add(makeEvent({ proto: 'udp', ttl: null, tcpWindow: null }));
+    expect([none.get('203.0.113.7')!.firstTtl, none.get('203.0.113.7')!.firstWindow]).toEqual([-1, -1]);
+  });
+
   it('lists every profile once, and values() reads the rows as they are', () => {
     const table = new ProfileTable(DEFAULT_THRESHOLDS);
     for (let i = 0; i < 300; i++) table.add(makeEvent({ src: { ip: `10.9.${i >> 8}.${i & 255}` }, dst: { port: i % 7 } }));
