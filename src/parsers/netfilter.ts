@@ -3,7 +3,7 @@
 // message here with the time/host they read. Fields are found with indexOf from known
 // anchors and numbers parsed by hand; nothing builds a map of all key=value pairs.
 import { addressVersion } from './address.js';
-import { uintIn } from './fields.js';
+import { FLAG_ORDER, flagNames, uintIn } from './fields.js';
 import { flat } from '../util/flat-string.js';
 import type { Action, Direction, EmbeddedPacket, FirewallEvent, IcmpInfo } from '../event.js';
 
@@ -160,21 +160,21 @@ function normalizeProto(raw: string): string | null {
   return n >= 0 && n <= 255 ? (PROTO_BY_NUMBER[n] ?? String(n)) : null;
 }
 
-/** The flag token at s[i, i+3), uppercase constant, or null. */
-function tcpFlagAt(s: string, i: number): string | null {
+/** The flag token at s[i, i+3) as its index in FLAG_ORDER (the kernel's order), or -1. */
+function tcpFlagAt(s: string, i: number): number {
   const a = s.charCodeAt(i);
   const b = s.charCodeAt(i + 1);
   const c = s.charCodeAt(i + 2);
   switch (a) {
-    case 0x41: return b === 0x43 && c === 0x4b ? 'ACK' : null;
-    case 0x53: return b === 0x59 && c === 0x4e ? 'SYN' : null;
-    case 0x46: return b === 0x49 && c === 0x4e ? 'FIN' : null;
-    case 0x52: return b === 0x53 && c === 0x54 ? 'RST' : null;
-    case 0x50: return b === 0x53 && c === 0x48 ? 'PSH' : null;
-    case 0x55: return b === 0x52 && c === 0x47 ? 'URG' : null;
-    case 0x45: return b === 0x43 && c === 0x45 ? 'ECE' : null;
-    case 0x43: return b === 0x57 && c === 0x52 ? 'CWR' : null;
-    default: return null;
+    case 0x43: return b === 0x57 && c === 0x52 ? 0 : -1; // CWR
+    case 0x45: return b === 0x43 && c === 0x45 ? 1 : -1; // ECE
+    case 0x55: return b === 0x52 && c === 0x47 ? 2 : -1; // URG
+    case 0x41: return b === 0x43 && c === 0x4b ? 3 : -1; // ACK
+    case 0x50: return b === 0x53 && c === 0x48 ? 4 : -1; // PSH
+    case 0x52: return b === 0x53 && c === 0x54 ? 5 : -1; // RST
+    case 0x53: return b === 0x59 && c === 0x4e ? 6 : -1; // SYN
+    case 0x46: return b === 0x49 && c === 0x4e ? 7 : -1; // FIN
+    default: return -1;
   }
 }
 
@@ -184,20 +184,31 @@ function tcpFlagAt(s: string, i: number): string | null {
  * just after WINDOW='s value when there is one, which leaves only a few tokens to look at.
  */
 function tcpFlags(s: string, from: number, to: number): string[] {
-  const flags: string[] = [];
+  // In the kernel's order, as the kernel writes them, the flags are a bit mask and come out
+  // as an exact-size array; a list grown by push reserves ~17 slots, per TCP line.
+  let mask = 0;
+  let last = -1;
+  let flags: string[] | null = null;
   let i = from;
   while (i < to) {
     while (i < to && s.charCodeAt(i) <= 0x20) i++;
     const j = valueEnd(s, i, to);
     if (j - i === 3) {
       const f = tcpFlagAt(s, i);
-      if (f !== null) flags.push(f);
+      if (f >= 0 && flags === null && f > last) {
+        mask |= 1 << f;
+        last = f;
+      } else if (f >= 0) {
+        // Out of order or repeated (not the kernel's writing): kept as logged.
+        flags ??= flagNames(mask);
+        flags.push(FLAG_ORDER[f]);
+      }
     } else if (j - i > 5 && s.charCodeAt(i) === 0x55 && s.startsWith('URGP=', i)) {
       break;
     }
     i = j;
   }
-  return flags;
+  return flags ?? flagNames(mask);
 }
 
 /** Reads a port value; returns -1 when absent, -2 when present but not 0-65535. */

@@ -58,6 +58,14 @@ describe('payload fields', () => {
   it('TCP flags keep the logged order and case', () => {
     expect(one(`${HEAD}${TCP.replace('SYN', 'URG PSH FIN')}`).tcpFlags).toEqual(['URG', 'PSH', 'FIN']);
     expect(one(`${HEAD}${TCP.replace('SYN', 'ECE ACK SYN')}`).tcpFlags).toEqual(['ECE', 'ACK', 'SYN']);
+    // Not the kernel's order, or a flag twice (an edited or foreign log): kept as written.
+    expect(one(`${HEAD}${TCP.replace('SYN', 'ACK PSH SYN ACK')}`).tcpFlags).toEqual(['ACK', 'PSH', 'SYN', 'ACK']);
+    expect(one(`${HEAD}${TCP.replace('SYN', 'FIN SYN')}`).tcpFlags).toEqual(['FIN', 'SYN']);
+    expect(one(`${HEAD}${TCP.replace('SYN', 'SYN SYN')}`).tcpFlags).toEqual(['SYN', 'SYN']);
+    // Every event gets an array of its own.
+    const [a, b] = [one(`${HEAD}${TCP}`), one(`${HEAD}${TCP}`)];
+    a.tcpFlags!.push('URG');
+    expect(b.tcpFlags).toEqual(['SYN']);
   });
 
   it('a TCP packet without flag tokens (NULL scan) has [] flags; UDP has null', () => {
