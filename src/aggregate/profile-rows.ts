@@ -25,6 +25,13 @@ import { FC_ACK, FC_FIN, FC_OTHER, FC_SYN, P_ICMP, P_OTHER, P_TCP, P_UDP, PK_OTH
 
 type Limits = Thresholds['limits'];
 
+/** Members a row holds itself; past these they spill to RowExtra. */
+const PORTS_INLINE = 8;
+const HOSTS_INLINE = 8;
+const ANNS_INLINE = 6;
+/** Distinct rule labels counted per source (all of them in the row while RULE_LABELS has room). */
+const MAX_RULES = 4;
+
 // Float64 row: counters (packets can pass 2^32 with "message repeated" folding) and times.
 const F_SEQ = 0;
 const F_EVENTS = 1;
@@ -41,9 +48,9 @@ const F_ICMP_ECHO = 10;
 const F_TTL = 11;
 const F_WINDOW = 12;
 const F_PORT_N = 13; // packets per inline port
-const F_ANN_N = F_PORT_N + 8; // packets per inline annotation id
-const F_RULE_N = F_ANN_N + 6; // packets per rule label
-const F_STRIDE = F_RULE_N + 4;
+const F_ANN_N = F_PORT_N + PORTS_INLINE; // packets per inline annotation id
+const F_RULE_N = F_ANN_N + ANNS_INLINE; // packets per rule label
+const F_STRIDE = F_RULE_N + MAX_RULES;
 
 // Uint32 row: codes and small counts.
 const U_TCP_PORTS = 0;
@@ -54,16 +61,10 @@ const U_NHOSTS = 4;
 const U_NANNS = 5;
 const U_NRULES = 6;
 const U_PORT = 7; // inline port keys
-const U_HOST = U_PORT + 8; // inline IPv4 hosts
-const U_ANN = U_HOST + 8; // inline annotation ids: index << 4 | highest severity
-const U_RULE = U_ANN + 6; // rule label indexes
-const U_STRIDE = U_RULE + 4;
-
-const PORTS_INLINE = 8;
-const HOSTS_INLINE = 8;
-const ANNS_INLINE = 6;
-/** Distinct rule labels counted per source. */
-const MAX_RULES = 4;
+const U_HOST = U_PORT + PORTS_INLINE; // inline IPv4 hosts
+const U_ANN = U_HOST + HOSTS_INLINE; // inline annotation ids: index << 4 | highest severity
+const U_RULE = U_ANN + ANNS_INLINE; // rule label indexes
+const U_STRIDE = U_RULE + MAX_RULES;
 /** A count slot's value once its members moved to the RowExtra collection. */
 const SPILLED = 0xffffffff;
 
@@ -264,6 +265,7 @@ export class ProfileRows {
 
   free(r: number): void {
     this.extras[r] = undefined;
+    this.ips[r] = '';
     this.freed.push(r);
   }
 
