@@ -158,7 +158,9 @@ samples/ufw.log (700 lines) ${fmt(sampleReport.ms)} ms (${fmt(sampleReport.rssMi
 \`node -e 0\` in the same turns (median of 9).
 
 Where the time goes, in one thread of one process (\`node bench/stages.mjs FILE\` on the ${fmt(LINES)}-line iptables
-file; median of ${RUNS} rounds after a warm-up; each row does what the row above does and one stage more):
+file; ${RUNS} rounds, each running every stage's process once, after its warm-up, in turns with the count in that
+process; medians of the per-round ratios; "+ stage" is the difference of two rows' ratios times the count's median time in those processes;
+each row does what the row above does and one stage more):
 
 ${stages}
 Commands measured (FILE = bench/data/<format>-<lines>.log from \`node bench/generate.mjs LINES FILE --format iptables|windows\`):

@@ -1,8 +1,11 @@
 // Where the time goes: the report's stages added one by one, in one thread. Each stage
 // runs in a process of its own (a heap holding the earlier stages' garbage would slow the
-// later ones), in turns with a split2 line count of the same file in that same process,
-// after a warm-up of both; its ratio is the median of the per-round ratios. Each row does
-// what the row above does and one stage more; "+ stage" is the difference of the medians.
+// later ones), timed in turns with a split2 line count of the same file in that same
+// process, after a warm-up of both. A round runs every stage's process once, so the VM's
+// drift over minutes falls on all stages alike; a stage's ratio is the median of its
+// per-round ratios. Each row does what the row above does and one stage more; "+ stage" is
+// the difference of two rows' ratios times the yardstick's median time in those processes
+// (differences of the stages' own times, taken in different processes, carried that drift).
 // Run by bench/run.mjs (its table goes into RESULTS.md); alone:
 //   node bench/stages.mjs FILE [--runs N]
 import { execFileSync } from 'node:child_process';
@@ -97,24 +100,30 @@ async function time(f) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 if (args.includes('--stage')) {
-  // One stage, in turns with the yardstick: prints {"ms", "ratio"}.
+  // One stage, in turns with the yardstick: prints {"ms", "ratio", "countMs"}.
   const f = stages[Number(args[args.indexOf('--stage') + 1])][1];
   await countLines();
   await f();
   const rounds = [];
   for (let r = 0; r < runs; r++) rounds.push([await time(countLines), await time(f)]);
-  process.stdout.write(JSON.stringify({ ms: median(rounds.map((r) => r[1])), ratio: median(rounds.map((r) => r[1] / r[0])) }) + '\n');
+  process.stdout.write(JSON.stringify({ ms: median(rounds.map((r) => r[1])), ratio: median(rounds.map((r) => r[1] / r[0])), countMs: median(rounds.map((r) => r[0])) }) + '\n');
 } else {
-  const rows = stages.map((_, i) =>
-    i === 0 ? { ms: NaN, ratio: 1 } : JSON.parse(execFileSync(process.execPath, [new URL(import.meta.url).pathname, file, '--runs', String(runs), '--stage', String(i)], { encoding: 'utf8' })),
-  );
-  // The yardstick's own row: its median, here.
-  const alone = [];
-  await countLines();
-  for (let r = 0; r < runs; r++) alone.push(await time(countLines));
-  rows[0].ms = median(alone);
+  const measured = stages.map(() => []);
+  const self = new URL(import.meta.url).pathname;
+  for (let r = 0; r < runs; r++) {
+    for (let i = 1; i < stages.length; i++) {
+      measured[i].push(JSON.parse(execFileSync(process.execPath, [self, file, '--runs', '1', '--stage', String(i)], { encoding: 'utf8' })));
+    }
+  }
+  // The yardstick's row: the median of its times in the stages' processes.
+  const yard = median(measured.flat().map((x) => x.countMs));
+  const rows = measured.map((m, i) => (i === 0 ? { ms: yard, ratio: 1 } : { ms: median(m.map((x) => x.ms)), ratio: median(m.map((x) => x.ratio)) }));
   const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-  const delta = (i) => (i < 1 ? '' : `${rows[i].ms >= rows[i - 1].ms ? '+' : '−'}${fmt(Math.abs(rows[i].ms - rows[i - 1].ms) / 1000, 2)} s`);
+  const delta = (i) => {
+    if (i < 1) return '';
+    const d = (rows[i].ratio - rows[i - 1].ratio) * yard;
+    return `${d >= 0 ? '+' : '−'}${fmt(Math.abs(d) / 1000, 2)} s`;
+  };
   const lines = [
     '| stage | wall (median) | ÷ split2 | + stage |',
     '| --- | ---: | ---: | ---: |',
