@@ -207,6 +207,11 @@ export class IntCounter implements Iterable<[number, number]> {
   }
 }
 
+/** The n [key, count] pairs with the highest counts; ties by key (deterministic). */
+export function topCounts(pairs: Iterable<[number, number]>, n: number): [number, number][] {
+  return topN(pairs, n, (a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
 /** Destination hosts: IPv4 as uint32 (the integer members), anything else (IPv6) as strings. */
 export class HostSet extends IntMembers implements Iterable<number | string> {
   private other: Set<string> | null = null;
@@ -265,7 +270,7 @@ export class PortTally {
 
   /** The n counted ports with the most packets, [key, packets]; ties by key (deterministic). */
   top(n: number): [number, number][] {
-    return topN(this.counts(), n, (a, b) => b[1] - a[1] || a[0] - b[0]);
+    return topCounts(this.counts(), n);
   }
 
   /** Every key, counted or not. */

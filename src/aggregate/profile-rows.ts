@@ -15,13 +15,13 @@
 // the order its members arrived, so a spilled set holds what the collection alone would.
 import type { FirewallEvent } from '../event.js';
 import { flat } from '../util/flat-string.js';
-import { topN } from './top-n.js';
-import { HostSet, IntSet, PortTally } from './int-collections.js';
+import { HostSet, IntSet, PortTally, topCounts } from './int-collections.js';
 import { AnnotationTally, addToRow } from './annotation-tally.js';
 import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, OUTBOUND_ANNOTATIONS, REPLY_ANNOTATIONS, type Thresholds } from './thresholds.js';
 import { addressKey } from './address-key.js';
 import { ipv4ToInt } from '../parsers/address.js';
-import { FC_ACK, FC_FIN, FC_OTHER, FC_SYN, P_ICMP, P_OTHER, P_TCP, P_UDP, PK_OTHER, PK_TCP, PK_UDP, flagClass, flagMask } from './profile-codes.js';
+import { flagBits } from '../parsers/fields.js';
+import { FC_ACK, FC_FIN, FC_OTHER, FC_SYN, P_ICMP, P_OTHER, P_TCP, P_UDP, PK_OTHER, PK_TCP, PK_UDP, flagClass } from './profile-codes.js';
 
 type Limits = Thresholds['limits'];
 
@@ -109,7 +109,8 @@ class StringTable {
 const ANNOTATION_IDS = new StringTable(4096);
 const RULE_LABELS = new StringTable(1024);
 
-// What an annotation id means to the profile (one Map lookup per annotation).
+// What an annotation id means to the profile (0: nothing beyond its count).
+const K_NONE = 0;
 const K_NOISE = 1;
 const K_LEFTOVER = 2;
 const K_TRACEROUTE = 3;
@@ -124,6 +125,13 @@ const ANNOTATION_KIND = new Map<string, number>([
   ['traceroute', K_TRACEROUTE],
   ['trojan', K_TROJAN],
 ]);
+/** ANNOTATION_KIND by ANNOTATION_IDS number, filled as ids first come: the number is looked up anyway. */
+const KIND_BY_NUMBER: number[] = [];
+
+function annotationKind(idx: number, id: string): number {
+  if (idx < 0) return ANNOTATION_KIND.get(id) ?? K_NONE;
+  return (KIND_BY_NUMBER[idx] ??= ANNOTATION_KIND.get(id) ?? K_NONE);
+}
 
 /** The protocol bit of a packet that adds no port (a reply, a traceroute probe). */
 function portlessProtocol(proto: string): number {
@@ -172,7 +180,7 @@ class RowPorts implements PortCounts {
   }
 
   top(n: number): [number, number][] {
-    return topN(this.counts(), n, (a, b) => b[1] - a[1] || a[0] - b[0]);
+    return topCounts(this.counts(), n);
   }
 
   keys(): IterableIterator<number> {
@@ -327,9 +335,10 @@ export class ProfileRows {
     const anns = e.annotations;
     for (let i = 0; i < anns.length; i++) {
       const a = anns[i];
-      this.addAnnotation(r, a.id, n, a.severity);
-      const kind = ANNOTATION_KIND.get(a.id);
-      if (kind === undefined) continue;
+      const idx = ANNOTATION_IDS.of(a.id);
+      this.addAnnotation(r, idx, a.id, n, a.severity);
+      const kind = annotationKind(idx, a.id);
+      if (kind === K_NONE) continue;
       if (kind === K_NOISE) noise = true;
       else if (kind === K_LEFTOVER) leftover = true;
       else if (kind === K_TRACEROUTE) tracer = true;
@@ -371,7 +380,7 @@ export class ProfileRows {
     switch (e.proto) {
       case 'tcp': {
         u[uo + U_PROTOCOLS] |= P_TCP;
-        const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagMask(e.tcpFlags));
+        const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagBits(e.tcpFlags));
         this.addFlagClass(r, cls, n);
         if (port !== null) {
           this.addPort(r, PK_TCP + port, n, lim);
@@ -469,12 +478,12 @@ export class ProfileRows {
     this.extra(r).hosts = s;
   }
 
-  private addAnnotation(r: number, id: string, n: number, severity: number): void {
+  /** Adds n packets to annotation id (idx: its ANNOTATION_IDS number, -1 past the table's bound). */
+  private addAnnotation(r: number, idx: number, id: string, n: number, severity: number): void {
     const u = this.u;
     const uo = r * U_STRIDE;
     const count = u[uo + U_NANNS];
     if (count !== SPILLED) {
-      const idx = ANNOTATION_IDS.of(id);
       if (idx >= 0) {
         const fo = r * F_STRIDE + F_ANN_N;
         for (let i = 0; i < count; i++) {
@@ -569,7 +578,7 @@ export class ProfileRows {
     f[fo + F_REJECTS] += rejects;
     f[fo + F_ALLOWS] += allows;
     f[fo + F_OTHER] += other;
-    for (const [id, s] of o.annotations.severityEntries()) this.addAnnotation(r, id, o.annotations.get(id)!, s);
+    for (const [id, s] of o.annotations.severityEntries()) this.addAnnotation(r, ANNOTATION_IDS.of(id), id, o.annotations.get(id)!, s);
     for (const [rule, c] of o.rules) this.addRule(r, rule, c);
     f[fo + F_ICMP_ECHO] += o.icmpEcho;
     const rare = o.rare;
@@ -577,12 +586,8 @@ export class ProfileRows {
     const x = this.extra(r);
     if (rare.finPorts) for (const p of rare.finPorts) (x.finPorts ??= new IntSet()).add(p, 64);
     if (rare.ackPorts) for (const p of rare.ackPorts) (x.ackPorts ??= new IntSet()).add(p, 64);
-    for (let i = 0; i < rare.trojanRows.length; i += 4) {
-      x.trojanRows = withRow(x.trojanRows, rare.trojanRows[i] as number, rare.trojanRows[i + 1] as number, rare.trojanRows[i + 2] as number, rare.trojanRows[i + 3] as string, lim.maxTrojanPorts);
-    }
-    for (let i = 0; i < rare.outboundRows.length; i += 4) {
-      x.outboundRows = withRow(x.outboundRows, rare.outboundRows[i] as number, rare.outboundRows[i + 1] as number, rare.outboundRows[i + 2] as number, rare.outboundRows[i + 3] as string, lim.maxTrojanPorts);
-    }
+    x.trojanRows = withRows(x.trojanRows, rare.trojanRows, lim.maxTrojanPorts);
+    x.outboundRows = withRows(x.outboundRows, rare.outboundRows, lim.maxTrojanPorts);
     if (rare.icmpEchoHosts) for (const h of rare.icmpEchoHosts) (x.icmpEchoHosts ??= new HostSet()).add(h, lim.maxHosts);
     x.noisePackets += rare.noisePackets;
     x.leftoverPackets += rare.leftoverPackets;
@@ -720,4 +725,10 @@ function withRow(rows: (number | string)[], key: number, n: number, severity: nu
   if (addToRow(rows, 4, key, n, severity) || rows.length >= 4 * cap) return rows;
   // concat, not push: exact-size arrays (push reserves ~17 slots per profile).
   return rows.concat([key, n, severity, text]);
+}
+
+/** rows with every row of `more` added as withRow adds one. */
+function withRows(rows: (number | string)[], more: readonly (number | string)[], cap: number): (number | string)[] {
+  for (let i = 0; i < more.length; i += 4) rows = withRow(rows, more[i] as number, more[i + 1] as number, more[i + 2] as number, more[i + 3] as string, cap);
+  return rows;
 }

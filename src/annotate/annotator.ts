@@ -28,6 +28,7 @@ import {
   classifyAddress,
 } from './address.js';
 import { flat } from '../util/flat-string.js';
+import { FLAG_BIT_OF, flagBits } from '../parsers/fields.js';
 import { isEgress } from '../util/egress.js';
 import { Lru } from './lru.js';
 import { malwareVars } from './malware-name.js';
@@ -96,7 +97,6 @@ const D_TRACEROUTE = 4;
 const DIR_BIT: Readonly<Record<string, number>> = { in: 1, out: 2, forward: 4 };
 const DIR_NULL = 8;
 const ACTION_BIT: Readonly<Record<string, number>> = { drop: 1, reject: 2, allow: 4, other: 8 };
-const FLAG_BIT: Readonly<Record<string, number>> = { SYN: 1, ACK: 2, FIN: 4, RST: 8, PSH: 16, URG: 32, ECE: 64, CWR: 128 };
 const FLAGS_UNKNOWN = -1;
 const FLAGS_NONE = -2; // not TCP / no flags in the log
 
@@ -372,9 +372,9 @@ class AnnotatorImpl implements Annotator {
       dirMask: mask(r.direction, DIR_BIT, DIR_NULL),
       actionMask: mask(r.action, ACTION_BIT),
       icmpTypes: r.icmpType,
-      flagsAny: mask(r.tcpFlagsAny, FLAG_BIT),
-      flagsAll: mask(r.tcpFlagsAll, FLAG_BIT),
-      flagsNone: mask(r.tcpFlagsNone, FLAG_BIT),
+      flagsAny: mask(r.tcpFlagsAny, FLAG_BIT_OF),
+      flagsAll: mask(r.tcpFlagsAll, FLAG_BIT_OF),
+      flagsNone: mask(r.tcpFlagsNone, FLAG_BIT_OF),
       ruleContains: r.ruleContains,
       suppressedBy: r.suppressedBy,
       categories: r.categories,
@@ -524,12 +524,7 @@ class AnnotatorImpl implements Annotator {
   private flags(e: FirewallEvent): number {
     if (this.curFlags === FLAGS_UNKNOWN) {
       const f = e.tcpFlags;
-      if (f === null) this.curFlags = FLAGS_NONE;
-      else {
-        let m = 0;
-        for (let i = 0; i < f.length; i++) m |= FLAG_BIT[f[i]!] ?? 0;
-        this.curFlags = m;
-      }
+      this.curFlags = f === null ? FLAGS_NONE : flagBits(f);
     }
     return this.curFlags;
   }

@@ -29,7 +29,7 @@ export function previousFromTally(t: DayTally, complete: boolean): PreviousDay {
     date: t.window.key,
     basis: 'logs',
     complete,
-    totals: { ...t.totals(), noise: t.noise },
+    totals: t.totals(),
     sourcesCapped: false,
     hasSource: (ip) => t.hasSource(ip),
     hasPort: (proto, port) => t.hasPort(proto, port),

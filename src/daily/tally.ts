@@ -6,7 +6,7 @@
 import type { FirewallEvent } from '../event.js';
 import { CappedCounter } from '../aggregate/capped-counter.js';
 import { hourIndex, zoneName, type DayWindow } from './day.js';
-import { DIGEST_VERSION, SOURCES_IN_DIGEST, encodePorts, type DayDigest } from './digest.js';
+import { DIGEST_VERSION, SOURCES_IN_DIGEST, encodePorts, type DayDigest, type DayTotals } from './digest.js';
 import { addressKey } from '../aggregate/address-key.js';
 import { trafficKind } from '../aggregate/own-traffic.js';
 
@@ -92,7 +92,8 @@ export class DayTally {
     return n;
   }
 
-  totals(): DayDigest['totals'] {
+  /** The day's totals (this tally always counts `noise`; only older digests lack it). */
+  totals(): DayTotals & { noise: number } {
     return {
       events: this.events,
       packets: this.packets,

@@ -120,6 +120,16 @@ const FLAG_NAMES: readonly (readonly string[])[] = Array.from({ length: 256 }, (
   FLAG_ORDER.filter((_n, i) => (bits & (1 << i)) !== 0),
 );
 
+/** FLAG_* bit of each flag name. */
+export const FLAG_BIT_OF: Readonly<Record<string, number>> = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, 1 << i]));
+
+/** The FLAG_* bits of these flag names, in any order (names that are not flags add nothing). */
+export function flagBits(names: readonly string[]): number {
+  let m = 0;
+  for (let i = 0; i < names.length; i++) m |= FLAG_BIT_OF[names[i]] ?? 0;
+  return m;
+}
+
 /** A fresh flag array for these bits (events never share mutable arrays). */
 export function flagNames(bits: number): string[] {
   return FLAG_NAMES[bits & 255]!.slice();
