@@ -13,6 +13,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // at run time works.
   const { setFlagsFromString } = await import('node:v8');
   setFlagsFromString('--heap-growing-percent=50');
+  // Before the rest loads: a read worker, when the command line shows the run will use one.
+  const { startWorkerEarly } = await import('./early-worker.js');
+  await startWorkerEarly(args);
   const { run } = await import('./program.js');
   run(process.argv);
 }

@@ -1,15 +1,14 @@
 // The part every log-reading command shares: read the inputs with the common
 // options (in this thread, or with a worker thread reading: runAnalysed), send
 // diagnostics to stderr, and say whether any input was unreadable.
-import { availableParallelism } from 'node:os';
 import type { FirewallEvent } from '../event.js';
 import { ExitCode, type ExitCodeValue } from '../errors.js';
-import { textSize } from '../input/open.js';
 import { readInputs, type InputStats } from '../input/read.js';
-import { readInWorker } from '../pipeline/threaded-inputs.js';
+import { dropEarlyWorker, readInWorker } from '../pipeline/threaded-inputs.js';
 import type { Analysis } from './analysis.js';
 import { Diagnostics } from './diagnostics.js';
 import type { CommonOptions, InputOptions, Threads } from './options.js';
+import { useWorker } from './thread-choice.js';
 
 export interface InputsRun {
   stats: InputStats[];
@@ -67,7 +66,10 @@ export async function runAnalysed(
     analysis.annotate(e);
     onEvent(e);
   };
-  if (!useWorker(files, run.threads)) return runInputs(files, opts, annotated, run.afterChunk, run.signal);
+  if (!useWorker(files, run.threads)) {
+    dropEarlyWorker();
+    return runInputs(files, opts, annotated, run.afterChunk, run.signal);
+  }
   const diag = new Diagnostics();
   const stats = await readInWorker(files, opts, {
     annotate: run.annotateWhileReading,
@@ -79,24 +81,6 @@ export async function runAnalysed(
   });
   diag.finish();
   return finished(stats);
-}
-
-/**
- * Below this much log text (gzip counted uncompressed) a second thread does not pay: it
- * starts in ~120 ms, and at 100k lines (25 MB) the two-thread report was no faster
- * (bench/RESULTS.md).
- */
-const WORKER_MIN_BYTES = 32 * 1024 * 1024;
-
-function useWorker(files: readonly string[], threads: Threads): boolean {
-  if (threads === 1) return false;
-  if (threads === 2) return true;
-  if (availableParallelism() < 2) return false;
-  // Unreadable inputs count 0 here (the read reports them), and so does a piped stdin,
-  // whose size nobody knows in advance.
-  let bytes = 0;
-  for (const f of files) bytes += textSize(f);
-  return bytes >= WORKER_MIN_BYTES;
 }
 
 function finished(stats: InputStats[]): InputsRun {

@@ -19,6 +19,11 @@ export interface WorkerInput {
   stdinFile: boolean;
 }
 
+/** The worker's job, its first message (a worker may be started before its job is known). */
+export interface Start {
+  start: WorkerInput;
+}
+
 export type FromWorker =
   | { type: 'batch'; batch: EventBatch }
   | { type: 'malformed'; m: MalformedLine }

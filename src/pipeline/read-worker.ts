@@ -1,19 +1,20 @@
-// The second thread of a threaded run (src/pipeline/threaded-inputs.ts): reads,
-// parses and (when asked) annotates the inputs exactly as the main thread would, and
-// sends the events back in batches. It waits for credit when MAX_IN_FLIGHT batches
+// The second thread of a threaded run (src/pipeline/threaded-inputs.ts): once told its
+// job, reads, parses and (when asked) annotates the inputs exactly as the main thread
+// would, and sends the events back in batches. It waits for credit when MAX_IN_FLIGHT batches
 // are unconsumed, so a slow consumer bounds its memory.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { buildAnalysis } from '../cli/analysis.js';
 import { testCrashHook } from '../cli/test-hooks.js';
 import { stdinFileStream } from '../input/open.js';
 import { readInputs } from '../input/read.js';
 import { EventEncoder } from './event-codec.js';
 import { relayedStdin } from './stdin-relay.js';
-import { MAX_IN_FLIGHT, type Credit, type FromWorker, type WorkerInput } from './protocol.js';
+import { MAX_IN_FLIGHT, type Credit, type FromWorker, type Start, type WorkerInput } from './protocol.js';
 
 testCrashHook('read-worker');
 const port = parentPort!;
-const input = workerData as WorkerInput;
+// The job comes as the first message: the worker may have been started before it was known.
+const input = await new Promise<WorkerInput>((resolve) => port.once('message', (m: Start) => resolve(m.start)));
 const stop = new AbortController();
 let inFlight = 0;
 let waiting: (() => void) | null = null;

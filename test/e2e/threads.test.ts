@@ -172,6 +172,30 @@ async function interruptedRun(args: string[], input: string, stdin?: string): Pr
   return { code, exitMs: Date.now() - t0, doc: JSON.parse(stdout) as InterruptedReport };
 }
 
+describe('a worker started before the command loads (cli/early-worker.ts)', () => {
+  // The worker's test crash hook makes a started worker visible: it fails as it loads.
+  const crash = { LOGSCAN_TEST_CRASH: 'read-worker' };
+
+  it('a wrong guess costs nothing: a big file named only as an option\'s value', () => {
+    const cwd = join(dir, 'guess');
+    mkdirSync(cwd, { recursive: true });
+    // `--tz UTC` names a file "UTC" here, big enough for auto to start a worker for it.
+    writeFileSync(join(cwd, 'UTC'), Buffer.alloc(33 * 1024 * 1024, 'x'));
+    const r = runCli([many, '--tz', 'UTC', '-o', 'json'], { env: crash, cwd });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).totals.events).toBe(5000);
+  });
+
+  it('a usage error after the worker started still ends at once with exit 2', () => {
+    const t0 = Date.now();
+    const r = runCli([many, '--threads', '2', '--top', 'lots']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--top');
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+});
+
 describe('what only a threaded run has', () => {
   it('a crash in the worker is an internal error: short message, exit 1', () => {
     const r = runCli([many, '--threads', '2'], { env: { LOGSCAN_TEST_CRASH: 'read-worker' } });
