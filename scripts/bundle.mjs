@@ -1,8 +1,9 @@
 // The command people run, dist/bin/logscan.js: tsc's output (dist/) linked into a few
 // files by esbuild. Node 20 resolves, reads and compiles every ES module on its own, and
-// for logscan's ~150 modules that was a third of a small report's time (samples/ufw.log:
-// 405 -> 324 ms; `logscan explain 80`: 190 -> 172 ms; bench/RESULTS.md). Bundled from
-// the emitted JavaScript, not from src/: the code that runs is the code tsc checked.
+// for logscan's ~150 modules that was a fifth of a small report's time (samples/ufw.log:
+// 408 -> 323 ms; `logscan explain 80`: 200 -> 178 ms; README, "Performance and memory").
+// Bundled from the emitted JavaScript, not from src/: the code that runs is the code tsc
+// checked.
 //
 // The read worker is an entry of its own beside logscan.js, so `./read-worker.js` next to
 // import.meta.url finds it from the bundle's chunks as it does from dist/pipeline/. Every

@@ -4,9 +4,9 @@ import { textSize } from '../input/open.js';
 import type { Threads } from './options.js';
 
 /**
- * Below this much log text (gzip counted uncompressed) a second thread does not pay: it
- * starts in ~120 ms, and at 100k lines (25 MB) the two-thread report was no faster
- * (bench/RESULTS.md).
+ * Below this much log text (gzip counted uncompressed) a second thread does not pay: at
+ * 100k lines (25 MB) the two-thread report was no faster, even with the worker started
+ * before the command loads (cli/early-worker.ts; README, "Performance and memory").
  */
 const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 
