@@ -55,7 +55,7 @@ export function commandsFor(argv: readonly string[]): readonly CommandName[] {
 
 async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('logscan')
-    .description('Firewall log analyzer: what the noise in your iptables / Windows Firewall logs means.')
+    .description('Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA, MikroTik; `logscan formats` lists them).')
     .version(VERSION, '-V, --version')
     .option('--debug', 'print stack traces for internal errors')
     .showHelpAfterError('(run `logscan --help` for usage)')
