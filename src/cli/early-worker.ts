@@ -5,7 +5,7 @@
 // that name files), main.ts starts it first and the two start-ups overlap; runAnalysed
 // then hands it its job, or ends it when the run stays in one thread. A wrong guess (a
 // big file named only as an option's value) costs a worker that is ended unused.
-import { COMMAND_NAMES } from './command-names.js';
+import { commandsFor } from './command-names.js';
 import type { Threads } from './options.js';
 
 /** The commands that read logs through runAnalysed (cli/run-inputs.ts). */
@@ -25,17 +25,17 @@ export async function startWorkerEarly(args: readonly string[]): Promise<void> {
  * inputs and --threads; null for a command that does not read them (or asks for help).
  */
 export function readingRun(args: readonly string[]): { files: string[]; threads: Threads } | null {
-  let rest = args;
-  const first = args[0];
-  if (first !== undefined && (COMMAND_NAMES as readonly string[]).includes(first)) {
-    if (!READING.has(first)) return null;
-    rest = args.slice(1);
-  } else if (first === 'help') return null;
+  if (args.includes('-h') || args.includes('--help')) return null;
+  // The command as program.ts loads it (help loads all of them).
+  const commands = commandsFor(args);
+  if (commands.length !== 1 || !READING.has(commands[0]!)) return null;
+  // The command's own word is no input.
+  const word = args.findIndex((a) => !a.startsWith('-'));
+  const rest = word >= 0 && args[word] === commands[0] ? [...args.slice(0, word), ...args.slice(word + 1)] : args;
   let threads: Threads = 'auto';
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
-    if (a === '-h' || a === '--help') return null;
     if (a === '--') {
       files.push(...rest.slice(i + 1));
       break;

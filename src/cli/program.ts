@@ -4,7 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, InputError, SignatureError, UsageError } from '../errors.js';
 import { termSafe } from '../render/sanitize.js';
-import { COMMAND_NAMES, type CommandName } from './command-names.js';
+import { commandsFor, type CommandName } from './command-names.js';
 import { VERSION } from './version.js';
 
 let exitCode: number = ExitCode.ok;
@@ -42,17 +42,6 @@ const COMMANDS: Record<CommandName, () => Promise<Registrar>> = {
   check: async () => (await import('./check.js')).registerCheck,
 };
 
-/**
- * The named command alone when the first word names one; all of them for help, which
- * lists them; else the report, the default command (`logscan FILE…`, `… | logscan`).
- */
-export function commandsFor(argv: readonly string[]): readonly CommandName[] {
-  const args = argv.slice(2);
-  const first = args.find((a) => !a.startsWith('-'));
-  if (first !== undefined && (COMMAND_NAMES as readonly string[]).includes(first)) return [first as CommandName];
-  return first === 'help' || args.includes('--help') || args.includes('-h') ? COMMAND_NAMES : ['report'];
-}
-
 async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('logscan')
     .description('Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA, MikroTik; `logscan formats` lists them).')
@@ -63,7 +52,7 @@ async function buildProgram(argv: readonly string[]): Promise<Command> {
     // Commander's messages quote what the user typed: sanitise each line (keeping the newlines) and
     // start them with "logscan:" like every other message.
     .configureOutput({ outputError: (str, write) => write(commanderMessage(str)) });
-  for (const name of commandsFor(argv)) (await COMMANDS[name]())(program, setExit);
+  for (const name of commandsFor(argv.slice(2))) (await COMMANDS[name]())(program, setExit);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError(`(run \`logscan ${cmd.name()} --help\` for usage)`);
   return program;
 }

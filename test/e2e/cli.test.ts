@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ndjson, runCli, spawnCli, tempDir } from '../helpers/cli.js';
-import { COMMAND_NAMES } from '../../src/cli/command-names.js';
-import { commandsFor } from '../../src/cli/program.js';
+import { COMMAND_NAMES, commandsFor } from '../../src/cli/command-names.js';
 
 const UFW = [
   'Nov 20 06:25:01 gw kernel: [12345.678901] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=203.0.113.7 DST=192.168.1.10 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=54321 PROTO=TCP SPT=40000 DPT=6776 WINDOW=1024 RES=0x00 SYN URGP=0',
@@ -193,7 +192,7 @@ describe('report', () => {
 });
 
 describe('which command modules load', () => {
-  const load = (...args: string[]): readonly string[] => commandsFor(['node', 'logscan', ...args]);
+  const load = (...args: string[]): readonly string[] => commandsFor(args);
 
   it('only the report for `logscan FILE` and for stdin, only the named command otherwise', () => {
     expect(load('/var/log/ufw.log')).toEqual(['report']);

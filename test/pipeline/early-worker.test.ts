@@ -9,6 +9,8 @@ describe('readingRun', () => {
     expect(readingRun(['events', 'a.log', '--threads', '2'])).toEqual({ files: ['a.log'], threads: 2 });
     expect(readingRun(['report', '--threads=1', 'a.log'])).toEqual({ files: ['a.log'], threads: 1 });
     expect(readingRun(['daily', 'kern.log', '--threads', 'auto'])).toEqual({ files: ['kern.log'], threads: 'auto' });
+    // A global option before the command, as program.ts reads it (commandsFor).
+    expect(readingRun(['--debug', 'events', 'a.log'])).toEqual({ files: ['a.log'], threads: 'auto' });
   });
 
   it('no file named is stdin, as resolveInputs reads it; "-" and everything after "--" are inputs', () => {
@@ -24,7 +26,7 @@ describe('readingRun', () => {
   });
 
   it('commands that do not read logs, and help, start nothing', () => {
-    for (const args of [['explain', '80'], ['formats'], ['check', 'a.log'], ['follow', 'a.log'], ['help'], ['a.log', '--help'], ['events', '-h']]) {
+    for (const args of [['explain', '80'], ['formats'], ['check', 'a.log'], ['follow', 'a.log'], ['--debug', 'follow', 'a.log'], ['help'], ['a.log', '--help'], ['events', '-h']]) {
       expect(readingRun(args)).toBeNull();
     }
   });
