@@ -120,8 +120,11 @@ const FLAG_NAMES: readonly (readonly string[])[] = Array.from({ length: 256 }, (
   FLAG_ORDER.filter((_n, i) => (bits & (1 << i)) !== 0),
 );
 
-/** FLAG_* bit of each flag name. */
-export const FLAG_BIT_OF: Readonly<Record<string, number>> = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, 1 << i]));
+/** FLAG_* bit of each flag name (no prototype: `toString` is no flag). */
+export const FLAG_BIT_OF: Readonly<Record<string, number>> = Object.assign(
+  Object.create(null) as Record<string, number>,
+  Object.fromEntries(FLAG_ORDER.map((f, i) => [f, 1 << i])),
+);
 
 /** The FLAG_* bits of these flag names, in any order (names that are not flags add nothing). */
 export function flagBits(names: readonly string[]): number {

@@ -7,7 +7,7 @@
 // strings per batch was ~5% of the reading thread's time.
 // decode(encode(e)) is field-for-field equal to e (test/pipeline/event-codec.test.ts).
 import type { Action, Annotation, Direction, FirewallEvent } from '../event.js';
-import { FLAG_ORDER, flagNames } from '../parsers/fields.js';
+import { FLAG_BIT_OF, flagNames } from '../parsers/fields.js';
 import { SharedDates } from '../util/shared-date.js';
 
 /** The part of a batch that is transferred, not copied (and can travel back to be reused). */
@@ -68,21 +68,21 @@ const ACTION_CODE: Record<Action, number> = { drop: 0, reject: 1, allow: 2, othe
 const DIRECTIONS: readonly (Direction | null)[] = [null, 'in', 'out', 'forward'];
 const DIRECTION_CODE: Record<Direction, number> = { in: 1, out: 2, forward: 3 };
 
-/** A flag list in the kernel's order (the parsers' order) travels as the parsers' bit mask. */
-const FLAG_BIT: Record<string, number> = Object.fromEntries(FLAG_ORDER.map((f, i) => [f, i]));
-
 /** Past this many annotations the table starts again (the batch says `reset`): memory stays bounded. */
 const TABLE_CAP = 1 << 16;
 
-/** Flags in FLAG_ORDER without repeats: their mask; anything else: -1. */
+/**
+ * A flag list in the kernel's order (the parsers' order: FLAG_* bits rise along it) without
+ * repeats travels as its bit mask; anything else: -1.
+ */
 function flagMask(flags: readonly string[]): number {
   let mask = 0;
-  let last = -1;
+  let last = 0;
   for (let i = 0; i < flags.length; i++) {
-    const b = FLAG_BIT[flags[i]!];
+    const b = FLAG_BIT_OF[flags[i]!];
     if (b === undefined || b <= last) return -1;
     last = b;
-    mask |= 1 << b;
+    mask |= b;
   }
   return mask;
 }
