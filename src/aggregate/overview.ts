@@ -16,6 +16,9 @@ export interface PortKey {
 export interface ProbeSplit {
   packets: number;
   ports: number;
+  /** Of the probes, packets dropped or rejected, and the distinct (protocol, port) pairs they went to. */
+  blocked: number;
+  blockedPorts: number;
   own: number;
   replies: number;
   noise: number;
@@ -38,7 +41,8 @@ export interface OverviewData {
   /**
    * Every packet is one of: a probe (arrived unasked), this side's own (util/egress.ts), a
    * reply to it (isReply) or LAN broadcast chatter (isLanNoise). `ports`: distinct
-   * (protocol, port) pairs the probes went to.
+   * (protocol, port) pairs the probes went to; `blocked`, `blockedPorts`: the same for the
+   * probes dropped or rejected (what topPorts counts when portsBlockedOnly).
    */
   probes: ProbeSplit;
   /** True when topPorts counts only dropped/rejected packets (the log had some); else every inbound packet. */
@@ -70,6 +74,7 @@ export class Overview {
   private readonly otherPorts = [new CappedCounter<string>(10_000), new CappedCounter<string>(10_000)];
   private readonly portTotals = [0, 0];
   private probes = 0;
+  private blockedProbes = 0;
   private own = 0;
   private replies = 0;
   private noise = 0;
@@ -112,10 +117,12 @@ export class Overview {
         break;
       case 'probe': {
         this.probes += n;
+        const blocked = e.action === 'drop' || e.action === 'reject';
+        if (blocked) this.blockedProbes += n;
         const port = e.dst.port;
         if (port !== null) {
           this.addPort(0, e.proto, port, n);
-          if (e.action === 'drop' || e.action === 'reject') this.addPort(1, e.proto, port, n);
+          if (blocked) this.addPort(1, e.proto, port, n);
         }
       }
     }
@@ -136,7 +143,15 @@ export class Overview {
       topPorts: this.topPorts(top, blocked),
       portPackets: this.portTotals[blocked],
       portsBlockedOnly: blocked === 1,
-      probes: { packets: this.probes, ports: this.probedPorts(), own: this.own, replies: this.replies, noise: this.noise },
+      probes: {
+        packets: this.probes,
+        ports: this.probedPorts(0),
+        blocked: this.blockedProbes,
+        blockedPorts: this.probedPorts(1),
+        own: this.own,
+        replies: this.replies,
+        noise: this.noise,
+      },
       distinctSources: this.sources.distinct,
       distinctSourcesCapped: this.sources.saturated,
       perHour: [...this.perHour],
@@ -150,10 +165,10 @@ export class Overview {
     this.portTotals[which] += n;
   }
 
-  /** Distinct (protocol, port) pairs probed (other protocols' pairs up to their counter's cap). */
-  private probedPorts(): number {
-    let n = this.otherPorts[0].size;
-    for (const counts of [this.tcpPorts[0], this.udpPorts[0]]) for (let p = 0; p < 65536; p++) if (counts[p] > 0) n++;
+  /** Distinct (protocol, port) pairs probed ([1]: blocked only; other protocols' pairs up to their counter's cap). */
+  private probedPorts(which: number): number {
+    let n = this.otherPorts[which].size;
+    for (const counts of [this.tcpPorts[which], this.udpPorts[which]]) for (let p = 0; p < 65536; p++) if (counts[p] > 0) n++;
     return n;
   }
 

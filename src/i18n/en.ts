@@ -138,6 +138,8 @@ export const en = {
     noRecordsShort: 'No firewall records found.',
     /** The probes line: "145 packets to 60 ports" (what is not a probe: notProbes). */
     probesText: (packets: number, ports: number) => `${counted(packets, 'packet')} to ${counted(ports, 'port')}`,
+    /** Appended to probesText when only some probes were dropped or rejected: "blocked: 18 packets to 1 port". */
+    probesBlocked: (packets: number, ports: number) => `blocked: ${counted(packets, 'packet')} to ${counted(ports, 'port')}`,
     /** Labels of the header lines and item rows (text pads them to one column, Markdown bolds them). */
     label: {
       filter: 'filter',

@@ -134,6 +134,7 @@ export const zh: Messages = {
     noRecords: '未找到防火墙记录。`logscan check FILE` 可以显示 logscan 如何解读这些行。',
     noRecordsShort: '未找到防火墙记录。',
     probesText: (packets, ports) => `${fmtInt(packets)} 个包，发往 ${fmtInt(ports)} 个端口`,
+    probesBlocked: (packets, ports) => `被拦截：${fmtInt(packets)} 个包，发往 ${fmtInt(ports)} 个端口`,
     label: {
       filter: '筛选',
       ignored: '已忽略',

@@ -4,7 +4,7 @@
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { capped, filterItems, osHintText, recordsText, seenText, sparkline } from './report-text.js';
+import { capped, filterItems, osHintText, probesItems, recordsText, seenText, sparkline } from './report-text.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -48,7 +48,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   for (const i of doc.inputs) if (i.error) out.push(`- ${label(i.incomplete ? m.md.incomplete : m.md.problem)} ${md(i.error)}`);
   if (doc.interrupted) out.push(`- ${label(m.md.interrupted)} ${m.md.interruptedText(md(doc.interrupted))}`);
   if (t.events > 0) {
-    out.push(`- ${label(m.label.probes)} ${m.probesText(doc.probes.packets, doc.probes.ports)}`);
+    out.push(`- ${label(m.label.probes)} ${probesItems(doc.probes, m).join(' · ')}`);
     const notProbes = messages(opts.lang).notProbes(doc.probes.own, doc.probes.replies, doc.probes.noise);
     if (notProbes.length > 0) out.push(`- ${label(m.label.notProbes)} ${notProbes.join(' · ')}`);
   }

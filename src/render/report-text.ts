@@ -187,6 +187,16 @@ export function recordsText(t: ReportDoc['totals'], lang: Lang, markMalformed?: 
   return recordsItems(t, lang, markMalformed).join(' · ');
 }
 
+/**
+ * The probes line's items: "19 packets to 2 ports", and, when the ports table below counts
+ * only the blocked ones and they are fewer, "blocked: 18 packets to 1 port", so the two agree.
+ */
+export function probesItems(p: ReportDoc['probes'], m: Messages['report']): string[] {
+  const items = [m.probesText(p.packets, p.ports)];
+  if (p.blockedPorts > 0 && (p.blocked !== p.packets || p.blockedPorts !== p.ports)) items.push(m.probesBlocked(p.blocked, p.blockedPorts));
+  return items;
+}
+
 /** The filter items of the header: "since … · until … · source … · min severity 3". */
 export function filterItems(f: ReportDoc['filters'], m: Messages['report'], tz: string | null, esc: (s: string) => string): string[] {
   const filt: string[] = [];
@@ -249,7 +259,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   }
 
   out.push('');
-  out.push(`${rowLabel(c, m.label.probes)}${m.probesText(doc.probes.packets, doc.probes.ports)}`);
+  out.push(wrapItems(rowLabel(c, m.label.probes), probesItems(doc.probes, m), opts.width));
   const notProbes = msg.notProbes(doc.probes.own, doc.probes.replies, doc.probes.noise);
   if (notProbes.length > 0) out.push(wrapItems(rowLabel(c, m.label.notProbes), notProbes, opts.width));
   out.push(wrapItems(rowLabel(c, m.label.actions), shares(doc.byAction, t.packets, msg.action), opts.width));

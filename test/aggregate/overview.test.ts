@@ -16,6 +16,14 @@ describe('Overview', () => {
     expect(r.portPackets).toBe(6);
   });
 
+  it('counts the probes dropped or rejected, and their ports, for the probes line', () => {
+    const ov = new Overview();
+    for (let i = 0; i < 3; i++) ov.add(makeEvent({ action: 'allow', dst: { port: 8080 } }));
+    for (const port of [23, 23, 2323]) ov.add(makeEvent({ action: 'drop', dst: { port } }));
+    ov.add(makeEvent({ action: 'reject', proto: 'icmp', tcpFlags: null, src: { port: null }, dst: { port: null } }));
+    expect(ov.result(10).probes).toMatchObject({ packets: 7, ports: 3, blocked: 4, blockedPorts: 2 });
+  });
+
   it("leaves out replies: a late packet from a web server to a client's port 51234 probed nothing", () => {
     const ov = new Overview();
     const reply = { id: 'tcp-reply', severity: 0, text: 'reply', ref: 'x' } as const;

@@ -189,7 +189,7 @@ describe('how far the logs reach', () => {
     const d = daily(args.slice(1)) as unknown as DailyDoc;
     expect(d.headline).toMatchObject({ packets: 7, probes: 2, own: 3, replies: 1, noise: 1, sources: 2, ports: 2, blocked: 7 });
     // The day's report draws the same line.
-    expect(d.report.probes).toEqual({ packets: 2, ports: 2, own: 3, replies: 1, noise: 1 });
+    expect(d.report.probes).toEqual({ packets: 2, ports: 2, blocked: 2, blockedPorts: 2, own: 3, replies: 1, noise: 1 });
     const text = runCli([...args, '-o', 'text']).stdout;
     expect(text).toContain('probes     2 packets from 2 sources to 2 ports\n');
     // Wrapped at the terminal's width (80 when not a terminal), under its label.

@@ -44,6 +44,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.leftOut': [12],
   'report.ignoredText': [4],
   'report.probesText': [633, 361],
+  'report.probesBlocked': [600, 1],
   'report.incomplete': [1, 2, 'a.log'],
   'report.interrupted': ['SIGINT'],
   'report.topSourcesOf': [20, 196],
@@ -177,6 +178,7 @@ describe('message catalog', () => {
     expect(en.report.sources(200_000, true)).toBe('≥200,000 sources');
     expect(en.daily.probes(1, '1', 1, 2)).toBe('1 packet from 1 source to 2 ports');
     expect(en.report.probesText(1, 1)).toBe('1 packet to 1 port');
+    expect(en.report.probesBlocked(18, 1)).toBe('blocked: 18 packets to 1 port');
     expect(en.notProbes(1, 1, 1)).toEqual(['1 packet sent from this side', '1 reply to its connections', '1 packet of LAN broadcast chatter']);
     expect(en.notProbes(0, 2, 0)).toEqual(['2 replies to its connections']);
   });

@@ -160,6 +160,26 @@ describe('terminal report', () => {
     expect(text).toMatch(/│ 1 │ 192\.168\.9\.219 │ 5 +│/);
   });
 
+  it('the probes line says how many were blocked when the ports table counts only those, so the two agree', () => {
+    // 19 probes to 2 ports, 18 of them dropped to 137/udp: the table shows 137/udp alone.
+    const probes = [
+      ...Array.from({ length: 18 }, (_, i) => makeEvent({ src: { ip: '198.51.100.7', port: 40000 + i }, proto: 'udp', tcpFlags: null, dst: { port: 137 }, action: 'drop', time: at(i) })),
+      makeEvent({ src: { ip: '198.51.100.7', port: 41000 }, dst: { port: 3389 }, action: 'allow', time: at(20) }),
+    ];
+    const d = doc(probes);
+    expect(d.probes).toMatchObject({ packets: 19, ports: 2, blocked: 18, blockedPorts: 1 });
+    const text = renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' });
+    expect(text).toContain('probes     19 packets to 2 ports · blocked: 18 packets to 1 port\n');
+    expect(text).toContain('Top probed ports (dropped or rejected)');
+    expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' })).toContain('- **probes:** 19 packets to 2 ports · blocked: 18 packets to 1 port\n');
+    expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'zh' })).toContain('19 个包，发往 2 个端口 · 被拦截：18 个包，发往 1 个端口');
+    // Every probe blocked, or none: the table counts them all, and the line says nothing more.
+    const allDropped = renderReportText(doc(probes.slice(0, 18)), { color: false, width: 100, tz: 'UTC', lang: 'en' });
+    expect(allDropped).toContain('probes     18 packets to 1 port\n');
+    const noneDropped = renderReportText(doc(probes.slice(18)), { color: false, width: 100, tz: 'UTC', lang: 'en' });
+    expect(noneDropped).toContain('probes     1 packet to 1 port\n');
+  });
+
   it('colours the score by severity only when asked', () => {
     const d = doc(scenario());
     expect(renderReportText(d, { color: true, width: 100, tz: 'UTC', lang: 'en' })).toMatch(/\u001b\[31m/);
