@@ -25,6 +25,8 @@ export const en = {
   /** Values of byAction / byDirection (the JSON keeps the machine names). */
   action: { drop: 'drop', reject: 'reject', allow: 'allow', other: 'other' },
   direction: { in: 'in', out: 'out', forward: 'forward', unknown: 'unknown' },
+  /** The probes line of the report header and the daily headline when nothing arrived unasked. */
+  noProbes: 'none',
   /** What is not a probe (the report's header, the daily headline): this side's own traffic, the replies to it, LAN chatter; only the non-zero parts. */
   notProbes: (own: number, replies: number, noise: number) =>
     [

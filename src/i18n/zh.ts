@@ -38,6 +38,7 @@ export const zh: Messages = {
   severity: ['信息', '提示', '低', '中', '高', '严重'],
   action: { drop: '丢弃', reject: '拒绝', allow: '放行', other: '其他' },
   direction: { in: '入站', out: '出站', forward: '转发', unknown: '未知' },
+  noProbes: '无',
   notProbes: (own, replies, noise) =>
     [
       own > 0 ? `本方发出 ${fmtInt(own)} 个包` : '',

@@ -9,6 +9,7 @@ import { formatDateTime } from './time-format.js';
 
 /** "697 packets from 196 sources to 300 ports" ("≥200,000 sources" past the counter's cap). */
 export function probesText(h: DailyDoc['headline'], lang: Lang): string {
+  if (h.probes === 0) return messages(lang).noProbes;
   return messages(lang).daily.probes(h.probes, sourcesNumber(h), h.sources, h.ports);
 }
 

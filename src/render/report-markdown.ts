@@ -48,8 +48,9 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   for (const i of doc.inputs) if (i.error) out.push(`- ${label(i.incomplete ? m.md.incomplete : m.md.problem)} ${md(i.error)}`);
   if (doc.interrupted) out.push(`- ${label(m.md.interrupted)} ${m.md.interruptedText(md(doc.interrupted))}`);
   if (t.events > 0) {
-    out.push(`- ${label(m.label.probes)} ${probesItems(doc.probes, m).join(' · ')}`);
-    const notProbes = messages(opts.lang).notProbes(doc.probes.own, doc.probes.replies, doc.probes.noise);
+    const msg = messages(opts.lang);
+    out.push(`- ${label(m.label.probes)} ${probesItems(doc.probes, msg).join(' · ')}`);
+    const notProbes = msg.notProbes(doc.probes.own, doc.probes.replies, doc.probes.noise);
     if (notProbes.length > 0) out.push(`- ${label(m.label.notProbes)} ${notProbes.join(' · ')}`);
   }
   if (doc.perHour.some((v) => v > 0)) out.push(`- ${label(m.md.perHour)} \`${sparkline(doc.perHour)}\``);

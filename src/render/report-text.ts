@@ -191,7 +191,9 @@ export function recordsText(t: ReportDoc['totals'], lang: Lang, markMalformed?: 
  * The probes line's items: "19 packets to 2 ports", and, when the ports table below counts
  * only the blocked ones and they are fewer, "blocked: 18 packets to 1 port", so the two agree.
  */
-export function probesItems(p: ReportDoc['probes'], m: Messages['report']): string[] {
+export function probesItems(p: ReportDoc['probes'], msg: Messages): string[] {
+  const m = msg.report;
+  if (p.packets === 0) return [msg.noProbes];
   const items = [m.probesText(p.packets, p.ports)];
   if (p.blockedPorts > 0 && (p.blocked !== p.packets || p.blockedPorts !== p.ports)) items.push(m.probesBlocked(p.blocked, p.blockedPorts));
   return items;
@@ -259,7 +261,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   }
 
   out.push('');
-  out.push(wrapItems(rowLabel(c, m.label.probes), probesItems(doc.probes, m), opts.width));
+  out.push(wrapItems(rowLabel(c, m.label.probes), probesItems(doc.probes, msg), opts.width));
   const notProbes = msg.notProbes(doc.probes.own, doc.probes.replies, doc.probes.noise);
   if (notProbes.length > 0) out.push(wrapItems(rowLabel(c, m.label.notProbes), notProbes, opts.width));
   out.push(wrapItems(rowLabel(c, m.label.actions), shares(doc.byAction, t.packets, msg.action), opts.width));

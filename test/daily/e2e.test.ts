@@ -207,6 +207,21 @@ describe('how far the logs reach', () => {
     expect(runCli([log, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('- **probes:** 2 packets to 2 ports\n');
   });
 
+  it('a log without a single probe says "none" on the probes line, not "0 packets from 0 sources to 0 ports"', () => {
+    const t = (m: number): Date => new Date(Date.UTC(2026, 10, 21, 12, m));
+    const out = (line: string): string => line.replace(/IN=eth0 OUT= MAC=\S+/, 'IN= OUT=eth0');
+    const log = write(tempDir(), 'kern.log', [
+      out(isoLine(t(1), { src: '192.168.1.10', dst: '198.51.100.9', dpt: 6667 })),
+      out(isoLine(t(2), { src: '192.168.1.10', dst: '198.51.100.9', dpt: 1434, proto: 'UDP' })),
+    ]);
+    const args = ['daily', log, '--date', '2026-11-21', '--tz', 'UTC'];
+    expect(runCli([...args, '-o', 'text']).stdout).toContain('\nprobes     none\nnot probes 2 packets sent from this side\n');
+    expect(runCli([...args, '-o', 'markdown']).stdout).toContain('- **probes:** none\n');
+    expect(runCli([...args, '-o', 'text', '--lang', 'zh']).stdout).toContain('探测       无\n');
+    expect(runCli([log, '--tz', 'UTC']).stdout).toContain('\nprobes     none\nnot probes 2 packets sent from this side\n');
+    expect(runCli([log, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('- **probes:** none\n');
+  });
+
   it('more distinct sources than the day counts exactly: "≥" in every format, sourcesCapped in JSON', () => {
     // 200,001 sources, one packet each, from 10.0.0.0 up: one past the day counter's cap.
     const lines: string[] = [];
