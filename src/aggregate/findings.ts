@@ -266,7 +266,10 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   if (p.traceroutePackets > 0 && crossed === 0) {
     out.push({ id: 'traceroute', severity: 1, evidence: { packets: p.traceroutePackets }, text: m.traceroute(p.traceroutePackets) });
   }
-  if (p.leftoverPackets > 0) {
+  // Traffic meant for an address's previous holder comes from its peers: chat, games,
+  // streams. A scanner's packets to those ports are part of its scan, as the traceroute
+  // ports a UDP scan crosses are (crossedTraceroutePorts).
+  if (p.leftoverPackets > 0 && !out.some((f) => SCAN_IDS.has(f.id))) {
     out.push(benignFinding('dialup-leftover', p, p.leftoverPackets, LEFTOVER_ANNOTATIONS, () => m.dialupLeftover(p.leftoverPackets)));
   }
   if (p.replyPackets > 0 && p.replyPackets >= t.noise.minShare * p.packets) {
@@ -310,7 +313,9 @@ export function score(p: SourceProfile, findings: readonly Finding[], trojans: r
   const hours = spanMs(p) / 3_600_000;
   const persistence = w.persistence * Math.log2(1 + Math.min(hours, w.persistenceCapHours));
   const noiseShare = p.packets > 0 ? (p.noisePackets + p.replyPackets) / p.packets : 0;
-  const leftoverShare = p.packets > 0 ? p.leftoverPackets / p.packets : 0;
+  // Only when they were read as leftovers (a scanner's are not: detect()).
+  const leftover = findings.some((f) => f.id === 'dialup-leftover') ? p.leftoverPackets : 0;
+  const leftoverShare = p.packets > 0 ? leftover / p.packets : 0;
   const factor = Math.max(0.05, (1 - (1 - w.noiseFactor) * noiseShare) * (1 - (1 - w.leftoverFactor) * leftoverShare));
   const raw = (breadth + fpoints + volume + persistence) * factor;
   return {
@@ -328,6 +333,8 @@ function benignFinding(id: string, p: SourceProfile, packets: number, kinds: rea
 /** From this many distinct ports on, per-port annotations are scan by-products (the vertical-scan default). */
 const WIDE_PORTS = 15;
 
+/** Findings that make a source a scanner, whatever else its packets hit. */
+const SCAN_IDS = new Set(['vertical-scan', 'horizontal-sweep', 'udp-scan', 'slow-scan']);
 const STEALTH_IDS = new Set(['null-scan', 'xmas-scan', 'synfin-scan', 'fin-scan', 'ack-scan']);
 /** The TCP flag pattern each stealth finding names (the same in every language). */
 const STEALTH_LABEL: Readonly<Record<string, string>> = { 'null-scan': 'NULL', 'xmas-scan': 'XMAS', 'synfin-scan': 'SYN+FIN', 'fin-scan': 'FIN', 'ack-scan': 'ACK' };

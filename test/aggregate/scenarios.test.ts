@@ -367,6 +367,20 @@ describe('dial-up leftovers', () => {
     expect(order(r)).toEqual(['203.0.113.81', '203.0.113.80']);
     expect(row(r, '203.0.113.80').scoreParts.factor).toBe(0.4);
   });
+
+  it("a scanner's packets to chat and game ports are part of its scan, not leftovers: no finding, no discount", () => {
+    // A 200-port scan while the address was new; 10 of its packets hit ports the annotator
+    // reads as leftovers (ICQ, games). The same 10 packets alone are leftover traffic.
+    const leftoverAt = new Set(Array.from({ length: 10 }, (_, i) => i * 20));
+    const scan = verticalScan('203.0.113.90', 200, 600).map((e, i) => (leftoverAt.has(i) ? { ...e, annotations: [ann('dialup-leftover', 0)] } : e));
+    const r = summarize(scan);
+    expect(ids(row(r, '203.0.113.90'))).toContain('vertical-scan');
+    expect(ids(row(r, '203.0.113.90'))).not.toContain('dialup-leftover');
+    expect(row(r, '203.0.113.90').explanation).not.toMatch(/leftover/);
+    expect(row(r, '203.0.113.90').scoreParts.factor).toBe(1);
+    const alone = summarize(scan.filter((_, i) => leftoverAt.has(i)));
+    expect(ids(row(alone, '203.0.113.90'))).toContain('dialup-leftover');
+  });
 });
 
 describe('pure noise', () => {
