@@ -279,6 +279,8 @@ export const en = {
       ofPackets: (pct: string) => `${pct} of packets logged`,
       chartTitle: (date: string, tz: string) => `Packets per hour on ${date} (${tz})`,
       chartBar: (hour: string, packets: number, blocked: number) => `${hour}:00 · ${counted(packets, 'packet')}, ${fmtInt(blocked)} blocked`,
+      /** Appended to chartBar when the day before is known: " · day before: 310". */
+      chartBarPrevious: (packets: number) => ` · day before: ${fmtInt(packets)}`,
       legendBlocked: 'blocked',
       legendRest: 'allowed / other',
       legendPrevious: 'day before',

@@ -266,6 +266,7 @@ export const zh: Messages = {
       ofPackets: (pct) => `占记录包数 ${pct}`,
       chartTitle: (date, tz) => `${date}（${tz}）每小时包数`,
       chartBar: (hour, packets, blocked) => `${hour}:00 · ${fmtInt(packets)} 个包，拦截 ${fmtInt(blocked)} 个`,
+      chartBarPrevious: (packets) => ` · 前一天：${fmtInt(packets)}`,
       legendBlocked: '拦截',
       legendRest: '放行 / 其他',
       legendPrevious: '前一天',

@@ -2,6 +2,9 @@
 // bar per hour of the day (23 or 25 on a DST day), blocked packets in the darker
 // part, the previous day as a dashed line when known. Labels are ours (hours,
 // numbers, words from the catalog), but still escaped: the zone name reaches the title.
+// The axis is the day's own: a burst the day before may reach up to PREVIOUS_HEADROOM
+// times the day's busiest hour; above that the line is cut at the top and its peak
+// written there ("▲ 310"), so one burst yesterday does not flatten today's bars.
 import type { Messages } from '../i18n/messages.js';
 import { fmtInt } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -20,6 +23,7 @@ const RIGHT = 8;
 const TOP = 12;
 const BOTTOM = 34;
 const MIN_BAR = 3;
+const PREVIOUS_HEADROOM = 2;
 
 /** 1, 2, 5 × 10^n at or above x: a round top for the axis. */
 export function niceMax(x: number): number {
@@ -34,7 +38,10 @@ const r1 = (x: number): string => (Math.round(x * 10) / 10).toString();
 /** `m` words each bar's hover title ("06:00 · 12 packets, 11 blocked"). */
 export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']['html']): string {
   const n = d.packets.length;
-  const top = niceMax(Math.max(1, ...d.packets, ...(d.previous ?? [])));
+  const prev = d.previous !== null ? d.previous.slice(0, n) : [];
+  const today = Math.max(0, ...d.packets);
+  const before = Math.max(0, ...prev);
+  const top = niceMax(Math.max(1, today > 0 ? Math.max(today, Math.min(before, PREVIOUS_HEADROOM * today)) : before));
   const plotW = W - LEFT - RIGHT;
   const plotH = H - TOP - BOTTOM;
   const slot = plotW / Math.max(1, n);
@@ -54,7 +61,7 @@ export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']
     const x = LEFT + i * slot + (slot - barW) / 2;
     const total = d.packets[i];
     const blocked = Math.min(total, d.blocked[i] ?? 0);
-    const label = m.chartBar(e(d.labels[i] ?? ''), total, blocked);
+    const label = m.chartBar(e(d.labels[i] ?? ''), total, blocked) + (i < prev.length ? m.chartBarPrevious(prev[i]!) : '');
     parts.push(`<g><title>${label}</title>`);
     if (total > 0) {
       // A single packet still shows: bars are at least MIN_BAR tall, split in proportion.
@@ -69,9 +76,16 @@ export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']
     parts.push('</g>');
     if (i % 3 === 0) parts.push(`<text class="axis" x="${r1(x + barW / 2)}" y="${H - 8}" text-anchor="middle">${e(d.labels[i] ?? '')}</text>`);
   }
-  if (d.previous && d.previous.length > 0) {
-    const pts = d.previous.slice(0, n).map((v, i) => `${r1(LEFT + i * slot + slot / 2)},${r1(y(v))}`);
-    parts.push(`<polyline class="prev" points="${pts.join(' ')}"/>`);
+  if (prev.length > 0) {
+    const px = (i: number): number => LEFT + i * slot + slot / 2;
+    parts.push(`<polyline class="prev" points="${prev.map((v, i) => `${r1(px(i))},${r1(y(Math.min(v, top)))}`).join(' ')}"/>`);
+    // Each run of hours above the axis: its highest value, at the top.
+    for (let i = 0; i < prev.length; i++) {
+      if (prev[i]! <= top) continue;
+      let peak = i;
+      while (i + 1 < prev.length && prev[i + 1]! > top) if (prev[++i]! > prev[peak]!) peak = i;
+      parts.push(`<text class="axis prev-peak" x="${r1(px(peak))}" y="${TOP + 10}" text-anchor="middle">▲ ${fmtInt(prev[peak]!)}</text>`);
+    }
   }
   parts.push('</svg>');
   return parts.join('');

@@ -53,7 +53,7 @@ section{background:var(--card);border:1px solid var(--line);border-radius:10px;p
 .chart .bar{fill:var(--bar)}.chart .bar-rest{fill:var(--rest)}.chart .bar-empty{fill:transparent}
 .chart .grid{stroke:var(--line);stroke-width:1}
 .chart .axis{fill:var(--muted);font-size:11px}
-.chart .prev{fill:none;stroke:var(--prev);stroke-width:2;stroke-dasharray:5 4}
+.chart .prev{fill:none;stroke:var(--prev);stroke-width:2;stroke-dasharray:5 4}.chart .prev-peak{fill:var(--prev);font-weight:600}
 .legend{font-size:.85rem;color:var(--muted);margin-top:6px}
 .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px;vertical-align:-1px}
 table{width:100%;border-collapse:collapse;font-size:.9rem}

@@ -89,6 +89,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.html.ofPackets': ['97%'],
   'daily.html.chartTitle': ['2026-11-21', 'UTC'],
   'daily.html.chartBar': ['06', 12, 11],
+  'daily.html.chartBarPrevious': [310],
   'daily.html.changeAgainst': ['2026-11-20'],
   'daily.html.newTodayHtml': ['<b>93</b>', false],
   'daily.html.newlyProbedHtml': ['<b>19</b>'],
