@@ -83,7 +83,10 @@ export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']
     for (let i = 0; i < prev.length; i++) {
       if (prev[i]! <= top) continue;
       let peak = i;
-      while (i + 1 < prev.length && prev[i + 1]! > top) if (prev[++i]! > prev[peak]!) peak = i;
+      while (i + 1 < prev.length && prev[i + 1]! > top) {
+        i++;
+        if (prev[i]! > prev[peak]!) peak = i;
+      }
       parts.push(`<text class="axis prev-peak" x="${r1(px(peak))}" y="${TOP + 10}" text-anchor="middle">▲ ${fmtInt(prev[peak]!)}</text>`);
     }
   }
