@@ -237,7 +237,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'slow-scan',
       severity: 3,
       evidence: { ports, durationMs: span, portsPerHour: round1(perHour) },
-      text: m.slowScan(countText(ports, lim.maxPorts), durationText(span, lang), perHour < 10 ? perHour.toFixed(1) : String(Math.round(perHour))),
+      text: m.slowScan(countText(ports, lim.maxPorts), durationText(span, lang), rateText(perHour)),
     });
   }
 
@@ -324,6 +324,11 @@ export function score(p: SourceProfile, findings: readonly Finding[], trojans: r
   };
 }
 
+/** New ports per hour as the slow-scan texts give it: "2.9", "10". */
+function rateText(perHour: number): string {
+  return perHour < 10 ? perHour.toFixed(1) : String(Math.round(perHour));
+}
+
 /** A severity-0 finding for traffic that is not an attack: its packets, their share, and the annotations that said so. */
 function benignFinding(id: string, p: SourceProfile, packets: number, kinds: readonly string[], text: (ids: string[]) => string): Finding {
   const ids = kinds.filter((a) => p.annotations.has(a));
@@ -354,7 +359,11 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
     // A source that is both (many ports × many hosts): the vertical text already says "on N hosts".
     if (id === 'horizontal-sweep' && findings.some((x) => x.id === 'vertical-scan')) continue;
     const f = findings.find((x) => x.id === id);
-    if (f) parts.push(f.text);
+    if (!f) continue;
+    // After a scan's ports and duration (the part just before), a slow scan only adds its pace.
+    if (id === 'slow-scan' && findings.some((x) => x.id === 'vertical-scan' || x.id === 'udp-scan')) {
+      parts[parts.length - 1] += m.slowPace(rateText(f.evidence.portsPerHour as number));
+    } else parts.push(f.text);
   }
   if (parts.length === 0) {
     // No finding: say what it sent.

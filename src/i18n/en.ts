@@ -69,6 +69,8 @@ export const en = {
     /** One or more of NULL / XMAS / SYN+FIN / FIN / ACK. */
     stealthProbes: (labels: readonly string[]) => `${joinAnd(labels)} probes`,
     slowScan: (ports: string, duration: string, perHour: string) => `slow scan: ${ports} ports over ${duration} (${perHour}/h)`,
+    /** Appended to a vertical or UDP scan's text, which already gave the ports and duration: ", slowly (10 ports/h)". */
+    slowPace: (perHour: string) => `, slowly (${perHour} ports/h)`,
     icmpSweep: (hosts: string) => `ping sweep of ${hosts} hosts`,
     packetsTo: (n: number, to: string, duration: string | null) => `${counted(n, 'packet')} to ${to}${opt(duration, (d) => ` in ${d}`)}`,
     /** A source without findings that sent no port-bearing packets: "6 IGMP packets". */

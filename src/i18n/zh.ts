@@ -73,6 +73,7 @@ export const zh: Messages = {
     udpScan: (ports, duration) => `UDP 扫描：${ports} 个端口${lasting(duration)}`,
     stealthProbes: (labels) => `${joinAnd(labels)} 探测`,
     slowScan: (ports, duration, perHour) => `慢速扫描：${ports} 个端口，历时 ${duration}（每小时 ${perHour} 个）`,
+    slowPace: (perHour) => `，慢速（每小时 ${perHour} 个端口）`,
     icmpSweep: (hosts) => `ping 扫描 ${hosts} 台主机`,
     packetsTo: (n, to, duration) => `发往 ${latinGap(to)}的 ${fmtInt(n)} 个包${lasting(duration)}`,
     protoPackets: (n, proto) => `${fmtInt(n)} 个${spaced(proto)}包`,

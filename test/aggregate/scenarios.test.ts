@@ -58,7 +58,12 @@ describe('vertical scan', () => {
     const r = summarize(verticalScan('203.0.113.20', 30, 36_000));
     const s = row(r, '203.0.113.20');
     expect(ids(s)).toEqual(['vertical-scan', 'slow-scan']);
-    expect(s.explanation).toContain('slow scan: 30 ports over 9.7 h');
+    expect(s.findings[1]!.text).toBe('slow scan: 30 ports over 9.7 h (3.1/h)');
+    // The row says the ports and the time once, and the pace after them.
+    expect(s.explanation).toBe('vertical scan: 30 ports in 9.7 h, slowly (3.1 ports/h)');
+    const zh = new Summarizer(DEFAULT_THRESHOLDS);
+    for (const e of verticalScan('203.0.113.20', 30, 36_000)) zh.add(e);
+    expect(zh.result({ kb: null, lang: 'zh' }).sources[0]!.explanation).toMatch(/，慢速（每小时 3\.1 个端口）$/);
   });
 });
 

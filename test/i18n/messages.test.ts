@@ -28,6 +28,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.packetsTo': [5, '22/tcp', '3 min'],
   'finding.protoPackets': [6, 'IGMP'],
   'finding.traceroute': [27],
+  'finding.slowPace': ['2.9'],
   'finding.dialupLeftover': [1],
   'finding.serverReplies': [['DNS'], 20],
   'report.inputsCount': [3],
