@@ -14,7 +14,7 @@ const SECONDS = opt('--seconds', 10);
 const POLL = opt('--poll', 250);
 const TICK_MS = 10; // the writer appends RATE/100 lines every 10 ms, like a busy syslog daemon
 
-const cli = new URL('../dist/bin/logscan.js', import.meta.url).pathname;
+const cli = new URL('../dist/bin/logscan.cjs', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'logscan-follow-bench-'));
 const file = join(dir, 'kern.log');
 writeFileSync(file, '');

@@ -14,7 +14,7 @@ const SECONDS = opt('--seconds', 120);
 const RATE = opt('--rate', 10000);
 const LOG_MS_PER_WALL_MS = 3600; // one log-hour per wall second
 
-const cli = new URL('../dist/bin/logscan.js', import.meta.url).pathname;
+const cli = new URL('../dist/bin/logscan.cjs', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'logscan-follow-mem-'));
 const file = join(dir, 'kern.log');
 writeFileSync(file, '');

@@ -23,7 +23,7 @@ const BIG = opt('--big', quick ? 0 : 5_000_000);
 const dataDir = join(root, 'bench/data');
 mkdirSync(dataDir, { recursive: true });
 const usageFile = join(dataDir, '.usage');
-const cli = join(root, 'dist/bin/logscan.js');
+const cli = join(root, 'dist/bin/logscan.cjs');
 const probe = join(root, 'bench/rss-probe.mjs');
 
 function dataset(lines, format) {
@@ -166,12 +166,12 @@ ${stages}
 Commands measured (FILE = bench/data/<format>-<lines>.log from \`node bench/generate.mjs LINES FILE --format iptables|windows\`):
 
     node bench/count-lines.mjs FILE          # the yardstick: split2 line count
-    node dist/bin/logscan.js events FILE        # NDJSON to /dev/null (two threads at these sizes)
-    node dist/bin/logscan.js FILE -o json       # full report (two threads at these sizes)
+    node dist/bin/logscan.cjs events FILE        # NDJSON to /dev/null (two threads at these sizes)
+    node dist/bin/logscan.cjs FILE -o json       # full report (two threads at these sizes)
     ... --threads 1                          # the same in one thread
-    node --max-semi-space-size=${SEMI} dist/bin/logscan.js FILE -o json --threads 1   # one thread, smaller young generation
-    node dist/bin/logscan.js daily FILE ${DAILY.join(' ')}   # the daily summary of the file's second day (1M iptables only)
-    gzip -6 -c FILE > FILE.gz; node dist/bin/logscan.js FILE.gz -o json   # the 1M iptables file gzipped (MB column: the .gz)
+    node --max-semi-space-size=${SEMI} dist/bin/logscan.cjs FILE -o json --threads 1   # one thread, smaller young generation
+    node dist/bin/logscan.cjs daily FILE ${DAILY.join(' ')}   # the daily summary of the file's second day (1M iptables only)
+    gzip -6 -c FILE > FILE.gz; node dist/bin/logscan.cjs FILE.gz -o json   # the 1M iptables file gzipped (MB column: the .gz)
 
 Targets (issue 9): report ≤ 1.5× and events ≤ 2.5× the split2 count on 1M lines; peak RSS ≤ 200 MiB
 and flat from 1M to 5M lines; --version < 150 ms; explain < 250 ms.

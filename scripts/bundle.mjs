@@ -1,4 +1,4 @@
-// The command people run, dist/bin/logscan.js: tsc's output (dist/) linked into a few
+// The program, dist/bin/logscan.js: tsc's output (dist/) linked into a few
 // files by esbuild. Node 20 resolves, reads and compiles every ES module on its own, and
 // for logscan's ~150 modules that was a fifth of a small report's time (samples/ufw.log:
 // 408 -> 323 ms; `logscan explain 80`: 200 -> 178 ms; README, "Performance and memory").
@@ -9,8 +9,12 @@
 // import.meta.url finds it from the bundle's chunks as it does from dist/pipeline/. Every
 // output file sits two levels under the package root, as dist/<dir>/*.js does, so the
 // `../../signatures/` and `../../package.json` URLs resolve the same.
+//
+// The package's bin is dist/bin/logscan.cjs, tsc's output of cli/entry.cts copied beside
+// the bundle: CommonJS, so `--version` answers without Node's ES module loader, and
+// anything else imports ./logscan.js.
 import { build } from 'esbuild';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url).pathname;
 // Chunk names carry a hash of their content: an old build's would stay behind.
@@ -38,3 +42,7 @@ await build({
 });
 
 chmodSync(`${root}dist/bin/logscan.js`, 0o755);
+
+// Without its source-map comment: the map stays with dist/cli/entry.cjs.
+const entry = readFileSync(`${root}dist/cli/entry.cjs`, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+writeFileSync(`${root}dist/bin/logscan.cjs`, entry, { mode: 0o755 });

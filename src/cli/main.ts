@@ -1,21 +1,17 @@
 #!/usr/bin/env node
-// Entry point. `--version` answers before the rest of the program is loaded (start-up
-// time is what a person feels most); everything else loads the full program.
+// The program's start, loaded by the command's entry (cli/entry.cts, which answers
+// `--version` by itself) or run directly (tests, bench: `node dist/bin/logscan.js`, where
+// commander answers --version).
 const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  const { VERSION } = await import('./version.js');
-  process.stdout.write(`${VERSION}\n`);
-} else {
-  // Streaming a big log allocates fast, and then V8 lets old-space garbage pile up to
-  // 3-4x the live heap before a full collection. Growing the limit by 1.5x instead:
-  // peak RSS of a 5M-line report 630 -> ~400 MiB for ~5 % more time (measured with
-  // bench/run.mjs). The flag is read whenever the limit is recomputed, so setting it
-  // at run time works.
-  const { setFlagsFromString } = await import('node:v8');
-  setFlagsFromString('--heap-growing-percent=50');
-  // Before the rest loads: a read worker, when the command line shows the run will use one.
-  const { startWorkerEarly } = await import('./early-worker.js');
-  await startWorkerEarly(args);
-  const { run } = await import('./program.js');
-  run(process.argv);
-}
+// Streaming a big log allocates fast, and then V8 lets old-space garbage pile up to
+// 3-4x the live heap before a full collection. Growing the limit by 1.5x instead:
+// peak RSS of a 5M-line report 630 -> ~400 MiB for ~5 % more time (measured with
+// bench/run.mjs). The flag is read whenever the limit is recomputed, so setting it
+// at run time works.
+const { setFlagsFromString } = await import('node:v8');
+setFlagsFromString('--heap-growing-percent=50');
+// Before the rest loads: a read worker, when the command line shows the run will use one.
+const { startWorkerEarly } = await import('./early-worker.js');
+await startWorkerEarly(args);
+const { run } = await import('./program.js');
+run(process.argv);

@@ -1,9 +1,10 @@
 // End-to-end: the built CLI on real files, stdin, gzip, broken inputs and pipes.
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ndjson, runCli, spawnCli, tempDir } from '../helpers/cli.js';
+import { cliPath, ndjson, repoRoot, runCli, spawnCli, tempDir } from '../helpers/cli.js';
 import { COMMAND_NAMES, commandsFor } from '../../src/cli/command-names.js';
 
 const UFW = [
@@ -187,7 +188,24 @@ describe('report', () => {
   it('prints --version quickly and exits 0', () => {
     const r = runCli(['--version']);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(r.stdout).toBe(`${version}\n`);
+    expect(runCli(['-V']).stdout).toBe(`${version}\n`);
+    // The bundle run directly (commander's --version) says the same.
+    expect(spawnSync(process.execPath, [join(repoRoot, 'dist/bin/logscan.js'), '--version'], { encoding: 'utf8' }).stdout).toBe(`${version}\n`);
+  });
+
+  it('the bin answers --version without loading the program (no ES module loader), and loads it for anything else', () => {
+    // The bin alone, with a package.json but without the bundle beside it.
+    const root = tempDir();
+    mkdirSync(join(root, 'dist/bin'), { recursive: true });
+    copyFileSync(cliPath, join(root, 'dist/bin/logscan.cjs'));
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ version: '9.8.7' }));
+    const bin = (...args: string[]) => spawnSync(process.execPath, [join(root, 'dist/bin/logscan.cjs'), ...args], { encoding: 'utf8' });
+    expect(bin('--version')).toMatchObject({ status: 0, stdout: '9.8.7\n', stderr: '' });
+    const explain = bin('explain', '80');
+    expect(explain.status).not.toBe(0);
+    expect(explain.stderr).toContain('logscan.js');
   });
 });
 

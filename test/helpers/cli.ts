@@ -1,11 +1,12 @@
-// Runs the BUILT command line (dist/bin/logscan.js, the bundle npx runs), as a user would; never imports it.
+// Runs the BUILT command line (dist/bin/logscan.cjs, the package's bin that npx runs, which
+// loads the bundle dist/bin/logscan.js), as a user would; never imports it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const repoRoot = new URL('../../', import.meta.url).pathname;
-export const cliPath = join(repoRoot, 'dist/bin/logscan.js');
+export const cliPath = join(repoRoot, 'dist/bin/logscan.cjs');
 
 export interface CliResult {
   code: number | null;
