@@ -25,7 +25,7 @@ await build({
   entryPoints: { logscan: 'dist/cli/main.js', 'read-worker': 'dist/pipeline/read-worker.js' },
   outdir: 'dist/bin',
   bundle: true,
-  // Commands load their own part (cli/program.ts imports them lazily); `--version` loads almost nothing.
+  // Commands load their own part (cli/program.ts imports them lazily).
   splitting: true,
   chunkNames: 'chunk-[hash]',
   format: 'esm',

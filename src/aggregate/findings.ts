@@ -232,11 +232,12 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   }
 
   if (ports >= t.slowScan.minPorts && span >= t.slowScan.minSpanMs && ports / (span / 60_000) <= t.slowScan.maxPortsPerMinute) {
-    const perHour = ports / (span / 3_600_000);
+    // Rounded once: the finding's text and a scan row's "slowly (N ports/h)" say the same N.
+    const perHour = round1(ports / (span / 3_600_000));
     out.push({
       id: 'slow-scan',
       severity: 3,
-      evidence: { ports, durationMs: span, portsPerHour: round1(perHour) },
+      evidence: { ports, durationMs: span, portsPerHour: perHour },
       text: m.slowScan(countText(ports, lim.maxPorts), durationText(span, lang), rateText(perHour)),
     });
   }

@@ -2,16 +2,17 @@
 // The program's start, loaded by the command's entry (cli/entry.cts, which answers
 // `--version` by itself) or run directly (tests, bench: `node dist/bin/logscan.js`, where
 // commander answers --version).
-const args = process.argv.slice(2);
+import { setFlagsFromString } from 'node:v8';
+
 // Streaming a big log allocates fast, and then V8 lets old-space garbage pile up to
 // 3-4x the live heap before a full collection. Growing the limit by 1.5x instead:
 // peak RSS of a 5M-line report 630 -> ~400 MiB for ~5 % more time (measured with
 // bench/run.mjs). The flag is read whenever the limit is recomputed, so setting it
 // at run time works.
-const { setFlagsFromString } = await import('node:v8');
 setFlagsFromString('--heap-growing-percent=50');
-// Before the rest loads: a read worker, when the command line shows the run will use one.
+// Before the rest loads (dynamic imports, so it runs first): a read worker, when the command
+// line shows the run will use one.
 const { startWorkerEarly } = await import('./early-worker.js');
-await startWorkerEarly(args);
+await startWorkerEarly(process.argv.slice(2));
 const { run } = await import('./program.js');
 run(process.argv);
