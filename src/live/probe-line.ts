@@ -1,5 +1,8 @@
 // One compact terminal line per probe for `follow`:
-//   06:25:01  203.0.113.7      → 6776/tcp  Sub-7 (data/backdoor)  sub7-artifact trojan
+//   06:25:01  203.0.113.7      → 6776/tcp   Sub-7 (data/backdoor)  sub7-artifact trojan
+//   08:10:28  192.168.1.19     → 22/tcp     SSH  allow  ufw-allow
+// Time, source and destination keep their columns on every line; what varies (the port's name,
+// an action other than drop, the interpretations) follows them.
 // Everything that came from the log goes through termSafe; colour only when asked.
 import pc from 'picocolors';
 import type { Annotation, FirewallEvent } from '../event.js';
@@ -64,15 +67,15 @@ function clip(s: string, max: number): string {
 
 export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang, c: Colors, tz: string | null, width = 100): string {
   const parts: string[] = [c.dim(clock(e.time, tz))];
+  parts.push(c.bold(termSafe(e.src.ip === null ? '?' : addressKey(e.src.ip)).padEnd(15)));
+  const top = topAnnotation(e.annotations);
+  const name = knownAs(e, kb, lang);
+  parts.push(`→ ${destination(e).padEnd(9)}`);
+  if (name) parts.push(severityColor(c, top?.severity ?? 0)(termSafe(name)));
   if (e.action !== 'drop') {
     const word = wordFor(messages(lang).action, e.action);
     parts.push(e.action === 'allow' ? c.green(word) : c.yellow(word));
   }
-  parts.push(c.bold(termSafe(e.src.ip === null ? '?' : addressKey(e.src.ip)).padEnd(15)));
-  parts.push(`→ ${destination(e).padEnd(9)}`);
-  const top = topAnnotation(e.annotations);
-  const name = knownAs(e, kb, lang);
-  if (name) parts.push(severityColor(c, top?.severity ?? 0)(termSafe(name)));
   const shown = e.annotations.filter((a) => !NAME_ONLY.has(a.id));
   if (shown.length > 0) parts.push(shown.map((a) => severityColor(c, a.severity)(termSafe(a.id))).join(' '));
   if (e.count > 1) parts.push(c.dim(`×${e.count}`));
@@ -82,5 +85,6 @@ export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang
     const used = displayWidth(parts.join('  '));
     parts.push(c.dim(`— ${clip(termSafe(explain.text), Math.max(30, width - used - 4))}`));
   }
-  return parts.join('  ');
+  // A destination with nothing after it leaves no padding at the end of the line.
+  return parts.join('  ').trimEnd();
 }

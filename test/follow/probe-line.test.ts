@@ -28,10 +28,22 @@ describe('probeLine', () => {
     expect(line.endsWith('x…')).toBe(true);
   });
 
-  it('names an action other than drop in the reader\'s language', () => {
+  it('names an action other than drop in the reader\'s language, after the destination', () => {
     const e = makeEvent({ action: 'allow', dst: { port: 22 } });
-    expect(probeLine(e, null, 'zh', c, 'UTC', 100)).toMatch(/^\d\d:\d\d:\d\d {2}放行 {2}/);
-    expect(probeLine(e, null, 'en', c, 'UTC', 100)).toMatch(/^\d\d:\d\d:\d\d {2}allow {2}/);
+    expect(probeLine(e, null, 'zh', c, 'UTC', 100)).toMatch(/→ 22\/tcp {5}放行$/);
+    expect(probeLine(e, null, 'en', c, 'UTC', 100)).toMatch(/→ 22\/tcp {5}allow$/);
     expect(probeLine(makeEvent({ action: 'drop' }), null, 'zh', c, 'UTC', 100)).not.toMatch(/丢弃/);
+  });
+
+  it('keeps the source and destination in the same columns whatever the action', () => {
+    const arrows = (['drop', 'allow', 'reject'] as const).map((action) => probeLine(makeEvent({ action, dst: { port: 22 } }), null, 'en', c, 'UTC', 100).indexOf('→'));
+    expect(new Set(arrows).size).toBe(1);
+    expect(arrows[0]).toBe('00:00:00  '.length + 15 + 2);
+  });
+
+  it('leaves no blanks at the end of a line with nothing after the destination', () => {
+    const line = probeLine(makeEvent({ dst: { port: 40727 } }), null, 'en', c, 'UTC', 100);
+    expect(line).toMatch(/→ 40727\/tcp$/);
+    expect(probeLine(makeEvent({ dst: { port: 419 } }), null, 'en', c, 'UTC', 100)).toMatch(/→ 419\/tcp$/);
   });
 });
