@@ -28,6 +28,7 @@ import {
   classifyAddress,
 } from './address.js';
 import { flat } from '../util/flat-string.js';
+import { CandidateList, LabelBits } from './candidates.js';
 import { FLAG_BIT_OF, flagBits } from '../parsers/fields.js';
 import { isEgress } from '../util/egress.js';
 import { Lru } from './lru.js';
@@ -245,13 +246,14 @@ class AnnotatorImpl implements Annotator {
    * variant 0 (source port without any knowledge-base meaning, the common case) leaves
    * them out.
    */
-  private readonly portLists: Compiled[][][] = [];
+  private readonly portLists: CandidateList<Compiled>[][] = [];
   /** [tcp, udp][variant] candidates of a port without filed rules, or when the destination port is missing. */
-  private readonly generalPort: Compiled[][][];
+  private readonly generalPort: CandidateList<Compiled>[][];
   /** [tcp, udp] -> 1 where kb.lookupSource() has something for the source port. */
   private readonly srcMeaning: [Uint8Array, Uint8Array];
   private readonly generalOther: Compiled[];
-  private readonly otherCache = new Map<string, Compiled[]>();
+  private readonly otherCache = new Map<string, CandidateList<Compiled>>();
+  private readonly labels: LabelBits;
   private readonly fallbackIds = new Set<string>();
 
   // Detector state.
@@ -305,10 +307,12 @@ class AnnotatorImpl implements Annotator {
     for (const x of this.kb.sourceEntries) {
       for (const p of x.protocols) this.srcMeaning[p === 'tcp' ? 0 : 1].fill(1, x.from, x.to + 1);
     }
-    this.generalPort = portProtos.map((p) => {
+    this.labels = new LabelBits(compiled);
+    const generalPort = portProtos.map((p) => {
       const all = compiled.filter((c) => !c.dstIndexed && (c.protos === null || c.protos.includes(p)));
       return [all.filter((c) => c.kind !== K_SOURCE_PORT), all];
     });
+    this.generalPort = generalPort.map((variants) => variants.map((l) => new CandidateList(l, this.labels)));
     this.generalOther = compiled.filter((c) => !c.dstIndexed && isProtoGeneric(c));
     this.portListIndex = [new Int32Array(65536), new Int32Array(65536)];
     const shared = new Map<string, number>();
@@ -329,7 +333,7 @@ class AnnotatorImpl implements Annotator {
         const key = `${pi} ${l.map((c) => c.order).join(' ')}`;
         let k = shared.get(key);
         if (k === undefined) {
-          k = this.portLists.push(this.generalPort[pi]!.map((g) => [...g, ...l].sort((a, b) => a.order - b.order)));
+          k = this.portLists.push(generalPort[pi]!.map((g) => new CandidateList([...g, ...l].sort((a, b) => a.order - b.order), this.labels)));
           shared.set(key, k);
         }
         this.portListIndex[pi]![port] = k;
@@ -452,7 +456,7 @@ class AnnotatorImpl implements Annotator {
     }
 
     const proto = e.proto;
-    let list: Compiled[];
+    let list: CandidateList<Compiled>;
     let pi = -1;
     if (proto === 'tcp') pi = 0;
     else if (proto === 'udp') pi = 1;
@@ -466,8 +470,9 @@ class AnnotatorImpl implements Annotator {
       list = this.forProto(proto);
     }
 
-    for (let i = 0; i < list.length; i++) {
-      const c = list[i]!;
+    const candidates = list.for(this.curDir, this.curAction, this.labels.maskOf(e.rule));
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
       if (hasId(e.annotations, c.id)) continue;
       if (c.suppressedBy !== null && this.suppressed(e, c.suppressedBy)) continue;
       if (!this.conditions(c, e)) continue;
@@ -499,10 +504,13 @@ class AnnotatorImpl implements Annotator {
     e.annotations.push(a);
   }
 
-  private forProto(proto: string): Compiled[] {
+  private forProto(proto: string): CandidateList<Compiled> {
     let l = this.otherCache.get(proto);
     if (l === undefined) {
-      l = this.generalOther.filter((c) => c.protos === null || c.protos.includes(proto));
+      l = new CandidateList(
+        this.generalOther.filter((c) => c.protos === null || c.protos.includes(proto)),
+        this.labels,
+      );
       if (this.otherCache.size < MAX_OTHER_PROTOS) this.otherCache.set(proto, l);
     }
     return l;
@@ -537,9 +545,8 @@ class AnnotatorImpl implements Annotator {
     return false;
   }
 
+  /** The conditions CandidateList.for has not already settled (direction and action it has). */
   private conditions(c: Compiled, e: FirewallEvent): boolean {
-    if (c.dirMask !== 0 && (c.dirMask & this.curDir) === 0) return false;
-    if (c.actionMask !== 0 && (c.actionMask & this.curAction) === 0) return false;
     if (!c.dstIndexed && c.dstPort !== null && (e.dst.port === null || !inRanges(c.dstPort, e.dst.port))) return false;
     if (c.dstPortNot !== null && (e.dst.port === null || inRanges(c.dstPortNot, e.dst.port))) return false;
     if (c.srcPort !== null && (e.src.port === null || !inRanges(c.srcPort, e.src.port))) return false;
