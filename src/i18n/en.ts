@@ -306,7 +306,8 @@ export const en = {
     score: (score: number) => `score ${score}`,
     scoreAtLeast: (score: number, threshold: number) => `score ${score} ≥ ${threshold}`,
     folded: (n: number, ip: string, span: string) => `  +${n} more from ${ip} in ${span}`,
-    window: (span: string, events: number, sources: number) => `── last ${span}: ${counted(events, 'event')} from ${counted(sources, 'source')}`,
+    window: (span: string, events: number, sources: number) =>
+      events === 0 ? `── last ${span}: no events` : `── last ${span}: ${counted(events, 'event')} from ${counted(sources, 'source')}`,
     followedFor: (span: string) => `── followed for ${span}`,
   },
 };

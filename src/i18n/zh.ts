@@ -289,7 +289,7 @@ export const zh: Messages = {
     score: (score) => `评分 ${score}`,
     scoreAtLeast: (score, threshold) => `评分 ${score} ≥ ${threshold}`,
     folded: (n, ip, span) => `  另有 ${fmtInt(n)} 条来自 ${ip}，历时 ${span}`,
-    window: (span, events, sources) => `── 最近 ${span}：来自 ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`,
+    window: (span, events, sources) => (events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自 ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`),
     followedFor: (span) => `── 已跟踪 ${span}`,
   },
 };

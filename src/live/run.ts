@@ -119,7 +119,11 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   const ticker = setInterval(() => {
     folder?.tick();
     const finished = alerts.roll();
-    if (finished && o.summaryEveryMs !== null) info(windowSummary(finished, o.summaryEveryMs, o.kb, c, o.lang));
+    if (finished && o.summaryEveryMs !== null) {
+      // The interval's "+N more" counts belong above its summary, not after it.
+      folder?.flush();
+      info(windowSummary(finished, o.summaryEveryMs, o.kb, c, o.lang));
+    }
     void out.flush();
   }, 1000);
 

@@ -223,6 +223,22 @@ describe('logscan follow', () => {
     expect(r.stdout).toMatch(/200 events/);
   });
 
+  it('--summary-every: the folded counts of an interval come before its summary; a quiet interval says so', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'scan.log');
+    writeFileSync(path, '');
+    const cli = startCli(['follow', '--summary-every', '1s', '--from-start', path], { env });
+    writeFileSync(path, Array.from({ length: 50 }, (_, i) => iptablesLine(i + 1)).join('\n') + '\n');
+    await cli.waitFor((out) => out.includes('── last 1 s: no events'), 8000);
+    const r = await cli.stop();
+    const lines = r.stdout.split('\n');
+    const fold = lines.findIndex((l) => /^ {2}\+\d+ more from 203\.0\.113\.7 in \d+ s$/.test(l));
+    const summary = lines.findIndex((l) => l.startsWith('── last 1 s: 50 events from 1 source'));
+    expect(fold).toBeGreaterThan(0);
+    expect(summary).toBeGreaterThan(fold);
+    expect(lines[summary + 1]).toMatch(/^ {4}1\. 203\.0\.113\.7 +score [\d.]+ /);
+  });
+
   it('--lang zh: the alert line, folded counts and the final report are Chinese', async () => {
     const dir = tempDir();
     const path = join(dir, 'scan.log');
