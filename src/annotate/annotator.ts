@@ -276,7 +276,7 @@ class AnnotatorImpl implements Annotator {
 
   // Per-event scratch, reset at the start of annotate() (fields, not closures).
   private curAddr = -1;
-  /** DIR_BIT / ACTION_BIT of the event: looked up once, tested by every candidate rule. */
+  /** DIR_BIT / ACTION_BIT of the event: looked up once, they pick the narrowed candidate list (candidates.ts). */
   private curDir = 0;
   private curAction = 0;
   private curFlags = FLAGS_UNKNOWN;

@@ -303,8 +303,9 @@ export const en = {
   /** `logscan follow`'s own lines (src/live/). */
   follow: {
     alert: (source: string) => `!! ALERT ${source}`,
-    score: (score: number) => `score ${score}`,
-    scoreAtLeast: (score: number, threshold: number) => `score ${score} ≥ ${threshold}`,
+    // One decimal, as the report's tables print it; padded so the explanations after it line up.
+    score: (score: number) => `score ${score.toFixed(1).padStart(5)}`,
+    scoreAtLeast: (score: number, threshold: number) => `score ${score.toFixed(1)} ≥ ${threshold}`,
     folded: (n: number, ip: string, span: string) => `  +${n} more from ${ip} in ${span}`,
     window: (span: string, events: number, sources: number) =>
       events === 0 ? `── last ${span}: no events` : `── last ${span}: ${counted(events, 'event')} from ${counted(sources, 'source')}`,

@@ -286,8 +286,8 @@ export const zh: Messages = {
 
   follow: {
     alert: (source) => `!! 告警 ${source}`,
-    score: (score) => `评分 ${score}`,
-    scoreAtLeast: (score, threshold) => `评分 ${score} ≥ ${threshold}`,
+    score: (score) => `评分 ${score.toFixed(1).padStart(5)}`,
+    scoreAtLeast: (score, threshold) => `评分 ${score.toFixed(1)} ≥ ${threshold}`,
     folded: (n, ip, span) => `  另有 ${fmtInt(n)} 条来自 ${ip}，历时 ${span}`,
     window: (span, events, sources) => (events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自 ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`),
     followedFor: (span) => `── 已跟踪 ${span}`,

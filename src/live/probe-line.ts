@@ -68,9 +68,9 @@ function clip(s: string, max: number): string {
 export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang, c: Colors, tz: string | null, width = 100): string {
   const parts: string[] = [c.dim(clock(e.time, tz))];
   parts.push(c.bold(termSafe(e.src.ip === null ? '?' : addressKey(e.src.ip)).padEnd(15)));
+  parts.push(`→ ${destination(e).padEnd(9)}`);
   const top = topAnnotation(e.annotations);
   const name = knownAs(e, kb, lang);
-  parts.push(`→ ${destination(e).padEnd(9)}`);
   if (name) parts.push(severityColor(c, top?.severity ?? 0)(termSafe(name)));
   if (e.action !== 'drop') {
     const word = wordFor(messages(lang).action, e.action);

@@ -236,7 +236,7 @@ describe('logscan follow', () => {
     const summary = lines.findIndex((l) => l.startsWith('── last 1 s: 50 events from 1 source'));
     expect(fold).toBeGreaterThan(0);
     expect(summary).toBeGreaterThan(fold);
-    expect(lines[summary + 1]).toMatch(/^ {4}1\. 203\.0\.113\.7 +score [\d.]+ /);
+    expect(lines[summary + 1]).toMatch(/^ {4}1\. 203\.0\.113\.7 +score +\d+\.\d  /);
   });
 
   it('--lang zh: the alert line, folded counts and the final report are Chinese', async () => {
