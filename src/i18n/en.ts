@@ -25,6 +25,41 @@ export const en = {
   /** Values of byAction / byDirection (the JSON keeps the machine names). */
   action: { drop: 'drop', reject: 'reject', allow: 'allow', other: 'other' },
   direction: { in: 'in', out: 'out', forward: 'forward', unknown: 'unknown' },
+  /** ICMP and ICMPv6 message types by number (the IANA registries), named on `follow`'s probe lines. */
+  icmpType: {
+    icmp: {
+      0: 'echo reply',
+      3: 'destination unreachable',
+      4: 'source quench',
+      5: 'redirect',
+      8: 'echo request (ping)',
+      9: 'router advertisement',
+      10: 'router solicitation',
+      11: 'time exceeded',
+      12: 'parameter problem',
+      13: 'timestamp request',
+      14: 'timestamp reply',
+      17: 'address mask request',
+      18: 'address mask reply',
+    } as Readonly<Record<number, string>>,
+    icmpv6: {
+      1: 'destination unreachable',
+      2: 'packet too big',
+      3: 'time exceeded',
+      4: 'parameter problem',
+      128: 'echo request (ping)',
+      129: 'echo reply',
+      130: 'multicast listener query',
+      131: 'multicast listener report',
+      132: 'multicast listener done',
+      133: 'router solicitation',
+      134: 'router advertisement',
+      135: 'neighbor solicitation',
+      136: 'neighbor advertisement',
+      137: 'redirect',
+      143: 'multicast listener report v2',
+    } as Readonly<Record<number, string>>,
+  },
   /** The probes line of the report header and the daily headline when nothing arrived unasked. */
   noProbes: 'none',
   /** What is not a probe (the report's header, the daily headline): this side's own traffic, the replies to it, LAN chatter; only the non-zero parts. */

@@ -38,7 +38,12 @@ function destination(e: FirewallEvent): string {
   return termSafe(e.proto);
 }
 
+/** The port's best-known name, or for ICMP the message type's ("echo request (ping)"). */
 function knownAs(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang): string {
+  if (e.icmp !== null && e.icmp.type !== null && (e.proto === 'icmp' || e.proto === 'icmpv6')) {
+    const names: Readonly<Record<number, string>> = messages(lang).icmpType[e.proto];
+    return Object.hasOwn(names, e.icmp.type) ? names[e.icmp.type]! : '';
+  }
   return e.dst.port === null ? '' : (portNames(kb, e.proto, e.dst.port, lang)[0] ?? '');
 }
 

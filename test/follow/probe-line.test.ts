@@ -46,4 +46,13 @@ describe('probeLine', () => {
     expect(line).toMatch(/→ 40727\/tcp$/);
     expect(probeLine(makeEvent({ dst: { port: 419 } }), null, 'en', c, 'UTC', 100)).toMatch(/→ 419\/tcp$/);
   });
+  it('names an ICMP message type in the reader\'s language, and nothing it does not know', () => {
+    const icmp = (proto: string, type: number) => makeEvent({ proto, dst: { port: null }, src: { port: null }, tcpFlags: null, icmp: { type, code: 0 } });
+    expect(probeLine(icmp('icmp', 8), null, 'en', c, 'UTC', 100)).toMatch(/→ icmp 8\/0 {3}echo request \(ping\)$/);
+    expect(probeLine(icmp('icmp', 8), null, 'zh', c, 'UTC', 100)).toMatch(/→ icmp 8\/0 {3}回显请求（ping）$/);
+    expect(probeLine(icmp('icmpv6', 135), null, 'en', c, 'UTC', 100)).toMatch(/→ icmpv6 135\/0 {2}neighbor solicitation$/);
+    expect(probeLine(icmp('icmp', 42), null, 'en', c, 'UTC', 100)).toMatch(/→ icmp 42\/0$/);
+    // The ICMP table does not reach TCP: a TCP event with a type-looking number keeps its port name.
+    expect(probeLine(makeEvent({ dst: { port: 8 } }), null, 'en', c, 'UTC', 100)).not.toMatch(/echo/);
+  });
 });
