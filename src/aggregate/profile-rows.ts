@@ -22,6 +22,7 @@ import { addressKey } from './address-key.js';
 import { ipv4ToInt } from '../parsers/address.js';
 import { flagBits } from '../parsers/fields.js';
 import { FC_ACK, FC_FIN, FC_OTHER, FC_SYN, P_ICMP, P_OTHER, P_TCP, P_UDP, PK_OTHER, PK_TCP, PK_UDP, flagClass } from './profile-codes.js';
+import { isEchoRequest } from '../util/icmp.js';
 
 type Limits = Thresholds['limits'];
 
@@ -396,9 +397,7 @@ export class ProfileRows {
       case 'icmp':
       case 'icmpv6': {
         u[uo + U_PROTOCOLS] |= P_ICMP;
-        const type = e.icmp?.type;
-        // Echo request: ICMP 8, ICMPv6 128.
-        if ((type === 8 && e.proto === 'icmp') || (type === 128 && e.proto === 'icmpv6')) {
+        if (isEchoRequest(e.proto, e.icmp?.type)) {
           f[fo + F_ICMP_ECHO] += n;
           if (hostKey !== null) (this.extra(r).icmpEchoHosts ??= new HostSet()).add(hostKey, lim.maxHosts);
         }

@@ -3,40 +3,61 @@
 // means. Annotation texts come from signatures/annotations.json, finding texts from the
 // message catalog; port-bound ids (the source-port meanings) are answered by the
 // knowledge-base search beside this.
-import { loadAnnotationRules } from '../annotate/rules.js';
+import { loadAnnotationRules, type AnnotationRule } from '../annotate/rules.js';
 import { DEFAULT_THRESHOLDS, FINDING_IDS } from '../aggregate/thresholds.js';
 import { messages } from '../i18n/messages.js';
 import type { Lang } from '../knowledge/types.js';
 import type { IdDescription } from '../render/explain.js';
+import { isEchoRequest, type IcmpProtocol } from '../util/icmp.js';
 
 /** The annotation and finding ids equal to `term` (case-insensitive); usually none or one. */
 export function describeIds(term: string, lang: Lang): IdDescription[] {
   const id = term.trim().toLowerCase();
   const out: IdDescription[] = [];
   const rules = loadAnnotationRules().rules.filter((r) => r.id === id && r.kind !== 'source-port');
-  if (rules.length > 0) {
-    out.push({
-      kind: 'annotation',
-      id,
-      severity: Math.max(...rules.map((r) => r.severity)),
-      severityIsFloor: rules.some((r) => r.kind === 'kb-port' || r.kind === 'kb-trojan'),
-      weight: null,
-      texts: unique(rules.map((r) => placeholders(r.text[lang], lang))),
-      refs: unique(rules.map((r) => r.ref)),
-    });
-  }
-  if (FINDING_IDS.includes(id)) {
-    out.push({
-      kind: 'finding',
-      id,
-      severity: null,
-      severityIsFloor: false,
-      weight: DEFAULT_THRESHOLDS.weights.findings[id] ?? 0,
-      texts: [messages(lang).finding.about[id] ?? ''],
-      refs: [],
-    });
-  }
+  if (rules.length > 0) out.push(annotation(id, rules, lang));
+  if (FINDING_IDS.includes(id)) out.push(finding(id, lang));
   return out;
+}
+
+/**
+ * What logscan reads into an ICMP message type: the annotation rules that match it (with
+ * only those rules' texts: lan-broadcast has ten others) and, for an echo request, the
+ * ping-sweep finding.
+ */
+export function describeIcmp(proto: IcmpProtocol, type: number, lang: Lang): IdDescription[] {
+  const byId = new Map<string, AnnotationRule[]>();
+  for (const r of loadAnnotationRules().rules) {
+    if (r.icmpType === null || !r.icmpType.includes(type) || (r.proto !== null && !r.proto.includes(proto))) continue;
+    byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+  }
+  const out = [...byId].map(([id, rules]) => annotation(id, rules, lang));
+  if (isEchoRequest(proto, type)) out.push(finding('icmp-sweep', lang));
+  return out;
+}
+
+function annotation(id: string, rules: readonly AnnotationRule[], lang: Lang): IdDescription {
+  return {
+    kind: 'annotation',
+    id,
+    severity: Math.max(...rules.map((r) => r.severity)),
+    severityIsFloor: rules.some((r) => r.kind === 'kb-port' || r.kind === 'kb-trojan'),
+    weight: null,
+    texts: unique(rules.map((r) => placeholders(r.text[lang], lang))),
+    refs: unique(rules.map((r) => r.ref)),
+  };
+}
+
+function finding(id: string, lang: Lang): IdDescription {
+  return {
+    kind: 'finding',
+    id,
+    severity: null,
+    severityIsFloor: false,
+    weight: DEFAULT_THRESHOLDS.weights.findings[id] ?? 0,
+    texts: [messages(lang).finding.about[id] ?? ''],
+    refs: [],
+  };
 }
 
 /** What each event fills into a template ({name}, {malware} …), named for the reader. */

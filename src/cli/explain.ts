@@ -8,7 +8,7 @@ import { loadKnowledge } from '../knowledge/load.js';
 import { explainQuery, parseQuery, type ExplainQuery } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { renderExplainJson, renderExplainTable, type ExplainAnswer } from '../render/explain.js';
-import { describeIds } from './explain-ids.js';
+import { describeIcmp, describeIds } from './explain-ids.js';
 import { collect } from './repeatable.js';
 import { terminalWidth, useColor } from './tty.js';
 
@@ -36,16 +36,17 @@ export function runExplain(queries: readonly string[], opts: ExplainOptions): st
   });
 }
 
-/** The knowledge base's answer and, for a word, the annotation or finding id it names. */
+/** The knowledge base's answer and, for a word, the annotation or finding id it names (for an ICMP type, those about it). */
 export function answerQuery(kb: KnowledgeBase, q: ExplainQuery, lang: Lang): ExplainAnswer {
-  return { ...explainQuery(kb, q), ids: q.kind === 'search' ? describeIds(q.term, lang) : [] };
+  const ids = q.kind === 'search' ? describeIds(q.term, lang) : q.kind === 'icmp' ? describeIcmp(q.proto, q.type, lang) : [];
+  return { ...explainQuery(kb, q), ids };
 }
 
 export function registerExplain(program: Command): void {
   program
     .command('explain')
-    .description('explain what a port, port/proto, range, malware name, annotation or finding id means (e.g. 6776, 33500/udp, 6970-7170, sub7, sub7-artifact, vertical-scan)')
-    .argument('<query...>', 'PORT, PORT/tcp|udp, FROM-TO[/proto], an annotation or finding id, or a name/family/category to search')
+    .description('explain what a port, port/proto, range, ICMP type, malware name, annotation or finding id means (e.g. 6776, 33500/udp, 6970-7170, 8/icmp, sub7, sub7-artifact, vertical-scan)')
+    .argument('<query...>', 'PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an annotation or finding id, or a name/family/category to search')
     .addOption(new Option('-o, --output-format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addOption(new Option('--lang <lang>', 'language of the explanations').choices(['en', 'zh']).default('en'))
     .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect)

@@ -3,6 +3,7 @@
 // Stderr diagnostics stay English on purpose (they are for logs and scripts), and so
 // do machine formats: JSON keys, CSV headers, blocklist comments.
 import type { Lang } from '../knowledge/types.js';
+import type { IcmpProtocol } from '../util/icmp.js';
 import { en, type Messages } from './en.js';
 import { zh } from './zh.js';
 
@@ -26,6 +27,12 @@ export function durationText(ms: number, lang: Lang): string {
   if (h < 48) return u.hours(h < 10 ? h.toFixed(1).replace(/\.0$/, '') : String(Math.round(h)));
   const d = h / 24;
   return u.days(d < 10 ? d.toFixed(1).replace(/\.0$/, '') : String(Math.round(d)));
+}
+
+/** The name of ICMP/ICMPv6 message type `type` ("echo request (ping)"), or null when the catalog has none. */
+export function icmpTypeName(lang: Lang, proto: IcmpProtocol, type: number): string | null {
+  const names: Readonly<Record<number, string>> = messages(lang).icmpType[proto];
+  return Object.hasOwn(names, type) ? names[type]! : null;
 }
 
 /** A machine value's word ("drop" → "丢弃"), or the value itself when the catalog has none. */

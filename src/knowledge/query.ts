@@ -1,7 +1,8 @@
-// `logscan explain` queries: parsing (`6776`, `33500/udp`, `6970-7170`, `sub7`) and
+// `logscan explain` queries: parsing (`6776`, `33500/udp`, `6970-7170`, `8/icmp`, `sub7`) and
 // answering them from the knowledge base. Rendering lives in render/explain.ts.
 
 import { UsageError } from '../errors.js';
+import type { IcmpProtocol } from '../util/icmp.js';
 import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
 
 const ALL: readonly PortProtocol[] = Object.freeze(['tcp', 'udp'] as const);
@@ -19,6 +20,8 @@ export function portNames(kb: KnowledgeBase | null, proto: string, port: number,
 export type ExplainQuery =
   | { kind: 'port'; raw: string; port: number; protocols: readonly PortProtocol[] }
   | { kind: 'range'; raw: string; from: number; to: number; protocols: readonly PortProtocol[] }
+  /** ICMP has no ports: `8/icmp` asks about message type 8. */
+  | { kind: 'icmp'; raw: string; proto: IcmpProtocol; type: number }
   | { kind: 'search'; raw: string; term: string };
 
 function port(raw: string, s: string): number {
@@ -46,12 +49,14 @@ export function parseQuery(input: string): ExplainQuery {
     }
     return { kind: 'search', raw, term: raw };
   }
+  if (proto === 'icmp' || proto === 'icmpv6') {
+    const type = Number(spec);
+    if (!/^\d+$/.test(spec) || type > 255) throw new UsageError(`invalid query "${raw}": an ICMP type is one number 0-255 (8/icmp, 135/icmpv6)`);
+    return { kind: 'icmp', raw, proto, type };
+  }
   let protocols: readonly PortProtocol[] = ALL;
   if (proto !== null) {
-    if (proto !== 'tcp' && proto !== 'udp') {
-      const hint = proto.startsWith('icmp') ? ' (ICMP has no ports: an ICMP "port 11" is type 11)' : '';
-      throw new UsageError(`invalid query "${raw}": protocol must be tcp or udp, not "${proto}"${hint}`);
-    }
+    if (proto !== 'tcp' && proto !== 'udp') throw new UsageError(`invalid query "${raw}": protocol must be tcp, udp, icmp or icmpv6, not "${proto}"`);
     protocols = Object.freeze([proto]);
   }
   const [a, b] = spec.split('-').map((s) => s.trim());
@@ -120,6 +125,10 @@ export function explainQuery(kb: KnowledgeBase, q: ExplainQuery): ExplainResult 
         sourceEntries: kb.sourceEntries.filter((e) => overlapsQuery(e, q.from, q.to) && sharesProto(e, q.protocols)),
       };
     }
+    case 'icmp':
+      // What an ICMP type means is not in the port knowledge: the message catalog names it,
+      // and the annotation rules that match it are answered beside (cli/explain-ids.ts).
+      return { query: q, classes: [], entries: [], sourceEntries: [] };
     case 'search': {
       const term = q.term.toLowerCase();
       return {

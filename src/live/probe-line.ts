@@ -7,7 +7,7 @@
 import pc from 'picocolors';
 import type { Annotation, FirewallEvent } from '../event.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
-import { messages, wordFor } from '../i18n/messages.js';
+import { icmpTypeName, messages, wordFor } from '../i18n/messages.js';
 import { portNames } from '../knowledge/query.js';
 import { displayWidth } from '../render/box-table.js';
 import { termSafe } from '../render/sanitize.js';
@@ -40,10 +40,7 @@ function destination(e: FirewallEvent): string {
 
 /** The port's best-known name, or for ICMP the message type's ("echo request (ping)"). */
 function knownAs(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang): string {
-  if (e.icmp !== null && e.icmp.type !== null && (e.proto === 'icmp' || e.proto === 'icmpv6')) {
-    const names: Readonly<Record<number, string>> = messages(lang).icmpType[e.proto];
-    return Object.hasOwn(names, e.icmp.type) ? names[e.icmp.type]! : '';
-  }
+  if (e.icmp !== null && e.icmp.type !== null && (e.proto === 'icmp' || e.proto === 'icmpv6')) return icmpTypeName(lang, e.proto, e.icmp.type) ?? '';
   return e.dst.port === null ? '' : (portNames(kb, e.proto, e.dst.port, lang)[0] ?? '');
 }
 

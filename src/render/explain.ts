@@ -7,6 +7,8 @@ import type { ExplainResult } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
 import { boxTable, displayWidth, fitWidths, wrapText } from './box-table.js';
 import { jsonText, termSafe } from './sanitize.js';
+import { icmpTypeName } from '../i18n/messages.js';
+import type { IcmpProtocol } from '../util/icmp.js';
 
 // ------------------------------------------------------------------ JSON
 
@@ -62,11 +64,13 @@ export interface ExplainAnswer extends ExplainResult {
 
 export interface ExplainJson {
   query: string;
-  kind: 'port' | 'range' | 'search';
+  kind: 'port' | 'range' | 'icmp' | 'search';
   port?: number;
   range?: { from: number; to: number };
+  /** An ICMP type query: the protocol, the type and its name in --lang (null when logscan has none). */
+  icmp?: { proto: IcmpProtocol; type: number; name: string | null };
   term?: string;
-  /** Protocols asked about (both unless the query said /tcp or /udp); absent for a search. */
+  /** Protocols asked about (both unless the query said /tcp or /udp); absent for a search and an ICMP type. */
   protocols?: PortProtocol[];
   /** The port's class; for a range, the class of its start; null for a search. */
   class: ExplainJsonClass | null;
@@ -74,9 +78,10 @@ export interface ExplainJson {
   classes?: ExplainJsonClass[];
   entries: ExplainJsonEntry[];
   sourceEntries: ExplainJsonSourceEntry[];
-  /** A search only: the annotation or finding id equal to the term, if any. */
+  /** A search: the annotation or finding id equal to the term, if any. An ICMP type: the interpretations and findings about it. */
   ids?: IdDescription[];
 }
+
 
 const portsOf = (e: { from: number; to: number }): number | string => (e.from === e.to ? e.from : `${e.from}-${e.to}`);
 
@@ -92,12 +97,13 @@ export function explainToJson(results: readonly ExplainAnswer[], lang: Lang): Ex
       kind: q.kind,
       ...(q.kind === 'port' ? { port: q.port } : {}),
       ...(q.kind === 'range' ? { range: { from: q.from, to: q.to } } : {}),
-      ...(q.kind === 'search' ? { term: q.term } : { protocols: [...q.protocols] }),
+      ...(q.kind === 'icmp' ? { icmp: { proto: q.proto, type: q.type, name: icmpTypeName(lang, q.proto, q.type) } } : {}),
+      ...(q.kind === 'search' ? { term: q.term } : q.kind === 'icmp' ? {} : { protocols: [...q.protocols] }),
       class: r.classes.length > 0 ? classJson(r.classes[0], lang) : null,
       ...(q.kind === 'range' ? { classes: r.classes.map((c) => classJson(c, lang)) } : {}),
       entries: [],
       sourceEntries: [],
-      ...(q.kind === 'search' ? { ids: [...r.ids] } : {}),
+      ...(q.kind === 'search' || q.kind === 'icmp' ? { ids: [...r.ids] } : {}),
     };
     out.entries = r.entries.map((e) => ({
       id: e.id,
@@ -156,6 +162,10 @@ const LABELS = {
     annotation: (sev: number, floor: boolean) => `interpretation (annotation id), severity ${floor ? '≥' : ''}${sev}`,
     finding: (weight: number) => `finding of the ranking, score weight ${weight}, severity by the traffic`,
     ref: (refs: string) => `source: ${refs}`,
+    icmp: (proto: IcmpProtocol, type: number, name: string | null) =>
+      `${type}/${proto} — ${proto === 'icmp' ? 'ICMP' : 'ICMPv6'} type ${type}: ${name ?? 'not a type logscan names'}`,
+    icmpNoPorts: 'ICMP has no ports: this is the message type, as a log writes it in TYPE= (and CODE=).',
+    noIcmpIds: 'No interpretation or finding of logscan is about this type.',
   },
   zh: {
     head: ['端口', '协议', '名称 [id]', '类别', '级别', '说明'],
@@ -174,6 +184,10 @@ const LABELS = {
     annotation: (sev: number, floor: boolean) => `解读（annotation id），级别 ${floor ? '≥' : ''}${sev}`,
     finding: (weight: number) => `排名的检测结果，评分权重 ${weight}，级别视流量而定`,
     ref: (refs: string) => `出处：${refs}`,
+    icmp: (proto: IcmpProtocol, type: number, name: string | null) =>
+      `${type}/${proto} — ${proto === 'icmp' ? 'ICMP' : 'ICMPv6'} 类型 ${type}：${name ?? 'logscan 未收录此类型'}`,
+    icmpNoPorts: 'ICMP 没有端口：这是报文类型，即日志中 TYPE=（及 CODE=）的值。',
+    noIcmpIds: 'logscan 没有关于此类型的解读或检测结果。',
   },
 } as const;
 
@@ -303,6 +317,11 @@ function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category'>, o: Exp
     out.push(c.bold(termSafe(n === 0 ? L.noSearch(q.term) : L.search(q.term, n))));
     if (r.entries.length > 0) out.push(entriesTable(r.entries, kb, o, c));
     if (r.sourceEntries.length > 0) out.push(L.srcSearch, sourceTable(r.sourceEntries, o, c));
+    return out.join('\n');
+  }
+  if (q.kind === 'icmp') {
+    out.push(c.bold(termSafe(L.icmp(q.proto, q.type, icmpTypeName(o.lang, q.proto, q.type)))), c.dim(indent(L.icmpNoPorts, o.width)));
+    out.push(r.ids.length > 0 ? '\n' + r.ids.map((d) => idBlock(d, o, c)).join('\n\n') : `  ${L.noIcmpIds}`);
     return out.join('\n');
   }
   const what = q.kind === 'port' ? String(q.port) : `${q.from}-${q.to}`;

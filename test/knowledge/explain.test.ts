@@ -29,6 +29,9 @@ describe('parseQuery', () => {
     ['sub7', { kind: 'search', term: 'sub7' }],
     ['back-orifice', { kind: 'search', term: 'back-orifice' }],
     ['冰河', { kind: 'search', term: '冰河' }],
+    ['8/icmp', { kind: 'icmp', proto: 'icmp', type: 8 }],
+    ['135/ICMPv6', { kind: 'icmp', proto: 'icmpv6', type: 135 }],
+    ['0/icmp', { kind: 'icmp', type: 0 }],
   ])('%j', (q, expected) => {
     expect(parseQuery(q)).toMatchObject(expected);
   });
@@ -38,8 +41,9 @@ describe('parseQuery', () => {
     ['65536', /out of range/],
     ['abc/tcp', /expected PORT, PORT\/tcp\|udp/],
     ['5-3', /range start 5 is above its end 3/],
-    ['80/icmp', /protocol must be tcp or udp.*ICMP has no ports/],
-    ['80/sctp', /protocol must be tcp or udp, not "sctp"/],
+    ['256/icmp', /an ICMP type is one number 0-255/],
+    ['3-4/icmp', /an ICMP type is one number 0-255/],
+    ['80/sctp', /protocol must be tcp, udp, icmp or icmpv6, not "sctp"/],
     ['-5', /expected PORT/],
     ['1-2-3', /expected PORT/],
     ['', /empty query/],
@@ -222,6 +226,41 @@ describe('annotation and finding ids', () => {
     const [word, port] = explainToJson(answer('noise', '80'), 'en');
     expect(word.ids?.map((d) => [d.kind, d.id])).toEqual([['finding', 'noise']]);
     expect(Object.keys(port)).not.toContain('ids');
+  });
+});
+
+describe('ICMP types', () => {
+  it('names the type and what logscan reads into it, in either language', () => {
+    const text = runExplain(['11/icmp', '8/icmp', '42/icmp'], { outputFormat: 'table', lang: 'en', signatures: [], width: 100, color: false });
+    expect(text).toContain('11/icmp — ICMP type 11: time exceeded');
+    expect(text).toMatch(/icmp-time-exceeded — interpretation \(annotation id\), severity 0\n {2}ICMP time exceeded \(type 11\)/);
+    expect(text).toContain('8/icmp — ICMP type 8: echo request (ping)');
+    expect(text).toMatch(/icmp-sweep — finding of the ranking/);
+    expect(text).toContain('42/icmp — ICMP type 42: not a type logscan names');
+    expect(text).toContain('No interpretation or finding of logscan is about this type.');
+    const zh = runExplain(['135/icmpv6'], { outputFormat: 'table', lang: 'zh', signatures: [], width: 100, color: false });
+    expect(zh).toContain('135/icmpv6 — ICMPv6 类型 135：邻居请求');
+  });
+
+  it('shows only the rules about the type: one of lan-broadcast\'s texts, not all of them', () => {
+    const [r] = answer('135/icmpv6');
+    expect(r.ids.map((d) => d.id)).toEqual(['lan-broadcast']);
+    expect(r.ids[0].texts).toHaveLength(1);
+    expect(r.ids[0].texts[0]).toMatch(/ICMPv6 133-137/);
+    const all = loadAnnotationRules().rules.filter((x) => x.id === 'lan-broadcast');
+    expect(all.length).toBeGreaterThan(1);
+    // An IPv4 ICMP type 135 is not neighbour discovery.
+    expect(answer('135/icmp')[0].ids).toEqual([]);
+    // Echo request is the ping sweep's; ICMPv6 has its own number for it.
+    expect(answer('128/icmpv6')[0].ids.map((d) => d.id)).toEqual(['icmp-sweep']);
+    expect(answer('128/icmp')[0].ids).toEqual([]);
+  });
+
+  it('JSON: kind icmp with the type and its name, no protocols list', () => {
+    const [j] = explainToJson(answer('3/icmp'), 'en');
+    expect(j).toMatchObject({ query: '3/icmp', kind: 'icmp', icmp: { proto: 'icmp', type: 3, name: 'destination unreachable' }, entries: [], sourceEntries: [], ids: [] });
+    expect(j).not.toHaveProperty('protocols');
+    expect(explainToJson(answer('99/icmp'), 'en')[0].icmp?.name).toBeNull();
   });
 });
 
