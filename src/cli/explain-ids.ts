@@ -29,7 +29,9 @@ export function describeIcmp(proto: IcmpProtocol, type: number, lang: Lang): IdD
   const byId = new Map<string, AnnotationRule[]>();
   for (const r of loadAnnotationRules().rules) {
     if (r.icmpType === null || !r.icmpType.includes(type) || (r.proto !== null && !r.proto.includes(proto))) continue;
-    byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+    const same = byId.get(r.id);
+    if (same) same.push(r);
+    else byId.set(r.id, [r]);
   }
   const out = [...byId].map(([id, rules]) => annotation(id, rules, lang));
   if (isEchoRequest(proto, type)) out.push(finding('icmp-sweep', lang));

@@ -25,7 +25,7 @@ export const en = {
   /** Values of byAction / byDirection (the JSON keeps the machine names). */
   action: { drop: 'drop', reject: 'reject', allow: 'allow', other: 'other' },
   direction: { in: 'in', out: 'out', forward: 'forward', unknown: 'unknown' },
-  /** ICMP and ICMPv6 message types by number (the IANA registries), named on `follow`'s probe lines. */
+  /** ICMP and ICMPv6 message types by number (the IANA registries): `follow`'s probe lines, `explain 8/icmp` (icmpTypeName). */
   icmpType: {
     icmp: {
       0: 'echo reply',

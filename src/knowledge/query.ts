@@ -38,14 +38,14 @@ function port(raw: string, s: string): number {
  */
 export function parseQuery(input: string): ExplainQuery {
   const raw = input.trim();
-  if (raw === '') throw new UsageError('empty query: give a port (6776), port/proto (33500/udp), range (6970-7170) or a name (sub7)');
+  if (raw === '') throw new UsageError('empty query: give a port (6776), port/proto (33500/udp), range (6970-7170), ICMP type (8/icmp) or a name (sub7)');
   const slash = raw.indexOf('/');
   const spec = slash < 0 ? raw : raw.slice(0, slash).trim();
   const proto = slash < 0 ? null : raw.slice(slash + 1).trim().toLowerCase();
   const numeric = /^\d+(?:\s*-\s*\d+)?$/.test(spec);
   if (!numeric) {
     if (slash >= 0 || /^[\d\s-]+$/.test(spec)) {
-      throw new UsageError(`invalid query "${raw}": expected PORT, PORT/tcp|udp, FROM-TO or FROM-TO/tcp|udp`);
+      throw new UsageError(`invalid query "${raw}": expected PORT, PORT/tcp|udp, FROM-TO, FROM-TO/tcp|udp or TYPE/icmp|icmpv6`);
     }
     return { kind: 'search', raw, term: raw };
   }

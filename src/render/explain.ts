@@ -82,7 +82,6 @@ export interface ExplainJson {
   ids?: IdDescription[];
 }
 
-
 const portsOf = (e: { from: number; to: number }): number | string => (e.from === e.to ? e.from : `${e.from}-${e.to}`);
 
 function classJson(c: PortClass, lang: Lang): ExplainJsonClass {
@@ -98,7 +97,8 @@ export function explainToJson(results: readonly ExplainAnswer[], lang: Lang): Ex
       ...(q.kind === 'port' ? { port: q.port } : {}),
       ...(q.kind === 'range' ? { range: { from: q.from, to: q.to } } : {}),
       ...(q.kind === 'icmp' ? { icmp: { proto: q.proto, type: q.type, name: icmpTypeName(lang, q.proto, q.type) } } : {}),
-      ...(q.kind === 'search' ? { term: q.term } : q.kind === 'icmp' ? {} : { protocols: [...q.protocols] }),
+      ...(q.kind === 'search' ? { term: q.term } : {}),
+      ...(q.kind === 'port' || q.kind === 'range' ? { protocols: [...q.protocols] } : {}),
       class: r.classes.length > 0 ? classJson(r.classes[0], lang) : null,
       ...(q.kind === 'range' ? { classes: r.classes.map((c) => classJson(c, lang)) } : {}),
       entries: [],

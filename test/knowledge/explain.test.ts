@@ -40,6 +40,7 @@ describe('parseQuery', () => {
     ['70000', /port 70000 is out of range/],
     ['65536', /out of range/],
     ['abc/tcp', /expected PORT, PORT\/tcp\|udp/],
+    ['abc/icmp', /or TYPE\/icmp\|icmpv6/],
     ['5-3', /range start 5 is above its end 3/],
     ['256/icmp', /an ICMP type is one number 0-255/],
     ['3-4/icmp', /an ICMP type is one number 0-255/],
