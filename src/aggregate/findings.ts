@@ -21,7 +21,7 @@ import {
 } from './profile.js';
 import { fmtInt } from '../util/number-text.js';
 import { durationText, messages, wordFor, type Messages } from '../i18n/messages.js';
-import { BLOCKED_OUTBOUND_ANNOTATIONS, FINDING_IDS, LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, NOT_NOTABLE, OUTBOUND_ANNOTATIONS, REPLY_ANNOTATIONS, dangerLevel, type Thresholds } from './thresholds.js';
+import { BLOCKED_OUTBOUND_ANNOTATIONS, FINDING_IDS, ICMP_ERROR_REPLY, LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, NOT_NOTABLE, OUTBOUND_ANNOTATIONS, REPLY_ANNOTATIONS, dangerLevel, type Thresholds } from './thresholds.js';
 import { cmpName, cmpStr } from '../util/compare.js';
 
 export type EvidenceValue = number | boolean | string | readonly number[] | readonly string[];
@@ -274,7 +274,13 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     out.push(benignFinding('dialup-leftover', p, p.leftoverPackets, LEFTOVER_ANNOTATIONS, () => m.dialupLeftover(p.leftoverPackets)));
   }
   if (p.replyPackets > 0 && p.replyPackets >= t.noise.minShare * p.packets) {
-    out.push(benignFinding('server-replies', p, p.replyPackets, REPLY_ANNOTATIONS, (ids) => m.serverReplies(ids.map((id) => wordFor(m.replyLabel, id)), p.replyPackets)));
+    // ICMP errors about this side's packets carry no port: counted apart from the server replies to client ports.
+    const icmpErrors = p.annotations.get(ICMP_ERROR_REPLY) ?? 0;
+    out.push(
+      benignFinding('server-replies', p, p.replyPackets, REPLY_ANNOTATIONS, (ids) =>
+        m.serverReplies(ids.filter((id) => id !== ICMP_ERROR_REPLY).map((id) => wordFor(m.replyLabel, id)), p.replyPackets - icmpErrors, icmpErrors),
+      ),
+    );
   }
   if (p.noisePackets > 0 && p.noisePackets >= t.noise.minShare * p.packets) {
     out.push({

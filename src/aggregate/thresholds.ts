@@ -221,9 +221,11 @@ export const NOISE_ANNOTATIONS: readonly string[] = ['dhcp-broadcast', 'netbios-
  * NTP, Squid, ICQ, game servers, any TCP service answering with ACK, QUIC and STUN) or as backscatter (a
  * flood's victim answering the spoofed address): its destination is the client's random
  * port, so it is not breadth, and it lowers a source's score like noise (002: the source
- * port tells).
+ * port tells). An ICMP error quoting a packet this side sent (ICMP_ERROR_REPLY) answers
+ * it the same way, without ports.
  */
-export const REPLY_ANNOTATIONS: readonly string[] = ['srcport-dns', 'srcport-ftp-data', 'srcport-ntp', 'srcport-icp', 'srcport-icq', 'srcport-game', 'tcp-reply', 'udp-reply', 'backscatter'];
+export const ICMP_ERROR_REPLY = 'icmp-error-reply';
+export const REPLY_ANNOTATIONS: readonly string[] = ['srcport-dns', 'srcport-ftp-data', 'srcport-ntp', 'srcport-icp', 'srcport-icq', 'srcport-game', 'tcp-reply', 'udp-reply', 'backscatter', ICMP_ERROR_REPLY];
 /** Annotation ids that mark traffic meant for the previous holder of a dial-up/DHCP address. */
 export const LEFTOVER_ANNOTATIONS: readonly string[] = ['dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry'];
 /**

@@ -134,6 +134,7 @@ interface Compiled {
   readonly dirMask: number;
   readonly actionMask: number;
   readonly icmpTypes: readonly number[] | null;
+  readonly quotesDestination: boolean;
   readonly flagsAny: number;
   readonly flagsAll: number;
   readonly flagsNone: number;
@@ -222,6 +223,16 @@ function makeAnnotation(id: string, severity: Severity, text: string, ref: strin
 function hasId(list: readonly Annotation[], id: string): boolean {
   for (let i = 0; i < list.length; i++) if (list[i]!.id === id) return true;
   return false;
+}
+
+/**
+ * The ICMP error quotes a packet sent from the address it is delivered to. Both addresses
+ * come from the same line in the same spelling (the kernel writes IPv6 in full both times),
+ * so the text compares.
+ */
+function quotesDestination(e: FirewallEvent): boolean {
+  const quoted = e.icmp === null ? null : e.icmp.embedded;
+  return quoted !== null && quoted.src.ip !== null && quoted.src.ip === e.dst.ip;
 }
 
 function clock(e: FirewallEvent): number {
@@ -376,6 +387,7 @@ class AnnotatorImpl implements Annotator {
       dirMask: mask(r.direction, DIR_BIT, DIR_NULL),
       actionMask: mask(r.action, ACTION_BIT),
       icmpTypes: r.icmpType,
+      quotesDestination: r.quotesDestination,
       flagsAny: mask(r.tcpFlagsAny, FLAG_BIT_OF),
       flagsAll: mask(r.tcpFlagsAll, FLAG_BIT_OF),
       flagsNone: mask(r.tcpFlagsNone, FLAG_BIT_OF),
@@ -415,6 +427,7 @@ class AnnotatorImpl implements Annotator {
         direction: ['in', 'forward', null],
         action: null,
         icmpType: null,
+        quotesDestination: false,
         tcpFlagsAny: null,
         tcpFlagsAll: null,
         tcpFlagsNone: null,
@@ -555,6 +568,7 @@ class AnnotatorImpl implements Annotator {
       const type = e.icmp === null ? null : e.icmp.type;
       if (type === null || !c.icmpTypes.includes(type)) return false;
     }
+    if (c.quotesDestination && !quotesDestination(e)) return false;
     if (c.flagsAny !== 0 || c.flagsAll !== 0 || c.flagsNone !== 0) {
       const f = this.flags(e);
       if (f === FLAGS_NONE) return false;

@@ -46,6 +46,11 @@ export interface AnnotationRule {
   readonly direction: readonly (Direction | null)[] | null;
   readonly action: readonly Action[] | null;
   readonly icmpType: readonly number[] | null;
+  /**
+   * ICMP errors only: the packet the message quotes was sent from the logged destination
+   * address, so the message answers that side's own packet (or one forged in its name).
+   */
+  readonly quotesDestination: boolean;
   readonly tcpFlagsAny: readonly string[] | null;
   readonly tcpFlagsAll: readonly string[] | null;
   readonly tcpFlagsNone: readonly string[] | null;
@@ -79,7 +84,7 @@ const ICMP_PROTOS = ['icmp', 'icmpv6', '1', '58'];
 const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
 const RULE_KEYS = new Set([
   'id', 'kind', 'severity', 'ref', 'text', 'alsoText', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
-  'direction', 'action', 'icmpType', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'suppressedBy',
+  'direction', 'action', 'icmpType', 'quotesDestination', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'suppressedBy',
   'categories', 'fallback', 'detector', 'params', 'comment',
 ]);
 
@@ -185,6 +190,9 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
     icmpType = t as number[];
     if (!proto || proto.some((p) => !ICMP_PROTOS.includes(p))) fail('"icmpType" needs "proto" of icmp/icmpv6 (or 1/58) only');
   }
+  if (raw.quotesDestination !== undefined && typeof raw.quotesDestination !== 'boolean') fail('"quotesDestination" must be a boolean');
+  const quotesDestination = raw.quotesDestination === true;
+  if (quotesDestination && icmpType === null) fail('"quotesDestination" needs "icmpType" (the ICMP error types that quote a packet)');
   const tcpFlagsAny = strList('tcpFlagsAny', FLAGS);
   const tcpFlagsAll = strList('tcpFlagsAll', FLAGS);
   const tcpFlagsNone = strList('tcpFlagsNone', FLAGS);
@@ -235,6 +243,7 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
     direction,
     action,
     icmpType,
+    quotesDestination,
     tcpFlagsAny,
     tcpFlagsAll,
     tcpFlagsNone,

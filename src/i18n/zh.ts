@@ -114,7 +114,13 @@ export const zh: Messages = {
     otherProto: '其他协议',
     traceroute: (n) => `traceroute（${fmtInt(n)} 个探测包）`,
     dialupLeftover: (n) => `拨号/DHCP 残留（${fmtInt(n)} 个包发给该地址的上一个使用者）`,
-    serverReplies: (labels, n) => `${latinGap(labels.join('/'))}服务器回复（${fmtInt(n)} 个包发往客户端端口）`,
+    serverReplies: (labels, n, icmpErrors) =>
+      [
+        n > 0 ? `${latinGap(labels.join('/'))}服务器回复（${fmtInt(n)} 个包发往客户端端口）` : '',
+        icmpErrors > 0 ? `${fmtInt(icmpErrors)} 个关于本方所发数据包的 ICMP 差错报文` : '',
+      ]
+        .filter((s) => s !== '')
+        .join('，'),
     replyLabel: {
       'srcport-dns': 'DNS',
       'srcport-ftp-data': 'FTP 数据',
@@ -144,7 +150,7 @@ export const zh: Messages = {
       'service-knock': '大量的包（15 个以上，且占该来源一半以上）发往少数主机的同一端口：对某一服务的密码猜测或反复尝试。',
       traceroute: '只落在 33434-33600 之内的 UDP：有人在追踪到你的路由；无害。',
       'dialup-leftover': '发给此前使用你这个拨号/DHCP 地址者的聊天、游戏或 Sub-7 流量；并非针对你的攻击。',
-      'server-replies': '该来源的大部分包是服务器的回复（按源端口判断：DNS、NTP、网页等）或反向散射，在防火墙已忘记连接后落到客户端端口；不是探测。',
+      'server-replies': '该来源的大部分包是服务器的回复（按源端口判断：DNS、NTP、网页等）或反向散射，在防火墙已忘记连接后落到客户端端口，或是关于本方所发数据包的 ICMP 差错报文；不是探测。',
       noise: '该来源的大部分包是本网段的广播（DHCP、NetBIOS、SSDP 等）；无害。',
     },
   },

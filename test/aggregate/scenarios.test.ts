@@ -487,6 +487,37 @@ describe('server replies (002: the source port tells, not the random destination
     expect(trace.every((e) => e.annotations.some((a) => a.id === 'traceroute'))).toBe(true);
   });
 
+  it("ICMP errors about this side's own packets are replies: no hosts, no probe, counted apart from the port replies", () => {
+    // A router answering unreachable for 12 LAN machines' packets, each quoting the machine's own.
+    const unreachable = (dst: string, sec: number, quotedSrc = dst) =>
+      annotateOne({
+        proto: 'icmp',
+        direction: 'forward',
+        time: at(sec),
+        src: { ip: '198.51.100.1' },
+        dst: { ip: dst },
+        icmp: { type: 3, code: 1, embedded: { src: { ip: quotedSrc, port: 50000 }, dst: { ip: '203.0.113.250', port: 443 }, proto: 'tcp' } },
+      });
+    const router = Array.from({ length: 12 }, (_, i) => unreachable(`192.168.1.${10 + i}`, i));
+    expect(router.every((e) => e.annotations.map((a) => a.id).join() === 'icmp-error-reply')).toBe(true);
+    // The NTP server answers four queries, then says its port is closed to the fifth.
+    const ntp = [
+      ...Array.from({ length: 4 }, (_, i) => annotated('198.51.100.123', 123, 40000 + i, 100 + i)),
+      annotateOne({ proto: 'icmp', time: at(110), src: { ip: '198.51.100.123' }, icmp: { type: 3, code: 3, embedded: { src: { ip: '198.51.100.10', port: 123 }, dst: { ip: '198.51.100.123', port: 123 }, proto: 'udp' } } }),
+    ];
+    const r = summarize([...router, ...ntp]);
+    const gw = row(r, '198.51.100.1');
+    expect(ids(gw)).toEqual(['server-replies']);
+    expect(gw.hosts).toBe(0);
+    expect(gw.findings[0]!.evidence).toEqual({ packets: 12, share: 1, annotations: ['icmp-error-reply'] });
+    expect(gw.explanation).toBe("12 ICMP errors about this side's own packets");
+    expect(row(r, '198.51.100.123').explanation).toBe("NTP server replies (4 packets to client ports), 1 ICMP error about this side's own packets");
+    // Quoting some other address, the same packets reach 12 hosts: nothing reads them as replies.
+    const other = summarize(Array.from({ length: 12 }, (_, i) => unreachable(`192.168.1.${10 + i}`, i, '192.168.1.200')));
+    expect(row(other, '198.51.100.1').hosts).toBe(12);
+    expect(ids(row(other, '198.51.100.1'))).not.toContain('server-replies');
+  });
+
   it('a TCP SYN from port 53 is no reply: its ports count', () => {
     const r = summarize(Array.from({ length: 20 }, (_, i) => annotated('198.51.100.55', 53, 1000 + i, i, 'tcp')));
     expect(ids(row(r, '198.51.100.55'))).toContain('vertical-scan');

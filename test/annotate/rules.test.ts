@@ -61,6 +61,8 @@ describe('annotation rules', () => {
     ['param type', file([{ ...ok, kind: 'detector', detector: 'retry', params: { minAttempts: 'three' } }]), /non-negative number/],
     ['direction', file([{ ...ok, direction: ['inbound'] }]), /direction/],
     ['fallback outside source-port', file([{ ...ok, fallback: true }]), /source-port only/],
+    ['quotesDestination not a boolean', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpType: [3], quotesDestination: 'yes' }]), /"quotesDestination" must be a boolean/],
+    ['quotesDestination without icmpType', file([{ ...ok, dstPort: undefined, proto: ['icmp'], quotesDestination: true }]), /"quotesDestination" needs "icmpType"/],
   ])('rejects %s', (_name, json, message) => {
     const e = error(json);
     expect(e.message).toMatch(/^annotations\.json/);

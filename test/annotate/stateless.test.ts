@@ -336,6 +336,40 @@ describe('ICMP', () => {
   it('ICMPv6 type 3 is icmp-time-exceeded', () => {
     expect(ids(annotateOne({ proto: 'icmpv6', ipVersion: 6, icmp: { type: 3, code: 0 }, dst: { ip: '2001:db8::1' } }))).toContain('icmp-time-exceeded');
   });
+  describe('icmp-error-reply: an ICMP error quoting a packet the logged destination sent', () => {
+    // The NTP server 203.0.113.7 says port unreachable about this host's query to it.
+    const quoted = (src: string, dst = '203.0.113.7') => ({ src: { ip: src, port: 123 }, dst: { ip: dst, port: 123 }, proto: 'udp' });
+    const error = (type: number, src = '198.51.100.10', extra: Record<string, unknown> = {}, lang: 'en' | 'zh' = 'en') =>
+      annotateOne({ proto: 'icmp', icmp: { type, code: 3, embedded: quoted(src) }, ...extra }, { lang });
+    it('destination unreachable, source quench, time exceeded and parameter problem are answers to this side', () => {
+      for (const type of [3, 4, 11, 12]) expect(ids(error(type))).toContain('icmp-error-reply');
+      expect(find(error(3), 'icmp-error-reply')?.text).toMatch(/^ICMP error about a packet this address sent/);
+      expect(find(error(3, undefined, {}, 'zh'), 'icmp-error-reply')?.text).toMatch(/^ICMP 差错报文/);
+    });
+    it('not when the quoted packet came from another address, or nothing is quoted, or the type is no error', () => {
+      expect(ids(error(3, '198.51.100.99'))).not.toContain('icmp-error-reply');
+      expect(ids(annotateOne({ proto: 'icmp', icmp: { type: 3, code: 3, embedded: null } }))).not.toContain('icmp-error-reply');
+      for (const type of [0, 5, 8]) expect(ids(error(type))).not.toContain('icmp-error-reply');
+    });
+    it("not on this side's own way out: an outbound port unreachable answers someone else's probe", () => {
+      expect(ids(error(3, '198.51.100.10', { direction: 'out' }))).not.toContain('icmp-error-reply');
+      expect(ids(error(3, '198.51.100.10', { direction: 'forward' }))).toContain('icmp-error-reply');
+      expect(ids(error(3, '198.51.100.10', { direction: null }))).toContain('icmp-error-reply');
+    });
+    it('ICMPv6: unreachable, packet too big, time exceeded, parameter problem', () => {
+      const v6 = (type: number, src: string) =>
+        annotateOne({
+          proto: 'icmpv6',
+          ipVersion: 6,
+          src: { ip: '2001:0db8:0000:0000:0000:0000:0000:0007' },
+          dst: { ip: '2001:0db8:0000:0000:0000:0000:0000:0001' },
+          icmp: { type, code: 0, embedded: { src: { ip: src, port: 443 }, dst: { ip: '2001:0db8:0000:0000:0000:0000:0000:0099', port: 50000 }, proto: 'tcp' } },
+        });
+      for (const type of [1, 2, 3, 4]) expect(ids(v6(type, '2001:0db8:0000:0000:0000:0000:0000:0001'))).toContain('icmp-error-reply');
+      expect(ids(v6(128, '2001:0db8:0000:0000:0000:0000:0000:0001'))).not.toContain('icmp-error-reply');
+      expect(ids(v6(1, '2001:0db8:0000:0000:0000:0000:0000:0002'))).not.toContain('icmp-error-reply');
+    });
+  });
 });
 
 describe('stale-connection', () => {

@@ -202,12 +202,12 @@ describe('--lang zh: the daily summary', () => {
   it('text: Chinese headline, comparison, sections and finding texts', () => {
     const text = out([...DAY, '--lang', 'zh', '-o', 'text']);
     expect(text).toMatch(/^logscan 日报 · 2026-11-21（UTC）\n/);
-    expect(text).toContain('探测       158 个包，来自 103 个来源，发往 43 个端口\n');
-    expect(text).toContain('非探测     本方发出 3 个包 · 7 个是对本方连接的回复 · 27 个是局域网广播杂音\n');
+    expect(text).toContain('探测       157 个包，来自 102 个来源，发往 43 个端口\n');
+    expect(text).toContain('非探测     本方发出 3 个包 · 8 个是对本方连接的回复 · 27 个是局域网广播杂音\n');
     expect(text).toContain('拦截       189（占记录的 195 个包的 97%） · 放行 3 (1.5%) · 其他 3\n');
     expect(text).toContain('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录）');
-    expect(text).toContain('  探测     453 → 158 (−65%)\n');
-    expect(text).toContain('  来源     75 → 103 (+37%) · 今天新出现 84 个\n');
+    expect(text).toContain('  探测     453 → 157 (−65%)\n');
+    expect(text).toContain('  来源     75 → 102 (+36%) · 今天新出现 83 个\n');
     expect(text).toContain('每小时活动（峰值 25 个包）');
     expect(text).toContain('主要来源（共排名 123 个，显示前 10 个）');
     expect(text).toMatch(/│ ping 扫描 14 台主机 +│/);
@@ -236,7 +236,7 @@ describe('--lang zh: the daily summary', () => {
   it('markdown: Chinese labels', () => {
     const md = out([...DAY, '--lang', 'zh', '-o', 'markdown']);
     expect(md).toContain('## logscan 日报：2026-11-21（UTC）\n');
-    expect(md).toContain('- **探测：** 158 个包，来自 103 个来源，发往 43 个端口\n');
+    expect(md).toContain('- **探测：** 157 个包，来自 102 个来源，发往 43 个端口\n');
     expect(md).toContain('| 日志前缀 / 规则 | 包数 |');
     expect(md).toContain('<sub>读取了 1 个文件：samples/ufw.log</sub>');
     expect(leftovers(md, [...ENGLISH, ...DAILY_ENGLISH])).toEqual([]);
@@ -276,8 +276,8 @@ describe('--lang en (the default) is unchanged', () => {
   it('daily text, markdown and html', () => {
     const text = out([...DAY, '-o', 'text']);
     expect(text).toMatch(/^logscan daily · 2026-11-21 \(UTC\)\n/);
-    expect(text).toContain('probes     158 packets from 103 sources to 43 ports\n');
-    expect(text).toContain('  sources  75 → 103 (+37%) · 84 new today\n');
+    expect(text).toContain('probes     157 packets from 102 sources to 43 ports\n');
+    expect(text).toContain('  sources  75 → 102 (+36%) · 83 new today\n');
     expect(text).toContain('  new sources  203.0.113.99 14 · ');
     expect(text).toContain('1 file read: samples/ufw.log');
     expect(out([...DAY, '-o', 'markdown'])).toContain('- **blocked:** 189 (97% of 195 packets logged) · allowed 3 (1.5%) · other 3\n');

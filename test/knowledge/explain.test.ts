@@ -259,7 +259,10 @@ describe('ICMP types', () => {
 
   it('JSON: kind icmp with the type and its name, no protocols list', () => {
     const [j] = explainToJson(answer('3/icmp'), 'en');
-    expect(j).toMatchObject({ query: '3/icmp', kind: 'icmp', icmp: { proto: 'icmp', type: 3, name: 'destination unreachable' }, entries: [], sourceEntries: [], ids: [] });
+    expect(j).toMatchObject({ query: '3/icmp', kind: 'icmp', icmp: { proto: 'icmp', type: 3, name: 'destination unreachable' }, entries: [], sourceEntries: [] });
+    // An unreachable that quotes this side's own packet is a reply; only that rule is about type 3.
+    expect(j!.ids.map((d) => d.id)).toEqual(['icmp-error-reply']);
+    expect(explainToJson(answer('42/icmp'), 'en')[0].ids).toEqual([]);
     expect(j).not.toHaveProperty('protocols');
     expect(explainToJson(answer('99/icmp'), 'en')[0].icmp?.name).toBeNull();
   });
