@@ -5,9 +5,9 @@
 // knowledge-base search beside this.
 import { loadAnnotationRules, type AnnotationRule } from '../annotate/rules.js';
 import { DEFAULT_THRESHOLDS, FINDING_IDS } from '../aggregate/thresholds.js';
-import { messages } from '../i18n/messages.js';
+import { icmpTypeName, messages } from '../i18n/messages.js';
 import type { Lang } from '../knowledge/types.js';
-import type { IdDescription } from '../render/explain.js';
+import type { IcmpTypeMatch, IdDescription } from '../render/explain.js';
 import { isEchoRequest, type IcmpProtocol } from '../util/icmp.js';
 
 /** The annotation and finding ids equal to `term` (case-insensitive); usually none or one. */
@@ -35,6 +35,31 @@ export function describeIcmp(proto: IcmpProtocol, type: number, lang: Lang): IdD
   }
   const out = [...byId].map(([id, rules]) => annotation(id, rules, lang));
   if (isEchoRequest(proto, type)) out.push(finding('icmp-sweep', lang));
+  return out;
+}
+
+const LANGS: readonly Lang[] = ['en', 'zh'];
+const PROTOCOLS: readonly IcmpProtocol[] = ['icmp', 'icmpv6'];
+/** Shorter words would find a type by accident ("re" is in half of them). */
+const MIN_NAME_TERM = 3;
+
+/**
+ * The ICMP types a search term names: every type of a protocol for "icmp" or "icmpv6"
+ * ("icmp6"), else those whose name in either language contains the term ("ping",
+ * "unreachable", "不可达"), each with the ids describeIcmp lists for it.
+ */
+export function searchIcmpTypes(term: string, lang: Lang): IcmpTypeMatch[] {
+  const t = term.trim().toLowerCase();
+  const whole: IcmpProtocol | null = t === 'icmp' ? 'icmp' : t === 'icmpv6' || t === 'icmp6' ? 'icmpv6' : null;
+  if (whole === null && t.length < MIN_NAME_TERM) return [];
+  const out: IcmpTypeMatch[] = [];
+  for (const proto of PROTOCOLS) {
+    if (whole !== null && proto !== whole) continue;
+    for (const type of Object.keys(messages('en').icmpType[proto]).map(Number)) {
+      const named = whole !== null || LANGS.some((l) => icmpTypeName(l, proto, type)!.toLowerCase().includes(t));
+      if (named) out.push({ proto, type, name: icmpTypeName(lang, proto, type)!, ids: describeIcmp(proto, type, lang).map((d) => d.id) });
+    }
+  }
   return out;
 }
 

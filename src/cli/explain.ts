@@ -8,7 +8,7 @@ import { loadKnowledge } from '../knowledge/load.js';
 import { explainQuery, parseQuery, type ExplainQuery } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { renderExplainJson, renderExplainTable, type ExplainAnswer } from '../render/explain.js';
-import { describeIcmp, describeIds } from './explain-ids.js';
+import { describeIcmp, describeIds, searchIcmpTypes } from './explain-ids.js';
 import { collect } from './repeatable.js';
 import { terminalWidth, useColor } from './tty.js';
 
@@ -36,10 +36,14 @@ export function runExplain(queries: readonly string[], opts: ExplainOptions): st
   });
 }
 
-/** The knowledge base's answer and, for a word, the annotation or finding id it names (for an ICMP type, those about it). */
+/**
+ * The knowledge base's answer and, for a word, the annotation or finding id and the ICMP
+ * types it names (for an ICMP type, the ids about it).
+ */
 export function answerQuery(kb: KnowledgeBase, q: ExplainQuery, lang: Lang): ExplainAnswer {
   const ids = q.kind === 'search' ? describeIds(q.term, lang) : q.kind === 'icmp' ? describeIcmp(q.proto, q.type, lang) : [];
-  return { ...explainQuery(kb, q), ids };
+  const icmpTypes = q.kind === 'search' ? searchIcmpTypes(q.term, lang) : [];
+  return { ...explainQuery(kb, q), ids, icmpTypes };
 }
 
 export function registerExplain(program: Command): void {

@@ -57,9 +57,20 @@ export interface IdDescription {
   refs: string[];
 }
 
-/** A knowledge-base answer, and for a search the annotation/finding ids it names. */
+/** An ICMP type a search term names (cli/explain-ids.ts, searchIcmpTypes). */
+export interface IcmpTypeMatch {
+  proto: IcmpProtocol;
+  type: number;
+  /** In --lang. */
+  name: string;
+  /** The interpretations and findings about the type (`explain TYPE/icmp` describes them). */
+  ids: string[];
+}
+
+/** A knowledge-base answer, and for a search the annotation/finding ids and ICMP types it names. */
 export interface ExplainAnswer extends ExplainResult {
   ids: readonly IdDescription[];
+  icmpTypes: readonly IcmpTypeMatch[];
 }
 
 export interface ExplainJson {
@@ -80,6 +91,8 @@ export interface ExplainJson {
   sourceEntries: ExplainJsonSourceEntry[];
   /** A search: the annotation or finding id equal to the term, if any. An ICMP type: the interpretations and findings about it. */
   ids?: IdDescription[];
+  /** A search: the ICMP types it names (all of a protocol for "icmp", "icmpv6"). */
+  icmpTypes?: IcmpTypeMatch[];
 }
 
 const portsOf = (e: { from: number; to: number }): number | string => (e.from === e.to ? e.from : `${e.from}-${e.to}`);
@@ -104,6 +117,7 @@ export function explainToJson(results: readonly ExplainAnswer[], lang: Lang): Ex
       entries: [],
       sourceEntries: [],
       ...(q.kind === 'search' || q.kind === 'icmp' ? { ids: [...r.ids] } : {}),
+      ...(q.kind === 'search' ? { icmpTypes: r.icmpTypes.map((m) => ({ ...m, ids: [...m.ids] })) } : {}),
     };
     out.entries = r.entries.map((e) => ({
       id: e.id,
@@ -166,6 +180,7 @@ const LABELS = {
       `${type}/${proto} — ${proto === 'icmp' ? 'ICMP' : 'ICMPv6'} type ${type}: ${name ?? 'not a type logscan names'}`,
     icmpNoPorts: 'ICMP has no ports: this is the message type, as a log writes it in TYPE= (and CODE=).',
     noIcmpIds: 'No interpretation or finding of logscan is about this type.',
+    icmpSearch: (t: string) => `ICMP types matching "${t}" (\`logscan explain TYPE/icmp\` for one):`,
   },
   zh: {
     head: ['端口', '协议', '名称 [id]', '类别', '级别', '说明'],
@@ -188,6 +203,7 @@ const LABELS = {
       `${type}/${proto} — ${proto === 'icmp' ? 'ICMP' : 'ICMPv6'} 类型 ${type}：${name ?? 'logscan 未收录此类型'}`,
     icmpNoPorts: 'ICMP 没有端口：这是报文类型，即日志中 TYPE=（及 CODE=）的值。',
     noIcmpIds: 'logscan 没有关于此类型的解读或检测结果。',
+    icmpSearch: (t: string) => `与“${t}”匹配的 ICMP 类型（单个类型用 \`logscan explain TYPE/icmp\` 查看）：`,
   },
 } as const;
 
@@ -304,16 +320,29 @@ function idBlock(d: IdDescription, o: ExplainTableOptions, c: Colors): string {
   return lines.join('\n');
 }
 
+/** "  8/icmp     echo request (ping)  icmp-sweep", aligned. */
+function icmpTypeLines(types: readonly IcmpTypeMatch[]): string {
+  const what = types.map((m) => `${m.type}/${m.proto}`);
+  const whatW = Math.max(...what.map((w) => w.length));
+  const nameW = Math.max(...types.map((m) => displayWidth(m.name)));
+  return types
+    .map((m, i) => {
+      const name = m.name + ' '.repeat(nameW - displayWidth(m.name));
+      return `  ${what[i]!.padEnd(whatW)}  ${m.ids.length > 0 ? `${name}  ${m.ids.join(', ')}` : m.name}`;
+    })
+    .join('\n');
+}
+
 function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category'>, o: ExplainTableOptions, c: Colors): string {
   const L = LABELS[o.lang];
   const q = r.query;
   const out: string[] = [];
   if (q.kind === 'search') {
     const n = r.entries.length + r.sourceEntries.length;
-    const ids = r.ids.map((d) => idBlock(d, o, c)).join('\n\n');
-    // An id alone needs no "no port entries" line under it.
-    if (n === 0 && r.ids.length > 0) return ids;
-    if (r.ids.length > 0) out.push(ids, '');
+    if (r.ids.length > 0) out.push(r.ids.map((d) => idBlock(d, o, c)).join('\n\n'), '');
+    if (r.icmpTypes.length > 0) out.push(c.bold(termSafe(L.icmpSearch(q.term))), icmpTypeLines(r.icmpTypes), '');
+    // An id or an ICMP type alone needs no "no port entries" line under it.
+    if (n === 0 && out.length > 0) return out.slice(0, -1).join('\n');
     out.push(c.bold(termSafe(n === 0 ? L.noSearch(q.term) : L.search(q.term, n))));
     if (r.entries.length > 0) out.push(entriesTable(r.entries, kb, o, c));
     if (r.sourceEntries.length > 0) out.push(L.srcSearch, sourceTable(r.sourceEntries, o, c));

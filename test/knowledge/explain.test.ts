@@ -261,10 +261,55 @@ describe('ICMP types', () => {
     const [j] = explainToJson(answer('3/icmp'), 'en');
     expect(j).toMatchObject({ query: '3/icmp', kind: 'icmp', icmp: { proto: 'icmp', type: 3, name: 'destination unreachable' }, entries: [], sourceEntries: [] });
     // An unreachable that quotes this side's own packet is a reply; only that rule is about type 3.
-    expect(j!.ids.map((d) => d.id)).toEqual(['icmp-error-reply']);
+    expect(j?.ids?.map((d) => d.id)).toEqual(['icmp-error-reply']);
     expect(explainToJson(answer('42/icmp'), 'en')[0].ids).toEqual([]);
     expect(j).not.toHaveProperty('protocols');
     expect(explainToJson(answer('99/icmp'), 'en')[0].icmp?.name).toBeNull();
+  });
+});
+
+describe('searching for ICMP types by word', () => {
+  const types = (q: string, lang: 'en' | 'zh' = 'en') => answerQuery(kb, parseQuery(q), lang).icmpTypes.map((m) => `${m.type}/${m.proto}`);
+
+  it('"icmp" and "icmpv6" list every type of their protocol that logscan names, with the ids about each', () => {
+    const v4 = answerQuery(kb, parseQuery('ICMP'), 'en').icmpTypes;
+    expect(v4.map((m) => m.type)).toEqual([0, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 17, 18]);
+    expect(v4.every((m) => m.proto === 'icmp')).toBe(true);
+    expect(v4.find((m) => m.type === 11)?.ids).toEqual(['icmp-time-exceeded', 'icmp-error-reply']);
+    expect(v4.find((m) => m.type === 0)?.ids).toEqual([]);
+    expect(types('icmp6')).toEqual(types('icmpv6'));
+    expect(types('icmpv6')).toContain('135/icmpv6');
+    expect(types('icmpv6')).not.toContain('8/icmp');
+  });
+
+  it('a word finds the types whose name holds it, in either language; short words find none', () => {
+    expect(types('ping')).toEqual(['8/icmp', '128/icmpv6']);
+    expect(types('Unreachable')).toEqual(['3/icmp', '1/icmpv6']);
+    expect(types('不可达')).toEqual(['3/icmp', '1/icmpv6']);
+    expect(answerQuery(kb, parseQuery('unreachable'), 'zh').icmpTypes[0]?.name).toBe('目标不可达');
+    expect(types('re')).toEqual([]);
+    expect(types('sub7')).toEqual([]);
+  });
+
+  it('the table lists them aligned instead of "No entries match"; with port entries, above them', () => {
+    const table = (q: string, lang: 'en' | 'zh' = 'en') => renderExplainTable([answerQuery(kb, parseQuery(q), lang)], kb, { lang, width: 100, color: false });
+    const ping = table('ping');
+    expect(ping).toBe('ICMP types matching "ping" (`logscan explain TYPE/icmp` for one):\n  8/icmp      echo request (ping)  icmp-sweep\n  128/icmpv6  echo request (ping)  icmp-sweep\n');
+    expect(table('ping', 'zh')).toContain('  8/icmp      回显请求（ping）  icmp-sweep\n');
+    const echo = table('echo');
+    expect(echo.indexOf('ICMP types matching "echo"')).toBe(0);
+    expect(echo).toContain('  0/icmp      echo reply\n');
+    expect(echo.indexOf('Search "echo": 1 entry')).toBeGreaterThan(echo.indexOf('129/icmpv6'));
+  });
+
+  it('JSON: a search carries icmpTypes; other queries do not', () => {
+    const [word, port, icmp] = explainToJson(answer('ping', '80', '8/icmp'), 'en');
+    expect(word.icmpTypes).toEqual([
+      { proto: 'icmp', type: 8, name: 'echo request (ping)', ids: ['icmp-sweep'] },
+      { proto: 'icmpv6', type: 128, name: 'echo request (ping)', ids: ['icmp-sweep'] },
+    ]);
+    expect(Object.keys(port)).not.toContain('icmpTypes');
+    expect(Object.keys(icmp)).not.toContain('icmpTypes');
   });
 });
 
