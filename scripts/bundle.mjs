@@ -1,7 +1,7 @@
 // The program, dist/bin/logscan.js: tsc's output (dist/) linked into a few
 // files by esbuild. Node 20 resolves, reads and compiles every ES module on its own, and
 // for logscan's ~150 modules that was a fifth of a small report's time (samples/ufw.log:
-// 408 -> 323 ms; `logscan explain 80`: 200 -> 178 ms; README, "Performance and memory").
+// 408 -> 323 ms; `logscan explain 80`: 200 -> 178 ms; docs/performance.md, "Start-up").
 // Bundled from the emitted JavaScript, not from src/: the code that runs is the code tsc
 // checked.
 //

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The command people run (package.json "bin": dist/bin/logscan.cjs). CommonJS, so that
 // `logscan --version` answers before Node starts its ES module loader: ~12 ms, a tenth of
-// the run (README, "Performance and memory"). Anything else loads the program, the ES
+// the run (docs/performance.md, "Start-up"). Anything else loads the program, the ES
 // module bundle beside this file (dist/bin/logscan.js, from cli/main.ts).
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {

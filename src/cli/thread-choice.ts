@@ -6,7 +6,7 @@ import type { Threads } from './options.js';
 /**
  * Below this much log text (gzip counted uncompressed) a second thread does not pay: at
  * 100k lines (25 MB) the two-thread report was no faster, even with the worker started
- * before the command loads (cli/early-worker.ts; README, "Performance and memory").
+ * before the command loads (cli/early-worker.ts; docs/performance.md, "The second thread").
  */
 const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 
