@@ -10,6 +10,9 @@ type SeverityWords = readonly [string, string, string, string, string, string];
 
 const opt = (s: string | null, f: (s: string) => string): string => (s === null ? '' : f(s));
 
+/** Where packets went: " to 3 ports", or for ICMP and other portless protocols alone ", none to a port" (not "to 0 ports"). */
+const toPorts = (ports: number): string => (ports > 0 ? ` to ${counted(ports, 'port')}` : ', none to a port');
+
 function joinAnd(xs: readonly string[]): string {
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
@@ -182,9 +185,9 @@ export const en = {
     noRecords: 'No firewall records found. `logscan check FILE` shows what the lines look like to logscan.',
     noRecordsShort: 'No firewall records found.',
     /** The probes line: "145 packets to 60 ports" (what is not a probe: notProbes). */
-    probesText: (packets: number, ports: number) => `${counted(packets, 'packet')} to ${counted(ports, 'port')}`,
+    probesText: (packets: number, ports: number) => `${counted(packets, 'packet')}${toPorts(ports)}`,
     /** Appended to probesText when only some probes were dropped or rejected: "blocked: 18 packets to 1 port". */
-    probesBlocked: (packets: number, ports: number) => `blocked: ${counted(packets, 'packet')} to ${counted(ports, 'port')}`,
+    probesBlocked: (packets: number, ports: number) => `blocked: ${counted(packets, 'packet')}${toPorts(ports)}`,
     /** Labels of the header lines and item rows (text pads them to one column, Markdown bolds them). */
     label: {
       filter: 'filter',
@@ -264,7 +267,7 @@ export const en = {
 
   /** `logscan daily` in every format (src/render/daily-*.ts). */
   daily: {
-    probes: (packets: number, sources: string, sourcesN: number, ports: number) => `${counted(packets, 'packet')} from ${sources} ${plural(sourcesN, 'source')} to ${counted(ports, 'port')}`,
+    probes: (packets: number, sources: string, sourcesN: number, ports: number) => `${counted(packets, 'packet')} from ${sources} ${plural(sourcesN, 'source')}${toPorts(ports)}`,
     filesRead: (n: number, skipped: number, files: string) => `${counted(n, 'file')} read${skipped > 0 ? `, ${skipped} skipped (outside the day)` : ''}: ${files}`,
     trendNew: 'new',
     noBasis: (date: string) => `no data for ${date} (not in the logs; --state DIR keeps a digest per day)`,

@@ -9,6 +9,9 @@ const opt = (s: string | null, f: (s: string) => string): string => (s === null 
 const lasting = (d: string | null): string => opt(d, (x) => `，历时 ${x}`);
 
 /** "a"、"a 和 b"、"a、b 和 c". */
+/** 包的去向：“，发往 3 个端口”；只有 ICMP 等无端口协议时说“，均不涉及端口”（而非“发往 0 个端口”）。 */
+const toPorts = (ports: number): string => (ports > 0 ? `，发往 ${fmtInt(ports)} 个端口` : '，均不涉及端口');
+
 function joinAnd(xs: readonly string[]): string {
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join('、')} 和 ${xs[xs.length - 1]}`;
 }
@@ -175,8 +178,8 @@ export const zh: Messages = {
     noMatch: '没有符合筛选条件的事件。',
     noRecords: '未找到防火墙记录。`logscan check FILE` 可以显示 logscan 如何解读这些行。',
     noRecordsShort: '未找到防火墙记录。',
-    probesText: (packets, ports) => `${fmtInt(packets)} 个包，发往 ${fmtInt(ports)} 个端口`,
-    probesBlocked: (packets, ports) => `被拦截：${fmtInt(packets)} 个包，发往 ${fmtInt(ports)} 个端口`,
+    probesText: (packets, ports) => `${fmtInt(packets)} 个包${toPorts(ports)}`,
+    probesBlocked: (packets, ports) => `被拦截：${fmtInt(packets)} 个包${toPorts(ports)}`,
     label: {
       filter: '筛选',
       ignored: '已忽略',
@@ -252,7 +255,7 @@ export const zh: Messages = {
   },
 
   daily: {
-    probes: (packets, sources, _sourcesN, ports) => `${fmtInt(packets)} 个包，来自 ${sources} 个来源，发往 ${fmtInt(ports)} 个端口`,
+    probes: (packets, sources, _sourcesN, ports) => `${fmtInt(packets)} 个包，来自 ${sources} 个来源${toPorts(ports)}`,
     filesRead: (n, skipped, files) => `读取了 ${fmtInt(n)} 个文件${skipped > 0 ? `，跳过 ${fmtInt(skipped)} 个（不在当天范围内）` : ''}：${files}`,
     trendNew: '新增',
     noBasis: (date) => `没有 ${date} 的数据（日志中没有；--state DIR 可按天保存摘要）`,

@@ -181,6 +181,12 @@ describe('message catalog', () => {
     expect(en.daily.probes(1, '1', 1, 2)).toBe('1 packet from 1 source to 2 ports');
     expect(en.report.probesText(1, 1)).toBe('1 packet to 1 port');
     expect(en.report.probesBlocked(18, 1)).toBe('blocked: 18 packets to 1 port');
+    // ICMP alone has no ports: "to 0 ports" would read as if the count were missing.
+    expect(en.report.probesText(5, 0)).toBe('5 packets, none to a port');
+    expect(en.report.probesBlocked(3, 0)).toBe('blocked: 3 packets, none to a port');
+    expect(en.daily.probes(5, '1', 1, 0)).toBe('5 packets from 1 source, none to a port');
+    expect(zh.report.probesText(5, 0)).toBe('5 个包，均不涉及端口');
+    expect(zh.daily.probes(5, '1', 1, 0)).toBe('5 个包，来自 1 个来源，均不涉及端口');
     expect(en.notProbes(1, 1, 1)).toEqual(['1 packet sent from this side', '1 reply to its connections', '1 packet of LAN broadcast chatter']);
     expect(en.notProbes(0, 2, 0)).toEqual(['2 replies to its connections']);
     expect(f.serverReplies(['NTP'], 5, 1)).toBe("NTP server replies (5 packets to client ports), 1 ICMP error about this side's own packets");
