@@ -210,6 +210,16 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     });
   }
 
+  const protocols = p.protocolCount;
+  if (protocols >= t.protoScan.minProtocols) {
+    out.push({
+      id: 'proto-scan',
+      severity: clampSev(Math.max(2, psad)),
+      evidence: { protocols, hosts, durationMs: span, packets: p.packets },
+      text: m.protoScan(protocols, duration),
+    });
+  }
+
   // Stealth scans by TCP flags.
   const fc = p.flagClasses;
   const stealth: [number, string, number][] = [
@@ -346,7 +356,7 @@ function benignFinding(id: string, p: SourceProfile, packets: number, kinds: rea
 const WIDE_PORTS = 15;
 
 /** Findings that make a source a scanner, whatever else its packets hit. */
-const SCAN_IDS = new Set(['vertical-scan', 'horizontal-sweep', 'udp-scan', 'slow-scan']);
+const SCAN_IDS = new Set(['vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan']);
 const STEALTH_IDS = new Set(['null-scan', 'xmas-scan', 'synfin-scan', 'fin-scan', 'ack-scan']);
 /** The TCP flag pattern each stealth finding names (the same in every language). */
 const STEALTH_LABEL: Readonly<Record<string, string>> = { 'null-scan': 'NULL', 'xmas-scan': 'XMAS', 'synfin-scan': 'SYN+FIN', 'fin-scan': 'FIN', 'ack-scan': 'ACK' };
@@ -357,7 +367,7 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
   const parts: string[] = [];
   const stealth = findings.filter((f) => STEALTH_IDS.has(f.id));
   // Scans first, then stealth, then trojans, then the rest (the order people read a row in).
-  const order = ['outbound-malware', 'outbound-blocked', 'vertical-scan', 'horizontal-sweep', 'udp-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'server-replies', 'noise'];
+  const order = ['outbound-malware', 'outbound-blocked', 'vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'server-replies', 'noise'];
   for (const id of order) {
     if (id === '*stealth') {
       if (stealth.length > 0) parts.push(m.stealthProbes(stealth.map((f) => STEALTH_LABEL[f.id]!)));

@@ -71,6 +71,8 @@ const SPILLED = 0xffffffff;
 
 /** 33434-33600: every port of the traceroute range fits. */
 const TRACEROUTE_PORTS = 167;
+/** IP protocol numbers are 0-255: a set of other protocols never needs more. */
+const MAX_OTHER_PROTOCOLS = 256;
 /** Shared empty array of rows not yet written (replaced, never written). */
 const NO_ROWS: (string | number)[] = [];
 
@@ -224,6 +226,8 @@ class RowExtra {
   trojanRows: (number | string)[] = NO_ROWS;
   outboundRows: (number | string)[] = NO_ROWS;
   icmpEchoHosts: HostSet | null = null;
+  /** Distinct protocols of its probes other than TCP, UDP and ICMP (an IP protocol scan tries them all). */
+  otherProtocols: Set<string> | null = null;
   /** The row's members once they outgrew it (the row's count slot is then SPILLED). */
   ports: PortTally | null = null;
   hosts: HostSet | null = null;
@@ -405,8 +409,15 @@ export class ProfileRows {
       }
       default:
         u[uo + U_PROTOCOLS] |= P_OTHER;
+        this.addOtherProtocol(r, e.proto);
         if (port !== null) this.addPort(r, PK_OTHER + port, n, lim);
     }
+  }
+
+  private addOtherProtocol(r: number, proto: string): void {
+    const set = (this.extra(r).otherProtocols ??= new Set());
+    // Flattened: a slice of the log line would keep the line alive.
+    if (set.size < MAX_OTHER_PROTOCOLS && !set.has(proto)) set.add(flat(proto));
   }
 
   private addFlagClass(r: number, cls: number, n: number): void {
@@ -588,6 +599,7 @@ export class ProfileRows {
     x.trojanRows = withRows(x.trojanRows, rare.trojanRows, lim.maxTrojanPorts);
     x.outboundRows = withRows(x.outboundRows, rare.outboundRows, lim.maxTrojanPorts);
     if (rare.icmpEchoHosts) for (const h of rare.icmpEchoHosts) (x.icmpEchoHosts ??= new HostSet()).add(h, lim.maxHosts);
+    if (rare.otherProtocols) for (const proto of rare.otherProtocols) this.addOtherProtocol(r, proto);
     x.noisePackets += rare.noisePackets;
     x.leftoverPackets += rare.leftoverPackets;
     x.traceroutePackets += rare.traceroutePackets;

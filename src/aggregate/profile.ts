@@ -10,7 +10,7 @@ import { flat } from '../util/flat-string.js';
 import { isOwnClientTraffic } from './own-traffic.js';
 import type { Thresholds } from './thresholds.js';
 import { addressKey } from './address-key.js';
-import { FC_SYN } from './profile-codes.js';
+import { FC_SYN, P_ICMP, P_TCP, P_UDP } from './profile-codes.js';
 import { ProfileRows, type AnnotationCounts, type HostMembers, type PortCounts, type SourceProfileFields, type TrojanSeen } from './profile-rows.js';
 
 export * from './profile-codes.js';
@@ -135,6 +135,12 @@ export class SourceProfile implements SourceProfileFields {
   /** Destination hosts of ICMP echo requests. */
   get icmpEchoHosts(): HostMembers | null {
     return this.rare?.icmpEchoHosts ?? null;
+  }
+
+  /** Distinct IP protocols of its probes: TCP, UDP, ICMP (v4 and v6 as one) and each other one. */
+  get protocolCount(): number {
+    const bits = this.protocols;
+    return (bits & P_TCP ? 1 : 0) + (bits & P_UDP ? 1 : 0) + (bits & P_ICMP ? 1 : 0) + (this.rare?.otherProtocols?.size ?? 0);
   }
 
   /** Distinct ports of FIN-only / ACK-only packets. */

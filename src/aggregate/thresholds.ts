@@ -30,6 +30,8 @@ export interface Thresholds {
   horizontalSweep: { minHosts: number };
   /** Many UDP ports. */
   udpScan: { minPorts: number };
+  /** Many IP protocols (the protocol numbers themselves, as nmap -sO tries them). */
+  protoScan: { minProtocols: number };
   /** ICMP echo requests to many hosts. */
   icmpSweep: { minHosts: number };
   /** Packets of a scan-only flag combination (NULL, XMAS, SYN+FIN) needed for a finding. */
@@ -93,6 +95,9 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   // home /24 rarely logs more than a dozen hosts, so 10.
   horizontalSweep: { minHosts: 10 },
   udpScan: { minPorts: 15 },
+  // psad reports a protocol scan at any protocol it has no signature for; a peer that
+  // uses TCP, UDP, ICMP, ESP, AH, GRE and IGMP is still only seven.
+  protoScan: { minProtocols: 8 },
   icmpSweep: { minHosts: 10 },
   // psad: TCP scan flags need only one packet/port.
   stealth: { minPackets: 1, minPortsFinAck: 5 },
@@ -120,6 +125,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
       'vertical-scan': 20,
       'horizontal-sweep': 20,
       'udp-scan': 18,
+      'proto-scan': 18,
       'icmp-sweep': 10,
       'null-scan': 25,
       'fin-scan': 20,
@@ -200,6 +206,7 @@ export const FINDING_IDS: readonly string[] = [
   'vertical-scan',
   'horizontal-sweep',
   'udp-scan',
+  'proto-scan',
   'null-scan',
   'xmas-scan',
   'synfin-scan',

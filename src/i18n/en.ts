@@ -104,6 +104,7 @@ export const en = {
     portList: (ports: readonly string[], more: number) => `${ports.join(', ')}${more > 0 ? ` +${more}` : ''}`,
     portCount: (n: string) => `${n} ports`,
     udpScan: (ports: string, duration: string | null) => `UDP scan: ${ports} ports${opt(duration, (d) => ` in ${d}`)}`,
+    protoScan: (protocols: number, duration: string | null) => `IP protocol scan: ${fmtInt(protocols)} protocols${opt(duration, (d) => ` in ${d}`)}`,
     /** One or more of NULL / XMAS / SYN+FIN / FIN / ACK. */
     stealthProbes: (labels: readonly string[]) => `${joinAnd(labels)} probes`,
     slowScan: (ports: string, duration: string, perHour: string) => `slow scan: ${ports} ports over ${duration} (${perHour}/h)`,
@@ -147,6 +148,8 @@ export const en = {
       'vertical-scan': 'One source tried 15 or more TCP ports (--scan-ports): a port scan looking for services to attack.',
       'horizontal-sweep': 'One source tried the same few ports on 10 or more of your hosts (--sweep-hosts): a search for one service across a network.',
       'udp-scan': 'One source sent to 15 or more UDP ports: a UDP port scan (a traceroute stays within 33434-33600).',
+      'proto-scan':
+        'One source sent packets of 8 or more IP protocols: it scans the protocol numbers themselves, not ports (as nmap -sO does), to learn which protocols this host answers.',
       'null-scan': 'TCP packets with no flags at all (nmap -sN): no real connection sends them; crafted to slip past simple filters and to fingerprint the system.',
       'xmas-scan': 'TCP packets with FIN, PSH and URG set (nmap -sX): crafted, never part of a real connection.',
       'synfin-scan': 'TCP packets with both SYN and FIN: a contradiction no real stack sends, used to evade filters.',
@@ -188,6 +191,10 @@ export const en = {
     probesText: (packets: number, ports: number) => `${counted(packets, 'packet')}${toPorts(ports)}`,
     /** Appended to probesText when only some probes were dropped or rejected: "blocked: 18 packets to 1 port". */
     probesBlocked: (packets: number, ports: number) => `blocked: ${counted(packets, 'packet')}${toPorts(ports)}`,
+    /** A protocol the log wrote as a number (PROTO=41): said so, or "41 2 (0.4%)" reads as two counts. */
+    protoNumber: (n: string) => `proto ${n}`,
+    /** After the protocols shown: how many others the log had. */
+    moreProtocols: (n: number) => `+${fmtInt(n)} more`,
     /** Labels of the header lines and item rows (text pads them to one column, Markdown bolds them). */
     label: {
       filter: 'filter',

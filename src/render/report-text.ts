@@ -175,6 +175,17 @@ function shares(rows: { key: string; packets: number }[], total: number, words: 
   return rows.map((r) => `${termSafe(wordFor(words, r.key))} ${fmtInt(r.packets)}${total > 0 ? ` (${fmtPct(r.packets / total)})` : ''}`);
 }
 
+/** Protocols on the header line: an IP protocol scan logs hundreds of them. */
+const PROTOCOLS_SHOWN = 8;
+
+/** "tcp 576 (83%)", a numbered protocol as "proto 41 2 (0.4%)", then "+247 more". */
+function protocolItems(rows: ReportDoc['byProto'], total: number, m: Messages['report']): string[] {
+  const shown = rows.slice(0, PROTOCOLS_SHOWN).map((r) => (/^\d+$/.test(r.key) ? { ...r, key: m.protoNumber(r.key) } : r));
+  const items = shares(shown, total);
+  if (rows.length > PROTOCOLS_SHOWN) items.push(m.moreProtocols(rows.length - PROTOCOLS_SHOWN));
+  return items;
+}
+
 /** ["700 lines", "693 events (697 packets)", "7 skipped", "0 malformed", "196 sources"]: the header's count line. */
 function recordsItems(t: ReportDoc['totals'], lang: Lang, markMalformed: (s: string) => string = (s) => s): string[] {
   const m = messages(lang).report;
@@ -265,7 +276,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   const notProbes = msg.notProbes(doc.probes.own, doc.probes.replies, doc.probes.noise);
   if (notProbes.length > 0) out.push(wrapItems(rowLabel(c, m.label.notProbes), notProbes, opts.width));
   out.push(wrapItems(rowLabel(c, m.label.actions), shares(doc.byAction, t.packets, msg.action), opts.width));
-  out.push(wrapItems(rowLabel(c, m.label.protocols), shares(doc.byProto.slice(0, 8), t.packets), opts.width));
+  out.push(wrapItems(rowLabel(c, m.label.protocols), protocolItems(doc.byProto, t.packets, m), opts.width));
   out.push(wrapItems(rowLabel(c, m.label.direction), shares(doc.byDirection, t.packets, msg.direction), opts.width));
   if (doc.byFormat.length > 1) out.push(wrapItems(rowLabel(c, m.label.formats), shares(doc.byFormat, t.packets), opts.width));
   if (doc.perHour.some((v) => v > 0)) out.push(`${rowLabel(c, m.label.perHour)}${sparkline(doc.perHour)}  (00-23)`);

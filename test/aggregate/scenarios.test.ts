@@ -440,6 +440,45 @@ describe('bounded memory', () => {
   });
 });
 
+describe('IP protocol scan (nmap -sO: the protocol numbers, not ports)', () => {
+  const packet = (ip: string, proto: string, sec: number) =>
+    makeEvent({ proto, tcpFlags: proto === 'tcp' ? ['SYN'] : null, time: at(sec), src: { ip, port: null }, dst: { port: proto === 'tcp' || proto === 'udp' ? 40000 : null } });
+  const numbers = (n: number) => Array.from({ length: n }, (_, i) => String(100 + i));
+
+  it('eight distinct protocols make a proto-scan, named with its count and duration; seven do not', () => {
+    const scan = summarize(['tcp', 'udp', 'icmp', ...numbers(5)].map((proto, i) => packet('192.0.2.9', proto, i)));
+    const s = row(scan, '192.0.2.9');
+    expect(ids(s)).toEqual(['proto-scan']);
+    expect(s.findings[0]!.evidence).toMatchObject({ protocols: 8, hosts: 1, durationMs: 7000 });
+    expect(s.explanation).toBe('IP protocol scan: 8 protocols in 7 s');
+    // A VPN and multicast peer: TCP, UDP, ICMP, ESP, AH, GRE, IGMP.
+    const peer = summarize(['tcp', 'udp', 'icmp', 'esp', 'ah', 'gre', 'igmp'].map((proto, i) => packet('192.0.2.10', proto, i)));
+    expect(ids(row(peer, '192.0.2.10'))).not.toContain('proto-scan');
+  });
+
+  it('counts each protocol once however often it comes, ICMP and ICMPv6 as one, and the threshold follows --config', () => {
+    const events = [...numbers(6), ...numbers(6), 'icmp', 'icmpv6'].map((proto, i) => packet('192.0.2.11', proto, i));
+    expect(row(summarize(events), '192.0.2.11').findings.find((f) => f.id === 'proto-scan')).toBeUndefined();
+    const lower = mergeThresholds(DEFAULT_THRESHOLDS, { protoScan: { minProtocols: 7 } }, 'test');
+    expect(row(summarize(events, lower), '192.0.2.11').findings.find((f) => f.id === 'proto-scan')?.evidence).toMatchObject({ protocols: 7 });
+  });
+
+  it('read in two parts and merged, the same finding as read whole', () => {
+    const events = [...numbers(30)].map((proto, i) => packet('192.0.2.12', proto, i));
+    const whole = new Summarizer(DEFAULT_THRESHOLDS);
+    const a = new Summarizer(DEFAULT_THRESHOLDS);
+    const b = new Summarizer(DEFAULT_THRESHOLDS);
+    events.forEach((e, i) => {
+      whole.add(e);
+      (i % 2 === 0 ? a : b).add(e);
+    });
+    a.merge(b);
+    const get = (x: Summarizer) => row(x.result({ kb: null, lang: 'en' }), '192.0.2.12').findings.find((f) => f.id === 'proto-scan')?.evidence.protocols;
+    expect(get(a)).toBe(30);
+    expect(get(whole)).toBe(30);
+  });
+});
+
 describe('server replies (002: the source port tells, not the random destination)', () => {
   // Real annotations: what the annotator says about each packet decides the profile.
   const annotated = (src: string, sport: number, dport: number, sec: number, proto = 'udp') =>

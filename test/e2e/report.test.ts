@@ -104,6 +104,16 @@ describe('logscan report: ranking', () => {
     expect(doc.sources[0].ip).toBe('192.168.10.55');
     expect(doc.sources[0].findings.map((f) => f.id)).toContain(id);
   });
+
+  it("psad's protocol scan capture (nmap -sO) is a proto-scan, and the header names numbered protocols and how many more there were", () => {
+    const file = `${CORPUS}psad_proto_scan.log`;
+    const { doc } = json([file]);
+    expect(doc.sources[0].ip).toBe('192.168.10.55');
+    expect(doc.sources[0].findings.map((f) => f.id)).toEqual(['proto-scan']);
+    const text = runCli([file, '--tz', 'UTC'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
+    expect(text).toMatch(/^protocols {2}proto 0 2 \(0\.4%\) · proto 10 2 \(0\.4%\) · .* · \+247 more$/m);
+    expect(text).toContain('IP protocol scan: 255 protocols in 5 s');
+  });
 });
 
 describe('logscan report: formats', () => {
