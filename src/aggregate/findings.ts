@@ -385,8 +385,17 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
   if (parts.length === 0) {
     // No finding: say what it sent.
     const top = p.ports.top(3);
-    if (top.length > 0) parts.push(m.packetsTo(p.packets, m.portList(top.map(([k]) => portLabel(k)), Math.max(0, p.ports.size - 3)), null));
-    else parts.push(m.protoPackets(p.packets, protoText(p, m)));
+    if (top.length > 0) {
+      const to = m.portList(top.map(([k]) => portLabel(k)), Math.max(0, p.ports.size - 3));
+      let toPorts = 0;
+      let counted = 0;
+      for (const [, n] of p.ports.counts()) {
+        toPorts += n;
+        counted++;
+      }
+      // With every port counted, what the counts leave over had no port (ICMP, other protocols, replies): say so.
+      parts.push(counted === p.ports.size && toPorts < p.packets ? m.packetsSomeTo(p.packets, toPorts, to) : m.packetsTo(p.packets, to, null));
+    } else parts.push(m.protoPackets(p.packets, protoText(p, m)));
   }
   // Telling annotations that no finding already covers (source-port tricks, proxy hunts …);
   // for a wide scanner they are by-products of the scan and would only lengthen the line.

@@ -112,6 +112,8 @@ export const en = {
     slowPace: (perHour: string) => `, slowly (${perHour} ports/h)`,
     icmpSweep: (hosts: string) => `ping sweep of ${hosts} hosts`,
     packetsTo: (n: number, to: string, duration: string | null) => `${counted(n, 'packet')} to ${to}${opt(duration, (d) => ` in ${d}`)}`,
+    /** Some of a source's packets had no port (ICMP, other protocols): "510 packets, 4 of them to 39480/tcp". */
+    packetsSomeTo: (n: number, some: number, to: string) => `${counted(n, 'packet')}, ${fmtInt(some)} of them to ${to}`,
     /** A source without findings that sent no port-bearing packets: "6 IGMP packets". */
     protoPackets: (n: number, proto: string) => `${fmtInt(n)} ${proto} ${plural(n, 'packet')}`,
     otherProto: 'other',

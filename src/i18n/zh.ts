@@ -114,6 +114,7 @@ export const zh: Messages = {
     slowPace: (perHour) => `，慢速（每小时 ${perHour} 个端口）`,
     icmpSweep: (hosts) => `ping 扫描 ${hosts} 台主机`,
     packetsTo: (n, to, duration) => `发往 ${latinGap(to)}的 ${fmtInt(n)} 个包${lasting(duration)}`,
+    packetsSomeTo: (n, some, to) => `${fmtInt(n)} 个包，其中 ${fmtInt(some)} 个发往 ${to}`,
     protoPackets: (n, proto) => `${fmtInt(n)} 个${spaced(proto)}包`,
     otherProto: '其他协议',
     traceroute: (n) => `traceroute（${fmtInt(n)} 个探测包）`,

@@ -463,6 +463,12 @@ describe('IP protocol scan (nmap -sO: the protocol numbers, not ports)', () => {
     expect(row(summarize(events, lower), '192.0.2.11').findings.find((f) => f.id === 'proto-scan')?.evidence).toMatchObject({ protocols: 7 });
   });
 
+  it('without a finding, a source whose packets were not all to ports says how many of them were', () => {
+    const mixed = summarize([packet('192.0.2.13', 'tcp', 0), packet('192.0.2.13', 'icmp', 1), packet('192.0.2.14', 'tcp', 0), packet('192.0.2.14', 'tcp', 1)]);
+    expect(row(mixed, '192.0.2.13').explanation).toBe('2 packets, 1 of them to 40000/tcp');
+    expect(row(mixed, '192.0.2.14').explanation).toBe('2 packets to 40000/tcp');
+  });
+
   it('read in two parts and merged, the same finding as read whole', () => {
     const events = [...numbers(30)].map((proto, i) => packet('192.0.2.12', proto, i));
     const whole = new Summarizer(DEFAULT_THRESHOLDS);

@@ -27,6 +27,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.slowScan': ['40', '6 h', '6.7'],
   'finding.icmpSweep': ['14'],
   'finding.packetsTo': [5, '22/tcp', '3 min'],
+  'finding.packetsSomeTo': [510, 4, '39480/tcp'],
   'finding.protoPackets': [6, 'IGMP'],
   'finding.traceroute': [27],
   'finding.slowPace': ['2.9'],
