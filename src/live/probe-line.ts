@@ -1,8 +1,9 @@
 // One compact terminal line per probe for `follow`:
 //   06:25:01  203.0.113.7      → 6776/tcp   Sub-7 (data/backdoor)  sub7-artifact trojan
 //   08:10:28  192.168.1.19     → 22/tcp     SSH  allow  ufw-allow
-// Time, source and destination keep their columns on every line; what varies (the port's name,
-// an action other than drop, the interpretations) follows them.
+// Time, source and destination keep their columns on every line (the source's widens once for
+// a longer IPv6 address: SourceColumn); what varies (the port's name, an action other than
+// drop, the interpretations) follows them.
 // Everything that came from the log goes through termSafe; colour only when asked.
 import pc from 'picocolors';
 import type { Annotation, FirewallEvent } from '../event.js';
@@ -67,9 +68,32 @@ function clip(s: string, max: number): string {
   return `${out}…`;
 }
 
-export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang, c: Colors, tz: string | null, width = 100): string {
+/** The source column fits an IPv4 address; SourceColumn widens it for longer ones. */
+export const SOURCE_WIDTH = 15;
+/** The longest IPv6 text (RFC 5952 never needs more) plus a short zone: wider is not an address. */
+const MAX_SOURCE_WIDTH = 45;
+
+function sourceText(e: FirewallEvent): string {
+  return termSafe(e.src.ip === null ? '?' : addressKey(e.src.ip));
+}
+
+/**
+ * The width of the source column of a stream of lines: it grows to the longest source seen
+ * (an IPv6 address after IPv4 ones) and never shrinks, so the lines from then on line up.
+ */
+export class SourceColumn {
+  width = SOURCE_WIDTH;
+
+  fit(e: FirewallEvent): number {
+    const w = Math.min(MAX_SOURCE_WIDTH, sourceText(e).length);
+    if (w > this.width) this.width = w;
+    return this.width;
+  }
+}
+
+export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang, c: Colors, tz: string | null, width = 100, sourceWidth = SOURCE_WIDTH): string {
   const parts: string[] = [c.dim(clock(e.time, tz))];
-  parts.push(c.bold(termSafe(e.src.ip === null ? '?' : addressKey(e.src.ip)).padEnd(15)));
+  parts.push(c.bold(sourceText(e).padEnd(sourceWidth)));
   parts.push(`→ ${destination(e).padEnd(9)}`);
   const top = topAnnotation(e.annotations);
   const name = knownAs(e, kb, lang);

@@ -25,7 +25,7 @@ import { AlertExec } from './alert-exec.js';
 import { AlertWatch, type Alert } from './alerts.js';
 import { Folder } from './fold.js';
 import { ParseSession } from './parse-session.js';
-import { probeLine } from './probe-line.js';
+import { probeLine, SourceColumn } from './probe-line.js';
 import { windowSummary } from './window-summary.js';
 
 /** Alert window when no --summary-every is given. */
@@ -85,13 +85,14 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     ? new Folder((ip, n, spanMs) => out.write(c.dim(m.folded(n, termSafe(ip), durationText(spanMs, o.lang))) + '\n'))
     : null;
 
+  const sources = new SourceColumn();
   const onEvent = (e: FirewallEvent): void => {
     o.annotate(e);
     overview.add(e);
     runSummary.add(e);
     alerts.add(e);
     if (!text) out.write(eventToJson(e) + '\n');
-    else if (!isOwnClientTraffic(e) && !isLanNoise(e) && folder!.admit(e)) out.write(probeLine(e, o.kb, o.lang, c, o.tz, o.width) + '\n');
+    else if (!isOwnClientTraffic(e) && !isLanNoise(e) && folder!.admit(e)) out.write(probeLine(e, o.kb, o.lang, c, o.tz, o.width, sources.fit(e)) + '\n');
   };
 
   const session = new ParseSession({

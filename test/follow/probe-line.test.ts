@@ -3,7 +3,7 @@
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/box-table.js';
-import { probeLine } from '../../src/live/probe-line.js';
+import { probeLine, SourceColumn } from '../../src/live/probe-line.js';
 import { makeEvent } from '../helpers/events.js';
 
 const c = pc.createColors(false);
@@ -39,6 +39,25 @@ describe('probeLine', () => {
     const arrows = (['drop', 'allow', 'reject'] as const).map((action) => probeLine(makeEvent({ action, dst: { port: 22 } }), null, 'en', c, 'UTC', 100).indexOf('→'));
     expect(new Set(arrows).size).toBe(1);
     expect(arrows[0]).toBe('00:00:00  '.length + 15 + 2);
+  });
+
+  it('widens the source column once for a longer IPv6 source, and keeps it for the lines after', () => {
+    const col = new SourceColumn();
+    const line = (src: string) => {
+      const e = makeEvent({ src: { ip: src }, dst: { port: 22 } });
+      return probeLine(e, null, 'en', c, 'UTC', 100, col.fit(e));
+    };
+    const before = line('192.0.2.1').indexOf('→');
+    const v6 = line('2001:0db8:0000:0000:0001:0000:0000:0001');
+    const after = line('192.0.2.1').indexOf('→');
+    expect(before).toBe('00:00:00  '.length + 15 + 2);
+    expect(v6).toContain('2001:db8::1:0:0:1  → 22/tcp');
+    expect(after).toBe(v6.indexOf('→'));
+    expect(after).toBe('00:00:00  '.length + '2001:db8::1:0:0:1'.length + 2);
+    expect(col.width).toBe(17);
+    // A source text past any address's length does not stretch the column further.
+    line('x'.repeat(200));
+    expect(col.width).toBe(45);
   });
 
   it('leaves no blanks at the end of a line with nothing after the destination', () => {
