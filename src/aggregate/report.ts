@@ -54,6 +54,8 @@ export interface ReportDoc {
   topPorts: PortRow[];
   /** True when topPorts counts dropped/rejected packets only (the log had some), else all inbound. */
   topPortsBlockedOnly: boolean;
+  /** The packets a topPorts share is of: those it counts that went to a port (ICMP has none). */
+  topPortsPackets: number;
   /** Packets per hour of day (0-23) in the report's zone. */
   perHour: number[];
   filters: FilterInfo;
@@ -134,6 +136,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
       names: portNames(kb, k.proto, k.port, lang),
     })),
     topPortsBlockedOnly: ov.portsBlockedOnly,
+    topPortsPackets: portPackets,
     perHour: ov.perHour,
     filters: extras?.filters ?? { since: null, until: null, sources: [], minSeverity: null },
     sources: (minSev === null ? summary.sources : summary.sources.filter((r) => r.severity >= minSev)).slice(0, top),

@@ -246,8 +246,9 @@ export const en = {
     topByPackets: 'Top sources by packets',
     noneRanked: "None ranked: loopback and this host's own outbound traffic are not probes.",
     countryItem: (country: string, packets: number, sources: number) => `${country} ${fmtInt(packets)} (${fmtInt(sources)} src)`,
-    topPortsBlocked: 'Top probed ports (dropped or rejected)',
-    topPorts: 'Top destination ports',
+    /** The ports tables' titles: their shares are of `n` packets (those with a port). */
+    topPortsBlocked: (n: number) => `Top probed ports (dropped or rejected: ${counted(n, 'packet')} with a port)`,
+    topPorts: (n: number) => `Top destination ports (${counted(n, 'packet')} with a port)`,
     interpretations: 'Notable interpretations',
     evicted: (cap: number, evicted: number, events: number) =>
       `note: more than ${fmtInt(cap)} sources; ${fmtInt(evicted)} least-recently-seen source profiles (${counted(events, 'event')}) were evicted and are missing from the ranking (raise the cap with --max-sources).`,

@@ -233,8 +233,8 @@ export const zh: Messages = {
     topByPackets: '按包数排列的主要来源',
     noneRanked: '没有排名：回环流量和本机自己的出站流量不算探测。',
     countryItem: (country, packets, sources) => `${country} ${fmtInt(packets)}（${fmtInt(sources)} 个来源）`,
-    topPortsBlocked: '被探测最多的端口（已丢弃或拒绝）',
-    topPorts: '主要目的端口',
+    topPortsBlocked: (n) => `被探测最多的端口（已丢弃或拒绝：发往端口的 ${fmtInt(n)} 个包）`,
+    topPorts: (n) => `主要目的端口（发往端口的 ${fmtInt(n)} 个包）`,
     interpretations: '值得注意的解读',
     evicted: (cap, evicted, events) =>
       `注意：来源超过 ${fmtInt(cap)} 个；最久未出现的 ${fmtInt(evicted)} 个来源档案（${fmtInt(events)} 个事件）已被淘汰，未计入排名（可用 --max-sources 提高上限）。`,

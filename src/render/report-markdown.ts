@@ -107,7 +107,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     out.push('', `${label(m.md.topNetworks)} ${doc.topNetworks.map((x) => `AS${x.number}${x.organization ? ` ${md(x.organization)}` : ''} ${fmtInt(x.packets)}`).join(' · ')}`);
   }
   if (doc.topPorts.length > 0) {
-    out.push('', `### ${doc.topPortsBlockedOnly ? m.topPortsBlocked : m.topPorts}`, '');
+    out.push('', `### ${(doc.topPortsBlockedOnly ? m.topPortsBlocked : m.topPorts)(doc.topPortsPackets)}`, '');
     out.push(
       ...tableMd(
         [h.port, h.packets, h.share, h.knownAs],

@@ -334,7 +334,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     // Fixed widths that fit the values; a longer heading (another language) widens its column.
     const fixed = [h.port, h.packets, h.share].map((x, i) => Math.max([10, 8, 6][i]!, displayWidth(x)));
     const table = textTable([h.port, h.packets, h.share, h.knownAs], rows, c, fitWidths(fixed, opts.width, 18));
-    out.push('', c.bold(doc.topPortsBlockedOnly ? m.topPortsBlocked : m.topPorts), table);
+    out.push('', c.bold((doc.topPortsBlockedOnly ? m.topPortsBlocked : m.topPorts)(doc.topPortsPackets)), table);
   }
   if (doc.interpretations.length > 0) {
     type I = ReportDoc['interpretations'][number];

@@ -61,7 +61,7 @@ describe('--lang zh: the report', () => {
     expect(text).toMatch(/^方向 +入站 654 \(94%\)/m);
     expect(text).toContain('主要来源（共排名 194 个，显示前 20 个）');
     expect(text).toMatch(/│ 来源 +│ 评分 +│ 事件数 │ 端口数 │ 主机数 │ 出现时间 +│ 原因 +│/);
-    expect(text).toContain('被探测最多的端口（已丢弃或拒绝）');
+    expect(text).toContain('被探测最多的端口（已丢弃或拒绝：发往端口的 612 个包）');
     expect(text).toContain('值得注意的解读');
     expect(text).toMatch(/^检测结果 +trojan-probe 17 · /m);
     // Wrapped in the narrow "why" column: compare with the line breaks and borders taken out.
@@ -253,7 +253,7 @@ describe('--lang en (the default) is unchanged', () => {
     expect(text).toMatch(/│ # +│ source +│ score │ events │ ports │ hosts │ seen +│ why +│/);
     expect(text).toContain('│ vertical scan: 300 ports  │');
     expect(text).toContain('findings   trojan-probe 17 · null-scan 1 · ');
-    expect(text).toContain('Top probed ports (dropped or rejected)\n');
+    expect(text).toContain('Top probed ports (dropped or rejected: 612 packets with a port)\n');
     expect(text).not.toMatch(/垂直扫描|主要来源|原因|检测结果/);
   });
 

@@ -49,6 +49,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.probesText': [633, 361],
   'report.probesBlocked': [600, 1],
   'report.protoNumber': ['41'],
+  'report.topPortsBlocked': [612],
+  'report.topPorts': [612],
   'report.moreProtocols': [247],
   'report.incomplete': [1, 2, 'a.log'],
   'report.interrupted': ['SIGINT'],

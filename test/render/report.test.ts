@@ -170,7 +170,9 @@ describe('terminal report', () => {
     expect(d.probes).toMatchObject({ packets: 19, ports: 2, blocked: 18, blockedPorts: 1 });
     const text = renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' });
     expect(text).toContain('probes     19 packets to 2 ports · blocked: 18 packets to 1 port\n');
-    expect(text).toContain('Top probed ports (dropped or rejected)');
+    // Its title says what the shares are of: the 18 blocked packets with a port.
+    expect(text).toContain('Top probed ports (dropped or rejected: 18 packets with a port)');
+    expect(d.topPortsPackets).toBe(18);
     expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' })).toContain('- **probes:** 19 packets to 2 ports · blocked: 18 packets to 1 port\n');
     expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'zh' })).toContain('19 个包，发往 2 个端口 · 被拦截：18 个包，发往 1 个端口');
     // Every probe blocked, or none: the table counts them all, and the line says nothing more.
