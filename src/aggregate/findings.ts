@@ -388,13 +388,13 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
     if (top.length > 0) {
       const to = m.portList(top.map(([k]) => portLabel(k)), Math.max(0, p.ports.size - 3));
       let toPorts = 0;
-      let counted = 0;
+      let portsCounted = 0;
       for (const [, n] of p.ports.counts()) {
         toPorts += n;
-        counted++;
+        portsCounted++;
       }
       // With every port counted, what the counts leave over had no port (ICMP, other protocols, replies): say so.
-      parts.push(counted === p.ports.size && toPorts < p.packets ? m.packetsSomeTo(p.packets, toPorts, to) : m.packetsTo(p.packets, to, null));
+      parts.push(portsCounted === p.ports.size && toPorts < p.packets ? m.packetsSomeTo(p.packets, toPorts, to) : m.packetsTo(p.packets, to, null));
     } else parts.push(m.protoPackets(p.packets, protoText(p, m)));
   }
   // Telling annotations that no finding already covers (source-port tricks, proxy hunts …);
