@@ -100,7 +100,8 @@ export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang
   if (name) parts.push(severityColor(c, top?.severity ?? 0)(termSafe(name)));
   if (e.action !== 'drop') {
     const word = wordFor(messages(lang).action, e.action);
-    parts.push(e.action === 'allow' ? c.green(word) : c.yellow(word));
+    // "other" only says the log named no verdict (psad's captures, LOG rules without one): dim, not a warning colour.
+    parts.push(e.action === 'allow' ? c.green(word) : e.action === 'reject' ? c.yellow(word) : c.dim(word));
   }
   const shown = e.annotations.filter((a) => !NAME_ONLY.has(a.id));
   if (shown.length > 0) parts.push(shown.map((a) => severityColor(c, a.severity)(termSafe(a.id))).join(' '));

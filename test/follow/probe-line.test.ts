@@ -60,6 +60,15 @@ describe('probeLine', () => {
     expect(col.width).toBe(45);
   });
 
+  it('colours allow green and reject yellow; "other" (no verdict in the log) is dim, not a warning', () => {
+    const col = pc.createColors(true);
+    const word = (action: 'allow' | 'reject' | 'other') => probeLine(makeEvent({ action, dst: { port: 22 } }), null, 'en', col, 'UTC', 100);
+    expect(word('allow')).toContain(col.green('allow'));
+    expect(word('reject')).toContain(col.yellow('reject'));
+    expect(word('other')).toContain(col.dim('other'));
+    expect(word('other')).not.toContain(col.yellow('other'));
+  });
+
   it('leaves no blanks at the end of a line with nothing after the destination', () => {
     const line = probeLine(makeEvent({ dst: { port: 40727 } }), null, 'en', c, 'UTC', 100);
     expect(line).toMatch(/→ 40727\/tcp$/);
