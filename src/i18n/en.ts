@@ -348,7 +348,6 @@ export const en = {
       newSources: 'New sources',
       newPorts: 'Newly probed ports',
       newBadge: 'new',
-      topProbedPorts: 'Top probed ports',
       whatLabel: 'what',
       geoItem: (name: string, packets: number, sources: number) => `${name}: ${counted(packets, 'packet')}, ${counted(sources, 'source')}`,
     },

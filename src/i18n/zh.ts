@@ -326,7 +326,6 @@ export const zh: Messages = {
       newSources: '新来源',
       newPorts: '首次被探测的端口',
       newBadge: '新',
-      topProbedPorts: '被探测最多的端口',
       whatLabel: '解读',
       geoItem: (name, packets, sources) => `${name}：${fmtInt(packets)} 个包，${fmtInt(sources)} 个来源`,
     },

@@ -231,12 +231,12 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
     if (r.topPorts.length > 0) {
       const P = R.head;
       b.push(
-        `<section><h2>${e(H.topProbedPorts)}</h2>${table(
+        `<section><h2>${e((r.topPortsBlockedOnly ? R.topPortsBlocked : R.topPorts)(r.topPortsPackets))}</h2>${table(
           [[P.port], [P.packets, 'n'], [P.share, 'n'], [P.knownAs]],
           r.topPorts.map(
             (p) =>
               '<tr>' +
-              td(P.port, `<code>${p.port}/${e(p.proto)}</code>`) +
+              td(P.port, `<code>${p.port}/${e(p.proto)}</code>`, 'nw') +
               td(P.packets, fmtInt(p.packets), 'n') +
               td(P.share, fmtPct(p.share), 'n') +
               td(P.knownAs, e(p.names.slice(0, 3).join(msg.nameSep) || '-'), 'wide') +

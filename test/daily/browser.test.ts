@@ -100,4 +100,17 @@ describe('daily HTML in Chromium', () => {
     await page.screenshot({ path: join(out, 'daily-wide.png'), fullPage: true });
     await page.close();
   }, 60_000);
+
+  it('keeps a port ("22/tcp") on one line on a phone, however long the names beside it', async () => {
+    // samples/ufw.log's first day: ports known by three long names each squeeze the port column.
+    const file = join(tempDir(), 'sample.html');
+    const r = runCli(['daily', join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026', '--output', file]);
+    expect(r.code).toBe(0);
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(pathToFileURL(file).href);
+    const lines = await page.$$eval('td[data-label="port"] code', (els) => els.map((el) => [el.textContent, el.getClientRects().length] as const));
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.filter(([, n]) => n !== 1)).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

@@ -334,6 +334,14 @@ describe('formats', () => {
     expect(html.match(/ lang="/g)).toHaveLength(1);
   });
 
+  it("html's ports table says what its shares are of, as the report's does", () => {
+    const sample = new URL('../../samples/ufw.log', import.meta.url).pathname;
+    const html = runCli(['daily', sample, '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026', '-o', 'html']).stdout;
+    const json = JSON.parse(runCli(['daily', sample, '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026', '-o', 'json']).stdout) as { report: { topPortsPackets: number } };
+    expect(json.report.topPortsPackets).toBe(450);
+    expect(html).toContain('<h2>Top probed ports (dropped or rejected: 450 packets with a port)</h2>');
+  });
+
   it('html with --lang zh is a Chinese page, so browsers pick Chinese fonts and line breaks', () => {
     const r = runCli(['daily', hostileLog(), '--date', '2026-11-21', '--tz', 'UTC', '-o', 'html', '--lang', 'zh']);
     expect(r.code).toBe(0);
