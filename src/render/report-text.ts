@@ -7,6 +7,7 @@ import type { Lang } from '../knowledge/types.js';
 import { messages, wordFor, type Messages } from '../i18n/messages.js';
 import { boxTable, displayWidth, fitWidths, wrapItems, wrapLabelled, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
+import { cmpStr } from '../util/compare.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { formatDateTime, zonedParts } from './time-format.js';
 
@@ -178,9 +179,23 @@ function shares(rows: { key: string; packets: number }[], total: number, words: 
 /** Protocols on the header line: an IP protocol scan logs hundreds of them. */
 const PROTOCOLS_SHOWN = 8;
 
+const isNumber = (key: string): boolean => /^\d+$/.test(key);
+
+/** Equal counts: named protocols first, then numbered ones by number (2, 10, 100; not 10, 100, 2). */
+function byCountThenProtocol(a: { key: string; packets: number }, b: { key: string; packets: number }): number {
+  if (a.packets !== b.packets) return b.packets - a.packets;
+  const na = isNumber(a.key);
+  const nb = isNumber(b.key);
+  if (na !== nb) return na ? 1 : -1;
+  return na ? Number(a.key) - Number(b.key) : cmpStr(a.key, b.key);
+}
+
 /** "tcp 576 (83%)", a numbered protocol as "proto 41 2 (0.4%)", then "+247 more". */
 function protocolItems(rows: ReportDoc['byProto'], total: number, m: Messages['report']): string[] {
-  const shown = rows.slice(0, PROTOCOLS_SHOWN).map((r) => (/^\d+$/.test(r.key) ? { ...r, key: m.protoNumber(r.key) } : r));
+  const shown = [...rows]
+    .sort(byCountThenProtocol)
+    .slice(0, PROTOCOLS_SHOWN)
+    .map((r) => (isNumber(r.key) ? { ...r, key: m.protoNumber(r.key) } : r));
   const items = shares(shown, total);
   if (rows.length > PROTOCOLS_SHOWN) items.push(m.moreProtocols(rows.length - PROTOCOLS_SHOWN));
   return items;

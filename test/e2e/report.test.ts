@@ -111,8 +111,12 @@ describe('logscan report: ranking', () => {
     expect(doc.sources[0].ip).toBe('192.168.10.55');
     expect(doc.sources[0].findings.map((f) => f.id)).toEqual(['proto-scan']);
     const text = runCli([file, '--tz', 'UTC'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
-    expect(text).toMatch(/^protocols {2}proto 0 2 \(0\.4%\) · proto 10 2 \(0\.4%\) · .* · \+247 more$/m);
+    // Equal counts: the named protocols first, then the numbers in order; eight shown.
+    expect(text).toMatch(/^protocols {2}ah 2 \(0\.4%\) · esp 2 \(0\.4%\) · .* · \+247 more$/m);
     expect(text).toContain('IP protocol scan: 255 protocols in 5 s');
+    const numbered = join(dir, 'numbered.log');
+    writeFileSync(numbered, [100, 10, 3].map((p, i) => line(i, '203.0.113.70', 1).replace(/PROTO=TCP SPT=40000 DPT=1 .*$/, `PROTO=${p} `)).join('\n') + '\n');
+    expect(runCli([numbered, ...BASE], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout).toMatch(/^protocols {2}proto 3 1 \(33%\) · proto 10 1 \(33%\) · proto 100 1 \(33%\)$/m);
   });
 });
 
