@@ -5,7 +5,7 @@ import pc from 'picocolors';
 import type { FirewallEvent } from '../event.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { Overview } from '../aggregate/overview.js';
-import { isLanNoise, isOwnClientTraffic } from '../aggregate/own-traffic.js';
+import { isLanNoise, isOwnClientTraffic, isReply } from '../aggregate/own-traffic.js';
 import { buildReport } from '../aggregate/report.js';
 import { Summarizer } from '../aggregate/summary.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
@@ -92,7 +92,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     runSummary.add(e);
     alerts.add(e);
     if (!text) out.write(eventToJson(e) + '\n');
-    else if (!isOwnClientTraffic(e) && !isLanNoise(e) && folder!.admit(e)) out.write(probeLine(e, o.kb, o.lang, c, o.tz, o.width, sources.fit(e)) + '\n');
+    else if (!isOwnClientTraffic(e) && !isReply(e) && !isLanNoise(e) && folder!.admit(e)) out.write(probeLine(e, o.kb, o.lang, c, o.tz, o.width, sources.fit(e)) + '\n');
   };
 
   const session = new ParseSession({

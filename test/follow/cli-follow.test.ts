@@ -269,14 +269,18 @@ describe('logscan follow', () => {
     expect(lines.some((l) => /203\.0\.113\.166 +→ 31337\/udp/.test(l))).toBe(true);
   });
 
-  it('text output leaves out LAN broadcast chatter (SSDP, mDNS, NetBIOS, DHCP), still read as such in the summary', async () => {
+  it('text output leaves out LAN broadcast chatter (SSDP, mDNS, NetBIOS, DHCP) and replies to this side, still read as such in the summary', async () => {
     const cli = startCli(['follow', '--from-start', '--year', '2026', '--tz', 'UTC', join(repoRoot, 'samples/ufw.log')], { env });
     await cli.waitFor((out) => out.includes('04:09:54')); // the last record
     const r = await cli.stop();
     const probeLines = r.stdout.split('\n').filter((l) => l.includes(' → '));
     expect(probeLines.length).toBeGreaterThan(100);
     expect(probeLines.filter((l) => /→ (1900|5353|137|138|67)\/udp|→ igmp/.test(l))).toEqual([]);
+    // Replies (by source port, and the NTP server's port unreachable) are not probes either; a SYN from port 53 is one.
+    expect(probeLines.filter((l) => /srcport-(ftp-data|icq|ntp|game)\b|tcp-reply|udp-reply|icmp-error-reply|198\.51\.100\.123 /.test(l))).toEqual([]);
+    expect(probeLines.some((l) => l.includes('srcport-dns-syn'))).toBe(true);
     // Still read, and named, in the summary.
     expect(r.stdout).toMatch(/Notable interpretations[\s\S]*lan-broadcast/);
+    expect(r.stdout).toMatch(/Notable interpretations[\s\S]*srcport-ntp[\s\S]*icmp-error-reply/);
   });
 });
