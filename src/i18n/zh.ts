@@ -8,10 +8,10 @@ import type { Messages } from './en.js';
 const opt = (s: string | null, f: (s: string) => string): string => (s === null ? '' : f(s));
 const lasting = (d: string | null): string => opt(d, (x) => `，历时 ${x}`);
 
-/** "a"、"a 和 b"、"a、b 和 c". */
 /** 包的去向：“，发往 3 个端口”；只有 ICMP 等无端口协议时说“，均不涉及端口”（而非“发往 0 个端口”）。 */
 const toPorts = (ports: number): string => (ports > 0 ? `，发往 ${fmtInt(ports)} 个端口` : '，均不涉及端口');
 
+/** "a"、"a 和 b"、"a、b 和 c". */
 function joinAnd(xs: readonly string[]): string {
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join('、')} 和 ${xs[xs.length - 1]}`;
 }
