@@ -125,7 +125,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
       'vertical-scan': 20,
       'horizontal-sweep': 20,
       'udp-scan': 18,
-      'proto-scan': 18,
+      // Raw IP packets of protocols nobody speaks: crafted, like NULL and XMAS probes.
+      'proto-scan': 25,
       'icmp-sweep': 10,
       'null-scan': 25,
       'fin-scan': 20,
