@@ -42,6 +42,8 @@ export const en = {
       12: 'parameter problem',
       13: 'timestamp request',
       14: 'timestamp reply',
+      15: 'information request',
+      16: 'information reply',
       17: 'address mask request',
       18: 'address mask reply',
     } as Readonly<Record<number, string>>,

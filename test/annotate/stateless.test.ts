@@ -336,6 +336,15 @@ describe('ICMP', () => {
   it('ICMPv6 type 3 is icmp-time-exceeded', () => {
     expect(ids(annotateOne({ proto: 'icmpv6', ipVersion: 6, icmp: { type: 3, code: 0 }, dst: { ip: '2001:db8::1' } }))).toContain('icmp-time-exceeded');
   });
+  it('ICMP timestamp, information and address-mask requests from outside are icmp-recon; a ping, a reply or an outbound one is not', () => {
+    for (const type of [13, 15, 17]) expect(ids(annotateOne({ proto: 'icmp', icmp: { type, code: 0 } }))).toEqual(['icmp-recon']);
+    expect(find(annotateOne({ proto: 'icmp', icmp: { type: 13, code: 0 } }), 'icmp-recon')?.severity).toBe(2);
+    for (const type of [8, 14, 18]) expect(ids(annotateOne({ proto: 'icmp', icmp: { type, code: 0 } }))).not.toContain('icmp-recon');
+    expect(ids(annotateOne({ proto: 'icmp', direction: 'out', icmp: { type: 13, code: 0 } }))).not.toContain('icmp-recon');
+    // ICMPv6 numbers mean other things: 13 is nothing there.
+    expect(ids(annotateOne({ proto: 'icmpv6', ipVersion: 6, icmp: { type: 13, code: 0 }, dst: { ip: '2001:db8::1' } }))).not.toContain('icmp-recon');
+  });
+
   describe('icmp-error-reply: an ICMP error quoting a packet the logged destination sent', () => {
     // The NTP server 203.0.113.7 says port unreachable about this host's query to it.
     const quoted = (src: string, dst = '203.0.113.7') => ({ src: { ip: src, port: 123 }, dst: { ip: dst, port: 123 }, proto: 'udp' });

@@ -273,7 +273,7 @@ describe('searching for ICMP types by word', () => {
 
   it('"icmp" and "icmpv6" list every type of their protocol that logscan names, with the ids about each', () => {
     const v4 = answerQuery(kb, parseQuery('ICMP'), 'en').icmpTypes;
-    expect(v4.map((m) => m.type)).toEqual([0, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 17, 18]);
+    expect(v4.map((m) => m.type)).toEqual([0, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
     expect(v4.every((m) => m.proto === 'icmp')).toBe(true);
     expect(v4.find((m) => m.type === 11)?.ids).toEqual(['icmp-time-exceeded', 'icmp-error-reply']);
     expect(v4.find((m) => m.type === 0)?.ids).toEqual([]);
