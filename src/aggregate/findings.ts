@@ -10,6 +10,7 @@ import {
   FC_SYNFIN,
   FC_XMAS,
   FLAG_CLASSES,
+  ICMPV6_TYPE,
   P_ICMP,
   P_OTHER,
   P_TCP,
@@ -20,7 +21,7 @@ import {
   type TrojanSeen,
 } from './profile.js';
 import { fmtInt } from '../util/number-text.js';
-import { durationText, messages, wordFor, type Messages } from '../i18n/messages.js';
+import { durationText, icmpTypeName, messages, wordFor, type Messages } from '../i18n/messages.js';
 import { BLOCKED_OUTBOUND_ANNOTATIONS, FINDING_IDS, ICMP_ERROR_REPLY, LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, NOT_NOTABLE, OUTBOUND_ANNOTATIONS, REPLY_ANNOTATIONS, dangerLevel, type Thresholds } from './thresholds.js';
 import { cmpName, cmpStr } from '../util/compare.js';
 
@@ -395,7 +396,7 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
       }
       // With every port counted, what the counts leave over had no port (ICMP, other protocols, replies): say so.
       parts.push(portsCounted === p.ports.size && toPorts < p.packets ? m.packetsSomeTo(p.packets, toPorts, to) : m.packetsTo(p.packets, to, null));
-    } else parts.push(m.protoPackets(p.packets, protoText(p, m)));
+    } else parts.push(m.protoPackets(p.packets, protoText(p, m)) + icmpTypesText(p, lang));
   }
   // Telling annotations that no finding already covers (source-port tricks, proxy hunts …);
   // for a wide scanner they are by-products of the scan and would only lengthen the line.
@@ -408,6 +409,28 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
     .map(([id, c]) => (c > 1 ? `${id} ×${fmtInt(c)}` : id));
   if (extra.length > 0) parts.push(extra.join(messages(lang).listSep));
   return parts.join(' · ');
+}
+
+/** ICMP types the explanation names before "+N". */
+const ICMP_TYPES_NAMED = 3;
+
+/** ": echo request (ping), time exceeded": what a source's ICMP packets were, lowest type first. */
+function icmpTypesText(p: SourceProfile, lang: Lang): string {
+  const keys = p.icmpTypes;
+  if (keys === null || keys.size === 0) return '';
+  const m = messages(lang).finding;
+  // An echo request is one name whether ICMP (8) or ICMPv6 (128) carried it.
+  const names = [
+    ...new Set(
+      [...keys]
+        .sort((a, b) => a - b)
+        .map((k) => {
+          const type = k % ICMPV6_TYPE;
+          return icmpTypeName(lang, k >= ICMPV6_TYPE ? 'icmpv6' : 'icmp', type) ?? m.icmpTypeNumber(type);
+        }),
+    ),
+  ];
+  return m.icmpTypes(names.slice(0, ICMP_TYPES_NAMED), Math.max(0, names.length - ICMP_TYPES_NAMED));
 }
 
 function protoText(p: SourceProfile, m: Messages['finding']): string {

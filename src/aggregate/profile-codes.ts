@@ -44,3 +44,6 @@ export function portKeyName(key: number): { proto: string; port: number } {
   if (key >= PK_UDP) return { proto: 'udp', port: key - PK_UDP };
   return { proto: 'tcp', port: key };
 }
+
+/** A source's ICMP types are one set: ICMPv6 types keyed above the ICMP ones. */
+export const ICMPV6_TYPE = 256;

@@ -143,6 +143,11 @@ export class SourceProfile implements SourceProfileFields {
     return (bits & P_TCP ? 1 : 0) + (bits & P_UDP ? 1 : 0) + (bits & P_ICMP ? 1 : 0) + (this.rare?.otherProtocols?.size ?? 0);
   }
 
+  /** ICMP message types of its probes, ICMPv6 ones as ICMPV6_TYPE + type. */
+  get icmpTypes(): Iterable<number> & { readonly size: number } | null {
+    return this.rare?.icmpTypes ?? null;
+  }
+
   /** Distinct ports of FIN-only / ACK-only packets. */
   get finPorts(): { readonly size: number } | null {
     return this.rare?.finPorts ?? null;

@@ -119,6 +119,10 @@ export const en = {
     /** A source without findings that sent no port-bearing packets: "6 IGMP packets". */
     protoPackets: (n: number, proto: string) => `${fmtInt(n)} ${proto} ${plural(n, 'packet')}`,
     otherProto: 'other',
+    /** After protoPackets for ICMP: ": echo request (ping), time exceeded +2" (the names have parentheses of their own). */
+    icmpTypes: (names: readonly string[], more: number) => `: ${names.join(', ')}${more > 0 ? ` +${more}` : ''}`,
+    /** An ICMP type logscan has no name for. */
+    icmpTypeNumber: (type: number) => `type ${type}`,
     traceroute: (n: number) => `traceroute (${counted(n, 'probe')})`,
     dialupLeftover: (n: number) => `dial-up leftover (${counted(n, 'packet')} meant for the address's previous holder)`,
     serverReplies: (labels: readonly string[], n: number, icmpErrors: number) =>

@@ -119,6 +119,8 @@ export const zh: Messages = {
     packetsSomeTo: (n, some, to) => `${fmtInt(n)} 个包，其中 ${fmtInt(some)} 个发往 ${to}`,
     protoPackets: (n, proto) => `${fmtInt(n)} 个${spaced(proto)}包`,
     otherProto: '其他协议',
+    icmpTypes: (names, more) => `：${names.join('、')}${more > 0 ? ` 等 ${fmtInt(names.length + more)} 种` : ''}`,
+    icmpTypeNumber: (type) => `类型 ${type}`,
     traceroute: (n) => `traceroute（${fmtInt(n)} 个探测包）`,
     dialupLeftover: (n) => `拨号/DHCP 残留（${fmtInt(n)} 个包发给该地址的上一个使用者）`,
     serverReplies: (labels, n, icmpErrors) =>

@@ -463,12 +463,6 @@ describe('IP protocol scan (nmap -sO: the protocol numbers, not ports)', () => {
     expect(row(summarize(events, lower), '192.0.2.11').findings.find((f) => f.id === 'proto-scan')?.evidence).toMatchObject({ protocols: 7 });
   });
 
-  it('without a finding, a source whose packets were not all to ports says how many of them were', () => {
-    const mixed = summarize([packet('192.0.2.13', 'tcp', 0), packet('192.0.2.13', 'icmp', 1), packet('192.0.2.14', 'tcp', 0), packet('192.0.2.14', 'tcp', 1)]);
-    expect(row(mixed, '192.0.2.13').explanation).toBe('2 packets, 1 of them to 40000/tcp');
-    expect(row(mixed, '192.0.2.14').explanation).toBe('2 packets to 40000/tcp');
-  });
-
   it('read in two parts and merged, the same finding as read whole', () => {
     const events = [...numbers(30)].map((proto, i) => packet('192.0.2.12', proto, i));
     const whole = new Summarizer(DEFAULT_THRESHOLDS);
@@ -482,6 +476,26 @@ describe('IP protocol scan (nmap -sO: the protocol numbers, not ports)', () => {
     const get = (x: Summarizer) => row(x.result({ kb: null, lang: 'en' }), '192.0.2.12').findings.find((f) => f.id === 'proto-scan')?.evidence.protocols;
     expect(get(a)).toBe(30);
     expect(get(whole)).toBe(30);
+  });
+});
+
+describe('a source without findings: what its explanation says it sent', () => {
+  const packet = (ip: string, proto: string, sec: number) =>
+    makeEvent({ proto, tcpFlags: proto === 'tcp' ? ['SYN'] : null, time: at(sec), src: { ip, port: null }, dst: { port: proto === 'tcp' || proto === 'udp' ? 40000 : null } });
+
+  it('without a finding, a source whose packets were not all to ports says how many of them were', () => {
+    const mixed = summarize([packet('192.0.2.13', 'tcp', 0), packet('192.0.2.13', 'icmp', 1), packet('192.0.2.14', 'tcp', 0), packet('192.0.2.14', 'tcp', 1)]);
+    expect(row(mixed, '192.0.2.13').explanation).toBe('2 packets, 1 of them to 40000/tcp');
+    expect(row(mixed, '192.0.2.14').explanation).toBe('2 packets to 40000/tcp');
+  });
+
+  it('a source of ICMP probes alone says which message types they were, lowest first, each name once', () => {
+    const icmp = (ip: string, proto: string, type: number, sec: number) =>
+      makeEvent({ proto, time: at(sec), src: { ip, port: null }, dst: { port: null }, icmp: { type, code: 0 } });
+    const r = summarize([icmp('192.0.2.15', 'icmp', 42, 0), icmp('192.0.2.15', 'icmpv6', 128, 1), icmp('192.0.2.15', 'icmp', 8, 2), icmp('192.0.2.15', 'icmp', 8, 3)]);
+    expect(row(r, '192.0.2.15').explanation).toBe('4 ICMP packets: echo request (ping), type 42');
+    const many = summarize([0, 13, 15, 17, 8].map((type, i) => icmp('192.0.2.16', 'icmp', type, i)));
+    expect(row(many, '192.0.2.16').explanation).toBe('5 ICMP packets: echo reply, echo request (ping), timestamp request +2');
   });
 });
 

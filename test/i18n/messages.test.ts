@@ -23,6 +23,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.portCount': ['15'],
   'finding.udpScan': ['151', '32 s'],
   'finding.protoScan': [255, '5 s'],
+  'finding.icmpTypes': [['echo request (ping)', 'time exceeded'], 2],
+  'finding.icmpTypeNumber': [42],
   'finding.stealthProbes': [['NULL', 'XMAS']],
   'finding.slowScan': ['40', '6 h', '6.7'],
   'finding.icmpSweep': ['14'],
