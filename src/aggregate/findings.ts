@@ -10,7 +10,7 @@ import {
   FC_SYNFIN,
   FC_XMAS,
   FLAG_CLASSES,
-  ICMPV6_TYPE,
+  icmpTypeOfKey,
   P_ICMP,
   P_OTHER,
   P_TCP,
@@ -425,8 +425,8 @@ function icmpTypesText(p: SourceProfile, lang: Lang): string {
       [...keys]
         .sort((a, b) => a - b)
         .map((k) => {
-          const type = k % ICMPV6_TYPE;
-          return icmpTypeName(lang, k >= ICMPV6_TYPE ? 'icmpv6' : 'icmp', type) ?? m.icmpTypeNumber(type);
+          const { proto, type } = icmpTypeOfKey(k);
+          return icmpTypeName(lang, proto, type) ?? m.icmpTypeNumber(type);
         }),
     ),
   ];

@@ -1,6 +1,7 @@
 // The codes a source profile counts in: TCP flag classes, protocol bits and port keys
 // (protocol and port in one integer). Shared by the profile rows and their readers.
 import { FLAG_ACK, FLAG_FIN, FLAG_PSH, FLAG_RST, FLAG_SYN, FLAG_URG } from '../parsers/fields.js';
+import type { IcmpProtocol } from '../util/icmp.js';
 
 // ECE/CWR are ignored for scan classification: ECN setup adds them to SYNs.
 const F_MAIN = FLAG_SYN | FLAG_ACK | FLAG_FIN | FLAG_RST | FLAG_PSH | FLAG_URG;
@@ -45,5 +46,15 @@ export function portKeyName(key: number): { proto: string; port: number } {
   return { proto: 'tcp', port: key };
 }
 
-/** A source's ICMP types are one set: ICMPv6 types keyed above the ICMP ones. */
-export const ICMPV6_TYPE = 256;
+/** ICMP type keys: a source's ICMP types are one set, ICMPv6 types keyed above the ICMP ones. */
+const ICMPV6_TYPE = 256;
+/** Every ICMP and ICMPv6 type has a key below this. */
+export const ICMP_TYPE_KEYS = 2 * ICMPV6_TYPE;
+
+export function icmpTypeKey(proto: string, type: number): number {
+  return (proto === 'icmpv6' ? ICMPV6_TYPE : 0) + type;
+}
+
+export function icmpTypeOfKey(key: number): { proto: IcmpProtocol; type: number } {
+  return key >= ICMPV6_TYPE ? { proto: 'icmpv6', type: key - ICMPV6_TYPE } : { proto: 'icmp', type: key };
+}

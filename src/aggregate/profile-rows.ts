@@ -21,7 +21,7 @@ import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, OUTBOUND_ANNOTATIONS, REPLY_AN
 import { addressKey } from './address-key.js';
 import { ipv4ToInt } from '../parsers/address.js';
 import { flagBits } from '../parsers/fields.js';
-import { FC_ACK, FC_FIN, FC_OTHER, FC_SYN, ICMPV6_TYPE, P_ICMP, P_OTHER, P_TCP, P_UDP, PK_OTHER, PK_TCP, PK_UDP, flagClass } from './profile-codes.js';
+import { FC_ACK, FC_FIN, FC_OTHER, FC_SYN, ICMP_TYPE_KEYS, P_ICMP, P_OTHER, P_TCP, P_UDP, PK_OTHER, PK_TCP, PK_UDP, flagClass, icmpTypeKey } from './profile-codes.js';
 import { isEchoRequest } from '../util/icmp.js';
 
 type Limits = Thresholds['limits'];
@@ -71,8 +71,6 @@ const SPILLED = 0xffffffff;
 
 /** 33434-33600: every port of the traceroute range fits. */
 const TRACEROUTE_PORTS = 167;
-/** Every ICMP and ICMPv6 type fits: the set stays the same whatever order the packets came in. */
-const ICMP_TYPES = 2 * ICMPV6_TYPE;
 /** IP protocol numbers are 0-255: a set of other protocols never needs more. */
 const MAX_OTHER_PROTOCOLS = 256;
 /** Shared empty array of rows not yet written (replaced, never written). */
@@ -228,7 +226,7 @@ class RowExtra {
   trojanRows: (number | string)[] = NO_ROWS;
   outboundRows: (number | string)[] = NO_ROWS;
   icmpEchoHosts: HostSet | null = null;
-  /** ICMP message types of its probes (ICMPV6_TYPE + type for ICMPv6): what its "why" names. */
+  /** ICMP message types of its probes (icmpTypeKey), all of them, so the set is the same whatever order the packets came in. */
   icmpTypes: IntSet | null = null;
   /** Distinct protocols of its probes other than TCP, UDP and ICMP (an IP protocol scan tries them all). */
   otherProtocols: Set<string> | null = null;
@@ -406,7 +404,7 @@ export class ProfileRows {
       case 'icmpv6': {
         u[uo + U_PROTOCOLS] |= P_ICMP;
         const type = e.icmp === null ? null : e.icmp.type;
-        if (type !== null) (this.extra(r).icmpTypes ??= new IntSet()).add((e.proto === 'icmpv6' ? ICMPV6_TYPE : 0) + type, ICMP_TYPES);
+        if (type !== null) (this.extra(r).icmpTypes ??= new IntSet()).add(icmpTypeKey(e.proto, type), ICMP_TYPE_KEYS);
         if (isEchoRequest(e.proto, type)) {
           f[fo + F_ICMP_ECHO] += n;
           if (hostKey !== null) (this.extra(r).icmpEchoHosts ??= new HostSet()).add(hostKey, lim.maxHosts);
@@ -605,7 +603,7 @@ export class ProfileRows {
     x.trojanRows = withRows(x.trojanRows, rare.trojanRows, lim.maxTrojanPorts);
     x.outboundRows = withRows(x.outboundRows, rare.outboundRows, lim.maxTrojanPorts);
     if (rare.icmpEchoHosts) for (const h of rare.icmpEchoHosts) (x.icmpEchoHosts ??= new HostSet()).add(h, lim.maxHosts);
-    if (rare.icmpTypes) for (const t of rare.icmpTypes) (x.icmpTypes ??= new IntSet()).add(t, ICMP_TYPES);
+    if (rare.icmpTypes) for (const t of rare.icmpTypes) (x.icmpTypes ??= new IntSet()).add(t, ICMP_TYPE_KEYS);
     if (rare.otherProtocols) for (const proto of rare.otherProtocols) this.addOtherProtocol(r, proto);
     x.noisePackets += rare.noisePackets;
     x.leftoverPackets += rare.leftoverPackets;

@@ -143,7 +143,7 @@ export class SourceProfile implements SourceProfileFields {
     return (bits & P_TCP ? 1 : 0) + (bits & P_UDP ? 1 : 0) + (bits & P_ICMP ? 1 : 0) + (this.rare?.otherProtocols?.size ?? 0);
   }
 
-  /** ICMP message types of its probes, ICMPv6 ones as ICMPV6_TYPE + type. */
+  /** ICMP message types of its probes, as icmpTypeKey keys. */
   get icmpTypes(): Iterable<number> & { readonly size: number } | null {
     return this.rare?.icmpTypes ?? null;
   }

@@ -14,6 +14,8 @@ import { displayWidth } from '../render/box-table.js';
 import { termSafe } from '../render/sanitize.js';
 import { zonedParts } from '../render/time-format.js';
 import { addressKey } from '../aggregate/address-key.js';
+import { isLanNoise, isOwnClientTraffic, isReply } from '../aggregate/own-traffic.js';
+import { isLoopback } from '../aggregate/profile.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -68,14 +70,21 @@ function clip(s: string, max: number): string {
   return `${out}…`;
 }
 
+/**
+ * Whether the text view prints the event: probes only. This side's own clients, loopback
+ * (this host talking to itself: ufw audits it by the hundred), replies to its connections
+ * and LAN chatter are left out, as the report's probe counts and profiles leave them out;
+ * they still count in the summaries.
+ */
+export function printsAsProbe(e: FirewallEvent): boolean {
+  if (e.src.ip !== null && isLoopback(addressKey(e.src.ip))) return false;
+  return !isOwnClientTraffic(e) && !isReply(e) && !isLanNoise(e);
+}
+
 /** The source column fits an IPv4 address; SourceColumn widens it for longer ones. */
-export const SOURCE_WIDTH = 15;
+const SOURCE_WIDTH = 15;
 /** The longest IPv6 text (RFC 5952 never needs more) plus a short zone: wider is not an address. */
 const MAX_SOURCE_WIDTH = 45;
-
-function sourceText(e: FirewallEvent): string {
-  return termSafe(e.src.ip === null ? '?' : addressKey(e.src.ip));
-}
 
 /**
  * The width of the source column of a stream of lines: it grows to the longest source seen
@@ -84,16 +93,19 @@ function sourceText(e: FirewallEvent): string {
 export class SourceColumn {
   width = SOURCE_WIDTH;
 
-  fit(e: FirewallEvent): number {
-    const w = Math.min(MAX_SOURCE_WIDTH, sourceText(e).length);
+  /** The column's width once a source of `length` columns is in it. */
+  fit(length: number): number {
+    const w = Math.min(MAX_SOURCE_WIDTH, length);
     if (w > this.width) this.width = w;
     return this.width;
   }
 }
 
-export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang, c: Colors, tz: string | null, width = 100, sourceWidth = SOURCE_WIDTH): string {
+/** One line; `sources` is the stream's source column (a fixed one of SOURCE_WIDTH without it). */
+export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang, c: Colors, tz: string | null, width = 100, sources?: SourceColumn): string {
   const parts: string[] = [c.dim(clock(e.time, tz))];
-  parts.push(c.bold(sourceText(e).padEnd(sourceWidth)));
+  const src = termSafe(e.src.ip === null ? '?' : addressKey(e.src.ip));
+  parts.push(c.bold(src.padEnd(sources ? sources.fit(src.length) : SOURCE_WIDTH)));
   parts.push(`→ ${destination(e).padEnd(9)}`);
   const top = topAnnotation(e.annotations);
   const name = knownAs(e, kb, lang);

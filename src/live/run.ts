@@ -5,7 +5,6 @@ import pc from 'picocolors';
 import type { FirewallEvent } from '../event.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { Overview } from '../aggregate/overview.js';
-import { isLanNoise, isOwnClientTraffic, isReply } from '../aggregate/own-traffic.js';
 import { buildReport } from '../aggregate/report.js';
 import { Summarizer } from '../aggregate/summary.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
@@ -25,7 +24,7 @@ import { AlertExec } from './alert-exec.js';
 import { AlertWatch, type Alert } from './alerts.js';
 import { Folder } from './fold.js';
 import { ParseSession } from './parse-session.js';
-import { probeLine, SourceColumn } from './probe-line.js';
+import { printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
 import { windowSummary } from './window-summary.js';
 
 /** Alert window when no --summary-every is given. */
@@ -92,7 +91,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     runSummary.add(e);
     alerts.add(e);
     if (!text) out.write(eventToJson(e) + '\n');
-    else if (!isOwnClientTraffic(e) && !isReply(e) && !isLanNoise(e) && folder!.admit(e)) out.write(probeLine(e, o.kb, o.lang, c, o.tz, o.width, sources.fit(e)) + '\n');
+    else if (printsAsProbe(e) && folder!.admit(e)) out.write(probeLine(e, o.kb, o.lang, c, o.tz, o.width, sources) + '\n');
   };
 
   const session = new ParseSession({

@@ -3,7 +3,7 @@
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/box-table.js';
-import { probeLine, SourceColumn } from '../../src/live/probe-line.js';
+import { printsAsProbe, probeLine, SourceColumn } from '../../src/live/probe-line.js';
 import { makeEvent } from '../helpers/events.js';
 
 const c = pc.createColors(false);
@@ -45,7 +45,7 @@ describe('probeLine', () => {
     const col = new SourceColumn();
     const line = (src: string) => {
       const e = makeEvent({ src: { ip: src }, dst: { port: 22 } });
-      return probeLine(e, null, 'en', c, 'UTC', 100, col.fit(e));
+      return probeLine(e, null, 'en', c, 'UTC', 100, col);
     };
     const before = line('192.0.2.1').indexOf('→');
     const v6 = line('2001:0db8:0000:0000:0001:0000:0000:0001');
@@ -67,6 +67,16 @@ describe('probeLine', () => {
     expect(word('reject')).toContain(col.yellow('reject'));
     expect(word('other')).toContain(col.dim('other'));
     expect(word('other')).not.toContain(col.yellow('other'));
+  });
+
+  it('prints probes only: not loopback, replies, LAN chatter or this side\'s own clients', () => {
+    const ann = (id: string) => [{ id, severity: 0 as const, text: id, ref: 'logscan' }];
+    expect(printsAsProbe(makeEvent({ dst: { port: 22 } }))).toBe(true);
+    expect(printsAsProbe(makeEvent({ src: { ip: '127.0.0.1' }, rule: '[UFW AUDIT]', action: 'other' }))).toBe(false);
+    expect(printsAsProbe(makeEvent({ src: { ip: '0000:0000:0000:0000:0000:0000:0000:0001' }, ipVersion: 6 }))).toBe(false);
+    expect(printsAsProbe(makeEvent({ annotations: ann('tcp-reply') }))).toBe(false);
+    expect(printsAsProbe(makeEvent({ annotations: ann('lan-broadcast') }))).toBe(false);
+    expect(printsAsProbe(makeEvent({ direction: 'out', action: 'allow', src: { ip: '192.168.1.10' }, dst: { ip: '198.51.100.9', port: 443 } }))).toBe(false);
   });
 
   it('leaves no blanks at the end of a line with nothing after the destination', () => {
