@@ -106,6 +106,11 @@ export interface FilterInfo {
   until: string | null;
   sources: string[];
   minSeverity: number | null;
+  /**
+   * With --since/--until only: the time span of every event read, before the filters, so
+   * a report the window left empty can say where the logs are.
+   */
+  readSpan?: { first: string | null; last: string | null };
 }
 
 /**

@@ -193,6 +193,8 @@ export const en = {
     incomplete: (n: number, total: number, files: string) => `incomplete: ${n} of ${total} ${plural(total, 'input')} not read to the end: ${files}`,
     interrupted: (signal: string) => `interrupted by ${signal}: this report covers only what was read before it`,
     noMatch: 'No events match the filters.',
+    /** noMatch when a time window left everything out: where the logs are. */
+    noMatchSpan: (first: string, last: string) => `No events match the filters. The events read run from ${first} to ${last}.`,
     noRecords: 'No firewall records found. `logscan check FILE` shows what the lines look like to logscan.',
     noRecordsShort: 'No firewall records found.',
     /** The probes line: "145 packets to 60 ports" (what is not a probe: notProbes). */
@@ -294,8 +296,8 @@ export const en = {
     notOver: 'the day is not over: numbers so far',
     untimed: (n: number) => `${counted(n, 'event')} without a date (kernel uptime only) left out`,
     noRecordYet: (last: string) => `no record yet today; the last one read is from ${last}`,
-    endsBefore: (last: string) => `the logs end before the day (last firewall record ${last}): none of it is in them`,
-    startsAfter: (first: string) => `the logs start after the day (first firewall record ${first}): none of it is in them`,
+    endsBefore: (last: string, day: string) => `the logs end before the day (last firewall record ${last}): none of it is in them; --date ${day} summarises their last day`,
+    startsAfter: (first: string, day: string) => `the logs start after the day (first firewall record ${first}): none of it is in them; --date ${day} summarises their first day`,
     startsDuring: (first: string) => `the logs start during the day (first firewall record ${first}): the hours before are missing`,
     noRecordsOn: (date: string) => `No firewall records on ${date} (the logs read hold other days).`,
     blockedValue: (blocked: string, allowed: string, other: number | null) => `${blocked} · allowed ${allowed}${other !== null ? ` · other ${fmtInt(other)}` : ''}`,

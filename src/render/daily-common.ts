@@ -5,7 +5,7 @@ import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { fmtInt } from '../util/number-text.js';
-import { formatDateTime } from './time-format.js';
+import { formatDateTime, formatDay } from './time-format.js';
 
 /** "697 packets from 196 sources to 300 ports" ("≥200,000 sources" past the counter's cap). */
 export function probesText(h: DailyDoc['headline'], lang: Lang): string {
@@ -89,9 +89,10 @@ function coverageNote(doc: DailyDoc, tz: string | null, lang: Lang): string | nu
   const start = Date.parse(doc.window.start);
   const end = Date.parse(doc.window.end);
   const at = (iso: string): string => formatDateTime(new Date(iso), tz);
-  if (Date.parse(last) < start) return doc.partial ? m.noRecordYet(at(last)) : m.endsBefore(at(last));
+  const day = (iso: string): string => formatDay(new Date(iso), tz);
+  if (Date.parse(last) < start) return doc.partial ? m.noRecordYet(at(last)) : m.endsBefore(at(last), day(last));
   if (doc.covered) return null;
-  if (Date.parse(first) >= end) return m.startsAfter(at(first));
+  if (Date.parse(first) >= end) return m.startsAfter(at(first), day(first));
   return m.startsDuring(at(first));
 }
 

@@ -4,7 +4,7 @@
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { capped, filterItems, osHintText, probesItems, recordsText, seenText, sparkline } from './report-text.js';
+import { capped, filterItems, noMatchText, osHintText, probesItems, recordsText, seenText, sparkline } from './report-text.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -56,7 +56,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   if (doc.perHour.some((v) => v > 0)) out.push(`- ${label(m.md.perHour)} \`${sparkline(doc.perHour)}\``);
 
   if (t.events === 0) {
-    out.push('', t.parsedEvents > 0 ? m.noMatch : m.noRecordsShort);
+    out.push('', t.parsedEvents > 0 ? noMatchText(doc, m, opts.tz) : m.noRecordsShort);
     return out.join('\n') + '\n';
   }
   out.push(...renderReportSectionsMarkdown(doc, opts));

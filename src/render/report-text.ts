@@ -235,6 +235,13 @@ export function filterItems(f: ReportDoc['filters'], m: Messages['report'], tz: 
   return filt;
 }
 
+/** "No events match the filters.", and where the events read are when a time window missed them. */
+export function noMatchText(doc: ReportDoc, m: Messages['report'], tz: string | null): string {
+  const span = doc.filters.readSpan;
+  if (span === undefined || span.first === null || span.last === null) return m.noMatch;
+  return m.noMatchSpan(formatDateTime(new Date(span.first), tz), formatDateTime(new Date(span.last), tz));
+}
+
 export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   const c = pc.createColors(opts.color);
   const msg = messages(opts.lang);
@@ -282,7 +289,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   if (doc.interrupted) out.push('', wrapLabelled('', m.interrupted(termSafe(doc.interrupted)), opts.width, c.yellow));
 
   if (t.events === 0) {
-    out.push('', wrapLabelled('', t.parsedEvents > 0 ? m.noMatch : m.noRecords, opts.width));
+    out.push('', wrapLabelled('', t.parsedEvents > 0 ? noMatchText(doc, m, opts.tz) : m.noRecords, opts.width));
     return out.join('\n') + '\n';
   }
 

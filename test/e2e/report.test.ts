@@ -142,6 +142,24 @@ describe('logscan report: filters', () => {
     expect(doc.totals).toMatchObject({ parsedEvents: 3641 });
   });
 
+  it('a time window that misses the logs says where the events read are, in every format', () => {
+    const args = [mixed, ...BASE, '--since', '2026-11-21'];
+    const said = 'No events match the filters. The events read run from 2026-11-20 06:00:00 to 2026-11-20 15:59:48.';
+    const text = runCli(args);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`\n\n${said}\n`);
+    expect(runCli([...args, '-o', 'markdown']).stdout).toContain(`\n\n${said}\n`);
+    expect(runCli([...args, '--lang', 'zh']).stdout).toContain('没有符合筛选条件的事件。读到的事件时间范围为 2026-11-20 06:00:00 至 2026-11-20 15:59:48。');
+    const { doc } = json(args);
+    expect(doc.filters).toMatchObject({ readSpan: { first: '2026-11-20T06:00:00.000Z', last: '2026-11-20T15:59:48.000Z' } });
+    // The span is of the events read, not of those kept: the same with a window inside the log.
+    expect(json([mixed, ...BASE, '--until', '2026-11-20T07:00Z']).doc.filters).toMatchObject({ readSpan: { first: '2026-11-20T06:00:00.000Z', last: '2026-11-20T15:59:48.000Z' } });
+    // Without a time bound there is no window to miss: no span, the plain sentence.
+    const bySource = runCli([mixed, ...BASE, '--source', '10.9.9.9']);
+    expect(bySource.stdout).toContain('\n\nNo events match the filters.\n');
+    expect(json([mixed, ...BASE, '--source', '10.9.9.9']).doc.filters).not.toHaveProperty('readSpan');
+  });
+
   it('--since with a relative time (everything in 2026 is within 100000 days)', () => {
     expect(json([mixed, ...BASE, '--since', '100000d']).doc.sources).toHaveLength(4);
   });
