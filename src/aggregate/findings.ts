@@ -2,7 +2,7 @@
 // Runs once per source at the end of a run (not per event), so it may allocate.
 // The rules and the score are described for users in docs/ranking.md.
 import type { Severity } from '../event.js';
-import type { KnowledgeBase, Lang, PortProtocol } from '../knowledge/types.js';
+import type { KnowledgeBase, Lang, LocalizedText, PortProtocol } from '../knowledge/types.js';
 import {
   FC_ACK,
   FC_FIN,
@@ -38,7 +38,10 @@ export interface Finding {
 }
 
 export interface TrojanFamily {
+  /** The family's English name: the same in every language's evidence. */
   family: string;
+  /** Its name in the report's language, for the texts. */
+  name: string;
   /** "1243/tcp" style. */
   ports: string[];
   packets: number;
@@ -86,37 +89,38 @@ function portLabel(key: number): string {
 // in signatures/annotations.json ({malware} is "Sub-7 trojan", or "Doly Trojan" alone).
 const TROJAN_TEXT = /^Port (?:of the|through which the) (.+?)(?: (?:trojan|worm|backdoor))?(?: spreads)?(?: \([^)]*\))?:/;
 
-/** Family of a trojan probe: the knowledge base if loaded, else the annotation text. */
-function familyOf(key: number, text: string, kb: KnowledgeBase | null): string {
+/** Family of a trojan probe: the knowledge base if loaded, else the annotation text (then the same in both languages). */
+function familyOf(key: number, text: string, kb: KnowledgeBase | null): LocalizedText {
   const { proto, port } = portKeyName(key);
   if (kb && (proto === 'tcp' || proto === 'udp')) {
     for (const entry of kb.lookup(proto as PortProtocol, port)) if (entry.family) return entry.family;
   }
   const m = TROJAN_TEXT.exec(text);
-  if (m) return m[1];
   const colon = text.indexOf(':');
   const head = colon > 0 ? text.slice(0, colon) : text;
-  return head.length > 40 ? `${head.slice(0, 39)}…` : head;
+  const name = m ? m[1] : head.length > 40 ? `${head.slice(0, 39)}…` : head;
+  return { en: name, zh: name };
 }
 
-export function trojanFamilies(p: SourceProfile, kb: KnowledgeBase | null): TrojanFamily[] {
-  return p.trojanPorts === 0 ? [] : families(p.trojans(), kb);
+export function trojanFamilies(p: SourceProfile, kb: KnowledgeBase | null, lang: Lang): TrojanFamily[] {
+  return p.trojanPorts === 0 ? [] : families(p.trojans(), kb, lang);
 }
 
 /** Malware ports grouped by family, most severe and busiest first. */
-function families(rows: Iterable<[number, TrojanSeen]>, kb: KnowledgeBase | null): TrojanFamily[] {
-  const byFamily = new Map<string, { keys: number[]; packets: number; severity: number }>();
+function families(rows: Iterable<[number, TrojanSeen]>, kb: KnowledgeBase | null, lang: Lang): TrojanFamily[] {
+  const byFamily = new Map<string, { name: string; keys: number[]; packets: number; severity: number }>();
   for (const [key, seen] of rows) {
     const fam = familyOf(key, seen.text, kb);
-    const f = byFamily.get(fam) ?? { keys: [], packets: 0, severity: 0 };
+    const f = byFamily.get(fam.en) ?? { name: fam[lang], keys: [], packets: 0, severity: 0 };
     f.keys.push(key);
     f.packets += seen.packets;
     f.severity = Math.max(f.severity, seen.severity);
-    byFamily.set(fam, f);
+    byFamily.set(fam.en, f);
   }
   return [...byFamily]
     .map(([family, f]) => ({
       family,
+      name: f.name,
       ports: f.keys.sort((a, b) => a - b).map((k) => (k >= PK_UDP ? portLabel(k) : String(k))),
       packets: f.packets,
       severity: f.severity,
@@ -135,7 +139,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   const psad = dangerLevel(p.packets, t);
   const duration = span > 0 ? durationText(span, lang) : null;
 
-  const outbound = families(p.outbound(), kb);
+  const outbound = families(p.outbound(), kb, lang);
   if (outbound.length > 0) {
     // A program on this side talking to a malware port: an infected machine, or that malware's controller.
     out.push({
@@ -161,7 +165,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     });
   }
 
-  const trojans = trojanFamilies(p, kb);
+  const trojans = trojanFamilies(p, kb, lang);
   if (trojans.length > 0) {
     // A wide scan crosses trojan ports by accident (a 1-1024 sweep hits a dozen of
     // them): then they are listed, but do not raise the severity above "low".
@@ -307,7 +311,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
 
 /** "Sub-7 1243, 27374; NetBus 12345 +1 more family": two families, three ports each. */
 function familyList(list: readonly TrojanFamily[], m: Messages['finding']): string {
-  const shown = list.slice(0, 2).map((f) => m.trojanFamily(f.family, f.ports.slice(0, 3), Math.max(0, f.ports.length - 3)));
+  const shown = list.slice(0, 2).map((f) => m.trojanFamily(f.name, f.ports.slice(0, 3), Math.max(0, f.ports.length - 3)));
   if (list.length > 2) shown.push(m.moreFamilies(list.length - 2));
   return shown.join(m.partSep);
 }

@@ -621,7 +621,7 @@ class AnnotatorImpl implements Annotator {
     const lang = this.lang;
     const vars = this.entryVars(best);
     let text = fill(c.rule.text[lang], vars);
-    const others = uniqueNames(malware.slice(1).map((x) => x.family ?? x.name[lang]), vars.family!, lang);
+    const others = uniqueNames(malware.slice(1).map((x) => x.family?.[lang] ?? x.name[lang]), vars.family!, lang);
     if (others.length > 0 && c.rule.alsoText) text += fill(c.rule.alsoText[lang], { names: others });
     return makeAnnotation(c.id, maxSeverity(c.rule.severity, best.severity), text, best.source || c.rule.ref);
   }
@@ -633,11 +633,11 @@ class AnnotatorImpl implements Annotator {
     return {
       name,
       text: x.text[this.lang],
-      family: x.family ?? name,
+      family: x.family?.[this.lang] ?? name,
       category: catName[this.lang],
       // The variant ("old default", "keylogger") is cut from the English name and then
       // translated word by word (malware-name.ts), so it gets the English pair.
-      ...malwareVars(x.name.en, x.family ?? x.name.en, catName, this.lang),
+      ...malwareVars(x.name.en, x.family ?? { en: x.name.en, zh: x.name.en }, catName, this.lang),
     };
   }
 

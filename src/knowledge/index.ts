@@ -109,7 +109,7 @@ export function buildKnowledgeBase(parts: KnowledgeParts): IndexedKnowledge {
   const listedSource = Object.freeze([...parts.sourceEntries].sort((a, b) => a.from - b.from || compareSourceEntries(a, b)));
   const haystacks = listed.map((e) => {
     // Both languages whatever --lang says: a reader may type the name they saw either way.
-    const fields = [e.id, e.name.en, e.name.zh, e.family ?? '', e.category];
+    const fields = [e.id, e.name.en, e.name.zh, e.family?.en ?? '', e.family?.zh ?? '', e.category];
     return { entry: e, plain: fields.map(fold).join('\n'), squashed: fields.map(squash).join('\n') };
   });
 

@@ -114,7 +114,7 @@ export function loadKnowledge(options: LoadOptions = {}): IndexedKnowledge {
       protocols: Object.freeze([...e.protocols]),
       name: freezeText(e.name),
       category: e.category,
-      family: e.family,
+      family: e.family === null ? null : freezeText(e.family),
       // validateMerged guaranteed the category exists.
       severity: e.severity ?? defaults.get(e.category) ?? 0,
       rank: e.rank,

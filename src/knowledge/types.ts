@@ -24,8 +24,8 @@ export interface PortEntry {
   name: LocalizedText;
   /** A category id from signatures/categories.json (service, trojan, worm, game, …). */
   category: string;
-  /** Family for malware, e.g. "Sub-7", "Back Orifice", "NetBus", "冰河". */
-  family: string | null;
+  /** Family for malware: "Sub-7", "Back Orifice", {en: "Glacier (冰河)", zh: "冰河"}; the two languages' texts are the same unless the name needs translating. */
+  family: LocalizedText | null;
   severity: Severity;
   /** Lower = more likely in a firewall log today; orders entries sharing a port. */
   rank: number;

@@ -47,7 +47,7 @@ export interface RawPortEntry {
   protocols: PortProtocol[];
   name: LocalizedText;
   category: string;
-  family: string | null;
+  family: LocalizedText | null;
   /** null: take the category's default once the categories are known. */
   severity: Severity | null;
   rank: number;
@@ -143,18 +143,18 @@ function text(ctx: EntryContext, o: Obj, key: string): LocalizedText {
 }
 
 /**
- * A port or source-port name: {"en": …, "zh": …}, or a plain string as written before
- * names were localized (schema version 1 allowed both, so a local --signatures file
- * from then still loads); the string then serves both languages.
+ * A port or source-port name, or a malware family: {"en": …, "zh": …}, or a plain
+ * string that serves both languages (schema version 1 allowed only strings for names, so
+ * a local --signatures file from then still loads; most families read the same in both).
  */
-function localizedName(ctx: EntryContext, o: Obj): LocalizedText {
-  const v = o.name;
+function localizedName(ctx: EntryContext, o: Obj, key: 'name' | 'family'): LocalizedText {
+  const v = o[key];
   if (typeof v === 'string') {
-    const s = str(ctx, o, 'name');
+    const s = str(ctx, o, key);
     return { en: s, zh: s };
   }
-  if (!isObj(v)) ctx.fail('.name', `must be {"en": …, "zh": …} or a non-empty string (${describe(v)})`);
-  return text(ctx, o, 'name');
+  if (!isObj(v)) ctx.fail(`.${key}`, `must be {"en": …, "zh": …} or a non-empty string (${describe(v)})`);
+  return text(ctx, o, key);
 }
 
 function severity(ctx: EntryContext, v: unknown, path: string): Severity {
@@ -228,10 +228,6 @@ function entryRecord<K extends FileKind>(kind: K, ctx: EntryContext, o: Obj): Ra
         origin,
       } satisfies RawPortClass as RawByKind[K];
     case 'ports': {
-      const family = o.family;
-      if (family !== undefined && family !== null && (typeof family !== 'string' || family.trim() === '')) {
-        ctx.fail('.family', `must be a non-empty string or null (${describe(family)})`);
-      }
       const rank = o.rank;
       if (typeof rank !== 'number' || !Number.isFinite(rank) || rank < 0) {
         ctx.fail('.rank', `must be a number >= 0; lower = more likely (${describe(rank)})`);
@@ -240,9 +236,9 @@ function entryRecord<K extends FileKind>(kind: K, ctx: EntryContext, o: Obj): Ra
         id,
         ...ports(ctx, o),
         protocols: protocols(ctx, o),
-        name: localizedName(ctx, o),
+        name: localizedName(ctx, o, 'name'),
         category: kebabId(ctx, o, 'category'),
-        family: (family as string | null | undefined) ?? null,
+        family: o.family === undefined || o.family === null ? null : localizedName(ctx, o, 'family'),
         severity: o.severity === undefined ? null : severity(ctx, o.severity, '.severity'),
         rank,
         text: text(ctx, o, 'text'),
@@ -255,7 +251,7 @@ function entryRecord<K extends FileKind>(kind: K, ctx: EntryContext, o: Obj): Ra
         id,
         ...ports(ctx, o),
         protocols: protocols(ctx, o),
-        name: localizedName(ctx, o),
+        name: localizedName(ctx, o, 'name'),
         annotation: kebabId(ctx, o, 'annotation'),
         severity: severity(ctx, o.severity, '.severity'),
         text: text(ctx, o, 'text'),

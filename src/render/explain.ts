@@ -125,7 +125,7 @@ export function explainToJson(results: readonly ExplainAnswer[], lang: Lang): Ex
       protocols: [...e.protocols],
       name: e.name[lang],
       category: e.category,
-      family: e.family,
+      family: e.family?.[lang] ?? null,
       severity: e.severity,
       rank: e.rank,
       text: e.text[lang],

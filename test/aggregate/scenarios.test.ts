@@ -254,13 +254,16 @@ describe('a machine on this side talking to malware ports', () => {
 
 describe('trojan families without a knowledge base', () => {
   it('are read from the texts the annotator writes, in both text shapes', () => {
-    const ports: [string, number][] = [['tcp', 1243], ['tcp', 1011], ['tcp', 2001], ['tcp', 52869], ['udp', 1434], ['tcp', 666]];
+    const ports: [string, number][] = [['tcp', 1243], ['tcp', 1011], ['tcp', 2001], ['tcp', 52869], ['udp', 1434], ['tcp', 666], ['tcp', 7626]];
     const probes = ports.map(([proto, port], i) => annotateOne({ proto, src: { ip: '203.0.113.90' }, dst: { port }, time: at(i) }));
     const p = new SourceProfile('203.0.113.90');
     for (const e of probes) p.add(e, DEFAULT_THRESHOLDS);
-    const fromText = trojanFamilies(p, null).map((f) => f.family).sort();
-    expect(fromText).toEqual(trojanFamilies(p, knowledge()).map((f) => f.family).sort());
-    expect(fromText).toEqual(['Attack FTP', 'Doly Trojan', 'Millennium', 'Mirai', 'SQL Slammer', 'Sub-7']);
+    const fromText = trojanFamilies(p, null, 'en').map((f) => f.family).sort();
+    expect(fromText).toEqual(trojanFamilies(p, knowledge(), 'en').map((f) => f.family).sort());
+    expect(fromText).toEqual(['Attack FTP', 'Doly Trojan', 'Glacier (冰河)', 'Millennium', 'Mirai', 'SQL Slammer', 'Sub-7']);
+    // The knowledge base names the family in the report's language for the texts; the evidence keeps the English name.
+    const glacier = trojanFamilies(p, knowledge(), 'zh').find((f) => f.ports.includes('7626'));
+    expect(glacier).toMatchObject({ family: 'Glacier (冰河)', name: '冰河' });
   });
 });
 

@@ -108,7 +108,7 @@ describe('lookups', () => {
 });
 
 describe('the brief and the seeds, as data', () => {
-  const sub7 = (port: number) => kb.lookup('tcp', port).find((e) => e.family === 'Sub-7');
+  const sub7 = (port: number) => kb.lookup('tcp', port).find((e) => e.family?.en === 'Sub-7');
   it('every Sub-7 port with its role', () => {
     expect(sub7(1243)?.name.en).toMatch(/old default/);
     expect(sub7(2772)?.name.en).toMatch(/screen capture/);
@@ -128,10 +128,19 @@ describe('the brief and the seeds, as data', () => {
 
   it.each([
     [31337, 'Back Orifice'], [31338, 'Back Orifice'], [12345, 'NetBus'], [12346, 'NetBus'], [20034, 'NetBus'],
-    [7626, '冰河'], [2140, 'Deep Throat'], [3150, 'Deep Throat'], [5554, 'Sasser'], [135, 'Blaster'],
+    [7626, 'Glacier (冰河)'], [2140, 'Deep Throat'], [3150, 'Deep Throat'], [5554, 'Sasser'], [135, 'Blaster'],
     [2745, 'Bagle'], [3127, 'MyDoom'],
   ] as const)('%i belongs to %s', (port, family) => {
-    expect(kb.lookup('tcp', port).map((e) => e.family)).toContain(family);
+    expect(kb.lookup('tcp', port).map((e) => e.family?.en)).toContain(family);
+  });
+
+  it('a family the seeds name in Chinese reads in English too, and in Chinese as they wrote it', () => {
+    const fam = (port: number) => kb.lookup('tcp', port).find((e) => e.category === 'trojan')?.family;
+    expect(fam(7626)).toEqual({ en: 'Glacier (冰河)', zh: '冰河' });
+    expect(fam(6267)).toEqual({ en: 'Guangwai Girl (广外女生)', zh: '广外女生' });
+    expect(fam(19191)).toEqual({ en: 'Blue Fire (蓝色火焰)', zh: '蓝色火焰' });
+    // No English family name is left in Chinese characters alone.
+    for (const e of kb.entries) if (e.family) expect(e.family.en, e.id).toMatch(/[A-Za-z]/);
   });
 
   it('severity follows the guidance', () => {

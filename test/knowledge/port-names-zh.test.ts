@@ -72,8 +72,8 @@ describe('Chinese port names', () => {
     expect(en('sub7-artifact')).toBe('Sub-7 data channel / artifact');
     expect(en('back-orifice-31337')).toBe('Back Orifice ("elite")');
     expect(en('srcport-low')).toBe('Reserved source port');
-    expect(kb.entries.find((e) => e.id === 'binghe-7626')?.family).toBe('冰河');
-    expect(kb.entries.find((e) => e.id === 'sub7-artifact')?.family).toBe('Sub-7');
+    expect(kb.entries.find((e) => e.id === 'binghe-7626')?.family?.zh).toBe('冰河');
+    expect(kb.entries.find((e) => e.id === 'sub7-artifact')?.family).toEqual({ en: 'Sub-7', zh: 'Sub-7' });
   });
 
   it('are stored as {en, zh} in the shipped files (the plain string is for old local files only)', () => {
