@@ -233,7 +233,7 @@ export const NOISE_ANNOTATIONS: readonly string[] = ['dhcp-broadcast', 'netbios-
  * it the same way, without ports.
  */
 export const ICMP_ERROR_REPLY = 'icmp-error-reply';
-export const REPLY_ANNOTATIONS: readonly string[] = ['srcport-dns', 'srcport-ftp-data', 'srcport-ntp', 'srcport-icp', 'srcport-icq', 'srcport-game', 'tcp-reply', 'udp-reply', 'backscatter', ICMP_ERROR_REPLY];
+export const REPLY_ANNOTATIONS: readonly string[] = ['srcport-dns', 'srcport-ftp-data', 'srcport-ntp', 'srcport-icp', 'srcport-icq', 'srcport-game', 'tcp-reply', 'udp-reply', 'connection-reply', 'backscatter', ICMP_ERROR_REPLY];
 /** Annotation ids that mark traffic meant for the previous holder of a dial-up/DHCP address. */
 export const LEFTOVER_ANNOTATIONS: readonly string[] = ['dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry'];
 /**

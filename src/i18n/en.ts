@@ -142,6 +142,7 @@ export const en = {
       'srcport-game': 'game',
       'tcp-reply': 'TCP',
       'udp-reply': 'QUIC/STUN',
+      'connection-reply': 'ASA connection',
       backscatter: 'backscatter',
     },
     noise: 'local broadcast noise',

@@ -139,6 +139,7 @@ export const zh: Messages = {
       'srcport-game': '游戏',
       'tcp-reply': 'TCP',
       'udp-reply': 'QUIC/STUN',
+      'connection-reply': 'ASA 连接',
       backscatter: '反向散射',
     },
     noise: '本地广播噪声',

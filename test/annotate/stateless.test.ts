@@ -90,6 +90,30 @@ describe('replies from server source ports (002: the source port tells, not the 
   });
 });
 
+describe('connection-reply: the server end of a Cisco ASA Teardown record', () => {
+  // The ASA names a closed connection's ends in its own order; the parser leaves direction null.
+  const teardown = (proto: string, sport: number, dport: number, extra: Record<string, unknown> = {}) =>
+    ids(annotateOne({ format: 'cisco-asa', rule: proto === 'tcp' ? 'ASA-6-302014' : 'ASA-6-302016', direction: null, action: 'allow', tcpFlags: null, proto, src: { port: sport }, dst: { port: dport }, ...extra }));
+  it('a service port to a client port is a reply, and neither end is looked up as a probe', () => {
+    expect(teardown('tcp', 80, 59096)).toEqual(['connection-reply']);
+    expect(teardown('udp', 161, 63297)).toEqual(['connection-reply']);
+    // A trojan's port on the client end is just the client's random port.
+    expect(teardown('tcp', 443, 12345)).toEqual(['connection-reply']);
+    expect(teardown('tcp', 8443, 50000, { rule: 'FTD-6-302014' })).toEqual(['connection-reply']);
+  });
+  it('not when the record reads as a client reaching a service, nor for other messages or known directions', () => {
+    expect(teardown('tcp', 59614, 443)).not.toContain('connection-reply');
+    expect(teardown('tcp', 137, 138)).not.toContain('connection-reply');
+    expect(teardown('tcp', 80, 59096, { rule: 'ASA-6-302013' })).not.toContain('connection-reply');
+    expect(teardown('tcp', 80, 59096, { direction: 'in' })).not.toContain('connection-reply');
+    // Without the rule the flagless packet from 80 is an unexplained low source port, as before.
+    expect(ids(annotateOne({ proto: 'tcp', tcpFlags: null, direction: 'in', src: { port: 80 }, dst: { port: 59096 } }))).toContain('srcport-low');
+  });
+  it('a DNS reply stays srcport-dns', () => {
+    expect(teardown('udp', 53, 55383)).toEqual(['srcport-dns']);
+  });
+});
+
 describe('trojan ports in outbound traffic', () => {
   it('sent from this side: trojan-outbound (a program here uses the port), not a probe or a leftover', () => {
     for (const probe of [udp(31337, { direction: 'out' }), tcp(6776, { direction: 'out' }), tcp(12345, { direction: 'out' })]) {

@@ -42,6 +42,7 @@ interface JsonSource {
   events: number;
   ports: number;
   findings: { id: string; severity: number; evidence: Record<string, unknown> }[];
+  annotations: Record<string, number>;
   explanation: string;
 }
 
@@ -117,6 +118,25 @@ describe('logscan report: ranking', () => {
     const numbered = join(dir, 'numbered.log');
     writeFileSync(numbered, [100, 10, 3].map((p, i) => line(i, '203.0.113.70', 1).replace(/PROTO=TCP SPT=40000 DPT=1 .*$/, `PROTO=${p} `)).join('\n') + '\n');
     expect(runCli([numbered, ...BASE], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout).toMatch(/^protocols {2}proto 3 1 \(33%\) · proto 10 1 \(33%\) · proto 100 1 \(33%\)$/m);
+  });
+});
+
+describe('logscan report: connection records', () => {
+  it("the servers at the far end of a Cisco ASA's teardown records are replies, not probers of client ports", () => {
+    const file = new URL('../../../shared/corpus/cisco-asa/metron_asa_raw.log', import.meta.url).pathname;
+    const { doc } = json([file, '--top', '100']);
+    const servers = ['72.111.72.43', '206.111.72.2', '209.111.72.151', '23.111.72.27'];
+    const rows = doc.sources.filter((s) => servers.includes(s.ip));
+    expect(rows.map((s) => s.ip).sort()).toEqual([...servers].sort());
+    for (const r of rows) {
+      expect(r.findings.map((f) => f.id), r.ip).toEqual(['server-replies']);
+      expect(r.ports, r.ip).toBe(0);
+      expect(r.annotations, r.ip).not.toHaveProperty('srcport-low');
+    }
+    expect(rows.find((s) => s.ip === '72.111.72.43')!.explanation).toBe('ASA connection server replies (4 packets to client ports)');
+    const replies = (doc.interpretations as { id: string; packets: number }[]).find((i) => i.id === 'connection-reply');
+    expect(replies?.packets).toBe(18);
+    expect((doc.probes as { replies: number }).replies).toBeGreaterThanOrEqual(18);
   });
 });
 
