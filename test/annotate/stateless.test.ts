@@ -59,6 +59,13 @@ describe('port-known / trojan', () => {
     expect(find(annotateOne(tcp(8291)), 'port-known')?.text).toMatch(/MikroTik/);
     expect(find(annotateOne(tcp(2376)), 'port-known')?.text).toMatch(/Docker/);
     expect(find(annotateOne(udp(5355)), 'port-known')?.severity).toBe(0);
+    // Kubernetes, video recorders, admin panels, and the VPN and mail ports a firewall sees daily.
+    for (const [probe, name, sev] of [[tcp(6443), /Kubernetes API/, 3], [tcp(10250), /kubelet/, 3], [tcp(34567), /Xiongmai/, 3], [tcp(37777), /Dahua/, 3], [tcp(10000), /Webmin/, 3], [tcp(2222), /SSH/, 3], [udp(51820), /WireGuard/, 1], [udp(4500), /IPsec/, 1], [tcp(587), /SMTP 587/, 2], [tcp(853), /DNS over TLS/, 1]] as const) {
+      const a = find(annotateOne(probe), 'port-known');
+      expect(a?.text, String(name)).toMatch(name);
+      expect(a?.severity, String(name)).toBe(sev);
+    }
+    expect(find(annotateOne(tcp(34567), { lang: 'zh' }), 'port-known')?.text).toMatch(/雄迈/);
   });
   it('a service port that old trojans also used is not a trojan port', () => {
     expect(knowledge().lookup('tcp', 80).some((x) => x.category === 'trojan')).toBe(true);

@@ -65,7 +65,7 @@ describe('explainQuery', () => {
 
   it('a range: every overlapping entry, and the classes it spans', () => {
     const [r] = answer('6970-7170');
-    expect(r.entries.map((e) => e.id)).toEqual(['realaudio', 'remote-grab-7000', 'realaudio-control']);
+    expect(r.entries.map((e) => e.id)).toEqual(['realaudio', 'remote-grab-7000', 'weblogic', 'realaudio-control']);
     const [udp] = answer('6970-7170/udp');
     expect(udp.entries.map((e) => e.id)).not.toContain('realaudio-control');
     const [wide] = answer('1000-50000');

