@@ -101,7 +101,7 @@ export function loadKnowledge(options: LoadOptions = {}): IndexedKnowledge {
 
   const defaults = new Map(merged.categories.map((c) => [c.id, c.defaultSeverity]));
   const categories: Category[] = merged.categories.map((c) =>
-    Object.freeze({ id: c.id, name: freezeText(c.name), defaultSeverity: c.defaultSeverity }),
+    Object.freeze({ id: c.id, name: freezeText(c.name), defaultSeverity: c.defaultSeverity, hiddenUnderService: c.hiddenUnderService }),
   );
   const portClasses: PortClass[] = merged.portClasses.map((c) =>
     Object.freeze({ id: c.id, from: c.from, to: c.to, name: freezeText(c.name), text: freezeText(c.text), source: c.source }),

@@ -10,11 +10,17 @@ const ALL: readonly PortProtocol[] = Object.freeze(['tcp', 'udp'] as const);
 /**
  * What a destination port is known as, best first, in the reader's language: the
  * report's and the daily summary's "known as" lists. Empty for other protocols
- * (icmp has no ports to look up) and without a knowledge base.
+ * (icmp has no ports to look up) and without a knowledge base. When the port's best
+ * entry is a service, the trojans that once listened on it too are left out (categories
+ * with hiddenUnderService): a probe of 80 is a web probe, as the annotator says, not a
+ * hunt for the Executor trojan. `explain 80` still lists them; a worm's port stays named.
  */
 export function portNames(kb: KnowledgeBase | null, proto: string, port: number, lang: Lang): string[] {
   if (!kb || (proto !== 'tcp' && proto !== 'udp')) return [];
-  return kb.lookup(proto, port).map((e) => e.name[lang]);
+  const entries = kb.lookup(proto, port);
+  const hidden = (e: PortEntry): boolean => kb.category(e.category)?.hiddenUnderService === true;
+  const service = entries.length > 0 && !hidden(entries[0]!);
+  return entries.filter((e) => !service || !hidden(e)).map((e) => e.name[lang]);
 }
 
 export type ExplainQuery =

@@ -62,6 +62,8 @@ export interface Category {
   id: string;
   name: LocalizedText;
   defaultSeverity: Severity;
+  /** Trojans, backdoors, adware: a port whose best entry is of another category is not "known as" these (80 is HTTP, not the Executor trojan's port). */
+  hiddenUnderService: boolean;
 }
 
 export interface KnowledgeBase {

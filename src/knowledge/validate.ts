@@ -29,6 +29,7 @@ export interface RawCategory {
   id: string;
   name: LocalizedText;
   defaultSeverity: Severity;
+  hiddenUnderService: boolean;
   origin: Origin;
 }
 export interface RawPortClass {
@@ -80,7 +81,7 @@ const PROTOCOLS: readonly PortProtocol[] = ['tcp', 'udp'];
 // Unknown keys are errors: a misspelt optional field ("severty") would otherwise be
 // silently ignored and the entry would quietly get the category default.
 const ALLOWED_KEYS: Record<FileKind, readonly string[]> = {
-  categories: ['id', 'name', 'defaultSeverity', '$comment'],
+  categories: ['id', 'name', 'defaultSeverity', 'hiddenUnderService', '$comment'],
   portClasses: ['id', 'ports', 'name', 'text', 'source', '$comment'],
   ports: ['id', 'ports', 'protocols', 'name', 'category', 'family', 'severity', 'rank', 'text', 'source', '$comment'],
   sourcePorts: ['id', 'ports', 'protocols', 'name', 'annotation', 'severity', 'text', 'source', '$comment'],
@@ -212,10 +213,12 @@ function entryRecord<K extends FileKind>(kind: K, ctx: EntryContext, o: Obj): Ra
   const id = kebabId(ctx, o, 'id');
   switch (kind) {
     case 'categories':
+      if (o.hiddenUnderService !== undefined && typeof o.hiddenUnderService !== 'boolean') ctx.fail('.hiddenUnderService', `must be true or false (${describe(o.hiddenUnderService)})`);
       return {
         id,
         name: text(ctx, o, 'name'),
         defaultSeverity: severity(ctx, o.defaultSeverity, '.defaultSeverity'),
+        hiddenUnderService: o.hiddenUnderService === true,
         origin,
       } satisfies RawCategory as RawByKind[K];
     case 'portClasses':

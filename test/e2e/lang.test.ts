@@ -114,7 +114,7 @@ describe('--lang zh: the report', () => {
     const names = (doc: { topPorts: { proto: string; port: number; names: string[] }[] }, port: number) => doc.topPorts.find((p) => p.port === port && p.proto === 'tcp')?.names;
     expect(names(zh, 445)).toEqual(['SMB/CIFS（直连）']);
     expect(names(en, 445)).toEqual(['SMB/CIFS (direct)']);
-    expect(names(zh, 23)).toEqual(['Telnet', 'Tiny Telnet Server 木马']);
+    expect(names(zh, 23)).toEqual(['Telnet']);
     // Take the language's texts out: what is left is the same document.
     const strip = (doc: {
       sources: { findings: { text?: string }[]; explanation?: string }[];
@@ -161,7 +161,7 @@ describe('--lang zh: port and service names', () => {
     // LAN chatter (NetBIOS broadcasts) is not a probe: no row in the probed-ports table.
     expect(knownAs(text, '137/udp')).toBeUndefined();
     expect(knownAs(text, '8080/tcp')).toBe('HTTP 备用端口；HTTP 代理');
-    expect(knownAs(text, '23/tcp')).toBe('Telnet；Tiny Telnet Server 木马');
+    expect(knownAs(text, '23/tcp')).toBe('Telnet');
     expect(text).not.toMatch(/SMB\/CIFS \(direct\)|VNC remote desktop|HTTP alternate/);
   });
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { answerQuery, registerExplain, runExplain } from '../../src/cli/explain.js';
 import { UsageError } from '../../src/errors.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { parseQuery } from '../../src/knowledge/query.js';
+import { parseQuery, portNames } from '../../src/knowledge/query.js';
 import { displayWidth } from '../../src/render/box-table.js';
 import { explainToJson, renderExplainTable, type ExplainJson } from '../../src/render/explain.js';
 import { wrapText } from '../../src/render/box-table.js';
@@ -15,6 +15,21 @@ import { localRule, tempDir, writeDoc } from './helpers.js';
 
 const kb = loadKnowledge();
 const answer = (...qs: string[]) => qs.map((q) => answerQuery(kb, parseQuery(q), 'en'));
+
+describe('portNames: what a probed port is known as', () => {
+  it("a service's port is not also known as the trojans that once listened on it; a worm's port names the worm; a trojan's port names them all", () => {
+    expect(portNames(kb, 'tcp', 80, 'en')).toEqual(['HTTP']);
+    expect(portNames(kb, 'tcp', 23, 'en')).toEqual(['Telnet']);
+    expect(portNames(kb, 'tcp', 25, 'zh')).toEqual(['SMTP']);
+    expect(portNames(kb, 'tcp', 135, 'en')).toEqual(['MS RPC endpoint mapper', 'Blaster worm (RPC/DCOM exploit)']);
+    expect(portNames(kb, 'tcp', 6776, 'en').length).toBeGreaterThan(1);
+    expect(portNames(kb, 'tcp', 6776, 'en')[0]).toMatch(/Sub-7/);
+    expect(portNames(kb, 'udp', 80, 'en')).toEqual(['Executor trojan', 'RingZero trojan']);
+    expect(portNames(kb, 'icmp', 8, 'en')).toEqual([]);
+    // explain still lists every entry on the port.
+    expect(answer('80/tcp')[0]!.entries.map((e) => e.name.en)).toEqual(expect.arrayContaining(['HTTP', 'Executor trojan']));
+  });
+});
 
 describe('parseQuery', () => {
   it.each([

@@ -140,6 +140,15 @@ describe('entry shape', () => {
     expect(err.entry).toBe('trojan');
     expect(err.message).toContain('.defaultSeverity: must be an integer 0-5 (got 9)');
   });
+
+  it('categories: hiddenUnderService is true or false, and false when left out', () => {
+    const err = broken('categories.json', (d) => ((entry(d, 'trojan') as Record<string, unknown>).hiddenUnderService = 'yes'));
+    expect(err.message).toContain('.hiddenUnderService: must be true or false');
+    const kb = loadKnowledge();
+    expect(kb.category('trojan')?.hiddenUnderService).toBe(true);
+    expect(kb.category('worm')?.hiddenUnderService).toBe(false);
+    expect(kb.category('service')?.hiddenUnderService).toBe(false);
+  });
 });
 
 describe('merged set', () => {
