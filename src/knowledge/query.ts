@@ -47,7 +47,9 @@ export function parseQuery(input: string): ExplainQuery {
   if (raw === '') throw new UsageError('empty query: give a port (6776), port/proto (33500/udp), range (6970-7170), ICMP type (8/icmp) or a name (sub7)');
   const slash = raw.indexOf('/');
   const spec = slash < 0 ? raw : raw.slice(0, slash).trim();
-  const proto = slash < 0 ? null : raw.slice(slash + 1).trim().toLowerCase();
+  const named = slash < 0 ? null : raw.slice(slash + 1).trim().toLowerCase();
+  // "icmp6" is how ip6tables' rules and many people spell it; the events say "icmpv6".
+  const proto = named === 'icmp6' ? 'icmpv6' : named;
   const numeric = /^\d+(?:\s*-\s*\d+)?$/.test(spec);
   if (!numeric) {
     if (slash >= 0 || /^[\d\s-]+$/.test(spec)) {

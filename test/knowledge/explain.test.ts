@@ -46,6 +46,7 @@ describe('parseQuery', () => {
     ['冰河', { kind: 'search', term: '冰河' }],
     ['8/icmp', { kind: 'icmp', proto: 'icmp', type: 8 }],
     ['135/ICMPv6', { kind: 'icmp', proto: 'icmpv6', type: 135 }],
+    ['128/icmp6', { kind: 'icmp', proto: 'icmpv6', type: 128 }],
     ['0/icmp', { kind: 'icmp', type: 0 }],
   ])('%j', (q, expected) => {
     expect(parseQuery(q)).toMatchObject(expected);
