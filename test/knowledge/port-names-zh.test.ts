@@ -22,7 +22,7 @@ const PROPER_NOUNS = new Set([
   'pcanywhere', 'x11', 'sub7-6711', 'unreal', 'unreal-tournament', 'netbus-12345', 'netbus-12346', 'netbus-pro-20034',
   'quake', 'hexen2', 'hexenworld', 'half-life', 'quakeworld', 'quake2', 'tribes', 'heretic2', 'back-orifice-31337',
   'traceroute', 'mysql', 'postgresql', 'redis', 'elasticsearch', 'mdns', 'mongodb', 'memcached', 'sip', 'mikrotik-winbox',
-  'docker-api', 'ws-discovery', 'dns-over-tls', 'openvpn', 'pptp', 'kibana', 'weblogic', 'webmin', 'kubelet', 'wireguard', 'quic-https',
+  'docker-api', 'ws-discovery', 'dns-over-tls', 'openvpn', 'pptp', 'kibana', 'weblogic', 'webmin', 'kubelet', 'wireguard', 'quic-https', 'home-assistant',
   // source ports
   'srcport-service-ike', 'srcport-service-syslog',
 ]);
@@ -31,8 +31,8 @@ const PROPER_NOUNS = new Set([
 const fullWidth = (s: string): string => s.replace(/ ?\(/g, '（').replace(/\)/g, '）').replace(/"([^"]*)"/g, '“$1”');
 
 describe('Chinese port names', () => {
-  it('cover all 324 ports and 17 source ports', () => {
-    expect(kb.entries).toHaveLength(324);
+  it('cover all 326 ports and 17 source ports', () => {
+    expect(kb.entries).toHaveLength(326);
     expect(kb.sourceEntries).toHaveLength(17);
   });
 
