@@ -7,6 +7,7 @@ import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
 import { addressKey } from './address-key.js';
 import { trafficKind } from './own-traffic.js';
+import { HashSet, mixHash, stringHash } from './hash-set.js';
 
 export interface PortKey {
   proto: string;
@@ -35,9 +36,12 @@ export interface OverviewData {
   byProto: [string, number][];
   byDirection: [string, number][];
   topSources: [string, number][];
-  topPorts: [PortKey, number][];
+  /** [port, packets, distinct sources of those packets (null for protocols other than TCP and UDP)]. */
+  topPorts: [PortKey, number, number | null][];
   /** All packets counted in topPorts (the denominator of a port's share). */
   portPackets: number;
+  /** True when topPorts' source counts are lower bounds (more distinct source-port pairs than the set holds). */
+  portSourcesCapped: boolean;
   /**
    * Every packet is one of: a probe (arrived unasked), this side's own (util/egress.ts), a
    * reply to it (isReply) or LAN broadcast chatter (isLanNoise). `ports`: distinct
@@ -53,6 +57,13 @@ export interface OverviewData {
   /** Per hour of the local day (0-23), packets: the activity sparkline. */
   perHour: number[];
 }
+
+/**
+ * The (source, port) pair set's first size: a 1M-line log needs ~250k pairs, and a set
+ * that starts there never grows (each doubling is a new large array for the collector).
+ * Pages of it that no pair touches cost no memory.
+ */
+const PAIR_SLOTS = 1 << 19;
 
 export class Overview {
   private events = 0;
@@ -73,6 +84,18 @@ export class Overview {
   /** Other protocols with ports (sctp, udplite, …), keyed "proto/port". */
   private readonly otherPorts = [new CappedCounter<string>(10_000), new CappedCounter<string>(10_000)];
   private readonly portTotals = [0, 0];
+  /**
+   * Distinct sources per TCP/UDP port, for the table that will be shown: every probe's
+   * until the first blocked one, then the blocked ones' only (the table shows blocked
+   * packets when the log has any), so one set of (source, port) pairs is kept at a time.
+   */
+  private sourceWhich = 0;
+  private pairs = new HashSet(PAIR_SLOTS);
+  private readonly tcpSources = new Uint32Array(65536);
+  private readonly udpSources = new Uint32Array(65536);
+  /** The last source's hash: a scan logs one source's packets back to back. */
+  private lastSrc = '';
+  private lastSrcHash = 0;
   private probes = 0;
   private blockedProbes = 0;
   private own = 0;
@@ -102,7 +125,8 @@ export class Overview {
     this.byAction.add(e.action, n);
     this.byProto.add(e.proto, n);
     this.byDirection.add(e.direction ?? 'unknown', n);
-    if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
+    const key = e.src.ip ? addressKey(e.src.ip) : null;
+    if (key !== null) this.sources.add(key, n);
     // Only probes' ports are "probed ports": not our own traffic, not a server's reply to
     // a client's random port, not broadcast chatter aimed at every machine on the LAN.
     switch (trafficKind(e)) {
@@ -123,6 +147,7 @@ export class Overview {
         if (port !== null) {
           this.addPort(0, e.proto, port, n);
           if (blocked) this.addPort(1, e.proto, port, n);
+          if (key !== null && (blocked || this.sourceWhich === 0)) this.addPortSource(blocked, e.proto, port, key);
         }
       }
     }
@@ -140,8 +165,9 @@ export class Overview {
       byProto: this.byProto.top(300),
       byDirection: this.byDirection.top(8),
       topSources: this.sources.top(top),
-      topPorts: this.topPorts(top, blocked),
+      topPorts: this.topPorts(top, blocked).map(([k, packets]) => [k, packets, this.portSources(k)]),
       portPackets: this.portTotals[blocked],
+      portSourcesCapped: this.pairs.saturated,
       portsBlockedOnly: blocked === 1,
       probes: {
         packets: this.probes,
@@ -163,6 +189,31 @@ export class Overview {
     else if (proto === 'udp') this.udpPorts[which][port] += n;
     else this.otherPorts[which].add(`${proto}/${port}`, n);
     this.portTotals[which] += n;
+  }
+
+  private addPortSource(blocked: boolean, proto: string, port: number, src: string): void {
+    const counts = proto === 'tcp' ? this.tcpSources : proto === 'udp' ? this.udpSources : null;
+    if (counts === null) return;
+    if (blocked && this.sourceWhich === 0) {
+      // The first blocked probe: from now on the table shows blocked packets only.
+      this.sourceWhich = 1;
+      if (this.pairs.size > 0) {
+        this.pairs = new HashSet(PAIR_SLOTS);
+        this.tcpSources.fill(0);
+        this.udpSources.fill(0);
+      }
+    }
+    if (src !== this.lastSrc) {
+      this.lastSrc = src;
+      this.lastSrcHash = stringHash(src);
+    }
+    if (this.pairs.add(mixHash(this.lastSrcHash, proto === 'tcp' ? port : 65536 + port))) counts[port]++;
+  }
+
+  private portSources(k: PortKey): number | null {
+    if (k.proto === 'tcp') return this.tcpSources[k.port]!;
+    if (k.proto === 'udp') return this.udpSources[k.port]!;
+    return null;
   }
 
   /** Distinct (protocol, port) pairs probed ([1]: blocked only; other protocols' pairs up to their counter's cap). */

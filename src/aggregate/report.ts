@@ -29,6 +29,11 @@ export interface PortRow {
   share: number;
   /** Knowledge-base names, best first. */
   names: string[];
+  /**
+   * Distinct sources of the packets counted (the same probes `packets` counts). Null for
+   * protocols other than TCP and UDP. A lower bound once `topPortSourcesCapped`.
+   */
+  sources: number | null;
 }
 
 export interface Counted {
@@ -56,6 +61,8 @@ export interface ReportDoc {
   topPortsBlockedOnly: boolean;
   /** The packets a topPorts share is of: those it counts that went to a port (ICMP has none). */
   topPortsPackets: number;
+  /** True when topPorts[].sources are lower bounds (more distinct source-port pairs than logscan keeps). */
+  topPortSourcesCapped: boolean;
   /** Packets per hour of day (0-23) in the report's zone. */
   perHour: number[];
   filters: FilterInfo;
@@ -128,15 +135,17 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     byDirection: counted(ov.byDirection),
     probes: ov.probes,
     topSources: ov.topSources.map(([ip, packets]) => ({ ip, packets })),
-    topPorts: ov.topPorts.map(([k, packets]) => ({
+    topPorts: ov.topPorts.map(([k, packets, sources]) => ({
       proto: k.proto,
       port: k.port,
       packets,
       share: portPackets > 0 ? packets / portPackets : 0,
       names: portNames(kb, k.proto, k.port, lang),
+      sources,
     })),
     topPortsBlockedOnly: ov.portsBlockedOnly,
     topPortsPackets: portPackets,
+    topPortSourcesCapped: ov.portSourcesCapped,
     perHour: ov.perHour,
     filters: extras?.filters ?? { since: null, until: null, sources: [], minSeverity: null },
     sources: (minSev === null ? summary.sources : summary.sources.filter((r) => r.severity >= minSev)).slice(0, top),

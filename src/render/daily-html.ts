@@ -9,7 +9,7 @@ import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
 import { renderChartSvg } from './daily-chart.js';
 import { basisText, changeText, filesReadText, notProbesText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
-import { capped, osHintText, seenText } from './report-text.js';
+import { capped, osHintText, portSourcesText, seenText } from './report-text.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
 
@@ -82,7 +82,14 @@ footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
  table.stack td.why::before,table.stack td.wide::before{display:block}
  table.stack td.rank{display:none}
  .rank-m{display:inline!important;font-weight:600}
+ .wide-only{display:none}
+ table:not(.stack) th,table:not(.stack) td{padding:6px 5px}
+ table:not(.stack) th{letter-spacing:0}
+ td.names{overflow-wrap:break-word}
  .chart .axis{font-size:24px}
+}
+@media (max-width:359px){
+ td.names{overflow-wrap:anywhere}
 }
 @media print{
  :root{--bg:#fff;--card:#fff;--fg:#000;--muted:#444;--line:#bbb}
@@ -232,17 +239,19 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
       const P = R.head;
       b.push(
         `<section><h2>${e((r.topPortsBlockedOnly ? R.topPortsBlocked : R.topPorts)(r.topPortsPackets))}</h2>${table(
-          [[P.port], [P.packets, 'n'], [P.share, 'n'], [P.knownAs]],
+          [[P.port], [P.packets, 'n'], [P.sourceCount, 'n'], [P.share, 'n wide-only'], [P.knownAs]],
           r.topPorts.map(
             (p) =>
               '<tr>' +
               td(P.port, `<code>${p.port}/${e(p.proto)}</code>`, 'nw') +
               td(P.packets, fmtInt(p.packets), 'n') +
-              td(P.share, fmtPct(p.share), 'n') +
-              td(P.knownAs, e(p.names.slice(0, 3).join(msg.nameSep) || '-'), 'wide') +
+              td(P.sourceCount, portSourcesText(p.sources, r.topPortSourcesCapped), 'n') +
+              td(P.share, fmtPct(p.share), 'n wide-only') +
+              td(P.knownAs, e(p.names.slice(0, 3).join(msg.nameSep) || '-'), 'wide names') +
               '</tr>',
           ),
-          // Four short columns fit a phone as a table; cards would only make it long.
+          // A table on a phone too (cards would only make it long), without the share column
+          // there: five columns left the names a few letters wide.
           false,
         )}</section>`,
       );

@@ -35,13 +35,14 @@ const SOURCE_HEAD = [
   'protocols', 'findings', 'country', 'country_name', 'as_number', 'as_organization', 'ptr', 'os_hint', 'explanation',
 ];
 
-const PORT_HEAD = ['proto', 'port', 'packets', 'share', 'known_as'];
+// sources last: columns are only ever added at the end, so scripts reading by position keep working.
+const PORT_HEAD = ['proto', 'port', 'packets', 'share', 'known_as', 'sources'];
 
 export function renderReportCsv(doc: ReportDoc, table: CsvTable): string {
   let out = '';
   if (table === 'ports') {
     out += line(PORT_HEAD);
-    for (const p of doc.topPorts) out += line([csvText(p.proto), csvNum(p.port), csvNum(p.packets), csvNum(Math.round(p.share * 10000) / 10000), csvText(p.names.join('; '))]);
+    for (const p of doc.topPorts) out += line([csvText(p.proto), csvNum(p.port), csvNum(p.packets), csvNum(Math.round(p.share * 10000) / 10000), csvText(p.names.join('; ')), csvNum(p.sources)]);
     return out;
   }
   out += line(SOURCE_HEAD);

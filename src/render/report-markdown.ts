@@ -4,7 +4,7 @@
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { capped, filterItems, noMatchText, osHintText, probesItems, recordsText, seenText, sparkline } from './report-text.js';
+import { capped, filterItems, noMatchText, osHintText, portSourcesText, probesItems, recordsText, seenText, sparkline } from './report-text.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -110,9 +110,9 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     out.push('', `### ${(doc.topPortsBlockedOnly ? m.topPortsBlocked : m.topPorts)(doc.topPortsPackets)}`, '');
     out.push(
       ...tableMd(
-        [h.port, h.packets, h.share, h.knownAs],
-        doc.topPorts.map((p) => [`${p.port}/${md(p.proto)}`, fmtInt(p.packets), fmtPct(p.share), p.names.slice(0, 3).map(md).join(msg.nameSep) || '-']),
-        [1, 2],
+        [h.port, h.packets, h.sourceCount, h.share, h.knownAs],
+        doc.topPorts.map((p) => [`${p.port}/${md(p.proto)}`, fmtInt(p.packets), portSourcesText(p.sources, doc.topPortSourcesCapped), fmtPct(p.share), p.names.slice(0, 3).map(md).join(msg.nameSep) || '-']),
+        [1, 2, 3],
       ),
     );
   }

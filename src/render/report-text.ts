@@ -235,6 +235,11 @@ export function filterItems(f: ReportDoc['filters'], m: Messages['report'], tz: 
   return filt;
 }
 
+/** A port's distinct sources ("≥" when they are lower bounds), '-' when not counted. */
+export function portSourcesText(n: number | null, isCapped: boolean): string {
+  return n === null ? '-' : capped(n, isCapped);
+}
+
 /** "No events match the filters.", and where the events read are when a time window missed them. */
 export function noMatchText(doc: ReportDoc, m: Messages['report'], tz: string | null): string {
   const span = doc.filters.readSpan;
@@ -352,10 +357,10 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     out.push(wrapItems(rowLabel(c, m.label.networks), items, opts.width));
   }
   if (doc.topPorts.length > 0) {
-    const rows = doc.topPorts.map((p) => [`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), fmtPct(p.share), p.names.slice(0, 3).join(messages(opts.lang).nameSep) || '-']);
+    const rows = doc.topPorts.map((p) => [`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), portSourcesText(p.sources, doc.topPortSourcesCapped), fmtPct(p.share), p.names.slice(0, 3).join(messages(opts.lang).nameSep) || '-']);
     // Fixed widths that fit the values; a longer heading (another language) widens its column.
-    const fixed = [h.port, h.packets, h.share].map((x, i) => Math.max([10, 8, 6][i]!, displayWidth(x)));
-    const table = textTable([h.port, h.packets, h.share, h.knownAs], rows, c, fitWidths(fixed, opts.width, 18));
+    const fixed = [h.port, h.packets, h.sourceCount, h.share].map((x, i) => Math.max([10, 8, 7, 6][i]!, displayWidth(x)));
+    const table = textTable([h.port, h.packets, h.sourceCount, h.share, h.knownAs], rows, c, fitWidths(fixed, opts.width, 18));
     out.push('', c.bold((doc.topPortsBlockedOnly ? m.topPortsBlocked : m.topPorts)(doc.topPortsPackets)), table);
   }
   if (doc.interpretations.length > 0) {

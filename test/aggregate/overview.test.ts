@@ -12,7 +12,7 @@ describe('Overview', () => {
     ov.add(makeEvent({ action: 'reject', proto: 'udp', dst: { port: 161 } }));
     const r = ov.result(10);
     expect(r.portsBlockedOnly).toBe(true);
-    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 23 }, 5], [{ proto: 'udp', port: 161 }, 1]]);
+    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 23 }, 5, 1], [{ proto: 'udp', port: 161 }, 1, 1]]);
     expect(r.portPackets).toBe(6);
   });
 
@@ -30,7 +30,7 @@ describe('Overview', () => {
     for (let i = 0; i < 9; i++) ov.add(makeEvent({ action: 'drop', src: { ip: '198.51.100.80', port: 443 }, dst: { port: 51234 }, tcpFlags: ['ACK', 'FIN'], annotations: [reply] }));
     ov.add(makeEvent({ action: 'drop', dst: { port: 23 } }));
     const r = ov.result(10);
-    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 23 }, 1]]);
+    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 23 }, 1, 1]]);
     expect(r.portPackets).toBe(1);
     // Still counted as packets from their source.
     expect(r.topSources[0]).toEqual(['198.51.100.80', 9]);
@@ -43,7 +43,7 @@ describe('Overview', () => {
     for (let i = 0; i < 4; i++) ov.add(makeEvent({ action: 'drop', proto: 'udp', tcpFlags: null, src: { ip: '192.168.1.20', port: 138 }, dst: { ip: '192.168.1.255', port: 138 }, annotations: said('netbios-noise') }));
     ov.add(makeEvent({ action: 'drop', dst: { port: 22 } }));
     const r = ov.result(10);
-    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 22 }, 1]]);
+    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 22 }, 1, 1]]);
     expect(r.portPackets).toBe(1);
     // Still logged packets from their senders.
     expect(r.packets).toBe(14);
@@ -56,7 +56,34 @@ describe('Overview', () => {
     ov.add(makeEvent({ action: 'allow', direction: 'out', dst: { port: 53 } }));
     const r = ov.result(10);
     expect(r.portsBlockedOnly).toBe(false);
-    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 443 }, 3]]);
+    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 443 }, 3, 1]]);
+  });
+
+  it("counts each port's distinct sources among the packets the table counts: the blocked ones once the log has any", () => {
+    const ov = new Overview();
+    const ev = (ip: string, port: number, action: 'allow' | 'drop' | 'reject', proto = 'tcp') =>
+      ov.add(makeEvent({ action, proto, tcpFlags: proto === 'tcp' ? ['SYN'] : null, src: { ip }, dst: { port } }));
+    // Allowed before any drop: counted while the table would show every probe, then dropped from the count.
+    ev('203.0.113.1', 22, 'allow');
+    ev('203.0.113.2', 22, 'allow');
+    expect(ov.result(10).topPorts).toEqual([[{ proto: 'tcp', port: 22 }, 2, 2]]);
+    for (let i = 0; i < 5; i++) ev('198.51.100.9', 22, 'drop');
+    ev('198.51.100.10', 22, 'reject');
+    ev('198.51.100.11', 22, 'allow');
+    // The same address logged in two IPv6 spellings is one source (the report's RFC 5952 form).
+    ev('2001:db8::5', 53, 'drop', 'udp');
+    ev('2001:0db8:0000:0000:0000:0000:0000:0005', 53, 'drop', 'udp');
+    ev('198.51.100.9', 53, 'drop', 'udp');
+    ev('198.51.100.9', 53, 'drop');
+    ov.add(makeEvent({ action: 'drop', proto: 'sctp', tcpFlags: null, dst: { port: 9 } }));
+    const r = ov.result(10);
+    expect(r.topPorts).toEqual([
+      [{ proto: 'tcp', port: 22 }, 6, 2],
+      [{ proto: 'udp', port: 53 }, 3, 2],
+      [{ proto: 'sctp', port: 9 }, 1, null],
+      [{ proto: 'tcp', port: 53 }, 1, 1],
+    ]);
+    expect(r.portSourcesCapped).toBe(false);
   });
 
   it('orders ties by protocol then port number', () => {

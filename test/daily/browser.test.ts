@@ -113,4 +113,35 @@ describe('daily HTML in Chromium', () => {
     expect(lines.filter(([, n]) => n !== 1)).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('the ports table counts sources; on a phone it drops the share column and breaks names only between words', async () => {
+    const file = join(tempDir(), 'sample.html');
+    expect(runCli(['daily', join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-21', '--tz', 'UTC', '--year', '2026', '--output', file]).code).toBe(0);
+    const cells = (page: import('playwright-core').Page, label: string) =>
+      page.$$eval(`td[data-label="${label}"]`, (els) => els.map((el) => ({ text: el.textContent ?? '', shown: (el as HTMLElement).offsetParent !== null })));
+    for (const width of [1000, 375, 320]) {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      await page.goto(pathToFileURL(file).href);
+      const sources = await cells(page, 'sources');
+      expect(sources.length, String(width)).toBeGreaterThan(5);
+      expect(sources.every((c) => c.shown && /^\d+$/.test(c.text)), String(width)).toBe(true);
+      expect((await cells(page, 'share')).every((c) => c.shown), String(width)).toBe(width > 640);
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(widths[0], String(width)).toBeLessThanOrEqual(widths[1]!);
+      if (width === 375) {
+        // "pcAnywhere" and "alternate," stay whole: every line of a name cell starts at a word.
+        const broken = await page.$$eval('td[data-label="known as"]', (els) =>
+          els.filter((el) => {
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            const tops = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+            const words = (el.textContent ?? '').split(/\s+/).filter(Boolean).length;
+            return tops.size > words;
+          }).map((el) => el.textContent),
+        );
+        expect(broken).toEqual([]);
+      }
+      await page.close();
+    }
+  }, 60_000);
 });

@@ -151,11 +151,11 @@ describe('--lang zh: lists in a "why" line', () => {
 
 describe('--lang zh: port and service names', () => {
   /** The "known as" cell of a port's row in the top-ports table. */
-  const knownAs = (text: string, port: string) => new RegExp(`^│ ${port} +│[^│]*│[^│]*│ (.*?) *│$`, 'm').exec(text)?.[1];
+  const knownAs = (text: string, port: string) => new RegExp(`^│ ${port} +│[^│]*│[^│]*│[^│]*│ (.*?) *│$`, 'm').exec(text)?.[1];
 
   it('report text: the known-as column (已知用途) names the ports in Chinese', () => {
     const text = out([UFW, ...BASE, '--lang', 'zh']);
-    expect(text).toMatch(/│ 端口 +│ 包数 +│ 占比 +│ 已知用途 +│/);
+    expect(text).toMatch(/│ 端口 +│ 包数 +│ 来源数 +│ 占比 +│ 已知用途 +│/);
     expect(knownAs(text, '445/tcp')).toBe('SMB/CIFS（直连）');
     expect(knownAs(text, '5900/tcp')).toBe('VNC 远程桌面');
     // LAN chatter (NetBIOS broadcasts) is not a probe: no row in the probed-ports table.
@@ -259,8 +259,8 @@ describe('--lang en (the default) is unchanged', () => {
 
   it('port names stay English', () => {
     const text = out([UFW, ...BASE]);
-    expect(text).toContain('│ 445/tcp    │ 10       │ 1.6%   │ SMB/CIFS (direct)  ');
-    expect(text).toContain('│ 8080/tcp   │ 7        │ 1.1%   │ HTTP alternate; HTTP proxy  ');
+    expect(text).toContain('│ 445/tcp    │ 10       │ 10      │ 1.6%   │ SMB/CIFS (direct)  ');
+    expect(text).toContain('│ 8080/tcp   │ 7        │ 7       │ 1.1%   │ HTTP alternate; HTTP proxy  ');
     expect(out(['explain', '3389'])).toMatch(/│ 3389 +│ tcp\/udp │ Remote Desktop \(RDP\) │/);
     expect(JSON.parse(out([UFW, ...BASE, '-o', 'json'])).topPorts.find((p: { port: number }) => p.port === 5900).names).toEqual(['VNC remote desktop']);
     expect(out([...DAY, '-o', 'text'])).toContain('6776/tcp Sub-7 data channel / artifact 2');
