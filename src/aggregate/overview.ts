@@ -89,7 +89,7 @@ export class Overview {
    * until the first blocked one, then the blocked ones' only (the table shows blocked
    * packets when the log has any), so one set of (source, port) pairs is kept at a time.
    */
-  private sourceWhich = 0;
+  private sourcesBlockedOnly = false;
   private pairs = new HashSet(PAIR_SLOTS);
   private readonly tcpSources = new Uint32Array(65536);
   private readonly udpSources = new Uint32Array(65536);
@@ -147,7 +147,7 @@ export class Overview {
         if (port !== null) {
           this.addPort(0, e.proto, port, n);
           if (blocked) this.addPort(1, e.proto, port, n);
-          if (key !== null && (blocked || this.sourceWhich === 0)) this.addPortSource(blocked, e.proto, port, key);
+          if (key !== null && (blocked || !this.sourcesBlockedOnly)) this.addPortSource(blocked, e.proto, port, key);
         }
       }
     }
@@ -194,9 +194,9 @@ export class Overview {
   private addPortSource(blocked: boolean, proto: string, port: number, src: string): void {
     const counts = proto === 'tcp' ? this.tcpSources : proto === 'udp' ? this.udpSources : null;
     if (counts === null) return;
-    if (blocked && this.sourceWhich === 0) {
+    if (blocked && !this.sourcesBlockedOnly) {
       // The first blocked probe: from now on the table shows blocked packets only.
-      this.sourceWhich = 1;
+      this.sourcesBlockedOnly = true;
       if (this.pairs.size > 0) {
         this.pairs = new HashSet(PAIR_SLOTS);
         this.tcpSources.fill(0);

@@ -224,15 +224,16 @@ export const FINDING_IDS: readonly string[] = [
 
 /** Annotation ids that mark a packet as local noise (lowers a source's score). */
 export const NOISE_ANNOTATIONS: readonly string[] = ['dhcp-broadcast', 'netbios-noise', 'lan-broadcast'];
+/** An ICMP error quoting a packet this side sent: a reply without ports. */
+export const ICMP_ERROR_REPLY = 'icmp-error-reply';
 /**
  * Annotation ids that read a packet as a server's reply by its source port (DNS, FTP data,
- * NTP, Squid, ICQ, game servers, any TCP service answering with ACK, QUIC and STUN) or as backscatter (a
- * flood's victim answering the spoofed address): its destination is the client's random
- * port, so it is not breadth, and it lowers a source's score like noise (002: the source
- * port tells). An ICMP error quoting a packet this side sent (ICMP_ERROR_REPLY) answers
- * it the same way, without ports.
+ * NTP, Squid, ICQ, game servers, any TCP service answering with ACK, QUIC and STUN, the
+ * server end of a Cisco ASA teardown record) or as backscatter (a flood's victim answering
+ * the spoofed address): its destination is the client's random port, so it is not breadth,
+ * and it lowers a source's score like noise (002: the source port tells). An ICMP error
+ * quoting a packet this side sent (ICMP_ERROR_REPLY) answers it the same way, without ports.
  */
-export const ICMP_ERROR_REPLY = 'icmp-error-reply';
 export const REPLY_ANNOTATIONS: readonly string[] = ['srcport-dns', 'srcport-ftp-data', 'srcport-ntp', 'srcport-icp', 'srcport-icq', 'srcport-game', 'tcp-reply', 'udp-reply', 'connection-reply', 'backscatter', ICMP_ERROR_REPLY];
 /** Annotation ids that mark traffic meant for the previous holder of a dial-up/DHCP address. */
 export const LEFTOVER_ANNOTATIONS: readonly string[] = ['dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry'];

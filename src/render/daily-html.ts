@@ -9,7 +9,7 @@ import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
 import { renderChartSvg } from './daily-chart.js';
 import { basisText, changeText, filesReadText, notProbesText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
-import { capped, osHintText, portSourcesText, seenText } from './report-text.js';
+import { capped, osHintText, portSourcesText, portsTitle, seenText } from './report-text.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
 
@@ -238,7 +238,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
     if (r.topPorts.length > 0) {
       const P = R.head;
       b.push(
-        `<section><h2>${e((r.topPortsBlockedOnly ? R.topPortsBlocked : R.topPorts)(r.topPortsPackets))}</h2>${table(
+        `<section><h2>${e(portsTitle(r, R))}</h2>${table(
           [[P.port], [P.packets, 'n'], [P.sourceCount, 'n'], [P.share, 'n wide-only'], [P.knownAs]],
           r.topPorts.map(
             (p) =>

@@ -4,7 +4,7 @@
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { capped, filterItems, noMatchText, osHintText, portSourcesText, probesItems, recordsText, seenText, sparkline } from './report-text.js';
+import { capped, filterItems, noMatchText, osHintText, portSourcesText, portsTitle, probesItems, recordsText, seenText, sparkline } from './report-text.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -107,7 +107,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     out.push('', `${label(m.md.topNetworks)} ${doc.topNetworks.map((x) => `AS${x.number}${x.organization ? ` ${md(x.organization)}` : ''} ${fmtInt(x.packets)}`).join(' · ')}`);
   }
   if (doc.topPorts.length > 0) {
-    out.push('', `### ${(doc.topPortsBlockedOnly ? m.topPortsBlocked : m.topPorts)(doc.topPortsPackets)}`, '');
+    out.push('', `### ${portsTitle(doc, m)}`, '');
     out.push(
       ...tableMd(
         [h.port, h.packets, h.sourceCount, h.share, h.knownAs],

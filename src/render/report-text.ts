@@ -235,6 +235,11 @@ export function filterItems(f: ReportDoc['filters'], m: Messages['report'], tz: 
   return filt;
 }
 
+/** The ports table's title, with the packets its shares are of (every format's report and daily). */
+export function portsTitle(doc: Pick<ReportDoc, 'topPortsBlockedOnly' | 'topPortsPackets'>, m: Messages['report']): string {
+  return (doc.topPortsBlockedOnly ? m.topPortsBlocked : m.topPorts)(doc.topPortsPackets);
+}
+
 /** A port's distinct sources ("≥" when they are lower bounds), '-' when not counted. */
 export function portSourcesText(n: number | null, isCapped: boolean): string {
   return n === null ? '-' : capped(n, isCapped);
@@ -361,7 +366,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     // Fixed widths that fit the values; a longer heading (another language) widens its column.
     const fixed = [h.port, h.packets, h.sourceCount, h.share].map((x, i) => Math.max([10, 8, 7, 6][i]!, displayWidth(x)));
     const table = textTable([h.port, h.packets, h.sourceCount, h.share, h.knownAs], rows, c, fitWidths(fixed, opts.width, 18));
-    out.push('', c.bold((doc.topPortsBlockedOnly ? m.topPortsBlocked : m.topPorts)(doc.topPortsPackets)), table);
+    out.push('', c.bold(portsTitle(doc, m)), table);
   }
   if (doc.interpretations.length > 0) {
     type I = ReportDoc['interpretations'][number];
