@@ -65,6 +65,21 @@ describe('dialup-leftover', () => {
     // The log cannot show a lease change before its first line: the text says "first appeared".
     expect(evs[0]!.annotations.find((x) => x.id === 'dialup-leftover')?.text).toMatch(/first appeared in the log/);
   });
+  it('covers the file-sharing networks whose peers remember an address for hours (BitTorrent, Transmission, eMule)', () => {
+    const evs = run([
+      chat(0, { dst: { ip: local, port: 6881 } }),
+      chat(1, { proto: 'tcp', dst: { ip: local, port: 6889 } }),
+      chat(2, { dst: { ip: local, port: 51413 } }),
+      chat(3, { proto: 'tcp', dst: { ip: local, port: 51413 } }),
+      chat(4, { proto: 'tcp', dst: { ip: local, port: 4662 } }),
+      chat(5, { dst: { ip: local, port: 4672 } }),
+    ]);
+    for (const e of evs) expect(ids(e), String(e.dst.port)).toContain('dialup-leftover');
+    expect(evs[0]!.annotations.find((x) => x.id === 'dialup-leftover')?.text).toMatch(/file-sharing/);
+    // eMule's ports are one per protocol; 6890 is past BitTorrent's range.
+    const others = run([chat(0, { dst: { ip: local, port: 4662 } }), chat(1, { proto: 'tcp', dst: { ip: local, port: 4672 } }), chat(2, { dst: { ip: local, port: 6890 } })]);
+    for (const e of others) expect(ids(e), String(e.dst.port)).not.toContain('dialup-leftover');
+  });
   it('not for other ports, outbound traffic or broadcast destinations', () => {
     const evs = run([
       chat(0, { dst: { ip: local, port: 4001 } }),

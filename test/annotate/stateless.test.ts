@@ -67,6 +67,16 @@ describe('port-known / trojan', () => {
     }
     expect(find(annotateOne(tcp(34567), { lang: 'zh' }), 'port-known')?.text).toMatch(/雄迈/);
   });
+  it('peer-to-peer ports are named as file sharing, and BitTorrent comes before the old trojan on 6883', () => {
+    for (const [probe, name] of [[udp(6881), /BitTorrent/], [tcp(6889), /BitTorrent/], [udp(51413), /Transmission/], [tcp(4662), /eMule/], [udp(4672), /Kad/]] as const) {
+      const a = find(annotateOne(probe), 'port-known');
+      expect(a?.text, String(name)).toMatch(name);
+      expect(a?.severity, String(name)).toBe(1);
+    }
+    expect(find(annotateOne(udp(4672), { lang: 'zh' }), 'port-known')?.text).toMatch(/电驴/);
+    expect(knowledge().lookup('tcp', 6883).map((x) => x.id)).toEqual(['bittorrent', 'deltasource-6883']);
+    expect(ids(annotateOne(tcp(6883)))).not.toContain('trojan');
+  });
   it('a service port that old trojans also used is not a trojan port', () => {
     expect(knowledge().lookup('tcp', 80).some((x) => x.category === 'trojan')).toBe(true);
     expect(ids(annotateOne(tcp(80)))).not.toContain('trojan');
