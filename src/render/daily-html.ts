@@ -9,7 +9,7 @@ import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
 import { renderChartSvg } from './daily-chart.js';
 import { basisText, changeText, filesReadText, notProbesText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
-import { capped, osHintText, portSourcesText, portsTitle, seenText } from './report-text.js';
+import { capped, knownAsText, osHintText, portSourcesText, portsTitle, seenText } from './report-text.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
 
@@ -247,7 +247,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
               td(P.packets, fmtInt(p.packets), 'n') +
               td(P.sourceCount, portSourcesText(p.sources, r.topPortSourcesCapped), 'n') +
               td(P.share, fmtPct(p.share), 'n wide-only') +
-              td(P.knownAs, e(p.names.slice(0, 3).join(msg.nameSep) || '-'), 'wide names') +
+              td(P.knownAs, knownAsText(p.names, msg.nameSep, e), 'wide names') +
               '</tr>',
           ),
           // A table on a phone too (cards would only make it long), without the share column

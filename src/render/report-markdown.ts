@@ -4,7 +4,7 @@
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { capped, filterItems, noMatchText, osHintText, portSourcesText, portsTitle, probesItems, recordsText, seenText, sparkline } from './report-text.js';
+import { capped, filterItems, knownAsText, noMatchText, osHintText, portSourcesText, portsTitle, probesItems, recordsText, seenText, sparkline } from './report-text.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -111,7 +111,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     out.push(
       ...tableMd(
         [h.port, h.packets, h.sourceCount, h.share, h.knownAs],
-        doc.topPorts.map((p) => [`${p.port}/${md(p.proto)}`, fmtInt(p.packets), portSourcesText(p.sources, doc.topPortSourcesCapped), fmtPct(p.share), p.names.slice(0, 3).map(md).join(msg.nameSep) || '-']),
+        doc.topPorts.map((p) => [`${p.port}/${md(p.proto)}`, fmtInt(p.packets), portSourcesText(p.sources, doc.topPortSourcesCapped), fmtPct(p.share), knownAsText(p.names, msg.nameSep, md)]),
         [1, 2, 3],
       ),
     );

@@ -245,6 +245,11 @@ export function portSourcesText(n: number | null, isCapped: boolean): string {
   return n === null ? '-' : capped(n, isCapped);
 }
 
+/** A port's "known as" cell: its first three names, each through `esc` for the format. */
+export function knownAsText(names: readonly string[], nameSep: string, esc: (s: string) => string = (s) => s): string {
+  return names.slice(0, 3).map(esc).join(nameSep) || '-';
+}
+
 /** "No events match the filters.", and where the events read are when a time window missed them. */
 export function noMatchText(doc: ReportDoc, m: Messages['report'], tz: string | null): string {
   const span = doc.filters.readSpan;
@@ -362,7 +367,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     out.push(wrapItems(rowLabel(c, m.label.networks), items, opts.width));
   }
   if (doc.topPorts.length > 0) {
-    const rows = doc.topPorts.map((p) => [`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), portSourcesText(p.sources, doc.topPortSourcesCapped), fmtPct(p.share), p.names.slice(0, 3).join(messages(opts.lang).nameSep) || '-']);
+    const rows = doc.topPorts.map((p) => [`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), portSourcesText(p.sources, doc.topPortSourcesCapped), fmtPct(p.share), knownAsText(p.names, messages(opts.lang).nameSep)]);
     // Fixed widths that fit the values; a longer heading (another language) widens its column.
     const fixed = [h.port, h.packets, h.sourceCount, h.share].map((x, i) => Math.max([10, 8, 7, 6][i]!, displayWidth(x)));
     const table = textTable([h.port, h.packets, h.sourceCount, h.share, h.knownAs], rows, c, fitWidths(fixed, opts.width, 18));
