@@ -4,19 +4,41 @@
 // browsing sixty web servers is not a sweep, and a live view of probes should not scroll
 // with it, nor with the SSDP a home router announces every few seconds.
 import type { FirewallEvent } from '../event.js';
-import { isEgress } from '../util/egress.js';
+import { isEgress, onThisSide } from '../util/egress.js';
 import { NOISE_ANNOTATIONS, NOT_NOTABLE, REPLY_ANNOTATIONS } from './thresholds.js';
 
 /**
- * Outbound traffic the firewall did not stop (allowed, or logged without a verdict:
- * action `other`), this host's or a LAN machine's through this router (util/egress.ts),
- * with nothing telling about it: no annotation beyond `port-known` above severity 0 (an
- * adware beacon or a trojan port keeps the event in view; `ufw-allow`, `ufw-audit` only
- * say what the prefix means). Outbound traffic the firewall dropped or rejected is not
- * "own client traffic": egress rules caught it.
+ * A connection the firewall let through between two machines of this side (the
+ * local-network ranges, or --home-net): a router's or a Cisco ASA's record of a LAN client
+ * reaching a server in the DMZ, one VM reaching another's database. Only when the device
+ * stands between them (forwarded, or an ASA connection record, whose direction the log
+ * does not give): an allowed packet logged as arriving at this host stays a probe, as a
+ * host firewall logs what reached it. A blocked one stays a probe too: a LAN machine
+ * trying what the rules forbid is worth seeing.
+ */
+export function isInsideTraffic(e: FirewallEvent): boolean {
+  if (e.action !== 'allow' || (e.direction !== null && e.direction !== 'forward')) return false;
+  const src = e.src.ip;
+  const dst = e.dst.ip;
+  return src !== null && dst !== null && onThisSide(src) && onThisSide(dst);
+}
+
+/** Sent from this side: egress (util/egress.ts), or allowed between two of its machines. */
+export function isFromThisSide(e: FirewallEvent): boolean {
+  return isEgress(e) || isInsideTraffic(e);
+}
+
+/**
+ * Traffic from this side that the firewall did not stop (allowed, or logged without a
+ * verdict: action `other`): this host's or a LAN machine's through this router
+ * (util/egress.ts), or a connection between two machines of this side, with nothing
+ * telling about it: no annotation beyond `port-known` above severity 0 (an adware beacon
+ * or a trojan port keeps the event in view; `ufw-allow`, `ufw-audit` only say what the
+ * prefix means). Outbound traffic the firewall dropped or rejected is not "own client
+ * traffic": egress rules caught it.
  */
 export function isOwnClientTraffic(e: FirewallEvent): boolean {
-  if (e.action === 'drop' || e.action === 'reject' || !isEgress(e)) return false;
+  if (e.action === 'drop' || e.action === 'reject' || !isFromThisSide(e)) return false;
   const anns = e.annotations;
   for (let i = 0; i < anns.length; i++) if (anns[i].severity > 0 && !NOT_NOTABLE.includes(anns[i].id)) return false;
   return true;
@@ -53,11 +75,11 @@ export function isLanNoise(e: FirewallEvent): boolean {
 export type TrafficKind = 'probe' | 'own' | 'reply' | 'noise';
 
 /**
- * A probe arrived unasked; the rest is this side's own traffic (util/egress.ts), a reply
+ * A probe arrived unasked; the rest is this side's own traffic (isFromThisSide), a reply
  * to it, or LAN broadcast chatter. Checked in that order, so each packet is one of them.
  */
 export function trafficKind(e: FirewallEvent): TrafficKind {
-  if (isEgress(e)) return 'own';
+  if (isFromThisSide(e)) return 'own';
   if (isReply(e)) return 'reply';
   if (isLanNoise(e)) return 'noise';
   return 'probe';

@@ -1,0 +1,57 @@
+// What is a probe and what is this side's own traffic (aggregate/own-traffic.ts).
+import { afterEach, describe, expect, it } from 'vitest';
+import { isInsideTraffic, isOwnClientTraffic, trafficKind } from '../../src/aggregate/own-traffic.js';
+import { setHomeNetworks } from '../../src/util/egress.js';
+import { homeNetworks } from '../../src/cli/analysis.js';
+import { makeEvent } from '../helpers/events.js';
+
+// A Cisco ASA Teardown (direction unknown) and a router's forwarded packet, between two LAN machines.
+const teardown = (action: 'allow' | 'drop', src = '10.22.8.62', dst = '10.22.8.85') =>
+  makeEvent({ format: 'cisco-asa', rule: 'ASA-6-302016', direction: null, action, proto: 'udp', src: { ip: src, port: 55383 }, dst: { ip: dst, port: 53 } });
+const forwarded = (action: 'allow' | 'drop' | 'other', src: string, dst: string) =>
+  makeEvent({ direction: 'forward', action, rule: 'tap101i0-IN ACCEPT: ', src: { ip: src }, dst: { ip: dst, port: 3306 } });
+
+describe('traffic between two machines of this side', () => {
+  afterEach(() => setHomeNetworks(null));
+
+  it('allowed through the device (forwarded, or a connection record without a direction) is its own traffic, not a probe', () => {
+    for (const e of [teardown('allow'), forwarded('allow', '10.3.95.34', '10.3.95.200'), forwarded('allow', 'fd00::5', 'fd00::7')]) {
+      expect(isInsideTraffic(e)).toBe(true);
+      expect(trafficKind(e)).toBe('own');
+      expect(isOwnClientTraffic(e)).toBe(true);
+    }
+  });
+
+  it('blocked, or without a verdict, it stays a probe: a LAN machine trying what the rules forbid is worth seeing', () => {
+    for (const e of [teardown('drop'), forwarded('drop', '10.3.95.34', '10.3.95.200'), forwarded('other', '10.3.95.34', '10.3.95.200')]) {
+      expect(isInsideTraffic(e)).toBe(false);
+      expect(trafficKind(e)).toBe('probe');
+    }
+  });
+
+  it('logged as arriving at this host it stays a probe (a host firewall logs what reached it), and so does anything from outside', () => {
+    const arrived = makeEvent({ action: 'allow', direction: 'in', src: { ip: '192.168.1.19' }, dst: { ip: '192.168.1.20', port: 22 } });
+    expect(trafficKind(arrived)).toBe('probe');
+    expect(trafficKind(teardown('allow', '198.51.100.7', '10.22.8.85'))).toBe('probe');
+    expect(trafficKind(forwarded('allow', '198.51.100.7', '10.3.95.200'))).toBe('probe');
+  });
+
+  it('a machine of this side reaching a public address stays egress, as before', () => {
+    const out = forwarded('allow', '192.168.1.35', '198.51.100.7');
+    expect(isInsideTraffic(out)).toBe(false);
+    expect(trafficKind(out)).toBe('own');
+  });
+
+  it('--home-net decides which machines are this side: public ones in it count, private ones outside it do not', () => {
+    setHomeNetworks(homeNetworks(['203.0.113.0/28']));
+    expect(trafficKind(teardown('allow', '203.0.113.2', '203.0.113.9'))).toBe('own');
+    expect(trafficKind(teardown('allow', '10.22.8.62', '10.22.8.85'))).toBe('probe');
+  });
+
+  it('a telling annotation keeps it in the profiles even when allowed', () => {
+    const e = teardown('allow');
+    e.annotations = [{ id: 'trojan-outbound', severity: 4, text: 'x', ref: 'x' }];
+    expect(trafficKind(e)).toBe('own');
+    expect(isOwnClientTraffic(e)).toBe(false);
+  });
+});
