@@ -18,7 +18,13 @@ export interface ChartData {
 
 const W = 720;
 const H = 220;
+/** The room left of the plot for labels of up to two digits; wider labels widen it. */
 const LEFT = 48;
+/**
+ * The width of one character of an axis label at the phone's font (24 units: the chart is
+ * drawn at 720 units and shown ~330 px wide there). Thousands at 48 units were cut off.
+ */
+const AXIS_CHAR = 14;
 const RIGHT = 8;
 const TOP = 12;
 const BOTTOM = 34;
@@ -42,7 +48,8 @@ export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']
   const today = Math.max(0, ...d.packets);
   const before = Math.max(0, ...prev);
   const top = niceMax(Math.max(1, today > 0 ? Math.max(today, Math.min(before, PREVIOUS_HEADROOM * today)) : before));
-  const plotW = W - LEFT - RIGHT;
+  const left = Math.max(LEFT, fmtInt(top).length * AXIS_CHAR + 12);
+  const plotW = W - left - RIGHT;
   const plotH = H - TOP - BOTTOM;
   const slot = plotW / Math.max(1, n);
   const barW = Math.max(2, slot * 0.72);
@@ -54,11 +61,11 @@ export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']
   );
   // Grid: 0, half, top.
   for (const v of [0, top / 2, top]) {
-    parts.push(`<line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${r1(y(v))}" y2="${r1(y(v))}"/>`);
-    parts.push(`<text class="axis" x="${LEFT - 6}" y="${r1(y(v) + 4)}" text-anchor="end">${fmtInt(v)}</text>`);
+    parts.push(`<line class="grid" x1="${left}" x2="${W - RIGHT}" y1="${r1(y(v))}" y2="${r1(y(v))}"/>`);
+    parts.push(`<text class="axis" x="${left - 6}" y="${r1(y(v) + 4)}" text-anchor="end">${fmtInt(v)}</text>`);
   }
   for (let i = 0; i < n; i++) {
-    const x = LEFT + i * slot + (slot - barW) / 2;
+    const x = left + i * slot + (slot - barW) / 2;
     const total = d.packets[i];
     const blocked = Math.min(total, d.blocked[i] ?? 0);
     const label = m.chartBar(e(d.labels[i] ?? ''), total, blocked) + (i < prev.length ? m.chartBarPrevious(prev[i]!) : '');
@@ -77,7 +84,7 @@ export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']
     if (i % 3 === 0) parts.push(`<text class="axis" x="${r1(x + barW / 2)}" y="${H - 8}" text-anchor="middle">${e(d.labels[i] ?? '')}</text>`);
   }
   if (prev.length > 0) {
-    const px = (i: number): number => LEFT + i * slot + slot / 2;
+    const px = (i: number): number => left + i * slot + slot / 2;
     parts.push(`<polyline class="prev" points="${prev.map((v, i) => `${r1(px(i))},${r1(y(Math.min(v, top)))}`).join(' ')}"/>`);
     // Each run of hours above the axis: its highest value, at the top.
     for (let i = 0; i < prev.length; i++) {

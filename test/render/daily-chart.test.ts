@@ -13,7 +13,7 @@ function chart(packets: number[], previous: number[] | null): ChartData {
 
 /** The axis labels, top last ("0", "25", "50"). */
 function axis(svg: string): string[] {
-  return [...svg.matchAll(/<text class="axis" x="42" [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+  return [...svg.matchAll(/<text class="axis" x="[\d.]+" y="[\d.]+" text-anchor="end">([^<]*)<\/text>/g)].map((m) => m[1]!);
 }
 
 /** The dashed line's y for each hour. */
@@ -58,6 +58,19 @@ describe('daily chart', () => {
     const svg = renderChartSvg(chart(today, null), 'title', H);
     expect(svg).not.toContain('<polyline');
     expect(svg).toContain('<title>04:00 · 25 packets, 25 blocked</title>');
+  });
+
+  it('makes room for wide axis labels: "10,000" stays inside the chart at the phone\'s 24-unit font (~13 units a character)', () => {
+    for (const [busiest, label] of [[25, '50'], [303, '500'], [4_100, '5,000'], [9_999, '10,000']] as const) {
+      const svg = renderChartSvg(chart(today.map((v, i) => (i === 4 ? busiest : v)), null), 'title', H);
+      const [, x] = new RegExp(`<text class="axis" x="([\\d.]+)" [^>]*>${label}</text>`).exec(svg) ?? [];
+      expect(x, label).toBeDefined();
+      // The label ends at x (text-anchor end); it must start at 0 or later.
+      expect(Number(x) - label.length * 13, label).toBeGreaterThanOrEqual(0);
+      // The bars start right of the labels.
+      const firstBar = Number(/<rect class="bar[^"]*" x="([\d.]+)"/.exec(svg)![1]);
+      expect(firstBar, label).toBeGreaterThan(Number(x));
+    }
   });
 
   it('rounds the axis top to 1, 2 or 5 times a power of ten', () => {
