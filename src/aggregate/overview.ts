@@ -56,6 +56,8 @@ export interface OverviewData {
   distinctSourcesCapped: boolean;
   /** Per hour of the local day (0-23), packets: the activity sparkline. */
   perHour: number[];
+  /** The same, of the packets dropped or rejected (the HTML report's chart). */
+  perHourBlocked: number[];
 }
 
 /**
@@ -102,6 +104,7 @@ export class Overview {
   private replies = 0;
   private noise = 0;
   private readonly perHour = new Array<number>(24).fill(0);
+  private readonly perHourBlocked = new Array<number>(24).fill(0);
 
   /** hourOf maps a time to the hour of day in the report's zone (--tz). */
   constructor(
@@ -119,7 +122,9 @@ export class Overview {
       const t = e.time.getTime();
       if (t < this.first) this.first = t;
       if (t > this.last) this.last = t;
-      this.perHour[this.hourOf(e.time)] += n;
+      const h = this.hourOf(e.time);
+      this.perHour[h] += n;
+      if (e.action === 'drop' || e.action === 'reject') this.perHourBlocked[h] += n;
     }
     this.byFormat.add(e.format, n);
     this.byAction.add(e.action, n);
@@ -181,6 +186,7 @@ export class Overview {
       distinctSources: this.sources.distinct,
       distinctSourcesCapped: this.sources.saturated,
       perHour: [...this.perHour],
+      perHourBlocked: [...this.perHourBlocked],
     };
   }
 

@@ -65,6 +65,8 @@ export interface ReportDoc {
   topPortSourcesCapped: boolean;
   /** Packets per hour of day (0-23) in the report's zone. */
   perHour: number[];
+  /** Of them, the packets dropped or rejected. */
+  perHourBlocked: number[];
   filters: FilterInfo;
   /** Ranked sources, rank order: the top N (--top) at or above --min-severity. */
   sources: RankedSource[];
@@ -147,6 +149,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     topPortsPackets: portPackets,
     topPortSourcesCapped: ov.portSourcesCapped,
     perHour: ov.perHour,
+    perHourBlocked: ov.perHourBlocked,
     filters: extras?.filters ?? { since: null, until: null, sources: [], minSeverity: null },
     sources: (minSev === null ? summary.sources : summary.sources.filter((r) => r.severity >= minSev)).slice(0, top),
     rankedSources: summary.ranked,

@@ -10,6 +10,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { enrichReport, hasEnrichment } from '../enrich/report-enrich.js';
 import { BLOCKLIST_FORMATS, renderBlocklist, type BlocklistFormat } from '../render/blocklist.js';
 import { CSV_TABLES, renderReportCsv, type CsvTable } from '../render/report-csv.js';
+import { renderReportHtml } from '../render/report-html.js';
 import { renderReportMarkdown } from '../render/report-markdown.js';
 import { renderReportText } from '../render/report-text.js';
 import { jsonText } from '../render/sanitize.js';
@@ -61,8 +62,8 @@ export function registerReport(program: Command, setExit: (code: number) => void
     .description('analyse firewall logs and print a report (the default command: `logscan FILE...`)')
     .argument('[files...]', 'log files (.gz ok), - for stdin')
     .addOption(
-      new Option('-o, --output-format <format>', 'table for people, markdown for tickets, json for programs (docs/report-json.md), csv for spreadsheets, blocklist for firewalls (docs/integrations.md)')
-        .choices(['table', 'json', 'markdown', 'csv', 'blocklist'])
+      new Option('-o, --output-format <format>', 'table for people, markdown for tickets, html for a page to share, json for programs (docs/report-json.md), csv for spreadsheets, blocklist for firewalls (docs/integrations.md)')
+        .choices(['table', 'json', 'markdown', 'html', 'csv', 'blocklist'])
         .default('table'),
     )
     .addOption(new Option('--top <n>', 'rows in the top tables').default(20))
@@ -169,6 +170,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     } else if (format === 'csv') process.stdout.write(renderReportCsv(doc, (raw.csvTable as CsvTable | undefined) ?? 'sources'));
     else if (raw.outputFormat === 'json') process.stdout.write(jsonText(doc, 2) + '\n');
     else if (raw.outputFormat === 'markdown') process.stdout.write(renderReportMarkdown(doc, { tz: common.tz, lang: common.lang }));
+    else if (raw.outputFormat === 'html') process.stdout.write(renderReportHtml(doc, { tz: common.tz, lang: common.lang, version: VERSION }));
     else process.stdout.write(renderReportText(doc, { color: useColor(), width: terminalWidth(), tz: common.tz, lang: common.lang }));
     setExit(run.exitCode);
     setExit(interrupt.exitCode);

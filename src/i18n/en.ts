@@ -282,6 +282,15 @@ export const en = {
       evicted: (cap: number, evicted: number) =>
         `More than ${fmtInt(cap)} sources: ${fmtInt(evicted)} least-recently-seen source profiles were evicted and are missing from the ranking.`,
     },
+    /** `logscan FILE -o html` (render/report-html.ts); the tables' words are the daily page's. */
+    html: {
+      heading: 'Firewall log report',
+      toPorts: (n: number) => `to ${counted(n, 'port')}`,
+      distinct: 'distinct addresses',
+      chartTitle: (tz: string) => `Packets per hour of the day (${tz})`,
+      /** `files` is already HTML. */
+      footer: (version: string, files: string) => `logscan ${version} · read: ${files}`,
+    },
   },
 
   /** `logscan daily` in every format (src/render/daily-*.ts). */

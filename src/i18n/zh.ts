@@ -263,6 +263,13 @@ export const zh: Messages = {
       topNetworks: '主要网络',
       evicted: (cap, evicted) => `来源超过 ${fmtInt(cap)} 个：最久未出现的 ${fmtInt(evicted)} 个来源档案已被淘汰，未计入排名。`,
     },
+    html: {
+      heading: '防火墙日志报告',
+      toPorts: (n) => `发往 ${fmtInt(n)} 个端口`,
+      distinct: '不同的地址',
+      chartTitle: (tz) => `一天中每小时的包数（${tz}）`,
+      footer: (version, files) => `logscan ${version} · 读取：${files}`,
+    },
   },
 
   daily: {

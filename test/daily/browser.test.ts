@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
-// The daily HTML page in a real browser (Debian's chromium, driven by playwright-core):
-// chart and tables render, no script from a log line runs, hostile text shows as text,
-// the page fits a 375 px phone without horizontal scrolling. Saves test/.tmp/daily.png
-// to look at. Never skipped: CI installs chromium (.ci/run); a missing browser fails.
+// The HTML pages (daily, and the report's -o html) in a real browser (Debian's chromium,
+// driven by playwright-core): chart and tables render, no script from a log line runs,
+// hostile text shows as text, the page fits a 375 px phone without horizontal scrolling.
+// Saves test/.tmp/daily.png and report.png to look at. Never skipped: CI installs
+// chromium (.ci/run); a missing browser fails.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -141,6 +142,39 @@ describe('daily HTML in Chromium', () => {
         );
         expect(broken).toEqual([]);
       }
+      await page.close();
+    }
+  }, 60_000);
+});
+
+describe('report HTML in Chromium', () => {
+  it('renders the cards, the chart and the tables of samples/ufw.log, runs nothing, fits a phone and a desktop', async () => {
+    const dir = tempDir();
+    // A file name with markup: the page shows it in the header and the footer, as text.
+    const log = join(dir, 'ufw<img src=x onerror="window.__pwned=3">.log');
+    writeFileSync(log, readFileSync(join(repoRoot, 'samples/ufw.log')));
+    const r = runCli([log, '--year', '2026', '--tz', 'UTC', '-o', 'html']);
+    expect(r.code).toBe(0);
+    const file = join(dir, 'report.html');
+    writeFileSync(file, r.stdout);
+    const out = join(repoRoot, 'test/.tmp');
+    mkdirSync(out, { recursive: true });
+    for (const [width, shot] of [[375, 'report.png'], [1000, 'report-wide.png']] as const) {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const errors: string[] = [];
+      page.on('pageerror', (err) => errors.push(err.message));
+      await page.goto(pathToFileURL(file).href);
+      expect(await page.locator('.card').count()).toBe(5);
+      expect(await page.locator('svg.chart g').count()).toBe(24);
+      for (const h2 of ['Activity per hour', 'Top sources', 'Top probed ports', 'Notable interpretations']) expect(await page.locator('h2', { hasText: h2 }).count(), h2).toBe(1);
+      expect(await page.locator('td', { hasText: '198.51.100.77' }).count()).toBeGreaterThan(0);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.locator('main img, script').count()).toBe(0);
+      expect(await page.locator('footer').innerText()).toContain('ufw<img src=x onerror="window.__pwned=3">.log');
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(widths[0], String(width)).toBeLessThanOrEqual(widths[1]!);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: join(out, shot), fullPage: true });
       await page.close();
     }
   }, 60_000);

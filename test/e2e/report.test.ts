@@ -147,6 +147,47 @@ describe('logscan report: formats', () => {
     expect(r.stdout).toContain('### Top sources');
     expect(r.stdout).toContain('| 1 | 203.0.113.9 |');
   });
+
+  it('-o html is one page with the numbers of the JSON report: cards, a 24-hour chart of blocked packets, the tables', () => {
+    const json = JSON.parse(runCli([mixed, ...BASE, '-o', 'json']).stdout) as { probes: { packets: number }; perHour: number[]; perHourBlocked: number[]; totals: { packets: number } };
+    // Every packet here is a [UFW BLOCK]: blocked per hour is all of it, and it lands in hours 06-16 UTC.
+    expect(json.perHourBlocked).toEqual(json.perHour);
+    expect(json.perHour.reduce((a, b) => a + b, 0)).toBe(json.totals.packets);
+    expect(json.perHour.slice(0, 6).every((n) => n === 0)).toBe(true);
+    const r = runCli([mixed, ...BASE, '-o', 'html']);
+    expect(r.code).toBe(0);
+    const html = r.stdout;
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<h1>Firewall log report</h1>');
+    expect(html).toContain("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"");
+    expect(html).toMatch(new RegExp(`<div class="k">probes</div><div class="v">${json.probes.packets.toLocaleString('en-US')}</div>`));
+    expect(html).toMatch(new RegExp(`<div class="k">blocked</div><div class="v">${json.totals.packets.toLocaleString('en-US')}</div><div class="t">100% of packets logged</div>`));
+    expect(html.match(/<g><title>/g)).toHaveLength(24);
+    expect(html).toContain('<title>06:00 · ');
+    expect(html).toContain('Packets per hour of the day (UTC)');
+    for (const h2 of ['Top sources', 'Top probed ports', 'Notable interpretations']) expect(html).toContain(`<h2>${h2}`);
+    expect(html).toContain('<span class="ip">203.0.113.9</span>');
+    expect(html).not.toMatch(/<script|https?:/);
+  });
+
+  it('-o html escapes what came from the log, says so when nothing was found, and speaks --lang zh', () => {
+    // The file name is shown (header, footer, title); markup in it stays text.
+    const hostile = join(dir, 'a<img src=x>&b.log');
+    writeFileSync(hostile, line(0, '203.0.113.9', 23).replace('[UFW BLOCK]', '<script>alert(1)</script>') + '\n');
+    const h = runCli([hostile, ...BASE, '-o', 'html']).stdout;
+    expect(h).not.toMatch(/<script|<img/);
+    expect(h.split('a&lt;img src=x&gt;&amp;b.log').length - 1).toBe(3);
+    const empty = join(dir, 'empty.log');
+    writeFileSync(empty, 'Nov 20 06:00:00 gw sshd[1]: nothing to see\n');
+    const none = runCli([empty, ...BASE, '-o', 'html']);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain('No firewall records found');
+    expect(none.stdout).not.toContain('<svg');
+    const zh = runCli([mixed, ...BASE, '-o', 'html', '--lang', 'zh']).stdout;
+    expect(zh).toContain('<html lang="zh-Hans">');
+    expect(zh).toContain('<h1>防火墙日志报告</h1>');
+    expect(zh).toContain('一天中每小时的包数（UTC）');
+  });
 });
 
 describe('logscan report: filters', () => {

@@ -1,0 +1,227 @@
+// The pieces both HTML pages share (`logscan daily -o html`, `logscan FILE -o html`): one
+// self-contained page — inline CSS, inline SVG, no script, no external reference (a
+// Content-Security-Policy forbids both, as a second line behind the escaping). Readable
+// on a phone (tables become cards under 640 px), prints cleanly (@media print). Every
+// string that came from a log or from --signatures goes through htmlEscape.
+import type { ReportDoc } from '../aggregate/report.js';
+import type { RankedSource } from '../aggregate/summary.js';
+import type { Lang } from '../knowledge/types.js';
+import { messages, type Messages } from '../i18n/messages.js';
+import { capped, knownAsText, osHintText, portSourcesText, portsTitle, seenText } from './report-text.js';
+import { fmtInt, fmtPct } from '../util/number-text.js';
+import { htmlEscape as e } from './sanitize.js';
+
+/**
+ * Per-language additions to the CSS. Chinese may break between any two characters, so
+ * a narrow numeric column would split its heading ("包/数"): headings stay on one line.
+ * Short Chinese headings no longer widen the id column either, so the interpretation
+ * ids (ASCII, at most ~20 characters) keep their line too.
+ */
+const CSS_LANG: Record<Lang, string> = { en: '', zh: '\nth,td.head>code{white-space:nowrap}' };
+
+/** The page's lang attribute: browsers pick CJK fonts (Simplified, not Japanese glyphs) and line breaking by it. */
+const LANG_ATTR: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
+
+const CSS = `
+:root{--bg:#f6f7f9;--fg:#1d2330;--muted:#5d6677;--card:#fff;--line:#dde1e8;--bar:#b4232a;--rest:#e8a0a3;--prev:#2b5fab;--s0:#8a93a3;--s1:#6b7a90;--s2:#1f7a8c;--s3:#b7791f;--s4:#c53030;--s5:#7b1113}
+@media (prefers-color-scheme:dark){:root{--bg:#14171d;--fg:#e6e9ef;--muted:#9aa3b2;--card:#1d2129;--line:#323846;--bar:#f26b6b;--rest:#7a3a3d;--prev:#7fb0ff}}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif}
+main{max-width:960px;margin:0 auto;padding:16px}
+h1{font-size:1.35rem;margin:0 0 4px}
+h2{font-size:1.05rem;margin:0 0 10px}
+.sub,.muted{color:var(--muted)}
+.nw{white-space:nowrap}
+.rank-m{display:none}
+.note{background:#fff4d6;color:#5c4500;border-radius:6px;padding:6px 10px;margin:8px 0}
+section{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px;margin:14px 0}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;background:none;border:0;padding:0}
+.card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:10px 12px}
+.card .k{font-size:.8rem;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
+.card .v{font-size:1.5rem;font-weight:650}
+.card .t{font-size:.85rem;color:var(--muted)}
+.chart{width:100%;height:auto;display:block}
+.chart .bar{fill:var(--bar)}.chart .bar-rest{fill:var(--rest)}.chart .bar-empty{fill:transparent}
+.chart .grid{stroke:var(--line);stroke-width:1}
+.chart .axis{fill:var(--muted);font-size:11px}
+.chart .prev{fill:none;stroke:var(--prev);stroke-width:2;stroke-dasharray:5 4}.chart .prev-peak{fill:var(--prev);font-weight:600}
+.legend{font-size:.85rem;color:var(--muted);margin-top:6px}
+.legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px;vertical-align:-1px}
+table{width:100%;border-collapse:collapse;font-size:.9rem}
+th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
+th{font-size:.78rem;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;overflow-wrap:normal}
+td.rank{white-space:nowrap}
+td{overflow-wrap:anywhere}
+code,.ip{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em}
+@media (min-width:641px){.ip{white-space:nowrap}}
+.sev{display:inline-block;border-radius:999px;padding:1px 8px;font-size:.75rem;font-weight:600;color:#fff;white-space:nowrap}
+.sev0{background:var(--s0)}.sev1{background:var(--s1)}.sev2{background:var(--s2)}.sev3{background:var(--s3)}.sev4{background:var(--s4)}.sev5{background:var(--s5)}
+.new{display:inline-block;border:1px solid var(--prev);color:var(--prev);border-radius:4px;padding:0 4px;font-size:.7rem;margin-left:4px}
+.chips{margin-top:3px}
+.chip{display:inline-block;border:1px solid var(--line);border-radius:4px;padding:0 5px;margin:2px 4px 0 0;font-size:.75rem;color:var(--muted)}
+ul.plain{margin:6px 0 0;padding-left:18px}
+footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
+@media (max-width:640px){
+ main{padding:10px}
+ table.stack thead{display:none}
+ table.stack,table.stack tbody{display:block;width:100%}
+ table.stack tr{display:grid;grid-template-columns:1fr 1fr;column-gap:10px;border:1px solid var(--line);border-radius:8px;padding:6px 8px;margin:0 0 8px}
+ table.stack td{display:block;border:0;padding:2px 0;text-align:left!important;min-width:0}
+ table.stack td::before{content:attr(data-label);display:inline-block;margin-right:6px;color:var(--muted);font-size:.72rem;text-transform:uppercase}
+ table.stack td.why,table.stack td.wide,table.stack td.head{grid-column:1/-1}
+ table.stack td.why::before,table.stack td.wide::before{display:block}
+ table.stack td.rank{display:none}
+ .rank-m{display:inline!important;font-weight:600}
+ .wide-only{display:none}
+ table:not(.stack) th,table:not(.stack) td{padding:6px 5px}
+ table:not(.stack) th{letter-spacing:0}
+ td.names{overflow-wrap:break-word}
+ .chart .axis{font-size:24px}
+}
+@media (max-width:359px){
+ td.names{overflow-wrap:anywhere}
+}
+@media print{
+ :root{--bg:#fff;--card:#fff;--fg:#000;--muted:#444;--line:#bbb}
+ *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ body{font-size:10pt}
+ main{max-width:none;padding:0}
+ section{border:0;border-top:1px solid #999;border-radius:0;padding:8px 0;margin:8px 0;break-inside:auto}
+ h2{break-after:avoid}
+ tr,.card,.chart{break-inside:avoid}
+ .card{border:1px solid #999}
+ @page{margin:12mm}
+}
+`;
+
+export function td(label: string, html: string, cls = ''): string {
+  return `<td data-label="${e(label)}"${cls ? ` class="${cls}"` : ''}>${html}</td>`;
+}
+
+function sevBadge(sev: number, m: Messages): string {
+  const s = Math.max(0, Math.min(5, sev));
+  return `<span class="sev sev${s}">${m.severity[s]}</span>`;
+}
+
+export function table(head: [string, string?][], rows: string[], stack = true): string {
+  const ths = head.map(([h, cls]) => `<th${cls ? ` class="${cls}"` : ''}>${e(h)}</th>`).join('');
+  return `<table${stack ? ' class="stack"' : ''}><thead><tr>${ths}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** --geoip / --resolve details under the address: country, AS, PTR name (all escaped). */
+function originHtml(r: RankedSource): string {
+  const parts: string[] = [];
+  if (r.geo?.country) parts.push(e(r.geo.country));
+  if (r.as) parts.push(`AS${r.as.number}${r.as.organization ? ` ${e(r.as.organization)}` : ''}`);
+  if (r.ptr) parts.push(e(r.ptr));
+  return parts.length > 0 ? `<div class="muted">${parts.join(' · ')}</div>` : '';
+}
+
+function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>, tz: string | null, lang: Lang): string {
+  const m = messages(lang);
+  const h = m.report.head;
+  return table(
+    [[h.rank, 'n'], [h.source], [h.severity], [h.score, 'n'], [h.packets, 'n'], [h.ports, 'n'], [h.seen], [h.why]],
+    rows.map((r) => {
+      const chips = r.findings.map((f) => `<span class="chip">${e(f.id)}</span>`).join('');
+      return (
+        '<tr>' +
+        td(h.rank, String(r.rank), 'n rank') +
+        td(h.source, `<span class="rank-m">#${r.rank} </span><span class="ip">${e(r.ip)}</span>${fresh.has(r.ip) ? `<span class="new">${e(m.daily.html.newBadge)}</span>` : ''}${originHtml(r)}`, 'head') +
+        td(h.severity, sevBadge(r.severity, m)) +
+        td(h.score, r.score.toFixed(1), 'n') +
+        td(h.packets, fmtInt(r.packets), 'n') +
+        td(h.ports, capped(r.ports, r.portsCapped), 'n') +
+        td(h.seen, e(seenText(r.first, r.last, tz))) +
+        td(h.why, `${e(r.explanation)}${r.osHint ? ` · ${e(osHintText(r, lang))}` : ''}${chips ? `<div class="chips">${chips}</div>` : ''}`, 'why') +
+        '</tr>'
+      );
+    }),
+  );
+}
+
+/** "<li>CN 中国: 12 packets, 3 sources</li>" per country or network. */
+function geoList(items: readonly { name: string; packets: number; sources: number }[], m: Messages['daily']['html']): string {
+  return `<ul class="plain">${items.map((x) => `<li>${m.geoItem(x.name, x.packets, x.sources)}</li>`).join('')}</ul>`;
+}
+
+/**
+ * The report's sections: top sources (with `fresh` ones marked new), countries and
+ * networks, probed ports, interpretations, the eviction note.
+ */
+export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, fresh: ReadonlySet<string> = new Set()): string[] {
+  const msg = messages(lang);
+  const H = msg.daily.html;
+  const R = msg.report;
+  const b: string[] = [];
+  if (r.sources.length > 0) {
+    const title = r.rankedSources > r.sources.length ? R.topSourcesOf(r.sources.length, r.rankedSources) : R.topSources;
+    b.push(`<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, tz, lang)}`);
+    if (r.findings.length > 0) b.push(`<p class="muted">${e(R.md.findings)}${e(msg.colon)}${r.findings.map((f) => `${e(f.id)} ${fmtInt(f.sources)}`).join(' · ')}</p>`);
+    b.push('</section>');
+  }
+  const countries = (r.topCountries ?? []).map((x) => ({ name: `${e(x.country ?? '?')}${x.countryName ? ` ${e(x.countryName)}` : ''}`, packets: x.packets, sources: x.sources }));
+  const networks = (r.topNetworks ?? []).map((x) => ({ name: `AS${x.number}${x.organization ? ` ${e(x.organization)}` : ''}`, packets: x.packets, sources: x.sources }));
+  if (countries.length > 0) {
+    b.push(`<section><h2>${e(R.md.topCountries)}</h2>${geoList(countries, H)}${networks.length > 0 ? `<h2>${e(R.md.topNetworks)}</h2>${geoList(networks, H)}` : ''}</section>`);
+  } else if (networks.length > 0) {
+    b.push(`<section><h2>${e(R.md.topNetworks)}</h2>${geoList(networks, H)}</section>`);
+  }
+  if (r.topPorts.length > 0) {
+    const P = R.head;
+    b.push(
+      `<section><h2>${e(portsTitle(r, R))}</h2>${table(
+        [[P.port], [P.packets, 'n'], [P.sourceCount, 'n'], [P.share, 'n wide-only'], [P.knownAs]],
+        r.topPorts.map(
+          (p) =>
+            '<tr>' +
+            td(P.port, `<code>${p.port}/${e(p.proto)}</code>`, 'nw') +
+            td(P.packets, fmtInt(p.packets), 'n') +
+            td(P.sourceCount, portSourcesText(p.sources, r.topPortSourcesCapped), 'n') +
+            td(P.share, fmtPct(p.share), 'n wide-only') +
+            td(P.knownAs, knownAsText(p.names, msg.nameSep, e), 'wide names') +
+            '</tr>',
+        ),
+        // A table on a phone too (cards would only make it long), without the share column
+        // there: five columns left the names a few letters wide.
+        false,
+      )}</section>`,
+    );
+  }
+  if (r.interpretations.length > 0) {
+    const I = R.head;
+    b.push(
+      `<section><h2>${e(R.interpretations)}</h2>${table(
+        [[I.interpretation], [I.severity], [I.packets, 'n'], [I.sourceCount, 'n'], [I.example], [I.meaning]],
+        r.interpretations.map(
+          (i) =>
+            '<tr>' +
+            td(H.whatLabel, `<code>${e(i.id)}</code>`, 'head') +
+            td(I.severity, sevBadge(i.severity, msg)) +
+            td(I.packets, fmtInt(i.packets), 'n') +
+            td(I.sourceCount, capped(i.sources, i.sourcesCapped), 'n') +
+            td(I.example, i.textSource !== null ? `<span class="ip">${e(i.textSource)}</span>` : '-') +
+            td(I.meaning, e(i.text), 'why') +
+            '</tr>',
+        ),
+      )}</section>`,
+    );
+  }
+  if (r.profiles.evicted > 0) {
+    b.push(`<p class="note">${e(R.md.evicted(r.profiles.cap, r.profiles.evicted))}</p>`);
+  }
+  return b;
+}
+
+/** The whole page around `body` (already HTML). */
+export function htmlPage(lang: Lang, title: string, body: readonly string[]): string {
+  return (
+    `<!DOCTYPE html>\n<html lang="${LANG_ATTR[lang]}"><head><meta charset="utf-8">` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    // No script, no fetch of anything: the page needs neither, so forbid both.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">` +
+    `<title>${e(title)}</title><style>${CSS.trim()}${CSS_LANG[lang]}</style></head>\n<body><main>\n${body.join('\n')}\n</main></body></html>\n`
+  );
+}

@@ -1,0 +1,85 @@
+// `logscan FILE -o html`: the report on one self-contained page with the daily page's
+// look and safety (render/html-page.ts): what was read, headline cards, the hours of the
+// day as a chart, then the report's tables. Same content as the terminal report.
+import type { ReportDoc } from '../aggregate/report.js';
+import { zoneName } from '../daily/day.js';
+import type { Lang } from '../knowledge/types.js';
+import { messages } from '../i18n/messages.js';
+import { renderChartSvg } from './daily-chart.js';
+import { pctOf } from './daily-common.js';
+import { htmlPage, reportSectionsHtml } from './html-page.js';
+import { capped, filterItems, noMatchText, recordsText } from './report-text.js';
+import { htmlEscape as e } from './sanitize.js';
+import { formatDateTime } from './time-format.js';
+import { fmtInt } from '../util/number-text.js';
+
+export interface ReportHtmlOptions {
+  tz: string | null;
+  /** Language of the page (--lang). */
+  lang: Lang;
+  /** logscan's version, for the footer. */
+  version: string;
+}
+
+const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
+
+/** Packets of these actions, from the report's per-action counts. */
+function packetsOf(doc: ReportDoc, actions: readonly string[]): number {
+  return doc.byAction.reduce((n, a) => (actions.includes(a.key) ? n + a.packets : n), 0);
+}
+
+export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): string {
+  const { tz, lang } = opts;
+  const msg = messages(lang);
+  const R = msg.report;
+  const D = msg.daily;
+  const H = D.html;
+  const P = R.html;
+  const t = doc.totals;
+  const colon = e(msg.colon);
+  const b: string[] = [];
+
+  const span = doc.span.first && doc.span.last ? `${formatDateTime(new Date(doc.span.first), tz)} → ${formatDateTime(new Date(doc.span.last), tz)} (${zoneName(tz)})` : null;
+  b.push(`<header><h1>${e(P.heading)}</h1>${span !== null ? `<p class="sub">${e(span)}</p>` : ''}`);
+  const item = (label: string, html: string): string => `<li>${e(label)}${colon}${html}</li>`;
+  const items = [item(R.md.inputs, doc.inputs.map((i) => `<code>${e(i.file)}</code>`).join(', ')), item(R.md.records, e(recordsText(t, lang)))];
+  const filt = filterItems(doc.filters, R, tz, (s) => s);
+  if (filt.length > 0) items.push(item(R.md.filter, e(filt.join(' · '))));
+  if (t.ignored !== undefined) items.push(item(R.md.ignored, e(R.ignoredText(t.ignored))));
+  b.push(`<ul class="plain">${items.join('')}</ul>`);
+  for (const i of doc.inputs) if (i.error) b.push(`<p class="note">${e(i.incomplete ? R.md.incomplete : R.md.problem)}${colon}<code>${e(i.file)}</code>: ${e(i.error)}</p>`);
+  if (doc.interrupted) b.push(`<p class="note">${e(R.md.interrupted)}${colon}${e(R.md.interruptedText(doc.interrupted))}</p>`);
+  b.push('</header>');
+
+  if (t.events === 0) {
+    b.push(`<section><p>${e(t.parsedEvents > 0 ? noMatchText(doc, R, tz) : R.noRecordsShort)}</p></section>`);
+  } else {
+    const p = doc.probes;
+    const notProbes = msg.notProbes(p.own, p.replies, p.noise);
+    const blocked = packetsOf(doc, ['drop', 'reject']);
+    const allowed = packetsOf(doc, ['allow']);
+    const card = (k: string, v: string, sub: string): string => `<div class="card"><div class="k">${e(k)}</div><div class="v">${v}</div><div class="t">${e(sub)}</div></div>`;
+    b.push(
+      '<section class="cards">' +
+        card(D.label.probes, fmtInt(p.packets), p.packets > 0 ? P.toPorts(p.ports) : msg.noProbes) +
+        card(D.label.sources, capped(t.sources, t.sourcesCapped), P.distinct) +
+        (notProbes.length > 0 ? card(D.label.notProbes, fmtInt(p.own + p.replies + p.noise), notProbes.join(' · ')) : '') +
+        card(D.label.blocked, fmtInt(blocked), H.ofPackets(pctOf(blocked, t.packets))) +
+        card(D.label.allowed, fmtInt(allowed), H.ofPackets(pctOf(allowed, t.packets))) +
+        '</section>',
+    );
+    if (doc.perHour.some((v) => v > 0)) {
+      const chart = { labels: HOURS, packets: doc.perHour, blocked: doc.perHourBlocked, previous: null };
+      b.push(
+        `<section><h2>${e(D.activity)}</h2>${renderChartSvg(chart, P.chartTitle(zoneName(tz)), H)}` +
+          `<div class="legend"><i style="background:var(--bar)"></i>${e(H.legendBlocked)}<i style="background:var(--rest)"></i>${e(H.legendRest)}</div></section>`,
+      );
+    }
+    b.push(...reportSectionsHtml(doc, tz, lang));
+  }
+
+  const files = doc.inputs.map((i) => `${e(i.file)}${i.error ? ` (${e(i.error)})` : ''}`).join(', ');
+  b.push(`<footer>${P.footer(e(opts.version), files || '-')}</footer>`);
+  const title = doc.inputs.length === 1 ? `${R.md.title} · ${doc.inputs[0]!.file}` : R.md.title;
+  return htmlPage(lang, title, b);
+}
