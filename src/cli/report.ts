@@ -1,5 +1,6 @@
 // `logscan FILE...` (the default command): read, annotate, aggregate, render.
 import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { buildEventFilter, cidrText, parseCidr, parseTimeBound, type FilterInfo } from '../aggregate/filter.js';
 import { Overview } from '../aggregate/overview.js';
@@ -26,6 +27,10 @@ import { rejectUnknownCommand } from './unknown-command.js';
 import { terminalWidth, useColor } from './tty.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { VERSION } from './version.js';
+import { writeFileAtomic } from '../daily/atomic-write.js';
+
+/** The format an --output file's extension asks for when -o is not given. */
+const BY_EXTENSION: Record<string, string> = { '.html': 'html', '.htm': 'html', '.md': 'markdown', '.markdown': 'markdown', '.json': 'json', '.csv': 'csv', '.txt': 'table' };
 
 /** Thresholds: defaults, then --config FILE (`{ "thresholds": { … } }`), then the flags. */
 export function loadThresholds(raw: Record<string, unknown>): Thresholds {
@@ -66,6 +71,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
         .choices(['table', 'json', 'markdown', 'html', 'csv', 'blocklist'])
         .default('table'),
     )
+    .option('--output <file>', 'write to FILE (atomically) instead of standard output; .html/.md/.json/.csv/.txt pick the format when -o is not given')
     .addOption(new Option('--top <n>', 'rows in the top tables').default(20))
     .option('--since <time>', 'only events at or after: 2026-11-20, 2026-11-20T06:00[Z|+01:00], or 30m / 2h / 7d ago')
     .option('--until <time>', 'only events at or before (same forms as --since)')
@@ -93,7 +99,8 @@ export function registerReport(program: Command, setExit: (code: number) => void
     const cidrs = ((raw.source as string[] | undefined) ?? []).map((s) => parseCidr('--source', s));
     const minSeverity = raw.minSeverity !== undefined ? parseSeverity('--min-severity', raw.minSeverity) : null;
     const failOn = raw.failOn !== undefined ? parseSeverity('--fail-on', raw.failOn) : null;
-    const format = raw.outputFormat as string;
+    const output = typeof raw.output === 'string' ? raw.output : null;
+    const format = cmd.getOptionValueSource('outputFormat') === 'default' && output !== null ? (BY_EXTENSION[extname(output).toLowerCase()] ?? 'table') : (raw.outputFormat as string);
     if (raw.csvTable !== undefined && format !== 'csv') throw new UsageError('--csv-table only applies with -o csv');
     for (const [key, flag] of [['blocklistFormat', '--blocklist-format'], ['blocklistMinScore', '--blocklist-min-score'], ['blocklistIncludePrivate', '--blocklist-include-private']] as const) {
       if (raw[key] !== undefined && format !== 'blocklist') throw new UsageError(`${flag} only applies with -o blocklist`);
@@ -163,15 +170,22 @@ export function registerReport(program: Command, setExit: (code: number) => void
     });
     if (ignore !== null) doc.totals.ignored = ignored;
     if (format !== 'blocklist' && hasEnrichment(enrich)) await enrichReport(doc, summary.profiles, { ...enrich, lang: common.lang });
+    let text: string;
     if (format === 'blocklist') {
-      process.stdout.write(
-        renderBlocklist(doc, { format: (raw.blocklistFormat as BlocklistFormat | undefined) ?? 'nft', minScore: blockMin, includePrivate: raw.blocklistIncludePrivate === true, version: VERSION }),
-      );
-    } else if (format === 'csv') process.stdout.write(renderReportCsv(doc, (raw.csvTable as CsvTable | undefined) ?? 'sources'));
-    else if (raw.outputFormat === 'json') process.stdout.write(jsonText(doc, 2) + '\n');
-    else if (raw.outputFormat === 'markdown') process.stdout.write(renderReportMarkdown(doc, { tz: common.tz, lang: common.lang }));
-    else if (raw.outputFormat === 'html') process.stdout.write(renderReportHtml(doc, { tz: common.tz, lang: common.lang, version: VERSION }));
-    else process.stdout.write(renderReportText(doc, { color: useColor(), width: terminalWidth(), tz: common.tz, lang: common.lang }));
+      text = renderBlocklist(doc, { format: (raw.blocklistFormat as BlocklistFormat | undefined) ?? 'nft', minScore: blockMin, includePrivate: raw.blocklistIncludePrivate === true, version: VERSION });
+    } else if (format === 'csv') text = renderReportCsv(doc, (raw.csvTable as CsvTable | undefined) ?? 'sources');
+    else if (format === 'json') text = jsonText(doc, 2) + '\n';
+    else if (format === 'markdown') text = renderReportMarkdown(doc, { tz: common.tz, lang: common.lang });
+    else if (format === 'html') text = renderReportHtml(doc, { tz: common.tz, lang: common.lang, version: VERSION });
+    else text = renderReportText(doc, { color: output === null && useColor(), width: terminalWidth(), tz: common.tz, lang: common.lang });
+    if (output !== null) {
+      // Atomic, as daily's --output: a web server or a mail job never reads half a report.
+      try {
+        await writeFileAtomic(output, text);
+      } catch (err) {
+        throw new UsageError(`--output ${output}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    } else process.stdout.write(text);
     setExit(run.exitCode);
     setExit(interrupt.exitCode);
     if (failOn !== null && doc.maxFindingSeverity !== null && doc.maxFindingSeverity >= failOn) setExit(ExitCode.failOn);

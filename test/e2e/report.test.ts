@@ -1,6 +1,6 @@
 // End-to-end: the report command (built CLI) on generated and real scan logs:
 // ranking, JSON shape, Markdown, filters, --config and --fail-on exit codes.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -168,6 +168,32 @@ describe('logscan report: formats', () => {
     for (const h2 of ['Top sources', 'Top probed ports', 'Notable interpretations']) expect(html).toContain(`<h2>${h2}`);
     expect(html).toContain('<span class="ip">203.0.113.9</span>');
     expect(html).not.toMatch(/<script|https?:/);
+  });
+
+  it('--output FILE writes there (atomically), in the format its extension names unless -o says otherwise', () => {
+    const out = (name: string) => join(dir, name);
+    const html = runCli([mixed, ...BASE, '--output', out('r.html')]);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toBe('');
+    expect(readFileSync(out('r.html'), 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(runCli([mixed, ...BASE, '--output', out('r.csv')]).code).toBe(0);
+    expect(readFileSync(out('r.csv'), 'utf8').split('\n')[0]).toMatch(/^rank,/);
+    expect(runCli([mixed, ...BASE, '--output', out('r.MD')]).code).toBe(0);
+    expect(readFileSync(out('r.MD'), 'utf8')).toContain('### Top sources');
+    // -o wins over the extension; an unknown extension is the table, without colour codes.
+    expect(runCli([mixed, ...BASE, '-o', 'json', '--output', out('x.html')]).code).toBe(0);
+    expect(JSON.parse(readFileSync(out('x.html'), 'utf8')).schemaVersion).toBe(1);
+    const colour = { env: { NO_COLOR: '', FORCE_COLOR: '1' } };
+    expect(runCli([mixed, ...BASE], colour).stdout).toContain('\x1b[');
+    expect(runCli([mixed, ...BASE, '--output', out('r.report')], colour).code).toBe(0);
+    const table = readFileSync(out('r.report'), 'utf8');
+    expect(table).toContain('Top sources');
+    expect(table).not.toContain('\x1b[');
+    // Nothing half-written is left behind, and a file that cannot be written is a usage error.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const bad = runCli([mixed, ...BASE, '--output', join(dir, 'no-such-dir', 'r.html')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--output .*no-such-dir/);
   });
 
   it('-o html escapes what came from the log, says so when nothing was found, and speaks --lang zh', () => {
