@@ -5,7 +5,7 @@ import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { renderChartSvg } from './daily-chart.js';
 import { basisText, changeText, filesReadText, notProbesText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
-import { htmlPage, reportSectionsHtml, table, td } from './html-page.js';
+import { card, chartLegend, htmlPage, reportSectionsHtml, table, td } from './html-page.js';
 import { fmtInt } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
 
@@ -29,7 +29,6 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   for (const n of windowNotes(doc, opts.tz, lang)) b.push(`<p class="note">${e(n)}</p>`);
   b.push('</header>');
 
-  const card = (k: string, v: string, t: string): string => `<div class="card"><div class="k">${e(k)}</div><div class="v">${v}</div><div class="t">${t}</div></div>`;
   const trend = (s: string): string => (s ? e(H.vsDayBefore(s)) : '&nbsp;');
   const notProbes = notProbesText(h, lang);
   b.push(
@@ -44,7 +43,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
 
   b.push(`<section><h2>${e(m.activity)}</h2>${renderChartSvg(doc.chart, H.chartTitle(doc.date, doc.tz), H)}`);
   b.push(
-    `<div class="legend"><i style="background:var(--bar)"></i>${e(H.legendBlocked)}<i style="background:var(--rest)"></i>${e(H.legendRest)}${doc.chart.previous ? `<i style="background:var(--prev)"></i>${e(H.legendPrevious)}` : ''}</div></section>`,
+    `${chartLegend(H, doc.chart.previous !== null)}</section>`,
   );
 
   if (doc.rules.length > 0) {

@@ -96,6 +96,17 @@ footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
 }
 `;
 
+/** A headline card: a label, a big number and a line under it (both already HTML). */
+export function card(label: string, valueHtml: string, subHtml: string): string {
+  return `<div class="card"><div class="k">${e(label)}</div><div class="v">${valueHtml}</div><div class="t">${subHtml}</div></div>`;
+}
+
+/** The chart's legend: blocked and the rest, and the day before when the chart has it. */
+export function chartLegend(m: Messages['daily']['html'], previous: boolean): string {
+  const item = (color: string, label: string): string => `<i style="background:var(${color})"></i>${e(label)}`;
+  return `<div class="legend">${item('--bar', m.legendBlocked)}${item('--rest', m.legendRest)}${previous ? item('--prev', m.legendPrevious) : ''}</div>`;
+}
+
 export function td(label: string, html: string, cls = ''): string {
   return `<td data-label="${e(label)}"${cls ? ` class="${cls}"` : ''}>${html}</td>`;
 }

@@ -7,7 +7,7 @@ import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { renderChartSvg } from './daily-chart.js';
 import { pctOf } from './daily-common.js';
-import { htmlPage, reportSectionsHtml } from './html-page.js';
+import { card, chartLegend, htmlPage, reportSectionsHtml } from './html-page.js';
 import { capped, filterItems, noMatchText, recordsText } from './report-text.js';
 import { htmlEscape as e } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -58,21 +58,20 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
     const notProbes = msg.notProbes(p.own, p.replies, p.noise);
     const blocked = packetsOf(doc, ['drop', 'reject']);
     const allowed = packetsOf(doc, ['allow']);
-    const card = (k: string, v: string, sub: string): string => `<div class="card"><div class="k">${e(k)}</div><div class="v">${v}</div><div class="t">${e(sub)}</div></div>`;
     b.push(
       '<section class="cards">' +
-        card(D.label.probes, fmtInt(p.packets), p.packets > 0 ? P.toPorts(p.ports) : msg.noProbes) +
-        card(D.label.sources, capped(t.sources, t.sourcesCapped), P.distinct) +
-        (notProbes.length > 0 ? card(D.label.notProbes, fmtInt(p.own + p.replies + p.noise), notProbes.join(' · ')) : '') +
-        card(D.label.blocked, fmtInt(blocked), H.ofPackets(pctOf(blocked, t.packets))) +
-        card(D.label.allowed, fmtInt(allowed), H.ofPackets(pctOf(allowed, t.packets))) +
+        card(D.label.probes, fmtInt(p.packets), e(p.packets > 0 ? P.toPorts(p.ports) : msg.noProbes)) +
+        card(D.label.sources, capped(t.sources, t.sourcesCapped), e(P.distinct)) +
+        (notProbes.length > 0 ? card(D.label.notProbes, fmtInt(p.own + p.replies + p.noise), e(notProbes.join(' · '))) : '') +
+        card(D.label.blocked, fmtInt(blocked), e(H.ofPackets(pctOf(blocked, t.packets)))) +
+        card(D.label.allowed, fmtInt(allowed), e(H.ofPackets(pctOf(allowed, t.packets)))) +
         '</section>',
     );
     if (doc.perHour.some((v) => v > 0)) {
       const chart = { labels: HOURS, packets: doc.perHour, blocked: doc.perHourBlocked, previous: null };
       b.push(
         `<section><h2>${e(D.activity)}</h2>${renderChartSvg(chart, P.chartTitle(zoneName(tz)), H)}` +
-          `<div class="legend"><i style="background:var(--bar)"></i>${e(H.legendBlocked)}<i style="background:var(--rest)"></i>${e(H.legendRest)}</div></section>`,
+          `${chartLegend(H, false)}</section>`,
       );
     }
     b.push(...reportSectionsHtml(doc, tz, lang));
