@@ -285,6 +285,7 @@ export const en = {
     /** `logscan FILE -o html` (render/report-html.ts); the tables' words are the daily page's. */
     html: {
       heading: 'Firewall log report',
+      span: (from: string, to: string, tz: string) => `${from} → ${to} (${tz})`,
       toPorts: (n: number) => `to ${counted(n, 'port')}`,
       distinct: 'distinct addresses',
       chartTitle: (tz: string) => `Packets per hour of the day (${tz})`,

@@ -265,6 +265,7 @@ export const zh: Messages = {
     },
     html: {
       heading: '防火墙日志报告',
+      span: (from, to, tz) => `${from} → ${to}（${tz}）`,
       toPorts: (n) => `发往 ${fmtInt(n)} 个端口`,
       distinct: '不同的地址',
       chartTitle: (tz) => `一天中每小时的包数（${tz}）`,

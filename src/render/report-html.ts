@@ -39,7 +39,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
   const colon = e(msg.colon);
   const b: string[] = [];
 
-  const span = doc.span.first && doc.span.last ? `${formatDateTime(new Date(doc.span.first), tz)} → ${formatDateTime(new Date(doc.span.last), tz)} (${zoneName(tz)})` : null;
+  const span = doc.span.first && doc.span.last ? P.span(formatDateTime(new Date(doc.span.first), tz), formatDateTime(new Date(doc.span.last), tz), zoneName(tz)) : null;
   b.push(`<header><h1>${e(P.heading)}</h1>${span !== null ? `<p class="sub">${e(span)}</p>` : ''}`);
   const item = (label: string, html: string): string => `<li>${e(label)}${colon}${html}</li>`;
   const items = [item(R.md.inputs, doc.inputs.map((i) => `<code>${e(i.file)}</code>`).join(', ')), item(R.md.records, e(recordsText(t, lang)))];

@@ -213,6 +213,7 @@ describe('logscan report: formats', () => {
     expect(zh).toContain('<html lang="zh-Hans">');
     expect(zh).toContain('<h1>防火墙日志报告</h1>');
     expect(zh).toContain('一天中每小时的包数（UTC）');
+    expect(zh).toMatch(/<p class="sub">2026-11-20 06:00:00 → 2026-11-20 [\d:]+（UTC）<\/p>/);
   });
 });
 

@@ -105,6 +105,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.html.newlyProbedHtml': ['<b>19</b>'],
   'daily.html.geoItem': ['CN', 12, 3],
   'report.html.toPorts': [361],
+  'report.html.span': ['2026-11-20 06:51:08', '2026-11-22 04:09:54', 'UTC'],
   'report.html.chartTitle': ['UTC'],
   'report.html.footer': ['0.1.0', 'a.log'],
   'follow.alert': ['203.0.113.7'],
