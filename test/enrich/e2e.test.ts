@@ -62,6 +62,11 @@ describe('--geoip', () => {
     expect(md).toContain('| country | network |');
     expect(md).toContain('AS64501 =HYPERLINK');
     expect(md).not.toContain('\u001b');
+    const html = runCli([SAMPLE, '--geoip', geo, '-o', 'html', '--top', '40']).stdout;
+    expect(html).toContain('<h2>Top countries</h2>');
+    expect(html).toContain('<div class="muted">NL · AS64500 Example Hosting B.V.</div>');
+    expect(html).toContain('AS64501 =HYPERLINK(&quot;');
+    expect(html).not.toContain('=HYPERLINK("');
   });
 
   test('events NDJSON: src.geo / src.as; ECS: source.geo / source.as', () => {
