@@ -35,6 +35,10 @@ export interface OverviewData {
   byAction: [string, number][];
   byProto: [string, number][];
   byDirection: [string, number][];
+  /** Packets per log prefix / rule label ("[UFW BLOCK]", "ASA-4-106023"; NO_RULE for none), busiest RULES_KEPT. */
+  byRule: [string, number][];
+  /** Distinct rule labels (up to the counter's cap). */
+  ruleLabels: number;
   topSources: [string, number][];
   /** [port, packets, distinct sources of those packets (null for protocols other than TCP and UDP)]. */
   topPorts: [PortKey, number, number | null][];
@@ -67,6 +71,11 @@ export interface OverviewData {
  */
 const PAIR_SLOTS = 1 << 19;
 
+/** The rule label of a record that names none (Windows Firewall, pf): as the daily summary counts it. */
+export const NO_RULE = '(none)';
+/** Rule labels the report lists, busiest first. */
+const RULES_KEPT = 10;
+
 export class Overview {
   private events = 0;
   private packets = 0;
@@ -76,6 +85,7 @@ export class Overview {
   private readonly byAction = new CappedCounter<string>(16);
   private readonly byProto = new CappedCounter<string>(300);
   private readonly byDirection = new CappedCounter<string>(8);
+  private readonly byRule = new CappedCounter<string>(256);
   private readonly sources: CappedCounter<string>;
   /**
    * Inbound packets per destination port, [0] all and [1] dropped/rejected only (what was
@@ -130,6 +140,7 @@ export class Overview {
     this.byAction.add(e.action, n);
     this.byProto.add(e.proto, n);
     this.byDirection.add(e.direction ?? 'unknown', n);
+    this.byRule.add(e.rule ?? NO_RULE, n);
     const key = e.src.ip ? addressKey(e.src.ip) : null;
     if (key !== null) this.sources.add(key, n);
     // Only probes' ports are "probed ports": not our own traffic, not a server's reply to
@@ -169,6 +180,8 @@ export class Overview {
       byAction: this.byAction.top(16),
       byProto: this.byProto.top(300),
       byDirection: this.byDirection.top(8),
+      byRule: this.byRule.top(RULES_KEPT),
+      ruleLabels: this.byRule.distinct,
       topSources: this.sources.top(top),
       topPorts: this.topPorts(top, blocked).map(([k, packets]) => [k, packets, this.portSources(k)]),
       portPackets: this.portTotals[blocked],

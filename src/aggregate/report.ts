@@ -50,6 +50,10 @@ export interface ReportDoc {
   totals: { lines: number; events: number; parsedEvents: number; packets: number; skipped: number; malformed: number; sources: number; sourcesCapped: boolean; ignored?: number };
   span: { first: string | null; last: string | null };
   byFormat: Counted[];
+  /** Packets per log prefix / rule label, busiest first (at most 10; "(none)" for records without one). */
+  byRule: Counted[];
+  /** Distinct rule labels: more than byRule lists when over 10. */
+  ruleLabels: number;
   byAction: Counted[];
   byProto: Counted[];
   byDirection: Counted[];
@@ -132,6 +136,8 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     },
     span: { first: ov.first?.toISOString() ?? null, last: ov.last?.toISOString() ?? null },
     byFormat: counted(ov.byFormat),
+    byRule: counted(ov.byRule),
+    ruleLabels: ov.ruleLabels,
     byAction: counted(ov.byAction),
     byProto: counted(ov.byProto),
     byDirection: counted(ov.byDirection),

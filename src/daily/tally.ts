@@ -3,6 +3,7 @@
 // replies to it and LAN broadcast chatter, distinct probing sources (bounded), destination ports probed (a bitmap
 // per protocol) and packets per hour of the day. Fed one event at a time; its
 // `digest()` is what `--state DIR` keeps per day.
+import { NO_RULE } from '../aggregate/overview.js';
 import type { FirewallEvent } from '../event.js';
 import { CappedCounter } from '../aggregate/capped-counter.js';
 import { hourIndex, zoneName, type DayWindow } from './day.js';
@@ -57,7 +58,7 @@ export class DayTally {
       this.perHour[h] += n;
       if (blocked) this.blockedPerHour[h] += n;
     }
-    this.rules.add(e.rule ?? '(none)', n);
+    this.rules.add(e.rule ?? NO_RULE, n);
     // The report's header and port tables draw the same line (aggregate/own-traffic.ts).
     const kind = trafficKind(e);
     if (kind === 'own') this.own += n;

@@ -206,6 +206,7 @@ export const en = {
     protoNumber: (n: string) => `proto ${n}`,
     /** After the protocols shown: how many others the log had. */
     moreProtocols: (n: number) => `+${fmtInt(n)} more`,
+    moreLabels: (n: number) => `+${fmtInt(n)} more`,
     /** Labels of the header lines and item rows (text pads them to one column, Markdown bolds them). */
     label: {
       filter: 'filter',
@@ -216,6 +217,7 @@ export const en = {
       protocols: 'protocols',
       direction: 'direction',
       formats: 'formats',
+      loggedAs: 'logged as',
       perHour: 'per hour',
       findings: 'findings',
       countries: 'countries',

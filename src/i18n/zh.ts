@@ -191,6 +191,7 @@ export const zh: Messages = {
     probesBlocked: (packets, ports) => `被拦截：${fmtInt(packets)} 个包${toPorts(ports)}`,
     protoNumber: (n) => `协议 ${n}`,
     moreProtocols: (n) => `另有 ${fmtInt(n)} 种`,
+    moreLabels: (n) => `另有 ${fmtInt(n)} 个`,
     label: {
       filter: '筛选',
       ignored: '已忽略',
@@ -200,6 +201,7 @@ export const zh: Messages = {
       protocols: '协议',
       direction: '方向',
       formats: '格式',
+      loggedAs: '日志前缀',
       perHour: '每小时',
       findings: '检测结果',
       countries: '国家/地区',

@@ -5,7 +5,7 @@ import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { renderChartSvg } from './daily-chart.js';
 import { basisText, changeText, filesReadText, notProbesText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
-import { card, chartLegend, htmlPage, reportSectionsHtml, table, td } from './html-page.js';
+import { card, chartLegend, htmlPage, reportSectionsHtml, rulesSection } from './html-page.js';
 import { fmtInt } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
 
@@ -46,15 +46,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
     `${chartLegend(H, doc.chart.previous !== null)}</section>`,
   );
 
-  if (doc.rules.length > 0) {
-    b.push(
-      `<section><h2>${e(m.md.loggedAs)}</h2>${table(
-        [[m.md.ruleHead], [R.head.packets, 'n'], [R.head.share, 'n']],
-        doc.rules.map((x) => '<tr>' + td(H.ruleLabel, `<code>${e(x.key)}</code>`, 'wide') + td(R.head.packets, fmtInt(x.packets), 'n') + td(R.head.share, pctOf(x.packets, h.packets), 'n') + '</tr>'),
-        false,
-      )}</section>`,
-    );
-  }
+  if (doc.rules.length > 0) b.push(rulesSection(doc.rules, h.packets, lang));
 
   b.push(`<section><h2>${e(H.changeAgainst(cmp.previousDate))}</h2>`);
   if (cmp.basis === null) b.push(`<p class="muted">${e(basisText(cmp, lang))}</p>`);

@@ -8,6 +8,7 @@ import type { RankedSource } from '../aggregate/summary.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
 import { capped, knownAsText, osHintText, portSourcesText, portsTitle, seenText } from './report-text.js';
+import { pctOf } from './daily-common.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
 
@@ -156,6 +157,18 @@ function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>,
 /** "<li>CN 中国: 12 packets, 3 sources</li>" per country or network. */
 function geoList(items: readonly { name: string; packets: number; sources: number }[], m: Messages['daily']['html']): string {
   return `<ul class="plain">${items.map((x) => `<li>${m.geoItem(x.name, x.packets, x.sources)}</li>`).join('')}</ul>`;
+}
+
+/** "Logged as": packets per log prefix / rule label, with their share of `packets`. */
+export function rulesSection(rules: readonly { key: string; packets: number }[], packets: number, lang: Lang): string {
+  const msg = messages(lang);
+  const R = msg.report;
+  const D = msg.daily;
+  return `<section><h2>${e(D.md.loggedAs)}</h2>${table(
+    [[D.md.ruleHead], [R.head.packets, 'n'], [R.head.share, 'n']],
+    rules.map((x) => '<tr>' + td(D.html.ruleLabel, `<code>${e(x.key)}</code>`, 'wide') + td(R.head.packets, fmtInt(x.packets), 'n') + td(R.head.share, pctOf(x.packets, packets), 'n') + '</tr>'),
+    false,
+  )}</section>`;
 }
 
 /**

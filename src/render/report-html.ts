@@ -7,7 +7,7 @@ import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { renderChartSvg } from './daily-chart.js';
 import { pctOf } from './daily-common.js';
-import { card, chartLegend, htmlPage, reportSectionsHtml } from './html-page.js';
+import { card, chartLegend, htmlPage, reportSectionsHtml, rulesSection } from './html-page.js';
 import { capped, filterItems, noMatchText, recordsText } from './report-text.js';
 import { htmlEscape as e } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -74,6 +74,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
           `${chartLegend(H, false)}</section>`,
       );
     }
+    if (doc.ruleLabels > 1) b.push(rulesSection(doc.byRule, t.packets, lang));
     b.push(...reportSectionsHtml(doc, tz, lang));
   }
 

@@ -4,7 +4,7 @@
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { capped, filterItems, knownAsText, noMatchText, osHintText, portSourcesText, portsTitle, probesItems, recordsText, seenText, sparkline } from './report-text.js';
+import { capped, filterItems, knownAsText, noMatchText, osHintText, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sparkline } from './report-text.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -53,6 +53,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
     const notProbes = msg.notProbes(doc.probes.own, doc.probes.replies, doc.probes.noise);
     if (notProbes.length > 0) out.push(`- ${label(m.label.notProbes)} ${notProbes.join(' · ')}`);
   }
+  if (doc.ruleLabels > 1) out.push(`- ${label(m.label.loggedAs)} ${ruleItems(doc, m, md).join(' · ')}`);
   if (doc.perHour.some((v) => v > 0)) out.push(`- ${label(m.md.perHour)} \`${sparkline(doc.perHour)}\``);
 
   if (t.events === 0) {

@@ -176,6 +176,17 @@ function shares(rows: { key: string; packets: number }[], total: number, words: 
   return rows.map((r) => `${termSafe(wordFor(words, r.key))} ${fmtInt(r.packets)}${total > 0 ? ` (${fmtPct(r.packets / total)})` : ''}`);
 }
 
+/**
+ * The "logged as" items: each log prefix / rule label with its packets and share, and
+ * "+N more" past the ten the report keeps; `esc` makes the labels safe for the format.
+ */
+export function ruleItems(doc: Pick<ReportDoc, 'byRule' | 'ruleLabels' | 'totals'>, m: Messages['report'], esc: (s: string) => string): string[] {
+  const total = doc.totals.packets;
+  const items = doc.byRule.map((r) => `${esc(r.key)} ${fmtInt(r.packets)}${total > 0 ? ` (${fmtPct(r.packets / total)})` : ''}`);
+  if (doc.ruleLabels > doc.byRule.length) items.push(m.moreLabels(doc.ruleLabels - doc.byRule.length));
+  return items;
+}
+
 /** Protocols on the header line: an IP protocol scan logs hundreds of them. */
 const PROTOCOLS_SHOWN = 8;
 
@@ -316,6 +327,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   out.push(wrapItems(rowLabel(c, m.label.protocols), protocolItems(doc.byProto, t.packets, m), opts.width));
   out.push(wrapItems(rowLabel(c, m.label.direction), shares(doc.byDirection, t.packets, msg.direction), opts.width));
   if (doc.byFormat.length > 1) out.push(wrapItems(rowLabel(c, m.label.formats), shares(doc.byFormat, t.packets), opts.width));
+  if (doc.ruleLabels > 1) out.push(wrapItems(rowLabel(c, m.label.loggedAs), ruleItems(doc, m, termSafe), opts.width));
   if (doc.perHour.some((v) => v > 0)) out.push(`${rowLabel(c, m.label.perHour)}${sparkline(doc.perHour)}  (00-23)`);
   out.push(...renderReportSectionsText(doc, opts));
   return out.join('\n') + '\n';

@@ -170,6 +170,30 @@ describe('logscan report: formats', () => {
     expect(html).not.toMatch(/<script|https?:/);
   });
 
+  it('"logged as" lists the log prefixes / rule labels when there is more than one, in every format, escaped', () => {
+    const lines: string[] = [];
+    // Twelve prefixes, the busiest first; one carries a terminal escape and markdown.
+    for (let k = 0; k < 12; k++) for (let i = 0; i <= 12 - k; i++) lines.push(line(k * 60 + i, `198.51.100.${k + 1}`, 22).replace('[UFW BLOCK]', k === 1 ? 'DROP\x1b[31m|*x*|' : `RULE-${k}:`));
+    const file = join(dir, 'rules.log');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const json = JSON.parse(runCli([file, ...BASE, '-o', 'json']).stdout) as { byRule: { key: string; packets: number }[]; ruleLabels: number };
+    expect(json.ruleLabels).toBe(12);
+    expect(json.byRule).toHaveLength(10);
+    expect(json.byRule[0]).toEqual({ key: 'RULE-0:', packets: 13 });
+    const text = runCli([file, ...BASE], { env: { COLUMNS: '200' } }).stdout;
+    expect(text).toContain('logged as  RULE-0: 13 (14%) · DROP\\x1b[31m|*x*| 12 (13%) · RULE-2: 11 (12%)');
+    expect(text).toMatch(/RULE-9: 4 \(4\.4%\) · \+2 more\n/);
+    expect(text).not.toContain('\x1b[31m');
+    const md = runCli([file, ...BASE, '-o', 'markdown']).stdout;
+    expect(md).toMatch(/^- \*\*logged as:\*\* RULE-0: 13 \(14%\) · DROP.*\\\|\\\*x\\\*\\\| 12/m);
+    const html = runCli([file, ...BASE, '-o', 'html']).stdout;
+    expect(html).toContain('<h2>Logged as</h2>');
+    expect(html).toContain('<code>RULE-0:</code>');
+    // One label (every line of `mixed` is [UFW BLOCK]) says nothing the reader does not know: no row.
+    expect(runCli([mixed, ...BASE]).stdout).not.toMatch(/^logged as/m);
+    expect(runCli([mixed, ...BASE, '-o', 'html']).stdout).not.toContain('Logged as');
+  });
+
   it('--output FILE writes there (atomically), in the format its extension names unless -o says otherwise', () => {
     const out = (name: string) => join(dir, name);
     const html = runCli([mixed, ...BASE, '--output', out('r.html')]);

@@ -55,6 +55,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.topPortsBlocked': [612],
   'report.topPorts': [612],
   'report.moreProtocols': [247],
+  'report.moreLabels': [6],
   'report.incomplete': [1, 2, 'a.log'],
   'report.interrupted': ['SIGINT'],
   'report.topSourcesOf': [20, 196],
