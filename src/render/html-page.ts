@@ -146,7 +146,8 @@ function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>,
         td(h.score, r.score.toFixed(1), 'n') +
         td(h.packets, fmtInt(r.packets), 'n') +
         td(h.ports, capped(r.ports, r.portsCapped), 'n') +
-        td(h.seen, e(seenText(r.first, r.last, tz))) +
+        // Each end on one line: "11-20 10:54–11-21 04:59" broke at the hyphen inside a date.
+        td(h.seen, seenText(r.first, r.last, tz, '\u0000').split('\u0000').map((x) => `<span class="nw">${e(x)}</span>`).join('–')) +
         td(h.why, `${e(r.explanation)}${r.osHint ? ` · ${e(osHintText(r, lang))}` : ''}${chips ? `<div class="chips">${chips}</div>` : ''}`, 'why') +
         '</tr>'
       );

@@ -168,6 +168,10 @@ describe('report HTML in Chromium', () => {
       expect(await page.locator('svg.chart g').count()).toBe(24);
       for (const h2 of ['Activity per hour', 'Top sources', 'Top probed ports', 'Notable interpretations']) expect(await page.locator('h2', { hasText: h2 }).count(), h2).toBe(1);
       expect(await page.locator('td', { hasText: '198.51.100.77' }).count()).toBeGreaterThan(0);
+      // "11-20 10:54–11-22 00:14": each end of a source's time span stays on one line.
+      const ends = await page.$$eval('td[data-label="seen"] span.nw', (els) => els.map((el) => [el.textContent, el.getClientRects().length] as const));
+      expect(ends.length, String(width)).toBeGreaterThan(20);
+      expect(ends.filter(([, n]) => n !== 1), String(width)).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('main img, script').count()).toBe(0);
       expect(await page.locator('footer').innerText()).toContain('ufw<img src=x onerror="window.__pwned=3">.log');
