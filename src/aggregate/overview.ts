@@ -126,6 +126,7 @@ export class Overview {
 
   add(e: FirewallEvent): void {
     const n = e.count;
+    const blocked = e.action === 'drop' || e.action === 'reject';
     this.events++;
     this.packets += n;
     if (e.time) {
@@ -134,7 +135,7 @@ export class Overview {
       if (t > this.last) this.last = t;
       const h = this.hourOf(e.time);
       this.perHour[h] += n;
-      if (e.action === 'drop' || e.action === 'reject') this.perHourBlocked[h] += n;
+      if (blocked) this.perHourBlocked[h] += n;
     }
     this.byFormat.add(e.format, n);
     this.byAction.add(e.action, n);
@@ -157,7 +158,6 @@ export class Overview {
         break;
       case 'probe': {
         this.probes += n;
-        const blocked = e.action === 'drop' || e.action === 'reject';
         if (blocked) this.blockedProbes += n;
         const port = e.dst.port;
         if (port !== null) {

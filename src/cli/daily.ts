@@ -4,7 +4,7 @@
 import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
-import { writeFileAtomic } from '../daily/atomic-write.js';
+import { writeDocument } from './output.js';
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
 import { addDays, dayWindow, parseDayOption } from '../daily/day.js';
@@ -168,13 +168,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     if (ignore !== null) doc.report.totals.ignored = ignored;
     if (hasEnrichment(enrich)) await enrichReport(doc.report, collector.summary.profiles, { ...enrich, lang: common.lang });
     const text = render(doc, format, common.tz, common.lang, typeof raw.output === 'string' ? false : useColor());
-    if (typeof raw.output === 'string') {
-      try {
-        await writeFileAtomic(raw.output, text);
-      } catch (err) {
-        throw new UsageError(`--output ${raw.output}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    } else process.stdout.write(text);
+    await writeDocument(text, typeof raw.output === 'string' ? raw.output : null);
     setExit(interrupt.exitCode);
 
     // An interrupted run writes its (marked) summary, to --output too, like the report; but

@@ -1,8 +1,27 @@
-// Batched stdout writes with back-pressure: many small strings are encoded straight
-// into one buffer and written once per ~256 KiB (joining strings and encoding them
-// again cost more than the events themselves), and the reader is paused while
-// stdout is full (a slow pipe or `less`).
+// Writing results. A whole document (a report, a daily summary): writeDocument. A stream
+// of lines (events): BatchedWriter, stdout writes with back-pressure: many small strings
+// are encoded straight into one buffer and written once per ~256 KiB (joining strings and
+// encoding them again cost more than the events themselves), and the reader is paused
+// while stdout is full (a slow pipe or `less`).
 import type { Writable } from 'node:stream';
+import { writeFileAtomic } from '../daily/atomic-write.js';
+import { UsageError } from '../errors.js';
+
+/**
+ * A whole document to --output FILE (atomically: a web server or a mail job never reads
+ * half of it) or, without one, to stdout. A file that cannot be written is a usage error.
+ */
+export async function writeDocument(text: string, file: string | null): Promise<void> {
+  if (file === null) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    await writeFileAtomic(file, text);
+  } catch (err) {
+    throw new UsageError(`--output ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
 
 const CHUNK = 256 * 1024;
 

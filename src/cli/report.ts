@@ -27,7 +27,7 @@ import { rejectUnknownCommand } from './unknown-command.js';
 import { terminalWidth, useColor } from './tty.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { VERSION } from './version.js';
-import { writeFileAtomic } from '../daily/atomic-write.js';
+import { writeDocument } from './output.js';
 
 /** The format an --output file's extension asks for when -o is not given. */
 const BY_EXTENSION: Record<string, string> = { '.html': 'html', '.htm': 'html', '.md': 'markdown', '.markdown': 'markdown', '.json': 'json', '.csv': 'csv', '.txt': 'table' };
@@ -178,14 +178,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     else if (format === 'markdown') text = renderReportMarkdown(doc, { tz: common.tz, lang: common.lang });
     else if (format === 'html') text = renderReportHtml(doc, { tz: common.tz, lang: common.lang, version: VERSION });
     else text = renderReportText(doc, { color: output === null && useColor(), width: terminalWidth(), tz: common.tz, lang: common.lang });
-    if (output !== null) {
-      // Atomic, as daily's --output: a web server or a mail job never reads half a report.
-      try {
-        await writeFileAtomic(output, text);
-      } catch (err) {
-        throw new UsageError(`--output ${output}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    } else process.stdout.write(text);
+    await writeDocument(text, output);
     setExit(run.exitCode);
     setExit(interrupt.exitCode);
     if (failOn !== null && doc.maxFindingSeverity !== null && doc.maxFindingSeverity >= failOn) setExit(ExitCode.failOn);

@@ -172,8 +172,8 @@ function geoCell(r: RankedSource): string {
 }
 
 /** ["drop 686 (98%)", "allow 6 (0.9%)"]; `words` names known keys in the report's language. */
-function shares(rows: { key: string; packets: number }[], total: number, words: object = {}): string[] {
-  return rows.map((r) => `${termSafe(wordFor(words, r.key))} ${fmtInt(r.packets)}${total > 0 ? ` (${fmtPct(r.packets / total)})` : ''}`);
+function shares(rows: { key: string; packets: number }[], total: number, words: object = {}, esc: (s: string) => string = termSafe): string[] {
+  return rows.map((r) => `${esc(wordFor(words, r.key))} ${fmtInt(r.packets)}${total > 0 ? ` (${fmtPct(r.packets / total)})` : ''}`);
 }
 
 /**
@@ -181,8 +181,7 @@ function shares(rows: { key: string; packets: number }[], total: number, words: 
  * "+N more" past the ten the report keeps; `esc` makes the labels safe for the format.
  */
 export function ruleItems(doc: Pick<ReportDoc, 'byRule' | 'ruleLabels' | 'totals'>, m: Messages['report'], esc: (s: string) => string): string[] {
-  const total = doc.totals.packets;
-  const items = doc.byRule.map((r) => `${esc(r.key)} ${fmtInt(r.packets)}${total > 0 ? ` (${fmtPct(r.packets / total)})` : ''}`);
+  const items = shares(doc.byRule, doc.totals.packets, {}, esc);
   if (doc.ruleLabels > doc.byRule.length) items.push(m.moreLabels(doc.ruleLabels - doc.byRule.length));
   return items;
 }
