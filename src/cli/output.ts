@@ -3,6 +3,7 @@
 // are encoded straight into one buffer and written once per ~256 KiB (joining strings and
 // encoding them again cost more than the events themselves), and the reader is paused
 // while stdout is full (a slow pipe or `less`).
+import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import { writeFileAtomic } from '../daily/atomic-write.js';
 import { UsageError } from '../errors.js';
@@ -19,7 +20,36 @@ export async function writeDocument(text: string, file: string | null): Promise<
   try {
     await writeFileAtomic(file, text);
   } catch (err) {
-    throw new UsageError(`--output ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UsageError(`--output ${file}: ${describeWriteError(err, file)}`);
+  }
+}
+
+/**
+ * What went wrong, in the user's terms: the temporary file next to FILE is logscan's own
+ * business, so a failure to create it is said of FILE's directory.
+ */
+export function describeWriteError(err: unknown, file: string): string {
+  const e = err as NodeJS.ErrnoException | null | undefined;
+  const dir = dirname(file);
+  const inDir = typeof e?.path === 'string' && e.path !== file && e.syscall === 'open';
+  switch (e?.code) {
+    case 'ENOENT':
+      return inDir ? `no such directory: ${dir}` : 'no such file';
+    case 'ENOTDIR':
+      return `${dir} is not a directory`;
+    case 'EACCES':
+    case 'EPERM':
+      return inDir ? `no permission to create files in ${dir}` : 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'EROFS':
+      return `${dir} is on a read-only file system`;
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    default:
+      return err instanceof Error ? err.message : String(err);
   }
 }
 

@@ -1,6 +1,6 @@
 // End-to-end: the report command (built CLI) on generated and real scan logs:
 // ranking, JSON shape, Markdown, filters, --config and --fail-on exit codes.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -217,7 +217,14 @@ describe('logscan report: formats', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const bad = runCli([mixed, ...BASE, '--output', join(dir, 'no-such-dir', 'r.html')]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--output .*no-such-dir/);
+    // Said of the directory, not of the temporary file logscan tried to create in it.
+    expect(bad.stderr).toContain(`--output ${join(dir, 'no-such-dir', 'r.html')}: no such directory: ${join(dir, 'no-such-dir')}`);
+    expect(bad.stderr).not.toContain('.tmp');
+    mkdirSync(out('taken.html'));
+    const onDir = runCli([mixed, ...BASE, '--output', out('taken.html')]);
+    expect(onDir.code).toBe(2);
+    expect(onDir.stderr).toContain(`--output ${out('taken.html')}: is a directory`);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('-o html escapes what came from the log, says so when nothing was found, and speaks --lang zh', () => {
