@@ -215,13 +215,21 @@ export class Summarizer {
   result(opts: RankOptions): SummaryResult {
     const t = this.thresholds;
     // Score everything, keep only the score: the findings of tens of thousands of
-    // sources were the run's peak memory. Rows that will be shown are assessed again.
-    const scored: { ip: string; score: number; severity: Severity; p: SourceProfile }[] = [];
+    // sources were the run's peak memory, and so were the profile views when each score
+    // kept one (~12 MiB at 42k sources). Rows that will be shown are looked up and
+    // assessed again.
+    const n = this.profiles.size;
+    const ips = new Array<string>(n);
+    const scores = new Float64Array(n);
+    const severities = new Uint8Array(n);
     const counts = new Map<string, FindingCount>();
     let maxFindingSeverity: Severity | null = null;
+    let k = 0;
     for (const p of this.profiles.values()) {
       const a = assessSource(p, t, opts.kb, opts.lang);
-      scored.push({ ip: p.ip, score: a.score, severity: a.severity, p });
+      ips[k] = p.ip;
+      scores[k] = a.score;
+      severities[k++] = a.severity;
       for (const f of a.findings) {
         let c = counts.get(f.id);
         if (!c) counts.set(f.id, (c = { id: f.id, sources: 0, maxSeverity: 0 }));
@@ -230,15 +238,17 @@ export class Summarizer {
         if (maxFindingSeverity === null || f.severity > maxFindingSeverity) maxFindingSeverity = f.severity;
       }
     }
-    scored.sort(compareRows);
+    // Score desc, then address (plain code-unit order, independent of locale).
+    const order = new Uint32Array(n).map((_, i) => i).sort((a, b) => scores[b] - scores[a] || cmpStr(ips[a], ips[b]));
     const limit = opts.limit ?? Infinity;
     const minSev = opts.minSeverity ?? null;
     const rows: RankedSource[] = [];
-    for (let i = 0; i < scored.length && rows.length < limit; i++) {
-      const x = scored[i];
-      if (opts.minScore !== undefined && x.score < opts.minScore) break;
-      if (minSev !== null && x.severity < minSev) continue;
-      rows.push(toRow(x.p, t, analyseSource(x.p, t, opts.kb, opts.lang), i + 1));
+    for (let i = 0; i < n && rows.length < limit; i++) {
+      const x = order[i];
+      if (opts.minScore !== undefined && scores[x] < opts.minScore) break;
+      if (minSev !== null && severities[x] < minSev) continue;
+      const p = this.profiles.get(ips[x])!;
+      rows.push(toRow(p, t, analyseSource(p, t, opts.kb, opts.lang), i + 1));
     }
     const findings = [...counts.values()].sort((a, b) => b.maxSeverity - a.maxSeverity || b.sources - a.sources || cmpStr(a.id, b.id));
 
@@ -261,18 +271,13 @@ export class Summarizer {
     interpretations.sort((a, b) => b.severity - a.severity || b.packets - a.packets || cmpStr(a.id, b.id));
     return {
       sources: rows,
-      ranked: scored.length,
+      ranked: n,
       findings,
       maxFindingSeverity,
       interpretations,
       profiles: { tracked: this.profiles.size, evicted: this.profiles.evicted, evictedEvents: this.profiles.evictedEvents, cap: t.limits.maxSources },
     };
   }
-}
-
-/** Score desc, then address (plain code-unit order, independent of locale). */
-export function compareRows(a: { score: number; ip: string }, b: { score: number; ip: string }): number {
-  return b.score - a.score || cmpStr(a.ip, b.ip);
 }
 
 function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number): RankedSource {
