@@ -30,6 +30,7 @@ export function registerFollow(program: Command, setExit: (code: number) => void
     .description('follow growing logs through rotation: one line per probe, alerts, a summary on Ctrl-C')
     .argument('<files...>', 'log files to follow (need not exist yet), - for a live stdin stream')
     .addOption(new Option('-o, --output-format <format>', 'text for people, ndjson (annotated events, one per line) for programs').choices(['text', 'ndjson']).default('text'))
+    .option('-q, --quiet', 'no line per probe: only alerts, --summary-every summaries and the summary at the end (a service, a busy log)')
     .option('--from-start', 'read what the files already hold first (default: start at their end)')
     .option('--state <file>', 'remember how far each file was read; a restart continues there, even across rotation')
     .option('--summary-every <duration>', 'print a summary of the last interval every so often (30s, 10m, 1h); also the alert window')
@@ -37,6 +38,7 @@ export function registerFollow(program: Command, setExit: (code: number) => void
     .option('--alert-exec <cmd>', `run CMD for each alert, without a shell, the alert as JSON on stdin (10 s timeout; default --alert-score ${DEFAULT_ALERT_SCORE})`);
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
     const common = readCommonOptions(raw);
+    if (raw.quiet === true && raw.outputFormat === 'ndjson') throw new UsageError('--quiet only applies to text output (-o ndjson prints every event)');
     const summaryEveryMs = typeof raw.summaryEvery === 'string' ? parseDuration('--summary-every', raw.summaryEvery) : null;
     const alertArgv = typeof raw.alertExec === 'string' ? splitCommand('--alert-exec', raw.alertExec) : null;
     let alertScore: number | null = alertArgv ? DEFAULT_ALERT_SCORE : null;
@@ -52,6 +54,7 @@ export function registerFollow(program: Command, setExit: (code: number) => void
       annotate: analysis.annotate,
       thresholds: FOLLOW_THRESHOLDS,
       output: raw.outputFormat === 'ndjson' ? 'ndjson' : 'text',
+      probeLines: raw.quiet !== true,
       color: useColor(),
       width: terminalWidth(),
       fromStart: raw.fromStart === true,

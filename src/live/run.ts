@@ -37,6 +37,8 @@ export interface FollowRunOptions extends InputOptions {
   annotate(e: FirewallEvent): void;
   thresholds: Thresholds;
   output: 'text' | 'ndjson';
+  /** Text output: a line per probe (false: --quiet, only alerts and summaries). */
+  probeLines: boolean;
   color: boolean;
   width: number;
   fromStart: boolean;
@@ -80,7 +82,8 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   };
   const alerts = new AlertWatch(o.thresholds, o.kb, o.lang, o.alertScore, o.summaryEveryMs ?? DEFAULT_ALERT_WINDOW_MS, onAlert);
 
-  const folder = text
+  const probeLines = text && o.probeLines;
+  const folder = probeLines
     ? new Folder((ip, n, spanMs) => out.write(c.dim(m.folded(n, termSafe(ip), durationText(spanMs, o.lang))) + '\n'))
     : null;
 
@@ -91,7 +94,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     runSummary.add(e);
     alerts.add(e);
     if (!text) out.write(eventToJson(e) + '\n');
-    else if (printsAsProbe(e) && folder!.admit(e)) out.write(probeLine(e, o.kb, o.lang, c, o.tz, o.width, sources) + '\n');
+    else if (probeLines && printsAsProbe(e) && folder!.admit(e)) out.write(probeLine(e, o.kb, o.lang, c, o.tz, o.width, sources) + '\n');
   };
 
   const session = new ParseSession({

@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ndjson, repoRoot, startCli, tempDir } from '../helpers/cli.js';
+import { ndjson, repoRoot, runCli, startCli, tempDir } from '../helpers/cli.js';
 import { LogWriter, iptablesLine, sleep } from '../helpers/follow-writer.js';
 
 const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
@@ -221,6 +221,28 @@ describe('logscan follow', () => {
     expect(probeLines.length).toBeLessThan(10);
     expect(r.stdout).toMatch(/\+\d+ more from 203\.0\.113\.7 in \d+ s/);
     expect(r.stdout).toMatch(/200 events/);
+  });
+
+  it('--quiet: alerts, interval summaries and the final summary, no line per probe; not with -o ndjson', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'scan.log');
+    writeFileSync(path, '');
+    const cli = startCli(['follow', '--quiet', '--alert-score', '20', '--summary-every', '1s', '--from-start', path], { env });
+    const scan = Array.from({ length: 40 }, (_, i) => iptablesLine(i + 1).replace('DPT=6776', `DPT=${50000 + i}`));
+    writeFileSync(path, scan.join('\n') + '\n');
+    await cli.waitFor((out) => out.includes('ALERT') && out.includes('── last 1 s: 40 events from 1 source'), 8000);
+    const r = await cli.stop();
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^!! ALERT 203\.0\.113\.7 score [\d.]+ ≥ 20 /gm)).toHaveLength(1);
+    // A probe line is "HH:MM:SS  SOURCE → PORT/PROTO …"; the final report's time span also has an arrow.
+    expect(r.stdout).not.toMatch(/^\d\d:\d\d:\d\d +203\.0\.113\.7 +→/m);
+    expect(r.stdout).not.toMatch(/more from/);
+    // The summary at the end still covers every record.
+    expect(r.stdout).toMatch(/40 events/);
+    expect(r.stdout).toContain('vertical scan: 40 ports');
+    const b = runCli(['follow', '--quiet', '-o', 'ndjson', path], { env });
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('--quiet only applies to text output');
   });
 
   it('--summary-every: the folded counts of an interval come before its summary; a quiet interval says so', async () => {
