@@ -14,6 +14,7 @@ import { defaultSearch, discoverLogs, duplicateReason, type LogFamily, type Skip
 import { choosePrevious } from '../daily/previous.js';
 import { InputError, UsageError } from '../errors.js';
 import type { InputStats } from '../input/read.js';
+import { oldestFirst } from '../input/rotation-order.js';
 import type { Lang } from '../knowledge/types.js';
 import { renderDailyHtml } from '../render/daily-html.js';
 import { renderDailyMarkdown } from '../render/daily-markdown.js';
@@ -83,7 +84,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const skippedFiles: SkippedFile[] = [];
     let reachesBack = false;
     if (files.length > 0) {
-      groups.push({ name: 'the files given', family: null, files });
+      groups.push({ name: 'the files given', family: null, files: oldestFirst(files) });
     } else {
       const plan = defaultSearch();
       if (typeof raw.logDir === 'string') plan.dir = raw.logDir;

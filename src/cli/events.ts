@@ -13,6 +13,7 @@ import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { enrichEventEcs, enrichEventJson } from '../enrich/event-enrich.js';
 import { eventToDshield } from '../render/dshield.js';
 import { UsageError } from '../errors.js';
+import { addFilterOptions, readFilterOptions, type EventFilters } from './filter-options.js';
 
 export function registerEvents(program: Command, setExit: (code: number) => void): void {
   const cmd = program
@@ -22,6 +23,7 @@ export function registerEvents(program: Command, setExit: (code: number) => void
     .addOption(new Option('-o, --output-format <format>', 'ndjson (default), or dshield: the DShield tab-separated submission format (docs/integrations.md)').choices(['ndjson', 'dshield']).default('ndjson'))
     .option('--ecs', 'use Elastic Common Schema field names (source.ip, destination.port, event.action, …)')
     .option('--dshield-userid <n>', '-o dshield: your DShield user id (default 0, anonymous)');
+  addFilterOptions(cmd);
   addEnrichOptions(cmd, { geoip: true, ignore: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
     const common = readCommonOptions(raw);
@@ -34,6 +36,7 @@ export function registerEvents(program: Command, setExit: (code: number) => void
       userid = Number(raw.dshieldUserid);
       if (!/^\d{1,10}$/.test(String(raw.dshieldUserid)) || userid > 4_294_967_295) throw new UsageError(`--dshield-userid: expected a number, got "${String(raw.dshieldUserid)}"`);
     }
+    const filter = readFilterOptions(raw, common.tz);
     const enrich = await readEnrichOptions(raw, common.lang);
     const inputs = resolveInputs(files);
     const analysis = buildAnalysis(common);
@@ -59,11 +62,25 @@ export function registerEvents(program: Command, setExit: (code: number) => void
             const line = toLine(e);
             if (line !== null) out.write(line + '\n');
           };
+    // Annotated before the filters (in runAnalysed): stateful readings need what came before the window.
+    const chosen = filter.keep;
+    let read = 0;
+    let matched = 0;
+    let readFirst = Infinity;
+    let readLast = -Infinity;
     const keep: (e: FirewallEvent) => void =
-      ignore === null
+      ignore === null && chosen === null
         ? emit
         : (e) => {
-            if (!ignore.matches(e)) emit(e);
+            read++;
+            if (filter.timed && e.time !== null) {
+              const t = e.time.getTime();
+              if (t < readFirst) readFirst = t;
+              if (t > readLast) readLast = t;
+            }
+            if (chosen !== null && !chosen(e)) return;
+            matched++;
+            if (ignore === null || !ignore.matches(e)) emit(e);
           };
     // Ctrl-C / SIGTERM: stop reading, write every event parsed so far, exit 130 / 143. The
     // marker goes to stderr: stdout stays pure NDJSON (or DShield lines).
@@ -75,8 +92,15 @@ export function registerEvents(program: Command, setExit: (code: number) => void
       signal: interrupt.signal,
     }).finally(() => interrupt.dispose());
     await out.flush();
+    // Stdout stays pure NDJSON; an empty result gets a word on stderr when the filters caused it.
+    if (chosen !== null && matched === 0 && read > 0) process.stderr.write(`logscan: ${noMatchText(filter, read, readFirst, readLast)}\n`);
     if (interrupt.received) process.stderr.write(`logscan: interrupted by ${interrupt.received}; the output covers only what was read before it\n`);
     setExit(run.exitCode);
     setExit(interrupt.exitCode);
   });
+}
+
+function noMatchText(f: EventFilters, read: number, first: number, last: number): string {
+  const span = f.timed && Number.isFinite(first) ? `; the events read run from ${new Date(first).toISOString()} to ${new Date(last).toISOString()}` : '';
+  return `none of the ${read} events read matches --since/--until/--source${span}`;
 }

@@ -1,6 +1,7 @@
 // Options shared by every command that reads logs, and their validation. Invalid
 // values become UsageError (exit 2) with a sentence that names the option.
 import { Option, type Command } from 'commander';
+import { oldestFirst } from '../input/rotation-order.js';
 import { UsageError } from '../errors.js';
 import { formats, getFormat } from '../parsers/registry.js';
 import type { Lang } from '../knowledge/types.js';
@@ -74,9 +75,9 @@ export function readThreads(raw: Record<string, unknown>): Threads {
   return raw.threads === '1' ? 1 : raw.threads === '2' ? 2 : 'auto';
 }
 
-/** Inputs from the command line; none given and stdin is not a terminal means stdin. */
+/** The inputs to read, in reading order (rotations of one log oldest first); stdin when none are given and it is not a terminal. */
 export function resolveInputs(files: string[]): string[] {
-  if (files.length > 0) return files;
+  if (files.length > 0) return oldestFirst(files);
   if (!process.stdin.isTTY) return ['-'];
   throw new UsageError('no input: give one or more log files, or - for standard input');
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
-import { buildEventFilter, cidrText, parseCidr, parseTimeBound, type FilterInfo } from '../aggregate/filter.js';
+import type { FilterInfo } from '../aggregate/filter.js';
 import { Overview } from '../aggregate/overview.js';
 import { buildReport } from '../aggregate/report.js';
 import { Summarizer } from '../aggregate/summary.js';
@@ -22,10 +22,10 @@ import { Interrupt } from './interrupt.js';
 import { runAnalysed } from './run-inputs.js';
 import { testCrashHook } from './test-hooks.js';
 import { COMMAND_NAMES } from './command-names.js';
-import { collect } from './repeatable.js';
 import { rejectUnknownCommand } from './unknown-command.js';
 import { terminalWidth, useColor } from './tty.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
+import { addFilterOptions, readFilterOptions } from './filter-options.js';
 import { VERSION } from './version.js';
 import { writeDocument } from './output.js';
 
@@ -72,10 +72,8 @@ export function registerReport(program: Command, setExit: (code: number) => void
         .default('table'),
     )
     .option('--output <file>', 'write to FILE (atomically) instead of standard output; .html/.md/.json/.csv/.txt pick the format when -o is not given')
-    .addOption(new Option('--top <n>', 'rows in the top tables').default(20))
-    .option('--since <time>', 'only events at or after: 2026-11-20, 2026-11-20T06:00[Z|+01:00], or 30m / 2h / 7d ago')
-    .option('--until <time>', 'only events at or before (same forms as --since)')
-    .addOption(new Option('--source <cidr>', 'only events from this address or range (IPv4/IPv6 CIDR); repeatable').argParser(collect))
+    .addOption(new Option('--top <n>', 'rows in the top tables').default(20));
+  addFilterOptions(cmd)
     .option('--min-severity <n>', 'show only sources and interpretations of at least this severity (0-5 or info/notice/low/medium/high/critical)')
     .option('--fail-on <severity>', 'exit 4 when any finding reaches this severity (0-5 or a name)')
     .option('--config <file>', 'JSON file overriding detection thresholds and score weights (docs/ranking.md)')
@@ -92,11 +90,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     const common = readCommonOptions(raw);
     const top = positiveInt('--top', raw.top, 10_000);
     const thresholds = loadThresholds(raw);
-    const now = new Date();
-    const since = typeof raw.since === 'string' ? parseTimeBound('--since', raw.since, now, common.tz) : null;
-    const until = typeof raw.until === 'string' ? parseTimeBound('--until', raw.until, now, common.tz) : null;
-    if (since && until && since.getTime() > until.getTime()) throw new UsageError('--since is after --until');
-    const cidrs = ((raw.source as string[] | undefined) ?? []).map((s) => parseCidr('--source', s));
+    const filter = readFilterOptions(raw, common.tz);
     const minSeverity = raw.minSeverity !== undefined ? parseSeverity('--min-severity', raw.minSeverity) : null;
     const failOn = raw.failOn !== undefined ? parseSeverity('--fail-on', raw.failOn) : null;
     const output = typeof raw.output === 'string' ? raw.output : null;
@@ -119,8 +113,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     const analysis = buildAnalysis(common);
     const overview = new Overview(hourIn(common.tz));
     const summary = new Summarizer(thresholds);
-    const keep = buildEventFilter({ since, until, sources: cidrs });
-    const timed = since !== null || until !== null;
+    const { keep, timed } = filter;
     let readFirst = Infinity;
     let readLast = -Infinity;
     // Ctrl-C / SIGTERM: stop reading, still print what was gathered (marked), exit 130 / 143.
@@ -153,9 +146,9 @@ export function registerReport(program: Command, setExit: (code: number) => void
       interrupt.dispose();
     }
     const filters: FilterInfo = {
-      since: since?.toISOString() ?? null,
-      until: until?.toISOString() ?? null,
-      sources: cidrs.map(cidrText),
+      since: filter.since?.toISOString() ?? null,
+      until: filter.until?.toISOString() ?? null,
+      sources: filter.sources,
       minSeverity,
     };
     if (timed) filters.readSpan = { first: isoOrNull(readFirst), last: isoOrNull(readLast) };

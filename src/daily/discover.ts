@@ -14,6 +14,7 @@
 // last line, and would wrongly rule out its newer sibling.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { rotationName } from '../input/rotation-order.js';
 
 /** Clock skew and syslog buffering: a line's stamp may be a little off its write time. */
 export const SLACK_MS = 3_600_000;
@@ -77,21 +78,16 @@ export interface FamilySelection {
   reachesBack: boolean;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * The files of one family in a directory listing, newest first: the live file, then
  * `.N` / `.old` by number, then dateext (`-YYYYMMDD`) by date. Directories and names
  * that only start like the base (`kern.log.bak`) are not part of it.
  */
 export function familyFiles(dir: string, base: string, names: readonly string[]): LogFile[] {
-  const re = new RegExp(`^${escapeRe(base)}(?:\\.(\\d+)|\\.(old)|-(\\d{8}))?(\\.gz)?$`);
   const out: (LogFile & { order: number })[] = [];
   for (const name of names) {
-    const m = re.exec(name);
-    if (!m) continue;
+    const r = rotationName(name);
+    if (r === null || r.base !== base) continue;
     const path = join(dir, name);
     let st;
     try {
@@ -100,9 +96,7 @@ export function familyFiles(dir: string, base: string, names: readonly string[])
       continue;
     }
     if (!st.isFile()) continue;
-    // Order key: live 0, .N → N, .old → 1, dateext → 1e9 - yyyymmdd (newer date first, after numbered).
-    const order = m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? 1 : m[3] !== undefined ? 2e9 - Number(m[3]) : 0;
-    out.push({ path, name, mtime: st.mtimeMs, size: st.size, gzip: m[4] !== undefined, age: 0, order });
+    out.push({ path, name, mtime: st.mtimeMs, size: st.size, gzip: r.gzip, age: 0, order: r.order });
   }
   out.sort((a, b) => a.order - b.order || b.mtime - a.mtime);
   return out.map(({ order: _order, ...f }, i) => ({ ...f, age: i }));

@@ -73,6 +73,37 @@ describe('logscan events', () => {
     expect(n).toBeLessThan(4000);
   });
 
+  it('--since, --until and --source choose the events, in NDJSON and DShield lines alike', () => {
+    const lines = (args: string[]) => ndjson(runCli(['events', ufw, '--year', '2026', '--tz', 'UTC', ...args]).stdout).map((e) => (e.origin as { line: number }).line);
+    expect(lines(['--since', '2026-11-20T06:25:03Z'])).toEqual([3, 4]);
+    expect(lines(['--until', '2026-11-20 06:25:03'])).toEqual([1, 3]);
+    expect(lines(['--source', '203.0.113.0/24'])).toEqual([1, 4]);
+    expect(lines(['--source', '203.0.113.0/24', '--since', '2026-11-20T06:25:02Z'])).toEqual([4]);
+    const dshield = runCli(['events', ufw, '-o', 'dshield', '--year', '2026', '--tz', 'UTC', '--source', '198.51.100.9']).stdout.trim().split('\n');
+    expect(dshield).toHaveLength(1);
+    expect(dshield[0]).toContain('\t198.51.100.9\t');
+    // A window that misses the log: nothing on stdout, a word on stderr saying where the events are.
+    const none = runCli(['events', ufw, '--year', '2026', '--tz', 'UTC', '--since', '2026-11-21']);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('none of the 3 events read matches --since/--until/--source; the events read run from 2026-11-20T06:25:01.000Z to 2026-11-20T06:25:04.000Z');
+    expect(runCli(['events', ufw, '--since', '2026-11-21', '--until', '2026-11-20']).code).toBe(2);
+  });
+
+  it('reads the rotations of one log oldest first, whatever order the shell gave them', () => {
+    const rot = join(dir, 'rot');
+    mkdirSync(rot, { recursive: true });
+    writeFileSync(join(rot, 'ufw.log.2.gz'), gzipSync(UFW[0] + '\n'));
+    writeFileSync(join(rot, 'ufw.log.10.gz'), gzipSync(UFW[0].replace('06:25:01', '06:20:00') + '\n'));
+    writeFileSync(join(rot, 'ufw.log.1'), UFW[2] + '\n');
+    writeFileSync(join(rot, 'ufw.log'), UFW[3] + '\n');
+    const glob = ['ufw.log', 'ufw.log.1', 'ufw.log.10.gz', 'ufw.log.2.gz'].map((f) => join(rot, f));
+    const files = ndjson(runCli(['events', ...glob, '--year', '2026']).stdout).map((e) => (e.origin as { file: string }).file.slice(rot.length + 1));
+    expect(files).toEqual(['ufw.log.10.gz', 'ufw.log.2.gz', 'ufw.log.1', 'ufw.log']);
+    const doc = JSON.parse(runCli([...glob, '--year', '2026', '-o', 'json']).stdout) as { inputs: { file: string }[] };
+    expect(doc.inputs.map((i) => i.file.slice(rot.length + 1))).toEqual(['ufw.log.10.gz', 'ufw.log.2.gz', 'ufw.log.1', 'ufw.log']);
+  });
+
   it('uses ECS names with --ecs', () => {
     const r = runCli(['events', '--ecs', ufw]);
     const [first] = ndjson(r.stdout);

@@ -60,6 +60,7 @@ describe('--threads 2 gives exactly what --threads 1 gives', () => {
     ['filters, an ignore list and a blocklist', () => [many, '--since', '2025-01-01', '--source', '198.51.0.0/16', '--ignore', ignoreFile, '-o', 'blocklist', '--blocklist-min-score', '1']],
     ['events NDJSON', () => ['events', many, join(repoRoot, 'samples/firewalld.log')]],
     ['events --ecs', () => ['events', '--ecs', join(repoRoot, 'samples/iptables.log')]],
+    ['events with filters and an ignore list', () => ['events', many, '--since', '2025-01-01', '--source', '198.51.0.0/16', '--ignore', ignoreFile]],
     ['malformed lines, a missing file and a truncated .gz: diagnostics and exit 3', () => [broken, join(dir, 'missing.log'), truncatedGz, '-o', 'json']],
     ['events with broken inputs', () => ['events', broken, join(dir, 'missing.log'), truncatedGz]],
     ['a file, then stdin (relayed to the worker, waiting its turn), json', () => [join(repoRoot, 'samples/firewalld.log'), '-', '-o', 'json'], () => readFileSync(many, 'utf8')],
