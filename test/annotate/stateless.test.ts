@@ -77,6 +77,17 @@ describe('port-known / trojan', () => {
     expect(knowledge().lookup('tcp', 6883).map((x) => x.id)).toEqual(['bittorrent', 'deltasource-6883']);
     expect(ids(annotateOne(tcp(6883)))).not.toContain('trojan');
   });
+  it('today\'s device-discovery and game-server sweeps are named, on their protocol only', () => {
+    for (const [probe, name, sev] of [[udp(10001), /Ubiquiti/, 2], [udp(5683), /CoAP/, 2], [tcp(25565), /Minecraft/, 1]] as const) {
+      const a = find(annotateOne(probe), 'port-known');
+      expect(a?.text, String(name)).toMatch(name);
+      expect(a?.severity, String(name)).toBe(sev);
+    }
+    expect(find(annotateOne(udp(10001), { lang: 'zh' }), 'port-known')?.text).toMatch(/设备发现/);
+    for (const probe of [tcp(10001), tcp(5683), udp(25565)]) expect(find(annotateOne(probe), 'port-known')).toBeUndefined();
+    // A Minecraft sweep is a scan, not traffic left over for the address's previous holder.
+    expect(ids(annotateOne(tcp(25565)))).not.toContain('dialup-leftover');
+  });
   it('a service port that old trojans also used is not a trojan port', () => {
     expect(knowledge().lookup('tcp', 80).some((x) => x.category === 'trojan')).toBe(true);
     expect(ids(annotateOne(tcp(80)))).not.toContain('trojan');
