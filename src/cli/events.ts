@@ -13,7 +13,7 @@ import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { enrichEventEcs, enrichEventJson } from '../enrich/event-enrich.js';
 import { eventToDshield } from '../render/dshield.js';
 import { UsageError } from '../errors.js';
-import { addFilterOptions, readFilterOptions, type EventFilters } from './filter-options.js';
+import { addFilterOptions, readFilterOptions, type EventWindow } from './filter-options.js';
 
 export function registerEvents(program: Command, setExit: (code: number) => void): void {
   const cmd = program
@@ -63,22 +63,12 @@ export function registerEvents(program: Command, setExit: (code: number) => void
             if (line !== null) out.write(line + '\n');
           };
     // Annotated before the filters (in runAnalysed): stateful readings need what came before the window.
-    const chosen = filter.keep;
-    let read = 0;
     let matched = 0;
-    let readFirst = Infinity;
-    let readLast = -Infinity;
     const keep: (e: FirewallEvent) => void =
-      ignore === null && chosen === null
+      ignore === null && !filter.active
         ? emit
         : (e) => {
-            read++;
-            if (filter.timed && e.time !== null) {
-              const t = e.time.getTime();
-              if (t < readFirst) readFirst = t;
-              if (t > readLast) readLast = t;
-            }
-            if (chosen !== null && !chosen(e)) return;
+            if (!filter.admits(e)) return;
             matched++;
             if (ignore === null || !ignore.matches(e)) emit(e);
           };
@@ -93,14 +83,15 @@ export function registerEvents(program: Command, setExit: (code: number) => void
     }).finally(() => interrupt.dispose());
     await out.flush();
     // Stdout stays pure NDJSON; an empty result gets a word on stderr when the filters caused it.
-    if (chosen !== null && matched === 0 && read > 0) process.stderr.write(`logscan: ${noMatchText(filter, read, readFirst, readLast)}\n`);
+    if (filter.active && matched === 0 && filter.read > 0) process.stderr.write(`logscan: ${noMatchText(filter)}\n`);
     if (interrupt.received) process.stderr.write(`logscan: interrupted by ${interrupt.received}; the output covers only what was read before it\n`);
     setExit(run.exitCode);
     setExit(interrupt.exitCode);
   });
 }
 
-function noMatchText(f: EventFilters, read: number, first: number, last: number): string {
-  const span = f.timed && Number.isFinite(first) ? `; the events read run from ${new Date(first).toISOString()} to ${new Date(last).toISOString()}` : '';
-  return `none of the ${read} events read matches --since/--until/--source${span}`;
+function noMatchText(w: EventWindow): string {
+  const span = w.readSpan();
+  const where = span?.first ? `; the events read run from ${span.first} to ${span.last}` : '';
+  return `none of the ${w.read} events read matches --since/--until/--source${where}`;
 }

@@ -13,22 +13,56 @@ export function addFilterOptions(cmd: Command): Command {
     .addOption(new Option('--source <cidr>', 'only events from this address or range (IPv4/IPv6 CIDR); repeatable').argParser(collect));
 }
 
-export interface EventFilters {
-  since: Date | null;
-  until: Date | null;
+/** The events a run covers, and what it read besides, so a window that misses the logs can say where they are. */
+export class EventWindow {
+  /** Events offered to admits(). */
+  read = 0;
+  private first = Infinity;
+  private last = -Infinity;
+  private readonly keep: ((e: FirewallEvent) => boolean) | null;
+  private readonly timed: boolean;
+
+  constructor(
+    readonly since: Date | null,
+    readonly until: Date | null,
+    private readonly ranges: ReturnType<typeof parseCidr>[],
+  ) {
+    this.keep = buildEventFilter({ since, until, sources: ranges });
+    this.timed = since !== null || until !== null;
+  }
+
+  /** Any of --since, --until, --source was given. */
+  get active(): boolean {
+    return this.keep !== null;
+  }
+
   /** The --source ranges as text (a.b.c.d/n). */
-  sources: string[];
-  /** The predicate; null when no filter was given. */
-  keep: ((e: FirewallEvent) => boolean) | null;
-  /** A time bound was given. */
-  timed: boolean;
+  get sources(): string[] {
+    return this.ranges.map(cidrText);
+  }
+
+  admits(e: FirewallEvent): boolean {
+    this.read++;
+    if (this.timed && e.time !== null) {
+      const t = e.time.getTime();
+      if (t < this.first) this.first = t;
+      if (t > this.last) this.last = t;
+    }
+    return this.keep === null || this.keep(e);
+  }
+
+  /** With a time bound: the span of every event read, before the filters; else null. */
+  readSpan(): { first: string | null; last: string | null } | null {
+    if (!this.timed) return null;
+    const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
+    return { first: iso(this.first), last: iso(this.last) };
+  }
 }
 
 /** Relative times count back from `now`; times without an offset are read in `tz`. */
-export function readFilterOptions(raw: Record<string, unknown>, tz: string | null, now = new Date()): EventFilters {
+export function readFilterOptions(raw: Record<string, unknown>, tz: string | null, now = new Date()): EventWindow {
   const since = typeof raw.since === 'string' ? parseTimeBound('--since', raw.since, now, tz) : null;
   const until = typeof raw.until === 'string' ? parseTimeBound('--until', raw.until, now, tz) : null;
   if (since && until && since.getTime() > until.getTime()) throw new UsageError('--since is after --until');
-  const cidrs = ((raw.source as string[] | undefined) ?? []).map((s) => parseCidr('--source', s));
-  return { since, until, sources: cidrs.map(cidrText), keep: buildEventFilter({ since, until, sources: cidrs }), timed: since !== null || until !== null };
+  return new EventWindow(since, until, ((raw.source as string[] | undefined) ?? []).map((s) => parseCidr('--source', s)));
 }

@@ -113,9 +113,6 @@ export function registerReport(program: Command, setExit: (code: number) => void
     const analysis = buildAnalysis(common);
     const overview = new Overview(hourIn(common.tz));
     const summary = new Summarizer(thresholds);
-    const { keep, timed } = filter;
-    let readFirst = Infinity;
-    let readLast = -Infinity;
     // Ctrl-C / SIGTERM: stop reading, still print what was gathered (marked), exit 130 / 143.
     const interrupt = new Interrupt();
     let run;
@@ -127,12 +124,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
         common,
         analysis,
         (e) => {
-          if (timed && e.time !== null) {
-            const t = e.time.getTime();
-            if (t < readFirst) readFirst = t;
-            if (t > readLast) readLast = t;
-          }
-          if (keep !== null && !keep(e)) return;
+          if (!filter.admits(e)) return;
           if (ignore !== null && ignore.matches(e)) {
             ignored++;
             return;
@@ -151,7 +143,8 @@ export function registerReport(program: Command, setExit: (code: number) => void
       sources: filter.sources,
       minSeverity,
     };
-    if (timed) filters.readSpan = { first: isoOrNull(readFirst), last: isoOrNull(readLast) };
+    const readSpan = filter.readSpan();
+    if (readSpan !== null) filters.readSpan = readSpan;
     // A blocklist takes every source at or above its score, not only the top N.
     const rows = format === 'blocklist' ? Number.MAX_SAFE_INTEGER : top;
     const doc = buildReport(run.stats, overview.result(top), analysis.kb, common.lang, {
@@ -176,8 +169,4 @@ export function registerReport(program: Command, setExit: (code: number) => void
     setExit(interrupt.exitCode);
     if (failOn !== null && doc.maxFindingSeverity !== null && doc.maxFindingSeverity >= failOn) setExit(ExitCode.failOn);
   });
-}
-
-function isoOrNull(ms: number): string | null {
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }
