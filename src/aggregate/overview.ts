@@ -8,6 +8,7 @@ import { cmpStr } from '../util/compare.js';
 import { addressKey } from './address-key.js';
 import { trafficKind } from './own-traffic.js';
 import { HashSet, mixHash, stringHash } from './hash-set.js';
+import type { LocalHour } from '../render/time-format.js';
 
 export interface PortKey {
   proto: string;
@@ -62,7 +63,32 @@ export interface OverviewData {
   perHour: number[];
   /** The same, of the packets dropped or rejected (the HTML report's chart). */
   perHourBlocked: number[];
+  /** Per calendar day in the zone that had records, oldest first (at most MAX_DAYS; `daysCapped` then). */
+  perDay: DayCount[];
+  daysCapped: boolean;
 }
+
+export interface DayCount {
+  /** "2026-11-20" in the report's zone. */
+  day: string;
+  packets: number;
+  /** Of them, dropped or rejected. */
+  blocked: number;
+}
+
+/** The machine's zone, without caching (tests; the commands pass render/time-format's localClock). */
+function machineClock(d: Date): LocalHour {
+  return { day: d.getFullYear() * 10_000 + (d.getMonth() + 1) * 100 + d.getDate(), hour: d.getHours() };
+}
+
+/** 20261120 → "2026-11-20". */
+function dayText(day: number): string {
+  const p2 = (n: number): string => String(n).padStart(2, '0');
+  return `${Math.floor(day / 10_000)}-${p2(Math.floor(day / 100) % 100)}-${p2(day % 100)}`;
+}
+
+/** Distinct days kept (a decade, more than any real log; broken stamps can scatter events over many). */
+export const MAX_DAYS = 4000;
 
 /**
  * The (source, port) pair set's first size: a 1M-line log needs ~250k pairs, and a set
@@ -115,10 +141,16 @@ export class Overview {
   private noise = 0;
   private readonly perHour = new Array<number>(24).fill(0);
   private readonly perHourBlocked = new Array<number>(24).fill(0);
+  /** yyyymmdd → [packets, blocked]. */
+  private readonly perDay = new Map<number, [number, number]>();
+  private daysCapped = false;
+  /** The last event's day and its counts: a log's days come one after another. */
+  private lastDay = -1;
+  private lastDayCounts: [number, number] | null = null;
 
-  /** hourOf maps a time to the hour of day in the report's zone (--tz). */
+  /** clock places a time in the report's zone (--tz): its day and hour. */
   constructor(
-    private readonly hourOf: (d: Date) => number = (d) => d.getHours(),
+    private readonly clock: (d: Date) => LocalHour = machineClock,
     maxSources = 200_000,
   ) {
     this.sources = new CappedCounter<string>(maxSources);
@@ -133,9 +165,15 @@ export class Overview {
       const t = e.time.getTime();
       if (t < this.first) this.first = t;
       if (t > this.last) this.last = t;
-      const h = this.hourOf(e.time);
+      const local = this.clock(e.time);
+      const h = local.hour;
       this.perHour[h] += n;
       if (blocked) this.perHourBlocked[h] += n;
+      const day = local.day === this.lastDay ? this.lastDayCounts : this.dayCounts(local.day);
+      if (day !== null) {
+        day[0] += n;
+        if (blocked) day[1] += n;
+      }
     }
     this.byFormat.add(e.format, n);
     this.byAction.add(e.action, n);
@@ -169,6 +207,20 @@ export class Overview {
     }
   }
 
+  private dayCounts(day: number): [number, number] | null {
+    let c = this.perDay.get(day);
+    if (c === undefined) {
+      if (this.perDay.size >= MAX_DAYS) {
+        this.daysCapped = true;
+        return null;
+      }
+      this.perDay.set(day, (c = [0, 0]));
+    }
+    this.lastDay = day;
+    this.lastDayCounts = c;
+    return c;
+  }
+
   result(top: number): OverviewData {
     const blocked = this.portTotals[1] > 0 ? 1 : 0;
     return {
@@ -200,6 +252,8 @@ export class Overview {
       distinctSourcesCapped: this.sources.saturated,
       perHour: [...this.perHour],
       perHourBlocked: [...this.perHourBlocked],
+      perDay: [...this.perDay].sort((a, b) => a[0] - b[0]).map(([day, [packets, blocked]]) => ({ day: dayText(day), packets, blocked })),
+      daysCapped: this.daysCapped,
     };
   }
 

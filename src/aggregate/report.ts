@@ -5,7 +5,7 @@ import type { InputStats } from '../input/read.js';
 import { portNames } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { FilterInfo } from './filter.js';
-import type { OverviewData, ProbeSplit } from './overview.js';
+import type { DayCount, OverviewData, ProbeSplit } from './overview.js';
 import type { FindingCount, Interpretation, RankedSource, SummaryResult } from './summary.js';
 import type { CountryCount, NetworkCount } from '../enrich/types.js';
 
@@ -71,6 +71,10 @@ export interface ReportDoc {
   perHour: number[];
   /** Of them, the packets dropped or rejected. */
   perHourBlocked: number[];
+  /** Packets (and of them blocked) per calendar day in the report's zone, the days with records, oldest first. */
+  perDay: DayCount[];
+  /** More distinct days than logscan keeps (4,000): perDay lists the first of them. */
+  perDayCapped: boolean;
   filters: FilterInfo;
   /** Ranked sources, rank order: the top N (--top) at or above --min-severity. */
   sources: RankedSource[];
@@ -156,6 +160,8 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     topPortSourcesCapped: ov.portSourcesCapped,
     perHour: ov.perHour,
     perHourBlocked: ov.perHourBlocked,
+    perDay: ov.perDay,
+    perDayCapped: ov.daysCapped,
     filters: extras?.filters ?? { since: null, until: null, sources: [], minSeverity: null },
     sources: (minSev === null ? summary.sources : summary.sources.filter((r) => r.severity >= minSev)).slice(0, top),
     rankedSources: summary.ranked,

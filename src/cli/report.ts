@@ -15,7 +15,7 @@ import { renderReportHtml } from '../render/report-html.js';
 import { renderReportMarkdown } from '../render/report-markdown.js';
 import { renderReportText } from '../render/report-text.js';
 import { jsonText } from '../render/sanitize.js';
-import { hourIn } from '../render/time-format.js';
+import { localClock } from '../render/time-format.js';
 import { buildAnalysis } from './analysis.js';
 import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, readThreads, resolveInputs } from './options.js';
 import { Interrupt } from './interrupt.js';
@@ -111,7 +111,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     testCrashHook('report');
 
     const analysis = buildAnalysis(common);
-    const overview = new Overview(hourIn(common.tz));
+    const overview = new Overview(localClock(common.tz));
     const summary = new Summarizer(thresholds);
     // Ctrl-C / SIGTERM: stop reading, still print what was gathered (marked), exit 130 / 143.
     const interrupt = new Interrupt();

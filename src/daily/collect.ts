@@ -5,7 +5,7 @@ import { Overview } from '../aggregate/overview.js';
 import { Summarizer } from '../aggregate/summary.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import type { FirewallEvent } from '../event.js';
-import { hourIn } from '../render/time-format.js';
+import { localClock } from '../render/time-format.js';
 import type { DayWindow } from './day.js';
 import { DayTally } from './tally.js';
 
@@ -31,7 +31,7 @@ export class DailyCollector {
     tz: string | null,
   ) {
     // report.perHour keeps its documented meaning (wall-clock hour); the daily chart uses the tally's elapsed hours.
-    this.overview = new Overview(hourIn(tz));
+    this.overview = new Overview(localClock(tz));
     this.summary = new Summarizer(thresholds);
     this.today = new DayTally(window);
     this.previous = new DayTally(prevWindow);

@@ -207,6 +207,8 @@ export const en = {
     /** After the protocols shown: how many others the log had. */
     moreProtocols: (n: number) => `+${fmtInt(n)} more`,
     moreLabels: (n: number) => `+${fmtInt(n)} more`,
+    /** The first of the busiest days of a long log ("2026-11-17 1,204"), after how many days had records. */
+    daysBusiest: (n: number, first: string) => `${counted(n, 'day')}, the busiest: ${first}`,
     /** Labels of the header lines and item rows (text pads them to one column, Markdown bolds them). */
     label: {
       filter: 'filter',
@@ -219,6 +221,7 @@ export const en = {
       formats: 'formats',
       loggedAs: 'logged as',
       perHour: 'per hour',
+      perDay: 'per day',
       findings: 'findings',
       countries: 'countries',
       networks: 'networks',
@@ -278,6 +281,7 @@ export const en = {
       interrupted: 'interrupted',
       interruptedText: (signal: string) => `by ${signal}; this report covers only what was read before it`,
       perHour: 'per hour (00-23)',
+      perDay: 'per day',
       findings: 'Findings',
       topCountries: 'Top countries',
       topNetworks: 'Top networks',
@@ -291,6 +295,10 @@ export const en = {
       toPorts: (n: number) => `to ${counted(n, 'port')}`,
       distinct: 'distinct addresses',
       chartTitle: (tz: string) => `Packets per hour of the day (${tz})`,
+      dayHeading: 'Activity per day',
+      dayChartTitle: (tz: string) => `Packets per day (${tz})`,
+      /** A day's bar, on hover; `day` is already HTML. */
+      dayBar: (day: string, packets: number, blocked: number) => `${day} · ${counted(packets, 'packet')}, ${fmtInt(blocked)} blocked`,
       /** `files` is already HTML. */
       footer: (version: string, files: string) => `logscan ${version} · read: ${files}`,
     },

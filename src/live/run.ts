@@ -16,7 +16,7 @@ import type { Lang } from '../knowledge/types.js';
 import { eventToJson } from '../render/event-json.js';
 import { renderReportText } from '../render/report-text.js';
 import { termSafe } from '../render/sanitize.js';
-import { hourIn } from '../render/time-format.js';
+import { localClock } from '../render/time-format.js';
 import { BatchedWriter } from '../cli/output.js';
 import { Diagnostics } from '../cli/diagnostics.js';
 import type { InputOptions } from '../cli/options.js';
@@ -70,7 +70,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   // ndjson keeps stdout to events only: alerts and summaries go to stderr.
   const info = text ? (s: string) => out.write(s) : err;
 
-  const overview = new Overview(hourIn(o.tz));
+  const overview = new Overview(localClock(o.tz));
   const runSummary = new Summarizer(o.thresholds);
   const diag = new Diagnostics(err);
 

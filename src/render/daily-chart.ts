@@ -14,6 +14,10 @@ export interface ChartData {
   packets: readonly number[];
   blocked: readonly number[];
   previous: readonly number[] | null;
+  /** Every how many bars a label is written under the axis (default 3: the hours 00, 03, …). */
+  labelEvery?: number;
+  /** A bar's hover title, already HTML (default: the hour's, `m.chartBar`). */
+  barTitle?: (i: number) => string;
 }
 
 const W = 720;
@@ -30,6 +34,12 @@ const TOP = 12;
 const BOTTOM = 34;
 const MIN_BAR = 3;
 const PREVIOUS_HEADROOM = 2;
+
+/** Every how many of n bars a label of `chars` characters can be written without touching the next. */
+export function labelStride(n: number, chars: number): number {
+  const slot = (W - LEFT - RIGHT) / Math.max(1, n);
+  return Math.max(1, Math.ceil((chars * AXIS_CHAR + 10) / slot));
+}
 
 /** 1, 2, 5 × 10^n at or above x: a round top for the axis. */
 export function niceMax(x: number): number {
@@ -52,7 +62,8 @@ export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']
   const plotW = W - left - RIGHT;
   const plotH = H - TOP - BOTTOM;
   const slot = plotW / Math.max(1, n);
-  const barW = Math.max(2, slot * 0.72);
+  // A few days make wide slots: bars stay bars.
+  const barW = Math.max(2, Math.min(slot * 0.72, 56));
   const y = (v: number): number => TOP + plotH - (v / top) * plotH;
   const parts: string[] = [];
   parts.push(
@@ -68,7 +79,7 @@ export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']
     const x = left + i * slot + (slot - barW) / 2;
     const total = d.packets[i];
     const blocked = Math.min(total, d.blocked[i] ?? 0);
-    const label = m.chartBar(e(d.labels[i] ?? ''), total, blocked) + (i < prev.length ? m.chartBarPrevious(prev[i]!) : '');
+    const label = d.barTitle ? d.barTitle(i) : m.chartBar(e(d.labels[i] ?? ''), total, blocked) + (i < prev.length ? m.chartBarPrevious(prev[i]!) : '');
     parts.push(`<g><title>${label}</title>`);
     if (total > 0) {
       // A single packet still shows: bars are at least MIN_BAR tall, split in proportion.
@@ -81,7 +92,7 @@ export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']
       parts.push(`<rect class="bar-empty" x="${r1(x)}" y="${TOP}" width="${r1(barW)}" height="${plotH}"/>`);
     }
     parts.push('</g>');
-    if (i % 3 === 0) parts.push(`<text class="axis" x="${r1(x + barW / 2)}" y="${H - 8}" text-anchor="middle">${e(d.labels[i] ?? '')}</text>`);
+    if (i % (d.labelEvery ?? 3) === 0) parts.push(`<text class="axis" x="${r1(x + barW / 2)}" y="${H - 8}" text-anchor="middle">${e(d.labels[i] ?? '')}</text>`);
   }
   if (prev.length > 0) {
     const px = (i: number): number => left + i * slot + slot / 2;

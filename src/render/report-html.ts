@@ -5,10 +5,10 @@ import type { ReportDoc } from '../aggregate/report.js';
 import { zoneName } from '../daily/day.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { renderChartSvg } from './daily-chart.js';
+import { labelStride, renderChartSvg } from './daily-chart.js';
 import { pctOf } from './daily-common.js';
 import { card, chartLegend, htmlPage, reportSectionsHtml, rulesSection } from './html-page.js';
-import { capped, filterItems, noMatchText, recordsText } from './report-text.js';
+import { calendarDays, capped, filterItems, noMatchText, perDayRow, recordsText } from './report-text.js';
 import { htmlEscape as e } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
 import { fmtInt } from '../util/number-text.js';
@@ -46,6 +46,9 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
   const filt = filterItems(doc.filters, R, tz, (s) => s);
   if (filt.length > 0) items.push(item(R.md.filter, e(filt.join(' · '))));
   if (t.ignored !== undefined) items.push(item(R.md.ignored, e(R.ignoredText(t.ignored))));
+  // Days over the chart's span (below) are listed, busiest first.
+  const perDay = perDayRow(doc.perDay, R);
+  if (perDay !== null && 'items' in perDay && calendarDays(doc.perDay) === null) items.push(item(R.md.perDay, e(perDay.items.join(' · '))));
   b.push(`<ul class="plain">${items.join('')}</ul>`);
   for (const i of doc.inputs) if (i.error) b.push(`<p class="note">${e(i.incomplete ? R.md.incomplete : R.md.problem)}${colon}<code>${e(i.file)}</code>: ${e(i.error)}</p>`);
   if (doc.interrupted) b.push(`<p class="note">${e(R.md.interrupted)}${colon}${e(R.md.interruptedText(doc.interrupted))}</p>`);
@@ -73,6 +76,20 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
         `<section><h2>${e(D.activity)}</h2>${renderChartSvg(chart, P.chartTitle(zoneName(tz)), H)}` +
           `${chartLegend(H, false)}</section>`,
       );
+    }
+    const days = doc.perDay.length >= 2 ? calendarDays(doc.perDay) : null;
+    if (days !== null) {
+      const sameYear = days[0]!.day.slice(0, 4) === days[days.length - 1]!.day.slice(0, 4);
+      const labels = days.map((d) => (sameYear ? d.day.slice(5) : d.day));
+      const chart = {
+        labels,
+        packets: days.map((d) => d.packets),
+        blocked: days.map((d) => d.blocked),
+        previous: null,
+        labelEvery: labelStride(days.length, labels[0]!.length),
+        barTitle: (i: number) => P.dayBar(e(days[i]!.day), days[i]!.packets, days[i]!.blocked),
+      };
+      b.push(`<section><h2>${e(P.dayHeading)}</h2>${renderChartSvg(chart, P.dayChartTitle(zoneName(tz)), H)}${chartLegend(H, false)}</section>`);
     }
     if (doc.ruleLabels > 1) b.push(rulesSection(doc.byRule, t.packets, lang));
     b.push(...reportSectionsHtml(doc, tz, lang));

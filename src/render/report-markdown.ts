@@ -4,7 +4,7 @@
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { capped, filterItems, knownAsText, noMatchText, osHintText, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sparkline } from './report-text.js';
+import { capped, filterItems, knownAsText, noMatchText, osHintText, portSourcesText, portsTitle, probesItems, recordsText, perDayRow, ruleItems, seenText, sparkline } from './report-text.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -55,6 +55,8 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   }
   if (doc.ruleLabels > 1) out.push(`- ${label(m.label.loggedAs)} ${ruleItems(doc, m, md).join(' · ')}`);
   if (doc.perHour.some((v) => v > 0)) out.push(`- ${label(m.md.perHour)} \`${sparkline(doc.perHour)}\``);
+  const perDay = perDayRow(doc.perDay, m);
+  if (perDay !== null) out.push(`- ${label(m.md.perDay)} ${'items' in perDay ? perDay.items.join(' · ') : `\`${sparkline(perDay.spark)}\` (${perDay.from} → ${perDay.to})`}`);
 
   if (t.events === 0) {
     out.push('', t.parsedEvents > 0 ? noMatchText(doc, m, opts.tz) : m.noRecordsShort);

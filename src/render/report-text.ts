@@ -261,6 +261,38 @@ export function knownAsText(names: readonly string[], nameSep: string, esc: (s: 
 }
 
 /** "No events match the filters.", and where the events read are when a time window missed them. */
+/** Days a sparkline or chart may cover, one character or bar each (two months); a longer span lists its busiest days. */
+export const SPARK_DAYS = 62;
+/** Days listed one by one; more become a sparkline. */
+const LISTED_DAYS = 7;
+
+/** A per-day row: the days one by one (a week or less), a sparkline over the calendar (a quarter or less), or the busiest days. */
+export type PerDayRow = { items: string[] } | { spark: number[]; from: string; to: string };
+
+/** Null when the records fall on a single day (the hours say it all). */
+export function perDayRow(days: ReportDoc['perDay'], m: Messages['report'], maxSpark = SPARK_DAYS): PerDayRow | null {
+  if (days.length < 2) return null;
+  const sameYear = days[0]!.day.slice(0, 4) === days[days.length - 1]!.day.slice(0, 4);
+  const name = (day: string): string => (sameYear ? day.slice(5) : day);
+  if (days.length <= LISTED_DAYS) return { items: days.map((d) => `${name(d.day)} ${fmtInt(d.packets)}`) };
+  const calendar = calendarDays(days, maxSpark);
+  if (calendar !== null) return { spark: calendar.map((d) => d.packets), from: name(days[0]!.day), to: name(days[days.length - 1]!.day) };
+  const busiest = [...days].sort((a, b) => b.packets - a.packets || cmpStr(a.day, b.day)).slice(0, 5);
+  const [first, ...rest] = busiest.map((d) => `${d.day} ${fmtInt(d.packets)}`);
+  return { items: [m.daysBusiest(days.length, first!), ...rest] };
+}
+
+/** Every calendar day from the first to the last (days without records at 0), or null when that is more than `max`. */
+export function calendarDays(days: ReportDoc['perDay'], max = SPARK_DAYS): ReportDoc['perDay'] | null {
+  const ms = (day: string): number => Date.parse(`${day}T00:00:00Z`);
+  const first = ms(days[0]!.day);
+  const n = Math.round((ms(days[days.length - 1]!.day) - first) / 86_400_000) + 1;
+  if (n > max) return null;
+  const out = Array.from({ length: n }, (_, i) => ({ day: new Date(first + i * 86_400_000).toISOString().slice(0, 10), packets: 0, blocked: 0 }));
+  for (const d of days) out[Math.round((ms(d.day) - first) / 86_400_000)] = d;
+  return out;
+}
+
 export function noMatchText(doc: ReportDoc, m: Messages['report'], tz: string | null): string {
   const span = doc.filters.readSpan;
   if (span === undefined || span.first === null || span.last === null) return m.noMatch;
@@ -328,6 +360,11 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   if (doc.byFormat.length > 1) out.push(wrapItems(rowLabel(c, m.label.formats), shares(doc.byFormat, t.packets), opts.width));
   if (doc.ruleLabels > 1) out.push(wrapItems(rowLabel(c, m.label.loggedAs), ruleItems(doc, m, termSafe), opts.width));
   if (doc.perHour.some((v) => v > 0)) out.push(`${rowLabel(c, m.label.perHour)}${sparkline(doc.perHour)}  (00-23)`);
+  // The sparkline and its "(11-01 → 11-30)" fit the width, or the busiest days are listed.
+  const perDay = perDayRow(doc.perDay, m, Math.min(SPARK_DAYS, opts.width - 11 - 20));
+  if (perDay !== null) {
+    out.push('items' in perDay ? wrapItems(rowLabel(c, m.label.perDay), perDay.items, opts.width) : `${rowLabel(c, m.label.perDay)}${sparkline(perDay.spark)}  (${perDay.from} → ${perDay.to})`);
+  }
   out.push(...renderReportSectionsText(doc, opts));
   return out.join('\n') + '\n';
 }

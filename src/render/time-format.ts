@@ -47,20 +47,28 @@ export function formatDay(d: Date, tz: string | null): string {
   return `${z.year}-${p2(z.month)}-${p2(z.day)}`;
 }
 
+/** Where an instant falls in the zone: its calendar day (yyyymmdd, a number) and hour. */
+export interface LocalHour {
+  day: number;
+  hour: number;
+}
+
 /**
- * Hour of day in the zone, for one event at a time: every zone offset is a multiple of
+ * Day and hour in the zone, for one event at a time: every zone offset is a multiple of
  * 15 minutes, so the answer is cached per UTC quarter-hour and the zone is consulted
- * about four times per hour of log instead of once per event.
+ * about four times per hour of log instead of once per event. The object returned is
+ * reused until the quarter changes: read it, do not keep it.
  */
-export function hourIn(tz: string | null): (d: Date) => number {
+export function localClock(tz: string | null): (d: Date) => LocalHour {
   let lastQuarter = NaN;
-  let lastHour = 0;
+  let last: LocalHour = { day: 0, hour: 0 };
   return (d) => {
     const quarter = Math.floor(d.getTime() / 900_000);
     if (quarter !== lastQuarter) {
       lastQuarter = quarter;
-      lastHour = tz ? zonedParts(d, tz).hour : d.getHours();
+      const z = zonedParts(d, tz);
+      last = { day: z.year * 10_000 + z.month * 100 + z.day, hour: z.hour };
     }
-    return lastHour;
+    return last;
   };
 }

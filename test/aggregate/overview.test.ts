@@ -1,10 +1,40 @@
 // The whole-run counters behind the report header and the port table.
 import { describe, expect, it } from 'vitest';
-import { Overview } from '../../src/aggregate/overview.js';
+import { MAX_DAYS, Overview } from '../../src/aggregate/overview.js';
+import { localClock } from '../../src/render/time-format.js';
 import { makeEvent } from '../helpers/events.js';
 import { summarize, verticalScan } from '../helpers/summary-events.js';
 
 describe('Overview', () => {
+  it('counts packets per calendar day of the report\'s zone, oldest first, blocked apart', () => {
+    // 17:00 UTC on the 20th is already the 21st in Shanghai (UTC+8) and still the 20th in New York.
+    const at = (iso: string, action: 'drop' | 'allow' = 'drop', count = 1) => makeEvent({ time: new Date(iso), action, count });
+    const events = [at('2026-11-21T01:00:00Z'), at('2026-11-20T09:00:00Z', 'allow'), at('2026-11-20T17:00:00Z', 'drop', 3), at('2026-11-22T03:00:00Z')];
+    const days = (tz: string) => {
+      const ov = new Overview(localClock(tz));
+      for (const e of events) ov.add(e);
+      return ov.result(10).perDay;
+    };
+    expect(days('Asia/Shanghai')).toEqual([
+      { day: '2026-11-20', packets: 1, blocked: 0 },
+      { day: '2026-11-21', packets: 4, blocked: 4 },
+      { day: '2026-11-22', packets: 1, blocked: 1 },
+    ]);
+    expect(days('America/New_York')).toEqual([
+      { day: '2026-11-20', packets: 5, blocked: 4 },
+      { day: '2026-11-21', packets: 1, blocked: 1 },
+    ]);
+  });
+
+  it('keeps at most MAX_DAYS days, and says so', () => {
+    const ov = new Overview(localClock('UTC'));
+    for (let d = 0; d <= MAX_DAYS; d++) ov.add(makeEvent({ time: new Date(Date.UTC(2000, 0, 1) + d * 86_400_000) }));
+    const r = ov.result(10);
+    expect(r.perDay).toHaveLength(MAX_DAYS);
+    expect(r.daysCapped).toBe(true);
+    expect(r.perDay[0]!.day).toBe('2000-01-01');
+  });
+
   it('ranks probed ports by dropped/rejected packets when the log has any', () => {
     const ov = new Overview();
     for (let i = 0; i < 50; i++) ov.add(makeEvent({ action: 'allow', dst: { port: 443 } }));

@@ -165,8 +165,13 @@ describe('report HTML in Chromium', () => {
       page.on('pageerror', (err) => errors.push(err.message));
       await page.goto(pathToFileURL(file).href);
       expect(await page.locator('.card').count()).toBe(5);
-      expect(await page.locator('svg.chart g').count()).toBe(24);
-      for (const h2 of ['Activity per hour', 'Top sources', 'Top probed ports', 'Notable interpretations']) expect(await page.locator('h2', { hasText: h2 }).count(), h2).toBe(1);
+      // The hours of the day, then the log's three days.
+      expect(await page.locator('svg.chart').count()).toBe(2);
+      expect(await page.locator('svg.chart').nth(0).locator('g').count()).toBe(24);
+      expect(await page.locator('svg.chart').nth(1).locator('g').count()).toBe(3);
+      expect(await page.locator('svg.chart').nth(1).locator('text.axis').allTextContents()).toEqual(expect.arrayContaining(['11-20', '11-21', '11-22']));
+      expect(await page.locator('svg.chart').nth(1).locator('g title').first().textContent()).toBe('2026-11-20 · 477 packets, 472 blocked');
+      for (const h2 of ['Activity per hour', 'Activity per day', 'Top sources', 'Top probed ports', 'Notable interpretations']) expect(await page.locator('h2', { hasText: h2 }).count(), h2).toBe(1);
       expect(await page.locator('td', { hasText: '198.51.100.77' }).count()).toBeGreaterThan(0);
       // "11-20 10:54–11-22 00:14": each end of a source's time span stays on one line.
       const ends = await page.$$eval('td[data-label="seen"] span.nw', (els) => els.map((el) => [el.textContent, el.getClientRects().length] as const));

@@ -3,7 +3,9 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { ndjson, runCli, tempDir } from '../helpers/cli.js';
+
+const ndjsonOf = (out: string) => ndjson(out) as unknown as { time: string; count: number }[];
 
 const CORPUS = new URL('../../../shared/corpus/iptables/', import.meta.url).pathname;
 
@@ -245,6 +247,57 @@ describe('logscan report: formats', () => {
     expect(zh).toContain('<h1>防火墙日志报告</h1>');
     expect(zh).toContain('一天中每小时的包数（UTC）');
     expect(zh).toMatch(/<p class="sub">2026-11-20 06:00:00 → 2026-11-20 [\d:]+（UTC）<\/p>/);
+  });
+});
+
+describe('logscan report: per day', () => {
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const at = (ms: number, src: string): string => {
+    const t = new Date(ms);
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    return line(0, src, 23).replace(/^Nov 20 06:00:00/, `${MONTHS[t.getUTCMonth()]} ${String(t.getUTCDate()).padStart(2, ' ')} ${p2(t.getUTCHours())}:${p2(t.getUTCMinutes())}:${p2(t.getUTCSeconds())}`);
+  };
+  const DAY = 86_400_000;
+  const start = Date.UTC(2026, 8, 1, 12);
+  /** `counts[i]` packets on the i-th day after 2026-09-01 (0: none). */
+  const logOf = (name: string, counts: number[]): string => {
+    const lines: string[] = [];
+    counts.forEach((n, d) => {
+      for (let i = 0; i < n; i++) lines.push(at(start + d * DAY + i * 1000, `203.0.113.${(i % 50) + 1}`));
+    });
+    const file = join(dir, name);
+    writeFileSync(file, lines.join('\n') + '\n');
+    return file;
+  };
+
+  it('a few days one by one, a month as a sparkline, a longer log as its busiest days; one day, no row', () => {
+    const few = logOf('few.log', [3, 0, 5]);
+    expect(runCli([few, ...BASE]).stdout).toMatch(/^per day {4}09-01 3 · 09-03 5$/m);
+    expect(runCli([few, ...BASE, '-o', 'markdown']).stdout).toContain('- **per day:** 09-01 3 · 09-03 5');
+    const month = logOf('month.log', Array.from({ length: 30 }, (_, d) => (d === 16 ? 40 : d % 7 === 0 ? 0 : 5)));
+    const spark = runCli([month, ...BASE]).stdout.split('\n').find((l) => l.startsWith('per day'))!;
+    expect(spark).toMatch(/^per day {4}[ ▁-█]{29} {2}\(09-02 → 09-30\)$/);
+    // From 09-02 (09-01 had nothing): 09-17 is the busiest, 09-08 had nothing.
+    expect([...spark.slice(11, 40)][15]).toBe('█');
+    expect([...spark.slice(11, 40)][6]).toBe(' ');
+    const long = logOf('long.log', Array.from({ length: 90 }, (_, d) => (d % 10 === 0 ? 10 + d : 0)));
+    expect(runCli([long, ...BASE]).stdout).toMatch(/^per day {4}9 days, the busiest: 2026-11-20 90 · 2026-11-10 80 · 2026-10-31 70 · 2026-10-21 60 ·$/m);
+    const one = logOf('one.log', [4]);
+    expect(runCli([one, ...BASE]).stdout).not.toContain('per day');
+  });
+
+  it('JSON perDay sums what `events` prints for each day, in the zone asked for', () => {
+    const file = logOf('zone.log', [30, 20, 10]);
+    for (const tz of ['UTC', 'Asia/Tokyo']) {
+      const doc = JSON.parse(runCli([file, '--year', '2026', '--tz', tz, '-o', 'json']).stdout) as { perDay: { day: string; packets: number; blocked: number }[] };
+      const expected = new Map<string, number>();
+      for (const e of ndjsonOf(runCli(['events', file, '--year', '2026', '--tz', tz]).stdout)) {
+        const day = new Date(Date.parse(e.time) + (tz === 'UTC' ? 0 : 9 * 3_600_000)).toISOString().slice(0, 10);
+        expected.set(day, (expected.get(day) ?? 0) + e.count);
+      }
+      expect(doc.perDay.map((d) => [d.day, d.packets])).toEqual([...expected].sort());
+      expect(doc.perDay.every((d) => d.blocked === d.packets)).toBe(true);
+    }
   });
 });
 

@@ -17,7 +17,7 @@ import type { FormatDefinition } from '../../src/parsers/types.js';
 import { eventToEcs, eventToJson } from '../../src/render/event-json.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
 import { renderReportText } from '../../src/render/report-text.js';
-import { hourIn } from '../../src/render/time-format.js';
+import { localClock } from '../../src/render/time-format.js';
 import { TEST_REF_DATE } from '../helpers/parse.js';
 import { mutatedFile, mutatedLine, realLines } from './corpus-lines.js';
 
@@ -101,7 +101,7 @@ describe('whole pipeline under fuzzing (sniff → parse → annotate → summari
   const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang: 'en', signatures: [], homeNet: [] });
 
   function pipeline(lines: readonly string[], tz: string | null): void {
-    const overview = new Overview(hourIn(tz));
+    const overview = new Overview(localClock(tz));
     const summary = new Summarizer(DEFAULT_THRESHOLDS);
     let events = 0;
     let verdicts = 0;

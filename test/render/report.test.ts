@@ -11,7 +11,7 @@ import { displayWidth } from '../../src/render/box-table.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
 import { renderReportText } from '../../src/render/report-text.js';
 import { wrapItems } from '../../src/render/box-table.js';
-import { hourIn } from '../../src/render/time-format.js';
+import { localClock } from '../../src/render/time-format.js';
 import { at, makeEvent } from '../helpers/events.js';
 import { ann, hammer, horizontalSweep, trojanAnn, verticalScan } from '../helpers/summary-events.js';
 
@@ -20,7 +20,7 @@ function stats(events: number): InputStats {
 }
 
 function doc(events: readonly FirewallEvent[], extras: { top?: number; minSeverity?: number | null } = {}): ReportDoc {
-  const ov = new Overview(hourIn('UTC'));
+  const ov = new Overview(localClock('UTC'));
   const sum = new Summarizer(DEFAULT_THRESHOLDS);
   for (const e of events) {
     ov.add(e);
