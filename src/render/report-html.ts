@@ -8,7 +8,7 @@ import { messages } from '../i18n/messages.js';
 import { labelStride, renderChartSvg } from './daily-chart.js';
 import { pctOf } from './daily-common.js';
 import { card, chartLegend, htmlPage, reportSectionsHtml, rulesSection } from './html-page.js';
-import { calendarDays, capped, filterItems, noMatchText, perDayRow, recordsText } from './report-text.js';
+import { calendarDays, capped, dayNamer, filterItems, noMatchText, perDayRow, recordsText } from './report-text.js';
 import { htmlEscape as e } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
 import { fmtInt } from '../util/number-text.js';
@@ -79,8 +79,8 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
     }
     const days = doc.perDay.length >= 2 ? calendarDays(doc.perDay) : null;
     if (days !== null) {
-      const sameYear = days[0]!.day.slice(0, 4) === days[days.length - 1]!.day.slice(0, 4);
-      const labels = days.map((d) => (sameYear ? d.day.slice(5) : d.day));
+      const name = dayNamer(days);
+      const labels = days.map((d) => name(d.day));
       const chart = {
         labels,
         packets: days.map((d) => d.packets),

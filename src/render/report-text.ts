@@ -260,26 +260,30 @@ export function knownAsText(names: readonly string[], nameSep: string, esc: (s: 
   return names.slice(0, 3).map(esc).join(nameSep) || '-';
 }
 
-/** "No events match the filters.", and where the events read are when a time window missed them. */
 /** Days a sparkline or chart may cover, one character or bar each (two months); a longer span lists its busiest days. */
 export const SPARK_DAYS = 62;
 /** Days listed one by one; more become a sparkline. */
 const LISTED_DAYS = 7;
 
-/** A per-day row: the days one by one (a week or less), a sparkline over the calendar (a quarter or less), or the busiest days. */
+/** A per-day row: the days one by one (a week or less), a sparkline over the calendar (two months or less), or the busiest days. */
 export type PerDayRow = { items: string[] } | { spark: number[]; from: string; to: string };
 
 /** Null when the records fall on a single day (the hours say it all). */
 export function perDayRow(days: ReportDoc['perDay'], m: Messages['report'], maxSpark = SPARK_DAYS): PerDayRow | null {
   if (days.length < 2) return null;
-  const sameYear = days[0]!.day.slice(0, 4) === days[days.length - 1]!.day.slice(0, 4);
-  const name = (day: string): string => (sameYear ? day.slice(5) : day);
+  const name = dayNamer(days);
   if (days.length <= LISTED_DAYS) return { items: days.map((d) => `${name(d.day)} ${fmtInt(d.packets)}`) };
   const calendar = calendarDays(days, maxSpark);
   if (calendar !== null) return { spark: calendar.map((d) => d.packets), from: name(days[0]!.day), to: name(days[days.length - 1]!.day) };
   const busiest = [...days].sort((a, b) => b.packets - a.packets || cmpStr(a.day, b.day)).slice(0, 5);
   const [first, ...rest] = busiest.map((d) => `${d.day} ${fmtInt(d.packets)}`);
   return { items: [m.daysBusiest(days.length, first!), ...rest] };
+}
+
+/** "11-20" when the days are all of one year, else "2026-11-20". */
+export function dayNamer(days: ReportDoc['perDay']): (day: string) => string {
+  const sameYear = days[0]!.day.slice(0, 4) === days[days.length - 1]!.day.slice(0, 4);
+  return (day) => (sameYear ? day.slice(5) : day);
 }
 
 /** Every calendar day from the first to the last (days without records at 0), or null when that is more than `max`. */
@@ -293,6 +297,7 @@ export function calendarDays(days: ReportDoc['perDay'], max = SPARK_DAYS): Repor
   return out;
 }
 
+/** "No events match the filters.", and where the events read are when a time window missed them. */
 export function noMatchText(doc: ReportDoc, m: Messages['report'], tz: string | null): string {
   const span = doc.filters.readSpan;
   if (span === undefined || span.first === null || span.last === null) return m.noMatch;
