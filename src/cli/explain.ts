@@ -23,7 +23,7 @@ export interface ExplainOptions {
 
 /** Runs the command and returns the text to print; throws UsageError / SignatureError. */
 export function runExplain(queries: readonly string[], opts: ExplainOptions): string {
-  if (queries.length === 0) throw new UsageError('explain: give at least one port, port/proto, range or name');
+  if (queries.length === 0) throw new UsageError('explain: give at least one port, port/proto, range, address or name');
   // Parse every query before loading anything, so a typo fails fast and alone.
   const parsed = queries.map(parseQuery);
   const kb = loadKnowledge({ extraDirs: opts.signatures });
@@ -49,8 +49,8 @@ export function answerQuery(kb: KnowledgeBase, q: ExplainQuery, lang: Lang): Exp
 export function registerExplain(program: Command): void {
   program
     .command('explain')
-    .description('explain what a port, port/proto, range, ICMP type, malware name, annotation or finding id means (e.g. 6776, 33500/udp, 6970-7170, 8/icmp, sub7, sub7-artifact, vertical-scan)')
-    .argument('<query...>', 'PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an annotation or finding id, or a name/family/category to search')
+    .description('explain what a port, port/proto, range, ICMP type, address, malware name, annotation or finding id means (e.g. 6776, 33500/udp, 6970-7170, 8/icmp, 224.0.0.251, sub7, sub7-artifact, vertical-scan)')
+    .argument('<query...>', 'PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an IPv4/IPv6 address, an annotation or finding id, or a name/family/category to search')
     .addOption(new Option('-o, --output-format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addOption(new Option('--lang <lang>', 'language of the explanations').choices(['en', 'zh']).default('en'))
     .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect)

@@ -3,7 +3,8 @@
 // an Int32Array(65536) mapping port -> slot in a table of frozen entry lists (-1 = none);
 // ports with the same set of meanings share one list, so a 167-port range is one list.
 
-import type { Category, KnowledgeBase, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
+import ipaddr from 'ipaddr.js';
+import type { AddressEntry, Category, KnowledgeBase, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
 
 const EMPTY: readonly never[] = Object.freeze([]);
 const PORTS = 65536;
@@ -85,6 +86,29 @@ export interface KnowledgeParts {
   sourceEntries: readonly SourcePortEntry[];
   portClasses: readonly PortClass[];
   categories: readonly Category[];
+  addresses: readonly AddressEntry[];
+}
+
+/** The ranges an address falls in, narrowest first; an IPv4-mapped IPv6 address also as the IPv4 address it carries. */
+function addressFinder(entries: readonly AddressEntry[]): (ip: string) => readonly AddressEntry[] {
+  // Parsed on the first question: only `explain` asks.
+  let nets: { entry: AddressEntry; net: ipaddr.IPv4 | ipaddr.IPv6; bits: number }[] | null = null;
+  return (ip) => {
+    nets ??= entries.map((entry) => {
+      const [net, bits] = ipaddr.parseCIDR(entry.range);
+      return { entry, net, bits };
+    }).sort((a, b) => b.bits - a.bits);
+    let addr: ipaddr.IPv4 | ipaddr.IPv6;
+    try {
+      addr = ipaddr.parse(ip.trim().replace(/%.*$/, ''));
+    } catch {
+      return EMPTY;
+    }
+    const forms = [addr];
+    if (addr instanceof ipaddr.IPv6 && addr.isIPv4MappedAddress()) forms.push(addr.toIPv4Address());
+    const hits = nets.filter((n) => forms.some((f) => f.kind() === n.net.kind() && f.match(n.net, n.bits))).map((n) => n.entry);
+    return hits.length === 0 ? EMPTY : Object.freeze(hits);
+  };
 }
 
 /** The built knowledge base; the extra members are for `explain` and tests. */
@@ -118,6 +142,8 @@ export function buildKnowledgeBase(parts: KnowledgeParts): IndexedKnowledge {
     sourceEntries: listedSource,
     portClasses: classes,
     categories: Object.freeze([...parts.categories]),
+    addresses: Object.freeze([...parts.addresses]),
+    lookupAddress: addressFinder(parts.addresses),
     lookup: (proto, port) => dst.get(proto, port),
     lookupSource: (proto, port) => src.get(proto, port),
     portClass(port: number): PortClass {

@@ -1,12 +1,12 @@
 // Loads signatures/ (+ any --signatures DIR), validates, merges and indexes them, once
-// at start-up. Synchronous on purpose: four small files, read before any input.
+// at start-up. Synchronous on purpose: five small files, read before any input.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignatureError } from '../errors.js';
 import { buildKnowledgeBase, type IndexedKnowledge } from './index.js';
-import type { Category, PortClass, PortEntry, SourcePortEntry } from './types.js';
+import type { AddressEntry, Category, PortClass, PortEntry, SourcePortEntry } from './types.js';
 import {
   parseJson,
   SIGNATURE_FILES,
@@ -71,7 +71,7 @@ function freezeText<T extends { en: string; zh: string }>(t: T): Readonly<{ en: 
 /** Loads and indexes the knowledge base; throws SignatureError naming file and entry on bad data. */
 export function loadKnowledge(options: LoadOptions = {}): IndexedKnowledge {
   const builtin = options.builtinDir ?? BUILTIN_SIGNATURES_DIR;
-  const merged: MergedRaw = { categories: [], portClasses: [], ports: [], sourcePorts: [] };
+  const merged: MergedRaw = { categories: [], portClasses: [], ports: [], sourcePorts: [], addresses: [] };
   if (!isDirectory(builtin)) throw new SignatureError(builtin, null, 'built-in signatures directory not found');
   for (const kind of KINDS) {
     // The built-in set must be complete; a local dir may hold any subset.
@@ -135,5 +135,6 @@ export function loadKnowledge(options: LoadOptions = {}): IndexedKnowledge {
       source: e.source,
     }),
   );
-  return buildKnowledgeBase({ entries, sourceEntries, portClasses, categories });
+  const addresses: AddressEntry[] = merged.addresses.map((a) => Object.freeze({ id: a.id, range: a.range, name: freezeText(a.name), text: freezeText(a.text), ref: a.ref }));
+  return buildKnowledgeBase({ entries, sourceEntries, portClasses, categories, addresses });
 }

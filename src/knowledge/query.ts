@@ -3,7 +3,8 @@
 
 import { UsageError } from '../errors.js';
 import type { IcmpProtocol } from '../util/icmp.js';
-import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
+import ipaddr from 'ipaddr.js';
+import type { AddressEntry, KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
 
 const ALL: readonly PortProtocol[] = Object.freeze(['tcp', 'udp'] as const);
 
@@ -28,7 +29,9 @@ export type ExplainQuery =
   | { kind: 'range'; raw: string; from: number; to: number; protocols: readonly PortProtocol[] }
   /** ICMP has no ports: `8/icmp` asks about message type 8. */
   | { kind: 'icmp'; raw: string; proto: IcmpProtocol; type: number }
-  | { kind: 'search'; raw: string; term: string };
+  | { kind: 'search'; raw: string; term: string }
+  /** An IPv4 or IPv6 address: what its range is for (224.0.0.251, fe80::1, 100.64.0.7). */
+  | { kind: 'address'; raw: string; address: string };
 
 function port(raw: string, s: string): number {
   const n = Number(s);
@@ -45,6 +48,7 @@ function port(raw: string, s: string): number {
 export function parseQuery(input: string): ExplainQuery {
   const raw = input.trim();
   if (raw === '') throw new UsageError('empty query: give a port (6776), port/proto (33500/udp), range (6970-7170), ICMP type (8/icmp) or a name (sub7)');
+  if (ipaddr.IPv4.isValidFourPartDecimal(raw) || (raw.includes(':') && ipaddr.IPv6.isValid(raw.replace(/%.*$/, '')))) return { kind: 'address', raw, address: raw };
   const slash = raw.indexOf('/');
   const spec = slash < 0 ? raw : raw.slice(0, slash).trim();
   const named = slash < 0 ? null : raw.slice(slash + 1).trim().toLowerCase();
@@ -84,6 +88,8 @@ export interface ExplainResult {
   entries: readonly PortEntry[];
   /** What the port (or range) suggests as a SOURCE port. */
   sourceEntries: readonly SourcePortEntry[];
+  /** For an address: the special-purpose ranges it falls in, narrowest first. */
+  addresses: readonly AddressEntry[];
 }
 
 const overlapsQuery = (e: { from: number; to: number }, from: number, to: number): boolean => e.from <= to && from <= e.to;
@@ -116,6 +122,7 @@ export function explainQuery(kb: KnowledgeBase, q: ExplainQuery): ExplainResult 
         classes: [kb.portClass(q.port)],
         entries: union(q.protocols.map((p) => kb.lookup(p, q.port)), byRank),
         sourceEntries: union(q.protocols.map((p) => kb.lookupSource(p, q.port)), byWidth),
+        addresses: [],
       };
     case 'range': {
       // A range is answered by a scan of the entry list, not the index: it is a
@@ -131,12 +138,15 @@ export function explainQuery(kb: KnowledgeBase, q: ExplainQuery): ExplainResult 
         classes,
         entries: kb.entries.filter((e) => overlapsQuery(e, q.from, q.to) && sharesProto(e, q.protocols)).sort(byStart),
         sourceEntries: kb.sourceEntries.filter((e) => overlapsQuery(e, q.from, q.to) && sharesProto(e, q.protocols)),
+        addresses: [],
       };
     }
     case 'icmp':
       // What an ICMP type means is not in the port knowledge: the message catalog names it,
       // and the annotation rules that match it are answered beside (cli/explain-ids.ts).
-      return { query: q, classes: [], entries: [], sourceEntries: [] };
+      return { query: q, classes: [], entries: [], sourceEntries: [], addresses: [] };
+    case 'address':
+      return { query: q, classes: [], entries: [], sourceEntries: [], addresses: kb.lookupAddress(q.address) };
     case 'search': {
       const term = q.term.toLowerCase();
       return {
@@ -146,6 +156,7 @@ export function explainQuery(kb: KnowledgeBase, q: ExplainQuery): ExplainResult 
         sourceEntries: kb.sourceEntries.filter(
           (e) => e.id.includes(term) || e.annotation.includes(term) || e.name.en.toLowerCase().includes(term) || e.name.zh.toLowerCase().includes(term),
         ),
+        addresses: [],
       };
     }
   }

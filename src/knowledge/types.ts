@@ -66,6 +66,17 @@ export interface Category {
   hiddenUnderService: boolean;
 }
 
+/** What a special-purpose address range means in a firewall log (224.0.0.251: mDNS; 100.64.0.0/10: carrier-grade NAT). */
+export interface AddressEntry {
+  id: string;
+  /** "224.0.0.0/4", "fe80::/10". */
+  range: string;
+  name: LocalizedText;
+  text: LocalizedText;
+  /** Where the range is defined: "RFC 1918". */
+  ref: string;
+}
+
 export interface KnowledgeBase {
   /** Destination-port meanings for this protocol and port, best first; a shared empty array if none. O(1). */
   lookup(proto: PortProtocol, port: number): readonly PortEntry[];
@@ -77,4 +88,7 @@ export interface KnowledgeBase {
   search(term: string): readonly PortEntry[];
   readonly entries: readonly PortEntry[];
   readonly sourceEntries: readonly SourcePortEntry[];
+  /** The special-purpose ranges an address falls in, narrowest first (none for an ordinary public address). */
+  lookupAddress(ip: string): readonly AddressEntry[];
+  readonly addresses: readonly AddressEntry[];
 }

@@ -3,6 +3,7 @@
 // types, ranges), then the merged set (references between files, contradictions),
 // because a --signatures dir may add the category an entry refers to.
 
+import ipaddr from 'ipaddr.js';
 import { SignatureError } from '../errors.js';
 import type { Severity } from '../event.js';
 import type { LocalizedText, PortProtocol } from './types.js';
@@ -14,6 +15,7 @@ export const SIGNATURE_FILES = {
   portClasses: 'port-classes.json',
   ports: 'ports.json',
   sourcePorts: 'source-ports.json',
+  addresses: 'addresses.json',
 } as const;
 export type FileKind = keyof typeof SIGNATURE_FILES;
 
@@ -68,11 +70,22 @@ export interface RawSourcePortEntry {
   source: string;
   origin: Origin;
 }
+export interface RawAddressEntry {
+  id: string;
+  /** "224.0.0.0/4", "fe80::/10": as written, checked to parse. */
+  range: string;
+  name: LocalizedText;
+  text: LocalizedText;
+  /** Where the range is defined: "RFC 1918". */
+  ref: string;
+  origin: Origin;
+}
 export interface RawByKind {
   categories: RawCategory;
   portClasses: RawPortClass;
   ports: RawPortEntry;
   sourcePorts: RawSourcePortEntry;
+  addresses: RawAddressEntry;
 }
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -85,6 +98,7 @@ const ALLOWED_KEYS: Record<FileKind, readonly string[]> = {
   portClasses: ['id', 'ports', 'name', 'text', 'source', '$comment'],
   ports: ['id', 'ports', 'protocols', 'name', 'category', 'family', 'severity', 'rank', 'text', 'source', '$comment'],
   sourcePorts: ['id', 'ports', 'protocols', 'name', 'annotation', 'severity', 'text', 'source', '$comment'],
+  addresses: ['id', 'range', 'name', 'text', 'ref', '$comment'],
 };
 
 type Obj = Record<string, unknown>;
@@ -202,6 +216,15 @@ function protocols(ctx: EntryContext, o: Obj): PortProtocol[] {
   return out;
 }
 
+function isCidr(s: string): boolean {
+  try {
+    ipaddr.parseCIDR(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function kebabId(ctx: EntryContext, o: Obj, key: string): string {
   const v = str(ctx, o, key);
   if (!ID_RE.test(v)) ctx.fail(`.${key}`, `must be lowercase kebab-case like "sub7-6776" (${describe(v)})`);
@@ -261,6 +284,11 @@ function entryRecord<K extends FileKind>(kind: K, ctx: EntryContext, o: Obj): Ra
         source: str(ctx, o, 'source'),
         origin,
       } satisfies RawSourcePortEntry as RawByKind[K];
+    case 'addresses': {
+      const range = str(ctx, o, 'range').trim();
+      if (!isCidr(range)) ctx.fail('.range', `must be an IPv4 or IPv6 range such as "224.0.0.0/4" or "fe80::/10" (${describe(o.range)})`);
+      return { id, range, name: text(ctx, o, 'name'), text: text(ctx, o, 'text'), ref: str(ctx, o, 'ref'), origin } satisfies RawAddressEntry as RawByKind[K];
+    }
   }
   throw new Error(`unreachable: ${String(kind)}`);
 }
@@ -330,6 +358,7 @@ export interface MergedRaw {
   portClasses: RawPortClass[];
   ports: RawPortEntry[];
   sourcePorts: RawSourcePortEntry[];
+  addresses: RawAddressEntry[];
 }
 
 /**

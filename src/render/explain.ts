@@ -75,7 +75,7 @@ export interface ExplainAnswer extends ExplainResult {
 
 export interface ExplainJson {
   query: string;
-  kind: 'port' | 'range' | 'icmp' | 'search';
+  kind: 'port' | 'range' | 'icmp' | 'search' | 'address';
   port?: number;
   range?: { from: number; to: number };
   /** An ICMP type query: the protocol, the type and its name in --lang (null when logscan has none). */
@@ -93,6 +93,8 @@ export interface ExplainJson {
   ids?: IdDescription[];
   /** A search: the ICMP types it names (all of a protocol for "icmp", "icmpv6"). */
   icmpTypes?: IcmpTypeMatch[];
+  /** An address query: the special-purpose ranges it falls in, narrowest first (empty: an ordinary public address). */
+  addresses?: { id: string; range: string; name: string; text: string; ref: string }[];
 }
 
 const portsOf = (e: { from: number; to: number }): number | string => (e.from === e.to ? e.from : `${e.from}-${e.to}`);
@@ -118,6 +120,7 @@ export function explainToJson(results: readonly ExplainAnswer[], lang: Lang): Ex
       sourceEntries: [],
       ...(q.kind === 'search' || q.kind === 'icmp' ? { ids: [...r.ids] } : {}),
       ...(q.kind === 'search' ? { icmpTypes: r.icmpTypes.map((m) => ({ ...m, ids: [...m.ids] })) } : {}),
+      ...(q.kind === 'address' ? { addresses: r.addresses.map((a) => ({ id: a.id, range: a.range, name: a.name[lang], text: a.text[lang], ref: a.ref })) } : {}),
     };
     out.entries = r.entries.map((e) => ({
       id: e.id,
@@ -179,6 +182,8 @@ const LABELS = {
     icmp: (proto: IcmpProtocol, type: number, name: string | null) =>
       `${type}/${proto} — ${proto === 'icmp' ? 'ICMP' : 'ICMPv6'} type ${type}: ${name ?? 'not a type logscan names'}`,
     icmpNoPorts: 'ICMP has no ports: this is the message type, as a log writes it in TYPE= (and CODE=).',
+    address: (ip: string) => `${ip} — address`,
+    noAddress: 'An ordinary public address: no special-purpose range. logscan explains ports and behaviour, not who holds an address (--geoip and --resolve in the report say where a source is).',
     noIcmpIds: 'No interpretation or finding of logscan is about this type.',
     icmpSearch: (t: string) => `ICMP types matching "${t}" (\`logscan explain TYPE/icmp\` for one):`,
   },
@@ -202,6 +207,8 @@ const LABELS = {
     icmp: (proto: IcmpProtocol, type: number, name: string | null) =>
       `${type}/${proto} — ${proto === 'icmp' ? 'ICMP' : 'ICMPv6'} 类型 ${type}：${name ?? 'logscan 未收录此类型'}`,
     icmpNoPorts: 'ICMP 没有端口：这是报文类型，即日志中 TYPE=（及 CODE=）的值。',
+    address: (ip: string) => `${ip} — 地址`,
+    noAddress: '普通的公网地址，不属于任何特殊用途的地址段。logscan 解释的是端口和行为，而不是地址归谁所有（报告中的 --geoip 和 --resolve 能说明来源在哪里）。',
     noIcmpIds: 'logscan 没有关于此类型的解读或检测结果。',
     icmpSearch: (t: string) => `与“${t}”匹配的 ICMP 类型（单个类型用 \`logscan explain TYPE/icmp\` 查看）：`,
   },
@@ -346,6 +353,12 @@ function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category'>, o: Exp
     out.push(c.bold(termSafe(n === 0 ? L.noSearch(q.term) : L.search(q.term, n))));
     if (r.entries.length > 0) out.push(entriesTable(r.entries, kb, o, c));
     if (r.sourceEntries.length > 0) out.push(L.srcSearch, sourceTable(r.sourceEntries, o, c));
+    return out.join('\n');
+  }
+  if (q.kind === 'address') {
+    out.push(c.bold(termSafe(L.address(q.address))));
+    if (r.addresses.length === 0) out.push(indent(L.noAddress, o.width));
+    for (const a of r.addresses) out.push(`  ${c.bold(termSafe(`${a.range}  ${a.name[o.lang]}`))}  ${c.dim(termSafe(a.ref))}`, indent(a.text[o.lang], o.width - 2).replace(/^/gm, '  '));
     return out.join('\n');
   }
   if (q.kind === 'icmp') {

@@ -1,0 +1,76 @@
+// `logscan explain ADDRESS`: what a special-purpose range means (signatures/addresses.json),
+// narrowest first; refused when the data is wrong; overridable with --signatures.
+import { describe, expect, it } from 'vitest';
+import { runExplain } from '../../src/cli/explain.js';
+import { SignatureError } from '../../src/errors.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { parseQuery } from '../../src/knowledge/query.js';
+import { builtinWith, entry, tempDir, writeDoc } from './helpers.js';
+
+const kb = loadKnowledge();
+const ids = (ip: string) => kb.lookupAddress(ip).map((a) => a.id);
+
+describe('special-purpose addresses', () => {
+  it('every range an address falls in, narrowest first; none for a public address', () => {
+    expect(ids('224.0.0.251')).toEqual(['mdns-group', 'local-network-control', 'multicast']);
+    expect(ids('239.255.255.250')).toEqual(['ssdp-group', 'admin-scoped-multicast', 'multicast']);
+    expect(ids('255.255.255.255')).toEqual(['limited-broadcast', 'reserved-240']);
+    expect(ids('100.100.7.1')).toEqual(['shared-cgnat']);
+    expect(ids('169.254.169.254')).toEqual(['cloud-metadata', 'link-local']);
+    expect(ids('172.31.255.255')).toEqual(['private-172']);
+    expect(ids('172.32.0.1')).toEqual([]);
+    expect(ids('8.8.8.8')).toEqual([]);
+    // IPv6: a zone id is not part of the address; an IPv4-mapped address is also the IPv4 one.
+    expect(ids('fe80::1%eth0')).toEqual(['v6-link-local']);
+    expect(ids('ff02::1:ff3a:1b2c')).toEqual(['v6-solicited-node', 'v6-multicast']);
+    expect(ids('::ffff:10.1.2.3')).toEqual(['v4-mapped', 'private-10']);
+    expect(ids('2001:db8::7')).toEqual(['v6-documentation']);
+    expect(ids('2606:4700::1111')).toEqual([]);
+  });
+
+  it('an address is an address query; a port, a range or a word is not', () => {
+    expect(parseQuery('224.0.0.251').kind).toBe('address');
+    expect(parseQuery('fe80::1').kind).toBe('address');
+    expect(parseQuery('6776').kind).toBe('port');
+    expect(parseQuery('1.2.3').kind).toBe('search');
+    expect(parseQuery('300.1.1.1').kind).toBe('search');
+  });
+
+  it('says what each range is in English and Chinese, with the RFC, and a public address plainly', () => {
+    const en = runExplain(['224.0.0.251', '8.8.8.8'], { outputFormat: 'table', lang: 'en', signatures: [], width: 100, color: false });
+    expect(en).toContain('224.0.0.251 — address');
+    expect(en).toMatch(/224\.0\.0\.251\/32 {2}mDNS \(Bonjour\/Avahi\) group {2}RFC 6762/);
+    expect(en).toContain('8.8.8.8 — address\n  An ordinary public address');
+    const zh = runExplain(['fe80::1'], { outputFormat: 'table', lang: 'zh', signatures: [], width: 100, color: false });
+    expect(zh).toContain('IPv6 链路本地地址');
+    const json = JSON.parse(runExplain(['100.64.0.1'], { outputFormat: 'json', lang: 'en', signatures: [], width: 100 })) as { kind: string; addresses: { id: string; ref: string }[] }[];
+    expect(json[0]).toMatchObject({ kind: 'address', addresses: [{ id: 'shared-cgnat', ref: 'RFC 6598' }] });
+    for (const a of kb.addresses) {
+      expect(a.text.zh, a.id).toMatch(/[\u4e00-\u9fff]/);
+      expect(a.text.zh, a.id).not.toBe(a.text.en);
+    }
+  });
+
+  it('a range that does not parse is refused, naming the entry and the field', () => {
+    const dir = builtinWith('addresses.json', (d) => (entry(d, 'loopback').range = '127.0.0.0/33'));
+    let err: unknown = null;
+    try {
+      loadKnowledge({ builtinDir: dir });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SignatureError);
+    expect((err as SignatureError).entry).toBe('loopback');
+    expect((err as SignatureError).message).toContain('.range: must be an IPv4 or IPv6 range');
+  });
+
+  it('--signatures adds your own networks, narrowest first like the rest', () => {
+    const dir = tempDir();
+    writeDoc(dir, 'addresses.json', {
+      schemaVersion: 1,
+      entries: [{ id: 'office-vpn', range: '10.8.0.0/24', name: { en: 'Office VPN clients', zh: '办公室 VPN 客户端' }, text: { en: 'Our WireGuard peers.', zh: '我们的 WireGuard 对端。' }, ref: 'ops wiki' }],
+    });
+    const mine = loadKnowledge({ extraDirs: [dir] });
+    expect(mine.lookupAddress('10.8.0.5').map((a) => a.id)).toEqual(['office-vpn', 'private-10']);
+  });
+});
