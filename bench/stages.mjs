@@ -27,7 +27,7 @@ const { Overview } = await import(`${root}dist/aggregate/overview.js`);
 const { Summarizer } = await import(`${root}dist/aggregate/summary.js`);
 const { DEFAULT_THRESHOLDS } = await import(`${root}dist/aggregate/thresholds.js`);
 const { EventDecoder, EventEncoder } = await import(`${root}dist/pipeline/event-codec.js`);
-const { hourIn } = await import(`${root}dist/render/time-format.js`);
+const { localClock } = await import(`${root}dist/render/time-format.js`);
 
 const read = { inputFormat: null, year: null, tz: 'UTC' };
 const options = { homeNet: [], signatures: [], lang: 'en' };
@@ -46,7 +46,7 @@ function countLines() {
 /** Reads FILE and hands every event to the stages `upTo` asks for. */
 async function pipeline(upTo) {
   const analysis = upTo >= 1 ? buildAnalysis(options) : null;
-  const overview = new Overview(hourIn('UTC'));
+  const overview = new Overview(localClock('UTC'));
   const summary = new Summarizer(DEFAULT_THRESHOLDS);
   const summarize = (e) => {
     overview.add(e);
