@@ -1,10 +1,9 @@
 // `logscan daily`: one calendar day, compared with the day before, as text, markdown,
 // HTML or JSON (docs/daily.md). Wiring only: the day window, file discovery, digests
 // and comparison live in src/daily/, the pictures in src/render/daily-*.ts.
-import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
-import { writeDocument } from './output.js';
+import { formatOfFile, writeDocument } from './output.js';
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
 import { addDays, dayWindow, parseDayOption } from '../daily/day.js';
@@ -30,14 +29,15 @@ import { enrichReport, hasEnrichment } from '../enrich/report-enrich.js';
 
 type DailyFormat = 'text' | 'markdown' | 'html' | 'json';
 const FORMATS: DailyFormat[] = ['text', 'markdown', 'html', 'json'];
-const BY_EXTENSION: Record<string, DailyFormat> = { '.html': 'html', '.htm': 'html', '.md': 'markdown', '.markdown': 'markdown', '.json': 'json', '.txt': 'text' };
 
 /** -o wins; else the --output file's extension; else text for a person at a terminal, markdown for mail (cron). */
 function chooseFormat(raw: Record<string, unknown>): DailyFormat {
   if (typeof raw.outputFormat === 'string') return raw.outputFormat as DailyFormat;
   if (typeof raw.output === 'string') {
-    const byExt = BY_EXTENSION[extname(raw.output).toLowerCase()];
-    if (byExt) return byExt;
+    // .csv has no daily form: like any other extension, it leaves the choice to the terminal.
+    const byExt = formatOfFile(raw.output);
+    if (byExt === 'plain') return 'text';
+    if (byExt !== null && byExt !== 'csv') return byExt;
   }
   return process.stdout.isTTY ? 'text' : 'markdown';
 }

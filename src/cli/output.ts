@@ -3,7 +3,7 @@
 // are encoded straight into one buffer and written once per ~256 KiB (joining strings and
 // encoding them again cost more than the events themselves), and the reader is paused
 // while stdout is full (a slow pipe or `less`).
-import { dirname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import type { Writable } from 'node:stream';
 import { writeFileAtomic } from '../daily/atomic-write.js';
 import { UsageError } from '../errors.js';
@@ -22,6 +22,15 @@ export async function writeDocument(text: string, file: string | null): Promise<
   } catch (err) {
     throw new UsageError(`--output ${file}: ${describeWriteError(err, file)}`);
   }
+}
+
+/** What an --output file's extension asks for when -o is not given ("plain": the command's text form). */
+const BY_EXTENSION: Record<string, DocumentFormat> = { '.html': 'html', '.htm': 'html', '.md': 'markdown', '.markdown': 'markdown', '.json': 'json', '.csv': 'csv', '.txt': 'plain' };
+export type DocumentFormat = 'html' | 'markdown' | 'json' | 'csv' | 'plain';
+
+/** The format FILE's extension names, or null for any other extension. */
+export function formatOfFile(file: string): DocumentFormat | null {
+  return BY_EXTENSION[extname(file).toLowerCase()] ?? null;
 }
 
 /**

@@ -1,6 +1,5 @@
 // `logscan FILE...` (the default command): read, annotate, aggregate, render.
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { FilterInfo } from '../aggregate/filter.js';
 import { Overview } from '../aggregate/overview.js';
@@ -27,10 +26,7 @@ import { terminalWidth, useColor } from './tty.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { addFilterOptions, readFilterOptions } from './filter-options.js';
 import { VERSION } from './version.js';
-import { writeDocument } from './output.js';
-
-/** The format an --output file's extension asks for when -o is not given. */
-const BY_EXTENSION: Record<string, string> = { '.html': 'html', '.htm': 'html', '.md': 'markdown', '.markdown': 'markdown', '.json': 'json', '.csv': 'csv', '.txt': 'table' };
+import { formatOfFile, writeDocument } from './output.js';
 
 /** Thresholds: defaults, then --config FILE (`{ "thresholds": { … } }`), then the flags. */
 export function loadThresholds(raw: Record<string, unknown>): Thresholds {
@@ -94,7 +90,9 @@ export function registerReport(program: Command, setExit: (code: number) => void
     const minSeverity = raw.minSeverity !== undefined ? parseSeverity('--min-severity', raw.minSeverity) : null;
     const failOn = raw.failOn !== undefined ? parseSeverity('--fail-on', raw.failOn) : null;
     const output = typeof raw.output === 'string' ? raw.output : null;
-    const format = cmd.getOptionValueSource('outputFormat') === 'default' && output !== null ? (BY_EXTENSION[extname(output).toLowerCase()] ?? 'table') : (raw.outputFormat as string);
+    // Without -o, the --output file's extension decides; .txt and any other extension are the table.
+    const byFile = output !== null && cmd.getOptionValueSource('outputFormat') === 'default' ? (formatOfFile(output) ?? 'plain') : null;
+    const format = byFile === null ? (raw.outputFormat as string) : byFile === 'plain' ? 'table' : byFile;
     if (raw.csvTable !== undefined && format !== 'csv') throw new UsageError('--csv-table only applies with -o csv');
     for (const [key, flag] of [['blocklistFormat', '--blocklist-format'], ['blocklistMinScore', '--blocklist-min-score'], ['blocklistIncludePrivate', '--blocklist-include-private']] as const) {
       if (raw[key] !== undefined && format !== 'blocklist') throw new UsageError(`${flag} only applies with -o blocklist`);

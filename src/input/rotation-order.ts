@@ -27,24 +27,22 @@ export function rotationName(name: string): RotationName | null {
  * oldest first, where the first of them stood; everything else where it was.
  */
 export function oldestFirst(files: readonly string[]): string[] {
-  const families = new Map<string, { path: string; order: number }[]>();
-  const keyOf = (f: string): string | null => {
-    if (f === '-') return null;
-    const r = rotationName(basename(f));
-    return r === null ? null : join(dirname(f), r.base);
-  };
-  for (const f of files) {
-    const key = keyOf(f);
-    if (key === null) continue;
-    let members = families.get(key);
-    if (members === undefined) families.set(key, (members = []));
-    members.push({ path: f, order: rotationName(basename(f))!.order });
+  // Each input's log (its directory and base name) and age; stdin belongs to none.
+  const named = files.map((path) => {
+    const r = path === '-' ? null : rotationName(basename(path));
+    return { path, key: r === null ? null : join(dirname(path), r.base), order: r?.order ?? 0 };
+  });
+  const families = new Map<string, typeof named>();
+  for (const f of named) {
+    if (f.key === null) continue;
+    const members = families.get(f.key);
+    if (members === undefined) families.set(f.key, [f]);
+    else members.push(f);
   }
   const out: string[] = [];
-  for (const f of files) {
-    const key = keyOf(f);
-    const members = key === null ? undefined : families.get(key);
-    if (members === undefined) out.push(f);
+  for (const f of named) {
+    const members = f.key === null ? undefined : families.get(f.key);
+    if (members === undefined) out.push(f.path);
     else if (members.length > 0) {
       // The whole family goes where its first member stood; later members are already placed.
       out.push(...members.sort((a, b) => b.order - a.order).map((m) => m.path));

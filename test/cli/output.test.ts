@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeWriteError, writeDocument } from '../../src/cli/output.js';
+import { describeWriteError, formatOfFile, writeDocument } from '../../src/cli/output.js';
 
 const errno = (code: string, syscall: string, path: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: raw`), { code, syscall, path });
 
@@ -32,5 +32,9 @@ describe('--output errors', () => {
     expect(readFileSync(target, 'utf8')).toBe('new\n');
     await expect(writeDocument('x', join(dir, 'missing', 'r.txt'))).rejects.toThrow(`--output ${join(dir, 'missing', 'r.txt')}: no such directory: ${join(dir, 'missing')}`);
     expect(readdirSync(dir)).toEqual(['r.txt']);
+  });
+
+  it('the extension names the document format, whatever its case; others name none', () => {
+    expect(['r.HTML', 'r.htm', 'r.md', 'r.markdown', 'r.json', 'r.csv', 'r.txt', 'r.log', 'report'].map(formatOfFile)).toEqual(['html', 'html', 'markdown', 'markdown', 'json', 'csv', 'plain', null, null]);
   });
 });
