@@ -1,13 +1,17 @@
 // `logscan explain QUERY...`: what a port, port/proto, range or name means according
-// to the knowledge base, and what an annotation or finding id means (explain-ids.ts).
-// Wiring only: parse the queries, load, answer, render.
+// to the knowledge base, what an annotation or finding id means (explain-ids.ts), and
+// what a pasted log line is (explain-line.ts). Wiring only: sort the queries, load,
+// answer, render.
 
+import { createInterface } from 'node:readline';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { explainQuery, parseQuery, type ExplainQuery } from '../knowledge/query.js';
+import type { ExplainItem, LineExplainer } from './explain-line.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
-import { renderExplainJson, renderExplainTable, type ExplainAnswer } from '../render/explain.js';
+import { explainToJson, renderExplainTable, type ExplainAnswer } from '../render/explain.js';
+import { jsonText } from '../render/sanitize.js';
 import { describeIcmp, describeIds, searchIcmpTypes } from './explain-ids.js';
 import { collect } from './repeatable.js';
 import { terminalWidth, useColor } from './tty.js';
@@ -19,21 +23,44 @@ export interface ExplainOptions {
   /** Terminal width for the table; defaults to the terminal's, $COLUMNS, or 100. */
   width?: number;
   color?: boolean;
+  /** The lines read from standard input, for a `-` query. */
+  stdin?: readonly string[];
+}
+
+/**
+ * Whether any query could be a log line: only then are the parsers and the annotator
+ * loaded (~40 ms of start-up that `explain 80` does without). A line has spaces, comes
+ * from standard input, or was split into its words by the shell (explain-line.ts joins
+ * LINE_WORDS or more).
+ */
+function mayHoldLines(queries: readonly string[]): boolean {
+  return queries.length >= 4 || queries.some((q) => q === '-' || /\s/.test(q.trim()));
 }
 
 /** Runs the command and returns the text to print; throws UsageError / SignatureError. */
-export function runExplain(queries: readonly string[], opts: ExplainOptions): string {
+export async function runExplain(queries: readonly string[], opts: ExplainOptions): Promise<string> {
   if (queries.length === 0) throw new UsageError('explain: give at least one port, port/proto, range, address or name');
   // Parse every query before loading anything, so a typo fails fast and alone.
-  const parsed = queries.map(parseQuery);
+  const lineModule = mayHoldLines(queries) ? await import('./explain-line.js') : null;
+  const items: ExplainItem[] = lineModule ? lineModule.explainItems(queries, opts.stdin) : queries.map((q) => ({ kind: 'query', query: parseQuery(q) }));
+  if (items.length === 0) throw new UsageError('explain: standard input had no lines to explain');
   const kb = loadKnowledge({ extraDirs: opts.signatures });
-  const results = parsed.map((q) => answerQuery(kb, q, opts.lang));
-  if (opts.outputFormat === 'json') return renderExplainJson(results, opts.lang);
-  return renderExplainTable(results, kb, {
-    lang: opts.lang,
-    width: opts.width ?? terminalWidth(),
-    color: opts.color ?? useColor(process.stdout),
-  });
+  const reader = lineModule ? new lineModule.LineExplainer(kb, opts.lang) : null;
+  // Only the line module finds lines, so the reader is there whenever one comes.
+  const lines = (): LineExplainer => reader ?? unreachable('a log line without the line reader');
+  if (opts.outputFormat === 'json') {
+    const json = items.map((it) => (it.kind === 'line' ? lines().json(it.line) : explainToJson([answerQuery(kb, it.query, opts.lang)], opts.lang)[0]));
+    return jsonText(json, 2) + '\n';
+  }
+  const table = { lang: opts.lang, width: opts.width ?? terminalWidth(), color: opts.color ?? useColor(process.stdout) };
+  const blocks = items.map((it) => (it.kind === 'line' ? lines().block(it.line, table) : renderExplainTable([answerQuery(kb, it.query, opts.lang)], kb, table).trimEnd()));
+  const note = reader?.note(table);
+  if (note) blocks.push(note);
+  return blocks.join('\n\n') + '\n';
+}
+
+function unreachable(what: string): never {
+  throw new Error(`internal error: ${what}`);
 }
 
 /**
@@ -46,15 +73,35 @@ export function answerQuery(kb: KnowledgeBase, q: ExplainQuery, lang: Lang): Exp
   return { ...explainQuery(kb, q), ids, icmpTypes };
 }
 
+/** Explaining is for a few lines read closely; a whole log is the report's job. */
+export const MAX_STDIN_LINES = 100;
+
+/** Standard input's first MAX_STDIN_LINES non-blank lines; says on stderr when there were more. */
+async function stdinLines(): Promise<string[]> {
+  const out: string[] = [];
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (line.trim() === '') continue;
+    if (out.length === MAX_STDIN_LINES) {
+      process.stderr.write(`logscan explain: read the first ${MAX_STDIN_LINES} lines of standard input; for a whole log, \`logscan -\` reports on it\n`);
+      break;
+    }
+    out.push(line);
+  }
+  rl.close();
+  return out;
+}
+
 export function registerExplain(program: Command): void {
   program
     .command('explain')
-    .description('explain what a port, port/proto, range, ICMP type, address, malware name, annotation or finding id means (e.g. 6776, 33500/udp, 6970-7170, 8/icmp, 224.0.0.251, sub7, sub7-artifact, vertical-scan)')
-    .argument('<query...>', 'PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an IPv4/IPv6 address, an annotation or finding id, or a name/family/category to search')
+    .description("explain what a port, port/proto, range, ICMP type, address, malware name, annotation or finding id means (e.g. 6776, 33500/udp, 6970-7170, 8/icmp, 224.0.0.251, sub7, sub7-artifact, vertical-scan), or what a log line says ('LINE', or - to read lines from standard input)")
+    .argument('<query...>', "PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an IPv4/IPv6 address, an annotation or finding id, a name/family/category to search, a log line in quotes, or - for log lines on standard input")
     .addOption(new Option('-o, --output-format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addOption(new Option('--lang <lang>', 'language of the explanations').choices(['en', 'zh']).default('en'))
     .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect)
-    .action((queries: string[], raw: { outputFormat: 'table' | 'json'; lang: Lang; signatures?: string[] }) => {
-      process.stdout.write(runExplain(queries, { outputFormat: raw.outputFormat, lang: raw.lang, signatures: raw.signatures ?? [] }));
+    .action(async (queries: string[], raw: { outputFormat: 'table' | 'json'; lang: Lang; signatures?: string[] }) => {
+      const stdin = queries.includes('-') ? await stdinLines() : [];
+      process.stdout.write(await runExplain(queries, { outputFormat: raw.outputFormat, lang: raw.lang, signatures: raw.signatures ?? [], stdin }));
     });
 }

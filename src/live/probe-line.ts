@@ -10,7 +10,7 @@ import type { Annotation, FirewallEvent } from '../event.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { icmpTypeName, messages, wordFor } from '../i18n/messages.js';
 import { portNames } from '../knowledge/query.js';
-import { displayWidth } from '../render/box-table.js';
+import { clipToWidth, displayWidth } from '../render/box-table.js';
 import { termSafe } from '../render/sanitize.js';
 import { zonedParts } from '../render/time-format.js';
 import { addressKey } from '../aggregate/address-key.js';
@@ -55,20 +55,6 @@ function topAnnotation(anns: readonly Annotation[]): Annotation | null {
 
 /** The port's own meaning is already shown by its name; explain only what adds to it. */
 const NAME_ONLY = new Set(['port-known']);
-
-/** At most `max` terminal columns (a Chinese character takes two), "…" when cut. */
-function clip(s: string, max: number): string {
-  if (displayWidth(s) <= max) return s;
-  let out = '';
-  let w = 0;
-  for (const ch of s) {
-    const cw = displayWidth(ch);
-    if (w + cw > max - 1) break;
-    out += ch;
-    w += cw;
-  }
-  return `${out}…`;
-}
 
 /**
  * Whether the text view prints the event: probes only. This side's own clients, loopback
@@ -122,7 +108,7 @@ export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang
   const explain = topAnnotation(shown);
   if (explain && explain.severity >= 3) {
     const used = displayWidth(parts.join('  '));
-    parts.push(c.dim(`— ${clip(termSafe(explain.text), Math.max(30, width - used - 4))}`));
+    parts.push(c.dim(`— ${clipToWidth(termSafe(explain.text), Math.max(30, width - used - 4))}`));
   }
   // A destination with nothing after it leaves no padding at the end of the line.
   return parts.join('  ').trimEnd();

@@ -27,6 +27,20 @@ const CLOSE = '）」』】〕》〉、，。：；！？';
 const TOKENS = new RegExp(`\\s+|[${OPEN}]*(?:${WIDE.source}|[^\\s${WIDE.source.slice(1, -1)}]+)[${CLOSE}]*`, 'gu');
 
 /** Greedy wrap to `width` display columns; words longer than a line are cut. */
+/** At most `max` terminal columns (a Chinese character takes two), "…" when cut. */
+export function clipToWidth(s: string, max: number): string {
+  if (displayWidth(s) <= max) return s;
+  let out = '';
+  let w = 0;
+  for (const ch of s) {
+    const cw = displayWidth(ch);
+    if (w + cw > max - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return `${out}…`;
+}
+
 export function wrapText(text: string, width: number): string[] {
   const w = Math.max(1, width);
   const lines: string[] = [];

@@ -220,7 +220,8 @@ const MIN_MEANING = 20;
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-function sev(c: Colors, s: number): string {
+/** A severity as a coloured number: 4-5 red, 3 yellow, 0 dim. */
+export function severityText(c: Colors, s: number): string {
   const t = String(s);
   return s >= 4 ? c.red(c.bold(t)) : s === 3 ? c.yellow(t) : s === 0 ? c.dim(t) : t;
 }
@@ -266,7 +267,7 @@ function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOpt
       [r.protocols],
       [...cell(r.name, nameW), ...paint(cell(r.tag, nameW), c.dim)],
       ...(hasCategory ? [cell(r.category ?? '', catW)] : []),
-      [sev(c, r.severity)],
+      [severityText(c, r.severity)],
       cell(r.text, textW),
     ]);
   } else {

@@ -36,14 +36,14 @@ describe('special-purpose addresses', () => {
     expect(parseQuery('300.1.1.1').kind).toBe('search');
   });
 
-  it('says what each range is in English and Chinese, with the RFC, and a public address plainly', () => {
-    const en = runExplain(['224.0.0.251', '8.8.8.8'], { outputFormat: 'table', lang: 'en', signatures: [], width: 100, color: false });
+  it('says what each range is in English and Chinese, with the RFC, and a public address plainly', async () => {
+    const en = await runExplain(['224.0.0.251', '8.8.8.8'], { outputFormat: 'table', lang: 'en', signatures: [], width: 100, color: false });
     expect(en).toContain('224.0.0.251 — address');
     expect(en).toMatch(/224\.0\.0\.251\/32 {2}mDNS \(Bonjour\/Avahi\) group {2}RFC 6762/);
     expect(en).toContain('8.8.8.8 — address\n  An ordinary public address');
-    const zh = runExplain(['fe80::1'], { outputFormat: 'table', lang: 'zh', signatures: [], width: 100, color: false });
+    const zh = await runExplain(['fe80::1'], { outputFormat: 'table', lang: 'zh', signatures: [], width: 100, color: false });
     expect(zh).toContain('IPv6 链路本地地址');
-    const json = JSON.parse(runExplain(['100.64.0.1'], { outputFormat: 'json', lang: 'en', signatures: [], width: 100 })) as { kind: string; addresses: { id: string; ref: string }[] }[];
+    const json = JSON.parse(await runExplain(['100.64.0.1'], { outputFormat: 'json', lang: 'en', signatures: [], width: 100 })) as { kind: string; addresses: { id: string; ref: string }[] }[];
     expect(json[0]).toMatchObject({ kind: 'address', addresses: [{ id: 'shared-cgnat', ref: 'RFC 6598' }] });
     for (const a of kb.addresses) {
       expect(a.text.zh, a.id).toMatch(/[\u4e00-\u9fff]/);

@@ -247,15 +247,15 @@ describe('annotation and finding ids', () => {
 });
 
 describe('ICMP types', () => {
-  it('names the type and what logscan reads into it, in either language', () => {
-    const text = runExplain(['11/icmp', '8/icmp', '42/icmp'], { outputFormat: 'table', lang: 'en', signatures: [], width: 100, color: false });
+  it('names the type and what logscan reads into it, in either language', async () => {
+    const text = await runExplain(['11/icmp', '8/icmp', '42/icmp'], { outputFormat: 'table', lang: 'en', signatures: [], width: 100, color: false });
     expect(text).toContain('11/icmp — ICMP type 11: time exceeded');
     expect(text).toMatch(/icmp-time-exceeded — interpretation \(annotation id\), severity 0\n {2}ICMP time exceeded \(type 11\)/);
     expect(text).toContain('8/icmp — ICMP type 8: echo request (ping)');
     expect(text).toMatch(/icmp-sweep — finding of the ranking/);
     expect(text).toContain('42/icmp — ICMP type 42: not a type logscan names');
     expect(text).toContain('No interpretation or finding of logscan is about this type.');
-    const zh = runExplain(['135/icmpv6'], { outputFormat: 'table', lang: 'zh', signatures: [], width: 100, color: false });
+    const zh = await runExplain(['135/icmpv6'], { outputFormat: 'table', lang: 'zh', signatures: [], width: 100, color: false });
     expect(zh).toContain('135/icmpv6 — ICMPv6 类型 135：邻居请求');
   });
 
@@ -404,7 +404,7 @@ describe('the command', () => {
     await expect(run('80', '--lang', 'fr')).rejects.toThrow(/Allowed choices are en, zh/);
   });
 
-  it('runExplain needs at least one query', () => {
-    expect(() => runExplain([], { outputFormat: 'table', lang: 'en', signatures: [] })).toThrow(UsageError);
+  it('runExplain needs at least one query', async () => {
+    await expect(runExplain([], { outputFormat: 'table', lang: 'en', signatures: [] })).rejects.toThrow(UsageError);
   });
 });

@@ -1,0 +1,137 @@
+// `logscan explain 'LINE'`: a log line pasted from a firewall log, read as the report reads
+// it (the same format sniffers and parsers, the same annotator) and told back in words.
+// People meet a strange line in their log and want to know what it is; this answers that
+// line without making them write it to a file first.
+import type { FirewallEvent } from '../event.js';
+import { createAnnotator, type Annotator } from '../annotate/index.js';
+import { trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
+import type { AddressEntry, KnowledgeBase, Lang } from '../knowledge/types.js';
+import { sniffFormat } from '../parsers/registry.js';
+import type { FormatDefinition, LineSink } from '../parsers/types.js';
+import { lineAloneNote, lineToJson, renderLineReading, type LineJson, type LineTableOptions } from '../render/explain-line.js';
+import { parseQuery, type ExplainQuery } from '../knowledge/query.js';
+
+/** What became of one line. */
+export type LineOutcome = 'event' | 'skipped' | 'malformed' | 'unrecognised';
+
+export interface LineReading {
+  /** The line as given (untrusted: render through termSafe / JSON escaping). */
+  line: string;
+  /** The format that claimed it; null when none did. */
+  format: string | null;
+  outcome: LineOutcome;
+  /** Why a line was skipped or malformed, in the parser's words. */
+  reason: string | null;
+  /** The annotated record, when the line was one. */
+  event: FirewallEvent | null;
+  /** What the report makes of it: a probe, this side's own traffic, a reply, LAN chatter. */
+  traffic: TrafficKind | null;
+  /** The special-purpose ranges of the source and destination addresses, narrowest first. */
+  srcRanges: readonly AddressEntry[];
+  dstRanges: readonly AddressEntry[];
+}
+
+/** Fewer words than this and an unrecognised query stays a search term ("back orifice"); as many arguments may be one line split by the shell. */
+export const LINE_WORDS = 4;
+
+/** The format whose sniffer claims this text as a log line, or null. */
+export function lineFormat(text: string): FormatDefinition | null {
+  if (!/\s/.test(text.trim())) return null;
+  return sniffFormat([text]).format;
+}
+
+/** A query meant as a log line: a format claims it, or it has the words of one (then told it is not a record). */
+export function isLineQuery(text: string): boolean {
+  return lineFormat(text) !== null || text.trim().split(/\s+/).length >= LINE_WORDS;
+}
+
+/** A query is either a question for the knowledge base or a log line to read. */
+export type ExplainItem = { kind: 'query'; query: ExplainQuery } | { kind: 'line'; line: string };
+
+/**
+ * What each argument asks. Arguments that together make one log line (pasted without
+ * quotes, so the shell split it) are that line; a query with line breaks is its lines;
+ * `-` is the lines of standard input.
+ */
+export function explainItems(queries: readonly string[], stdin: readonly string[] = []): ExplainItem[] {
+  // Only words: a quoted line among other queries is not glued to them.
+  const joined = queries.join(' ');
+  if (queries.length >= LINE_WORDS && !queries.some((q) => /\s/.test(q)) && lineFormat(joined) !== null) return [{ kind: 'line', line: joined }];
+  const lines = (text: readonly string[]): ExplainItem[] => text.filter((l) => l.trim() !== '').map((line) => ({ kind: 'line', line }));
+  return queries.flatMap((q): ExplainItem[] => {
+    if (q === '-') return lines(stdin);
+    if (/[\r\n]/.test(q.trim())) return lines(q.split(/\r?\n/));
+    return isLineQuery(q) ? [{ kind: 'line', line: q.trim() }] : [{ kind: 'query', query: parseQuery(q) }];
+  });
+}
+
+/**
+ * Reads pasted lines one after another through one annotator, so a line can be read in the
+ * light of those before it (a traceroute's next probe, a retry), as in a log.
+ */
+export class LineExplainer {
+  private readonly annotator: Annotator;
+  /** Whether any line so far was a record (then the closing note applies). */
+  private records = false;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly lang: Lang,
+    /** The reference for the year of a syslog stamp that has none. */
+    private readonly now: Date = new Date(),
+  ) {
+    this.annotator = createAnnotator(kb, { lang });
+  }
+
+  read(line: string): LineReading {
+    const text = line.replace(/\r$/, '');
+    const format = lineFormat(text);
+    const none = { line: text, format: format?.id ?? null, reason: null, event: null, traffic: null, srcRanges: [], dstRanges: [] };
+    if (format === null) return { ...none, outcome: 'unrecognised' };
+    // The sink's callbacks fill this in; a holder, as closures' writes to locals escape TS's narrowing.
+    const got: { event: FirewallEvent | null; outcome: LineOutcome; reason: string | null } = { event: null, outcome: 'skipped', reason: null };
+    const sink: LineSink = {
+      event: (e) => {
+        got.event ??= e;
+        got.outcome = 'event';
+      },
+      skipped: (_n, why) => {
+        got.reason = why;
+      },
+      malformed: (_n, _l, why) => {
+        got.outcome = 'malformed';
+        got.reason = why;
+      },
+    };
+    const parser = format.create({ file: 'explain', refDate: this.now, year: null, tz: null }, sink);
+    parser.line(text, 1);
+    parser.end();
+    const e = got.event;
+    if (e === null) return { ...none, outcome: got.outcome, reason: got.reason };
+    this.annotator.annotate(e);
+    this.records = true;
+    return {
+      ...none,
+      outcome: 'event',
+      event: e,
+      traffic: trafficKind(e),
+      srcRanges: e.src.ip === null ? [] : this.kb.lookupAddress(e.src.ip),
+      dstRanges: e.dst.ip === null ? [] : this.kb.lookupAddress(e.dst.ip),
+    };
+  }
+
+  /** The line's JSON answer (`kind: "line"`). */
+  json(line: string): LineJson {
+    return lineToJson(this.read(line), this.lang);
+  }
+
+  /** The line's block for the terminal. */
+  block(line: string, table: LineTableOptions): string {
+    return renderLineReading(this.read(line), table);
+  }
+
+  /** What a reader of one line should know about the rest, once any line was a record. */
+  note(table: LineTableOptions): string | null {
+    return this.records ? lineAloneNote(this.lang, table.width, table.color) : null;
+  }
+}

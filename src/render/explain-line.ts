@@ -1,0 +1,252 @@
+// `logscan explain 'LINE'` output: a pasted log line told back in words (what was logged,
+// which packet, what its addresses are, what logscan reads into it), or its JSON.
+// Everything here came from a log: it goes through termSafe, or JSON's escaping.
+import pc from 'picocolors';
+import type { Endpoint, FirewallEvent } from '../event.js';
+import type { LineReading } from '../cli/explain-line.js';
+import type { AddressEntry, Lang } from '../knowledge/types.js';
+import { icmpTypeName } from '../i18n/messages.js';
+import { clipToWidth, displayWidth, wrapText } from './box-table.js';
+import { eventToJson } from './event-json.js';
+import { termSafe } from './sanitize.js';
+import { formatDateTime } from './time-format.js';
+import { severityText } from './explain.js';
+
+export interface LineJson {
+  query: string;
+  kind: 'line';
+  /** The format that claimed the line; null when none did. */
+  format: string | null;
+  outcome: LineReading['outcome'];
+  reason: string | null;
+  /** The record as `logscan events` writes it, annotations included; null when the line was not one. */
+  event: unknown;
+  /** probe, own (this side's traffic), reply, noise (LAN chatter); null when the line was not a record. */
+  traffic: LineReading['traffic'];
+  /** The special-purpose ranges of each address, narrowest first (empty: an ordinary public address). */
+  addresses: { src: AddressJson[]; dst: AddressJson[] } | null;
+}
+
+interface AddressJson {
+  id: string;
+  range: string;
+  name: string;
+  ref: string;
+}
+
+const rangesJson = (entries: readonly AddressEntry[], lang: Lang): AddressJson[] =>
+  entries.map((a) => ({ id: a.id, range: a.range, name: a.name[lang], ref: a.ref }));
+
+export function lineToJson(r: LineReading, lang: Lang): LineJson {
+  const e = r.event;
+  return {
+    query: r.line,
+    kind: 'line',
+    format: r.format,
+    outcome: r.outcome,
+    reason: r.reason,
+    event: e === null ? null : (JSON.parse(eventToJson(e)) as unknown),
+    traffic: r.traffic,
+    addresses: e === null ? null : { src: rangesJson(r.srcRanges, lang), dst: rangesJson(r.dstRanges, lang) },
+  };
+}
+
+const LABELS = {
+  en: {
+    format: 'format',
+    time: 'time',
+    logged: 'logged',
+    packet: 'packet',
+    source: 'source',
+    destination: 'destination',
+    reading: 'reading',
+    meaning: 'What logscan reads into it:',
+    noMeaning: 'Nothing in logscan’s knowledge is about this packet.',
+    yearAssumed: ' (year assumed: the stamp has none)',
+    uptime: (s: number) => `${s.toFixed(3)} s after the kernel started (no clock time in the line)`,
+    host: (h: string) => `on ${h}`,
+    action: { drop: 'dropped', reject: 'rejected', allow: 'allowed', other: 'logged without a verdict' },
+    direction: {
+      in: (i: string | null) => `arriving at this host${i ? ` on ${i}` : ''}`,
+      out: (o: string | null) => `leaving this host${o ? ` on ${o}` : ''}`,
+      forward: (i: string | null, o: string | null) => `routed through this host${i ? ` from ${i}` : ''}${o ? ` to ${o}` : ''}`,
+    },
+    rule: (r: string) => `by the rule logged as ${r}`,
+    flags: (f: string) => `flags ${f}`,
+    noFlags: 'no flags set (a NULL scan)',
+    ttl: (n: number) => `TTL ${n}`,
+    bytes: (n: number) => `${n} bytes`,
+    icmp: (type: string, code: number | null, name: string | null) => `type ${type}${code === null ? '' : ` code ${code}`}${name ? ` (${name})` : ''}`,
+    quoting: (p: string) => `quoting a ${p} packet`,
+    repeated: (n: number) => `logged ${n} times`,
+    publicAddress: 'an ordinary public address',
+    range: (name: string, range: string, ref: string) => `${name} (${range}, ${ref})`,
+    rangeSep: '; ',
+    traffic: {
+      probe: 'a probe: it arrived unasked; the report counts it',
+      own: 'this side’s own traffic (from a local network or --home-net), not a probe',
+      reply: 'a reply to a connection of this side, or backscatter: not a probe',
+      noise: 'LAN broadcast chatter, aimed at every machine on the segment: not a probe',
+    },
+    unrecognised: 'Not a firewall record in a format logscan reads (`logscan formats` lists them, with an example line each).',
+    skipped: (f: string, why: string | null) => `A line in the ${f} format, but not a firewall record${why ? `: ${why}` : ''}.`,
+    malformed: (f: string, why: string | null) => `Looks like a ${f} firewall record but could not be read${why ? `: ${why}` : ''}.`,
+    alone:
+      'Read with only the lines given before it: what needs the rest of the log (scans and sweeps, retries, a traceroute’s run) shows in `logscan FILE`; `logscan explain ADDRESS` or `PORT` tells more about either end.',
+  },
+  zh: {
+    format: '格式',
+    time: '时间',
+    logged: '记录',
+    packet: '数据包',
+    source: '源地址',
+    destination: '目标地址',
+    reading: '判断',
+    meaning: 'logscan 的解读：',
+    noMeaning: 'logscan 的知识库中没有关于这个数据包的内容。',
+    yearAssumed: '（年份为推断：时间戳中没有年份）',
+    uptime: (s: number) => `内核启动后 ${s.toFixed(3)} 秒（这一行没有时钟时间）`,
+    host: (h: string) => `主机 ${h}`,
+    action: { drop: '已丢弃', reject: '已拒绝', allow: '已放行', other: '已记录（无处理结果）' },
+    direction: {
+      in: (i: string | null) => `${i ? `从 ${i} ` : ''}进入本机`,
+      out: (o: string | null) => `${o ? `从 ${o} ` : ''}离开本机`,
+      forward: (i: string | null, o: string | null) => `经本机转发${i ? `，从 ${i}` : ''}${o ? ` 到 ${o}` : ''}`,
+    },
+    rule: (r: string) => `规则记录为 ${r}`,
+    flags: (f: string) => `标志 ${f}`,
+    noFlags: '没有任何标志（NULL 扫描）',
+    ttl: (n: number) => `TTL ${n}`,
+    bytes: (n: number) => `${n} 字节`,
+    icmp: (type: string, code: number | null, name: string | null) => `类型 ${type}${code === null ? '' : ` 代码 ${code}`}${name ? `（${name}）` : ''}`,
+    quoting: (p: string) => `内含一个 ${p} 数据包`,
+    repeated: (n: number) => `记录了 ${n} 次`,
+    publicAddress: '普通的公网地址',
+    range: (name: string, range: string, ref: string) => `${name}（${range}，${ref}）`,
+    rangeSep: '；',
+    traffic: {
+      probe: '探测：不请自来的数据包，报告会计入',
+      own: '本方自己的流量（来自本地网络或 --home-net），不是探测',
+      reply: '对本方连接的回应，或反向散射：不是探测',
+      noise: '局域网广播杂讯，发给网段上所有机器：不是探测',
+    },
+    unrecognised: '不是 logscan 能读的任何格式的防火墙记录（`logscan formats` 列出支持的格式，各附一行示例）。',
+    skipped: (f: string, why: string | null) => `是 ${f} 格式的行，但不是防火墙记录${why ? `：${why}` : ''}。`,
+    malformed: (f: string, why: string | null) => `看起来是 ${f} 防火墙记录，但无法读取${why ? `：${why}` : ''}。`,
+    alone: '只结合此前给出的行解读：需要整个日志才能看出的情况（扫描、重试、traceroute）请用 `logscan FILE` 查看；`logscan explain 地址` 或 `端口` 可进一步说明两端。',
+  },
+} as const;
+
+const NOT_A_RECORD = 'not a firewall record';
+
+type Labels = (typeof LABELS)[Lang];
+type Colors = ReturnType<typeof pc.createColors>;
+
+export interface LineTableOptions {
+  lang: Lang;
+  width: number;
+  color: boolean;
+}
+
+function endpoint(p: Endpoint): string {
+  const ip = termSafe(p.ip ?? '?');
+  if (p.port === null) return ip;
+  return ip.includes(':') ? `[${ip}]:${p.port}` : `${ip}:${p.port}`;
+}
+
+function logged(e: FirewallEvent, L: Labels): string {
+  const parts: string[] = [L.action[e.action]];
+  const i = e.inIface === null ? null : termSafe(e.inIface);
+  const o = e.outIface === null ? null : termSafe(e.outIface);
+  if (e.direction === 'in') parts.push(L.direction.in(i));
+  else if (e.direction === 'out') parts.push(L.direction.out(o));
+  else if (e.direction === 'forward') parts.push(L.direction.forward(i, o));
+  // Windows Firewall's "rule" is its action word (DROP): said already.
+  if (e.rule !== null && e.rule.toLowerCase() !== e.action) parts.push(L.rule(termSafe(e.rule)));
+  if (e.count > 1) parts.push(L.repeated(e.count));
+  return parts.join(' · ');
+}
+
+function packet(e: FirewallEvent, lang: Lang, L: Labels): string {
+  const proto = termSafe(e.proto).toUpperCase();
+  const parts = [`${proto} ${endpoint(e.src)} → ${endpoint(e.dst)}`];
+  if (e.tcpFlags !== null) parts.push(e.tcpFlags.length === 0 ? L.noFlags : L.flags(e.tcpFlags.join(' ')));
+  const icmp = e.icmp;
+  if (icmp !== null && (e.proto === 'icmp' || e.proto === 'icmpv6')) {
+    const name = icmp.type === null ? null : icmpTypeName(lang, e.proto, icmp.type);
+    parts.push(L.icmp(icmp.type === null ? '?' : String(icmp.type), icmp.code, name));
+    const q = icmp.embedded;
+    if (q !== null) parts.push(`${L.quoting((q.proto === null ? '?' : termSafe(q.proto)).toUpperCase())} ${endpoint(q.src)} → ${endpoint(q.dst)}`);
+  }
+  if (e.ttl !== null) parts.push(L.ttl(e.ttl));
+  if (e.len !== null) parts.push(L.bytes(e.len));
+  return parts.join(' · ');
+}
+
+/** The address and the special-purpose ranges it is in (wrapped plain: no colour inside). */
+function ranges(ip: string | null, entries: readonly AddressEntry[], lang: Lang, L: Labels): string {
+  if (ip === null) return '?';
+  const what = entries.length === 0 ? L.publicAddress : entries.map((a) => L.range(termSafe(a.name[lang]), termSafe(a.range), termSafe(a.ref))).join(L.rangeSep);
+  return `${termSafe(ip)} — ${what}`;
+}
+
+/** "label  value" rows, the values wrapped under each other. */
+function rows(pairs: readonly (readonly [string, string])[], width: number): string[] {
+  const labelW = Math.max(...pairs.map(([l]) => displayWidth(l)));
+  const out: string[] = [];
+  for (const [label, value] of pairs) {
+    const pad = ' '.repeat(labelW - displayWidth(label));
+    const lines = wrapText(value, Math.max(20, width - labelW - 4));
+    out.push(`  ${label}${pad}  ${lines[0] ?? ''}`, ...lines.slice(1).map((l) => `  ${' '.repeat(labelW)}  ${l}`));
+  }
+  return out;
+}
+
+function indent(text: string, width: number, by: number): string[] {
+  return wrapText(termSafe(text), Math.max(20, width - by)).map((l) => ' '.repeat(by) + l);
+}
+
+/** One line's block for the terminal. */
+export function renderLineReading(r: LineReading, o: LineTableOptions): string {
+  const L = LABELS[o.lang];
+  const c = pc.createColors(o.color);
+  const out = [c.bold(clipToWidth(termSafe(r.line), o.width))];
+  const e = r.event;
+  if (e === null) {
+    const f = termSafe(r.format ?? '');
+    // The parsers' generic "not a firewall record" is what the sentence says already.
+    const why = r.reason === null || r.reason === NOT_A_RECORD ? null : termSafe(r.reason);
+    const text = r.outcome === 'unrecognised' ? L.unrecognised : r.outcome === 'malformed' ? L.malformed(f, why) : L.skipped(f, why);
+    out.push(...indent(text, o.width, 2));
+    return out.join('\n');
+  }
+  const when =
+    e.time !== null
+      ? `${formatDateTime(e.time, null)}${e.yearInferred ? L.yearAssumed : ''}`
+      : e.uptime !== null
+        ? L.uptime(e.uptime)
+        : '?';
+  const pairs: [string, string][] = [
+    [L.format, termSafe(e.format)],
+    [L.time, `${when}${e.host === null ? '' : ` · ${L.host(termSafe(e.host))}`}`],
+    [L.logged, logged(e, L)],
+    [L.packet, packet(e, o.lang, L)],
+    [L.source, ranges(e.src.ip, r.srcRanges, o.lang, L)],
+    [L.destination, ranges(e.dst.ip, r.dstRanges, o.lang, L)],
+  ];
+  if (r.traffic !== null) pairs.push([L.reading, L.traffic[r.traffic]]);
+  out.push(...rows(pairs, o.width));
+  out.push('', L.meaning);
+  if (e.annotations.length === 0) out.push(`  ${L.noMeaning}`);
+  for (const a of [...e.annotations].sort((x, y) => y.severity - x.severity)) {
+    out.push(`  ${severityText(c, a.severity)}  ${c.bold(termSafe(a.id))}`, ...indent(a.text, o.width, 5));
+  }
+  return out.join('\n');
+}
+
+/** Said once after the lines, when any was a record. */
+export function lineAloneNote(lang: Lang, width: number, color: boolean): string {
+  return pc
+    .createColors(color)
+    .dim(wrapText(LABELS[lang].alone, width).join('\n'));
+}

@@ -1,0 +1,141 @@
+// `logscan explain 'LINE'`: a pasted log line read as the report reads it, told back in words.
+import { describe, expect, it } from 'vitest';
+import { runExplain } from '../../src/cli/explain.js';
+import { explainItems } from '../../src/cli/explain-line.js';
+import { runCli } from '../helpers/cli.js';
+import { formats } from '../../src/parsers/registry.js';
+
+const UFW =
+  'Nov 20 07:07:40 gw kernel: [310540.081468] [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:3a:91:c2:00:1b:21:7e:04:aa:08:00 SRC=203.0.113.9 DST=100.64.12.9 LEN=60 TOS=0x00 PREC=0x00 TTL=50 ID=44054 DF PROTO=TCP SPT=4444 DPT=6776 WINDOW=65535 RES=0x00 SYN URGP=0';
+const WINDOWS = '2005-04-11 08:05:57 DROP UDP 123.45.78.90 123.156.78.255 137 137 78 - - - - - - - RECEIVE';
+const SSHD = 'Nov 20 07:07:40 gw sshd[12]: Failed password for root from 192.0.2.1 port 22 ssh2';
+const KERNEL_OTHER = 'Nov 20 06:25:01 gw kernel: [308281.128764] e1000e 0000:00:19.0 eth0: NIC Link is Up 1000 Mbps Full Duplex';
+
+const table = (queries: string[], lang: 'en' | 'zh' = 'en', stdin: string[] = []): Promise<string> =>
+  runExplain(queries, { outputFormat: 'table', lang, signatures: [], width: 100, color: false, stdin });
+
+interface LineJson {
+  kind: string;
+  format: string | null;
+  outcome: string;
+  traffic: string | null;
+  event: { src: { ip: string; port: number }; dst: { port: number }; annotations: { id: string; severity: number }[]; time: string } | null;
+  addresses: { src: { id: string }[]; dst: { id: string }[] } | null;
+}
+const json = async (queries: string[]): Promise<LineJson[]> =>
+  JSON.parse(await runExplain(queries, { outputFormat: 'json', lang: 'en', signatures: [], width: 100, color: false })) as LineJson[];
+
+/** The same ufw line at another second. */
+const at = (s: number): string => UFW.replace('07:07:40', `07:0${7 + s}:40`);
+
+describe('explain a log line: which queries are lines', () => {
+  it('a quoted line is a line; a port or a name beside it stays a question for the knowledge base', () => {
+    expect(explainItems([UFW, '6776/udp', 'back orifice']).map((i) => i.kind)).toEqual(['line', 'query', 'query']);
+  });
+
+  it('a line the shell split into words is put back together', () => {
+    const items = explainItems(UFW.split(' '));
+    expect(items).toEqual([{ kind: 'line', line: UFW }]);
+  });
+
+  it('words that are no line stay separate queries', () => {
+    expect(explainItems(['22', '80', '443']).map((i) => i.kind)).toEqual(['query', 'query', 'query']);
+  });
+
+  it('a query with line breaks is its lines, blank ones left out; - is standard input', () => {
+    expect(explainItems([`${UFW}\n\n${WINDOWS}\r\n`]).map((i) => (i.kind === 'line' ? i.line : ''))).toEqual([UFW, WINDOWS]);
+    expect(explainItems(['-'], [UFW, '  ', WINDOWS])).toHaveLength(2);
+  });
+});
+
+describe('explain a log line: what it says', () => {
+  it('an inbound ufw drop: the verdict, the packet, both addresses, that it is a probe, and the port’s meaning', async () => {
+    const out = await table([UFW]);
+    expect(out).toContain('format       iptables');
+    // TZ is pinned to Etc/GMT+2: the local stamp comes back as written, with the year assumed.
+    expect(out).toMatch(/time {9}\d{4}-11-20 07:07:40 \(year assumed: the stamp has none\) · on gw/);
+    expect(out).toContain('logged       dropped · arriving at this host on eth0 · by the rule logged as [UFW BLOCK]');
+    expect(out).toContain('packet       TCP 203.0.113.9:4444 → 100.64.12.9:6776 · flags SYN · TTL 50 · 60 bytes');
+    expect(out).toContain('source       203.0.113.9 — Documentation (TEST-NET) (203.0.113.0/24, RFC 5737)');
+    expect(out).toContain('carrier-grade NAT');
+    expect(out).toContain('reading      a probe');
+    expect(out).toMatch(/3 {2}port-known\n {5}Sub-7 data channel/);
+    expect(out).toContain('Read with only the lines given before it');
+  });
+
+  it('JSON gives the event as `logscan events` writes it, with its reading and address ranges', async () => {
+    const [r] = await json([UFW]);
+    expect(r.kind).toBe('line');
+    expect(r.format).toBe('iptables');
+    expect(r.outcome).toBe('event');
+    expect(r.traffic).toBe('probe');
+    expect(r.event?.src).toEqual({ ip: '203.0.113.9', port: 4444 });
+    expect(r.event?.annotations.map((a) => a.id)).toContain('sub7-artifact');
+    expect(r.addresses?.src.map((a) => a.id)).toEqual(['documentation-3']);
+    expect(r.addresses?.dst.map((a) => a.id)).toEqual(['shared-cgnat']);
+  });
+
+  it('lines are read in order through one annotator: the third Sub-7 attempt is a retry series, the first is not', async () => {
+    const rs = await json([[UFW, at(1), at(2)].join('\n')]);
+    const ids = rs.map((r) => r.event?.annotations.map((a) => a.id) ?? []);
+    expect(ids[0]).not.toContain('sub7-retry');
+    expect(ids[2]).toContain('sub7-retry');
+  });
+
+  it('a Windows Firewall line without its header; its rule (the action word) is not said twice', async () => {
+    const out = await table([WINDOWS]);
+    expect(out).toContain('format       windows-firewall');
+    expect(out).toContain('logged       dropped · arriving at this host\n');
+    expect(out).toContain('LAN broadcast chatter');
+    expect(out).toContain('netbios-noise');
+  });
+
+  it('a line that is no firewall record says so, without repeating the parser’s words', async () => {
+    expect(await table([SSHD])).toContain('Not a firewall record in a format logscan reads');
+    const other = await table([KERNEL_OTHER]);
+    expect(other).toContain('A line in the iptables format, but not a firewall record.');
+    expect(other).not.toContain('Read with only');
+    const [r] = await json([KERNEL_OTHER]);
+    expect(r).toMatchObject({ outcome: 'skipped', event: null, traffic: null, addresses: null });
+  });
+
+  it('every single-line format’s example lines read as records', async () => {
+    for (const f of formats.filter((x) => x.id !== 'journald-export')) {
+      const records = f.examples.filter((l) => !l.startsWith('#'));
+      const rs = await json([records.join('\n')]);
+      expect(rs.map((r) => [r.format, r.outcome]), f.id).toEqual(records.map(() => [f.id, 'event']));
+    }
+  });
+
+  it('in Chinese', async () => {
+    const out = await table([UFW], 'zh');
+    expect(out).toContain('已丢弃 · 从 eth0 进入本机');
+    expect(out).toContain('（年份为推断：时间戳中没有年份）');
+    expect(out).toContain('探测：不请自来的数据包');
+  });
+
+  it('escape sequences from the line never reach the terminal', async () => {
+    const evil = UFW.replace('[UFW BLOCK]', '[UFW \u001b[2J\u001b]0;pwned\u0007BLOCK]');
+    const out = await table([evil]);
+    expect(out).toContain('UFW');
+    expect(out).not.toMatch(/[\u001b\u0007]/);
+  });
+});
+
+describe('explain - (standard input)', () => {
+  it('explains each line piped in, and says where it stopped past 100', () => {
+    const two = runCli(['explain', '-'], { input: `${UFW}\n${WINDOWS}\n` });
+    expect(two.code).toBe(0);
+    expect(two.stdout.match(/^ {2}format /gm)).toHaveLength(2);
+    const many = runCli(['explain', '-', '-o', 'json'], { input: `${UFW}\n`.repeat(101) });
+    expect(many.code).toBe(0);
+    expect(JSON.parse(many.stdout)).toHaveLength(100);
+    expect(many.stderr).toContain('read the first 100 lines of standard input');
+  });
+
+  it('empty standard input is a usage error (exit 2)', () => {
+    const r = runCli(['explain', '-'], { input: '\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('standard input had no lines to explain');
+  });
+});
