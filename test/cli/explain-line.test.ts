@@ -82,6 +82,16 @@ describe('explain a log line: what it says', () => {
     expect(ids[2]).toContain('sub7-retry');
   });
 
+  it('an ICMP error: its type in words and the packet it quotes; a reply, not a probe', async () => {
+    const out = await table([
+      'Nov 20 07:07:40 gw kernel: IN=eth0 OUT= SRC=198.51.100.1 DST=192.0.2.2 LEN=576 TOS=0x00 PREC=0xC0 TTL=244 ID=0 PROTO=ICMP TYPE=3 CODE=3 [SRC=192.0.2.2 DST=198.51.100.1 LEN=40 TOS=0x00 PREC=0x00 TTL=44 ID=0 PROTO=UDP SPT=4444 DPT=53 LEN=20 ]',
+    ]);
+    expect(out).toMatch(/packet {7}ICMP 198\.51\.100\.1 → 192\.0\.2\.2 · type 3 code 3: destination unreachable · quoting a\s+UDP packet 192\.0\.2\.2:4444 → 198\.51\.100\.1:53/);
+    expect(out).toContain('logged       logged without a verdict · arriving at this host on eth0\n');
+    expect(out).toContain('reading      a reply to a connection of this side');
+    expect(out).toContain('icmp-error-reply');
+  });
+
   it('a Windows Firewall line without its header; its rule (the action word) is not said twice', async () => {
     const out = await table([WINDOWS]);
     expect(out).toContain('format       windows-firewall');
