@@ -41,6 +41,12 @@ export interface RankedSource {
   topPorts: { proto: string; port: number; packets: number }[];
   findings: Finding[];
   explanation: string;
+  /**
+   * The narrowest special-purpose range of the address that says what a source there is
+   * (signatures/addresses.json `asSource`: carrier-grade NAT, link-local, a forged source…);
+   * null for an ordinary address and without a knowledge base.
+   */
+  addressRange: { id: string; range: string; note: string } | null;
   // Opt-in enrichments (src/enrich, docs/integrations.md): absent unless their option is given.
   /** --geoip: country of the address (null: not in the database). */
   geo?: GeoInfo | null;
@@ -248,7 +254,7 @@ export class Summarizer {
       if (opts.minScore !== undefined && scores[x] < opts.minScore) break;
       if (minSev !== null && severities[x] < minSev) continue;
       const p = this.profiles.get(ips[x])!;
-      rows.push(toRow(p, t, analyseSource(p, t, opts.kb, opts.lang), i + 1));
+      rows.push(toRow(p, t, analyseSource(p, t, opts.kb, opts.lang), i + 1, addressRange(opts.kb, p.ip, opts.lang)));
     }
     const findings = [...counts.values()].sort((a, b) => b.maxSeverity - a.maxSeverity || b.sources - a.sources || cmpStr(a.id, b.id));
 
@@ -280,7 +286,12 @@ export class Summarizer {
   }
 }
 
-function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number): RankedSource {
+function addressRange(kb: KnowledgeBase | null, ip: string, lang: Lang): RankedSource['addressRange'] {
+  for (const a of kb?.lookupAddress(ip) ?? []) if (a.asSource !== null) return { id: a.id, range: a.range, note: a.asSource[lang] };
+  return null;
+}
+
+function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number, range: RankedSource['addressRange']): RankedSource {
   const crossed = crossedTraceroutePorts(p, t);
   const topPorts = p.ports.top(5).map(([k, packets]) => ({ ...portKeyName(k), packets }));
   const protocols: string[] = [];
@@ -315,5 +326,6 @@ function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number)
     topPorts,
     findings: a.findings,
     explanation: a.explanation,
+    addressRange: range,
   };
 }

@@ -135,6 +135,6 @@ export function loadKnowledge(options: LoadOptions = {}): IndexedKnowledge {
       source: e.source,
     }),
   );
-  const addresses: AddressEntry[] = merged.addresses.map((a) => Object.freeze({ id: a.id, range: a.range, name: freezeText(a.name), text: freezeText(a.text), ref: a.ref }));
+  const addresses: AddressEntry[] = merged.addresses.map((a) => Object.freeze({ id: a.id, range: a.range, name: freezeText(a.name), text: freezeText(a.text), ref: a.ref, asSource: a.asSource && freezeText(a.asSource) }));
   return buildKnowledgeBase({ entries, sourceEntries, portClasses, categories, addresses });
 }

@@ -75,6 +75,12 @@ export interface AddressEntry {
   text: LocalizedText;
   /** Where the range is defined: "RFC 1918". */
   ref: string;
+  /**
+   * What a source in the range is, said beside a ranked source in the report ("carrier-grade
+   * NAT space: another customer of your ISP"); null for ranges whose sources need no word
+   * (private networks are this side's; documentation ranges are what examples use).
+   */
+  asSource: LocalizedText | null;
 }
 
 export interface KnowledgeBase {

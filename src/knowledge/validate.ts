@@ -78,6 +78,8 @@ export interface RawAddressEntry {
   text: LocalizedText;
   /** Where the range is defined: "RFC 1918". */
   ref: string;
+  /** What a ranked source in the range is, for the report (optional). */
+  asSource: LocalizedText | null;
   origin: Origin;
 }
 export interface RawByKind {
@@ -98,7 +100,7 @@ const ALLOWED_KEYS: Record<FileKind, readonly string[]> = {
   portClasses: ['id', 'ports', 'name', 'text', 'source', '$comment'],
   ports: ['id', 'ports', 'protocols', 'name', 'category', 'family', 'severity', 'rank', 'text', 'source', '$comment'],
   sourcePorts: ['id', 'ports', 'protocols', 'name', 'annotation', 'severity', 'text', 'source', '$comment'],
-  addresses: ['id', 'range', 'name', 'text', 'ref', '$comment'],
+  addresses: ['id', 'range', 'name', 'text', 'ref', 'asSource', '$comment'],
 };
 
 type Obj = Record<string, unknown>;
@@ -287,7 +289,8 @@ function entryRecord<K extends FileKind>(kind: K, ctx: EntryContext, o: Obj): Ra
     case 'addresses': {
       const range = str(ctx, o, 'range').trim();
       if (!isCidr(range)) ctx.fail('.range', `must be an IPv4 or IPv6 range such as "224.0.0.0/4" or "fe80::/10" (${describe(o.range)})`);
-      return { id, range, name: text(ctx, o, 'name'), text: text(ctx, o, 'text'), ref: str(ctx, o, 'ref'), origin } satisfies RawAddressEntry as RawByKind[K];
+      const asSource = o.asSource === undefined || o.asSource === null ? null : text(ctx, o, 'asSource');
+      return { id, range, name: text(ctx, o, 'name'), text: text(ctx, o, 'text'), ref: str(ctx, o, 'ref'), asSource, origin } satisfies RawAddressEntry as RawByKind[K];
     }
   }
   throw new Error(`unreachable: ${String(kind)}`);

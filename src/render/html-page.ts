@@ -7,7 +7,7 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
-import { capped, knownAsText, osHintText, portSourcesText, portsTitle, seenText } from './report-text.js';
+import { capped, knownAsText, portSourcesText, portsTitle, seenText, whyNotes } from './report-text.js';
 import { pctOf } from './daily-common.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -148,7 +148,7 @@ function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>,
         td(h.ports, capped(r.ports, r.portsCapped), 'n') +
         // Each end on one line: "11-20 10:54–11-21 04:59" broke at the hyphen inside a date.
         td(h.seen, seenText(r.first, r.last, tz, '\u0000').split('\u0000').map((x) => `<span class="nw">${e(x)}</span>`).join('–')) +
-        td(h.why, `${e(r.explanation)}${r.osHint ? ` · ${e(osHintText(r, lang))}` : ''}${chips ? `<div class="chips">${chips}</div>` : ''}`, 'why') +
+        td(h.why, `${[r.explanation, ...whyNotes(r, lang)].map(e).join(' · ')}${chips ? `<div class="chips">${chips}</div>` : ''}`, 'why') +
         '</tr>'
       );
     }),

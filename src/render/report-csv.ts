@@ -33,6 +33,7 @@ function line(cells: string[]): string {
 const SOURCE_HEAD = [
   'rank', 'ip', 'score', 'severity', 'events', 'packets', 'ports', 'ports_capped', 'hosts', 'hosts_capped', 'first', 'last',
   'protocols', 'findings', 'country', 'country_name', 'as_number', 'as_organization', 'ptr', 'os_hint', 'explanation',
+  'address_range',
 ];
 
 // sources last: columns are only ever added at the end, so scripts reading by position keep working.
@@ -69,6 +70,7 @@ export function renderReportCsv(doc: ReportDoc, table: CsvTable): string {
       csvText(r.ptr),
       csvText(r.osHint?.text),
       csvText(r.explanation),
+      csvText(r.addressRange?.id),
     ]);
   }
   return out;

@@ -4,7 +4,7 @@
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { capped, filterItems, knownAsText, noMatchText, osHintText, portSourcesText, portsTitle, probesItems, recordsText, perDayRow, ruleItems, seenText, sparkline } from './report-text.js';
+import { capped, filterItems, knownAsText, noMatchText, whyNotes, portSourcesText, portsTitle, probesItems, recordsText, perDayRow, ruleItems, seenText, sparkline } from './report-text.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -95,7 +95,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
           seenText(r.first, r.last, opts.tz),
           ...(ptr ? [r.ptr ? md(r.ptr) : '-'] : []),
           ...(geo ? [r.geo?.country ? md(r.geo.country) : '-', r.as ? `AS${r.as.number}${r.as.organization ? ` ${md(r.as.organization)}` : ''}` : '-'] : []),
-          md(r.explanation) + (r.osHint ? ` · ${md(osHintText(r, opts.lang))}` : ''),
+          [r.explanation, ...whyNotes(r, opts.lang)].map(md).join(' · '),
         ]),
         [0, 2, 4, 5, 6],
       ),

@@ -161,8 +161,16 @@ export function shorten(s: string, max: number): string {
 }
 
 /** --os-hint annotation: "likely Linux/Unix [TTL 52, win 64240]" (the evidence in brackets). */
-export function osHintText(r: RankedSource, lang: Lang): string {
+function osHintText(r: RankedSource, lang: Lang): string {
   return r.osHint ? messages(lang).report.osHint(r.osHint.text, r.osHint.ttl, r.osHint.window) : '';
+}
+
+/** What the "why" column says after the explanation, each after " · ": the address's range, --os-hint's guess. */
+export function whyNotes(r: RankedSource, lang: Lang): string[] {
+  const notes: string[] = [];
+  if (r.addressRange) notes.push(r.addressRange.note);
+  if (r.osHint) notes.push(osHintText(r, lang));
+  return notes;
 }
 
 /** "DE AS3320" over the AS organisation, shortened; "-" when the databases know nothing. */
@@ -393,7 +401,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       { head: h.ports, cell: (r) => capped(r.ports, r.portsCapped) },
       { head: h.hosts, cell: (r) => capped(r.hosts, r.hostsCapped), drop: 1 },
       { head: h.seen, cell: (r) => seenText(r.first, r.last, opts.tz, '\n→ '), drop: 2 },
-      { head: h.why, cell: (r) => termSafe(r.explanation) + (r.osHint ? ` · ${termSafe(osHintText(r, opts.lang))}` : '') },
+      { head: h.why, cell: (r) => [r.explanation, ...whyNotes(r, opts.lang)].map(termSafe).join(' · ') },
     ];
     // --geoip: country and AS before the explanation; dropped last on a narrow terminal.
     if (doc.sources.some((r) => r.geo !== undefined || r.as !== undefined)) cols.splice(cols.length - 1, 0, { head: h.geo, cell: geoCell, drop: 0.5 });

@@ -123,6 +123,42 @@ describe('logscan report: ranking', () => {
   });
 });
 
+describe('logscan report: what a source address is', () => {
+  it('a ranked source in a special-purpose range says what it is, in every format and language; others say nothing', () => {
+    const file = join(dir, 'ranges.log');
+    const srcs = ['100.64.12.7', '169.254.3.3', '198.18.0.4', '203.0.113.9', '10.1.2.3'];
+    writeFileSync(file, srcs.map((src, i) => line(i, src, 23)).join('\n') + '\n');
+    const { doc } = json([file, ...BASE]);
+    const range = (ip: string) => (doc.sources.find((s) => s.ip === ip) as unknown as { addressRange: { id: string; note: string } | null }).addressRange;
+    expect(range('100.64.12.7')).toMatchObject({ id: 'shared-cgnat', note: expect.stringContaining('another customer of your ISP') });
+    expect(range('169.254.3.3')?.id).toBe('link-local');
+    expect(range('198.18.0.4')?.id).toBe('benchmarking');
+    // Documentation ranges stand for public addresses in examples; this side's private ranges need no word.
+    expect(range('203.0.113.9')).toBeNull();
+    expect(range('10.1.2.3')).toBeNull();
+    const text = runCli([file, ...BASE], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
+    expect(text).toMatch(/100\.64\.12\.7 .*1 packet to 23\/tcp · carrier-grade NAT: another customer of your ISP/);
+    expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toMatch(/1 packet to 23\/tcp · link-local: a machine here that got no DHCP lease/);
+    expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('1 packet to 23/tcp · benchmarking range, never routed: forged or misrouted');
+    expect(runCli([file, ...BASE, '--lang', 'zh'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout).toContain('运营商级 NAT：同一 ISP 的其他用户');
+    const csv = runCli([file, ...BASE, '-o', 'csv']).stdout.trim().split('\r\n');
+    expect(csv[0].endsWith(',explanation,address_range')).toBe(true);
+    expect(csv.find((l) => l.includes('100.64.12.7'))!.endsWith(',shared-cgnat')).toBe(true);
+    expect(csv.find((l) => l.includes('203.0.113.9'))!.endsWith(',')).toBe(true);
+  });
+
+  it('--signatures can name your own networks for the report too', () => {
+    const file = join(dir, 'vpn.log');
+    writeFileSync(file, line(0, '10.8.0.5', 3389) + '\n');
+    const sig = join(dir, 'sig');
+    mkdirSync(sig, { recursive: true });
+    const mine = { id: 'office-vpn', range: '10.8.0.0/24', name: { en: 'Office VPN', zh: '办公室 VPN' }, text: { en: 'WireGuard peers.', zh: 'WireGuard 对端。' }, ref: 'ops wiki', asSource: { en: 'an office VPN client', zh: '办公室 VPN 客户端' } };
+    writeFileSync(join(sig, 'addresses.json'), JSON.stringify({ schemaVersion: 1, entries: [mine] }));
+    const text = runCli([file, ...BASE, '--signatures', sig], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
+    expect(text).toMatch(/10\.8\.0\.5 .* · an office VPN client/);
+  });
+});
+
 describe('logscan report: connection records', () => {
   it("the servers at the far end of a Cisco ASA's teardown records are replies, not probers of client ports", () => {
     const file = new URL('../../../shared/corpus/cisco-asa/metron_asa_raw.log', import.meta.url).pathname;

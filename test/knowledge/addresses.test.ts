@@ -73,4 +73,15 @@ describe('special-purpose addresses', () => {
     const mine = loadKnowledge({ extraDirs: [dir] });
     expect(mine.lookupAddress('10.8.0.5').map((a) => a.id)).toEqual(['office-vpn', 'private-10']);
   });
+
+  it('asSource, when given, is said in both languages; a malformed one is refused', () => {
+    const said = kb.addresses.filter((a) => a.asSource !== null).map((a) => a.id);
+    expect(said).toEqual(expect.arrayContaining(['shared-cgnat', 'link-local', 'benchmarking', 'reserved-240', 'multicast']));
+    // This side's ranges and the documentation ranges examples use say nothing.
+    expect(said).not.toEqual(expect.arrayContaining(['private-10']));
+    expect(said.filter((id) => id.startsWith('private-') || id.startsWith('documentation') || id === 'v6-documentation')).toEqual([]);
+    for (const a of kb.addresses) if (a.asSource) expect(a.asSource.zh, a.id).toMatch(/[\u4e00-\u9fff]/);
+    const dir = builtinWith('addresses.json', (d) => (entry(d, 'shared-cgnat').asSource = { en: 'no Chinese' }));
+    expect(() => loadKnowledge({ builtinDir: dir })).toThrow(/shared-cgnat[\s\S]*asSource/);
+  });
 });
