@@ -4,6 +4,7 @@ import type { Summarizer } from '../aggregate/summary.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { durationText, messages } from '../i18n/messages.js';
 import { termSafe } from '../render/sanitize.js';
+import { whyNotes } from '../render/report-text.js';
 import { severityColor, type Colors } from './probe-line.js';
 
 const TOP = 5;
@@ -16,7 +17,7 @@ export function windowSummary(sum: Summarizer, windowMs: number, kb: KnowledgeBa
   const head = c.bold(m.window(durationText(windowMs, lang), events, r.sources.length));
   const lines = [head];
   for (const s of r.sources.slice(0, TOP)) {
-    lines.push(`   ${String(s.rank).padStart(2)}. ${termSafe(s.ip).padEnd(15)}  ${severityColor(c, s.severity)(m.score(s.score))}  ${termSafe(s.explanation)}`);
+    lines.push(`   ${String(s.rank).padStart(2)}. ${termSafe(s.ip).padEnd(15)}  ${severityColor(c, s.severity)(m.score(s.score))}  ${[s.explanation, ...whyNotes(s, lang)].map(termSafe).join(' · ')}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,0 +1,21 @@
+// follow's --summary-every block: the top sources of the window, one line each, with what
+// the report says after a source's explanation (its address range).
+import pc from 'picocolors';
+import { describe, expect, it } from 'vitest';
+import { Summarizer } from '../../src/aggregate/summary.js';
+import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { windowSummary } from '../../src/live/window-summary.js';
+import { hammer } from '../helpers/summary-events.js';
+
+describe('follow: the window summary', () => {
+  it('lists the window’s sources with their explanation and, for a special-purpose range, what the source is', () => {
+    const sum = new Summarizer(DEFAULT_THRESHOLDS);
+    for (const e of [...hammer('100.64.9.9', 23, 5, 1, 60), ...hammer('203.0.113.4', 22, 3, 1, 60)]) sum.add(e);
+    const text = windowSummary(sum, 3_600_000, loadKnowledge(), pc.createColors(false), 'en');
+    expect(text).toContain('100.64.9.9');
+    expect(text).toMatch(/100\.64\.9\.9 .*5 packets to 23\/tcp · carrier-grade NAT: another customer of your ISP/);
+    expect(text).toMatch(/203\.0\.113\.4 .*3 packets to 22\/tcp[^·]*$/m);
+    expect(windowSummary(sum, 3_600_000, loadKnowledge(), pc.createColors(false), 'zh')).toContain('运营商级 NAT');
+  });
+});
