@@ -5,7 +5,7 @@
 import type { FirewallEvent } from '../event.js';
 import { createAnnotator, type Annotator } from '../annotate/index.js';
 import { trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
-import type { AddressEntry, KnowledgeBase, Lang } from '../knowledge/types.js';
+import type { AddressEntry, KnowledgeBase, Lang, PortClass } from '../knowledge/types.js';
 import { sniffFormat } from '../parsers/registry.js';
 import type { FormatDefinition, LineSink } from '../parsers/types.js';
 import { lineAloneNote, lineToJson, renderLineReading, type LineJson, type LineTableOptions } from '../render/explain-line.js';
@@ -29,6 +29,9 @@ export interface LineReading {
   /** The special-purpose ranges of the source and destination addresses, narrowest first. */
   srcRanges: readonly AddressEntry[];
   dstRanges: readonly AddressEntry[];
+  /** The class of each TCP/UDP port (well-known, registered, dynamic); null without one. */
+  srcPortClass: PortClass | null;
+  dstPortClass: PortClass | null;
 }
 
 /** Fewer words than this and an unrecognised query stays a search term ("back orifice"); as many arguments may be one line split by the shell. */
@@ -86,7 +89,7 @@ export class LineExplainer {
   read(line: string): LineReading {
     const text = line.replace(/\r$/, '');
     const format = lineFormat(text);
-    const none = { line: text, format: format?.id ?? null, reason: null, event: null, traffic: null, srcRanges: [], dstRanges: [] };
+    const none = { line: text, format: format?.id ?? null, reason: null, event: null, traffic: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null };
     if (format === null) return { ...none, outcome: 'unrecognised' };
     // The sink's callbacks fill this in; a holder, as closures' writes to locals escape TS's narrowing.
     const got: { event: FirewallEvent | null; outcome: LineOutcome; reason: string | null } = { event: null, outcome: 'skipped', reason: null };
@@ -117,7 +120,13 @@ export class LineExplainer {
       traffic: trafficKind(e),
       srcRanges: e.src.ip === null ? [] : this.kb.lookupAddress(e.src.ip),
       dstRanges: e.dst.ip === null ? [] : this.kb.lookupAddress(e.dst.ip),
+      srcPortClass: this.portClass(e.proto, e.src.port),
+      dstPortClass: this.portClass(e.proto, e.dst.port),
     };
+  }
+
+  private portClass(proto: string, port: number | null): PortClass | null {
+    return port === null || (proto !== 'tcp' && proto !== 'udp') ? null : this.kb.portClass(port);
   }
 
   /** The line's JSON answer (`kind: "line"`). */

@@ -4,7 +4,7 @@
 import pc from 'picocolors';
 import type { Endpoint, FirewallEvent } from '../event.js';
 import type { LineReading } from '../cli/explain-line.js';
-import type { AddressEntry, Lang } from '../knowledge/types.js';
+import type { AddressEntry, Lang, PortClass } from '../knowledge/types.js';
 import { icmpTypeName } from '../i18n/messages.js';
 import { clipToWidth, displayWidth, wrapText } from './box-table.js';
 import { eventToJson } from './event-json.js';
@@ -25,6 +25,8 @@ export interface LineJson {
   traffic: LineReading['traffic'];
   /** The special-purpose ranges of each address, narrowest first (empty: an ordinary public address). */
   addresses: { src: AddressJson[]; dst: AddressJson[] } | null;
+  /** The class id of each TCP/UDP port (`well-known`, `registered`, `dynamic`…); null without a port. */
+  portClasses: { src: string | null; dst: string | null } | null;
 }
 
 interface AddressJson {
@@ -48,6 +50,7 @@ export function lineToJson(r: LineReading, lang: Lang): LineJson {
     event: e === null ? null : (JSON.parse(eventToJson(e)) as unknown),
     traffic: r.traffic,
     addresses: e === null ? null : { src: rangesJson(r.srcRanges, lang), dst: rangesJson(r.dstRanges, lang) },
+    portClasses: e === null ? null : { src: r.srcPortClass?.id ?? null, dst: r.dstPortClass?.id ?? null },
   };
 }
 
@@ -57,6 +60,8 @@ const LABELS = {
     time: 'time',
     logged: 'logged',
     packet: 'packet',
+    ports: 'ports',
+    portClass: (which: 'src' | 'dst', port: number, cls: string) => `${which === 'src' ? 'source' : 'destination'} ${port}: ${cls}`,
     source: 'source',
     destination: 'destination',
     reading: 'reading',
@@ -99,6 +104,8 @@ const LABELS = {
     time: '时间',
     logged: '记录',
     packet: '数据包',
+    ports: '端口',
+    portClass: (which: 'src' | 'dst', port: number, cls: string) => `${which === 'src' ? '源端口' : '目标端口'} ${port}：${cls}`,
     source: '源地址',
     destination: '目标地址',
     reading: '判断',
@@ -190,6 +197,15 @@ function ranges(ip: string | null, entries: readonly AddressEntry[], lang: Lang,
   return `${termSafe(ip)} — ${what}`;
 }
 
+/** "source 4444: registered port 1024-49151 · destination 6776: …", when the packet has ports. */
+function portsRow(e: FirewallEvent, r: LineReading, lang: Lang, L: Labels): [string, string][] {
+  const parts: string[] = [];
+  const cls = (c: PortClass): string => `${termSafe(c.name[lang])} ${c.from}-${c.to}`;
+  if (r.srcPortClass && e.src.port !== null) parts.push(L.portClass('src', e.src.port, cls(r.srcPortClass)));
+  if (r.dstPortClass && e.dst.port !== null) parts.push(L.portClass('dst', e.dst.port, cls(r.dstPortClass)));
+  return parts.length === 0 ? [] : [[L.ports, parts.join(' · ')]];
+}
+
 /** "label  value" rows, the values wrapped under each other. */
 function rows(pairs: readonly (readonly [string, string])[], width: number): string[] {
   const labelW = Math.max(...pairs.map(([l]) => displayWidth(l)));
@@ -231,6 +247,7 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
     [L.time, `${when}${e.host === null ? '' : ` · ${L.host(termSafe(e.host))}`}`],
     [L.logged, logged(e, L)],
     [L.packet, packet(e, o.lang, L)],
+    ...portsRow(e, r, o.lang, L),
     [L.source, ranges(e.src.ip, r.srcRanges, o.lang, L)],
     [L.destination, ranges(e.dst.ip, r.dstRanges, o.lang, L)],
   ];

@@ -21,6 +21,7 @@ interface LineJson {
   traffic: string | null;
   event: { src: { ip: string; port: number }; dst: { port: number }; annotations: { id: string; severity: number }[]; time: string } | null;
   addresses: { src: { id: string }[]; dst: { id: string }[] } | null;
+  portClasses: { src: string | null; dst: string | null } | null;
 }
 const json = async (queries: string[]): Promise<LineJson[]> =>
   JSON.parse(await runExplain(queries, { outputFormat: 'json', lang: 'en', signatures: [], width: 100, color: false })) as LineJson[];
@@ -56,6 +57,7 @@ describe('explain a log line: what it says', () => {
     expect(out).toMatch(/time {9}\d{4}-11-20 07:07:40 \(year assumed: the stamp has none\) · on gw/);
     expect(out).toContain('logged       dropped · arriving at this host on eth0 · by the rule logged as [UFW BLOCK]');
     expect(out).toContain('packet       TCP 203.0.113.9:4444 → 100.64.12.9:6776 · flags SYN · TTL 50 · 60 bytes');
+    expect(out).toContain('ports        source 4444: registered port 1024-49151 · destination 6776: registered port');
     expect(out).toContain('source       203.0.113.9 — Documentation (TEST-NET) (203.0.113.0/24, RFC 5737)');
     expect(out).toContain('carrier-grade NAT');
     expect(out).toContain('reading      a probe');
@@ -73,6 +75,7 @@ describe('explain a log line: what it says', () => {
     expect(r.event?.annotations.map((a) => a.id)).toContain('sub7-artifact');
     expect(r.addresses?.src.map((a) => a.id)).toEqual(['documentation-3']);
     expect(r.addresses?.dst.map((a) => a.id)).toEqual(['shared-cgnat']);
+    expect(r.portClasses).toEqual({ src: 'registered', dst: 'registered' });
   });
 
   it('lines are read in order through one annotator: the third Sub-7 attempt is a retry series, the first is not', async () => {
