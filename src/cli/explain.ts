@@ -78,6 +78,7 @@ export const MAX_STDIN_LINES = 100;
 
 /** Standard input's first MAX_STDIN_LINES non-blank lines; says on stderr when there were more. */
 async function stdinLines(): Promise<string[]> {
+  if (process.stdin.isTTY) process.stderr.write('logscan explain: reading log lines from the terminal; paste them, then press Ctrl-D\n');
   const out: string[] = [];
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of rl) {

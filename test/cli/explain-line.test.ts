@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { runExplain } from '../../src/cli/explain.js';
 import { explainItems } from '../../src/cli/explain-line.js';
-import { runCli } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { cliPath, runCli } from '../helpers/cli.js';
 import { formats } from '../../src/parsers/registry.js';
 
 const UFW =
@@ -144,6 +145,18 @@ describe('explain - (standard input)', () => {
     expect(many.code).toBe(0);
     expect(JSON.parse(many.stdout)).toHaveLength(100);
     expect(many.stderr).toContain('read the first 100 lines of standard input');
+  });
+
+  it('from a terminal it says how to end the input', () => {
+    // script(1) runs the command on a pseudo-terminal: stdin is a TTY there.
+    const r = spawnSync('script', ['-q', '-c', `${process.execPath} ${cliPath} explain -`, '/dev/null'], {
+      input: `${UFW}\n\u0004`,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 20_000,
+    });
+    expect(r.stdout).toContain('reading log lines from the terminal; paste them, then press Ctrl-D');
+    expect(r.stdout).toContain('reading      a probe');
   });
 
   it('empty standard input is a usage error (exit 2)', () => {
