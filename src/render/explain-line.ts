@@ -9,7 +9,7 @@ import { icmpTypeName } from '../i18n/messages.js';
 import { clipToWidth, displayWidth, wrapText } from './box-table.js';
 import { eventToJson } from './event-json.js';
 import { termSafe } from './sanitize.js';
-import { formatDateTime } from './time-format.js';
+import { formatDateTime, formatOffset, zonedParts } from './time-format.js';
 import { severityText } from './explain.js';
 
 export interface LineJson {
@@ -238,7 +238,7 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
   }
   const when =
     e.time !== null
-      ? `${formatDateTime(e.time, null)}${e.yearInferred ? L.yearAssumed : ''}`
+      ? `${formatDateTime(e.time, null)} ${formatOffset(zonedParts(e.time, null).offset)}${e.yearInferred ? L.yearAssumed : ''}`
       : e.uptime !== null
         ? L.uptime(e.uptime)
         : '?';

@@ -54,8 +54,8 @@ describe('explain a log line: what it says', () => {
   it('an inbound ufw drop: the verdict, the packet, both addresses, that it is a probe, and the port’s meaning', async () => {
     const out = await table([UFW]);
     expect(out).toContain('format       iptables');
-    // TZ is pinned to Etc/GMT+2: the local stamp comes back as written, with the year assumed.
-    expect(out).toMatch(/time {9}\d{4}-11-20 07:07:40 \(year assumed: the stamp has none\) · on gw/);
+    // TZ is pinned to Etc/GMT+2: the local stamp comes back as written, in this machine's zone, with the year assumed.
+    expect(out).toMatch(/time {9}\d{4}-11-20 07:07:40 -02:00 \(year assumed: the stamp has none\) · on gw/);
     expect(out).toContain('logged       dropped · arriving at this host on eth0 · by the rule logged as [UFW BLOCK]');
     expect(out).toContain('packet       TCP 203.0.113.9:4444 → 100.64.12.9:6776 · flags SYN · TTL 50 · 60 bytes');
     expect(out).toContain('ports        source 4444: registered port 1024-49151 · destination 6776: registered port');
@@ -94,6 +94,12 @@ describe('explain a log line: what it says', () => {
     expect(out).toContain('logged       logged without a verdict · arriving at this host on eth0\n');
     expect(out).toContain('reading      a reply to a connection of this side');
     expect(out).toContain('icmp-error-reply');
+  });
+
+  it('a stamp with its own offset is shown in this machine’s zone, offset included', async () => {
+    const out = await table(['2026-11-20T06:51:08.123456+01:00 fedora kernel: filter_IN_public_REJECT: IN=enp1s0 OUT= MAC=52:54:00:c4:10:0f:52:54:00:8e:77:01:08:00 SRC=203.0.113.233 DST=10.20.0.15 LEN=60 TOS=0x00 PREC=0x00 TTL=114 ID=60035 DF PROTO=TCP SPT=33902 DPT=22 WINDOW=65535 RES=0x00 SYN URGP=0']);
+    expect(out).toContain('time         2026-11-20 03:51:08 -02:00 · on fedora');
+    expect(out).toMatch(/logged {7}rejected · arriving at this host on enp1s0 · by the rule logged as\s+filter_IN_public_REJECT:/);
   });
 
   it('a Windows Firewall line without its header; its rule (the action word) is not said twice', async () => {
