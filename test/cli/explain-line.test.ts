@@ -1,7 +1,10 @@
 // `logscan explain 'LINE'`: a pasted log line read as the report reads it, told back in words.
 import { describe, expect, it } from 'vitest';
 import { runExplain } from '../../src/cli/explain.js';
-import { explainItems } from '../../src/cli/explain-line.js';
+import fc from 'fast-check';
+import { LineExplainer, explainItems } from '../../src/cli/explain-line.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { mutatedLine, realLines } from '../hardening/corpus-lines.js';
 import { spawnSync } from 'node:child_process';
 import { cliPath, runCli } from '../helpers/cli.js';
 import { formats } from '../../src/parsers/registry.js';
@@ -169,5 +172,22 @@ describe('explain - (standard input)', () => {
     const r = runCli(['explain', '-'], { input: '\n' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('standard input had no lines to explain');
+  });
+});
+
+describe('explain a log line: hostile input', () => {
+  it('real lines of every format, mutated, never throw, and nothing from them reaches the terminal raw', async () => {
+    const explainer = new LineExplainer(loadKnowledge(), 'en');
+    const table = { lang: 'en' as const, width: 100, color: false };
+    await fc.assert(
+      fc.asyncProperty(mutatedLine, async (line) => {
+        const out = explainer.block(line, table);
+        // termSafe leaves no C0/C1 control (a tab is harmless) or bidi character; newlines are the layout’s own.
+        expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        expect(() => JSON.stringify(explainer.json(line))).not.toThrow();
+      }),
+      { numRuns: 200 },
+    );
+    for (const line of realLines.slice(0, 400)) expect(explainer.json(line).outcome).toMatch(/^(event|skipped|malformed|unrecognised)$/);
   });
 });
