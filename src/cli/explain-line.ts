@@ -43,9 +43,15 @@ export function lineFormat(text: string): FormatDefinition | null {
   return sniffFormat([text]).format;
 }
 
-/** A query meant as a log line: a format claims it, or it has the words of one (then told it is not a record). */
+/** Marks of log text that a name searched for never has: KEY=value, a clock time, a dotted quad. */
+const LOG_TEXT = /\w=\S|\b\d{1,2}:\d{2}:\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b/;
+
+/**
+ * A query meant as a log line: a format claims it, or it has the words and marks of one
+ * (then it is told it is no record). "Back Orifice remote administration" stays a search.
+ */
 export function isLineQuery(text: string): boolean {
-  return lineFormat(text) !== null || text.trim().split(/\s+/).length >= LINE_WORDS;
+  return lineFormat(text) !== null || (text.trim().split(/\s+/).length >= LINE_WORDS && LOG_TEXT.test(text));
 }
 
 /** A query is either a question for the knowledge base or a log line to read. */

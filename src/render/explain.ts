@@ -6,7 +6,7 @@ import pc from 'picocolors';
 import type { ExplainResult } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
 import { boxTable, displayWidth, fitWidths, wrapText } from './box-table.js';
-import { jsonText, termSafe } from './sanitize.js';
+import { termSafe } from './sanitize.js';
 import { icmpTypeName } from '../i18n/messages.js';
 import type { IcmpProtocol } from '../util/icmp.js';
 
@@ -146,10 +146,6 @@ export function explainToJson(results: readonly ExplainAnswer[], lang: Lang): Ex
     }));
     return out;
   });
-}
-
-export function renderExplainJson(results: readonly ExplainAnswer[], lang: Lang): string {
-  return jsonText(explainToJson(results, lang), 2) + '\n';
 }
 
 // ------------------------------------------------------------------ table

@@ -43,8 +43,11 @@ describe('explain a log line: which queries are lines', () => {
     expect(items).toEqual([{ kind: 'line', line: UFW }]);
   });
 
-  it('words that are no line stay separate queries', () => {
+  it('words that are no line stay separate queries; a long name is still a search', () => {
     expect(explainItems(['22', '80', '443']).map((i) => i.kind)).toEqual(['query', 'query', 'query']);
+    expect(explainItems(['Back Orifice remote administration'])).toMatchObject([{ kind: 'query', query: { kind: 'search' } }]);
+    // Log text no format claims is still a line, and is told it is no record.
+    expect(explainItems([SSHD]).map((i) => i.kind)).toEqual(['line']);
   });
 
   it('a query with line breaks is its lines, blank ones left out; - is standard input', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { answerQuery } from '../../src/cli/explain.js';
 import { parseQuery } from '../../src/knowledge/query.js';
-import { renderExplainJson, renderExplainTable } from '../../src/render/explain.js';
+import { explainToJson, renderExplainTable } from '../../src/render/explain.js';
 import { builtinWith, localRule, tempDir, writeDoc } from './helpers.js';
 
 const explainText = (kb: ReturnType<typeof loadKnowledge>, q: string) =>
@@ -88,7 +88,7 @@ describe('--signatures', () => {
     const text = explainText(without, '33500/udp');
     expect(text).not.toContain('traceroute');
     expect(text).toContain('No known meaning as a destination port.');
-    const json = JSON.parse(renderExplainJson([answerQuery(without, parseQuery('33500/udp'), 'en')], 'en')) as { entries: unknown[] }[];
+    const json = explainToJson([answerQuery(without, parseQuery('33500/udp'), 'en')], 'en');
     expect(json[0].entries).toEqual([]);
   });
 });
