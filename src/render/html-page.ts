@@ -11,6 +11,7 @@ import { capped, knownAsText, portSourcesText, portsTitle, seenText, whyNotes } 
 import { pctOf } from './daily-common.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
+import { formatDateTime } from './time-format.js';
 
 /**
  * Per-language additions to the CSS. Chinese may break between any two characters, so
@@ -62,6 +63,11 @@ code,.ip{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-s
 .new{display:inline-block;border:1px solid var(--prev);color:var(--prev);border-radius:4px;padding:0 4px;font-size:.7rem;margin-left:4px}
 .chips{margin-top:3px}
 .chip{display:inline-block;border:1px solid var(--line);border-radius:4px;padding:0 5px;margin:2px 4px 0 0;font-size:.75rem;color:var(--muted)}
+details.more{margin-top:4px;font-size:.82rem}
+details.more summary{cursor:pointer;color:var(--muted);width:max-content}
+dl.facts{margin:4px 0 2px}
+dl.facts dt{color:var(--muted);font-size:.72rem;text-transform:uppercase;letter-spacing:.03em;margin-top:4px}
+dl.facts dd{margin:0}
 ul.plain{margin:6px 0 0;padding-left:18px}
 footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
 @media (max-width:640px){
@@ -131,6 +137,41 @@ function originHtml(r: RankedSource): string {
   return parts.length > 0 ? `<div class="muted">${parts.join(' · ')}</div>` : '';
 }
 
+/** "a 3 · b 1": the non-zero counts of a record, keys escaped. */
+function countsHtml(o: Readonly<Record<string, number>>): string {
+  return Object.entries(o)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${e(k)} ${fmtInt(n)}`)
+    .join(' · ');
+}
+
+/**
+ * Everything the ranking knows about a source (the JSON row's fields), behind a <details>
+ * disclosure: the page has no script, and the table stays one line per source until asked.
+ */
+function sourceDetails(r: RankedSource, tz: string | null, lang: Lang): string {
+  const D = messages(lang).report.html.details;
+  const facts: [string, string][] = [];
+  const seen = [r.first, r.last].filter((t): t is string => t !== null).map((t) => `<span class="nw">${e(formatDateTime(new Date(t), tz))}</span>`);
+  if (seen.length > 0) facts.push([D.seen, seen.join(' → ')]);
+  if (r.findings.length > 0) facts.push([D.findings, r.findings.map((f) => e(f.text)).join('<br>')]);
+  const ports = r.topPorts.map((p) => `${p.port}/${e(p.proto)} ${fmtInt(p.packets)}`).join(' · ');
+  facts.push([D.ports(r.ports, r.portsCapped, r.tcpPorts, r.udpPorts), ports === '' ? '-' : ports]);
+  facts.push([D.hosts, capped(r.hosts, r.hostsCapped)]);
+  for (const [label, counts] of [
+    [D.flags, r.tcpFlags],
+    [D.actions, r.actions],
+    [D.rules, r.rules],
+    [D.interpretations, r.annotations],
+  ] as const) {
+    const text = countsHtml(counts);
+    if (text !== '') facts.push([label, text]);
+  }
+  const p = r.scoreParts;
+  facts.push([D.score, `${r.score.toFixed(1)}: ${e(D.scoreParts(String(p.breadth), String(p.findings), String(p.volume), String(p.persistence), String(p.factor)))}`]);
+  return `<details class="more"><summary>${e(D.summary)}</summary><dl class="facts">${facts.map(([k, v]) => `<dt>${e(k)}</dt><dd>${v}</dd>`).join('')}</dl></details>`;
+}
+
 function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>, tz: string | null, lang: Lang): string {
   const m = messages(lang);
   const h = m.report.head;
@@ -148,7 +189,7 @@ function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>,
         td(h.ports, capped(r.ports, r.portsCapped), 'n') +
         // Each end on one line: "11-20 10:54–11-21 04:59" broke at the hyphen inside a date.
         td(h.seen, seenText(r.first, r.last, tz, '\u0000').split('\u0000').map((x) => `<span class="nw">${e(x)}</span>`).join('–')) +
-        td(h.why, `${[r.explanation, ...whyNotes(r, lang)].map(e).join(' · ')}${chips ? `<div class="chips">${chips}</div>` : ''}`, 'why') +
+        td(h.why, `${[r.explanation, ...whyNotes(r, lang)].map(e).join(' · ')}${chips ? `<div class="chips">${chips}</div>` : ''}${sourceDetails(r, tz, lang)}`, 'why') +
         '</tr>'
       );
     }),

@@ -180,6 +180,14 @@ describe('report HTML in Chromium', () => {
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('main img, script').count()).toBe(0);
       expect(await page.locator('footer').innerText()).toContain('ufw<img src=x onerror="window.__pwned=3">.log');
+      // A source's details: closed until asked, then what the ranking knows, scoreParts included.
+      const details = page.locator('td.why details.more').first();
+      expect(await details.locator('dl.facts').isVisible()).toBe(false);
+      await details.locator('summary').click();
+      const facts = await details.locator('dl.facts').innerText();
+      expect(facts).toMatch(/117\.4: breadth \d+(\.\d)? \+ findings \d+(\.\d)? \+ volume/);
+      expect(facts).toContain('[UFW BLOCK] 300');
+      expect(facts).toContain('2026-11-20 09:41:07');
       const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       expect(widths[0], String(width)).toBeLessThanOrEqual(widths[1]!);
       expect(errors).toEqual([]);
