@@ -112,6 +112,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.html.dayChartTitle': ['UTC'],
   'report.html.dayBar': ['2026-11-20', 477, 470],
   'report.html.footer': ['0.1.0', 'a.log'],
+  'report.html.details.ports': [300, false, 300, 0],
+  'report.html.details.scoreParts': ['54.4', '58', '5', '0.1', '1'],
   'follow.alert': ['203.0.113.7'],
   'follow.score': [57.4],
   'follow.scoreAtLeast': [57.4, 50],
