@@ -288,6 +288,22 @@ export const en = {
       evicted: (cap: number, evicted: number) =>
         `More than ${fmtInt(cap)} sources: ${fmtInt(evicted)} least-recently-seen source profiles were evicted and are missing from the ranking.`,
     },
+    /** What the ranking knows of a source: the HTML pages' disclosure under each row, the text report's block with --source. */
+    details: {
+      of: (ip: string) => `${ip} in detail`,
+      summary: 'details',
+      seen: 'first and last seen',
+      findings: 'findings',
+      ports: (ports: number, capped: boolean, tcp: number, udp: number) => `ports (${capped ? 'at least ' : ''}${fmtInt(ports)}: ${fmtInt(tcp)} tcp, ${fmtInt(udp)} udp), the busiest`,
+      hosts: 'hosts probed',
+      flags: 'TCP flags (packets)',
+      actions: 'verdicts (packets)',
+      rules: 'logged as',
+      interpretations: 'interpretations (packets)',
+      score: 'score',
+      scoreParts: (breadth: string, findings: string, volume: string, persistence: string, factor: string) =>
+        `breadth ${breadth} + findings ${findings} + volume ${volume} + persistence ${persistence}, × ${factor}`,
+    },
     /** `logscan FILE -o html` (render/report-html.ts); the tables' words are the daily page's. */
     html: {
       heading: 'Firewall log report',
@@ -301,21 +317,6 @@ export const en = {
       dayBar: (day: string, packets: number, blocked: number) => `${day} · ${counted(packets, 'packet')}, ${fmtInt(blocked)} blocked`,
       /** `files` is already HTML. */
       footer: (version: string, files: string) => `logscan ${version} · read: ${files}`,
-      /** A source row's disclosure: everything the ranking knows about it (JSON has the same). */
-      details: {
-        summary: 'details',
-        seen: 'first and last seen',
-        findings: 'findings',
-        ports: (ports: number, capped: boolean, tcp: number, udp: number) => `ports (${capped ? 'at least ' : ''}${fmtInt(ports)}: ${fmtInt(tcp)} tcp, ${fmtInt(udp)} udp), the busiest`,
-        hosts: 'hosts probed',
-        flags: 'TCP flags (packets)',
-        actions: 'verdicts (packets)',
-        rules: 'logged as',
-        interpretations: 'interpretations (packets)',
-        score: 'score',
-        scoreParts: (breadth: string, findings: string, volume: string, persistence: string, factor: string) =>
-          `breadth ${breadth} + findings ${findings} + volume ${volume} + persistence ${persistence}, × ${factor}`,
-      },
     },
   },
 

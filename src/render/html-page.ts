@@ -7,11 +7,10 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
-import { capped, knownAsText, portSourcesText, portsTitle, seenText, whyNotes } from './report-text.js';
+import { capped, knownAsText, portSourcesText, portsTitle, seenText, sourceFacts, whyNotes } from './report-text.js';
 import { pctOf } from './daily-common.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
-import { formatDateTime } from './time-format.js';
 
 /**
  * Per-language additions to the CSS. Chinese may break between any two characters, so
@@ -137,39 +136,13 @@ function originHtml(r: RankedSource): string {
   return parts.length > 0 ? `<div class="muted">${parts.join(' · ')}</div>` : '';
 }
 
-/** "a 3 · b 1": the non-zero counts of a record, keys escaped. */
-function countsHtml(o: Readonly<Record<string, number>>): string {
-  return Object.entries(o)
-    .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${e(k)} ${fmtInt(n)}`)
-    .join(' · ');
-}
-
 /**
- * Everything the ranking knows about a source (the JSON row's fields), behind a <details>
- * disclosure: the page has no script, and the table stays one line per source until asked.
+ * What the ranking knows of a source (sourceFacts), behind a <details> disclosure: the page
+ * has no script, and the table stays one line per source until asked.
  */
 function sourceDetails(r: RankedSource, tz: string | null, lang: Lang): string {
-  const D = messages(lang).report.html.details;
-  const facts: [string, string][] = [];
-  const seen = [r.first, r.last].filter((t): t is string => t !== null).map((t) => `<span class="nw">${e(formatDateTime(new Date(t), tz))}</span>`);
-  if (seen.length > 0) facts.push([D.seen, seen.join(' → ')]);
-  if (r.findings.length > 0) facts.push([D.findings, r.findings.map((f) => e(f.text)).join('<br>')]);
-  const ports = r.topPorts.map((p) => `${p.port}/${e(p.proto)} ${fmtInt(p.packets)}`).join(' · ');
-  facts.push([D.ports(r.ports, r.portsCapped, r.tcpPorts, r.udpPorts), ports === '' ? '-' : ports]);
-  facts.push([D.hosts, capped(r.hosts, r.hostsCapped)]);
-  for (const [label, counts] of [
-    [D.flags, r.tcpFlags],
-    [D.actions, r.actions],
-    [D.rules, r.rules],
-    [D.interpretations, r.annotations],
-  ] as const) {
-    const text = countsHtml(counts);
-    if (text !== '') facts.push([label, text]);
-  }
-  const p = r.scoreParts;
-  facts.push([D.score, `${r.score.toFixed(1)}: ${e(D.scoreParts(String(p.breadth), String(p.findings), String(p.volume), String(p.persistence), String(p.factor)))}`]);
-  return `<details class="more"><summary>${e(D.summary)}</summary><dl class="facts">${facts.map(([k, v]) => `<dt>${e(k)}</dt><dd>${v}</dd>`).join('')}</dl></details>`;
+  const facts = sourceFacts(r, tz, lang).map((f) => `<dt>${e(f.label)}</dt><dd>${f.lines.map(e).join('<br>')}</dd>`);
+  return `<details class="more"><summary>${e(messages(lang).report.details.summary)}</summary><dl class="facts">${facts.join('')}</dl></details>`;
 }
 
 function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>, tz: string | null, lang: Lang): string {

@@ -4,7 +4,7 @@
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { capped, filterItems, knownAsText, noMatchText, whyNotes, portSourcesText, portsTitle, probesItems, recordsText, perDayRow, ruleItems, seenText, sparkline } from './report-text.js';
+import { DETAILED_SOURCES, capped, filterItems, knownAsText, noMatchText, perDayRow, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, sparkline, whyNotes } from './report-text.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -101,6 +101,12 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
       ),
     );
     if (doc.findings.length > 0) out.push('', `${label(m.md.findings)} ${doc.findings.map((x) => `${md(x.id)} ${fmtInt(x.sources)}`).join(' · ')}`);
+    // Asked about particular addresses (--source): all the ranking knows of the first few, as the text report does.
+    if (doc.filters.sources.length > 0) {
+      for (const r of doc.sources.slice(0, DETAILED_SOURCES)) {
+        out.push('', `#### ${md(m.details.of(r.ip))}`, '', ...sourceFacts(r, opts.tz, opts.lang).map((f) => `- ${label(f.label)} ${f.lines.map(md).join(' · ')}`));
+      }
+    }
   }
 
   if (doc.topCountries && doc.topCountries.length > 0) {

@@ -165,6 +165,60 @@ function osHintText(r: RankedSource, lang: Lang): string {
   return r.osHint ? messages(lang).report.osHint(r.osHint.text, r.osHint.ttl, r.osHint.window) : '';
 }
 
+/** A fact about a source: its label and its lines (plain text, from logs in part: escape for the output). */
+export interface SourceFact {
+  label: string;
+  lines: string[];
+}
+
+/** "a 3 · b 1": the non-zero counts of a record. */
+function countsText(o: Readonly<Record<string, number>>): string {
+  return Object.entries(o)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${fmtInt(n)}`)
+    .join(' · ');
+}
+
+/**
+ * What the ranking knows of a source, the JSON row's fields in words: first and last seen,
+ * each finding's text, the busiest ports, hosts, TCP flags, verdicts, log prefixes,
+ * interpretations, the terms of the score. The HTML pages' "details" under each row, and
+ * the text report's block for a source asked for with --source.
+ */
+export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): SourceFact[] {
+  const D = messages(lang).report.details;
+  const facts: SourceFact[] = [];
+  // A no-break space inside each time: a narrow column breaks between the two, not within one.
+  const seen = [r.first, r.last].filter((t): t is string => t !== null).map((t) => formatDateTime(new Date(t), tz).replace(' ', '\u00a0'));
+  if (seen.length > 0) facts.push({ label: D.seen, lines: [seen.join(' → ')] });
+  if (r.findings.length > 0) facts.push({ label: D.findings, lines: r.findings.map((f) => f.text) });
+  const ports = r.topPorts.map((p) => `${p.port}/${p.proto} ${fmtInt(p.packets)}`).join(' · ');
+  facts.push({ label: D.ports(r.ports, r.portsCapped, r.tcpPorts, r.udpPorts), lines: [ports === '' ? '-' : ports] });
+  facts.push({ label: D.hosts, lines: [capped(r.hosts, r.hostsCapped)] });
+  for (const [label, counts] of [
+    [D.flags, r.tcpFlags],
+    [D.actions, r.actions],
+    [D.rules, r.rules],
+    [D.interpretations, r.annotations],
+  ] as const) {
+    const text = countsText(counts);
+    if (text !== '') facts.push({ label, lines: [text] });
+  }
+  const p = r.scoreParts;
+  facts.push({ label: D.score, lines: [`${r.score.toFixed(1)}: ${D.scoreParts(String(p.breadth), String(p.findings), String(p.volume), String(p.persistence), String(p.factor))}`] });
+  return facts;
+}
+
+/** The text report's block for a source: its facts, each label over its lines. */
+function detailsText(r: RankedSource, opts: TextOptions, c: Colors): string[] {
+  const out = ['', c.bold(messages(opts.lang).report.details.of(termSafe(r.ip)))];
+  for (const f of sourceFacts(r, opts.tz, opts.lang)) {
+    out.push(c.dim(`  ${termSafe(f.label)}`));
+    for (const line of f.lines) out.push(wrapLabelled('    ', termSafe(line), opts.width));
+  }
+  return out;
+}
+
 /** What the "why" column says after the explanation, each after " · ": the address's range, --os-hint's guess. */
 export function whyNotes(r: RankedSource, lang: Lang): string[] {
   const notes: string[] = [];
@@ -382,6 +436,9 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   return out.join('\n') + '\n';
 }
 
+/** With --source, the text and Markdown reports detail this many of the sources shown. */
+export const DETAILED_SOURCES = 3;
+
 /**
  * The tables under the header: top sources with findings, top destination ports,
  * notable interpretations, the eviction note. Lines to join with "\n"; also used by
@@ -412,6 +469,8 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       const items = doc.findings.map((f) => sevColor(c, f.maxSeverity)(`${f.id} ${fmtInt(f.sources)}`));
       out.push(wrapItems(rowLabel(c, m.label.findings), items, opts.width));
     }
+    // Asked about particular addresses (--source): say all the ranking knows of the first few.
+    if (doc.filters.sources.length > 0) for (const r of doc.sources.slice(0, DETAILED_SOURCES)) out.push(...detailsText(r, opts, c));
   } else if (doc.rankedSources > 0) {
     out.push('', c.bold(m.topSources), wrapLabelled('', m.noneAtSeverity(doc.filters.minSeverity ?? 0, doc.rankedSources), opts.width));
   } else if (doc.topSources.length > 0) {

@@ -187,7 +187,7 @@ describe('report HTML in Chromium', () => {
       const facts = await details.locator('dl.facts').innerText();
       expect(facts).toMatch(/117\.4: breadth \d+(\.\d)? \+ findings \d+(\.\d)? \+ volume/);
       expect(facts).toContain('[UFW BLOCK] 300');
-      expect(facts).toContain('2026-11-20 09:41:07');
+      expect(facts).toMatch(/2026-11-20\s09:41:07 → 2026-11-20\s09:42:45/);
       const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       expect(widths[0], String(width)).toBeLessThanOrEqual(widths[1]!);
       expect(errors).toEqual([]);

@@ -344,6 +344,21 @@ describe('logscan report: filters', () => {
     expect(doc.filters).toMatchObject({ sources: ['203.0.113.0/24'] });
   });
 
+  it('--source details the sources asked about in text and Markdown, with what JSON says of them', () => {
+    const args = [mixed, ...BASE, '--source', '203.0.113.50'];
+    const row = (json(args).doc.sources[0] as unknown as { scoreParts: { breadth: number; volume: number }; score: number; hosts: number });
+    const text = runCli(args, { env: { COLUMNS: '120', NO_COLOR: '1' } }).stdout;
+    expect(text).toContain('\n203.0.113.50 in detail\n  first and last seen\n    2026-11-20 07:00:01 → 2026-11-20 07:00:40\n');
+    expect(text).toContain(`  hosts probed\n    ${row.hosts}\n`);
+    expect(text).toContain(`    ${row.score.toFixed(1)}: breadth ${row.scoreParts.breadth} + findings`);
+    expect(text).toContain('  logged as\n    [UFW BLOCK] 40\n');
+    const markdown = runCli([...args, '-o', 'markdown']).stdout;
+    expect(markdown).toContain('#### 203.0.113.50 in detail');
+    expect(markdown).toContain('- **logged as:** \\[UFW BLOCK\\] 40');
+    // Not asked about any address: no details block.
+    expect(runCli([mixed, ...BASE]).stdout).not.toContain('in detail');
+  });
+
   it('--since/--until with absolute times', () => {
     const { doc } = json([mixed, ...BASE, '--since', '2026-11-20T07:00', '--until', '2026-11-20T07:30:00Z']);
     expect(doc.sources.map((s) => s.ip)).toEqual(['203.0.113.50', '198.51.100.23']);
