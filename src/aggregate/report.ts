@@ -2,7 +2,7 @@
 // Its shape is documented in docs/report-json.md and kept stable (fields are only added).
 import type { Severity } from '../event.js';
 import type { InputStats } from '../input/read.js';
-import { portNames } from '../knowledge/query.js';
+import { portMeaning, portNames } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { FilterInfo } from './filter.js';
 import type { DayCount, OverviewData, ProbeSplit } from './overview.js';
@@ -29,6 +29,8 @@ export interface PortRow {
   share: number;
   /** Knowledge-base names, best first. */
   names: string[];
+  /** What the first name means for a probe of the port (signatures/, in --lang); null when the port is unknown. */
+  meaning: string | null;
   /**
    * Distinct sources of the packets counted (the same probes `packets` counts). Null for
    * protocols other than TCP and UDP. A lower bound once `topPortSourcesCapped`.
@@ -153,6 +155,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
       packets,
       share: portPackets > 0 ? packets / portPackets : 0,
       names: portNames(kb, k.proto, k.port, lang),
+      meaning: portMeaning(kb, k.proto, k.port, lang),
       sources,
     })),
     topPortsBlockedOnly: ov.portsBlockedOnly,

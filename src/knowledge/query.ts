@@ -9,19 +9,28 @@ import type { AddressEntry, KnowledgeBase, Lang, PortClass, PortEntry, PortProto
 const ALL: readonly PortProtocol[] = Object.freeze(['tcp', 'udp'] as const);
 
 /**
- * What a destination port is known as, best first, in the reader's language: the
- * report's and the daily summary's "known as" lists. Empty for other protocols
- * (icmp has no ports to look up) and without a knowledge base. When the port's best
- * entry is a service, the trojans that once listened on it too are left out (categories
- * with hiddenUnderService): a probe of 80 is a web probe, as the annotator says, not a
- * hunt for the Executor trojan. `explain 80` still lists them; a worm's port stays named.
+ * The entries of a destination port a report names, best first. Empty for other protocols
+ * (icmp has no ports to look up) and without a knowledge base. When the port's best entry
+ * is a service, the trojans that once listened on it too are left out (categories with
+ * hiddenUnderService): a probe of 80 is a web probe, as the annotator says, not a hunt for
+ * the Executor trojan. `explain 80` still lists them; a worm's port stays named.
  */
-export function portNames(kb: KnowledgeBase | null, proto: string, port: number, lang: Lang): string[] {
+function shownEntries(kb: KnowledgeBase | null, proto: string, port: number): readonly PortEntry[] {
   if (!kb || (proto !== 'tcp' && proto !== 'udp')) return [];
   const entries = kb.lookup(proto, port);
   const hidden = (e: PortEntry): boolean => kb.category(e.category)?.hiddenUnderService === true;
   const service = entries.length > 0 && !hidden(entries[0]!);
-  return entries.filter((e) => !service || !hidden(e)).map((e) => e.name[lang]);
+  return entries.filter((e) => !service || !hidden(e));
+}
+
+/** What a destination port is known as, best first, in the reader's language: the report's and the daily summary's "known as" lists. */
+export function portNames(kb: KnowledgeBase | null, proto: string, port: number, lang: Lang): string[] {
+  return shownEntries(kb, proto, port).map((e) => e.name[lang]);
+}
+
+/** What the port's best-known use means for a probe of it, in the reader's language (the first name's text); null when unknown. */
+export function portMeaning(kb: KnowledgeBase | null, proto: string, port: number, lang: Lang): string | null {
+  return shownEntries(kb, proto, port)[0]?.text[lang] ?? null;
 }
 
 export type ExplainQuery =

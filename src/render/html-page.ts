@@ -64,6 +64,8 @@ code,.ip{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-s
 .chip{display:inline-block;border:1px solid var(--line);border-radius:4px;padding:0 5px;margin:2px 4px 0 0;font-size:.75rem;color:var(--muted)}
 details.more{margin-top:4px;font-size:.82rem}
 details.more summary{cursor:pointer;color:var(--muted);width:max-content}
+details.port summary{cursor:pointer}
+details.port p{margin:4px 0 2px;color:var(--muted);font-size:.85rem}
 dl.facts{margin:4px 0 2px}
 dl.facts dt{color:var(--muted);font-size:.72rem;text-transform:uppercase;letter-spacing:.03em;margin-top:4px}
 dl.facts dd{margin:0}
@@ -145,6 +147,12 @@ function sourceDetails(r: RankedSource, tz: string | null, lang: Lang): string {
   return `<details class="more"><summary>${e(messages(lang).report.details.summary)}</summary><dl class="facts">${facts.join('')}</dl></details>`;
 }
 
+/** The port's names; with a meaning, they open onto it (a <details>: no script). */
+function portNamesHtml(p: ReportDoc['topPorts'][number], sep: string): string {
+  const names = knownAsText(p.names, sep, e);
+  return p.meaning === null ? names : `<details class="port"><summary>${names}</summary><p>${e(p.meaning)}</p></details>`;
+}
+
 function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>, tz: string | null, lang: Lang): string {
   const m = messages(lang);
   const h = m.report.head;
@@ -220,7 +228,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
             td(P.packets, fmtInt(p.packets), 'n') +
             td(P.sourceCount, portSourcesText(p.sources, r.topPortSourcesCapped), 'n') +
             td(P.share, fmtPct(p.share), 'n wide-only') +
-            td(P.knownAs, knownAsText(p.names, msg.nameSep, e), 'wide names') +
+            td(P.knownAs, portNamesHtml(p, msg.nameSep), 'wide names') +
             '</tr>',
         ),
         // A table on a phone too (cards would only make it long), without the share column

@@ -188,6 +188,12 @@ describe('report HTML in Chromium', () => {
       expect(facts).toMatch(/117\.4: breadth \d+(\.\d)? \+ findings \d+(\.\d)? \+ volume/);
       expect(facts).toContain('[UFW BLOCK] 300');
       expect(facts).toMatch(/2026-11-20\s09:41:07 → 2026-11-20\s09:42:45/);
+      // A probed port's names open onto what a probe of it means.
+      const port = page.locator('details.port').first();
+      expect(await port.locator('summary').innerText()).toBe('SSH');
+      expect(await port.locator('p').isVisible()).toBe(false);
+      await port.locator('summary').click();
+      expect(await port.locator('p').innerText()).toMatch(/^SSH remote login/);
       const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       expect(widths[0], String(width)).toBeLessThanOrEqual(widths[1]!);
       expect(errors).toEqual([]);

@@ -77,7 +77,18 @@ describe('logscan report: ranking', () => {
     expect(doc).toHaveProperty('interpretations');
   });
 
-  it('prints the ranked table with the explanation', () => {
+  it('each probed port carries what a probe of it means, or null when logscan does not know the port', () => {
+    const ports = json([mixed, ...BASE]).doc.topPorts as { port: number; proto: string; names: string[]; meaning: string | null }[];
+    const telnet = ports.find((p) => p.port === 23)!;
+    expect(telnet.names[0]).toBe('Telnet');
+    expect(telnet.meaning).toMatch(/^Unencrypted remote login/);
+    const unknown = ports.find((p) => p.names.length === 0);
+    expect(unknown?.meaning).toBeNull();
+    const zh = JSON.parse(runCli([mixed, ...BASE, '-o', 'json', '--lang', 'zh']).stdout) as { topPorts: { port: number; meaning: string | null }[] };
+    expect(zh.topPorts.find((p) => p.port === 23)!.meaning).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+    it('prints the ranked table with the explanation', () => {
     const r = runCli([mixed, ...BASE]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Top sources');
