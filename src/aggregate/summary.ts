@@ -286,7 +286,8 @@ export class Summarizer {
   }
 }
 
-function addressRange(kb: KnowledgeBase | null, ip: string, lang: Lang): RankedSource['addressRange'] {
+/** What the address's narrowest special-purpose range with an `asSource` text makes a source (ranked rows, follow's alerts). */
+export function addressRange(kb: KnowledgeBase | null, ip: string, lang: Lang): RankedSource['addressRange'] {
   for (const a of kb?.lookupAddress(ip) ?? []) if (a.asSource !== null) return { id: a.id, range: a.range, note: a.asSource[lang] };
   return null;
 }

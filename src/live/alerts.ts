@@ -5,7 +5,7 @@
 import type { FirewallEvent } from '../event.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { analyseSource } from '../aggregate/findings.js';
-import { Summarizer } from '../aggregate/summary.js';
+import { Summarizer, addressRange, type RankedSource } from '../aggregate/summary.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import { addressKey } from '../aggregate/address-key.js';
 
@@ -19,6 +19,8 @@ export interface Alert {
   severity: number;
   /** One line: what the source did (findings), in --lang. */
   explanation: string;
+  /** What the source's address range makes it (carrier-grade NAT, link-local, forged…); null for most. */
+  addressRange: RankedSource['addressRange'];
   findings: string[];
   events: number;
   packets: number;
@@ -77,6 +79,7 @@ export class AlertWatch {
       threshold: this.threshold,
       severity: a.severity,
       explanation: a.explanation,
+      addressRange: addressRange(this.kb, p.ip, this.lang),
       findings: a.findings.map((f) => f.id),
       events: p.events,
       packets: p.packets,

@@ -76,7 +76,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
 
   const exec = o.alertArgv ? new AlertExec({ argv: o.alertArgv, report: (m) => err(`logscan: ${termSafe(m)}\n`) }) : null;
   const onAlert = (a: Alert): void => {
-    info(`${c.bold(c.red(m.alert(termSafe(a.source))))} ${c.red(m.scoreAtLeast(a.score, a.threshold))} ${termSafe(a.explanation)}\n`);
+    info(`${c.bold(c.red(m.alert(termSafe(a.source))))} ${c.red(m.scoreAtLeast(a.score, a.threshold))} ${[a.explanation, ...(a.addressRange ? [a.addressRange.note] : [])].map(termSafe).join(' · ')}\n`);
     exec?.run(a);
     void out.flush();
   };

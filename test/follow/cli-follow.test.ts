@@ -196,15 +196,20 @@ describe('logscan follow', () => {
     const cli = startCli(['follow', '--alert-score', '20', '--alert-exec', `'${process.execPath}' "${hook}" '${sink}'`, '--from-start', path], { env });
     // A vertical scan: 40 ports from one source; `$(touch pwned)` in the prefix must stay text.
     const scan = Array.from({ length: 40 }, (_, i) => iptablesLine(i + 1).replace('DPT=6776', `DPT=${1000 + i}`).replace('[UFW BLOCK]', '[$(touch pwned)]'));
-    writeFileSync(path, scan.join('\n') + '\n');
-    await cli.waitFor((out) => out.includes('ALERT'));
+    // The same scan from a neighbour behind the ISP's carrier-grade NAT: the alert says so.
+    const neighbour = scan.map((l) => l.replace('SRC=203.0.113.7', 'SRC=100.64.5.5'));
+    writeFileSync(path, [...scan, ...neighbour].join('\n') + '\n');
+    await cli.waitFor((out) => out.includes('ALERT 100.64.5.5'));
     await sleep(500);
     const r = await cli.stop();
     expect(r.code).toBe(0);
     expect(r.stdout.match(/!! ALERT 203\.0\.113\.7/g)).toHaveLength(1);
-    const alerts = readFileSync(sink, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ type: 'alert', source: '203.0.113.7', threshold: 20 });
+    expect(r.stdout).toMatch(/!! ALERT 100\.64\.5\.5 .* · carrier-grade NAT: another customer of your ISP/);
+    // Two hooks may run at once: their appends come in either order.
+    const alerts = readFileSync(sink, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).sort((a, b) => String(b.source).localeCompare(String(a.source)));
+    expect(alerts).toHaveLength(2);
+    expect(alerts[0]).toMatchObject({ type: 'alert', source: '203.0.113.7', threshold: 20, addressRange: null });
+    expect(alerts[1]).toMatchObject({ source: '100.64.5.5', addressRange: { id: 'shared-cgnat', range: '100.64.0.0/10' } });
     expect(alerts[0].score as number).toBeGreaterThanOrEqual(20);
     expect(existsSync(join(repoRoot, 'pwned')) || existsSync(join(space, 'pwned'))).toBe(false);
   });
