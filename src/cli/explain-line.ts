@@ -7,7 +7,7 @@ import { createAnnotator, type Annotator } from '../annotate/index.js';
 import { trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
 import type { AddressEntry, KnowledgeBase, Lang, PortClass } from '../knowledge/types.js';
 import { sniffFormat } from '../parsers/registry.js';
-import type { FormatDefinition, LineSink } from '../parsers/types.js';
+import type { FormatDefinition, LineParser, LineSink } from '../parsers/types.js';
 import { lineAloneNote, lineToJson, renderLineReading, type LineJson, type LineTableOptions } from '../render/explain-line.js';
 import { parseQuery, type ExplainQuery } from '../knowledge/query.js';
 
@@ -74,14 +74,40 @@ export function explainItems(queries: readonly string[], stdin: readonly string[
   });
 }
 
+/** What the parser said of the line being read. */
+interface Verdict {
+  event: FirewallEvent | null;
+  outcome: LineOutcome;
+  reason: string | null;
+}
+
 /**
- * Reads pasted lines one after another through one annotator, so a line can be read in the
- * light of those before it (a traceroute's next probe, a retry), as in a log.
+ * Reads pasted lines one after another as a log: one parser per format for all of them (a
+ * Windows Firewall `#Fields:` header given first sets the columns of the lines after it,
+ * a syslog year rolls over at New Year) and one annotator, so a line is read in the light
+ * of those before it (a traceroute's next probe, a retry).
  */
 export class LineExplainer {
   private readonly annotator: Annotator;
+  private readonly parsers = new Map<string, LineParser>();
+  private lineNo = 0;
   /** Whether any line so far was a record (then the closing note applies). */
   private records = false;
+  /** Filled in by the parsers' sink for the line being read. */
+  private verdict: Verdict = { event: null, outcome: 'skipped', reason: null };
+  private readonly sink: LineSink = {
+    event: (e) => {
+      this.verdict.event ??= e;
+      this.verdict.outcome = 'event';
+    },
+    skipped: (_n, why) => {
+      this.verdict.reason = why;
+    },
+    malformed: (_n, _l, why) => {
+      this.verdict.outcome = 'malformed';
+      this.verdict.reason = why;
+    },
+  };
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -97,26 +123,10 @@ export class LineExplainer {
     const format = lineFormat(text);
     const none = { line: text, format: format?.id ?? null, reason: null, event: null, traffic: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null };
     if (format === null) return { ...none, outcome: 'unrecognised' };
-    // The sink's callbacks fill this in; a holder, as closures' writes to locals escape TS's narrowing.
-    const got: { event: FirewallEvent | null; outcome: LineOutcome; reason: string | null } = { event: null, outcome: 'skipped', reason: null };
-    const sink: LineSink = {
-      event: (e) => {
-        got.event ??= e;
-        got.outcome = 'event';
-      },
-      skipped: (_n, why) => {
-        got.reason = why;
-      },
-      malformed: (_n, _l, why) => {
-        got.outcome = 'malformed';
-        got.reason = why;
-      },
-    };
-    const parser = format.create({ file: 'explain', refDate: this.now, year: null, tz: null }, sink);
-    parser.line(text, 1);
-    parser.end();
-    const e = got.event;
-    if (e === null) return { ...none, outcome: got.outcome, reason: got.reason };
+    this.verdict = { event: null, outcome: 'skipped', reason: null };
+    this.parserFor(format).line(text, ++this.lineNo);
+    const { event: e, outcome, reason } = this.verdict;
+    if (e === null) return { ...none, outcome, reason };
     this.annotator.annotate(e);
     this.records = true;
     return {
@@ -129,6 +139,15 @@ export class LineExplainer {
       srcPortClass: this.portClass(e.proto, e.src.port),
       dstPortClass: this.portClass(e.proto, e.dst.port),
     };
+  }
+
+  private parserFor(format: FormatDefinition): LineParser {
+    let p = this.parsers.get(format.id);
+    if (p === undefined) {
+      p = format.create({ file: 'explain', refDate: this.now, year: null, tz: null }, this.sink);
+      this.parsers.set(format.id, p);
+    }
+    return p;
   }
 
   private portClass(proto: string, port: number | null): PortClass | null {

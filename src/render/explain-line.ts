@@ -96,6 +96,7 @@ const LABELS = {
     unrecognised: 'Not a firewall record in a format logscan reads (`logscan formats` lists them, with an example line each).',
     skipped: (f: string, why: string | null) => `A line in the ${f} format, but not a firewall record${why ? `: ${why}` : ''}.`,
     malformed: (f: string, why: string | null) => `Looks like a ${f} firewall record but could not be read${why ? `: ${why}` : ''}.`,
+    header: (f: string, what: string) => `A ${f} header (${what}): it applies to the lines given after it.`,
     alone:
       'Read with only the lines given before it: what needs the rest of the log (scans and sweeps, retries, a traceroute’s run) shows in `logscan FILE`; `logscan explain ADDRESS` or `PORT` tells more about either end.',
   },
@@ -140,11 +141,14 @@ const LABELS = {
     unrecognised: '不是 logscan 能读的任何格式的防火墙记录（`logscan formats` 列出支持的格式，各附一行示例）。',
     skipped: (f: string, why: string | null) => `是 ${f} 格式的行，但不是防火墙记录${why ? `：${why}` : ''}。`,
     malformed: (f: string, why: string | null) => `看起来是 ${f} 防火墙记录，但无法读取${why ? `：${why}` : ''}。`,
+    header: (f: string, what: string) => `${f} 的文件头（${what}）：作用于其后给出的行。`,
     alone: '只结合此前给出的行解读：需要整个日志才能看出的情况（扫描、重试、traceroute）请用 `logscan FILE` 查看；`logscan explain 地址` 或 `端口` 可进一步说明两端。',
   },
 } as const;
 
 const NOT_A_RECORD = 'not a firewall record';
+/** How parsers name a file header they read (Windows Firewall's #Fields). */
+const HEADER = 'header: ';
 
 type Labels = (typeof LABELS)[Lang];
 type Colors = ReturnType<typeof pc.createColors>;
@@ -232,7 +236,9 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
     const f = termSafe(r.format ?? '');
     // The parsers' generic "not a firewall record" is what the sentence says already.
     const why = r.reason === null || r.reason === NOT_A_RECORD ? null : termSafe(r.reason);
-    const text = r.outcome === 'unrecognised' ? L.unrecognised : r.outcome === 'malformed' ? L.malformed(f, why) : L.skipped(f, why);
+    const header = why?.startsWith(HEADER) ? why.slice(HEADER.length) : null;
+    const text =
+      r.outcome === 'unrecognised' ? L.unrecognised : r.outcome === 'malformed' ? L.malformed(f, why) : header !== null ? L.header(f, header) : L.skipped(f, why);
     out.push(...indent(text, o.width, 2));
     return out.join('\n');
   }

@@ -171,7 +171,18 @@ describe('explain - (standard input)', () => {
     expect(r.stdout).toContain('reading      a probe');
   });
 
-  it('empty standard input is a usage error (exit 2)', () => {
+  it('lines are read as a log: a Windows Firewall #Fields header sets the columns of the lines after it', () => {
+    const header = '#Fields: date time action protocol src-ip dst-ip src-port dst-port path';
+    const line = '2024-07-29 13:23:35 DROP TCP 203.0.113.5 192.168.0.10 4444 3389 RECEIVE';
+    const r = runCli(['explain', '-'], { input: `${header}\n${line}\n` });
+    expect(r.stdout).toContain('A windows-firewall header (#Fields (9 fields)): it applies to the lines given after it.');
+    expect(r.stdout).toContain('logged       dropped · arriving at this host\n');
+    expect(r.stdout).toContain('packet       TCP 203.0.113.5:4444 → 192.168.0.10:3389\n');
+    // Without the header the same line has too few columns for the standard layout.
+    expect(runCli(['explain', line]).stdout).toContain('could not be read: expected 17 fields');
+  });
+
+    it('empty standard input is a usage error (exit 2)', () => {
     const r = runCli(['explain', '-'], { input: '\n' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('standard input had no lines to explain');
