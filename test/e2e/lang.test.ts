@@ -110,7 +110,7 @@ describe('--lang zh: the report', () => {
       text: '垂直扫描：300 个端口，历时 2 分钟',
     });
     expect(scan.explanation).toBe('垂直扫描：300 个端口，历时 2 分钟 · ncx99 99；Silencer 1001；另有 1 个家族');
-    // topPorts[].names follows --lang like the texts (docs/report-json.md).
+    // topPorts[].names and .meaning follow --lang like the texts (docs/report-json.md).
     const names = (doc: { topPorts: { proto: string; port: number; names: string[] }[] }, port: number) => doc.topPorts.find((p) => p.port === port && p.proto === 'tcp')?.names;
     expect(names(zh, 445)).toEqual(['SMB/CIFS（直连）']);
     expect(names(en, 445)).toEqual(['SMB/CIFS (direct)']);
@@ -119,9 +119,12 @@ describe('--lang zh: the report', () => {
     const strip = (doc: {
       sources: { findings: { text?: string }[]; explanation?: string }[];
       interpretations: { text?: string }[];
-      topPorts: { names?: string[] }[];
+      topPorts: { names?: string[]; meaning?: string | null }[];
     }) => {
-      for (const p of doc.topPorts) delete p.names;
+      for (const p of doc.topPorts) {
+        delete p.names;
+        delete p.meaning;
+      }
       for (const s of doc.sources) {
         delete s.explanation;
         for (const f of s.findings) delete f.text;
