@@ -76,9 +76,9 @@ export interface AddressEntry {
   /** Where the range is defined: "RFC 1918". */
   ref: string;
   /**
-   * What a source in the range is, said beside a ranked source in the report ("carrier-grade
-   * NAT space: another customer of your ISP"); null for ranges whose sources need no word
-   * (private networks are this side's; documentation ranges are what examples use).
+   * What a source in the range is, said beside a ranked source in the report and in follow's
+   * alerts ("carrier-grade NAT: another customer of your ISP"); null for ranges whose sources
+   * need no word (private networks are this side's; documentation ranges are what examples use).
    */
   asSource: LocalizedText | null;
 }

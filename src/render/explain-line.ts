@@ -267,9 +267,7 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
   return out.join('\n');
 }
 
-/** Said once after the lines, when any was a record. */
+/** Said once after the lines, when any was a record (dimmed line by line, as the tables colour). */
 export function lineAloneNote(lang: Lang, width: number, color: boolean): string {
-  return pc
-    .createColors(color)
-    .dim(wrapText(LABELS[lang].alone, width).join('\n'));
+  return wrapText(LABELS[lang].alone, width).map(pc.createColors(color).dim).join('\n');
 }
