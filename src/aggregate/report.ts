@@ -6,7 +6,7 @@ import { portMeaning, portNames } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { FilterInfo } from './filter.js';
 import type { DayCount, OverviewData, ProbeSplit } from './overview.js';
-import type { FindingCount, Interpretation, RankedSource, SummaryResult } from './summary.js';
+import type { FindingCount, Interpretation, RankedSource, SourceRangeCount, SummaryResult } from './summary.js';
 import type { CountryCount, NetworkCount } from '../enrich/types.js';
 
 export interface ReportInput {
@@ -88,6 +88,8 @@ export interface ReportDoc {
   maxFindingSeverity: Severity | null;
   /** Annotation ids seen (except port-known), most severe first; at or above --min-severity. */
   interpretations: Interpretation[];
+  /** Ranked sources per special-purpose range that says what they are (carrier-grade NAT, link-local, forged senders), most first. */
+  sourceRanges: SourceRangeCount[];
   /** Profile table: how many sources were tracked and how many evicted at the cap. */
   profiles: SummaryResult['profiles'];
   /** The signal that stopped reading early ("SIGINT", "SIGTERM"): the report covers what was read before it. Null for a full run. */
@@ -107,7 +109,7 @@ export interface ReportExtras {
   interrupted?: string | null;
 }
 
-const EMPTY_SUMMARY: SummaryResult = { sources: [], ranked: 0, findings: [], maxFindingSeverity: null, interpretations: [], profiles: { tracked: 0, evicted: 0, evictedEvents: 0, cap: 0 } };
+const EMPTY_SUMMARY: SummaryResult = { sources: [], ranked: 0, findings: [], maxFindingSeverity: null, interpretations: [], sourceRanges: [], profiles: { tracked: 0, evicted: 0, evictedEvents: 0, cap: 0 } };
 
 export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: KnowledgeBase | null, lang: Lang, extras?: ReportExtras): ReportDoc {
   const summary = extras?.summary ?? EMPTY_SUMMARY;
@@ -171,6 +173,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     findings,
     maxFindingSeverity,
     interpretations: minSev === null ? summary.interpretations : summary.interpretations.filter((i) => i.severity >= minSev),
+    sourceRanges: summary.sourceRanges,
     profiles: summary.profiles,
     interrupted: extras?.interrupted ?? null,
   };

@@ -2,7 +2,7 @@
 // event at a time; at the end, findings, scores and the ranking. Deterministic: the
 // same events in any order or chunking (merge) rank the same, ties broken by address.
 import type { FirewallEvent, Severity } from '../event.js';
-import type { KnowledgeBase, Lang } from '../knowledge/types.js';
+import type { AddressEntry, KnowledgeBase, Lang } from '../knowledge/types.js';
 import { flat } from '../util/flat-string.js';
 import { CappedCounter } from './capped-counter.js';
 import { topN } from './top-n.js';
@@ -95,7 +95,18 @@ export interface SummaryResult {
   /** Highest finding severity of any source; null without findings. */
   maxFindingSeverity: Severity | null;
   interpretations: Interpretation[];
+  /** Ranked sources per special-purpose range that says what a source there is (addressRange), most sources first. */
+  sourceRanges: SourceRangeCount[];
   profiles: { tracked: number; evicted: number; evictedEvents: number; cap: number };
+}
+
+export interface SourceRangeCount {
+  id: string;
+  range: string;
+  /** The range's name, in --lang. */
+  name: string;
+  sources: number;
+  packets: number;
 }
 
 /** Distinct sources remembered per annotation id. */
@@ -229,9 +240,17 @@ export class Summarizer {
     const scores = new Float64Array(n);
     const severities = new Uint8Array(n);
     const counts = new Map<string, FindingCount>();
+    const ranges = new Map<string, SourceRangeCount>();
     let maxFindingSeverity: Severity | null = null;
     let k = 0;
     for (const p of this.profiles.values()) {
+      const range = rangeOf(opts.kb, p.ip);
+      if (range !== null) {
+        let r = ranges.get(range.id);
+        if (!r) ranges.set(range.id, (r = { id: range.id, range: range.range, name: range.name[opts.lang], sources: 0, packets: 0 }));
+        r.sources++;
+        r.packets += p.packets;
+      }
       const a = assessSource(p, t, opts.kb, opts.lang);
       ips[k] = p.ip;
       scores[k] = a.score;
@@ -281,15 +300,22 @@ export class Summarizer {
       findings,
       maxFindingSeverity,
       interpretations,
+      sourceRanges: [...ranges.values()].sort((a, b) => b.sources - a.sources || b.packets - a.packets || cmpStr(a.id, b.id)),
       profiles: { tracked: this.profiles.size, evicted: this.profiles.evicted, evictedEvents: this.profiles.evictedEvents, cap: t.limits.maxSources },
     };
   }
 }
 
-/** What the address's narrowest special-purpose range with an `asSource` text makes a source (ranked rows, follow's alerts). */
-export function addressRange(kb: KnowledgeBase | null, ip: string, lang: Lang): RankedSource['addressRange'] {
-  for (const a of kb?.lookupAddress(ip) ?? []) if (a.asSource !== null) return { id: a.id, range: a.range, note: a.asSource[lang] };
+/** The address's narrowest special-purpose range with an `asSource` text, or null. */
+function rangeOf(kb: KnowledgeBase | null, ip: string): AddressEntry | null {
+  for (const a of kb?.lookupAddress(ip) ?? []) if (a.asSource !== null) return a;
   return null;
+}
+
+/** What the address's range makes a source (ranked rows, follow's alerts). */
+export function addressRange(kb: KnowledgeBase | null, ip: string, lang: Lang): RankedSource['addressRange'] {
+  const a = rangeOf(kb, ip);
+  return a === null || a.asSource === null ? null : { id: a.id, range: a.range, note: a.asSource[lang] };
 }
 
 function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number, range: RankedSource['addressRange']): RankedSource {

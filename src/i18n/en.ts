@@ -223,6 +223,7 @@ export const en = {
       perHour: 'per hour',
       perDay: 'per day',
       findings: 'findings',
+      ranges: 'addresses',
       countries: 'countries',
       networks: 'networks',
     },
@@ -259,6 +260,8 @@ export const en = {
     noneAtSeverity: (sev: number, ranked: number) => `No source at or above severity ${sev} (${fmtInt(ranked)} ranked).`,
     topByPackets: 'Top sources by packets',
     noneRanked: "None ranked: loopback and this host's own outbound traffic are not probes.",
+    /** Ranked sources in a special-purpose range: "Shared address space (carrier-grade NAT): 3 sources". */
+    rangeItem: (name: string, sources: number) => `${name}: ${counted(sources, 'source')}`,
     countryItem: (country: string, packets: number, sources: number) => `${country} ${fmtInt(packets)} (${fmtInt(sources)} src)`,
     /** The ports tables' titles: their shares are of `n` packets (those with a port). */
     topPortsBlocked: (n: number) => `Top probed ports (dropped or rejected: ${counted(n, 'packet')} with a port)`,
@@ -283,6 +286,7 @@ export const en = {
       perHour: 'per hour (00-23)',
       perDay: 'per day',
       findings: 'Findings',
+      ranges: 'Addresses',
       topCountries: 'Top countries',
       topNetworks: 'Top networks',
       evicted: (cap: number, evicted: number) =>

@@ -207,6 +207,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
     const title = r.rankedSources > r.sources.length ? R.topSourcesOf(r.sources.length, r.rankedSources) : R.topSources;
     b.push(`<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, tz, lang)}`);
     if (r.findings.length > 0) b.push(`<p class="muted">${e(R.md.findings)}${e(msg.colon)}${r.findings.map((f) => `${e(f.id)} ${fmtInt(f.sources)}`).join(' · ')}</p>`);
+    if (r.sourceRanges.length > 0) b.push(`<p class="muted">${e(R.md.ranges)}${e(msg.colon)}${r.sourceRanges.map((x) => e(R.rangeItem(x.name, x.sources))).join(' · ')}</p>`);
     b.push('</section>');
   }
   const countries = (r.topCountries ?? []).map((x) => ({ name: `${e(x.country ?? '?')}${x.countryName ? ` ${e(x.countryName)}` : ''}`, packets: x.packets, sources: x.sources }));

@@ -101,6 +101,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
       ),
     );
     if (doc.findings.length > 0) out.push('', `${label(m.md.findings)} ${doc.findings.map((x) => `${md(x.id)} ${fmtInt(x.sources)}`).join(' · ')}`);
+    if (doc.sourceRanges.length > 0) out.push('', `${label(m.md.ranges)} ${doc.sourceRanges.map((r) => m.rangeItem(md(r.name), r.sources)).join(' · ')}`);
     // Asked about particular addresses (--source): all the ranking knows of the first few, as the text report does.
     if (doc.filters.sources.length > 0) {
       for (const r of doc.sources.slice(0, DETAILED_SOURCES)) {

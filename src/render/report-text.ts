@@ -469,6 +469,9 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       const items = doc.findings.map((f) => sevColor(c, f.maxSeverity)(`${f.id} ${fmtInt(f.sources)}`));
       out.push(wrapItems(rowLabel(c, m.label.findings), items, opts.width));
     }
+    if (doc.sourceRanges.length > 0) {
+      out.push(wrapItems(rowLabel(c, m.label.ranges), doc.sourceRanges.map((r) => m.rangeItem(termSafe(r.name), r.sources)), opts.width));
+    }
     // Asked about particular addresses (--source): say all the ranking knows of the first few.
     if (doc.filters.sources.length > 0) for (const r of doc.sources.slice(0, DETAILED_SOURCES)) out.push(...detailsText(r, opts, c));
   } else if (doc.rankedSources > 0) {

@@ -152,6 +152,14 @@ describe('logscan report: what a source address is', () => {
     expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toMatch(/1 packet to 23\/tcp · link-local: a machine here that got no DHCP lease/);
     expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('1 packet to 23/tcp · benchmarking range, never routed: forged or misrouted');
     expect(runCli([file, ...BASE, '--lang', 'zh'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout).toContain('运营商级 NAT：同一 ISP 的其他用户');
+    // Over all ranked sources (not only those shown): how many are in each such range.
+    const counts = (doc as unknown as { sourceRanges: { id: string; sources: number; packets: number }[] }).sourceRanges;
+    expect(counts.map((r) => [r.id, r.sources, r.packets])).toEqual([['benchmarking', 1, 1], ['link-local', 1, 1], ['shared-cgnat', 1, 1]]);
+    const top1 = json([file, ...BASE, '--top', '1']).doc as unknown as { sourceRanges: unknown[] };
+    expect(top1.sourceRanges).toEqual(counts);
+    expect(text).toMatch(/^addresses {2}Benchmarking: 1 source · Link-local \(APIPA\): 1 source · Shared address space \(carrier-grade NAT\): 1 source$/m);
+    expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toContain('**Addresses:** Benchmarking: 1 source · ');
+    expect(json([mixed, ...BASE]).doc).toMatchObject({ sourceRanges: [] });
     const csv = runCli([file, ...BASE, '-o', 'csv']).stdout.trim().split('\r\n');
     expect(csv[0].endsWith(',explanation,address_range')).toBe(true);
     expect(csv.find((l) => l.includes('100.64.12.7'))!.endsWith(',shared-cgnat')).toBe(true);

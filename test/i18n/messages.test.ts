@@ -113,6 +113,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.html.dayBar': ['2026-11-20', 477, 470],
   'report.html.footer': ['0.1.0', 'a.log'],
   'report.details.of': ['203.0.113.9'],
+  'report.rangeItem': ['Shared address space (carrier-grade NAT)', 3],
   'report.details.ports': [300, false, 300, 0],
   'report.details.scoreParts': ['54.4', '58', '5', '0.1', '1'],
   'follow.alert': ['203.0.113.7'],

@@ -1,5 +1,7 @@
 // `logscan explain ADDRESS`: what a special-purpose range means (signatures/addresses.json),
 // narrowest first; refused when the data is wrong; overridable with --signatures.
+import fc from 'fast-check';
+import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import { runExplain } from '../../src/cli/explain.js';
 import { SignatureError } from '../../src/errors.js';
@@ -83,5 +85,24 @@ describe('special-purpose addresses', () => {
     for (const a of kb.addresses) if (a.asSource) expect(a.asSource.zh, a.id).toMatch(/[\u4e00-\u9fff]/);
     const dir = builtinWith('addresses.json', (d) => (entry(d, 'shared-cgnat').asSource = { en: 'no Chinese' }));
     expect(() => loadKnowledge({ builtinDir: dir })).toThrow(/shared-cgnat[\s\S]*asSource/);
+  });
+
+  it('a dotted quad is answered as ipaddr.js answers it (the IPv4 fast path), for any address', () => {
+    const nets = kb.addresses.map((a) => ({ id: a.id, cidr: ipaddr.parseCIDR(a.range) })).filter((n) => n.cidr[0].kind() === 'ipv4');
+    const slow = (ip: string): string[] => {
+      const addr = ipaddr.IPv4.parse(ip);
+      return nets.filter((n) => addr.match(n.cidr as [ipaddr.IPv4, number])).sort((a, b) => b.cidr[1] - a.cidr[1]).map((n) => n.id);
+    };
+    const octet = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0, 10, 100, 127, 169, 172, 192, 198, 224, 239, 240, 255));
+    fc.assert(
+      fc.property(fc.tuple(octet, octet, octet, octet), (q) => {
+        const ip = q.join('.');
+        expect(ids(ip), ip).toEqual(slow(ip));
+      }),
+      { numRuns: 2000 },
+    );
+    // Not a plain dotted quad: the ipaddr.js path, as before.
+    expect(ids(' 10.0.0.1')).toEqual(['private-10']);
+    expect(ids('1.2.3')).toEqual([]);
   });
 });
