@@ -25,6 +25,8 @@ export interface ExplainOptions {
   color?: boolean;
   /** The lines read from standard input, for a `-` query. */
   stdin?: readonly string[];
+  /** --home-net: this side's networks, for what a log line is (own traffic or a probe); empty: the local-network ranges. */
+  homeNet?: readonly string[];
 }
 
 /**
@@ -44,6 +46,11 @@ export async function runExplain(queries: readonly string[], opts: ExplainOption
   const lineModule = mayHoldLines(queries) ? await import('./explain-line.js') : null;
   const items: ExplainItem[] = lineModule ? lineModule.explainItems(queries, opts.stdin) : queries.map((q) => ({ kind: 'query', query: parseQuery(q) }));
   if (items.length === 0) throw new UsageError('explain: standard input had no lines to explain');
+  if (opts.homeNet && opts.homeNet.length > 0) {
+    // Loaded only when asked: `explain 80` need not parse networks.
+    const [{ homeNetworks }, { setHomeNetworks }] = await Promise.all([import('./analysis.js'), import('../util/egress.js')]);
+    setHomeNetworks(homeNetworks(opts.homeNet));
+  }
   const kb = loadKnowledge({ extraDirs: opts.signatures });
   const reader = lineModule ? new lineModule.LineExplainer(kb, opts.lang) : null;
   // Only the line module finds lines, so the reader is there whenever one comes.
@@ -101,8 +108,9 @@ export function registerExplain(program: Command): void {
     .addOption(new Option('-o, --output-format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addOption(new Option('--lang <lang>', 'language of the explanations').choices(['en', 'zh']).default('en'))
     .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect)
-    .action(async (queries: string[], raw: { outputFormat: 'table' | 'json'; lang: Lang; signatures?: string[] }) => {
+    .option('--home-net <cidr>', "a network of this side, for log lines (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): what it sends out is this side's own traffic, not a probe", collect)
+    .action(async (queries: string[], raw: { outputFormat: 'table' | 'json'; lang: Lang; signatures?: string[]; homeNet?: string[] }) => {
       const stdin = queries.includes('-') ? await stdinLines() : [];
-      process.stdout.write(await runExplain(queries, { outputFormat: raw.outputFormat, lang: raw.lang, signatures: raw.signatures ?? [], stdin }));
+      process.stdout.write(await runExplain(queries, { outputFormat: raw.outputFormat, lang: raw.lang, signatures: raw.signatures ?? [], stdin, homeNet: raw.homeNet ?? [] }));
     });
 }

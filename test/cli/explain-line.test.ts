@@ -182,6 +182,16 @@ describe('explain - (standard input)', () => {
     expect(runCli(['explain', line]).stdout).toContain('could not be read: expected 17 fields');
   });
 
+    it('--home-net: a forwarded line from one of this side\'s public networks is its own traffic, not a probe', () => {
+    const fwd = 'Nov 20 07:07:40 gw kernel: [FWD] IN=eth1 OUT=eth0 SRC=203.0.113.5 DST=198.51.100.9 LEN=60 TTL=63 PROTO=TCP SPT=40000 DPT=6667 SYN';
+    expect(runCli(['explain', fwd]).stdout).toContain('reading      a probe');
+    const mine = runCli(['explain', fwd, '--home-net', '203.0.113.0/24', '-o', 'json']);
+    expect((JSON.parse(mine.stdout) as LineJson[])[0].traffic).toBe('own');
+    const bad = runCli(['explain', '80', '--home-net', 'nonsense']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--home-net: "nonsense" is not an address or CIDR range');
+  });
+
     it('empty standard input is a usage error (exit 2)', () => {
     const r = runCli(['explain', '-'], { input: '\n' });
     expect(r.code).toBe(2);
