@@ -6,7 +6,7 @@
 import ipaddr from 'ipaddr.js';
 import { SignatureError } from '../errors.js';
 import type { Severity } from '../event.js';
-import type { LocalizedText, PortProtocol } from './types.js';
+import type { AddressEntry, LocalizedText, PortProtocol } from './types.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -70,16 +70,8 @@ export interface RawSourcePortEntry {
   source: string;
   origin: Origin;
 }
-export interface RawAddressEntry {
-  id: string;
-  /** "224.0.0.0/4", "fe80::/10": as written, checked to parse. */
-  range: string;
-  name: LocalizedText;
-  text: LocalizedText;
-  /** Where the range is defined: "RFC 1918". */
-  ref: string;
-  /** What a ranked source in the range is, for the report (optional). */
-  asSource: LocalizedText | null;
+/** An address entry as read, before freezing: exactly what the knowledge base keeps, and where it came from. */
+export interface RawAddressEntry extends AddressEntry {
   origin: Origin;
 }
 export interface RawByKind {

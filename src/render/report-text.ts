@@ -192,8 +192,11 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
   const seen = [r.first, r.last].filter((t): t is string => t !== null).map((t) => formatDateTime(new Date(t), tz).replace(' ', '\u00a0'));
   if (seen.length > 0) facts.push({ label: D.seen, lines: [seen.join(' → ')] });
   if (r.findings.length > 0) facts.push({ label: D.findings, lines: r.findings.map((f) => f.text) });
-  const ports = r.topPorts.map((p) => `${p.port}/${p.proto} ${fmtInt(p.packets)}`).join(' · ');
-  facts.push({ label: D.ports(r.ports, r.portsCapped, r.tcpPorts, r.udpPorts), lines: [ports === '' ? '-' : ports] });
+  // A source of ICMP only has no ports to list.
+  if (r.topPorts.length > 0) {
+    const ports = r.topPorts.map((p) => `${p.port}/${p.proto} ${fmtInt(p.packets)}`).join(' · ');
+    facts.push({ label: D.ports(r.ports, r.portsCapped, r.tcpPorts, r.udpPorts), lines: [ports] });
+  }
   facts.push({ label: D.hosts, lines: [capped(r.hosts, r.hostsCapped)] });
   for (const [label, counts] of [
     [D.flags, r.tcpFlags],
