@@ -81,6 +81,16 @@ interface Verdict {
   reason: string | null;
 }
 
+/** How the lines' stamps are read, as the report's --year and --tz do. */
+export interface LineTime {
+  /** The reference for the year of a syslog stamp that has none (unless `year` is given). */
+  now: Date;
+  /** The year of the first line whose stamp has none. */
+  year: number | null;
+  /** The zone of stamps without an offset; null: this machine's. */
+  tz: string | null;
+}
+
 /**
  * Reads pasted lines one after another as a log: one parser per format for all of them (a
  * Windows Firewall `#Fields:` header given first sets the columns of the lines after it,
@@ -109,13 +119,15 @@ export class LineExplainer {
     },
   };
 
+  private readonly time: LineTime;
+
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly lang: Lang,
-    /** The reference for the year of a syslog stamp that has none. */
-    private readonly now: Date = new Date(),
+    time: Partial<LineTime> = {},
   ) {
     this.annotator = createAnnotator(kb, { lang });
+    this.time = { now: time.now ?? new Date(), year: time.year ?? null, tz: time.tz ?? null };
   }
 
   read(line: string): LineReading {
@@ -144,7 +156,8 @@ export class LineExplainer {
   private parserFor(format: FormatDefinition): LineParser {
     let p = this.parsers.get(format.id);
     if (p === undefined) {
-      p = format.create({ file: 'explain', refDate: this.now, year: null, tz: null }, this.sink);
+      const { now, year, tz } = this.time;
+      p = format.create({ file: 'explain', refDate: now, year, tz }, this.sink);
       this.parsers.set(format.id, p);
     }
     return p;

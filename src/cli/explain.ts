@@ -14,6 +14,7 @@ import { explainToJson, renderExplainTable, type ExplainAnswer } from '../render
 import { jsonText } from '../render/sanitize.js';
 import { describeIcmp, describeIds, searchIcmpTypes } from './explain-ids.js';
 import { collect } from './repeatable.js';
+import { readYear, readZone } from './time-options.js';
 import { terminalWidth, useColor } from './tty.js';
 
 export interface ExplainOptions {
@@ -27,6 +28,9 @@ export interface ExplainOptions {
   stdin?: readonly string[];
   /** --home-net: this side's networks, for what a log line is (own traffic or a probe); empty: the local-network ranges. */
   homeNet?: readonly string[];
+  /** --year and --tz for the lines' stamps, as the report reads them; null: inferred, this machine's zone. */
+  year?: number | null;
+  tz?: string | null;
 }
 
 /**
@@ -52,14 +56,15 @@ export async function runExplain(queries: readonly string[], opts: ExplainOption
     setHomeNetworks(homeNetworks(opts.homeNet));
   }
   const kb = loadKnowledge({ extraDirs: opts.signatures });
-  const reader = lineModule ? new lineModule.LineExplainer(kb, opts.lang) : null;
+  const tz = opts.tz ?? null;
+  const reader = lineModule ? new lineModule.LineExplainer(kb, opts.lang, { year: opts.year ?? null, tz }) : null;
   // Only the line module finds lines, so the reader is there whenever one comes.
   const lines = (): LineExplainer => reader ?? unreachable('a log line without the line reader');
   if (opts.outputFormat === 'json') {
     const json = items.map((it) => (it.kind === 'line' ? lines().json(it.line) : explainToJson([answerQuery(kb, it.query, opts.lang)], opts.lang)[0]));
     return jsonText(json, 2) + '\n';
   }
-  const table = { lang: opts.lang, width: opts.width ?? terminalWidth(), color: opts.color ?? useColor(process.stdout) };
+  const table = { lang: opts.lang, width: opts.width ?? terminalWidth(), color: opts.color ?? useColor(process.stdout), tz, yearGiven: opts.year != null };
   const blocks = items.map((it) => (it.kind === 'line' ? lines().block(it.line, table) : renderExplainTable([answerQuery(kb, it.query, opts.lang)], kb, table).trimEnd()));
   const note = reader?.note(table);
   if (note) blocks.push(note);
@@ -109,8 +114,11 @@ export function registerExplain(program: Command): void {
     .addOption(new Option('--lang <lang>', 'language of the explanations').choices(['en', 'zh']).default('en'))
     .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect)
     .option('--home-net <cidr>', "a network of this side, for log lines (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): what it sends out is this side's own traffic, not a probe", collect)
-    .action(async (queries: string[], raw: { outputFormat: 'table' | 'json'; lang: Lang; signatures?: string[]; homeNet?: string[] }) => {
+    .option('--year <yyyy>', 'for log lines: the year of the first stamp that has none (BSD syslog); default: the latest date not in the future')
+    .option('--tz <zone>', "for log lines: IANA zone of stamps without an offset, and of the times shown; default: this machine's zone")
+    .action(async (queries: string[], raw: { outputFormat: 'table' | 'json'; lang: Lang; signatures?: string[]; homeNet?: string[]; year?: string; tz?: string }) => {
+      const [year, tz] = [readYear(raw.year), readZone(raw.tz)];
       const stdin = queries.includes('-') ? await stdinLines() : [];
-      process.stdout.write(await runExplain(queries, { outputFormat: raw.outputFormat, lang: raw.lang, signatures: raw.signatures ?? [], stdin, homeNet: raw.homeNet ?? [] }));
+      process.stdout.write(await runExplain(queries, { outputFormat: raw.outputFormat, lang: raw.lang, signatures: raw.signatures ?? [], stdin, homeNet: raw.homeNet ?? [], year, tz }));
     });
 }

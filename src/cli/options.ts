@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { formats, getFormat } from '../parsers/registry.js';
 import type { Lang } from '../knowledge/types.js';
 import { collect } from './repeatable.js';
+import { readYear, readZone } from './time-options.js';
 
 export interface InputOptions {
   inputFormat: string | null;
@@ -30,15 +31,6 @@ export function addInputOptions(cmd: Command): Command {
     .addOption(new Option('--home-net <cidr>', "a network of this side (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): forwarded traffic from it to elsewhere is this side's own").argParser(collect));
 }
 
-export function validateZone(tz: string): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz;
-  } catch {
-    throw new UsageError(`--tz: unknown time zone "${tz}" (use an IANA name such as Europe/Berlin or UTC)`);
-  }
-}
-
 export function positiveInt(name: string, raw: unknown, max = Number.MAX_SAFE_INTEGER): number {
   const n = typeof raw === 'number' ? raw : Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name}: expected a whole number from 1 to ${max}, got "${String(raw)}"`);
@@ -53,13 +45,7 @@ export function readCommonOptions(raw: Record<string, unknown>): CommonOptions {
     }
     inputFormat = raw.inputFormat;
   }
-  let year: number | null = null;
-  if (raw.year !== undefined) {
-    year = Number(raw.year);
-    if (!/^\d{4}$/.test(String(raw.year)) || year < 1970 || year > 2100) throw new UsageError(`--year: expected a four-digit year, got "${String(raw.year)}"`);
-  }
-  const tz = typeof raw.tz === 'string' ? validateZone(raw.tz) : null;
-  return { inputFormat, year, tz, lang: (raw.lang as Lang) ?? 'en', signatures: (raw.signatures as string[]) ?? [], homeNet: (raw.homeNet as string[]) ?? [] };
+  return { inputFormat, year: readYear(raw.year), tz: readZone(raw.tz), lang: (raw.lang as Lang) ?? 'en', signatures: (raw.signatures as string[]) ?? [], homeNet: (raw.homeNet as string[]) ?? [] };
 }
 
 /** Threads for a run: 1 = all in this thread, 2 = reading and parsing (and annotating, for a report) in a second one; auto = 2 for big files on 2+ cores. */

@@ -3,7 +3,8 @@
 // every other language must fill (messages.ts), so a missing translation is a compile
 // error. Strings with numbers are functions: plural rules and word order live here.
 // Counts that may be capped arrive already formatted ("≥4,096"); plain counts as numbers.
-import { counted, fmtInt, plural } from '../util/number-text.js';
+import type { FoldSpread } from '../live/fold.js';
+import { atLeast, counted, fmtInt, plural } from '../util/number-text.js';
 
 /** Severity 0-5 as a word. */
 type SeverityWords = readonly [string, string, string, string, string, string];
@@ -15,6 +16,15 @@ const toPorts = (ports: number): string => (ports > 0 ? ` to ${counted(ports, 'p
 
 function joinAnd(xs: readonly string[]): string {
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
+
+/** Where folded probes went: ", to 118 ports", ", all to 22/tcp", ", to 23/tcp on 14 hosts". */
+function foldedTo(n: number, to: FoldSpread): string {
+  const ports = atLeast(to.ports, to.cap);
+  const hosts = to.hosts > 1 ? ` on ${atLeast(to.hosts, to.cap)} hosts` : '';
+  if (to.onlyPort !== null) return `, ${n > 1 && hosts === '' ? 'all ' : ''}to ${to.onlyPort}${hosts}`;
+  if (to.ports > 1) return `, to ${ports} ports${hosts}`;
+  return to.hosts > 1 ? `, to ${atLeast(to.hosts, to.cap)} hosts` : '';
 }
 
 export const en = {
@@ -408,7 +418,7 @@ export const en = {
     // One decimal, as the report's tables print it; padded so the explanations after it line up.
     score: (score: number) => `score ${score.toFixed(1).padStart(5)}`,
     scoreAtLeast: (score: number, threshold: number) => `score ${score.toFixed(1)} ≥ ${threshold}`,
-    folded: (n: number, ip: string, span: string) => `  +${n} more from ${ip} in ${span}`,
+    folded: (n: number, ip: string, span: string, to: FoldSpread) => `  +${fmtInt(n)} more from ${ip} in ${span}${foldedTo(n, to)}`,
     window: (span: string, events: number, sources: number) =>
       events === 0 ? `── last ${span}: no events` : `── last ${span}: ${counted(events, 'event')} from ${counted(sources, 'source')}`,
     followedFor: (span: string) => `── followed for ${span}`,

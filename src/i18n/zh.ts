@@ -2,11 +2,20 @@
 // articles this tool is built from. Same keys as en.ts (the type says so). Chinese has
 // no plural: counts take a measure word (个, 台, 行). Technical tokens stay as they are
 // (TCP, NULL, 22/tcp, ids, options); a space separates them from Chinese characters.
-import { fmtInt } from '../util/number-text.js';
+import { atLeast, fmtInt } from '../util/number-text.js';
 import type { Messages } from './en.js';
+import type { FoldSpread } from '../live/fold.js';
 
 const opt = (s: string | null, f: (s: string) => string): string => (s === null ? '' : f(s));
 const lasting = (d: string | null): string => opt(d, (x) => `，历时 ${x}`);
+
+/** 折叠的探测去了哪里：“，发往 118 个端口”“，全部发往 22/tcp”“，发往 14 台主机的 23/tcp”。 */
+function foldedTo(n: number, to: FoldSpread): string {
+  const hosts = to.hosts > 1 ? `${atLeast(to.hosts, to.cap)} 台主机的 ` : '';
+  if (to.onlyPort !== null) return hosts === '' ? `，${n > 1 ? '全部' : ''}发往 ${to.onlyPort}` : `，发往 ${hosts}${to.onlyPort}`;
+  if (to.ports > 1) return `，发往 ${hosts}${atLeast(to.ports, to.cap)} 个端口`;
+  return to.hosts > 1 ? `，发往 ${atLeast(to.hosts, to.cap)} 台主机` : '';
+}
 
 /** 包的去向：“，发往 3 个端口”；只有 ICMP 等无端口协议时说“，均不涉及端口”（而非“发往 0 个端口”）。 */
 const toPorts = (ports: number): string => (ports > 0 ? `，发往 ${fmtInt(ports)} 个端口` : '，均不涉及端口');
@@ -374,7 +383,7 @@ export const zh: Messages = {
     alert: (source) => `!! 告警 ${source}`,
     score: (score) => `评分 ${score.toFixed(1).padStart(5)}`,
     scoreAtLeast: (score, threshold) => `评分 ${score.toFixed(1)} ≥ ${threshold}`,
-    folded: (n, ip, span) => `  另有 ${fmtInt(n)} 条来自 ${ip}，历时 ${span}`,
+    folded: (n, ip, span, to) => `  另有 ${fmtInt(n)} 条来自 ${ip}，历时 ${span}${foldedTo(n, to)}`,
     window: (span, events, sources) => (events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自 ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`),
     followedFor: (span) => `── 已跟踪 ${span}`,
   },

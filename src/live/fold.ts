@@ -1,7 +1,8 @@
 // Folding repeats in `follow` text output, so a port scan is a few lines and a count,
 // not a thousand lines: per source, the first `show` probes of a window are printed,
 // later ones only counted, and when the window closes one line says
-// "+120 more from 203.0.113.7 in 10 s" (the caller words it). A probe that brings an annotation not yet
+// "+120 more from 203.0.113.7 in 10 s, to 118 ports" (the caller words it): where the folded
+// probes went tells a port scan from a sweep or from retries to one service. A probe that brings an annotation not yet
 // shown for that source in the window is always printed (new information).
 // Windows run on the log's clock (the event's time; the wall clock for records without
 // one): tailing, the two agree; replaying a file with --from-start, probes hours apart in
@@ -19,6 +20,24 @@ interface Window {
   shown: number;
   folded: number;
   ids: Set<string>;
+  /** Where the folded probes went; made at the first fold (most windows never fold). */
+  ports: Set<string> | null;
+  hosts: Set<string> | null;
+}
+
+/** Distinct destinations counted per window; past this the count reads "at least". */
+export const SPREAD_CAP = 100;
+
+/** Where a window's folded probes went. */
+export interface FoldSpread {
+  /** Distinct destination ports ("22/tcp"), at most SPREAD_CAP. */
+  ports: number;
+  /** The port when there is exactly one. */
+  onlyPort: string | null;
+  /** Distinct destination addresses, at most SPREAD_CAP. */
+  hosts: number;
+  /** SPREAD_CAP: a count that reached it means "at least". */
+  cap: number;
 }
 
 export interface FoldOptions {
@@ -36,8 +55,8 @@ export class Folder {
   private readonly now: () => number;
 
   constructor(
-    /** Receives each "+N more" count and the time it spans (at least 1 s); the caller words and escapes it. */
-    private readonly emitFold: (ip: string, folded: number, spanMs: number) => void,
+    /** Receives each "+N more" count, the time it spans (at least 1 s) and where they went; the caller words and escapes it. */
+    private readonly emitFold: (ip: string, folded: number, spanMs: number, spread: FoldSpread) => void,
     opts: FoldOptions = {},
   ) {
     this.windowMs = opts.windowMs ?? 10_000;
@@ -61,7 +80,7 @@ export class Folder {
     }
     if (!w) {
       if (this.open.size >= this.maxSources) this.closeOldest();
-      w = { start: t, last: t, opened: wall, shown: 0, folded: 0, ids: new Set() };
+      w = { start: t, last: t, opened: wall, shown: 0, folded: 0, ids: new Set(), ports: null, hosts: null };
       this.open.set(ip, w);
     }
     if (t > w.last) w.last = t;
@@ -77,6 +96,8 @@ export class Folder {
       return true;
     }
     w.folded += e.count;
+    if (e.dst.port !== null) addCapped((w.ports ??= new Set()), `${e.dst.port}/${e.proto}`);
+    if (e.dst.ip !== null) addCapped((w.hosts ??= new Set()), addressKey(e.dst.ip));
     return false;
   }
 
@@ -99,6 +120,13 @@ export class Folder {
 
   private close(ip: string, w: Window): void {
     this.open.delete(ip);
-    if (w.folded > 0) this.emitFold(ip, w.folded, Math.max(1000, w.last - w.start));
+    if (w.folded === 0) return;
+    const ports = w.ports?.size ?? 0;
+    const spread = { ports, onlyPort: ports === 1 ? w.ports!.values().next().value! : null, hosts: w.hosts?.size ?? 0, cap: SPREAD_CAP };
+    this.emitFold(ip, w.folded, Math.max(1000, w.last - w.start), spread);
   }
+}
+
+function addCapped(set: Set<string>, key: string): void {
+  if (set.size < SPREAD_CAP) set.add(key);
 }

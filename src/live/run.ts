@@ -84,7 +84,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
 
   const probeLines = text && o.probeLines;
   const folder = probeLines
-    ? new Folder((ip, n, spanMs) => out.write(c.dim(m.folded(n, termSafe(ip), durationText(spanMs, o.lang))) + '\n'))
+    ? new Folder((ip, n, spanMs, to) => out.write(c.dim(termSafe(m.folded(n, ip, durationText(spanMs, o.lang), to))) + '\n'))
     : null;
 
   const sources = new SourceColumn();

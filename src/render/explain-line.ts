@@ -68,6 +68,7 @@ const LABELS = {
     meaning: 'What logscan reads into it:',
     noMeaning: 'Nothing in logscan’s knowledge is about this packet.',
     yearAssumed: ' (year assumed: the stamp has none)',
+    yearGiven: ' (year from --year: the stamp has none)',
     uptime: (s: number) => `${s.toFixed(3)} s after the kernel started (no clock time in the line)`,
     host: (h: string) => `on ${h}`,
     action: { drop: 'dropped', reject: 'rejected', allow: 'allowed', other: 'logged without a verdict' },
@@ -113,6 +114,7 @@ const LABELS = {
     meaning: 'logscan 的解读：',
     noMeaning: 'logscan 的知识库中没有关于这个数据包的内容。',
     yearAssumed: '（年份为推断：时间戳中没有年份）',
+    yearGiven: '（年份来自 --year：时间戳中没有年份）',
     uptime: (s: number) => `内核启动后 ${s.toFixed(3)} 秒（这一行没有时钟时间）`,
     host: (h: string) => `主机 ${h}`,
     action: { drop: '已丢弃', reject: '已拒绝', allow: '已放行', other: '已记录（无处理结果）' },
@@ -157,6 +159,10 @@ export interface LineTableOptions {
   lang: Lang;
   width: number;
   color: boolean;
+  /** The zone times are shown in (--tz); null or absent: this machine's. */
+  tz?: string | null;
+  /** Whether --year said the year of stamps without one. */
+  yearGiven?: boolean;
 }
 
 function endpoint(p: Endpoint): string {
@@ -244,7 +250,7 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
   }
   const when =
     e.time !== null
-      ? `${formatDateTime(e.time, null)} ${formatOffset(zonedParts(e.time, null).offset)}${e.yearInferred ? L.yearAssumed : ''}`
+      ? `${formatDateTime(e.time, o.tz ?? null)} ${formatOffset(zonedParts(e.time, o.tz ?? null).offset)}${e.yearInferred ? (o.yearGiven ? L.yearGiven : L.yearAssumed) : ''}`
       : e.uptime !== null
         ? L.uptime(e.uptime)
         : '?';

@@ -30,3 +30,8 @@ export function plural(n: number, noun: string, pluralForm = `${noun}s`): string
 export function counted(n: number, noun: string, pluralForm?: string): string {
   return `${fmtInt(n)} ${plural(n, noun, pluralForm)}`;
 }
+
+/** "100+" for a count that stopped at its cap. */
+export function atLeast(n: number, cap: number): string {
+  return `${fmtInt(n)}${n >= cap ? '+' : ''}`;
+}

@@ -192,6 +192,26 @@ describe('explain - (standard input)', () => {
     expect(bad.stderr).toContain('--home-net: "nonsense" is not an address or CIDR range');
   });
 
+  it('--tz and --year read the stamps as the report does; times show in that zone', () => {
+    // Tests run with TZ=Etc/GMT+2: without --tz, a stamp without offset is this machine's time.
+    expect(runCli(['explain', UFW]).stdout).toMatch(/time {9}\d{4}-11-20 07:07:40 -02:00 \(year assumed: the stamp has none\) · on gw\n/);
+    const tokyo = runCli(['explain', UFW, '--tz', 'Asia/Tokyo', '--year', '2025']);
+    expect(tokyo.stdout).toContain('time         2025-11-20 07:07:40 +09:00 (year from --year: the stamp has none) · on gw\n');
+    const j = runCli(['explain', UFW, '--tz', 'Asia/Tokyo', '--year', '2025', '-o', 'json']);
+    expect((JSON.parse(j.stdout) as LineJson[])[0].event?.time).toBe('2025-11-19T22:07:40.000Z');
+    // A stamp with its own offset keeps its instant; --tz only says where to show it.
+    const own = UFW.replace('Nov 20 07:07:40', '2026-11-20T07:07:40+01:00');
+    expect(runCli(['explain', own, '--tz', 'Asia/Tokyo']).stdout).toContain('time         2026-11-20 15:07:40 +09:00 · on gw\n');
+    for (const [opt, value, says] of [
+      ['--tz', 'Mars/Olympus', '--tz: unknown time zone "Mars/Olympus"'],
+      ['--year', '26', '--year: expected a four-digit year, got "26"'],
+    ]) {
+      const bad = runCli(['explain', '80', opt, value]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(says);
+    }
+  });
+
     it('empty standard input is a usage error (exit 2)', () => {
     const r = runCli(['explain', '-'], { input: '\n' });
     expect(r.code).toBe(2);

@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { Folder } from '../../src/live/fold.js';
+import { Folder, SPREAD_CAP, type FoldSpread } from '../../src/live/fold.js';
+import { messages } from '../../src/i18n/messages.js';
 import { makeEvent } from '../helpers/events.js';
 
 const T0 = Date.UTC(2026, 10, 20, 6, 0, 0);
 
 function folder(clock: { wall: number }) {
   const folds: [string, number, number][] = [];
-  const f = new Folder((ip, n, span) => folds.push([ip, n, span]), { now: () => clock.wall, windowMs: 10_000, show: 3 });
-  return { f, folds };
+  const spreads: FoldSpread[] = [];
+  const f = new Folder(
+    (ip, n, span, to) => {
+      folds.push([ip, n, span]);
+      spreads.push(to);
+    },
+    { now: () => clock.wall, windowMs: 10_000, show: 3 },
+  );
+  return { f, folds, spreads };
 }
-const probe = (sec: number | null, ip = '203.0.113.7', port = 23) =>
-  makeEvent({ time: sec === null ? null : new Date(T0 + sec * 1000), src: { ip }, dst: { port }, annotations: [] });
+const probe = (sec: number | null, ip = '203.0.113.7', port: number | null = 23, dst = '198.51.100.2', proto = 'tcp') =>
+  makeEvent({ time: sec === null ? null : new Date(T0 + sec * 1000), proto, src: { ip }, dst: { ip: dst, port }, annotations: [] });
 
 describe('follow: folding repeats', () => {
   it('a burst from one source: three printed, the rest counted, spanning its log time', () => {
@@ -69,5 +77,43 @@ describe('follow: folding repeats', () => {
     tagged.annotations = [{ id: 'trojan', severity: 4, text: 'Sub-7', ref: 'x' }];
     expect(f.admit(probe(3.5))).toBe(false);
     expect(f.admit(tagged)).toBe(true);
+  });
+
+  it('says where the folded probes went: distinct ports and hosts, the port when there is one, capped', () => {
+    const spreadOf = (events: [number | null, string, string][]): FoldSpread => {
+      const { f, spreads } = folder({ wall: 0 });
+      // Three shown first, to other places: only the folded ones count.
+      for (let i = 0; i < 3; i++) f.admit(probe(0, '203.0.113.7', 9000 + i, '198.51.100.200'));
+      for (const [port, dst, proto] of events) f.admit(probe(1, '203.0.113.7', port, dst, proto));
+      f.flush();
+      expect(spreads).toHaveLength(1);
+      return spreads[0];
+    };
+    const host = '198.51.100.2';
+    expect(spreadOf([[22, host, 'tcp'], [22, host, 'tcp']])).toEqual({ ports: 1, onlyPort: '22/tcp', hosts: 1, cap: SPREAD_CAP });
+    // The same number over TCP and UDP is two ports.
+    expect(spreadOf([[53, host, 'tcp'], [53, host, 'udp']])).toMatchObject({ ports: 2, onlyPort: null, hosts: 1 });
+    expect(spreadOf([[23, '10.0.0.1', 'tcp'], [23, '10.0.0.2', 'tcp'], [23, '10.0.0.3', 'tcp']])).toMatchObject({ ports: 1, onlyPort: '23/tcp', hosts: 3 });
+    // ICMP has no port; IPv6 hosts are counted in one spelling.
+    expect(spreadOf([[null, '2001:db8::1', 'icmpv6'], [null, '2001:DB8:0::1', 'icmpv6'], [null, '2001:db8::2', 'icmpv6']])).toMatchObject({ ports: 0, onlyPort: null, hosts: 2 });
+    const wide = Array.from({ length: SPREAD_CAP + 50 }, (_, i): [number, string, string] => [1000 + i, `10.0.${i >> 8}.${i & 255}`, 'tcp']);
+    expect(spreadOf(wide)).toMatchObject({ ports: SPREAD_CAP, hosts: SPREAD_CAP });
+  });
+
+  it('words the spread in English and Chinese', () => {
+    const en = messages('en').follow.folded;
+    const zh = messages('zh').follow.folded;
+    const to = (ports: number, hosts: number, onlyPort: string | null = null): FoldSpread => ({ ports, hosts, onlyPort, cap: SPREAD_CAP });
+    expect(en(26, '203.0.113.7', '9 s', to(1, 1, '22/tcp'))).toBe('  +26 more from 203.0.113.7 in 9 s, all to 22/tcp');
+    expect(en(1, '203.0.113.7', '1 s', to(1, 1, '22/tcp'))).toBe('  +1 more from 203.0.113.7 in 1 s, to 22/tcp');
+    expect(en(14, '203.0.113.7', '5 s', to(1, 14, '23/tcp'))).toBe('  +14 more from 203.0.113.7 in 5 s, to 23/tcp on 14 hosts');
+    expect(en(1200, '203.0.113.7', '10 s', to(SPREAD_CAP, 1))).toBe(`  +1,200 more from 203.0.113.7 in 10 s, to ${SPREAD_CAP}+ ports`);
+    expect(en(40, '203.0.113.7', '10 s', to(20, 5))).toBe('  +40 more from 203.0.113.7 in 10 s, to 20 ports on 5 hosts');
+    expect(en(9, '203.0.113.7', '3 s', to(0, 9))).toBe('  +9 more from 203.0.113.7 in 3 s, to 9 hosts');
+    expect(en(9, '203.0.113.7', '3 s', to(0, 1))).toBe('  +9 more from 203.0.113.7 in 3 s');
+    expect(zh(26, '203.0.113.7', '9 秒', to(1, 1, '22/tcp'))).toBe('  另有 26 条来自 203.0.113.7，历时 9 秒，全部发往 22/tcp');
+    expect(zh(14, '203.0.113.7', '5 秒', to(1, 14, '23/tcp'))).toBe('  另有 14 条来自 203.0.113.7，历时 5 秒，发往 14 台主机的 23/tcp');
+    expect(zh(40, '203.0.113.7', '10 秒', to(20, 5))).toBe('  另有 40 条来自 203.0.113.7，历时 10 秒，发往 5 台主机的 20 个端口');
+    expect(zh(9, '203.0.113.7', '3 秒', to(0, 9))).toBe('  另有 9 条来自 203.0.113.7，历时 3 秒，发往 9 台主机');
   });
 });

@@ -1,0 +1,26 @@
+// --tz and --year, validated: shared by the commands that read logs and by `explain` for
+// pasted lines. Kept apart from options.ts, which loads every parser, so that
+// `explain 80` does not.
+import { UsageError } from '../errors.js';
+
+function validateZone(tz: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return tz;
+  } catch {
+    throw new UsageError(`--tz: unknown time zone "${tz}" (use an IANA name such as Europe/Berlin or UTC)`);
+  }
+}
+
+/** --year as a number, or null when not given. */
+export function readYear(raw: unknown): number | null {
+  if (raw === undefined) return null;
+  const year = Number(raw);
+  if (!/^\d{4}$/.test(String(raw)) || year < 1970 || year > 2100) throw new UsageError(`--year: expected a four-digit year, got "${String(raw)}"`);
+  return year;
+}
+
+/** --tz, validated, or null when not given. */
+export function readZone(raw: unknown): string | null {
+  return typeof raw === 'string' ? validateZone(raw) : null;
+}
