@@ -7,6 +7,7 @@ import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
 import { addressKey } from './address-key.js';
 import { trafficKind } from './own-traffic.js';
+import { lostRecords } from '../parsers/windows-firewall.js';
 import { HashSet, mixHash, stringHash } from './hash-set.js';
 import type { LocalHour } from '../render/time-format.js';
 
@@ -24,6 +25,18 @@ export interface ProbeSplit {
   own: number;
   replies: number;
   noise: number;
+}
+
+/** Rows in which the firewall said it could not write some records (Windows Firewall INFO-EVENTS-LOST): the log has gaps. */
+export interface LogGaps {
+  rows: number;
+  /** Records those rows say were lost (of the rows that give a number). */
+  records: number;
+  /** Rows that give no number. */
+  uncounted: number;
+  /** Log time of the first and last such row (null when they have none). */
+  first: number | null;
+  last: number | null;
 }
 
 export interface OverviewData {
@@ -56,6 +69,8 @@ export interface OverviewData {
   probes: ProbeSplit;
   /** True when topPorts counts only dropped/rejected packets (the log had some); else every inbound packet. */
   portsBlockedOnly: boolean;
+  /** Where the log says records are missing; null when it says none are. */
+  logGaps: LogGaps | null;
   /** Distinct source addresses; once more than the counter holds, that many (`distinctSourcesCapped`: "at least"). */
   distinctSources: number;
   distinctSourcesCapped: boolean;
@@ -147,6 +162,7 @@ export class Overview {
   /** The last event's day and its counts: a log's days come one after another. */
   private lastDay = -1;
   private lastDayCounts: [number, number] | null = null;
+  private logGaps: LogGaps | null = null;
 
   /** clock places a time in the report's zone (--tz): its day and hour. */
   constructor(
@@ -180,6 +196,8 @@ export class Overview {
     this.byProto.add(e.proto, n);
     this.byDirection.add(e.direction ?? 'unknown', n);
     this.byRule.add(e.rule ?? NO_RULE, n);
+    // Only a row with no packet in it can say that records are missing.
+    if (e.src.ip === null && e.action === 'other') this.noteGap(e);
     const key = e.src.ip ? addressKey(e.src.ip) : null;
     if (key !== null) this.sources.add(key, n);
     // Only probes' ports are "probed ports": not our own traffic, not a server's reply to
@@ -204,6 +222,20 @@ export class Overview {
           if (key !== null && (blocked || !this.sourcesBlockedOnly)) this.addPortSource(blocked, e.proto, port, key);
         }
       }
+    }
+  }
+
+  private noteGap(e: FirewallEvent): void {
+    const lost = lostRecords(e);
+    if (lost === null) return;
+    const g = (this.logGaps ??= { rows: 0, records: 0, uncounted: 0, first: null, last: null });
+    g.rows++;
+    if (lost.records === null) g.uncounted++;
+    else g.records += lost.records;
+    if (e.time !== null) {
+      const t = e.time.getTime();
+      if (g.first === null || t < g.first) g.first = t;
+      if (g.last === null || t > g.last) g.last = t;
     }
   }
 
@@ -248,6 +280,7 @@ export class Overview {
         replies: this.replies,
         noise: this.noise,
       },
+      logGaps: this.logGaps === null ? null : { ...this.logGaps },
       distinctSources: this.sources.distinct,
       distinctSourcesCapped: this.sources.saturated,
       perHour: [...this.perHour],

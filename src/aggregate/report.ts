@@ -94,6 +94,12 @@ export interface ReportDoc {
   profiles: SummaryResult['profiles'];
   /** The signal that stopped reading early ("SIGINT", "SIGTERM"): the report covers what was read before it. Null for a full run. */
   interrupted: string | null;
+  /**
+   * Where the log itself says records are missing (Windows Firewall INFO-EVENTS-LOST rows):
+   * how many rows, the records they say were lost, the rows that give no number, and the
+   * first and last row's time. Null when the log says nothing is missing.
+   */
+  logGaps: { rows: number; records: number; uncounted: number; first: string | null; last: string | null } | null;
   /** --geoip only: per country / per AS over every tracked source (docs/integrations.md), and the databases used. */
   topCountries?: CountryCount[];
   topNetworks?: NetworkCount[];
@@ -176,7 +182,12 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     sourceRanges: summary.sourceRanges,
     profiles: summary.profiles,
     interrupted: extras?.interrupted ?? null,
+    logGaps: ov.logGaps && { ...ov.logGaps, first: isoOrNull(ov.logGaps.first), last: isoOrNull(ov.logGaps.last) },
   };
+}
+
+function isoOrNull(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
 }
 
 function sum<T>(xs: readonly T[], f: (x: T) => number): number {

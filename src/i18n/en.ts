@@ -203,6 +203,10 @@ export const en = {
     guessed: ' (guessed)',
     incomplete: (n: number, total: number, files: string) => `incomplete: ${n} of ${total} ${plural(total, 'input')} not read to the end: ${files}`,
     interrupted: (signal: string) => `interrupted by ${signal}: this report covers only what was read before it`,
+    logGapsLabel: 'log gaps',
+    /** What INFO-EVENTS-LOST rows say: records lost (those that give a number), rows without one, rows, and when. */
+    logGaps: (records: number, uncounted: number, rows: number, when: string | null) =>
+      `the firewall could not write ${records === 0 ? 'some records' : `${uncounted > 0 ? 'at least ' : ''}${counted(records, 'record')}`} (${counted(rows, 'INFO-EVENTS-LOST row')}${uncounted > 0 && records > 0 ? `, ${fmtInt(uncounted)} without a count` : ''}${opt(when, (w) => `, ${w}`)}): counts around then are low`,
     noMatch: 'No events match the filters.',
     /** noMatch when a time window left everything out: where the logs are. */
     noMatchSpan: (first: string, last: string) => `No events match the filters. The events read run from ${first} to ${last}.`,

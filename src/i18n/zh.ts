@@ -192,6 +192,9 @@ export const zh: Messages = {
     guessed: '（推测）',
     incomplete: (n, total, files) => `不完整：${fmtInt(total)} 个输入中有 ${fmtInt(n)} 个未读到末尾：${files}`,
     interrupted: (signal) => `被 ${signal} 中断：本报告只包含中断前读到的内容`,
+    logGapsLabel: '日志缺口',
+    logGaps: (records, uncounted, rows, when) =>
+      `防火墙有${records === 0 ? '一些' : `${uncounted > 0 ? '至少 ' : ' '}${fmtInt(records)} 条`}记录未能写入（${fmtInt(rows)} 行 INFO-EVENTS-LOST${uncounted > 0 && records > 0 ? `，其中 ${fmtInt(uncounted)} 行没有数量` : ''}${opt(when, (w) => `，${w}`)}）：这段时间前后的统计偏低`,
     noMatch: '没有符合筛选条件的事件。',
     noMatchSpan: (first, last) => `没有符合筛选条件的事件。读到的事件时间范围为 ${first} 至 ${last}。`,
     noRecords: '未找到防火墙记录。`logscan check FILE` 可以显示 logscan 如何解读这些行。',

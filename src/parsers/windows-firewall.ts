@@ -337,7 +337,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
       sink.malformed(lineNo, text, `field date/time: invalid '${f.at(L.date).slice(0, 16)} ${f.at(L.time).slice(0, 16)}'`);
       return;
     }
-    const rule = lost === '-' ? 'INFO-EVENTS-LOST' : `INFO-EVENTS-LOST ${lost}`;
+    const rule = lost === '-' ? LOST_RULE : `${LOST_RULE} ${lost}`;
     emit(ms, 'other', null, rule, 'other', null, NO_ENDPOINT_IP, null, NO_ENDPOINT_IP, null, null, null, null, null, lineNo);
   }
 
@@ -487,6 +487,21 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
   }
 
   return { line, end() {} };
+}
+
+/** The rule of a row that says the firewall could not write records: `INFO-EVENTS-LOST 14`. */
+const LOST_RULE = 'INFO-EVENTS-LOST';
+
+/**
+ * For a Windows Firewall INFO-EVENTS-LOST row (no packet: a note that the firewall could
+ * not write some records), how many it says were lost (null when it gives no number);
+ * null for any other event.
+ */
+export function lostRecords(e: FirewallEvent): { records: number | null } | null {
+  const r = e.rule;
+  if (e.format !== FORMAT_ID || r === null || !r.startsWith(LOST_RULE)) return null;
+  const digits = r.slice(LOST_RULE.length + 1);
+  return { records: /^\d{1,15}$/.test(digits) ? Number(digits) : null };
 }
 
 export const windowsFirewallFormat: FormatDefinition = {

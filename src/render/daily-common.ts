@@ -5,6 +5,7 @@ import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { fmtInt } from '../util/number-text.js';
+import { logGapsText } from './report-text.js';
 import { formatDateTime, formatDay } from './time-format.js';
 
 /** "697 packets from 196 sources to 300 ports" ("≥200,000 sources" past the counter's cap). */
@@ -78,6 +79,9 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
   const coverage = coverageNote(doc, tz, lang);
   if (coverage !== null) notes.push(coverage);
   if (doc.outside.untimed > 0) notes.push(m.untimed(doc.outside.untimed));
+  const R = messages(lang).report;
+  const gaps = logGapsText(doc.report, R, tz);
+  if (gaps !== null) notes.push(`${R.logGapsLabel}: ${gaps}`);
   return notes;
 }
 

@@ -8,7 +8,7 @@ import { messages } from '../i18n/messages.js';
 import { labelStride, renderChartSvg } from './daily-chart.js';
 import { pctOf } from './daily-common.js';
 import { card, chartLegend, htmlPage, reportSectionsHtml, rulesSection } from './html-page.js';
-import { calendarDays, capped, dayNamer, filterItems, noMatchText, perDayRow, recordsText } from './report-text.js';
+import { calendarDays, capped, dayNamer, filterItems, logGapsText, noMatchText, perDayRow, recordsText } from './report-text.js';
 import { htmlEscape as e } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
 import { fmtInt } from '../util/number-text.js';
@@ -52,6 +52,8 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
   b.push(`<ul class="plain">${items.join('')}</ul>`);
   for (const i of doc.inputs) if (i.error) b.push(`<p class="note">${e(i.incomplete ? R.md.incomplete : R.md.problem)}${colon}<code>${e(i.file)}</code>: ${e(i.error)}</p>`);
   if (doc.interrupted) b.push(`<p class="note">${e(R.md.interrupted)}${colon}${e(R.md.interruptedText(doc.interrupted))}</p>`);
+  const gaps = logGapsText(doc, R, tz);
+  if (gaps !== null) b.push(`<p class="note">${e(R.logGapsLabel)}${colon}${e(gaps)}</p>`);
   b.push('</header>');
 
   if (t.events === 0) {

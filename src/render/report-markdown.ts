@@ -4,7 +4,7 @@
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { DETAILED_SOURCES, capped, filterItems, knownAsText, noMatchText, perDayRow, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, sparkline, whyNotes } from './report-text.js';
+import { DETAILED_SOURCES, capped, filterItems, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, sparkline, whyNotes } from './report-text.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -47,6 +47,8 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   if (t.ignored !== undefined) out.push(`- ${label(m.md.ignored)} ${m.ignoredText(t.ignored)}`);
   for (const i of doc.inputs) if (i.error) out.push(`- ${label(i.incomplete ? m.md.incomplete : m.md.problem)} ${md(i.error)}`);
   if (doc.interrupted) out.push(`- ${label(m.md.interrupted)} ${m.md.interruptedText(md(doc.interrupted))}`);
+  const gaps = logGapsText(doc, m, opts.tz);
+  if (gaps !== null) out.push(`- ${label(m.logGapsLabel)} ${md(gaps)}`);
   if (t.events > 0) {
     const msg = messages(opts.lang);
     out.push(`- ${label(m.label.probes)} ${probesItems(doc.probes, msg).join(' · ')}`);

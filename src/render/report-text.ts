@@ -369,6 +369,14 @@ export function noMatchText(doc: ReportDoc, m: Messages['report'], tz: string | 
   return m.noMatchSpan(formatDateTime(new Date(span.first), tz), formatDateTime(new Date(span.last), tz));
 }
 
+/** What the log says is missing from it (Windows Firewall INFO-EVENTS-LOST rows), or null when it says nothing is. */
+export function logGapsText(doc: ReportDoc, m: Messages['report'], tz: string | null): string | null {
+  const g = doc.logGaps;
+  if (g === null) return null;
+  const times = [...new Set([g.first, g.last])].filter((t): t is string => t !== null).map((t) => formatDateTime(new Date(t), tz));
+  return m.logGaps(g.records, g.uncounted, g.rows, times.length === 0 ? null : times.join(' → '));
+}
+
 export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   const c = pc.createColors(opts.color);
   const msg = messages(opts.lang);
@@ -414,6 +422,8 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
     out.push('', wrapLabelled('', m.incomplete(incomplete.length, doc.inputs.length, incomplete.map((i) => termSafe(i.file)).join(', ')), opts.width, c.yellow));
   }
   if (doc.interrupted) out.push('', wrapLabelled('', m.interrupted(termSafe(doc.interrupted)), opts.width, c.yellow));
+  const gaps = logGapsText(doc, m, opts.tz);
+  if (gaps !== null) out.push('', wrapLabelled('', `${m.logGapsLabel}: ${gaps}`, opts.width, c.yellow));
 
   if (t.events === 0) {
     out.push('', wrapLabelled('', t.parsedEvents > 0 ? noMatchText(doc, m, opts.tz) : m.noRecords, opts.width));

@@ -23,7 +23,7 @@ interface DailyJson {
   logs: { first: string | null; last: string | null };
   rules: { key: string; packets: number }[];
   skippedFiles: { path: string; reason: string }[];
-  report: { inputs: { file: string }[]; sources: { ip: string; findings: { id: string }[] }[]; interpretations: { id: string }[] };
+  report: { inputs: { file: string }[]; logGaps: { rows: number; records: number; uncounted: number } | null; sources: { ip: string; findings: { id: string }[] }[]; interpretations: { id: string }[] };
 }
 
 function write(dir: string, name: string, lines: string[], mtime?: number): string {
@@ -159,6 +159,22 @@ describe('how far the logs reach', () => {
     const d = daily([log, '--date', '2026-11-23', '--tz', 'UTC']);
     expect(d.logs).toEqual({ first: '2026-11-20T12:00:00.000Z', last: '2026-11-22T03:15:00.000Z' });
     expect(d.covered).toBe(false);
+  });
+
+  it("says where the day's log has a gap the firewall reported (Windows Firewall INFO-EVENTS-LOST), only on that day", () => {
+    const dir = tempDir();
+    const fields = '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path';
+    const log = write(dir, 'pfirewall.log', [
+      '#Version: 1.5',
+      fields,
+      '2026-11-20 08:00:00 DROP TCP 203.0.113.7 192.168.1.20 44321 445 52 S 1 0 64240 - - - RECEIVE',
+      '2026-11-20 09:00:00 INFO-EVENTS-LOST - - - - - - - - - - - - 14 -',
+      '2026-11-21 08:00:00 DROP TCP 203.0.113.7 192.168.1.20 44321 445 52 S 1 0 64240 - - - RECEIVE',
+    ]);
+    const gap = '> log gaps: the firewall could not write 14 records (1 INFO-EVENTS-LOST row, 2026-11-20 09:00:00): counts around then are low';
+    expect(note(log, '2026-11-20').split('\n')).toContain(gap);
+    expect(note(log, '2026-11-21')).not.toContain('log gaps');
+    expect(daily([log, '--date', '2026-11-20', '--tz', 'UTC']).report.logGaps).toMatchObject({ rows: 1, records: 14, uncounted: 0 });
   });
 
   it('a day of one record reads in the singular in every format, and so does the report of it', () => {

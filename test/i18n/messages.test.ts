@@ -59,6 +59,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.daysBusiest': [31, '2026-11-17 1,204'],
   'report.incomplete': [1, 2, 'a.log'],
   'report.interrupted': ['SIGINT'],
+  'report.logGaps': [14, 1, 2, '2026-11-20 18:05:01'],
   'report.topSourcesOf': [20, 196],
   'report.noneAtSeverity': [5, 196],
   'report.countryItem': ['CN', 12, 3],

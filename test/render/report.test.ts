@@ -8,6 +8,7 @@ import { buildReport, type ReportDoc } from '../../src/aggregate/report.js';
 import { Summarizer } from '../../src/aggregate/summary.js';
 import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { displayWidth } from '../../src/render/box-table.js';
+import { renderReportHtml } from '../../src/render/report-html.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
 import { renderReportText } from '../../src/render/report-text.js';
 import { wrapItems } from '../../src/render/box-table.js';
@@ -208,6 +209,50 @@ describe('terminal report', () => {
     expect(d.sources.map((s) => s.ip)).toEqual(['203.0.113.9', '192.0.2.23']);
     expect(d.interpretations.map((i) => i.id)).toEqual(['trojan']);
     expect(d.rankedSources).toBe(6);
+  });
+});
+
+describe('log gaps (Windows Firewall INFO-EVENTS-LOST)', () => {
+  const lost = (iso: string, n: string | null) =>
+    makeEvent({
+      time: new Date(iso),
+      format: 'windows-firewall',
+      action: 'other',
+      direction: null,
+      proto: 'other',
+      rule: n === null ? 'INFO-EVENTS-LOST' : `INFO-EVENTS-LOST ${n}`,
+      src: { ip: null, port: null },
+      dst: { ip: null, port: null },
+      annotations: [],
+    });
+  const probe = makeEvent({ format: 'windows-firewall', rule: 'DROP', src: { ip: '203.0.113.9' } });
+
+  it('tallies the rows: records they give, rows without a number, first and last time; nothing when the log has none', () => {
+    const d = doc([probe, lost('2026-11-20T18:05:01Z', '14'), lost('2026-11-20T06:00:00Z', null), lost('2026-11-21T02:00:00Z', '1000')]);
+    expect(d.logGaps).toEqual({ rows: 3, records: 1014, uncounted: 1, first: '2026-11-20T06:00:00.000Z', last: '2026-11-21T02:00:00.000Z' });
+    expect(doc([probe]).logGaps).toBeNull();
+    // Only the Windows Firewall rows say so: the same rule text from another format is a log prefix.
+    expect(doc([{ ...lost('2026-11-20T18:05:01Z', '14'), format: 'iptables' }]).logGaps).toBeNull();
+  });
+
+  it('says so in the terminal, Markdown and HTML, in the report\'s zone', () => {
+    const one = doc([probe, lost('2026-11-20T18:05:01Z', '14')]);
+    const text = renderReportText(one, { lang: 'en', width: 100, color: false, tz: 'Asia/Tokyo' });
+    expect(text).toContain('log gaps: the firewall could not write 14 records (1 INFO-EVENTS-LOST row, 2026-11-21 03:05:01):\ncounts around then are low');
+    const md = renderReportMarkdown(one, { lang: 'zh', tz: 'UTC' });
+    expect(md).toContain('- **日志缺口：** 防火墙有 14 条记录未能写入（1 行 INFO-EVENTS-LOST，2026-11-20 18:05:01）：这段时间前后的统计偏低');
+    expect(renderReportHtml(one, { lang: 'en', tz: 'UTC', version: '0.0.0' })).toContain(
+      '<p class="note">log gaps: the firewall could not write 14 records (1 INFO-EVENTS-LOST row, 2026-11-20 18:05:01): counts around then are low</p>',
+    );
+    expect(renderReportText(doc([probe]), { lang: 'en', width: 100, color: false, tz: 'UTC' })).not.toContain('log gaps');
+    const some = doc([probe, lost('2026-11-20T06:00:00Z', null), lost('2026-11-20T08:00:00Z', null)]);
+    expect(renderReportText(some, { lang: 'en', width: 200, color: false, tz: 'UTC' })).toContain(
+      'log gaps: the firewall could not write some records (2 INFO-EVENTS-LOST rows, 2026-11-20 06:00:00 → 2026-11-20 08:00:00): counts around then are low',
+    );
+    const mixed = doc([probe, lost('2026-11-20T06:00:00Z', null), lost('2026-11-20T06:00:00Z', '3')]);
+    expect(renderReportText(mixed, { lang: 'en', width: 200, color: false, tz: 'UTC' })).toContain(
+      'could not write at least 3 records (2 INFO-EVENTS-LOST rows, 1 without a count, 2026-11-20 06:00:00): counts',
+    );
   });
 });
 
