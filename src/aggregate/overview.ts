@@ -62,7 +62,8 @@ export interface OverviewData {
   portSourcesCapped: boolean;
   /**
    * Every packet is one of: a probe (arrived unasked), this side's own (util/egress.ts), a
-   * reply to it (isReply) or LAN broadcast chatter (isLanNoise). `ports`: distinct
+   * reply to it (isReply) or LAN broadcast chatter (isLanNoise); a log-gap row (logGaps) is
+   * none of them, being no packet. `ports`: distinct
    * (protocol, port) pairs the probes went to; `blocked`, `blockedPorts`: the same for the
    * probes dropped or rejected (what topPorts counts when portsBlockedOnly).
    */
@@ -196,8 +197,6 @@ export class Overview {
     this.byProto.add(e.proto, n);
     this.byDirection.add(e.direction ?? 'unknown', n);
     this.byRule.add(e.rule ?? NO_RULE, n);
-    // Only a row with no packet in it can say that records are missing.
-    if (e.src.ip === null && e.action === 'other') this.noteGap(e);
     const key = e.src.ip ? addressKey(e.src.ip) : null;
     if (key !== null) this.sources.add(key, n);
     // Only probes' ports are "probed ports": not our own traffic, not a server's reply to
@@ -211,6 +210,9 @@ export class Overview {
         break;
       case 'noise':
         this.noise += n;
+        break;
+      case 'gap':
+        this.noteGap(e);
         break;
       case 'probe': {
         this.probes += n;

@@ -5,6 +5,7 @@
 // with it, nor with the SSDP a home router announces every few seconds.
 import type { FirewallEvent } from '../event.js';
 import { isEgress, onThisSide } from '../util/egress.js';
+import { lostRecords } from '../parsers/windows-firewall.js';
 import { NOISE_ANNOTATIONS, NOT_NOTABLE, REPLY_ANNOTATIONS } from './thresholds.js';
 
 /**
@@ -71,14 +72,19 @@ export function isLanNoise(e: FirewallEvent): boolean {
   return false;
 }
 
-/** What a logged packet is to the probe counts (the report's header and port tables, the daily headline). */
-export type TrafficKind = 'probe' | 'own' | 'reply' | 'noise';
+/**
+ * What a logged record is to the probe counts (the report's header and port tables, the
+ * daily headline); `gap` is no packet but the firewall's note that it could not write some
+ * (Windows Firewall INFO-EVENTS-LOST).
+ */
+export type TrafficKind = 'probe' | 'own' | 'reply' | 'noise' | 'gap';
 
 /**
  * A probe arrived unasked; the rest is this side's own traffic (isFromThisSide), a reply
  * to it, or LAN broadcast chatter. Checked in that order, so each packet is one of them.
  */
 export function trafficKind(e: FirewallEvent): TrafficKind {
+  if (e.src.ip === null && lostRecords(e) !== null) return 'gap';
   if (isFromThisSide(e)) return 'own';
   if (isReply(e)) return 'reply';
   if (isLanNoise(e)) return 'noise';

@@ -75,6 +75,7 @@ const COUNTS_AS: Record<TrafficKind, string> = {
   own: 'not a probe: sent from this side',
   reply: "not a probe: a reply to this side's connection",
   noise: 'not a probe: LAN broadcast chatter',
+  gap: 'no packet: the firewall noting records it could not write (a gap in the log)',
 };
 
 function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number): string[] {
@@ -127,7 +128,7 @@ export function renderCheckJson(results: readonly CheckResult[]): string {
       ...r,
       why: formatWhy(r),
       hints: hints(r),
-      // countsAs: per event, what it is to the probe counts (probe, own, reply, noise).
+      // countsAs: per event, what it is to the probe counts (probe, own, reply, noise; gap for a log-gap row).
       detail: r.detail ? { ...r.detail, events: r.detail.events.map((e) => JSON.parse(eventToJson(e)) as unknown), countsAs: r.detail.events.map(trafficKind) } : null,
     })),
   };

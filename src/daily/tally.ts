@@ -26,6 +26,8 @@ export class DayTally {
   own = 0;
   /** LAN broadcast/multicast chatter (DHCP, NetBIOS, SSDP, mDNS …): aimed at every machine, not probes. */
   noise = 0;
+  /** Rows in which the firewall said it lost records (no packet; the report's logGaps says how many). */
+  gaps = 0;
   /** Earliest and latest event seen in the window. */
   first = Infinity;
   last = -Infinity;
@@ -63,6 +65,7 @@ export class DayTally {
     const kind = trafficKind(e);
     if (kind === 'own') this.own += n;
     else if (kind === 'noise') this.noise += n;
+    else if (kind === 'gap') this.gaps += n;
     if (kind !== 'probe') return;
     this.probes += n;
     if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
@@ -75,7 +78,7 @@ export class DayTally {
 
   /** Packets that were replies to this side's connections (or backscatter). */
   get replies(): number {
-    return this.packets - this.probes - this.own - this.noise;
+    return this.packets - this.probes - this.own - this.noise - this.gaps;
   }
 
   hasSource(ip: string): boolean {

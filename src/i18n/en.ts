@@ -426,6 +426,8 @@ export const en = {
     window: (span: string, events: number, sources: number) =>
       events === 0 ? `── last ${span}: no events` : `── last ${span}: ${counted(events, 'event')} from ${counted(sources, 'source')}`,
     followedFor: (span: string) => `── followed for ${span}`,
+    logGap: (records: number | null) =>
+      `log gap: the firewall could not write ${records === null ? 'some records' : counted(records, 'record')} here (INFO-EVENTS-LOST)`,
   },
 };
 

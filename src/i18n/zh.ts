@@ -389,5 +389,6 @@ export const zh: Messages = {
     folded: (n, ip, span, to) => `  另有 ${fmtInt(n)} 条来自 ${ip}，历时 ${span}${foldedTo(n, to)}`,
     window: (span, events, sources) => (events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自 ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`),
     followedFor: (span) => `── 已跟踪 ${span}`,
+    logGap: (records) => `日志缺口：防火墙有${records === null ? '一些' : ` ${fmtInt(records)} 条`}记录未能在此写入（INFO-EVENTS-LOST）`,
   },
 };

@@ -67,6 +67,11 @@ export function printsAsProbe(e: FirewallEvent): boolean {
   return !isOwnClientTraffic(e) && !isReply(e) && !isLanNoise(e);
 }
 
+/** The line for a row in which the firewall says it could not write records (Windows Firewall INFO-EVENTS-LOST): no packet, a gap. */
+export function gapLine(e: FirewallEvent, records: number | null, lang: Lang, c: Colors, tz: string | null): string {
+  return `${c.dim(clock(e.time, tz))}  ${c.yellow(messages(lang).follow.logGap(records))}`;
+}
+
 /** The source column fits an IPv4 address; SourceColumn widens it for longer ones. */
 const SOURCE_WIDTH = 15;
 /** The longest IPv6 text (RFC 5952 never needs more) plus a short zone: wider is not an address. */

@@ -24,7 +24,8 @@ import { AlertExec } from './alert-exec.js';
 import { AlertWatch, type Alert } from './alerts.js';
 import { Folder } from './fold.js';
 import { ParseSession } from './parse-session.js';
-import { printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
+import { gapLine, printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
+import { lostRecords } from '../parsers/windows-firewall.js';
 import { windowSummary } from './window-summary.js';
 
 /** Alert window when no --summary-every is given. */
@@ -93,8 +94,15 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     overview.add(e);
     runSummary.add(e);
     alerts.add(e);
-    if (!text) out.write(eventToJson(e) + '\n');
-    else if (probeLines && printsAsProbe(e) && folder!.admit(e)) out.write(probeLine(e, o.kb, o.lang, c, o.tz, o.width, sources) + '\n');
+    if (!text) {
+      out.write(eventToJson(e) + '\n');
+      return;
+    }
+    if (!probeLines) return;
+    // A row saying records are missing is no probe, but a person tailing the log wants to know.
+    const lost = lostRecords(e);
+    if (lost !== null) out.write(gapLine(e, lost.records, o.lang, c, o.tz) + '\n');
+    else if (printsAsProbe(e) && folder!.admit(e)) out.write(probeLine(e, o.kb, o.lang, c, o.tz, o.width, sources) + '\n');
   };
 
   const session = new ParseSession({

@@ -81,7 +81,7 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
   if (doc.outside.untimed > 0) notes.push(m.untimed(doc.outside.untimed));
   const R = messages(lang).report;
   const gaps = logGapsText(doc.report, R, tz);
-  if (gaps !== null) notes.push(`${R.logGapsLabel}: ${gaps}`);
+  if (gaps !== null) notes.push(`${R.logGapsLabel}${messages(lang).colon}${gaps}`);
   return notes;
 }
 

@@ -93,6 +93,7 @@ const LABELS = {
       own: 'this side’s own traffic (from a local network or --home-net), not a probe',
       reply: 'a reply to a connection of this side, or backscatter: not a probe',
       noise: 'LAN broadcast chatter, aimed at every machine on the segment: not a probe',
+      gap: 'no packet: the firewall noting records it could not write; the log has a gap here, and the report says so',
     },
     unrecognised: 'Not a firewall record in a format logscan reads (`logscan formats` lists them, with an example line each).',
     skipped: (f: string, why: string | null) => `A line in the ${f} format, but not a firewall record${why ? `: ${why}` : ''}.`,
@@ -139,6 +140,7 @@ const LABELS = {
       own: '本方自己的流量（来自本地网络或 --home-net），不是探测',
       reply: '对本方连接的回应，或反向散射：不是探测',
       noise: '局域网广播杂讯，发给网段上所有机器：不是探测',
+      gap: '不是数据包：防火墙记下它有记录未能写入；日志在此有缺口，报告会指出',
     },
     unrecognised: '不是 logscan 能读的任何格式的防火墙记录（`logscan formats` 列出支持的格式，各附一行示例）。',
     skipped: (f: string, why: string | null) => `是 ${f} 格式的行，但不是防火墙记录${why ? `：${why}` : ''}。`,
@@ -254,14 +256,16 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
       : e.uptime !== null
         ? L.uptime(e.uptime)
         : '?';
+  // A log-gap row holds no packet: nothing to say of one.
+  const packetRows: [string, string][] =
+    r.traffic === 'gap'
+      ? []
+      : [[L.packet, packet(e, o.lang, L)], ...portsRow(e, r, o.lang, L), [L.source, ranges(e.src.ip, r.srcRanges, o.lang, L)], [L.destination, ranges(e.dst.ip, r.dstRanges, o.lang, L)]];
   const pairs: [string, string][] = [
     [L.format, termSafe(e.format)],
     [L.time, `${when}${e.host === null ? '' : ` · ${L.host(termSafe(e.host))}`}`],
     [L.logged, logged(e, L)],
-    [L.packet, packet(e, o.lang, L)],
-    ...portsRow(e, r, o.lang, L),
-    [L.source, ranges(e.src.ip, r.srcRanges, o.lang, L)],
-    [L.destination, ranges(e.dst.ip, r.dstRanges, o.lang, L)],
+    ...packetRows,
   ];
   if (r.traffic !== null) pairs.push([L.reading, L.traffic[r.traffic]]);
   out.push(...rows(pairs, o.width));

@@ -423,7 +423,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   }
   if (doc.interrupted) out.push('', wrapLabelled('', m.interrupted(termSafe(doc.interrupted)), opts.width, c.yellow));
   const gaps = logGapsText(doc, m, opts.tz);
-  if (gaps !== null) out.push('', wrapLabelled('', `${m.logGapsLabel}: ${gaps}`, opts.width, c.yellow));
+  if (gaps !== null) out.push('', wrapLabelled('', `${m.logGapsLabel}${msg.colon}${gaps}`, opts.width, c.yellow));
 
   if (t.events === 0) {
     out.push('', wrapLabelled('', t.parsedEvents > 0 ? noMatchText(doc, m, opts.tz) : m.noRecords, opts.width));

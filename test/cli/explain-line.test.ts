@@ -192,6 +192,16 @@ describe('explain - (standard input)', () => {
     expect(bad.stderr).toContain('--home-net: "nonsense" is not an address or CIDR range');
   });
 
+  it('a Windows Firewall INFO-EVENTS-LOST row is no packet: a gap in the log, said so, with no packet rows', async () => {
+    const lost = '2005-04-11 08:52:26 INFO-EVENTS-LOST - - - - - - - - - - - - 59 -';
+    const out = await table([lost]);
+    expect(out).toContain('reading  no packet: the firewall noting records it could not write; the log has a gap here');
+    expect(out).not.toMatch(/packet {2}|source {2}|destination {2}/);
+    expect(out).toContain('events-lost');
+    expect((await json([lost]))[0].traffic).toBe('gap');
+    expect(runCli(['check', '--line', '1', '-'], { input: lost + '\n' }).stdout).toContain('counts as     no packet: the firewall noting records it could not write (a gap in the log)');
+  });
+
   it('--tz and --year read the stamps as the report does; times show in that zone', () => {
     // Tests run with TZ=Etc/GMT+2: without --tz, a stamp without offset is this machine's time.
     expect(runCli(['explain', UFW]).stdout).toMatch(/time {9}\d{4}-11-20 07:07:40 -02:00 \(year assumed: the stamp has none\) · on gw\n/);

@@ -16,7 +16,7 @@ interface DailyJson {
   date: string;
   tz: string;
   window: { start: string; end: string; hours: number };
-  headline: { packets: number; sources: number; sourcesCapped: boolean; blocked: number; allowed: number };
+  headline: { packets: number; probes: number; replies: number; sources: number; sourcesCapped: boolean; blocked: number; allowed: number };
   chart: { labels: string[]; packets: number[] };
   comparison: { basis: string | null; previousComplete: boolean; newSourceCount: number; newPortCount: number; packets: { previous: number | null; today: number } };
   covered: boolean;
@@ -174,7 +174,10 @@ describe('how far the logs reach', () => {
     const gap = '> log gaps: the firewall could not write 14 records (1 INFO-EVENTS-LOST row, 2026-11-20 09:00:00): counts around then are low';
     expect(note(log, '2026-11-20').split('\n')).toContain(gap);
     expect(note(log, '2026-11-21')).not.toContain('log gaps');
-    expect(daily([log, '--date', '2026-11-20', '--tz', 'UTC']).report.logGaps).toMatchObject({ rows: 1, records: 14, uncounted: 0 });
+    const d = daily([log, '--date', '2026-11-20', '--tz', 'UTC']);
+    expect(d.report.logGaps).toMatchObject({ rows: 1, records: 14, uncounted: 0 });
+    // The gap row is no packet: neither a probe nor, by elimination, a reply.
+    expect(d.headline).toMatchObject({ packets: 2, probes: 1, replies: 0 });
   });
 
   it('a day of one record reads in the singular in every format, and so does the report of it', () => {

@@ -296,6 +296,9 @@ describe('logscan follow', () => {
     expect(lines.filter((l) => /192\.168\.1\.35 +→/.test(l))).toEqual([]);
     expect(lines.some((l) => /192\.0\.2\.195 +→ 139\/tcp/.test(l))).toBe(true);
     expect(lines.some((l) => /203\.0\.113\.166 +→ 31337\/udp/.test(l))).toBe(true);
+    // The firewall's note that it lost records is no probe, but it is said where it happened.
+    expect(lines).toContain('18:05:01  log gap: the firewall could not write 14 records here (INFO-EVENTS-LOST)');
+    expect(lines.filter((l) => /^\d\d:\d\d:\d\d +\? +→/.test(l))).toEqual([]);
   });
 
   it('text output leaves out LAN broadcast chatter (SSDP, mDNS, NetBIOS, DHCP) and replies to this side, still read as such in the summary', async () => {

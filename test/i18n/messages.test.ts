@@ -123,6 +123,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'follow.folded': [292, '198.51.100.77', '1 s', { ports: 100, onlyPort: null, hosts: 3, cap: 100 }],
   'follow.window': ['10 min', 693, 196],
   'follow.followedFor': ['4 s'],
+  'follow.logGap': [14],
 };
 
 /** Entries that are the same in Chinese on purpose: technical tokens. */

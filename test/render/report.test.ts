@@ -231,6 +231,8 @@ describe('log gaps (Windows Firewall INFO-EVENTS-LOST)', () => {
     const d = doc([probe, lost('2026-11-20T18:05:01Z', '14'), lost('2026-11-20T06:00:00Z', null), lost('2026-11-21T02:00:00Z', '1000')]);
     expect(d.logGaps).toEqual({ rows: 3, records: 1014, uncounted: 1, first: '2026-11-20T06:00:00.000Z', last: '2026-11-21T02:00:00.000Z' });
     expect(doc([probe]).logGaps).toBeNull();
+    // A gap row is no packet: not a probe, nor any of the rest.
+    expect(d.probes).toMatchObject({ packets: 1, own: 0, replies: 0, noise: 0 });
     // Only the Windows Firewall rows say so: the same rule text from another format is a log prefix.
     expect(doc([{ ...lost('2026-11-20T18:05:01Z', '14'), format: 'iptables' }]).logGaps).toBeNull();
   });
@@ -239,6 +241,7 @@ describe('log gaps (Windows Firewall INFO-EVENTS-LOST)', () => {
     const one = doc([probe, lost('2026-11-20T18:05:01Z', '14')]);
     const text = renderReportText(one, { lang: 'en', width: 100, color: false, tz: 'Asia/Tokyo' });
     expect(text).toContain('log gaps: the firewall could not write 14 records (1 INFO-EVENTS-LOST row, 2026-11-21 03:05:01):\ncounts around then are low');
+    expect(renderReportText(one, { lang: 'zh', width: 200, color: false, tz: 'UTC' })).toContain('日志缺口：防火墙有 14 条记录未能写入');
     const md = renderReportMarkdown(one, { lang: 'zh', tz: 'UTC' });
     expect(md).toContain('- **日志缺口：** 防火墙有 14 条记录未能写入（1 行 INFO-EVENTS-LOST，2026-11-20 18:05:01）：这段时间前后的统计偏低');
     expect(renderReportHtml(one, { lang: 'en', tz: 'UTC', version: '0.0.0' })).toContain(
