@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
 import { bsdLine, isoLine } from './lines.js';
 import type { DailyDoc } from '../../src/daily/doc.js';
 import { renderDailyHtml } from '../../src/render/daily-html.js';
@@ -178,6 +178,9 @@ describe('how far the logs reach', () => {
     expect(d.report.logGaps).toMatchObject({ rows: 1, records: 14, uncounted: 0 });
     // The gap row is no packet: neither a probe nor, by elimination, a reply.
     expect(d.headline).toMatchObject({ packets: 2, probes: 1, replies: 0 });
+    const pfw = runCli(['daily', join(repoRoot, 'samples/pfirewall.log'), '--date', '2026-11-20', '--tz', 'UTC', '-o', 'html']).stdout;
+    // The "not probes" card counts what its text lists (136 + 30), not the gap row besides.
+    expect(pfw).toContain('<div class="k">not probes</div><div class="v">166</div><div class="t">136 packets sent from this side · 30 packets of LAN broadcast chatter</div>');
   });
 
   it('a day of one record reads in the singular in every format, and so does the report of it', () => {
