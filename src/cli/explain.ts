@@ -64,7 +64,7 @@ export async function runExplain(queries: readonly string[], opts: ExplainOption
     const json = items.map((it) => (it.kind === 'line' ? lines().json(it.line) : explainToJson([answerQuery(kb, it.query, opts.lang)], opts.lang)[0]));
     return jsonText(json, 2) + '\n';
   }
-  const table = { lang: opts.lang, width: opts.width ?? terminalWidth(), color: opts.color ?? useColor(process.stdout), tz, yearGiven: opts.year != null };
+  const table = { lang: opts.lang, width: opts.width ?? terminalWidth(), color: opts.color ?? useColor(process.stdout), tz, yearGiven: (opts.year ?? null) !== null };
   const blocks = items.map((it) => (it.kind === 'line' ? lines().block(it.line, table) : renderExplainTable([answerQuery(kb, it.query, opts.lang)], kb, table).trimEnd()));
   const note = reader?.note(table);
   if (note) blocks.push(note);
@@ -114,7 +114,7 @@ export function registerExplain(program: Command): void {
     .addOption(new Option('--lang <lang>', 'language of the explanations').choices(['en', 'zh']).default('en'))
     .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect)
     .option('--home-net <cidr>', "a network of this side, for log lines (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): what it sends out is this side's own traffic, not a probe", collect)
-    .option('--year <yyyy>', 'for log lines: the year of the first stamp that has none (BSD syslog); default: the latest date not in the future')
+    .option('--year <yyyy>', 'for log lines: the year of the first stamp that has none (BSD syslog); default: this year, or last year for a date still to come')
     .option('--tz <zone>', "for log lines: IANA zone of stamps without an offset, and of the times shown; default: this machine's zone")
     .action(async (queries: string[], raw: { outputFormat: 'table' | 'json'; lang: Lang; signatures?: string[]; homeNet?: string[]; year?: string; tz?: string }) => {
       const [year, tz] = [readYear(raw.year), readZone(raw.tz)];
