@@ -7,7 +7,7 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
-import { capped, knownAsText, portSourcesText, portsTitle, seenText, sourceFacts, whyNotes } from './report-text.js';
+import { capped, knownAsText, portSourcesText, portsTitle, seenText, sourceFacts, spansYears, whyNotes } from './report-text.js';
 import { pctOf } from './daily-common.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -153,7 +153,7 @@ function portNamesHtml(p: ReportDoc['topPorts'][number], sep: string): string {
   return p.meaning === null ? names : `<details class="port"><summary>${names}</summary><p>${e(p.meaning)}</p></details>`;
 }
 
-function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>, tz: string | null, lang: Lang): string {
+function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>, tz: string | null, lang: Lang, withYear: boolean): string {
   const m = messages(lang);
   const h = m.report.head;
   return table(
@@ -169,7 +169,7 @@ function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>,
         td(h.packets, fmtInt(r.packets), 'n') +
         td(h.ports, capped(r.ports, r.portsCapped), 'n') +
         // Each end on one line: "11-20 10:54–11-21 04:59" broke at the hyphen inside a date.
-        td(h.seen, seenText(r.first, r.last, tz, '\u0000').split('\u0000').map((x) => `<span class="nw">${e(x)}</span>`).join('–')) +
+        td(h.seen, seenText(r.first, r.last, tz, { sep: '\u0000', withYear }).split('\u0000').map((x) => `<span class="nw">${e(x)}</span>`).join('–')) +
         td(h.why, `${[r.explanation, ...whyNotes(r, lang)].map(e).join(' · ')}${chips ? `<div class="chips">${chips}</div>` : ''}${sourceDetails(r, tz, lang)}`, 'why') +
         '</tr>'
       );
@@ -205,7 +205,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
   const b: string[] = [];
   if (r.sources.length > 0) {
     const title = r.rankedSources > r.sources.length ? R.topSourcesOf(r.sources.length, r.rankedSources) : R.topSources;
-    b.push(`<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, tz, lang)}`);
+    b.push(`<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, tz, lang, spansYears(r.span, tz))}`);
     if (r.findings.length > 0) b.push(`<p class="muted">${e(R.md.findings)}${e(msg.colon)}${r.findings.map((f) => `${e(f.id)} ${fmtInt(f.sources)}`).join(' · ')}</p>`);
     if (r.sourceRanges.length > 0) b.push(`<p class="muted">${e(R.md.ranges)}${e(msg.colon)}${r.sourceRanges.map((x) => e(R.rangeItem(x.name, x.sources))).join(' · ')}</p>`);
     b.push('</section>');

@@ -4,7 +4,7 @@
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { DETAILED_SOURCES, capped, filterItems, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, sparkline, whyNotes } from './report-text.js';
+import { DETAILED_SOURCES, capped, filterItems, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, whyNotes } from './report-text.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -83,6 +83,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     // Opt-in columns (--geoip, --resolve) only when their data is there; --os-hint joins the explanation.
     const geo = doc.sources.some((r) => r.geo !== undefined || r.as !== undefined);
     const ptr = doc.sources.some((r) => r.ptr !== undefined);
+    const withYear = spansYears(doc.span, opts.tz);
     out.push(
       ...tableMd(
         [h.rank, h.source, h.score, h.severity, h.events, h.ports, h.hosts, h.seen, ...(ptr ? ['PTR'] : []), ...(geo ? [h.country, h.network] : []), h.why],
@@ -94,7 +95,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
           fmtInt(r.events),
           capped(r.ports, r.portsCapped),
           capped(r.hosts, r.hostsCapped),
-          seenText(r.first, r.last, opts.tz),
+          seenText(r.first, r.last, opts.tz, { withYear }),
           ...(ptr ? [r.ptr ? md(r.ptr) : '-'] : []),
           ...(geo ? [r.geo?.country ? md(r.geo.country) : '-', r.as ? `AS${r.as.number}${r.as.organization ? ` ${md(r.as.organization)}` : ''}` : '-'] : []),
           [r.explanation, ...whyNotes(r, opts.lang)].map(md).join(' · '),

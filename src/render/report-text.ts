@@ -64,14 +64,31 @@ export function sevColor(c: Colors, sev: number): (s: string) => string {
 const p2 = (n: number): string => String(n).padStart(2, '0');
 
 /** "11-20 06:25–06:29" (same day) or "11-20 06:25–11-21 07:10", in the report's zone. */
-export function seenText(first: string | null, last: string | null, tz: string | null, sep = '–'): string {
+export interface SeenFormat {
+  /** Between the first and the last time (default "–"). */
+  sep?: string;
+  /** Show the year (spansYears), and between a date and its time this (default " "). */
+  withYear?: boolean;
+  dateSep?: string;
+}
+
+export function seenText(first: string | null, last: string | null, tz: string | null, f: SeenFormat = {}): string {
   if (!first || !last) return '-';
+  const { sep = '–', withYear = false, dateSep = ' ' } = f;
   const a = zonedParts(new Date(first), tz);
   const b = zonedParts(new Date(last), tz);
-  const day = (z: typeof a): string => `${p2(z.month)}-${p2(z.day)}`;
+  const day = (z: typeof a): string => `${withYear ? `${z.year}-` : ''}${p2(z.month)}-${p2(z.day)}`;
   const hm = (z: typeof a): string => `${p2(z.hour)}:${p2(z.minute)}`;
-  const end = a.year === b.year && a.month === b.month && a.day === b.day ? hm(b) : `${day(b)} ${hm(b)}`;
-  return first === last || end === hm(a) ? `${day(a)} ${hm(a)}` : `${day(a)} ${hm(a)}${sep}${end}`;
+  const end = a.year === b.year && a.month === b.month && a.day === b.day ? hm(b) : `${day(b)}${dateSep}${hm(b)}`;
+  return first === last || end === hm(a) ? `${day(a)}${dateSep}${hm(a)}` : `${day(a)}${dateSep}${hm(a)}${sep}${end}`;
+}
+
+/**
+ * Whether the report's events run over more than one calendar year (in its zone): then a
+ * source's "seen" shows the year, or 08-05 in one year reads like 08-05 in another.
+ */
+export function spansYears(span: ReportDoc['span'], tz: string | null): boolean {
+  return span.first !== null && span.last !== null && zonedParts(new Date(span.first), tz).year !== zonedParts(new Date(span.last), tz).year;
 }
 
 /**
@@ -463,6 +480,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   const h = m.head;
   const out: string[] = [];
   if (doc.sources.length > 0) {
+    const withYear = spansYears(doc.span, opts.tz);
     const cols: Column<RankedSource>[] = [
       { head: h.rank, cell: (r) => String(r.rank) },
       { head: h.source, cell: (r) => termSafe(r.ip) + (r.ptr ? `\n${shorten(termSafe(r.ptr), 32)}` : '') },
@@ -470,7 +488,8 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       { head: h.events, cell: (r) => fmtInt(r.events) },
       { head: h.ports, cell: (r) => capped(r.ports, r.portsCapped) },
       { head: h.hosts, cell: (r) => capped(r.hosts, r.hostsCapped), drop: 1 },
-      { head: h.seen, cell: (r) => seenText(r.first, r.last, opts.tz, '\n→ '), drop: 2 },
+      // With the year, the time goes under the date, to keep the column narrow.
+      { head: h.seen, cell: (r) => seenText(r.first, r.last, opts.tz, { sep: '\n→ ', withYear, dateSep: withYear ? '\n' : ' ' }), drop: 2 },
       { head: h.why, cell: (r) => [r.explanation, ...whyNotes(r, opts.lang)].map(termSafe).join(' · ') },
     ];
     // --geoip: country and AS before the explanation; dropped last on a narrow terminal.

@@ -212,6 +212,26 @@ describe('terminal report', () => {
   });
 });
 
+describe('when the events run over more than one year', () => {
+  const probeAt = (iso: string, ip: string) => makeEvent({ time: new Date(iso), src: { ip }, dst: { port: 23 } });
+
+  it('a source\'s "seen" shows the year in every format (08-05 of one year is not 08-05 of another); within a year it does not', () => {
+    const years = doc([probeAt('2016-08-05T01:02:00Z', '203.0.113.1'), probeAt('2026-01-05T08:52:00Z', '203.0.113.2'), probeAt('2026-01-05T16:52:00Z', '203.0.113.2')]);
+    const text = renderReportText(years, { lang: 'en', width: 100, color: false, tz: 'UTC' });
+    // The time goes under the date, so the column stays narrow enough to keep.
+    expect(text).toMatch(/│ 2016-08-05 │/);
+    expect(text).toMatch(/│ 2026-01-05 │[^\n]*\n[^\n]*│ 08:52 +│[^\n]*\n[^\n]*│ → 16:52 +│/);
+    const md = renderReportMarkdown(years, { lang: 'en', tz: 'UTC' });
+    expect(md).toContain('| 2026-01-05 08:52–16:52 |');
+    expect(md).toContain('| 2016-08-05 01:02 |');
+    expect(renderReportHtml(years, { lang: 'en', tz: 'UTC', version: '0' })).toContain('<span class="nw">2016-08-05 01:02</span>');
+    // New Year's Eve in UTC is already the new year in Tokyo: the report's zone decides.
+    const eve = doc([probeAt('2025-12-31T10:00:00Z', '203.0.113.1'), probeAt('2025-12-31T20:00:00Z', '203.0.113.2')]);
+    expect(renderReportMarkdown(eve, { lang: 'en', tz: 'UTC' })).toContain('| 12-31 10:00 |');
+    expect(renderReportMarkdown(eve, { lang: 'en', tz: 'Asia/Tokyo' })).toContain('| 2026-01-01 05:00 |');
+  });
+});
+
 describe('log gaps (Windows Firewall INFO-EVENTS-LOST)', () => {
   const lost = (iso: string, n: string | null) =>
     makeEvent({
