@@ -12,7 +12,7 @@ import { icmpTypeName, messages, wordFor } from '../i18n/messages.js';
 import { portNames } from '../knowledge/query.js';
 import { clipToWidth, displayWidth } from '../render/box-table.js';
 import { termSafe } from '../render/sanitize.js';
-import { zonedParts } from '../render/time-format.js';
+import { formatDay, zonedParts } from '../render/time-format.js';
 import { addressKey } from '../aggregate/address-key.js';
 import { isLanNoise, isOwnClientTraffic, isReply } from '../aggregate/own-traffic.js';
 import { isLoopback } from '../aggregate/profile.js';
@@ -89,6 +89,26 @@ export class SourceColumn {
     const w = Math.min(MAX_SOURCE_WIDTH, length);
     if (w > this.width) this.width = w;
     return this.width;
+  }
+}
+
+/**
+ * The lines show the time of day only; a dated line goes before the first one and before
+ * the first of each new day (in the report's zone), so a log replayed with --from-start, or
+ * tailed past midnight, says which day its times are on.
+ */
+export class DayMarker {
+  private last = '';
+
+  constructor(private readonly tz: string | null) {}
+
+  /** "── 2026-11-21 ──" when `time` is on another day than the line before; else null. */
+  next(time: Date | null): string | null {
+    if (time === null) return null;
+    const day = formatDay(time, this.tz);
+    if (day === this.last) return null;
+    this.last = day;
+    return `── ${day} ──`;
   }
 }
 

@@ -24,7 +24,7 @@ import { AlertExec } from './alert-exec.js';
 import { AlertWatch, type Alert } from './alerts.js';
 import { Folder } from './fold.js';
 import { ParseSession } from './parse-session.js';
-import { gapLine, printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
+import { DayMarker, gapLine, printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { windowSummary } from './window-summary.js';
 
@@ -89,6 +89,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     : null;
 
   const sources = new SourceColumn();
+  const days = new DayMarker(o.tz);
   const onEvent = (e: FirewallEvent): void => {
     o.annotate(e);
     overview.add(e);
@@ -101,8 +102,11 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     if (!probeLines) return;
     // A row saying records are missing is no probe, but a person tailing the log wants to know.
     const lost = lostRecords(e);
-    if (lost !== null) out.write(gapLine(e, lost.records, o.lang, c, o.tz) + '\n');
-    else if (printsAsProbe(e) && folder!.admit(e)) out.write(probeLine(e, o.kb, o.lang, c, o.tz, o.width, sources) + '\n');
+    const line = lost !== null ? gapLine(e, lost.records, o.lang, c, o.tz) : printsAsProbe(e) && folder!.admit(e) ? probeLine(e, o.kb, o.lang, c, o.tz, o.width, sources) : null;
+    if (line === null) return;
+    const day = days.next(e.time);
+    if (day !== null) out.write(c.dim(day) + '\n');
+    out.write(line + '\n');
   };
 
   const session = new ParseSession({

@@ -314,5 +314,12 @@ describe('logscan follow', () => {
     // Still read, and named, in the summary.
     expect(r.stdout).toMatch(/Notable interpretations[\s\S]*lan-broadcast/);
     expect(r.stdout).toMatch(/Notable interpretations[\s\S]*srcport-ntp[\s\S]*icmp-error-reply/);
+    // The lines show times of day: a dated line opens each day of the replayed log, once, in order.
+    const lines = r.stdout.split('\n');
+    const marks = lines.filter((l) => /^── \d{4}-\d\d-\d\d ──$/.test(l));
+    expect(marks).toEqual(['── 2026-11-20 ──', '── 2026-11-21 ──', '── 2026-11-22 ──']);
+    expect(lines[0]).toBe('── 2026-11-20 ──');
+    const second = lines.indexOf('── 2026-11-21 ──');
+    expect(lines.slice(0, second).filter((l) => / → /.test(l)).length).toBeGreaterThan(0);
   });
 });

@@ -3,7 +3,7 @@
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/box-table.js';
-import { printsAsProbe, probeLine, SourceColumn } from '../../src/live/probe-line.js';
+import { DayMarker, printsAsProbe, probeLine, SourceColumn } from '../../src/live/probe-line.js';
 import { makeEvent } from '../helpers/events.js';
 
 const c = pc.createColors(false);
@@ -92,5 +92,21 @@ describe('probeLine', () => {
     expect(probeLine(icmp('icmp', 42), null, 'en', c, 'UTC', 100)).toMatch(/→ icmp 42\/0$/);
     // The ICMP table does not reach TCP: a TCP event with a type-looking number keeps its port name.
     expect(probeLine(makeEvent({ dst: { port: 8 } }), null, 'en', c, 'UTC', 100)).not.toMatch(/echo/);
+  });
+});
+
+describe('follow: day markers', () => {
+  it('a dated line before the first line and the first of each new day, in the zone; nothing for the same day or no time', () => {
+    const utc = new DayMarker('UTC');
+    expect(utc.next(new Date('2026-11-20T23:00:00Z'))).toBe('── 2026-11-20 ──');
+    expect(utc.next(new Date('2026-11-20T23:59:59Z'))).toBeNull();
+    expect(utc.next(null)).toBeNull();
+    expect(utc.next(new Date('2026-11-21T00:00:00Z'))).toBe('── 2026-11-21 ──');
+    // 23:00 UTC is already the next day in Shanghai.
+    const sh = new DayMarker('Asia/Shanghai');
+    expect(sh.next(new Date('2026-11-20T15:00:00Z'))).toBe('── 2026-11-20 ──');
+    expect(sh.next(new Date('2026-11-20T16:00:00Z'))).toBe('── 2026-11-21 ──');
+    // Lines out of order across midnight (several hosts through one syslog) mark each change.
+    expect(sh.next(new Date('2026-11-20T15:59:00Z'))).toBe('── 2026-11-20 ──');
   });
 });
