@@ -174,7 +174,8 @@ export class LineExplainer {
 
   /** The line's block for the terminal. */
   block(line: string, table: LineTableOptions): string {
-    return renderLineReading(this.read(line), table);
+    // Times are shown in the zone the stamps were read in.
+    return renderLineReading(this.read(line), { ...table, tz: this.time.tz, yearGiven: this.time.year !== null });
   }
 
   /** What a reader of one line should know about the rest, once any line was a record. */

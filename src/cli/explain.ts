@@ -56,15 +56,14 @@ export async function runExplain(queries: readonly string[], opts: ExplainOption
     setHomeNetworks(homeNetworks(opts.homeNet));
   }
   const kb = loadKnowledge({ extraDirs: opts.signatures });
-  const tz = opts.tz ?? null;
-  const reader = lineModule ? new lineModule.LineExplainer(kb, opts.lang, { year: opts.year ?? null, tz }) : null;
+  const reader = lineModule ? new lineModule.LineExplainer(kb, opts.lang, { year: opts.year ?? null, tz: opts.tz ?? null }) : null;
   // Only the line module finds lines, so the reader is there whenever one comes.
   const lines = (): LineExplainer => reader ?? unreachable('a log line without the line reader');
   if (opts.outputFormat === 'json') {
     const json = items.map((it) => (it.kind === 'line' ? lines().json(it.line) : explainToJson([answerQuery(kb, it.query, opts.lang)], opts.lang)[0]));
     return jsonText(json, 2) + '\n';
   }
-  const table = { lang: opts.lang, width: opts.width ?? terminalWidth(), color: opts.color ?? useColor(process.stdout), tz, yearGiven: (opts.year ?? null) !== null };
+  const table = { lang: opts.lang, width: opts.width ?? terminalWidth(), color: opts.color ?? useColor(process.stdout) };
   const blocks = items.map((it) => (it.kind === 'line' ? lines().block(it.line, table) : renderExplainTable([answerQuery(kb, it.query, opts.lang)], kb, table).trimEnd()));
   const note = reader?.note(table);
   if (note) blocks.push(note);

@@ -20,11 +20,11 @@ function joinAnd(xs: readonly string[]): string {
 
 /** Where folded probes went: ", to 118 ports", ", all to 22/tcp", ", to 23/tcp on 14 hosts". */
 function foldedTo(n: number, to: FoldSpread): string {
-  const ports = atLeast(to.ports, to.cap);
-  const hosts = to.hosts > 1 ? ` on ${atLeast(to.hosts, to.cap)} hosts` : '';
-  if (to.onlyPort !== null) return `, ${n > 1 && hosts === '' ? 'all ' : ''}to ${to.onlyPort}${hosts}`;
-  if (to.ports > 1) return `, to ${ports} ports${hosts}`;
-  return to.hosts > 1 ? `, to ${atLeast(to.hosts, to.cap)} hosts` : '';
+  const hosts = atLeast(to.hosts, to.cap);
+  const on = to.hosts > 1 ? ` on ${hosts} hosts` : '';
+  if (to.onlyPort !== null) return `, ${n > 1 && on === '' ? 'all ' : ''}to ${to.onlyPort}${on}`;
+  if (to.ports > 1) return `, to ${atLeast(to.ports, to.cap)} ports${on}`;
+  return to.hosts > 1 ? `, to ${hosts} hosts` : '';
 }
 
 export const en = {

@@ -11,10 +11,11 @@ const lasting = (d: string | null): string => opt(d, (x) => `，历时 ${x}`);
 
 /** 折叠的探测去了哪里：“，发往 118 个端口”“，全部发往 22/tcp”“，发往 14 台主机的 23/tcp”。 */
 function foldedTo(n: number, to: FoldSpread): string {
-  const hosts = to.hosts > 1 ? `${atLeast(to.hosts, to.cap)} 台主机的 ` : '';
-  if (to.onlyPort !== null) return hosts === '' ? `，${n > 1 ? '全部' : ''}发往 ${to.onlyPort}` : `，发往 ${hosts}${to.onlyPort}`;
-  if (to.ports > 1) return `，发往 ${hosts}${atLeast(to.ports, to.cap)} 个端口`;
-  return to.hosts > 1 ? `，发往 ${atLeast(to.hosts, to.cap)} 台主机` : '';
+  const hosts = atLeast(to.hosts, to.cap);
+  const on = to.hosts > 1 ? `${hosts} 台主机的 ` : '';
+  if (to.onlyPort !== null) return on === '' ? `，${n > 1 ? '全部' : ''}发往 ${to.onlyPort}` : `，发往 ${on}${to.onlyPort}`;
+  if (to.ports > 1) return `，发往 ${on}${atLeast(to.ports, to.cap)} 个端口`;
+  return to.hosts > 1 ? `，发往 ${hosts} 台主机` : '';
 }
 
 /** 包的去向：“，发往 3 个端口”；只有 ICMP 等无端口协议时说“，均不涉及端口”（而非“发往 0 个端口”）。 */

@@ -4,6 +4,7 @@
 // ports with the same set of meanings share one list, so a 167-port range is one list.
 
 import ipaddr from 'ipaddr.js';
+import { ipv4ToInt } from '../parsers/address.js';
 import type { AddressEntry, Category, KnowledgeBase, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
 
 const EMPTY: readonly never[] = Object.freeze([]);
@@ -89,25 +90,6 @@ export interface KnowledgeParts {
   addresses: readonly AddressEntry[];
 }
 
-/** A dotted quad as an unsigned 32-bit number; -1 unless it is exactly four decimal octets. */
-function ipv4Number(ip: string): number {
-  let n = 0;
-  let octet = -1;
-  let dots = 0;
-  for (let i = 0; i < ip.length; i++) {
-    const c = ip.charCodeAt(i);
-    if (c === 46) {
-      if (octet < 0 || ++dots > 3) return -1;
-      n = n * 256 + octet;
-      octet = -1;
-    } else if (c >= 48 && c <= 57) {
-      octet = (octet < 0 ? 0 : octet * 10) + (c - 48);
-      if (octet > 255) return -1;
-    } else return -1;
-  }
-  return dots === 3 && octet >= 0 ? n * 256 + octet : -1;
-}
-
 /** The ranges an address falls in, narrowest first; an IPv4-mapped IPv6 address also as the IPv4 address it carries. */
 function addressFinder(entries: readonly AddressEntry[]): (ip: string) => readonly AddressEntry[] {
   // Parsed on the first question. IPv4 ranges are also kept as numbers: the report asks
@@ -125,10 +107,10 @@ function addressFinder(entries: readonly AddressEntry[]): (ip: string) => readon
         .sort((a, b) => b.bits - a.bits);
       v4 = nets.filter((n) => n.net.kind() === 'ipv4').map((n) => {
         const size = 2 ** (32 - n.bits);
-        return { entry: n.entry, base: Math.floor(ipv4Number(n.net.toString()) / size) * size, size };
+        return { entry: n.entry, base: Math.floor(ipv4ToInt(n.net.toString()) / size) * size, size };
       });
     }
-    const quad = ipv4Number(ip);
+    const quad = ipv4ToInt(ip);
     if (quad >= 0) {
       let hits: AddressEntry[] | null = null;
       for (const n of v4) if (quad >= n.base && quad < n.base + n.size) (hits ??= []).push(n.entry);

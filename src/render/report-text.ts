@@ -63,15 +63,16 @@ export function sevColor(c: Colors, sev: number): (s: string) => string {
 
 const p2 = (n: number): string => String(n).padStart(2, '0');
 
-/** "11-20 06:25–06:29" (same day) or "11-20 06:25–11-21 07:10", in the report's zone. */
 export interface SeenFormat {
   /** Between the first and the last time (default "–"). */
   sep?: string;
-  /** Show the year (spansYears), and between a date and its time this (default " "). */
+  /** Show the year: when the report's events run over more than one (spansYears). */
   withYear?: boolean;
+  /** Between a date and its time (default " "). */
   dateSep?: string;
 }
 
+/** "11-20 06:25–06:29" (same day) or "11-20 06:25–11-21 07:10", in the report's zone. */
 export function seenText(first: string | null, last: string | null, tz: string | null, f: SeenFormat = {}): string {
   if (!first || !last) return '-';
   const { sep = '–', withYear = false, dateSep = ' ' } = f;
