@@ -41,7 +41,10 @@ export interface LogGaps {
 
 export interface OverviewData {
   events: number;
-  /** Packets, counting "message repeated N times" as N. */
+  /**
+   * Packets, counting "message repeated N times" as N. A log-gap row (logGaps) is an event
+   * but no packet: it is left out of this and of every per-packet count below.
+   */
   packets: number;
   first: Date | null;
   last: Date | null;
@@ -177,6 +180,13 @@ export class Overview {
     const n = e.count;
     const blocked = e.action === 'drop' || e.action === 'reject';
     this.events++;
+    const kind = trafficKind(e);
+    if (kind === 'gap') {
+      // A record of the log's own, no packet: it belongs to the time span and to logGaps,
+      // not to the packet counts, their shares or the hours.
+      this.noteGap(e);
+      return;
+    }
     this.packets += n;
     if (e.time) {
       const t = e.time.getTime();
@@ -201,7 +211,7 @@ export class Overview {
     if (key !== null) this.sources.add(key, n);
     // Only probes' ports are "probed ports": not our own traffic, not a server's reply to
     // a client's random port, not broadcast chatter aimed at every machine on the LAN.
-    switch (trafficKind(e)) {
+    switch (kind) {
       case 'own':
         this.own += n;
         break;
@@ -210,9 +220,6 @@ export class Overview {
         break;
       case 'noise':
         this.noise += n;
-        break;
-      case 'gap':
-        this.noteGap(e);
         break;
       case 'probe': {
         this.probes += n;
@@ -236,6 +243,8 @@ export class Overview {
     else g.records += lost.records;
     if (e.time !== null) {
       const t = e.time.getTime();
+      if (t < this.first) this.first = t;
+      if (t > this.last) this.last = t;
       if (g.first === null || t < g.first) g.first = t;
       if (g.last === null || t > g.last) g.last = t;
     }

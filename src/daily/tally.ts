@@ -26,7 +26,7 @@ export class DayTally {
   own = 0;
   /** LAN broadcast/multicast chatter (DHCP, NetBIOS, SSDP, mDNS …): aimed at every machine, not probes. */
   noise = 0;
-  /** Rows in which the firewall said it lost records (no packet; the report's logGaps says how many). */
+  /** Rows in which the firewall said it lost records: events, but no packets (the report's logGaps says how many records). */
   gaps = 0;
   /** Earliest and latest event seen in the window. */
   first = Infinity;
@@ -48,13 +48,20 @@ export class DayTally {
   add(e: FirewallEvent, t: number): void {
     const n = e.count;
     this.events++;
+    if (t < this.first) this.first = t;
+    if (t > this.last) this.last = t;
+    // As in the report (aggregate/overview.ts): a log-gap row is no packet, so it counts in
+    // none of the packet totals, and a digest read back derives the replies right.
+    const kind = trafficKind(e);
+    if (kind === 'gap') {
+      this.gaps++;
+      return;
+    }
     this.packets += n;
     const blocked = e.action === 'drop' || e.action === 'reject';
     if (blocked) this.blocked += n;
     else if (e.action === 'allow') this.allowed += n;
     else this.other += n;
-    if (t < this.first) this.first = t;
-    if (t > this.last) this.last = t;
     const h = hourIndex(this.window, t);
     if (h >= 0 && h < this.perHour.length) {
       this.perHour[h] += n;
@@ -62,10 +69,8 @@ export class DayTally {
     }
     this.rules.add(e.rule ?? NO_RULE, n);
     // The report's header and port tables draw the same line (aggregate/own-traffic.ts).
-    const kind = trafficKind(e);
     if (kind === 'own') this.own += n;
     else if (kind === 'noise') this.noise += n;
-    else if (kind === 'gap') this.gaps += n;
     if (kind !== 'probe') return;
     this.probes += n;
     if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
@@ -78,7 +83,7 @@ export class DayTally {
 
   /** Packets that were replies to this side's connections (or backscatter). */
   get replies(): number {
-    return this.packets - this.probes - this.own - this.noise - this.gaps;
+    return this.packets - this.probes - this.own - this.noise;
   }
 
   hasSource(ip: string): boolean {

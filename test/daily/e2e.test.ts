@@ -177,7 +177,7 @@ describe('how far the logs reach', () => {
     const d = daily([log, '--date', '2026-11-20', '--tz', 'UTC']);
     expect(d.report.logGaps).toMatchObject({ rows: 1, records: 14, uncounted: 0 });
     // The gap row is no packet: neither a probe nor, by elimination, a reply.
-    expect(d.headline).toMatchObject({ packets: 2, probes: 1, replies: 0 });
+    expect(d.headline).toMatchObject({ packets: 1, probes: 1, replies: 0 });
     const pfw = runCli(['daily', join(repoRoot, 'samples/pfirewall.log'), '--date', '2026-11-20', '--tz', 'UTC', '-o', 'html']).stdout;
     // The "not probes" card counts what its text lists (136 + 30), not the gap row besides.
     expect(pfw).toContain('<div class="k">not probes</div><div class="v">166</div><div class="t">136 packets sent from this side · 30 packets of LAN broadcast chatter</div>');

@@ -245,14 +245,22 @@ describe('log gaps (Windows Firewall INFO-EVENTS-LOST)', () => {
       dst: { ip: null, port: null },
       annotations: [],
     });
-  const probe = makeEvent({ format: 'windows-firewall', rule: 'DROP', src: { ip: '203.0.113.9' } });
+  const probe = makeEvent({ time: new Date('2026-11-20T12:00:00Z'), format: 'windows-firewall', rule: 'DROP', src: { ip: '203.0.113.9' } });
 
   it('tallies the rows: records they give, rows without a number, first and last time; nothing when the log has none', () => {
     const d = doc([probe, lost('2026-11-20T18:05:01Z', '14'), lost('2026-11-20T06:00:00Z', null), lost('2026-11-21T02:00:00Z', '1000')]);
     expect(d.logGaps).toEqual({ rows: 3, records: 1014, uncounted: 1, first: '2026-11-20T06:00:00.000Z', last: '2026-11-21T02:00:00.000Z' });
     expect(doc([probe]).logGaps).toBeNull();
-    // A gap row is no packet: not a probe, nor any of the rest.
+    // A gap row is no packet: not a probe, nor any of the rest, nor in any packet count or share.
     expect(d.probes).toMatchObject({ packets: 1, own: 0, replies: 0, noise: 0 });
+    expect(d.totals).toMatchObject({ events: 4, packets: 1 });
+    for (const counts of [d.byAction, d.byProto, d.byDirection, d.byRule, d.byFormat]) expect(counts.reduce((n, c) => n + c.packets, 0)).toBe(1);
+    expect(d.byRule.map((c) => c.key)).toEqual(['DROP']);
+    expect(d.perHour.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(d.perDay.map((x) => x.day)).toEqual(['2026-11-20']);
+    // It is still a record of the log's: the span runs from the first row to the last.
+    expect(d.span.first).toBe('2026-11-20T06:00:00.000Z');
+    expect(d.span.last).toBe('2026-11-21T02:00:00.000Z');
     // Only the Windows Firewall rows say so: the same rule text from another format is a log prefix.
     expect(doc([{ ...lost('2026-11-20T18:05:01Z', '14'), format: 'iptables' }]).logGaps).toBeNull();
   });
