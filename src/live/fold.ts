@@ -6,7 +6,8 @@
 // shown for that source in the window is always printed (new information).
 // Windows run on the log's clock (the event's time; the wall clock for records without
 // one): tailing, the two agree; replaying a file with --from-start, probes hours apart in
-// the log are not folded together because they were read in the same second.
+// the log are not folded together because they were read in the same second, and a window
+// closes (its count printed) once the log's time has moved a window past its start.
 // Bounded: at most `maxSources` open windows; the oldest is closed early when full.
 import type { FirewallEvent } from '../event.js';
 import { addressKey } from '../aggregate/address-key.js';
@@ -71,6 +72,7 @@ export class Folder {
     const ip = addressKey(e.src.ip);
     const wall = this.now();
     const t = e.time === null ? wall : e.time.getTime();
+    if (e.time !== null) this.expire(t);
     let w = this.open.get(ip);
     // A jump back by more than a window (another file's older records) also starts a new one;
     // lines a few seconds out of order (several hosts through one syslog) stay in theirs.
@@ -107,9 +109,22 @@ export class Folder {
     for (const [ip, w] of this.open) if (wall - w.opened >= this.windowMs) this.close(ip, w);
   }
 
-  /** Closes every window (exit). */
-  flush(): void {
-    for (const [ip, w] of this.open) this.close(ip, w);
+  /** Closes every window (exit; a new day), but that of `keep`'s source when given. */
+  flush(keep: FirewallEvent | null = null): void {
+    const kept = keep?.src.ip ? addressKey(keep.src.ip) : null;
+    for (const [ip, w] of this.open) if (ip !== kept) this.close(ip, w);
+  }
+
+  /**
+   * Closes the windows the log's clock has left a window behind: replaying a file reads
+   * hours of log before tick() runs once, and a count should come out beside the lines it
+   * folded, not at the end. Windows open in log-time order, so the oldest come first.
+   */
+  private expire(t: number): void {
+    for (const [ip, w] of this.open) {
+      if (t - w.start < this.windowMs) return;
+      this.close(ip, w);
+    }
   }
 
   private closeOldest(): void {

@@ -105,7 +105,11 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     const line = lost !== null ? gapLine(e, lost.records, o.lang, c, o.tz) : printsAsProbe(e) && folder!.admit(e) ? probeLine(e, o.kb, o.lang, c, o.tz, o.width, sources) : null;
     if (line === null) return;
     const day = days.next(e.time);
-    if (day !== null) out.write(c.dim(day) + '\n');
+    if (day !== null) {
+      // The day's open counts close above the next day's line (this line's source stays open).
+      folder?.flush(e);
+      out.write(c.dim(day) + '\n');
+    }
     out.write(line + '\n');
   };
 

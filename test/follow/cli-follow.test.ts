@@ -321,5 +321,21 @@ describe('logscan follow', () => {
     expect(lines[0]).toBe('── 2026-11-20 ──');
     const second = lines.indexOf('── 2026-11-21 ──');
     expect(lines.slice(0, second).filter((l) => / → /.test(l)).length).toBeGreaterThan(0);
+    // A replay reads the whole log at once: each "+N more" count closes on the log's clock,
+    // so it sits in the day of the lines it folded, not in a heap at the end.
+    let section: string[] = [];
+    const misplaced: string[] = [];
+    let folds = 0;
+    for (const l of lines) {
+      if (/^── /.test(l)) section = [];
+      const fold = /^ {2}\+\d+ more from (\S+) in /.exec(l);
+      if (fold) {
+        folds++;
+        if (!section.some((x) => new RegExp(`^\\d\\d:\\d\\d:\\d\\d  ${fold[1].replace(/\./g, '\\.')} +→`).test(x))) misplaced.push(l);
+      }
+      section.push(l);
+    }
+    expect(folds).toBeGreaterThan(5);
+    expect(misplaced).toEqual([]);
   });
 });

@@ -40,6 +40,34 @@ describe('follow: folding repeats', () => {
     expect(folds).toEqual([['203.0.113.7', 1, 3000]]);
   });
 
+  it("replaying a file, a window closes once the log's time is a window past its start: its count comes out beside its lines", () => {
+    const clock = { wall: 0 };
+    const { f, folds } = folder(clock);
+    for (let i = 0; i < 5; i++) f.admit(probe(i * 0.5));
+    f.admit(probe(5, '198.51.100.9'));
+    expect(folds).toEqual([]);
+    // Another source's probe 10 s after the first window opened closes that window only.
+    f.admit(probe(10, '198.51.100.9'));
+    expect(folds).toEqual([['203.0.113.7', 2, 2000]]);
+    // A record without a time says nothing about the log's clock.
+    for (let i = 0; i < 5; i++) f.admit(probe(11 + i, '192.0.2.1'));
+    f.admit(probe(null, '192.0.2.99'));
+    expect(folds).toHaveLength(1);
+  });
+
+  it('flush(keep) closes every window but that of the given probe\'s source (a new day in `follow`)', () => {
+    const clock = { wall: 0 };
+    const { f, folds } = folder(clock);
+    for (let i = 0; i < 5; i++) f.admit(probe(i * 0.1, '203.0.113.7'));
+    for (let i = 0; i < 5; i++) f.admit(probe(i * 0.1, '203.0.113.8'));
+    f.flush(probe(1, '203.0.113.8'));
+    expect(folds).toEqual([['203.0.113.7', 2, 1000]]);
+    // The kept window still folds: its source's next probe is counted, not printed.
+    expect(f.admit(probe(2, '203.0.113.8'))).toBe(false);
+    f.flush();
+    expect(folds).toEqual([['203.0.113.7', 2, 1000], ['203.0.113.8', 3, 2000]]);
+  });
+
   it('a quiet log: tick() closes a window by the wall clock, so the count appears while tailing', () => {
     const clock = { wall: 0 };
     const { f, folds } = folder(clock);
