@@ -5,7 +5,7 @@ import type { DailyDoc } from '../daily/doc.js';
 import { messages } from '../i18n/messages.js';
 import { basisText, blockedText, changeText, filesReadText, notProbesItems, probesText, windowNotes } from './daily-common.js';
 import { displayWidth, wrapItems } from './box-table.js';
-import { labelPad, renderReportSectionsText, rowLabel, sparkline, type TextOptions } from './report-text.js';
+import { labelPad, renderReportSectionsText, rowLabel, ruleLabel, sparkline, type TextOptions } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
 import { termSafe } from './sanitize.js';
 
@@ -42,7 +42,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   out.push(`${rowLabel(c, L.blocked)}${blockedText(h, lang)}`);
 
   if (doc.report.totals.ignored !== undefined) out.push(`${rowLabel(c, msg.report.label.ignored)}${msg.report.ignoredText(doc.report.totals.ignored)}`);
-  if (doc.rules.length > 0) out.push(wrapItems(rowLabel(c, L.loggedAs), doc.rules.map((r) => `${termSafe(r.key)} ${fmtInt(r.packets)}`), opts.width));
+  if (doc.rules.length > 0) out.push(wrapItems(rowLabel(c, L.loggedAs), doc.rules.map((r) => `${termSafe(ruleLabel(r.key))} ${fmtInt(r.packets)}`), opts.width));
 
   out.push('', c.bold(m.text.change(basisText(cmp, lang))));
   if (cmp.basis !== null) {

@@ -260,11 +260,26 @@ function shares(rows: { key: string; packets: number }[], total: number, words: 
 }
 
 /**
+ * A rule label as a "logged as" item shows it, before its count: one that ends in a digit
+ * gets the colon its log writes after it (`ASA-6-302014: 39`), so the two numbers do not
+ * run together (`ASA-6-302014 39`).
+ */
+export function ruleLabel(key: string): string {
+  const last = key.charCodeAt(key.length - 1);
+  return last >= 48 && last <= 57 ? `${key}:` : key;
+}
+
+/**
  * The "logged as" items: each log prefix / rule label with its packets and share, and
  * "+N more" past the ten the report keeps; `esc` makes the labels safe for the format.
  */
 export function ruleItems(doc: Pick<ReportDoc, 'byRule' | 'ruleLabels' | 'totals'>, m: Messages['report'], esc: (s: string) => string): string[] {
-  const items = shares(doc.byRule, doc.totals.packets, {}, esc);
+  const items = shares(
+    doc.byRule.map((r) => ({ key: ruleLabel(r.key), packets: r.packets })),
+    doc.totals.packets,
+    {},
+    esc,
+  );
   if (doc.ruleLabels > doc.byRule.length) items.push(m.moreLabels(doc.ruleLabels - doc.byRule.length));
   return items;
 }

@@ -232,6 +232,19 @@ describe('when the events run over more than one year', () => {
   });
 });
 
+describe('"logged as"', () => {
+  it('a label that ends in a digit keeps the colon its log writes, so it does not run into the count', () => {
+    const asa = (id: string, n: number) => Array.from({ length: n }, () => makeEvent({ format: 'cisco-asa', rule: id, src: { ip: '203.0.113.9' } }));
+    const d = doc([...asa('ASA-6-302014', 3), ...asa('ASA-4-106023 access-group outside_in', 2), ...asa('DROP', 1)]);
+    expect(renderReportText(d, { lang: 'en', width: 200, color: false, tz: 'UTC' })).toContain(
+      'logged as  ASA-6-302014: 3 (50%) · ASA-4-106023 access-group outside_in 2 (33%) · DROP 1 (17%)',
+    );
+    expect(renderReportMarkdown(d, { lang: 'en', tz: 'UTC' })).toContain('ASA-6-302014: 3 (50%)');
+    // The label itself is as logged in JSON.
+    expect(d.byRule[0]).toEqual({ key: 'ASA-6-302014', packets: 3 });
+  });
+});
+
 describe('log gaps (Windows Firewall INFO-EVENTS-LOST)', () => {
   const lost = (iso: string, n: string | null) =>
     makeEvent({
