@@ -9,10 +9,11 @@ import { compareDays } from '../daily/compare.js';
 import { addDays, dayWindow, parseDayOption } from '../daily/day.js';
 import { loadDigest, prepareStateDir, saveDigest, type DayDigest } from '../daily/digest.js';
 import { buildDailyDoc, type DailyDoc } from '../daily/doc.js';
-import { defaultSearch, discoverLogs, duplicateReason, type LogFamily, type SkippedFile } from '../daily/discover.js';
+import { defaultSearch, discoverLogs, duplicateReason, type FamilySelection, type LogFamily, type SkippedFile } from '../daily/discover.js';
 import { choosePrevious } from '../daily/previous.js';
 import { InputError, UsageError } from '../errors.js';
 import type { InputStats } from '../input/read.js';
+import { describeFsError } from '../input/open.js';
 import { oldestFirst } from '../input/rotation-order.js';
 import type { Lang } from '../knowledge/types.js';
 import { renderDailyHtml } from '../render/daily-html.js';
@@ -88,7 +89,12 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     } else {
       const plan = defaultSearch();
       if (typeof raw.logDir === 'string') plan.dir = raw.logDir;
-      const found = discoverLogs(plan, prevWindow.start, window.end);
+      let found: FamilySelection[];
+      try {
+        found = discoverLogs(plan, prevWindow.start, window.end);
+      } catch (e) {
+        throw new InputError(plan.dir, `cannot look for logs there: ${dirError(e)}; give the log files as arguments`);
+      }
       if (found.every((f) => f.read.length === 0 && f.skipped.length === 0)) {
         throw new InputError(plan.dir, `no firewall logs found (looked for ${plan.families.map((f) => `${f.base}*`).join(', ')}); give the log files as arguments`);
       }
@@ -201,4 +207,10 @@ function render(doc: DailyDoc, format: DailyFormat, tz: string | null, lang: Lan
     default:
       return renderDailyText(doc, { color, width: terminalWidth(), tz, lang });
   }
+}
+
+/** Why a directory could not be listed, worded for a directory (describeFsError words it for a file). */
+function dirError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : describeFsError(e);
 }

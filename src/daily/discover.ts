@@ -128,14 +128,9 @@ export function selectFiles(family: LogFamily, files: readonly LogFile[], from: 
   return { family, read: read.reverse(), skipped, reachesBack };
 }
 
-/** Lists `plan.dir` once and selects each family's files for the window. */
+/** Lists `plan.dir` once and selects each family's files for the window; throws what listing it threw (no such directory, permission denied). */
 export function discoverLogs(plan: SearchPlan, from: number, to: number): FamilySelection[] {
-  let names: string[];
-  try {
-    names = readdirSync(plan.dir);
-  } catch {
-    names = [];
-  }
+  const names = readdirSync(plan.dir);
   return plan.families.map((family) => selectFiles(family, familyFiles(plan.dir, family.base, names), from, to));
 }
 

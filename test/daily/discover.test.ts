@@ -85,7 +85,8 @@ describe('file discovery', () => {
     const sel = selectFiles({ base: 'kern.log', duplicateOf: null }, familyFiles(dir, 'kern.log', ['kern.log']), T0, T0 + DAY);
     expect(sel.read).toEqual([]);
     expect(sel.skipped[0].reason).toBe('empty');
-    expect(discoverLogs({ dir: join(dir, 'nope'), families: [{ base: 'kern.log', duplicateOf: null }] }, T0, T0 + DAY)[0].read).toEqual([]);
+    // A directory that cannot be listed is the caller's error to word (`daily` exits 3 naming it).
+    expect(() => discoverLogs({ dir: join(dir, 'nope'), families: [{ base: 'kern.log', duplicateOf: null }] }, T0, T0 + DAY)).toThrow(/ENOENT/);
   });
 
   it('the usual places: /var/log on Linux, the firewall folder on Windows', () => {

@@ -309,6 +309,12 @@ describe('discovery (--log-dir)', () => {
     const r = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/no firewall logs found \(looked for kern\.log\*/);
+    // A directory that is not there, or is a file, is said as such.
+    const missing = runCli(['daily', '--log-dir', join(dir, 'nope'), '--date', '2026-11-21']);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toBe(`logscan: ${join(dir, 'nope')}: cannot look for logs there: no such directory; give the log files as arguments\n`);
+    writeFileSync(join(dir, 'a-file'), '');
+    expect(runCli(['daily', '--log-dir', join(dir, 'a-file'), '--date', '2026-11-21']).stderr).toMatch(/a-file: cannot look for logs there: not a directory;/);
     expect(runCli(['daily', 'x.log', '--log-dir', dir]).code).toBe(2);
     expect(runCli(['daily', 'x.log', '--date', '2026-02-30']).stderr).toMatch(/--date: expected YYYY-MM-DD/);
   });
