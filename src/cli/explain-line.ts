@@ -7,6 +7,7 @@ import { createAnnotator, type Annotator } from '../annotate/index.js';
 import { trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
 import type { AddressEntry, KnowledgeBase, Lang, PortClass } from '../knowledge/types.js';
 import { sniffFormat } from '../parsers/registry.js';
+import { journalExportFormat } from '../parsers/journald.js';
 import type { FormatDefinition, LineParser, LineSink } from '../parsers/types.js';
 import { lineAloneNote, lineToJson, renderLineReading, type LineJson, type LineTableOptions } from '../render/explain-line.js';
 import { parseQuery, type ExplainQuery } from '../knowledge/query.js';
@@ -54,8 +55,40 @@ export function isLineQuery(text: string): boolean {
   return lineFormat(text) !== null || (text.trim().split(/\s+/).length >= LINE_WORDS && LOG_TEXT.test(text));
 }
 
-/** A query is either a question for the knowledge base or a log line to read. */
-export type ExplainItem = { kind: 'query'; query: ExplainQuery } | { kind: 'line'; line: string };
+/**
+ * A query is either a question for the knowledge base or a log line to read; a journal
+ * export entry is read from its lines (`entry`), and `line` is the one it is shown by.
+ */
+export type ExplainItem = { kind: 'query'; query: ExplainQuery } | { kind: 'line'; line: string; entry?: readonly string[] };
+
+/** The line of a journal export entry it is shown by: its MESSAGE, else its first. */
+function entryLine(entry: readonly string[]): string {
+  return entry.find((l) => l.startsWith('MESSAGE=')) ?? entry[0] ?? '';
+}
+
+/** Lines sniffed to tell `journalctl -o export` output from lines to read one by one. */
+const SNIFF_LINES = 50;
+
+/**
+ * Pasted or piped lines as items: one per non-blank line, but `journalctl -o export`
+ * output one per entry (its KEY=value lines up to a blank one), as a record there spans
+ * several lines and only together do they give its time and host.
+ */
+function lineItems(text: readonly string[]): ExplainItem[] {
+  if (sniffFormat(text.slice(0, SNIFF_LINES)).format !== journalExportFormat) {
+    return text.filter((l) => l.trim() !== '').map((line) => ({ kind: 'line', line }));
+  }
+  const items: ExplainItem[] = [];
+  let entry: string[] = [];
+  for (const l of [...text, '']) {
+    if (l.trim() !== '') entry.push(l.replace(/\r$/, ''));
+    else if (entry.length > 0) {
+      items.push({ kind: 'line', line: entryLine(entry), entry });
+      entry = [];
+    }
+  }
+  return items;
+}
 
 /**
  * What each argument asks. Arguments that together make one log line (pasted without
@@ -66,10 +99,9 @@ export function explainItems(queries: readonly string[], stdin: readonly string[
   // Only words: a quoted line among other queries is not glued to them.
   const joined = queries.join(' ');
   if (queries.length >= LINE_WORDS && !queries.some((q) => /\s/.test(q)) && lineFormat(joined) !== null) return [{ kind: 'line', line: joined }];
-  const lines = (text: readonly string[]): ExplainItem[] => text.filter((l) => l.trim() !== '').map((line) => ({ kind: 'line', line }));
   return queries.flatMap((q): ExplainItem[] => {
-    if (q === '-') return lines(stdin);
-    if (/[\r\n]/.test(q.trim())) return lines(q.split(/\r?\n/));
+    if (q === '-') return lineItems(stdin);
+    if (/[\r\n]/.test(q.trim())) return lineItems(q.split(/\r?\n/));
     return isLineQuery(q) ? [{ kind: 'line', line: q.trim() }] : [{ kind: 'query', query: parseQuery(q) }];
   });
 }
@@ -130,13 +162,18 @@ export class LineExplainer {
     this.time = { now: time.now ?? new Date(), year: time.year ?? null, tz: time.tz ?? null };
   }
 
-  read(line: string): LineReading {
-    const text = line.replace(/\r$/, '');
-    const format = lineFormat(text);
+  /** Reads a line, or a journal export entry's lines. */
+  read(input: string | readonly string[]): LineReading {
+    const text = typeof input === 'string' ? input.replace(/\r$/, '') : entryLine(input);
+    // A MESSAGE= line copied from a journal export entry is that entry, without its time and host.
+    const entry = typeof input !== 'string' ? input : text.startsWith('MESSAGE=') && lineFormat(text) === null ? [text] : null;
+    const format = entry !== null ? journalExportFormat : lineFormat(text);
     const none = { line: text, format: format?.id ?? null, reason: null, event: null, traffic: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null };
     if (format === null) return { ...none, outcome: 'unrecognised' };
     this.verdict = { event: null, outcome: 'skipped', reason: null };
-    this.parserFor(format).line(text, ++this.lineNo);
+    const parser = this.parserFor(format);
+    if (entry === null) parser.line(text, ++this.lineNo);
+    else for (const l of [...entry, '']) parser.line(l, ++this.lineNo);
     const { event: e, outcome, reason } = this.verdict;
     if (e === null) return { ...none, outcome, reason };
     this.annotator.annotate(e);
@@ -167,15 +204,15 @@ export class LineExplainer {
     return port === null || (proto !== 'tcp' && proto !== 'udp') ? null : this.kb.portClass(port);
   }
 
-  /** The line's JSON answer (`kind: "line"`). */
-  json(line: string): LineJson {
-    return lineToJson(this.read(line), this.lang);
+  /** The line's (or journal entry's) JSON answer (`kind: "line"`). */
+  json(input: string | readonly string[]): LineJson {
+    return lineToJson(this.read(input), this.lang);
   }
 
-  /** The line's block for the terminal. */
-  block(line: string, table: LineTableOptions): string {
+  /** The line's (or journal entry's) block for the terminal. */
+  block(input: string | readonly string[], table: LineTableOptions): string {
     // Times are shown in the zone the stamps were read in.
-    return renderLineReading(this.read(line), { ...table, tz: this.time.tz, yearGiven: this.time.year !== null });
+    return renderLineReading(this.read(input), { ...table, tz: this.time.tz, yearGiven: this.time.year !== null });
   }
 
   /** What a reader of one line should know about the rest, once any line was a record. */

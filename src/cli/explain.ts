@@ -60,11 +60,11 @@ export async function runExplain(queries: readonly string[], opts: ExplainOption
   // Only the line module finds lines, so the reader is there whenever one comes.
   const lines = (): LineExplainer => reader ?? unreachable('a log line without the line reader');
   if (opts.outputFormat === 'json') {
-    const json = items.map((it) => (it.kind === 'line' ? lines().json(it.line) : explainToJson([answerQuery(kb, it.query, opts.lang)], opts.lang)[0]));
+    const json = items.map((it) => (it.kind === 'line' ? lines().json(it.entry ?? it.line) : explainToJson([answerQuery(kb, it.query, opts.lang)], opts.lang)[0]));
     return jsonText(json, 2) + '\n';
   }
   const table = { lang: opts.lang, width: opts.width ?? terminalWidth(), color: opts.color ?? useColor(process.stdout) };
-  const blocks = items.map((it) => (it.kind === 'line' ? lines().block(it.line, table) : renderExplainTable([answerQuery(kb, it.query, opts.lang)], kb, table).trimEnd()));
+  const blocks = items.map((it) => (it.kind === 'line' ? lines().block(it.entry ?? it.line, table) : renderExplainTable([answerQuery(kb, it.query, opts.lang)], kb, table).trimEnd()));
   const note = reader?.note(table);
   if (note) blocks.push(note);
   return blocks.join('\n\n') + '\n';
@@ -87,14 +87,21 @@ export function answerQuery(kb: KnowledgeBase, q: ExplainQuery, lang: Lang): Exp
 /** Explaining is for a few lines read closely; a whole log is the report's job. */
 export const MAX_STDIN_LINES = 100;
 
-/** Standard input's first MAX_STDIN_LINES non-blank lines; says on stderr when there were more. */
+/**
+ * Standard input's lines up to its first MAX_STDIN_LINES non-blank ones; says on stderr
+ * when there were more. Blank lines are kept: they end a journal export entry.
+ */
 async function stdinLines(): Promise<string[]> {
   if (process.stdin.isTTY) process.stderr.write('logscan explain: reading log lines from the terminal; paste them, then press Ctrl-D\n');
   const out: string[] = [];
+  let nonBlank = 0;
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of rl) {
-    if (line.trim() === '') continue;
-    if (out.length === MAX_STDIN_LINES) {
+    if (line.trim() === '') {
+      out.push('');
+      continue;
+    }
+    if (nonBlank++ === MAX_STDIN_LINES) {
       process.stderr.write(`logscan explain: read the first ${MAX_STDIN_LINES} lines of standard input; for a whole log, \`logscan -\` reports on it\n`);
       break;
     }

@@ -171,6 +171,29 @@ describe('explain - (standard input)', () => {
     expect(r.stdout).toContain('reading      a probe');
   });
 
+  it('journalctl -o export output is read an entry at a time (its lines up to a blank one), shown by its MESSAGE line', () => {
+    const msg = (port: number) => `MESSAGE=iptables DROP_INPUT: IN=eth1 OUT= SRC=198.51.100.7 DST=192.0.2.1 LEN=60 TTL=50 PROTO=TCP SPT=40000 DPT=${port} SYN `;
+    const entry = (us: string, port: number, transport = 'kernel') =>
+      [`__CURSOR=s=1;i=${us}`, `__REALTIME_TIMESTAMP=${us}`, '_HOSTNAME=gw.example', `_TRANSPORT=${transport}`, msg(port)].join('\n');
+    const input = [entry('1642033008518660', 6776), entry('1642033021964974', 23, 'syslog'), '__CURSOR=s=1;i=3', ''].join('\n\n');
+    expect(explainItems(['-'], input.split('\n'))).toHaveLength(3);
+    const r = runCli(['explain', '-', '--tz', 'UTC', '-o', 'json'], { input });
+    const answers = JSON.parse(r.stdout) as (LineJson & { query: string; reason: string | null })[];
+    expect(answers.map((a) => [a.format, a.outcome, a.query.slice(0, 28)])).toEqual([
+      ['journald-export', 'event', 'MESSAGE=iptables DROP_INPUT:'],
+      ['journald-export', 'skipped', 'MESSAGE=iptables DROP_INPUT:'],
+      ['journald-export', 'skipped', '__CURSOR=s=1;i=3'],
+    ]);
+    // The entry's time and host come from its other fields.
+    expect(answers[0].event).toMatchObject({ time: '2022-01-13T00:16:48.518Z', host: 'gw.example', dst: { port: 6776 } });
+    expect(answers[1].reason).toBe('not from the kernel (_TRANSPORT=syslog)');
+    expect(answers[2].reason).toBe('journal entry without MESSAGE');
+    // The MESSAGE line alone, copied from an entry, is read too, without a time.
+    const alone = runCli(['explain', msg(6776).trim()]).stdout;
+    expect(alone).toContain('format       journald-export\n  time         ?\n');
+    expect(alone).toContain('packet       TCP 198.51.100.7:40000 → 192.0.2.1:6776');
+  });
+
   it('lines are read as a log: a Windows Firewall #Fields header sets the columns of the lines after it', () => {
     const header = '#Fields: date time action protocol src-ip dst-ip src-port dst-port path';
     const line = '2024-07-29 13:23:35 DROP TCP 203.0.113.5 192.168.0.10 4444 3389 RECEIVE';
