@@ -127,7 +127,9 @@ export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang
     parts.push(e.action === 'allow' ? c.green(word) : e.action === 'reject' ? c.yellow(word) : c.dim(word));
   }
   const shown = e.annotations.filter((a) => !NAME_ONLY.has(a.id));
-  if (shown.length > 0) parts.push(shown.map((a) => severityColor(c, a.severity)(termSafe(a.id))).join(' '));
+  // An id the name already says (33434/udp is known as "traceroute") is not said twice.
+  const ids = shown.filter((a) => a.id !== name);
+  if (ids.length > 0) parts.push(ids.map((a) => severityColor(c, a.severity)(termSafe(a.id))).join(' '));
   if (e.count > 1) parts.push(c.dim(`×${e.count}`));
   // The meaning of what matters most, when it is worth a look, clipped to the terminal.
   const explain = topAnnotation(shown);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/box-table.js';
 import { DayMarker, printsAsProbe, probeLine, SourceColumn } from '../../src/live/probe-line.js';
 import { makeEvent } from '../helpers/events.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
 
 const c = pc.createColors(false);
 
@@ -26,6 +27,15 @@ describe('probeLine', () => {
     const line = lineWith(`Port of the Silencer trojan: ${'x'.repeat(200)}`);
     expect(line.length).toBe(100);
     expect(line.endsWith('x…')).toBe(true);
+  });
+
+  it('does not say an annotation id the port\'s name already says (33434/udp is "traceroute")', () => {
+    const kb = loadKnowledge();
+    const e = makeEvent({ proto: 'udp', dst: { port: 33434 }, annotations: [{ id: 'traceroute', severity: 1, text: 'UDP traceroute', ref: '002' }] });
+    expect(probeLine(e, kb, 'en', c, 'UTC', 100)).toMatch(/→ 33434\/udp {2}traceroute$/);
+    // Another id is still listed after the name.
+    const sub7 = makeEvent({ dst: { port: 6776 }, annotations: [{ id: 'sub7-artifact', severity: 2, text: 'Sub-7', ref: '002' }] });
+    expect(probeLine(sub7, kb, 'en', c, 'UTC', 100)).toMatch(/→ 6776\/tcp +\S.* {2}sub7-artifact$/);
   });
 
   it('names an action other than drop in the reader\'s language, after the destination', () => {
