@@ -26,8 +26,6 @@ export class DayTally {
   own = 0;
   /** LAN broadcast/multicast chatter (DHCP, NetBIOS, SSDP, mDNS …): aimed at every machine, not probes. */
   noise = 0;
-  /** Rows in which the firewall said it lost records: events, but no packets (the report's logGaps says how many records). */
-  gaps = 0;
   /** Earliest and latest event seen in the window. */
   first = Infinity;
   last = -Infinity;
@@ -51,12 +49,10 @@ export class DayTally {
     if (t < this.first) this.first = t;
     if (t > this.last) this.last = t;
     // As in the report (aggregate/overview.ts): a log-gap row is no packet, so it counts in
-    // none of the packet totals, and a digest read back derives the replies right.
+    // none of the packet totals (the report's logGaps says what it lost), and a digest read
+    // back derives the replies right.
     const kind = trafficKind(e);
-    if (kind === 'gap') {
-      this.gaps++;
-      return;
-    }
+    if (kind === 'gap') return;
     this.packets += n;
     const blocked = e.action === 'drop' || e.action === 'reject';
     if (blocked) this.blocked += n;

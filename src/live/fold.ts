@@ -116,9 +116,10 @@ export class Folder {
   }
 
   /**
-   * Closes the windows the log's clock has left a window behind: replaying a file reads
-   * hours of log before tick() runs once, and a count should come out beside the lines it
-   * folded, not at the end. Windows open in log-time order, so the oldest come first.
+   * Closes the windows that opened a window or more before `t` on the log's clock:
+   * replaying a file reads hours of log before tick() runs once, and a count should come
+   * out beside the lines it folded, not at the end. Windows open in log-time order, so the
+   * oldest come first.
    */
   private expire(t: number): void {
     for (const [ip, w] of this.open) {

@@ -4,6 +4,7 @@ import type { Annotation, Direction, FirewallEvent } from '../event.js';
 import { isValidAddress } from '../parsers/address.js';
 import { UNSAFE_JSON_CHARS, jsonTermSafe, jsonText } from './sanitize.js';
 import { onThisSide } from '../util/egress.js';
+import { lostRecords } from '../parsers/windows-firewall.js';
 
 // logscan's schema, written by hand: JSON.stringify on the nested event (with a Date to
 // convert) was a third of `logscan events`' time. The output is what jsonText(e)
@@ -118,15 +119,20 @@ const ECS_TYPE: Record<FirewallEvent['action'], string[]> = {
 };
 const IANA: Record<string, number> = { icmp: 1, igmp: 2, tcp: 6, udp: 17, gre: 47, esp: 50, ah: 51, icmpv6: 58, sctp: 132, udplite: 136 };
 
-/** ECS 8.x field names; logscan-only details under `logscan.*`. Absent values are omitted. */
+/**
+ * ECS 8.x field names; logscan-only details under `logscan.*`. Absent values are omitted.
+ * A Windows Firewall INFO-EVENTS-LOST row is no connection and no packet: `event.type`
+ * info and no `network` (a dashboard summing network.packets would count it).
+ */
 export function eventToEcs(e: FirewallEvent): string {
+  const gap = e.src.ip === null && lostRecords(e) !== null;
   const doc: Record<string, unknown> = {
     '@timestamp': e.time ? e.time.toISOString() : undefined,
     ecs: { version: '8.11.0' },
     event: {
       kind: 'event',
       category: ['network'],
-      type: ECS_TYPE[e.action],
+      type: gap ? ['info'] : ECS_TYPE[e.action],
       action: e.action,
       dataset: `logscan.${e.format}`,
       module: 'logscan',
@@ -139,7 +145,7 @@ export function eventToEcs(e: FirewallEvent): string {
       egress: e.outIface ? { interface: { name: e.outIface } } : undefined,
     },
     rule: e.rule ? { name: e.rule } : undefined,
-    network: {
+    network: gap ? undefined : {
       transport: e.proto,
       iana_number: IANA[e.proto] !== undefined ? String(IANA[e.proto]) : /^\d+$/.test(e.proto) ? e.proto : undefined,
       type: e.ipVersion ? `ipv${e.ipVersion}` : undefined,

@@ -52,6 +52,18 @@ describe('eventToJson', () => {
     expect(ok.source).toEqual({ address: '203.0.113.7', ip: '203.0.113.7', port: 4000 });
   });
 
+  it('a Windows Firewall INFO-EVENTS-LOST row is no connection and no packet in ECS: type info, no network', () => {
+    const lost = makeEvent({ format: 'windows-firewall', action: 'other', direction: null, proto: 'other', rule: 'INFO-EVENTS-LOST 14', src: { ip: null, port: null }, dst: { ip: null, port: null } });
+    const doc = JSON.parse(eventToEcs(lost)) as { event: { type: string[] }; network?: unknown; rule: { name: string } };
+    expect(doc.event.type).toEqual(['info']);
+    expect(doc.network).toBeUndefined();
+    expect(doc.rule.name).toBe('INFO-EVENTS-LOST 14');
+    // The same rule text from another format is a log prefix: a packet like any other.
+    const prefix = JSON.parse(eventToEcs({ ...lost, format: 'iptables' })) as { event: { type: string[] }; network?: { packets: number } };
+    expect(prefix.event.type).toEqual(['connection', 'info']);
+    expect(prefix.network?.packets).toBe(1);
+  });
+
   it("network.direction: the host's view for its chains, the perimeter's for forwarded packets (by --home-net, else the local ranges)", () => {
     const dir = (direction: 'in' | 'out' | 'forward' | null, src: string, dst: string): string | undefined =>
       (JSON.parse(eventToEcs(makeEvent({ direction, src: { ip: src }, dst: { ip: dst } }))) as { network: { direction?: string } }).network.direction;
