@@ -178,6 +178,12 @@ describe('sub7-artifact', () => {
     expect(a?.text).toMatch(/not proof of infection/);
   });
   it('udp 6776 is not', () => expect(ids(annotateOne(udp(6776)))).not.toContain('sub7-artifact'));
+  it('so tcp 6776 is not also read as someone looking for infected machines (002: a leftover); other Sub-7 ports are', () => {
+    expect(ids(annotateOne(tcp(6776)))).not.toContain('trojan');
+    expect(ids(annotateOne(tcp(27374)))).toContain('trojan');
+    // udp 6776 (Ultors) has no artifact reading: the trojan one stays.
+    expect(ids(annotateOne(udp(6776)))).toContain('trojan');
+  });
 });
 
 describe('source-port hints', () => {
@@ -469,6 +475,7 @@ describe('language', () => {
   it('--lang zh texts are Chinese', () => {
     const events = [
       annotateOne(tcp(6776), { lang: 'zh' }),
+      annotateOne(tcp(27374), { lang: 'zh' }),
       annotateOne(udp(33434, { src: { port: 53 } }), { lang: 'zh' }),
       annotateOne({ proto: 'icmp', icmp: { type: 11 } }, { lang: 'zh' }),
       annotateOne(tcp(443, { tcpFlags: ['ACK'], rule: '[UFW AUDIT]' }), { lang: 'zh' }),
