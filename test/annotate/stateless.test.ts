@@ -355,10 +355,14 @@ describe('port meanings from 002', () => {
     expect(ids(annotateOne(udp(32900)))).toContain('solaris-rpc');
     expect(ids(annotateOne(tcp(32769)))).not.toContain('solaris-rpc');
   });
-  it('udp 31789/31790 is hack-a-tack; tcp 31789 is not', () => {
-    expect(ids(annotateOne(udp(31789)))).toContain('hack-a-tack');
-    expect(ids(annotateOne(udp(31790)))).toContain('hack-a-tack');
-    expect(ids(annotateOne(tcp(31789)))).not.toContain('hack-a-tack');
+  it('udp from 31789 to 31790 is hack-a-tack (002: the RAT\'s built-in scanner, so the sender is infected); other traffic to those ports is a trojan probe', () => {
+    const scanner = annotateOne(udp(31790, { src: { port: 31789 } }));
+    expect(ids(scanner)).toEqual(expect.arrayContaining(['trojan', 'hack-a-tack']));
+    expect(find(scanner, 'hack-a-tack')?.text).toMatch(/already infected/);
+    expect(ids(annotateOne(udp(31790, { src: { port: 40000 } })))).not.toContain('hack-a-tack');
+    expect(ids(annotateOne(udp(31789, { src: { port: 31790 } })))).not.toContain('hack-a-tack');
+    expect(ids(annotateOne(udp(31789)))).toContain('trojan');
+    expect(ids(annotateOne(tcp(31790, { src: { port: 31789 } })))).not.toContain('hack-a-tack');
   });
   it('177 is xdmcp and mentions X11 on 6000', () => {
     expect(find(annotateOne(udp(177)), 'xdmcp')?.text).toMatch(/6000/);
