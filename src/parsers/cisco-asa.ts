@@ -567,7 +567,7 @@ class AsaClock {
   private readonly local: LocalTimeToEpoch;
 
   constructor(tz: string | null) {
-    this.local = localTimeConverter(tz);
+    this.local = localTimeConverter(tz, { inLogOrder: true });
   }
 
   /** The time at s[i], or null (`error` '' = not this stamp; else an impossible date). */

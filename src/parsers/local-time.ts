@@ -10,6 +10,10 @@
 // fall-back) resolves to the earlier instant, a skipped one (spring gap) is read with
 // the offset in force before the change (so 02:30 becomes 03:30 summer time). This is
 // also what `new Date(y, m, d, h, mi, s)` does for the machine zone, so both paths agree.
+// A parser reading a log in order asks for `inLogOrder`: a repeated wall time then takes
+// its later instant when the earlier one would put the record well before the previous
+// one (more than OUT_OF_ORDER_MS) and the later one would not, so the hour that autumn's
+// fall-back repeats reads as two hours in a row, not as the same hour twice.
 
 import { tzOffset } from '@date-fns/tz';
 import { UsageError } from '../errors.js';
@@ -19,6 +23,8 @@ export type LocalTimeToEpoch = (year: number, month: number, day: number, hour: 
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
+/** How far before the previous record a log's line may be and still be in order (several hosts through one syslog). */
+const OUT_OF_ORDER_MS = 300_000;
 /** Bound on cached hours (a fuzzed or years-long file must not grow memory without limit). */
 const CACHE_LIMIT = 8192;
 
@@ -50,6 +56,14 @@ function ianaOffsetForWall(tz: string, wall: number): number {
   return before;
 }
 
+/** The other offset under which `wall` also happens (a repeated wall time), or NaN when it happens once. */
+function repeatedOffset(offsetAt: (t: number) => number, wall: number, offset: number): number {
+  const before = offsetAt(wall - DAY);
+  const after = offsetAt(wall + DAY);
+  const other = offset === before ? after : before;
+  return other !== offset && offsetAt(wall - other) === other ? other : NaN;
+}
+
 /** Same for the machine zone, via the local Date constructor (which is "compatible"). */
 function machineOffsetForWall(wall: number): number {
   const u = new Date(wall);
@@ -64,13 +78,17 @@ function machineOffsetForWall(wall: number): number {
  * Throws UsageError for a zone name the runtime does not know: that is a bad
  * `--tz`, not bad input, and must surface once rather than on every line.
  */
-export function localTimeConverter(tz: string | null): LocalTimeToEpoch {
+export function localTimeConverter(tz: string | null, opts: { inLogOrder?: boolean } = {}): LocalTimeToEpoch {
   if (tz !== null && !isValidTimeZone(tz)) throw new UsageError(`unknown time zone '${tz}' (expected an IANA name such as Europe/Berlin)`);
   const offsetForWall = tz === null ? machineOffsetForWall : (wall: number) => ianaOffsetForWall(tz, wall);
+  const offsetAt = tz === null ? (t: number) => -new Date(t).getTimezoneOffset() * 60_000 : (t: number) => tzOffset(tz, new Date(t)) * 60_000;
+  const inLogOrder = opts.inLogOrder === true;
   // hour key (wall ms / HOUR) -> offset ms, or NaN for an hour with a change inside it.
   const cache = new Map<number, number>();
   let lastKey = NaN;
   let lastOffset = NaN;
+  /** The previous result (inLogOrder only). */
+  let previous = NaN;
 
   return (year, month, day, hour, minute, second) => {
     const wall = wallClockMs(year, month, day, hour, minute, second);
@@ -90,7 +108,16 @@ export function localTimeConverter(tz: string | null): LocalTimeToEpoch {
       lastKey = key;
       lastOffset = offset = cached;
     }
-    if (Number.isNaN(offset)) offset = offsetForWall(wall);
-    return wall - offset;
+    if (Number.isNaN(offset)) {
+      offset = offsetForWall(wall);
+      if (inLogOrder && previous === previous) {
+        const other = repeatedOffset(offsetAt, wall, offset);
+        // `offset` gives the earlier instant; a smaller `other`, the later one (NaN compares false).
+        if (other < offset && wall - offset < previous - OUT_OF_ORDER_MS && wall - other >= previous - OUT_OF_ORDER_MS) offset = other;
+      }
+    }
+    const t = wall - offset;
+    if (inLogOrder) previous = t;
+    return t;
   };
 }

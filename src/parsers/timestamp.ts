@@ -184,7 +184,7 @@ export class Clock {
   private pveMs = 0;
 
   constructor(ctx: Pick<ParseContext, 'refDate' | 'year' | 'tz'>) {
-    this.local = localTimeConverter(ctx.tz);
+    this.local = localTimeConverter(ctx.tz, { inLogOrder: true });
     this.years = new YearInference(ctx.year, ctx.refDate.getTime());
   }
 

@@ -241,7 +241,7 @@ function clean(text: string): string {
 }
 
 function createParser(ctx: ParseContext, sink: LineSink): LineParser {
-  const localToEpoch = localTimeConverter(ctx.tz);
+  const localToEpoch = localTimeConverter(ctx.tz, { inLogOrder: true });
   let toEpoch: LocalTimeToEpoch = localToEpoch;
   let layout = STANDARD_LAYOUT;
   let sawFields = false;

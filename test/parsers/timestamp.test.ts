@@ -1,6 +1,7 @@
 // Fixed-format timestamp readers: formats, impossible dates, year inference, zones, cache.
 import { describe, expect, it } from 'vitest';
 import { Clock, epochMicrosToMs } from '../../src/parsers/timestamp.js';
+import { runCli } from '../helpers/cli.js';
 
 const REF = new Date('2026-11-23T12:00:00Z');
 
@@ -147,5 +148,22 @@ describe('other stamps', () => {
     expect(epochMicrosToMs('')).toBeNaN();
     expect(epochMicrosToMs('12a')).toBeNaN();
     expect(epochMicrosToMs('1'.repeat(30))).toBeNaN();
+  });
+});
+
+describe('the hour autumn repeats, in a year-less syslog log', () => {
+  const line = (stamp: string) => `Oct 25 ${stamp} gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.7 DST=192.0.2.57 LEN=60 TTL=50 PROTO=TCP SPT=4000 DPT=23 SYN`;
+  // Berlin falls back at 03:00 CEST to 02:00 CET: 02:00-02:59 happen twice.
+  const log = ['01:59:00', '02:30:00', '02:50:00', '02:10:00', '02:40:00', '03:00:00'].map(line).join('\n') + '\n';
+  const times = (args: string[], env: Record<string, string> = {}) =>
+    runCli(['events', '-', '--year', '2026', ...args], { input: log, env })
+      .stdout.trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { time: string }).time.slice(11, 16));
+
+  it('reads in order: the second 02:10 and 02:40 are after the first 02:50 (with --tz, and in the machine zone)', () => {
+    const expected = ['23:59', '00:30', '00:50', '01:10', '01:40', '02:00'];
+    expect(times(['--tz', 'Europe/Berlin'])).toEqual(expected);
+    expect(times([], { TZ: 'Europe/Berlin' })).toEqual(expected);
   });
 });

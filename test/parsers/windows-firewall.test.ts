@@ -324,6 +324,45 @@ describe('local-time converter', () => {
     );
   });
 
+  it.each(['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe'])(
+    'in log order, the hour %s repeats in autumn reads as two hours in a row: every instant of a log through it comes back',
+    (tz) => {
+      const wallOf = (t: number) => new Date(t + tzOffset(tz, new Date(t)) * 60_000);
+      // The fall-back of 2026: the first minute whose offset is smaller than the minute before's.
+      let fall = Date.UTC(2026, 0, 1);
+      while (tzOffset(tz, new Date(fall)) <= tzOffset(tz, new Date(fall + 60_000))) fall += 60_000;
+      fall += 60_000;
+      const shift = (tzOffset(tz, new Date(fall - 60_000)) - tzOffset(tz, new Date(fall))) * 60_000;
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 1, max: 1200 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 3600 }), (steps, lead) => {
+          // Lines at most 20 minutes apart (under the shift less 5 minutes of disorder), the
+          // first one before the repeated wall times begin (with no line before it, a repeated
+          // time has nothing to be read against).
+          const conv = localTimeConverter(tz, { inLogOrder: true });
+          let t = fall - shift - 1000 - lead * 1000;
+          for (const step of [0, ...steps]) {
+            t += step * 1000;
+            const w = wallOf(t);
+            expect(conv(w.getUTCFullYear(), w.getUTCMonth() + 1, w.getUTCDate(), w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds())).toBe(t);
+          }
+        }),
+        { numRuns: 300 },
+      );
+      // The plain converter reads the same repeated time as its earlier instant.
+      const w = wallOf(fall + 60_000);
+      expect(localTimeConverter(tz)(w.getUTCFullYear(), w.getUTCMonth() + 1, w.getUTCDate(), w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds())).toBe(fall + 60_000 - shift);
+      // Out of order by a few minutes inside the first pass of the hour stays in that pass.
+      const conv = localTimeConverter(tz, { inLogOrder: true });
+      const first = fall - 30 * 60_000;
+      const at = (t: number) => {
+        const w = wallOf(t);
+        return conv(w.getUTCFullYear(), w.getUTCMonth() + 1, w.getUTCDate(), w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds());
+      };
+      expect(at(first)).toBe(first);
+      expect(at(first - 3 * 60_000)).toBe(first - 3 * 60_000);
+    },
+  );
+
   it('handles years before 100 without the Date.UTC 19xx quirk', () => {
     expect(new Date(wallClockMs(42, 1, 1, 0, 0, 0)).getUTCFullYear()).toBe(42);
   });
