@@ -78,6 +78,15 @@ describe('day boundaries', () => {
     expect(d.headline.packets).toBe(3);
   });
 
+  it('the same day from year-less local stamps (BSD syslog): the repeated hour is read in log order, one bar each', () => {
+    const dir = tempDir();
+    const bsd = (stamp: string, src: string) => `Nov  1 ${stamp} gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=${src} DST=192.0.2.57 LEN=60 TTL=50 PROTO=TCP SPT=4000 DPT=23 SYN`;
+    const log = write(dir, 'kern.log', [bsd('00:50:00', '203.0.113.1'), bsd('01:30:00', '203.0.113.2'), bsd('01:55:00', '203.0.113.3'), bsd('01:20:00', '203.0.113.4'), bsd('01:45:00', '203.0.113.5'), bsd('02:10:00', '203.0.113.6')]);
+    const d = daily([log, '--date', '2026-11-01', '--tz', 'America/New_York', '--year', '2026']);
+    expect(d.chart.labels.slice(0, 4)).toEqual(['00', '01', '01', '02']);
+    expect(d.chart.packets.slice(0, 4)).toEqual([1, 2, 2, 1]);
+  });
+
   it('year-less syslog across New Year: the file date decides the year, both days are found', () => {
     const dir = tempDir();
     const log = write(
