@@ -49,6 +49,8 @@ export interface DailyDoc {
   /** Packets per hour since the day's start; `labels` are wall-clock hours (a DST day has 23 or 25). */
   /** Packets per log prefix / rule label, busiest first (at most 10). */
   rules: { key: string; packets: number }[];
+  /** Distinct labels on the day: more than `rules` lists when over 10. */
+  ruleLabels: number;
   chart: { labels: string[]; packets: number[]; blocked: number[]; previous: number[] | null };
   comparison: Comparison;
   /** Events read that were not on the day: on other days, or without an absolute time. */
@@ -113,6 +115,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
       other: t.other,
     },
     rules: c.today.rules.top(10).map(([key, packets]) => ({ key, packets })),
+    ruleLabels: c.today.rules.distinct,
     chart: { labels: hourLabels(w, x.tz), packets: [...c.today.perHour], blocked: [...c.today.blockedPerHour], previous: x.previousPerHour },
     comparison: x.comparison,
     outside: { otherDays: c.otherDays, untimed: c.untimed },

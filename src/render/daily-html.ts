@@ -46,7 +46,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
     `${chartLegend(H, doc.chart.previous !== null)}</section>`,
   );
 
-  if (doc.rules.length > 0) b.push(rulesSection(doc.rules, h.packets, lang));
+  if (doc.rules.length > 0) b.push(rulesSection(doc.rules, h.packets, lang, doc.ruleLabels));
 
   b.push(`<section><h2>${e(H.changeAgainst(cmp.previousDate))}</h2>`);
   if (cmp.basis === null) b.push(`<p class="muted">${e(basisText(cmp, lang))}</p>`);

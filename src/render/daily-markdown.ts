@@ -35,6 +35,8 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
 
   if (doc.rules.length > 0) {
     out.push('', `### ${m.md.loggedAs}`, '', `| ${m.md.ruleHead} | ${L.packets} |`, '| --- | ---: |', ...doc.rules.map((r) => `| ${md(r.key)} | ${fmtInt(r.packets)} |`));
+    // The labels past the listed ones, and their packets, so the column adds up.
+    if (doc.ruleLabels > doc.rules.length) out.push(`| ${md(msg.report.moreLabels(doc.ruleLabels - doc.rules.length))} | ${fmtInt(h.packets - doc.rules.reduce((n, r) => n + r.packets, 0))} |`);
   }
 
   out.push('', `### ${m.md.change(md(basisText(cmp, lang)))}`, '');

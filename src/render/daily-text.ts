@@ -42,7 +42,11 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   out.push(`${rowLabel(c, L.blocked)}${blockedText(h, lang)}`);
 
   if (doc.report.totals.ignored !== undefined) out.push(`${rowLabel(c, msg.report.label.ignored)}${msg.report.ignoredText(doc.report.totals.ignored)}`);
-  if (doc.rules.length > 0) out.push(wrapItems(rowLabel(c, L.loggedAs), doc.rules.map((r) => `${termSafe(ruleLabel(r.key))} ${fmtInt(r.packets)}`), opts.width));
+  if (doc.rules.length > 0) {
+    const items = doc.rules.map((r) => `${termSafe(ruleLabel(r.key))} ${fmtInt(r.packets)}`);
+    if (doc.ruleLabels > doc.rules.length) items.push(msg.report.moreLabels(doc.ruleLabels - doc.rules.length));
+    out.push(wrapItems(rowLabel(c, L.loggedAs), items, opts.width));
+  }
 
   out.push('', c.bold(m.text.change(basisText(cmp, lang))));
   if (cmp.basis !== null) {

@@ -183,15 +183,15 @@ function geoList(items: readonly { name: string; packets: number; sources: numbe
 }
 
 /** "Logged as": packets per log prefix / rule label, with their share of `packets`. */
-export function rulesSection(rules: readonly { key: string; packets: number }[], packets: number, lang: Lang): string {
+export function rulesSection(rules: readonly { key: string; packets: number }[], packets: number, lang: Lang, labels = rules.length): string {
   const msg = messages(lang);
   const R = msg.report;
   const D = msg.daily;
-  return `<section><h2>${e(D.md.loggedAs)}</h2>${table(
-    [[D.md.ruleHead], [R.head.packets, 'n'], [R.head.share, 'n']],
-    rules.map((x) => '<tr>' + td(D.html.ruleLabel, `<code>${e(x.key)}</code>`, 'wide') + td(R.head.packets, fmtInt(x.packets), 'n') + td(R.head.share, pctOf(x.packets, packets), 'n') + '</tr>'),
-    false,
-  )}</section>`;
+  const row = (label: string, n: number) => '<tr>' + td(D.html.ruleLabel, label, 'wide') + td(R.head.packets, fmtInt(n), 'n') + td(R.head.share, pctOf(n, packets), 'n') + '</tr>';
+  const rows = rules.map((x) => row(`<code>${e(x.key)}</code>`, x.packets));
+  // The labels past the listed ones, and their packets, so the column adds up.
+  if (labels > rules.length) rows.push(row(`<span class="muted">${e(R.moreLabels(labels - rules.length))}</span>`, packets - rules.reduce((n, x) => n + x.packets, 0)));
+  return `<section><h2>${e(D.md.loggedAs)}</h2>${table([[D.md.ruleHead], [R.head.packets, 'n'], [R.head.share, 'n']], rows, false)}</section>`;
 }
 
 /**
