@@ -46,11 +46,11 @@ export interface DailyDoc {
     allowed: number;
     other: number;
   };
-  /** Packets per hour since the day's start; `labels` are wall-clock hours (a DST day has 23 or 25). */
   /** Packets per log prefix / rule label, busiest first (at most 10). */
   rules: { key: string; packets: number }[];
   /** Distinct labels on the day: more than `rules` lists when over 10. */
   ruleLabels: number;
+  /** Packets per hour since the day's start; `labels` are wall-clock hours (a DST day has 23 or 25). */
   chart: { labels: string[]; packets: number[]; blocked: number[]; previous: number[] | null };
   comparison: Comparison;
   /** Events read that were not on the day: on other days, or without an absolute time. */
