@@ -84,7 +84,7 @@ export type TrafficKind = 'probe' | 'own' | 'reply' | 'noise' | 'gap';
  * to it, or LAN broadcast chatter. Checked in that order, so each packet is one of them.
  */
 export function trafficKind(e: FirewallEvent): TrafficKind {
-  if (e.src.ip === null && lostRecords(e) !== null) return 'gap';
+  if (lostRecords(e) !== null) return 'gap';
   if (isFromThisSide(e)) return 'own';
   if (isReply(e)) return 'reply';
   if (isLanNoise(e)) return 'noise';

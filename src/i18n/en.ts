@@ -4,7 +4,7 @@
 // error. Strings with numbers are functions: plural rules and word order live here.
 // Counts that may be capped arrive already formatted ("≥4,096"); plain counts as numbers.
 import type { FoldSpread } from '../live/fold.js';
-import { atLeast, counted, fmtInt, plural } from '../util/number-text.js';
+import { capped, counted, fmtInt, plural } from '../util/number-text.js';
 
 /** Severity 0-5 as a word. */
 type SeverityWords = readonly [string, string, string, string, string, string];
@@ -20,10 +20,10 @@ function joinAnd(xs: readonly string[]): string {
 
 /** Where folded probes went: ", to 118 ports", ", all to 22/tcp", ", to 23/tcp on 14 hosts". */
 function foldedTo(n: number, to: FoldSpread): string {
-  const hosts = atLeast(to.hosts, to.cap);
+  const hosts = capped(to.hosts, to.hosts >= to.cap);
   const on = to.hosts > 1 ? ` on ${hosts} hosts` : '';
   if (to.onlyPort !== null) return `, ${n > 1 && on === '' ? 'all ' : ''}to ${to.onlyPort}${on}`;
-  if (to.ports > 1) return `, to ${atLeast(to.ports, to.cap)} ports${on}`;
+  if (to.ports > 1) return `, to ${capped(to.ports, to.ports >= to.cap)} ports${on}`;
   return to.hosts > 1 ? `, to ${hosts} hosts` : '';
 }
 

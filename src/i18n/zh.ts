@@ -2,7 +2,7 @@
 // articles this tool is built from. Same keys as en.ts (the type says so). Chinese has
 // no plural: counts take a measure word (个, 台, 行). Technical tokens stay as they are
 // (TCP, NULL, 22/tcp, ids, options); a space separates them from Chinese characters.
-import { atLeast, fmtInt } from '../util/number-text.js';
+import { capped, fmtInt } from '../util/number-text.js';
 import type { Messages } from './en.js';
 import type { FoldSpread } from '../live/fold.js';
 
@@ -11,10 +11,10 @@ const lasting = (d: string | null): string => opt(d, (x) => `，历时 ${x}`);
 
 /** 折叠的探测去了哪里：“，发往 118 个端口”“，全部发往 22/tcp”“，发往 14 台主机的 23/tcp”。 */
 function foldedTo(n: number, to: FoldSpread): string {
-  const hosts = atLeast(to.hosts, to.cap);
+  const hosts = capped(to.hosts, to.hosts >= to.cap);
   const on = to.hosts > 1 ? `${hosts} 台主机的 ` : '';
   if (to.onlyPort !== null) return on === '' ? `，${n > 1 ? '全部' : ''}发往 ${to.onlyPort}` : `，发往 ${on}${to.onlyPort}`;
-  if (to.ports > 1) return `，发往 ${on}${atLeast(to.ports, to.cap)} 个端口`;
+  if (to.ports > 1) return `，发往 ${on}${capped(to.ports, to.ports >= to.cap)} 个端口`;
   return to.hosts > 1 ? `，发往 ${hosts} 台主机` : '';
 }
 

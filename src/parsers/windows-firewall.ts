@@ -495,11 +495,12 @@ const LOST_RULE = 'INFO-EVENTS-LOST';
 /**
  * For a Windows Firewall INFO-EVENTS-LOST row (no packet: a note that the firewall could
  * not write some records), how many it says were lost (null when it gives no number);
- * null for any other event.
+ * null for any other event. The one test of "is this a log-gap row" for every reader.
  */
 export function lostRecords(e: FirewallEvent): { records: number | null } | null {
   const r = e.rule;
-  if (e.format !== FORMAT_ID || r === null || !r.startsWith(LOST_RULE)) return null;
+  // Such a row has no addresses: a packet's source settles it before any string compare.
+  if (e.src.ip !== null || e.format !== FORMAT_ID || r === null || !r.startsWith(LOST_RULE)) return null;
   const digits = r.slice(LOST_RULE.length + 1);
   return { records: /^\d{1,15}$/.test(digits) ? Number(digits) : null };
 }

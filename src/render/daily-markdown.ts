@@ -5,7 +5,7 @@ import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { basisText, blockedText, changeText, filesReadText, notProbesText, probesText, windowNotes } from './daily-common.js';
 import { mdLabel, renderReportSectionsMarkdown } from './report-markdown.js';
-import { sparkline } from './report-text.js';
+import { otherRules, sparkline } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 
@@ -35,8 +35,8 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
 
   if (doc.rules.length > 0) {
     out.push('', `### ${m.md.loggedAs}`, '', `| ${m.md.ruleHead} | ${L.packets} |`, '| --- | ---: |', ...doc.rules.map((r) => `| ${md(r.key)} | ${fmtInt(r.packets)} |`));
-    // The labels past the listed ones, and their packets, so the column adds up.
-    if (doc.ruleLabels > doc.rules.length) out.push(`| ${md(msg.report.moreLabels(doc.ruleLabels - doc.rules.length))} | ${fmtInt(h.packets - doc.rules.reduce((n, r) => n + r.packets, 0))} |`);
+    const more = otherRules(doc.rules, doc.ruleLabels, h.packets);
+    if (more !== null) out.push(`| ${md(msg.report.moreLabels(more.labels))} | ${fmtInt(more.packets)} |`);
   }
 
   out.push('', `### ${m.md.change(md(basisText(cmp, lang)))}`, '');

@@ -125,7 +125,7 @@ const IANA: Record<string, number> = { icmp: 1, igmp: 2, tcp: 6, udp: 17, gre: 4
  * info and no `network` (a dashboard summing network.packets would count it).
  */
 export function eventToEcs(e: FirewallEvent): string {
-  const gap = e.src.ip === null && lostRecords(e) !== null;
+  const gap = lostRecords(e) !== null;
   const doc: Record<string, unknown> = {
     '@timestamp': e.time ? e.time.toISOString() : undefined,
     ecs: { version: '8.11.0' },

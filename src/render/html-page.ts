@@ -7,9 +7,9 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
-import { capped, knownAsText, portSourcesText, portsTitle, seenText, sourceFacts, spansYears, whyNotes } from './report-text.js';
+import { knownAsText, otherRules, portSourcesText, portsTitle, seenText, sourceFacts, spansYears, whyNotes } from './report-text.js';
 import { pctOf } from './daily-common.js';
-import { fmtInt, fmtPct } from '../util/number-text.js';
+import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
 
 /**
@@ -189,8 +189,8 @@ export function rulesSection(rules: readonly { key: string; packets: number }[],
   const D = msg.daily;
   const row = (label: string, n: number) => '<tr>' + td(D.html.ruleLabel, label, 'wide') + td(R.head.packets, fmtInt(n), 'n') + td(R.head.share, pctOf(n, packets), 'n') + '</tr>';
   const rows = rules.map((x) => row(`<code>${e(x.key)}</code>`, x.packets));
-  // The labels past the listed ones, and their packets, so the column adds up.
-  if (labels > rules.length) rows.push(row(`<span class="muted">${e(R.moreLabels(labels - rules.length))}</span>`, packets - rules.reduce((n, x) => n + x.packets, 0)));
+  const more = otherRules(rules, labels, packets);
+  if (more !== null) rows.push(row(`<span class="muted">${e(R.moreLabels(more.labels))}</span>`, more.packets));
   return `<section><h2>${e(D.md.loggedAs)}</h2>${table([[D.md.ruleHead], [R.head.packets, 'n'], [R.head.share, 'n']], rows, false)}</section>`;
 }
 

@@ -8,10 +8,10 @@ import { messages } from '../i18n/messages.js';
 import { labelStride, renderChartSvg } from './daily-chart.js';
 import { pctOf } from './daily-common.js';
 import { card, chartLegend, htmlPage, reportSectionsHtml, rulesSection } from './html-page.js';
-import { calendarDays, capped, dayNamer, filterItems, logGapsText, noMatchText, perDayRow, recordsText } from './report-text.js';
+import { calendarDays, dayNamer, filterItems, logGapsText, noMatchText, perDayRow, recordsText } from './report-text.js';
 import { htmlEscape as e } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
-import { fmtInt } from '../util/number-text.js';
+import { capped, fmtInt } from '../util/number-text.js';
 
 export interface ReportHtmlOptions {
   tz: string | null;

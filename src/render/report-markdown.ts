@@ -4,8 +4,8 @@
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { DETAILED_SOURCES, capped, filterItems, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, whyNotes } from './report-text.js';
-import { fmtInt, fmtPct } from '../util/number-text.js';
+import { DETAILED_SOURCES, filterItems, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, whyNotes } from './report-text.js';
+import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
 

@@ -8,7 +8,7 @@ import { messages, wordFor, type Messages } from '../i18n/messages.js';
 import { boxTable, displayWidth, fitWidths, wrapItems, wrapLabelled, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { cmpStr } from '../util/compare.js';
-import { fmtInt, fmtPct } from '../util/number-text.js';
+import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { formatDateTime, zonedParts } from './time-format.js';
 
 export interface TextOptions {
@@ -103,11 +103,6 @@ export function rowLabel(c: Colors, word: string, width = 11): string {
 /** Spaces after `label` up to `width` terminal columns (at least one). */
 export function labelPad(label: string, width: number): string {
   return ' '.repeat(Math.max(1, width - displayWidth(label)));
-}
-
-/** "1,073" or "≥4,096". */
-export function capped(n: number, isCapped: boolean): string {
-  return isCapped ? `≥${fmtInt(n)}` : fmtInt(n);
 }
 
 /** Text width a column needs for these cells. */
@@ -270,6 +265,14 @@ export function ruleLabel(key: string): string {
 }
 
 /**
+ * The "logged as" labels past the listed ones (`labels` in all), and their packets (of
+ * `packets` in all), so a "+N more" row adds up; null when every label is listed.
+ */
+export function otherRules(rules: readonly { packets: number }[], labels: number, packets: number): { labels: number; packets: number } | null {
+  return labels > rules.length ? { labels: labels - rules.length, packets: packets - rules.reduce((n, r) => n + r.packets, 0) } : null;
+}
+
+/**
  * The "logged as" items: each log prefix / rule label with its packets and share, and
  * "+N more" past the ten the report keeps; `esc` makes the labels safe for the format.
  */
@@ -280,7 +283,8 @@ export function ruleItems(doc: Pick<ReportDoc, 'byRule' | 'ruleLabels' | 'totals
     {},
     esc,
   );
-  if (doc.ruleLabels > doc.byRule.length) items.push(m.moreLabels(doc.ruleLabels - doc.byRule.length));
+  const more = otherRules(doc.byRule, doc.ruleLabels, doc.totals.packets);
+  if (more !== null) items.push(m.moreLabels(more.labels));
   return items;
 }
 

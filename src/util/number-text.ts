@@ -31,7 +31,7 @@ export function counted(n: number, noun: string, pluralForm?: string): string {
   return `${fmtInt(n)} ${plural(n, noun, pluralForm)}`;
 }
 
-/** "100+" for a count that stopped at its cap. */
-export function atLeast(n: number, cap: number): string {
-  return `${fmtInt(n)}${n >= cap ? '+' : ''}`;
+/** "1,073" or "≥4,096" (a count that stopped at its cap is a lower bound). */
+export function capped(n: number, isCapped: boolean): string {
+  return isCapped ? `≥${fmtInt(n)}` : fmtInt(n);
 }

@@ -135,7 +135,7 @@ describe('follow: folding repeats', () => {
     expect(en(26, '203.0.113.7', '9 s', to(1, 1, '22/tcp'))).toBe('  +26 more from 203.0.113.7 in 9 s, all to 22/tcp');
     expect(en(1, '203.0.113.7', '1 s', to(1, 1, '22/tcp'))).toBe('  +1 more from 203.0.113.7 in 1 s, to 22/tcp');
     expect(en(14, '203.0.113.7', '5 s', to(1, 14, '23/tcp'))).toBe('  +14 more from 203.0.113.7 in 5 s, to 23/tcp on 14 hosts');
-    expect(en(1200, '203.0.113.7', '10 s', to(SPREAD_CAP, 1))).toBe(`  +1,200 more from 203.0.113.7 in 10 s, to ${SPREAD_CAP}+ ports`);
+    expect(en(1200, '203.0.113.7', '10 s', to(SPREAD_CAP, 1))).toBe(`  +1,200 more from 203.0.113.7 in 10 s, to ≥${SPREAD_CAP} ports`);
     expect(en(40, '203.0.113.7', '10 s', to(20, 5))).toBe('  +40 more from 203.0.113.7 in 10 s, to 20 ports on 5 hosts');
     expect(en(9, '203.0.113.7', '3 s', to(0, 9))).toBe('  +9 more from 203.0.113.7 in 3 s, to 9 hosts');
     expect(en(9, '203.0.113.7', '3 s', to(0, 1))).toBe('  +9 more from 203.0.113.7 in 3 s');
