@@ -39,9 +39,9 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
     if (more !== null) out.push(`| ${md(msg.report.moreLabels(more.labels))} | ${fmtInt(more.packets)} |`);
   }
 
-  out.push('', `### ${m.md.change(md(basisText(cmp, lang)))}`, '');
+  out.push('', `### ${m.md.change(md(basisText(cmp, lang)))}`);
   if (cmp.basis !== null) {
-    out.push(`- ${label(L.probes)} ${changeText(cmp.probes, lang)}`);
+    out.push('', `- ${label(L.probes)} ${changeText(cmp.probes, lang)}`);
     out.push(`- ${label(L.sources)} ${changeText(cmp.sources, lang)} · ${m.newToday(cmp.newSourceCount, cmp.newSourcesApprox)}`);
     out.push(`- ${label(L.ports)} ${changeText(cmp.ports, lang)} · ${m.newlyProbed(cmp.newPortCount)}`);
     if (cmp.newSources.length > 0) out.push(`- ${label(L.newSources)} ${cmp.newSources.map((s) => `${md(s.ip)} (${fmtInt(s.packets)})`).join(msg.listSep)}`);

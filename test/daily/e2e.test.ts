@@ -354,6 +354,16 @@ describe('formats', () => {
     expect(r.stdout).toContain('### Notable interpretations');
   });
 
+  it('markdown without a previous day: the "Change" heading says so and the page has no double blank line', () => {
+    const r = runCli(['daily', hostileLog(), '--date', '2026-11-20', '--tz', 'UTC', '-o', 'markdown']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('### Change: no data for 2026-11-19');
+    expect(r.stdout).not.toMatch(/\n\n\n/);
+    // With a previous day the heading is followed by its list, after one blank line.
+    const next = runCli(['daily', hostileLog(), '--date', '2026-11-21', '--tz', 'UTC', '-o', 'markdown']).stdout;
+    expect(next).toMatch(/### Change: vs 2026-11-20[^\n]*\n\n- \*\*probes:\*\*/);
+    expect(next).not.toMatch(/\n\n\n/);
+  });
   it('html is one self-contained page: no scripts, no external references, escaped text', () => {
     const dir = tempDir();
     const out = join(dir, 'day.html');
