@@ -201,6 +201,36 @@ describe('source-port hints', () => {
     expect(ack).not.toContain('srcport-dns-syn');
     expect(src('tcp', 53, 40000, { tcpFlags: ['SYN', 'ACK'] })).not.toContain('srcport-dns-syn');
   });
+  it('from 53 to a port below 1024 is no DNS reply: the evasion trick, and the port keeps its meaning (002)', () => {
+    // Clients ask from ports above 1023, so an answer never goes to 137 or 31337's low cousins.
+    for (const [proto, dport] of [['udp', 137], ['udp', 161], ['udp', 7], ['tcp', 22], ['udp', 0]] as const) {
+      const got = src(proto, 53, dport, proto === 'tcp' ? { tcpFlags: ['ACK'] } : {});
+      expect(got, `${proto} ${dport}`).toContain('srcport-dns-probe');
+      expect(got, `${proto} ${dport}`).not.toContain('srcport-dns');
+      expect(got, `${proto} ${dport}`).not.toContain('srcport-low');
+    }
+    expect(src('udp', 53, 137)).toContain('port-known');
+    expect(src('udp', 53, 7)).toContain('echo-chargen');
+    expect(find(annotateOne({ proto: 'udp', src: { port: 53 }, dst: { port: 161 } }), 'srcport-dns-probe')?.severity).toBe(2);
+    // A SYN keeps its own rule; 1024 and up stays a reply; 53 -> 53 neither.
+    const syn = src('tcp', 53, 22, { tcpFlags: ['SYN'] });
+    expect(syn).toContain('srcport-dns-syn');
+    expect(syn).not.toContain('srcport-dns-probe');
+    expect(src('udp', 53, 1024)).toContain('srcport-dns');
+    expect(src('udp', 53, 1024)).not.toContain('srcport-dns-probe');
+    expect(src('udp', 53, 53)).not.toContain('srcport-dns-probe');
+    expect(src('udp', 53, 1023, { direction: 'out' })).not.toContain('srcport-dns-probe');
+  });
+  it('TCP from 20 to a port below 1024 is no FTP data connection; UDP from 20 is only srcport-low', () => {
+    const got = src('tcp', 20, 22, { tcpFlags: ['SYN'] });
+    expect(got).toContain('srcport-ftp-probe');
+    expect(got).toContain('port-known');
+    expect(got).not.toContain('srcport-ftp-data');
+    expect(src('tcp', 20, 1024, { tcpFlags: ['SYN'] })).toEqual(expect.arrayContaining(['srcport-ftp-data']));
+    expect(src('tcp', 20, 1024, { tcpFlags: ['SYN'] })).not.toContain('srcport-ftp-probe');
+    expect(src('udp', 20, 22)).not.toContain('srcport-ftp-probe');
+    expect(src('udp', 20, 22)).toContain('srcport-low');
+  });
   it('53 -> 53 is not srcport-dns, nor srcport-low', () => {
     const got = src('udp', 53, 53);
     expect(got).not.toContain('srcport-dns');
@@ -294,11 +324,19 @@ describe('fraggle-scan / echo-chargen', () => {
     expect(got).toContain('echo-chargen');
     expect(got).not.toContain('fraggle-scan');
   });
-  it('tcp 19 is echo-chargen', () => expect(ids(annotateOne(tcp(19)))).toContain('echo-chargen'));
-  it('tcp 7 to .255 is echo-chargen, not fraggle (fraggle is UDP)', () => {
+  // 002: the loop and Fraggle need forged UDP; over TCP, echo and chargen only answer the
+  // connection's own peer (and TCP hits on 7 were often benign route probes).
+  it('tcp 19 and tcp 7 are only their ports, not echo-chargen', () => {
+    for (const port of [7, 19]) {
+      const got = ids(annotateOne(tcp(port)));
+      expect(got, String(port)).toContain('port-known');
+      expect(got, String(port)).not.toContain('echo-chargen');
+    }
+  });
+  it('tcp 7 to .255 is neither fraggle (fraggle is UDP) nor echo-chargen', () => {
     const got = ids(annotateOne(tcp(7, { dst: { port: 7, ip: '198.51.100.255' } })));
     expect(got).not.toContain('fraggle-scan');
-    expect(got).toContain('echo-chargen');
+    expect(got).not.toContain('echo-chargen');
   });
 });
 
@@ -457,6 +495,11 @@ describe('stale-connection', () => {
     expect(ids(annotateOne(tcp(443, { tcpFlags: [] })))).not.toContain('stale-connection');
     expect(ids(annotateOne(tcp(443, { tcpFlags: ['ACK'], action: 'allow' })))).not.toContain('stale-connection');
     expect(ids(annotateOne(tcp(443, { tcpFlags: ['ACK'], direction: 'out' })))).not.toContain('stale-connection');
+  });
+  it("an ACK to port 0 is 002's port-0 scan, not a late packet: no connection ever ran there", () => {
+    const got = ids(annotateOne(tcp(0, { src: { ip: '0.0.0.0', port: 0 }, tcpFlags: ['ACK'] })));
+    expect(got).toContain('os-fingerprint');
+    expect(got).not.toContain('stale-connection');
   });
 });
 
