@@ -45,10 +45,10 @@ export async function readEnrichOptions(raw: Record<string, unknown>, lang: Lang
     let timeoutMs = 2000;
     if (raw.resolveTimeout !== undefined) {
       const s = Number(raw.resolveTimeout);
-      if (!/^\d+(\.\d+)?$/.test(String(raw.resolveTimeout)) || !(s > 0) || s > 60) {
+      if (!/^\d+(\.\d+)?$/.test(String(raw.resolveTimeout)) || !(s >= 0.1) || s > 60) {
         throw new UsageError(`--resolve-timeout: expected seconds from 0.1 to 60, got "${String(raw.resolveTimeout)}"`);
       }
-      timeoutMs = Math.max(100, Math.round(s * 1000));
+      timeoutMs = Math.round(s * 1000);
     }
     validateServers(servers);
     resolve = { timeoutMs, servers };

@@ -157,6 +157,7 @@ describe('-o csv and -o blocklist', () => {
     [['--blocklist-min-score', '10'], /only applies with -o blocklist/],
     [['--resolve-timeout', '2'], /only applies with --resolve/],
     [['--resolve', '--resolve-timeout', '0'], /--resolve-timeout/],
+    [['--resolve', '--resolve-timeout', '0.05'], /--resolve-timeout: expected seconds from 0\.1 to 60/],
     [['--resolve', '--resolve-server', 'x y'], /--resolve-server/],
   ])('usage errors: %j', (args, msg) => {
     const r = runCli([SAMPLE, ...args]);

@@ -1,5 +1,7 @@
 // --signatures directories add and override entries, and the explain output really
 // comes from the data: change or remove a signature and the output changes.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { answerQuery } from '../../src/cli/explain.js';
@@ -11,6 +13,16 @@ const explainText = (kb: ReturnType<typeof loadKnowledge>, q: string) =>
   renderExplainTable([answerQuery(kb, parseQuery(q), 'en')], kb, { lang: 'en', width: 120, color: false });
 
 describe('--signatures', () => {
+  it("docs/signatures.md's worked example loads as printed and replaces the two built-in entries", () => {
+    const doc = readFileSync(new URL('../../docs/signatures.md', import.meta.url), 'utf8');
+    const json = /cat > \/etc\/logscan\/signatures\/ports\.json <<'EOF'\n([\s\S]*?)\nEOF\n/.exec(doc)?.[1];
+    expect(json).toBeDefined();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ports.json'), json!);
+    const kb = loadKnowledge({ extraDirs: [dir] });
+    expect(kb.lookup('tcp', 9100)[0]).toMatchObject({ id: 'printer-raw', source: 'local', severity: 3 });
+    expect(kb.lookup('tcp', 6776)[0]).toMatchObject({ id: 'sub7-artifact', source: 'local', severity: 1 });
+  });
   it('adds new entries and overrides built-in ones by id', () => {
     const dir = tempDir();
     writeDoc(dir, 'ports.json', {

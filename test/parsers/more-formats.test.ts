@@ -205,6 +205,14 @@ describe('formats list', () => {
       expect(sniffFormat(f.examples).format?.id, f.id).toBe(f.id);
     }
   });
+  it("every format's examples, pasted together as `logscan formats` prints them, read without a malformed line", () => {
+    // The Windows Firewall example header has 18 fields (with pid): its records must too.
+    for (const f of formats) {
+      const r = parseLines(f, f.examples);
+      expect(r.malformed, f.id).toEqual([]);
+      expect(r.events.length, f.id).toBeGreaterThan(0);
+    }
+  });
 });
 
 // ---------------------------------------------------------------- properties
