@@ -62,3 +62,13 @@ describe('seed port coverage', () => {
     }
   });
 });
+
+describe('one trojan, one family', () => {
+  // Seed 000 calls 26274/47262 "Delta" and 6883 "DeltaSource": the same backdoor, and the
+  // ranking groups trojan probes by family, so the three ports must share one (6883 is
+  // BitTorrent's first).
+  it('DeltaSource on 6883, 26274 and 47262', () => {
+    const families = [6883, 26274, 47262].map((p) => kb.lookup('tcp', p).find((e) => e.category === 'trojan')?.family?.en);
+    expect(families).toEqual(['DeltaSource', 'DeltaSource', 'DeltaSource']);
+  });
+});
