@@ -63,6 +63,8 @@ export interface AnnotatorStats {
   contacted: number;
   localAddresses: number;
   retrySeries: number;
+  /** Sources a source-history detector remembers. */
+  sourceHistory: number;
   tracerouteActive: number;
   tracerouteCompleted: number;
   /** Sessions dropped because more than maxSessions completed. */
@@ -94,6 +96,7 @@ const D_LEFTOVER = 1;
 const D_RETRY = 2;
 const D_BACKSCATTER = 3;
 const D_TRACEROUTE = 4;
+const D_HISTORY = 5;
 
 const DIR_BIT: Readonly<Record<string, number>> = { in: 1, out: 2, forward: 4 };
 const DIR_NULL = 8;
@@ -146,6 +149,8 @@ interface Compiled {
   /** kb-* kinds: annotations built lazily per protocol and port (KbCache). */
   readonly kbCache: KbCache | null;
   readonly retry: Lru<string, RetryState> | null;
+  /** source-history: source address -> when it last got one of rule.history's ids. */
+  readonly history: Lru<string, number> | null;
 }
 
 /**
@@ -280,6 +285,7 @@ class AnnotatorImpl implements Annotator {
   private readonly maxSessions: number;
   private readonly contactTtlMs: number;
   private readonly retryDetectors: Compiled[] = [];
+  private readonly historyDetectors: Compiled[] = [];
   private readonly usesContacts: boolean;
   private readonly usesLocal: boolean;
   private maxT = -Infinity;
@@ -360,6 +366,7 @@ class AnnotatorImpl implements Annotator {
     this.sessionGapMs = traceroute.length ? (traceroute[0]!.params.sessionGapMs as number) : 0;
     this.maxSessions = traceroute.length ? (traceroute[0]!.params.maxSessions as number) : 0;
     this.retryDetectors = det(D_RETRY);
+    this.historyDetectors = det(D_HISTORY);
     this.contacts = new Lru(this.maxTracked);
     this.ifaces = new Lru(MAX_IFACES);
     this.active = new Lru(this.maxTracked);
@@ -367,7 +374,7 @@ class AnnotatorImpl implements Annotator {
 
   private compile(r: AnnotationRule, order: number): Compiled {
     const kind = { match: K_MATCH, 'kb-port': K_KB_PORT, 'kb-trojan': K_KB_TROJAN, 'source-port': K_SOURCE_PORT, detector: K_DETECTOR }[r.kind];
-    const detector = r.detector === null ? D_NONE : { 'dialup-leftover': D_LEFTOVER, retry: D_RETRY, backscatter: D_BACKSCATTER, traceroute: D_TRACEROUTE }[r.detector];
+    const detector = r.detector === null ? D_NONE : { 'dialup-leftover': D_LEFTOVER, retry: D_RETRY, backscatter: D_BACKSCATTER, traceroute: D_TRACEROUTE, 'source-history': D_HISTORY }[r.detector];
     const portish = r.dstPort !== null || r.dstPortNot !== null || r.srcPort !== null || kind === K_KB_PORT || kind === K_KB_TROJAN || kind === K_SOURCE_PORT;
     // A rule about ports is a rule about TCP/UDP: ICMP has no ports.
     const protos = r.proto ?? (portish ? ['tcp', 'udp'] : null);
@@ -398,6 +405,7 @@ class AnnotatorImpl implements Annotator {
       params: r.params,
       kbCache: kind === K_KB_PORT || kind === K_KB_TROJAN ? { index: [new Int32Array(65536), new Int32Array(65536)], built: [] } : null,
       retry: detector === D_RETRY ? new Lru<string, RetryState>(this.maxTracked) : null,
+      history: detector === D_HISTORY ? new Lru<string, number>(this.maxTracked) : null,
     };
   }
 
@@ -437,6 +445,7 @@ class AnnotatorImpl implements Annotator {
         fallback: false,
         detector: null,
         params: {},
+        history: null,
         order: last + 0.5 + out.length / 1000,
       };
       out.push(this.compile(rule, rule.order));
@@ -508,6 +517,8 @@ class AnnotatorImpl implements Annotator {
       if (a !== null) this.add(e, a);
     }
 
+    // After judging: an event's own readings count for the source's later events only.
+    if (this.historyDetectors.length > 0 && e.annotations.length > 0) this.remember(e, t);
     if (++this.events % SWEEP_EVERY === 0) this.sweep();
   }
 
@@ -681,8 +692,30 @@ class AnnotatorImpl implements Annotator {
       case D_TRACEROUTE:
         this.traceroute(e, t);
         return true;
+      case D_HISTORY: {
+        const src = e.src.ip;
+        const seen = src === null ? undefined : c.history!.peek(src);
+        if (seen === undefined) return false;
+        // Without a clock on either side the order of the log is all there is: trust it.
+        return t !== t || seen !== seen || t - seen <= (c.params.windowMs as number);
+      }
       default:
         return false;
+    }
+  }
+
+  /** Notes the source of an event that got one of a source-history detector's ids. */
+  private remember(e: FirewallEvent, t: number): void {
+    const src = e.src.ip;
+    if (src === null) return;
+    for (const c of this.historyDetectors) {
+      const ids = c.rule.history!;
+      for (let i = 0; i < ids.length; i++) {
+        if (hasId(e.annotations, ids[i]!)) {
+          c.history!.set(src, t);
+          break;
+        }
+      }
     }
   }
 
@@ -798,6 +831,10 @@ class AnnotatorImpl implements Annotator {
       const gap = c.params.maxGapMs as number;
       c.retry!.sweep((s) => now - s.last > gap);
     }
+    for (const c of this.historyDetectors) {
+      const w = c.params.windowMs as number;
+      c.history!.sweep((seen) => now - seen > w);
+    }
     const gap = this.sessionGapMs;
     this.active.sweep(
       (s) => now - s.lastMs > gap,
@@ -839,11 +876,17 @@ class AnnotatorImpl implements Annotator {
       retry += c.retry!.size;
       evicted += c.retry!.evicted;
     }
+    let history = 0;
+    for (const c of this.historyDetectors) {
+      history += c.history!.size;
+      evicted += c.history!.evicted;
+    }
     return {
       events: this.events,
       contacted: this.contacts.size,
       localAddresses: local,
       retrySeries: retry,
+      sourceHistory: history,
       tracerouteActive: this.active.size,
       tracerouteCompleted: this.completed.length,
       tracerouteDropped: this.completedDropped,

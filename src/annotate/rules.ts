@@ -22,7 +22,7 @@ export type PortRange = readonly [number, number];
  * detector:    the conditions below, then a stateful detector decides.
  */
 export type RuleKind = 'match' | 'kb-port' | 'kb-trojan' | 'source-port' | 'detector';
-export type DetectorName = 'dialup-leftover' | 'retry' | 'backscatter' | 'traceroute';
+export type DetectorName = 'dialup-leftover' | 'retry' | 'backscatter' | 'traceroute' | 'source-history';
 export type AddressCondition = 'limited-broadcast' | 'broadcast' | 'multicast' | 'broadcast-or-multicast' | 'unicast';
 
 export interface AnnotationRule {
@@ -64,6 +64,11 @@ export interface AnnotationRule {
   readonly fallback: boolean;
   readonly detector: DetectorName | null;
   readonly params: Readonly<Record<string, number | boolean>>;
+  /**
+   * Detector source-history: ids of earlier rules. It fires for an event whose source
+   * address got one of them on an earlier event (within params.windowMs).
+   */
+  readonly history: readonly string[] | null;
   /** Position in the file = evaluation and output order. */
   readonly order: number;
 }
@@ -85,7 +90,7 @@ const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
 const RULE_KEYS = new Set([
   'id', 'kind', 'severity', 'ref', 'text', 'alsoText', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
   'direction', 'action', 'icmpType', 'quotesDestination', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'suppressedBy',
-  'categories', 'fallback', 'detector', 'params', 'comment',
+  'categories', 'fallback', 'detector', 'params', 'history', 'comment',
 ]);
 
 /** Parameters each detector accepts, with defaults; JSON values must have the same type. */
@@ -96,6 +101,7 @@ export const DETECTOR_PARAMS: Readonly<Record<DetectorName, Readonly<Record<stri
   // drops alone cannot tell a late RST of our own connection from backscatter.
   backscatter: { contactTtlMs: 7_200_000, minDstPort: 1024, requireOutboundSeen: false },
   traceroute: { sessionGapMs: 300_000, maxSessions: 10_000 },
+  'source-history': { windowMs: 3_600_000 },
 };
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -115,6 +121,9 @@ export function parseAnnotationRules(json: unknown, file: string): AnnotationRul
     const rule = parseRule(raw, i, file);
     for (const s of rule.suppressedBy ?? []) {
       if (!seen.has(s)) throw new SignatureError(file, `rules[${i}] ${rule.id}`, `suppressedBy "${s}" must name a rule that comes earlier in the file`);
+    }
+    for (const s of rule.history ?? []) {
+      if (!seen.has(s)) throw new SignatureError(file, `rules[${i}] ${rule.id}`, `history "${s}" must name a rule that comes earlier in the file`);
     }
     seen.add(rule.id);
     rules.push(rule);
@@ -227,6 +236,8 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
   } else if (raw.detector !== undefined || raw.params !== undefined) {
     fail('"detector"/"params" need kind "detector"');
   }
+  const history = strList('history');
+  if ((history !== null) !== (detector === 'source-history')) fail('"history" goes with detector source-history, which needs it');
 
   return Object.freeze({
     id: raw.id,
@@ -253,6 +264,7 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
     fallback,
     detector,
     params: Object.freeze(params),
+    history,
     order: i,
   });
 }

@@ -63,6 +63,9 @@ describe('annotation rules', () => {
     ['fallback outside source-port', file([{ ...ok, fallback: true }]), /source-port only/],
     ['quotesDestination not a boolean', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpType: [3], quotesDestination: 'yes' }]), /"quotesDestination" must be a boolean/],
     ['quotesDestination without icmpType', file([{ ...ok, dstPort: undefined, proto: ['icmp'], quotesDestination: true }]), /"quotesDestination" needs "icmpType"/],
+    ['source-history without history', file([{ ...ok, kind: 'detector', detector: 'source-history' }]), /"history" goes with detector source-history/],
+    ['history on another rule', file([ok, { ...ok, id: 'y-rule', history: ['x-rule'] }]), /"history" goes with detector source-history/],
+    ['history naming a later rule', file([{ ...ok, kind: 'detector', detector: 'source-history', history: ['y-rule'] }, { ...ok, id: 'y-rule' }]), /history "y-rule" must name a rule that comes earlier/],
   ])('rejects %s', (_name, json, message) => {
     const e = error(json);
     expect(e.message).toMatch(/^annotations\.json/);

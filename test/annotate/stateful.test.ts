@@ -218,6 +218,39 @@ describe('backscatter', () => {
   });
 });
 
+describe('srcport-dns-disguise: a source that already showed it is no DNS server', () => {
+  const from53 = (sec: number, src: string, dport: number, extra: EventInit = {}): EventInit => ({ time: at(sec), proto: 'udp', src: { ip: src, port: 53 }, dst: { port: dport }, ...extra });
+
+  it('its later packets from 53 to high ports are probes, not DNS replies: the port keeps its meaning', () => {
+    const evs = run([
+      from53(0, '198.51.100.53', 31337), // nothing known about the source yet: a late DNS reply
+      from53(1, '198.51.100.53', 137), // no reply goes below 1024
+      from53(2, '198.51.100.53', 31337),
+      from53(3, '198.51.100.54', 31337), // another source is still a DNS server
+    ]);
+    expect(ids(evs[0]!)).toEqual(['srcport-dns']);
+    expect(ids(evs[1]!)).toContain('srcport-dns-probe');
+    expect(ids(evs[2]!)).toEqual(expect.arrayContaining(['srcport-dns-disguise', 'port-known', 'trojan']));
+    expect(ids(evs[2]!)).not.toContain('srcport-dns');
+    expect(ids(evs[3]!)).toEqual(['srcport-dns']);
+  });
+  it('a TCP SYN from 53 gives the source away too, and a TCP ACK from 53 afterwards is no reply', () => {
+    const evs = run([
+      { time: at(0), src: { ip: '198.51.100.53', port: 53 }, dst: { port: 22 }, tcpFlags: ['SYN'] },
+      { time: at(5), src: { ip: '198.51.100.53', port: 53 }, dst: { port: 40000 }, tcpFlags: ['ACK'] },
+    ]);
+    expect(ids(evs[0]!)).toContain('srcport-dns-syn');
+    expect(ids(evs[1]!)).toContain('srcport-dns-disguise');
+    expect(ids(evs[1]!)).not.toContain('srcport-dns');
+    expect(ids(evs[1]!)).not.toContain('tcp-reply');
+  });
+  it('for an hour: after that the source may answer DNS again', () => {
+    const evs = run([from53(0, '198.51.100.53', 137), from53(59 * MIN, '198.51.100.53', 40000), from53(59 * MIN + 3601, '198.51.100.53', 40000)]);
+    expect(ids(evs[1]!)).toContain('srcport-dns-disguise');
+    expect(ids(evs[2]!)).toEqual(['srcport-dns']);
+  });
+});
+
 describe('bounded memory', () => {
   it('keeps every tracked set under maxTracked however many sources pass', () => {
     const a = annotator({ maxTracked: 200 });
@@ -231,7 +264,7 @@ describe('bounded memory', () => {
             ? makeEvent({ time: at(i), src: { ip }, dst: { port: 13223 } })
             : kind === 2
               ? makeEvent({ time: at(i), proto: 'udp', src: { ip }, dst: { port: 33434 } })
-              : makeEvent({ time: at(i), proto: 'udp', dst: { ip, port: 4000 } });
+              : makeEvent({ time: at(i), proto: 'udp', src: { ip, port: 53 }, dst: { ip, port: 137 } });
       a.annotate(e);
     }
     const s = a.stats();
@@ -240,6 +273,8 @@ describe('bounded memory', () => {
     expect(s.retrySeries).toBeLessThanOrEqual(400); // two retry detectors
     expect(s.tracerouteActive).toBeLessThanOrEqual(200);
     expect(s.localAddresses).toBeLessThanOrEqual(200);
+    expect(s.sourceHistory).toBeGreaterThan(0);
+    expect(s.sourceHistory).toBeLessThanOrEqual(200);
     expect(s.tracerouteCompleted).toBeLessThanOrEqual(10_000);
   });
   it('expires idle state by time, not only by the cap', () => {
