@@ -97,9 +97,9 @@ describe('port-known / trojan', () => {
 describe('replies from server source ports (002: the source port tells, not the random destination)', () => {
   const from = (proto: string, sport: number, dport: number, extra: Record<string, unknown> = {}) =>
     ids(annotateOne({ proto, src: { port: sport }, dst: { port: dport }, ...extra }));
-  it('a DNS, NTP, ICQ, game-server or cache reply to a trojan port is not a trojan probe, and its port is not looked up', () => {
+  it('a DNS, NTP, ICQ or game-server reply to a trojan port is not a trojan probe, and its port is not looked up', () => {
     expect(from('udp', 40000, 2140)).toEqual(expect.arrayContaining(['port-known', 'trojan']));
-    for (const [sport, id] of [[53, 'srcport-dns'], [123, 'srcport-ntp'], [4000, 'srcport-icq'], [27960, 'srcport-game'], [3130, 'srcport-icp']] as const) {
+    for (const [sport, id] of [[53, 'srcport-dns'], [123, 'srcport-ntp'], [4000, 'srcport-icq'], [27960, 'srcport-game']] as const) {
       const got = from('udp', sport, 2140);
       expect(got, id).toContain(id);
       expect(got, id).not.toContain('trojan');
@@ -283,7 +283,20 @@ describe('source-port hints', () => {
     expect(src('tcp', 65535)).toContain('srcport-masquerade');
     expect(src('tcp', 60999)).not.toContain('srcport-masquerade');
   });
-  it('udp 3130 is srcport-icp (Squid)', () => expect(src('udp', 3130)).toContain('srcport-icp'));
+  it('udp 3130 to a peer cache (3130) or to echo (7) is srcport-icp (Squid); to any other port it is not', () => {
+    expect(src('udp', 3130, 3130)).toContain('srcport-icp');
+    expect(src('udp', 3130, 7)).toContain('srcport-icp');
+    expect(src('udp', 3130, 31337)).not.toContain('srcport-icp');
+    expect(src('udp', 3130, 31337)).toEqual(expect.arrayContaining(['port-known', 'trojan']));
+  });
+  it('a server reply goes to the client port (above 1023, or the service port itself): NTP and game servers too', () => {
+    expect(src('udp', 123, 123)).toContain('srcport-ntp');
+    expect(src('udp', 123, 40000)).toContain('srcport-ntp');
+    expect(src('udp', 123, 161)).not.toContain('srcport-ntp');
+    expect(src('udp', 123, 161)).toContain('port-known');
+    expect(src('udp', 27960, 40000)).toContain('srcport-game');
+    expect(src('udp', 27960, 137)).not.toContain('srcport-game');
+  });
   it('other low ports are srcport-low; 1024 is not; our own outbound packets are not', () => {
     expect(src('tcp', 700)).toContain('srcport-low');
     expect(src('tcp', 1024)).not.toContain('srcport-low');
