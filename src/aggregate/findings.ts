@@ -7,6 +7,7 @@ import {
   FC_ACK,
   FC_FIN,
   FC_NULL,
+  FC_SYN,
   FC_SYNFIN,
   FC_XMAS,
   FLAG_CLASSES,
@@ -267,10 +268,14 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   }
 
   // Knocking is one service on a few hosts: wider is a sweep, and broadcast noise or
-  // traffic meant for an address's previous holder is not someone knocking.
+  // traffic meant for an address's previous holder is not someone knocking. Nor is a TCP
+  // source that sent ACKs but never tried to open anything (no SYN, nor a NULL/FIN/XMAS
+  // probe): those are the middle of connections already open, an SSH session's keystrokes.
+  // (Logs without TCP flags, as a Cisco ASA's, show no ACKs either: they still knock.)
   const [topPort] = p.ports.top(1);
   const benign = p.noisePackets + p.replyPackets + p.leftoverPackets >= t.noise.minShare * p.packets;
-  if (topPort && !benign && hosts < t.horizontalSweep.minHosts && topPort[1] >= t.serviceKnock.minPackets && topPort[1] >= t.serviceKnock.minShare * p.packets) {
+  const midConnection = topPort !== undefined && topPort[0] < PK_UDP && fc[FC_ACK] > 0 && fc[FC_SYN] + fc[FC_SYNFIN] + fc[FC_NULL] + fc[FC_FIN] + fc[FC_XMAS] === 0;
+  if (topPort && !benign && !midConnection && hosts < t.horizontalSweep.minHosts && topPort[1] >= t.serviceKnock.minPackets && topPort[1] >= t.serviceKnock.minShare * p.packets) {
     out.push({
       id: 'service-knock',
       severity: clampSev(Math.max(1, Math.min(3, dangerLevel(topPort[1], t) - 1))),

@@ -462,8 +462,9 @@ class AnnotatorImpl implements Annotator {
     if (t > this.maxT) this.maxT = t;
     this.curAddr = -1;
     this.curDir = e.direction === null ? DIR_NULL : (DIR_BIT[e.direction] ?? 0);
-    // A LAN machine's own connection through this router is read like this host's own (util/egress.ts).
-    if (e.direction === 'forward' && isEgress(e)) this.curDir = DIR_BIT.out!;
+    // A LAN machine's own connection through this router, or this host's own over loopback,
+    // is read like this host's outbound traffic (util/egress.ts).
+    if (e.direction !== 'out' && isEgress(e)) this.curDir = DIR_BIT.out!;
     this.curAction = ACTION_BIT[e.action] ?? 0;
     this.curFlags = FLAGS_UNKNOWN;
     this.curLocalSince = NaN;

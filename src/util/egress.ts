@@ -3,6 +3,9 @@
 // probes of the LAN (public source) and the LAN's own connections out (private source,
 // public destination). The second kind is this side's traffic, like OUTPUT: a LAN machine
 // talking to a trojan's port is a machine here using it, not a probe from outside.
+// pf and pfSense/OPNsense filter on each interface's way in: their `in` is a packet entering
+// the firewall, which a LAN client's packet to the Internet does on the LAN interface, so
+// there `in` is read like FORWARD. A loopback source is this host, whatever logged it.
 // "This side" is the local-network ranges below, or the networks given with --home-net
 // (psad's HOME_NET) when the LAN or a DMZ has public addresses.
 // Char-code checks only by default: runs for every forwarded event.
@@ -31,14 +34,29 @@ export function onThisSide(ip: string): boolean {
   return homeNetworks !== null ? homeNetworks.has(ip) : isPrivateAddress(ip);
 }
 
-/** Sent from this side: logged as outbound, or forwarded from this side's networks to another. */
+/** Formats whose `in` means "entered the firewall on that interface" (pf's rules filter there), not "addressed to this host". */
+const IN_ON_INTERFACE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog']);
+
+/**
+ * Sent from this side: logged as outbound, sent from a loopback address, or forwarded
+ * (for pf, `in` on an interface) from this side's networks to another.
+ */
 export function isEgress(e: FirewallEvent): boolean {
   if (e.direction === 'out') return true;
-  if (e.direction !== 'forward') return false;
   const src = e.src.ip;
+  if (src !== null && isLoopback(src)) return true;
+  if (e.direction !== 'forward' && !(e.direction === 'in' && IN_ON_INTERFACE.has(e.format))) return false;
   const dst = e.dst.ip;
   // classifyAddress takes 0.0.0.0 for a broadcast; "::" is the one unspecified address left.
   return src !== null && dst !== null && onThisSide(src) && !onThisSide(dst) && classifyAddress(dst) === ADDR_UNICAST && !/^[0:]+$/.test(dst);
+}
+
+/** 127.0.0.0/8 or ::1 (also IPv4-mapped, and ::1 written in full): only this host sends from there. */
+export function isLoopback(ip: string): boolean {
+  if (ip.startsWith('127.')) return true;
+  if (ip.indexOf(':') === -1) return false;
+  const v4 = ip.lastIndexOf(':') + 1;
+  return ip.startsWith('127.', v4) || /^(?:0{0,4}:){2,7}0{0,3}1$/.test(ip);
 }
 
 /**

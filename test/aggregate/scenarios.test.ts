@@ -54,6 +54,19 @@ describe('vertical scan', () => {
     expect(row(r, '198.51.100.99').explanation).toBe('40,000 packets to 23/tcp in 24 h');
   });
 
+  it('an open SSH session (ACK and ACK PSH from one client port, no SYN) is not knocking; the same count of SYNs is', () => {
+    const session = Array.from({ length: 45 }, (_, i) =>
+      makeEvent({ time: at(i * 3), action: 'other', src: { ip: '192.168.1.5', port: 63644 }, dst: { port: 22 }, tcpFlags: i % 2 ? ['ACK'] : ['ACK', 'PSH'] }),
+    );
+    const guessing = Array.from({ length: 45 }, (_, i) => makeEvent({ time: at(i * 3), src: { ip: '192.168.1.6', port: 40000 + i }, dst: { port: 22 }, tcpFlags: ['SYN'] }));
+    const r = summarize([...session, ...guessing]);
+    expect(ids(row(r, '192.168.1.5'))).not.toContain('service-knock');
+    expect(ids(row(r, '192.168.1.6'))).toContain('service-knock');
+    // A log without TCP flags (a Cisco ASA's) shows no ACKs: its attempts still count.
+    const noFlags = Array.from({ length: 45 }, (_, i) => makeEvent({ time: at(i * 3), src: { ip: '192.168.1.7', port: 40000 + i }, dst: { port: 22 }, tcpFlags: null }));
+    expect(ids(row(summarize(noFlags), '192.168.1.7'))).toContain('service-knock');
+  });
+
   it('a slow scan (30 ports over 10 hours) is also called slow', () => {
     const r = summarize(verticalScan('203.0.113.20', 30, 36_000));
     const s = row(r, '203.0.113.20');

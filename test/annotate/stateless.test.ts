@@ -385,6 +385,9 @@ describe('local noise', () => {
     expect(ids(annotateOne(udp(5353)))).not.toContain('lan-broadcast');
     expect(ids(annotateOne(udp(1900)))).not.toContain('lan-broadcast');
   });
+  it('IGMP to a unicast address (one protocol of a protocol scan) is not lan-broadcast', () => {
+    expect(ids(annotateOne({ proto: 'igmp', dst: { port: null, ip: '192.168.10.1' }, src: { port: null } } as never))).not.toContain('lan-broadcast');
+  });
   it('an IPv6 unicast address starting with ff (0x00ff) is not multicast', () => {
     expect(ids(annotateOne(udp(9999, { ipVersion: 6, dst: { port: 9999, ip: 'ff::1' } })))).not.toContain('lan-broadcast');
   });
@@ -508,6 +511,10 @@ describe('stale-connection', () => {
     expect(ids(annotateOne(tcp(443, { tcpFlags: [] })))).not.toContain('stale-connection');
     expect(ids(annotateOne(tcp(443, { tcpFlags: ['ACK'], action: 'allow' })))).not.toContain('stale-connection');
     expect(ids(annotateOne(tcp(443, { tcpFlags: ['ACK'], direction: 'out' })))).not.toContain('stale-connection');
+  });
+  it('a FIN, XMAS or PSH without ACK never belonged to a connection: not stale (FIN and XMAS scans)', () => {
+    for (const f of [['FIN'], ['URG', 'PSH', 'FIN'], ['PSH']]) expect(ids(annotateOne(tcp(443, { tcpFlags: f }))), f.join(' ')).not.toContain('stale-connection');
+    expect(ids(annotateOne(tcp(443, { tcpFlags: ['RST'] })))).toContain('stale-connection');
   });
   it("an ACK to port 0 is 002's port-0 scan, not a late packet: no connection ever ran there", () => {
     const got = ids(annotateOne(tcp(0, { src: { ip: '0.0.0.0', port: 0 }, tcpFlags: ['ACK'] })));

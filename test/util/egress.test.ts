@@ -48,6 +48,23 @@ describe('isEgress', () => {
     expect(isEgress(ev('in', '192.168.1.2', '203.0.113.1'))).toBe(false);
     expect(isEgress(ev(null, '192.168.1.2', '203.0.113.1'))).toBe(false);
   });
+  it('a loopback source is this host, whichever chain logged it', () => {
+    for (const src of ['127.0.0.1', '127.0.0.2', '::1', '0000:0000:0000:0000:0000:0000:0000:0001', '::ffff:127.0.0.1']) {
+      expect(isEgress(ev('in', src, '127.0.0.53')), src).toBe(true);
+      expect(isEgress(ev(null, src, '127.0.0.53')), src).toBe(true);
+    }
+    expect(isEgress(ev('in', '128.0.0.1', '127.0.0.53'))).toBe(false);
+    expect(isEgress(ev('in', '::11', '::1'))).toBe(false);
+  });
+  it("pf and pfSense/OPNsense: `in` on an interface from this side to a public address is the LAN's own, as forwarded", () => {
+    const inOn = (format: string, src: string, dst: string) => makeEvent({ format, direction: 'in', src: { ip: src }, dst: { ip: dst } });
+    expect(isEgress(inOn('pfsense-filterlog', '10.170.12.50', '1.1.1.1'))).toBe(true);
+    expect(isEgress(inOn('pf', '192.168.1.2', '203.0.113.1'))).toBe(true);
+    expect(isEgress(inOn('pfsense-filterlog', '203.0.113.1', '192.168.1.2'))).toBe(false);
+    expect(isEgress(inOn('pfsense-filterlog', '10.170.12.50', '10.170.12.1'))).toBe(false);
+    // netfilter's `in` (INPUT) is addressed to this host: a probe, as before.
+    expect(isEgress(inOn('iptables', '192.168.1.2', '203.0.113.1'))).toBe(false);
+  });
   it('forwarded: from a local network to a public unicast address only', () => {
     expect(isEgress(ev('forward', '192.168.1.2', '203.0.113.1'))).toBe(true);
     expect(isEgress(ev('forward', 'fd00:1::2', '2001:db8::1'))).toBe(true);
