@@ -137,6 +137,7 @@ interface Compiled {
   readonly dirMask: number;
   readonly actionMask: number;
   readonly icmpTypes: readonly number[] | null;
+  readonly icmpCodesNot: readonly number[] | null;
   readonly quotesDestination: boolean;
   readonly flagsAny: number;
   readonly flagsAll: number;
@@ -394,6 +395,7 @@ class AnnotatorImpl implements Annotator {
       dirMask: mask(r.direction, DIR_BIT, DIR_NULL),
       actionMask: mask(r.action, ACTION_BIT),
       icmpTypes: r.icmpType,
+      icmpCodesNot: r.icmpCodeNot,
       quotesDestination: r.quotesDestination,
       flagsAny: mask(r.tcpFlagsAny, FLAG_BIT_OF),
       flagsAll: mask(r.tcpFlagsAll, FLAG_BIT_OF),
@@ -435,6 +437,7 @@ class AnnotatorImpl implements Annotator {
         direction: ['in', 'forward', null],
         action: null,
         icmpType: null,
+        icmpCodeNot: null,
         quotesDestination: false,
         tcpFlagsAny: null,
         tcpFlagsAll: null,
@@ -579,6 +582,10 @@ class AnnotatorImpl implements Annotator {
     if (c.icmpTypes !== null) {
       const type = e.icmp === null ? null : e.icmp.type;
       if (type === null || !c.icmpTypes.includes(type)) return false;
+    }
+    if (c.icmpCodesNot !== null) {
+      const code = e.icmp === null ? null : e.icmp.code;
+      if (code === null || c.icmpCodesNot.includes(code)) return false;
     }
     if (c.quotesDestination && !quotesDestination(e)) return false;
     if (c.flagsAny !== 0 || c.flagsAll !== 0 || c.flagsNone !== 0) {

@@ -46,6 +46,8 @@ export interface AnnotationRule {
   readonly direction: readonly (Direction | null)[] | null;
   readonly action: readonly Action[] | null;
   readonly icmpType: readonly number[] | null;
+  /** ICMP codes the event's code must not be (those the types in icmpType define). */
+  readonly icmpCodeNot: readonly number[] | null;
   /**
    * ICMP errors only: the packet the message quotes was sent from the logged destination
    * address, so the message answers that side's own packet (or one forged in its name).
@@ -89,7 +91,7 @@ const ICMP_PROTOS = ['icmp', 'icmpv6', '1', '58'];
 const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
 const RULE_KEYS = new Set([
   'id', 'kind', 'severity', 'ref', 'text', 'alsoText', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
-  'direction', 'action', 'icmpType', 'quotesDestination', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'suppressedBy',
+  'direction', 'action', 'icmpType', 'icmpCodeNot', 'quotesDestination', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'suppressedBy',
   'categories', 'fallback', 'detector', 'params', 'history', 'comment',
 ]);
 
@@ -190,15 +192,18 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
     direction = d as (Direction | null)[];
   }
   const action = strList('action', ACTIONS) as Action[] | null;
-  let icmpType: number[] | null = null;
-  if (raw.icmpType !== undefined) {
-    const t = raw.icmpType;
+  const bytes = (key: string): number[] | null => {
+    const t = raw[key];
+    if (t === undefined) return null;
     if (!Array.isArray(t) || t.length === 0 || !t.every((x) => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 255)) {
-      fail('"icmpType" must be a non-empty array of integers 0-255');
+      fail(`"${key}" must be a non-empty array of integers 0-255`);
     }
-    icmpType = t as number[];
-    if (!proto || proto.some((p) => !ICMP_PROTOS.includes(p))) fail('"icmpType" needs "proto" of icmp/icmpv6 (or 1/58) only');
-  }
+    return t as number[];
+  };
+  const icmpType = bytes('icmpType');
+  if (icmpType !== null && (!proto || proto.some((p) => !ICMP_PROTOS.includes(p)))) fail('"icmpType" needs "proto" of icmp/icmpv6 (or 1/58) only');
+  const icmpCodeNot = bytes('icmpCodeNot');
+  if (icmpCodeNot !== null && icmpType === null) fail('"icmpCodeNot" needs "icmpType" (codes mean something only per type)');
   if (raw.quotesDestination !== undefined && typeof raw.quotesDestination !== 'boolean') fail('"quotesDestination" must be a boolean');
   const quotesDestination = raw.quotesDestination === true;
   if (quotesDestination && icmpType === null) fail('"quotesDestination" needs "icmpType" (the ICMP error types that quote a packet)');
@@ -254,6 +259,7 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
     direction,
     action,
     icmpType,
+    icmpCodeNot,
     quotesDestination,
     tcpFlagsAny,
     tcpFlagsAll,

@@ -461,6 +461,23 @@ describe('ICMP', () => {
     expect(ids(annotateOne({ proto: 'icmpv6', ipVersion: 6, icmp: { type: 13, code: 0 }, dst: { ip: '2001:db8::1' } }))).not.toContain('icmp-recon');
   });
 
+  it('an echo request or other ICMP query with a code its type does not define is icmp-bad-code (crafted: nmap OS detection)', () => {
+    for (const [type, code] of [[8, 2], [8, 9], [0, 1], [13, 4], [17, 255]]) {
+      expect(ids(annotateOne({ proto: 'icmp', icmp: { type, code } })), `${type}/${code}`).toContain('icmp-bad-code');
+    }
+    expect(find(annotateOne({ proto: 'icmp', icmp: { type: 8, code: 9 } }), 'icmp-bad-code')?.severity).toBe(2);
+    // Code 0, a type with more codes (unreachable 3/3), an unknown code, an outbound one: not.
+    for (const icmp of [{ type: 8, code: 0 }, { type: 3, code: 3 }, { type: 8, code: null }]) {
+      expect(ids(annotateOne({ proto: 'icmp', icmp })), JSON.stringify(icmp)).not.toContain('icmp-bad-code');
+    }
+    expect(ids(annotateOne({ proto: 'icmp', direction: 'out', icmp: { type: 8, code: 9 } }))).not.toContain('icmp-bad-code');
+    // ICMPv6 has its own numbers: echo is 128/129; its type 8 is nothing.
+    const v6 = (type: number, code: number) => ids(annotateOne({ proto: 'icmpv6', ipVersion: 6, icmp: { type, code }, dst: { ip: '2001:db8::1' } }));
+    expect(v6(128, 1)).toContain('icmp-bad-code');
+    expect(v6(8, 2)).not.toContain('icmp-bad-code');
+    expect(v6(1, 4)).not.toContain('icmp-bad-code');
+  });
+
   describe('icmp-error-reply: an ICMP error quoting a packet the logged destination sent', () => {
     // The NTP server 203.0.113.7 says port unreachable about this host's query to it.
     const quoted = (src: string, dst = '203.0.113.7') => ({ src: { ip: src, port: 123 }, dst: { ip: dst, port: 123 }, proto: 'udp' });

@@ -268,8 +268,8 @@ describe('ICMP types', () => {
     expect(all.length).toBeGreaterThan(1);
     // An IPv4 ICMP type 135 is not neighbour discovery.
     expect(answer('135/icmp')[0].ids).toEqual([]);
-    // Echo request is the ping sweep's; ICMPv6 has its own number for it.
-    expect(answer('128/icmpv6')[0].ids.map((d) => d.id)).toEqual(['icmp-sweep']);
+    // Echo request is the ping sweep's (and, with a code other than 0, a crafted one's); ICMPv6 has its own number for it.
+    expect(answer('128/icmpv6')[0].ids.map((d) => d.id)).toEqual(['icmp-bad-code', 'icmp-sweep']);
     expect(answer('128/icmp')[0].ids).toEqual([]);
   });
 
@@ -292,7 +292,8 @@ describe('searching for ICMP types by word', () => {
     expect(v4.map((m) => m.type)).toEqual([0, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
     expect(v4.every((m) => m.proto === 'icmp')).toBe(true);
     expect(v4.find((m) => m.type === 11)?.ids).toEqual(['icmp-time-exceeded', 'icmp-error-reply']);
-    expect(v4.find((m) => m.type === 0)?.ids).toEqual([]);
+    expect(v4.find((m) => m.type === 0)?.ids).toEqual(['icmp-bad-code']);
+    expect(v4.find((m) => m.type === 5)?.ids).toEqual([]);
     expect(types('icmp6')).toEqual(types('icmpv6'));
     expect(types('icmpv6')).toContain('135/icmpv6');
     expect(types('icmpv6')).not.toContain('8/icmp');
@@ -310,19 +311,19 @@ describe('searching for ICMP types by word', () => {
   it('the table lists them aligned instead of "No entries match"; with port entries, above them', () => {
     const table = (q: string, lang: 'en' | 'zh' = 'en') => renderExplainTable([answerQuery(kb, parseQuery(q), lang)], kb, { lang, width: 100, color: false });
     const ping = table('ping');
-    expect(ping).toBe('ICMP types matching "ping" (`logscan explain TYPE/icmp` for one):\n  8/icmp      echo request (ping)  icmp-sweep\n  128/icmpv6  echo request (ping)  icmp-sweep\n');
-    expect(table('ping', 'zh')).toContain('  8/icmp      回显请求（ping）  icmp-sweep\n');
+    expect(ping).toBe('ICMP types matching "ping" (`logscan explain TYPE/icmp` for one):\n  8/icmp      echo request (ping)  icmp-bad-code, icmp-sweep\n  128/icmpv6  echo request (ping)  icmp-bad-code, icmp-sweep\n');
+    expect(table('ping', 'zh')).toContain('  8/icmp      回显请求（ping）  icmp-bad-code, icmp-sweep\n');
     const echo = table('echo');
     expect(echo.indexOf('ICMP types matching "echo"')).toBe(0);
-    expect(echo).toContain('  0/icmp      echo reply\n');
+    expect(echo).toContain('  0/icmp      echo reply           icmp-bad-code\n');
     expect(echo.indexOf('Search "echo": 1 entry')).toBeGreaterThan(echo.indexOf('129/icmpv6'));
   });
 
   it('JSON: a search carries icmpTypes; other queries do not', () => {
     const [word, port, icmp] = explainToJson(answer('ping', '80', '8/icmp'), 'en');
     expect(word.icmpTypes).toEqual([
-      { proto: 'icmp', type: 8, name: 'echo request (ping)', ids: ['icmp-sweep'] },
-      { proto: 'icmpv6', type: 128, name: 'echo request (ping)', ids: ['icmp-sweep'] },
+      { proto: 'icmp', type: 8, name: 'echo request (ping)', ids: ['icmp-bad-code', 'icmp-sweep'] },
+      { proto: 'icmpv6', type: 128, name: 'echo request (ping)', ids: ['icmp-bad-code', 'icmp-sweep'] },
     ]);
     expect(Object.keys(port)).not.toContain('icmpTypes');
     expect(Object.keys(icmp)).not.toContain('icmpTypes');
