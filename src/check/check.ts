@@ -198,6 +198,7 @@ export function formatWhy(r: CheckResult): string {
   if (r.formatBy === 'option') return `${r.format}, forced by --input-format (not sniffed)`;
   const best = r.sniff[0];
   if (r.formatBy === 'sniff') return `${r.format}, sniffed with confidence ${fmtConf(best?.confidence ?? 0)} on the first ${counted(r.sniffedLines, 'non-blank line')}`;
+  if (r.sniffedLines === 0) return `${r.format} (guessed): the input has no non-blank line to recognise a format by`;
   return `${r.format} (guessed): no format recognised the first ${counted(r.sniffedLines, 'non-blank line')}, so they are read as ${FALLBACK_FORMAT} syslog text, which skips what it cannot read`;
 }
 

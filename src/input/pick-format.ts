@@ -45,7 +45,12 @@ export interface PickingParserOptions {
  */
 export class PickingParser implements LineParser {
   private parser: LineParser | null = null;
-  private buffer: { text: string; lineNo: number }[] = [];
+  /**
+   * Lines held until the choice; a run of blank lines is one entry (`repeat` lines from
+   * `lineNo`), so a file that opens with millions of them holds a handful, not millions.
+   */
+  private buffer: { text: string; lineNo: number; repeat: number }[] = [];
+  private held = 0;
   private nonBlank = 0;
   private readonly forced: boolean;
   private readonly sniffLines: number;
@@ -63,7 +68,7 @@ export class PickingParser implements LineParser {
 
   /** Lines held for sniffing (0 once chosen). */
   get pending(): number {
-    return this.buffer.length;
+    return this.held;
   }
 
   line(text: string, lineNo: number): void {
@@ -71,9 +76,18 @@ export class PickingParser implements LineParser {
       this.parser.line(text, lineNo);
       return;
     }
-    this.buffer.push({ text, lineNo });
-    if (text.trim() !== '') this.nonBlank++;
-    if (this.nonBlank >= this.sniffLines) this.choose();
+    this.held++;
+    if (text.trim() === '') {
+      const last = this.buffer[this.buffer.length - 1];
+      if (last !== undefined && last.text.trim() === '' && last.lineNo + last.repeat === lineNo) {
+        last.repeat++;
+        return;
+      }
+      this.buffer.push({ text, lineNo, repeat: 1 });
+      return;
+    }
+    this.buffer.push({ text, lineNo, repeat: 1 });
+    if (++this.nonBlank >= this.sniffLines) this.choose();
   }
 
   /** Decide now on the lines seen so far (end of input, or follow mode caught up). */
@@ -87,7 +101,8 @@ export class PickingParser implements LineParser {
     this.opts.prime?.(p);
     const buffered = this.buffer;
     this.buffer = [];
-    for (const l of buffered) p.line(l.text, l.lineNo);
+    this.held = 0;
+    for (const l of buffered) for (let i = 0; i < l.repeat; i++) p.line(l.text, l.lineNo + i);
     return p;
   }
 

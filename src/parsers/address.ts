@@ -1,7 +1,10 @@
 // Address checks shared by the parsers (cheap, allocation-free, on index ranges), and
 // IPv4 as a number for the profiles and address ranges.
 
-/** Dotted quad, each part 0-255 without sign or spaces. */
+/**
+ * Dotted quad, each part 0-255 without sign, spaces or a leading zero (`010` is 8 to
+ * inet_aton and 10 to others, so no address: Node's net.isIP refuses it too).
+ */
 export function isIpv4(s: string, i: number, j: number): boolean {
   let parts = 0;
   let digits = 0;
@@ -14,7 +17,7 @@ export function isIpv4(s: string, i: number, j: number): boolean {
       v = 0;
     } else {
       const d = c - 0x30;
-      if (d < 0 || d > 9 || ++digits > 3) return false;
+      if (d < 0 || d > 9 || ++digits > 3 || (digits > 1 && v === 0)) return false;
       v = v * 10 + d;
       if (v > 255) return false;
     }

@@ -113,6 +113,15 @@ describe('logscan check', () => {
     expect(r.stdout).toContain('hint: no line was a firewall record');
   });
 
+  it('a file of blank lines only: it says there was nothing to recognise, not "the first 0 non-blank lines"', () => {
+    const f = join(dir, 'blank.log');
+    writeFileSync(f, '\n'.repeat(5000) + '   \n');
+    const r = runCli(['check', f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('iptables (guessed): the input has no non-blank line to recognise a format by');
+    expect(r.stdout).not.toContain('first 0');
+  });
+
   it('--line past the end: usage error, exit 2; a missing file: exit 3', () => {
     const r = runCli(['check', ufw, '--line', '99']);
     expect(r.code).toBe(2);

@@ -150,6 +150,13 @@ describe('-o dshield', () => {
     expect(eventToDshield(makeEvent({ proto: 'udp' }), { tz: 'UTC', userid: 0 })!.split('\t')[7]).toBe('17');
   });
 
+  test('a target the log does not name, or names with no valid address, is an empty field', () => {
+    expect(eventToDshield(makeEvent({ dst: { ip: null, port: null } }), { tz: 'UTC', userid: 0 })!.split('\t')[5]).toBe('');
+    expect(eventToDshield(makeEvent({ dst: { ip: '198.51.100.010', port: 23 } }), { tz: 'UTC', userid: 0 })!.split('\t')[5]).toBe('');
+    // A source with a leading zero is no address either: not submitted.
+    expect(eventToDshield(makeEvent({ src: { ip: '203.0.113.07' } }), { tz: 'UTC', userid: 0 })).toBeNull();
+  });
+
   test('allowed, untimed and non-address sources are not submitted', () => {
     expect(eventToDshield(makeEvent({ action: 'allow' }), { tz: 'UTC', userid: 0 })).toBeNull();
     expect(eventToDshield(makeEvent({ time: null }), { tz: 'UTC', userid: 0 })).toBeNull();

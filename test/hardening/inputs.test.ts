@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { BINARY_SAMPLE_BYTES, binaryMessage, inspectHead } from '../../src/input/binary.js';
 import { describeFsError } from '../../src/input/open.js';
+import { PickingParser } from '../../src/input/pick-format.js';
 import { readInputs, type ReadOptions } from '../../src/input/read.js';
 import { tempDir } from '../helpers/cli.js';
 import { corpusRoot } from './corpus-lines.js';
@@ -205,5 +206,28 @@ describe('reading stopped by an abort signal (SIGINT in the CLI)', () => {
     expect(stats[0]).toMatchObject({ interrupted: true, incomplete: false, error: null });
     expect(o.events).toBeGreaterThan(0);
     expect(o.events).toBeLessThan(6000);
+  });
+});
+
+describe('sniffing holds a bounded sample', () => {
+  it('a file that opens with two million blank lines holds a run of them, not each one, and still sniffs the records after', () => {
+    const events: { line: number }[] = [];
+    let chosen = '';
+    const parser = new PickingParser({
+      inputFormat: null,
+      ctx: { file: 'blank.log', refDate: new Date('2026-11-25T00:00:00Z'), year: null, tz: 'UTC' },
+      sink: { event: (e) => void events.push({ line: e.origin.line }), skipped() {}, malformed() {} },
+      onChosen: (picked) => void (chosen = `${picked.format.id} by ${picked.by}`),
+    });
+    const before = process.memoryUsage().heapUsed;
+    const BLANK = 2_000_000;
+    for (let i = 1; i <= BLANK; i++) parser.line(i % 3 === 0 ? ' ' : '', i);
+    // Held as objects, two million lines took ~100 MB of heap; as runs, almost nothing.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(40 * 1024 * 1024);
+    expect(parser.pending).toBe(BLANK);
+    for (let i = 1; i <= 3; i++) parser.line(UFW_LINE, BLANK + i);
+    parser.end();
+    expect(chosen).toBe('iptables by sniff');
+    expect(events.map((e) => e.line)).toEqual([BLANK + 1, BLANK + 2, BLANK + 3]);
   });
 });

@@ -50,6 +50,11 @@ describe('eventToJson', () => {
     expect(doc.source).toEqual({ address: '192.168.1.10055', port: 137 });
     const ok = JSON.parse(eventToEcs(makeEvent({ src: { ip: '203.0.113.7', port: 4000 } })));
     expect(ok.source).toEqual({ address: '203.0.113.7', ip: '203.0.113.7', port: 4000 });
+    // A leading zero is no address (010 is 8 to inet_aton, 10 to others): kept as logged, not as an ip.
+    for (const ip of ['203.0.113.07', '010.1.2.3', '1.2.3.00']) {
+      expect(JSON.parse(eventToEcs(makeEvent({ src: { ip, port: 1 } }))).source, ip).toEqual({ address: ip, port: 1 });
+    }
+    expect(JSON.parse(eventToEcs(makeEvent({ src: { ip: '10.0.0.0', port: 1 } }))).source.ip).toBe('10.0.0.0');
   });
 
   it('a Windows Firewall INFO-EVENTS-LOST row is no connection and no packet in ECS: type info, no network', () => {
