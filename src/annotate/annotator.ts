@@ -287,6 +287,8 @@ class AnnotatorImpl implements Annotator {
   private readonly contactTtlMs: number;
   private readonly retryDetectors: Compiled[] = [];
   private readonly historyDetectors: Compiled[] = [];
+  /** Every id a source-history detector remembers sources by. */
+  private readonly historyIds: ReadonlySet<string>;
   private readonly usesContacts: boolean;
   private readonly usesLocal: boolean;
   private maxT = -Infinity;
@@ -368,6 +370,7 @@ class AnnotatorImpl implements Annotator {
     this.maxSessions = traceroute.length ? (traceroute[0]!.params.maxSessions as number) : 0;
     this.retryDetectors = det(D_RETRY);
     this.historyDetectors = det(D_HISTORY);
+    this.historyIds = new Set(this.historyDetectors.flatMap((c) => c.rule.history ?? []));
     this.contacts = new Lru(this.maxTracked);
     this.ifaces = new Lru(MAX_IFACES);
     this.active = new Lru(this.maxTracked);
@@ -716,6 +719,11 @@ class AnnotatorImpl implements Annotator {
   private remember(e: FirewallEvent, t: number): void {
     const src = e.src.ip;
     if (src === null) return;
+    // Nearly every event has none of them: one lookup per annotation says so.
+    const anns = e.annotations;
+    let any = false;
+    for (let i = 0; i < anns.length && !any; i++) any = this.historyIds.has(anns[i]!.id);
+    if (!any) return;
     for (const c of this.historyDetectors) {
       const ids = c.rule.history!;
       for (let i = 0; i < ids.length; i++) {

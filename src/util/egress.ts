@@ -53,8 +53,10 @@ export function isEgress(e: FirewallEvent): boolean {
 
 /** 127.0.0.0/8 or ::1 (also IPv4-mapped, and ::1 written in full): only this host sends from there. */
 export function isLoopback(ip: string): boolean {
-  if (ip.startsWith('127.')) return true;
-  if (ip.indexOf(':') === -1) return false;
+  // Asked for every event: most addresses are told apart by their first character.
+  const c = ip.charCodeAt(0);
+  if (c === 0x31) return ip.startsWith('127.');
+  if (c !== 0x3a && c !== 0x30) return false;
   const v4 = ip.lastIndexOf(':') + 1;
   return ip.startsWith('127.', v4) || /^(?:0{0,4}:){2,7}0{0,3}1$/.test(ip);
 }
