@@ -8,7 +8,7 @@
 // there `in` is read like FORWARD. A loopback source is this host, whatever logged it.
 // "This side" is the local-network ranges below, or the networks given with --home-net
 // (psad's HOME_NET) when the LAN or a DMZ has public addresses.
-// Char-code checks only by default: runs for every forwarded event.
+// Char-code checks only by default: runs for every event.
 import type { FirewallEvent } from '../event.js';
 import { ADDR_UNICAST, classifyAddress } from '../annotate/address.js';
 import type { AddressRanges } from './address-ranges.js';
