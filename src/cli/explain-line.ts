@@ -8,6 +8,7 @@ import { trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
 import type { AddressEntry, KnowledgeBase, Lang, PortClass } from '../knowledge/types.js';
 import { sniffFormat } from '../parsers/registry.js';
 import { journalExportFormat } from '../parsers/journald.js';
+import { SNIFF_LINES } from '../input/pick-format.js';
 import type { FormatDefinition, LineParser, LineSink } from '../parsers/types.js';
 import { lineAloneNote, lineToJson, renderLineReading, type LineJson, type LineTableOptions } from '../render/explain-line.js';
 import { parseQuery, type ExplainQuery } from '../knowledge/query.js';
@@ -65,9 +66,6 @@ export type ExplainItem = { kind: 'query'; query: ExplainQuery } | { kind: 'line
 function entryLine(entry: readonly string[]): string {
   return entry.find((l) => l.startsWith('MESSAGE=')) ?? entry[0] ?? '';
 }
-
-/** Lines sniffed to tell `journalctl -o export` output from lines to read one by one. */
-const SNIFF_LINES = 50;
 
 /**
  * Pasted or piped lines as items: one per non-blank line, but `journalctl -o export`

@@ -42,13 +42,16 @@ export function isValidTimeZone(tz: string): boolean {
   return !Number.isNaN(tzOffset(tz, new Date(0)));
 }
 
-/** Offset (ms, east positive) to subtract from a wall time in `tz` to get the instant. */
-function ianaOffsetForWall(tz: string, wall: number): number {
-  const before = tzOffset(tz, new Date(wall - DAY)) * 60_000;
-  const after = tzOffset(tz, new Date(wall + DAY)) * 60_000;
+/** A zone's offset (ms, east positive) at an instant. */
+type OffsetAt = (t: number) => number;
+
+/** Offset (ms, east positive) to subtract from a wall time to get the instant, in the zone `offsetAt` describes. */
+function offsetForWallIn(offsetAt: OffsetAt, wall: number): number {
+  const before = offsetAt(wall - DAY);
+  const after = offsetAt(wall + DAY);
   if (before === after) return before;
-  const beforeFits = tzOffset(tz, new Date(wall - before)) * 60_000 === before;
-  const afterFits = tzOffset(tz, new Date(wall - after)) * 60_000 === after;
+  const beforeFits = offsetAt(wall - before) === before;
+  const afterFits = offsetAt(wall - after) === after;
   // Both fit: the wall time happens twice; the larger offset gives the earlier instant.
   if (beforeFits && afterFits) return Math.max(before, after);
   if (afterFits) return after;
@@ -57,7 +60,7 @@ function ianaOffsetForWall(tz: string, wall: number): number {
 }
 
 /** The other offset under which `wall` also happens (a repeated wall time), or NaN when it happens once. */
-function repeatedOffset(offsetAt: (t: number) => number, wall: number, offset: number): number {
+function repeatedOffset(offsetAt: OffsetAt, wall: number, offset: number): number {
   const before = offsetAt(wall - DAY);
   const after = offsetAt(wall + DAY);
   const other = offset === before ? after : before;
@@ -80,8 +83,8 @@ function machineOffsetForWall(wall: number): number {
  */
 export function localTimeConverter(tz: string | null, opts: { inLogOrder?: boolean } = {}): LocalTimeToEpoch {
   if (tz !== null && !isValidTimeZone(tz)) throw new UsageError(`unknown time zone '${tz}' (expected an IANA name such as Europe/Berlin)`);
-  const offsetForWall = tz === null ? machineOffsetForWall : (wall: number) => ianaOffsetForWall(tz, wall);
-  const offsetAt = tz === null ? (t: number) => -new Date(t).getTimezoneOffset() * 60_000 : (t: number) => tzOffset(tz, new Date(t)) * 60_000;
+  const offsetAt: OffsetAt = tz === null ? (t) => -new Date(t).getTimezoneOffset() * 60_000 : (t) => tzOffset(tz, new Date(t)) * 60_000;
+  const offsetForWall = tz === null ? machineOffsetForWall : (wall: number) => offsetForWallIn(offsetAt, wall);
   const inLogOrder = opts.inLogOrder === true;
   // hour key (wall ms / HOUR) -> offset ms, or NaN for an hour with a change inside it.
   const cache = new Map<number, number>();

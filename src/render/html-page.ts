@@ -182,8 +182,8 @@ function geoList(items: readonly { name: string; packets: number; sources: numbe
   return `<ul class="plain">${items.map((x) => `<li>${m.geoItem(x.name, x.packets, x.sources)}</li>`).join('')}</ul>`;
 }
 
-/** "Logged as": packets per log prefix / rule label, with their share of `packets`. */
-export function rulesSection(rules: readonly { key: string; packets: number }[], packets: number, lang: Lang, labels = rules.length): string {
+/** "Logged as": packets per log prefix / rule label, with their share of `packets`; `labels` distinct labels in all ("+N more" past those listed). */
+export function rulesSection(rules: readonly { key: string; packets: number }[], packets: number, lang: Lang, labels: number): string {
   const msg = messages(lang);
   const R = msg.report;
   const D = msg.daily;
