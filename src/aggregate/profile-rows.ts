@@ -368,7 +368,9 @@ export class ProfileRows {
     }
 
     // A traceroute's target is a host it looked at (its walking ports are not breadth).
-    const host = e.dst.ip;
+    // LAN chatter goes to a broadcast or multicast group, not to a host anyone looked at:
+    // a scanner's neighbour solicitations would otherwise widen its scan by a host each.
+    const host = noise ? null : e.dst.ip;
     let hostKey: number | string | null = null;
     if (host !== null) {
       const v4 = ipv4ToInt(host);

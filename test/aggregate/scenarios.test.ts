@@ -424,6 +424,19 @@ describe('pure noise', () => {
   });
 });
 
+  it("a scanner's packets to multicast groups (neighbour solicitations) do not count as hosts it scanned (psad's Topera file)", () => {
+    const solicit = (i: number) =>
+      makeEvent({ proto: 'icmpv6', tcpFlags: null, icmp: { type: 135, code: 0 }, src: { ip: '2001:db8::9' }, dst: { ip: `ff02::1:ff00:${i}`, port: null }, time: at(i), annotations: [ann('lan-broadcast', 0)] });
+    const scan = verticalScan('2001:db8::9', 100, 60).map((e) => ({ ...e, dst: { ...e.dst, ip: '2001:db8::1' } }));
+    const s = row(summarize([...scan, solicit(1), solicit(2), solicit(3)]), '2001:db8::9');
+    expect(s.hosts).toBe(1);
+    expect(s.findings.find((f) => f.id === 'vertical-scan')!.evidence).toMatchObject({ hosts: 1 });
+    expect(s.explanation).toBe('vertical scan: 100 ports in 59 s');
+    // A source of nothing but chatter reached no host.
+    const chatter = Array.from({ length: 3 }, (_, i) => ({ ...solicit(i), src: { ip: 'fe80::5', port: null } }));
+    expect(row(summarize(chatter), 'fe80::5').hosts).toBe(0);
+  });
+
 describe('thresholds', () => {
   it('overrides merge over defaults and reject unknown keys', () => {
     const t = mergeThresholds(DEFAULT_THRESHOLDS, { verticalScan: { minPorts: 5 }, weights: { findings: { 'null-scan': 40 } } }, 'test');
