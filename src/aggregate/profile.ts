@@ -8,6 +8,7 @@
 import type { FirewallEvent } from '../event.js';
 import { flat } from '../util/flat-string.js';
 import { isOwnClientTraffic } from './own-traffic.js';
+import { isLoopback } from '../util/egress.js';
 import type { Thresholds } from './thresholds.js';
 import { addressKey } from './address-key.js';
 import { FC_SYN, P_ICMP, P_TCP, P_UDP } from './profile-codes.js';
@@ -296,12 +297,4 @@ export class ProfileTable {
       }
     }
   }
-}
-
-/**
- * Loopback sources (127.0.0.0/8, ::1) are this host talking to itself — ufw's AUDIT
- * lines log them by the hundred — never a probe from outside, so they are not ranked.
- */
-export function isLoopback(ip: string): boolean {
-  return ip.startsWith('127.') || ip === '::1' || ip === '0000:0000:0000:0000:0000:0000:0000:0001';
 }

@@ -7,6 +7,7 @@ import { createAnnotator, type Annotator } from '../annotate/index.js';
 import { trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
 import type { AddressEntry, KnowledgeBase, Lang, PortClass } from '../knowledge/types.js';
 import { sniffFormat } from '../parsers/registry.js';
+import { createGuarded } from '../parsers/guard.js';
 import { journalExportFormat } from '../parsers/journald.js';
 import { SNIFF_LINES } from '../input/pick-format.js';
 import type { FormatDefinition, LineParser, LineSink } from '../parsers/types.js';
@@ -192,7 +193,7 @@ export class LineExplainer {
     let p = this.parsers.get(format.id);
     if (p === undefined) {
       const { now, year, tz } = this.time;
-      p = format.create({ file: 'explain', refDate: now, year, tz }, this.sink);
+      p = createGuarded(format, { file: 'explain', refDate: now, year, tz }, this.sink);
       this.parsers.set(format.id, p);
     }
     return p;

@@ -60,16 +60,21 @@ export class FollowState {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return s;
       throw new StateError(`${file}: cannot read state (${(err as Error).message})`);
     }
-    let doc: StateDoc;
+    let parsed: unknown;
     try {
-      doc = JSON.parse(text) as StateDoc;
+      parsed = JSON.parse(text);
     } catch {
       throw new StateError(`${file}: not a logscan state file (invalid JSON); move it away to start afresh`);
     }
+    // Any JSON parses: `null`, a number or an array is no state file either.
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new StateError(`${file}: not a logscan state file (not a JSON object); move it away to start afresh`);
+    }
+    const doc = parsed as Partial<StateDoc>;
     if (doc.version !== STATE_VERSION || !Array.isArray(doc.files)) {
       throw new StateError(`${file}: unsupported state version ${String(doc.version)}; move it away to start afresh`);
     }
-    for (const f of doc.files) {
+    for (const f of doc.files as unknown[]) {
       if (!isFileState(f)) throw new StateError(`${file}: invalid entry ${JSON.stringify(f).slice(0, 120)}`);
       const list = s.byPath.get(f.path) ?? [];
       list.push(f);

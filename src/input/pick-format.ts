@@ -2,6 +2,7 @@
 // (read.ts) and the follower (cli/follow*.ts). Lines are held until the sniffer has
 // enough of them (or the caller says "choose now"), then replayed into the chosen
 // parser, so the first lines are never lost or parsed by the wrong format.
+import { createGuarded } from '../parsers/guard.js';
 import { getFormat, sniffFormat } from '../parsers/registry.js';
 import type { FormatDefinition, LineParser, LineSink, ParseContext } from '../parsers/types.js';
 
@@ -96,7 +97,7 @@ export class PickingParser implements LineParser {
     const sample = [...(this.opts.sample ?? []), ...this.buffer.map((l) => l.text)];
     const picked = pickFormat(this.opts.inputFormat, sample);
     this.opts.onChosen?.(picked, sample);
-    const p = picked.format.create(this.opts.ctx, this.opts.sink);
+    const p = createGuarded(picked.format, this.opts.ctx, this.opts.sink);
     this.parser = p;
     this.opts.prime?.(p);
     const buffered = this.buffer;

@@ -21,8 +21,6 @@ export interface InputStats {
   events: number;
   skipped: number;
   malformed: number;
-  /** Skipped lines by reason (what `check` shows and the report summarises). */
-  skipReasons: Record<string, number>;
   /** Set when the input could not be read at all or broke off. */
   error: string | null;
   /** True when reading stopped early (truncated gzip, read error, binary, shrank); events before it are kept. */
@@ -80,7 +78,7 @@ export async function readInputs(paths: readonly string[], opts: ReadOptions): P
 }
 
 function newStats(file: string): InputStats {
-  return { file, format: null, formatBy: null, lines: 0, events: 0, skipped: 0, malformed: 0, skipReasons: {}, error: null, incomplete: false, interrupted: false };
+  return { file, format: null, formatBy: null, lines: 0, events: 0, skipped: 0, malformed: 0, error: null, incomplete: false, interrupted: false };
 }
 
 async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
@@ -106,7 +104,6 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
     },
     skipped(lineNo, reason) {
       stats.skipped++;
-      stats.skipReasons[reason] = (stats.skipReasons[reason] ?? 0) + 1;
       opts.onSkipped?.({ file: stats.file, line: lineNo, reason });
     },
     malformed(lineNo, text, reason) {

@@ -52,10 +52,9 @@ export class ParseSession implements FollowConsumer {
         stats.events++;
         this.opts.onEvent(e);
       },
-      skipped: (_n, reason) => {
+      skipped: () => {
         if (muted) return;
         stats.skipped++;
-        stats.skipReasons[reason] = (stats.skipReasons[reason] ?? 0) + 1;
       },
       malformed: (lineNo, text, reason) => {
         if (muted) return;
@@ -113,7 +112,7 @@ export class ParseSession implements FollowConsumer {
   private statsFor(name: string): InputStats {
     let s = this.stats.get(name);
     if (!s) {
-      s = { file: name, format: null, formatBy: null, lines: 0, events: 0, skipped: 0, malformed: 0, skipReasons: {}, error: null, incomplete: false };
+      s = { file: name, format: null, formatBy: null, lines: 0, events: 0, skipped: 0, malformed: 0, error: null, incomplete: false };
       this.stats.set(name, s);
     }
     return s;

@@ -15,7 +15,7 @@ import { termSafe } from '../render/sanitize.js';
 import { formatDay, zonedParts } from '../render/time-format.js';
 import { addressKey } from '../aggregate/address-key.js';
 import { isLanNoise, isOwnClientTraffic, isReply } from '../aggregate/own-traffic.js';
-import { isLoopback } from '../aggregate/profile.js';
+import { isLoopback } from '../util/egress.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 

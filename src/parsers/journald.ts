@@ -59,13 +59,6 @@ function emitEntry(e: JournalEntry, format: string, file: string, lineNo: number
   }
 }
 
-function safely(sink: LineSink, lineNo: number, text: string, fn: () => void): void {
-  try {
-    fn();
-  } catch (err) {
-    sink.malformed(lineNo, text, `parser error: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
 
 // ---------------------------------------------------------------- export
 
@@ -108,7 +101,7 @@ function createExport(ctx: ParseContext, sink: LineSink): LineParser {
     const lineNo = e.message !== null ? msgLine : firstLine;
     const text = e.message !== null ? msgText : '';
     if (e.message === null && binary !== null) sink.skipped(lineNo, `binary ${binary} field not supported`);
-    else safely(sink, lineNo, text, () => emitEntry(e, EXPORT_ID, file, lineNo, text, sink));
+    else emitEntry(e, EXPORT_ID, file, lineNo, text, sink);
   }
 
   return {
@@ -200,43 +193,41 @@ function createJson(ctx: ParseContext, sink: LineSink): LineParser {
   const file = ctx.file;
   return {
     line(text: string, lineNo: number): void {
-      safely(sink, lineNo, text, () => {
-        if (text.trim() === '') {
-          sink.skipped(lineNo, 'blank line');
-          return;
-        }
-        let obj: unknown;
-        try {
-          obj = JSON.parse(text);
-        } catch {
-          if (text.includes('SRC=')) sink.malformed(lineNo, text, 'JSON: invalid syntax');
-          else sink.skipped(lineNo, 'not a JSON journal entry');
-          return;
-        }
-        if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
-          sink.skipped(lineNo, 'not a JSON journal entry');
-          return;
-        }
-        const rec = obj as Record<string, unknown>;
-        const message = fieldText(rec['MESSAGE']);
-        if (message === undefined) {
-          sink.malformed(lineNo, text, 'MESSAGE: neither a string nor a byte array');
-          return;
-        }
-        const str = (k: string): string | null => {
-          const v = fieldText(rec[k]);
-          return v === undefined ? null : v;
-        };
-        const entry: JournalEntry = {
-          realtime: str('__REALTIME_TIMESTAMP'),
-          monotonic: str('_SOURCE_MONOTONIC_TIMESTAMP'),
-          host: str('_HOSTNAME') || null,
-          transport: str('_TRANSPORT'),
-          identifier: str('SYSLOG_IDENTIFIER'),
-          message,
-        };
-        emitEntry(entry, JSON_ID, file, lineNo, text, sink);
-      });
+      if (text.trim() === '') {
+        sink.skipped(lineNo, 'blank line');
+        return;
+      }
+      let obj: unknown;
+      try {
+        obj = JSON.parse(text);
+      } catch {
+        if (text.includes('SRC=')) sink.malformed(lineNo, text, 'JSON: invalid syntax');
+        else sink.skipped(lineNo, 'not a JSON journal entry');
+        return;
+      }
+      if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+        sink.skipped(lineNo, 'not a JSON journal entry');
+        return;
+      }
+      const rec = obj as Record<string, unknown>;
+      const message = fieldText(rec['MESSAGE']);
+      if (message === undefined) {
+        sink.malformed(lineNo, text, 'MESSAGE: neither a string nor a byte array');
+        return;
+      }
+      const str = (k: string): string | null => {
+        const v = fieldText(rec[k]);
+        return v === undefined ? null : v;
+      };
+      const entry: JournalEntry = {
+        realtime: str('__REALTIME_TIMESTAMP'),
+        monotonic: str('_SOURCE_MONOTONIC_TIMESTAMP'),
+        host: str('_HOSTNAME') || null,
+        transport: str('_TRANSPORT'),
+        identifier: str('SYSLOG_IDENTIFIER'),
+        message,
+      };
+      emitEntry(entry, JSON_ID, file, lineNo, text, sink);
     },
     end(): void {},
   };

@@ -107,31 +107,26 @@ export function syslogPayloadFormat(ctx: ParseContext, sink: LineSink, own: Payl
   let others: PayloadDispatcher | null = null;
   return {
     line(text: string, lineNo: number): void {
-      try {
-        reader.read(text, env);
-        if (env.error !== null) {
-          if (text.includes(hint)) sink.malformed(lineNo, text, env.error);
-          else sink.skipped(lineNo, 'not a firewall record');
-          return;
-        }
-        if (env.msgStart >= env.msgEnd) {
-          sink.skipped(lineNo, 'empty message');
-          return;
-        }
-        let r = own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
-        if (r === NOT_MINE) {
-          if (others === null) others = new PayloadDispatcher(ctx, own.format);
-          r = others.parse(text, env.msgStart, env.msgEnd, env, lineNo) ?? r;
-        }
-        if (r instanceof PayloadReject) {
-          if (r.malformed) sink.malformed(lineNo, text, r.reason);
-          else sink.skipped(lineNo, r.reason);
-        } else {
-          sink.event(r);
-        }
-      } catch (err) {
-        // A parser bug must cost one line, not the file.
-        sink.malformed(lineNo, text, `parser error: ${err instanceof Error ? err.message : String(err)}`);
+      reader.read(text, env);
+      if (env.error !== null) {
+        if (text.includes(hint)) sink.malformed(lineNo, text, env.error);
+        else sink.skipped(lineNo, 'not a firewall record');
+        return;
+      }
+      if (env.msgStart >= env.msgEnd) {
+        sink.skipped(lineNo, 'empty message');
+        return;
+      }
+      let r = own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
+      if (r === NOT_MINE) {
+        if (others === null) others = new PayloadDispatcher(ctx, own.format);
+        r = others.parse(text, env.msgStart, env.msgEnd, env, lineNo) ?? r;
+      }
+      if (r instanceof PayloadReject) {
+        if (r.malformed) sink.malformed(lineNo, text, r.reason);
+        else sink.skipped(lineNo, r.reason);
+      } else {
+        sink.event(r);
       }
     },
     end(): void {},

@@ -383,35 +383,31 @@ function create(ctx: ParseContext, sink: LineSink): LineParser {
   let others: PayloadDispatcher | null = null;
   return {
     line(text: string, lineNo: number): void {
-      try {
-        let end = text.length;
-        while (end > 0 && text.charCodeAt(end - 1) <= 0x20) end--;
-        if (end === 0) {
-          sink.skipped(lineNo, 'empty message');
-          return;
-        }
-        // tcpdump text first (the common case); then the same inside a syslog envelope.
-        let r = own.parse(text, 0, end, NO_HEAD, lineNo);
-        if (r === NOT_MINE) {
-          if (reader === null) reader = new SyslogEnvelopeReader(ctx);
-          reader.read(text, env);
-          if (env.error !== null) {
-            if (pfRuleAt(text, 0, end) >= 0) r = bad(env.error);
-          } else if (env.msgStart < env.msgEnd) {
-            r = own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
-            if (r === NOT_MINE) {
-              if (others === null) others = new PayloadDispatcher(ctx, ID);
-              r = others.parse(text, env.msgStart, env.msgEnd, env, lineNo) ?? r;
-            }
+      let end = text.length;
+      while (end > 0 && text.charCodeAt(end - 1) <= 0x20) end--;
+      if (end === 0) {
+        sink.skipped(lineNo, 'empty message');
+        return;
+      }
+      // tcpdump text first (the common case); then the same inside a syslog envelope.
+      let r = own.parse(text, 0, end, NO_HEAD, lineNo);
+      if (r === NOT_MINE) {
+        if (reader === null) reader = new SyslogEnvelopeReader(ctx);
+        reader.read(text, env);
+        if (env.error !== null) {
+          if (pfRuleAt(text, 0, end) >= 0) r = bad(env.error);
+        } else if (env.msgStart < env.msgEnd) {
+          r = own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
+          if (r === NOT_MINE) {
+            if (others === null) others = new PayloadDispatcher(ctx, ID);
+            r = others.parse(text, env.msgStart, env.msgEnd, env, lineNo) ?? r;
           }
         }
-        if (r instanceof PayloadReject) {
-          if (r.malformed) sink.malformed(lineNo, text, r.reason);
-          else sink.skipped(lineNo, r.reason);
-        } else sink.event(r);
-      } catch (err) {
-        sink.malformed(lineNo, text, `parser error: ${err instanceof Error ? err.message : String(err)}`);
       }
+      if (r instanceof PayloadReject) {
+        if (r.malformed) sink.malformed(lineNo, text, r.reason);
+        else sink.skipped(lineNo, r.reason);
+      } else sink.event(r);
     },
     end(): void {},
   };

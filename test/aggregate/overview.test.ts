@@ -125,7 +125,9 @@ describe('Overview', () => {
 
 describe('loopback sources', () => {
   it('are never ranked: the host talking to itself is not a probe', () => {
-    const events = [...verticalScan('127.0.0.1', 40, 60), ...verticalScan('::1', 40, 60), ...verticalScan('203.0.113.7', 40, 60)];
+    // Also as an IPv4-mapped IPv6 address and ::1 written in full, as some logs write them.
+    const loopbacks = ['127.0.0.1', '::1', '::ffff:127.0.0.1', '0000:0000:0000:0000:0000:0000:0000:0001'];
+    const events = [...loopbacks.flatMap((ip) => verticalScan(ip, 40, 60)), ...verticalScan('203.0.113.7', 40, 60)];
     expect(summarize(events).sources.map((s) => s.ip)).toEqual(['203.0.113.7']);
   });
   it('counts distinct sources exactly under its cap, and says "at least" past it instead of shrinking', () => {

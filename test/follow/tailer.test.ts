@@ -205,3 +205,24 @@ describe('follower', () => {
     expect(got.map((g) => g.line)).toEqual(expected.map((x) => x.line));
   });
 });
+
+describe('the state file', () => {
+  it('anything but a logscan state document is refused with a message saying what to do, never a crash', async () => {
+    const dir = tempDir();
+    const cases: [string, RegExp][] = [
+      ['null', /not a JSON object/],
+      ['42', /not a JSON object/],
+      ['[1,2]', /not a JSON object/],
+      ['{', /invalid JSON/],
+      ['{"version":99,"files":[]}', /unsupported state version 99/],
+      ['{"version":1,"files":[{"path":3}]}', /invalid entry/],
+    ];
+    for (const [i, [text, want]] of cases.entries()) {
+      const file = join(dir, `state-${i}.json`);
+      writeFileSync(file, text);
+      await expect(FollowState.load(file)).rejects.toMatchObject({ name: 'StateError', message: expect.stringMatching(want) });
+    }
+    // A missing file is an empty state.
+    await expect(FollowState.load(join(dir, 'none.json'))).resolves.toBeInstanceOf(FollowState);
+  });
+});

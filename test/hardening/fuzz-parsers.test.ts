@@ -124,7 +124,7 @@ describe('whole pipeline under fuzzing (sniff → parse → annotate → summari
     });
     lines.forEach((l, i) => parser.line(l, i + 1));
     parser.end();
-    const stats = { file: 'fuzz.log', format: null, formatBy: null, lines: lines.length, events, skipped: 0, malformed: 0, skipReasons: {}, error: null, incomplete: false };
+    const stats = { file: 'fuzz.log', format: null, formatBy: null, lines: lines.length, events, skipped: 0, malformed: 0, error: null, incomplete: false };
     const doc = buildReport([stats], overview.result(10), analysis.kb, 'en', {
       summary: summary.result({ kb: analysis.kb, lang: 'en', limit: 10, minSeverity: null }),
       top: 10,

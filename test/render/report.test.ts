@@ -17,7 +17,7 @@ import { at, makeEvent } from '../helpers/events.js';
 import { ann, hammer, horizontalSweep, trojanAnn, verticalScan } from '../helpers/summary-events.js';
 
 function stats(events: number): InputStats {
-  return { file: 'kern.log', format: 'iptables', formatBy: 'sniff', lines: events + 2, events, skipped: 2, malformed: 0, skipReasons: {}, error: null, incomplete: false };
+  return { file: 'kern.log', format: 'iptables', formatBy: 'sniff', lines: events + 2, events, skipped: 2, malformed: 0, error: null, incomplete: false };
 }
 
 function doc(events: readonly FirewallEvent[], extras: { top?: number; minSeverity?: number | null } = {}): ReportDoc {
