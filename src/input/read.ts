@@ -5,11 +5,12 @@ import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { FirewallEvent } from '../event.js';
 import { InputError } from '../errors.js';
-import type { LineSink } from '../parsers/types.js';
+import type { LineSink, YearCarry } from '../parsers/types.js';
 import { BinaryGate, BinaryInputError } from './binary.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
 import { openInput, releaseFifo, type OpenedInput } from './open.js';
 import { PickingParser, type FormatChoice, type PickedFormat } from './pick-format.js';
+import { rotationFamily } from './rotation-order.js';
 import { counted } from '../util/number-text.js';
 
 export interface InputStats {
@@ -68,9 +69,18 @@ export interface ReadOptions {
 
 export async function readInputs(paths: readonly string[], opts: ReadOptions): Promise<InputStats[]> {
   const all: InputStats[] = [];
+  // --year is the year of a log's first record: the rotations of one log, read oldest
+  // first, carry it on from file to file (a rotation may start in January).
+  let family: string | null = null;
+  let yearCarry: YearCarry | undefined;
   for (const path of paths) {
     if (opts.signal?.aborted) break;
-    const stats = await readOne(path, opts);
+    if (opts.year !== null) {
+      const next = rotationFamily(path);
+      if (yearCarry === undefined || next === null || next !== family) yearCarry = { year: opts.year, month: 0 };
+      family = next;
+    }
+    const stats = await readOne(path, opts, yearCarry);
     opts.onInputDone?.(stats);
     all.push(stats);
   }
@@ -81,7 +91,7 @@ function newStats(file: string): InputStats {
   return { file, format: null, formatBy: null, lines: 0, events: 0, skipped: 0, malformed: 0, error: null, incomplete: false, interrupted: false };
 }
 
-async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
+async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | undefined): Promise<InputStats> {
   const stats = newStats(path);
   let input;
   try {
@@ -114,7 +124,7 @@ async function readOne(path: string, opts: ReadOptions): Promise<InputStats> {
 
   const parser = new PickingParser({
     inputFormat: opts.inputFormat,
-    ctx: { file: stats.file, refDate: input.refDate, year: opts.year, tz: opts.tz },
+    ctx: { file: stats.file, refDate: input.refDate, year: opts.year, yearCarry, tz: opts.tz },
     sink,
     onChosen(picked, sample) {
       stats.format = picked.format.id;

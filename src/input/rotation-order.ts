@@ -27,10 +27,9 @@ export function rotationName(name: string): RotationName | null {
  * oldest first, where the first of them stood; everything else where it was.
  */
 export function oldestFirst(files: readonly string[]): string[] {
-  // Each input's log (its directory and base name) and age; stdin belongs to none.
   const named = files.map((path) => {
     const r = path === '-' ? null : rotationName(basename(path));
-    return { path, key: r === null ? null : join(dirname(path), r.base), order: r?.order ?? 0 };
+    return { path, key: rotationFamily(path), order: r?.order ?? 0 };
   });
   const families = new Map<string, typeof named>();
   for (const f of named) {
@@ -50,4 +49,10 @@ export function oldestFirst(files: readonly string[]): string[] {
     }
   }
   return out;
+}
+
+/** The log an input is a rotation of (its directory and base name: "/var/log/kern.log"); null for stdin. */
+export function rotationFamily(path: string): string | null {
+  const r = path === '-' ? null : rotationName(basename(path));
+  return r === null ? null : join(dirname(path), r.base);
 }

@@ -5,7 +5,7 @@
 // by hand. Wall-clock times go through local-time.ts (offset cached per hour). A general
 // date parser does not belong on the hot path (DESIGN.md, "The hot path").
 import { localTimeConverter, wallClockMs, type LocalTimeToEpoch } from './local-time.js';
-import type { ParseContext } from './types.js';
+import type { ParseContext, YearCarry } from './types.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -95,14 +95,17 @@ function impossibleClock(h: number, m: number, s: number): string {
 class YearInference {
   /** Why the last resolve() returned NaN. */
   error = '';
-  private current: number;
-  private lastMonth = 0;
+  private readonly current: number;
+  /** With --year: where the year stands (shared with the other files of a rotated log). */
+  private readonly carry: YearCarry;
 
   constructor(
     private readonly fixed: number | null,
     private readonly refMs: number,
+    carry: YearCarry | undefined,
   ) {
     this.current = fixed ?? new Date(refMs).getUTCFullYear();
+    this.carry = carry ?? { year: this.current, month: 0 };
   }
 
   /**
@@ -112,16 +115,17 @@ class YearInference {
    */
   resolve(local: LocalTimeToEpoch, mo: number, day: number, h: number, mi: number, s: number): number {
     if (this.fixed !== null) {
-      let year = this.current;
-      if (this.lastMonth !== 0) {
-        const jump = mo - this.lastMonth;
+      const carry = this.carry;
+      let year = carry.year;
+      if (carry.month !== 0) {
+        const jump = mo - carry.month;
         if (jump <= -6) year++;
         else if (jump >= 6) year--;
       }
       this.error = impossible(year, mo, day, h, mi, s);
       if (this.error !== '') return NaN;
-      this.current = year;
-      this.lastMonth = mo;
+      carry.year = year;
+      carry.month = mo;
       return local(year, mo, day, h, mi, s);
     }
     // The refDate's year, unless that puts the time more than FUTURE_SLACK after refDate
@@ -183,9 +187,9 @@ export class Clock {
   private pveText = '';
   private pveMs = 0;
 
-  constructor(ctx: Pick<ParseContext, 'refDate' | 'year' | 'tz'>) {
+  constructor(ctx: Pick<ParseContext, 'refDate' | 'year' | 'tz' | 'yearCarry'>) {
     this.local = localTimeConverter(ctx.tz, { inLogOrder: true });
-    this.years = new YearInference(ctx.year, ctx.refDate.getTime());
+    this.years = new YearInference(ctx.year, ctx.refDate.getTime(), ctx.yearCarry);
   }
 
   /** BSD syslog `Mmm dd HH:MM:SS` (day space-padded, zero-padded or unpadded); year inferred. */

@@ -1,5 +1,11 @@
 import type { FirewallEvent } from '../event.js';
 
+/** The year and month (1-12; 0 before any) of the last year-less stamp read with `--year`. */
+export interface YearCarry {
+  year: number;
+  month: number;
+}
+
 /** What every parser of a file is created with. */
 export interface ParseContext {
   /** Name used in `origin.file` and in diagnostics. */
@@ -11,6 +17,12 @@ export interface ParseContext {
   refDate: Date;
   /** `--year`: the year of the first year-less record (rolls over at Dec→Jan). */
   year: number | null;
+  /**
+   * With `--year`, where the year of year-less stamps stands after the last one read,
+   * shared by the files of one rotated log read oldest first: January in kern.log then
+   * follows December in kern.log.1 instead of starting over at `--year`.
+   */
+  yearCarry?: YearCarry;
   /** `--tz`: IANA zone for local timestamps without offset; null = the machine's zone. */
   tz: string | null;
 }
