@@ -146,16 +146,21 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     // A day is covered when the logs reach back to its start and go on into it: logs that
     // end before a day know nothing of it, and a digest of zeros must not claim it complete.
     const covers = (start: number): boolean => (collector.earliest <= start || reachesBack) && collector.latest >= start;
+    // ... and go on to its end: a record after it, or a file still written after it (a
+    // quiet evening leaves no record, a log cut off at noon is not written after); and no
+    // input broke off (a truncated .gz, a read error), which may have lost any part of it.
+    const cutShort = stats.some((s) => s.incomplete);
+    const coversEnd = (end: number): boolean => !cutShort && (collector.latest >= end || stats.some((s) => s.modified != null && s.modified >= end));
     let stored: DayDigest | null = null;
     if (stateDir !== null) {
       const loaded = await loadDigest(stateDir, prevWindow.key);
       if (loaded.digest) stored = loaded.digest;
       else if (loaded.problem) warn(`ignoring the stored digest: ${loaded.problem}`);
     }
-    const prevCovered = covers(prevWindow.start);
+    const prevCovered = covers(prevWindow.start) && coversEnd(prevWindow.end);
     const previous = choosePrevious(collector.previous, prevCovered, stored);
     const partial = now.getTime() < window.end;
-    const covered = covers(window.start);
+    const covered = covers(window.start) && (partial || coversEnd(window.end));
     const doc = buildDailyDoc({
       collector,
       stats,

@@ -19,7 +19,7 @@ export interface DailyDoc {
   window: { start: string; end: string; hours: number };
   /** The day is not over yet (`--date today`): numbers are "so far". */
   partial: boolean;
-  /** Do the logs reach back to the day's start and go on into it? False: some or all of the day is missing (`logs` says which). */
+  /** Do the logs reach back to the day's start and on to its end (a record after it, or a file written after it), with no input broken off? False: some or all of the day is missing (`logs` says which). */
   covered: boolean;
   /** The signal that stopped reading early ("SIGINT", "SIGTERM"): the numbers cover only what was read before it (exit 130 / 143). Null for a full run. */
   interrupted: string | null;

@@ -354,6 +354,8 @@ export const en = {
     endsBefore: (last: string, day: string) => `the logs end before the day (last firewall record ${last}): none of it is in them; --date ${day} summarises their last day`,
     startsAfter: (first: string, day: string) => `the logs start after the day (first firewall record ${first}): none of it is in them; --date ${day} summarises their first day`,
     startsDuring: (first: string) => `the logs start during the day (first firewall record ${first}): the hours before are missing`,
+    endsDuring: (last: string) => `the logs end during the day (last firewall record ${last}, and no file read was written after the day): the hours after are missing`,
+    cutShort: 'an input broke off (see above): records of the day may be missing',
     noRecordsOn: (date: string) => `No firewall records on ${date} (the logs read hold other days).`,
     blockedValue: (blocked: string, allowed: string, other: number | null) => `${blocked} · allowed ${allowed}${other !== null ? ` · other ${fmtInt(other)}` : ''}`,
     /** The blocked share when not every packet logged was a probe: "168 (55% of 305 packets logged)". */

@@ -325,6 +325,8 @@ export const zh: Messages = {
     endsBefore: (last, day) => `日志在当天之前就已结束（最后一条防火墙记录：${last}）：日志中没有当天的记录；--date ${day} 可汇总日志的最后一天`,
     startsAfter: (first, day) => `日志在当天之后才开始（第一条防火墙记录：${first}）：日志中没有当天的记录；--date ${day} 可汇总日志的第一天`,
     startsDuring: (first) => `日志在当天中途才开始（第一条防火墙记录：${first}）：缺少之前的时段`,
+    endsDuring: (last) => `日志在当天中途就已结束（最后一条防火墙记录：${last}，且读取的文件在当天之后没有再写入）：缺少之后的时段`,
+    cutShort: '有输入读取中断（见上文）：当天的记录可能不全',
     noRecordsOn: (date) => `${date} 没有防火墙记录（读取的日志属于其他日期）。`,
     blockedValue: (blocked, allowed, other) => `${blocked} · 放行 ${allowed}${other !== null ? ` · 其他 ${fmtInt(other)}` : ''}`,
     blockedOfLogged: (blocked, pct, packets) => `${fmtInt(blocked)}（占记录的 ${fmtInt(packets)} 个包的 ${pct}）`,

@@ -28,6 +28,11 @@ export interface InputStats {
   incomplete: boolean;
   /** True when reading was stopped on request (SIGINT/SIGTERM); not an error, not `incomplete`. */
   interrupted?: boolean;
+  /**
+   * A regular file's modification time when opened (epoch ms): the log was still written
+   * then, so a quiet stretch before it is quiet, not missing. Null for stdin, pipes, devices.
+   */
+  modified?: number | null;
 }
 
 export interface SkippedLine {
@@ -106,6 +111,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
     return stats;
   }
   stats.file = input.name;
+  stats.modified = input.size === null ? null : input.refDate.getTime();
 
   const sink: LineSink = {
     event(e) {

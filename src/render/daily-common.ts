@@ -97,7 +97,9 @@ function coverageNote(doc: DailyDoc, tz: string | null, lang: Lang): string | nu
   if (Date.parse(last) < start) return doc.partial ? m.noRecordYet(at(last)) : m.endsBefore(at(last), day(last));
   if (doc.covered) return null;
   if (Date.parse(first) >= end) return m.startsAfter(at(first), day(first));
-  return m.startsDuring(at(first));
+  if (Date.parse(first) > start) return m.startsDuring(at(first));
+  if (Date.parse(last) < end) return m.endsDuring(at(last));
+  return m.cutShort;
 }
 
 export function pctOf(part: number, whole: number): string {

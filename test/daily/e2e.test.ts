@@ -170,6 +170,27 @@ describe('how far the logs reach', () => {
     expect(d.covered).toBe(false);
   });
 
+  it('logs that end during the day and were not written after it, or an input that broke off, do not cover it: a note, and no complete digest', () => {
+    const dir = tempDir();
+    const lines = [isoLine(at('2026-11-20T22:00:00Z')), isoLine(at('2026-11-21T06:30:00Z')), isoLine(at('2026-11-21T12:23:00Z'))];
+    // Cut off at noon: last written then.
+    const cut = write(dir, 'kern.log', lines, Date.parse('2026-11-21T12:23:05Z'));
+    const state = join(dir, 'state');
+    expect(note(cut, '2026-11-21')).toBe('> the logs end during the day (last firewall record 2026-11-21 12:23:00, and no file read was written after the day): the hours after are missing');
+    expect(daily([cut, '--date', '2026-11-21', '--tz', 'UTC', '--state', state]).covered).toBe(false);
+    expect(JSON.parse(readFileSync(join(state, '2026-11-21.json'), 'utf8'))).toMatchObject({ complete: false });
+    // The same log still written after the day (a quiet evening): covered.
+    const quiet = write(dir, 'quiet.log', lines, Date.parse('2026-11-22T00:10:00Z'));
+    expect(note(quiet, '2026-11-21')).toBe('');
+    // A truncated .gz holding records past the day: what it lost may be anywhere.
+    const whole = gzipSync([...lines, isoLine(at('2026-11-22T01:00:00Z'))].join('\n') + '\n');
+    const gz = join(dir, 'broken.log.gz');
+    writeFileSync(gz, whole.subarray(0, whole.length - 6));
+    const r = runCli(['daily', gz, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'markdown']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('> an input broke off (see above): records of the day may be missing');
+  });
+
   it("says where the day's log has a gap the firewall reported (Windows Firewall INFO-EVENTS-LOST), only on that day", () => {
     const dir = tempDir();
     const fields = '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path';

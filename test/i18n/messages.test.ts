@@ -79,6 +79,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.endsBefore': ['2026-11-20 23:59:00', '2026-11-20'],
   'daily.startsAfter': ['2026-11-22 00:01:00', '2026-11-22'],
   'daily.startsDuring': ['2026-11-21 06:51:08'],
+  'daily.endsDuring': ['2026-11-21 12:23:00'],
   'daily.noRecordsOn': ['2026-11-21'],
   'daily.blockedValue': ['189 (97%)', '3 (1.5%)', 3],
   'finding.outboundBlocked': ['IRC'],
