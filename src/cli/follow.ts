@@ -4,25 +4,27 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../aggregate/thresholds.js';
 
-/**
- * follow keeps two summaries (the run's and the current alert window's) for days; a
- * smaller per-source cap keeps it at a few tens of MiB however many sources pass by
- * (the least recently seen are dropped first, and the summary says how many).
- */
-const FOLLOW_THRESHOLDS: Thresholds = {
-  ...DEFAULT_THRESHOLDS,
-  limits: { ...DEFAULT_THRESHOLDS.limits, maxSources: 20_000 },
-};
 import { UsageError } from '../errors.js';
 import { splitCommand } from '../live/argv.js';
 import { parseDuration } from '../live/duration.js';
 import { runFollow } from '../live/run.js';
 import { buildAnalysis } from './analysis.js';
-import { addInputOptions, readCommonOptions } from './options.js';
+import { addInputOptions, positiveInt, readCommonOptions } from './options.js';
 import { terminalWidth, useColor } from './tty.js';
 
 /** Score that raises an alert when --alert-exec is given without --alert-score. */
 const DEFAULT_ALERT_SCORE = 50;
+
+/**
+ * follow keeps two summaries (the run's and the current alert window's) for days; a
+ * smaller per-source cap than the report's keeps them at a few tens of MiB however many
+ * sources pass by (the least recently seen are dropped first, and the summary says how many).
+ */
+const FOLLOW_MAX_SOURCES = 20_000;
+
+function followThresholds(maxSources: number): Thresholds {
+  return { ...DEFAULT_THRESHOLDS, limits: { ...DEFAULT_THRESHOLDS.limits, maxSources } };
+}
 
 export function registerFollow(program: Command, setExit: (code: number) => void): void {
   const cmd = program
@@ -35,7 +37,8 @@ export function registerFollow(program: Command, setExit: (code: number) => void
     .option('--state <file>', 'remember how far each file was read; a restart continues there, even across rotation')
     .option('--summary-every <duration>', 'print a summary of the last interval every so often (30s, 10m, 1h); also the alert window')
     .option('--alert-score <n>', 'alert when a source reaches this score within the window (see docs/ranking.md)')
-    .option('--alert-exec <cmd>', `run CMD for each alert, without a shell, the alert as JSON on stdin (10 s timeout; default --alert-score ${DEFAULT_ALERT_SCORE})`);
+    .option('--alert-exec <cmd>', `run CMD for each alert, without a shell, the alert as JSON on stdin (10 s timeout; default --alert-score ${DEFAULT_ALERT_SCORE})`)
+    .option('--max-sources <n>', `source profiles kept in memory by each of the run's and the window's summaries (default ${FOLLOW_MAX_SOURCES})`);
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
     const common = readCommonOptions(raw);
     if (raw.quiet === true && raw.outputFormat === 'ndjson') throw new UsageError('--quiet only applies to text output (-o ndjson prints every event)');
@@ -52,7 +55,7 @@ export function registerFollow(program: Command, setExit: (code: number) => void
       files,
       kb: analysis.kb,
       annotate: analysis.annotate,
-      thresholds: FOLLOW_THRESHOLDS,
+      thresholds: followThresholds(raw.maxSources === undefined ? FOLLOW_MAX_SOURCES : positiveInt('--max-sources', raw.maxSources, 100_000_000)),
       output: raw.outputFormat === 'ndjson' ? 'ndjson' : 'text',
       probeLines: raw.quiet !== true,
       color: useColor(),

@@ -3,10 +3,12 @@
 // are encoded straight into one buffer and written once per ~256 KiB (joining strings and
 // encoding them again cost more than the events themselves), and the reader is paused
 // while stdout is full (a slow pipe or `less`).
-import { dirname, extname } from 'node:path';
+import { extname } from 'node:path';
 import type { Writable } from 'node:stream';
 import { writeFileAtomic } from '../daily/atomic-write.js';
 import { UsageError } from '../errors.js';
+import { describeWriteError } from '../util/write-error.js';
+import { abandonStdout } from './stdout-state.js';
 
 /**
  * A whole document to --output FILE (atomically: a web server or a mail job never reads
@@ -33,43 +35,21 @@ export function formatOfFile(file: string): DocumentFormat | null {
   return BY_EXTENSION[extname(file).toLowerCase()] ?? null;
 }
 
-/**
- * What went wrong, in the user's terms: the temporary file next to FILE is logscan's own
- * business, so a failure to create it is said of FILE's directory.
- */
-export function describeWriteError(err: unknown, file: string): string {
-  const e = err as NodeJS.ErrnoException | null | undefined;
-  const dir = dirname(file);
-  const inDir = typeof e?.path === 'string' && e.path !== file && e.syscall === 'open';
-  switch (e?.code) {
-    case 'ENOENT':
-      return inDir ? `no such directory: ${dir}` : 'no such file';
-    case 'ENOTDIR':
-      return `${dir} is not a directory`;
-    case 'EACCES':
-    case 'EPERM':
-      return inDir ? `no permission to create files in ${dir}` : 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'EROFS':
-      return `${dir} is on a read-only file system`;
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EDQUOT':
-      return 'disk quota exceeded';
-    default:
-      return err instanceof Error ? err.message : String(err);
-  }
-}
-
 const CHUNK = 256 * 1024;
 
 export class BatchedWriter {
   private buf = Buffer.allocUnsafe(CHUNK);
   private size = 0;
   private blocked: Promise<void> | null = null;
+  /** Set by release(): flushes no longer wait for the stream. */
+  private released = false;
+  /** Settles on release(), ending the wait of whoever already waits for the stream. */
+  private readonly releasedGate: Promise<void>;
+  private openGate: () => void = () => {};
 
-  constructor(private readonly out: Writable = process.stdout) {}
+  constructor(private readonly out: Writable = process.stdout) {
+    this.releasedGate = new Promise((resolve) => (this.openGate = resolve));
+  }
 
   write(s: string): void {
     // UTF-8 needs at most 3 bytes per UTF-16 unit.
@@ -108,7 +88,38 @@ export class BatchedWriter {
       this.size = 0;
       this.push(chunk);
     }
-    return this.blocked ?? Promise.resolve();
+    return this.wait() ?? Promise.resolve();
+  }
+
+  /** What a writer waits for: the stream to drain, or the release, whichever comes first; null: no wait. */
+  private wait(): Promise<void> | null {
+    if (this.blocked === null || this.released) return null;
+    return Promise.race([this.blocked, this.releasedGate]);
+  }
+
+  /**
+   * A stop was asked for (SIGINT, SIGTERM): whoever reads stdout may have stopped reading,
+   * and waiting for it would keep the stop from ever happening. From now on flushes do not
+   * wait; finish() gives the stream a last chance.
+   */
+  release(): void {
+    this.released = true;
+    this.openGate();
+  }
+
+  /**
+   * Writes what is buffered and waits up to `graceMs` for the stream to take it all. False
+   * when it did not: the rest is given up (for stdout, program.ts then ends the process).
+   */
+  async finish(graceMs: number): Promise<boolean> {
+    this.flush();
+    const pending = this.blocked;
+    if (pending === null) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const taken = await Promise.race([pending.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), graceMs)))]);
+    clearTimeout(timer);
+    if (!taken && this.out === process.stdout) abandonStdout();
+    return taken;
   }
 
   private push(chunk: Buffer): void {
@@ -130,5 +141,5 @@ export class BatchedWriter {
   }
 
   /** For ReadOptions.afterChunk: only waits when stdout pushed back. */
-  readonly backpressure = (): Promise<void> | void => this.blocked ?? undefined;
+  readonly backpressure = (): Promise<void> | void => this.wait() ?? undefined;
 }

@@ -1,11 +1,13 @@
 // The program: wires the commands and maps every error to an exit code, in this one
 // place (DESIGN.md). Commands never call process.exit; they report a code via setExit.
+// The program does, when the reader of stdout went away (EPIPE) or stopped reading.
 // Loaded by main.ts.
 import { Command, CommanderError } from 'commander';
 import { ExitCode, InputError, SignatureError, UsageError } from '../errors.js';
 import { termSafe } from '../render/sanitize.js';
 import { commandsFor, type CommandName } from './command-names.js';
 import { VERSION } from './version.js';
+import { stdoutAbandoned } from './stdout-state.js';
 
 let exitCode: number = ExitCode.ok;
 const setExit = (code: number): void => {
@@ -92,6 +94,7 @@ export function run(argv: string[]): void {
   main(argv).then(
     (code) => {
       process.exitCode = code;
+      if (stdoutAbandoned()) process.exit(code);
     },
     (err: unknown) => {
       process.stderr.write(`logscan: internal error: ${String(err)}\n`);

@@ -425,8 +425,9 @@ export const en = {
     score: (score: number) => `score ${score.toFixed(1).padStart(5)}`,
     scoreAtLeast: (score: number, threshold: number) => `score ${score.toFixed(1)} ≥ ${threshold}`,
     folded: (n: number, ip: string, span: string, to: FoldSpread) => `  +${fmtInt(n)} more from ${ip} in ${span}${foldedTo(n, to)}`,
-    window: (span: string, events: number, sources: number) =>
-      events === 0 ? `── last ${span}: no events` : `── last ${span}: ${counted(events, 'event')} from ${counted(sources, 'source')}`,
+    /** `atLeast`: more sources came than the window keeps (the rest were evicted). */
+    window: (span: string, events: number, sources: number, atLeast = false) =>
+      events === 0 ? `── last ${span}: no events` : `── last ${span}: ${counted(events, 'event')} from ${atLeast ? 'at least ' : ''}${counted(sources, 'source')}`,
     followedFor: (span: string) => `── followed for ${span}`,
     logGap: (records: number | null) =>
       `log gap: the firewall could not write ${records === null ? 'some records' : counted(records, 'record')} here (INFO-EVENTS-LOST)`,

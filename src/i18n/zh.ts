@@ -390,7 +390,8 @@ export const zh: Messages = {
     score: (score) => `评分 ${score.toFixed(1).padStart(5)}`,
     scoreAtLeast: (score, threshold) => `评分 ${score.toFixed(1)} ≥ ${threshold}`,
     folded: (n, ip, span, to) => `  另有 ${fmtInt(n)} 条来自 ${ip}，历时 ${span}${foldedTo(n, to)}`,
-    window: (span, events, sources) => (events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自 ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`),
+    window: (span, events, sources, atLeast = false) =>
+      events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自${atLeast ? '至少' : ' '}${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`,
     followedFor: (span) => `── 已跟踪 ${span}`,
     logGap: (records) => `日志缺口：防火墙有${records === null ? '一些' : ` ${fmtInt(records)} 条`}记录未能在此写入（INFO-EVENTS-LOST）`,
   },

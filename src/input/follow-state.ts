@@ -9,6 +9,7 @@
 // at-least-once, like Filebeat's registry.
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { describeWriteError } from '../util/write-error.js';
 
 export const STATE_VERSION = 1;
 
@@ -57,8 +58,12 @@ export class FollowState {
     try {
       text = await readFile(s.file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return s;
-      throw new StateError(`${file}: cannot read state (${(err as Error).message})`);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new StateError(`${file}: cannot read state (${(err as Error).message})`);
+      // None yet: write the empty state now, so a path that can never be saved (no such
+      // directory, a read-only disk) is said at the start, not every few seconds for days.
+      s.dirty = true;
+      await s.save();
+      return s;
     }
     let parsed: unknown;
     try {
@@ -129,7 +134,7 @@ async function writeAtomic(file: string, text: string): Promise<void> {
     await rename(tmp, file);
   } catch (err) {
     await unlink(tmp).catch(() => {});
-    throw new StateError(`${file}: cannot save state (${(err as Error).message})`);
+    throw new StateError(`${file}: cannot save state: ${describeWriteError(err, file)}`);
   }
 }
 

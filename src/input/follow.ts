@@ -13,6 +13,8 @@ import type { FollowState } from './follow-state.js';
 import type { FollowConsumer, FollowOptions, GenerationConsumer } from './follow-types.js';
 import { PathFollower } from './follow-path.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
+import { isGzipHead, notTextMessage } from './binary.js';
+import { GunzipMembers } from './gunzip.js';
 
 export type { FollowConsumer, FollowOptions, FollowedFile, GenerationConsumer, GenerationReason, NoticeKind } from './follow-types.js';
 
@@ -179,13 +181,40 @@ class StreamFollower {
       this.maxLineLength,
     );
     this.splitter = splitter;
-    this.stream.pipe(splitter);
     const end = (): void => {
       if (!this.gc) return;
       this.gc = null;
       gc.end();
       this.resolveDone();
     };
+    // The first bytes tell what comes: gzip data (`cat kern.log.2.gz | logscan follow -`)
+    // is unpacked as the other commands do; binary data is said and not split into lines.
+    let decided = false;
+    this.stream.once('data', (head: Buffer) => {
+      decided = true;
+      this.stream.pause();
+      this.stream.unshift(head);
+      if (isGzipHead(head)) {
+        const gunzip = new GunzipMembers();
+        gunzip.once('end', () => {
+          if (gunzip.problem !== null) this.consumer.notice(this.name, `gzip data broke off (${gunzip.problem}); every line before it was read`, 'problem');
+        });
+        this.stream.pipe(gunzip).pipe(splitter);
+        return;
+      }
+      const why = notTextMessage(head);
+      if (why === null) {
+        this.stream.pipe(splitter);
+        return;
+      }
+      gc.notText?.(why);
+      this.stream.resume(); // drained unread, so the writer is not blocked
+      end();
+    });
+    // Nothing came at all: no first chunk piped the stream on.
+    this.stream.once('end', () => {
+      if (!decided) splitter.end();
+    });
     splitter.once('finish', end);
     splitter.once('error', (err) => {
       this.consumer.notice(this.name, `read error: ${err.message}`, 'problem');

@@ -37,8 +37,8 @@ export class ParseSession implements FollowConsumer {
   }
 
   notice(name: string, message: string, kind: NoticeKind): void {
+    // Only reading a file again clears its problem (open()): "removed" or "rotated" says nothing of that.
     if (kind === 'problem') this.problems.add(name);
-    else this.problems.delete(name);
     this.opts.err(`logscan: ${termSafe(name)}: ${termSafe(message)}\n`);
   }
 

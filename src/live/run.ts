@@ -28,6 +28,9 @@ import { DayMarker, gapLine, printsAsProbe, probeLine, SourceColumn } from './pr
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { windowSummary } from './window-summary.js';
 
+/** After SIGINT/SIGTERM, how long stdout gets to take the last lines and the summary. */
+const STDOUT_GRACE_MS = 2000;
+
 /** Alert window when no --summary-every is given. */
 export const DEFAULT_ALERT_WINDOW_MS = 10 * 60_000;
 
@@ -130,7 +133,12 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     } catch (e) {
       throw e instanceof StateError ? new UsageError(`--state ${e.message}`) : e;
     }
-    state.onError = (e) => err(`logscan: ${termSafe(e.message)}\n`);
+    // Said once per kind of failure, not at every save for as long as it lasts.
+    let lastError = '';
+    state.onError = (e) => {
+      if (e.message !== lastError) err(`logscan: ${termSafe(e.message)}\n`);
+      lastError = e.message;
+    };
   }
   const follower = new Follower(o.files, session, { fromStart: o.fromStart, state, pollMs: o.pollMs ?? DEFAULT_POLL_MS, retireMs: o.retireMs, watch: o.watch });
   await follower.start();
@@ -151,9 +159,14 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   process.off('SIGINT', onSig);
   process.off('SIGTERM', onSig);
   clearInterval(ticker);
+  // Reading waits for stdout to take what it printed; a pipe nobody reads would hold the stop forever.
+  if (signal !== 'end') out.release();
+  // The last --state save is in stop(): if it fails, the next start cannot resume here.
+  let stopFailed = false;
   try {
     await follower.stop();
   } catch (e) {
+    stopFailed = true;
     err(`logscan: ${termSafe(e instanceof Error ? e.message : String(e))}\n`);
   }
   if (signal !== 'end' && o.files.includes('-')) process.stdin.destroy();
@@ -170,7 +183,8 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     out.write(`\n${c.bold(m.followedFor(durationText(process.uptime() * 1000, o.lang)))}\n`);
     out.write(renderReportText(doc, { color: o.color, width: o.width, tz: o.tz, lang: o.lang }));
   }
-  await out.flush();
+  if (signal === 'end') await out.flush();
+  else if (!(await out.finish(STDOUT_GRACE_MS))) err(`logscan: standard output was not being read: what was left to print after ${signal} is dropped\n`);
   await exec?.close(2000);
-  return session.problems.size > 0 ? ExitCode.inputUnreadable : ExitCode.ok;
+  return session.problems.size > 0 || stopFailed ? ExitCode.inputUnreadable : ExitCode.ok;
 }

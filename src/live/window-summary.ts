@@ -12,9 +12,11 @@ const TOP = 5;
 export function windowSummary(sum: Summarizer, windowMs: number, kb: KnowledgeBase | null, c: Colors, lang: Lang): string {
   const m = messages(lang).follow;
   const r = sum.result({ kb, lang });
-  let events = 0;
+  // The window keeps a bounded number of sources: those it evicted still count their
+  // events, and make the source count a lower bound.
+  let events = r.profiles.evictedEvents;
   for (const s of r.sources) events += s.events;
-  const head = c.bold(m.window(durationText(windowMs, lang), events, r.sources.length));
+  const head = c.bold(m.window(durationText(windowMs, lang), events, r.sources.length, r.profiles.evicted > 0));
   const lines = [head];
   for (const s of r.sources.slice(0, TOP)) {
     lines.push(`   ${String(s.rank).padStart(2)}. ${termSafe(s.ip).padEnd(15)}  ${severityColor(c, s.severity)(m.score(s.score))}  ${[s.explanation, ...whyNotes(s, lang)].map(termSafe).join(' · ')}`);

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeWriteError, formatOfFile, writeDocument } from '../../src/cli/output.js';
+import { formatOfFile, writeDocument } from '../../src/cli/output.js';
+import { describeWriteError } from '../../src/util/write-error.js';
 
 const errno = (code: string, syscall: string, path: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: raw`), { code, syscall, path });
 

@@ -1,10 +1,11 @@
 // `logscan follow` end to end: the BUILT CLI on real files while a writer appends
 // and rotates them. Short poll and retire intervals via env so the suite stays fast.
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ndjson, repoRoot, runCli, startCli, tempDir } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir } from '../helpers/cli.js';
 import { LogWriter, iptablesLine, sleep } from '../helpers/follow-writer.js';
 
 const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
@@ -118,6 +119,63 @@ describe('logscan follow', () => {
     expect(events(r.stdout)).toHaveLength(1);
   });
 
+  it('SIGTERM while nobody reads stdout still stops the run: a short grace, a word on stderr, exit 0 (systemctl stop must not hang)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'ufw.log');
+    writeFileSync(path, '');
+    const child = spawn(process.execPath, [cliPath, 'follow', '-o', 'ndjson', path], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Never read: the pipe fills and the run waits for it.
+    child.stdout.pause();
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await sleep(600);
+    writeFileSync(path, Array.from({ length: 5000 }, (_, i) => iptablesLine(i)).join('\n') + '\n');
+    await sleep(1500);
+    const asked = Date.now();
+    child.kill('SIGTERM');
+    const code = await exited;
+    expect(code).toBe(0);
+    expect(Date.now() - asked).toBeLessThan(6000);
+    expect(stderr).toContain('logscan: standard output was not being read: what was left to print after SIGTERM is dropped');
+  });
+
+  it('--max-sources caps the sources the summaries keep, as the note at the end says (and it must be a positive whole number)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'ufw.log');
+    writeFileSync(path, Array.from({ length: 20 }, (_, i) => iptablesLine(i).replace('SRC=203.0.113.7', `SRC=198.51.100.${i + 1}`)).join('\n') + '\n');
+    const cli = startCli(['follow', '--quiet', '--from-start', '--max-sources', '16', path], { env });
+    await sleep(800);
+    const r = await cli.stop();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/note: more than 16 sources; \d+ least-recently-seen source profiles/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('(raise the cap with --max-sources).');
+    const bad = runCli(['follow', '--max-sources', '0', path]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--max-sources/);
+  });
+
+  it('standard input: gzip data is unpacked as by the other commands, a broken-off one says so (exit 3), binary data is said and not split into lines', () => {
+    const log = readFileSync(join(repoRoot, 'samples/ufw.log'));
+    const plain = runCli(['follow', '-o', 'ndjson', '-'], { input: log, env });
+    const gz = gzipSync(log);
+    const packed = runCli(['follow', '-o', 'ndjson', '-'], { input: gz, env });
+    expect(packed.code).toBe(0);
+    expect(packed.stderr).toBe('');
+    expect(packed.stdout).toBe(plain.stdout);
+    expect(events(packed.stdout).length).toBeGreaterThan(600);
+    const cut = runCli(['follow', '-o', 'ndjson', '-'], { input: gz.subarray(0, gz.length >> 1), env });
+    expect(cut.code).toBe(3);
+    expect(cut.stderr).toContain('logscan: (stdin): gzip data broke off (unexpected end of file); every line before it was read');
+    expect(events(cut.stdout).length).toBeGreaterThan(100);
+    const binary = Buffer.alloc(4096, 0);
+    binary.write('PK\u0003\u0004', 0, 'latin1');
+    const bin = runCli(['follow', '-o', 'ndjson', '-'], { input: binary, env });
+    expect(bin.code).toBe(3);
+    expect(bin.stdout).toBe('');
+    expect(bin.stderr).toMatch(/logscan: \(stdin\): .*not a text log/);
+  });
+
   it('reports an unreadable input on stderr, keeps following the others, exits 3', async () => {
     const dir = tempDir();
     const good = join(dir, 'good.log');
@@ -165,6 +223,18 @@ describe('logscan follow', () => {
     expect(seqs(events(r.stdout))).toEqual([1]);
     expect(r.stderr).toContain('not followed (read it with: logscan FILE)');
     expect(r.stderr).not.toMatch(/malformed/i);
+  });
+
+  it('a .gz that goes away is still a problem at the end: only reading the path again clears it (exit 3)', async () => {
+    const dir = tempDir();
+    const gz = join(dir, 'kern.log.2.gz');
+    writeFileSync(gz, gzipSync(iptablesLine(1) + '\n'));
+    const cli = startCli(['follow', '-o', 'ndjson', gz], { env });
+    await cli.waitFor((_o, e) => /gzip-compressed data/.test(e));
+    rmSync(gz);
+    await cli.waitFor((_o, e) => /removed or renamed/.test(e));
+    const r = await cli.stop();
+    expect(r.code).toBe(3);
   });
 
   it('follows - (stdin) as a live stream until it ends', async () => {

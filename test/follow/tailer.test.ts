@@ -1,6 +1,6 @@
 // The follower on its own (src/input/follow.ts), with real files and a writer that
 // keeps appending while the file is rotated every way logrotate knows.
-import { appendFileSync, chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -222,7 +222,9 @@ describe('the state file', () => {
       writeFileSync(file, text);
       await expect(FollowState.load(file)).rejects.toMatchObject({ name: 'StateError', message: expect.stringMatching(want) });
     }
-    // A missing file is an empty state.
+    // A missing file is an empty state, written at once: where it can never be saved is said at the start.
     await expect(FollowState.load(join(dir, 'none.json'))).resolves.toBeInstanceOf(FollowState);
+    expect(JSON.parse(readFileSync(join(dir, 'none.json'), 'utf8'))).toEqual({ version: 1, files: [] });
+    await expect(FollowState.load(join(dir, 'no-dir', 's.json'))).rejects.toMatchObject({ name: 'StateError', message: `${join(dir, 'no-dir', 's.json')}: cannot save state: no such directory: ${join(dir, 'no-dir')}` });
   });
 });

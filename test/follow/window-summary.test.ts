@@ -18,4 +18,15 @@ describe('follow: the window summary', () => {
     expect(text).toMatch(/203\.0\.113\.4 .*3 packets to 22\/tcp[^·]*$/m);
     expect(windowSummary(sum, 3_600_000, loadKnowledge(), pc.createColors(false), 'zh')).toContain('运营商级 NAT');
   });
+
+  it('counts every event of the window, also those of sources it could not keep, and then says "at least" of the sources', () => {
+    const capped = { ...DEFAULT_THRESHOLDS, limits: { ...DEFAULT_THRESHOLDS.limits, maxSources: 32 } };
+    const sum = new Summarizer(capped);
+    for (let i = 0; i < 100; i++) for (const e of hammer(`198.51.100.${i}`, 22, 2, 1, 60)) sum.add(e);
+    const head = windowSummary(sum, 60_000, loadKnowledge(), pc.createColors(false), 'en').split('\n')[0];
+    expect(head).toMatch(/^── last 1 min: 200 events from at least \d+ sources$/);
+    const whole = new Summarizer(DEFAULT_THRESHOLDS);
+    for (let i = 0; i < 100; i++) for (const e of hammer(`198.51.100.${i}`, 22, 2, 1, 60)) whole.add(e);
+    expect(windowSummary(whole, 60_000, loadKnowledge(), pc.createColors(false), 'en').split('\n')[0]).toBe('── last 1 min: 200 events from 100 sources');
+  });
 });

@@ -12,7 +12,7 @@ const line = (stamp: string, port: number): string =>
 
 async function days(files: string[], year: number | null): Promise<string[]> {
   const got: string[] = [];
-  await readInputs(files, { inputFormat: null, year, tz: 'UTC', onEvent: (e) => got.push(e.time.toISOString().slice(0, 10)) });
+  await readInputs(files, { inputFormat: null, year, tz: 'UTC', onEvent: (e) => got.push(e.time?.toISOString().slice(0, 10) ?? 'undated') });
   return got;
 }
 
