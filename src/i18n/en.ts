@@ -270,7 +270,7 @@ export const en = {
       meaning: 'meaning',
     },
     topSources: 'Top sources',
-    topSourcesOf: (shown: number, ranked: number) => `Top sources (${shown} of ${fmtInt(ranked)} ranked)`,
+    topSourcesOf: (shown: number, ranked: number) => `Top sources (${fmtInt(shown)} of ${fmtInt(ranked)} ranked)`,
     noneAtSeverity: (sev: number, ranked: number) => `No source at or above severity ${sev} (${fmtInt(ranked)} ranked).`,
     topByPackets: 'Top sources by packets',
     noneRanked: "None ranked: loopback and this host's own outbound traffic are not probes.",

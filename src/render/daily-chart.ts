@@ -67,8 +67,9 @@ export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']
   const y = (v: number): number => TOP + plotH - (v / top) * plotH;
   const parts: string[] = [];
   parts.push(
-    `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="chart-title" preserveAspectRatio="xMidYMid meet">`,
-    `<title id="chart-title">${e(title)}</title>`,
+    // Named by its own title, not an id: a page with two charts would give both the first one's name.
+    `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(title)}" preserveAspectRatio="xMidYMid meet">`,
+    `<title>${e(title)}</title>`,
   );
   // Grid: 0, half, top.
   for (const v of [0, top / 2, top]) {

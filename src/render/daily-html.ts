@@ -38,6 +38,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
       (notProbes !== null ? card(m.label.notProbes, fmtInt(h.own + h.replies + h.noise), e(notProbes)) : '') +
       card(m.label.blocked, fmtInt(h.blocked), e(H.ofPackets(pctOf(h.blocked, h.packets)))) +
       card(m.label.allowed, fmtInt(h.allowed), e(H.ofPackets(pctOf(h.allowed, h.packets)))) +
+      (h.other > 0 ? card(m.label.other, fmtInt(h.other), e(H.ofPackets(pctOf(h.other, h.packets)))) : '') +
       `</section>`,
   );
 

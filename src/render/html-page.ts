@@ -24,8 +24,8 @@ const CSS_LANG: Record<Lang, string> = { en: '', zh: '\nth,td.head>code{white-sp
 const LANG_ATTR: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
 
 const CSS = `
-:root{--bg:#f6f7f9;--fg:#1d2330;--muted:#5d6677;--card:#fff;--line:#dde1e8;--bar:#b4232a;--rest:#e8a0a3;--prev:#2b5fab;--s0:#8a93a3;--s1:#6b7a90;--s2:#1f7a8c;--s3:#b7791f;--s4:#c53030;--s5:#7b1113}
-@media (prefers-color-scheme:dark){:root{--bg:#14171d;--fg:#e6e9ef;--muted:#9aa3b2;--card:#1d2129;--line:#323846;--bar:#f26b6b;--rest:#7a3a3d;--prev:#7fb0ff}}
+:root{--bg:#f6f7f9;--fg:#1d2330;--muted:#5d6677;--card:#fff;--line:#dde1e8;--bar:#b4232a;--rest:#7f8ca0;--prev:#2b5fab;--s0:#6b7280;--s1:#586477;--s2:#1f7a8c;--s3:#96600f;--s4:#c53030;--s5:#7b1113}
+@media (prefers-color-scheme:dark){:root{--bg:#14171d;--fg:#e6e9ef;--muted:#9aa3b2;--card:#1d2129;--line:#323846;--bar:#f26b6b;--rest:#6f7d93;--prev:#7fb0ff}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif}
@@ -69,7 +69,7 @@ details.port p{margin:4px 0 2px;color:var(--muted);font-size:.85rem}
 dl.facts{margin:4px 0 2px}
 dl.facts dt{color:var(--muted);font-size:.72rem;text-transform:uppercase;letter-spacing:.03em;margin-top:4px}
 dl.facts dd{margin:0}
-ul.plain{margin:6px 0 0;padding-left:18px}
+ul.plain{margin:6px 0 0;padding-left:18px;overflow-wrap:anywhere}
 footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
 @media (max-width:640px){
  main{padding:10px}
@@ -92,7 +92,9 @@ footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
  td.names{overflow-wrap:anywhere}
 }
 @media print{
- :root{--bg:#fff;--card:#fff;--fg:#000;--muted:#444;--line:#bbb}
+ :root{--bg:#fff;--card:#fff;--fg:#000;--muted:#444;--line:#bbb;--bar:#b4232a;--rest:#7f8ca0;--prev:#2b5fab}
+ details::details-content{content-visibility:visible;display:block}
+ details>summary{list-style:none}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
  body{font-size:10pt}
  main{max-width:none;padding:0}
@@ -198,17 +200,19 @@ export function rulesSection(rules: readonly { key: string; packets: number }[],
  * The report's sections: top sources (with `fresh` ones marked new), countries and
  * networks, probed ports, interpretations, the eviction note.
  */
+/** The report's sections, one HTML string each: top sources, countries/networks, ports, interpretations, … */
 export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, fresh: ReadonlySet<string> = new Set()): string[] {
   const msg = messages(lang);
   const H = msg.daily.html;
   const R = msg.report;
   const b: string[] = [];
   if (r.sources.length > 0) {
+    // One element per section: the report page places the first (the sources) before its charts.
     const title = r.rankedSources > r.sources.length ? R.topSourcesOf(r.sources.length, r.rankedSources) : R.topSources;
-    b.push(`<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, tz, lang, spansYears(r.span, tz))}`);
-    if (r.findings.length > 0) b.push(`<p class="muted">${e(R.md.findings)}${e(msg.colon)}${r.findings.map((f) => `${e(f.id)} ${fmtInt(f.sources)}`).join(' · ')}</p>`);
-    if (r.sourceRanges.length > 0) b.push(`<p class="muted">${e(R.md.ranges)}${e(msg.colon)}${r.sourceRanges.map((x) => e(R.rangeItem(x.name, x.sources))).join(' · ')}</p>`);
-    b.push('</section>');
+    let section = `<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, tz, lang, spansYears(r.span, tz))}`;
+    if (r.findings.length > 0) section += `<p class="muted">${e(R.md.findings)}${e(msg.colon)}${r.findings.map((f) => `${e(f.id)} ${fmtInt(f.sources)}`).join(' · ')}</p>`;
+    if (r.sourceRanges.length > 0) section += `<p class="muted">${e(R.md.ranges)}${e(msg.colon)}${r.sourceRanges.map((x) => e(R.rangeItem(x.name, x.sources))).join(' · ')}</p>`;
+    b.push(section + '</section>');
   }
   const countries = (r.topCountries ?? []).map((x) => ({ name: `${e(x.country ?? '?')}${x.countryName ? ` ${e(x.countryName)}` : ''}`, packets: x.packets, sources: x.sources }));
   const networks = (r.topNetworks ?? []).map((x) => ({ name: `AS${x.number}${x.organization ? ` ${e(x.organization)}` : ''}`, packets: x.packets, sources: x.sources }));

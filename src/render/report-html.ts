@@ -1,6 +1,7 @@
 // `logscan FILE -o html`: the report on one self-contained page with the daily page's
-// look and safety (render/html-page.ts): what was read, headline cards, the hours of the
-// day as a chart, then the report's tables. Same content as the terminal report.
+// look and safety (render/html-page.ts): what was read, headline cards, the top sources,
+// the hours of the day as a chart, then the report's other tables. Same content as the
+// terminal report.
 import type { ReportDoc } from '../aggregate/report.js';
 import { zoneName } from '../daily/day.js';
 import type { Lang } from '../knowledge/types.js';
@@ -63,6 +64,8 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
     const notProbes = msg.notProbes(p.own, p.replies, p.noise);
     const blocked = packetsOf(doc, ['drop', 'reject']);
     const allowed = packetsOf(doc, ['allow']);
+    // Logged without a verdict (ufw's [UFW AUDIT], a Cisco ASA's connection records): the rest of the packets.
+    const other = t.packets - blocked - allowed;
     b.push(
       '<section class="cards">' +
         card(D.label.probes, fmtInt(p.packets), e(p.packets > 0 ? P.toPorts(p.ports) : msg.noProbes)) +
@@ -70,8 +73,12 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
         (notProbes.length > 0 ? card(D.label.notProbes, fmtInt(p.own + p.replies + p.noise), e(notProbes.join(' · '))) : '') +
         card(D.label.blocked, fmtInt(blocked), e(H.ofPackets(pctOf(blocked, t.packets)))) +
         card(D.label.allowed, fmtInt(allowed), e(H.ofPackets(pctOf(allowed, t.packets)))) +
+        (other > 0 ? card(D.label.other, fmtInt(other), e(H.ofPackets(pctOf(other, t.packets)))) : '') +
         '</section>',
     );
+    // Who did what first; the charts (when) and the log prefixes after it.
+    const sections = reportSectionsHtml(doc, tz, lang);
+    if (doc.sources.length > 0) b.push(sections.shift()!);
     if (doc.perHour.some((v) => v > 0)) {
       const chart = { labels: HOURS, packets: doc.perHour, blocked: doc.perHourBlocked, previous: null };
       b.push(
@@ -94,7 +101,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
       b.push(`<section><h2>${e(P.dayHeading)}</h2>${renderChartSvg(chart, P.dayChartTitle(zoneName(tz)), H)}${chartLegend(H, false)}</section>`);
     }
     if (doc.ruleLabels > 1) b.push(rulesSection(doc.byRule, t.packets, lang, doc.ruleLabels));
-    b.push(...reportSectionsHtml(doc, tz, lang));
+    b.push(...sections);
   }
 
   const files = doc.inputs.map((i) => `${e(i.file)}${i.error ? ` (${e(i.error)})` : ''}`).join(', ');

@@ -164,7 +164,14 @@ describe('report HTML in Chromium', () => {
       const errors: string[] = [];
       page.on('pageerror', (err) => errors.push(err.message));
       await page.goto(pathToFileURL(file).href);
-      expect(await page.locator('.card').count()).toBe(5);
+      // probes, sources, not probes, blocked, allowed, and the 5 [UFW AUDIT] packets logged without a verdict.
+      expect(await page.locator('.card .k').allTextContents()).toEqual(['probes', 'sources', 'not probes', 'blocked', 'allowed', 'other']);
+      expect(await page.locator('.card', { hasText: 'other' }).locator('.v').textContent()).toBe('5');
+      // Who did what before when: the top sources come before the charts.
+      expect(await page.locator('h2').allTextContents()).toEqual(expect.arrayContaining(['Activity per hour']));
+      expect((await page.locator('h2').first().textContent())!.startsWith('Top sources')).toBe(true);
+      // Each chart is named by its own title.
+      expect(await page.locator('svg.chart').evaluateAll((svgs) => svgs.map((s) => s.getAttribute('aria-label')))).toEqual([expect.stringContaining('hour'), expect.stringContaining('day')]);
       // The hours of the day, then the log's three days.
       expect(await page.locator('svg.chart').count()).toBe(2);
       expect(await page.locator('svg.chart').nth(0).locator('g').count()).toBe(24);
@@ -183,6 +190,10 @@ describe('report HTML in Chromium', () => {
       // A source's details: closed until asked, then what the ranking knows, scoreParts included.
       const details = page.locator('td.why details.more').first();
       expect(await details.locator('dl.facts').isVisible()).toBe(false);
+      // On paper every detail is shown: nobody can click there.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('td.why details.more').last().locator('dl.facts').isVisible()).toBe(true);
+      await page.emulateMedia({ media: 'screen' });
       await details.locator('summary').click();
       const facts = await details.locator('dl.facts').innerText();
       expect(facts).toMatch(/117\.4: breadth \d+(\.\d)? \+ findings \d+(\.\d)? \+ volume/);
