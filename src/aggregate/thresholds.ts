@@ -234,7 +234,7 @@ export const ICMP_ERROR_REPLY = 'icmp-error-reply';
  * and it lowers a source's score like noise (002: the source port tells). An ICMP error
  * quoting a packet this side sent (ICMP_ERROR_REPLY) answers it the same way, without ports.
  */
-export const REPLY_ANNOTATIONS: readonly string[] = ['srcport-dns', 'srcport-ftp-data', 'srcport-ntp', 'srcport-icp', 'srcport-icq', 'srcport-game', 'tcp-reply', 'udp-reply', 'connection-reply', 'backscatter', ICMP_ERROR_REPLY];
+export const REPLY_ANNOTATIONS: readonly string[] = ['srcport-dns', 'srcport-ftp-data', 'srcport-ntp', 'srcport-icp', 'srcport-icq', 'srcport-stream', 'srcport-game', 'tcp-reply', 'udp-reply', 'connection-reply', 'backscatter', ICMP_ERROR_REPLY];
 /** Annotation ids that mark traffic meant for the previous holder of a dial-up/DHCP address. */
 export const LEFTOVER_ANNOTATIONS: readonly string[] = ['dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry'];
 /**

@@ -17,7 +17,7 @@ export class DailyCollector {
   /** Every event read, whichever day (the duplicate-log rule looks at these). */
   events = 0;
   ufwEvents = 0;
-  /** Events on other days, and events without an absolute time (dmesg uptime only). */
+  /** Events on days other than the day and the day before (which the comparison reads), and events without an absolute time (dmesg uptime only). */
   otherDays = 0;
   untimed = 0;
   /** Earliest and latest event time read (any day): do the logs reach back to a day's start, do they reach the day at all? */

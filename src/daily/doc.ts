@@ -53,7 +53,7 @@ export interface DailyDoc {
   /** Packets per hour since the day's start; `labels` are wall-clock hours (a DST day has 23 or 25). */
   chart: { labels: string[]; packets: number[]; blocked: number[]; previous: number[] | null };
   comparison: Comparison;
-  /** Events read that were not on the day: on other days, or without an absolute time. */
+  /** Events read that were neither on the day nor on the day before (the comparison's): on other days, or without an absolute time. */
   outside: { otherDays: number; untimed: number };
   /** Log files looked at when discovering (empty when FILEs were given). */
   skippedFiles: SkippedFile[];

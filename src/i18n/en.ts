@@ -149,6 +149,7 @@ export const en = {
       'srcport-ntp': 'NTP',
       'srcport-icp': 'Squid cache',
       'srcport-icq': 'ICQ',
+      'srcport-stream': 'streaming',
       'srcport-game': 'game',
       'tcp-reply': 'TCP',
       'udp-reply': 'QUIC/STUN',

@@ -146,6 +146,7 @@ export const zh: Messages = {
       'srcport-ntp': 'NTP',
       'srcport-icp': 'Squid 缓存',
       'srcport-icq': 'ICQ',
+      'srcport-stream': '流媒体',
       'srcport-game': '游戏',
       'tcp-reply': 'TCP',
       'udp-reply': 'QUIC/STUN',

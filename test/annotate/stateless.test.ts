@@ -253,13 +253,16 @@ describe('source-port hints', () => {
     expect(unicast).not.toContain('srcport-low');
   });
   it('services on fixed low ports are srcport-service, not srcport-low (NAT or forging)', () => {
-    for (const sport of [67, 68, 137, 138, 161, 500, 513, 514, 520, 554]) {
+    for (const sport of [67, 68, 137, 138, 161, 500, 513, 514, 520]) {
       const got = src('udp', sport, 40000);
       expect(got, String(sport)).toContain('srcport-service');
       expect(got, String(sport)).not.toContain('srcport-low');
     }
-    // RealAudio's data from its server's RTSP port (the bundled sample has one).
-    expect(src('udp', 554, 6970)).toEqual(expect.arrayContaining(['srcport-service', 'realaudio']));
+    // RealAudio's data from its server's RTSP port (the bundled sample has one): a stream to a player, a reply.
+    expect(src('udp', 554, 6970)).toEqual(expect.arrayContaining(['srcport-stream', 'realaudio']));
+    expect(src('udp', 554, 40000)).toContain('srcport-stream');
+    // To a low port it is no stream a player asked for.
+    expect(src('udp', 554, 137)).not.toContain('srcport-stream');
     expect(src('tcp', 554, 40000)).toContain('srcport-low');
     expect(src('udp', 162, 40000)).toContain('srcport-low');
   });
