@@ -478,7 +478,11 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
         return;
     }
 
-    if (word === 'CLOSE') direction ??= closeSession(f, L);
+    // A CLOSE ends a session the firewall let through, whose OPEN the log may not hold (it
+    // opened before the log began, or was forgotten): Windows logs OPEN for the sessions this
+    // host opens and OPEN-INBOUND for the few it accepts, so such a CLOSE is taken as one of
+    // this host's own. Either way it is no probe: nothing arrived unasked.
+    if (word === 'CLOSE') direction ??= closeSession(f, L) ?? 'out';
     else if (direction !== null && (word === 'OPEN' || word === 'OPEN-INBOUND')) openSession(f, L, direction);
 
     // ICMP has no ports; Windows writes '-' there (some tools write the type twice).

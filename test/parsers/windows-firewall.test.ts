@@ -109,7 +109,7 @@ describe('windows-firewall: line hygiene', () => {
 });
 
 describe('windows-firewall: actions and paths', () => {
-  it('OPEN and CLOSE are allowed traffic with the word kept as rule; OPEN is outbound, CLOSE takes its OPEN\'s direction', () => {
+  it('OPEN and CLOSE are allowed traffic with the word kept as rule; OPEN is outbound, CLOSE takes its OPEN\'s direction, out without one', () => {
     const r = parse([
       ...HEADER_17,
       '2005-04-11 08:09:29 OPEN TCP 10.0.0.5 10.0.0.9 1606 445 - - - - - - - - -',
@@ -122,22 +122,23 @@ describe('windows-firewall: actions and paths', () => {
     expect(r.events.map((e) => [e.action, e.rule, e.direction, e.len])).toEqual([
       ['allow', 'OPEN', 'out', null],
       ['allow', 'OPEN-INBOUND', 'in', null],
-      ['allow', 'CLOSE', null, null], // no OPEN seen for it
+      ['allow', 'CLOSE', 'out', null], // no OPEN seen for it: taken as this host's own, the common kind
       ['allow', 'CLOSE', 'out', null],
       ['allow', 'CLOSE', 'in', null],
-      ['allow', 'CLOSE', null, null], // closed once already
+      ['allow', 'CLOSE', 'out', null], // closed once already
     ]);
   });
 
   it('remembers a bounded number of open sessions: the oldest OPEN is forgotten first', () => {
-    const opens = Array.from({ length: 4097 }, (_, i) => `2005-04-11 08:09:29 OPEN UDP 10.0.0.5 10.0.0.9 ${1024 + i} 53 - - - - - - - - -`);
+    const opens = Array.from({ length: 4097 }, (_, i) => `2005-04-11 08:09:29 OPEN-INBOUND UDP 10.0.0.9 10.0.0.5 ${1024 + i} 53 - - - - - - - - -`);
     const r = parse([
       ...HEADER_17,
       ...opens,
-      '2005-04-11 08:09:30 CLOSE UDP 10.0.0.5 10.0.0.9 1024 53 - - - - - - - - -',
-      '2005-04-11 08:09:30 CLOSE UDP 10.0.0.5 10.0.0.9 1025 53 - - - - - - - - -',
+      '2005-04-11 08:09:30 CLOSE UDP 10.0.0.9 10.0.0.5 1024 53 - - - - - - - - -',
+      '2005-04-11 08:09:30 CLOSE UDP 10.0.0.9 10.0.0.5 1025 53 - - - - - - - - -',
     ]);
-    expect(r.events.slice(-2).map((e) => e.direction)).toEqual([null, 'out']);
+    // The forgotten one reads as any CLOSE without its OPEN.
+    expect(r.events.slice(-2).map((e) => e.direction)).toEqual(['out', 'in']);
   });
 
   it('INFO-EVENTS-LOST becomes an address-less event that keeps the count in the rule', () => {
