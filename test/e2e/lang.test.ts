@@ -61,7 +61,7 @@ describe('--lang zh: the report', () => {
     expect(text).toMatch(/^方向 +入站 654 \(94%\)/m);
     expect(text).toContain('主要来源（共排名 194 个，显示前 20 个）');
     expect(text).toMatch(/│ 来源 +│ 评分 +│ 事件数 │ 端口数 │ 主机数 │ 出现时间 +│ 原因 +│/);
-    expect(text).toContain('被探测最多的端口（已丢弃或拒绝：发往端口的 613 个包）');
+    expect(text).toContain('被探测最多的端口（已丢弃或拒绝：发往端口的 609 个包）');
     expect(text).toContain('值得注意的解读');
     expect(text).toMatch(/^检测结果 +trojan-probe 16 · /m);
     // Wrapped in the narrow "why" column: compare with the line breaks and borders taken out.
@@ -205,12 +205,12 @@ describe('--lang zh: the daily summary', () => {
   it('text: Chinese headline, comparison, sections and finding texts', () => {
     const text = out([...DAY, '--lang', 'zh', '-o', 'text']);
     expect(text).toMatch(/^logscan 日报 · 2026-11-21（UTC）\n/);
-    expect(text).toContain('探测       157 个包，来自 102 个来源，发往 43 个端口\n');
-    expect(text).toContain('非探测     本方发出 3 个包 · 8 个是对本方连接的回复 · 27 个是局域网广播杂音\n');
+    expect(text).toContain('探测       153 个包，来自 99 个来源，发往 39 个端口\n');
+    expect(text).toContain('非探测     本方发出 3 个包 · 12 个是对本方连接的回复 · 27 个是局域网广播杂音\n');
     expect(text).toContain('拦截       189（占记录的 195 个包的 97%） · 放行 3 (1.5%) · 其他 3\n');
     expect(text).toContain('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录）');
-    expect(text).toContain('  探测     454 → 157 (−65%)\n');
-    expect(text).toContain('  来源     76 → 102 (+34%) · 今天新出现 82 个\n');
+    expect(text).toContain('  探测     454 → 153 (−66%)\n');
+    expect(text).toContain('  来源     76 → 99 (+30%) · 今天新出现 79 个\n');
     expect(text).toContain('每小时活动（峰值 25 个包）');
     expect(text).toContain('主要来源（共排名 123 个，显示前 10 个）');
     expect(text).toMatch(/│ ping 扫描 14 台主机 +│/);
@@ -239,7 +239,7 @@ describe('--lang zh: the daily summary', () => {
   it('markdown: Chinese labels', () => {
     const md = out([...DAY, '--lang', 'zh', '-o', 'markdown']);
     expect(md).toContain('## logscan 日报：2026-11-21（UTC）\n');
-    expect(md).toContain('- **探测：** 157 个包，来自 102 个来源，发往 43 个端口\n');
+    expect(md).toContain('- **探测：** 153 个包，来自 99 个来源，发往 39 个端口\n');
     expect(md).toContain('| 日志前缀 / 规则 | 包数 |');
     expect(md).toContain('<sub>读取了 1 个文件：samples/ufw.log</sub>');
     expect(leftovers(md, [...ENGLISH, ...DAILY_ENGLISH])).toEqual([]);
@@ -256,7 +256,7 @@ describe('--lang en (the default) is unchanged', () => {
     expect(text).toMatch(/│ # +│ source +│ score │ events │ ports │ hosts │ seen +│ why +│/);
     expect(text).toContain('│ vertical scan: 300 ports  │');
     expect(text).toContain('findings   trojan-probe 16 · null-scan 1 · ');
-    expect(text).toContain('Top probed ports (dropped or rejected: 613 packets with a port)\n');
+    expect(text).toContain('Top probed ports (dropped or rejected: 609 packets with a port)\n');
     expect(text).not.toMatch(/垂直扫描|主要来源|原因|检测结果/);
   });
 
@@ -279,8 +279,8 @@ describe('--lang en (the default) is unchanged', () => {
   it('daily text, markdown and html', () => {
     const text = out([...DAY, '-o', 'text']);
     expect(text).toMatch(/^logscan daily · 2026-11-21 \(UTC\)\n/);
-    expect(text).toContain('probes     157 packets from 102 sources to 43 ports\n');
-    expect(text).toContain('  sources  76 → 102 (+34%) · 82 new today\n');
+    expect(text).toContain('probes     153 packets from 99 sources to 39 ports\n');
+    expect(text).toContain('  sources  76 → 99 (+30%) · 79 new today\n');
     expect(text).toContain('  new sources  203.0.113.99 14 · ');
     expect(text).toContain('1 file read: samples/ufw.log');
     expect(out([...DAY, '-o', 'markdown'])).toContain('- **blocked:** 189 (97% of 195 packets logged) · allowed 3 (1.5%) · other 3\n');
