@@ -11,7 +11,7 @@ export type Direction = 'in' | 'out' | 'forward';
 export type Severity = 0 | 1 | 2 | 3 | 4 | 5;
 
 export interface Endpoint {
-  /** Address as written in the log (IPv6 kept as logged; compare with normalizeIp). */
+  /** Address as written in the log (IPv6 kept as logged; compare through addressKey, aggregate/address-key.ts). */
   ip: string | null;
   /** 0-65535, or null when the protocol has no ports or the log has none. */
   port: number | null;

@@ -362,9 +362,6 @@ function benignFinding(id: string, p: SourceProfile, packets: number, kinds: rea
   return { id, severity: 0, evidence: { packets, share: round1((packets / p.packets) * 100) / 100, annotations: ids }, text: text(ids) };
 }
 
-/** From this many distinct ports on, per-port annotations are scan by-products (the vertical-scan default). */
-const WIDE_PORTS = 15;
-
 /** Findings that make a source a scanner, whatever else its packets hit. */
 const SCAN_IDS = new Set(['vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan']);
 const STEALTH_IDS = new Set(['null-scan', 'xmas-scan', 'synfin-scan', 'fin-scan', 'ack-scan']);
@@ -372,7 +369,7 @@ const STEALTH_IDS = new Set(['null-scan', 'xmas-scan', 'synfin-scan', 'fin-scan'
 const STEALTH_LABEL: Readonly<Record<string, string>> = { 'null-scan': 'NULL', 'xmas-scan': 'XMAS', 'synfin-scan': 'SYN+FIN', 'fin-scan': 'FIN', 'ack-scan': 'ACK' };
 
 /** One line in `lang`: the findings, highest-weight first, stealth flags merged ("NULL and XMAS probes"). */
-export function explain(p: SourceProfile, findings: readonly Finding[], lang: Lang): string {
+export function explain(p: SourceProfile, findings: readonly Finding[], lang: Lang, t: Thresholds): string {
   const m = messages(lang).finding;
   const parts: string[] = [];
   const stealth = findings.filter((f) => STEALTH_IDS.has(f.id));
@@ -408,8 +405,8 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
     } else parts.push(m.protoPackets(p.packets, protoText(p, m)) + icmpTypesText(p, lang));
   }
   // Telling annotations that no finding already covers (source-port tricks, proxy hunts …);
-  // for a wide scanner they are by-products of the scan and would only lengthen the line.
-  if (p.ports.size >= WIDE_PORTS) return parts.join(' · ');
+  // for a scanner as wide as a vertical scan they are by-products of the scan and would only lengthen the line.
+  if (p.ports.size >= t.verticalScan.minPorts) return parts.join(' · ');
   const covered = new Set(['trojan', 'traceroute', ...OUTBOUND_ANNOTATIONS, ...BLOCKED_OUTBOUND_ANNOTATIONS, ...LEFTOVER_ANNOTATIONS, ...NOISE_ANNOTATIONS, ...(findings.some((f) => f.id === 'server-replies') ? REPLY_ANNOTATIONS : []), ...NOT_NOTABLE]);
   const extra = [...p.annotations]
     .filter(([id]) => !covered.has(id) && (p.annotations.severity(id) ?? 0) >= 1)
@@ -463,7 +460,7 @@ export function assessSource(p: SourceProfile, t: Thresholds, kb: KnowledgeBase 
 
 export function analyseSource(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null, lang: Lang): SourceAnalysis {
   const a = assessSource(p, t, kb, lang);
-  return { ...a, explanation: explain(p, a.findings, lang) };
+  return { ...a, explanation: explain(p, a.findings, lang, t) };
 }
 
 /** Names of the flag classes a source used, for the JSON row. */

@@ -41,7 +41,7 @@ export interface AnnotatorOptions {
   leftoverWindowMs?: number;
   /** Hard cap on each tracked key set (LRU). Default 50 000. */
   maxTracked?: number;
-  /** Rules to use instead of signatures/annotations.json (tests, --signatures). */
+  /** Rules to use instead of signatures/annotations.json (tests; --signatures does not reach the rules). */
   rules?: AnnotationRuleSet;
 }
 

@@ -1,7 +1,7 @@
 // What one day's events add up to for the day-over-day comparison: totals, blocked
 // vs allowed, probes (what arrived unasked) apart from this side's own traffic, the
-// replies to it and LAN broadcast chatter, distinct probing sources (bounded), destination ports probed (a bitmap
-// per protocol) and packets per hour of the day. Fed one event at a time; its
+// replies to it and LAN broadcast chatter, distinct probing sources (bounded), destination ports probed (packets per
+// port, per protocol) and packets per hour of the day. Fed one event at a time; its
 // `digest()` is what `--state DIR` keeps per day.
 import { NO_RULE } from '../aggregate/overview.js';
 import type { FirewallEvent } from '../event.js';

@@ -43,7 +43,7 @@ export class Follower {
 
   constructor(
     inputs: readonly string[],
-    private readonly consumer: FollowConsumer,
+    consumer: FollowConsumer,
     private readonly setup: FollowerSetup = {},
   ) {
     this.pollMs = setup.pollMs ?? DEFAULT_POLL_MS;

@@ -333,7 +333,6 @@ function failAt(origin: Origin, id: string, detail: string): never {
 }
 
 const where = (o: Origin): string => `${o.file} $.entries[${o.index}]`;
-const overlaps = (a: { from: number; to: number }, b: { from: number; to: number }): boolean => a.from <= b.to && b.from <= a.to;
 const shared = (a: readonly PortProtocol[], b: readonly PortProtocol[]): PortProtocol | undefined => a.find((p) => b.includes(p));
 
 /**

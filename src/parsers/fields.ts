@@ -58,16 +58,25 @@ export function shown(s: string): string {
 
 // ---------------------------------------------------------------- protocols
 
-/** IANA protocol numbers the vendors print, as event names (netfilter's table plus a few). */
+/** IANA protocol numbers the vendors print, as event names: one table for every format and for ECS's network.iana_number. */
+const IANA_PROTOCOLS: Readonly<Record<number, string>> = {
+  0: 'hopopt', 1: 'icmp', 2: 'igmp', 4: 'ipip', 6: 'tcp', 17: 'udp', 33: 'dccp', 41: 'ipv6', 47: 'gre', 50: 'esp', 51: 'ah',
+  58: 'icmpv6', 89: 'ospf', 103: 'pim', 112: 'vrrp', 132: 'sctp', 136: 'udplite',
+};
 const PROTO_BY_NUMBER: readonly (string | undefined)[] = (() => {
   const t: (string | undefined)[] = [];
-  const named: Record<number, string> = {
-    0: 'hopopt', 1: 'icmp', 2: 'igmp', 4: 'ipip', 6: 'tcp', 17: 'udp', 41: 'ipv6', 47: 'gre', 50: 'esp', 51: 'ah',
-    58: 'icmpv6', 89: 'ospf', 103: 'pim', 112: 'vrrp', 132: 'sctp', 136: 'udplite',
-  };
-  for (const [n, name] of Object.entries(named)) t[Number(n)] = name;
+  for (const [n, name] of Object.entries(IANA_PROTOCOLS)) t[Number(n)] = name;
   return t;
 })();
+const NUMBER_OF_PROTO: ReadonlyMap<string, number> = new Map(Object.entries(IANA_PROTOCOLS).map(([n, name]) => [name, Number(n)]));
+
+/** The IANA number of an event's protocol name (`tcp` → 6; `89` → 89), or null when the table has none. */
+export function protoNumber(proto: string): number | null {
+  const known = NUMBER_OF_PROTO.get(proto);
+  if (known !== undefined) return known;
+  const n = uintIn(proto, 0, proto.length);
+  return n >= 0 && n <= 255 ? n : null;
+}
 
 /** Vendor spellings that differ from the event names. */
 const PROTO_ALIASES: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {

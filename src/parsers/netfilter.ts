@@ -3,7 +3,7 @@
 // message here with the time/host they read. Fields are found with indexOf from known
 // anchors and numbers parsed by hand; nothing builds a map of all key=value pairs.
 import { addressVersion } from './address.js';
-import { FLAG_ORDER, flagNames, uintIn } from './fields.js';
+import { FLAG_ORDER, flagNames, protoByNumber, uintIn } from './fields.js';
 import { flat } from '../util/flat-string.js';
 import type { Action, Direction, EmbeddedPacket, FirewallEvent, IcmpInfo } from '../event.js';
 
@@ -39,12 +39,6 @@ function shown(s: string): string {
 }
 
 // ---------------------------------------------------------------- tables (data, not code)
-
-/** Protocol numbers netfilter may print instead of a name. */
-const PROTO_BY_NUMBER: Readonly<Record<number, string>> = {
-  1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp', 41: 'ipv6', 47: 'gre', 50: 'esp', 51: 'ah',
-  58: 'icmpv6', 132: 'sctp', 136: 'udplite',
-};
 
 /** Names as the kernel prints them → event names (saves a toLowerCase per line). */
 const PROTO_BY_NAME: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
@@ -157,7 +151,8 @@ function normalizeProto(raw: string): string | null {
   const c = raw.charCodeAt(0);
   if (c < 0x30 || c > 0x39) return raw.toLowerCase();
   const n = raw.length <= 3 ? uintIn(raw, 0, raw.length) : -1;
-  return n >= 0 && n <= 255 ? (PROTO_BY_NUMBER[n] ?? String(n)) : null;
+  // A number netfilter prints instead of a name: the one table every format shares.
+  return n >= 0 && n <= 255 ? protoByNumber(n) : null;
 }
 
 /** The flag token at s[i, i+3) as its index in FLAG_ORDER (the kernel's order), or -1. */

@@ -1,7 +1,7 @@
 // The contract between a syslog-wrapped line and the parsers of the messages it may
-// carry (netfilter, filterlog, Cisco ASA, MikroTik, pf). A leaf module: the format files
-// and the dispatcher (payload-dispatch.ts) both import it, so neither needs the other
-// at load time.
+// carry (netfilter, filterlog, Cisco ASA, MikroTik, pf). The format files and the
+// dispatcher (payload-dispatch.ts) both import it, so neither needs the other at load
+// time; it needs only netfilter.ts (PayloadReject, RecordHead).
 import type { FirewallEvent } from '../event.js';
 import { PayloadReject, type RecordHead } from './netfilter.js';
 import type { ParseContext } from './types.js';

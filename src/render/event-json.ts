@@ -2,6 +2,7 @@
 // names (for Elasticsearch/OpenSearch bulk ingest, Filebeat or Vector).
 import type { Annotation, Direction, FirewallEvent } from '../event.js';
 import { isValidAddress } from '../parsers/address.js';
+import { protoNumber } from '../parsers/fields.js';
 import { UNSAFE_JSON_CHARS, jsonTermSafe, jsonText } from './sanitize.js';
 import { onThisSide } from '../util/egress.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
@@ -117,7 +118,6 @@ const ECS_TYPE: Record<FirewallEvent['action'], string[]> = {
   allow: ['connection', 'allowed'],
   other: ['connection', 'info'],
 };
-const IANA: Record<string, number> = { icmp: 1, igmp: 2, tcp: 6, udp: 17, gre: 47, esp: 50, ah: 51, icmpv6: 58, sctp: 132, udplite: 136 };
 
 /**
  * ECS 8.x field names; logscan-only details under `logscan.*`. Absent values are omitted.
@@ -147,7 +147,7 @@ export function eventToEcs(e: FirewallEvent): string {
     rule: e.rule ? { name: e.rule } : undefined,
     network: gap ? undefined : {
       transport: e.proto,
-      iana_number: IANA[e.proto] !== undefined ? String(IANA[e.proto]) : /^\d+$/.test(e.proto) ? e.proto : undefined,
+      iana_number: protoNumber(e.proto)?.toString(),
       type: e.ipVersion ? `ipv${e.ipVersion}` : undefined,
       direction: ecsDirection(e),
       packets: e.count,

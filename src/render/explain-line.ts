@@ -155,7 +155,6 @@ const NOT_A_RECORD = 'not a firewall record';
 const HEADER = 'header: ';
 
 type Labels = (typeof LABELS)[Lang];
-type Colors = ReturnType<typeof pc.createColors>;
 
 export interface LineTableOptions {
   lang: Lang;

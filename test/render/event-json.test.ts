@@ -7,7 +7,9 @@ import { setHomeNetworks } from '../../src/util/egress.js';
 import { eventToEcs, eventToJson } from '../../src/render/event-json.js';
 import { jsonText } from '../../src/render/sanitize.js';
 import { makeEvent } from '../helpers/events.js';
-import { fixtureEvents } from '../helpers/parse.js';
+import { fixtureEvents, parseLines } from '../helpers/parse.js';
+import { iptablesFormat } from '../../src/parsers/iptables.js';
+import { filterlogFormat } from '../../src/parsers/filterlog.js';
 
 const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang: 'en', signatures: [], homeNet: [] });
 
@@ -87,5 +89,18 @@ describe('eventToJson', () => {
     } finally {
       setHomeNetworks(null);
     }
+  });
+});
+
+describe('protocol numbers: one table for every format and for ECS', () => {
+  it('netfilter and pfSense name protocol 89 alike, and ECS gives its IANA number for a name or a bare number', () => {
+    const nf = parseLines(iptablesFormat, ['Nov 20 10:00:00 gw kernel: DROP IN=eth0 OUT= SRC=198.51.100.5 DST=192.0.2.1 LEN=40 TTL=50 PROTO=89']).events[0]!;
+    const pf = parseLines(filterlogFormat, ['Nov 20 10:00:00 pfSense filterlog: 5,,,1000000103,em0,match,block,in,4,0x0,,64,0,0,none,89,ospf,40,198.51.100.5,192.0.2.1,datalength=20']).events[0]!;
+    expect([nf.proto, pf.proto]).toEqual(['ospf', 'ospf']);
+    const iana = (e: Parameters<typeof eventToEcs>[0]) => (JSON.parse(eventToEcs(e)) as { network: { iana_number?: string } }).network.iana_number;
+    expect(iana(nf)).toBe('89');
+    expect(iana(makeEvent({ proto: 'tcp' }))).toBe('6');
+    expect(iana(makeEvent({ proto: '253' }))).toBe('253');
+    expect(iana(makeEvent({ proto: 'other' }))).toBeUndefined();
   });
 });
