@@ -126,7 +126,7 @@ describe('logscan report: ranking', () => {
     expect(doc.sources[0].findings.map((f) => f.id)).toEqual(['proto-scan']);
     const text = runCli([file, '--tz', 'UTC'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
     // Equal counts: the named protocols first, then the numbers in order; eight shown.
-    expect(text).toMatch(/^protocols {2}ah 2 \(0\.4%\) · esp 2 \(0\.4%\) · .* · \+247 more$/m);
+    expect(text).toMatch(/^protocols {2}ah 2 \(0\.4%\) · dccp 2 \(0\.4%\) · esp 2 \(0\.4%\) · .* · \+247 more$/m);
     expect(text).toContain('IP protocol scan: 255 protocols in 5 s');
     const numbered = join(dir, 'numbered.log');
     writeFileSync(numbered, [100, 10, 3].map((p, i) => line(i, '203.0.113.70', 1).replace(/PROTO=TCP SPT=40000 DPT=1 .*$/, `PROTO=${p} `)).join('\n') + '\n');
