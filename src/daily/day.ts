@@ -89,6 +89,26 @@ export function hourLabels(w: DayWindow, tz: string | null): string[] {
   return out;
 }
 
+/**
+ * The day before's hourly counts under the day's own hour labels, matched by wall-clock
+ * hour: across a DST change the two days differ in length (23, 24, 25 hours), and matched
+ * by position 23:00 of one would stand under 22:00 of the other. An hour the day before
+ * had twice counts both; an hour the day has twice gets the day before's under the first.
+ */
+export function byClockHour(previous: readonly number[], previousLabels: readonly string[], labels: readonly string[]): number[] {
+  const byLabel = new Map<string, number>();
+  previous.forEach((v, i) => {
+    const l = previousLabels[i];
+    if (l !== undefined) byLabel.set(l, (byLabel.get(l) ?? 0) + v);
+  });
+  const seen = new Set<string>();
+  return labels.map((l) => {
+    if (seen.has(l)) return 0;
+    seen.add(l);
+    return byLabel.get(l) ?? 0;
+  });
+}
+
 /** The zone's name for display: --tz, else the machine's resolved IANA name. */
 export function zoneName(tz: string | null): string {
   return tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'local';

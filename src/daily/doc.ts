@@ -7,7 +7,7 @@ import type { InputStats } from '../input/read.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { Comparison } from './compare.js';
 import type { DailyCollector } from './collect.js';
-import { hourLabels, zoneName } from './day.js';
+import { byClockHour, hourLabels, zoneName } from './day.js';
 import type { SkippedFile } from './discover.js';
 
 export interface DailyDoc {
@@ -79,6 +79,7 @@ export interface DailyDocInput {
 export function buildDailyDoc(x: DailyDocInput): DailyDoc {
   const c = x.collector;
   const w = c.window;
+  const labels = hourLabels(w, x.tz);
   const t = c.today.totals();
   const report = buildReport(x.stats, c.overview.result(x.top), x.kb, x.lang, {
     summary: c.summary.result({ kb: x.kb, lang: x.lang, limit: x.top }),
@@ -116,7 +117,12 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
     },
     rules: c.today.rules.top(10).map(([key, packets]) => ({ key, packets })),
     ruleLabels: c.today.rules.distinct,
-    chart: { labels: hourLabels(w, x.tz), packets: [...c.today.perHour], blocked: [...c.today.blockedPerHour], previous: x.previousPerHour },
+    chart: {
+      labels,
+      packets: [...c.today.perHour],
+      blocked: [...c.today.blockedPerHour],
+      previous: x.previousPerHour === null ? null : byClockHour(x.previousPerHour, hourLabels(c.prevWindow, x.tz), labels),
+    },
     comparison: x.comparison,
     outside: { otherDays: c.otherDays, untimed: c.untimed },
     skippedFiles: x.skippedFiles,

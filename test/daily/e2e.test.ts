@@ -17,7 +17,7 @@ interface DailyJson {
   tz: string;
   window: { start: string; end: string; hours: number };
   headline: { packets: number; probes: number; replies: number; sources: number; sourcesCapped: boolean; blocked: number; allowed: number };
-  chart: { labels: string[]; packets: number[] };
+  chart: { labels: string[]; packets: number[]; previous: number[] | null };
   comparison: { basis: string | null; previousComplete: boolean; newSourceCount: number; newPortCount: number; packets: { previous: number | null; today: number } };
   covered: boolean;
   logs: { first: string | null; last: string | null };
@@ -60,6 +60,25 @@ describe('day boundaries', () => {
     expect(d.chart.packets[2]).toBe(1);
     expect(d.chart.packets[22]).toBe(1);
     expect(d.comparison.packets.previous).toBe(1);
+  });
+
+  it("across a DST change the day before's hours stand under the same clock hour, not the same position", () => {
+    const dir = tempDir();
+    const log = write(dir, 'kern.log', [
+      ...Array.from({ length: 10 }, (_, i) => isoLine(at(`2026-10-24T21:${String(30 + i).padStart(2, '0')}:00Z`), { src: '198.51.100.1' })), // 23:3x CEST on the 24th
+      ...Array.from({ length: 3 }, (_, i) => isoLine(at(`2026-10-24T00:${String(10 + i).padStart(2, '0')}:00Z`), { src: '198.51.100.2' })), // 02:1x CEST on the 24th
+      isoLine(at('2026-10-25T11:00:00Z'), { src: '203.0.113.1' }), // 12:00 CET on the 25th (25 hours: 02:xx twice)
+      isoLine(at('2026-10-26T00:00:00Z'), { src: '192.0.2.1' }), // the next day
+    ]);
+    const d = daily([log, '--date', '2026-10-25', '--tz', 'Europe/Berlin']);
+    expect(d.window.hours).toBe(25);
+    const prev = d.chart.previous!;
+    expect(prev).toHaveLength(25);
+    expect(prev[d.chart.labels.lastIndexOf('23')]).toBe(10);
+    expect(prev[d.chart.labels.indexOf('22')]).toBe(0);
+    // The hour the day has twice gets the day before's under the first of them.
+    expect([prev[d.chart.labels.indexOf('02')], prev[d.chart.labels.lastIndexOf('02')]]).toEqual([3, 0]);
+    expect(prev.reduce((a, b) => a + b, 0)).toBe(13);
   });
 
   it('America/New_York 2026-11-01 is 25 hours; the repeated 01:xx hour gets two bars', () => {
