@@ -128,7 +128,9 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
           analysis,
           (e) => {
             if (ignore !== null && ignore.matches(e)) {
-              ignored++;
+              // "ignored N events" is said of the day, as every other number on the page.
+              const t = e.time?.getTime();
+              if (t !== undefined && t >= window.start && t < window.end) ignored++;
               return;
             }
             collector.add(e);

@@ -120,6 +120,18 @@ describe('--ignore', () => {
     expect(events.some((e) => (e.src as { ip: string }).ip === '198.51.100.77')).toBe(false);
   });
 
+  test('daily counts the ignored events of the day only, as every other number there', () => {
+    const file = join(tmp, 'ignore-22.txt');
+    writeFileSync(file, 'port 22/tcp\n');
+    const day = (extra: string[]) => JSON.parse(runCli(['daily', SAMPLE, '--year', '2026', '--tz', 'UTC', '--date', '2026-11-20', '-o', 'json', ...extra]).stdout) as { report: { totals: { ignored?: number } }; headline: { packets: number } };
+    const all = ndjson(runCli(['events', SAMPLE, '--year', '2026', '--tz', 'UTC']).stdout) as { time: string; proto: string; dst: { port: number | null } }[];
+    const on20 = all.filter((e) => e.proto === 'tcp' && e.dst.port === 22 && e.time.startsWith('2026-11-20')).length;
+    const elsewhere = all.filter((e) => e.proto === 'tcp' && e.dst.port === 22 && !e.time.startsWith('2026-11-20')).length;
+    expect(on20).toBeGreaterThan(0);
+    expect(elsewhere).toBeGreaterThan(0);
+    expect(day(['--ignore', file]).report.totals.ignored).toBe(on20);
+  });
+
   test('a bad line is a usage error naming file and line', () => {
     const file = join(tmp, 'bad-ignore.txt');
     writeFileSync(file, '10.0.0.0/8\nport banana\n');
