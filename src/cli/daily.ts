@@ -175,6 +175,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       top,
       thresholds: DEFAULT_THRESHOLDS,
       partial,
+      ahead: now.getTime() < window.start,
       covered,
       interrupted: interrupt.received,
     });

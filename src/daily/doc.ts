@@ -19,6 +19,8 @@ export interface DailyDoc {
   window: { start: string; end: string; hours: number };
   /** The day is not over yet (`--date today`): numbers are "so far". */
   partial: boolean;
+  /** The day has not even begun by this machine's clock (a --date ahead): any record on it comes from a clock set ahead. */
+  ahead: boolean;
   /** Do the logs reach back to the day's start and on to its end (a record after it, or a file written after it), with no input broken off? False: some or all of the day is missing (`logs` says which). */
   covered: boolean;
   /** The signal that stopped reading early ("SIGINT", "SIGTERM"): the numbers cover only what was read before it (exit 130 / 143). Null for a full run. */
@@ -72,6 +74,7 @@ export interface DailyDocInput {
   top: number;
   thresholds: Thresholds;
   partial: boolean;
+  ahead: boolean;
   covered: boolean;
   interrupted: string | null;
 }
@@ -95,6 +98,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
     tz: zoneName(x.tz),
     window: { start: new Date(w.start).toISOString(), end: new Date(w.end).toISOString(), hours: w.hours },
     partial: x.partial,
+    ahead: x.ahead,
     covered: x.covered,
     interrupted: x.interrupted,
     logs: {

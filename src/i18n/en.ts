@@ -350,6 +350,7 @@ export const en = {
     interrupted: (signal: string) => `interrupted by ${signal}: this summary covers only what was read before it`,
     dstDay: (hours: number) => `${hours}-hour day (daylight-saving change)`,
     notOver: 'the day is not over: numbers so far',
+    notBegun: "the day has not begun yet by this machine's clock: any record on it comes from a clock set ahead",
     untimed: (n: number) => `${counted(n, 'event')} without a date (kernel uptime only) left out`,
     noRecordYet: (last: string) => `no record yet today; the last one read is from ${last}`,
     endsBefore: (last: string, day: string) => `the logs end before the day (last firewall record ${last}): none of it is in them; --date ${day} summarises their last day`,

@@ -321,6 +321,7 @@ export const zh: Messages = {
     interrupted: (signal) => `被 ${signal} 中断：本摘要只包含中断前读到的内容`,
     dstDay: (hours) => `当天共 ${hours} 小时（夏令时切换）`,
     notOver: '当天尚未结束：以下为截至目前的数字',
+    notBegun: '按本机时钟，当天尚未开始：其中的记录来自时钟偏快的设备',
     untimed: (n) => `${fmtInt(n)} 个没有日期的事件（只有内核运行时间）未计入`,
     noRecordYet: (last) => `今天还没有记录；读到的最后一条记录时间为 ${last}`,
     endsBefore: (last, day) => `日志在当天之前就已结束（最后一条防火墙记录：${last}）：日志中没有当天的记录；--date ${day} 可汇总日志的最后一天`,

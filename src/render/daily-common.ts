@@ -75,8 +75,10 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
   const notes: string[] = [];
   if (doc.interrupted) notes.push(m.interrupted(doc.interrupted));
   if (doc.window.hours !== 24) notes.push(m.dstDay(doc.window.hours));
-  if (doc.partial) notes.push(m.notOver);
-  const coverage = coverageNote(doc, tz, lang);
+  // A day ahead has no "so far", and no record yet is no news about the logs.
+  if (doc.ahead) notes.push(m.notBegun);
+  else if (doc.partial) notes.push(m.notOver);
+  const coverage = doc.ahead ? null : coverageNote(doc, tz, lang);
   if (coverage !== null) notes.push(coverage);
   if (doc.outside.untimed > 0) notes.push(m.untimed(doc.outside.untimed));
   const R = messages(lang).report;

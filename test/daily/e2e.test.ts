@@ -184,6 +184,8 @@ describe('how far the logs reach', () => {
     expect(runCli(['daily', log, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('<sub>1 file read: ');
     expect(note(log, '2026-11-19')).toBe('> the logs start after the day (first firewall record 2026-11-20 12:00:00): none of it is in them; --date 2026-11-20 summarises their first day');
     expect(note(log, '2026-11-23')).toBe('> the logs end before the day (last firewall record 2026-11-22 03:15:00): none of it is in them; --date 2026-11-22 summarises their last day');
+    // A day still ahead is neither "not over" nor waiting for its first record "today".
+    expect(note(log, '2099-01-01')).toBe("> the day has not begun yet by this machine's clock: any record on it comes from a clock set ahead");
     const d = daily([log, '--date', '2026-11-23', '--tz', 'UTC']);
     expect(d.logs).toEqual({ first: '2026-11-20T12:00:00.000Z', last: '2026-11-22T03:15:00.000Z' });
     expect(d.covered).toBe(false);
