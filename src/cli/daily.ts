@@ -168,6 +168,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       stats,
       skippedFiles,
       comparison: compareDays(collector.today, prevWindow.key, previous, analysis.kb, common.lang, top),
+      isNewSource: previous === null ? null : (ip) => collector.today.hasSource(ip) && !previous.hasSource(ip),
       previousPerHour: previous === null ? null : previous.basis === 'logs' ? [...collector.previous.perHour] : (stored?.perHour ?? null),
       kb: analysis.kb,
       lang: common.lang,

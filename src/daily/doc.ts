@@ -54,7 +54,8 @@ export interface DailyDoc {
   ruleLabels: number;
   /** Packets per hour since the day's start; `labels` are wall-clock hours (a DST day has 23 or 25). */
   chart: { labels: string[]; packets: number[]; blocked: number[]; previous: number[] | null };
-  comparison: Comparison;
+  /** `newRanked`: which of the sources in `report.sources` are new today (the page marks them), wherever they stand in `newSources`. */
+  comparison: Comparison & { newRanked: string[] };
   /** Events read that were neither on the day nor on the day before (the comparison's): on other days, or without an absolute time. */
   outside: { otherDays: number; untimed: number };
   /** Log files looked at when discovering (empty when FILEs were given). */
@@ -67,6 +68,8 @@ export interface DailyDocInput {
   stats: readonly InputStats[];
   skippedFiles: SkippedFile[];
   comparison: Comparison;
+  /** Whether a source probed today but not the day before; null without a day before to compare with. */
+  isNewSource: ((ip: string) => boolean) | null;
   previousPerHour: number[] | null;
   kb: KnowledgeBase;
   lang: Lang;
@@ -127,7 +130,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
       blocked: [...c.today.blockedPerHour],
       previous: x.previousPerHour === null ? null : byClockHour(x.previousPerHour, hourLabels(c.prevWindow, x.tz), labels),
     },
-    comparison: x.comparison,
+    comparison: { ...x.comparison, newRanked: x.isNewSource === null ? [] : report.sources.filter((s) => x.isNewSource!(s.ip)).map((s) => s.ip) },
     outside: { otherDays: c.otherDays, untimed: c.untimed },
     skippedFiles: x.skippedFiles,
     report,

@@ -73,7 +73,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   if (r.totals.events === 0) {
     b.push(`<section><p>${e(r.totals.parsedEvents > 0 ? m.noRecordsOn(doc.date) : R.noRecordsShort)}</p></section>`);
   } else {
-    const fresh = new Set(cmp.basis !== null ? r.sources.filter((s) => cmp.newSources.some((n) => n.ip === s.ip)).map((s) => s.ip) : []);
+    const fresh = new Set(cmp.newRanked);
     b.push(...reportSectionsHtml(r, opts.tz, lang, fresh));
   }
 

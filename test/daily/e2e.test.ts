@@ -18,7 +18,7 @@ interface DailyJson {
   window: { start: string; end: string; hours: number };
   headline: { packets: number; probes: number; replies: number; sources: number; sourcesCapped: boolean; blocked: number; allowed: number };
   chart: { labels: string[]; packets: number[]; previous: number[] | null };
-  comparison: { basis: string | null; previousComplete: boolean; newSourceCount: number; newPortCount: number; packets: { previous: number | null; today: number } };
+  comparison: { newRanked: string[]; newSources: { ip: string }[]; basis: string | null; previousComplete: boolean; newSourceCount: number; newPortCount: number; packets: { previous: number | null; today: number } };
   covered: boolean;
   logs: { first: string | null; last: string | null };
   rules: { key: string; packets: number }[];
@@ -165,6 +165,21 @@ describe('previous day and --state', () => {
     const log = write(dir, 'kern.log', [isoLine(at('2026-11-20T12:00:00Z')), isoLine(at('2026-11-21T12:00:00Z'))]);
     const d = daily([log, '--date', '2026-11-21', '--tz', 'UTC']);
     expect(d.comparison).toMatchObject({ basis: 'logs', previousComplete: false });
+  });
+});
+
+describe('new sources on the page', () => {
+  it('every listed source that is new today is marked, also one the short list of new sources leaves out', () => {
+    const args = [join(repoRoot, 'samples/ufw.log'), '--year', '2026', '--tz', 'UTC', '--date', '2026-11-21'];
+    const d = daily(args);
+    // 192.0.2.241 sent one packet, on this day only: new, but too quiet for the top-10 list of new sources.
+    expect(d.comparison.newRanked).toContain('192.0.2.241');
+    expect(d.comparison.newSources.map((s) => s.ip)).not.toContain('192.0.2.241');
+    // 192.0.2.4 probed the day before too: listed, not new.
+    expect(d.report.sources.map((s) => s.ip)).toContain('192.0.2.4');
+    expect(d.comparison.newRanked).not.toContain('192.0.2.4');
+    const html = runCli(['daily', ...args, '-o', 'html']).stdout;
+    expect(html.match(/class="new"/g)?.length).toBe(d.comparison.newRanked.length);
   });
 });
 
