@@ -153,6 +153,8 @@ export class Follower {
 /** `-`: a live stream, line numbers from 1, ends when the writer closes it. */
 class StreamFollower {
   private splitter: LineSplitter | null = null;
+  /** Between the stream and the splitter when the stream is gzip data. */
+  private gunzip: GunzipMembers | null = null;
   private gc: GenerationConsumer | null = null;
   private resolveDone: () => void = () => {};
   readonly done = new Promise<void>((r) => (this.resolveDone = r));
@@ -196,6 +198,7 @@ class StreamFollower {
       this.stream.unshift(head);
       if (isGzipHead(head)) {
         const gunzip = new GunzipMembers();
+        this.gunzip = gunzip;
         gunzip.once('end', () => {
           if (gunzip.problem !== null) this.consumer.notice(this.name, `gzip data broke off (${gunzip.problem}); every line before it was read`, 'problem');
         });
@@ -228,7 +231,8 @@ class StreamFollower {
 
   stop(): void {
     if (!this.splitter || !this.gc) return;
-    this.stream.unpipe(this.splitter);
+    this.stream.unpipe();
+    this.gunzip?.unpipe(this.splitter);
     const gc = this.gc;
     this.gc = null;
     gc.end();
