@@ -62,6 +62,7 @@ code,.ip{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-s
 .new{display:inline-block;border:1px solid var(--prev);color:var(--prev);border-radius:4px;padding:0 4px;font-size:.7rem;margin-left:4px}
 .chips{margin-top:3px}
 .chip{display:inline-block;border:1px solid var(--line);border-radius:4px;padding:0 5px;margin:2px 4px 0 0;font-size:.75rem;color:var(--muted)}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 details.more{margin-top:4px;font-size:.82rem}
 details.more summary{cursor:pointer;color:var(--muted);width:max-content}
 details.port summary{cursor:pointer}
@@ -146,7 +147,8 @@ function originHtml(r: RankedSource): string {
  */
 function sourceDetails(r: RankedSource, tz: string | null, lang: Lang): string {
   const facts = sourceFacts(r, tz, lang).map((f) => `<dt>${e(f.label)}</dt><dd>${f.lines.map(e).join('<br>')}</dd>`);
-  return `<details class="more"><summary>${e(messages(lang).report.details.summary)}</summary><dl class="facts">${facts.join('')}</dl></details>`;
+  // The address, unseen but read out: a screen reader would otherwise hear twenty "details" alike.
+  return `<details class="more"><summary>${e(messages(lang).report.details.summary)}<span class="vh"> ${e(r.ip)}</span></summary><dl class="facts">${facts.join('')}</dl></details>`;
 }
 
 /** The port's names; with a meaning, they open onto it (a <details>: no script). */

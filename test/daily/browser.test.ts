@@ -190,6 +190,9 @@ describe('report HTML in Chromium', () => {
       // A source's details: closed until asked, then what the ranking knows, scoreParts included.
       const details = page.locator('td.why details.more').first();
       expect(await details.locator('dl.facts').isVisible()).toBe(false);
+      // Each disclosure is read out with its source; on screen it says "details" alone.
+      expect(await details.locator('summary').textContent()).toBe('details 198.51.100.77');
+      expect((await details.locator('summary span.vh').boundingBox())!.width).toBeLessThanOrEqual(1);
       // On paper every detail is shown: nobody can click there.
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('td.why details.more').last().locator('dl.facts').isVisible()).toBe(true);
