@@ -199,17 +199,15 @@ export function rulesSection(rules: readonly { key: string; packets: number }[],
 }
 
 /**
- * The report's sections: top sources (with `fresh` ones marked new), countries and
- * networks, probed ports, interpretations, the eviction note.
+ * The report's sections, one HTML string each: top sources (with `fresh` ones marked new),
+ * countries and networks, probed ports, interpretations, the eviction note.
  */
-/** The report's sections, one HTML string each: top sources, countries/networks, ports, interpretations, … */
 export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, fresh: ReadonlySet<string> = new Set()): string[] {
   const msg = messages(lang);
   const H = msg.daily.html;
   const R = msg.report;
   const b: string[] = [];
   if (r.sources.length > 0) {
-    // One element per section: the report page places the first (the sources) before its charts.
     const title = r.rankedSources > r.sources.length ? R.topSourcesOf(r.sources.length, r.rankedSources) : R.topSources;
     let section = `<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, tz, lang, spansYears(r.span, tz))}`;
     if (r.findings.length > 0) section += `<p class="muted">${e(R.md.findings)}${e(msg.colon)}${r.findings.map((f) => `${e(f.id)} ${fmtInt(f.sources)}`).join(' · ')}</p>`;

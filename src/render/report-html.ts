@@ -64,8 +64,8 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
     const notProbes = msg.notProbes(p.own, p.replies, p.noise);
     const blocked = packetsOf(doc, ['drop', 'reject']);
     const allowed = packetsOf(doc, ['allow']);
-    // Logged without a verdict (ufw's [UFW AUDIT], a Cisco ASA's connection records): the rest of the packets.
-    const other = t.packets - blocked - allowed;
+    // Logged without a verdict: ufw's [UFW AUDIT], a Cisco ASA's connection records.
+    const other = packetsOf(doc, ['other']);
     b.push(
       '<section class="cards">' +
         card(D.label.probes, fmtInt(p.packets), e(p.packets > 0 ? P.toPorts(p.ports) : msg.noProbes)) +
