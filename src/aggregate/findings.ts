@@ -22,8 +22,9 @@ import {
   type TrojanSeen,
 } from './profile.js';
 import { fmtInt } from '../util/number-text.js';
-import { durationText, icmpTypeName, messages, wordFor, type Messages } from '../i18n/messages.js';
-import { BLOCKED_OUTBOUND_ANNOTATIONS, FINDING_IDS, ICMP_ERROR_REPLY, LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, NOT_NOTABLE, OUTBOUND_ANNOTATIONS, REPLY_ANNOTATIONS, dangerLevel, type Thresholds } from './thresholds.js';
+import { durationText, icmpTypeName, messages, type Messages } from '../i18n/messages.js';
+import { FINDING_IDS, dangerLevel, type Thresholds } from './thresholds.js';
+import { annotationRoles } from '../annotate/roles.js';
 import { cmpName, cmpStr } from '../util/compare.js';
 
 export type EvidenceValue = number | boolean | string | readonly number[] | readonly string[];
@@ -155,14 +156,15 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     });
   }
 
-  const blocked = BLOCKED_OUTBOUND_ANNOTATIONS.filter((id) => p.annotations.has(id));
+  const roles = annotationRoles();
+  const blocked = roles.ids('outbound-blocked').filter((id) => p.annotations.has(id));
   if (blocked.length > 0) {
     // Egress rules stopped this side on a port bots use: not proof, but the machine to look at.
     out.push({
       id: 'outbound-blocked',
       severity: clampSev(Math.max(...blocked.map((id) => p.annotations.severity(id) ?? 0))),
       evidence: { annotations: blocked, packets: blocked.reduce((a, id) => a + (p.annotations.get(id) ?? 0), 0) },
-      text: m.outboundBlocked(blocked.map((id) => wordFor(m.blockedOutboundKind, id)).join(messages(lang).listSep)),
+      text: m.outboundBlocked(blocked.map((id) => roles.label(id, lang)).join(messages(lang).listSep)),
     });
   }
 
@@ -291,14 +293,15 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   // streams. A scanner's packets to those ports are part of its scan, as the traceroute
   // ports a UDP scan crosses are (crossedTraceroutePorts).
   if (p.leftoverPackets > 0 && !out.some((f) => SCAN_IDS.has(f.id))) {
-    out.push(benignFinding('dialup-leftover', p, p.leftoverPackets, LEFTOVER_ANNOTATIONS, () => m.dialupLeftover(p.leftoverPackets)));
+    out.push(benignFinding('dialup-leftover', p, p.leftoverPackets, roles.ids('leftover'), () => m.dialupLeftover(p.leftoverPackets)));
   }
   if (p.replyPackets > 0 && p.replyPackets >= t.noise.minShare * p.packets) {
     // ICMP errors about this side's packets carry no port: counted apart from the server replies to client ports.
-    const icmpErrors = p.annotations.get(ICMP_ERROR_REPLY) ?? 0;
+    const errorIds = roles.ids('error-reply');
+    const icmpErrors = errorIds.reduce((a, id) => a + (p.annotations.get(id) ?? 0), 0);
     out.push(
-      benignFinding('server-replies', p, p.replyPackets, REPLY_ANNOTATIONS, (ids) =>
-        m.serverReplies(ids.filter((id) => id !== ICMP_ERROR_REPLY).map((id) => wordFor(m.replyLabel, id)), p.replyPackets - icmpErrors, icmpErrors),
+      benignFinding('server-replies', p, p.replyPackets, [...roles.ids('reply'), ...errorIds], (ids) =>
+        m.serverReplies(ids.filter((id) => !errorIds.includes(id)).map((id) => roles.label(id, lang)), p.replyPackets - icmpErrors, icmpErrors),
       ),
     );
   }
@@ -407,9 +410,15 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
   // Telling annotations that no finding already covers (source-port tricks, proxy hunts …);
   // for a scanner as wide as a vertical scan they are by-products of the scan and would only lengthen the line.
   if (p.ports.size >= t.verticalScan.minPorts) return parts.join(' · ');
-  const covered = new Set(['trojan', 'traceroute', ...OUTBOUND_ANNOTATIONS, ...BLOCKED_OUTBOUND_ANNOTATIONS, ...LEFTOVER_ANNOTATIONS, ...NOISE_ANNOTATIONS, ...(findings.some((f) => f.id === 'server-replies') ? REPLY_ANNOTATIONS : []), ...NOT_NOTABLE]);
+  const roles = annotationRoles();
+  const repliesFound = findings.some((f) => f.id === 'server-replies');
+  // Roles whose annotations a finding (or the ports table) already tells about.
+  const covered = (id: string): boolean => {
+    const role = roles.roleOf(id);
+    return role !== undefined && (repliesFound || (role !== 'reply' && role !== 'error-reply'));
+  };
   const extra = [...p.annotations]
-    .filter(([id]) => !covered.has(id) && (p.annotations.severity(id) ?? 0) >= 1)
+    .filter(([id]) => !covered(id) && (p.annotations.severity(id) ?? 0) >= 1)
     .sort((a, b) => (p.annotations.severity(b[0]) ?? 0) - (p.annotations.severity(a[0]) ?? 0) || b[1] - a[1] || cmpStr(a[0], b[0]))
     .slice(0, 3)
     .map(([id, c]) => (c > 1 ? `${id} ×${fmtInt(c)}` : id));
@@ -454,7 +463,10 @@ export function assessSource(p: SourceProfile, t: Thresholds, kb: KnowledgeBase 
   const s = score(p, findings, trojans, t);
   let sev = 0;
   for (const f of findings) if (f.severity > sev) sev = f.severity;
-  if (findings.length === 0) for (const [id, v] of p.annotations.severityEntries()) if (!NOT_NOTABLE.includes(id) && v > sev) sev = v;
+  if (findings.length === 0) {
+    const roles = annotationRoles();
+    for (const [id, v] of p.annotations.severityEntries()) if (v > sev && roles.roleOf(id) !== 'context') sev = v;
+  }
   return { findings, score: s.score, scoreParts: s.parts, severity: clampSev(sev), trojans };
 }
 

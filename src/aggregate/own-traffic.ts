@@ -6,7 +6,7 @@
 import type { FirewallEvent } from '../event.js';
 import { isEgress, onThisSide } from '../util/egress.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
-import { NOISE_ANNOTATIONS, NOT_NOTABLE, REPLY_ANNOTATIONS } from './thresholds.js';
+import { annotationRoles } from '../annotate/roles.js';
 
 /**
  * A connection the firewall let through between two machines of this side (the
@@ -41,11 +41,10 @@ export function isFromThisSide(e: FirewallEvent): boolean {
 export function isOwnClientTraffic(e: FirewallEvent): boolean {
   if (e.action === 'drop' || e.action === 'reject' || !isFromThisSide(e)) return false;
   const anns = e.annotations;
-  for (let i = 0; i < anns.length; i++) if (anns[i].severity > 0 && !NOT_NOTABLE.includes(anns[i].id)) return false;
+  const roles = annotationRoles();
+  for (let i = 0; i < anns.length; i++) if (anns[i].severity > 0 && roles.roleOf(anns[i].id) !== 'context') return false;
   return true;
 }
-
-const REPLY = new Set(REPLY_ANNOTATIONS);
 
 /**
  * A packet read as a server's reply (by its source port) or as backscatter: its
@@ -54,11 +53,13 @@ const REPLY = new Set(REPLY_ANNOTATIONS);
  */
 export function isReply(e: FirewallEvent): boolean {
   const anns = e.annotations;
-  for (let i = 0; i < anns.length; i++) if (REPLY.has(anns[i].id)) return true;
+  const roles = annotationRoles();
+  for (let i = 0; i < anns.length; i++) {
+    const role = roles.roleOf(anns[i].id);
+    if (role === 'reply' || role === 'error-reply') return true;
+  }
   return false;
 }
-
-const NOISE = new Set(NOISE_ANNOTATIONS);
 
 /**
  * A packet read as LAN chatter: DHCP, NetBIOS, SSDP, mDNS and the like sent to a
@@ -68,7 +69,8 @@ const NOISE = new Set(NOISE_ANNOTATIONS);
  */
 export function isLanNoise(e: FirewallEvent): boolean {
   const anns = e.annotations;
-  for (let i = 0; i < anns.length; i++) if (NOISE.has(anns[i].id)) return true;
+  const roles = annotationRoles();
+  for (let i = 0; i < anns.length; i++) if (roles.roleOf(anns[i].id) === 'noise') return true;
   return false;
 }
 

@@ -17,7 +17,9 @@ import type { FirewallEvent } from '../event.js';
 import { flat } from '../util/flat-string.js';
 import { HostSet, IntSet, PortTally, topCounts } from './int-collections.js';
 import { AnnotationTally, addToRow } from './annotation-tally.js';
-import { LEFTOVER_ANNOTATIONS, NOISE_ANNOTATIONS, OUTBOUND_ANNOTATIONS, REPLY_ANNOTATIONS, type Thresholds } from './thresholds.js';
+import type { Thresholds } from './thresholds.js';
+import { annotationRoles } from '../annotate/roles.js';
+import type { AnnotationRole } from '../annotate/rules.js';
 import { addressKey } from './address-key.js';
 import { ipv4ToInt } from '../parsers/address.js';
 import { flagBits } from '../parsers/fields.js';
@@ -112,7 +114,8 @@ class StringTable {
 const ANNOTATION_IDS = new StringTable(4096);
 const RULE_LABELS = new StringTable(1024);
 
-// What an annotation id means to the profile (0: nothing beyond its count).
+// What an annotation id means to the profile (0: nothing beyond its count), by its role
+// in signatures/annotations.json.
 const K_NONE = 0;
 const K_NOISE = 1;
 const K_LEFTOVER = 2;
@@ -120,20 +123,26 @@ const K_TRACEROUTE = 3;
 const K_TROJAN = 4;
 const K_REPLY = 5;
 const K_OUTBOUND = 6;
-const ANNOTATION_KIND = new Map<string, number>([
-  ...OUTBOUND_ANNOTATIONS.map((id): [string, number] => [id, K_OUTBOUND]),
-  ...NOISE_ANNOTATIONS.map((id): [string, number] => [id, K_NOISE]),
-  ...REPLY_ANNOTATIONS.map((id): [string, number] => [id, K_REPLY]),
-  ...LEFTOVER_ANNOTATIONS.map((id): [string, number] => [id, K_LEFTOVER]),
-  ['traceroute', K_TRACEROUTE],
-  ['trojan', K_TROJAN],
-]);
-/** ANNOTATION_KIND by ANNOTATION_IDS number, filled as ids first come: the number is looked up anyway. */
+const KIND_OF_ROLE: Readonly<Partial<Record<AnnotationRole, number>>> = {
+  'outbound-malware': K_OUTBOUND,
+  noise: K_NOISE,
+  reply: K_REPLY,
+  'error-reply': K_REPLY,
+  leftover: K_LEFTOVER,
+  traceroute: K_TRACEROUTE,
+  'trojan-probe': K_TROJAN,
+};
+/** The kind by ANNOTATION_IDS number, filled as ids first come: the number is looked up anyway. */
 const KIND_BY_NUMBER: number[] = [];
 
 function annotationKind(idx: number, id: string): number {
-  if (idx < 0) return ANNOTATION_KIND.get(id) ?? K_NONE;
-  return (KIND_BY_NUMBER[idx] ??= ANNOTATION_KIND.get(id) ?? K_NONE);
+  if (idx < 0) return kindOf(id);
+  return (KIND_BY_NUMBER[idx] ??= kindOf(id));
+}
+
+function kindOf(id: string): number {
+  const role = annotationRoles().roleOf(id);
+  return (role && KIND_OF_ROLE[role]) ?? K_NONE;
 }
 
 /** The protocol bit of a packet that adds no port (a reply, a traceroute probe). */

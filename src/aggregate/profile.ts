@@ -189,7 +189,7 @@ export class SourceProfile implements SourceProfileFields {
     return portRows(this.rare?.trojanRows ?? []);
   }
 
-  /** Traffic from this side to malware ports (OUTBOUND_ANNOTATIONS) by port key, in first-seen order. */
+  /** Traffic from this side to malware ports (annotations of role outbound-malware) by port key, in first-seen order. */
   outbound(): IterableIterator<[number, TrojanSeen]> {
     return portRows(this.rare?.outboundRows ?? []);
   }

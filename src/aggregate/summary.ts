@@ -9,7 +9,8 @@ import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
 import { analyseSource, assessSource, crossedTraceroutePorts, flagSummary, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
 import { P_ICMP, P_OTHER, P_TCP, P_UDP, ProfileTable, portKeyName, type SourceProfile } from './profile.js';
-import { NOT_NOTABLE, type Thresholds } from './thresholds.js';
+import type { Thresholds } from './thresholds.js';
+import { annotationRoles } from '../annotate/roles.js';
 import type { AsInfo, GeoInfo, OsHint } from '../enrich/types.js';
 import { addressKey } from './address-key.js';
 
@@ -209,7 +210,7 @@ export class Summarizer {
     for (let i = 0; i < anns.length; i++) {
       const a = anns[i];
       // Never listed as an interpretation (result() leaves them out), and on nearly every event.
-      if (NOT_NOTABLE.includes(a.id)) continue;
+      if (annotationRoles().roleOf(a.id) === 'context') continue;
       let s = this.notes.get(a.id);
       if (s === undefined) {
         s = new AnnotationStats();

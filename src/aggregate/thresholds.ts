@@ -222,33 +222,5 @@ export const FINDING_IDS: readonly string[] = [
   'noise',
 ];
 
-/** Annotation ids that mark a packet as local noise (lowers a source's score). */
-export const NOISE_ANNOTATIONS: readonly string[] = ['dhcp-broadcast', 'netbios-noise', 'lan-broadcast'];
-/** An ICMP error quoting a packet this side sent: a reply without ports. */
-export const ICMP_ERROR_REPLY = 'icmp-error-reply';
-/**
- * Annotation ids that read a packet as a server's reply by its source port (DNS, FTP data,
- * NTP, Squid, ICQ, game servers, any TCP service answering with ACK, QUIC and STUN, the
- * server end of a Cisco ASA teardown record) or as backscatter (a flood's victim answering
- * the spoofed address): its destination is the client's random port, so it is not breadth,
- * and it lowers a source's score like noise (002: the source port tells). An ICMP error
- * quoting a packet this side sent (ICMP_ERROR_REPLY) answers it the same way, without ports.
- */
-export const REPLY_ANNOTATIONS: readonly string[] = ['srcport-dns', 'srcport-ftp-data', 'srcport-ntp', 'srcport-icp', 'srcport-icq', 'srcport-stream', 'srcport-game', 'tcp-reply', 'udp-reply', 'connection-reply', 'backscatter', ICMP_ERROR_REPLY];
-/** Annotation ids that mark traffic meant for the previous holder of a dial-up/DHCP address. */
-export const LEFTOVER_ANNOTATIONS: readonly string[] = ['dialup-leftover', 'powwow-retry', 'sub7-artifact', 'sub7-retry'];
-/**
- * Annotation ids of traffic from this side to a malware port (a trojan's or worm's, the
- * Conducent adbot's): a program here talks to it, which makes the source an
- * `outbound-malware` finding rather than a prober.
- */
-export const OUTBOUND_ANNOTATIONS: readonly string[] = ['trojan-outbound', 'adbot-outbound'];
-/**
- * Annotation ids of traffic from this side that egress rules stopped on ports bots use
- * (direct mail, IRC, Windows sharing, telnet): an `outbound-blocked` finding.
- */
-export const BLOCKED_OUTBOUND_ANNOTATIONS: readonly string[] = ['smtp-outbound', 'irc-outbound', 'telnet-outbound', 'smb-outbound'];
 /** Findings about a machine of this side (its own outbound traffic): something to clean up, never to block. */
 export const THIS_SIDE_FINDINGS: readonly string[] = ['outbound-malware', 'outbound-blocked'];
-/** Annotations left out of "notable interpretations": present on nearly every event, shown by the ports table instead. */
-export const NOT_NOTABLE: readonly string[] = ['port-known'];

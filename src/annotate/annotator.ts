@@ -429,6 +429,9 @@ class AnnotatorImpl implements Annotator {
         id: entry.annotation,
         kind: 'source-port',
         severity: entry.severity,
+        // Only the file's rules have a role: a meaning known just to source-ports.json is listed, not read as a reply.
+        role: null,
+        label: null,
         ref: entry.source,
         text: entry.text,
         alsoText: null,

@@ -24,12 +24,34 @@ export type PortRange = readonly [number, number];
 export type RuleKind = 'match' | 'kb-port' | 'kb-trojan' | 'source-port' | 'detector';
 export type DetectorName = 'dialup-leftover' | 'retry' | 'backscatter' | 'traceroute' | 'source-history';
 export type AddressCondition = 'limited-broadcast' | 'broadcast' | 'multicast' | 'broadcast-or-multicast' | 'unicast';
+/**
+ * What the summary makes of an annotation beyond counting it (roles.ts): LAN noise, a
+ * server's reply (or an ICMP error answering this side's own packet), a leftover for the
+ * address's previous holder, this side's own traffic to a malware port or stopped by
+ * egress rules, context shown by the ports table, a traceroute probe, a trojan probe.
+ */
+export type AnnotationRole =
+  | 'noise'
+  | 'reply'
+  | 'error-reply'
+  | 'leftover'
+  | 'outbound-malware'
+  | 'outbound-blocked'
+  | 'context'
+  | 'traceroute'
+  | 'trojan-probe';
+/** Roles whose finding names each annotation by a short label ("DNS/NTP server replies"). */
+export const LABELLED_ROLES: readonly AnnotationRole[] = ['reply', 'outbound-blocked'];
 
 export interface AnnotationRule {
   readonly id: string;
   readonly kind: RuleKind;
   /** For kb-* kinds a floor: the entry's own severity wins when higher. */
   readonly severity: Severity;
+  /** null: the annotation is counted and listed, nothing more. */
+  readonly role: AnnotationRole | null;
+  /** The annotation's short name in its role's finding (LABELLED_ROLES only). */
+  readonly label: LocalizedText | null;
   /** Seed file or "logscan"; kb-* kinds use the entry's source instead. */
   readonly ref: string;
   /** kb-* kinds: a template with {name} {text} {family} {category}. */
@@ -84,13 +106,14 @@ export interface AnnotationRuleSet {
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CJK_RE = /[\u3400-\u9fff]/;
 const KINDS: readonly RuleKind[] = ['match', 'kb-port', 'kb-trojan', 'source-port', 'detector'];
+const ROLES: readonly AnnotationRole[] = ['noise', 'reply', 'error-reply', 'leftover', 'outbound-malware', 'outbound-blocked', 'context', 'traceroute', 'trojan-probe'];
 const ADDR: readonly AddressCondition[] = ['limited-broadcast', 'broadcast', 'multicast', 'broadcast-or-multicast', 'unicast'];
 const DIRECTIONS: readonly (Direction | null)[] = ['in', 'out', 'forward', null];
 const ACTIONS: readonly Action[] = ['drop', 'reject', 'allow', 'other'];
 const ICMP_PROTOS = ['icmp', 'icmpv6', '1', '58'];
 const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
 const RULE_KEYS = new Set([
-  'id', 'kind', 'severity', 'ref', 'text', 'alsoText', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
+  'id', 'kind', 'severity', 'role', 'label', 'ref', 'text', 'alsoText', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
   'direction', 'action', 'icmpType', 'icmpCodeNot', 'quotesDestination', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'suppressedBy',
   'categories', 'fallback', 'detector', 'params', 'history', 'comment',
 ]);
@@ -119,8 +142,15 @@ export function parseAnnotationRules(json: unknown, file: string): AnnotationRul
   if (!Array.isArray(json.rules) || json.rules.length === 0) throw new SignatureError(file, null, '"rules" must be a non-empty array');
   const rules: AnnotationRule[] = [];
   const seen = new Set<string>();
+  const roleOf = new Map<string, AnnotationRule>();
   json.rules.forEach((raw: unknown, i: number) => {
     const rule = parseRule(raw, i, file);
+    // Rules sharing an id make one annotation: the summary must read it one way.
+    const first = roleOf.get(rule.id);
+    if (first && (first.role !== rule.role || JSON.stringify(first.label) !== JSON.stringify(rule.label))) {
+      throw new SignatureError(file, `rules[${i}] ${rule.id}`, `"role" and "label" must be the same as in the earlier rule of this id (rules[${first.order}])`);
+    }
+    if (!first) roleOf.set(rule.id, rule);
     for (const s of rule.suppressedBy ?? []) {
       if (!seen.has(s)) throw new SignatureError(file, `rules[${i}] ${rule.id}`, `suppressedBy "${s}" must name a rule that comes earlier in the file`);
     }
@@ -147,6 +177,12 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
   if (!KINDS.includes(kind as RuleKind)) fail(`"kind" must be one of ${KINDS.join(', ')}`);
   const sev = raw.severity;
   if (typeof sev !== 'number' || !Number.isInteger(sev) || sev < 0 || sev > 5) fail('"severity" must be an integer 0-5');
+  if (raw.role !== undefined && !ROLES.includes(raw.role as AnnotationRole)) fail(`"role" must be one of ${ROLES.join(', ')}`);
+  const role = (raw.role ?? null) as AnnotationRole | null;
+  const labelled = role !== null && LABELLED_ROLES.includes(role);
+  if (labelled !== (raw.label !== undefined)) fail(`"label" goes with role ${LABELLED_ROLES.join(' or ')}, which needs it`);
+  // A label is often an acronym the same in both languages (DNS, NTP): no Chinese required.
+  const label = labelled ? localized(raw.label, 'label', fail, false) : null;
   if (typeof raw.ref !== 'string' || raw.ref.length === 0) fail('"ref" must be a non-empty string');
   const text = localized(raw.text, 'text', fail);
   const alsoText = raw.alsoText === undefined ? null : localized(raw.alsoText, 'alsoText', fail);
@@ -248,6 +284,8 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
     id: raw.id,
     kind: kind as RuleKind,
     severity: sev as Severity,
+    role,
+    label,
     ref: raw.ref as string,
     text,
     alsoText,
@@ -275,13 +313,13 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
   });
 }
 
-function localized(v: unknown, key: string, fail: (msg: string) => never): LocalizedText {
+function localized(v: unknown, key: string, fail: (msg: string) => never, needsChinese = true): LocalizedText {
   if (!isObject(v) || typeof v.en !== 'string' || typeof v.zh !== 'string' || v.en.trim() === '' || v.zh.trim() === '') {
     return fail(`"${key}" must be {"en": "...", "zh": "..."} with both texts non-empty`);
   }
   // A zh text that is a copy of the English one is a translation that was forgotten
   // (a template that pulls in the knowledge base's own zh text is exempt).
-  if (!CJK_RE.test(v.zh) && !v.zh.includes('{text}')) fail(`"${key}.zh" contains no Chinese text`);
+  if (needsChinese && !CJK_RE.test(v.zh) && !v.zh.includes('{text}')) fail(`"${key}.zh" contains no Chinese text`);
   return Object.freeze({ en: v.en, zh: v.zh });
 }
 

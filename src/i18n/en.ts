@@ -99,14 +99,8 @@ export const en = {
     partSep: '; ',
     /** A program on this side talking to malware ports (the families, as trojanFamily lists them). */
     outboundMalware: (families: string) => `outbound to malware ports: ${families}`,
-    /** Egress rules stopped this side on ports bots use (the kinds, from blockedOutboundKind). */
+    /** Egress rules stopped this side on ports bots use (the kinds: the rules' labels in signatures/annotations.json). */
     outboundBlocked: (kinds: string) => `blocked going out: ${kinds}`,
-    blockedOutboundKind: {
-      'smtp-outbound': 'direct mail (25/tcp)',
-      'irc-outbound': 'IRC',
-      'telnet-outbound': 'telnet',
-      'smb-outbound': 'Windows sharing',
-    },
     trojanFamily: (family: string, ports: readonly string[], more: number) => `${family} ${ports.join(', ')}${more > 0 ? ` +${more}` : ''}`,
     moreFamilies: (n: number) => `+${n} more ${plural(n, 'family', 'families')}`,
     verticalScan: (ports: string, hosts: string | null, duration: string | null) =>
@@ -142,20 +136,6 @@ export const en = {
       ]
         .filter((s) => s !== '')
         .join(', '),
-    /** What a server-replies finding calls each reply annotation. */
-    replyLabel: {
-      'srcport-dns': 'DNS',
-      'srcport-ftp-data': 'FTP data',
-      'srcport-ntp': 'NTP',
-      'srcport-icp': 'Squid cache',
-      'srcport-icq': 'ICQ',
-      'srcport-stream': 'streaming',
-      'srcport-game': 'game',
-      'tcp-reply': 'TCP',
-      'udp-reply': 'QUIC/STUN',
-      'connection-reply': 'ASA connection',
-      backscatter: 'backscatter',
-    },
     noise: 'local broadcast noise',
     /** What each finding id means, for `logscan explain FINDING-ID` (docs/ranking.md has the thresholds). */
     about: {

@@ -107,12 +107,6 @@ export const zh: Messages = {
     partSep: '；',
     outboundMalware: (families) => `本方向外连接恶意软件端口：${families}`,
     outboundBlocked: (kinds) => `外连被拦截：${kinds}`,
-    blockedOutboundKind: {
-      'smtp-outbound': '直接发信（25/tcp）',
-      'irc-outbound': 'IRC',
-      'telnet-outbound': 'telnet',
-      'smb-outbound': 'Windows 共享',
-    },
     trojanFamily: (family, ports, more) => `${family} ${portList(ports, more)}`,
     moreFamilies: (n) => `另有 ${fmtInt(n)} 个家族`,
     verticalScan: (ports, hosts, duration) => `垂直扫描：${opt(hosts, (h) => `${h} 台主机上的 `)}${ports} 个端口${lasting(duration)}`,
@@ -140,19 +134,6 @@ export const zh: Messages = {
       ]
         .filter((s) => s !== '')
         .join('，'),
-    replyLabel: {
-      'srcport-dns': 'DNS',
-      'srcport-ftp-data': 'FTP 数据',
-      'srcport-ntp': 'NTP',
-      'srcport-icp': 'Squid 缓存',
-      'srcport-icq': 'ICQ',
-      'srcport-stream': '流媒体',
-      'srcport-game': '游戏',
-      'tcp-reply': 'TCP',
-      'udp-reply': 'QUIC/STUN',
-      'connection-reply': 'ASA 连接',
-      backscatter: '反向散射',
-    },
     noise: '本地广播噪声',
     about: {
       'outbound-blocked': '防火墙拦下了本方机器在僵尸程序常用端口上的外连（smtp-outbound、irc-outbound、telnet-outbound、smb-outbound）：直接发信、IRC、telnet 或向其他网络的 Windows 共享。这不能证明已被感染，但应首先检查这台机器。',

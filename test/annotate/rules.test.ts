@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { SignatureError } from '../../src/errors.js';
 import { DEFAULT_ANNOTATIONS_FILE, loadAnnotationRules, parseAnnotationRules } from '../../src/annotate/index.js';
 import { classifyAddress } from '../../src/annotate/address.js';
+import { annotationRoles, rolesOf } from '../../src/annotate/roles.js';
 import { Lru } from '../../src/annotate/lru.js';
 import { createAnnotator } from '../../src/annotate/index.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
@@ -68,10 +69,45 @@ describe('annotation rules', () => {
     ['source-history without history', file([{ ...ok, kind: 'detector', detector: 'source-history' }]), /"history" goes with detector source-history/],
     ['history on another rule', file([ok, { ...ok, id: 'y-rule', history: ['x-rule'] }]), /"history" goes with detector source-history/],
     ['history naming a later rule', file([{ ...ok, kind: 'detector', detector: 'source-history', history: ['y-rule'] }, { ...ok, id: 'y-rule' }]), /history "y-rule" must name a rule that comes earlier/],
+    ['unknown role', file([{ ...ok, role: 'probe' }]), /"role" must be one of noise, reply/],
+    ['reply without label', file([{ ...ok, role: 'reply' }]), /"label" goes with role reply or outbound-blocked, which needs it/],
+    ['label on a role without one', file([{ ...ok, role: 'noise', label: { en: 'x', zh: 'x' } }]), /"label" goes with role/],
+    ['label without zh', file([{ ...ok, role: 'reply', label: { en: 'DNS' } }]), /"label" must be \{"en"/],
+    ['rules of one id in two roles', file([{ ...ok, role: 'noise' }, { ...ok, role: 'leftover' }]), /rules\[1\] x-rule.*the same as in the earlier rule of this id \(rules\[0\]\)/],
+    ['rules of one id, one without a role', file([{ ...ok, role: 'noise' }, ok]), /"role" and "label" must be the same/],
   ])('rejects %s', (_name, json, message) => {
     const e = error(json);
     expect(e.message).toMatch(/^annotations\.json/);
     expect(e.message).toMatch(message);
+  });
+  it('roles come from the file: ids of a role in file order, labels per language, the id where a rule has none', () => {
+    const set = parseAnnotationRules(
+      file([
+        { ...ok, id: 'b-reply', role: 'reply', label: { en: 'NTP', zh: 'NTP' } },
+        { ...ok, id: 'a-noise', role: 'noise' },
+        { ...ok, id: 'a-reply', role: 'reply', label: { en: 'streaming', zh: '流媒体' } },
+        { ...ok, id: 'a-noise', role: 'noise', dstPort: [13] },
+      ]),
+      'a.json',
+    );
+    const roles = rolesOf(set);
+    expect(roles.ids('reply')).toEqual(['b-reply', 'a-reply']);
+    expect(roles.ids('noise')).toEqual(['a-noise']);
+    expect(roles.ids('leftover')).toEqual([]);
+    expect(roles.roleOf('a-reply')).toBe('reply');
+    expect(roles.roleOf('x-rule')).toBeUndefined();
+    expect(roles.label('a-reply', 'zh')).toBe('流媒体');
+    expect(roles.label('a-noise', 'en')).toBe('a-noise');
+  });
+  it('the shipped roles: each finding that counts annotations has some, and every labelled one reads in both languages', () => {
+    const roles = annotationRoles();
+    for (const role of ['reply', 'error-reply', 'noise', 'leftover', 'outbound-malware', 'outbound-blocked', 'context', 'traceroute', 'trojan-probe'] as const) {
+      expect(roles.ids(role).length, role).toBeGreaterThan(0);
+    }
+    expect(roles.roleOf('srcport-dns')).toBe('reply');
+    expect(roles.roleOf('port-known')).toBe('context');
+    expect(roles.label('srcport-ftp-data', 'zh')).toBe('FTP 数据');
+    expect(roles.label('smtp-outbound', 'en')).toBe('direct mail (25/tcp)');
   });
   it('a rule set given in options replaces the shipped one', () => {
     const rules = parseAnnotationRules(file([ok]), 'a.json');

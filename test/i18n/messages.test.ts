@@ -128,7 +128,7 @@ const SAMPLES: Record<string, unknown[]> = {
 };
 
 /** Entries that are the same in Chinese on purpose: technical tokens. */
-const SAME = new Set(['report.head.rank', 'finding.blockedOutboundKind.irc-outbound', 'finding.blockedOutboundKind.telnet-outbound', 'finding.replyLabel.srcport-dns', 'finding.replyLabel.srcport-ntp', 'finding.replyLabel.srcport-icq', 'finding.replyLabel.tcp-reply', 'finding.replyLabel.udp-reply']);
+const SAME = new Set(['report.head.rank']);
 
 /** Chinese characters and CJK punctuation (，。：、（）). */
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/u;

@@ -1,0 +1,40 @@
+// Which annotation ids play which part in the summary, read from the `role` and `label`
+// of the rules in signatures/annotations.json, so that a new kind of reply or noise is
+// one edit of that file and not a list to keep in step in the aggregate code.
+import type { Lang } from '../knowledge/types.js';
+import { loadAnnotationRules, type AnnotationRole, type AnnotationRuleSet } from './rules.js';
+
+export interface AnnotationRoles {
+  /** The role of an annotation id, or undefined for one that is only counted. */
+  roleOf(id: string): AnnotationRole | undefined;
+  /** Every id of a role, in the file's order. */
+  ids(role: AnnotationRole): readonly string[];
+  /** An id's short name in its role's finding ("DNS"); the id itself if it has none. */
+  label(id: string, lang: Lang): string;
+}
+
+export function rolesOf(set: AnnotationRuleSet): AnnotationRoles {
+  const role = new Map<string, AnnotationRole>();
+  const label = new Map<string, { en: string; zh: string }>();
+  const byRole = new Map<AnnotationRole, string[]>();
+  for (const r of set.rules) {
+    if (r.role === null || role.has(r.id)) continue;
+    role.set(r.id, r.role);
+    if (r.label) label.set(r.id, r.label);
+    let list = byRole.get(r.role);
+    if (!list) byRole.set(r.role, (list = []));
+    list.push(r.id);
+  }
+  return {
+    roleOf: (id) => role.get(id),
+    ids: (r) => byRole.get(r) ?? [],
+    label: (id, lang) => label.get(id)?.[lang] ?? id,
+  };
+}
+
+let shipped: AnnotationRoles | null = null;
+
+/** The roles of the shipped rules (the ones every annotator uses; read once). */
+export function annotationRoles(): AnnotationRoles {
+  return (shipped ??= rolesOf(loadAnnotationRules()));
+}
