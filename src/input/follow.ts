@@ -15,6 +15,7 @@ import { PathFollower } from './follow-path.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
 import { isGzipHead, notTextMessage } from './binary.js';
 import { GunzipMembers } from './gunzip.js';
+import { STDIN_NAME } from './open.js';
 
 export type { FollowConsumer, FollowOptions, FollowedFile, GenerationConsumer, GenerationReason, NoticeKind } from './follow-types.js';
 
@@ -60,7 +61,7 @@ export class Follower {
     const seen = new Set<string>();
     for (const input of inputs) {
       if (input === '-') {
-        if (!seen.has('-')) this.streams.push(new StreamFollower('(stdin)', setup.stdin ?? process.stdin, consumer, env.maxLineLength, now));
+        if (!seen.has('-')) this.streams.push(new StreamFollower(STDIN_NAME, setup.stdin ?? process.stdin, consumer, env.maxLineLength, now));
         seen.add('-');
       } else {
         const abs = resolve(input);

@@ -26,6 +26,9 @@ export interface OpenedInput {
   close(): Promise<void>;
 }
 
+/** What standard input is called where a file's name would go (inputs tables, events' origin). */
+export const STDIN_NAME = '(stdin)';
+
 // 64 KiB chunks decode to strings that stay in V8's young generation; 256 KiB ones
 // went to large-object space, fresh pages per chunk, and took 3-10x longer to decode.
 const CHUNK = 64 * 1024;
@@ -183,7 +186,7 @@ export function releaseFifo(path: string, wake: boolean): void {
 export async function openInput(path: string, opts: OpenOptions = {}): Promise<OpenedInput> {
   const now = opts.now ?? (() => new Date());
   if (path === '-') {
-    return { name: '(stdin)', stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, trailingBytes: () => 0, gzipProblem: () => null, close: async () => {} };
+    return { name: STDIN_NAME, stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, trailingBytes: () => 0, gzipProblem: () => null, close: async () => {} };
   }
   let handle;
   try {

@@ -1,11 +1,12 @@
 // One event -> one JSON line, in logscan's own schema or in Elastic Common Schema
 // names (for Elasticsearch/OpenSearch bulk ingest, Filebeat or Vector).
-import type { Annotation, Direction, FirewallEvent } from '../event.js';
+import type { Annotation, FirewallEvent } from '../event.js';
 import { isValidAddress } from '../parsers/address.js';
 import { protoNumber } from '../parsers/fields.js';
 import { UNSAFE_JSON_CHARS, jsonTermSafe, jsonText } from './sanitize.js';
 import { onThisSide } from '../util/egress.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
+import { STDIN_NAME } from '../input/open.js';
 
 // logscan's schema, written by hand: JSON.stringify on the nested event (with a Date to
 // convert) was a third of `logscan events`' time. The output is what jsonText(e)
@@ -96,20 +97,28 @@ export function eventToJson(e: FirewallEvent): string {
   );
 }
 
-const ECS_DIRECTION: Record<Direction, string> = { in: 'inbound', out: 'outbound', forward: 'external' };
+/**
+ * Devices that stand between networks and log at their borders: pf and pfSense/OPNsense
+ * (`in`/`out` of an interface, not of this host) and the Cisco ASA (no direction at all).
+ */
+const PERIMETER_FORMATS: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog', 'cisco-asa']);
 
 /**
- * ECS `network.direction`: the host's view for its own chains (inbound/outbound); for a
- * forwarded packet the perimeter's, from which side each address is on (--home-net, else
- * the local-network ranges), as Elasticsearch's network_direction processor does it:
- * ingress, egress, internal, or external when neither is this side's.
+ * ECS `network.direction`. ECS asks for the host's view (`ingress`, `egress`) where a host
+ * logs its own traffic (netfilter's INPUT and OUTPUT chains, Windows Firewall), and the
+ * perimeter's (`inbound`, `outbound`, `internal`, `external`) where a device logs what
+ * crosses it: a forwarded packet, or any record of a perimeter format. The perimeter's
+ * view comes from which side each address is on (--home-net, else the local-network
+ * ranges), as Elasticsearch's network_direction processor decides it.
  */
 function ecsDirection(e: FirewallEvent): string | undefined {
-  if (e.direction === null) return undefined;
-  if (e.direction !== 'forward') return ECS_DIRECTION[e.direction];
-  const src = e.src.ip !== null && onThisSide(e.src.ip);
-  const dst = e.dst.ip !== null && onThisSide(e.dst.ip);
-  return src ? (dst ? 'internal' : 'egress') : dst ? 'ingress' : ECS_DIRECTION.forward;
+  if (e.direction !== 'forward' && !PERIMETER_FORMATS.has(e.format)) {
+    return e.direction === 'in' ? 'ingress' : e.direction === 'out' ? 'egress' : undefined;
+  }
+  if (e.src.ip === null || e.dst.ip === null) return undefined;
+  const src = onThisSide(e.src.ip);
+  const dst = onThisSide(e.dst.ip);
+  return src ? (dst ? 'internal' : 'outbound') : dst ? 'inbound' : 'external';
 }
 
 const ECS_TYPE: Record<FirewallEvent['action'], string[]> = {
@@ -139,14 +148,16 @@ export function eventToEcs(e: FirewallEvent): string {
       severity: maxSeverity(e),
     },
     observer: {
-      hostname: e.host ?? undefined,
+      // A syslog header may name the device by its address: ECS keeps those apart.
+      hostname: e.host !== null && !isValidAddress(e.host) ? e.host : undefined,
+      ip: e.host !== null && isValidAddress(e.host) ? e.host : undefined,
       type: 'firewall',
       ingress: e.inIface ? { interface: { name: e.inIface } } : undefined,
       egress: e.outIface ? { interface: { name: e.outIface } } : undefined,
     },
     rule: e.rule ? { name: e.rule } : undefined,
     network: gap ? undefined : {
-      transport: e.proto,
+      transport: ecsTransport(e.proto),
       iana_number: protoNumber(e.proto)?.toString(),
       type: e.ipVersion ? `ipv${e.ipVersion}` : undefined,
       direction: ecsDirection(e),
@@ -155,7 +166,7 @@ export function eventToEcs(e: FirewallEvent): string {
     },
     source: endpoint(e.src.ip, e.src.port),
     destination: endpoint(e.dst.ip, e.dst.port),
-    log: { file: { path: e.origin.file } },
+    log: e.origin.file === STDIN_NAME ? undefined : { file: { path: e.origin.file } },
     logscan: {
       line: e.origin.line,
       year_inferred: e.yearInferred || undefined,
@@ -163,7 +174,7 @@ export function eventToEcs(e: FirewallEvent): string {
       ttl: e.ttl ?? undefined,
       tcp_flags: e.tcpFlags ?? undefined,
       tcp_window: e.tcpWindow ?? undefined,
-      icmp: e.icmp ?? undefined,
+      icmp: e.icmp === null ? undefined : ecsIcmp(e.icmp),
       count: e.count,
       annotations: e.annotations,
     },
@@ -176,6 +187,25 @@ export function eventToEcs(e: FirewallEvent): string {
 function endpoint(ip: string | null, port: number | null): Record<string, unknown> | undefined {
   if (ip === null && port === null) return undefined;
   return { address: ip ?? undefined, ip: ip !== null && isValidAddress(ip) ? ip : undefined, port: port ?? undefined };
+}
+
+/**
+ * ECS `network.transport` is the protocol's IANA keyword: ICMPv6's is `ipv6-icmp`; a
+ * protocol known only by its number (or none) has `network.iana_number` alone.
+ */
+function ecsTransport(proto: string): string | undefined {
+  if (proto === 'icmpv6') return 'ipv6-icmp';
+  return proto === 'other' || /^\d+$/.test(proto) ? undefined : proto;
+}
+
+/** The quoted packet's addresses like the event's own: `ip` only when valid (an ip field under `ecs@mappings`). */
+function ecsIcmp(i: NonNullable<FirewallEvent['icmp']>): Record<string, unknown> {
+  const em = i.embedded;
+  return {
+    type: i.type ?? undefined,
+    code: i.code ?? undefined,
+    embedded: em === null ? undefined : { src: endpoint(em.src.ip, em.src.port), dst: endpoint(em.dst.ip, em.dst.port), proto: em.proto },
+  };
 }
 
 function maxSeverity(e: FirewallEvent): number {

@@ -110,7 +110,7 @@ describe('logscan events', () => {
     expect(first).toMatchObject({
       source: { ip: '203.0.113.7', port: 40000 },
       destination: { ip: '192.168.1.10', port: 6776 },
-      network: { transport: 'tcp', direction: 'inbound' },
+      network: { transport: 'tcp', direction: 'ingress' },
       event: { action: 'drop' },
     });
     expect(typeof first['@timestamp']).toBe('string');

@@ -10,6 +10,7 @@ import { makeEvent } from '../helpers/events.js';
 import { fixtureEvents, parseLines } from '../helpers/parse.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
 import { filterlogFormat } from '../../src/parsers/filterlog.js';
+import { STDIN_NAME } from '../../src/input/open.js';
 
 const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang: 'en', signatures: [], homeNet: [] });
 
@@ -71,24 +72,59 @@ describe('eventToJson', () => {
     expect(prefix.network?.packets).toBe(1);
   });
 
-  it("network.direction: the host's view for its chains, the perimeter's for forwarded packets (by --home-net, else the local ranges)", () => {
-    const dir = (direction: 'in' | 'out' | 'forward' | null, src: string, dst: string): string | undefined =>
-      (JSON.parse(eventToEcs(makeEvent({ direction, src: { ip: src }, dst: { ip: dst } }))) as { network: { direction?: string } }).network.direction;
-    expect(dir('in', '203.0.113.7', '192.168.1.2')).toBe('inbound');
-    expect(dir('out', '192.168.1.2', '203.0.113.7')).toBe('outbound');
+  it("network.direction: the host's view (ingress/egress) for its own chains, the perimeter's for forwarded packets and border devices (by --home-net, else the local ranges)", () => {
+    const dir = (direction: 'in' | 'out' | 'forward' | null, src: string, dst: string, format = 'iptables'): string | undefined =>
+      (JSON.parse(eventToEcs(makeEvent({ direction, format, src: { ip: src }, dst: { ip: dst } }))) as { network: { direction?: string } }).network.direction;
+    expect(dir('in', '203.0.113.7', '192.168.1.2')).toBe('ingress');
+    expect(dir('out', '192.168.1.2', '203.0.113.7')).toBe('egress');
+    expect(dir('in', '203.0.113.7', '192.168.1.2', 'windows-firewall')).toBe('ingress');
     expect(dir(null, '192.168.1.2', '203.0.113.7')).toBeUndefined();
     expect([dir('forward', '203.0.113.7', '192.168.1.2'), dir('forward', '192.168.1.2', '203.0.113.7'), dir('forward', '192.168.1.2', '10.0.0.3'), dir('forward', '203.0.113.7', '198.51.100.2')]).toEqual([
-      'ingress',
-      'egress',
+      'inbound',
+      'outbound',
       'internal',
       'external',
     ]);
+    // pf's `in` is a LAN client's packet entering the LAN interface; an ASA gives no direction.
+    expect(dir('in', '10.170.12.50', '1.1.1.1', 'pfsense-filterlog')).toBe('outbound');
+    expect(dir('in', '203.0.113.7', '10.0.0.5', 'pf')).toBe('inbound');
+    expect(dir(null, '10.0.0.5', '198.51.100.5', 'cisco-asa')).toBe('outbound');
     setHomeNetworks(homeNetworks(['203.0.113.0/24']));
     try {
-      expect([dir('forward', '203.0.113.7', '198.51.100.2'), dir('forward', '192.168.1.2', '203.0.113.7')]).toEqual(['egress', 'ingress']);
+      expect([dir('forward', '203.0.113.7', '198.51.100.2'), dir('forward', '192.168.1.2', '203.0.113.7')]).toEqual(['outbound', 'inbound']);
     } finally {
       setHomeNetworks(null);
     }
+  });
+
+  it('network.transport is the IANA keyword (ipv6-icmp), and absent for a protocol known only by its number', () => {
+    const transport = (proto: string) => (JSON.parse(eventToEcs(makeEvent({ proto }))) as { network: { transport?: string; iana_number?: string } }).network;
+    expect(transport('tcp').transport).toBe('tcp');
+    expect(transport('icmpv6')).toMatchObject({ transport: 'ipv6-icmp', iana_number: '58' });
+    expect(transport('162')).toEqual(expect.objectContaining({ iana_number: '162' }));
+    expect(transport('162').transport).toBeUndefined();
+    expect(transport('other').transport).toBeUndefined();
+  });
+
+  it("an ICMP error's quoted addresses get ip only when valid, like the event's own", () => {
+    const e = makeEvent({ proto: 'icmp', icmp: { type: 3, code: 3, embedded: { src: { ip: '198.51.100.10', port: 53 }, dst: { ip: '203.0.113.300', port: 40000 }, proto: 'udp' } } });
+    const icmp = (JSON.parse(eventToEcs(e)) as { logscan: { icmp: { embedded: Record<string, unknown> } } }).logscan.icmp;
+    expect(icmp).toEqual({
+      type: 3,
+      code: 3,
+      embedded: { src: { address: '198.51.100.10', ip: '198.51.100.10', port: 53 }, dst: { address: '203.0.113.300', port: 40000 }, proto: 'udp' },
+    });
+  });
+
+  it('a device named by its address is observer.ip, not observer.hostname; standard input has no log.file.path', () => {
+    const byIp = JSON.parse(eventToEcs(makeEvent({ host: '10.22.8.216' }))) as { observer: Record<string, unknown> };
+    expect(byIp.observer).toMatchObject({ ip: '10.22.8.216' });
+    expect(byIp.observer.hostname).toBeUndefined();
+    expect((JSON.parse(eventToEcs(makeEvent({ host: 'gw' }))) as { observer: Record<string, unknown> }).observer).toMatchObject({ hostname: 'gw' });
+    const stdin = JSON.parse(eventToEcs(makeEvent({ origin: { file: STDIN_NAME, line: 3 } }))) as { log?: unknown; logscan: { line: number } };
+    expect(stdin.log).toBeUndefined();
+    expect(stdin.logscan.line).toBe(3);
+    expect((JSON.parse(eventToEcs(makeEvent({ origin: { file: '/var/log/ufw.log', line: 1 } }))) as { log: unknown }).log).toEqual({ file: { path: '/var/log/ufw.log' } });
   });
 });
 
