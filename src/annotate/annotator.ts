@@ -63,7 +63,7 @@ export interface AnnotatorStats {
   contacted: number;
   localAddresses: number;
   retrySeries: number;
-  /** Sources a source-history detector remembers. */
+  /** Sources the source-history and service-spread detectors remember. */
   sourceHistory: number;
   tracerouteActive: number;
   tracerouteCompleted: number;
@@ -97,6 +97,7 @@ const D_RETRY = 2;
 const D_BACKSCATTER = 3;
 const D_TRACEROUTE = 4;
 const D_HISTORY = 5;
+const D_SPREAD = 6;
 
 const DIR_BIT: Readonly<Record<string, number>> = { in: 1, out: 2, forward: 4 };
 const DIR_NULL = 8;
@@ -152,6 +153,17 @@ interface Compiled {
   readonly retry: Lru<string, RetryState> | null;
   /** source-history: source address -> when it last got one of rule.history's ids. */
   readonly history: Lru<string, number> | null;
+  /** service-spread: source address -> the service ports it reached. */
+  readonly spread: Lru<string, SpreadState> | null;
+}
+
+interface SpreadState {
+  /** Distinct known service ports reached, up to params.minPorts. */
+  ports: number[];
+  /** When the first of them came. */
+  first: number;
+  /** When the detector last fired for the source; null: not yet. */
+  fired: number | null;
 }
 
 /**
@@ -287,6 +299,7 @@ class AnnotatorImpl implements Annotator {
   private readonly contactTtlMs: number;
   private readonly retryDetectors: Compiled[] = [];
   private readonly historyDetectors: Compiled[] = [];
+  private readonly spreadDetectors: Compiled[] = [];
   /** Every id a source-history detector remembers sources by. */
   private readonly historyIds: ReadonlySet<string>;
   private readonly usesContacts: boolean;
@@ -371,6 +384,7 @@ class AnnotatorImpl implements Annotator {
     this.retryDetectors = det(D_RETRY);
     this.historyDetectors = det(D_HISTORY);
     this.historyIds = new Set(this.historyDetectors.flatMap((c) => c.rule.history ?? []));
+    this.spreadDetectors = det(D_SPREAD);
     this.contacts = new Lru(this.maxTracked);
     this.ifaces = new Lru(MAX_IFACES);
     this.active = new Lru(this.maxTracked);
@@ -378,7 +392,7 @@ class AnnotatorImpl implements Annotator {
 
   private compile(r: AnnotationRule, order: number): Compiled {
     const kind = { match: K_MATCH, 'kb-port': K_KB_PORT, 'kb-trojan': K_KB_TROJAN, 'source-port': K_SOURCE_PORT, detector: K_DETECTOR }[r.kind];
-    const detector = r.detector === null ? D_NONE : { 'dialup-leftover': D_LEFTOVER, retry: D_RETRY, backscatter: D_BACKSCATTER, traceroute: D_TRACEROUTE, 'source-history': D_HISTORY }[r.detector];
+    const detector = r.detector === null ? D_NONE : { 'dialup-leftover': D_LEFTOVER, retry: D_RETRY, backscatter: D_BACKSCATTER, traceroute: D_TRACEROUTE, 'source-history': D_HISTORY, 'service-spread': D_SPREAD }[r.detector];
     const portish = r.dstPort !== null || r.dstPortNot !== null || r.srcPort !== null || kind === K_KB_PORT || kind === K_KB_TROJAN || kind === K_SOURCE_PORT;
     // A rule about ports is a rule about TCP/UDP: ICMP has no ports.
     const protos = r.proto ?? (portish ? ['tcp', 'udp'] : null);
@@ -411,6 +425,7 @@ class AnnotatorImpl implements Annotator {
       kbCache: kind === K_KB_PORT || kind === K_KB_TROJAN ? { index: [new Int32Array(65536), new Int32Array(65536)], built: [] } : null,
       retry: detector === D_RETRY ? new Lru<string, RetryState>(this.maxTracked) : null,
       history: detector === D_HISTORY ? new Lru<string, number>(this.maxTracked) : null,
+      spread: detector === D_SPREAD ? new Lru<string, SpreadState>(this.maxTracked) : null,
     };
   }
 
@@ -713,9 +728,47 @@ class AnnotatorImpl implements Annotator {
         // Without a clock on either side the order of the log is all there is: trust it.
         return t !== t || seen !== seen || t - seen <= (c.params.windowMs as number);
       }
+      case D_SPREAD:
+        return this.spread(c, e, t);
       default:
         return false;
     }
+  }
+
+  /**
+   * Whether the source has reached params.minPorts distinct service ports (known to the
+   * knowledge base, up to params.maxDstPort) within params.windowMs; once it has, every
+   * later event of the rule fires while they keep coming within the window.
+   */
+  private spread(c: Compiled, e: FirewallEvent, t: number): boolean {
+    const src = e.src.ip;
+    const dp = e.dst.port;
+    if (src === null || dp === null) return false;
+    const w = c.params.windowMs as number;
+    // Without a clock on either side the order of the log is all there is: the window stays open.
+    const within = (since: number): boolean => t !== t || since !== since || t - since <= w;
+    let s = c.spread!.get(src);
+    if (s !== undefined && s.fired !== null && within(s.fired)) {
+      s.fired = t;
+      return true;
+    }
+    if (dp > (c.params.maxDstPort as number) || !this.isServicePort(e.proto, dp)) return false;
+    if (s === undefined || !within(s.first)) c.spread!.set(src, (s = { ports: [dp], first: t, fired: null }));
+    else if (!s.ports.includes(dp)) s.ports.push(dp);
+    if (s.ports.length < (c.params.minPorts as number)) return false;
+    s.fired = t;
+    return true;
+  }
+
+  /**
+   * A port the knowledge base names a service (or a trojan) for, not one it knows as a
+   * client port (1024 and the like). Broadcast services count: unicast to SSDP or mDNS from
+   * outside is a reflection probe.
+   */
+  private isServicePort(proto: string, port: number): boolean {
+    if (proto !== 'tcp' && proto !== 'udp') return false;
+    const best = this.kb.lookup(proto, port)[0];
+    return best !== undefined && best.category !== 'dynamic';
   }
 
   /** Notes the source of an event that got one of a source-history detector's ids. */
@@ -854,6 +907,10 @@ class AnnotatorImpl implements Annotator {
       const w = c.params.windowMs as number;
       c.history!.sweep((seen) => now - seen > w);
     }
+    for (const c of this.spreadDetectors) {
+      const w = c.params.windowMs as number;
+      c.spread!.sweep((s) => now - (s.fired ?? s.first) > w);
+    }
     const gap = this.sessionGapMs;
     this.active.sweep(
       (s) => now - s.lastMs > gap,
@@ -899,6 +956,10 @@ class AnnotatorImpl implements Annotator {
     for (const c of this.historyDetectors) {
       history += c.history!.size;
       evicted += c.history!.evicted;
+    }
+    for (const c of this.spreadDetectors) {
+      history += c.spread!.size;
+      evicted += c.spread!.evicted;
     }
     return {
       events: this.events,

@@ -251,6 +251,52 @@ describe('srcport-dns-disguise: a source that already showed it is no DNS server
   });
 });
 
+describe('srcport-scan: a spread of service ports from 53 or 20 is a scan, not replies', () => {
+  const from = (sec: number, sport: number, dport: number, extra: EventInit = {}): EventInit => ({
+    time: at(sec),
+    proto: sport === 53 ? 'udp' : 'tcp',
+    src: { ip: '198.51.100.77', port: sport },
+    dst: { port: dport },
+    ...extra,
+  });
+
+  it('from the third known service port within ten minutes on, UDP from 53 is a probe, and stays one for that source', () => {
+    const evs = run([from(0, 53, 1434), from(1, 53, 5060), from(2, 53, 1900), from(3, 53, 40000), from(4, 53, 40000, { src: { ip: '198.51.100.78', port: 53 } })]);
+    expect(ids(evs[0]!)).toEqual(['srcport-dns']);
+    expect(ids(evs[1]!)).toEqual(['srcport-dns']);
+    expect(ids(evs[2]!)).toEqual(expect.arrayContaining(['srcport-scan', 'port-known']));
+    expect(ids(evs[2]!)).not.toContain('srcport-dns');
+    // An unknown high port now too: the source has shown what it is.
+    expect(ids(evs[3]!)).toContain('srcport-scan');
+    expect(ids(evs[3]!)).not.toContain('srcport-dns');
+    // Another source from 53 is still a DNS server.
+    expect(ids(evs[4]!)).toEqual(['srcport-dns']);
+  });
+
+  it('a SYN scan from port 20 is no FTP data: the trojan ports it tries keep their meaning', () => {
+    const evs = run([from(0, 20, 1433), from(0, 20, 3306), from(0, 20, 3389), from(1, 20, 12345)]);
+    expect(ids(evs[0]!)).toContain('srcport-ftp-data');
+    expect(ids(evs[2]!)).toEqual(expect.arrayContaining(['srcport-scan', 'port-known']));
+    expect(ids(evs[3]!)).toEqual(expect.arrayContaining(['srcport-scan', 'trojan']));
+    expect(ids(evs[3]!)).not.toContain('srcport-ftp-data');
+    expect(ids(evs[3]!)).not.toContain('tcp-reply');
+  });
+
+  it("late replies to client ports never add up: ports above 9999, ports known only as client ports, and one port many times", () => {
+    const evs = run([from(0, 53, 40000), from(1, 53, 51234), from(2, 53, 1024), from(3, 53, 1434), from(4, 53, 1434), from(5, 53, 1434), from(6, 53, 33000)]);
+    for (const e of evs) expect(ids(e)).toEqual(expect.arrayContaining(['srcport-dns']));
+    for (const e of evs) expect(ids(e)).not.toContain('srcport-scan');
+  });
+
+  it('three ports spread over more than ten minutes are no scan; ten minutes after its last packet a scanner is forgotten', () => {
+    const slow = run([from(0, 53, 1434), from(6 * MIN, 53, 5060), from(12 * MIN, 53, 1900)]);
+    expect(slow.map((e) => ids(e).includes('srcport-scan'))).toEqual([false, false, false]);
+    const gone = run([from(0, 53, 1434), from(1, 53, 5060), from(2, 53, 1900), from(5 * MIN, 53, 40000), from(16 * MIN, 53, 40000)]);
+    expect(gone.map((e) => ids(e).includes('srcport-scan'))).toEqual([false, false, true, true, false]);
+    expect(ids(gone[4]!)).toEqual(['srcport-dns']);
+  });
+});
+
 describe('bounded memory', () => {
   it('keeps every tracked set under maxTracked however many sources pass', () => {
     const a = annotator({ maxTracked: 200 });
