@@ -158,7 +158,7 @@ export const en = {
       'slow-scan': 'Fifteen or more ports over at least an hour, at most one new port a minute: a scan paced to stay under rate-based detection.',
       'icmp-sweep': 'Echo requests (ping) to 10 or more of your hosts: finding out which addresses are alive.',
       'service-knock': "Many packets (15 or more, at least half of the source's) to one port on a few hosts: password guessing or repeated attempts at one service.",
-      traceroute: 'UDP into 33434-33600 that stays in that range: someone tracing the route to you; harmless.',
+      traceroute: 'UDP into 33434-33600 that stays in that range: probably someone tracing the route to you; harmless.',
       'dialup-leftover': 'Chat, game, file-sharing or Sub-7 traffic meant for whoever held your dial-up/DHCP address before you; not an attack on you.',
       'server-replies':
         "Most of the source's packets are a server's replies (told by the source port: DNS, NTP, web …) or backscatter, landing on client ports after the firewall forgot the connection, or ICMP errors about packets this side sent; not probes.",

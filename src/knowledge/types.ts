@@ -34,7 +34,7 @@ export interface PortEntry {
   source: string;
 }
 
-/** What a SOURCE port suggests (53 = DNS reply or evasion trick, 61000+ = Linux NAT, …). */
+/** What a SOURCE port suggests (53 = DNS reply or evasion trick, 61000+ = possibly Linux NAT, …). */
 export interface SourcePortEntry {
   id: string;
   from: number;

@@ -105,7 +105,7 @@ describe('JSON rendering', () => {
       name: 'Sub-7 数据通道 / 残留探测',
       category: 'trojan',
       family: 'Sub-7',
-      severity: 3,
+      severity: 1,
       rank: 1,
       text: expect.stringContaining('不代表你已中毒'),
       source: '002_7fc6dc8747eb060f.txt',

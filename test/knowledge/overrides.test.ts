@@ -21,7 +21,7 @@ describe('--signatures', () => {
     writeFileSync(join(dir, 'ports.json'), json!);
     const kb = loadKnowledge({ extraDirs: [dir] });
     expect(kb.lookup('tcp', 9100)[0]).toMatchObject({ id: 'printer-raw', source: 'local', severity: 3 });
-    expect(kb.lookup('tcp', 6776)[0]).toMatchObject({ id: 'sub7-artifact', source: 'local', severity: 1 });
+    expect(kb.lookup('tcp', 6776)[0]).toMatchObject({ id: 'sub7-artifact', source: 'local', severity: 0 });
   });
   it('adds new entries and overrides built-in ones by id', () => {
     const dir = tempDir();

@@ -63,7 +63,7 @@ describe('Chinese port names', () => {
     expect(zh('http-alt-8080')).toBe('HTTP 备用端口');
     expect(zh('sub7-1243')).toBe('Sub-7（旧版默认端口）');
     expect(zh('binghe-7626')).toBe('冰河木马');
-    expect(zh('srcport-masquerade')).toBe('Linux NAT（IP 伪装）');
+    expect(zh('srcport-masquerade')).toBe('可能是 Linux NAT（IP 伪装）');
   });
 
   it('leave the English names and the families as they were', () => {
