@@ -159,6 +159,31 @@ describe('bad inputs', () => {
   });
 });
 
+describe('logscan formats', () => {
+  it('-o json / --output-format json as every other command, --json kept as its alias; -o is checked as check and explain check it', () => {
+    const json = runCli(['formats', '-o', 'json']);
+    expect(json.code).toBe(0);
+    const rows = JSON.parse(json.stdout) as { id: string; description: string; examples: string[] }[];
+    expect(rows.map((r) => r.id)).toContain('iptables');
+    expect(rows.every((r) => r.description !== '' && r.examples.length > 0)).toBe(true);
+    expect(runCli(['formats', '--output-format', 'json']).stdout).toBe(json.stdout);
+    expect(runCli(['formats', '--json']).stdout).toBe(json.stdout);
+    expect(runCli(['formats', '--json', '-o', 'json']).stdout).toBe(json.stdout);
+    const table = runCli(['formats']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^iptables\n {2}\S/m);
+    expect(runCli(['formats', '-o', 'table']).stdout).toBe(table.stdout);
+    const bad = runCli(['formats', '-o', 'xml']);
+    expect(bad.code).toBe(2);
+    // The same message as check's and explain's -o.
+    expect(bad.stderr.split('\n')[0]).toBe(runCli(['check', '-o', 'xml', '-']).stderr.split('\n')[0]);
+    expect(bad.stderr.split('\n')[0]).toBe("logscan: option '-o, --output-format <format>' argument 'xml' is invalid. Allowed choices are table, json.");
+    const clash = runCli(['formats', '--json', '-o', 'table']);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toBe('logscan: --json is -o json; it cannot be used with -o table\n');
+  });
+});
+
 describe('usage errors exit 2 with one line and no stack', () => {
   for (const args of [['--bogus'], ['events', '--tz', 'Mars/Base', '-'], ['--top', '0', '-'], ['events', '--input-format', 'nope', '-'], ['--year', '99', '-'], ['--home-net', '10.0.0.0/33', '-']]) {
     it(args.join(' '), () => {
