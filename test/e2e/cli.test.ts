@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, ndjson, repoRoot, runCli, spawnCli, tempDir } from '../helpers/cli.js';
 import { COMMAND_NAMES, commandsFor } from '../../src/cli/command-names.js';
+import { OUTPUT_EXTENSIONS } from '../../src/cli/output.js';
 
 const UFW = [
   'Nov 20 06:25:01 gw kernel: [12345.678901] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=203.0.113.7 DST=192.168.1.10 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=54321 PROTO=TCP SPT=40000 DPT=6776 WINDOW=1024 RES=0x00 SYN URGP=0',
@@ -181,6 +182,32 @@ describe('logscan formats', () => {
     const clash = runCli(['formats', '--json', '-o', 'table']);
     expect(clash.code).toBe(2);
     expect(clash.stderr).toBe('logscan: --json is -o json; it cannot be used with -o table\n');
+  });
+});
+
+describe('--output: the extensions that pick a format', () => {
+  /** The extensions named in `text` (".html", `.md` …), sorted. */
+  const named = (text: string) => [...new Set(text.match(/\.[a-z]+\b/g) ?? [])].sort();
+  /** The --output <file> entry of a command's --help, on one line. */
+  const helpEntry = (cmd: string) => {
+    const help = runCli([cmd, '--help']).stdout;
+    const from = help.indexOf('--output <file>');
+    return help.slice(from, help.indexOf('\n  -', from)).replace(/\s+/g, ' ');
+  };
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const row = (doc: string, start: string) => doc.split('\n').find((l) => l.startsWith(start))!.replace(/docs\/[\w-]+\.md/g, '');
+
+  it('are all listed, the same set, by report and daily --help, README and docs/daily.md', () => {
+    const all = [...OUTPUT_EXTENSIONS].sort();
+    // daily has no CSV form: .csv leaves its choice to the terminal, as any other extension.
+    const daily = all.filter((e) => e !== '.csv');
+    expect(all).toEqual(['.csv', '.htm', '.html', '.json', '.markdown', '.md', '.txt']);
+    expect(named(helpEntry('report'))).toEqual(all);
+    expect(named(helpEntry('daily'))).toEqual(daily);
+    expect(named(row(readme, '| `--output <file>` | write to FILE instead of standard output, atomically'))).toEqual(all);
+    expect(named(row(readme, '| `-o, --output-format text\\|markdown\\|html\\|json` |'))).toEqual(daily);
+    const dailyDoc = readFileSync(join(repoRoot, 'docs/daily.md'), 'utf8');
+    expect(named(row(dailyDoc, '| `-o, --output-format F` |').split(' | ')[1]!)).toEqual(daily);
   });
 });
 
