@@ -195,7 +195,8 @@ describe('--output: the extensions that pick a format', () => {
     return help.slice(from, help.indexOf('\n  -', from)).replace(/\s+/g, ' ');
   };
   const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-  const row = (doc: string, start: string) => doc.split('\n').find((l) => l.startsWith(start))!.replace(/docs\/[\w-]+\.md/g, '');
+  /** The "meaning" cell of the table row that starts so (its links left out). */
+  const meaning = (doc: string, start: string) => doc.split('\n').find((l) => l.startsWith(start))!.split(' | ')[1]!.replace(/docs\/[\w-]+\.md/g, '');
 
   it('are all listed, the same set, by report and daily --help, README and docs/daily.md', () => {
     const all = [...OUTPUT_EXTENSIONS].sort();
@@ -204,10 +205,10 @@ describe('--output: the extensions that pick a format', () => {
     expect(all).toEqual(['.csv', '.htm', '.html', '.json', '.markdown', '.md', '.txt']);
     expect(named(helpEntry('report'))).toEqual(all);
     expect(named(helpEntry('daily'))).toEqual(daily);
-    expect(named(row(readme, '| `--output <file>` | write to FILE instead of standard output, atomically'))).toEqual(all);
-    expect(named(row(readme, '| `-o, --output-format text\\|markdown\\|html\\|json` |'))).toEqual(daily);
+    expect(named(meaning(readme, '| `--output <file>` | write to FILE instead of standard output, atomically'))).toEqual(all);
+    expect(named(meaning(readme, '| `-o, --output-format text\\|markdown\\|html\\|json` |'))).toEqual(daily);
     const dailyDoc = readFileSync(join(repoRoot, 'docs/daily.md'), 'utf8');
-    expect(named(row(dailyDoc, '| `-o, --output-format F` |').split(' | ')[1]!)).toEqual(daily);
+    expect(named(meaning(dailyDoc, '| `-o, --output-format F` |'))).toEqual(daily);
   });
 });
 
