@@ -60,7 +60,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     .argument('[files...]', 'log files (.gz ok), - for stdin; default: the usual places (kern.log, messages, ufw.log, firewalld and their rotations)')
     .option('--date <day>', 'the day: YYYY-MM-DD, today or yesterday, in --tz', 'yesterday')
     .addOption(new Option('-o, --output-format <format>', 'text (default on a terminal), markdown (default otherwise), html or json').choices(FORMATS))
-    .option('--output <file>', 'write to FILE (atomically) instead of standard output; .html/.md/.json/.txt pick the format when -o is not given')
+    .option('--output <file>', 'write to FILE (atomically) instead of standard output; without -o, .html/.htm, .md/.markdown, .json and .txt (text) pick the format')
     .option('--state <dir>', 'keep a small digest per day in DIR, so the comparison works after the logs rotated away')
     .option('--log-dir <dir>', 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder)')
     .addOption(new Option('--top <n>', 'rows in the top tables').default(10));

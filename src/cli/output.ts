@@ -29,6 +29,8 @@ export async function writeDocument(text: string, file: string | null): Promise<
 /** What an --output file's extension asks for when -o is not given ("plain": the command's text form). */
 const BY_EXTENSION: Record<string, DocumentFormat> = { '.html': 'html', '.htm': 'html', '.md': 'markdown', '.markdown': 'markdown', '.json': 'json', '.csv': 'csv', '.txt': 'plain' };
 export type DocumentFormat = 'html' | 'markdown' | 'json' | 'csv' | 'plain';
+/** Every extension that picks a format (the help of report and daily, README and docs/daily.md list them; a test holds them to this). */
+export const OUTPUT_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
 
 /** The format FILE's extension names, or null for any other extension. */
 export function formatOfFile(file: string): DocumentFormat | null {

@@ -67,7 +67,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
         .choices(['table', 'json', 'markdown', 'html', 'csv', 'blocklist'])
         .default('table'),
     )
-    .option('--output <file>', 'write to FILE (atomically) instead of standard output; .html/.md/.json/.csv/.txt pick the format when -o is not given')
+    .option('--output <file>', 'write to FILE (atomically) instead of standard output; without -o, .html/.htm, .md/.markdown, .json and .csv pick the format, .txt or any other extension the table')
     .addOption(new Option('--top <n>', 'rows in the top tables').default(20));
   addFilterOptions(cmd)
     .option('--min-severity <n>', 'show only sources and interpretations of at least this severity (0-5 or info/notice/low/medium/high/critical)')

@@ -262,8 +262,9 @@ export const en = {
     topPortsBlocked: (n: number) => `Top probed ports (dropped or rejected: ${counted(n, 'packet')} with a port)`,
     topPorts: (n: number) => `Top destination ports (${counted(n, 'packet')} with a port)`,
     interpretations: 'Notable interpretations',
+    /** `evicted` counts evictions, not sources: a source evicted, seen again and evicted again counts twice. */
     evicted: (cap: number, evicted: number, events: number) =>
-      `note: more than ${fmtInt(cap)} sources; ${fmtInt(evicted)} least-recently-seen source profiles (${counted(events, 'event')}) were evicted and are missing from the ranking (raise the cap with --max-sources).`,
+      `note: more than ${fmtInt(cap)} sources; ${counted(evicted, 'eviction')} of least-recently-seen source profiles (${counted(events, 'event')}) left those events out of the ranking (a source can be evicted more than once; raise the cap with --max-sources).`,
     /** --os-hint: the hint with its evidence, "likely Linux/Unix [TTL 52, win 64240]". */
     osHint: (hint: string, ttl: number, win: number | null) => `${hint} [TTL ${ttl}${win !== null ? `, win ${win}` : ''}]`,
     md: {
@@ -285,7 +286,7 @@ export const en = {
       topCountries: 'Top countries',
       topNetworks: 'Top networks',
       evicted: (cap: number, evicted: number) =>
-        `More than ${fmtInt(cap)} sources: ${fmtInt(evicted)} least-recently-seen source profiles were evicted and are missing from the ranking.`,
+        `More than ${fmtInt(cap)} sources: ${counted(evicted, 'eviction')} of least-recently-seen source profiles left their events out of the ranking (a source can be evicted more than once).`,
     },
     /** What the ranking knows of a source: the HTML pages' disclosure under each row, the text report's block with --source. */
     details: {

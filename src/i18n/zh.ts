@@ -244,7 +244,7 @@ export const zh: Messages = {
     topPorts: (n) => `主要目的端口（发往端口的 ${fmtInt(n)} 个包）`,
     interpretations: '值得注意的解读',
     evicted: (cap, evicted, events) =>
-      `注意：来源超过 ${fmtInt(cap)} 个；最久未出现的 ${fmtInt(evicted)} 个来源档案（${fmtInt(events)} 个事件）已被淘汰，未计入排名（可用 --max-sources 提高上限）。`,
+      `注意：来源超过 ${fmtInt(cap)} 个；最久未出现的来源档案共被淘汰 ${fmtInt(evicted)} 次（${fmtInt(events)} 个事件），这些事件未计入排名（同一来源可能多次被淘汰；可用 --max-sources 提高上限）。`,
     osHint: (hint, ttl, win) => `${hint}（TTL ${ttl}${win !== null ? `，窗口 ${win}` : ''}）`,
     md: {
       title: 'logscan 报告',
@@ -264,7 +264,7 @@ export const zh: Messages = {
       ranges: '地址',
       topCountries: '主要国家/地区',
       topNetworks: '主要网络',
-      evicted: (cap, evicted) => `来源超过 ${fmtInt(cap)} 个：最久未出现的 ${fmtInt(evicted)} 个来源档案已被淘汰，未计入排名。`,
+      evicted: (cap, evicted) => `来源超过 ${fmtInt(cap)} 个：最久未出现的来源档案共被淘汰 ${fmtInt(evicted)} 次，其事件未计入排名（同一来源可能多次被淘汰）。`,
     },
     details: {
       of: (ip) => `${ip} 的详情`,

@@ -41,6 +41,14 @@ describe('annotation rules', () => {
     for (const id of new Set(set.rules.map((r) => r.id))) expect(doc, id).toContain(`\`${id}\``);
     expect(DEFAULT_ANNOTATIONS_FILE).toMatch(/signatures[/\\]annotations\.json$/);
   });
+  it("README's list of annotation ids (\"The ids are …\") names every id of the shipped file, and no other", () => {
+    const ids = [...new Set(loadAnnotationRules().rules.map((r) => r.id))].sort();
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const list = /The ids are ([\s\S]*?)\. The full table/.exec(readme);
+    expect(list, 'the list in README.md').not.toBeNull();
+    const listed = [...new Set([...list![1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!))].sort();
+    expect(listed).toEqual(ids);
+  });
   it('accepts a minimal valid rule, normalising single ports to ranges', () => {
     const set = parseAnnotationRules(file([ok]), 'a.json');
     expect(set.rules[0]!.dstPort).toEqual([[9, 9], [10, 12]]);

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, ndjson, repoRoot, runCli, spawnCli, tempDir } from '../helpers/cli.js';
 import { COMMAND_NAMES, commandsFor } from '../../src/cli/command-names.js';
+import { OUTPUT_EXTENSIONS } from '../../src/cli/output.js';
 
 const UFW = [
   'Nov 20 06:25:01 gw kernel: [12345.678901] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=203.0.113.7 DST=192.168.1.10 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=54321 PROTO=TCP SPT=40000 DPT=6776 WINDOW=1024 RES=0x00 SYN URGP=0',
@@ -156,6 +157,58 @@ describe('bad inputs', () => {
     const r = runCli(['events', f]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('not gzip');
+  });
+});
+
+describe('logscan formats', () => {
+  it('-o json / --output-format json as every other command, --json kept as its alias; -o is checked as check and explain check it', () => {
+    const json = runCli(['formats', '-o', 'json']);
+    expect(json.code).toBe(0);
+    const rows = JSON.parse(json.stdout) as { id: string; description: string; examples: string[] }[];
+    expect(rows.map((r) => r.id)).toContain('iptables');
+    expect(rows.every((r) => r.description !== '' && r.examples.length > 0)).toBe(true);
+    expect(runCli(['formats', '--output-format', 'json']).stdout).toBe(json.stdout);
+    expect(runCli(['formats', '--json']).stdout).toBe(json.stdout);
+    expect(runCli(['formats', '--json', '-o', 'json']).stdout).toBe(json.stdout);
+    const table = runCli(['formats']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^iptables\n {2}\S/m);
+    expect(runCli(['formats', '-o', 'table']).stdout).toBe(table.stdout);
+    const bad = runCli(['formats', '-o', 'xml']);
+    expect(bad.code).toBe(2);
+    // The same message as check's and explain's -o.
+    expect(bad.stderr.split('\n')[0]).toBe(runCli(['check', '-o', 'xml', '-']).stderr.split('\n')[0]);
+    expect(bad.stderr.split('\n')[0]).toBe("logscan: option '-o, --output-format <format>' argument 'xml' is invalid. Allowed choices are table, json.");
+    const clash = runCli(['formats', '--json', '-o', 'table']);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toBe('logscan: --json is -o json; it cannot be used with -o table\n');
+  });
+});
+
+describe('--output: the extensions that pick a format', () => {
+  /** The extensions named in `text` (".html", `.md` …), sorted. */
+  const named = (text: string) => [...new Set(text.match(/\.[a-z]+\b/g) ?? [])].sort();
+  /** The --output <file> entry of a command's --help, on one line. */
+  const helpEntry = (cmd: string) => {
+    const help = runCli([cmd, '--help']).stdout;
+    const from = help.indexOf('--output <file>');
+    return help.slice(from, help.indexOf('\n  -', from)).replace(/\s+/g, ' ');
+  };
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  /** The "meaning" cell of the table row that starts so (its links left out). */
+  const meaning = (doc: string, start: string) => doc.split('\n').find((l) => l.startsWith(start))!.split(' | ')[1]!.replace(/docs\/[\w-]+\.md/g, '');
+
+  it('are all listed, the same set, by report and daily --help, README and docs/daily.md', () => {
+    const all = [...OUTPUT_EXTENSIONS].sort();
+    // daily has no CSV form: .csv leaves its choice to the terminal, as any other extension.
+    const daily = all.filter((e) => e !== '.csv');
+    expect(all).toEqual(['.csv', '.htm', '.html', '.json', '.markdown', '.md', '.txt']);
+    expect(named(helpEntry('report'))).toEqual(all);
+    expect(named(helpEntry('daily'))).toEqual(daily);
+    expect(named(meaning(readme, '| `--output <file>` | write to FILE instead of standard output, atomically'))).toEqual(all);
+    expect(named(meaning(readme, '| `-o, --output-format text\\|markdown\\|html\\|json` |'))).toEqual(daily);
+    const dailyDoc = readFileSync(join(repoRoot, 'docs/daily.md'), 'utf8');
+    expect(named(meaning(dailyDoc, '| `-o, --output-format F` |'))).toEqual(daily);
   });
 });
 

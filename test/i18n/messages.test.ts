@@ -189,6 +189,17 @@ describe('message catalog', () => {
     expect(messages('zh')).toBe(zh);
   });
 
+  it('the eviction note counts evictions, not sources (a source can be evicted, come back and be evicted again)', () => {
+    // samples/ufw.log with --max-sources 10: 268 evictions among 196 sources.
+    expect(en.report.evicted(10, 268, 678)).toBe(
+      'note: more than 10 sources; 268 evictions of least-recently-seen source profiles (678 events) left those events out of the ranking (a source can be evicted more than once; raise the cap with --max-sources).',
+    );
+    expect(en.report.evicted(10, 1, 1)).toContain('; 1 eviction of least-recently-seen source profiles (1 event) ');
+    expect(en.report.md.evicted(10, 268)).toBe('More than 10 sources: 268 evictions of least-recently-seen source profiles left their events out of the ranking (a source can be evicted more than once).');
+    expect(zh.report.evicted(10, 268, 678)).toContain('共被淘汰 268 次（678 个事件）');
+    expect(zh.report.md.evicted(10, 268)).toContain('共被淘汰 268 次');
+  });
+
   it('English keeps the words and plurals the report always had', () => {
     const f = en.finding;
     expect(f.moreFamilies(1)).toBe('+1 more family');
