@@ -7,16 +7,41 @@
 // `logscan follow` has its own handling (src/live/run.ts) and does not use this.
 export const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
 
+type Caught = 'SIGINT' | 'SIGTERM';
+
+// A signal that comes while the command still loads its modules, the knowledge base and
+// its options would otherwise end the process with 130/143 and no output at all, which a
+// script cannot tell from a cut-short run. Held here until the command's Interrupt takes it.
+let early: Caught | null = null;
+const earlyInt = (): void => void (early ??= 'SIGINT');
+const earlyTerm = (): void => void (early ??= 'SIGTERM');
+
+/** The commands that stop through an Interrupt (follow has its own handling; the others read no logs). */
+export const INTERRUPTIBLE_COMMANDS: readonly string[] = ['report', 'events', 'daily', 'check'];
+
+/** From program start, for the commands that use an Interrupt: keep the first signal for it. */
+export function catchEarlySignals(): void {
+  process.once('SIGINT', earlyInt);
+  process.once('SIGTERM', earlyTerm);
+}
+
 export class Interrupt {
   private readonly controller = new AbortController();
   /** The signal received, or null. */
-  received: 'SIGINT' | 'SIGTERM' | null = null;
+  received: Caught | null = null;
   private readonly onInt = (): void => this.trip('SIGINT');
   private readonly onTerm = (): void => this.trip('SIGTERM');
 
   constructor() {
+    // Listening before the early catchers go: removing a signal's last listener closes
+    // Node's handle for it, and a signal still queued there (the loop was busy loading)
+    // would be lost.
     process.once('SIGINT', this.onInt);
     process.once('SIGTERM', this.onTerm);
+    process.off('SIGINT', earlyInt);
+    process.off('SIGTERM', earlyTerm);
+    // Signalled during start-up: read nothing, report the nothing, marked.
+    if (early !== null) this.trip(early);
   }
 
   get signal(): AbortSignal {
@@ -28,7 +53,7 @@ export class Interrupt {
     return this.received ? SIGNAL_EXIT[this.received] : 0;
   }
 
-  private trip(sig: 'SIGINT' | 'SIGTERM'): void {
+  private trip(sig: Caught): void {
     if (this.received) return;
     this.received = sig;
     // The other signal is not caught any more either: one more of either ends the process.

@@ -10,8 +10,13 @@ import { setFlagsFromString } from 'node:v8';
 // bench/run.mjs). The flag is read whenever the limit is recomputed, so setting it
 // at run time works.
 setFlagsFromString('--heap-growing-percent=50');
-// Before the rest loads (dynamic imports, so it runs first): a read worker, when the command
-// line shows the run will use one.
+// Before the rest loads (dynamic imports, so it runs first): a signal is kept for the
+// one-shot commands, which report what they read when stopped; and a read worker starts
+// when the command line shows the run will use one.
+const { INTERRUPTIBLE_COMMANDS, catchEarlySignals } = await import('./interrupt.js');
+const { commandsFor } = await import('./command-names.js');
+const commands = commandsFor(process.argv.slice(2));
+if (commands.length === 1 && INTERRUPTIBLE_COMMANDS.includes(commands[0]!)) catchEarlySignals();
 const { startWorkerEarly } = await import('./early-worker.js');
 await startWorkerEarly(process.argv.slice(2));
 const { run } = await import('./program.js');

@@ -3,14 +3,21 @@
 // Every renderer passes log text through one of these. JSON output stays exact: it only
 // spells the characters that could act on a terminal as \uXXXX escapes (jsonTermSafe).
 
-// C0 controls (tab excepted), DEL, C1 controls, and bidi/zero-width format characters
-// that can make displayed text differ from its bytes.
+// Characters that draw nothing, or reorder what is drawn, so that displayed text can differ
+// from its bytes: the soft hyphen, the Arabic letter mark, the Mongolian vowel separator,
+// zero-width spaces and joiners, bidi marks, embeddings, overrides and isolates, the line
+// and paragraph separators, invisible operators, deprecated format characters, the BOM,
+// and (below) the invisible tag characters U+E0000-E007F, written as surrogate pairs.
+const INVISIBLE = String.raw`\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff`;
+const TAG = String.raw`\udb40[\udc00-\udc7f]`;
+
+// C0 controls (tab excepted), DEL, C1 controls, and the invisible characters above.
 // eslint-disable-next-line no-control-regex
-const UNSAFE_TERM = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const UNSAFE_TERM = new RegExp(String.raw`[\u0000-\u0008\u000a-\u001f\u007f-\u009f${INVISIBLE}]|${TAG}`, 'g');
 
 function hex(ch: string): string {
-  const c = ch.charCodeAt(0);
-  return c <= 0xff ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`;
+  const c = ch.codePointAt(0)!;
+  return c <= 0xff ? `\\x${c.toString(16).padStart(2, '0')}` : c <= 0xffff ? `\\u${c.toString(16).padStart(4, '0')}` : `\\u{${c.toString(16)}}`;
 }
 
 /** Safe to print on a terminal: control and bidi characters shown as \xNN / \uNNNN. */
@@ -23,11 +30,15 @@ export function termSafe(s: string): string {
 // controls (U+009B is CSI to a terminal that takes 8-bit controls), bidi and zero-width
 // format characters, and the line/paragraph separators. Outside strings JSON text is
 // ASCII, so replacing them anywhere in the text only ever touches string contents.
-export const UNSAFE_JSON_CHARS = String.raw`\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff`;
-const UNSAFE_JSON = new RegExp(`[${UNSAFE_JSON_CHARS}]`, 'g');
+// (A tag character is two UTF-16 units: any text holding one also matches \ud800-\udfff,
+// which the serializers test for before they take this path.)
+export const UNSAFE_JSON_CHARS = String.raw`\u007f-\u009f${INVISIBLE}`;
+const UNSAFE_JSON = new RegExp(`[${UNSAFE_JSON_CHARS}]|${TAG}`, 'g');
 
 function jsonEscape(ch: string): string {
-  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  let out = '';
+  for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
 }
 
 /**

@@ -11,6 +11,17 @@ describe('termSafe', () => {
   });
   it('leaves ordinary text, tabs and non-Latin scripts alone', () => {
     expect(termSafe('[UFW BLOCK]\t冰河 7626')).toBe('[UFW BLOCK]\t冰河 7626');
+    expect(termSafe('مرحبا 😀 e\u0301')).toBe('مرحبا 😀 e\u0301');
+  });
+  it('shows every character that draws nothing or reorders text, so two labels that look alike read differently', () => {
+    // word joiner, Arabic letter mark, soft hyphen, Mongolian vowel separator, line separator, invisible tags "ig"
+    const sneaky = ['[UFW BLOCK]\u2060', '[UFW\u061c BLOCK]', '[UFW BL\u00adOCK]', '[UFW\u180e BLOCK]', '[UFW BLOCK]\u2028', '[UFW BLOCK]\u{e0069}\u{e0067}'];
+    expect(sneaky.map(termSafe)).toEqual(['[UFW BLOCK]\\u2060', '[UFW\\u061c BLOCK]', '[UFW BL\\xadOCK]', '[UFW\\u180e BLOCK]', '[UFW BLOCK]\\u2028', '[UFW BLOCK]\\u{e0069}\\u{e0067}']);
+    for (const s of sneaky) {
+      const json = jsonText({ rule: s });
+      expect(json).toMatch(/^[\x20-\x7e]*$/);
+      expect(JSON.parse(json)).toEqual({ rule: s });
+    }
   });
 });
 
