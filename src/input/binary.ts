@@ -6,7 +6,11 @@
 //
 // The heuristic: the share of control bytes in the first 4 KiB. Control bytes are
 // C0 controls and DEL except TAB, LF, VT, FF and CR (ESC counts: a log line with an
-// escape sequence in it is still a log, and a few of them never reach the limit).
+// escape sequence in it is still a log, and a few of them never reach the limit). A head that
+// holds complete clean lines (CLEAN_LINES of them, from one newline to the next with no
+// control byte at all) is text whatever else it holds: in random or compressed data about
+// one byte in ten is a control byte, so two such lines between newlines hardly ever
+// happen, and one hostile line cannot hide a whole log.
 // A run of consecutive NUL bytes counts as ONE control byte: real log files carry
 // NUL-padded regions (pre-allocated or recovered after a crash; the corpus has a
 // pfirewall.log whose line 6 starts with 212 NULs) and must still be read, whereas
@@ -20,6 +24,9 @@ import { GunzipMembers } from './gunzip.js';
 export const BINARY_SAMPLE_BYTES = 4096;
 /** Above this share of control bytes (NUL runs counted once) the input is binary. */
 export const BINARY_CONTROL_RATIO = 0.1;
+/** Complete lines of at least CLEAN_LINE_BYTES without a control byte that make a head text. */
+const CLEAN_LINES = 2;
+const CLEAN_LINE_BYTES = 16;
 
 export interface BinaryVerdict {
   binary: boolean;
@@ -41,8 +48,19 @@ export function inspectHead(buf: Uint8Array): BinaryVerdict {
   let controls = 0;
   let oddNuls = 0;
   let evenNuls = 0;
+  let clean = 0;
+  // Start of the current line (the sample is the input's first bytes), and whether it is clean so far.
+  let lineStart = 0;
+  let lineClean = true;
   for (let i = 0; i < n; i++) {
     const b = buf[i];
+    if (b === 0x0a) {
+      if (lineClean && i - lineStart >= CLEAN_LINE_BYTES) clean++;
+      lineStart = i + 1;
+      lineClean = true;
+      continue;
+    }
+    if (b < 0x20 ? b !== 0x09 && b !== 0x0d : b === 0x7f) lineClean = false;
     if (b === 0) {
       if (i % 2 === 0) evenNuls++;
       else oddNuls++;
@@ -52,7 +70,7 @@ export function inspectHead(buf: Uint8Array): BinaryVerdict {
   }
   // UTF-16LE ASCII text: NUL at odd offsets; BE: at even ones. Either way about half the bytes.
   const utf16 = n >= 4 && (oddNuls >= n * 0.4 || evenNuls >= n * 0.4) && Math.min(oddNuls, evenNuls) < n * 0.05;
-  const binary = n > 0 && (utf16 || controls / n > BINARY_CONTROL_RATIO);
+  const binary = n > 0 && (utf16 || (controls / n > BINARY_CONTROL_RATIO && clean < CLEAN_LINES));
   return { binary, controls, sampled: n, utf16 };
 }
 

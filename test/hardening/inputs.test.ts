@@ -63,6 +63,20 @@ describe('binary heuristic (control bytes in the first 4 KiB, a NUL run counted 
     expect(inspectHead(evil).binary).toBe(false);
   });
 
+  it('one hostile line of control bytes cannot hide the log: the clean lines after it make the head text', () => {
+    const hostile = (b: number) => `Nov 21 06:25:00 gw sshd[1]: Invalid user ${String.fromCharCode(b).repeat(450)}\n`;
+    for (const b of [0x1b, 0x01, 0x7f]) {
+      const head = Buffer.from(hostile(b) + `${UFW_LINE}\n`.repeat(20));
+      expect(inspectHead(head).binary, `0x${b.toString(16)}`).toBe(false);
+    }
+    // Not without clean lines: the same control bytes with no complete line clean of them stay binary.
+    expect(inspectHead(Buffer.from(hostile(0x01).repeat(9))).binary).toBe(true);
+    // Nor for random data, whose lines (if any) are never clean.
+    let x = 12345;
+    const random = Buffer.alloc(4096, 0).map(() => ((x = (x * 1103515245 + 12345) >>> 0) >>> 16) & 255);
+    expect(inspectHead(random).binary).toBe(true);
+  });
+
   it('a binary file is skipped with the reason, as incomplete, and the next input is read', async () => {
     const dir = tempDir();
     const bin = join(dir, 'image.log');
