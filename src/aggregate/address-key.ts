@@ -10,11 +10,11 @@ import { flat } from '../util/flat-string.js';
 const CACHE_MAX = 4096;
 const cache = new Map<string, string>();
 
-/** RFC 5952 text for a valid IPv6 address; IPv4 and anything unparsable come back unchanged. */
 /** The last address asked for: the overview, the profiles and the summary each ask for the same event's. */
 let lastIn = '';
 let lastOut = '';
 
+/** RFC 5952 text for a valid IPv6 address; IPv4 and anything unparsable come back unchanged. */
 export function addressKey(ip: string): string {
   if (!ip.includes(':')) return ip;
   if (ip === lastIn) return lastOut;
