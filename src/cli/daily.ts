@@ -3,7 +3,7 @@
 // and comparison live in src/daily/, the pictures in src/render/daily-*.ts.
 import { Option, type Command } from 'commander';
 import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
-import { formatOfFile, writeDocument } from './output.js';
+import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from './output.js';
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
 import { addDays, dayWindow, parseDayOption } from '../daily/day.js';
@@ -34,9 +34,10 @@ const FORMATS: DailyFormat[] = ['text', 'markdown', 'html', 'json'];
 /** -o wins; else the --output file's extension; else text for a person at a terminal, markdown for mail (cron). */
 function chooseFormat(raw: Record<string, unknown>): DailyFormat {
   if (typeof raw.outputFormat === 'string') return raw.outputFormat as DailyFormat;
-  if (typeof raw.output === 'string') {
+  const output = outputOption(raw);
+  if (output !== null) {
     // .csv has no daily form: like any other extension, it leaves the choice to the terminal.
-    const byExt = formatOfFile(raw.output);
+    const byExt = formatOfFile(output);
     if (byExt === 'plain') return 'text';
     if (byExt !== null && byExt !== 'csv') return byExt;
   }
@@ -60,7 +61,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     .argument('[files...]', 'log files (.gz ok), - for stdin; default: the usual places (kern.log, messages, ufw.log, firewalld and their rotations)')
     .option('--date <day>', 'the day: YYYY-MM-DD, today or yesterday, in --tz', 'yesterday')
     .addOption(new Option('-o, --output-format <format>', 'text (default on a terminal), markdown (default otherwise), html or json').choices(FORMATS))
-    .option('--output <file>', 'write to FILE (atomically) instead of standard output; without -o, .html/.htm, .md/.markdown, .json and .txt (text) pick the format')
+    .option('--output <file>', 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown, .json and .txt (text) pick the format')
     .option('--state <dir>', 'keep a small digest per day in DIR, so the comparison works after the logs rotated away')
     .option('--log-dir <dir>', 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder)')
     .addOption(new Option('--top <n>', 'rows in the top tables').default(10));
@@ -72,6 +73,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const window = dayWindow(day, common.tz);
     const prevWindow = dayWindow(addDays(day, -1), common.tz);
     const format = chooseFormat(raw);
+    const output = outputOption(raw);
     const top = positiveInt('--top', raw.top, 10_000);
     const stateDir = typeof raw.state === 'string' ? raw.state : null;
     if (stateDir !== null) prepareStateDir(stateDir);
@@ -106,6 +108,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       if (groups.length === 0) warn(`no log file in ${plan.dir} can hold ${prevWindow.key} or ${window.key} (see docs/daily.md, "Which files are read")`);
     }
 
+    refuseOutputOverInput(output, groups.flatMap((g) => g.files));
     const analysis = buildAnalysis(common);
     const collector = new DailyCollector(window, prevWindow, DEFAULT_THRESHOLDS, common.tz);
     const stats: InputStats[] = [];
@@ -183,8 +186,8 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
 
     if (ignore !== null) doc.report.totals.ignored = ignored;
     if (hasEnrichment(enrich)) await enrichReport(doc.report, collector.summary.profiles, { ...enrich, lang: common.lang });
-    const text = render(doc, format, common.tz, common.lang, typeof raw.output === 'string' ? false : useColor());
-    await writeDocument(text, typeof raw.output === 'string' ? raw.output : null);
+    const text = render(doc, format, common.tz, common.lang, output === null && useColor());
+    await writeDocument(text, output);
     setExit(interrupt.exitCode);
 
     // An interrupted run writes its (marked) summary, to --output too, like the report; but

@@ -3,27 +3,138 @@
 // are encoded straight into one buffer and written once per ~256 KiB (joining strings and
 // encoding them again cost more than the events themselves), and the reader is paused
 // while stdout is full (a slow pipe or `less`).
-import { extname } from 'node:path';
+import { fstatSync, lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { writeFileAtomic } from '../daily/atomic-write.js';
 import { UsageError } from '../errors.js';
 import { describeWriteError } from '../util/write-error.js';
 import { abandonStdout } from './stdout-state.js';
 
+/** The --output option: a file, or null for standard output (no --output, or `-`, which means stdout as it means stdin for inputs). */
+export function outputOption(raw: Record<string, unknown>): string | null {
+  return typeof raw.output === 'string' && raw.output !== '-' ? raw.output : null;
+}
+
 /**
- * A whole document to --output FILE (atomically: a web server or a mail job never reads
- * half of it) or, without one, to stdout. A file that cannot be written is a usage error.
+ * A whole document to --output FILE or, without one, to stdout. A file that cannot be
+ * written is a usage error. A regular file (or the file a symlink leads to: the link
+ * stays) is replaced atomically: a web server or a mail job never reads half of it. A
+ * FIFO or a device (/dev/null, a terminal) is written in place, as a shell's `>` would:
+ * renaming a file over it would destroy it (and, as root, /dev/null or /dev/stdout).
+ * A path that is this process's stdout or stderr (/dev/stdout, /dev/fd/2, the file
+ * stdout is redirected to) is written through that stream, appending where it appends.
  */
 export async function writeDocument(text: string, file: string | null): Promise<void> {
   if (file === null) {
     process.stdout.write(text);
     return;
   }
+  let target = file;
   try {
-    await writeFileAtomic(file, text);
+    const st = statOrNull(file);
+    const stream = st === null ? null : ownStream(st);
+    if (stream !== null) {
+      // As without --output (a reader that closes early ends the run quietly, program.ts).
+      stream.write(text);
+    } else if (st?.isDirectory()) {
+      throw Object.assign(new Error('is a directory'), { code: 'EISDIR', path: file, syscall: 'open' });
+    } else if (st?.isSocket()) {
+      throw new Error('is a socket; --output writes to a file, a FIFO or a device');
+    } else if (st !== null && !st.isFile()) {
+      // A FIFO or a device: written in place, never replaced.
+      const fh = await open(file, 'w');
+      try {
+        await fh.writeFile(text, 'utf8');
+      } finally {
+        await fh.close();
+      }
+    } else {
+      // A regular file, or none yet: the file itself, not a symlink to it, is replaced.
+      target = st !== null ? realpathSync(file) : danglingTarget(file);
+      await writeFileAtomic(target, text);
+    }
   } catch (err) {
-    throw new UsageError(`--output ${file}: ${describeWriteError(err, file)}`);
+    throw new UsageError(`--output ${file}: ${describeWriteError(err, target)}`);
   }
+}
+
+/**
+ * Refuses an --output FILE that is one of the inputs (a report written over the log it
+ * came from), before anything is read: the same file by name, by a symlink or a hard link
+ * (device and inode), or the regular file standard input is redirected from when `-` is
+ * read. A terminal or /dev/null may be both: nothing is replaced there.
+ */
+export function refuseOutputOverInput(output: string | null, inputs: readonly string[]): void {
+  if (output === null) return;
+  const out = statOrNull(output);
+  if (out !== null && out.isCharacterDevice()) return;
+  for (const input of inputs) {
+    let same: boolean;
+    let how = '';
+    if (input === '-') {
+      const stdin = fstatOrNull(0);
+      same = out !== null && stdin !== null && stdin.isFile() && sameFile(out, stdin);
+      how = ' (standard input is read from it)';
+    } else {
+      const inp = statOrNull(input);
+      same = out !== null && inp !== null ? sameFile(out, inp) : resolve(output) === resolve(input);
+      if (resolve(output) !== resolve(input)) how = ` (the same file as ${input})`;
+    }
+    if (same) throw new UsageError(`--output ${output}: is one of the input files${how}; refusing to overwrite a log`);
+  }
+}
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+function fstatOrNull(fd: number): Stats | null {
+  try {
+    return fstatSync(fd);
+  } catch {
+    return null;
+  }
+}
+
+/** process.stdout or process.stderr when `st` is the file one of them writes to, else null. */
+function ownStream(st: Stats): NodeJS.WriteStream | null {
+  for (const [fd, stream] of [
+    [1, process.stdout],
+    [2, process.stderr],
+  ] as const) {
+    const own = fstatOrNull(fd);
+    if (own !== null && sameFile(st, own)) return stream;
+  }
+  return null;
+}
+
+/**
+ * Where a path that does not exist is to be created: itself, or, for a symlink to nothing
+ * (yet), where the link points, so that the link stays and leads to the new file.
+ */
+function danglingTarget(file: string): string {
+  let path = file;
+  for (let hops = 0; hops < 40; hops++) {
+    let st: Stats;
+    try {
+      st = lstatSync(path);
+    } catch {
+      return path;
+    }
+    if (!st.isSymbolicLink()) return path;
+    path = resolve(dirname(path), readlinkSync(path));
+  }
+  throw Object.assign(new Error('too many levels of symbolic links'), { code: 'ELOOP', path: file });
 }
 
 /** What an --output file's extension asks for when -o is not given ("plain": the command's text form). */

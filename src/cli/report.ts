@@ -26,7 +26,7 @@ import { terminalWidth, useColor } from './tty.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { addFilterOptions, readFilterOptions } from './filter-options.js';
 import { VERSION } from './version.js';
-import { formatOfFile, writeDocument } from './output.js';
+import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from './output.js';
 
 /** Thresholds: defaults, then --config FILE (`{ "thresholds": { … } }`), then the flags. */
 export function loadThresholds(raw: Record<string, unknown>): Thresholds {
@@ -67,7 +67,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
         .choices(['table', 'json', 'markdown', 'html', 'csv', 'blocklist'])
         .default('table'),
     )
-    .option('--output <file>', 'write to FILE (atomically) instead of standard output; without -o, .html/.htm, .md/.markdown, .json and .csv pick the format, .txt or any other extension the table')
+    .option('--output <file>', 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown, .json and .csv pick the format, .txt or any other extension the table')
     .addOption(new Option('--top <n>', 'rows in the top tables').default(20));
   addFilterOptions(cmd)
     .option('--min-severity <n>', 'show only sources and interpretations of at least this severity (0-5 or info/notice/low/medium/high/critical)')
@@ -89,7 +89,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     const filter = readFilterOptions(raw, common.tz);
     const minSeverity = raw.minSeverity !== undefined ? parseSeverity('--min-severity', raw.minSeverity) : null;
     const failOn = raw.failOn !== undefined ? parseSeverity('--fail-on', raw.failOn) : null;
-    const output = typeof raw.output === 'string' ? raw.output : null;
+    const output = outputOption(raw);
     // Without -o, the --output file's extension decides; .txt and any other extension are the table.
     const byFile = output !== null && cmd.getOptionValueSource('outputFormat') === 'default' ? (formatOfFile(output) ?? 'plain') : null;
     const format = byFile === null ? (raw.outputFormat as string) : byFile === 'plain' ? 'table' : byFile;
@@ -106,6 +106,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     const ignore = enrich.ignore;
     let ignored = 0;
     const inputs = resolveInputs(files);
+    refuseOutputOverInput(output, inputs);
     testCrashHook('report');
 
     const analysis = buildAnalysis(common);

@@ -202,7 +202,9 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
       const head = Buffer.alloc(2);
       const { bytesRead } = await handle.read(head, 0, 2, 0);
       gzip = bytesRead === 2 && isGzipHead(head);
-      if (!gzip && path.endsWith('.gz') && st.size > 0) throw new InputError(path, 'named .gz but is not gzip data');
+      // An empty one too: `gzip -t` calls it "unexpected end of file", and read as an empty
+      // text log it would pass for a rotation that held nothing (0 lines, exit 0).
+      if (!gzip && path.endsWith('.gz')) throw new InputError(path, st.size === 0 ? 'empty file named .gz (no gzip data)' : 'named .gz but is not gzip data');
     }
     let raw: Readable;
     let bytesRead: () => number;

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatOfFile, writeDocument } from '../../src/cli/output.js';
+import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from '../../src/cli/output.js';
 import { describeWriteError } from '../../src/util/write-error.js';
 
 const errno = (code: string, syscall: string, path: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: raw`), { code, syscall, path });
@@ -33,6 +33,40 @@ describe('--output errors', () => {
     expect(readFileSync(target, 'utf8')).toBe('new\n');
     await expect(writeDocument('x', join(dir, 'missing', 'r.txt'))).rejects.toThrow(`--output ${join(dir, 'missing', 'r.txt')}: no such directory: ${join(dir, 'missing')}`);
     expect(readdirSync(dir)).toEqual(['r.txt']);
+  });
+
+  it('writeDocument through a symlink replaces the file it leads to; a failure there is said of that file\'s directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'logscan-out-'));
+    writeFileSync(join(dir, 'real.txt'), 'old');
+    symlinkSync('real.txt', join(dir, 'link.txt'));
+    await writeDocument('new\n', join(dir, 'link.txt'));
+    expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.txt'), 'utf8')).toBe('new\n');
+    symlinkSync('gone/r.txt', join(dir, 'dangling.txt'));
+    await expect(writeDocument('x', join(dir, 'dangling.txt'))).rejects.toThrow(`--output ${join(dir, 'dangling.txt')}: no such directory: ${join(dir, 'gone')}`);
+    expect(readdirSync(dir).sort()).toEqual(['dangling.txt', 'link.txt', 'real.txt']);
+  });
+
+  it('refuseOutputOverInput: the same file by name, symlink or hard link; other files, a missing output and devices pass', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'logscan-out-'));
+    const log = join(dir, 'fw.log');
+    writeFileSync(log, 'x\n');
+    symlinkSync(log, join(dir, 'sym.log'));
+    linkSync(log, join(dir, 'hard.log'));
+    expect(() => refuseOutputOverInput(log, [join(dir, 'other.log'), log])).toThrow(`--output ${log}: is one of the input files; refusing to overwrite a log`);
+    expect(() => refuseOutputOverInput(join(dir, 'sym.log'), [log])).toThrow(`(the same file as ${log})`);
+    expect(() => refuseOutputOverInput(join(dir, 'hard.log'), [log])).toThrow(`(the same file as ${log})`);
+    // Relative and absolute spellings of a file that does not exist yet are still the same name.
+    expect(() => refuseOutputOverInput(join(dir, 'new.log'), [join(dir, 'sub', '..', 'new.log')])).toThrow('is one of the input files');
+    expect(() => refuseOutputOverInput(join(dir, 'r.html'), [log, '-'])).not.toThrow();
+    expect(() => refuseOutputOverInput(null, [log])).not.toThrow();
+    expect(() => refuseOutputOverInput('/dev/null', ['/dev/null'])).not.toThrow();
+  });
+
+  it('--output - is standard output, as no --output', () => {
+    expect(outputOption({ output: '-' })).toBeNull();
+    expect(outputOption({})).toBeNull();
+    expect(outputOption({ output: './-' })).toBe('./-');
   });
 
   it('the extension names the document format, whatever its case; others name none', () => {

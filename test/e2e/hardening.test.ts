@@ -291,6 +291,27 @@ describe('broken and unreadable inputs: one stderr line naming the file, the oth
     expect(r.stderr).toContain(`logscan: ${f}: named .gz but is not gzip data`);
   });
 
+  it('an empty .gz is no gzip data either (gzip -t: "unexpected end of file"), for every command that opens inputs', () => {
+    const f = join(dir, 'empty.log.gz');
+    writeFileSync(f, '');
+    const said = `logscan: ${f}: empty file named .gz (no gzip data)`;
+    const report = runCli([f, ufw, '-o', 'json']);
+    expect(report.code).toBe(3);
+    expect(report.stderr).toContain(said);
+    const j = JSON.parse(report.stdout);
+    expect(j.inputs[0]).toMatchObject({ file: f, incomplete: true });
+    expect(j.totals.events).toBeGreaterThan(0);
+    for (const args of [[f], ['events', f], ['check', f], ['daily', f, '--date', '2026-11-20'], [f, '--threads', '2']]) {
+      const r = runCli(args);
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(r.stderr, args.join(' ')).toContain(said);
+    }
+    // An empty file with any other name is still an empty log: 0 lines, exit 0.
+    const plain = join(dir, 'empty-too.log');
+    writeFileSync(plain, '');
+    expect(runCli([plain]).code).toBe(0);
+  });
+
   it('check on a binary file says so and exits 3', () => {
     const bin = join(dir, 'core2.log');
     writeFileSync(bin, Buffer.from(Array.from({ length: 8000 }, (_, i) => (i * 7) % 256)));

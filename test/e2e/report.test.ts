@@ -1,9 +1,11 @@
 // End-to-end: the report command (built CLI) on generated and real scan logs:
 // ranking, JSON shape, Markdown, filters, --config and --fail-on exit codes.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, linkSync, openSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ndjson, runCli, tempDir } from '../helpers/cli.js';
+import { cliPath, ndjson, runCli, tempDir } from '../helpers/cli.js';
 
 const ndjsonOf = (out: string) => ndjson(out) as unknown as { time: string; count: number }[];
 
@@ -310,6 +312,137 @@ describe('logscan report: formats', () => {
     expect(zh).toContain('<h1>防火墙日志报告</h1>');
     expect(zh).toContain('一天中每小时的包数（UTC）');
     expect(zh).toMatch(/<p class="sub">2026-11-20 06:00:00 → 2026-11-20 [\d:]+（UTC）<\/p>/);
+  });
+});
+
+describe('--output onto what is not a plain file, or onto an input', () => {
+  const isRoot = process.getuid?.() === 0;
+  let od = '';
+  beforeAll(() => {
+    od = tempDir();
+  });
+  const noTemp = (): void => expect(readdirSync(od).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+  it('a FIFO is written into, not replaced: its reader gets the report', async () => {
+    const fifo = join(od, 'report.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const got = join(od, 'from-fifo.txt');
+    // The reader: its own process, so the CLI run below (synchronous) cannot starve it.
+    const gotFd = openSync(got, 'w');
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', gotFd, 'inherit'] });
+    closeSync(gotFd);
+    const read = new Promise<number | null>((done) => reader.on('close', done));
+    try {
+      const r = runCli([mixed, ...BASE, '-o', 'json', '--output', fifo]);
+      expect(r.code).toBe(0);
+      expect(await Promise.race([read, new Promise((done) => setTimeout(() => done('reader still waiting'), 5000))])).toBe(0);
+    } finally {
+      // A FIFO replaced by a file leaves the reader waiting for a writer forever.
+      if (reader.exitCode === null) reader.kill();
+    }
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(JSON.parse(readFileSync(got, 'utf8')).schemaVersion).toBe(1);
+    noTemp();
+  });
+
+  it('/dev/null and /dev/stdout stay what they are (as root, renaming over them replaced them)', () => {
+    const nul = runCli([mixed, ...BASE, '--output', '/dev/null']);
+    expect(nul.code).toBe(0);
+    expect(nul.stdout).toBe('');
+    expect(nul.stderr).toBe('');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+    const wasLink = lstatSync('/dev/stdout').isSymbolicLink();
+    const out = runCli([mixed, ...BASE, '-o', 'json', '--output', '/dev/stdout']);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout).schemaVersion).toBe(1);
+    expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(wasLink);
+  });
+
+  it.skipIf(!isRoot)('a character device (mknod c 1 3, as root) is written into, not replaced', () => {
+    const dev = join(od, 'nulldev');
+    execFileSync('mknod', [dev, 'c', '1', '3']);
+    const r = runCli([mixed, ...BASE, '--output', dev]);
+    expect(r.code).toBe(0);
+    expect(lstatSync(dev).isCharacterDevice()).toBe(true);
+    noTemp();
+  });
+
+  it('a symlink to a file: the file is replaced (atomically), the link stays; a dangling one gets its file created', () => {
+    const real = join(od, 'real.html');
+    writeFileSync(real, 'old\n');
+    const link = join(od, 'link.html');
+    symlinkSync('real.html', link);
+    const r = runCli([mixed, ...BASE, '--output', link]);
+    expect(r.code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe('real.html');
+    expect(readFileSync(real, 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
+    mkdirSync(join(od, 'www'));
+    const dangling = join(od, 'today.html');
+    symlinkSync('www/new.html', dangling);
+    expect(runCli([mixed, ...BASE, '--output', dangling]).code).toBe(0);
+    expect(lstatSync(dangling).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(od, 'www', 'new.html'), 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
+    noTemp();
+    expect(readdirSync(join(od, 'www'))).toEqual(['new.html']);
+  });
+
+  it('a socket is a usage error, left as it is', async () => {
+    const sock = join(od, 'out.sock');
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(sock, done));
+    try {
+      const r = runCli([mixed, ...BASE, '--output', sock]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`logscan: --output ${sock}: is a socket; --output writes to a file, a FIFO or a device\n`);
+      expect(lstatSync(sock).isSocket()).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('an input as --output (by name, symlink, hard link, redirected stdin) is a usage error before anything is read; the log is kept', () => {
+    const log = join(od, 'fw.log');
+    writeFileSync(log, readFileSync(mixed));
+    const before = readFileSync(log, 'utf8');
+    const refused = (args: string[], output: string, how = '', input?: string): void => {
+      const r = runCli(args, input === undefined ? {} : { input: readFileSync(input) });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`logscan: --output ${output}: is one of the input files${how}; refusing to overwrite a log\n`);
+      expect(readFileSync(log, 'utf8')).toBe(before);
+    };
+    refused([log, ...BASE, '--output', log], log);
+    refused([mixed, log, ...BASE, '-o', 'json', '--output', log], log);
+    refused(['daily', log, '--date', '2026-11-20', ...BASE, '--output', log], log);
+    const sym = join(od, 'fw-link.log');
+    symlinkSync(log, sym);
+    refused([sym, ...BASE, '--output', log], log, ` (the same file as ${sym})`);
+    refused([log, ...BASE, '--output', sym], sym, ` (the same file as ${log})`);
+    const hard = join(od, 'fw-hard.log');
+    linkSync(log, hard);
+    refused([log, ...BASE, '--output', hard], hard, ` (the same file as ${log})`);
+    // `logscan - < fw.log --output fw.log`: stdin redirected from the output file.
+    const viaStdin = spawnSync('sh', ['-c', `"$0" "$1" - ${BASE.join(' ')} --output "$2" < "$2"`, process.execPath, cliPath, log], { encoding: 'utf8' });
+    expect(viaStdin.status).toBe(2);
+    expect(viaStdin.stderr).toBe(`logscan: --output ${log}: is one of the input files (standard input is read from it); refusing to overwrite a log\n`);
+    expect(readFileSync(log, 'utf8')).toBe(before);
+    expect(lstatSync(log).isFile()).toBe(true);
+    noTemp();
+  });
+
+  it('--output - is standard output, as with no --output (report and daily); ./- is a file named "-"', () => {
+    const r = runCli([mixed, ...BASE, '-o', 'json', '--output', '-'], { cwd: od });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
+    expect(runCli([mixed, ...BASE, '--output', '-'], { cwd: od }).stdout).toBe(runCli([mixed, ...BASE], { cwd: od }).stdout);
+    const day = ['daily', mixed, '--date', '2026-11-20', ...BASE];
+    // Not a terminal: markdown, as without --output (a file named "-" would have made it the table's text).
+    expect(runCli([...day, '--output', '-'], { cwd: od }).stdout).toBe(runCli(day, { cwd: od }).stdout);
+    expect(existsSync(join(od, '-'))).toBe(false);
+    expect(runCli([mixed, ...BASE, '--output', './-'], { cwd: od }).code).toBe(0);
+    expect(readFileSync(join(od, '-'), 'utf8')).toContain('Top sources');
   });
 });
 
