@@ -444,6 +444,7 @@ class AnnotatorImpl implements Annotator {
         id: entry.annotation,
         kind: 'source-port',
         severity: entry.severity,
+        severityMax: null,
         // Only the file's rules have a role: a meaning known just to source-ports.json is listed, not read as a reply.
         role: null,
         label: null,
@@ -648,7 +649,7 @@ class AnnotatorImpl implements Annotator {
     let text = fill(c.rule.text[lang], this.entryVars(best));
     const others = uniqueNames(entries.slice(1).map((x) => x.name[lang]), best.name[lang], lang);
     if (others.length > 0 && c.rule.alsoText) text += fill(c.rule.alsoText[lang], { names: others });
-    return makeAnnotation(c.id, maxSeverity(c.rule.severity, best.severity), text, best.source || c.rule.ref);
+    return makeAnnotation(c.id, entrySeverity(c.rule, best), text, best.source || c.rule.ref);
   }
 
   private buildTrojan(c: Compiled, entries: readonly PortEntry[]): Annotation | null {
@@ -663,7 +664,7 @@ class AnnotatorImpl implements Annotator {
     let text = fill(c.rule.text[lang], vars);
     const others = uniqueNames(malware.slice(1).map((x) => x.family?.[lang] ?? x.name[lang]), vars.family!, lang);
     if (others.length > 0 && c.rule.alsoText) text += fill(c.rule.alsoText[lang], { names: others });
-    return makeAnnotation(c.id, maxSeverity(c.rule.severity, best.severity), text, best.source || c.rule.ref);
+    return makeAnnotation(c.id, entrySeverity(c.rule, best), text, best.source || c.rule.ref);
   }
 
   private entryVars(x: PortEntry): Record<string, string> {
@@ -986,6 +987,12 @@ function uniqueNames(names: readonly string[], exclude: string, lang: Lang): str
   const sep = messages(lang).listSep;
   if (out.length > MAX_ALSO_NAMES) return out.slice(0, MAX_ALSO_NAMES).join(sep) + sep + '…';
   return out.join(sep);
+}
+
+/** A kb-* rule's annotation severity: the entry's, raised to the rule's floor and held under its ceiling. */
+function entrySeverity(r: AnnotationRule, entry: PortEntry): Severity {
+  const s = maxSeverity(r.severity, entry.severity);
+  return r.severityMax !== null && s > r.severityMax ? r.severityMax : s;
 }
 
 function maxSeverity(a: Severity, b: Severity): Severity {

@@ -48,6 +48,8 @@ export interface AnnotationRule {
   readonly kind: RuleKind;
   /** For kb-* kinds a floor: the entry's own severity wins when higher. */
   readonly severity: Severity;
+  /** kb-* kinds: a ceiling for the entry's severity (a blocked probe of a port whose meaning is worse); null: none. */
+  readonly severityMax: Severity | null;
   /** null: the annotation is counted and listed, nothing more. */
   readonly role: AnnotationRole | null;
   /** The annotation's short name in its role's finding (LABELLED_ROLES only). */
@@ -113,7 +115,7 @@ const ACTIONS: readonly Action[] = ['drop', 'reject', 'allow', 'other'];
 const ICMP_PROTOS = ['icmp', 'icmpv6', '1', '58'];
 const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
 const RULE_KEYS = new Set([
-  'id', 'kind', 'severity', 'role', 'label', 'ref', 'text', 'alsoText', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
+  'id', 'kind', 'severity', 'severityMax', 'role', 'label', 'ref', 'text', 'alsoText', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
   'direction', 'action', 'icmpType', 'icmpCodeNot', 'quotesDestination', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'suppressedBy',
   'categories', 'fallback', 'detector', 'params', 'history', 'comment',
 ]);
@@ -179,6 +181,11 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
   if (!KINDS.includes(kind as RuleKind)) fail(`"kind" must be one of ${KINDS.join(', ')}`);
   const sev = raw.severity;
   if (typeof sev !== 'number' || !Number.isInteger(sev) || sev < 0 || sev > 5) fail('"severity" must be an integer 0-5');
+  const severityMax = raw.severityMax === undefined ? null : (raw.severityMax as Severity);
+  if (severityMax !== null) {
+    if (kind !== 'kb-port' && kind !== 'kb-trojan') fail('"severityMax" applies to kinds kb-port and kb-trojan only (their severity comes from the knowledge base)');
+    if (!Number.isInteger(severityMax) || severityMax < (sev as number) || severityMax > 5) fail('"severityMax" must be an integer from "severity" to 5');
+  }
   if (raw.role !== undefined && !ROLES.includes(raw.role as AnnotationRole)) fail(`"role" must be one of ${ROLES.join(', ')}`);
   const role = (raw.role ?? null) as AnnotationRole | null;
   const labelled = role !== null && LABELLED_ROLES.includes(role);
@@ -286,6 +293,7 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
     id: raw.id,
     kind: kind as RuleKind,
     severity: sev as Severity,
+    severityMax,
     role,
     label,
     ref: raw.ref as string,

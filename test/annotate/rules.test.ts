@@ -11,7 +11,7 @@ import { Lru } from '../../src/annotate/lru.js';
 import { createAnnotator } from '../../src/annotate/index.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import { makeEvent, ids } from '../helpers/events.js';
-import { knowledge } from './kb.js';
+import { annotateOne, knowledge } from './kb.js';
 
 const ok = {
   id: 'x-rule',
@@ -77,6 +77,8 @@ describe('annotation rules', () => {
     ['source-history without history', file([{ ...ok, kind: 'detector', detector: 'source-history' }]), /"history" goes with detector source-history/],
     ['history on another rule', file([ok, { ...ok, id: 'y-rule', history: ['x-rule'] }]), /"history" goes with detector source-history/],
     ['history naming a later rule', file([{ ...ok, kind: 'detector', detector: 'source-history', history: ['y-rule'] }, { ...ok, id: 'y-rule' }]), /history "y-rule" must name a rule that comes earlier/],
+    ['severityMax on a match rule', file([{ ...ok, severityMax: 3 }]), /"severityMax" applies to kinds kb-port and kb-trojan only/],
+    ['severityMax below severity', file([{ ...ok, dstPort: undefined, proto: undefined, kind: 'kb-port', severity: 2, severityMax: 1 }]), /"severityMax" must be an integer from "severity" to 5/],
     ['unknown role', file([{ ...ok, role: 'probe' }]), /"role" must be one of noise, reply/],
     ['reply without label', file([{ ...ok, role: 'reply' }]), /"label" goes with role reply or outbound-blocked, which needs it/],
     ['label on a role without one', file([{ ...ok, role: 'noise', label: { en: 'x', zh: 'x' } }]), /"label" goes with role/],
@@ -116,6 +118,17 @@ describe('annotation rules', () => {
     expect(roles.roleOf('port-known')).toBe('context');
     expect(roles.label('srcport-ftp-data', 'zh')).toBe('FTP 数据');
     expect(roles.label('smtp-outbound', 'en')).toBe('direct mail (25/tcp)');
+  });
+  it("a blocked probe of a trojan's port is severity 3; allowed, or sent from this side, the port's own 4", () => {
+    const sev = (init: Parameters<typeof annotateOne>[0], id: string) => annotateOne(init).annotations.find((a) => a.id === id)?.severity;
+    const netbus = { dst: { ip: '198.51.100.10', port: 12345 } };
+    expect(knowledge().lookup('tcp', 12345)[0]?.severity).toBe(4);
+    expect(sev({ ...netbus, action: 'drop' }, 'trojan')).toBe(3);
+    expect(sev({ ...netbus, action: 'reject' }, 'trojan')).toBe(3);
+    expect(sev({ ...netbus, action: 'allow' }, 'trojan')).toBe(4);
+    expect(sev({ ...netbus, action: 'drop', direction: 'out', src: { ip: '192.168.1.5' }, dst: { ip: '203.0.113.9', port: 12345 } }, 'trojan-outbound')).toBe(4);
+    // The same text either way: only the severity differs.
+    expect(annotateOne({ ...netbus, action: 'drop' }).annotations.find((a) => a.id === 'trojan')?.text).toBe(annotateOne({ ...netbus, action: 'allow' }).annotations.find((a) => a.id === 'trojan')?.text);
   });
   it('a rule set given in options replaces the shipped one', () => {
     const rules = parseAnnotationRules(file([ok]), 'a.json');
