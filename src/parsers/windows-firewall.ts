@@ -236,11 +236,16 @@ function protocolName(p: string): string | null {
   return lower === 'ipv6-icmp' ? 'icmpv6' : lower;
 }
 
-/** Strips leading NULs (pre-allocated file regions) and trailing CR, spaces, tabs, NULs. */
+/**
+ * Strips leading NULs (pre-allocated file regions) and a byte-order mark, and trailing CR,
+ * spaces, tabs, NULs. The input layer drops a BOM before a file's line 1; this one is
+ * for a BOM further in, where logs were joined (`cat pfirewall.log.old pfirewall.log`).
+ */
 function clean(text: string): string {
   let start = 0;
   let end = text.length;
   while (start < end && text.charCodeAt(start) === 0) start++;
+  if (text.charCodeAt(start) === 0xfeff) start++;
   while (end > start) {
     const c = text.charCodeAt(end - 1);
     if (c !== 13 && c !== 32 && c !== 9 && c !== 0) break;

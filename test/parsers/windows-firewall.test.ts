@@ -275,6 +275,13 @@ describe('windows-firewall: time', () => {
     expect(one(DROP_445.replace('2026-11-20', '2024-02-29')).event!.time!.toISOString()).toBe('2024-02-29T08:25:03.000Z');
   });
 
+  it('a byte-order mark before a header (two logs joined with cat) is no part of it', () => {
+    const r = parse([...HEADER_17, DROP_445, ...HEADER_17.map((h, i) => (i === 0 ? `\ufeff${h}` : h)), DROP_445]);
+    expect(r.malformed).toEqual([]);
+    expect(r.events).toHaveLength(2);
+    expect(r.skipped[4]).toEqual({ line: 6, reason: 'header: #Version' });
+  });
+
   it('an unknown tz is a usage error when the parser is created, not per line', () => {
     expect(() => parse([DROP_445], 'Mars/Olympus_Mons')).toThrow(UsageError);
   });
