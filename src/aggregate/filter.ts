@@ -5,6 +5,7 @@ import ipaddr from 'ipaddr.js';
 import type { FirewallEvent } from '../event.js';
 import { UsageError } from '../errors.js';
 import { localTimeConverter } from '../parsers/local-time.js';
+import { MAX_YEAR, MIN_YEAR, yearInRange } from '../util/year-range.js';
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
 
@@ -25,6 +26,8 @@ export function parseTimeBound(option: string, raw: string, now: Date, tz: strin
     const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0));
     const ms = Number((m[7] ?? '0').padEnd(3, '0'));
     const valid = mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h <= 23 && mi <= 59 && sec <= 59;
+    // The years a log line may say (util/year-range.ts); Date.UTC would read 0099 as 1999.
+    if (valid && !yearInRange(y)) throw new UsageError(`${option}: the year must be from ${MIN_YEAR} to ${MAX_YEAR}, got "${raw}"`);
     if (valid) {
       const off = m[8];
       let t: number;

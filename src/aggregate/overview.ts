@@ -10,6 +10,7 @@ import { trafficKind } from './own-traffic.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { HashSet, mixHash, stringHash } from './hash-set.js';
 import type { LocalHour } from '../render/time-format.js';
+import { yearText } from '../util/year-range.js';
 
 export interface PortKey {
   proto: string;
@@ -100,10 +101,10 @@ function machineClock(d: Date): LocalHour {
   return { day: d.getFullYear() * 10_000 + (d.getMonth() + 1) * 100 + d.getDate(), hour: d.getHours() };
 }
 
-/** 20261120 → "2026-11-20". */
-function dayText(day: number): string {
+/** 20261120 → "2026-11-20"; the year always in four digits (9991231 → "0999-12-31"), so day keys sort and parse. */
+export function dayText(day: number): string {
   const p2 = (n: number): string => String(n).padStart(2, '0');
-  return `${Math.floor(day / 10_000)}-${p2(Math.floor(day / 100) % 100)}-${p2(day % 100)}`;
+  return `${yearText(Math.floor(day / 10_000))}-${p2(Math.floor(day / 100) % 100)}-${p2(day % 100)}`;
 }
 
 /** Distinct days kept (a decade, more than any real log; broken stamps can scatter events over many). */

@@ -2,6 +2,7 @@
 // pasted lines. Kept apart from options.ts, which loads every parser, so that
 // `explain 80` does not.
 import { UsageError } from '../errors.js';
+import { MAX_YEAR, MIN_YEAR, yearInRange } from '../util/year-range.js';
 
 function validateZone(tz: string): string {
   try {
@@ -16,7 +17,8 @@ function validateZone(tz: string): string {
 export function readYear(raw: unknown): number | null {
   if (raw === undefined) return null;
   const year = Number(raw);
-  if (!/^\d{4}$/.test(String(raw)) || year < 1970 || year > 2100) throw new UsageError(`--year: expected a four-digit year, got "${String(raw)}"`);
+  // The years a log line may say (util/year-range.ts).
+  if (!/^\d{4}$/.test(String(raw)) || !yearInRange(year)) throw new UsageError(`--year: expected a four-digit year from ${MIN_YEAR} to ${MAX_YEAR}, got "${String(raw)}"`);
   return year;
 }
 

@@ -7,6 +7,7 @@
 import { UsageError } from '../errors.js';
 import { localTimeConverter } from '../parsers/local-time.js';
 import { zonedParts } from '../render/time-format.js';
+import { MAX_YEAR, MIN_YEAR, yearInRange } from '../util/year-range.js';
 
 export interface CalendarDay {
   year: number;
@@ -57,9 +58,13 @@ export function parseDayOption(raw: string, now: Date, tz: string | null): Calen
   if (m) {
     const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
     const check = addDays(d, 0);
-    if (d.year >= 1970 && d.year <= 2100 && check.month === d.month && check.day === d.day) return d;
+    if (check.month === d.month && check.day === d.day) {
+      // The years a log line may say (util/year-range.ts).
+      if (yearInRange(d.year)) return d;
+      throw new UsageError(`--date: the year must be from ${MIN_YEAR} to ${MAX_YEAR}, got "${raw}"`);
+    }
   }
-  throw new UsageError(`--date: expected YYYY-MM-DD, today or yesterday, got "${raw}"`);
+  throw new UsageError(`--date: expected YYYY-MM-DD (a year from ${MIN_YEAR} to ${MAX_YEAR}), today or yesterday, got "${raw}"`);
 }
 
 /** The window of `d` in `tz` (null: the machine's zone, i.e. TZ). */

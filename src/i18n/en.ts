@@ -323,7 +323,9 @@ export const en = {
   /** `logscan daily` in every format (src/render/daily-*.ts). */
   daily: {
     probes: (packets: number, sources: string, sourcesN: number, ports: number) => `${counted(packets, 'packet')} from ${sources} ${plural(sourcesN, 'source')}${toPorts(ports)}`,
-    filesRead: (n: number, skipped: number, files: string) => `${counted(n, 'file')} read${skipped > 0 ? `, ${skipped} skipped (outside the day)` : ''}: ${files}`,
+    /** "3 files read: a, b, c · 2 skipped: d — empty; e, f — its kernel lines are already in kern.log" (groups: [files, reason]). */
+    filesRead: (n: number, files: string, skipped: number, groups: readonly (readonly [string, string])[]) =>
+      `${counted(n, 'file')} read: ${files}${skipped > 0 ? ` · ${fmtInt(skipped)} skipped: ${groups.map(([f, why]) => `${f} — ${why}`).join('; ')}` : ''}`,
     trendNew: 'new',
     noBasis: (date: string) => `no data for ${date} (not in the logs; --state DIR keeps a digest per day)`,
     basis: (date: string, fromState: boolean, partly: boolean) =>

@@ -295,7 +295,8 @@ export const zh: Messages = {
 
   daily: {
     probes: (packets, sources, _sourcesN, ports) => `${fmtInt(packets)} 个包，来自 ${sources} 个来源${toPorts(ports)}`,
-    filesRead: (n, skipped, files) => `读取了 ${fmtInt(n)} 个文件${skipped > 0 ? `，跳过 ${fmtInt(skipped)} 个（不在当天范围内）` : ''}：${files}`,
+    filesRead: (n, files, skipped, groups) =>
+      `读取了 ${fmtInt(n)} 个文件：${files}${skipped > 0 ? ` · 跳过 ${fmtInt(skipped)} 个：${groups.map(([f, why]) => `${f}（${why}）`).join('；')}` : ''}`,
     trendNew: '新增',
     noBasis: (date) => `没有 ${date} 的数据（日志中没有；--state DIR 可按天保存摘要）`,
     basis: (date, fromState, partly) => `对比 ${date}，数据来自${fromState ? ' --state 摘要' : '同一批日志'}${partly ? '（该日只有部分时段有记录）' : ''}`,

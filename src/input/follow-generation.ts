@@ -186,6 +186,8 @@ export async function readHead(fh: FileHandle, upTo: number): Promise<string[]> 
 function headLines(buf: Buffer): string[] {
   const end = buf.lastIndexOf(10);
   if (end < 0) return [];
-  const lines = buf.toString('utf8', 0, end).split('\n', HEAD_LINES);
+  // A byte-order mark is not part of line 1 (as LineSplitter reads it).
+  const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const lines = buf.toString('utf8', start, end).split('\n', HEAD_LINES);
   return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
 }

@@ -11,8 +11,11 @@ import { Writable } from 'node:stream';
 /** A line longer than this (in UTF-16 units) is counted as malformed, never buffered whole. */
 export const MAX_LINE_LENGTH = 64 * 1024;
 
+/** U+FEFF, the byte-order mark (EF BB BF in UTF-8). */
+export const BOM = 0xfeff;
+
 export interface LineConsumer {
-  /** Called once per line, CR/LF stripped, invalid UTF-8 replaced by U+FFFD. */
+  /** Called once per line, CR/LF stripped, invalid UTF-8 replaced by U+FFFD, a UTF-8 BOM before line 1 removed. */
   line(text: string, lineNo: number): void;
   /** The line at lineNo exceeded the cap; its content was discarded. */
   overlong(lineNo: number, length: number): void;
@@ -137,7 +140,12 @@ export class LineSplitter extends Writable {
 
   private emit1(raw: string): void {
     const lineNo = ++this.lineNo;
-    const text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+    let text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+    // A byte-order mark opens files saved by Notepad and some exporters (pfirewall.log
+    // copied off a Windows host): not part of line 1, which every format reads from its
+    // first character (`#Version`, a syslog stamp, `__CURSOR=`, `{`). Line 1 only: a
+    // follower resuming mid-file starts at a later line number and never sees byte 0.
+    if (lineNo === 1 && text.charCodeAt(0) === BOM) text = text.slice(1);
     if (text.length > this.maxLength) this.consumer.overlong(lineNo, text.length);
     else this.consumer.line(text, lineNo);
   }

@@ -24,6 +24,7 @@ import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
 import { digitAt, monthAt } from './timestamp.js';
 import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
+import { yearInRange, yearProblem } from '../util/year-range.js';
 
 const ID = 'cisco-asa';
 
@@ -595,6 +596,11 @@ class AsaClock {
     const mi = d2(s, p + 9);
     const sec = d2(s, p + 12);
     if (h < 0 || mi < 0 || sec < 0 || s.charCodeAt(p + 8) !== 0x3a || s.charCodeAt(p + 11) !== 0x3a || digitAt(s, p + 14) >= 0) return null;
+    if (!yearInRange(y)) {
+      // Out of range, the year would reach the output as "999-01-01" or "+010000-…" (util/year-range.ts).
+      this.error = `time: ${yearProblem(y)}`;
+      return null;
+    }
     const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
     const maxDay = mo === 2 && leap ? 29 : DAYS[mo]!;
     if (day < 1 || day > maxDay || h > 23 || mi > 59 || sec > 60) {

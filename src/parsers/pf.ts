@@ -197,7 +197,7 @@ class PfPayload implements PayloadParser {
       p = digitsEnd(s, i + 9, end);
       return skipSpaces(s, p, end);
     } else {
-      // -tt: epoch seconds.fraction
+      // -tt: epoch seconds.fraction (9 or 10 digits: 1973-2286, inside util/year-range.ts's range)
       const e = digitsEnd(s, i, end);
       const secs = uintIn(s, i, e);
       if (secs >= 0 && e - i >= 9 && s.charCodeAt(e) === 0x2e) {

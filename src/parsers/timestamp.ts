@@ -6,6 +6,7 @@
 // date parser does not belong on the hot path (DESIGN.md, "The hot path").
 import { localTimeConverter, wallClockMs, type LocalTimeToEpoch } from './local-time.js';
 import type { ParseContext, YearCarry } from './types.js';
+import { yearProblem } from '../util/year-range.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -76,8 +77,20 @@ function daysInMonth(year: number, month: number): number {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
-/** Why the fields cannot be a real time, or '' when they can (leap second 60 is accepted and rolls over). */
+/**
+ * Why the fields cannot be read as a time, as the line's malformed reason
+ * ("time: impossible date (Feb 30)", "time: year 0999 outside the supported range
+ * 1900-9998"), or '' when they can (leap second 60 is accepted and rolls over).
+ */
 function impossible(year: number, month: number, day: number, h: number, m: number, s: number): string {
+  // Out of range, a year would reach the output as "999-01-01" or "+010000-…" (util/year-range.ts).
+  const outside = yearProblem(year);
+  if (outside !== '') return `time: ${outside}`;
+  const why = impossibleDate(year, month, day, h, m, s);
+  return why === '' ? '' : `time: impossible date (${why})`;
+}
+
+function impossibleDate(year: number, month: number, day: number, h: number, m: number, s: number): string {
   if (month < 1 || month > 12) return `month ${month}`;
   // The year only matters (and is only named) for Feb 29.
   if (day < 1 || day > daysInMonth(year, month)) return month === 2 && day === 29 ? `Feb 29 ${year}` : `${MONTH_NAMES[month]} ${day}`;
@@ -93,7 +106,7 @@ function impossibleClock(h: number, m: number, s: number): string {
 
 /** Year of year-less stamps: from --year with Dec→Jan rollover, or from the reference date. */
 class YearInference {
-  /** Why the last resolve() returned NaN. */
+  /** Why the last resolve() returned NaN: the line's malformed reason. */
   error = '';
   private readonly current: number;
   /** With --year: where the year stands (shared with the other files of a rotated log). */
@@ -134,7 +147,7 @@ class YearInference {
     // conversion in the common case.
     const limit = this.refMs + FUTURE_SLACK;
     const y0 = this.current;
-    const err = impossible(y0, mo, day, h, mi, s);
+    const err = impossibleDate(y0, mo, day, h, mi, s);
     if (err !== '') {
       // Feb 29 exists only in some years; anything else is impossible in all of them.
       if (mo === 2 && day === 29) {
@@ -147,17 +160,23 @@ class YearInference {
           }
         }
       }
-      this.error = err;
+      this.error = `time: impossible date (${err})`;
       return NaN;
     }
-    this.error = '';
-    const ms = local(y0, mo, day, h, mi, s);
-    if (ms > limit) return local(y0 - 1, mo, day, h, mi, s);
-    if (ms <= limit - YEAR_MIN) {
+    let year = y0;
+    let ms = local(y0, mo, day, h, mi, s);
+    if (ms > limit) ms = local((year = y0 - 1), mo, day, h, mi, s);
+    else if (ms <= limit - YEAR_MIN) {
       const next = local(y0 + 1, mo, day, h, mi, s);
-      if (next <= limit) return next;
+      if (next <= limit) {
+        year = y0 + 1;
+        ms = next;
+      }
     }
-    return ms;
+    // The year guessed must be one a log may say (a reference date near the range's ends).
+    const outside = yearProblem(year);
+    this.error = outside === '' ? '' : `time: ${outside}`;
+    return outside === '' ? ms : NaN;
   }
 }
 
@@ -235,7 +254,7 @@ export class Clock {
     if (digitAt(s, p + 8) >= 0) return NaN;
     this.end = p + 8;
     const ms = this.years.resolve(this.local, mo, day, h, mi, sec);
-    if (ms !== ms) this.error = `time: impossible date (${this.years.error})`;
+    if (ms !== ms) this.error = this.years.error;
     return ms;
   }
 
@@ -256,7 +275,7 @@ export class Clock {
       if (y < 0 || mo < 0 || d < 0 || s.charCodeAt(i + 4) !== 0x2d || s.charCodeAt(i + 7) !== 0x2d) return NaN;
       const err = impossible(y, mo, d, 0, 0, 0);
       if (err !== '') {
-        this.error = `time: impossible date (${err})`;
+        this.error = err;
         return NaN;
       }
       dayWall = wallClockMs(y, mo, d, 0, 0, 0);
@@ -363,7 +382,7 @@ export class Clock {
     }
     const err = impossible(y, mo, d, h, mi, sec);
     if (err !== '' || oh > 23 || om > 59) {
-      this.error = `time: impossible date (${err || 'UTC offset'})`;
+      this.error = err || 'time: impossible date (UTC offset)';
       return NaN;
     }
     const off = (oh * 60 + om) * (sign === 0x2d ? -1 : 1);
@@ -394,7 +413,7 @@ export class Clock {
     }
     const err = impossible(y, mo, dd, h, mi, sec);
     if (err !== '') {
-      this.error = `time: impossible date (${err})`;
+      this.error = err;
       return NaN;
     }
     this.end = i + 24;
@@ -402,7 +421,7 @@ export class Clock {
   }
 }
 
-/** journald `__REALTIME_TIMESTAMP` (decimal µs since the epoch) → ms, or NaN. */
+/** journald `__REALTIME_TIMESTAMP` (decimal µs since the epoch) → ms, or NaN. At most 17 digits: 1970-5138, inside util/year-range.ts's years. */
 export function epochMicrosToMs(text: string): number {
   const n = text.length;
   if (n === 0 || n > 17) return NaN;

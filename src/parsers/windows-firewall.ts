@@ -23,6 +23,7 @@ import { localTimeConverter, wallClockMs, type LocalTimeToEpoch } from './local-
 import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
 import { flat } from '../util/flat-string.js';
 import { SharedDates } from '../util/shared-date.js';
+import { yearInRange, yearProblem } from '../util/year-range.js';
 
 const FORMAT_ID = 'windows-firewall';
 
@@ -193,7 +194,7 @@ function twoDigits(s: string, at: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
-/** `YYYY-MM-DD` + `HH:MM:SS` read by position; NaN if malformed or impossible (Feb 30). */
+/** `YYYY-MM-DD` + `HH:MM:SS` read by position; NaN if malformed, impossible (Feb 30) or out of range (timestampProblem says why). */
 function readTimestamp(date: string, time: string, toEpoch: LocalTimeToEpoch): number {
   if (date.length !== 10 || time.length !== 8) return NaN;
   if (date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45 || time.charCodeAt(2) !== 58 || time.charCodeAt(5) !== 58) return NaN;
@@ -206,12 +207,20 @@ function readTimestamp(date: string, time: string, toEpoch: LocalTimeToEpoch): n
   const second = twoDigits(time, 6);
   if (hi < 0 || lo < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
   const year = hi * 100 + lo;
+  if (!yearInRange(year)) return NaN;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const maxDay = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
   if (day > maxDay) return NaN;
   return toEpoch(year, month, day, hour, minute, second);
 }
 
+/** The malformed reason for a date and time readTimestamp() refused. */
+function timestampProblem(date: string, time: string): string {
+  const hi = twoDigits(date, 0);
+  const lo = twoDigits(date, 2);
+  if (hi >= 0 && lo >= 0 && date.charCodeAt(4) === 45 && !yearInRange(hi * 100 + lo)) return `field date: ${yearProblem(hi * 100 + lo)}`;
+  return `field date/time: invalid '${date.slice(0, 16)} ${time.slice(0, 16)}'`;
+}
 
 function protocolName(p: string): string | null {
   const num = parseUint(p, 255);
@@ -227,11 +236,16 @@ function protocolName(p: string): string | null {
   return lower === 'ipv6-icmp' ? 'icmpv6' : lower;
 }
 
-/** Strips leading NULs (pre-allocated file regions) and trailing CR, spaces, tabs, NULs. */
+/**
+ * Strips leading NULs (pre-allocated file regions) and a byte-order mark, and trailing CR,
+ * spaces, tabs, NULs. The input layer drops a BOM before a file's line 1; this one is
+ * for a BOM further in, where logs were joined (`cat pfirewall.log.old pfirewall.log`).
+ */
 function clean(text: string): string {
   let start = 0;
   let end = text.length;
   while (start < end && text.charCodeAt(start) === 0) start++;
+  if (text.charCodeAt(start) === 0xfeff) start++;
   while (end > start) {
     const c = text.charCodeAt(end - 1);
     if (c !== 13 && c !== 32 && c !== 9 && c !== 0) break;
@@ -334,7 +348,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
     const lost = L.info >= 0 ? f.at(L.info) : '-';
     const ms = readTimestamp(f.at(L.date), f.at(L.time), toEpoch);
     if (Number.isNaN(ms)) {
-      sink.malformed(lineNo, text, `field date/time: invalid '${f.at(L.date).slice(0, 16)} ${f.at(L.time).slice(0, 16)}'`);
+      sink.malformed(lineNo, text, timestampProblem(f.at(L.date), f.at(L.time)));
       return;
     }
     const rule = lost === '-' ? LOST_RULE : `${LOST_RULE} ${lost}`;
@@ -401,7 +415,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
       const time = f.at(L.time);
       ms = readTimestamp(date, time, toEpoch);
       if (Number.isNaN(ms)) {
-        sink.malformed(lineNo, text, `field date/time: invalid '${date.slice(0, 16)} ${time.slice(0, 16)}'`);
+        sink.malformed(lineNo, text, timestampProblem(date, time));
         return;
       }
       lastDate = date;

@@ -39,12 +39,22 @@ export function sourcesNumber(h: DailyDoc['headline']): string {
 }
 
 /**
- * "2 files read, 1 skipped (outside the day): kern.log, kern.log.1.gz (gzip data is
- * truncated …)": the footer of every format; `esc` makes the names and errors safe for it.
+ * "2 files read: kern.log.1.gz (gzip data is truncated …), kern.log · 2 skipped:
+ * kern.log.2.gz — last written …, before the day starts; messages, messages.1 — its
+ * kernel lines are already in kern.log": the footer of every format, the files read
+ * and then those skipped, grouped by their reason (docs/daily.md, "Which files are
+ * read"); `esc` makes the names, errors and reasons safe for it.
  */
 export function filesReadText(doc: DailyDoc, esc: (s: string) => string, lang: Lang): string {
   const files = doc.report.inputs.map((i) => `${esc(i.file)}${i.error ? ` (${esc(i.error)})` : ''}`).join(', ');
-  return messages(lang).daily.filesRead(doc.report.inputs.length, doc.skippedFiles.length, files || '-');
+  const byReason = new Map<string, string[]>();
+  for (const s of doc.skippedFiles) {
+    const paths = byReason.get(s.reason);
+    if (paths === undefined) byReason.set(s.reason, [s.path]);
+    else paths.push(s.path);
+  }
+  const groups = [...byReason].map(([reason, paths]) => [paths.map(esc).join(', '), esc(reason)] as const);
+  return messages(lang).daily.filesRead(doc.report.inputs.length, files || '-', doc.skippedFiles.length, groups);
 }
 
 /** "+35%", "−12%", "±0%", "new" (from zero), or "" without a previous day. */

@@ -17,6 +17,7 @@
 import type { FirewallEvent } from '../event.js';
 import { isValidAddress } from '../parsers/address.js';
 import { formatOffset, zonedParts } from './time-format.js';
+import { yearText } from '../util/year-range.js';
 import { trafficKind } from '../aggregate/own-traffic.js';
 
 const IANA: Record<string, number> = { icmp: 1, igmp: 2, tcp: 6, udp: 17, gre: 47, esp: 50, ah: 51, icmpv6: 58, sctp: 132 };
@@ -49,7 +50,7 @@ export function eventToDshield(e: FirewallEvent, opts: DshieldOptions): string |
   if (e.action !== 'drop' && e.action !== 'reject') return null;
   if (e.time === null || e.src.ip === null || !isValidAddress(e.src.ip) || trafficKind(e) !== 'probe') return null;
   const z = zonedParts(e.time, opts.tz);
-  const when = `${z.year}-${p2(z.month)}-${p2(z.day)} ${p2(z.hour)}:${p2(z.minute)}:${p2(z.second)} ${formatOffset(z.offset)}`;
+  const when = `${yearText(z.year)}-${p2(z.month)}-${p2(z.day)} ${p2(z.hour)}:${p2(z.minute)}:${p2(z.second)} ${formatOffset(z.offset)}`;
   const icmp = e.proto === 'icmp' || e.proto === 'icmpv6';
   const srcPort = icmp ? (e.icmp?.type ?? null) : e.src.port;
   const dstPort = icmp ? (e.icmp?.code ?? null) : e.dst.port;

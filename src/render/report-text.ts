@@ -10,6 +10,7 @@ import { termSafe } from './sanitize.js';
 import { cmpStr } from '../util/compare.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { formatDateTime, zonedParts } from './time-format.js';
+import { yearText } from '../util/year-range.js';
 
 export interface TextOptions {
   color: boolean;
@@ -78,7 +79,7 @@ export function seenText(first: string | null, last: string | null, tz: string |
   const { sep = '–', withYear = false, dateSep = ' ' } = f;
   const a = zonedParts(new Date(first), tz);
   const b = zonedParts(new Date(last), tz);
-  const day = (z: typeof a): string => `${withYear ? `${z.year}-` : ''}${p2(z.month)}-${p2(z.day)}`;
+  const day = (z: typeof a): string => `${withYear ? `${yearText(z.year)}-` : ''}${p2(z.month)}-${p2(z.day)}`;
   const hm = (z: typeof a): string => `${p2(z.hour)}:${p2(z.minute)}`;
   const end = a.year === b.year && a.month === b.month && a.day === b.day ? hm(b) : `${day(b)}${dateSep}${hm(b)}`;
   return first === last || end === hm(a) ? `${day(a)}${dateSep}${hm(a)}` : `${day(a)}${dateSep}${hm(a)}${sep}${end}`;
@@ -382,18 +383,24 @@ export function perDayRow(days: ReportDoc['perDay'], m: Messages['report'], maxS
   return { items: [m.daysBusiest(days.length, first!), ...rest] };
 }
 
-/** "11-20" when the days are all of one year, else "2026-11-20". */
+/** "11-20" when the days are all of one year, else "2026-11-20" (also for no days at all). */
 export function dayNamer(days: ReportDoc['perDay']): (day: string) => string {
-  const sameYear = days[0]!.day.slice(0, 4) === days[days.length - 1]!.day.slice(0, 4);
+  const first = days[0];
+  const last = days[days.length - 1];
+  const sameYear = first !== undefined && last !== undefined && first.day.slice(0, 4) === last.day.slice(0, 4);
   return (day) => (sameYear ? day.slice(5) : day);
 }
 
-/** Every calendar day from the first to the last (days without records at 0), or null when that is more than `max`. */
+/**
+ * Every calendar day from the first to the last (days without records at 0), or null when
+ * that is more than `max`, or when there are no days or a day is not a YYYY-MM-DD date.
+ */
 export function calendarDays(days: ReportDoc['perDay'], max = SPARK_DAYS): ReportDoc['perDay'] | null {
-  const ms = (day: string): number => Date.parse(`${day}T00:00:00Z`);
+  const ms = (day: string): number => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : NaN);
+  if (days.length === 0) return null;
   const first = ms(days[0]!.day);
   const n = Math.round((ms(days[days.length - 1]!.day) - first) / 86_400_000) + 1;
-  if (n > max) return null;
+  if (!(n >= 1 && n <= max) || days.some((d) => Number.isNaN(ms(d.day)))) return null;
   const out = Array.from({ length: n }, (_, i) => ({ day: new Date(first + i * 86_400_000).toISOString().slice(0, 10), packets: 0, blocked: 0 }));
   for (const d of days) out[Math.round((ms(d.day) - first) / 86_400_000)] = d;
   return out;

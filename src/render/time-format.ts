@@ -1,6 +1,7 @@
 // Displaying instants in the report's zone (--tz, else the machine's), cheaply:
 // the zone's offset is looked up per call with @date-fns/tz, no Date parsing.
 import { tzOffset } from '@date-fns/tz';
+import { yearText } from '../util/year-range.js';
 
 export interface ZonedParts {
   year: number;
@@ -38,13 +39,13 @@ export function formatOffset(minutes: number): string {
 /** "2026-11-20 06:25:01" in the zone. */
 export function formatDateTime(d: Date, tz: string | null): string {
   const z = zonedParts(d, tz);
-  return `${z.year}-${p2(z.month)}-${p2(z.day)} ${p2(z.hour)}:${p2(z.minute)}:${p2(z.second)}`;
+  return `${yearText(z.year)}-${p2(z.month)}-${p2(z.day)} ${p2(z.hour)}:${p2(z.minute)}:${p2(z.second)}`;
 }
 
 /** "2026-11-20" in the zone. */
 export function formatDay(d: Date, tz: string | null): string {
   const z = zonedParts(d, tz);
-  return `${z.year}-${p2(z.month)}-${p2(z.day)}`;
+  return `${yearText(z.year)}-${p2(z.month)}-${p2(z.day)}`;
 }
 
 /** Where an instant falls in the zone: its calendar day (yyyymmdd, a number) and hour. */

@@ -237,7 +237,7 @@ describe('explain - (standard input)', () => {
     expect(runCli(['explain', own, '--tz', 'Asia/Tokyo']).stdout).toContain('time         2026-11-20 15:07:40 +09:00 · on gw\n');
     for (const [opt, value, says] of [
       ['--tz', 'Mars/Olympus', '--tz: unknown time zone "Mars/Olympus"'],
-      ['--year', '26', '--year: expected a four-digit year, got "26"'],
+      ['--year', '26', '--year: expected a four-digit year from 1900 to 9998, got "26"'],
     ]) {
       const bad = runCli(['explain', '80', opt, value]);
       expect(bad.code).toBe(2);

@@ -65,4 +65,13 @@ describe('--date', () => {
       expect(() => parseDayOption(bad, now, null), bad).toThrow(/--date/);
     }
   });
+
+  it('takes the years a log may say, 1900-9998, and names the range otherwise', () => {
+    expect(parseDayOption('1900-01-01', now, null)).toEqual({ year: 1900, month: 1, day: 1 });
+    expect(parseDayOption('9998-12-31', now, null)).toEqual({ year: 9998, month: 12, day: 31 });
+    expect(dayWindow({ year: 9998, month: 12, day: 31 }, 'America/New_York').end).toBe(Date.UTC(9999, 0, 1, 5));
+    expect(() => parseDayOption('9999-12-31', now, null)).toThrow('--date: the year must be from 1900 to 9998, got "9999-12-31"');
+    expect(() => parseDayOption('0999-01-01', now, null)).toThrow('--date: the year must be from 1900 to 9998');
+    expect(() => parseDayOption('2026-13-01', now, null)).toThrow('--date: expected YYYY-MM-DD (a year from 1900 to 9998), today or yesterday, got "2026-13-01"');
+  });
 });

@@ -370,6 +370,40 @@ describe('discovery (--log-dir)', () => {
     expect(skipped['ufw.log']).toMatch(/already in kern\.log/);
   });
 
+  it('the footer names the files read, then each file skipped with its own reason (grouped), in every format', () => {
+    const dir = tempDir();
+    const lines = (d: string): string[] => [isoLine(at(`${d}T10:00:00Z`), { src: '203.0.113.7', dpt: 23 })];
+    write(dir, 'kern.log.4', [], Date.parse('2026-11-18T06:25:00Z'));
+    writeFileSync(join(dir, 'kern.log.4'), '');
+    write(dir, 'kern.log.3.gz', lines('2026-11-18'), Date.parse('2026-11-19T06:25:00Z'));
+    write(dir, 'kern.log.2.gz', lines('2026-11-20'), Date.parse('2026-11-21T06:25:00Z'));
+    write(dir, 'kern.log.1', lines('2026-11-21'), Date.parse('2026-11-22T06:25:00Z'));
+    write(dir, 'kern.log', lines('2026-11-22'), Date.parse('2026-11-22T12:00:00Z'));
+    write(dir, 'messages.1', lines('2026-11-20'), Date.parse('2026-11-21T06:25:00Z'));
+    write(dir, 'messages', lines('2026-11-21'), Date.parse('2026-11-22T06:25:00Z'));
+    const args = ['daily', '--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC'];
+    const f = (name: string): string => join(dir, name);
+    const footer =
+      `2 files read: ${f('kern.log.2.gz')}, ${f('kern.log.1')} · 5 skipped: ` +
+      `${f('kern.log')} — holds only later lines (kern.log.1 was last written 2026-11-22 06:25Z); ` +
+      `${f('kern.log.3.gz')} — last written 2026-11-19 06:25Z, before the day starts; ` +
+      `${f('kern.log.4')} — empty; ` +
+      `${f('messages.1')}, ${f('messages')} — its kernel lines are already in kern.log`;
+    expect(runCli([...args, '-o', 'text']).stdout.trimEnd().split('\n').at(-1)).toBe(footer);
+    const md = (s: string): string => s.replace(/[\\`*_[\]<>|#~]/g, '\\$&');
+    expect(runCli([...args, '-o', 'markdown']).stdout).toContain(`<sub>${footer.replaceAll(dir, md(dir))}</sub>`);
+    expect(runCli([...args, '-o', 'html']).stdout).toContain(footer);
+    const d = daily(['--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC']);
+    expect(d.report.inputs.map((i) => i.file)).toEqual([f('kern.log.2.gz'), f('kern.log.1')]);
+    expect(d.skippedFiles).toEqual([
+      { path: f('kern.log'), reason: 'holds only later lines (kern.log.1 was last written 2026-11-22 06:25Z)' },
+      { path: f('kern.log.3.gz'), reason: 'last written 2026-11-19 06:25Z, before the day starts' },
+      { path: f('kern.log.4'), reason: 'empty' },
+      { path: f('messages.1'), reason: 'its kernel lines are already in kern.log' },
+      { path: f('messages'), reason: 'its kernel lines are already in kern.log' },
+    ]);
+  });
+
   it('no logs at all is exit 3 with a sentence; --log-dir with FILEs is a usage error', () => {
     const dir = tempDir();
     const r = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21']);

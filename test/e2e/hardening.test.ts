@@ -321,6 +321,41 @@ describe('broken and unreadable inputs: one stderr line naming the file, the oth
   });
 });
 
+describe('a UTF-8 byte-order mark before line 1', () => {
+  const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+  type Report = { totals: { malformed: number; events: number }; inputs: { format: string }[] };
+  const report = (file: string): Report => JSON.parse(runCli(['-o', 'json', '--tz', 'UTC', file]).stdout) as Report;
+  const events = (file: string): string => runCli(['events', '--tz', 'UTC', file]).stdout.replaceAll(JSON.stringify(file).slice(1, -1), 'FILE');
+
+  it('samples/pfirewall.log saved with a BOM: line 1 is its #Version header, no malformed line, the same events', () => {
+    const dir = tempDir();
+    const plain = join(repoRoot, 'samples/pfirewall.log');
+    const bom = join(dir, 'pfirewall.log');
+    writeFileSync(bom, Buffer.concat([BOM, readFileSync(plain)]));
+    const r = runCli(['-o', 'json', bom]);
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout) as Report;
+    expect(doc.totals.malformed).toBe(0);
+    expect(doc.totals.events).toBe(report(plain).totals.events);
+    expect(events(bom)).toBe(events(plain));
+  });
+
+  it('every format reads line 1 after a BOM as without it: same format, malformed count and events', () => {
+    const dir = tempDir();
+    const fixtures = join(repoRoot, 'test/fixtures');
+    for (const format of readdirSync(fixtures)) {
+      const name = readdirSync(join(fixtures, format)).filter((n) => n.endsWith('.log')).sort()[0];
+      if (name === undefined) continue;
+      const plain = join(fixtures, format, name);
+      const bom = join(dir, `${format}-${name}`);
+      writeFileSync(bom, Buffer.concat([BOM, readFileSync(plain)]));
+      const [a, b] = [report(plain), report(bom)];
+      expect([format, b.inputs[0]!.format, b.totals.malformed, b.totals.events]).toEqual([format, a.inputs[0]!.format, a.totals.malformed, a.totals.events]);
+      expect(events(bom), format).toBe(events(plain));
+    }
+  });
+});
+
 describe('usage errors: one line, exit 2, no stack', () => {
   const cases: string[][] = [
     ['--bogus'],

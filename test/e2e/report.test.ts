@@ -497,6 +497,33 @@ describe('logscan report: per day', () => {
   });
 });
 
+describe('logscan report: years outside 1900-9998', () => {
+  const R = 'gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.8 DST=198.51.100.2 LEN=40 TTL=241 PROTO=TCP SPT=1 DPT=22 SYN';
+
+  it('a line dated 0999 or 9999 is malformed with the range in its reason; -o html no longer crashes on it', () => {
+    const file = join(dir, 'years.log');
+    writeFileSync(file, [`2024-06-01T10:00:00Z ${R}`, `0999-01-01T00:00:00Z ${R}`, `9999-12-31T23:30:00 ${R}`, `2024-06-03T10:00:00Z ${R}`].join('\n') + '\n');
+    const html = runCli(['-o', 'html', '--tz', 'America/New_York', file]);
+    expect(html.code).toBe(0);
+    expect(html.stderr).toContain(`${file}:2: malformed: time: year 0999 outside the supported range 1900-9998`);
+    expect(html.stderr).toContain(`${file}:3: malformed: time: year 9999 outside the supported range 1900-9998`);
+    const doc = JSON.parse(runCli(['-o', 'json', '--tz', 'America/New_York', file]).stdout) as { totals: { malformed: number }; perDay: { day: string }[] };
+    expect(doc.totals.malformed).toBe(2);
+    expect(doc.perDay.map((d) => d.day)).toEqual(['2024-06-01', '2024-06-03']);
+    expect(runCli(['events', '--ecs', '--tz', 'America/New_York', file]).stdout).not.toMatch(/"@timestamp":"[+-]/);
+  });
+
+  it('--year, --since, --until and daily --date name the supported range', () => {
+    const file = join(dir, 'years.log');
+    expect(runCli(['--year', '1000', file]).stderr).toContain('--year: expected a four-digit year from 1900 to 9998, got "1000"');
+    expect(runCli(['--since', '0999-01-01', file]).stderr).toContain('--since: the year must be from 1900 to 9998, got "0999-01-01"');
+    expect(runCli(['--until', '9999-01-01T00:00Z', file]).stderr).toContain('--until: the year must be from 1900 to 9998');
+    const daily = runCli(['daily', '--date', '9999-12-31', file]);
+    expect([daily.code, daily.stderr.trim()]).toEqual([2, 'logscan: --date: the year must be from 1900 to 9998, got "9999-12-31"']);
+    expect(runCli(['--year', '1900', '--since', '1900-01-01', file]).code).toBe(0);
+  });
+});
+
 describe('logscan report: filters', () => {
   it('--source keeps only that range', () => {
     const { doc } = json([mixed, ...BASE, '--source', '203.0.113.0/24']);

@@ -123,6 +123,18 @@ describe('follower', () => {
     expect(c.files[0].head).toEqual(['a', 'b']);
   });
 
+  it('the head of a file started at its end has no byte-order mark (a pfirewall.log saved by Notepad)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'pfirewall.log');
+    writeFileSync(path, '\ufeff#Version: 1.5\n#Fields: date time\n');
+    const c = collector();
+    const f = new Follower([path], c.consumer, FAST);
+    await f.start();
+    await sleep(50);
+    await f.stop();
+    expect(c.files[0].head).toEqual(['#Version: 1.5', '#Fields: date time']);
+  });
+
   it('reports an unreadable file and keeps following the others', async () => {
     const dir = tempDir();
     const good = join(dir, 'good.log');

@@ -116,3 +116,23 @@ describe('LineSplitter: chunking never changes lines or numbers', () => {
     for (let i = 0; i <= buf.length; i++) expect(viaFeed(cut(buf, [i]))).toEqual(whole);
   });
 });
+
+describe('LineSplitter: a byte-order mark', () => {
+  it('before line 1 is not part of it, whatever the cuts; elsewhere it is kept', () => {
+    const buf = Buffer.from('\ufeff#Version: 1.5\r\nx\ufeffy\n\ufeffz\n', 'utf8');
+    const whole = viaFeed([buf]);
+    expect(whole).toEqual([
+      ['line', 1, '#Version: 1.5'],
+      ['line', 2, 'x\ufeffy'],
+      ['line', 3, '\ufeffz'],
+    ]);
+    for (let i = 0; i <= buf.length; i++) expect(viaFeed(cut(buf, [i]))).toEqual(whole);
+  });
+
+  it('a follower resuming at a later line keeps what its first line holds', () => {
+    const { out, consumer } = collect();
+    const s = new LineSplitter(consumer, undefined, 41);
+    s.feed(Buffer.from('\ufeffa\n', 'utf8'));
+    expect(out).toEqual([['line', 42, '\ufeffa']]);
+  });
+});

@@ -69,7 +69,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.md.interruptedText': ['SIGTERM'],
   'report.md.evicted': [100_000, 20],
   'daily.probes': [195, '125', 125, 51],
-  'daily.filesRead': [2, 1, 'kern.log, kern.log.1'],
+  'daily.filesRead': [2, 'kern.log.1, kern.log', 1, [['messages', 'its kernel lines are already in kern.log']]],
   'daily.noBasis': ['2026-11-20'],
   'daily.basis': ['2026-11-20', false, true],
   'daily.interrupted': ['SIGINT'],

@@ -275,6 +275,13 @@ describe('windows-firewall: time', () => {
     expect(one(DROP_445.replace('2026-11-20', '2024-02-29')).event!.time!.toISOString()).toBe('2024-02-29T08:25:03.000Z');
   });
 
+  it('a byte-order mark before a header (two logs joined with cat) is no part of it', () => {
+    const r = parse([...HEADER_17, DROP_445, ...HEADER_17.map((h, i) => (i === 0 ? `\ufeff${h}` : h)), DROP_445]);
+    expect(r.malformed).toEqual([]);
+    expect(r.events).toHaveLength(2);
+    expect(r.skipped[4]).toEqual({ line: 6, reason: 'header: #Version' });
+  });
+
   it('an unknown tz is a usage error when the parser is created, not per line', () => {
     expect(() => parse([DROP_445], 'Mars/Olympus_Mons')).toThrow(UsageError);
   });
@@ -426,13 +433,13 @@ describe('windows-firewall: properties', () => {
     );
   });
 
-  it('every valid date and time is read exactly; every impossible day is malformed', () => {
+  it('every valid date and time is read exactly; every impossible day, and every year outside 1900-9998, is malformed', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), (y, mo, d, h, mi, s) => {
         const p2 = (n: number) => String(n).padStart(2, '0');
         const stamp = `${y}-${p2(mo)}-${p2(d)} ${p2(h)}:${p2(mi)}:${p2(s)}`;
         const r = parse(['#Time Format: UTC', DROP_445.replace('2026-11-20 06:25:03', stamp)]);
-        const real = new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
+        const real = new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d && y >= 1900 && y <= 9998;
         if (real) expect(r.events[0]!.time!.getTime()).toBe(Date.UTC(y, mo - 1, d, h, mi, s));
         else expect(r.malformed).toHaveLength(1);
       }),

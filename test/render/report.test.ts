@@ -3,16 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import type { FirewallEvent } from '../../src/event.js';
 import type { InputStats } from '../../src/input/read.js';
-import { Overview } from '../../src/aggregate/overview.js';
+import { dayText, Overview } from '../../src/aggregate/overview.js';
+import { messages } from '../../src/i18n/messages.js';
 import { buildReport, type ReportDoc } from '../../src/aggregate/report.js';
 import { Summarizer } from '../../src/aggregate/summary.js';
 import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { displayWidth } from '../../src/render/box-table.js';
 import { renderReportHtml } from '../../src/render/report-html.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
-import { renderReportText } from '../../src/render/report-text.js';
+import { calendarDays, dayNamer, perDayRow, renderReportText } from '../../src/render/report-text.js';
 import { wrapItems } from '../../src/render/box-table.js';
-import { localClock } from '../../src/render/time-format.js';
+import { formatDateTime, formatDay, localClock } from '../../src/render/time-format.js';
 import { at, makeEvent } from '../helpers/events.js';
 import { ann, hammer, horizontalSweep, trojanAnn, verticalScan } from '../helpers/summary-events.js';
 
@@ -313,5 +314,25 @@ describe('markdown report', () => {
     expect(new Set(rows.map(pipes)).size).toBe(1);
     expect(md).toContain('### Top sources');
     expect(md).toContain('### Notable interpretations');
+  });
+});
+
+describe('per-day rows and keys, whatever the days', () => {
+  it('calendarDays and dayNamer do not throw on no days or on keys that are not dates', () => {
+    expect(calendarDays([])).toBeNull();
+    expect(dayNamer([])('2026-11-20')).toBe('2026-11-20');
+    // The day keys of years 999 and 0 before they were padded: no calendar, no crash.
+    const odd = [{ day: '0-01-01', packets: 1, blocked: 1 }, { day: '999-01-01', packets: 1, blocked: 1 }, { day: '2024-06-01', packets: 1, blocked: 1 }];
+    expect(calendarDays(odd)).toBeNull();
+    expect(perDayRow(odd, messages('en').report)).not.toBeNull();
+  });
+
+  it('a day key has a four-digit year, as do the times shown', () => {
+    expect(dayText(9_990_101)).toBe('0999-01-01');
+    expect(dayText(101)).toBe('0000-01-01');
+    expect(dayText(20_261_120)).toBe('2026-11-20');
+    const y999 = new Date(Date.UTC(999, 0, 1, 12));
+    expect(formatDay(y999, 'UTC')).toBe('0999-01-01');
+    expect(formatDateTime(y999, 'UTC')).toBe('0999-01-01 12:00:00');
   });
 });
