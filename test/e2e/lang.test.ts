@@ -228,7 +228,7 @@ describe('--lang zh: the daily summary', () => {
     expect(html).toMatch(/<h2>主要来源（共排名 \d+ 个，显示前 10 个）<\/h2>/);
     expect(html).toContain('<th>原因</th>');
     expect(html).toContain('<td data-label="原因" class="why">垂直扫描：300 个端口，历时 2 分钟 · ');
-    expect(html).toContain('<span class="sev sev4">高</span>');
+    expect(html).toContain('<span class="sev sev3">中</span>');
     expect(html).toContain('<h2>值得注意的解读</h2>');
     expect(html).toContain('<footer>logscan 日报 · 读取了 1 个文件：samples/ufw.log</footer>');
     // The page's own words only: the CSS and log-derived cells are not prose.
