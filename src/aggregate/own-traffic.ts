@@ -8,6 +8,11 @@ import { isEgress, onThisSide } from '../util/egress.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { annotationRoles } from '../annotate/roles.js';
 
+// The ids of the roles asked about for every event, read from the rules on first use.
+let CONTEXT: ReadonlySet<string> | undefined;
+let REPLY: ReadonlySet<string> | undefined;
+let NOISE: ReadonlySet<string> | undefined;
+
 /**
  * A connection the firewall let through between two machines of this side (the
  * local-network ranges, or --home-net): a router's or a Cisco ASA's record of a LAN client
@@ -41,10 +46,11 @@ export function isFromThisSide(e: FirewallEvent): boolean {
 export function isOwnClientTraffic(e: FirewallEvent): boolean {
   if (e.action === 'drop' || e.action === 'reject' || !isFromThisSide(e)) return false;
   const anns = e.annotations;
-  const roles = annotationRoles();
-  for (let i = 0; i < anns.length; i++) if (anns[i].severity > 0 && roles.roleOf(anns[i].id) !== 'context') return false;
+  const context = (CONTEXT ??= annotationRoles().idSet('context'));
+  for (let i = 0; i < anns.length; i++) if (anns[i].severity > 0 && !context.has(anns[i].id)) return false;
   return true;
 }
+
 
 /**
  * A packet read as a server's reply (by its source port) or as backscatter: its
@@ -53,11 +59,8 @@ export function isOwnClientTraffic(e: FirewallEvent): boolean {
  */
 export function isReply(e: FirewallEvent): boolean {
   const anns = e.annotations;
-  const roles = annotationRoles();
-  for (let i = 0; i < anns.length; i++) {
-    const role = roles.roleOf(anns[i].id);
-    if (role === 'reply' || role === 'error-reply') return true;
-  }
+  const reply = (REPLY ??= annotationRoles().idSet('reply', 'error-reply'));
+  for (let i = 0; i < anns.length; i++) if (reply.has(anns[i].id)) return true;
   return false;
 }
 
@@ -69,8 +72,8 @@ export function isReply(e: FirewallEvent): boolean {
  */
 export function isLanNoise(e: FirewallEvent): boolean {
   const anns = e.annotations;
-  const roles = annotationRoles();
-  for (let i = 0; i < anns.length; i++) if (roles.roleOf(anns[i].id) === 'noise') return true;
+  const noise = (NOISE ??= annotationRoles().idSet('noise'));
+  for (let i = 0; i < anns.length; i++) if (noise.has(anns[i].id)) return true;
   return false;
 }
 

@@ -197,6 +197,9 @@ export class Summarizer {
   readonly profiles: ProfileTable;
   private readonly notes = new Map<string, AnnotationStats>();
 
+  /** Annotations never listed as interpretations (role context: port-known). */
+  private readonly context = annotationRoles().idSet('context');
+
   constructor(readonly thresholds: Thresholds) {
     this.profiles = new ProfileTable(thresholds);
   }
@@ -210,7 +213,7 @@ export class Summarizer {
     for (let i = 0; i < anns.length; i++) {
       const a = anns[i];
       // Never listed as an interpretation (result() leaves them out), and on nearly every event.
-      if (annotationRoles().roleOf(a.id) === 'context') continue;
+      if (this.context.has(a.id)) continue;
       let s = this.notes.get(a.id);
       if (s === undefined) {
         s = new AnnotationStats();

@@ -9,6 +9,8 @@ export interface AnnotationRoles {
   roleOf(id: string): AnnotationRole | undefined;
   /** Every id of a role, in the file's order. */
   ids(role: AnnotationRole): readonly string[];
+  /** Every id of these roles, as a set: for the per-event checks, which hold on to it. */
+  idSet(...roles: AnnotationRole[]): ReadonlySet<string>;
   /** An id's short name in its role's finding ("DNS"); the id itself if it has none. */
   label(id: string, lang: Lang): string;
 }
@@ -28,6 +30,7 @@ export function rolesOf(set: AnnotationRuleSet): AnnotationRoles {
   return {
     roleOf: (id) => role.get(id),
     ids: (r) => byRole.get(r) ?? [],
+    idSet: (...roles) => new Set(roles.flatMap((r) => byRole.get(r) ?? [])),
     label: (id, lang) => label.get(id)?.[lang] ?? id,
   };
 }
