@@ -104,6 +104,7 @@ describe('annotation rules', () => {
     expect(roles.ids('reply')).toEqual(['b-reply', 'a-reply']);
     expect(roles.ids('noise')).toEqual(['a-noise']);
     expect(roles.ids('leftover')).toEqual([]);
+    expect([...roles.idSet('noise', 'reply')].sort()).toEqual(['a-noise', 'a-reply', 'b-reply']);
     expect(roles.roleOf('a-reply')).toBe('reply');
     expect(roles.roleOf('x-rule')).toBeUndefined();
     expect(roles.label('a-reply', 'zh')).toBe('流媒体');
