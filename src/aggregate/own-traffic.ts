@@ -51,7 +51,6 @@ export function isOwnClientTraffic(e: FirewallEvent): boolean {
   return true;
 }
 
-
 /**
  * A packet read as a server's reply (by its source port) or as backscatter: its
  * destination port is some client's random port, not a port anyone probed, so the port

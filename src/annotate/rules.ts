@@ -30,18 +30,10 @@ export type AddressCondition = 'limited-broadcast' | 'broadcast' | 'multicast' |
  * address's previous holder, this side's own traffic to a malware port or stopped by
  * egress rules, context shown by the ports table, a traceroute probe, a trojan probe.
  */
-export type AnnotationRole =
-  | 'noise'
-  | 'reply'
-  | 'error-reply'
-  | 'leftover'
-  | 'outbound-malware'
-  | 'outbound-blocked'
-  | 'context'
-  | 'traceroute'
-  | 'trojan-probe';
+export const ANNOTATION_ROLES = ['noise', 'reply', 'error-reply', 'leftover', 'outbound-malware', 'outbound-blocked', 'context', 'traceroute', 'trojan-probe'] as const;
+export type AnnotationRole = (typeof ANNOTATION_ROLES)[number];
 /** Roles whose finding names each annotation by a short label ("DNS/NTP server replies"). */
-export const LABELLED_ROLES: readonly AnnotationRole[] = ['reply', 'outbound-blocked'];
+const LABELLED_ROLES: readonly AnnotationRole[] = ['reply', 'outbound-blocked'];
 
 export interface AnnotationRule {
   readonly id: string;
@@ -108,7 +100,6 @@ export interface AnnotationRuleSet {
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CJK_RE = /[\u3400-\u9fff]/;
 const KINDS: readonly RuleKind[] = ['match', 'kb-port', 'kb-trojan', 'source-port', 'detector'];
-const ROLES: readonly AnnotationRole[] = ['noise', 'reply', 'error-reply', 'leftover', 'outbound-malware', 'outbound-blocked', 'context', 'traceroute', 'trojan-probe'];
 const ADDR: readonly AddressCondition[] = ['limited-broadcast', 'broadcast', 'multicast', 'broadcast-or-multicast', 'unicast'];
 const DIRECTIONS: readonly (Direction | null)[] = ['in', 'out', 'forward', null];
 const ACTIONS: readonly Action[] = ['drop', 'reject', 'allow', 'other'];
@@ -186,7 +177,7 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
     if (kind !== 'kb-port' && kind !== 'kb-trojan') fail('"severityMax" applies to kinds kb-port and kb-trojan only (their severity comes from the knowledge base)');
     if (!Number.isInteger(severityMax) || severityMax < (sev as number) || severityMax > 5) fail('"severityMax" must be an integer from "severity" to 5');
   }
-  if (raw.role !== undefined && !ROLES.includes(raw.role as AnnotationRole)) fail(`"role" must be one of ${ROLES.join(', ')}`);
+  if (raw.role !== undefined && !(ANNOTATION_ROLES as readonly string[]).includes(raw.role as string)) fail(`"role" must be one of ${ANNOTATION_ROLES.join(', ')}`);
   const role = (raw.role ?? null) as AnnotationRole | null;
   const labelled = role !== null && LABELLED_ROLES.includes(role);
   if (labelled !== (raw.label !== undefined)) fail(`"label" goes with role ${LABELLED_ROLES.join(' or ')}, which needs it`);

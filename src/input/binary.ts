@@ -60,7 +60,7 @@ export function inspectHead(buf: Uint8Array): BinaryVerdict {
       lineClean = true;
       continue;
     }
-    if (b < 0x20 ? b !== 0x09 && b !== 0x0d : b === 0x7f) lineClean = false;
+    if (isControl(b)) lineClean = false;
     if (b === 0) {
       if (i % 2 === 0) evenNuls++;
       else oddNuls++;

@@ -4,7 +4,7 @@ import type { Annotation, FirewallEvent } from '../event.js';
 import { isValidAddress } from '../parsers/address.js';
 import { protoNumber } from '../parsers/fields.js';
 import { UNSAFE_JSON_CHARS, jsonTermSafe, jsonText } from './sanitize.js';
-import { onThisSide } from '../util/egress.js';
+import { IN_ON_INTERFACE, onThisSide } from '../util/egress.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { STDIN_NAME } from '../input/open.js';
 
@@ -101,7 +101,7 @@ export function eventToJson(e: FirewallEvent): string {
  * Devices that stand between networks and log at their borders: pf and pfSense/OPNsense
  * (`in`/`out` of an interface, not of this host) and the Cisco ASA (no direction at all).
  */
-const PERIMETER_FORMATS: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog', 'cisco-asa']);
+const PERIMETER_FORMATS: ReadonlySet<string> = new Set([...IN_ON_INTERFACE, 'cisco-asa']);
 
 /**
  * ECS `network.direction`. ECS asks for the host's view (`ingress`, `egress`) where a host

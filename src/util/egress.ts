@@ -35,7 +35,7 @@ export function onThisSide(ip: string): boolean {
 }
 
 /** Formats whose `in` means "entered the firewall on that interface" (pf's rules filter there), not "addressed to this host". */
-const IN_ON_INTERFACE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog']);
+export const IN_ON_INTERFACE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog']);
 
 /**
  * Sent from this side: logged as outbound, sent from a loopback address, or forwarded

@@ -12,10 +12,7 @@
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 9998;
 /** "1900-9998", for messages. */
-export const YEAR_RANGE = `${MIN_YEAR}-${MAX_YEAR}`;
-
-const FIRST_MS = Date.UTC(MIN_YEAR, 0, 1);
-const END_MS = Date.UTC(MAX_YEAR + 1, 0, 1);
+const YEAR_RANGE = `${MIN_YEAR}-${MAX_YEAR}`;
 
 export function yearInRange(year: number): boolean {
   return year >= MIN_YEAR && year <= MAX_YEAR;
@@ -29,9 +26,4 @@ export function yearText(year: number): string {
 /** Why `year` cannot be read ("year 0999 outside the supported range 1900-9998"), or '' when it can. */
 export function yearProblem(year: number): string {
   return yearInRange(year) ? '' : `year ${yearText(year)} outside the supported range ${YEAR_RANGE}`;
-}
-
-/** The same for an instant (epoch ms, judged by its UTC year): for logs that give epoch times. */
-export function instantProblem(ms: number): string {
-  return ms >= FIRST_MS && ms < END_MS ? '' : yearProblem(new Date(ms).getUTCFullYear());
 }

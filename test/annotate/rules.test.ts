@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SignatureError } from '../../src/errors.js';
 import { DEFAULT_ANNOTATIONS_FILE, loadAnnotationRules, parseAnnotationRules } from '../../src/annotate/index.js';
+import { ANNOTATION_ROLES } from '../../src/annotate/rules.js';
 import { classifyAddress } from '../../src/annotate/address.js';
 import { annotationRoles, rolesOf } from '../../src/annotate/roles.js';
 import { Lru } from '../../src/annotate/lru.js';
@@ -112,7 +113,7 @@ describe('annotation rules', () => {
   });
   it('the shipped roles: each finding that counts annotations has some, and every labelled one reads in both languages', () => {
     const roles = annotationRoles();
-    for (const role of ['reply', 'error-reply', 'noise', 'leftover', 'outbound-malware', 'outbound-blocked', 'context', 'traceroute', 'trojan-probe'] as const) {
+    for (const role of ANNOTATION_ROLES) {
       expect(roles.ids(role).length, role).toBeGreaterThan(0);
     }
     expect(roles.roleOf('srcport-dns')).toBe('reply');
@@ -128,6 +129,14 @@ describe('annotation rules', () => {
     expect(sev({ ...netbus, action: 'reject' }, 'trojan')).toBe(3);
     expect(sev({ ...netbus, action: 'allow' }, 'trojan')).toBe(4);
     expect(sev({ ...netbus, action: 'drop', direction: 'out', src: { ip: '192.168.1.5' }, dst: { ip: '203.0.113.9', port: 12345 } }, 'trojan-outbound')).toBe(4);
+    // Each blocked twin (severityMax) says what the rule after it says: only the severity differs.
+    const trojanRules = loadAnnotationRules().rules.filter((r) => r.id === 'trojan');
+    const twins = trojanRules.filter((r) => r.severityMax !== null);
+    expect(twins.length).toBe(2);
+    for (const t of twins) {
+      const twin = trojanRules[trojanRules.indexOf(t) + 1]!;
+      expect({ text: t.text, alsoText: t.alsoText, categories: t.categories, suppressedBy: t.suppressedBy }).toEqual({ text: twin.text, alsoText: twin.alsoText, categories: twin.categories, suppressedBy: twin.suppressedBy });
+    }
     // The same text either way: only the severity differs.
     expect(annotateOne({ ...netbus, action: 'drop' }).annotations.find((a) => a.id === 'trojan')?.text).toBe(annotateOne({ ...netbus, action: 'allow' }).annotations.find((a) => a.id === 'trojan')?.text);
   });
