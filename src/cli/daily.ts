@@ -120,7 +120,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
         if (interrupt.received) break;
         const dup = g.family ? duplicateReason(g.family, collector, readSoFar.join(', ')) : null;
         if (dup !== null) {
-          for (const f of g.files) skippedFiles.push({ path: f, reason: dup });
+          for (const f of g.files) skippedFiles.push({ path: f, why: dup });
           continue;
         }
         // Every event is annotated, other days' too: stateful detectors need the context.

@@ -64,9 +64,19 @@ export interface LogFile {
   age: number;
 }
 
+/** Why a log file was passed over (docs/daily.md); the footer words it in the report's language. */
+export type SkipReason =
+  | { kind: 'empty' }
+  /** Its mtime (ISO, minutes) is before the window starts. */
+  | { kind: 'before-day'; lastWritten: string }
+  /** The next-older file `older` was last written (ISO, minutes) after the window ended. */
+  | { kind: 'later-lines'; older: string; olderWritten: string }
+  /** Logs read before it (`earlier`) already carry its kernel or `[UFW …]` lines. */
+  | { kind: 'duplicate'; lines: 'kernel' | 'ufw'; earlier: string };
+
 export interface SkippedFile {
   path: string;
-  reason: string;
+  why: SkipReason;
 }
 
 export interface FamilySelection {
@@ -115,12 +125,12 @@ export function selectFiles(family: LogFamily, files: readonly LogFile[], from: 
     const f = files[i];
     const older = files[i + 1];
     if (f.size === 0) {
-      skipped.push({ path: f.path, reason: 'empty' });
+      skipped.push({ path: f.path, why: { kind: 'empty' } });
     } else if (f.mtime < from - SLACK_MS) {
-      skipped.push({ path: f.path, reason: `last written ${iso(f.mtime)}, before the day starts` });
+      skipped.push({ path: f.path, why: { kind: 'before-day', lastWritten: iso(f.mtime) } });
       reachesBack = true;
     } else if (older && !older.gzip && older.mtime > to + SLACK_MS) {
-      skipped.push({ path: f.path, reason: `holds only later lines (${older.name} was last written ${iso(older.mtime)})` });
+      skipped.push({ path: f.path, why: { kind: 'later-lines', older: older.name, olderWritten: iso(older.mtime) } });
     } else {
       read.push(f);
     }
@@ -135,8 +145,8 @@ export function discoverLogs(plan: SearchPlan, from: number, to: number): Family
 }
 
 /** Why a family is not read because earlier logs already carry its lines, or null. */
-export function duplicateReason(family: LogFamily, seen: { events: number; ufwEvents: number }, earlier: string): string | null {
-  if (family.duplicateOf === 'kernel' && seen.events > 0) return `its kernel lines are already in ${earlier}`;
-  if (family.duplicateOf === 'ufw' && seen.ufwEvents > 0) return `its [UFW …] lines are already in ${earlier}`;
+export function duplicateReason(family: LogFamily, seen: { events: number; ufwEvents: number }, earlier: string): SkipReason | null {
+  if (family.duplicateOf === 'kernel' && seen.events > 0) return { kind: 'duplicate', lines: 'kernel', earlier };
+  if (family.duplicateOf === 'ufw' && seen.ufwEvents > 0) return { kind: 'duplicate', lines: 'ufw', earlier };
   return null;
 }

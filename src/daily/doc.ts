@@ -9,6 +9,7 @@ import type { Comparison } from './compare.js';
 import type { DailyCollector } from './collect.js';
 import { byClockHour, hourLabels, zoneName } from './day.js';
 import type { SkippedFile } from './discover.js';
+import { messages } from '../i18n/messages.js';
 
 export interface DailyDoc {
   schemaVersion: 1;
@@ -58,8 +59,8 @@ export interface DailyDoc {
   comparison: Comparison & { newRanked: string[] };
   /** Events read that were neither on the day nor on the day before (the comparison's): on other days, or without an absolute time. */
   outside: { otherDays: number; untimed: number };
-  /** Log files looked at when discovering (empty when FILEs were given). */
-  skippedFiles: SkippedFile[];
+  /** Log files passed over when discovering or because earlier logs carry their lines (empty when FILEs were given); `reason` words `why` in --lang. */
+  skippedFiles: (SkippedFile & { reason: string })[];
   report: ReportDoc;
 }
 
@@ -132,7 +133,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
     },
     comparison: { ...x.comparison, newRanked: x.isNewSource === null ? [] : report.sources.filter((s) => x.isNewSource!(s.ip)).map((s) => s.ip) },
     outside: { otherDays: c.otherDays, untimed: c.untimed },
-    skippedFiles: x.skippedFiles,
+    skippedFiles: x.skippedFiles.map((f) => ({ ...f, reason: messages(x.lang).daily.skipReason(f.why) })),
     report,
   };
 }

@@ -3,6 +3,7 @@
 // every other language must fill (messages.ts), so a missing translation is a compile
 // error. Strings with numbers are functions: plural rules and word order live here.
 // Counts that may be capped arrive already formatted ("≥4,096"); plain counts as numbers.
+import type { SkipReason } from '../daily/discover.js';
 import type { FoldSpread } from '../live/fold.js';
 import { capped, counted, fmtInt, plural } from '../util/number-text.js';
 
@@ -326,6 +327,14 @@ export const en = {
     /** "3 files read: a, b, c · 2 skipped: d — empty; e, f — its kernel lines are already in kern.log" (groups: [files, reason]). */
     filesRead: (n: number, files: string, skipped: number, groups: readonly (readonly [string, string])[]) =>
       `${counted(n, 'file')} read: ${files}${skipped > 0 ? ` · ${fmtInt(skipped)} skipped: ${groups.map(([f, why]) => `${f} — ${why}`).join('; ')}` : ''}`,
+    skipReason: (r: SkipReason): string =>
+      r.kind === 'empty'
+        ? 'empty'
+        : r.kind === 'before-day'
+          ? `last written ${r.lastWritten}, before the day starts`
+          : r.kind === 'later-lines'
+            ? `holds only later lines (${r.older} was last written ${r.olderWritten})`
+            : `its ${r.lines === 'ufw' ? '[UFW …]' : 'kernel'} lines are already in ${r.earlier}`,
     trendNew: 'new',
     noBasis: (date: string) => `no data for ${date} (not in the logs; --state DIR keeps a digest per day)`,
     basis: (date: string, fromState: boolean, partly: boolean) =>

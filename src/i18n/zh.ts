@@ -297,6 +297,14 @@ export const zh: Messages = {
     probes: (packets, sources, _sourcesN, ports) => `${fmtInt(packets)} 个包，来自 ${sources} 个来源${toPorts(ports)}`,
     filesRead: (n, files, skipped, groups) =>
       `读取了 ${fmtInt(n)} 个文件：${files}${skipped > 0 ? ` · 跳过 ${fmtInt(skipped)} 个：${groups.map(([f, why]) => `${f}（${why}）`).join('；')}` : ''}`,
+    skipReason: (r) =>
+      r.kind === 'empty'
+        ? '空文件'
+        : r.kind === 'before-day'
+          ? `最后写入于 ${r.lastWritten}，早于当天开始`
+          : r.kind === 'later-lines'
+            ? `只含更晚的记录：${r.older} 最后写入于 ${r.olderWritten}`
+            : `其中的${r.lines === 'ufw' ? ' [UFW …] ' : '内核'}记录已在 ${r.earlier} 中读过`,
     trendNew: '新增',
     noBasis: (date) => `没有 ${date} 的数据（日志中没有；--state DIR 可按天保存摘要）`,
     basis: (date, fromState, partly) => `对比 ${date}，数据来自${fromState ? ' --state 摘要' : '同一批日志'}${partly ? '（该日只有部分时段有记录）' : ''}`,

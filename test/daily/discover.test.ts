@@ -49,7 +49,8 @@ describe('file discovery', () => {
     // last write (11-23 06:25). .1 is read: the .gz before it gives no trustworthy lower bound.
     expect(names(kern.read)).toEqual(['kern.log.4.gz', 'kern.log.3.gz', 'kern.log.2.gz', 'kern.log.1']);
     expect(names(kern.skipped)).toEqual(['kern.log']);
-    expect(kern.skipped[0].reason).toMatch(/holds only later lines \(kern\.log\.1 was last written 2026-11-23 06:2\dZ\)/);
+    expect(kern.skipped[0].why).toMatchObject({ kind: 'later-lines', older: 'kern.log.1' });
+    expect(kern.skipped[0].why).toHaveProperty('olderWritten', expect.stringMatching(/^2026-11-23 06:2\dZ$/));
     expect(kern.reachesBack).toBe(false);
   });
 
@@ -67,7 +68,7 @@ describe('file discovery', () => {
     const [kern] = discoverLogs({ dir, families: [{ base: 'kern.log', duplicateOf: null }] }, T0 + 2 * DAY, T0 + 3 * DAY);
     // .2.gz's mtime is its compression time (11-23 06:25), so it is read although it ends 11-22.
     expect(names(kern.read)).toEqual(['kern.log.2.gz', 'kern.log.1', 'kern.log']);
-    expect(kern.skipped.find((s) => s.path.endsWith('kern.log.3.gz'))?.reason).toMatch(/before the day starts/);
+    expect(kern.skipped.find((s) => s.path.endsWith('kern.log.3.gz'))?.why.kind).toBe('before-day');
     expect(kern.reachesBack).toBe(true);
   });
 
@@ -84,7 +85,7 @@ describe('file discovery', () => {
     file(dir, 'kern.log', T0 + 1000, '');
     const sel = selectFiles({ base: 'kern.log', duplicateOf: null }, familyFiles(dir, 'kern.log', ['kern.log']), T0, T0 + DAY);
     expect(sel.read).toEqual([]);
-    expect(sel.skipped[0].reason).toBe('empty');
+    expect(sel.skipped[0].why).toEqual({ kind: 'empty' });
     // A directory that cannot be listed is the caller's error to word (`daily` exits 3 naming it).
     expect(() => discoverLogs({ dir: join(dir, 'nope'), families: [{ base: 'kern.log', duplicateOf: null }] }, T0, T0 + DAY)).toThrow(/ENOENT/);
   });
@@ -101,9 +102,9 @@ describe('file discovery', () => {
   it('ufw.log and messages are skipped when kern.log already carried their lines', () => {
     const ufw = { base: 'ufw.log', duplicateOf: 'ufw' as const };
     const messages = { base: 'messages', duplicateOf: 'kernel' as const };
-    expect(duplicateReason(ufw, { events: 10, ufwEvents: 3 }, 'kern.log')).toMatch(/already in kern\.log/);
+    expect(duplicateReason(ufw, { events: 10, ufwEvents: 3 }, 'kern.log')).toEqual({ kind: 'duplicate', lines: 'ufw', earlier: 'kern.log' });
     expect(duplicateReason(ufw, { events: 10, ufwEvents: 0 }, 'kern.log')).toBeNull();
-    expect(duplicateReason(messages, { events: 1, ufwEvents: 0 }, 'kern.log')).toMatch(/kernel lines/);
+    expect(duplicateReason(messages, { events: 1, ufwEvents: 0 }, 'kern.log')).toEqual({ kind: 'duplicate', lines: 'kernel', earlier: 'kern.log' });
     expect(duplicateReason(messages, { events: 0, ufwEvents: 0 }, '')).toBeNull();
   });
 });

@@ -22,7 +22,7 @@ interface DailyJson {
   covered: boolean;
   logs: { first: string | null; last: string | null };
   rules: { key: string; packets: number }[];
-  skippedFiles: { path: string; reason: string }[];
+  skippedFiles: { path: string; reason: string; why: { kind: string } }[];
   report: { inputs: { file: string }[]; logGaps: { rows: number; records: number; uncounted: number } | null; sources: { ip: string; findings: { id: string }[] }[]; interpretations: { id: string }[] };
 }
 
@@ -396,12 +396,23 @@ describe('discovery (--log-dir)', () => {
     const d = daily(['--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC']);
     expect(d.report.inputs.map((i) => i.file)).toEqual([f('kern.log.2.gz'), f('kern.log.1')]);
     expect(d.skippedFiles).toEqual([
-      { path: f('kern.log'), reason: 'holds only later lines (kern.log.1 was last written 2026-11-22 06:25Z)' },
-      { path: f('kern.log.3.gz'), reason: 'last written 2026-11-19 06:25Z, before the day starts' },
-      { path: f('kern.log.4'), reason: 'empty' },
-      { path: f('messages.1'), reason: 'its kernel lines are already in kern.log' },
-      { path: f('messages'), reason: 'its kernel lines are already in kern.log' },
+      { path: f('kern.log'), reason: 'holds only later lines (kern.log.1 was last written 2026-11-22 06:25Z)', why: { kind: 'later-lines', older: 'kern.log.1', olderWritten: '2026-11-22 06:25Z' } },
+      { path: f('kern.log.3.gz'), reason: 'last written 2026-11-19 06:25Z, before the day starts', why: { kind: 'before-day', lastWritten: '2026-11-19 06:25Z' } },
+      { path: f('kern.log.4'), reason: 'empty', why: { kind: 'empty' } },
+      { path: f('messages.1'), reason: 'its kernel lines are already in kern.log', why: { kind: 'duplicate', lines: 'kernel', earlier: 'kern.log' } },
+      { path: f('messages'), reason: 'its kernel lines are already in kern.log', why: { kind: 'duplicate', lines: 'kernel', earlier: 'kern.log' } },
     ]);
+    // Under --lang zh the footer words every reason in Chinese; `why` stays the same.
+    const zhFooter = runCli([...args, '-o', 'text', '--lang', 'zh']).stdout.trimEnd().split('\n').at(-1)!;
+    expect(zhFooter).toBe(
+      `读取了 2 个文件：${f('kern.log.2.gz')}, ${f('kern.log.1')} · 跳过 5 个：` +
+        `${f('kern.log')}（只含更晚的记录：kern.log.1 最后写入于 2026-11-22 06:25Z）；` +
+        `${f('kern.log.3.gz')}（最后写入于 2026-11-19 06:25Z，早于当天开始）；` +
+        `${f('kern.log.4')}（空文件）；` +
+        `${f('messages.1')}, ${f('messages')}（其中的内核记录已在 kern.log 中读过）`,
+    );
+    const zh = daily(['--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC', '--lang', 'zh']);
+    expect(zh.skippedFiles.map((s) => s.why)).toEqual(d.skippedFiles.map((s) => s.why));
   });
 
   it('no logs at all is exit 3 with a sentence; --log-dir with FILEs is a usage error', () => {
