@@ -1,4 +1,4 @@
-import { linkSync, lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, lstatSync, statSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,20 @@ describe('--output errors', () => {
     expect(readFileSync(target, 'utf8')).toBe('new\n');
     await expect(writeDocument('x', join(dir, 'missing', 'r.txt'))).rejects.toThrow(`--output ${join(dir, 'missing', 'r.txt')}: no such directory: ${join(dir, 'missing')}`);
     expect(readdirSync(dir)).toEqual(['r.txt']);
+  });
+
+  it('writeDocument keeps the permissions of the file it replaces', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'logscan-out-'));
+    const target = join(dir, 'private.html');
+    writeFileSync(target, 'old');
+    chmodSync(target, 0o600);
+    await writeDocument('new\n', target);
+    expect(readFileSync(target, 'utf8')).toBe('new\n');
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+    chmodSync(target, 0o640);
+    await writeDocument('newer\n', target);
+    expect(statSync(target).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir)).toEqual(['private.html']);
   });
 
   it('writeDocument through a symlink replaces the file it leads to; a failure there is said of that file\'s directory', async () => {
