@@ -7,7 +7,7 @@ import { fstatSync, lstatSync, readlinkSync, realpathSync, statSync, type Stats 
 import { open } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { writeFileAtomic } from '../daily/atomic-write.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { UsageError } from '../errors.js';
 import { describeWriteError } from '../util/write-error.js';
 import { abandonStdout } from './stdout-state.js';

@@ -5,7 +5,7 @@ import { mkdirSync, accessSync, constants } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 
 /**
  * 3: LAN broadcast chatter (`noise`) is counted apart from the probes. 2: totals count

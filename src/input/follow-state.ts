@@ -7,8 +7,9 @@
 // state, never half of one), at most every `intervalMs` and on exit. Between two
 // saves a crash (SIGKILL, power loss) repeats at most those lines on restart:
 // at-least-once, like Filebeat's registry.
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { describeWriteError } from '../util/write-error.js';
 
 export const STATE_VERSION = 1;
@@ -128,12 +129,10 @@ export class FollowState {
 }
 
 async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}`;
   try {
-    await writeFile(tmp, text, { mode: 0o600 });
-    await rename(tmp, file);
+    // 0600: the state names every log file followed and how far it was read.
+    await writeFileAtomic(file, text, 0o600);
   } catch (err) {
-    await unlink(tmp).catch(() => {});
     throw new StateError(`${file}: cannot save state: ${describeWriteError(err, file)}`);
   }
 }

@@ -6,11 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
+/** `newMode`: the permissions of a file that did not exist yet (the umask applies). */
+export async function writeFileAtomic(file: string, data: string, newMode = 0o644): Promise<void> {
   // Same directory: rename is only atomic within one file system.
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const old = await stat(file).catch(() => null);
-  const fh = await open(tmp, 'wx', 0o644);
+  const fh = await open(tmp, 'wx', newMode);
   try {
     try {
       // Before the data: a private file's content is never readable under the default mode.
