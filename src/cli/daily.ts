@@ -22,7 +22,7 @@ import { renderDailyText } from '../render/daily-text.js';
 import { jsonText, termSafe } from '../render/sanitize.js';
 import { buildAnalysis } from './analysis.js';
 import { Interrupt } from './interrupt.js';
-import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, readThreads } from './options.js';
+import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, readOnce, readThreads } from './options.js';
 import { runAnalysed } from './run-inputs.js';
 import { terminalWidth, useColor } from './tty.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
@@ -87,7 +87,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const skippedFiles: SkippedFile[] = [];
     let reachesBack = false;
     if (files.length > 0) {
-      groups.push({ name: 'the files given', family: null, files: oldestFirst(files) });
+      groups.push({ name: 'the files given', family: null, files: oldestFirst(readOnce(files)) });
     } else {
       const plan = defaultSearch();
       if (typeof raw.logDir === 'string') plan.dir = raw.logDir;

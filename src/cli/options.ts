@@ -1,10 +1,12 @@
 // Options shared by every command that reads logs, and their validation. Invalid
 // values become UsageError (exit 2) with a sentence that names the option.
 import { Option, type Command } from 'commander';
+import { distinctInputs } from '../input/distinct-inputs.js';
 import { oldestFirst } from '../input/rotation-order.js';
 import { UsageError } from '../errors.js';
 import { formats, getFormat } from '../parsers/registry.js';
 import type { Lang } from '../knowledge/types.js';
+import { termSafe } from '../render/sanitize.js';
 import { collect } from './repeatable.js';
 import { readYear, readZone } from './time-options.js';
 
@@ -61,9 +63,23 @@ export function readThreads(raw: Record<string, unknown>): Threads {
   return raw.threads === '1' ? 1 : raw.threads === '2' ? 2 : 'auto';
 }
 
-/** The inputs to read, in reading order (rotations of one log oldest first); stdin when none are given and it is not a terminal. */
+/**
+ * The inputs to read, in reading order (rotations of one log oldest first), each file
+ * once (a second name for it is said on stderr and left out); stdin when none are given
+ * and it is not a terminal.
+ */
 export function resolveInputs(files: string[]): string[] {
-  if (files.length > 0) return oldestFirst(files);
+  if (files.length > 0) return oldestFirst(readOnce(files));
   if (!process.stdin.isTTY) return ['-'];
   throw new UsageError('no input: give one or more log files, or - for standard input');
+}
+
+/** FILEs without a second name for the same file, with a line on stderr for each left out. */
+export function readOnce(files: readonly string[]): string[] {
+  const { inputs, dropped } = distinctInputs(files);
+  for (const d of dropped) {
+    const how = d.input === d.sameAs ? 'named twice' : `the same file as ${d.sameAs}`;
+    process.stderr.write(`logscan: ${termSafe(d.input)}: ${termSafe(how)}; read once\n`);
+  }
+  return inputs;
 }

@@ -3,7 +3,7 @@
 // pipes that close early, and SIGINT/SIGTERM during a one-shot run.
 // docs/failure-behaviour.md names these tests.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -310,6 +310,31 @@ describe('broken and unreadable inputs: one stderr line naming the file, the oth
     const plain = join(dir, 'empty-too.log');
     writeFileSync(plain, '');
     expect(runCli([plain]).code).toBe(0);
+  });
+
+  it('the same file named twice, or by a symlink or hard link, is read once and said so', () => {
+    const sub = join(dir, 'twice');
+    mkdirSync(sub);
+    const f = join(sub, 'ufw.log');
+    writeFileSync(f, readFileSync(ufw));
+    symlinkSync(f, join(sub, 'link.log'));
+    linkSync(f, join(sub, 'hard.log'));
+    const once = JSON.parse(runCli([f, '-o', 'json']).stdout) as { totals: { events: number } };
+    expect(once.totals.events).toBeGreaterThan(0);
+    for (const cmd of [[], ['events'], ['check'], ['daily', '--date', '2026-11-20']]) {
+      const r = runCli([...cmd, f, f, join(sub, 'link.log'), join(sub, 'hard.log'), ...(cmd.length === 0 ? ['-o', 'json'] : [])]);
+      expect(r.code, cmd.join(' ')).toBe(0);
+      const lines = r.stderr.split('\n').filter(Boolean);
+      // The fixture's one malformed line is said once: the file was read once.
+      if (cmd[0] !== 'check') expect(lines.filter((l) => l.includes('malformed')), cmd.join(' ')).toHaveLength(1);
+      expect(lines.filter((l) => !l.includes('malformed')), cmd.join(' ')).toEqual([
+        `logscan: ${f}: named twice; read once`,
+        `logscan: ${join(sub, 'link.log')}: the same file as ${f}; read once`,
+        `logscan: ${join(sub, 'hard.log')}: the same file as ${f}; read once`,
+      ]);
+      if (cmd.length === 0) expect((JSON.parse(r.stdout) as typeof once).totals.events).toBe(once.totals.events);
+      if (cmd[0] === 'events') expect(ndjson(r.stdout)).toHaveLength(once.totals.events);
+    }
   });
 
   it('check on a binary file says so and exits 3', () => {
