@@ -22,7 +22,7 @@ export interface OpenedInput {
   trailingBytes(): number;
   /** Gzip input: why the gzip data ended early or is wrong (every line before is read); null otherwise. */
   gzipProblem(): string | null;
-  /** Closes the underlying file (streams close it themselves when read to the end). */
+  /** Closes the underlying file; the reader must call it, read to the end or not (the streams do not). */
   close(): Promise<void>;
 }
 

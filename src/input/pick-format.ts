@@ -1,5 +1,5 @@
 // Choosing a file's parser from its first lines, shared by the one-shot reader
-// (read.ts) and the follower (cli/follow*.ts). Lines are held until the sniffer has
+// (read.ts) and the follower (live/parse-session.ts). Lines are held until the sniffer has
 // enough of them (or the caller says "choose now"), then replayed into the chosen
 // parser, so the first lines are never lost or parsed by the wrong format.
 import { createGuarded } from '../parsers/guard.js';

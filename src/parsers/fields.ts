@@ -45,12 +45,6 @@ export function skipSpaces(s: string, i: number, end: number): number {
   return i;
 }
 
-/** End of the space-delimited token at i (or `end`). */
-export function tokenEnd(s: string, i: number, end: number): number {
-  while (i < end && s.charCodeAt(i) > 0x20) i++;
-  return i;
-}
-
 /** Shortens a logged value for an error message. */
 export function shown(s: string): string {
   return s.length > 60 ? `'${s.slice(0, 57)}...'` : `'${s}'`;

@@ -4,7 +4,6 @@
 // time; it needs only netfilter.ts (PayloadReject, RecordHead).
 import type { FirewallEvent } from '../event.js';
 import { PayloadReject, type RecordHead } from './netfilter.js';
-import type { ParseContext } from './types.js';
 
 /** Parses one message `s[start, end)` whose envelope was read into `head`. Never throws on bad input. */
 export interface PayloadParser {
@@ -12,9 +11,6 @@ export interface PayloadParser {
   readonly format: string;
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject;
 }
-
-/** Built once per file, on first use. */
-export type PayloadFactory = (ctx: ParseContext) => PayloadParser;
 
 /**
  * "This message is not in my format": the one reject that makes a syslog-wrapped

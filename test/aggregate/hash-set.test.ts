@@ -41,10 +41,9 @@ describe('HashSet', () => {
 });
 
 describe('hashes', () => {
-  it('differ for different sources and ports, and are the same for the same ones', () => {
+  it('differ for different sources and ports', () => {
     const seen = new Set<number>();
     for (const ip of ['203.0.113.1', '203.0.113.2', '2001:db8::1']) for (let port = 0; port < 2000; port++) seen.add(mixHash(stringHash(ip), port));
     expect(seen.size).toBe(6000);
-    expect(mixHash(stringHash('203.0.113.1'), 22)).toBe(mixHash(stringHash('203.0.113.1'), 22));
   });
 });
