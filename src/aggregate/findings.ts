@@ -367,18 +367,22 @@ function benignFinding(id: string, p: SourceProfile, packets: number, kinds: rea
 
 /** Findings that make a source a scanner, whatever else its packets hit. */
 const SCAN_IDS = new Set(['vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan']);
-const STEALTH_IDS = new Set(['null-scan', 'xmas-scan', 'synfin-scan', 'fin-scan', 'ack-scan']);
 /** The TCP flag pattern each stealth finding names (the same in every language). */
-const STEALTH_LABEL: Readonly<Record<string, string>> = { 'null-scan': 'NULL', 'xmas-scan': 'XMAS', 'synfin-scan': 'SYN+FIN', 'fin-scan': 'FIN', 'ack-scan': 'ACK' };
+export const STEALTH_LABEL: Readonly<Record<string, string>> = { 'null-scan': 'NULL', 'xmas-scan': 'XMAS', 'synfin-scan': 'SYN+FIN', 'fin-scan': 'FIN', 'ack-scan': 'ACK' };
+const STEALTH_IDS = new Set(Object.keys(STEALTH_LABEL));
+/**
+ * The order a source's "why" names its findings in: scans first, then stealth (`*stealth`,
+ * every STEALTH_IDS finding merged), then trojans, then the rest (the order people read a
+ * row in). A finding id missing here would never be explained: a test holds it to FINDING_IDS.
+ */
+export const EXPLANATION_ORDER: readonly string[] = ['outbound-malware', 'outbound-blocked', 'vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'server-replies', 'noise'];
 
 /** One line in `lang`: the findings, highest-weight first, stealth flags merged ("NULL and XMAS probes"). */
 export function explain(p: SourceProfile, findings: readonly Finding[], lang: Lang, t: Thresholds): string {
   const m = messages(lang).finding;
   const parts: string[] = [];
   const stealth = findings.filter((f) => STEALTH_IDS.has(f.id));
-  // Scans first, then stealth, then trojans, then the rest (the order people read a row in).
-  const order = ['outbound-malware', 'outbound-blocked', 'vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'server-replies', 'noise'];
-  for (const id of order) {
+  for (const id of EXPLANATION_ORDER) {
     if (id === '*stealth') {
       if (stealth.length > 0) parts.push(m.stealthProbes(stealth.map((f) => STEALTH_LABEL[f.id]!)));
       continue;
