@@ -14,10 +14,11 @@ setFlagsFromString('--heap-growing-percent=50');
 // one-shot commands, which report what they read when stopped; and a read worker starts
 // when the command line shows the run will use one.
 const { INTERRUPTIBLE_COMMANDS, catchEarlySignals } = await import('./interrupt.js');
-const { commandsFor } = await import('./command-names.js');
-const commands = commandsFor(process.argv.slice(2));
+const { commandFirst, commandsFor } = await import('./command-names.js');
+const args = commandFirst(process.argv.slice(2));
+const commands = commandsFor(args);
 if (commands.length === 1 && INTERRUPTIBLE_COMMANDS.includes(commands[0]!)) catchEarlySignals();
 const { startWorkerEarly } = await import('./early-worker.js');
-await startWorkerEarly(process.argv.slice(2));
+await startWorkerEarly(args);
 const { run } = await import('./program.js');
-run(process.argv);
+run([...process.argv.slice(0, 2), ...args]);

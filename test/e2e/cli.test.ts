@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, ndjson, repoRoot, runCli, spawnCli, tempDir } from '../helpers/cli.js';
-import { COMMAND_NAMES, commandsFor } from '../../src/cli/command-names.js';
+import { COMMAND_NAMES, commandFirst, commandsFor } from '../../src/cli/command-names.js';
 import { OUTPUT_EXTENSIONS } from '../../src/cli/output.js';
 
 const UFW = [
@@ -302,6 +302,25 @@ describe('which command modules load', () => {
     expect(load()).toEqual(['report']);
     expect(load('explain', '80')).toEqual(['explain']);
     expect(load('--debug', 'daily', 'x.log')).toEqual(['daily']);
+  });
+
+  it('options before the command word move after it, unless a word among them is a file', () => {
+    expect(commandFirst(['--lang', 'zh', 'explain', '22'])).toEqual(['explain', '--lang', 'zh', '22']);
+    expect(commandFirst(['--since', '2h', '--debug', 'events', 'x.log'])).toEqual(['events', '--since', '2h', '--debug', 'x.log']);
+    expect(commandFirst(['--lang=zh', 'explain', '22'])).toEqual(['explain', '--lang=zh', '22']);
+    // A word after a value, or after an option that carries its own, is a file: two inputs of the report.
+    expect(commandFirst(['-o', 'json', 'a.log', 'events'])).toEqual(['-o', 'json', 'a.log', 'events']);
+    expect(commandFirst(['--lang=zh', 'a.log', 'events'])).toEqual(['--lang=zh', 'a.log', 'events']);
+    expect(commandFirst(['--debug', repoRoot + 'samples/ufw.log', 'events'])).toEqual(['--debug', repoRoot + 'samples/ufw.log', 'events']);
+    expect(commandFirst(['--', 'explain'])).toEqual(['--', 'explain']);
+    expect(commandFirst(['kern.log', 'explain'])).toEqual(['kern.log', 'explain']);
+  });
+
+  it('`logscan --lang zh explain 22` is explain in Chinese (it was "unknown command explain")', () => {
+    const r = runCli(['--lang', 'zh', 'explain', '22']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(runCli(['explain', '--lang', 'zh', '22']).stdout);
+    expect(r.stdout).toContain('公认端口');
   });
 
   it('all of them when help is asked for, since help lists them', () => {
