@@ -30,10 +30,12 @@ import { enrichReport, hasEnrichment } from '../enrich/report-enrich.js';
 
 type DailyFormat = 'text' | 'markdown' | 'html' | 'json';
 const FORMATS: DailyFormat[] = ['text', 'markdown', 'html', 'json'];
+/** The other commands' names for the same forms (the report's `table`), and the extension's. */
+const ALIASES: Readonly<Record<string, DailyFormat>> = { table: 'text', md: 'markdown' };
 
 /** -o wins; else the --output file's extension; else text for a person at a terminal, markdown for mail (cron). */
 function chooseFormat(raw: Record<string, unknown>): DailyFormat {
-  if (typeof raw.outputFormat === 'string') return raw.outputFormat as DailyFormat;
+  if (typeof raw.outputFormat === 'string') return ALIASES[raw.outputFormat] ?? (raw.outputFormat as DailyFormat);
   const output = outputOption(raw);
   if (output !== null) {
     // .csv has no daily form: like any other extension, it leaves the choice to the terminal.
@@ -60,7 +62,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     .description('summarise one calendar day: headline numbers, change against the day before, top sources, ports, interpretations, hourly chart')
     .argument('[files...]', 'log files (.gz ok), - for stdin; default: the usual places (kern.log, messages, ufw.log, firewalld and their rotations)')
     .option('--date <day>', 'the day: YYYY-MM-DD, today or yesterday, in --tz', 'yesterday')
-    .addOption(new Option('-o, --output-format <format>', 'text (default on a terminal), markdown (default otherwise), html or json').choices(FORMATS))
+    .addOption(new Option('-o, --output-format <format>', 'text (default on a terminal; also: table), markdown (default otherwise; also: md), html or json').choices([...FORMATS, ...Object.keys(ALIASES)]))
     .option('--output <file>', 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown, .json and .txt (text) pick the format')
     .option('--state <dir>', 'keep a small digest per day in DIR, so the comparison works after the logs rotated away')
     .option('--log-dir <dir>', 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder)')

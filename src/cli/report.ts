@@ -57,14 +57,17 @@ export function loadThresholds(raw: Record<string, unknown>): Thresholds {
   return Object.keys(flags).length > 0 ? mergeThresholds(t, flags, 'options') : t;
 }
 
+/** `daily`'s name for the table (`text`), and the Markdown extension's (`md`). */
+const FORMAT_ALIASES: Readonly<Record<string, string>> = { text: 'table', md: 'markdown' };
+
 export function registerReport(program: Command, setExit: (code: number) => void): void {
   const cmd = program
     .command('report', { isDefault: true })
     .description('analyse firewall logs and print a report (the default command: `logscan FILE...`)')
     .argument('[files...]', 'log files (.gz ok), - for stdin')
     .addOption(
-      new Option('-o, --output-format <format>', 'table for people, markdown for tickets, html for a page to share, json for programs (docs/report-json.md), csv for spreadsheets, blocklist for firewalls (docs/integrations.md)')
-        .choices(['table', 'json', 'markdown', 'html', 'csv', 'blocklist'])
+      new Option('-o, --output-format <format>', 'table for people (also: text), markdown for tickets (also: md), html for a page to share, json for programs (docs/report-json.md), csv for spreadsheets, blocklist for firewalls (docs/integrations.md)')
+        .choices(['table', 'json', 'markdown', 'html', 'csv', 'blocklist', ...Object.keys(FORMAT_ALIASES)])
         .default('table'),
     )
     .option('--output <file>', 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown, .json and .csv pick the format, .txt or any other extension the table')
@@ -92,7 +95,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     const output = outputOption(raw);
     // Without -o, the --output file's extension decides; .txt and any other extension are the table.
     const byFile = output !== null && cmd.getOptionValueSource('outputFormat') === 'default' ? (formatOfFile(output) ?? 'plain') : null;
-    const format = byFile === null ? (raw.outputFormat as string) : byFile === 'plain' ? 'table' : byFile;
+    const format = byFile === null ? (FORMAT_ALIASES[raw.outputFormat as string] ?? (raw.outputFormat as string)) : byFile === 'plain' ? 'table' : byFile;
     if (raw.csvTable !== undefined && format !== 'csv') throw new UsageError('--csv-table only applies with -o csv');
     for (const [key, flag] of [['blocklistFormat', '--blocklist-format'], ['blocklistMinScore', '--blocklist-min-score'], ['blocklistIncludePrivate', '--blocklist-include-private']] as const) {
       if (raw[key] !== undefined && format !== 'blocklist') throw new UsageError(`${flag} only applies with -o blocklist`);

@@ -4,7 +4,7 @@ import type { Change, Comparison } from '../daily/compare.js';
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { fmtInt } from '../util/number-text.js';
+import { fmtInt, fmtPct } from '../util/number-text.js';
 import { logGapsText } from './report-text.js';
 import { formatDateTime, formatDay } from './time-format.js';
 
@@ -115,7 +115,6 @@ function coverageNote(doc: DailyDoc, tz: string | null, lang: Lang): string | nu
 }
 
 export function pctOf(part: number, whole: number): string {
-  if (whole <= 0) return '0%';
-  const x = part / whole;
-  return x >= 0.1 || x === 0 ? `${Math.round(x * 100)}%` : `${(x * 100).toFixed(1)}%`;
+  if (whole <= 0 || part === 0) return '0%';
+  return fmtPct(part / whole);
 }

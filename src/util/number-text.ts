@@ -16,8 +16,14 @@ export function fmtInt(n: number): string {
   return n < 0 ? `-${out}` : out;
 }
 
-/** 0.25 → "25%", 0.0123 → "1.2%" (one decimal under 10%). */
+/**
+ * 0.25 → "25%", 0.0123 → "1.2%" (one decimal under 10%). A share that is not zero never
+ * reads "0.0%", nor one short of all "100%": 2 ICMP packets in 30,000 are "<0.1%", 29,999
+ * dropped of 30,000 ">99%".
+ */
 export function fmtPct(x: number): string {
+  if (x > 0 && x < 0.0005) return '<0.1%';
+  if (x < 1 && x >= 0.995) return '>99%';
   return x >= 0.1 ? `${(x * 100).toFixed(0)}%` : `${(x * 100).toFixed(1)}%`;
 }
 

@@ -207,6 +207,17 @@ describe('logscan report: formats', () => {
     expect(r.stdout).toContain('| 1 | 203.0.113.9 |');
   });
 
+  it('-o md and -o text are the report\'s markdown and table; daily takes table and md for text and markdown', () => {
+    expect(runCli([mixed, ...BASE, '-o', 'md']).stdout).toBe(runCli([mixed, ...BASE, '-o', 'markdown']).stdout);
+    expect(runCli([mixed, ...BASE, '-o', 'text']).stdout).toBe(runCli([mixed, ...BASE, '-o', 'table']).stdout);
+    const day = ['daily', mixed, ...BASE, '--date', '2026-11-20'];
+    const md = runCli([...day, '-o', 'md']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toBe(runCli([...day, '-o', 'markdown']).stdout);
+    expect(md.stdout).toMatch(/^## logscan daily/);
+    expect(runCli([...day, '-o', 'table']).stdout).toBe(runCli([...day, '-o', 'text']).stdout);
+  });
+
   it('-o html is one page with the numbers of the JSON report: cards, a 24-hour chart of blocked packets, the tables', () => {
     const json = JSON.parse(runCli([mixed, ...BASE, '-o', 'json']).stdout) as { probes: { packets: number }; perHour: number[]; perHourBlocked: number[]; totals: { packets: number } };
     // Every packet here is a [UFW BLOCK]: blocked per hour is all of it, and it lands in hours 06-16 UTC.

@@ -29,6 +29,14 @@ describe('fmtPct', () => {
     expect(fmtPct(0.0123)).toBe('1.2%');
     expect(fmtPct(0)).toBe('0.0%');
   });
+
+  it('never calls a share that is not zero "0.0%", nor one short of all "100%"', () => {
+    expect(fmtPct(2 / 30_000)).toBe('<0.1%');
+    expect(fmtPct(0.0005)).toBe('0.1%');
+    expect(fmtPct(29_999 / 30_000)).toBe('>99%');
+    expect(fmtPct(0.994)).toBe('99%');
+    expect(fmtPct(1)).toBe('100%');
+  });
 });
 
 describe('plural / counted', () => {
