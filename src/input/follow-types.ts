@@ -30,7 +30,7 @@ export interface FollowedFile {
   /** Byte offset and line count where reading starts (line numbers continue from startLine). */
   startOffset: number;
   startLine: number;
-  /** The file's mtime when opened (reference date for year-less timestamps). */
+  /** The file's mtime when opened (a year-less stamp's year comes from the clock when its line is read: live/parse-session.ts). */
   mtime: Date;
   /**
    * When reading starts mid-file: its first complete lines (at most HEAD_LINES), so a

@@ -63,10 +63,12 @@ export class ParseSession implements FollowConsumer {
       },
     };
     const inherited = this.opts.inputFormat ?? (file.reason === 'start' || file.reason === 'resumed' ? null : (this.formats.get(file.name) ?? null));
-    const refDate = file.reason === 'stream' ? (this.opts.now?.() ?? new Date()) : file.mtime;
+    // The clock when a line is read bounds its time (the file's mtime at opening did not
+    // bound the lines written since: a log quiet for three days dated new lines a year early).
+    const now = (): number => (this.opts.now?.() ?? new Date()).getTime();
     const parser = new PickingParser({
       inputFormat: inherited,
-      ctx: { file: file.name, refDate, year: this.opts.year, tz: this.opts.tz },
+      ctx: { file: file.name, refDate: new Date(now()), refNow: now, year: this.opts.year, tz: this.opts.tz },
       sink,
       sample: file.head,
       onChosen: (picked) => {

@@ -81,7 +81,7 @@ function sameToken(s: string, i: number, j: number, k: number, l: number): boole
 export class SyslogEnvelopeReader {
   private readonly clock: Clock;
 
-  constructor(ctx: Pick<ParseContext, 'refDate' | 'year' | 'tz'>) {
+  constructor(ctx: Pick<ParseContext, 'refDate' | 'refNow' | 'year' | 'tz'>) {
     this.clock = new Clock(ctx);
   }
 

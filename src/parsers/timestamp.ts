@@ -116,6 +116,7 @@ class YearInference {
     private readonly fixed: number | null,
     private readonly refMs: number,
     carry: YearCarry | undefined,
+    private readonly refNow: (() => number) | null = null,
   ) {
     this.current = fixed ?? new Date(refMs).getUTCFullYear();
     this.carry = carry ?? { year: this.current, month: 0 };
@@ -145,8 +146,9 @@ class YearInference {
     // (then the year before). The year after is only possible when refDate is at the very
     // end of a year and the stamp at its very start in a zone ahead of UTC. One
     // conversion in the common case.
-    const limit = this.refMs + FUTURE_SLACK;
-    const y0 = this.current;
+    const ref = this.refNow === null ? this.refMs : this.refNow();
+    const limit = ref + FUTURE_SLACK;
+    const y0 = this.refNow === null ? this.current : new Date(ref).getUTCFullYear();
     const err = impossibleDate(y0, mo, day, h, mi, s);
     if (err !== '') {
       // Feb 29 exists only in some years; anything else is impossible in all of them.
@@ -206,9 +208,9 @@ export class Clock {
   private pveText = '';
   private pveMs = 0;
 
-  constructor(ctx: Pick<ParseContext, 'refDate' | 'year' | 'tz' | 'yearCarry'>) {
+  constructor(ctx: Pick<ParseContext, 'refDate' | 'refNow' | 'year' | 'tz' | 'yearCarry'>) {
     this.local = localTimeConverter(ctx.tz, { inLogOrder: true });
-    this.years = new YearInference(ctx.year, ctx.refDate.getTime(), ctx.yearCarry);
+    this.years = new YearInference(ctx.year, ctx.refDate.getTime(), ctx.yearCarry, ctx.refNow ?? null);
   }
 
   /** BSD syslog `Mmm dd HH:MM:SS` (day space-padded, zero-padded or unpadded); year inferred. */

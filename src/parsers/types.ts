@@ -15,6 +15,12 @@ export interface ParseContext {
    * for stdin. Injected (never `new Date()` inside a parser) so tests are repeatable.
    */
   refDate: Date;
+  /**
+   * A reference that moves (ms now), used instead of refDate when given: `follow` reads
+   * lines as they are written, so the clock when a line is read bounds its time, whatever
+   * the file's mtime was when it was opened (a log quiet for days, a run over New Year).
+   */
+  refNow?: () => number;
   /** `--year`: the year of the first year-less record (rolls over at Dec→Jan). */
   year: number | null;
   /**

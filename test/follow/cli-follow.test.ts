@@ -1,6 +1,6 @@
 // `logscan follow` end to end: the BUILT CLI on real files while a writer appends
 // and rotates them. Short poll and retire intervals via env so the suite stays fast.
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -106,6 +106,25 @@ describe('logscan follow', () => {
     expect(r.stdout).toMatch(/followed for/);
     expect(r.stdout).toMatch(/3 events/);
     expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('a year-less stamp gets the year of the clock when its line is read, not of a stale mtime (a log quiet for days)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'ufw.log');
+    const stamp = (d: Date): string => `${d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' })} ${String(d.getUTCDate()).padStart(2, ' ')} ${d.toISOString().slice(11, 19)}`;
+    const line = (d: Date): string => `${stamp(d)} gw kernel: [UFW BLOCK] IN=eth0 OUT= MAC=00 SRC=198.51.100.9 DST=192.168.1.20 LEN=60 TTL=50 ID=1 PROTO=TCP SPT=40000 DPT=23 WINDOW=1024 SYN URGP=0`;
+    // Last written four days ago; a line stamped now is appended while following.
+    const old = new Date(Date.now() - 4 * 86_400_000);
+    writeFileSync(path, line(old) + '\n');
+    utimesSync(path, old, old);
+    const cli = startCli(['follow', '-o', 'ndjson', '--from-start', '--tz', 'UTC', path], { env });
+    await cli.waitFor(count(1));
+    const now = new Date();
+    appendFileSync(path, line(now) + '\n');
+    await cli.waitFor(count(2));
+    const r = await cli.stop('SIGTERM');
+    const times = (ndjson(r.stdout) as unknown as { time: string }[]).map((e) => e.time);
+    expect(times).toEqual([old, now].map((d) => `${d.toISOString().slice(0, 19)}.000Z`));
   });
 
   it('SIGTERM with -o ndjson prints nothing extra and exits 0', async () => {
