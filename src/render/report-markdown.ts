@@ -1,6 +1,7 @@
 // The report as GitHub-flavoured Markdown, for pasting into a ticket. Same content as
 // the terminal report; every string that came from a log (or from --signatures) goes
 // through markdownEscape, numbers we format ourselves do not need it.
+import { zoneName } from '../daily/day.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
@@ -37,7 +38,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   out.push(`## ${m.md.title}`, '');
   out.push(`- ${label(m.md.inputs)} ${doc.inputs.length === 1 ? md(doc.inputs[0].file) : m.md.inputList(doc.inputs.length, doc.inputs.map((i) => md(i.file)).join(', '))}`);
   if (doc.span.first && doc.span.last) {
-    out.push(`- ${label(m.md.timeSpan)} ${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${opts.tz ? ` (${md(opts.tz)})` : ''}`);
+    out.push(`- ${label(m.md.timeSpan)} ${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)} (${md(zoneName(opts.tz))})`);
   }
   out.push(
     `- ${label(m.md.records)} ${recordsText(t, opts.lang)}`,

@@ -1,5 +1,6 @@
 // The terminal report: a header, then compact tables. Every string that came from a
 // log goes through termSafe; colour only when the caller says the terminal wants it.
+import { zoneName } from '../daily/day.js';
 import pc from 'picocolors';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
@@ -430,7 +431,8 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   const files = doc.inputs.length === 1 ? termSafe(doc.inputs[0].file) : m.inputsCount(doc.inputs.length);
   out.push(c.bold(`logscan · ${files}`));
   if (doc.span.first && doc.span.last) {
-    out.push(`${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${opts.tz ? ` (${termSafe(opts.tz)})` : ''}`);
+    // The zone always: a time shown without it reads as the log's own, which it is not (a +02:00 stamp shows in this machine's zone).
+    out.push(`${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)} (${termSafe(zoneName(opts.tz))})`);
   }
   out.push(
     // Wrapped like the rows below it: a narrow terminal must not cut the counts off.
