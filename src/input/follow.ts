@@ -174,7 +174,7 @@ class StreamFollower {
     const splitter = new LineSplitter(
       {
         line: (t, n) => gc.line(t, n),
-        overlong: (n, len) => gc.overlong(n, len),
+        overlong: (n, len, limit) => gc.overlong(n, len, limit),
         // Each chunk from a pipe is what the writer wrote just now: decide and flush.
         afterChunk: () => {
           gc.idle?.();

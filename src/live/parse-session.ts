@@ -5,7 +5,7 @@
 // predecessor had. Per-path stats feed the final summary.
 import type { FirewallEvent } from '../event.js';
 import type { FollowConsumer, FollowedFile, GenerationConsumer, NoticeKind } from '../input/follow.js';
-import { MAX_LINE_LENGTH } from '../input/lines.js';
+import { overlongReason } from '../input/lines.js';
 import { PickingParser } from '../input/pick-format.js';
 import type { InputStats, MalformedLine } from '../input/read.js';
 import type { InputOptions } from '../cli/options.js';
@@ -90,9 +90,9 @@ export class ParseSession implements FollowConsumer {
         stats.lines++;
         parser.line(text, lineNo);
       },
-      overlong: (lineNo, length) => {
+      overlong: (lineNo, length, limit) => {
         stats.lines++;
-        sink.malformed(lineNo, '', `line longer than ${MAX_LINE_LENGTH} characters (${length})`);
+        sink.malformed(lineNo, '', overlongReason(length, limit));
       },
       idle: () => {
         // Follow mode cannot wait for 50 lines: decide on what has arrived.
