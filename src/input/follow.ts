@@ -203,6 +203,14 @@ class StreamFollower {
         gunzip.once('end', () => {
           if (gunzip.problem !== null) this.consumer.notice(this.name, `gzip data broke off (${gunzip.problem}); every line before it was read`, 'problem');
         });
+        // GunzipMembers fails only on a first header that is not gzip's (1f 8b and then
+        // no deflate): nothing was unpacked. Without a listener that error ended the process.
+        gunzip.once('error', (err) => {
+          this.consumer.notice(this.name, `gzip data with a bad header (${err.message}); none of it was read`, 'problem');
+          this.stream.unpipe(gunzip);
+          this.stream.resume(); // drained unread, so the writer is not blocked
+          end();
+        });
         this.stream.pipe(gunzip).pipe(splitter);
         return;
       }

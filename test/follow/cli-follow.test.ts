@@ -176,6 +176,14 @@ describe('logscan follow', () => {
     expect(bin.stderr).toMatch(/logscan: \(stdin\): .*not a text log/);
   });
 
+  it('standard input: gzip magic bytes with a header that is not gzip are said on stderr (exit 3), never an unhandled error', () => {
+    // 1f 8b, then a compression method that is not deflate: gunzip.ts fails on the first header.
+    const r = runCli(['follow', '-o', 'ndjson', '-'], { input: Buffer.from('\x1f\x8b\x00aaaa\n', 'latin1'), env });
+    expect(r.stderr).toBe('logscan: (stdin): gzip data with a bad header (incorrect header check); none of it was read\n');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+  });
+
   it('reports an unreadable input on stderr, keeps following the others, exits 3', async () => {
     const dir = tempDir();
     const good = join(dir, 'good.log');

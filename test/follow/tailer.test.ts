@@ -3,6 +3,7 @@
 import { appendFileSync, chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
 import { Follower, type FollowConsumer, type FollowedFile } from '../../src/input/follow.js';
 import { FollowState } from '../../src/input/follow-state.js';
@@ -168,6 +169,22 @@ describe('follower', () => {
     await f.done;
     await f.stop();
     expect(c.got.map((g) => `${g.name}:${g.line}:${g.text}`)).toEqual(['(stdin):1:one', '(stdin):2:two', '(stdin):3:three']);
+  });
+
+  it('a stream that starts with gzip magic bytes but no gzip header is said, drained unread, and ends', async () => {
+    const stdin = new PassThrough();
+    const c = collector();
+    const f = new Follower(['-'], c.consumer, { ...FAST, stdin });
+    await f.start();
+    stdin.write(Buffer.from([0x1f, 0x8b, 0x00, 0x61, 0x0a]));
+    await f.done;
+    // The writer is not left blocked: what it writes afterwards is taken and dropped.
+    stdin.end(Buffer.alloc(1 << 20, 0x61));
+    await finished(stdin);
+    await f.stop();
+    expect(c.notices).toEqual(['problem: (stdin): gzip data with a bad header (incorrect header check); none of it was read']);
+    expect(c.got).toEqual([]);
+    expect(c.ended).toBe(1);
   });
 
   it('--state: a restart after append + rotation reads exactly the lines it had not read', async () => {
