@@ -12,6 +12,7 @@ import type { Readable } from 'node:stream';
 import type { FollowState } from './follow-state.js';
 import type { FollowConsumer, FollowOptions, GenerationConsumer } from './follow-types.js';
 import { PathFollower } from './follow-path.js';
+import { NODE_IO, type FollowIo } from './follow-io.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
 import { isGzipHead, notTextMessage } from './binary.js';
 import { GunzipMembers } from './gunzip.js';
@@ -28,6 +29,8 @@ export interface FollowerSetup extends FollowOptions {
   /** What `-` reads (default process.stdin). */
   stdin?: Readable;
   now?: () => number;
+  /** How paths are stat'ed and opened (tests inject faults). */
+  io?: FollowIo;
 }
 
 export class Follower {
@@ -37,9 +40,16 @@ export class Follower {
   private readonly pollMs: number;
   private stopping = false;
   private loop: Promise<void> | null = null;
+  /** The poll loop ended on an error (see done). */
+  private failed = false;
+  private failLoop: (err: unknown) => void = () => {};
   private wakeNow: (() => void) | null = null;
   private wokenEarly = false;
-  /** Resolves when no more input can come: every input was a stream and all of them ended. */
+  /**
+   * Resolves when no more input can come: every input was a stream and all of them ended.
+   * Rejects when the poll loop failed on what is no file's fault (a bug: I/O errors are
+   * said and retried by each path), so the command can end instead of following nothing.
+   */
   readonly done: Promise<void>;
 
   constructor(
@@ -51,6 +61,7 @@ export class Follower {
     const now = setup.now ?? Date.now;
     const env = {
       consumer,
+      io: setup.io ?? NODE_IO,
       fromStart: setup.fromStart ?? false,
       retireMs: setup.retireMs ?? DEFAULT_RETIRE_MS,
       maxLineLength: setup.maxLineLength ?? MAX_LINE_LENGTH,
@@ -70,7 +81,10 @@ export class Follower {
       }
     }
     const streamsDone = Promise.all(this.streams.map((s) => s.done)).then(() => undefined);
-    this.done = this.paths.length === 0 ? streamsDone : new Promise<void>(() => {});
+    const loopFailed = new Promise<never>((_resolve, reject) => (this.failLoop = reject));
+    this.done = Promise.race([this.paths.length === 0 ? streamsDone : new Promise<void>(() => {}), loopFailed]);
+    // A caller that never waits for done (it stays pending while files are followed) must not get an unhandled rejection.
+    this.done.catch(() => {});
   }
 
   /** Opens every input (resuming from --state) and starts polling. */
@@ -78,7 +92,11 @@ export class Follower {
     for (const p of this.paths) await p.init();
     for (const s of this.streams) s.start();
     if (this.setup.watch !== false) this.watchDirs();
-    this.loop = this.run();
+    // Nothing else awaits the loop until stop(): a rejection here was unhandled and ended the process.
+    this.loop = this.run().catch((err: unknown) => {
+      this.failed = true;
+      this.failLoop(err);
+    });
   }
 
   /** Reads what has arrived, closes everything and saves --state. Lines not yet complete stay unread. */
@@ -88,7 +106,8 @@ export class Follower {
     await this.loop;
     for (const w of this.watchers) w.close();
     for (const p of this.paths) {
-      await p.tick();
+      // After a failed loop a path can be half way through a step: closed as it is, not read on.
+      if (!this.failed) await p.tick();
       await p.close();
     }
     for (const s of this.streams) s.stop();

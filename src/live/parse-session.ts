@@ -11,6 +11,7 @@ import type { InputStats, MalformedLine } from '../input/read.js';
 import type { InputOptions } from '../cli/options.js';
 import type { LineSink } from '../parsers/types.js';
 import { termSafe } from '../render/sanitize.js';
+import { testCrashHook } from '../cli/test-hooks.js';
 
 export interface ParseSessionOptions extends InputOptions {
   onEvent(e: FirewallEvent): void;
@@ -43,6 +44,7 @@ export class ParseSession implements FollowConsumer {
   }
 
   open(file: FollowedFile): GenerationConsumer {
+    testCrashHook('follow-open');
     const stats = this.statsFor(file.name);
     this.problems.delete(file.name);
     let muted = false;

@@ -154,7 +154,16 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     void out.flush();
   }, 1000);
 
-  void follower.done.then(() => stopRequested('end'));
+  // The poll loop failing is a bug (I/O errors are said and retried): end with what was followed, then exit 1.
+  // (`as`: assigned in a callback, which TypeScript's narrowing does not see.)
+  let loopFailure = null as { error: unknown } | null;
+  void follower.done.then(
+    () => stopRequested('end'),
+    (error: unknown) => {
+      loopFailure = { error };
+      stopRequested('end');
+    },
+  );
   const signal = await stopSignal;
   process.off('SIGINT', onSig);
   process.off('SIGTERM', onSig);
@@ -169,7 +178,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     stopFailed = true;
     err(`logscan: ${termSafe(e instanceof Error ? e.message : String(e))}\n`);
   }
-  if (signal !== 'end' && o.files.includes('-')) process.stdin.destroy();
+  if ((signal !== 'end' || loopFailure !== null) && o.files.includes('-')) process.stdin.destroy();
   folder?.flush();
   diag.finish();
   if (text) {
@@ -186,5 +195,6 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   if (signal === 'end') await out.flush();
   else if (!(await out.finish(STDOUT_GRACE_MS))) err(`logscan: standard output was not being read: what was left to print after ${signal} is dropped\n`);
   await exec?.close(2000);
+  if (loopFailure !== null) throw loopFailure.error;
   return session.problems.size > 0 || stopFailed ? ExitCode.inputUnreadable : ExitCode.ok;
 }

@@ -245,6 +245,18 @@ describe('logscan follow', () => {
     expect(r.code).toBe(3);
   });
 
+  it('a bug inside the poll loop ends the run with the internal-error message and exit 1, not an unhandled rejection (LOGSCAN_TEST_CRASH, test-only)', async () => {
+    const path = join(tempDir(), 'late.log');
+    const cli = startCli(['follow', '-o', 'ndjson', path], { env: { ...env, LOGSCAN_TEST_CRASH: 'follow-open' } });
+    await cli.waitFor((_o, e) => /waiting for it/.test(e));
+    // Opened by the poll loop, not by start-up: the hook throws there.
+    writeFileSync(path, iptablesLine(1) + '\n');
+    const r = await cli.exited;
+    expect(r.stderr).toContain('logscan: internal error: deliberate crash in "follow-open" (LOGSCAN_TEST_CRASH is set; test-only)\nlogscan: this is a bug; rerun with --debug');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.code).toBe(1);
+  });
+
   it('follows - (stdin) as a live stream until it ends', async () => {
     const cli = startCli(['follow', '-o', 'ndjson', '-'], { env, stdin: 'pipe' });
     cli.stdin!.write(iptablesLine(1) + '\n');
