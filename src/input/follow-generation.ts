@@ -26,6 +26,8 @@ export class Generation {
   lastGrowth: number;
   /** True for a copytruncate copy: it never grows, so it is finished as soon as it is read. */
   finishWhenDrained = false;
+  /** The last drain stopped at DRAIN_SLICE, not at the end of the file: more was there already. */
+  behind = false;
   private readonly splitter: LineSplitter;
   /** The file's first bytes were judged (text or not); until then they may still be to come. */
   private judged = false;
@@ -75,6 +77,7 @@ export class Generation {
       if (wait) await wait;
     }
     if (total > 0) this.lastGrowth = now;
+    this.behind = total >= DRAIN_SLICE;
     this.consumer.idle?.();
     return total;
   }

@@ -107,6 +107,11 @@ export class PathFollower {
     return read > 0;
   }
 
+  /** A file of this path was not read to its end by the last poll (a --from-start catch-up of more than one slice). */
+  get behind(): boolean {
+    return this.current?.behind === true || this.retired.some((g) => g.behind);
+  }
+
   /** Final drain, then close every handle. Held partial lines stay unread (--state resumes before them). */
   async close(): Promise<void> {
     for (const g of [...this.retired, ...(this.current ? [this.current] : [])]) {

@@ -38,11 +38,13 @@ export class Follower {
   private readonly streams: StreamFollower[] = [];
   private readonly watchers: FSWatcher[] = [];
   private readonly pollMs: number;
+  private readonly now: () => number;
   private stopping = false;
   private loop: Promise<void> | null = null;
   /** The poll loop ended on an error (see done). */
   private failed = false;
   private failLoop: (err: unknown) => void = () => {};
+  private caughtUp: number | null = null;
   private wakeNow: (() => void) | null = null;
   private wokenEarly = false;
   /**
@@ -58,7 +60,7 @@ export class Follower {
     private readonly setup: FollowerSetup = {},
   ) {
     this.pollMs = setup.pollMs ?? DEFAULT_POLL_MS;
-    const now = setup.now ?? Date.now;
+    const now = (this.now = setup.now ?? Date.now);
     const env = {
       consumer,
       io: setup.io ?? NODE_IO,
@@ -85,6 +87,14 @@ export class Follower {
     this.done = Promise.race([this.paths.length === 0 ? streamsDone : new Promise<void>(() => {}), loopFailed]);
     // A caller that never waits for done (it stays pending while files are followed) must not get an unhandled rejection.
     this.done.catch(() => {});
+  }
+
+  /**
+   * When every file had been read to the end it had at start (`now()`), null before: the
+   * start of following proper, after start-up and a --from-start catch-up.
+   */
+  get caughtUpAt(): number | null {
+    return this.caughtUp;
   }
 
   /** Opens every input (resuming from --state) and starts polling. */
@@ -121,6 +131,8 @@ export class Follower {
         if (this.stopping) break;
         busy = (await p.tick()) || busy;
       }
+      // Not "nothing read": a file written to all the time has something at every poll.
+      if (this.caughtUp === null && !this.paths.some((p) => p.behind)) this.caughtUp = this.now();
       if (!busy && !this.stopping) await this.sleep();
     }
   }

@@ -108,6 +108,28 @@ describe('logscan follow', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
+  it('"followed for" counts from when the catch-up ended, not from start-up: a --from-start read held back by an unread stdout is not counted', async () => {
+    const path = join(tempDir(), 'ufw.log');
+    // A source per line: every line is printed, none folded, so the catch-up fills the stdout pipe.
+    const src = (i: number): string => `198.51.${i >> 8}.${i & 255}`;
+    writeFileSync(path, Array.from({ length: 6000 }, (_, i) => iptablesLine(i).replace('SRC=203.0.113.7', `SRC=${src(i)}`)).join('\n') + '\n');
+    const child = spawn(process.execPath, [cliPath, 'follow', '--from-start', path], { env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+    child.stdout.pause();
+    await sleep(4000);
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stdout.resume();
+    const last = `${src(5999)} `;
+    for (let i = 0; i < 200 && !stdout.includes(last); i++) await sleep(50);
+    expect(stdout).toContain(last);
+    await sleep(300);
+    child.kill('SIGINT');
+    await exited;
+    // process.uptime() said 4 s or more here.
+    expect(stdout.split('\n').find((l) => l.startsWith('── followed for'))).toMatch(/^── followed for (<1|1|2) s$/);
+  });
+
   it('SIGTERM with -o ndjson prints nothing extra and exits 0', async () => {
     const dir = tempDir();
     const path = join(dir, 'ufw.log');

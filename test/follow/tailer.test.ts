@@ -110,6 +110,35 @@ describe('follower', () => {
     expect(c.got.map((g) => `${g.line}:${g.text}`)).toEqual(['1:a', '2:b', '3:half']);
   });
 
+  it('caughtUpAt is set once every file was read to the end it had: no line already there comes after it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'kern.log');
+    // Over two of a drain's 8 MiB slices: the catch-up takes several polls.
+    const line = 'x'.repeat(99);
+    writeFileSync(path, `${line}\n`.repeat(200_000));
+    let late = 0;
+    let lines = 0;
+    let f: Follower | null = null;
+    const consumer: FollowConsumer = {
+      open: () => ({
+        line: () => {
+          lines++;
+          if (typeof f?.caughtUpAt === 'number') late++;
+        },
+        overlong: () => {},
+        end: () => {},
+      }),
+      notice: () => {},
+    };
+    f = new Follower([path], consumer, { ...FAST, fromStart: true, watch: false });
+    await f.start();
+    for (let i = 0; i < 200 && f.caughtUpAt === null; i++) await sleep(20);
+    expect(f.caughtUpAt).toEqual(expect.any(Number));
+    expect(lines).toBe(200_000);
+    expect(late).toBe(0);
+    await f.stop();
+  });
+
   it('starting at the end counts the existing lines and keeps a partial last line whole', async () => {
     const dir = tempDir();
     const path = join(dir, 'a.log');
