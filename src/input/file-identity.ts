@@ -4,7 +4,8 @@
 // Filebeat's registry and fail2ban do the same.
 import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
+import { readdir, stat, type FileHandle } from 'node:fs/promises';
+import { NODE_IO, type FollowIo } from './follow-io.js';
 import { basename, dirname, join } from 'node:path';
 
 /** Bytes hashed at most: the first line(s). Filebeat's fingerprint uses the same 1 KiB. */
@@ -91,41 +92,62 @@ export interface LocatedFile {
  * Opens the file with this identity among `candidates` (and checks its first bytes,
  * so a reused inode is not mistaken for it); null when none is it.
  */
-export async function locate(candidates: readonly string[], id: string, fp: Fingerprint): Promise<LocatedFile | null> {
+export async function locate(candidates: readonly string[], id: string, fp: Fingerprint, io: FollowIo = NODE_IO): Promise<LocatedFile | null> {
   for (const path of candidates) {
     let st: BigIntStats;
     try {
-      st = await stat(path, { bigint: true });
+      st = await io.stat(path);
     } catch {
       continue;
     }
     if (fileId(st) !== id) continue;
     let fh: FileHandle;
     try {
-      fh = await open(path, 'r');
+      fh = await io.open(path);
     } catch {
       continue;
     }
-    const fst = await fh.stat({ bigint: true });
-    if (fileId(fst) === id && (await sameStart(fh, fp))) return { path, fh, st: fst };
-    await fh.close().catch(() => {});
+    const found = await keepOpenIf(fh, async () => {
+      const fst = await fh.stat({ bigint: true });
+      return fileId(fst) === id && (await sameStart(fh, fp)) ? fst : null;
+    });
+    if (found) return { path, fh, st: found };
   }
   return null;
 }
 
 /** A sibling whose first bytes match `fp` and that is at least `minSize` long: the copy copytruncate made. */
-export async function locateCopy(path: string, fp: Fingerprint, minSize: number): Promise<LocatedFile | null> {
+export async function locateCopy(path: string, fp: Fingerprint, minSize: number, io: FollowIo = NODE_IO): Promise<LocatedFile | null> {
   if (fp.hash === null) return null;
   for (const p of await rotatedSiblings(path)) {
     let fh: FileHandle;
     try {
-      fh = await open(p, 'r');
+      fh = await io.open(p);
     } catch {
       continue;
     }
-    const st = await fh.stat({ bigint: true });
-    if (Number(st.size) >= minSize && (await sameStart(fh, fp))) return { path: p, fh, st };
-    await fh.close().catch(() => {});
+    const found = await keepOpenIf(fh, async () => {
+      const fst = await fh.stat({ bigint: true });
+      // isFile: the sibling can have been replaced since rotatedSiblings stat'ed it.
+      return fst.isFile() && Number(fst.size) >= minSize && (await sameStart(fh, fp)) ? fst : null;
+    });
+    if (found) return { path: p, fh, st: found };
   }
   return null;
+}
+
+/**
+ * Runs `check` on a handle just opened: keeps it open when the check gives a result, closes
+ * it when not, and when the check fails (EIO, ESTALE), closes it before passing the error on.
+ */
+async function keepOpenIf<T>(fh: FileHandle, check: () => Promise<T | null>): Promise<T | null> {
+  let r: T | null;
+  try {
+    r = await check();
+  } catch (err) {
+    await fh.close().catch(() => {});
+    throw err;
+  }
+  if (r === null) await fh.close().catch(() => {});
+  return r;
 }

@@ -26,6 +26,8 @@ export class Generation {
   lastGrowth: number;
   /** True for a copytruncate copy: it never grows, so it is finished as soon as it is read. */
   finishWhenDrained = false;
+  /** The last drain stopped at DRAIN_SLICE, not at the end of the file: more was there already. */
+  behind = false;
   private readonly splitter: LineSplitter;
   /** The file's first bytes were judged (text or not); until then they may still be to come. */
   private judged = false;
@@ -75,19 +77,18 @@ export class Generation {
       if (wait) await wait;
     }
     if (total > 0) this.lastGrowth = now;
+    this.behind = total >= DRAIN_SLICE;
     this.consumer.idle?.();
     return total;
   }
 
   /**
-   * Judges the file's head when reading starts past it (at the end, or from --state);
-   * from offset 0 the first chunk read is judged instead. An empty file waits for bytes.
+   * Judges the file's head when reading starts past it (at the end, or from --state:
+   * `headSample`); from offset 0 the first chunk read is judged instead (null here). An
+   * empty file waits for bytes.
    */
-  async judgeHead(): Promise<void> {
-    if (this.judged || this.offset === 0) return;
-    const buf = Buffer.alloc(Math.min(this.offset, BINARY_SAMPLE_BYTES));
-    const { bytesRead } = await this.fh.read(buf, 0, buf.length, 0);
-    if (bytesRead > 0) this.judge(buf.subarray(0, bytesRead));
+  judgeHead(sample: Uint8Array | null): void {
+    if (!this.judged && sample !== null) this.judge(sample);
   }
 
   /**
@@ -172,6 +173,14 @@ export async function scanExisting(fh: FileHandle, size: number): Promise<Existi
     pos += bytesRead;
   }
   return { offset: lastNl + 1, lines, head: head ? headLines(head) : [] };
+}
+
+/** The bytes `Generation.judgeHead` judges when reading starts at `offset`: null from 0. */
+export async function headSample(fh: FileHandle, offset: number): Promise<Uint8Array | null> {
+  if (offset === 0) return null;
+  const buf = Buffer.alloc(Math.min(offset, BINARY_SAMPLE_BYTES));
+  const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+  return bytesRead > 0 ? buf.subarray(0, bytesRead) : null;
 }
 
 /** The first complete lines before `upTo` (a resumed file's head, for sniffing). */

@@ -14,18 +14,31 @@
 //
 // Every step is driven by tick(): the stat poll is the ground truth.
 import type { BigIntStats } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import type { FollowIo } from './follow-io.js';
 import { describeFsError, notUtf8NameHint } from './open.js';
 import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, rotatedSiblings, type Fingerprint } from './file-identity.js';
-import { Generation, readHead, scanExisting } from './follow-generation.js';
+import { Generation, headSample, readHead, scanExisting } from './follow-generation.js';
 import type { FileState, FollowState } from './follow-state.js';
 import type { FollowConsumer, GenerationReason } from './follow-types.js';
+
+/** Where a file object starts being read, and what was read of it to know that. */
+interface Start {
+  offset: number;
+  line: number;
+  fp: Fingerprint;
+  /** Its first lines when reading starts past them (for sniffing). */
+  head: string[];
+  /** Its first bytes when reading starts past them, to judge (text or not); null from 0. */
+  sample: Uint8Array | null;
+}
 
 /** At most this many replaced files are kept open per path; beyond it the oldest is finished. */
 const MAX_RETIRED = 4;
 
 export interface PathEnv {
   consumer: FollowConsumer;
+  io: FollowIo;
   fromStart: boolean;
   retireMs: number;
   maxLineLength: number;
@@ -85,12 +98,18 @@ export class PathFollower {
     const cur = this.current;
     if (cur) {
       const same = await this.guard(() => cur.stillSameContent(), true);
-      if (!same) await this.truncated(cur);
-      read += await this.guard(() => this.current!.drain(this.env.buf, now), 0);
+      // Not restarted (an I/O error, said): reading on from the old offset would take the
+      // new content for the rest of the old.
+      if (same || (await this.truncated(cur))) read += await this.guard(() => this.current!.drain(this.env.buf, now), 0);
     }
     read += await this.checkPath();
     this.saveState();
     return read > 0;
+  }
+
+  /** A file of this path was not read to its end by the last poll (a --from-start catch-up of more than one slice). */
+  get behind(): boolean {
+    return this.current?.behind === true || this.retired.some((g) => g.behind);
   }
 
   /** Final drain, then close every handle. Held partial lines stay unread (--state resumes before them). */
@@ -108,7 +127,7 @@ export class PathFollower {
   private async checkPath(): Promise<number> {
     let st: BigIntStats;
     try {
-      st = await stat(this.abs, { bigint: true });
+      st = await this.env.io.stat(this.abs);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') {
@@ -126,7 +145,7 @@ export class PathFollower {
       return 0;
     }
     if (!st.isFile()) {
-      this.problem(st.isDirectory() ? 'is a directory (follow the log files inside it)' : 'is not a regular file; will keep trying');
+      this.notRegular(st);
       return 0;
     }
     if (this.current && fileId(st) === this.current.id) {
@@ -134,21 +153,22 @@ export class PathFollower {
       this.resumed = false;
       return 0;
     }
-    let fh: FileHandle;
-    try {
-      fh = await open(this.abs, 'r');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem(`${describeFsError(err)}; will keep trying`);
+    const opened = await this.openPath();
+    if (!opened) return 0;
+    const { fh, st: fst } = opened;
+    const fresh = this.known;
+    // Read before anything is said or changed: when it fails, all stays as it was (the
+    // file being read is read on) and the next poll tries again.
+    const start = await this.guard(() => this.prepare(fh, fst, this.env.fromStart || fresh ? null : 'end'), null);
+    if (!start) {
+      await fh.close().catch(() => {});
       return 0;
     }
-    const fst = await fh.stat({ bigint: true });
     const old = this.current;
     if (old) this.retire(old);
     // Everything left in replaced files comes before the new file's first line.
     let read = await this.drainRetired();
     const wasProblem = this.said.has('problem');
-    this.said.delete('problem');
-    const fresh = this.known;
     let reason: GenerationReason = 'start';
     if (old) {
       reason = 'rotated';
@@ -164,7 +184,13 @@ export class PathFollower {
     this.detached = false;
     this.known = true;
     this.resumed = false;
-    this.current = await this.startGeneration(fh, fst, this.env.fromStart || fresh ? null : 'end', reason);
+    try {
+      this.current = this.begin(fh, fst, start, reason);
+    } catch (err) {
+      // Not I/O (the consumer threw: a bug): it ends the poll loop, but not with this handle open.
+      await fh.close().catch(() => {});
+      throw err;
+    }
     read += await this.guard(() => this.current!.drain(this.env.buf, this.env.now()), 0);
     return read;
   }
@@ -175,25 +201,53 @@ export class PathFollower {
     return read;
   }
 
-  private async startGeneration(
-    fh: FileHandle,
-    st: BigIntStats,
-    at: 'end' | { offset: number; line: number; fp: Fingerprint } | null,
-    reason: GenerationReason,
-    readingFrom = this.abs,
-  ): Promise<Generation> {
-    let start = { offset: 0, line: 0 };
+  /** Opens the path and fstats the handle; null (said, handle closed) when it cannot be read now. */
+  private async openPath(): Promise<{ fh: FileHandle; st: BigIntStats } | null> {
+    let fh: FileHandle;
+    try {
+      fh = await this.env.io.open(this.abs);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem(`${describeFsError(err)}; will keep trying`);
+      return null;
+    }
+    try {
+      const st = await fh.stat({ bigint: true });
+      // The path can change between stat and open, and a directory opens for reading.
+      if (st.isFile()) return { fh, st };
+      this.notRegular(st);
+    } catch (err) {
+      this.problem(`read error: ${describeFsError(err)}; will keep trying`);
+    }
+    await fh.close().catch(() => {});
+    return null;
+  }
+
+  private notRegular(st: BigIntStats): void {
+    this.problem(st.isDirectory() ? 'is a directory (follow the log files inside it)' : 'is not a regular file; will keep trying');
+  }
+
+  /** Everything starting to read a file needs from it (the reads that can fail), before the consumer hears of it. */
+  private async prepare(fh: FileHandle, st: BigIntStats, at: 'end' | { offset: number; line: number; fp: Fingerprint } | null): Promise<Start> {
+    let offset = 0;
+    let line = 0;
     let head: string[] = [];
     let fp: Fingerprint = (await fingerprint(fh)) ?? NO_FINGERPRINT;
     if (at === 'end') {
       const ex = await scanExisting(fh, Number(st.size));
-      start = { offset: ex.offset, line: ex.lines };
+      offset = ex.offset;
+      line = ex.lines;
       head = ex.head;
     } else if (at) {
-      start = { offset: at.offset, line: at.line };
+      offset = at.offset;
+      line = at.line;
       fp = at.fp.hash !== null ? at.fp : fp;
       head = at.offset > 0 ? await readHead(fh, at.offset) : [];
     }
+    return { offset, line, fp, head, sample: await headSample(fh, offset) };
+  }
+
+  /** A file object starts being read: no I/O, so nothing is half done. */
+  private begin(fh: FileHandle, st: BigIntStats, start: Start, reason: GenerationReason, readingFrom = this.abs): Generation {
     const consumer = this.env.consumer.open({
       name: this.name,
       readingFrom,
@@ -202,10 +256,12 @@ export class PathFollower {
       startOffset: start.offset,
       startLine: start.line,
       mtime: st.mtime,
-      head,
+      head: start.head,
     });
-    const g = new Generation(fh, fileId(st), readingFrom, fp, start, consumer, this.env.now(), this.env.maxLineLength);
-    await g.judgeHead();
+    // As the consumer's problems are, ours are cleared by reading a file again.
+    this.said.delete('problem');
+    const g = new Generation(fh, fileId(st), readingFrom, start.fp, start, consumer, this.env.now(), this.env.maxLineLength);
+    g.judgeHead(start.sample);
     return g;
   }
 
@@ -224,9 +280,18 @@ export class PathFollower {
     await g.fh.close().catch(() => {});
   }
 
-  /** copytruncate (or truncated and rewritten): finish the old content, then read the file from 0. */
-  private async truncated(g: Generation): Promise<void> {
-    const copy = await this.guard(() => locateCopy(this.abs, g.fp, g.committedOffset), null);
+  /**
+   * copytruncate (or truncated and rewritten): finish the old content, then read the file
+   * from 0. False when the file cannot be read now (said): `g` is left as it was, and the
+   * next poll, finding it truncated still, tries again.
+   */
+  private async truncated(g: Generation): Promise<boolean> {
+    const restart = await this.guard(async () => {
+      const st = await g.fh.stat({ bigint: true });
+      return { st, start: await this.prepare(g.fh, st, null) };
+    }, null);
+    if (!restart) return false;
+    const copy = await this.guard(() => locateCopy(this.abs, g.fp, g.committedOffset, this.env.io), null);
     if (copy) {
       // The copy holds what we had not read yet; continue it exactly where we were.
       const cg = new Generation(copy.fh, fileId(copy.st), copy.path, g.fp, { offset: g.committedOffset, line: g.committedLine }, g.consumer, this.env.now(), this.env.maxLineLength);
@@ -239,8 +304,8 @@ export class PathFollower {
       g.consumer.end();
       this.info('truncated; reading it from its start (lines written just before the truncation may be missing)');
     }
-    const st = await g.fh.stat({ bigint: true });
-    this.current = await this.startGeneration(g.fh, st, null, 'truncated');
+    this.current = this.begin(g.fh, restart.st, restart.start, 'truncated');
+    return true;
   }
 
   /** Restart with --state: finish saved files wherever rotation moved them, then the current one. */
@@ -248,25 +313,30 @@ export class PathFollower {
     const candidates = [this.abs, ...(await rotatedSiblings(this.abs))];
     for (const s of saved) {
       const fp = { hash: s.firstLineHash, len: s.hashLen };
-      let loc = await this.guard(() => locate(candidates, `${s.dev}:${s.ino}`, fp), null);
+      let loc = await this.guard(() => locate(candidates, `${s.dev}:${s.ino}`, fp, this.env.io), null);
       // copytruncate while stopped: the inode at the path has new content; the copy has ours.
-      loc ??= await this.guard(() => locateCopy(this.abs, fp, s.offset), null);
+      loc ??= await this.guard(() => locateCopy(this.abs, fp, s.offset, this.env.io), null);
       if (!loc) {
         this.problem(`the file read last time (inode ${s.ino}, line ${s.line}) is no longer here or next to it; lines written to it after logscan stopped may be missing`);
         continue;
       }
+      const truncated = loc.path === this.abs && Number(loc.st.size) < s.offset;
+      // Found but unreadable now (said): as an entry not found, what is at the path is then read as new.
+      const start = await this.guard(() => this.prepare(loc.fh, loc.st, truncated ? null : { offset: s.offset, line: s.line, fp }), null);
+      if (!start) {
+        await loc.fh.close().catch(() => {});
+        continue;
+      }
       if (loc.path === this.abs) {
-        const truncated = Number(loc.st.size) < s.offset;
         if (truncated) this.info('truncated while logscan was stopped; reading it from its start');
-        this.current = await this.startGeneration(loc.fh, loc.st, truncated ? null : { offset: s.offset, line: s.line, fp }, truncated ? 'truncated' : 'resumed');
+        this.current = this.begin(loc.fh, loc.st, start, truncated ? 'truncated' : 'resumed');
       } else {
         if (this.current) {
           // Saved order says this one is newer than the file now at the path: not expected; finish it anyway.
           this.retire(this.current);
         }
         this.info(`rotated while logscan was stopped; finishing ${loc.path} first`);
-        const g = await this.startGeneration(loc.fh, loc.st, { offset: s.offset, line: s.line, fp }, 'resumed', loc.path);
-        this.retire(g);
+        this.retire(this.begin(loc.fh, loc.st, start, 'resumed', loc.path));
       }
     }
   }

@@ -12,6 +12,7 @@ import type { Readable } from 'node:stream';
 import type { FollowState } from './follow-state.js';
 import type { FollowConsumer, FollowOptions, GenerationConsumer } from './follow-types.js';
 import { PathFollower } from './follow-path.js';
+import { NODE_IO, type FollowIo } from './follow-io.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
 import { isGzipHead, notTextMessage } from './binary.js';
 import { GunzipMembers } from './gunzip.js';
@@ -28,6 +29,8 @@ export interface FollowerSetup extends FollowOptions {
   /** What `-` reads (default process.stdin). */
   stdin?: Readable;
   now?: () => number;
+  /** How paths are stat'ed and opened (tests inject faults). */
+  io?: FollowIo;
 }
 
 export class Follower {
@@ -35,11 +38,20 @@ export class Follower {
   private readonly streams: StreamFollower[] = [];
   private readonly watchers: FSWatcher[] = [];
   private readonly pollMs: number;
+  private readonly now: () => number;
   private stopping = false;
   private loop: Promise<void> | null = null;
+  /** The poll loop ended on an error (see done). */
+  private failed = false;
+  private failLoop: (err: unknown) => void = () => {};
+  private caughtUp: number | null = null;
   private wakeNow: (() => void) | null = null;
   private wokenEarly = false;
-  /** Resolves when no more input can come: every input was a stream and all of them ended. */
+  /**
+   * Resolves when no more input can come: every input was a stream and all of them ended.
+   * Rejects when the poll loop failed on what is no file's fault (a bug: I/O errors are
+   * said and retried by each path), so the command can end instead of following nothing.
+   */
   readonly done: Promise<void>;
 
   constructor(
@@ -48,9 +60,10 @@ export class Follower {
     private readonly setup: FollowerSetup = {},
   ) {
     this.pollMs = setup.pollMs ?? DEFAULT_POLL_MS;
-    const now = setup.now ?? Date.now;
+    const now = (this.now = setup.now ?? Date.now);
     const env = {
       consumer,
+      io: setup.io ?? NODE_IO,
       fromStart: setup.fromStart ?? false,
       retireMs: setup.retireMs ?? DEFAULT_RETIRE_MS,
       maxLineLength: setup.maxLineLength ?? MAX_LINE_LENGTH,
@@ -70,7 +83,18 @@ export class Follower {
       }
     }
     const streamsDone = Promise.all(this.streams.map((s) => s.done)).then(() => undefined);
-    this.done = this.paths.length === 0 ? streamsDone : new Promise<void>(() => {});
+    const loopFailed = new Promise<never>((_resolve, reject) => (this.failLoop = reject));
+    this.done = Promise.race([this.paths.length === 0 ? streamsDone : new Promise<void>(() => {}), loopFailed]);
+    // A caller that never waits for done (it stays pending while files are followed) must not get an unhandled rejection.
+    this.done.catch(() => {});
+  }
+
+  /**
+   * When every file had been read to the end it had at start (`now()`), null before: the
+   * start of following proper, after start-up and a --from-start catch-up.
+   */
+  get caughtUpAt(): number | null {
+    return this.caughtUp;
   }
 
   /** Opens every input (resuming from --state) and starts polling. */
@@ -78,7 +102,11 @@ export class Follower {
     for (const p of this.paths) await p.init();
     for (const s of this.streams) s.start();
     if (this.setup.watch !== false) this.watchDirs();
-    this.loop = this.run();
+    // Nothing else awaits the loop until stop(): a rejection here was unhandled and ended the process.
+    this.loop = this.run().catch((err: unknown) => {
+      this.failed = true;
+      this.failLoop(err);
+    });
   }
 
   /** Reads what has arrived, closes everything and saves --state. Lines not yet complete stay unread. */
@@ -88,7 +116,8 @@ export class Follower {
     await this.loop;
     for (const w of this.watchers) w.close();
     for (const p of this.paths) {
-      await p.tick();
+      // After a failed loop a path can be half way through a step: closed as it is, not read on.
+      if (!this.failed) await p.tick();
       await p.close();
     }
     for (const s of this.streams) s.stop();
@@ -102,6 +131,8 @@ export class Follower {
         if (this.stopping) break;
         busy = (await p.tick()) || busy;
       }
+      // Not "nothing read": a file written to all the time has something at every poll.
+      if (this.caughtUp === null && !this.paths.some((p) => p.behind)) this.caughtUp = this.now();
       if (!busy && !this.stopping) await this.sleep();
     }
   }
@@ -174,7 +205,7 @@ class StreamFollower {
     const splitter = new LineSplitter(
       {
         line: (t, n) => gc.line(t, n),
-        overlong: (n, len) => gc.overlong(n, len),
+        overlong: (n, len, limit) => gc.overlong(n, len, limit),
         // Each chunk from a pipe is what the writer wrote just now: decide and flush.
         afterChunk: () => {
           gc.idle?.();
@@ -202,6 +233,14 @@ class StreamFollower {
         this.gunzip = gunzip;
         gunzip.once('end', () => {
           if (gunzip.problem !== null) this.consumer.notice(this.name, `gzip data broke off (${gunzip.problem}); every line before it was read`, 'problem');
+        });
+        // GunzipMembers fails only on a first header that is not gzip's (1f 8b and then
+        // no deflate): nothing was unpacked. Without a listener that error ended the process.
+        gunzip.once('error', (err) => {
+          this.consumer.notice(this.name, `gzip data with a bad header (${err.message}); none of it was read`, 'problem');
+          this.stream.unpipe(gunzip);
+          this.stream.resume(); // drained unread, so the writer is not blocked
+          end();
         });
         this.stream.pipe(gunzip).pipe(splitter);
         return;

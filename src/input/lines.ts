@@ -11,14 +11,22 @@ import { Writable } from 'node:stream';
 /** A line longer than this (in UTF-16 units) is counted as malformed, never buffered whole. */
 export const MAX_LINE_LENGTH = 64 * 1024;
 
+/**
+ * Why an over-long line is malformed, in the same words from `logscan FILE` and `follow`.
+ * `limit` is the one the splitter applied (a follower can be given another).
+ */
+export function overlongReason(length: number, limit: number): string {
+  return `line longer than ${limit} characters (${length})`;
+}
+
 /** U+FEFF, the byte-order mark (EF BB BF in UTF-8). */
 export const BOM = 0xfeff;
 
 export interface LineConsumer {
   /** Called once per line, CR/LF stripped, invalid UTF-8 replaced by U+FFFD, a UTF-8 BOM before line 1 removed. */
   line(text: string, lineNo: number): void;
-  /** The line at lineNo exceeded the cap; its content was discarded. */
-  overlong(lineNo: number, length: number): void;
+  /** The line at lineNo exceeded the cap (`limit`, the splitter's maxLength); its content was discarded. */
+  overlong(lineNo: number, length: number, limit: number): void;
   /**
    * Called after each input chunk. Returning a promise delays reading the next chunk
    * until it settles (output back-pressure).
@@ -95,7 +103,7 @@ export class LineSplitter extends Writable {
   /** Deliver what is buffered as a last line (input ended without a newline, or was cut). */
   finishLast(): void {
     if (this.overflow >= 0) {
-      this.consumer.overlong(++this.lineNo, this.overflow + this.pending.length);
+      this.consumer.overlong(++this.lineNo, this.overflow + this.pending.length, this.maxLength);
     } else if (this.pending.length > 0) {
       this.emit1(this.pending);
     }
@@ -111,7 +119,7 @@ export class LineSplitter extends Writable {
         this.overflow += text.length;
         return;
       }
-      this.consumer.overlong(++this.lineNo, this.overflow + this.pending.length + nl);
+      this.consumer.overlong(++this.lineNo, this.overflow + this.pending.length + nl, this.maxLength);
       this.overflow = -1;
       this.pending = '';
       start = nl + 1;
@@ -146,7 +154,7 @@ export class LineSplitter extends Writable {
     // first character (`#Version`, a syslog stamp, `__CURSOR=`, `{`). Line 1 only: a
     // follower resuming mid-file starts at a later line number and never sees byte 0.
     if (lineNo === 1 && text.charCodeAt(0) === BOM) text = text.slice(1);
-    if (text.length > this.maxLength) this.consumer.overlong(lineNo, text.length);
+    if (text.length > this.maxLength) this.consumer.overlong(lineNo, text.length, this.maxLength);
     else this.consumer.line(text, lineNo);
   }
 }

@@ -7,7 +7,7 @@ import type { FirewallEvent } from '../event.js';
 import { InputError } from '../errors.js';
 import type { LineSink, YearCarry } from '../parsers/types.js';
 import { BinaryGate, BinaryInputError } from './binary.js';
-import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
+import { LineSplitter, overlongReason } from './lines.js';
 import { openInput, releaseFifo, type OpenedInput } from './open.js';
 import { PickingParser, type FormatChoice, type PickedFormat } from './pick-format.js';
 import { rotationFamily } from './rotation-order.js';
@@ -146,9 +146,9 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
       if (onLine) onLine(stats.file, text, lineNo);
       parser.line(text, lineNo);
     },
-    overlong(lineNo, length) {
+    overlong(lineNo, length, limit) {
       stats.lines = lineNo;
-      sink.malformed(lineNo, '', `line longer than ${MAX_LINE_LENGTH} characters (${length})`);
+      sink.malformed(lineNo, '', overlongReason(length, limit));
     },
     afterChunk: opts.afterChunk,
     endedEarly: () => gzipProblem() !== null,

@@ -5,12 +5,13 @@
 // predecessor had. Per-path stats feed the final summary.
 import type { FirewallEvent } from '../event.js';
 import type { FollowConsumer, FollowedFile, GenerationConsumer, NoticeKind } from '../input/follow.js';
-import { MAX_LINE_LENGTH } from '../input/lines.js';
+import { overlongReason } from '../input/lines.js';
 import { PickingParser } from '../input/pick-format.js';
 import type { InputStats, MalformedLine } from '../input/read.js';
 import type { InputOptions } from '../cli/options.js';
 import type { LineSink } from '../parsers/types.js';
 import { termSafe } from '../render/sanitize.js';
+import { testCrashHook } from '../cli/test-hooks.js';
 
 export interface ParseSessionOptions extends InputOptions {
   onEvent(e: FirewallEvent): void;
@@ -43,6 +44,7 @@ export class ParseSession implements FollowConsumer {
   }
 
   open(file: FollowedFile): GenerationConsumer {
+    testCrashHook('follow-open');
     const stats = this.statsFor(file.name);
     this.problems.delete(file.name);
     let muted = false;
@@ -92,9 +94,9 @@ export class ParseSession implements FollowConsumer {
         stats.lines++;
         parser.line(text, lineNo);
       },
-      overlong: (lineNo, length) => {
+      overlong: (lineNo, length, limit) => {
         stats.lines++;
-        sink.malformed(lineNo, '', `line longer than ${MAX_LINE_LENGTH} characters (${length})`);
+        sink.malformed(lineNo, '', overlongReason(length, limit));
       },
       idle: () => {
         // Follow mode cannot wait for 50 lines: decide on what has arrived.

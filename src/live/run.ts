@@ -5,7 +5,6 @@ import pc from 'picocolors';
 import type { FirewallEvent } from '../event.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { Overview } from '../aggregate/overview.js';
-import { buildReport } from '../aggregate/report.js';
 import { Summarizer } from '../aggregate/summary.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import { Follower, DEFAULT_POLL_MS } from '../input/follow.js';
@@ -23,6 +22,7 @@ import type { InputOptions } from '../cli/options.js';
 import { AlertExec } from './alert-exec.js';
 import { AlertWatch, type Alert } from './alerts.js';
 import { Folder } from './fold.js';
+import { finalReport } from './final-report.js';
 import { ParseSession } from './parse-session.js';
 import { DayMarker, gapLine, printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
@@ -154,7 +154,16 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     void out.flush();
   }, 1000);
 
-  void follower.done.then(() => stopRequested('end'));
+  // The poll loop failing is a bug (I/O errors are said and retried): end with what was followed, then exit 1.
+  // (`as`: assigned in a callback, which TypeScript's narrowing does not see.)
+  let loopFailure = null as { error: unknown } | null;
+  void follower.done.then(
+    () => stopRequested('end'),
+    (error: unknown) => {
+      loopFailure = { error };
+      stopRequested('end');
+    },
+  );
   const signal = await stopSignal;
   process.off('SIGINT', onSig);
   process.off('SIGTERM', onSig);
@@ -169,22 +178,20 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     stopFailed = true;
     err(`logscan: ${termSafe(e instanceof Error ? e.message : String(e))}\n`);
   }
-  if (signal !== 'end' && o.files.includes('-')) process.stdin.destroy();
+  if ((signal !== 'end' || loopFailure !== null) && o.files.includes('-')) process.stdin.destroy();
   folder?.flush();
   diag.finish();
   if (text) {
-    const stats = session.allStats();
-    const doc = buildReport(stats, overview.result(10), o.kb, o.lang, {
-      summary: runSummary.result({ kb: o.kb, lang: o.lang }),
-      top: 10,
-      minSeverity: null,
-      filters: { since: null, until: null, sources: [], minSeverity: null },
-    });
-    out.write(`\n${c.bold(m.followedFor(durationText(process.uptime() * 1000, o.lang)))}\n`);
+    const doc = finalReport({ stats: session.allStats(), overview, summary: runSummary, kb: o.kb, lang: o.lang });
+    // From when the files were read to the end they had: start-up and a --from-start
+    // catch-up are not following (stopped before then: nothing was followed live).
+    const since = follower.caughtUpAt;
+    out.write(`\n${c.bold(m.followedFor(durationText(since === null ? 0 : Date.now() - since, o.lang)))}\n`);
     out.write(renderReportText(doc, { color: o.color, width: o.width, tz: o.tz, lang: o.lang }));
   }
   if (signal === 'end') await out.flush();
   else if (!(await out.finish(STDOUT_GRACE_MS))) err(`logscan: standard output was not being read: what was left to print after ${signal} is dropped\n`);
   await exec?.close(2000);
+  if (loopFailure !== null) throw loopFailure.error;
   return session.problems.size > 0 || stopFailed ? ExitCode.inputUnreadable : ExitCode.ok;
 }

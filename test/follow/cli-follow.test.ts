@@ -127,6 +127,28 @@ describe('logscan follow', () => {
     expect(times).toEqual([old, now].map((d) => `${d.toISOString().slice(0, 19)}.000Z`));
   });
 
+  it('"followed for" counts from when the catch-up ended, not from start-up: a --from-start read held back by an unread stdout is not counted', async () => {
+    const path = join(tempDir(), 'ufw.log');
+    // A source per line: every line is printed, none folded, so the catch-up fills the stdout pipe.
+    const src = (i: number): string => `198.51.${i >> 8}.${i & 255}`;
+    writeFileSync(path, Array.from({ length: 6000 }, (_, i) => iptablesLine(i).replace('SRC=203.0.113.7', `SRC=${src(i)}`)).join('\n') + '\n');
+    const child = spawn(process.execPath, [cliPath, 'follow', '--from-start', path], { env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+    child.stdout.pause();
+    await sleep(4000);
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stdout.resume();
+    const last = `${src(5999)} `;
+    for (let i = 0; i < 200 && !stdout.includes(last); i++) await sleep(50);
+    expect(stdout).toContain(last);
+    await sleep(300);
+    child.kill('SIGINT');
+    await exited;
+    // process.uptime() said 4 s or more here.
+    expect(stdout.split('\n').find((l) => l.startsWith('── followed for'))).toMatch(/^── followed for (<1|1|2) s$/);
+  });
+
   it('SIGTERM with -o ndjson prints nothing extra and exits 0', async () => {
     const dir = tempDir();
     const path = join(dir, 'ufw.log');
@@ -195,6 +217,14 @@ describe('logscan follow', () => {
     expect(bin.stderr).toMatch(/logscan: \(stdin\): .*not a text log/);
   });
 
+  it('standard input: gzip magic bytes with a header that is not gzip are said on stderr (exit 3), never an unhandled error', () => {
+    // 1f 8b, then a compression method that is not deflate: gunzip.ts fails on the first header.
+    const r = runCli(['follow', '-o', 'ndjson', '-'], { input: Buffer.from('\x1f\x8b\x00aaaa\n', 'latin1'), env });
+    expect(r.stderr).toBe('logscan: (stdin): gzip data with a bad header (incorrect header check); none of it was read\n');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+  });
+
   it('reports an unreadable input on stderr, keeps following the others, exits 3', async () => {
     const dir = tempDir();
     const good = join(dir, 'good.log');
@@ -254,6 +284,18 @@ describe('logscan follow', () => {
     await cli.waitFor((_o, e) => /removed or renamed/.test(e));
     const r = await cli.stop();
     expect(r.code).toBe(3);
+  });
+
+  it('a bug inside the poll loop ends the run with the internal-error message and exit 1, not an unhandled rejection (LOGSCAN_TEST_CRASH, test-only)', async () => {
+    const path = join(tempDir(), 'late.log');
+    const cli = startCli(['follow', '-o', 'ndjson', path], { env: { ...env, LOGSCAN_TEST_CRASH: 'follow-open' } });
+    await cli.waitFor((_o, e) => /waiting for it/.test(e));
+    // Opened by the poll loop, not by start-up: the hook throws there.
+    writeFileSync(path, iptablesLine(1) + '\n');
+    const r = await cli.exited;
+    expect(r.stderr).toContain('logscan: internal error: deliberate crash in "follow-open" (LOGSCAN_TEST_CRASH is set; test-only)\nlogscan: this is a bug; rerun with --debug');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.code).toBe(1);
   });
 
   it('follows - (stdin) as a live stream until it ends', async () => {

@@ -3,6 +3,7 @@
 import { appendFileSync, chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
 import { Follower, type FollowConsumer, type FollowedFile } from '../../src/input/follow.js';
 import { FollowState } from '../../src/input/follow-state.js';
@@ -109,6 +110,35 @@ describe('follower', () => {
     expect(c.got.map((g) => `${g.line}:${g.text}`)).toEqual(['1:a', '2:b', '3:half']);
   });
 
+  it('caughtUpAt is set once every file was read to the end it had: no line already there comes after it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'kern.log');
+    // Over two of a drain's 8 MiB slices: the catch-up takes several polls.
+    const line = 'x'.repeat(99);
+    writeFileSync(path, `${line}\n`.repeat(200_000));
+    let late = 0;
+    let lines = 0;
+    let f: Follower | null = null;
+    const consumer: FollowConsumer = {
+      open: () => ({
+        line: () => {
+          lines++;
+          if (typeof f?.caughtUpAt === 'number') late++;
+        },
+        overlong: () => {},
+        end: () => {},
+      }),
+      notice: () => {},
+    };
+    f = new Follower([path], consumer, { ...FAST, fromStart: true, watch: false });
+    await f.start();
+    for (let i = 0; i < 200 && f.caughtUpAt === null; i++) await sleep(20);
+    expect(f.caughtUpAt).toEqual(expect.any(Number));
+    expect(lines).toBe(200_000);
+    expect(late).toBe(0);
+    await f.stop();
+  });
+
   it('starting at the end counts the existing lines and keeps a partial last line whole', async () => {
     const dir = tempDir();
     const path = join(dir, 'a.log');
@@ -168,6 +198,22 @@ describe('follower', () => {
     await f.done;
     await f.stop();
     expect(c.got.map((g) => `${g.name}:${g.line}:${g.text}`)).toEqual(['(stdin):1:one', '(stdin):2:two', '(stdin):3:three']);
+  });
+
+  it('a stream that starts with gzip magic bytes but no gzip header is said, drained unread, and ends', async () => {
+    const stdin = new PassThrough();
+    const c = collector();
+    const f = new Follower(['-'], c.consumer, { ...FAST, stdin });
+    await f.start();
+    stdin.write(Buffer.from([0x1f, 0x8b, 0x00, 0x61, 0x0a]));
+    await f.done;
+    // The writer is not left blocked: what it writes afterwards is taken and dropped.
+    stdin.end(Buffer.alloc(1 << 20, 0x61));
+    await finished(stdin);
+    await f.stop();
+    expect(c.notices).toEqual(['problem: (stdin): gzip data with a bad header (incorrect header check); none of it was read']);
+    expect(c.got).toEqual([]);
+    expect(c.ended).toBe(1);
   });
 
   it('--state: a restart after append + rotation reads exactly the lines it had not read', async () => {

@@ -1,0 +1,241 @@
+// The follower when the file system fails under it: EIO (or ESTALE on NFS) on a handle,
+// a path that turns into a directory between stat and open. Real disks do this only by
+// chance, so the faults come through the follower's io seam (src/input/follow-io.ts).
+// Each must be said and retried (or the file left), never crash the poll loop, and
+// never leave a handle open.
+import { appendFileSync, mkdirSync, renameSync, rmdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Follower, type FollowConsumer, type FollowedFile } from '../../src/input/follow.js';
+import type { FollowIo } from '../../src/input/follow-io.js';
+import { FollowState } from '../../src/input/follow-state.js';
+import { tempDir } from '../helpers/cli.js';
+import { sleep } from '../helpers/follow-writer.js';
+
+const FAST = { pollMs: 30, retireMs: 300, watch: false };
+
+function eio(syscall: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`EIO: i/o error, ${syscall}`), { code: 'EIO', errno: -5, syscall });
+}
+
+/** Real files, with faults switched on and off by the test, and every handle accounted for. */
+class FaultyIo implements FollowIo {
+  /** fstat on a handle fails. */
+  failStat = false;
+  /** Reads on a handle fail after this many have worked on it (null: none fail). */
+  readsBeforeFault: number | null = null;
+  /** Runs once after the next stat of a path: the moment between stat and open. */
+  afterStat: (() => void) | null = null;
+  opened = 0;
+  private readonly open_ = new Set<FileHandle>();
+
+  /** Handles opened and not closed. */
+  get leaked(): number {
+    return this.open_.size;
+  }
+
+  async stat(path: string) {
+    const st = await stat(path, { bigint: true });
+    const hook = this.afterStat;
+    this.afterStat = null;
+    hook?.();
+    return st;
+  }
+
+  async open(path: string): Promise<FileHandle> {
+    const fh = await open(path, 'r');
+    this.opened++;
+    this.open_.add(fh);
+    let reads = 0;
+    return new Proxy(fh, {
+      get: (target, prop) => {
+        if (prop === 'stat' && this.failStat) return () => Promise.reject(eio('fstat'));
+        if (prop === 'read') {
+          return (...args: Parameters<FileHandle['read']>) => {
+            if (this.readsBeforeFault !== null && reads++ >= this.readsBeforeFault) return Promise.reject(eio('read'));
+            return (target.read as (...a: unknown[]) => ReturnType<FileHandle['read']>)(...args);
+          };
+        }
+        if (prop === 'close') {
+          return () => {
+            this.open_.delete(target);
+            return target.close();
+          };
+        }
+        const v: unknown = Reflect.get(target, prop, target);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+  }
+}
+
+interface Got {
+  line: number;
+  text: string;
+}
+
+function collector(): { consumer: FollowConsumer; got: Got[]; files: FollowedFile[]; notices: string[] } {
+  const got: Got[] = [];
+  const files: FollowedFile[] = [];
+  const notices: string[] = [];
+  return {
+    got,
+    files,
+    notices,
+    consumer: {
+      open(f) {
+        files.push(f);
+        return { line: (text, line) => got.push({ line, text }), overlong: () => {}, end: () => {} };
+      },
+      notice: (_name, msg, kind) => notices.push(`${kind}: ${msg}`),
+    },
+  };
+}
+
+async function until(what: string, pred: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown): void => {
+  unhandled.push(reason);
+};
+beforeEach(() => {
+  unhandled.length = 0;
+  process.on('unhandledRejection', onUnhandled);
+});
+afterEach(() => {
+  process.off('unhandledRejection', onUnhandled);
+});
+
+describe('follower under I/O faults', () => {
+  it('an EIO on a file just opened (its fstat, then reading it) is said once and retried at the next poll, with no handle left open', async () => {
+    const path = join(tempDir(), 'kern.log');
+    writeFileSync(path, 'one\ntwo\nthree\n');
+    const io = new FaultyIo();
+    io.failStat = true;
+    const c = collector();
+    const f = new Follower([path], c.consumer, { ...FAST, io });
+    await f.start();
+    await until('a retry', () => io.opened >= 3);
+    io.failStat = false;
+    io.readsBeforeFault = 0; // now counting the lines already there fails
+    const n = io.opened;
+    await until('a retry', () => io.opened >= n + 2);
+    expect(io.leaked).toBe(0);
+    io.readsBeforeFault = null;
+    await until('the file opened', () => c.files.length === 1);
+    appendFileSync(path, 'four\n');
+    await until('the new line', () => c.got.length === 1);
+    await f.stop();
+    // Started at its end, as it would have been without the fault: the old lines are not read.
+    expect(c.got).toEqual([{ line: 4, text: 'four' }]);
+    expect(c.notices).toEqual(['problem: read error: EIO: i/o error, fstat; will keep trying', 'info: readable now']);
+    expect(io.leaked).toBe(0);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('a path that becomes a directory between stat and open is said, its handle closed, and the file read once it is back', async () => {
+    const path = join(tempDir(), 'kern.log');
+    writeFileSync(path, 'one\ntwo\n');
+    const io = new FaultyIo();
+    io.afterStat = () => {
+      renameSync(path, `${path}.away`);
+      mkdirSync(path);
+    };
+    const c = collector();
+    const f = new Follower([path], c.consumer, { ...FAST, io, fromStart: true });
+    await f.start();
+    expect(c.notices).toEqual(['problem: is a directory (follow the log files inside it)']);
+    expect(io.leaked).toBe(0);
+    rmdirSync(path);
+    renameSync(`${path}.away`, path);
+    await until('the lines', () => c.got.length === 2);
+    await f.stop();
+    expect(c.got.map((g) => g.text)).toEqual(['one', 'two']);
+    expect(io.leaked).toBe(0);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('an EIO while restarting a truncated file is said; the file is read from its start once it can be', async () => {
+    const path = join(tempDir(), 'kern.log');
+    writeFileSync(path, 'one\ntwo\nthree\n');
+    const io = new FaultyIo();
+    const c = collector();
+    const f = new Follower([path], c.consumer, { ...FAST, io });
+    await f.start();
+    appendFileSync(path, 'four\n');
+    await until('line 4', () => c.got.length === 1);
+    io.readsBeforeFault = 0;
+    truncateSync(path, 0);
+    await until('the fault said', () => c.notices.length > 0);
+    await sleep(100); // a few more polls meet the same fault
+    io.readsBeforeFault = null;
+    writeFileSync(path, 'five\n');
+    await until('the rewritten file', () => c.got.length === 2);
+    await f.stop();
+    expect(c.got).toEqual([
+      { line: 4, text: 'four' },
+      { line: 1, text: 'five' },
+    ]);
+    expect(c.notices).toEqual(['problem: read error: EIO: i/o error, read; will keep trying', 'info: truncated; reading it from its start (lines written just before the truncation may be missing)']);
+    expect(io.leaked).toBe(0);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('--state: an EIO while finding or reopening the saved file is said, no handle is left open, and following goes on', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'kern.log');
+    const stateFile = join(dir, 'state.json');
+    writeFileSync(path, 'one\ntwo\n');
+    const first = new Follower([path], collector().consumer, { ...FAST, fromStart: true, state: await FollowState.load(stateFile, 50) });
+    await first.start();
+    await first.stop();
+    appendFileSync(path, 'three\n');
+    // Every read fails (the saved file's first bytes cannot be checked), then only the
+    // reads after the first on each handle (found, but its head cannot be read).
+    for (const readsBeforeFault of [0, 1]) {
+      const io = new FaultyIo();
+      io.readsBeforeFault = readsBeforeFault;
+      const c = collector();
+      const f = new Follower([path], c.consumer, { ...FAST, io, state: await FollowState.load(stateFile, 50) });
+      await f.start();
+      await sleep(100);
+      expect(io.leaked, `reads before the fault: ${readsBeforeFault}`).toBe(0);
+      expect(c.notices[0]).toBe('problem: read error: EIO: i/o error, read; will keep trying');
+      io.readsBeforeFault = null;
+      await until('the file opened', () => c.files.length > 0);
+      appendFileSync(path, `after ${readsBeforeFault}\n`);
+      await until('the new line', () => c.got.some((g) => g.text === `after ${readsBeforeFault}`));
+      await f.stop();
+      expect(io.leaked).toBe(0);
+    }
+    expect(unhandled).toEqual([]);
+  });
+
+  it('a failure in the poll loop that is no I/O error (a bug) rejects done instead of going unhandled; stop() still closes every handle', async () => {
+    const path = join(tempDir(), 'kern.log');
+    writeFileSync(path, 'one\n');
+    const io = new FaultyIo();
+    const c = collector();
+    const open = c.consumer.open.bind(c.consumer);
+    c.consumer.open = (file) => {
+      if (file.reason === 'rotated') throw new Error('a bug in the consumer');
+      return open(file);
+    };
+    const f = new Follower([path], c.consumer, { ...FAST, io });
+    await f.start();
+    renameSync(path, `${path}.1`);
+    writeFileSync(path, 'new\n');
+    const outcome = await Promise.race([f.done.then(() => 'done', (e: Error) => e.message), sleep(2000).then(() => 'still polling')]);
+    expect(outcome).toBe('a bug in the consumer');
+    await f.stop();
+    expect(io.leaked).toBe(0);
+    expect(unhandled).toEqual([]);
+  });
+});
