@@ -345,6 +345,8 @@ export const en = {
     notBegun: "the day has not begun yet by this machine's clock: any record on it comes from a clock set ahead",
     untimed: (n: number) => `${counted(n, 'event')} without a date (kernel uptime only) left out`,
     noRecordYet: (last: string) => `no record yet today; the last one read is from ${last}`,
+    /** No log file could hold the day: each was last written before it starts (the footer lists them). */
+    noFileForDay: (lastWritten: string) => `no log file can hold the day: the newest was last written ${lastWritten}, before it starts (has logging stopped?)`,
     endsBefore: (last: string, day: string) => `the logs end before the day (last firewall record ${last}): none of it is in them; --date ${day} summarises their last day`,
     startsAfter: (first: string, day: string) => `the logs start after the day (first firewall record ${first}): none of it is in them; --date ${day} summarises their first day`,
     startsDuring: (first: string) => `the logs start during the day (first firewall record ${first}): the hours before are missing`,

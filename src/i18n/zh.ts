@@ -314,6 +314,7 @@ export const zh: Messages = {
     notBegun: '按本机时钟，当天尚未开始：其中的记录来自时钟偏快的设备',
     untimed: (n) => `${fmtInt(n)} 个没有日期的事件（只有内核运行时间）未计入`,
     noRecordYet: (last) => `今天还没有记录；读到的最后一条记录时间为 ${last}`,
+    noFileForDay: (lastWritten) => `没有日志文件能包含当天：最新的文件最后写入于 ${lastWritten}，早于当天开始（日志记录是否已停止？）`,
     endsBefore: (last, day) => `日志在当天之前就已结束（最后一条防火墙记录：${last}）：日志中没有当天的记录；--date ${day} 可汇总日志的最后一天`,
     startsAfter: (first, day) => `日志在当天之后才开始（第一条防火墙记录：${first}）：日志中没有当天的记录；--date ${day} 可汇总日志的第一天`,
     startsDuring: (first) => `日志在当天中途才开始（第一条防火墙记录：${first}）：缺少之前的时段`,

@@ -101,7 +101,11 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
 function coverageNote(doc: DailyDoc, tz: string | null, lang: Lang): string | null {
   const m = messages(lang).daily;
   const { first, last } = doc.logs;
-  if (first === null || last === null) return null; // nothing dated: the body says there are no records
+  if (first === null || last === null) {
+    // No file read, each passed over as ending before the day: logging may have stopped, which a bare "no records" would hide.
+    const before = doc.report.inputs.length === 0 ? doc.skippedFiles.flatMap((f) => (f.why.kind === 'before-day' ? [f.why.lastWritten] : [])).sort() : [];
+    return before.length > 0 ? m.noFileForDay(before[before.length - 1]!) : null; // else nothing dated: the body says there are no records
+  }
   const start = Date.parse(doc.window.start);
   const end = Date.parse(doc.window.end);
   const at = (iso: string): string => formatDateTime(new Date(iso), tz);

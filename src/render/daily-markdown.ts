@@ -52,9 +52,10 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
 
   if (doc.report.totals.events === 0) {
     out.push('', doc.report.totals.parsedEvents > 0 ? m.noRecordsOn(doc.date) : msg.report.noRecordsShort);
-    return out.join('\n') + '\n';
+  } else {
+    out.push(...renderReportSectionsMarkdown(doc.report, { tz: opts.tz, lang }));
   }
-  out.push(...renderReportSectionsMarkdown(doc.report, { tz: opts.tz, lang }));
+  // Also on a day without records: which files were read or passed over, and why, is then the news.
   out.push('', `<sub>${filesReadText(doc, md, lang)}</sub>`);
   return out.join('\n') + '\n';
 }

@@ -69,9 +69,10 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
 
   if (doc.report.totals.events === 0) {
     out.push('', doc.report.totals.parsedEvents > 0 ? m.noRecordsOn(doc.date) : msg.report.noRecordsShort);
-    return out.join('\n') + '\n';
+  } else {
+    out.push(...renderReportSectionsText(doc.report, opts));
   }
-  out.push(...renderReportSectionsText(doc.report, opts));
+  // Also on a day without records: which files were read or passed over, and why, is then the news.
   out.push('', c.dim(filesReadText(doc, termSafe, lang)));
   return out.join('\n') + '\n';
 }

@@ -415,6 +415,19 @@ describe('discovery (--log-dir)', () => {
     expect(zh.skippedFiles.map((s) => s.why)).toEqual(d.skippedFiles.map((s) => s.why));
   });
 
+  it('logs that stopped before the day: a note says no file can hold it, and the footer lists them, in every format', () => {
+    const dir = tempDir();
+    write(dir, 'kern.log', [isoLine(at('2026-11-17T10:00:00Z'), { src: '203.0.113.7', dpt: 23 })], Date.parse('2026-11-17T10:00:00Z'));
+    const args = ['daily', '--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC'];
+    const note = 'no log file can hold the day: the newest was last written 2026-11-17 10:00Z, before it starts (has logging stopped?)';
+    const footer = `0 files read: - · 1 skipped: ${join(dir, 'kern.log')} — last written 2026-11-17 10:00Z, before the day starts`;
+    for (const format of ['text', 'markdown', 'html']) {
+      const out = runCli([...args, '-o', format]).stdout;
+      expect(out, format).toContain(note);
+      expect(out, format).toContain(format === 'markdown' ? footer.replaceAll('_', '\\_') : footer);
+    }
+  });
+
   it('no logs at all is exit 3 with a sentence; --log-dir with FILEs is a usage error', () => {
     const dir = tempDir();
     const r = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21']);
