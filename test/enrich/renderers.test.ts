@@ -11,6 +11,7 @@ import { setHomeNetworks } from '../../src/util/egress.js';
 import { dshieldFlags, eventToDshield } from '../../src/render/dshield.js';
 import { eventToEcs, eventToJson } from '../../src/render/event-json.js';
 import { csvText, renderReportCsv } from '../../src/render/report-csv.js';
+import { protoByNumber } from '../../src/util/protocols.js';
 import { makeEvent } from '../helpers/events.js';
 import { makeGeoDir } from '../helpers/geo-fixture.js';
 
@@ -148,6 +149,13 @@ describe('-o dshield', () => {
   test('ICMP type and code in the port fields, UDP without flags', () => {
     expect(eventToDshield(makeEvent({ proto: 'icmp', icmp: { type: 8, code: 0 } }), { tz: 'UTC', userid: 0 })).toBe('2026-03-14 10:00:00 +00:00\t0\t1\t203.0.113.7\t8\t198.51.100.10\t0\t1\t');
     expect(eventToDshield(makeEvent({ proto: 'udp' }), { tz: 'UTC', userid: 0 })!.split('\t')[7]).toBe('17');
+  });
+
+  test('the protocol is its IANA number whatever name the event gives it (OSPF, VRRP, CARP, DCCP were written as names)', () => {
+    const proto = (p: string) => eventToDshield(makeEvent({ proto: p, src: { port: null }, dst: { port: null } }), { tz: 'UTC', userid: 0 })!.split('\t')[7];
+    expect(['ospf', 'vrrp', 'dccp', 'hopopt', 'carp', '162'].map(proto)).toEqual(['89', '112', '33', '0', '112', '162']);
+    // Every name the protocol table gives an event goes back to its number.
+    for (let n = 0; n <= 255; n++) expect(proto(protoByNumber(n)), String(n)).toBe(String(n));
   });
 
   test('a target the log does not name, or names with no valid address, is an empty field', () => {
