@@ -4,7 +4,7 @@
 // is looked up as its IPv4 one. The one reading of a range for --source, --ignore and
 // --home-net, so the same text means the same addresses in all three.
 import ipaddr from 'ipaddr.js';
-import { ipv4ToInt } from '../parsers/address.js';
+import { ipv4ToInt, isValidAddress } from '../parsers/address.js';
 
 /** One parsed range: an IPv4 interval, or an IPv6 prefix. */
 export type AddressRange = { v4: [number, number] } | { v6: [ipaddr.IPv6, number] };
@@ -14,6 +14,12 @@ export type AddressRange = { v4: [number, number] } | { v6: [ipaddr.IPv6, number
  * it is none. A host address with a prefix ("203.0.113.77/24") is its network.
  */
 export function parseAddressRange(text: string): AddressRange | null {
+  // ipaddr.js also reads inet_aton's forms: "10/8" as 0.0.0.10/8 (so 0.0.0.0/8), "192.168/16"
+  // as 192.0.0.168/16, octal "0300.0.2.1", hex, a bare number. Only an address as logs write it.
+  const slash = text.indexOf('/');
+  const host = slash < 0 ? text : text.slice(0, slash);
+  const zone = host.indexOf('%');
+  if (!isValidAddress(zone < 0 ? host : host.slice(0, zone))) return null;
   let addr: ipaddr.IPv4 | ipaddr.IPv6;
   let bits: number;
   try {

@@ -44,6 +44,15 @@ describe('--source', () => {
     }
   });
 
+  it('only a dotted quad is an IPv4 address: 10/8 and 192.168/16 are refused, not read as 0.0.0.0/8 and 192.0.0.0/16', () => {
+    for (const loose of ['10/8', '192.168/16', '10', '3221225985', '0300.0.2.1', '0xc0.0.2.1', '192.0.2.01/32', '::ffff:0x7f.0.0.1', '::ffff:010.0.0.1/120']) {
+      expect(() => bySource(loose), loose).toThrow(`--source: expected an address or CIDR range such as 203.0.113.0/24 or 2001:db8::/32, got "${loose}"`);
+      expect(() => parseIgnoreList(loose, 'ignore.txt'), loose).toThrow(`--ignore ignore.txt:1: not an address or CIDR range: "${loose}"`);
+      expect(() => homeNetworks([loose]), loose).toThrow(`--home-net: "${loose}" is not an address or CIDR range`);
+    }
+    expect(bySource('0.0.0.0/8', '10.0.0.0/8', 'fe80::1%eth0', '::ffff:10.0.0.1/120').sources).toEqual(['0.0.0.0/8', '10.0.0.0/8', 'fe80::1/128', '10.0.0.0/24']);
+  });
+
   it('reads every range as --ignore and --home-net do', () => {
     const ranges = ['192.0.2.0/24', '198.51.100.7', '::ffff:192.0.2.0/120', '::ffff:192.0.2.0/64', '::ffff:0:0/96', '::/0', '2001:db8::/32', '0.0.0.0/0', 'fe80::/10', '::ffff:203.0.113.9'];
     const addresses = ['192.0.2.1', '192.0.3.1', '198.51.100.7', '198.51.100.8', '8.8.8.8', '::ffff:192.0.2.1', '::ffff:8.8.8.8', '::5', '2001:db8::1', '2001:db9::1', 'fe80::1%eth0', '203.0.113.9'];
