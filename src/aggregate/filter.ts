@@ -1,10 +1,11 @@
 // Report filters: --since/--until (absolute or relative time), --source CIDR. They
 // decide which events reach the aggregators; parsing the option values happens once,
-// the per-event check is two number comparisons and (for --source) a cached lookup.
-import ipaddr from 'ipaddr.js';
+// the per-event check is two number comparisons and (for --source) a lookup in sorted
+// intervals (IPv4) or a cache (IPv6), util/address-ranges.ts.
 import type { FirewallEvent } from '../event.js';
 import { UsageError } from '../errors.js';
 import { localTimeConverter } from '../parsers/local-time.js';
+import { AddressRanges, parseAddressRange, type AddressRange } from '../util/address-ranges.js';
 import { MAX_YEAR, MIN_YEAR, yearInRange } from '../util/year-range.js';
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
@@ -50,57 +51,17 @@ function daysIn(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
-
-/** "203.0.113.0/24", "2001:db8::/32", or a bare address (= /32, /128). */
-export function parseCidr(option: string, raw: string): Cidr {
-  const s = raw.trim();
-  try {
-    if (s.includes('/')) {
-      const [addr, bits] = ipaddr.parseCIDR(s);
-      return [addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress() ? (addr as ipaddr.IPv6).toIPv4Address() : addr, addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress() ? Math.max(0, bits - 96) : bits];
-    }
-    const addr = ipaddr.process(s);
-    return [addr, addr.kind() === 'ipv4' ? 32 : 128];
-  } catch {
-    throw new UsageError(`${option}: expected an address or CIDR range such as 203.0.113.0/24 or 2001:db8::/32, got "${raw}"`);
-  }
-}
-
-/** Matches source addresses against CIDR ranges; results cached per address string. */
-export class CidrMatcher {
-  private readonly cache = new Map<string, boolean>();
-
-  constructor(private readonly ranges: readonly Cidr[]) {}
-
-  matches(ip: string | null): boolean {
-    if (ip === null) return false;
-    const hit = this.cache.get(ip);
-    if (hit !== undefined) return hit;
-    let ok = false;
-    try {
-      // process(): ::ffff:a.b.c.d is compared as the IPv4 address it carries.
-      const addr = ipaddr.process(ip.includes('%') ? ip.slice(0, ip.indexOf('%')) : ip);
-      for (const r of this.ranges) {
-        if (r[0].kind() === addr.kind() && addr.match(r)) {
-          ok = true;
-          break;
-        }
-      }
-    } catch {
-      ok = false;
-    }
-    // Bounded: a run with millions of distinct sources must not grow this without limit.
-    if (this.cache.size >= 65_536) this.cache.clear();
-    this.cache.set(ip, ok);
-    return ok;
-  }
+/** "203.0.113.0/24", "2001:db8::/32", or a bare address (= /32, /128), read as --ignore and --home-net read theirs. */
+export function parseSourceRange(raw: string): AddressRange {
+  const range = parseAddressRange(raw.trim());
+  if (range === null) throw new UsageError(`--source: expected an address or CIDR range such as 203.0.113.0/24 or 2001:db8::/32, got "${raw}"`);
+  return range;
 }
 
 export interface FilterSpec {
   since: Date | null;
   until: Date | null;
-  sources: readonly Cidr[];
+  sources: readonly AddressRange[];
 }
 
 /** The JSON-safe description of active filters, for the report document. */
@@ -124,18 +85,14 @@ export function buildEventFilter(spec: FilterSpec): ((e: FirewallEvent) => boole
   const since = spec.since ? spec.since.getTime() : -Infinity;
   const until = spec.until ? spec.until.getTime() : Infinity;
   const timed = spec.since !== null || spec.until !== null;
-  const cidr = spec.sources.length > 0 ? new CidrMatcher(spec.sources) : null;
-  if (!timed && !cidr) return null;
+  const ranges = spec.sources.length > 0 ? new AddressRanges(spec.sources) : null;
+  if (!timed && !ranges) return null;
   return (e) => {
     if (timed) {
       if (e.time === null) return false;
       const t = e.time.getTime();
       if (t < since || t > until) return false;
     }
-    return cidr === null || cidr.matches(e.src.ip);
+    return ranges === null || (e.src.ip !== null && ranges.has(e.src.ip));
   };
-}
-
-export function cidrText(c: Cidr): string {
-  return `${c[0].toString()}/${c[1]}`;
 }

@@ -1,9 +1,10 @@
 // --since, --until and --source: the options that choose which events a command covers
 // (the report, events), parsed once into the predicate of aggregate/filter.ts.
 import { Option, type Command } from 'commander';
-import { buildEventFilter, cidrText, parseCidr, parseTimeBound } from '../aggregate/filter.js';
+import { buildEventFilter, parseSourceRange, parseTimeBound } from '../aggregate/filter.js';
 import type { FirewallEvent } from '../event.js';
 import { UsageError } from '../errors.js';
+import { addressRangeText, type AddressRange } from '../util/address-ranges.js';
 import { collect } from './repeatable.js';
 
 export function addFilterOptions(cmd: Command): Command {
@@ -25,7 +26,7 @@ export class EventWindow {
   constructor(
     readonly since: Date | null,
     readonly until: Date | null,
-    private readonly ranges: ReturnType<typeof parseCidr>[],
+    private readonly ranges: readonly AddressRange[],
   ) {
     this.keep = buildEventFilter({ since, until, sources: ranges });
     this.timed = since !== null || until !== null;
@@ -36,9 +37,9 @@ export class EventWindow {
     return this.keep !== null;
   }
 
-  /** The --source ranges as text (a.b.c.d/n). */
+  /** The --source ranges as the networks they cover (a.b.c.d/n). */
   get sources(): string[] {
-    return this.ranges.map(cidrText);
+    return this.ranges.map(addressRangeText);
   }
 
   admits(e: FirewallEvent): boolean {
@@ -64,5 +65,5 @@ export function readFilterOptions(raw: Record<string, unknown>, tz: string | nul
   const since = typeof raw.since === 'string' ? parseTimeBound('--since', raw.since, now, tz) : null;
   const until = typeof raw.until === 'string' ? parseTimeBound('--until', raw.until, now, tz) : null;
   if (since && until && since.getTime() > until.getTime()) throw new UsageError('--since is after --until');
-  return new EventWindow(since, until, ((raw.source as string[] | undefined) ?? []).map((s) => parseCidr('--source', s)));
+  return new EventWindow(since, until, ((raw.source as string[] | undefined) ?? []).map(parseSourceRange));
 }

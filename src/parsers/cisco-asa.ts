@@ -17,7 +17,8 @@
 // `rule` is the tag (`ASA-4-106023`), plus `access-group X` / `access-list X` when logged.
 import type { Action, Direction, EmbeddedPacket, FirewallEvent } from '../event.js';
 import { addressVersion } from './address.js';
-import { digitsEnd, flagWordBit, flagNames, FLAG_SYN, portIn, protoByName, shown, skipSpaces, uintIn } from './fields.js';
+import { digitsEnd, flagWordBit, flagNames, FLAG_SYN, portIn, shown, skipSpaces, uintIn } from './fields.js';
+import { protoByName } from '../util/protocols.js';
 import { localTimeConverter, type LocalTimeToEpoch } from './local-time.js';
 import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';

@@ -25,7 +25,8 @@
 // read by hand, the protocol taken from its number for tcp/udp/icmp, rule labels cached.
 import type { Action, Direction, EmbeddedPacket, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
-import { flagLetterBit, flagNames, portIn, protoByName, protoByNumber, shown, uintIn } from './fields.js';
+import { flagLetterBit, flagNames, portIn, shown, uintIn } from './fields.js';
+import { protoByName, protoByNumber } from '../util/protocols.js';
 import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';

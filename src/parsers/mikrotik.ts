@@ -17,7 +17,8 @@
 // other chains from the interfaces).
 import type { Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
-import { digitsEnd, flagNames, flagWordBit, portIn, protoByName, shown, skipSpaces, uintIn } from './fields.js';
+import { digitsEnd, flagNames, flagWordBit, portIn, shown, skipSpaces, uintIn } from './fields.js';
+import { protoByName } from '../util/protocols.js';
 import { actionOf, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';

@@ -3,7 +3,8 @@
 // message here with the time/host they read. Fields are found with indexOf from known
 // anchors and numbers parsed by hand; nothing builds a map of all key=value pairs.
 import { addressVersion } from './address.js';
-import { FLAG_ORDER, flagNames, protoByNumber, uintIn } from './fields.js';
+import { FLAG_ORDER, flagNames, uintIn } from './fields.js';
+import { protoByNumber } from '../util/protocols.js';
 import { flat } from '../util/flat-string.js';
 import type { Action, Direction, EmbeddedPacket, FirewallEvent, IcmpInfo } from '../event.js';
 

@@ -21,7 +21,8 @@
 // `-v` puts the addresses on a second line; such header-only lines are malformed.
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion, isIpv4, isIpv6 } from './address.js';
-import { digitsEnd, flagLetterBit, flagNames, portIn, protoByNumber, shown, skipSpaces, uintIn } from './fields.js';
+import { digitsEnd, flagLetterBit, flagNames, portIn, shown, skipSpaces, uintIn } from './fields.js';
+import { protoByNumber } from '../util/protocols.js';
 import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { PayloadDispatcher } from './payload-dispatch.js';

@@ -18,6 +18,7 @@
 
 import { addressVersion } from './address.js';
 import { flagNames } from './fields.js';
+import { protoByNumber } from '../util/protocols.js';
 import type { Action, Direction, FirewallEvent } from '../event.js';
 import { localTimeConverter, wallClockMs, type LocalTimeToEpoch } from './local-time.js';
 import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
@@ -81,13 +82,6 @@ function layoutOf(names: readonly string[]): Layout {
 const STANDARD_LAYOUT = layoutOf(STANDARD_FIELDS);
 // Windows 10+ appends `pid`; used for header-less 18-column lines (a log cut by `tail`).
 const STANDARD_PID_LAYOUT = layoutOf([...STANDARD_FIELDS, 'pid']);
-
-// IANA protocol numbers Windows may log instead of a name (it names only the common ones).
-const PROTOCOL_NUMBERS: ReadonlyMap<number, string> = new Map([
-  [1, 'icmp'], [2, 'igmp'], [4, 'ipip'], [6, 'tcp'], [17, 'udp'], [41, 'ipv6'], [47, 'gre'],
-  [50, 'esp'], [51, 'ah'], [58, 'icmpv6'], [89, 'ospf'], [103, 'pim'], [112, 'vrrp'],
-  [132, 'sctp'], [136, 'udplite'],
-]);
 
 // Windows writes TCP flags as letters (`AP`, `FA`, `S`); names follow FirewallEvent,
 // in netfilter's order (fields.ts flagNames) so events from both families of logs
@@ -224,7 +218,8 @@ function timestampProblem(date: string, time: string): string {
 
 function protocolName(p: string): string | null {
   const num = parseUint(p, 255);
-  if (num >= 0) return PROTOCOL_NUMBERS.get(num) ?? String(num);
+  // Windows names only the common protocols and writes the others' numbers.
+  if (num >= 0) return protoByNumber(num);
   // A name: letters, digits, '-', '.', starting with a letter (TCP, UDP, ICMPv6, IPv6-ICMP).
   const c0 = p.charCodeAt(0);
   if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return null;
@@ -232,6 +227,8 @@ function protocolName(p: string): string | null {
     const c = p.charCodeAt(i);
     if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46)) return null;
   }
+  // Lowercased in place: protoByName's cached lookup measured slower per line, and Windows
+  // writes no other spelling that differs from the event name.
   const lower = p.toLowerCase();
   return lower === 'ipv6-icmp' ? 'icmpv6' : lower;
 }

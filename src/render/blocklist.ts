@@ -21,7 +21,7 @@ import type { RankedSource } from '../aggregate/summary.js';
 import { termSafe } from './sanitize.js';
 import { counted } from '../util/number-text.js';
 import { THIS_SIDE_FINDINGS } from '../aggregate/thresholds.js';
-import { inHomeNetworks } from '../util/egress.js';
+import { inHomeNetworks, isPrivateAddress } from '../util/egress.js';
 
 export type BlocklistFormat = 'nft' | 'ipset' | 'iptables' | 'ufw';
 export const BLOCKLIST_FORMATS: readonly BlocklistFormat[] = ['nft', 'ipset', 'iptables', 'ufw'];
@@ -33,8 +33,11 @@ export interface BlocklistOptions {
   version: string;
 }
 
-/** ipaddr.js range names never blocked by default. */
-const NON_PUBLIC = new Set(['private', 'loopback', 'linkLocal', 'uniqueLocal', 'carrierGradeNat', 'unspecified', 'broadcast', 'multicast']);
+/**
+ * Beside the local networks (isPrivateAddress, the rule that decides this side per event),
+ * the ipaddr.js ranges that are no one host's address, never blocked by default either.
+ */
+const NOT_ONE_HOST = new Set(['unspecified', 'broadcast', 'multicast']);
 
 const MAX_COMMENT = 300;
 
@@ -64,8 +67,9 @@ function canonical(raw: string, includePrivate: boolean): { ip: string; family: 
   // ipaddr.js also accepts "10.1", "0x7f.1" and octal "010.1.1.1"; only plain dotted quads count
   // as log addresses (a leading zero could otherwise block a different address than the log shows).
   if (!raw.includes(':') && !/^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/.test(raw)) return 'invalid';
-  if (!includePrivate && NON_PUBLIC.has(a.range())) return 'private';
-  return { ip: a.toString(), family: a.kind() === 'ipv4' ? 4 : 6 };
+  const ip = a.toString();
+  if (!includePrivate && (isPrivateAddress(ip) || NOT_ONE_HOST.has(a.range()))) return 'private';
+  return { ip, family: a.kind() === 'ipv4' ? 4 : 6 };
 }
 
 function reason(r: RankedSource): string {

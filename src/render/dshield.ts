@@ -5,9 +5,10 @@
 //
 // e.g. "2026-11-20 06:25:01 -02:00\t0\t1\t203.0.113.9\t40000\t198.51.100.10\t23\t6\tS".
 // The date is in --tz (else this machine's zone) with its offset; userid is 0 (anonymous)
-// unless --dshield-userid; protocol is the IANA number when known; ICMP puts type and
-// code in the port fields, as the DShield clients do; TCP flags are letters in DShield's
-// order (2 = CWR, 1 = ECE, then U A P R S F). Only dropped/rejected records with a time
+// unless --dshield-userid; protocol is the IANA number (util/protocols.ts; a protocol it
+// has no number for keeps its name, in capitals: the format also takes /etc/protocols
+// names); ICMP puts type and code in the port fields, as the DShield clients do; TCP flags
+// are letters in DShield's order (2 = CWR, 1 = ECE, then U A P R S F). Only dropped/rejected records with a time
 // and a valid source address are written: allowed traffic is not an attack report and
 // would leak your own clients. Only probes are (aggregate/own-traffic.ts): not what this
 // side sent (outbound, or a LAN machine's through this router), even blocked, which would
@@ -19,8 +20,8 @@ import { isValidAddress } from '../parsers/address.js';
 import { formatOffset, zonedParts } from './time-format.js';
 import { yearText } from '../util/year-range.js';
 import { trafficKind } from '../aggregate/own-traffic.js';
+import { protoNumber } from '../util/protocols.js';
 
-const IANA: Record<string, number> = { icmp: 1, igmp: 2, tcp: 6, udp: 17, gre: 47, esp: 50, ah: 51, icmpv6: 58, sctp: 132 };
 const FLAG_LETTERS: [string, string][] = [['CWR', '2'], ['ECE', '1'], ['URG', 'U'], ['ACK', 'A'], ['PSH', 'P'], ['RST', 'R'], ['SYN', 'S'], ['FIN', 'F']];
 
 const p2 = (n: number): string => String(n).padStart(2, '0');
@@ -54,7 +55,7 @@ export function eventToDshield(e: FirewallEvent, opts: DshieldOptions): string |
   const icmp = e.proto === 'icmp' || e.proto === 'icmpv6';
   const srcPort = icmp ? (e.icmp?.type ?? null) : e.src.port;
   const dstPort = icmp ? (e.icmp?.code ?? null) : e.dst.port;
-  const proto = IANA[e.proto] ?? (/^\d+$/.test(e.proto) ? Number(e.proto) : e.proto.toUpperCase());
+  const proto = protoNumber(e.proto) ?? e.proto.toUpperCase();
   return [
     when,
     String(opts.userid),

@@ -2,7 +2,7 @@
 // names (for Elasticsearch/OpenSearch bulk ingest, Filebeat or Vector).
 import type { Annotation, FirewallEvent } from '../event.js';
 import { isValidAddress } from '../parsers/address.js';
-import { protoNumber } from '../parsers/fields.js';
+import { protoNumber } from '../util/protocols.js';
 import { UNSAFE_JSON_CHARS, jsonTermSafe, jsonText } from './sanitize.js';
 import { IN_ON_INTERFACE, onThisSide } from '../util/egress.js';
 import { lostRecords } from '../parsers/windows-firewall.js';

@@ -1,15 +1,25 @@
 // A set of address ranges (CIDRs or single addresses, IPv4 and IPv6) asked "is this
 // address in one?" per event: IPv4 as sorted, merged integer intervals (binary search),
 // IPv6 through ipaddr.js with a bounded per-address cache. An IPv4-mapped IPv6 address
-// is looked up as its IPv4 one. Used by --ignore and --home-net.
+// is looked up as its IPv4 one. The one reading of a range for --source, --ignore and
+// --home-net, so the same text means the same addresses in all three.
 import ipaddr from 'ipaddr.js';
-import { ipv4ToInt } from '../parsers/address.js';
+import { ipv4ToInt, isValidAddress } from '../parsers/address.js';
 
 /** One parsed range: an IPv4 interval, or an IPv6 prefix. */
 export type AddressRange = { v4: [number, number] } | { v6: [ipaddr.IPv6, number] };
 
-/** "203.0.113.0/24", "2001:db8::/32", "192.0.2.7", "::ffff:192.0.2.0/120" → a range; null when it is none. */
+/**
+ * "203.0.113.0/24", "2001:db8::/32", "192.0.2.7", "::ffff:192.0.2.0/120" → a range; null when
+ * it is none. A host address with a prefix ("203.0.113.77/24") is its network.
+ */
 export function parseAddressRange(text: string): AddressRange | null {
+  // ipaddr.js also reads inet_aton's forms: "10/8" as 0.0.0.10/8 (so 0.0.0.0/8), "192.168/16"
+  // as 192.0.0.168/16, octal "0300.0.2.1", hex, a bare number. Only an address as logs write it.
+  const slash = text.indexOf('/');
+  const host = slash < 0 ? text : text.slice(0, slash);
+  const zone = host.indexOf('%');
+  if (!isValidAddress(zone < 0 ? host : host.slice(0, zone))) return null;
   let addr: ipaddr.IPv4 | ipaddr.IPv6;
   let bits: number;
   try {
@@ -21,14 +31,34 @@ export function parseAddressRange(text: string): AddressRange | null {
   } catch {
     return null;
   }
+  // Below /96 the prefix reaches past ::ffff:0:0/96 into other IPv6 space: an IPv6 network
+  // (::ffff:192.0.2.0/64 is ::/64), which holds no IPv4 address, as ::/0 holds none.
   if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96) {
     addr = (addr as ipaddr.IPv6).toIPv4Address();
     bits -= 96;
   }
-  if (addr.kind() === 'ipv6') return { v6: [addr as ipaddr.IPv6, bits] };
+  if (addr.kind() === 'ipv6') return { v6: [ipv6Network(addr as ipaddr.IPv6, bits), bits] };
   const size = 2 ** (32 - bits);
   const start = Math.floor(ipv4ToInt(addr.toString()) / size) * size;
   return { v4: [start, start + size - 1] };
+}
+
+function ipv6Network(addr: ipaddr.IPv6, bits: number): ipaddr.IPv6 {
+  const bytes = addr.toByteArray();
+  for (let i = 0; i < 16; i++) {
+    const keep = Math.min(8, Math.max(0, bits - i * 8));
+    bytes[i] &= (0xff00 >> keep) & 0xff;
+  }
+  return ipaddr.fromByteArray(bytes) as ipaddr.IPv6;
+}
+
+/** The range as a network in CIDR form: "203.0.113.0/24", "2001:db8::/32", "192.0.2.7/32". */
+export function addressRangeText(r: AddressRange): string {
+  if ('v6' in r) return `${r.v6[0].toString()}/${r.v6[1]}`;
+  const [start, end] = r.v4;
+  const dotted = [start >>> 24, (start >>> 16) & 255, (start >>> 8) & 255, start & 255].join('.');
+  // A parsed range is one prefix: its size is a power of two.
+  return `${dotted}/${Math.clz32(end - start)}`;
 }
 
 export class AddressRanges {

@@ -64,7 +64,8 @@ export function isLoopback(ip: string): boolean {
 /**
  * Addresses of a local network rather than the Internet: RFC 1918, shared CGNAT space
  * (100.64/10), link-local (169.254/16, fe80::/10), loopback, IPv6 unique local (fc00::/7);
- * IPv4-mapped IPv6 by its IPv4 part.
+ * IPv4-mapped IPv6 by its IPv4 part. The one rule: the blocklist leaves these out by it,
+ * and test/util/local-ranges.test.ts holds signatures/addresses.json's ranges to it.
  */
 export function isPrivateAddress(ip: string): boolean {
   if (ip.indexOf('.') === -1) return privateV6(ip);

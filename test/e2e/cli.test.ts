@@ -91,6 +91,20 @@ describe('logscan events', () => {
     expect(runCli(['events', ufw, '--since', '2026-11-21', '--until', '2026-11-20']).code).toBe(2);
   });
 
+  it('a protocol logged by number (89, 112, 33) has one name in every format, and its number in DShield and ECS', () => {
+    const nf = join(dir, 'proto.log');
+    const win = join(dir, 'proto-pfirewall.log');
+    const numbers = ['89', '112', '33'];
+    writeFileSync(nf, numbers.map((n, i) => UFW[0].replace('06:25:01', `06:25:0${i + 1}`).replace(/PROTO=TCP .*/, `PROTO=${n}`)).join('\n') + '\n');
+    writeFileSync(win, [...PFW.slice(0, 4), ...numbers.map((n, i) => `2026-11-20 08:05:5${i} DROP ${n} 203.0.113.50 192.168.1.20 - - 40 - - - - - - - RECEIVE`)].join('\r\n') + '\r\n');
+    for (const file of [nf, win]) {
+      const args = ['events', file, '--year', '2026', '--tz', 'UTC'];
+      expect(ndjson(runCli(args).stdout).map((e) => e.proto), file).toEqual(['ospf', 'vrrp', 'dccp']);
+      expect(runCli([...args, '-o', 'dshield']).stdout.trim().split('\n').map((l) => l.split('\t')[7]), file).toEqual(numbers);
+      expect(ndjson(runCli([...args, '--ecs']).stdout).map((e) => (e.network as { iana_number: string }).iana_number), file).toEqual(numbers);
+    }
+  });
+
   it('reads the rotations of one log oldest first, whatever order the shell gave them', () => {
     const rot = join(dir, 'rot');
     mkdirSync(rot, { recursive: true });

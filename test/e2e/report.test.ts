@@ -540,6 +540,9 @@ describe('logscan report: filters', () => {
     const { doc } = json([mixed, ...BASE, '--source', '203.0.113.0/24']);
     expect(doc.sources.map((s) => s.ip)).toEqual(['203.0.113.9', '203.0.113.50']);
     expect(doc.filters).toMatchObject({ sources: ['203.0.113.0/24'] });
+    // IPv4-mapped: from /96 on the IPv4 range it carries; shorter, an IPv6 network (it was 203.0.113.0/0: every IPv4 source).
+    expect(json([mixed, ...BASE, '--source', '::ffff:203.0.113.0/120']).doc).toMatchObject({ filters: { sources: ['203.0.113.0/24'] }, sources: doc.sources });
+    expect(json([mixed, ...BASE, '--source', '::ffff:203.0.113.0/64']).doc).toMatchObject({ filters: { sources: ['::/64'] }, sources: [] });
   });
 
   it('--source details the sources asked about in text and Markdown, with what JSON says of them', () => {

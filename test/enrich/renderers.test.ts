@@ -1,8 +1,6 @@
 // CSV, blocklist, DShield and NDJSON enrichment: formats, and hostile log text that
 // must not become a formula, a shell command or an nft statement.
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { ReportDoc } from '../../src/aggregate/report.js';
-import type { RankedSource } from '../../src/aggregate/summary.js';
 import { enrichEventEcs, enrichEventJson } from '../../src/enrich/event-enrich.js';
 import { openGeoIp, type GeoIp } from '../../src/enrich/geoip.js';
 import { commentSafe, renderBlocklist } from '../../src/render/blocklist.js';
@@ -11,30 +9,12 @@ import { setHomeNetworks } from '../../src/util/egress.js';
 import { dshieldFlags, eventToDshield } from '../../src/render/dshield.js';
 import { eventToEcs, eventToJson } from '../../src/render/event-json.js';
 import { csvText, renderReportCsv } from '../../src/render/report-csv.js';
+import { protoByNumber } from '../../src/util/protocols.js';
 import { makeEvent } from '../helpers/events.js';
+import { doc, row } from '../helpers/report-doc.js';
 import { makeGeoDir } from '../helpers/geo-fixture.js';
 
 const HOSTILE = 'scan\n rm -rf / #\r\u2028nft flush ruleset\u001b[2J';
-
-function row(ip: string, score: number, explanation = 'vertical scan: 300 ports in 2 min', extra: Partial<RankedSource> = {}): RankedSource {
-  return {
-    rank: 1, ip, score, scoreParts: { breadth: 0, findings: 0, volume: 0, persistence: 0, factor: 1 }, severity: 4, events: 3, packets: 3,
-    ports: 3, portsCapped: false, tcpPorts: 3, udpPorts: 0, hosts: 1, hostsCapped: false, first: '2026-03-14T10:00:00.000Z', last: '2026-03-14T10:01:00.000Z',
-    protocols: ['tcp'], tcpFlags: {}, actions: { drop: 3, reject: 0, allow: 0, other: 0 }, rules: {}, annotations: {}, topPorts: [],
-    findings: [{ id: 'vertical-scan', severity: 4, text: 'x', evidence: {} }], explanation, addressRange: null, ...extra,
-  };
-}
-
-function doc(sources: RankedSource[]): ReportDoc {
-  return {
-    schemaVersion: 1, inputs: [{ file: 'fw.log', format: 'iptables', formatBy: 'sniff', lines: 3, events: 3, skipped: 0, malformed: 0, error: null, incomplete: false }],
-    totals: { lines: 3, events: 3, parsedEvents: 3, packets: 3, skipped: 0, malformed: 0, sources: sources.length, sourcesCapped: false }, span: { first: null, last: null },
-    byFormat: [], byRule: [], ruleLabels: 0, byAction: [], byProto: [], byDirection: [], probes: { packets: 3, ports: 1, blocked: 3, blockedPorts: 1, own: 0, replies: 0, noise: 0 }, topSources: [],
-    topPorts: [{ proto: 'tcp', port: 23, packets: 3, share: 1, names: ['Telnet', '=cmd|calc'], meaning: 'Unencrypted remote login.', sources: 2 }, { proto: 'sctp', port: 9, packets: 1, share: 0, names: [], meaning: null, sources: null }], topPortsBlockedOnly: true, topPortsPackets: 3, topPortSourcesCapped: false, perHour: [], perHourBlocked: [], perDay: [], perDayCapped: false,
-    filters: { since: null, until: null, sources: [], minSeverity: null }, sources, rankedSources: sources.length, findings: [], maxFindingSeverity: 4,
-    interpretations: [], sourceRanges: [], profiles: { tracked: 1, evicted: 0, evictedEvents: 0, cap: 100000 }, interrupted: null, logGaps: null,
-  };
-}
 
 describe('-o csv', () => {
   test('RFC 4180 quoting and formula neutralisation', () => {
@@ -148,6 +128,13 @@ describe('-o dshield', () => {
   test('ICMP type and code in the port fields, UDP without flags', () => {
     expect(eventToDshield(makeEvent({ proto: 'icmp', icmp: { type: 8, code: 0 } }), { tz: 'UTC', userid: 0 })).toBe('2026-03-14 10:00:00 +00:00\t0\t1\t203.0.113.7\t8\t198.51.100.10\t0\t1\t');
     expect(eventToDshield(makeEvent({ proto: 'udp' }), { tz: 'UTC', userid: 0 })!.split('\t')[7]).toBe('17');
+  });
+
+  test('the protocol is its IANA number whatever name the event gives it (OSPF, VRRP, CARP, DCCP were written as names)', () => {
+    const proto = (p: string) => eventToDshield(makeEvent({ proto: p, src: { port: null }, dst: { port: null } }), { tz: 'UTC', userid: 0 })!.split('\t')[7];
+    expect(['ospf', 'vrrp', 'dccp', 'hopopt', 'carp', '162'].map(proto)).toEqual(['89', '112', '33', '0', '112', '162']);
+    // Every name the protocol table gives an event goes back to its number.
+    for (let n = 0; n <= 255; n++) expect(proto(protoByNumber(n)), String(n)).toBe(String(n));
   });
 
   test('a target the log does not name, or names with no valid address, is an empty field', () => {

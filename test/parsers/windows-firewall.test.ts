@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { localTimeConverter, wallClockMs } from '../../src/parsers/local-time.js';
+import { protoByNumber } from '../../src/util/protocols.js';
 import { windowsFirewallFormat as wf } from '../../src/parsers/windows-firewall.js';
 import { parseLines, splitLines } from '../helpers/parse.js';
 
@@ -186,6 +187,9 @@ describe('windows-firewall: fields', () => {
   it('protocol numbers map to names; unknown numbers stay numeric strings', () => {
     const proto = (p: string) => one(`2026-11-20 06:25:03 DROP ${p} 10.0.0.5 10.0.0.9 - - 40 - - - - - - - RECEIVE`).event!.proto;
     expect([proto('1'), proto('2'), proto('6'), proto('17'), proto('58'), proto('99'), proto('ICMPv6'), proto('UDP')]).toEqual(['icmp', 'igmp', 'tcp', 'udp', 'icmpv6', '99', 'icmpv6', 'udp']);
+    expect([proto('0'), proto('33'), proto('89'), proto('112'), proto('IPv6-ICMP')]).toEqual(['hopopt', 'dccp', 'ospf', 'vrrp', 'icmpv6']);
+    // The table every format shares: Windows had its own, without 0 and 33 (DCCP was "33" here, "dccp" elsewhere).
+    for (let n = 0; n <= 255; n++) expect(proto(String(n)), String(n)).toBe(protoByNumber(n));
   });
 
   it('IPv6 rows have ipVersion 6 and keep the address as written', () => {

@@ -137,6 +137,8 @@ describe('protocol numbers: one table for every format and for ECS', () => {
     expect(iana(nf)).toBe('89');
     expect(iana(makeEvent({ proto: 'tcp' }))).toBe('6');
     expect(iana(makeEvent({ proto: '253' }))).toBe('253');
+    // pf and pfSense log CARP by name; its packets are protocol 112.
+    expect(iana(makeEvent({ proto: 'carp' }))).toBe('112');
     expect(iana(makeEvent({ proto: 'other' }))).toBeUndefined();
   });
 });

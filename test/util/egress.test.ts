@@ -18,7 +18,7 @@ describe('isPrivateAddress', () => {
   ])('%s is not', (ip) => expect(isPrivateAddress(ip)).toBe(false));
 });
 
-describe('isPrivateAddress agrees with ipaddr.js (which the blocklist uses, off the per-event path)', () => {
+describe('isPrivateAddress agrees with ipaddr.js, at random (test/util/local-ranges.test.ts: at the edge of every range)', () => {
   const LOCAL = new Set(['private', 'loopback', 'linkLocal', 'uniqueLocal', 'carrierGradeNat']);
   const v6 = fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 8, maxLength: 8 }).chain((groups) =>
     fc.constantFrom(
