@@ -70,6 +70,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.md.evicted': [100_000, 20],
   'daily.probes': [195, '125', 125, 51],
   'daily.filesRead': [2, 'kern.log.1, kern.log', 1, [['messages', 'its kernel lines are already in kern.log']]],
+  'daily.noFileForDay': ['2026-11-17 10:00Z'],
   'daily.skipReason': [{ kind: 'later-lines', older: 'kern.log.1', olderWritten: '2026-11-22 06:25Z' }],
   'daily.noBasis': ['2026-11-20'],
   'daily.basis': ['2026-11-20', false, true],
