@@ -54,7 +54,7 @@ export const zh: Messages = {
   icmpType: {
     icmp: {
       0: '回显应答',
-      3: '目标不可达',
+      3: '目的不可达',
       4: '源抑制',
       5: '重定向',
       8: '回显请求（ping）',
@@ -70,7 +70,7 @@ export const zh: Messages = {
       18: '地址掩码应答',
     },
     icmpv6: {
-      1: '目标不可达',
+      1: '目的不可达',
       2: '数据包过大',
       3: '超时',
       4: '参数问题',
@@ -92,7 +92,7 @@ export const zh: Messages = {
     [
       own > 0 ? `本方发出 ${fmtInt(own)} 个包` : '',
       replies > 0 ? `${fmtInt(replies)} 个是对本方连接的回复` : '',
-      noise > 0 ? `${fmtInt(noise)} 个是局域网广播杂音` : '',
+      noise > 0 ? `${fmtInt(noise)} 个是局域网广播噪声` : '',
     ].filter(Boolean),
 
   duration: {
@@ -134,15 +134,15 @@ export const zh: Messages = {
       ]
         .filter((s) => s !== '')
         .join('，'),
-    noise: '本地广播噪声',
+    noise: '局域网广播噪声',
     about: {
       'outbound-blocked': '防火墙拦下了本方机器在僵尸程序常用端口上的外连（smtp-outbound、irc-outbound、telnet-outbound、smb-outbound）：直接发信、IRC、telnet 或向其他网络的 Windows 共享。这不能证明已被感染，但应首先检查这台机器。',
       'outbound-malware': '本方机器向木马、蠕虫或广告软件的端口发送了流量（trojan-outbound、adbot-outbound）：那台机器上有程序在与之通信，说明它已被感染或是该恶意软件的控制端。应查出背后的进程。',
-      'trojan-probe': '探测木马、蠕虫或后门监听的端口：有人在寻找已被感染的机器。被拦截的探测并不说明本机已中毒；若只是大范围扫描顺带扫到，则只评为低级别。',
+      'trojan-probe': '探测木马、蠕虫或后门监听的端口：有人在寻找已被感染的机器。被拦截的探测并不说明本机已中毒；若只是大范围扫描顺带扫到，严重度只评为低。',
       'vertical-scan': '同一来源尝试了 15 个以上 TCP 端口（--scan-ports）：寻找可攻击服务的端口扫描。',
       'horizontal-sweep': '同一来源对 10 台以上主机尝试相同的少数端口（--sweep-hosts）：在整个网络中搜寻某一服务。',
       'udp-scan': '同一来源发往 15 个以上 UDP 端口：UDP 端口扫描（traceroute 只落在 33434-33600 之内）。',
-      'proto-scan': '同一来源发送了 8 种以上 IP 协议的包：扫描的不是端口，而是协议号本身（如 nmap -sO），以探查本机响应哪些协议。',
+      'proto-scan': '同一来源发送了 8 种以上 IP 协议的包：扫描的不是端口，而是协议号本身（如 nmap -sO），以探查本机应答哪些协议。',
       'null-scan': '完全不带标志位的 TCP 包（nmap -sN）：正常连接从不发送，是为绕过简单过滤并识别操作系统而构造的。',
       'xmas-scan': '同时置 FIN、PSH、URG 的 TCP 包（nmap -sX）：人为构造，不属于任何正常连接。',
       'synfin-scan': '同时置 SYN 和 FIN 的 TCP 包：正常协议栈不会发出的矛盾组合，用来规避过滤。',
@@ -152,7 +152,7 @@ export const zh: Messages = {
       'icmp-sweep': '向 10 台以上主机发送回显请求（ping）：在查找哪些地址在线。',
       'service-knock': '大量的包（15 个以上，且占该来源一半以上）发往少数主机的同一端口：对某一服务的密码猜测或反复尝试。',
       traceroute: '只落在 33434-33600 之内的 UDP：很可能是有人在追踪到你的路由；无害。',
-      'dialup-leftover': '发给此前使用你这个拨号/DHCP 地址者的聊天、游戏、文件共享或 Sub-7 流量；并非针对你的攻击。',
+      'dialup-leftover': '发给你这个拨号/DHCP 地址上一个使用者的聊天、游戏、文件共享或 Sub-7 流量；并非针对你的攻击。',
       'server-replies': '该来源的大部分包是服务器的回复（按源端口判断：DNS、NTP、网页等）或反向散射，在防火墙已忘记连接后落到客户端端口，或是关于本方所发数据包的 ICMP 差错报文；不是探测。',
       noise: '该来源的大部分包是本网段的广播（DHCP、NetBIOS、SSDP 等）；无害。',
     },
@@ -228,7 +228,7 @@ export const zh: Messages = {
       share: '占比',
       knownAs: '已知用途',
       interpretation: '解读',
-      sev: '级别',
+      sev: '严重度',
       sourceCount: '来源数',
       example: '示例来源',
       meaning: '含义',

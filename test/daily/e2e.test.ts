@@ -287,7 +287,7 @@ describe('how far the logs reach', () => {
     const html = runCli([...args, '-o', 'html']).stdout;
     expect(html).toContain('<div class="k">probes</div><div class="v">2</div>');
     expect(html).toContain('<div class="k">not probes</div><div class="v">5</div><div class="t">3 packets sent from this side · 1 reply to its connections · 1 packet of LAN broadcast chatter</div>');
-    expect(runCli([...args, '-o', 'text', '--lang', 'zh']).stdout).toContain('本方发出 3 个包 · 1 个是对本方连接的回复 · 1 个是局域网广播杂音');
+    expect(runCli([...args, '-o', 'text', '--lang', 'zh']).stdout).toContain('本方发出 3 个包 · 1 个是对本方连接的回复 · 1 个是局域网广播噪声');
     // The report of the whole log says the same in its header.
     const report = runCli([log, '--tz', 'UTC']).stdout;
     expect(report).toContain('\nprobes     2 packets to 2 ports\n');

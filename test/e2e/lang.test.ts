@@ -206,7 +206,7 @@ describe('--lang zh: the daily summary', () => {
     const text = out([...DAY, '--lang', 'zh', '-o', 'text']);
     expect(text).toMatch(/^logscan 日报 · 2026-11-21（UTC）\n/);
     expect(text).toContain('探测       153 个包，来自 99 个来源，发往 39 个端口\n');
-    expect(text).toContain('非探测     本方发出 3 个包 · 12 个是对本方连接的回复 · 27 个是局域网广播杂音\n');
+    expect(text).toContain('非探测     本方发出 3 个包 · 12 个是对本方连接的回复 · 27 个是局域网广播噪声\n');
     expect(text).toContain('拦截       189（占记录的 195 个包的 97%） · 放行 3 (1.5%) · 其他 3\n');
     expect(text).toContain('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录）');
     expect(text).toContain('  探测     454 → 153 (−66%)\n');

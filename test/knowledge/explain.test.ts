@@ -153,7 +153,7 @@ describe('table rendering', () => {
   it('speaks Chinese with --lang zh', () => {
     const out = render(100, 'zh', '6776', 'nothing-matches-this');
     expect(out).toContain('注册端口');
-    expect(out).toContain('作为目标端口：');
+    expect(out).toContain('作为目的端口：');
     expect(out).toContain('木马');
     expect(out).toMatch(/Sub-7 按功能建立不同连接/);
     expect(out).toContain('没有与“nothing-matches-this”匹配的条目。');
@@ -303,7 +303,7 @@ describe('searching for ICMP types by word', () => {
     expect(types('ping')).toEqual(['8/icmp', '128/icmpv6']);
     expect(types('Unreachable')).toEqual(['3/icmp', '1/icmpv6']);
     expect(types('不可达')).toEqual(['3/icmp', '1/icmpv6']);
-    expect(answerQuery(kb, parseQuery('unreachable'), 'zh').icmpTypes[0]?.name).toBe('目标不可达');
+    expect(answerQuery(kb, parseQuery('unreachable'), 'zh').icmpTypes[0]?.name).toBe('目的不可达');
     expect(types('re')).toEqual([]);
     expect(types('sub7')).toEqual([]);
   });
