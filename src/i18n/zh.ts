@@ -48,6 +48,7 @@ export const zh: Messages = {
   colon: '：',
   listSep: '、',
   nameSep: '；',
+  aside: (s) => `（${s}）`,
   severity: ['信息', '提示', '低', '中', '高', '严重'],
   action: { drop: '丢弃', reject: '拒绝', allow: '放行', other: '其他' },
   direction: { in: '入站', out: '出站', forward: '转发', unknown: '未知' },
@@ -187,6 +188,7 @@ export const zh: Messages = {
     protoNumber: (n) => `协议 ${n}`,
     moreProtocols: (n) => `另有 ${fmtInt(n)} 种`,
     moreLabels: (n) => `另有 ${fmtInt(n)} 个`,
+    noRule: '（无前缀）',
     daysBusiest: (n, first) => `共 ${fmtInt(n)} 天，最多的：${first}`,
     label: {
       filter: '筛选',
@@ -383,7 +385,7 @@ export const zh: Messages = {
     scoreAtLeast: (score, threshold) => `评分 ${score.toFixed(1)} ≥ ${threshold}`,
     folded: (n, ip, span, to) => `  另有 ${fmtInt(n)} 条来自 ${ip}，历时 ${span}${foldedTo(n, to)}`,
     window: (span, events, sources, atLeast = false) =>
-      events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自${atLeast ? '至少' : ' '}${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`,
+      events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自${atLeast ? '至少' : ''} ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`,
     followedFor: (span) => `── 已跟踪 ${span}`,
     logGap: (records) => `日志缺口：防火墙有${records === null ? '一些' : ` ${fmtInt(records)} 条`}记录未能在此写入（INFO-EVENTS-LOST）`,
   },

@@ -170,8 +170,10 @@ const LABELS = {
     search: (t: string, n: number) => `Search "${t}": ${n} ${n === 1 ? 'entry' : 'entries'}`,
     noSearch: (t: string) => `No entries match "${t}".`,
     srcSearch: 'Source-port entries:',
-    within: 'Within:',
-    spans: 'Spans:',
+    /** "80 (tcp, udp) — well-known port 0-1023"; `what` a port or a range, `classes` what it is in. */
+    title: (what: string, protocols: readonly string[], classes: string) => `${what} (${protocols.join(', ')}) — ${classes}`,
+    within: (classes: readonly string[]) => `Within: ${classes.join(', ')}`,
+    spans: (classes: readonly string[]) => `Spans: ${classes.join(', ')}`,
     annotation: (sev: number, floor: boolean) => `interpretation (annotation id), severity ${floor ? '≥' : ''}${sev}`,
     finding: (weight: number) => `finding of the ranking, score weight ${weight}, severity by the traffic`,
     ref: (refs: string) => `source: ${refs}`,
@@ -195,8 +197,9 @@ const LABELS = {
     search: (t: string, n: number) => `搜索“${t}”：${n} 条`,
     noSearch: (t: string) => `没有与“${t}”匹配的条目。`,
     srcSearch: '源端口条目：',
-    within: '属于：',
-    spans: '跨越：',
+    title: (what: string, protocols: readonly string[], classes: string) => `${what}（${protocols.join('、')}）— ${classes}`,
+    within: (classes: readonly string[]) => `属于：${classes.join('、')}`,
+    spans: (classes: readonly string[]) => `跨越：${classes.join('、')}`,
     annotation: (sev: number, floor: boolean) => `解读 id，严重度 ${floor ? '≥' : ''}${sev}`,
     finding: (weight: number) => `检测结果 id（用于排名），评分权重 ${weight}，严重度视流量而定`,
     ref: (refs: string) => `出处：${refs}`,
@@ -365,11 +368,8 @@ function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category'>, o: Exp
     return out.join('\n');
   }
   const what = q.kind === 'port' ? String(q.port) : `${q.from}-${q.to}`;
-  const sep = o.lang === 'zh' ? '，' : ', ';
-  const title =
-    q.kind === 'port'
-      ? `${what} (${q.protocols.join(sep)}) — ${classLine(r.classes[0], o.lang)}`
-      : `${what} (${q.protocols.join(sep)}) — ${r.classes.length > 1 ? L.spans : L.within} ${r.classes.map((k) => classLine(k, o.lang)).join(sep)}`;
+  const classes = r.classes.map((k) => classLine(k, o.lang));
+  const title = L.title(what, q.protocols, q.kind === 'port' ? classes[0]! : r.classes.length > 1 ? L.spans(classes) : L.within(classes));
   out.push(c.bold(title));
   for (const k of r.classes) out.push(c.dim(indent(k.text[o.lang], o.width)));
   out.push(L.dst);

@@ -10,6 +10,7 @@ type Fn = (...args: unknown[]) => string;
 
 /** Arguments to call each catalog function with, by key path; chosen so the Chinese result has words in it. */
 const SAMPLES: Record<string, unknown[]> = {
+  aside: ['100%'],
   'duration.seconds': ['42'],
   'duration.minutes': ['4'],
   'duration.hours': ['3.5'],

@@ -138,9 +138,9 @@ describe('table rendering', () => {
 
   it('a range inside one port class is "within" it; across classes it "spans" them', () => {
     expect(render(100, 'en', '6970-7170')).toContain('6970-7170 (tcp, udp) — Within: registered port 1024-49151');
-    expect(render(100, 'zh', '6970-7170')).toContain('— 属于： 注册端口 1024-49151');
+    expect(render(100, 'zh', '6970-7170')).toContain('6970-7170（tcp、udp）— 属于：注册端口 1024-49151');
     expect(render(100, 'en', '1000-1100')).toContain('1000-1100 (tcp, udp) — Spans: well-known port 0-1023, registered port 1024-49151');
-    expect(render(100, 'zh', '1000-1100')).toContain('— 跨越： 公认端口 0-1023');
+    expect(render(100, 'zh', '1000-1100')).toContain('1000-1100（tcp、udp）— 跨越：公认端口 0-1023、注册端口 1024-49151');
   });
 
   it('an unknown port says so, with its class', () => {
