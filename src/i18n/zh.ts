@@ -106,7 +106,7 @@ export const zh: Messages = {
 
   finding: {
     partSep: '；',
-    outboundMalware: (families) => `本方向外连接恶意软件端口：${families}`,
+    outboundMalware: (families) => `本方主动外连恶意软件端口：${families}`,
     outboundBlocked: (kinds) => `外连被拦截：${kinds}`,
     trojanFamily: (family, ports, more) => `${family} ${portList(ports, more)}`,
     moreFamilies: (n) => `另有 ${fmtInt(n)} 个家族`,
@@ -178,7 +178,7 @@ export const zh: Messages = {
     interrupted: (signal) => `被 ${signal} 中断：本报告只包含中断前读到的内容`,
     logGapsLabel: '日志缺口',
     logGaps: (records, uncounted, rows, when) =>
-      `防火墙有${records === 0 ? '一些' : `${uncounted > 0 ? '至少 ' : ' '}${fmtInt(records)} 条`}记录未能写入（${fmtInt(rows)} 行 INFO-EVENTS-LOST${uncounted > 0 && records > 0 ? `，其中 ${fmtInt(uncounted)} 行没有数量` : ''}${opt(when, (w) => `，${w}`)}）：这段时间前后的统计偏低`,
+      `防火墙${records === 0 ? '有一些' : `${uncounted > 0 ? '至少有' : '有'} ${fmtInt(records)} 条`}记录未能写入（${fmtInt(rows)} 行 INFO-EVENTS-LOST${uncounted > 0 && records > 0 ? `，其中 ${fmtInt(uncounted)} 行没有数量` : ''}${opt(when, (w) => `，${w}`)}）：这段时间前后的统计偏低`,
     noMatch: '没有符合筛选条件的事件。',
     noMatchSpan: (first, last) => `没有符合筛选条件的事件。读到的事件时间范围为 ${first} 至 ${last}。`,
     noRecords: '未找到防火墙记录。`logscan check FILE` 可以显示 logscan 如何解读这些行。',
@@ -306,7 +306,7 @@ export const zh: Messages = {
           ? `最后写入于 ${r.lastWritten}，早于当天开始`
           : r.kind === 'later-lines'
             ? `只含更晚的记录：${r.older} 最后写入于 ${r.olderWritten}`
-            : `其中的${r.lines === 'ufw' ? ' [UFW …] ' : '内核'}记录已在 ${r.earlier} 中读过`,
+            : `其中的${r.lines === 'ufw' ? ' [UFW …] ' : '内核'}记录在 ${r.earlier} 中已有`,
     trendNew: '新增',
     noBasis: (date) => `没有 ${date} 的数据（日志中没有；--state DIR 可按天保存摘要）`,
     basis: (date, fromState, partly) => `对比 ${date}，数据来自${fromState ? ' --state 摘要' : '同一批日志'}${partly ? '（该日只有部分时段有记录）' : ''}`,
@@ -323,7 +323,7 @@ export const zh: Messages = {
     cutShort: '有输入读取中断（见上文）：当天的记录可能不全',
     noRecordsOn: (date) => `${date} 没有防火墙记录（读取的日志属于其他日期）。`,
     blockedValue: (blocked, allowed, other) => `${blocked} · 放行 ${allowed}${other !== null ? ` · 其他 ${fmtInt(other)}` : ''}`,
-    blockedOfLogged: (blocked, pct, packets) => `${fmtInt(blocked)}（占记录的 ${fmtInt(packets)} 个包的 ${pct}）`,
+    blockedOfLogged: (blocked, pct, packets) => `${fmtInt(blocked)}（占所记录 ${fmtInt(packets)} 个包的 ${pct}）`,
     newToday: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${fmtInt(n)} 个`,
     newlyProbed: (n) => `${fmtInt(n)} 个首次被探测`,
     activity: '每小时活动',

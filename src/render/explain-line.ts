@@ -124,7 +124,7 @@ const LABELS = {
       out: (o: string | null) => `${o ? `从 ${o} ` : ''}离开本机`,
       forward: (i: string | null, o: string | null) => `经本机转发${i ? `，从 ${i}` : ''}${o ? ` 到 ${o}` : ''}`,
     },
-    rule: (r: string) => `规则记录为 ${r}`,
+    rule: (r: string) => `由记录为 ${r} 的规则处理`,
     flags: (f: string) => `标志 ${f}`,
     noFlags: '没有任何标志（NULL 扫描）',
     ttl: (n: number) => `TTL ${n}`,
@@ -146,7 +146,7 @@ const LABELS = {
     skipped: (f: string, why: string | null) => `是 ${f} 格式的行，但不是防火墙记录${why ? `：${why}` : ''}。`,
     malformed: (f: string, why: string | null) => `看起来是 ${f} 防火墙记录，但无法读取${why ? `：${why}` : ''}。`,
     header: (f: string, what: string) => `${f} 的文件头（${what}）：作用于其后给出的行。`,
-    alone: '只结合此前给出的行解读：需要整个日志才能看出的情况（扫描、重试、traceroute）请用 `logscan FILE` 查看；`logscan explain 地址` 或 `端口` 可进一步说明两端。',
+    alone: '以上解读只参考了每行本身及其之前给出的行：需要整个日志才能看出的情况（扫描、重试、traceroute）请用 `logscan FILE` 查看；`logscan explain 地址` 或 `端口` 可进一步说明两端。',
   },
 } as const;
 

@@ -409,7 +409,7 @@ describe('discovery (--log-dir)', () => {
         `${f('kern.log')}（只含更晚的记录：kern.log.1 最后写入于 2026-11-22 06:25Z）；` +
         `${f('kern.log.3.gz')}（最后写入于 2026-11-19 06:25Z，早于当天开始）；` +
         `${f('kern.log.4')}（空文件）；` +
-        `${f('messages.1')}, ${f('messages')}（其中的内核记录已在 kern.log 中读过）`,
+        `${f('messages.1')}, ${f('messages')}（其中的内核记录在 kern.log 中已有）`,
     );
     const zh = daily(['--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC', '--lang', 'zh']);
     expect(zh.skippedFiles.map((s) => s.why)).toEqual(d.skippedFiles.map((s) => s.why));

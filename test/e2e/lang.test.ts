@@ -80,7 +80,7 @@ describe('--lang zh: the report', () => {
     const one = out(['samples/iptables.log', ...BASE, '--lang', 'zh', '--source', '172.16.5.2']);
     expect(one).toContain('  处理结果（包数）\n    丢弃 6\n');
     expect(one).toMatch(/\n {4}90\.9：广度 /);
-    expect(one).toContain('本方向外连接恶意软件端口：SQL Slammer 1434/udp');
+    expect(one).toContain('本方主动外连恶意软件端口：SQL Slammer 1434/udp');
     expect(one).not.toMatch(/\bdrop \d/);
   });
 
@@ -216,7 +216,7 @@ describe('--lang zh: the daily summary', () => {
     expect(text).toMatch(/^logscan 日报 · 2026-11-21（UTC）\n/);
     expect(text).toContain('探测       153 个包，来自 99 个来源，发往 39 个端口\n');
     expect(text).toContain('非探测     本方发出 3 个包 · 12 个是对本方连接的回复 · 27 个是局域网广播噪声\n');
-    expect(text).toContain('拦截       189（占记录的 195 个包的 97%） · 放行 3（1.5%） · 其他 3\n');
+    expect(text).toContain('拦截       189（占所记录 195 个包的 97%） · 放行 3（1.5%） · 其他 3\n');
     expect(text).toContain('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录）');
     expect(text).toContain('  探测     454 → 153（−66%）\n');
     expect(text).toContain('  来源     76 → 99（+30%） · 今天新出现 79 个\n');
