@@ -692,8 +692,9 @@ class AnnotatorImpl implements Annotator {
       family: x.family?.[this.lang] ?? name,
       category: catName[this.lang],
       // The variant ("old default", "keylogger") is cut from the English name and then
-      // translated word by word (malware-name.ts), so it gets the English pair.
-      ...malwareVars(x.name.en, x.family ?? { en: x.name.en, zh: x.name.en }, catName, this.lang),
+      // translated word by word (malware-name.ts), so it gets the English name; without a
+      // family the entry's own name, in each language, names the malware ("pcserver 后门").
+      ...malwareVars(x.name.en, x.family ?? x.name, catName, this.lang),
     };
   }
 
