@@ -83,6 +83,9 @@ describe('port-known / trojan', () => {
   });
   it('today\'s most probed ports beyond the seed documents are named', () => {
     expect(find(annotateOne(tcp(7547)), 'port-known')?.text).toMatch(/TR-069/);
+    // The 2016 Mirai variant sent TR-064 commands to 7547 (not TR-069 itself).
+    expect(find(annotateOne(tcp(7547)), 'port-known')?.text).toMatch(/2016 a Mirai variant sent TR-064 commands to this port/);
+    expect(find(annotateOne(tcp(7547), { lang: 'zh' }), 'port-known')?.text).toMatch(/2016 年一个 Mirai 变种向此端口发送 TR-064 命令/);
     expect(find(annotateOne(tcp(8291)), 'port-known')?.text).toMatch(/MikroTik/);
     expect(find(annotateOne(tcp(2376)), 'port-known')?.text).toMatch(/Docker/);
     expect(find(annotateOne(udp(5355)), 'port-known')?.severity).toBe(0);
