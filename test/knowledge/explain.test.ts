@@ -334,7 +334,9 @@ describe('wrapText', () => {
   it('wraps English at spaces and Chinese anywhere, by display width', () => {
     expect(wrapText('one two three four', 9)).toEqual(['one two', 'three', 'four']);
     expect(wrapText('一二三四五', 4)).toEqual(['一二', '三四', '五']);
-    expect(wrapText('端口 6776 的含义', 8)).toEqual(['端口', '6776 的', '含义']);
+    // A short Chinese run after a space goes to the next line whole ("的含义", not "的" / "含义"; box-table.test.ts).
+    expect(wrapText('端口 6776 的含义', 8)).toEqual(['端口', '6776', '的含义']);
+    expect(wrapText('端口 6776 的含义是什么', 8)).toEqual(['端口', '6776 的', '含义是什', '么']);
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     expect(wrapText('', 10)).toEqual(['']);
   });
