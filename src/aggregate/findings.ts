@@ -89,7 +89,7 @@ function portLabel(key: number): string {
 
 // "Port of the {malware}{variant}: …" and "Port through which the {malware} spreads{variant}: …"
 // in signatures/annotations.json ({malware} is "Sub-7 trojan", or "Doly Trojan" alone).
-const TROJAN_TEXT = /^Port (?:of the|through which the) (.+?)(?: (?:trojan|worm|backdoor))?(?: spreads)?(?: \([^)]*\))?:/;
+const TROJAN_TEXT = /^Port (?:of the|through which the) (.+?)(?: (?:worm backdoor|trojan|worm|backdoor))?(?: spreads)?(?: \([^)]*\))?:/;
 
 /** Family of a trojan probe: the knowledge base if loaded, else the annotation text (then the same in both languages). */
 function familyOf(key: number, text: string, kb: KnowledgeBase | null): LocalizedText {

@@ -230,8 +230,23 @@ function mask(values: readonly (string | null)[] | null, bits: Readonly<Record<s
   return m;
 }
 
+const HAN = /[\u3400-\u9fff]/;
+const LATIN_EDGE = /[A-Za-z0-9]/;
+
+/**
+ * `{name}` … filled in. Where a value starting or ending in Latin letters or digits meets a
+ * Chinese character of the template, a space goes between, as the Chinese texts write
+ * them: “发往{malware}” reads “发往 Sub-7（木马）” but “发往冰河（木马）”.
+ */
 function fill(template: string, vars: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, k: string) => vars[k] ?? whole);
+  return template.replace(/\{(\w+)\}/g, (whole: string, k: string, at: number) => {
+    const v = vars[k];
+    if (v === undefined) return whole;
+    const before = at > 0 && HAN.test(template[at - 1]!) && LATIN_EDGE.test(v.charAt(0)) ? ' ' : '';
+    const next = template.charAt(at + whole.length);
+    const after = next !== '' && HAN.test(next) && LATIN_EDGE.test(v.charAt(v.length - 1)) ? ' ' : '';
+    return before + v + after;
+  });
 }
 
 function makeAnnotation(id: string, severity: Severity, text: string, ref: string): Annotation {
@@ -677,8 +692,9 @@ class AnnotatorImpl implements Annotator {
       family: x.family?.[this.lang] ?? name,
       category: catName[this.lang],
       // The variant ("old default", "keylogger") is cut from the English name and then
-      // translated word by word (malware-name.ts), so it gets the English pair.
-      ...malwareVars(x.name.en, x.family ?? { en: x.name.en, zh: x.name.en }, catName, this.lang),
+      // translated word by word (malware-name.ts), so it gets the English name; without a
+      // family the entry's own name, in each language, names the malware ("pcserver 后门").
+      ...malwareVars(x.name.en, x.family ?? x.name, catName, this.lang),
     };
   }
 

@@ -35,6 +35,8 @@ export const en = {
   listSep: ', ',
   /** Between the names a port is known by ("HTTP; Executor trojan"). */
   nameSep: '; ',
+  /** An aside after a value: "265 (100%)", "964 → 153 (−84%)", a time span's zone; Chinese writes full-width brackets, "265（100%）", so one line never mixes the two. */
+  aside: (s: string) => ` (${s})`,
   severity: ['info', 'notice', 'low', 'medium', 'high', 'critical'] as SeverityWords,
   /** Values of byAction / byDirection (the JSON keeps the machine names). */
   action: { drop: 'drop', reject: 'reject', allow: 'allow', other: 'other' },
@@ -203,6 +205,8 @@ export const en = {
     /** After the protocols shown: how many others the log had. */
     moreProtocols: (n: number) => `+${fmtInt(n)} more`,
     moreLabels: (n: number) => `+${fmtInt(n)} more`,
+    /** The "logged as" item for records without a log prefix or rule label (the JSON key stays "(none)"). */
+    noRule: '(none)',
     /** The first of the busiest days of a long log ("2026-11-17 1,204"), after how many days had records. */
     daysBusiest: (n: number, first: string) => `${counted(n, 'day')}, the busiest: ${first}`,
     /** Labels of the header lines and item rows (text pads them to one column, Markdown bolds them). */

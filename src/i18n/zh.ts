@@ -48,13 +48,14 @@ export const zh: Messages = {
   colon: '：',
   listSep: '、',
   nameSep: '；',
+  aside: (s) => `（${s}）`,
   severity: ['信息', '提示', '低', '中', '高', '严重'],
   action: { drop: '丢弃', reject: '拒绝', allow: '放行', other: '其他' },
   direction: { in: '入站', out: '出站', forward: '转发', unknown: '未知' },
   icmpType: {
     icmp: {
       0: '回显应答',
-      3: '目标不可达',
+      3: '目的不可达',
       4: '源抑制',
       5: '重定向',
       8: '回显请求（ping）',
@@ -70,7 +71,7 @@ export const zh: Messages = {
       18: '地址掩码应答',
     },
     icmpv6: {
-      1: '目标不可达',
+      1: '目的不可达',
       2: '数据包过大',
       3: '超时',
       4: '参数问题',
@@ -92,7 +93,7 @@ export const zh: Messages = {
     [
       own > 0 ? `本方发出 ${fmtInt(own)} 个包` : '',
       replies > 0 ? `${fmtInt(replies)} 个是对本方连接的回复` : '',
-      noise > 0 ? `${fmtInt(noise)} 个是局域网广播杂音` : '',
+      noise > 0 ? `${fmtInt(noise)} 个是局域网广播噪声` : '',
     ].filter(Boolean),
 
   duration: {
@@ -105,7 +106,7 @@ export const zh: Messages = {
 
   finding: {
     partSep: '；',
-    outboundMalware: (families) => `本方向外连接恶意软件端口：${families}`,
+    outboundMalware: (families) => `本方主动外连恶意软件端口：${families}`,
     outboundBlocked: (kinds) => `外连被拦截：${kinds}`,
     trojanFamily: (family, ports, more) => `${family} ${portList(ports, more)}`,
     moreFamilies: (n) => `另有 ${fmtInt(n)} 个家族`,
@@ -134,15 +135,15 @@ export const zh: Messages = {
       ]
         .filter((s) => s !== '')
         .join('，'),
-    noise: '本地广播噪声',
+    noise: '局域网广播噪声',
     about: {
       'outbound-blocked': '防火墙拦下了本方机器在僵尸程序常用端口上的外连（smtp-outbound、irc-outbound、telnet-outbound、smb-outbound）：直接发信、IRC、telnet 或向其他网络的 Windows 共享。这不能证明已被感染，但应首先检查这台机器。',
       'outbound-malware': '本方机器向木马、蠕虫或广告软件的端口发送了流量（trojan-outbound、adbot-outbound）：那台机器上有程序在与之通信，说明它已被感染或是该恶意软件的控制端。应查出背后的进程。',
-      'trojan-probe': '探测木马、蠕虫或后门监听的端口：有人在寻找已被感染的机器。被拦截的探测并不说明本机已中毒；若只是大范围扫描顺带扫到，则只评为低级别。',
+      'trojan-probe': '探测木马、蠕虫或后门监听的端口：有人在寻找已被感染的机器。被拦截的探测并不说明本机已中毒；若只是大范围扫描顺带扫到，严重度只评为低。',
       'vertical-scan': '同一来源尝试了 15 个以上 TCP 端口（--scan-ports）：寻找可攻击服务的端口扫描。',
       'horizontal-sweep': '同一来源对 10 台以上主机尝试相同的少数端口（--sweep-hosts）：在整个网络中搜寻某一服务。',
       'udp-scan': '同一来源发往 15 个以上 UDP 端口：UDP 端口扫描（traceroute 只落在 33434-33600 之内）。',
-      'proto-scan': '同一来源发送了 8 种以上 IP 协议的包：扫描的不是端口，而是协议号本身（如 nmap -sO），以探查本机响应哪些协议。',
+      'proto-scan': '同一来源发送了 8 种以上 IP 协议的包：扫描的不是端口，而是协议号本身（如 nmap -sO），以探查本机应答哪些协议。',
       'null-scan': '完全不带标志位的 TCP 包（nmap -sN）：正常连接从不发送，是为绕过简单过滤并识别操作系统而构造的。',
       'xmas-scan': '同时置 FIN、PSH、URG 的 TCP 包（nmap -sX）：人为构造，不属于任何正常连接。',
       'synfin-scan': '同时置 SYN 和 FIN 的 TCP 包：正常协议栈不会发出的矛盾组合，用来规避过滤。',
@@ -152,7 +153,7 @@ export const zh: Messages = {
       'icmp-sweep': '向 10 台以上主机发送回显请求（ping）：在查找哪些地址在线。',
       'service-knock': '大量的包（15 个以上，且占该来源一半以上）发往少数主机的同一端口：对某一服务的密码猜测或反复尝试。',
       traceroute: '只落在 33434-33600 之内的 UDP：很可能是有人在追踪到你的路由；无害。',
-      'dialup-leftover': '发给此前使用你这个拨号/DHCP 地址者的聊天、游戏、文件共享或 Sub-7 流量；并非针对你的攻击。',
+      'dialup-leftover': '发给你这个拨号/DHCP 地址上一个使用者的聊天、游戏、文件共享或 Sub-7 流量；并非针对你的攻击。',
       'server-replies': '该来源的大部分包是服务器的回复（按源端口判断：DNS、NTP、网页等）或反向散射，在防火墙已忘记连接后落到客户端端口，或是关于本方所发数据包的 ICMP 差错报文；不是探测。',
       noise: '该来源的大部分包是本网段的广播（DHCP、NetBIOS、SSDP 等）；无害。',
     },
@@ -177,7 +178,7 @@ export const zh: Messages = {
     interrupted: (signal) => `被 ${signal} 中断：本报告只包含中断前读到的内容`,
     logGapsLabel: '日志缺口',
     logGaps: (records, uncounted, rows, when) =>
-      `防火墙有${records === 0 ? '一些' : `${uncounted > 0 ? '至少 ' : ' '}${fmtInt(records)} 条`}记录未能写入（${fmtInt(rows)} 行 INFO-EVENTS-LOST${uncounted > 0 && records > 0 ? `，其中 ${fmtInt(uncounted)} 行没有数量` : ''}${opt(when, (w) => `，${w}`)}）：这段时间前后的统计偏低`,
+      `防火墙${records === 0 ? '有一些' : `${uncounted > 0 ? '至少有' : '有'} ${fmtInt(records)} 条`}记录未能写入（${fmtInt(rows)} 行 INFO-EVENTS-LOST${uncounted > 0 && records > 0 ? `，其中 ${fmtInt(uncounted)} 行没有数量` : ''}${opt(when, (w) => `，${w}`)}）：这段时间前后的统计偏低`,
     noMatch: '没有符合筛选条件的事件。',
     noMatchSpan: (first, last) => `没有符合筛选条件的事件。读到的事件时间范围为 ${first} 至 ${last}。`,
     noRecords: '未找到防火墙记录。`logscan check FILE` 可以显示 logscan 如何解读这些行。',
@@ -187,6 +188,7 @@ export const zh: Messages = {
     protoNumber: (n) => `协议 ${n}`,
     moreProtocols: (n) => `另有 ${fmtInt(n)} 种`,
     moreLabels: (n) => `另有 ${fmtInt(n)} 个`,
+    noRule: '（无前缀）',
     daysBusiest: (n, first) => `共 ${fmtInt(n)} 天，最多的：${first}`,
     label: {
       filter: '筛选',
@@ -228,7 +230,7 @@ export const zh: Messages = {
       share: '占比',
       knownAs: '已知用途',
       interpretation: '解读',
-      sev: '级别',
+      sev: '严重度',
       sourceCount: '来源数',
       example: '示例来源',
       meaning: '含义',
@@ -304,7 +306,7 @@ export const zh: Messages = {
           ? `最后写入于 ${r.lastWritten}，早于当天开始`
           : r.kind === 'later-lines'
             ? `只含更晚的记录：${r.older} 最后写入于 ${r.olderWritten}`
-            : `其中的${r.lines === 'ufw' ? ' [UFW …] ' : '内核'}记录已在 ${r.earlier} 中读过`,
+            : `其中的${r.lines === 'ufw' ? ' [UFW …] ' : '内核'}记录在 ${r.earlier} 中已有`,
     trendNew: '新增',
     noBasis: (date) => `没有 ${date} 的数据（日志中没有；--state DIR 可按天保存摘要）`,
     basis: (date, fromState, partly) => `对比 ${date}，数据来自${fromState ? ' --state 摘要' : '同一批日志'}${partly ? '（该日只有部分时段有记录）' : ''}`,
@@ -322,7 +324,7 @@ export const zh: Messages = {
     cutShort: '有输入读取中断（见上文）：当天的记录可能不全',
     noRecordsOn: (date) => `${date} 没有防火墙记录（读取的日志属于其他日期）。`,
     blockedValue: (blocked, allowed, other) => `${blocked} · 放行 ${allowed}${other !== null ? ` · 其他 ${fmtInt(other)}` : ''}`,
-    blockedOfLogged: (blocked, pct, packets) => `${fmtInt(blocked)}（占记录的 ${fmtInt(packets)} 个包的 ${pct}）`,
+    blockedOfLogged: (blocked, pct, packets) => `${fmtInt(blocked)}（占所记录 ${fmtInt(packets)} 个包的 ${pct}）`,
     newToday: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${fmtInt(n)} 个`,
     newlyProbed: (n) => `${fmtInt(n)} 个首次被探测`,
     activity: '每小时活动',
@@ -384,7 +386,7 @@ export const zh: Messages = {
     scoreAtLeast: (score, threshold) => `评分 ${score.toFixed(1)} ≥ ${threshold}`,
     folded: (n, ip, span, to) => `  另有 ${fmtInt(n)} 条来自 ${ip}，历时 ${span}${foldedTo(n, to)}`,
     window: (span, events, sources, atLeast = false) =>
-      events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自${atLeast ? '至少' : ' '}${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`,
+      events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自${atLeast ? '至少' : ''} ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`,
     followedFor: (span) => `── 已跟踪 ${span}`,
     logGap: (records) => `日志缺口：防火墙有${records === null ? '一些' : ` ${fmtInt(records)} 条`}记录未能在此写入（INFO-EVENTS-LOST）`,
   },

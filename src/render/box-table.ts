@@ -1,5 +1,6 @@
 // Text fitted to terminal columns (wrapText: Chinese wraps between any two characters,
-// where cli-table3 broke only at spaces and cut the rest off; wrapItems: a " · " list;
+// where cli-table3 broke only at spaces and cut the rest off, but a short Chinese word
+// after a space moves to the next line whole; wrapItems: a " · " list;
 // wrapLabelled: a sentence after a label), and a bordered table for cells already
 // wrapped to their column: cli-table3's box drawing, without measuring
 // every cell through strip-ansi, which compiles a new RegExp per call (most of
@@ -26,7 +27,6 @@ const OPEN = '（「『【〔《〈';
 const CLOSE = '）」』】〕》〉、，。：；！？';
 const TOKENS = new RegExp(`\\s+|[${OPEN}]*(?:${WIDE.source}|[^\\s${WIDE.source.slice(1, -1)}]+)[${CLOSE}]*`, 'gu');
 
-/** Greedy wrap to `width` display columns; words longer than a line are cut. */
 /** At most `max` terminal columns (a Chinese character takes two), "…" when cut. */
 export function clipToWidth(s: string, max: number): string {
   if (displayWidth(s) <= max) return s;
@@ -41,6 +41,22 @@ export function clipToWidth(s: string, max: number): string {
   return `${out}…`;
 }
 
+/**
+ * Whether the Chinese word at `toks[i]`, after a space, goes to the next line whole rather
+ * than being split: "Shtrilitz Stealth" / "木马", not "Shtrilitz Stealth 木" / "马". Only a
+ * short run (up to the next space: a name's word, not a sentence, which wraps anywhere as
+ * Chinese does) that would not fit: at most 8 columns or half the line, so the line it ends
+ * gives up no more than that.
+ */
+function wordToNextLine(toks: readonly string[], i: number, lineW: number, w: number): boolean {
+  if (!WIDE.test(toks[i]!.charAt(0))) return false;
+  const most = Math.min(w, Math.max(8, Math.floor(w / 2)));
+  let run = 0;
+  for (let j = i; j < toks.length && !/^\s/.test(toks[j]!) && run <= most; j++) run += displayWidth(toks[j]!);
+  return run <= most && lineW + 1 + run > w;
+}
+
+/** Greedy wrap to `width` display columns; words longer than a line are cut. */
 export function wrapText(text: string, width: number): string[] {
   const w = Math.max(1, width);
   const lines: string[] = [];
@@ -52,7 +68,9 @@ export function wrapText(text: string, width: number): string[] {
     line = '';
     lineW = 0;
   };
-  for (const tok of text.match(TOKENS) ?? []) {
+  const toks = text.match(TOKENS) ?? [];
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i]!;
     if (/^\s+$/.test(tok)) {
       pendingSpace = lineW > 0;
       continue;
@@ -61,7 +79,7 @@ export function wrapText(text: string, width: number): string[] {
     let tw = displayWidth(t);
     const gap = pendingSpace ? 1 : 0;
     pendingSpace = false;
-    if (lineW > 0 && lineW + gap + tw > w) flush();
+    if (lineW > 0 && (lineW + gap + tw > w || (gap === 1 && wordToNextLine(toks, i, lineW, w)))) flush();
     else if (lineW > 0 && gap) {
       line += ' ';
       lineW += 1;

@@ -27,10 +27,11 @@ export function notProbesText(h: DailyDoc['headline'], lang: Lang): string | nul
 
 /** "168 (55%) · allowed 136 (45%) · other 1"; "(55% of 305 packets logged)" when not every packet was a probe. */
 export function blockedText(h: DailyDoc['headline'], lang: Lang): string {
-  const m = messages(lang).daily;
+  const msg = messages(lang);
+  const m = msg.daily;
   const pct = pctOf(h.blocked, h.packets);
-  const blocked = h.probes === h.packets ? `${fmtInt(h.blocked)} (${pct})` : m.blockedOfLogged(h.blocked, pct, h.packets);
-  return m.blockedValue(blocked, `${fmtInt(h.allowed)} (${pctOf(h.allowed, h.packets)})`, h.other > 0 ? h.other : null);
+  const blocked = h.probes === h.packets ? `${fmtInt(h.blocked)}${msg.aside(pct)}` : m.blockedOfLogged(h.blocked, pct, h.packets);
+  return m.blockedValue(blocked, `${fmtInt(h.allowed)}${msg.aside(pctOf(h.allowed, h.packets))}`, h.other > 0 ? h.other : null);
 }
 
 /** The headline's source count as a bare number: "196", "≥200,000". */
@@ -46,7 +47,7 @@ export function sourcesNumber(h: DailyDoc['headline']): string {
  * read"); `esc` makes the names, errors and reasons safe for it.
  */
 export function filesReadText(doc: DailyDoc, esc: (s: string) => string, lang: Lang): string {
-  const files = doc.report.inputs.map((i) => `${esc(i.file)}${i.error ? ` (${esc(i.error)})` : ''}`).join(', ');
+  const files = doc.report.inputs.map((i) => `${esc(i.file)}${i.error ? messages(lang).aside(esc(i.error)) : ''}`).join(', ');
   const byReason = new Map<string, string[]>();
   for (const s of doc.skippedFiles) {
     const paths = byReason.get(s.reason);
@@ -69,7 +70,7 @@ export function trendText(c: Change, lang: Lang): string {
 /** "1,234 → 1,666 (+35%)" or just "1,666". */
 export function changeText(c: Change, lang: Lang): string {
   if (c.previous === null) return fmtInt(c.today);
-  return `${fmtInt(c.previous)} → ${fmtInt(c.today)} (${trendText(c, lang)})`;
+  return `${fmtInt(c.previous)} → ${fmtInt(c.today)}${messages(lang).aside(trendText(c, lang))}`;
 }
 
 /** Where the previous day's numbers come from, or why there are none. */

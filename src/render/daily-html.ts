@@ -62,10 +62,10 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
         '</ul>',
     );
     if (cmp.newSources.length > 0) {
-      b.push(`<p class="muted">${e(H.newSources)}${colon}${cmp.newSources.map((s) => `<span class="ip">${e(s.ip)}</span> (${fmtInt(s.packets)})`).join(e(msg.listSep))}</p>`);
+      b.push(`<p class="muted">${e(H.newSources)}${colon}${cmp.newSources.map((s) => `<span class="ip">${e(s.ip)}</span>${e(msg.aside(fmtInt(s.packets)))}`).join(e(msg.listSep))}</p>`);
     }
     if (cmp.newPorts.length > 0) {
-      b.push(`<p class="muted">${e(H.newPorts)}${colon}${cmp.newPorts.map((p) => `<code>${p.port}/${e(p.proto)}</code>${p.names[0] ? ` ${e(p.names[0])}` : ''} (${fmtInt(p.packets)})`).join(e(msg.listSep))}</p>`);
+      b.push(`<p class="muted">${e(H.newPorts)}${colon}${cmp.newPorts.map((p) => `<code>${p.port}/${e(p.proto)}</code>${p.names[0] ? ` ${e(p.names[0])}` : ''}${e(msg.aside(fmtInt(p.packets)))}`).join(e(msg.listSep))}</p>`);
     }
   }
   b.push('</section>');

@@ -170,8 +170,10 @@ const LABELS = {
     search: (t: string, n: number) => `Search "${t}": ${n} ${n === 1 ? 'entry' : 'entries'}`,
     noSearch: (t: string) => `No entries match "${t}".`,
     srcSearch: 'Source-port entries:',
-    within: 'Within:',
-    spans: 'Spans:',
+    /** "80 (tcp, udp) — well-known port 0-1023"; `what` a port or a range, `classes` what it is in. */
+    title: (what: string, protocols: readonly string[], classes: string) => `${what} (${protocols.join(', ')}) — ${classes}`,
+    within: (classes: readonly string[]) => `Within: ${classes.join(', ')}`,
+    spans: (classes: readonly string[]) => `Spans: ${classes.join(', ')}`,
     annotation: (sev: number, floor: boolean) => `interpretation (annotation id), severity ${floor ? '≥' : ''}${sev}`,
     finding: (weight: number) => `finding of the ranking, score weight ${weight}, severity by the traffic`,
     ref: (refs: string) => `source: ${refs}`,
@@ -184,21 +186,22 @@ const LABELS = {
     icmpSearch: (t: string) => `ICMP types matching "${t}" (\`logscan explain TYPE/icmp\` for one):`,
   },
   zh: {
-    head: ['端口', '协议', '名称 [id]', '类别', '级别', '说明'],
-    srcHead: ['端口', '协议', '名称 [annotation]', '级别', '说明'],
+    head: ['端口', '协议', '名称 [id]', '类别', '严重度', '说明'],
+    srcHead: ['端口', '协议', '名称 [解读 id]', '严重度', '说明'],
     compactHead: ['端口', '名称', '说明'],
-    sev: '级别',
-    dst: '作为目标端口：',
+    sev: '严重度',
+    dst: '作为目的端口：',
     src: '作为源端口：',
-    noDst: '知识库中没有此端口作为目标端口的含义。',
+    noDst: '知识库中没有此端口作为目的端口的含义。',
     noSrc: '作为源端口无特殊含义。',
     search: (t: string, n: number) => `搜索“${t}”：${n} 条`,
     noSearch: (t: string) => `没有与“${t}”匹配的条目。`,
     srcSearch: '源端口条目：',
-    within: '属于：',
-    spans: '跨越：',
-    annotation: (sev: number, floor: boolean) => `解读（annotation id），级别 ${floor ? '≥' : ''}${sev}`,
-    finding: (weight: number) => `排名的检测结果，评分权重 ${weight}，级别视流量而定`,
+    title: (what: string, protocols: readonly string[], classes: string) => `${what}（${protocols.join('、')}）— ${classes}`,
+    within: (classes: readonly string[]) => `属于：${classes.join('、')}`,
+    spans: (classes: readonly string[]) => `跨越：${classes.join('、')}`,
+    annotation: (sev: number, floor: boolean) => `解读 id，严重度 ${floor ? '≥' : ''}${sev}`,
+    finding: (weight: number) => `检测结果 id（用于排名），评分权重 ${weight}，严重度视流量而定`,
     ref: (refs: string) => `出处：${refs}`,
     icmp: (proto: IcmpProtocol, type: number, name: string | null) =>
       `${type}/${proto} — ${proto === 'icmp' ? 'ICMP' : 'ICMPv6'} 类型 ${type}：${name ?? 'logscan 未收录此类型'}`,
@@ -253,7 +256,8 @@ function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOpt
     const protoW = 7;
     const nameW = Math.max(16, Math.min(26, Math.floor(o.width * 0.2)));
     const catW = hasCategory ? Math.min(14, Math.max(displayWidth(head[3]), ...rows.map((r) => displayWidth(r.category ?? '')))) : 0;
-    const sevW = 4;
+    // The severity heading may be wider than its one-digit values (严重度).
+    const sevW = Math.max(4, displayWidth(head[head.length - 2]!));
     const fixed = hasCategory ? [portW, protoW, nameW, catW, sevW] : [portW, protoW, nameW, sevW];
     widths = fitWidths(fixed, o.width, MIN_MEANING);
     const textW = widths[widths.length - 1];
@@ -364,11 +368,8 @@ function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category'>, o: Exp
     return out.join('\n');
   }
   const what = q.kind === 'port' ? String(q.port) : `${q.from}-${q.to}`;
-  const sep = o.lang === 'zh' ? '，' : ', ';
-  const title =
-    q.kind === 'port'
-      ? `${what} (${q.protocols.join(sep)}) — ${classLine(r.classes[0], o.lang)}`
-      : `${what} (${q.protocols.join(sep)}) — ${r.classes.length > 1 ? L.spans : L.within} ${r.classes.map((k) => classLine(k, o.lang)).join(sep)}`;
+  const classes = r.classes.map((k) => classLine(k, o.lang));
+  const title = L.title(what, q.protocols, q.kind === 'port' ? classes[0]! : r.classes.length > 1 ? L.spans(classes) : L.within(classes));
   out.push(c.bold(title));
   for (const k of r.classes) out.push(c.dim(indent(k.text[o.lang], o.width)));
   out.push(L.dst);

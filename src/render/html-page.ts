@@ -5,6 +5,7 @@
 // string that came from a log or from --signatures goes through htmlEscape.
 import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
+import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
 import { knownAsText, otherRules, portSourcesText, portsTitle, seenText, sourceFacts, spansYears, whyNotes } from './report-text.js';
@@ -192,7 +193,7 @@ export function rulesSection(rules: readonly { key: string; packets: number }[],
   const R = msg.report;
   const D = msg.daily;
   const row = (label: string, n: number) => '<tr>' + td(D.html.ruleLabel, label, 'wide') + td(R.head.packets, fmtInt(n), 'n') + td(R.head.share, pctOf(n, packets), 'n') + '</tr>';
-  const rows = rules.map((x) => row(`<code>${e(x.key)}</code>`, x.packets));
+  const rows = rules.map((x) => row(x.key === NO_RULE ? `<span class="muted">${e(R.noRule)}</span>` : `<code>${e(x.key)}</code>`, x.packets));
   const more = otherRules(rules, labels, packets);
   if (more !== null) rows.push(row(`<span class="muted">${e(R.moreLabels(more.labels))}</span>`, more.packets));
   return `<section><h2>${e(D.md.loggedAs)}</h2>${table([[D.md.ruleHead], [R.head.packets, 'n'], [R.head.share, 'n']], rows, false)}</section>`;

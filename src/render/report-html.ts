@@ -104,7 +104,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
     b.push(...sections);
   }
 
-  const files = doc.inputs.map((i) => `${e(i.file)}${i.error ? ` (${e(i.error)})` : ''}`).join(', ');
+  const files = doc.inputs.map((i) => `${e(i.file)}${i.error ? msg.aside(e(i.error)) : ''}`).join(', ');
   b.push(`<footer>${P.footer(e(opts.version), files || '-')}</footer>`);
   const title = doc.inputs.length === 1 ? `${R.md.title} · ${doc.inputs[0]!.file}` : R.md.title;
   return htmlPage(lang, title, b);

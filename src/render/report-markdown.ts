@@ -38,7 +38,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   out.push(`## ${m.md.title}`, '');
   out.push(`- ${label(m.md.inputs)} ${doc.inputs.length === 1 ? md(doc.inputs[0].file) : m.md.inputList(doc.inputs.length, doc.inputs.map((i) => md(i.file)).join(', '))}`);
   if (doc.span.first && doc.span.last) {
-    out.push(`- ${label(m.md.timeSpan)} ${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)} (${md(zoneName(opts.tz))})`);
+    out.push(`- ${label(m.md.timeSpan)} ${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${messages(opts.lang).aside(md(zoneName(opts.tz)))}`);
   }
   out.push(
     `- ${label(m.md.records)} ${recordsText(t, opts.lang)}`,
@@ -56,10 +56,10 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
     const notProbes = msg.notProbes(doc.probes.own, doc.probes.replies, doc.probes.noise);
     if (notProbes.length > 0) out.push(`- ${label(m.label.notProbes)} ${notProbes.join(' · ')}`);
   }
-  if (doc.ruleLabels > 1) out.push(`- ${label(m.label.loggedAs)} ${ruleItems(doc, m, md).join(' · ')}`);
+  if (doc.ruleLabels > 1) out.push(`- ${label(m.label.loggedAs)} ${ruleItems(doc, messages(opts.lang), md).join(' · ')}`);
   if (doc.perHour.some((v) => v > 0)) out.push(`- ${label(m.md.perHour)} \`${sparkline(doc.perHour)}\``);
   const perDay = perDayRow(doc.perDay, m);
-  if (perDay !== null) out.push(`- ${label(m.md.perDay)} ${'items' in perDay ? perDay.items.join(' · ') : `\`${sparkline(perDay.spark)}\` (${perDay.from} → ${perDay.to})`}`);
+  if (perDay !== null) out.push(`- ${label(m.md.perDay)} ${'items' in perDay ? perDay.items.join(' · ') : `\`${sparkline(perDay.spark)}\`${messages(opts.lang).aside(`${perDay.from} → ${perDay.to}`)}`}`);
 
   if (t.events === 0) {
     out.push('', t.parsedEvents > 0 ? noMatchText(doc, m, opts.tz) : m.noRecordsShort);
@@ -115,7 +115,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
   }
 
   if (doc.topCountries && doc.topCountries.length > 0) {
-    out.push('', `${label(m.md.topCountries)} ${doc.topCountries.map((x) => `${md(x.country ?? '?')}${x.countryName ? ` (${md(x.countryName)})` : ''} ${fmtInt(x.packets)}`).join(' · ')}`);
+    out.push('', `${label(m.md.topCountries)} ${doc.topCountries.map((x) => `${md(x.country ?? '?')}${x.countryName ? messages(opts.lang).aside(md(x.countryName)) : ''} ${fmtInt(x.packets)}`).join(' · ')}`);
   }
   if (doc.topNetworks && doc.topNetworks.length > 0) {
     out.push('', `${label(m.md.topNetworks)} ${doc.topNetworks.map((x) => `AS${x.number}${x.organization ? ` ${md(x.organization)}` : ''} ${fmtInt(x.packets)}`).join(' · ')}`);

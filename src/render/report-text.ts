@@ -4,6 +4,7 @@ import { zoneName } from '../daily/day.js';
 import pc from 'picocolors';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
+import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, wordFor, type Messages } from '../i18n/messages.js';
 import { boxTable, displayWidth, fitWidths, wrapItems, wrapLabelled, wrapText } from './box-table.js';
@@ -186,11 +187,11 @@ export interface SourceFact {
   lines: string[];
 }
 
-/** "a 3 · b 1": the non-zero counts of a record. */
-function countsText(o: Readonly<Record<string, number>>): string {
+/** "a 3 · b 1": the non-zero counts of a record; `word` names a key for the reader (the verdicts in --lang). */
+function countsText(o: Readonly<Record<string, number>>, word: (key: string) => string = (k) => k): string {
   return Object.entries(o)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${k} ${fmtInt(n)}`)
+    .map(([k, n]) => `${word(k)} ${fmtInt(n)}`)
     .join(' · ');
 }
 
@@ -201,7 +202,8 @@ function countsText(o: Readonly<Record<string, number>>): string {
  * the text report's block for a source asked for with --source.
  */
 export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): SourceFact[] {
-  const D = messages(lang).report.details;
+  const msg = messages(lang);
+  const D = msg.report.details;
   const facts: SourceFact[] = [];
   // A no-break space inside each time: a narrow column breaks between the two, not within one.
   const seen = [r.first, r.last].filter((t): t is string => t !== null).map((t) => formatDateTime(new Date(t), tz).replace(' ', '\u00a0'));
@@ -213,17 +215,18 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
     facts.push({ label: D.ports(r.ports, r.portsCapped, r.tcpPorts, r.udpPorts), lines: [ports] });
   }
   facts.push({ label: D.hosts, lines: [capped(r.hosts, r.hostsCapped)] });
-  for (const [label, counts] of [
-    [D.flags, r.tcpFlags],
-    [D.actions, r.actions],
-    [D.rules, r.rules],
-    [D.interpretations, r.annotations],
+  const verdict = (k: string): string => wordFor(msg.action, k);
+  for (const [label, counts, word] of [
+    [D.flags, r.tcpFlags, undefined],
+    [D.actions, r.actions, verdict],
+    [D.rules, r.rules, undefined],
+    [D.interpretations, r.annotations, undefined],
   ] as const) {
-    const text = countsText(counts);
+    const text = countsText(counts, word);
     if (text !== '') facts.push({ label, lines: [text] });
   }
   const p = r.scoreParts;
-  facts.push({ label: D.score, lines: [`${r.score.toFixed(1)}: ${D.scoreParts(String(p.breadth), String(p.findings), String(p.volume), String(p.persistence), String(p.factor))}`] });
+  facts.push({ label: D.score, lines: [`${r.score.toFixed(1)}${msg.colon}${D.scoreParts(String(p.breadth), String(p.findings), String(p.volume), String(p.persistence), String(p.factor))}`] });
   return facts;
 }
 
@@ -251,9 +254,19 @@ function geoCell(r: RankedSource): string {
   return r.as?.organization ? `${top}\n${shorten(termSafe(r.as.organization), 18)}` : top;
 }
 
-/** ["drop 686 (98%)", "allow 6 (0.9%)"]; `words` names known keys in the report's language. */
-function shares(rows: { key: string; packets: number }[], total: number, words: object = {}, esc: (s: string) => string = termSafe): string[] {
-  return rows.map((r) => `${esc(wordFor(words, r.key))} ${fmtInt(r.packets)}${total > 0 ? ` (${fmtPct(r.packets / total)})` : ''}`);
+/** ["drop 686 (98%)", "allow 6 (0.9%)"] (zh "丢弃 686（98%）"); `words` names known keys in the report's language. */
+function shares(rows: { key: string; packets: number }[], total: number, msg: Messages, words: object = {}, esc: (s: string) => string = termSafe): string[] {
+  return rows.map((r) => `${esc(wordFor(words, r.key))} ${fmtInt(r.packets)}${total > 0 ? msg.aside(fmtPct(r.packets / total)) : ''}`);
+}
+
+/** A rule label as the reader sees it: the label as logged, or "(none)" (zh "（无前缀）") for records without one. */
+export function ruleName(key: string, m: Messages['report']): string {
+  return key === NO_RULE ? m.noRule : key;
+}
+
+/** "  (00-23)" after a sparkline, the brackets the language's (a sparkline is no word to write a bracket against). */
+export function sparkAside(s: string, msg: Messages): string {
+  return `  ${msg.aside(s).trimStart()}`;
 }
 
 /**
@@ -278,10 +291,12 @@ export function otherRules(rules: readonly { packets: number }[], labels: number
  * The "logged as" items: each log prefix / rule label with its packets and share, and
  * "+N more" past the ten the report keeps; `esc` makes the labels safe for the format.
  */
-export function ruleItems(doc: Pick<ReportDoc, 'byRule' | 'ruleLabels' | 'totals'>, m: Messages['report'], esc: (s: string) => string): string[] {
+export function ruleItems(doc: Pick<ReportDoc, 'byRule' | 'ruleLabels' | 'totals'>, msg: Messages, esc: (s: string) => string): string[] {
+  const m = msg.report;
   const items = shares(
-    doc.byRule.map((r) => ({ key: ruleLabel(r.key), packets: r.packets })),
+    doc.byRule.map((r) => ({ key: ruleLabel(ruleName(r.key, m)), packets: r.packets })),
     doc.totals.packets,
+    msg,
     {},
     esc,
   );
@@ -305,12 +320,13 @@ function byCountThenProtocol(a: { key: string; packets: number }, b: { key: stri
 }
 
 /** "tcp 576 (83%)", a numbered protocol as "proto 41 2 (0.4%)", then "+247 more". */
-function protocolItems(rows: ReportDoc['byProto'], total: number, m: Messages['report']): string[] {
+function protocolItems(rows: ReportDoc['byProto'], total: number, msg: Messages): string[] {
+  const m = msg.report;
   const shown = [...rows]
     .sort(byCountThenProtocol)
     .slice(0, PROTOCOLS_SHOWN)
     .map((r) => (isNumber(r.key) ? { ...r, key: m.protoNumber(r.key) } : r));
-  const items = shares(shown, total);
+  const items = shares(shown, total, msg);
   if (rows.length > PROTOCOLS_SHOWN) items.push(m.moreProtocols(rows.length - PROTOCOLS_SHOWN));
   return items;
 }
@@ -432,7 +448,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   out.push(c.bold(`logscan · ${files}`));
   if (doc.span.first && doc.span.last) {
     // The zone always: a time shown without it reads as the log's own, which it is not (a +02:00 stamp shows in this machine's zone).
-    out.push(`${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)} (${termSafe(zoneName(opts.tz))})`);
+    out.push(`${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${msg.aside(termSafe(zoneName(opts.tz)))}`);
   }
   out.push(
     // Wrapped like the rows below it: a narrow terminal must not cut the counts off.
@@ -480,16 +496,16 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   out.push(wrapItems(rowLabel(c, m.label.probes), probesItems(doc.probes, msg), opts.width));
   const notProbes = msg.notProbes(doc.probes.own, doc.probes.replies, doc.probes.noise);
   if (notProbes.length > 0) out.push(wrapItems(rowLabel(c, m.label.notProbes), notProbes, opts.width));
-  out.push(wrapItems(rowLabel(c, m.label.actions), shares(doc.byAction, t.packets, msg.action), opts.width));
-  out.push(wrapItems(rowLabel(c, m.label.protocols), protocolItems(doc.byProto, t.packets, m), opts.width));
-  out.push(wrapItems(rowLabel(c, m.label.direction), shares(doc.byDirection, t.packets, msg.direction), opts.width));
-  if (doc.byFormat.length > 1) out.push(wrapItems(rowLabel(c, m.label.formats), shares(doc.byFormat, t.packets), opts.width));
-  if (doc.ruleLabels > 1) out.push(wrapItems(rowLabel(c, m.label.loggedAs), ruleItems(doc, m, termSafe), opts.width));
-  if (doc.perHour.some((v) => v > 0)) out.push(`${rowLabel(c, m.label.perHour)}${sparkline(doc.perHour)}  (00-23)`);
+  out.push(wrapItems(rowLabel(c, m.label.actions), shares(doc.byAction, t.packets, msg, msg.action), opts.width));
+  out.push(wrapItems(rowLabel(c, m.label.protocols), protocolItems(doc.byProto, t.packets, msg), opts.width));
+  out.push(wrapItems(rowLabel(c, m.label.direction), shares(doc.byDirection, t.packets, msg, msg.direction), opts.width));
+  if (doc.byFormat.length > 1) out.push(wrapItems(rowLabel(c, m.label.formats), shares(doc.byFormat, t.packets, msg), opts.width));
+  if (doc.ruleLabels > 1) out.push(wrapItems(rowLabel(c, m.label.loggedAs), ruleItems(doc, msg, termSafe), opts.width));
+  if (doc.perHour.some((v) => v > 0)) out.push(`${rowLabel(c, m.label.perHour)}${sparkline(doc.perHour)}${sparkAside('00-23', msg)}`);
   // The sparkline and its "(11-01 → 11-30)" fit the width, or the busiest days are listed.
   const perDay = perDayRow(doc.perDay, m, Math.min(SPARK_DAYS, opts.width - 11 - 20));
   if (perDay !== null) {
-    out.push('items' in perDay ? wrapItems(rowLabel(c, m.label.perDay), perDay.items, opts.width) : `${rowLabel(c, m.label.perDay)}${sparkline(perDay.spark)}  (${perDay.from} → ${perDay.to})`);
+    out.push('items' in perDay ? wrapItems(rowLabel(c, m.label.perDay), perDay.items, opts.width) : `${rowLabel(c, m.label.perDay)}${sparkline(perDay.spark)}${sparkAside(`${perDay.from} → ${perDay.to}`, msg)}`);
   }
   out.push(...renderReportSectionsText(doc, opts));
   return out.join('\n') + '\n';

@@ -228,7 +228,7 @@ describe('a machine on this side talking to malware ports', () => {
     expect(host.explanation).toBe('outbound to malware ports: SQL Slammer 1434/udp; Conducent 17027 · blocked going out: direct mail (25/tcp), IRC');
     expect(order(r).slice(0, 2)).toEqual([inside, '203.0.113.61']);
     const zh = s.result({ kb: knowledge(), lang: 'zh' });
-    expect(row(zh, inside).explanation).toBe('本方向外连接恶意软件端口：SQL Slammer 1434/udp；Conducent 17027 · 外连被拦截：直接发信（25/tcp）、IRC');
+    expect(row(zh, inside).explanation).toBe('本方主动外连恶意软件端口：SQL Slammer 1434/udp；Conducent 17027 · 外连被拦截：直接发信（25/tcp）、IRC');
   });
 
   it('high for a trojan or worm port (a machine of yours uses it); the adbot alone is low', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ids, makeEvent } from '../helpers/events.js';
 import { annotateOne, annotator, find, knowledge } from './kb.js';
+import { malwareVars } from '../../src/annotate/malware-name.js';
 
 const udp = (dport: number, extra: Record<string, unknown> = {}) => ({ proto: 'udp', dst: { port: dport }, ...extra });
 const tcp = (dport: number, extra: Record<string, unknown> = {}) => ({ proto: 'tcp', dst: { port: dport }, ...extra });
@@ -53,9 +54,38 @@ describe('port-known / trojan', () => {
     expect(zh(1243)).toBe('Sub-7（木马）使用的端口（旧版默认端口）');
     // Versions and proper names stay as written.
     expect(zh(2001)).toBe('Millennium（木马）使用的端口（1.0）');
+    // The variant in the words of the entry's own Chinese name (Sub-7（屏幕截图）).
+    expect(zh(2772)).toBe('Sub-7（木马）使用的端口（屏幕截图）');
+    // A backdoor a worm opened is the worm's backdoor, not a backdoor program "(worm)".
+    expect(en(2745)).toBe('Port of the Bagle worm backdoor');
+    expect(en(5554)).toBe('Port of the Sasser worm backdoor (FTP server)');
+    expect(zh(2745)).toBe('Bagle（蠕虫后门）使用的端口');
+    expect(zh(5554)).toBe('Sasser（蠕虫后门）使用的端口（FTP 服务器）');
+    // Without a family the entry's own name, in Chinese too (not "pcserver backdoor（后门）").
+    expect(zh(600)).toBe('pcserver 后门使用的端口');
+    expect(zh(37215)).toBe('Mirai 变种 Satori（蠕虫）借以传播的端口（华为 HG532 路由器漏洞利用）');
+  });
+  it('a variant in Chinese says what the entry\'s Chinese name says', () => {
+    const kb = knowledge();
+    const bare = (s: string) => s.replace(/[\s()（）,，"“”]/g, '');
+    const off: string[] = [];
+    for (const e of kb.entries) {
+      if (!['trojan', 'worm', 'backdoor', 'adware'].includes(e.category) || e.family === null) continue;
+      const { variant } = malwareVars(e.name.en, e.family, kb.category(e.category)!.name, 'zh');
+      if (!bare(e.name.zh).includes(bare(variant))) off.push(`${e.id}: ${variant} / ${e.name.zh}`);
+    }
+    expect(off).toEqual([]);
+  });
+  it('a Latin name after a Chinese word gets a space; a Chinese one does not', () => {
+    const out = (port: number) => find(annotateOne(tcp(port, { direction: 'out' }), { lang: 'zh' }), 'trojan-outbound')?.text;
+    expect(out(27374)).toMatch(/^从本方发往 Sub-7（木马）使用的端口/);
+    expect(out(7626)).toMatch(/^从本方发往冰河（木马）使用的端口/);
   });
   it('today\'s most probed ports beyond the seed documents are named', () => {
     expect(find(annotateOne(tcp(7547)), 'port-known')?.text).toMatch(/TR-069/);
+    // The 2016 Mirai variant sent TR-064 commands to 7547 (not TR-069 itself).
+    expect(find(annotateOne(tcp(7547)), 'port-known')?.text).toMatch(/2016 a Mirai variant sent TR-064 commands to this port/);
+    expect(find(annotateOne(tcp(7547), { lang: 'zh' }), 'port-known')?.text).toMatch(/2016 年一个 Mirai 变种向此端口发送 TR-064 命令/);
     expect(find(annotateOne(tcp(8291)), 'port-known')?.text).toMatch(/MikroTik/);
     expect(find(annotateOne(tcp(2376)), 'port-known')?.text).toMatch(/Docker/);
     expect(find(annotateOne(udp(5355)), 'port-known')?.severity).toBe(0);

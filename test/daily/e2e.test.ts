@@ -287,7 +287,7 @@ describe('how far the logs reach', () => {
     const html = runCli([...args, '-o', 'html']).stdout;
     expect(html).toContain('<div class="k">probes</div><div class="v">2</div>');
     expect(html).toContain('<div class="k">not probes</div><div class="v">5</div><div class="t">3 packets sent from this side · 1 reply to its connections · 1 packet of LAN broadcast chatter</div>');
-    expect(runCli([...args, '-o', 'text', '--lang', 'zh']).stdout).toContain('本方发出 3 个包 · 1 个是对本方连接的回复 · 1 个是局域网广播杂音');
+    expect(runCli([...args, '-o', 'text', '--lang', 'zh']).stdout).toContain('本方发出 3 个包 · 1 个是对本方连接的回复 · 1 个是局域网广播噪声');
     // The report of the whole log says the same in its header.
     const report = runCli([log, '--tz', 'UTC']).stdout;
     expect(report).toContain('\nprobes     2 packets to 2 ports\n');
@@ -409,7 +409,7 @@ describe('discovery (--log-dir)', () => {
         `${f('kern.log')}（只含更晚的记录：kern.log.1 最后写入于 2026-11-22 06:25Z）；` +
         `${f('kern.log.3.gz')}（最后写入于 2026-11-19 06:25Z，早于当天开始）；` +
         `${f('kern.log.4')}（空文件）；` +
-        `${f('messages.1')}, ${f('messages')}（其中的内核记录已在 kern.log 中读过）`,
+        `${f('messages.1')}, ${f('messages')}（其中的内核记录在 kern.log 中已有）`,
     );
     const zh = daily(['--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC', '--lang', 'zh']);
     expect(zh.skippedFiles.map((s) => s.why)).toEqual(d.skippedFiles.map((s) => s.why));

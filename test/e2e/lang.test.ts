@@ -57,8 +57,9 @@ describe('--lang zh: the report', () => {
 
   it('text: Chinese header, headings, columns and finding texts', () => {
     expect(text).toContain('700 行 · 693 个事件（697 个包） · 跳过 7 行 · 格式错误 0 行 · 196 个来源\n');
-    expect(text).toMatch(/^动作 +丢弃 686 \(98%\) · 放行 6 \(0\.9%\) · 其他 5 \(0\.7%\)$/m);
-    expect(text).toMatch(/^方向 +入站 654 \(94%\)/m);
+    // Full-width brackets for the shares, as for every other aside on a Chinese line.
+    expect(text).toMatch(/^动作 +丢弃 686（98%） · 放行 6（0\.9%） · 其他 5（0\.7%）$/m);
+    expect(text).toMatch(/^方向 +入站 654（94%）/m);
     expect(text).toContain('主要来源（共排名 194 个，显示前 20 个）');
     expect(text).toMatch(/│ 来源 +│ 评分 +│ 事件数 │ 端口数 │ 主机数 │ 出现时间 +│ 原因 +│/);
     expect(text).toContain('被探测最多的端口（已丢弃或拒绝：发往端口的 609 个包）');
@@ -73,6 +74,14 @@ describe('--lang zh: the report', () => {
 
   it('text: no English heading, label or finding phrase is left', () => {
     expect(leftovers(text, ENGLISH)).toEqual([]);
+  });
+
+  it('text: a source asked for with --source is detailed in Chinese, its verdicts too', () => {
+    const one = out(['samples/iptables.log', ...BASE, '--lang', 'zh', '--source', '172.16.5.2']);
+    expect(one).toContain('  处理结果（包数）\n    丢弃 6\n');
+    expect(one).toMatch(/\n {4}90\.9：广度 /);
+    expect(one).toContain('本方主动外连恶意软件端口：SQL Slammer 1434/udp');
+    expect(one).not.toMatch(/\bdrop \d/);
   });
 
   it('text: tables stay aligned with double-width Chinese, within the terminal width', () => {
@@ -206,11 +215,11 @@ describe('--lang zh: the daily summary', () => {
     const text = out([...DAY, '--lang', 'zh', '-o', 'text']);
     expect(text).toMatch(/^logscan 日报 · 2026-11-21（UTC）\n/);
     expect(text).toContain('探测       153 个包，来自 99 个来源，发往 39 个端口\n');
-    expect(text).toContain('非探测     本方发出 3 个包 · 12 个是对本方连接的回复 · 27 个是局域网广播杂音\n');
-    expect(text).toContain('拦截       189（占记录的 195 个包的 97%） · 放行 3 (1.5%) · 其他 3\n');
+    expect(text).toContain('非探测     本方发出 3 个包 · 12 个是对本方连接的回复 · 27 个是局域网广播噪声\n');
+    expect(text).toContain('拦截       189（占所记录 195 个包的 97%） · 放行 3（1.5%） · 其他 3\n');
     expect(text).toContain('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录）');
-    expect(text).toContain('  探测     454 → 153 (−66%)\n');
-    expect(text).toContain('  来源     76 → 99 (+30%) · 今天新出现 79 个\n');
+    expect(text).toContain('  探测     454 → 153（−66%）\n');
+    expect(text).toContain('  来源     76 → 99（+30%） · 今天新出现 79 个\n');
     expect(text).toContain('每小时活动（峰值 25 个包）');
     expect(text).toContain('主要来源（共排名 123 个，显示前 10 个）');
     expect(text).toMatch(/│ ping 扫描 14 台主机 +│/);

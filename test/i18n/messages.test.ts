@@ -10,6 +10,7 @@ type Fn = (...args: unknown[]) => string;
 
 /** Arguments to call each catalog function with, by key path; chosen so the Chinese result has words in it. */
 const SAMPLES: Record<string, unknown[]> = {
+  aside: ['100%'],
   'duration.seconds': ['42'],
   'duration.minutes': ['4'],
   'duration.hours': ['3.5'],
@@ -71,7 +72,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.probes': [195, '125', 125, 51],
   'daily.filesRead': [2, 'kern.log.1, kern.log', 1, [['messages', 'its kernel lines are already in kern.log']]],
   'daily.noFileForDay': ['2026-11-17 10:00Z'],
-  'daily.skipReason': [{ kind: 'later-lines', older: 'kern.log.1', olderWritten: '2026-11-22 06:25Z' }],
+  'daily.skipReason': [{ kind: 'duplicate', lines: 'kernel', earlier: 'kern.log' }],
   'daily.noBasis': ['2026-11-20'],
   'daily.basis': ['2026-11-20', false, true],
   'daily.interrupted': ['SIGINT'],
@@ -240,6 +241,15 @@ describe('message catalog', () => {
     expect(f.serverReplies(['FTP 数据'], 1, 0)).toBe('FTP 数据服务器回复（1 个包发往客户端端口）');
     expect(f.serverReplies(['NTP'], 5, 1)).toBe('NTP 服务器回复（5 个包发往客户端端口），1 个关于本方所发数据包的 ICMP 差错报文');
     expect(f.serverReplies([], 0, 2)).toBe('2 个关于本方所发数据包的 ICMP 差错报文');
+    // Spaces only where Latin meets Chinese; one kind of bracket on a line.
+    expect(zh.follow.window('5 分钟', 12, 5, true)).toBe('── 最近 5 分钟：来自至少 5 个来源的 12 个事件');
+    expect(zh.follow.window('5 分钟', 12, 5)).toBe('── 最近 5 分钟：来自 5 个来源的 12 个事件');
+    expect(zh.daily.blockedOfLogged(189, '97%', 195)).toBe('189（占所记录 195 个包的 97%）');
+    expect(`丢弃 265${zh.aside('100%')}`).toBe('丢弃 265（100%）');
+    expect(zh.report.logGaps(14, 0, 1, null)).toBe('防火墙有 14 条记录未能写入（1 行 INFO-EVENTS-LOST）：这段时间前后的统计偏低');
+    expect(zh.report.logGaps(14, 1, 2, null)).toMatch(/^防火墙至少有 14 条记录未能写入/);
+    expect(zh.report.logGaps(0, 1, 1, null)).toMatch(/^防火墙有一些记录未能写入/);
+    expect(zh.daily.skipReason({ kind: 'duplicate', lines: 'kernel', earlier: 'kern.log' })).toBe('其中的内核记录在 kern.log 中已有');
     expect(f.packetsTo(5, '22/tcp', null)).toBe('发往 22/tcp 的 5 个包');
     expect(f.packetsTo(9, f.portList(['22/tcp', '23/tcp', '2323/tcp'], 2), null)).toBe('发往 22/tcp、23/tcp、2323/tcp 等 5 个端口的 9 个包');
     expect(f.protoPackets(6, f.otherProto)).toBe('6 个其他协议包');

@@ -138,9 +138,9 @@ describe('table rendering', () => {
 
   it('a range inside one port class is "within" it; across classes it "spans" them', () => {
     expect(render(100, 'en', '6970-7170')).toContain('6970-7170 (tcp, udp) — Within: registered port 1024-49151');
-    expect(render(100, 'zh', '6970-7170')).toContain('— 属于： 注册端口 1024-49151');
+    expect(render(100, 'zh', '6970-7170')).toContain('6970-7170（tcp、udp）— 属于：注册端口 1024-49151');
     expect(render(100, 'en', '1000-1100')).toContain('1000-1100 (tcp, udp) — Spans: well-known port 0-1023, registered port 1024-49151');
-    expect(render(100, 'zh', '1000-1100')).toContain('— 跨越： 公认端口 0-1023');
+    expect(render(100, 'zh', '1000-1100')).toContain('1000-1100（tcp、udp）— 跨越：公认端口 0-1023、注册端口 1024-49151');
   });
 
   it('an unknown port says so, with its class', () => {
@@ -153,7 +153,7 @@ describe('table rendering', () => {
   it('speaks Chinese with --lang zh', () => {
     const out = render(100, 'zh', '6776', 'nothing-matches-this');
     expect(out).toContain('注册端口');
-    expect(out).toContain('作为目标端口：');
+    expect(out).toContain('作为目的端口：');
     expect(out).toContain('木马');
     expect(out).toMatch(/Sub-7 按功能建立不同连接/);
     expect(out).toContain('没有与“nothing-matches-this”匹配的条目。');
@@ -303,7 +303,7 @@ describe('searching for ICMP types by word', () => {
     expect(types('ping')).toEqual(['8/icmp', '128/icmpv6']);
     expect(types('Unreachable')).toEqual(['3/icmp', '1/icmpv6']);
     expect(types('不可达')).toEqual(['3/icmp', '1/icmpv6']);
-    expect(answerQuery(kb, parseQuery('unreachable'), 'zh').icmpTypes[0]?.name).toBe('目标不可达');
+    expect(answerQuery(kb, parseQuery('unreachable'), 'zh').icmpTypes[0]?.name).toBe('目的不可达');
     expect(types('re')).toEqual([]);
     expect(types('sub7')).toEqual([]);
   });
@@ -334,7 +334,9 @@ describe('wrapText', () => {
   it('wraps English at spaces and Chinese anywhere, by display width', () => {
     expect(wrapText('one two three four', 9)).toEqual(['one two', 'three', 'four']);
     expect(wrapText('一二三四五', 4)).toEqual(['一二', '三四', '五']);
-    expect(wrapText('端口 6776 的含义', 8)).toEqual(['端口', '6776 的', '含义']);
+    // A short Chinese run after a space goes to the next line whole ("的含义", not "的" / "含义"; box-table.test.ts).
+    expect(wrapText('端口 6776 的含义', 8)).toEqual(['端口', '6776', '的含义']);
+    expect(wrapText('端口 6776 的含义是什么', 8)).toEqual(['端口', '6776 的', '含义是什', '么']);
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     expect(wrapText('', 10)).toEqual(['']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxTable, displayWidth } from '../../src/render/box-table.js';
+import { boxTable, displayWidth, wrapText } from '../../src/render/box-table.js';
 
 describe('boxTable', () => {
   it('draws cli-table3-style borders with one space of padding and a rule between rows', () => {
@@ -33,5 +33,22 @@ describe('boxTable', () => {
     const lines = out.split('\n');
     for (const l of lines) expect(displayWidth(l), l).toBe(9);
     expect(lines[3]).toBe('│ \x1b[2m端口\x1b[22m  │');
+  });
+});
+
+describe('wrapText: a Chinese word after a space', () => {
+  it('moves to the next line whole instead of being split, in a narrow name column', () => {
+    expect(wrapText('Shtrilitz Stealth 木马', 20)).toEqual(['Shtrilitz Stealth', '木马']);
+    expect(wrapText('Sub-7 数据通道 / 残留探测', 24)).toEqual(['Sub-7 数据通道 /', '残留探测']);
+    expect(wrapText('Sub-7 数据通道 / 残留探测', 12)).toEqual(['Sub-7', '数据通道 /', '残留探测']);
+    for (const w of [10, 12, 16, 20, 24]) for (const l of wrapText('Sub-7 数据通道 / 残留探测', w)) expect(displayWidth(l), l).toBeLessThanOrEqual(w);
+  });
+
+  it('a sentence still wraps anywhere, and no line gives up more than a short word', () => {
+    // The run after "Sub-7" is a whole sentence (wider than half the line): filled to the edge.
+    expect(wrapText('Sub-7 是二〇〇〇年前后最有名的远程控制木马', 20)).toEqual(['Sub-7 是二〇〇〇年前', '后最有名的远程控制木', '马']);
+    expect(wrapText('ab 一二三四五六七八九', 14)).toEqual(['ab 一二三四五', '六七八九']);
+    // Text without spaces wraps between any two characters, as before.
+    expect(wrapText('一二三四五', 4)).toEqual(['一二', '三四', '五']);
   });
 });

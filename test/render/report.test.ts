@@ -116,7 +116,7 @@ describe('terminal report', () => {
       const text = renderReportText(d, { color: false, width: 80, tz: 'UTC', lang });
       const head = text.slice(0, text.indexOf('┌'));
       for (const line of head.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
-      expect(head).toMatch(/\n {11}\S.*\(/); // a continuation line, indented under the values
+      expect(head).toMatch(/\n {11}\S.*[(（]/); // a continuation line, indented under the values (zh shares in full-width brackets)
       const wide = renderReportText(d, { color: false, width: 400, tz: 'UTC', lang });
       const items = (s: string): string[] => s.replace(/ ·\n\s+/g, ' · ').split('\n').find((l) => /^(protocols|协议)/.test(l))!.split(' · ');
       expect(items(head)).toEqual(items(wide.slice(0, wide.indexOf('┌'))));
@@ -243,6 +243,15 @@ describe('"logged as"', () => {
     expect(renderReportMarkdown(d, { lang: 'en', tz: 'UTC' })).toContain('ASA-6-302014: 3 (50%)');
     // The label itself is as logged in JSON.
     expect(d.byRule[0]).toEqual({ key: 'ASA-6-302014', packets: 3 });
+  });
+
+  it('records without a label are "(none)" in JSON, and said in the report\'s language', () => {
+    const d = doc([...Array.from({ length: 3 }, () => makeEvent({ rule: null })), makeEvent({ rule: '[UFW BLOCK]' })]);
+    expect(d.byRule).toEqual([{ key: '(none)', packets: 3 }, { key: '[UFW BLOCK]', packets: 1 }]);
+    expect(renderReportText(d, { lang: 'en', width: 200, color: false, tz: 'UTC' })).toContain('logged as  (none) 3 (75%) · [UFW BLOCK] 1 (25%)');
+    expect(renderReportText(d, { lang: 'zh', width: 200, color: false, tz: 'UTC' })).toContain('日志前缀   （无前缀） 3（75%） · [UFW BLOCK] 1（25%）');
+    expect(renderReportMarkdown(d, { lang: 'zh', tz: 'UTC' })).toContain('（无前缀） 3（75%）');
+    expect(renderReportHtml(d, { lang: 'zh', tz: 'UTC', version: '0.0.0' })).toContain('<span class="muted">（无前缀）</span>');
   });
 });
 
