@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir } from '../helpers/cli.js';
+import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir, untilReading } from '../helpers/cli.js';
 import { LogWriter, iptablesLine, sleep } from '../helpers/follow-writer.js';
 
 const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
@@ -169,13 +169,16 @@ describe('logscan follow', () => {
     child.stdout.pause();
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const stderrDone = new Promise((resolve) => child.stderr.on('close', resolve));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await sleep(600);
+    // Lines written before it opened the file would be lines it starts after.
+    await untilReading(child.pid!, path);
     writeFileSync(path, Array.from({ length: 5000 }, (_, i) => iptablesLine(i)).join('\n') + '\n');
-    await sleep(1500);
+    while (child.stdout.readableLength === 0) await sleep(20);
     const asked = Date.now();
     child.kill('SIGTERM');
     const code = await exited;
+    await stderrDone;
     expect(code).toBe(0);
     expect(Date.now() - asked).toBeLessThan(6000);
     expect(stderr).toContain('logscan: standard output was not being read: what was left to print after SIGTERM is dropped');
@@ -186,7 +189,8 @@ describe('logscan follow', () => {
     const path = join(dir, 'ufw.log');
     writeFileSync(path, Array.from({ length: 20 }, (_, i) => iptablesLine(i).replace('SRC=203.0.113.7', `SRC=198.51.100.${i + 1}`)).join('\n') + '\n');
     const cli = startCli(['follow', '--quiet', '--from-start', '--max-sources', '16', path], { env });
-    await sleep(800);
+    // Stopped while start-up reads the file, the stop still reads it all first.
+    await untilReading(cli.pid, path);
     const r = await cli.stop();
     expect(r.code).toBe(0);
     expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/note: more than 16 sources; \d+ evictions? of least-recently-seen source profiles \(\d+ events?\) left those events out of the ranking/);
