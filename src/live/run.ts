@@ -24,7 +24,7 @@ import { AlertWatch, type Alert } from './alerts.js';
 import { Folder } from './fold.js';
 import { finalReport } from './final-report.js';
 import { ParseSession } from './parse-session.js';
-import { DayMarker, gapLine, printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
+import { alertLine, DayMarker, gapLine, printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { windowSummary } from './window-summary.js';
 
@@ -106,13 +106,6 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   const diag = new Diagnostics(err);
 
   const exec = o.alertArgv ? new AlertExec({ argv: o.alertArgv, report: (m) => err(`logscan: ${termSafe(m)}\n`) }) : null;
-  const onAlert = (a: Alert): void => {
-    info(`${c.bold(c.red(m.alert(termSafe(a.source))))} ${c.red(m.scoreAtLeast(a.score, a.threshold))} ${[a.explanation, ...(a.addressRange ? [a.addressRange.note] : [])].map(termSafe).join(' · ')}\n`);
-    exec?.run(a);
-    void out.flush();
-  };
-  const alerts = new AlertWatch(o.thresholds, o.kb, o.lang, o.alertScore, o.summaryEveryMs ?? DEFAULT_ALERT_WINDOW_MS, onAlert);
-
   const probeLines = text && o.probeLines;
   const folder = probeLines
     ? new Folder((ip, n, spanMs, to) => out.write(c.dim(termSafe(m.folded(n, ip, durationText(spanMs, o.lang), to))) + '\n'))
@@ -120,6 +113,20 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
 
   const sources = new SourceColumn();
   const days = new DayMarker(o.tz);
+
+  const onAlert = (a: Alert, e: FirewallEvent): void => {
+    // In text, an alert line is dated as a probe line is (also with --quiet, where it is the only line).
+    const at = e.time ?? new Date(a.time);
+    const day = text ? days.next(at) : null;
+    if (day !== null) {
+      folder?.flush(e);
+      out.write(c.dim(day) + '\n');
+    }
+    info(alertLine(a, at, o.lang, c, o.tz) + '\n');
+    exec?.run(a);
+    void out.flush();
+  };
+  const alerts = new AlertWatch(o.thresholds, o.kb, o.lang, o.alertScore, o.summaryEveryMs ?? DEFAULT_ALERT_WINDOW_MS, onAlert);
   const onEvent = (e: FirewallEvent): void => {
     o.annotate(e);
     overview.add(e);

@@ -462,7 +462,9 @@ describe('logscan follow', () => {
     await cli.waitFor((out) => out.includes('ALERT') && out.includes('── last 1 s: 40 events from 1 source'), 8000);
     const r = await cli.stop();
     expect(r.code).toBe(0);
-    expect(r.stdout.match(/^!! ALERT 203\.0\.113\.7 score [\d.]+ ≥ 20 /gm)).toHaveLength(1);
+    // The alert says when, as a probe line would (the record's time of day), under the day's line.
+    expect(r.stdout.match(/^06:25:01  !! ALERT 203\.0\.113\.7 score [\d.]+ ≥ 20 /gm)).toHaveLength(1);
+    expect(r.stdout.split('\n').slice(0, 2).join('\n')).toMatch(/^── \d{4}-11-20 ──\n06:25:01  !! ALERT /);
     // A probe line is "HH:MM:SS  SOURCE → PORT/PROTO …"; the final report's time span also has an arrow.
     expect(r.stdout).not.toMatch(/^\d\d:\d\d:\d\d +203\.0\.113\.7 +→/m);
     expect(r.stdout).not.toMatch(/more from/);
@@ -501,7 +503,7 @@ describe('logscan follow', () => {
     await cli.waitFor((out) => out.includes('告警'));
     const r = await cli.stop();
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^!! 告警 203\.0\.113\.7 评分 [\d.]+ ≥ 20 发往 50000\/tcp、50001\/tcp、50002\/tcp 等 \d+ 个端口的 \d+ 个包$/m);
+    expect(r.stdout).toMatch(/^06:25:01  !! 告警 203\.0\.113\.7 评分 [\d.]+ ≥ 20 发往 50000\/tcp、50001\/tcp、50002\/tcp 等 \d+ 个端口的 \d+ 个包$/m);
     // A scan: the folded probes went to as many ports as there were probes.
     expect(r.stdout).toMatch(/^  另有 (\d+) 条来自 203\.0\.113\.7，历时 \d+ 秒，发往 \1 个端口$/m);
     expect(r.stdout).toMatch(/^── 已跟踪 (\d+|不到 1) 秒$/m);
