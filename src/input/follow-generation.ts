@@ -1,10 +1,12 @@
 // One file object (one dev+ino, one content) being read by the follower: its open
-// handle, how far it was read, and how far it was *handed on* (the end of the last
-// complete line — what --state saves, so a half-written line is never cut in two).
+// handle, how far it was read, how far it was *handed on* (the end of the last complete
+// line, so a half-written line is never cut in two), and how far it was *delivered* (the
+// output of every line before it taken by stdout: what --state saves, so lines whose
+// output was given up are read again on restart).
 import type { FileHandle } from 'node:fs/promises';
 import { FINGERPRINT_BYTES, fingerprint, sameStart, type Fingerprint } from './file-identity.js';
 import type { FileState } from './follow-state.js';
-import type { GenerationConsumer } from './follow-types.js';
+import type { Delivery, GenerationConsumer } from './follow-types.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
 import { BINARY_SAMPLE_BYTES, isGzipHead, notTextMessage } from './binary.js';
 
@@ -14,12 +16,35 @@ export const DRAIN_SLICE = 8 * 1024 * 1024;
 export const HEAD_LINES = 100;
 const HEAD_BYTES = 64 * 1024;
 
+/** What every file object of a follower shares. */
+export interface GenerationEnv {
+  maxLineLength: number;
+  /** How far output has gone; null: a line handed on counts as delivered. */
+  delivery: Delivery | null;
+  /** Reading is to stop now (the follower was halted): a drain ends after the chunk it is in. */
+  halted(): boolean;
+}
+
+export const PLAIN_GENERATION_ENV: GenerationEnv = { maxLineLength: MAX_LINE_LENGTH, delivery: null, halted: () => false };
+
+interface Checkpoint {
+  /** Delivery mark right after the lines before `offset` were handed on. */
+  mark: number;
+  offset: number;
+  line: number;
+}
+
 export class Generation {
   /** Next byte to read. */
   offset: number;
   /** Just after the last '\n' read, and the line count there. */
   committedOffset: number;
   committedLine: number;
+  /** Just after the last line whose output was taken (Delivery), and the line count there: what --state saves. */
+  deliveredOffset: number;
+  deliveredLine: number;
+  /** Positions handed on whose output is not taken yet, oldest first. */
+  private checkpoints: Checkpoint[] = [];
   /** Size seen at the last check, to re-verify the fingerprint only when it changed. */
   lastSize = -1;
   /** Last time (ms) this file grew; a retired file is closed when it stays quiet. */
@@ -42,19 +67,19 @@ export class Generation {
     start: { offset: number; line: number },
     readonly consumer: GenerationConsumer,
     now: number,
-    maxLineLength = MAX_LINE_LENGTH,
+    private readonly env: GenerationEnv = PLAIN_GENERATION_ENV,
   ) {
     this.offset = start.offset;
-    this.committedOffset = start.offset;
-    this.committedLine = start.line;
+    this.committedOffset = this.deliveredOffset = start.offset;
+    this.committedLine = this.deliveredLine = start.line;
     this.lastGrowth = now;
-    this.splitter = new LineSplitter(consumer, maxLineLength, start.line);
+    this.splitter = new LineSplitter(consumer, env.maxLineLength, start.line);
   }
 
   /** Reads to the current end of file (or one slice of it); returns the bytes read. */
   async drain(buf: Buffer, now: number): Promise<number> {
     let total = 0;
-    while (total < DRAIN_SLICE) {
+    while (total < DRAIN_SLICE && !this.env.halted()) {
       const { bytesRead } = await this.fh.read(buf, 0, buf.length, this.offset);
       if (bytesRead === 0) break;
       const chunk = buf.subarray(0, bytesRead);
@@ -73,13 +98,76 @@ export class Generation {
       }
       this.offset += bytesRead;
       total += bytesRead;
+      this.checkpoint();
       const wait = this.consumer.afterChunk?.();
       if (wait) await wait;
     }
     if (total > 0) this.lastGrowth = now;
     this.behind = total >= DRAIN_SLICE;
     this.consumer.idle?.();
+    this.checkpoint();
     return total;
+  }
+
+  /**
+   * The lines handed on so far have written their output (or held it: then not yet): once
+   * the output is taken, a restart may resume after them.
+   */
+  checkpoint(): void {
+    if (this.consumer.holding?.()) return;
+    const delivery = this.env.delivery;
+    if (delivery === null) {
+      this.deliveredOffset = this.committedOffset;
+      this.deliveredLine = this.committedLine;
+      return;
+    }
+    const mark = delivery.mark();
+    const last = this.checkpoints.length > 0 ? this.checkpoints[this.checkpoints.length - 1] : null;
+    if (this.committedOffset !== (last?.offset ?? this.deliveredOffset)) {
+      if (last !== null && last.mark === mark) {
+        // No output since: the same mark covers these lines too.
+        last.offset = this.committedOffset;
+        last.line = this.committedLine;
+      } else this.checkpoints.push({ mark, offset: this.committedOffset, line: this.committedLine });
+    }
+    this.settle();
+  }
+
+  /** Moves the delivered position past every checkpoint whose output was taken. */
+  private settle(): void {
+    const delivery = this.env.delivery;
+    if (delivery === null || this.checkpoints.length === 0) return;
+    const taken = delivery.taken();
+    let i = 0;
+    while (i < this.checkpoints.length && this.checkpoints[i].mark <= taken) i++;
+    if (i === 0) return;
+    const c = this.checkpoints[i - 1];
+    this.deliveredOffset = c.offset;
+    this.deliveredLine = c.line;
+    this.checkpoints.splice(0, i);
+  }
+
+  /** Everything handed on from this file was delivered. */
+  get delivered(): boolean {
+    this.settle();
+    return this.checkpoints.length === 0 && this.deliveredOffset === this.committedOffset;
+  }
+
+  /**
+   * A copytruncate copy continues `g` (the same content, from where `g` was handed on to):
+   * what `g` handed on but did not deliver is the copy's to deliver.
+   */
+  continues(g: Generation): void {
+    this.deliveredOffset = g.deliveredOffset;
+    this.deliveredLine = g.deliveredLine;
+    this.checkpoints = g.checkpoints;
+    g.checkpoints = [];
+  }
+
+  /** No more lines from this file object: the consumer ends it (a parser writes what it held). */
+  endLines(): void {
+    this.consumer.end();
+    this.checkpoint();
   }
 
   /**
@@ -130,13 +218,14 @@ export class Generation {
   }
 
   toState(path: string, updated: string): FileState {
+    this.settle();
     const colon = this.id.indexOf(':');
     return {
       path,
       dev: this.id.slice(0, colon),
       ino: this.id.slice(colon + 1),
-      offset: this.committedOffset,
-      line: this.committedLine,
+      offset: this.deliveredOffset,
+      line: this.deliveredLine,
       firstLineHash: this.fp.hash,
       hashLen: this.fp.len,
       updated,

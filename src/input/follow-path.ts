@@ -20,7 +20,7 @@ import { describeFsError, notUtf8NameHint } from './open.js';
 import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, rotatedSiblings, type Fingerprint } from './file-identity.js';
 import { Generation, headSample, readHead, scanExisting } from './follow-generation.js';
 import type { FileState, FollowState } from './follow-state.js';
-import type { FollowConsumer, GenerationReason } from './follow-types.js';
+import type { Delivery, FollowConsumer, GenerationReason } from './follow-types.js';
 
 /** Where a file object starts being read, and what was read of it to know that. */
 interface Start {
@@ -46,12 +46,23 @@ export interface PathEnv {
   /** One read buffer for all files: ticks run one at a time. */
   buf: Buffer;
   now(): number;
+  /** How far the output of the lines handed on has gone (--state saves only delivered positions). */
+  delivery: Delivery | null;
+  /** Stop reading now (Follower.halt). */
+  halted(): boolean;
 }
 
 export class PathFollower {
   private current: Generation | null = null;
   /** Replaced or deleted files still being finished, oldest first. */
   private retired: Generation[] = [];
+  /**
+   * Files read to their end whose output was not all taken yet, oldest first: --state
+   * keeps them (a restart reads what was not delivered) until it is.
+   */
+  private finished: Generation[] = [];
+  /** After close(): the files that were being read, for the last --state save. */
+  private closedGens: Generation[] = [];
   /** The path has had a file we read (or read from --state); anything new there is read from 0. */
   private known = false;
   /** The current file is gone from the path (deleted or renamed); said once. */
@@ -114,12 +125,14 @@ export class PathFollower {
 
   /** Final drain, then close every handle. Held partial lines stay unread (--state resumes before them). */
   async close(): Promise<void> {
-    for (const g of [...this.retired, ...(this.current ? [this.current] : [])]) {
-      g.consumer.end();
+    const gens = [...this.retired, ...(this.current ? [this.current] : [])];
+    for (const g of gens) {
+      g.endLines();
       await g.fh.close().catch(() => {});
     }
     this.retired = [];
     this.current = null;
+    this.closedGens = gens;
   }
 
   // ---- what is at the path now ----
@@ -260,7 +273,7 @@ export class PathFollower {
     });
     // As the consumer's problems are, ours are cleared by reading a file again.
     this.said.delete('problem');
-    const g = new Generation(fh, fileId(st), readingFrom, start.fp, start, consumer, this.env.now(), this.env.maxLineLength);
+    const g = new Generation(fh, fileId(st), readingFrom, start.fp, start, consumer, this.env.now(), this.env);
     g.judgeHead(start.sample);
     return g;
   }
@@ -275,8 +288,9 @@ export class PathFollower {
 
   private async finish(g: Generation): Promise<void> {
     g.finishPartial();
-    g.consumer.end();
+    g.endLines();
     this.retired = this.retired.filter((r) => r !== g);
+    if (!g.delivered) this.finished.push(g);
     await g.fh.close().catch(() => {});
   }
 
@@ -294,14 +308,15 @@ export class PathFollower {
     const copy = await this.guard(() => locateCopy(this.abs, g.fp, g.committedOffset, this.env.io), null);
     if (copy) {
       // The copy holds what we had not read yet; continue it exactly where we were.
-      const cg = new Generation(copy.fh, fileId(copy.st), copy.path, g.fp, { offset: g.committedOffset, line: g.committedLine }, g.consumer, this.env.now(), this.env.maxLineLength);
+      const cg = new Generation(copy.fh, fileId(copy.st), copy.path, g.fp, { offset: g.committedOffset, line: g.committedLine }, g.consumer, this.env.now(), this.env);
+      cg.continues(g);
       cg.finishWhenDrained = true;
       await this.guard(() => cg.drain(this.env.buf, this.env.now()), 0);
       await this.finish(cg);
       this.info(`truncated (copytruncate); finished the rest from ${copy.path}, reading the file from its start`);
     } else {
       g.finishPartial();
-      g.consumer.end();
+      g.endLines();
       this.info('truncated; reading it from its start (lines written just before the truncation may be missing)');
     }
     this.current = this.begin(g.fh, restart.st, restart.start, 'truncated');
@@ -341,11 +356,13 @@ export class PathFollower {
     }
   }
 
-  private saveState(): void {
+  /** Tells --state where a restart resumes: each file object not yet delivered to its end, oldest first. */
+  saveState(): void {
     const state = this.env.state;
     if (!state) return;
     const updated = new Date(this.env.now()).toISOString();
-    const gens = [...this.retired, ...(this.current ? [this.current] : [])];
+    this.finished = this.finished.filter((g) => !g.delivered);
+    const gens = [...this.finished, ...this.retired, ...(this.current ? [this.current] : []), ...this.closedGens];
     state.set(
       this.abs,
       gens.map((g) => g.toState(this.abs, updated)),

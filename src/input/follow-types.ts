@@ -42,6 +42,11 @@ export interface FollowedFile {
 export interface GenerationConsumer extends LineConsumer {
   /** Caught up with the file for now: a good moment to decide a format and flush output. */
   idle?(): void;
+  /**
+   * Lines handed on are still held, their output not written yet (the format is not
+   * chosen): the position after them is no place to resume from yet.
+   */
+  holding?(): boolean;
   /** No more lines will come from this file object. */
   end(): void;
   /** The file object is not a text log (gzip, binary, UTF-16; `message` says which): no lines will come from it. */
@@ -55,6 +60,19 @@ export interface FollowConsumer {
   open(file: FollowedFile): GenerationConsumer;
   /** Something a person should know: waiting for a file, a rotation, a file that cannot be read. */
   notice(name: string, message: string, kind: NoticeKind): void;
+}
+
+/**
+ * How far the output of the lines handed on has gone (the follow command's stdout):
+ * --state saves a position only once the output of every line before it was taken, so
+ * lines whose output was given up when stopping (a reader that stopped reading) are read
+ * again on restart. Without one, a line counts as delivered once handed on.
+ */
+export interface Delivery {
+  /** A mark for all the output so far (bytes written). */
+  mark(): number;
+  /** Output taken so far, in the same unit: a mark at most this is delivered. */
+  taken(): number;
 }
 
 export interface FollowOptions {

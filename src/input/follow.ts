@@ -10,7 +10,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FollowState } from './follow-state.js';
-import type { FollowConsumer, FollowOptions, GenerationConsumer } from './follow-types.js';
+import type { Delivery, FollowConsumer, FollowOptions, GenerationConsumer } from './follow-types.js';
 import { PathFollower } from './follow-path.js';
 import { NODE_IO, type FollowIo } from './follow-io.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
@@ -18,7 +18,7 @@ import { isGzipHead, notTextMessage } from './binary.js';
 import { GunzipMembers } from './gunzip.js';
 import { STDIN_NAME } from './open.js';
 
-export type { FollowConsumer, FollowOptions, FollowedFile, GenerationConsumer, GenerationReason, NoticeKind } from './follow-types.js';
+export type { Delivery, FollowConsumer, FollowOptions, FollowedFile, GenerationConsumer, GenerationReason, NoticeKind } from './follow-types.js';
 
 export const DEFAULT_POLL_MS = 250;
 export const DEFAULT_RETIRE_MS = 10_000;
@@ -31,6 +31,11 @@ export interface FollowerSetup extends FollowOptions {
   now?: () => number;
   /** How paths are stat'ed and opened (tests inject faults). */
   io?: FollowIo;
+  /**
+   * How far the output of the lines handed on has gone: --state then saves only positions
+   * whose lines' output was taken. Default: a line handed on counts as delivered.
+   */
+  delivery?: Delivery | null;
 }
 
 export class Follower {
@@ -40,6 +45,8 @@ export class Follower {
   private readonly pollMs: number;
   private readonly now: () => number;
   private stopping = false;
+  /** halt(): no more reading, not even the last look of stop(). */
+  private halted = false;
   private loop: Promise<void> | null = null;
   /** The poll loop ended on an error (see done). */
   private failed = false;
@@ -70,6 +77,8 @@ export class Follower {
       state: setup.state ?? null,
       buf: Buffer.allocUnsafe(READ_BUFFER),
       now,
+      delivery: setup.delivery ?? null,
+      halted: () => this.halted,
     };
     const seen = new Set<string>();
     for (const input of inputs) {
@@ -109,18 +118,40 @@ export class Follower {
     });
   }
 
-  /** Reads what has arrived, closes everything and saves --state. Lines not yet complete stay unread. */
-  async stop(): Promise<void> {
+  /**
+   * Stop reading at once: a read under way ends after the chunk it is in (also one of
+   * start()), and stop() reads nothing more. For a stop that cannot wait for the output of
+   * what would be read (its reader stopped reading): with --state those lines are read on
+   * restart.
+   */
+  halt(): void {
+    this.halted = true;
+    this.stopping = true;
+    this.wakeNow?.();
+  }
+
+  /**
+   * Reads what has arrived (unless halted), closes everything and saves --state (unless
+   * `saveState: false`: the caller saves once the output is settled, saveState()). Lines
+   * not yet complete stay unread.
+   */
+  async stop(opts: { saveState?: boolean } = {}): Promise<void> {
     this.stopping = true;
     this.wakeNow?.();
     await this.loop;
     for (const w of this.watchers) w.close();
     for (const p of this.paths) {
       // After a failed loop a path can be half way through a step: closed as it is, not read on.
-      if (!this.failed) await p.tick();
+      if (!this.failed && !this.halted) await p.tick();
       await p.close();
     }
     for (const s of this.streams) s.stop();
+    if (opts.saveState !== false) await this.saveState();
+  }
+
+  /** Saves --state now, with what has been delivered of each file so far. */
+  async saveState(): Promise<void> {
+    for (const p of this.paths) p.saveState();
     await this.setup.state?.save();
   }
 

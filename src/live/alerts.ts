@@ -48,7 +48,8 @@ export class AlertWatch {
     /** Alert at this score; null = no alerts (the window still feeds periodic summaries). */
     private readonly threshold: number | null,
     readonly windowMs: number,
-    private readonly onAlert: (a: Alert) => void,
+    /** With the record that raised the score. */
+    private readonly onAlert: (a: Alert, e: FirewallEvent) => void,
     private readonly now: () => number = Date.now,
   ) {
     this.sum = new Summarizer(thresholds);
@@ -86,7 +87,7 @@ export class AlertWatch {
       ports: p.ports.size,
       hosts: p.hosts.size,
       window: { start: new Date(this.windowStart).toISOString(), ms: this.windowMs },
-    });
+    }, e);
   }
 
   /** Called by a timer: when the window is over, starts a new one and returns the finished one's summarizer. */

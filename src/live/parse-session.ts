@@ -102,6 +102,8 @@ export class ParseSession implements FollowConsumer {
         // Follow mode cannot wait for 50 lines: decide on what has arrived.
         if (!parser.chosen && parser.pending > 0) parser.choose();
       },
+      // Lines held for sniffing have no output yet: --state must not count them delivered.
+      holding: () => parser.pending > 0,
       afterChunk: () => this.opts.afterChunk(),
       end: () => {
         if (parser.chosen || parser.pending > 0) parser.end();

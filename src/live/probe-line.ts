@@ -8,6 +8,7 @@
 import pc from 'picocolors';
 import type { Annotation, FirewallEvent } from '../event.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
+import type { Alert } from './alerts.js';
 import { icmpTypeName, messages, wordFor } from '../i18n/messages.js';
 import { portNames } from '../knowledge/query.js';
 import { clipToWidth, displayWidth } from '../render/box-table.js';
@@ -70,6 +71,17 @@ export function printsAsProbe(e: FirewallEvent): boolean {
 /** The line for a row in which the firewall says it could not write records (Windows Firewall INFO-EVENTS-LOST): no packet, a gap. */
 export function gapLine(e: FirewallEvent, records: number | null, lang: Lang, c: Colors, tz: string | null): string {
   return `${c.dim(clock(e.time, tz))}  ${c.yellow(messages(lang).follow.logGap(records))}`;
+}
+
+/**
+ * The alert line, `06:25:01  !! ALERT 203.0.113.7 score 90.7 ≥ 50 vertical scan …`: the
+ * time of day as on the probe lines, of the record that raised the score (`at`; the
+ * time the alert fired for a record without one), so a `--quiet` log of alerts says when.
+ */
+export function alertLine(a: Alert, at: Date | null, lang: Lang, c: Colors, tz: string | null): string {
+  const m = messages(lang).follow;
+  const about = [a.explanation, ...(a.addressRange ? [a.addressRange.note] : [])].map(termSafe).join(' · ');
+  return `${c.dim(clock(at ?? new Date(a.time), tz))}  ${c.bold(c.red(m.alert(termSafe(a.source))))} ${c.red(m.scoreAtLeast(a.score, a.threshold))} ${about}`;
 }
 
 /** The source column fits an IPv4 address; SourceColumn widens it for longer ones. */

@@ -16,7 +16,7 @@ import { eventToJson } from '../render/event-json.js';
 import { renderReportText } from '../render/report-text.js';
 import { termSafe } from '../render/sanitize.js';
 import { localClock } from '../render/time-format.js';
-import { BatchedWriter } from '../cli/output.js';
+import { ATOMIC_WRITE, BatchedWriter, isPipeOrSocket } from '../cli/output.js';
 import { Diagnostics } from '../cli/diagnostics.js';
 import type { InputOptions } from '../cli/options.js';
 import { AlertExec } from './alert-exec.js';
@@ -24,12 +24,20 @@ import { AlertWatch, type Alert } from './alerts.js';
 import { Folder } from './fold.js';
 import { finalReport } from './final-report.js';
 import { ParseSession } from './parse-session.js';
-import { DayMarker, gapLine, printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
+import { alertLine, DayMarker, gapLine, printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { windowSummary } from './window-summary.js';
 
-/** After SIGINT/SIGTERM, how long stdout gets to take the last lines and the summary. */
-const STDOUT_GRACE_MS = 2000;
+/**
+ * After SIGINT/SIGTERM, how long the stop waits for stdout to take what is printed; then
+ * reading stops where it is and what stdout did not take is dropped (with --state, the
+ * position saved is that of the last line whose output stdout took).
+ */
+const STOP_GRACE_MS = 2000;
+/** What stdout gets at least for the last lines and the summary when the grace is (nearly) over: a reader that reads takes them in milliseconds. */
+const LAST_WRITE_MS = 250;
+/** How long --alert-exec commands still running at the stop get to finish. */
+const EXEC_GRACE_MS = 2000;
 
 /** Alert window when no --summary-every is given. */
 export const DEFAULT_ALERT_WINDOW_MS = 10 * 60_000;
@@ -61,10 +69,29 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   // Listen before anything else: a Ctrl-C during start-up (a long --from-start read) must still end cleanly.
   let stopRequested: (why: string) => void = () => {};
   const stopSignal = new Promise<string>((resolve) => (stopRequested = resolve));
-  const onSig = (s: string): void => stopRequested(s);
+  // Whole lines only, one short write at a time, to a pipe or socket: what a reader that
+  // stopped reading has taken ends with a whole line when the rest is given up.
+  const out = new BatchedWriter(process.stdout, { wholeLines: isPipeOrSocket(1) ? ATOMIC_WRITE : undefined });
+  // A stop has a deadline from the signal on, wherever the run is (a --from-start read
+  // into a stdout nobody reads waits in start()): then stdout is released and reading halted.
+  let follower: Follower | null = null;
+  let gaveUp = false;
+  let deadline = null as number | null;
+  let graceTimer: NodeJS.Timeout | undefined;
+  const giveUp = (): void => {
+    gaveUp = true;
+    out.release();
+    follower?.halt();
+  };
+  const onSig = (s: string): void => {
+    if (deadline === null) {
+      deadline = Date.now() + STOP_GRACE_MS;
+      graceTimer = setTimeout(giveUp, STOP_GRACE_MS);
+    }
+    stopRequested(s);
+  };
   process.once('SIGINT', onSig);
   process.once('SIGTERM', onSig);
-  const out = new BatchedWriter();
   const err = (s: string): void => {
     process.stderr.write(s);
   };
@@ -79,13 +106,6 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   const diag = new Diagnostics(err);
 
   const exec = o.alertArgv ? new AlertExec({ argv: o.alertArgv, report: (m) => err(`logscan: ${termSafe(m)}\n`) }) : null;
-  const onAlert = (a: Alert): void => {
-    info(`${c.bold(c.red(m.alert(termSafe(a.source))))} ${c.red(m.scoreAtLeast(a.score, a.threshold))} ${[a.explanation, ...(a.addressRange ? [a.addressRange.note] : [])].map(termSafe).join(' · ')}\n`);
-    exec?.run(a);
-    void out.flush();
-  };
-  const alerts = new AlertWatch(o.thresholds, o.kb, o.lang, o.alertScore, o.summaryEveryMs ?? DEFAULT_ALERT_WINDOW_MS, onAlert);
-
   const probeLines = text && o.probeLines;
   const folder = probeLines
     ? new Folder((ip, n, spanMs, to) => out.write(c.dim(termSafe(m.folded(n, ip, durationText(spanMs, o.lang), to))) + '\n'))
@@ -93,6 +113,20 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
 
   const sources = new SourceColumn();
   const days = new DayMarker(o.tz);
+
+  const onAlert = (a: Alert, e: FirewallEvent): void => {
+    // In text, an alert line is dated as a probe line is (also with --quiet, where it is the only line).
+    const at = e.time ?? new Date(a.time);
+    const day = text ? days.next(at) : null;
+    if (day !== null) {
+      folder?.flush(e);
+      out.write(c.dim(day) + '\n');
+    }
+    info(alertLine(a, at, o.lang, c, o.tz) + '\n');
+    exec?.run(a);
+    void out.flush();
+  };
+  const alerts = new AlertWatch(o.thresholds, o.kb, o.lang, o.alertScore, o.summaryEveryMs ?? DEFAULT_ALERT_WINDOW_MS, onAlert);
   const onEvent = (e: FirewallEvent): void => {
     o.annotate(e);
     overview.add(e);
@@ -140,8 +174,12 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
       lastError = e.message;
     };
   }
-  const follower = new Follower(o.files, session, { fromStart: o.fromStart, state, pollMs: o.pollMs ?? DEFAULT_POLL_MS, retireMs: o.retireMs, watch: o.watch });
-  await follower.start();
+  // With --state, a position is saved once the output of the lines before it was taken by stdout.
+  const delivery = state ? { mark: () => out.written, taken: () => out.taken } : null;
+  const f = new Follower(o.files, session, { fromStart: o.fromStart, state, pollMs: o.pollMs ?? DEFAULT_POLL_MS, retireMs: o.retireMs, watch: o.watch, delivery });
+  follower = f;
+  if (gaveUp) f.halt();
+  await f.start();
 
   const ticker = setInterval(() => {
     folder?.tick();
@@ -157,7 +195,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   // The poll loop failing is a bug (I/O errors are said and retried): end with what was followed, then exit 1.
   // (`as`: assigned in a callback, which TypeScript's narrowing does not see.)
   let loopFailure = null as { error: unknown } | null;
-  void follower.done.then(
+  void f.done.then(
     () => stopRequested('end'),
     (error: unknown) => {
       loopFailure = { error };
@@ -168,16 +206,9 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   process.off('SIGINT', onSig);
   process.off('SIGTERM', onSig);
   clearInterval(ticker);
-  // Reading waits for stdout to take what it printed; a pipe nobody reads would hold the stop forever.
-  if (signal !== 'end') out.release();
-  // The last --state save is in stop(): if it fails, the next start cannot resume here.
-  let stopFailed = false;
-  try {
-    await follower.stop();
-  } catch (e) {
-    stopFailed = true;
-    err(`logscan: ${termSafe(e instanceof Error ? e.message : String(e))}\n`);
-  }
+  // Reads what has arrived, waiting for stdout to take what it prints until the deadline
+  // (a pipe nobody reads would hold the stop forever): then it stops where it is.
+  await f.stop({ saveState: false });
   if ((signal !== 'end' || loopFailure !== null) && o.files.includes('-')) process.stdin.destroy();
   folder?.flush();
   diag.finish();
@@ -185,13 +216,22 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     const doc = finalReport({ stats: session.allStats(), overview, summary: runSummary, kb: o.kb, lang: o.lang });
     // From when the files were read to the end they had: start-up and a --from-start
     // catch-up are not following (stopped before then: nothing was followed live).
-    const since = follower.caughtUpAt;
+    const since = f.caughtUpAt;
     out.write(`\n${c.bold(m.followedFor(durationText(since === null ? 0 : Date.now() - since, o.lang)))}\n`);
     out.write(renderReportText(doc, { color: o.color, width: o.width, tz: o.tz, lang: o.lang }));
   }
-  if (signal === 'end') await out.flush();
-  else if (!(await out.finish(STDOUT_GRACE_MS))) err(`logscan: standard output was not being read: what was left to print after ${signal} is dropped\n`);
-  await exec?.close(2000);
+  const [taken] = await Promise.all([out.finish(deadline === null ? Infinity : Math.max(deadline - Date.now(), LAST_WRITE_MS)), exec?.close(EXEC_GRACE_MS)]);
+  clearTimeout(graceTimer);
+  if (!taken) err(`logscan: standard output was not being read: what was left to print after ${signal} is dropped${state ? ' (--state keeps the position of the last line whose output it took: a restart reads the rest again)' : ''}\n`);
+  // Saved once the output is settled: a position past output that was dropped would lose those lines.
+  // If this last save fails, the next start cannot resume here.
+  let stopFailed = false;
+  try {
+    await f.saveState();
+  } catch (e) {
+    stopFailed = true;
+    err(`logscan: ${termSafe(e instanceof Error ? e.message : String(e))}\n`);
+  }
   if (loopFailure !== null) throw loopFailure.error;
   return session.problems.size > 0 || stopFailed ? ExitCode.inputUnreadable : ExitCode.ok;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir } from '../helpers/cli.js';
+import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir, untilReading } from '../helpers/cli.js';
 import { LogWriter, iptablesLine, sleep } from '../helpers/follow-writer.js';
 
 const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
@@ -17,6 +17,40 @@ interface Ev {
 const events = (stdout: string): Ev[] => ndjson(stdout) as unknown as Ev[];
 const seqs = (evs: Ev[]): number[] => evs.map((e) => e.src.port - 10000);
 const count = (n: number) => (stdout: string) => stdout.split('\n').length - 1 >= n;
+const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+
+/** `follow` with a stdout nobody reads (a consumer that hangs); what it took is read after the exit. */
+function unread(args: string[]) {
+  const child = spawn(process.execPath, [cliPath, ...args], { cwd: repoRoot, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pause();
+  // Listening from the start, paused: on the child's exit Node resumes a stdout nobody listens to, and what it held is gone.
+  let stdout = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const stderrDone = new Promise((resolve) => child.stderr.on('close', resolve));
+  const stdoutDone = new Promise((resolve) => child.stdout.on('end', resolve));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    pid: child.pid!,
+    /** Its output reached the pipe, which nobody empties. */
+    async printing(): Promise<void> {
+      while (child.stdout.readableLength === 0) await sleep(20);
+    },
+    /** SIGTERM: the exit code ('hung' when there was none within limitMs), how long it took, stderr, and everything stdout took. */
+    async term(limitMs: number): Promise<{ code: number | null | 'hung'; ms: number; stderr: string; stdout: string }> {
+      const asked = Date.now();
+      child.kill('SIGTERM');
+      const code = await Promise.race([exit, sleep(limitMs).then(() => 'hung' as const)]);
+      const ms = Date.now() - asked;
+      if (code === 'hung') child.kill('SIGKILL');
+      child.stdout.resume();
+      await stdoutDone;
+      await stderrDone;
+      return { code, ms, stderr, stdout };
+    },
+  };
+}
 
 describe('logscan follow', () => {
   it('-o ndjson: every record exactly once, in order, with its origin line, through all kinds of rotation', async () => {
@@ -169,16 +203,73 @@ describe('logscan follow', () => {
     child.stdout.pause();
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const stderrDone = new Promise((resolve) => child.stderr.on('close', resolve));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await sleep(600);
+    // Lines written before it opened the file would be lines it starts after.
+    await untilReading(child.pid!, path);
     writeFileSync(path, Array.from({ length: 5000 }, (_, i) => iptablesLine(i)).join('\n') + '\n');
-    await sleep(1500);
+    while (child.stdout.readableLength === 0) await sleep(20);
     const asked = Date.now();
     child.kill('SIGTERM');
     const code = await exited;
+    await stderrDone;
     expect(code).toBe(0);
     expect(Date.now() - asked).toBeLessThan(6000);
     expect(stderr).toContain('logscan: standard output was not being read: what was left to print after SIGTERM is dropped');
+  });
+
+  it('--state, a stdout nobody reads, SIGTERM: the stop takes about 2 s, stdout ends with a whole record, the state is no further than what stdout took, and a restart prints the rest', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'ufw.log');
+    const state = join(dir, 'st.json');
+    writeFileSync(path, '');
+    const run = unread(['follow', '-o', 'ndjson', '--from-start', '--state', state, path]);
+    await untilReading(run.pid, path);
+    // Far more output (~2 MB) than a pipe holds: most of it is left to print at the stop.
+    const n = 3000;
+    appendFileSync(path, range(1, n).map(iptablesLine).join('\n') + '\n');
+    await run.printing();
+    const r = await run.term(10_000);
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeLessThan(6000);
+    expect(r.stderr).toContain('logscan: standard output was not being read: what was left to print after SIGTERM is dropped (--state keeps the position of the last line whose output it took: a restart reads the rest again)');
+    // Whole records only (events() throws on half a JSON line), the first ones in order.
+    expect(r.stdout.endsWith('\n')).toBe(true);
+    const first = seqs(events(r.stdout));
+    expect(first).toEqual(range(1, first.length));
+    expect(first.length).toBeLessThan(n);
+    const saved = (JSON.parse(readFileSync(state, 'utf8')) as { files: { line: number }[] }).files;
+    expect(saved).toHaveLength(1);
+    expect(saved[0].line).toBeLessThanOrEqual(first.length);
+    // At least once: a restart prints every line after the saved one (some of them were printed already).
+    const again = startCli(['follow', '-o', 'ndjson', '--state', state, path], { env });
+    await again.waitFor(count(n - saved[0].line), 20_000);
+    const second = seqs(events((await again.stop('SIGTERM')).stdout));
+    expect(second).toEqual(range(saved[0].line + 1, n));
+  });
+
+  it.each([{ state: true }, { state: false }])('--from-start into a stdout nobody reads (--state: $state): SIGTERM during the catch-up ends the run in about 2 s with the word on stderr; a restart prints the rest', async ({ state: withState }) => {
+    const dir = tempDir();
+    const path = join(dir, 'ufw.log');
+    const state = join(dir, 'st.json');
+    const n = 3000;
+    writeFileSync(path, range(1, n).map(iptablesLine).join('\n') + '\n');
+    const run = unread(['follow', '-o', 'ndjson', '--from-start', ...(withState ? ['--state', state] : []), path]);
+    await run.printing();
+    const r = await run.term(10_000);
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeLessThan(6000);
+    expect(r.stderr).toContain('logscan: standard output was not being read: what was left to print after SIGTERM is dropped');
+    expect(r.stdout.endsWith('\n')).toBe(true);
+    const first = seqs(events(r.stdout));
+    expect(first).toEqual(range(1, first.length));
+    if (!withState) return;
+    const saved = (JSON.parse(readFileSync(state, 'utf8')) as { files: { line: number }[] }).files;
+    expect(saved).toHaveLength(1);
+    expect(saved[0].line).toBeLessThanOrEqual(first.length);
+    const again = startCli(['follow', '-o', 'ndjson', '--state', state, path], { env });
+    await again.waitFor(count(n - saved[0].line), 20_000);
+    expect(seqs(events((await again.stop('SIGTERM')).stdout))).toEqual(range(saved[0].line + 1, n));
   });
 
   it('--max-sources caps the sources the summaries keep, as the note at the end says (and it must be a positive whole number)', async () => {
@@ -186,7 +277,8 @@ describe('logscan follow', () => {
     const path = join(dir, 'ufw.log');
     writeFileSync(path, Array.from({ length: 20 }, (_, i) => iptablesLine(i).replace('SRC=203.0.113.7', `SRC=198.51.100.${i + 1}`)).join('\n') + '\n');
     const cli = startCli(['follow', '--quiet', '--from-start', '--max-sources', '16', path], { env });
-    await sleep(800);
+    // Stopped while start-up reads the file, the stop still reads it all first.
+    await untilReading(cli.pid, path);
     const r = await cli.stop();
     expect(r.code).toBe(0);
     expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/note: more than 16 sources; \d+ evictions? of least-recently-seen source profiles \(\d+ events?\) left those events out of the ranking/);
@@ -370,7 +462,9 @@ describe('logscan follow', () => {
     await cli.waitFor((out) => out.includes('ALERT') && out.includes('── last 1 s: 40 events from 1 source'), 8000);
     const r = await cli.stop();
     expect(r.code).toBe(0);
-    expect(r.stdout.match(/^!! ALERT 203\.0\.113\.7 score [\d.]+ ≥ 20 /gm)).toHaveLength(1);
+    // The alert says when, as a probe line would (the record's time of day), under the day's line.
+    expect(r.stdout.match(/^06:25:01  !! ALERT 203\.0\.113\.7 score [\d.]+ ≥ 20 /gm)).toHaveLength(1);
+    expect(r.stdout.split('\n').slice(0, 2).join('\n')).toMatch(/^── \d{4}-11-20 ──\n06:25:01  !! ALERT /);
     // A probe line is "HH:MM:SS  SOURCE → PORT/PROTO …"; the final report's time span also has an arrow.
     expect(r.stdout).not.toMatch(/^\d\d:\d\d:\d\d +203\.0\.113\.7 +→/m);
     expect(r.stdout).not.toMatch(/more from/);
@@ -409,7 +503,7 @@ describe('logscan follow', () => {
     await cli.waitFor((out) => out.includes('告警'));
     const r = await cli.stop();
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^!! 告警 203\.0\.113\.7 评分 [\d.]+ ≥ 20 发往 50000\/tcp、50001\/tcp、50002\/tcp 等 \d+ 个端口的 \d+ 个包$/m);
+    expect(r.stdout).toMatch(/^06:25:01  !! 告警 203\.0\.113\.7 评分 [\d.]+ ≥ 20 发往 50000\/tcp、50001\/tcp、50002\/tcp 等 \d+ 个端口的 \d+ 个包$/m);
     // A scan: the folded probes went to as many ports as there were probes.
     expect(r.stdout).toMatch(/^  另有 (\d+) 条来自 203\.0\.113\.7，历时 \d+ 秒，发往 \1 个端口$/m);
     expect(r.stdout).toMatch(/^── 已跟踪 (\d+|不到 1) 秒$/m);

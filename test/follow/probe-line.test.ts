@@ -3,7 +3,8 @@
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/box-table.js';
-import { DayMarker, printsAsProbe, probeLine, SourceColumn } from '../../src/live/probe-line.js';
+import { alertLine, DayMarker, printsAsProbe, probeLine, SourceColumn } from '../../src/live/probe-line.js';
+import type { Alert } from '../../src/live/alerts.js';
 import { makeEvent } from '../helpers/events.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 
@@ -118,5 +119,34 @@ describe('follow: day markers', () => {
     expect(sh.next(new Date('2026-11-20T16:00:00Z'))).toBe('── 2026-11-21 ──');
     // Lines out of order across midnight (several hosts through one syslog) mark each change.
     expect(sh.next(new Date('2026-11-20T15:59:00Z'))).toBe('── 2026-11-20 ──');
+  });
+});
+
+describe('alertLine', () => {
+  const alert: Alert = {
+    type: 'alert',
+    time: '2026-11-20T09:00:03.000Z',
+    source: '203.0.113.7',
+    score: 90.66,
+    threshold: 50,
+    severity: 4,
+    explanation: 'vertical scan: 30 ports',
+    addressRange: null,
+    findings: ['vertical-scan'],
+    events: 30,
+    packets: 30,
+    ports: 30,
+    hosts: 1,
+    window: { start: '2026-11-20T08:55:00.000Z', ms: 600_000 },
+  };
+
+  it('starts with the time of day of the record that raised the score, as a probe line does (in --tz)', () => {
+    expect(alertLine(alert, new Date('2026-11-20T06:25:01Z'), 'en', c, 'UTC')).toBe('06:25:01  !! ALERT 203.0.113.7 score 90.7 ≥ 50 vertical scan: 30 ports');
+    expect(alertLine(alert, new Date('2026-11-20T06:25:01Z'), 'en', c, 'Asia/Tokyo')).toMatch(/^15:25:01  !! ALERT /);
+    expect(alertLine(alert, new Date('2026-11-20T06:25:01Z'), 'zh', c, 'UTC')).toMatch(/^06:25:01  !! 告警 203\.0\.113\.7 评分 90\.7 ≥ 50 /);
+  });
+
+  it('a record without a time: when the alert fired', () => {
+    expect(alertLine(alert, null, 'en', c, 'UTC')).toMatch(/^09:00:03  !! ALERT /);
   });
 });

@@ -43,6 +43,10 @@ function collector(): { consumer: FollowConsumer; got: Got[]; files: FollowedFil
 const seqOf = (text: string): number => Number(/ ID=(\d+) /.exec(text)?.[1] ?? NaN);
 const FAST = { pollMs: 30, retireMs: 300 };
 
+async function until(pred: () => boolean, ms = 10_000): Promise<void> {
+  for (const end = Date.now() + ms; !pred(); await sleep(10)) if (Date.now() > end) throw new Error('timed out');
+}
+
 describe('follower', () => {
   it('loses and repeats nothing through rename+create, copytruncate, delete+recreate and a half-written line', async () => {
     const dir = tempDir();
@@ -261,6 +265,45 @@ describe('follower', () => {
     const expected = w.written.slice(first);
     expect(got.map((g) => seqOf(g.text))).toEqual(expected.map((x) => x.seq));
     expect(got.map((g) => g.line)).toEqual(expected.map((x) => x.line));
+  });
+  it('--state with a delivery saves where the output taken ends: a file is resumed from there, and a rotated file read to its end stays saved until its output is taken', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'kern.log');
+    const stateFile = join(dir, 'state.json');
+    const w = new LogWriter(path);
+    for (let i = 0; i < 5; i++) w.write();
+    const c = collector();
+    // Output: one unit per line handed on; the test says how much of it was taken.
+    let taken = 0;
+    const state = await FollowState.load(stateFile, 50);
+    const f = new Follower([path], c.consumer, { ...FAST, fromStart: true, state, delivery: { mark: () => c.got.length, taken: () => taken } });
+    await f.start();
+    await until(() => c.got.length === 5);
+    w.renameCreate();
+    for (let i = 0; i < 3; i++) w.write();
+    // The rotated file read to its end and finished (quiet for retireMs).
+    await until(() => c.got.length === 8 && c.ended === 1);
+    await f.stop({ saveState: false });
+    const saved = (): { path: string; line: number }[] => (JSON.parse(readFileSync(stateFile, 'utf8')) as { files: { path: string; line: number }[] }).files;
+    await f.saveState();
+    // Nothing taken: both files, from their first line.
+    expect(saved().map((x) => x.line)).toEqual([0, 0]);
+    const untaken = readFileSync(stateFile, 'utf8');
+    taken = 5;
+    await f.saveState();
+    expect(saved().map((x) => x.line)).toEqual([0]);
+    taken = 8;
+    await f.saveState();
+    expect(saved().map((x) => x.line)).toEqual([3]);
+
+    // A restart from the state saved when nothing was taken reads all of it again.
+    writeFileSync(stateFile, untaken);
+    const again = collector();
+    const g = new Follower([path], again.consumer, { ...FAST, state: await FollowState.load(stateFile, 50) });
+    await g.start();
+    await until(() => again.got.length === 8);
+    await g.stop();
+    expect(again.got.map((x) => seqOf(x.text))).toEqual(w.written.map((x) => x.seq));
   });
 });
 

@@ -1,0 +1,60 @@
+// --alert-exec under load and at the stop (src/live/alert-exec.ts): every alert that
+// does not reach the command is counted, and said on stderr: when drops start, how many
+// a burst dropped, and a tally at the stop (queued and running ones included).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AlertExec } from '../../src/live/alert-exec.js';
+import { tempDir } from '../helpers/cli.js';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+async function until(pred: () => boolean, ms = 20_000): Promise<void> {
+  for (const end = Date.now() + ms; !pred(); await sleep(10)) if (Date.now() > end) throw new Error('timed out');
+}
+const runs = (file: string): number => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0);
+
+describe('AlertExec: what does not reach the command is counted and said', () => {
+  it('a burst beyond the queue: said when drops start, how many when the queue has emptied, and a tally at the stop', async () => {
+    const ran = join(tempDir(), 'ran');
+    const problems: string[] = [];
+    const exec = new AlertExec({ argv: ['/bin/sh', '-c', `cat >/dev/null; sleep 0.2; echo x >> '${ran}'`], maxConcurrent: 2, maxQueued: 3, report: (m) => problems.push(m) });
+    for (let i = 0; i < 20; i++) exec.run({ i });
+    expect(problems).toEqual(['--alert-exec: 2 commands running and 3 alerts queued: alerts are dropped until there is room (counted)']);
+    await until(() => problems.length === 2);
+    expect(problems[1]).toBe('--alert-exec: 15 alerts dropped: the queue was full');
+    await exec.close(10_000);
+    expect(runs(ran)).toBe(5);
+    expect(problems.slice(2)).toEqual(['--alert-exec: of 20 alerts, 5 reached /bin/sh, 15 did not: 15 dropped (the queue was full)']);
+  });
+
+  it('at the stop, queued alerts still start within the grace; all delivered: nothing said', async () => {
+    const ran = join(tempDir(), 'ran');
+    const problems: string[] = [];
+    const exec = new AlertExec({ argv: ['/bin/sh', '-c', `cat >/dev/null; sleep 0.1; echo x >> '${ran}'`], maxConcurrent: 1, maxQueued: 2, report: (m) => problems.push(m) });
+    for (let i = 0; i < 3; i++) exec.run({ i });
+    await exec.close(10_000);
+    expect(runs(ran)).toBe(3);
+    expect(problems).toEqual([]);
+  });
+
+  it('what still runs after the grace is killed and counted with what never started, not reported as a failing command', async () => {
+    const problems: string[] = [];
+    const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; exec sleep 30'], maxConcurrent: 1, maxQueued: 2, report: (m) => problems.push(m) });
+    for (let i = 0; i < 4; i++) exec.run({ i });
+    await exec.close(200);
+    await sleep(100);
+    expect(problems).toEqual([
+      '--alert-exec: 1 command running and 2 alerts queued: alerts are dropped until there is room (counted)',
+      '--alert-exec: of 4 alerts, 0 reached /bin/sh, 4 did not: 1 dropped (the queue was full), 2 still queued when logscan stopped, 1 still running when logscan stopped (killed)',
+    ]);
+  });
+
+  it('failures count as not delivered in the tally', async () => {
+    const problems: string[] = [];
+    const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; exit 3'], report: (m) => problems.push(m) });
+    exec.run({});
+    exec.run({});
+    await exec.close(10_000);
+    expect(problems).toEqual(['--alert-exec: /bin/sh exited with 3', '--alert-exec: /bin/sh exited with 3', '--alert-exec: of 2 alerts, 0 reached /bin/sh, 2 did not: 2 failed']);
+  });
+});
