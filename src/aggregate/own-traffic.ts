@@ -54,11 +54,13 @@ export function isOwnClientTraffic(e: FirewallEvent): boolean {
 /**
  * A packet read as a server's reply (by its source port) or as backscatter: its
  * destination port is some client's random port, not a port anyone probed, so the port
- * tables leave it out (002: do not look the random high port up).
+ * tables leave it out (002: do not look the random high port up). So is an ICMP error
+ * about a packet sent with this side's address, and an echo (or other query's) reply:
+ * answers to this side, or to someone forging its address, never probes of it.
  */
 export function isReply(e: FirewallEvent): boolean {
   const anns = e.annotations;
-  const reply = (REPLY ??= annotationRoles().idSet('reply', 'error-reply'));
+  const reply = (REPLY ??= annotationRoles().idSet('reply', 'error-reply', 'icmp-reply'));
   for (let i = 0; i < anns.length; i++) if (reply.has(anns[i].id)) return true;
   return false;
 }

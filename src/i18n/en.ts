@@ -130,9 +130,10 @@ export const en = {
     icmpTypeNumber: (type: number) => `type ${type}`,
     traceroute: (n: number) => `traceroute (${counted(n, 'probe')})`,
     dialupLeftover: (n: number) => `dial-up leftover (${counted(n, 'packet')} meant for the address's previous holder)`,
-    serverReplies: (labels: readonly string[], n: number, icmpErrors: number) =>
+    serverReplies: (labels: readonly string[], n: number, icmpReplies: number, icmpErrors: number) =>
       [
         n > 0 ? `${labels.join('/')} server replies (${counted(n, 'packet')} to client ports)` : '',
+        icmpReplies > 0 ? `${counted(icmpReplies, 'ICMP echo/query reply', 'ICMP echo/query replies')}` : '',
         icmpErrors > 0 ? `${counted(icmpErrors, 'ICMP error')} about this side's own packets` : '',
       ]
         .filter((s) => s !== '')
@@ -162,7 +163,7 @@ export const en = {
       traceroute: 'UDP into 33434-33600 that stays in that range: probably someone tracing the route to you; harmless.',
       'dialup-leftover': 'Chat, game, file-sharing or Sub-7 traffic meant for whoever held your dial-up/DHCP address before you; not an attack on you.',
       'server-replies':
-        "Most of the source's packets are a server's replies (told by the source port: DNS, NTP, web …) or backscatter, landing on client ports after the firewall forgot the connection, or ICMP errors about packets this side sent; not probes.",
+        "Most of the source's packets are a server's replies (told by the source port: DNS, NTP, web …) or backscatter, landing on client ports after the firewall forgot the connection, or ICMP answers: errors about packets sent with this side's address, replies to its pings; not probes.",
       noise: "Most of the source's packets are broadcasts from your own network segment (DHCP, NetBIOS, SSDP …); harmless.",
     } as Record<string, string>,
   },

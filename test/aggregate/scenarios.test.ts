@@ -8,6 +8,7 @@ import { SourceProfile } from '../../src/aggregate/profile.js';
 import type { Severity } from '../../src/event.js';
 import { trojanFamilies } from '../../src/aggregate/findings.js';
 import { annotateOne, knowledge } from '../annotate/kb.js';
+import { trafficKind } from '../../src/aggregate/own-traffic.js';
 import { ann, hammer, horizontalSweep, summarize, trojanAnn, verticalScan } from '../helpers/summary-events.js';
 
 function row(r: SummaryResult, ip: string): RankedSource {
@@ -604,6 +605,28 @@ describe('server replies (002: the source port tells, not the random destination
     const other = summarize(Array.from({ length: 12 }, (_, i) => unreachable(`192.168.1.${10 + i}`, i, '192.168.1.200')));
     expect(row(other, '198.51.100.1').hosts).toBe(12);
     expect(ids(row(other, '198.51.100.1'))).not.toContain('server-replies');
+  });
+
+  it("echo replies and ICMP errors logged without a quoted packet (an ASA's 313004 and 313001) are answers, not probes: no hosts, counted apart", () => {
+    // Someone's ping sweep forged this side's addresses: the swept hosts' echo replies land on 12 of them.
+    const echo = Array.from({ length: 12 }, (_, i) =>
+      annotateOne({ proto: 'icmp', format: 'cisco-asa', rule: 'ASA-4-313004', time: at(i), src: { ip: '198.51.100.20' }, dst: { ip: `192.0.2.${10 + i}`, port: null }, icmp: { type: 0, code: null } }),
+    );
+    expect(echo.every((e) => e.annotations.map((a) => a.id).join() === 'icmp-reply')).toBe(true);
+    const unreachable = Array.from({ length: 3 }, (_, i) =>
+      annotateOne({ proto: 'icmp', format: 'cisco-asa', rule: 'ASA-3-313001', time: at(20 + i), src: { ip: '198.51.100.21' }, dst: { ip: null, port: null }, icmp: { type: 3, code: 3, embedded: null } }),
+    );
+    expect([...echo, ...unreachable].every((e) => trafficKind(e) === 'reply')).toBe(true);
+    const r = summarize([...echo, ...unreachable]);
+    const pinged = row(r, '198.51.100.20');
+    expect(ids(pinged)).toEqual(['server-replies']);
+    expect(pinged.hosts).toBe(0);
+    expect(pinged.explanation).toBe('12 ICMP echo/query replies');
+    expect(row(r, '198.51.100.21').explanation).toBe("3 ICMP errors about this side's own packets");
+    // An echo request is still a probe, and twelve of them a sweep.
+    const pings = Array.from({ length: 12 }, (_, i) => annotateOne({ proto: 'icmp', time: at(i), src: { ip: '198.51.100.22' }, dst: { ip: `192.0.2.${10 + i}`, port: null }, icmp: { type: 8, code: 0 } }));
+    expect(pings.every((e) => trafficKind(e) === 'probe')).toBe(true);
+    expect(ids(row(summarize(pings), '198.51.100.22'))).toContain('icmp-sweep');
   });
 
   it('a TCP SYN from port 53 is no reply: its ports count', () => {

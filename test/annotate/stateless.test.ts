@@ -448,8 +448,8 @@ describe('ICMP', () => {
     }
     expect(ids(annotateOne({ proto: 'icmpv6', ipVersion: 6, icmp: { type: 128 }, dst: { ip: '2001:db8::1', port: 6776 } }))).toEqual([]);
   });
-  it('ICMP type 11 is icmp-time-exceeded; type 3 is not', () => {
-    expect(ids(annotateOne({ proto: 'icmp', icmp: { type: 11, code: 0 } }))).toEqual(['icmp-time-exceeded']);
+  it('ICMP type 11 is icmp-time-exceeded (an error about a packet sent from here, icmp-error); type 3 is not', () => {
+    expect(ids(annotateOne({ proto: 'icmp', icmp: { type: 11, code: 0 } }))).toEqual(['icmp-time-exceeded', 'icmp-error']);
     expect(ids(annotateOne({ proto: 'icmp', icmp: { type: 3, code: 3 } }))).not.toContain('icmp-time-exceeded');
   });
   it('ICMPv6 type 3 is icmp-time-exceeded', () => {
@@ -513,6 +513,52 @@ describe('ICMP', () => {
       for (const type of [1, 2, 3, 4]) expect(ids(v6(type, '2001:0db8:0000:0000:0000:0000:0000:0001'))).toContain('icmp-error-reply');
       expect(ids(v6(128, '2001:0db8:0000:0000:0000:0000:0000:0001'))).not.toContain('icmp-error-reply');
       expect(ids(v6(1, '2001:0db8:0000:0000:0000:0000:0000:0002'))).not.toContain('icmp-error-reply');
+    });
+  });
+
+  describe('icmp-error: an ICMP error logged without the packet it answers (an ASA 313001, a Windows row)', () => {
+    const bare = (proto: string, type: number, extra: Record<string, unknown> = {}) =>
+      annotateOne({ proto, ...(proto === 'icmpv6' ? { ipVersion: 6, dst: { ip: '2001:db8::1' } } : {}), icmp: { type, code: 3, embedded: null }, ...extra });
+    it('unreachable, source quench, time exceeded, parameter problem (ICMPv6 1-4) are errors about a packet sent with this address: not probes', () => {
+      for (const type of [3, 4, 11, 12]) expect(ids(bare('icmp', type)), String(type)).toContain('icmp-error');
+      for (const type of [1, 2, 3, 4]) expect(ids(bare('icmpv6', type)), `v6 ${type}`).toContain('icmp-error');
+      expect(find(bare('icmp', 3), 'icmp-error')?.text).toMatch(/^ICMP error .* without the packet it answers/);
+      expect(find(bare('icmp', 3, {}), 'icmp-error')?.severity).toBe(0);
+      expect(find(annotateOne({ proto: 'icmp', icmp: { type: 3, code: 3, embedded: null } }, { lang: 'zh' }), 'icmp-error')?.text).toMatch(/^ICMP 差错报文/);
+    });
+    it("a quote the log gives decides: from the destination it is icmp-error-reply; from another address, neither; a quote without its sender (pfSense's unreachport) is as good as none", () => {
+      const quoting = (src: string | null) => annotateOne({ proto: 'icmp', icmp: { type: 3, code: 3, embedded: { src: { ip: src, port: 123 }, dst: { ip: '203.0.113.7', port: 123 }, proto: 'udp' } } });
+      expect(ids(quoting('198.51.100.10'))).toEqual(['icmp-error-reply']);
+      expect(ids(quoting('198.51.100.99'))).not.toContain('icmp-error');
+      expect(ids(quoting(null))).toContain('icmp-error');
+    });
+    it('not a redirect, an echo or another query, nor one going out', () => {
+      for (const type of [5, 8, 13]) expect(ids(bare('icmp', type)), String(type)).not.toContain('icmp-error');
+      expect(ids(bare('icmpv6', 128))).not.toContain('icmp-error');
+      expect(ids(bare('icmp', 3, { direction: 'out' }))).not.toContain('icmp-error');
+    });
+  });
+
+  describe("icmp-reply: an echo (or other query's) reply is the answer to this side's ping, or backscatter", () => {
+    const reply = (proto: string, type: number, code: number | null = 0, extra: Record<string, unknown> = {}) =>
+      annotateOne({ proto, ...(proto === 'icmpv6' ? { ipVersion: 6, dst: { ip: '2001:db8::1' } } : {}), icmp: { type, code }, ...extra });
+    it('echo reply (0; ICMPv6 129), timestamp, information and address-mask replies (14, 16, 18)', () => {
+      for (const type of [0, 14, 16, 18]) expect(ids(reply('icmp', type)), String(type)).toEqual(['icmp-reply']);
+      expect(ids(reply('icmpv6', 129))).toEqual(['icmp-reply']);
+      // An ASA's 313004 names no code.
+      expect(ids(reply('icmp', 0, null))).toEqual(['icmp-reply']);
+      expect(find(reply('icmp', 0), 'icmp-reply')?.text).toMatch(/^ICMP echo reply/);
+      expect(find(reply('icmpv6', 129), 'icmp-reply')?.text).toMatch(/^ICMPv6 echo reply/);
+      expect(find(annotateOne({ proto: 'icmp', icmp: { type: 0, code: 0 } }, { lang: 'zh' }), 'icmp-reply')?.text).toMatch(/ICMP 回显应答/);
+    });
+    it('a reply with a code its type does not define is crafted (icmp-bad-code), no reply; requests stay probes', () => {
+      expect(ids(reply('icmp', 0, 3))).toEqual(['icmp-bad-code']);
+      expect(ids(reply('icmpv6', 129, 1))).toEqual(['icmp-bad-code']);
+      for (const type of [8, 13, 15, 17]) expect(ids(reply('icmp', type)), String(type)).not.toContain('icmp-reply');
+      for (const type of [128, 133]) expect(ids(reply('icmpv6', type)), `v6 ${type}`).not.toContain('icmp-reply');
+      // ICMPv6 has its own numbers: its 0 and 14 are nothing.
+      expect(ids(reply('icmpv6', 0))).not.toContain('icmp-reply');
+      expect(ids(reply('icmp', 0, 0, { direction: 'out' }))).not.toContain('icmp-reply');
     });
   });
 });

@@ -102,6 +102,21 @@ describe('explain a log line: what it says', () => {
     expect(out).toContain('icmp-error-reply');
   });
 
+  it('an echo reply, or an ICMP error whose line quotes no packet (a Cisco ASA, a kernel line without the brackets), is an answer, not a probe', async () => {
+    const lines = [
+      '<164>Aug 16 2016 13:01:43: %ASA-4-313004: Denied ICMP type=0, from laddr 172.20.30.1 on interface Outside to 10.25.24.122: no matching session',
+      '<163>Aug 05 2016 19:13:26: %ASA-3-313001: Denied ICMP type=3, code=3 from 198.27.69.147 on interface Outside',
+      'Nov 20 07:07:40 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.1 DST=192.0.2.2 LEN=84 TTL=244 ID=0 PROTO=ICMP TYPE=0 CODE=0 ID=5 SEQ=1',
+      'Nov 20 07:07:41 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.1 DST=192.0.2.2 LEN=56 TTL=244 ID=0 PROTO=ICMP TYPE=11 CODE=0',
+    ];
+    const rs = await json(lines);
+    expect(rs.map((r) => r.traffic)).toEqual(['reply', 'reply', 'reply', 'reply']);
+    expect(rs.map((r) => r.event?.annotations.map((a) => a.id))).toEqual([['icmp-reply'], ['icmp-error'], ['icmp-reply'], ['icmp-time-exceeded', 'icmp-error']]);
+    // A ping is still a probe.
+    const [ping] = await json(['Nov 20 07:07:42 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.1 DST=192.0.2.2 LEN=84 TTL=244 ID=0 PROTO=ICMP TYPE=8 CODE=0 ID=5 SEQ=1']);
+    expect(ping?.traffic).toBe('probe');
+  });
+
   it('a stamp with its own offset is shown in this machine’s zone, offset included', async () => {
     const out = await table(['2026-11-20T06:51:08.123456+01:00 fedora kernel: filter_IN_public_REJECT: IN=enp1s0 OUT= MAC=52:54:00:c4:10:0f:52:54:00:8e:77:01:08:00 SRC=203.0.113.233 DST=10.20.0.15 LEN=60 TOS=0x00 PREC=0x00 TTL=114 ID=60035 DF PROTO=TCP SPT=33902 DPT=22 WINDOW=65535 RES=0x00 SYN URGP=0']);
     expect(out).toContain('time         2026-11-20 03:51:08 -02:00 · on fedora');
