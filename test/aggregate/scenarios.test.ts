@@ -576,6 +576,16 @@ describe('server replies (002: the source port tells, not the random destination
     expect(trace.every((e) => e.annotations.some((a) => a.id === 'traceroute'))).toBe(true);
   });
 
+  it("devices answering this side's SSDP, WS-Discovery or SNMP questions (unicast, from the protocol's port to a client port) are replies, not a UDP scan of those ports", () => {
+    const answers = [1900, 3702, 161, 5353].flatMap((sport, k) => Array.from({ length: 5 }, (_, i) => annotated('192.168.1.40', sport, 40000 + k * 997 + i * 211, k * 5 + i)));
+    expect(answers.every((e) => e.annotations.map((a) => a.id).join() === 'discovery-reply')).toBe(true);
+    expect(answers.every((e) => trafficKind(e) === 'reply')).toBe(true);
+    const r = summarize(answers);
+    expect(ids(row(r, '192.168.1.40'))).toEqual(['server-replies']);
+    expect(row(r, '192.168.1.40').ports).toBe(0);
+    expect(row(r, '192.168.1.40').explanation).toBe('discovery/SNMP/DHCP server replies (20 packets to client ports)');
+  });
+
   it("ICMP errors about this side's own packets are replies: no hosts, no probe, counted apart from the port replies", () => {
     // A router answering unreachable for 12 LAN machines' packets, each quoting the machine's own.
     const unreachable = (dst: string, sec: number, quotedSrc = dst) =>

@@ -118,6 +118,46 @@ describe('replies from server source ports (002: the source port tells, not the 
   });
 });
 
+describe('discovery-reply: the unicast answer of a discovery or LAN service lands on the asking client\'s port', () => {
+  const from = (sport: number, dport: number, extra: Record<string, unknown> = {}) =>
+    ids(annotateOne({ proto: 'udp', src: { ip: '192.168.1.30', port: sport }, dst: { ip: '192.168.1.20', port: dport }, ...extra }));
+  it('SSDP, WS-Discovery, mDNS, LLMNR, NetBIOS name service and SNMP answers to a high port; not a probe of that port', () => {
+    for (const sport of [1900, 3702, 5353, 5355, 137, 161]) {
+      const got = from(sport, 39038);
+      expect(got, String(sport)).toContain('discovery-reply');
+      for (const id of ['port-known', 'trojan', 'srcport-service', 'srcport-low', 'traceroute']) expect(got, `${sport} ${id}`).not.toContain(id);
+    }
+    // The WS-Discovery answer of the audit's ufw log, between two link-local addresses.
+    const ws = annotateOne({ proto: 'udp', ipVersion: 6, src: { ip: 'fe80:0000:0000:0000:530f:caf2:9287:5ada', port: 3702 }, dst: { ip: 'fe80:0000:0000:0000:97cc:4cbe:95d9:24fb', port: 39038 } });
+    expect(ids(ws)).toEqual(['discovery-reply']);
+    expect(find(ws, 'discovery-reply')?.text).toMatch(/WS-Discovery/);
+    // A reply to a trojan's port or into the traceroute range is still a reply.
+    expect(from(1900, 31337)).toEqual(['discovery-reply']);
+    expect(from(161, 33435)).toEqual(['discovery-reply']);
+    expect(find(annotateOne({ proto: 'udp', src: { port: 161 }, dst: { port: 40000 } }, { lang: 'zh' }), 'discovery-reply')?.text).toMatch(/SNMP/);
+  });
+  it('a DHCP server answering a client: from 67 to 68, unicast', () => {
+    expect(from(67, 68)).toContain('discovery-reply');
+    expect(from(67, 68)).not.toContain('srcport-service');
+    // Broadcast it is the segment's DHCP noise; from 68 to 67 it is a client asking.
+    expect(from(67, 68, { dst: { ip: '255.255.255.255', port: 68 } })).toEqual(expect.arrayContaining(['dhcp-broadcast']));
+    expect(from(67, 68, { dst: { ip: '255.255.255.255', port: 68 } })).not.toContain('discovery-reply');
+    expect(from(68, 67)).not.toContain('discovery-reply');
+  });
+  it('not to a multicast group (announcements: LAN noise), not to a port below 1024 or the protocol ports themselves, not TCP, not outbound', () => {
+    expect(from(1900, 1900, { dst: { ip: '239.255.255.250', port: 1900 } })).toEqual(expect.arrayContaining(['lan-broadcast']));
+    expect(from(1900, 1900, { dst: { ip: '239.255.255.250', port: 1900 } })).not.toContain('discovery-reply');
+    expect(from(5353, 40000, { dst: { ip: '224.0.0.251', port: 40000 } })).not.toContain('discovery-reply');
+    for (const [sport, dport] of [[161, 22], [137, 137], [161, 161], [5353, 5353], [1900, 1900], [3702, 3702], [5355, 5353]] as const) {
+      expect(from(sport, dport), `${sport}->${dport}`).not.toContain('discovery-reply');
+    }
+    // From 161 to 22/udp the destination keeps its meaning (pcAnywhere's search).
+    expect(from(161, 22)).toContain('pcanywhere-scan');
+    expect(ids(annotateOne({ proto: 'tcp', tcpFlags: ['SYN'], src: { port: 1900 }, dst: { port: 40000 } }))).not.toContain('discovery-reply');
+    expect(from(1900, 40000, { direction: 'out' })).not.toContain('discovery-reply');
+  });
+});
+
 describe('connection-reply: the server end of a Cisco ASA Teardown record', () => {
   // The ASA names a closed connection's ends in its own order; the parser leaves direction null.
   const teardown = (proto: string, sport: number, dport: number, extra: Record<string, unknown> = {}) =>
@@ -253,11 +293,14 @@ describe('source-port hints', () => {
     expect(unicast).not.toContain('srcport-low');
   });
   it('services on fixed low ports are srcport-service, not srcport-low (NAT or forging)', () => {
-    for (const sport of [67, 68, 137, 138, 161, 500, 513, 514, 520]) {
+    for (const sport of [67, 68, 138, 500, 513, 514, 520]) {
       const got = src('udp', sport, 40000);
       expect(got, String(sport)).toContain('srcport-service');
       expect(got, String(sport)).not.toContain('srcport-low');
     }
+    // To a client's port, a NetBIOS name service's or an SNMP agent's packet is an answer (discovery-reply, which says more).
+    for (const sport of [137, 161]) expect(src('udp', sport, 40000), String(sport)).toEqual(['discovery-reply']);
+    expect(src('udp', 161, 162)).toContain('srcport-service');
     // RealAudio's data from its server's RTSP port (the bundled sample has one): a stream to a player, a reply.
     expect(src('udp', 554, 6970)).toEqual(expect.arrayContaining(['srcport-stream', 'realaudio']));
     expect(src('udp', 554, 40000)).toContain('srcport-stream');
