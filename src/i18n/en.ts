@@ -39,6 +39,12 @@ export const en = {
   /** Values of byAction / byDirection (the JSON keeps the machine names). */
   action: { drop: 'drop', reject: 'reject', allow: 'allow', other: 'other' },
   direction: { in: 'in', out: 'out', forward: 'forward', unknown: 'unknown' },
+  /**
+   * An address as logged that is no valid IPv4 or IPv6 address (a corrupted line: an octet
+   * of 10055, a five-digit group): said instead of its range by the report's "why" column
+   * (`note`), its `addresses` tally (`name`) and `explain` (`note`).
+   */
+  invalidAddress: { note: 'not a valid IP address as logged', name: 'Not a valid IP address' },
   /** ICMP and ICMPv6 message types by number (the IANA registries): `follow`'s probe lines, `explain 8/icmp` (icmpTypeName). */
   icmpType: {
     icmp: {

@@ -51,6 +51,7 @@ export const zh: Messages = {
   severity: ['信息', '提示', '低', '中', '高', '严重'],
   action: { drop: '丢弃', reject: '拒绝', allow: '放行', other: '其他' },
   direction: { in: '入站', out: '出站', forward: '转发', unknown: '未知' },
+  invalidAddress: { note: '记录中的地址不是有效的 IP 地址', name: '无效的 IP 地址' },
   icmpType: {
     icmp: {
       0: '回显应答',

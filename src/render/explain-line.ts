@@ -5,7 +5,8 @@ import pc from 'picocolors';
 import type { Endpoint, FirewallEvent } from '../event.js';
 import type { LineReading } from '../cli/explain-line.js';
 import type { AddressEntry, Lang, PortClass } from '../knowledge/types.js';
-import { icmpTypeName } from '../i18n/messages.js';
+import { icmpTypeName, messages } from '../i18n/messages.js';
+import { isValidAddressText } from '../parsers/address.js';
 import { clipToWidth, displayWidth, wrapText } from './box-table.js';
 import { eventToJson } from './event-json.js';
 import { termSafe } from './sanitize.js';
@@ -23,8 +24,12 @@ export interface LineJson {
   event: unknown;
   /** probe, own (this side's traffic), reply, noise (LAN chatter); null when the line was not a record. */
   traffic: LineReading['traffic'];
-  /** The special-purpose ranges of each address, narrowest first (empty: an ordinary public address). */
-  addresses: { src: AddressJson[]; dst: AddressJson[] } | null;
+  /**
+   * The special-purpose ranges of each address, narrowest first (empty: an ordinary public
+   * address, if `valid` says it is one), and whether each is a valid IP address as logged
+   * (null: none logged).
+   */
+  addresses: { src: AddressJson[]; dst: AddressJson[]; valid: { src: boolean | null; dst: boolean | null } } | null;
   /** The class id of each TCP/UDP port (`well-known`, `registered`, `dynamic`…); null without a port. */
   portClasses: { src: string | null; dst: string | null } | null;
 }
@@ -39,6 +44,8 @@ interface AddressJson {
 const rangesJson = (entries: readonly AddressEntry[], lang: Lang): AddressJson[] =>
   entries.map((a) => ({ id: a.id, range: a.range, name: a.name[lang], ref: a.ref }));
 
+const validity = (ip: string | null): boolean | null => (ip === null ? null : isValidAddressText(ip));
+
 export function lineToJson(r: LineReading, lang: Lang): LineJson {
   const e = r.event;
   return {
@@ -49,7 +56,7 @@ export function lineToJson(r: LineReading, lang: Lang): LineJson {
     reason: r.reason,
     event: e === null ? null : (JSON.parse(eventToJson(e)) as unknown),
     traffic: r.traffic,
-    addresses: e === null ? null : { src: rangesJson(r.srcRanges, lang), dst: rangesJson(r.dstRanges, lang) },
+    addresses: e === null ? null : { src: rangesJson(r.srcRanges, lang), dst: rangesJson(r.dstRanges, lang), valid: { src: validity(e.src.ip), dst: validity(e.dst.ip) } },
     portClasses: e === null ? null : { src: r.srcPortClass?.id ?? null, dst: r.dstPortClass?.id ?? null },
   };
 }
@@ -201,9 +208,10 @@ function packet(e: FirewallEvent, lang: Lang, L: Labels): string {
   return parts.join(' · ');
 }
 
-/** The address and the special-purpose ranges it is in (wrapped plain: no colour inside). */
+/** The address and the special-purpose ranges it is in (wrapped plain: no colour inside); text the firewall wrote that is no address, said so. */
 function ranges(ip: string | null, entries: readonly AddressEntry[], lang: Lang, L: Labels): string {
   if (ip === null) return '?';
+  if (!isValidAddressText(ip)) return `${termSafe(ip)} — ${messages(lang).invalidAddress.note}`;
   const what = entries.length === 0 ? L.publicAddress : entries.map((a) => L.range(termSafe(a.name[lang]), termSafe(a.range), termSafe(a.ref))).join(L.rangeSep);
   return `${termSafe(ip)} — ${what}`;
 }

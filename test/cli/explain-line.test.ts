@@ -24,7 +24,7 @@ interface LineJson {
   outcome: string;
   traffic: string | null;
   event: { src: { ip: string; port: number }; dst: { port: number }; annotations: { id: string; severity: number }[]; time: string } | null;
-  addresses: { src: { id: string }[]; dst: { id: string }[] } | null;
+  addresses: { src: { id: string }[]; dst: { id: string }[]; valid: { src: boolean | null; dst: boolean | null } } | null;
   portClasses: { src: string | null; dst: string | null } | null;
 }
 const json = async (queries: string[]): Promise<LineJson[]> =>
@@ -115,6 +115,25 @@ describe('explain a log line: what it says', () => {
     // A ping is still a probe.
     const [ping] = await json(['Nov 20 07:07:42 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.1 DST=192.0.2.2 LEN=84 TTL=244 ID=0 PROTO=ICMP TYPE=8 CODE=0 ID=5 SEQ=1']);
     expect(ping?.traffic).toBe('probe');
+  });
+
+  it('an address the firewall wrote wrong (an octet of 10055, a five-digit IPv6 group) is said to be no valid IP address, not an ordinary public one', async () => {
+    const win = '2022-04-20 17:33:55 DROP UDP 192.168.17.1 192.168.1.10055 137 137 78 - - - - - - - RECEIVE';
+    const ufw =
+      'Apr 22 08:25:36 7C56 kernel: [   20.445590] [UFW BLOCK] IN=enp42s0 OUT= MAC=04:7c:32:b7:3b:a2:ff:5e:d3:81:ee:2e:86:dd SRC=fe80:0000:0000:0000:530f4:caf2:9287:5ada DST=fe80:0000:0000:0000:97cc:4cbe:95d9:24fb LEN=1291 TC=0 HOPLIMIT=128 FLOWLBL=719126 PROTO=UDP SPT=3702 DPT=39038 LEN=1251';
+    const out = await table([win, ufw]);
+    expect(out).not.toContain('ordinary public');
+    expect(out).toContain('destination  192.168.1.10055 — not a valid IP address as logged');
+    expect(out).toMatch(/source {7}fe80:0000:0000:0000:530f4:caf2:9287:5ada — not a valid IP address as\s+logged/);
+    // Its valid end still says what it is.
+    expect(out).toContain('source       192.168.17.1 — Private network (192.168.0.0/16, RFC 1918)');
+    expect(await table([win], 'zh')).toContain('192.168.1.10055 — 记录中的地址不是有效的 IP 地址');
+    const [w, u] = await json([win, ufw]);
+    expect(w?.outcome).toBe('event');
+    expect(w?.addresses?.valid).toEqual({ src: true, dst: false });
+    expect(u?.addresses?.valid).toEqual({ src: false, dst: true });
+    const [plain] = await json([WINDOWS]);
+    expect(plain?.addresses?.valid).toEqual({ src: true, dst: true });
   });
 
   it('a stamp with its own offset is shown in this machine’s zone, offset included', async () => {
