@@ -4,7 +4,7 @@
 // browsing sixty web servers is not a sweep, and a live view of probes should not scroll
 // with it, nor with the SSDP a home router announces every few seconds.
 import type { FirewallEvent } from '../event.js';
-import { isEgress, onThisSide } from '../util/egress.js';
+import { egressReason, isEgress, onThisSide, type EgressReason } from '../util/egress.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { annotationRoles } from '../annotate/roles.js';
 
@@ -32,6 +32,14 @@ export function isInsideTraffic(e: FirewallEvent): boolean {
 /** Sent from this side: egress (util/egress.ts), or allowed between two of its machines. */
 export function isFromThisSide(e: FirewallEvent): boolean {
   return isEgress(e) || isInsideTraffic(e);
+}
+
+/** Why isFromThisSide holds (`explain` says it): one of egress's reasons, or `inside`. */
+export type OwnReason = EgressReason | 'inside';
+
+/** Why a packet is this side's own, in isFromThisSide's order; null when it is not. */
+export function ownReason(e: FirewallEvent): OwnReason | null {
+  return egressReason(e) ?? (isInsideTraffic(e) ? 'inside' : null);
 }
 
 /**

@@ -23,6 +23,7 @@ interface LineJson {
   format: string | null;
   outcome: string;
   traffic: string | null;
+  ownReason?: string | null;
   event: { src: { ip: string; port: number }; dst: { port: number }; annotations: { id: string; severity: number }[]; time: string } | null;
   addresses: { src: { id: string }[]; dst: { id: string }[]; valid: { src: boolean | null; dst: boolean | null } } | null;
   portClasses: { src: string | null; dst: string | null } | null;
@@ -247,6 +248,39 @@ describe('explain - (standard input)', () => {
     const bad = runCli(['explain', '80', '--home-net', 'nonsense']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--home-net: "nonsense" is not an address or CIDR range');
+  });
+
+  it('this side’s own traffic says why it is: logged leaving this host (a Windows OPEN row, a public address), loopback, routed out, or between two machines of this side', async () => {
+    const open = '2005-04-11 08:09:29 OPEN TCP 123.45.78.90 123.156.78.90 1606 445 - - - - - - - - -';
+    const lines = [
+      open,
+      'Nov 20 07:07:40 gw kernel: [UFW AUDIT] IN=lo OUT= SRC=127.0.0.1 DST=127.0.0.1 LEN=84 TTL=64 ID=1 PROTO=ICMP TYPE=8 CODE=0 ID=2 SEQ=1',
+      'Nov 20 07:07:41 gw kernel: [FWD] IN=eth1 OUT=eth0 SRC=192.168.1.5 DST=198.51.100.9 LEN=60 TTL=63 PROTO=TCP SPT=40000 DPT=443 SYN',
+      'Nov 20 07:07:42 gw kernel: [FWD] IN=eth1 OUT=eth2 SRC=192.168.1.5 DST=10.0.0.9 LEN=60 TTL=63 PROTO=TCP SPT=40000 DPT=3306 SYN',
+    ];
+    const rs = await json(lines);
+    expect(rs.map((r) => [r.traffic, r.ownReason])).toEqual([['own', 'out'], ['own', 'loopback'], ['own', 'forwarded'], ['probe', null]]);
+    const out = await table([open]);
+    expect(out).toContain('source       123.45.78.90 — an ordinary public address');
+    expect(out).toContain('reading      this side’s own traffic: logged as leaving this host, not a probe');
+    expect(out).not.toContain('from a local network');
+    const allowedInside = 'Nov 20 07:07:42 gw kernel: [ACCEPT] IN=eth1 OUT=eth2 SRC=192.168.1.5 DST=10.0.0.9 LEN=60 TTL=63 PROTO=TCP SPT=40000 DPT=3306 SYN';
+    const inside = await json([allowedInside.replace('[ACCEPT]', '[UFW ALLOW]')]);
+    expect([inside[0]?.traffic, inside[0]?.ownReason]).toEqual(['own', 'inside']);
+    expect(await table([allowedInside.replace('[ACCEPT]', '[UFW ALLOW]')])).toMatch(/between two machines of this side/);
+    const routed = await table([lines[2]!]);
+    expect(routed).toMatch(/routed out from a local network or --home-net/);
+    expect(await table([open], 'zh')).toContain('记录为离开本机');
+  });
+
+  it('every W3C header line of a pfirewall.log reads as a Windows Firewall header, #Version and #Time Format as #Software and #Fields do', () => {
+    const headers = ['#Version: 1.5', '#Software: Microsoft Windows Firewall', '#Time Format: Local', '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path'];
+    const piped = runCli(['explain', '-'], { input: headers.join('\n') + '\n' }).stdout;
+    expect(piped).not.toContain('Not a firewall record');
+    for (const h of ['#Version', '#Software', '#Time Format Local', '#Fields (17 fields)']) expect(piped).toContain(`A windows-firewall header (${h}): it applies to the lines given after it.`);
+    // Alone, as a query, they are lines too, not searches of the knowledge base.
+    expect(runCli(['explain', '#Version: 1.5']).stdout).toContain('A windows-firewall header (#Version)');
+    expect(runCli(['explain', '#Time Format: Local']).stdout).toContain('A windows-firewall header (#Time Format Local)');
   });
 
   it('a Windows Firewall INFO-EVENTS-LOST row is no packet: a gap in the log, said so, with no packet rows', async () => {
