@@ -74,6 +74,11 @@ export interface Interpretation {
   topSources: { ip: string; packets: number }[];
   /** The annotation's one-line meaning (the most frequent text for this id). */
   text: string;
+  /** Packets that had `text`: fewer than `packets` when the id's rules or ports gave others too. */
+  textPackets: number;
+  /** Distinct texts of the id (at most the per-id cap: `textsCapped` then); more than 1, `text` is one of several. */
+  texts: number;
+  textsCapped: boolean;
   /**
    * The busiest source that got `text`. The top sources may have had other texts of
    * the id (another trojan's port), so "e.g. from" shows this one.
@@ -302,6 +307,9 @@ export class Summarizer {
         sourcesCapped: s.sources.size >= SOURCES_PER_ANNOTATION,
         topSources: topSources.map(([ip, c]) => ({ ip, packets: c.n })),
         text: text ? text[0] : '',
+        textPackets: text ? text[1] : 0,
+        texts: s.texts.distinct,
+        textsCapped: s.texts.saturated,
         textSource: text ? (s.sourceOf(text[0]) ?? topSources[0]?.[0] ?? null) : null,
       });
     }

@@ -263,6 +263,11 @@ export const en = {
     noneAtSeverity: (sev: number, ranked: number) => `No source at or above severity ${sev} (${fmtInt(ranked)} ranked).`,
     topByPackets: 'Top sources by packets',
     noneRanked: "None ranked: loopback and this host's own outbound traffic are not probes.",
+    /**
+     * After a notable interpretation's meaning when its packets had several (a trojan row of
+     * many ports, LAN chatter of several protocols): `texts` is formatted, "≥16" when capped.
+     */
+    mixedMeaning: (texts: string, shown: number, total: number) => `(the most common of ${texts} meanings under this id: ${fmtInt(shown)} of the ${counted(total, 'packet')})`,
     /** Ranked sources in a special-purpose range: "Shared address space (carrier-grade NAT): 3 sources". */
     rangeItem: (name: string, sources: number) => `${name}: ${counted(sources, 'source')}`,
     countryItem: (country: string, packets: number, sources: number) => `${country} ${fmtInt(packets)} (${fmtInt(sources)} src)`,

@@ -240,6 +240,7 @@ export const zh: Messages = {
     noneAtSeverity: (sev, ranked) => `没有严重度达到 ${sev} 的来源（共排名 ${fmtInt(ranked)} 个）。`,
     topByPackets: '按包数排列的主要来源',
     noneRanked: '没有排名：回环流量和本机自己的出站流量不算探测。',
+    mixedMeaning: (texts, shown, total) => `（该解读下有 ${texts} 种含义，此为最常见的一种：${fmtInt(total)} 个包中的 ${fmtInt(shown)} 个）`,
     rangeItem: (name, sources) => `${name}：${fmtInt(sources)} 个来源`,
     countryItem: (country, packets, sources) => `${country} ${fmtInt(packets)}（${fmtInt(sources)} 个来源）`,
     topPortsBlocked: (n) => `被探测最多的端口（已丢弃或拒绝：发往端口的 ${fmtInt(n)} 个包）`,

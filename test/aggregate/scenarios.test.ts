@@ -291,11 +291,18 @@ describe('interpretation example', () => {
     expect(whole.topSources[0]).toEqual({ ip: '203.0.113.1', packets: 10 });
     expect(whole.text).toMatch(/Back Orifice/);
     expect(whole.textSource).toBe('198.51.100.1');
+    // The row mixes two texts: the one shown covers 12 of its 22 packets.
+    expect(whole).toMatchObject({ packets: 22, textPackets: 12, texts: 2, textsCapped: false });
 
     const [a, b] = [new Summarizer(DEFAULT_THRESHOLDS), new Summarizer(DEFAULT_THRESHOLDS)];
     events.forEach((e, i) => (i % 2 === 0 ? a : b).add(e));
     a.merge(b);
-    expect(a.result({ kb: null, lang: 'en' }).interpretations[0]).toMatchObject({ text: whole.text, textSource: '198.51.100.1' });
+    expect(a.result({ kb: null, lang: 'en' }).interpretations[0]).toMatchObject({ text: whole.text, textSource: '198.51.100.1', textPackets: 12, texts: 2 });
+  });
+
+  it('a row of one text says so: texts 1, all its packets', () => {
+    const one = summarize([1, 2, 3].map((i) => makeEvent({ src: { ip: `198.51.100.${i}` }, dst: { port: 31337 }, annotations: [trojanAnn('Back Orifice', 4)] }))).interpretations[0];
+    expect(one).toMatchObject({ packets: 3, textPackets: 3, texts: 1, textsCapped: false });
   });
 });
 

@@ -35,6 +35,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.slowPace': ['2.9'],
   'finding.dialupLeftover': [1],
   'finding.serverReplies': [['DNS'], 20, 1, 1],
+  'report.mixedMeaning': ['12', 3, 18],
   'report.inputsCount': [3],
   'report.lines': [700],
   'report.events': [693],
