@@ -296,12 +296,21 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     out.push(benignFinding('dialup-leftover', p, p.leftoverPackets, roles.ids('leftover'), () => m.dialupLeftover(p.leftoverPackets)));
   }
   if (p.replyPackets > 0 && p.replyPackets >= t.noise.minShare * p.packets) {
-    // ICMP errors about this side's packets carry no port: counted apart from the server replies to client ports.
+    // ICMP errors about this side's packets and ICMP echo/query replies carry no port:
+    // counted apart from the server replies to client ports.
     const errorIds = roles.ids('error-reply');
-    const icmpErrors = errorIds.reduce((a, id) => a + (p.annotations.get(id) ?? 0), 0);
+    const icmpReplyIds = roles.ids('icmp-reply');
+    const sum = (list: readonly string[]) => list.reduce((a, id) => a + (p.annotations.get(id) ?? 0), 0);
+    const icmpErrors = sum(errorIds);
+    const icmpReplies = sum(icmpReplyIds);
     out.push(
-      benignFinding('server-replies', p, p.replyPackets, [...roles.ids('reply'), ...errorIds], (ids) =>
-        m.serverReplies(ids.filter((id) => !errorIds.includes(id)).map((id) => roles.label(id, lang)), p.replyPackets - icmpErrors, icmpErrors),
+      benignFinding('server-replies', p, p.replyPackets, [...roles.ids('reply'), ...icmpReplyIds, ...errorIds], (ids) =>
+        m.serverReplies(
+          ids.filter((id) => !errorIds.includes(id) && !icmpReplyIds.includes(id)).map((id) => roles.label(id, lang)),
+          p.replyPackets - icmpErrors - icmpReplies,
+          icmpReplies,
+          icmpErrors,
+        ),
       ),
     );
   }
@@ -419,7 +428,7 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
   // Roles whose annotations a finding (or the ports table) already tells about.
   const covered = (id: string): boolean => {
     const role = roles.roleOf(id);
-    return role !== undefined && (repliesFound || (role !== 'reply' && role !== 'error-reply'));
+    return role !== undefined && (repliesFound || (role !== 'reply' && role !== 'error-reply' && role !== 'icmp-reply'));
   };
   const extra = [...p.annotations]
     .filter(([id]) => !covered(id) && (p.annotations.severity(id) ?? 0) >= 1)

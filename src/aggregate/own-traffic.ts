@@ -4,7 +4,7 @@
 // browsing sixty web servers is not a sweep, and a live view of probes should not scroll
 // with it, nor with the SSDP a home router announces every few seconds.
 import type { FirewallEvent } from '../event.js';
-import { isEgress, onThisSide } from '../util/egress.js';
+import { egressReason, isEgress, onThisSide, type EgressReason } from '../util/egress.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { annotationRoles } from '../annotate/roles.js';
 
@@ -34,6 +34,14 @@ export function isFromThisSide(e: FirewallEvent): boolean {
   return isEgress(e) || isInsideTraffic(e);
 }
 
+/** Why isFromThisSide holds (`explain` says it): one of egress's reasons, or `inside`. */
+export type OwnReason = EgressReason | 'inside';
+
+/** Why a packet is this side's own, in isFromThisSide's order; null when it is not. */
+export function ownReason(e: FirewallEvent): OwnReason | null {
+  return egressReason(e) ?? (isInsideTraffic(e) ? 'inside' : null);
+}
+
 /**
  * Traffic from this side that the firewall did not stop (allowed, or logged without a
  * verdict: action `other`): this host's or a LAN machine's through this router
@@ -54,11 +62,13 @@ export function isOwnClientTraffic(e: FirewallEvent): boolean {
 /**
  * A packet read as a server's reply (by its source port) or as backscatter: its
  * destination port is some client's random port, not a port anyone probed, so the port
- * tables leave it out (002: do not look the random high port up).
+ * tables leave it out (002: do not look the random high port up). So is an ICMP error
+ * about a packet sent with this side's address, and an echo (or other query's) reply:
+ * answers to this side, or to someone forging its address, never probes of it.
  */
 export function isReply(e: FirewallEvent): boolean {
   const anns = e.annotations;
-  const reply = (REPLY ??= annotationRoles().idSet('reply', 'error-reply'));
+  const reply = (REPLY ??= annotationRoles().idSet('reply', 'error-reply', 'icmp-reply'));
   for (let i = 0; i < anns.length; i++) if (reply.has(anns[i].id)) return true;
   return false;
 }

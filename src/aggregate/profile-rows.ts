@@ -128,6 +128,7 @@ const KIND_OF_ROLE: Readonly<Partial<Record<AnnotationRole, number>>> = {
   noise: K_NOISE,
   reply: K_REPLY,
   'error-reply': K_REPLY,
+  'icmp-reply': K_REPLY,
   leftover: K_LEFTOVER,
   traceroute: K_TRACEROUTE,
   'trojan-probe': K_TROJAN,

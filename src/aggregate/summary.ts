@@ -13,6 +13,8 @@ import type { Thresholds } from './thresholds.js';
 import { annotationRoles } from '../annotate/roles.js';
 import type { AsInfo, GeoInfo, OsHint } from '../enrich/types.js';
 import { addressKey } from './address-key.js';
+import { isValidAddressText } from '../parsers/address.js';
+import { messages } from '../i18n/messages.js';
 
 export interface RankedSource {
   rank: number;
@@ -44,8 +46,9 @@ export interface RankedSource {
   explanation: string;
   /**
    * The narrowest special-purpose range of the address that says what a source there is
-   * (signatures/addresses.json `asSource`: carrier-grade NAT, link-local, a forged source…);
-   * null for an ordinary address and without a knowledge base.
+   * (signatures/addresses.json `asSource`: carrier-grade NAT, link-local, a forged source…),
+   * or `invalid-address` (range '') for text the firewall wrote that is no valid IP address;
+   * null for an ordinary address, and for a valid one without a knowledge base.
    */
   addressRange: { id: string; range: string; note: string } | null;
   // Opt-in enrichments (src/enrich, docs/integrations.md): absent unless their option is given.
@@ -71,6 +74,11 @@ export interface Interpretation {
   topSources: { ip: string; packets: number }[];
   /** The annotation's one-line meaning (the most frequent text for this id). */
   text: string;
+  /** Packets that had `text`: fewer than `packets` when the id's rules or ports gave others too. */
+  textPackets: number;
+  /** Distinct texts of the id (at most the per-id cap: `textsCapped` then); more than 1, `text` is one of several. */
+  texts: number;
+  textsCapped: boolean;
   /**
    * The busiest source that got `text`. The top sources may have had other texts of
    * the id (another trojan's port), so "e.g. from" shows this one.
@@ -248,10 +256,15 @@ export class Summarizer {
     let maxFindingSeverity: Severity | null = null;
     let k = 0;
     for (const p of this.profiles.values()) {
-      const range = rangeOf(opts.kb, p.ip);
-      if (range !== null) {
-        let r = ranges.get(range.id);
-        if (!r) ranges.set(range.id, (r = { id: range.id, range: range.range, name: range.name[opts.lang], sources: 0, packets: 0 }));
+      const valid = isValidAddressText(p.ip);
+      const range = valid ? rangeOf(opts.kb, p.ip) : null;
+      if (range !== null || !valid) {
+        const id = range === null ? INVALID_ADDRESS : range.id;
+        let r = ranges.get(id);
+        if (!r) {
+          const name = range === null ? messages(opts.lang).invalidAddress.name : range.name[opts.lang];
+          ranges.set(id, (r = { id, range: range === null ? '' : range.range, name, sources: 0, packets: 0 }));
+        }
         r.sources++;
         r.packets += p.packets;
       }
@@ -294,6 +307,9 @@ export class Summarizer {
         sourcesCapped: s.sources.size >= SOURCES_PER_ANNOTATION,
         topSources: topSources.map(([ip, c]) => ({ ip, packets: c.n })),
         text: text ? text[0] : '',
+        textPackets: text ? text[1] : 0,
+        texts: s.texts.distinct,
+        textsCapped: s.texts.saturated,
         textSource: text ? (s.sourceOf(text[0]) ?? topSources[0]?.[0] ?? null) : null,
       });
     }
@@ -316,8 +332,12 @@ function rangeOf(kb: KnowledgeBase | null, ip: string): AddressEntry | null {
   return null;
 }
 
-/** What the address's range makes a source (ranked rows, follow's alerts). */
+/** The `addressRange` id of an address the firewall wrote wrong (no valid IPv4 or IPv6 address): its range is ''. */
+export const INVALID_ADDRESS = 'invalid-address';
+
+/** What the address's range makes a source (ranked rows, follow's alerts); for an address that is none, that. */
 export function addressRange(kb: KnowledgeBase | null, ip: string, lang: Lang): RankedSource['addressRange'] {
+  if (!isValidAddressText(ip)) return { id: INVALID_ADDRESS, range: '', note: messages(lang).invalidAddress.note };
   const a = rangeOf(kb, ip);
   return a === null || a.asSource === null ? null : { id: a.id, range: a.range, note: a.asSource[lang] };
 }

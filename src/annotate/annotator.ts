@@ -140,6 +140,7 @@ interface Compiled {
   readonly icmpTypes: readonly number[] | null;
   readonly icmpCodesNot: readonly number[] | null;
   readonly quotesDestination: boolean;
+  readonly quotedSourceUnknown: boolean;
   readonly flagsAny: number;
   readonly flagsAll: number;
   readonly flagsNone: number;
@@ -266,6 +267,12 @@ function hasId(list: readonly Annotation[], id: string): boolean {
 function quotesDestination(e: FirewallEvent): boolean {
   const quoted = e.icmp === null ? null : e.icmp.embedded;
   return quoted !== null && quoted.src.ip !== null && quoted.src.ip === e.dst.ip;
+}
+
+/** The log names no sender of a packet the ICMP message quotes: it quotes none, or leaves the source out. */
+function quotedSourceUnknown(e: FirewallEvent): boolean {
+  const quoted = e.icmp === null ? null : e.icmp.embedded;
+  return quoted === null || quoted.src.ip === null;
 }
 
 function clock(e: FirewallEvent): number {
@@ -429,6 +436,7 @@ class AnnotatorImpl implements Annotator {
       icmpTypes: r.icmpType,
       icmpCodesNot: r.icmpCodeNot,
       quotesDestination: r.quotesDestination,
+      quotedSourceUnknown: r.quotedSourceUnknown,
       flagsAny: mask(r.tcpFlagsAny, FLAG_BIT_OF),
       flagsAll: mask(r.tcpFlagsAll, FLAG_BIT_OF),
       flagsNone: mask(r.tcpFlagsNone, FLAG_BIT_OF),
@@ -476,6 +484,7 @@ class AnnotatorImpl implements Annotator {
         icmpType: null,
         icmpCodeNot: null,
         quotesDestination: false,
+        quotedSourceUnknown: false,
         tcpFlagsAny: null,
         tcpFlagsAll: null,
         tcpFlagsNone: null,
@@ -625,6 +634,7 @@ class AnnotatorImpl implements Annotator {
       if (code === null || c.icmpCodesNot.includes(code)) return false;
     }
     if (c.quotesDestination && !quotesDestination(e)) return false;
+    if (c.quotedSourceUnknown && !quotedSourceUnknown(e)) return false;
     if (c.flagsAny !== 0 || c.flagsAll !== 0 || c.flagsNone !== 0) {
       const f = this.flags(e);
       if (f === FLAGS_NONE) return false;

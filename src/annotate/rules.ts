@@ -26,11 +26,12 @@ export type DetectorName = 'dialup-leftover' | 'retry' | 'backscatter' | 'tracer
 export type AddressCondition = 'limited-broadcast' | 'broadcast' | 'multicast' | 'broadcast-or-multicast' | 'unicast';
 /**
  * What the summary makes of an annotation beyond counting it (roles.ts): LAN noise, a
- * server's reply (or an ICMP error answering this side's own packet), a leftover for the
+ * server's reply (or an ICMP error answering this side's own packet, or an ICMP echo or
+ * other query's reply), a leftover for the
  * address's previous holder, this side's own traffic to a malware port or stopped by
  * egress rules, context shown by the ports table, a traceroute probe, a trojan probe.
  */
-export const ANNOTATION_ROLES = ['noise', 'reply', 'error-reply', 'leftover', 'outbound-malware', 'outbound-blocked', 'context', 'traceroute', 'trojan-probe'] as const;
+export const ANNOTATION_ROLES = ['noise', 'reply', 'error-reply', 'icmp-reply', 'leftover', 'outbound-malware', 'outbound-blocked', 'context', 'traceroute', 'trojan-probe'] as const;
 export type AnnotationRole = (typeof ANNOTATION_ROLES)[number];
 /** Roles whose finding names each annotation by a short label ("DNS/NTP server replies"). */
 const LABELLED_ROLES: readonly AnnotationRole[] = ['reply', 'outbound-blocked'];
@@ -69,6 +70,11 @@ export interface AnnotationRule {
    * address, so the message answers that side's own packet (or one forged in its name).
    */
   readonly quotesDestination: boolean;
+  /**
+   * ICMP only: the log names no sender of a packet the message quotes (it quotes none, as
+   * an ASA's 313001 or a Windows row, or leaves its source out, as pfSense's unreachport).
+   */
+  readonly quotedSourceUnknown: boolean;
   readonly tcpFlagsAny: readonly string[] | null;
   readonly tcpFlagsAll: readonly string[] | null;
   readonly tcpFlagsNone: readonly string[] | null;
@@ -107,7 +113,7 @@ const ICMP_PROTOS = ['icmp', 'icmpv6', '1', '58'];
 const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
 const RULE_KEYS = new Set([
   'id', 'kind', 'severity', 'severityMax', 'role', 'label', 'ref', 'text', 'alsoText', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
-  'direction', 'action', 'icmpType', 'icmpCodeNot', 'quotesDestination', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'suppressedBy',
+  'direction', 'action', 'icmpType', 'icmpCodeNot', 'quotesDestination', 'quotedSourceUnknown', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'suppressedBy',
   'categories', 'fallback', 'detector', 'params', 'history', 'comment',
 ]);
 
@@ -243,6 +249,10 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
   if (raw.quotesDestination !== undefined && typeof raw.quotesDestination !== 'boolean') fail('"quotesDestination" must be a boolean');
   const quotesDestination = raw.quotesDestination === true;
   if (quotesDestination && icmpType === null) fail('"quotesDestination" needs "icmpType" (the ICMP error types that quote a packet)');
+  if (raw.quotedSourceUnknown !== undefined && typeof raw.quotedSourceUnknown !== 'boolean') fail('"quotedSourceUnknown" must be a boolean');
+  const quotedSourceUnknown = raw.quotedSourceUnknown === true;
+  if (quotedSourceUnknown && icmpType === null) fail('"quotedSourceUnknown" needs "icmpType" (the ICMP error types that quote a packet)');
+  if (quotedSourceUnknown && quotesDestination) fail('"quotedSourceUnknown" and "quotesDestination" exclude each other');
   const tcpFlagsAny = strList('tcpFlagsAny', FLAGS);
   const tcpFlagsAll = strList('tcpFlagsAll', FLAGS);
   const tcpFlagsNone = strList('tcpFlagsNone', FLAGS);
@@ -300,6 +310,7 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
     icmpType,
     icmpCodeNot,
     quotesDestination,
+    quotedSourceUnknown,
     tcpFlagsAny,
     tcpFlagsAll,
     tcpFlagsNone,

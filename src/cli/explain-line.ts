@@ -4,7 +4,7 @@
 // line without making them write it to a file first.
 import type { FirewallEvent } from '../event.js';
 import { createAnnotator, type Annotator } from '../annotate/index.js';
-import { trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
+import { ownReason, trafficKind, type OwnReason, type TrafficKind } from '../aggregate/own-traffic.js';
 import type { AddressEntry, KnowledgeBase, Lang, PortClass } from '../knowledge/types.js';
 import { sniffFormat } from '../parsers/registry.js';
 import { createGuarded } from '../parsers/guard.js';
@@ -29,6 +29,8 @@ export interface LineReading {
   event: FirewallEvent | null;
   /** What the report makes of it: a probe, this side's own traffic, a reply, LAN chatter. */
   traffic: TrafficKind | null;
+  /** Why it is this side's own (traffic `own`): logged leaving this host, loopback, routed out from this side, between two of its machines. */
+  ownReason: OwnReason | null;
   /** The special-purpose ranges of the source and destination addresses, narrowest first. */
   srcRanges: readonly AddressEntry[];
   dstRanges: readonly AddressEntry[];
@@ -167,7 +169,7 @@ export class LineExplainer {
     // A MESSAGE= line copied from a journal export entry is that entry, without its time and host.
     const entry = typeof input !== 'string' ? input : text.startsWith('MESSAGE=') && lineFormat(text) === null ? [text] : null;
     const format = entry !== null ? journalExportFormat : lineFormat(text);
-    const none = { line: text, format: format?.id ?? null, reason: null, event: null, traffic: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null };
+    const none = { line: text, format: format?.id ?? null, reason: null, event: null, traffic: null, ownReason: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null };
     if (format === null) return { ...none, outcome: 'unrecognised' };
     this.verdict = { event: null, outcome: 'skipped', reason: null };
     const parser = this.parserFor(format);
@@ -177,11 +179,13 @@ export class LineExplainer {
     if (e === null) return { ...none, outcome, reason };
     this.annotator.annotate(e);
     this.records = true;
+    const traffic = trafficKind(e);
     return {
       ...none,
       outcome: 'event',
       event: e,
-      traffic: trafficKind(e),
+      traffic,
+      ownReason: traffic === 'own' ? ownReason(e) : null,
       srcRanges: e.src.ip === null ? [] : this.kb.lookupAddress(e.src.ip),
       dstRanges: e.dst.ip === null ? [] : this.kb.lookupAddress(e.dst.ip),
       srcPortClass: this.portClass(e.proto, e.src.port),

@@ -41,6 +41,12 @@ export const en = {
   /** Values of byAction / byDirection (the JSON keeps the machine names). */
   action: { drop: 'drop', reject: 'reject', allow: 'allow', other: 'other' },
   direction: { in: 'in', out: 'out', forward: 'forward', unknown: 'unknown' },
+  /**
+   * An address as logged that is no valid IPv4 or IPv6 address (a corrupted line: an octet
+   * of 10055, a five-digit group): said instead of its range by the report's "why" column
+   * (`note`), its `addresses` tally (`name`) and `explain` (`note`).
+   */
+  invalidAddress: { note: 'not a valid IP address as logged', name: 'Not a valid IP address' },
   /** ICMP and ICMPv6 message types by number (the IANA registries): `follow`'s probe lines, `explain 8/icmp` (icmpTypeName). */
   icmpType: {
     icmp: {
@@ -132,9 +138,10 @@ export const en = {
     icmpTypeNumber: (type: number) => `type ${type}`,
     traceroute: (n: number) => `traceroute (${counted(n, 'probe')})`,
     dialupLeftover: (n: number) => `dial-up leftover (${counted(n, 'packet')} meant for the address's previous holder)`,
-    serverReplies: (labels: readonly string[], n: number, icmpErrors: number) =>
+    serverReplies: (labels: readonly string[], n: number, icmpReplies: number, icmpErrors: number) =>
       [
         n > 0 ? `${labels.join('/')} server replies (${counted(n, 'packet')} to client ports)` : '',
+        icmpReplies > 0 ? `${counted(icmpReplies, 'ICMP echo/query reply', 'ICMP echo/query replies')}` : '',
         icmpErrors > 0 ? `${counted(icmpErrors, 'ICMP error')} about this side's own packets` : '',
       ]
         .filter((s) => s !== '')
@@ -164,7 +171,7 @@ export const en = {
       traceroute: 'UDP into 33434-33600 that stays in that range: probably someone tracing the route to you; harmless.',
       'dialup-leftover': 'Chat, game, file-sharing or Sub-7 traffic meant for whoever held your dial-up/DHCP address before you; not an attack on you.',
       'server-replies':
-        "Most of the source's packets are a server's replies (told by the source port: DNS, NTP, web …) or backscatter, landing on client ports after the firewall forgot the connection, or ICMP errors about packets this side sent; not probes.",
+        "Most of the source's packets are a server's replies (told by the source port: DNS, NTP, web …) or backscatter, landing on client ports after the firewall forgot the connection, or ICMP answers: errors about packets sent with this side's address, replies to its pings; not probes.",
       noise: "Most of the source's packets are broadcasts from your own network segment (DHCP, NetBIOS, SSDP …); harmless.",
     } as Record<string, string>,
   },
@@ -260,6 +267,11 @@ export const en = {
     noneAtSeverity: (sev: number, ranked: number) => `No source at or above severity ${sev} (${fmtInt(ranked)} ranked).`,
     topByPackets: 'Top sources by packets',
     noneRanked: "None ranked: loopback and this host's own outbound traffic are not probes.",
+    /**
+     * After a notable interpretation's meaning when its packets had several (a trojan row of
+     * many ports, LAN chatter of several protocols): `texts` is formatted, "≥16" when capped.
+     */
+    mixedMeaning: (texts: string, shown: number, total: number) => `(the most common of ${texts} meanings under this id: ${fmtInt(shown)} of the ${counted(total, 'packet')})`,
     /** Ranked sources in a special-purpose range: "Shared address space (carrier-grade NAT): 3 sources". */
     rangeItem: (name: string, sources: number) => `${name}: ${counted(sources, 'source')}`,
     countryItem: (country: string, packets: number, sources: number) => `${country} ${fmtInt(packets)} (${fmtInt(sources)} src)`,

@@ -52,6 +52,7 @@ export const zh: Messages = {
   severity: ['信息', '提示', '低', '中', '高', '严重'],
   action: { drop: '丢弃', reject: '拒绝', allow: '放行', other: '其他' },
   direction: { in: '入站', out: '出站', forward: '转发', unknown: '未知' },
+  invalidAddress: { note: '记录中的地址不是有效的 IP 地址', name: '无效的 IP 地址' },
   icmpType: {
     icmp: {
       0: '回显应答',
@@ -128,9 +129,10 @@ export const zh: Messages = {
     icmpTypeNumber: (type) => `类型 ${type}`,
     traceroute: (n) => `traceroute（${fmtInt(n)} 个探测包）`,
     dialupLeftover: (n) => `拨号/DHCP 残留（${fmtInt(n)} 个包发给该地址的上一个使用者）`,
-    serverReplies: (labels, n, icmpErrors) =>
+    serverReplies: (labels, n, icmpReplies, icmpErrors) =>
       [
         n > 0 ? `${latinGap(labels.join('/'))}服务器回复（${fmtInt(n)} 个包发往客户端端口）` : '',
+        icmpReplies > 0 ? `${fmtInt(icmpReplies)} 个 ICMP 回显/查询应答` : '',
         icmpErrors > 0 ? `${fmtInt(icmpErrors)} 个关于本方所发数据包的 ICMP 差错报文` : '',
       ]
         .filter((s) => s !== '')
@@ -154,7 +156,7 @@ export const zh: Messages = {
       'service-knock': '大量的包（15 个以上，且占该来源一半以上）发往少数主机的同一端口：对某一服务的密码猜测或反复尝试。',
       traceroute: '只落在 33434-33600 之内的 UDP：很可能是有人在追踪到你的路由；无害。',
       'dialup-leftover': '发给你这个拨号/DHCP 地址上一个使用者的聊天、游戏、文件共享或 Sub-7 流量；并非针对你的攻击。',
-      'server-replies': '该来源的大部分包是服务器的回复（按源端口判断：DNS、NTP、网页等）或反向散射，在防火墙已忘记连接后落到客户端端口，或是关于本方所发数据包的 ICMP 差错报文；不是探测。',
+      'server-replies': '该来源的大部分包是服务器的回复（按源端口判断：DNS、NTP、网页等）或反向散射，在防火墙已忘记连接后落到客户端端口，或是 ICMP 应答：关于以本方地址所发数据包的差错报文、对本方 ping 的回复；不是探测。',
       noise: '该来源的大部分包是本网段的广播（DHCP、NetBIOS、SSDP 等）；无害。',
     },
   },
@@ -240,6 +242,7 @@ export const zh: Messages = {
     noneAtSeverity: (sev, ranked) => `没有严重度达到 ${sev} 的来源（共排名 ${fmtInt(ranked)} 个）。`,
     topByPackets: '按包数排列的主要来源',
     noneRanked: '没有排名：回环流量和本机自己的出站流量不算探测。',
+    mixedMeaning: (texts, shown, total) => `（该解读下有 ${texts} 种含义，此为最常见的一种：${fmtInt(total)} 个包中的 ${fmtInt(shown)} 个）`,
     rangeItem: (name, sources) => `${name}：${fmtInt(sources)} 个来源`,
     countryItem: (country, packets, sources) => `${country} ${fmtInt(packets)}（${fmtInt(sources)} 个来源）`,
     topPortsBlocked: (n) => `被探测最多的端口（已丢弃或拒绝：发往端口的 ${fmtInt(n)} 个包）`,

@@ -81,6 +81,16 @@ export function isValidAddress(s: string): boolean {
   return isIpv4(s, 0, s.length) || isIpv6(s, 0, s.length);
 }
 
+/**
+ * Valid once an IPv6 zone index (`fe80::1%eth0`) is set aside: an address the report and
+ * `explain` can say something about. Anything else the firewall wrote in an address field
+ * (`192.168.1.10055`, a five-digit group) is said to be no valid IP address, not public.
+ */
+export function isValidAddressText(s: string): boolean {
+  const zone = s.indexOf('%');
+  return zone > 0 ? isValidAddress(s.slice(0, zone)) : isValidAddress(s);
+}
+
 function addressShape(s: string, i: number, j: number): 4 | 6 | 0 {
   const n = j - i;
   if (n < 7 || n > 64) return 0;

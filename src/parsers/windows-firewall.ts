@@ -531,15 +531,24 @@ export const windowsFirewallFormat: FormatDefinition = {
   sniff(lines) {
     let considered = 0;
     let data = 0;
+    let ownHeaders = 0;
     for (const raw of lines) {
       const l = clean(raw);
       if (l.length === 0) continue;
       if (l.startsWith('#Software: Microsoft Windows Firewall') || l.startsWith('#Fields: date time action protocol')) return 0.99;
+      // The two other lines of its header: a W3C version no other log writes (IIS's is 1.0)
+      // and a directive W3C does not define. Alone (explain reads a line at a time) they are
+      // its header; among other lines, the data decides.
+      if (/^#Version: 1\.5\s*$/.test(l) || l.startsWith('#Time Format: ')) {
+        ownHeaders++;
+        continue;
+      }
       if (l.charCodeAt(0) === 35) continue; // other W3C headers say nothing on their own
       considered++;
       if (DATA_LINE.test(l)) data++;
     }
-    if (considered === 0 || data === 0) return 0;
+    if (considered === 0) return ownHeaders > 0 ? 0.5 : 0;
+    if (data === 0) return 0;
     const ratio = data / considered;
     // Data lines alone are distinctive (date, time, upper-case verb) but not signed.
     return ratio >= 0.5 ? 0.5 + 0.4 * ratio : 0.3 * ratio;

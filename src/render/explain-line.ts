@@ -5,7 +5,8 @@ import pc from 'picocolors';
 import type { Endpoint, FirewallEvent } from '../event.js';
 import type { LineReading } from '../cli/explain-line.js';
 import type { AddressEntry, Lang, PortClass } from '../knowledge/types.js';
-import { icmpTypeName } from '../i18n/messages.js';
+import { icmpTypeName, messages } from '../i18n/messages.js';
+import { isValidAddressText } from '../parsers/address.js';
 import { clipToWidth, displayWidth, wrapText } from './box-table.js';
 import { eventToJson } from './event-json.js';
 import { termSafe } from './sanitize.js';
@@ -23,8 +24,14 @@ export interface LineJson {
   event: unknown;
   /** probe, own (this side's traffic), reply, noise (LAN chatter); null when the line was not a record. */
   traffic: LineReading['traffic'];
-  /** The special-purpose ranges of each address, narrowest first (empty: an ordinary public address). */
-  addresses: { src: AddressJson[]; dst: AddressJson[] } | null;
+  /** For `own`, why: out (logged leaving this host), loopback, forwarded (routed out from this side's networks), inside (between two of its machines); else null. */
+  ownReason: LineReading['ownReason'];
+  /**
+   * The special-purpose ranges of each address, narrowest first (empty: an ordinary public
+   * address, if `valid` says it is one), and whether each is a valid IP address as logged
+   * (null: none logged).
+   */
+  addresses: { src: AddressJson[]; dst: AddressJson[]; valid: { src: boolean | null; dst: boolean | null } } | null;
   /** The class id of each TCP/UDP port (`well-known`, `registered`, `dynamic`…); null without a port. */
   portClasses: { src: string | null; dst: string | null } | null;
 }
@@ -39,6 +46,8 @@ interface AddressJson {
 const rangesJson = (entries: readonly AddressEntry[], lang: Lang): AddressJson[] =>
   entries.map((a) => ({ id: a.id, range: a.range, name: a.name[lang], ref: a.ref }));
 
+const validity = (ip: string | null): boolean | null => (ip === null ? null : isValidAddressText(ip));
+
 export function lineToJson(r: LineReading, lang: Lang): LineJson {
   const e = r.event;
   return {
@@ -49,7 +58,8 @@ export function lineToJson(r: LineReading, lang: Lang): LineJson {
     reason: r.reason,
     event: e === null ? null : (JSON.parse(eventToJson(e)) as unknown),
     traffic: r.traffic,
-    addresses: e === null ? null : { src: rangesJson(r.srcRanges, lang), dst: rangesJson(r.dstRanges, lang) },
+    ownReason: r.ownReason,
+    addresses: e === null ? null : { src: rangesJson(r.srcRanges, lang), dst: rangesJson(r.dstRanges, lang), valid: { src: validity(e.src.ip), dst: validity(e.dst.ip) } },
     portClasses: e === null ? null : { src: r.srcPortClass?.id ?? null, dst: r.dstPortClass?.id ?? null },
   };
 }
@@ -90,10 +100,17 @@ const LABELS = {
     rangeSep: '; ',
     traffic: {
       probe: 'a probe: it arrived unasked; the report counts it',
-      own: 'this side’s own traffic (from a local network or --home-net), not a probe',
+      own: 'this side’s own traffic, not a probe',
       reply: 'a reply to a connection of this side, or backscatter: not a probe',
       noise: 'LAN broadcast chatter, aimed at every machine on the segment: not a probe',
       gap: 'no packet: the firewall noting records it could not write; the log has a gap here, and the report says so',
+    },
+    /** Why a packet is this side's own (ownReason), said instead of traffic.own. */
+    own: {
+      out: 'this side’s own traffic: logged as leaving this host, not a probe',
+      loopback: 'this host’s own traffic: sent from a loopback address, not a probe',
+      forwarded: 'this side’s own traffic: routed out from a local network or --home-net to another network, not a probe',
+      inside: 'traffic let through between two machines of this side (local networks or --home-net), not a probe',
     },
     unrecognised: 'Not a firewall record in a format logscan reads (`logscan formats` lists them, with an example line each).',
     skipped: (f: string, why: string | null) => `A line in the ${f} format, but not a firewall record${why ? `: ${why}` : ''}.`,
@@ -137,10 +154,16 @@ const LABELS = {
     rangeSep: '；',
     traffic: {
       probe: '探测：不请自来的数据包，报告会计入',
-      own: '本方自己的流量（来自本地网络或 --home-net），不是探测',
+      own: '本方自己的流量，不是探测',
       reply: '对本方连接的回复，或反向散射：不是探测',
       noise: '局域网广播噪声，发给网段上所有机器：不是探测',
       gap: '不是数据包：防火墙记下它有记录未能写入；日志在此有缺口，报告会指出',
+    },
+    own: {
+      out: '本方自己的流量：记录为离开本机，不是探测',
+      loopback: '本机自己的流量：从环回地址发出，不是探测',
+      forwarded: '本方自己的流量：从本地网络或 --home-net 转发到其他网络，不是探测',
+      inside: '本方两台机器之间被放行的流量（本地网络或 --home-net），不是探测',
     },
     unrecognised: '不是 logscan 能读的任何格式的防火墙记录（`logscan formats` 列出支持的格式，各附一行示例）。',
     skipped: (f: string, why: string | null) => `是 ${f} 格式的行，但不是防火墙记录${why ? `：${why}` : ''}。`,
@@ -201,9 +224,10 @@ function packet(e: FirewallEvent, lang: Lang, L: Labels): string {
   return parts.join(' · ');
 }
 
-/** The address and the special-purpose ranges it is in (wrapped plain: no colour inside). */
+/** The address and the special-purpose ranges it is in (wrapped plain: no colour inside); text the firewall wrote that is no address, said so. */
 function ranges(ip: string | null, entries: readonly AddressEntry[], lang: Lang, L: Labels): string {
   if (ip === null) return '?';
+  if (!isValidAddressText(ip)) return `${termSafe(ip)} — ${messages(lang).invalidAddress.note}`;
   const what = entries.length === 0 ? L.publicAddress : entries.map((a) => L.range(termSafe(a.name[lang]), termSafe(a.range), termSafe(a.ref))).join(L.rangeSep);
   return `${termSafe(ip)} — ${what}`;
 }
@@ -266,7 +290,7 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
     [L.logged, logged(e, L)],
     ...packetRows,
   ];
-  if (r.traffic !== null) pairs.push([L.reading, L.traffic[r.traffic]]);
+  if (r.traffic !== null) pairs.push([L.reading, r.traffic === 'own' && r.ownReason !== null ? L.own[r.ownReason] : L.traffic[r.traffic]]);
   out.push(...rows(pairs, o.width));
   out.push('', L.meaning);
   if (e.annotations.length === 0) out.push(`  ${L.noMeaning}`);

@@ -8,7 +8,7 @@ import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
-import { knownAsText, otherRules, portSourcesText, portsTitle, seenText, sourceFacts, spansYears, whyNotes } from './report-text.js';
+import { interpretationMeaning, knownAsText, otherRules, portSourcesText, portsTitle, seenText, sourceFacts, spansYears, whyNotes } from './report-text.js';
 import { pctOf } from './daily-common.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -256,7 +256,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
             td(I.packets, fmtInt(i.packets), 'n') +
             td(I.sourceCount, capped(i.sources, i.sourcesCapped), 'n') +
             td(I.example, i.textSource !== null ? `<span class="ip">${e(i.textSource)}</span>` : '-') +
-            td(I.meaning, e(i.text), 'why') +
+            td(I.meaning, e(interpretationMeaning(i, lang)), 'why') +
             '</tr>',
         ),
       )}</section>`,

@@ -5,7 +5,7 @@ import { zoneName } from '../daily/day.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { DETAILED_SOURCES, filterItems, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, whyNotes } from './report-text.js';
+import { DETAILED_SOURCES, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, whyNotes } from './report-text.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -142,7 +142,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
           fmtInt(i.packets),
           capped(i.sources, i.sourcesCapped),
           i.textSource !== null ? md(i.textSource) : '-',
-          md(i.text),
+          md(interpretationMeaning(i, opts.lang)),
         ]),
         [1, 2, 3],
       ),

@@ -240,6 +240,17 @@ function detailsText(r: RankedSource, opts: TextOptions, c: Colors): string[] {
   return out;
 }
 
+/**
+ * A notable interpretation's meaning: its most common text, and when its packets had
+ * several (a trojan row over many ports), that this is the most common one and its share.
+ * Plain text: each renderer escapes it.
+ */
+export function interpretationMeaning(i: ReportDoc['interpretations'][number], lang: Lang): string {
+  if (i.texts <= 1) return i.text;
+  const zh = lang === 'zh';
+  return `${i.text}${zh ? '' : ' '}${messages(lang).report.mixedMeaning(capped(i.texts, i.textsCapped), i.textPackets, i.packets)}`;
+}
+
 /** What the "why" column says after the explanation, each after " · ": the address's range, --os-hint's guess. */
 export function whyNotes(r: RankedSource, lang: Lang): string[] {
   const notes: string[] = [];
@@ -581,7 +592,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       { head: h.packets, cell: (i) => fmtInt(i.packets) },
       { head: h.sourceCount, cell: (i) => capped(i.sources, i.sourcesCapped) },
       { head: h.example, cell: (i) => (i.textSource !== null ? termSafe(i.textSource) : '-'), drop: 1 },
-      { head: h.meaning, cell: (i) => termSafe(i.text) },
+      { head: h.meaning, cell: (i) => termSafe(interpretationMeaning(i, opts.lang)) },
     ];
     const colored = (i: I, col: number, text: string): string => (col <= 1 ? sevColor(c, i.severity)(text) : text);
     out.push('', c.bold(m.interpretations), fittedTable(doc.interpretations, cols, c, opts.width, 22, colored));

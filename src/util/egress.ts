@@ -37,18 +37,26 @@ export function onThisSide(ip: string): boolean {
 /** Formats whose `in` means "entered the firewall on that interface" (pf's rules filter there), not "addressed to this host". */
 export const IN_ON_INTERFACE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog']);
 
+/** Why a packet is egress: logged as outbound, sent from a loopback address, or forwarded from this side's networks to another. */
+export type EgressReason = 'out' | 'loopback' | 'forwarded';
+
 /**
  * Sent from this side: logged as outbound, sent from a loopback address, or forwarded
  * (for pf, `in` on an interface) from this side's networks to another.
  */
 export function isEgress(e: FirewallEvent): boolean {
-  if (e.direction === 'out') return true;
+  return egressReason(e) !== null;
+}
+
+/** Which of isEgress's reasons holds, checked in that order; null: none (not egress). */
+export function egressReason(e: FirewallEvent): EgressReason | null {
+  if (e.direction === 'out') return 'out';
   const src = e.src.ip;
-  if (src !== null && isLoopback(src)) return true;
-  if (e.direction !== 'forward' && !(e.direction === 'in' && IN_ON_INTERFACE.has(e.format))) return false;
+  if (src !== null && isLoopback(src)) return 'loopback';
+  if (e.direction !== 'forward' && !(e.direction === 'in' && IN_ON_INTERFACE.has(e.format))) return null;
   const dst = e.dst.ip;
   // classifyAddress takes 0.0.0.0 for a broadcast; "::" is the one unspecified address left.
-  return src !== null && dst !== null && onThisSide(src) && !onThisSide(dst) && classifyAddress(dst) === ADDR_UNICAST && !/^[0:]+$/.test(dst);
+  return src !== null && dst !== null && onThisSide(src) && !onThisSide(dst) && classifyAddress(dst) === ADDR_UNICAST && !/^[0:]+$/.test(dst) ? 'forwarded' : null;
 }
 
 /** 127.0.0.0/8 or ::1 (also IPv4-mapped, and ::1 written in full): only this host sends from there. */

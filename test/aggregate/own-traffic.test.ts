@@ -1,6 +1,6 @@
 // What is a probe and what is this side's own traffic (aggregate/own-traffic.ts).
 import { afterEach, describe, expect, it } from 'vitest';
-import { isInsideTraffic, isOwnClientTraffic, trafficKind } from '../../src/aggregate/own-traffic.js';
+import { isInsideTraffic, isOwnClientTraffic, ownReason, trafficKind } from '../../src/aggregate/own-traffic.js';
 import { setHomeNetworks } from '../../src/util/egress.js';
 import { homeNetworks } from '../../src/cli/analysis.js';
 import { makeEvent } from '../helpers/events.js';
@@ -53,5 +53,18 @@ describe('traffic between two machines of this side', () => {
     e.annotations = [{ id: 'trojan-outbound', severity: 4, text: 'x', ref: 'x' }];
     expect(trafficKind(e)).toBe('own');
     expect(isOwnClientTraffic(e)).toBe(false);
+  });
+});
+
+describe('why a packet is this side\'s own (explain says it)', () => {
+  afterEach(() => setHomeNetworks(null));
+  it('logged leaving this host whatever its address, loopback, routed out from this side, between two of its machines; null for a probe', () => {
+    // Windows Firewall's OPEN: a session this host opened, from its public address.
+    expect(ownReason(makeEvent({ format: 'windows-firewall', direction: 'out', action: 'allow', src: { ip: '123.45.78.90' }, dst: { ip: '123.156.78.90', port: 445 } }))).toBe('out');
+    expect(ownReason(makeEvent({ direction: 'in', src: { ip: '127.0.0.1' }, dst: { ip: '127.0.0.1' } }))).toBe('loopback');
+    expect(ownReason(forwarded('drop', '192.168.1.35', '198.51.100.7'))).toBe('forwarded');
+    expect(ownReason(teardown('allow'))).toBe('inside');
+    expect(ownReason(forwarded('allow', '198.51.100.7', '10.3.95.200'))).toBeNull();
+    for (const e of [teardown('allow'), forwarded('drop', '192.168.1.35', '198.51.100.7')]) expect(ownReason(e) !== null).toBe(trafficKind(e) === 'own');
   });
 });

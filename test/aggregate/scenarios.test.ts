@@ -8,6 +8,7 @@ import { SourceProfile } from '../../src/aggregate/profile.js';
 import type { Severity } from '../../src/event.js';
 import { trojanFamilies } from '../../src/aggregate/findings.js';
 import { annotateOne, knowledge } from '../annotate/kb.js';
+import { trafficKind } from '../../src/aggregate/own-traffic.js';
 import { ann, hammer, horizontalSweep, summarize, trojanAnn, verticalScan } from '../helpers/summary-events.js';
 
 function row(r: SummaryResult, ip: string): RankedSource {
@@ -290,11 +291,18 @@ describe('interpretation example', () => {
     expect(whole.topSources[0]).toEqual({ ip: '203.0.113.1', packets: 10 });
     expect(whole.text).toMatch(/Back Orifice/);
     expect(whole.textSource).toBe('198.51.100.1');
+    // The row mixes two texts: the one shown covers 12 of its 22 packets.
+    expect(whole).toMatchObject({ packets: 22, textPackets: 12, texts: 2, textsCapped: false });
 
     const [a, b] = [new Summarizer(DEFAULT_THRESHOLDS), new Summarizer(DEFAULT_THRESHOLDS)];
     events.forEach((e, i) => (i % 2 === 0 ? a : b).add(e));
     a.merge(b);
-    expect(a.result({ kb: null, lang: 'en' }).interpretations[0]).toMatchObject({ text: whole.text, textSource: '198.51.100.1' });
+    expect(a.result({ kb: null, lang: 'en' }).interpretations[0]).toMatchObject({ text: whole.text, textSource: '198.51.100.1', textPackets: 12, texts: 2 });
+  });
+
+  it('a row of one text says so: texts 1, all its packets', () => {
+    const one = summarize([1, 2, 3].map((i) => makeEvent({ src: { ip: `198.51.100.${i}` }, dst: { port: 31337 }, annotations: [trojanAnn('Back Orifice', 4)] }))).interpretations[0];
+    expect(one).toMatchObject({ packets: 3, textPackets: 3, texts: 1, textsCapped: false });
   });
 });
 
@@ -575,6 +583,16 @@ describe('server replies (002: the source port tells, not the random destination
     expect(trace.every((e) => e.annotations.some((a) => a.id === 'traceroute'))).toBe(true);
   });
 
+  it("devices answering this side's SSDP, WS-Discovery or SNMP questions (unicast, from the protocol's port to a client port) are replies, not a UDP scan of those ports", () => {
+    const answers = [1900, 3702, 161, 5353].flatMap((sport, k) => Array.from({ length: 5 }, (_, i) => annotated('192.168.1.40', sport, 40000 + k * 997 + i * 211, k * 5 + i)));
+    expect(answers.every((e) => e.annotations.map((a) => a.id).join() === 'discovery-reply')).toBe(true);
+    expect(answers.every((e) => trafficKind(e) === 'reply')).toBe(true);
+    const r = summarize(answers);
+    expect(ids(row(r, '192.168.1.40'))).toEqual(['server-replies']);
+    expect(row(r, '192.168.1.40').ports).toBe(0);
+    expect(row(r, '192.168.1.40').explanation).toBe('discovery/SNMP/DHCP server replies (20 packets to client ports)');
+  });
+
   it("ICMP errors about this side's own packets are replies: no hosts, no probe, counted apart from the port replies", () => {
     // A router answering unreachable for 12 LAN machines' packets, each quoting the machine's own.
     const unreachable = (dst: string, sec: number, quotedSrc = dst) =>
@@ -604,6 +622,28 @@ describe('server replies (002: the source port tells, not the random destination
     const other = summarize(Array.from({ length: 12 }, (_, i) => unreachable(`192.168.1.${10 + i}`, i, '192.168.1.200')));
     expect(row(other, '198.51.100.1').hosts).toBe(12);
     expect(ids(row(other, '198.51.100.1'))).not.toContain('server-replies');
+  });
+
+  it("echo replies and ICMP errors logged without a quoted packet (an ASA's 313004 and 313001) are answers, not probes: no hosts, counted apart", () => {
+    // Someone's ping sweep forged this side's addresses: the swept hosts' echo replies land on 12 of them.
+    const echo = Array.from({ length: 12 }, (_, i) =>
+      annotateOne({ proto: 'icmp', format: 'cisco-asa', rule: 'ASA-4-313004', time: at(i), src: { ip: '198.51.100.20' }, dst: { ip: `192.0.2.${10 + i}`, port: null }, icmp: { type: 0, code: null } }),
+    );
+    expect(echo.every((e) => e.annotations.map((a) => a.id).join() === 'icmp-reply')).toBe(true);
+    const unreachable = Array.from({ length: 3 }, (_, i) =>
+      annotateOne({ proto: 'icmp', format: 'cisco-asa', rule: 'ASA-3-313001', time: at(20 + i), src: { ip: '198.51.100.21' }, dst: { ip: null, port: null }, icmp: { type: 3, code: 3, embedded: null } }),
+    );
+    expect([...echo, ...unreachable].every((e) => trafficKind(e) === 'reply')).toBe(true);
+    const r = summarize([...echo, ...unreachable]);
+    const pinged = row(r, '198.51.100.20');
+    expect(ids(pinged)).toEqual(['server-replies']);
+    expect(pinged.hosts).toBe(0);
+    expect(pinged.explanation).toBe('12 ICMP echo/query replies');
+    expect(row(r, '198.51.100.21').explanation).toBe("3 ICMP errors about this side's own packets");
+    // An echo request is still a probe, and twelve of them a sweep.
+    const pings = Array.from({ length: 12 }, (_, i) => annotateOne({ proto: 'icmp', time: at(i), src: { ip: '198.51.100.22' }, dst: { ip: `192.0.2.${10 + i}`, port: null }, icmp: { type: 8, code: 0 } }));
+    expect(pings.every((e) => trafficKind(e) === 'probe')).toBe(true);
+    expect(ids(row(summarize(pings), '198.51.100.22'))).toContain('icmp-sweep');
   });
 
   it('a TCP SYN from port 53 is no reply: its ports count', () => {

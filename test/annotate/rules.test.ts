@@ -73,6 +73,8 @@ describe('annotation rules', () => {
     ['fallback outside source-port', file([{ ...ok, fallback: true }]), /source-port only/],
     ['quotesDestination not a boolean', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpType: [3], quotesDestination: 'yes' }]), /"quotesDestination" must be a boolean/],
     ['quotesDestination without icmpType', file([{ ...ok, dstPort: undefined, proto: ['icmp'], quotesDestination: true }]), /"quotesDestination" needs "icmpType"/],
+    ['quotedSourceUnknown without icmpType', file([{ ...ok, dstPort: undefined, proto: ['icmp'], quotedSourceUnknown: true }]), /"quotedSourceUnknown" needs "icmpType"/],
+    ['quotedSourceUnknown with quotesDestination', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpType: [3], quotedSourceUnknown: true, quotesDestination: true }]), /exclude each other/],
     ['icmpCodeNot without icmpType', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpCodeNot: [0] }]), /"icmpCodeNot" needs "icmpType"/],
     ['icmpCodeNot out of range', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpType: [8], icmpCodeNot: [256] }]), /"icmpCodeNot" must be a non-empty array of integers 0-255/],
     ['source-history without history', file([{ ...ok, kind: 'detector', detector: 'source-history' }]), /"history" goes with detector source-history/],

@@ -288,6 +288,22 @@ describe('srcport-scan: a spread of service ports from 53 or 20 is a scan, not r
     for (const e of evs) expect(ids(e)).not.toContain('srcport-scan');
   });
 
+  it('from a UDP port whose traffic reads as a reply (SNMP, SSDP, mDNS, QUIC …) too: the third known service port gives the scan away', () => {
+    for (const sport of [161, 1900, 3702, 5353, 443]) {
+      const udp = (sec: number, dport: number): EventInit => ({ time: at(sec), proto: 'udp', src: { ip: '198.51.100.79', port: sport }, dst: { port: dport } });
+      const evs = run([udp(0, 1434), udp(1, 5060), udp(2, 3389), udp(3, 40000)]);
+      const reply = sport === 443 ? 'udp-reply' : 'discovery-reply';
+      expect(ids(evs[0]!), String(sport)).toContain(reply);
+      expect(ids(evs[2]!), String(sport)).toEqual(expect.arrayContaining(['srcport-scan', 'port-known']));
+      expect(ids(evs[2]!), String(sport)).not.toContain(reply);
+      expect(ids(evs[3]!), String(sport)).toContain('srcport-scan');
+      expect(ids(evs[3]!), String(sport)).not.toContain(reply);
+    }
+    // The first scan rule's text is about 53 and 20; this one names the reply ports.
+    const text = run([0, 1, 2].map((i) => ({ time: at(i), proto: 'udp', src: { ip: '198.51.100.80', port: 161 }, dst: { port: [1434, 5060, 3389][i] } })))[2]!.annotations.find((a) => a.id === 'srcport-scan')?.text;
+    expect(text).toMatch(/SNMP/);
+  });
+
   it('three ports spread over more than ten minutes are no scan; ten minutes after its last packet a scanner is forgotten', () => {
     const slow = run([from(0, 53, 1434), from(6 * MIN, 53, 5060), from(12 * MIN, 53, 1900)]);
     expect(slow.map((e) => ids(e).includes('srcport-scan'))).toEqual([false, false, false]);

@@ -148,6 +148,46 @@ describe('replies from server source ports (002: the source port tells, not the 
   });
 });
 
+describe('discovery-reply: the unicast answer of a discovery or LAN service lands on the asking client\'s port', () => {
+  const from = (sport: number, dport: number, extra: Record<string, unknown> = {}) =>
+    ids(annotateOne({ proto: 'udp', src: { ip: '192.168.1.30', port: sport }, dst: { ip: '192.168.1.20', port: dport }, ...extra }));
+  it('SSDP, WS-Discovery, mDNS, LLMNR, NetBIOS name service and SNMP answers to a high port; not a probe of that port', () => {
+    for (const sport of [1900, 3702, 5353, 5355, 137, 161]) {
+      const got = from(sport, 39038);
+      expect(got, String(sport)).toContain('discovery-reply');
+      for (const id of ['port-known', 'trojan', 'srcport-service', 'srcport-low', 'traceroute']) expect(got, `${sport} ${id}`).not.toContain(id);
+    }
+    // The WS-Discovery answer of the audit's ufw log, between two link-local addresses.
+    const ws = annotateOne({ proto: 'udp', ipVersion: 6, src: { ip: 'fe80:0000:0000:0000:530f:caf2:9287:5ada', port: 3702 }, dst: { ip: 'fe80:0000:0000:0000:97cc:4cbe:95d9:24fb', port: 39038 } });
+    expect(ids(ws)).toEqual(['discovery-reply']);
+    expect(find(ws, 'discovery-reply')?.text).toMatch(/WS-Discovery/);
+    // A reply to a trojan's port or into the traceroute range is still a reply.
+    expect(from(1900, 31337)).toEqual(['discovery-reply']);
+    expect(from(161, 33435)).toEqual(['discovery-reply']);
+    expect(find(annotateOne({ proto: 'udp', src: { port: 161 }, dst: { port: 40000 } }, { lang: 'zh' }), 'discovery-reply')?.text).toMatch(/SNMP/);
+  });
+  it('a DHCP server answering a client: from 67 to 68, unicast', () => {
+    expect(from(67, 68)).toContain('discovery-reply');
+    expect(from(67, 68)).not.toContain('srcport-service');
+    // Broadcast it is the segment's DHCP noise; from 68 to 67 it is a client asking.
+    expect(from(67, 68, { dst: { ip: '255.255.255.255', port: 68 } })).toEqual(expect.arrayContaining(['dhcp-broadcast']));
+    expect(from(67, 68, { dst: { ip: '255.255.255.255', port: 68 } })).not.toContain('discovery-reply');
+    expect(from(68, 67)).not.toContain('discovery-reply');
+  });
+  it('not to a multicast group (announcements: LAN noise), not to a port below 1024 or the protocol ports themselves, not TCP, not outbound', () => {
+    expect(from(1900, 1900, { dst: { ip: '239.255.255.250', port: 1900 } })).toEqual(expect.arrayContaining(['lan-broadcast']));
+    expect(from(1900, 1900, { dst: { ip: '239.255.255.250', port: 1900 } })).not.toContain('discovery-reply');
+    expect(from(5353, 40000, { dst: { ip: '224.0.0.251', port: 40000 } })).not.toContain('discovery-reply');
+    for (const [sport, dport] of [[161, 22], [137, 137], [161, 161], [5353, 5353], [1900, 1900], [3702, 3702], [5355, 5353]] as const) {
+      expect(from(sport, dport), `${sport}->${dport}`).not.toContain('discovery-reply');
+    }
+    // From 161 to 22/udp the destination keeps its meaning (pcAnywhere's search).
+    expect(from(161, 22)).toContain('pcanywhere-scan');
+    expect(ids(annotateOne({ proto: 'tcp', tcpFlags: ['SYN'], src: { port: 1900 }, dst: { port: 40000 } }))).not.toContain('discovery-reply');
+    expect(from(1900, 40000, { direction: 'out' })).not.toContain('discovery-reply');
+  });
+});
+
 describe('connection-reply: the server end of a Cisco ASA Teardown record', () => {
   // The ASA names a closed connection's ends in its own order; the parser leaves direction null.
   const teardown = (proto: string, sport: number, dport: number, extra: Record<string, unknown> = {}) =>
@@ -283,11 +323,14 @@ describe('source-port hints', () => {
     expect(unicast).not.toContain('srcport-low');
   });
   it('services on fixed low ports are srcport-service, not srcport-low (NAT or forging)', () => {
-    for (const sport of [67, 68, 137, 138, 161, 500, 513, 514, 520]) {
+    for (const sport of [67, 68, 138, 500, 513, 514, 520]) {
       const got = src('udp', sport, 40000);
       expect(got, String(sport)).toContain('srcport-service');
       expect(got, String(sport)).not.toContain('srcport-low');
     }
+    // To a client's port, a NetBIOS name service's or an SNMP agent's packet is an answer (discovery-reply, which says more).
+    for (const sport of [137, 161]) expect(src('udp', sport, 40000), String(sport)).toEqual(['discovery-reply']);
+    expect(src('udp', 161, 162)).toContain('srcport-service');
     // RealAudio's data from its server's RTSP port (the bundled sample has one): a stream to a player, a reply.
     expect(src('udp', 554, 6970)).toEqual(expect.arrayContaining(['srcport-stream', 'realaudio']));
     expect(src('udp', 554, 40000)).toContain('srcport-stream');
@@ -478,8 +521,8 @@ describe('ICMP', () => {
     }
     expect(ids(annotateOne({ proto: 'icmpv6', ipVersion: 6, icmp: { type: 128 }, dst: { ip: '2001:db8::1', port: 6776 } }))).toEqual([]);
   });
-  it('ICMP type 11 is icmp-time-exceeded; type 3 is not', () => {
-    expect(ids(annotateOne({ proto: 'icmp', icmp: { type: 11, code: 0 } }))).toEqual(['icmp-time-exceeded']);
+  it('ICMP type 11 is icmp-time-exceeded (an error about a packet sent from here, icmp-error); type 3 is not', () => {
+    expect(ids(annotateOne({ proto: 'icmp', icmp: { type: 11, code: 0 } }))).toEqual(['icmp-time-exceeded', 'icmp-error']);
     expect(ids(annotateOne({ proto: 'icmp', icmp: { type: 3, code: 3 } }))).not.toContain('icmp-time-exceeded');
   });
   it('ICMPv6 type 3 is icmp-time-exceeded', () => {
@@ -543,6 +586,52 @@ describe('ICMP', () => {
       for (const type of [1, 2, 3, 4]) expect(ids(v6(type, '2001:0db8:0000:0000:0000:0000:0000:0001'))).toContain('icmp-error-reply');
       expect(ids(v6(128, '2001:0db8:0000:0000:0000:0000:0000:0001'))).not.toContain('icmp-error-reply');
       expect(ids(v6(1, '2001:0db8:0000:0000:0000:0000:0000:0002'))).not.toContain('icmp-error-reply');
+    });
+  });
+
+  describe('icmp-error: an ICMP error logged without the packet it answers (an ASA 313001, a Windows row)', () => {
+    const bare = (proto: string, type: number, extra: Record<string, unknown> = {}) =>
+      annotateOne({ proto, ...(proto === 'icmpv6' ? { ipVersion: 6, dst: { ip: '2001:db8::1' } } : {}), icmp: { type, code: 3, embedded: null }, ...extra });
+    it('unreachable, source quench, time exceeded, parameter problem (ICMPv6 1-4) are errors about a packet sent with this address: not probes', () => {
+      for (const type of [3, 4, 11, 12]) expect(ids(bare('icmp', type)), String(type)).toContain('icmp-error');
+      for (const type of [1, 2, 3, 4]) expect(ids(bare('icmpv6', type)), `v6 ${type}`).toContain('icmp-error');
+      expect(find(bare('icmp', 3), 'icmp-error')?.text).toMatch(/^ICMP error .* without the packet it answers/);
+      expect(find(bare('icmp', 3, {}), 'icmp-error')?.severity).toBe(0);
+      expect(find(annotateOne({ proto: 'icmp', icmp: { type: 3, code: 3, embedded: null } }, { lang: 'zh' }), 'icmp-error')?.text).toMatch(/^ICMP 差错报文/);
+    });
+    it("a quote the log gives decides: from the destination it is icmp-error-reply; from another address, neither; a quote without its sender (pfSense's unreachport) is as good as none", () => {
+      const quoting = (src: string | null) => annotateOne({ proto: 'icmp', icmp: { type: 3, code: 3, embedded: { src: { ip: src, port: 123 }, dst: { ip: '203.0.113.7', port: 123 }, proto: 'udp' } } });
+      expect(ids(quoting('198.51.100.10'))).toEqual(['icmp-error-reply']);
+      expect(ids(quoting('198.51.100.99'))).not.toContain('icmp-error');
+      expect(ids(quoting(null))).toContain('icmp-error');
+    });
+    it('not a redirect, an echo or another query, nor one going out', () => {
+      for (const type of [5, 8, 13]) expect(ids(bare('icmp', type)), String(type)).not.toContain('icmp-error');
+      expect(ids(bare('icmpv6', 128))).not.toContain('icmp-error');
+      expect(ids(bare('icmp', 3, { direction: 'out' }))).not.toContain('icmp-error');
+    });
+  });
+
+  describe("icmp-reply: an echo (or other query's) reply is the answer to this side's ping, or backscatter", () => {
+    const reply = (proto: string, type: number, code: number | null = 0, extra: Record<string, unknown> = {}) =>
+      annotateOne({ proto, ...(proto === 'icmpv6' ? { ipVersion: 6, dst: { ip: '2001:db8::1' } } : {}), icmp: { type, code }, ...extra });
+    it('echo reply (0; ICMPv6 129), timestamp, information and address-mask replies (14, 16, 18)', () => {
+      for (const type of [0, 14, 16, 18]) expect(ids(reply('icmp', type)), String(type)).toEqual(['icmp-reply']);
+      expect(ids(reply('icmpv6', 129))).toEqual(['icmp-reply']);
+      // An ASA's 313004 names no code.
+      expect(ids(reply('icmp', 0, null))).toEqual(['icmp-reply']);
+      expect(find(reply('icmp', 0), 'icmp-reply')?.text).toMatch(/^ICMP echo reply/);
+      expect(find(reply('icmpv6', 129), 'icmp-reply')?.text).toMatch(/^ICMPv6 echo reply/);
+      expect(find(annotateOne({ proto: 'icmp', icmp: { type: 0, code: 0 } }, { lang: 'zh' }), 'icmp-reply')?.text).toMatch(/ICMP 回显应答/);
+    });
+    it('a reply with a code its type does not define is crafted (icmp-bad-code), no reply; requests stay probes', () => {
+      expect(ids(reply('icmp', 0, 3))).toEqual(['icmp-bad-code']);
+      expect(ids(reply('icmpv6', 129, 1))).toEqual(['icmp-bad-code']);
+      for (const type of [8, 13, 15, 17]) expect(ids(reply('icmp', type)), String(type)).not.toContain('icmp-reply');
+      for (const type of [128, 133]) expect(ids(reply('icmpv6', type)), `v6 ${type}`).not.toContain('icmp-reply');
+      // ICMPv6 has its own numbers: its 0 and 14 are nothing.
+      expect(ids(reply('icmpv6', 0))).not.toContain('icmp-reply');
+      expect(ids(reply('icmp', 0, 0, { direction: 'out' }))).not.toContain('icmp-reply');
     });
   });
 });

@@ -23,8 +23,9 @@ interface LineJson {
   format: string | null;
   outcome: string;
   traffic: string | null;
+  ownReason?: string | null;
   event: { src: { ip: string; port: number }; dst: { port: number }; annotations: { id: string; severity: number }[]; time: string } | null;
-  addresses: { src: { id: string }[]; dst: { id: string }[] } | null;
+  addresses: { src: { id: string }[]; dst: { id: string }[]; valid: { src: boolean | null; dst: boolean | null } } | null;
   portClasses: { src: string | null; dst: string | null } | null;
 }
 const json = async (queries: string[]): Promise<LineJson[]> =>
@@ -100,6 +101,40 @@ describe('explain a log line: what it says', () => {
     expect(out).toContain('logged       logged without a verdict · arriving at this host on eth0\n');
     expect(out).toContain('reading      a reply to a connection of this side');
     expect(out).toContain('icmp-error-reply');
+  });
+
+  it('an echo reply, or an ICMP error whose line quotes no packet (a Cisco ASA, a kernel line without the brackets), is an answer, not a probe', async () => {
+    const lines = [
+      '<164>Aug 16 2016 13:01:43: %ASA-4-313004: Denied ICMP type=0, from laddr 172.20.30.1 on interface Outside to 10.25.24.122: no matching session',
+      '<163>Aug 05 2016 19:13:26: %ASA-3-313001: Denied ICMP type=3, code=3 from 198.27.69.147 on interface Outside',
+      'Nov 20 07:07:40 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.1 DST=192.0.2.2 LEN=84 TTL=244 ID=0 PROTO=ICMP TYPE=0 CODE=0 ID=5 SEQ=1',
+      'Nov 20 07:07:41 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.1 DST=192.0.2.2 LEN=56 TTL=244 ID=0 PROTO=ICMP TYPE=11 CODE=0',
+    ];
+    const rs = await json(lines);
+    expect(rs.map((r) => r.traffic)).toEqual(['reply', 'reply', 'reply', 'reply']);
+    expect(rs.map((r) => r.event?.annotations.map((a) => a.id))).toEqual([['icmp-reply'], ['icmp-error'], ['icmp-reply'], ['icmp-time-exceeded', 'icmp-error']]);
+    // A ping is still a probe.
+    const [ping] = await json(['Nov 20 07:07:42 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.1 DST=192.0.2.2 LEN=84 TTL=244 ID=0 PROTO=ICMP TYPE=8 CODE=0 ID=5 SEQ=1']);
+    expect(ping?.traffic).toBe('probe');
+  });
+
+  it('an address the firewall wrote wrong (an octet of 10055, a five-digit IPv6 group) is said to be no valid IP address, not an ordinary public one', async () => {
+    const win = '2022-04-20 17:33:55 DROP UDP 192.168.17.1 192.168.1.10055 137 137 78 - - - - - - - RECEIVE';
+    const ufw =
+      'Apr 22 08:25:36 7C56 kernel: [   20.445590] [UFW BLOCK] IN=enp42s0 OUT= MAC=04:7c:32:b7:3b:a2:ff:5e:d3:81:ee:2e:86:dd SRC=fe80:0000:0000:0000:530f4:caf2:9287:5ada DST=fe80:0000:0000:0000:97cc:4cbe:95d9:24fb LEN=1291 TC=0 HOPLIMIT=128 FLOWLBL=719126 PROTO=UDP SPT=3702 DPT=39038 LEN=1251';
+    const out = await table([win, ufw]);
+    expect(out).not.toContain('ordinary public');
+    expect(out).toContain('destination  192.168.1.10055 — not a valid IP address as logged');
+    expect(out).toMatch(/source {7}fe80:0000:0000:0000:530f4:caf2:9287:5ada — not a valid IP address as\s+logged/);
+    // Its valid end still says what it is.
+    expect(out).toContain('source       192.168.17.1 — Private network (192.168.0.0/16, RFC 1918)');
+    expect(await table([win], 'zh')).toContain('192.168.1.10055 — 记录中的地址不是有效的 IP 地址');
+    const [w, u] = await json([win, ufw]);
+    expect(w?.outcome).toBe('event');
+    expect(w?.addresses?.valid).toEqual({ src: true, dst: false });
+    expect(u?.addresses?.valid).toEqual({ src: false, dst: true });
+    const [plain] = await json([WINDOWS]);
+    expect(plain?.addresses?.valid).toEqual({ src: true, dst: true });
   });
 
   it('a stamp with its own offset is shown in this machine’s zone, offset included', async () => {
@@ -213,6 +248,39 @@ describe('explain - (standard input)', () => {
     const bad = runCli(['explain', '80', '--home-net', 'nonsense']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--home-net: "nonsense" is not an address or CIDR range');
+  });
+
+  it('this side’s own traffic says why it is: logged leaving this host (a Windows OPEN row, a public address), loopback, routed out, or between two machines of this side', async () => {
+    const open = '2005-04-11 08:09:29 OPEN TCP 123.45.78.90 123.156.78.90 1606 445 - - - - - - - - -';
+    const lines = [
+      open,
+      'Nov 20 07:07:40 gw kernel: [UFW AUDIT] IN=lo OUT= SRC=127.0.0.1 DST=127.0.0.1 LEN=84 TTL=64 ID=1 PROTO=ICMP TYPE=8 CODE=0 ID=2 SEQ=1',
+      'Nov 20 07:07:41 gw kernel: [FWD] IN=eth1 OUT=eth0 SRC=192.168.1.5 DST=198.51.100.9 LEN=60 TTL=63 PROTO=TCP SPT=40000 DPT=443 SYN',
+      'Nov 20 07:07:42 gw kernel: [FWD] IN=eth1 OUT=eth2 SRC=192.168.1.5 DST=10.0.0.9 LEN=60 TTL=63 PROTO=TCP SPT=40000 DPT=3306 SYN',
+    ];
+    const rs = await json(lines);
+    expect(rs.map((r) => [r.traffic, r.ownReason])).toEqual([['own', 'out'], ['own', 'loopback'], ['own', 'forwarded'], ['probe', null]]);
+    const out = await table([open]);
+    expect(out).toContain('source       123.45.78.90 — an ordinary public address');
+    expect(out).toContain('reading      this side’s own traffic: logged as leaving this host, not a probe');
+    expect(out).not.toContain('from a local network');
+    const allowedInside = 'Nov 20 07:07:42 gw kernel: [ACCEPT] IN=eth1 OUT=eth2 SRC=192.168.1.5 DST=10.0.0.9 LEN=60 TTL=63 PROTO=TCP SPT=40000 DPT=3306 SYN';
+    const inside = await json([allowedInside.replace('[ACCEPT]', '[UFW ALLOW]')]);
+    expect([inside[0]?.traffic, inside[0]?.ownReason]).toEqual(['own', 'inside']);
+    expect(await table([allowedInside.replace('[ACCEPT]', '[UFW ALLOW]')])).toMatch(/between two machines of this side/);
+    const routed = await table([lines[2]!]);
+    expect(routed).toMatch(/routed out from a local network or --home-net/);
+    expect(await table([open], 'zh')).toContain('记录为离开本机');
+  });
+
+  it('every W3C header line of a pfirewall.log reads as a Windows Firewall header, #Version and #Time Format as #Software and #Fields do', () => {
+    const headers = ['#Version: 1.5', '#Software: Microsoft Windows Firewall', '#Time Format: Local', '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path'];
+    const piped = runCli(['explain', '-'], { input: headers.join('\n') + '\n' }).stdout;
+    expect(piped).not.toContain('Not a firewall record');
+    for (const h of ['#Version', '#Software', '#Time Format Local', '#Fields (17 fields)']) expect(piped).toContain(`A windows-firewall header (${h}): it applies to the lines given after it.`);
+    // Alone, as a query, they are lines too, not searches of the knowledge base.
+    expect(runCli(['explain', '#Version: 1.5']).stdout).toContain('A windows-firewall header (#Version)');
+    expect(runCli(['explain', '#Time Format: Local']).stdout).toContain('A windows-firewall header (#Time Format Local)');
   });
 
   it('a Windows Firewall INFO-EVENTS-LOST row is no packet: a gap in the log, said so, with no packet rows', async () => {

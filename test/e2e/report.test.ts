@@ -137,6 +137,28 @@ describe('logscan report: ranking', () => {
 });
 
 describe('logscan report: what a source address is', () => {
+  it('a source address the firewall wrote wrong is said to be no valid IP address, in every format and language; its packets still count', () => {
+    const file = join(dir, 'invalid.log');
+    const bad = ['fe80:0000:0000:0000:530f4:caf2:9287:5ada', '192.168.1.10055'];
+    writeFileSync(file, [line(0, bad[0]!, 23, { dst: 'fe80:0000:0000:0000:97cc:4cbe:95d9:24fb' }), line(1, bad[1]!, 23), line(2, '203.0.113.9', 23)].join('\n') + '\n');
+    const { doc } = json([file, ...BASE]);
+    const range = (ip: string) => (doc.sources.find((s) => s.ip === ip) as unknown as { addressRange: { id: string; range: string; note: string } | null }).addressRange;
+    for (const ip of bad) expect(range(ip), ip).toEqual({ id: 'invalid-address', range: '', note: 'not a valid IP address as logged' });
+    expect(range('203.0.113.9')).toBeNull();
+    const counts = (doc as unknown as { sourceRanges: { id: string; name: string; sources: number; packets: number }[] }).sourceRanges;
+    expect(counts).toEqual([{ id: 'invalid-address', range: '', name: 'Not a valid IP address', sources: 2, packets: 2 }]);
+    const text = runCli([file, ...BASE], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
+    expect(text).toMatch(/192\.168\.1\.10055 .*1 packet to 23\/tcp · not a valid IP address as logged/);
+    expect(text).toMatch(/^addresses {2}Not a valid IP address: 2 sources$/m);
+    expect(text).not.toContain('ordinary public');
+    expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toContain('1 packet to 23/tcp · not a valid IP address as logged');
+    expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('1 packet to 23/tcp · not a valid IP address as logged');
+    expect(runCli([file, ...BASE, '--lang', 'zh'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout).toContain('记录中的地址不是有效的 IP 地址');
+    const csv = runCli([file, ...BASE, '-o', 'csv']).stdout.trim().split('\r\n');
+    expect(csv.find((l) => l.includes('192.168.1.10055'))!.endsWith(',invalid-address')).toBe(true);
+  });
+
+
   it('a ranked source in a special-purpose range says what it is, in every format and language; others say nothing', () => {
     const file = join(dir, 'ranges.log');
     const srcs = ['100.64.12.7', '169.254.3.3', '198.18.0.4', '203.0.113.9', '10.1.2.3'];
@@ -163,6 +185,7 @@ describe('logscan report: what a source address is', () => {
     expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toContain('**Addresses:** Benchmarking: 1 source · ');
     expect(json([mixed, ...BASE]).doc).toMatchObject({ sourceRanges: [] });
     const csv = runCli([file, ...BASE, '-o', 'csv']).stdout.trim().split('\r\n');
+    expect(text).not.toContain('not a valid IP address');
     expect(csv[0].endsWith(',explanation,address_range')).toBe(true);
     expect(csv.find((l) => l.includes('100.64.12.7'))!.endsWith(',shared-cgnat')).toBe(true);
     expect(csv.find((l) => l.includes('203.0.113.9'))!.endsWith(',')).toBe(true);

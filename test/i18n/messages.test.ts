@@ -35,7 +35,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.traceroute': [27],
   'finding.slowPace': ['2.9'],
   'finding.dialupLeftover': [1],
-  'finding.serverReplies': [['DNS'], 20, 1],
+  'finding.serverReplies': [['DNS'], 20, 1, 1],
+  'report.mixedMeaning': ['12', 3, 18],
   'report.inputsCount': [3],
   'report.lines': [700],
   'report.events': [693],
@@ -227,8 +228,10 @@ describe('message catalog', () => {
     expect(zh.daily.probes(5, '1', 1, 0)).toBe('5 个包，来自 1 个来源，均不涉及端口');
     expect(en.notProbes(1, 1, 1)).toEqual(['1 packet sent from this side', '1 reply to its connections', '1 packet of LAN broadcast chatter']);
     expect(en.notProbes(0, 2, 0)).toEqual(['2 replies to its connections']);
-    expect(f.serverReplies(['NTP'], 5, 1)).toBe("NTP server replies (5 packets to client ports), 1 ICMP error about this side's own packets");
-    expect(f.serverReplies([], 0, 2)).toBe("2 ICMP errors about this side's own packets");
+    expect(f.serverReplies(['NTP'], 5, 0, 1)).toBe("NTP server replies (5 packets to client ports), 1 ICMP error about this side's own packets");
+    expect(f.serverReplies([], 0, 0, 2)).toBe("2 ICMP errors about this side's own packets");
+    expect(f.serverReplies([], 0, 1, 0)).toBe('1 ICMP echo/query reply');
+    expect(f.serverReplies(['DNS'], 2, 3, 1)).toBe("DNS server replies (2 packets to client ports), 3 ICMP echo/query replies, 1 ICMP error about this side's own packets");
   });
 
   it('Chinese reads as the admins expect: measure words, no plural, Chinese punctuation', () => {
@@ -237,10 +240,11 @@ describe('message catalog', () => {
     expect(f.horizontalSweep('12', f.portList(['22/tcp', '23/tcp'], 0), '11 秒')).toBe('12 台主机上的横向扫描（22/tcp、23/tcp），历时 11 秒');
     expect(f.icmpSweep('14')).toBe('ping 扫描 14 台主机');
     expect(f.dialupLeftover(1)).toBe('拨号/DHCP 残留（1 个包发给该地址的上一个使用者）');
-    expect(f.serverReplies(['DNS'], 20, 0)).toBe('DNS 服务器回复（20 个包发往客户端端口）');
-    expect(f.serverReplies(['FTP 数据'], 1, 0)).toBe('FTP 数据服务器回复（1 个包发往客户端端口）');
-    expect(f.serverReplies(['NTP'], 5, 1)).toBe('NTP 服务器回复（5 个包发往客户端端口），1 个关于本方所发数据包的 ICMP 差错报文');
-    expect(f.serverReplies([], 0, 2)).toBe('2 个关于本方所发数据包的 ICMP 差错报文');
+    expect(f.serverReplies(['DNS'], 20, 0, 0)).toBe('DNS 服务器回复（20 个包发往客户端端口）');
+    expect(f.serverReplies(['FTP 数据'], 1, 0, 0)).toBe('FTP 数据服务器回复（1 个包发往客户端端口）');
+    expect(f.serverReplies(['NTP'], 5, 0, 1)).toBe('NTP 服务器回复（5 个包发往客户端端口），1 个关于本方所发数据包的 ICMP 差错报文');
+    expect(f.serverReplies([], 0, 0, 2)).toBe('2 个关于本方所发数据包的 ICMP 差错报文');
+    expect(f.serverReplies([], 0, 3, 0)).toBe('3 个 ICMP 回显/查询应答');
     // Spaces only where Latin meets Chinese; one kind of bracket on a line.
     expect(zh.follow.window('5 分钟', 12, 5, true)).toBe('── 最近 5 分钟：来自至少 5 个来源的 12 个事件');
     expect(zh.follow.window('5 分钟', 12, 5)).toBe('── 最近 5 分钟：来自 5 个来源的 12 个事件');

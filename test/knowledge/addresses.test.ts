@@ -8,6 +8,8 @@ import { SignatureError } from '../../src/errors.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { parseQuery } from '../../src/knowledge/query.js';
 import { builtinWith, entry, tempDir, writeDoc } from './helpers.js';
+import { addressRange } from '../../src/aggregate/summary.js';
+import { isValidAddressText } from '../../src/parsers/address.js';
 
 const kb = loadKnowledge();
 const ids = (ip: string) => kb.lookupAddress(ip).map((a) => a.id);
@@ -104,5 +106,18 @@ describe('special-purpose addresses', () => {
     // Not a plain dotted quad: the ipaddr.js path, as before.
     expect(ids(' 10.0.0.1')).toEqual(['private-10']);
     expect(ids('1.2.3')).toEqual([]);
+  });
+});
+
+describe('an address field that holds no valid IP address (a corrupted line)', () => {
+  it("is no range's and no ordinary public address: the report says it is no valid IP address; a zone index or an IPv4-mapped tail is valid", () => {
+    for (const ip of ['192.168.1.10055', 'fe80:0000:0000:0000:530f4:caf2:9287:5ada', '10.0.0.256', '1.2.3']) {
+      expect(isValidAddressText(ip), ip).toBe(false);
+      expect(addressRange(kb, ip, 'en'), ip).toEqual({ id: 'invalid-address', range: '', note: 'not a valid IP address as logged' });
+    }
+    expect(addressRange(null, '192.168.1.10055', 'zh')?.note).toBe('记录中的地址不是有效的 IP 地址');
+    for (const ip of ['fe80::1%eth0', '::ffff:10.1.2.3', '2001:DB8::1', '8.8.8.8']) expect(isValidAddressText(ip), ip).toBe(true);
+    expect(addressRange(kb, '8.8.8.8', 'en')).toBeNull();
+    expect(addressRange(kb, '100.64.1.1', 'en')?.id).toBe('shared-cgnat');
   });
 });

@@ -276,8 +276,8 @@ describe('ICMP types', () => {
   it('JSON: kind icmp with the type and its name, no protocols list', () => {
     const [j] = explainToJson(answer('3/icmp'), 'en');
     expect(j).toMatchObject({ query: '3/icmp', kind: 'icmp', icmp: { proto: 'icmp', type: 3, name: 'destination unreachable' }, entries: [], sourceEntries: [] });
-    // An unreachable that quotes this side's own packet is a reply; only that rule is about type 3.
-    expect(j?.ids?.map((d) => d.id)).toEqual(['icmp-error-reply']);
+    // An unreachable is an answer: icmp-error-reply when it quotes this side's own packet, icmp-error when the log quotes none.
+    expect(j?.ids?.map((d) => d.id)).toEqual(['icmp-error-reply', 'icmp-error']);
     expect(explainToJson(answer('42/icmp'), 'en')[0].ids).toEqual([]);
     expect(j).not.toHaveProperty('protocols');
     expect(explainToJson(answer('99/icmp'), 'en')[0].icmp?.name).toBeNull();
@@ -291,8 +291,8 @@ describe('searching for ICMP types by word', () => {
     const v4 = answerQuery(kb, parseQuery('ICMP'), 'en').icmpTypes;
     expect(v4.map((m) => m.type)).toEqual([0, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
     expect(v4.every((m) => m.proto === 'icmp')).toBe(true);
-    expect(v4.find((m) => m.type === 11)?.ids).toEqual(['icmp-time-exceeded', 'icmp-error-reply']);
-    expect(v4.find((m) => m.type === 0)?.ids).toEqual(['icmp-bad-code']);
+    expect(v4.find((m) => m.type === 11)?.ids).toEqual(['icmp-time-exceeded', 'icmp-error-reply', 'icmp-error']);
+    expect(v4.find((m) => m.type === 0)?.ids).toEqual(['icmp-bad-code', 'icmp-reply']);
     expect(v4.find((m) => m.type === 5)?.ids).toEqual([]);
     expect(types('icmp6')).toEqual(types('icmpv6'));
     expect(types('icmpv6')).toContain('135/icmpv6');
@@ -315,7 +315,7 @@ describe('searching for ICMP types by word', () => {
     expect(table('ping', 'zh')).toContain('  8/icmp      回显请求（ping）  icmp-bad-code, icmp-sweep\n');
     const echo = table('echo');
     expect(echo.indexOf('ICMP types matching "echo"')).toBe(0);
-    expect(echo).toContain('  0/icmp      echo reply           icmp-bad-code\n');
+    expect(echo).toContain('  0/icmp      echo reply           icmp-bad-code, icmp-reply\n');
     expect(echo.indexOf('Search "echo": 1 entry')).toBeGreaterThan(echo.indexOf('129/icmpv6'));
   });
 

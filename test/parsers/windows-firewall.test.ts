@@ -10,6 +10,7 @@ import { UsageError } from '../../src/errors.js';
 import { localTimeConverter, wallClockMs } from '../../src/parsers/local-time.js';
 import { protoByNumber } from '../../src/util/protocols.js';
 import { windowsFirewallFormat as wf } from '../../src/parsers/windows-firewall.js';
+import { sniffFormat } from '../../src/parsers/registry.js';
 import { parseLines, splitLines } from '../helpers/parse.js';
 
 const HEADER_17 = [
@@ -298,6 +299,16 @@ describe('windows-firewall: sniff', () => {
   it('is sure on the Windows Firewall header', () => {
     expect(wf.sniff(HEADER_17.slice(0, 2))).toBeGreaterThanOrEqual(0.99);
     expect(wf.sniff([HEADER_17[3]!])).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it("takes Windows Firewall's own W3C lines alone (#Version 1.5, #Time Format) for its header, not another W3C log's", () => {
+    expect(wf.sniff(['#Version: 1.5'])).toBeGreaterThan(0);
+    expect(wf.sniff(['#Time Format: Local'])).toBeGreaterThan(0);
+    expect(sniffFormat(['#Version: 1.5']).format?.id).toBe('windows-firewall');
+    expect(sniffFormat(['#Time Format: UTC']).format?.id).toBe('windows-firewall');
+    // IIS writes #Version: 1.0; other lines after the header decide as before.
+    expect(wf.sniff(['#Version: 1.0'])).toBe(0);
+    expect(wf.sniff(['#Version: 1.5', 'Nov 20 06:25:01 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.7 DST=192.168.1.20 PROTO=TCP SPT=1 DPT=2'])).toBe(0);
   });
 
   it('is fairly confident on header-less data lines', () => {

@@ -310,6 +310,35 @@ describe('log gaps (Windows Firewall INFO-EVENTS-LOST)', () => {
   });
 });
 
+describe('a notable interpretation that mixes several texts', () => {
+  // Mirai's text on 3 packets, Sub-7's on 2, NetBus's on 1: one "trojan" row of 6 packets.
+  const mixed = (): FirewallEvent[] => [
+    ...[1, 2, 3].map((i) => makeEvent({ src: { ip: `198.51.100.${i}` }, dst: { port: 37215 }, time: at(i), annotations: [ann('trojan', 3, 'Port through which the Mirai worm spreads.')] })),
+    ...[4, 5].map((i) => makeEvent({ src: { ip: `198.51.100.${i}` }, dst: { port: 1243 }, time: at(i), annotations: [trojanAnn('Sub-7', 3)] })),
+    makeEvent({ src: { ip: '198.51.100.6' }, dst: { port: 12345 }, time: at(6), annotations: [trojanAnn('NetBus', 3)] }),
+  ];
+  it('says its meaning is the most common of several, with its share of the packets, even at 80 columns where "e.g. from" is dropped', () => {
+    const d = doc(mixed());
+    expect(d.interpretations[0]).toMatchObject({ id: 'trojan', packets: 6, textPackets: 3, texts: 3 });
+    const text = renderReportText(d, { color: false, width: 80, tz: 'UTC', lang: 'en' });
+    const table = text.slice(text.indexOf('Notable interpretations'));
+    expect(table).not.toContain('e.g. from');
+    const meaning = table.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│').at(-2)!.trim()).join(' ');
+    expect(meaning).toContain('Port through which the Mirai worm spreads. (the most common of 3 meanings under this id: 3 of the 6 packets)');
+    const said = '(the most common of 3 meanings under this id: 3 of the 6 packets)';
+    expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' })).toContain(`Port through which the Mirai worm spreads. ${said}`);
+    expect(renderReportHtml(d, { tz: 'UTC', lang: 'en', version: '0' })).toContain(`Port through which the Mirai worm spreads. ${said}`);
+    const zh = renderReportText(d, { color: false, width: 160, tz: 'UTC', lang: 'zh' });
+    expect(zh).toContain('（该解读下有 3 种含义，此为最常见的一种：6 个包中的 3 个）');
+  });
+  it('a row of one text stays as it was', () => {
+    const d = doc(mixed().slice(0, 3));
+    const text = renderReportText(d, { color: false, width: 160, tz: 'UTC', lang: 'en' });
+    expect(text).toMatch(/│ Port through which the Mirai worm spreads\. +│/);
+    expect(text).not.toContain('most common of');
+  });
+});
+
 describe('markdown report', () => {
   it('escapes every log-derived string and keeps table rows intact', () => {
     const evil = makeEvent({ src: { ip: '203.0.113.5' }, annotations: [trojanAnn('Evil|Fam*ily', 4), ann('proxy-hunt', 2, 'a | b <script>')] });
