@@ -8,7 +8,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir, untilReading } from '../helpers/cli.js';
+import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir, untilReading, untilWaitingOnFifo } from '../helpers/cli.js';
 import { UFW } from '../helpers/ufw.js';
 import { isoLine } from '../daily/lines.js';
 
@@ -524,7 +524,9 @@ describe('SIGINT / SIGTERM during a one-shot run: partial report marked "interru
       const fifo = join(tempDir(), 'kern.fifo');
       expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
       const cli = startCli([join(repoRoot, 'samples/ufw.log'), fifo, '--threads', threads, '-o', 'json']);
-      await new Promise((r) => setTimeout(r, 1000));
+      // The log before the FIFO is read by then (inputs are read in turn); its last batch may still be on its way.
+      await untilWaitingOnFifo(cli.pid);
+      await new Promise((r) => setTimeout(r, 300));
       const ended = cli.stop('SIGINT');
       // Opening the FIFO waits for a writer, in libuv's pool; neither the report nor the worker's end may wait with it.
       await cli.waitFor((out) => out.trimEnd().endsWith('}'), 2000);

@@ -145,3 +145,28 @@ export async function untilReading(pid: number, input: string): Promise<void> {
     if (Date.now() > deadline) throw new Error(`the CLI never started reading ${input}`);
   }
 }
+
+/**
+ * Resolves once a thread of process `pid` waits in open() for a FIFO's writer (Linux: its
+ * /proc wchan is wait_for_partner), so a test signals it there, not by a guess at start-up
+ * time that a loaded machine misses. Elsewhere: after 1.5 s.
+ */
+export async function untilWaitingOnFifo(pid: number): Promise<void> {
+  if (!existsSync(`/proc/${pid}/task`)) return new Promise((r) => setTimeout(r, 1500));
+  const waiting = (): boolean => {
+    try {
+      return readdirSync(`/proc/${pid}/task`).some((t) => {
+        try {
+          return readFileSync(`/proc/${pid}/task/${t}/wchan`, 'utf8').includes('wait_for_partner');
+        } catch {
+          return false; // the thread ended meanwhile
+        }
+      });
+    } catch {
+      return true; // the process ended: nothing left to wait for
+    }
+  };
+  for (const deadline = Date.now() + 20_000; !waiting(); await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() > deadline) throw new Error(`process ${pid} never waited on a FIFO`);
+  }
+}
