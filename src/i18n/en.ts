@@ -7,6 +7,14 @@ import type { SkipReason } from '../daily/discover.js';
 import type { FoldSpread } from '../live/fold.js';
 import { capped, counted, fmtInt, plural } from '../util/number-text.js';
 
+/** The packets logged that were no probe, by what they were (aggregate/own-traffic.ts trafficKind). */
+export interface NotProbeCounts {
+  own: number;
+  replies: number;
+  noise: number;
+  late: number;
+}
+
 /** Severity 0-5 as a word. */
 type SeverityWords = readonly [string, string, string, string, string, string];
 
@@ -78,12 +86,17 @@ export const en = {
   },
   /** The probes line of the report header and the daily headline when nothing arrived unasked. */
   noProbes: 'none',
-  /** What is not a probe (the report's header, the daily headline): this side's own traffic, the replies to it, LAN chatter; only the non-zero parts. */
-  notProbes: (own: number, replies: number, noise: number) =>
+  /**
+   * What is not a probe (the report's header, the daily headline): this side's own
+   * traffic, the replies to it, LAN chatter, late packets of connections already under
+   * way; only the non-zero parts.
+   */
+  notProbes: ({ own, replies, noise, late }: NotProbeCounts) =>
     [
       own > 0 ? `${counted(own, 'packet')} sent from this side` : '',
       replies > 0 ? `${counted(replies, 'reply', 'replies')} to its connections` : '',
       noise > 0 ? `${counted(noise, 'packet')} of LAN broadcast chatter` : '',
+      late > 0 ? `${counted(late, 'late packet')} of ${late === 1 ? 'a connection' : 'connections'} already under way` : '',
     ].filter(Boolean),
 
   duration: {

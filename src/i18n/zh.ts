@@ -88,11 +88,12 @@ export const zh: Messages = {
     },
   },
   noProbes: '无',
-  notProbes: (own, replies, noise) =>
+  notProbes: ({ own, replies, noise, late }) =>
     [
       own > 0 ? `本方发出 ${fmtInt(own)} 个包` : '',
       replies > 0 ? `${fmtInt(replies)} 个是对本方连接的回复` : '',
       noise > 0 ? `${fmtInt(noise)} 个是局域网广播杂音` : '',
+      late > 0 ? `${fmtInt(late)} 个是已在进行中的连接的迟到包` : '',
     ].filter(Boolean),
 
   duration: {

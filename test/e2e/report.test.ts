@@ -199,6 +199,31 @@ describe('logscan report: connection records', () => {
   });
 });
 
+describe('logscan report: late packets of connections (ACK or RST, no SYN)', () => {
+  const fixture = (name: string): string => new URL(`../fixtures/report/${name}`, import.meta.url).pathname;
+
+  it('an SSH session that a LOG rule recorded is late packets, not probes: no probed port, in every format and language', () => {
+    const file = fixture('knocker-session.log');
+    const text = runCli([file, ...BASE]).stdout;
+    expect(text).toContain('\nprobes     none\nnot probes 38 late packets of connections already under way\n');
+    expect(text).not.toContain('Top destination ports');
+    expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toContain('- **not probes:** 38 late packets of connections already under way\n');
+    expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('<div class="k">not probes</div><div class="v">38</div><div class="t">38 late packets of connections already under way</div>');
+    expect(runCli([file, ...BASE, '--lang', 'zh']).stdout).toContain('38 个是已在进行中的连接的迟到包');
+    const { doc } = json([file]);
+    expect(doc.probes).toEqual({ packets: 0, ports: 0, blocked: 0, blockedPorts: 0, own: 0, replies: 0, noise: 0, late: 38 });
+    expect(doc.topPorts).toEqual([]);
+    // The ACK knock on seven ports still reads as what it is.
+    expect(doc.sources.find((s) => s.ip === '192.168.1.50')!.findings.map((f) => f.id)).toContain('ack-scan');
+  });
+
+  it("a Cisco ASA's dropped bare RST from port 80 to a client port is not a probe of that port", () => {
+    const { doc } = json([fixture('asa-bare-rst.log'), '--tz', 'UTC']);
+    expect((doc.topPorts as { port: number }[]).map((p) => p.port)).toEqual([5060]);
+    expect(doc.probes).toMatchObject({ packets: 1, ports: 1 });
+  });
+});
+
 describe('logscan report: formats', () => {
   it('-o markdown gives tables with escaped log text', () => {
     const r = runCli([mixed, ...BASE, '-o', 'markdown']);

@@ -85,7 +85,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.blockedValue': ['189 (97%)', '3 (1.5%)', 3],
   'finding.outboundBlocked': ['IRC'],
   'daily.blockedOfLogged': [168, '55%', 305],
-  notProbes: [136, 3, 27],
+  notProbes: [{ own: 136, replies: 3, noise: 27, late: 9 }],
   'daily.newToday': [93, true],
   'daily.newlyProbed': [19],
   'daily.activityMax': [25],
@@ -223,8 +223,14 @@ describe('message catalog', () => {
     expect(en.daily.probes(5, '1', 1, 0)).toBe('5 packets from 1 source, none to a port');
     expect(zh.report.probesText(5, 0)).toBe('5 个包，均不涉及端口');
     expect(zh.daily.probes(5, '1', 1, 0)).toBe('5 个包，来自 1 个来源，均不涉及端口');
-    expect(en.notProbes(1, 1, 1)).toEqual(['1 packet sent from this side', '1 reply to its connections', '1 packet of LAN broadcast chatter']);
-    expect(en.notProbes(0, 2, 0)).toEqual(['2 replies to its connections']);
+    expect(en.notProbes({ own: 1, replies: 1, noise: 1, late: 1 })).toEqual([
+      '1 packet sent from this side',
+      '1 reply to its connections',
+      '1 packet of LAN broadcast chatter',
+      '1 late packet of a connection already under way',
+    ]);
+    expect(en.notProbes({ own: 0, replies: 2, noise: 0, late: 0 })).toEqual(['2 replies to its connections']);
+    expect(en.notProbes({ own: 0, replies: 0, noise: 0, late: 65 })).toEqual(['65 late packets of connections already under way']);
     expect(f.serverReplies(['NTP'], 5, 1)).toBe("NTP server replies (5 packets to client ports), 1 ICMP error about this side's own packets");
     expect(f.serverReplies([], 0, 2)).toBe("2 ICMP errors about this side's own packets");
   });
