@@ -150,6 +150,13 @@ export const en = {
       ]
         .filter((s) => s !== '')
         .join(', '),
+    /**
+     * Late packets of connections (ACK or RST, no SYN): "3 late packets of connections the firewall had forgotten
+     * (ACK/RST, no SYN), to 443/tcp". forgotten: every packet of the source was dropped or rejected; else (logged
+     * without a verdict) only that the connections were already under way is known.
+     */
+    latePackets: (n: number, to: string | null, forgotten: boolean) =>
+      `${counted(n, 'late packet')} of ${n === 1 ? 'a connection' : 'connections'} ${forgotten ? 'the firewall had forgotten' : 'already under way'} (ACK/RST, no SYN)${opt(to, (t) => `, to ${t}`)}`,
     noise: 'local broadcast noise',
     /** What each finding id means, for `logscan explain FINDING-ID` (docs/ranking.md has the thresholds). */
     about: {
@@ -176,6 +183,8 @@ export const en = {
       'dialup-leftover': 'Chat, game, file-sharing or Sub-7 traffic meant for whoever held your dial-up/DHCP address before you; not an attack on you.',
       'server-replies':
         "Most of the source's packets are a server's replies (told by the source port: DNS, NTP, web …) or backscatter, landing on client ports after the firewall forgot the connection, or ICMP errors about packets this side sent; not probes.",
+      'late-packets':
+        "Most of the source's packets carry ACK or RST and no SYN (stale-connection): late packets of connections the firewall had already forgotten, or, logged without a verdict, a session's packets that a logging rule recorded. They open nothing, so their ports and hosts are not counted as probed and the source ranks low. A scanner's are part of its scan instead: ACK-only packets to 5 or more ports (ack-scan, nmap -sA), the RSTs a SYN scan sends to what answered.",
       noise: "Most of the source's packets are broadcasts from your own network segment (DHCP, NetBIOS, SSDP …); harmless.",
     } as Record<string, string>,
   },

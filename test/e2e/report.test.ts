@@ -213,8 +213,25 @@ describe('logscan report: late packets of connections (ACK or RST, no SYN)', () 
     const { doc } = json([file]);
     expect(doc.probes).toEqual({ packets: 0, ports: 0, blocked: 0, blockedPorts: 0, own: 0, replies: 0, noise: 0, late: 38 });
     expect(doc.topPorts).toEqual([]);
-    // The ACK knock on seven ports still reads as what it is.
-    expect(doc.sources.find((s) => s.ip === '192.168.1.50')!.findings.map((f) => f.id)).toContain('ack-scan');
+    // The ACK knock on seven ports still reads as what it is, with its ports; the session says what it was.
+    const knock = doc.sources.find((s) => s.ip === '192.168.1.50')!;
+    expect([knock.rank, knock.ports, knock.findings.map((f) => f.id)]).toEqual([1, 7, ['ack-scan']]);
+    const session = doc.sources.find((s) => s.ip === '192.168.1.5')!;
+    expect([session.ports, session.explanation]).toEqual([0, '18 late packets of connections already under way (ACK/RST, no SYN), to 22/tcp']);
+  });
+
+  it('the same late ACK logged three times over five years ranks below two SYNs and is proposed for no blocklist', () => {
+    const file = fixture('elastic-late-ack.log');
+    const { doc } = json([file]);
+    expect(doc.sources.map((s) => s.ip)).toEqual(['81.2.69.143', '67.43.156.15']);
+    const late = doc.sources[1]!;
+    expect(late.findings.map((f) => f.id)).toEqual(['late-packets']);
+    expect(late.explanation).toBe('3 late packets of connections the firewall had forgotten (ACK/RST, no SYN), to 443/tcp');
+    expect([late.ports, late.score < 5]).toEqual([0, true]);
+    const blocklist = runCli([file, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '20']).stdout;
+    expect(blocklist).toContain('0 sources with score >= 20');
+    expect(blocklist).not.toContain('67.43.156.15');
+    expect(runCli([file, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '10']).stdout).toMatch(/\niptables -I INPUT -s 81\.2\.69\.143 -j DROP\n$/);
   });
 
   it("a Cisco ASA's dropped bare RST from port 80 to a client port is not a probe of that port", () => {

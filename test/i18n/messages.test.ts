@@ -35,6 +35,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.slowPace': ['2.9'],
   'finding.dialupLeftover': [1],
   'finding.serverReplies': [['DNS'], 20, 1],
+  'finding.latePackets': [3, '443/tcp', true],
   'report.inputsCount': [3],
   'report.lines': [700],
   'report.events': [693],
@@ -233,6 +234,8 @@ describe('message catalog', () => {
     expect(en.notProbes({ own: 0, replies: 0, noise: 0, late: 65 })).toEqual(['65 late packets of connections already under way']);
     expect(f.serverReplies(['NTP'], 5, 1)).toBe("NTP server replies (5 packets to client ports), 1 ICMP error about this side's own packets");
     expect(f.serverReplies([], 0, 2)).toBe("2 ICMP errors about this side's own packets");
+    expect(f.latePackets(1, '443/tcp', true)).toBe('1 late packet of a connection the firewall had forgotten (ACK/RST, no SYN), to 443/tcp');
+    expect(f.latePackets(45, null, false)).toBe('45 late packets of connections already under way (ACK/RST, no SYN)');
   });
 
   it('Chinese reads as the admins expect: measure words, no plural, Chinese punctuation', () => {
