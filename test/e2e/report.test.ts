@@ -234,10 +234,14 @@ describe('logscan report: late packets of connections (ACK or RST, no SYN)', () 
     expect(runCli([file, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '10']).stdout).toMatch(/\niptables -I INPUT -s 81\.2\.69\.143 -j DROP\n$/);
   });
 
-  it("a Cisco ASA's dropped bare RST from port 80 to a client port is not a probe of that port", () => {
+  it("a Cisco ASA's dropped bare RST from port 80 to a client port is a web server's reply, not a probe of that port", () => {
     const { doc } = json([fixture('asa-bare-rst.log'), '--tz', 'UTC']);
     expect((doc.topPorts as { port: number }[]).map((p) => p.port)).toEqual([5060]);
-    expect(doc.probes).toMatchObject({ packets: 1, ports: 1 });
+    expect(doc.probes).toMatchObject({ packets: 1, ports: 1, replies: 1, late: 0 });
+    const server = doc.sources.find((s) => s.ip === '50.111.72.230')!;
+    expect(server.findings.map((f) => f.id)).toEqual(['server-replies']);
+    expect(server.annotations).toEqual({ 'tcp-reply': 1 });
+    expect(server.ports).toBe(0);
   });
 });
 
