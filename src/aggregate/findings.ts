@@ -16,6 +16,7 @@ import {
   P_OTHER,
   P_TCP,
   P_UDP,
+  PK_OTHER,
   PK_UDP,
   portKeyName,
   type SourceProfile,
@@ -275,7 +276,10 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   // probe): those are the middle of connections already open, an SSH session's keystrokes.
   // (Logs without TCP flags, as a Cisco ASA's, show no ACKs either: they still knock.)
   const [topPort] = p.ports.top(1);
-  const benign = p.noisePackets + p.replyPackets + p.leftoverPackets >= t.noise.minShare * p.packets;
+  // A scanner's late packets are part of its scan (nmap -sA's ACKs, the RSTs -sS sends
+  // to close what answered, -sO's TCP probe), not late packets of connections it had.
+  const late = scansWithLate(out) ? 0 : p.latePackets;
+  const benign = p.noisePackets + p.replyPackets + p.leftoverPackets + late >= t.noise.minShare * p.packets;
   const midConnection = topPort !== undefined && topPort[0] < PK_UDP && fc[FC_ACK] > 0 && fc[FC_SYN] + fc[FC_SYNFIN] + fc[FC_NULL] + fc[FC_FIN] + fc[FC_XMAS] === 0;
   if (topPort && !benign && !midConnection && hosts < t.horizontalSweep.minHosts && topPort[1] >= t.serviceKnock.minPackets && topPort[1] >= t.serviceKnock.minShare * p.packets) {
     out.push({
@@ -314,6 +318,19 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       ),
     );
   }
+  if (late > 0 && late >= t.noise.minShare * p.packets) {
+    // Mostly the late packets of connections it had with this side: say what they were, as
+    // server-replies does for replies (they opened nothing, so no port reads as probed).
+    const lp = p.latePorts;
+    const top = lp === null ? [] : lp.top(3);
+    const [drop, reject] = p.actions;
+    out.push({
+      id: 'late-packets',
+      severity: 0,
+      evidence: { packets: late, share: round1((late / p.packets) * 100) / 100, ports: lp?.size ?? 0, topPorts: top.map(([k]) => portLabel(k)) },
+      text: m.latePackets(late, top.length > 0 ? m.portList(top.map(([k]) => portLabel(k)), Math.max(0, (lp?.size ?? 0) - top.length)) : null, drop + reject === p.packets),
+    });
+  }
   if (p.noisePackets > 0 && p.noisePackets >= t.noise.minShare * p.packets) {
     out.push({
       id: 'noise',
@@ -342,16 +359,50 @@ export function crossedTraceroutePorts(p: SourceProfile, t: Thresholds): number 
   return p.traceroutePackets > 0 && p.udpPorts >= t.udpScan.minPorts ? p.traceroutePorts : 0;
 }
 
+function scansWithLate(findings: readonly Finding[]): boolean {
+  return findings.some((f) => LATE_SCAN_IDS.has(f.id));
+}
+
+/**
+ * Late packets (ACK or RST, no SYN) add no ports or hosts: they open nothing. A source
+ * that scans (its ACK-only packets went to many ports, as nmap -sA's do: ack-scan; or a
+ * scan finding) sent them as part of it: then the ports and hosts they reached are
+ * breadth after all, as a UDP scan's traceroute ports are (crossedTraceroutePorts). What
+ * they add to the probes' ports and hosts (both 0 for any other source).
+ */
+export function lateScanReach(p: SourceProfile, findings: readonly Finding[], t: Thresholds): { ports: number; tcpPorts: number; udpPorts: number; hosts: number } {
+  if (p.latePackets === 0 || !scansWithLate(findings)) return { ports: 0, tcpPorts: 0, udpPorts: 0, hosts: 0 };
+  const probed = new Set(p.ports.keys());
+  let tcpPorts = 0;
+  let udpPorts = 0;
+  let ports = 0;
+  for (const k of p.latePorts?.keys() ?? []) {
+    if (probed.has(k)) continue;
+    ports++;
+    if (k < PK_UDP) tcpPorts++;
+    else if (k < PK_OTHER) udpPorts++;
+  }
+  const hostsProbed = new Set(p.hosts);
+  let hosts = 0;
+  for (const h of p.lateHosts ?? []) if (!hostsProbed.has(h)) hosts++;
+  // Within the caps the probes' sets have (the shown counts say "≥" there).
+  const room = Math.max(0, t.limits.maxPorts - p.ports.size);
+  return { ports: Math.min(ports, room), tcpPorts: Math.min(tcpPorts, room), udpPorts: Math.min(udpPorts, room), hosts: Math.min(hosts, Math.max(0, t.limits.maxHosts - p.hosts.size)) };
+}
+
 export function score(p: SourceProfile, findings: readonly Finding[], trojans: readonly TrojanFamily[], t: Thresholds): { score: number; parts: ScoreParts } {
   const w = t.weights;
-  const breadth = w.ports * Math.log2(1 + p.ports.size + crossedTraceroutePorts(p, t)) + w.hosts * Math.log2(1 + p.hosts.size);
+  const late = lateScanReach(p, findings, t);
+  const breadth = w.ports * Math.log2(1 + p.ports.size + crossedTraceroutePorts(p, t) + late.ports) + w.hosts * Math.log2(1 + p.hosts.size + late.hosts);
   let fpoints = 0;
   for (const f of findings) fpoints += (w.findings[f.id] ?? 0) + (f.severity > 0 ? w.perSeverity * f.severity : 0);
   if (trojans.length > 1) fpoints += w.trojanFamily * (Math.min(trojans.length, w.trojanFamilyCap) - 1);
   const volume = w.volume * Math.log10(1 + p.packets);
   const hours = spanMs(p) / 3_600_000;
   const persistence = w.persistence * Math.log2(1 + Math.min(hours, w.persistenceCapHours));
-  const noiseShare = p.packets > 0 ? (p.noisePackets + p.replyPackets) / p.packets : 0;
+  // Late packets of connections are as harmless as replies, unless they were a scan's.
+  const latePackets = scansWithLate(findings) ? 0 : p.latePackets;
+  const noiseShare = p.packets > 0 ? (p.noisePackets + p.replyPackets + latePackets) / p.packets : 0;
   // Only when they were read as leftovers (a scanner's are not: detect()).
   const leftover = findings.some((f) => f.id === 'dialup-leftover') ? p.leftoverPackets : 0;
   const leftoverShare = p.packets > 0 ? leftover / p.packets : 0;
@@ -376,6 +427,8 @@ function benignFinding(id: string, p: SourceProfile, packets: number, kinds: rea
 
 /** Findings that make a source a scanner, whatever else its packets hit. */
 const SCAN_IDS = new Set(['vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan']);
+/** Findings that make a source's late packets (ACK or RST, no SYN) part of its scan: the scans, and ACKs to many ports. */
+const LATE_SCAN_IDS = new Set([...SCAN_IDS, 'ack-scan']);
 /** The TCP flag pattern each stealth finding names (the same in every language). */
 export const STEALTH_LABEL: Readonly<Record<string, string>> = { 'null-scan': 'NULL', 'xmas-scan': 'XMAS', 'synfin-scan': 'SYN+FIN', 'fin-scan': 'FIN', 'ack-scan': 'ACK' };
 const STEALTH_IDS = new Set(Object.keys(STEALTH_LABEL));
@@ -384,7 +437,7 @@ const STEALTH_IDS = new Set(Object.keys(STEALTH_LABEL));
  * every STEALTH_IDS finding merged), then trojans, then the rest (the order people read a
  * row in). A finding id missing here would never be explained: a test holds it to FINDING_IDS.
  */
-export const EXPLANATION_ORDER: readonly string[] = ['outbound-malware', 'outbound-blocked', 'vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'server-replies', 'noise'];
+export const EXPLANATION_ORDER: readonly string[] = ['outbound-malware', 'outbound-blocked', 'vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'server-replies', 'late-packets', 'noise'];
 
 /** One line in `lang`: the findings, highest-weight first, stealth flags merged ("NULL and XMAS probes"). */
 export function explain(p: SourceProfile, findings: readonly Finding[], lang: Lang, t: Thresholds): string {

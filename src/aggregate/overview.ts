@@ -26,6 +26,8 @@ export interface ProbeSplit {
   own: number;
   replies: number;
   noise: number;
+  /** Late packets of connections already under way (ACK or RST, no SYN; isLate): they opened nothing. */
+  late: number;
 }
 
 /** Rows in which the firewall said it could not write some records (Windows Firewall INFO-EVENTS-LOST): the log has gaps. */
@@ -66,7 +68,8 @@ export interface OverviewData {
   portSourcesCapped: boolean;
   /**
    * Every packet is one of: a probe (arrived unasked), this side's own (util/egress.ts), a
-   * reply to it (isReply) or LAN broadcast chatter (isLanNoise); a log-gap row (logGaps) is
+   * reply to it (isReply), LAN broadcast chatter (isLanNoise) or a late packet of a
+   * connection already under way (isLate); a log-gap row (logGaps) is
    * none of them, being no packet. `ports`: distinct
    * (protocol, port) pairs the probes went to; `blocked`, `blockedPorts`: the same for the
    * probes dropped or rejected (what topPorts counts when portsBlockedOnly).
@@ -159,6 +162,7 @@ export class Overview {
   private own = 0;
   private replies = 0;
   private noise = 0;
+  private late = 0;
   private readonly perHour = new Array<number>(24).fill(0);
   private readonly perHourBlocked = new Array<number>(24).fill(0);
   /** yyyymmdd → [packets, blocked]. */
@@ -211,7 +215,8 @@ export class Overview {
     const key = e.src.ip ? addressKey(e.src.ip) : null;
     if (key !== null) this.sources.add(key, n);
     // Only probes' ports are "probed ports": not our own traffic, not a server's reply to
-    // a client's random port, not broadcast chatter aimed at every machine on the LAN.
+    // a client's random port, not broadcast chatter aimed at every machine on the LAN, not
+    // the late packets of a connection that was already open (nobody asked that port anything).
     switch (kind) {
       case 'own':
         this.own += n;
@@ -221,6 +226,9 @@ export class Overview {
         break;
       case 'noise':
         this.noise += n;
+        break;
+      case 'late':
+        this.late += n;
         break;
       case 'probe': {
         this.probes += n;
@@ -291,6 +299,7 @@ export class Overview {
         own: this.own,
         replies: this.replies,
         noise: this.noise,
+        late: this.late,
       },
       logGaps: this.logGaps === null ? null : { ...this.logGaps },
       distinctSources: this.sources.distinct,

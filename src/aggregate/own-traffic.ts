@@ -1,5 +1,5 @@
 // What counts as a probe, and what is not one: this side's own traffic, replies to it,
-// LAN broadcast chatter. Windows Firewall logs every allowed SEND, and some iptables rule
+// LAN broadcast chatter, late packets of connections already under way. Windows Firewall logs every allowed SEND, and some iptables rule
 // sets log OUTPUT (ufw's `[UFW AUDIT]` logs each new connection before its verdict):
 // browsing sixty web servers is not a sweep, and a live view of probes should not scroll
 // with it, nor with the SSDP a home router announces every few seconds.
@@ -9,9 +9,17 @@ import { lostRecords } from '../parsers/windows-firewall.js';
 import { annotationRoles } from '../annotate/roles.js';
 
 // The ids of the roles asked about for every event, read from the rules on first use.
+/** The roles that make a packet a reply to this side (isReply and trafficKind read the same ones). */
+const REPLY_ROLES = ['reply', 'error-reply', 'icmp-reply'] as const;
 let CONTEXT: ReadonlySet<string> | undefined;
 let REPLY: ReadonlySet<string> | undefined;
 let NOISE: ReadonlySet<string> | undefined;
+let LATE: ReadonlySet<string> | undefined;
+/** trafficKind's one pass over an event's annotations: the kinds each id says, as bits. */
+let KIND_BITS: ReadonlyMap<string, number> | undefined;
+const B_REPLY = 1;
+const B_NOISE = 2;
+const B_LATE = 4;
 
 /**
  * A connection the firewall let through between two machines of this side (the
@@ -68,7 +76,7 @@ export function isOwnClientTraffic(e: FirewallEvent): boolean {
  */
 export function isReply(e: FirewallEvent): boolean {
   const anns = e.annotations;
-  const reply = (REPLY ??= annotationRoles().idSet('reply', 'error-reply', 'icmp-reply'));
+  const reply = (REPLY ??= annotationRoles().idSet(...REPLY_ROLES));
   for (let i = 0; i < anns.length; i++) if (reply.has(anns[i].id)) return true;
   return false;
 }
@@ -87,20 +95,53 @@ export function isLanNoise(e: FirewallEvent): boolean {
 }
 
 /**
+ * A TCP packet with ACK or RST and no SYN that no reply reading explains: a late packet of
+ * a connection the firewall's state table already forgot, or, logged without a verdict, a
+ * session's packet that a LOG rule recorded (role `late`: `stale-connection`). It opens
+ * nothing, so it probed no port. An ACK scan (nmap -sA) looks the same packet by packet;
+ * the source's profile still finds it (`ack-scan`).
+ */
+export function isLate(e: FirewallEvent): boolean {
+  const anns = e.annotations;
+  const late = (LATE ??= annotationRoles().idSet('late'));
+  for (let i = 0; i < anns.length; i++) if (late.has(anns[i].id)) return true;
+  return false;
+}
+
+/**
  * What a logged record is to the probe counts (the report's header and port tables, the
  * daily headline); `gap` is no packet but the firewall's note that it could not write some
  * (Windows Firewall INFO-EVENTS-LOST).
  */
-export type TrafficKind = 'probe' | 'own' | 'reply' | 'noise' | 'gap';
+export type TrafficKind = 'probe' | 'own' | 'reply' | 'noise' | 'late' | 'gap';
 
 /**
  * A probe arrived unasked; the rest is this side's own traffic (isFromThisSide), a reply
- * to it, or LAN broadcast chatter. Checked in that order, so each packet is one of them.
+ * to it, LAN broadcast chatter, or a late packet of a connection already under way.
+ * Checked in that order, so each packet is one of them: the more specific reading wins (a
+ * DNS server's ACK from port 53 is a reply, whatever else it is).
  */
 export function trafficKind(e: FirewallEvent): TrafficKind {
   if (lostRecords(e) !== null) return 'gap';
   if (isFromThisSide(e)) return 'own';
-  if (isReply(e)) return 'reply';
-  if (isLanNoise(e)) return 'noise';
-  return 'probe';
+  // One pass over the annotations for the three readings (isReply, isLanNoise, isLate):
+  // this runs for every event of the report and the daily summary.
+  const bits = (KIND_BITS ??= kindBits());
+  const anns = e.annotations;
+  let kinds = 0;
+  for (let i = 0; i < anns.length; i++) kinds |= bits.get(anns[i].id) ?? 0;
+  if (kinds === 0) return 'probe';
+  if (kinds & B_REPLY) return 'reply';
+  if (kinds & B_NOISE) return 'noise';
+  return 'late';
+}
+
+function kindBits(): Map<string, number> {
+  const roles = annotationRoles();
+  const bits = new Map<string, number>();
+  const mark = (ids: readonly string[], bit: number): void => ids.forEach((id) => bits.set(id, (bits.get(id) ?? 0) | bit));
+  for (const role of REPLY_ROLES) mark(roles.ids(role), B_REPLY);
+  mark(roles.ids('noise'), B_NOISE);
+  mark(roles.ids('late'), B_LATE);
+  return bits;
 }

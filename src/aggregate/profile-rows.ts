@@ -1,8 +1,8 @@
 // Source profiles as rows of two typed arrays: one Float64Array row of counters and
 // one Uint32Array row of codes per source, with the few ports, hosts, annotation ids and
 // rule labels most sources have kept in the row itself. Whatever does not fit (a scan's
-// hundreds of ports, IPv6 hosts, unusual TCP flags, trojan probes, replies, noise) goes
-// to a RowExtra object made on first need; most sources never have one.
+// hundreds of ports, IPv6 hosts, unusual TCP flags, trojan probes, replies, noise, late
+// packets) goes to a RowExtra object made on first need; most sources never have one.
 //
 // Why rows: as objects, a profile was ~12 small objects (~1.1 KB) scattered over the
 // heap. An event touched about eight of them, each a likely cache miss, and the young
@@ -123,12 +123,14 @@ const K_TRACEROUTE = 3;
 const K_TROJAN = 4;
 const K_REPLY = 5;
 const K_OUTBOUND = 6;
+const K_LATE = 7;
 const KIND_OF_ROLE: Readonly<Partial<Record<AnnotationRole, number>>> = {
   'outbound-malware': K_OUTBOUND,
   noise: K_NOISE,
   reply: K_REPLY,
   'error-reply': K_REPLY,
   'icmp-reply': K_REPLY,
+  late: K_LATE,
   leftover: K_LEFTOVER,
   traceroute: K_TRACEROUTE,
   'trojan-probe': K_TROJAN,
@@ -232,6 +234,15 @@ class RowExtra {
   traceroutePorts: IntSet | null = null;
   /** Server replies that are not also broadcast noise (so the two shares never overlap). */
   replyPackets = 0;
+  /**
+   * Late packets of connections already under way (ACK or RST, no SYN) that are neither
+   * replies nor noise, with the ports and hosts they went to: kept apart from the probes'
+   * (they opened nothing), for the late-packets finding's text and for an ACK scan, whose
+   * packets these are (findings decide: lateScanReach).
+   */
+  latePackets = 0;
+  latePorts: PortTally | null = null;
+  lateHosts: HostSet | null = null;
   /** Trojan probes, and traffic from this side to malware ports: [port key, packets, highest severity, text] rows. */
   trojanRows: (number | string)[] = NO_ROWS;
   outboundRows: (number | string)[] = NO_ROWS;
@@ -349,6 +360,7 @@ export class ProfileRows {
     let reply = false;
     let noise = false;
     let leftover = false;
+    let late = false;
     const anns = e.annotations;
     for (let i = 0; i < anns.length; i++) {
       const a = anns[i];
@@ -360,6 +372,7 @@ export class ProfileRows {
       else if (kind === K_LEFTOVER) leftover = true;
       else if (kind === K_TRACEROUTE) tracer = true;
       else if (kind === K_REPLY) reply = true;
+      else if (kind === K_LATE) late = true;
       else if (kind === K_TROJAN && e.dst.port !== null) {
         const x = this.extra(r);
         x.trojanRows = withRow(x.trojanRows, (e.proto === 'udp' ? PK_UDP : PK_TCP) + e.dst.port, n, a.severity, a.text, lim.maxTrojanPorts);
@@ -374,6 +387,12 @@ export class ProfileRows {
       // Replies go to clients' random ports on our hosts: neither ports nor hosts a scan touched.
       if (!noise) this.extra(r).replyPackets += n;
       u[uo + U_PROTOCOLS] |= portlessProtocol(e.proto);
+      return;
+    }
+    if (late && !noise && !tracer) {
+      // A late packet of a connection already under way opened nothing: its port and host
+      // are not breadth (as the report's port tables leave it out: own-traffic.ts).
+      this.addLate(r, e, n, lim);
       return;
     }
 
@@ -428,6 +447,30 @@ export class ProfileRows {
         this.addOtherProtocol(r, e.proto);
         if (port !== null) this.addPort(r, PK_OTHER + port, n, lim);
     }
+  }
+
+  /**
+   * A late packet's flags still count (and its ACK-only or FIN-only port: nmap -sA sends
+   * nothing but ACKs, each to another port, and ack-scan must still see them); its port
+   * and host go to the late collections, not to the probes'.
+   */
+  private addLate(r: number, e: FirewallEvent, n: number, lim: Limits): void {
+    const x = this.extra(r);
+    x.latePackets += n;
+    this.u[r * U_STRIDE + U_PROTOCOLS] |= portlessProtocol(e.proto);
+    const port = e.dst.port;
+    if (port !== null) (x.latePorts ??= new PortTally()).add((e.proto === 'udp' ? PK_UDP : PK_TCP) + port, n, lim.maxPorts, lim.maxPortCounts);
+    const host = e.dst.ip;
+    if (host !== null) {
+      const v4 = ipv4ToInt(host);
+      (x.lateHosts ??= new HostSet()).add(v4 >= 0 ? v4 : flat(addressKey(host)), lim.maxHosts);
+    }
+    if (e.proto !== 'tcp') return;
+    const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagBits(e.tcpFlags));
+    this.addFlagClass(r, cls, n);
+    if (port === null) return;
+    if (cls === FC_FIN) (x.finPorts ??= new IntSet()).add(port, 64);
+    else if (cls === FC_ACK) (x.ackPorts ??= new IntSet()).add(port, 64);
   }
 
   private addOtherProtocol(r: number, proto: string): void {
@@ -622,6 +665,14 @@ export class ProfileRows {
     x.traceroutePackets += rare.traceroutePackets;
     if (rare.traceroutePorts) for (const p of rare.traceroutePorts) (x.traceroutePorts ??= new IntSet()).add(p, TRACEROUTE_PORTS);
     x.replyPackets += rare.replyPackets;
+    x.latePackets += rare.latePackets;
+    if (rare.latePorts) {
+      const t = (x.latePorts ??= new PortTally());
+      // Counted ports first, so what is counted stays counted (as for the probes' ports).
+      for (const [k, c] of rare.latePorts.counts()) t.add(k, c, lim.maxPorts, lim.maxPortCounts);
+      for (const k of rare.latePorts.keys()) t.add(k, 0, lim.maxPorts, lim.maxPortCounts);
+    }
+    if (rare.lateHosts) for (const h of rare.lateHosts) (x.lateHosts ??= new HostSet()).add(h, lim.maxHosts);
   }
 
   // ---- reading ------------------------------------------------------------------------

@@ -128,7 +128,7 @@ export class SourceProfile implements SourceProfileFields {
     return this.rows.icmpEcho(this.r);
   }
 
-  /** What few sources have (unusual flags, replies, noise, trojan probes …); undefined when the source has none of it. */
+  /** What few sources have (unusual flags, replies, noise, late packets, trojan probes …); undefined when the source has none of it. */
   get rare(): SourceProfileFields['rare'] {
     return this.rows.rare(this.r);
   }
@@ -177,6 +177,20 @@ export class SourceProfile implements SourceProfileFields {
 
   get replyPackets(): number {
     return this.rare?.replyPackets ?? 0;
+  }
+
+  /** Late packets of connections already under way (ACK or RST, no SYN): not among the ports, hosts or breadth. */
+  get latePackets(): number {
+    return this.rare?.latePackets ?? 0;
+  }
+
+  /** The ports (keys) and hosts of those late packets, capped as the probes' are; null: none. */
+  get latePorts(): PortCounts | null {
+    return this.rare?.latePorts ?? null;
+  }
+
+  get lateHosts(): HostMembers | null {
+    return this.rare?.lateHosts ?? null;
   }
 
   /** Distinct trojan ports probed (up to limits.maxTrojanPorts). */

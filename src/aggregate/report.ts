@@ -59,7 +59,7 @@ export interface ReportDoc {
   byAction: Counted[];
   byProto: Counted[];
   byDirection: Counted[];
-  /** Packets that arrived unasked and the (protocol, port) pairs they went to; the rest of the packets logged: this side's own, replies to it, LAN broadcast chatter. */
+  /** Packets that arrived unasked and the (protocol, port) pairs they went to; the rest of the packets logged: this side's own, replies to it, LAN broadcast chatter, late packets of connections already under way. */
   probes: ProbeSplit;
   topSources: { ip: string; packets: number }[];
   topPorts: PortRow[];

@@ -7,7 +7,8 @@ import { flat } from '../util/flat-string.js';
 import { CappedCounter } from './capped-counter.js';
 import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
-import { analyseSource, assessSource, crossedTraceroutePorts, flagSummary, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
+import { analyseSource, assessSource, crossedTraceroutePorts, flagSummary, lateScanReach, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
+import { topCounts } from './int-collections.js';
 import { P_ICMP, P_OTHER, P_TCP, P_UDP, ProfileTable, portKeyName, type SourceProfile } from './profile.js';
 import type { Thresholds } from './thresholds.js';
 import { annotationRoles } from '../annotate/roles.js';
@@ -342,9 +343,18 @@ export function addressRange(kb: KnowledgeBase | null, ip: string, lang: Lang): 
   return a === null || a.asSource === null ? null : { id: a.id, range: a.range, note: a.asSource[lang] };
 }
 
+/** The busiest 5 ports of the probes and the late packets together (an ACK scanner's). */
+function topWithLate(p: SourceProfile): [number, number][] {
+  const all = new Map<number, number>(p.ports.counts());
+  for (const [k, n] of p.latePorts?.counts() ?? []) all.set(k, (all.get(k) ?? 0) + n);
+  return topCounts(all, 5);
+}
+
 function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number, range: RankedSource['addressRange']): RankedSource {
   const crossed = crossedTraceroutePorts(p, t);
-  const topPorts = p.ports.top(5).map(([k, packets]) => ({ ...portKeyName(k), packets }));
+  // An ACK scan's ports and hosts are its late packets' (findings.ts lateScanReach).
+  const late = lateScanReach(p, a.findings, t);
+  const topPorts = (late.ports > 0 ? topWithLate(p) : p.ports.top(5)).map(([k, packets]) => ({ ...portKeyName(k), packets }));
   const protocols: string[] = [];
   if (p.protocols & P_TCP) protocols.push('tcp');
   if (p.protocols & P_UDP) protocols.push('udp');
@@ -361,12 +371,12 @@ function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number,
     severity: a.severity,
     events: p.events,
     packets: p.packets,
-    ports: p.ports.size + crossed,
-    portsCapped: p.ports.size >= t.limits.maxPorts,
-    tcpPorts: p.tcpPorts,
-    udpPorts: p.udpPorts + crossed,
-    hosts: p.hosts.size,
-    hostsCapped: p.hosts.size >= t.limits.maxHosts,
+    ports: p.ports.size + crossed + late.ports,
+    portsCapped: p.ports.size + late.ports >= t.limits.maxPorts,
+    tcpPorts: p.tcpPorts + late.tcpPorts,
+    udpPorts: p.udpPorts + crossed + late.udpPorts,
+    hosts: p.hosts.size + late.hosts,
+    hostsCapped: p.hosts.size + late.hosts >= t.limits.maxHosts,
     first: Number.isFinite(p.first) ? new Date(p.first).toISOString() : null,
     last: Number.isFinite(p.last) ? new Date(p.last).toISOString() : null,
     protocols,

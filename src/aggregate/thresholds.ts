@@ -70,7 +70,7 @@ export interface Weights {
   /** Trojan probes: points per distinct family beyond the first, capped at trojanFamilyCap families. */
   trojanFamily: number;
   trojanFamilyCap: number;
-  /** Score multiplier at 100 % noise (server replies included) / dial-up-leftover packets (linear in their share). */
+  /** Score multiplier at 100 % noise (server replies and late packets of connections included) / dial-up-leftover packets (linear in their share). */
   noiseFactor: number;
   leftoverFactor: number;
 }
@@ -139,6 +139,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
       traceroute: 0,
       'dialup-leftover': 0,
       'server-replies': 0,
+      'late-packets': 0,
       noise: 0,
     },
     perSeverity: 3,
@@ -219,6 +220,7 @@ export const FINDING_IDS: readonly string[] = [
   'traceroute',
   'dialup-leftover',
   'server-replies',
+  'late-packets',
   'noise',
 ];
 

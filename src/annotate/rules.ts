@@ -27,11 +27,12 @@ export type AddressCondition = 'limited-broadcast' | 'broadcast' | 'multicast' |
 /**
  * What the summary makes of an annotation beyond counting it (roles.ts): LAN noise, a
  * server's reply (or an ICMP error answering this side's own packet, or an ICMP echo or
- * other query's reply), a leftover for the
+ * other query's reply), a late packet of a connection already under way (ACK or RST, no
+ * SYN: it opens nothing), a leftover for the
  * address's previous holder, this side's own traffic to a malware port or stopped by
  * egress rules, context shown by the ports table, a traceroute probe, a trojan probe.
  */
-export const ANNOTATION_ROLES = ['noise', 'reply', 'error-reply', 'icmp-reply', 'leftover', 'outbound-malware', 'outbound-blocked', 'context', 'traceroute', 'trojan-probe'] as const;
+export const ANNOTATION_ROLES = ['noise', 'reply', 'error-reply', 'icmp-reply', 'late', 'leftover', 'outbound-malware', 'outbound-blocked', 'context', 'traceroute', 'trojan-probe'] as const;
 export type AnnotationRole = (typeof ANNOTATION_ROLES)[number];
 /** Roles whose finding names each annotation by a short label ("DNS/NTP server replies"). */
 const LABELLED_ROLES: readonly AnnotationRole[] = ['reply', 'outbound-blocked'];

@@ -75,6 +75,7 @@ const COUNTS_AS: Record<TrafficKind, string> = {
   own: 'not a probe: sent from this side',
   reply: "not a probe: a reply to this side's connection",
   noise: 'not a probe: LAN broadcast chatter',
+  late: 'not a probe: a late packet of a connection already under way (ACK or RST, no SYN)',
   gap: 'no packet: the firewall noting records it could not write (a gap in the log)',
 };
 

@@ -22,7 +22,13 @@ export interface PreviousDay {
 }
 
 /** The day before's totals; null where an older digest did not count a figure as today's is counted. */
-export type PreviousTotals = Omit<DayTotals, 'probes' | 'own' | 'noise' | 'sources'> & { probes: number | null; own: number | null; noise: number | null; sources: number | null };
+export type PreviousTotals = Omit<DayTotals, 'probes' | 'own' | 'noise' | 'late' | 'sources'> & {
+  probes: number | null;
+  own: number | null;
+  noise: number | null;
+  late: number | null;
+  sources: number | null;
+};
 
 export function previousFromTally(t: DayTally, complete: boolean): PreviousDay {
   return {
@@ -55,10 +61,13 @@ export function previousFromDigest(d: DayDigest): PreviousDay {
 function totalsOf(d: DayDigest): PreviousTotals {
   const t = d.totals;
   // Version 1 counted every source (repliers, this side's hosts) and no probes apart.
-  if (d.logscanDailyDigest === 1) return { ...t, probes: null, own: null, noise: null, sources: null };
+  if (d.logscanDailyDigest === 1) return { ...t, probes: null, own: null, noise: null, late: null, sources: null };
   // Version 2 counted LAN broadcast chatter and its senders among the probes.
-  if (d.logscanDailyDigest === 2) return { ...t, probes: null, noise: null, sources: null };
-  return { ...t, noise: t.noise ?? null };
+  if (d.logscanDailyDigest === 2) return { ...t, probes: null, noise: null, late: null, sources: null };
+  // Version 3 counted late packets of connections (ACK or RST, no SYN) and their senders
+  // among the probes: a day of many forgotten connections would read as a drop in probes.
+  if (d.logscanDailyDigest === 3) return { ...t, probes: null, noise: t.noise ?? null, late: null, sources: null };
+  return { ...t, noise: t.noise ?? null, late: t.late ?? null };
 }
 
 export interface Change {
@@ -85,7 +94,7 @@ export interface Comparison {
   previousComplete: boolean;
   /** Packets that arrived unasked (the headline's probes). */
   probes: Change;
-  /** Every packet logged (probes, this side's own traffic, replies and LAN chatter). */
+  /** Every packet logged (probes, this side's own traffic, replies, LAN chatter and late packets). */
   packets: Change;
   blocked: Change;
   sources: Change;

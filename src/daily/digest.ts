@@ -8,12 +8,14 @@ import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 /**
- * 3: LAN broadcast chatter (`noise`) is counted apart from the probes. 2: totals count
- * probes and this side's own traffic apart, and `sources` holds only probing sources.
- * Versions 1 and 2 are still read: see previousFromDigest for what is compared then.
+ * 4: late packets of connections already under way (`late`: ACK or RST, no SYN) are
+ * counted apart from the probes. 3: LAN broadcast chatter (`noise`) is counted apart from
+ * the probes. 2: totals count probes and this side's own traffic apart, and `sources`
+ * holds only probing sources. Versions 1 to 3 are still read: see previousFromDigest for
+ * what is compared then.
  */
-export const DIGEST_VERSION = 3;
-const READABLE_VERSIONS: readonly unknown[] = [1, 2, DIGEST_VERSION];
+export const DIGEST_VERSION = 4;
+const READABLE_VERSIONS: readonly unknown[] = [1, 2, 3, DIGEST_VERSION];
 /** The busiest sources kept per day: enough to tell "new today" for everything that matters. */
 export const SOURCES_IN_DIGEST = 5000;
 
@@ -30,10 +32,12 @@ export interface DayDigest {
   written: string;
   /**
    * `probes`: packets that arrived unasked (not sent from this side, not replies to it,
-   * not LAN chatter); `own`: packets sent from this side; `noise`: LAN broadcast chatter;
-   * `sources`: distinct probing sources. Version 2 has no `noise` and counted the chatter
-   * and its senders among the probes; version 1 has neither `probes` nor `own`, and
-   * counted every source.
+   * not LAN chatter, not late packets of connections); `own`: packets sent from this side;
+   * `noise`: LAN broadcast chatter; `late`: late packets of connections already under way;
+   * `sources`: distinct probing sources. Version 3 has no `late` and counted those packets
+   * and their senders among the probes (and their ports among the ports); version 2 has no
+   * `noise` either and counted the chatter so too; version 1 has neither `probes` nor
+   * `own`, and counted every source.
    */
   totals: DayTotals;
   /** Packets per hour elapsed since `start` (23, 24 or 25 entries). */
@@ -55,6 +59,8 @@ export interface DayTotals {
   own: number;
   /** Absent in version 1 and 2 digests. */
   noise?: number;
+  /** Absent in version 1 to 3 digests. */
+  late?: number;
   sources: number;
   ports: number;
 }
@@ -104,6 +110,8 @@ export function prepareStateDir(dir: string): void {
 const V1_TOTALS = ['events', 'packets', 'blocked', 'allowed', 'other', 'sources', 'ports'];
 const V2_TOTALS = [...V1_TOTALS, 'probes', 'own'];
 const V3_TOTALS = [...V2_TOTALS, 'noise'];
+const V4_TOTALS = [...V3_TOTALS, 'late'];
+const TOTALS_OF_VERSION: Readonly<Record<number, readonly string[]>> = { 1: V1_TOTALS, 2: V2_TOTALS, 3: V3_TOTALS, 4: V4_TOTALS };
 
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 
@@ -115,7 +123,7 @@ export function digestProblem(x: unknown, date: string): string | null {
   if (d.date !== date) return `holds ${JSON.stringify(d.date)}, not ${date}`;
   const t = d.totals as Record<string, unknown> | undefined;
   if (typeof t !== 'object' || t === null) return 'no totals';
-  const counts = d.logscanDailyDigest === 1 ? V1_TOTALS : d.logscanDailyDigest === 2 ? V2_TOTALS : V3_TOTALS;
+  const counts = TOTALS_OF_VERSION[d.logscanDailyDigest as number];
   for (const k of counts) if (!isCount(t[k])) return `totals.${k} is not a count`;
   if (!Array.isArray(d.perHour) || d.perHour.length > 26 || !d.perHour.every(isCount)) return 'perHour is not a list of counts';
   if (!Array.isArray(d.sources) || !d.sources.every((s) => typeof s === 'string')) return 'sources is not a list of addresses';

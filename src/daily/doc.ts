@@ -31,8 +31,9 @@ export interface DailyDoc {
   /**
    * `packets`: every firewall packet logged on the day, which `blocked`/`allowed`/`other`
    * split; of them `probes` arrived unasked, `own` were sent from this side, `replies`
-   * answered its connections and `noise` was LAN broadcast chatter (DHCP, NetBIOS, SSDP,
-   * mDNS … sent to every machine on the segment). `sources` and `ports`: of the probes. `sourcesCapped`: more
+   * answered its connections, `noise` was LAN broadcast chatter (DHCP, NetBIOS, SSDP,
+   * mDNS … sent to every machine on the segment) and `late` were late packets of
+   * connections already under way (ACK or RST, no SYN). `sources` and `ports`: of the probes. `sourcesCapped`: more
    * distinct sources than the day's counter holds (200,000); `sources` is then "at least".
    */
   headline: {
@@ -42,6 +43,7 @@ export interface DailyDoc {
     own: number;
     replies: number;
     noise: number;
+    late: number;
     sources: number;
     sourcesCapped: boolean;
     ports: number;
@@ -116,6 +118,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
       own: t.own,
       replies: c.today.replies,
       noise: c.today.noise,
+      late: c.today.late,
       sources: t.sources,
       sourcesCapped: c.today.sources.saturated,
       ports: t.ports,

@@ -1,6 +1,7 @@
 // What one day's events add up to for the day-over-day comparison: totals, blocked
 // vs allowed, probes (what arrived unasked) apart from this side's own traffic, the
-// replies to it and LAN broadcast chatter, distinct probing sources (bounded), destination ports probed (packets per
+// replies to it, LAN broadcast chatter and late packets of connections already under
+// way, distinct probing sources (bounded), destination ports probed (packets per
 // port, per protocol) and packets per hour of the day. Fed one event at a time; its
 // `digest()` is what `--state DIR` keeps per day.
 import { NO_RULE } from '../aggregate/overview.js';
@@ -20,12 +21,14 @@ export class DayTally {
   blocked = 0;
   allowed = 0;
   other = 0;
-  /** Packets that arrived unasked: neither sent from this side (util/egress.ts), nor a reply to it, nor LAN chatter. */
+  /** Packets that arrived unasked: neither sent from this side (util/egress.ts), nor a reply to it, nor LAN chatter, nor a late packet of a connection. */
   probes = 0;
   /** Packets sent from this side (this host, or the LAN through this router): not probes. */
   own = 0;
   /** LAN broadcast/multicast chatter (DHCP, NetBIOS, SSDP, mDNS …): aimed at every machine, not probes. */
   noise = 0;
+  /** Late packets of connections already under way (ACK or RST, no SYN): they opened nothing, so no probes. */
+  late = 0;
   /** Earliest and latest event seen in the window. */
   first = Infinity;
   last = -Infinity;
@@ -67,6 +70,7 @@ export class DayTally {
     // The report's header and port tables draw the same line (aggregate/own-traffic.ts).
     if (kind === 'own') this.own += n;
     else if (kind === 'noise') this.noise += n;
+    else if (kind === 'late') this.late += n;
     if (kind !== 'probe') return;
     this.probes += n;
     if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
@@ -79,7 +83,7 @@ export class DayTally {
 
   /** Packets that were replies to this side's connections (or backscatter). */
   get replies(): number {
-    return this.packets - this.probes - this.own - this.noise;
+    return this.packets - this.probes - this.own - this.noise - this.late;
   }
 
   hasSource(ip: string): boolean {
@@ -97,8 +101,8 @@ export class DayTally {
     return n;
   }
 
-  /** The day's totals (this tally always counts `noise`; only older digests lack it). */
-  totals(): DayTotals & { noise: number } {
+  /** The day's totals (this tally always counts `noise` and `late`; only older digests lack them). */
+  totals(): DayTotals & { noise: number; late: number } {
     return {
       events: this.events,
       packets: this.packets,
@@ -108,6 +112,7 @@ export class DayTally {
       probes: this.probes,
       own: this.own,
       noise: this.noise,
+      late: this.late,
       sources: this.sources.distinct,
       ports: this.portCount(),
     };

@@ -7,6 +7,14 @@ import type { SkipReason } from '../daily/discover.js';
 import type { FoldSpread } from '../live/fold.js';
 import { capped, counted, fmtInt, plural } from '../util/number-text.js';
 
+/** The packets logged that were no probe, by what they were (aggregate/own-traffic.ts trafficKind). */
+export interface NotProbeCounts {
+  own: number;
+  replies: number;
+  noise: number;
+  late: number;
+}
+
 /** Severity 0-5 as a word. */
 type SeverityWords = readonly [string, string, string, string, string, string];
 
@@ -86,12 +94,17 @@ export const en = {
   },
   /** The probes line of the report header and the daily headline when nothing arrived unasked. */
   noProbes: 'none',
-  /** What is not a probe (the report's header, the daily headline): this side's own traffic, the replies to it, LAN chatter; only the non-zero parts. */
-  notProbes: (own: number, replies: number, noise: number) =>
+  /**
+   * What is not a probe (the report's header, the daily headline): this side's own
+   * traffic, the replies to it, LAN chatter, late packets of connections already under
+   * way; only the non-zero parts.
+   */
+  notProbes: ({ own, replies, noise, late }: NotProbeCounts) =>
     [
       own > 0 ? `${counted(own, 'packet')} sent from this side` : '',
       replies > 0 ? `${counted(replies, 'reply', 'replies')} to its connections` : '',
       noise > 0 ? `${counted(noise, 'packet')} of LAN broadcast chatter` : '',
+      late > 0 ? `${counted(late, 'late packet')} of ${late === 1 ? 'a connection' : 'connections'} already under way` : '',
     ].filter(Boolean),
 
   duration: {
@@ -146,6 +159,13 @@ export const en = {
       ]
         .filter((s) => s !== '')
         .join(', '),
+    /**
+     * Late packets of connections (ACK or RST, no SYN): "3 late packets of connections the firewall had forgotten
+     * (ACK/RST, no SYN), to 443/tcp". forgotten: every packet of the source was dropped or rejected; else (logged
+     * without a verdict) only that the connections were already under way is known.
+     */
+    latePackets: (n: number, to: string | null, forgotten: boolean) =>
+      `${counted(n, 'late packet')} of ${n === 1 ? 'a connection' : 'connections'} ${forgotten ? 'the firewall had forgotten' : 'already under way'} (ACK/RST, no SYN)${opt(to, (t) => `, to ${t}`)}`,
     noise: 'local broadcast noise',
     /** What each finding id means, for `logscan explain FINDING-ID` (docs/ranking.md has the thresholds). */
     about: {
@@ -172,6 +192,8 @@ export const en = {
       'dialup-leftover': 'Chat, game, file-sharing or Sub-7 traffic meant for whoever held your dial-up/DHCP address before you; not an attack on you.',
       'server-replies':
         "Most of the source's packets are a server's replies (told by the source port: DNS, NTP, web …) or backscatter, landing on client ports after the firewall forgot the connection, or ICMP answers: errors about packets sent with this side's address, replies to its pings; not probes.",
+      'late-packets':
+        "Most of the source's packets carry ACK or RST and no SYN (stale-connection): late packets of connections the firewall had already forgotten, or, logged without a verdict, a session's packets that a logging rule recorded. They open nothing, so their ports and hosts are not counted as probed and the source ranks low. A scanner's are part of its scan instead: ACK-only packets to 5 or more ports (ack-scan, nmap -sA), the RSTs a SYN scan sends to what answered.",
       noise: "Most of the source's packets are broadcasts from your own network segment (DHCP, NetBIOS, SSDP …); harmless.",
     } as Record<string, string>,
   },

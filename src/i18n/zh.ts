@@ -90,11 +90,12 @@ export const zh: Messages = {
     },
   },
   noProbes: '无',
-  notProbes: (own, replies, noise) =>
+  notProbes: ({ own, replies, noise, late }) =>
     [
       own > 0 ? `本方发出 ${fmtInt(own)} 个包` : '',
       replies > 0 ? `${fmtInt(replies)} 个是对本方连接的回复` : '',
       noise > 0 ? `${fmtInt(noise)} 个是局域网广播噪声` : '',
+      late > 0 ? `${fmtInt(late)} 个是已在进行中的连接的迟到报文` : '',
     ].filter(Boolean),
 
   duration: {
@@ -137,6 +138,7 @@ export const zh: Messages = {
       ]
         .filter((s) => s !== '')
         .join('，'),
+    latePackets: (n, to, forgotten) => `${forgotten ? '防火墙已遗忘的' : '已在进行中的'}连接的 ${fmtInt(n)} 个迟到报文（ACK/RST，无 SYN）${opt(to, (t) => `，发往 ${t}`)}`,
     noise: '局域网广播噪声',
     about: {
       'outbound-blocked': '防火墙拦下了本方机器在僵尸程序常用端口上的外连（smtp-outbound、irc-outbound、telnet-outbound、smb-outbound）：直接发信、IRC、telnet 或向其他网络的 Windows 共享。这不能证明已被感染，但应首先检查这台机器。',
@@ -157,6 +159,8 @@ export const zh: Messages = {
       traceroute: '只落在 33434-33600 之内的 UDP：很可能是有人在追踪到你的路由；无害。',
       'dialup-leftover': '发给你这个拨号/DHCP 地址上一个使用者的聊天、游戏、文件共享或 Sub-7 流量；并非针对你的攻击。',
       'server-replies': '该来源的大部分包是服务器的回复（按源端口判断：DNS、NTP、网页等）或反向散射，在防火墙已忘记连接后落到客户端端口，或是 ICMP 应答：关于以本方地址所发数据包的差错报文、对本方 ping 的回复；不是探测。',
+      'late-packets':
+        '该来源的大部分包带 ACK 或 RST 而无 SYN（stale-connection）：是防火墙已遗忘的连接的迟到报文，或是在无处理结果的记录中由记录规则记下的会话报文。它们不建立任何连接，所以其端口和主机不算被探测，该来源排名靠后。扫描者的此类包则属于其扫描：只带 ACK 的包发往 5 个以上端口（ack-scan，nmap -sA），或 SYN 扫描向有回应的端口发出的 RST。',
       noise: '该来源的大部分包是本网段的广播（DHCP、NetBIOS、SSDP 等）；无害。',
     },
   },

@@ -15,7 +15,7 @@ import { clipToWidth, displayWidth } from '../render/box-table.js';
 import { termSafe } from '../render/sanitize.js';
 import { formatDay, zonedParts } from '../render/time-format.js';
 import { addressKey } from '../aggregate/address-key.js';
-import { isLanNoise, isOwnClientTraffic, isReply } from '../aggregate/own-traffic.js';
+import { isLanNoise, isLate, isOwnClientTraffic, isReply } from '../aggregate/own-traffic.js';
 import { isLoopback } from '../util/egress.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
@@ -59,13 +59,14 @@ const NAME_ONLY = new Set(['port-known']);
 
 /**
  * Whether the text view prints the event: probes only. This side's own clients, loopback
- * (this host talking to itself: ufw audits it by the hundred), replies to its connections
- * and LAN chatter are left out, as the report's probe counts and profiles leave them out;
- * they still count in the summaries.
+ * (this host talking to itself: ufw audits it by the hundred), replies to its connections,
+ * LAN chatter and late packets of connections already under way (an SSH session a LOG rule
+ * records scrolls by a line per keystroke) are left out, as the report's probe counts leave
+ * them out; they still count in the summaries.
  */
 export function printsAsProbe(e: FirewallEvent): boolean {
   if (e.src.ip !== null && isLoopback(addressKey(e.src.ip))) return false;
-  return !isOwnClientTraffic(e) && !isReply(e) && !isLanNoise(e);
+  return !isOwnClientTraffic(e) && !isReply(e) && !isLanNoise(e) && !isLate(e);
 }
 
 /** The line for a row in which the firewall says it could not write records (Windows Firewall INFO-EVENTS-LOST): no packet, a gap. */

@@ -14,9 +14,9 @@ export function probesText(h: DailyDoc['headline'], lang: Lang): string {
   return messages(lang).daily.probes(h.probes, sourcesNumber(h), h.sources, h.ports);
 }
 
-/** ["136 packets sent from this side", "3 replies to its connections", "14 packets of LAN broadcast chatter"]; empty when every packet logged was a probe. */
+/** ["136 packets sent from this side", "3 replies to its connections", "14 packets of LAN broadcast chatter", "9 late packets of connections already under way"]; empty when every packet logged was a probe. */
 export function notProbesItems(h: DailyDoc['headline'], lang: Lang): string[] {
-  return messages(lang).notProbes(h.own, h.replies, h.noise);
+  return messages(lang).notProbes(h);
 }
 
 /** notProbesItems joined, or null when there are none. */

@@ -35,7 +35,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
     `<section class="cards">` +
       card(m.label.probes, fmtInt(h.probes), trend(trendText(cmp.probes, lang))) +
       card(m.label.sources, sourcesNumber(h), cmp.basis !== null ? e(H.newCount(cmp.newSourceCount)) : '&nbsp;') +
-      (notProbes !== null ? card(m.label.notProbes, fmtInt(h.own + h.replies + h.noise), e(notProbes)) : '') +
+      (notProbes !== null ? card(m.label.notProbes, fmtInt(h.own + h.replies + h.noise + h.late), e(notProbes)) : '') +
       card(m.label.blocked, fmtInt(h.blocked), e(H.ofPackets(pctOf(h.blocked, h.packets)))) +
       card(m.label.allowed, fmtInt(h.allowed), e(H.ofPackets(pctOf(h.allowed, h.packets)))) +
       (h.other > 0 ? card(m.label.other, fmtInt(h.other), e(H.ofPackets(pctOf(h.other, h.packets)))) : '') +

@@ -103,6 +103,7 @@ const LABELS = {
       own: 'this side’s own traffic, not a probe',
       reply: 'a reply to a connection of this side, or backscatter: not a probe',
       noise: 'LAN broadcast chatter, aimed at every machine on the segment: not a probe',
+      late: 'a late packet of a connection already under way (ACK or RST, no SYN): it opens nothing, so not a probe (many such packets to many ports from one source are an ACK scan, which the report finds)',
       gap: 'no packet: the firewall noting records it could not write; the log has a gap here, and the report says so',
     },
     /** Why a packet is this side's own (ownReason), said instead of traffic.own. */
@@ -157,6 +158,7 @@ const LABELS = {
       own: '本方自己的流量，不是探测',
       reply: '对本方连接的回复，或反向散射：不是探测',
       noise: '局域网广播噪声，发给网段上所有机器：不是探测',
+      late: '已在进行中的连接的迟到报文（带 ACK 或 RST 而无 SYN）：它不建立任何连接，所以不是探测（同一来源发往许多端口的大量此类包是 ACK 扫描，报告会识别出来）',
       gap: '不是数据包：防火墙记下它有记录未能写入；日志在此有缺口，报告会指出',
     },
     own: {

@@ -61,7 +61,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
     b.push(`<section><p>${e(t.parsedEvents > 0 ? noMatchText(doc, R, tz) : R.noRecordsShort)}</p></section>`);
   } else {
     const p = doc.probes;
-    const notProbes = msg.notProbes(p.own, p.replies, p.noise);
+    const notProbes = msg.notProbes(p);
     const blocked = packetsOf(doc, ['drop', 'reject']);
     const allowed = packetsOf(doc, ['allow']);
     // Logged without a verdict: ufw's [UFW AUDIT], a Cisco ASA's connection records.
@@ -70,7 +70,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
       '<section class="cards">' +
         card(D.label.probes, fmtInt(p.packets), e(p.packets > 0 ? P.toPorts(p.ports) : msg.noProbes)) +
         card(D.label.sources, capped(t.sources, t.sourcesCapped), e(P.distinct)) +
-        (notProbes.length > 0 ? card(D.label.notProbes, fmtInt(p.own + p.replies + p.noise), e(notProbes.join(' · '))) : '') +
+        (notProbes.length > 0 ? card(D.label.notProbes, fmtInt(p.own + p.replies + p.noise + p.late), e(notProbes.join(' · '))) : '') +
         card(D.label.blocked, fmtInt(blocked), e(H.ofPackets(pctOf(blocked, t.packets)))) +
         card(D.label.allowed, fmtInt(allowed), e(H.ofPackets(pctOf(allowed, t.packets)))) +
         (other > 0 ? card(D.label.other, fmtInt(other), e(H.ofPackets(pctOf(other, t.packets)))) : '') +

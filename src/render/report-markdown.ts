@@ -53,7 +53,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   if (t.events > 0) {
     const msg = messages(opts.lang);
     out.push(`- ${label(m.label.probes)} ${probesItems(doc.probes, msg).join(' · ')}`);
-    const notProbes = msg.notProbes(doc.probes.own, doc.probes.replies, doc.probes.noise);
+    const notProbes = msg.notProbes(doc.probes);
     if (notProbes.length > 0) out.push(`- ${label(m.label.notProbes)} ${notProbes.join(' · ')}`);
   }
   if (doc.ruleLabels > 1) out.push(`- ${label(m.label.loggedAs)} ${ruleItems(doc, messages(opts.lang), md).join(' · ')}`);

@@ -505,7 +505,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
 
   out.push('');
   out.push(wrapItems(rowLabel(c, m.label.probes), probesItems(doc.probes, msg), opts.width));
-  const notProbes = msg.notProbes(doc.probes.own, doc.probes.replies, doc.probes.noise);
+  const notProbes = msg.notProbes(doc.probes);
   if (notProbes.length > 0) out.push(wrapItems(rowLabel(c, m.label.notProbes), notProbes, opts.width));
   out.push(wrapItems(rowLabel(c, m.label.actions), shares(doc.byAction, t.packets, msg, msg.action), opts.width));
   out.push(wrapItems(rowLabel(c, m.label.protocols), protocolItems(doc.byProto, t.packets, msg), opts.width));

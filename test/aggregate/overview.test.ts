@@ -80,6 +80,18 @@ describe('Overview', () => {
     expect(r.topSources[0]).toEqual(['192.168.1.1', 9]);
   });
 
+  it('leaves out late packets of connections already under way: an ACK without SYN asked no port anything', () => {
+    const ov = new Overview();
+    const late = [{ id: 'stale-connection', severity: 0, text: 'late', ref: 'x' } as const];
+    for (let i = 0; i < 5; i++) ov.add(makeEvent({ action: 'drop', src: { ip: '198.51.100.7', port: 38842 }, dst: { port: 443 }, tcpFlags: ['ACK'], annotations: late }));
+    ov.add(makeEvent({ action: 'drop', dst: { port: 22 } }));
+    const r = ov.result(10);
+    expect(r.probes).toMatchObject({ packets: 1, ports: 1, blocked: 1, blockedPorts: 1, own: 0, replies: 0, noise: 0, late: 5 });
+    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 22 }, 1, 1]]);
+    expect(r.packets).toBe(6);
+    expect(r.topSources[0]).toEqual(['198.51.100.7', 5]);
+  });
+
   it('falls back to every inbound packet when nothing was dropped', () => {
     const ov = new Overview();
     for (let i = 0; i < 3; i++) ov.add(makeEvent({ action: 'allow', dst: { port: 443 } }));

@@ -1,6 +1,7 @@
 // What is a probe and what is this side's own traffic (aggregate/own-traffic.ts).
 import { afterEach, describe, expect, it } from 'vitest';
-import { isInsideTraffic, isOwnClientTraffic, ownReason, trafficKind } from '../../src/aggregate/own-traffic.js';
+import { isInsideTraffic, isLate, isLanNoise, isOwnClientTraffic, isReply, ownReason, trafficKind } from '../../src/aggregate/own-traffic.js';
+import { annotationRoles } from '../../src/annotate/roles.js';
 import { setHomeNetworks } from '../../src/util/egress.js';
 import { homeNetworks } from '../../src/cli/analysis.js';
 import { makeEvent } from '../helpers/events.js';
@@ -66,5 +67,32 @@ describe('why a packet is this side\'s own (explain says it)', () => {
     expect(ownReason(teardown('allow'))).toBe('inside');
     expect(ownReason(forwarded('allow', '198.51.100.7', '10.3.95.200'))).toBeNull();
     for (const e of [teardown('allow'), forwarded('drop', '192.168.1.35', '198.51.100.7')]) expect(ownReason(e) !== null).toBe(trafficKind(e) === 'own');
+  });
+});
+
+describe('late packets of connections already under way', () => {
+  const said = (...ids: string[]) => ids.map((id) => ({ id, severity: 0 as const, text: id, ref: 'x' }));
+  const ack = (...ids: string[]) => makeEvent({ src: { ip: '198.51.100.7', port: 38842 }, dst: { port: 443 }, tcpFlags: ['ACK'], annotations: said(...ids) });
+
+  it('stale-connection has the role late, and such a packet is late: no probe', () => {
+    expect(annotationRoles().roleOf('stale-connection')).toBe('late');
+    expect(isLate(ack('stale-connection', 'srcport-masquerade'))).toBe(true);
+    expect(trafficKind(ack('stale-connection'))).toBe('late');
+    expect(trafficKind(ack())).toBe('probe');
+  });
+
+  it('a more specific reading wins: a reply or LAN chatter stays what it is, and this side\'s own traffic stays its own', () => {
+    expect(trafficKind(ack('srcport-dns', 'stale-connection'))).toBe('reply');
+    expect(trafficKind(ack('lan-broadcast', 'stale-connection'))).toBe('noise');
+    const out = makeEvent({ direction: 'out', src: { ip: '192.168.1.5' }, dst: { ip: '198.51.100.7', port: 443 }, tcpFlags: ['ACK'], annotations: said('stale-connection') });
+    expect(trafficKind(out)).toBe('own');
+  });
+
+  it('the one pass over the annotations reads as the three checks do', () => {
+    const cases = [ack(), ack('stale-connection'), ack('tcp-reply'), ack('icmp-error-reply'), ack('netbios-noise'), ack('port-known', 'trojan'), ack('backscatter', 'stale-connection')];
+    for (const e of cases) {
+      const expected = isReply(e) ? 'reply' : isLanNoise(e) ? 'noise' : isLate(e) ? 'late' : 'probe';
+      expect(trafficKind(e), e.annotations.map((a) => a.id).join(' ')).toBe(expected);
+    }
   });
 });

@@ -652,3 +652,90 @@ describe('server replies (002: the source port tells, not the random destination
     expect(ids(row(r, '198.51.100.55'))).not.toContain('server-replies');
   });
 });
+
+describe('late packets of connections (ACK or RST, no SYN): they open nothing', () => {
+  /** A packet as the annotator reads it (stale-connection for a dropped inbound ACK without SYN). */
+  const tcpPacket = (src: string, dport: number, sec: number, o: { flags?: string[]; sport?: number; dst?: string; action?: 'drop' | 'other' } = {}) =>
+    annotateOne({ proto: 'tcp', tcpFlags: o.flags ?? ['ACK'], action: o.action ?? 'drop', time: at(sec), src: { ip: src, port: o.sport ?? 38842 }, dst: { ip: o.dst ?? '198.51.100.10', port: dport } });
+
+  it("a forgotten connection's late ACKs add no ports or hosts, say what they were, and rank below two SYNs", () => {
+    const late = [0, 3600, 7200].map((sec) => tcpPacket('198.51.100.7', 443, sec));
+    expect(late.every((e) => e.annotations.some((a) => a.id === 'stale-connection'))).toBe(true);
+    const syns = [tcpPacket('203.0.113.143', 445, 10, { flags: ['SYN'], sport: 17805 }), tcpPacket('203.0.113.143', 80, 20, { flags: ['SYN'], sport: 44181 })];
+    const r = summarize([...late, ...syns]);
+    const s = row(r, '198.51.100.7');
+    expect(ids(s)).toEqual(['late-packets']);
+    expect(s.findings[0]!.evidence).toEqual({ packets: 3, share: 1, ports: 1, topPorts: ['443/tcp'] });
+    expect(s.explanation).toBe('3 late packets of connections the firewall had forgotten (ACK/RST, no SYN), to 443/tcp');
+    expect([s.ports, s.hosts, s.severity]).toEqual([0, 0, 0]);
+    expect(s.tcpFlags).toEqual({ ack: 3 });
+    // As harmless as a server's replies: the score is scaled down as theirs is.
+    expect(s.scoreParts).toMatchObject({ breadth: 0, findings: 0, factor: 0.2 });
+    expect(order(r)).toEqual(['203.0.113.143', '198.51.100.7']);
+  });
+
+  it('an SSH session that a LOG rule recorded (no verdict) is said to be under way, not forgotten', () => {
+    const session = Array.from({ length: 20 }, (_, i) => tcpPacket('192.168.1.5', 22, i * 3, { flags: i % 2 ? ['ACK'] : ['ACK', 'PSH'], sport: 63644, action: 'other' }));
+    const s = row(summarize(session), '192.168.1.5');
+    expect(ids(s)).toEqual(['late-packets']);
+    expect(s.explanation).toBe('20 late packets of connections already under way (ACK/RST, no SYN), to 22/tcp');
+    const zh = new Summarizer(DEFAULT_THRESHOLDS);
+    for (const e of session) zh.add(e);
+    expect(row(zh.result({ kb: null, lang: 'zh' }), '192.168.1.5').explanation).toBe('已在进行中的连接的 20 个迟到报文（ACK/RST，无 SYN），发往 22/tcp');
+  });
+
+  it('ACK-only packets to 5 ports from one source are still an ACK scan (nmap -sA): its ports and hosts count, nothing is discounted', () => {
+    const ackScan = (src: string, ports: number) => Array.from({ length: ports }, (_, i) => tcpPacket(src, 1 + i, i, { sport: 50000 }));
+    const five = ackScan('203.0.113.80', DEFAULT_THRESHOLDS.stealth.minPortsFinAck);
+    expect(five.every((e) => e.annotations.some((a) => a.id === 'stale-connection'))).toBe(true);
+    const oneOff = tcpPacket('192.0.2.50', 22, 100, { flags: ['SYN'] });
+    const r = summarize([...five, oneOff, ...ackScan('203.0.113.81', 4)]);
+    const s = row(r, '203.0.113.80');
+    expect(ids(s)).toEqual(['ack-scan']);
+    expect(s.findings[0]!.evidence).toEqual({ packets: 5, ports: 5 });
+    expect([s.ports, s.tcpPorts, s.hosts]).toEqual([5, 5, 1]);
+    expect(s.topPorts).toHaveLength(5);
+    expect(s.scoreParts.factor).toBe(1);
+    expect(s.rank).toBe(1);
+    // One port fewer is late packets, not a scan.
+    expect(ids(row(r, '203.0.113.81'))).toEqual(['late-packets']);
+    // A wide one ranks as a scan: 200 ports, as many as a SYN scan of them would show.
+    const wide = row(summarize([...ackScan('203.0.113.82', 200), oneOff]), '203.0.113.82');
+    expect([wide.ports, wide.rank]).toEqual([200, 1]);
+    expect(wide.scoreParts.breadth).toBeGreaterThan(45);
+  });
+
+  it("a scanner's RSTs (nmap -sS closing what answered) are part of its scan: no late-packets finding, no discount", () => {
+    const syn = verticalScan('203.0.113.90', 20, 10, { tcpFlags: ['SYN'] });
+    const rst = Array.from({ length: 30 }, (_, i) => tcpPacket('203.0.113.90', 1 + (i % 3), 20 + i, { flags: ['RST'], sport: 50000 }));
+    const s = row(summarize([...syn, ...rst]), '203.0.113.90');
+    expect(ids(s)).toContain('vertical-scan');
+    expect(ids(s)).not.toContain('late-packets');
+    expect(s.scoreParts.factor).toBe(1);
+  });
+
+  it('read in two parts and merged, the same profile as read whole', () => {
+    const events = [
+      ...Array.from({ length: 6 }, (_, i) => tcpPacket('198.51.100.7', 400 + i, i, { dst: `198.51.100.${10 + (i % 2)}` })),
+      tcpPacket('198.51.100.7', 22, 10, { flags: ['SYN'] }),
+      tcpPacket('198.51.100.7', 443, 11, { flags: ['RST'] }),
+    ];
+    const whole = new SourceProfile('198.51.100.7');
+    for (const e of events) whole.add(e, DEFAULT_THRESHOLDS);
+    const a = new SourceProfile('198.51.100.7');
+    const b = new SourceProfile('198.51.100.7');
+    events.forEach((e, i) => (i % 2 ? a : b).add(e, DEFAULT_THRESHOLDS));
+    a.merge(b, DEFAULT_THRESHOLDS);
+    const read = (p: SourceProfile) => ({
+      late: p.latePackets,
+      ports: [...p.ports.keys()].sort(),
+      latePorts: [...(p.latePorts?.counts() ?? [])].sort((x, y) => x[0] - y[0]),
+      lateHosts: [...(p.lateHosts ?? [])].sort(),
+      hosts: [...p.hosts],
+      flags: p.flagClasses,
+      ack: p.ackPorts?.size,
+    });
+    expect(read(a)).toEqual(read(whole));
+    expect(read(whole)).toMatchObject({ late: 7, ports: [22], hosts: [((198 << 24) + (51 << 16) + (100 << 8) + 10) >>> 0], ack: 6 });
+  });
+});

@@ -210,6 +210,16 @@ describe('backscatter', () => {
     expect(ids(evs[1]!)).toEqual(['tcp-reply']);
     expect(ids(evs[2]!)).toEqual(['stale-connection']);
   });
+  it('a bare RST (no ACK) from a service port to a high port is a server reply too, whether or not the log shows outbound traffic: not a late packet with srcport-low', () => {
+    // A Cisco ASA's "106015 Deny TCP (no connection) from 50.111.72.230/80 to 204.111.72.254/53077 flags RST".
+    const rst = (sec: number, sport: number, dport = 53077): EventInit => ({ time: at(sec), src: { ip: '192.0.2.1', port: sport }, dst: { port: dport }, tcpFlags: ['RST'] });
+    expect(ids(run([rst(0, 80)])[0]!)).toEqual(['tcp-reply']);
+    const evs = run([out(0, '192.0.2.1'), rst(5, 80), rst(6, 443, 443), rst(7, 51413)]);
+    expect(ids(evs[1]!)).toEqual(['tcp-reply']);
+    // To a port below 1024 it is no client's: the low source port stays unexplained.
+    expect(ids(evs[2]!)).toEqual(expect.arrayContaining(['stale-connection', 'srcport-low']));
+    expect(ids(evs[3]!)).toEqual(['stale-connection']);
+  });
 
   it('a SYN+ACK from a host never contacted is backscatter, not also a reply nor a probe of the port it lands on', () => {
     // 12345 is NetBus: a flood's victim answering our spoofed address is not a NetBus probe.

@@ -655,6 +655,14 @@ describe('stale-connection', () => {
     for (const f of [['FIN'], ['URG', 'PSH', 'FIN'], ['PSH']]) expect(ids(annotateOne(tcp(443, { tcpFlags: f }))), f.join(' ')).not.toContain('stale-connection');
     expect(ids(annotateOne(tcp(443, { tcpFlags: ['RST'] })))).toContain('stale-connection');
   });
+  it('a router forgets the connections through it too: a dropped forwarded ACK from outside is stale', () => {
+    expect(ids(annotateOne(tcp(443, { direction: 'forward', src: { ip: '198.51.100.7', port: 51234 }, dst: { ip: '192.168.1.20', port: 443 }, tcpFlags: ['ACK'] })))).toContain('stale-connection');
+  });
+  it('logged without a verdict (a LOG rule, [UFW AUDIT]) it is a session\'s packet, said so, with the same id', () => {
+    const a = find(annotateOne(tcp(22, { action: 'other', tcpFlags: ['ACK', 'PSH'] })), 'stale-connection');
+    expect(a?.text).toMatch(/without a verdict/);
+    expect(find(annotateOne(tcp(22, { action: 'other', tcpFlags: ['SYN'] })), 'stale-connection')).toBeUndefined();
+  });
   it("an ACK to port 0 is 002's port-0 scan, not a late packet: no connection ever ran there", () => {
     const got = ids(annotateOne(tcp(0, { src: { ip: '0.0.0.0', port: 0 }, tcpFlags: ['ACK'] })));
     expect(got).toContain('os-fingerprint');

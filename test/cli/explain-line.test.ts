@@ -137,6 +137,16 @@ describe('explain a log line: what it says', () => {
     expect(plain?.addresses?.valid).toEqual({ src: true, dst: true });
   });
 
+  it('an SSH session\'s packet that a LOG rule recorded (ACK, no SYN) is a late packet of a connection, not a probe', async () => {
+    const line =
+      'Aug 28 15:34:27 raspberrypi kernel: [ 1048.213512] IN=wlan0 OUT= MAC=b8:27:eb:6b:be:6a:98:de:d0:16:02:f7:08:00 SRC=192.168.1.5 DST=192.168.1.4 LEN=104 TOS=0x00 PREC=0x00 TTL=128 ID=4385 DF PROTO=TCP SPT=63644 DPT=22 WINDOW=353 RES=0x00 ACK PSH URGP=0';
+    const out = await table([line]);
+    expect(out).toMatch(/reading {6}a late packet of a connection already under way \(ACK or RST, no SYN\): it opens\s+nothing, so not a probe/);
+    expect(out).toContain('stale-connection');
+    expect((await json([line]))[0].traffic).toBe('late');
+    expect(await table([line], 'zh')).toContain('已在进行中的连接的迟到报文');
+  });
+
   it('a stamp with its own offset is shown in this machine’s zone, offset included', async () => {
     const out = await table(['2026-11-20T06:51:08.123456+01:00 fedora kernel: filter_IN_public_REJECT: IN=enp1s0 OUT= MAC=52:54:00:c4:10:0f:52:54:00:8e:77:01:08:00 SRC=203.0.113.233 DST=10.20.0.15 LEN=60 TOS=0x00 PREC=0x00 TTL=114 ID=60035 DF PROTO=TCP SPT=33902 DPT=22 WINDOW=65535 RES=0x00 SYN URGP=0']);
     expect(out).toContain('time         2026-11-20 03:51:08 -02:00 · on fedora');

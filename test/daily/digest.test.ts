@@ -65,6 +65,19 @@ describe('probes apart from the rest', () => {
     expect(t.hasSource('192.168.1.1') || t.hasPort('udp', 1900) || t.hasPort('udp', 138) || t.hasPort('udp', 67)).toBe(false);
     expect(t.blocked).toBe(17);
   });
+
+  it('late packets of connections already under way (ACK or RST, no SYN) are counted apart: not probes, their sender no probing source, their port not probed', () => {
+    const t = new DayTally(D);
+    const time = new Date(D.start + 3_600_000);
+    const add = (e: Parameters<typeof makeEvent>[0]): void => t.add(makeEvent({ time, ...e }), time.getTime());
+    add({ src: { ip: '203.0.113.9' }, dst: { port: 22 }, count: 3 }); // a probe
+    // An SSH client's packets after the firewall forgot its connection.
+    add({ src: { ip: '198.51.100.7', port: 51234 }, dst: { port: 443 }, tcpFlags: ['ACK'], count: 5, annotations: [{ id: 'stale-connection', severity: 0, text: 'x', ref: 'logscan' }] });
+    expect(t.totals()).toMatchObject({ packets: 8, probes: 3, own: 0, noise: 0, late: 5, sources: 1, ports: 1 });
+    expect(t.replies).toBe(0);
+    expect(t.hasSource('198.51.100.7') || t.hasPort('tcp', 443)).toBe(false);
+    expect(t.blocked).toBe(8);
+  });
 });
 
 describe('port ranges', () => {
@@ -88,8 +101,8 @@ describe('digest state', () => {
     expect(readdirSync(dir)).toEqual(['2026-11-20.json']);
     const back = await loadDigest(dir, '2026-11-20');
     expect(back.digest).toEqual(d);
-    expect(d.totals).toEqual({ events: 2, packets: 4, blocked: 3, allowed: 1, other: 0, probes: 4, own: 0, noise: 0, sources: 2, ports: 2 });
-    expect(d.logscanDailyDigest).toBe(3);
+    expect(d.totals).toEqual({ events: 2, packets: 4, blocked: 3, allowed: 1, other: 0, probes: 4, own: 0, noise: 0, late: 0, sources: 2, ports: 2 });
+    expect(d.logscanDailyDigest).toBe(4);
     expect(d.ports).toEqual({ tcp: '22-23' });
     expect(d.perHour).toHaveLength(24);
   });
@@ -146,16 +159,18 @@ describe('comparison', () => {
     expect(c.packets.ratio).toBe(1);
   });
 
-  /** The day before as an older logscan stored it: version 1 had no probe split, version 2 no noise count. */
-  const older = (version: 1 | 2) => {
+  /** The day before as an older logscan stored it: version 1 had no probe split, version 2 no noise count, version 3 no late count. */
+  const older = (version: 1 | 2 | 3) => {
     const stored = before.digest('UTC', true, new Date());
-    const { probes, own, noise: _n, ...v1Totals } = stored.totals;
-    return { ...stored, logscanDailyDigest: version, totals: version === 1 ? v1Totals : { ...v1Totals, probes, own } };
+    const { probes, own, noise, late: _l, ...v1Totals } = stored.totals;
+    const totals = version === 1 ? v1Totals : version === 2 ? { ...v1Totals, probes, own } : { ...v1Totals, probes, own, noise };
+    return { ...stored, logscanDailyDigest: version, totals };
   };
 
   it.each([
     [1, 'every source, no probe count'],
     [2, 'LAN chatter among the probes'],
+    [3, 'late packets of connections among the probes'],
   ] as const)('a version %i digest (%s) still gives new sources and ports and the packet trend, but no probe or source trend', async (version, _why) => {
     const dir = tempDir();
     writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify(older(version)));
@@ -175,10 +190,12 @@ describe('comparison', () => {
     const file = join(dir, '2026-11-20.json');
     writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 2, totals: older(1).totals }));
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.probes/) });
-    writeFileSync(file, JSON.stringify({ ...stored, totals: older(2).totals }));
+    writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 3, totals: older(2).totals }));
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.noise/) });
-    writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 4 }));
-    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/unknown digest version 4/) });
+    writeFileSync(file, JSON.stringify({ ...stored, totals: older(3).totals }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.late/) });
+    writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 5 }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/unknown digest version 5/) });
     expect(compareDays(today, P.key, previousFromDigest(stored), null, 'en').probes.previous).toBe(10);
   });
 

@@ -260,7 +260,7 @@ describe('how far the logs reach', () => {
     expect(runCli([one, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('- **records:** 1 line · 1 event · 0 skipped · 0 malformed · 1 source\n');
   });
 
-  it("this side's own traffic, replies and LAN chatter are counted apart from the probes in every format", () => {
+  it("this side's own traffic, replies, LAN chatter and late packets of connections are counted apart from the probes in every format", () => {
     const t = (m: number): Date => new Date(Date.UTC(2026, 10, 21, 12, m));
     const out = (line: string): string => line.replace(/IN=eth0 OUT= MAC=\S+/, 'IN= OUT=eth0');
     const log = write(tempDir(), 'kern.log', [
@@ -272,26 +272,32 @@ describe('how far the logs reach', () => {
       isoLine(t(5), { src: '198.51.100.53', spt: 53, dpt: 41000, proto: 'UDP' }),
       // The LAN router's SSDP announcement: chatter for every machine, not a probe.
       isoLine(t(6), { src: '192.168.1.1', dst: '239.255.255.250', spt: 1900, dpt: 1900, proto: 'UDP' }),
+      // A client's packet after the firewall forgot its HTTPS connection: it opens nothing, so it probed no port.
+      isoLine(t(7), { src: '198.51.100.7', spt: 51234, dpt: 443, flags: 'ACK PSH' }),
     ]);
     const args = ['daily', log, '--date', '2026-11-21', '--tz', 'UTC'];
     const d = daily(args.slice(1)) as unknown as DailyDoc;
-    expect(d.headline).toMatchObject({ packets: 7, probes: 2, own: 3, replies: 1, noise: 1, sources: 2, ports: 2, blocked: 7 });
+    expect(d.headline).toMatchObject({ packets: 8, probes: 2, own: 3, replies: 1, noise: 1, late: 1, sources: 2, ports: 2, blocked: 8 });
     // The day's report draws the same line.
-    expect(d.report.probes).toEqual({ packets: 2, ports: 2, blocked: 2, blockedPorts: 2, own: 3, replies: 1, noise: 1 });
+    expect(d.report.probes).toEqual({ packets: 2, ports: 2, blocked: 2, blockedPorts: 2, own: 3, replies: 1, noise: 1, late: 1 });
     const text = runCli([...args, '-o', 'text']).stdout;
     expect(text).toContain('probes     2 packets from 2 sources to 2 ports\n');
     // Wrapped at the terminal's width (80 when not a terminal), under its label.
-    expect(text).toContain('not probes 3 packets sent from this side · 1 reply to its connections ·\n           1 packet of LAN broadcast chatter\n');
-    expect(text).toContain('blocked    7 (100% of 7 packets logged) · allowed 0 (0%)\n');
-    expect(runCli([...args, '-o', 'markdown']).stdout).toContain('- **not probes:** 3 packets sent from this side · 1 reply to its connections · 1 packet of LAN broadcast chatter\n');
+    expect(text).toContain('not probes 3 packets sent from this side · 1 reply to its connections ·\n           1 packet of LAN broadcast chatter · 1 late packet of a connection already under way\n');
+    expect(text).toContain('blocked    8 (100% of 8 packets logged) · allowed 0 (0%)\n');
+    const notProbes = '3 packets sent from this side · 1 reply to its connections · 1 packet of LAN broadcast chatter · 1 late packet of a connection already under way';
+    expect(runCli([...args, '-o', 'markdown']).stdout).toContain(`- **not probes:** ${notProbes}\n`);
     const html = runCli([...args, '-o', 'html']).stdout;
     expect(html).toContain('<div class="k">probes</div><div class="v">2</div>');
-    expect(html).toContain('<div class="k">not probes</div><div class="v">5</div><div class="t">3 packets sent from this side · 1 reply to its connections · 1 packet of LAN broadcast chatter</div>');
-    expect(runCli([...args, '-o', 'text', '--lang', 'zh']).stdout).toContain('本方发出 3 个包 · 1 个是对本方连接的回复 · 1 个是局域网广播噪声');
-    // The report of the whole log says the same in its header.
+    expect(html).toContain(`<div class="k">not probes</div><div class="v">6</div><div class="t">${notProbes}</div>`);
+    expect(runCli([...args, '-o', 'text', '--lang', 'zh']).stdout).toContain('本方发出 3 个包 · 1 个是对本方连接的回复 · 1 个是局域网广播噪声 ·');
+    expect(runCli([...args, '-o', 'html', '--lang', 'zh']).stdout).toContain('1 个是局域网广播噪声 · 1 个是已在进行中的连接的迟到报文');
+    // The report of the whole log says the same in its header, in every format.
     const report = runCli([log, '--tz', 'UTC']).stdout;
     expect(report).toContain('\nprobes     2 packets to 2 ports\n');
-    expect(report).toContain('\nnot probes 3 packets sent from this side · 1 reply to its connections ·\n           1 packet of LAN broadcast chatter\n');
+    expect(report).toContain('\nnot probes 3 packets sent from this side · 1 reply to its connections ·\n           1 packet of LAN broadcast chatter · 1 late packet of a connection already under way\n');
+    expect(runCli([log, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain(`- **not probes:** ${notProbes}\n`);
+    expect(runCli([log, '--tz', 'UTC', '-o', 'html']).stdout).toContain(`${notProbes}</div>`);
     expect(runCli([log, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('- **probes:** 2 packets to 2 ports\n');
   });
 

@@ -7,13 +7,15 @@ export interface LineOpts {
   prefix?: string;
   dst?: string;
   spt?: number;
+  /** TCP flags as the kernel writes them (default "SYN"). */
+  flags?: string;
 }
 
 const p2 = (n: number): string => String(n).padStart(2, '0');
 
 function body(o: LineOpts): string {
   const proto = o.proto ?? 'TCP';
-  const tail = proto === 'TCP' ? 'WINDOW=1024 RES=0x00 SYN URGP=0' : 'LEN=8';
+  const tail = proto === 'TCP' ? `WINDOW=1024 RES=0x00 ${o.flags ?? 'SYN'} URGP=0` : 'LEN=8';
   return `${o.prefix ?? '[UFW BLOCK]'} IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=${o.src ?? '203.0.113.9'} DST=${o.dst ?? '192.168.1.10'} LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=1 PROTO=${proto} SPT=${o.spt ?? 40000} DPT=${o.dpt ?? 22} ${tail}`;
 }
 

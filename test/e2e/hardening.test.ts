@@ -83,6 +83,16 @@ describe('logscan check', () => {
     expect(JSON.parse(runCli(['check', join(repoRoot, 'samples/ufw.log'), '--line', '13', '-o', 'json']).stdout).inputs[0].detail.countsAs).toEqual(['noise']);
   });
 
+  it('--line N: a late packet of a connection (ACK, no SYN) is not a probe either', () => {
+    const f = join(dir, 'late.log');
+    writeFileSync(
+      f,
+      'Oct 10 07:25:12 gw kernel: [wan-lan-default-D]IN=eth0 OUT= MAC=90:10:20:76:8d:20:90:10:65:29:b6:2a:08:00 SRC=67.43.156.15 DST=10.4.0.5 LEN=52 TOS=0x00 PREC=0x00 TTL=63 ID=0 DF PROTO=TCP SPT=38842 DPT=443 WINDOW=2853 RES=0x00 ACK URGP=0\n',
+    );
+    expect(runCli(['check', f, '--line', '1']).stdout).toContain('\n  counts as     not a probe: a late packet of a connection already under way (ACK or RST, no SYN)\n');
+    expect(JSON.parse(runCli(['check', f, '--line', '1', '-o', 'json']).stdout).inputs[0].detail.countsAs).toEqual(['late']);
+  });
+
   it('wraps the confidence list and the annotation texts to the terminal ($COLUMNS through a pipe)', () => {
     const r = runCli(['check', ufw, '--line', '1'], { env: { COLUMNS: '60' } });
     // The wrapped parts: format, confidence and their continuation lines, annotation texts (an event's field rows are data, one per line).

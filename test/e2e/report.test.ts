@@ -222,6 +222,52 @@ describe('logscan report: connection records', () => {
   });
 });
 
+describe('logscan report: late packets of connections (ACK or RST, no SYN)', () => {
+  const fixture = (name: string): string => new URL(`../fixtures/report/${name}`, import.meta.url).pathname;
+
+  it('an SSH session that a LOG rule recorded is late packets, not probes: no probed port, in every format and language', () => {
+    const file = fixture('knocker-session.log');
+    const text = runCli([file, ...BASE]).stdout;
+    expect(text).toContain('\nprobes     none\nnot probes 38 late packets of connections already under way\n');
+    expect(text).not.toContain('Top destination ports');
+    expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toContain('- **not probes:** 38 late packets of connections already under way\n');
+    expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('<div class="k">not probes</div><div class="v">38</div><div class="t">38 late packets of connections already under way</div>');
+    expect(runCli([file, ...BASE, '--lang', 'zh']).stdout).toContain('38 个是已在进行中的连接的迟到报文');
+    const { doc } = json([file]);
+    expect(doc.probes).toEqual({ packets: 0, ports: 0, blocked: 0, blockedPorts: 0, own: 0, replies: 0, noise: 0, late: 38 });
+    expect(doc.topPorts).toEqual([]);
+    // The ACK knock on seven ports still reads as what it is, with its ports; the session says what it was.
+    const knock = doc.sources.find((s) => s.ip === '192.168.1.50')!;
+    expect([knock.rank, knock.ports, knock.findings.map((f) => f.id)]).toEqual([1, 7, ['ack-scan']]);
+    const session = doc.sources.find((s) => s.ip === '192.168.1.5')!;
+    expect([session.ports, session.explanation]).toEqual([0, '18 late packets of connections already under way (ACK/RST, no SYN), to 22/tcp']);
+  });
+
+  it('the same late ACK logged three times over five years ranks below two SYNs and is proposed for no blocklist', () => {
+    const file = fixture('elastic-late-ack.log');
+    const { doc } = json([file]);
+    expect(doc.sources.map((s) => s.ip)).toEqual(['81.2.69.143', '67.43.156.15']);
+    const late = doc.sources[1]!;
+    expect(late.findings.map((f) => f.id)).toEqual(['late-packets']);
+    expect(late.explanation).toBe('3 late packets of connections the firewall had forgotten (ACK/RST, no SYN), to 443/tcp');
+    expect([late.ports, late.score < 5]).toEqual([0, true]);
+    const blocklist = runCli([file, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '20']).stdout;
+    expect(blocklist).toContain('0 sources with score >= 20');
+    expect(blocklist).not.toContain('67.43.156.15');
+    expect(runCli([file, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '10']).stdout).toMatch(/\niptables -I INPUT -s 81\.2\.69\.143 -j DROP\n$/);
+  });
+
+  it("a Cisco ASA's dropped bare RST from port 80 to a client port is a web server's reply, not a probe of that port", () => {
+    const { doc } = json([fixture('asa-bare-rst.log'), '--tz', 'UTC']);
+    expect((doc.topPorts as { port: number }[]).map((p) => p.port)).toEqual([5060]);
+    expect(doc.probes).toMatchObject({ packets: 1, ports: 1, replies: 1, late: 0 });
+    const server = doc.sources.find((s) => s.ip === '50.111.72.230')!;
+    expect(server.findings.map((f) => f.id)).toEqual(['server-replies']);
+    expect(server.annotations).toEqual({ 'tcp-reply': 1 });
+    expect(server.ports).toBe(0);
+  });
+});
+
 describe('logscan report: formats', () => {
   it('-o markdown gives tables with escaped log text', () => {
     const r = runCli([mixed, ...BASE, '-o', 'markdown']);

@@ -167,6 +167,12 @@ describe('-o dshield', () => {
     expect(eventToDshield({ ...reply, annotations: [] }, { tz: 'UTC', userid: 0 })).not.toBeNull();
   });
 
+  test('nor a late packet of a connection the firewall forgot: it would report a peer for talking to you', () => {
+    const late = makeEvent({ src: { ip: '198.51.100.7', port: 51234 }, dst: { port: 443 }, tcpFlags: ['ACK'], annotations: [{ id: 'stale-connection', severity: 0, text: 'x', ref: 'x' }] });
+    expect(eventToDshield(late, { tz: 'UTC', userid: 0 })).toBeNull();
+    expect(eventToDshield({ ...late, annotations: [] }, { tz: 'UTC', userid: 0 })).not.toBeNull();
+  });
+
   test('flag letters in DShield order', () => {
     expect(dshieldFlags(['FIN', 'PSH', 'URG'])).toBe('UPF');
     expect(dshieldFlags([])).toBe('');

@@ -80,13 +80,15 @@ describe('probeLine', () => {
     expect(word('other')).not.toContain(col.yellow('other'));
   });
 
-  it('prints probes only: not loopback, replies, LAN chatter or this side\'s own clients', () => {
+  it('prints probes only: not loopback, replies, LAN chatter, late packets of connections or this side\'s own clients', () => {
     const ann = (id: string) => [{ id, severity: 0 as const, text: id, ref: 'logscan' }];
     expect(printsAsProbe(makeEvent({ dst: { port: 22 } }))).toBe(true);
     expect(printsAsProbe(makeEvent({ src: { ip: '127.0.0.1' }, rule: '[UFW AUDIT]', action: 'other' }))).toBe(false);
     expect(printsAsProbe(makeEvent({ src: { ip: '0000:0000:0000:0000:0000:0000:0000:0001' }, ipVersion: 6 }))).toBe(false);
     expect(printsAsProbe(makeEvent({ annotations: ann('tcp-reply') }))).toBe(false);
     expect(printsAsProbe(makeEvent({ annotations: ann('lan-broadcast') }))).toBe(false);
+    // An SSH session's keystrokes that a LOG rule records: a line each, none of them a probe.
+    expect(printsAsProbe(makeEvent({ action: 'other', tcpFlags: ['ACK', 'PSH'], annotations: ann('stale-connection') }))).toBe(false);
     expect(printsAsProbe(makeEvent({ direction: 'out', action: 'allow', src: { ip: '192.168.1.10' }, dst: { ip: '198.51.100.9', port: 443 } }))).toBe(false);
   });
 

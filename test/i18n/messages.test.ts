@@ -37,6 +37,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.dialupLeftover': [1],
   'finding.serverReplies': [['DNS'], 20, 1, 1],
   'report.mixedMeaning': ['12', 3, 18],
+  'finding.latePackets': [3, '443/tcp', true],
   'report.inputsCount': [3],
   'report.lines': [700],
   'report.events': [693],
@@ -88,7 +89,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.blockedValue': ['189 (97%)', '3 (1.5%)', 3],
   'finding.outboundBlocked': ['IRC'],
   'daily.blockedOfLogged': [168, '55%', 305],
-  notProbes: [136, 3, 27],
+  notProbes: [{ own: 136, replies: 3, noise: 27, late: 9 }],
   'daily.newToday': [93, true],
   'daily.newlyProbed': [19],
   'daily.activityMax': [25],
@@ -226,12 +227,20 @@ describe('message catalog', () => {
     expect(en.daily.probes(5, '1', 1, 0)).toBe('5 packets from 1 source, none to a port');
     expect(zh.report.probesText(5, 0)).toBe('5 个包，均不涉及端口');
     expect(zh.daily.probes(5, '1', 1, 0)).toBe('5 个包，来自 1 个来源，均不涉及端口');
-    expect(en.notProbes(1, 1, 1)).toEqual(['1 packet sent from this side', '1 reply to its connections', '1 packet of LAN broadcast chatter']);
-    expect(en.notProbes(0, 2, 0)).toEqual(['2 replies to its connections']);
+    expect(en.notProbes({ own: 1, replies: 1, noise: 1, late: 1 })).toEqual([
+      '1 packet sent from this side',
+      '1 reply to its connections',
+      '1 packet of LAN broadcast chatter',
+      '1 late packet of a connection already under way',
+    ]);
+    expect(en.notProbes({ own: 0, replies: 2, noise: 0, late: 0 })).toEqual(['2 replies to its connections']);
+    expect(en.notProbes({ own: 0, replies: 0, noise: 0, late: 65 })).toEqual(['65 late packets of connections already under way']);
     expect(f.serverReplies(['NTP'], 5, 0, 1)).toBe("NTP server replies (5 packets to client ports), 1 ICMP error about this side's own packets");
     expect(f.serverReplies([], 0, 0, 2)).toBe("2 ICMP errors about this side's own packets");
     expect(f.serverReplies([], 0, 1, 0)).toBe('1 ICMP echo/query reply');
     expect(f.serverReplies(['DNS'], 2, 3, 1)).toBe("DNS server replies (2 packets to client ports), 3 ICMP echo/query replies, 1 ICMP error about this side's own packets");
+    expect(f.latePackets(1, '443/tcp', true)).toBe('1 late packet of a connection the firewall had forgotten (ACK/RST, no SYN), to 443/tcp');
+    expect(f.latePackets(45, null, false)).toBe('45 late packets of connections already under way (ACK/RST, no SYN)');
   });
 
   it('Chinese reads as the admins expect: measure words, no plural, Chinese punctuation', () => {

@@ -232,6 +232,7 @@ describe('annotation and finding ids', () => {
     const alone = table('server-replies');
     expect(alone).toMatch(/^server-replies — finding of the ranking, score weight 0/);
     expect(alone).not.toContain('No entries match');
+    expect(table('late-packets')).toMatch(/^late-packets — finding of the ranking, score weight 0[^\n]*\n {2}Most of the source's packets carry ACK or RST and no SYN/);
     const both = table('traceroute');
     expect(both).toContain('traceroute — interpretation (annotation id), severity 1');
     expect(both).toContain('traceroute — finding of the ranking');
