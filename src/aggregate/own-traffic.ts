@@ -8,9 +8,10 @@ import { egressReason, isEgress, onThisSide, type EgressReason } from '../util/e
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { annotationRoles } from '../annotate/roles.js';
 
-// The ids of the roles asked about for every event, read from the rules on first use.
 /** The roles that make a packet a reply to this side (isReply and trafficKind read the same ones). */
 const REPLY_ROLES = ['reply', 'error-reply', 'icmp-reply'] as const;
+
+// The ids of the roles asked about for every event, read from the rules on first use.
 let CONTEXT: ReadonlySet<string> | undefined;
 let REPLY: ReadonlySet<string> | undefined;
 let NOISE: ReadonlySet<string> | undefined;
