@@ -26,6 +26,7 @@ import { fmtInt } from '../util/number-text.js';
 import { durationText, icmpTypeName, messages, type Messages } from '../i18n/messages.js';
 import { FINDING_IDS, dangerLevel, type Thresholds } from './thresholds.js';
 import { annotationRoles } from '../annotate/roles.js';
+import { REPLY_ROLES } from '../annotate/rules.js';
 import { cmpName, cmpStr } from '../util/compare.js';
 
 export type EvidenceValue = number | boolean | string | readonly number[] | readonly string[];
@@ -481,7 +482,7 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
   // Roles whose annotations a finding (or the ports table) already tells about.
   const covered = (id: string): boolean => {
     const role = roles.roleOf(id);
-    return role !== undefined && (repliesFound || (role !== 'reply' && role !== 'error-reply' && role !== 'icmp-reply'));
+    return role !== undefined && (repliesFound || !REPLY_ROLES.includes(role));
   };
   const extra = [...p.annotations]
     .filter(([id]) => !covered(id) && (p.annotations.severity(id) ?? 0) >= 1)

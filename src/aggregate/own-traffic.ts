@@ -1,22 +1,17 @@
 // What counts as a probe, and what is not one: this side's own traffic, replies to it,
-// LAN broadcast chatter, late packets of connections already under way. Windows Firewall logs every allowed SEND, and some iptables rule
-// sets log OUTPUT (ufw's `[UFW AUDIT]` logs each new connection before its verdict):
+// LAN broadcast chatter, late packets of connections already under way. Windows Firewall
+// logs every allowed SEND, and some iptables rule sets log OUTPUT (ufw's `[UFW AUDIT]` logs each new connection before its verdict):
 // browsing sixty web servers is not a sweep, and a live view of probes should not scroll
 // with it, nor with the SSDP a home router announces every few seconds.
 import type { FirewallEvent } from '../event.js';
 import { egressReason, isEgress, onThisSide, type EgressReason } from '../util/egress.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { annotationRoles } from '../annotate/roles.js';
-
-/** The roles that make a packet a reply to this side (isReply and trafficKind read the same ones). */
-const REPLY_ROLES = ['reply', 'error-reply', 'icmp-reply'] as const;
+import { REPLY_ROLES } from '../annotate/rules.js';
 
 // The ids of the roles asked about for every event, read from the rules on first use.
 let CONTEXT: ReadonlySet<string> | undefined;
-let REPLY: ReadonlySet<string> | undefined;
-let NOISE: ReadonlySet<string> | undefined;
-let LATE: ReadonlySet<string> | undefined;
-/** trafficKind's one pass over an event's annotations: the kinds each id says, as bits. */
+/** What each annotation id says of a packet that is no probe, as bits (readings()). */
 let KIND_BITS: ReadonlyMap<string, number> | undefined;
 const B_REPLY = 1;
 const B_NOISE = 2;
@@ -76,10 +71,7 @@ export function isOwnClientTraffic(e: FirewallEvent): boolean {
  * answers to this side, or to someone forging its address, never probes of it.
  */
 export function isReply(e: FirewallEvent): boolean {
-  const anns = e.annotations;
-  const reply = (REPLY ??= annotationRoles().idSet(...REPLY_ROLES));
-  for (let i = 0; i < anns.length; i++) if (reply.has(anns[i].id)) return true;
-  return false;
+  return (readings(e) & B_REPLY) !== 0;
 }
 
 /**
@@ -89,10 +81,7 @@ export function isReply(e: FirewallEvent): boolean {
  * port tables leave it out; the report still lists it under its interpretation.
  */
 export function isLanNoise(e: FirewallEvent): boolean {
-  const anns = e.annotations;
-  const noise = (NOISE ??= annotationRoles().idSet('noise'));
-  for (let i = 0; i < anns.length; i++) if (noise.has(anns[i].id)) return true;
-  return false;
+  return (readings(e) & B_NOISE) !== 0;
 }
 
 /**
@@ -103,10 +92,12 @@ export function isLanNoise(e: FirewallEvent): boolean {
  * the source's profile still finds it (`ack-scan`).
  */
 export function isLate(e: FirewallEvent): boolean {
-  const anns = e.annotations;
-  const late = (LATE ??= annotationRoles().idSet('late'));
-  for (let i = 0; i < anns.length; i++) if (late.has(anns[i].id)) return true;
-  return false;
+  return (readings(e) & B_LATE) !== 0;
+}
+
+/** A reply, LAN chatter or a late packet (any of the three): what follow's text view leaves out beside this side's own traffic. */
+export function isAnswerOrChatter(e: FirewallEvent): boolean {
+  return readings(e) !== 0;
 }
 
 /**
@@ -125,16 +116,22 @@ export type TrafficKind = 'probe' | 'own' | 'reply' | 'noise' | 'late' | 'gap';
 export function trafficKind(e: FirewallEvent): TrafficKind {
   if (lostRecords(e) !== null) return 'gap';
   if (isFromThisSide(e)) return 'own';
-  // One pass over the annotations for the three readings (isReply, isLanNoise, isLate):
-  // this runs for every event of the report and the daily summary.
-  const bits = (KIND_BITS ??= kindBits());
-  const anns = e.annotations;
-  let kinds = 0;
-  for (let i = 0; i < anns.length; i++) kinds |= bits.get(anns[i].id) ?? 0;
+  // One pass over the annotations for the three readings: this runs for every event of
+  // the report and the daily summary.
+  const kinds = readings(e);
   if (kinds === 0) return 'probe';
   if (kinds & B_REPLY) return 'reply';
   if (kinds & B_NOISE) return 'noise';
   return 'late';
+}
+
+/** The readings (B_REPLY, B_NOISE, B_LATE) an event's annotations give it, in one pass. */
+function readings(e: FirewallEvent): number {
+  const bits = (KIND_BITS ??= kindBits());
+  const anns = e.annotations;
+  let kinds = 0;
+  for (let i = 0; i < anns.length; i++) kinds |= bits.get(anns[i].id) ?? 0;
+  return kinds;
 }
 
 function kindBits(): Map<string, number> {

@@ -19,7 +19,7 @@ import { HostSet, IntSet, PortTally, topCounts } from './int-collections.js';
 import { AnnotationTally, addToRow } from './annotation-tally.js';
 import type { Thresholds } from './thresholds.js';
 import { annotationRoles } from '../annotate/roles.js';
-import type { AnnotationRole } from '../annotate/rules.js';
+import { REPLY_ROLES, type AnnotationRole } from '../annotate/rules.js';
 import { addressKey } from './address-key.js';
 import { ipv4ToInt } from '../parsers/address.js';
 import { flagBits } from '../parsers/fields.js';
@@ -127,9 +127,7 @@ const K_LATE = 7;
 const KIND_OF_ROLE: Readonly<Partial<Record<AnnotationRole, number>>> = {
   'outbound-malware': K_OUTBOUND,
   noise: K_NOISE,
-  reply: K_REPLY,
-  'error-reply': K_REPLY,
-  'icmp-reply': K_REPLY,
+  ...Object.fromEntries(REPLY_ROLES.map((r) => [r, K_REPLY])),
   late: K_LATE,
   leftover: K_LEFTOVER,
   traceroute: K_TRACEROUTE,

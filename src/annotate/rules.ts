@@ -34,6 +34,8 @@ export type AddressCondition = 'limited-broadcast' | 'broadcast' | 'multicast' |
  */
 export const ANNOTATION_ROLES = ['noise', 'reply', 'error-reply', 'icmp-reply', 'late', 'leftover', 'outbound-malware', 'outbound-blocked', 'context', 'traceroute', 'trojan-probe'] as const;
 export type AnnotationRole = (typeof ANNOTATION_ROLES)[number];
+/** The roles that make a packet a reply to this side, not a probe: a server's reply, an ICMP error about a packet sent with this side's address, an echo or other query's reply. */
+export const REPLY_ROLES: readonly AnnotationRole[] = ['reply', 'error-reply', 'icmp-reply'];
 /** Roles whose finding names each annotation by a short label ("DNS/NTP server replies"). */
 const LABELLED_ROLES: readonly AnnotationRole[] = ['reply', 'outbound-blocked'];
 

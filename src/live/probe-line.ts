@@ -15,7 +15,7 @@ import { clipToWidth, displayWidth } from '../render/box-table.js';
 import { termSafe } from '../render/sanitize.js';
 import { formatDay, zonedParts } from '../render/time-format.js';
 import { addressKey } from '../aggregate/address-key.js';
-import { isLanNoise, isLate, isOwnClientTraffic, isReply } from '../aggregate/own-traffic.js';
+import { isAnswerOrChatter, isOwnClientTraffic } from '../aggregate/own-traffic.js';
 import { isLoopback } from '../util/egress.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
@@ -66,7 +66,7 @@ const NAME_ONLY = new Set(['port-known']);
  */
 export function printsAsProbe(e: FirewallEvent): boolean {
   if (e.src.ip !== null && isLoopback(addressKey(e.src.ip))) return false;
-  return !isOwnClientTraffic(e) && !isReply(e) && !isLanNoise(e) && !isLate(e);
+  return !isOwnClientTraffic(e) && !isAnswerOrChatter(e);
 }
 
 /** The line for a row in which the firewall says it could not write records (Windows Firewall INFO-EVENTS-LOST): no packet, a gap. */
