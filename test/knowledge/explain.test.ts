@@ -24,7 +24,8 @@ describe('portNames: what a probed port is known as', () => {
     expect(portNames(kb, 'tcp', 135, 'en')).toEqual(['MS RPC endpoint mapper', 'Blaster worm (RPC/DCOM exploit)']);
     expect(portNames(kb, 'tcp', 6776, 'en').length).toBeGreaterThan(1);
     expect(portNames(kb, 'tcp', 6776, 'en')[0]).toMatch(/Sub-7/);
-    expect(portNames(kb, 'udp', 80, 'en')).toEqual(['Executor trojan', 'RingZero trojan']);
+    expect(portNames(kb, 'tcp', 12345, 'en')).toEqual(['NetBus 1.6/1.7', 'GabanBus trojan']);
+    expect(portNames(kb, 'udp', 80, 'en')).toEqual([]);
     expect(portNames(kb, 'icmp', 8, 'en')).toEqual([]);
     // explain still lists every entry on the port.
     expect(answer('80/tcp')[0]!.entries.map((e) => e.name.en)).toEqual(expect.arrayContaining(['HTTP', 'Executor trojan']));

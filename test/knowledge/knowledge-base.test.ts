@@ -134,6 +134,18 @@ describe('the brief and the seeds, as data', () => {
     expect(kb.lookup('tcp', port).map((e) => e.family?.en)).toContain(family);
   });
 
+  it('a trojan squatting on a TCP service port below 1024 speaks TCP: UDP 80 is not Executor', () => {
+    const squatters = kb.entries.filter((e) => {
+      if (e.category !== 'trojan' || e.from > 1023) return false;
+      const service = kb.lookup('tcp', e.from).find((s) => s.category !== 'trojan');
+      return service !== undefined && !service.protocols.includes('udp');
+    });
+    expect(ids(squatters)).toEqual(expect.arrayContaining(['executor-80', 'ringzero-80', 'doly-trojan-21', 'tiny-telnet-server-23', 'antigen-25', 'promail-110']));
+    for (const e of squatters) expect(e.protocols, e.id).toEqual(['tcp']);
+    expect(ids(kb.lookup('udp', 80))).toEqual([]);
+    expect(ids(kb.lookup('tcp', 80))).toEqual(['http', 'executor-80', 'ringzero-80']);
+  });
+
   it('a family the seeds name in Chinese reads in English too, and in Chinese as they wrote it', () => {
     const fam = (port: number) => kb.lookup('tcp', port).find((e) => e.category === 'trojan')?.family;
     expect(fam(7626)).toEqual({ en: 'Glacier (冰河)', zh: '冰河' });
