@@ -9,6 +9,7 @@ import { compareDays } from '../daily/compare.js';
 import { addDays, dayWindow, parseDayOption } from '../daily/day.js';
 import { loadDigest, prepareStateDir, saveDigest, type DayDigest } from '../daily/digest.js';
 import { buildDailyDoc, type DailyDoc } from '../daily/doc.js';
+import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
 import { defaultSearch, discoverLogs, duplicateReason, type FamilySelection, type LogFamily, type SkippedFile } from '../daily/discover.js';
 import { choosePrevious } from '../daily/previous.js';
 import { InputError, UsageError } from '../errors.js';
@@ -54,6 +55,8 @@ interface ReadGroup {
   name: string;
   family: LogFamily | null;
   files: string[];
+  /** Rotations missing from the family's numbering (discovery only): they count once the family is read. */
+  missing: MissingRotation[];
 }
 
 export function registerDaily(program: Command, setExit: (code: number) => void): void {
@@ -87,9 +90,10 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     // What to read: the FILEs as given, or the families found in the usual places.
     const groups: ReadGroup[] = [];
     const skippedFiles: SkippedFile[] = [];
+    const missing: MissingRotation[] = [];
     let reachesBack = false;
     if (files.length > 0) {
-      groups.push({ name: 'the files given', family: null, files: oldestFirst(readOnce(files)) });
+      groups.push({ name: 'the files given', family: null, files: oldestFirst(readOnce(files)), missing: [] });
     } else {
       const plan = defaultSearch();
       if (typeof raw.logDir === 'string') plan.dir = raw.logDir;
@@ -105,7 +109,8 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       for (const f of found) {
         skippedFiles.push(...f.skipped);
         reachesBack ||= f.reachesBack;
-        if (f.read.length > 0) groups.push({ name: f.family.base, family: f.family, files: f.read.map((x) => x.path) });
+        if (f.read.length > 0) groups.push({ name: f.family.base, family: f.family, files: f.read.map((x) => x.path), missing: f.missing });
+        else missing.push(...f.missing);
       }
       if (groups.length === 0) warn(`no log file in ${plan.dir} can hold ${prevWindow.key} or ${window.key} (see docs/daily.md, "Which files are read")`);
     }
@@ -115,6 +120,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const collector = new DailyCollector(window, prevWindow, DEFAULT_THRESHOLDS, common.tz);
     const stats: InputStats[] = [];
     const readSoFar: string[] = [];
+    const gaps = new RotationGaps(groups.flatMap((g) => g.missing));
     // Ctrl-C / SIGTERM: stop reading, still render the day of what was read (marked), exit 130 / 143.
     const interrupt = new Interrupt();
     try {
@@ -125,6 +131,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
           for (const f of g.files) skippedFiles.push({ path: f, why: dup });
           continue;
         }
+        missing.push(...g.missing);
         // Every event is annotated, other days' too: stateful detectors need the context.
         // Annotating in this thread keeps one annotator's state across the groups.
         const run = await runAnalysed(
@@ -132,6 +139,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
           common,
           analysis,
           (e) => {
+            if (e.time !== null) gaps.see(e.origin.file, e.time.getTime());
             if (ignore !== null && ignore.matches(e)) {
               // "ignored N events" is said of the day, as every other number on the page.
               const t = e.time?.getTime();
@@ -158,20 +166,25 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     // input broke off (a truncated .gz, a read error), which may have lost any part of it.
     const cutShort = stats.some((s) => s.incomplete);
     const coversEnd = (end: number): boolean => !cutShort && (collector.latest >= end || stats.some((s) => s.modified != null && s.modified >= end));
+    // ... and no rotation is missing from the numbering where the day's lines could be.
+    const lacks = (w: { start: number; end: number }): MissingRotation[] => gaps.within(missing, w.start, w.end);
     let stored: DayDigest | null = null;
     if (stateDir !== null) {
       const loaded = await loadDigest(stateDir, prevWindow.key);
       if (loaded.digest) stored = loaded.digest;
       else if (loaded.problem) warn(`ignoring the stored digest: ${loaded.problem}`);
     }
-    const prevCovered = covers(prevWindow.start) && coversEnd(prevWindow.end);
+    const prevCovered = covers(prevWindow.start) && coversEnd(prevWindow.end) && lacks(prevWindow).length === 0;
     const previous = choosePrevious(collector.previous, prevCovered, stored);
     const partial = now.getTime() < window.end;
-    const covered = covers(window.start) && (partial || coversEnd(window.end));
+    const missingToday = lacks(window);
+    const covered = covers(window.start) && (partial || coversEnd(window.end)) && missingToday.length === 0;
+    const missingFiles = [...new Set([...lacks(prevWindow), ...missingToday])].map((m) => ({ path: m.path, newer: m.newer, older: m.older, inDay: missingToday.includes(m) }));
     const doc = buildDailyDoc({
       collector,
       stats,
       skippedFiles,
+      missingFiles,
       comparison: compareDays(collector.today, prevWindow.key, previous, analysis.kb, common.lang, top),
       isNewSource: previous === null ? null : (ip) => collector.today.hasSource(ip) && !previous.hasSource(ip),
       previousPerHour: previous === null ? null : previous.basis === 'logs' ? [...collector.previous.perHour] : (stored?.perHour ?? null),

@@ -13,8 +13,9 @@
 // `delaycompress` a `.gz` gets the time it was compressed, one rotation after its
 // last line, and would wrongly rule out its newer sibling.
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { rotationName } from '../input/rotation-order.js';
+import type { MissingRotation } from './rotation-gaps.js';
 
 /** Clock skew and syslog buffering: a line's stamp may be a little off its write time. */
 export const SLACK_MS = 3_600_000;
@@ -62,6 +63,8 @@ export interface LogFile {
   gzip: boolean;
   /** 0 = the live file, higher = older. */
   age: number;
+  /** The rotation's number: 0 the live file, N for `.N`, 1 for `.old`; null for dateext (`-YYYYMMDD`), whose dates skip by design. */
+  number: number | null;
 }
 
 /** Why a log file was passed over (docs/daily.md); the footer words it in the report's language. */
@@ -84,6 +87,8 @@ export interface FamilySelection {
   /** Files to read, OLDEST first (stateful detectors and year inference want time order). */
   read: LogFile[];
   skipped: SkippedFile[];
+  /** Rotations missing from the numbering whose lines may fall in the window: what they held is not read. */
+  missing: MissingRotation[];
   /** An older file was ruled out as ending before the window: the files read reach back past its start. */
   reachesBack: boolean;
 }
@@ -106,11 +111,14 @@ export function familyFiles(dir: string, base: string, names: readonly string[])
       continue;
     }
     if (!st.isFile()) continue;
-    out.push({ path, name, mtime: st.mtimeMs, size: st.size, gzip: r.gzip, age: 0, order: r.order });
+    out.push({ path, name, mtime: st.mtimeMs, size: st.size, gzip: r.gzip, age: 0, number: r.order < DATEEXT_ORDER ? r.order : null, order: r.order });
   }
   out.sort((a, b) => a.order - b.order || b.mtime - a.mtime);
   return out.map(({ order: _order, ...f }, i) => ({ ...f, age: i }));
 }
+
+/** rotationName's order for dateext names starts far above any `.N`. */
+const DATEEXT_ORDER = 1e9;
 
 function iso(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + 'Z';
@@ -135,7 +143,27 @@ export function selectFiles(family: LogFamily, files: readonly LogFile[], from: 
       read.push(f);
     }
   }
-  return { family, read: read.reverse(), skipped, reachesBack };
+  return { family, read: read.reverse(), skipped, missing: missingRotations(family.base, files, from, to), reachesBack };
+}
+
+/**
+ * The numbers absent between two files of a family (newest first) whose lines could
+ * fall in [from, to): a missing file's lines come before its newer neighbour's mtime
+ * and, by the mtime rule above, after its older uncompressed neighbour's.
+ */
+function missingRotations(base: string, files: readonly LogFile[], from: number, to: number): MissingRotation[] {
+  const out: MissingRotation[] = [];
+  for (let i = 0; i + 1 < files.length; i++) {
+    const newer = files[i];
+    const older = files[i + 1];
+    if (newer.number === null || older.number === null || older.number - newer.number < 2) continue;
+    const after = older.gzip ? null : older.mtime - SLACK_MS;
+    const before = newer.mtime + SLACK_MS;
+    if (before < from || (after !== null && after >= to)) continue;
+    const live = join(dirname(newer.path), base);
+    for (let n = newer.number + 1; n < older.number; n++) out.push({ path: `${live}.${n}`, newer: newer.name, older: older.name, from: after, to: before });
+  }
+  return out;
 }
 
 /** Lists `plan.dir` once and selects each family's files for the window; throws what listing it threw (no such directory, permission denied). */

@@ -63,13 +63,23 @@ export interface DailyDoc {
   outside: { otherDays: number; untimed: number };
   /** Log files passed over when discovering or because earlier logs carry their lines (empty when FILEs were given); `reason` words `why` in --lang. */
   skippedFiles: (SkippedFile & { reason: string })[];
+  /** Rotations missing from the numbering (`kern.log.2` between `.1` and `.3.gz`) whose lines may fall on the day (`inDay`) or the day before. */
+  missingFiles: MissingFile[];
   report: ReportDoc;
+}
+
+export interface MissingFile {
+  path: string;
+  newer: string;
+  older: string;
+  inDay: boolean;
 }
 
 export interface DailyDocInput {
   collector: DailyCollector;
   stats: readonly InputStats[];
   skippedFiles: SkippedFile[];
+  missingFiles: MissingFile[];
   comparison: Comparison;
   /** Whether a source probed today but not the day before; null without a day before to compare with. */
   isNewSource: ((ip: string) => boolean) | null;
@@ -137,6 +147,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
     comparison: { ...x.comparison, newRanked: x.isNewSource === null ? [] : report.sources.filter((s) => x.isNewSource!(s.ip)).map((s) => s.ip) },
     outside: { otherDays: c.otherDays, untimed: c.untimed },
     skippedFiles: x.skippedFiles.map((f) => ({ ...f, reason: messages(x.lang).daily.skipReason(f.why) })),
+    missingFiles: x.missingFiles,
     report,
   };
 }

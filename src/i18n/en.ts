@@ -363,8 +363,10 @@ export const en = {
   daily: {
     probes: (packets: number, sources: string, sourcesN: number, ports: number) => `${counted(packets, 'packet')} from ${sources} ${plural(sourcesN, 'source')}${toPorts(ports)}`,
     /** "3 files read: a, b, c · 2 skipped: d — empty; e, f — its kernel lines are already in kern.log" (groups: [files, reason]). */
-    filesRead: (n: number, files: string, skipped: number, groups: readonly (readonly [string, string])[]) =>
-      `${counted(n, 'file')} read: ${files}${skipped > 0 ? ` · ${fmtInt(skipped)} skipped: ${groups.map(([f, why]) => `${f} — ${why}`).join('; ')}` : ''}`,
+    filesRead: (n: number, files: string, skipped: number, groups: readonly (readonly [string, string])[], missing: readonly string[]) =>
+      `${counted(n, 'file')} read: ${files}${skipped > 0 ? ` · ${fmtInt(skipped)} skipped: ${groups.map(([f, why]) => `${f} — ${why}`).join('; ')}` : ''}${missing.length > 0 ? ` · missing: ${missing.join(', ')}` : ''}`,
+    /** A rotation absent from the numbering, in the footer: "kern.log.2 (between kern.log.1 and kern.log.3.gz)". */
+    missingBetween: (path: string, newer: string, older: string) => `${path} (between ${newer} and ${older})`,
     skipReason: (r: SkipReason): string =>
       r.kind === 'empty'
         ? 'empty'
@@ -390,6 +392,9 @@ export const en = {
     startsDuring: (first: string) => `the logs start during the day (first firewall record ${first}): the hours before are missing`,
     endsDuring: (last: string) => `the logs end during the day (last firewall record ${last}, and no file read was written after the day): the hours after are missing`,
     cutShort: 'an input broke off (see above): records of the day may be missing',
+    /** Rotations missing from the numbering whose lines may fall on the day (the footer says between which files). */
+    missingRotation: (names: string, n: number) =>
+      `${names} ${n === 1 ? 'is' : 'are'} missing from the log's rotations (deleted, or a rotation failed): the day's records in ${n === 1 ? 'it' : 'them'} are not counted`,
     noRecordsOn: (date: string) => `No firewall records on ${date} (the logs read hold other days).`,
     blockedValue: (blocked: string, allowed: string, other: number | null) => `${blocked} · allowed ${allowed}${other !== null ? ` · other ${fmtInt(other)}` : ''}`,
     /** The blocked share when not every packet logged was a probe: "168 (55% of 305 packets logged)". */

@@ -304,8 +304,9 @@ export const zh: Messages = {
 
   daily: {
     probes: (packets, sources, _sourcesN, ports) => `${fmtInt(packets)} 个包，来自 ${sources} 个来源${toPorts(ports)}`,
-    filesRead: (n, files, skipped, groups) =>
-      `读取了 ${fmtInt(n)} 个文件：${files}${skipped > 0 ? ` · 跳过 ${fmtInt(skipped)} 个：${groups.map(([f, why]) => `${f}（${why}）`).join('；')}` : ''}`,
+    filesRead: (n, files, skipped, groups, missing) =>
+      `读取了 ${fmtInt(n)} 个文件：${files}${skipped > 0 ? ` · 跳过 ${fmtInt(skipped)} 个：${groups.map(([f, why]) => `${f}（${why}）`).join('；')}` : ''}${missing.length > 0 ? ` · 缺少：${missing.join('、')}` : ''}`,
+    missingBetween: (path, newer, older) => `${path}（位于 ${newer} 与 ${older} 之间）`,
     skipReason: (r) =>
       r.kind === 'empty'
         ? '空文件'
@@ -329,6 +330,7 @@ export const zh: Messages = {
     startsDuring: (first) => `日志在当天中途才开始（第一条防火墙记录：${first}）：缺少之前的时段`,
     endsDuring: (last) => `日志在当天中途就已结束（最后一条防火墙记录：${last}，且读取的文件在当天之后没有再写入）：缺少之后的时段`,
     cutShort: '有输入读取中断（见上文）：当天的记录可能不全',
+    missingRotation: (names) => `日志的轮转文件中缺少 ${names}（被删除，或某次轮转失败）：其中当天的记录未计入`,
     noRecordsOn: (date) => `${date} 没有防火墙记录（读取的日志属于其他日期）。`,
     blockedValue: (blocked, allowed, other) => `${blocked} · 放行 ${allowed}${other !== null ? ` · 其他 ${fmtInt(other)}` : ''}`,
     blockedOfLogged: (blocked, pct, packets) => `${fmtInt(blocked)}（占所记录 ${fmtInt(packets)} 个包的 ${pct}）`,

@@ -5,6 +5,7 @@ import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
+import { basename } from 'node:path';
 import { logGapsText } from './report-text.js';
 import { formatDateTime, formatDay } from './time-format.js';
 
@@ -55,7 +56,8 @@ export function filesReadText(doc: DailyDoc, esc: (s: string) => string, lang: L
     else paths.push(s.path);
   }
   const groups = [...byReason].map(([reason, paths]) => [paths.map(esc).join(', '), esc(reason)] as const);
-  return messages(lang).daily.filesRead(doc.report.inputs.length, files || '-', doc.skippedFiles.length, groups);
+  const missing = doc.missingFiles.map((f) => messages(lang).daily.missingBetween(esc(f.path), esc(f.newer), esc(f.older)));
+  return messages(lang).daily.filesRead(doc.report.inputs.length, files || '-', doc.skippedFiles.length, groups, missing);
 }
 
 /** "+35%", "−12%", "±0%", "new" (from zero), or "" without a previous day. */
@@ -113,6 +115,8 @@ function coverageNote(doc: DailyDoc, tz: string | null, lang: Lang): string | nu
   const day = (iso: string): string => formatDay(new Date(iso), tz);
   if (Date.parse(last) < start) return doc.partial ? m.noRecordYet(at(last)) : m.endsBefore(at(last), day(last));
   if (doc.covered) return null;
+  const missing = doc.missingFiles.filter((f) => f.inDay);
+  if (missing.length > 0) return m.missingRotation(missing.map((f) => basename(f.path)).join(messages(lang).listSep), missing.length);
   if (Date.parse(first) >= end) return m.startsAfter(at(first), day(first));
   if (Date.parse(first) > start) return m.startsDuring(at(first));
   if (Date.parse(last) < end) return m.endsDuring(at(last));

@@ -1,9 +1,10 @@
 // File discovery: rotated families in a temp dir with mtimes set by utimes; the
 // mtime rule picks only files that can hold the window, oldest first.
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSearch, discoverLogs, duplicateReason, familyFiles, selectFiles, SLACK_MS } from '../../src/daily/discover.js';
+import { RotationGaps } from '../../src/daily/rotation-gaps.js';
 import { tempDir } from '../helpers/cli.js';
 
 const DAY = 86_400_000;
@@ -106,5 +107,55 @@ describe('file discovery', () => {
     expect(duplicateReason(ufw, { events: 10, ufwEvents: 0 }, 'kern.log')).toBeNull();
     expect(duplicateReason(messages, { events: 1, ufwEvents: 0 }, 'kern.log')).toEqual({ kind: 'duplicate', lines: 'kernel', earlier: 'kern.log' });
     expect(duplicateReason(messages, { events: 0, ufwEvents: 0 }, '')).toBeNull();
+  });
+});
+
+describe('rotations missing from the numbering', () => {
+  const kern = { base: 'kern.log', duplicateOf: null };
+  /** rotatedDir without kern.log.2.gz: it held 11-21 06:25 .. 11-22 06:25. */
+  function holed(): string {
+    const dir = rotatedDir();
+    rmSync(join(dir, 'kern.log.2.gz'));
+    return dir;
+  }
+  const select = (dir: string, from: number, to: number) => selectFiles(kern, familyFiles(dir, 'kern.log', readdirSync(dir)), from, to);
+
+  it('a hole where the window could be is named with its neighbours; the mtimes bound it', () => {
+    const dir = holed();
+    const sel = select(dir, T0 + DAY, T0 + 2 * DAY);
+    expect(sel.missing).toEqual([{ path: join(dir, 'kern.log.2'), newer: 'kern.log.1', older: 'kern.log.3.gz', from: null, to: statSync(join(dir, 'kern.log.1')).mtimeMs + SLACK_MS }]);
+    // Two numbers gone are two files.
+    rmSync(join(dir, 'kern.log.3.gz'));
+    expect(select(dir, T0 + DAY, T0 + 2 * DAY).missing.map((m) => m.path)).toEqual([join(dir, 'kern.log.2'), join(dir, 'kern.log.3')]);
+  });
+
+  it('no hole to tell: older than the window, after it by an uncompressed neighbour, or dateext names', () => {
+    const dir = holed();
+    // The newer neighbour (.1) was last written 11-23 06:25, before a window in December.
+    expect(select(dir, T0 + 20 * DAY, T0 + 21 * DAY).missing).toEqual([]);
+    // An uncompressed older neighbour last written after the window: the gap holds later lines.
+    const d2 = tempDir();
+    file(d2, 'ufw.log', T0 + 5 * DAY);
+    file(d2, 'ufw.log.2', T0 + 3 * DAY);
+    expect(selectFiles({ base: 'ufw.log', duplicateOf: 'ufw' }, familyFiles(d2, 'ufw.log', readdirSync(d2)), T0, T0 + DAY).missing).toEqual([]);
+    expect(selectFiles({ base: 'ufw.log', duplicateOf: 'ufw' }, familyFiles(d2, 'ufw.log', readdirSync(d2)), T0 + 4 * DAY, T0 + 5 * DAY).missing).toHaveLength(1);
+    // messages-20261115 and messages-20261122 are a week apart by design.
+    expect(selectFiles({ base: 'messages', duplicateOf: 'kernel' }, familyFiles(dir, 'messages', readdirSync(dir)), T0 - 7 * DAY, T0 + 2 * DAY).missing).toEqual([]);
+  });
+
+  it("the records read narrow it: the newer file's first record and the older one's last", () => {
+    const dir = holed();
+    const [gap] = select(dir, T0, T0 + 3 * DAY).missing;
+    const gaps = new RotationGaps([gap]);
+    const day = (d: number) => [T0 + d * DAY, T0 + (d + 1) * DAY] as const;
+    // From mtimes alone the hole reaches to 11-23 07:25 (.1's mtime and the slack).
+    expect(gaps.within([gap], ...day(2))).toEqual([gap]);
+    gaps.see(join(dir, 'kern.log.1'), Date.parse('2026-11-22T06:25:00Z'));
+    gaps.see(join(dir, 'kern.log.1'), Date.parse('2026-11-22T09:00:00Z'));
+    gaps.see(join(dir, 'kern.log.3.gz'), Date.parse('2026-11-21T06:20:00Z'));
+    gaps.see(join(dir, 'kern.log'), Date.parse('2026-11-20T00:00:00Z')); // beside no gap: ignored
+    expect(gaps.within([gap], ...day(2))).toEqual([]); // 11-23: after .1's first record
+    expect(gaps.within([gap], ...day(1))).toEqual([gap]); // 11-22 00:00-06:25 was in .2
+    expect(gaps.within([gap], ...day(-1))).toEqual([]); // 11-20: before .3.gz's last record
   });
 });

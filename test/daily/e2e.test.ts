@@ -23,6 +23,7 @@ interface DailyJson {
   logs: { first: string | null; last: string | null };
   rules: { key: string; packets: number }[];
   skippedFiles: { path: string; reason: string; why: { kind: string } }[];
+  missingFiles: { path: string; newer: string; older: string; inDay: boolean }[];
   report: { inputs: { file: string }[]; logGaps: { rows: number; records: number; uncounted: number } | null; sources: { ip: string; findings: { id: string }[] }[]; interpretations: { id: string }[] };
 }
 
@@ -419,6 +420,41 @@ describe('discovery (--log-dir)', () => {
     );
     const zh = daily(['--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC', '--lang', 'zh']);
     expect(zh.skippedFiles.map((s) => s.why)).toEqual(d.skippedFiles.map((s) => s.why));
+  });
+
+  it('a rotation missing from the numbering where the day could be: a note, the footer names it, and no complete digest', () => {
+    const dir = tempDir();
+    const state = tempDir();
+    // Rotated daily at 06:25; kern.log.2.gz (11-20 06:25 .. 11-21 06:25) was deleted. The files
+    // read still reach from 11-19 to 11-22, so only the numbering shows the hole.
+    const lines = (from: string, to: string): string[] => {
+      const out: string[] = [];
+      for (let t = Date.parse(from); t < Date.parse(to); t += 3_600_000) out.push(isoLine(new Date(t), { src: `203.0.113.${new Date(t).getUTCHours() + 1}`, dpt: 23 }));
+      return out;
+    };
+    write(dir, 'kern.log.3.gz', lines('2026-11-19T06:25:00Z', '2026-11-20T06:25:00Z'), Date.parse('2026-11-21T06:25:00Z'));
+    write(dir, 'kern.log.1', lines('2026-11-21T06:25:00Z', '2026-11-22T06:25:00Z'), Date.parse('2026-11-22T06:25:00Z'));
+    write(dir, 'kern.log', lines('2026-11-22T06:25:00Z', '2026-11-22T12:00:00Z'), Date.parse('2026-11-23T01:00:00Z'));
+    const args = ['daily', '--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC', '--state', state];
+    const d = daily(args.slice(1));
+    expect(d.covered).toBe(false);
+    expect(d.comparison.previousComplete).toBe(false);
+    expect(d.missingFiles).toEqual([{ path: join(dir, 'kern.log.2'), newer: 'kern.log.1', older: 'kern.log.3.gz', inDay: true }]);
+    const digest = JSON.parse(readFileSync(join(state, '2026-11-21.json'), 'utf8')) as { complete: boolean };
+    expect(digest.complete).toBe(false);
+    const note = "kern.log.2 is missing from the log's rotations (deleted, or a rotation failed): the day's records in it are not counted";
+    const footer = `missing: ${join(dir, 'kern.log.2')} (between kern.log.1 and kern.log.3.gz)`;
+    for (const format of ['text', 'markdown', 'html']) {
+      const out = runCli([...args, '-o', format]).stdout;
+      expect(out, format).toContain(format === 'html' ? note.replaceAll("'", '&#39;') : note);
+      expect(out, format).toContain(format === 'markdown' ? footer.replaceAll('_', '\\_') : footer);
+    }
+    expect(runCli([...args, '-o', 'text', '--lang', 'zh']).stdout).toContain(`缺少：${join(dir, 'kern.log.2')}（位于 kern.log.1 与 kern.log.3.gz 之间）`);
+    // The day after lies wholly in kern.log.1 and kern.log: covered, and the hole is the day before's.
+    const next = daily(['--log-dir', dir, '--date', '2026-11-22', '--tz', 'UTC']);
+    expect(next.covered).toBe(true);
+    expect(next.comparison.previousComplete).toBe(false);
+    expect(next.missingFiles).toEqual([{ path: join(dir, 'kern.log.2'), newer: 'kern.log.1', older: 'kern.log.3.gz', inDay: false }]);
   });
 
   it('logs that stopped before the day: a note says no file can hold it, and the footer lists them, in every format', () => {
