@@ -8,17 +8,27 @@ import { termSafe } from '../render/sanitize.js';
 import { commandsFor, type CommandName } from './command-names.js';
 import { VERSION } from './version.js';
 import { stdoutAbandoned } from './stdout-state.js';
+import { describeWriteError } from '../util/write-error.js';
 
 let exitCode: number = ExitCode.ok;
 const setExit = (code: number): void => {
   if (code > exitCode) exitCode = code;
 };
 
-// `logscan … | head -1`: the reader went away; that is not an error.
+// `logscan … | head -1`: the reader went away; that is not an error. Standard output on
+// a full disk (`logscan FILE > out` from cron) is the user's to fix, said like a failed
+// --output and with its exit code, not a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(exitCode);
-    throw err;
+    if (stream === process.stdout) {
+      try {
+        process.stderr.write(`logscan: cannot write to standard output: ${termSafe(describeWriteError(err, '-'))}\n`);
+      } catch {
+        // stderr is gone too: the exit code is all that is left to say it.
+      }
+    }
+    process.exit(Math.max(exitCode, ExitCode.usage));
   });
 }
 

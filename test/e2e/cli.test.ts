@@ -1,6 +1,6 @@
 // End-to-end: the built CLI on real files, stdin, gzip, broken inputs and pipes.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +137,16 @@ describe('logscan events', () => {
     const r = await spawnCli(['events', big], (_c, kill) => kill());
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+  });
+
+  it.runIf(existsSync('/dev/full'))('standard output on a full disk: one sentence on stderr and exit 2, in every command', () => {
+    for (const args of [[ufw], ['events', ufw], ['explain', '22'], ['check', ufw], ['daily', ufw, '--date', '2026-11-20'], ['follow', '--from-start', ufw]]) {
+      const full = openSync('/dev/full', 'w');
+      const r = spawnSync(process.execPath, [cliPath, ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 20_000 });
+      closeSync(full);
+      expect(r.stderr, args.join(' ')).toBe('logscan: cannot write to standard output: no space left on the device\n');
+      expect(r.status, args.join(' ')).toBe(2);
+    }
   });
 
   it('counts a 10 MB line as malformed and keeps line numbers right after it', () => {
