@@ -190,6 +190,9 @@ class AnnotationStats {
   }
 }
 
+/** Sources with this finding rank above all others (docs/ranking.md, "The order"). */
+const FIRST_TIER_FINDING = 'outbound-malware';
+
 export interface RankOptions {
   kb: KnowledgeBase | null;
   /** Language of the finding texts and explanations (--lang). */
@@ -252,6 +255,7 @@ export class Summarizer {
     const ips = new Array<string>(n);
     const scores = new Float64Array(n);
     const severities = new Uint8Array(n);
+    const firstTier = new Uint8Array(n);
     const counts = new Map<string, FindingCount>();
     const ranges = new Map<string, SourceRangeCount>();
     let maxFindingSeverity: Severity | null = null;
@@ -272,7 +276,8 @@ export class Summarizer {
       const a = assessSource(p, t, opts.kb, opts.lang);
       ips[k] = p.ip;
       scores[k] = a.score;
-      severities[k++] = a.severity;
+      severities[k] = a.severity;
+      firstTier[k++] = a.findings.some((f) => f.id === FIRST_TIER_FINDING) ? 1 : 0;
       for (const f of a.findings) {
         let c = counts.get(f.id);
         if (!c) counts.set(f.id, (c = { id: f.id, sources: 0, maxSeverity: 0 }));
@@ -281,14 +286,18 @@ export class Summarizer {
         if (maxFindingSeverity === null || f.severity > maxFindingSeverity) maxFindingSeverity = f.severity;
       }
     }
-    // Score desc, then address (plain code-unit order, independent of locale).
-    const order = new Uint32Array(n).map((_, i) => i).sort((a, b) => scores[b] - scores[a] || cmpStr(ips[a], ips[b]));
+    // A machine of this side talking to malware ports first, whatever outside scanners
+    // score; then score desc, then address (plain code-unit order, independent of locale).
+    const order = new Uint32Array(n).map((_, i) => i).sort((a, b) => firstTier[b] - firstTier[a] || scores[b] - scores[a] || cmpStr(ips[a], ips[b]));
     const limit = opts.limit ?? Infinity;
     const minSev = opts.minSeverity ?? null;
     const rows: RankedSource[] = [];
     for (let i = 0; i < n && rows.length < limit; i++) {
       const x = order[i];
-      if (opts.minScore !== undefined && scores[x] < opts.minScore) break;
+      if (opts.minScore !== undefined && scores[x] < opts.minScore) {
+        if (firstTier[x] === 1) continue;
+        break;
+      }
       if (minSev !== null && severities[x] < minSev) continue;
       const p = this.profiles.get(ips[x])!;
       rows.push(toRow(p, t, analyseSource(p, t, opts.kb, opts.lang), i + 1, addressRange(opts.kb, p.ip, opts.lang)));

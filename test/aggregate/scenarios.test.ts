@@ -232,6 +232,21 @@ describe('a machine on this side talking to malware ports', () => {
     expect(row(zh, inside).explanation).toBe('本方主动外连恶意软件端口：SQL Slammer 1434/udp；Conducent 17027 · 外连被拦截：直接发信（25/tcp）、IRC');
   });
 
+  it('ranks above every outside source, however wide its scan; the score stays its own', () => {
+    const scanner = Array.from({ length: 300 }, (_, i) => makeEvent({ src: { ip: '198.51.100.77' }, dst: { port: 1000 + i }, time: at(i) }));
+    const one = egress.slice(0, 1);
+    const r = summarize([...scanner, ...one]);
+    expect(order(r)).toEqual([inside, '198.51.100.77']);
+    expect(row(r, inside).score).toBeLessThan(row(r, '198.51.100.77').score);
+    expect(r.sources.map((x) => x.rank)).toEqual([1, 2]);
+    // The blocklist's minimum score still stops at the first outside source below it.
+    const s = new Summarizer(DEFAULT_THRESHOLDS);
+    for (const e of [...scanner, ...one]) s.add(e);
+    const high = row(r, '198.51.100.77').score;
+    expect(s.result({ kb: null, lang: 'en', minScore: high }).sources.map((x) => x.ip)).toEqual(['198.51.100.77']);
+    expect(s.result({ kb: null, lang: 'en', minScore: high + 1 }).sources).toEqual([]);
+  });
+
   it('high for a trojan or worm port (a machine of yours uses it); the adbot alone is low', () => {
     expect(row(summarize(egress.slice(0, 1)), inside).findings[0]).toMatchObject({ id: 'outbound-malware', severity: 4 });
     expect(row(summarize(egress.slice(1, 3)), inside).findings[0]).toMatchObject({ id: 'outbound-malware', severity: 2 });
