@@ -1,7 +1,10 @@
 // Live scoring for `follow`: the summarizer's per-source profiles and score
-// (src/aggregate/findings.ts), over a tumbling window, so "score ≥ N" means "did
-// that much within the window" and a source alerts at most once per window.
-// Memory: one Summarizer per window (capped by thresholds.limits), dropped at its end.
+// (src/aggregate/findings.ts), over a window, so "score ≥ N" means "did that much within
+// the window" and a source alerts at most once per window. Two windows run half a window
+// apart: a scan cut in two by one window's end lies whole in the other when it took at
+// most half a window, where one tumbling window would see two halves, each below the
+// score. The first window also feeds the periodic summaries.
+// Memory: two Summarizers (each capped by thresholds.limits), each dropped at its end.
 import type { FirewallEvent } from '../event.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { analyseSource } from '../aggregate/findings.js';
@@ -33,12 +36,18 @@ export interface Alert {
 const RESCORE_MS = 500;
 const MAX_SCORED = 100_000;
 
-export class AlertWatch {
-  private sum: Summarizer;
-  private windowStart: number;
-  private readonly alerted = new Set<string>();
+interface Window {
+  sum: Summarizer;
+  start: number;
+  /** Sources that alerted while this window was open (in it or in the other one). */
+  alerted: Set<string>;
   /** ip -> [last scored at, ports, hosts] to skip needless re-scoring. */
-  private readonly lastScored = new Map<string, [number, number, number]>();
+  lastScored: Map<string, [number, number, number]>;
+}
+
+export class AlertWatch {
+  /** [0]: the summaries' window; [1]: the same length, half a window later. */
+  private readonly windows: [Window, Window];
 
   constructor(
     private readonly thresholds: Thresholds,
@@ -52,32 +61,46 @@ export class AlertWatch {
     private readonly onAlert: (a: Alert, e: FirewallEvent) => void,
     private readonly now: () => number = Date.now,
   ) {
-    this.sum = new Summarizer(thresholds);
-    this.windowStart = now();
+    const t = now();
+    // The second window is taken to have opened half a window before the first: it ends
+    // (and restarts) half a window in. Without alerts it is not kept at all.
+    this.windows = [this.open(t), this.open(t - windowMs / 2)];
+  }
+
+  private open(start: number): Window {
+    return { sum: new Summarizer(this.thresholds), start, alerted: new Set(), lastScored: new Map() };
   }
 
   add(e: FirewallEvent): void {
-    this.sum.add(e);
+    const [main, staggered] = this.windows;
+    main.sum.add(e);
     if (this.threshold === null || e.src.ip === null) return;
+    staggered.sum.add(e);
     // The key the profiles are filed under (RFC 5952 for IPv6).
     const ip = addressKey(e.src.ip);
-    if (this.alerted.has(ip)) return;
-    const p = this.sum.profiles.get(ip);
-    if (!p) return;
+    for (const w of this.windows) if (this.check(w, ip, e)) return;
+  }
+
+  /** Scores `ip` in `w` and alerts when it reached the threshold; true when it did. */
+  private check(w: Window, ip: string, e: FirewallEvent): boolean {
+    if (w.alerted.has(ip)) return false;
+    const p = w.sum.profiles.get(ip);
+    if (!p) return false;
     const t = this.now();
-    const last = this.lastScored.get(ip);
-    if (last && t - last[0] < RESCORE_MS && last[1] === p.ports.size && last[2] === p.hosts.size) return;
-    if (this.lastScored.size >= MAX_SCORED) this.lastScored.clear();
-    this.lastScored.set(ip, [t, p.ports.size, p.hosts.size]);
+    const last = w.lastScored.get(ip);
+    if (last && t - last[0] < RESCORE_MS && last[1] === p.ports.size && last[2] === p.hosts.size) return false;
+    if (w.lastScored.size >= MAX_SCORED) w.lastScored.clear();
+    w.lastScored.set(ip, [t, p.ports.size, p.hosts.size]);
     const a = analyseSource(p, this.thresholds, this.kb, this.lang);
-    if (a.score < this.threshold) return;
-    this.alerted.add(ip);
+    if (a.score < this.threshold!) return false;
+    // Once per source while either window that saw it is open: the other would say it again.
+    for (const x of this.windows) x.alerted.add(ip);
     this.onAlert({
       type: 'alert',
       time: new Date(t).toISOString(),
       source: p.ip,
       score: a.score,
-      threshold: this.threshold,
+      threshold: this.threshold!,
       severity: a.severity,
       explanation: a.explanation,
       addressRange: addressRange(this.kb, p.ip, this.lang),
@@ -86,22 +109,28 @@ export class AlertWatch {
       packets: p.packets,
       ports: p.ports.size,
       hosts: p.hosts.size,
-      window: { start: new Date(this.windowStart).toISOString(), ms: this.windowMs },
+      window: { start: new Date(w.start).toISOString(), ms: this.windowMs },
     }, e);
+    return true;
   }
 
-  /** Called by a timer: when the window is over, starts a new one and returns the finished one's summarizer. */
+  /** Called by a timer: restarts each window that is over; returns the summaries' window's summarizer when that one ended. */
   roll(): Summarizer | null {
-    if (this.now() - this.windowStart < this.windowMs) return null;
-    const done = this.sum;
-    this.sum = new Summarizer(this.thresholds);
-    this.windowStart = this.now();
-    this.alerted.clear();
-    this.lastScored.clear();
-    return done;
+    const t = this.now();
+    const main = this.windows[0];
+    let ended: Summarizer | null = null;
+    if (t - main.start >= this.windowMs) {
+      this.windows[0] = this.open(t);
+      ended = main.sum;
+    }
+    // Half a window after the first one's start, on its schedule (timers run late: kept
+    // on a clock of its own, the second would drift towards the first).
+    const mid = this.windows[0].start + this.windowMs / 2;
+    if (t >= mid && this.windows[1].start < mid) this.windows[1] = this.open(t);
+    return ended;
   }
 
   get current(): Summarizer {
-    return this.sum;
+    return this.windows[0].sum;
   }
 }
