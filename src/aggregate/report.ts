@@ -19,6 +19,8 @@ export interface ReportInput {
   malformed: number;
   error: string | null;
   incomplete: boolean;
+  /** Most of its records were also read from `other`: counted twice (null when not). */
+  repeats: { other: string; records: number; share: number } | null;
 }
 
 export interface PortRow {
@@ -137,6 +139,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
       malformed: s.malformed,
       error: s.error,
       incomplete: s.incomplete,
+      repeats: s.repeats ?? null,
     })),
     totals: {
       lines: sum(stats, (s) => s.lines),

@@ -9,6 +9,9 @@ import type { Analysis } from './analysis.js';
 import { Diagnostics } from './diagnostics.js';
 import type { CommonOptions, InputOptions, Threads } from './options.js';
 import { useWorker } from './thread-choice.js';
+import { RepeatedRecords, type RepeatedInput } from '../input/repeated-records.js';
+import { termSafe } from '../render/sanitize.js';
+import { messages } from '../i18n/messages.js';
 
 export interface InputsRun {
   stats: InputStats[];
@@ -62,25 +65,45 @@ export async function runAnalysed(
   onEvent: (e: FirewallEvent) => void,
   run: AnalysedRunOptions,
 ): Promise<InputsRun> {
-  const annotated = (e: FirewallEvent): void => {
-    analysis.annotate(e);
+  const repeats = files.length > 1 ? new RepeatedRecords() : null;
+  const sink = repeats === null ? onEvent : (e: FirewallEvent): void => {
+    repeats.see(e);
     onEvent(e);
   };
+  const annotated = (e: FirewallEvent): void => {
+    analysis.annotate(e);
+    sink(e);
+  };
+  let done: InputsRun;
   if (!useWorker(files, run.threads)) {
     dropEarlyWorker();
-    return runInputs(files, opts, annotated, run.afterChunk, run.signal);
+    done = await runInputs(files, opts, annotated, run.afterChunk, run.signal);
+  } else {
+    const diag = new Diagnostics();
+    const stats = await readInWorker(files, opts, {
+      annotate: run.annotateWhileReading,
+      onEvent: run.annotateWhileReading ? sink : annotated,
+      onMalformed: diag.malformed,
+      onInputDone: diag.inputDone,
+      afterChunk: run.afterChunk,
+      signal: run.signal,
+    });
+    diag.finish();
+    done = finished(stats);
   }
-  const diag = new Diagnostics();
-  const stats = await readInWorker(files, opts, {
-    annotate: run.annotateWhileReading,
-    onEvent: run.annotateWhileReading ? onEvent : annotated,
-    onMalformed: diag.malformed,
-    onInputDone: diag.inputDone,
-    afterChunk: run.afterChunk,
-    signal: run.signal,
-  });
-  diag.finish();
-  return finished(stats);
+  if (repeats !== null) noteRepeats(done.stats, repeats.result());
+  return done;
+}
+
+/** Says on stderr which inputs repeat another's records, and notes it on their stats for the report. */
+function noteRepeats(stats: InputStats[], found: readonly RepeatedInput[]): void {
+  for (const r of found) {
+    const s = stats.find((x) => x.file === r.file);
+    if (s === undefined) continue;
+    // The share is the sample's; the records it stands for, of what the input held.
+    s.repeats = { other: r.other, records: Math.round(r.share * s.events), share: r.share };
+    process.stderr.write(`logscan: ${termSafe(r.file)}: ${termSafe(messages('en').report.repeats(r.share, s.repeats.records, r.other))}\n`);
+  }
 }
 
 function finished(stats: InputStats[]): InputsRun {

@@ -215,6 +215,9 @@ export const en = {
     ignoredText: (n: number) => `${counted(n, 'event')} matched the --ignore list`,
     guessed: ' (guessed)',
     incomplete: (n: number, total: number, files: string) => `incomplete: ${n} of ${total} ${plural(total, 'input')} not read to the end: ${files}`,
+    /** An input whose records were mostly read from another one too (src/input/repeated-records.ts); the estimate is a sample's. */
+    repeats: (share: number, records: number, other: string) =>
+      `${share >= 0.995 ? 'all' : `about ${Math.round(share * 100)}%`} of its records (about ${fmtInt(records)}) were also read from ${other}: they are counted twice; give only one of the two`,
     interrupted: (signal: string) => `interrupted by ${signal}: this report covers only what was read before it`,
     logGapsLabel: 'log gaps',
     /** What INFO-EVENTS-LOST rows say: records lost (those that give a number), rows without one, rows, and when. */
@@ -316,6 +319,7 @@ export const en = {
       ignored: 'ignored',
       incomplete: 'incomplete',
       problem: 'problem',
+      repeated: 'counted twice',
       interrupted: 'interrupted',
       interruptedText: (signal: string) => `by ${signal}; this report covers only what was read before it`,
       perHour: 'per hour (00-23)',

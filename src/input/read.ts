@@ -28,6 +28,8 @@ export interface InputStats {
   incomplete: boolean;
   /** True when reading was stopped on request (SIGINT/SIGTERM); not an error, not `incomplete`. */
   interrupted?: boolean;
+  /** Most of this input's records were also read from `other` (src/input/repeated-records.ts): counted twice. */
+  repeats?: { other: string; records: number; share: number };
   /**
    * A regular file's modification time when opened (epoch ms): the log was still written
    * then, so a quiet stretch before it is quiet, not missing. Null for stdin, pipes, devices.

@@ -47,6 +47,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   if (filt.length > 0) out.push(`- ${label(m.md.filter)} ${filt.join(' · ')}`);
   if (t.ignored !== undefined) out.push(`- ${label(m.md.ignored)} ${m.ignoredText(t.ignored)}`);
   for (const i of doc.inputs) if (i.error) out.push(`- ${label(i.incomplete ? m.md.incomplete : m.md.problem)} ${md(i.error)}`);
+  for (const i of doc.inputs) if (i.repeats) out.push(`- ${label(m.md.repeated)} ${md(i.file)}${messages(opts.lang).colon}${md(m.repeats(i.repeats.share, i.repeats.records, i.repeats.other))}`);
   if (doc.interrupted) out.push(`- ${label(m.md.interrupted)} ${m.md.interruptedText(md(doc.interrupted))}`);
   const gaps = logGapsText(doc, m, opts.tz);
   if (gaps !== null) out.push(`- ${label(m.logGapsLabel)} ${md(gaps)}`);

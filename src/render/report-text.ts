@@ -494,6 +494,9 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   if (incomplete.length > 0) {
     out.push('', wrapLabelled('', m.incomplete(incomplete.length, doc.inputs.length, incomplete.map((i) => termSafe(i.file)).join(', ')), opts.width, c.yellow));
   }
+  for (const i of doc.inputs.filter((x) => x.repeats)) {
+    out.push('', wrapLabelled('', `${m.md.repeated}${msg.colon}${termSafe(i.file)}${msg.colon}${termSafe(m.repeats(i.repeats!.share, i.repeats!.records, i.repeats!.other))}`, opts.width, c.yellow));
+  }
   if (doc.interrupted) out.push('', wrapLabelled('', m.interrupted(termSafe(doc.interrupted)), opts.width, c.yellow));
   const gaps = logGapsText(doc, m, opts.tz);
   if (gaps !== null) out.push('', wrapLabelled('', `${m.logGapsLabel}${msg.colon}${gaps}`, opts.width, c.yellow));

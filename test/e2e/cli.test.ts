@@ -149,6 +149,29 @@ describe('logscan events', () => {
     }
   });
 
+  it('two inputs with the same records: stderr and the report say they are counted twice, in every format', () => {
+    const copy = join(dir, 'ufw-copy.log');
+    copyFileSync(join(repoRoot, 'samples/ufw.log'), copy);
+    const sample = join(repoRoot, 'samples/ufw.log');
+    const r = runCli([sample, copy, '-o', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { inputs: { file: string; events: number; repeats: { other: string; records: number; share: number } | null }[] };
+    const events = doc.inputs[0]!.events;
+    expect(events).toBeGreaterThan(600);
+    const said = `logscan: ${sample}: all of its records (about ${events}) were also read from ${copy}: they are counted twice; give only one of the two\n`;
+    expect(r.stderr).toBe(said);
+    expect(doc.inputs.map((i) => i.repeats)).toEqual([{ other: copy, records: events, share: 1 }, null]);
+    expect(runCli([sample, copy]).stdout).toContain(`counted twice: ${sample}: all of its records`);
+    expect(runCli([sample, copy, '-o', 'markdown']).stdout).toContain('- **counted twice:**');
+    expect(runCli([sample, copy, '-o', 'html']).stdout).toContain('counted twice');
+    expect(runCli([sample, copy, '--lang', 'zh']).stdout).toContain(`其中全部记录（约 ${events} 条）也从`);
+    expect(runCli(['events', sample, copy]).stderr).toBe(said);
+    // Different logs share nothing to say.
+    const three = runCli(['samples/ufw.log', 'samples/iptables.log', 'samples/firewalld.log', 'samples/pfirewall.log', '-o', 'json']);
+    expect(three.stderr).toBe('');
+    expect((JSON.parse(three.stdout) as { inputs: { repeats: unknown }[] }).inputs.every((i) => i.repeats === null)).toBe(true);
+  });
+
   it('counts a 10 MB line as malformed and keeps line numbers right after it', () => {
     const f = join(dir, 'long.log');
     writeFileSync(f, [UFW[0], 'x'.repeat(10 * 1024 * 1024), UFW[3]].join('\n') + '\n');
