@@ -262,7 +262,7 @@ describe('a machine on this side talking to malware ports', () => {
 
   it('allowed, the same connections are ordinary client traffic; inbound to those ports, probes', () => {
     const allowed = egress.slice(3).map((e) => annotateOne({ ...e, annotations: [], action: 'allow' }));
-    expect(allowed.flatMap((e) => e.annotations.map((a) => a.id))).toEqual(['port-known', 'port-known']);
+    expect(allowed.flatMap((e) => e.annotations.map((a) => a.id))).toEqual(['port-known-own', 'port-known-own']);
     expect(summarize(allowed).sources).toEqual([]);
     const inbound = annotateOne({ proto: 'tcp', tcpFlags: ['SYN'], src: { ip: '203.0.113.70' }, dst: { ip: '198.51.100.10', port: 25 } });
     expect(inbound.annotations.map((a) => a.id)).not.toContain('smtp-outbound');
