@@ -216,6 +216,12 @@ export const en = {
     guessed: ' (guessed)',
     incomplete: (n: number, total: number, files: string) => `incomplete: ${n} of ${total} ${plural(total, 'input')} not read to the end: ${files}`,
     interrupted: (signal: string) => `interrupted by ${signal}: this report covers only what was read before it`,
+    /**
+     * Under the time span when some record's time had no zone in the log (BSD syslog,
+     * pfirewall.log's local time): the zone it was read in, and whether --tz chose it.
+     */
+    zoneless: (tz: string, given: boolean) =>
+      given ? `times without a zone in the log read in ${tz} (--tz)` : `times without a zone in the log read as ${tz}, this machine's zone; --tz ZONE to change`,
     logGapsLabel: 'log gaps',
     /** What INFO-EVENTS-LOST rows say: records lost (those that give a number), rows without one, rows, and when. */
     logGaps: (records: number, uncounted: number, rows: number, when: string | null) =>
@@ -311,6 +317,7 @@ export const en = {
       inputs: 'inputs',
       inputList: (n: number, files: string) => `${n} (${files})`,
       timeSpan: 'time span',
+      timeZone: 'time zone',
       records: 'records',
       filter: 'filter',
       ignored: 'ignored',
