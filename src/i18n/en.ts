@@ -123,6 +123,13 @@ export const en = {
     outboundMalware: (families: string) => `outbound to malware ports: ${families}`,
     /** Egress rules stopped this side on ports bots use (the kinds: the rules' labels in signatures/annotations.json). */
     outboundBlocked: (kinds: string) => `blocked going out: ${kinds}`,
+    /** Probes of sensitive services that the firewall let in (allowed-in): "allowed in: 2 packets to 3389/tcp, 445/tcp". */
+    allowedIn: (n: number, to: string) => `allowed in: ${counted(n, 'packet')} to ${to}`,
+    /** After "N packets to …" when the firewall let every one of them in, or only n of them. */
+    allowedAll: ' (allowed)',
+    allowedSome: (n: number) => ` (${fmtInt(n)} allowed)`,
+    /** A part of its own beside other findings: "3 packets allowed in". */
+    allowedPart: (n: number) => `${counted(n, 'packet')} allowed in`,
     trojanFamily: (family: string, ports: readonly string[], more: number) => `${family} ${ports.join(', ')}${more > 0 ? ` +${more}` : ''}`,
     moreFamilies: (n: number) => `+${n} more ${plural(n, 'family', 'families')}`,
     verticalScan: (ports: string, hosts: string | null, duration: string | null) =>
@@ -173,6 +180,8 @@ export const en = {
         "The firewall stopped a machine on your side sending on a port bots use (smtp-outbound, irc-outbound, telnet-outbound, smb-outbound): direct mail, IRC, telnet or Windows sharing towards other networks. Not proof of infection, but the machine to look at first.",
       'outbound-malware':
         "A machine on your side sent to a trojan's, worm's or adware's port (trojan-outbound, adbot-outbound): a program there talks to it, so it is infected or that malware's controller. Find the process.",
+      'allowed-in':
+        "The firewall let probes from outside reach a sensitive service (a port the knowledge rates severity 3 or more: RDP, SMB, SSH, databases …): the log says allowed (Windows Firewall ALLOW … RECEIVE, a rule that logs what it accepts). The log cannot say whether the service answered; check that it should be reachable from there, and its logins.",
       'trojan-probe':
         'Probes of ports that trojans, worms or backdoors listen on: someone looking for machines already infected. A blocked probe does not mean yours is; inside a wide scan the trojan ports are incidental and rated low.',
       'vertical-scan': 'One source tried 15 or more TCP ports (--scan-ports): a port scan looking for services to attack.',

@@ -37,8 +37,8 @@ export class AlertWatch {
   private sum: Summarizer;
   private windowStart: number;
   private readonly alerted = new Set<string>();
-  /** ip -> [last scored at, ports, hosts] to skip needless re-scoring. */
-  private readonly lastScored = new Map<string, [number, number, number]>();
+  /** ip -> [last scored at, ports, hosts, allowed packets] to skip needless re-scoring. */
+  private readonly lastScored = new Map<string, [number, number, number, number]>();
 
   constructor(
     private readonly thresholds: Thresholds,
@@ -66,9 +66,10 @@ export class AlertWatch {
     if (!p) return;
     const t = this.now();
     const last = this.lastScored.get(ip);
-    if (last && t - last[0] < RESCORE_MS && last[1] === p.ports.size && last[2] === p.hosts.size) return;
+    // A probe let in can raise the score (allowed-in) without widening the source: rescore then too.
+    if (last && t - last[0] < RESCORE_MS && last[1] === p.ports.size && last[2] === p.hosts.size && last[3] === p.allowedPackets) return;
     if (this.lastScored.size >= MAX_SCORED) this.lastScored.clear();
-    this.lastScored.set(ip, [t, p.ports.size, p.hosts.size]);
+    this.lastScored.set(ip, [t, p.ports.size, p.hosts.size, p.allowedPackets]);
     const a = analyseSource(p, this.thresholds, this.kb, this.lang);
     if (a.score < this.threshold) return;
     this.alerted.add(ip);
