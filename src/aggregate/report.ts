@@ -111,6 +111,8 @@ export interface ReportDoc {
   topCountries?: CountryCount[];
   topNetworks?: NetworkCount[];
   geoip?: { type: string; built: string }[];
+  /** --os-hint only: shown sources whose packets carried no TTL (Windows Firewall logs none), so no hint could be read for them. */
+  osHintsWithoutTtl?: number;
 }
 
 export interface ReportExtras {

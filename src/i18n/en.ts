@@ -319,6 +319,9 @@ export const en = {
     /** `evicted` counts evictions, not sources: a source evicted, seen again and evicted again counts twice. */
     evicted: (cap: number, evicted: number, events: number) =>
       `note: more than ${fmtInt(cap)} sources; ${counted(evicted, 'eviction')} of least-recently-seen source profiles (${counted(events, 'event')}) left those events out of the ranking (a source can be evicted more than once; raise the cap with --max-sources).`,
+    /** --os-hint when sources shown had no TTL in the log (Windows Firewall records none): said once, under the table. */
+    osHintNoTtl: (without: number, shown: number) =>
+      without >= shown ? 'no TTL in this log: --os-hint has nothing to read' : `no TTL logged for ${fmtInt(without)} of the ${counted(shown, 'source')} shown: --os-hint has nothing to read for them`,
     /** --os-hint: the hint with its evidence, "likely Linux/Unix [TTL 52, win 64240]". */
     osHint: (hint: string, ttl: number, win: number | null) => `${hint} [TTL ${ttl}${win !== null ? `, win ${win}` : ''}]`,
     md: {
@@ -441,7 +444,8 @@ export const en = {
       title: (date: string, tz: string) => `logscan daily: ${date} (${tz})`,
       perHour: (from: string, to: string) => `per hour (${from}-${to})`,
       loggedAs: 'Logged as',
-      ruleHead: 'log prefix / rule',
+      /** The column of what each record was logged as: an iptables prefix, a Windows action, an ASA message id, so no one firewall's word. */
+      ruleHead: 'logged as',
       change: (basis: string) => `Change: ${basis}`,
     },
     html: {
@@ -460,7 +464,7 @@ export const en = {
       legendBlocked: 'blocked',
       legendRest: 'allowed / other',
       legendPrevious: 'day before',
-      ruleLabel: 'rule',
+      ruleLabel: 'logged as',
       changeAgainst: (date: string) => `Change against ${date}`,
       /** "sources: 89 → 125 (+40%) · <b>93</b> new today" (`n` is already HTML). */
       newTodayHtml: (n: string, atMost: boolean) => `${n}${atMost ? ' (at most)' : ''} new today`,

@@ -201,7 +201,7 @@ export const zh: Messages = {
     protoNumber: (n) => `协议 ${n}`,
     moreProtocols: (n) => `另有 ${fmtInt(n)} 种`,
     moreLabels: (n) => `另有 ${fmtInt(n)} 个`,
-    noRule: '（无前缀）',
+    noRule: '（无）',
     daysBusiest: (n, first) => `共 ${fmtInt(n)} 天，最多的：${first}`,
     label: {
       filter: '筛选',
@@ -212,7 +212,7 @@ export const zh: Messages = {
       protocols: '协议',
       direction: '方向',
       formats: '格式',
-      loggedAs: '日志前缀',
+      loggedAs: '记录为',
       perHour: '每小时',
       perDay: '每天',
       findings: '检测结果',
@@ -261,6 +261,8 @@ export const zh: Messages = {
     interpretations: '值得注意的解读',
     evicted: (cap, evicted, events) =>
       `注意：来源超过 ${fmtInt(cap)} 个；最久未出现的来源档案共被淘汰 ${fmtInt(evicted)} 次（${fmtInt(events)} 个事件），这些事件未计入排名（同一来源可能多次被淘汰；可用 --max-sources 提高上限）。`,
+    osHintNoTtl: (without, shown) =>
+      without >= shown ? '日志中没有 TTL：--os-hint 无从判断' : `显示的 ${fmtInt(shown)} 个来源中有 ${fmtInt(without)} 个没有记录 TTL：--os-hint 无从判断它们的系统`,
     osHint: (hint, ttl, win) => `${hint}（TTL ${ttl}${win !== null ? `，窗口 ${win}` : ''}）`,
     md: {
       title: 'logscan 报告',
@@ -352,7 +354,7 @@ export const zh: Messages = {
       blocked: '拦截',
       allowed: '放行',
       other: '其他',
-      loggedAs: '日志前缀',
+      loggedAs: '记录为',
       packets: '包数',
       sources: '来源',
       ports: '端口',
@@ -367,8 +369,8 @@ export const zh: Messages = {
     md: {
       title: (date, tz) => `logscan 日报：${date}（${tz}）`,
       perHour: (from, to) => `每小时（${from}-${to}）`,
-      loggedAs: '日志前缀',
-      ruleHead: '日志前缀 / 规则',
+      loggedAs: '记录为',
+      ruleHead: '记录为',
       change: (basis) => `变化：${basis}`,
     },
     html: {
@@ -385,7 +387,7 @@ export const zh: Messages = {
       legendBlocked: '拦截',
       legendRest: '放行 / 其他',
       legendPrevious: '前一天',
-      ruleLabel: '规则',
+      ruleLabel: '记录为',
       changeAgainst: (date) => `与 ${date} 对比`,
       newTodayHtml: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${n} 个`,
       newlyProbedHtml: (n) => `${n} 个首次被探测`,

@@ -5,7 +5,7 @@ import { zoneName } from '../daily/day.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { DETAILED_SOURCES, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, whyNotes, zonelessText } from './report-text.js';
+import { DETAILED_SOURCES, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, osHintNoTtlText, whyNotes, zonelessText } from './report-text.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -108,6 +108,8 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     );
     if (doc.findings.length > 0) out.push('', `${label(m.md.findings)} ${doc.findings.map((x) => `${md(x.id)} ${fmtInt(x.sources)}`).join(' · ')}`);
     if (doc.sourceRanges.length > 0) out.push('', `${label(m.md.ranges)} ${doc.sourceRanges.map((r) => m.rangeItem(md(r.name), r.sources)).join(' · ')}`);
+    const noTtl = osHintNoTtlText(doc, m);
+    if (noTtl !== null) out.push('', md(noTtl));
     // Asked about particular addresses (--source): all the ranking knows of the first few, as the text report does.
     if (doc.filters.sources.length > 0) {
       for (const r of doc.sources.slice(0, DETAILED_SOURCES)) {

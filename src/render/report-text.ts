@@ -441,6 +441,12 @@ export function noMatchText(doc: ReportDoc, m: Messages['report'], tz: string | 
   return m.noMatchSpan(formatDateTime(new Date(span.first), tz), formatDateTime(new Date(span.last), tz));
 }
 
+/** With --os-hint, when shown sources had no TTL to read a system from: why their hints are missing, once. */
+export function osHintNoTtlText(doc: ReportDoc, m: Messages['report']): string | null {
+  const without = doc.osHintsWithoutTtl ?? 0;
+  return without > 0 ? m.osHintNoTtl(without, doc.sources.length) : null;
+}
+
 /** Said under the time span when some times had no zone in the log: the zone they were read in, and how to change it. */
 export function zonelessText(doc: ReportDoc, m: Messages['report']): string | null {
   return doc.zonelessTimes ? m.zoneless(doc.tz, !doc.tzAssumed) : null;
@@ -568,6 +574,8 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     if (doc.sourceRanges.length > 0) {
       out.push(wrapItems(rowLabel(c, m.label.ranges), doc.sourceRanges.map((r) => m.rangeItem(termSafe(r.name), r.sources)), opts.width));
     }
+    const noTtl = osHintNoTtlText(doc, m);
+    if (noTtl !== null) out.push(wrapLabelled('', noTtl, opts.width, c.dim));
     // Asked about particular addresses (--source): say all the ranking knows of the first few.
     if (doc.filters.sources.length > 0) for (const r of doc.sources.slice(0, DETAILED_SOURCES)) out.push(...detailsText(r, opts, c));
   } else if (doc.rankedSources > 0) {
