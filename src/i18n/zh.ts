@@ -188,7 +188,7 @@ export const zh: Messages = {
     incomplete: (n, total, files) => `不完整：${fmtInt(total)} 个输入中有 ${fmtInt(n)} 个未读到末尾：${files}`,
     interrupted: (signal) => `被 ${signal} 中断：本报告只包含中断前读到的内容`,
     zoneless: (tz, given) =>
-      given ? `日志中未注明时区的时间按 ${tz} 解读（--tz）` : `日志中未注明时区的时间按本机时区 ${tz} 解读；可用 --tz 时区 指定`,
+      given ? `日志中未注明时区的时间按 ${tz} 解读（--tz）` : `日志中未注明时区的时间按本机时区 ${tz} 解读，可用 --tz 另行指定`,
     logGapsLabel: '日志缺口',
     logGaps: (records, uncounted, rows, when) =>
       `防火墙${records === 0 ? '有一些' : `${uncounted > 0 ? '至少有' : '有'} ${fmtInt(records)} 条`}记录未能写入（${fmtInt(rows)} 行 INFO-EVENTS-LOST${uncounted > 0 && records > 0 ? `，其中 ${fmtInt(uncounted)} 行没有数量` : ''}${opt(when, (w) => `，${w}`)}）：这段时间前后的统计偏低`,
