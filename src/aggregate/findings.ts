@@ -28,6 +28,7 @@ import { FINDING_IDS, dangerLevel, type Thresholds } from './thresholds.js';
 import { annotationRoles } from '../annotate/roles.js';
 import { REPLY_ROLES } from '../annotate/rules.js';
 import { cmpName, cmpStr } from '../util/compare.js';
+import { onThisSide } from '../util/egress.js';
 
 export type EvidenceValue = number | boolean | string | readonly number[] | readonly string[];
 
@@ -167,6 +168,20 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       severity: clampSev(Math.max(...blocked.map((id) => p.annotations.severity(id) ?? 0))),
       evidence: { annotations: blocked, packets: blocked.reduce((a, id) => a + (p.annotations.get(id) ?? 0), 0) },
       text: m.outboundBlocked(blocked.map((id) => roles.label(id, lang)).join(messages(lang).listSep)),
+    });
+  }
+
+  const allowed = allowedSensitive(p, t, kb);
+  if (allowed.length > 0) {
+    // The firewall let an outside source reach a sensitive service: what got in, not what knocked.
+    allowed.sort((a, b) => b.packets - a.packets || a.key - b.key);
+    const packets = allowed.reduce((a, x) => a + x.packets, 0);
+    const labels = allowed.map((x) => portLabel(x.key));
+    out.push({
+      id: 'allowed-in',
+      severity: clampSev(Math.max(3, ...allowed.map((x) => x.severity))),
+      evidence: { ports: labels, packets, allowedPackets: p.allowedPackets },
+      text: m.allowedIn(packets, m.portList(labels.slice(0, 3), Math.max(0, labels.length - 3))),
     });
   }
 
@@ -344,6 +359,30 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   return { findings: out, trojans };
 }
 
+/**
+ * The ports of a source's allowed probes that are sensitive services (a knowledge entry
+ * of at least allowedIn.minPortSeverity that is no trojan's: a trojan's port is often some
+ * ordinary program's too), with their packets and highest severity. None without the
+ * knowledge base, and none for a source on this side: a LAN client reaching a file server
+ * or a domain controller is what those are for.
+ */
+function allowedSensitive(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null): { key: number; packets: number; severity: number }[] {
+  const ports = p.allowedPorts;
+  if (ports === null || kb === null || onThisSide(p.ip)) return [];
+  const counts = new Map(ports.counts());
+  const out: { key: number; packets: number; severity: number }[] = [];
+  for (const key of ports.keys()) {
+    const { proto, port } = portKeyName(key);
+    if (proto !== 'tcp' && proto !== 'udp') continue;
+    let severity = -1;
+    for (const entry of kb.lookup(proto, port)) {
+      if (entry.severity >= t.allowedIn.minPortSeverity && entry.severity > severity && kb.category(entry.category)?.hiddenUnderService !== true) severity = entry.severity;
+    }
+    if (severity >= 0) out.push({ key, packets: counts.get(key) ?? 0, severity });
+  }
+  return out;
+}
+
 /** "Sub-7 1243, 27374; NetBus 12345 +1 more family": two families, three ports each. */
 function familyList(list: readonly TrojanFamily[], m: Messages['finding']): string {
   const shown = list.slice(0, 2).map((f) => m.trojanFamily(f.name, f.ports.slice(0, 3), Math.max(0, f.ports.length - 3)));
@@ -438,7 +477,7 @@ const STEALTH_IDS = new Set(Object.keys(STEALTH_LABEL));
  * every STEALTH_IDS finding merged), then trojans, then the rest (the order people read a
  * row in). A finding id missing here would never be explained: a test holds it to FINDING_IDS.
  */
-export const EXPLANATION_ORDER: readonly string[] = ['outbound-malware', 'outbound-blocked', 'vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'server-replies', 'late-packets', 'noise'];
+export const EXPLANATION_ORDER: readonly string[] = ['outbound-malware', 'outbound-blocked', 'allowed-in', 'vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'server-replies', 'late-packets', 'noise'];
 
 /** One line in `lang`: the findings, highest-weight first, stealth flags merged ("NULL and XMAS probes"). */
 export function explain(p: SourceProfile, findings: readonly Finding[], lang: Lang, t: Thresholds): string {
@@ -459,9 +498,13 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
       parts[parts.length - 1] += m.slowPace(rateText(f.evidence.portsPerHour as number));
     } else parts.push(f.text);
   }
-  if (parts.length === 0) {
-    // No finding: say what it sent.
+  // What got in: allowed-in names the sensitive ports; any other allowed probe is said beside what the source sent.
+  const allowedIn = findings.find((f) => f.id === 'allowed-in');
+  const allowed = allowedIn === undefined ? p.allowedPackets : 0;
+  if (parts.length === (allowedIn === undefined ? 0 : 1) && (allowedIn === undefined || (allowedIn.evidence.packets as number) < p.packets)) {
+    // No finding (or only allowed-in, for some of its packets): say what it sent, and how much of it was let in.
     const top = p.ports.top(3);
+    let sent: string;
     if (top.length > 0) {
       const to = m.portList(top.map(([k]) => portLabel(k)), Math.max(0, p.ports.size - 3));
       let toPorts = 0;
@@ -471,9 +514,10 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
         portsCounted++;
       }
       // With every port counted, what the counts leave over had no port (ICMP, other protocols, replies): say so.
-      parts.push(portsCounted === p.ports.size && toPorts < p.packets ? m.packetsSomeTo(p.packets, toPorts, to) : m.packetsTo(p.packets, to, null));
-    } else parts.push(m.protoPackets(p.packets, protoText(p, m)) + icmpTypesText(p, lang));
-  }
+      sent = portsCounted === p.ports.size && toPorts < p.packets ? m.packetsSomeTo(p.packets, toPorts, to) : m.packetsTo(p.packets, to, null);
+    } else sent = m.protoPackets(p.packets, protoText(p, m)) + icmpTypesText(p, lang);
+    parts.push(allowed === 0 ? sent : sent + (allowed >= p.packets ? m.allowedAll : m.allowedSome(allowed)));
+  } else if (allowed > 0) parts.push(m.allowedPart(allowed));
   // Telling annotations that no finding already covers (source-port tricks, proxy hunts …);
   // for a scanner as wide as a vertical scan they are by-products of the scan and would only lengthen the line.
   if (p.ports.size >= t.verticalScan.minPorts) return parts.join(' · ');

@@ -25,6 +25,7 @@ import { ipv4ToInt } from '../parsers/address.js';
 import { flagBits } from '../parsers/fields.js';
 import { FC_ACK, FC_FIN, FC_OTHER, FC_SYN, ICMP_TYPE_KEYS, P_ICMP, P_OTHER, P_TCP, P_UDP, PK_OTHER, PK_TCP, PK_UDP, flagClass, icmpTypeKey } from './profile-codes.js';
 import { isEchoRequest } from '../util/icmp.js';
+import { isFromThisSide } from './own-traffic.js';
 
 type Limits = Thresholds['limits'];
 
@@ -241,6 +242,14 @@ class RowExtra {
   latePackets = 0;
   latePorts: PortTally | null = null;
   lateHosts: HostSet | null = null;
+  /**
+   * Probes the firewall let in (allowed, not from this side, not LAN chatter), and the
+   * ports they went to: a host firewall logging ALLOW RECEIVE, an ACCEPT rule that logs.
+   * Part of the probes counted above too; kept apart so the "why" line and allowed-in
+   * can tell what got in from what was stopped.
+   */
+  allowedPackets = 0;
+  allowedPorts: PortTally | null = null;
   /** Trojan probes, and traffic from this side to malware ports: [port key, packets, highest severity, text] rows. */
   trojanRows: (number | string)[] = NO_ROWS;
   outboundRows: (number | string)[] = NO_ROWS;
@@ -413,6 +422,8 @@ export class ProfileRows {
     }
 
     const port = e.dst.port;
+    // isFromThisSide only for allowed packets: the rest never need it.
+    if (e.action === 'allow' && !noise && !isFromThisSide(e)) this.addAllowed(r, e.proto, port, n, lim);
     switch (e.proto) {
       case 'tcp': {
         u[uo + U_PROTOCOLS] |= P_TCP;
@@ -469,6 +480,13 @@ export class ProfileRows {
     if (port === null) return;
     if (cls === FC_FIN) (x.finPorts ??= new IntSet()).add(port, 64);
     else if (cls === FC_ACK) (x.ackPorts ??= new IntSet()).add(port, 64);
+  }
+
+  /** A probe the firewall let in: its packets, and its port (TCP and UDP only: what ports.json knows). */
+  private addAllowed(r: number, proto: string, port: number | null, n: number, lim: Limits): void {
+    const x = this.extra(r);
+    x.allowedPackets += n;
+    if (port !== null && (proto === 'tcp' || proto === 'udp')) (x.allowedPorts ??= new PortTally()).add((proto === 'udp' ? PK_UDP : PK_TCP) + port, n, lim.maxPorts, lim.maxPortCounts);
   }
 
   private addOtherProtocol(r: number, proto: string): void {
@@ -671,6 +689,12 @@ export class ProfileRows {
       for (const k of rare.latePorts.keys()) t.add(k, 0, lim.maxPorts, lim.maxPortCounts);
     }
     if (rare.lateHosts) for (const h of rare.lateHosts) (x.lateHosts ??= new HostSet()).add(h, lim.maxHosts);
+    x.allowedPackets += rare.allowedPackets;
+    if (rare.allowedPorts) {
+      const t = (x.allowedPorts ??= new PortTally());
+      for (const [k, c] of rare.allowedPorts.counts()) t.add(k, c, lim.maxPorts, lim.maxPortCounts);
+      for (const k of rare.allowedPorts.keys()) t.add(k, 0, lim.maxPorts, lim.maxPortCounts);
+    }
   }
 
   // ---- reading ------------------------------------------------------------------------

@@ -193,6 +193,16 @@ export class SourceProfile implements SourceProfileFields {
     return this.rare?.lateHosts ?? null;
   }
 
+  /** Packets of its probes the firewall let in (allowed; not from this side, not LAN chatter). */
+  get allowedPackets(): number {
+    return this.rare?.allowedPackets ?? 0;
+  }
+
+  /** The TCP and UDP ports (keys) those allowed probes went to, capped as the probes' are; null: none. */
+  get allowedPorts(): PortCounts | null {
+    return this.rare?.allowedPorts ?? null;
+  }
+
   /** Distinct trojan ports probed (up to limits.maxTrojanPorts). */
   get trojanPorts(): number {
     return (this.rare?.trojanRows.length ?? 0) / 4;

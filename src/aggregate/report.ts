@@ -8,6 +8,7 @@ import type { FilterInfo } from './filter.js';
 import type { DayCount, OverviewData, ProbeSplit } from './overview.js';
 import type { FindingCount, Interpretation, RankedSource, SourceRangeCount, SummaryResult } from './summary.js';
 import type { CountryCount, NetworkCount } from '../enrich/types.js';
+import { zoneName } from '../daily/day.js';
 
 export interface ReportInput {
   file: string;
@@ -53,6 +54,12 @@ export interface ReportDoc {
   /** `sourcesCapped`: more distinct sources than the run-wide counter holds (200,000); `sources` is then "at least". */
   totals: { lines: number; events: number; parsedEvents: number; packets: number; skipped: number; malformed: number; sources: number; sourcesCapped: boolean; ignored?: number };
   span: { first: string | null; last: string | null };
+  /** The zone the report's days and hours are counted in and its times shown in: --tz, else this machine's (IANA name). */
+  tz: string;
+  /** Some record's time had no zone in the log (BSD syslog stamps, pfirewall.log's local time) and was read in `tz`. */
+  zonelessTimes: boolean;
+  /** zonelessTimes without --tz: those times were read in this machine's zone, which may not be the log's. */
+  tzAssumed: boolean;
   byFormat: Counted[];
   /** Packets per log prefix / rule label, busiest first (at most 10; "(none)" for records without one). */
   byRule: Counted[];
@@ -106,6 +113,8 @@ export interface ReportDoc {
   topCountries?: CountryCount[];
   topNetworks?: NetworkCount[];
   geoip?: { type: string; built: string }[];
+  /** --os-hint only: shown sources whose packets carried no TTL (Windows Firewall logs none), so no hint could be read for them. */
+  osHintsWithoutTtl?: number;
 }
 
 export interface ReportExtras {
@@ -115,6 +124,8 @@ export interface ReportExtras {
   filters: FilterInfo;
   /** Set when a signal stopped reading (see ReportDoc.interrupted). */
   interrupted?: string | null;
+  /** --tz (null: this machine's zone). */
+  tz?: string | null;
 }
 
 const EMPTY_SUMMARY: SummaryResult = { sources: [], ranked: 0, findings: [], maxFindingSeverity: null, interpretations: [], sourceRanges: [], profiles: { tracked: 0, evicted: 0, evictedEvents: 0, cap: 0 } };
@@ -127,6 +138,8 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
   const maxFindingSeverity = summary.maxFindingSeverity;
   const portPackets = ov.portPackets;
   const counted = (rows: [string, number][]): Counted[] => rows.map(([key, packets]) => ({ key, packets }));
+  const tz = extras?.tz ?? null;
+  const zonelessTimes = stats.some((s) => s.zonelessTimes === true);
   return {
     schemaVersion: 1,
     inputs: stats.map((s) => ({
@@ -152,6 +165,9 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
       sourcesCapped: ov.distinctSourcesCapped,
     },
     span: { first: ov.first?.toISOString() ?? null, last: ov.last?.toISOString() ?? null },
+    tz: zoneName(tz),
+    zonelessTimes,
+    tzAssumed: zonelessTimes && tz === null,
     byFormat: counted(ov.byFormat),
     byRule: counted(ov.byRule),
     ruleLabels: ov.ruleLabels,

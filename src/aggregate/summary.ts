@@ -38,6 +38,8 @@ export interface RankedSource {
   /** Packets per TCP flag class (syn, null, fin, xmas, synfin, ack, other); only non-zero ones. */
   tcpFlags: Record<string, number>;
   actions: { drop: number; reject: number; allow: number; other: number };
+  /** Of its probes (not this side's traffic, replies, LAN chatter or late packets), the packets the firewall let in. */
+  allowedProbes: number;
   /** Packets per rule/prefix label (the first few distinct labels). */
   rules: Record<string, number>;
   /** Packets per annotation id. */
@@ -391,6 +393,7 @@ function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number,
     protocols,
     tcpFlags: flagSummary(p),
     actions: { drop, reject, allow, other },
+    allowedProbes: p.allowedPackets,
     rules: Object.fromEntries([...p.rules].sort((x, y) => y[1] - x[1] || cmpStr(x[0], y[0]))),
     annotations,
     topPorts,

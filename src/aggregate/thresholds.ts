@@ -46,6 +46,8 @@ export interface Thresholds {
   serviceKnock: { minPackets: number; minShare: number };
   /** Trojan ports inside a wide scan count as targeted only when they are at least this share of its ports. */
   trojanProbe: { minShareInScan: number };
+  /** Probes the firewall let in, to a port the knowledge rates at least this severe (not a trojan's: categories.json hiddenUnderService). */
+  allowedIn: { minPortSeverity: number };
   /** A source whose packets are mostly local broadcast noise / dial-up leftovers. */
   noise: { minShare: number };
   /** psad's packet-count danger levels 1..5. */
@@ -110,6 +112,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   // The port lists in signatures/ name trojans on ~2-3 % of the first 10,000 ports, so
   // a blind scan's share of trojan ports is small; a quarter means it went for them.
   trojanProbe: { minShareInScan: 0.25 },
+  // Severity 3 in ports.json: SSH, telnet, RDP, SMB, RPC, databases, VNC, WinRM …
+  allowedIn: { minPortSeverity: 3 },
   noise: { minShare: 0.5 },
   dangerLevels: [5, 15, 150, 1500, 10000],
   weights: {
@@ -122,6 +126,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
     findings: {
       'outbound-malware': 20,
       'outbound-blocked': 12,
+      // What got in counts more than what knocked: above a blocked probe of the same port, below a scan.
+      'allowed-in': 20,
       'vertical-scan': 20,
       'horizontal-sweep': 20,
       'udp-scan': 18,
@@ -204,6 +210,7 @@ function mergeInto(target: Record<string, unknown>, src: unknown, where: string,
 export const FINDING_IDS: readonly string[] = [
   'outbound-malware',
   'outbound-blocked',
+  'allowed-in',
   'trojan-probe',
   'vertical-scan',
   'horizontal-sweep',

@@ -60,6 +60,8 @@ export interface CheckResult {
   malformedKinds: KindExample[];
   error: string | null;
   incomplete: boolean;
+  /** Some time had no zone in the log (BSD syslog, pfirewall.log's local time) and was read in --tz or this machine's zone. */
+  zonelessTimes: boolean;
   /** With --line N. */
   detail: LineDetail | null;
 }
@@ -184,6 +186,7 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
         malformedKinds: p.malformed.list(),
         error: s.error,
         incomplete: s.incomplete,
+        zonelessTimes: s.zonelessTimes === true,
         detail: p.detail,
       });
       p = newPerFile(opts.line);

@@ -6,6 +6,7 @@ import { eventToJson } from '../render/event-json.js';
 import { counted, fmtInt, plural } from '../util/number-text.js';
 import { jsonText, termSafe } from '../render/sanitize.js';
 import { formatDateTime } from '../render/time-format.js';
+import { zoneName } from '../daily/day.js';
 import { wrapItems, wrapLabelled } from '../render/box-table.js';
 import { fmtConf, formatWhy, hints, type CheckResult, type KindExample, type LineDetail } from './check.js';
 import { trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
@@ -69,6 +70,12 @@ function eventRows(e: FirewallEvent, tz: string | null): [string, string][] {
   return rows;
 }
 
+function zonelessCheckText(tz: string | null): string {
+  return tz === null
+    ? `no zone in the log: read as ${zoneName(null)}, this machine's zone (--tz ZONE to change)`
+    : `no zone in the log: read in ${tz} (--tz)`;
+}
+
 /** What the event is to the report's and the daily summary's probe counts (aggregate/own-traffic.ts). */
 const COUNTS_AS: Record<TrafficKind, string> = {
   probe: 'a probe',
@@ -112,6 +119,8 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
     out.push(wrapLabelled('format     ', termSafe(formatWhy(r)), width));
     if (r.sniff.length > 0) out.push(wrapItems('confidence ', r.sniff.map((s) => `${termSafe(s.format)} ${fmtConf(s.confidence)}`), width));
     out.push(`lines      ${fmtInt(r.lines)}: ${fmtInt(r.events)} parsed · ${fmtInt(r.skipped)} skipped · ${r.malformed > 0 ? c.yellow(`${fmtInt(r.malformed)} malformed`) : '0 malformed'}`);
+    // The zone is not in the lines: say which one their times were read in (the report and events use the same).
+    if (r.zonelessTimes) out.push(wrapLabelled('times      ', zonelessCheckText(opts.tz), width));
     out.push(...kindsBlock('malformed', r.malformedKinds, c));
     out.push(...kindsBlock('skipped', r.skippedKinds, c));
     if (r.detail) out.push(...detailBlock(r.detail, opts.tz, c, width));

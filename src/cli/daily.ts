@@ -68,7 +68,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     .addOption(new Option('-o, --output-format <format>', 'text (default on a terminal; also: table), markdown (default otherwise; also: md), html or json').choices([...FORMATS, ...Object.keys(ALIASES)]))
     .option('--output <file>', 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown, .json and .txt (text) pick the format')
     .option('--state <dir>', 'keep a small digest per day in DIR, so the comparison works after the logs rotated away')
-    .option('--log-dir <dir>', 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder)')
+    .option('--log-dir <dir>', 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder); in DIR every known log is looked for, Linux and Windows')
     .addOption(new Option('--top <n>', 'rows in the top tables').default(10));
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
@@ -95,8 +95,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     if (files.length > 0) {
       groups.push({ name: 'the files given', family: null, files: oldestFirst(readOnce(files)), missing: [] });
     } else {
-      const plan = defaultSearch();
-      if (typeof raw.logDir === 'string') plan.dir = raw.logDir;
+      const plan = defaultSearch(process.platform, process.env, typeof raw.logDir === 'string' ? raw.logDir : null);
       let found: FamilySelection[];
       try {
         found = discoverLogs(plan, prevWindow.start, window.end);

@@ -155,6 +155,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
       minSeverity,
       filters,
       interrupted: interrupt.received,
+      tz: common.tz,
     });
     if (ignore !== null) doc.totals.ignored = ignored;
     if (format !== 'blocklist' && hasEnrichment(enrich)) await enrichReport(doc, summary.profiles, { ...enrich, lang: common.lang });

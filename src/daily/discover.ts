@@ -37,22 +37,33 @@ export interface SearchPlan {
   families: LogFamily[];
 }
 
-/** The usual places: /var/log on Unix, the Windows Firewall log folder on Windows. */
-export function defaultSearch(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): SearchPlan {
+/** Read order matters for the duplicate rule: the complete kernel log first. */
+const UNIX_FAMILIES: readonly LogFamily[] = [
+  { base: 'kern.log', duplicateOf: null },
+  { base: 'messages', duplicateOf: 'kernel' },
+  { base: 'ufw.log', duplicateOf: 'ufw' },
+  { base: 'firewalld', duplicateOf: null },
+];
+
+/**
+ * Windows Firewall: its default file, and the one per profile that Group Policy often
+ * sets instead (each profile may log to its own file, so none repeats another's lines).
+ * After the Unix ones: a Windows log must not count as "earlier kernel lines" for `messages`.
+ */
+const WINDOWS_FAMILIES: readonly LogFamily[] = ['pfirewall.log', 'domainfw.log', 'privatefw.log', 'publicfw.log'].map((base) => ({ base, duplicateOf: null }));
+
+/**
+ * Where to look: `--log-dir` (`logDir`) holds logs copied from anywhere, so every family
+ * logscan knows is looked for there on any platform; else the usual places, /var/log on
+ * Unix, the Windows Firewall log folder on Windows.
+ */
+export function defaultSearch(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, logDir: string | null = null): SearchPlan {
+  if (logDir !== null) return { dir: logDir, families: [...UNIX_FAMILIES, ...WINDOWS_FAMILIES] };
   if (platform === 'win32') {
     const root = env.SystemRoot ?? env.windir ?? 'C:\\Windows';
-    return { dir: `${root}\\System32\\LogFiles\\Firewall`, families: [{ base: 'pfirewall.log', duplicateOf: null }] };
+    return { dir: `${root}\\System32\\LogFiles\\Firewall`, families: [...WINDOWS_FAMILIES] };
   }
-  return {
-    dir: '/var/log',
-    // Read order matters for the duplicate rule: the complete kernel log first.
-    families: [
-      { base: 'kern.log', duplicateOf: null },
-      { base: 'messages', duplicateOf: 'kernel' },
-      { base: 'ufw.log', duplicateOf: 'ufw' },
-      { base: 'firewalld', duplicateOf: null },
-    ],
-  };
+  return { dir: '/var/log', families: [...UNIX_FAMILIES] };
 }
 
 export interface LogFile {

@@ -106,6 +106,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
     minSeverity: null,
     filters: { since: new Date(w.start).toISOString(), until: new Date(w.end - 1).toISOString(), sources: [], minSeverity: null },
     interrupted: x.interrupted,
+    tz: x.tz,
   });
   return {
     schemaVersion: 1,

@@ -28,6 +28,7 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export async function enrichReport(doc: ReportDoc, profiles: ProfileTable, x: ReportEnrichment): Promise<void> {
   const geo = x.geoip;
   const hints = x.osHints;
+  if (hints !== null) doc.osHintsWithoutTtl = 0;
   for (const row of doc.sources) {
     if (geo !== null) {
       const g = geo.lookup(row.ip);
@@ -37,6 +38,8 @@ export async function enrichReport(doc: ReportDoc, profiles: ProfileTable, x: Re
     if (hints !== null) {
       const p = profiles.get(row.ip);
       row.osHint = p && p.firstTtl >= 0 ? osHint(hints, p.firstTtl, p.firstWindow >= 0 ? p.firstWindow : null, x.lang) : null;
+      // Counted, so the report can say once why the hints are missing rather than leave them blank.
+      if (!p || p.firstTtl < 0) doc.osHintsWithoutTtl!++;
     }
   }
   if (geo !== null) {

@@ -123,6 +123,13 @@ export const en = {
     outboundMalware: (families: string) => `outbound to malware ports: ${families}`,
     /** Egress rules stopped this side on ports bots use (the kinds: the rules' labels in signatures/annotations.json). */
     outboundBlocked: (kinds: string) => `blocked going out: ${kinds}`,
+    /** Probes of sensitive services that the firewall let in (allowed-in): "allowed in: 2 packets to 3389/tcp, 445/tcp". */
+    allowedIn: (n: number, to: string) => `allowed in: ${counted(n, 'packet')} to ${to}`,
+    /** After "N packets to …" when the firewall let every one of them in, or only n of them. */
+    allowedAll: ' (allowed)',
+    allowedSome: (n: number) => ` (${fmtInt(n)} allowed)`,
+    /** A part of its own beside other findings: "3 packets allowed in". */
+    allowedPart: (n: number) => `${counted(n, 'packet')} allowed in`,
     trojanFamily: (family: string, ports: readonly string[], more: number) => `${family} ${ports.join(', ')}${more > 0 ? ` +${more}` : ''}`,
     moreFamilies: (n: number) => `+${n} more ${plural(n, 'family', 'families')}`,
     verticalScan: (ports: string, hosts: string | null, duration: string | null) =>
@@ -173,6 +180,8 @@ export const en = {
         "The firewall stopped a machine on your side sending on a port bots use (smtp-outbound, irc-outbound, telnet-outbound, smb-outbound): direct mail, IRC, telnet or Windows sharing towards other networks. Not proof of infection, but the machine to look at first.",
       'outbound-malware':
         "A machine on your side sent to a trojan's, worm's or adware's port (trojan-outbound, adbot-outbound): a program there talks to it, so it is infected or that malware's controller. Find the process.",
+      'allowed-in':
+        "The firewall let probes from outside reach a sensitive service (a port the knowledge rates severity 3 or more: RDP, SMB, SSH, databases …): the log says allowed (Windows Firewall ALLOW … RECEIVE, a rule that logs what it accepts). The log cannot say whether the service answered; check that it should be reachable from there, and its logins.",
       'trojan-probe':
         'Probes of ports that trojans, worms or backdoors listen on: someone looking for machines already infected. A blocked probe does not mean yours is; inside a wide scan the trojan ports are incidental and rated low.',
       'vertical-scan': 'One source tried 15 or more TCP ports (--scan-ports): a port scan looking for services to attack.',
@@ -219,6 +228,12 @@ export const en = {
     repeats: (share: number, records: number, other: string) =>
       `${share >= 0.995 ? 'all' : `about ${Math.round(share * 100)}%`} of its records (about ${fmtInt(records)}) were also read from ${other}: they are counted twice; give only one of the two`,
     interrupted: (signal: string) => `interrupted by ${signal}: this report covers only what was read before it`,
+    /**
+     * Under the time span when some record's time had no zone in the log (BSD syslog,
+     * pfirewall.log's local time): the zone it was read in, and whether --tz chose it.
+     */
+    zoneless: (tz: string, given: boolean) =>
+      given ? `times without a zone in the log read in ${tz} (--tz)` : `times without a zone in the log read as ${tz}, this machine's zone; --tz ZONE to change`,
     logGapsLabel: 'log gaps',
     /** What INFO-EVENTS-LOST rows say: records lost (those that give a number), rows without one, rows, and when. */
     logGaps: (records: number, uncounted: number, rows: number, when: string | null) =>
@@ -307,6 +322,9 @@ export const en = {
     /** `evicted` counts evictions, not sources: a source evicted, seen again and evicted again counts twice. */
     evicted: (cap: number, evicted: number, events: number) =>
       `note: more than ${fmtInt(cap)} sources; ${counted(evicted, 'eviction')} of least-recently-seen source profiles (${counted(events, 'event')}) left those events out of the ranking (a source can be evicted more than once; raise the cap with --max-sources).`,
+    /** --os-hint when sources shown had no TTL in the log (Windows Firewall records none): said once, under the table. */
+    osHintNoTtl: (without: number, shown: number) =>
+      without >= shown ? 'no TTL in this log: --os-hint has nothing to read' : `no TTL logged for ${fmtInt(without)} of the ${counted(shown, 'source')} shown: --os-hint has nothing to read for them`,
     /** --os-hint: the hint with its evidence, "likely Linux/Unix [TTL 52, win 64240]". */
     osHint: (hint: string, ttl: number, win: number | null) => `${hint} [TTL ${ttl}${win !== null ? `, win ${win}` : ''}]`,
     md: {
@@ -314,6 +332,7 @@ export const en = {
       inputs: 'inputs',
       inputList: (n: number, files: string) => `${n} (${files})`,
       timeSpan: 'time span',
+      timeZone: 'time zone',
       records: 'records',
       filter: 'filter',
       ignored: 'ignored',
@@ -429,7 +448,8 @@ export const en = {
       title: (date: string, tz: string) => `logscan daily: ${date} (${tz})`,
       perHour: (from: string, to: string) => `per hour (${from}-${to})`,
       loggedAs: 'Logged as',
-      ruleHead: 'log prefix / rule',
+      /** The column of what each record was logged as: an iptables prefix, a Windows action, an ASA message id, so no one firewall's word. */
+      ruleHead: 'logged as',
       change: (basis: string) => `Change: ${basis}`,
     },
     html: {
@@ -448,7 +468,7 @@ export const en = {
       legendBlocked: 'blocked',
       legendRest: 'allowed / other',
       legendPrevious: 'day before',
-      ruleLabel: 'rule',
+      ruleLabel: 'logged as',
       changeAgainst: (date: string) => `Change against ${date}`,
       /** "sources: 89 → 125 (+40%) · <b>93</b> new today" (`n` is already HTML). */
       newTodayHtml: (n: string, atMost: boolean) => `${n}${atMost ? ' (at most)' : ''} new today`,

@@ -110,6 +110,10 @@ export const zh: Messages = {
     partSep: '；',
     outboundMalware: (families) => `本方主动外连恶意软件端口：${families}`,
     outboundBlocked: (kinds) => `外连被拦截：${kinds}`,
+    allowedIn: (n, to) => `已放行进入：发往 ${latinGap(to)}的 ${fmtInt(n)} 个包`,
+    allowedAll: '（已放行）',
+    allowedSome: (n) => `（其中 ${fmtInt(n)} 个已放行）`,
+    allowedPart: (n) => `${fmtInt(n)} 个包被放行进入`,
     trojanFamily: (family, ports, more) => `${family} ${portList(ports, more)}`,
     moreFamilies: (n) => `另有 ${fmtInt(n)} 个家族`,
     verticalScan: (ports, hosts, duration) => `垂直扫描：${opt(hosts, (h) => `${h} 台主机上的 `)}${ports} 个端口${lasting(duration)}`,
@@ -143,6 +147,7 @@ export const zh: Messages = {
     about: {
       'outbound-blocked': '防火墙拦下了本方机器在僵尸程序常用端口上的外连（smtp-outbound、irc-outbound、telnet-outbound、smb-outbound）：直接发信、IRC、telnet 或向其他网络的 Windows 共享。这不能证明已被感染，但应首先检查这台机器。',
       'outbound-malware': '本方机器向木马、蠕虫或广告软件的端口发送了流量（trojan-outbound、adbot-outbound）：那台机器上有程序在与之通信，说明它已被感染或是该恶意软件的控制端。应查出背后的进程。',
+      'allowed-in': '防火墙放行了外部来源对敏感服务的探测（端口知识中严重度为 3 及以上的端口：RDP、SMB、SSH、数据库等），日志记为放行（Windows 防火墙的 ALLOW … RECEIVE，或会记录所放行流量的规则）。日志无法说明该服务是否作出了回应；请确认它是否应当对该来源开放，并检查其登录记录。',
       'trojan-probe': '探测木马、蠕虫或后门监听的端口：有人在寻找已被感染的机器。被拦截的探测并不说明本机已中毒；若只是大范围扫描顺带扫到，严重度只评为低。',
       'vertical-scan': '同一来源尝试了 15 个以上 TCP 端口（--scan-ports）：寻找可攻击服务的端口扫描。',
       'horizontal-sweep': '同一来源对 10 台以上主机尝试相同的少数端口（--sweep-hosts）：在整个网络中搜寻某一服务。',
@@ -184,6 +189,8 @@ export const zh: Messages = {
     repeats: (share, records, other) =>
       `其中${share >= 0.995 ? '全部' : `约 ${Math.round(share * 100)}% 的`}记录（约 ${fmtInt(records)} 条）也从 ${other} 读到过：这些记录被重复计数；两个文件只需给出其一`,
     interrupted: (signal) => `被 ${signal} 中断：本报告只包含中断前读到的内容`,
+    zoneless: (tz, given) =>
+      given ? `日志中未注明时区的时间按 ${tz} 解读（--tz）` : `日志中未注明时区的时间按本机时区 ${tz} 解读，可用 --tz 另行指定`,
     logGapsLabel: '日志缺口',
     logGaps: (records, uncounted, rows, when) =>
       `防火墙${records === 0 ? '有一些' : `${uncounted > 0 ? '至少有' : '有'} ${fmtInt(records)} 条`}记录未能写入（${fmtInt(rows)} 行 INFO-EVENTS-LOST${uncounted > 0 && records > 0 ? `，其中 ${fmtInt(uncounted)} 行没有数量` : ''}${opt(when, (w) => `，${w}`)}）：这段时间前后的统计偏低`,
@@ -196,7 +203,7 @@ export const zh: Messages = {
     protoNumber: (n) => `协议 ${n}`,
     moreProtocols: (n) => `另有 ${fmtInt(n)} 种`,
     moreLabels: (n) => `另有 ${fmtInt(n)} 个`,
-    noRule: '（无前缀）',
+    noRule: '（无）',
     daysBusiest: (n, first) => `共 ${fmtInt(n)} 天，最多的：${first}`,
     label: {
       filter: '筛选',
@@ -207,7 +214,7 @@ export const zh: Messages = {
       protocols: '协议',
       direction: '方向',
       formats: '格式',
-      loggedAs: '日志前缀',
+      loggedAs: '记录为',
       perHour: '每小时',
       perDay: '每天',
       findings: '检测结果',
@@ -256,12 +263,15 @@ export const zh: Messages = {
     interpretations: '值得注意的解读',
     evicted: (cap, evicted, events) =>
       `注意：来源超过 ${fmtInt(cap)} 个；最久未出现的来源档案共被淘汰 ${fmtInt(evicted)} 次（${fmtInt(events)} 个事件），这些事件未计入排名（同一来源可能多次被淘汰；可用 --max-sources 提高上限）。`,
+    osHintNoTtl: (without, shown) =>
+      without >= shown ? '日志中没有 TTL：--os-hint 无从判断' : `显示的 ${fmtInt(shown)} 个来源中有 ${fmtInt(without)} 个没有记录 TTL：--os-hint 无从判断它们的系统`,
     osHint: (hint, ttl, win) => `${hint}（TTL ${ttl}${win !== null ? `，窗口 ${win}` : ''}）`,
     md: {
       title: 'logscan 报告',
       inputs: '输入',
       inputList: (n, files) => `${fmtInt(n)} 个（${files}）`,
       timeSpan: '时间范围',
+      timeZone: '时区',
       records: '记录',
       filter: '筛选',
       ignored: '已忽略',
@@ -347,7 +357,7 @@ export const zh: Messages = {
       blocked: '拦截',
       allowed: '放行',
       other: '其他',
-      loggedAs: '日志前缀',
+      loggedAs: '记录为',
       packets: '包数',
       sources: '来源',
       ports: '端口',
@@ -362,8 +372,8 @@ export const zh: Messages = {
     md: {
       title: (date, tz) => `logscan 日报：${date}（${tz}）`,
       perHour: (from, to) => `每小时（${from}-${to}）`,
-      loggedAs: '日志前缀',
-      ruleHead: '日志前缀 / 规则',
+      loggedAs: '记录为',
+      ruleHead: '记录为',
       change: (basis) => `变化：${basis}`,
     },
     html: {
@@ -380,7 +390,7 @@ export const zh: Messages = {
       legendBlocked: '拦截',
       legendRest: '放行 / 其他',
       legendPrevious: '前一天',
-      ruleLabel: '规则',
+      ruleLabel: '记录为',
       changeAgainst: (date) => `与 ${date} 对比`,
       newTodayHtml: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${n} 个`,
       newlyProbedHtml: (n) => `${n} 个首次被探测`,

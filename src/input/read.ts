@@ -35,6 +35,12 @@ export interface InputStats {
    * then, so a quiet stretch before it is quiet, not missing. Null for stdin, pipes, devices.
    */
   modified?: number | null;
+  /**
+   * True when the parser read a time that had no zone in the log (BSD syslog stamps,
+   * pfirewall.log's local time) and so read it in --tz or this machine's zone. The
+   * parser's time converter sets it (the stats are the input's ParseContext.zoneNote).
+   */
+  zonelessTimes?: boolean;
 }
 
 export interface SkippedLine {
@@ -132,7 +138,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
 
   const parser = new PickingParser({
     inputFormat: opts.inputFormat,
-    ctx: { file: stats.file, refDate: input.refDate, year: opts.year, yearCarry, tz: opts.tz },
+    ctx: { file: stats.file, refDate: input.refDate, year: opts.year, yearCarry, tz: opts.tz, zoneNote: stats },
     sink,
     onChosen(picked, sample) {
       stats.format = picked.format.id;

@@ -41,8 +41,8 @@ interface Window {
   start: number;
   /** Sources that alerted while this window was open (in it or in the other one). */
   alerted: Set<string>;
-  /** ip -> [last scored at, ports, hosts] to skip needless re-scoring. */
-  lastScored: Map<string, [number, number, number]>;
+  /** ip -> [last scored at, ports, hosts, allowed packets] to skip needless re-scoring. */
+  lastScored: Map<string, [number, number, number, number]>;
 }
 
 export class AlertWatch {
@@ -88,9 +88,10 @@ export class AlertWatch {
     if (!p) return false;
     const t = this.now();
     const last = w.lastScored.get(ip);
-    if (last && t - last[0] < RESCORE_MS && last[1] === p.ports.size && last[2] === p.hosts.size) return false;
+    // A probe let in can raise the score (allowed-in) without widening the source: rescore then too.
+    if (last && t - last[0] < RESCORE_MS && last[1] === p.ports.size && last[2] === p.hosts.size && last[3] === p.allowedPackets) return false;
     if (w.lastScored.size >= MAX_SCORED) w.lastScored.clear();
-    w.lastScored.set(ip, [t, p.ports.size, p.hosts.size]);
+    w.lastScored.set(ip, [t, p.ports.size, p.hosts.size, p.allowedPackets]);
     const a = analyseSource(p, this.thresholds, this.kb, this.lang);
     if (a.score < this.threshold!) return false;
     // Once per source while either window that saw it is open: the other would say it again.

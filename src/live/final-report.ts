@@ -15,6 +15,8 @@ export interface FinalReportInput {
   summary: Summarizer;
   kb: KnowledgeBase | null;
   lang: Lang;
+  /** --tz (null: this machine's zone). */
+  tz: string | null;
 }
 
 export function finalReport(i: FinalReportInput): ReportDoc {
@@ -25,5 +27,6 @@ export function finalReport(i: FinalReportInput): ReportDoc {
     top: FINAL_TOP,
     minSeverity: null,
     filters: { since: null, until: null, sources: [], minSeverity: null },
+    tz: i.tz,
   });
 }

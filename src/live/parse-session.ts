@@ -70,7 +70,7 @@ export class ParseSession implements FollowConsumer {
     const now = (): number => (this.opts.now?.() ?? new Date()).getTime();
     const parser = new PickingParser({
       inputFormat: inherited,
-      ctx: { file: file.name, refDate: new Date(now()), refNow: now, year: this.opts.year, tz: this.opts.tz },
+      ctx: { file: file.name, refDate: new Date(now()), refNow: now, year: this.opts.year, tz: this.opts.tz, zoneNote: stats },
       sink,
       sample: file.head,
       onChosen: (picked) => {

@@ -213,7 +213,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   folder?.flush();
   diag.finish();
   if (text) {
-    const doc = finalReport({ stats: session.allStats(), overview, summary: runSummary, kb: o.kb, lang: o.lang });
+    const doc = finalReport({ stats: session.allStats(), overview, summary: runSummary, kb: o.kb, lang: o.lang, tz: o.tz });
     // From when the files were read to the end they had: start-up and a --from-start
     // catch-up are not following (stopped before then: nothing was followed live).
     const since = f.caughtUpAt;

@@ -24,7 +24,7 @@ import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
 import { digitAt, monthAt } from './timestamp.js';
-import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
+import { recordShare, type FormatDefinition, type ParseContext, type ZoneNote } from './types.js';
 import { yearInRange, yearProblem } from '../util/year-range.js';
 
 const ID = 'cisco-asa';
@@ -568,8 +568,8 @@ class AsaClock {
   private date: Date | null = null;
   private readonly local: LocalTimeToEpoch;
 
-  constructor(tz: string | null) {
-    this.local = localTimeConverter(tz, { inLogOrder: true });
+  constructor(tz: string | null, note: ZoneNote | undefined) {
+    this.local = localTimeConverter(tz, { inLogOrder: true, note });
   }
 
   /** The time at s[i], or null (`error` '' = not this stamp; else an impossible date). */
@@ -625,6 +625,7 @@ class AsaPayload implements PayloadParser {
   constructor(
     private readonly file: string,
     private readonly tz: string | null,
+    private readonly zoneNote: ZoneNote | undefined,
   ) {}
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
@@ -634,7 +635,7 @@ class AsaPayload implements PayloadParser {
     let from = start;
     if (time === null && monthAt(s, start) !== 0) {
       // `Aug 06 2016 20:39:42: %ASA-…` or `Aug 06 2016 20:39:42 fw01 : %ASA-…`.
-      const clock = (this.clock ??= new AsaClock(this.tz));
+      const clock = (this.clock ??= new AsaClock(this.tz, this.zoneNote));
       const t = clock.read(s, start);
       if (t === null && clock.error !== '') return asaTagAt(s, start, end) >= 0 ? bad(clock.error) : NOT_MINE;
       if (t !== null) {
@@ -702,8 +703,8 @@ class AsaPayload implements PayloadParser {
   }
 }
 
-export function createAsaPayload(ctx: Pick<ParseContext, 'file' | 'tz'>): PayloadParser {
-  return new AsaPayload(ctx.file, ctx.tz);
+export function createAsaPayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNote'>): PayloadParser {
+  return new AsaPayload(ctx.file, ctx.tz, ctx.zoneNote);
 }
 
 /** Sniff-only pattern (compiled once). */

@@ -17,6 +17,7 @@
 
 import { tzOffset } from '@date-fns/tz';
 import { UsageError } from '../errors.js';
+import type { ZoneNote } from './types.js';
 
 /** Converts a local wall time (month 1-12) to epoch ms. Inputs must already be valid. */
 export type LocalTimeToEpoch = (year: number, month: number, day: number, hour: number, minute: number, second: number) => number;
@@ -81,11 +82,12 @@ function machineOffsetForWall(wall: number): number {
  * Throws UsageError for a zone name the runtime does not know: that is a bad
  * `--tz`, not bad input, and must surface once rather than on every line.
  */
-export function localTimeConverter(tz: string | null, opts: { inLogOrder?: boolean } = {}): LocalTimeToEpoch {
+export function localTimeConverter(tz: string | null, opts: { inLogOrder?: boolean; note?: ZoneNote } = {}): LocalTimeToEpoch {
   if (tz !== null && !isValidTimeZone(tz)) throw new UsageError(`unknown time zone '${tz}' (expected an IANA name such as Europe/Berlin)`);
   const offsetAt: OffsetAt = tz === null ? (t) => -new Date(t).getTimezoneOffset() * 60_000 : (t) => tzOffset(tz, new Date(t)) * 60_000;
   const offsetForWall = tz === null ? machineOffsetForWall : (wall: number) => offsetForWallIn(offsetAt, wall);
   const inLogOrder = opts.inLogOrder === true;
+  const note = opts.note;
   // hour key (wall ms / HOUR) -> offset ms, or NaN for an hour with a change inside it.
   const cache = new Map<number, number>();
   let lastKey = NaN;
@@ -100,6 +102,8 @@ export function localTimeConverter(tz: string | null, opts: { inLogOrder?: boole
     if (key === lastKey) {
       offset = lastOffset;
     } else {
+      // Here, not on every call: the first call always misses (lastKey is NaN).
+      if (note !== undefined) note.zonelessTimes = true;
       let cached = cache.get(key);
       if (cached === undefined) {
         const start = offsetForWall(key * HOUR);

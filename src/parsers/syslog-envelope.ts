@@ -81,7 +81,7 @@ function sameToken(s: string, i: number, j: number, k: number, l: number): boole
 export class SyslogEnvelopeReader {
   private readonly clock: Clock;
 
-  constructor(ctx: Pick<ParseContext, 'refDate' | 'refNow' | 'year' | 'tz'>) {
+  constructor(ctx: Pick<ParseContext, 'refDate' | 'refNow' | 'year' | 'tz' | 'zoneNote'>) {
     this.clock = new Clock(ctx);
   }
 

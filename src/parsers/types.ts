@@ -31,6 +31,18 @@ export interface ParseContext {
   yearCarry?: YearCarry;
   /** `--tz`: IANA zone for local timestamps without offset; null = the machine's zone. */
   tz: string | null;
+  /**
+   * Where the parser notes that it read a time with no zone in the log (BSD syslog,
+   * pfirewall.log's local time), read in `tz`: the report then says which zone it
+   * assumed. One per input, set by the time converter on its first use, not per event.
+   */
+  zoneNote?: ZoneNote;
+}
+
+/** See ParseContext.zoneNote. An input's stats (input/read.ts InputStats) are one. */
+export interface ZoneNote {
+  /** Set to true when a time without a zone was read (in ParseContext.tz or the machine's zone). */
+  zonelessTimes?: boolean;
 }
 
 /** Where a parser reports each line's fate. Nothing is thrown for bad input. */

@@ -252,7 +252,7 @@ function clean(text: string): string {
 }
 
 function createParser(ctx: ParseContext, sink: LineSink): LineParser {
-  const localToEpoch = localTimeConverter(ctx.tz, { inLogOrder: true });
+  const localToEpoch = localTimeConverter(ctx.tz, { inLogOrder: true, note: ctx.zoneNote });
   let toEpoch: LocalTimeToEpoch = localToEpoch;
   let layout = STANDARD_LAYOUT;
   let sawFields = false;

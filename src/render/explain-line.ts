@@ -7,6 +7,8 @@ import type { LineReading } from '../cli/explain-line.js';
 import type { AddressEntry, Lang, PortClass } from '../knowledge/types.js';
 import { icmpTypeName, messages } from '../i18n/messages.js';
 import { isValidAddressText } from '../parsers/address.js';
+import { lostRecords } from '../parsers/windows-firewall.js';
+import { counted, fmtInt } from '../util/number-text.js';
 import { clipToWidth, displayWidth, wrapText } from './box-table.js';
 import { eventToJson } from './event-json.js';
 import { termSafe } from './sanitize.js';
@@ -88,6 +90,8 @@ const LABELS = {
       forward: (i: string | null, o: string | null) => `routed through this host${i ? ` from ${i}` : ''}${o ? ` to ${o}` : ''}`,
     },
     rule: (r: string) => `by the rule logged as ${r}`,
+    /** An INFO-EVENTS-LOST row: no rule, no verdict, the firewall's own note (null: it gives no number). */
+    eventsLost: (n: number | null) => `the firewall's note that ${n === null ? 'some events' : counted(n, 'event')} could not be logged`,
     flags: (f: string) => `flags ${f}`,
     noFlags: 'no flags set (a NULL scan)',
     ttl: (n: number) => `TTL ${n}`,
@@ -143,6 +147,7 @@ const LABELS = {
       forward: (i: string | null, o: string | null) => `经本机转发${i ? `，从 ${i}` : ''}${o ? ` 到 ${o}` : ''}`,
     },
     rule: (r: string) => `由记录为 ${r} 的规则处理`,
+    eventsLost: (n: number | null) => `防火墙自己的说明：${n === null ? '有一些' : `有 ${fmtInt(n)} 个`}事件未能写入日志`,
     flags: (f: string) => `标志 ${f}`,
     noFlags: '没有任何标志（NULL 扫描）',
     ttl: (n: number) => `TTL ${n}`,
@@ -198,6 +203,9 @@ function endpoint(p: Endpoint): string {
 }
 
 function logged(e: FirewallEvent, L: Labels): string {
+  // INFO-EVENTS-LOST is no rule and no verdict: the firewall saying what it failed to write.
+  const lost = lostRecords(e);
+  if (lost !== null) return L.eventsLost(lost.records);
   const parts: string[] = [L.action[e.action]];
   const i = e.inIface === null ? null : termSafe(e.inIface);
   const o = e.outIface === null ? null : termSafe(e.outIface);

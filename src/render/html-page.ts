@@ -8,7 +8,7 @@ import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
-import { interpretationMeaning, knownAsText, otherRules, portSourcesText, portsTitle, seenText, sourceFacts, spansYears, whyNotes } from './report-text.js';
+import { interpretationMeaning, knownAsText, otherRules, portSourcesText, portsTitle, osHintNoTtlText, seenText, sourceFacts, spansYears, whyNotes } from './report-text.js';
 import { pctOf } from './daily-common.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -213,6 +213,8 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
     let section = `<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, tz, lang, spansYears(r.span, tz))}`;
     if (r.findings.length > 0) section += `<p class="muted">${e(R.md.findings)}${e(msg.colon)}${r.findings.map((f) => `${e(f.id)} ${fmtInt(f.sources)}`).join(' · ')}</p>`;
     if (r.sourceRanges.length > 0) section += `<p class="muted">${e(R.md.ranges)}${e(msg.colon)}${r.sourceRanges.map((x) => e(R.rangeItem(x.name, x.sources))).join(' · ')}</p>`;
+    const noTtl = osHintNoTtlText(r, R);
+    if (noTtl !== null) section += `<p class="muted">${e(noTtl)}</p>`;
     b.push(section + '</section>');
   }
   const countries = (r.topCountries ?? []).map((x) => ({ name: `${e(x.country ?? '?')}${x.countryName ? ` ${e(x.countryName)}` : ''}`, packets: x.packets, sources: x.sources }));

@@ -9,7 +9,7 @@ import { messages } from '../i18n/messages.js';
 import { labelStride, renderChartSvg } from './daily-chart.js';
 import { pctOf } from './daily-common.js';
 import { card, chartLegend, htmlPage, reportSectionsHtml, rulesSection } from './html-page.js';
-import { calendarDays, dayNamer, filterItems, logGapsText, noMatchText, perDayRow, recordsText } from './report-text.js';
+import { calendarDays, dayNamer, filterItems, logGapsText, noMatchText, perDayRow, recordsText, zonelessText } from './report-text.js';
 import { htmlEscape as e } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
 import { capped, fmtInt } from '../util/number-text.js';
@@ -41,7 +41,8 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
   const b: string[] = [];
 
   const span = doc.span.first && doc.span.last ? P.span(formatDateTime(new Date(doc.span.first), tz), formatDateTime(new Date(doc.span.last), tz), zoneName(tz)) : null;
-  b.push(`<header><h1>${e(P.heading)}</h1>${span !== null ? `<p class="sub">${e(span)}</p>` : ''}`);
+  const zone = span !== null ? zonelessText(doc, R) : null;
+  b.push(`<header><h1>${e(P.heading)}</h1>${span !== null ? `<p class="sub">${e(span)}</p>` : ''}${zone !== null ? `<p class="sub">${e(zone)}</p>` : ''}`);
   const item = (label: string, html: string): string => `<li>${e(label)}${colon}${html}</li>`;
   const items = [item(R.md.inputs, doc.inputs.map((i) => `<code>${e(i.file)}</code>`).join(', ')), item(R.md.records, e(recordsText(t, lang)))];
   const filt = filterItems(doc.filters, R, tz, (s) => s);

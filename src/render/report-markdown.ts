@@ -5,7 +5,7 @@ import { zoneName } from '../daily/day.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { DETAILED_SOURCES, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, whyNotes } from './report-text.js';
+import { DETAILED_SOURCES, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, osHintNoTtlText, whyNotes, zonelessText } from './report-text.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -39,6 +39,8 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   out.push(`- ${label(m.md.inputs)} ${doc.inputs.length === 1 ? md(doc.inputs[0].file) : m.md.inputList(doc.inputs.length, doc.inputs.map((i) => md(i.file)).join(', '))}`);
   if (doc.span.first && doc.span.last) {
     out.push(`- ${label(m.md.timeSpan)} ${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${messages(opts.lang).aside(md(zoneName(opts.tz)))}`);
+    const zone = zonelessText(doc, m);
+    if (zone !== null) out.push(`- ${label(m.md.timeZone)} ${md(zone)}`);
   }
   out.push(
     `- ${label(m.md.records)} ${recordsText(t, opts.lang)}`,
@@ -107,6 +109,8 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     );
     if (doc.findings.length > 0) out.push('', `${label(m.md.findings)} ${doc.findings.map((x) => `${md(x.id)} ${fmtInt(x.sources)}`).join(' · ')}`);
     if (doc.sourceRanges.length > 0) out.push('', `${label(m.md.ranges)} ${doc.sourceRanges.map((r) => m.rangeItem(md(r.name), r.sources)).join(' · ')}`);
+    const noTtl = osHintNoTtlText(doc, m);
+    if (noTtl !== null) out.push('', md(noTtl));
     // Asked about particular addresses (--source): all the ranking knows of the first few, as the text report does.
     if (doc.filters.sources.length > 0) {
       for (const r of doc.sources.slice(0, DETAILED_SOURCES)) {

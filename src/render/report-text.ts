@@ -441,6 +441,17 @@ export function noMatchText(doc: ReportDoc, m: Messages['report'], tz: string | 
   return m.noMatchSpan(formatDateTime(new Date(span.first), tz), formatDateTime(new Date(span.last), tz));
 }
 
+/** With --os-hint, when shown sources had no TTL to read a system from: why their hints are missing, once. */
+export function osHintNoTtlText(doc: ReportDoc, m: Messages['report']): string | null {
+  const without = doc.osHintsWithoutTtl ?? 0;
+  return without > 0 ? m.osHintNoTtl(without, doc.sources.length) : null;
+}
+
+/** Said under the time span when some times had no zone in the log: the zone they were read in, and how to change it. */
+export function zonelessText(doc: ReportDoc, m: Messages['report']): string | null {
+  return doc.zonelessTimes ? m.zoneless(doc.tz, !doc.tzAssumed) : null;
+}
+
 /** What the log says is missing from it (Windows Firewall INFO-EVENTS-LOST rows), or null when it says nothing is. */
 export function logGapsText(doc: ReportDoc, m: Messages['report'], tz: string | null): string | null {
   const g = doc.logGaps;
@@ -460,6 +471,9 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   if (doc.span.first && doc.span.last) {
     // The zone always: a time shown without it reads as the log's own, which it is not (a +02:00 stamp shows in this machine's zone).
     out.push(`${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${msg.aside(termSafe(zoneName(opts.tz)))}`);
+    // The zone above is the report's; whether it is also the log's, the log did not say.
+    const zone = zonelessText(doc, m);
+    if (zone !== null) out.push(wrapLabelled('', termSafe(zone), opts.width, c.dim));
   }
   out.push(
     // Wrapped like the rows below it: a narrow terminal must not cut the counts off.
@@ -563,6 +577,8 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     if (doc.sourceRanges.length > 0) {
       out.push(wrapItems(rowLabel(c, m.label.ranges), doc.sourceRanges.map((r) => m.rangeItem(termSafe(r.name), r.sources)), opts.width));
     }
+    const noTtl = osHintNoTtlText(doc, m);
+    if (noTtl !== null) out.push(wrapLabelled('', noTtl, opts.width, c.dim));
     // Asked about particular addresses (--source): say all the ranking knows of the first few.
     if (doc.filters.sources.length > 0) for (const r of doc.sources.slice(0, DETAILED_SOURCES)) out.push(...detailsText(r, opts, c));
   } else if (doc.rankedSources > 0) {

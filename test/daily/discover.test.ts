@@ -96,7 +96,15 @@ describe('file discovery', () => {
     expect(defaultSearch('linux', {}).families.map((f) => f.base)).toEqual(['kern.log', 'messages', 'ufw.log', 'firewalld']);
     const win = defaultSearch('win32', { SystemRoot: 'D:\\Windows' });
     expect(win.dir).toBe('D:\\Windows\\System32\\LogFiles\\Firewall');
-    expect(win.families.map((f) => f.base)).toEqual(['pfirewall.log']);
+    expect(win.families.map((f) => f.base)).toEqual(['pfirewall.log', 'domainfw.log', 'privatefw.log', 'publicfw.log']);
+    // --log-dir: logs copied from anywhere, so every family on every platform, the Unix ones first (the duplicate rule reads them in order).
+    const all = ['kern.log', 'messages', 'ufw.log', 'firewalld', 'pfirewall.log', 'domainfw.log', 'privatefw.log', 'publicfw.log'];
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const plan = defaultSearch(platform, {}, '/mnt/logs');
+      expect(plan.dir).toBe('/mnt/logs');
+      expect(plan.families.map((f) => f.base)).toEqual(all);
+    }
+    expect(defaultSearch('linux', {}).families.map((f) => f.base)).toEqual(['kern.log', 'messages', 'ufw.log', 'firewalld']);
     expect(names(familyFiles(rotatedDir(), 'pfirewall.log', []))).toEqual([]);
   });
 

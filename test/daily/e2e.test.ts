@@ -470,6 +470,22 @@ describe('discovery (--log-dir)', () => {
     }
   });
 
+  it('finds Windows Firewall logs in --log-dir on any platform: pfirewall.log with its .old, and the per-profile names Group Policy sets', () => {
+    const dir = tempDir();
+    const header = ['#Version: 1.5', '#Software: Microsoft Windows Firewall', '#Time Format: Local', '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path', ''];
+    const win = (stamps: string[], src: string): string[] => [...header, ...stamps.map((t) => `${t} DROP TCP ${src} 192.168.1.35 40000 445 52 S 1 0 1024 - - - RECEIVE`)];
+    write(dir, 'pfirewall.log.old', win(['2026-03-09 10:00:00', '2026-03-10 09:00:00'], '198.51.100.7'), Date.parse('2026-03-10T09:30:00Z'));
+    write(dir, 'pfirewall.log', win(['2026-03-10 12:00:00', '2026-03-10 13:00:00'], '198.51.100.8'), Date.parse('2026-03-10T13:30:00Z'));
+    write(dir, 'publicfw.log', win(['2026-03-10 14:00:00'], '198.51.100.9'), Date.parse('2026-03-10T14:30:00Z'));
+    const d = daily(['--log-dir', dir, '--date', '2026-03-10', '--tz', 'UTC']);
+    expect(d.report.inputs.map((i) => i.file.slice(dir.length + 1))).toEqual(['pfirewall.log.old', 'pfirewall.log', 'publicfw.log']);
+    expect(d.headline.packets).toBe(4);
+    expect(d.comparison.packets.previous).toBe(1);
+    // None of them there: the message lists the Windows names with the others.
+    const empty = runCli(['daily', '--log-dir', tempDir(), '--date', '2026-03-10']);
+    expect(empty.stderr).toMatch(/looked for kern\.log\*, messages\*, ufw\.log\*, firewalld\*, pfirewall\.log\*, domainfw\.log\*, privatefw\.log\*, publicfw\.log\*\)/);
+  });
+
   it('no logs at all is exit 3 with a sentence; --log-dir with FILEs is a usage error', () => {
     const dir = tempDir();
     const r = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21']);

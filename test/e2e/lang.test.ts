@@ -249,7 +249,7 @@ describe('--lang zh: the daily summary', () => {
     const md = out([...DAY, '--lang', 'zh', '-o', 'markdown']);
     expect(md).toContain('## logscan 日报：2026-11-21（UTC）\n');
     expect(md).toContain('- **探测：** 153 个包，来自 99 个来源，发往 39 个端口\n');
-    expect(md).toContain('| 日志前缀 / 规则 | 包数 |');
+    expect(md).toContain('| 记录为 | 包数 |');
     expect(md).toContain('<sub>读取了 1 个文件：samples/ufw.log</sub>');
     expect(leftovers(md, [...ENGLISH, ...DAILY_ENGLISH])).toEqual([]);
   });

@@ -31,8 +31,8 @@ const PROPER_NOUNS = new Set([
 const fullWidth = (s: string): string => s.replace(/ ?\(/g, '（').replace(/\)/g, '）').replace(/"([^"]*)"/g, '“$1”');
 
 describe('Chinese port names', () => {
-  it('cover all 333 ports and 17 source ports', () => {
-    expect(kb.entries).toHaveLength(333);
+  it('cover all 337 ports and 17 source ports', () => {
+    expect(kb.entries).toHaveLength(337);
     expect(kb.sourceEntries).toHaveLength(17);
   });
 

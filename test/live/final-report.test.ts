@@ -18,7 +18,7 @@ describe('finalReport', () => {
       }
     }
     const result = vi.spyOn(summary, 'result');
-    const doc = finalReport({ stats: [], overview, summary, kb: null, lang: 'en' });
+    const doc = finalReport({ stats: [], overview, summary, kb: null, lang: 'en', tz: null });
     expect(doc.sources).toHaveLength(FINAL_TOP);
     expect(doc.rankedSources).toBe(3 * FINAL_TOP);
     // Without a limit the summary built all 30 rows, and the report showed 10 of them.

@@ -249,9 +249,9 @@ describe('"logged as"', () => {
     const d = doc([...Array.from({ length: 3 }, () => makeEvent({ rule: null })), makeEvent({ rule: '[UFW BLOCK]' })]);
     expect(d.byRule).toEqual([{ key: '(none)', packets: 3 }, { key: '[UFW BLOCK]', packets: 1 }]);
     expect(renderReportText(d, { lang: 'en', width: 200, color: false, tz: 'UTC' })).toContain('logged as  (none) 3 (75%) · [UFW BLOCK] 1 (25%)');
-    expect(renderReportText(d, { lang: 'zh', width: 200, color: false, tz: 'UTC' })).toContain('日志前缀   （无前缀） 3（75%） · [UFW BLOCK] 1（25%）');
-    expect(renderReportMarkdown(d, { lang: 'zh', tz: 'UTC' })).toContain('（无前缀） 3（75%）');
-    expect(renderReportHtml(d, { lang: 'zh', tz: 'UTC', version: '0.0.0' })).toContain('<span class="muted">（无前缀）</span>');
+    expect(renderReportText(d, { lang: 'zh', width: 200, color: false, tz: 'UTC' })).toContain('记录为     （无） 3（75%） · [UFW BLOCK] 1（25%）');
+    expect(renderReportMarkdown(d, { lang: 'zh', tz: 'UTC' })).toContain('（无） 3（75%）');
+    expect(renderReportHtml(d, { lang: 'zh', tz: 'UTC', version: '0.0.0' })).toContain('<span class="muted">（无）</span>');
   });
 });
 

@@ -1,0 +1,93 @@
+// Times without a zone in the log (BSD syslog stamps, pfirewall.log's `#Time Format:
+// Local`) are read in --tz or this machine's zone: the report, its JSON and `check` say
+// which, so a log from another zone is not silently labelled with this one.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+
+// vitest.config.ts runs the CLI with TZ=Etc/GMT+2: that is "this machine's zone".
+const MACHINE = 'Etc/GMT+2';
+const ASSUMED = `times without a zone in the log read as ${MACHINE}, this machine's zone; --tz ZONE to change`;
+
+const dir = tempDir();
+/** A syslog line whose stamp carries its offset (RFC 3339): nothing is assumed. */
+const zoned = join(dir, 'zoned.log');
+writeFileSync(
+  zoned,
+  '2026-03-10T10:00:00+01:00 gw kernel: [UFW BLOCK] IN=eth0 OUT= MAC= SRC=203.0.113.5 DST=192.0.2.1 LEN=40 TOS=0x00 PREC=0x00 TTL=50 ID=1 PROTO=TCP SPT=1234 DPT=22 WINDOW=1024 RES=0x00 SYN URGP=0\n',
+);
+/** A pfirewall.log that says its times are UTC: read as such, nothing assumed. */
+const utcPfirewall = join(dir, 'pfirewall-utc.log');
+writeFileSync(
+  utcPfirewall,
+  [
+    '#Version: 1.5',
+    '#Software: Microsoft Windows Firewall',
+    '#Time Format: UTC',
+    '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path',
+    '',
+    '2026-03-10 10:00:00 DROP TCP 198.51.100.7 192.168.1.35 40000 445 52 S 1 0 1024 - - - RECEIVE',
+    '',
+  ].join('\r\n'),
+);
+
+interface ZoneFields {
+  tz: string;
+  zonelessTimes: boolean;
+  tzAssumed: boolean;
+}
+
+function json(args: string[]): ZoneFields {
+  const r = runCli([...args, '-o', 'json']);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as ZoneFields;
+}
+
+describe('times without a zone', () => {
+  it('the text report says the zone was assumed, under the time span', () => {
+    for (const file of ['samples/pfirewall.log', 'samples/ufw.log']) {
+      const lines = runCli([file]).stdout.split('\n');
+      expect(lines[1]).toMatch(/→ .*\(Etc\/GMT\+2\)$/);
+      expect(lines[2]).toBe(ASSUMED);
+    }
+  });
+
+  it('with --tz it says the zone was the one asked for, not assumed', () => {
+    const out = runCli(['--tz', 'Europe/Berlin', 'samples/pfirewall.log']).stdout;
+    expect(out).toContain('times without a zone in the log read in Europe/Berlin (--tz)\n');
+    expect(out).not.toContain("this machine's zone");
+  });
+
+  it('Markdown and HTML say it too, and in Chinese', () => {
+    expect(runCli(['-o', 'md', 'samples/pfirewall.log']).stdout).toContain(`- **time zone:** ${ASSUMED}\n`);
+    expect(runCli(['-o', 'html', 'samples/pfirewall.log']).stdout).toContain(`<p class="sub">${ASSUMED.replace("'", '&#39;')}</p>`);
+    expect(runCli(['--lang', 'zh', 'samples/pfirewall.log']).stdout).toContain(`日志中未注明时区的时间按本机时区 ${MACHINE} 解读，可用 --tz 另行指定`);
+  });
+
+  it('the JSON names the zone and whether it was assumed', () => {
+    expect(json(['samples/pfirewall.log'])).toMatchObject({ tz: MACHINE, zonelessTimes: true, tzAssumed: true });
+    expect(json(['samples/ufw.log', '--threads', '2'])).toMatchObject({ tz: MACHINE, zonelessTimes: true, tzAssumed: true });
+    expect(json(['--tz', 'Asia/Shanghai', 'samples/pfirewall.log'])).toMatchObject({ tz: 'Asia/Shanghai', zonelessTimes: true, tzAssumed: false });
+  });
+
+  it('stamps that carry their zone assume nothing and say nothing', () => {
+    for (const file of [zoned, utcPfirewall]) {
+      expect(json([file])).toMatchObject({ tz: MACHINE, zonelessTimes: false, tzAssumed: false });
+      const out = runCli([file]).stdout;
+      expect(out).toContain('(Etc/GMT+2)\n');
+      expect(out).not.toContain('without a zone');
+      expect(runCli(['check', file]).stdout).not.toContain('times ');
+    }
+  });
+
+  it('check says it per file', () => {
+    const out = runCli(['check', 'samples/pfirewall.log', zoned]).stdout;
+    const [win, iso] = out.split('\ncheck · ');
+    expect(win).toContain(`times      no zone in the log: read as ${MACHINE}, this machine's zone (--tz ZONE to change)`);
+    expect(iso).not.toContain('times ');
+    expect(runCli(['check', '--tz', 'Europe/Berlin', 'samples/ufw.log']).stdout).toContain('times      no zone in the log: read in Europe/Berlin (--tz)');
+    const doc = JSON.parse(runCli(['check', '-o', 'json', 'samples/pfirewall.log', zoned]).stdout) as { inputs: { zonelessTimes: boolean }[] };
+    expect(doc.inputs.map((i) => i.zonelessTimes)).toEqual([true, false]);
+  });
+});
