@@ -482,6 +482,11 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
       case 'FORWARD':
         direction = 'forward';
         break;
+      // Microsoft documents four values: SEND, RECEIVE, FORWARD and UNKNOWN. UNKNOWN says
+      // nothing of the way the packet went, so it has no direction, like '-'; what is
+      // this side's then follows from the addresses (and --home-net), as for every
+      // record without one (util/egress.ts, aggregate/own-traffic.ts).
+      case 'UNKNOWN':
       case '-':
         break;
       default:

@@ -153,9 +153,17 @@ describe('windows-firewall: actions and paths', () => {
     expect(r.event!.time!.toISOString()).toBe('2005-04-11T10:52:26.000Z');
   });
 
-  it('SEND is out, RECEIVE in, FORWARD forward, - unknown', () => {
-    const dirs = ['SEND', 'RECEIVE', 'FORWARD', '-'].map((p) => one(DROP_445.replace(/RECEIVE$/, p)).event!.direction);
-    expect(dirs).toEqual(['out', 'in', 'forward', null]);
+  it('SEND is out, RECEIVE in, FORWARD forward, UNKNOWN and - no direction', () => {
+    const dirs = ['SEND', 'RECEIVE', 'FORWARD', 'UNKNOWN', '-'].map((p) => one(DROP_445.replace(/RECEIVE$/, p)).event!.direction);
+    expect(dirs).toEqual(['out', 'in', 'forward', null, null]);
+  });
+
+  it('path UNKNOWN (one of the four values Microsoft documents) is a record without a direction, not malformed', () => {
+    const r = one(DROP_445.replace(/RECEIVE$/, 'UNKNOWN'));
+    expect(r.malformed).toEqual([]);
+    expect(r.event).toMatchObject({ action: 'drop', direction: null, dst: { ip: '192.168.1.20', port: 445 } });
+    // Only the documented words: anything else in the column is still malformed.
+    expect(one(DROP_445.replace(/RECEIVE$/, 'unknown')).malformed).toEqual([{ line: 5, reason: "field path: unknown 'unknown'" }]);
   });
 
   it('an unknown action is malformed, naming the field', () => {
