@@ -438,8 +438,15 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
     if (srcPort === BAD) return bad(lineNo, text, 'src-port', f.at(L.srcPort));
     const dstPort = f.uint(L.dstPort, 65535);
     if (dstPort === BAD) return bad(lineNo, text, 'dst-port', f.at(L.dstPort));
-    const len = f.uint(L.size, MAX_U32);
-    if (len === BAD) return bad(lineNo, text, 'size', f.at(L.size));
+    const size = f.uint(L.size, MAX_U32);
+    if (size === BAD) return bad(lineNo, text, 'size', f.at(L.size));
+    // Zeros that stand for "not recorded". Windows writes an ALLOW row when it permits a
+    // connection (at connect or accept time), not for a packet it looked at: size is 0 and
+    // tcpsyn/tcpack/tcpwin are 0 (tcpflags '-'; UDP rows have '-' there). A DROP row is a
+    // packet and carries its own values, where a window of 0 is real (a RST, a zero-window
+    // probe); a size of 0 is no packet's on any row (an IP header alone is 20 bytes).
+    const placeholders = word === 'ALLOW';
+    const len = size === 0 ? NONE : size;
 
     const isIcmp = proto === 'icmp' || proto === 'icmpv6';
     let icmp: FirewallEvent['icmp'] = null;
@@ -468,7 +475,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
       }
       const win = f.uint(L.tcpwin, MAX_U32);
       if (win === BAD) return bad(lineNo, text, 'tcpwin', f.at(L.tcpwin));
-      tcpWindow = nullable(win);
+      tcpWindow = win === 0 && placeholders ? null : nullable(win);
     }
 
     const path = L.path >= 0 ? f.at(L.path) : '-';

@@ -184,6 +184,23 @@ describe('windows-firewall: fields', () => {
     expect(one(DROP_445.replace(' S ', ' - ')).event!.tcpFlags).toBeNull();
   });
 
+  it("an ALLOW row's zeros (size 0, tcpsyn/tcpack/tcpwin 0) are placeholders: len and tcpWindow null, not 0", () => {
+    // Corpus B's shape: Windows logs an allowed connection, not a packet it looked at.
+    const tcp = one('2024-07-29 13:23:36 ALLOW TCP 192.168.9.219 20.190.160.20 61540 443 0 - 0 0 0 - - - SEND').event!;
+    expect(tcp).toMatchObject({ action: 'allow', len: null, tcpWindow: null, tcpFlags: null, dst: { port: 443 } });
+    const udp = one('2024-07-29 13:23:35 ALLOW UDP 192.168.9.219 192.168.0.1 61535 53 0 - - - - - - - SEND').event!;
+    expect(udp).toMatchObject({ action: 'allow', len: null, tcpWindow: null });
+  });
+
+  it("a dropped packet's values are kept: a window of 0 is real (a RST), sizes as logged; a size of 0 is never a packet's", () => {
+    const rst = one(DROP_445.replace(' S 1234567 0 64240 ', ' R 1234567 0 0 ')).event!;
+    expect(rst).toMatchObject({ action: 'drop', len: 52, tcpFlags: ['RST'], tcpWindow: 0 });
+    // An IP packet's header alone is 20 bytes: 0 can only mean "not recorded", whatever the action.
+    expect(one(DROP_445.replace(' 52 S ', ' 0 S ')).event!.len).toBeNull();
+    // A number that is not one is still malformed on an ALLOW row.
+    expect(one('2024-07-29 13:23:36 ALLOW TCP 192.168.9.219 20.190.160.20 61540 443 0 - 0 0 x - - - SEND').malformed[0]!.reason).toBe("field tcpwin: invalid 'x'");
+  });
+
   it('an unknown tcp flag letter is malformed', () => {
     expect(one(DROP_445.replace(' S ', ' SQ ')).malformed[0]!.reason).toBe("field tcpflags: invalid 'SQ'");
   });
