@@ -56,10 +56,18 @@ describe('windows-firewall: layout', () => {
     });
   });
 
-  it('reads the pid column of an 18-column header', () => {
-    const r = parse([...HEADER_18, `${DROP_445} 4242`]);
+  it('reads the pid column of an 18-column header into the event', () => {
+    const r = parse([...HEADER_18, `${DROP_445} 4242`, `${DROP_445} -`, `${DROP_445} 4294967295`]);
     expect(r.malformed).toEqual([]);
-    expect(r.events[0]!.dst.port).toBe(445);
+    expect(r.events.map((e) => [e.dst.port, e.pid])).toEqual([[445, 4242], [445, null], [445, 4294967295]]);
+    // No pid column: null, as for every other format.
+    expect(one(DROP_445).event!.pid).toBeNull();
+    // Header-less 18-column lines (a log cut by tail) carry it too.
+    expect(parse([`${DROP_445} 10452`]).events[0]!.pid).toBe(10452);
+  });
+
+  it('a pid that is no number is malformed, naming the field', () => {
+    expect(parse([...HEADER_18, `${DROP_445} 42x`]).malformed).toEqual([{ line: 5, reason: "field pid: invalid '42x'" }]);
   });
 
   it('takes column positions from #Fields, not from fixed offsets', () => {

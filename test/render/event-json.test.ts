@@ -86,6 +86,20 @@ describe('eventToJson', () => {
     expect(ecs(drop).logscan.tcp_window).toBe(64240);
   });
 
+  it('the process a Windows Firewall row names is process.pid in ECS and pid in NDJSON; null (ECS: absent) without one', () => {
+    const header = '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path pid';
+    const [named, unnamed] = parseLines(windowsFirewallFormat, [
+      header,
+      '2026-03-10 10:00:09 DROP TCP 192.168.1.35 203.0.113.99 55557 25 52 S 1 0 64240 - - - SEND 10452',
+      '2026-03-10 10:00:09 DROP TCP 192.168.1.35 203.0.113.99 55557 25 52 S 1 0 64240 - - - SEND -',
+    ]).events;
+    expect((JSON.parse(eventToEcs(named!)) as { process?: { pid: number } }).process).toEqual({ pid: 10452 });
+    expect((JSON.parse(eventToEcs(unnamed!)) as { process?: unknown }).process).toBeUndefined();
+    expect(eventToJson(named!)).toContain('"tcpWindow":64240,"pid":10452,"icmp":null');
+    // Every key is always there: another format's event says null.
+    expect(eventToJson(makeEvent())).toContain('"tcpWindow":64240,"pid":null,"icmp":null');
+  });
+
   it("network.direction: the host's view (ingress/egress) for its own chains, the perimeter's for forwarded packets and border devices (by --home-net, else the local ranges)", () => {
     const dir = (direction: 'in' | 'out' | 'forward' | null, src: string, dst: string, format = 'iptables'): string | undefined =>
       (JSON.parse(eventToEcs(makeEvent({ direction, format, src: { ip: src }, dst: { ip: dst } }))) as { network: { direction?: string } }).network.direction;

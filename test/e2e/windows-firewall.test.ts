@@ -1,0 +1,78 @@
+// Windows Firewall (pfirewall.log) through the BUILT CLI: what a Windows admin's files
+// hold beyond the golden fixtures (the pid column in every output, ALLOW rows'
+// placeholder zeros). The corpus is read-only; derived files are written to a temp dir.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ndjson, repoRoot, runCli, tempDir } from '../helpers/cli.js';
+
+const corpus = join(repoRoot, '../shared/corpus/windows-firewall');
+const BALAJI = join(corpus, 'balaji6894-copilot_pfirewall-pid-nul.log');
+
+const HEADER_18 = [
+  '#Version: 1.5',
+  '#Software: Microsoft Windows Firewall',
+  '#Time Format: Local',
+  '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path pid',
+];
+
+let dir = '';
+
+beforeAll(() => {
+  dir = tempDir();
+});
+
+function write(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('windows-firewall: the pid column', () => {
+  it('events carry it as pid, ECS as process.pid (balaji: line 6 is pid 10452)', () => {
+    const events = ndjson(runCli(['events', BALAJI]).stdout);
+    expect(events).toHaveLength(127);
+    expect(events[0]).toMatchObject({ origin: { line: 6 }, pid: 10452 });
+    expect(new Set(events.map((e) => e.pid))).toEqual(new Set([10452, 12484, 2220]));
+    const ecs = ndjson(runCli(['events', '--ecs', BALAJI]).stdout);
+    expect(ecs[0]).toMatchObject({ process: { pid: 10452 } });
+  });
+
+  it('a log without the column says pid null, and ECS has no process', () => {
+    const events = ndjson(runCli(['events', join(repoRoot, 'samples/pfirewall.log')]).stdout);
+    expect(events.length).toBeGreaterThan(300);
+    expect(events.every((e) => 'pid' in e && e.pid === null)).toBe(true);
+    expect(ndjson(runCli(['events', '--ecs', join(repoRoot, 'samples/pfirewall.log')]).stdout).some((e) => 'process' in e)).toBe(false);
+  });
+
+  it('check --line N shows it among the fields', () => {
+    const r = runCli(['check', BALAJI, '--line', '6']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\n {2}pid {11}10452\n/);
+  });
+
+  it('explain reads it from a line pasted after its header', () => {
+    const r = runCli(['explain', [HEADER_18[3], '2026-03-10 10:00:09 DROP TCP 192.168.1.35 203.0.113.99 55557 25 52 S 1 0 64240 - - - SEND 10452'].join('\n')]);
+    expect(r.stdout).toContain('dropped · leaving this host · sent by the process with pid 10452');
+  });
+});
+
+describe('windows-firewall: ALLOW rows', () => {
+  it("their zeros are no byte count: len and tcpWindow null, ECS without network.bytes (the corpus' 52 ALLOW TCP rows)", () => {
+    const events = ndjson(runCli(['events', BALAJI]).stdout);
+    const allowTcp = events.filter((e) => e.action === 'allow' && e.proto === 'tcp');
+    expect(allowTcp).toHaveLength(52);
+    expect(allowTcp.every((e) => e.len === null && e.tcpWindow === null)).toBe(true);
+    const ecs = ndjson(runCli(['events', '--ecs', BALAJI]).stdout) as { network?: { bytes?: number } }[];
+    expect(ecs.filter((d) => d.network?.bytes !== undefined)).toHaveLength(0);
+  });
+});
+
+describe('windows-firewall: path UNKNOWN', () => {
+  it('is a record without a direction, not a malformed line', () => {
+    const f = write('unknown.log', [...HEADER_18.slice(0, 3), HEADER_18[3]!.replace(' pid', ''), '2026-03-10 10:00:06 DROP TCP 198.51.100.7 192.168.1.35 40000 445 52 S 1 0 1024 - - - UNKNOWN'].join('\r\n') + '\r\n');
+    const r = runCli(['events', f]);
+    expect(r.stderr).toBe('');
+    expect(ndjson(r.stdout)).toMatchObject([{ action: 'drop', direction: null, dst: { port: 445 } }]);
+  });
+});
