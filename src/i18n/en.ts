@@ -123,6 +123,11 @@ export const en = {
     outboundMalware: (families: string) => `outbound to malware ports: ${families}`,
     /** Egress rules stopped this side on ports bots use (the kinds: the rules' labels in signatures/annotations.json). */
     outboundBlocked: (kinds: string) => `blocked going out: ${kinds}`,
+    /**
+     * After an outbound finding, the processes the log names for it (Windows Firewall's pid
+     * column): the one thing its advice, "find the process", needs. `more`: it named others too.
+     */
+    loggedPids: (pids: readonly number[], more: boolean) => `, logged with pid${pids.length > 1 || more ? 's' : ''} ${pids.join(', ')}${more ? ', …' : ''}`,
     trojanFamily: (family: string, ports: readonly string[], more: number) => `${family} ${ports.join(', ')}${more > 0 ? ` +${more}` : ''}`,
     moreFamilies: (n: number) => `+${n} more ${plural(n, 'family', 'families')}`,
     verticalScan: (ports: string, hosts: string | null, duration: string | null) =>

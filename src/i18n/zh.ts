@@ -110,6 +110,7 @@ export const zh: Messages = {
     partSep: '；',
     outboundMalware: (families) => `本方主动外连恶意软件端口：${families}`,
     outboundBlocked: (kinds) => `外连被拦截：${kinds}`,
+    loggedPids: (pids, more) => `，日志记录的进程 PID ${pids.join('、')}${more ? ' 等' : ''}`,
     trojanFamily: (family, ports, more) => `${family} ${portList(ports, more)}`,
     moreFamilies: (n) => `另有 ${fmtInt(n)} 个家族`,
     verticalScan: (ports, hosts, duration) => `垂直扫描：${opt(hosts, (h) => `${h} 台主机上的 `)}${ports} 个端口${lasting(duration)}`,

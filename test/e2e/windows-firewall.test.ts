@@ -76,3 +76,18 @@ describe('windows-firewall: path UNKNOWN', () => {
     expect(ndjson(r.stdout)).toMatchObject([{ action: 'drop', direction: null, dst: { port: 445 } }]);
   });
 });
+
+describe('windows-firewall: outbound findings name the process', () => {
+  it('the report says which pid the log names where its advice is to find the process, in one thread and two', () => {
+    const f = write(
+      'win-out.log',
+      [...HEADER_18, '2026-03-10 10:00:09 DROP TCP 192.168.1.35 203.0.113.99 55557 25 52 S 1 0 64240 - - - SEND 10452'].join('\r\n') + '\r\n',
+    );
+    for (const threads of ['1', '2']) {
+      const r = runCli([f, '--threads', threads], { env: { COLUMNS: '200' } });
+      expect(r.stdout).toContain('blocked going out: direct mail (25/tcp), logged with pid 10452');
+      const doc = JSON.parse(runCli([f, '-o', 'json', '--threads', threads]).stdout) as { sources: { findings: { id: string; evidence: { pids: number[] } }[] }[] };
+      expect(doc.sources[0]!.findings).toMatchObject([{ id: 'outbound-blocked', evidence: { pids: [10452] } }]);
+    }
+  });
+});
