@@ -60,6 +60,11 @@ export interface CheckResult {
   malformedKinds: KindExample[];
   error: string | null;
   incomplete: boolean;
+  /**
+   * NULs dropped from lines that were past the length limit with them (a NUL-filled region, as
+   * a crash leaves in pfirewall.log, before a record); null when none were.
+   */
+  nuls: { count: number; lines: number; firstLine: number } | null;
   /** With --line N. */
   detail: LineDetail | null;
 }
@@ -103,6 +108,7 @@ interface PerFile {
   skipped: Kinds;
   malformed: Kinds;
   detail: LineDetail | null;
+  nuls: CheckResult['nuls'];
   ringNo: Int32Array;
   ringText: string[];
 }
@@ -114,6 +120,7 @@ function newPerFile(line: number | null): PerFile {
     skipped: new Kinds(),
     malformed: new Kinds(),
     detail: line === null ? null : { line, text: null, fate: 'none', reason: null, events: [] },
+    nuls: null,
     ringNo: new Int32Array(RING).fill(-1),
     ringText: new Array<string>(RING),
   };
@@ -160,6 +167,13 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
         d.events.push(e);
       }
     },
+    onNuls(_file, lineNo, count) {
+      if (p.nuls === null) p.nuls = { count, lines: 1, firstLine: lineNo };
+      else {
+        p.nuls.count += count;
+        p.nuls.lines++;
+      }
+    },
     onSkipped(s) {
       p.skipped.add(s.line, s.reason, recent(s.line));
       fate(s.line, 'skipped', s.reason);
@@ -184,6 +198,7 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
         malformedKinds: p.malformed.list(),
         error: s.error,
         incomplete: s.incomplete,
+        nuls: p.nuls,
         detail: p.detail,
       });
       p = newPerFile(opts.line);

@@ -62,6 +62,8 @@ export interface ReadOptions {
   /** Every line as read, before parsing (`logscan check` keeps excerpts). */
   onLine?(file: string, text: string, lineNo: number): void;
   onSkipped?(s: SkippedLine): void;
+  /** NULs dropped from a line that was past the length limit with them (a NUL-filled region before a record). */
+  onNuls?(file: string, lineNo: number, count: number): void;
   /** The format chosen for an input and the sample lines it was sniffed on. */
   onChosen?(file: string, picked: PickedFormat, sample: readonly string[]): void;
   /** Aborting stops reading (the current input is closed, the rest not opened); stats are kept. */
@@ -150,6 +152,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
       stats.lines = lineNo;
       sink.malformed(lineNo, '', overlongReason(length, limit));
     },
+    nuls: opts.onNuls && ((lineNo, count) => opts.onNuls?.(stats.file, lineNo, count)),
     afterChunk: opts.afterChunk,
     endedEarly: () => gzipProblem() !== null,
   });

@@ -1,7 +1,7 @@
 // Windows Firewall (pfirewall.log) through the BUILT CLI: what a Windows admin's files
 // hold beyond the golden fixtures (the pid column in every output, ALLOW rows'
 // placeholder zeros). The corpus is read-only; derived files are written to a temp dir.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ndjson, repoRoot, runCli, tempDir } from '../helpers/cli.js';
@@ -89,5 +89,24 @@ describe('windows-firewall: outbound findings name the process', () => {
       const doc = JSON.parse(runCli([f, '-o', 'json', '--threads', threads]).stdout) as { sources: { findings: { id: string; evidence: { pids: number[] } }[] }[] };
       expect(doc.sources[0]!.findings).toMatchObject([{ id: 'outbound-blocked', evidence: { pids: [10452] } }]);
     }
+  });
+});
+
+describe('windows-firewall: a NUL-filled region longer than the line limit', () => {
+  it('the record after 70,000 NULs is read, and check says what was dropped (audit bignul.log: 14 of 15 before)', () => {
+    const lines = readFileSync(join(repoRoot, 'samples/pfirewall.log'), 'latin1').split('\n').slice(0, 20);
+    const before = Buffer.from(lines.slice(0, 6).join('\n') + '\n', 'latin1');
+    const after = Buffer.from(lines.slice(6).join('\n') + '\n', 'latin1');
+    const f = write('bignul.log', Buffer.concat([before, Buffer.alloc(70_000), after]));
+    const plain = write('plain.log', Buffer.concat([before, after]));
+    const r = runCli(['events', f]);
+    expect(r.stderr).toBe('');
+    // The same events as without the NULs (the file name and nothing else differs).
+    expect(r.stdout.replaceAll(f, 'X')).toBe(runCli(['events', plain]).stdout.replaceAll(plain, 'X'));
+    expect(ndjson(r.stdout).length).toBeGreaterThan(10);
+    const check = runCli(['check', f]);
+    expect(check.stdout).toContain('NULs       70,000 dropped from line 7: a NUL-filled region');
+    expect(check.stdout).toContain(' 0 malformed');
+    expect(runCli(['check', plain]).stdout).not.toContain('NULs');
   });
 });
