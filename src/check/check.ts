@@ -65,6 +65,8 @@ export interface CheckResult {
    * a crash leaves in pfirewall.log, before a record); null when none were.
    */
   nuls: { count: number; lines: number; firstLine: number } | null;
+  /** UTF-16LE or UTF-16BE when the input was UTF-16 text with a byte-order mark (decoded); null for UTF-8/ASCII. */
+  encoding: string | null;
   /** With --line N. */
   detail: LineDetail | null;
 }
@@ -199,6 +201,7 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
         error: s.error,
         incomplete: s.incomplete,
         nuls: p.nuls,
+        encoding: s.encoding ?? null,
         detail: p.detail,
       });
       p = newPerFile(opts.line);

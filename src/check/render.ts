@@ -118,6 +118,7 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
     out.push(wrapLabelled('format     ', termSafe(formatWhy(r)), width));
     if (r.sniff.length > 0) out.push(wrapItems('confidence ', r.sniff.map((s) => `${termSafe(s.format)} ${fmtConf(s.confidence)}`), width));
     out.push(`lines      ${fmtInt(r.lines)}: ${fmtInt(r.events)} parsed · ${fmtInt(r.skipped)} skipped · ${r.malformed > 0 ? c.yellow(`${fmtInt(r.malformed)} malformed`) : '0 malformed'}`);
+    if (r.encoding !== null) out.push(wrapLabelled('encoding   ', `${r.encoding} with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File), decoded`, width));
     if (r.nuls !== null) out.push(wrapLabelled('NULs       ', nulsText(r.nuls), width));
     out.push(...kindsBlock('malformed', r.malformedKinds, c));
     out.push(...kindsBlock('skipped', r.skippedKinds, c));

@@ -28,6 +28,8 @@ export interface InputStats {
   incomplete: boolean;
   /** True when reading was stopped on request (SIGINT/SIGTERM); not an error, not `incomplete`. */
   interrupted?: boolean;
+  /** UTF-16 text with a byte-order mark, decoded as it was read: which byte order. Absent for UTF-8/ASCII. */
+  encoding?: 'UTF-16LE' | 'UTF-16BE';
   /**
    * A regular file's modification time when opened (epoch ms): the log was still written
    * then, so a quiet stretch before it is quiet, not missing. Null for stdin, pipes, devices.
@@ -166,6 +168,9 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
     gate.destroy(interrupted);
   };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
+  // Not a text log (binary, compressed otherwise, UTF-16 without a byte-order mark): no
+  // line was read, so no format is named for it (the fallback would call it iptables).
+  let notText = false;
   try {
     await new Promise<void>((resolve, reject) => {
       if (opts.signal?.aborted) reject(interrupted);
@@ -174,6 +179,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
       splitter.once('error', reject);
       splitter.once('finish', resolve);
     });
+    if (gate.utf16 !== null) stats.encoding = gate.utf16 === 'le' ? 'UTF-16LE' : 'UTF-16BE';
     // A file that got shorter while it was read (truncated by logrotate's copytruncate,
     // or rewritten): its end was never seen, so the input is incomplete.
     if (input.size !== null && !input.gzip && input.bytesRead() < input.size) {
@@ -199,6 +205,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
     if (err === interrupted) {
       stats.interrupted = true;
     } else if (err instanceof BinaryInputError) {
+      notText = true;
       stats.incomplete = true;
       stats.error = err.message;
     } else {
@@ -213,7 +220,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }
-  parser.end();
+  if (!notText) parser.end();
   // A read from a FIFO or device cannot be cancelled, and closing waits for it: after a
   // signal, do not wait for a writer that may never write (the report comes at once),
   // and wake a FIFO's pending read so the process can end.

@@ -110,3 +110,38 @@ describe('windows-firewall: a NUL-filled region longer than the line limit', () 
     expect(runCli(['check', plain]).stdout).not.toContain('NULs');
   });
 });
+
+describe('windows-firewall: UTF-16 (Get-Content pfirewall.log > fw.log in Windows PowerShell 5.1)', () => {
+  const sample = join(repoRoot, 'samples/pfirewall.log');
+  const utf16 = (order: 'le' | 'be', bom = true): Buffer => {
+    const le = Buffer.from(`${bom ? '\ufeff' : ''}${readFileSync(sample, 'utf8')}`, 'utf16le');
+    return order === 'le' ? le : Buffer.from(le).swap16();
+  };
+
+  it('with a byte-order mark it is decoded: the same events as the UTF-8 file, exit 0; check names the encoding', () => {
+    const want = runCli(['events', sample]).stdout.replaceAll(sample, 'X');
+    for (const order of ['le', 'be'] as const) {
+      const f = write(`utf16${order}.log`, utf16(order));
+      const r = runCli(['events', f]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout.replaceAll(f, 'X')).toBe(want);
+      const check = runCli(['check', f]).stdout;
+      expect(check).toContain('format     windows-firewall, sniffed');
+      expect(check).toContain(`encoding   UTF-16${order.toUpperCase()} with a byte-order mark`);
+    }
+    expect(runCli(['check', sample]).stdout).not.toContain('encoding');
+  });
+
+  it('without one it is skipped with the hint (exit 3), and neither check nor the report names a format for it', () => {
+    const f = write('nobom.log', utf16('le', false));
+    const r = runCli(['events', f]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('looks like UTF-16 text, not a UTF-8/ASCII log; skipped (convert it first: iconv -f UTF-16 -t UTF-8)');
+    const check = runCli(['check', f]).stdout;
+    expect(check).toContain('format     no format: nothing was read');
+    expect(check).not.toContain('iptables');
+    const doc = JSON.parse(runCli([f, '-o', 'json']).stdout) as { inputs: { format: string | null; formatBy: string | null }[] };
+    expect(doc.inputs[0]).toMatchObject({ format: null, formatBy: null });
+  });
+});
