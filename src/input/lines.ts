@@ -177,16 +177,14 @@ export class LineSplitter extends Writable {
   private emit1(raw: string): void {
     const lineNo = ++this.lineNo;
     let text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+    let dropped = 0;
     if (text.length > this.maxLength || this.nulsDropped > 0) {
       // Past the cap, or NULs already dropped from its start: without its NULs (dropPendingNuls);
       // the CR is looked for after them, as it is when they went before.
       const kept = withoutNuls(raw);
-      const dropped = this.nulsDropped + raw.length - kept.length;
+      dropped = this.nulsDropped + raw.length - kept.length;
       this.nulsDropped = 0;
-      if (dropped > 0) {
-        text = kept.charCodeAt(kept.length - 1) === 13 ? kept.slice(0, -1) : kept;
-        this.consumer.nuls?.(lineNo, dropped);
-      }
+      if (dropped > 0) text = kept.charCodeAt(kept.length - 1) === 13 ? kept.slice(0, -1) : kept;
     }
     // A byte-order mark opens files saved by Notepad and some exporters (pfirewall.log
     // copied off a Windows host): not part of line 1, which every format reads from its
@@ -194,6 +192,10 @@ export class LineSplitter extends Writable {
     // follower resuming mid-file starts at a later line number and never sees byte 0.
     if (lineNo === 1 && text.charCodeAt(0) === BOM) text = text.slice(1);
     if (text.length > this.maxLength) this.consumer.overlong(lineNo, text.length, this.maxLength);
-    else this.consumer.line(text, lineNo);
+    else {
+      // Said only of a line that is read: one still too long is over-long, NULs or not.
+      if (dropped > 0) this.consumer.nuls?.(lineNo, dropped);
+      this.consumer.line(text, lineNo);
+    }
   }
 }

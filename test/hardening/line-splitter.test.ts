@@ -180,6 +180,11 @@ describe('LineSplitter: runs of NUL bytes (a region Windows leaves after a crash
   it('a line too long without its NULs is still over-long; a short one keeps its NULs (the parsers strip them)', () => {
     const long = Buffer.concat([Buffer.alloc(100), Buffer.from('x'.repeat(20)), Buffer.from('\n')]);
     expect(viaFeed([long], 12)).toEqual([['long', 1, expect.any(Number)]]);
+    // Nothing is said of its NULs: the line was not read.
+    const { out, nuls, s } = withNuls(12);
+    s.feed(long);
+    s.flushLast();
+    expect([out.length, nuls]).toEqual([1, []]);
     expect(viaFeed([Buffer.from('\0\0rec\n')], 12)).toEqual([['line', 1, '\0\0rec']]);
   });
 
