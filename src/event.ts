@@ -72,6 +72,11 @@ export interface FirewallEvent {
   /** TCP flags present, uppercase (SYN, ACK, FIN, RST, PSH, URG, ECE, CWR); [] for a NULL scan; null if not TCP. */
   tcpFlags: string[] | null;
   tcpWindow: number | null;
+  /**
+   * The process on this host that sent or was to receive the packet, when the log names it
+   * (Windows Firewall's `pid` column, Windows 10+); null otherwise (every other format).
+   */
+  pid: number | null;
   icmp: IcmpInfo | null;
   /** >1 when the log folded repeats ("message repeated N times"). */
   count: number;

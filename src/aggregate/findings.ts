@@ -25,6 +25,7 @@ import {
 import { fmtInt } from '../util/number-text.js';
 import { durationText, icmpTypeName, messages, type Messages } from '../i18n/messages.js';
 import { FINDING_IDS, dangerLevel, type Thresholds } from './thresholds.js';
+import { MAX_PIDS } from './profile-rows.js';
 import { annotationRoles } from '../annotate/roles.js';
 import { REPLY_ROLES } from '../annotate/rules.js';
 import { cmpName, cmpStr } from '../util/compare.js';
@@ -72,6 +73,9 @@ export interface SourceAnalysis {
   explanation: string;
   trojans: TrojanFamily[];
 }
+
+/** Processes a finding names; the profile keeps one more (MAX_PIDS) to know there were more. */
+const PIDS_SHOWN = MAX_PIDS - 1;
 
 const clampSev = (n: number): Severity => Math.max(0, Math.min(5, Math.round(n))) as Severity;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -133,6 +137,12 @@ function families(rows: Iterable<[number, TrojanSeen]>, kb: KnowledgeBase | null
     .sort((a, b) => b.severity - a.severity || b.packets - a.packets || cmpName(a.family, b.family));
 }
 
+/** Processes named after an outbound finding: ", logged with pid 10452" (none: ""). */
+function pidsText(pids: readonly number[], m: Messages['finding']): string {
+  if (pids.length === 0) return '';
+  return m.loggedPids(pids.slice(0, PIDS_SHOWN), pids.length > PIDS_SHOWN);
+}
+
 /** Findings of one source; their texts in `lang`. */
 export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null, lang: Lang): { findings: Finding[]; trojans: TrojanFamily[] } {
   const m = messages(lang).finding;
@@ -154,8 +164,9 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
         families: outbound.map((f) => f.family),
         ports: outbound.flatMap((f) => f.ports),
         packets: outbound.reduce((a, f) => a + f.packets, 0),
+        pids: p.outboundPids,
       },
-      text: m.outboundMalware(familyList(outbound, m)),
+      text: m.outboundMalware(familyList(outbound, m)) + pidsText(p.outboundPids, m),
     });
   }
 
@@ -166,8 +177,8 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     out.push({
       id: 'outbound-blocked',
       severity: clampSev(Math.max(...blocked.map((id) => p.annotations.severity(id) ?? 0))),
-      evidence: { annotations: blocked, packets: blocked.reduce((a, id) => a + (p.annotations.get(id) ?? 0), 0) },
-      text: m.outboundBlocked(blocked.map((id) => roles.label(id, lang)).join(messages(lang).listSep)),
+      evidence: { annotations: blocked, packets: blocked.reduce((a, id) => a + (p.annotations.get(id) ?? 0), 0), pids: p.blockedPids },
+      text: m.outboundBlocked(blocked.map((id) => roles.label(id, lang)).join(messages(lang).listSep)) + pidsText(p.blockedPids, m),
     });
   }
 

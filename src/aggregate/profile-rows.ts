@@ -74,6 +74,11 @@ const SPILLED = 0xffffffff;
 
 /** 33434-33600: every port of the traceroute range fits. */
 const TRACEROUTE_PORTS = 167;
+/**
+ * Processes kept per outbound finding: one or two programs is the usual case, and a
+ * finding names at most PIDS_SHOWN (findings.ts); the one more says there were more.
+ */
+export const MAX_PIDS = 5;
 /** IP protocol numbers are 0-255: a set of other protocols never needs more. */
 const MAX_OTHER_PROTOCOLS = 256;
 /** Shared empty array of rows not yet written (replaced, never written). */
@@ -125,8 +130,10 @@ const K_TROJAN = 4;
 const K_REPLY = 5;
 const K_OUTBOUND = 6;
 const K_LATE = 7;
+const K_BLOCKED = 8;
 const KIND_OF_ROLE: Readonly<Partial<Record<AnnotationRole, number>>> = {
   'outbound-malware': K_OUTBOUND,
+  'outbound-blocked': K_BLOCKED,
   noise: K_NOISE,
   ...Object.fromEntries(REPLY_ROLES.map((r) => [r, K_REPLY])),
   late: K_LATE,
@@ -253,6 +260,13 @@ class RowExtra {
   /** Trojan probes, and traffic from this side to malware ports: [port key, packets, highest severity, text] rows. */
   trojanRows: (number | string)[] = NO_ROWS;
   outboundRows: (number | string)[] = NO_ROWS;
+  /**
+   * The processes the log names (Windows Firewall's pid) for that traffic to malware ports,
+   * and for this side's traffic egress rules stopped (role outbound-blocked): the findings'
+   * advice is to find the process, and then the log already says which (up to MAX_PIDS).
+   */
+  outboundPids: IntSet | null = null;
+  blockedPids: IntSet | null = null;
   icmpEchoHosts: HostSet | null = null;
   /** ICMP message types of its probes (icmpTypeKey), all of them, so the set is the same whatever order the packets came in. */
   icmpTypes: IntSet | null = null;
@@ -386,6 +400,9 @@ export class ProfileRows {
       } else if (kind === K_OUTBOUND && e.dst.port !== null) {
         const x = this.extra(r);
         x.outboundRows = withRow(x.outboundRows, (e.proto === 'udp' ? PK_UDP : PK_TCP) + e.dst.port, n, a.severity, a.text, lim.maxTrojanPorts);
+        if (e.pid !== null) (x.outboundPids ??= new IntSet()).add(e.pid, MAX_PIDS);
+      } else if (kind === K_BLOCKED && e.pid !== null) {
+        (this.extra(r).blockedPids ??= new IntSet()).add(e.pid, MAX_PIDS);
       }
     }
     if (noise) this.extra(r).noisePackets += n;
@@ -673,6 +690,8 @@ export class ProfileRows {
     if (rare.ackPorts) for (const p of rare.ackPorts) (x.ackPorts ??= new IntSet()).add(p, 64);
     x.trojanRows = withRows(x.trojanRows, rare.trojanRows, lim.maxTrojanPorts);
     x.outboundRows = withRows(x.outboundRows, rare.outboundRows, lim.maxTrojanPorts);
+    if (rare.outboundPids) for (const p of rare.outboundPids) (x.outboundPids ??= new IntSet()).add(p, MAX_PIDS);
+    if (rare.blockedPids) for (const p of rare.blockedPids) (x.blockedPids ??= new IntSet()).add(p, MAX_PIDS);
     if (rare.icmpEchoHosts) for (const h of rare.icmpEchoHosts) (x.icmpEchoHosts ??= new HostSet()).add(h, lim.maxHosts);
     if (rare.icmpTypes) for (const t of rare.icmpTypes) (x.icmpTypes ??= new IntSet()).add(t, ICMP_TYPE_KEYS);
     if (rare.otherProtocols) for (const proto of rare.otherProtocols) this.addOtherProtocol(r, proto);

@@ -213,10 +213,24 @@ export class SourceProfile implements SourceProfileFields {
     return portRows(this.rare?.trojanRows ?? []);
   }
 
+  /** The processes (pids, ascending) the log names for that traffic to malware ports; up to MAX_PIDS. */
+  get outboundPids(): number[] {
+    return sortedPids(this.rare?.outboundPids);
+  }
+
+  /** The processes (pids, ascending) the log names for its traffic egress rules stopped (role outbound-blocked); up to MAX_PIDS. */
+  get blockedPids(): number[] {
+    return sortedPids(this.rare?.blockedPids);
+  }
+
   /** Traffic from this side to malware ports (annotations of role outbound-malware) by port key, in first-seen order. */
   outbound(): IterableIterator<[number, TrojanSeen]> {
     return portRows(this.rare?.outboundRows ?? []);
   }
+}
+
+function sortedPids(set: Iterable<number> | null | undefined): number[] {
+  return set ? [...set].sort((a, b) => a - b) : [];
 }
 
 /** [port key, packets, severity, text] rows as entries. */

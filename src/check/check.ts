@@ -62,6 +62,13 @@ export interface CheckResult {
   incomplete: boolean;
   /** Some time had no zone in the log (BSD syslog, pfirewall.log's local time) and was read in --tz or this machine's zone. */
   zonelessTimes: boolean;
+  /**
+   * NULs dropped from lines that were past the length limit with them (a NUL-filled region, as
+   * a crash leaves in pfirewall.log, before a record); null when none were.
+   */
+  nuls: { count: number; lines: number; firstLine: number } | null;
+  /** UTF-16LE or UTF-16BE when the input was UTF-16 text with a byte-order mark (decoded); null for UTF-8/ASCII. */
+  encoding: string | null;
   /** With --line N. */
   detail: LineDetail | null;
 }
@@ -105,6 +112,7 @@ interface PerFile {
   skipped: Kinds;
   malformed: Kinds;
   detail: LineDetail | null;
+  nuls: CheckResult['nuls'];
   ringNo: Int32Array;
   ringText: string[];
 }
@@ -116,6 +124,7 @@ function newPerFile(line: number | null): PerFile {
     skipped: new Kinds(),
     malformed: new Kinds(),
     detail: line === null ? null : { line, text: null, fate: 'none', reason: null, events: [] },
+    nuls: null,
     ringNo: new Int32Array(RING).fill(-1),
     ringText: new Array<string>(RING),
   };
@@ -162,6 +171,13 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
         d.events.push(e);
       }
     },
+    onNuls(_file, lineNo, count) {
+      if (p.nuls === null) p.nuls = { count, lines: 1, firstLine: lineNo };
+      else {
+        p.nuls.count += count;
+        p.nuls.lines++;
+      }
+    },
     onSkipped(s) {
       p.skipped.add(s.line, s.reason, recent(s.line));
       fate(s.line, 'skipped', s.reason);
@@ -187,6 +203,8 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
         error: s.error,
         incomplete: s.incomplete,
         zonelessTimes: s.zonelessTimes === true,
+        nuls: p.nuls,
+        encoding: s.encoding ?? null,
         detail: p.detail,
       });
       p = newPerFile(opts.line);

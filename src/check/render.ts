@@ -108,6 +108,12 @@ function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number)
   return out;
 }
 
+/** "70,000 dropped before the record on line 7 …": a NUL-filled region the splitter skipped. */
+function nulsText(n: NonNullable<CheckResult['nuls']>): string {
+  const where = n.lines === 1 ? `line ${fmtInt(n.firstLine)}` : `${fmtInt(n.lines)} lines (the first: line ${fmtInt(n.firstLine)})`;
+  return `${fmtInt(n.count)} dropped from ${where}: a NUL-filled region (as Windows leaves in pfirewall.log after a crash) is no text, so it does not count toward the line-length limit, and what follows it was read`;
+}
+
 export function renderCheckText(results: readonly CheckResult[], opts: CheckTextOptions): string {
   const c = pc.createColors(opts.color);
   const width = opts.width ?? 100;
@@ -121,6 +127,8 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
     out.push(`lines      ${fmtInt(r.lines)}: ${fmtInt(r.events)} parsed · ${fmtInt(r.skipped)} skipped · ${r.malformed > 0 ? c.yellow(`${fmtInt(r.malformed)} malformed`) : '0 malformed'}`);
     // The zone is not in the lines: say which one their times were read in (the report and events use the same).
     if (r.zonelessTimes) out.push(wrapLabelled('times      ', zonelessCheckText(opts.tz), width));
+    if (r.encoding !== null) out.push(wrapLabelled('encoding   ', `${r.encoding} with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File), decoded`, width));
+    if (r.nuls !== null) out.push(wrapLabelled('NULs       ', nulsText(r.nuls), width));
     out.push(...kindsBlock('malformed', r.malformedKinds, c));
     out.push(...kindsBlock('skipped', r.skippedKinds, c));
     if (r.detail) out.push(...detailBlock(r.detail, opts.tz, c, width));

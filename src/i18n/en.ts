@@ -130,6 +130,11 @@ export const en = {
     allowedSome: (n: number) => ` (${fmtInt(n)} allowed)`,
     /** A part of its own beside other findings: "3 packets allowed in". */
     allowedPart: (n: number) => `${counted(n, 'packet')} allowed in`,
+    /**
+     * After an outbound finding, the processes the log names for it (Windows Firewall's pid
+     * column): the one thing its advice, "find the process", needs. `more`: it named others too.
+     */
+    loggedPids: (pids: readonly number[], more: boolean) => `, logged with pid${pids.length > 1 || more ? 's' : ''} ${pids.join(', ')}${more ? ', …' : ''}`,
     trojanFamily: (family: string, ports: readonly string[], more: number) => `${family} ${ports.join(', ')}${more > 0 ? ` +${more}` : ''}`,
     moreFamilies: (n: number) => `+${n} more ${plural(n, 'family', 'families')}`,
     verticalScan: (ports: string, hosts: string | null, duration: string | null) =>

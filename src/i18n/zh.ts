@@ -114,6 +114,7 @@ export const zh: Messages = {
     allowedAll: '（已放行）',
     allowedSome: (n) => `（其中 ${fmtInt(n)} 个已放行）`,
     allowedPart: (n) => `${fmtInt(n)} 个包被放行进入`,
+    loggedPids: (pids, more) => `，日志记录的进程 PID ${pids.join('、')}${more ? ' 等' : ''}`,
     trojanFamily: (family, ports, more) => `${family} ${portList(ports, more)}`,
     moreFamilies: (n) => `另有 ${fmtInt(n)} 个家族`,
     verticalScan: (ports, hosts, duration) => `垂直扫描：${opt(hosts, (h) => `${h} 台主机上的 `)}${ports} 个端口${lasting(duration)}`,

@@ -15,10 +15,14 @@
 // NUL-padded regions (pre-allocated or recovered after a crash; the corpus has a
 // pfirewall.log whose line 6 starts with 212 NULs) and must still be read, whereas
 // executables, images, archives and random data scatter many different control
-// bytes. UTF-16 text has a NUL in every other byte (runs of one) and is flagged too,
-// with a hint, because its lines would not parse anyway.
+// bytes. UTF-16 text that starts with a byte-order mark (what Windows PowerShell 5.1's `>`
+// writes) is decoded to UTF-8 by BinaryGate (utf16.ts) and the decoded text judged; without
+// a mark it has a NUL in every other byte (runs of one) and is flagged, with a hint, because
+// its encoding is a guess and its lines would not parse as they are. (`follow`, which reads
+// growing logs, judges its files with notTextMessage and does not decode.)
 import { Transform, type TransformCallback } from 'node:stream';
 import { GunzipMembers } from './gunzip.js';
+import { maybeBomPrefix, utf16Bom, Utf16ToUtf8, type Utf16Order } from './utf16.js';
 
 /** Bytes inspected at the start of each input. */
 export const BINARY_SAMPLE_BYTES = 4096;
@@ -80,6 +84,19 @@ export function binaryMessage(v: BinaryVerdict): string {
   return `looks like binary data, not a text log (${v.controls} control bytes in the first ${v.sampled}); skipped`;
 }
 
+/**
+ * Random bytes that happen to start with FF FE read as UTF-16 give lone surrogates, each a
+ * U+FFFD here (about one character in thirty); text never has them in numbers.
+ */
+function undecodable(text: Buffer): boolean {
+  let bad = 0;
+  // EF BF BD: U+FFFD in UTF-8.
+  for (let i = text.indexOf(0xef); i >= 0 && i + 2 < text.length; i = text.indexOf(0xef, i + 1)) {
+    if (text[i + 1] === 0xbf && text[i + 2] === 0xbd && ++bad > 8) return true;
+  }
+  return false;
+}
+
 /** Compressed formats told by their first bytes: unpack them first (gzip is unpacked here). */
 const PACKED: readonly { magic: readonly number[]; name: string; unpack: string }[] = [
   { magic: [0x42, 0x5a, 0x68], name: 'bzip2', unpack: 'bzcat' },
@@ -138,6 +155,9 @@ export class BinaryInputError extends Error {
 export class BinaryGate extends Transform {
   private decided = false;
   private gunzip: GunzipMembers | null = null;
+  /** First bytes held until there are enough to tell a byte-order mark (maybeBomPrefix). */
+  private held: Buffer | null = null;
+  private decoder: Utf16ToUtf8 | null = null;
 
   /** The input turned out to be gzip data and is unpacked here. */
   get gzip(): boolean {
@@ -154,6 +174,11 @@ export class BinaryGate extends Transform {
     return this.gunzip?.problem ?? null;
   }
 
+  /** UTF-16 text with a byte-order mark: which byte order, decoded here to UTF-8; null otherwise. */
+  get utf16(): Utf16Order | null {
+    return this.decoder?.order ?? null;
+  }
+
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     if (this.gunzip !== null) {
       // Errors arrive through the gunzip's 'error' event.
@@ -161,25 +186,67 @@ export class BinaryGate extends Transform {
       return;
     }
     if (this.decided || chunk.length === 0) {
-      cb(null, chunk);
+      if (this.decoder === null) cb(null, chunk);
+      else cb(null, this.decoder.write(chunk));
       return;
     }
+    const first = this.held === null ? chunk : Buffer.concat([this.held, chunk]);
+    // A pipe may hand over the first bytes one by one: a byte-order mark is told by four.
+    if (maybeBomPrefix(first)) {
+      this.held = first;
+      cb();
+      return;
+    }
+    this.held = null;
     this.decided = true;
-    if (isGzipHead(chunk)) {
-      this.unpack(chunk, cb);
+    if (isGzipHead(first)) {
+      this.unpack(first, cb);
       return;
     }
-    cb(this.judge(chunk), chunk);
+    cb(this.firstText(first));
   }
 
   override _flush(cb: TransformCallback): void {
     const g = this.gunzip;
     if (g === null) {
+      // Fewer than four bytes in all, held in case they began a byte-order mark.
+      const held = this.held;
+      this.held = null;
+      if (held !== null && !this.decided) {
+        this.decided = true;
+        const err = this.firstText(held);
+        if (err !== null) {
+          cb(err);
+          return;
+        }
+      }
+      if (this.decoder !== null) this.push(this.decoder.end());
       cb();
       return;
     }
-    g.once('end', () => cb());
+    g.once('end', () => {
+      if (this.decoder !== null) this.push(this.decoder.end());
+      cb();
+    });
     g.end();
+  }
+
+  /**
+   * The first bytes of the text (after any gzip): judged, then passed on; UTF-16 with a
+   * byte-order mark is decoded from here on, and the decoded text judged instead. Returns
+   * the error that stops the input, or null.
+   */
+  private firstText(head: Buffer): BinaryInputError | null {
+    const order = utf16Bom(head);
+    let text = head;
+    if (order !== null) {
+      this.decoder = new Utf16ToUtf8(order);
+      text = this.decoder.write(head);
+      if (undecodable(text)) return new BinaryInputError(`starts with a UTF-16 byte-order mark but is no UTF-16 text; skipped`);
+    }
+    const err = this.judge(text);
+    if (err === null && text.length > 0) this.push(text);
+    return err;
   }
 
   override _destroy(err: Error | null, cb: (error?: Error | null) => void): void {
@@ -199,13 +266,13 @@ export class BinaryGate extends Transform {
     g.on('data', (text: Buffer) => {
       if (!judged && text.length > 0) {
         judged = true;
-        const err = this.judge(text);
-        if (err !== null) {
-          this.destroy(err);
-          return;
-        }
+        // Unpacked text gets the checks a plain input gets (a gzip member's first data is
+        // far longer than a byte-order mark).
+        const err = this.firstText(text);
+        if (err !== null) this.destroy(err);
+        return;
       }
-      this.push(text);
+      this.push(this.decoder === null ? text : this.decoder.write(text));
     });
     g.on('error', (err) => this.destroy(err));
     g.write(first, () => cb());

@@ -19,6 +19,11 @@ export function overlongReason(length: number, limit: number): string {
   return `line longer than ${limit} characters (${length})`;
 }
 
+/** s without its NUL characters (only for a line past the cap: never on the per-line path). */
+function withoutNuls(s: string): string {
+  return s.indexOf('\0') < 0 ? s : s.replace(/\0+/g, '');
+}
+
 /** U+FEFF, the byte-order mark (EF BB BF in UTF-8). */
 export const BOM = 0xfeff;
 
@@ -27,6 +32,8 @@ export interface LineConsumer {
   line(text: string, lineNo: number): void;
   /** The line at lineNo exceeded the cap (`limit`, the splitter's maxLength); its content was discarded. */
   overlong(lineNo: number, length: number, limit: number): void;
+  /** `count` NUL characters were dropped from the line at lineNo (before it is delivered), to keep it under the cap. */
+  nuls?(lineNo: number, count: number): void;
   /**
    * Called after each input chunk. Returning a promise delays reading the next chunk
    * until it settles (output back-pressure).
@@ -42,6 +49,8 @@ export class LineSplitter extends Writable {
   private lineNo = 0;
   /** Length discarded so far of an over-long line, -1 when not inside one. */
   private overflow = -1;
+  /** NULs dropped so far from the line being read (then the rest of it loses its NULs too). */
+  private nulsDropped = 0;
 
   constructor(
     private readonly consumer: LineConsumer,
@@ -109,6 +118,7 @@ export class LineSplitter extends Writable {
     }
     this.pending = '';
     this.overflow = -1;
+    this.nulsDropped = 0;
   }
 
   private take(text: string): void {
@@ -121,6 +131,7 @@ export class LineSplitter extends Writable {
       }
       this.consumer.overlong(++this.lineNo, this.overflow + this.pending.length + nl, this.maxLength);
       this.overflow = -1;
+      this.nulsDropped = 0;
       this.pending = '';
       start = nl + 1;
     }
@@ -140,21 +151,51 @@ export class LineSplitter extends Writable {
     this.pending = this.pending.length > 0 ? this.pending + rest : rest;
     // +1: room for the CR of a CRLF whose LF is in the next chunk, else a line of exactly
     // maxLength would be over-long or not depending on where the chunk boundary fell.
-    if (this.pending.length > this.maxLength + 1) {
+    if (this.pending.length > this.maxLength + 1 && !this.dropPendingNuls()) {
       this.overflow = this.pending.length;
+      this.nulsDropped = 0;
       this.pending = '';
     }
+  }
+
+  /**
+   * A line over the cap may be mostly NULs: Windows leaves NUL-filled regions in
+   * pfirewall.log after a crash (pre-allocated space never written), and the next record
+   * follows them on the same line. NULs are no text, so they do not count toward the cap:
+   * they are dropped from the held part (which keeps memory bounded however long the
+   * region) and, once any were, from the rest of that line too (so where the chunks were
+   * cut never changes the line). True when the held part is then within the cap. Only a
+   * line past the cap comes here: a short one keeps its NULs (the parsers strip them).
+   */
+  private dropPendingNuls(): boolean {
+    const kept = withoutNuls(this.pending);
+    this.nulsDropped += this.pending.length - kept.length;
+    this.pending = kept;
+    return kept.length <= this.maxLength + 1;
   }
 
   private emit1(raw: string): void {
     const lineNo = ++this.lineNo;
     let text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+    let dropped = 0;
+    if (text.length > this.maxLength || this.nulsDropped > 0) {
+      // Past the cap, or NULs already dropped from its start: without its NULs (dropPendingNuls);
+      // the CR is looked for after them, as it is when they went before.
+      const kept = withoutNuls(raw);
+      dropped = this.nulsDropped + raw.length - kept.length;
+      this.nulsDropped = 0;
+      if (dropped > 0) text = kept.charCodeAt(kept.length - 1) === 13 ? kept.slice(0, -1) : kept;
+    }
     // A byte-order mark opens files saved by Notepad and some exporters (pfirewall.log
     // copied off a Windows host): not part of line 1, which every format reads from its
     // first character (`#Version`, a syslog stamp, `__CURSOR=`, `{`). Line 1 only: a
     // follower resuming mid-file starts at a later line number and never sees byte 0.
     if (lineNo === 1 && text.charCodeAt(0) === BOM) text = text.slice(1);
     if (text.length > this.maxLength) this.consumer.overlong(lineNo, text.length, this.maxLength);
-    else this.consumer.line(text, lineNo);
+    else {
+      // Said only of a line that is read: one still too long is over-long, NULs or not.
+      if (dropped > 0) this.consumer.nuls?.(lineNo, dropped);
+      this.consumer.line(text, lineNo);
+    }
   }
 }

@@ -30,6 +30,8 @@ export interface InputStats {
   interrupted?: boolean;
   /** Most of this input's records were also read from `other` (src/input/repeated-records.ts): counted twice. */
   repeats?: { other: string; records: number; share: number };
+  /** UTF-16 text with a byte-order mark, decoded as it was read: which byte order. Absent for UTF-8/ASCII. */
+  encoding?: 'UTF-16LE' | 'UTF-16BE';
   /**
    * A regular file's modification time when opened (epoch ms): the log was still written
    * then, so a quiet stretch before it is quiet, not missing. Null for stdin, pipes, devices.
@@ -70,6 +72,8 @@ export interface ReadOptions {
   /** Every line as read, before parsing (`logscan check` keeps excerpts). */
   onLine?(file: string, text: string, lineNo: number): void;
   onSkipped?(s: SkippedLine): void;
+  /** NULs dropped from a line that was past the length limit with them (a NUL-filled region before a record). */
+  onNuls?(file: string, lineNo: number, count: number): void;
   /** The format chosen for an input and the sample lines it was sniffed on. */
   onChosen?(file: string, picked: PickedFormat, sample: readonly string[]): void;
   /** Aborting stops reading (the current input is closed, the rest not opened); stats are kept. */
@@ -158,6 +162,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
       stats.lines = lineNo;
       sink.malformed(lineNo, '', overlongReason(length, limit));
     },
+    nuls: opts.onNuls && ((lineNo, count) => opts.onNuls?.(stats.file, lineNo, count)),
     afterChunk: opts.afterChunk,
     endedEarly: () => gzipProblem() !== null,
   });
@@ -171,6 +176,9 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
     gate.destroy(interrupted);
   };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
+  // Not a text log (binary, compressed otherwise, UTF-16 without a byte-order mark): no
+  // line was read, so no format is named for it (the fallback would call it iptables).
+  let notText = false;
   try {
     await new Promise<void>((resolve, reject) => {
       if (opts.signal?.aborted) reject(interrupted);
@@ -179,6 +187,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
       splitter.once('error', reject);
       splitter.once('finish', resolve);
     });
+    if (gate.utf16 !== null) stats.encoding = gate.utf16 === 'le' ? 'UTF-16LE' : 'UTF-16BE';
     // A file that got shorter while it was read (truncated by logrotate's copytruncate,
     // or rewritten): its end was never seen, so the input is incomplete.
     if (input.size !== null && !input.gzip && input.bytesRead() < input.size) {
@@ -204,6 +213,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
     if (err === interrupted) {
       stats.interrupted = true;
     } else if (err instanceof BinaryInputError) {
+      notText = true;
       stats.incomplete = true;
       stats.error = err.message;
     } else {
@@ -218,7 +228,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }
-  parser.end();
+  if (!notText) parser.end();
   // A read from a FIFO or device cannot be cancelled, and closing waits for it: after a
   // signal, do not wait for a writer that may never write (the report comes at once),
   // and wake a FIFO's pending read so the process can end.

@@ -695,6 +695,7 @@ class AsaPayload implements PayloadParser {
       len: null,
       tcpFlags: d.proto === 'tcp' && d.flags >= 0 ? flagNames(d.flags) : null,
       tcpWindow: null,
+      pid: null,
       icmp: isIcmp ? { type: d.icmpType >= 0 ? d.icmpType : null, code: d.icmpCode >= 0 ? d.icmpCode : null, embedded: d.embedded } : null,
       count: d.count > 1 ? d.count * head.count : head.count,
       origin: { file: this.file, line: lineNo },

@@ -212,6 +212,7 @@ class MikrotikPayload implements PayloadParser {
       len: len >= 0 ? len : null,
       tcpFlags: flags,
       tcpWindow: null,
+      pid: null,
       icmp,
       count: head.count,
       origin: { file: this.file, line: lineNo },

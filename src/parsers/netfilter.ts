@@ -387,6 +387,7 @@ export function parseNetfilterPayload(
     len: len >= 0 ? len : null,
     tcpFlags: flags,
     tcpWindow: window >= 0 ? window : null,
+    pid: null,
     icmp,
     count: head.count,
     origin: { file, line: lineNo },

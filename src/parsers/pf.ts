@@ -358,6 +358,7 @@ class PfPayload implements PayloadParser {
       len: len >= 0 ? len : null,
       tcpFlags: flags,
       tcpWindow: window >= 0 ? window : null,
+      pid: null,
       icmp,
       count: head.count,
       origin: { file: this.file, line: lineNo },

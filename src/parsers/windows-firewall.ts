@@ -7,6 +7,9 @@
 //   #Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path [pid]
 //   2024-07-29 13:23:35 ALLOW UDP 192.168.9.219 192.168.0.1 61535 53 0 - - - - - - - SEND 10452
 //
+// `path` is SEND, RECEIVE, FORWARD or UNKNOWN (Microsoft's list); `pid` is the process on
+// this host that sent the packet or was to receive it (FirewallEvent.pid).
+//
 // Column positions come from the latest `#Fields:` line (Windows 10+ appends `pid`;
 // a file may gain a new header mid-way after a settings change). Without a header the
 // standard 17-column order is assumed.
@@ -52,6 +55,7 @@ interface Layout {
   icmpcode: number;
   info: number;
   path: number;
+  pid: number;
 }
 
 /** Fields a record cannot be read without. */
@@ -76,6 +80,7 @@ function layoutOf(names: readonly string[]): Layout {
     icmpcode: at('icmpcode'),
     info: at('info'),
     path: at('path'),
+    pid: at('pid'),
   };
 }
 
@@ -313,7 +318,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
   function emit(
     ms: number, action: Action, direction: Direction | null, rule: string, proto: string, ipVersion: 4 | 6 | null,
     srcIp: string, srcPort: number | null, dstIp: string, dstPort: number | null,
-    len: number | null, tcpFlags: string[] | null, tcpWindow: number | null, icmp: FirewallEvent['icmp'], lineNo: number,
+    len: number | null, tcpFlags: string[] | null, tcpWindow: number | null, pid: number | null, icmp: FirewallEvent['icmp'], lineNo: number,
   ): void {
     sink.event({
       time: dates.of(ms),
@@ -334,6 +339,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
       len,
       tcpFlags,
       tcpWindow,
+      pid,
       icmp,
       count: 1,
       origin: { file: ctx.file, line: lineNo },
@@ -349,7 +355,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
       return;
     }
     const rule = lost === '-' ? LOST_RULE : `${LOST_RULE} ${lost}`;
-    emit(ms, 'other', null, rule, 'other', null, NO_ENDPOINT_IP, null, NO_ENDPOINT_IP, null, null, null, null, null, lineNo);
+    emit(ms, 'other', null, rule, 'other', null, NO_ENDPOINT_IP, null, NO_ENDPOINT_IP, null, null, null, null, null, null, lineNo);
   }
 
   function line(text: string, lineNo: number): void {
@@ -438,8 +444,15 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
     if (srcPort === BAD) return bad(lineNo, text, 'src-port', f.at(L.srcPort));
     const dstPort = f.uint(L.dstPort, 65535);
     if (dstPort === BAD) return bad(lineNo, text, 'dst-port', f.at(L.dstPort));
-    const len = f.uint(L.size, MAX_U32);
-    if (len === BAD) return bad(lineNo, text, 'size', f.at(L.size));
+    const size = f.uint(L.size, MAX_U32);
+    if (size === BAD) return bad(lineNo, text, 'size', f.at(L.size));
+    // Zeros that stand for "not recorded". Windows writes an ALLOW row when it permits a
+    // connection (at connect or accept time), not for a packet it looked at: size is 0 and
+    // tcpsyn/tcpack/tcpwin are 0 (tcpflags '-'; UDP rows have '-' there). A DROP row is a
+    // packet and carries its own values, where a window of 0 is real (a RST, a zero-window
+    // probe); a size of 0 is no packet's on any row (an IP header alone is 20 bytes).
+    const placeholders = word === 'ALLOW';
+    const len = size === 0 ? NONE : size;
 
     const isIcmp = proto === 'icmp' || proto === 'icmpv6';
     let icmp: FirewallEvent['icmp'] = null;
@@ -468,8 +481,12 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
       }
       const win = f.uint(L.tcpwin, MAX_U32);
       if (win === BAD) return bad(lineNo, text, 'tcpwin', f.at(L.tcpwin));
-      tcpWindow = nullable(win);
+      tcpWindow = win === 0 && placeholders ? null : nullable(win);
     }
+
+    // Windows 10+ appends the process id of the program on this host the packet was for or from.
+    const pid = f.uint(L.pid, MAX_U32);
+    if (pid === BAD) return bad(lineNo, text, 'pid', f.at(L.pid));
 
     const path = L.path >= 0 ? f.at(L.path) : '-';
     switch (path) {
@@ -482,6 +499,11 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
       case 'FORWARD':
         direction = 'forward';
         break;
+      // Microsoft documents four values: SEND, RECEIVE, FORWARD and UNKNOWN. UNKNOWN says
+      // nothing of the way the packet went, so it has no direction, like '-'; what is
+      // this side's then follows from the addresses (and --home-net), as for every
+      // record without one (util/egress.ts, aggregate/own-traffic.ts).
+      case 'UNKNOWN':
       case '-':
         break;
       default:
@@ -498,7 +520,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
 
     // ICMP has no ports; Windows writes '-' there (some tools write the type twice).
     emit(ms, action, direction, word, proto, ipVersion, srcIp, isIcmp ? null : nullable(srcPort), dstIp, isIcmp ? null : nullable(dstPort),
-      nullable(len), tcpFlags, tcpWindow, icmp, lineNo);
+      nullable(len), tcpFlags, tcpWindow, nullable(pid), icmp, lineNo);
   }
 
   return { line, end() {} };

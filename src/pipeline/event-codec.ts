@@ -59,7 +59,8 @@ const COUNT = 24;
 const FILE = 25;
 const LINE = 26;
 const A_COUNT = 27;
-export const SLOTS = 28;
+const PID = 28;
+export const SLOTS = 29;
 
 // BITS: 0 yearInferred, 1-2 action, 3-4 direction, 5-6 ipVersion, 7 tcpFlags present,
 // 8 flags as a string id (not a mask), 9 icmp present, 10 embedded packet present.
@@ -138,6 +139,7 @@ export class EventEncoder {
     v[TTL + o] = e.ttl ?? -1;
     v[LEN + o] = e.len ?? -1;
     v[TCP_WINDOW + o] = e.tcpWindow ?? -1;
+    v[PID + o] = e.pid ?? -1;
     if (e.tcpFlags !== null) {
       bits |= 1 << 7;
       const mask = flagMask(e.tcpFlags);
@@ -290,6 +292,7 @@ export class EventDecoder {
         len: int(v[LEN + o]!),
         tcpFlags,
         tcpWindow: int(v[TCP_WINDOW + o]!),
+        pid: int(v[PID + o]!),
         icmp,
         count: small(v[COUNT + o]!),
         origin: { file: strs[v[FILE + o]!]!, line: v[LINE + o]! },

@@ -30,6 +30,7 @@ const K_TTL = enc('},"ttl":');
 const K_LEN = enc(',"len":');
 const K_FLAGS = enc(',"tcpFlags":');
 const K_WINDOW = enc(',"tcpWindow":');
+const K_PID = enc(',"pid":');
 const K_ICMP = enc(',"icmp":');
 const K_COUNT = enc(',"count":');
 const K_FILE = enc(',"origin":{"file":');
@@ -116,6 +117,8 @@ export function encodeEventLine(e: FirewallEvent, buf: Buffer, at: number): numb
   }
   w.bytes(K_WINDOW);
   w.num(e.tcpWindow);
+  w.bytes(K_PID);
+  w.num(e.pid);
   const tail = icmp === null ? tails.find(e.count, e.origin.file) : null;
   if (tail !== null) w.bytes(tail);
   else {

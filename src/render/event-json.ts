@@ -91,7 +91,7 @@ export function eventToJson(e: FirewallEvent): string {
     `"format":${jsonString(e.format)},"action":"${e.action}","direction":${e.direction === null ? 'null' : `"${e.direction}"`},` +
     `"rule":${jsonString(e.rule)},"inIface":${jsonString(e.inIface)},"outIface":${jsonString(e.outIface)},"proto":${jsonString(e.proto)},` +
     `"ipVersion":${num(e.ipVersion)},"src":${endpointJson(e.src.ip, e.src.port)},"dst":${endpointJson(e.dst.ip, e.dst.port)},` +
-    `"ttl":${num(e.ttl)},"len":${num(e.len)},"tcpFlags":${flags(e.tcpFlags)},"tcpWindow":${num(e.tcpWindow)},` +
+    `"ttl":${num(e.ttl)},"len":${num(e.len)},"tcpFlags":${flags(e.tcpFlags)},"tcpWindow":${num(e.tcpWindow)},"pid":${num(e.pid)},` +
     `"icmp":${icmpJson(e.icmp)},"count":${e.count},"origin":{"file":${jsonString(e.origin.file)},"line":${e.origin.line}},` +
     `"annotations":${annotations(e.annotations)}}`
   );
@@ -166,6 +166,8 @@ export function eventToEcs(e: FirewallEvent): string {
     },
     source: endpoint(e.src.ip, e.src.port),
     destination: endpoint(e.dst.ip, e.dst.port),
+    // The program on this host the packet was from or for (Windows Firewall's pid column).
+    process: e.pid === null ? undefined : { pid: e.pid },
     log: e.origin.file === STDIN_NAME ? undefined : { file: { path: e.origin.file } },
     logscan: {
       line: e.origin.line,

@@ -92,6 +92,8 @@ const LABELS = {
     rule: (r: string) => `by the rule logged as ${r}`,
     /** An INFO-EVENTS-LOST row: no rule, no verdict, the firewall's own note (null: it gives no number). */
     eventsLost: (n: number | null) => `the firewall's note that ${n === null ? 'some events' : counted(n, 'event')} could not be logged`,
+    // The pid column of a pfirewall.log: the program on this host the packet was from or for.
+    pid: { out: (n: number) => `sent by the process with pid ${n}`, in: (n: number) => `for the process with pid ${n}`, other: (n: number) => `the process with pid ${n}` },
     flags: (f: string) => `flags ${f}`,
     noFlags: 'no flags set (a NULL scan)',
     ttl: (n: number) => `TTL ${n}`,
@@ -148,6 +150,7 @@ const LABELS = {
     },
     rule: (r: string) => `由记录为 ${r} 的规则处理`,
     eventsLost: (n: number | null) => `防火墙自己的说明：${n === null ? '有一些' : `有 ${fmtInt(n)} 个`}事件未能写入日志`,
+    pid: { out: (n: number) => `由进程 ${n}（PID）发出`, in: (n: number) => `发往进程 ${n}（PID）`, other: (n: number) => `进程 ${n}（PID）` },
     flags: (f: string) => `标志 ${f}`,
     noFlags: '没有任何标志（NULL 扫描）',
     ttl: (n: number) => `TTL ${n}`,
@@ -214,6 +217,7 @@ function logged(e: FirewallEvent, L: Labels): string {
   else if (e.direction === 'forward') parts.push(L.direction.forward(i, o));
   // Windows Firewall's "rule" is its action word (DROP): said already.
   if (e.rule !== null && e.rule.toLowerCase() !== e.action) parts.push(L.rule(termSafe(e.rule)));
+  if (e.pid !== null) parts.push(e.direction === 'out' ? L.pid.out(e.pid) : e.direction === 'in' ? L.pid.in(e.pid) : L.pid.other(e.pid));
   if (e.count > 1) parts.push(L.repeated(e.count));
   return parts.join(' · ');
 }

@@ -260,6 +260,25 @@ describe('a machine on this side talking to malware ports', () => {
     expect(host.explanation).toBe('blocked going out: direct mail (25/tcp), IRC');
   });
 
+  it('names the processes a Windows Firewall log gives for it (pid): each finding its own, where the advice is to find the process', () => {
+    const pids = [4321, 10452, 10452, 2220, null];
+    const named = egress.map((e, i) => ({ ...e, pid: pids[i]! }));
+    const s = new Summarizer(DEFAULT_THRESHOLDS);
+    for (const e of named) s.add(e);
+    const host = row(s.result({ kb: knowledge(), lang: 'en' }), inside);
+    expect(host.findings.map((f) => [f.id, f.evidence.pids])).toEqual([['outbound-malware', [4321, 10452]], ['outbound-blocked', [2220]]]);
+    expect(host.explanation).toBe('outbound to malware ports: SQL Slammer 1434/udp; Conducent 17027, logged with pids 4321, 10452 · blocked going out: direct mail (25/tcp), IRC, logged with pid 2220');
+    expect(row(s.result({ kb: knowledge(), lang: 'zh' }), inside).explanation).toContain('外连被拦截：直接发信（25/tcp）、IRC，日志记录的进程 PID 2220');
+  });
+
+  it('names at most four processes, "…" for more; a log without pids names none (pids [])', () => {
+    const many = Array.from({ length: 7 }, (_, i) => ({ ...egress[4]!, time: at(40 + i), pid: 100 + i }));
+    const host = row(summarize(many), inside);
+    expect(host.findings[0]!.evidence.pids).toEqual([100, 101, 102, 103, 104]);
+    expect(host.explanation).toBe('blocked going out: direct mail (25/tcp), logged with pids 100, 101, 102, 103, …');
+    expect(row(summarize(egress), inside).findings.map((f) => f.evidence.pids)).toEqual([[], []]);
+  });
+
   it('allowed, the same connections are ordinary client traffic; inbound to those ports, probes', () => {
     const allowed = egress.slice(3).map((e) => annotateOne({ ...e, annotations: [], action: 'allow' }));
     expect(allowed.flatMap((e) => e.annotations.map((a) => a.id))).toEqual(['port-known-own', 'port-known-own']);
@@ -273,8 +292,9 @@ describe('a machine on this side talking to malware ports', () => {
     const whole = new SourceProfile(inside);
     for (const e of egress) whole.add(e, t);
     const [a, b] = [new SourceProfile(inside), new SourceProfile(inside)];
-    egress.forEach((e, i) => (i < 2 ? a : b).add(e, t));
+    egress.forEach((e, i) => (i < 2 ? a : b).add({ ...e, pid: 7 + i }, t));
     a.merge(b, t);
+    expect([a.outboundPids, a.blockedPids]).toEqual([[7, 8, 9], [10, 11]]);
     const sorted = (p: SourceProfile) => [...p.outbound()].sort((x, y) => x[0] - y[0]).map(([k, v]) => [k, v.packets, v.severity]);
     expect(sorted(a)).toEqual(sorted(whole));
     expect(sorted(whole)).toEqual([[17027, 2, 2], [65536 + 1434, 1, 4]]);

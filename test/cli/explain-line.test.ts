@@ -161,6 +161,19 @@ describe('explain a log line: what it says', () => {
     expect(out).toContain('netbios-noise');
   });
 
+  it('a Windows Firewall line with a pid (a header given before it) names the process on this host, in both languages and in JSON', async () => {
+    const header = '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path pid';
+    const send = '2026-03-10 10:00:09 DROP TCP 192.168.1.35 203.0.113.99 55557 25 52 S 1 0 64240 - - - SEND 10452';
+    const out = await table([`${header}\n${send}`]);
+    expect(out).toContain('logged       dropped · leaving this host · sent by the process with pid 10452\n');
+    expect(await table([`${header}\n${send.replace('SEND 10452', 'RECEIVE 4')}`])).toContain('dropped · arriving at this host · for the process with pid 4\n');
+    expect(await table([`${header}\n${send}`], 'zh')).toContain('由进程 10452（PID）发出');
+    const rs = JSON.parse(await runExplain([`${header}\n${send}`], { outputFormat: 'json', lang: 'en', signatures: [], width: 100, color: false })) as { event: { pid: number } | null }[];
+    expect(rs.map((r) => r.event?.pid ?? null)).toEqual([null, 10452]);
+    // Without the column nothing is said of a process.
+    expect(await table([WINDOWS])).not.toContain('pid');
+  });
+
   it('a line that is no firewall record says so, without repeating the parser’s words', async () => {
     expect(await table([SSHD])).toContain('Not a firewall record in a format logscan reads');
     const other = await table([KERNEL_OTHER]);

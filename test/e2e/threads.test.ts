@@ -60,6 +60,9 @@ describe('--threads 2 gives exactly what --threads 1 gives', () => {
     ['filters, an ignore list and a blocklist', () => [many, '--since', '2025-01-01', '--source', '198.51.0.0/16', '--ignore', ignoreFile, '-o', 'blocklist', '--blocklist-min-score', '1']],
     ['events NDJSON', () => ['events', many, join(repoRoot, 'samples/firewalld.log')]],
     ['events --ecs', () => ['events', '--ecs', join(repoRoot, 'samples/iptables.log')]],
+    // The pid column (corpus balaji…pid-nul.log) crosses from the worker as the other fields do.
+    ['events, corpus Windows Firewall (pid)', () => ['events', ...filesIn(join(corpus, 'windows-firewall'))]],
+    ['events --ecs, corpus Windows Firewall (pid)', () => ['events', '--ecs', ...filesIn(join(corpus, 'windows-firewall'))]],
     ['events with filters and an ignore list', () => ['events', many, '--since', '2025-01-01', '--source', '198.51.0.0/16', '--ignore', ignoreFile]],
     ['malformed lines, a missing file and a truncated .gz: diagnostics and exit 3', () => [broken, join(dir, 'missing.log'), truncatedGz, '-o', 'json']],
     ['events with broken inputs', () => ['events', broken, join(dir, 'missing.log'), truncatedGz]],

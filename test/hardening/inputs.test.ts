@@ -11,7 +11,7 @@ import { BINARY_SAMPLE_BYTES, binaryMessage, inspectHead } from '../../src/input
 import { describeFsError } from '../../src/input/open.js';
 import { PickingParser } from '../../src/input/pick-format.js';
 import { readInputs, type ReadOptions } from '../../src/input/read.js';
-import { tempDir } from '../helpers/cli.js';
+import { repoRoot, tempDir } from '../helpers/cli.js';
 import { corpusRoot } from './corpus-lines.js';
 
 const NUL_FILE = join(corpusRoot, 'windows-firewall/balaji6894-copilot_pfirewall-pid-nul.log');
@@ -129,6 +129,68 @@ describe('compressed data where no file name said so (stdin, a FIFO)', () => {
     const [s] = await readInputs(['-'], o);
     expect(s).toMatchObject({ incomplete: true, events: 0 });
     expect(s.error).toBe(`${name}-compressed data, not a text log; skipped (unpack it first: ${tool} FILE | logscan -)`);
+  });
+});
+
+describe('UTF-16 text with a byte-order mark (Windows PowerShell 5.1 `>` and Out-File)', () => {
+  const PFW = join(repoRoot, 'samples/pfirewall.log');
+  const utf8 = readFileSync(PFW);
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf8.toString('utf8'), 'utf16le')]);
+  const be = Buffer.from(le).swap16();
+  /** Events as `logscan events` would list them, minus the file name. */
+  async function read(path: string, extra: Partial<ReadOptions> = {}) {
+    const events: unknown[] = [];
+    const [s] = await readInputs([path], opts({ onEvent: (e) => events.push({ ...e, origin: { line: e.origin.line } }), ...extra }));
+    return { s: s!, events };
+  }
+
+  it('is decoded: the same events, lines and format as the UTF-8 file, little- and big-endian', async () => {
+    const dir = tempDir();
+    const want = await read(PFW);
+    expect(want.events.length).toBe(305);
+    for (const [name, bytes] of [['le.log', le], ['be.log', be]] as const) {
+      const f = join(dir, name);
+      writeFileSync(f, bytes);
+      const got = await read(f);
+      expect(got.s).toMatchObject({ format: 'windows-firewall', formatBy: 'sniff', lines: want.s.lines, error: null, incomplete: false });
+      expect(got.events).toEqual(want.events);
+    }
+  });
+
+  it('gzipped (a .gz file, or gzip on stdin) and from a pipe that hands over one byte first', async () => {
+    const dir = tempDir();
+    const want = await read(PFW);
+    const gz = join(dir, 'le.log.gz');
+    writeFileSync(gz, gzipSync(le));
+    expect((await read(gz)).events).toEqual(want.events);
+    expect((await read('-', { stdin: Readable.from([gzipSync(be)]) })).events).toEqual(want.events);
+    const trickle = Readable.from([le.subarray(0, 1), le.subarray(1, 3), le.subarray(3, 1001), le.subarray(1001)]);
+    expect((await read('-', { stdin: trickle })).events).toEqual(want.events);
+  });
+
+  it('without a mark it is still skipped with the hint, and no format is named for it', async () => {
+    const f = join(tempDir(), 'nobom.log');
+    writeFileSync(f, le.subarray(2));
+    const { s } = await read(f);
+    expect(s).toMatchObject({ format: null, formatBy: null, lines: 0, incomplete: true });
+    expect(s.error).toContain('looks like UTF-16 text');
+  });
+
+  it('binary data that happens to start with FF FE is no UTF-16 text: skipped, no format', async () => {
+    let x = 7;
+    const junk = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.alloc(8000).map(() => ((x = (x * 1103515245 + 12345) >>> 0) >>> 16) & 255)]);
+    const f = join(tempDir(), 'junk.log');
+    writeFileSync(f, junk);
+    const { s } = await read(f);
+    expect(s).toMatchObject({ format: null, lines: 0, incomplete: true });
+    expect(s.error).toMatch(/UTF-16 byte-order mark but is no UTF-16 text|binary/);
+  });
+
+  it('two bytes and nothing else (only the mark) is an empty log', async () => {
+    const f = join(tempDir(), 'mark.log');
+    writeFileSync(f, Buffer.from([0xff, 0xfe]));
+    const { s } = await read(f);
+    expect(s).toMatchObject({ lines: 0, events: 0, error: null, incomplete: false });
   });
 });
 

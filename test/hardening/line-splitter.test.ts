@@ -136,3 +136,66 @@ describe('LineSplitter: a byte-order mark', () => {
     expect(out).toEqual([['line', 42, '\ufeffa']]);
   });
 });
+
+describe('LineSplitter: runs of NUL bytes (a region Windows leaves after a crash)', () => {
+  function withNuls(max?: number) {
+    const { out, consumer } = collect();
+    const nuls: [number, number][] = [];
+    const s = new LineSplitter({ ...consumer, nuls: (no, n) => nuls.push([no, n]) }, max);
+    return { out, nuls, s };
+  }
+
+  it('do not count toward the line-length limit: the record after them is a line, the run reported once', () => {
+    const buf = Buffer.concat([Buffer.from('a\r\n'), Buffer.alloc(70_000), Buffer.from('record\r\nb\n')]);
+    const { out, nuls, s } = withNuls();
+    s.feed(buf);
+    s.flushLast();
+    expect(out).toEqual([
+      ['line', 1, 'a'],
+      ['line', 2, 'record'],
+      ['line', 3, 'b'],
+    ]);
+    expect(nuls).toEqual([[2, 70_000]]);
+  });
+
+  it('in 64 KiB chunks and any cuts the same lines come out (the run spans chunks; NULs after the CR too)', () => {
+    const buf = Buffer.concat([Buffer.from('a\n'), Buffer.alloc(200_000), Buffer.from('rec\r'), Buffer.alloc(70_000), Buffer.from('\nz\n')]);
+    const whole = viaFeed([buf]);
+    expect(whole).toEqual([
+      ['line', 1, 'a'],
+      ['line', 2, 'rec'],
+      ['line', 3, 'z'],
+    ]);
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < buf.length; i += 65_536) chunks.push(buf.subarray(i, i + 65_536));
+    expect(viaFeed(chunks)).toEqual(whole);
+    fc.assert(
+      fc.property(cuts, (at) => {
+        expect(viaFeed(cut(buf, at.map((x) => x * 997)))).toEqual(whole);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('a line too long without its NULs is still over-long; a short one keeps its NULs (the parsers strip them)', () => {
+    const long = Buffer.concat([Buffer.alloc(100), Buffer.from('x'.repeat(20)), Buffer.from('\n')]);
+    expect(viaFeed([long], 12)).toEqual([['long', 1, expect.any(Number)]]);
+    // Nothing is said of its NULs: the line was not read.
+    const { out, nuls, s } = withNuls(12);
+    s.feed(long);
+    s.flushLast();
+    expect([out.length, nuls]).toEqual([1, []]);
+    expect(viaFeed([Buffer.from('\0\0rec\n')], 12)).toEqual([['line', 1, '\0\0rec']]);
+  });
+
+  it('bounded: a 128 MiB NUL region without a newline never grows the held line past the limit (fed 64 KiB at a time)', () => {
+    const { out, s } = withNuls();
+    const zeros = Buffer.alloc(65_536);
+    for (let i = 0; i < 2_000; i++) {
+      s.feed(zeros);
+      expect((s as unknown as { pending: string }).pending.length).toBeLessThanOrEqual(65_537);
+    }
+    s.feed(Buffer.from('end\n'));
+    expect(out).toEqual([['line', 1, 'end']]);
+  });
+});

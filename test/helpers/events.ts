@@ -40,6 +40,7 @@ export function makeEvent(init: EventInit = {}): FirewallEvent {
     len: 60,
     tcpFlags: proto === 'tcp' ? ['SYN'] : null,
     tcpWindow: proto === 'tcp' ? 64240 : null,
+    pid: null,
     count: 1,
     origin: { file: 'test.log', line: ++line },
     annotations: [],

@@ -96,6 +96,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.noRecordsOn': ['2026-11-21'],
   'daily.blockedValue': ['189 (97%)', '3 (1.5%)', 3],
   'finding.outboundBlocked': ['IRC'],
+  'finding.loggedPids': [[10452, 2220], true],
   'daily.blockedOfLogged': [168, '55%', 305],
   notProbes: [{ own: 136, replies: 3, noise: 27, late: 9 }],
   'daily.newToday': [93, true],

@@ -5,7 +5,7 @@ import type { FirewallEvent } from '../../src/event.js';
 import { UsageError } from '../../src/errors.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
 import { sniffFormat } from '../../src/parsers/registry.js';
-import { parseLines, type ParsedFixture } from '../helpers/parse.js';
+import { fixtureEvents, parseLines, type ParsedFixture } from '../helpers/parse.js';
 
 const HEAD = 'Nov 21 06:25:01 gw kernel: [123.456] ';
 const TCP =
@@ -266,9 +266,12 @@ describe('event objects', () => {
     const keys = Object.keys(r.events[0]!);
     expect(keys).toEqual([
       'time', 'yearInferred', 'uptime', 'host', 'format', 'action', 'direction', 'rule', 'inIface', 'outIface', 'proto',
-      'ipVersion', 'src', 'dst', 'ttl', 'len', 'tcpFlags', 'tcpWindow', 'icmp', 'count', 'origin', 'annotations',
+      'ipVersion', 'src', 'dst', 'ttl', 'len', 'tcpFlags', 'tcpWindow', 'pid', 'icmp', 'count', 'origin', 'annotations',
     ]);
     expect(Object.keys(r.events[1]!)).toEqual(keys);
+    // Every other format's parser builds the same shape.
+    const shapes = new Set(fixtureEvents().map((e) => Object.keys(e).join(' ')));
+    expect([...shapes]).toEqual([keys.join(' ')]);
     expect(r.events[0]!.annotations).not.toBe(r.events[1]!.annotations);
     expect(r.events[0]!.origin).toEqual({ file: 'test.log', line: 1 });
   });

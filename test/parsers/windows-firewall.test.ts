@@ -56,10 +56,18 @@ describe('windows-firewall: layout', () => {
     });
   });
 
-  it('reads the pid column of an 18-column header', () => {
-    const r = parse([...HEADER_18, `${DROP_445} 4242`]);
+  it('reads the pid column of an 18-column header into the event', () => {
+    const r = parse([...HEADER_18, `${DROP_445} 4242`, `${DROP_445} -`, `${DROP_445} 4294967295`]);
     expect(r.malformed).toEqual([]);
-    expect(r.events[0]!.dst.port).toBe(445);
+    expect(r.events.map((e) => [e.dst.port, e.pid])).toEqual([[445, 4242], [445, null], [445, 4294967295]]);
+    // No pid column: null, as for every other format.
+    expect(one(DROP_445).event!.pid).toBeNull();
+    // Header-less 18-column lines (a log cut by tail) carry it too.
+    expect(parse([`${DROP_445} 10452`]).events[0]!.pid).toBe(10452);
+  });
+
+  it('a pid that is no number is malformed, naming the field', () => {
+    expect(parse([...HEADER_18, `${DROP_445} 42x`]).malformed).toEqual([{ line: 5, reason: "field pid: invalid '42x'" }]);
   });
 
   it('takes column positions from #Fields, not from fixed offsets', () => {
@@ -153,9 +161,17 @@ describe('windows-firewall: actions and paths', () => {
     expect(r.event!.time!.toISOString()).toBe('2005-04-11T10:52:26.000Z');
   });
 
-  it('SEND is out, RECEIVE in, FORWARD forward, - unknown', () => {
-    const dirs = ['SEND', 'RECEIVE', 'FORWARD', '-'].map((p) => one(DROP_445.replace(/RECEIVE$/, p)).event!.direction);
-    expect(dirs).toEqual(['out', 'in', 'forward', null]);
+  it('SEND is out, RECEIVE in, FORWARD forward, UNKNOWN and - no direction', () => {
+    const dirs = ['SEND', 'RECEIVE', 'FORWARD', 'UNKNOWN', '-'].map((p) => one(DROP_445.replace(/RECEIVE$/, p)).event!.direction);
+    expect(dirs).toEqual(['out', 'in', 'forward', null, null]);
+  });
+
+  it('path UNKNOWN (one of the four values Microsoft documents) is a record without a direction, not malformed', () => {
+    const r = one(DROP_445.replace(/RECEIVE$/, 'UNKNOWN'));
+    expect(r.malformed).toEqual([]);
+    expect(r.event).toMatchObject({ action: 'drop', direction: null, dst: { ip: '192.168.1.20', port: 445 } });
+    // Only the documented words: anything else in the column is still malformed.
+    expect(one(DROP_445.replace(/RECEIVE$/, 'unknown')).malformed).toEqual([{ line: 5, reason: "field path: unknown 'unknown'" }]);
   });
 
   it('an unknown action is malformed, naming the field', () => {
@@ -174,6 +190,23 @@ describe('windows-firewall: fields', () => {
 
   it("'-' tcp flags means not recorded (null), not a NULL scan ([])", () => {
     expect(one(DROP_445.replace(' S ', ' - ')).event!.tcpFlags).toBeNull();
+  });
+
+  it("an ALLOW row's zeros (size 0, tcpsyn/tcpack/tcpwin 0) are placeholders: len and tcpWindow null, not 0", () => {
+    // Corpus B's shape: Windows logs an allowed connection, not a packet it looked at.
+    const tcp = one('2024-07-29 13:23:36 ALLOW TCP 192.168.9.219 20.190.160.20 61540 443 0 - 0 0 0 - - - SEND').event!;
+    expect(tcp).toMatchObject({ action: 'allow', len: null, tcpWindow: null, tcpFlags: null, dst: { port: 443 } });
+    const udp = one('2024-07-29 13:23:35 ALLOW UDP 192.168.9.219 192.168.0.1 61535 53 0 - - - - - - - SEND').event!;
+    expect(udp).toMatchObject({ action: 'allow', len: null, tcpWindow: null });
+  });
+
+  it("a dropped packet's values are kept: a window of 0 is real (a RST), sizes as logged; a size of 0 is never a packet's", () => {
+    const rst = one(DROP_445.replace(' S 1234567 0 64240 ', ' R 1234567 0 0 ')).event!;
+    expect(rst).toMatchObject({ action: 'drop', len: 52, tcpFlags: ['RST'], tcpWindow: 0 });
+    // An IP packet's header alone is 20 bytes: 0 can only mean "not recorded", whatever the action.
+    expect(one(DROP_445.replace(' 52 S ', ' 0 S ')).event!.len).toBeNull();
+    // A number that is not one is still malformed on an ALLOW row.
+    expect(one('2024-07-29 13:23:36 ALLOW TCP 192.168.9.219 20.190.160.20 61540 443 0 - 0 0 x - - - SEND').malformed[0]!.reason).toBe("field tcpwin: invalid 'x'");
   });
 
   it('an unknown tcp flag letter is malformed', () => {

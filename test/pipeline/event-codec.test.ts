@@ -96,6 +96,7 @@ describe('event codec', () => {
     // Any order, repeats and unknown names: those travel as text.
     tcpFlags: fc.option(fc.array(fc.constantFrom('SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR', 'NS', 'toString'), { maxLength: 5 }), { nil: null }),
     tcpWindow: small,
+    pid: small,
     icmp: fc.option(
       fc.record({
         type: fc.option(fc.nat(255), { nil: null }),
@@ -122,7 +123,7 @@ describe('event codec', () => {
       [
         {
           time: null, yearInferred: false, uptime: null, host: null, format: 'iptables', action: 'drop', direction: null, rule: null, inIface: null, outIface: null,
-          proto: 'tcp', ipVersion: 4, src: { ip: '203.0.113.7', port: 1 }, dst: { ip: '192.0.2.1', port: 2 }, ttl: null, len: null, tcpFlags: ['SYN'], tcpWindow: null,
+          proto: 'tcp', ipVersion: 4, src: { ip: '203.0.113.7', port: 1 }, dst: { ip: '192.0.2.1', port: 2 }, ttl: null, len: null, tcpFlags: ['SYN'], tcpWindow: null, pid: null,
           icmp: null, count: 1, origin: { file: 'a.log', line: 1 }, annotations: [],
         },
       ],

@@ -99,6 +99,7 @@ describe('encodeEventLine', () => {
       ipVersion: pick(4, 6),
       count: pick(1, 2),
       file: pick('a.log', 'b.log'),
+      pid: pick(null, 4, 10452, 4_294_967_295),
     });
     fc.assert(
       fc.property(fc.array(ev, { minLength: 2, maxLength: 40 }), (vs) => {
@@ -116,6 +117,7 @@ describe('encodeEventLine', () => {
             proto: v.proto,
             ipVersion: v.ipVersion as 4 | 6,
             count: v.count,
+            pid: v.pid,
             origin: { file: v.file, line: 1 },
           });
           expect(encoded(e)).toBe(eventToJson(e) + '\n');

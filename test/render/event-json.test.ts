@@ -10,6 +10,7 @@ import { makeEvent } from '../helpers/events.js';
 import { fixtureEvents, parseLines } from '../helpers/parse.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
 import { filterlogFormat } from '../../src/parsers/filterlog.js';
+import { windowsFirewallFormat } from '../../src/parsers/windows-firewall.js';
 import { STDIN_NAME } from '../../src/input/open.js';
 
 const analysis = buildAnalysis({ inputFormat: null, year: null, tz: null, lang: 'en', signatures: [], homeNet: [] });
@@ -70,6 +71,33 @@ describe('eventToJson', () => {
     const prefix = JSON.parse(eventToEcs({ ...lost, format: 'iptables' })) as { event: { type: string[] }; network?: { packets: number } };
     expect(prefix.event.type).toEqual(['connection', 'info']);
     expect(prefix.network?.packets).toBe(1);
+  });
+
+  it("a Windows Firewall ALLOW row's placeholder size is no byte count in ECS: network.bytes absent, a dropped packet's size kept", () => {
+    const [allow, drop] = parseLines(windowsFirewallFormat, [
+      '2024-07-29 13:23:36 ALLOW TCP 192.168.9.219 20.190.160.20 61540 443 0 - 0 0 0 - - - SEND',
+      '2026-11-20 06:25:03 DROP TCP 203.0.113.7 192.168.1.20 44321 445 52 S 1234567 0 64240 - - - RECEIVE',
+    ]).events;
+    const ecs = (e: typeof allow) => JSON.parse(eventToEcs(e!)) as { network: { bytes?: number; packets: number }; logscan: { tcp_window?: number } };
+    expect(ecs(allow).network).toMatchObject({ packets: 1 });
+    expect(ecs(allow).network.bytes).toBeUndefined();
+    expect(ecs(allow).logscan.tcp_window).toBeUndefined();
+    expect(ecs(drop).network.bytes).toBe(52);
+    expect(ecs(drop).logscan.tcp_window).toBe(64240);
+  });
+
+  it('the process a Windows Firewall row names is process.pid in ECS and pid in NDJSON; null (ECS: absent) without one', () => {
+    const header = '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path pid';
+    const [named, unnamed] = parseLines(windowsFirewallFormat, [
+      header,
+      '2026-03-10 10:00:09 DROP TCP 192.168.1.35 203.0.113.99 55557 25 52 S 1 0 64240 - - - SEND 10452',
+      '2026-03-10 10:00:09 DROP TCP 192.168.1.35 203.0.113.99 55557 25 52 S 1 0 64240 - - - SEND -',
+    ]).events;
+    expect((JSON.parse(eventToEcs(named!)) as { process?: { pid: number } }).process).toEqual({ pid: 10452 });
+    expect((JSON.parse(eventToEcs(unnamed!)) as { process?: unknown }).process).toBeUndefined();
+    expect(eventToJson(named!)).toContain('"tcpWindow":64240,"pid":10452,"icmp":null');
+    // Every key is always there: another format's event says null.
+    expect(eventToJson(makeEvent())).toContain('"tcpWindow":64240,"pid":null,"icmp":null');
   });
 
   it("network.direction: the host's view (ingress/egress) for its own chains, the perimeter's for forwarded packets and border devices (by --home-net, else the local ranges)", () => {

@@ -1,0 +1,147 @@
+// Windows Firewall (pfirewall.log) through the BUILT CLI: what a Windows admin's files
+// hold beyond the golden fixtures (the pid column in every output, ALLOW rows'
+// placeholder zeros). The corpus is read-only; derived files are written to a temp dir.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ndjson, repoRoot, runCli, tempDir } from '../helpers/cli.js';
+
+const corpus = join(repoRoot, '../shared/corpus/windows-firewall');
+const BALAJI = join(corpus, 'balaji6894-copilot_pfirewall-pid-nul.log');
+
+const HEADER_18 = [
+  '#Version: 1.5',
+  '#Software: Microsoft Windows Firewall',
+  '#Time Format: Local',
+  '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path pid',
+];
+
+let dir = '';
+
+beforeAll(() => {
+  dir = tempDir();
+});
+
+function write(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('windows-firewall: the pid column', () => {
+  it('events carry it as pid, ECS as process.pid (balaji: line 6 is pid 10452)', () => {
+    const events = ndjson(runCli(['events', BALAJI]).stdout);
+    expect(events).toHaveLength(127);
+    expect(events[0]).toMatchObject({ origin: { line: 6 }, pid: 10452 });
+    expect(new Set(events.map((e) => e.pid))).toEqual(new Set([10452, 12484, 2220]));
+    const ecs = ndjson(runCli(['events', '--ecs', BALAJI]).stdout);
+    expect(ecs[0]).toMatchObject({ process: { pid: 10452 } });
+  });
+
+  it('a log without the column says pid null, and ECS has no process', () => {
+    const events = ndjson(runCli(['events', join(repoRoot, 'samples/pfirewall.log')]).stdout);
+    expect(events.length).toBeGreaterThan(300);
+    expect(events.every((e) => 'pid' in e && e.pid === null)).toBe(true);
+    expect(ndjson(runCli(['events', '--ecs', join(repoRoot, 'samples/pfirewall.log')]).stdout).some((e) => 'process' in e)).toBe(false);
+  });
+
+  it('check --line N shows it among the fields', () => {
+    const r = runCli(['check', BALAJI, '--line', '6']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\n {2}pid {11}10452\n/);
+  });
+
+  it('explain reads it from a line pasted after its header', () => {
+    const r = runCli(['explain', [HEADER_18[3], '2026-03-10 10:00:09 DROP TCP 192.168.1.35 203.0.113.99 55557 25 52 S 1 0 64240 - - - SEND 10452'].join('\n')]);
+    expect(r.stdout).toContain('dropped · leaving this host · sent by the process with pid 10452');
+  });
+});
+
+describe('windows-firewall: ALLOW rows', () => {
+  it("their zeros are no byte count: len and tcpWindow null, ECS without network.bytes (the corpus' 52 ALLOW TCP rows)", () => {
+    const events = ndjson(runCli(['events', BALAJI]).stdout);
+    const allowTcp = events.filter((e) => e.action === 'allow' && e.proto === 'tcp');
+    expect(allowTcp).toHaveLength(52);
+    expect(allowTcp.every((e) => e.len === null && e.tcpWindow === null)).toBe(true);
+    const ecs = ndjson(runCli(['events', '--ecs', BALAJI]).stdout) as { network?: { bytes?: number } }[];
+    expect(ecs.filter((d) => d.network?.bytes !== undefined)).toHaveLength(0);
+  });
+});
+
+describe('windows-firewall: path UNKNOWN', () => {
+  it('is a record without a direction, not a malformed line', () => {
+    const f = write('unknown.log', [...HEADER_18.slice(0, 3), HEADER_18[3]!.replace(' pid', ''), '2026-03-10 10:00:06 DROP TCP 198.51.100.7 192.168.1.35 40000 445 52 S 1 0 1024 - - - UNKNOWN'].join('\r\n') + '\r\n');
+    const r = runCli(['events', f]);
+    expect(r.stderr).toBe('');
+    expect(ndjson(r.stdout)).toMatchObject([{ action: 'drop', direction: null, dst: { port: 445 } }]);
+  });
+});
+
+describe('windows-firewall: outbound findings name the process', () => {
+  it('the report says which pid the log names where its advice is to find the process, in one thread and two', () => {
+    const f = write(
+      'win-out.log',
+      [...HEADER_18, '2026-03-10 10:00:09 DROP TCP 192.168.1.35 203.0.113.99 55557 25 52 S 1 0 64240 - - - SEND 10452'].join('\r\n') + '\r\n',
+    );
+    for (const threads of ['1', '2']) {
+      const r = runCli([f, '--threads', threads], { env: { COLUMNS: '200' } });
+      expect(r.stdout).toContain('blocked going out: direct mail (25/tcp), logged with pid 10452');
+      const doc = JSON.parse(runCli([f, '-o', 'json', '--threads', threads]).stdout) as { sources: { findings: { id: string; evidence: { pids: number[] } }[] }[] };
+      expect(doc.sources[0]!.findings).toMatchObject([{ id: 'outbound-blocked', evidence: { pids: [10452] } }]);
+    }
+  });
+});
+
+describe('windows-firewall: a NUL-filled region longer than the line limit', () => {
+  it('the record after 70,000 NULs is read, and check says what was dropped (audit bignul.log: 14 of 15 before)', () => {
+    const lines = readFileSync(join(repoRoot, 'samples/pfirewall.log'), 'latin1').split('\n').slice(0, 20);
+    const before = Buffer.from(lines.slice(0, 6).join('\n') + '\n', 'latin1');
+    const after = Buffer.from(lines.slice(6).join('\n') + '\n', 'latin1');
+    const f = write('bignul.log', Buffer.concat([before, Buffer.alloc(70_000), after]));
+    const plain = write('plain.log', Buffer.concat([before, after]));
+    const r = runCli(['events', f]);
+    expect(r.stderr).toBe('');
+    // The same events as without the NULs (the file name and nothing else differs).
+    expect(r.stdout.replaceAll(f, 'X')).toBe(runCli(['events', plain]).stdout.replaceAll(plain, 'X'));
+    expect(ndjson(r.stdout).length).toBeGreaterThan(10);
+    const check = runCli(['check', f]);
+    expect(check.stdout).toContain('NULs       70,000 dropped from line 7: a NUL-filled region');
+    expect(check.stdout).toContain(' 0 malformed');
+    expect(runCli(['check', plain]).stdout).not.toContain('NULs');
+  });
+});
+
+describe('windows-firewall: UTF-16 (Get-Content pfirewall.log > fw.log in Windows PowerShell 5.1)', () => {
+  const sample = join(repoRoot, 'samples/pfirewall.log');
+  const utf16 = (order: 'le' | 'be', bom = true): Buffer => {
+    const le = Buffer.from(`${bom ? '\ufeff' : ''}${readFileSync(sample, 'utf8')}`, 'utf16le');
+    return order === 'le' ? le : Buffer.from(le).swap16();
+  };
+
+  it('with a byte-order mark it is decoded: the same events as the UTF-8 file, exit 0; check names the encoding', () => {
+    const want = runCli(['events', sample]).stdout.replaceAll(sample, 'X');
+    for (const order of ['le', 'be'] as const) {
+      const f = write(`utf16${order}.log`, utf16(order));
+      const r = runCli(['events', f]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout.replaceAll(f, 'X')).toBe(want);
+      const check = runCli(['check', f]).stdout;
+      expect(check).toContain('format     windows-firewall, sniffed');
+      expect(check).toContain(`encoding   UTF-16${order.toUpperCase()} with a byte-order mark`);
+    }
+    expect(runCli(['check', sample]).stdout).not.toContain('encoding');
+  });
+
+  it('without one it is skipped with the hint (exit 3), and neither check nor the report names a format for it', () => {
+    const f = write('nobom.log', utf16('le', false));
+    const r = runCli(['events', f]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('looks like UTF-16 text, not a UTF-8/ASCII log; skipped (convert it first: iconv -f UTF-16 -t UTF-8)');
+    const check = runCli(['check', f]).stdout;
+    expect(check).toContain('format     no format: nothing was read');
+    expect(check).not.toContain('iptables');
+    const doc = JSON.parse(runCli([f, '-o', 'json']).stdout) as { inputs: { format: string | null; formatBy: string | null }[] };
+    expect(doc.inputs[0]).toMatchObject({ format: null, formatBy: null });
+  });
+});
