@@ -1,4 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const repoRoot = new URL('../', import.meta.url).pathname;
@@ -32,8 +33,16 @@ function refuseStaleBuild(): void {
   }
 }
 
-export default function setup(): void {
+export default function setup(): () => void {
   // Pin the zone for the worker processes too, before any Date is created.
   process.env.TZ = 'Etc/GMT+2';
   refuseStaleBuild();
+  // One root for every temporary directory of the run (test/helpers/temp.ts), removed when
+  // the run ends. The worker processes and the CLIs they spawn inherit the variable.
+  const root = mkdtempSync(join(tmpdir(), 'logscan-test-run-'));
+  // Searchable by others: the permission test runs the CLI as nobody on a file in here
+  // (each test's own directory under it stays 0700 unless the test opens it).
+  chmodSync(root, 0o755);
+  process.env.LOGSCAN_TEST_TMP = root;
+  return () => rmSync(root, { recursive: true, force: true });
 }
