@@ -703,8 +703,79 @@ describe('logscan report: --fail-on and --config', () => {
     expect(r.stderr).toContain('unknown setting "verticalScan.minPortz"');
   });
 
-  it('--scan-ports lowers the scan threshold', () => {
+  it('--scan-ports raises the scan threshold: 600 ports are no vertical scan at 2000', () => {
     const { doc } = json([mixed, ...BASE, '--scan-ports', '2000']);
+    expect(doc.sources[0].ip).toBe('203.0.113.9');
     expect(doc.sources[0].findings.map((f) => f.id)).not.toContain('vertical-scan');
+  });
+});
+
+describe('logscan report: --scan-ports, --sweep-hosts, --max-sources', () => {
+  // Each pair straddles a default (README: 15 ports, 10 hosts): one short of it, one at it.
+  const SOURCES: Record<string, string> = {
+    '198.51.100.1': 'tcp 14 ports',
+    '198.51.100.2': 'tcp 15 ports',
+    '198.51.100.3': 'udp 14 ports',
+    '198.51.100.4': 'udp 15 ports',
+    '198.51.100.5': '22/tcp on 9 hosts',
+    '198.51.100.6': '22/tcp on 10 hosts',
+  };
+  let file = '';
+  beforeAll(() => {
+    file = join(dir, 'thresholds.log');
+    const lines: string[] = [];
+    let t = 0;
+    for (const [src, base, n, proto] of [['198.51.100.1', 41000, 14, 'TCP'], ['198.51.100.2', 41100, 15, 'TCP'], ['198.51.100.3', 42000, 14, 'UDP'], ['198.51.100.4', 42100, 15, 'UDP']] as const) {
+      for (let i = 1; i <= n; i++) lines.push(line(t++, src, base + i, { proto }));
+    }
+    for (const [src, hosts] of [['198.51.100.5', 9], ['198.51.100.6', 10]] as const) {
+      for (let h = 1; h <= hosts; h++) lines.push(line(t++, src, 22, { dst: `192.168.1.${h}` }));
+    }
+    writeFileSync(file, lines.join('\n') + '\n');
+  });
+
+  /** The sources with a finding of this id. */
+  const flagged = (id: string, args: string[] = []): string[] =>
+    json([file, ...BASE, ...args]).doc.sources.filter((s) => s.findings.some((f) => f.id === id)).map((s) => s.ip).sort();
+
+  it('the defaults: 15 TCP or UDP ports make a scan, 10 hosts a sweep', () => {
+    expect(json([file, ...BASE]).doc.sources.map((s) => s.ip).sort()).toEqual(Object.keys(SOURCES));
+    expect(flagged('vertical-scan')).toEqual(['198.51.100.2']);
+    expect(flagged('udp-scan')).toEqual(['198.51.100.4']);
+    expect(flagged('horizontal-sweep')).toEqual(['198.51.100.6']);
+  });
+
+  it('--scan-ports lowers and raises the vertical and the UDP scan threshold alike', () => {
+    expect(flagged('vertical-scan', ['--scan-ports', '14'])).toEqual(['198.51.100.1', '198.51.100.2']);
+    expect(flagged('udp-scan', ['--scan-ports', '14'])).toEqual(['198.51.100.3', '198.51.100.4']);
+    expect(flagged('vertical-scan', ['--scan-ports', '16'])).toEqual([]);
+    expect(flagged('udp-scan', ['--scan-ports', '16'])).toEqual([]);
+    // Not the sweep's.
+    expect(flagged('horizontal-sweep', ['--scan-ports', '14'])).toEqual(['198.51.100.6']);
+  });
+
+  it('--sweep-hosts lowers and raises the sweep threshold, and only that one', () => {
+    expect(flagged('horizontal-sweep', ['--sweep-hosts', '9'])).toEqual(['198.51.100.5', '198.51.100.6']);
+    expect(flagged('horizontal-sweep', ['--sweep-hosts', '11'])).toEqual([]);
+    // mixed.log's sweeper reached 40 hosts.
+    expect(flagged('horizontal-sweep', ['--sweep-hosts', '50', mixed])).toEqual([]);
+    expect(flagged('horizontal-sweep', [mixed])).toEqual(['198.51.100.6', '203.0.113.50']);
+    expect(flagged('vertical-scan', ['--sweep-hosts', '9'])).toEqual(['198.51.100.2']);
+  });
+
+  it('--max-sources caps the profiles kept (default 100000): the least recently seen go, and the report says so', () => {
+    expect(json([file, ...BASE]).doc.profiles).toEqual({ tracked: 6, evicted: 0, evictedEvents: 0, cap: 100_000 });
+    const { doc } = json([file, ...BASE, '--max-sources', '2']);
+    // The four seen first were evicted with their 58 packets; the last two are ranked.
+    expect(doc.profiles).toEqual({ tracked: 2, evicted: 4, evictedEvents: 58, cap: 2 });
+    expect(doc.sources.map((s) => s.ip)).toEqual(['198.51.100.6', '198.51.100.5']);
+    const text = runCli([file, ...BASE, '--max-sources', '2']).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('note: more than 2 sources; 4 evictions of least-recently-seen source profiles (58 events) left those events out of the ranking');
+  });
+
+  it.each([['--scan-ports', '0'], ['--sweep-hosts', 'x'], ['--max-sources', '-1']])('%s %s is a usage error', (flag, value) => {
+    const r = runCli([file, flag, value]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(flag);
   });
 });
