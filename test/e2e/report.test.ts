@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, ndjson, runCli, tempDir } from '../helpers/cli.js';
+import { isoLine } from '../daily/lines.js';
 
 const ndjsonOf = (out: string) => ndjson(out) as unknown as { time: string; count: number }[];
 
@@ -655,6 +656,25 @@ describe('logscan report: filters', () => {
 
   it('--since with a relative time (everything in 2026 is within 100000 days)', () => {
     expect(json([mixed, ...BASE, '--since', '100000d']).doc.sources).toHaveLength(4);
+  });
+
+  it('--since/--until with relative times keep the events inside the bounds, counted back from now', () => {
+    // Stamped with an offset relative to the clock: 3 h, 1 h and 10 min ago, a source each;
+    // every bound below is 20 minutes or more from an event.
+    const file = join(dir, 'recent.log');
+    const ago = (ms: number): Date => new Date(Date.now() - ms);
+    writeFileSync(file, [isoLine(ago(3 * 3_600_000), { src: '203.0.113.3' }), isoLine(ago(3_600_000), { src: '203.0.113.1' }), isoLine(ago(600_000), { src: '203.0.113.10' })].join('\n') + '\n');
+    const ips = (args: string[]): string[] => json([file, ...args]).doc.sources.map((s) => s.ip).sort();
+    expect(ips([])).toEqual(['203.0.113.1', '203.0.113.10', '203.0.113.3']);
+    expect(ips(['--since', '2h'])).toEqual(['203.0.113.1', '203.0.113.10']);
+    expect(ips(['--until', '30m'])).toEqual(['203.0.113.1', '203.0.113.3']);
+    expect(ips(['--since', '2h', '--until', '30m'])).toEqual(['203.0.113.1']);
+    expect(ips(['--since', '7d', '--until', '4h'])).toEqual([]);
+    // The bound the report names is that long before the run's clock.
+    const t0 = Date.now();
+    const since = Date.parse((json([file, '--since', '2h']).doc.filters as { since: string }).since);
+    expect(since).toBeGreaterThanOrEqual(t0 - 2 * 3_600_000);
+    expect(since).toBeLessThanOrEqual(Date.now() - 2 * 3_600_000);
   });
 
   it('--min-severity hides quieter sources', () => {
