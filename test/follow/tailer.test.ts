@@ -9,6 +9,7 @@ import { Follower, type FollowConsumer, type FollowedFile } from '../../src/inpu
 import { FollowState } from '../../src/input/follow-state.js';
 import { tempDir } from '../helpers/cli.js';
 import { LogWriter, sleep } from '../helpers/follow-writer.js';
+import { until } from '../helpers/wait.js';
 
 interface Got {
   name: string;
@@ -42,10 +43,6 @@ function collector(): { consumer: FollowConsumer; got: Got[]; files: FollowedFil
 
 const seqOf = (text: string): number => Number(/ ID=(\d+) /.exec(text)?.[1] ?? NaN);
 const FAST = { pollMs: 30, retireMs: 300 };
-
-async function until(pred: () => boolean, ms = 10_000, what?: () => string): Promise<void> {
-  for (const end = Date.now() + ms; !pred(); await sleep(10)) if (Date.now() > end) throw new Error(`timed out${what ? ` waiting for ${what()}` : ''}`);
-}
 
 describe('follower', () => {
   it('loses and repeats nothing through rename+create, copytruncate, delete+recreate and a half-written line', async () => {
