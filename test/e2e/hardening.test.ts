@@ -8,7 +8,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir, untilReading, untilWaitingOnFifo } from '../helpers/cli.js';
+import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir, untilWaitingOnFifo } from '../helpers/cli.js';
 import { UFW } from '../helpers/ufw.js';
 import { isoLine } from '../daily/lines.js';
 
@@ -495,10 +495,11 @@ function within<T>(ms: number, p: Promise<T>): Promise<T | 'still running'> {
 describe('SIGINT / SIGTERM during a one-shot run: partial report marked "interrupted", exit 130 / 143', () => {
   async function interrupted(signal: 'SIGINT' | 'SIGTERM', args: string[]) {
     const cli = startCli([...args, '-'], { stdin: 'pipe' });
-    // stdin stays open: only the signal can end this run.
-    cli.stdin!.write([UFW(6776), UFW(23), UFW(445, '198.51.100.9')].join('\n') + '\n');
-    await untilReading(cli.pid, '-');
-    await new Promise((r) => setTimeout(r, 500));
+    // stdin stays open: only the signal can end this run. Three records, then other lines
+    // up to the fifty the format is chosen on, so they are parsed without an end of input;
+    // the last is malformed, and its diagnostic says when that happened.
+    cli.stdin!.write([UFW(6776), UFW(23), UFW(445, '198.51.100.9'), ...Array<string>(46).fill(NOISE), BROKEN].join('\n') + '\n');
+    await cli.waitFor((_out, err) => err.includes('(stdin):50: malformed'));
     const t0 = Date.now();
     const r = await cli.stop(signal);
     expect(Date.now() - t0).toBeLessThan(3000);
