@@ -39,7 +39,7 @@ export default function setup(): () => void {
   refuseStaleBuild();
   // One root for every temporary directory of the run (test/helpers/temp.ts), removed when
   // the run ends. The worker processes and the CLIs they spawn inherit the variable.
-  const root = mkdtempSync(join(tmpdir(), 'logscan-test-run-'));
+  const root = mkdtempSync(join(tmpdir(), 'logscan-run-'));
   // Searchable by others: the permission test runs the CLI as nobody on a file in here
   // (each test's own directory under it stays 0700 unless the test opens it).
   chmodSync(root, 0o755);

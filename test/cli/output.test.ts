@@ -26,7 +26,7 @@ describe('--output errors', () => {
   });
 
   it('writeDocument replaces the file whole, and leaves it as it was when it cannot', async () => {
-    const dir = tempDir('logscan-out-');
+    const dir = tempDir('out-');
     const target = join(dir, 'r.txt');
     writeFileSync(target, 'old');
     await writeDocument('new\n', target);
@@ -36,7 +36,7 @@ describe('--output errors', () => {
   });
 
   it('writeDocument keeps the permissions of the file it replaces', async () => {
-    const dir = tempDir('logscan-out-');
+    const dir = tempDir('out-');
     const target = join(dir, 'private.html');
     writeFileSync(target, 'old');
     chmodSync(target, 0o600);
@@ -50,7 +50,7 @@ describe('--output errors', () => {
   });
 
   it('writeDocument through a symlink replaces the file it leads to; a failure there is said of that file\'s directory', async () => {
-    const dir = tempDir('logscan-out-');
+    const dir = tempDir('out-');
     writeFileSync(join(dir, 'real.txt'), 'old');
     symlinkSync('real.txt', join(dir, 'link.txt'));
     await writeDocument('new\n', join(dir, 'link.txt'));
@@ -62,7 +62,7 @@ describe('--output errors', () => {
   });
 
   it('refuseOutputOverInput: the same file by name, symlink or hard link; other files, a missing output and devices pass', () => {
-    const dir = tempDir('logscan-out-');
+    const dir = tempDir('out-');
     const log = join(dir, 'fw.log');
     writeFileSync(log, 'x\n');
     symlinkSync(log, join(dir, 'sym.log'));

@@ -11,7 +11,11 @@ export function testTmpRoot(): string {
   return root;
 }
 
-/** A fresh directory of its own (mode 0700) under the run's root. */
-export function tempDir(prefix = 'logscan-test-'): string {
+/**
+ * A fresh directory of its own (mode 0700) under the run's root. The names stay short
+ * (/tmp/logscan-run-XXXXXX/t-XXXXXX): some end-to-end tests find a path on one line of a
+ * 100-column report, and a longer one wraps.
+ */
+export function tempDir(prefix = 't-'): string {
   return mkdtempSync(join(testTmpRoot(), prefix));
 }

@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 export function tempDir(): string {
-  const dir = runTempDir('logscan-sig-');
+  const dir = runTempDir('sig-');
   made.push(dir);
   return dir;
 }
