@@ -8,6 +8,11 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    // Never write snapshots on their own: unless CI is set, vitest writes a missing one and
+    // only notes an obsolete one, so a lost or renamed snapshot passed unnoticed. Now a
+    // missing or obsolete snapshot fails. Update on purpose: `npx vitest run FILE -u` (the
+    // -u last: it takes an optional value), or `u` in `npm run test:watch`.
+    update: 'none',
     // The JSON summary lets .ci/run print a plain "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'test/.tmp/vitest-results.json' }]],
   },

@@ -1,8 +1,10 @@
 // --source: which events a range keeps, what the report says it asked for, and that it
-// reads a range exactly as --ignore and --home-net do (util/address-ranges.ts).
+// reads a range exactly as --ignore and --home-net do (util/address-ranges.ts); relative
+// --since/--until.
 import { describe, expect, it } from 'vitest';
 import { homeNetworks } from '../../src/cli/analysis.js';
 import { readFilterOptions } from '../../src/cli/filter-options.js';
+import { parseTimeBound } from '../../src/aggregate/filter.js';
 import { parseIgnoreList } from '../../src/enrich/ignore.js';
 import { UsageError } from '../../src/errors.js';
 import { makeEvent } from '../helpers/events.js';
@@ -66,5 +68,33 @@ describe('--source', () => {
         expect(home.has(ip), `${range} ${ip}`).toBe(kept);
       }
     }
+  });
+});
+
+describe('relative --since/--until (parseTimeBound): that long before now', () => {
+  const now = new Date('2026-11-03T12:00:00.000Z');
+  const bound = (raw: string, tz: string | null = null): string => parseTimeBound('--since', raw, now, tz).toISOString();
+
+  it('30m, 2h and 7d, as README shows them', () => {
+    expect(bound('30m')).toBe('2026-11-03T11:30:00.000Z');
+    expect(bound('2h')).toBe('2026-11-03T10:00:00.000Z');
+    expect(bound('7d')).toBe('2026-10-27T12:00:00.000Z');
+  });
+
+  it('the zone plays no part: 7d is 7 × 24 h even across the end of summer time (Berlin, 2026-10-25)', () => {
+    for (const tz of ['UTC', 'Europe/Berlin', 'Asia/Tokyo', 'America/St_Johns']) {
+      expect([bound('30m', tz), bound('2h', tz), bound('7d', tz)], tz).toEqual(['2026-11-03T11:30:00.000Z', '2026-11-03T10:00:00.000Z', '2026-10-27T12:00:00.000Z']);
+    }
+  });
+
+  it('the other units and forms the parser takes: seconds, weeks, a fraction, a space, capitals', () => {
+    expect(bound('90s')).toBe('2026-11-03T11:58:30.000Z');
+    expect(bound('1w')).toBe('2026-10-27T12:00:00.000Z');
+    expect(bound('1.5h')).toBe('2026-11-03T10:30:00.000Z');
+    expect(bound(' 2 H ')).toBe('2026-11-03T10:00:00.000Z');
+  });
+
+  it('a duration without a number, with a sign or an unknown unit is a usage error', () => {
+    for (const bad of ['h', '-2h', '+2h', '2y', '2hours', '2h30m']) expect(() => bound(bad), bad).toThrow(UsageError);
   });
 });

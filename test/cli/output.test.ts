@@ -1,9 +1,9 @@
-import { chmodSync, linkSync, lstatSync, statSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, linkSync, lstatSync, statSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from '../../src/cli/output.js';
 import { describeWriteError } from '../../src/util/write-error.js';
+import { tempDir } from '../helpers/temp.js';
 
 const errno = (code: string, syscall: string, path: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: raw`), { code, syscall, path });
 
@@ -26,7 +26,7 @@ describe('--output errors', () => {
   });
 
   it('writeDocument replaces the file whole, and leaves it as it was when it cannot', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'logscan-out-'));
+    const dir = tempDir('out-');
     const target = join(dir, 'r.txt');
     writeFileSync(target, 'old');
     await writeDocument('new\n', target);
@@ -36,7 +36,7 @@ describe('--output errors', () => {
   });
 
   it('writeDocument keeps the permissions of the file it replaces', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'logscan-out-'));
+    const dir = tempDir('out-');
     const target = join(dir, 'private.html');
     writeFileSync(target, 'old');
     chmodSync(target, 0o600);
@@ -50,7 +50,7 @@ describe('--output errors', () => {
   });
 
   it('writeDocument through a symlink replaces the file it leads to; a failure there is said of that file\'s directory', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'logscan-out-'));
+    const dir = tempDir('out-');
     writeFileSync(join(dir, 'real.txt'), 'old');
     symlinkSync('real.txt', join(dir, 'link.txt'));
     await writeDocument('new\n', join(dir, 'link.txt'));
@@ -62,7 +62,7 @@ describe('--output errors', () => {
   });
 
   it('refuseOutputOverInput: the same file by name, symlink or hard link; other files, a missing output and devices pass', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'logscan-out-'));
+    const dir = tempDir('out-');
     const log = join(dir, 'fw.log');
     writeFileSync(log, 'x\n');
     symlinkSync(log, join(dir, 'sym.log'));

@@ -133,6 +133,30 @@ describe('day boundaries', () => {
     expect(d.tz).toBe('Etc/GMT+2');
     expect(d.headline.packets).toBe(1);
   });
+
+  it('without --date: yesterday, a calendar day in the zone, by the clock', () => {
+    // The pinned zone is UTC-2 all year (vitest.config.ts): its day D runs D 02:00Z to D+1 02:00Z.
+    expect(process.env.TZ).toBe('Etc/GMT+2');
+    const HOUR = 3_600_000;
+    const DAY = 24 * HOUR;
+    /** Midnight (UTC-2) that starts the day before the one `now` falls on, as an instant. */
+    const yesterdayStart = (now: number): number => Math.floor((now - 2 * HOUR) / DAY) * DAY - DAY + 2 * HOUR;
+    const dir = tempDir();
+    const run = (): { d: DailyJson; start: number } => {
+      const before = Date.now();
+      const start = yesterdayStart(before);
+      // Noon of the day before yesterday, of yesterday and of today: a source each.
+      const log = write(dir, 'kern.log', [isoLine(new Date(start - DAY + 12 * HOUR), { src: '192.0.2.1' }), isoLine(new Date(start + 12 * HOUR), { src: '198.51.100.2' }), isoLine(new Date(start + DAY + 12 * HOUR), { src: '203.0.113.3' })]);
+      const d = daily([log]);
+      // A run across midnight asked about another day: once more.
+      return yesterdayStart(Date.now()) === start ? { d, start } : run();
+    };
+    const { d, start } = run();
+    expect(d.date).toBe(new Date(start - 2 * HOUR).toISOString().slice(0, 10));
+    expect(d.window).toEqual({ start: new Date(start).toISOString(), end: new Date(start + DAY).toISOString(), hours: 24 });
+    expect(d.report.sources.map((s) => s.ip)).toEqual(['198.51.100.2']);
+    expect(d.headline.packets).toBe(1);
+  });
 });
 
 describe('previous day and --state', () => {

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, ndjson, runCli, tempDir } from '../helpers/cli.js';
+import { isoLine } from '../daily/lines.js';
 
 const ndjsonOf = (out: string) => ndjson(out) as unknown as { time: string; count: number }[];
 
@@ -66,8 +67,8 @@ describe('logscan report: ranking', () => {
     // Trojan ports crossed by a blind scan are listed but marked incidental (severity ≤ 2).
     expect(scan.findings.map((f) => f.id)).toContain('vertical-scan');
     expect(scan.findings.find((f) => f.id === 'vertical-scan')!.evidence).toMatchObject({ ports: 600, hosts: 1 });
-    const trojan = scan.findings.find((f) => f.id === 'trojan-probe');
-    if (trojan) expect(trojan).toMatchObject({ severity: 2, evidence: { incidental: true } });
+    // 600 ports from 1 cross trojan ports (31, 555, …): the finding is there, and incidental.
+    expect(scan.findings.find((f) => f.id === 'trojan-probe')).toMatchObject({ severity: 2, evidence: { incidental: true } });
     expect(scan.explanation).toMatch(/^vertical scan: 600 ports in 2 min/);
     expect(doc.sources[1].findings.map((f) => f.id)).toEqual(['horizontal-sweep']);
     expect(doc.sources[2].findings.map((f) => f.id)).toEqual(['null-scan']);
@@ -657,10 +658,38 @@ describe('logscan report: filters', () => {
     expect(json([mixed, ...BASE, '--since', '100000d']).doc.sources).toHaveLength(4);
   });
 
+  it('--since/--until with relative times keep the events inside the bounds, counted back from now', () => {
+    // Stamped with an offset relative to the clock: 3 h, 1 h and 10 min ago, a source each;
+    // every bound below is 20 minutes or more from an event.
+    const file = join(dir, 'recent.log');
+    const ago = (ms: number): Date => new Date(Date.now() - ms);
+    writeFileSync(file, [isoLine(ago(3 * 3_600_000), { src: '203.0.113.3' }), isoLine(ago(3_600_000), { src: '203.0.113.1' }), isoLine(ago(600_000), { src: '203.0.113.10' })].join('\n') + '\n');
+    const ips = (args: string[]): string[] => json([file, ...args]).doc.sources.map((s) => s.ip).sort();
+    expect(ips([])).toEqual(['203.0.113.1', '203.0.113.10', '203.0.113.3']);
+    expect(ips(['--since', '2h'])).toEqual(['203.0.113.1', '203.0.113.10']);
+    expect(ips(['--until', '30m'])).toEqual(['203.0.113.1', '203.0.113.3']);
+    expect(ips(['--since', '2h', '--until', '30m'])).toEqual(['203.0.113.1']);
+    expect(ips(['--since', '7d', '--until', '4h'])).toEqual([]);
+    // The bound the report names is that long before the run's clock.
+    const t0 = Date.now();
+    const since = Date.parse((json([file, '--since', '2h']).doc.filters as { since: string }).since);
+    expect(since).toBeGreaterThanOrEqual(t0 - 2 * 3_600_000);
+    expect(since).toBeLessThanOrEqual(Date.now() - 2 * 3_600_000);
+  });
+
   it('--min-severity hides quieter sources', () => {
+    // Unfiltered: the sweeper's only finding is severity 2, the other three have a 3.
+    expect(json([mixed, ...BASE]).doc.sources.map((s) => [s.ip, Math.max(...s.findings.map((f) => f.severity))])).toEqual([
+      ['203.0.113.9', 3],
+      ['203.0.113.50', 2],
+      ['192.0.2.77', 3],
+      ['198.51.100.23', 3],
+    ]);
     const { doc } = json([mixed, ...BASE, '--min-severity', '3']);
-    expect(doc.sources.every((s) => s.findings.some((f) => f.severity >= 3))).toBe(true);
-    expect(doc.sources.length).toBeLessThan(4);
+    expect(doc.sources.map((s) => s.ip)).toEqual(['203.0.113.9', '192.0.2.77', '198.51.100.23']);
+    expect(doc.filters).toMatchObject({ minSeverity: 3 });
+    // The name reads as its number.
+    expect(json([mixed, ...BASE, '--min-severity', 'medium']).doc.sources).toEqual(doc.sources);
   });
 
   for (const args of [['--since', 'yesterday-ish'], ['--until', '2026-13-01'], ['--source', '300.1.1.1/8'], ['--min-severity', '9'], ['--fail-on', 'loud'], ['--top', 'x']]) {
@@ -694,8 +723,79 @@ describe('logscan report: --fail-on and --config', () => {
     expect(r.stderr).toContain('unknown setting "verticalScan.minPortz"');
   });
 
-  it('--scan-ports lowers the scan threshold', () => {
+  it('--scan-ports raises the scan threshold: 600 ports are no vertical scan at 2000', () => {
     const { doc } = json([mixed, ...BASE, '--scan-ports', '2000']);
+    expect(doc.sources[0].ip).toBe('203.0.113.9');
     expect(doc.sources[0].findings.map((f) => f.id)).not.toContain('vertical-scan');
+  });
+});
+
+describe('logscan report: --scan-ports, --sweep-hosts, --max-sources', () => {
+  // Each pair straddles a default (README: 15 ports, 10 hosts): one short of it, one at it.
+  const SOURCES: Record<string, string> = {
+    '198.51.100.1': 'tcp 14 ports',
+    '198.51.100.2': 'tcp 15 ports',
+    '198.51.100.3': 'udp 14 ports',
+    '198.51.100.4': 'udp 15 ports',
+    '198.51.100.5': '22/tcp on 9 hosts',
+    '198.51.100.6': '22/tcp on 10 hosts',
+  };
+  let file = '';
+  beforeAll(() => {
+    file = join(dir, 'thresholds.log');
+    const lines: string[] = [];
+    let t = 0;
+    for (const [src, base, n, proto] of [['198.51.100.1', 41000, 14, 'TCP'], ['198.51.100.2', 41100, 15, 'TCP'], ['198.51.100.3', 42000, 14, 'UDP'], ['198.51.100.4', 42100, 15, 'UDP']] as const) {
+      for (let i = 1; i <= n; i++) lines.push(line(t++, src, base + i, { proto }));
+    }
+    for (const [src, hosts] of [['198.51.100.5', 9], ['198.51.100.6', 10]] as const) {
+      for (let h = 1; h <= hosts; h++) lines.push(line(t++, src, 22, { dst: `192.168.1.${h}` }));
+    }
+    writeFileSync(file, lines.join('\n') + '\n');
+  });
+
+  /** The sources with a finding of this id. */
+  const flagged = (id: string, args: string[] = []): string[] =>
+    json([file, ...BASE, ...args]).doc.sources.filter((s) => s.findings.some((f) => f.id === id)).map((s) => s.ip).sort();
+
+  it('the defaults: 15 TCP or UDP ports make a scan, 10 hosts a sweep', () => {
+    expect(json([file, ...BASE]).doc.sources.map((s) => s.ip).sort()).toEqual(Object.keys(SOURCES));
+    expect(flagged('vertical-scan')).toEqual(['198.51.100.2']);
+    expect(flagged('udp-scan')).toEqual(['198.51.100.4']);
+    expect(flagged('horizontal-sweep')).toEqual(['198.51.100.6']);
+  });
+
+  it('--scan-ports lowers and raises the vertical and the UDP scan threshold alike', () => {
+    expect(flagged('vertical-scan', ['--scan-ports', '14'])).toEqual(['198.51.100.1', '198.51.100.2']);
+    expect(flagged('udp-scan', ['--scan-ports', '14'])).toEqual(['198.51.100.3', '198.51.100.4']);
+    expect(flagged('vertical-scan', ['--scan-ports', '16'])).toEqual([]);
+    expect(flagged('udp-scan', ['--scan-ports', '16'])).toEqual([]);
+    // Not the sweep's.
+    expect(flagged('horizontal-sweep', ['--scan-ports', '14'])).toEqual(['198.51.100.6']);
+  });
+
+  it('--sweep-hosts lowers and raises the sweep threshold, and only that one', () => {
+    expect(flagged('horizontal-sweep', ['--sweep-hosts', '9'])).toEqual(['198.51.100.5', '198.51.100.6']);
+    expect(flagged('horizontal-sweep', ['--sweep-hosts', '11'])).toEqual([]);
+    // mixed.log's sweeper reached 40 hosts.
+    expect(flagged('horizontal-sweep', ['--sweep-hosts', '50', mixed])).toEqual([]);
+    expect(flagged('horizontal-sweep', [mixed])).toEqual(['198.51.100.6', '203.0.113.50']);
+    expect(flagged('vertical-scan', ['--sweep-hosts', '9'])).toEqual(['198.51.100.2']);
+  });
+
+  it('--max-sources caps the profiles kept (default 100000): the least recently seen go, and the report says so', () => {
+    expect(json([file, ...BASE]).doc.profiles).toEqual({ tracked: 6, evicted: 0, evictedEvents: 0, cap: 100_000 });
+    const { doc } = json([file, ...BASE, '--max-sources', '2']);
+    // The four seen first were evicted with their 58 packets; the last two are ranked.
+    expect(doc.profiles).toEqual({ tracked: 2, evicted: 4, evictedEvents: 58, cap: 2 });
+    expect(doc.sources.map((s) => s.ip)).toEqual(['198.51.100.6', '198.51.100.5']);
+    const text = runCli([file, ...BASE, '--max-sources', '2']).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('note: more than 2 sources; 4 evictions of least-recently-seen source profiles (58 events) left those events out of the ranking');
+  });
+
+  it.each([['--scan-ports', '0'], ['--sweep-hosts', 'x'], ['--max-sources', '-1']])('%s %s is a usage error', (flag, value) => {
+    const r = runCli([file, flag, value]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(flag);
   });
 });

@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, repoRoot, runCli, tempDir, untilReading, type CliResult } from '../helpers/cli.js';
+import { cliPath, repoRoot, runCli, tempDir, type CliResult } from '../helpers/cli.js';
+import { until } from '../helpers/wait.js';
 import { UFW } from '../helpers/ufw.js';
 
 const corpus = join(repoRoot, '../shared/corpus');
@@ -156,20 +157,25 @@ interface InterruptedReport {
   inputs: Record<string, unknown>[];
 }
 
+/** A line the parser calls malformed: its diagnostic on stderr says the lines before it were parsed. */
+const BROKEN = 'Nov 20 06:25:03 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.7 LEN=44 PROTO=TCP SPT=1 DPT=2';
+
 /**
- * Starts the CLI on `args` (writing `stdin` to it, the pipe left open), sends SIGINT once it
- * reads `input` and 700 ms later; how it ended. A fixed delay from the start was not enough
- * on a loaded machine: the signal came before the command's handler, and Node's default
- * action left no report.
+ * Starts the CLI on `args` (writing `stdin` to it, the pipe left open), sends SIGINT once
+ * stderr says `parsed` (the diagnostic of a malformed line: every line before it was
+ * parsed, by the read worker here); how it ended. A delay was not enough on a loaded
+ * machine: from the start, the signal came before the command's handler, and Node's
+ * default action left no report; 700 ms after the read began, nothing was parsed yet.
  */
-async function interruptedRun(args: string[], input: string, stdin?: string): Promise<{ code: number | null; exitMs: number; doc: InterruptedReport }> {
+async function interruptedRun(args: string[], parsed: string, stdin?: string): Promise<{ code: number | null; exitMs: number; doc: InterruptedReport }> {
   const child = spawn(process.execPath, [cliPath, ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
   let stdout = '';
+  let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   if (stdin !== undefined) child.stdin.write(stdin);
-  await untilReading(child.pid!, input);
-  await new Promise((r) => setTimeout(r, 700));
+  await until(() => stderr.includes(parsed), 20_000, () => `"${parsed}" on stderr: ${stderr.slice(-300)}`);
   const t0 = Date.now();
   child.kill('SIGINT');
   const code = await exited;
@@ -209,11 +215,13 @@ describe('what only a threaded run has', () => {
   });
 
   it('SIGINT while the worker reads: exit 130, the report covers what was read, marked interrupted', async () => {
-    // 300,000 lines (75 MB) of one repeated record, gzipped to little: several seconds of reading.
+    // 300,000 lines (75 MB) of one repeated record, gzipped to little: several seconds of
+    // reading. A malformed line after the first 4,096 (two of the worker's batches) tells
+    // when reading is under way.
     const line = UFW(6776) + '\n';
     const big = join(dir, 'big.log.gz');
-    writeFileSync(big, gzipSync(Buffer.alloc(line.length * 300_000, line), { level: 1 }));
-    const { code, exitMs, doc } = await interruptedRun([big, '--threads', '2', '-o', 'json'], big);
+    writeFileSync(big, gzipSync(Buffer.concat([Buffer.alloc(line.length * 4096, line), Buffer.from(BROKEN + '\n'), Buffer.alloc(line.length * (300_000 - 4096), line)]), { level: 1 }));
+    const { code, exitMs, doc } = await interruptedRun([big, '--threads', '2', '-o', 'json'], `${big}:4097: malformed`);
     expect(exitMs).toBeLessThan(3000);
     expect(code).toBe(130);
     expect(doc.interrupted).toBe('SIGINT');
@@ -224,9 +232,12 @@ describe('what only a threaded run has', () => {
   });
 
   it('SIGINT while the worker waits on a quiet stdin pipe: exit 130 at once, with what came', async () => {
-    // Forty lines, then the writer goes quiet without closing the pipe.
-    const forty = Array.from({ length: 40 }, (_, i) => UFW(23, `198.51.100.${i}`, i)).join('\n') + '\n';
-    const { code, exitMs, doc } = await interruptedRun(['-', '--threads', '2', '-o', 'json'], '-', forty);
+    // Forty records, then the writer goes quiet without closing the pipe. Nine lines of
+    // another daemon and a malformed one make the fifty the format is chosen on, so the
+    // lines are parsed without an end of input, and the last one's diagnostic says when.
+    const noise = 'Nov 20 06:25:02 gw sshd[123]: Accepted publickey for root from 192.0.2.1 port 50000 ssh2';
+    const forty = [...Array.from({ length: 40 }, (_, i) => UFW(23, `198.51.100.${i}`, i)), ...Array<string>(9).fill(noise), BROKEN].join('\n') + '\n';
+    const { code, exitMs, doc } = await interruptedRun(['-', '--threads', '2', '-o', 'json'], '(stdin):50: malformed', forty);
     expect(exitMs).toBeLessThan(2000);
     expect(code).toBe(130);
     expect(doc.interrupted).toBe('SIGINT');

@@ -161,6 +161,21 @@ describe('-o csv and -o blocklist', () => {
     expect(all4.split('\n').filter((l) => l.startsWith('iptables ')).length).toBe(want);
   });
 
+  test('blocklist defaults: an nft script of the sources scoring 50 or more', () => {
+    const byDefault = runCli([SAMPLE, '-o', 'blocklist']);
+    expect(byDefault.code).toBe(0);
+    expect(byDefault.stdout).toBe(runCli([SAMPLE, '-o', 'blocklist', '--blocklist-format', 'nft', '--blocklist-min-score', '50']).stdout);
+    const lines = byDefault.stdout.split('\n');
+    expect(lines[0]).toBe('#!/usr/sbin/nft -f');
+    expect(lines[1]).toMatch(/ blocklist \(nft\): 6 sources with score >= 50 \(6 IPv4, 0 IPv6\)$/);
+    // The sample's scores run 58.0, 56.8, 53.7, 52.4, then 47.8: a default of 45 or 55 would show.
+    const scores = (JSON.parse(runCli([SAMPLE, '-o', 'json', '--top', '1000']).stdout) as Doc).sources.map((s) => [s.ip, s.score] as const);
+    expect(scores.find(([ip]) => ip === '203.0.113.205')?.[1]).toBe(47.8);
+    const listed = lines.flatMap((l) => /^add element inet logscan blocklist4 \{ (\S+) \}$/.exec(l)?.[1] ?? []);
+    expect(listed).toEqual(['198.51.100.77', '203.0.113.66', '192.0.2.4', '203.0.113.200', '192.0.2.147', '192.0.2.158']);
+    expect(listed).toEqual(scores.filter(([, score]) => score >= 50).map(([ip]) => ip));
+  });
+
   test.each([
     [['-o', 'table', '--csv-table', 'ports'], /--csv-table only applies/],
     [['-o', 'csv', '--csv-table', 'nope'], /nope/],
@@ -202,13 +217,15 @@ describe('--resolve (fake DNS server on 127.0.0.1)', () => {
     expect(r.code).toBe(0);
     expect(Date.now() - t0).toBeLessThan(5000);
     const doc = JSON.parse(r.stdout) as Doc;
-    expect(doc.sources.map((s) => s.ptr)).toEqual(['scan-77.example.net', expect.anything(), null]);
+    // The ESC byte in the PTR name comes back as the resolver writes it in presentation form (backslash 027): text, not a control.
+    expect(doc.sources.map((s) => s.ptr)).toEqual(['scan-77.example.net', 'evil\\027[31m.example', null]);
     expect(dns.queries).toHaveLength(3);
   });
 
   test('table shows the name under the address, sanitised', async () => {
     const r = await spawnCli([SAMPLE, '--top', '2', '--resolve', '--resolve-server', `127.0.0.1:${dns.port}`]);
     expect(r.stdout).toContain('scan-77.example.net');
+    expect(r.stdout).toContain('│ evil\\027[31m.example │');
     expect(r.stdout).not.toContain('\u001b');
   });
 });

@@ -9,6 +9,7 @@ import { Follower, type FollowConsumer, type FollowedFile } from '../../src/inpu
 import { FollowState } from '../../src/input/follow-state.js';
 import { tempDir } from '../helpers/cli.js';
 import { LogWriter, sleep } from '../helpers/follow-writer.js';
+import { until } from '../helpers/wait.js';
 
 interface Got {
   name: string;
@@ -43,10 +44,6 @@ function collector(): { consumer: FollowConsumer; got: Got[]; files: FollowedFil
 const seqOf = (text: string): number => Number(/ ID=(\d+) /.exec(text)?.[1] ?? NaN);
 const FAST = { pollMs: 30, retireMs: 300 };
 
-async function until(pred: () => boolean, ms = 10_000): Promise<void> {
-  for (const end = Date.now() + ms; !pred(); await sleep(10)) if (Date.now() > end) throw new Error('timed out');
-}
-
 describe('follower', () => {
   it('loses and repeats nothing through rename+create, copytruncate, delete+recreate and a half-written line', async () => {
     const dir = tempDir();
@@ -57,20 +54,30 @@ describe('follower', () => {
     const f = new Follower([path], c.consumer, FAST);
     await f.start();
     const before = w.written.length;
+    /**
+     * Between two steps: twenty more lines written, and the follower has handed on every
+     * line written up to them (so it has found the file the last step left).
+     */
+    const settle = async (step: string): Promise<void> => {
+      const mark = w.written.length + 20;
+      await until(() => w.written.length >= mark);
+      await until(() => c.got.length >= mark - before, 10_000, () => `the lines after ${step}: ${c.got.length} of ${mark - before} read`);
+    };
     w.start(5);
-    await sleep(200);
+    await settle('the start');
     w.renameCreate();
-    await sleep(300);
+    await settle('rename+create');
     w.copyTruncate();
-    await sleep(300);
+    await settle('copytruncate');
     await w.deleteRecreate(200);
-    await sleep(300);
+    await settle('delete+recreate');
     await w.halfLine(150);
-    await sleep(200);
+    await settle('a half-written line');
     w.renameCreate(join(dir, 'kern.log-20261120'));
-    await sleep(200);
+    await settle('a rename to a dated name');
     w.stop();
-    await sleep(200);
+    // Lost lines would never come: time out quietly and let the comparison below show them.
+    await until(() => c.got.length >= w.written.length - before).catch(() => undefined);
     await f.stop();
 
     const expected = w.written.slice(before);
@@ -88,9 +95,11 @@ describe('follower', () => {
     const c = collector();
     const f = new Follower([path], c.consumer, FAST);
     await f.start();
+    await until(() => c.notices.some((n) => n.includes('waiting')));
+    // Some polls more (30 ms each) that find it still missing: no second notice for them.
     await sleep(150);
     writeFileSync(path, 'one\ntwo\n');
-    await sleep(150);
+    await until(() => c.got.length >= 2);
     await f.stop();
     expect(c.notices.filter((n) => n.includes('waiting'))).toHaveLength(1);
     expect(c.got.map((g) => [g.line, g.text])).toEqual([
@@ -106,10 +115,11 @@ describe('follower', () => {
     const c = collector();
     const f = new Follower([path], c.consumer, { ...FAST, fromStart: true });
     await f.start();
-    await sleep(100);
+    // The whole file came in one read: had 'hal' been handed on as a line, it would be here too.
+    await until(() => c.got.length >= 2);
     expect(c.got.map((g) => g.text)).toEqual(['a', 'b']);
     appendFileSync(path, 'f\n');
-    await sleep(100);
+    await until(() => c.got.length >= 3);
     await f.stop();
     expect(c.got.map((g) => `${g.line}:${g.text}`)).toEqual(['1:a', '2:b', '3:half']);
   });
@@ -151,7 +161,7 @@ describe('follower', () => {
     const f = new Follower([path], c.consumer, FAST);
     await f.start();
     appendFileSync(path, 'f\nnext\n');
-    await sleep(100);
+    await until(() => c.got.length >= 2);
     await f.stop();
     expect(c.got.map((g) => `${g.line}:${g.text}`)).toEqual(['3:half', '4:next']);
     expect(c.files[0].head).toEqual(['a', 'b']);
@@ -164,7 +174,7 @@ describe('follower', () => {
     const c = collector();
     const f = new Follower([path], c.consumer, FAST);
     await f.start();
-    await sleep(50);
+    await until(() => c.files.length > 0);
     await f.stop();
     expect(c.files[0].head).toEqual(['#Version: 1.5', '#Fields: date time']);
   });
@@ -185,7 +195,7 @@ describe('follower', () => {
     const f = new Follower([bad, good], c.consumer, FAST);
     await f.start();
     appendFileSync(good, 'ok\n');
-    await sleep(120);
+    await until(() => c.got.length >= 1 && c.notices.some((n) => n.startsWith('problem:')));
     await f.stop();
     expect(c.notices.some((n) => n.startsWith('problem:') && /permission denied|is a directory/.test(n))).toBe(true);
     expect(c.got.map((g) => g.text)).toEqual(['ok']);
@@ -234,7 +244,8 @@ describe('follower', () => {
       const f = new Follower([path], c.consumer, { ...FAST, state });
       await f.start();
       await act();
-      await sleep(150);
+      // Every finished line written so far handed on (too many is for the comparison below to show).
+      await until(() => got.length + c.got.length >= w.written.length - first, 10_000, () => `${got.length + c.got.length} of ${w.written.length - first} lines`);
       await f.stop();
       got.push(...c.got);
     };
@@ -244,6 +255,7 @@ describe('follower', () => {
     await run(async () => {
       for (let i = 0; i < 10; i++) w.write();
       finishHalf = w.beginHalf(); // left unfinished when we stop
+      // Time for a poll to find the half line (no sign tells it has): the lines read are the same either way.
       await sleep(100);
     });
     // Stopped: the line is finished, more is appended, the file rotates, a new one starts.

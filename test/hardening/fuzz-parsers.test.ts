@@ -56,7 +56,27 @@ function runParser(format: FormatDefinition, lines: readonly string[]): Verdicts
   return out;
 }
 
-function assertSane(v: Verdicts, lines: readonly string[]): void {
+/** The journal export's records span lines: a run of non-blank lines is one entry. */
+const PER_ENTRY = 'journald-export';
+
+/** Entries of a journal export: runs of lines that are not blank ('' or a lone CR). */
+function exportEntries(lines: readonly string[]): number {
+  let entries = 0;
+  let inEntry = false;
+  for (const l of lines) {
+    const blank = l === '' || l === '\r';
+    if (!blank && !inEntry) entries++;
+    inEntry = !blank;
+  }
+  return entries;
+}
+
+/** How many verdicts (event, skipped or malformed) a format owes these lines. */
+function verdictsOwed(formatId: string, lines: readonly string[]): number {
+  return formatId === PER_ENTRY ? exportEntries(lines) : lines.length;
+}
+
+function assertSane(formatId: string, v: Verdicts, lines: readonly string[]): void {
   for (const e of v.events) {
     const problem = eventProblem(e);
     if (problem) throw new Error(`${problem} from line ${e.origin.line}: ${JSON.stringify(lines[e.origin.line - 1])}`);
@@ -64,7 +84,13 @@ function assertSane(v: Verdicts, lines: readonly string[]): void {
     eventToJson(e);
     eventToEcs(e);
   }
-  for (const n of v.rejected) expect(n >= 1 && n <= lines.length).toBe(true);
+  // Exactly one verdict per line (per entry for the journal export): a line dropped or
+  // told twice is a wrong count in the report's header.
+  const told = [...v.events.map((e) => e.origin.line), ...v.rejected].sort((a, b) => a - b);
+  if (formatId === PER_ENTRY) {
+    expect(told.length).toBe(exportEntries(lines));
+    for (const n of told) expect(n >= 1 && n <= lines.length).toBe(true);
+  } else expect(told).toEqual(lines.map((_, i) => i + 1));
 }
 
 const randomLine = fc.oneof(
@@ -74,26 +100,26 @@ const randomLine = fc.oneof(
 );
 
 describe.each(formats.map((f) => [f.id, f] as const))('parser %s under fuzzing', (_id, format) => {
-  it('random bytes: never throws, only sane events', () => {
+  it('random bytes: never throws, one verdict per line, only sane events', () => {
     fc.assert(
       fc.property(fc.array(randomLine, { maxLength: 20 }), (lines) => {
-        assertSane(runParser(format, lines), lines);
+        assertSane(format.id, runParser(format, lines), lines);
       }),
       { numRuns: RUNS },
     );
   });
 
-  it('mutated corpus lines of every format: never throws, only sane events', () => {
+  it('mutated corpus lines of every format: never throws, one verdict per line, only sane events', () => {
     fc.assert(
       fc.property(mutatedFile, (lines) => {
-        assertSane(runParser(format, lines), lines);
+        assertSane(format.id, runParser(format, lines), lines);
       }),
       { numRuns: RUNS * 2 },
     );
   });
 
-  it('every real corpus line, unmodified, gives only sane events', () => {
-    assertSane(runParser(format, realLines), realLines);
+  it('every real corpus line, unmodified, gets one verdict and gives only sane events', () => {
+    assertSane(format.id, runParser(format, realLines), realLines);
   });
 });
 
@@ -105,8 +131,10 @@ describe('whole pipeline under fuzzing (sniff → parse → annotate → summari
     const summary = new Summarizer(DEFAULT_THRESHOLDS);
     let events = 0;
     let verdicts = 0;
+    let chosen = '';
     const parser = new PickingParser({
       inputFormat: null,
+      onChosen: (picked) => (chosen = picked.format.id),
       ctx: { file: 'fuzz.log', refDate: TEST_REF_DATE, year: null, tz },
       sink: {
         event(e) {
@@ -134,8 +162,9 @@ describe('whole pipeline under fuzzing (sniff → parse → annotate → summari
     JSON.stringify(doc);
     renderReportText(doc, { color: true, width: 80, tz, lang: 'en' });
     renderReportMarkdown(doc, { tz, lang: 'en' });
-    // Multi-line formats (journal export) give one verdict per entry, not per line; never more verdicts than lines.
-    expect(verdicts).toBeLessThanOrEqual(lines.length);
+    // One verdict per line, per entry for the journal export: the header's lines = events + skipped + malformed.
+    expect(chosen).not.toBe('');
+    expect(verdicts).toBe(verdictsOwed(chosen, lines));
   }
 
   it('mutated files of every format', () => {

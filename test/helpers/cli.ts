@@ -1,8 +1,7 @@
 // Runs the BUILT command line (dist/bin/logscan.cjs, the package's bin that npx runs, which
 // loads the bundle dist/bin/logscan.js), as a user would; never imports it.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const repoRoot = new URL('../../', import.meta.url).pathname;
@@ -42,9 +41,7 @@ export function spawnCli(args: string[], onStdout?: (chunk: Buffer, kill: () => 
   });
 }
 
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'logscan-test-'));
-}
+export { tempDir } from './temp.js';
 
 export function ndjson(stdout: string): Record<string, unknown>[] {
   return stdout

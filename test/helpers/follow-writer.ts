@@ -2,13 +2,15 @@
 // to its file what logrotate and syslog daemons do, remembering for each record the
 // line number it got in the file it was written to (what origin.line must say).
 import { appendFileSync, copyFileSync, existsSync, renameSync, truncateSync, unlinkSync } from 'node:fs';
+import { sleep } from './wait.js';
+
+export { sleep };
 
 export interface Written {
   seq: number;
   line: number;
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** An iptables record whose source port carries the sequence number (1..55000). */
 export function iptablesLine(seq: number): string {

@@ -46,14 +46,31 @@ export function toGolden(result: ParsedFixture): unknown {
   return JSON.parse(JSON.stringify(result));
 }
 
+/** Fixture folders that are no parser's goldens (their README says what they are for). */
+const NOT_GOLDEN = new Set(['report']);
+
+/**
+ * The golden fixture folders, each named after the format it holds (test/fixtures/<format>).
+ * A folder named after no format throws: a misspelt or renamed one was skipped, its
+ * cases never run.
+ */
+export function goldenFolders(): { dir: string; format: FormatDefinition }[] {
+  const root = new URL('../fixtures/', import.meta.url).pathname;
+  const out: { dir: string; format: FormatDefinition }[] = [];
+  for (const name of readdirSync(root).sort()) {
+    if (NOT_GOLDEN.has(name)) continue;
+    const format = getFormat(name);
+    if (!format) throw new Error(`test/fixtures/${name} is named after no registered format (logscan formats); rename it, or list it in NOT_GOLDEN (test/helpers/parse.ts)`);
+    out.push({ dir: join(root, name), format });
+  }
+  return out;
+}
+
 /** Every event of every golden fixture (test/fixtures/<format>/*.log), in file order. */
 export function fixtureEvents(): FirewallEvent[] {
-  const root = new URL('../fixtures/', import.meta.url).pathname;
   const out: FirewallEvent[] = [];
-  for (const dir of readdirSync(root).sort()) {
-    const format = getFormat(dir);
-    if (!format) continue;
-    for (const name of readdirSync(join(root, dir)).filter((f) => f.endsWith('.log')).sort()) out.push(...parseFile(format, join(root, dir, name)).events);
+  for (const { dir, format } of goldenFolders()) {
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.log')).sort()) out.push(...parseFile(format, join(dir, name)).events);
   }
   return out;
 }

@@ -1,10 +1,10 @@
 // Temp signature directories for the knowledge tests: a copy of the built-in set that a
 // test can break or change one field at a time.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { BUILTIN_SIGNATURES_DIR } from '../../src/knowledge/load.js';
+import { tempDir as runTempDir } from '../helpers/temp.js';
 
 const made: string[] = [];
 afterEach(() => {
@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'logscan-sig-'));
+  const dir = runTempDir('sig-');
   made.push(dir);
   return dir;
 }

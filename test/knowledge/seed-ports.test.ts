@@ -39,6 +39,14 @@ describe('seed port coverage', () => {
     ]);
   });
 
+  it('every row is of a kind checked below, and each kind keeps the rows it had (an it.each over none would pass)', () => {
+    expect(rows.filter((r) => !['dst', 'src', 'class'].includes(r.kind)).map((r) => r.raw)).toEqual([]);
+    const count = (kind: Row['kind']): number => rows.filter((r) => r.kind === kind).length;
+    expect(count('dst')).toBeGreaterThanOrEqual(375);
+    expect(count('src')).toBeGreaterThanOrEqual(9);
+    expect(count('class')).toBeGreaterThanOrEqual(19);
+  });
+
   it.each(rows.filter((r) => r.kind === 'dst').map((r) => [label(r), r] as const))('%s has a destination meaning', (_, r) => {
     if (r.from === r.to) {
       // Through the index, the way the annotator asks.
