@@ -1,0 +1,68 @@
+// Hostile and odd input from the input-hardening audit, on the BUILT CLI: what used to be
+// read wrongly or silently, and must now be said (docs/failure-behaviour.md names these).
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
+import { UFW } from '../helpers/ufw.js';
+
+/** Runs the CLI with standard input opened from `path` (a directory, say), as `logscan … < path` does. */
+function runWithStdinFrom(path: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const fd = openSync(path, 'r');
+  try {
+    const r = spawnSync(process.execPath, [cliPath, ...args], { stdio: [fd, 'pipe', 'pipe'], cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 20_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('a directory on standard input', () => {
+  it.each([[[]], [['events']], [['check']], [['daily']], [['--threads', '2']]])('logscan %j - < DIR: "is a directory", exit 3', (cmd) => {
+    const r = runWithStdinFrom(tmpdir(), [...cmd, '-']);
+    expect(r.stderr).toContain('logscan: (stdin): is a directory (give the log files inside it)');
+    expect(r.code).toBe(3);
+  });
+
+  it('explain - < DIR says so too, exit 3', () => {
+    const r = runWithStdinFrom(tmpdir(), ['explain', '-']);
+    expect(r.stderr).toBe('logscan: (stdin): is a directory (give the log files inside it)\n');
+    expect(r.code).toBe(3);
+  });
+
+  it('follow - < DIR says so and ends with exit 3', () => {
+    const r = runWithStdinFrom(tmpdir(), ['follow', '-']);
+    expect(r.stderr).toContain('(stdin): is a directory (follow the log files inside it)');
+    expect(r.code).toBe(3);
+  });
+});
+
+describe('explain - with an over-long line', () => {
+  it('counts it malformed on stderr without holding it, and explains the other lines', () => {
+    const r = runCli(['explain', '-', '-o', 'json'], { input: `${'x'.repeat(5_000_000)}\n${UFW(23)}\n` });
+    expect(r.stderr).toBe('logscan: (stdin):1: malformed: line longer than 65536 characters (5000000); not explained\n');
+    expect(r.code).toBe(0);
+    const answers = JSON.parse(r.stdout) as { outcome: string }[];
+    expect(answers.map((a) => a.outcome)).toEqual(['event']);
+  });
+
+  it('a line of NULs without a newline: a clear message, no stack', () => {
+    const r = runCli(['explain', '-'], { input: Buffer.alloc(3_000_000) });
+    expect(r.stderr).toMatch(/^logscan: \(stdin\):1: malformed: line longer than 65536 characters \(3000000\); not explained\nlogscan: explain: standard input had no lines to explain\n$/);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('a throw outside the command (a bug in an event handler)', () => {
+  it('ends in the short internal-error message and exit 1, the stack only with --debug', () => {
+    const r = runCli(['explain', '80'], { env: { LOGSCAN_TEST_CRASH: 'uncaught' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('logscan: internal error: deliberate uncaught crash');
+    expect(r.stderr).toContain('rerun with --debug');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    const d = runCli(['explain', '80', '--debug'], { env: { LOGSCAN_TEST_CRASH: 'uncaught' } });
+    expect(d.code).toBe(1);
+    expect(d.stderr).toMatch(/^\s+at /m);
+  });
+});
