@@ -1,10 +1,11 @@
 // Hostile and odd input from the input-hardening audit, on the BUILT CLI: what used to be
 // read wrongly or silently, and must now be said (docs/failure-behaviour.md names these).
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
+import { cliPath, ndjson, repoRoot, runCli, tempDir } from '../helpers/cli.js';
 import { UFW } from '../helpers/ufw.js';
 
 /** Runs the CLI with standard input opened from `path` (a directory, say), as `logscan … < path` does. */
@@ -64,5 +65,17 @@ describe('a throw outside the command (a bug in an event handler)', () => {
     const d = runCli(['explain', '80', '--debug'], { env: { LOGSCAN_TEST_CRASH: 'uncaught' } });
     expect(d.code).toBe(1);
     expect(d.stderr).toMatch(/^\s+at /m);
+  });
+});
+
+describe('hostile lines at the top of a log', () => {
+  it('4 KiB of records with BELs in their prefix do not make the log binary: every record is read', () => {
+    const f = join(tempDir(), 'bel.log');
+    const bel = (i: number): string => UFW(23, `203.0.113.${i}`, i).replace('[UFW BLOCK]', `[UFW ${'\u0007'.repeat(40)}BLOCK]`);
+    writeFileSync(f, [...Array.from({ length: 24 }, (_, i) => bel(i + 1)), ...Array.from({ length: 200 }, (_, i) => UFW(23, `198.51.100.${i}`, i))].join('\n') + '\n');
+    const r = runCli(['events', f]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(ndjson(r.stdout)).toHaveLength(224);
   });
 });
