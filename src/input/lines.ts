@@ -23,7 +23,11 @@ export function overlongReason(length: number, limit: number): string {
 export const BOM = 0xfeff;
 
 export interface LineConsumer {
-  /** Called once per line, CR/LF stripped, invalid UTF-8 replaced by U+FFFD, a UTF-8 BOM before line 1 removed. */
+  /**
+   * Called once per line, CR/LF stripped, invalid UTF-8 replaced by U+FFFD, a UTF-8 BOM
+   * before line 1 removed. A line holding lone CRs comes as its CR-separated pieces, each
+   * with that line's number.
+   */
   line(text: string, lineNo: number): void;
   /** The line at lineNo exceeded the cap (`limit`, the splitter's maxLength); its content was discarded. */
   overlong(lineNo: number, length: number, limit: number): void;
@@ -155,6 +159,22 @@ export class LineSplitter extends Writable {
     // follower resuming mid-file starts at a later line number and never sees byte 0.
     if (lineNo === 1 && text.charCodeAt(0) === BOM) text = text.slice(1);
     if (text.length > this.maxLength) this.consumer.overlong(lineNo, text.length, this.maxLength);
-    else this.consumer.line(text, lineNo);
+    else if (text.indexOf('\r') < 0) this.consumer.line(text, lineNo);
+    else this.emitCrPieces(text, lineNo);
+  }
+
+  /**
+   * A CR that is not part of a CRLF ends a line too (old Mac line ends, a writer that
+   * joined records with CR): read as one line, every record after the first was lost
+   * without a count. Each piece keeps the number of its LF line, so numbers still match
+   * `sed -n Np` and `wc -l`; a CR at the very end (`\r\r\n`) adds no empty line.
+   */
+  private emitCrPieces(text: string, lineNo: number): void {
+    let start = 0;
+    for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', start)) {
+      this.consumer.line(text.slice(start, cr), lineNo);
+      start = cr + 1;
+    }
+    if (start < text.length) this.consumer.line(text.slice(start), lineNo);
   }
 }

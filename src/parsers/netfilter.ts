@@ -256,6 +256,21 @@ function embeddedPacket(s: string, open: number, end: number): EmbeddedPacket {
   };
 }
 
+/**
+ * Whether another record's `SRC=` follows this one's in s[from, end): two records written
+ * without a line break between them (a writer that lost one, a copy and paste), of which
+ * only the first was read and the second lost without a count. `limit` is the first '['
+ * after PROTO=: the `SRC=` of an ICMP error's quoted packet there is this record's own,
+ * and its `]` ends it (`INCOMPLETE [n bytes]` inside it closes first, and leaves nothing
+ * but ` ]` to look at). One indexOf over the rest of the line for most records.
+ */
+function secondRecord(s: string, from: number, limit: number, end: number): boolean {
+  if (findKey(s, 'SRC=', from, limit) >= 0) return true;
+  if (limit >= end) return false;
+  const close = s.indexOf(']', limit);
+  return close >= 0 && close < end && findKey(s, 'SRC=', close + 1, end) >= 0;
+}
+
 // ---------------------------------------------------------------- the payload
 
 /**
@@ -364,6 +379,8 @@ export function parseNetfilterPayload(
       flags = tcpFlags(s, flagsFrom, limit);
     }
   }
+
+  if (secondRecord(s, srcEnd, limit, end)) return bad('two records on one line (a second SRC= after this record\'s fields)');
 
   const direction: Direction | null =
     inIface !== null ? (outIface !== null ? 'forward' : 'in') : outIface !== null ? 'out' : null;

@@ -79,3 +79,18 @@ describe('hostile lines at the top of a log', () => {
     expect(ndjson(r.stdout)).toHaveLength(224);
   });
 });
+
+describe('several records on one line', () => {
+  it('records separated by a lone CR are each read, numbered as their line', () => {
+    const r = runCli(['events', '-'], { input: `${UFW(23)}\r${UFW(24)}\r${UFW(25)}\n${UFW(26)}\r\n` });
+    expect(r.code).toBe(0);
+    const events = ndjson(r.stdout) as { dst: { port: number }; origin: { line: number } }[];
+    expect(events.map((e) => [e.dst.port, e.origin.line])).toEqual([[23, 1], [24, 1], [25, 1], [26, 2]]);
+  });
+
+  it('two records glued together are a malformed line, said on stderr, never one event', () => {
+    const r = runCli(['events', '-'], { input: `${UFW(23)} ${UFW(31337, '198.51.100.2')}\n${UFW(24)}\n` });
+    expect(ndjson(r.stdout)).toHaveLength(1);
+    expect(r.stderr).toContain("(stdin):1: malformed: two records on one line (a second SRC= after this record's fields)");
+  });
+});

@@ -293,3 +293,20 @@ describe('sniffing', () => {
     expect(r.events).toHaveLength(iptablesFormat.examples.length);
   });
 });
+
+describe('two records on one line (a lost line break)', () => {
+  const second = 'Nov 21 06:25:02 gw kernel: [123.457] [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.2 DST=192.168.1.21 LEN=40 TTL=56 ID=1 PROTO=UDP SPT=5 DPT=31337 LEN=20';
+
+  it('a whole second record glued on is malformed, not read as the first alone', () => {
+    expect(malformedReason(`${HEAD}[UFW BLOCK] ${TCP} ${second}`)).toBe("two records on one line (a second SRC= after this record's fields)");
+    // Without a bracketed prefix in the second one, and after an ICMP error's quoted packet.
+    expect(malformedReason(`${HEAD}DROP ${TCP} DROP IN=eth0 OUT= SRC=198.51.100.2 DST=192.168.1.21 LEN=40 PROTO=UDP SPT=5 DPT=7`)).toMatch(/^two records on one line/);
+    const icmp = `${HEAD}DENY: IN=eth0 OUT= SRC=192.168.2.71 DST=192.168.2.83 LEN=88 TTL=118 ID=21684 PROTO=ICMP TYPE=3 CODE=3 [SRC=192.168.2.83 DST=192.168.173.191 LEN=60 TTL=54 ID=0 DF PROTO=UDP SPT=21458 DPT=62936 LEN=40 ]`;
+    expect(malformedReason(`${icmp} ${second}`)).toMatch(/^two records on one line/);
+  });
+
+  it("an ICMP error's own quoted packet (also cut short: INCOMPLETE [n bytes] inside it) is no second record", () => {
+    one(`${HEAD}DENY: IN=eth0 OUT= SRC=192.168.2.71 DST=192.168.2.83 LEN=88 TTL=118 ID=21684 PROTO=ICMP TYPE=3 CODE=3 [SRC=192.168.2.83 DST=192.168.173.191 LEN=60 TTL=54 ID=0 DF PROTO=UDP SPT=21458 DPT=62936 LEN=40 ] MARK=0x1`);
+    one(`${HEAD}DENY: IN=eth0 OUT= SRC=192.168.2.71 DST=192.168.2.83 LEN=88 TTL=118 ID=21684 PROTO=ICMP TYPE=3 CODE=3 [SRC=192.168.2.83 DST=192.168.173.191 LEN=60 TTL=54 ID=0 DF PROTO=TCP INCOMPLETE [8 bytes] ]`);
+  });
+});
