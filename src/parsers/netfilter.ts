@@ -271,6 +271,25 @@ function secondRecord(s: string, from: number, limit: number, end: number): bool
   return close >= 0 && close < end && findKey(s, 'SRC=', close + 1, end) >= 0;
 }
 
+/** The protocols whose header netfilter prints as `SPT=n DPT=n` (or `INCOMPLETE [n bytes]`). */
+const PORT_PROTOCOLS: ReadonlySet<string> = new Set(['tcp', 'udp', 'udplite']);
+const TRUNCATED = 'truncated: the line ends before DPT= (cut off by the syslog daemon?)';
+
+/**
+ * A TCP/UDP record without DPT= whose line ends where its ports should be: `SPT=1 DP`,
+ * `SPT=1`, `PROTO=TCP SP`. The kernel writes `SPT=%u DPT=%u` as one, so an SPT without
+ * its DPT was cut; no ports at all is a fragment (`FRAG:` before PROTO=) or `INCOMPLETE
+ * [n bytes]` (then `limit` < `end`), else cut too. Syslog daemons cut lines at 1-2 KiB, and
+ * read whole these were events with no destination port.
+ */
+function cutBeforePorts(s: string, spt: number, dstEnd: number, protoV: number, protoEnd: number, limit: number, end: number): boolean {
+  if (spt >= 0) return true;
+  if (limit < end || s.lastIndexOf('FRAG:', protoV) > dstEnd) return false;
+  let i = protoEnd;
+  while (i < end && s.charCodeAt(i) <= 0x20) i++;
+  return end - i < 4 && 'SPT='.startsWith(s.slice(i, end));
+}
+
 // ---------------------------------------------------------------- the payload
 
 /**
@@ -368,6 +387,7 @@ export function parseNetfilterPayload(
     if (spt === -2) return bad(`SPT: invalid port ${shown(valueText(s, 'SPT=', protoEnd, limit))}`);
     dpt = portAt(s, 'DPT=', protoEnd, limit);
     if (dpt === -2) return bad(`DPT: invalid port ${shown(valueText(s, 'DPT=', protoEnd, limit))}`);
+    if (dpt === -1 && PORT_PROTOCOLS.has(proto) && cutBeforePorts(s, spt, dstEnd, protoV, protoEnd, limit, end)) return bad(TRUNCATED);
     if (proto === 'tcp') {
       const wv = findKey(s, 'WINDOW=', protoEnd, limit);
       let flagsFrom = protoEnd;

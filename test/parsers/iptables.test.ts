@@ -310,3 +310,20 @@ describe('two records on one line (a lost line break)', () => {
     one(`${HEAD}DENY: IN=eth0 OUT= SRC=192.168.2.71 DST=192.168.2.83 LEN=88 TTL=118 ID=21684 PROTO=ICMP TYPE=3 CODE=3 [SRC=192.168.2.83 DST=192.168.173.191 LEN=60 TTL=54 ID=0 DF PROTO=TCP INCOMPLETE [8 bytes] ]`);
   });
 });
+
+describe('a record cut off before its ports', () => {
+  const CUT = 'truncated: the line ends before DPT= (cut off by the syslog daemon?)';
+  const upToPorts = `${HEAD}[UFW BLOCK] ${TCP.slice(0, TCP.indexOf('SPT='))}`;
+
+  it.each(['SPT=47001 DP', 'SPT=47001 D', 'SPT=47001', 'SPT=47001 ', 'SP', 'S', ''])('TCP ending in %j is malformed, not an event without a destination port', (tail) => {
+    expect(malformedReason(`${upToPorts}${tail}`)).toBe(CUT);
+    expect(malformedReason(`${upToPorts.replace('PROTO=TCP', 'PROTO=UDP')}${tail}`)).toBe(CUT);
+  });
+
+  it('a fragment (FRAG: before PROTO=) and INCOMPLETE [n bytes] have no ports and stay records', () => {
+    expect(one(`${upToPorts.replace('PROTO=TCP', 'FRAG:185 PROTO=TCP')}`).dst.port).toBeNull();
+    expect(one(`${upToPorts}INCOMPLETE [8 bytes] `).dst.port).toBeNull();
+    // A protocol without ports: nothing is missing.
+    expect(one(`${upToPorts.replace('PROTO=TCP', 'PROTO=ESP')}SPI=0x1`).proto).toBe('esp');
+  });
+});

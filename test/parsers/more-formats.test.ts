@@ -131,6 +131,13 @@ describe('mikrotik', () => {
     const e = one(mikrotikFormat, 'Nov 20 10:00:01 192.0.2.1 firewall,info accept forward: in:ether1 out:bridge, proto TCP (ACK,PSH), 198.51.100.5:443->192.168.88.10:51000, NAT (198.51.100.5:443->203.0.113.7:51000)->(198.51.100.5:443->192.168.88.10:51000), len 52');
     expect([e.src.ip, e.dst.ip, e.dst.port, e.len, e.direction]).toEqual(['198.51.100.5', '192.168.88.10', 51000, 52, 'forward']);
   });
+
+  it('a line cut before its closing ", len N" is malformed (truncated), not a record with the port cut short', () => {
+    const cut = MIKROTIK.slice(0, MIKROTIK.indexOf(':22, len') + 2);
+    const r = parseLines(mikrotikFormat, [cut, MIKROTIK.replace(', len 40', ', NAT (203.0.113.9:40000->203.0.113.7:22)->(203.0.113.9:40000->10.0.0.7:22)')]);
+    expect(r.events).toEqual([]);
+    expect(r.malformed.map((m) => m.reason)).toEqual(Array(2).fill('truncated: the line ends before ", len N" (cut off by the syslog daemon?)'));
+  });
 });
 
 describe('pf (tcpdump text)', () => {
