@@ -4,7 +4,7 @@
 // anchors and numbers parsed by hand; nothing builds a map of all key=value pairs.
 import { addressVersion } from './address.js';
 import { FLAG_ORDER, flagNames, uintIn } from './fields.js';
-import { protoByNumber } from '../util/protocols.js';
+import { protoByName, protoByNumber } from '../util/protocols.js';
 import { flat } from '../util/flat-string.js';
 import type { Action, Direction, EmbeddedPacket, FirewallEvent, IcmpInfo } from '../event.js';
 
@@ -145,12 +145,15 @@ function valueEnd(s: string, i: number, to: number): number {
   return sp < 0 || sp > to ? to : sp;
 }
 
-/** A protocol name, or null for a number that is not one (IP protocol numbers are 0-255). */
+/**
+ * A protocol name (`other` for a word no table names: util/protocols.ts), or null for a
+ * number that is not one (IP protocol numbers are 0-255).
+ */
 function normalizeProto(raw: string): string | null {
   const named = PROTO_BY_NAME[raw];
   if (named !== undefined) return named;
   const c = raw.charCodeAt(0);
-  if (c < 0x30 || c > 0x39) return raw.toLowerCase();
+  if (c < 0x30 || c > 0x39) return protoByName(raw);
   const n = raw.length <= 3 ? uintIn(raw, 0, raw.length) : -1;
   // A number netfilter prints instead of a name: the one table every format shares.
   return n >= 0 && n <= 255 ? protoByNumber(n) : null;

@@ -94,3 +94,16 @@ describe('several records on one line', () => {
     expect(r.stderr).toContain("(stdin):1: malformed: two records on one line (a second SRC= after this record's fields)");
   });
 });
+
+describe('a protocol word no table names', () => {
+  it('is other in every part of the report, which no longer counts 84/foo in one place and 84/other in another', () => {
+    const input = ['FOO', 'BAR', 'X\u202eY'].map((w, i) => UFW(84, `203.0.113.${i + 1}`, i).replace('PROTO=TCP', `PROTO=${w}`)).join('\n') + '\n';
+    const r = runCli(['-o', 'json', '-'], { input });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { topPorts: { proto: string; port: number }[]; sources: { protocols: string[] }[]; probes: { ports: number } };
+    expect(doc.topPorts.map((p) => `${p.port}/${p.proto}`)).toEqual(['84/other']);
+    expect(doc.probes.ports).toBe(1);
+    expect(doc.sources.map((s) => s.protocols)).toEqual([['other'], ['other'], ['other']]);
+    expect(r.stdout).not.toMatch(/foo|bar|\\u202e/i);
+  });
+});

@@ -327,3 +327,12 @@ describe('a record cut off before its ports', () => {
     expect(one(`${upToPorts.replace('PROTO=TCP', 'PROTO=ESP')}SPI=0x1`).proto).toBe('esp');
   });
 });
+
+describe('the protocol word', () => {
+  it('a word no protocol table names is other, whatever it holds; a number over 255 stays malformed', () => {
+    const at = (proto: string) => `${HEAD}[UFW BLOCK] ${TCP.replace('PROTO=TCP', `PROTO=${proto}`)}`;
+    for (const w of ['FOO', '__proto__', 'X\u202eY', 'X\u009b2J']) expect(one(at(w)).proto, w).toBe('other');
+    expect(one(at('UDPLITE')).proto).toBe('udplite');
+    expect(malformedReason(at('999'))).toBe("PROTO: not a protocol number '999'");
+  });
+});
