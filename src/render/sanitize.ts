@@ -15,6 +15,21 @@ const TAG = String.raw`\udb40[\udc00-\udc7f]`;
 // eslint-disable-next-line no-control-regex
 const UNSAFE_TERM = new RegExp(String.raw`[\u0000-\u0008\u000a-\u001f\u007f-\u009f${INVISIBLE}]|${TAG}`, 'g');
 
+// For a field of a machine-read, tab-separated line (DShield): every control character,
+// TAB and line breaks included, and every invisible one, removed rather than spelled.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_FIELD = new RegExp(String.raw`[\u0000-\u001f\u007f-\u009f${INVISIBLE}]|${TAG}`, 'g');
+
+/**
+ * Log text as one field of a tab-separated record: nothing in it can end the field or the
+ * line, or act on a terminal the lines are shown on (C1's U+009B is CSI to some), or read
+ * differently from its bytes (bidi overrides, zero-width characters).
+ */
+export function fieldSafe(s: string): string {
+  UNSAFE_FIELD.lastIndex = 0;
+  return UNSAFE_FIELD.test(s) ? s.replace(UNSAFE_FIELD, '') : s;
+}
+
 function hex(ch: string): string {
   const c = ch.codePointAt(0)!;
   return c <= 0xff ? `\\x${c.toString(16).padStart(2, '0')}` : c <= 0xffff ? `\\u${c.toString(16).padStart(4, '0')}` : `\\u{${c.toString(16)}}`;

@@ -107,3 +107,29 @@ describe('a protocol word no table names', () => {
     expect(r.stdout).not.toMatch(/foo|bar|\\u202e/i);
   });
 });
+
+describe('DShield, CSV and blocklists carry no C1, bidi or zero-width character from the log', () => {
+  // C1 CSI, a bidi override, zero-width space, line separator, NEL, BOM, an isolate: in the prefix and the protocol word.
+  const EVIL = '\u009b2J\u202e\u200b\u2028\u0085\ufeff\u2066';
+  const lines = Array.from({ length: 40 }, (_, i) => UFW(1 + i, '203.0.113.8', i).replace('[UFW BLOCK]', `[UFW ${EVIL}BLOCK]`).replace(/PROTO=TCP/, i % 2 ? `PROTO=TCP${EVIL}` : 'PROTO=TCP'));
+  const input = lines.join('\n') + '\n';
+  // eslint-disable-next-line no-control-regex
+  const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/;
+
+  it.each([
+    [['events', '-o', 'dshield']],
+    [['-o', 'csv']],
+    [['-o', 'csv', '--csv-table', 'ports']],
+    ...['nft', 'ipset', 'iptables', 'ufw'].map((f) => [['-o', 'blocklist', '--blocklist-format', f, '--blocklist-min-score', '0']]),
+  ])('%j', (args) => {
+    const r = runCli([...args, '-'], { input });
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(0);
+    expect(r.stdout.replace(/\r\n/g, '\n')).not.toMatch(UNSAFE);
+  });
+
+  it('the DShield protocol of a word no table names is empty, never the word', () => {
+    const r = runCli(['events', '-o', 'dshield', '-'], { input: `${UFW(84).replace('PROTO=TCP', 'PROTO=X\u009b2J')}\n` });
+    expect(r.stdout.split('\t')[7]).toBe('');
+  });
+});
