@@ -230,6 +230,16 @@ describe('envelopes', () => {
     expect([e.count, e.rule, e.dst.port, e.time?.toISOString()]).toEqual([28, '[UFW BLOCK]', 23, '2025-01-23T17:33:23.218Z']);
   });
 
+  it('a repeat count that is no number from 1 to 999999999 makes the record malformed, never count 1 with the wrapper in its rule label', () => {
+    const rep = (n: string) => `2025-01-23T12:33:23.218999-05:00 ubuntu2204 kernel: message repeated ${n} times: [ [UFW BLOCK] ${TCP}]`;
+    expect(malformedReason(rep('12345678901'))).toBe('message repeated: count 12345678901 out of range 1-999999999');
+    expect(malformedReason(rep('0'))).toBe('message repeated: count 0 out of range 1-999999999');
+    expect(malformedReason(rep('-5'))).toBe(`message repeated: expected "N times: [ … ]" with a count from 1 to 999999999, found '-5'`);
+    expect(one(rep('999999999')).count).toBe(999_999_999);
+    // Without its closing bracket (cut off) the wrapper is not read as the rule label either.
+    expect(malformedReason(`2025-01-23T12:33:23.218999-05:00 ubuntu2204 kernel: message repeated 3 times: [UFW BLOCK ${TCP}`)).toMatch(/^message repeated: expected/);
+  });
+
   it('a control character inside the host name stays in it (escaped on output) instead of splitting the header', () => {
     const e = one(`Nov 21 06:25:01 g\u001bw kernel: [UFW BLOCK] ${TCP}`);
     expect([e.host, e.rule, e.action]).toEqual(['g\u001bw', '[UFW BLOCK]', 'drop']);
