@@ -133,3 +133,15 @@ describe('DShield, CSV and blocklists carry no C1, bidi or zero-width character 
     expect(r.stdout.split('\t')[7]).toBe('');
   });
 });
+
+describe('IPv6 with a zone index', () => {
+  it('fe80::1%eth0 is read; the report counts a host per address and zone, in RFC 5952 form', () => {
+    const v6 = (src: string, port: number) => UFW(port).replace('SRC=203.0.113.7 DST=192.168.1.10 LEN=44 TOS=0x00 PREC=0x00 TTL=51', `SRC=${src} DST=fe80::2%eth0 LEN=60 TC=0 HOPLIMIT=255`);
+    const input = [v6('fe80::1%eth0', 23), v6('fe80:0000:0000:0000:0000:0000:0000:0001%eth0', 24), v6('fe80::1%eth1', 25)].join('\n') + '\n';
+    const r = runCli(['-o', 'json', '-'], { input });
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout) as { totals: { events: number; malformed: number }; sources: { ip: string; events: number }[] };
+    expect(doc.totals).toMatchObject({ events: 3, malformed: 0 });
+    expect(doc.sources.map((s) => [s.ip, s.events])).toEqual([['fe80::1%eth0', 2], ['fe80::1%eth1', 1]]);
+  });
+});

@@ -346,3 +346,13 @@ describe('the protocol word', () => {
     expect(malformedReason(at('999'))).toBe("PROTO: not a protocol number '999'");
   });
 });
+
+describe('IPv6 addresses with a zone index (fe80::1%eth0)', () => {
+  it('are addresses, kept as logged with their zone; a zone of other characters is not', () => {
+    const v6 = (src: string, dst = 'fe80::2%eth0') => `${HEAD}[UFW BLOCK] IN=eth0 OUT= SRC=${src} DST=${dst} LEN=60 TC=0 HOPLIMIT=255 FLOWLBL=0 PROTO=UDP SPT=5353 DPT=5353 LEN=40`;
+    const e = one(v6('fe80::1%eth0'));
+    expect([e.ipVersion, e.src.ip, e.dst.ip]).toEqual([6, 'fe80::1%eth0', 'fe80::2%eth0']);
+    expect(one(v6('fe80:0000:0000:0000:0000:0000:0000:0001%en0.100', 'ff02::fb%3')).src.ip).toBe('fe80:0000:0000:0000:0000:0000:0000:0001%en0.100');
+    for (const bad of ['fe80::1%', 'fe80::1%eth0%eth1', 'fe80::1%et/h0', '1.2.3.4%eth0', `fe80::1%${'e'.repeat(33)}`]) expect(malformedReason(v6(bad)), bad).toMatch(/^SRC: invalid address/);
+  });
+});
