@@ -78,12 +78,19 @@ export function htmlEscape(s: string): string {
 }
 
 // What can start markup in a Markdown table cell or inline text: emphasis, code, links
-// and images, tables, strikethrough, raw HTML and entities. Dots, dashes, parentheses and
-// '#' mid-line are left alone so addresses and rule names stay readable.
-const MD_SPECIAL = /[\\`*_[\]|~<>&]/g;
+// and images, tables, strikethrough, raw HTML and entities, and an e-mail autolink's '@'.
+// Dots, dashes, parentheses and '#' mid-line are left alone so addresses and rule names
+// stay readable.
+const MD_SPECIAL = /[\\`*_[\]|~<>&@]/g;
 const MD_REPLACE: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+// GitHub-flavoured Markdown (and markdown-it's linkify) make a link of a bare `scheme://…`
+// or `www.…` in text: a log's `http://evil.example` became a clickable link in the
+// report. An escaped ':' or '.' reads the same but splits the text the autolinker scans.
+const MD_AUTOLINK = /:(?=\/\/)|(?<![\w.-])(www)\./gi;
 
-/** Safe inside a Markdown table cell or paragraph: no markup, pipes or HTML take effect. */
+/** Safe inside a Markdown table cell or paragraph: no markup, pipes, HTML or autolinks take effect. */
 export function markdownEscape(s: string): string {
-  return termSafe(s).replace(MD_SPECIAL, (c) => MD_REPLACE[c] ?? `\\${c}`);
+  return termSafe(s)
+    .replace(MD_SPECIAL, (c) => MD_REPLACE[c] ?? `\\${c}`)
+    .replace(MD_AUTOLINK, (m, www: string | undefined) => (www !== undefined ? `${www}\\.` : '\\:'));
 }

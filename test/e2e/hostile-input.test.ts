@@ -145,3 +145,13 @@ describe('IPv6 with a zone index', () => {
     expect(doc.sources.map((s) => [s.ip, s.events])).toEqual([['fe80::1%eth0', 2], ['fe80::1%eth1', 1]]);
   });
 });
+
+describe('markdown: a URL in the log is no link', () => {
+  it('a bare http://, www. or e-mail address in a prefix is escaped so GitHub does not autolink it', () => {
+    const input = ['http://evil.example/auto ', 'www.evil.example ', 'root@evil.example '].map((p, i) => UFW(23 + i).replace('[UFW BLOCK] ', `[UFW BLOCK] ${p}`)).join('\n') + '\n';
+    const r = runCli(['-o', 'markdown', '-'], { input });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('http\\://evil.example/auto');
+    expect(r.stdout).not.toMatch(/http:\/\/evil|(?<![\\\w])www\.evil|root@evil/);
+  });
+});
