@@ -23,6 +23,12 @@ export interface ProbeSplit {
   /** Of the probes, packets dropped or rejected, and the distinct (protocol, port) pairs they went to. */
   blocked: number;
   blockedPorts: number;
+  /**
+   * `ports` / `blockedPorts` stopped at a cap (the distinct ports of protocols other than
+   * TCP and UDP are counted up to 10,000): lower bounds, shown "≥".
+   */
+  portsCapped: boolean;
+  blockedPortsCapped: boolean;
   own: number;
   replies: number;
   noise: number;
@@ -296,6 +302,8 @@ export class Overview {
         ports: this.probedPorts(0),
         blocked: this.blockedProbes,
         blockedPorts: this.probedPorts(1),
+        portsCapped: this.otherPorts[0].saturated,
+        blockedPortsCapped: this.otherPorts[1].saturated,
         own: this.own,
         replies: this.replies,
         noise: this.noise,
@@ -343,9 +351,9 @@ export class Overview {
     return null;
   }
 
-  /** Distinct (protocol, port) pairs probed ([1]: blocked only; other protocols' pairs up to their counter's cap). */
+  /** Distinct (protocol, port) pairs probed ([1]: blocked only; other protocols' pairs up to their counter's cap, then the cap: portsCapped). */
   private probedPorts(which: number): number {
-    let n = this.otherPorts[which].size;
+    let n = this.otherPorts[which].distinct;
     for (const counts of [this.tcpPorts[which], this.udpPorts[which]]) for (let p = 0; p < 65536; p++) if (counts[p] > 0) n++;
     return n;
   }

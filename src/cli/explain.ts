@@ -3,9 +3,8 @@
 // what a pasted log line is (explain-line.ts). Wiring only: sort the queries, load,
 // answer, render.
 
-import { createInterface } from 'node:readline';
 import { Option, type Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { explainQuery, parseQuery, type ExplainQuery } from '../knowledge/query.js';
 import type { ExplainItem, LineExplainer } from './explain-line.js';
@@ -87,27 +86,59 @@ export function answerQuery(kb: KnowledgeBase, q: ExplainQuery, lang: Lang): Exp
 /** Explaining is for a few lines read closely; a whole log is the report's job. */
 export const MAX_STDIN_LINES = 100;
 
+/** Over-long lines said on stderr, at most this many (a log of them would bury the answer). */
+const SHOWN_OVERLONG = 5;
+
 /**
  * Standard input's lines up to its first MAX_STDIN_LINES non-blank ones; says on stderr
- * when there were more. Blank lines are kept: they end a journal export entry.
+ * when there were more. Blank lines are kept: they end a journal export entry. Split by
+ * the report's LineSplitter, so a line over MAX_LINE_LENGTH is counted malformed (said on
+ * stderr, not explained) without being held: readline buffered it whole, and a few hundred
+ * MB without a newline ended in a RangeError.
  */
 async function stdinLines(): Promise<string[]> {
+  // Loaded here: `explain 80` reads no input.
+  const [{ LineSplitter, MAX_LINE_LENGTH, overlongReason }, { DIRECTORY_TEXT, STDIN_NAME, stdinIsDirectory }] = await Promise.all([
+    import('../input/lines.js'),
+    import('../input/open.js'),
+  ]);
+  if (stdinIsDirectory()) throw new InputError(STDIN_NAME, DIRECTORY_TEXT);
   if (process.stdin.isTTY) process.stderr.write('logscan explain: reading log lines from the terminal; paste them, then press Ctrl-D\n');
   const out: string[] = [];
   let nonBlank = 0;
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of rl) {
-    if (line.trim() === '') {
-      out.push('');
-      continue;
-    }
-    if (nonBlank++ === MAX_STDIN_LINES) {
-      process.stderr.write(`logscan explain: read the first ${MAX_STDIN_LINES} lines of standard input; for a whole log, \`logscan -\` reports on it\n`);
-      break;
-    }
-    out.push(line);
-  }
-  rl.close();
+  let overlong = 0;
+  let full = false;
+  const stdin = process.stdin;
+  await new Promise<void>((resolve, reject) => {
+    const splitter = new LineSplitter({
+      line(text) {
+        if (full) return;
+        if (text.trim() === '') {
+          out.push('');
+          return;
+        }
+        if (nonBlank++ === MAX_STDIN_LINES) {
+          full = true;
+          process.stderr.write(`logscan explain: read the first ${MAX_STDIN_LINES} lines of standard input; for a whole log, \`logscan -\` reports on it\n`);
+          stdin.unpipe(splitter);
+          stdin.pause();
+          resolve();
+          return;
+        }
+        out.push(text);
+      },
+      overlong(lineNo, length, limit) {
+        if (full) return;
+        nonBlank++;
+        if (++overlong <= SHOWN_OVERLONG) process.stderr.write(`logscan: ${STDIN_NAME}:${lineNo}: malformed: ${overlongReason(length, limit)}; not explained\n`);
+      },
+    });
+    splitter.once('finish', resolve);
+    splitter.once('error', reject);
+    stdin.once('error', reject);
+    stdin.pipe(splitter);
+  });
+  if (overlong > SHOWN_OVERLONG) process.stderr.write(`logscan: ${STDIN_NAME}: ${overlong} lines longer than ${MAX_LINE_LENGTH} characters were not explained\n`);
   return out;
 }
 

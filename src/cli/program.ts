@@ -9,6 +9,7 @@ import { commandsFor, type CommandName } from './command-names.js';
 import { VERSION } from './version.js';
 import { stdoutAbandoned } from './stdout-state.js';
 import { describeWriteError } from '../util/write-error.js';
+import { testUncaughtHook } from './test-hooks.js';
 
 let exitCode: number = ExitCode.ok;
 const setExit = (code: number): void => {
@@ -91,16 +92,30 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`logscan: ${termSafe(err.message)}\n`);
       return ExitCode.inputUnreadable;
     }
-    const debug = argv.includes('--debug');
-    const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`logscan: internal error: ${termSafe(msg)}\n`);
-    if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-    else process.stderr.write('logscan: this is a bug; rerun with --debug for the stack trace and report it\n');
-    return ExitCode.internal;
+    return internalError(err, argv);
   }
 }
 
+/** The short message for a bug (the stack only with --debug); returns its exit code. */
+function internalError(err: unknown, argv: readonly string[]): number {
+  const debug = argv.includes('--debug');
+  const msg = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`logscan: internal error: ${termSafe(msg)}\n`);
+  if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  else process.stderr.write('logscan: this is a bug; rerun with --debug for the stack trace and report it\n');
+  return ExitCode.internal;
+}
+
 export function run(argv: string[]): void {
+  // A throw outside the command's promise chain (a stream's event handler, a timer) would
+  // end the process with Node's raw stack trace: it is a bug like any other, said the same way.
+  const uncaught = (err: unknown): void => {
+    process.exitCode = internalError(err, argv);
+    process.exit();
+  };
+  process.on('uncaughtException', uncaught);
+  process.on('unhandledRejection', uncaught);
+  testUncaughtHook();
   main(argv).then(
     (code) => {
       process.exitCode = code;

@@ -21,7 +21,7 @@ type SeverityWords = readonly [string, string, string, string, string, string];
 const opt = (s: string | null, f: (s: string) => string): string => (s === null ? '' : f(s));
 
 /** Where packets went: " to 3 ports", or for ICMP and other portless protocols alone ", none to a port" (not "to 0 ports"). */
-const toPorts = (ports: number): string => (ports > 0 ? ` to ${counted(ports, 'port')}` : ', none to a port');
+const toPorts = (ports: number, isCapped = false): string => (ports > 0 ? ` to ${capped(ports, isCapped)} ${plural(ports, 'port')}` : ', none to a port');
 
 function joinAnd(xs: readonly string[]): string {
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
@@ -249,9 +249,9 @@ export const en = {
     noRecords: 'No firewall records found. `logscan check FILE` shows what the lines look like to logscan.',
     noRecordsShort: 'No firewall records found.',
     /** The probes line: "145 packets to 60 ports" (what is not a probe: notProbes). */
-    probesText: (packets: number, ports: number) => `${counted(packets, 'packet')}${toPorts(ports)}`,
+    probesText: (packets: number, ports: number, portsCapped = false) => `${counted(packets, 'packet')}${toPorts(ports, portsCapped)}`,
     /** Appended to probesText when only some probes were dropped or rejected: "blocked: 18 packets to 1 port". */
-    probesBlocked: (packets: number, ports: number) => `blocked: ${counted(packets, 'packet')}${toPorts(ports)}`,
+    probesBlocked: (packets: number, ports: number, portsCapped = false) => `blocked: ${counted(packets, 'packet')}${toPorts(ports, portsCapped)}`,
     /** A protocol the log wrote as a number (PROTO=41): said so, or "41 2 (0.4%)" reads as two counts. */
     protoNumber: (n: string) => `proto ${n}`,
     /** After the protocols shown: how many others the log had. */

@@ -19,7 +19,7 @@ function foldedTo(n: number, to: FoldSpread): string {
 }
 
 /** 包的去向：“，发往 3 个端口”；只有 ICMP 等无端口协议时说“，均不涉及端口”（而非“发往 0 个端口”）。 */
-const toPorts = (ports: number): string => (ports > 0 ? `，发往 ${fmtInt(ports)} 个端口` : '，均不涉及端口');
+const toPorts = (ports: number, isCapped = false): string => (ports > 0 ? `，发往 ${capped(ports, isCapped)} 个端口` : '，均不涉及端口');
 
 /** "a"、"a 和 b"、"a、b 和 c". */
 function joinAnd(xs: readonly string[]): string {
@@ -199,8 +199,8 @@ export const zh: Messages = {
     noMatchSpan: (first, last) => `没有符合筛选条件的事件。读到的事件时间范围为 ${first} 至 ${last}。`,
     noRecords: '未找到防火墙记录。`logscan check FILE` 可以显示 logscan 如何解读这些行。',
     noRecordsShort: '未找到防火墙记录。',
-    probesText: (packets, ports) => `${fmtInt(packets)} 个包${toPorts(ports)}`,
-    probesBlocked: (packets, ports) => `被拦截：${fmtInt(packets)} 个包${toPorts(ports)}`,
+    probesText: (packets, ports, portsCapped) => `${fmtInt(packets)} 个包${toPorts(ports, portsCapped)}`,
+    probesBlocked: (packets, ports, portsCapped) => `被拦截：${fmtInt(packets)} 个包${toPorts(ports, portsCapped)}`,
     protoNumber: (n) => `协议 ${n}`,
     moreProtocols: (n) => `另有 ${fmtInt(n)} 种`,
     moreLabels: (n) => `另有 ${fmtInt(n)} 个`,

@@ -11,6 +11,11 @@
 // control byte at all) is text whatever else it holds: in random or compressed data about
 // one byte in ten is a control byte, so two such lines between newlines hardly ever
 // happen, and one hostile line cannot hide a whole log.
+// Nor can lines of hostile text: a head with no NUL byte at all, nearly all of it valid
+// UTF-8, cut into lines, is text however many control bytes those lines hold (a log whose
+// first 4 KiB were lines with 40 BELs in the prefix each was skipped whole, 200 clean
+// records after them unread). Executables, images, archives and random bytes hold NULs
+// or break UTF-8 within the first few hundred bytes; text, whatever is in it, does neither.
 // A run of consecutive NUL bytes counts as ONE control byte: real log files carry
 // NUL-padded regions (pre-allocated or recovered after a crash; the corpus has a
 // pfirewall.log whose line 6 starts with 212 NULs) and must still be read, whereas
@@ -31,6 +36,11 @@ export const BINARY_CONTROL_RATIO = 0.1;
 /** Complete lines of at least CLEAN_LINE_BYTES without a control byte that make a head text. */
 const CLEAN_LINES = 2;
 const CLEAN_LINE_BYTES = 16;
+/**
+ * Bytes in 4 KiB that may break UTF-8 in a head still read as lines of text: a few Latin-1
+ * names in a log stay text, random data (about one byte in three) does not.
+ */
+const TEXT_BAD_UTF8_RATIO = 1 / 64;
 
 export interface BinaryVerdict {
   binary: boolean;
@@ -74,8 +84,36 @@ export function inspectHead(buf: Uint8Array): BinaryVerdict {
   }
   // UTF-16LE ASCII text: NUL at odd offsets; BE: at even ones. Either way about half the bytes.
   const utf16 = n >= 4 && (oddNuls >= n * 0.4 || evenNuls >= n * 0.4) && Math.min(oddNuls, evenNuls) < n * 0.05;
-  const binary = n > 0 && (utf16 || (controls / n > BINARY_CONTROL_RATIO && clean < CLEAN_LINES));
+  const binary = n > 0 && (utf16 || (controls / n > BINARY_CONTROL_RATIO && clean < CLEAN_LINES && !textLines(buf, n, oddNuls + evenNuls)));
   return { binary, controls, sampled: n, utf16 };
+}
+
+/**
+ * Lines of text, whatever control bytes they hold: no NUL, at least CLEAN_LINES line
+ * breaks, and UTF-8 broken in at most TEXT_BAD_UTF8_RATIO of the bytes. Asked only of a
+ * head the control bytes already make suspect.
+ */
+function textLines(buf: Uint8Array, n: number, nuls: number): boolean {
+  if (nuls > 0) return false;
+  let breaks = 0;
+  let bad = 0;
+  for (let i = 0; i < n; ) {
+    const b = buf[i];
+    if (b < 0x80) {
+      if (b === 0x0a) breaks++;
+      i++;
+      continue;
+    }
+    // A lead byte and its continuation bytes (overlong forms and surrogates are not told
+    // apart: the question is text or not, not strict validity).
+    const more = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let k = 1;
+    while (more > 0 && k <= more && i + k < n && (buf[i + k] & 0xc0) === 0x80) k++;
+    // A sequence cut by the end of the sample is not counted against it.
+    if (more < 0 || (k <= more && i + k < n)) bad++;
+    i += more < 0 ? 1 : k;
+  }
+  return breaks >= CLEAN_LINES && bad <= n * TEXT_BAD_UTF8_RATIO;
 }
 
 /** The one-line reason shown on stderr and in the report. */

@@ -16,7 +16,7 @@ import { NODE_IO, type FollowIo } from './follow-io.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
 import { isGzipHead, notTextMessage } from './binary.js';
 import { GunzipMembers } from './gunzip.js';
-import { STDIN_NAME } from './open.js';
+import { STDIN_NAME, stdinIsDirectory } from './open.js';
 
 export type { Delivery, FollowConsumer, FollowOptions, FollowedFile, GenerationConsumer, GenerationReason, NoticeKind } from './follow-types.js';
 
@@ -252,6 +252,13 @@ class StreamFollower {
       gc.end();
       this.resolveDone();
     };
+    // `follow - < /var/log`: Node reads a directory as an empty stream, which would end
+    // the run at once as if a log had been followed; said as for a directory by name.
+    if (this.stream === process.stdin && stdinIsDirectory()) {
+      this.consumer.notice(this.name, 'is a directory (follow the log files inside it)', 'problem');
+      end();
+      return;
+    }
     // The first bytes tell what comes: gzip data (`cat kern.log.2.gz | logscan follow -`)
     // is unpacked as the other commands do; binary data is said and not split into lines.
     let decided = false;

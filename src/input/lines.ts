@@ -28,7 +28,11 @@ function withoutNuls(s: string): string {
 export const BOM = 0xfeff;
 
 export interface LineConsumer {
-  /** Called once per line, CR/LF stripped, invalid UTF-8 replaced by U+FFFD, a UTF-8 BOM before line 1 removed. */
+  /**
+   * Called once per line, CR/LF stripped, invalid UTF-8 replaced by U+FFFD, a UTF-8 BOM
+   * before line 1 removed. A line holding lone CRs comes as its CR-separated pieces, each
+   * with that line's number.
+   */
   line(text: string, lineNo: number): void;
   /** The line at lineNo exceeded the cap (`limit`, the splitter's maxLength); its content was discarded. */
   overlong(lineNo: number, length: number, limit: number): void;
@@ -195,7 +199,23 @@ export class LineSplitter extends Writable {
     else {
       // Said only of a line that is read: one still too long is over-long, NULs or not.
       if (dropped > 0) this.consumer.nuls?.(lineNo, dropped);
-      this.consumer.line(text, lineNo);
+      if (text.indexOf('\r') < 0) this.consumer.line(text, lineNo);
+      else this.emitCrPieces(text, lineNo);
     }
+  }
+
+  /**
+   * A CR that is not part of a CRLF ends a line too (old Mac line ends, a writer that
+   * joined records with CR): read as one line, every record after the first was lost
+   * without a count. Each piece keeps the number of its LF line, so numbers still match
+   * `sed -n Np` and `wc -l`; a CR at the very end (`\r\r\n`) adds no empty line.
+   */
+  private emitCrPieces(text: string, lineNo: number): void {
+    let start = 0;
+    for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', start)) {
+      this.consumer.line(text.slice(start, cr), lineNo);
+      start = cr + 1;
+    }
+    if (start < text.length) this.consumer.line(text.slice(start), lineNo);
   }
 }

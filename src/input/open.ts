@@ -138,6 +138,22 @@ export function stdinFileStream(): Readable {
   return createReadStream('', { fd: 0, autoClose: false, highWaterMark: CHUNK });
 }
 
+/** What a directory given as an input is told, by name or as standard input. */
+export const DIRECTORY_TEXT = 'is a directory (give the log files inside it)';
+
+/**
+ * Standard input redirected from a directory (`logscan - < /var/log`): Node reads that as
+ * an empty stream, which would pass for a log with nothing in it (exit 0, "no probes")
+ * where a directory named as FILE is an unreadable input.
+ */
+export function stdinIsDirectory(): boolean {
+  try {
+    return fstatSync(0).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The size of the regular file stdin is redirected from (`logscan - < big.log`); null for a pipe or terminal. */
 export function stdinFileSize(): number | null {
   try {
@@ -186,6 +202,7 @@ export function releaseFifo(path: string, wake: boolean): void {
 export async function openInput(path: string, opts: OpenOptions = {}): Promise<OpenedInput> {
   const now = opts.now ?? (() => new Date());
   if (path === '-') {
+    if (stdinIsDirectory()) throw new InputError(STDIN_NAME, DIRECTORY_TEXT);
     return { name: STDIN_NAME, stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, trailingBytes: () => 0, gzipProblem: () => null, close: async () => {} };
   }
   let handle;
@@ -196,7 +213,7 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
   }
   try {
     const st = await handle.stat();
-    if (st.isDirectory()) throw new InputError(path, 'is a directory (give the log files inside it)');
+    if (st.isDirectory()) throw new InputError(path, DIRECTORY_TEXT);
     let gzip = false;
     if (st.isFile()) {
       const head = Buffer.alloc(2);

@@ -115,6 +115,8 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
     input = await openUnlessStopped(path, opts);
   } catch (err) {
     stats.error = err instanceof InputError ? err.message : String(err);
+    // `-` is named as everywhere else once open: `(stdin)`.
+    if (err instanceof InputError) stats.file = err.file;
     stats.incomplete = true;
     return stats;
   }

@@ -185,11 +185,11 @@ class MikrotikPayload implements PayloadParser {
     const ver = addressVersion(sa.ip, 0, sa.ip.length);
     if (ver === 0 || addressVersion(da.ip, 0, da.ip.length) !== ver) return bad('dst: address family differs from src');
 
-    let len = -1;
+    // RouterOS ends every firewall record with `, len N`: a line without it was cut off,
+    // maybe inside the last port (`…:5` of 53), so it is no record to count.
     const l = s.lastIndexOf(', len ', end);
-    if (l >= pairEnd) {
-      len = uintIn(s, l + 6, digitsEnd(s, l + 6, end));
-    }
+    if (l < pairEnd) return bad('truncated: the line ends before ", len N" (cut off by the syslog daemon?)');
+    const len = uintIn(s, l + 6, digitsEnd(s, l + 6, end));
 
     const direction = CHAIN_DIRECTION[chain] ?? (inIface !== null ? (outIface !== null ? 'forward' : 'in') : outIface !== null ? 'out' : null);
     const hasPorts = proto === 'tcp' || proto === 'udp' || proto === 'sctp' || proto === 'udplite' || proto === 'dccp';

@@ -4,7 +4,7 @@
 // anchors and numbers parsed by hand; nothing builds a map of all key=value pairs.
 import { addressVersion } from './address.js';
 import { FLAG_ORDER, flagNames, uintIn } from './fields.js';
-import { protoByNumber } from '../util/protocols.js';
+import { protoByName, protoByNumber } from '../util/protocols.js';
 import { flat } from '../util/flat-string.js';
 import type { Action, Direction, EmbeddedPacket, FirewallEvent, IcmpInfo } from '../event.js';
 
@@ -145,12 +145,15 @@ function valueEnd(s: string, i: number, to: number): number {
   return sp < 0 || sp > to ? to : sp;
 }
 
-/** A protocol name, or null for a number that is not one (IP protocol numbers are 0-255). */
+/**
+ * A protocol name (`other` for a word no table names: util/protocols.ts), or null for a
+ * number that is not one (IP protocol numbers are 0-255).
+ */
 function normalizeProto(raw: string): string | null {
   const named = PROTO_BY_NAME[raw];
   if (named !== undefined) return named;
   const c = raw.charCodeAt(0);
-  if (c < 0x30 || c > 0x39) return raw.toLowerCase();
+  if (c < 0x30 || c > 0x39) return protoByName(raw);
   const n = raw.length <= 3 ? uintIn(raw, 0, raw.length) : -1;
   // A number netfilter prints instead of a name: the one table every format shares.
   return n >= 0 && n <= 255 ? protoByNumber(n) : null;
@@ -256,6 +259,40 @@ function embeddedPacket(s: string, open: number, end: number): EmbeddedPacket {
   };
 }
 
+/**
+ * Whether another record's `SRC=` follows this one's in s[from, end): two records written
+ * without a line break between them (a writer that lost one, a copy and paste), of which
+ * only the first was read and the second lost without a count. `limit` is the first '['
+ * after PROTO=: the `SRC=` of an ICMP error's quoted packet there is this record's own,
+ * and its `]` ends it (`INCOMPLETE [n bytes]` inside it closes first, and leaves nothing
+ * but ` ]` to look at). One indexOf over the rest of the line for most records.
+ */
+function secondRecord(s: string, from: number, limit: number, end: number): boolean {
+  if (findKey(s, 'SRC=', from, limit) >= 0) return true;
+  if (limit >= end) return false;
+  const close = s.indexOf(']', limit);
+  return close >= 0 && close < end && findKey(s, 'SRC=', close + 1, end) >= 0;
+}
+
+/** The protocols whose header netfilter prints as `SPT=n DPT=n` (or `INCOMPLETE [n bytes]`). */
+const PORT_PROTOCOLS: ReadonlySet<string> = new Set(['tcp', 'udp', 'udplite']);
+const TRUNCATED = 'truncated: the line ends before DPT= (cut off by the syslog daemon?)';
+
+/**
+ * A TCP/UDP record without DPT= whose line ends where its ports should be: `SPT=1 DP`,
+ * `SPT=1`, `PROTO=TCP SP`. The kernel writes `SPT=%u DPT=%u` as one, so an SPT without
+ * its DPT was cut; no ports at all is a fragment (`FRAG:` before PROTO=) or `INCOMPLETE
+ * [n bytes]` (then `limit` < `end`), else cut too. Syslog daemons cut lines at 1-2 KiB, and
+ * read whole these were events with no destination port.
+ */
+function cutBeforePorts(s: string, spt: number, dstEnd: number, protoV: number, protoEnd: number, limit: number, end: number): boolean {
+  if (spt >= 0) return true;
+  if (limit < end || s.lastIndexOf('FRAG:', protoV) > dstEnd) return false;
+  let i = protoEnd;
+  while (i < end && s.charCodeAt(i) <= 0x20) i++;
+  return end - i < 4 && 'SPT='.startsWith(s.slice(i, end));
+}
+
 // ---------------------------------------------------------------- the payload
 
 /**
@@ -353,6 +390,7 @@ export function parseNetfilterPayload(
     if (spt === -2) return bad(`SPT: invalid port ${shown(valueText(s, 'SPT=', protoEnd, limit))}`);
     dpt = portAt(s, 'DPT=', protoEnd, limit);
     if (dpt === -2) return bad(`DPT: invalid port ${shown(valueText(s, 'DPT=', protoEnd, limit))}`);
+    if (dpt === -1 && PORT_PROTOCOLS.has(proto) && cutBeforePorts(s, spt, dstEnd, protoV, protoEnd, limit, end)) return bad(TRUNCATED);
     if (proto === 'tcp') {
       const wv = findKey(s, 'WINDOW=', protoEnd, limit);
       let flagsFrom = protoEnd;
@@ -364,6 +402,8 @@ export function parseNetfilterPayload(
       flags = tcpFlags(s, flagsFrom, limit);
     }
   }
+
+  if (secondRecord(s, srcEnd, limit, end)) return bad('two records on one line (a second SRC= after this record\'s fields)');
 
   const direction: Direction | null =
     inIface !== null ? (outIface !== null ? 'forward' : 'in') : outIface !== null ? 'out' : null;

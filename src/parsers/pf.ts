@@ -327,7 +327,7 @@ class PfPayload implements PayloadParser {
       } else proto = 'udp';
     } else if (s.startsWith('ip-proto-', b)) {
       const n = uintIn(s, b + 9, digitsEnd(s, b + 9, end));
-      proto = n >= 0 ? protoByNumber(n) : 'other';
+      proto = n >= 0 && n <= 255 ? protoByNumber(n) : 'other';
     } else {
       proto = 'other';
       for (const [prefix, name] of OTHER_PROTOS) {

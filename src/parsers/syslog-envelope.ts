@@ -17,6 +17,12 @@ export interface Envelope extends RecordHead {
   error: string | null;
 }
 
+/**
+ * The largest count a `message repeated N times` wrapper is read with. rsyslog folds the
+ * repeats of a few seconds; nine digits is more than any firewall logs in that time.
+ */
+export const MAX_REPEAT = 999_999_999;
+
 export function newEnvelope(): Envelope {
   return { time: null, yearInferred: false, uptime: null, host: null, count: 1, ruleHead: null, msgStart: 0, msgEnd: 0, error: null };
 }
@@ -222,21 +228,29 @@ export class SyslogEnvelopeReader {
     this.headerHost = host;
   }
 
-  /** After the tag: rsyslog's repeat wrapper, then kernel uptime stamps. */
+  /**
+   * After the tag: rsyslog's repeat wrapper, then kernel uptime stamps. A wrapper whose
+   * count is no number from 1 to MAX_REPEAT (`0`, `-5`, `12345678901`, whose eleventh digit
+   * made it count 1) or that is not `N times: [ … ]` sets `error`: its record is malformed,
+   * never an event with a made-up count and `message repeated …` in its rule label.
+   */
   private body(s: string, p: number, env: Envelope): void {
     if (s.startsWith('message repeated ', p)) {
-      let q = p + 17;
-      let n = 0;
-      let d = digitAt(s, q);
-      while (d >= 0 && n < 1e9) {
-        n = n * 10 + d;
-        d = digitAt(s, ++q);
-      }
+      const from = p + 17;
+      let q = from;
+      while (digitAt(s, q) >= 0) q++;
       const close = s.lastIndexOf(']', env.msgEnd - 1);
-      if (n > 0 && s.startsWith(' times: [', q) && close > q + 9) {
-        env.count = n;
+      if (q > from && s.startsWith(' times: [', q) && close > q + 9) {
+        let n = 0;
+        if (q - from <= 9) for (let i = from; i < q; i++) n = n * 10 + digitAt(s, i);
+        if (n >= 1 && n <= MAX_REPEAT) env.count = n;
+        else env.error = `message repeated: count ${s.slice(from, Math.min(q, from + 24))} out of range 1-${MAX_REPEAT}`;
         env.msgEnd = close;
         p = skipSpaces(s, q + 9, close);
+      } else {
+        let w = from;
+        while (w < env.msgEnd && s.charCodeAt(w) !== SP) w++;
+        env.error = `message repeated: expected "N times: [ … ]" with a count from 1 to ${MAX_REPEAT}, found '${s.slice(from, Math.min(w, from + 24))}'`;
       }
     }
     env.msgStart = this.uptimes(s, p, env);

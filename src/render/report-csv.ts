@@ -2,11 +2,12 @@
 // (--csv-table sources|ports, default sources) rather than several sections in one
 // file: a spreadsheet imports one rectangle with one header row.
 //
-// RFC 4180: comma-separated, CRLF line ends, a field quoted when it holds a comma,
-// quote, CR or LF, quotes doubled. Text cells that begin with = + - @ (or tab / CR)
+// RFC 4180: comma-separated, CRLF line ends, a field quoted when it holds a comma or a
+// quote, quotes doubled (log text holds no CR or LF once termSafe spelled them). Text cells that begin with = + - @ (or tab / CR)
 // get a leading ' so a spreadsheet shows them instead of evaluating them as a formula
 // (OWASP "CSV injection"): log text and PTR names are attacker-controlled.
 import type { ReportDoc } from '../aggregate/report.js';
+import { termSafe } from './sanitize.js';
 
 export type CsvTable = 'sources' | 'ports';
 export const CSV_TABLES: readonly CsvTable[] = ['sources', 'ports'];
@@ -14,9 +15,14 @@ export const CSV_TABLES: readonly CsvTable[] = ['sources', 'ports'];
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** A text cell: neutralised against formula injection, then quoted if needed. */
-export function csvText(s: string | null | undefined): string {
-  if (s === null || s === undefined || s === '') return '';
+/**
+ * A text cell: control, bidi and invisible characters spelled as termSafe does (the CSV
+ * may be read on a terminal: `logscan -o csv` prints to one), neutralised against formula
+ * injection, then quoted if needed.
+ */
+export function csvText(raw: string | null | undefined): string {
+  if (raw === null || raw === undefined || raw === '') return '';
+  const s = termSafe(raw);
   const safe = FORMULA_START.test(s) ? `'${s}` : s;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -361,8 +361,8 @@ export function recordsText(t: ReportDoc['totals'], lang: Lang, markMalformed?: 
 export function probesItems(p: ReportDoc['probes'], msg: Messages): string[] {
   const m = msg.report;
   if (p.packets === 0) return [msg.noProbes];
-  const items = [m.probesText(p.packets, p.ports)];
-  if (p.blockedPorts > 0 && (p.blocked !== p.packets || p.blockedPorts !== p.ports)) items.push(m.probesBlocked(p.blocked, p.blockedPorts));
+  const items = [m.probesText(p.packets, p.ports, p.portsCapped)];
+  if (p.blockedPorts > 0 && (p.blocked !== p.packets || p.blockedPorts !== p.ports)) items.push(m.probesBlocked(p.blocked, p.blockedPorts, p.blockedPortsCapped));
   return items;
 }
 

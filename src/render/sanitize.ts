@@ -15,6 +15,21 @@ const TAG = String.raw`\udb40[\udc00-\udc7f]`;
 // eslint-disable-next-line no-control-regex
 const UNSAFE_TERM = new RegExp(String.raw`[\u0000-\u0008\u000a-\u001f\u007f-\u009f${INVISIBLE}]|${TAG}`, 'g');
 
+// For a field of a machine-read, tab-separated line (DShield): every control character,
+// TAB and line breaks included, and every invisible one, removed rather than spelled.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_FIELD = new RegExp(String.raw`[\u0000-\u001f\u007f-\u009f${INVISIBLE}]|${TAG}`, 'g');
+
+/**
+ * Log text as one field of a tab-separated record: nothing in it can end the field or the
+ * line, or act on a terminal the lines are shown on (C1's U+009B is CSI to some), or read
+ * differently from its bytes (bidi overrides, zero-width characters).
+ */
+export function fieldSafe(s: string): string {
+  UNSAFE_FIELD.lastIndex = 0;
+  return UNSAFE_FIELD.test(s) ? s.replace(UNSAFE_FIELD, '') : s;
+}
+
 function hex(ch: string): string {
   const c = ch.codePointAt(0)!;
   return c <= 0xff ? `\\x${c.toString(16).padStart(2, '0')}` : c <= 0xffff ? `\\u${c.toString(16).padStart(4, '0')}` : `\\u{${c.toString(16)}}`;
@@ -63,12 +78,19 @@ export function htmlEscape(s: string): string {
 }
 
 // What can start markup in a Markdown table cell or inline text: emphasis, code, links
-// and images, tables, strikethrough, raw HTML and entities. Dots, dashes, parentheses and
-// '#' mid-line are left alone so addresses and rule names stay readable.
-const MD_SPECIAL = /[\\`*_[\]|~<>&]/g;
+// and images, tables, strikethrough, raw HTML and entities, and an e-mail autolink's '@'.
+// Dots, dashes, parentheses and '#' mid-line are left alone so addresses and rule names
+// stay readable.
+const MD_SPECIAL = /[\\`*_[\]|~<>&@]/g;
 const MD_REPLACE: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+// GitHub-flavoured Markdown (and markdown-it's linkify) make a link of a bare `scheme://…`
+// or `www.…` in text: a log's `http://evil.example` became a clickable link in the
+// report. An escaped ':' or '.' reads the same but splits the text the autolinker scans.
+const MD_AUTOLINK = /:(?=\/\/)|(?<![\w.-])(www)\./gi;
 
-/** Safe inside a Markdown table cell or paragraph: no markup, pipes or HTML take effect. */
+/** Safe inside a Markdown table cell or paragraph: no markup, pipes, HTML or autolinks take effect. */
 export function markdownEscape(s: string): string {
-  return termSafe(s).replace(MD_SPECIAL, (c) => MD_REPLACE[c] ?? `\\${c}`);
+  return termSafe(s)
+    .replace(MD_SPECIAL, (c) => MD_REPLACE[c] ?? `\\${c}`)
+    .replace(MD_AUTOLINK, (m, www: string | undefined) => (www !== undefined ? `${www}\\.` : '\\:'));
 }

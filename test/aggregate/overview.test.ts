@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DAYS, Overview } from '../../src/aggregate/overview.js';
 import { localClock } from '../../src/render/time-format.js';
+import { en } from '../../src/i18n/en.js';
 import { makeEvent } from '../helpers/events.js';
 import { summarize, verticalScan } from '../helpers/summary-events.js';
 
@@ -44,6 +45,18 @@ describe('Overview', () => {
     expect(r.portsBlockedOnly).toBe(true);
     expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 23 }, 5, 1], [{ proto: 'udp', port: 161 }, 1, 1]]);
     expect(r.portPackets).toBe(6);
+  });
+
+  it('says when the distinct ports of other protocols outgrew their counter: a lower bound, shown ≥', () => {
+    const ov = new Overview();
+    for (let p = 1; p <= 10_001; p++) ov.add(makeEvent({ proto: 'sctp', dst: { port: p } }));
+    const r = ov.result(10).probes;
+    expect(r).toMatchObject({ portsCapped: true, blockedPortsCapped: true });
+    expect(r.ports).toBe(10_000);
+    expect(en.report.probesText(r.packets, r.ports, r.portsCapped)).toBe('10,001 packets to ≥10,000 ports');
+    const few = new Overview();
+    few.add(makeEvent({ proto: 'sctp', dst: { port: 9 } }));
+    expect(few.result(10).probes).toMatchObject({ ports: 1, portsCapped: false });
   });
 
   it('counts the probes dropped or rejected, and their ports, for the probes line', () => {

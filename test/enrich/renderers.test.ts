@@ -21,9 +21,14 @@ describe('-o csv', () => {
     expect(csvText('plain')).toBe('plain');
     expect(csvText('a,b')).toBe('"a,b"');
     expect(csvText('say "hi"')).toBe('"say ""hi"""');
-    expect(csvText('two\nlines')).toBe('"two\nlines"');
-    for (const f of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(csvText(f).replace(/^"/, '').startsWith("'")).toBe(true);
+    for (const f of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx']) expect(csvText(f).replace(/^"/, '').startsWith("'")).toBe(true);
     expect(csvText('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+  });
+
+  test('control, C1, bidi, zero-width characters and line breaks spelled out, as on the terminal (the CSV is printed to one)', () => {
+    expect(csvText('two\nlines\r')).toBe('two\\x0alines\\x0d');
+    expect(csvText('a\u009b2J\u202eb\u200bc\u2028d\u0007')).toBe('a\\x9b2J\\u202eb\\u200bc\\u2028d\\x07');
+    expect(csvText('\rx')).toBe('\\x0dx');
   });
 
   test('sources table: one header, CRLF, enrichment columns', () => {
@@ -135,6 +140,18 @@ describe('-o dshield', () => {
     expect(['ospf', 'vrrp', 'dccp', 'hopopt', 'carp', '162'].map(proto)).toEqual(['89', '112', '33', '0', '112', '162']);
     // Every name the protocol table gives an event goes back to its number.
     for (let n = 0; n <= 255; n++) expect(proto(protoByNumber(n)), String(n)).toBe(String(n));
+  });
+
+  test('no column carries a control, C1, bidi, zero-width or line-separator character from the log', () => {
+    const hostile = 'a\u202eb\u009b2J\u200bc\u2028d\u0085e\u2066f\ufeffg\th';
+    const line = eventToDshield(makeEvent({ proto: hostile, src: { port: null }, dst: { port: null } }), { tz: 'UTC', userid: 0 })!;
+    expect(line.split('\t')[7]).toBe('AB2JCDEFGH');
+    // eslint-disable-next-line no-control-regex
+    expect(line).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/);
+  });
+
+  test('a protocol no table names (other) is an empty protocol field, not OTHER', () => {
+    expect(eventToDshield(makeEvent({ proto: 'other', src: { port: 1 }, dst: { port: 84 } }), { tz: 'UTC', userid: 0 })!.split('\t')[7]).toBe('');
   });
 
   test('a target the log does not name, or names with no valid address, is an empty field', () => {

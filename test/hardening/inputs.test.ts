@@ -69,12 +69,35 @@ describe('binary heuristic (control bytes in the first 4 KiB, a NUL run counted 
       const head = Buffer.from(hostile(b) + `${UFW_LINE}\n`.repeat(20));
       expect(inspectHead(head).binary, `0x${b.toString(16)}`).toBe(false);
     }
-    // Not without clean lines: the same control bytes with no complete line clean of them stay binary.
-    expect(inspectHead(Buffer.from(hostile(0x01).repeat(9))).binary).toBe(true);
-    // Nor for random data, whose lines (if any) are never clean.
+    // Nor do lines that are all hostile: no NUL, valid UTF-8, line after line, is text.
+    expect(inspectHead(Buffer.from(hostile(0x01).repeat(9))).binary).toBe(false);
+    // Not so random data, whose lines (if any) are never clean.
     let x = 12345;
     const random = Buffer.alloc(4096, 0).map(() => ((x = (x * 1103515245 + 12345) >>> 0) >>> 16) & 255);
     expect(inspectHead(random).binary).toBe(true);
+  });
+
+  it('4 KiB of records with control bytes in their prefix stay a log (they hid 200 clean records after them)', () => {
+    const line = (i: number, evil: string): string => UFW_LINE.replace('[UFW BLOCK]', `[UFW ${evil}BLOCK]`).replace('SRC=', `SRC=203.0.113.${i} X=`);
+    const head = Buffer.from(Array.from({ length: 24 }, (_, i) => `${line(i, '\u0007'.repeat(40))}\n`).join('') + `${line(99, '')}\n`.repeat(200));
+    const v = inspectHead(head);
+    expect(v.controls / v.sampled).toBeGreaterThan(0.1);
+    expect(v.binary).toBe(false);
+    // With a Latin-1 name here and there (bytes that are no UTF-8) too.
+    const latin1 = Buffer.from(Array.from({ length: 30 }, () => `Nov 21 06:25:00 gw sshd[1]: Invalid user caf\xe9 ${'\u001b'.repeat(30)}\n`).join(''), 'latin1');
+    expect(inspectHead(latin1).binary).toBe(false);
+  });
+
+  it('what is no text stays binary: NULs between the bytes, or broken UTF-8, even cut into lines', () => {
+    // An executable's head: small numbers with NULs between them, newlines among them.
+    const elf = Buffer.alloc(4096);
+    for (let i = 0; i < elf.length; i++) elf[i] = i % 3 === 0 ? 0 : i % 7 === 0 ? 0x0a : 1 + (i % 31);
+    expect(inspectHead(elf).binary).toBe(true);
+    // Image-like data: bytes of every value, no NUL (so UTF-8 decides), newlines every 64.
+    let x = 99;
+    const img = Buffer.alloc(4096).map((_, i) => (i % 64 === 63 ? 0x0a : (((x = (x * 1103515245 + 12345) >>> 0) >>> 16) & 255) || 1));
+    expect(img.includes(0)).toBe(false);
+    expect(inspectHead(img).binary).toBe(true);
   });
 
   it('a binary file is skipped with the reason, as incomplete, and the next input is read', async () => {

@@ -1,6 +1,7 @@
 // LineSplitter must give the same lines with the same numbers however the byte
 // stream is cut into chunks: inside a multi-byte UTF-8 character, between CR and LF,
-// inside an over-long line, or one byte at a time.
+// inside an over-long line, or one byte at a time. A lone CR (not before LF) splits a
+// line into pieces that keep its number.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineSplitter } from '../../src/input/lines.js';
@@ -60,11 +61,17 @@ describe('LineSplitter: chunking never changes lines or numbers', () => {
         const buf = Buffer.from(t, 'utf8');
         const whole = viaFeed([buf]);
         expect(viaFeed(cut(buf, at))).toEqual(whole);
-        // Same as the plain definition: split on LF, drop one trailing CR, no empty last line.
-        const expected = t.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-        if (t.endsWith('\n') || t === '') expected.pop();
-        expect(whole.map(([, , s]) => s)).toEqual(expected);
-        expect(whole.map(([, n]) => n)).toEqual(expected.map((_, i) => i + 1));
+        // Same as the plain definition: split on LF, drop one trailing CR, no empty last line;
+        // then a lone CR splits a line into pieces numbered as their line (no empty last piece).
+        const lines = t.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+        if (t.endsWith('\n') || t === '') lines.pop();
+        const expected = lines.flatMap((l, i) => {
+          const pieces = l.split('\r');
+          if (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
+          return pieces.map((p) => [p, i + 1] as const);
+        });
+        expect(whole.map(([, , s]) => s)).toEqual(expected.map(([p]) => p));
+        expect(whole.map(([, n]) => n)).toEqual(expected.map(([, n]) => n));
       }),
       { numRuns: 400 },
     );
@@ -197,5 +204,20 @@ describe('LineSplitter: runs of NUL bytes (a region Windows leaves after a crash
     }
     s.feed(Buffer.from('end\n'));
     expect(out).toEqual([['line', 1, 'end']]);
+  });
+});
+
+describe('LineSplitter: a lone CR ends a record too', () => {
+  it('CR-separated records come one by one, numbered as their LF line; CRLF and a CR before it add nothing', () => {
+    const out = viaFeed([Buffer.from('a\rb\r\rc\nd\r\ne\r\r\nf')]);
+    expect(out).toEqual([
+      ['line', 1, 'a'],
+      ['line', 1, 'b'],
+      ['line', 1, ''],
+      ['line', 1, 'c'],
+      ['line', 2, 'd'],
+      ['line', 3, 'e'],
+      ['line', 4, 'f'],
+    ]);
   });
 });

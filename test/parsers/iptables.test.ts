@@ -230,6 +230,16 @@ describe('envelopes', () => {
     expect([e.count, e.rule, e.dst.port, e.time?.toISOString()]).toEqual([28, '[UFW BLOCK]', 23, '2025-01-23T17:33:23.218Z']);
   });
 
+  it('a repeat count that is no number from 1 to 999999999 makes the record malformed, never count 1 with the wrapper in its rule label', () => {
+    const rep = (n: string) => `2025-01-23T12:33:23.218999-05:00 ubuntu2204 kernel: message repeated ${n} times: [ [UFW BLOCK] ${TCP}]`;
+    expect(malformedReason(rep('12345678901'))).toBe('message repeated: count 12345678901 out of range 1-999999999');
+    expect(malformedReason(rep('0'))).toBe('message repeated: count 0 out of range 1-999999999');
+    expect(malformedReason(rep('-5'))).toBe(`message repeated: expected "N times: [ … ]" with a count from 1 to 999999999, found '-5'`);
+    expect(one(rep('999999999')).count).toBe(999_999_999);
+    // Without its closing bracket (cut off) the wrapper is not read as the rule label either.
+    expect(malformedReason(`2025-01-23T12:33:23.218999-05:00 ubuntu2204 kernel: message repeated 3 times: [UFW BLOCK ${TCP}`)).toMatch(/^message repeated: expected/);
+  });
+
   it('a control character inside the host name stays in it (escaped on output) instead of splitting the header', () => {
     const e = one(`Nov 21 06:25:01 g\u001bw kernel: [UFW BLOCK] ${TCP}`);
     expect([e.host, e.rule, e.action]).toEqual(['g\u001bw', '[UFW BLOCK]', 'drop']);
@@ -294,5 +304,58 @@ describe('sniffing', () => {
   it('the examples parse to events', () => {
     const r = parseLines(iptablesFormat, iptablesFormat.examples);
     expect(r.events).toHaveLength(iptablesFormat.examples.length);
+  });
+});
+
+describe('two records on one line (a lost line break)', () => {
+  const second = 'Nov 21 06:25:02 gw kernel: [123.457] [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.2 DST=192.168.1.21 LEN=40 TTL=56 ID=1 PROTO=UDP SPT=5 DPT=31337 LEN=20';
+
+  it('a whole second record glued on is malformed, not read as the first alone', () => {
+    expect(malformedReason(`${HEAD}[UFW BLOCK] ${TCP} ${second}`)).toBe("two records on one line (a second SRC= after this record's fields)");
+    // Without a bracketed prefix in the second one, and after an ICMP error's quoted packet.
+    expect(malformedReason(`${HEAD}DROP ${TCP} DROP IN=eth0 OUT= SRC=198.51.100.2 DST=192.168.1.21 LEN=40 PROTO=UDP SPT=5 DPT=7`)).toMatch(/^two records on one line/);
+    const icmp = `${HEAD}DENY: IN=eth0 OUT= SRC=192.168.2.71 DST=192.168.2.83 LEN=88 TTL=118 ID=21684 PROTO=ICMP TYPE=3 CODE=3 [SRC=192.168.2.83 DST=192.168.173.191 LEN=60 TTL=54 ID=0 DF PROTO=UDP SPT=21458 DPT=62936 LEN=40 ]`;
+    expect(malformedReason(`${icmp} ${second}`)).toMatch(/^two records on one line/);
+  });
+
+  it("an ICMP error's own quoted packet (also cut short: INCOMPLETE [n bytes] inside it) is no second record", () => {
+    one(`${HEAD}DENY: IN=eth0 OUT= SRC=192.168.2.71 DST=192.168.2.83 LEN=88 TTL=118 ID=21684 PROTO=ICMP TYPE=3 CODE=3 [SRC=192.168.2.83 DST=192.168.173.191 LEN=60 TTL=54 ID=0 DF PROTO=UDP SPT=21458 DPT=62936 LEN=40 ] MARK=0x1`);
+    one(`${HEAD}DENY: IN=eth0 OUT= SRC=192.168.2.71 DST=192.168.2.83 LEN=88 TTL=118 ID=21684 PROTO=ICMP TYPE=3 CODE=3 [SRC=192.168.2.83 DST=192.168.173.191 LEN=60 TTL=54 ID=0 DF PROTO=TCP INCOMPLETE [8 bytes] ]`);
+  });
+});
+
+describe('a record cut off before its ports', () => {
+  const CUT = 'truncated: the line ends before DPT= (cut off by the syslog daemon?)';
+  const upToPorts = `${HEAD}[UFW BLOCK] ${TCP.slice(0, TCP.indexOf('SPT='))}`;
+
+  it.each(['SPT=47001 DP', 'SPT=47001 D', 'SPT=47001', 'SPT=47001 ', 'SP', 'S', ''])('TCP ending in %j is malformed, not an event without a destination port', (tail) => {
+    expect(malformedReason(`${upToPorts}${tail}`)).toBe(CUT);
+    expect(malformedReason(`${upToPorts.replace('PROTO=TCP', 'PROTO=UDP')}${tail}`)).toBe(CUT);
+  });
+
+  it('a fragment (FRAG: before PROTO=) and INCOMPLETE [n bytes] have no ports and stay records', () => {
+    expect(one(`${upToPorts.replace('PROTO=TCP', 'FRAG:185 PROTO=TCP')}`).dst.port).toBeNull();
+    expect(one(`${upToPorts}INCOMPLETE [8 bytes] `).dst.port).toBeNull();
+    // A protocol without ports: nothing is missing.
+    expect(one(`${upToPorts.replace('PROTO=TCP', 'PROTO=ESP')}SPI=0x1`).proto).toBe('esp');
+  });
+});
+
+describe('the protocol word', () => {
+  it('a word no protocol table names is other, whatever it holds; a number over 255 stays malformed', () => {
+    const at = (proto: string) => `${HEAD}[UFW BLOCK] ${TCP.replace('PROTO=TCP', `PROTO=${proto}`)}`;
+    for (const w of ['FOO', '__proto__', 'X\u202eY', 'X\u009b2J']) expect(one(at(w)).proto, w).toBe('other');
+    expect(one(at('UDPLITE')).proto).toBe('udplite');
+    expect(malformedReason(at('999'))).toBe("PROTO: not a protocol number '999'");
+  });
+});
+
+describe('IPv6 addresses with a zone index (fe80::1%eth0)', () => {
+  it('are addresses, kept as logged with their zone; a zone of other characters is not', () => {
+    const v6 = (src: string, dst = 'fe80::2%eth0') => `${HEAD}[UFW BLOCK] IN=eth0 OUT= SRC=${src} DST=${dst} LEN=60 TC=0 HOPLIMIT=255 FLOWLBL=0 PROTO=UDP SPT=5353 DPT=5353 LEN=40`;
+    const e = one(v6('fe80::1%eth0'));
+    expect([e.ipVersion, e.src.ip, e.dst.ip]).toEqual([6, 'fe80::1%eth0', 'fe80::2%eth0']);
+    expect(one(v6('fe80:0000:0000:0000:0000:0000:0000:0001%en0.100', 'ff02::fb%3')).src.ip).toBe('fe80:0000:0000:0000:0000:0000:0000:0001%en0.100');
+    for (const bad of ['fe80::1%', 'fe80::1%eth0%eth1', 'fe80::1%et/h0', '1.2.3.4%eth0', `fe80::1%${'e'.repeat(33)}`]) expect(malformedReason(v6(bad)), bad).toMatch(/^SRC: invalid address/);
   });
 });

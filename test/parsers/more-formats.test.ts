@@ -131,6 +131,20 @@ describe('mikrotik', () => {
     const e = one(mikrotikFormat, 'Nov 20 10:00:01 192.0.2.1 firewall,info accept forward: in:ether1 out:bridge, proto TCP (ACK,PSH), 198.51.100.5:443->192.168.88.10:51000, NAT (198.51.100.5:443->203.0.113.7:51000)->(198.51.100.5:443->192.168.88.10:51000), len 52');
     expect([e.src.ip, e.dst.ip, e.dst.port, e.len, e.direction]).toEqual(['198.51.100.5', '192.168.88.10', 51000, 52, 'forward']);
   });
+
+  it('an IPv6 address with a zone index is read, zone kept', () => {
+    const e = one(mikrotikFormat, 'Nov 21 06:25:05 192.0.2.2 firewall,info drop input: in:ether1 out:(unknown 0), proto UDP, [fe80::1%ether1]:5678->[ff02::1%ether1]:5678, len 40');
+    expect([e.src.ip, e.src.port, e.dst.ip]).toEqual(['fe80::1%ether1', 5678, 'ff02::1%ether1']);
+    const a = one(ciscoAsaFormat, '<164>Nov 21 06:25:04 192.0.2.1 %ASA-4-106023: Deny udp src outside:fe80::1%eth0/5353 dst inside:fe80::2%eth0/5353 by access-group "outside_in" [0x0, 0x0]');
+    expect([a.src.ip, a.src.port, a.dst.ip]).toEqual(['fe80::1%eth0', 5353, 'fe80::2%eth0']);
+  });
+
+  it('a line cut before its closing ", len N" is malformed (truncated), not a record with the port cut short', () => {
+    const cut = MIKROTIK.slice(0, MIKROTIK.indexOf(':22, len') + 2);
+    const r = parseLines(mikrotikFormat, [cut, MIKROTIK.replace(', len 40', ', NAT (203.0.113.9:40000->203.0.113.7:22)->(203.0.113.9:40000->10.0.0.7:22)')]);
+    expect(r.events).toEqual([]);
+    expect(r.malformed.map((m) => m.reason)).toEqual(Array(2).fill('truncated: the line ends before ", len N" (cut off by the syslog daemon?)'));
+  });
 });
 
 describe('pf (tcpdump text)', () => {

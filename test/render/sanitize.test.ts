@@ -33,6 +33,14 @@ describe('markdownEscape', () => {
     expect(markdownEscape('*a* _b_ `c` ~~d~~')).toBe('\\*a\\* \\_b\\_ \\`c\\` \\~\\~d\\~\\~');
     expect(markdownEscape('&quot;')).toBe('&amp;quot;');
   });
+  it('a bare URL, www. name or e-mail address is no autolink (GitHub makes links of them)', () => {
+    expect(markdownEscape('see http://evil.example/auto and HTTPS://x.example')).toBe('see http\\://evil.example/auto and HTTPS\\://x.example');
+    expect(markdownEscape('www.evil.example, WWW.x.example, awww.x')).toBe('www\\.evil.example, WWW\\.x.example, awww.x');
+    expect(markdownEscape('mailto:root@evil.example')).toBe('mailto:root\\@evil.example');
+    // IPv6 addresses keep their colons.
+    expect(markdownEscape('fe80::1 2001:db8::/32')).toBe('fe80::1 2001:db8::/32');
+  });
+
   it('keeps addresses, quotes and apostrophes readable', () => {
     expect(markdownEscape("192.0.2.1 the firewall's \"state\" (1-2) #3")).toBe("192.0.2.1 the firewall's \"state\" (1-2) #3");
   });
