@@ -260,15 +260,31 @@ function embeddedPacket(s: string, open: number, end: number): EmbeddedPacket {
 }
 
 /**
- * Whether another record's `SRC=` follows this one's in s[from, end): two records written
- * without a line break between them (a writer that lost one, a copy and paste), of which
- * only the first was read and the second lost without a count. `limit` is the first '['
- * after PROTO=: the `SRC=` of an ICMP error's quoted packet there is this record's own,
- * and its `]` ends it (`INCOMPLETE [n bytes]` inside it closes first, and leaves nothing
- * but ` ]` to look at). One indexOf over the rest of the line for most records.
+ * Between the end of SRC='s value and PROTO= the kernel writes at most ~90 characters
+ * (`DST=` an IPv6 address, `LEN= TC= HOPLIMIT= FLOWLBL=`; IPv4's `TOS= PREC= TTL= ID= CE
+ * DF MF FRAG:`), more only with IP options (`OPT (…)`, rare); a longer stretch is looked
+ * through for another record's start. A first record cut before PROTO= and glued to the
+ * next puts the next one's envelope and IN=/OUT= there too: well over this.
  */
-function secondRecord(s: string, from: number, limit: number, end: number): boolean {
-  if (findKey(s, 'SRC=', from, limit) >= 0) return true;
+const SRC_TO_PROTO_MAX = 96;
+
+/**
+ * Whether another record's `SRC=` follows this one's: two records written without a line
+ * break between them (a writer that lost one, a copy and paste), of which only the first
+ * was read and the second lost without a count. Looked for after PROTO=, from `protoEnd`
+ * (the rest of the line, ~25-100 characters), and between SRC= and PROTO= only when that
+ * stretch is longer than the kernel writes (a first record cut before its PROTO=, whose
+ * fields would otherwise mix with the second's): scanning it on every line cost ~4 % of
+ * the parse. `limit` is the first '[' after PROTO=: the `SRC=` of an ICMP error's quoted
+ * packet there is this record's own, and its `]` ends it (`INCOMPLETE [n bytes]` inside
+ * it closes first, and leaves nothing but ` ]` to look at).
+ */
+function secondRecord(s: string, srcEnd: number, protoV: number, protoEnd: number, limit: number, end: number): boolean {
+  if (protoV - srcEnd > SRC_TO_PROTO_MAX && findKey(s, 'SRC=', srcEnd, protoV) >= 0) return true;
+  // Most lines: one search that finds nothing (an ICMP error's quoted SRC= aside).
+  const next = s.indexOf('SRC=', protoEnd);
+  if (next < 0 || next >= end) return false;
+  if (next < limit && findKey(s, 'SRC=', next, limit) >= 0) return true;
   if (limit >= end) return false;
   const close = s.indexOf(']', limit);
   return close >= 0 && close < end && findKey(s, 'SRC=', close + 1, end) >= 0;
@@ -403,7 +419,7 @@ export function parseNetfilterPayload(
     }
   }
 
-  if (secondRecord(s, srcEnd, limit, end)) return bad('two records on one line (a second SRC= after this record\'s fields)');
+  if (secondRecord(s, srcEnd, protoV, protoEnd, limit, end)) return bad('two records on one line (a second SRC= after this record\'s fields)');
 
   const direction: Direction | null =
     inIface !== null ? (outIface !== null ? 'forward' : 'in') : outIface !== null ? 'out' : null;

@@ -316,6 +316,8 @@ describe('two records on one line (a lost line break)', () => {
     expect(malformedReason(`${HEAD}DROP ${TCP} DROP IN=eth0 OUT= SRC=198.51.100.2 DST=192.168.1.21 LEN=40 PROTO=UDP SPT=5 DPT=7`)).toMatch(/^two records on one line/);
     const icmp = `${HEAD}DENY: IN=eth0 OUT= SRC=192.168.2.71 DST=192.168.2.83 LEN=88 TTL=118 ID=21684 PROTO=ICMP TYPE=3 CODE=3 [SRC=192.168.2.83 DST=192.168.173.191 LEN=60 TTL=54 ID=0 DF PROTO=UDP SPT=21458 DPT=62936 LEN=40 ]`;
     expect(malformedReason(`${icmp} ${second}`)).toMatch(/^two records on one line/);
+    // A first record cut before its PROTO=, glued to a whole one: not one record of both.
+    expect(malformedReason(`${HEAD}[UFW BLOCK] ${TCP.slice(0, TCP.indexOf(' PROTO='))} ${second}`)).toMatch(/^two records on one line/);
   });
 
   it("an ICMP error's own quoted packet (also cut short: INCOMPLETE [n bytes] inside it) is no second record", () => {
