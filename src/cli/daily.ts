@@ -6,7 +6,7 @@ import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
 import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from './output.js';
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
-import { addDays, dayWindow, parseDayOption } from '../daily/day.js';
+import { addDays, dayWindow, parseDayOption, zoneName } from '../daily/day.js';
 import { loadDigest, prepareStateDir, saveDigest, type DayDigest } from '../daily/digest.js';
 import { buildDailyDoc, type DailyDoc } from '../daily/doc.js';
 import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
@@ -147,7 +147,8 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
             }
             collector.add(e);
           },
-          { threads: readThreads(raw), annotateWhileReading: false, signal: interrupt.signal },
+          // The page names the zone at its end; the first ask loads ICU's zone data.
+          { threads: readThreads(raw), annotateWhileReading: false, signal: interrupt.signal, whileWorkerStarts: () => zoneName(common.tz) },
         );
         stats.push(...run.stats);
         setExit(run.exitCode);
