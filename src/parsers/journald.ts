@@ -129,6 +129,29 @@ function startsNext(seen: number, bit: number): boolean {
   return (seen & (F_CURSOR | F_REALTIME)) === 0 && (seen & F_MESSAGE) !== 0;
 }
 
+/**
+ * Where an export entry starts when the blank line before it is missing, by the parser's
+ * rule (startsNext), for readers that cut the lines into entries before parsing them
+ * (`logscan explain -`). Feed it the non-blank lines in order; `reset` at a blank one.
+ */
+export class ExportEntryBounds {
+  private seen = 0;
+
+  /** True when `text` begins an entry after the lines so far. */
+  startsNext(text: string): boolean {
+    const eq = text.indexOf('=');
+    const bit = eq > 0 ? fieldBit(text, eq) : 0;
+    const next = bit !== 0 && startsNext(this.seen, bit);
+    if (next) this.seen = 0;
+    this.seen |= bit;
+    return next;
+  }
+
+  reset(): void {
+    this.seen = 0;
+  }
+}
+
 function createExport(ctx: ParseContext, sink: LineSink): LineParser {
   const file = ctx.file;
   let entry: JournalEntry | null = null;
