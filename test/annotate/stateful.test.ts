@@ -283,8 +283,19 @@ describe('srcport-scan: a spread of service ports from 53 or 20 is a scan, not r
     expect(ids(evs[4]!)).toEqual(['srcport-dns']);
   });
 
-  it('a SYN scan from port 20 is no FTP data: the trojan ports it tries keep their meaning', () => {
+  it('a SYN scan from port 20 is no FTP data: each SYN says so from the first on, and the trojan ports it tries keep their meaning', () => {
     const evs = run([from(0, 20, 1433), from(0, 20, 3306), from(0, 20, 3389), from(1, 20, 12345)]);
+    for (const e of evs) expect(ids(e)).toContain('srcport-ftp-syn');
+    expect(ids(evs[0]!)).not.toContain('srcport-ftp-data');
+    expect(ids(evs[2]!)).toEqual(expect.arrayContaining(['port-known']));
+    expect(ids(evs[3]!)).toEqual(expect.arrayContaining(['trojan']));
+    // As srcport-dns-syn does for 53: the SYN's own reading says it, srcport-scan need not.
+    expect(ids(evs[2]!)).not.toContain('srcport-scan');
+  });
+
+  it('an ACK scan from port 20 still needs the spread of service ports (srcport-scan)', () => {
+    const ack = { tcpFlags: ['ACK'] };
+    const evs = run([from(0, 20, 1433, ack), from(0, 20, 3306, ack), from(0, 20, 3389, ack), from(1, 20, 12345, ack)]);
     expect(ids(evs[0]!)).toContain('srcport-ftp-data');
     expect(ids(evs[2]!)).toEqual(expect.arrayContaining(['srcport-scan', 'port-known']));
     expect(ids(evs[3]!)).toEqual(expect.arrayContaining(['srcport-scan', 'trojan']));
