@@ -727,7 +727,7 @@ describe('late packets of connections (ACK or RST, no SYN): they open nothing', 
     const r = summarize([...five, oneOff, ...ackScan('203.0.113.81', 4)]);
     const s = row(r, '203.0.113.80');
     expect(ids(s)).toEqual(['ack-scan']);
-    expect(s.findings[0]!.evidence).toEqual({ packets: 5, ports: 5 });
+    expect(s.findings[0]!.evidence).toEqual({ packets: 5, ports: 5, hosts: 1 });
     expect([s.ports, s.tcpPorts, s.hosts]).toEqual([5, 5, 1]);
     expect(s.topPorts).toHaveLength(5);
     expect(s.scoreParts.factor).toBe(1);
@@ -738,6 +738,46 @@ describe('late packets of connections (ACK or RST, no SYN): they open nothing', 
     const wide = row(summarize([...ackScan('203.0.113.82', 200), oneOff]), '203.0.113.82');
     expect([wide.ports, wide.rank]).toEqual([200, 1]);
     expect(wide.scoreParts.breadth).toBeGreaterThan(45);
+  });
+
+  it('bare ACKs to one port on as many hosts as a sweep (nmap -sA across a network) are an ACK scan, not late packets', () => {
+    const minHosts = DEFAULT_THRESHOLDS.horizontalSweep.minHosts;
+    const sweep = (src: string, hosts: number, sport = 41000) => Array.from({ length: hosts }, (_, i) => tcpPacket(src, 80, i, { sport, dst: `198.51.100.${10 + i}` }));
+    const ten = sweep('203.0.113.84', minHosts);
+    expect(ten.every((e) => e.annotations.some((a) => a.id === 'stale-connection'))).toBe(true);
+    const oneOff = tcpPacket('192.0.2.50', 22, 100, { flags: ['SYN'] });
+    const r = summarize([...ten, oneOff, ...sweep('203.0.113.85', minHosts - 1)]);
+    const s = row(r, '203.0.113.84');
+    expect(ids(s)).toEqual(['ack-scan']);
+    expect(s.findings[0]!.evidence).toEqual({ packets: 10, ports: 1, hosts: 10 });
+    expect(s.explanation).toBe('ACK scan: 10 hosts, 80/tcp');
+    expect([s.ports, s.hosts, s.severity]).toEqual([1, 10, 2]);
+    expect(s.topPorts).toEqual([{ proto: 'tcp', port: 80, packets: 10 }]);
+    expect(s.scoreParts.factor).toBe(1);
+    expect(s.rank).toBe(1);
+    // One host fewer is still late packets (forgotten connections to nine servers).
+    expect(ids(row(r, '203.0.113.85'))).toEqual(['late-packets']);
+    // --sweep-hosts moves it, as it moves horizontal-sweep.
+    const t = mergeThresholds(DEFAULT_THRESHOLDS, { horizontalSweep: { minHosts: 20 } }, 'test');
+    expect(ids(row(summarize(ten, t), '203.0.113.84'))).toEqual(['late-packets']);
+    const zh = new Summarizer(DEFAULT_THRESHOLDS);
+    for (const e of ten) zh.add(e);
+    expect(row(zh.result({ kb: null, lang: 'zh' }), '203.0.113.84').explanation).toBe('ACK 扫描：10 台主机，80/tcp');
+  });
+
+  it('a burst of late packets to one host and port, or a single late ACK, stays late packets', () => {
+    const burst = Array.from({ length: 12 }, (_, i) => tcpPacket('203.0.113.86', 443, i));
+    const single = tcpPacket('203.0.113.87', 443, 30);
+    const r = summarize([...burst, single]);
+    expect(ids(row(r, '203.0.113.86'))).toEqual(['late-packets']);
+    expect(ids(row(r, '203.0.113.87'))).toEqual(['late-packets']);
+    expect(row(r, '203.0.113.86').explanation).toBe('12 late packets of connections the firewall had forgotten (ACK/RST, no SYN), to 443/tcp');
+    expect([row(r, '203.0.113.86').hosts, row(r, '203.0.113.86').scoreParts.factor]).toEqual([0, 0.2]);
+  });
+
+  it('ACK+PSH data segments to many hosts are no ACK scan: nmap -sA sends bare ACKs', () => {
+    const pushes = Array.from({ length: 12 }, (_, i) => tcpPacket('203.0.113.88', 443, i, { flags: ['ACK', 'PSH'], dst: `198.51.100.${10 + i}` }));
+    expect(ids(row(summarize(pushes), '203.0.113.88'))).toEqual(['late-packets']);
   });
 
   it("a scanner's RSTs (nmap -sS closing what answered) are part of its scan: no late-packets finding, no discount", () => {
@@ -769,8 +809,9 @@ describe('late packets of connections (ACK or RST, no SYN): they open nothing', 
       hosts: [...p.hosts],
       flags: p.flagClasses,
       ack: p.ackPorts?.size,
+      ackHosts: p.ackHosts?.size,
     });
     expect(read(a)).toEqual(read(whole));
-    expect(read(whole)).toMatchObject({ late: 7, ports: [22], hosts: [((198 << 24) + (51 << 16) + (100 << 8) + 10) >>> 0], ack: 6 });
+    expect(read(whole)).toMatchObject({ late: 7, ports: [22], hosts: [((198 << 24) + (51 << 16) + (100 << 8) + 10) >>> 0], ack: 6, ackHosts: 2 });
   });
 });
