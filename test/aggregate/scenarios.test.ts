@@ -686,6 +686,23 @@ describe('server replies (002: the source port tells, not the random destination
     expect(ids(row(r, '198.51.100.55'))).toContain('vertical-scan');
     expect(ids(row(r, '198.51.100.55'))).not.toContain('server-replies');
   });
+
+  it('a single TCP SYN from port 20 or 53 to a service port is a probe of it, not a reply; ACKs from 20 and UDP from 53 stay replies', () => {
+    const syn20 = annotated('198.51.100.56', 20, 3389, 0, 'tcp');
+    const syn53 = annotated('198.51.100.57', 53, 8080, 1, 'tcp');
+    expect([syn20, syn53].map(trafficKind)).toEqual(['probe', 'probe']);
+    const ftpData = annotateOne({ proto: 'tcp', tcpFlags: ['ACK', 'PSH'], time: at(2), src: { ip: '198.51.100.58', port: 20 }, dst: { port: 40000 } });
+    const dns = annotated('198.51.100.59', 53, 40000, 3);
+    expect([ftpData, dns].map(trafficKind)).toEqual(['reply', 'reply']);
+    const r = summarize([syn20, syn53, ftpData, dns]);
+    expect([row(r, '198.51.100.56').ports, row(r, '198.51.100.56').topPorts]).toEqual([1, [{ proto: 'tcp', port: 3389, packets: 1 }]]);
+    expect(row(r, '198.51.100.56').explanation).toBe('1 packet to 3389/tcp · srcport-ftp-syn');
+    expect(row(r, '198.51.100.57').explanation).toBe('1 packet to 8080/tcp · proxy-hunt, srcport-dns-syn');
+    expect(ids(row(r, '198.51.100.58'))).toEqual(['server-replies']);
+    expect(ids(row(r, '198.51.100.59'))).toEqual(['server-replies']);
+    // The probes outrank the replies.
+    expect(order(r).slice(0, 2).sort()).toEqual(['198.51.100.56', '198.51.100.57']);
+  });
 });
 
 describe('late packets of connections (ACK or RST, no SYN): they open nothing', () => {
