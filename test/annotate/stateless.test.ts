@@ -317,7 +317,7 @@ describe('source-port hints', () => {
     expect(src('tcp', 20, 3389, { tcpFlags: ['SYN'] })).toContain('port-known');
     expect(src('tcp', 20, 12345, { tcpFlags: ['SYN'] })).toContain('trojan');
     expect(find(annotateOne({ proto: 'tcp', src: { port: 20 }, dst: { port: 3389 }, tcpFlags: ['SYN'] }), 'srcport-ftp-syn')?.severity).toBe(2);
-    expect(find(annotateOne({ proto: 'tcp', src: { port: 20 }, dst: { port: 3389 }, tcpFlags: ['SYN'], lang: 'zh' }), 'srcport-ftp-syn')?.text).toMatch(/SYN/);
+    expect(find(annotateOne({ proto: 'tcp', src: { port: 20 }, dst: { port: 3389 }, tcpFlags: ['SYN'] }, { lang: 'zh' }), 'srcport-ftp-syn')?.text).toMatch(/来自源端口 20 的 TCP SYN/);
     // ECN bits do not make it a reply either; below 1024 srcport-ftp-probe already says it.
     expect(src('tcp', 20, 3389, { tcpFlags: ['SYN', 'ECE', 'CWR'] })).toContain('srcport-ftp-syn');
     expect(src('tcp', 20, 22, { tcpFlags: ['SYN'] })).not.toContain('srcport-ftp-syn');
@@ -686,7 +686,7 @@ describe('stale-connection', () => {
       expect(a, f.join(' ')).toMatchObject({ severity: 0 });
       expect(a?.text).toMatch(/let through: a conversation it was tracking/);
     }
-    expect(find(annotateOne(tcp(22, { action: 'allow', tcpFlags: ['ACK'], lang: 'zh' })), 'stale-connection')?.text).toMatch(/防火墙放行的/);
+    expect(find(annotateOne(tcp(22, { action: 'allow', tcpFlags: ['ACK'] }), { lang: 'zh' }), 'stale-connection')?.text).toMatch(/防火墙放行的/);
     // A server's reply to a client here stays a reply.
     expect(ids(annotateOne({ proto: 'tcp', action: 'allow', tcpFlags: ['ACK'], src: { port: 443 }, dst: { port: 40000 } }))).toEqual(['tcp-reply']);
   });
