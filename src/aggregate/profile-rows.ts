@@ -451,7 +451,9 @@ export class ProfileRows {
         u[uo + U_PROTOCOLS] |= P_TCP;
         const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagBits(e.tcpFlags));
         this.addFlagClass(r, cls, n);
-        if (cls === FC_ACK && hostKey !== null) this.addAckHost(r, hostKey, lim);
+        // This side's own ACKs that egress rules dropped go to the many servers its clients
+        // talk to: no sweep of anyone.
+        if (cls === FC_ACK && hostKey !== null && !isFromThisSide(e)) this.addAckHost(r, hostKey, lim);
         if (port !== null) {
           this.addPort(r, PK_TCP + port, n, lim);
           if (cls === FC_FIN) (this.extra(r).finPorts ??= new IntSet()).add(port, 64);

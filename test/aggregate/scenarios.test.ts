@@ -792,6 +792,13 @@ describe('late packets of connections (ACK or RST, no SYN): they open nothing', 
     expect([row(r, '203.0.113.86').hosts, row(r, '203.0.113.86').scoreParts.factor]).toEqual([0, 0.2]);
   });
 
+  it("this side's own bare ACKs that egress rules dropped, to a dozen web servers, are no ACK sweep", () => {
+    const out = Array.from({ length: 12 }, (_, i) =>
+      annotateOne({ proto: 'tcp', tcpFlags: ['ACK'], direction: 'out', time: at(i), src: { ip: '192.168.1.20', port: 40000 + i }, dst: { ip: `203.0.113.${10 + i}`, port: 443 } }),
+    );
+    expect(ids(row(summarize(out), '192.168.1.20'))).not.toContain('ack-scan');
+  });
+
   it('ACK+PSH data segments to many hosts are no ACK scan: nmap -sA sends bare ACKs', () => {
     const pushes = Array.from({ length: 12 }, (_, i) => tcpPacket('203.0.113.88', 443, i, { flags: ['ACK', 'PSH'], dst: `198.51.100.${10 + i}` }));
     expect(ids(row(summarize(pushes), '203.0.113.88'))).toEqual(['late-packets']);
