@@ -566,6 +566,8 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
   const repliesFound = findings.some((f) => f.id === 'server-replies');
   // Roles whose annotations a finding (or the ports table) already tells about.
   const covered = (id: string): boolean => {
+    // A finding of the same id (ack-scan) already says it.
+    if (findings.some((f) => f.id === id)) return true;
     const role = roles.roleOf(id);
     return role !== undefined && (repliesFound || !REPLY_ROLES.includes(role));
   };

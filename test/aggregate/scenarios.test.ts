@@ -7,7 +7,7 @@ import { at, makeEvent } from '../helpers/events.js';
 import { SourceProfile } from '../../src/aggregate/profile.js';
 import type { Severity } from '../../src/event.js';
 import { trojanFamilies } from '../../src/aggregate/findings.js';
-import { annotateOne, knowledge } from '../annotate/kb.js';
+import { annotateOne, annotator, knowledge } from '../annotate/kb.js';
 import { trafficKind } from '../../src/aggregate/own-traffic.js';
 import { ann, hammer, horizontalSweep, summarize, trojanAnn, verticalScan } from '../helpers/summary-events.js';
 
@@ -780,6 +780,20 @@ describe('late packets of connections (ACK or RST, no SYN): they open nothing', 
     const zh = new Summarizer(DEFAULT_THRESHOLDS);
     for (const e of ten) zh.add(e);
     expect(row(zh.result({ kb: null, lang: 'zh' }), '203.0.113.84').explanation).toBe('ACK 扫描：10 台主机，80/tcp');
+  });
+
+  it('read in order, the sweep\'s packets from the tenth host on are probes (the ack-scan reading); the row is the same, said once', () => {
+    const a = annotator();
+    const events = Array.from({ length: 12 }, (_, i) =>
+      makeEvent({ proto: 'tcp', tcpFlags: ['ACK'], action: 'drop', time: at(i), src: { ip: '203.0.113.84', port: 41000 }, dst: { ip: `198.51.100.${10 + i}`, port: 80 } }),
+    );
+    a.annotateAll(events);
+    expect(events.map(trafficKind)).toEqual([...Array(9).fill('late'), 'probe', 'probe', 'probe']);
+    const s = row(summarize(events), '203.0.113.84');
+    expect(ids(s)).toEqual(['ack-scan']);
+    expect([s.ports, s.hosts]).toEqual([1, 12]);
+    expect(s.annotations).toMatchObject({ 'ack-scan': 3, 'stale-connection': 9 });
+    expect(s.explanation).toBe('ACK scan: 12 hosts, 80/tcp');
   });
 
   it('a burst of late packets to one host and port, or a single late ACK, stays late packets', () => {
