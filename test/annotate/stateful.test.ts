@@ -378,9 +378,11 @@ describe('ack-scan: bare ACKs from one source across many ports or hosts are a s
     }
     const replies = run(Array.from({ length: 12 }, (_, i) => ack(i, `198.51.100.${10 + i}`, 40000 + i, { src: { ip: '203.0.113.84', port: 443 } })));
     for (const e of replies) expect(ids(e)).toEqual(['tcp-reply']);
-    // Outbound: this side's own.
+    // Outbound, or forwarded from the LAN to the Internet (a router that forgot its clients' connections): this side's own.
     const out = run(Array.from({ length: 12 }, (_, i) => ack(i, `198.51.100.${10 + i}`, 80, { direction: 'out' })));
     for (const e of out) expect(ids(e)).not.toContain('ack-scan');
+    const routed = run(Array.from({ length: 12 }, (_, i) => ack(i, `198.51.100.${10 + i}`, 443, { direction: 'forward', src: { ip: '192.168.1.20', port: 40000 + i } })));
+    for (const e of routed) expect(ids(e)).not.toContain('ack-scan');
   });
 
   it('two sources are counted apart', () => {
