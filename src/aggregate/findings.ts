@@ -29,6 +29,7 @@ import { MAX_PIDS } from './profile-rows.js';
 import { annotationRoles } from '../annotate/roles.js';
 import { REPLY_ROLES } from '../annotate/rules.js';
 import { cmpName, cmpStr } from '../util/compare.js';
+import { topCounts } from './int-collections.js';
 import { onThisSide } from '../util/egress.js';
 
 export type EvidenceValue = number | boolean | string | readonly number[] | readonly string[];
@@ -272,9 +273,18 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   if (finPorts >= t.stealth.minPortsFinAck && fc[FC_FIN] >= t.stealth.minPackets) {
     out.push({ id: 'fin-scan', severity: clampSev(Math.max(3, dangerLevel(fc[FC_FIN], t))), evidence: { packets: fc[FC_FIN], ports: finPorts }, text: m.stealthProbes([STEALTH_LABEL['fin-scan']!]) });
   }
+  // Bare ACKs to many ports of a host, or to as many hosts as a sweep (nmap -sA across a
+  // network on one port): a real connection's late ACKs go to one host:port.
   const ackPorts = p.ackPorts?.size ?? 0;
-  if (ackPorts >= t.stealth.minPortsFinAck && fc[FC_ACK] >= t.stealth.minPackets) {
-    out.push({ id: 'ack-scan', severity: clampSev(Math.max(2, Math.min(4, dangerLevel(fc[FC_ACK], t)))), evidence: { packets: fc[FC_ACK], ports: ackPorts }, text: m.stealthProbes([STEALTH_LABEL['ack-scan']!]) });
+  const ackHosts = p.ackHosts?.size ?? 0;
+  const ackSweep = ackHosts >= t.horizontalSweep.minHosts;
+  if ((ackPorts >= t.stealth.minPortsFinAck || ackSweep) && fc[FC_ACK] >= t.stealth.minPackets && fc[FC_ACK] > 0) {
+    let text = m.stealthProbes([STEALTH_LABEL['ack-scan']!]);
+    if (ackSweep) {
+      const top = topReached(p, 3);
+      text = m.ackSweep(countText(ackHosts, lim.maxHosts), m.portList(top.map(([k]) => portLabel(k)), Math.max(0, reachedPorts(p) - top.length)));
+    }
+    out.push({ id: 'ack-scan', severity: clampSev(Math.max(2, Math.min(4, dangerLevel(fc[FC_ACK], t)))), evidence: { packets: fc[FC_ACK], ports: ackPorts, hosts: ackHosts }, text });
   }
 
   if (ports >= t.slowScan.minPorts && span >= t.slowScan.minSpanMs && ports / (span / 60_000) <= t.slowScan.maxPortsPerMinute) {
@@ -410,6 +420,23 @@ export function crossedTraceroutePorts(p: SourceProfile, t: Thresholds): number 
   return p.traceroutePackets > 0 && p.udpPorts >= t.udpScan.minPorts ? p.traceroutePorts : 0;
 }
 
+/** The n busiest ports of the probes and the late packets together (an ACK scanner's), [key, packets]. */
+export function topReached(p: SourceProfile, n: number): [number, number][] {
+  if (p.latePorts === null) return p.ports.top(n);
+  const all = new Map<number, number>(p.ports.counts());
+  for (const [k, c] of p.latePorts.counts()) all.set(k, (all.get(k) ?? 0) + c);
+  return topCounts(all, n);
+}
+
+/** Distinct ports of the probes and the late packets together. */
+function reachedPorts(p: SourceProfile): number {
+  if (p.latePorts === null) return p.ports.size;
+  const probed = new Set(p.ports.keys());
+  let n = probed.size;
+  for (const k of p.latePorts.keys()) if (!probed.has(k)) n++;
+  return n;
+}
+
 function scansWithLate(findings: readonly Finding[]): boolean {
   return findings.some((f) => LATE_SCAN_IDS.has(f.id));
 }
@@ -494,9 +521,12 @@ export const EXPLANATION_ORDER: readonly string[] = ['outbound-malware', 'outbou
 export function explain(p: SourceProfile, findings: readonly Finding[], lang: Lang, t: Thresholds): string {
   const m = messages(lang).finding;
   const parts: string[] = [];
-  const stealth = findings.filter((f) => STEALTH_IDS.has(f.id));
+  // An ACK sweep says its hosts and ports; an ACK scan of ports is one of the stealth flags.
+  const stealth = findings.filter((f) => STEALTH_IDS.has(f.id) && !isAckSweep(f, t));
   for (const id of EXPLANATION_ORDER) {
     if (id === '*stealth') {
+      const sweep = findings.find((f) => isAckSweep(f, t));
+      if (sweep) parts.push(sweep.text);
       if (stealth.length > 0) parts.push(m.stealthProbes(stealth.map((f) => STEALTH_LABEL[f.id]!)));
       continue;
     }
@@ -536,6 +566,8 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
   const repliesFound = findings.some((f) => f.id === 'server-replies');
   // Roles whose annotations a finding (or the ports table) already tells about.
   const covered = (id: string): boolean => {
+    // A finding of the same id (ack-scan) already says it.
+    if (findings.some((f) => f.id === id)) return true;
     const role = roles.roleOf(id);
     return role !== undefined && (repliesFound || !REPLY_ROLES.includes(role));
   };
@@ -546,6 +578,11 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
     .map(([id, c]) => (c > 1 ? `${id} ×${fmtInt(c)}` : id));
   if (extra.length > 0) parts.push(extra.join(messages(lang).listSep));
   return parts.join(' · ');
+}
+
+/** An ack-scan finding of bare ACKs across as many hosts as a sweep (its text names them). */
+function isAckSweep(f: Finding, t: Thresholds): boolean {
+  return f.id === 'ack-scan' && (f.evidence.hosts as number) >= t.horizontalSweep.minHosts;
 }
 
 /** ICMP types the explanation names before "+N". */

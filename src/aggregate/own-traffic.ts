@@ -20,14 +20,15 @@ const B_LATE = 4;
 /**
  * A connection the firewall let through between two machines of this side (the
  * local-network ranges, or --home-net): a router's or a Cisco ASA's record of a LAN client
- * reaching a server in the DMZ, one VM reaching another's database. Only when the device
- * stands between them (forwarded, or an ASA connection record, whose direction the log
- * does not give): an allowed packet logged as arriving at this host stays a probe, as a
- * host firewall logs what reached it. A blocked one stays a probe too: a LAN machine
- * trying what the rules forbid is worth seeing.
+ * reaching a server in the DMZ, one VM reaching another's database, and a LAN client
+ * reaching this host itself (a host firewall's ALLOW … RECEIVE from a colleague's machine,
+ * a UniFi LAN_LOCAL accept): the rules let it in because it is the LAN's to use, so it
+ * probed nothing and ranks nowhere. A blocked one stays a probe: a LAN machine trying what
+ * the rules forbid is worth seeing. One with something telling about it (a trojan's port)
+ * still makes a profile (isOwnClientTraffic).
  */
 export function isInsideTraffic(e: FirewallEvent): boolean {
-  if (e.action !== 'allow' || (e.direction !== null && e.direction !== 'forward')) return false;
+  if (e.action !== 'allow') return false;
   const src = e.src.ip;
   const dst = e.dst.ip;
   return src !== null && dst !== null && onThisSide(src) && onThisSide(dst);

@@ -229,6 +229,11 @@ class RowExtra {
   /** Distinct ports of FIN-only / ACK-only packets (those need several ports to be a scan). */
   finPorts: IntSet | null = null;
   ackPorts: IntSet | null = null;
+  /**
+   * Distinct hosts of ACK-only packets: a real connection's late ACKs go to one host, an
+   * ACK scan across a network (nmap -sA on one port) to many (findings: ack-scan).
+   */
+  ackHosts: HostSet | null = null;
   noisePackets = 0;
   leftoverPackets = 0;
   traceroutePackets = 0;
@@ -446,6 +451,9 @@ export class ProfileRows {
         u[uo + U_PROTOCOLS] |= P_TCP;
         const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagBits(e.tcpFlags));
         this.addFlagClass(r, cls, n);
+        // This side's own ACKs that egress rules dropped go to the many servers its clients
+        // talk to: no sweep of anyone.
+        if (cls === FC_ACK && hostKey !== null && !isFromThisSide(e)) this.addAckHost(r, hostKey, lim);
         if (port !== null) {
           this.addPort(r, PK_TCP + port, n, lim);
           if (cls === FC_FIN) (this.extra(r).finPorts ??= new IntSet()).add(port, 64);
@@ -487,16 +495,23 @@ export class ProfileRows {
     const port = e.dst.port;
     if (port !== null) (x.latePorts ??= new PortTally()).add((e.proto === 'udp' ? PK_UDP : PK_TCP) + port, n, lim.maxPorts, lim.maxPortCounts);
     const host = e.dst.ip;
+    let hostKey: number | string | null = null;
     if (host !== null) {
       const v4 = ipv4ToInt(host);
-      (x.lateHosts ??= new HostSet()).add(v4 >= 0 ? v4 : flat(addressKey(host)), lim.maxHosts);
+      hostKey = v4 >= 0 ? v4 : flat(addressKey(host));
+      (x.lateHosts ??= new HostSet()).add(hostKey, lim.maxHosts);
     }
     if (e.proto !== 'tcp') return;
     const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagBits(e.tcpFlags));
     this.addFlagClass(r, cls, n);
+    if (cls === FC_ACK && hostKey !== null) this.addAckHost(r, hostKey, lim);
     if (port === null) return;
     if (cls === FC_FIN) (x.finPorts ??= new IntSet()).add(port, 64);
     else if (cls === FC_ACK) (x.ackPorts ??= new IntSet()).add(port, 64);
+  }
+
+  private addAckHost(r: number, h: number | string, lim: Limits): void {
+    (this.extra(r).ackHosts ??= new HostSet()).add(h, lim.maxHosts);
   }
 
   /** A probe the firewall let in: its packets, and its port (TCP and UDP only: what ports.json knows). */
@@ -688,6 +703,7 @@ export class ProfileRows {
     const x = this.extra(r);
     if (rare.finPorts) for (const p of rare.finPorts) (x.finPorts ??= new IntSet()).add(p, 64);
     if (rare.ackPorts) for (const p of rare.ackPorts) (x.ackPorts ??= new IntSet()).add(p, 64);
+    if (rare.ackHosts) for (const h of rare.ackHosts) (x.ackHosts ??= new HostSet()).add(h, lim.maxHosts);
     x.trojanRows = withRows(x.trojanRows, rare.trojanRows, lim.maxTrojanPorts);
     x.outboundRows = withRows(x.outboundRows, rare.outboundRows, lim.maxTrojanPorts);
     if (rare.outboundPids) for (const p of rare.outboundPids) (x.outboundPids ??= new IntSet()).add(p, MAX_PIDS);

@@ -158,6 +158,11 @@ export class SourceProfile implements SourceProfileFields {
     return this.rare?.ackPorts ?? null;
   }
 
+  /** Distinct hosts of ACK-only packets (probes' and late ones alike). */
+  get ackHosts(): { readonly size: number } | null {
+    return this.rare?.ackHosts ?? null;
+  }
+
   get noisePackets(): number {
     return this.rare?.noisePackets ?? 0;
   }

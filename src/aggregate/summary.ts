@@ -7,8 +7,7 @@ import { flat } from '../util/flat-string.js';
 import { CappedCounter } from './capped-counter.js';
 import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
-import { analyseSource, assessSource, crossedTraceroutePorts, flagSummary, lateScanReach, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
-import { topCounts } from './int-collections.js';
+import { analyseSource, assessSource, crossedTraceroutePorts, flagSummary, lateScanReach, topReached, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
 import { P_ICMP, P_OTHER, P_TCP, P_UDP, ProfileTable, portKeyName, type SourceProfile } from './profile.js';
 import type { Thresholds } from './thresholds.js';
 import { annotationRoles } from '../annotate/roles.js';
@@ -354,18 +353,11 @@ export function addressRange(kb: KnowledgeBase | null, ip: string, lang: Lang): 
   return a === null || a.asSource === null ? null : { id: a.id, range: a.range, note: a.asSource[lang] };
 }
 
-/** The busiest 5 ports of the probes and the late packets together (an ACK scanner's). */
-function topWithLate(p: SourceProfile): [number, number][] {
-  const all = new Map<number, number>(p.ports.counts());
-  for (const [k, n] of p.latePorts?.counts() ?? []) all.set(k, (all.get(k) ?? 0) + n);
-  return topCounts(all, 5);
-}
-
 function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number, range: RankedSource['addressRange']): RankedSource {
   const crossed = crossedTraceroutePorts(p, t);
   // An ACK scan's ports and hosts are its late packets' (findings.ts lateScanReach).
   const late = lateScanReach(p, a.findings, t);
-  const topPorts = (late.ports > 0 ? topWithLate(p) : p.ports.top(5)).map(([k, packets]) => ({ ...portKeyName(k), packets }));
+  const topPorts = (late.ports > 0 ? topReached(p, 5) : p.ports.top(5)).map(([k, packets]) => ({ ...portKeyName(k), packets }));
   const protocols: string[] = [];
   if (p.protocols & P_TCP) protocols.push('tcp');
   if (p.protocols & P_UDP) protocols.push('udp');

@@ -63,7 +63,7 @@ export interface AnnotatorStats {
   contacted: number;
   localAddresses: number;
   retrySeries: number;
-  /** Sources the source-history and service-spread detectors remember. */
+  /** Sources the source-history, service-spread and ack-spread detectors remember. */
   sourceHistory: number;
   tracerouteActive: number;
   tracerouteCompleted: number;
@@ -98,6 +98,7 @@ const D_BACKSCATTER = 3;
 const D_TRACEROUTE = 4;
 const D_HISTORY = 5;
 const D_SPREAD = 6;
+const D_ACK = 7;
 
 const DIR_BIT: Readonly<Record<string, number>> = { in: 1, out: 2, forward: 4 };
 const DIR_NULL = 8;
@@ -156,6 +157,17 @@ interface Compiled {
   readonly history: Lru<string, number> | null;
   /** service-spread: source address -> the service ports it reached. */
   readonly spread: Lru<string, SpreadState> | null;
+  /** ack-spread: source address -> the ports and hosts its bare ACKs reached. */
+  readonly ackSpread: Lru<string, AckState> | null;
+}
+
+interface AckState {
+  /** Distinct destination ports and hosts reached, up to params.minPorts / params.minHosts. */
+  ports: number[];
+  hosts: string[];
+  first: number;
+  /** When the detector last fired for the source; null: not yet. */
+  fired: number | null;
 }
 
 interface SpreadState {
@@ -322,6 +334,7 @@ class AnnotatorImpl implements Annotator {
   private readonly retryDetectors: Compiled[] = [];
   private readonly historyDetectors: Compiled[] = [];
   private readonly spreadDetectors: Compiled[] = [];
+  private readonly ackDetectors: Compiled[] = [];
   /** Every id a source-history detector remembers sources by. */
   private readonly historyIds: ReadonlySet<string>;
   private readonly usesContacts: boolean;
@@ -407,6 +420,7 @@ class AnnotatorImpl implements Annotator {
     this.historyDetectors = det(D_HISTORY);
     this.historyIds = new Set(this.historyDetectors.flatMap((c) => c.rule.history ?? []));
     this.spreadDetectors = det(D_SPREAD);
+    this.ackDetectors = det(D_ACK);
     this.contacts = new Lru(this.maxTracked);
     this.ifaces = new Lru(MAX_IFACES);
     this.active = new Lru(this.maxTracked);
@@ -414,7 +428,7 @@ class AnnotatorImpl implements Annotator {
 
   private compile(r: AnnotationRule, order: number): Compiled {
     const kind = { match: K_MATCH, 'kb-port': K_KB_PORT, 'kb-trojan': K_KB_TROJAN, 'source-port': K_SOURCE_PORT, detector: K_DETECTOR }[r.kind];
-    const detector = r.detector === null ? D_NONE : { 'dialup-leftover': D_LEFTOVER, retry: D_RETRY, backscatter: D_BACKSCATTER, traceroute: D_TRACEROUTE, 'source-history': D_HISTORY, 'service-spread': D_SPREAD }[r.detector];
+    const detector = r.detector === null ? D_NONE : { 'dialup-leftover': D_LEFTOVER, retry: D_RETRY, backscatter: D_BACKSCATTER, traceroute: D_TRACEROUTE, 'source-history': D_HISTORY, 'service-spread': D_SPREAD, 'ack-spread': D_ACK }[r.detector];
     const portish = r.dstPort !== null || r.dstPortNot !== null || r.srcPort !== null || kind === K_KB_PORT || kind === K_KB_TROJAN || kind === K_SOURCE_PORT;
     // A rule about ports is a rule about TCP/UDP: ICMP has no ports.
     const protos = r.proto ?? (portish ? ['tcp', 'udp'] : null);
@@ -449,6 +463,7 @@ class AnnotatorImpl implements Annotator {
       retry: detector === D_RETRY ? new Lru<string, RetryState>(this.maxTracked) : null,
       history: detector === D_HISTORY ? new Lru<string, number>(this.maxTracked) : null,
       spread: detector === D_SPREAD ? new Lru<string, SpreadState>(this.maxTracked) : null,
+      ackSpread: detector === D_ACK ? new Lru<string, AckState>(this.maxTracked) : null,
     };
   }
 
@@ -757,6 +772,8 @@ class AnnotatorImpl implements Annotator {
       }
       case D_SPREAD:
         return this.spread(c, e, t);
+      case D_ACK:
+        return this.ackSpread(c, e, t);
       default:
         return false;
     }
@@ -783,6 +800,35 @@ class AnnotatorImpl implements Annotator {
     if (s === undefined || !within(s.first)) c.spread!.set(src, (s = { ports: [dp], first: t, fired: null }));
     else if (!s.ports.includes(dp)) s.ports.push(dp);
     if (s.ports.length < (c.params.minPorts as number)) return false;
+    s.fired = t;
+    return true;
+  }
+
+  /**
+   * Whether the source's bare ACKs have reached params.minPorts distinct ports or
+   * params.minHosts distinct hosts within params.windowMs (nmap -sA on one host, or on one
+   * port across a network): a connection's late ACKs go to one host and port. Once it has,
+   * every later event of the rule fires while they keep coming within the window.
+   */
+  private ackSpread(c: Compiled, e: FirewallEvent, t: number): boolean {
+    const src = e.src.ip;
+    if (src === null) return false;
+    const w = c.params.windowMs as number;
+    // Without a clock on either side the order of the log is all there is: the window stays open.
+    const within = (since: number): boolean => t !== t || since !== since || t - since <= w;
+    let s = c.ackSpread!.get(src);
+    if (s !== undefined && s.fired !== null && within(s.fired)) {
+      s.fired = t;
+      return true;
+    }
+    if (s === undefined || !within(s.first)) c.ackSpread!.set(src, (s = { ports: [], hosts: [], first: t, fired: null }));
+    const minPorts = c.params.minPorts as number;
+    const minHosts = c.params.minHosts as number;
+    const dp = e.dst.port;
+    const dst = e.dst.ip;
+    if (dp !== null && s.ports.length < minPorts && !s.ports.includes(dp)) s.ports.push(dp);
+    if (dst !== null && s.hosts.length < minHosts && !s.hosts.includes(dst)) s.hosts.push(dst);
+    if (s.ports.length < minPorts && s.hosts.length < minHosts) return false;
     s.fired = t;
     return true;
   }
@@ -938,6 +984,10 @@ class AnnotatorImpl implements Annotator {
       const w = c.params.windowMs as number;
       c.spread!.sweep((s) => now - (s.fired ?? s.first) > w);
     }
+    for (const c of this.ackDetectors) {
+      const w = c.params.windowMs as number;
+      c.ackSpread!.sweep((s) => now - (s.fired ?? s.first) > w);
+    }
     const gap = this.sessionGapMs;
     this.active.sweep(
       (s) => now - s.lastMs > gap,
@@ -987,6 +1037,10 @@ class AnnotatorImpl implements Annotator {
     for (const c of this.spreadDetectors) {
       history += c.spread!.size;
       evicted += c.spread!.evicted;
+    }
+    for (const c of this.ackDetectors) {
+      history += c.ackSpread!.size;
+      evicted += c.ackSpread!.evicted;
     }
     return {
       events: this.events,

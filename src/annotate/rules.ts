@@ -22,7 +22,7 @@ export type PortRange = readonly [number, number];
  * detector:    the conditions below, then a stateful detector decides.
  */
 export type RuleKind = 'match' | 'kb-port' | 'kb-trojan' | 'source-port' | 'detector';
-export type DetectorName = 'dialup-leftover' | 'retry' | 'backscatter' | 'traceroute' | 'source-history' | 'service-spread';
+export type DetectorName = 'dialup-leftover' | 'retry' | 'backscatter' | 'traceroute' | 'source-history' | 'service-spread' | 'ack-spread';
 export type AddressCondition = 'limited-broadcast' | 'broadcast' | 'multicast' | 'broadcast-or-multicast' | 'unicast';
 /**
  * What the summary makes of an annotation beyond counting it (roles.ts): LAN noise, a
@@ -131,6 +131,9 @@ export const DETECTOR_PARAMS: Readonly<Record<DetectorName, Readonly<Record<stri
   'source-history': { windowMs: 3_600_000 },
   // A source reaching minPorts distinct known service ports (up to maxDstPort) within windowMs.
   'service-spread': { minPorts: 3, windowMs: 600_000, maxDstPort: 9999 },
+  // A source's bare ACKs reaching minPorts distinct ports or minHosts distinct hosts within
+  // windowMs: the profile's ack-scan (stealth.minPortsFinAck, horizontalSweep.minHosts).
+  'ack-spread': { minPorts: 5, minHosts: 10, windowMs: 600_000 },
 };
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -147,6 +147,8 @@ export const en = {
     protoScan: (protocols: number, duration: string | null) => `IP protocol scan: ${fmtInt(protocols)} protocols${opt(duration, (d) => ` in ${d}`)}`,
     /** One or more of NULL / XMAS / SYN+FIN / FIN / ACK. */
     stealthProbes: (labels: readonly string[]) => `${joinAnd(labels)} probes`,
+    /** Bare ACKs across many hosts (nmap -sA over a network): how many hosts, and the ports (portList). */
+    ackSweep: (hosts: string, ports: string) => `ACK scan: ${hosts} hosts, ${ports}`,
     slowScan: (ports: string, duration: string, perHour: string) => `slow scan: ${ports} ports over ${duration} (${perHour}/h)`,
     /** Appended to a vertical or UDP scan's text, which already gave the ports and duration: ", slowly (10 ports/h)". */
     slowPace: (perHour: string) => `, slowly (${perHour} ports/h)`,
@@ -198,7 +200,7 @@ export const en = {
       'xmas-scan': 'TCP packets with FIN, PSH and URG set (nmap -sX): crafted, never part of a real connection.',
       'synfin-scan': 'TCP packets with both SYN and FIN: a contradiction no real stack sends, used to evade filters.',
       'fin-scan': 'FIN-only packets to 5 or more ports (nmap -sF); a single one is usually the late end of a real connection.',
-      'ack-scan': 'ACK-only packets to 5 or more ports (nmap -sA): mapping which ports a firewall filters.',
+      'ack-scan': 'ACK-only packets to 5 or more ports, or to 10 or more hosts (nmap -sA, across a network on one port): mapping which ports a firewall filters. A real connection\'s late ACKs go to one host and port.',
       'slow-scan': 'Fifteen or more ports over at least an hour, at most one new port a minute: a scan paced to stay under rate-based detection.',
       'icmp-sweep': 'Echo requests (ping) to 10 or more of your hosts: finding out which addresses are alive.',
       'service-knock': "Many packets (15 or more, at least half of the source's) to one port on a few hosts: password guessing or repeated attempts at one service.",
@@ -207,7 +209,7 @@ export const en = {
       'server-replies':
         "Most of the source's packets are a server's replies (told by the source port: DNS, NTP, web …) or backscatter, landing on client ports after the firewall forgot the connection, or ICMP answers: errors about packets sent with this side's address, replies to its pings; not probes.",
       'late-packets':
-        "Most of the source's packets carry ACK or RST and no SYN (stale-connection): late packets of connections the firewall had already forgotten, or, logged without a verdict, a session's packets that a logging rule recorded. They open nothing, so their ports and hosts are not counted as probed and the source ranks low. A scanner's are part of its scan instead: ACK-only packets to 5 or more ports (ack-scan, nmap -sA), the RSTs a SYN scan sends to what answered.",
+        "Most of the source's packets carry ACK or RST and no SYN (stale-connection): late packets of connections the firewall had already forgotten, or, logged without a verdict or let through, a session's packets. They open nothing, so their ports and hosts are not counted as probed and the source ranks low. A scanner's are part of its scan instead: ACK-only packets to 5 or more ports or 10 or more hosts (ack-scan, nmap -sA), the RSTs a SYN scan sends to what answered.",
       noise: "Most of the source's packets are broadcasts from your own network segment (DHCP, NetBIOS, SSDP …); harmless.",
     } as Record<string, string>,
   },

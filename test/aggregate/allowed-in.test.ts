@@ -11,7 +11,8 @@ import type { FirewallEvent } from '../../src/event.js';
 import type { Lang } from '../../src/knowledge/types.js';
 import { at, makeEvent, type EventInit } from '../helpers/events.js';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { knowledge } from '../annotate/kb.js';
+import { annotateOne, knowledge } from '../annotate/kb.js';
+import { trafficKind } from '../../src/aggregate/own-traffic.js';
 import { verticalScan } from '../helpers/summary-events.js';
 
 const OUTSIDE = '203.0.113.66';
@@ -76,10 +77,14 @@ describe('allowed-in', () => {
     expect(s.explanation).toMatch(/^vertical scan: 20 ports in \d+ s · 2 packets allowed in$/);
   });
 
-  it("a machine of this side reaching a file server or a domain controller is what they are for: said, no finding", () => {
-    const s = row(summarize([win('allow', 445, { src: { ip: '192.168.1.50' } }), win('allow', 389, { src: { ip: '192.168.1.50' } })]), '192.168.1.50');
-    expect(ids(s)).toEqual([]);
-    expect(s.explanation).toBe('2 packets to 389/tcp, 445/tcp (allowed)');
+  it('a machine of this side reaching a file server or a domain controller is what they are for: no finding, and no row (its own traffic)', () => {
+    const lan = [win('allow', 445, { src: { ip: '192.168.1.50' } }), win('allow', 389, { src: { ip: '192.168.1.50' } })];
+    expect(lan.map(trafficKind)).toEqual(['own', 'own']);
+    expect(summarize([...background, ...lan]).sources.map((x) => x.ip)).not.toContain('192.168.1.50');
+    // Blocked, the same packets are a LAN machine trying what the rules forbid: a row, no allowed-in.
+    const blocked = row(summarize([win('drop', 445, { src: { ip: '192.168.1.50' } })]), '192.168.1.50');
+    expect(ids(blocked)).toEqual([]);
+    expect(blocked.explanation).toBe('1 packet to 445/tcp');
   });
 
   it('iptables alike: an ACCEPT logged inbound to SSH from outside is the same finding; this host connecting out is not a probe', () => {
@@ -103,6 +108,51 @@ describe('allowed-in', () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ source: OUTSIDE, findings: ['allowed-in'] });
     expect(alerts[0].explanation).toBe('allowed in: 1 packet to 3389/tcp · 2 packets to 3389/tcp');
+  });
+});
+
+describe('allowed packets of a connection under way (ACK, no SYN): the firewall tracked it, no probe', () => {
+  /** An iptables/ufw packet as the annotator reads it. */
+  const ufw = (action: 'allow' | 'drop', flags: string[], sec: number, init: EventInit = {}): FirewallEvent =>
+    annotateOne({ action, rule: action === 'allow' ? '[UFW ALLOW]' : '[UFW BLOCK]', proto: 'tcp', tcpFlags: flags, time: at(sec), src: { ip: OUTSIDE, port: 51000 }, dst: { ip: '198.51.100.10', port: 22 }, ...init });
+  const session = [ufw('allow', ['ACK', 'PSH'], 1), ufw('allow', ['ACK'], 2), ufw('allow', ['ACK', 'FIN'], 3)];
+
+  it('an SSH session the firewall let through is read as late packets, not probes: no allowed-in, no ports, no score of a probe', () => {
+    expect(session.every((e) => e.annotations.some((a) => a.id === 'stale-connection'))).toBe(true);
+    expect(session.map(trafficKind)).toEqual(['late', 'late', 'late']);
+    const r = summarize([...background, ...session]);
+    const s = row(r);
+    expect(ids(s)).toEqual(['late-packets']);
+    expect([s.allowedProbes, s.ports, s.hosts, s.severity]).toEqual([0, 0, 0, 0]);
+    expect(s.explanation).toBe('3 late packets of connections already under way (ACK/RST, no SYN), to 22/tcp');
+    expect(s.scoreParts.factor).toBe(0.2);
+    // Below every blocked one-off RDP probe.
+    expect(s.rank).toBe(r.sources.length);
+  });
+
+  it('the SYN that opened it is still what got in; a blocked ACK is still a forgotten connection\'s late packet', () => {
+    const s = row(summarize([ufw('allow', ['SYN'], 0), ...session]));
+    expect(ids(s)).toEqual(['allowed-in', 'late-packets']);
+    expect(s.explanation).toBe('allowed in: 1 packet to 22/tcp · 3 late packets of connections already under way (ACK/RST, no SYN), to 22/tcp');
+    expect(s.findings[0]).toMatchObject({ evidence: { ports: ['22/tcp'], packets: 1, allowedPackets: 1 } });
+    expect(s.allowedProbes).toBe(1);
+    const blocked = ufw('drop', ['ACK'], 5);
+    expect(trafficKind(blocked)).toBe('late');
+    expect(row(summarize([blocked])).explanation).toBe('1 late packet of a connection the firewall had forgotten (ACK/RST, no SYN), to 22/tcp');
+  });
+
+  it('Windows Firewall alike (ALLOW … RECEIVE with tcpflags A)', () => {
+    const e = annotateOne({ format: 'windows-firewall', rule: 'ALLOW', inIface: null, action: 'allow', proto: 'tcp', tcpFlags: ['ACK'], src: { ip: OUTSIDE, port: 51000 }, dst: { ip: '192.168.1.35', port: 3389 } });
+    expect(trafficKind(e)).toBe('late');
+    expect(ids(row(summarize([e])))).toEqual(['late-packets']);
+  });
+
+  it('bare ACKs let in to many ports are still an ACK scan: a stateless filter that lets ACKs through is what nmap -sA maps', () => {
+    const scan = Array.from({ length: DEFAULT_THRESHOLDS.stealth.minPortsFinAck }, (_, i) => ufw('allow', ['ACK'], i, { dst: { ip: '198.51.100.10', port: 47001 + i } }));
+    const s = row(summarize([...background, ...scan]));
+    expect(ids(s)).toEqual(['ack-scan']);
+    expect(s.ports).toBe(5);
+    expect(s.rank).toBe(1);
   });
 });
 

@@ -30,9 +30,17 @@ describe('traffic between two machines of this side', () => {
     }
   });
 
-  it('logged as arriving at this host it stays a probe (a host firewall logs what reached it), and so does anything from outside', () => {
+  it('allowed arriving at this host from a LAN machine it is that machine using what the LAN may use; from outside, or blocked, a probe', () => {
+    // crowdsec-hub_unifi-udm.log: one UDP packet accepted from 192.168.1.2 to 192.168.1.25.
     const arrived = makeEvent({ action: 'allow', direction: 'in', src: { ip: '192.168.1.19' }, dst: { ip: '192.168.1.20', port: 22 } });
-    expect(trafficKind(arrived)).toBe('probe');
+    expect(isInsideTraffic(arrived)).toBe(true);
+    expect(trafficKind(arrived)).toBe('own');
+    expect(isOwnClientTraffic(arrived)).toBe(true);
+    expect(trafficKind({ ...arrived, action: 'drop' })).toBe('probe');
+    expect(trafficKind({ ...arrived, action: 'other' })).toBe('probe');
+    expect(trafficKind({ ...arrived, src: { ip: '198.51.100.7', port: 40000 } })).toBe('probe');
+    // To a public address of this host (no --home-net), it is no traffic between two machines of this side.
+    expect(trafficKind({ ...arrived, dst: { ip: '198.51.100.10', port: 22 } })).toBe('probe');
     expect(trafficKind(teardown('allow', '198.51.100.7', '10.22.8.85'))).toBe('probe');
     expect(trafficKind(forwarded('allow', '198.51.100.7', '10.3.95.200'))).toBe('probe');
   });

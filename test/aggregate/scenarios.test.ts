@@ -7,7 +7,7 @@ import { at, makeEvent } from '../helpers/events.js';
 import { SourceProfile } from '../../src/aggregate/profile.js';
 import type { Severity } from '../../src/event.js';
 import { trojanFamilies } from '../../src/aggregate/findings.js';
-import { annotateOne, knowledge } from '../annotate/kb.js';
+import { annotateOne, annotator, knowledge } from '../annotate/kb.js';
 import { trafficKind } from '../../src/aggregate/own-traffic.js';
 import { ann, hammer, horizontalSweep, summarize, trojanAnn, verticalScan } from '../helpers/summary-events.js';
 
@@ -686,6 +686,23 @@ describe('server replies (002: the source port tells, not the random destination
     expect(ids(row(r, '198.51.100.55'))).toContain('vertical-scan');
     expect(ids(row(r, '198.51.100.55'))).not.toContain('server-replies');
   });
+
+  it('a single TCP SYN from port 20 or 53 to a service port is a probe of it, not a reply; ACKs from 20 and UDP from 53 stay replies', () => {
+    const syn20 = annotated('198.51.100.56', 20, 3389, 0, 'tcp');
+    const syn53 = annotated('198.51.100.57', 53, 8080, 1, 'tcp');
+    expect([syn20, syn53].map(trafficKind)).toEqual(['probe', 'probe']);
+    const ftpData = annotateOne({ proto: 'tcp', tcpFlags: ['ACK', 'PSH'], time: at(2), src: { ip: '198.51.100.58', port: 20 }, dst: { port: 40000 } });
+    const dns = annotated('198.51.100.59', 53, 40000, 3);
+    expect([ftpData, dns].map(trafficKind)).toEqual(['reply', 'reply']);
+    const r = summarize([syn20, syn53, ftpData, dns]);
+    expect([row(r, '198.51.100.56').ports, row(r, '198.51.100.56').topPorts]).toEqual([1, [{ proto: 'tcp', port: 3389, packets: 1 }]]);
+    expect(row(r, '198.51.100.56').explanation).toBe('1 packet to 3389/tcp · srcport-ftp-syn');
+    expect(row(r, '198.51.100.57').explanation).toBe('1 packet to 8080/tcp · proxy-hunt, srcport-dns-syn');
+    expect(ids(row(r, '198.51.100.58'))).toEqual(['server-replies']);
+    expect(ids(row(r, '198.51.100.59'))).toEqual(['server-replies']);
+    // The probes outrank the replies.
+    expect(order(r).slice(0, 2).sort()).toEqual(['198.51.100.56', '198.51.100.57']);
+  });
 });
 
 describe('late packets of connections (ACK or RST, no SYN): they open nothing', () => {
@@ -727,7 +744,7 @@ describe('late packets of connections (ACK or RST, no SYN): they open nothing', 
     const r = summarize([...five, oneOff, ...ackScan('203.0.113.81', 4)]);
     const s = row(r, '203.0.113.80');
     expect(ids(s)).toEqual(['ack-scan']);
-    expect(s.findings[0]!.evidence).toEqual({ packets: 5, ports: 5 });
+    expect(s.findings[0]!.evidence).toEqual({ packets: 5, ports: 5, hosts: 1 });
     expect([s.ports, s.tcpPorts, s.hosts]).toEqual([5, 5, 1]);
     expect(s.topPorts).toHaveLength(5);
     expect(s.scoreParts.factor).toBe(1);
@@ -738,6 +755,67 @@ describe('late packets of connections (ACK or RST, no SYN): they open nothing', 
     const wide = row(summarize([...ackScan('203.0.113.82', 200), oneOff]), '203.0.113.82');
     expect([wide.ports, wide.rank]).toEqual([200, 1]);
     expect(wide.scoreParts.breadth).toBeGreaterThan(45);
+  });
+
+  it('bare ACKs to one port on as many hosts as a sweep (nmap -sA across a network) are an ACK scan, not late packets', () => {
+    const minHosts = DEFAULT_THRESHOLDS.horizontalSweep.minHosts;
+    const sweep = (src: string, hosts: number, sport = 41000) => Array.from({ length: hosts }, (_, i) => tcpPacket(src, 80, i, { sport, dst: `198.51.100.${10 + i}` }));
+    const ten = sweep('203.0.113.84', minHosts);
+    expect(ten.every((e) => e.annotations.some((a) => a.id === 'stale-connection'))).toBe(true);
+    const oneOff = tcpPacket('192.0.2.50', 22, 100, { flags: ['SYN'] });
+    const r = summarize([...ten, oneOff, ...sweep('203.0.113.85', minHosts - 1)]);
+    const s = row(r, '203.0.113.84');
+    expect(ids(s)).toEqual(['ack-scan']);
+    expect(s.findings[0]!.evidence).toEqual({ packets: 10, ports: 1, hosts: 10 });
+    expect(s.explanation).toBe('ACK scan: 10 hosts, 80/tcp');
+    expect([s.ports, s.hosts, s.severity]).toEqual([1, 10, 2]);
+    expect(s.topPorts).toEqual([{ proto: 'tcp', port: 80, packets: 10 }]);
+    expect(s.scoreParts.factor).toBe(1);
+    expect(s.rank).toBe(1);
+    // One host fewer is still late packets (forgotten connections to nine servers).
+    expect(ids(row(r, '203.0.113.85'))).toEqual(['late-packets']);
+    // --sweep-hosts moves it, as it moves horizontal-sweep.
+    const t = mergeThresholds(DEFAULT_THRESHOLDS, { horizontalSweep: { minHosts: 20 } }, 'test');
+    expect(ids(row(summarize(ten, t), '203.0.113.84'))).toEqual(['late-packets']);
+    const zh = new Summarizer(DEFAULT_THRESHOLDS);
+    for (const e of ten) zh.add(e);
+    expect(row(zh.result({ kb: null, lang: 'zh' }), '203.0.113.84').explanation).toBe('ACK 扫描：10 台主机，80/tcp');
+  });
+
+  it('read in order, the sweep\'s packets from the tenth host on are probes (the ack-scan reading); the row is the same, said once', () => {
+    const a = annotator();
+    const events = Array.from({ length: 12 }, (_, i) =>
+      makeEvent({ proto: 'tcp', tcpFlags: ['ACK'], action: 'drop', time: at(i), src: { ip: '203.0.113.84', port: 41000 }, dst: { ip: `198.51.100.${10 + i}`, port: 80 } }),
+    );
+    a.annotateAll(events);
+    expect(events.map(trafficKind)).toEqual([...Array(9).fill('late'), 'probe', 'probe', 'probe']);
+    const s = row(summarize(events), '203.0.113.84');
+    expect(ids(s)).toEqual(['ack-scan']);
+    expect([s.ports, s.hosts]).toEqual([1, 12]);
+    expect(s.annotations).toMatchObject({ 'ack-scan': 3, 'stale-connection': 9 });
+    expect(s.explanation).toBe('ACK scan: 12 hosts, 80/tcp');
+  });
+
+  it('a burst of late packets to one host and port, or a single late ACK, stays late packets', () => {
+    const burst = Array.from({ length: 12 }, (_, i) => tcpPacket('203.0.113.86', 443, i));
+    const single = tcpPacket('203.0.113.87', 443, 30);
+    const r = summarize([...burst, single]);
+    expect(ids(row(r, '203.0.113.86'))).toEqual(['late-packets']);
+    expect(ids(row(r, '203.0.113.87'))).toEqual(['late-packets']);
+    expect(row(r, '203.0.113.86').explanation).toBe('12 late packets of connections the firewall had forgotten (ACK/RST, no SYN), to 443/tcp');
+    expect([row(r, '203.0.113.86').hosts, row(r, '203.0.113.86').scoreParts.factor]).toEqual([0, 0.2]);
+  });
+
+  it("this side's own bare ACKs that egress rules dropped, to a dozen web servers, are no ACK sweep", () => {
+    const out = Array.from({ length: 12 }, (_, i) =>
+      annotateOne({ proto: 'tcp', tcpFlags: ['ACK'], direction: 'out', time: at(i), src: { ip: '192.168.1.20', port: 40000 + i }, dst: { ip: `203.0.113.${10 + i}`, port: 443 } }),
+    );
+    expect(ids(row(summarize(out), '192.168.1.20'))).not.toContain('ack-scan');
+  });
+
+  it('ACK+PSH data segments to many hosts are no ACK scan: nmap -sA sends bare ACKs', () => {
+    const pushes = Array.from({ length: 12 }, (_, i) => tcpPacket('203.0.113.88', 443, i, { flags: ['ACK', 'PSH'], dst: `198.51.100.${10 + i}` }));
+    expect(ids(row(summarize(pushes), '203.0.113.88'))).toEqual(['late-packets']);
   });
 
   it("a scanner's RSTs (nmap -sS closing what answered) are part of its scan: no late-packets finding, no discount", () => {
@@ -769,8 +847,9 @@ describe('late packets of connections (ACK or RST, no SYN): they open nothing', 
       hosts: [...p.hosts],
       flags: p.flagClasses,
       ack: p.ackPorts?.size,
+      ackHosts: p.ackHosts?.size,
     });
     expect(read(a)).toEqual(read(whole));
-    expect(read(whole)).toMatchObject({ late: 7, ports: [22], hosts: [((198 << 24) + (51 << 16) + (100 << 8) + 10) >>> 0], ack: 6 });
+    expect(read(whole)).toMatchObject({ late: 7, ports: [22], hosts: [((198 << 24) + (51 << 16) + (100 << 8) + 10) >>> 0], ack: 6, ackHosts: 2 });
   });
 });

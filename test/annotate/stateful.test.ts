@@ -283,8 +283,19 @@ describe('srcport-scan: a spread of service ports from 53 or 20 is a scan, not r
     expect(ids(evs[4]!)).toEqual(['srcport-dns']);
   });
 
-  it('a SYN scan from port 20 is no FTP data: the trojan ports it tries keep their meaning', () => {
+  it('a SYN scan from port 20 is no FTP data: each SYN says so from the first on, and the trojan ports it tries keep their meaning', () => {
     const evs = run([from(0, 20, 1433), from(0, 20, 3306), from(0, 20, 3389), from(1, 20, 12345)]);
+    for (const e of evs) expect(ids(e)).toContain('srcport-ftp-syn');
+    expect(ids(evs[0]!)).not.toContain('srcport-ftp-data');
+    expect(ids(evs[2]!)).toEqual(expect.arrayContaining(['port-known']));
+    expect(ids(evs[3]!)).toEqual(expect.arrayContaining(['trojan']));
+    // As srcport-dns-syn does for 53: the SYN's own reading says it, srcport-scan need not.
+    expect(ids(evs[2]!)).not.toContain('srcport-scan');
+  });
+
+  it('an ACK scan from port 20 still needs the spread of service ports (srcport-scan)', () => {
+    const ack = { tcpFlags: ['ACK'] };
+    const evs = run([from(0, 20, 1433, ack), from(0, 20, 3306, ack), from(0, 20, 3389, ack), from(1, 20, 12345, ack)]);
     expect(ids(evs[0]!)).toContain('srcport-ftp-data');
     expect(ids(evs[2]!)).toEqual(expect.arrayContaining(['srcport-scan', 'port-known']));
     expect(ids(evs[3]!)).toEqual(expect.arrayContaining(['srcport-scan', 'trojan']));
@@ -320,6 +331,63 @@ describe('srcport-scan: a spread of service ports from 53 or 20 is a scan, not r
     const gone = run([from(0, 53, 1434), from(1, 53, 5060), from(2, 53, 1900), from(5 * MIN, 53, 40000), from(16 * MIN, 53, 40000)]);
     expect(gone.map((e) => ids(e).includes('srcport-scan'))).toEqual([false, false, true, true, false]);
     expect(ids(gone[4]!)).toEqual(['srcport-dns']);
+  });
+});
+
+describe('ack-scan: bare ACKs from one source across many ports or hosts are a scan, not late packets', () => {
+  const ack = (sec: number, dst: string, dport: number, extra: EventInit = {}): EventInit => ({
+    time: at(sec),
+    proto: 'tcp',
+    tcpFlags: ['ACK'],
+    src: { ip: '203.0.113.84', port: 41000 },
+    dst: { ip: dst, port: dport },
+    ...extra,
+  });
+
+  it('from the tenth host on one port within ten minutes, each bare ACK is an ACK scan, no late packet', () => {
+    const evs = run(Array.from({ length: 12 }, (_, i) => ack(i, `198.51.100.${10 + i}`, 80)));
+    for (const e of evs.slice(0, 9)) expect(ids(e)).toContain('stale-connection');
+    for (const e of evs.slice(9)) {
+      expect(ids(e)).toContain('ack-scan');
+      expect(ids(e)).not.toContain('stale-connection');
+    }
+    expect(evs[9]!.annotations.find((a) => a.id === 'ack-scan')?.severity).toBe(2);
+  });
+
+  it('from the fifth port of a host on (nmap -sA), and the source stays a scanner while it keeps coming, to a port seen before too', () => {
+    const evs = run([...Array.from({ length: 6 }, (_, i) => ack(i, '198.51.100.10', 1000 + i)), ack(8, '198.51.100.10', 1000), ack(8 + 11 * MIN, '198.51.100.10', 1000)]);
+    expect(ids(evs[3]!)).toContain('stale-connection');
+    expect(ids(evs[4]!)).toContain('ack-scan');
+    expect(ids(evs[6]!)).toContain('ack-scan');
+    // Ten minutes after its last packet the source starts afresh.
+    expect(ids(evs[7]!)).toEqual(expect.arrayContaining(['stale-connection']));
+    expect(ids(evs[7]!)).not.toContain('ack-scan');
+  });
+
+  it('late packets of one connection, however many, and ACKs spread over more than ten minutes are no scan', () => {
+    const burst = run(Array.from({ length: 30 }, (_, i) => ack(i, '198.51.100.10', 443)));
+    for (const e of burst) expect(ids(e)).not.toContain('ack-scan');
+    const slow = run(Array.from({ length: 12 }, (_, i) => ack(i * 11 * MIN, `198.51.100.${10 + i}`, 80)));
+    for (const e of slow) expect(ids(e)).not.toContain('ack-scan');
+  });
+
+  it('only bare ACKs: data segments, FIN+ACK and RSTs are what a connection sends; a server\'s replies stay replies', () => {
+    for (const flags of [['ACK', 'PSH'], ['ACK', 'FIN'], ['RST'], ['RST', 'ACK']]) {
+      const evs = run(Array.from({ length: 12 }, (_, i) => ack(i, `198.51.100.${10 + i}`, 80, { tcpFlags: flags })));
+      for (const e of evs) expect(ids(e), flags.join(' ')).not.toContain('ack-scan');
+    }
+    const replies = run(Array.from({ length: 12 }, (_, i) => ack(i, `198.51.100.${10 + i}`, 40000 + i, { src: { ip: '203.0.113.84', port: 443 } })));
+    for (const e of replies) expect(ids(e)).toEqual(['tcp-reply']);
+    // Outbound, or forwarded from the LAN to the Internet (a router that forgot its clients' connections): this side's own.
+    const out = run(Array.from({ length: 12 }, (_, i) => ack(i, `198.51.100.${10 + i}`, 80, { direction: 'out' })));
+    for (const e of out) expect(ids(e)).not.toContain('ack-scan');
+    const routed = run(Array.from({ length: 12 }, (_, i) => ack(i, `198.51.100.${10 + i}`, 443, { direction: 'forward', src: { ip: '192.168.1.20', port: 40000 + i } })));
+    for (const e of routed) expect(ids(e)).not.toContain('ack-scan');
+  });
+
+  it('two sources are counted apart', () => {
+    const evs = run(Array.from({ length: 12 }, (_, i) => ack(i, `198.51.100.${10 + i}`, 80, { src: { ip: `203.0.113.${100 + (i % 2)}`, port: 41000 } })));
+    for (const e of evs) expect(ids(e)).not.toContain('ack-scan');
   });
 });
 

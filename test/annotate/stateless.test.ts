@@ -136,10 +136,12 @@ describe('replies from server source ports (002: the source port tells, not the 
       // 002: do not look the random high port up; the source port is what matters.
       expect(got, id).not.toContain('port-known');
     }
-    expect(from('tcp', 20, 12345, { tcpFlags: ['SYN'] })).not.toContain('trojan');
+    // FTP data's own segments (ACK) to a client's port.
+    expect(from('tcp', 20, 12345, { tcpFlags: ['ACK'] })).not.toContain('trojan');
   });
-  it('a TCP SYN from 53 to a trojan port stays a trojan probe', () => {
+  it('a TCP SYN from 53 or 20 to a trojan port stays a trojan probe', () => {
     expect(from('tcp', 53, 12345, { tcpFlags: ['SYN'] })).toEqual(expect.arrayContaining(['srcport-dns-syn', 'trojan']));
+    expect(from('tcp', 20, 12345, { tcpFlags: ['SYN'] })).toEqual(expect.arrayContaining(['srcport-ftp-syn', 'trojan']));
   });
   it('a Squid cache echoing from 3130 is not an echo/chargen probe', () => {
     expect(from('udp', 3130, 7)).toContain('srcport-icp');
@@ -296,7 +298,6 @@ describe('source-port hints', () => {
     expect(got).toContain('srcport-ftp-probe');
     expect(got).toContain('port-known');
     expect(got).not.toContain('srcport-ftp-data');
-    expect(src('tcp', 20, 1024, { tcpFlags: ['SYN'] })).toEqual(expect.arrayContaining(['srcport-ftp-data']));
     expect(src('tcp', 20, 1024, { tcpFlags: ['SYN'] })).not.toContain('srcport-ftp-probe');
     expect(src('udp', 20, 22)).not.toContain('srcport-ftp-probe');
     expect(src('udp', 20, 22)).toContain('srcport-low');
@@ -306,8 +307,35 @@ describe('source-port hints', () => {
     expect(got).not.toContain('srcport-dns');
     expect(got).not.toContain('srcport-low');
   });
+  it('a TCP SYN from 20 to a port above 1023 opens a connection: no FTP data reply, a probe whose port keeps its meaning (002)', () => {
+    for (const dport of [1024, 3389, 8080, 40000]) {
+      const got = src('tcp', 20, dport, { tcpFlags: ['SYN'] });
+      expect(got, String(dport)).toContain('srcport-ftp-syn');
+      expect(got, String(dport)).not.toContain('srcport-ftp-data');
+      expect(got, String(dport)).not.toContain('srcport-low');
+    }
+    expect(src('tcp', 20, 3389, { tcpFlags: ['SYN'] })).toContain('port-known');
+    expect(src('tcp', 20, 12345, { tcpFlags: ['SYN'] })).toContain('trojan');
+    expect(find(annotateOne({ proto: 'tcp', src: { port: 20 }, dst: { port: 3389 }, tcpFlags: ['SYN'] }), 'srcport-ftp-syn')?.severity).toBe(2);
+    expect(find(annotateOne({ proto: 'tcp', src: { port: 20 }, dst: { port: 3389 }, tcpFlags: ['SYN'] }, { lang: 'zh' }), 'srcport-ftp-syn')?.text).toMatch(/来自源端口 20 的 TCP SYN/);
+    // ECN bits do not make it a reply either; below 1024 srcport-ftp-probe already says it.
+    expect(src('tcp', 20, 3389, { tcpFlags: ['SYN', 'ECE', 'CWR'] })).toContain('srcport-ftp-syn');
+    expect(src('tcp', 20, 22, { tcpFlags: ['SYN'] })).not.toContain('srcport-ftp-syn');
+  });
+  it('from 20, an ACK, a SYN+ACK or a RST stays what it was; so does UDP, and outbound traffic', () => {
+    for (const f of [['ACK'], ['SYN', 'ACK'], ['RST'], ['ACK', 'PSH']]) {
+      const got = src('tcp', 20, 40000, { tcpFlags: f });
+      expect(got, f.join(' ')).toContain('srcport-ftp-data');
+      expect(got, f.join(' ')).not.toContain('srcport-ftp-syn');
+    }
+    expect(src('udp', 20, 40000)).not.toContain('srcport-ftp-syn');
+    expect(src('tcp', 20, 40000, { tcpFlags: ['SYN'], direction: 'out' })).not.toContain('srcport-ftp-syn');
+    // From 53 a SYN had its rule already; UDP from 53 is still a DNS reply.
+    expect(src('tcp', 53, 3389, { tcpFlags: ['SYN'] })).toContain('srcport-dns-syn');
+    expect(src('udp', 53, 40000)).toContain('srcport-dns');
+  });
   it('tcp 20 is srcport-ftp-data; udp 20 is only srcport-low', () => {
-    expect(src('tcp', 20, 2000)).toContain('srcport-ftp-data');
+    expect(src('tcp', 20, 2000, { tcpFlags: ['ACK'] })).toContain('srcport-ftp-data');
     expect(src('udp', 20, 2000)).toEqual(expect.not.arrayContaining(['srcport-ftp-data']));
     expect(src('udp', 20, 2000)).toContain('srcport-low');
   });
@@ -645,11 +673,22 @@ describe('stale-connection', () => {
     expect(got).toContain('stale-connection');
     expect(got).not.toContain('backscatter');
   });
-  it('a SYN, a NULL scan, an allowed ACK and an outbound ACK are not', () => {
+  it('a SYN, a NULL scan, an outbound ACK and an allowed SYN are not', () => {
     expect(ids(annotateOne(tcp(443, { tcpFlags: ['SYN'] })))).not.toContain('stale-connection');
     expect(ids(annotateOne(tcp(443, { tcpFlags: [] })))).not.toContain('stale-connection');
-    expect(ids(annotateOne(tcp(443, { tcpFlags: ['ACK'], action: 'allow' })))).not.toContain('stale-connection');
     expect(ids(annotateOne(tcp(443, { tcpFlags: ['ACK'], direction: 'out' })))).not.toContain('stale-connection');
+    expect(ids(annotateOne(tcp(443, { tcpFlags: ['SYN'], action: 'allow' })))).not.toContain('stale-connection');
+    expect(ids(annotateOne(tcp(443, { tcpFlags: ['FIN'], action: 'allow' })))).not.toContain('stale-connection');
+  });
+  it('let through by the firewall (ACCEPT, [UFW ALLOW], Windows ALLOW) an ACK or RST is a conversation it tracked: the same id and role, its own text', () => {
+    for (const f of [['ACK'], ['ACK', 'PSH'], ['ACK', 'FIN'], ['RST']]) {
+      const a = find(annotateOne(tcp(22, { action: 'allow', tcpFlags: f })), 'stale-connection');
+      expect(a, f.join(' ')).toMatchObject({ severity: 0 });
+      expect(a?.text).toMatch(/let through: a conversation it was tracking/);
+    }
+    expect(find(annotateOne(tcp(22, { action: 'allow', tcpFlags: ['ACK'] }), { lang: 'zh' }), 'stale-connection')?.text).toMatch(/防火墙放行的/);
+    // A server's reply to a client here stays a reply.
+    expect(ids(annotateOne({ proto: 'tcp', action: 'allow', tcpFlags: ['ACK'], src: { port: 443 }, dst: { port: 40000 } }))).toEqual(['tcp-reply']);
   });
   it('a FIN, XMAS or PSH without ACK never belonged to a connection: not stale (FIN and XMAS scans)', () => {
     for (const f of [['FIN'], ['URG', 'PSH', 'FIN'], ['PSH']]) expect(ids(annotateOne(tcp(443, { tcpFlags: f }))), f.join(' ')).not.toContain('stale-connection');

@@ -668,8 +668,9 @@ describe('formats', () => {
     const sample = new URL('../../samples/ufw.log', import.meta.url).pathname;
     const html = runCli(['daily', sample, '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026', '-o', 'html']).stdout;
     const json = JSON.parse(runCli(['daily', sample, '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026', '-o', 'json']).stdout) as { report: { topPortsPackets: number } };
-    expect(json.report.topPortsPackets).toBe(451);
-    expect(html).toContain('<h2>Top probed ports (dropped or rejected: 451 packets with a port)</h2>');
+    // 452 with the SYN from source port 20 to 1080/tcp (an nmap --source-port 20 probe, no FTP data reply).
+    expect(json.report.topPortsPackets).toBe(452);
+    expect(html).toContain('<h2>Top probed ports (dropped or rejected: 452 packets with a port)</h2>');
   });
 
   it('html with --lang zh is a Chinese page, so browsers pick Chinese fonts and line breaks', () => {

@@ -60,9 +60,9 @@ describe('--lang zh: the report', () => {
     // Full-width brackets for the shares, as for every other aside on a Chinese line.
     expect(text).toMatch(/^动作 +丢弃 686（98%） · 放行 6（0\.9%） · 其他 5（0\.7%）$/m);
     expect(text).toMatch(/^方向 +入站 654（94%）/m);
-    expect(text).toContain('主要来源（共排名 194 个，显示前 20 个）');
+    expect(text).toContain('主要来源（共排名 191 个，显示前 20 个）');
     expect(text).toMatch(/│ 来源 +│ 评分 +│ 事件数 │ 端口数 │ 主机数 │ 出现时间 +│ 原因 +│/);
-    expect(text).toContain('被探测最多的端口（已丢弃或拒绝：发往端口的 609 个包）');
+    expect(text).toContain('被探测最多的端口（已丢弃或拒绝：发往端口的 611 个包）');
     expect(text).toContain('值得注意的解读');
     expect(text).toMatch(/^检测结果 +trojan-probe 16 · /m);
     // Wrapped in the narrow "why" column: compare with the line breaks and borders taken out.
@@ -214,14 +214,14 @@ describe('--lang zh: the daily summary', () => {
   it('text: Chinese headline, comparison, sections and finding texts', () => {
     const text = out([...DAY, '--lang', 'zh', '-o', 'text']);
     expect(text).toMatch(/^logscan 日报 · 2026-11-21（UTC）\n/);
-    expect(text).toContain('探测       153 个包，来自 99 个来源，发往 39 个端口\n');
-    expect(text).toContain('非探测     本方发出 3 个包 · 12 个是对本方连接的回复 · 27 个是局域网广播噪声\n');
+    expect(text).toContain('探测       151 个包，来自 97 个来源，发往 39 个端口\n');
+    expect(text).toContain('非探测     本方发出 6 个包 · 11 个是对本方连接的回复 · 27 个是局域网广播噪声\n');
     expect(text).toContain('拦截       189（占所记录 195 个包的 97%） · 放行 3（1.5%） · 其他 3\n');
     expect(text).toContain('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录）');
-    expect(text).toContain('  探测     454 → 153（−66%）\n');
-    expect(text).toContain('  来源     76 → 99（+30%） · 今天新出现 79 个\n');
+    expect(text).toContain('  探测     452 → 151（−67%）\n');
+    expect(text).toContain('  来源     74 → 97（+31%） · 今天新出现 77 个\n');
     expect(text).toContain('每小时活动（峰值 25 个包）');
-    expect(text).toContain('主要来源（共排名 123 个，显示前 10 个）');
+    expect(text).toContain('主要来源（共排名 121 个，显示前 10 个）');
     expect(text).toMatch(/│ ping 扫描 14 台主机 +│/);
     expect(text).toContain('读取了 1 个文件：samples/ufw.log');
     expect(leftovers(text, [...ENGLISH, ...DAILY_ENGLISH])).toEqual([]);
@@ -248,7 +248,7 @@ describe('--lang zh: the daily summary', () => {
   it('markdown: Chinese labels', () => {
     const md = out([...DAY, '--lang', 'zh', '-o', 'markdown']);
     expect(md).toContain('## logscan 日报：2026-11-21（UTC）\n');
-    expect(md).toContain('- **探测：** 153 个包，来自 99 个来源，发往 39 个端口\n');
+    expect(md).toContain('- **探测：** 151 个包，来自 97 个来源，发往 39 个端口\n');
     expect(md).toContain('| 记录为 | 包数 |');
     expect(md).toContain('<sub>读取了 1 个文件：samples/ufw.log</sub>');
     expect(leftovers(md, [...ENGLISH, ...DAILY_ENGLISH])).toEqual([]);
@@ -261,11 +261,11 @@ describe('--lang en (the default) is unchanged', () => {
     expect(out([UFW, ...BASE, '--lang', 'en'])).toBe(text);
     expect(text).toContain('700 lines · 693 events (697 packets) · 7 skipped · 0 malformed · 196 sources\n');
     expect(text).toContain('actions    drop 686 (98%) · allow 6 (0.9%) · other 5 (0.7%)\n');
-    expect(text).toContain('Top sources (20 of 194 ranked)\n');
+    expect(text).toContain('Top sources (20 of 191 ranked)\n');
     expect(text).toMatch(/│ # +│ source +│ score │ events │ ports │ hosts │ seen +│ why +│/);
     expect(text).toContain('│ vertical scan: 300 ports  │');
     expect(text).toContain('findings   trojan-probe 16 · null-scan 1 · ');
-    expect(text).toContain('Top probed ports (dropped or rejected: 609 packets with a port)\n');
+    expect(text).toContain('Top probed ports (dropped or rejected: 611 packets with a port)\n');
     expect(text).not.toMatch(/垂直扫描|主要来源|原因|检测结果/);
   });
 
@@ -288,8 +288,8 @@ describe('--lang en (the default) is unchanged', () => {
   it('daily text, markdown and html', () => {
     const text = out([...DAY, '-o', 'text']);
     expect(text).toMatch(/^logscan daily · 2026-11-21 \(UTC\)\n/);
-    expect(text).toContain('probes     153 packets from 99 sources to 39 ports\n');
-    expect(text).toContain('  sources  76 → 99 (+30%) · 79 new today\n');
+    expect(text).toContain('probes     151 packets from 97 sources to 39 ports\n');
+    expect(text).toContain('  sources  74 → 97 (+31%) · 77 new today\n');
     expect(text).toContain('  new sources  203.0.113.99 14 · ');
     expect(text).toContain('1 file read: samples/ufw.log');
     expect(out([...DAY, '-o', 'markdown'])).toContain('- **blocked:** 189 (97% of 195 packets logged) · allowed 3 (1.5%) · other 3\n');

@@ -226,17 +226,19 @@ describe('logscan report: connection records', () => {
 describe('logscan report: late packets of connections (ACK or RST, no SYN)', () => {
   const fixture = (name: string): string => new URL(`../fixtures/report/${name}`, import.meta.url).pathname;
 
-  it('an SSH session that a LOG rule recorded is late packets, not probes: no probed port, in every format and language', () => {
+  it('an SSH session that a LOG rule recorded is late packets, not probes: no probed port, in every format and language; an ACK knock on seven ports is probes from its fifth port on', () => {
     const file = fixture('knocker-session.log');
     const text = runCli([file, ...BASE]).stdout;
-    expect(text).toContain('\nprobes     none\nnot probes 38 late packets of connections already under way\n');
-    expect(text).not.toContain('Top destination ports');
-    expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toContain('- **not probes:** 38 late packets of connections already under way\n');
-    expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('<div class="k">not probes</div><div class="v">38</div><div class="t">38 late packets of connections already under way</div>');
-    expect(runCli([file, ...BASE, '--lang', 'zh']).stdout).toContain('38 个是已在进行中的连接的迟到报文');
+    // 18 packets of the session and the knock's first 10 (to 22, 11, 45 and 999) are late;
+    // from its fifth port (777) on the knock's bare ACKs are an ACK scan's (the ack-scan reading).
+    expect(text).toContain('\nprobes     10 packets to 3 ports\nnot probes 28 late packets of connections already under way\n');
+    expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toContain('- **not probes:** 28 late packets of connections already under way\n');
+    expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('<div class="k">not probes</div><div class="v">28</div><div class="t">28 late packets of connections already under way</div>');
+    expect(runCli([file, ...BASE, '--lang', 'zh']).stdout).toContain('28 个是已在进行中的连接的迟到报文');
     const { doc } = json([file]);
-    expect(doc.probes).toEqual({ packets: 0, ports: 0, blocked: 0, blockedPorts: 0, portsCapped: false, blockedPortsCapped: false, own: 0, replies: 0, noise: 0, late: 38 });
-    expect(doc.topPorts).toEqual([]);
+    expect(doc.probes).toEqual({ packets: 10, ports: 3, blocked: 0, blockedPorts: 0, portsCapped: false, blockedPortsCapped: false, own: 0, replies: 0, noise: 0, late: 28 });
+    // None of the session's port: 22 is no probed port.
+    expect((doc.topPorts as { port: number }[]).map((p) => p.port).sort((a, b) => a - b)).toEqual([3, 100, 777]);
     // The ACK knock on seven ports still reads as what it is, with its ports; the session says what it was.
     const knock = doc.sources.find((s) => s.ip === '192.168.1.50')!;
     expect([knock.rank, knock.ports, knock.findings.map((f) => f.id)]).toEqual([1, 7, ['ack-scan']]);

@@ -27,6 +27,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.icmpTypes': [['echo request (ping)', 'time exceeded'], 2],
   'finding.icmpTypeNumber': [42],
   'finding.stealthProbes': [['NULL', 'XMAS']],
+  'finding.ackSweep': ['12', '80/tcp'],
   'finding.slowScan': ['40', '6 h', '6.7'],
   'finding.icmpSweep': ['14'],
   'finding.packetsTo': [5, '22/tcp', '3 min'],
