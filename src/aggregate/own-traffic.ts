@@ -8,6 +8,7 @@ import { egressReason, isEgress, onThisSide, type EgressReason } from '../util/e
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { annotationRoles } from '../annotate/roles.js';
 import { REPLY_ROLES } from '../annotate/rules.js';
+import { ADDR_UNICAST, classifyAddress } from '../annotate/address.js';
 
 // The ids of the roles asked about for every event, read from the rules on first use.
 let CONTEXT: ReadonlySet<string> | undefined;
@@ -31,7 +32,10 @@ export function isInsideTraffic(e: FirewallEvent): boolean {
   if (e.action !== 'allow') return false;
   const src = e.src.ip;
   const dst = e.dst.ip;
-  return src !== null && dst !== null && onThisSide(src) && onThisSide(dst);
+  if (src === null || dst === null || !onThisSide(src) || !onThisSide(dst)) return false;
+  // Logged arriving here, a broadcast or multicast was aimed at the whole segment, not at
+  // this host: LAN chatter (isLanNoise), as it is when blocked.
+  return e.direction !== 'in' || classifyAddress(dst) === ADDR_UNICAST;
 }
 
 /** Sent from this side: egress (util/egress.ts), or allowed between two of its machines. */

@@ -45,6 +45,14 @@ describe('traffic between two machines of this side', () => {
     expect(trafficKind(forwarded('allow', '198.51.100.7', '10.3.95.200'))).toBe('probe');
   });
 
+  it("a LAN machine's broadcast or multicast the firewall let in stays LAN chatter: it was aimed at the segment, not at this host", () => {
+    for (const dst of ['192.168.1.255', '255.255.255.255', '224.0.0.251']) {
+      const e = makeEvent({ action: 'allow', direction: 'in', proto: 'udp', src: { ip: '192.168.1.19', port: 137 }, dst: { ip: dst, port: 137 }, annotations: [{ id: 'netbios-noise', severity: 0 as const, text: 'x', ref: 'x' }] });
+      expect(isInsideTraffic(e), dst).toBe(false);
+      expect(trafficKind(e), dst).toBe('noise');
+    }
+  });
+
   it('a machine of this side reaching a public address stays egress, as before', () => {
     const out = forwarded('allow', '192.168.1.35', '198.51.100.7');
     expect(isInsideTraffic(out)).toBe(false);
