@@ -172,12 +172,13 @@ export const en = {
         .filter((s) => s !== '')
         .join(', '),
     /**
-     * Late packets of connections (ACK or RST, no SYN): "3 late packets of connections the firewall had forgotten
+     * Late packets of connections: "3 late packets of connections the firewall had forgotten
      * (ACK/RST, no SYN), to 443/tcp". forgotten: every packet of the source was dropped or rejected; else (logged
-     * without a verdict) only that the connections were already under way is known.
+     * without a verdict, or a Windows CLOSE row) only that the connections were already under way is known.
+     * kinds: the labels of the late readings seen (`ACK/RST, no SYN`, `CLOSE rows: ends of sessions`).
      */
-    latePackets: (n: number, to: string | null, forgotten: boolean) =>
-      `${counted(n, 'late packet')} of ${n === 1 ? 'a connection' : 'connections'} ${forgotten ? 'the firewall had forgotten' : 'already under way'} (ACK/RST, no SYN)${opt(to, (t) => `, to ${t}`)}`,
+    latePackets: (n: number, to: string | null, forgotten: boolean, kinds: string) =>
+      `${counted(n, 'late packet')} of ${n === 1 ? 'a connection' : 'connections'} ${forgotten ? 'the firewall had forgotten' : 'already under way'} (${kinds})${opt(to, (t) => `, to ${t}`)}`,
     noise: 'local broadcast noise',
     /** What each finding id means, for `logscan explain FINDING-ID` (docs/ranking.md has the thresholds). */
     about: {

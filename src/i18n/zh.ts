@@ -143,7 +143,7 @@ export const zh: Messages = {
       ]
         .filter((s) => s !== '')
         .join('，'),
-    latePackets: (n, to, forgotten) => `${forgotten ? '防火墙已遗忘的' : '已在进行中的'}连接的 ${fmtInt(n)} 个迟到报文（ACK/RST，无 SYN）${opt(to, (t) => `，发往 ${t}`)}`,
+    latePackets: (n, to, forgotten, kinds) => `${forgotten ? '防火墙已遗忘的' : '已在进行中的'}连接的 ${fmtInt(n)} 个迟到报文（${kinds}）${opt(to, (t) => `，发往 ${t}`)}`,
     noise: '局域网广播噪声',
     about: {
       'outbound-blocked': '防火墙拦下了本方机器在僵尸程序常用端口上的外连（smtp-outbound、irc-outbound、telnet-outbound、smb-outbound）：直接发信、IRC、telnet 或向其他网络的 Windows 共享。这不能证明已被感染，但应首先检查这台机器。',

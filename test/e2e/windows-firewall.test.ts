@@ -77,6 +77,37 @@ describe('windows-firewall: path UNKNOWN', () => {
   });
 });
 
+describe('windows-firewall: a CLOSE whose OPEN rotated away', () => {
+  const HEADER_17 = [...HEADER_18.slice(0, 3), HEADER_18[3]!.replace(' pid', '')];
+  // An XP-era log whose OPEN rows went with the previous file: only the CLOSEs remain.
+  const closes = [
+    '2005-04-11 08:06:02 CLOSE TCP 192.168.1.35 203.0.113.99 1027 27374 - - - - - - - - -',
+    '2005-04-11 08:06:03 CLOSE TCP 192.168.1.35 203.0.113.99 1028 445 - - - - - - - - -',
+    '2005-04-11 08:06:04 CLOSE UDP 203.0.113.50 192.168.1.35 1029 137 - - - - - - - - -',
+  ];
+  type Doc = { sources: { ip: string; score: number; findings: { id: string }[] }[]; overview: { direction: Record<string, number> } };
+
+  it('has no direction, and is neither this host\'s outbound traffic nor a probe: no finding, no score from it', () => {
+    const f = write('close-only.log', [...HEADER_17, ...closes].join('\r\n') + '\r\n');
+    const events = ndjson(runCli(['events', f, '--tz', 'UTC']).stdout);
+    expect(events.map((e) => e.direction)).toEqual([null, null, null]);
+    for (const threads of ['1', '2']) {
+      const doc = JSON.parse(runCli([f, '-o', 'json', '--tz', 'UTC', '--threads', threads]).stdout) as Doc;
+      // Before: a CLOSE to Sub-7's port read as this host's own connection, an outbound-malware finding.
+      expect(doc.sources.flatMap((s) => s.findings.map((x) => x.id)).filter((id) => id !== 'late-packets')).toEqual([]);
+      for (const s of doc.sources) expect(s.score).toBeLessThan(5);
+    }
+    const text = runCli([f, '--tz', 'UTC'], { env: { COLUMNS: '200' } }).stdout;
+    expect(text).not.toContain('outbound');
+    expect(text).toMatch(/not probes +3 [a-z ]+ already under way/);
+  });
+
+  it('with its OPEN in the same file it keeps the OPEN\'s direction', () => {
+    const f = write('open-close.log', [...HEADER_17, '2005-04-11 08:06:01 OPEN TCP 192.168.1.35 203.0.113.99 1027 27374 - - - - - - - - -', closes[0]].join('\r\n') + '\r\n');
+    expect(ndjson(runCli(['events', f, '--tz', 'UTC']).stdout).map((e) => e.direction)).toEqual(['out', 'out']);
+  });
+});
+
 describe('windows-firewall: outbound findings name the process', () => {
   it('the report says which pid the log names where its advice is to find the process, in one thread and two', () => {
     const f = write(

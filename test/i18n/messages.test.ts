@@ -37,7 +37,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.dialupLeftover': [1],
   'finding.serverReplies': [['DNS'], 20, 1, 1],
   'report.mixedMeaning': ['12', 3, 18],
-  'finding.latePackets': [3, '443/tcp', true],
+  'finding.latePackets': [3, '443/tcp', true, 'ACK/RST, no SYN'],
   'finding.allowedIn': [2, '445/tcp, 3389/tcp'],
   'finding.allowedSome': [2],
   'finding.allowedPart': [3],
@@ -248,8 +248,9 @@ describe('message catalog', () => {
     expect(f.serverReplies([], 0, 0, 2)).toBe("2 ICMP errors about this side's own packets");
     expect(f.serverReplies([], 0, 1, 0)).toBe('1 ICMP echo/query reply');
     expect(f.serverReplies(['DNS'], 2, 3, 1)).toBe("DNS server replies (2 packets to client ports), 3 ICMP echo/query replies, 1 ICMP error about this side's own packets");
-    expect(f.latePackets(1, '443/tcp', true)).toBe('1 late packet of a connection the firewall had forgotten (ACK/RST, no SYN), to 443/tcp');
-    expect(f.latePackets(45, null, false)).toBe('45 late packets of connections already under way (ACK/RST, no SYN)');
+    expect(f.latePackets(1, '443/tcp', true, 'ACK/RST, no SYN')).toBe('1 late packet of a connection the firewall had forgotten (ACK/RST, no SYN), to 443/tcp');
+    expect(f.latePackets(45, null, false, 'ACK/RST, no SYN')).toBe('45 late packets of connections already under way (ACK/RST, no SYN)');
+    expect(f.latePackets(2, null, false, 'CLOSE rows: ends of sessions')).toBe('2 late packets of connections already under way (CLOSE rows: ends of sessions)');
   });
 
   it('Chinese reads as the admins expect: measure words, no plural, Chinese punctuation', () => {
