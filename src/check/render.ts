@@ -9,7 +9,7 @@ import { formatDateTime } from '../render/time-format.js';
 import { zoneName } from '../daily/day.js';
 import { wrapItems, wrapLabelled } from '../render/box-table.js';
 import { fmtConf, formatWhy, hints, type CheckResult, type KindExample, type LineDetail } from './check.js';
-import { trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
+import { lateByFlags, lateKinds, trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
 
 export interface CheckTextOptions {
   color: boolean;
@@ -85,6 +85,8 @@ const COUNTS_AS: Record<TrafficKind, string> = {
   late: 'not a probe: a late packet of a connection already under way (ACK or RST, no SYN)',
   gap: 'no packet: the firewall noting records it could not write (a gap in the log)',
 };
+/** A late record that is no packet (a Windows CLOSE row), named by its readings' labels. */
+const LATE_RECORD = (kinds: string): string => `not a probe: a record of a connection already under way (${kinds})`;
 
 function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number): string[] {
   const fate = d.fate === 'absent' ? 'past the end of the input' : d.fate === 'none' ? 'no record of its own (part of a multi-line entry)' : d.fate;
@@ -103,7 +105,8 @@ function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number)
         out.push(wrapLabelled('      ', termSafe(a.text), width));
       }
     }
-    out.push(`  counts as     ${COUNTS_AS[trafficKind(e)]}`);
+    const kind = trafficKind(e);
+    out.push(`  counts as     ${kind === 'late' && !lateByFlags(e) ? LATE_RECORD(lateKinds(e, 'en').join('; ')) : COUNTS_AS[kind]}`);
   }
   return out;
 }

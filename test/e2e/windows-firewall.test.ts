@@ -102,6 +102,16 @@ describe('windows-firewall: a CLOSE whose OPEN rotated away', () => {
     expect(text).toMatch(/not probes +3 [a-z ]+ already under way/);
   });
 
+  it('explain and check call it the record of a session already under way, not an ACK or RST packet', () => {
+    const r = runCli(['explain', '--tz', 'UTC', [HEADER_17[3], closes[0]].join('\n')], { env: { COLUMNS: '200' } });
+    expect(r.stdout).toContain('reading      a record of a connection already under way (CLOSE rows: ends of sessions): it opens nothing, so not a probe');
+    expect(r.stdout).not.toContain('ACK or RST');
+    const zh = runCli(['explain', '--tz', 'UTC', '--lang', 'zh', [HEADER_17[3], closes[0]].join('\n')], { env: { COLUMNS: '200' } });
+    expect(zh.stdout).toContain('已在进行中的连接的一条记录（CLOSE 记录：会话的结束）');
+    const f = write('close-check.log', [...HEADER_17, ...closes].join('\r\n') + '\r\n');
+    expect(runCli(['check', f, '--line', '5']).stdout).toContain('counts as     not a probe: a record of a connection already under way (CLOSE rows: ends of sessions)');
+  });
+
   it('with its OPEN in the same file it keeps the OPEN\'s direction', () => {
     const f = write('open-close.log', [...HEADER_17, '2005-04-11 08:06:01 OPEN TCP 192.168.1.35 203.0.113.99 1027 27374 - - - - - - - - -', closes[0]].join('\r\n') + '\r\n');
     expect(ndjson(runCli(['events', f, '--tz', 'UTC']).stdout).map((e) => e.direction)).toEqual(['out', 'out']);
