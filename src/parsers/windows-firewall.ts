@@ -257,7 +257,7 @@ function clean(text: string): string {
 }
 
 function createParser(ctx: ParseContext, sink: LineSink): LineParser {
-  const localToEpoch = localTimeConverter(ctx.tz, { inLogOrder: true, note: ctx.zoneNote });
+  const localToEpoch = localTimeConverter(ctx.tz, { inLogOrder: true, note: ctx.zoneNote, carry: ctx.timeCarry });
   let toEpoch: LocalTimeToEpoch = localToEpoch;
   let layout = STANDARD_LAYOUT;
   let sawFields = false;

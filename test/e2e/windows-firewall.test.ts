@@ -118,6 +118,41 @@ describe('windows-firewall: a CLOSE whose OPEN rotated away', () => {
   });
 });
 
+describe('windows-firewall: the repeated autumn hour split across a rotation', () => {
+  // Europe/Berlin, 25 Oct 2026: 03:00 CEST falls back to 02:00 CET, so 02:00-02:59 happens twice.
+  // pfirewall.log.old ends in the first pass (CEST), pfirewall.log starts in the second (CET).
+  const HEADER_17 = [...HEADER_18.slice(0, 3), HEADER_18[3]!.replace(' pid', '')];
+  const row = (time: string, port: number) => `2026-10-25 ${time} DROP TCP 203.0.113.7 192.168.1.20 44321 ${port} 52 S 1 0 64240 - - - RECEIVE`;
+  const older = [row('02:30:00', 22), row('02:55:00', 23)];
+  const newer = [row('02:05:00', 25), row('02:40:00', 80), row('03:10:00', 443)];
+  const want = ['2026-10-25T00:30:00.000Z', '2026-10-25T00:55:00.000Z', '2026-10-25T01:05:00.000Z', '2026-10-25T01:40:00.000Z', '2026-10-25T02:10:00.000Z'];
+
+  it('pfirewall.log.old then pfirewall.log read as one sequence: the second file starts in the second pass, not an hour early', () => {
+    const sub = tempDir();
+    const old = join(sub, 'pfirewall.log.old');
+    const live = join(sub, 'pfirewall.log');
+    writeFileSync(old, [...HEADER_17, ...older].join('\r\n') + '\r\n');
+    writeFileSync(live, [...HEADER_17, ...newer].join('\r\n') + '\r\n');
+    // Given newest first (as a shell's pfirewall.log* does), read oldest first.
+    const times = (files: string[]) => ndjson(runCli(['events', '--tz', 'Europe/Berlin', ...files]).stdout).map((e) => e.time);
+    expect(times([live, old])).toEqual(want);
+    expect(times([old, live])).toEqual(want);
+    // The same as the two files joined into one.
+    const joined = write('joined.log', [...HEADER_17, ...older, ...newer].join('\r\n') + '\r\n');
+    expect(times([joined])).toEqual(want);
+    const doc = JSON.parse(runCli(['--tz', 'Europe/Berlin', '-o', 'json', '--threads', '2', live, old]).stdout) as { span: { first: string; last: string } };
+    expect(doc.span).toMatchObject({ first: want[0], last: want[4] });
+  });
+
+  it('two logs that are not rotations of one another each start on their own', () => {
+    const a = write('a.log', [...HEADER_17, ...older].join('\r\n') + '\r\n');
+    const b = write('b.log', [...HEADER_17, ...newer].join('\r\n') + '\r\n');
+    const times = ndjson(runCli(['events', '--tz', 'Europe/Berlin', a, b]).stdout).map((e) => e.time);
+    // b.log alone: its first 02:05 has nothing before it, so it is the earlier instant (compatible).
+    expect(times.slice(2)).toEqual(['2026-10-25T00:05:00.000Z', '2026-10-25T00:40:00.000Z', '2026-10-25T02:10:00.000Z']);
+  });
+});
+
 describe('windows-firewall: outbound findings name the process', () => {
   it('the report says which pid the log names where its advice is to find the process, in one thread and two', () => {
     const f = write(
