@@ -153,6 +153,47 @@ describe('windows-firewall: the repeated autumn hour split across a rotation', (
   });
 });
 
+describe('windows-firewall: ALLOW rows are connections, not packets', () => {
+  const sample = join(repoRoot, 'samples/pfirewall.log');
+  // samples/pfirewall.log: 168 DROP rows (packets), 120 ALLOW + 8 OPEN + 8 CLOSE rows (connections), 1 INFO-EVENTS-LOST row.
+  it('the report counts them apart: packets for DROP rows, connections for the rest, in en and zh, one thread and two', () => {
+    for (const threads of ['1', '2']) {
+      const text = runCli([sample, '--tz', 'UTC', '--threads', threads], { env: { COLUMNS: '200' } }).stdout;
+      expect(text).toContain('310 lines · 305 events (168 packets, 136 connections) · 5 skipped');
+      expect(text).toMatch(/not probes +136 connections from this side · 30 packets of LAN broadcast chatter/);
+      expect(text).not.toContain('packets sent from this side');
+    }
+    const zh = runCli([sample, '--tz', 'UTC', '--lang', 'zh'], { env: { COLUMNS: '200' } }).stdout;
+    expect(zh).toContain('305 个事件（168 个包，136 个连接）');
+    expect(zh).toContain('本方发起的 136 个连接');
+  });
+
+  it('JSON keeps packets as it was and adds how many of them are connection records', () => {
+    const doc = JSON.parse(runCli([sample, '--tz', 'UTC', '-o', 'json']).stdout) as { totals: Record<string, number>; probes: Record<string, number> };
+    expect(doc.totals).toMatchObject({ events: 305, packets: 304, connections: 136 });
+    expect(doc.probes).toMatchObject({ own: 136, ownConnections: 136, late: 0, lateConnections: 0 });
+  });
+
+  it('daily says records where DROP packets and ALLOW connections are counted together', () => {
+    const out = runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20']).stdout;
+    expect(out).toContain('**blocked:** 168 (55% of 304 records logged) · allowed 136 (45%)');
+    expect(out).toContain('**not probes:** 136 connections from this side · 30 packets of LAN broadcast chatter');
+    expect(out).toContain('| logged as | records |');
+    const json = JSON.parse(runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'json']).stdout) as { headline: Record<string, number> };
+    expect(json.headline).toMatchObject({ packets: 304, connections: 136, own: 136, ownConnections: 136 });
+    const zh = runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20', '--lang', 'zh']).stdout;
+    expect(zh).toContain('本方发起的 136 个连接');
+  });
+
+  it('a log without connection rows reads as before', () => {
+    const ufw = join(repoRoot, 'samples/ufw.log');
+    const text = runCli([ufw, '--tz', 'UTC'], { env: { COLUMNS: '200' } }).stdout;
+    expect(text).not.toContain('connections)');
+    expect(text).toContain('packets sent from this side');
+    expect((JSON.parse(runCli([ufw, '--tz', 'UTC', '-o', 'json']).stdout) as { totals: Record<string, number> }).totals.connections).toBe(0);
+  });
+});
+
 describe('windows-firewall: outbound findings name the process', () => {
   it('the report says which pid the log names where its advice is to find the process, in one thread and two', () => {
     const f = write(

@@ -45,6 +45,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.lines': [700],
   'report.events': [693],
   'report.packetsAside': [697],
+  'report.packetsConnectionsAside': [168, 136],
   'report.skipped': [7],
   'report.malformed': [0],
   'report.sources': [196, false],
@@ -98,7 +99,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.outboundBlocked': ['IRC'],
   'finding.loggedPids': [[10452, 2220], true],
   'daily.blockedOfLogged': [168, '55%', 305],
-  notProbes: [{ own: 136, replies: 3, noise: 27, late: 9 }],
+  'daily.blockedOfRecords': [168, '55%', 304],
+  notProbes: [{ own: 136, replies: 3, noise: 27, late: 9, ownConnections: 120, lateConnections: 2 }],
   'daily.newToday': [93, true],
   'daily.newlyProbed': [19],
   'daily.activityMax': [25],
@@ -115,6 +117,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.html.vsDayBefore': ['+35%'],
   'daily.html.newCount': [93],
   'daily.html.ofPackets': ['97%'],
+  'daily.html.ofRecords': ['55%'],
   'daily.html.chartTitle': ['2026-11-21', 'UTC'],
   'daily.html.chartBar': ['06', 12, 11],
   'daily.html.chartBarPrevious': [310],
@@ -244,6 +247,14 @@ describe('message catalog', () => {
     ]);
     expect(en.notProbes({ own: 0, replies: 2, noise: 0, late: 0 })).toEqual(['2 replies to its connections']);
     expect(en.notProbes({ own: 0, replies: 0, noise: 0, late: 65 })).toEqual(['65 late packets of connections already under way']);
+    // Windows ALLOW rows are connections, CLOSE rows a session's end: counted apart from packets.
+    expect(en.notProbes({ own: 136, replies: 0, noise: 0, late: 3, ownConnections: 120, lateConnections: 1 })).toEqual([
+      '16 packets sent from this side',
+      '120 connections from this side',
+      '2 late packets of connections already under way',
+      '1 end of a connection already under way',
+    ]);
+    expect(en.report.packetsConnectionsAside(168, 1)).toBe(' (168 packets, 1 connection)');
     expect(f.serverReplies(['NTP'], 5, 0, 1)).toBe("NTP server replies (5 packets to client ports), 1 ICMP error about this side's own packets");
     expect(f.serverReplies([], 0, 0, 2)).toBe("2 ICMP errors about this side's own packets");
     expect(f.serverReplies([], 0, 1, 0)).toBe('1 ICMP echo/query reply');
