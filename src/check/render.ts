@@ -8,7 +8,7 @@ import { jsonText, termSafe } from '../render/sanitize.js';
 import { formatDateTime } from '../render/time-format.js';
 import { zoneName } from '../daily/day.js';
 import { wrapItems, wrapLabelled } from '../render/box-table.js';
-import { fmtConf, formatWhy, hints, type CheckResult, type KindExample, type LineDetail } from './check.js';
+import { fmtConf, formatWhy, hints, type CheckResult, type FieldHeader, type KindExample, type LineDetail } from './check.js';
 import { lateByFlags, lateKinds, trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
 
 export interface CheckTextOptions {
@@ -111,6 +111,15 @@ function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number)
   return out;
 }
 
+/** "layouts: 17 fields from line 4: 3 lines", "18 fields (+pid) from line 11: 6 lines (1 malformed)". */
+function fieldHeadersItems(hs: readonly FieldHeader[]): string[] {
+  return hs.map((h, i) => {
+    const diff = [...h.added.map((n) => `+${n}`), ...h.removed.map((n) => `-${n}`)].map(termSafe).join(' ');
+    const item = `${fmtInt(h.fields)} fields${diff === '' ? '' : ` (${diff})`} from line ${fmtInt(h.firstLine)}: ${counted(h.lines, 'line')}${h.malformed > 0 ? ` (${fmtInt(h.malformed)} malformed)` : ''}`;
+    return i === 0 ? `${hs.length} layouts: ${item}` : item;
+  });
+}
+
 /** "70,000 dropped before the record on line 7 …": a NUL-filled region the splitter skipped. */
 function nulsText(n: NonNullable<CheckResult['nuls']>): string {
   const where = n.lines === 1 ? `line ${fmtInt(n.firstLine)}` : `${fmtInt(n.lines)} lines (the first: line ${fmtInt(n.firstLine)})`;
@@ -132,6 +141,8 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
     if (r.zonelessTimes) out.push(wrapLabelled('times      ', zonelessCheckText(opts.tz), width));
     if (r.encoding !== null) out.push(wrapLabelled('encoding   ', `${r.encoding} with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File), decoded`, width));
     if (r.nuls !== null) out.push(wrapLabelled('NULs       ', nulsText(r.nuls), width));
+    // One layout says nothing the skipped headers do not; two or more are a log that changed columns mid-way.
+    if (r.fieldHeaders.length > 1) out.push(wrapItems('#Fields    ', fieldHeadersItems(r.fieldHeaders), width));
     out.push(...kindsBlock('malformed', r.malformedKinds, c));
     out.push(...kindsBlock('skipped', r.skippedKinds, c));
     if (r.detail) out.push(...detailBlock(r.detail, opts.tz, c, width));

@@ -194,6 +194,40 @@ describe('windows-firewall: ALLOW rows are connections, not packets', () => {
   });
 });
 
+describe('windows-firewall: check and a log whose #Fields header changes mid-file', () => {
+  // Windows 10 added pid: after an upgrade the log goes on under an 18-field header.
+  const HEADER_17 = [...HEADER_18.slice(0, 3), HEADER_18[3]!.replace(' pid', '')];
+  const row = (i: number, pid = '') => `2026-03-10 10:00:${String(i).padStart(2, '0')} DROP TCP 198.51.100.7 192.168.1.35 40000 ${1000 + i} 52 S 1 0 1024 - - - RECEIVE${pid}`;
+  const lines = [
+    ...HEADER_17,
+    ...Array.from({ length: 3 }, (_, i) => row(i)),
+    ...HEADER_18,
+    ...Array.from({ length: 5 }, (_, i) => row(10 + i, ' 4242')),
+    'not a record',
+  ];
+
+  it('shows both header variants, where each began and how many lines each covered', () => {
+    const f = write('mixed-fields.log', lines.join('\r\n') + '\r\n');
+    const r = runCli(['check', f, '--tz', 'UTC'], { env: { COLUMNS: '200' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('#Fields    2 layouts: 17 fields from line 4: 3 lines · 18 fields (+pid) from line 11: 6 lines (1 malformed)\n');
+    // The skipped headers are two kinds, each with its own example.
+    expect(r.stdout).toContain('1 × header: #Fields (17 fields)');
+    expect(r.stdout).toContain('1 × header: #Fields (18 fields)');
+    const doc = JSON.parse(runCli(['check', f, '--tz', 'UTC', '-o', 'json']).stdout) as { inputs: { fieldHeaders: unknown }[] };
+    expect(doc.inputs[0]!.fieldHeaders).toEqual([
+      { fields: 17, added: [], removed: [], headers: 1, firstLine: 4, lines: 3, malformed: 0 },
+      { fields: 18, added: ['pid'], removed: [], headers: 1, firstLine: 11, lines: 6, malformed: 1 },
+    ]);
+  });
+
+  it('a log with one layout has no such line (its header is in the skipped kinds)', () => {
+    const r = runCli(['check', BALAJI]);
+    expect(r.stdout).not.toContain('#Fields    ');
+    expect(r.stdout).toContain('1 × header: #Fields (18 fields)');
+  });
+});
+
 describe('windows-firewall: outbound findings name the process', () => {
   it('the report says which pid the log names where its advice is to find the process, in one thread and two', () => {
     const f = write(
