@@ -228,6 +228,17 @@ describe('windows-firewall: check and a log whose #Fields header changes mid-fil
   });
 });
 
+describe('windows-firewall: -o blocklist --blocklist-format powershell', () => {
+  it('prints New-NetFirewallRule lines for the sources of samples/pfirewall.log; --help lists the flavour', () => {
+    const r = runCli([join(repoRoot, 'samples/pfirewall.log'), '-o', 'blocklist', '--blocklist-format', 'powershell', '--blocklist-min-score', '30', '--tz', 'UTC']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^# logscan \S+ blocklist \(powershell\): 6 sources with score >= 30/);
+    expect(r.stdout).toMatch(/\nNew-NetFirewallRule -DisplayName 'logscan block 192\.0\.2\.223 and 5 more' -Group 'logscan blocklist' -Direction Inbound -Action Block -RemoteAddress '192\.0\.2\.223',/);
+    expect(runCli(['report', '--help'], { env: { COLUMNS: '200' } }).stdout).toMatch(/--blocklist-format <format>.*powershell/s);
+  });
+});
+
 describe('windows-firewall: outbound findings name the process', () => {
   it('the report says which pid the log names where its advice is to find the process, in one thread and two', () => {
     const f = write(
