@@ -235,7 +235,7 @@ describe('logscan report: late packets of connections (ACK or RST, no SYN)', () 
     expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('<div class="k">not probes</div><div class="v">38</div><div class="t">38 late packets of connections already under way</div>');
     expect(runCli([file, ...BASE, '--lang', 'zh']).stdout).toContain('38 个是已在进行中的连接的迟到报文');
     const { doc } = json([file]);
-    expect(doc.probes).toEqual({ packets: 0, ports: 0, blocked: 0, blockedPorts: 0, portsCapped: false, blockedPortsCapped: false, own: 0, replies: 0, noise: 0, late: 38 });
+    expect(doc.probes).toEqual({ packets: 0, ports: 0, blocked: 0, blockedPorts: 0, portsCapped: false, blockedPortsCapped: false, own: 0, replies: 0, noise: 0, late: 38, ownConnections: 0, lateConnections: 0 });
     expect(doc.topPorts).toEqual([]);
     // The ACK knock on seven ports still reads as what it is, with its ports; the session says what it was.
     const knock = doc.sources.find((s) => s.ip === '192.168.1.50')!;
