@@ -21,13 +21,15 @@ export interface SniffScore {
 }
 
 export interface KindExample {
-  /** The reason with its quoted values and counts elided, so that e.g. every "SRC: invalid address '…'" is one kind. */
+  /** The reason with its quoted values, `=values` and numbers elided, so that e.g. every "SRC: invalid address '…'" is one kind, while "impossible date (Feb …)" and "impossible date (hour …)" are two. */
   kind: string;
   count: number;
   /** The first line of this kind: its number, exact reason and a clipped excerpt (null when the text is gone, e.g. an over-long line). */
   line: number;
   reason: string;
   excerpt: string | null;
+  /** Lines of this kind gave other exact reasons than `reason` (other values): the text output then heads the kind with `kind`, not `reason`. */
+  varied: boolean;
 }
 
 /** absent: past the end of the input; none: read, but no record of its own (e.g. a non-MESSAGE line of a journal export entry). */
@@ -103,14 +105,19 @@ export interface CheckOptions extends InputOptions {
 /** The skipped reason the parsers give a W3C `#Fields:` header line. */
 const FIELDS_HEADER = 'header: #Fields';
 
-/** "SRC: invalid address '1.2.x'" → "SRC: invalid address '…'"; "(17 fields)" → "(…)". Headers stay whole: each is its own kind. */
+/**
+ * "SRC: invalid address '1.2.x'" → "SRC: invalid address '…'"; "impossible date (Feb 30)" →
+ * "impossible date (Feb …)". Only values go: the words of a reason, in parentheses too,
+ * are what tells one kind from another ("(hour 25)" is not "(Feb 30)"). Headers stay whole:
+ * a file has few, and a #Fields header of 17 fields is another layout than one of 18.
+ */
 export function reasonKind(reason: string): string {
   if (reason.startsWith('header: ')) return reason;
   return reason
     .replace(/'[^']*(?:'|$)/g, "'…'")
     .replace(/"[^"]*(?:"|$)/g, '"…"')
-    .replace(/\([^()]*\)/g, '(…)')
-    .replace(/=\S+/g, '=…');
+    .replace(/=\S+/g, '=…')
+    .replace(/(?<![\w.-])\d+(?![\w])/g, '…');
 }
 
 export function excerpt(text: string): string {
@@ -122,8 +129,10 @@ class Kinds {
   add(line: number, reason: string, text: string | null): void {
     const kind = reasonKind(reason);
     const k = this.byKind.get(kind);
-    if (k) k.count++;
-    else this.byKind.set(kind, { kind, count: 1, line, reason, excerpt: text === null ? null : excerpt(text) });
+    if (k) {
+      k.count++;
+      if (reason !== k.reason) k.varied = true;
+    } else this.byKind.set(kind, { kind, count: 1, line, reason, excerpt: text === null ? null : excerpt(text), varied: false });
   }
   list(): KindExample[] {
     return [...this.byKind.values()].sort((a, b) => b.count - a.count || a.line - b.line);

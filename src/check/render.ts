@@ -35,8 +35,10 @@ function kindsBlock(title: string, kinds: readonly KindExample[], c: Colors): st
   if (kinds.length === 0) return [];
   const out = ['', c.bold(`${title} (${counted(kinds.length, 'kind')})`)];
   for (const k of kinds.slice(0, SHOW_KINDS)) {
-    out.push(`  ${fmtInt(k.count).padStart(7)} × ${termSafe(k.reason)}`);
-    out.push(c.dim(`            e.g. line ${k.line}: ${k.excerpt === null ? '(text not kept)' : shown(k.excerpt)}`));
+    // A kind whose lines gave different values is headed by its elided form; the example keeps its own reason.
+    out.push(`  ${fmtInt(k.count).padStart(7)} × ${termSafe(k.varied ? k.kind : k.reason)}`);
+    const own = k.varied ? ` (${termSafe(k.reason)})` : '';
+    out.push(c.dim(`            e.g. line ${k.line}${own}: ${k.excerpt === null ? '(text not kept)' : shown(k.excerpt)}`));
   }
   if (kinds.length > SHOW_KINDS) {
     const rest = kinds.slice(SHOW_KINDS);

@@ -6,10 +6,11 @@ import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
 import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from './output.js';
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
-import { addDays, dayWindow, parseDayOption } from '../daily/day.js';
+import { addDays, dayWindow, parseDayOption, zoneName } from '../daily/day.js';
 import { loadDigest, prepareStateDir, saveDigest, type DayDigest } from '../daily/digest.js';
 import { buildDailyDoc, type DailyDoc } from '../daily/doc.js';
 import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
+import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
 import { defaultSearch, discoverLogs, duplicateReason, type FamilySelection, type LogFamily, type SkippedFile } from '../daily/discover.js';
 import { choosePrevious } from '../daily/previous.js';
 import { InputError, UsageError } from '../errors.js';
@@ -120,6 +121,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const stats: InputStats[] = [];
     const readSoFar: string[] = [];
     const gaps = new RotationGaps(groups.flatMap((g) => g.missing));
+    const spans = new FileSpans();
     // Ctrl-C / SIGTERM: stop reading, still render the day of what was read (marked), exit 130 / 143.
     const interrupt = new Interrupt();
     try {
@@ -138,7 +140,10 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
           common,
           analysis,
           (e) => {
-            if (e.time !== null) gaps.see(e.origin.file, e.time.getTime());
+            if (e.time !== null) {
+              gaps.see(e.origin.file, e.time.getTime());
+              spans.see(e.origin.file, e.time.getTime());
+            }
             if (ignore !== null && ignore.matches(e)) {
               // "ignored N events" is said of the day, as every other number on the page.
               const t = e.time?.getTime();
@@ -147,7 +152,8 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
             }
             collector.add(e);
           },
-          { threads: readThreads(raw), annotateWhileReading: false, signal: interrupt.signal },
+          // The page names the zone at its end; the first ask loads ICU's zone data.
+          { threads: readThreads(raw), annotateWhileReading: false, signal: interrupt.signal, whileWorkerStarts: () => zoneName(common.tz) },
         );
         stats.push(...run.stats);
         setExit(run.exitCode);
@@ -162,9 +168,12 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const covers = (start: number): boolean => (collector.earliest <= start || reachesBack) && collector.latest >= start;
     // ... and go on to its end: a record after it, or a file still written after it (a
     // quiet evening leaves no record, a log cut off at noon is not written after); and no
-    // input broke off (a truncated .gz, a read error), which may have lost any part of it.
-    const cutShort = stats.some((s) => s.incomplete);
-    const coversEnd = (end: number): boolean => !cutShort && (collector.latest >= end || stats.some((s) => s.modified != null && s.modified >= end));
+    // input broke off (a truncated .gz, a read error) where what it lost may be the day's:
+    // an older rotation cut short loses records from before the next one began.
+    const broken = brokenInputs(stats, spans);
+    const cutShort = (w: { start: number; end: number }): boolean => broken.some((b) => mayHold(b, w));
+    const coversEnd = (w: { start: number; end: number }): boolean =>
+      !cutShort(w) && (collector.latest >= w.end || stats.some((s) => s.modified != null && s.modified >= w.end));
     // ... and no rotation is missing from the numbering where the day's lines could be.
     const lacks = (w: { start: number; end: number }): MissingRotation[] => gaps.within(missing, w.start, w.end);
     let stored: DayDigest | null = null;
@@ -173,20 +182,22 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       if (loaded.digest) stored = loaded.digest;
       else if (loaded.problem) warn(`ignoring the stored digest: ${loaded.problem}`);
     }
-    const prevCovered = covers(prevWindow.start) && coversEnd(prevWindow.end) && lacks(prevWindow).length === 0;
+    const prevCovered = covers(prevWindow.start) && coversEnd(prevWindow) && lacks(prevWindow).length === 0;
     const previous = choosePrevious(collector.previous, prevCovered, stored);
     const partial = now.getTime() < window.end;
     const missingToday = lacks(window);
-    const covered = covers(window.start) && (partial || coversEnd(window.end)) && missingToday.length === 0;
+    const covered = covers(window.start) && (partial || coversEnd(window)) && missingToday.length === 0;
     const missingFiles = [...new Set([...lacks(prevWindow), ...missingToday])].map((m) => ({ path: m.path, newer: m.newer, older: m.older, inDay: missingToday.includes(m) }));
     const doc = buildDailyDoc({
       collector,
       stats,
       skippedFiles,
       missingFiles,
+      incompleteInputs: broken.map((b) => ({ file: b.file, error: b.error, nothingRead: b.nothingRead, inDay: mayHold(b, window) })),
       comparison: compareDays(collector.today, prevWindow.key, previous, analysis.kb, common.lang, top),
       isNewSource: previous === null ? null : (ip) => collector.today.hasSource(ip) && !previous.hasSource(ip),
-      previousPerHour: previous === null ? null : previous.basis === 'logs' ? [...collector.previous.perHour] : (stored?.perHour ?? null),
+      // A digest of another zone's day has other hours: its curve would stand under the wrong clock hours.
+      previousPerHour: previous === null || previous.otherZone !== null ? null : previous.basis === 'logs' ? [...collector.previous.perHour] : (stored?.perHour ?? null),
       kb: analysis.kb,
       lang: common.lang,
       tz: common.tz,

@@ -8,7 +8,7 @@ import { ownReason, trafficKind, type OwnReason, type TrafficKind } from '../agg
 import type { AddressEntry, KnowledgeBase, Lang, PortClass } from '../knowledge/types.js';
 import { sniffFormat } from '../parsers/registry.js';
 import { createGuarded } from '../parsers/guard.js';
-import { journalExportFormat } from '../parsers/journald.js';
+import { ExportEntryBounds, journalExportFormat } from '../parsers/journald.js';
 import { SNIFF_LINES } from '../input/pick-format.js';
 import type { FormatDefinition, LineParser, LineSink } from '../parsers/types.js';
 import { lineAloneNote, lineToJson, renderLineReading, type LineJson, type LineTableOptions } from '../render/explain-line.js';
@@ -72,7 +72,8 @@ function entryLine(entry: readonly string[]): string {
 
 /**
  * Pasted or piped lines as items: one per non-blank line, but `journalctl -o export`
- * output one per entry (its KEY=value lines up to a blank one), as a record there spans
+ * output one per entry (its KEY=value lines up to a blank one, or to the next entry's
+ * first field when the blank line is missing: ExportEntryBounds), as a record there spans
  * several lines and only together do they give its time and host.
  */
 function lineItems(text: readonly string[]): ExplainItem[] {
@@ -81,12 +82,15 @@ function lineItems(text: readonly string[]): ExplainItem[] {
   }
   const items: ExplainItem[] = [];
   let entry: string[] = [];
+  const bounds = new ExportEntryBounds();
   for (const l of [...text, '']) {
-    if (l.trim() !== '') entry.push(l.replace(/\r$/, ''));
-    else if (entry.length > 0) {
+    const blank = l.trim() === '';
+    if ((blank || bounds.startsNext(l)) && entry.length > 0) {
       items.push({ kind: 'line', line: entryLine(entry), entry });
       entry = [];
     }
+    if (blank) bounds.reset();
+    else entry.push(l.replace(/\r$/, ''));
   }
   return items;
 }

@@ -19,6 +19,7 @@ import { buildAnalysis } from './analysis.js';
 import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, readThreads, resolveInputs } from './options.js';
 import { Interrupt } from './interrupt.js';
 import { runAnalysed } from './run-inputs.js';
+import { zoneName } from '../daily/day.js';
 import { testCrashHook } from './test-hooks.js';
 import { COMMAND_NAMES } from './command-names.js';
 import { rejectUnknownCommand } from './unknown-command.js';
@@ -134,7 +135,8 @@ export function registerReport(program: Command, setExit: (code: number) => void
           overview.add(e);
           summary.add(e);
         },
-        { threads: readThreads(raw), annotateWhileReading: true, signal: interrupt.signal },
+        // The report names the zone at its end; the first ask loads ICU's zone data.
+        { threads: readThreads(raw), annotateWhileReading: true, signal: interrupt.signal, whileWorkerStarts: () => zoneName(common.tz) },
       );
     } finally {
       interrupt.dispose();

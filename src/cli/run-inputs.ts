@@ -50,6 +50,8 @@ export interface AnalysedRunOptions {
    */
   annotateWhileReading: boolean;
   afterChunk?: () => Promise<void> | void;
+  /** With two threads, run while the worker starts; in one thread, not at all (ThreadedHandlers). */
+  whileWorkerStarts?: () => void;
   signal?: AbortSignal;
 }
 
@@ -86,6 +88,7 @@ export async function runAnalysed(
       onMalformed: diag.malformed,
       onInputDone: diag.inputDone,
       afterChunk: run.afterChunk,
+      whileWorkerStarts: run.whileWorkerStarts,
       signal: run.signal,
     });
     diag.finish();

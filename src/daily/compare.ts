@@ -17,6 +17,8 @@ export interface PreviousDay {
   totals: PreviousTotals;
   /** True when only the busiest sources are known: "new" may then include rare old ones. */
   sourcesCapped: boolean;
+  /** The zone a --state digest counted its day in, when that day had other bounds than the day before in this run's zone; else null. */
+  otherZone: string | null;
   hasSource(ip: string): boolean;
   hasPort(proto: string, port: number): boolean;
 }
@@ -37,12 +39,25 @@ export function previousFromTally(t: DayTally, complete: boolean): PreviousDay {
     complete,
     totals: t.totals(),
     sourcesCapped: false,
+    otherZone: null,
     hasSource: (ip) => t.hasSource(ip),
     hasPort: (proto, port) => t.hasPort(proto, port),
   };
 }
 
-export function previousFromDigest(d: DayDigest): PreviousDay {
+/**
+ * The digest's zone when its day is not `window` (another --tz: the day began and ended
+ * at other instants), else null. A digest without readable bounds is taken as it says.
+ */
+export function digestZoneDiffers(d: DayDigest, window: { start: number; end: number }): string | null {
+  const start = typeof d.start === 'string' ? Date.parse(d.start) : NaN;
+  const end = typeof d.end === 'string' ? Date.parse(d.end) : NaN;
+  if (start !== start || end !== end) return null;
+  if (start === window.start && end === window.end) return null;
+  return typeof d.tz === 'string' && d.tz !== '' ? d.tz : '?';
+}
+
+export function previousFromDigest(d: DayDigest, otherZone: string | null = null): PreviousDay {
   // Digests written before sources were counted in RFC 5952 form hold the kernel's full IPv6 spelling.
   const sources = new Set(d.sources.map(addressKey));
   const ports = new Map(Object.entries(d.ports).map(([proto, ranges]) => [proto, decodePorts(ranges)]));
@@ -52,6 +67,7 @@ export function previousFromDigest(d: DayDigest): PreviousDay {
     complete: d.complete,
     totals: totalsOf(d),
     sourcesCapped: d.sourcesCapped,
+    otherZone,
     hasSource: (ip) => sources.has(ip),
     hasPort: (proto, port) => (ports.get(proto)?.[port] ?? 0) > 0,
   };
@@ -92,6 +108,8 @@ export interface Comparison {
   /** null: neither the logs nor --state had that day. */
   basis: 'logs' | 'state' | null;
   previousComplete: boolean;
+  /** The zone the --state digest counted the day before in, when not this run's (its day had other bounds); null otherwise. */
+  previousZone: string | null;
   /** Packets that arrived unasked (the headline's probes). */
   probes: Change;
   /** Every packet logged (probes, this side's own traffic, replies, LAN chatter and late packets). */
@@ -137,6 +155,7 @@ export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay
     previousDate: prevDate,
     basis: prev?.basis ?? null,
     previousComplete: prev?.complete ?? false,
+    previousZone: prev?.otherZone ?? null,
     probes: change(t.probes, pt?.probes ?? null),
     packets: change(t.packets, pt?.packets ?? null),
     blocked: change(t.blocked, pt?.blocked ?? null),

@@ -69,7 +69,17 @@ export interface DailyDoc {
   skippedFiles: (SkippedFile & { reason: string })[];
   /** Rotations missing from the numbering (`kern.log.2` between `.1` and `.3.gz`) whose lines may fall on the day (`inDay`) or the day before. */
   missingFiles: MissingFile[];
+  /** Inputs not read to the end (`error`: why, as on stderr, without the file name); `inDay`: what each lost may hold records of the day (false: the records around the loss put it on other days). */
+  incompleteInputs: IncompleteInput[];
   report: ReportDoc;
+}
+
+export interface IncompleteInput {
+  file: string;
+  error: string;
+  /** Not a line of it was read (it could not be opened, is a directory or binary data). */
+  nothingRead: boolean;
+  inDay: boolean;
 }
 
 export interface MissingFile {
@@ -84,6 +94,7 @@ export interface DailyDocInput {
   stats: readonly InputStats[];
   skippedFiles: SkippedFile[];
   missingFiles: MissingFile[];
+  incompleteInputs: IncompleteInput[];
   comparison: Comparison;
   /** Whether a source probed today but not the day before; null without a day before to compare with. */
   isNewSource: ((ip: string) => boolean) | null;
@@ -156,6 +167,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
     outside: { otherDays: c.otherDays, untimed: c.untimed },
     skippedFiles: x.skippedFiles.map((f) => ({ ...f, reason: messages(x.lang).daily.skipReason(f.why) })),
     missingFiles: x.missingFiles,
+    incompleteInputs: x.incompleteInputs,
     report,
   };
 }

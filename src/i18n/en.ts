@@ -417,6 +417,8 @@ export const en = {
     noBasis: (date: string) => `no data for ${date} (not in the logs; --state DIR keeps a digest per day)`,
     basis: (date: string, fromState: boolean, partly: boolean) =>
       `vs ${date}, ${fromState ? 'from the --state digest' : 'from the same logs'}${partly ? ' (that day only partly covered)' : ''}`,
+    /** After `basis` when the --state digest counted the day before in another zone (its day began and ended at other instants). */
+    basisOtherZone: (zone: string, ours: string) => `, which counted that day in ${zone}, not ${ours}: its hours are not the same 24 (--tz ${zone} compares like with like)`,
     interrupted: (signal: string) => `interrupted by ${signal}: this summary covers only what was read before it`,
     dstDay: (hours: number) => `${hours}-hour day (daylight-saving change)`,
     notOver: 'the day is not over: numbers so far',
@@ -429,7 +431,10 @@ export const en = {
     startsAfter: (first: string, day: string) => `the logs start after the day (first firewall record ${first}): none of it is in them; --date ${day} summarises their first day`,
     startsDuring: (first: string) => `the logs start during the day (first firewall record ${first}): the hours before are missing`,
     endsDuring: (last: string) => `the logs end during the day (last firewall record ${last}, and no file read was written after the day): the hours after are missing`,
-    cutShort: 'an input broke off (see above): records of the day may be missing',
+    /** Inputs not read to the end whose lost part may be the day's: "kern.log.2.gz (gzip data is truncated …), /var/log (is a directory)". */
+    incompleteInputs: (items: string, n: number) => `${n === 1 ? 'an input was' : `${fmtInt(n)} inputs were`} not read to the end: ${items}; the day may be incomplete`,
+    /** One item of incompleteInputs: the file and why. */
+    inputProblem: (file: string, error: string) => `${file} (${error})`,
     /** Rotations missing from the numbering whose lines may fall on the day (the footer says between which files). */
     missingRotation: (names: string, n: number) =>
       `${names} ${n === 1 ? 'is' : 'are'} missing from the log's rotations (deleted, or a rotation failed): the day's records in ${n === 1 ? 'it' : 'them'} are not counted`,

@@ -1,5 +1,5 @@
 // systemd journal output: `journalctl -o export` (KEY=value blocks separated by blank
-// lines) and `journalctl -o json` (one object per line). The time is the journal's
+// lines, or by nothing when a tool dropped them: see startsNext) and `journalctl -o json` (one object per line). The time is the journal's
 // __REALTIME_TIMESTAMP (µs), the kernel's own stamp is _SOURCE_MONOTONIC_TIMESTAMP (µs
 // since boot) and the netfilter text is MESSAGE, parsed by the shared payload parser.
 // Entries not written by the kernel are skipped even when they look like firewall
@@ -86,9 +86,76 @@ function sniffExport(lines: readonly string[]): number {
   return (message ? 0.5 : 0.3) + (0.5 * fields) / lines.length;
 }
 
+// Fields an entry holds once, as bits: a second one means the blank line that should
+// end the entry is missing (some tools that write the export format leave it out).
+const F_CURSOR = 1;
+const F_REALTIME = 2;
+const F_MESSAGE = 4;
+const F_HOST = 8;
+const F_TRANSPORT = 16;
+const F_IDENTIFIER = 32;
+const F_MONOTONIC = 64;
+
+/** Which field bit a `KEY=` line sets (0: a field not read here). */
+function fieldBit(text: string, eq: number): number {
+  switch (text.charCodeAt(0)) {
+    case 0x4d: // M
+      return eq === 7 && text.startsWith('MESSAGE') ? F_MESSAGE : 0;
+    case 0x5f: // _
+      if (eq === 8 && text.startsWith('__CURSOR')) return F_CURSOR;
+      if (eq === 20 && text.startsWith('__REALTIME_TIMESTAMP')) return F_REALTIME;
+      if (eq === 9 && text.startsWith('_HOSTNAME')) return F_HOST;
+      if (eq === 10 && text.startsWith('_TRANSPORT')) return F_TRANSPORT;
+      if (eq === 27 && text.startsWith('_SOURCE_MONOTONIC_TIMESTAMP')) return F_MONOTONIC;
+      return 0;
+    case 0x53: // S
+      return eq === 17 && text.startsWith('SYSLOG_IDENTIFIER') ? F_IDENTIFIER : 0;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Does a field already in the entry start the next one? journald writes __CURSOR= first
+ * and __REALTIME_TIMESTAMP= next in every entry, so either repeating is a new entry.
+ * An entry with neither (a hand-made or filtered export) is split where one of the
+ * fields read here repeats after its MESSAGE=: the next entry's own _TRANSPORT= must not
+ * overwrite this one's. Fields may follow MESSAGE= (_SOURCE_MONOTONIC_TIMESTAMP often
+ * does), so only a repeat splits, never a field's position.
+ */
+function startsNext(seen: number, bit: number): boolean {
+  if ((seen & bit) === 0) return false;
+  if (bit === F_CURSOR || bit === F_REALTIME) return true;
+  return (seen & (F_CURSOR | F_REALTIME)) === 0 && (seen & F_MESSAGE) !== 0;
+}
+
+/**
+ * Where an export entry starts when the blank line before it is missing, by the parser's
+ * rule (startsNext), for readers that cut the lines into entries before parsing them
+ * (`logscan explain -`). Feed it the non-blank lines in order; `reset` at a blank one.
+ */
+export class ExportEntryBounds {
+  private seen = 0;
+
+  /** True when `text` begins an entry after the lines so far. */
+  startsNext(text: string): boolean {
+    const eq = text.indexOf('=');
+    const bit = eq > 0 ? fieldBit(text, eq) : 0;
+    const next = bit !== 0 && startsNext(this.seen, bit);
+    if (next) this.seen = 0;
+    this.seen |= bit;
+    return next;
+  }
+
+  reset(): void {
+    this.seen = 0;
+  }
+}
+
 function createExport(ctx: ParseContext, sink: LineSink): LineParser {
   const file = ctx.file;
   let entry: JournalEntry | null = null;
+  let seen = 0;
   let firstLine = 0;
   let msgLine = 0;
   let msgText = '';
@@ -111,34 +178,42 @@ function createExport(ctx: ParseContext, sink: LineSink): LineParser {
         flush();
         return;
       }
+      const eq = text.indexOf('=');
+      const bit = eq > 0 ? fieldBit(text, eq) : 0;
+      if (entry !== null && bit !== 0 && startsNext(seen, bit)) flush();
       if (entry === null) {
         entry = { realtime: null, monotonic: null, host: null, transport: null, identifier: null, message: null };
+        seen = 0;
         firstLine = lineNo;
         binary = null;
       }
-      const eq = text.indexOf('=');
       if (eq < 0) {
         // Binary-safe field (`NAME\n<u64 length><bytes>`): the line splitter cuts its
         // bytes unpredictably, so only the name is noted.
         if (binary === null && isFieldLine(`${text}=`)) binary = text;
         return;
       }
-      switch (text.charCodeAt(0)) {
-        case 0x4d: // M
-          if (eq === 7 && text.startsWith('MESSAGE')) {
-            entry.message = text.slice(8);
-            msgLine = lineNo;
-            msgText = text;
-          }
+      seen |= bit;
+      switch (bit) {
+        case F_MESSAGE:
+          entry.message = text.slice(8);
+          msgLine = lineNo;
+          msgText = text;
           break;
-        case 0x5f: // _
-          if (eq === 20 && text.startsWith('__REALTIME_TIMESTAMP')) entry.realtime = text.slice(21);
-          else if (eq === 9 && text.startsWith('_HOSTNAME')) entry.host = text.slice(10) || null;
-          else if (eq === 10 && text.startsWith('_TRANSPORT')) entry.transport = text.slice(11);
-          else if (eq === 27 && text.startsWith('_SOURCE_MONOTONIC_TIMESTAMP')) entry.monotonic = text.slice(28);
+        case F_REALTIME:
+          entry.realtime = text.slice(21);
           break;
-        case 0x53: // S
-          if (eq === 17 && text.startsWith('SYSLOG_IDENTIFIER')) entry.identifier = text.slice(18);
+        case F_HOST:
+          entry.host = text.slice(10) || null;
+          break;
+        case F_TRANSPORT:
+          entry.transport = text.slice(11);
+          break;
+        case F_MONOTONIC:
+          entry.monotonic = text.slice(28);
+          break;
+        case F_IDENTIFIER:
+          entry.identifier = text.slice(18);
           break;
         default:
           break;

@@ -149,19 +149,9 @@ class YearInference {
     const ref = this.refNow === null ? this.refMs : this.refNow();
     const limit = ref + FUTURE_SLACK;
     const y0 = this.refNow === null ? this.current : new Date(ref).getUTCFullYear();
+    if (mo === 2 && day === 29) return this.leapDay(local, y0, limit, h, mi, s);
     const err = impossibleDate(y0, mo, day, h, mi, s);
     if (err !== '') {
-      // Feb 29 exists only in some years; anything else is impossible in all of them.
-      if (mo === 2 && day === 29) {
-        for (const y of [y0 + 1, y0 - 1]) {
-          if (impossible(y, mo, day, h, mi, s) !== '') continue;
-          const ms = local(y, mo, day, h, mi, s);
-          if (ms <= limit) {
-            this.error = '';
-            return ms;
-          }
-        }
-      }
       this.error = `time: impossible date (${err})`;
       return NaN;
     }
@@ -175,7 +165,38 @@ class YearInference {
         ms = next;
       }
     }
-    // The year guessed must be one a log may say (a reference date near the range's ends).
+    return this.inRange(year, ms);
+  }
+
+  /**
+   * Feb 29 gets the year any other February line of the file would get (read as the
+   * instant after Feb 28 of that year, where Mar 1 starts in a common year), and is
+   * malformed when that year has no Feb 29. Searching back for the nearest leap year
+   * would place the line one to three years before its neighbours (Feb 28 and Mar 1
+   * read as the inferred year): the file date is then wrong, or the log spans years,
+   * and only --year can tell; a log is never from the future, so a later year is no
+   * candidate either.
+   */
+  private leapDay(local: LocalTimeToEpoch, y0: number, limit: number, h: number, mi: number, s: number): number {
+    const clockErr = impossibleClock(h, mi, s);
+    if (clockErr !== '') {
+      this.error = `time: impossible date (${clockErr})`;
+      return NaN;
+    }
+    const at = (y: number): number => local(y, 2, 28, h, mi, s) + DAY;
+    let year = y0;
+    const ms = at(y0);
+    if (ms > limit) year = y0 - 1;
+    else if (ms <= limit - YEAR_MIN && at(y0 + 1) <= limit) year = y0 + 1;
+    if (daysInMonth(year, 2) !== 29) {
+      this.error = `time: Feb 29 in ${year}, the year inferred for the line, which has none (--year sets the year)`;
+      return NaN;
+    }
+    return this.inRange(year, local(year, 2, 29, h, mi, s));
+  }
+
+  /** The year guessed must be one a log may say (a reference date near the range's ends). */
+  private inRange(year: number, ms: number): number {
     const outside = yearProblem(year);
     this.error = outside === '' ? '' : `time: ${outside}`;
     return outside === '' ? ms : NaN;

@@ -85,6 +85,8 @@ export interface ThreadedHandlers {
   onInputDone(s: InputStats): void;
   /** Awaited after each batch: a slow stdout pauses the worker too. */
   afterChunk?: () => Promise<void> | void;
+  /** Work for this thread while it would wait for the worker's first batch. */
+  whileWorkerStarts?: () => void;
   signal?: AbortSignal;
 }
 
@@ -105,6 +107,7 @@ export async function readInWorker(files: readonly string[], options: CommonOpti
   worker.ref();
   worker.postMessage({ start: data } satisfies Start, stdin === null ? [] : [stdin.port2]);
   const stopRelay = stdin === null ? null : relayStdin(process.stdin, stdin.port1);
+  h.whileWorkerStarts?.();
   const stop = (): void => {
     Atomics.store(stopFlag, 0, 1);
   };

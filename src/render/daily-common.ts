@@ -6,6 +6,7 @@ import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { basename } from 'node:path';
+import { reasonOnly } from '../daily/broken-inputs.js';
 import { logGapsText } from './report-text.js';
 import { formatDateTime, formatDay } from './time-format.js';
 
@@ -53,7 +54,7 @@ export function sourcesNumber(h: DailyDoc['headline']): string {
  * read"); `esc` makes the names, errors and reasons safe for it.
  */
 export function filesReadText(doc: DailyDoc, esc: (s: string) => string, lang: Lang): string {
-  const files = doc.report.inputs.map((i) => `${esc(i.file)}${i.error ? messages(lang).aside(esc(i.error)) : ''}`).join(', ');
+  const files = doc.report.inputs.map((i) => `${esc(i.file)}${i.error ? messages(lang).aside(esc(reasonOnly(i.file, i.error))) : ''}`).join(', ');
   const byReason = new Map<string, string[]>();
   for (const s of doc.skippedFiles) {
     const paths = byReason.get(s.reason);
@@ -81,10 +82,11 @@ export function changeText(c: Change, lang: Lang): string {
 }
 
 /** Where the previous day's numbers come from, or why there are none. */
-export function basisText(cmp: Comparison, lang: Lang): string {
+export function basisText(cmp: Comparison, lang: Lang, zone: string): string {
   const m = messages(lang).daily;
   if (cmp.basis === null) return m.noBasis(cmp.previousDate);
-  return m.basis(cmp.previousDate, cmp.basis !== 'logs', !cmp.previousComplete);
+  const basis = m.basis(cmp.previousDate, cmp.basis !== 'logs', !cmp.previousComplete);
+  return cmp.previousZone === null ? basis : `${basis}${m.basisOtherZone(cmp.previousZone, zone)}`;
 }
 
 /** "23-hour day (DST change)" and other facts about the window worth a note. */
@@ -92,6 +94,9 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
   const m = messages(lang).daily;
   const notes: string[] = [];
   if (doc.interrupted) notes.push(m.interrupted(doc.interrupted));
+  // First after an interruption: stderr said it once, as it happened; a mailed or served page must say it too.
+  const cut = doc.incompleteInputs.filter((i) => i.inDay);
+  if (cut.length > 0) notes.push(m.incompleteInputs(cut.map((i) => m.inputProblem(i.file, i.error)).join(messages(lang).listSep), cut.length));
   if (doc.window.hours !== 24) notes.push(m.dstDay(doc.window.hours));
   // A day ahead has no "so far", and no record yet is no news about the logs.
   if (doc.ahead) notes.push(m.notBegun);
@@ -125,7 +130,8 @@ function coverageNote(doc: DailyDoc, tz: string | null, lang: Lang): string | nu
   if (Date.parse(first) >= end) return m.startsAfter(at(first), day(first));
   if (Date.parse(first) > start) return m.startsDuring(at(first));
   if (Date.parse(last) < end) return m.endsDuring(at(last));
-  return m.cutShort;
+  // Else an input broke off where the day may be: the note on incomplete inputs names it.
+  return null;
 }
 
 export function pctOf(part: number, whole: number): string {

@@ -27,7 +27,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   const cmp = doc.comparison;
   const r = doc.report;
   const b: string[] = [];
-  b.push(`<header><h1>${H.heading(e(doc.date))}</h1><p class="sub">${e(doc.tz)} · ${H.hours(doc.window.hours)} · ${e(basisText(cmp, lang))}</p>`);
+  b.push(`<header><h1>${H.heading(e(doc.date))}</h1><p class="sub">${e(doc.tz)} · ${H.hours(doc.window.hours)} · ${e(basisText(cmp, lang, doc.tz))}</p>`);
   for (const n of windowNotes(doc, opts.tz, lang)) b.push(`<p class="note">${e(n)}</p>`);
   b.push('</header>');
 
@@ -52,7 +52,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   if (doc.rules.length > 0) b.push(rulesSection(doc.rules, h.packets, lang, doc.ruleLabels, h.connections > 0));
 
   b.push(`<section><h2>${e(H.changeAgainst(cmp.previousDate))}</h2>`);
-  if (cmp.basis === null) b.push(`<p class="muted">${e(basisText(cmp, lang))}</p>`);
+  if (cmp.basis === null) b.push(`<p class="muted">${e(basisText(cmp, lang, doc.tz))}</p>`);
   else {
     const L = m.label;
     const colon = e(msg.colon);

@@ -39,7 +39,7 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
     if (more !== null) out.push(`| ${md(msg.report.moreLabels(more.labels))} | ${fmtInt(more.packets)} |`);
   }
 
-  out.push('', `### ${m.md.change(md(basisText(cmp, lang)))}`);
+  out.push('', `### ${m.md.change(md(basisText(cmp, lang, doc.tz)))}`);
   if (cmp.basis !== null) {
     out.push('', `- ${label(L.probes)} ${changeText(cmp.probes, lang)}`);
     out.push(`- ${label(L.sources)} ${changeText(cmp.sources, lang)} · ${m.newToday(cmp.newSourceCount, cmp.newSourcesApprox)}`);

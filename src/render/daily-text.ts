@@ -49,7 +49,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
     out.push(wrapItems(rowLabel(c, L.loggedAs), items, opts.width));
   }
 
-  out.push('', c.bold(m.text.change(basisText(cmp, lang))));
+  out.push('', c.bold(m.text.change(basisText(cmp, lang, doc.tz))));
   if (cmp.basis !== null) {
     out.push(`${sub(L.probes)}${changeText(cmp.probes, lang)}`);
     out.push(`${sub(L.sources)}${changeText(cmp.sources, lang)} · ${m.newToday(cmp.newSourceCount, cmp.newSourcesApprox)}`);

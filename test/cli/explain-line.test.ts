@@ -235,6 +235,9 @@ describe('explain - (standard input)', () => {
       [`__CURSOR=s=1;i=${us}`, `__REALTIME_TIMESTAMP=${us}`, '_HOSTNAME=gw.example', `_TRANSPORT=${transport}`, msg(port)].join('\n');
     const input = [entry('1642033008518660', 6776), entry('1642033021964974', 23, 'syslog'), '__CURSOR=s=1;i=3', ''].join('\n\n');
     expect(explainItems(['-'], input.split('\n'))).toHaveLength(3);
+    // Written without the blank lines, each __CURSOR= starts the next entry, as in the report.
+    const glued = input.split('\n').filter((l) => l !== '');
+    expect(explainItems(['-'], glued).map((i) => (i.kind === 'line' ? i.line.slice(0, 28) : null))).toEqual(['MESSAGE=iptables DROP_INPUT:', 'MESSAGE=iptables DROP_INPUT:', '__CURSOR=s=1;i=3']);
     const r = runCli(['explain', '-', '--tz', 'UTC', '-o', 'json'], { input });
     const answers = JSON.parse(r.stdout) as (LineJson & { query: string; reason: string | null })[];
     expect(answers.map((a) => [a.format, a.outcome, a.query.slice(0, 28)])).toEqual([

@@ -185,6 +185,31 @@ describe('previous day and --state', () => {
     expect((JSON.parse(r.stdout) as DailyJson).comparison.basis).toBeNull();
   });
 
+  it('a digest of the day before made with another --tz is not compared silently: the note names its zone, the chart leaves it out; logs of that day win', () => {
+    const dir = tempDir();
+    const state = join(dir, 'state');
+    const day1 = [isoLine(at('2026-11-19T15:30:00Z'))];
+    for (let i = 0; i < 10; i++) day1.push(isoLine(at(`2026-11-20T0${i}:00:00Z`), { src: `198.51.100.${i}`, dpt: 22 }));
+    const day2 = [isoLine(at('2026-11-20T23:00:00Z'), { src: '198.51.100.1', dpt: 22 }), isoLine(at('2026-11-21T09:00:00Z'), { src: '203.0.113.50', dpt: 3389 }), isoLine(at('2026-11-22T02:00:00Z'))];
+    const both = write(dir, 'both.log', [...day1, ...day2]);
+    // The digest of the 20th is made for a UTC day ...
+    daily([both, '--date', '2026-11-21', '--tz', 'UTC', '--state', state]);
+    expect(JSON.parse(readFileSync(join(state, '2026-11-20.json'), 'utf8'))).toMatchObject({ tz: 'UTC', start: '2026-11-20T00:00:00.000Z', complete: true });
+    // ... and read for a Shanghai day (which begins 8 hours earlier), once the logs rotated away.
+    const only = write(dir, 'only.log', day2);
+    const args = [only, '--date', '2026-11-21', '--tz', 'Asia/Shanghai', '--state', state];
+    const d = daily(args) as DailyJson & { comparison: { previousZone: string | null } };
+    expect(d.comparison).toMatchObject({ basis: 'state', previousZone: 'UTC' });
+    expect(d.chart.previous).toBeNull();
+    const md = runCli(['daily', ...args, '-o', 'markdown']).stdout;
+    expect(md).toContain('vs 2026-11-20, from the --state digest, which counted that day in UTC, not Asia/Shanghai: its hours are not the same 24 (--tz UTC compares like with like)');
+    // The same zone: no such words.
+    expect(runCli(['daily', only, '--date', '2026-11-21', '--tz', 'UTC', '--state', state, '-o', 'markdown']).stdout).not.toContain('counted that day in');
+    // Logs that cover the day before in this zone: recomputed from them, whatever the digest.
+    const again = daily([both, '--date', '2026-11-21', '--tz', 'Asia/Shanghai', '--state', join(dir, 'state')]) as DailyJson & { comparison: { previousZone: string | null } };
+    expect(again.comparison).toMatchObject({ basis: 'logs', previousComplete: true, previousZone: null });
+  });
+
   it('logs that start during the previous day are used but marked partial', () => {
     const dir = tempDir();
     const log = write(dir, 'kern.log', [isoLine(at('2026-11-20T12:00:00Z')), isoLine(at('2026-11-21T12:00:00Z'))]);
@@ -243,13 +268,19 @@ describe('how far the logs reach', () => {
     // The same log still written after the day (a quiet evening): covered.
     const quiet = write(dir, 'quiet.log', lines, Date.parse('2026-11-22T00:10:00Z'));
     expect(note(quiet, '2026-11-21')).toBe('');
-    // A truncated .gz holding records past the day: what it lost may be anywhere.
-    const whole = gzipSync([...lines, isoLine(at('2026-11-22T01:00:00Z'))].join('\n') + '\n');
+    // A truncated .gz: what it lost comes after its last record read, here in the day.
+    const whole = gzipSync(lines.join('\n') + '\n');
     const gz = join(dir, 'broken.log.gz');
     writeFileSync(gz, whole.subarray(0, whole.length - 6));
     const r = runCli(['daily', gz, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'markdown']);
     expect(r.code).toBe(3);
-    expect(r.stdout).toContain('> an input broke off (see above): records of the day may be missing');
+    expect(r.stdout).toMatch(/^> an input was not read to the end: .*broken\.log\.gz \(gzip data is truncated or corrupt after line \d .*\); the day may be incomplete$/m);
+    // Cut after a record past the day: what it lost is later than the day, which is covered (exit 3 all the same: something was not read).
+    const past = gzipSync([...lines, isoLine(at('2026-11-22T03:00:00Z'))].join('\n') + '\n');
+    writeFileSync(gz, past.subarray(0, past.length - 6));
+    const p = runCli(['daily', gz, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'json']);
+    expect(p.code).toBe(3);
+    expect(JSON.parse(p.stdout)).toMatchObject({ covered: true, incompleteInputs: [{ inDay: false }] });
   });
 
   it("says where the day's log has a gap the firewall reported (Windows Firewall INFO-EVENTS-LOST), only on that day", () => {
@@ -368,6 +399,61 @@ describe('how far the logs reach', () => {
       expect(r.code, fmt).toBe(3);
       expect(r.stdout, fmt).toMatch(/kern\.log\.gz \(gzip data is truncated or corrupt after line \d+/);
     }
+  });
+
+  it('an input that cannot be read is said on stderr and in a note at the top of every format, not only in the footer; exit 3, the others still read', () => {
+    const dir = tempDir();
+    const lines = [isoLine(at('2026-11-20T22:00:00Z')), isoLine(at('2026-11-21T06:30:00Z')), isoLine(at('2026-11-22T01:00:00Z'))];
+    const log = write(dir, 'kern.log', lines);
+    const missing = join(dir, 'gone.log');
+    const args = ['daily', log, dir, missing, '--date', '2026-11-21', '--tz', 'UTC'];
+    const note = `2 inputs were not read to the end: ${dir} (is a directory (give the log files inside it)), ${missing} (no such file); the day may be incomplete`;
+    const md = runCli([...args, '-o', 'markdown']);
+    expect(md.code).toBe(3);
+    expect(md.stderr.split('\n')).toEqual([`logscan: ${dir}: is a directory (give the log files inside it)`, `logscan: ${missing}: no such file`, '']);
+    expect(md.stdout.split('\n').filter((l) => l.startsWith('> '))).toEqual([`> ${note}`]);
+    const text = runCli([...args, '-o', 'text']);
+    expect(text.code).toBe(3);
+    expect(text.stdout.split('\n')[1]).toBe(`note: ${note}`);
+    expect(runCli([...args, '-o', 'html']).stdout).toContain('no such file); the day may be incomplete');
+    const doc = JSON.parse(runCli([...args, '-o', 'json']).stdout) as DailyJson & { incompleteInputs: unknown[] };
+    expect(doc.headline.packets).toBe(1);
+    expect(doc.covered).toBe(false);
+    expect(doc.incompleteInputs).toEqual([
+      { file: dir, error: 'is a directory (give the log files inside it)', nothingRead: true, inDay: true },
+      { file: missing, error: 'no such file', nothingRead: true, inDay: true },
+    ]);
+    // Under --lang zh the note is Chinese (the reasons stay as the system gave them).
+    expect(runCli([...args, '-o', 'markdown', '--lang', 'zh']).stdout).toMatch(/^> .*gone\.log（no such file）.*[\u4e00-\u9fff]/m);
+  });
+
+  it('a truncated older .gz whose lost end lies before the day (the next rotation starts earlier) leaves the day covered; one whose end may be the day does not', () => {
+    const dir = tempDir();
+    const state = join(dir, 'state');
+    // kern.log.2.gz: the 18th and 19th, cut off; kern.log.1 starts late on the 19th; kern.log has the 21st and after.
+    const old = Array.from({ length: 300 }, (_, i) => isoLine(new Date(Date.parse('2026-11-18T00:00:00Z') + i * 500_000), { src: `198.51.100.${i % 200}`, dpt: 1000 + i }));
+    const whole = gzipSync(old.join('\n') + '\n');
+    const gz = join(dir, 'kern.log.2.gz');
+    writeFileSync(gz, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    utimesSync(gz, Date.parse('2026-11-20T06:25:00Z') / 1000, Date.parse('2026-11-20T06:25:00Z') / 1000);
+    const one = write(dir, 'kern.log.1', [isoLine(at('2026-11-19T22:00:00Z')), isoLine(at('2026-11-20T23:00:00Z'))], Date.parse('2026-11-21T06:25:00Z'));
+    const live = write(dir, 'kern.log', [isoLine(at('2026-11-21T06:30:00Z')), isoLine(at('2026-11-22T01:00:00Z'))], Date.parse('2026-11-22T01:00:00Z'));
+    const files = [live, one, gz];
+    const r = runCli(['daily', ...files, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'json', '--state', state]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/kern\.log\.2\.gz: gzip data is truncated or corrupt after line \d+/);
+    const doc = JSON.parse(r.stdout) as DailyJson & { incompleteInputs: { file: string; inDay: boolean }[] };
+    expect(doc.covered).toBe(true);
+    expect(doc.incompleteInputs).toMatchObject([{ file: gz, nothingRead: false, inDay: false }]);
+    expect(doc.comparison).toMatchObject({ basis: 'logs', previousComplete: true });
+    expect(JSON.parse(readFileSync(join(state, '2026-11-21.json'), 'utf8'))).toMatchObject({ complete: true });
+    const md = runCli(['daily', ...files, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'markdown']).stdout;
+    expect(md.split('\n').filter((l) => l.startsWith('> '))).toEqual([]);
+    expect(md).toMatch(/kern\.log\.2\.gz \(gzip data is truncated/);
+    // The 19th: the lost end of kern.log.2.gz may hold its evening.
+    const d19 = JSON.parse(runCli(['daily', ...files, '--date', '2026-11-19', '--tz', 'UTC', '-o', 'json']).stdout) as DailyJson & { incompleteInputs: { inDay: boolean }[] };
+    expect(d19.covered).toBe(false);
+    expect(d19.incompleteInputs).toMatchObject([{ inDay: true }]);
   });
 
   it('logs that end before the previous day give no comparison and no complete digest of zeros', () => {

@@ -79,6 +79,23 @@ describe('logscan check', () => {
     expect(r.stdout).toMatch(/1 × DST: missing\n\s+e\.g\. line 4: Nov 20 06:25:03/);
   });
 
+  it('different reasons are different kinds, each with its count and example; values in a reason do not split a kind', () => {
+    const f = join(dir, 'kinds.log');
+    const rec = (stamp: string, src = '203.0.113.7') => `${stamp} gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=${src} DST=192.168.1.20 LEN=60 TTL=50 ID=1 PROTO=TCP SPT=1 DPT=22 WINDOW=1 RES=0x00 SYN URGP=0`;
+    writeFileSync(f, [rec('Feb 30 06:25:01'), rec('Nov 20 25:25:01'), rec('Nov 20 06:25:02'), rec('Nov 20 06:25:03', '1.2.x'), rec('Nov 20 06:25:04', '1.2.y'), rec('Feb 31 06:25:01')].join('\n') + '\n');
+    const r = runCli(['check', f]);
+    expect(r.stdout).toContain('malformed (3 kinds)');
+    expect(r.stdout).toMatch(/\n {8}2 × time: impossible date \(Feb …\)\n\s+e\.g\. line 1 \(time: impossible date \(Feb 30\)\): Feb 30 06:25:01/);
+    expect(r.stdout).toMatch(/\n {8}1 × time: impossible date \(hour 25\)\n\s+e\.g\. line 2: Nov 20 25:25:01/);
+    expect(r.stdout).toMatch(/\n {8}2 × SRC: invalid address '…'\n\s+e\.g\. line 4 \(SRC: invalid address '1\.2\.x'\): /);
+    const [doc] = JSON.parse(runCli(['check', f, '-o', 'json']).stdout).inputs;
+    expect(doc.malformedKinds.map((k: { kind: string; count: number; line: number; reason: string; varied: boolean }) => [k.kind, k.count, k.line, k.reason, k.varied])).toEqual([
+      ['time: impossible date (Feb …)', 2, 1, 'time: impossible date (Feb 30)', true],
+      ["SRC: invalid address '…'", 2, 4, "SRC: invalid address '1.2.x'", true],
+      ['time: impossible date (hour …)', 1, 2, 'time: impossible date (hour 25)', false],
+    ]);
+  });
+
   it('--line N shows envelope, every event field and the annotations', () => {
     const r = runCli(['check', ufw, '--line', '1']);
     expect(r.code).toBe(0);

@@ -56,17 +56,39 @@ function runParser(format: FormatDefinition, lines: readonly string[]): Verdicts
   return out;
 }
 
-/** The journal export's records span lines: a run of non-blank lines is one entry. */
+/** The journal export's records span lines: a run of non-blank lines is one entry, or several when a blank line is missing. */
 const PER_ENTRY = 'journald-export';
 
-/** Entries of a journal export: runs of lines that are not blank ('' or a lone CR). */
+/** The fields the export parser reads; written once per entry by journald. */
+const ENTRY_FIELDS = new Set(['__CURSOR', '__REALTIME_TIMESTAMP', 'MESSAGE', '_HOSTNAME', '_TRANSPORT', 'SYSLOG_IDENTIFIER', '_SOURCE_MONOTONIC_TIMESTAMP']);
+
+/**
+ * Entries of a journal export (README, `journald-export`): runs of lines that are not
+ * blank ('' or a lone CR), split again where __CURSOR= or __REALTIME_TIMESTAMP= repeats
+ * in one, or, in an entry with neither, where a field read repeats after its MESSAGE=.
+ */
 function exportEntries(lines: readonly string[]): number {
   let entries = 0;
+  let seen = new Set<string>();
   let inEntry = false;
   for (const l of lines) {
-    const blank = l === '' || l === '\r';
-    if (!blank && !inEntry) entries++;
-    inEntry = !blank;
+    if (l === '' || l === '\r') {
+      inEntry = false;
+      continue;
+    }
+    const eq = l.indexOf('=');
+    const key = eq > 0 ? l.slice(0, eq) : '';
+    const repeated = ENTRY_FIELDS.has(key) && seen.has(key);
+    const split =
+      inEntry &&
+      repeated &&
+      (key === '__CURSOR' || key === '__REALTIME_TIMESTAMP' || (!seen.has('__CURSOR') && !seen.has('__REALTIME_TIMESTAMP') && seen.has('MESSAGE')));
+    if (!inEntry || split) {
+      entries++;
+      seen = new Set();
+    }
+    inEntry = true;
+    if (ENTRY_FIELDS.has(key)) seen.add(key);
   }
   return entries;
 }

@@ -84,6 +84,31 @@ describe('year inference', () => {
   });
 });
 
+describe('Feb 29 with an inferred year', () => {
+  it('gets the year every Feb line of the file gets: a leap year stays, Feb 28 and Mar 1 around it agree', () => {
+    // Reference in January 2025: February 2025 is ahead, so February lines are 2024's.
+    const c = clock({ refDate: new Date('2025-01-10T12:00:00Z') });
+    expect(iso(c.bsd('Feb 28 12:00:00 h', 0))).toBe('2024-02-28T12:00:00.000Z');
+    expect(iso(c.bsd('Feb 29 12:00:00 h', 0))).toBe('2024-02-29T12:00:00.000Z');
+    expect(iso(c.bsd('Mar  1 12:00:00 h', 0))).toBe('2024-03-01T12:00:00.000Z');
+  });
+
+  it('is malformed, naming the year and --year, when that year has none: never moved to another year than its neighbours', () => {
+    // Reference in March 2025: Feb 28 and Mar 1 are 2025's, which has no Feb 29 (2024 had one).
+    const c = clock({ refDate: new Date('2025-03-05T12:00:00Z') });
+    expect(iso(c.bsd('Feb 28 12:00:00 h', 0))).toBe('2025-02-28T12:00:00.000Z');
+    expect(c.bsd('Feb 29 12:00:00 h', 0)).toBeNaN();
+    expect(c.error).toBe('time: Feb 29 in 2025, the year inferred for the line, which has none (--year sets the year)');
+    expect(iso(c.bsd('Mar  1 12:00:00 h', 0))).toBe('2025-03-01T12:00:00.000Z');
+    // A reference just after New Year: Feb lines are the year before's, 2024 has a Feb 29.
+    expect(iso(clock({ refDate: new Date('2025-01-01T00:30:00Z') }).bsd('Feb 29 23:59:59 h', 0))).toBe('2024-02-29T23:59:59.000Z');
+    // Three years on, the nearest leap year going back is three years away: not guessed either.
+    const d = clock({ refDate: new Date('2027-06-01T00:00:00Z') });
+    expect(d.bsd('Feb 29 00:00:00 h', 0)).toBeNaN();
+    expect(d.error).toContain('Feb 29 in 2027');
+  });
+});
+
 describe('zones', () => {
   it('year-less times are local in ctx.tz, across a DST change', () => {
     const c = clock({ tz: 'America/New_York', year: 2026 });
