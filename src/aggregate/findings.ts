@@ -361,11 +361,17 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     const lp = p.latePorts;
     const top = lp === null ? [] : lp.top(3);
     const [drop, reject] = p.actions;
+    const lateIds = roles.ids('late').filter((id) => p.annotations.has(id));
     out.push({
       id: 'late-packets',
       severity: 0,
       evidence: { packets: late, share: round1((late / p.packets) * 100) / 100, ports: lp?.size ?? 0, topPorts: top.map(([k]) => portLabel(k)) },
-      text: m.latePackets(late, top.length > 0 ? m.portList(top.map(([k]) => portLabel(k)), Math.max(0, (lp?.size ?? 0) - top.length)) : null, drop + reject === p.packets),
+      text: m.latePackets(
+        late,
+        top.length > 0 ? m.portList(top.map(([k]) => portLabel(k)), Math.max(0, (lp?.size ?? 0) - top.length)) : null,
+        drop + reject === p.packets,
+        lateIds.map((id) => roles.label(id, lang)).join(messages(lang).listSep),
+      ),
     });
   }
   if (p.noisePackets > 0 && p.noisePackets >= t.noise.minShare * p.packets) {

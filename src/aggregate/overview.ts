@@ -7,7 +7,7 @@ import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
 import { addressKey } from './address-key.js';
 import { trafficKind } from './own-traffic.js';
-import { lostRecords } from '../parsers/windows-firewall.js';
+import { isConnectionRecord, lostRecords } from '../parsers/windows-firewall.js';
 import { HashSet, mixHash, stringHash } from './hash-set.js';
 import type { LocalHour } from '../render/time-format.js';
 import { yearText } from '../util/year-range.js';
@@ -34,6 +34,10 @@ export interface ProbeSplit {
   noise: number;
   /** Late packets of connections already under way (ACK or RST, no SYN; isLate): they opened nothing. */
   late: number;
+  /** Of `own`, Windows Firewall connection rows (ALLOW, OPEN, CLOSE: isConnectionRecord), each a connection rather than a packet. */
+  ownConnections: number;
+  /** Of `late`, Windows Firewall CLOSE rows without their OPEN: records of a session's end, not packets. */
+  lateConnections: number;
 }
 
 /** Rows in which the firewall said it could not write some records (Windows Firewall INFO-EVENTS-LOST): the log has gaps. */
@@ -55,6 +59,8 @@ export interface OverviewData {
    * but no packet: it is left out of this and of every per-packet count below.
    */
   packets: number;
+  /** Of `packets`, Windows Firewall rows that record a connection, not a packet (isConnectionRecord). */
+  connections: number;
   first: Date | null;
   last: Date | null;
   byFormat: [string, number][];
@@ -134,6 +140,9 @@ const RULES_KEPT = 10;
 export class Overview {
   private events = 0;
   private packets = 0;
+  private connections = 0;
+  private ownConnections = 0;
+  private lateConnections = 0;
   private first = Infinity;
   private last = -Infinity;
   private readonly byFormat = new CappedCounter<string>(64);
@@ -199,6 +208,8 @@ export class Overview {
       return;
     }
     this.packets += n;
+    const connection = isConnectionRecord(e);
+    if (connection) this.connections += n;
     if (e.time) {
       const t = e.time.getTime();
       if (t < this.first) this.first = t;
@@ -226,6 +237,7 @@ export class Overview {
     switch (kind) {
       case 'own':
         this.own += n;
+        if (connection) this.ownConnections += n;
         break;
       case 'reply':
         this.replies += n;
@@ -235,6 +247,7 @@ export class Overview {
         break;
       case 'late':
         this.late += n;
+        if (connection) this.lateConnections += n;
         break;
       case 'probe': {
         this.probes += n;
@@ -284,6 +297,7 @@ export class Overview {
     return {
       events: this.events,
       packets: this.packets,
+      connections: this.connections,
       first: Number.isFinite(this.first) ? new Date(this.first) : null,
       last: Number.isFinite(this.last) ? new Date(this.last) : null,
       byFormat: this.byFormat.top(64),
@@ -308,6 +322,8 @@ export class Overview {
         replies: this.replies,
         noise: this.noise,
         late: this.late,
+        ownConnections: this.ownConnections,
+        lateConnections: this.lateConnections,
       },
       logGaps: this.logGaps === null ? null : { ...this.logGaps },
       distinctSources: this.sources.distinct,

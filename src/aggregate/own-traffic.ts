@@ -9,6 +9,7 @@ import { lostRecords } from '../parsers/windows-firewall.js';
 import { annotationRoles } from '../annotate/roles.js';
 import { REPLY_ROLES } from '../annotate/rules.js';
 import { ADDR_UNICAST, classifyAddress } from '../annotate/address.js';
+import type { Lang } from '../knowledge/types.js';
 
 // The ids of the roles asked about for every event, read from the rules on first use.
 let CONTEXT: ReadonlySet<string> | undefined;
@@ -98,6 +99,23 @@ export function isLanNoise(e: FirewallEvent): boolean {
  */
 export function isLate(e: FirewallEvent): boolean {
   return (readings(e) & B_LATE) !== 0;
+}
+
+/**
+ * What an event's late readings are, by their labels in `lang` ("CLOSE rows: ends of sessions"),
+ * for a record that is late without TCP flags to show it: a Windows CLOSE row is the end
+ * of a session, not an ACK or RST packet.
+ */
+export function lateKinds(e: FirewallEvent, lang: Lang): string[] {
+  const roles = annotationRoles();
+  const out: string[] = [];
+  for (const a of e.annotations) if (roles.roleOf(a.id) === 'late' && !out.includes(roles.label(a.id, lang))) out.push(roles.label(a.id, lang));
+  return out;
+}
+
+/** A late record whose TCP flags say so (ACK or RST, no SYN), rather than a session record without flags (a CLOSE row). */
+export function lateByFlags(e: FirewallEvent): boolean {
+  return e.tcpFlags !== null;
 }
 
 /** A reply, LAN chatter or a late packet (any of the three): what follow's text view leaves out beside this side's own traffic. */

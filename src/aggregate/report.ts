@@ -52,7 +52,7 @@ export interface ReportDoc {
   /** events/packets/sources: what the report covers (after --since/--until/--source); parsedEvents: all parsed. */
   /** `ignored` (only with --ignore): events that matched the ignore list and were left out. */
   /** `sourcesCapped`: more distinct sources than the run-wide counter holds (200,000); `sources` is then "at least". */
-  totals: { lines: number; events: number; parsedEvents: number; packets: number; skipped: number; malformed: number; sources: number; sourcesCapped: boolean; ignored?: number };
+  totals: { lines: number; events: number; parsedEvents: number; packets: number; connections: number; skipped: number; malformed: number; sources: number; sourcesCapped: boolean; ignored?: number };
   span: { first: string | null; last: string | null };
   /** The zone the report's days and hours are counted in and its times shown in: --tz, else this machine's (IANA name). */
   tz: string;
@@ -159,6 +159,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
       events: ov.events,
       parsedEvents: sum(stats, (s) => s.events),
       packets: ov.packets,
+      connections: ov.connections,
       skipped: sum(stats, (s) => s.skipped),
       malformed: sum(stats, (s) => s.malformed),
       sources: ov.distinctSources,

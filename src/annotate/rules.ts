@@ -37,7 +37,7 @@ export type AnnotationRole = (typeof ANNOTATION_ROLES)[number];
 /** The roles that make a packet a reply to this side, not a probe: a server's reply, an ICMP error about a packet sent with this side's address, an echo or other query's reply. */
 export const REPLY_ROLES: readonly AnnotationRole[] = ['reply', 'error-reply', 'icmp-reply'];
 /** Roles whose finding names each annotation by a short label ("DNS/NTP server replies"). */
-const LABELLED_ROLES: readonly AnnotationRole[] = ['reply', 'outbound-blocked'];
+const LABELLED_ROLES: readonly AnnotationRole[] = ['reply', 'outbound-blocked', 'late'];
 
 export interface AnnotationRule {
   readonly id: string;

@@ -46,6 +46,24 @@ export interface LineDetail {
   events: FirewallEvent[];
 }
 
+/**
+ * One column layout a W3C `#Fields:` header gave (pfirewall.log): Windows 10 appends `pid`, and
+ * a log written across the upgrade changes layout mid-file. Its lines are those read under it,
+ * up to the next `#Fields:` header.
+ */
+export interface FieldHeader {
+  fields: number;
+  /** Field names it has that the layout before it lacked, and the reverse (both empty for the first). */
+  added: string[];
+  removed: string[];
+  /** How often this same header was written (Windows repeats it when it starts a new file or restarts). */
+  headers: number;
+  firstLine: number;
+  /** Records and malformed lines read under it; `malformed`: of them. */
+  lines: number;
+  malformed: number;
+}
+
 export interface CheckResult {
   file: string;
   format: string | null;
@@ -71,6 +89,8 @@ export interface CheckResult {
   nuls: { count: number; lines: number; firstLine: number } | null;
   /** UTF-16LE or UTF-16BE when the input was UTF-16 text with a byte-order mark (decoded); null for UTF-8/ASCII. */
   encoding: string | null;
+  /** Each distinct `#Fields:` layout, in the order first seen (empty for a log without such headers). */
+  fieldHeaders: FieldHeader[];
   /** With --line N. */
   detail: LineDetail | null;
 }
@@ -82,12 +102,17 @@ export interface CheckOptions extends InputOptions {
   signal?: AbortSignal;
 }
 
+/** The skipped reason the parsers give a W3C `#Fields:` header line. */
+const FIELDS_HEADER = 'header: #Fields';
+
 /**
  * "SRC: invalid address '1.2.x'" → "SRC: invalid address '…'"; "impossible date (Feb 30)" →
  * "impossible date (Feb …)". Only values go: the words of a reason, in parentheses too,
- * are what tells one kind from another ("(hour 25)" is not "(Feb 30)").
+ * are what tells one kind from another ("(hour 25)" is not "(Feb 30)"). Headers stay whole:
+ * a file has few, and a #Fields header of 17 fields is another layout than one of 18.
  */
 export function reasonKind(reason: string): string {
+  if (reason.startsWith('header: ')) return reason;
   return reason
     .replace(/'[^']*(?:'|$)/g, "'…'")
     .replace(/"[^"]*(?:"|$)/g, '"…"')
@@ -114,7 +139,55 @@ class Kinds {
   }
 }
 
+/** The `#Fields:` layouts of one input and the one the lines are being read under. */
+class FieldLayouts {
+  private readonly byNames = new Map<string, FieldHeader & { names: string[] }>();
+  private current: (FieldHeader & { names: string[] }) | null = null;
+  private lastLine = -1;
+
+  header(line: number, text: string | null): void {
+    if (text === null) return;
+    const names = text
+      .replace(/^[\0\ufeff]*#Fields:/, '')
+      .trim()
+      .split(/\s+/)
+      .filter((n) => n !== '');
+    const key = names.join(' ');
+    let h = this.byNames.get(key);
+    if (h === undefined) {
+      const before = this.current?.names ?? null;
+      h = {
+        fields: names.length,
+        added: before === null ? [] : names.filter((n) => !before.includes(n)),
+        removed: before === null ? [] : before.filter((n) => !names.includes(n)),
+        headers: 0,
+        firstLine: line,
+        lines: 0,
+        malformed: 0,
+        names,
+      };
+      this.byNames.set(key, h);
+    }
+    h.headers++;
+    this.current = h;
+  }
+
+  /** A line that became a record (or several) or was malformed. */
+  read(line: number, malformed: boolean): void {
+    const h = this.current;
+    if (h === null || line === this.lastLine) return;
+    this.lastLine = line;
+    h.lines++;
+    if (malformed) h.malformed++;
+  }
+
+  list(): FieldHeader[] {
+    return [...this.byNames.values()].map(({ names: _names, ...h }) => h);
+  }
+}
+
 interface PerFile {
+  fields: FieldLayouts;
   sniffedLines: number;
   sniff: SniffScore[];
   skipped: Kinds;
@@ -127,6 +200,7 @@ interface PerFile {
 
 function newPerFile(line: number | null): PerFile {
   return {
+    fields: new FieldLayouts(),
     sniffedLines: 0,
     sniff: [],
     skipped: new Kinds(),
@@ -173,6 +247,7 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
     },
     onEvent(e) {
       opts.annotate(e);
+      p.fields.read(e.origin.line, false);
       const d = p.detail;
       if (d && e.origin.line === d.line) {
         d.fate = 'event';
@@ -187,10 +262,12 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
       }
     },
     onSkipped(s) {
+      if (s.reason.startsWith(FIELDS_HEADER)) p.fields.header(s.line, recent(s.line));
       p.skipped.add(s.line, s.reason, recent(s.line));
       fate(s.line, 'skipped', s.reason);
     },
     onMalformed(m) {
+      p.fields.read(m.line, true);
       p.malformed.add(m.line, m.reason, m.text === '' ? recent(m.line) : m.text);
       fate(m.line, 'malformed', m.reason);
     },
@@ -213,6 +290,7 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
         zonelessTimes: s.zonelessTimes === true,
         nuls: p.nuls,
         encoding: s.encoding ?? null,
+        fieldHeaders: p.fields.list(),
         detail: p.detail,
       });
       p = newPerFile(opts.line);

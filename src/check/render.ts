@@ -8,8 +8,8 @@ import { jsonText, termSafe } from '../render/sanitize.js';
 import { formatDateTime } from '../render/time-format.js';
 import { zoneName } from '../daily/day.js';
 import { wrapItems, wrapLabelled } from '../render/box-table.js';
-import { fmtConf, formatWhy, hints, type CheckResult, type KindExample, type LineDetail } from './check.js';
-import { trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
+import { fmtConf, formatWhy, hints, type CheckResult, type FieldHeader, type KindExample, type LineDetail } from './check.js';
+import { lateByFlags, lateKinds, trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
 
 export interface CheckTextOptions {
   color: boolean;
@@ -87,6 +87,8 @@ const COUNTS_AS: Record<TrafficKind, string> = {
   late: 'not a probe: a late packet of a connection already under way (ACK or RST, no SYN)',
   gap: 'no packet: the firewall noting records it could not write (a gap in the log)',
 };
+/** A late record that is no packet (a Windows CLOSE row), named by its readings' labels. */
+const LATE_RECORD = (kinds: string): string => `not a probe: a record of a connection already under way (${kinds})`;
 
 function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number): string[] {
   const fate = d.fate === 'absent' ? 'past the end of the input' : d.fate === 'none' ? 'no record of its own (part of a multi-line entry)' : d.fate;
@@ -105,9 +107,19 @@ function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number)
         out.push(wrapLabelled('      ', termSafe(a.text), width));
       }
     }
-    out.push(`  counts as     ${COUNTS_AS[trafficKind(e)]}`);
+    const kind = trafficKind(e);
+    out.push(`  counts as     ${kind === 'late' && !lateByFlags(e) ? LATE_RECORD(lateKinds(e, 'en').join('; ')) : COUNTS_AS[kind]}`);
   }
   return out;
+}
+
+/** "layouts: 17 fields from line 4: 3 lines", "18 fields (+pid) from line 11: 6 lines (1 malformed)". */
+function fieldHeadersItems(hs: readonly FieldHeader[]): string[] {
+  return hs.map((h, i) => {
+    const diff = [...h.added.map((n) => `+${n}`), ...h.removed.map((n) => `-${n}`)].map(termSafe).join(' ');
+    const item = `${fmtInt(h.fields)} fields${diff === '' ? '' : ` (${diff})`} from line ${fmtInt(h.firstLine)}: ${counted(h.lines, 'line')}${h.malformed > 0 ? ` (${fmtInt(h.malformed)} malformed)` : ''}`;
+    return i === 0 ? `${hs.length} layouts: ${item}` : item;
+  });
 }
 
 /** "70,000 dropped before the record on line 7 …": a NUL-filled region the splitter skipped. */
@@ -131,6 +143,8 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
     if (r.zonelessTimes) out.push(wrapLabelled('times      ', zonelessCheckText(opts.tz), width));
     if (r.encoding !== null) out.push(wrapLabelled('encoding   ', `${r.encoding} with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File), decoded`, width));
     if (r.nuls !== null) out.push(wrapLabelled('NULs       ', nulsText(r.nuls), width));
+    // One layout says nothing the skipped headers do not; two or more are a log that changed columns mid-way.
+    if (r.fieldHeaders.length > 1) out.push(wrapItems('#Fields    ', fieldHeadersItems(r.fieldHeaders), width));
     out.push(...kindsBlock('malformed', r.malformedKinds, c));
     out.push(...kindsBlock('skipped', r.skippedKinds, c));
     if (r.detail) out.push(...detailBlock(r.detail, opts.tz, c, width));

@@ -81,7 +81,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     .option('--sweep-hosts <n>', 'distinct hosts that make a horizontal sweep (default 10)')
     .option('--max-sources <n>', 'source profiles kept in memory (default 100000)')
     .addOption(new Option('--csv-table <table>', '-o csv: which table (default sources)').choices([...CSV_TABLES]))
-    .addOption(new Option('--blocklist-format <format>', '-o blocklist: nft script, ipset restore file, iptables or ufw commands (default nft)').choices([...BLOCKLIST_FORMATS]))
+    .addOption(new Option('--blocklist-format <format>', '-o blocklist: nft script, ipset restore file, iptables, ufw or PowerShell (Windows Firewall) commands (default nft)').choices([...BLOCKLIST_FORMATS]))
     .option('--blocklist-min-score <n>', '-o blocklist: sources scoring at least N (default 50)')
     .option('--blocklist-include-private', '-o blocklist: keep loopback/private/link-local sources (left out by default)');
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });

@@ -39,11 +39,15 @@ export interface DailyDoc {
   headline: {
     events: number;
     packets: number;
+    /** Of `packets`, Windows Firewall rows that record a connection (ALLOW, OPEN, CLOSE), not a packet; `ownConnections`, `lateConnections`: of `own`, `late`. */
+    connections: number;
     probes: number;
     own: number;
+    ownConnections: number;
     replies: number;
     noise: number;
     late: number;
+    lateConnections: number;
     sources: number;
     sourcesCapped: boolean;
     ports: number;
@@ -136,11 +140,14 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
     headline: {
       events: t.events,
       packets: t.packets,
+      connections: c.today.connections,
       probes: t.probes,
       own: t.own,
+      ownConnections: c.today.ownConnections,
       replies: c.today.replies,
       noise: c.today.noise,
       late: c.today.late,
+      lateConnections: c.today.lateConnections,
       sources: t.sources,
       sourcesCapped: c.today.sources.saturated,
       ports: t.ports,

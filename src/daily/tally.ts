@@ -11,6 +11,7 @@ import { hourIndex, zoneName, type DayWindow } from './day.js';
 import { DIGEST_VERSION, SOURCES_IN_DIGEST, encodePorts, type DayDigest, type DayTotals } from './digest.js';
 import { addressKey } from '../aggregate/address-key.js';
 import { trafficKind } from '../aggregate/own-traffic.js';
+import { isConnectionRecord } from '../parsers/windows-firewall.js';
 
 /** Distinct sources counted exactly up to here (the Overview uses the same cap). */
 const SOURCE_CAP = 200_000;
@@ -29,6 +30,10 @@ export class DayTally {
   noise = 0;
   /** Late packets of connections already under way (ACK or RST, no SYN): they opened nothing, so no probes. */
   late = 0;
+  /** Of `packets`, `own` and `late`: Windows Firewall rows that record a connection, not a packet (isConnectionRecord). */
+  connections = 0;
+  ownConnections = 0;
+  lateConnections = 0;
   /** Earliest and latest event seen in the window. */
   first = Infinity;
   last = -Infinity;
@@ -67,10 +72,17 @@ export class DayTally {
       if (blocked) this.blockedPerHour[h] += n;
     }
     this.rules.add(e.rule ?? NO_RULE, n);
+    const connection = isConnectionRecord(e);
+    if (connection) this.connections += n;
     // The report's header and port tables draw the same line (aggregate/own-traffic.ts).
-    if (kind === 'own') this.own += n;
-    else if (kind === 'noise') this.noise += n;
-    else if (kind === 'late') this.late += n;
+    if (kind === 'own') {
+      this.own += n;
+      if (connection) this.ownConnections += n;
+    } else if (kind === 'noise') this.noise += n;
+    else if (kind === 'late') {
+      this.late += n;
+      if (connection) this.lateConnections += n;
+    }
     if (kind !== 'probe') return;
     this.probes += n;
     if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);

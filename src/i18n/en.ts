@@ -13,6 +13,10 @@ export interface NotProbeCounts {
   replies: number;
   noise: number;
   late: number;
+  /** Of `own`, Windows Firewall rows that record a connection (ALLOW, OPEN, CLOSE), not a packet; absent: none. */
+  ownConnections?: number;
+  /** Of `late`, Windows Firewall CLOSE rows (a session's end), not packets; absent: none. */
+  lateConnections?: number;
 }
 
 /** Severity 0-5 as a word. */
@@ -99,12 +103,15 @@ export const en = {
    * traffic, the replies to it, LAN chatter, late packets of connections already under
    * way; only the non-zero parts.
    */
-  notProbes: ({ own, replies, noise, late }: NotProbeCounts) =>
+  notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0 }: NotProbeCounts) =>
     [
-      own > 0 ? `${counted(own, 'packet')} sent from this side` : '',
+      own > ownConnections ? `${counted(own - ownConnections, 'packet')} sent from this side` : '',
+      // Windows logs one ALLOW row per connection, not per packet.
+      ownConnections > 0 ? `${counted(ownConnections, 'connection')} from this side` : '',
       replies > 0 ? `${counted(replies, 'reply', 'replies')} to its connections` : '',
       noise > 0 ? `${counted(noise, 'packet')} of LAN broadcast chatter` : '',
-      late > 0 ? `${counted(late, 'late packet')} of ${late === 1 ? 'a connection' : 'connections'} already under way` : '',
+      late > lateConnections ? `${counted(late - lateConnections, 'late packet')} of ${late - lateConnections === 1 ? 'a connection' : 'connections'} already under way` : '',
+      lateConnections > 0 ? `${counted(lateConnections, 'end')} of ${lateConnections === 1 ? 'a connection' : 'connections'} already under way` : '',
     ].filter(Boolean),
 
   duration: {
@@ -174,12 +181,13 @@ export const en = {
         .filter((s) => s !== '')
         .join(', '),
     /**
-     * Late packets of connections (ACK or RST, no SYN): "3 late packets of connections the firewall had forgotten
+     * Late packets of connections: "3 late packets of connections the firewall had forgotten
      * (ACK/RST, no SYN), to 443/tcp". forgotten: every packet of the source was dropped or rejected; else (logged
-     * without a verdict) only that the connections were already under way is known.
+     * without a verdict, or a Windows CLOSE row) only that the connections were already under way is known.
+     * kinds: the labels of the late readings seen (`ACK/RST, no SYN`, `CLOSE rows: ends of sessions`).
      */
-    latePackets: (n: number, to: string | null, forgotten: boolean) =>
-      `${counted(n, 'late packet')} of ${n === 1 ? 'a connection' : 'connections'} ${forgotten ? 'the firewall had forgotten' : 'already under way'} (ACK/RST, no SYN)${opt(to, (t) => `, to ${t}`)}`,
+    latePackets: (n: number, to: string | null, forgotten: boolean, kinds: string) =>
+      `${counted(n, 'late packet')} of ${n === 1 ? 'a connection' : 'connections'} ${forgotten ? 'the firewall had forgotten' : 'already under way'} (${kinds})${opt(to, (t) => `, to ${t}`)}`,
     noise: 'local broadcast noise',
     /** What each finding id means, for `logscan explain FINDING-ID` (docs/ranking.md has the thresholds). */
     about: {
@@ -220,6 +228,8 @@ export const en = {
     lines: (n: number) => counted(n, 'line'),
     events: (n: number) => counted(n, 'event'),
     packetsAside: (n: number) => ` (${counted(n, 'packet')})`,
+    /** For logs with Windows Firewall connection rows (one ALLOW row per connection, one DROP row per packet): " (168 packets, 136 connections)". */
+    packetsConnectionsAside: (packets: number, connections: number) => ` (${counted(packets, 'packet')}, ${counted(connections, 'connection')})`,
     skipped: (n: number) => `${fmtInt(n)} skipped`,
     malformed: (n: number) => `${fmtInt(n)} malformed`,
     sources: (n: number, capped: boolean) => `${capped ? '≥' : ''}${counted(n, 'source')}`,
@@ -434,6 +444,8 @@ export const en = {
     blockedValue: (blocked: string, allowed: string, other: number | null) => `${blocked} · allowed ${allowed}${other !== null ? ` · other ${fmtInt(other)}` : ''}`,
     /** The blocked share when not every packet logged was a probe: "168 (55% of 305 packets logged)". */
     blockedOfLogged: (blocked: number, pct: string, packets: number) => `${fmtInt(blocked)} (${pct} of ${counted(packets, 'packet')} logged)`,
+    /** The same when some records are Windows Firewall connection rows, not packets: "168 (55% of 304 records logged)". */
+    blockedOfRecords: (blocked: number, pct: string, records: number) => `${fmtInt(blocked)} (${pct} of ${counted(records, 'record')} logged)`,
     newToday: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new today`,
     newlyProbed: (n: number) => `${fmtInt(n)} newly probed`,
     activity: 'Activity per hour',
@@ -446,6 +458,8 @@ export const en = {
       other: 'other',
       loggedAs: 'logged as',
       packets: 'packets',
+      /** The count column when the day's records include connection rows (Windows ALLOW), not only packets. */
+      records: 'records',
       sources: 'sources',
       ports: 'ports',
       newSources: 'new sources',
@@ -473,6 +487,8 @@ export const en = {
       vsDayBefore: (trend: string) => `${trend} vs day before`,
       newCount: (n: number) => `${fmtInt(n)} new`,
       ofPackets: (pct: string) => `${pct} of packets logged`,
+      /** ofPackets when some records are Windows Firewall connection rows. */
+      ofRecords: (pct: string) => `${pct} of records logged`,
       chartTitle: (date: string, tz: string) => `Packets per hour on ${date} (${tz})`,
       chartBar: (hour: string, packets: number, blocked: number) => `${hour}:00 · ${counted(packets, 'packet')}, ${fmtInt(blocked)} blocked`,
       /** Appended to chartBar when the day before is known: " · day before: 310". */

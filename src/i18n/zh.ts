@@ -90,12 +90,14 @@ export const zh: Messages = {
     },
   },
   noProbes: '无',
-  notProbes: ({ own, replies, noise, late }) =>
+  notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0 }) =>
     [
-      own > 0 ? `本方发出 ${fmtInt(own)} 个包` : '',
+      own > ownConnections ? `本方发出 ${fmtInt(own - ownConnections)} 个包` : '',
+      ownConnections > 0 ? `本方发起的 ${fmtInt(ownConnections)} 个连接` : '',
       replies > 0 ? `${fmtInt(replies)} 个是对本方连接的回复` : '',
       noise > 0 ? `${fmtInt(noise)} 个是局域网广播噪声` : '',
-      late > 0 ? `${fmtInt(late)} 个是已在进行中的连接的迟到报文` : '',
+      late > lateConnections ? `${fmtInt(late - lateConnections)} 个是已在进行中的连接的迟到报文` : '',
+      lateConnections > 0 ? `${fmtInt(lateConnections)} 个是已在进行中的连接的结束记录` : '',
     ].filter(Boolean),
 
   duration: {
@@ -144,7 +146,7 @@ export const zh: Messages = {
       ]
         .filter((s) => s !== '')
         .join('，'),
-    latePackets: (n, to, forgotten) => `${forgotten ? '防火墙已遗忘的' : '已在进行中的'}连接的 ${fmtInt(n)} 个迟到报文（ACK/RST，无 SYN）${opt(to, (t) => `，发往 ${t}`)}`,
+    latePackets: (n, to, forgotten, kinds) => `${forgotten ? '防火墙已遗忘的' : '已在进行中的'}连接的 ${fmtInt(n)} 个迟到报文（${kinds}）${opt(to, (t) => `，发往 ${t}`)}`,
     noise: '局域网广播噪声',
     about: {
       'outbound-blocked': '防火墙拦下了本方机器在僵尸程序常用端口上的外连（smtp-outbound、irc-outbound、telnet-outbound、smb-outbound）：直接发信、IRC、telnet 或向其他网络的 Windows 共享。这不能证明已被感染，但应首先检查这台机器。',
@@ -177,6 +179,7 @@ export const zh: Messages = {
     lines: (n) => `${fmtInt(n)} 行`,
     events: (n) => `${fmtInt(n)} 个事件`,
     packetsAside: (n) => `（${fmtInt(n)} 个包）`,
+    packetsConnectionsAside: (packets, connections) => `（${fmtInt(packets)} 个包，${fmtInt(connections)} 个连接）`,
     skipped: (n) => `跳过 ${fmtInt(n)} 行`,
     malformed: (n) => `格式错误 ${fmtInt(n)} 行`,
     sources: (n, capped) => `${capped ? '≥' : ''}${fmtInt(n)} 个来源`,
@@ -351,6 +354,7 @@ export const zh: Messages = {
     noRecordsOn: (date) => `${date} 没有防火墙记录（读取的日志属于其他日期）。`,
     blockedValue: (blocked, allowed, other) => `${blocked} · 放行 ${allowed}${other !== null ? ` · 其他 ${fmtInt(other)}` : ''}`,
     blockedOfLogged: (blocked, pct, packets) => `${fmtInt(blocked)}（占所记录 ${fmtInt(packets)} 个包的 ${pct}）`,
+    blockedOfRecords: (blocked, pct, records) => `${fmtInt(blocked)}（占所记录 ${fmtInt(records)} 条记录的 ${pct}）`,
     newToday: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${fmtInt(n)} 个`,
     newlyProbed: (n) => `${fmtInt(n)} 个首次被探测`,
     activity: '每小时活动',
@@ -363,6 +367,7 @@ export const zh: Messages = {
       other: '其他',
       loggedAs: '记录为',
       packets: '包数',
+      records: '记录数',
       sources: '来源',
       ports: '端口',
       newSources: '新来源',
@@ -388,6 +393,7 @@ export const zh: Messages = {
       vsDayBefore: (trend) => `较前一天 ${trend}`,
       newCount: (n) => `新出现 ${fmtInt(n)} 个`,
       ofPackets: (pct) => `占记录包数 ${pct}`,
+      ofRecords: (pct) => `占记录条数 ${pct}`,
       chartTitle: (date, tz) => `${date}（${tz}）每小时包数`,
       chartBar: (hour, packets, blocked) => `${hour}:00 · ${fmtInt(packets)} 个包，拦截 ${fmtInt(blocked)} 个`,
       chartBarPrevious: (packets) => ` · 前一天：${fmtInt(packets)}`,

@@ -9,6 +9,7 @@ import type { FileState } from './follow-state.js';
 import type { Delivery, GenerationConsumer } from './follow-types.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
 import { BINARY_SAMPLE_BYTES, isGzipHead, notTextMessage } from './binary.js';
+import { maybeBomPrefix, utf16Bom, utf16NewlineEnd, Utf16ToUtf8 } from './utf16.js';
 
 /** Stop one drain after this much so one busy file cannot starve the others; the loop comes back at once. */
 export const DRAIN_SLICE = 8 * 1024 * 1024;
@@ -56,8 +57,15 @@ export class Generation {
   private readonly splitter: LineSplitter;
   /** The file's first bytes were judged (text or not); until then they may still be to come. */
   private judged = false;
-  /** Not a text log (gzip, binary, UTF-16): its bytes are passed over, never split into lines. */
+  /** Not a text log (gzip, binary, UTF-16 without a mark): its bytes are passed over, never split into lines. */
   private notText = false;
+  /**
+   * UTF-16 with a byte-order mark (Windows PowerShell 5.1's `>`): decoded before the lines are
+   * split. The file grows in whole code units, but a read may end inside one: the decoder
+   * keeps that byte for the next read, and `lastByte` lets the next read find a '\n' it split.
+   */
+  private utf16: Utf16ToUtf8 | null = null;
+  private lastByte = -1;
 
   constructor(
     readonly fh: FileHandle,
@@ -83,18 +91,32 @@ export class Generation {
       const { bytesRead } = await this.fh.read(buf, 0, buf.length, this.offset);
       if (bytesRead === 0) break;
       const chunk = buf.subarray(0, bytesRead);
-      if (!this.judged && this.offset === 0) this.judge(chunk);
+      if (!this.judged && this.offset === 0) {
+        // The first bytes of a mark being written: judged when the rest has come.
+        if (maybeBomPrefix(chunk) && chunk.length < 4) break;
+        this.judge(chunk);
+      }
       if (this.notText) {
         this.offset += bytesRead;
         this.committedOffset = this.offset;
         total += bytesRead;
         continue;
       }
-      const nl = chunk.lastIndexOf(10);
-      this.splitter.feed(chunk);
-      if (nl >= 0) {
-        this.committedOffset = this.offset + nl + 1;
-        this.committedLine = this.splitter.lines;
+      if (this.utf16 !== null) {
+        const end = utf16NewlineEnd(chunk, this.offset, this.utf16.order, this.lastByte);
+        this.splitter.feed(this.utf16.write(chunk));
+        this.lastByte = chunk[bytesRead - 1]!;
+        if (end >= 0) {
+          this.committedOffset = end;
+          this.committedLine = this.splitter.lines;
+        }
+      } else {
+        const nl = chunk.lastIndexOf(10);
+        this.splitter.feed(chunk);
+        if (nl >= 0) {
+          this.committedOffset = this.offset + nl + 1;
+          this.committedLine = this.splitter.lines;
+        }
       }
       this.offset += bytesRead;
       total += bytesRead;
@@ -158,6 +180,11 @@ export class Generation {
    * what `g` handed on but did not deliver is the copy's to deliver.
    */
   continues(g: Generation): void {
+    // The copy starts after a whole line of the same content: in the same encoding, on a code unit.
+    if (g.utf16 !== null) {
+      this.utf16 = new Utf16ToUtf8(g.utf16.order);
+      this.judged = true;
+    }
     this.deliveredOffset = g.deliveredOffset;
     this.deliveredLine = g.deliveredLine;
     this.checkpoints = g.checkpoints;
@@ -185,6 +212,12 @@ export class Generation {
    */
   private judge(head: Uint8Array): void {
     this.judged = true;
+    const order = utf16Bom(head);
+    if (order !== null) {
+      this.utf16 = new Utf16ToUtf8(order);
+      this.consumer.decoded?.(order === 'le' ? 'UTF-16LE' : 'UTF-16BE');
+      return;
+    }
     const why = isGzipHead(head)
       ? 'gzip-compressed data (a rotated log?), not a growing text log; not followed (read it with: logscan FILE)'
       : notTextMessage(head);
@@ -250,14 +283,22 @@ export async function scanExisting(fh: FileHandle, size: number): Promise<Existi
   let lines = 0;
   let lastNl = -1;
   let head: Buffer | null = null;
+  // UTF-16 with a mark: '\n' is the code unit 0A 00 (LE) or 00 0A (BE) at an even offset, and
+  // the line after it starts past the whole unit. The buffer is even-sized, so reads from 0
+  // split no unit.
+  let order: 'le' | 'be' | null = null;
   while (pos < size) {
     const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, size - pos), pos);
     if (bytesRead === 0) break;
     const chunk = buf.subarray(0, bytesRead);
-    if (head === null) head = Buffer.from(chunk.subarray(0, HEAD_BYTES));
+    if (head === null) {
+      head = Buffer.from(chunk.subarray(0, HEAD_BYTES));
+      order = utf16Bom(head);
+    }
     for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) {
+      if (order === 'le' ? (pos + i) % 2 !== 0 || i + 1 >= bytesRead || chunk[i + 1] !== 0 : order === 'be' ? (pos + i) % 2 !== 1 || chunk[i - 1] !== 0 : false) continue;
       lines++;
-      lastNl = pos + i;
+      lastNl = pos + i + (order === 'le' ? 1 : 0);
     }
     pos += bytesRead;
   }
@@ -281,7 +322,10 @@ export async function readHead(fh: FileHandle, upTo: number): Promise<string[]> 
   return headLines(buf.subarray(0, bytesRead));
 }
 
-function headLines(buf: Buffer): string[] {
+function headLines(raw: Buffer): string[] {
+  // UTF-16 with a mark is sniffed as the text it is (the decoder drops the mark).
+  const order = utf16Bom(raw);
+  const buf = order === null ? raw : new Utf16ToUtf8(order).write(raw);
   const end = buf.lastIndexOf(10);
   if (end < 0) return [];
   // A byte-order mark is not part of line 1 (as LineSplitter reads it).

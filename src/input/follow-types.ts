@@ -49,8 +49,10 @@ export interface GenerationConsumer extends LineConsumer {
   holding?(): boolean;
   /** No more lines will come from this file object. */
   end(): void;
-  /** The file object is not a text log (gzip, binary, UTF-16; `message` says which): no lines will come from it. */
+  /** The file object is not a text log (gzip, binary, UTF-16 without a mark; `message` says which): no lines will come from it. */
   notText?(message: string): void;
+  /** The file object is UTF-16 text with a byte-order mark: its lines come decoded. */
+  decoded?(encoding: 'UTF-16LE' | 'UTF-16BE'): void;
 }
 
 export type NoticeKind = 'info' | 'problem';

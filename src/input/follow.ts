@@ -8,13 +8,14 @@
 // held partial line per file (capped), a few open handles per path.
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import type { FollowState } from './follow-state.js';
 import type { Delivery, FollowConsumer, FollowOptions, GenerationConsumer } from './follow-types.js';
 import { PathFollower } from './follow-path.js';
 import { NODE_IO, type FollowIo } from './follow-io.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
 import { isGzipHead, notTextMessage } from './binary.js';
+import { utf16Bom, Utf16ToUtf8 } from './utf16.js';
 import { GunzipMembers } from './gunzip.js';
 import { STDIN_NAME, stdinIsDirectory } from './open.js';
 
@@ -218,6 +219,7 @@ class StreamFollower {
   private splitter: LineSplitter | null = null;
   /** Between the stream and the splitter when the stream is gzip data. */
   private gunzip: GunzipMembers | null = null;
+  private decoding: Transform | null = null;
   private gc: GenerationConsumer | null = null;
   private resolveDone: () => void = () => {};
   readonly done = new Promise<void>((r) => (this.resolveDone = r));
@@ -283,6 +285,19 @@ class StreamFollower {
         this.stream.pipe(gunzip).pipe(splitter);
         return;
       }
+      // UTF-16 with a byte-order mark (`Get-Content … | …` from Windows PowerShell 5.1) is decoded as it comes.
+      const order = utf16Bom(head);
+      if (order !== null) {
+        const decoder = new Utf16ToUtf8(order);
+        const decoding = new Transform({
+          transform: (chunk: Buffer, _enc, done) => done(null, decoder.write(chunk)),
+          flush: (done) => done(null, decoder.end()),
+        });
+        this.decoding = decoding;
+        gc.decoded?.(order === 'le' ? 'UTF-16LE' : 'UTF-16BE');
+        this.stream.pipe(decoding).pipe(splitter);
+        return;
+      }
       const why = notTextMessage(head);
       if (why === null) {
         this.stream.pipe(splitter);
@@ -311,6 +326,7 @@ class StreamFollower {
     if (!this.splitter || !this.gc) return;
     this.stream.unpipe();
     this.gunzip?.unpipe(this.splitter);
+    this.decoding?.unpipe(this.splitter);
     const gc = this.gc;
     this.gc = null;
     gc.end();

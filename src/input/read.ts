@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { FirewallEvent } from '../event.js';
 import { InputError } from '../errors.js';
-import type { LineSink, YearCarry } from '../parsers/types.js';
+import type { LineSink, LocalTimeCarry, YearCarry } from '../parsers/types.js';
 import { BinaryGate, BinaryInputError } from './binary.js';
 import { LineSplitter, overlongReason } from './lines.js';
 import { openInput, releaseFifo, type OpenedInput } from './open.js';
@@ -87,17 +87,19 @@ export interface ReadOptions {
 export async function readInputs(paths: readonly string[], opts: ReadOptions): Promise<InputStats[]> {
   const all: InputStats[] = [];
   // --year is the year of a log's first record: the rotations of one log, read oldest
-  // first, carry it on from file to file (a rotation may start in January).
+  // first, carry it on from file to file (a rotation may start in January). So is the
+  // last local time read: the hour autumn repeats may begin in one file and go on in the next.
   let family: string | null = null;
   let yearCarry: YearCarry | undefined;
+  let timeCarry: LocalTimeCarry | undefined;
   for (const path of paths) {
     if (opts.signal?.aborted) break;
-    if (opts.year !== null) {
-      const next = rotationFamily(path);
-      if (yearCarry === undefined || next === null || next !== family) yearCarry = { year: opts.year, month: 0 };
-      family = next;
-    }
-    const stats = await readOne(path, opts, yearCarry);
+    const next = rotationFamily(path);
+    const sameLog = timeCarry !== undefined && next !== null && next === family;
+    if (!sameLog) timeCarry = { previous: NaN };
+    if (opts.year !== null && (!sameLog || yearCarry === undefined)) yearCarry = { year: opts.year, month: 0 };
+    family = next;
+    const stats = await readOne(path, opts, yearCarry, timeCarry);
     opts.onInputDone?.(stats);
     all.push(stats);
   }
@@ -108,7 +110,7 @@ function newStats(file: string): InputStats {
   return { file, format: null, formatBy: null, lines: 0, events: 0, skipped: 0, malformed: 0, error: null, incomplete: false, interrupted: false };
 }
 
-async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | undefined): Promise<InputStats> {
+async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | undefined, timeCarry: LocalTimeCarry | undefined): Promise<InputStats> {
   const stats = newStats(path);
   let input;
   try {
@@ -144,7 +146,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
 
   const parser = new PickingParser({
     inputFormat: opts.inputFormat,
-    ctx: { file: stats.file, refDate: input.refDate, year: opts.year, yearCarry, tz: opts.tz, zoneNote: stats },
+    ctx: { file: stats.file, refDate: input.refDate, year: opts.year, yearCarry, timeCarry, tz: opts.tz, zoneNote: stats },
     sink,
     onChosen(picked, sample) {
       stats.format = picked.format.id;

@@ -21,6 +21,22 @@ export function maybeBomPrefix(head: Uint8Array): boolean {
 }
 
 /**
+ * Just after the last '\n' code unit of `bytes`, read at file offset `at` of a UTF-16 file
+ * (whose code units start at even offsets, the mark being the first), or -1 when it holds
+ * none. `before` is the byte at `at - 1` (-1 for none): a read may end inside a code unit.
+ */
+export function utf16NewlineEnd(bytes: Uint8Array, at: number, order: Utf16Order, before: number): number {
+  // LE writes '\n' as 0A 00, BE as 00 0A.
+  const lf = order === 'le' ? 0 : 1;
+  for (let u = (at + bytes.length - 2) & ~1; u >= at - 1; u -= 2) {
+    const b0 = u >= at ? bytes[u - at]! : before;
+    const b1 = bytes[u + 1 - at]!;
+    if ((lf === 0 ? b0 : b1) === 10 && (lf === 0 ? b1 : b0) === 0) return u + 2;
+  }
+  return -1;
+}
+
+/**
  * A stream of UTF-16 bytes (the mark first) as UTF-8 chunks. A character (or surrogate
  * pair) cut between chunks is completed from the next; the mark is not part of the text.
  */

@@ -112,6 +112,9 @@ export class ParseSession implements FollowConsumer {
         stats.error = message;
         this.notice(file.name, message, 'problem');
       },
+      decoded: (encoding) => {
+        stats.encoding = encoding;
+      },
     };
   }
 

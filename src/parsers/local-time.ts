@@ -13,11 +13,12 @@
 // A parser reading a log in order asks for `inLogOrder`: a repeated wall time then takes
 // its later instant when the earlier one would put the record well before the previous
 // one (more than OUT_OF_ORDER_MS) and the later one would not, so the hour that autumn's
-// fall-back repeats reads as two hours in a row, not as the same hour twice.
+// fall-back repeats reads as two hours in a row, not as the same hour twice. The previous
+// record may be in the file before (`carry`: the rotations of one log read oldest first).
 
 import { tzOffset } from '@date-fns/tz';
 import { UsageError } from '../errors.js';
-import type { ZoneNote } from './types.js';
+import type { LocalTimeCarry, ZoneNote } from './types.js';
 
 /** Converts a local wall time (month 1-12) to epoch ms. Inputs must already be valid. */
 export type LocalTimeToEpoch = (year: number, month: number, day: number, hour: number, minute: number, second: number) => number;
@@ -82,7 +83,7 @@ function machineOffsetForWall(wall: number): number {
  * Throws UsageError for a zone name the runtime does not know: that is a bad
  * `--tz`, not bad input, and must surface once rather than on every line.
  */
-export function localTimeConverter(tz: string | null, opts: { inLogOrder?: boolean; note?: ZoneNote } = {}): LocalTimeToEpoch {
+export function localTimeConverter(tz: string | null, opts: { inLogOrder?: boolean; note?: ZoneNote; carry?: LocalTimeCarry } = {}): LocalTimeToEpoch {
   if (tz !== null && !isValidTimeZone(tz)) throw new UsageError(`unknown time zone '${tz}' (expected an IANA name such as Europe/Berlin)`);
   const offsetAt: OffsetAt = tz === null ? (t) => -new Date(t).getTimezoneOffset() * 60_000 : (t) => tzOffset(tz, new Date(t)) * 60_000;
   const offsetForWall = tz === null ? machineOffsetForWall : (wall: number) => offsetForWallIn(offsetAt, wall);
@@ -92,8 +93,8 @@ export function localTimeConverter(tz: string | null, opts: { inLogOrder?: boole
   const cache = new Map<number, number>();
   let lastKey = NaN;
   let lastOffset = NaN;
-  /** The previous result (inLogOrder only). */
-  let previous = NaN;
+  /** The previous result (inLogOrder only); shared with the converters of the log's other files when carried. */
+  const carry: LocalTimeCarry = opts.carry ?? { previous: NaN };
 
   return (year, month, day, hour, minute, second) => {
     const wall = wallClockMs(year, month, day, hour, minute, second);
@@ -117,6 +118,7 @@ export function localTimeConverter(tz: string | null, opts: { inLogOrder?: boole
     }
     if (Number.isNaN(offset)) {
       offset = offsetForWall(wall);
+      const previous = carry.previous;
       if (inLogOrder && previous === previous) {
         const other = repeatedOffset(offsetAt, wall, offset);
         // `offset` gives the earlier instant; a smaller `other`, the later one (NaN compares false).
@@ -124,7 +126,7 @@ export function localTimeConverter(tz: string | null, opts: { inLogOrder?: boole
       }
     }
     const t = wall - offset;
-    if (inLogOrder) previous = t;
+    if (inLogOrder) carry.previous = t;
     return t;
   };
 }

@@ -229,8 +229,8 @@ export class Clock {
   private pveText = '';
   private pveMs = 0;
 
-  constructor(ctx: Pick<ParseContext, 'refDate' | 'refNow' | 'year' | 'tz' | 'yearCarry' | 'zoneNote'>) {
-    this.local = localTimeConverter(ctx.tz, { inLogOrder: true, note: ctx.zoneNote });
+  constructor(ctx: Pick<ParseContext, 'refDate' | 'refNow' | 'year' | 'tz' | 'yearCarry' | 'timeCarry' | 'zoneNote'>) {
+    this.local = localTimeConverter(ctx.tz, { inLogOrder: true, note: ctx.zoneNote, carry: ctx.timeCarry });
     this.years = new YearInference(ctx.year, ctx.refDate.getTime(), ctx.yearCarry, ctx.refNow ?? null);
   }
 

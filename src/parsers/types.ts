@@ -6,6 +6,15 @@ export interface YearCarry {
   month: number;
 }
 
+/**
+ * Where local time read in log order stands after the last stamp (epoch ms; NaN before any),
+ * shared by the files of one rotated log read oldest first: the autumn hour that repeats
+ * may begin in pfirewall.log.old and go on in pfirewall.log (local-time.ts).
+ */
+export interface LocalTimeCarry {
+  previous: number;
+}
+
 /** What every parser of a file is created with. */
 export interface ParseContext {
   /** Name used in `origin.file` and in diagnostics. */
@@ -29,6 +38,11 @@ export interface ParseContext {
    * follows December in kern.log.1 instead of starting over at `--year`.
    */
   yearCarry?: YearCarry;
+  /**
+   * The last local time read in log order, shared by the files of one rotated log read
+   * oldest first like yearCarry (with or without `--year`); absent: each file starts afresh.
+   */
+  timeCarry?: LocalTimeCarry;
   /** `--tz`: IANA zone for local timestamps without offset; null = the machine's zone. */
   tz: string | null;
   /**

@@ -257,7 +257,7 @@ function clean(text: string): string {
 }
 
 function createParser(ctx: ParseContext, sink: LineSink): LineParser {
-  const localToEpoch = localTimeConverter(ctx.tz, { inLogOrder: true, note: ctx.zoneNote });
+  const localToEpoch = localTimeConverter(ctx.tz, { inLogOrder: true, note: ctx.zoneNote, carry: ctx.timeCarry });
   let toEpoch: LocalTimeToEpoch = localToEpoch;
   let layout = STANDARD_LAYOUT;
   let sawFields = false;
@@ -290,7 +290,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
   }
 
   // Open sessions by their 5-tuple, so a CLOSE gets the direction of its OPEN. Bounded:
-  // the oldest is forgotten first (its CLOSE then has no direction, as before).
+  // the oldest is forgotten first (its CLOSE then has no direction).
   const sessions = new Map<string, Direction>();
   const sessionKey = (f: Columns, L: Layout): string => `${f.at(L.protocol)} ${f.at(L.srcIp)} ${f.at(L.dstIp)} ${f.at(L.srcPort)} ${f.at(L.dstPort)}`;
   function openSession(f: Columns, L: Layout, direction: Direction): void {
@@ -511,11 +511,12 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
         return;
     }
 
-    // A CLOSE ends a session the firewall let through, whose OPEN the log may not hold (it
-    // opened before the log began, or was forgotten): Windows logs OPEN for the sessions this
-    // host opens and OPEN-INBOUND for the few it accepts, so such a CLOSE is taken as one of
-    // this host's own. Either way it is no probe: nothing arrived unasked.
-    if (word === 'CLOSE') direction ??= closeSession(f, L) ?? 'out';
+    // A CLOSE ends a session the firewall let through and takes its OPEN's direction. The log
+    // may not hold the OPEN (opened before the log began, rotated away with the older file,
+    // or forgotten): then the row cannot say which side opened it, so it has none, as an
+    // UNKNOWN path row. Guessing `out` made a CLOSE to a trojan's port an outbound-malware
+    // finding. Either way it is no probe: the `session-close` annotation says so.
+    if (word === 'CLOSE') direction ??= closeSession(f, L);
     else if (direction !== null && (word === 'OPEN' || word === 'OPEN-INBOUND')) openSession(f, L, direction);
 
     // ICMP has no ports; Windows writes '-' there (some tools write the type twice).
@@ -540,6 +541,17 @@ export function lostRecords(e: FirewallEvent): { records: number | null } | null
   if (e.src.ip !== null || e.format !== FORMAT_ID || r === null || !r.startsWith(LOST_RULE)) return null;
   const digits = r.slice(LOST_RULE.length + 1);
   return { records: /^\d{1,15}$/.test(digits) ? Number(digits) : null };
+}
+
+/**
+ * A Windows Firewall row that records a connection, not a packet: Windows writes one ALLOW
+ * row when it lets a connection through (OPEN, OPEN-INBOUND and CLOSE in the older format
+ * mark a session's start and end) and one DROP row per packet it drops. The report and the
+ * daily summary count these apart ("168 packets, 136 connections"); the per-packet totals
+ * still hold them, as before, so the JSON's `packets` keeps its meaning of "records counted".
+ */
+export function isConnectionRecord(e: FirewallEvent): boolean {
+  return e.action === 'allow' && e.format === FORMAT_ID;
 }
 
 export const windowsFirewallFormat: FormatDefinition = {

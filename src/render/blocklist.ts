@@ -1,5 +1,6 @@
 // `logscan -o blocklist`: the sources at or above a score as firewall input — an nft
-// script with two sets, an `ipset restore` file, or iptables / ufw commands. logscan
+// script with two sets, an `ipset restore` file, iptables / ufw commands, or PowerShell
+// New-NetFirewallRule commands for Windows Defender Firewall. logscan
 // only PRINTS them; reviewing and loading them is the user's decision.
 //
 // Safety, because addresses and explanations come from logs:
@@ -23,8 +24,17 @@ import { counted } from '../util/number-text.js';
 import { THIS_SIDE_FINDINGS } from '../aggregate/thresholds.js';
 import { inHomeNetworks, isPrivateAddress } from '../util/egress.js';
 
-export type BlocklistFormat = 'nft' | 'ipset' | 'iptables' | 'ufw';
-export const BLOCKLIST_FORMATS: readonly BlocklistFormat[] = ['nft', 'ipset', 'iptables', 'ufw'];
+export type BlocklistFormat = 'nft' | 'ipset' | 'iptables' | 'ufw' | 'powershell';
+export const BLOCKLIST_FORMATS: readonly BlocklistFormat[] = ['nft', 'ipset', 'iptables', 'ufw', 'powershell'];
+
+/**
+ * Addresses per New-NetFirewallRule: one rule per address makes hundreds of rules in the
+ * Windows Firewall console, and one rule for them all a line no one can review. A rule takes
+ * far more (Windows accepts about a thousand remote addresses); 100 keeps each line readable.
+ */
+export const POWERSHELL_BATCH = 100;
+/** The rule group of the PowerShell flavour: what removes the rules again, and what loading the file again replaces. */
+const POWERSHELL_GROUP = 'logscan blocklist';
 
 export interface BlocklistOptions {
   format: BlocklistFormat;
@@ -130,6 +140,25 @@ export function renderBlocklist(doc: ReportDoc, opts: BlocklistOptions): string 
     case 'ufw':
       out.push('#!/bin/sh', ...head, '# Run as root after review: sh FILE. `ufw prepend` puts each deny before your allow rules (ufw >= 0.36).', '');
       for (const e of entries) out.push(`# ${e.why}`, `ufw prepend deny from ${e.ip} comment 'logscan blocklist'`);
+      break;
+    case 'powershell':
+      out.push(
+        ...head,
+        '# Run in an elevated PowerShell after review: powershell -ExecutionPolicy Bypass -File FILE.ps1',
+        `# Remove: Remove-NetFirewallRule -Group '${POWERSHELL_GROUP}'. Block rules win over allow rules in Windows Defender Firewall.`,
+        '',
+        // Loading the file again replaces the earlier list, as the nft flavour's table does.
+        `Remove-NetFirewallRule -Group '${POWERSHELL_GROUP}' -ErrorAction SilentlyContinue`,
+      );
+      for (let i = 0; i < entries.length; i += POWERSHELL_BATCH) {
+        const batch = entries.slice(i, i + POWERSHELL_BATCH);
+        // Canonical addresses only (canonical()): digits, hex, dots and colons, never a quote.
+        const name = batch.length === 1 ? `logscan block ${batch[0]!.ip}` : `logscan block ${batch[0]!.ip} and ${batch.length - 1} more`;
+        out.push(
+          ...batch.map((e) => `# ${e.ip}: ${e.why}`),
+          `New-NetFirewallRule -DisplayName '${name}' -Group '${POWERSHELL_GROUP}' -Direction Inbound -Action Block -RemoteAddress ${batch.map((e) => `'${e.ip}'`).join(',')} | Out-Null`,
+        );
+      }
       break;
   }
   return out.join('\n') + '\n';

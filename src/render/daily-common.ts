@@ -32,7 +32,12 @@ export function blockedText(h: DailyDoc['headline'], lang: Lang): string {
   const msg = messages(lang);
   const m = msg.daily;
   const pct = pctOf(h.blocked, h.packets);
-  const blocked = h.probes === h.packets ? `${fmtInt(h.blocked)}${msg.aside(pct)}` : m.blockedOfLogged(h.blocked, pct, h.packets);
+  const blocked =
+    h.probes === h.packets
+      ? `${fmtInt(h.blocked)}${msg.aside(pct)}`
+      : h.connections > 0
+        ? m.blockedOfRecords(h.blocked, pct, h.packets)
+        : m.blockedOfLogged(h.blocked, pct, h.packets);
   return m.blockedValue(blocked, `${fmtInt(h.allowed)}${msg.aside(pctOf(h.allowed, h.packets))}`, h.other > 0 ? h.other : null);
 }
 

@@ -22,6 +22,8 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   const H = m.html;
   const R = msg.report;
   const h = doc.headline;
+  // Windows ALLOW rows are connections: the shares are then of records, not packets.
+  const ofLogged = h.connections > 0 ? H.ofRecords : H.ofPackets;
   const cmp = doc.comparison;
   const r = doc.report;
   const b: string[] = [];
@@ -36,9 +38,9 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
       card(m.label.probes, fmtInt(h.probes), trend(trendText(cmp.probes, lang))) +
       card(m.label.sources, sourcesNumber(h), cmp.basis !== null ? e(H.newCount(cmp.newSourceCount)) : '&nbsp;') +
       (notProbes !== null ? card(m.label.notProbes, fmtInt(h.own + h.replies + h.noise + h.late), e(notProbes)) : '') +
-      card(m.label.blocked, fmtInt(h.blocked), e(H.ofPackets(pctOf(h.blocked, h.packets)))) +
-      card(m.label.allowed, fmtInt(h.allowed), e(H.ofPackets(pctOf(h.allowed, h.packets)))) +
-      (h.other > 0 ? card(m.label.other, fmtInt(h.other), e(H.ofPackets(pctOf(h.other, h.packets)))) : '') +
+      card(m.label.blocked, fmtInt(h.blocked), e(ofLogged(pctOf(h.blocked, h.packets)))) +
+      card(m.label.allowed, fmtInt(h.allowed), e(ofLogged(pctOf(h.allowed, h.packets)))) +
+      (h.other > 0 ? card(m.label.other, fmtInt(h.other), e(ofLogged(pctOf(h.other, h.packets)))) : '') +
       `</section>`,
   );
 
@@ -47,7 +49,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
     `${chartLegend(H, doc.chart.previous !== null)}</section>`,
   );
 
-  if (doc.rules.length > 0) b.push(rulesSection(doc.rules, h.packets, lang, doc.ruleLabels));
+  if (doc.rules.length > 0) b.push(rulesSection(doc.rules, h.packets, lang, doc.ruleLabels, h.connections > 0));
 
   b.push(`<section><h2>${e(H.changeAgainst(cmp.previousDate))}</h2>`);
   if (cmp.basis === null) b.push(`<p class="muted">${e(basisText(cmp, lang, doc.tz))}</p>`);

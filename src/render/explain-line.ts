@@ -8,6 +8,7 @@ import type { AddressEntry, Lang, PortClass } from '../knowledge/types.js';
 import { icmpTypeName, messages } from '../i18n/messages.js';
 import { isValidAddressText } from '../parsers/address.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
+import { lateByFlags, lateKinds } from '../aggregate/own-traffic.js';
 import { counted, fmtInt } from '../util/number-text.js';
 import { clipToWidth, displayWidth, wrapText } from './box-table.js';
 import { eventToJson } from './event-json.js';
@@ -112,6 +113,8 @@ const LABELS = {
       late: 'a late packet of a connection already under way (ACK or RST, no SYN): it opens nothing, so not a probe (many such packets to many ports from one source are an ACK scan, which the report finds)',
       gap: 'no packet: the firewall noting records it could not write; the log has a gap here, and the report says so',
     },
+    /** traffic.late for a record without TCP flags (a Windows CLOSE row), with its readings' labels. */
+    lateRecord: (kinds: string) => `a record of a connection already under way (${kinds}): it opens nothing, so not a probe`,
     /** Why a packet is this side's own (ownReason), said instead of traffic.own. */
     own: {
       out: 'this side’s own traffic: logged as leaving this host, not a probe',
@@ -169,6 +172,7 @@ const LABELS = {
       late: '已在进行中的连接的迟到报文（带 ACK 或 RST 而无 SYN）：它不建立任何连接，所以不是探测（同一来源发往许多端口的大量此类包是 ACK 扫描，报告会识别出来）',
       gap: '不是数据包：防火墙记下它有记录未能写入；日志在此有缺口，报告会指出',
     },
+    lateRecord: (kinds: string) => `已在进行中的连接的一条记录（${kinds}）：它不建立任何连接，所以不是探测`,
     own: {
       out: '本方自己的流量：记录为离开本机，不是探测',
       loopback: '本机自己的流量：从环回地址发出，不是探测',
@@ -304,7 +308,15 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
     [L.logged, logged(e, L)],
     ...packetRows,
   ];
-  if (r.traffic !== null) pairs.push([L.reading, r.traffic === 'own' && r.ownReason !== null ? L.own[r.ownReason] : L.traffic[r.traffic]]);
+  if (r.traffic !== null) {
+    const reading =
+      r.traffic === 'own' && r.ownReason !== null
+        ? L.own[r.ownReason]
+        : r.traffic === 'late' && !lateByFlags(e)
+          ? L.lateRecord(lateKinds(e, o.lang).join(L.rangeSep))
+          : L.traffic[r.traffic];
+    pairs.push([L.reading, reading]);
+  }
   out.push(...rows(pairs, o.width));
   out.push('', L.meaning);
   if (e.annotations.length === 0) out.push(`  ${L.noMeaning}`);

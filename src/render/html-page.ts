@@ -188,15 +188,17 @@ function geoList(items: readonly { name: string; packets: number; sources: numbe
 }
 
 /** "Logged as": packets per log prefix / rule label, with their share of `packets`; `labels` distinct labels in all ("+N more" past those listed). */
-export function rulesSection(rules: readonly { key: string; packets: number }[], packets: number, lang: Lang, labels: number): string {
+/** `records`: the counts include Windows Firewall connection rows (ALLOW), not only packets: the column says records. */
+export function rulesSection(rules: readonly { key: string; packets: number }[], packets: number, lang: Lang, labels: number, records = false): string {
   const msg = messages(lang);
   const R = msg.report;
   const D = msg.daily;
-  const row = (label: string, n: number) => '<tr>' + td(D.html.ruleLabel, label, 'wide') + td(R.head.packets, fmtInt(n), 'n') + td(R.head.share, pctOf(n, packets), 'n') + '</tr>';
+  const countHead = records ? D.label.records : R.head.packets;
+  const row = (label: string, n: number) => '<tr>' + td(D.html.ruleLabel, label, 'wide') + td(countHead, fmtInt(n), 'n') + td(R.head.share, pctOf(n, packets), 'n') + '</tr>';
   const rows = rules.map((x) => row(x.key === NO_RULE ? `<span class="muted">${e(R.noRule)}</span>` : `<code>${e(x.key)}</code>`, x.packets));
   const more = otherRules(rules, labels, packets);
   if (more !== null) rows.push(row(`<span class="muted">${e(R.moreLabels(more.labels))}</span>`, more.packets));
-  return `<section><h2>${e(D.md.loggedAs)}</h2>${table([[D.md.ruleHead], [R.head.packets, 'n'], [R.head.share, 'n']], rows, false)}</section>`;
+  return `<section><h2>${e(D.md.loggedAs)}</h2>${table([[D.md.ruleHead], [countHead, 'n'], [R.head.share, 'n']], rows, false)}</section>`;
 }
 
 /**

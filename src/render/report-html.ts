@@ -37,6 +37,8 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
   const H = D.html;
   const P = R.html;
   const t = doc.totals;
+  // Windows ALLOW rows are connections: the shares are then of records, not packets.
+  const ofLogged = t.connections > 0 ? H.ofRecords : H.ofPackets;
   const colon = e(msg.colon);
   const b: string[] = [];
 
@@ -73,9 +75,9 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
         card(D.label.probes, fmtInt(p.packets), e(p.packets > 0 ? P.toPorts(p.ports) : msg.noProbes)) +
         card(D.label.sources, capped(t.sources, t.sourcesCapped), e(P.distinct)) +
         (notProbes.length > 0 ? card(D.label.notProbes, fmtInt(p.own + p.replies + p.noise + p.late), e(notProbes.join(' · '))) : '') +
-        card(D.label.blocked, fmtInt(blocked), e(H.ofPackets(pctOf(blocked, t.packets)))) +
-        card(D.label.allowed, fmtInt(allowed), e(H.ofPackets(pctOf(allowed, t.packets)))) +
-        (other > 0 ? card(D.label.other, fmtInt(other), e(H.ofPackets(pctOf(other, t.packets)))) : '') +
+        card(D.label.blocked, fmtInt(blocked), e(ofLogged(pctOf(blocked, t.packets)))) +
+        card(D.label.allowed, fmtInt(allowed), e(ofLogged(pctOf(allowed, t.packets)))) +
+        (other > 0 ? card(D.label.other, fmtInt(other), e(ofLogged(pctOf(other, t.packets)))) : '') +
         '</section>',
     );
     // Who did what first; the charts (when) and the log prefixes after it.
@@ -102,7 +104,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
       };
       b.push(`<section><h2>${e(P.dayHeading)}</h2>${renderChartSvg(chart, P.dayChartTitle(zoneName(tz)), H)}${chartLegend(H, false)}</section>`);
     }
-    if (doc.ruleLabels > 1) b.push(rulesSection(doc.byRule, t.packets, lang, doc.ruleLabels));
+    if (doc.ruleLabels > 1) b.push(rulesSection(doc.byRule, t.packets, lang, doc.ruleLabels, t.connections > 0));
     b.push(...sections);
   }
 

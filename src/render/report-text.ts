@@ -345,7 +345,8 @@ function protocolItems(rows: ReportDoc['byProto'], total: number, msg: Messages)
 /** ["700 lines", "693 events (697 packets)", "7 skipped", "0 malformed", "196 sources"]: the header's count line. */
 function recordsItems(t: ReportDoc['totals'], lang: Lang, markMalformed: (s: string) => string = (s) => s): string[] {
   const m = messages(lang).report;
-  const packets = t.packets !== t.events ? m.packetsAside(t.packets) : '';
+  // Windows logs one ALLOW row per connection and one DROP row per packet: said apart when there are any.
+  const packets = t.connections > 0 ? m.packetsConnectionsAside(t.packets - t.connections, t.connections) : t.packets !== t.events ? m.packetsAside(t.packets) : '';
   return [m.lines(t.lines), `${m.events(t.events)}${packets}`, m.skipped(t.skipped), markMalformed(m.malformed(t.malformed)), m.sources(t.sources, t.sourcesCapped)];
 }
 

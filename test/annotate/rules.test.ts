@@ -83,7 +83,7 @@ describe('annotation rules', () => {
     ['severityMax on a match rule', file([{ ...ok, severityMax: 3 }]), /"severityMax" applies to kinds kb-port and kb-trojan only/],
     ['severityMax below severity', file([{ ...ok, dstPort: undefined, proto: undefined, kind: 'kb-port', severity: 2, severityMax: 1 }]), /"severityMax" must be an integer from "severity" to 5/],
     ['unknown role', file([{ ...ok, role: 'probe' }]), /"role" must be one of noise, reply/],
-    ['reply without label', file([{ ...ok, role: 'reply' }]), /"label" goes with role reply or outbound-blocked, which needs it/],
+    ['reply without label', file([{ ...ok, role: 'reply' }]), /"label" goes with role reply or outbound-blocked or late, which needs it/],
     ['label on a role without one', file([{ ...ok, role: 'noise', label: { en: 'x', zh: 'x' } }]), /"label" goes with role/],
     ['label without zh', file([{ ...ok, role: 'reply', label: { en: 'DNS' } }]), /"label" must be \{"en"/],
     ['rules of one id in two roles', file([{ ...ok, role: 'noise' }, { ...ok, role: 'leftover' }]), /rules\[1\] x-rule.*the same as in the earlier rule of this id \(rules\[0\]\)/],

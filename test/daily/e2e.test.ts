@@ -302,7 +302,7 @@ describe('how far the logs reach', () => {
     expect(d.headline).toMatchObject({ packets: 1, probes: 1, replies: 0 });
     const pfw = runCli(['daily', join(repoRoot, 'samples/pfirewall.log'), '--date', '2026-11-20', '--tz', 'UTC', '-o', 'html']).stdout;
     // The "not probes" card counts what its text lists (136 + 30), not the gap row besides.
-    expect(pfw).toContain('<div class="k">not probes</div><div class="v">166</div><div class="t">136 packets sent from this side · 30 packets of LAN broadcast chatter</div>');
+    expect(pfw).toContain('<div class="k">not probes</div><div class="v">166</div><div class="t">136 connections from this side · 30 packets of LAN broadcast chatter</div>');
   });
 
   it('a day of one record reads in the singular in every format, and so does the report of it', () => {
@@ -335,7 +335,7 @@ describe('how far the logs reach', () => {
     const d = daily(args.slice(1)) as unknown as DailyDoc;
     expect(d.headline).toMatchObject({ packets: 8, probes: 2, own: 3, replies: 1, noise: 1, late: 1, sources: 2, ports: 2, blocked: 8 });
     // The day's report draws the same line.
-    expect(d.report.probes).toEqual({ packets: 2, ports: 2, blocked: 2, blockedPorts: 2, portsCapped: false, blockedPortsCapped: false, own: 3, replies: 1, noise: 1, late: 1 });
+    expect(d.report.probes).toEqual({ packets: 2, ports: 2, blocked: 2, blockedPorts: 2, portsCapped: false, blockedPortsCapped: false, own: 3, replies: 1, noise: 1, late: 1, ownConnections: 0, lateConnections: 0 });
     const text = runCli([...args, '-o', 'text']).stdout;
     expect(text).toContain('probes     2 packets from 2 sources to 2 ports\n');
     // Wrapped at the terminal's width (80 when not a terminal), under its label.

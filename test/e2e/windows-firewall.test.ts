@@ -77,6 +77,168 @@ describe('windows-firewall: path UNKNOWN', () => {
   });
 });
 
+describe('windows-firewall: a CLOSE whose OPEN rotated away', () => {
+  const HEADER_17 = [...HEADER_18.slice(0, 3), HEADER_18[3]!.replace(' pid', '')];
+  // An XP-era log whose OPEN rows went with the previous file: only the CLOSEs remain.
+  const closes = [
+    '2005-04-11 08:06:02 CLOSE TCP 192.168.1.35 203.0.113.99 1027 27374 - - - - - - - - -',
+    '2005-04-11 08:06:03 CLOSE TCP 192.168.1.35 203.0.113.99 1028 445 - - - - - - - - -',
+    '2005-04-11 08:06:04 CLOSE UDP 203.0.113.50 192.168.1.35 1029 137 - - - - - - - - -',
+  ];
+  type Doc = { sources: { ip: string; score: number; findings: { id: string }[] }[]; overview: { direction: Record<string, number> } };
+
+  it('has no direction, and is neither this host\'s outbound traffic nor a probe: no finding, no score from it', () => {
+    const f = write('close-only.log', [...HEADER_17, ...closes].join('\r\n') + '\r\n');
+    const events = ndjson(runCli(['events', f, '--tz', 'UTC']).stdout);
+    expect(events.map((e) => e.direction)).toEqual([null, null, null]);
+    for (const threads of ['1', '2']) {
+      const doc = JSON.parse(runCli([f, '-o', 'json', '--tz', 'UTC', '--threads', threads]).stdout) as Doc;
+      // Before: a CLOSE to Sub-7's port read as this host's own connection, an outbound-malware finding.
+      expect(doc.sources.flatMap((s) => s.findings.map((x) => x.id)).filter((id) => id !== 'late-packets')).toEqual([]);
+      for (const s of doc.sources) expect(s.score).toBeLessThan(5);
+    }
+    const text = runCli([f, '--tz', 'UTC'], { env: { COLUMNS: '200' } }).stdout;
+    expect(text).not.toContain('outbound');
+    expect(text).toMatch(/not probes +3 [a-z ]+ already under way/);
+  });
+
+  it('explain and check call it the record of a session already under way, not an ACK or RST packet', () => {
+    const r = runCli(['explain', '--tz', 'UTC', [HEADER_17[3], closes[0]].join('\n')], { env: { COLUMNS: '200' } });
+    expect(r.stdout).toContain('reading      a record of a connection already under way (CLOSE rows: ends of sessions): it opens nothing, so not a probe');
+    expect(r.stdout).not.toContain('ACK or RST');
+    const zh = runCli(['explain', '--tz', 'UTC', '--lang', 'zh', [HEADER_17[3], closes[0]].join('\n')], { env: { COLUMNS: '200' } });
+    expect(zh.stdout).toContain('已在进行中的连接的一条记录（CLOSE 记录：会话的结束）');
+    const f = write('close-check.log', [...HEADER_17, ...closes].join('\r\n') + '\r\n');
+    expect(runCli(['check', f, '--line', '5']).stdout).toContain('counts as     not a probe: a record of a connection already under way (CLOSE rows: ends of sessions)');
+  });
+
+  it('with its OPEN in the same file it keeps the OPEN\'s direction', () => {
+    const f = write('open-close.log', [...HEADER_17, '2005-04-11 08:06:01 OPEN TCP 192.168.1.35 203.0.113.99 1027 27374 - - - - - - - - -', closes[0]].join('\r\n') + '\r\n');
+    expect(ndjson(runCli(['events', f, '--tz', 'UTC']).stdout).map((e) => e.direction)).toEqual(['out', 'out']);
+  });
+});
+
+describe('windows-firewall: the repeated autumn hour split across a rotation', () => {
+  // Europe/Berlin, 25 Oct 2026: 03:00 CEST falls back to 02:00 CET, so 02:00-02:59 happens twice.
+  // pfirewall.log.old ends in the first pass (CEST), pfirewall.log starts in the second (CET).
+  const HEADER_17 = [...HEADER_18.slice(0, 3), HEADER_18[3]!.replace(' pid', '')];
+  const row = (time: string, port: number) => `2026-10-25 ${time} DROP TCP 203.0.113.7 192.168.1.20 44321 ${port} 52 S 1 0 64240 - - - RECEIVE`;
+  const older = [row('02:30:00', 22), row('02:55:00', 23)];
+  const newer = [row('02:05:00', 25), row('02:40:00', 80), row('03:10:00', 443)];
+  const want = ['2026-10-25T00:30:00.000Z', '2026-10-25T00:55:00.000Z', '2026-10-25T01:05:00.000Z', '2026-10-25T01:40:00.000Z', '2026-10-25T02:10:00.000Z'];
+
+  it('pfirewall.log.old then pfirewall.log read as one sequence: the second file starts in the second pass, not an hour early', () => {
+    const sub = tempDir();
+    const old = join(sub, 'pfirewall.log.old');
+    const live = join(sub, 'pfirewall.log');
+    writeFileSync(old, [...HEADER_17, ...older].join('\r\n') + '\r\n');
+    writeFileSync(live, [...HEADER_17, ...newer].join('\r\n') + '\r\n');
+    // Given newest first (as a shell's pfirewall.log* does), read oldest first.
+    const times = (files: string[]) => ndjson(runCli(['events', '--tz', 'Europe/Berlin', ...files]).stdout).map((e) => e.time);
+    expect(times([live, old])).toEqual(want);
+    expect(times([old, live])).toEqual(want);
+    // The same as the two files joined into one.
+    const joined = write('joined.log', [...HEADER_17, ...older, ...newer].join('\r\n') + '\r\n');
+    expect(times([joined])).toEqual(want);
+    const doc = JSON.parse(runCli(['--tz', 'Europe/Berlin', '-o', 'json', '--threads', '2', live, old]).stdout) as { span: { first: string; last: string } };
+    expect(doc.span).toMatchObject({ first: want[0], last: want[4] });
+  });
+
+  it('two logs that are not rotations of one another each start on their own', () => {
+    const a = write('a.log', [...HEADER_17, ...older].join('\r\n') + '\r\n');
+    const b = write('b.log', [...HEADER_17, ...newer].join('\r\n') + '\r\n');
+    const times = ndjson(runCli(['events', '--tz', 'Europe/Berlin', a, b]).stdout).map((e) => e.time);
+    // b.log alone: its first 02:05 has nothing before it, so it is the earlier instant (compatible).
+    expect(times.slice(2)).toEqual(['2026-10-25T00:05:00.000Z', '2026-10-25T00:40:00.000Z', '2026-10-25T02:10:00.000Z']);
+  });
+});
+
+describe('windows-firewall: ALLOW rows are connections, not packets', () => {
+  const sample = join(repoRoot, 'samples/pfirewall.log');
+  // samples/pfirewall.log: 168 DROP rows (packets), 120 ALLOW + 8 OPEN + 8 CLOSE rows (connections), 1 INFO-EVENTS-LOST row.
+  it('the report counts them apart: packets for DROP rows, connections for the rest, in en and zh, one thread and two', () => {
+    for (const threads of ['1', '2']) {
+      const text = runCli([sample, '--tz', 'UTC', '--threads', threads], { env: { COLUMNS: '200' } }).stdout;
+      expect(text).toContain('310 lines · 305 events (168 packets, 136 connections) · 5 skipped');
+      expect(text).toMatch(/not probes +136 connections from this side · 30 packets of LAN broadcast chatter/);
+      expect(text).not.toContain('packets sent from this side');
+    }
+    const zh = runCli([sample, '--tz', 'UTC', '--lang', 'zh'], { env: { COLUMNS: '200' } }).stdout;
+    expect(zh).toContain('305 个事件（168 个包，136 个连接）');
+    expect(zh).toContain('本方发起的 136 个连接');
+  });
+
+  it('JSON keeps packets as it was and adds how many of them are connection records', () => {
+    const doc = JSON.parse(runCli([sample, '--tz', 'UTC', '-o', 'json']).stdout) as { totals: Record<string, number>; probes: Record<string, number> };
+    expect(doc.totals).toMatchObject({ events: 305, packets: 304, connections: 136 });
+    expect(doc.probes).toMatchObject({ own: 136, ownConnections: 136, late: 0, lateConnections: 0 });
+  });
+
+  it('daily says records where DROP packets and ALLOW connections are counted together', () => {
+    const out = runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20']).stdout;
+    expect(out).toContain('**blocked:** 168 (55% of 304 records logged) · allowed 136 (45%)');
+    expect(out).toContain('**not probes:** 136 connections from this side · 30 packets of LAN broadcast chatter');
+    expect(out).toContain('| logged as | records |');
+    const json = JSON.parse(runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'json']).stdout) as { headline: Record<string, number> };
+    expect(json.headline).toMatchObject({ packets: 304, connections: 136, own: 136, ownConnections: 136 });
+    const zh = runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20', '--lang', 'zh']).stdout;
+    expect(zh).toContain('本方发起的 136 个连接');
+  });
+
+  it('a log without connection rows reads as before', () => {
+    const ufw = join(repoRoot, 'samples/ufw.log');
+    const text = runCli([ufw, '--tz', 'UTC'], { env: { COLUMNS: '200' } }).stdout;
+    expect(text).not.toContain('connections)');
+    expect(text).toContain('packets sent from this side');
+    expect((JSON.parse(runCli([ufw, '--tz', 'UTC', '-o', 'json']).stdout) as { totals: Record<string, number> }).totals.connections).toBe(0);
+  });
+});
+
+describe('windows-firewall: check and a log whose #Fields header changes mid-file', () => {
+  // Windows 10 added pid: after an upgrade the log goes on under an 18-field header.
+  const HEADER_17 = [...HEADER_18.slice(0, 3), HEADER_18[3]!.replace(' pid', '')];
+  const row = (i: number, pid = '') => `2026-03-10 10:00:${String(i).padStart(2, '0')} DROP TCP 198.51.100.7 192.168.1.35 40000 ${1000 + i} 52 S 1 0 1024 - - - RECEIVE${pid}`;
+  const lines = [
+    ...HEADER_17,
+    ...Array.from({ length: 3 }, (_, i) => row(i)),
+    ...HEADER_18,
+    ...Array.from({ length: 5 }, (_, i) => row(10 + i, ' 4242')),
+    'not a record',
+  ];
+
+  it('shows both header variants, where each began and how many lines each covered', () => {
+    const f = write('mixed-fields.log', lines.join('\r\n') + '\r\n');
+    const r = runCli(['check', f, '--tz', 'UTC'], { env: { COLUMNS: '200' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('#Fields    2 layouts: 17 fields from line 4: 3 lines · 18 fields (+pid) from line 11: 6 lines (1 malformed)\n');
+    // The skipped headers are two kinds, each with its own example.
+    expect(r.stdout).toContain('1 × header: #Fields (17 fields)');
+    expect(r.stdout).toContain('1 × header: #Fields (18 fields)');
+    const doc = JSON.parse(runCli(['check', f, '--tz', 'UTC', '-o', 'json']).stdout) as { inputs: { fieldHeaders: unknown }[] };
+    expect(doc.inputs[0]!.fieldHeaders).toEqual([
+      { fields: 17, added: [], removed: [], headers: 1, firstLine: 4, lines: 3, malformed: 0 },
+      { fields: 18, added: ['pid'], removed: [], headers: 1, firstLine: 11, lines: 6, malformed: 1 },
+    ]);
+  });
+
+  it('a log with one layout has no such line (its header is in the skipped kinds)', () => {
+    const r = runCli(['check', BALAJI]);
+    expect(r.stdout).not.toContain('#Fields    ');
+    expect(r.stdout).toContain('1 × header: #Fields (18 fields)');
+  });
+});
+
+describe('windows-firewall: -o blocklist --blocklist-format powershell', () => {
+  it('prints New-NetFirewallRule lines for the sources of samples/pfirewall.log; --help lists the flavour', () => {
+    const r = runCli([join(repoRoot, 'samples/pfirewall.log'), '-o', 'blocklist', '--blocklist-format', 'powershell', '--blocklist-min-score', '30', '--tz', 'UTC']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^# logscan \S+ blocklist \(powershell\): 6 sources with score >= 30/);
+    expect(r.stdout).toMatch(/\nNew-NetFirewallRule -DisplayName 'logscan block 192\.0\.2\.223 and 5 more' -Group 'logscan blocklist' -Direction Inbound -Action Block -RemoteAddress '192\.0\.2\.223',/);
+    expect(runCli(['report', '--help'], { env: { COLUMNS: '200' } }).stdout).toMatch(/--blocklist-format <format>.*powershell/s);
+  });
+});
+
 describe('windows-firewall: outbound findings name the process', () => {
   it('the report says which pid the log names where its advice is to find the process, in one thread and two', () => {
     const f = write(

@@ -101,6 +101,32 @@ describe('-o blocklist', () => {
     }
   });
 
+  test('powershell: New-NetFirewallRule blocking batches of validated addresses, each one\'s reason in a comment above its rule', () => {
+    const out = renderBlocklist(doc(sources), { format: 'powershell', minScore: 50, includePrivate: false, version: '0.1.0' });
+    // Loading it again replaces the earlier rules: they share a group.
+    expect(out).toContain("Remove-NetFirewallRule -Group 'logscan blocklist' -ErrorAction SilentlyContinue");
+    expect(out).toContain(
+      "New-NetFirewallRule -DisplayName 'logscan block 198.51.100.77 and 2 more' -Group 'logscan blocklist' -Direction Inbound -Action Block -RemoteAddress '198.51.100.77','2001:db8::1','203.0.113.5' | Out-Null",
+    );
+    expect(out).toContain('# 198.51.100.77: score 117.4, severity 4: scan\\x0a rm -rf');
+    expect(out).not.toContain('10.1.2.3');
+    expect(out).not.toContain('reboot');
+    expect(out).not.toContain('010.1.1.1');
+    expect(out).toMatch(/Left out: 2 sources whose logged address is not a valid IP address/);
+    // Every line is a comment, blank, or a statement logscan writes itself, with quoted addresses only.
+    for (const l of out.split('\n')) {
+      expect(l === '' || l.startsWith('#') || /^Remove-NetFirewallRule /.test(l) || /^New-NetFirewallRule -DisplayName 'logscan block [0-9a-f.:]+( and \d+ more)?' -Group 'logscan blocklist' -Direction Inbound -Action Block -RemoteAddress '[0-9a-f.:]+'(,'[0-9a-f.:]+')* \| Out-Null$/.test(l), l).toBe(true);
+    }
+  });
+
+  test('powershell: one rule per 100 addresses; a lone address names itself', () => {
+    const many = Array.from({ length: 201 }, (_, i) => row(`198.51.${100 + Math.floor(i / 250)}.${(i % 250) + 1}`, 60 + (i % 7)));
+    const out = renderBlocklist(doc(many), { format: 'powershell', minScore: 50, includePrivate: false, version: '0.1.0' });
+    const rules = out.split('\n').filter((l) => l.startsWith('New-NetFirewallRule'));
+    expect(rules.map((l) => (l.match(/'[0-9.]+'/g) ?? []).length)).toEqual([100, 100, 1]);
+    expect(rules[2]).toMatch(/^New-NetFirewallRule -DisplayName 'logscan block 198\.51\.100\.\d+' /);
+  });
+
   test("this side's machines are never listed: flagged for their own outbound traffic, or in --home-net", () => {
     const own = (ip: string, id: string) => row(ip, 90, 'outbound to malware ports', { findings: [{ id, severity: 4, text: 'x', evidence: {} }] });
     const list = [row('198.51.100.77', 117.4), own('203.0.113.40', 'outbound-malware'), own('203.0.113.41', 'outbound-blocked'), row('192.0.2.10', 80)];

@@ -381,6 +381,65 @@ describe('logscan follow', () => {
     expect(r.stderr).not.toMatch(/malformed/i);
   });
 
+  describe('UTF-16 with a byte-order mark (Windows PowerShell 5.1: Get-Content pfirewall.log > fw.log, then appends)', () => {
+    const utf16 = (text: string, order: 'le' | 'be'): Buffer => {
+      const le = Buffer.from(text, 'utf16le');
+      return order === 'le' ? le : Buffer.from(le).swap16();
+    };
+
+    it.each(['le', 'be'] as const)('UTF-16%s is decoded as it grows, an odd byte kept between reads: every record once, with its line', async (order) => {
+      const path = join(tempDir(), `fw-${order}.log`);
+      writeFileSync(path, utf16(`\ufeff${iptablesLine(1)}\r\n${iptablesLine(2)}\r\n`, order));
+      const cli = startCli(['follow', '-o', 'ndjson', '--from-start', path], { env });
+      await cli.waitFor(count(2));
+      // A record written in two pieces, the first ending in the middle of a code unit.
+      const third = utf16(`${iptablesLine(3)}\r\n`, order);
+      appendFileSync(path, third.subarray(0, 101));
+      await sleep(150);
+      appendFileSync(path, third.subarray(101));
+      appendFileSync(path, utf16(`${iptablesLine(4)}\r\n`, order));
+      await cli.waitFor(count(4));
+      const r = await cli.stop();
+      expect(r.stderr).not.toMatch(/UTF-16|malformed/);
+      expect(r.code).toBe(0);
+      const ev = events(r.stdout);
+      expect(seqs(ev)).toEqual([1, 2, 3, 4]);
+      expect(ev.map((e) => e.origin.line)).toEqual([1, 2, 3, 4]);
+    });
+
+    it('started at its end, and again from --state: only what was appended, at its line', async () => {
+      const dir = tempDir();
+      const path = join(dir, 'fw.log');
+      const state = join(dir, 'state.json');
+      writeFileSync(path, utf16(`\ufeff${iptablesLine(1)}\r\n${iptablesLine(2)}\r\n`, 'le'));
+      const first = startCli(['follow', '-o', 'ndjson', '--state', state, path], { env });
+      await untilReading(first.pid, path);
+      appendFileSync(path, utf16(`${iptablesLine(3)}\r\n`, 'le'));
+      await first.waitFor(count(1));
+      const r1 = await first.stop();
+      expect(r1.code).toBe(0);
+      appendFileSync(path, utf16(`${iptablesLine(4)}\r\n`, 'le'));
+      const second = startCli(['follow', '-o', 'ndjson', '--state', state, path], { env });
+      await second.waitFor(count(1));
+      const r2 = await second.stop();
+      const ev = [...events(r1.stdout), ...events(r2.stdout)];
+      expect(seqs(ev)).toEqual([3, 4]);
+      expect(ev.map((e) => e.origin.line)).toEqual([3, 4]);
+      expect(r2.stderr).not.toMatch(/UTF-16/);
+    });
+
+    it('on standard input too', async () => {
+      const cli = startCli(['follow', '-o', 'ndjson', '-'], { env, stdin: 'pipe' });
+      const bytes = utf16(`\ufeff${iptablesLine(1)}\n${iptablesLine(2)}\n`, 'le');
+      cli.stdin!.write(bytes.subarray(0, 51));
+      await sleep(100);
+      cli.stdin!.end(bytes.subarray(51));
+      const r = await cli.exited;
+      expect(r.code).toBe(0);
+      expect(seqs(events(r.stdout))).toEqual([1, 2]);
+    });
+  });
+
   it('a .gz that goes away is still a problem at the end: only reading the path again clears it (exit 3)', async () => {
     const dir = tempDir();
     const gz = join(dir, 'kern.log.2.gz');

@@ -38,7 +38,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.dialupLeftover': [1],
   'finding.serverReplies': [['DNS'], 20, 1, 1],
   'report.mixedMeaning': ['12', 3, 18],
-  'finding.latePackets': [3, '443/tcp', true],
+  'finding.latePackets': [3, '443/tcp', true, 'ACK/RST, no SYN'],
   'finding.allowedIn': [2, '445/tcp, 3389/tcp'],
   'finding.allowedSome': [2],
   'finding.allowedPart': [3],
@@ -46,6 +46,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.lines': [700],
   'report.events': [693],
   'report.packetsAside': [697],
+  'report.packetsConnectionsAside': [168, 136],
   'report.skipped': [7],
   'report.malformed': [0],
   'report.sources': [196, false],
@@ -102,7 +103,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.outboundBlocked': ['IRC'],
   'finding.loggedPids': [[10452, 2220], true],
   'daily.blockedOfLogged': [168, '55%', 305],
-  notProbes: [{ own: 136, replies: 3, noise: 27, late: 9 }],
+  'daily.blockedOfRecords': [168, '55%', 304],
+  notProbes: [{ own: 136, replies: 3, noise: 27, late: 9, ownConnections: 120, lateConnections: 2 }],
   'daily.newToday': [93, true],
   'daily.newlyProbed': [19],
   'daily.activityMax': [25],
@@ -119,6 +121,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.html.vsDayBefore': ['+35%'],
   'daily.html.newCount': [93],
   'daily.html.ofPackets': ['97%'],
+  'daily.html.ofRecords': ['55%'],
   'daily.html.chartTitle': ['2026-11-21', 'UTC'],
   'daily.html.chartBar': ['06', 12, 11],
   'daily.html.chartBarPrevious': [310],
@@ -248,12 +251,21 @@ describe('message catalog', () => {
     ]);
     expect(en.notProbes({ own: 0, replies: 2, noise: 0, late: 0 })).toEqual(['2 replies to its connections']);
     expect(en.notProbes({ own: 0, replies: 0, noise: 0, late: 65 })).toEqual(['65 late packets of connections already under way']);
+    // Windows ALLOW rows are connections, CLOSE rows a session's end: counted apart from packets.
+    expect(en.notProbes({ own: 136, replies: 0, noise: 0, late: 3, ownConnections: 120, lateConnections: 1 })).toEqual([
+      '16 packets sent from this side',
+      '120 connections from this side',
+      '2 late packets of connections already under way',
+      '1 end of a connection already under way',
+    ]);
+    expect(en.report.packetsConnectionsAside(168, 1)).toBe(' (168 packets, 1 connection)');
     expect(f.serverReplies(['NTP'], 5, 0, 1)).toBe("NTP server replies (5 packets to client ports), 1 ICMP error about this side's own packets");
     expect(f.serverReplies([], 0, 0, 2)).toBe("2 ICMP errors about this side's own packets");
     expect(f.serverReplies([], 0, 1, 0)).toBe('1 ICMP echo/query reply');
     expect(f.serverReplies(['DNS'], 2, 3, 1)).toBe("DNS server replies (2 packets to client ports), 3 ICMP echo/query replies, 1 ICMP error about this side's own packets");
-    expect(f.latePackets(1, '443/tcp', true)).toBe('1 late packet of a connection the firewall had forgotten (ACK/RST, no SYN), to 443/tcp');
-    expect(f.latePackets(45, null, false)).toBe('45 late packets of connections already under way (ACK/RST, no SYN)');
+    expect(f.latePackets(1, '443/tcp', true, 'ACK/RST, no SYN')).toBe('1 late packet of a connection the firewall had forgotten (ACK/RST, no SYN), to 443/tcp');
+    expect(f.latePackets(45, null, false, 'ACK/RST, no SYN')).toBe('45 late packets of connections already under way (ACK/RST, no SYN)');
+    expect(f.latePackets(2, null, false, 'CLOSE rows: ends of sessions')).toBe('2 late packets of connections already under way (CLOSE rows: ends of sessions)');
   });
 
   it('Chinese reads as the admins expect: measure words, no plural, Chinese punctuation', () => {

@@ -2,7 +2,7 @@
 // however the bytes are cut, both byte orders, characters outside the BMP included.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maybeBomPrefix, utf16Bom, Utf16ToUtf8, type Utf16Order } from '../../src/input/utf16.js';
+import { maybeBomPrefix, utf16Bom, utf16NewlineEnd, Utf16ToUtf8, type Utf16Order } from '../../src/input/utf16.js';
 
 function encode(text: string, order: Utf16Order): Buffer {
   const le = Buffer.from(`\ufeff${text}`, 'utf16le');
@@ -61,5 +61,23 @@ describe('Utf16ToUtf8', () => {
     const copy = Buffer.from(bytes);
     new Utf16ToUtf8('be').write(bytes);
     expect(bytes).toEqual(copy);
+  });
+});
+
+describe('utf16NewlineEnd (follow: where a growing UTF-16 file was read to a whole line)', () => {
+  it('is just after the last newline code unit, however the file was cut into reads, and never inside a unit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', '\n', '\u0a0a', '\u0a00', '\u000a', 'é'), { maxLength: 30 }), fc.constantFrom<Utf16Order>('le', 'be'), fc.nat(), (parts, order, cut) => {
+        const file = encode(`\ufeff${parts.join('')}`, order);
+        // The answer for the whole file, found by code units.
+        let want = -1;
+        for (let u = 0; u + 1 < file.length; u += 2) if ((order === 'le' ? file.readUInt16LE(u) : file.readUInt16BE(u)) === 10) want = u + 2;
+        const at = cut % (file.length + 1);
+        const tail = file.subarray(at);
+        const inTail = want > at ? want : -1;
+        expect(utf16NewlineEnd(tail, at, order, at > 0 ? file[at - 1]! : -1)).toBe(inTail);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

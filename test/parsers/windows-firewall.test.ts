@@ -122,7 +122,7 @@ describe('windows-firewall: line hygiene', () => {
 });
 
 describe('windows-firewall: actions and paths', () => {
-  it('OPEN and CLOSE are allowed traffic with the word kept as rule; OPEN is outbound, CLOSE takes its OPEN\'s direction, out without one', () => {
+  it('OPEN and CLOSE are allowed traffic with the word kept as rule; OPEN is outbound, CLOSE takes its OPEN\'s direction, none without one', () => {
     const r = parse([
       ...HEADER_17,
       '2005-04-11 08:09:29 OPEN TCP 10.0.0.5 10.0.0.9 1606 445 - - - - - - - - -',
@@ -135,10 +135,10 @@ describe('windows-firewall: actions and paths', () => {
     expect(r.events.map((e) => [e.action, e.rule, e.direction, e.len])).toEqual([
       ['allow', 'OPEN', 'out', null],
       ['allow', 'OPEN-INBOUND', 'in', null],
-      ['allow', 'CLOSE', 'out', null], // no OPEN seen for it: taken as this host's own, the common kind
+      ['allow', 'CLOSE', null, null], // no OPEN seen for it (opened before the log began, or rotated away): no direction to tell
       ['allow', 'CLOSE', 'out', null],
       ['allow', 'CLOSE', 'in', null],
-      ['allow', 'CLOSE', 'out', null], // closed once already
+      ['allow', 'CLOSE', null, null], // closed once already
     ]);
   });
 
@@ -151,7 +151,7 @@ describe('windows-firewall: actions and paths', () => {
       '2005-04-11 08:09:30 CLOSE UDP 10.0.0.9 10.0.0.5 1025 53 - - - - - - - - -',
     ]);
     // The forgotten one reads as any CLOSE without its OPEN.
-    expect(r.events.slice(-2).map((e) => e.direction)).toEqual(['out', 'in']);
+    expect(r.events.slice(-2).map((e) => e.direction)).toEqual([null, 'in']);
   });
 
   it('INFO-EVENTS-LOST becomes an address-less event that keeps the count in the rule', () => {
