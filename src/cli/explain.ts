@@ -12,6 +12,7 @@ import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { explainToJson, renderExplainTable, type ExplainAnswer } from '../render/explain.js';
 import { jsonText } from '../render/sanitize.js';
 import { describeIcmp, describeIds, searchIcmpTypes } from './explain-ids.js';
+import { langOption } from './lang-option.js';
 import { collect } from './repeatable.js';
 import { readYear, readZone } from './time-options.js';
 import { terminalWidth, useColor } from './tty.js';
@@ -148,7 +149,7 @@ export function registerExplain(program: Command): void {
     .description("explain what a port, port/proto, range, ICMP type, address, malware name, annotation or finding id means (e.g. 6776, 33500/udp, 6970-7170, 8/icmp, 224.0.0.251, sub7, sub7-artifact, vertical-scan), or what a log line says ('LINE', or - to read lines from standard input)")
     .argument('<query...>', "PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an IPv4/IPv6 address, an annotation or finding id, a name/family/category to search, a log line in quotes, or - for log lines on standard input")
     .addOption(new Option('-o, --output-format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .addOption(new Option('--lang <lang>', 'language of the explanations').choices(['en', 'zh']).default('en'))
+    .addOption(langOption('language of the explanations'))
     .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect)
     .option('--home-net <cidr>', "a network of this side, for log lines (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): what it sends out is this side's own traffic, not a probe", collect)
     .option('--year <yyyy>', 'for log lines: the year of the first stamp that has none (BSD syslog); default: this year, or last year for a date still to come')

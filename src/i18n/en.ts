@@ -500,6 +500,19 @@ export const en = {
     logGap: (records: number | null) =>
       `log gap: the firewall could not write ${records === null ? 'some records' : counted(records, 'record')} here (INFO-EVENTS-LOST)`,
   },
+
+  /** `logscan formats`: what each format reads, by format id (src/parsers/registry.ts; a test holds the two lists to each other). */
+  formats: {
+    'windows-firewall': 'Windows (Defender) Firewall pfirewall.log (W3C #Fields header, local time)',
+    'journald-export': 'systemd journal export format (journalctl -k -o export): KEY=value blocks, kernel netfilter messages',
+    'journald-json': 'systemd journal JSON (journalctl -k -o json): one entry per line, kernel netfilter messages',
+    iptables: 'netfilter/iptables LOG lines (ufw, firewalld, Shorewall, EdgeOS/UniFi, Proxmox) in syslog, kern.log, dmesg or journalctl text',
+    'pfsense-filterlog': 'pfSense / OPNsense filterlog CSV rows (BSD syslog or RFC 5424, IPv4 and IPv6)',
+    /** `ids`: the ASA message ids that become events ("106001, 106006, …"). */
+    'cisco-asa': (ids: string) => `Cisco ASA / PIX / FTD syslog (%ASA-n-NNNNNN); events from message ids ${ids}; other ids skipped`,
+    mikrotik: 'MikroTik RouterOS firewall log lines (in:/out:, proto, src->dst) via syslog, IPv4 and IPv6',
+    pf: 'OpenBSD/FreeBSD/macOS pf log as printed by tcpdump -n -e -ttt -r pflog (IPv4/IPv6, tcp/udp/icmp)',
+  },
 };
 
 export type Messages = typeof en;

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
 import { zh } from '../../src/i18n/zh.js';
 import { durationText, messages } from '../../src/i18n/messages.js';
+import { formats } from '../../src/parsers/registry.js';
+import { formatDescription } from '../../src/cli/formats.js';
 
 type Fn = (...args: unknown[]) => string;
 
@@ -139,6 +141,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'follow.window': ['10 min', 693, 196],
   'follow.followedFor': ['4 s'],
   'follow.logGap': [14],
+  'formats.cisco-asa': ['106001, 106006, 106023'],
 };
 
 /** Entries that are the same in Chinese on purpose: technical tokens. */
@@ -190,6 +193,12 @@ describe('message catalog', () => {
       } else if (z === e || !CJK.test(z)) bad.push(`${k}: ${JSON.stringify(z)}`);
     }
     expect(bad).toEqual([]);
+  });
+
+  it('formats: a description of every format the registry reads, and of no other', () => {
+    const ids = formats.map((f) => f.id).sort();
+    expect(Object.keys(en.formats).sort()).toEqual(ids);
+    for (const lang of ['en', 'zh'] as const) for (const id of ids) expect(formatDescription(id, lang), `${lang} ${id}`).not.toBe('');
   });
 
   it('durationText: one formatter for findings, folds and follow summaries, in both languages', () => {
