@@ -6,6 +6,7 @@
 import type { SkipReason } from '../daily/discover.js';
 import type { FoldSpread } from '../live/fold.js';
 import { capped, counted, fmtInt, plural } from '../util/number-text.js';
+import type { FindingId } from '../aggregate/finding-ids.js';
 
 /** The packets logged that were no probe, by what they were (aggregate/own-traffic.ts trafficKind). */
 export interface NotProbeCounts {
@@ -179,7 +180,7 @@ export const en = {
     latePackets: (n: number, to: string | null, forgotten: boolean) =>
       `${counted(n, 'late packet')} of ${n === 1 ? 'a connection' : 'connections'} ${forgotten ? 'the firewall had forgotten' : 'already under way'} (ACK/RST, no SYN)${opt(to, (t) => `, to ${t}`)}`,
     noise: 'local broadcast noise',
-    /** What each finding id means, for `logscan explain FINDING-ID` (docs/ranking.md has the thresholds). */
+    /** What each finding id means, for `logscan explain FINDING-ID` (docs/ranking.md has the thresholds); one per id of src/aggregate/finding-ids.ts, or this does not compile. */
     about: {
       'outbound-blocked':
         "The firewall stopped a machine on your side sending on a port bots use (smtp-outbound, irc-outbound, telnet-outbound, smb-outbound): direct mail, IRC, telnet or Windows sharing towards other networks. Not proof of infection, but the machine to look at first.",
@@ -209,7 +210,7 @@ export const en = {
       'late-packets':
         "Most of the source's packets carry ACK or RST and no SYN (stale-connection): late packets of connections the firewall had already forgotten, or, logged without a verdict, a session's packets that a logging rule recorded. They open nothing, so their ports and hosts are not counted as probed and the source ranks low. A scanner's are part of its scan instead: ACK-only packets to 5 or more ports (ack-scan, nmap -sA), the RSTs a SYN scan sends to what answered.",
       noise: "Most of the source's packets are broadcasts from your own network segment (DHCP, NetBIOS, SSDP …); harmless.",
-    } as Record<string, string>,
+    } satisfies Record<FindingId, string>,
   },
 
   /** `logscan FILE` in text and Markdown, and the tables `daily` shares with it. */
