@@ -4,7 +4,7 @@
 // answer, render.
 
 import { Option, type Command } from 'commander';
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { explainQuery, parseQuery, type ExplainQuery } from '../knowledge/query.js';
 import type { ExplainItem, LineExplainer } from './explain-line.js';
@@ -99,11 +99,12 @@ const SHOWN_OVERLONG = 5;
  */
 async function stdinLines(): Promise<string[]> {
   // Loaded here: `explain 80` reads no input.
-  const [{ LineSplitter, MAX_LINE_LENGTH, overlongReason }, { DIRECTORY_TEXT, STDIN_NAME, stdinIsDirectory }] = await Promise.all([
+  const [{ LineSplitter, MAX_LINE_LENGTH, overlongReason }, { DIRECTORY_PROBLEM, STDIN_NAME, stdinIsDirectory }, { inputError }] = await Promise.all([
     import('../input/lines.js'),
     import('../input/open.js'),
+    import('../input/problem.js'),
   ]);
-  if (stdinIsDirectory()) throw new InputError(STDIN_NAME, DIRECTORY_TEXT);
+  if (stdinIsDirectory()) throw inputError(STDIN_NAME, DIRECTORY_PROBLEM);
   if (process.stdin.isTTY) process.stderr.write('logscan explain: reading log lines from the terminal; paste them, then press Ctrl-D\n');
   const out: string[] = [];
   let nonBlank = 0;

@@ -3,7 +3,7 @@
 import type { Change, Comparison } from '../daily/compare.js';
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
-import { messages } from '../i18n/messages.js';
+import { inputProblemText, messages } from '../i18n/messages.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { basename } from 'node:path';
 import { logGapsText } from './report-text.js';
@@ -48,7 +48,7 @@ export function sourcesNumber(h: DailyDoc['headline']): string {
  * read"); `esc` makes the names, errors and reasons safe for it.
  */
 export function filesReadText(doc: DailyDoc, esc: (s: string) => string, lang: Lang): string {
-  const files = doc.report.inputs.map((i) => `${esc(i.file)}${i.error ? messages(lang).aside(esc(i.error)) : ''}`).join(', ');
+  const files = doc.report.inputs.map((i) => `${esc(i.file)}${i.error ? messages(lang).aside(esc(inputProblemText(i, lang)!)) : ''}`).join(', ');
   const byReason = new Map<string, string[]>();
   for (const s of doc.skippedFiles) {
     const paths = byReason.get(s.reason);

@@ -6,7 +6,7 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
-import { messages, wordFor, type Messages } from '../i18n/messages.js';
+import { inputProblemText, messages, wordFor, type Messages } from '../i18n/messages.js';
 import { boxTable, displayWidth, fitWidths, wrapAddress, wrapItems, wrapLabelled, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { cmpStr } from '../util/compare.js';
@@ -516,7 +516,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   if (doc.inputs.length > 1 || doc.inputs.some((i) => i.error)) {
     const rows = doc.inputs.map((i) => [
       termSafe(i.file),
-      i.error ? termSafe(i.error.startsWith(i.file) ? i.error.slice(i.file.length + 2) : i.error) : (i.format ?? '-') + (i.formatBy === 'fallback' ? m.guessed : ''),
+      i.error ? termSafe(inputProblemText(i, opts.lang)!.replace(`${i.file}: `, '')) : (i.format ?? '-') + (i.formatBy === 'fallback' ? m.guessed : ''),
       fmtInt(i.lines),
       fmtInt(i.events),
       fmtInt(i.skipped),
