@@ -1,5 +1,6 @@
 // Typed errors mapped to exit codes in one place (cli/main.ts). Library code throws
 // these; only the CLI entry point turns them into process exit codes.
+import type { InputProblem } from './input/problem.js';
 
 export const ExitCode = {
   ok: 0,
@@ -27,12 +28,17 @@ export class SignatureError extends Error {
   }
 }
 
-/** An input could not be read (missing, permission, directory, bad gzip). Exit 3, others still processed. */
+/**
+ * An input could not be read (missing, permission, directory, bad gzip). Exit 3, others
+ * still processed. `problem`: its code and facts, for words in --lang (src/input/problem.ts);
+ * null for one told only in English (daily's log directory, which goes to stderr).
+ */
 export class InputError extends Error {
   override name = 'InputError';
   constructor(
     readonly file: string,
     detail: string,
+    readonly problem: InputProblem | null = null,
   ) {
     super(`${file}: ${detail}`);
   }

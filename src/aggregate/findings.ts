@@ -24,7 +24,8 @@ import {
 } from './profile.js';
 import { fmtInt } from '../util/number-text.js';
 import { durationText, icmpTypeName, messages, type Messages } from '../i18n/messages.js';
-import { FINDING_IDS, dangerLevel, type Thresholds } from './thresholds.js';
+import { dangerLevel, type Thresholds } from './thresholds.js';
+import { EXPLANATION_ORDER, FINDING_IDS, SCAN_FINDINGS, STEALTH_LABEL } from './finding-ids.js';
 import { MAX_PIDS } from './profile-rows.js';
 import { annotationRoles } from '../annotate/roles.js';
 import { REPLY_ROLES } from '../annotate/rules.js';
@@ -382,7 +383,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       text: m.noise,
     });
   }
-  out.sort((a, b) => FINDING_IDS.indexOf(a.id) - FINDING_IDS.indexOf(b.id));
+  out.sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
   return { findings: out, trojans };
 }
 
@@ -509,19 +510,12 @@ function benignFinding(id: string, p: SourceProfile, packets: number, kinds: rea
   return { id, severity: 0, evidence: { packets, share: round1((packets / p.packets) * 100) / 100, annotations: ids }, text: text(ids) };
 }
 
-/** Findings that make a source a scanner, whatever else its packets hit. */
-const SCAN_IDS = new Set(['vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan']);
+/** The order findings are listed in for a source. */
+const ORDER: readonly string[] = FINDING_IDS;
+const SCAN_IDS = new Set(SCAN_FINDINGS);
 /** Findings that make a source's late packets (ACK or RST, no SYN) part of its scan: the scans, and ACKs to many ports. */
 const LATE_SCAN_IDS = new Set([...SCAN_IDS, 'ack-scan']);
-/** The TCP flag pattern each stealth finding names (the same in every language). */
-export const STEALTH_LABEL: Readonly<Record<string, string>> = { 'null-scan': 'NULL', 'xmas-scan': 'XMAS', 'synfin-scan': 'SYN+FIN', 'fin-scan': 'FIN', 'ack-scan': 'ACK' };
 const STEALTH_IDS = new Set(Object.keys(STEALTH_LABEL));
-/**
- * The order a source's "why" names its findings in: scans first, then stealth (`*stealth`,
- * every STEALTH_IDS finding merged), then trojans, then the rest (the order people read a
- * row in). A finding id missing here would never be explained: a test holds it to FINDING_IDS.
- */
-export const EXPLANATION_ORDER: readonly string[] = ['outbound-malware', 'outbound-blocked', 'allowed-in', 'vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan', '*stealth', 'trojan-probe', 'icmp-sweep', 'service-knock', 'traceroute', 'dialup-leftover', 'server-replies', 'late-packets', 'noise'];
 
 /** One line in `lang`: the findings, highest-weight first, stealth flags merged ("NULL and XMAS probes"). */
 export function explain(p: SourceProfile, findings: readonly Finding[], lang: Lang, t: Thresholds): string {

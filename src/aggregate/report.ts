@@ -9,6 +9,7 @@ import type { DayCount, OverviewData, ProbeSplit } from './overview.js';
 import type { FindingCount, Interpretation, RankedSource, SourceRangeCount, SummaryResult } from './summary.js';
 import type { CountryCount, NetworkCount } from '../enrich/types.js';
 import { zoneName } from '../daily/day.js';
+import type { InputProblem } from '../input/problem.js';
 
 export interface ReportInput {
   file: string;
@@ -18,7 +19,10 @@ export interface ReportInput {
   events: number;
   skipped: number;
   malformed: number;
+  /** What went wrong, in English (as on stderr). */
   error: string | null;
+  /** The same as a stable code and its facts (src/input/problem.ts); the text, Markdown and HTML reports word it in --lang. */
+  problem: InputProblem | null;
   incomplete: boolean;
   /** Most of its records were also read from `other`: counted twice (null when not). */
   repeats: { other: string; records: number; share: number } | null;
@@ -151,6 +155,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
       skipped: s.skipped,
       malformed: s.malformed,
       error: s.error,
+      problem: s.problem ?? null,
       incomplete: s.incomplete,
       repeats: s.repeats ?? null,
     })),

@@ -10,6 +10,7 @@
 //   FIN, XMAS or SYN+FIN packet is never legitimate, one is enough.
 import type { Severity } from '../event.js';
 import { UsageError } from '../errors.js';
+import { defaultFindingWeights, isFindingId } from './finding-ids.js';
 
 export interface Thresholds {
   limits: {
@@ -123,31 +124,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
     volume: 2,
     persistence: 2,
     persistenceCapHours: 72,
-    findings: {
-      'outbound-malware': 20,
-      'outbound-blocked': 12,
-      // What got in counts more than what knocked: above a blocked probe of the same port, below a scan.
-      'allowed-in': 20,
-      'vertical-scan': 20,
-      'horizontal-sweep': 20,
-      'udp-scan': 18,
-      // Raw IP packets of protocols nobody speaks: crafted, like NULL and XMAS probes.
-      'proto-scan': 25,
-      'icmp-sweep': 10,
-      'null-scan': 25,
-      'fin-scan': 20,
-      'xmas-scan': 25,
-      'synfin-scan': 25,
-      'ack-scan': 15,
-      'trojan-probe': 15,
-      'slow-scan': 15,
-      'service-knock': 8,
-      traceroute: 0,
-      'dialup-leftover': 0,
-      'server-replies': 0,
-      'late-packets': 0,
-      noise: 0,
-    },
+    // Per finding id: src/aggregate/finding-ids.ts.
+    findings: defaultFindingWeights(),
     perSeverity: 3,
     trojanFamily: 4,
     trojanFamilyCap: 5,
@@ -191,7 +169,7 @@ function mergeInto(target: Record<string, unknown>, src: unknown, where: string,
     if (k === 'comment' || k.startsWith('$')) continue;
     const cur = target[k];
     // Finding weights accept new ids only if they are known finding ids.
-    if (cur === undefined && !(path === 'weights.findings' && FINDING_IDS.includes(k))) throw new UsageError(`${where}: unknown setting "${p}"`);
+    if (cur === undefined && !(path === 'weights.findings' && isFindingId(k))) throw new UsageError(`${where}: unknown setting "${p}"`);
     if (Array.isArray(cur)) {
       if (!Array.isArray(v) || v.length !== cur.length || !v.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)) {
         throw new UsageError(`${where}: "${p}" must be an array of ${cur.length} non-negative numbers`);
@@ -206,30 +184,3 @@ function mergeInto(target: Record<string, unknown>, src: unknown, where: string,
   }
 }
 
-/** Every finding id, in the order findings are listed for a source. */
-export const FINDING_IDS: readonly string[] = [
-  'outbound-malware',
-  'outbound-blocked',
-  'allowed-in',
-  'trojan-probe',
-  'vertical-scan',
-  'horizontal-sweep',
-  'udp-scan',
-  'proto-scan',
-  'null-scan',
-  'xmas-scan',
-  'synfin-scan',
-  'fin-scan',
-  'ack-scan',
-  'slow-scan',
-  'icmp-sweep',
-  'service-knock',
-  'traceroute',
-  'dialup-leftover',
-  'server-replies',
-  'late-packets',
-  'noise',
-];
-
-/** Findings about a machine of this side (its own outbound traffic): something to clean up, never to block. */
-export const THIS_SIDE_FINDINGS: readonly string[] = ['outbound-malware', 'outbound-blocked'];

@@ -9,6 +9,7 @@ import { FALLBACK_FORMAT, SNIFF_LINES, type FormatChoice } from '../input/pick-f
 import { formats } from '../parsers/registry.js';
 import type { InputOptions } from '../cli/options.js';
 import { counted } from '../util/number-text.js';
+import type { InputProblem } from '../input/problem.js';
 
 /** Characters of a line kept as an example (the whole line is never needed to see the problem). */
 export const EXCERPT_CHARS = 240;
@@ -78,7 +79,10 @@ export interface CheckResult {
   malformed: number;
   skippedKinds: KindExample[];
   malformedKinds: KindExample[];
+  /** What went wrong, in English (as on stderr). */
   error: string | null;
+  /** The same as a code and its facts (src/input/problem.ts): the text says it in --lang. */
+  problem: InputProblem | null;
   incomplete: boolean;
   /** Some time had no zone in the log (BSD syslog, pfirewall.log's local time) and was read in --tz or this machine's zone. */
   zonelessTimes: boolean;
@@ -286,6 +290,7 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
         skippedKinds: p.skipped.list(),
         malformedKinds: p.malformed.list(),
         error: s.error,
+        problem: s.problem ?? null,
         incomplete: s.incomplete,
         zonelessTimes: s.zonelessTimes === true,
         nuls: p.nuls,

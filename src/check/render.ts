@@ -10,12 +10,16 @@ import { zoneName } from '../daily/day.js';
 import { wrapItems, wrapLabelled } from '../render/box-table.js';
 import { fmtConf, formatWhy, hints, type CheckResult, type FieldHeader, type KindExample, type LineDetail } from './check.js';
 import { lateByFlags, lateKinds, trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
+import { inputProblemText } from '../i18n/messages.js';
+import type { Lang } from '../knowledge/types.js';
 
 export interface CheckTextOptions {
   color: boolean;
   tz: string | null;
   /** Terminal columns: long lists and annotation texts wrap to them. Default 100. */
   width?: number;
+  /** The language of an input's problem (the labels stay English, as a parser diagnostic). Default en. */
+  lang?: Lang;
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -135,7 +139,8 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
   for (const r of results) {
     if (out.length > 0) out.push('');
     out.push(c.bold(`check · ${termSafe(r.file)}`));
-    if (r.error) out.push(wrapLabelled('problem    ', termSafe(r.error), width, c.red));
+    const problem = inputProblemText(r, opts.lang ?? 'en');
+    if (problem) out.push(wrapLabelled('problem    ', termSafe(problem), width, c.red));
     out.push(wrapLabelled('format     ', termSafe(formatWhy(r)), width));
     if (r.sniff.length > 0) out.push(wrapItems('confidence ', r.sniff.map((s) => `${termSafe(s.format)} ${fmtConf(s.confidence)}`), width));
     out.push(`lines      ${fmtInt(r.lines)}: ${fmtInt(r.events)} parsed · ${fmtInt(r.skipped)} skipped · ${r.malformed > 0 ? c.yellow(`${fmtInt(r.malformed)} malformed`) : '0 malformed'}`);

@@ -34,7 +34,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       interrupt.dispose();
     }
     if (raw.outputFormat === 'json') process.stdout.write(renderCheckJson(results));
-    else process.stdout.write(renderCheckText(results, { color: useColor(), tz: common.tz, width: terminalWidth() }));
+    else process.stdout.write(renderCheckText(results, { color: useColor(), tz: common.tz, width: terminalWidth(), lang: common.lang }));
     for (const r of results) {
       // Same stderr line as the report gives for an unreadable input.
       if (r.error) process.stderr.write(`logscan: ${termSafe(r.error.startsWith(r.file) ? r.error : `${r.file}: ${r.error}`)}\n`);

@@ -6,7 +6,7 @@ import { eventToEcs, eventToJson } from '../render/event-json.js';
 import { encodeEventLine } from '../render/event-json-bytes.js';
 import { addInputOptions, addThreadsOption, readCommonOptions, readThreads, resolveInputs } from './options.js';
 import { Interrupt } from './interrupt.js';
-import { BatchedWriter } from './output.js';
+import { BatchedWriter } from '../render/batched-writer.js';
 import { runAnalysed } from './run-inputs.js';
 import { buildAnalysis } from './analysis.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';

@@ -4,7 +4,8 @@
 // message catalog; port-bound ids (the source-port meanings) are answered by the
 // knowledge-base search beside this.
 import { loadAnnotationRules, type AnnotationRule } from '../annotate/rules.js';
-import { DEFAULT_THRESHOLDS, FINDING_IDS } from '../aggregate/thresholds.js';
+import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
+import { isFindingId, type FindingId } from '../aggregate/finding-ids.js';
 import { icmpTypeName, messages } from '../i18n/messages.js';
 import type { Lang } from '../knowledge/types.js';
 import type { IcmpTypeMatch, IdDescription } from '../render/explain.js';
@@ -16,7 +17,7 @@ export function describeIds(term: string, lang: Lang): IdDescription[] {
   const out: IdDescription[] = [];
   const rules = loadAnnotationRules().rules.filter((r) => r.id === id && r.kind !== 'source-port');
   if (rules.length > 0) out.push(annotation(id, rules, lang));
-  if (FINDING_IDS.includes(id)) out.push(finding(id, lang));
+  if (isFindingId(id)) out.push(finding(id, lang));
   return out;
 }
 
@@ -75,14 +76,14 @@ function annotation(id: string, rules: readonly AnnotationRule[], lang: Lang): I
   };
 }
 
-function finding(id: string, lang: Lang): IdDescription {
+function finding(id: FindingId, lang: Lang): IdDescription {
   return {
     kind: 'finding',
     id,
     severity: null,
     severityIsFloor: false,
     weight: DEFAULT_THRESHOLDS.weights.findings[id] ?? 0,
-    texts: [messages(lang).finding.about[id] ?? ''],
+    texts: [messages(lang).finding.about[id]],
     refs: [],
   };
 }

@@ -4,7 +4,7 @@
 // answer, render.
 
 import { Option, type Command } from 'commander';
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { explainQuery, parseQuery, type ExplainQuery } from '../knowledge/query.js';
 import type { ExplainItem, LineExplainer } from './explain-line.js';
@@ -12,6 +12,7 @@ import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { explainToJson, renderExplainTable, type ExplainAnswer } from '../render/explain.js';
 import { jsonText } from '../render/sanitize.js';
 import { describeIcmp, describeIds, searchIcmpTypes } from './explain-ids.js';
+import { langOption } from './lang-option.js';
 import { collect } from './repeatable.js';
 import { readYear, readZone } from './time-options.js';
 import { terminalWidth, useColor } from './tty.js';
@@ -98,11 +99,12 @@ const SHOWN_OVERLONG = 5;
  */
 async function stdinLines(): Promise<string[]> {
   // Loaded here: `explain 80` reads no input.
-  const [{ LineSplitter, MAX_LINE_LENGTH, overlongReason }, { DIRECTORY_TEXT, STDIN_NAME, stdinIsDirectory }] = await Promise.all([
+  const [{ LineSplitter, MAX_LINE_LENGTH, overlongReason }, { DIRECTORY_PROBLEM, STDIN_NAME, stdinIsDirectory }, { inputError }] = await Promise.all([
     import('../input/lines.js'),
     import('../input/open.js'),
+    import('../input/problem.js'),
   ]);
-  if (stdinIsDirectory()) throw new InputError(STDIN_NAME, DIRECTORY_TEXT);
+  if (stdinIsDirectory()) throw inputError(STDIN_NAME, DIRECTORY_PROBLEM);
   if (process.stdin.isTTY) process.stderr.write('logscan explain: reading log lines from the terminal; paste them, then press Ctrl-D\n');
   const out: string[] = [];
   let nonBlank = 0;
@@ -148,7 +150,7 @@ export function registerExplain(program: Command): void {
     .description("explain what a port, port/proto, range, ICMP type, address, malware name, annotation or finding id means (e.g. 6776, 33500/udp, 6970-7170, 8/icmp, 224.0.0.251, sub7, sub7-artifact, vertical-scan), or what a log line says ('LINE', or - to read lines from standard input)")
     .argument('<query...>', "PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an IPv4/IPv6 address, an annotation or finding id, a name/family/category to search, a log line in quotes, or - for log lines on standard input")
     .addOption(new Option('-o, --output-format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .addOption(new Option('--lang <lang>', 'language of the explanations').choices(['en', 'zh']).default('en'))
+    .addOption(langOption('language of the explanations'))
     .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect)
     .option('--home-net <cidr>', "a network of this side, for log lines (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): what it sends out is this side's own traffic, not a probe", collect)
     .option('--year <yyyy>', 'for log lines: the year of the first stamp that has none (BSD syslog); default: this year, or last year for a date still to come')

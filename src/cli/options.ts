@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { formats, getFormat } from '../parsers/registry.js';
 import type { Lang } from '../knowledge/types.js';
 import { termSafe } from '../render/sanitize.js';
+import { langOption } from './lang-option.js';
 import { collect } from './repeatable.js';
 import { readYear, readZone } from './time-options.js';
 
@@ -28,7 +29,7 @@ export function addInputOptions(cmd: Command): Command {
     .addOption(new Option('--input-format <id>', 'skip sniffing: read every input as this format (see `logscan formats`)'))
     .addOption(new Option('--year <yyyy>', 'year of the first record when the log has none (BSD syslog); default: inferred from file date'))
     .addOption(new Option('--tz <zone>', 'IANA zone of timestamps without offset, and of the report; default: this machine\'s zone'))
-    .addOption(new Option('--lang <lang>', 'language of explanations').choices(['en', 'zh']).default('en'))
+    .addOption(langOption('language of explanations'))
     .addOption(new Option('--signatures <dir>', 'extra signature directory (adds or overrides entries); repeatable').argParser(collect))
     .addOption(new Option('--home-net <cidr>', "a network of this side (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): forwarded traffic from it to elsewhere is this side's own").argParser(collect));
 }

@@ -7,7 +7,7 @@ import { ExitCode, InputError, SignatureError, UsageError } from '../errors.js';
 import { termSafe } from '../render/sanitize.js';
 import { commandsFor, type CommandName } from './command-names.js';
 import { VERSION } from './version.js';
-import { stdoutAbandoned } from './stdout-state.js';
+import { stdoutAbandoned } from '../render/stdout-state.js';
 import { describeWriteError } from '../util/write-error.js';
 import { testUncaughtHook } from './test-hooks.js';
 

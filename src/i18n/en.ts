@@ -4,8 +4,10 @@
 // error. Strings with numbers are functions: plural rules and word order live here.
 // Counts that may be capped arrive already formatted ("≥4,096"); plain counts as numbers.
 import type { SkipReason } from '../daily/discover.js';
+import type { InputProblem } from '../input/problem.js';
 import type { FoldSpread } from '../live/fold.js';
 import { capped, counted, fmtInt, plural } from '../util/number-text.js';
+import type { FindingId } from '../aggregate/finding-ids.js';
 
 /** The packets logged that were no probe, by what they were (aggregate/own-traffic.ts trafficKind). */
 export interface NotProbeCounts {
@@ -189,7 +191,7 @@ export const en = {
     latePackets: (n: number, to: string | null, forgotten: boolean, kinds: string) =>
       `${counted(n, 'late packet')} of ${n === 1 ? 'a connection' : 'connections'} ${forgotten ? 'the firewall had forgotten' : 'already under way'} (${kinds})${opt(to, (t) => `, to ${t}`)}`,
     noise: 'local broadcast noise',
-    /** What each finding id means, for `logscan explain FINDING-ID` (docs/ranking.md has the thresholds). */
+    /** What each finding id means, for `logscan explain FINDING-ID` (docs/ranking.md has the thresholds); one per id of src/aggregate/finding-ids.ts, or this does not compile. */
     about: {
       'outbound-blocked':
         "The firewall stopped a machine on your side sending on a port bots use (smtp-outbound, irc-outbound, telnet-outbound, smb-outbound): direct mail, IRC, telnet or Windows sharing towards other networks. Not proof of infection, but the machine to look at first.",
@@ -219,7 +221,7 @@ export const en = {
       'late-packets':
         "Most of the source's packets carry ACK or RST and no SYN (stale-connection): late packets of connections the firewall had already forgotten, or, logged without a verdict or let through, a session's packets. They open nothing, so their ports and hosts are not counted as probed and the source ranks low. A scanner's are part of its scan instead: ACK-only packets to 5 or more ports or 10 or more hosts (ack-scan, nmap -sA), the RSTs a SYN scan sends to what answered.",
       noise: "Most of the source's packets are broadcasts from your own network segment (DHCP, NetBIOS, SSDP …); harmless.",
-    } as Record<string, string>,
+    } satisfies Record<FindingId, string>,
   },
 
   /** `logscan FILE` in text and Markdown, and the tables `daily` shares with it. */
@@ -522,6 +524,67 @@ export const en = {
     followedFor: (span: string) => `── followed for ${span}`,
     logGap: (records: number | null) =>
       `log gap: the firewall could not write ${records === null ? 'some records' : counted(records, 'record')} here (INFO-EVENTS-LOST)`,
+  },
+
+  /** What went wrong with an input (src/input/problem.ts): the report's inputs table and notes, the daily footer, `check`; in English also stderr and the JSON `error`. */
+  input: {
+    /** After "no such file" when the name has bytes that are not UTF-8 (U+FFFD); also `follow`'s "does not exist (yet)". */
+    nonUtf8Hint: ' (the name is not valid UTF-8, which Node.js cannot open; rename the file, or read it from stdin: logscan - < FILE)',
+    problem: (p: InputProblem): string => {
+      switch (p.code) {
+        case 'not-found':
+          return `no such file${p.nonUtf8Name ? en.input.nonUtf8Hint : ''}`;
+        case 'permission-denied':
+          return 'permission denied';
+        case 'is-directory':
+          return 'is a directory';
+        case 'directory':
+          return 'is a directory (give the log files inside it)';
+        case 'symlink-loop':
+          return 'too many symbolic links';
+        case 'name-too-long':
+          return 'file name too long';
+        case 'not-a-directory':
+          return 'a parent of the path is not a directory';
+        case 'system-error':
+          return p.message;
+        case 'empty-gz':
+          return 'empty file named .gz (no gzip data)';
+        case 'not-gzip':
+          return 'named .gz but is not gzip data';
+        case 'binary':
+          return `looks like binary data, not a text log (${p.controls} control bytes in the first ${p.sampled}); skipped`;
+        case 'utf16-no-bom':
+          return 'looks like UTF-16 text, not a UTF-8/ASCII log; skipped (convert it first: iconv -f UTF-16 -t UTF-8)';
+        case 'bad-utf16':
+          return 'starts with a UTF-16 byte-order mark but is no UTF-16 text; skipped';
+        case 'packed':
+          return `${p.name}-compressed data, not a text log; skipped (unpack it first: ${p.unpack} FILE | logscan -)`;
+        case 'gzip-not-followed':
+          return 'gzip-compressed data (a rotated log?), not a growing text log; not followed (read it with: logscan FILE)';
+        case 'shrank':
+          return `file shrank while being read (${p.size} bytes when opened, ${p.read} read); truncated or rotated?`;
+        case 'gzip-trailing':
+          return `${counted(p.bytes, 'byte')} after the end of the gzip data are not gzip and were ignored (every line before them was read)`;
+        case 'gzip-cut':
+          return `gzip data is truncated or corrupt after line ${p.line} (${p.why})`;
+        case 'read-error':
+          return `read error after line ${p.line}: ${p.message}`;
+      }
+    },
+  },
+
+  /** `logscan formats`: what each format reads, by format id (src/parsers/registry.ts; a test holds the two lists to each other). */
+  formats: {
+    'windows-firewall': 'Windows (Defender) Firewall pfirewall.log (W3C #Fields header, local time)',
+    'journald-export': 'systemd journal export format (journalctl -k -o export): KEY=value blocks, kernel netfilter messages',
+    'journald-json': 'systemd journal JSON (journalctl -k -o json): one entry per line, kernel netfilter messages',
+    iptables: 'netfilter/iptables LOG lines (ufw, firewalld, Shorewall, EdgeOS/UniFi, Proxmox) in syslog, kern.log, dmesg or journalctl text',
+    'pfsense-filterlog': 'pfSense / OPNsense filterlog CSV rows (BSD syslog or RFC 5424, IPv4 and IPv6)',
+    /** `ids`: the ASA message ids that become events ("106001, 106006, …"). */
+    'cisco-asa': (ids: string) => `Cisco ASA / PIX / FTD syslog (%ASA-n-NNNNNN); events from message ids ${ids}; other ids skipped`,
+    mikrotik: 'MikroTik RouterOS firewall log lines (in:/out:, proto, src->dst) via syslog, IPv4 and IPv6',
+    pf: 'OpenBSD/FreeBSD/macOS pf log as printed by tcpdump -n -e -ttt -r pflog (IPv4/IPv6, tcp/udp/icmp)',
   },
 };
 

@@ -6,6 +6,7 @@ import type { Lang } from '../knowledge/types.js';
 import type { IcmpProtocol } from '../util/icmp.js';
 import { en, type Messages } from './en.js';
 import { zh } from './zh.js';
+import type { InputProblem } from '../input/problem.js';
 
 export type { Messages };
 
@@ -33,6 +34,12 @@ export function durationText(ms: number, lang: Lang): string {
 export function icmpTypeName(lang: Lang, proto: IcmpProtocol, type: number): string | null {
   const names: Readonly<Record<number, string>> = messages(lang).icmpType[proto];
   return Object.hasOwn(names, type) ? names[type]! : null;
+}
+
+/** What went wrong with an input, in `lang` (from its problem code); an error without one as it was; null when nothing did. */
+export function inputProblemText(i: { error: string | null; problem?: InputProblem | null }, lang: Lang): string | null {
+  if (i.problem) return messages(lang).input.problem(i.problem);
+  return i.error;
 }
 
 /** A machine value's word ("drop" → "丢弃"), or the value itself when the catalog has none. */

@@ -422,4 +422,61 @@ export const zh: Messages = {
     followedFor: (span) => `── 已跟踪 ${span}`,
     logGap: (records) => `日志缺口：防火墙有${records === null ? '一些' : ` ${fmtInt(records)} 条`}记录未能在此写入（INFO-EVENTS-LOST）`,
   },
+
+  input: {
+    nonUtf8Hint: '（文件名不是有效的 UTF-8，Node.js 无法按此名打开；请给文件改名，或从标准输入读取：logscan - < FILE）',
+    problem: (p) => {
+      switch (p.code) {
+        case 'not-found':
+          return `文件不存在${p.nonUtf8Name ? zh.input.nonUtf8Hint : ''}`;
+        case 'permission-denied':
+          return '没有读取权限';
+        case 'is-directory':
+          return '是一个目录';
+        case 'directory':
+          return '是一个目录（请给出其中的日志文件）';
+        case 'symlink-loop':
+          return '符号链接层数过多';
+        case 'name-too-long':
+          return '文件名过长';
+        case 'not-a-directory':
+          return '路径中的某一级上级不是目录';
+        case 'system-error':
+          return `系统错误：${p.message}`;
+        case 'empty-gz':
+          return '名为 .gz 的空文件（没有 gzip 数据）';
+        case 'not-gzip':
+          return '名为 .gz，但内容不是 gzip 数据';
+        case 'binary':
+          return `看起来是二进制数据，不是文本日志（前 ${fmtInt(p.sampled)} 字节中有 ${fmtInt(p.controls)} 个控制字节）；已跳过`;
+        case 'utf16-no-bom':
+          return '看起来是 UTF-16 文本，不是 UTF-8/ASCII 日志；已跳过（请先转换：iconv -f UTF-16 -t UTF-8）';
+        case 'bad-utf16':
+          return '以 UTF-16 字节序标记开头，内容却不是 UTF-16 文本；已跳过';
+        case 'packed':
+          return `${p.name} 压缩数据，不是文本日志；已跳过（请先解压：${p.unpack} FILE | logscan -）`;
+        case 'gzip-not-followed':
+          return 'gzip 压缩数据（轮转后的旧日志？），不是仍在增长的文本日志；不跟踪（请用 logscan FILE 读取）';
+        case 'shrank':
+          return `文件在读取过程中变短了（打开时 ${fmtInt(p.size)} 字节，读到 ${fmtInt(p.read)} 字节）；是被截断或轮转了吗？`;
+        case 'gzip-trailing':
+          return `gzip 数据结束之后还有 ${fmtInt(p.bytes)} 字节不是 gzip 数据，已忽略（此前的每一行都已读取）`;
+        case 'gzip-cut':
+          return `gzip 数据在第 ${fmtInt(p.line)} 行之后被截断或已损坏（${p.why}）`;
+        case 'read-error':
+          return `第 ${fmtInt(p.line)} 行之后读取出错：${p.message}`;
+      }
+    },
+  },
+
+  formats: {
+    'windows-firewall': 'Windows（Defender）防火墙的 pfirewall.log（W3C #Fields 表头，本地时间）',
+    'journald-export': 'systemd 日志的导出格式（journalctl -k -o export）：KEY=value 块，内核 netfilter 消息',
+    'journald-json': 'systemd 日志的 JSON 格式（journalctl -k -o json）：每行一条记录，内核 netfilter 消息',
+    iptables: 'netfilter/iptables 的 LOG 日志行（ufw、firewalld、Shorewall、EdgeOS/UniFi、Proxmox），来自 syslog、kern.log、dmesg 或 journalctl 的文本输出',
+    'pfsense-filterlog': 'pfSense / OPNsense 的 filterlog CSV 记录（BSD syslog 或 RFC 5424，IPv4 与 IPv6）',
+    'cisco-asa': (ids) => `Cisco ASA / PIX / FTD 的 syslog（%ASA-n-NNNNNN）；以下消息编号生成事件：${ids}；其他编号跳过`,
+    mikrotik: 'MikroTik RouterOS 的防火墙日志行（in:/out:、proto、src->dst），经 syslog 传来，IPv4 与 IPv6',
+    pf: 'OpenBSD/FreeBSD/macOS 的 pf 日志，即 tcpdump -n -e -ttt -r pflog 打印的内容（IPv4/IPv6，tcp/udp/icmp）',
+  },
 };

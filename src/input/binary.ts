@@ -24,10 +24,11 @@
 // writes) is decoded to UTF-8 by BinaryGate (utf16.ts) and the decoded text judged; without
 // a mark it has a NUL in every other byte (runs of one) and is flagged, with a hint, because
 // its encoding is a guess and its lines would not parse as they are. (`follow`, which reads
-// growing logs, judges its files with notTextMessage and does not decode.)
+// growing logs, judges its files with notTextProblem and does not decode.)
 import { Transform, type TransformCallback } from 'node:stream';
 import { GunzipMembers } from './gunzip.js';
 import { maybeBomPrefix, utf16Bom, Utf16ToUtf8, type Utf16Order } from './utf16.js';
+import { problemText, type InputProblem } from './problem.js';
 
 /** Bytes inspected at the start of each input. */
 export const BINARY_SAMPLE_BYTES = 4096;
@@ -116,10 +117,9 @@ function textLines(buf: Uint8Array, n: number, nuls: number): boolean {
   return breaks >= CLEAN_LINES && bad <= n * TEXT_BAD_UTF8_RATIO;
 }
 
-/** The one-line reason shown on stderr and in the report. */
-export function binaryMessage(v: BinaryVerdict): string {
-  if (v.utf16) return 'looks like UTF-16 text, not a UTF-8/ASCII log; skipped (convert it first: iconv -f UTF-16 -t UTF-8)';
-  return `looks like binary data, not a text log (${v.controls} control bytes in the first ${v.sampled}); skipped`;
+/** Why a head judged binary is skipped (stderr, the report). */
+export function binaryProblem(v: BinaryVerdict): InputProblem {
+  return v.utf16 ? { code: 'utf16-no-bom' } : { code: 'binary', controls: v.controls, sampled: v.sampled };
 }
 
 /**
@@ -157,26 +157,29 @@ function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
   return true;
 }
 
-/** "xz-compressed data, …; skipped (unpack it first: …)" for a format logscan does not unpack, else null. */
-function packedMessage(head: Uint8Array): string | null {
+/** Compressed in a format logscan does not unpack ("xz-compressed data, …; skipped (unpack it first: …)"), else null. */
+function packedProblem(head: Uint8Array): InputProblem | null {
   const p = PACKED.find((x) => startsWith(head, x.magic));
-  return p === undefined ? null : `${p.name}-compressed data, not a text log; skipped (unpack it first: ${p.unpack} FILE | logscan -)`;
+  return p === undefined ? null : { code: 'packed', name: p.name, unpack: p.unpack };
 }
 
 /**
  * Why a head that is not gzip is not a text log (compressed in another format, binary,
  * UTF-16), or null for text.
  */
-export function notTextMessage(head: Uint8Array): string | null {
-  const packed = packedMessage(head);
+export function notTextProblem(head: Uint8Array): InputProblem | null {
+  const packed = packedProblem(head);
   if (packed !== null) return packed;
   const v = inspectHead(head);
-  return v.binary ? binaryMessage(v) : null;
+  return v.binary ? binaryProblem(v) : null;
 }
 
-/** Not a text log: binary, UTF-16 or compressed; the message says which. */
+/** Not a text log: binary, UTF-16 or compressed; the problem says which (the message in English). */
 export class BinaryInputError extends Error {
   override name = 'BinaryInputError';
+  constructor(readonly problem: InputProblem) {
+    super(problemText(problem));
+  }
 }
 
 /**
@@ -280,7 +283,7 @@ export class BinaryGate extends Transform {
     if (order !== null) {
       this.decoder = new Utf16ToUtf8(order);
       text = this.decoder.write(head);
-      if (undecodable(text)) return new BinaryInputError(`starts with a UTF-16 byte-order mark but is no UTF-16 text; skipped`);
+      if (undecodable(text)) return new BinaryInputError({ code: 'bad-utf16' });
     }
     const err = this.judge(text);
     if (err === null && text.length > 0) this.push(text);
@@ -294,7 +297,7 @@ export class BinaryGate extends Transform {
 
   /** null for text, else the error that stops the input. */
   private judge(head: Buffer): BinaryInputError | null {
-    const why = notTextMessage(head);
+    const why = notTextProblem(head);
     return why === null ? null : new BinaryInputError(why);
   }
 

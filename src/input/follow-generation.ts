@@ -8,7 +8,7 @@ import { FINGERPRINT_BYTES, fingerprint, sameStart, type Fingerprint } from './f
 import type { FileState } from './follow-state.js';
 import type { Delivery, GenerationConsumer } from './follow-types.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
-import { BINARY_SAMPLE_BYTES, isGzipHead, notTextMessage } from './binary.js';
+import { BINARY_SAMPLE_BYTES, isGzipHead, notTextProblem } from './binary.js';
 import { maybeBomPrefix, utf16Bom, utf16NewlineEnd, Utf16ToUtf8 } from './utf16.js';
 
 /** Stop one drain after this much so one busy file cannot starve the others; the loop comes back at once. */
@@ -218,9 +218,7 @@ export class Generation {
       this.consumer.decoded?.(order === 'le' ? 'UTF-16LE' : 'UTF-16BE');
       return;
     }
-    const why = isGzipHead(head)
-      ? 'gzip-compressed data (a rotated log?), not a growing text log; not followed (read it with: logscan FILE)'
-      : notTextMessage(head);
+    const why = isGzipHead(head) ? ({ code: 'gzip-not-followed' } as const) : notTextProblem(head);
     if (why === null) return;
     this.notText = true;
     this.consumer.notText?.(why);

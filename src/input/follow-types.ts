@@ -1,6 +1,7 @@
 // The follower's contract with whoever consumes its lines (the `follow` command,
 // or a test). Kept apart so the consumer side needs no fs code.
 import type { LineConsumer } from './lines.js';
+import type { InputProblem } from './problem.js';
 
 /** Why a file object starts being read. */
 export type GenerationReason =
@@ -49,8 +50,8 @@ export interface GenerationConsumer extends LineConsumer {
   holding?(): boolean;
   /** No more lines will come from this file object. */
   end(): void;
-  /** The file object is not a text log (gzip, binary, UTF-16 without a mark; `message` says which): no lines will come from it. */
-  notText?(message: string): void;
+  /** The file object is not a text log (gzip, binary, UTF-16 without a mark; `problem` says which): no lines will come from it. */
+  notText?(problem: InputProblem): void;
   /** The file object is UTF-16 text with a byte-order mark: its lines come decoded. */
   decoded?(encoding: 'UTF-16LE' | 'UTF-16BE'): void;
 }

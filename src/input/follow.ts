@@ -14,7 +14,7 @@ import type { Delivery, FollowConsumer, FollowOptions, GenerationConsumer } from
 import { PathFollower } from './follow-path.js';
 import { NODE_IO, type FollowIo } from './follow-io.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
-import { isGzipHead, notTextMessage } from './binary.js';
+import { isGzipHead, notTextProblem } from './binary.js';
 import { utf16Bom, Utf16ToUtf8 } from './utf16.js';
 import { GunzipMembers } from './gunzip.js';
 import { STDIN_NAME, stdinIsDirectory } from './open.js';
@@ -298,7 +298,7 @@ class StreamFollower {
         this.stream.pipe(decoding).pipe(splitter);
         return;
       }
-      const why = notTextMessage(head);
+      const why = notTextProblem(head);
       if (why === null) {
         this.stream.pipe(splitter);
         return;

@@ -6,6 +6,8 @@ import { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { isGzipHead } from './binary.js';
 import { GunzipMembers } from './gunzip.js';
+import { en } from '../i18n/en.js';
+import { fsProblem, inputError, problemText, type InputProblem } from './problem.js';
 
 export interface OpenedInput {
   /** Name for messages and `origin.file`. */
@@ -74,21 +76,9 @@ class ReadAhead {
   }
 }
 
-const ERRNO_TEXT: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a directory',
-  ELOOP: 'too many symbolic links',
-  ENAMETOOLONG: 'file name too long',
-  ENOTDIR: 'a parent of the path is not a directory',
-};
-
+/** A failed file-system call in English words (stderr, `follow`'s notices). */
 export function describeFsError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException | null | undefined;
-  const code = e?.code;
-  const text = (code && ERRNO_TEXT[code]) || (err instanceof Error ? err.message : String(err));
-  return code === 'ENOENT' && typeof e?.path === 'string' ? text + notUtf8NameHint(e.path) : text;
+  return problemText(fsProblem(err));
 }
 
 /**
@@ -97,7 +87,7 @@ export function describeFsError(err: unknown): string {
  * the name it was given: "no such file" alone would send the user looking for a typo.
  */
 export function notUtf8NameHint(path: string): string {
-  return path.includes('\uFFFD') ? ' (the name is not valid UTF-8, which Node.js cannot open; rename the file, or read it from stdin: logscan - < FILE)' : '';
+  return path.includes('\uFFFD') ? en.input.nonUtf8Hint : '';
 }
 
 /**
@@ -139,7 +129,7 @@ export function stdinFileStream(): Readable {
 }
 
 /** What a directory given as an input is told, by name or as standard input. */
-export const DIRECTORY_TEXT = 'is a directory (give the log files inside it)';
+export const DIRECTORY_PROBLEM: InputProblem = { code: 'directory' };
 
 /**
  * Standard input redirected from a directory (`logscan - < /var/log`): Node reads that as
@@ -202,18 +192,18 @@ export function releaseFifo(path: string, wake: boolean): void {
 export async function openInput(path: string, opts: OpenOptions = {}): Promise<OpenedInput> {
   const now = opts.now ?? (() => new Date());
   if (path === '-') {
-    if (stdinIsDirectory()) throw new InputError(STDIN_NAME, DIRECTORY_TEXT);
+    if (stdinIsDirectory()) throw inputError(STDIN_NAME, DIRECTORY_PROBLEM);
     return { name: STDIN_NAME, stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, trailingBytes: () => 0, gzipProblem: () => null, close: async () => {} };
   }
   let handle;
   try {
     handle = await open(path, 'r');
   } catch (err) {
-    throw new InputError(path, describeFsError(err));
+    throw inputError(path, fsProblem(err));
   }
   try {
     const st = await handle.stat();
-    if (st.isDirectory()) throw new InputError(path, DIRECTORY_TEXT);
+    if (st.isDirectory()) throw inputError(path, DIRECTORY_PROBLEM);
     let gzip = false;
     if (st.isFile()) {
       const head = Buffer.alloc(2);
@@ -221,7 +211,7 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
       gzip = bytesRead === 2 && isGzipHead(head);
       // An empty one too: `gzip -t` calls it "unexpected end of file", and read as an empty
       // text log it would pass for a rotation that held nothing (0 lines, exit 0).
-      if (!gzip && path.endsWith('.gz')) throw new InputError(path, st.size === 0 ? 'empty file named .gz (no gzip data)' : 'named .gz but is not gzip data');
+      if (!gzip && path.endsWith('.gz')) throw inputError(path, { code: st.size === 0 ? 'empty-gz' : 'not-gzip' });
     }
     let raw: Readable;
     let bytesRead: () => number;
@@ -253,6 +243,6 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
   } catch (err) {
     await handle.close().catch(() => {});
     if (err instanceof InputError) throw err;
-    throw new InputError(path, describeFsError(err));
+    throw inputError(path, fsProblem(err));
   }
 }

@@ -11,7 +11,7 @@ import { LineSplitter, overlongReason } from './lines.js';
 import { openInput, releaseFifo, type OpenedInput } from './open.js';
 import { PickingParser, type FormatChoice, type PickedFormat } from './pick-format.js';
 import { rotationFamily } from './rotation-order.js';
-import { counted } from '../util/number-text.js';
+import { problemText, type InputProblem } from './problem.js';
 
 export interface InputStats {
   file: string;
@@ -22,8 +22,10 @@ export interface InputStats {
   events: number;
   skipped: number;
   malformed: number;
-  /** Set when the input could not be read at all or broke off. */
+  /** Set when the input could not be read at all or broke off: in English (stderr, JSON). */
   error: string | null;
+  /** The same as a code and its facts, for words in --lang; absent or null when `error` is null. */
+  problem?: InputProblem | null;
   /** True when reading stopped early (truncated gzip, read error, binary, shrank); events before it are kept. */
   incomplete: boolean;
   /** True when reading was stopped on request (SIGINT/SIGTERM); not an error, not `incomplete`. */
@@ -116,7 +118,9 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
   try {
     input = await openUnlessStopped(path, opts);
   } catch (err) {
+    // An InputError's message names the file, as stderr and the JSON always said it.
     stats.error = err instanceof InputError ? err.message : String(err);
+    stats.problem = err instanceof InputError ? err.problem : { code: 'system-error', message: String(err) };
     // `-` is named as everywhere else once open: `(stdin)`.
     if (err instanceof InputError) stats.file = err.file;
     stats.incomplete = true;
@@ -196,19 +200,19 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
     // or rewritten): its end was never seen, so the input is incomplete.
     if (input.size !== null && !input.gzip && input.bytesRead() < input.size) {
       stats.incomplete = true;
-      stats.error = `file shrank while being read (${input.size} bytes when opened, ${input.bytesRead()} read); truncated or rotated?`;
+      fail(stats, { code: 'shrank', size: input.size, read: input.bytesRead() });
     }
     // Junk after the gzip data may be a member with a broken header: data the file held
     // and we could not read, so the input is incomplete (exit 3), though every line before it was kept.
     const trailing = input.trailingBytes() + gate.trailingBytes;
     if (trailing > 0) {
       stats.incomplete = true;
-      stats.error = `${counted(trailing, 'byte')} after the end of the gzip data are not gzip and were ignored (every line before them was read)`;
+      fail(stats, { code: 'gzip-trailing', bytes: trailing });
     }
     const problem = gzipProblem();
     if (problem !== null) {
       stats.incomplete = true;
-      stats.error = gzipCutText(splitter.lines, problem);
+      fail(stats, { code: 'gzip-cut', line: splitter.lines, why: problem });
     }
   } catch (err) {
     // Keep what was read; a cut-off last line is dropped rather than half-parsed.
@@ -219,11 +223,11 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
     } else if (err instanceof BinaryInputError) {
       notText = true;
       stats.incomplete = true;
-      stats.error = err.message;
+      fail(stats, err.problem);
     } else {
       stats.incomplete = true;
-      const where = `after line ${splitter.lines}`;
-      stats.error = input.gzip || gate.gzip ? gzipCutText(splitter.lines, errText(err)) : `read error ${where}: ${errText(err)}`;
+      const line = splitter.lines;
+      fail(stats, input.gzip || gate.gzip ? { code: 'gzip-cut', line, why: errText(err) } : { code: 'read-error', line, message: errText(err) });
     }
     gate.destroy();
     splitter.destroy();
@@ -271,8 +275,10 @@ async function openUnlessStopped(path: string, opts: ReadOptions): Promise<Opene
   }
 }
 
-function gzipCutText(lines: number, why: string): string {
-  return `gzip data is truncated or corrupt after line ${lines} (${why})`;
+/** Records what went wrong with the input: its English sentence and its code. */
+function fail(stats: InputStats, p: InputProblem): void {
+  stats.error = problemText(p);
+  stats.problem = p;
 }
 
 function errText(err: unknown): string {

@@ -12,6 +12,7 @@ import type { InputOptions } from '../cli/options.js';
 import type { LineSink } from '../parsers/types.js';
 import { termSafe } from '../render/sanitize.js';
 import { testCrashHook } from '../cli/test-hooks.js';
+import { problemText } from '../input/problem.js';
 
 export interface ParseSessionOptions extends InputOptions {
   onEvent(e: FirewallEvent): void;
@@ -108,8 +109,10 @@ export class ParseSession implements FollowConsumer {
       end: () => {
         if (parser.chosen || parser.pending > 0) parser.end();
       },
-      notText: (message) => {
+      notText: (problem) => {
+        const message = problemText(problem);
         stats.error = message;
+        stats.problem = problem;
         this.notice(file.name, message, 'problem');
       },
       decoded: (encoding) => {

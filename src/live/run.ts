@@ -16,7 +16,7 @@ import { eventToJson } from '../render/event-json.js';
 import { renderReportText } from '../render/report-text.js';
 import { termSafe } from '../render/sanitize.js';
 import { localClock } from '../render/time-format.js';
-import { ATOMIC_WRITE, BatchedWriter, isPipeOrSocket } from '../cli/output.js';
+import { ATOMIC_WRITE, BatchedWriter, isPipeOrSocket } from '../render/batched-writer.js';
 import { Diagnostics } from '../cli/diagnostics.js';
 import type { InputOptions } from '../cli/options.js';
 import { AlertExec } from './alert-exec.js';

@@ -719,7 +719,6 @@ function sniff(lines: readonly string[]): number {
 
 export const ciscoAsaFormat: FormatDefinition = {
   id: ID,
-  description: `Cisco ASA / PIX / FTD syslog (%ASA-n-NNNNNN); events from message ids ${ASA_MESSAGE_IDS.join(', ')}; other ids skipped`,
   examples: [
     '<164>Aug 05 2016 01:02:25: %ASA-4-106023: Deny tcp src Inside:10.30.6.47/4562 dst Outside:192.168.133.204/443 by access-group "Inside_access_in" [0x962df600, 0x0]',
     '<166>Jan  5 08:52:35 10.22.8.216 %ASA-6-302013: Built inbound TCP connection 212806031 for outside:10.22.8.17/58633 (10.22.8.17/58633) to inside:10.22.8.12/389 (10.22.8.12/389)',

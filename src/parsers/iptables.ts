@@ -24,7 +24,6 @@ function sniff(lines: readonly string[]): number {
 
 export const iptablesFormat: FormatDefinition = {
   id: ID,
-  description: 'netfilter/iptables LOG lines (ufw, firewalld, Shorewall, EdgeOS/UniFi, Proxmox) in syslog, kern.log, dmesg or journalctl text',
   examples: [
     'Nov 21 06:25:01 gw kernel: [123456.789012] [UFW BLOCK] IN=eth0 OUT= MAC=00:16:3e:5e:6c:00:f4:69:42:e4:72:00:08:00 SRC=203.0.113.7 DST=198.51.100.2 LEN=40 TOS=0x00 PREC=0x00 TTL=241 ID=54321 PROTO=TCP SPT=47001 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0',
     '2025-01-23T12:22:21.537693-05:00 ubuntu2204 kernel: [UFW AUDIT] IN= OUT=lo SRC=127.0.0.1 DST=127.0.0.1 LEN=84 TOS=0x00 PREC=0x00 TTL=64 ID=60026 DF PROTO=ICMP TYPE=8 CODE=0 ID=2122 SEQ=1',

@@ -227,7 +227,6 @@ function createExport(ctx: ParseContext, sink: LineSink): LineParser {
 
 export const journalExportFormat: FormatDefinition = {
   id: EXPORT_ID,
-  description: 'systemd journal export format (journalctl -k -o export): KEY=value blocks, kernel netfilter messages',
   examples: [
     '__REALTIME_TIMESTAMP=1642033008518660',
     '_HOSTNAME=compute04',
@@ -310,7 +309,6 @@ function createJson(ctx: ParseContext, sink: LineSink): LineParser {
 
 export const journalJsonFormat: FormatDefinition = {
   id: JSON_ID,
-  description: 'systemd journal JSON (journalctl -k -o json): one entry per line, kernel netfilter messages',
   examples: [
     '{"__REALTIME_TIMESTAMP":"1642033008518660","_HOSTNAME":"compute04","_TRANSPORT":"kernel","SYSLOG_IDENTIFIER":"kernel","MESSAGE":"iptables DROP_INPUT: IN=eth1 OUT= MAC=ff:ff:ff:ff:ff:ff:b4:fb:e4:10:0b:51:08:00 SRC=0.0.0.0 DST=255.255.255.255 LEN=328 TOS=0x00 PREC=0x00 TTL=64 ID=0 PROTO=UDP SPT=68 DPT=67 LEN=308"}',
   ],

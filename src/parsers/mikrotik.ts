@@ -260,7 +260,6 @@ function sniff(lines: readonly string[]): number {
 
 export const mikrotikFormat: FormatDefinition = {
   id: ID,
-  description: 'MikroTik RouterOS firewall log lines (in:/out:, proto, src->dst) via syslog, IPv4 and IPv6',
   examples: [
     '2023-03-18T20:36:59.594792+01:00 10.120.127.1 firewall,info drop-tcp input: in:ether1-WAN out:(unknown 0), connection-state:new src-mac 00:17:10:88:bc:02, proto TCP (SYN), 36.97.161.219:59388->81.82.202.145:23, len 40',
     '2026-05-31T00:00:18.676257+02:00 gw firewall,info forward: in:WAN out:LAN, connection-state:new src-mac e4:41:64:93:a8:0f, proto UDP, [2001:db8:1234::1]:17850->[2001:db8:1234::2]:51413, len 112',

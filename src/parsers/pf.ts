@@ -426,7 +426,6 @@ function sniff(lines: readonly string[]): number {
 
 export const pfFormat: FormatDefinition = {
   id: ID,
-  description: 'OpenBSD/FreeBSD/macOS pf log as printed by tcpdump -n -e -ttt -r pflog (IPv4/IPv6, tcp/udp/icmp)',
   examples: [
     'Feb 13 21:23:55.432918 rule 3/(match) block in on em0: 198.51.100.7.51234 > 192.0.2.10.22: S 123:123(0) win 512',
     '2024-01-05 12:34:56.123456 rule 0/0(match): block in on vtnet0: 203.0.113.9.40000 > 192.0.2.1.23: Flags [S], seq 1, win 1024, length 0',

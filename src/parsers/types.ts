@@ -78,8 +78,6 @@ export interface LineParser {
 export interface FormatDefinition {
   /** Stable id, used by `--input-format` and in `event.format`. */
   id: string;
-  /** One-line human description for `logscan formats`. */
-  description: string;
   /** Example lines, shown by `logscan formats` and used by tests. */
   examples: string[];
   /**

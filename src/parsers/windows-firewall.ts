@@ -556,7 +556,6 @@ export function isConnectionRecord(e: FirewallEvent): boolean {
 
 export const windowsFirewallFormat: FormatDefinition = {
   id: FORMAT_ID,
-  description: 'Windows (Defender) Firewall pfirewall.log (W3C #Fields header, local time)',
   examples: [
     '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path pid',
     '2024-07-29 13:23:35 ALLOW UDP 192.168.9.219 192.168.0.1 61535 53 0 - - - - - - - SEND 10452',

@@ -21,7 +21,7 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import { termSafe } from './sanitize.js';
 import { counted } from '../util/number-text.js';
-import { THIS_SIDE_FINDINGS } from '../aggregate/thresholds.js';
+import { THIS_SIDE_FINDINGS } from '../aggregate/finding-ids.js';
 import { inHomeNetworks, isPrivateAddress } from '../util/egress.js';
 
 export type BlocklistFormat = 'nft' | 'ipset' | 'iptables' | 'ufw' | 'powershell';

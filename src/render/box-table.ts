@@ -127,6 +127,32 @@ function atSeparator(piece: string): string {
   return at < 0 ? piece : piece.slice(0, at + 1);
 }
 
+/**
+ * An address in lines of at most `width` columns, each broken after a ':' (IPv6 groups
+ * stay whole, so every line is a part to read or copy, not a cut word); a part longer
+ * than a line is cut. An address that fits is one line.
+ */
+export function wrapAddress(address: string, width: number): string[] {
+  const w = Math.max(1, width);
+  if (address.length <= w) return [address];
+  const lines: string[] = [];
+  let line = '';
+  for (const part of address.match(/[^:]*:|[^:]+$/g) ?? [address]) {
+    if (line !== '' && line.length + part.length > w) {
+      lines.push(line);
+      line = '';
+    }
+    let rest = part;
+    while (rest.length > w) {
+      lines.push(rest.slice(0, w));
+      rest = rest.slice(w);
+    }
+    line += rest;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 /** Items joined with " · ", wrapped to `width` terminal columns, continuation lines indented like the first item. */
 export function wrapItems(label: string, items: string[], width: number): string {
   const lines: string[] = [];

@@ -3,10 +3,9 @@
 import type { Change, Comparison } from '../daily/compare.js';
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
-import { messages } from '../i18n/messages.js';
+import { inputProblemText, messages } from '../i18n/messages.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { basename } from 'node:path';
-import { reasonOnly } from '../daily/broken-inputs.js';
 import { logGapsText } from './report-text.js';
 import { formatDateTime, formatDay } from './time-format.js';
 
@@ -54,7 +53,7 @@ export function sourcesNumber(h: DailyDoc['headline']): string {
  * read"); `esc` makes the names, errors and reasons safe for it.
  */
 export function filesReadText(doc: DailyDoc, esc: (s: string) => string, lang: Lang): string {
-  const files = doc.report.inputs.map((i) => `${esc(i.file)}${i.error ? messages(lang).aside(esc(reasonOnly(i.file, i.error))) : ''}`).join(', ');
+  const files = doc.report.inputs.map((i) => `${esc(i.file)}${i.error ? messages(lang).aside(esc(inputProblemText(i, lang)!)) : ''}`).join(', ');
   const byReason = new Map<string, string[]>();
   for (const s of doc.skippedFiles) {
     const paths = byReason.get(s.reason);
@@ -96,7 +95,12 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
   if (doc.interrupted) notes.push(m.interrupted(doc.interrupted));
   // First after an interruption: stderr said it once, as it happened; a mailed or served page must say it too.
   const cut = doc.incompleteInputs.filter((i) => i.inDay);
-  if (cut.length > 0) notes.push(m.incompleteInputs(cut.map((i) => m.inputProblem(i.file, i.error)).join(messages(lang).listSep), cut.length));
+  // Worded in the page's language from the input's problem code, as the footer is.
+  const why = (file: string, error: string): string => {
+    const input = doc.report.inputs.find((x) => x.file === file);
+    return (input && inputProblemText(input, lang)) ?? error;
+  };
+  if (cut.length > 0) notes.push(m.incompleteInputs(cut.map((i) => m.inputProblem(i.file, why(i.file, i.error))).join(messages(lang).listSep), cut.length));
   if (doc.window.hours !== 24) notes.push(m.dstDay(doc.window.hours));
   // A day ahead has no "so far", and no record yet is no news about the logs.
   if (doc.ahead) notes.push(m.notBegun);

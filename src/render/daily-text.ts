@@ -4,7 +4,7 @@ import pc from 'picocolors';
 import type { DailyDoc } from '../daily/doc.js';
 import { messages } from '../i18n/messages.js';
 import { basisText, blockedText, changeText, filesReadText, notProbesItems, probesText, windowNotes } from './daily-common.js';
-import { displayWidth, wrapItems } from './box-table.js';
+import { displayWidth, wrapItems, wrapLabelled } from './box-table.js';
 import { labelPad, otherRules, renderReportSectionsText, rowLabel, ruleLabel, ruleName, sparkline, type TextOptions } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
 import { termSafe } from './sanitize.js';
@@ -34,14 +34,14 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   const cmp = doc.comparison;
   const out: string[] = [];
   out.push(c.bold(m.text.title(doc.date, termSafe(doc.tz))));
-  for (const n of windowNotes(doc, opts.tz, lang)) out.push(c.yellow(m.text.note(n)));
+  for (const n of windowNotes(doc, opts.tz, lang)) out.push(wrapLabelled('', m.text.note(n), opts.width, c.yellow));
   out.push('');
-  out.push(`${rowLabel(c, L.probes)}${probesText(h, lang)}`);
+  out.push(wrapLabelled(rowLabel(c, L.probes), probesText(h, lang), opts.width));
   const notProbes = notProbesItems(h, lang);
   if (notProbes.length > 0) out.push(wrapItems(rowLabel(c, L.notProbes), notProbes, opts.width));
-  out.push(`${rowLabel(c, L.blocked)}${blockedText(h, lang)}`);
+  out.push(wrapLabelled(rowLabel(c, L.blocked), blockedText(h, lang), opts.width));
 
-  if (doc.report.totals.ignored !== undefined) out.push(`${rowLabel(c, msg.report.label.ignored)}${msg.report.ignoredText(doc.report.totals.ignored)}`);
+  if (doc.report.totals.ignored !== undefined) out.push(wrapLabelled(rowLabel(c, msg.report.label.ignored), msg.report.ignoredText(doc.report.totals.ignored), opts.width));
   if (doc.rules.length > 0) {
     const items = doc.rules.map((r) => `${termSafe(ruleLabel(ruleName(r.key, msg.report)))} ${fmtInt(r.packets)}`);
     const more = otherRules(doc.rules, doc.ruleLabels, h.packets);
@@ -49,11 +49,11 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
     out.push(wrapItems(rowLabel(c, L.loggedAs), items, opts.width));
   }
 
-  out.push('', c.bold(m.text.change(basisText(cmp, lang, doc.tz))));
+  out.push('', wrapLabelled('', m.text.change(basisText(cmp, lang, doc.tz)), opts.width, c.bold));
   if (cmp.basis !== null) {
-    out.push(`${sub(L.probes)}${changeText(cmp.probes, lang)}`);
-    out.push(`${sub(L.sources)}${changeText(cmp.sources, lang)} · ${m.newToday(cmp.newSourceCount, cmp.newSourcesApprox)}`);
-    out.push(`${sub(L.ports)}${changeText(cmp.ports, lang)} · ${m.newlyProbed(cmp.newPortCount)}`);
+    out.push(wrapLabelled(sub(L.probes), changeText(cmp.probes, lang), opts.width));
+    out.push(wrapItems(sub(L.sources), [changeText(cmp.sources, lang), m.newToday(cmp.newSourceCount, cmp.newSourcesApprox)], opts.width));
+    out.push(wrapItems(sub(L.ports), [changeText(cmp.ports, lang), m.newlyProbed(cmp.newPortCount)], opts.width));
     if (cmp.newSources.length > 0) out.push(wrapItems(sub(L.newSources, listWidth), cmp.newSources.map((s) => `${termSafe(s.ip)} ${fmtInt(s.packets)}`), opts.width));
     if (cmp.newPorts.length > 0) {
       out.push(wrapItems(sub(L.newPorts, listWidth), cmp.newPorts.map((p) => `${p.port}/${termSafe(p.proto)}${p.names[0] ? ` ${termSafe(p.names[0])}` : ''} ${fmtInt(p.packets)}`), opts.width));
@@ -73,6 +73,6 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
     out.push(...renderReportSectionsText(doc.report, opts));
   }
   // Also on a day without records: which files were read or passed over, and why, is then the news.
-  out.push('', c.dim(filesReadText(doc, termSafe, lang)));
+  out.push('', ...filesReadText(doc, termSafe, lang).split('\n').map((l) => wrapLabelled('', l, opts.width, c.dim)));
   return out.join('\n') + '\n';
 }

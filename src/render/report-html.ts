@@ -5,7 +5,7 @@
 import type { ReportDoc } from '../aggregate/report.js';
 import { zoneName } from '../daily/day.js';
 import type { Lang } from '../knowledge/types.js';
-import { messages } from '../i18n/messages.js';
+import { inputProblemText, messages } from '../i18n/messages.js';
 import { labelStride, renderChartSvg } from './daily-chart.js';
 import { pctOf } from './daily-common.js';
 import { card, chartLegend, htmlPage, reportSectionsHtml, rulesSection } from './html-page.js';
@@ -54,7 +54,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
   const perDay = perDayRow(doc.perDay, R);
   if (perDay !== null && 'items' in perDay && calendarDays(doc.perDay) === null) items.push(item(R.md.perDay, e(perDay.items.join(' · '))));
   b.push(`<ul class="plain">${items.join('')}</ul>`);
-  for (const i of doc.inputs) if (i.error) b.push(`<p class="note">${e(i.incomplete ? R.md.incomplete : R.md.problem)}${colon}<code>${e(i.file)}</code>: ${e(i.error)}</p>`);
+  for (const i of doc.inputs) if (i.error) b.push(`<p class="note">${e(i.incomplete ? R.md.incomplete : R.md.problem)}${colon}<code>${e(i.file)}</code>${colon}${e(inputProblemText(i, lang)!)}</p>`);
   for (const i of doc.inputs) if (i.repeats) b.push(`<p class="note">${e(R.md.repeated)}${colon}<code>${e(i.file)}</code>${colon}${e(R.repeats(i.repeats.share, i.repeats.records, i.repeats.other))}</p>`);
   if (doc.interrupted) b.push(`<p class="note">${e(R.md.interrupted)}${colon}${e(R.md.interruptedText(doc.interrupted))}</p>`);
   const gaps = logGapsText(doc, R, tz);
@@ -108,7 +108,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
     b.push(...sections);
   }
 
-  const files = doc.inputs.map((i) => `${e(i.file)}${i.error ? msg.aside(e(i.error)) : ''}`).join(', ');
+  const files = doc.inputs.map((i) => `${e(i.file)}${i.error ? msg.aside(e(inputProblemText(i, lang)!)) : ''}`).join(', ');
   b.push(`<footer>${P.footer(e(opts.version), files || '-')}</footer>`);
   const title = doc.inputs.length === 1 ? `${R.md.title} · ${doc.inputs[0]!.file}` : R.md.title;
   return htmlPage(lang, title, b);

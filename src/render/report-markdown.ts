@@ -4,7 +4,7 @@
 import { zoneName } from '../daily/day.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
-import { messages } from '../i18n/messages.js';
+import { inputProblemText, messages } from '../i18n/messages.js';
 import { DETAILED_SOURCES, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, osHintNoTtlText, whyNotes, zonelessText } from './report-text.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
@@ -48,7 +48,12 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   const filt = filterItems(doc.filters, m, opts.tz, md);
   if (filt.length > 0) out.push(`- ${label(m.md.filter)} ${filt.join(' · ')}`);
   if (t.ignored !== undefined) out.push(`- ${label(m.md.ignored)} ${m.ignoredText(t.ignored)}`);
-  for (const i of doc.inputs) if (i.error) out.push(`- ${label(i.incomplete ? m.md.incomplete : m.md.problem)} ${md(i.error)}`);
+  for (const i of doc.inputs) {
+    if (!i.error) continue;
+    // A coded problem is worded without the file's name: it goes before it, as in the HTML page.
+    const text = i.problem ? `${md(i.file)}${messages(opts.lang).colon}${md(inputProblemText(i, opts.lang)!)}` : md(i.error);
+    out.push(`- ${label(i.incomplete ? m.md.incomplete : m.md.problem)} ${text}`);
+  }
   for (const i of doc.inputs) if (i.repeats) out.push(`- ${label(m.md.repeated)} ${md(i.file)}${messages(opts.lang).colon}${md(m.repeats(i.repeats.share, i.repeats.records, i.repeats.other))}`);
   if (doc.interrupted) out.push(`- ${label(m.md.interrupted)} ${m.md.interruptedText(md(doc.interrupted))}`);
   const gaps = logGapsText(doc, m, opts.tz);

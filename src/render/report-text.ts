@@ -6,8 +6,8 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
-import { messages, wordFor, type Messages } from '../i18n/messages.js';
-import { boxTable, displayWidth, fitWidths, wrapItems, wrapLabelled, wrapText } from './box-table.js';
+import { inputProblemText, messages, wordFor, type Messages } from '../i18n/messages.js';
+import { boxTable, displayWidth, fitWidths, wrapAddress, wrapItems, wrapLabelled, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { cmpStr } from '../util/compare.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
@@ -140,13 +140,28 @@ interface Column<T> {
   cell(row: T): string;
   /** Dropped first (highest first) when the terminal is narrow. */
   drop?: number;
+  /**
+   * A column of addresses (an IPv6 one is 39 columns): when even with every optional
+   * column dropped the table would be wider than the terminal, it narrows to as little
+   * as `least` columns and `wrap` breaks each cell to that width.
+   */
+  narrow?: { least: number; wrap(cell: string, width: number): string };
+}
+
+/** The narrowest an address column gets: two IPv6 groups ("2001:db8:") a line, so the sources table of a 65-column terminal fits. */
+const ADDRESS_LEAST = 10;
+
+/** An address cell's first line (the address) broken after its ':'s to `width`; the lines under it (a PTR name) wrap as any text. */
+function wrapAddressCell(cell: string, width: number): string {
+  const [address = '', ...rest] = cell.split('\n');
+  return [...wrapAddress(address, width), ...rest].join('\n');
 }
 
 /**
  * A table whose last column (free text) takes what the terminal has left; optional
  * columns are dropped when that would leave it narrower than minLast. With none left to
- * drop it may go down to LAST_FLOOR columns (taller, but inside the terminal) before the
- * table overflows.
+ * drop it may go down to LAST_FLOOR columns (taller, but inside the terminal); below
+ * that an address column gives up columns (its addresses wrap) before the table overflows.
  */
 function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width: number, minLast = 22, color?: (row: T, col: number, text: string) => string): string {
   let use = cols;
@@ -155,8 +170,18 @@ function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width:
     const widths = fitWidths(fixed, width, 0);
     const droppable = use.filter((col) => col.drop !== undefined);
     if (widths[fixed.length]! >= minLast || droppable.length === 0) {
-      widths[fixed.length] = Math.max(droppable.length === 0 ? Math.min(minLast, LAST_FLOOR) : minLast, widths[fixed.length]!);
-      const cells = rows.map((r) => use.map((col) => col.cell(r)));
+      const floor = droppable.length === 0 ? Math.min(minLast, LAST_FLOOR) : minLast;
+      // What the last column lacks: fitWidths gives it at least 0, the table may be wider still.
+      const used = (ws: readonly number[]): number => ws.reduce((a, b) => a + b, 0) + 3 * (ws.length + 1) + 1;
+      let short = floor - (width - used(fixed));
+      for (const [i, col] of use.slice(0, -1).entries()) {
+        if (short <= 0 || col.narrow === undefined) continue;
+        const give = Math.max(0, Math.min(short, fixed[i]! - Math.max(col.narrow.least, displayWidth(col.head))));
+        widths[i]! -= give;
+        short -= give;
+      }
+      widths[fixed.length] = Math.max(floor, width - used(widths.slice(0, -1)));
+      const cells = rows.map((r) => use.map((col, i) => (col.narrow !== undefined && widths[i]! < fixed[i]! ? col.narrow.wrap(col.cell(r), widths[i]!) : col.cell(r))));
       return textTable(
         use.map((col) => col.head),
         cells,
@@ -492,7 +517,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   if (doc.inputs.length > 1 || doc.inputs.some((i) => i.error)) {
     const rows = doc.inputs.map((i) => [
       termSafe(i.file),
-      i.error ? termSafe(i.error.startsWith(i.file) ? i.error.slice(i.file.length + 2) : i.error) : (i.format ?? '-') + (i.formatBy === 'fallback' ? m.guessed : ''),
+      i.error ? termSafe(inputProblemText(i, opts.lang)!.replace(`${i.file}: `, '')) : (i.format ?? '-') + (i.formatBy === 'fallback' ? m.guessed : ''),
       fmtInt(i.lines),
       fmtInt(i.events),
       fmtInt(i.skipped),
@@ -557,7 +582,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     const withYear = spansYears(doc.span, opts.tz);
     const cols: Column<RankedSource>[] = [
       { head: h.rank, cell: (r) => String(r.rank) },
-      { head: h.source, cell: (r) => termSafe(r.ip) + (r.ptr ? `\n${shorten(termSafe(r.ptr), 32)}` : '') },
+      { head: h.source, cell: (r) => termSafe(r.ip) + (r.ptr ? `\n${shorten(termSafe(r.ptr), 32)}` : ''), narrow: { least: ADDRESS_LEAST, wrap: wrapAddressCell } },
       { head: h.score, cell: (r) => r.score.toFixed(1) },
       { head: h.events, cell: (r) => fmtInt(r.events) },
       { head: h.ports, cell: (r) => capped(r.ports, r.portsCapped) },
@@ -611,7 +636,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       { head: h.sev, cell: (i) => String(i.severity) },
       { head: h.packets, cell: (i) => fmtInt(i.packets) },
       { head: h.sourceCount, cell: (i) => capped(i.sources, i.sourcesCapped) },
-      { head: h.example, cell: (i) => (i.textSource !== null ? termSafe(i.textSource) : '-'), drop: 1 },
+      { head: h.example, cell: (i) => (i.textSource !== null ? termSafe(i.textSource) : '-'), drop: 1, narrow: { least: ADDRESS_LEAST, wrap: wrapAddressCell } },
       { head: h.meaning, cell: (i) => termSafe(interpretationMeaning(i, opts.lang)) },
     ];
     const colored = (i: I, col: number, text: string): string => (col <= 1 ? sevColor(c, i.severity)(text) : text);

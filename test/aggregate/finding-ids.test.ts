@@ -1,22 +1,42 @@
-// The finding ids are named in several places (the weights, the order of the "why" line,
-// the stealth labels, the message catalog); each must know every id, or a finding is
-// scored as nothing or never said.
+// The finding ids have one source, src/aggregate/finding-ids.ts: the weights, the order of
+// the "why" line, the scans, the stealth labels and this side's findings are derived from
+// it, and every id must have an explanation in both languages that `logscan explain` finds,
+// or a finding is scored as nothing, never said, or cannot be looked up.
 import { describe, expect, it } from 'vitest';
-import { EXPLANATION_ORDER, STEALTH_LABEL } from '../../src/aggregate/findings.js';
-import { DEFAULT_THRESHOLDS, FINDING_IDS } from '../../src/aggregate/thresholds.js';
+import { EXPLANATION_ORDER, FINDINGS, FINDING_IDS, SCAN_FINDINGS, STEALTH_LABEL, THIS_SIDE_FINDINGS } from '../../src/aggregate/finding-ids.js';
+import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
+import { describeIds } from '../../src/cli/explain-ids.js';
 import { messages } from '../../src/i18n/messages.js';
 
 describe('finding ids', () => {
+  it('are unique, lowercase kebab-case', () => {
+    expect(new Set(FINDING_IDS).size).toBe(FINDING_IDS.length);
+    for (const id of FINDING_IDS) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
   it('the "why" line has a place for every finding: its own, or the merged stealth part', () => {
     const placed = EXPLANATION_ORDER.flatMap((id) => (id === '*stealth' ? Object.keys(STEALTH_LABEL) : [id]));
     expect([...placed].sort()).toEqual([...FINDING_IDS].sort());
+    // Scans first, then stealth, then trojans (docs/ranking.md).
+    expect(EXPLANATION_ORDER.slice(0, 10)).toEqual(['outbound-malware', 'outbound-blocked', 'allowed-in', 'vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan', '*stealth', 'trojan-probe']);
   });
 
-  it('every finding has a weight (0 for those never scored up) and, in both languages, a text saying what it is', () => {
-    for (const id of FINDING_IDS) {
-      // 0 is a weight too (traceroute, replies, noise: shown, never scored up).
-      expect(DEFAULT_THRESHOLDS.weights.findings[id], id).toBeGreaterThanOrEqual(0);
-      for (const lang of ['en', 'zh'] as const) expect(messages(lang).finding.about[id], `${lang} ${id}`).toMatch(/\S/);
+  it('the default weights, the scans, the stealth labels and the findings about this side come from the one list', () => {
+    expect(DEFAULT_THRESHOLDS.weights.findings).toEqual(Object.fromEntries(FINDINGS.map((f) => [f.id, f.weight])));
+    expect(SCAN_FINDINGS).toEqual(['vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan']);
+    expect(STEALTH_LABEL).toEqual({ 'null-scan': 'NULL', 'xmas-scan': 'XMAS', 'synfin-scan': 'SYN+FIN', 'fin-scan': 'FIN', 'ack-scan': 'ACK' });
+    expect(THIS_SIDE_FINDINGS).toEqual(['outbound-malware', 'outbound-blocked']);
+  });
+
+  it('every finding has, in both languages, an explanation that `logscan explain ID` gives, with its weight', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const about: Readonly<Record<string, string>> = messages(lang).finding.about;
+      expect(Object.keys(about).sort(), lang).toEqual([...FINDING_IDS].sort());
+      for (const f of FINDINGS) {
+        expect(about[f.id], `${lang} ${f.id}`).toMatch(/\S.{9,}/);
+        const found = describeIds(f.id, lang).filter((d) => d.kind === 'finding');
+        expect(found, `${lang} ${f.id}`).toEqual([expect.objectContaining({ id: f.id, weight: f.weight, texts: [about[f.id]] })]);
+      }
     }
   });
 });

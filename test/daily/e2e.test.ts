@@ -12,6 +12,9 @@ import { renderDailyHtml } from '../../src/render/daily-html.js';
 import { renderDailyMarkdown } from '../../src/render/daily-markdown.js';
 import { renderDailyText } from '../../src/render/daily-text.js';
 
+/** A terminal wide enough that no line of the text summary wraps (the text wraps to the width: README, "Output formats"). */
+const WIDE = { COLUMNS: '1000' };
+
 interface DailyJson {
   date: string;
   tz: string;
@@ -395,7 +398,8 @@ describe('how far the logs reach', () => {
     writeFileSync(log, whole.subarray(0, Math.floor(whole.length * 0.6)));
     const args = ['daily', log, '--date', '2026-11-21', '--tz', 'UTC'];
     for (const fmt of ['text', 'markdown', 'html']) {
-      const r = runCli([...args, '-o', fmt]);
+      // Wide: the text is about what the footer says, not where it wraps.
+      const r = runCli([...args, '-o', fmt], { env: WIDE });
       expect(r.code, fmt).toBe(3);
       expect(r.stdout, fmt).toMatch(/kern\.log\.gz \(gzip data is truncated or corrupt after line \d+/);
     }
@@ -412,7 +416,7 @@ describe('how far the logs reach', () => {
     expect(md.code).toBe(3);
     expect(md.stderr.split('\n')).toEqual([`logscan: ${dir}: is a directory (give the log files inside it)`, `logscan: ${missing}: no such file`, '']);
     expect(md.stdout.split('\n').filter((l) => l.startsWith('> '))).toEqual([`> ${note}`]);
-    const text = runCli([...args, '-o', 'text']);
+    const text = runCli([...args, '-o', 'text'], { env: WIDE });
     expect(text.code).toBe(3);
     expect(text.stdout.split('\n')[1]).toBe(`note: ${note}`);
     expect(runCli([...args, '-o', 'html']).stdout).toContain('no such file); the day may be incomplete');
@@ -423,8 +427,8 @@ describe('how far the logs reach', () => {
       { file: dir, error: 'is a directory (give the log files inside it)', nothingRead: true, inDay: true },
       { file: missing, error: 'no such file', nothingRead: true, inDay: true },
     ]);
-    // Under --lang zh the note is Chinese (the reasons stay as the system gave them).
-    expect(runCli([...args, '-o', 'markdown', '--lang', 'zh']).stdout).toMatch(/^> .*gone\.log（no such file）.*[\u4e00-\u9fff]/m);
+    // Under --lang zh the note is Chinese, the reasons too (from each input's problem code, as the footer).
+    expect(runCli([...args, '-o', 'markdown', '--lang', 'zh']).stdout).toMatch(/^> .*gone\.log（文件不存在）；/m);
   });
 
   it('a truncated older .gz whose lost end lies before the day (the next rotation starts earlier) leaves the day covered; one whose end may be the day does not', () => {
@@ -506,7 +510,7 @@ describe('discovery (--log-dir)', () => {
       `${f('kern.log.3.gz')} — last written 2026-11-19 06:25Z, before the day starts; ` +
       `${f('kern.log.4')} — empty; ` +
       `${f('messages.1')}, ${f('messages')} — its kernel lines are already in kern.log`;
-    expect(runCli([...args, '-o', 'text']).stdout.trimEnd().split('\n').at(-1)).toBe(footer);
+    expect(runCli([...args, '-o', 'text'], { env: WIDE }).stdout.trimEnd().split('\n').at(-1)).toBe(footer);
     const md = (s: string): string => s.replace(/[\\`*_[\]<>|#~]/g, '\\$&');
     expect(runCli([...args, '-o', 'markdown']).stdout).toContain(`<sub>${footer.replaceAll(dir, md(dir))}</sub>`);
     expect(runCli([...args, '-o', 'html']).stdout).toContain(footer);
@@ -520,7 +524,7 @@ describe('discovery (--log-dir)', () => {
       { path: f('messages'), reason: 'its kernel lines are already in kern.log', why: { kind: 'duplicate', lines: 'kernel', earlier: 'kern.log' } },
     ]);
     // Under --lang zh the footer words every reason in Chinese; `why` stays the same.
-    const zhFooter = runCli([...args, '-o', 'text', '--lang', 'zh']).stdout.trimEnd().split('\n').at(-1)!;
+    const zhFooter = runCli([...args, '-o', 'text', '--lang', 'zh'], { env: WIDE }).stdout.trimEnd().split('\n').at(-1)!;
     expect(zhFooter).toBe(
       `读取了 2 个文件：${f('kern.log.2.gz')}, ${f('kern.log.1')} · 跳过 5 个：` +
         `${f('kern.log')}（只含更晚的记录：kern.log.1 最后写入于 2026-11-22 06:25Z）；` +
@@ -555,11 +559,11 @@ describe('discovery (--log-dir)', () => {
     const note = "kern.log.2 is missing from the log's rotations (deleted, or a rotation failed): the day's records in it are not counted";
     const footer = `missing: ${join(dir, 'kern.log.2')} (between kern.log.1 and kern.log.3.gz)`;
     for (const format of ['text', 'markdown', 'html']) {
-      const out = runCli([...args, '-o', format]).stdout;
+      const out = runCli([...args, '-o', format], { env: WIDE }).stdout;
       expect(out, format).toContain(format === 'html' ? note.replaceAll("'", '&#39;') : note);
       expect(out, format).toContain(format === 'markdown' ? footer.replaceAll('_', '\\_') : footer);
     }
-    expect(runCli([...args, '-o', 'text', '--lang', 'zh']).stdout).toContain(`缺少：${join(dir, 'kern.log.2')}（位于 kern.log.1 与 kern.log.3.gz 之间）`);
+    expect(runCli([...args, '-o', 'text', '--lang', 'zh'], { env: WIDE }).stdout).toContain(`缺少：${join(dir, 'kern.log.2')}（位于 kern.log.1 与 kern.log.3.gz 之间）`);
     // The day after lies wholly in kern.log.1 and kern.log: covered, and the hole is the day before's.
     const next = daily(['--log-dir', dir, '--date', '2026-11-22', '--tz', 'UTC']);
     expect(next.covered).toBe(true);
@@ -574,7 +578,7 @@ describe('discovery (--log-dir)', () => {
     const note = 'no log file can hold the day: the newest was last written 2026-11-17 10:00Z, before it starts (has logging stopped?)';
     const footer = `0 files read: - · 1 skipped: ${join(dir, 'kern.log')} — last written 2026-11-17 10:00Z, before the day starts`;
     for (const format of ['text', 'markdown', 'html']) {
-      const out = runCli([...args, '-o', format]).stdout;
+      const out = runCli([...args, '-o', format], { env: WIDE }).stdout;
       expect(out, format).toContain(note);
       expect(out, format).toContain(format === 'markdown' ? footer.replaceAll('_', '\\_') : footer);
     }

@@ -230,6 +230,24 @@ describe('logscan formats', () => {
     expect(clash.code).toBe(2);
     expect(clash.stderr).toBe('logscan: --json is -o json; it cannot be used with -o table\n');
   });
+
+  it('--lang zh says what each format reads in Chinese, in the table and the JSON; ids and example lines stay as they are', () => {
+    const en = JSON.parse(runCli(['formats', '-o', 'json']).stdout) as { id: string; description: string; examples: string[] }[];
+    const zh = runCli(['formats', '--lang', 'zh', '-o', 'json']);
+    expect(zh.code, zh.stderr).toBe(0);
+    const rows = JSON.parse(zh.stdout) as typeof en;
+    expect(rows.map((r) => [r.id, r.examples])).toEqual(en.map((r) => [r.id, r.examples]));
+    for (const [i, r] of rows.entries()) {
+      expect(r.description, r.id).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.description).not.toBe(en[i]!.description);
+    }
+    const table = runCli(['formats', '--lang', 'zh']).stdout;
+    expect(table).toContain('iptables\n  netfilter/iptables 的 LOG 日志行');
+    // The option may come before the command's word, as every other command's.
+    expect(runCli(['--lang', 'zh', 'formats']).stdout).toBe(table);
+    expect(runCli(['formats', '--lang', 'en']).stdout).toBe(runCli(['formats']).stdout);
+    expect(runCli(['formats', '--lang', 'fr']).code).toBe(2);
+  });
 });
 
 describe('--output: the extensions that pick a format', () => {

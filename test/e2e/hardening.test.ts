@@ -324,7 +324,8 @@ describe('broken and unreadable inputs: one stderr line naming the file, the oth
     expect(t.code).toBe(3);
     expect(t.stderr).toMatch(/^logscan: .*cut\.log\.gz: gzip data is truncated or corrupt after line \d+/m);
     expect(t.stdout).toMatch(/incomplete: 1 of 2 inputs not read to the end: .*cut\.log\.gz/);
-    expect(runCli([cut, '-o', 'markdown']).stdout).toMatch(/- \*\*incomplete:\*\* gzip data is truncated/);
+    // The file's name, then what went wrong with it (as the HTML page says it).
+    expect(runCli([cut, '-o', 'markdown']).stdout).toMatch(/- \*\*incomplete:\*\* \S*cut\.log\.gz: gzip data is truncated/);
     const j = JSON.parse(runCli([cut, '-o', 'json']).stdout);
     expect(j.inputs[0].incomplete).toBe(true);
     expect(j.totals.events).toBeGreaterThan(0);

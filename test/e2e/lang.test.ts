@@ -1,9 +1,11 @@
 // --lang end to end (the built CLI on samples/ufw.log): with zh the report and the
 // daily summary are Chinese throughout (headings, labels, finding texts), the JSON
 // changes only in its texts, and English stays exactly what it was.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCli, tempDir } from '../helpers/cli.js';
 import { displayWidth } from '../../src/render/box-table.js';
 
 const UFW = 'samples/ufw.log';
@@ -298,5 +300,55 @@ describe('--lang en (the default) is unchanged', () => {
     expect(html).toContain('<h1>Firewall probes on <span class="nw">2026-11-21</span></h1>');
     expect(html).toContain('<td data-label="why" class="why">ping sweep of 14 hosts');
     expect(html).not.toContain('th,td.head>code{white-space:nowrap}');
+  });
+});
+
+describe('--lang zh: what went wrong with an input', () => {
+  /** A missing file, a directory, a binary file and a .gz cut short, beside the sample. */
+  function badInputs(): string[] {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'logs'));
+    writeFileSync(join(dir, 'bin.log'), Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 32)));
+    const gz = gzipSync(readFileSync(UFW));
+    writeFileSync(join(dir, 'cut.log.gz'), gz.subarray(0, 3000));
+    return [join(dir, 'missing.log'), join(dir, 'logs'), join(dir, 'bin.log'), join(dir, 'cut.log.gz')];
+  }
+  const run = (args: string[]) => runCli(args, { env: { COLUMNS: '200' } });
+
+  it('the inputs table, Markdown and HTML word each problem in Chinese; stderr stays English', () => {
+    const inputs = badInputs();
+    const r = run([UFW, ...inputs, ...BASE, '--lang', 'zh']);
+    expect(r.code).toBe(3);
+    for (const zh of ['文件不存在', '是一个目录（请给出其中的日志文件）', '看起来是二进制数据，不是文本日志', 'gzip 数据在第 ']) expect(r.stdout).toContain(zh);
+    for (const en of ['no such file', 'is a directory', 'looks like binary', 'gzip data is truncated']) {
+      expect(r.stdout).not.toContain(en);
+      expect(r.stderr).toContain(en);
+    }
+    const md = run([UFW, ...inputs, ...BASE, '--lang', 'zh', '-o', 'markdown']).stdout;
+    expect(md).toContain('文件不存在');
+    expect(md).not.toContain('no such file');
+    const html = run([UFW, ...inputs, ...BASE, '--lang', 'zh', '-o', 'html']).stdout;
+    expect(html).toContain('是一个目录（请给出其中的日志文件）');
+    expect(html).not.toContain('looks like binary');
+  });
+
+  it('JSON keeps the English error and gives each problem a code, whatever --lang says', () => {
+    const inputs = badInputs();
+    type Input = { file: string; error: string | null; problem: { code: string } | null };
+    const en = JSON.parse(run([UFW, ...inputs, ...BASE, '-o', 'json']).stdout) as { inputs: Input[] };
+    const zh = JSON.parse(run([UFW, ...inputs, ...BASE, '-o', 'json', '--lang', 'zh']).stdout) as { inputs: Input[] };
+    expect(zh.inputs).toEqual(en.inputs);
+    expect(en.inputs.map((i) => i.problem?.code ?? null)).toEqual([null, 'not-found', 'directory', 'binary', 'gzip-cut']);
+    expect(en.inputs[1]!.error).toBe(`${inputs[0]}: no such file`);
+  });
+
+  it('the daily footer and check say it in Chinese too', () => {
+    const inputs = badInputs();
+    const daily = run(['daily', UFW, inputs[0]!, inputs[2]!, ...BASE, '--date', '2026-11-21', '--lang', 'zh', '-o', 'text']).stdout;
+    expect(daily).toContain('（文件不存在）');
+    expect(daily).toContain('（看起来是二进制数据');
+    const check = run(['check', inputs[1]!, '--lang', 'zh']);
+    expect(check.stdout).toContain('是一个目录（请给出其中的日志文件）');
+    expect(check.stdout).not.toContain('is a directory');
   });
 });

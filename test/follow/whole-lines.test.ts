@@ -1,9 +1,9 @@
-// BatchedWriter's wholeLines mode (src/cli/output.ts), what `follow` writes to a pipe
+// BatchedWriter's wholeLines mode (src/render/batched-writer.ts), what `follow` writes to a pipe
 // with: what a reader that stopped reading was given ends with a whole line, and
 // `taken` says exactly how much that was (--state saves no position past it).
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ATOMIC_WRITE, BatchedWriter } from '../../src/cli/output.js';
+import { ATOMIC_WRITE, BatchedWriter } from '../../src/render/batched-writer.js';
 
 /**
  * A pipe whose reader takes `room` bytes, then stops reading: a write of up to PIPE_BUF

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BINARY_SAMPLE_BYTES, binaryMessage, inspectHead } from '../../src/input/binary.js';
+import { BINARY_SAMPLE_BYTES, binaryProblem, inspectHead } from '../../src/input/binary.js';
+import { problemText } from '../../src/input/problem.js';
 import { describeFsError } from '../../src/input/open.js';
 import { PickingParser } from '../../src/input/pick-format.js';
 import { readInputs, type ReadOptions } from '../../src/input/read.js';
@@ -42,7 +43,7 @@ describe('binary heuristic (control bytes in the first 4 KiB, a NUL run counted 
     for (let i = 0; i < buf.length; i++) buf[i] = i % 5 === 0 ? 1 + (i % 7) : 0x41;
     const v = inspectHead(buf);
     expect(v.binary).toBe(true);
-    expect(binaryMessage(v)).toMatch(/^looks like binary data, not a text log \(\d+ control bytes in the first 4096\); skipped$/);
+    expect(problemText(binaryProblem(v))).toMatch(/^looks like binary data, not a text log \(\d+ control bytes in the first 4096\); skipped$/);
   });
 
   it('many separate NUL bytes are binary, one long NUL run is not', () => {
@@ -55,7 +56,7 @@ describe('binary heuristic (control bytes in the first 4 KiB, a NUL run counted 
   it('UTF-16 text is flagged with a conversion hint', () => {
     const v = inspectHead(Buffer.from('#Fields: date time action\r\n'.repeat(20), 'utf16le'));
     expect(v).toMatchObject({ binary: true, utf16: true });
-    expect(binaryMessage(v)).toContain('iconv -f UTF-16 -t UTF-8');
+    expect(problemText(binaryProblem(v))).toContain('iconv -f UTF-16 -t UTF-8');
   });
 
   it('log lines with escape sequences in them stay text', () => {

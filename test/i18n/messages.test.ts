@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
 import { zh } from '../../src/i18n/zh.js';
 import { durationText, messages } from '../../src/i18n/messages.js';
+import { formats } from '../../src/parsers/registry.js';
+import type { InputProblem, InputProblemCode } from '../../src/input/problem.js';
+import { formatDescription } from '../../src/cli/formats.js';
 
 type Fn = (...args: unknown[]) => string;
 
@@ -146,6 +149,31 @@ const SAMPLES: Record<string, unknown[]> = {
   'follow.window': ['10 min', 693, 196],
   'follow.followedFor': ['4 s'],
   'follow.logGap': [14],
+  'formats.cisco-asa': ['106001, 106006, 106023'],
+  'input.problem': [{ code: 'gzip-cut', line: 128, why: 'unexpected end of file' }],
+};
+
+/** One problem of each code; a Record, so a code added to InputProblem without a sample here does not compile. */
+const PROBLEMS: Record<InputProblemCode, InputProblem> = {
+  'not-found': { code: 'not-found', nonUtf8Name: true },
+  'permission-denied': { code: 'permission-denied' },
+  'is-directory': { code: 'is-directory' },
+  directory: { code: 'directory' },
+  'symlink-loop': { code: 'symlink-loop' },
+  'name-too-long': { code: 'name-too-long' },
+  'not-a-directory': { code: 'not-a-directory' },
+  'system-error': { code: 'system-error', message: 'EIO: i/o error, read' },
+  'empty-gz': { code: 'empty-gz' },
+  'not-gzip': { code: 'not-gzip' },
+  binary: { code: 'binary', controls: 219, sampled: 2000 },
+  'utf16-no-bom': { code: 'utf16-no-bom' },
+  'bad-utf16': { code: 'bad-utf16' },
+  packed: { code: 'packed', name: 'xz', unpack: 'xzcat' },
+  'gzip-not-followed': { code: 'gzip-not-followed' },
+  shrank: { code: 'shrank', size: 4096, read: 1024 },
+  'gzip-trailing': { code: 'gzip-trailing', bytes: 12 },
+  'gzip-cut': { code: 'gzip-cut', line: 128, why: 'unexpected end of file' },
+  'read-error': { code: 'read-error', line: 7, message: 'EIO: i/o error, read' },
 };
 
 /** Entries that are the same in Chinese on purpose: technical tokens. */
@@ -197,6 +225,27 @@ describe('message catalog', () => {
       } else if (z === e || !CJK.test(z)) bad.push(`${k}: ${JSON.stringify(z)}`);
     }
     expect(bad).toEqual([]);
+  });
+
+  it('formats: a description of every format the registry reads, and of no other', () => {
+    const ids = formats.map((f) => f.id).sort();
+    expect(Object.keys(en.formats).sort()).toEqual(ids);
+    for (const lang of ['en', 'zh'] as const) for (const id of ids) expect(formatDescription(id, lang), `${lang} ${id}`).not.toBe('');
+  });
+
+  it('input problems: every code is worded in both languages, the Chinese in Chinese, and no two codes alike', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const texts = Object.values(PROBLEMS).map((p) => messages(lang).input.problem(p));
+      expect(new Set(texts).size, lang).toBe(texts.length);
+    }
+    for (const p of Object.values(PROBLEMS)) {
+      const z = zh.input.problem(p);
+      expect(z, p.code).toMatch(CJK);
+      expect(z).not.toBe(en.input.problem(p));
+    }
+    // The English is what stderr said before the codes existed.
+    expect(en.input.problem(PROBLEMS['not-found'])).toBe('no such file (the name is not valid UTF-8, which Node.js cannot open; rename the file, or read it from stdin: logscan - < FILE)');
+    expect(en.input.problem(PROBLEMS['gzip-trailing'])).toBe('12 bytes after the end of the gzip data are not gzip and were ignored (every line before them was read)');
   });
 
   it('durationText: one formatter for findings, folds and follow summaries, in both languages', () => {

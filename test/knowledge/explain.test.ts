@@ -10,7 +10,7 @@ import { displayWidth } from '../../src/render/box-table.js';
 import { explainToJson, renderExplainTable, type ExplainJson } from '../../src/render/explain.js';
 import { wrapText } from '../../src/render/box-table.js';
 import { loadAnnotationRules } from '../../src/annotate/rules.js';
-import { FINDING_IDS } from '../../src/aggregate/thresholds.js';
+import { FINDING_IDS } from '../../src/aggregate/finding-ids.js';
 import { localRule, tempDir, writeDoc } from './helpers.js';
 
 const kb = loadKnowledge();

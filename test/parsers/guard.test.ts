@@ -9,7 +9,6 @@ import { makeEvent } from '../helpers/events.js';
 /** A format that reads "ok" as an event, "skip" as skipped, and throws on "boom" (and at end after "tail"). */
 const toy: FormatDefinition = {
   id: 'toy',
-  description: 'toy',
   examples: [],
   sniff: () => 0,
   create(_ctx, sink) {

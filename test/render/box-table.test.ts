@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxTable, displayWidth, wrapText } from '../../src/render/box-table.js';
+import { boxTable, displayWidth, wrapAddress, wrapText } from '../../src/render/box-table.js';
 
 describe('boxTable', () => {
   it('draws cli-table3-style borders with one space of padding and a rule between rows', () => {
@@ -50,5 +50,21 @@ describe('wrapText: a Chinese word after a space', () => {
     expect(wrapText('ab 一二三四五六七八九', 14)).toEqual(['ab 一二三四五', '六七八九']);
     // Text without spaces wraps between any two characters, as before.
     expect(wrapText('一二三四五', 4)).toEqual(['一二', '三四', '五']);
+  });
+});
+
+describe('wrapAddress', () => {
+  it('breaks an IPv6 address after a colon, never inside a group; one that fits stays one line', () => {
+    const a = '2001:db8:aaaa:bbbb:cccc:dddd:eeee:ffff';
+    expect(wrapAddress(a, 39)).toEqual([a]);
+    expect(wrapAddress(a, 30)).toEqual(['2001:db8:aaaa:bbbb:cccc:dddd:', 'eeee:ffff']);
+    expect(wrapAddress(a, 10)).toEqual(['2001:db8:', 'aaaa:bbbb:', 'cccc:dddd:', 'eeee:ffff']);
+    expect(wrapAddress('2001:db8::1', 6)).toEqual(['2001:', 'db8::1']);
+    expect(wrapAddress('203.0.113.7', 20)).toEqual(['203.0.113.7']);
+    for (const w of [5, 7, 12, 20]) expect(wrapAddress(a, w).join('')).toBe(a);
+  });
+
+  it('a part longer than a line is cut, nothing lost', () => {
+    expect(wrapAddress('abcdefgh:1', 3)).toEqual(['abc', 'def', 'gh:', '1']);
   });
 });

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAnalysis } from '../../src/cli/analysis.js';
-import { BatchedWriter } from '../../src/cli/output.js';
+import { BatchedWriter } from '../../src/render/batched-writer.js';
 import type { Annotation, FirewallEvent } from '../../src/event.js';
 import { encodeEventLine } from '../../src/render/event-json-bytes.js';
 import { eventToJson } from '../../src/render/event-json.js';
