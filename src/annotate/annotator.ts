@@ -293,6 +293,11 @@ function clock(e: FirewallEvent): number {
   return NaN;
 }
 
+/** Whether `t` is within `w` ms after `since`. Without a clock on either side the order of the log is all there is: the window stays open. */
+function withinWindow(t: number, since: number, w: number): boolean {
+  return t !== t || since !== since || t - since <= w;
+}
+
 class AnnotatorImpl implements Annotator {
   private readonly lang: Lang;
   private readonly window: number;
@@ -789,15 +794,13 @@ class AnnotatorImpl implements Annotator {
     const dp = e.dst.port;
     if (src === null || dp === null) return false;
     const w = c.params.windowMs as number;
-    // Without a clock on either side the order of the log is all there is: the window stays open.
-    const within = (since: number): boolean => t !== t || since !== since || t - since <= w;
     let s = c.spread!.get(src);
-    if (s !== undefined && s.fired !== null && within(s.fired)) {
+    if (s !== undefined && s.fired !== null && withinWindow(t, s.fired, w)) {
       s.fired = t;
       return true;
     }
     if (dp > (c.params.maxDstPort as number) || !this.isServicePort(e.proto, dp)) return false;
-    if (s === undefined || !within(s.first)) c.spread!.set(src, (s = { ports: [dp], first: t, fired: null }));
+    if (s === undefined || !withinWindow(t, s.first, w)) c.spread!.set(src, (s = { ports: [dp], first: t, fired: null }));
     else if (!s.ports.includes(dp)) s.ports.push(dp);
     if (s.ports.length < (c.params.minPorts as number)) return false;
     s.fired = t;
@@ -814,14 +817,12 @@ class AnnotatorImpl implements Annotator {
     const src = e.src.ip;
     if (src === null) return false;
     const w = c.params.windowMs as number;
-    // Without a clock on either side the order of the log is all there is: the window stays open.
-    const within = (since: number): boolean => t !== t || since !== since || t - since <= w;
     let s = c.ackSpread!.get(src);
-    if (s !== undefined && s.fired !== null && within(s.fired)) {
+    if (s !== undefined && s.fired !== null && withinWindow(t, s.fired, w)) {
       s.fired = t;
       return true;
     }
-    if (s === undefined || !within(s.first)) c.ackSpread!.set(src, (s = { ports: [], hosts: [], first: t, fired: null }));
+    if (s === undefined || !withinWindow(t, s.first, w)) c.ackSpread!.set(src, (s = { ports: [], hosts: [], first: t, fired: null }));
     const minPorts = c.params.minPorts as number;
     const minHosts = c.params.minHosts as number;
     const dp = e.dst.port;
