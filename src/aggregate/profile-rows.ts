@@ -451,13 +451,14 @@ export class ProfileRows {
         u[uo + U_PROTOCOLS] |= P_TCP;
         const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagBits(e.tcpFlags));
         this.addFlagClass(r, cls, n);
-        // This side's own ACKs that egress rules dropped go to the many servers its clients
-        // talk to: no sweep of anyone.
-        if (cls === FC_ACK && hostKey !== null && !isFromThisSide(e)) this.addAckHost(r, hostKey, lim);
+        // This side's own ACKs that egress rules dropped go to the many servers and services
+        // its clients talk to: no scan of anyone, by hosts or by ports.
+        const scanAck = cls === FC_ACK && !isFromThisSide(e);
+        if (scanAck && hostKey !== null) this.addAckHost(r, hostKey, lim);
         if (port !== null) {
           this.addPort(r, PK_TCP + port, n, lim);
           if (cls === FC_FIN) (this.extra(r).finPorts ??= new IntSet()).add(port, 64);
-          else if (cls === FC_ACK) (this.extra(r).ackPorts ??= new IntSet()).add(port, 64);
+          else if (scanAck) (this.extra(r).ackPorts ??= new IntSet()).add(port, 64);
         }
         break;
       }

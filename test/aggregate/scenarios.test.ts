@@ -813,6 +813,17 @@ describe('late packets of connections (ACK or RST, no SYN): they open nothing', 
     expect(ids(row(summarize(out), '192.168.1.20'))).not.toContain('ack-scan');
   });
 
+  it("this side's own bare ACKs that egress rules dropped, to five services of several servers, are no ACK scan of ports either", () => {
+    const ports = [443, 993, 5222, 8443, 8080, 465];
+    const out = ports.map((port, i) =>
+      annotateOne({ proto: 'tcp', tcpFlags: ['ACK'], direction: 'out', time: at(i), src: { ip: '192.168.1.21', port: 40000 + i }, dst: { ip: `203.0.113.${10 + (i % 3)}`, port } }),
+    );
+    expect(ids(row(summarize(out), '192.168.1.21'))).not.toContain('ack-scan');
+    // The same packets arriving from outside are one.
+    const inbound = ports.map((port, i) => tcpPacket('203.0.113.90', port, i));
+    expect(ids(row(summarize(inbound), '203.0.113.90'))).toContain('ack-scan');
+  });
+
   it('ACK+PSH data segments to many hosts are no ACK scan: nmap -sA sends bare ACKs', () => {
     const pushes = Array.from({ length: 12 }, (_, i) => tcpPacket('203.0.113.88', 443, i, { flags: ['ACK', 'PSH'], dst: `198.51.100.${10 + i}` }));
     expect(ids(row(summarize(pushes), '203.0.113.88'))).toEqual(['late-packets']);
