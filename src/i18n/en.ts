@@ -230,8 +230,8 @@ export const en = {
     lines: (n: number) => counted(n, 'line'),
     events: (n: number) => counted(n, 'event'),
     packetsAside: (n: number) => ` (${counted(n, 'packet')})`,
-    /** For logs with Windows Firewall connection rows (one ALLOW row per connection, one DROP row per packet): " (168 packets, 136 connections)". */
-    packetsConnectionsAside: (packets: number, connections: number) => ` (${counted(packets, 'packet')}, ${counted(connections, 'connection')})`,
+    /** For logs with Windows Firewall connection rows (one ALLOW row per connection, one DROP row per packet): " (168 packets, 136 connections)"; no packets: " (127 connections)". */
+    packetsConnectionsAside: (packets: number, connections: number) => ` (${packets > 0 ? `${counted(packets, 'packet')}, ` : ''}${counted(connections, 'connection')})`,
     skipped: (n: number) => `${fmtInt(n)} skipped`,
     malformed: (n: number) => `${fmtInt(n)} malformed`,
     sources: (n: number, capped: boolean) => `${capped ? '≥' : ''}${counted(n, 'source')}`,

@@ -6,6 +6,7 @@
 // record is sampled in every file) is enough to say which files overlap and how much.
 // Bounded: one table of 2^18 hashes, filled at most half.
 import type { FirewallEvent } from '../event.js';
+import { stringHash } from '../aggregate/hash-set.js';
 
 export interface RepeatedInput {
   /** The input whose records were also read from `other` (the one with fewer records sampled). */
@@ -46,7 +47,8 @@ export class RepeatedRecords {
     const file = this.fileIndex(e.origin.file);
     if (file < 0) return;
     this.sampled[file]!++;
-    const h = fnv1a(`${t}|${e.src.ip}|${sp}|${e.dst.ip}|${dp}|${e.proto}|${e.len}|${e.action}|${e.ttl}`) || 1;
+    // Unsigned, as the table holds it.
+    const h = stringHash(`${t}|${e.src.ip}|${sp}|${e.dst.ip}|${dp}|${e.proto}|${e.len}|${e.action}|${e.ttl}`) >>> 0 || 1;
     let slot = h & (SLOTS - 1);
     for (;;) {
       const owner = this.owners[slot]!;
@@ -97,14 +99,4 @@ export class RepeatedRecords {
     this.lastIndex = i;
     return i;
   }
-}
-
-/** FNV-1a over UTF-16 code units: fast, and collisions only blur an estimate. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }

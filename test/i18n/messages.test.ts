@@ -308,6 +308,9 @@ describe('message catalog', () => {
       '1 end of a connection already under way',
     ]);
     expect(en.report.packetsConnectionsAside(168, 1)).toBe(' (168 packets, 1 connection)');
+    // A log of ALLOW rows only (this host's own connections) has no packets to name.
+    expect(en.report.packetsConnectionsAside(0, 127)).toBe(' (127 connections)');
+    expect(zh.report.packetsConnectionsAside(0, 127)).toBe('（127 个连接）');
     expect(f.serverReplies(['NTP'], 5, 0, 1)).toBe("NTP server replies (5 packets to client ports), 1 ICMP error about this side's own packets");
     expect(f.serverReplies([], 0, 0, 2)).toBe("2 ICMP errors about this side's own packets");
     expect(f.serverReplies([], 0, 1, 0)).toBe('1 ICMP echo/query reply');
