@@ -7,6 +7,7 @@ import type { FirewallEvent } from '../event.js';
 import { readInputs, type InputStats } from '../input/read.js';
 import { FALLBACK_FORMAT, SNIFF_LINES, type FormatChoice } from '../input/pick-format.js';
 import { formats } from '../parsers/registry.js';
+import { fieldsHeaderNames } from '../parsers/windows-firewall.js';
 import type { InputOptions } from '../cli/options.js';
 import { counted } from '../util/number-text.js';
 import type { InputProblem } from '../input/problem.js';
@@ -151,11 +152,7 @@ class FieldLayouts {
 
   header(line: number, text: string | null): void {
     if (text === null) return;
-    const names = text
-      .replace(/^[\0\ufeff]*#Fields:/, '')
-      .trim()
-      .split(/\s+/)
-      .filter((n) => n !== '');
+    const names = fieldsHeaderNames(text);
     const key = names.join(' ');
     let h = this.byNames.get(key);
     if (h === undefined) {

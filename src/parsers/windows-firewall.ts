@@ -270,7 +270,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
 
   function header(line: string, lineNo: number): void {
     if (line.startsWith('#Fields:')) {
-      const names = line.slice(8).trim().split(/\s+/).filter((n) => n !== '');
+      const names = fieldsHeaderNames(line);
       layout = layoutOf(names);
       sawFields = true;
       missing = REQUIRED.find((n) => !names.includes(n)) ?? null;
@@ -525,6 +525,15 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
   }
 
   return { line, end() {} };
+}
+
+/** The column names of a `#Fields:` header line (what comes before the `#Fields:`, a BOM or NULs, is ignored). */
+export function fieldsHeaderNames(line: string): string[] {
+  return line
+    .slice(line.indexOf('#Fields:') + 8)
+    .trim()
+    .split(/\s+/)
+    .filter((n) => n !== '');
 }
 
 /** The rule of a row that says the firewall could not write records: `INFO-EVENTS-LOST 14`. */
