@@ -71,13 +71,6 @@ export class HashSet {
   }
 }
 
-/** FNV-1a of a string's UTF-16 code units: a source address, hashed once per event. */
-export function stringHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
-
 /** Mixes a second value into a hash (murmur3's finalizer), so nearby ports spread over the table. */
 export function mixHash(h: number, v: number): number {
   let x = Math.imul(h ^ v, 0x01000193);

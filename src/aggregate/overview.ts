@@ -8,7 +8,8 @@ import { cmpStr } from '../util/compare.js';
 import { addressKey } from './address-key.js';
 import { trafficKind } from './own-traffic.js';
 import { isConnectionRecord, lostRecords } from '../parsers/windows-firewall.js';
-import { HashSet, mixHash, stringHash } from './hash-set.js';
+import { HashSet, mixHash } from './hash-set.js';
+import { stringHash } from '../util/string-hash.js';
 import type { LocalHour } from '../render/time-format.js';
 import { yearText } from '../util/year-range.js';
 

@@ -6,7 +6,7 @@
 // record is sampled in every file) is enough to say which files overlap and how much.
 // Bounded: one table of 2^18 hashes, filled at most half.
 import type { FirewallEvent } from '../event.js';
-import { stringHash } from '../aggregate/hash-set.js';
+import { stringHash } from '../util/string-hash.js';
 
 export interface RepeatedInput {
   /** The input whose records were also read from `other` (the one with fewer records sampled). */

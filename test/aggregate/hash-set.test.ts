@@ -1,7 +1,8 @@
 // The set of 32-bit hashes behind the ports tables' distinct-source counts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HashSet, mixHash, stringHash } from '../../src/aggregate/hash-set.js';
+import { HashSet, mixHash } from '../../src/aggregate/hash-set.js';
+import { stringHash } from '../../src/util/string-hash.js';
 
 describe('HashSet', () => {
   it('says whether a hash is new, through growth, and counts what it holds (0 included)', () => {
