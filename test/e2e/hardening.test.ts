@@ -507,19 +507,28 @@ describe('pipes closed early (| head -1) end quietly', () => {
   });
 });
 
+/**
+ * How long a run may take to start and read its input before the signal: a bound for a
+ * hang, not a speed test. On a loaded machine (two cores, other work running) node's
+ * start-up alone took over 5 s, and the 0.8 s and 5 s these tests waited lost the race.
+ */
+const STARTED_MS = 30_000;
+/** Tests that wait STARTED_MS for their run, and then for the signal's end of it. */
+const SIGNAL_TEST = { timeout: 2 * STARTED_MS + 10_000 };
+
 /** The run's result, or 'still running' when it has not ended within ms. */
 function within<T>(ms: number, p: Promise<T>): Promise<T | 'still running'> {
   return Promise.race([p, new Promise<'still running'>((r) => setTimeout(() => r('still running'), ms).unref())]);
 }
 
-describe('SIGINT / SIGTERM during a one-shot run: partial report marked "interrupted", exit 130 / 143', () => {
+describe('SIGINT / SIGTERM during a one-shot run: partial report marked "interrupted", exit 130 / 143', SIGNAL_TEST, () => {
   async function interrupted(signal: 'SIGINT' | 'SIGTERM', args: string[]) {
     const cli = startCli([...args, '-'], { stdin: 'pipe' });
     // stdin stays open: only the signal can end this run. Three records, then other lines
     // up to the fifty the format is chosen on, so they are parsed without an end of input;
     // the last is malformed, and its diagnostic says when that happened.
     cli.stdin!.write([UFW(6776), UFW(23), UFW(445, '198.51.100.9'), ...Array<string>(46).fill(NOISE), BROKEN].join('\n') + '\n');
-    await cli.waitFor((_out, err) => err.includes('(stdin):50: malformed'));
+    await cli.waitFor((_out, err) => err.includes('(stdin):50: malformed'), STARTED_MS);
     const t0 = Date.now();
     const r = await cli.stop(signal);
     expect(Date.now() - t0).toBeLessThan(3000);
@@ -554,8 +563,10 @@ describe('SIGINT / SIGTERM during a one-shot run: partial report marked "interru
     // Opening for writing waits for logscan to open it for reading; the writer then stays quiet.
     const writer = await open(fifo, 'w');
     try {
-      await writer.write(UFW(23) + '\n');
-      await new Promise((r) => setTimeout(r, 800));
+      // One record, then other lines up to the fifty the format is chosen on, the last
+      // malformed: its diagnostic says the record before it was read.
+      await writer.write([UFW(23), ...Array<string>(48).fill(NOISE), BROKEN].join('\n') + '\n');
+      await cli.waitFor((_out, err) => err.includes('kern.fifo:50: malformed'), STARTED_MS);
       const ended = cli.stop('SIGINT');
       // The read pending in libuv's pool cannot be cancelled; the report must not wait for it.
       await cli.waitFor((out) => out.trimEnd().endsWith('}'), 2000);
@@ -590,14 +601,15 @@ describe('SIGINT / SIGTERM during a one-shot run: partial report marked "interru
   }
 });
 
-describe('a FIFO nobody writes to, as the only input, --threads auto', () => {
+describe('a FIFO nobody writes to, as the only input, --threads auto', SIGNAL_TEST, () => {
   // Choosing the thread count stats every input; opening the FIFO for that blocked the main
   // thread in open(), where no signal handler runs: Ctrl-C and SIGTERM did nothing at all.
   it.runIf(process.platform === 'linux')('SIGINT gives the (empty) report at once and ends the process', async () => {
     const fifo = join(tempDir(), 'only.fifo');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const cli = startCli([fifo, '-o', 'json']);
-    await new Promise((r) => setTimeout(r, 800));
+    // Signalled before its handler is in place, the process died of it (no report, exit null).
+    await untilWaitingOnFifo(cli.pid);
     const ended = cli.stop('SIGINT');
     await cli.waitFor((out) => out.trimEnd().endsWith('}'), 3000);
     const doc = JSON.parse(cli.stdout);
@@ -608,7 +620,7 @@ describe('a FIFO nobody writes to, as the only input, --threads auto', () => {
   });
 });
 
-describe('SIGINT / SIGTERM during `events` and `daily`: what was read is written, marked, exit 130 / 143', () => {
+describe('SIGINT / SIGTERM during `events` and `daily`: what was read is written, marked, exit 130 / 143', SIGNAL_TEST, () => {
   /**
    * Starts the CLI reading stdin, writes `lines` and then one malformed line (the last one
    * without DST=; the pipe stays open) and waits for that line's diagnostic on stderr: by
@@ -618,7 +630,7 @@ describe('SIGINT / SIGTERM during `events` and `daily`: what was read is written
   async function cutShort(args: string[], lines: string[], signal: 'SIGINT' | 'SIGTERM' = 'SIGINT') {
     const cli = startCli([...args, '-'], { stdin: 'pipe' });
     cli.stdin!.write([...lines, lines.at(-1)!.replace(/ DST=\S+/, '')].join('\n') + '\n');
-    await cli.waitFor((_out, err) => err.includes(`(stdin):${lines.length + 1}: malformed`), 5000);
+    await cli.waitFor((_out, err) => err.includes(`(stdin):${lines.length + 1}: malformed`), STARTED_MS);
     const t0 = Date.now();
     const r = await cli.stop(signal);
     expect(Date.now() - t0).toBeLessThan(2000);
