@@ -28,6 +28,8 @@ class FaultyIo implements FollowIo {
   /** Runs once after the next stat of a path: the moment between stat and open. */
   afterStat: (() => void) | null = null;
   opened = 0;
+  /** Faults given so far: how a test knows more polls met one, without guessing their time. */
+  faults = 0;
   private readonly open_ = new Set<FileHandle>();
 
   /** Handles opened and not closed. */
@@ -50,10 +52,18 @@ class FaultyIo implements FollowIo {
     let reads = 0;
     return new Proxy(fh, {
       get: (target, prop) => {
-        if (prop === 'stat' && this.failStat) return () => Promise.reject(eio('fstat'));
+        if (prop === 'stat' && this.failStat) {
+          return () => {
+            this.faults++;
+            return Promise.reject(eio('fstat'));
+          };
+        }
         if (prop === 'read') {
           return (...args: Parameters<FileHandle['read']>) => {
-            if (this.readsBeforeFault !== null && reads++ >= this.readsBeforeFault) return Promise.reject(eio('read'));
+            if (this.readsBeforeFault !== null && reads++ >= this.readsBeforeFault) {
+              this.faults++;
+              return Promise.reject(eio('read'));
+            }
             return (target.read as (...a: unknown[]) => ReturnType<FileHandle['read']>)(...args);
           };
         }
@@ -93,7 +103,12 @@ function collector(): { consumer: FollowConsumer; got: Got[]; files: FollowedFil
   };
 }
 
-async function until(what: string, pred: () => boolean, ms = 3000): Promise<void> {
+/**
+ * Waits for a condition. The deadline only bounds a hang: on a loaded machine a poll due
+ * every 30 ms can come seconds late, and a check made at a guessed time can meet a poll
+ * between its open and the close of a failed attempt.
+ */
+async function until(what: string, pred: () => boolean, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!pred()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -176,7 +191,8 @@ describe('follower under I/O faults', () => {
     io.readsBeforeFault = 0;
     truncateSync(path, 0);
     await until('the fault said', () => c.notices.length > 0);
-    await sleep(100); // a few more polls meet the same fault
+    const faults = io.faults;
+    await until('more polls meeting the same fault', () => io.faults >= faults + 3);
     io.readsBeforeFault = null;
     writeFileSync(path, 'five\n');
     await until('the rewritten file', () => c.got.length === 2);
@@ -207,7 +223,9 @@ describe('follower under I/O faults', () => {
       const c = collector();
       const f = new Follower([path], c.consumer, { ...FAST, io, state: await FollowState.load(stateFile, 50) });
       await f.start();
-      await sleep(100);
+      await until('more polls meeting the fault', () => io.faults >= 3);
+      // A poll may be between its open and the close of a failed attempt: a leak never closes.
+      await until('the failed attempts closing their handles', () => io.leaked === 0);
       expect(io.leaked, `reads before the fault: ${readsBeforeFault}`).toBe(0);
       expect(c.notices[0]).toBe('problem: read error: EIO: i/o error, read; will keep trying');
       io.readsBeforeFault = null;
@@ -234,7 +252,7 @@ describe('follower under I/O faults', () => {
     await f.start();
     renameSync(path, `${path}.1`);
     writeFileSync(path, 'new\n');
-    const outcome = await Promise.race([f.done.then(() => 'done', (e: Error) => e.message), sleep(2000).then(() => 'still polling')]);
+    const outcome = await Promise.race([f.done.then(() => 'done', (e: Error) => e.message), sleep(20_000).then(() => 'still polling')]);
     expect(outcome).toBe('a bug in the consumer');
     await f.stop();
     expect(io.leaked).toBe(0);
