@@ -33,7 +33,7 @@ import { FLAG_BIT_OF, flagBits } from '../parsers/fields.js';
 import { isEgress } from '../util/egress.js';
 import { Lru } from './lru.js';
 import { malwareVars } from './malware-name.js';
-import { loadAnnotationRules, type AnnotationRule, type AnnotationRuleSet, type PortRange } from './rules.js';
+import { DETECTOR_PARAMS, loadAnnotationRules, type AnnotationRule, type AnnotationRuleSet, type DetectorName, type DetectorParamOverrides, type PortRange } from './rules.js';
 
 export interface AnnotatorOptions {
   lang: Lang;
@@ -43,6 +43,8 @@ export interface AnnotatorOptions {
   maxTracked?: number;
   /** Rules to use instead of signatures/annotations.json (tests; --signatures does not reach the rules). */
   rules?: AnnotationRuleSet;
+  /** Detector parameters this run sets over the rules' own (`--sweep-hosts`: ack-spread's minHosts). */
+  detectorParams?: DetectorParamOverrides;
 }
 
 /** One traceroute run seen from a source towards one target. */
@@ -302,6 +304,7 @@ class AnnotatorImpl implements Annotator {
   private readonly lang: Lang;
   private readonly window: number;
   private readonly maxTracked: number;
+  private readonly paramOverrides: DetectorParamOverrides;
   /**
    * [tcp, udp] -> per destination port: 0 when no rule is filed under the port (its
    * candidates are generalPort's), else 1 + its index in portLists. A typed array: a
@@ -366,6 +369,12 @@ class AnnotatorImpl implements Annotator {
     this.window = options.leftoverWindowMs ?? DEFAULT_LEFTOVER_WINDOW_MS;
     this.maxTracked = options.maxTracked ?? DEFAULT_MAX_TRACKED;
     if (!(this.window >= 0)) throw new RangeError(`leftoverWindowMs must be >= 0, got ${options.leftoverWindowMs}`);
+    this.paramOverrides = options.detectorParams ?? {};
+    for (const [detector, params] of Object.entries(this.paramOverrides) as [DetectorName, Readonly<Record<string, number | boolean>>][]) {
+      for (const [k, v] of Object.entries(params)) {
+        if (typeof v !== DETECTOR_PARAMS[detector]?.[k]) throw new RangeError(`detectorParams: ${detector} has no ${typeof v} parameter ${k}`);
+      }
+    }
     const ruleSet = options.rules ?? loadAnnotationRules();
 
     const compiled = ruleSet.rules.map((r) => this.compile(r, r.order));
@@ -463,7 +472,7 @@ class AnnotatorImpl implements Annotator {
       suppressedBy: r.suppressedBy,
       categories: r.categories,
       fallback: r.fallback,
-      params: r.params,
+      params: r.detector !== null && this.paramOverrides[r.detector] ? { ...r.params, ...this.paramOverrides[r.detector] } : r.params,
       kbCache: kind === K_KB_PORT || kind === K_KB_TROJAN ? { index: [new Int32Array(65536), new Int32Array(65536)], built: [] } : null,
       retry: detector === D_RETRY ? new Lru<string, RetryState>(this.maxTracked) : null,
       history: detector === D_HISTORY ? new Lru<string, number>(this.maxTracked) : null,

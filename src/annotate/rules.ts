@@ -120,21 +120,31 @@ const RULE_KEYS = new Set([
   'categories', 'fallback', 'detector', 'params', 'history', 'comment',
 ]);
 
-/** Parameters each detector accepts, with defaults; JSON values must have the same type. */
-export const DETECTOR_PARAMS: Readonly<Record<DetectorName, Readonly<Record<string, number | boolean>>>> = {
+/**
+ * The parameters each detector takes and their types. Their values are knowledge, kept in
+ * signatures/annotations.json only: a detector rule gives every one of them.
+ */
+export const DETECTOR_PARAMS: Readonly<Record<DetectorName, Readonly<Record<string, 'number' | 'boolean'>>>> = {
   'dialup-leftover': {},
-  retry: { minAttempts: 3, maxGapMs: 600_000, minIntervalMs: 5_000, tolerance: 0.25, toleranceMs: 1_500, requireRegular: true },
+  retry: { minAttempts: 'number', maxGapMs: 'number', minIntervalMs: 'number', tolerance: 'number', toleranceMs: 'number', requireRegular: 'boolean' },
   // requireOutboundSeen: only judge when the log shows outbound traffic at all; a log of
   // drops alone cannot tell a late RST of our own connection from backscatter.
-  backscatter: { contactTtlMs: 7_200_000, minDstPort: 1024, requireOutboundSeen: false },
-  traceroute: { sessionGapMs: 300_000, maxSessions: 10_000 },
-  'source-history': { windowMs: 3_600_000 },
+  backscatter: { contactTtlMs: 'number', minDstPort: 'number', requireOutboundSeen: 'boolean' },
+  traceroute: { sessionGapMs: 'number', maxSessions: 'number' },
+  'source-history': { windowMs: 'number' },
   // A source reaching minPorts distinct known service ports (up to maxDstPort) within windowMs.
-  'service-spread': { minPorts: 3, windowMs: 600_000, maxDstPort: 9999 },
+  'service-spread': { minPorts: 'number', windowMs: 'number', maxDstPort: 'number' },
   // A source's bare ACKs reaching minPorts distinct ports or minHosts distinct hosts within
-  // windowMs: the profile's ack-scan (stealth.minPortsFinAck, horizontalSweep.minHosts).
-  'ack-spread': { minPorts: 5, minHosts: 10, windowMs: 600_000 },
+  // windowMs: the profile's ack-scan, whose thresholds (stealth.minPortsFinAck,
+  // horizontalSweep.minHosts) the file's values repeat.
+  'ack-spread': { minPorts: 'number', minHosts: 'number', windowMs: 'number' },
 };
+
+/**
+ * Values a run sets for detector parameters over the file's (`--sweep-hosts` for
+ * ack-spread's minHosts): plain data, so a read worker thread gets the same.
+ */
+export type DetectorParamOverrides = Readonly<Partial<Record<DetectorName, Readonly<Record<string, number | boolean>>>>>;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -277,19 +287,20 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
       fail(`"detector" must be one of ${Object.keys(DETECTOR_PARAMS).join(', ')}`);
     }
     detector = raw.detector as DetectorName;
-    const defaults = DETECTOR_PARAMS[detector];
-    params = { ...defaults };
+    const types = DETECTOR_PARAMS[detector];
     if (raw.params !== undefined) {
       if (!isObject(raw.params)) fail('"params" must be an object');
       for (const [k, v] of Object.entries(raw.params as Record<string, unknown>)) {
-        if (!(k in defaults)) fail(`"params.${k}" is not a parameter of detector ${detector} (${Object.keys(defaults).join(', ') || 'none'})`);
-        const want = typeof defaults[k];
+        if (!(k in types)) fail(`"params.${k}" is not a parameter of detector ${detector} (${Object.keys(types).join(', ') || 'none'})`);
+        const want = types[k];
         if (typeof v !== want || (want === 'number' && (!Number.isFinite(v) || (v as number) < 0))) {
           fail(`"params.${k}" must be a ${want === 'number' ? 'non-negative number' : want}`);
         }
         params[k] = v as number | boolean;
       }
     }
+    const missing = Object.keys(types).filter((k) => !(k in params));
+    if (missing.length > 0) fail(`detector ${detector} needs "params" with ${missing.map((k) => `"${k}"`).join(', ')} (the file is where its thresholds live)`);
   } else if (raw.detector !== undefined || raw.params !== undefined) {
     fail('"detector"/"params" need kind "detector"');
   }

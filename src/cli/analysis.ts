@@ -29,6 +29,6 @@ export interface Analysis {
 export function buildAnalysis(opts: CommonOptions): Analysis {
   setHomeNetworks(homeNetworks(opts.homeNet));
   const kb = loadKnowledge({ extraDirs: opts.signatures });
-  const annotator = createAnnotator(kb, { lang: opts.lang });
+  const annotator = createAnnotator(kb, { lang: opts.lang, detectorParams: opts.detectorParams });
   return { kb, annotator, annotate: (e) => annotator.annotate(e) };
 }

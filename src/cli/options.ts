@@ -6,6 +6,7 @@ import { oldestFirst } from '../input/rotation-order.js';
 import { UsageError } from '../errors.js';
 import { formats, getFormat } from '../parsers/registry.js';
 import type { Lang } from '../knowledge/types.js';
+import type { DetectorParamOverrides } from '../annotate/rules.js';
 import { termSafe } from '../render/sanitize.js';
 import { langOption } from './lang-option.js';
 import { collect } from './repeatable.js';
@@ -22,6 +23,8 @@ export interface CommonOptions extends InputOptions {
   signatures: string[];
   /** --home-net: the networks of this side (CIDRs or addresses); empty: the local-network ranges. */
   homeNet: string[];
+  /** Annotation detector parameters the run's thresholds set (report's --sweep-hosts); here so a read worker annotates alike. */
+  detectorParams?: DetectorParamOverrides;
 }
 
 export function addInputOptions(cmd: Command): Command {

@@ -6,6 +6,7 @@ import { Overview } from '../aggregate/overview.js';
 import { buildReport } from '../aggregate/report.js';
 import { Summarizer } from '../aggregate/summary.js';
 import { DEFAULT_THRESHOLDS, mergeThresholds, parseSeverity, type Thresholds } from '../aggregate/thresholds.js';
+import type { DetectorParamOverrides } from '../annotate/rules.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { enrichReport, hasEnrichment } from '../enrich/report-enrich.js';
 import { BLOCKLIST_FORMATS, renderBlocklist, type BlocklistFormat } from '../render/blocklist.js';
@@ -29,9 +30,14 @@ import { addFilterOptions, readFilterOptions } from './filter-options.js';
 import { VERSION } from './version.js';
 import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from './output.js';
 
-/** Thresholds: defaults, then --config FILE (`{ "thresholds": { … } }`), then the flags. */
-export function loadThresholds(raw: Record<string, unknown>): Thresholds {
+/**
+ * Thresholds: defaults, then --config FILE (`{ "thresholds": { … } }`), then the flags; and
+ * what they set in the annotator: a horizontal sweep's host count set for the run is the
+ * ack-scan reading's too, as the ack-scan finding counts hosts by it.
+ */
+export function loadThresholds(raw: Record<string, unknown>): { thresholds: Thresholds; detectorParams: DetectorParamOverrides } {
   let t = DEFAULT_THRESHOLDS;
+  let sweepHostsSet = false;
   if (typeof raw.config === 'string') {
     const file = raw.config;
     let json: unknown;
@@ -45,7 +51,10 @@ export function loadThresholds(raw: Record<string, unknown>): Thresholds {
       if (k !== 'thresholds' && k !== 'comment' && k !== '$schema') throw new UsageError(`--config ${file}: unknown key "${k}" (expected "thresholds")`);
     }
     const th = (json as Record<string, unknown>).thresholds;
-    if (th !== undefined) t = mergeThresholds(t, th, `--config ${file}`);
+    if (th !== undefined) {
+      t = mergeThresholds(t, th, `--config ${file}`);
+      sweepHostsSet = (th as { horizontalSweep?: { minHosts?: unknown } }).horizontalSweep?.minHosts !== undefined;
+    }
   }
   const flags: Record<string, unknown> = {};
   if (raw.scanPorts !== undefined) {
@@ -53,9 +62,14 @@ export function loadThresholds(raw: Record<string, unknown>): Thresholds {
     flags.verticalScan = { minPorts: n };
     flags.udpScan = { minPorts: n };
   }
-  if (raw.sweepHosts !== undefined) flags.horizontalSweep = { minHosts: positiveInt('--sweep-hosts', raw.sweepHosts, 1_000_000) };
+  if (raw.sweepHosts !== undefined) {
+    flags.horizontalSweep = { minHosts: positiveInt('--sweep-hosts', raw.sweepHosts, 1_000_000) };
+    sweepHostsSet = true;
+  }
   if (raw.maxSources !== undefined) flags.limits = { maxSources: positiveInt('--max-sources', raw.maxSources, 100_000_000) };
-  return Object.keys(flags).length > 0 ? mergeThresholds(t, flags, 'options') : t;
+  const thresholds = Object.keys(flags).length > 0 ? mergeThresholds(t, flags, 'options') : t;
+  // Unset, the rule's own value stands (the same 10 in the shipped file).
+  return { thresholds, detectorParams: sweepHostsSet ? { 'ack-spread': { minHosts: thresholds.horizontalSweep.minHosts } } : {} };
 }
 
 /** `daily`'s name for the table (`text`), and the Markdown extension's (`md`). */
@@ -87,9 +101,10 @@ export function registerReport(program: Command, setExit: (code: number) => void
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
     rejectUnknownCommand(files, COMMAND_NAMES);
-    const common = readCommonOptions(raw);
+    const options = readCommonOptions(raw);
     const top = positiveInt('--top', raw.top, 10_000);
-    const thresholds = loadThresholds(raw);
+    const { thresholds, detectorParams } = loadThresholds(raw);
+    const common = { ...options, detectorParams };
     const filter = readFilterOptions(raw, common.tz);
     const minSeverity = raw.minSeverity !== undefined ? parseSeverity('--min-severity', raw.minSeverity) : null;
     const failOn = raw.failOn !== undefined ? parseSeverity('--fail-on', raw.failOn) : null;

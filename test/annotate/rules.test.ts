@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { SignatureError } from '../../src/errors.js';
 import { DEFAULT_ANNOTATIONS_FILE, loadAnnotationRules, parseAnnotationRules } from '../../src/annotate/index.js';
 import { ANNOTATION_ROLES } from '../../src/annotate/rules.js';
+import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { classifyAddress } from '../../src/annotate/address.js';
 import { annotationRoles, rolesOf } from '../../src/annotate/roles.js';
 import { Lru } from '../../src/annotate/lru.js';
@@ -50,6 +51,10 @@ describe('annotation rules', () => {
     const listed = [...new Set([...list![1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!))].sort();
     expect(listed).toEqual(ids);
   });
+  it("the ack-scan reading's thresholds in the file are the ack-scan finding's (stealth.minPortsFinAck, horizontalSweep.minHosts)", () => {
+    const rule = loadAnnotationRules().rules.find((r) => r.detector === 'ack-spread')!;
+    expect([rule.params.minPorts, rule.params.minHosts]).toEqual([DEFAULT_THRESHOLDS.stealth.minPortsFinAck, DEFAULT_THRESHOLDS.horizontalSweep.minHosts]);
+  });
   it('accepts a minimal valid rule, normalising single ports to ranges', () => {
     const set = parseAnnotationRules(file([ok]), 'a.json');
     expect(set.rules[0]!.dstPort).toEqual([[9, 9], [10, 12]]);
@@ -77,9 +82,11 @@ describe('annotation rules', () => {
     ['quotedSourceUnknown with quotesDestination', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpType: [3], quotedSourceUnknown: true, quotesDestination: true }]), /exclude each other/],
     ['icmpCodeNot without icmpType', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpCodeNot: [0] }]), /"icmpCodeNot" needs "icmpType"/],
     ['icmpCodeNot out of range', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpType: [8], icmpCodeNot: [256] }]), /"icmpCodeNot" must be a non-empty array of integers 0-255/],
-    ['source-history without history', file([{ ...ok, kind: 'detector', detector: 'source-history' }]), /"history" goes with detector source-history/],
+    ['source-history without history', file([{ ...ok, kind: 'detector', detector: 'source-history', params: { windowMs: 60_000 } }]), /"history" goes with detector source-history/],
+    ['a detector without its thresholds (the file is their one source)', file([{ ...ok, kind: 'detector', detector: 'ack-spread', params: { minPorts: 5 } }]), /detector ack-spread needs "params" with "minHosts", "windowMs"/],
+    ['a detector without params', file([{ ...ok, kind: 'detector', detector: 'service-spread' }]), /detector service-spread needs "params" with "minPorts", "windowMs", "maxDstPort"/],
     ['history on another rule', file([ok, { ...ok, id: 'y-rule', history: ['x-rule'] }]), /"history" goes with detector source-history/],
-    ['history naming a later rule', file([{ ...ok, kind: 'detector', detector: 'source-history', history: ['y-rule'] }, { ...ok, id: 'y-rule' }]), /history "y-rule" must name a rule that comes earlier/],
+    ['history naming a later rule', file([{ ...ok, kind: 'detector', detector: 'source-history', params: { windowMs: 60_000 }, history: ['y-rule'] }, { ...ok, id: 'y-rule' }]), /history "y-rule" must name a rule that comes earlier/],
     ['severityMax on a match rule', file([{ ...ok, severityMax: 3 }]), /"severityMax" applies to kinds kb-port and kb-trojan only/],
     ['severityMax below severity', file([{ ...ok, dstPort: undefined, proto: undefined, kind: 'kb-port', severity: 2, severityMax: 1 }]), /"severityMax" must be an integer from "severity" to 5/],
     ['unknown role', file([{ ...ok, role: 'probe' }]), /"role" must be one of noise, reply/],

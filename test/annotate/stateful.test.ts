@@ -389,6 +389,12 @@ describe('ack-scan: bare ACKs from one source across many ports or hosts are a s
     const evs = run(Array.from({ length: 12 }, (_, i) => ack(i, `198.51.100.${10 + i}`, 80, { src: { ip: `203.0.113.${100 + (i % 2)}`, port: 41000 } })));
     for (const e of evs) expect(ids(e)).not.toContain('ack-scan');
   });
+
+  it("a run's host count (--sweep-hosts) over the file's: from the fifth host on at 5; an unknown parameter is refused", () => {
+    const evs = run(Array.from({ length: 6 }, (_, i) => ack(i, `198.51.100.${10 + i}`, 80)), { detectorParams: { 'ack-spread': { minHosts: 5 } } });
+    expect(evs.map((e) => ids(e).includes('ack-scan'))).toEqual([false, false, false, false, true, true]);
+    expect(() => annotator({ detectorParams: { 'ack-spread': { minHost: 5 } } })).toThrow(/ack-spread has no number parameter minHost/);
+  });
 });
 
 describe('bounded memory', () => {

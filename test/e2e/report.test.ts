@@ -246,6 +246,26 @@ describe('logscan report: late packets of connections (ACK or RST, no SYN)', () 
     expect([session.ports, session.explanation]).toEqual([0, '18 late packets of connections already under way (ACK/RST, no SYN), to 22/tcp']);
   });
 
+  for (const threads of ['1', '2']) {
+    it(`--sweep-hosts moves the ack-scan reading's host count with the finding's (--threads ${threads}): bare ACKs to 6 hosts on one port`, () => {
+      const file = join(tempDir(), 'ack-sweep.log');
+      writeFileSync(file, Array.from({ length: 6 }, (_, i) => line(i * 5, '203.0.113.66', 80, { flags: 'ACK', dst: `192.168.1.${i + 1}` })).join('\n') + '\n');
+      const read = (extra: string[]) => {
+        const { doc } = json([file, ...BASE, '--threads', threads, ...extra]);
+        const s = doc.sources[0]!;
+        return { probes: (doc.probes as { packets: number; late: number }).packets, late: (doc.probes as { late: number }).late, annotations: s.annotations, findings: s.findings.map((f) => f.id) };
+      };
+      // Six hosts are fewer than the ten of a sweep: late packets, for the finding and each packet alike.
+      expect(read([])).toEqual({ probes: 0, late: 6, annotations: { 'port-known': 6, 'stale-connection': 6 }, findings: ['late-packets'] });
+      // At five hosts an ACK sweep: from the fifth host on, the packets are the scan's probes too.
+      expect(read(['--sweep-hosts', '5'])).toEqual({ probes: 2, late: 4, annotations: { 'port-known': 6, 'stale-connection': 4, 'ack-scan': 2 }, findings: ['ack-scan'] });
+      // The same threshold set in a --config file.
+      const config = join(tempDir(), 'sweep.json');
+      writeFileSync(config, JSON.stringify({ thresholds: { horizontalSweep: { minHosts: 5 } } }));
+      expect(read(['--config', config]).annotations).toEqual({ 'port-known': 6, 'stale-connection': 4, 'ack-scan': 2 });
+    });
+  }
+
   it('the same late ACK logged three times over five years ranks below two SYNs and is proposed for no blocklist', () => {
     const file = fixture('elastic-late-ack.log');
     const { doc } = json([file]);
