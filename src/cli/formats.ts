@@ -5,8 +5,10 @@ import { messages } from '../i18n/messages.js';
 import type { Lang } from '../knowledge/types.js';
 import { ASA_MESSAGE_IDS } from '../parsers/cisco-asa.js';
 import { formats } from '../parsers/registry.js';
+import { wrapLabelled, wrapText } from '../render/box-table.js';
 import { jsonText } from '../render/sanitize.js';
 import { langOption } from './lang-option.js';
+import { terminalWidth } from './tty.js';
 
 /** What format `id` reads, in `lang`. */
 export function formatDescription(id: string, lang: Lang): string {
@@ -15,6 +17,21 @@ export function formatDescription(id: string, lang: Lang): string {
   const text: unknown = Object.hasOwn(d, id) ? d[id as keyof typeof d] : undefined;
   if (typeof text !== 'string') throw new Error(`internal error: no description of format ${id} in the message catalog`);
   return text;
+}
+
+/** Stands for a space of a run while wrapText, which makes every run one space, wraps the line (a character no example holds). */
+const HELD_SPACE = '\uE000';
+
+/**
+ * An example log line at four columns in, wrapped at its spaces to `width`, the lines after
+ * the first two columns further in. Its spacing is part of the format ("Jan  5" in BSD
+ * syslog): a run of spaces is kept as it is, a line break only ever taking its last space.
+ */
+function exampleLines(ex: string, width: number): string {
+  const held = ex.replace(/ (?= )/g, HELD_SPACE);
+  return wrapText(held, width - 6, width - 4)
+    .map((l, i) => (i === 0 ? '    ' : '      ') + l.replaceAll(HELD_SPACE, ' '))
+    .join('\n');
 }
 
 export function registerFormats(program: Command): void {
@@ -34,10 +51,13 @@ export function registerFormats(program: Command): void {
       process.stdout.write(jsonText(rows, 2) + '\n');
       return;
     }
+    // Fitted to the terminal as the report is; an example line that wraps goes on two
+    // columns further in, so where one example ends and the next begins stays plain.
+    const width = terminalWidth();
     const out: string[] = [];
     for (const f of formats) {
-      out.push(`${f.id}\n  ${formatDescription(f.id, raw.lang)}`);
-      for (const ex of f.examples.slice(0, 3)) out.push(`    ${ex}`);
+      out.push(f.id, wrapLabelled('  ', formatDescription(f.id, raw.lang), width));
+      for (const ex of f.examples.slice(0, 3)) out.push(exampleLines(ex, width));
       out.push('');
     }
     process.stdout.write(out.join('\n'));

@@ -9,6 +9,62 @@ import type { FoldSpread } from '../live/fold.js';
 const opt = (s: string | null, f: (s: string) => string): string => (s === null ? '' : f(s));
 const lasting = (d: string | null): string => opt(d, (x) => `，历时 ${x}`);
 
+/**
+ * zlib 说明 gzip 数据哪里坏了的原话（zlib inflate.c 的固定消息，以及 gunzip.ts 自己的三句），
+ * 按原话译出：InputProblem 的 gzip-cut 只带这句英文（why），JSON 与标准错误输出保留英文原话。
+ */
+export const ZLIB_WORDS: Readonly<Record<string, string>> = {
+  'unexpected end of file': '数据在文件结束前中断',
+  'incorrect data check': '校验和与数据不符',
+  'incorrect length check': '长度校验与数据不符',
+  'incorrect header check': '头部不是 gzip 格式',
+  'unknown compression method': '压缩方法未知',
+  'unknown header flags set': '头部带有未知标志',
+  'header crc mismatch': '头部校验和不符',
+  'invalid window size': '窗口大小无效',
+  'invalid block type': '压缩块类型无效',
+  'invalid stored block lengths': '存储块的长度字段自相矛盾',
+  'too many length or distance symbols': '长度或距离符号过多',
+  'invalid code lengths set': '码长表无效',
+  'invalid bit length repeat': '码长的重复项无效',
+  'invalid code -- missing end-of-block': '编码表缺少块结束符',
+  'invalid literal/lengths set': '字面值/长度编码表无效',
+  'invalid distances set': '距离编码表无效',
+  'invalid literal/length code': '字面值/长度编码无效',
+  'invalid distance code': '距离编码无效',
+  'invalid distance too far back': '回溯距离超出了已解压的数据',
+};
+
+/** 系统调用失败的原因，按 errno 代码（system-error、read-error 的 errno）；没有的代码照录系统的英文原话。 */
+export const ERRNO_WORDS: Readonly<Record<string, string>> = {
+  EIO: '设备读写出错（输入/输出错误）',
+  EMFILE: '本进程打开的文件过多（可用 ulimit -n 提高上限）',
+  ENFILE: '整个系统打开的文件过多',
+  ENOMEM: '内存不足',
+  EAGAIN: '资源暂时不可用',
+  EBUSY: '设备或资源正忙',
+  ENXIO: '设备不存在或尚未就绪',
+  ENODEV: '没有这个设备',
+  ETIMEDOUT: '操作超时',
+  ESTALE: '网络文件系统的文件句柄已失效',
+  EINVAL: '参数无效（这种文件可能无法按普通文件读取）',
+  EOVERFLOW: '文件过大，无法这样读取',
+  EFBIG: '文件过大',
+  EINTR: '系统调用被中断',
+  ECONNRESET: '连接被对方重置',
+  EPIPE: '管道已断开',
+  EBADF: '文件描述符无效',
+  ENOTSUP: '不支持此操作',
+  EOPNOTSUPP: '不支持此操作',
+};
+
+/** zlib 的原话译成中文；不认识的原话照录，标明出自 zlib。 */
+const zlibWords = (why: string): string => (Object.hasOwn(ZLIB_WORDS, why) ? ZLIB_WORDS[why]! : `zlib：${why}`);
+
+/** 系统错误按 errno 代码说成中文，代码附在后面以便查找；没有译文的照录系统原话。 */
+const systemWords = (message: string, errno: string | undefined): string =>
+  errno !== undefined && Object.hasOwn(ERRNO_WORDS, errno) ? `${ERRNO_WORDS[errno]!}（${errno}）` : message;
+
 /** 折叠的探测去了哪里：“，发往 118 个端口”“，全部发往 22/tcp”“，发往 14 台主机的 23/tcp”。 */
 function foldedTo(n: number, to: FoldSpread): string {
   const hosts = capped(to.hosts, to.hosts >= to.cap);
@@ -442,7 +498,7 @@ export const zh: Messages = {
         case 'not-a-directory':
           return '路径中的某一级上级不是目录';
         case 'system-error':
-          return `系统错误：${p.message}`;
+          return `系统错误：${systemWords(p.message, p.errno)}`;
         case 'empty-gz':
           return '名为 .gz 的空文件（没有 gzip 数据）';
         case 'not-gzip':
@@ -462,9 +518,9 @@ export const zh: Messages = {
         case 'gzip-trailing':
           return `gzip 数据结束之后还有 ${fmtInt(p.bytes)} 字节不是 gzip 数据，已忽略（此前的每一行都已读取）`;
         case 'gzip-cut':
-          return `gzip 数据在第 ${fmtInt(p.line)} 行之后被截断或已损坏（${p.why}）`;
+          return `gzip 数据在第 ${fmtInt(p.line)} 行之后被截断或已损坏（${zlibWords(p.why)}）`;
         case 'read-error':
-          return `第 ${fmtInt(p.line)} 行之后读取出错：${p.message}`;
+          return `第 ${fmtInt(p.line)} 行之后读取出错：${systemWords(p.message, p.errno)}`;
       }
     },
   },

@@ -13,8 +13,11 @@ export type InputProblem =
   | { code: 'symlink-loop' }
   | { code: 'name-too-long' }
   | { code: 'not-a-directory' }
-  /** Any other error of the system, its own message (English, as the system says it). */
-  | { code: 'system-error'; message: string }
+  /**
+   * Any other error of the system, its own message (English, as the system says it), and
+   * its errno code ("EMFILE", "EIO") when it has one: what --lang words it by.
+   */
+  | { code: 'system-error'; message: string; errno?: string }
   | { code: 'empty-gz' }
   | { code: 'not-gzip' }
   | { code: 'binary'; controls: number; sampled: number }
@@ -28,7 +31,7 @@ export type InputProblem =
   | { code: 'gzip-trailing'; bytes: number }
   /** `why`: zlib's words (English), or the gunzip's own ("unexpected end of file"). */
   | { code: 'gzip-cut'; line: number; why: string }
-  | { code: 'read-error'; line: number; message: string };
+  | { code: 'read-error'; line: number; message: string; errno?: string };
 
 export type InputProblemCode = InputProblem['code'];
 
@@ -58,5 +61,18 @@ export function fsProblem(err: unknown): InputProblem {
   // A name Node.js could not decode (U+FFFD) is never found; saying only "no such file" would send the user looking for a typo.
   if (code === 'ENOENT') return { code: 'not-found', nonUtf8Name: typeof e?.path === 'string' && e.path.includes('\uFFFD') };
   if (code !== undefined && Object.hasOwn(ERRNO, code)) return ERRNO[code]!;
-  return { code: 'system-error', message: err instanceof Error ? err.message : String(err) };
+  return systemError(err);
+}
+
+/** The errno code of a failed system call ("EIO"), when `err` has one. */
+export function errnoCode(err: unknown): string | undefined {
+  const code = (err as NodeJS.ErrnoException | null | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
+}
+
+/** An error without a code of its own: the system's message, and its errno code if any. */
+export function systemError(err: unknown): InputProblem {
+  const errno = errnoCode(err);
+  const message = err instanceof Error ? err.message : String(err);
+  return errno === undefined ? { code: 'system-error', message } : { code: 'system-error', message, errno };
 }

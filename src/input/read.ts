@@ -11,7 +11,7 @@ import { LineSplitter, overlongReason } from './lines.js';
 import { openInput, releaseFifo, type OpenedInput } from './open.js';
 import { PickingParser, type FormatChoice, type PickedFormat } from './pick-format.js';
 import { rotationFamily } from './rotation-order.js';
-import { problemText, type InputProblem } from './problem.js';
+import { errnoCode, problemText, systemError, type InputProblem } from './problem.js';
 
 export interface InputStats {
   file: string;
@@ -120,7 +120,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
   } catch (err) {
     // An InputError's message names the file, as stderr and the JSON always said it.
     stats.error = err instanceof InputError ? err.message : String(err);
-    stats.problem = err instanceof InputError ? err.problem : { code: 'system-error', message: String(err) };
+    stats.problem = err instanceof InputError ? err.problem : systemError(err);
     // `-` is named as everywhere else once open: `(stdin)`.
     if (err instanceof InputError) stats.file = err.file;
     stats.incomplete = true;
@@ -227,7 +227,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
     } else {
       stats.incomplete = true;
       const line = splitter.lines;
-      fail(stats, input.gzip || gate.gzip ? { code: 'gzip-cut', line, why: errText(err) } : { code: 'read-error', line, message: errText(err) });
+      fail(stats, input.gzip || gate.gzip ? { code: 'gzip-cut', line, why: errText(err) } : readError(line, err));
     }
     gate.destroy();
     splitter.destroy();
@@ -279,6 +279,11 @@ async function openUnlessStopped(path: string, opts: ReadOptions): Promise<Opene
 function fail(stats: InputStats, p: InputProblem): void {
   stats.error = problemText(p);
   stats.problem = p;
+}
+
+function readError(line: number, err: unknown): InputProblem {
+  const errno = errnoCode(err);
+  return errno === undefined ? { code: 'read-error', line, message: errText(err) } : { code: 'read-error', line, message: errText(err), errno };
 }
 
 function errText(err: unknown): string {

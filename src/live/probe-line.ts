@@ -3,7 +3,8 @@
 //   08:10:28  192.168.1.19     → 22/tcp     SSH  allow  ufw-allow
 // Time, source and destination keep their columns on every line (the source's widens once for
 // a longer IPv6 address: SourceColumn); what varies (the port's name, an action other than
-// drop, the interpretations) follows them.
+// drop, the interpretations) follows them, and wraps under the name where the terminal is
+// narrower than the line (box-table.ts's wrapItems: whole parts, Chinese two columns a character).
 // Everything that came from the log goes through termSafe; colour only when asked.
 import pc from 'picocolors';
 import type { Annotation, FirewallEvent } from '../event.js';
@@ -11,7 +12,7 @@ import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { Alert } from './alerts.js';
 import { icmpTypeName, messages, wordFor } from '../i18n/messages.js';
 import { portNames } from '../knowledge/query.js';
-import { clipToWidth, displayWidth } from '../render/box-table.js';
+import { clipToWidth, displayWidth, wrapItems, wrapText } from '../render/box-table.js';
 import { termSafe } from '../render/sanitize.js';
 import { formatDay, zonedParts } from '../render/time-format.js';
 import { addressKey } from '../aggregate/address-key.js';
@@ -69,9 +70,29 @@ export function printsAsProbe(e: FirewallEvent): boolean {
   return !isOwnClientTraffic(e) && !isAnswerOrChatter(e);
 }
 
+/** Columns of the time of day and the two spaces after it: where an alert's or a gap's text goes on when it wraps. */
+const AFTER_CLOCK = 10;
+
+/**
+ * `text` after `label`, wrapped to `width` columns, each line's text painted on its own
+ * (a colour never runs across a line break) and the label left as it is.
+ */
+function hanging(label: string, text: string, width: number, paint: (s: string) => string): string {
+  const indent = displayWidth(label);
+  return wrapText(text, width - indent)
+    .map((line, i) => (i === 0 ? label : ' '.repeat(indent)) + paint(line))
+    .join('\n');
+}
+
+/** A line of text that starts with its own indent ("  +292 more from …"), wrapped under where its text starts. */
+export function indentedLine(text: string, width: number, paint: (s: string) => string): string {
+  const body = text.trimStart();
+  return hanging(' '.repeat(text.length - body.length), body, width, paint);
+}
+
 /** The line for a row in which the firewall says it could not write records (Windows Firewall INFO-EVENTS-LOST): no packet, a gap. */
-export function gapLine(e: FirewallEvent, records: number | null, lang: Lang, c: Colors, tz: string | null): string {
-  return `${c.dim(clock(e.time, tz))}  ${c.yellow(messages(lang).follow.logGap(records))}`;
+export function gapLine(e: FirewallEvent, records: number | null, lang: Lang, c: Colors, tz: string | null, width = 100): string {
+  return hanging(`${c.dim(clock(e.time, tz))}  `, messages(lang).follow.logGap(records), width, c.yellow);
 }
 
 /**
@@ -79,10 +100,11 @@ export function gapLine(e: FirewallEvent, records: number | null, lang: Lang, c:
  * time of day as on the probe lines, of the record that raised the score (`at`; the
  * time the alert fired for a record without one), so a `--quiet` log of alerts says when.
  */
-export function alertLine(a: Alert, at: Date | null, lang: Lang, c: Colors, tz: string | null): string {
+export function alertLine(a: Alert, at: Date | null, lang: Lang, c: Colors, tz: string | null, width = 100): string {
   const m = messages(lang).follow;
   const about = [a.explanation, ...(a.addressRange ? [a.addressRange.note] : [])].map(termSafe).join(' · ');
-  return `${c.dim(clock(at ?? new Date(a.time), tz))}  ${c.bold(c.red(m.alert(termSafe(a.source))))} ${c.red(m.scoreAtLeast(a.score, a.threshold))} ${about}`;
+  // Wrapped under the alert, not under the time: the time column stays the time's.
+  return wrapItems(`${c.dim(clock(at ?? new Date(a.time), tz))}  `, [c.bold(c.red(m.alert(termSafe(a.source)))), c.red(m.scoreAtLeast(a.score, a.threshold)), about], width, ' ');
 }
 
 /** The source column fits an IPv4 address; SourceColumn widens it for longer ones. */
@@ -125,12 +147,22 @@ export class DayMarker {
   }
 }
 
-/** One line; `sources` is the stream's source column (a fixed one of SOURCE_WIDTH without it). */
+/** Below this many columns after the destination, what follows it goes on the next line, under the source. */
+const LEAST_REST = 20;
+/** The least room an explanation is clipped to on the line it shares (the line's width permitting). */
+const LEAST_EXPLAIN = 30;
+
+/**
+ * One line, more where it does not fit `width`: what follows the destination wraps under
+ * the port's name (under the source when there is no room for that), whole parts only.
+ * `sources` is the stream's source column (a fixed one of SOURCE_WIDTH without it).
+ */
 export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang, c: Colors, tz: string | null, width = 100, sources?: SourceColumn): string {
-  const parts: string[] = [c.dim(clock(e.time, tz))];
+  const head: string[] = [c.dim(clock(e.time, tz))];
   const src = termSafe(e.src.ip === null ? '?' : addressKey(e.src.ip));
-  parts.push(c.bold(src.padEnd(sources ? sources.fit(src.length) : SOURCE_WIDTH)));
-  parts.push(`→ ${destination(e).padEnd(9)}`);
+  head.push(c.bold(src.padEnd(sources ? sources.fit(src.length) : SOURCE_WIDTH)));
+  head.push(`→ ${destination(e).padEnd(9)}`);
+  const parts: string[] = [];
   const top = topAnnotation(e.annotations);
   const name = knownAs(e, kb, lang);
   if (name) parts.push(severityColor(c, top?.severity ?? 0)(termSafe(name)));
@@ -144,12 +176,21 @@ export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang
   const ids = shown.filter((a) => a.id !== name);
   if (ids.length > 0) parts.push(ids.map((a) => severityColor(c, a.severity)(termSafe(a.id))).join(' '));
   if (e.count > 1) parts.push(c.dim(`×${e.count}`));
-  // The meaning of what matters most, when it is worth a look, clipped to the terminal.
+  // A destination with nothing after it leaves no padding at the end of the line.
+  const first = head.join('  ');
+  const headW = displayWidth(first) + 2;
+  const indent = width - headW >= LEAST_REST ? headW : AFTER_CLOCK;
+  let text = parts.length === 0 ? first.trimEnd() : indent === headW ? wrapItems(`${first}  `, parts, width, '  ') : `${first.trimEnd()}\n${wrapItems(' '.repeat(indent), parts, width, '  ')}`;
+  // The meaning of what matters most, when it is worth a look, clipped to the terminal:
+  // on the last line when it leaves room enough, else on a line of its own.
   const explain = topAnnotation(shown);
   if (explain && explain.severity >= 3) {
-    const used = displayWidth(parts.join('  '));
-    parts.push(c.dim(`— ${clipToWidth(termSafe(explain.text), Math.max(30, width - used - 4))}`));
+    const meaning = termSafe(explain.text);
+    const room = width - displayWidth(text.slice(text.lastIndexOf('\n') + 1)) - 4;
+    // Its own line starts under the name, or under the source when that leaves too little.
+    const own = width - indent - 2 >= LEAST_EXPLAIN ? indent : AFTER_CLOCK;
+    if (room >= LEAST_EXPLAIN || width - own - 2 < LEAST_EXPLAIN) text += `  ${c.dim(`— ${clipToWidth(meaning, Math.max(LEAST_EXPLAIN, room))}`)}`;
+    else text += `\n${' '.repeat(own)}${c.dim(`— ${clipToWidth(meaning, width - own - 2)}`)}`;
   }
-  // A destination with nothing after it leaves no padding at the end of the line.
-  return parts.join('  ').trimEnd();
+  return text;
 }

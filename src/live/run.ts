@@ -24,7 +24,7 @@ import { AlertWatch, type Alert } from './alerts.js';
 import { Folder } from './fold.js';
 import { finalReport } from './final-report.js';
 import { ParseSession } from './parse-session.js';
-import { alertLine, DayMarker, gapLine, printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
+import { alertLine, DayMarker, gapLine, indentedLine, printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { windowSummary } from './window-summary.js';
 
@@ -98,8 +98,10 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   const c = pc.createColors(o.color);
   const m = messages(o.lang).follow;
   const text = o.output === 'text';
-  // ndjson keeps stdout to events only: alerts and summaries go to stderr.
+  // ndjson keeps stdout to events only: alerts and summaries go to stderr, fitted to it only
+  // when it is a terminal (a file of them keeps one line per alert, as stderr's messages).
   const info = text ? (s: string) => out.write(s) : err;
+  const infoWidth = text ? o.width : process.stderr.isTTY ? process.stderr.columns : Infinity;
 
   const overview = new Overview(localClock(o.tz));
   const runSummary = new Summarizer(o.thresholds);
@@ -108,7 +110,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   const exec = o.alertArgv ? new AlertExec({ argv: o.alertArgv, report: (m) => err(`logscan: ${termSafe(m)}\n`) }) : null;
   const probeLines = text && o.probeLines;
   const folder = probeLines
-    ? new Folder((ip, n, spanMs, to) => out.write(c.dim(termSafe(m.folded(n, ip, durationText(spanMs, o.lang), to))) + '\n'))
+    ? new Folder((ip, n, spanMs, to) => out.write(indentedLine(termSafe(m.folded(n, ip, durationText(spanMs, o.lang), to)), o.width, c.dim) + '\n'))
     : null;
 
   const sources = new SourceColumn();
@@ -122,7 +124,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
       folder?.flush(e);
       out.write(c.dim(day) + '\n');
     }
-    info(alertLine(a, at, o.lang, c, o.tz) + '\n');
+    info(alertLine(a, at, o.lang, c, o.tz, infoWidth) + '\n');
     exec?.run(a);
     void out.flush();
   };
@@ -139,7 +141,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     if (!probeLines) return;
     // A row saying records are missing is no probe, but a person tailing the log wants to know.
     const lost = lostRecords(e);
-    const line = lost !== null ? gapLine(e, lost.records, o.lang, c, o.tz) : printsAsProbe(e) && folder!.admit(e) ? probeLine(e, o.kb, o.lang, c, o.tz, o.width, sources) : null;
+    const line = lost !== null ? gapLine(e, lost.records, o.lang, c, o.tz, o.width) : printsAsProbe(e) && folder!.admit(e) ? probeLine(e, o.kb, o.lang, c, o.tz, o.width, sources) : null;
     if (line === null) return;
     const day = days.next(e.time);
     if (day !== null) {
@@ -187,7 +189,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     if (finished && o.summaryEveryMs !== null) {
       // The interval's "+N more" counts belong above its summary, not after it.
       folder?.flush();
-      info(windowSummary(finished, o.summaryEveryMs, o.kb, c, o.lang));
+      info(windowSummary(finished, o.summaryEveryMs, o.kb, c, o.lang, infoWidth));
     }
     void out.flush();
   }, 1000);

@@ -5,11 +5,12 @@ import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { durationText, messages } from '../i18n/messages.js';
 import { termSafe } from '../render/sanitize.js';
 import { whyNotes } from '../render/report-text.js';
+import { wrapItems } from '../render/box-table.js';
 import { severityColor, type Colors } from './probe-line.js';
 
 const TOP = 5;
 
-export function windowSummary(sum: Summarizer, windowMs: number, kb: KnowledgeBase | null, c: Colors, lang: Lang): string {
+export function windowSummary(sum: Summarizer, windowMs: number, kb: KnowledgeBase | null, c: Colors, lang: Lang, width = 100): string {
   const m = messages(lang).follow;
   const r = sum.result({ kb, lang });
   // The window keeps a bounded number of sources: those it evicted still count their
@@ -19,7 +20,8 @@ export function windowSummary(sum: Summarizer, windowMs: number, kb: KnowledgeBa
   const head = c.bold(m.window(durationText(windowMs, lang), events, r.sources.length, r.profiles.evicted > 0));
   const lines = [head];
   for (const s of r.sources.slice(0, TOP)) {
-    lines.push(`   ${String(s.rank).padStart(2)}. ${termSafe(s.ip).padEnd(15)}  ${severityColor(c, s.severity)(m.score(s.score))}  ${[s.explanation, ...whyNotes(s, lang)].map(termSafe).join(' · ')}`);
+    // The why and its notes wrap under the why, as the report's rows do.
+    lines.push(wrapItems(`   ${String(s.rank).padStart(2)}. ${termSafe(s.ip).padEnd(15)}  ${severityColor(c, s.severity)(m.score(s.score))}  `, [s.explanation, ...whyNotes(s, lang)].map(termSafe), width));
   }
   return lines.join('\n') + '\n';
 }

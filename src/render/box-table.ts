@@ -56,9 +56,15 @@ function wordToNextLine(toks: readonly string[], i: number, lineW: number, w: nu
   return run <= most && lineW + 1 + run > w;
 }
 
-/** Greedy wrap to `width` display columns; words longer than a line are cut. */
-export function wrapText(text: string, width: number): string[] {
-  const w = Math.max(1, width);
+/**
+ * Greedy wrap to `width` display columns; words longer than a line are cut. `firstWidth`:
+ * the room left on the first line, where the text goes on after something else (an item
+ * of a list); a word that does not fit there but fits a whole line starts the second,
+ * leaving the first line empty ('').
+ */
+export function wrapText(text: string, width: number, firstWidth = width): string[] {
+  const full = Math.max(1, width);
+  let w = Math.max(0, Math.min(full, firstWidth));
   const lines: string[] = [];
   let line = '';
   let lineW = 0;
@@ -67,6 +73,7 @@ export function wrapText(text: string, width: number): string[] {
     lines.push(line);
     line = '';
     lineW = 0;
+    w = full;
   };
   const toks = text.match(TOKENS) ?? [];
   for (let i = 0; i < toks.length; i++) {
@@ -79,7 +86,8 @@ export function wrapText(text: string, width: number): string[] {
     let tw = displayWidth(t);
     const gap = pendingSpace ? 1 : 0;
     pendingSpace = false;
-    if (lineW > 0 && (lineW + gap + tw > w || (gap === 1 && wordToNextLine(toks, i, lineW, w)))) flush();
+    if (lineW === 0 && tw > w && w < full && (tw <= full || w < 1)) flush();
+    else if (lineW > 0 && (lineW + gap + tw > w || (gap === 1 && wordToNextLine(toks, i, lineW, w)))) flush();
     else if (lineW > 0 && gap) {
       line += ' ';
       lineW += 1;
@@ -153,26 +161,58 @@ export function wrapAddress(address: string, width: number): string[] {
   return lines;
 }
 
-/** Items joined with " · ", wrapped to `width` terminal columns, continuation lines indented like the first item. */
-export function wrapItems(label: string, items: string[], width: number): string {
+/** An item narrower than this many columns of a line is left to run past the edge rather than wrap as text into a sliver. */
+const LEAST_WRAP = 10;
+
+/**
+ * Items joined with `sep` (" · "), wrapped to `width` terminal columns, continuation lines
+ * indented like the first item; a line followed by another ends in the separator's mark
+ * (" ·"; none for a separator of spaces). An item is never broken between lines, unless it
+ * is wider than a whole line (a long list of networks, a sentence): then it wraps as text
+ * (wrapText: at its spaces), starting where it would have gone if half a line is left
+ * there, else on the next line. An item in colour is not
+ * broken: its colour would run across the line break.
+ */
+export function wrapItems(label: string, items: readonly string[], width: number, sep = ' · '): string {
+  const mark = sep.trimEnd();
+  const markW = displayWidth(mark);
+  const sepW = displayWidth(sep);
   const lines: string[] = [];
   const indent = displayWidth(label);
+  const pad = ' '.repeat(indent);
   let cur = label;
   let curLen = indent;
   let first = true;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const add = (first ? '' : ' · ') + item;
-    const len = displayWidth(add);
+    const len = displayWidth(item);
     // A line that is followed by another ends in " ·": leave room for it.
-    const tail = i < items.length - 1 ? 2 : 0;
-    if (!first && curLen + len + tail > width) {
-      lines.push(cur + ' ·');
-      cur = ' '.repeat(indent) + item;
-      curLen = indent + displayWidth(item);
+    const tail = i < items.length - 1 ? markW : 0;
+    const gap = first ? 0 : sepW;
+    if (len + tail > width - indent && width - indent - tail >= LEAST_WRAP && !item.includes('\x1b')) {
+      // Where it would have gone, when at least half a line is left there: a line of one
+      // word ("source" and its list below it) reads as a lost label.
+      const room = width - curLen - gap - tail;
+      const pieces = wrapText(item, width - indent - tail, first || 2 * room >= width - indent ? room : 0);
+      if (pieces[0] === '') lines.push(cur + (first ? '' : mark));
+      else lines.push(cur + (first ? '' : sep) + pieces[0]);
+      lines.push(...pieces.slice(1, -1).map((p) => pad + p));
+      const last = pieces.length > 1 ? pieces[pieces.length - 1]! : null;
+      if (last === null) {
+        // The whole item fitted the first line after all: that line goes on.
+        cur = lines.pop()!;
+        curLen = displayWidth(cur);
+      } else {
+        cur = pad + last;
+        curLen = indent + displayWidth(last);
+      }
+    } else if (!first && curLen + gap + len + tail > width) {
+      lines.push(cur + mark);
+      cur = pad + item;
+      curLen = indent + len;
     } else {
-      cur += add;
-      curLen += len;
+      cur += (first ? '' : sep) + item;
+      curLen += gap + len;
     }
     first = false;
   }

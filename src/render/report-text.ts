@@ -509,10 +509,12 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   const filt = filterItems(doc.filters, m, opts.tz, termSafe);
   if (filt.length > 0) {
     const dropped = t.parsedEvents - t.events - (t.ignored ?? 0);
-    out.push(`${rowLabel(c, m.label.filter)}${filt.join(' · ')}${dropped > 0 ? m.leftOut(dropped) : ''}`);
+    // "(213 events left out)" goes with the last item, so it never starts a line of its own.
+    if (dropped > 0) filt.push(`${filt.pop()!}${m.leftOut(dropped)}`);
+    out.push(wrapItems(rowLabel(c, m.label.filter), filt, opts.width));
   }
 
-  if (t.ignored !== undefined) out.push(`${rowLabel(c, m.label.ignored)}${m.ignoredText(t.ignored)}`);
+  if (t.ignored !== undefined) out.push(wrapLabelled(rowLabel(c, m.label.ignored), m.ignoredText(t.ignored), opts.width));
 
   if (doc.inputs.length > 1 || doc.inputs.some((i) => i.error)) {
     const rows = doc.inputs.map((i) => [

@@ -352,3 +352,38 @@ describe('--lang zh: what went wrong with an input', () => {
     expect(check.stdout).not.toContain('is a directory');
   });
 });
+
+describe('--lang zh: zlib words about broken gzip data', () => {
+  /** Gzip data cut short, failing its CRC, with a header of an unknown method, and with a corrupt deflate block. */
+  function brokenGz(): string[] {
+    const dir = tempDir();
+    const gz = gzipSync(readFileSync(UFW));
+    const crc = Buffer.from(gz);
+    crc[crc.length - 8]! ^= 0xff;
+    const method = Buffer.from(gz);
+    method[2] = 9;
+    // A stored-block header with a length that its complement does not match.
+    const block = Buffer.concat([gz.subarray(0, 10), Buffer.from([0x00, 0x05, 0x00, 0x05, 0x00]), Buffer.alloc(20)]);
+    const files: [string, Buffer][] = [['cut.gz', gz.subarray(0, 3000)], ['crc.gz', crc], ['method.gz', method], ['block.gz', block]];
+    for (const [name, b] of files) writeFileSync(join(dir, name), b);
+    return files.map(([name]) => join(dir, name));
+  }
+  const ZLIB_WORDS = ['unexpected end of file', 'incorrect data check', 'incorrect header check', 'invalid stored block lengths'];
+
+  it('the report and check say in Chinese what is wrong; the JSON error and stderr keep zlib\'s English', () => {
+    const files = brokenGz();
+    const r = runCli([...files, ...BASE, '--lang', 'zh'], { env: { COLUMNS: '200' } });
+    expect(r.code).toBe(3);
+    for (const w of ZLIB_WORDS) {
+      expect(r.stdout).not.toContain(w);
+      expect(r.stderr).toContain(w);
+    }
+    for (const zh of ['数据在文件结束前中断', '校验和与数据不符', '头部不是 gzip 格式', '存储块的长度字段自相矛盾']) expect(r.stdout).toContain(zh);
+    const json = JSON.parse(runCli([...files, ...BASE, '--lang', 'zh', '-o', 'json']).stdout) as { inputs: { error: string; problem: { why: string } }[] };
+    expect(json.inputs.map((i) => i.problem.why)).toEqual(ZLIB_WORDS);
+    for (const [i, w] of ZLIB_WORDS.entries()) expect(json.inputs[i]!.error).toContain(w);
+    const check = runCli(['check', files[0]!, '--lang', 'zh']).stdout;
+    expect(check).toContain('数据在文件结束前中断');
+    expect(check).not.toContain('unexpected end of file');
+  });
+});

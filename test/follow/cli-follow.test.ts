@@ -490,7 +490,8 @@ describe('logscan follow', () => {
     writeFileSync(hook, "import { appendFileSync } from 'node:fs'; let s = ''; process.stdin.on('data', (d) => (s += d)); process.stdin.on('end', () => appendFileSync(process.argv[2], s));\n");
     const path = join(dir, 'scan.log');
     writeFileSync(path, '');
-    const cli = startCli(['follow', '--alert-score', '20', '--alert-exec', `'${process.execPath}' "${hook}" '${sink}'`, '--from-start', path], { env });
+    // Wide enough for the alert to be one line (how it wraps: test/e2e/line-width.test.ts).
+    const cli = startCli(['follow', '--alert-score', '20', '--alert-exec', `'${process.execPath}' "${hook}" '${sink}'`, '--from-start', path], { env: { ...env, COLUMNS: '200' } });
     // A vertical scan: 40 ports from one source; `$(touch pwned)` in the prefix must stay text.
     const scan = Array.from({ length: 40 }, (_, i) => iptablesLine(i + 1).replace('DPT=6776', `DPT=${1000 + i}`).replace('[UFW BLOCK]', '[$(touch pwned)]'));
     // The same scan from a neighbour behind the ISP's carrier-grade NAT: the alert says so.
@@ -572,7 +573,8 @@ describe('logscan follow', () => {
     const dir = tempDir();
     const path = join(dir, 'scan.log');
     writeFileSync(path, '');
-    const cli = startCli(['follow', '--lang', 'zh', '--alert-score', '20', '--from-start', path], { env });
+    // Wide enough for the alert to be one line (how it wraps: test/e2e/line-width.test.ts).
+    const cli = startCli(['follow', '--lang', 'zh', '--alert-score', '20', '--from-start', path], { env: { ...env, COLUMNS: '200' } });
     // Ports without a trojan of their own: the alert says what the source sent.
     const scan = Array.from({ length: 40 }, (_, i) => iptablesLine(i + 1).replace('DPT=6776', `DPT=${50000 + i}`));
     writeFileSync(path, scan.join('\n') + '\n');

@@ -152,3 +152,66 @@ describe('alertLine', () => {
     expect(alertLine(alert, null, 'en', c, 'UTC')).toMatch(/^09:00:03  !! ALERT /);
   });
 });
+
+describe('probe and alert lines fit the width', () => {
+  const sub7 = (src: string) =>
+    makeEvent({ src: { ip: src }, dst: { port: 27374 }, annotations: [{ id: 'trojan', severity: 4, text: 'Port of the Sub-7 trojan (2.x, default): someone is looking for machines it infected.', ref: '000' }] });
+  const kb = loadKnowledge();
+
+  it('what follows the destination wraps under the port\'s name, the meaning on a line of its own when the last leaves too little', () => {
+    const lines = probeLine(sub7('192.0.2.158'), kb, 'en', c, 'UTC', 65).split('\n');
+    expect(lines).toEqual([
+      '10:00:00  192.0.2.158      → 27374/tcp  Sub-7 2.x (default)',
+      '                                        trojan',
+      '          — Port of the Sub-7 trojan (2.x, default): someone is …',
+    ]);
+    // At 100 columns the meaning had 26 left and ran 4 past the edge: a line of its own, under the name.
+    expect(probeLine(sub7('192.0.2.158'), kb, 'en', c, 'UTC', 100).split('\n')).toEqual([
+      '10:00:00  192.0.2.158      → 27374/tcp  Sub-7 2.x (default)  trojan',
+      '                                        — Port of the Sub-7 trojan (2.x, default): someone is looki…',
+    ]);
+    // Wide enough: one line, the meaning clipped to the rest of it, as it always was.
+    const wide = probeLine(sub7('192.0.2.158'), kb, 'en', c, 'UTC', 120);
+    expect(wide).toMatch(/^10:00:00 {2}192\.0\.2\.158 {6}→ 27374\/tcp {2}Sub-7 2\.x \(default\) {2}trojan {2}— Port of the Sub-7 trojan \(2\.x, default\): some/);
+    expect(displayWidth(wide)).toBeLessThanOrEqual(120);
+  });
+
+  it('an IPv6 source that leaves no room after the destination: the rest goes on under the source; Chinese by its two columns', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const text = probeLine(sub7('2001:db8:ffff:1234:5678:abcd:ef01:2345'), kb, lang, c, 'UTC', 65, new SourceColumn());
+      const lines = text.split('\n');
+      expect(lines[0]).toBe('10:00:00  2001:db8:ffff:1234:5678:abcd:ef01:2345  → 27374/tcp');
+      expect(lines[1]).toMatch(/^ {10}Sub-7 /);
+      for (const l of lines) expect(displayWidth(l), l).toBeLessThanOrEqual(65);
+    }
+  });
+});
+
+describe('alertLine at a narrow width', () => {
+  const alert: Alert = {
+    type: 'alert',
+    time: '2026-11-20T09:00:03.000Z',
+    source: '203.0.113.200',
+    score: 55.4,
+    threshold: 30,
+    severity: 3,
+    explanation: 'sweep of 10 hosts on 22/tcp, 23/tcp in 9 s',
+    addressRange: null,
+    findings: ['horizontal-sweep'],
+    events: 27,
+    packets: 27,
+    ports: 2,
+    hosts: 10,
+    window: { start: '2026-11-20T08:55:00.000Z', ms: 600_000 },
+  };
+
+  it('the why goes on under the alert, not under the time; at 100 columns it is one line', () => {
+    expect(alertLine(alert, null, 'en', c, 'UTC', 65).split('\n')).toEqual(['09:00:03  !! ALERT 203.0.113.200 score 55.4 ≥ 30', '          sweep of 10 hosts on 22/tcp, 23/tcp in 9 s']);
+    expect(alertLine(alert, null, 'en', c, 'UTC', 100)).toBe('09:00:03  !! ALERT 203.0.113.200 score 55.4 ≥ 30 sweep of 10 hosts on 22/tcp, 23/tcp in 9 s');
+    const zh = alertLine({ ...alert, explanation: '10 台主机上的横向扫描（22/tcp、23/tcp），历时 9 秒，另有更多说明文字使这一行很长很长' }, null, 'zh', c, 'UTC', 65);
+    for (const l of zh.split('\n')) {
+      expect(displayWidth(l), l).toBeLessThanOrEqual(65);
+      expect(l).toMatch(/^(09:00:03 {2}| {10})\S/);
+    }
+  });
+});

@@ -12,11 +12,21 @@ describe('follow: the window summary', () => {
   it('lists the window’s sources with their explanation and, for a special-purpose range, what the source is', () => {
     const sum = new Summarizer(DEFAULT_THRESHOLDS);
     for (const e of [...hammer('100.64.9.9', 23, 5, 1, 60), ...hammer('203.0.113.4', 22, 3, 1, 60)]) sum.add(e);
-    const text = windowSummary(sum, 3_600_000, loadKnowledge(), pc.createColors(false), 'en');
+    const text = windowSummary(sum, 3_600_000, loadKnowledge(), pc.createColors(false), 'en', 200);
     expect(text).toContain('100.64.9.9');
     expect(text).toMatch(/100\.64\.9\.9 .*5 packets to 23\/tcp · carrier-grade NAT: another customer of your ISP/);
     expect(text).toMatch(/203\.0\.113\.4 .*3 packets to 22\/tcp[^·]*$/m);
     expect(windowSummary(sum, 3_600_000, loadKnowledge(), pc.createColors(false), 'zh')).toContain('运营商级 NAT');
+  });
+
+  it('a line wider than the terminal wraps its why under the why', () => {
+    const sum = new Summarizer(DEFAULT_THRESHOLDS);
+    for (const e of hammer('100.64.9.9', 23, 5, 1, 60)) sum.add(e);
+    const lines = windowSummary(sum, 3_600_000, loadKnowledge(), pc.createColors(false), 'en', 90).trimEnd().split('\n');
+    expect(lines.slice(1)).toEqual([
+      '    1. 100.64.9.9       score  12.6  5 packets to 23/tcp · carrier-grade NAT: another',
+      '                                     customer of your ISP (or a VPN overlay)',
+    ]);
   });
 
   it('counts every event of the window, also those of sources it could not keep, and then says "at least" of the sources', () => {

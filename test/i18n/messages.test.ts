@@ -3,10 +3,10 @@
 // still say what the report said before the catalog existed.
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
-import { zh } from '../../src/i18n/zh.js';
+import { ERRNO_WORDS, ZLIB_WORDS, zh } from '../../src/i18n/zh.js';
 import { durationText, messages } from '../../src/i18n/messages.js';
 import { formats } from '../../src/parsers/registry.js';
-import type { InputProblem, InputProblemCode } from '../../src/input/problem.js';
+import { fsProblem, type InputProblem, type InputProblemCode } from '../../src/input/problem.js';
 import { formatDescription } from '../../src/cli/formats.js';
 
 type Fn = (...args: unknown[]) => string;
@@ -246,6 +246,34 @@ describe('message catalog', () => {
     // The English is what stderr said before the codes existed.
     expect(en.input.problem(PROBLEMS['not-found'])).toBe('no such file (the name is not valid UTF-8, which Node.js cannot open; rename the file, or read it from stdin: logscan - < FILE)');
     expect(en.input.problem(PROBLEMS['gzip-trailing'])).toBe('12 bytes after the end of the gzip data are not gzip and were ignored (every line before them was read)');
+  });
+
+  it('input problems: a system error is worded in Chinese by its errno code; the English keeps the system\'s message', () => {
+    const err = (code: string, message: string): NodeJS.ErrnoException => Object.assign(new Error(message), { code });
+    const emfile = fsProblem(err('EMFILE', "EMFILE: too many open files, open '/var/log/ufw.log'"));
+    expect(emfile).toEqual({ code: 'system-error', message: "EMFILE: too many open files, open '/var/log/ufw.log'", errno: 'EMFILE' });
+    expect(en.input.problem(emfile)).toBe("EMFILE: too many open files, open '/var/log/ufw.log'");
+    const z = zh.input.problem(emfile);
+    expect(z).toMatch(CJK);
+    expect(z).not.toContain('too many open files');
+    expect(z).toContain('EMFILE');
+    const eio: InputProblem = { code: 'read-error', line: 7, message: 'EIO: i/o error, read', errno: 'EIO' };
+    expect(en.input.problem(eio)).toBe('read error after line 7: EIO: i/o error, read');
+    expect(zh.input.problem(eio)).not.toContain('i/o error');
+    // A code without Chinese words still says what the system said.
+    expect(zh.input.problem({ code: 'system-error', message: 'EWHATEVER: odd', errno: 'EWHATEVER' })).toContain('EWHATEVER: odd');
+  });
+
+  it('zlib\'s words and errno codes: every Chinese entry is Chinese and none says the English again', () => {
+    for (const [why, z] of Object.entries(ZLIB_WORDS)) {
+      expect(z, why).toMatch(CJK);
+      expect(zh.input.problem({ code: 'gzip-cut', line: 1, why })).not.toContain(why);
+    }
+    expect(zh.input.problem({ code: 'gzip-cut', line: 1, why: 'some new zlib words' })).toContain('zlib：some new zlib words');
+    for (const [errno, z] of Object.entries(ERRNO_WORDS)) {
+      expect(z, errno).toMatch(CJK);
+      expect(zh.input.problem({ code: 'system-error', message: `${errno}: english words`, errno })).not.toContain('english words');
+    }
   });
 
   it('durationText: one formatter for findings, folds and follow summaries, in both languages', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxTable, displayWidth, wrapAddress, wrapText } from '../../src/render/box-table.js';
+import { boxTable, displayWidth, wrapAddress, wrapItems, wrapText } from '../../src/render/box-table.js';
 
 describe('boxTable', () => {
   it('draws cli-table3-style borders with one space of padding and a rule between rows', () => {
@@ -66,5 +66,36 @@ describe('wrapAddress', () => {
 
   it('a part longer than a line is cut, nothing lost', () => {
     expect(wrapAddress('abcdefgh:1', 3)).toEqual(['abc', 'def', 'gh:', '1']);
+  });
+});
+
+describe('wrapItems', () => {
+  it('keeps each item whole, and ends a line that another follows with " ·"', () => {
+    expect(wrapItems('label  ', ['one two', 'three four', 'five'], 20).split('\n')).toEqual(['label  one two ·', '       three four ·', '       five']);
+  });
+
+  it('an item wider than a line wraps at its spaces, starting where it would have gone when half a line is left there', () => {
+    const nets = 'source 198.51.100.0/24, 2001:db8:ffff:1234:5678:abcd:ef01:2345/128, 203.0.113.0/24';
+    expect(wrapItems('filter  ', ['since 2026-11-20', nets, 'min severity 2'], 60).split('\n')).toEqual([
+      'filter  since 2026-11-20 · source 198.51.100.0/24,',
+      '        2001:db8:ffff:1234:5678:abcd:ef01:2345/128,',
+      '        203.0.113.0/24 · min severity 2',
+    ]);
+    // Less than half a line left: it starts the next one.
+    expect(wrapItems('filter  ', ['since 2026-11-20 00:00:00 · until 2026-11-21', nets], 60).split('\n')[1]).toBe('        source 198.51.100.0/24,');
+  });
+
+  it('a separator of spaces leaves no mark at the end of a line', () => {
+    expect(wrapItems('> ', ['aaaa', 'bbbb', 'cccc'], 12, '  ').split('\n')).toEqual(['> aaaa  bbbb', '  cccc']);
+  });
+});
+
+describe('wrapText with a shorter first line', () => {
+  it('fills the room left on the first line, then whole lines', () => {
+    expect(wrapText('one two three four', 10, 4)).toEqual(['one', 'two three', 'four']);
+  });
+
+  it('a word that does not fit the first line but fits a whole one starts the second, the first left empty', () => {
+    expect(wrapText('three four', 8, 3)).toEqual(['', 'three', 'four']);
   });
 });

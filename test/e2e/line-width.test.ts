@@ -1,0 +1,104 @@
+// The lines around the tables fit the width too (README, "Output formats": the terminal,
+// through a pipe $COLUMNS): follow's probe, alert and fold lines, the report's filter and
+// "ignored" rows, and `logscan formats`, in English and in Chinese (two columns a character).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { displayWidth } from '../../src/render/box-table.js';
+
+const UFW = 'samples/ufw.log';
+const BASE = ['--year', '2026', '--tz', 'UTC'];
+const COLUMNS = [65, 80, 120];
+const LANGS = ['en', 'zh'] as const;
+
+/** The lines wider than `columns`, with their widths (none is the point). */
+function over(text: string, columns: number): string[] {
+  return text.split('\n').filter((l) => displayWidth(l) > columns).map((l) => `${displayWidth(l)}: ${l}`);
+}
+
+function run(args: string[], columns: number, input?: string): string {
+  const r = runCli(args, { env: { COLUMNS: String(columns) }, input });
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+describe('follow: probe, alert and fold lines within the width', () => {
+  for (const columns of COLUMNS)
+    for (const lang of LANGS)
+      it(`${columns} columns, --lang ${lang}`, () => {
+        const text = run(['follow', '-', '--alert-score', '30', ...BASE, '--lang', lang], columns, readFileSync(UFW, 'utf8'));
+        expect(text).toContain(lang === 'en' ? '!! ALERT' : '!! 告警');
+        expect(over(text, columns)).toEqual([]);
+      });
+
+  it('a line that wraps goes on under the port\'s name, nothing lost; a line that fits is one line as before', () => {
+    const log = readFileSync(UFW, 'utf8');
+    const narrow = run(['follow', '-', ...BASE], 65, log);
+    // 08:46:06  192.0.2.177      → 8888/tcp   HTTP proxy / alt web  proxy-hunt: 72 columns in one line.
+    expect(narrow).toMatch(/^08:46:06 {2}192\.0\.2\.177 {6}→ 8888\/tcp {3}HTTP proxy \/ alt web\n {40}proxy-hunt$/m);
+    const wide = run(['follow', '-', ...BASE], 120, log);
+    expect(wide).toMatch(/^08:46:06 {2}192\.0\.2\.177 {6}→ 8888\/tcp {3}HTTP proxy \/ alt web {2}proxy-hunt$/m);
+  });
+});
+
+describe('follow -o ndjson: alerts on stderr', () => {
+  it('a stderr that is no terminal keeps one line per alert, whatever the width', () => {
+    const r = runCli(['follow', '-', '-o', 'ndjson', '--alert-score', '30', ...BASE], { env: { COLUMNS: '65' }, input: readFileSync(UFW, 'utf8') });
+    expect(r.code, r.stderr).toBe(0);
+    const alerts = r.stderr.split('\n').filter((l) => l.includes('!! ALERT'));
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(r.stderr).toContain('09:41:10  !! ALERT 198.51.100.77 score 30.1 ≥ 30 13 packets to 78/tcp, 100/tcp, 167/tcp +10\n');
+  });
+});
+
+describe('report: the filter and "ignored" rows within the width', () => {
+  const ignore = (): string => {
+    const file = join(tempDir(), 'ignore.txt');
+    writeFileSync(file, '192.0.2.0/24\n');
+    return file;
+  };
+  const FILTERS = ['--since', '2026-11-20', '--until', '2026-11-21 12:00', '--source', '198.51.100.0/24', '--source', '2001:db8:ffff:1234:5678:abcd:ef01:2345', '--source', '203.0.113.0/24', '--min-severity', '2'];
+
+  for (const columns of COLUMNS)
+    for (const lang of LANGS)
+      it(`${columns} columns, --lang ${lang}`, () => {
+        const text = run([UFW, ...BASE, ...FILTERS, '--ignore', ignore(), '--lang', lang], columns);
+        expect(text).toContain('2001:db8:ffff:1234:5678:abcd:ef01:2345/128');
+        expect(over(text, columns)).toEqual([]);
+      });
+
+  it('never breaks inside a network of the source list; continuation lines line up under the first item', () => {
+    const text = run([UFW, ...BASE, ...FILTERS, '--ignore', ignore()], 65);
+    const row = text.slice(text.indexOf('filter')).split('\n');
+    expect(row.slice(0, 6)).toEqual([
+      'filter     since 2026-11-20 00:00:00 ·',
+      '           until 2026-11-21 12:00:00 ·',
+      '           source 198.51.100.0/24,',
+      '           2001:db8:ffff:1234:5678:abcd:ef01:2345/128,',
+      '           203.0.113.0/24 · min severity 2 (213 events left out)',
+      'ignored    0 events matched the --ignore list',
+    ]);
+  });
+});
+
+describe('formats within the width', () => {
+  for (const columns of COLUMNS)
+    for (const lang of LANGS)
+      it(`${columns} columns, --lang ${lang}`, () => {
+        const text = run(['formats', '--lang', lang], columns);
+        expect(over(text, columns)).toEqual([]);
+      });
+
+  it('an example line that wraps goes on two columns further in; nothing of it is lost', () => {
+    const text = run(['formats'], 80);
+    // A word longer than a line (the journald JSON example) is cut, so compare without the breaks.
+    const chars = (s: string): string => s.replace(/\s+/g, '');
+    const wide = run(['formats'], 1000);
+    expect(over(wide, 120).length).toBeGreaterThan(0);
+    expect(chars(text)).toBe(chars(wide));
+    expect(text).toContain('\n    #Fields: date time action protocol src-ip dst-ip src-port dst-port size\n      tcpflags ');
+    // Its spacing is the format's: BSD syslog pads the day ("Jan  5"), and wrapping keeps that.
+    expect(run(['formats'], 65)).toContain('\n    <166>Jan  5 08:52:35 10.22.8.216 %ASA-6-302013: Built\n      inbound ');
+  });
+});
