@@ -60,6 +60,8 @@ export function registerFollow(program: Command, setExit: (code: number) => void
       probeLines: raw.quiet !== true,
       color: useColor(),
       width: terminalWidth(),
+      // Into a file or `| grep` with no width asked for: one line per probe, as a log has.
+      lineWidth: terminalWidth(process.stdout, Infinity),
       fromStart: raw.fromStart === true,
       stateFile: typeof raw.state === 'string' ? raw.state : null,
       summaryEveryMs,

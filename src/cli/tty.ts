@@ -7,10 +7,11 @@ export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
 
 /**
  * Columns to fit text output to: the terminal's; through a pipe (`| less`), $COLUMNS
- * when the shell exports it; else 100. A nonsense $COLUMNS is ignored.
+ * when the shell exports it; else `fallback` (100 for a report's tables). A nonsense
+ * $COLUMNS is ignored.
  */
-export function terminalWidth(stream: NodeJS.WriteStream = process.stdout): number {
+export function terminalWidth(stream: NodeJS.WriteStream = process.stdout, fallback = 100): number {
   if (stream.columns) return stream.columns;
   const env = Number(process.env.COLUMNS);
-  return Number.isInteger(env) && env >= 20 && env <= 1000 ? env : 100;
+  return Number.isInteger(env) && env >= 20 && env <= 1000 ? env : fallback;
 }

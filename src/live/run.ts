@@ -52,7 +52,10 @@ export interface FollowRunOptions extends InputOptions {
   /** Text output: a line per probe (false: --quiet, only alerts and summaries). */
   probeLines: boolean;
   color: boolean;
+  /** Columns of the report at the stop (its tables need a width). */
   width: number;
+  /** Columns the probe, alert and summary lines wrap at; Infinity: one line each (a pipe, a file). */
+  lineWidth: number;
   fromStart: boolean;
   stateFile: string | null;
   summaryEveryMs: number | null;
@@ -101,7 +104,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   // ndjson keeps stdout to events only: alerts and summaries go to stderr, fitted to it only
   // when it is a terminal (a file of them keeps one line per alert, as stderr's messages).
   const info = text ? (s: string) => out.write(s) : err;
-  const infoWidth = text ? o.width : process.stderr.isTTY ? process.stderr.columns : Infinity;
+  const infoWidth = text ? o.lineWidth : process.stderr.isTTY ? process.stderr.columns : Infinity;
 
   const overview = new Overview(localClock(o.tz));
   const runSummary = new Summarizer(o.thresholds);
@@ -110,7 +113,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   const exec = o.alertArgv ? new AlertExec({ argv: o.alertArgv, report: (m) => err(`logscan: ${termSafe(m)}\n`) }) : null;
   const probeLines = text && o.probeLines;
   const folder = probeLines
-    ? new Folder((ip, n, spanMs, to) => out.write(indentedLine(termSafe(m.folded(n, ip, durationText(spanMs, o.lang), to)), o.width, c.dim) + '\n'))
+    ? new Folder((ip, n, spanMs, to) => out.write(indentedLine(termSafe(m.folded(n, ip, durationText(spanMs, o.lang), to)), o.lineWidth, c.dim) + '\n'))
     : null;
 
   const sources = new SourceColumn();
@@ -141,7 +144,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     if (!probeLines) return;
     // A row saying records are missing is no probe, but a person tailing the log wants to know.
     const lost = lostRecords(e);
-    const line = lost !== null ? gapLine(e, lost.records, o.lang, c, o.tz, o.width) : printsAsProbe(e) && folder!.admit(e) ? probeLine(e, o.kb, o.lang, c, o.tz, o.width, sources) : null;
+    const line = lost !== null ? gapLine(e, lost.records, o.lang, c, o.tz, o.lineWidth) : printsAsProbe(e) && folder!.admit(e) ? probeLine(e, o.kb, o.lang, c, o.tz, o.lineWidth, sources) : null;
     if (line === null) return;
     const day = days.next(e.time);
     if (day !== null) {

@@ -42,6 +42,20 @@ describe('follow: probe, alert and fold lines within the width', () => {
   });
 });
 
+describe('follow into a pipe or a file, no width asked for', () => {
+  it('keeps one line per probe and alert, the meaning not clipped: grep finds each whole', () => {
+    const log = readFileSync(UFW, 'utf8');
+    const r = runCli(['follow', '-', '--alert-score', '30', ...BASE], { env: { COLUMNS: '' }, input: log });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n').filter((l) => l !== '');
+    // Every line is a record of its own: a time first, or a day marker / the end's summary, never a continuation.
+    const continuations = lines.filter((l) => /^ {10}\S/.test(l));
+    expect(continuations).toEqual([]);
+    expect(r.stdout).toContain('09:41:10  !! ALERT 198.51.100.77 score 30.1 ≥ 30 13 packets to 78/tcp, 100/tcp, 167/tcp +10\n');
+    expect(lines.some((l) => displayWidth(l) > 120 && !l.endsWith('…'))).toBe(true);
+  });
+});
+
 describe('follow -o ndjson: alerts on stderr', () => {
   it('a stderr that is no terminal keeps one line per alert, whatever the width', () => {
     const r = runCli(['follow', '-', '-o', 'ndjson', '--alert-score', '30', ...BASE], { env: { COLUMNS: '65' }, input: readFileSync(UFW, 'utf8') });
