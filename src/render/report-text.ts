@@ -534,7 +534,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   // Say plainly when the numbers above do not cover everything that was asked for.
   const incomplete = doc.inputs.filter((i) => i.incomplete);
   if (incomplete.length > 0) {
-    out.push('', wrapLabelled('', m.incomplete(incomplete.length, doc.inputs.length, incomplete.map((i) => termSafe(i.file)).join(', ')), opts.width, c.yellow));
+    out.push('', wrapLabelled('', m.incomplete(incomplete.length, doc.inputs.length, incomplete.map((i) => termSafe(i.file)).join(msg.listSep)), opts.width, c.yellow));
   }
   for (const i of doc.inputs.filter((x) => x.repeats)) {
     out.push('', wrapLabelled('', `${m.md.repeated}${msg.colon}${termSafe(i.file)}${msg.colon}${termSafe(m.repeats(i.repeats!.share, i.repeats!.records, i.repeats!.other))}`, opts.width, c.yellow));

@@ -320,6 +320,8 @@ describe('--lang zh: what went wrong with an input', () => {
     const r = run([UFW, ...inputs, ...BASE, '--lang', 'zh']);
     expect(r.code).toBe(3);
     for (const zh of ['文件不存在', '是一个目录（请给出其中的日志文件）', '看起来是二进制数据，不是文本日志', 'gzip 数据在第 ']) expect(r.stdout).toContain(zh);
+    // The note under the table lists them as a Chinese list does.
+    expect(r.stdout).toMatch(/未读到末尾：\S*missing\.log、\S*logs、/);
     for (const en of ['no such file', 'is a directory', 'looks like binary', 'gzip data is truncated']) {
       expect(r.stdout).not.toContain(en);
       expect(r.stderr).toContain(en);
