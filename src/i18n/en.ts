@@ -567,9 +567,9 @@ export const en = {
         case 'gzip-trailing':
           return `${counted(p.bytes, 'byte')} after the end of the gzip data are not gzip and were ignored (every line before them was read)`;
         case 'gzip-cut':
-          return `gzip data is truncated or corrupt after line ${p.line} (${p.why})`;
+          return `gzip data is truncated or corrupt ${p.line === 0 ? 'before its first line' : `after line ${p.line}`} (${p.why})`;
         case 'read-error':
-          return `read error after line ${p.line}: ${p.message}`;
+          return `read error ${p.line === 0 ? 'before the first line' : `after line ${p.line}`}: ${p.message}`;
       }
     },
   },

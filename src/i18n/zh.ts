@@ -518,9 +518,9 @@ export const zh: Messages = {
         case 'gzip-trailing':
           return `gzip 数据结束之后还有 ${fmtInt(p.bytes)} 字节不是 gzip 数据，已忽略（此前的每一行都已读取）`;
         case 'gzip-cut':
-          return `gzip 数据在第 ${fmtInt(p.line)} 行之后被截断或已损坏（${zlibWords(p.why)}）`;
+          return `gzip 数据在${p.line === 0 ? '第一行之前' : `第 ${fmtInt(p.line)} 行之后`}被截断或已损坏（${zlibWords(p.why)}）`;
         case 'read-error':
-          return `第 ${fmtInt(p.line)} 行之后读取出错：${systemWords(p.message, p.errno)}`;
+          return `${p.line === 0 ? '第一行之前' : `第 ${fmtInt(p.line)} 行之后`}读取出错：${systemWords(p.message, p.errno)}`;
       }
     },
   },

@@ -264,6 +264,15 @@ describe('message catalog', () => {
     expect(zh.input.problem({ code: 'system-error', message: 'EWHATEVER: odd', errno: 'EWHATEVER' })).toContain('EWHATEVER: odd');
   });
 
+  it('input problems at line 0 say "before the first line", not "after line 0"', () => {
+    const bad: InputProblem = { code: 'gzip-cut', line: 0, why: 'incorrect header check' };
+    expect(en.input.problem(bad)).toBe('gzip data is truncated or corrupt before its first line (incorrect header check)');
+    expect(zh.input.problem(bad)).toBe('gzip 数据在第一行之前被截断或已损坏（头部不是 gzip 格式）');
+    expect(en.input.problem({ code: 'read-error', line: 0, message: 'EIO: i/o error, read' })).toBe('read error before the first line: EIO: i/o error, read');
+    expect(zh.input.problem({ code: 'read-error', line: 0, message: 'EIO: i/o error, read', errno: 'EIO' })).toMatch(/^第一行之前读取出错：/);
+    expect(en.input.problem({ ...bad, line: 1 })).toContain('after line 1');
+  });
+
   it('zlib\'s words and errno codes: every Chinese entry is Chinese and none says the English again', () => {
     for (const [why, z] of Object.entries(ZLIB_WORDS)) {
       expect(z, why).toMatch(CJK);
