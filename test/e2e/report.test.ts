@@ -223,6 +223,18 @@ describe('logscan report: connection records', () => {
   });
 });
 
+describe('logscan report: Cisco ASA connections built inbound', () => {
+  it("LAN clients' connections to public servers that the ASA built 'inbound' (opened from its lower-security interface) are this side's own, not inbound probes", () => {
+    const file = new URL('../../../shared/corpus/cisco-asa/metron_asa_raw.log', import.meta.url).pathname;
+    const { doc } = json([file, '--top', '100']);
+    const ranked = doc.sources.map((s) => s.ip);
+    // Each only `Built inbound … for outside:10.22.8.x … to inside:<public>/443|5223|7576|80|8612`.
+    for (const ip of ['10.22.8.97', '10.22.8.62', '10.22.8.110', '10.22.8.227', '10.22.8.147', '10.22.8.233', '10.22.8.89']) expect(ranked, ip).not.toContain(ip);
+    // Connections from the Internet to the DMZ's web server stay ranked: they came in.
+    for (const ip of ['147.111.72.16', '115.111.72.7']) expect(ranked, ip).toContain(ip);
+  });
+});
+
 describe('logscan report: late packets of connections (ACK or RST, no SYN)', () => {
   const fixture = (name: string): string => new URL(`../fixtures/report/${name}`, import.meta.url).pathname;
 
