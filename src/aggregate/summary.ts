@@ -7,7 +7,8 @@ import { flat } from '../util/flat-string.js';
 import { CappedCounter } from './capped-counter.js';
 import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
-import { analyseSource, assessSource, crossedTraceroutePorts, flagSummary, lateScanReach, topReached, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
+import { analyseSource, assessSource, crossedTraceroutePorts, detect, flagSummary, lateScanReach, scansWithLate, topReached, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
+import type { ScanLate } from './overview.js';
 import { P_ICMP, P_OTHER, P_TCP, P_UDP, ProfileTable, portKeyName, type SourceProfile } from './profile.js';
 import type { Thresholds } from './thresholds.js';
 import { annotationRoles } from '../annotate/roles.js';
@@ -243,6 +244,19 @@ export class Summarizer {
       let cur = this.notes.get(id);
       if (!cur) this.notes.set(id, (cur = new AnnotationStats()));
       cur.merge(s);
+    }
+  }
+
+  /**
+   * The late packets of each source whose findings make them its scan's (scansWithLate, as
+   * lateScanReach counts them in its row), for the header (Overview.countScanLate). Only the
+   * sources with late packets are assessed, and only their counted ports are listed.
+   */
+  *scanLate(kb: KnowledgeBase | null, lang: Lang): IterableIterator<ScanLate> {
+    const t = this.thresholds;
+    for (const p of this.profiles.values()) {
+      if (p.latePackets === 0 || !scansWithLate(detect(p, t, kb, lang).findings)) continue;
+      yield { ip: p.ip, packets: p.latePackets, blocked: p.lateBlocked, ports: [...(p.latePorts?.counts() ?? [])], blockedPorts: [...(p.lateBlockedPorts?.counts() ?? [])] };
     }
   }
 

@@ -151,6 +151,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     if (readSpan !== null) filters.readSpan = readSpan;
     // A blocklist takes every source at or above its score, not only the top N.
     const rows = format === 'blocklist' ? Number.MAX_SAFE_INTEGER : top;
+    overview.countScanLate(summary.scanLate(analysis.kb, common.lang));
     const doc = buildReport(run.stats, overview.result(top), analysis.kb, common.lang, {
       summary: summary.result({ kb: analysis.kb, lang: common.lang, limit: rows, minSeverity, ...(format === 'blocklist' ? { minScore: blockMin } : {}) }),
       top: rows,

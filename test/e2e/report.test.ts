@@ -238,24 +238,45 @@ describe('logscan report: Cisco ASA connections built inbound', () => {
 describe('logscan report: late packets of connections (ACK or RST, no SYN)', () => {
   const fixture = (name: string): string => new URL(`../fixtures/report/${name}`, import.meta.url).pathname;
 
-  it('an SSH session that a LOG rule recorded is late packets, not probes: no probed port, in every format and language; an ACK knock on seven ports is probes from its fifth port on', () => {
+  it('an SSH session that a LOG rule recorded is late packets, not probes: no probed port, in every format and language; an ACK knock on seven ports is probes, all of it', () => {
     const file = fixture('knocker-session.log');
     const text = runCli([file, ...BASE]).stdout;
-    // 18 packets of the session and the knock's first 10 (to 22, 11, 45 and 999) are late;
-    // from its fifth port (777) on the knock's bare ACKs are an ACK scan's (the ack-scan reading).
-    expect(text).toContain('\nprobes     10 packets to 3 ports\nnot probes 28 late packets of connections already under way\n');
-    expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toContain('- **not probes:** 28 late packets of connections already under way\n');
-    expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('<div class="k">not probes</div><div class="v">28</div><div class="t">28 late packets of connections already under way</div>');
-    expect(runCli([file, ...BASE, '--lang', 'zh']).stdout).toContain('28 个是已在进行中的连接的迟到报文');
+    // The session's 18 packets are late. The knock's first 10 (to 22, 11, 45 and 999) were
+    // read as late too, until its fifth port (777) showed the ACK scan; the ranking calls
+    // them the scan's, and so does the header.
+    expect(text).toContain('\nprobes     20 packets to 7 ports\nnot probes 18 late packets of connections already under way\n');
+    expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toContain('- **not probes:** 18 late packets of connections already under way\n');
+    expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('<div class="k">not probes</div><div class="v">18</div><div class="t">18 late packets of connections already under way</div>');
+    expect(runCli([file, ...BASE, '--lang', 'zh']).stdout).toContain('18 个是已在进行中的连接的迟到报文');
     const { doc } = json([file]);
-    expect(doc.probes).toEqual({ packets: 10, ports: 3, blocked: 0, blockedPorts: 0, portsCapped: false, blockedPortsCapped: false, own: 0, replies: 0, noise: 0, late: 28, ownConnections: 0, lateConnections: 0 });
-    // None of the session's port: 22 is no probed port.
-    expect((doc.topPorts as { port: number }[]).map((p) => p.port).sort((a, b) => a - b)).toEqual([3, 100, 777]);
+    expect(doc.probes).toEqual({ packets: 20, ports: 7, blocked: 0, blockedPorts: 0, portsCapped: false, blockedPortsCapped: false, own: 0, replies: 0, noise: 0, late: 18, ownConnections: 0, lateConnections: 0 });
+    // Port 22's packets in the table are the knocker's 7 ACKs only, none of the session's.
+    const ports = doc.topPorts as { port: number; packets: number; sources: number }[];
+    expect(ports.map((p) => p.port).sort((a, b) => a - b)).toEqual([3, 11, 22, 45, 100, 777, 999]);
+    expect(ports.find((p) => p.port === 22)).toMatchObject({ packets: 7, sources: 1 });
     // The ACK knock on seven ports still reads as what it is, with its ports; the session says what it was.
     const knock = doc.sources.find((s) => s.ip === '192.168.1.50')!;
     expect([knock.rank, knock.ports, knock.findings.map((f) => f.id)]).toEqual([1, 7, ['ack-scan']]);
     const session = doc.sources.find((s) => s.ip === '192.168.1.5')!;
     expect([session.ports, session.explanation]).toEqual([0, '18 late packets of connections already under way (ACK/RST, no SYN), to 22/tcp']);
+  });
+
+  it("an ACK sweep's first packets, read as late before the tenth host showed the scan, count with the scan in the header and the port table, as in its row", () => {
+    const file = join(dir, 'ack-sweep.log');
+    // nmap -sA on port 80 across 12 hosts: bare ACKs, dropped.
+    writeFileSync(file, Array.from({ length: 12 }, (_, i) => line(i, '203.0.113.84', 80, { flags: 'ACK', dst: `198.51.100.${10 + i}` })).join('\n') + '\n');
+    const text = runCli([file, ...BASE]).stdout;
+    expect(text).toContain('\nprobes     12 packets to 1 port\n');
+    expect(text).not.toContain('late packet');
+    const { doc } = json([file, ...BASE]);
+    expect(doc.probes).toMatchObject({ packets: 12, ports: 1, blocked: 12, blockedPorts: 1, late: 0 });
+    expect(doc.topPorts).toMatchObject([{ proto: 'tcp', port: 80, packets: 12, sources: 1 }]);
+    expect(doc.topPortsPackets).toBe(12);
+    const row = doc.sources[0]!;
+    expect([row.ip, row.ports, row.findings.map((f) => f.id)]).toEqual(['203.0.113.84', 1, ['ack-scan']]);
+    // Nine hosts are no sweep: their ACKs stay late packets, in the row and the header alike.
+    writeFileSync(file, Array.from({ length: 9 }, (_, i) => line(i, '203.0.113.84', 80, { flags: 'ACK', dst: `198.51.100.${10 + i}` })).join('\n') + '\n');
+    expect(json([file, ...BASE]).doc.probes).toMatchObject({ packets: 0, late: 9 });
   });
 
   it('the same late ACK logged three times over five years ranks below two SYNs and is proposed for no blocklist', () => {
