@@ -44,7 +44,7 @@ export interface ProbeSplit {
 /**
  * A source whose findings make its late packets (ACK or RST, no SYN) part of a scan
  * (findings.ts scansWithLate: an ACK scan, or a scan of any kind): what the header counts of
- * them as probes (Summarizer.scanLate, Overview.countScanLate).
+ * them as probes (RankOptions.onScanLate, Overview.countScanLate).
  */
 export interface ScanLate {
   /** As the profiles and the report name it (addressKey). */

@@ -7,7 +7,7 @@ import { flat } from '../util/flat-string.js';
 import { CappedCounter } from './capped-counter.js';
 import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
-import { analyseSource, assessSource, crossedTraceroutePorts, detect, flagSummary, lateScanReach, scansWithLate, topReached, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
+import { analyseSource, assessSource, crossedTraceroutePorts, flagSummary, lateScanReach, scansWithLate, topReached, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
 import type { ScanLate } from './overview.js';
 import { P_ICMP, P_OTHER, P_TCP, P_UDP, ProfileTable, portKeyName, type SourceProfile } from './profile.js';
 import type { Thresholds } from './thresholds.js';
@@ -205,6 +205,12 @@ export interface RankOptions {
   minSeverity?: number | null;
   /** Stop at the first source scoring below this (rows are in score order); -o blocklist. */
   minScore?: number;
+  /**
+   * Told of each source whose findings make its late packets its scan's (scansWithLate, as
+   * its row's lateScanReach counts them), for the report's header (Overview.countScanLate):
+   * found while every source is assessed anyway.
+   */
+  onScanLate?: (x: ScanLate) => void;
 }
 
 export class Summarizer {
@@ -247,19 +253,6 @@ export class Summarizer {
     }
   }
 
-  /**
-   * The late packets of each source whose findings make them its scan's (scansWithLate, as
-   * lateScanReach counts them in its row), for the header (Overview.countScanLate). Only the
-   * sources with late packets are assessed, and only their counted ports are listed.
-   */
-  *scanLate(kb: KnowledgeBase | null, lang: Lang): IterableIterator<ScanLate> {
-    const t = this.thresholds;
-    for (const p of this.profiles.values()) {
-      if (p.latePackets === 0 || !scansWithLate(detect(p, t, kb, lang).findings)) continue;
-      yield { ip: p.ip, packets: p.latePackets, blocked: p.lateBlocked, ports: [...(p.latePorts?.counts() ?? [])], blockedPorts: [...(p.lateBlockedPorts?.counts() ?? [])] };
-    }
-  }
-
   result(opts: RankOptions): SummaryResult {
     const t = this.thresholds;
     // Score everything, keep only the score: the findings of tens of thousands of
@@ -289,6 +282,9 @@ export class Summarizer {
         r.packets += p.packets;
       }
       const a = assessSource(p, t, opts.kb, opts.lang);
+      if (opts.onScanLate !== undefined && p.latePackets > 0 && scansWithLate(a.findings)) {
+        opts.onScanLate({ ip: p.ip, packets: p.latePackets, blocked: p.lateBlocked, ports: [...(p.latePorts?.counts() ?? [])], blockedPorts: [...(p.lateBlockedPorts?.counts() ?? [])] });
+      }
       ips[k] = p.ip;
       scores[k] = a.score;
       severities[k] = a.severity;
