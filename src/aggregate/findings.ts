@@ -444,7 +444,8 @@ function reachedPorts(p: SourceProfile): number {
   return n;
 }
 
-function scansWithLate(findings: readonly Finding[]): boolean {
+/** Whether the findings make the source's late packets (ACK or RST, no SYN) part of its scan: a scan finding, or ack-scan. */
+export function scansWithLate(findings: readonly Finding[]): boolean {
   return findings.some((f) => LATE_SCAN_IDS.has(f.id));
 }
 

@@ -12,6 +12,7 @@ import { HashSet, mixHash } from './hash-set.js';
 import { stringHash } from '../util/string-hash.js';
 import type { LocalHour } from '../render/time-format.js';
 import { yearText } from '../util/year-range.js';
+import { portKeyName } from './profile-codes.js';
 
 export interface PortKey {
   proto: string;
@@ -39,6 +40,22 @@ export interface ProbeSplit {
   ownConnections: number;
   /** Of `late`, Windows Firewall CLOSE rows without their OPEN: records of a session's end, not packets. */
   lateConnections: number;
+}
+
+/**
+ * A source whose findings make its late packets (ACK or RST, no SYN) part of a scan
+ * (findings.ts scansWithLate: an ACK scan, or a scan of any kind): what the header counts of
+ * them as probes (RankOptions.onScanLate, Overview.countScanLate).
+ */
+export interface ScanLate {
+  /** As the profiles and the report name it (addressKey). */
+  ip: string;
+  packets: number;
+  /** Of them, dropped or rejected. */
+  blocked: number;
+  /** [port key (profile-codes.ts), packets] of the counted ports, of all of them and of the blocked ones. */
+  ports: [number, number][];
+  blockedPorts: [number, number][];
 }
 
 /** Rows in which the firewall said it could not write some records (Windows Firewall INFO-EVENTS-LOST): the log has gaps. */
@@ -259,6 +276,38 @@ export class Overview {
           if (blocked) this.addPort(1, e.proto, port, n);
           if (key !== null && (blocked || !this.sourcesBlockedOnly)) this.addPortSource(blocked, e.proto, port, key);
         }
+      }
+    }
+  }
+
+  /**
+   * Counts scanners' late packets as their probes. The annotator reads in order: an ACK
+   * scan's bare ACKs before its fifth port or tenth host (the ack-scan reading) were counted
+   * here as late, while the ranking, which sees the whole source, counts their ports and
+   * hosts with the scan (lateScanReach); this makes the header and the probed-ports table
+   * say the same. Once, before result(), from the bounded profiles.
+   */
+  countScanLate(scans: Iterable<ScanLate>): void {
+    for (const x of scans) {
+      this.late -= x.packets;
+      this.probes += x.packets;
+      this.blockedProbes += x.blocked;
+      for (const [k, n] of x.ports) {
+        const { proto, port } = portKeyName(k);
+        this.addPort(0, proto, port, n);
+      }
+      const blockedAt = new Set<number>();
+      for (const [k, n] of x.blockedPorts) {
+        const { proto, port } = portKeyName(k);
+        this.addPort(1, proto, port, n);
+        blockedAt.add(k);
+      }
+      // As add() counts a probe's source: the blocked ones always, the others while the table is not blocked-only.
+      for (const [k] of x.ports) {
+        const blocked = blockedAt.has(k);
+        if (!blocked && this.sourcesBlockedOnly) continue;
+        const { proto, port } = portKeyName(k);
+        this.addPortSource(blocked, proto, port, x.ip);
       }
     }
   }

@@ -21,7 +21,7 @@ const B_LATE = 4;
 
 /**
  * A connection the firewall let through between two machines of this side (the
- * local-network ranges, or --home-net): a router's or a Cisco ASA's record of a LAN client
+ * local-network ranges, or --home-net), to a unicast address: a router's or a Cisco ASA's record of a LAN client
  * reaching a server in the DMZ, one VM reaching another's database, and a LAN client
  * reaching this host itself (a host firewall's ALLOW … RECEIVE from a colleague's machine,
  * a UniFi LAN_LOCAL accept): the rules let it in because it is the LAN's to use, so it
@@ -34,9 +34,11 @@ export function isInsideTraffic(e: FirewallEvent): boolean {
   const src = e.src.ip;
   const dst = e.dst.ip;
   if (src === null || dst === null || !onThisSide(src) || !onThisSide(dst)) return false;
-  // Logged arriving here, a broadcast or multicast was aimed at the whole segment, not at
-  // this host: LAN chatter (isLanNoise), as it is when blocked.
-  return e.direction !== 'in' || classifyAddress(dst) === ADDR_UNICAST;
+  // A broadcast or multicast was aimed at a whole segment, not at a machine: LAN chatter
+  // (isLanNoise), as it is when blocked, whether it arrived here or a router or bridge
+  // passed it on to the next segment (an mDNS or SSDP relay): passing it on sends nothing
+  // of this side's own.
+  return classifyAddress(dst) === ADDR_UNICAST;
 }
 
 /** Sent from this side: egress (util/egress.ts), or allowed between two of its machines. */

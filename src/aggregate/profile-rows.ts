@@ -255,6 +255,13 @@ class RowExtra {
   latePorts: PortTally | null = null;
   lateHosts: HostSet | null = null;
   /**
+   * Of the late packets, those dropped or rejected, and their ports: when the findings
+   * make them a scan's, the report's header and probed-ports table count them as the
+   * probes they were (lateScanTotals), blocked ones apart as for every probe.
+   */
+  lateBlocked = 0;
+  lateBlockedPorts: PortTally | null = null;
+  /**
    * Probes the firewall let in (allowed, not from this side, not LAN chatter), and the
    * ports they went to: a host firewall logging ALLOW RECEIVE, an ACCEPT rule that logs.
    * Part of the probes counted above too; kept apart so the "why" line and allowed-in
@@ -494,7 +501,13 @@ export class ProfileRows {
     x.latePackets += n;
     this.u[r * U_STRIDE + U_PROTOCOLS] |= portlessProtocol(e.proto);
     const port = e.dst.port;
-    if (port !== null) (x.latePorts ??= new PortTally()).add((e.proto === 'udp' ? PK_UDP : PK_TCP) + port, n, lim.maxPorts, lim.maxPortCounts);
+    const blocked = e.action === 'drop' || e.action === 'reject';
+    if (blocked) x.lateBlocked += n;
+    if (port !== null) {
+      const k = (e.proto === 'udp' ? PK_UDP : PK_TCP) + port;
+      (x.latePorts ??= new PortTally()).add(k, n, lim.maxPorts, lim.maxPortCounts);
+      if (blocked) (x.lateBlockedPorts ??= new PortTally()).add(k, n, lim.maxPorts, lim.maxPortCounts);
+    }
     const host = e.dst.ip;
     let hostKey: number | string | null = null;
     if (host !== null) {
@@ -725,6 +738,12 @@ export class ProfileRows {
       for (const k of rare.latePorts.keys()) t.add(k, 0, lim.maxPorts, lim.maxPortCounts);
     }
     if (rare.lateHosts) for (const h of rare.lateHosts) (x.lateHosts ??= new HostSet()).add(h, lim.maxHosts);
+    x.lateBlocked += rare.lateBlocked;
+    if (rare.lateBlockedPorts) {
+      const t = (x.lateBlockedPorts ??= new PortTally());
+      for (const [k, c] of rare.lateBlockedPorts.counts()) t.add(k, c, lim.maxPorts, lim.maxPortCounts);
+      for (const k of rare.lateBlockedPorts.keys()) t.add(k, 0, lim.maxPorts, lim.maxPortCounts);
+    }
     x.allowedPackets += rare.allowedPackets;
     if (rare.allowedPorts) {
       const t = (x.allowedPorts ??= new PortTally());

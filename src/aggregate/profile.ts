@@ -198,6 +198,15 @@ export class SourceProfile implements SourceProfileFields {
     return this.rare?.lateHosts ?? null;
   }
 
+  /** Of the late packets, those dropped or rejected, and their ports (keys, capped as latePorts). */
+  get lateBlocked(): number {
+    return this.rare?.lateBlocked ?? 0;
+  }
+
+  get lateBlockedPorts(): PortCounts | null {
+    return this.rare?.lateBlockedPorts ?? null;
+  }
+
   /** Packets of its probes the firewall let in (allowed; not from this side, not LAN chatter). */
   get allowedPackets(): number {
     return this.rare?.allowedPackets ?? 0;

@@ -7,7 +7,8 @@ import { flat } from '../util/flat-string.js';
 import { CappedCounter } from './capped-counter.js';
 import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
-import { analyseSource, assessSource, crossedTraceroutePorts, flagSummary, lateScanReach, topReached, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
+import { analyseSource, assessSource, crossedTraceroutePorts, flagSummary, lateScanReach, scansWithLate, topReached, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
+import type { ScanLate } from './overview.js';
 import { P_ICMP, P_OTHER, P_TCP, P_UDP, ProfileTable, portKeyName, type SourceProfile } from './profile.js';
 import type { Thresholds } from './thresholds.js';
 import { annotationRoles } from '../annotate/roles.js';
@@ -204,6 +205,12 @@ export interface RankOptions {
   minSeverity?: number | null;
   /** Stop at the first source scoring below this (rows are in score order); -o blocklist. */
   minScore?: number;
+  /**
+   * Told of each source whose findings make its late packets its scan's (scansWithLate, as
+   * its row's lateScanReach counts them), for the report's header (Overview.countScanLate):
+   * found while every source is assessed anyway.
+   */
+  onScanLate?: (x: ScanLate) => void;
 }
 
 export class Summarizer {
@@ -275,6 +282,9 @@ export class Summarizer {
         r.packets += p.packets;
       }
       const a = assessSource(p, t, opts.kb, opts.lang);
+      if (opts.onScanLate !== undefined && p.latePackets > 0 && scansWithLate(a.findings)) {
+        opts.onScanLate({ ip: p.ip, packets: p.latePackets, blocked: p.lateBlocked, ports: [...(p.latePorts?.counts() ?? [])], blockedPorts: [...(p.lateBlockedPorts?.counts() ?? [])] });
+      }
       ips[k] = p.ip;
       scores[k] = a.score;
       severities[k] = a.severity;

@@ -4,7 +4,7 @@ import type { Annotation, FirewallEvent } from '../event.js';
 import { isValidAddress } from '../parsers/address.js';
 import { protoNumber } from '../util/protocols.js';
 import { UNSAFE_JSON_CHARS, jsonTermSafe, jsonText } from './sanitize.js';
-import { IN_ON_INTERFACE, onThisSide } from '../util/egress.js';
+import { IN_CROSSES_DEVICE, onThisSide } from '../util/egress.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { STDIN_NAME } from '../input/open.js';
 
@@ -98,21 +98,16 @@ export function eventToJson(e: FirewallEvent): string {
 }
 
 /**
- * Devices that stand between networks and log at their borders: pf and pfSense/OPNsense
- * (`in`/`out` of an interface, not of this host) and the Cisco ASA (no direction at all).
- */
-const PERIMETER_FORMATS: ReadonlySet<string> = new Set([...IN_ON_INTERFACE, 'cisco-asa']);
-
-/**
  * ECS `network.direction`. ECS asks for the host's view (`ingress`, `egress`) where a host
  * logs its own traffic (netfilter's INPUT and OUTPUT chains, Windows Firewall), and the
  * perimeter's (`inbound`, `outbound`, `internal`, `external`) where a device logs what
- * crosses it: a forwarded packet, or any record of a perimeter format. The perimeter's
+ * crosses it: a forwarded packet, or any record of a device between networks (pf,
+ * pfSense/OPNsense, the Cisco ASA: IN_CROSSES_DEVICE). The perimeter's
  * view comes from which side each address is on (--home-net, else the local-network
  * ranges), as Elasticsearch's network_direction processor decides it.
  */
 function ecsDirection(e: FirewallEvent): string | undefined {
-  if (e.direction !== 'forward' && !PERIMETER_FORMATS.has(e.format)) {
+  if (e.direction !== 'forward' && !IN_CROSSES_DEVICE.has(e.format)) {
     return e.direction === 'in' ? 'ingress' : e.direction === 'out' ? 'egress' : undefined;
   }
   if (e.src.ip === null || e.dst.ip === null) return undefined;

@@ -13,6 +13,7 @@ import { counted, fmtInt } from '../util/number-text.js';
 import { clipToWidth, displayWidth, wrapText } from './box-table.js';
 import { eventToJson } from './event-json.js';
 import { termSafe } from './sanitize.js';
+import { IN_CROSSES_DEVICE } from '../util/egress.js';
 import { formatDateTime, formatOffset, zonedParts } from './time-format.js';
 import { severityText } from './explain.js';
 
@@ -87,6 +88,8 @@ const LABELS = {
     action: { drop: 'dropped', reject: 'rejected', allow: 'allowed', other: 'logged without a verdict' },
     direction: {
       in: (i: string | null) => `arriving at this host${i ? ` on ${i}` : ''}`,
+      /** `in` of a device between networks (pf's interface, an ASA's inbound connection): through it, not to this host. */
+      inDevice: (i: string | null) => `entering the firewall${i ? ` on ${i}` : ''}`,
       out: (o: string | null) => `leaving this host${o ? ` on ${o}` : ''}`,
       forward: (i: string | null, o: string | null) => `routed through this host${i ? ` from ${i}` : ''}${o ? ` to ${o}` : ''}`,
     },
@@ -148,6 +151,7 @@ const LABELS = {
     action: { drop: '已丢弃', reject: '已拒绝', allow: '已放行', other: '已记录（无处理结果）' },
     direction: {
       in: (i: string | null) => `${i ? `从 ${i} ` : ''}进入本机`,
+      inDevice: (i: string | null) => `${i ? `从 ${i} ` : ''}进入防火墙`,
       out: (o: string | null) => `${o ? `从 ${o} ` : ''}离开本机`,
       forward: (i: string | null, o: string | null) => `经本机转发${i ? `，从 ${i}` : ''}${o ? ` 到 ${o}` : ''}`,
     },
@@ -216,7 +220,7 @@ function logged(e: FirewallEvent, L: Labels): string {
   const parts: string[] = [L.action[e.action]];
   const i = e.inIface === null ? null : termSafe(e.inIface);
   const o = e.outIface === null ? null : termSafe(e.outIface);
-  if (e.direction === 'in') parts.push(L.direction.in(i));
+  if (e.direction === 'in') parts.push(IN_CROSSES_DEVICE.has(e.format) ? L.direction.inDevice(i) : L.direction.in(i));
   else if (e.direction === 'out') parts.push(L.direction.out(o));
   else if (e.direction === 'forward') parts.push(L.direction.forward(i, o));
   // Windows Firewall's "rule" is its action word (DROP): said already.

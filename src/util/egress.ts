@@ -5,7 +5,11 @@
 // talking to a trojan's port is a machine here using it, not a probe from outside.
 // pf and pfSense/OPNsense filter on each interface's way in: their `in` is a packet entering
 // the firewall, which a LAN client's packet to the Internet does on the LAN interface, so
-// there `in` is read like FORWARD. A loopback source is this host, whatever logged it.
+// there `in` is read like FORWARD. A Cisco ASA's `inbound` says only that the connection was
+// opened from its lower-security interface (or to the ASA itself): LAN clients on an
+// interface ranked below the one towards the Internet are `Built inbound` too, and its
+// Teardown records give no direction at all; so for such devices the addresses tell which
+// side a record's traffic came from. A loopback source is this host, whatever logged it.
 // "This side" is the local-network ranges below, or the networks given with --home-net
 // (psad's HOME_NET) when the LAN or a DMZ has public addresses.
 // Char-code checks only by default: runs for every event.
@@ -34,15 +38,20 @@ export function onThisSide(ip: string): boolean {
   return homeNetworks !== null ? homeNetworks.has(ip) : isPrivateAddress(ip);
 }
 
-/** Formats whose `in` means "entered the firewall on that interface" (pf's rules filter there), not "addressed to this host". */
-export const IN_ON_INTERFACE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog']);
+/**
+ * Formats of devices that stand between networks, whose `in` (or no direction) is traffic
+ * crossing the device rather than addressed to this host: pf's "entered on that interface"
+ * (its rules filter there), the Cisco ASA's "opened from the lower-security interface" and
+ * its Teardown records, which name no direction.
+ */
+export const IN_CROSSES_DEVICE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog', 'cisco-asa']);
 
 /** Why a packet is egress: logged as outbound, sent from a loopback address, or forwarded from this side's networks to another. */
 export type EgressReason = 'out' | 'loopback' | 'forwarded';
 
 /**
  * Sent from this side: logged as outbound, sent from a loopback address, or forwarded
- * (for pf, `in` on an interface) from this side's networks to another.
+ * (for pf and the ASA, `in` or no direction: IN_CROSSES_DEVICE) from this side's networks to another.
  */
 export function isEgress(e: FirewallEvent): boolean {
   return egressReason(e) !== null;
@@ -53,7 +62,8 @@ export function egressReason(e: FirewallEvent): EgressReason | null {
   if (e.direction === 'out') return 'out';
   const src = e.src.ip;
   if (src !== null && isLoopback(src)) return 'loopback';
-  if (e.direction !== 'forward' && !(e.direction === 'in' && IN_ON_INTERFACE.has(e.format))) return null;
+  // Past 'out' above, `in` and no direction are what is left beside 'forward'.
+  if (e.direction !== 'forward' && !IN_CROSSES_DEVICE.has(e.format)) return null;
   const dst = e.dst.ip;
   // classifyAddress takes 0.0.0.0 for a broadcast; "::" is the one unspecified address left.
   return src !== null && dst !== null && onThisSide(src) && !onThisSide(dst) && classifyAddress(dst) === ADDR_UNICAST && !/^[0:]+$/.test(dst) ? 'forwarded' : null;

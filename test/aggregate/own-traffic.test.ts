@@ -53,6 +53,16 @@ describe('traffic between two machines of this side', () => {
     }
   });
 
+  it("forwarded, or in an ASA record without a direction, a LAN broadcast or multicast the firewall let through is still LAN chatter, not something this side sent", () => {
+    const noise = [{ id: 'lan-broadcast', severity: 0 as const, text: 'x', ref: 'x' }];
+    for (const dst of ['192.168.1.255', '255.255.255.255', '239.255.255.250', 'ff02::fb']) {
+      const fwd = makeEvent({ action: 'allow', direction: 'forward', inIface: 'br0', outIface: 'br1', proto: 'udp', src: { ip: dst.includes(':') ? 'fd00::5' : '192.168.1.19', port: 1900 }, dst: { ip: dst, port: 1900 }, annotations: noise });
+      expect(isInsideTraffic(fwd), dst).toBe(false);
+      expect(trafficKind(fwd), dst).toBe('noise');
+      expect(trafficKind({ ...fwd, format: 'cisco-asa', direction: null }), dst).toBe('noise');
+    }
+  });
+
   it('a machine of this side reaching a public address stays egress, as before', () => {
     const out = forwarded('allow', '192.168.1.35', '198.51.100.7');
     expect(isInsideTraffic(out)).toBe(false);

@@ -838,6 +838,14 @@ describe('late packets of connections (ACK or RST, no SYN): they open nothing', 
     expect(s.scoreParts.factor).toBe(1);
   });
 
+  it('late packets the firewall dropped are kept apart from those it logged without a verdict, with their ports', () => {
+    const p = new SourceProfile('198.51.100.8');
+    p.add(tcpPacket('198.51.100.8', 443, 0), DEFAULT_THRESHOLDS);
+    p.add(tcpPacket('198.51.100.8', 22, 1, { action: 'other' }), DEFAULT_THRESHOLDS);
+    expect([p.latePackets, p.lateBlocked]).toEqual([2, 1]);
+    expect([...p.lateBlockedPorts!.counts()]).toEqual([[443, 1]]);
+  });
+
   it('read in two parts and merged, the same profile as read whole', () => {
     const events = [
       ...Array.from({ length: 6 }, (_, i) => tcpPacket('198.51.100.7', 400 + i, i, { dst: `198.51.100.${10 + (i % 2)}` })),
@@ -855,12 +863,14 @@ describe('late packets of connections (ACK or RST, no SYN): they open nothing', 
       ports: [...p.ports.keys()].sort(),
       latePorts: [...(p.latePorts?.counts() ?? [])].sort((x, y) => x[0] - y[0]),
       lateHosts: [...(p.lateHosts ?? [])].sort(),
+      lateBlocked: p.lateBlocked,
+      lateBlockedPorts: [...(p.lateBlockedPorts?.counts() ?? [])].sort((x, y) => x[0] - y[0]),
       hosts: [...p.hosts],
       flags: p.flagClasses,
       ack: p.ackPorts?.size,
       ackHosts: p.ackHosts?.size,
     });
     expect(read(a)).toEqual(read(whole));
-    expect(read(whole)).toMatchObject({ late: 7, ports: [22], hosts: [((198 << 24) + (51 << 16) + (100 << 8) + 10) >>> 0], ack: 6, ackHosts: 2 });
+    expect(read(whole)).toMatchObject({ late: 7, lateBlocked: 7, ports: [22], hosts: [((198 << 24) + (51 << 16) + (100 << 8) + 10) >>> 0], ack: 6, ackHosts: 2 });
   });
 });

@@ -147,6 +147,15 @@ describe('explain a log line: what it says', () => {
     expect(await table([line], 'zh')).toContain('已在进行中的连接的迟到报文');
   });
 
+  it("a Cisco ASA's 'Built inbound' from a LAN client to a public server entered the firewall on its interface; it did not arrive at this host, and it is this side's own", async () => {
+    const line = '<174>Jan  5 14:52:35 10.22.8.212 %ASA-6-302015: Built inbound UDP connection 76245506 for outside:10.22.8.110/49886 (10.22.8.110/49886) to inside:192.111.72.8/8612 (192.111.72.8/8612) (user.name)';
+    const out = await table([line]);
+    expect(out).toContain('logged       allowed · entering the firewall on outside · by the rule logged as ASA-6-302015\n');
+    expect(out).not.toContain('arriving at this host');
+    expect(out).toContain('this side’s own traffic');
+    expect(await table([line], 'zh')).toContain('从 outside 进入防火墙');
+  });
+
   it('a stamp with its own offset is shown in this machine’s zone, offset included', async () => {
     const out = await table(['2026-11-20T06:51:08.123456+01:00 fedora kernel: filter_IN_public_REJECT: IN=enp1s0 OUT= MAC=52:54:00:c4:10:0f:52:54:00:8e:77:01:08:00 SRC=203.0.113.233 DST=10.20.0.15 LEN=60 TOS=0x00 PREC=0x00 TTL=114 ID=60035 DF PROTO=TCP SPT=33902 DPT=22 WINDOW=65535 RES=0x00 SYN URGP=0']);
     expect(out).toContain('time         2026-11-20 03:51:08 -02:00 · on fedora');

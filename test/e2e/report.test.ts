@@ -223,22 +223,37 @@ describe('logscan report: connection records', () => {
   });
 });
 
+describe('logscan report: Cisco ASA connections built inbound', () => {
+  it("LAN clients' connections to public servers that the ASA built 'inbound' (opened from its lower-security interface) are this side's own, not inbound probes", () => {
+    const file = new URL('../../../shared/corpus/cisco-asa/metron_asa_raw.log', import.meta.url).pathname;
+    const { doc } = json([file, '--top', '100']);
+    const ranked = doc.sources.map((s) => s.ip);
+    // Each only `Built inbound … for outside:10.22.8.x … to inside:<public>/443|5223|7576|80|8612`.
+    for (const ip of ['10.22.8.97', '10.22.8.62', '10.22.8.110', '10.22.8.227', '10.22.8.147', '10.22.8.233', '10.22.8.89']) expect(ranked, ip).not.toContain(ip);
+    // Connections from the Internet to the DMZ's web server stay ranked: they came in.
+    for (const ip of ['147.111.72.16', '115.111.72.7']) expect(ranked, ip).toContain(ip);
+  });
+});
+
 describe('logscan report: late packets of connections (ACK or RST, no SYN)', () => {
   const fixture = (name: string): string => new URL(`../fixtures/report/${name}`, import.meta.url).pathname;
 
-  it('an SSH session that a LOG rule recorded is late packets, not probes: no probed port, in every format and language; an ACK knock on seven ports is probes from its fifth port on', () => {
+  it('an SSH session that a LOG rule recorded is late packets, not probes: no probed port, in every format and language; an ACK knock on seven ports is probes, all of it', () => {
     const file = fixture('knocker-session.log');
     const text = runCli([file, ...BASE]).stdout;
-    // 18 packets of the session and the knock's first 10 (to 22, 11, 45 and 999) are late;
-    // from its fifth port (777) on the knock's bare ACKs are an ACK scan's (the ack-scan reading).
-    expect(text).toContain('\nprobes     10 packets to 3 ports\nnot probes 28 late packets of connections already under way\n');
-    expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toContain('- **not probes:** 28 late packets of connections already under way\n');
-    expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('<div class="k">not probes</div><div class="v">28</div><div class="t">28 late packets of connections already under way</div>');
-    expect(runCli([file, ...BASE, '--lang', 'zh']).stdout).toContain('28 个是已在进行中的连接的迟到报文');
+    // The session's 18 packets are late. The knock's first 10 (to 22, 11, 45 and 999) were
+    // read as late too, until its fifth port (777) showed the ACK scan; the ranking calls
+    // them the scan's, and so does the header.
+    expect(text).toContain('\nprobes     20 packets to 7 ports\nnot probes 18 late packets of connections already under way\n');
+    expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toContain('- **not probes:** 18 late packets of connections already under way\n');
+    expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('<div class="k">not probes</div><div class="v">18</div><div class="t">18 late packets of connections already under way</div>');
+    expect(runCli([file, ...BASE, '--lang', 'zh']).stdout).toContain('18 个是已在进行中的连接的迟到报文');
     const { doc } = json([file]);
-    expect(doc.probes).toEqual({ packets: 10, ports: 3, blocked: 0, blockedPorts: 0, portsCapped: false, blockedPortsCapped: false, own: 0, replies: 0, noise: 0, late: 28, ownConnections: 0, lateConnections: 0 });
-    // None of the session's port: 22 is no probed port.
-    expect((doc.topPorts as { port: number }[]).map((p) => p.port).sort((a, b) => a - b)).toEqual([3, 100, 777]);
+    expect(doc.probes).toEqual({ packets: 20, ports: 7, blocked: 0, blockedPorts: 0, portsCapped: false, blockedPortsCapped: false, own: 0, replies: 0, noise: 0, late: 18, ownConnections: 0, lateConnections: 0 });
+    // Port 22's packets in the table are the knocker's 7 ACKs only, none of the session's.
+    const ports = doc.topPorts as { port: number; packets: number; sources: number }[];
+    expect(ports.map((p) => p.port).sort((a, b) => a - b)).toEqual([3, 11, 22, 45, 100, 777, 999]);
+    expect(ports.find((p) => p.port === 22)).toMatchObject({ packets: 7, sources: 1 });
     // The ACK knock on seven ports still reads as what it is, with its ports; the session says what it was.
     const knock = doc.sources.find((s) => s.ip === '192.168.1.50')!;
     expect([knock.rank, knock.ports, knock.findings.map((f) => f.id)]).toEqual([1, 7, ['ack-scan']]);
@@ -257,14 +272,33 @@ describe('logscan report: late packets of connections (ACK or RST, no SYN)', () 
       };
       // Six hosts are fewer than the ten of a sweep: late packets, for the finding and each packet alike.
       expect(read([])).toEqual({ probes: 0, late: 6, annotations: { 'port-known': 6, 'stale-connection': 6 }, findings: ['late-packets'] });
-      // At five hosts an ACK sweep: from the fifth host on, the packets are the scan's probes too.
-      expect(read(['--sweep-hosts', '5'])).toEqual({ probes: 2, late: 4, annotations: { 'port-known': 6, 'stale-connection': 4, 'ack-scan': 2 }, findings: ['ack-scan'] });
+      // At five hosts an ACK sweep: from the fifth host on, the packets are the scan's probes
+      // as they are read; the header counts the first four with the scan too, as its row does.
+      expect(read(['--sweep-hosts', '5'])).toEqual({ probes: 6, late: 0, annotations: { 'port-known': 6, 'stale-connection': 4, 'ack-scan': 2 }, findings: ['ack-scan'] });
       // The same threshold set in a --config file.
       const config = join(tempDir(), 'sweep.json');
       writeFileSync(config, JSON.stringify({ thresholds: { horizontalSweep: { minHosts: 5 } } }));
       expect(read(['--config', config]).annotations).toEqual({ 'port-known': 6, 'stale-connection': 4, 'ack-scan': 2 });
     });
   }
+
+  it("an ACK sweep's first packets, read as late before the tenth host showed the scan, count with the scan in the header and the port table, as in its row", () => {
+    const file = join(dir, 'ack-sweep.log');
+    // nmap -sA on port 80 across 12 hosts: bare ACKs, dropped.
+    writeFileSync(file, Array.from({ length: 12 }, (_, i) => line(i, '203.0.113.84', 80, { flags: 'ACK', dst: `198.51.100.${10 + i}` })).join('\n') + '\n');
+    const text = runCli([file, ...BASE]).stdout;
+    expect(text).toContain('\nprobes     12 packets to 1 port\n');
+    expect(text).not.toContain('late packet');
+    const { doc } = json([file, ...BASE]);
+    expect(doc.probes).toMatchObject({ packets: 12, ports: 1, blocked: 12, blockedPorts: 1, late: 0 });
+    expect(doc.topPorts).toMatchObject([{ proto: 'tcp', port: 80, packets: 12, sources: 1 }]);
+    expect(doc.topPortsPackets).toBe(12);
+    const row = doc.sources[0]!;
+    expect([row.ip, row.ports, row.findings.map((f) => f.id)]).toEqual(['203.0.113.84', 1, ['ack-scan']]);
+    // Nine hosts are no sweep: their ACKs stay late packets, in the row and the header alike.
+    writeFileSync(file, Array.from({ length: 9 }, (_, i) => line(i, '203.0.113.84', 80, { flags: 'ACK', dst: `198.51.100.${10 + i}` })).join('\n') + '\n');
+    expect(json([file, ...BASE]).doc.probes).toMatchObject({ packets: 0, late: 9 });
+  });
 
   it('the same late ACK logged three times over five years ranks below two SYNs and is proposed for no blocklist', () => {
     const file = fixture('elastic-late-ack.log');

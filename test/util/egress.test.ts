@@ -65,6 +65,22 @@ describe('isEgress', () => {
     // netfilter's `in` (INPUT) is addressed to this host: a probe, as before.
     expect(isEgress(inOn('iptables', '192.168.1.2', '203.0.113.1'))).toBe(false);
   });
+  it("Cisco ASA: a connection 'Built inbound' from this side to a public address is the LAN's own (inbound: opened from the lower-security interface, not from the Internet)", () => {
+    // metron_asa_raw.log: `Built inbound TCP connection … for outside:10.22.8.97/65195 … to inside:17.111.72.212/5223`.
+    const built = (src: string, dst: string) => makeEvent({ format: 'cisco-asa', rule: 'ASA-6-302013', direction: 'in', action: 'allow', src: { ip: src }, dst: { ip: dst } });
+    expect(isEgress(built('10.22.8.97', '17.111.72.212'))).toBe(true);
+    // From the Internet to a DMZ server, or between two machines of this side: not egress.
+    expect(isEgress(built('147.111.72.16', '10.22.8.53'))).toBe(false);
+    expect(isEgress(built('10.22.8.17', '10.22.8.12'))).toBe(false);
+  });
+  it('Cisco ASA: a Teardown (no direction) between a LAN client and a public server is the LAN\'s own; from a public address it is not', () => {
+    // metron_asa_raw.log: `Teardown TCP connection … for outside:10.22.8.62/56471 to inside:208.111.72.1/443 … TCP FINs`.
+    const teardown = (src: string, dst: string) => makeEvent({ format: 'cisco-asa', rule: 'ASA-6-302014', direction: null, action: 'allow', src: { ip: src }, dst: { ip: dst } });
+    expect(isEgress(teardown('10.22.8.62', '208.111.72.1'))).toBe(true);
+    expect(isEgress(teardown('147.111.72.16', '10.22.8.53'))).toBe(false);
+    // A host firewall's record without a direction says nothing of the way through a device.
+    expect(isEgress({ ...teardown('10.22.8.62', '208.111.72.1'), format: 'iptables' })).toBe(false);
+  });
   it('forwarded: from a local network to a public unicast address only', () => {
     expect(isEgress(ev('forward', '192.168.1.2', '203.0.113.1'))).toBe(true);
     expect(isEgress(ev('forward', 'fd00:1::2', '2001:db8::1'))).toBe(true);
