@@ -247,6 +247,9 @@ export const en = {
     repeats: (share: number, records: number, other: string) =>
       `${share >= 0.995 ? 'all' : `about ${Math.round(share * 100)}%`} of its records (about ${fmtInt(records)}) were also read from ${other}: they are counted twice; give only one of the two`,
     interrupted: (signal: string) => `interrupted by ${signal}: this report covers only what was read before it`,
+    /** An input read as UTF-16 with a byte-order mark (src/input/utf16.ts): its label, then after the file's name what it was. */
+    decodedLabel: 'decoded',
+    decoded: (encoding: string) => ` is ${encoding} text with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File), read as such`,
     /**
      * Under the time span when some record's time had no zone in the log (BSD syslog,
      * pfirewall.log's local time): the zone it was read in, and whether --tz chose it.

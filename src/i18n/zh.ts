@@ -194,6 +194,8 @@ export const zh: Messages = {
     repeats: (share, records, other) =>
       `其中${share >= 0.995 ? '全部' : `约 ${Math.round(share * 100)}% 的`}记录（约 ${fmtInt(records)} 条）也从 ${other} 读到过：这些记录被重复计数；两个文件只需给出其一`,
     interrupted: (signal) => `被 ${signal} 中断：本报告只包含中断前读到的内容`,
+    decodedLabel: '已解码',
+    decoded: (encoding) => ` 是带字节序标记的 ${encoding} 文本（Windows PowerShell 5.1 用 > 或 Out-File 写出的文件即是如此），已按此编码读取`,
     zoneless: (tz, given) =>
       given ? `日志中未注明时区的时间按 ${tz} 解读（--tz）` : `日志中未注明时区的时间按本机时区 ${tz} 解读，可用 --tz 另行指定`,
     logGapsLabel: '日志缺口',

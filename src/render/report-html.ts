@@ -55,6 +55,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
   if (perDay !== null && 'items' in perDay && calendarDays(doc.perDay) === null) items.push(item(R.md.perDay, e(perDay.items.join(' · '))));
   b.push(`<ul class="plain">${items.join('')}</ul>`);
   for (const i of doc.inputs) if (i.error) b.push(`<p class="note">${e(i.incomplete ? R.md.incomplete : R.md.problem)}${colon}<code>${e(i.file)}</code>${colon}${e(inputProblemText(i, lang)!)}</p>`);
+  for (const i of doc.inputs) if (i.encoding !== null) b.push(`<p class="note">${e(R.decodedLabel)}${colon}<code>${e(i.file)}</code>${e(R.decoded(i.encoding))}</p>`);
   for (const i of doc.inputs) if (i.repeats) b.push(`<p class="note">${e(R.md.repeated)}${colon}<code>${e(i.file)}</code>${colon}${e(R.repeats(i.repeats.share, i.repeats.records, i.repeats.other))}</p>`);
   if (doc.interrupted) b.push(`<p class="note">${e(R.md.interrupted)}${colon}${e(R.md.interruptedText(doc.interrupted))}</p>`);
   const gaps = logGapsText(doc, R, tz);

@@ -54,6 +54,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
     const text = i.problem ? `${md(i.file)}${messages(opts.lang).colon}${md(inputProblemText(i, opts.lang)!)}` : md(i.error);
     out.push(`- ${label(i.incomplete ? m.md.incomplete : m.md.problem)} ${text}`);
   }
+  for (const i of doc.inputs) if (i.encoding !== null) out.push(`- ${label(m.decodedLabel)} ${md(i.file)}${md(m.decoded(i.encoding))}`);
   for (const i of doc.inputs) if (i.repeats) out.push(`- ${label(m.md.repeated)} ${md(i.file)}${messages(opts.lang).colon}${md(m.repeats(i.repeats.share, i.repeats.records, i.repeats.other))}`);
   if (doc.interrupted) out.push(`- ${label(m.md.interrupted)} ${m.md.interruptedText(md(doc.interrupted))}`);
   const gaps = logGapsText(doc, m, opts.tz);

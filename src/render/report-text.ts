@@ -537,6 +537,10 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   for (const i of doc.inputs.filter((x) => x.repeats)) {
     out.push('', wrapLabelled('', `${m.md.repeated}${msg.colon}${termSafe(i.file)}${msg.colon}${termSafe(m.repeats(i.repeats!.share, i.repeats!.records, i.repeats!.other))}`, opts.width, c.yellow));
   }
+  // A log that is not UTF-8 read right is still worth a word: the reader sees why its file looked odd elsewhere.
+  for (const i of doc.inputs.filter((x) => x.encoding !== null)) {
+    out.push('', wrapLabelled('', `${m.decodedLabel}${msg.colon}${termSafe(i.file)}${m.decoded(i.encoding!)}`, opts.width, c.dim));
+  }
   if (doc.interrupted) out.push('', wrapLabelled('', m.interrupted(termSafe(doc.interrupted)), opts.width, c.yellow));
   const gaps = logGapsText(doc, m, opts.tz);
   if (gaps !== null) out.push('', wrapLabelled('', `${m.logGapsLabel}${msg.colon}${gaps}`, opts.width, c.yellow));

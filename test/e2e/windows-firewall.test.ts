@@ -295,6 +295,20 @@ describe('windows-firewall: UTF-16 (Get-Content pfirewall.log > fw.log in Window
     expect(runCli(['check', sample]).stdout).not.toContain('encoding');
   });
 
+  it('with a byte-order mark the report says it was decoded, in every format and in --lang; a UTF-8 file gets no such note', () => {
+    const f = write('utf16le-report.log', utf16('le'));
+    const note = `decoded: ${f} is UTF-16LE text with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File)`;
+    const flat = (s: string): string => s.replace(/\s+/g, ' ');
+    expect(flat(runCli([f]).stdout)).toContain(note);
+    expect(runCli([f, '-o', 'md']).stdout).toContain(`- **decoded:** ${f} is UTF-16LE text with a byte-order mark`);
+    expect(runCli([f, '-o', 'html']).stdout).toContain(`<p class="note">decoded: <code>${f}</code> is UTF-16LE text with a byte-order mark`);
+    expect(flat(runCli([f, '--lang', 'zh']).stdout)).toContain(`已解码：${f} 是带字节序标记的 UTF-16LE 文本`);
+    const doc = JSON.parse(runCli([f, '-o', 'json']).stdout) as { inputs: { encoding: string | null }[] };
+    expect(doc.inputs[0]!.encoding).toBe('UTF-16LE');
+    expect(runCli([sample]).stdout).not.toContain('decoded');
+    expect((JSON.parse(runCli([sample, '-o', 'json']).stdout) as { inputs: { encoding: string | null }[] }).inputs[0]!.encoding).toBeNull();
+  });
+
   it('without one it is skipped with the hint (exit 3), and neither check nor the report names a format for it', () => {
     const f = write('nobom.log', utf16('le', false));
     const r = runCli(['events', f]);

@@ -87,6 +87,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.basisOtherZone': ['UTC', 'Asia/Shanghai'],
   'daily.filesRead': [2, 'kern.log.1, kern.log', 1, [['messages', 'its kernel lines are already in kern.log']], ['kern.log.2 (between kern.log.1 and kern.log.3.gz)']],
   'report.repeats': [0.97, 1628, 'kern.log'],
+  'report.decoded': ['UTF-16LE'],
   'daily.missingBetween': ['/var/log/kern.log.2', 'kern.log.1', 'kern.log.3.gz'],
   'daily.missingRotation': ['kern.log.2', 1],
   'daily.noFileForDay': ['2026-11-17 10:00Z'],
