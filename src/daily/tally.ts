@@ -113,8 +113,8 @@ export class DayTally {
     return n;
   }
 
-  /** The day's totals (this tally always counts `noise` and `late`; only older digests lack them). */
-  totals(): DayTotals & { noise: number; late: number } {
+  /** The day's totals (this tally always counts `noise`, `late` and the connections; only older digests lack them). */
+  totals(): DayTotals & { noise: number; late: number; connections: number; ownConnections: number; lateConnections: number } {
     return {
       events: this.events,
       packets: this.packets,
@@ -125,6 +125,9 @@ export class DayTally {
       own: this.own,
       noise: this.noise,
       late: this.late,
+      connections: this.connections,
+      ownConnections: this.ownConnections,
+      lateConnections: this.lateConnections,
       sources: this.sources.distinct,
       ports: this.portCount(),
     };

@@ -449,8 +449,9 @@ export const en = {
     blockedValue: (blocked: string, allowed: string, other: number | null) => `${blocked} · allowed ${allowed}${other !== null ? ` · other ${fmtInt(other)}` : ''}`,
     /** The blocked share when not every packet logged was a probe: "168 (55% of 305 packets logged)". */
     blockedOfLogged: (blocked: number, pct: string, packets: number) => `${fmtInt(blocked)} (${pct} of ${counted(packets, 'packet')} logged)`,
-    /** The same when some records are Windows Firewall connection rows, not packets: "168 (55% of 304 records logged)". */
-    blockedOfRecords: (blocked: number, pct: string, records: number) => `${fmtInt(blocked)} (${pct} of ${counted(records, 'record')} logged)`,
+    /** The same when some records are Windows Firewall connection rows, not packets, said apart as the report's count line does: "168 (55% of 304 records logged: 168 packets, 136 connections)". */
+    blockedOfRecords: (blocked: number, pct: string, records: number, connections: number) =>
+      `${fmtInt(blocked)} (${pct} of ${counted(records, 'record')} logged: ${records > connections ? `${counted(records - connections, 'packet')}, ` : ''}${counted(connections, 'connection')})`,
     newToday: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new today`,
     newlyProbed: (n: number) => `${fmtInt(n)} newly probed`,
     activity: 'Activity per hour',

@@ -35,7 +35,7 @@ export function blockedText(h: DailyDoc['headline'], lang: Lang): string {
     h.probes === h.packets
       ? `${fmtInt(h.blocked)}${msg.aside(pct)}`
       : h.connections > 0
-        ? m.blockedOfRecords(h.blocked, pct, h.packets)
+        ? m.blockedOfRecords(h.blocked, pct, h.packets, h.connections)
         : m.blockedOfLogged(h.blocked, pct, h.packets);
   return m.blockedValue(blocked, `${fmtInt(h.allowed)}${msg.aside(pctOf(h.allowed, h.packets))}`, h.other > 0 ? h.other : null);
 }

@@ -107,7 +107,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.outboundBlocked': ['IRC'],
   'finding.loggedPids': [[10452, 2220], true],
   'daily.blockedOfLogged': [168, '55%', 305],
-  'daily.blockedOfRecords': [168, '55%', 304],
+  'daily.blockedOfRecords': [168, '55%', 304, 136],
   notProbes: [{ own: 136, replies: 3, noise: 27, late: 9, ownConnections: 120, lateConnections: 2 }],
   'daily.newToday': [93, true],
   'daily.newlyProbed': [19],
