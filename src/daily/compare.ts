@@ -24,13 +24,14 @@ export interface PreviousDay {
 }
 
 /** The day before's totals; null where an older digest did not count a figure as today's is counted. */
-export type PreviousTotals = Omit<DayTotals, 'probes' | 'own' | 'noise' | 'late' | 'sources' | 'connections' | 'ownConnections' | 'lateConnections'> & {
+export type PreviousTotals = Omit<DayTotals, 'probes' | 'own' | 'noise' | 'late' | 'sources' | 'connections' | 'probeConnections' | 'ownConnections' | 'lateConnections'> & {
   probes: number | null;
   own: number | null;
   noise: number | null;
   late: number | null;
   sources: number | null;
   connections: number | null;
+  probeConnections: number | null;
   ownConnections: number | null;
   lateConnections: number | null;
 };
@@ -80,7 +81,7 @@ export function previousFromDigest(d: DayDigest, otherZone: string | null = null
 function totalsOf(d: DayDigest): PreviousTotals {
   const t = d.totals;
   // Before version 5 connection rows were not counted apart: how many there were is unknown, not none.
-  const c = { connections: t.connections ?? null, ownConnections: t.ownConnections ?? null, lateConnections: t.lateConnections ?? null };
+  const c = { connections: t.connections ?? null, probeConnections: t.probeConnections ?? null, ownConnections: t.ownConnections ?? null, lateConnections: t.lateConnections ?? null };
   // Version 1 counted every source (repliers, this side's hosts) and no probes apart.
   if (d.logscanDailyDigest === 1) return { ...t, ...c, probes: null, own: null, noise: null, late: null, sources: null };
   // Version 2 counted LAN broadcast chatter and its senders among the probes.

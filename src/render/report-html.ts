@@ -2,6 +2,7 @@
 // look and safety (render/html-page.ts): what was read, headline cards, the top sources,
 // the hours of the day as a chart, then the report's other tables. Same content as the
 // terminal report.
+import { countUnit } from './count-unit.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import { zoneName } from '../daily/day.js';
 import type { Lang } from '../knowledge/types.js';
@@ -87,7 +88,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
     if (doc.perHour.some((v) => v > 0)) {
       const chart = { labels: HOURS, packets: doc.perHour, blocked: doc.perHourBlocked, previous: null };
       b.push(
-        `<section><h2>${e(D.activity)}</h2>${renderChartSvg(chart, P.chartTitle(zoneName(tz)), H)}` +
+        `<section><h2>${e(D.activity)}</h2>${renderChartSvg(chart, P.chartTitle(zoneName(tz), countUnit(t)), H)}` +
           `${chartLegend(H, false)}</section>`,
       );
     }
@@ -101,9 +102,9 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
         blocked: days.map((d) => d.blocked),
         previous: null,
         labelEvery: labelStride(days.length, labels[0]!.length),
-        barTitle: (i: number) => P.dayBar(e(days[i]!.day), days[i]!.packets, days[i]!.blocked),
+        barTitle: (i: number) => P.dayBar(e(days[i]!.day), days[i]!.packets, days[i]!.blocked, countUnit(t)),
       };
-      b.push(`<section><h2>${e(P.dayHeading)}</h2>${renderChartSvg(chart, P.dayChartTitle(zoneName(tz)), H)}${chartLegend(H, false)}</section>`);
+      b.push(`<section><h2>${e(P.dayHeading)}</h2>${renderChartSvg(chart, P.dayChartTitle(zoneName(tz), countUnit(t)), H)}${chartLegend(H, false)}</section>`);
     }
     if (doc.ruleLabels > 1) b.push(rulesSection(doc.byRule, t.packets, lang, doc.ruleLabels, t.connections > 0));
     b.push(...sections);

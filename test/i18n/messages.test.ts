@@ -61,6 +61,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.noMatchSpan': ['2026-11-20 06:51:08', '2026-11-22 04:09:54'],
   'report.ignoredText': [4],
   'report.probesText': [633, 361],
+  'report.topBy': ['records'],
   'report.probesBlocked': [600, 1],
   'report.protoNumber': ['41'],
   'report.topPortsBlocked': [612],
