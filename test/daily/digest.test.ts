@@ -101,7 +101,7 @@ describe('digest state', () => {
     expect(readdirSync(dir)).toEqual(['2026-11-20.json']);
     const back = await loadDigest(dir, '2026-11-20');
     expect(back.digest).toEqual(d);
-    expect(d.totals).toEqual({ events: 2, packets: 4, blocked: 3, allowed: 1, other: 0, probes: 4, own: 0, noise: 0, late: 0, connections: 0, ownConnections: 0, lateConnections: 0, sources: 2, ports: 2 });
+    expect(d.totals).toEqual({ events: 2, packets: 4, blocked: 3, allowed: 1, other: 0, probes: 4, own: 0, noise: 0, late: 0, connections: 0, probeConnections: 0, ownConnections: 0, lateConnections: 0, sources: 2, ports: 2 });
     expect(d.logscanDailyDigest).toBe(5);
     expect(d.ports).toEqual({ tcp: '22-23' });
     expect(d.perHour).toHaveLength(24);
@@ -162,7 +162,7 @@ describe('comparison', () => {
   /** The day before as an older logscan stored it: version 1 had no probe split, version 2 no noise count, version 3 no late count, version 4 no connection counts. */
   const older = (version: 1 | 2 | 3 | 4) => {
     const stored = before.digest('UTC', true, new Date());
-    const { probes, own, noise, late, connections: _c, ownConnections: _o, lateConnections: _l, ...v1Totals } = stored.totals;
+    const { probes, own, noise, late, connections: _c, probeConnections: _p, ownConnections: _o, lateConnections: _l, ...v1Totals } = stored.totals;
     const totals =
       version === 1 ? v1Totals : version === 2 ? { ...v1Totals, probes, own } : version === 3 ? { ...v1Totals, probes, own, noise } : { ...v1Totals, probes, own, noise, late };
     return { ...stored, logscanDailyDigest: version, totals };

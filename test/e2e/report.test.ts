@@ -236,7 +236,7 @@ describe('logscan report: late packets of connections (ACK or RST, no SYN)', () 
     expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('<div class="k">not probes</div><div class="v">28</div><div class="t">28 late packets of connections already under way</div>');
     expect(runCli([file, ...BASE, '--lang', 'zh']).stdout).toContain('28 个是已在进行中的连接的迟到报文');
     const { doc } = json([file]);
-    expect(doc.probes).toEqual({ packets: 10, ports: 3, blocked: 0, blockedPorts: 0, portsCapped: false, blockedPortsCapped: false, own: 0, replies: 0, noise: 0, late: 28, ownConnections: 0, lateConnections: 0 });
+    expect(doc.probes).toEqual({ packets: 10, connections: 0, ports: 3, blocked: 0, blockedPorts: 0, portsCapped: false, blockedPortsCapped: false, own: 0, replies: 0, noise: 0, late: 28, ownConnections: 0, lateConnections: 0 });
     // None of the session's port: 22 is no probed port.
     expect((doc.topPorts as { port: number }[]).map((p) => p.port).sort((a, b) => a - b)).toEqual([3, 100, 777]);
     // The ACK knock on seven ports still reads as what it is, with its ports; the session says what it was.
