@@ -406,10 +406,11 @@ export const en = {
       findings: 'findings',
       ports: (ports: number, capped: boolean, tcp: number, udp: number) => `ports (${capped ? 'at least ' : ''}${fmtInt(ports)}: ${fmtInt(tcp)} tcp, ${fmtInt(udp)} udp), the busiest`,
       hosts: 'hosts probed',
-      flags: 'TCP flags (packets)',
-      actions: 'verdicts (packets)',
+      /** The source's counts are packets, or connections or records when it has Windows Firewall connection rows. */
+      flags: (unit: CountUnit = 'packets') => `TCP flags (${unit})`,
+      actions: (unit: CountUnit = 'packets') => `verdicts (${unit})`,
       rules: 'logged as',
-      interpretations: 'interpretations (packets)',
+      interpretations: (unit: CountUnit = 'packets') => `interpretations (${unit})`,
       score: 'score',
       scoreParts: (breadth: string, findings: string, volume: string, persistence: string, factor: string) =>
         `breadth ${breadth} + findings ${findings} + volume ${volume} + persistence ${persistence}, × ${factor}`,

@@ -243,11 +243,12 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
   }
   facts.push({ label: D.hosts, lines: [capped(r.hosts, r.hostsCapped)] });
   const verdict = (k: string): string => wordFor(msg.action, k);
+  const unit = countUnit(r);
   for (const [label, counts, word] of [
-    [D.flags, r.tcpFlags, undefined],
-    [D.actions, r.actions, verdict],
+    [D.flags(unit), r.tcpFlags, undefined],
+    [D.actions(unit), r.actions, verdict],
     [D.rules, r.rules, undefined],
-    [D.interpretations, r.annotations, undefined],
+    [D.interpretations(unit), r.annotations, undefined],
   ] as const) {
     const text = countsText(counts, word);
     if (text !== '') facts.push({ label, lines: [text] });

@@ -66,6 +66,19 @@ describe('a Windows log: counts of connection rows are said as connections', () 
     expect(html).toMatch(/<th[^>]*>records<\/th>/);
   });
 
+  it("--source details count a source's connection rows as connections (text, zh, HTML); JSON sources[].connections", () => {
+    const out = runCli([log, '--tz', 'UTC', '--source', '203.0.113.50', '--source', '198.51.100.7'], wide).stdout;
+    expect(out).toMatch(/203\.0\.113\.50 in detail[\s\S]*verdicts \(connections\)\n +allow 2\n/);
+    expect(out).toMatch(/198\.51\.100\.7 in detail[\s\S]*verdicts \(records\)\n +drop 1 · allow 1\n/);
+    expect(out).not.toContain('(packets)');
+    expect(runCli([log, '--tz', 'UTC', '--source', '203.0.113.50', '--lang', 'zh'], wide).stdout).toContain('处理结果（连接数）');
+    expect(runCli([log, '--tz', 'UTC', '-o', 'html']).stdout).toContain('<dt>verdicts (connections)</dt>');
+    const doc = JSON.parse(runCli([log, '--tz', 'UTC', '-o', 'json']).stdout) as { sources: { ip: string; connections: number }[] };
+    expect(doc.sources.find((s) => s.ip === '198.51.100.7')?.connections).toBe(1);
+    // Another firewall's log keeps its packets.
+    expect(runCli([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC', '--source', '198.51.100.77'], wide).stdout).toContain('verdicts (packets)');
+  });
+
   it('JSON: probes.connections says how many of the probes are connection rows; packets keeps its meaning', () => {
     const doc = JSON.parse(runCli([log, '--tz', 'UTC', '-o', 'json']).stdout) as { totals: Record<string, number>; probes: Record<string, number> };
     expect(doc.totals).toMatchObject({ packets: 9, connections: 7 });

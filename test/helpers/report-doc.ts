@@ -7,7 +7,7 @@ export function row(ip: string, score: number, explanation = 'vertical scan: 300
   return {
     rank: 1, ip, score, scoreParts: { breadth: 0, findings: 0, volume: 0, persistence: 0, factor: 1 }, severity: 4, events: 3, packets: 3,
     ports: 3, portsCapped: false, tcpPorts: 3, udpPorts: 0, hosts: 1, hostsCapped: false, first: '2026-03-14T10:00:00.000Z', last: '2026-03-14T10:01:00.000Z',
-    protocols: ['tcp'], tcpFlags: {}, actions: { drop: 3, reject: 0, allow: 0, other: 0 }, allowedProbes: 0, rules: {}, annotations: {}, topPorts: [],
+    protocols: ['tcp'], tcpFlags: {}, actions: { drop: 3, reject: 0, allow: 0, other: 0 }, connections: 0, allowedProbes: 0, rules: {}, annotations: {}, topPorts: [],
     findings: [{ id: 'vertical-scan', severity: 4, text: 'x', evidence: {} }], explanation, addressRange: null, ...extra,
   };
 }
