@@ -194,7 +194,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'allowed-in',
       severity: clampSev(Math.max(3, ...allowed.map((x) => x.severity))),
       evidence: { ports: labels, packets, allowedPackets: p.allowedPackets },
-      text: m.allowedIn(packets, m.portList(labels.slice(0, 3), Math.max(0, labels.length - 3))),
+      text: m.allowedIn(packets, m.portList(labels.slice(0, 3), Math.max(0, labels.length - 3)), allowedRows(p, packets)),
     });
   }
 
@@ -372,6 +372,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
         top.length > 0 ? m.portList(top.map(([k]) => portLabel(k)), Math.max(0, (lp?.size ?? 0) - top.length)) : null,
         drop + reject === p.packets,
         lateIds.map((id) => roles.label(id, lang)).join(messages(lang).listSep),
+        Math.min(p.lateConnections, late),
       ),
     });
   }
@@ -556,10 +557,10 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
         portsCounted++;
       }
       // With every port counted, what the counts leave over had no port (ICMP, other protocols, replies): say so.
-      sent = portsCounted === p.ports.size && toPorts < p.packets ? m.packetsSomeTo(p.packets, toPorts, to) : m.packetsTo(p.packets, to, null);
-    } else sent = m.protoPackets(p.packets, protoText(p, m)) + icmpTypesText(p, lang);
+      sent = portsCounted === p.ports.size && toPorts < p.packets ? m.packetsSomeTo(p.packets, toPorts, to, p.connections) : m.packetsTo(p.packets, to, null, p.connections);
+    } else sent = m.protoPackets(p.packets, protoText(p, m), p.connections) + icmpTypesText(p, lang);
     parts.push(allowed === 0 ? sent : sent + (allowed >= p.packets ? m.allowedAll : m.allowedSome(allowed)));
-  } else if (allowed > 0) parts.push(m.allowedPart(allowed));
+  } else if (allowed > 0) parts.push(m.allowedPart(allowed, allowedRows(p, allowed)));
   // Telling annotations that no finding already covers (source-port tricks, proxy hunts …);
   // for a scanner as wide as a vertical scan they are by-products of the scan and would only lengthen the line.
   if (p.ports.size >= t.verticalScan.minPorts) return parts.join(' · ');
@@ -643,4 +644,14 @@ export function flagSummary(p: SourceProfile): Record<string, number> {
     if (fc[i] > 0) out[name] = fc[i];
   });
   return out;
+}
+
+/**
+ * How many of `n` of the source's allowed probes are Windows Firewall connection rows (for
+ * rowsText): all or none when its allowed probes are all of one kind; null when they mix
+ * (a source in a Windows log and another firewall's), which a subset cannot be split by.
+ */
+function allowedRows(p: SourceProfile, n: number): number | null {
+  if (p.allowedConnections === 0) return 0;
+  return p.allowedConnections >= p.allowedPackets ? n : null;
 }

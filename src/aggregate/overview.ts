@@ -21,6 +21,8 @@ export interface PortKey {
 
 export interface ProbeSplit {
   packets: number;
+  /** Of `packets`, Windows Firewall connection rows (an inbound ALLOW: a connection let in), each a connection rather than a packet. */
+  connections: number;
   ports: number;
   /** Of the probes, packets dropped or rejected, and the distinct (protocol, port) pairs they went to. */
   blocked: number;
@@ -160,6 +162,7 @@ export class Overview {
   private packets = 0;
   private connections = 0;
   private ownConnections = 0;
+  private probeConnections = 0;
   private lateConnections = 0;
   private first = Infinity;
   private last = -Infinity;
@@ -269,6 +272,7 @@ export class Overview {
         break;
       case 'probe': {
         this.probes += n;
+        if (connection) this.probeConnections += n;
         if (blocked) this.blockedProbes += n;
         const port = e.dst.port;
         if (port !== null) {
@@ -363,6 +367,7 @@ export class Overview {
       portsBlockedOnly: blocked === 1,
       probes: {
         packets: this.probes,
+        connections: this.probeConnections,
         ports: this.probedPorts(0),
         blocked: this.blockedProbes,
         blockedPorts: this.probedPorts(1),

@@ -26,6 +26,7 @@ import { flagBits } from '../parsers/fields.js';
 import { FC_ACK, FC_FIN, FC_OTHER, FC_SYN, ICMP_TYPE_KEYS, P_ICMP, P_OTHER, P_TCP, P_UDP, PK_OTHER, PK_TCP, PK_UDP, flagClass, icmpTypeKey } from './profile-codes.js';
 import { isEchoRequest } from '../util/icmp.js';
 import { isFromThisSide } from './own-traffic.js';
+import { isConnectionRecord } from '../parsers/windows-firewall.js';
 
 type Limits = Thresholds['limits'];
 
@@ -269,6 +270,14 @@ class RowExtra {
    */
   allowedPackets = 0;
   allowedPorts: PortTally | null = null;
+  /**
+   * Windows Firewall connection rows (isConnectionRecord: one ALLOW, OPEN or CLOSE row per
+   * connection, where a DROP row is one packet) among its packets, among the allowed probes
+   * and among the late packets: the "why" line says connections for them, not packets.
+   */
+  connections = 0;
+  allowedConnections = 0;
+  lateConnections = 0;
   /** Trojan probes, and traffic from this side to malware ports: [port key, packets, highest severity, text] rows. */
   trojanRows: (number | string)[] = NO_ROWS;
   outboundRows: (number | string)[] = NO_ROWS;
@@ -386,6 +395,8 @@ export class ProfileRows {
       default: f[fo + F_OTHER] += n;
     }
     if (e.rule !== null) this.addRule(r, e.rule, n);
+    const connection = isConnectionRecord(e);
+    if (connection) this.extra(r).connections += n;
 
     // Annotations first: a traceroute's walking ports are not breadth, nor the clients a
     // server's replies go to.
@@ -429,6 +440,7 @@ export class ProfileRows {
       // A late packet of a connection already under way opened nothing: its port and host
       // are not breadth (as the report's port tables leave it out: own-traffic.ts).
       this.addLate(r, e, n, lim);
+      if (connection) this.extra(r).lateConnections += n;
       return;
     }
 
@@ -452,7 +464,10 @@ export class ProfileRows {
 
     const port = e.dst.port;
     // isFromThisSide only for allowed packets: the rest never need it.
-    if (e.action === 'allow' && !noise && !isFromThisSide(e)) this.addAllowed(r, e.proto, port, n, lim);
+    if (e.action === 'allow' && !noise && !isFromThisSide(e)) {
+      this.addAllowed(r, e.proto, port, n, lim);
+      if (connection) this.extra(r).allowedConnections += n;
+    }
     switch (e.proto) {
       case 'tcp': {
         u[uo + U_PROTOCOLS] |= P_TCP;
@@ -745,6 +760,9 @@ export class ProfileRows {
       for (const k of rare.lateBlockedPorts.keys()) t.add(k, 0, lim.maxPorts, lim.maxPortCounts);
     }
     x.allowedPackets += rare.allowedPackets;
+    x.connections += rare.connections;
+    x.allowedConnections += rare.allowedConnections;
+    x.lateConnections += rare.lateConnections;
     if (rare.allowedPorts) {
       const t = (x.allowedPorts ??= new PortTally());
       for (const [k, c] of rare.allowedPorts.counts()) t.add(k, c, lim.maxPorts, lim.maxPortCounts);

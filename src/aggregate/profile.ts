@@ -212,6 +212,19 @@ export class SourceProfile implements SourceProfileFields {
     return this.rare?.allowedPackets ?? 0;
   }
 
+  /** Of its packets, of the allowed probes and of the late packets: Windows Firewall connection rows (isConnectionRecord). */
+  get connections(): number {
+    return this.rare?.connections ?? 0;
+  }
+
+  get allowedConnections(): number {
+    return this.rare?.allowedConnections ?? 0;
+  }
+
+  get lateConnections(): number {
+    return this.rare?.lateConnections ?? 0;
+  }
+
   /** The TCP and UDP ports (keys) those allowed probes went to, capped as the probes' are; null: none. */
   get allowedPorts(): PortCounts | null {
     return this.rare?.allowedPorts ?? null;

@@ -26,6 +26,8 @@ export interface ReportInput {
   incomplete: boolean;
   /** Most of its records were also read from `other`: counted twice (null when not). */
   repeats: { other: string; records: number; share: number } | null;
+  /** UTF-16 with a byte-order mark, decoded as it was read (Windows PowerShell 5.1's `>`); null for UTF-8/ASCII. */
+  encoding: 'UTF-16LE' | 'UTF-16BE' | null;
 }
 
 export interface PortRow {
@@ -158,6 +160,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
       problem: s.problem ?? null,
       incomplete: s.incomplete,
       repeats: s.repeats ?? null,
+      encoding: s.encoding ?? null,
     })),
     totals: {
       lines: sum(stats, (s) => s.lines),

@@ -38,6 +38,8 @@ export interface RankedSource {
   /** Packets per TCP flag class (syn, null, fin, xmas, synfin, ack, other); only non-zero ones. */
   tcpFlags: Record<string, number>;
   actions: { drop: number; reject: number; allow: number; other: number };
+  /** Of `packets`, Windows Firewall connection rows (one ALLOW, OPEN or CLOSE row per connection): the details say records for them. */
+  connections: number;
   /** Of its probes (not this side's traffic, replies, LAN chatter or late packets), the packets the firewall let in. */
   allowedProbes: number;
   /** Packets per rule/prefix label (the first few distinct labels). */
@@ -395,6 +397,7 @@ function toRow(p: SourceProfile, t: Thresholds, a: SourceAnalysis, rank: number,
     protocols,
     tcpFlags: flagSummary(p),
     actions: { drop, reject, allow, other },
+    connections: p.connections,
     allowedProbes: p.allowedPackets,
     rules: Object.fromEntries([...p.rules].sort((x, y) => y[1] - x[1] || cmpStr(x[0], y[0]))),
     annotations,

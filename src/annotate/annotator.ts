@@ -148,6 +148,8 @@ interface Compiled {
   readonly flagsAll: number;
   readonly flagsNone: number;
   readonly ruleContains: readonly string[] | null;
+  readonly ruleIs: readonly string[] | null;
+  readonly format: readonly string[] | null;
   readonly suppressedBy: readonly string[] | null;
   readonly categories: readonly string[] | null;
   readonly fallback: boolean;
@@ -469,6 +471,8 @@ class AnnotatorImpl implements Annotator {
       flagsAll: mask(r.tcpFlagsAll, FLAG_BIT_OF),
       flagsNone: mask(r.tcpFlagsNone, FLAG_BIT_OF),
       ruleContains: r.ruleContains,
+      ruleIs: r.ruleIs,
+      format: r.format,
       suppressedBy: r.suppressedBy,
       categories: r.categories,
       fallback: r.fallback,
@@ -518,6 +522,8 @@ class AnnotatorImpl implements Annotator {
         tcpFlagsAll: null,
         tcpFlagsNone: null,
         ruleContains: null,
+        ruleIs: null,
+        format: null,
         suppressedBy: null,
         categories: null,
         fallback: false,
@@ -678,6 +684,8 @@ class AnnotatorImpl implements Annotator {
       for (let i = 0; i < c.ruleContains.length && !hit; i++) hit = label.includes(c.ruleContains[i]!);
       if (!hit) return false;
     }
+    if (c.ruleIs !== null && (e.rule === null || !c.ruleIs.includes(e.rule))) return false;
+    if (c.format !== null && !c.format.includes(e.format)) return false;
     return true;
   }
 

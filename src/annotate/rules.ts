@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Action, Direction, Severity } from '../event.js';
 import type { LocalizedText } from '../knowledge/types.js';
 import { SignatureError } from '../errors.js';
+import { formats } from '../parsers/registry.js';
 
 export const ANNOTATIONS_SCHEMA_VERSION = 1;
 
@@ -83,6 +84,13 @@ export interface AnnotationRule {
   readonly tcpFlagsNone: readonly string[] | null;
   /** Substrings of the rule/prefix label (`[UFW AUDIT]`). */
   readonly ruleContains: readonly string[] | null;
+  /**
+   * Whole rule labels, matched exactly: a format's own word (Windows Firewall's `CLOSE`
+   * action) that a substring would also find inside some other rule's name.
+   */
+  readonly ruleIs: readonly string[] | null;
+  /** Format ids (`logscan formats`) whose records the rule reads; what a label means is the format's. */
+  readonly format: readonly string[] | null;
   /** Not emitted when one of these ids is already on the event (they must come earlier). */
   readonly suppressedBy: readonly string[] | null;
   /** kb-trojan: categories that count as malware. */
@@ -116,7 +124,7 @@ const ICMP_PROTOS = ['icmp', 'icmpv6', '1', '58'];
 const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
 const RULE_KEYS = new Set([
   'id', 'kind', 'severity', 'severityMax', 'role', 'label', 'ref', 'text', 'alsoText', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
-  'direction', 'action', 'icmpType', 'icmpCodeNot', 'quotesDestination', 'quotedSourceUnknown', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'suppressedBy',
+  'direction', 'action', 'icmpType', 'icmpCodeNot', 'quotesDestination', 'quotedSourceUnknown', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'ruleIs', 'format', 'suppressedBy',
   'categories', 'fallback', 'detector', 'params', 'history', 'comment',
 ]);
 
@@ -273,6 +281,11 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
   const tcpFlagsAll = strList('tcpFlagsAll', FLAGS);
   const tcpFlagsNone = strList('tcpFlagsNone', FLAGS);
   const ruleContains = strList('ruleContains');
+  const ruleIs = strList('ruleIs');
+  const format = strList(
+    'format',
+    formats.map((f) => f.id),
+  );
   const suppressedBy = strList('suppressedBy');
   const categories = strList('categories');
   if (kind === 'kb-trojan' && !categories) fail('kind kb-trojan needs "categories"');
@@ -332,6 +345,8 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
     tcpFlagsAll,
     tcpFlagsNone,
     ruleContains,
+    ruleIs,
+    format,
     suppressedBy,
     categories,
     fallback,

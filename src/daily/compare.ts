@@ -24,12 +24,16 @@ export interface PreviousDay {
 }
 
 /** The day before's totals; null where an older digest did not count a figure as today's is counted. */
-export type PreviousTotals = Omit<DayTotals, 'probes' | 'own' | 'noise' | 'late' | 'sources'> & {
+export type PreviousTotals = Omit<DayTotals, 'probes' | 'own' | 'noise' | 'late' | 'sources' | 'connections' | 'probeConnections' | 'ownConnections' | 'lateConnections'> & {
   probes: number | null;
   own: number | null;
   noise: number | null;
   late: number | null;
   sources: number | null;
+  connections: number | null;
+  probeConnections: number | null;
+  ownConnections: number | null;
+  lateConnections: number | null;
 };
 
 export function previousFromTally(t: DayTally, complete: boolean): PreviousDay {
@@ -76,14 +80,16 @@ export function previousFromDigest(d: DayDigest, otherZone: string | null = null
 /** A digest's totals, with null for what its version did not count as today's are counted. */
 function totalsOf(d: DayDigest): PreviousTotals {
   const t = d.totals;
+  // Before version 5 connection rows were not counted apart: how many there were is unknown, not none.
+  const c = { connections: t.connections ?? null, probeConnections: t.probeConnections ?? null, ownConnections: t.ownConnections ?? null, lateConnections: t.lateConnections ?? null };
   // Version 1 counted every source (repliers, this side's hosts) and no probes apart.
-  if (d.logscanDailyDigest === 1) return { ...t, probes: null, own: null, noise: null, late: null, sources: null };
+  if (d.logscanDailyDigest === 1) return { ...t, ...c, probes: null, own: null, noise: null, late: null, sources: null };
   // Version 2 counted LAN broadcast chatter and its senders among the probes.
-  if (d.logscanDailyDigest === 2) return { ...t, probes: null, noise: null, late: null, sources: null };
+  if (d.logscanDailyDigest === 2) return { ...t, ...c, probes: null, noise: null, late: null, sources: null };
   // Version 3 counted late packets of connections (ACK or RST, no SYN) and their senders
   // among the probes: a day of many forgotten connections would read as a drop in probes.
-  if (d.logscanDailyDigest === 3) return { ...t, probes: null, noise: t.noise ?? null, late: null, sources: null };
-  return { ...t, noise: t.noise ?? null, late: t.late ?? null };
+  if (d.logscanDailyDigest === 3) return { ...t, ...c, probes: null, noise: t.noise ?? null, late: null, sources: null };
+  return { ...t, ...c, noise: t.noise ?? null, late: t.late ?? null };
 }
 
 export interface Change {
@@ -114,6 +120,8 @@ export interface Comparison {
   probes: Change;
   /** Every packet logged (probes, this side's own traffic, replies, LAN chatter and late packets). */
   packets: Change;
+  /** Of `packets`, Windows Firewall connection rows (ALLOW, OPEN, CLOSE); previous null from a digest older than version 5. */
+  connections: Change;
   blocked: Change;
   sources: Change;
   ports: Change;
@@ -158,6 +166,7 @@ export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay
     previousZone: prev?.otherZone ?? null,
     probes: change(t.probes, pt?.probes ?? null),
     packets: change(t.packets, pt?.packets ?? null),
+    connections: change(t.connections, pt?.connections ?? null),
     blocked: change(t.blocked, pt?.blocked ?? null),
     sources: change(t.sources, pt?.sources ?? null),
     ports: change(t.ports, pt?.ports ?? null),

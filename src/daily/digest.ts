@@ -8,14 +8,16 @@ import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 /**
- * 4: late packets of connections already under way (`late`: ACK or RST, no SYN) are
+ * 5: Windows Firewall connection rows (ALLOW, OPEN, CLOSE) are counted apart from the
+ * packets they are among (`connections`, and of `probes`, `own` and `late`,
+ * `probeConnections`, `ownConnections` and `lateConnections`). 4: late packets of connections already under way (`late`: ACK or RST, no SYN) are
  * counted apart from the probes. 3: LAN broadcast chatter (`noise`) is counted apart from
  * the probes. 2: totals count probes and this side's own traffic apart, and `sources`
- * holds only probing sources. Versions 1 to 3 are still read: see previousFromDigest for
+ * holds only probing sources. Versions 1 to 4 are still read: see previousFromDigest for
  * what is compared then.
  */
-export const DIGEST_VERSION = 4;
-const READABLE_VERSIONS: readonly unknown[] = [1, 2, 3, DIGEST_VERSION];
+export const DIGEST_VERSION = 5;
+const READABLE_VERSIONS: readonly unknown[] = [1, 2, 3, 4, DIGEST_VERSION];
 /** The busiest sources kept per day: enough to tell "new today" for everything that matters. */
 export const SOURCES_IN_DIGEST = 5000;
 
@@ -61,6 +63,14 @@ export interface DayTotals {
   noise?: number;
   /** Absent in version 1 to 3 digests. */
   late?: number;
+  /**
+   * Of `packets`, `probes`, `own` and `late`: Windows Firewall rows that record a connection, not a
+   * packet (isConnectionRecord). Absent in version 1 to 4 digests.
+   */
+  connections?: number;
+  probeConnections?: number;
+  ownConnections?: number;
+  lateConnections?: number;
   sources: number;
   ports: number;
 }
@@ -111,7 +121,8 @@ const V1_TOTALS = ['events', 'packets', 'blocked', 'allowed', 'other', 'sources'
 const V2_TOTALS = [...V1_TOTALS, 'probes', 'own'];
 const V3_TOTALS = [...V2_TOTALS, 'noise'];
 const V4_TOTALS = [...V3_TOTALS, 'late'];
-const TOTALS_OF_VERSION: Readonly<Record<number, readonly string[]>> = { 1: V1_TOTALS, 2: V2_TOTALS, 3: V3_TOTALS, 4: V4_TOTALS };
+const V5_TOTALS = [...V4_TOTALS, 'connections', 'probeConnections', 'ownConnections', 'lateConnections'];
+const TOTALS_OF_VERSION: Readonly<Record<number, readonly string[]>> = { 1: V1_TOTALS, 2: V2_TOTALS, 3: V3_TOTALS, 4: V4_TOTALS, 5: V5_TOTALS };
 
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 

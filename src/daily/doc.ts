@@ -42,6 +42,8 @@ export interface DailyDoc {
     /** Of `packets`, Windows Firewall rows that record a connection (ALLOW, OPEN, CLOSE), not a packet; `ownConnections`, `lateConnections`: of `own`, `late`. */
     connections: number;
     probes: number;
+    /** Of `probes`, Windows Firewall connection rows (an inbound ALLOW: a connection let in). */
+    probeConnections: number;
     own: number;
     ownConnections: number;
     replies: number;
@@ -143,6 +145,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
       connections: c.today.connections,
       probes: t.probes,
       own: t.own,
+      probeConnections: c.today.probeConnections,
       ownConnections: c.today.ownConnections,
       replies: c.today.replies,
       noise: c.today.noise,

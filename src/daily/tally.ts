@@ -33,6 +33,7 @@ export class DayTally {
   /** Of `packets`, `own` and `late`: Windows Firewall rows that record a connection, not a packet (isConnectionRecord). */
   connections = 0;
   ownConnections = 0;
+  probeConnections = 0;
   lateConnections = 0;
   /** Earliest and latest event seen in the window. */
   first = Infinity;
@@ -85,6 +86,7 @@ export class DayTally {
     }
     if (kind !== 'probe') return;
     this.probes += n;
+    if (connection) this.probeConnections += n;
     if (e.src.ip) this.sources.add(addressKey(e.src.ip), n);
     if (e.dst.port !== null) {
       let bits = this.ports.get(e.proto);
@@ -113,8 +115,8 @@ export class DayTally {
     return n;
   }
 
-  /** The day's totals (this tally always counts `noise` and `late`; only older digests lack them). */
-  totals(): DayTotals & { noise: number; late: number } {
+  /** The day's totals (this tally always counts `noise`, `late` and the connections; only older digests lack them). */
+  totals(): DayTotals & { noise: number; late: number; connections: number; probeConnections: number; ownConnections: number; lateConnections: number } {
     return {
       events: this.events,
       packets: this.packets,
@@ -125,6 +127,10 @@ export class DayTally {
       own: this.own,
       noise: this.noise,
       late: this.late,
+      connections: this.connections,
+      probeConnections: this.probeConnections,
+      ownConnections: this.ownConnections,
+      lateConnections: this.lateConnections,
       sources: this.sources.distinct,
       ports: this.portCount(),
     };

@@ -26,6 +26,24 @@ type SeverityWords = readonly [string, string, string, string, string, string];
 
 const opt = (s: string | null, f: (s: string) => string): string => (s === null ? '' : f(s));
 
+/**
+ * What a count of log records is, with Windows Firewall's in mind: one ALLOW (OPEN, CLOSE)
+ * row per connection it let through, one DROP row per packet. `connections`: how many of the
+ * `n` are connection rows; null when a count mixes the two and the split is not known.
+ * "3 packets", "2 connections", "1 packet and 1 connection", "3 records".
+ */
+function rowsText(n: number, connections: number | null = 0): string {
+  if (connections === null) return counted(n, 'record');
+  if (connections <= 0) return counted(n, 'packet');
+  if (connections >= n) return counted(n, 'connection');
+  return `${counted(n - connections, 'packet')} and ${counted(connections, 'connection')}`;
+}
+
+const unitTitle = (unit: CountUnit): string => (unit === 'packets' ? 'Packets' : unit === 'connections' ? 'Connections' : 'Records');
+
+/** What a table's or a chart's counts are: packets, or connections, or records when a Windows log holds both. */
+export type CountUnit = 'packets' | 'connections' | 'records';
+
 /** Where packets went: " to 3 ports", or for ICMP and other portless protocols alone ", none to a port" (not "to 0 ports"). */
 const toPorts = (ports: number, isCapped = false): string => (ports > 0 ? ` to ${capped(ports, isCapped)} ${plural(ports, 'port')}` : ', none to a port');
 
@@ -133,12 +151,12 @@ export const en = {
     /** Egress rules stopped this side on ports bots use (the kinds: the rules' labels in signatures/annotations.json). */
     outboundBlocked: (kinds: string) => `blocked going out: ${kinds}`,
     /** Probes of sensitive services that the firewall let in (allowed-in): "allowed in: 2 packets to 3389/tcp, 445/tcp". */
-    allowedIn: (n: number, to: string) => `allowed in: ${counted(n, 'packet')} to ${to}`,
+    allowedIn: (n: number, to: string, connections: number | null = 0) => `allowed in: ${rowsText(n, connections)} to ${to}`,
     /** After "N packets to …" when the firewall let every one of them in, or only n of them. */
     allowedAll: ' (allowed)',
     allowedSome: (n: number) => ` (${fmtInt(n)} allowed)`,
     /** A part of its own beside other findings: "3 packets allowed in". */
-    allowedPart: (n: number) => `${counted(n, 'packet')} allowed in`,
+    allowedPart: (n: number, connections: number | null = 0) => `${rowsText(n, connections)} allowed in`,
     /**
      * After an outbound finding, the processes the log names for it (Windows Firewall's pid
      * column): the one thing its advice, "find the process", needs. `more`: it named others too.
@@ -162,11 +180,13 @@ export const en = {
     /** Appended to a vertical or UDP scan's text, which already gave the ports and duration: ", slowly (10 ports/h)". */
     slowPace: (perHour: string) => `, slowly (${perHour} ports/h)`,
     icmpSweep: (hosts: string) => `ping sweep of ${hosts} hosts`,
-    packetsTo: (n: number, to: string, duration: string | null) => `${counted(n, 'packet')} to ${to}${opt(duration, (d) => ` in ${d}`)}`,
+    /** `connections`: how many of the n are Windows Firewall connection rows (rowsText). */
+    packetsTo: (n: number, to: string, duration: string | null, connections: number | null = 0) => `${rowsText(n, connections)} to ${to}${opt(duration, (d) => ` in ${d}`)}`,
     /** Some of a source's packets had no port (ICMP, other protocols): "510 packets, 4 of them to 39480/tcp". */
-    packetsSomeTo: (n: number, some: number, to: string) => `${counted(n, 'packet')}, ${fmtInt(some)} of them to ${to}`,
-    /** A source without findings that sent no port-bearing packets: "6 IGMP packets". */
-    protoPackets: (n: number, proto: string) => `${fmtInt(n)} ${proto} ${plural(n, 'packet')}`,
+    packetsSomeTo: (n: number, some: number, to: string, connections: number | null = 0) => `${rowsText(n, connections)}, ${fmtInt(some)} of them to ${to}`,
+    /** A source without findings that sent no port-bearing packets: "6 IGMP packets"; with connection rows among them, "1 packet and 2 connections (icmp)". */
+    protoPackets: (n: number, proto: string, connections: number | null = 0) =>
+      connections !== null && connections <= 0 ? `${fmtInt(n)} ${proto} ${plural(n, 'packet')}` : `${rowsText(n, connections)} (${proto})`,
     otherProto: 'other',
     /** After protoPackets for ICMP: ": echo request (ping), time exceeded +2" (the names have parentheses of their own). */
     icmpTypes: (names: readonly string[], more: number) => `: ${names.join(', ')}${more > 0 ? ` +${more}` : ''}`,
@@ -187,9 +207,10 @@ export const en = {
      * (ACK/RST, no SYN), to 443/tcp". forgotten: every packet of the source was dropped or rejected; else (logged
      * without a verdict, or a Windows CLOSE row) only that the connections were already under way is known.
      * kinds: the labels of the late readings seen (`ACK/RST, no SYN`, `CLOSE rows: ends of sessions`).
+     * connections: how many of the n are Windows CLOSE rows, each the end of a connection rather than a packet.
      */
-    latePackets: (n: number, to: string | null, forgotten: boolean, kinds: string) =>
-      `${counted(n, 'late packet')} of ${n === 1 ? 'a connection' : 'connections'} ${forgotten ? 'the firewall had forgotten' : 'already under way'} (${kinds})${opt(to, (t) => `, to ${t}`)}`,
+    latePackets: (n: number, to: string | null, forgotten: boolean, kinds: string, connections = 0) =>
+      `${[n > connections ? counted(n - connections, 'late packet') : '', connections > 0 ? counted(connections, 'end') : ''].filter(Boolean).join(' and ')} of ${n === 1 ? 'a connection' : 'connections'} ${forgotten ? 'the firewall had forgotten' : 'already under way'} (${kinds})${opt(to, (t) => `, to ${t}`)}`,
     noise: 'local broadcast noise',
     /** What each finding id means, for `logscan explain FINDING-ID` (docs/ranking.md has the thresholds); one per id of src/aggregate/finding-ids.ts, or this does not compile. */
     about: {
@@ -247,6 +268,9 @@ export const en = {
     repeats: (share: number, records: number, other: string) =>
       `${share >= 0.995 ? 'all' : `about ${Math.round(share * 100)}%`} of its records (about ${fmtInt(records)}) were also read from ${other}: they are counted twice; give only one of the two`,
     interrupted: (signal: string) => `interrupted by ${signal}: this report covers only what was read before it`,
+    /** An input read as UTF-16 with a byte-order mark (src/input/utf16.ts): its label, then after the file's name what it was. */
+    decodedLabel: 'decoded',
+    decoded: (encoding: string) => ` is ${encoding} text with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File), read as such`,
     /**
      * Under the time span when some record's time had no zone in the log (BSD syslog,
      * pfirewall.log's local time): the zone it was read in, and whether --tz chose it.
@@ -263,7 +287,7 @@ export const en = {
     noRecords: 'No firewall records found. `logscan check FILE` shows what the lines look like to logscan.',
     noRecordsShort: 'No firewall records found.',
     /** The probes line: "145 packets to 60 ports" (what is not a probe: notProbes). */
-    probesText: (packets: number, ports: number, portsCapped = false) => `${counted(packets, 'packet')}${toPorts(ports, portsCapped)}`,
+    probesText: (packets: number, ports: number, portsCapped = false, connections = 0) => `${rowsText(packets, connections)}${toPorts(ports, portsCapped)}`,
     /** Appended to probesText when only some probes were dropped or rejected: "blocked: 18 packets to 1 port". */
     probesBlocked: (packets: number, ports: number, portsCapped = false) => `blocked: ${counted(packets, 'packet')}${toPorts(ports, portsCapped)}`,
     /** A protocol the log wrote as a number (PROTO=41): said so, or "41 2 (0.4%)" reads as two counts. */
@@ -305,6 +329,9 @@ export const en = {
       score: 'score',
       severity: 'severity',
       packets: 'packets',
+      /** The packets column when a Windows log's counts are connection rows, or both kinds. */
+      connections: 'connections',
+      records: 'records',
       ports: 'ports',
       hosts: 'hosts',
       seen: 'seen',
@@ -324,19 +351,21 @@ export const en = {
     topSources: 'Top sources',
     topSourcesOf: (shown: number, ranked: number) => `Top sources (${fmtInt(shown)} of ${fmtInt(ranked)} ranked)`,
     noneAtSeverity: (sev: number, ranked: number) => `No source at or above severity ${sev} (${fmtInt(ranked)} ranked).`,
-    topByPackets: 'Top sources by packets',
+    /** Over the busiest sources when none ranked: by packets, or by a Windows log's connection rows (records when it holds DROP packets too). */
+    topBy: (unit: CountUnit): string => (unit === 'packets' ? 'Top sources by packets' : unit === 'connections' ? 'Top sources by connections' : 'Top sources by records'),
     noneRanked: "None ranked: loopback and this host's own outbound traffic are not probes.",
     /**
      * After a notable interpretation's meaning when its packets had several (a trojan row of
      * many ports, LAN chatter of several protocols): `texts` is formatted, "≥16" when capped.
      */
-    mixedMeaning: (texts: string, shown: number, total: number) => `(the most common of ${texts} meanings under this id: ${fmtInt(shown)} of the ${counted(total, 'packet')})`,
+    mixedMeaning: (texts: string, shown: number, total: number, unit: CountUnit = 'packets') =>
+      `(the most common of ${texts} meanings under this id: ${fmtInt(shown)} of the ${counted(total, unit.slice(0, -1))})`,
     /** Ranked sources in a special-purpose range: "Shared address space (carrier-grade NAT): 3 sources". */
     rangeItem: (name: string, sources: number) => `${name}: ${counted(sources, 'source')}`,
     countryItem: (country: string, packets: number, sources: number) => `${country} ${fmtInt(packets)} (${fmtInt(sources)} src)`,
     /** The ports tables' titles: their shares are of `n` packets (those with a port). */
     topPortsBlocked: (n: number) => `Top probed ports (dropped or rejected: ${counted(n, 'packet')} with a port)`,
-    topPorts: (n: number) => `Top destination ports (${counted(n, 'packet')} with a port)`,
+    topPorts: (n: number, unit: CountUnit = 'packets') => `Top destination ports (${counted(n, unit.slice(0, -1))} with a port)`,
     interpretations: 'Notable interpretations',
     /** `evicted` counts evictions, not sources: a source evicted, seen again and evicted again counts twice. */
     evicted: (cap: number, evicted: number, events: number) =>
@@ -377,10 +406,11 @@ export const en = {
       findings: 'findings',
       ports: (ports: number, capped: boolean, tcp: number, udp: number) => `ports (${capped ? 'at least ' : ''}${fmtInt(ports)}: ${fmtInt(tcp)} tcp, ${fmtInt(udp)} udp), the busiest`,
       hosts: 'hosts probed',
-      flags: 'TCP flags (packets)',
-      actions: 'verdicts (packets)',
+      /** The source's counts are packets, or connections or records when it has Windows Firewall connection rows. */
+      flags: (unit: CountUnit = 'packets') => `TCP flags (${unit})`,
+      actions: (unit: CountUnit = 'packets') => `verdicts (${unit})`,
       rules: 'logged as',
-      interpretations: 'interpretations (packets)',
+      interpretations: (unit: CountUnit = 'packets') => `interpretations (${unit})`,
       score: 'score',
       scoreParts: (breadth: string, findings: string, volume: string, persistence: string, factor: string) =>
         `breadth ${breadth} + findings ${findings} + volume ${volume} + persistence ${persistence}, × ${factor}`,
@@ -391,11 +421,11 @@ export const en = {
       span: (from: string, to: string, tz: string) => `${from} → ${to} (${tz})`,
       toPorts: (n: number) => `to ${counted(n, 'port')}`,
       distinct: 'distinct addresses',
-      chartTitle: (tz: string) => `Packets per hour of the day (${tz})`,
+      chartTitle: (tz: string, unit: CountUnit = 'packets') => `${unitTitle(unit)} per hour of the day (${tz})`,
       dayHeading: 'Activity per day',
-      dayChartTitle: (tz: string) => `Packets per day (${tz})`,
+      dayChartTitle: (tz: string, unit: CountUnit = 'packets') => `${unitTitle(unit)} per day (${tz})`,
       /** A day's bar, on hover; `day` is already HTML. */
-      dayBar: (day: string, packets: number, blocked: number) => `${day} · ${counted(packets, 'packet')}, ${fmtInt(blocked)} blocked`,
+      dayBar: (day: string, packets: number, blocked: number, unit: CountUnit = 'packets') => `${day} · ${counted(packets, unit.slice(0, -1))}, ${fmtInt(blocked)} blocked`,
       /** `files` is already HTML. */
       footer: (version: string, files: string) => `logscan ${version} · read: ${files}`,
     },
@@ -403,7 +433,8 @@ export const en = {
 
   /** `logscan daily` in every format (src/render/daily-*.ts). */
   daily: {
-    probes: (packets: number, sources: string, sourcesN: number, ports: number) => `${counted(packets, 'packet')} from ${sources} ${plural(sourcesN, 'source')}${toPorts(ports)}`,
+    probes: (packets: number, sources: string, sourcesN: number, ports: number, connections = 0) =>
+      `${rowsText(packets, connections)} from ${sources} ${plural(sourcesN, 'source')}${toPorts(ports)}`,
     /** "3 files read: a, b, c · 2 skipped: d — empty; e, f — its kernel lines are already in kern.log" (groups: [files, reason]). */
     filesRead: (n: number, files: string, skipped: number, groups: readonly (readonly [string, string])[], missing: readonly string[]) =>
       `${counted(n, 'file')} read: ${files}${skipped > 0 ? ` · ${fmtInt(skipped)} skipped: ${groups.map(([f, why]) => `${f} — ${why}`).join('; ')}` : ''}${missing.length > 0 ? ` · missing: ${missing.join(', ')}` : ''}`,
@@ -446,12 +477,13 @@ export const en = {
     blockedValue: (blocked: string, allowed: string, other: number | null) => `${blocked} · allowed ${allowed}${other !== null ? ` · other ${fmtInt(other)}` : ''}`,
     /** The blocked share when not every packet logged was a probe: "168 (55% of 305 packets logged)". */
     blockedOfLogged: (blocked: number, pct: string, packets: number) => `${fmtInt(blocked)} (${pct} of ${counted(packets, 'packet')} logged)`,
-    /** The same when some records are Windows Firewall connection rows, not packets: "168 (55% of 304 records logged)". */
-    blockedOfRecords: (blocked: number, pct: string, records: number) => `${fmtInt(blocked)} (${pct} of ${counted(records, 'record')} logged)`,
+    /** The same when some records are Windows Firewall connection rows, not packets, said apart as the report's count line does: "168 (55% of 304 records logged: 168 packets, 136 connections)". */
+    blockedOfRecords: (blocked: number, pct: string, records: number, connections: number) =>
+      `${fmtInt(blocked)} (${pct} of ${counted(records, 'record')} logged: ${records > connections ? `${counted(records - connections, 'packet')}, ` : ''}${counted(connections, 'connection')})`,
     newToday: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new today`,
     newlyProbed: (n: number) => `${fmtInt(n)} newly probed`,
     activity: 'Activity per hour',
-    activityMax: (max: number) => `Activity per hour (max ${counted(max, 'packet')})`,
+    activityMax: (max: number, unit: CountUnit = 'packets') => `Activity per hour (max ${counted(max, unit.slice(0, -1))})`,
     label: {
       probes: 'probes',
       notProbes: 'not probes',
@@ -491,8 +523,8 @@ export const en = {
       ofPackets: (pct: string) => `${pct} of packets logged`,
       /** ofPackets when some records are Windows Firewall connection rows. */
       ofRecords: (pct: string) => `${pct} of records logged`,
-      chartTitle: (date: string, tz: string) => `Packets per hour on ${date} (${tz})`,
-      chartBar: (hour: string, packets: number, blocked: number) => `${hour}:00 · ${counted(packets, 'packet')}, ${fmtInt(blocked)} blocked`,
+      chartTitle: (date: string, tz: string, unit: CountUnit = 'packets') => `${unitTitle(unit)} per hour on ${date} (${tz})`,
+      chartBar: (hour: string, packets: number, blocked: number, unit: CountUnit = 'packets') => `${hour}:00 · ${counted(packets, unit.slice(0, -1))}, ${fmtInt(blocked)} blocked`,
       /** Appended to chartBar when the day before is known: " · day before: 310". */
       chartBarPrevious: (packets: number) => ` · day before: ${fmtInt(packets)}`,
       legendBlocked: 'blocked',

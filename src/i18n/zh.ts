@@ -65,6 +65,17 @@ const zlibWords = (why: string): string => (Object.hasOwn(ZLIB_WORDS, why) ? ZLI
 const systemWords = (message: string, errno: string | undefined): string =>
   errno !== undefined && Object.hasOwn(ERRNO_WORDS, errno) ? `${ERRNO_WORDS[errno]!}（${errno}）` : message;
 
+const unitNoun = (unit: 'packets' | 'connections' | 'records'): string => (unit === 'packets' ? '包数' : unit === 'connections' ? '连接数' : '记录数');
+const unitMeasure = (unit: 'packets' | 'connections' | 'records'): string => (unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录');
+
+/** 一批日志记录是什么：Windows 防火墙每放行一个连接写一行 ALLOW（OPEN、CLOSE），每丢弃一个包写一行 DROP。“3 个包”“2 个连接”“1 个包和 1 个连接”；不知其构成时为“3 条记录”。 */
+function rowsText(n: number, connections: number | null = 0): string {
+  if (connections === null) return `${fmtInt(n)} 条记录`;
+  if (connections <= 0) return `${fmtInt(n)} 个包`;
+  if (connections >= n) return `${fmtInt(n)} 个连接`;
+  return `${fmtInt(n - connections)} 个包和 ${fmtInt(connections)} 个连接`;
+}
+
 /** 折叠的探测去了哪里：“，发往 118 个端口”“，全部发往 22/tcp”“，发往 14 台主机的 23/tcp”。 */
 function foldedTo(n: number, to: FoldSpread): string {
   const hosts = capped(to.hosts, to.hosts >= to.cap);
@@ -168,10 +179,10 @@ export const zh: Messages = {
     partSep: '；',
     outboundMalware: (families) => `本方主动外连恶意软件端口：${families}`,
     outboundBlocked: (kinds) => `外连被拦截：${kinds}`,
-    allowedIn: (n, to) => `已放行进入：发往 ${latinGap(to)}的 ${fmtInt(n)} 个包`,
+    allowedIn: (n, to, connections) => `已放行进入：发往 ${latinGap(to)}的 ${rowsText(n, connections)}`,
     allowedAll: '（已放行）',
     allowedSome: (n) => `（其中 ${fmtInt(n)} 个已放行）`,
-    allowedPart: (n) => `${fmtInt(n)} 个包被放行进入`,
+    allowedPart: (n, connections) => `${rowsText(n, connections)}被放行进入`,
     loggedPids: (pids, more) => `，日志记录的进程 PID ${pids.join('、')}${more ? ' 等' : ''}`,
     trojanFamily: (family, ports, more) => `${family} ${portList(ports, more)}`,
     moreFamilies: (n) => `另有 ${fmtInt(n)} 个家族`,
@@ -186,9 +197,10 @@ export const zh: Messages = {
     slowScan: (ports, duration, perHour) => `慢速扫描：${ports} 个端口，历时 ${duration}（每小时 ${perHour} 个）`,
     slowPace: (perHour) => `，慢速（每小时 ${perHour} 个端口）`,
     icmpSweep: (hosts) => `ping 扫描 ${hosts} 台主机`,
-    packetsTo: (n, to, duration) => `发往 ${latinGap(to)}的 ${fmtInt(n)} 个包${lasting(duration)}`,
-    packetsSomeTo: (n, some, to) => `${fmtInt(n)} 个包，其中 ${fmtInt(some)} 个发往 ${to}`,
-    protoPackets: (n, proto) => `${fmtInt(n)} 个${spaced(proto)}包`,
+    packetsTo: (n, to, duration, connections) => `发往 ${latinGap(to)}的 ${rowsText(n, connections)}${lasting(duration)}`,
+    packetsSomeTo: (n, some, to, connections) => `${rowsText(n, connections)}，其中 ${fmtInt(some)} 个发往 ${to}`,
+    protoPackets: (n, proto, connections = 0) =>
+      connections !== null && connections <= 0 ? `${fmtInt(n)} 个${spaced(proto)}包` : `${rowsText(n, connections)}（${proto}）`,
     otherProto: '其他协议',
     icmpTypes: (names, more) => `：${names.join('、')}${more > 0 ? ` 等 ${fmtInt(names.length + more)} 种` : ''}`,
     icmpTypeNumber: (type) => `类型 ${type}`,
@@ -202,7 +214,8 @@ export const zh: Messages = {
       ]
         .filter((s) => s !== '')
         .join('，'),
-    latePackets: (n, to, forgotten, kinds) => `${forgotten ? '防火墙已遗忘的' : '已在进行中的'}连接的 ${fmtInt(n)} 个迟到报文（${kinds}）${opt(to, (t) => `，发往 ${t}`)}`,
+    latePackets: (n, to, forgotten, kinds, connections = 0) =>
+      `${forgotten ? '防火墙已遗忘的' : '已在进行中的'}连接的 ${[n > connections ? `${fmtInt(n - connections)} 个迟到报文` : '', connections > 0 ? `${fmtInt(connections)} 条结束记录` : ''].filter(Boolean).join('和 ')}（${kinds}）${opt(to, (t) => `，发往 ${t}`)}`,
     noise: '局域网广播噪声',
     about: {
       'outbound-blocked': '防火墙拦下了本方机器在僵尸程序常用端口上的外连（smtp-outbound、irc-outbound、telnet-outbound、smb-outbound）：直接发信、IRC、telnet 或向其他网络的 Windows 共享。这不能证明已被感染，但应首先检查这台机器。',
@@ -250,6 +263,8 @@ export const zh: Messages = {
     repeats: (share, records, other) =>
       `其中${share >= 0.995 ? '全部' : `约 ${Math.round(share * 100)}% 的`}记录（约 ${fmtInt(records)} 条）也从 ${other} 读到过：这些记录被重复计数；两个文件只需给出其一`,
     interrupted: (signal) => `被 ${signal} 中断：本报告只包含中断前读到的内容`,
+    decodedLabel: '已解码',
+    decoded: (encoding) => ` 是带字节序标记的 ${encoding} 文本（Windows PowerShell 5.1 用 > 或 Out-File 写出的文件即是如此），已按此编码读取`,
     zoneless: (tz, given) =>
       given ? `日志中未注明时区的时间按 ${tz} 解读（--tz）` : `日志中未注明时区的时间按本机时区 ${tz} 解读，可用 --tz 另行指定`,
     logGapsLabel: '日志缺口',
@@ -259,7 +274,7 @@ export const zh: Messages = {
     noMatchSpan: (first, last) => `没有符合筛选条件的事件。读到的事件时间范围为 ${first} 至 ${last}。`,
     noRecords: '未找到防火墙记录。`logscan check FILE` 可以显示 logscan 如何解读这些行。',
     noRecordsShort: '未找到防火墙记录。',
-    probesText: (packets, ports, portsCapped) => `${fmtInt(packets)} 个包${toPorts(ports, portsCapped)}`,
+    probesText: (packets, ports, portsCapped, connections) => `${rowsText(packets, connections)}${toPorts(ports, portsCapped)}`,
     probesBlocked: (packets, ports, portsCapped) => `被拦截：${fmtInt(packets)} 个包${toPorts(ports, portsCapped)}`,
     protoNumber: (n) => `协议 ${n}`,
     moreProtocols: (n) => `另有 ${fmtInt(n)} 种`,
@@ -295,6 +310,8 @@ export const zh: Messages = {
       score: '评分',
       severity: '严重度',
       packets: '包数',
+      connections: '连接数',
+      records: '记录数',
       ports: '端口数',
       hosts: '主机数',
       seen: '出现时间',
@@ -314,13 +331,14 @@ export const zh: Messages = {
     topSources: '主要来源',
     topSourcesOf: (shown, ranked) => `主要来源（共排名 ${fmtInt(ranked)} 个，显示前 ${fmtInt(shown)} 个）`,
     noneAtSeverity: (sev, ranked) => `没有严重度达到 ${sev} 的来源（共排名 ${fmtInt(ranked)} 个）。`,
-    topByPackets: '按包数排列的主要来源',
+    topBy: (unit) => (unit === 'packets' ? '按包数排列的主要来源' : unit === 'connections' ? '按连接数排列的主要来源' : '按记录数排列的主要来源'),
     noneRanked: '没有排名：回环流量和本机自己的出站流量不算探测。',
-    mixedMeaning: (texts, shown, total) => `（该解读下有 ${texts} 种含义，此为最常见的一种：${fmtInt(total)} 个包中的 ${fmtInt(shown)} 个）`,
+    mixedMeaning: (texts, shown, total, unit = 'packets') =>
+      `（该解读下有 ${texts} 种含义，此为最常见的一种：${fmtInt(total)} ${unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录'}中的 ${fmtInt(shown)} ${unit === 'records' ? '条' : '个'}）`,
     rangeItem: (name, sources) => `${name}：${fmtInt(sources)} 个来源`,
     countryItem: (country, packets, sources) => `${country} ${fmtInt(packets)}（${fmtInt(sources)} 个来源）`,
     topPortsBlocked: (n) => `被探测最多的端口（已丢弃或拒绝：发往端口的 ${fmtInt(n)} 个包）`,
-    topPorts: (n) => `主要目的端口（发往端口的 ${fmtInt(n)} 个包）`,
+    topPorts: (n, unit = 'packets') => `主要目的端口（发往端口的 ${fmtInt(n)} ${unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录'}）`,
     interpretations: '值得注意的解读',
     evicted: (cap, evicted, events) =>
       `注意：来源超过 ${fmtInt(cap)} 个；最久未出现的来源档案共被淘汰 ${fmtInt(evicted)} 次（${fmtInt(events)} 个事件），这些事件未计入排名（同一来源可能多次被淘汰；可用 --max-sources 提高上限）。`,
@@ -356,10 +374,10 @@ export const zh: Messages = {
       findings: '检测结果',
       ports: (ports, capped, tcp, udp) => `端口（${capped ? '至少 ' : ''}${fmtInt(ports)} 个：tcp ${fmtInt(tcp)}，udp ${fmtInt(udp)}），包数最多的几个`,
       hosts: '探测的主机',
-      flags: 'TCP 标志（包数）',
-      actions: '处理结果（包数）',
+      flags: (unit = 'packets') => `TCP 标志（${unitNoun(unit)}）`,
+      actions: (unit = 'packets') => `处理结果（${unitNoun(unit)}）`,
       rules: '记录为',
-      interpretations: '解读（包数）',
+      interpretations: (unit = 'packets') => `解读（${unitNoun(unit)}）`,
       score: '评分',
       scoreParts: (breadth, findings, volume, persistence, factor) => `广度 ${breadth} + 检测结果 ${findings} + 数量 ${volume} + 持续性 ${persistence}，× ${factor}`,
     },
@@ -368,16 +386,16 @@ export const zh: Messages = {
       span: (from, to, tz) => `${from} → ${to}（${tz}）`,
       toPorts: (n) => `发往 ${fmtInt(n)} 个端口`,
       distinct: '不同的地址',
-      chartTitle: (tz) => `一天中每小时的包数（${tz}）`,
+      chartTitle: (tz, unit = 'packets') => `一天中每小时的${unitNoun(unit)}（${tz}）`,
       dayHeading: '每天活动',
-      dayChartTitle: (tz) => `每天的包数（${tz}）`,
-      dayBar: (day, packets, blocked) => `${day} · ${fmtInt(packets)} 个包，拦截 ${fmtInt(blocked)} 个`,
+      dayChartTitle: (tz, unit = 'packets') => `每天的${unitNoun(unit)}（${tz}）`,
+      dayBar: (day, packets, blocked, unit = 'packets') => `${day} · ${fmtInt(packets)} ${unitMeasure(unit)}，拦截 ${fmtInt(blocked)} 个`,
       footer: (version, files) => `logscan ${version} · 读取：${files}`,
     },
   },
 
   daily: {
-    probes: (packets, sources, _sourcesN, ports) => `${fmtInt(packets)} 个包，来自 ${sources} 个来源${toPorts(ports)}`,
+    probes: (packets, sources, _sourcesN, ports, connections) => `${rowsText(packets, connections)}，来自 ${sources} 个来源${toPorts(ports)}`,
     filesRead: (n, files, skipped, groups, missing) =>
       `读取了 ${fmtInt(n)} 个文件：${files}${skipped > 0 ? ` · 跳过 ${fmtInt(skipped)} 个：${groups.map(([f, why]) => `${f}（${why}）`).join('；')}` : ''}${missing.length > 0 ? ` · 缺少：${missing.join('、')}` : ''}`,
     missingBetween: (path, newer, older) => `${path}（位于 ${newer} 与 ${older} 之间）`,
@@ -410,11 +428,12 @@ export const zh: Messages = {
     noRecordsOn: (date) => `${date} 没有防火墙记录（读取的日志属于其他日期）。`,
     blockedValue: (blocked, allowed, other) => `${blocked} · 放行 ${allowed}${other !== null ? ` · 其他 ${fmtInt(other)}` : ''}`,
     blockedOfLogged: (blocked, pct, packets) => `${fmtInt(blocked)}（占所记录 ${fmtInt(packets)} 个包的 ${pct}）`,
-    blockedOfRecords: (blocked, pct, records) => `${fmtInt(blocked)}（占所记录 ${fmtInt(records)} 条记录的 ${pct}）`,
+    blockedOfRecords: (blocked, pct, records, connections) =>
+      `${fmtInt(blocked)}（占所记录 ${fmtInt(records)} 条记录的 ${pct}：${records > connections ? `${fmtInt(records - connections)} 个包，` : ''}${fmtInt(connections)} 个连接）`,
     newToday: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${fmtInt(n)} 个`,
     newlyProbed: (n) => `${fmtInt(n)} 个首次被探测`,
     activity: '每小时活动',
-    activityMax: (max) => `每小时活动（峰值 ${fmtInt(max)} 个包）`,
+    activityMax: (max, unit = 'packets') => `每小时活动（峰值 ${fmtInt(max)} ${unitMeasure(unit)}）`,
     label: {
       probes: '探测',
       notProbes: '非探测',
@@ -450,8 +469,8 @@ export const zh: Messages = {
       newCount: (n) => `新出现 ${fmtInt(n)} 个`,
       ofPackets: (pct) => `占记录包数 ${pct}`,
       ofRecords: (pct) => `占记录条数 ${pct}`,
-      chartTitle: (date, tz) => `${date}（${tz}）每小时包数`,
-      chartBar: (hour, packets, blocked) => `${hour}:00 · ${fmtInt(packets)} 个包，拦截 ${fmtInt(blocked)} 个`,
+      chartTitle: (date, tz, unit = 'packets') => `${date}（${tz}）每小时${unitNoun(unit)}`,
+      chartBar: (hour, packets, blocked, unit = 'packets') => `${hour}:00 · ${fmtInt(packets)} ${unitMeasure(unit)}，拦截 ${fmtInt(blocked)} 个`,
       chartBarPrevious: (packets) => ` · 前一天：${fmtInt(packets)}`,
       legendBlocked: '拦截',
       legendRest: '放行 / 其他',

@@ -6,6 +6,7 @@
 // times the day's busiest hour; above that the line is cut at the top and its peak
 // written there ("▲ 310"), so one burst yesterday does not flatten today's bars.
 import type { Messages } from '../i18n/messages.js';
+import type { CountUnit } from '../i18n/en.js';
 import { fmtInt } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
 
@@ -18,6 +19,8 @@ export interface ChartData {
   labelEvery?: number;
   /** A bar's hover title, already HTML (default: the hour's, `m.chartBar`). */
   barTitle?: (i: number) => string;
+  /** What the bars count (default packets): a Windows log's ALLOW rows are connections. */
+  unit?: CountUnit;
 }
 
 const W = 720;
@@ -80,7 +83,7 @@ export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']
     const x = left + i * slot + (slot - barW) / 2;
     const total = d.packets[i];
     const blocked = Math.min(total, d.blocked[i] ?? 0);
-    const label = d.barTitle ? d.barTitle(i) : m.chartBar(e(d.labels[i] ?? ''), total, blocked) + (i < prev.length ? m.chartBarPrevious(prev[i]!) : '');
+    const label = d.barTitle ? d.barTitle(i) : m.chartBar(e(d.labels[i] ?? ''), total, blocked, d.unit) + (i < prev.length ? m.chartBarPrevious(prev[i]!) : '');
     parts.push(`<g><title>${label}</title>`);
     if (total > 0) {
       // A single packet still shows: bars are at least MIN_BAR tall, split in proportion.

@@ -12,7 +12,7 @@ import { formatDateTime, formatDay } from './time-format.js';
 /** "697 packets from 196 sources to 300 ports" ("≥200,000 sources" past the counter's cap). */
 export function probesText(h: DailyDoc['headline'], lang: Lang): string {
   if (h.probes === 0) return messages(lang).noProbes;
-  return messages(lang).daily.probes(h.probes, sourcesNumber(h), h.sources, h.ports);
+  return messages(lang).daily.probes(h.probes, sourcesNumber(h), h.sources, h.ports, h.probeConnections);
 }
 
 /** ["136 packets sent from this side", "3 replies to its connections", "14 packets of LAN broadcast chatter", "9 late packets of connections already under way"]; empty when every packet logged was a probe. */
@@ -35,7 +35,7 @@ export function blockedText(h: DailyDoc['headline'], lang: Lang): string {
     h.probes === h.packets
       ? `${fmtInt(h.blocked)}${msg.aside(pct)}`
       : h.connections > 0
-        ? m.blockedOfRecords(h.blocked, pct, h.packets)
+        ? m.blockedOfRecords(h.blocked, pct, h.packets, h.connections)
         : m.blockedOfLogged(h.blocked, pct, h.packets);
   return m.blockedValue(blocked, `${fmtInt(h.allowed)}${msg.aside(pctOf(h.allowed, h.packets))}`, h.other > 0 ? h.other : null);
 }

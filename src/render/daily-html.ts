@@ -1,5 +1,6 @@
 // `logscan daily -o html`: the day on one self-contained page (render/html-page.ts has
 // what it shares with the report's page: the CSS, the tables, the escaping).
+import { countUnit } from './count-unit.js';
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
@@ -44,7 +45,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
       `</section>`,
   );
 
-  b.push(`<section><h2>${e(m.activity)}</h2>${renderChartSvg(doc.chart, H.chartTitle(doc.date, doc.tz), H)}`);
+  b.push(`<section><h2>${e(m.activity)}</h2>${renderChartSvg({ ...doc.chart, unit: countUnit(h) }, H.chartTitle(doc.date, doc.tz, countUnit(h)), H)}`);
   b.push(
     `${chartLegend(H, doc.chart.previous !== null)}</section>`,
   );

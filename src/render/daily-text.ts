@@ -1,5 +1,6 @@
 // `logscan daily -o text`: the day on a terminal. Log-derived strings go through
 // termSafe; the tables under the comparison are the report's own (report-text.ts).
+import { countUnit } from './count-unit.js';
 import pc from 'picocolors';
 import type { DailyDoc } from '../daily/doc.js';
 import { messages } from '../i18n/messages.js';
@@ -62,7 +63,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
 
   if (h.packets > 0) {
     const max = Math.max(...doc.chart.packets);
-    out.push('', c.bold(m.activityMax(max)));
+    out.push('', c.bold(m.activityMax(max, countUnit(h))));
     out.push(`  ${sparkline(doc.chart.packets)}`);
     out.push(`  ${hourRuler(doc.chart.labels)}`);
   }

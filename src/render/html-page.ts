@@ -3,12 +3,14 @@
 // Content-Security-Policy forbids both, as a second line behind the escaping). Readable
 // on a phone (tables become cards under 640 px), prints cleanly (@media print). Every
 // string that came from a log or from --signatures goes through htmlEscape.
+import { countUnit, unitHead } from './count-unit.js';
+import type { CountUnit } from '../i18n/en.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
-import { interpretationMeaning, knownAsText, otherRules, portSourcesText, portsTitle, osHintNoTtlText, seenText, sourceFacts, spansYears, whyNotes } from './report-text.js';
+import { interpretationMeaning, knownAsText, otherRules, portSourcesText, portsCountHead, portsTitle, osHintNoTtlText, seenText, sourceFacts, spansYears, whyNotes } from './report-text.js';
 import { pctOf } from './daily-common.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -158,9 +160,9 @@ function portNamesHtml(p: ReportDoc['topPorts'][number], sep: string): string {
   return p.meaning === null ? names : `<details class="port"><summary>${names}</summary><p>${e(p.meaning)}</p></details>`;
 }
 
-function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>, tz: string | null, lang: Lang, withYear: boolean): string {
+function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>, tz: string | null, lang: Lang, withYear: boolean, unit: CountUnit): string {
   const m = messages(lang);
-  const h = m.report.head;
+  const h = { ...m.report.head, packets: unitHead(unit, m.report.head) };
   return table(
     [[h.rank, 'n'], [h.source], [h.severity], [h.score, 'n'], [h.packets, 'n'], [h.ports, 'n'], [h.seen], [h.why]],
     rows.map((r) => {
@@ -212,7 +214,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
   const b: string[] = [];
   if (r.sources.length > 0) {
     const title = r.rankedSources > r.sources.length ? R.topSourcesOf(r.sources.length, r.rankedSources) : R.topSources;
-    let section = `<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, tz, lang, spansYears(r.span, tz))}`;
+    let section = `<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, tz, lang, spansYears(r.span, tz), countUnit(r.totals))}`;
     if (r.findings.length > 0) section += `<p class="muted">${e(R.md.findings)}${e(msg.colon)}${r.findings.map((f) => `${e(f.id)} ${fmtInt(f.sources)}`).join(' · ')}</p>`;
     if (r.sourceRanges.length > 0) section += `<p class="muted">${e(R.md.ranges)}${e(msg.colon)}${r.sourceRanges.map((x) => e(R.rangeItem(x.name, x.sources))).join(' · ')}</p>`;
     const noTtl = osHintNoTtlText(r, R);
@@ -227,7 +229,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
     b.push(`<section><h2>${e(R.md.topNetworks)}</h2>${geoList(networks, H)}</section>`);
   }
   if (r.topPorts.length > 0) {
-    const P = R.head;
+    const P = { ...R.head, packets: portsCountHead(r, R.head) };
     b.push(
       `<section><h2>${e(portsTitle(r, R))}</h2>${table(
         [[P.port], [P.packets, 'n'], [P.sourceCount, 'n'], [P.share, 'n wide-only'], [P.knownAs]],
@@ -248,7 +250,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
     );
   }
   if (r.interpretations.length > 0) {
-    const I = R.head;
+    const I = { ...R.head, packets: unitHead(countUnit(r.totals), R.head) };
     b.push(
       `<section><h2>${e(R.interpretations)}</h2>${table(
         [[I.interpretation], [I.severity], [I.packets, 'n'], [I.sourceCount, 'n'], [I.example], [I.meaning]],
@@ -260,7 +262,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
             td(I.packets, fmtInt(i.packets), 'n') +
             td(I.sourceCount, capped(i.sources, i.sourcesCapped), 'n') +
             td(I.example, i.textSource !== null ? `<span class="ip">${e(i.textSource)}</span>` : '-') +
-            td(I.meaning, e(interpretationMeaning(i, lang)), 'why') +
+            td(I.meaning, e(interpretationMeaning(i, lang, countUnit(r.totals))), 'why') +
             '</tr>',
         ),
       )}</section>`,

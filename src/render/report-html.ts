@@ -2,6 +2,7 @@
 // look and safety (render/html-page.ts): what was read, headline cards, the top sources,
 // the hours of the day as a chart, then the report's other tables. Same content as the
 // terminal report.
+import { countUnit } from './count-unit.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import { zoneName } from '../daily/day.js';
 import type { Lang } from '../knowledge/types.js';
@@ -55,6 +56,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
   if (perDay !== null && 'items' in perDay && calendarDays(doc.perDay) === null) items.push(item(R.md.perDay, e(perDay.items.join(' · '))));
   b.push(`<ul class="plain">${items.join('')}</ul>`);
   for (const i of doc.inputs) if (i.error) b.push(`<p class="note">${e(i.incomplete ? R.md.incomplete : R.md.problem)}${colon}<code>${e(i.file)}</code>${colon}${e(inputProblemText(i, lang)!)}</p>`);
+  for (const i of doc.inputs) if (i.encoding !== null) b.push(`<p class="note">${e(R.decodedLabel)}${colon}<code>${e(i.file)}</code>${e(R.decoded(i.encoding))}</p>`);
   for (const i of doc.inputs) if (i.repeats) b.push(`<p class="note">${e(R.md.repeated)}${colon}<code>${e(i.file)}</code>${colon}${e(R.repeats(i.repeats.share, i.repeats.records, i.repeats.other))}</p>`);
   if (doc.interrupted) b.push(`<p class="note">${e(R.md.interrupted)}${colon}${e(R.md.interruptedText(doc.interrupted))}</p>`);
   const gaps = logGapsText(doc, R, tz);
@@ -86,7 +88,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
     if (doc.perHour.some((v) => v > 0)) {
       const chart = { labels: HOURS, packets: doc.perHour, blocked: doc.perHourBlocked, previous: null };
       b.push(
-        `<section><h2>${e(D.activity)}</h2>${renderChartSvg(chart, P.chartTitle(zoneName(tz)), H)}` +
+        `<section><h2>${e(D.activity)}</h2>${renderChartSvg(chart, P.chartTitle(zoneName(tz), countUnit(t)), H)}` +
           `${chartLegend(H, false)}</section>`,
       );
     }
@@ -100,9 +102,9 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
         blocked: days.map((d) => d.blocked),
         previous: null,
         labelEvery: labelStride(days.length, labels[0]!.length),
-        barTitle: (i: number) => P.dayBar(e(days[i]!.day), days[i]!.packets, days[i]!.blocked),
+        barTitle: (i: number) => P.dayBar(e(days[i]!.day), days[i]!.packets, days[i]!.blocked, countUnit(t)),
       };
-      b.push(`<section><h2>${e(P.dayHeading)}</h2>${renderChartSvg(chart, P.dayChartTitle(zoneName(tz)), H)}${chartLegend(H, false)}</section>`);
+      b.push(`<section><h2>${e(P.dayHeading)}</h2>${renderChartSvg(chart, P.dayChartTitle(zoneName(tz), countUnit(t)), H)}${chartLegend(H, false)}</section>`);
     }
     if (doc.ruleLabels > 1) b.push(rulesSection(doc.byRule, t.packets, lang, doc.ruleLabels, t.connections > 0));
     b.push(...sections);

@@ -5,7 +5,8 @@ import { zoneName } from '../daily/day.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { inputProblemText, messages } from '../i18n/messages.js';
-import { DETAILED_SOURCES, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, osHintNoTtlText, whyNotes, zonelessText } from './report-text.js';
+import { DETAILED_SOURCES, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsCountHead, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, osHintNoTtlText, whyNotes, zonelessText } from './report-text.js';
+import { countUnit, unitHead } from './count-unit.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -54,6 +55,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
     const text = i.problem ? `${md(i.file)}${messages(opts.lang).colon}${md(inputProblemText(i, opts.lang)!)}` : md(i.error);
     out.push(`- ${label(i.incomplete ? m.md.incomplete : m.md.problem)} ${text}`);
   }
+  for (const i of doc.inputs) if (i.encoding !== null) out.push(`- ${label(m.decodedLabel)} ${md(i.file)}${md(m.decoded(i.encoding))}`);
   for (const i of doc.inputs) if (i.repeats) out.push(`- ${label(m.md.repeated)} ${md(i.file)}${messages(opts.lang).colon}${md(m.repeats(i.repeats.share, i.repeats.records, i.repeats.other))}`);
   if (doc.interrupted) out.push(`- ${label(m.md.interrupted)} ${m.md.interruptedText(md(doc.interrupted))}`);
   const gaps = logGapsText(doc, m, opts.tz);
@@ -134,7 +136,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     out.push('', `### ${portsTitle(doc, m)}`, '');
     out.push(
       ...tableMd(
-        [h.port, h.packets, h.sourceCount, h.share, h.knownAs],
+        [h.port, portsCountHead(doc, h), h.sourceCount, h.share, h.knownAs],
         doc.topPorts.map((p) => [`${p.port}/${md(p.proto)}`, fmtInt(p.packets), portSourcesText(p.sources, doc.topPortSourcesCapped), fmtPct(p.share), knownAsText(p.names, msg.nameSep, md)]),
         [1, 2, 3],
       ),
@@ -145,14 +147,14 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     out.push('', `### ${m.interpretations}`, '');
     out.push(
       ...tableMd(
-        [h.interpretation, h.sev, h.packets, h.sourceCount, h.example, h.meaning],
+        [h.interpretation, h.sev, unitHead(countUnit(doc.totals), h), h.sourceCount, h.example, h.meaning],
         doc.interpretations.map((i) => [
           md(i.id),
           String(i.severity),
           fmtInt(i.packets),
           capped(i.sources, i.sourcesCapped),
           i.textSource !== null ? md(i.textSource) : '-',
-          md(interpretationMeaning(i, opts.lang)),
+          md(interpretationMeaning(i, opts.lang, countUnit(doc.totals))),
         ]),
         [1, 2, 3],
       ),

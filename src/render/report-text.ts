@@ -1,5 +1,7 @@
 // The terminal report: a header, then compact tables. Every string that came from a
 // log goes through termSafe; colour only when the caller says the terminal wants it.
+import { countUnit, unitHead } from './count-unit.js';
+import type { CountUnit } from '../i18n/en.js';
 import { zoneName } from '../daily/day.js';
 import pc from 'picocolors';
 import type { ReportDoc } from '../aggregate/report.js';
@@ -241,11 +243,12 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
   }
   facts.push({ label: D.hosts, lines: [capped(r.hosts, r.hostsCapped)] });
   const verdict = (k: string): string => wordFor(msg.action, k);
+  const unit = countUnit(r);
   for (const [label, counts, word] of [
-    [D.flags, r.tcpFlags, undefined],
-    [D.actions, r.actions, verdict],
+    [D.flags(unit), r.tcpFlags, undefined],
+    [D.actions(unit), r.actions, verdict],
     [D.rules, r.rules, undefined],
-    [D.interpretations, r.annotations, undefined],
+    [D.interpretations(unit), r.annotations, undefined],
   ] as const) {
     const text = countsText(counts, word);
     if (text !== '') facts.push({ label, lines: [text] });
@@ -270,10 +273,10 @@ function detailsText(r: RankedSource, opts: TextOptions, c: Colors): string[] {
  * several (a trojan row over many ports), that this is the most common one and its share.
  * Plain text: each renderer escapes it.
  */
-export function interpretationMeaning(i: ReportDoc['interpretations'][number], lang: Lang): string {
+export function interpretationMeaning(i: ReportDoc['interpretations'][number], lang: Lang, unit: CountUnit = 'packets'): string {
   if (i.texts <= 1) return i.text;
   const zh = lang === 'zh';
-  return `${i.text}${zh ? '' : ' '}${messages(lang).report.mixedMeaning(capped(i.texts, i.textsCapped), i.textPackets, i.packets)}`;
+  return `${i.text}${zh ? '' : ' '}${messages(lang).report.mixedMeaning(capped(i.texts, i.textsCapped), i.textPackets, i.packets, unit)}`;
 }
 
 /** What the "why" column says after the explanation, each after " · ": the address's range, --os-hint's guess. */
@@ -387,7 +390,7 @@ export function recordsText(t: ReportDoc['totals'], lang: Lang, markMalformed?: 
 export function probesItems(p: ReportDoc['probes'], msg: Messages): string[] {
   const m = msg.report;
   if (p.packets === 0) return [msg.noProbes];
-  const items = [m.probesText(p.packets, p.ports, p.portsCapped)];
+  const items = [m.probesText(p.packets, p.ports, p.portsCapped, p.connections)];
   if (p.blockedPorts > 0 && (p.blocked !== p.packets || p.blockedPorts !== p.ports)) items.push(m.probesBlocked(p.blocked, p.blockedPorts, p.blockedPortsCapped));
   return items;
 }
@@ -403,8 +406,13 @@ export function filterItems(f: ReportDoc['filters'], m: Messages['report'], tz: 
 }
 
 /** The ports table's title, with the packets its shares are of (every format's report and daily). */
-export function portsTitle(doc: Pick<ReportDoc, 'topPortsBlockedOnly' | 'topPortsPackets'>, m: Messages['report']): string {
-  return (doc.topPortsBlockedOnly ? m.topPortsBlocked : m.topPorts)(doc.topPortsPackets);
+export function portsTitle(doc: Pick<ReportDoc, 'topPortsBlockedOnly' | 'topPortsPackets' | 'probes'>, m: Messages['report']): string {
+  return doc.topPortsBlockedOnly ? m.topPortsBlocked(doc.topPortsPackets) : m.topPorts(doc.topPortsPackets, countUnit(doc.probes));
+}
+
+/** The ports table's count column: packets when it counts blocked probes only (DROP rows are packets), else what the probes are. */
+export function portsCountHead(doc: Pick<ReportDoc, 'topPortsBlockedOnly' | 'probes'>, h: Messages['report']['head']): string {
+  return doc.topPortsBlockedOnly ? h.packets : unitHead(countUnit(doc.probes), h);
 }
 
 /** A port's distinct sources ("≥" when they are lower bounds), '-' when not counted. */
@@ -539,6 +547,10 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   for (const i of doc.inputs.filter((x) => x.repeats)) {
     out.push('', wrapLabelled('', `${m.md.repeated}${msg.colon}${termSafe(i.file)}${msg.colon}${termSafe(m.repeats(i.repeats!.share, i.repeats!.records, i.repeats!.other))}`, opts.width, c.yellow));
   }
+  // A log that is not UTF-8 read right is still worth a word: the reader sees why its file looked odd elsewhere.
+  for (const i of doc.inputs.filter((x) => x.encoding !== null)) {
+    out.push('', wrapLabelled('', `${m.decodedLabel}${msg.colon}${termSafe(i.file)}${m.decoded(i.encoding!)}`, opts.width, c.dim));
+  }
   if (doc.interrupted) out.push('', wrapLabelled('', m.interrupted(termSafe(doc.interrupted)), opts.width, c.yellow));
   const gaps = logGapsText(doc, m, opts.tz);
   if (gaps !== null) out.push('', wrapLabelled('', `${m.logGapsLabel}${msg.colon}${gaps}`, opts.width, c.yellow));
@@ -614,7 +626,8 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   } else if (doc.topSources.length > 0) {
     const rows = doc.topSources.map((s, i) => [String(i + 1), termSafe(s.ip), fmtInt(s.packets)]);
     // Nothing was ranked (docs/ranking.md): say why, so the busiest address is not read as an attacker.
-    out.push('', c.bold(m.topByPackets), wrapLabelled('', m.noneRanked, opts.width), textTable([h.rank, h.source, h.packets], rows, c));
+    const unit = countUnit(doc.totals);
+    out.push('', c.bold(m.topBy(unit)), wrapLabelled('', m.noneRanked, opts.width), textTable([h.rank, h.source, unitHead(unit, h)], rows, c));
   }
   if (doc.topCountries && doc.topCountries.length > 0) {
     const items = doc.topCountries.map((x) => m.countryItem(termSafe(x.country ?? '?'), x.packets, x.sources));
@@ -627,8 +640,9 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   if (doc.topPorts.length > 0) {
     const rows = doc.topPorts.map((p) => [`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), portSourcesText(p.sources, doc.topPortSourcesCapped), fmtPct(p.share), knownAsText(p.names, messages(opts.lang).nameSep)]);
     // Fixed widths that fit the values; a longer heading (another language) widens its column.
-    const fixed = [h.port, h.packets, h.sourceCount, h.share].map((x, i) => Math.max([10, 8, 7, 6][i]!, displayWidth(x)));
-    const table = textTable([h.port, h.packets, h.sourceCount, h.share, h.knownAs], rows, c, fitWidths(fixed, opts.width, 18));
+    const countHead = portsCountHead(doc, h);
+    const fixed = [h.port, countHead, h.sourceCount, h.share].map((x, i) => Math.max([10, 8, 7, 6][i]!, displayWidth(x)));
+    const table = textTable([h.port, countHead, h.sourceCount, h.share, h.knownAs], rows, c, fitWidths(fixed, opts.width, 18));
     out.push('', c.bold(portsTitle(doc, m)), table);
   }
   if (doc.interpretations.length > 0) {
@@ -636,10 +650,10 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     const cols: Column<I>[] = [
       { head: h.interpretation, cell: (i) => termSafe(i.id) },
       { head: h.sev, cell: (i) => String(i.severity) },
-      { head: h.packets, cell: (i) => fmtInt(i.packets) },
+      { head: unitHead(countUnit(doc.totals), h), cell: (i) => fmtInt(i.packets) },
       { head: h.sourceCount, cell: (i) => capped(i.sources, i.sourcesCapped) },
       { head: h.example, cell: (i) => (i.textSource !== null ? termSafe(i.textSource) : '-'), drop: 1, narrow: { least: ADDRESS_LEAST, wrap: wrapAddressCell } },
-      { head: h.meaning, cell: (i) => termSafe(interpretationMeaning(i, opts.lang)) },
+      { head: h.meaning, cell: (i) => termSafe(interpretationMeaning(i, opts.lang, countUnit(doc.totals))) },
     ];
     const colored = (i: I, col: number, text: string): string => (col <= 1 ? sevColor(c, i.severity)(text) : text);
     out.push('', c.bold(m.interpretations), fittedTable(doc.interpretations, cols, c, opts.width, 22, colored));

@@ -45,11 +45,12 @@ describe('allowed-in', () => {
     const s = row(r);
     expect(ids(s)).toEqual(['allowed-in']);
     expect(s.findings[0]).toMatchObject({ severity: 3, evidence: { ports: ['445/tcp', '3389/tcp'], packets: 2, allowedPackets: 2 } });
-    expect(s.explanation).toBe('allowed in: 2 packets to 445/tcp, 3389/tcp');
+    // Windows writes one ALLOW row per connection it lets through: these are connections, not packets.
+    expect(s.explanation).toBe('allowed in: 2 connections to 445/tcp, 3389/tcp');
     expect(s.allowedProbes).toBe(2);
     expect(s.rank).toBe(1);
     expect(s.severity).toBe(3);
-    expect(row(summarize([...background, win('allow', 3389), win('allow', 445)], 'zh')).explanation).toBe('已放行进入：发往 445/tcp、3389/tcp 的 2 个包');
+    expect(row(summarize([...background, win('allow', 3389), win('allow', 445)], 'zh')).explanation).toBe('已放行进入：发往 445/tcp、3389/tcp 的 2 个连接');
   });
 
   it('the same probes blocked: no finding, nothing said of letting in', () => {
@@ -62,13 +63,13 @@ describe('allowed-in', () => {
   it('some of them let in: the finding counts those, the line goes on with all it sent', () => {
     const s = row(summarize([win('drop', 3389), win('drop', 3389, { time: at(5) }), win('allow', 3389, { time: at(10) })]));
     expect(s.findings[0]).toMatchObject({ id: 'allowed-in', evidence: { ports: ['3389/tcp'], packets: 1 } });
-    expect(s.explanation).toBe('allowed in: 1 packet to 3389/tcp · 3 packets to 3389/tcp');
+    expect(s.explanation).toBe('allowed in: 1 connection to 3389/tcp · 2 packets and 1 connection to 3389/tcp');
   });
 
   it('a port that is no sensitive service: no finding, but the why line says the probes got in', () => {
-    expect(row(summarize([win('allow', 50000)])).explanation).toBe('1 packet to 50000/tcp (allowed)');
-    expect(row(summarize([win('drop', 50000), win('drop', 50001), win('allow', 50002)])).explanation).toBe('3 packets to 50000/tcp, 50001/tcp, 50002/tcp (1 allowed)');
-    expect(row(summarize([win('allow', 50000)], 'zh')).explanation).toBe('发往 50000/tcp 的 1 个包（已放行）');
+    expect(row(summarize([win('allow', 50000)])).explanation).toBe('1 connection to 50000/tcp (allowed)');
+    expect(row(summarize([win('drop', 50000), win('drop', 50001), win('allow', 50002)])).explanation).toBe('2 packets and 1 connection to 50000/tcp, 50001/tcp, 50002/tcp (1 allowed)');
+    expect(row(summarize([win('allow', 50000)], 'zh')).explanation).toBe('发往 50000/tcp 的 1 个连接（已放行）');
     // Beside other findings, a part of its own.
     const scan = verticalScan(OUTSIDE, 20, 30).map((e, i) => (i < 2 ? { ...e, action: 'allow' as const, rule: '[UFW ALLOW]', dst: { ip: e.dst.ip, port: 50000 + i } } : e));
     const s = row(summarize(scan));
@@ -107,7 +108,7 @@ describe('allowed-in', () => {
     watch.add(win('allow', 3389, { time: at(1) }));
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ source: OUTSIDE, findings: ['allowed-in'] });
-    expect(alerts[0].explanation).toBe('allowed in: 1 packet to 3389/tcp · 2 packets to 3389/tcp');
+    expect(alerts[0].explanation).toBe('allowed in: 1 connection to 3389/tcp · 1 packet and 1 connection to 3389/tcp');
   });
 });
 
@@ -166,12 +167,12 @@ describe('allowed-in through the CLI (pfirewall.log)', () => {
 
   it('the top row says what got in, in the table, JSON and Markdown', () => {
     const text = runCli([log]).stdout;
-    expect(text).toMatch(/│ 1 +│ 203\.0\.113\.66 .*│ allowed in: 2 packets to +│/);
+    expect(text).toMatch(/│ 1 +│ 203\.0\.113\.66 .*│ allowed in: 2 connections to +│/);
     expect(text).toMatch(/findings +allowed-in 1/);
     const doc = JSON.parse(runCli([log, '-o', 'json']).stdout) as { sources: RankedSource[] };
-    expect(doc.sources[0]).toMatchObject({ ip: OUTSIDE, allowedProbes: 2, explanation: 'allowed in: 2 packets to 445/tcp, 3389/tcp' });
+    expect(doc.sources[0]).toMatchObject({ ip: OUTSIDE, allowedProbes: 2, explanation: 'allowed in: 2 connections to 445/tcp, 3389/tcp' });
     expect(doc.sources[1]).toMatchObject({ allowedProbes: 0, explanation: '1 packet to 3389/tcp' });
-    expect(runCli([log, '-o', 'md']).stdout).toContain('| allowed in: 2 packets to 445/tcp, 3389/tcp |');
+    expect(runCli([log, '-o', 'md']).stdout).toContain('| allowed in: 2 connections to 445/tcp, 3389/tcp |');
     expect(runCli(['explain', 'allowed-in']).stdout).toMatch(/let probes from outside reach a sensitive service/);
   });
 });

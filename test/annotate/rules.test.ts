@@ -75,6 +75,8 @@ describe('annotation rules', () => {
     ['unknown param', file([{ ...ok, kind: 'detector', detector: 'retry', params: { beats: 3 } }]), /params.beats/],
     ['param type', file([{ ...ok, kind: 'detector', detector: 'retry', params: { minAttempts: 'three' } }]), /non-negative number/],
     ['direction', file([{ ...ok, direction: ['inbound'] }]), /direction/],
+    ['unknown format', file([{ ...ok, format: ['windows'] }]), /"format": "windows" is not one of windows-firewall, /],
+    ['empty ruleIs', file([{ ...ok, ruleIs: [] }]), /"ruleIs" must be a non-empty array of strings/],
     ['fallback outside source-port', file([{ ...ok, fallback: true }]), /source-port only/],
     ['quotesDestination not a boolean', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpType: [3], quotesDestination: 'yes' }]), /"quotesDestination" must be a boolean/],
     ['quotesDestination without icmpType', file([{ ...ok, dstPort: undefined, proto: ['icmp'], quotesDestination: true }]), /"quotesDestination" needs "icmpType"/],

@@ -781,3 +781,24 @@ describe('shape', () => {
     expect(ids(e)).toContain('ident');
   });
 });
+
+describe('session-close', () => {
+  const win = (rule: string, extra: Record<string, unknown> = {}) =>
+    annotateOne(tcp(12345, { format: 'windows-firewall', rule, action: 'allow', direction: null, tcpFlags: null, ...extra }));
+  it('is a Windows Firewall CLOSE row: without its OPEN (no direction) or after an OPEN-INBOUND', () => {
+    expect(ids(win('CLOSE'))).toContain('session-close');
+    expect(ids(win('CLOSE', { direction: 'in' }))).toContain('session-close');
+    // The trojan reading stands aside for it: the end of a session probes nothing.
+    expect(ids(win('CLOSE'))).not.toContain('trojan');
+  });
+  it('is no other row, of Windows or of another firewall, whose label only contains CLOSE', () => {
+    // Before: any allowed record whose label held "CLOSE" was read as the end of a session, so an
+    // iptables SYN logged by a rule named "FW-CLOSE ACCEPT" lost its trojan reading and its probe.
+    const ipt = ids(annotateOne(tcp(12345, { rule: '[FW-CLOSE ACCEPT]', action: 'allow', direction: 'in', tcpFlags: ['SYN'] })));
+    expect(ipt).not.toContain('session-close');
+    expect(ipt).toContain('trojan');
+    expect(ids(annotateOne(tcp(12345, { format: 'cisco-asa', rule: 'CLOSE', action: 'allow', direction: null, tcpFlags: null })))).not.toContain('session-close');
+    expect(ids(win('CLOSE-WAIT'))).not.toContain('session-close');
+    expect(ids(win('ALLOW', { direction: 'in' }))).not.toContain('session-close');
+  });
+});

@@ -101,8 +101,8 @@ describe('digest state', () => {
     expect(readdirSync(dir)).toEqual(['2026-11-20.json']);
     const back = await loadDigest(dir, '2026-11-20');
     expect(back.digest).toEqual(d);
-    expect(d.totals).toEqual({ events: 2, packets: 4, blocked: 3, allowed: 1, other: 0, probes: 4, own: 0, noise: 0, late: 0, sources: 2, ports: 2 });
-    expect(d.logscanDailyDigest).toBe(4);
+    expect(d.totals).toEqual({ events: 2, packets: 4, blocked: 3, allowed: 1, other: 0, probes: 4, own: 0, noise: 0, late: 0, connections: 0, probeConnections: 0, ownConnections: 0, lateConnections: 0, sources: 2, ports: 2 });
+    expect(d.logscanDailyDigest).toBe(5);
     expect(d.ports).toEqual({ tcp: '22-23' });
     expect(d.perHour).toHaveLength(24);
   });
@@ -159,13 +159,27 @@ describe('comparison', () => {
     expect(c.packets.ratio).toBe(1);
   });
 
-  /** The day before as an older logscan stored it: version 1 had no probe split, version 2 no noise count, version 3 no late count. */
-  const older = (version: 1 | 2 | 3) => {
+  /** The day before as an older logscan stored it: version 1 had no probe split, version 2 no noise count, version 3 no late count, version 4 no connection counts. */
+  const older = (version: 1 | 2 | 3 | 4) => {
     const stored = before.digest('UTC', true, new Date());
-    const { probes, own, noise, late: _l, ...v1Totals } = stored.totals;
-    const totals = version === 1 ? v1Totals : version === 2 ? { ...v1Totals, probes, own } : { ...v1Totals, probes, own, noise };
+    const { probes, own, noise, late, connections: _c, probeConnections: _p, ownConnections: _o, lateConnections: _l, ...v1Totals } = stored.totals;
+    const totals =
+      version === 1 ? v1Totals : version === 2 ? { ...v1Totals, probes, own } : version === 3 ? { ...v1Totals, probes, own, noise } : { ...v1Totals, probes, own, noise, late };
     return { ...stored, logscanDailyDigest: version, totals };
   };
+
+  it('a version 4 digest (no connection counts) still compares probes and packets; its connections are unknown, not 0', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify(older(4)));
+    const loaded = await loadDigest(dir, '2026-11-20');
+    expect('problem' in loaded && loaded.problem).toBe(false);
+    const c = compareDays(today, P.key, previousFromDigest(loaded.digest!), null, 'en');
+    expect(c.probes.previous).toBe(10);
+    expect(c.packets.previous).toBe(10);
+    expect(c.connections).toEqual({ today: 0, previous: null, delta: null, ratio: null });
+    // The current version's digest carries them.
+    expect(compareDays(today, P.key, previousFromDigest(before.digest('UTC', true, new Date())), null, 'en').connections.previous).toBe(0);
+  });
 
   it.each([
     [1, 'every source, no probe count'],
@@ -192,10 +206,12 @@ describe('comparison', () => {
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.probes/) });
     writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 3, totals: older(2).totals }));
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.noise/) });
-    writeFileSync(file, JSON.stringify({ ...stored, totals: older(3).totals }));
+    writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 4, totals: older(3).totals }));
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.late/) });
-    writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 5 }));
-    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/unknown digest version 5/) });
+    writeFileSync(file, JSON.stringify({ ...stored, totals: older(4).totals }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.connections/) });
+    writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 6 }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/unknown digest version 6/) });
     expect(compareDays(today, P.key, previousFromDigest(stored), null, 'en').probes.previous).toBe(10);
   });
 

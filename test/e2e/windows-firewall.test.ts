@@ -176,13 +176,33 @@ describe('windows-firewall: ALLOW rows are connections, not packets', () => {
 
   it('daily says records where DROP packets and ALLOW connections are counted together', () => {
     const out = runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20']).stdout;
-    expect(out).toContain('**blocked:** 168 (55% of 304 records logged) · allowed 136 (45%)');
+    expect(out).toContain('**blocked:** 168 (55% of 304 records logged: 168 packets, 136 connections) · allowed 136 (45%)');
+    expect(runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'text'], { env: { COLUMNS: '200' } }).stdout).toMatch(
+      /^blocked +168 \(55% of 304 records logged: 168 packets, 136 connections\) · allowed 136 \(45%\)$/m,
+    );
     expect(out).toContain('**not probes:** 136 connections from this side · 30 packets of LAN broadcast chatter');
     expect(out).toContain('| logged as | records |');
     const json = JSON.parse(runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'json']).stdout) as { headline: Record<string, number> };
     expect(json.headline).toMatchObject({ packets: 304, connections: 136, own: 136, ownConnections: 136 });
     const zh = runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20', '--lang', 'zh']).stdout;
     expect(zh).toContain('本方发起的 136 个连接');
+    expect(zh).toContain('168（占所记录 304 条记录的 55%：168 个包，136 个连接）');
+  });
+
+  it("daily's --state digest carries the connection counts, and the next day compares them", () => {
+    const dir = tempDir();
+    const state = join(dir, 'state');
+    // The sample's records a day earlier, then the sample itself: the day before comes from the digest.
+    const lines = readFileSync(sample, 'utf8').split('\n');
+    const dayBefore = lines.map((l) => l.replace(/^2026-11-20 /, '2026-11-19 ')).join('\n');
+    const before = write('pf-before.log', dayBefore);
+    expect(runCli(['daily', before, '--tz', 'UTC', '--date', '2026-11-19', '--state', state, '-o', 'json']).code).toBe(0);
+    const digest = JSON.parse(readFileSync(join(state, '2026-11-19.json'), 'utf8')) as { logscanDailyDigest: number; totals: Record<string, number> };
+    expect(digest.logscanDailyDigest).toBe(5);
+    expect(digest.totals).toMatchObject({ packets: 304, connections: 136, own: 136, ownConnections: 136, late: 0, lateConnections: 0 });
+    const json = JSON.parse(runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20', '--state', state, '-o', 'json']).stdout) as { comparison: { basis: string; connections: unknown } };
+    expect(json.comparison.basis).toBe('state');
+    expect(json.comparison.connections).toEqual({ today: 136, previous: 136, delta: 0, ratio: 0 });
   });
 
   it('a log without connection rows reads as before', () => {
@@ -293,6 +313,20 @@ describe('windows-firewall: UTF-16 (Get-Content pfirewall.log > fw.log in Window
       expect(check).toContain(`encoding   UTF-16${order.toUpperCase()} with a byte-order mark`);
     }
     expect(runCli(['check', sample]).stdout).not.toContain('encoding');
+  });
+
+  it('with a byte-order mark the report says it was decoded, in every format and in --lang; a UTF-8 file gets no such note', () => {
+    const f = write('utf16le-report.log', utf16('le'));
+    const note = `decoded: ${f} is UTF-16LE text with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File)`;
+    const flat = (s: string): string => s.replace(/\s+/g, ' ');
+    expect(flat(runCli([f]).stdout)).toContain(note);
+    expect(runCli([f, '-o', 'md']).stdout).toContain(`- **decoded:** ${f} is UTF-16LE text with a byte-order mark`);
+    expect(runCli([f, '-o', 'html']).stdout).toContain(`<p class="note">decoded: <code>${f}</code> is UTF-16LE text with a byte-order mark`);
+    expect(flat(runCli([f, '--lang', 'zh']).stdout)).toContain(`已解码：${f} 是带字节序标记的 UTF-16LE 文本`);
+    const doc = JSON.parse(runCli([f, '-o', 'json']).stdout) as { inputs: { encoding: string | null }[] };
+    expect(doc.inputs[0]!.encoding).toBe('UTF-16LE');
+    expect(runCli([sample]).stdout).not.toContain('decoded');
+    expect((JSON.parse(runCli([sample, '-o', 'json']).stdout) as { inputs: { encoding: string | null }[] }).inputs[0]!.encoding).toBeNull();
   });
 
   it('without one it is skipped with the hint (exit 3), and neither check nor the report names a format for it', () => {

@@ -428,6 +428,21 @@ describe('logscan follow', () => {
       expect(r2.stderr).not.toMatch(/UTF-16/);
     });
 
+    it("the summary at the end says the file was decoded, as the report does, in --lang", async () => {
+      const path = join(tempDir(), 'fw.log');
+      writeFileSync(path, utf16(`\ufeff${iptablesLine(1)}\r\n${iptablesLine(2)}\r\n`, 'le'));
+      for (const [lang, note] of [
+        ['en', `decoded: ${path} is UTF-16LE text with a byte-order mark`],
+        ['zh', `已解码：${path} 是带字节序标记的 UTF-16LE 文本`],
+      ] as const) {
+        const cli = startCli(['follow', '--lang', lang, '--from-start', path], { env });
+        await cli.waitFor((out) => out.includes('203.0.113.7'));
+        const r = await cli.stop('SIGINT');
+        expect(r.code).toBe(0);
+        expect(r.stdout.replace(/\s+/g, ' ')).toContain(note);
+      }
+    });
+
     it('on standard input too', async () => {
       const cli = startCli(['follow', '-o', 'ndjson', '-'], { env, stdin: 'pipe' });
       const bytes = utf16(`\ufeff${iptablesLine(1)}\n${iptablesLine(2)}\n`, 'le');

@@ -1,0 +1,125 @@
+// Windows Firewall writes one ALLOW (OPEN, CLOSE) row per connection and one DROP row per
+// packet: wherever a person reads a count of such rows it says which they are, not
+// "packets" for all of them (the header's count line did already: windows-firewall.test.ts).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
+
+const HEADER = [
+  '#Version: 1.5',
+  '#Software: Microsoft Windows Firewall',
+  '#Time Format: Local',
+  '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path',
+  '',
+];
+// Two RDP connections let in; a DROP and an allowed connection from one source; three
+// CLOSE rows without their OPEN; this host's own DNS; one dropped telnet probe.
+const ROWS = [
+  '2026-11-20 10:00:00 ALLOW TCP 203.0.113.50 192.168.1.35 50001 3389 0 - 0 0 0 - - - RECEIVE',
+  '2026-11-20 10:05:00 ALLOW TCP 203.0.113.50 192.168.1.35 50002 3389 0 - 0 0 0 - - - RECEIVE',
+  '2026-11-20 10:10:00 DROP TCP 198.51.100.7 192.168.1.35 40000 445 52 S 1 0 64240 - - - RECEIVE',
+  '2026-11-20 10:11:00 ALLOW TCP 198.51.100.7 192.168.1.35 40001 8080 0 - 0 0 0 - - - RECEIVE',
+  '2026-11-20 10:20:00 CLOSE TCP 192.0.2.9 192.168.1.35 443 50100 - - - - - - - - -',
+  '2026-11-20 10:21:00 CLOSE TCP 192.0.2.9 192.168.1.35 443 50101 - - - - - - - - -',
+  '2026-11-20 10:22:00 CLOSE TCP 192.0.2.9 192.168.1.35 443 50102 - - - - - - - - -',
+  '2026-11-20 10:30:00 ALLOW UDP 192.168.1.35 192.0.2.53 55000 53 0 - 0 0 0 - - - SEND',
+  '2026-11-20 10:31:00 DROP TCP 198.51.100.99 192.168.1.35 40000 23 52 S 1 0 64240 - - - RECEIVE',
+];
+const corpus = join(repoRoot, '../shared/corpus/windows-firewall');
+const wide = { env: { COLUMNS: '250' } };
+const flat = (s: string): string => s.replace(/\s+/g, ' ');
+
+let log = '';
+beforeAll(() => {
+  log = join(tempDir(), 'pfirewall.log');
+  writeFileSync(log, [...HEADER, ...ROWS, ''].join('\r\n'));
+});
+
+describe('a Windows log: counts of connection rows are said as connections', () => {
+  it('the probes line, each source\'s explanation and allowed-in (text, en)', () => {
+    const out = runCli([log, '--tz', 'UTC'], wide).stdout;
+    expect(out).toMatch(/^probes +2 packets and 3 connections to 4 ports · blocked: 2 packets to 2 ports$/m);
+    expect(out).toContain('│ allowed in: 2 connections to 3389/tcp ');
+    expect(out).toContain('│ 1 packet and 1 connection to 445/tcp, 8080/tcp (1 allowed) ');
+    expect(out).toContain('│ 3 ends of connections already under way (CLOSE rows: ends of sessions), to 50100/tcp');
+    expect(out).toContain('│ 1 packet to 23/tcp ');
+    expect(out).not.toMatch(/\d packets? to 3389|late packets/);
+    // The interpretations table counts rows of both kinds.
+    expect(out).toMatch(/│ interpretation +│ sev +│ records +│ sources +│/);
+  });
+
+  it('the same in Chinese, Markdown and HTML', () => {
+    const zh = runCli([log, '--tz', 'UTC', '--lang', 'zh'], wide).stdout;
+    expect(zh).toContain('2 个包和 3 个连接');
+    expect(zh).toContain('已放行进入：发往 3389/tcp 的 2 个连接');
+    expect(zh).toContain('已在进行中的连接的 3 条结束记录（CLOSE 记录：会话的结束）');
+    expect(zh).not.toContain('迟到报文');
+    const md = runCli([log, '--tz', 'UTC', '-o', 'md']).stdout;
+    expect(md).toContain('- **probes:** 2 packets and 3 connections to 4 ports');
+    expect(md).toContain('| allowed in: 2 connections to 3389/tcp |');
+    expect(md).toContain('| interpretation | sev | records | sources |');
+    const html = runCli([log, '--tz', 'UTC', '-o', 'html']).stdout;
+    expect(html).toContain('allowed in: 2 connections to 3389/tcp');
+    expect(html).toContain('Records per hour of the day (UTC)');
+    expect(html).not.toContain('Packets per hour');
+    expect(html).toMatch(/<th[^>]*>records<\/th>/);
+  });
+
+  it("--source details count a source's connection rows as connections (text, zh, HTML); JSON sources[].connections", () => {
+    const out = runCli([log, '--tz', 'UTC', '--source', '203.0.113.50', '--source', '198.51.100.7'], wide).stdout;
+    expect(out).toMatch(/203\.0\.113\.50 in detail[\s\S]*verdicts \(connections\)\n +allow 2\n/);
+    expect(out).toMatch(/198\.51\.100\.7 in detail[\s\S]*verdicts \(records\)\n +drop 1 · allow 1\n/);
+    expect(out).not.toContain('(packets)');
+    expect(runCli([log, '--tz', 'UTC', '--source', '203.0.113.50', '--lang', 'zh'], wide).stdout).toContain('处理结果（连接数）');
+    expect(runCli([log, '--tz', 'UTC', '-o', 'html']).stdout).toContain('<dt>verdicts (connections)</dt>');
+    const doc = JSON.parse(runCli([log, '--tz', 'UTC', '-o', 'json']).stdout) as { sources: { ip: string; connections: number }[] };
+    expect(doc.sources.find((s) => s.ip === '198.51.100.7')?.connections).toBe(1);
+    // Another firewall's log keeps its packets.
+    expect(runCli([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC', '--source', '198.51.100.77'], wide).stdout).toContain('verdicts (packets)');
+  });
+
+  it('JSON: probes.connections says how many of the probes are connection rows; packets keeps its meaning', () => {
+    const doc = JSON.parse(runCli([log, '--tz', 'UTC', '-o', 'json']).stdout) as { totals: Record<string, number>; probes: Record<string, number> };
+    expect(doc.totals).toMatchObject({ packets: 9, connections: 7 });
+    expect(doc.probes).toMatchObject({ packets: 5, connections: 3, blocked: 2, lateConnections: 3, ownConnections: 1 });
+  });
+
+  it('daily: the probes line and the chart, text, Markdown and HTML', () => {
+    const text = runCli(['daily', log, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'text'], wide).stdout;
+    expect(text).toMatch(/^probes +2 packets and 3 connections from 3 sources to 4 ports$/m);
+    expect(text).toContain('Activity per hour (max 9 records)');
+    const md = runCli(['daily', log, '--tz', 'UTC', '--date', '2026-11-20']).stdout;
+    expect(md).toContain('- **probes:** 2 packets and 3 connections from 3 sources to 4 ports');
+    const html = runCli(['daily', log, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'html']).stdout;
+    expect(html).toContain('Records per hour on 2026-11-20 (UTC)');
+    expect(html).toContain('10:00 · 9 records, 2 blocked');
+    const json = JSON.parse(runCli(['daily', log, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'json']).stdout) as { headline: Record<string, number> };
+    expect(json.headline).toMatchObject({ probes: 5, probeConnections: 3 });
+    const zh = runCli(['daily', log, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'text', '--lang', 'zh'], wide).stdout;
+    expect(zh).toContain('2 个包和 3 个连接，来自 3 个来源');
+    expect(zh).toContain('每小时活动（峰值 9 条记录）');
+  });
+});
+
+describe('the corpus', () => {
+  it('plaso: a source of DROP packets and CLOSE rows is said as both', () => {
+    const out = flat(runCli([join(corpus, 'plaso_windows_firewall.log'), '--tz', 'UTC'], wide).stdout);
+    expect(out).toContain('8 packets and 3 connections, 3 of them to 137/udp, 138/udp, 2234/udp');
+    expect(out).not.toContain('11 packets');
+  });
+
+  it('balaji: a log of ALLOW rows only ranks nobody, and its table of sources counts connections', () => {
+    const out = runCli([join(corpus, 'balaji6894-copilot_pfirewall-pid-nul.log'), '--tz', 'UTC'], wide).stdout;
+    expect(out).toContain('Top sources by connections');
+    expect(out).toMatch(/│ # │ source +│ connections │/);
+    const zh = runCli([join(corpus, 'balaji6894-copilot_pfirewall-pid-nul.log'), '--tz', 'UTC', '--lang', 'zh'], wide).stdout;
+    expect(zh).toContain('按连接数排列的主要来源');
+  });
+
+  it('an iptables log reads as before', () => {
+    const out = runCli([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC', '-o', 'html']).stdout;
+    expect(out).toContain('Packets per hour of the day');
+    expect(runCli([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC'], wide).stdout).toMatch(/│ interpretation +│ sev +│ packets +│/);
+  });
+});
