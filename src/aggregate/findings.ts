@@ -154,9 +154,10 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   const ports = p.ports.size;
   const hosts = p.hosts.size;
   const psad = dangerLevel(p.packets, t);
-  const duration = span > 0 ? durationText(span, lang) : null;
+  // Said only by the findings that name it: most sources have none of those.
+  const duration = (): string | null => (span > 0 ? durationText(span, lang) : null);
 
-  const outbound = families(p.outbound(), kb, lang);
+  const outbound = p.outboundPorts === 0 ? [] : families(p.outbound(), kb, lang);
   if (outbound.length > 0) {
     // A program on this side talking to a malware port: an infected machine, or that malware's controller.
     out.push({
@@ -223,7 +224,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'vertical-scan',
       severity: clampSev(Math.max(2, psad)),
       evidence: { ports: p.tcpPorts, portsCapped: p.ports.size >= lim.maxPorts, hosts, durationMs: span, packets: p.packets },
-      text: m.verticalScan(countText(p.tcpPorts, lim.maxPorts), hosts > 1 ? countText(hosts, lim.maxHosts) : null, duration),
+      text: m.verticalScan(countText(p.tcpPorts, lim.maxPorts), hosts > 1 ? countText(hosts, lim.maxHosts) : null, duration()),
     });
   }
 
@@ -233,7 +234,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'horizontal-sweep',
       severity: clampSev(Math.max(2, psad)),
       evidence: { hosts, hostsCapped: hosts >= lim.maxHosts, ports, topPorts: top.map(([k]) => portLabel(k)), durationMs: span },
-      text: m.horizontalSweep(countText(hosts, lim.maxHosts), ports <= 3 ? m.portList(top.map(([k]) => portLabel(k)), 0) : m.portCount(countText(ports, lim.maxPorts)), duration),
+      text: m.horizontalSweep(countText(hosts, lim.maxHosts), ports <= 3 ? m.portList(top.map(([k]) => portLabel(k)), 0) : m.portCount(countText(ports, lim.maxPorts)), duration()),
     });
   }
 
@@ -244,7 +245,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'udp-scan',
       severity: clampSev(Math.max(2, psad)),
       evidence: { ports: udpPorts, hosts, durationMs: span },
-      text: m.udpScan(countText(udpPorts, lim.maxPorts), duration),
+      text: m.udpScan(countText(udpPorts, lim.maxPorts), duration()),
     });
   }
 
@@ -254,18 +255,13 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'proto-scan',
       severity: clampSev(Math.max(2, psad)),
       evidence: { protocols, hosts, durationMs: span, packets: p.packets },
-      text: m.protoScan(protocols, duration),
+      text: m.protoScan(protocols, duration()),
     });
   }
 
   // Stealth scans by TCP flags.
   const fc = p.flagClasses;
-  const stealth: [number, string, number][] = [
-    [FC_NULL, 'null-scan', 3],
-    [FC_XMAS, 'xmas-scan', 3],
-    [FC_SYNFIN, 'synfin-scan', 3],
-  ];
-  for (const [cls, id, base] of stealth) {
+  for (const [cls, id, base] of STEALTH_SCANS) {
     if (fc[cls] >= t.stealth.minPackets && fc[cls] > 0) {
       out.push({ id, severity: clampSev(Math.max(base, dangerLevel(fc[cls], t))), evidence: { packets: fc[cls] }, text: m.stealthProbes([STEALTH_LABEL[id]!]) });
     }
@@ -324,7 +320,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
       id: 'service-knock',
       severity: clampSev(Math.max(1, Math.min(3, dangerLevel(topPort[1], t) - 1))),
       evidence: { port: portKeyName(topPort[0]).port, proto: portKeyName(topPort[0]).proto, packets: topPort[1], hosts, durationMs: span },
-      text: m.packetsTo(topPort[1], portLabel(topPort[0]), duration),
+      text: m.packetsTo(topPort[1], portLabel(topPort[0]), duration()),
     });
   }
 
@@ -397,8 +393,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
  */
 function allowedSensitive(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null): { key: number; packets: number; severity: number }[] {
   const ports = p.allowedPorts;
-  if (ports === null || kb === null || onThisSide(p.ip)) return [];
-  const counts = new Map(ports.counts());
+  if (ports === null || kb === null) return [];
   const out: { key: number; packets: number; severity: number }[] = [];
   for (const key of ports.keys()) {
     const { proto, port } = portKeyName(key);
@@ -407,8 +402,12 @@ function allowedSensitive(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | n
     for (const entry of kb.lookup(proto, port)) {
       if (entry.severity >= t.allowedIn.minPortSeverity && entry.severity > severity && kb.category(entry.category)?.hiddenUnderService !== true) severity = entry.severity;
     }
-    if (severity >= 0) out.push({ key, packets: counts.get(key) ?? 0, severity });
+    if (severity >= 0) out.push({ key, packets: 0, severity });
   }
+  // Asked last: most sources have no sensitive allowed port, and the address test parses.
+  if (out.length === 0 || onThisSide(p.ip)) return [];
+  const counts = new Map(ports.counts());
+  for (const x of out) x.packets = counts.get(x.key) ?? 0;
   return out;
 }
 
@@ -511,6 +510,13 @@ function benignFinding(id: string, p: SourceProfile, packets: number, kinds: rea
   const ids = kinds.filter((a) => p.annotations.has(a));
   return { id, severity: 0, evidence: { packets, share: round1((packets / p.packets) * 100) / 100, annotations: ids }, text: text(ids) };
 }
+
+/** Stealth scans told by one flag class: the class, the finding, its lowest severity. */
+const STEALTH_SCANS: readonly (readonly [number, string, number])[] = [
+  [FC_NULL, 'null-scan', 3],
+  [FC_XMAS, 'xmas-scan', 3],
+  [FC_SYNFIN, 'synfin-scan', 3],
+];
 
 /** The order findings are listed in for a source. */
 const ORDER: readonly string[] = FINDING_IDS;

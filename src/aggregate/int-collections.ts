@@ -194,6 +194,20 @@ export class IntCounter implements Iterable<[number, number]> {
     this.kv = NONE;
   }
 
+  /** The n keys with the highest counts above 0, [key, count]; ties by key. */
+  top(n: number): [number, number][] {
+    const out: [number, number][] = [];
+    if (n <= 0) return out;
+    if (this.bigKeys !== null) {
+      const vals = this.bigVals!;
+      for (let i = 0; i < this.n; i++) if (vals[i] > 0) keepTop(out, n, this.bigKeys[i], vals[i]);
+    } else {
+      const kv = this.kv;
+      for (let i = 0; i < kv.length; i += 2) if (kv[i + 1] > 0) keepTop(out, n, kv[i], kv[i + 1]);
+    }
+    return out;
+  }
+
   *entries(): IterableIterator<[number, number]> {
     if (this.bigKeys !== null) {
       for (let i = 0; i < this.n; i++) yield [this.bigKeys[i], this.bigVals![i]];
@@ -205,6 +219,30 @@ export class IntCounter implements Iterable<[number, number]> {
   [Symbol.iterator](): IterableIterator<[number, number]> {
     return this.entries();
   }
+}
+
+/**
+ * Puts [k, v] into `out`, the best of at most n pairs so far (count desc, then key asc),
+ * if it belongs there. For counters that know their own storage: the end of a run asks
+ * every source for its top ports, and that code runs cold; a plain loop over the counts
+ * costs far less there than topN over generators.
+ */
+export function keepTop(out: [number, number][], n: number, k: number, v: number): void {
+  const len = out.length;
+  if (len === n) {
+    const [lk, lv] = out[len - 1]!;
+    if (v < lv || (v === lv && k > lk)) return;
+  }
+  let lo = 0;
+  let hi = len;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const [mk, mv] = out[mid]!;
+    if (mv > v || (mv === v && mk < k)) lo = mid + 1;
+    else hi = mid;
+  }
+  out.splice(lo, 0, [k, v]);
+  if (out.length > n) out.pop();
 }
 
 /** The n [key, count] pairs with the highest counts; ties by key (deterministic). */
@@ -270,7 +308,7 @@ export class PortTally {
 
   /** The n counted ports with the most packets, [key, packets]; ties by key (deterministic). */
   top(n: number): [number, number][] {
-    return topCounts(this.counts(), n);
+    return this.counted.top(n);
   }
 
   /** Every key, counted or not. */

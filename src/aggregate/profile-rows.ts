@@ -15,7 +15,7 @@
 // the order its members arrived, so a spilled set holds what the collection alone would.
 import type { FirewallEvent } from '../event.js';
 import { flat } from '../util/flat-string.js';
-import { HostSet, IntSet, PortTally, topCounts } from './int-collections.js';
+import { HostSet, IntSet, PortTally, keepTop } from './int-collections.js';
 import { AnnotationTally, addToRow } from './annotation-tally.js';
 import type { Thresholds } from './thresholds.js';
 import { annotationRoles } from '../annotate/roles.js';
@@ -202,7 +202,10 @@ class RowPorts implements PortCounts {
   }
 
   top(n: number): [number, number][] {
-    return topCounts(this.counts(), n);
+    const out: [number, number][] = [];
+    if (n <= 0) return out;
+    for (let i = 0; i < this.ks.length; i++) if (this.ns[i] > 0) keepTop(out, n, this.ks[i], this.ns[i]);
+    return out;
   }
 
   keys(): IterableIterator<number> {

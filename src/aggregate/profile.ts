@@ -250,6 +250,11 @@ export class SourceProfile implements SourceProfileFields {
     return sortedPids(this.rare?.blockedPids);
   }
 
+  /** Distinct malware ports this side talked to (the rows of outbound()). */
+  get outboundPorts(): number {
+    return (this.rare?.outboundRows.length ?? 0) / 4;
+  }
+
   /** Traffic from this side to malware ports (annotations of role outbound-malware) by port key, in first-seen order. */
   outbound(): IterableIterator<[number, TrojanSeen]> {
     return portRows(this.rare?.outboundRows ?? []);
