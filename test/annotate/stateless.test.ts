@@ -782,6 +782,14 @@ describe('shape', () => {
   });
 });
 
+describe('events-lost', () => {
+  it("is Windows Firewall's INFO-EVENTS-LOST row only, not another firewall's label with those words", () => {
+    const lost = { proto: 'other', action: 'other', direction: null, src: { ip: null, port: null }, dst: { ip: null, port: null }, tcpFlags: null };
+    expect(ids(annotateOne(tcp(0, { format: 'windows-firewall', rule: 'INFO-EVENTS-LOST 59', ...lost })))).toContain('events-lost');
+    expect(ids(annotateOne(tcp(22, { rule: '[INFO-EVENTS-LOST DROP]', action: 'drop', direction: 'in', tcpFlags: ['SYN'] })))).not.toContain('events-lost');
+  });
+});
+
 describe('session-close', () => {
   const win = (rule: string, extra: Record<string, unknown> = {}) =>
     annotateOne(tcp(12345, { format: 'windows-firewall', rule, action: 'allow', direction: null, tcpFlags: null, ...extra }));
