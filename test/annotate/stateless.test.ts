@@ -798,6 +798,9 @@ describe('session-close', () => {
     expect(ids(win('CLOSE', { direction: 'in' }))).toContain('session-close');
     // The trojan reading stands aside for it: the end of a session probes nothing.
     expect(ids(win('CLOSE'))).not.toContain('trojan');
+    // Nor is its low source port (the server's 443 of a session that ended) a NAT box's or a forger's.
+    const fromServer = ids(annotateOne({ proto: 'tcp', src: { ip: '203.0.113.174', port: 443 }, dst: { ip: '192.168.1.35', port: 56782 }, format: 'windows-firewall', rule: 'CLOSE', action: 'allow', direction: null, tcpFlags: null }));
+    expect(fromServer).toEqual(['session-close']);
   });
   it('is no other row, of Windows or of another firewall, whose label only contains CLOSE', () => {
     // Before: any allowed record whose label held "CLOSE" was read as the end of a session, so an
