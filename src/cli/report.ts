@@ -92,7 +92,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     .option('--fail-on <severity>', 'exit 4 when any finding reaches this severity (0-5 or a name)')
     .option('--config <file>', 'JSON file overriding detection thresholds and score weights (docs/ranking.md)')
     .option('--scan-ports <n>', 'distinct ports that make a vertical/UDP scan (default 15)')
-    .option('--sweep-hosts <n>', 'distinct hosts that make a horizontal sweep (default 10)')
+    .option('--sweep-hosts <n>', 'distinct hosts that make a horizontal sweep, and an ACK scan across hosts (default 10)')
     .option('--max-sources <n>', 'source profiles kept in memory (default 100000)')
     .addOption(new Option('--csv-table <table>', '-o csv: which table (default sources)').choices([...CSV_TABLES]))
     .addOption(new Option('--blocklist-format <format>', '-o blocklist: nft script, ipset restore file, iptables, ufw or PowerShell (Windows Firewall) commands (default nft)').choices([...BLOCKLIST_FORMATS]))
