@@ -11,5 +11,11 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 } else {
   // A specifier in a variable: resolved beside the bundle in dist/bin at run time, not in src/.
   const program = './logscan.js';
-  void import(program);
+  // Failing to load it is no bug of the program's (too many open files, a broken install):
+  // say so in a line, as the program's own handler would, not with Node's stack.
+  import(program).catch((err: NodeJS.ErrnoException) => {
+    const hint = err.code === 'EMFILE' ? 'this process may open no more files: raise the limit (ulimit -n) and run again' : 'reinstall it (npm install) if this persists';
+    process.stderr.write(`logscan: cannot load the program: ${String(err.message).replace(/[\x00-\x1f\x7f]/g, '?')}\nlogscan: ${hint}\n`);
+    process.exitCode = 1;
+  });
 }

@@ -96,12 +96,27 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** The short message for a bug (the stack only with --debug); returns its exit code. */
+/**
+ * Limits of the system that a run can meet outside any one input (loading its own modules,
+ * writing its output): no bug of logscan's, and something the user can change. An input's
+ * own errors are reported with that input (input/problem.ts).
+ */
+const SYSTEM_LIMITS: Readonly<Record<string, string>> = {
+  EMFILE: 'this process may open no more files: raise the limit (ulimit -n) and run again',
+  ENFILE: 'the system may open no more files: close other programs or raise its limit (fs.file-max)',
+  ENOMEM: 'the system is out of memory',
+  ENOSPC: 'no space is left on the device written to',
+};
+
+/** The short message for a bug, or for a system limit the run met (the stack only with --debug); returns its exit code. */
 function internalError(err: unknown, argv: readonly string[]): number {
   const debug = argv.includes('--debug');
   const msg = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`logscan: internal error: ${termSafe(msg)}\n`);
+  const code = err instanceof Error ? (err as NodeJS.ErrnoException).code : undefined;
+  const limit = code !== undefined && Object.hasOwn(SYSTEM_LIMITS, code) ? SYSTEM_LIMITS[code]! : null;
+  process.stderr.write(`logscan: ${limit === null ? 'internal error: ' : ''}${termSafe(msg)}\n`);
   if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  else if (limit !== null) process.stderr.write(`logscan: ${limit}\n`);
   else process.stderr.write('logscan: this is a bug; rerun with --debug for the stack trace and report it\n');
   return ExitCode.internal;
 }

@@ -483,6 +483,22 @@ describe('internal errors (LOGSCAN_TEST_CRASH, a test-only hook)', () => {
   });
 });
 
+describe('a system limit met outside any input is no bug', () => {
+  it('too few file descriptors to load the program: one line saying so and what to do, exit 1, neither a stack nor "this is a bug"', () => {
+    // Where the limit bites depends on the machine (Node itself needs some): several limits,
+    // each run that fails must fail plainly, and at least one must fail.
+    const failed: string[] = [];
+    for (const n of [20, 25, 30, 40]) {
+      const r = spawnSync('sh', ['-c', `ulimit -n ${n} && exec "${process.execPath}" "${cliPath}" "${ufw}"`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      if (r.status === 0 || r.signal !== null) continue;
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/^logscan: .*EMFILE: too many open files.*\nlogscan: this process may open no more files: raise the limit \(ulimit -n\) and run again\n$/);
+      failed.push(String(n));
+    }
+    expect(failed.length).toBeGreaterThan(0);
+  });
+});
+
 describe('pipes closed early (| head -1) end quietly', () => {
   let big = '';
   beforeAll(() => {
