@@ -8,6 +8,11 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    // One test file per core, not vitest's default of one fewer: on CI's two cores that was a
+    // single worker, and the suite took ~490 s of its 10 minutes; two take ~340 s. The tests
+    // that race a child process wait for what it says, not for a fixed time, so they hold
+    // with both cores busy.
+    maxWorkers: '100%',
     // Never write snapshots on their own: unless CI is set, vitest writes a missing one and
     // only notes an obsolete one, so a lost or renamed snapshot passed unnoticed. Now a
     // missing or obsolete snapshot fails. Update on purpose: `npx vitest run FILE -u` (the
