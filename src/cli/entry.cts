@@ -13,9 +13,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const program = './logscan.js';
   // Failing to load it is no bug of the program's (too many open files, a broken install):
   // say so in a line, as the program's own handler would, not with Node's stack.
-  import(program).catch((err: NodeJS.ErrnoException) => {
-    const hint = err.code === 'EMFILE' ? 'this process may open no more files: raise the limit (ulimit -n) and run again' : 'reinstall it (npm install) if this persists';
-    process.stderr.write(`logscan: cannot load the program: ${String(err.message).replace(/[\x00-\x1f\x7f]/g, '?')}\nlogscan: ${hint}\n`);
+  import(program).catch((err: unknown) => {
+    const e = err instanceof Error ? (err as NodeJS.ErrnoException) : null;
+    const hint = e?.code === 'EMFILE' ? 'this process may open no more files: raise the limit (ulimit -n) and run again' : 'reinstall it (npm install) if this persists';
+    process.stderr.write(`logscan: cannot load the program: ${String(e?.message ?? err).replace(/[\x00-\x1f\x7f]/g, '?')}\nlogscan: ${hint}\n`);
     process.exitCode = 1;
   });
 }
