@@ -296,22 +296,18 @@ export class Overview {
       this.late -= x.packets;
       this.probes += x.packets;
       this.blockedProbes += x.blocked;
-      for (const [k, n] of x.ports) {
-        const { proto, port } = portKeyName(k);
-        this.addPort(0, proto, port, n);
-      }
       const blockedAt = new Set<number>();
       for (const [k, n] of x.blockedPorts) {
         const { proto, port } = portKeyName(k);
         this.addPort(1, proto, port, n);
         blockedAt.add(k);
       }
-      // As add() counts a probe's source: the blocked ones always, the others while the table is not blocked-only.
-      for (const [k] of x.ports) {
-        const blocked = blockedAt.has(k);
-        if (!blocked && this.sourcesBlockedOnly) continue;
+      for (const [k, n] of x.ports) {
         const { proto, port } = portKeyName(k);
-        this.addPortSource(blocked, proto, port, x.ip);
+        this.addPort(0, proto, port, n);
+        // As add() counts a probe's source: the blocked ones always, the others while the table is not blocked-only.
+        const blocked = blockedAt.has(k);
+        if (blocked || !this.sourcesBlockedOnly) this.addPortSource(blocked, proto, port, x.ip);
       }
     }
   }

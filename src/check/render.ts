@@ -140,7 +140,7 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
     if (out.length > 0) out.push('');
     out.push(c.bold(`check · ${termSafe(r.file)}`));
     const problem = inputProblemText(r, opts.lang ?? 'en');
-    if (problem) out.push(wrapLabelled('problem    ', termSafe(problem), width, c.red));
+    if (problem) out.push(wrapLabelled(c.red('problem    '), termSafe(problem), width, c.red));
     out.push(wrapLabelled('format     ', termSafe(formatWhy(r)), width));
     if (r.sniff.length > 0) out.push(wrapItems('confidence ', r.sniff.map((s) => `${termSafe(s.format)} ${fmtConf(s.confidence)}`), width));
     out.push(`lines      ${fmtInt(r.lines)}: ${fmtInt(r.events)} parsed · ${fmtInt(r.skipped)} skipped · ${r.malformed > 0 ? c.yellow(`${fmtInt(r.malformed)} malformed`) : '0 malformed'}`);

@@ -37,7 +37,6 @@ import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from
  */
 export function loadThresholds(raw: Record<string, unknown>): { thresholds: Thresholds; detectorParams: DetectorParamOverrides } {
   let t = DEFAULT_THRESHOLDS;
-  let sweepHostsSet = false;
   if (typeof raw.config === 'string') {
     const file = raw.config;
     let json: unknown;
@@ -51,10 +50,7 @@ export function loadThresholds(raw: Record<string, unknown>): { thresholds: Thre
       if (k !== 'thresholds' && k !== 'comment' && k !== '$schema') throw new UsageError(`--config ${file}: unknown key "${k}" (expected "thresholds")`);
     }
     const th = (json as Record<string, unknown>).thresholds;
-    if (th !== undefined) {
-      t = mergeThresholds(t, th, `--config ${file}`);
-      sweepHostsSet = (th as { horizontalSweep?: { minHosts?: unknown } }).horizontalSweep?.minHosts !== undefined;
-    }
+    if (th !== undefined) t = mergeThresholds(t, th, `--config ${file}`);
   }
   const flags: Record<string, unknown> = {};
   if (raw.scanPorts !== undefined) {
@@ -62,14 +58,11 @@ export function loadThresholds(raw: Record<string, unknown>): { thresholds: Thre
     flags.verticalScan = { minPorts: n };
     flags.udpScan = { minPorts: n };
   }
-  if (raw.sweepHosts !== undefined) {
-    flags.horizontalSweep = { minHosts: positiveInt('--sweep-hosts', raw.sweepHosts, 1_000_000) };
-    sweepHostsSet = true;
-  }
+  if (raw.sweepHosts !== undefined) flags.horizontalSweep = { minHosts: positiveInt('--sweep-hosts', raw.sweepHosts, 1_000_000) };
   if (raw.maxSources !== undefined) flags.limits = { maxSources: positiveInt('--max-sources', raw.maxSources, 100_000_000) };
   const thresholds = Object.keys(flags).length > 0 ? mergeThresholds(t, flags, 'options') : t;
-  // Unset, the rule's own value stands (the same 10 in the shipped file).
-  return { thresholds, detectorParams: sweepHostsSet ? { 'ack-spread': { minHosts: thresholds.horizontalSweep.minHosts } } : {} };
+  // Always the ranking's count, set or not: unset it is the rule's own (a test holds the two equal).
+  return { thresholds, detectorParams: { 'ack-spread': { minHosts: thresholds.horizontalSweep.minHosts } } };
 }
 
 /** `daily`'s name for the table (`text`), and the Markdown extension's (`md`). */

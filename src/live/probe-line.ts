@@ -12,7 +12,7 @@ import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { Alert } from './alerts.js';
 import { icmpTypeName, messages, wordFor } from '../i18n/messages.js';
 import { portNames } from '../knowledge/query.js';
-import { clipToWidth, displayWidth, wrapItems, wrapText } from '../render/box-table.js';
+import { clipToWidth, displayWidth, wrapItems, wrapLabelled } from '../render/box-table.js';
 import { termSafe } from '../render/sanitize.js';
 import { formatDay, zonedParts } from '../render/time-format.js';
 import { addressKey } from '../aggregate/address-key.js';
@@ -73,26 +73,15 @@ export function printsAsProbe(e: FirewallEvent): boolean {
 /** Columns of the time of day and the two spaces after it: where an alert's or a gap's text goes on when it wraps. */
 const AFTER_CLOCK = 10;
 
-/**
- * `text` after `label`, wrapped to `width` columns, each line's text painted on its own
- * (a colour never runs across a line break) and the label left as it is.
- */
-function hanging(label: string, text: string, width: number, paint: (s: string) => string): string {
-  const indent = displayWidth(label);
-  return wrapText(text, width - indent)
-    .map((line, i) => (i === 0 ? label : ' '.repeat(indent)) + paint(line))
-    .join('\n');
-}
-
 /** A line of text that starts with its own indent ("  +292 more from …"), wrapped under where its text starts. */
 export function indentedLine(text: string, width: number, paint: (s: string) => string): string {
   const body = text.trimStart();
-  return hanging(' '.repeat(text.length - body.length), body, width, paint);
+  return wrapLabelled(' '.repeat(text.length - body.length), body, width, paint);
 }
 
 /** The line for a row in which the firewall says it could not write records (Windows Firewall INFO-EVENTS-LOST): no packet, a gap. */
 export function gapLine(e: FirewallEvent, records: number | null, lang: Lang, c: Colors, tz: string | null, width = 100): string {
-  return hanging(`${c.dim(clock(e.time, tz))}  `, messages(lang).follow.logGap(records), width, c.yellow);
+  return wrapLabelled(`${c.dim(clock(e.time, tz))}  `, messages(lang).follow.logGap(records), width, c.yellow);
 }
 
 /**

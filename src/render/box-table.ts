@@ -222,13 +222,14 @@ export function wrapItems(label: string, items: readonly string[], width: number
 
 /**
  * `label` and then `text` wrapped to `width` columns, continuation lines indented under the
- * text; `paint` colours each line on its own, so a colour never runs across a line break.
+ * text; `paint` colours each line's text on its own, so a colour never runs across a line
+ * break (the label keeps whatever colour it has: a follow line's dim clock).
  */
 export function wrapLabelled(label: string, text: string, width: number, paint: (s: string) => string = (s) => s): string {
   const indent = displayWidth(label);
   const pad = ' '.repeat(indent);
   return wrapText(text, width - indent)
-    .map((line, i) => paint((i === 0 ? label : pad) + line))
+    .map((line, i) => (i === 0 ? label : pad) + paint(line))
     .join('\n');
 }
 
