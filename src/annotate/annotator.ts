@@ -28,7 +28,8 @@ import {
   classifyAddress,
 } from './address.js';
 import { flat } from '../util/flat-string.js';
-import { CandidateList, LabelBits } from './candidates.js';
+import { CandidateList, LabelBits, NO_FLAGS } from './candidates.js';
+import { PortCandidates, type PortCondition } from './port-index.js';
 import { FLAG_BIT_OF, flagBits } from '../parsers/fields.js';
 import { isEgress } from '../util/egress.js';
 import { Lru } from './lru.js';
@@ -105,8 +106,6 @@ const D_ACK = 7;
 const DIR_BIT: Readonly<Record<string, number>> = { in: 1, out: 2, forward: 4 };
 const DIR_NULL = 8;
 const ACTION_BIT: Readonly<Record<string, number>> = { drop: 1, reject: 2, allow: 4, other: 8 };
-const FLAGS_UNKNOWN = -1;
-const FLAGS_NONE = -2; // not TCP / no flags in the log
 
 const ADDR_CONDITION: Readonly<Record<string, number>> = {
   'limited-broadcast': ADDR_LIMITED_BROADCAST,
@@ -132,8 +131,6 @@ interface Compiled {
   /** Shared annotation for rules whose text does not depend on the event. */
   readonly annotation: Annotation;
   readonly protos: readonly string[] | null;
-  /** dstPort is answered by the per-port candidate index, not re-checked. */
-  readonly dstIndexed: boolean;
   readonly dstPort: Int32Array | null;
   readonly dstPortNot: Int32Array | null;
   readonly srcPort: Int32Array | null;
@@ -235,9 +232,19 @@ function flattenRanges(r: readonly PortRange[] | null): Int32Array | null {
   return a;
 }
 
-function inRanges(ranges: Int32Array, port: number): boolean {
-  for (let i = 0; i < ranges.length; i += 2) if (port >= ranges[i]! && port <= ranges[i + 1]!) return true;
-  return false;
+/** The ports 0-65535 outside these flattened ranges, flattened. */
+function complement(ranges: Int32Array): number[] {
+  const sorted: [number, number][] = [];
+  for (let i = 0; i < ranges.length; i += 2) sorted.push([ranges[i]!, ranges[i + 1]!]);
+  sorted.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  let next = 0;
+  for (const [from, to] of sorted) {
+    if (from > next) out.push(next, from - 1);
+    next = Math.max(next, to + 1);
+  }
+  if (next <= 65535) out.push(next, 65535);
+  return out;
 }
 
 function mask(values: readonly (string | null)[] | null, bits: Readonly<Record<string, number>>, nullBit = 0): number {
@@ -307,23 +314,8 @@ class AnnotatorImpl implements Annotator {
   private readonly window: number;
   private readonly maxTracked: number;
   private readonly paramOverrides: DetectorParamOverrides;
-  /**
-   * [tcp, udp] -> per destination port: 0 when no rule is filed under the port (its
-   * candidates are generalPort's), else 1 + its index in portLists. A typed array: a
-   * 65,536-slot array of lists per protocol and variant was 2 MB of heap.
-   */
-  private readonly portListIndex: [Int32Array, Int32Array];
-  /**
-   * [variant] candidate rules in order, for ports with rules filed under them; ports
-   * with the same rules share one entry. Variant 1 includes the source-port rules;
-   * variant 0 (source port without any knowledge-base meaning, the common case) leaves
-   * them out.
-   */
-  private readonly portLists: CandidateList<Compiled>[][] = [];
-  /** [tcp, udp][variant] candidates of a port without filed rules, or when the destination port is missing. */
-  private readonly generalPort: CandidateList<Compiled>[][];
-  /** [tcp, udp] -> 1 where kb.lookupSource() has something for the source port. */
-  private readonly srcMeaning: [Uint8Array, Uint8Array];
+  /** [tcp, udp]: the candidate rules by destination and source port (port-index.ts). */
+  private readonly byPorts: [PortCandidates<Compiled>, PortCandidates<Compiled>];
   private readonly generalOther: Compiled[];
   private readonly otherCache = new Map<string, CandidateList<Compiled>>();
   private readonly labels: LabelBits;
@@ -357,7 +349,6 @@ class AnnotatorImpl implements Annotator {
   /** DIR_BIT / ACTION_BIT of the event: looked up once, they pick the narrowed candidate list (candidates.ts). */
   private curDir = 0;
   private curAction = 0;
-  private curFlags = FLAGS_UNKNOWN;
   private curLocalSince = NaN;
   private curSrc: readonly SourcePortEntry[] | null = null;
   private lastAddrIp: string | null = null;
@@ -384,45 +375,39 @@ class AnnotatorImpl implements Annotator {
     compiled.sort((a, b) => a.order - b.order);
     for (const c of compiled) if (c.kind === K_SOURCE_PORT && c.fallback) this.fallbackIds.add(c.id);
 
-    // Candidate index: rules with destination ports are filed under each of their
-    // ports; everything else is checked for every event of a fitting protocol.
-    const portProtos: PortProtocol[] = ['tcp', 'udp'];
-    this.srcMeaning = [new Uint8Array(65536), new Uint8Array(65536)];
-    for (const x of this.kb.sourceEntries) {
-      for (const p of x.protocols) this.srcMeaning[p === 'tcp' ? 0 : 1].fill(1, x.from, x.to + 1);
-    }
+    // Candidate index: a TCP or UDP packet's rules are looked up by its two ports
+    // (port-index.ts), so no event visits a rule whose port conditions it fails: the
+    // knowledge-base rules only where the knowledge base has something to say (most
+    // probed ports have no entry, and most that have one are not a trojan's), the
+    // source-port rules only from the ports they read. Other protocols have no ports.
     this.labels = new LabelBits(compiled);
-    const generalPort = portProtos.map((p) => {
-      const all = compiled.filter((c) => !c.dstIndexed && (c.protos === null || c.protos.includes(p)));
-      return [all.filter((c) => c.kind !== K_SOURCE_PORT), all];
+    const portProtos: PortProtocol[] = ['tcp', 'udp'];
+    const [tcp, udp] = portProtos.map((p) => {
+      const rules = compiled.filter((c) => c.protos === null || c.protos.includes(p));
+      const dst: PortCondition<Compiled>[] = [];
+      const src: PortCondition<Compiled>[] = [];
+      const kbPorts = this.kbPorts(p);
+      // The four trojan twins (and port-known's) name the same ports: found once.
+      const kbRanges = new Map<string, number[]>();
+      const kbSaysFor = (c: Compiled) => {
+        const key = `${c.kind} ${c.categories?.join(' ')}`;
+        let r = kbRanges.get(key);
+        if (r === undefined) kbRanges.set(key, (r = kbPorts.filter((port) => this.kbSays(c, p, port)).flatMap((port) => [port, port])));
+        return r;
+      };
+      for (const c of rules) {
+        if (c.dstPort !== null) dst.push({ rule: c, ranges: c.dstPort });
+        if (c.dstPortNot !== null) dst.push({ rule: c, ranges: complement(c.dstPortNot) });
+        if (c.srcPort !== null) src.push({ rule: c, ranges: c.srcPort });
+        if (c.kind === K_KB_PORT || c.kind === K_KB_TROJAN) dst.push({ rule: c, ranges: kbSaysFor(c) });
+        if (c.kind === K_SOURCE_PORT) {
+          src.push({ rule: c, ranges: this.kb.sourceEntries.filter((x) => x.annotation === c.id && x.protocols.includes(p)).flatMap((x) => [x.from, x.to]) });
+        }
+      }
+      return new PortCandidates(rules, dst, src, this.labels);
     });
-    this.generalPort = generalPort.map((variants) => variants.map((l) => new CandidateList(l, this.labels)));
-    this.generalOther = compiled.filter((c) => !c.dstIndexed && isProtoGeneric(c));
-    this.portListIndex = [new Int32Array(65536), new Int32Array(65536)];
-    const shared = new Map<string, number>();
-    for (let pi = 0; pi < 2; pi++) {
-      const filed = new Map<number, Compiled[]>();
-      for (const c of compiled) {
-        if (!c.dstIndexed || !(c.protos === null || c.protos.includes(portProtos[pi]!))) continue;
-        const r = c.dstPort!;
-        for (let i = 0; i < r.length; i += 2) {
-          for (let port = r[i]!; port <= r[i + 1]!; port++) {
-            let l = filed.get(port);
-            if (!l) filed.set(port, (l = []));
-            if (!l.includes(c)) l.push(c);
-          }
-        }
-      }
-      for (const [port, l] of filed) {
-        const key = `${pi} ${l.map((c) => c.order).join(' ')}`;
-        let k = shared.get(key);
-        if (k === undefined) {
-          k = this.portLists.push(generalPort[pi]!.map((g) => new CandidateList([...g, ...l].sort((a, b) => a.order - b.order), this.labels)));
-          shared.set(key, k);
-        }
-        this.portListIndex[pi]![port] = k;
-      }
-    }
+    this.byPorts = [tcp!, udp!];
+    this.generalOther = compiled.filter(isProtoGeneric);
 
     const det = (d: number) => compiled.filter((c) => c.detector === d);
     const backscatter = det(D_BACKSCATTER);
@@ -456,7 +441,6 @@ class AnnotatorImpl implements Annotator {
       detector,
       annotation: makeAnnotation(r.id, r.severity, r.text[this.lang], r.ref),
       protos,
-      dstIndexed: r.dstPort !== null && (kind === K_MATCH || kind === K_DETECTOR),
       dstPort: flattenRanges(r.dstPort),
       dstPortNot: flattenRanges(r.dstPortNot),
       srcPort: flattenRanges(r.srcPort),
@@ -550,7 +534,6 @@ class AnnotatorImpl implements Annotator {
     // is read like this host's outbound traffic (util/egress.ts).
     if (e.direction !== 'out' && isEgress(e)) this.curDir = DIR_BIT.out!;
     this.curAction = ACTION_BIT[e.action] ?? 0;
-    this.curFlags = FLAGS_UNKNOWN;
     this.curLocalSince = NaN;
     this.curSrc = null;
 
@@ -567,17 +550,11 @@ class AnnotatorImpl implements Annotator {
     let pi = -1;
     if (proto === 'tcp') pi = 0;
     else if (proto === 'udp') pi = 1;
-    if (pi >= 0) {
-      const dp = e.dst.port;
-      const sp = e.src.port;
-      const v = sp !== null && sp >= 0 && sp <= 65535 ? this.srcMeaning[pi]![sp]! : 0;
-      const k = dp !== null && dp >= 0 && dp <= 65535 ? this.portListIndex[pi]![dp]! : 0;
-      list = k === 0 ? this.generalPort[pi]![v]! : this.portLists[k - 1]![v]!;
-    } else {
-      list = this.forProto(proto);
-    }
+    if (pi >= 0) list = this.byPorts[pi]!.list(e.dst.port ?? -1, e.src.port ?? -1);
+    else list = this.forProto(proto);
 
-    const candidates = list.for(this.curDir, this.curAction, this.labels.maskOf(e.rule));
+    const flags = e.tcpFlags === null ? NO_FLAGS : flagBits(e.tcpFlags);
+    const candidates = list.for(this.curDir, this.curAction, flags, this.labels.maskOf(e.rule));
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i]!;
       if (hasId(e.annotations, c.id)) continue;
@@ -638,13 +615,6 @@ class AnnotatorImpl implements Annotator {
     return this.curAddr;
   }
 
-  private flags(e: FirewallEvent): number {
-    if (this.curFlags === FLAGS_UNKNOWN) {
-      const f = e.tcpFlags;
-      this.curFlags = f === null ? FLAGS_NONE : flagBits(f);
-    }
-    return this.curFlags;
-  }
 
   private suppressed(e: FirewallEvent, ids: readonly string[]): boolean {
     const anns = e.annotations;
@@ -654,11 +624,8 @@ class AnnotatorImpl implements Annotator {
     return false;
   }
 
-  /** The conditions CandidateList.for has not already settled (direction and action it has). */
+  /** The conditions the candidate lists have not already settled (they have the ports, direction, action and TCP flags). */
   private conditions(c: Compiled, e: FirewallEvent): boolean {
-    if (!c.dstIndexed && c.dstPort !== null && (e.dst.port === null || !inRanges(c.dstPort, e.dst.port))) return false;
-    if (c.dstPortNot !== null && (e.dst.port === null || inRanges(c.dstPortNot, e.dst.port))) return false;
-    if (c.srcPort !== null && (e.src.port === null || !inRanges(c.srcPort, e.src.port))) return false;
     if (c.addrMask !== 0 && (this.addr(e) & c.addrMask) === 0) return false;
     if (c.icmpTypes !== null) {
       const type = e.icmp === null ? null : e.icmp.type;
@@ -670,13 +637,6 @@ class AnnotatorImpl implements Annotator {
     }
     if (c.quotesDestination && !quotesDestination(e)) return false;
     if (c.quotedSourceUnknown && !quotedSourceUnknown(e)) return false;
-    if (c.flagsAny !== 0 || c.flagsAll !== 0 || c.flagsNone !== 0) {
-      const f = this.flags(e);
-      if (f === FLAGS_NONE) return false;
-      if (c.flagsAny !== 0 && (f & c.flagsAny) === 0) return false;
-      if ((f & c.flagsAll) !== c.flagsAll) return false;
-      if ((f & c.flagsNone) !== 0) return false;
-    }
     if (c.ruleContains !== null) {
       const label = e.rule;
       if (label === null) return false;
@@ -690,6 +650,19 @@ class AnnotatorImpl implements Annotator {
   }
 
   // ---- knowledge base --------------------------------------------------------
+
+  /** Every port the knowledge base has an entry for (~1,300 of both protocols in all). */
+  private kbPorts(p: PortProtocol): number[] {
+    const ports = new Set<number>();
+    for (const x of this.kb.entries) if (x.protocols.includes(p)) for (let port = x.from; port <= x.to; port++) ports.add(port);
+    return [...ports];
+  }
+
+  /** Whether kbAnnotation can give `c` an annotation for this port: the same test, without building its text. */
+  private kbSays(c: Compiled, p: PortProtocol, port: number): boolean {
+    const best = this.kb.lookup(p, port)[0];
+    return best !== undefined && (c.kind === K_KB_PORT || c.categories!.includes(best.category));
+  }
 
   private kbAnnotation(c: Compiled, pi: number, port: number | null): Annotation | null {
     if (pi < 0 || port === null || port < 0 || port > 65535) return null;

@@ -1,6 +1,6 @@
 // The rules worth checking for one event, narrowed once per combination of what every rule's
-// cheapest conditions read: the event's direction, its action and which `ruleContains`
-// patterns its rule label holds. A log repeats a few such combinations millions of times, so
+// cheapest conditions read: the event's direction, its action, its TCP flags and which
+// `ruleContains` patterns its rule label holds. A log repeats a few such combinations millions of times, so
 // an event walks only the rules those conditions let through (an inbound drop never visits
 // the outbound or "allow" rules) instead of testing each in turn.
 import { flat } from '../util/flat-string.js';
@@ -12,6 +12,19 @@ export interface Narrowable {
   /** ACTION bits the rule accepts, 0: any. */
   readonly actionMask: number;
   readonly ruleContains: readonly string[] | null;
+  /** TCP flag bits (FLAG_BIT_OF) of which one, all, or none must be set; 0: no such condition. */
+  readonly flagsAny: number;
+  readonly flagsAll: number;
+  readonly flagsNone: number;
+}
+
+/** The flags argument of CandidateList.for for a packet without TCP flags. */
+export const NO_FLAGS = 256;
+
+function flagsAllow(c: Narrowable, flags: number): boolean {
+  if (c.flagsAny === 0 && c.flagsAll === 0 && c.flagsNone === 0) return true;
+  if (flags === NO_FLAGS) return false;
+  return (c.flagsAny === 0 || (flags & c.flagsAny) !== 0) && (flags & c.flagsAll) === c.flagsAll && (flags & c.flagsNone) === 0;
 }
 
 /** Rules with `ruleContains` past this many are not narrowed by label (still checked per event). */
@@ -70,15 +83,20 @@ export class CandidateList<C extends Narrowable> {
   ) {}
 
   /**
-   * The rules of `all` (same order) whose direction, action and label conditions hold for
-   * an event of direction bit `dir` (< 16), action bit `action` (< 16) and label bits `mask`.
+   * The rules of `all` (same order) whose direction, action, flag and label conditions hold
+   * for an event of direction bit `dir` (< 16), action bit `action` (< 16), TCP flag bits
+   * `flags` (< 256, or NO_FLAGS) and label bits `mask`.
    */
-  for(dir: number, action: number, mask: number): readonly C[] {
-    const key = mask * 256 + dir * 16 + action;
+  for(dir: number, action: number, flags: number, mask: number): readonly C[] {
+    const key = ((mask * 512 + flags) * 16 + dir) * 16 + action;
     let l = this.narrowed.get(key);
     if (l === undefined) {
       l = this.all.filter(
-        (c) => (c.dirMask === 0 || (c.dirMask & dir) !== 0) && (c.actionMask === 0 || (c.actionMask & action) !== 0) && this.labels.mayMatch(c, mask),
+        (c) =>
+          (c.dirMask === 0 || (c.dirMask & dir) !== 0) &&
+          (c.actionMask === 0 || (c.actionMask & action) !== 0) &&
+          flagsAllow(c, flags) &&
+          this.labels.mayMatch(c, mask),
       );
       if (this.narrowed.size < MAX_NARROWED) this.narrowed.set(key, l);
     }
