@@ -419,7 +419,8 @@ export const en = {
     html: {
       heading: 'Firewall log report',
       span: (from: string, to: string, tz: string) => `${from} → ${to} (${tz})`,
-      toPorts: (n: number) => `to ${counted(n, 'port')}`,
+      /** The probes card: the text's words, without its leading separator ("none to a port", "to ≥65,536 ports"). */
+      toPorts: (n: number, isCapped = false) => toPorts(n, isCapped).replace(/^[ ,]+/, ''),
       distinct: 'distinct addresses',
       chartTitle: (tz: string, unit: CountUnit = 'packets') => `${unitTitle(unit)} per hour of the day (${tz})`,
       dayHeading: 'Activity per day',

@@ -384,7 +384,7 @@ export const zh: Messages = {
     html: {
       heading: '防火墙日志报告',
       span: (from, to, tz) => `${from} → ${to}（${tz}）`,
-      toPorts: (n) => `发往 ${fmtInt(n)} 个端口`,
+      toPorts: (n, isCapped = false) => toPorts(n, isCapped).replace(/^，/, ''),
       distinct: '不同的地址',
       chartTitle: (tz, unit = 'packets') => `一天中每小时的${unitNoun(unit)}（${tz}）`,
       dayHeading: '每天活动',

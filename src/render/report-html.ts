@@ -74,7 +74,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
     const other = packetsOf(doc, ['other']);
     b.push(
       '<section class="cards">' +
-        card(D.label.probes, fmtInt(p.packets), e(p.packets > 0 ? P.toPorts(p.ports) : msg.noProbes)) +
+        card(D.label.probes, fmtInt(p.packets), e(p.packets > 0 ? P.toPorts(p.ports, p.portsCapped) : msg.noProbes)) +
         card(D.label.sources, capped(t.sources, t.sourcesCapped), e(P.distinct)) +
         (notProbes.length > 0 ? card(D.label.notProbes, fmtInt(p.own + p.replies + p.noise + p.late), e(notProbes.join(' · '))) : '') +
         card(D.label.blocked, fmtInt(blocked), e(ofLogged(pctOf(blocked, t.packets)))) +
