@@ -397,3 +397,16 @@ describe('the HTML probes card', () => {
     expect(renderReportHtml(capped, { lang: 'en', tz: 'UTC', version: '0' })).toContain('<div class="t">to ≥65,536 ports</div>');
   });
 });
+
+describe('the HTML zone note', () => {
+  // On a phone the Chinese note broke "--tz" after its dashes ("--" at a line's end, "tz" on the
+  // next): an option a reader copies must stay whole.
+  it('keeps an option name on one line, in both languages', () => {
+    const d = { ...doc([makeEvent({ src: { ip: '203.0.113.9' } })]), zonelessTimes: true, tzAssumed: true };
+    for (const lang of ['en', 'zh'] as const) {
+      const html = renderReportHtml(d, { lang, tz: 'UTC', version: '0' });
+      expect(html).toContain('<span class="nw">--tz</span>');
+      expect(html).not.toMatch(/[^>]--tz/);
+    }
+  });
+});
