@@ -39,6 +39,9 @@ function rowsText(n: number, connections: number | null = 0): string {
   return `${counted(n - connections, 'packet')} and ${counted(connections, 'connection')}`;
 }
 
+/** Packets and connection rows both among the n: rowsText names two counts, so "of them" would be ambiguous. */
+const mixedRows = (n: number, connections: number | null): boolean => connections !== null && connections > 0 && connections < n;
+
 const unitTitle = (unit: CountUnit): string => (unit === 'packets' ? 'Packets' : unit === 'connections' ? 'Connections' : 'Records');
 
 /** What a table's or a chart's counts are: packets, or connections, or records when a Windows log holds both. */
@@ -183,7 +186,9 @@ export const en = {
     /** `connections`: how many of the n are Windows Firewall connection rows (rowsText). */
     packetsTo: (n: number, to: string, duration: string | null, connections: number | null = 0) => `${rowsText(n, connections)} to ${to}${opt(duration, (d) => ` in ${d}`)}`,
     /** Some of a source's packets had no port (ICMP, other protocols): "510 packets, 4 of them to 39480/tcp". */
-    packetsSomeTo: (n: number, some: number, to: string, connections: number | null = 0) => `${rowsText(n, connections)}, ${fmtInt(some)} of them to ${to}`,
+    packetsSomeTo: (n: number, some: number, to: string, connections: number | null = 0) =>
+      // "8 packets and 3 connections, 3 of them" would read as three of the connections (let through).
+      mixedRows(n, connections) ? `${rowsText(n, connections)}; ${fmtInt(some)} of these ${fmtInt(n)} to ${to}` : `${rowsText(n, connections)}, ${fmtInt(some)} of them to ${to}`,
     /** A source without findings that sent no port-bearing packets: "6 IGMP packets"; with connection rows among them, "1 packet and 2 connections (icmp)". */
     protoPackets: (n: number, proto: string, connections: number | null = 0) =>
       connections !== null && connections <= 0 ? `${fmtInt(n)} ${proto} ${plural(n, 'packet')}` : `${rowsText(n, connections)} (${proto})`,
@@ -419,7 +424,8 @@ export const en = {
     html: {
       heading: 'Firewall log report',
       span: (from: string, to: string, tz: string) => `${from} → ${to} (${tz})`,
-      toPorts: (n: number) => `to ${counted(n, 'port')}`,
+      /** The probes card: the text's words, without its leading separator ("none to a port", "to ≥65,536 ports"). */
+      toPorts: (n: number, isCapped = false) => toPorts(n, isCapped).replace(/^[ ,]+/, ''),
       distinct: 'distinct addresses',
       chartTitle: (tz: string, unit: CountUnit = 'packets') => `${unitTitle(unit)} per hour of the day (${tz})`,
       dayHeading: 'Activity per day',

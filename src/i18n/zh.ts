@@ -198,7 +198,11 @@ export const zh: Messages = {
     slowPace: (perHour) => `，慢速（每小时 ${perHour} 个端口）`,
     icmpSweep: (hosts) => `ping 扫描 ${hosts} 台主机`,
     packetsTo: (n, to, duration, connections) => `发往 ${latinGap(to)}的 ${rowsText(n, connections)}${lasting(duration)}`,
-    packetsSomeTo: (n, some, to, connections) => `${rowsText(n, connections)}，其中 ${fmtInt(some)} 个发往 ${to}`,
+    packetsSomeTo: (n, some, to, connections) =>
+      // 包和连接并列时，“其中 3 个”会被读成 3 个连接（即放行的流量）。
+      connections !== null && connections !== undefined && connections > 0 && connections < n
+        ? `${rowsText(n, connections)}，这 ${fmtInt(n)} 条记录中有 ${fmtInt(some)} 条发往 ${to}`
+        : `${rowsText(n, connections)}，其中 ${fmtInt(some)} 个发往 ${to}`,
     protoPackets: (n, proto, connections = 0) =>
       connections !== null && connections <= 0 ? `${fmtInt(n)} 个${spaced(proto)}包` : `${rowsText(n, connections)}（${proto}）`,
     otherProto: '其他协议',
@@ -384,7 +388,7 @@ export const zh: Messages = {
     html: {
       heading: '防火墙日志报告',
       span: (from, to, tz) => `${from} → ${to}（${tz}）`,
-      toPorts: (n) => `发往 ${fmtInt(n)} 个端口`,
+      toPorts: (n, isCapped = false) => toPorts(n, isCapped).replace(/^，/, ''),
       distinct: '不同的地址',
       chartTitle: (tz, unit = 'packets') => `一天中每小时的${unitNoun(unit)}（${tz}）`,
       dayHeading: '每天活动',

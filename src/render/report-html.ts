@@ -30,6 +30,9 @@ function packetsOf(doc: ReportDoc, actions: readonly string[]): number {
   return doc.byAction.reduce((n, a) => (actions.includes(a.key) ? n + a.packets : n), 0);
 }
 
+/** A browser may break "--tz" after its dashes (as in a narrow Chinese line): an option is copied whole, so it stays on one line. */
+const keepOptionsWhole = (html: string): string => html.replace(/--[a-z][a-z-]*/g, (o) => `<span class="nw">${o}</span>`);
+
 export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): string {
   const { tz, lang } = opts;
   const msg = messages(lang);
@@ -45,7 +48,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
 
   const span = doc.span.first && doc.span.last ? P.span(formatDateTime(new Date(doc.span.first), tz), formatDateTime(new Date(doc.span.last), tz), zoneName(tz)) : null;
   const zone = span !== null ? zonelessText(doc, R) : null;
-  b.push(`<header><h1>${e(P.heading)}</h1>${span !== null ? `<p class="sub">${e(span)}</p>` : ''}${zone !== null ? `<p class="sub">${e(zone)}</p>` : ''}`);
+  b.push(`<header><h1>${e(P.heading)}</h1>${span !== null ? `<p class="sub">${e(span)}</p>` : ''}${zone !== null ? `<p class="sub">${keepOptionsWhole(e(zone))}</p>` : ''}`);
   const item = (label: string, html: string): string => `<li>${e(label)}${colon}${html}</li>`;
   const items = [item(R.md.inputs, doc.inputs.map((i) => `<code>${e(i.file)}</code>`).join(', ')), item(R.md.records, e(recordsText(t, lang)))];
   const filt = filterItems(doc.filters, R, tz, (s) => s);
@@ -74,7 +77,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
     const other = packetsOf(doc, ['other']);
     b.push(
       '<section class="cards">' +
-        card(D.label.probes, fmtInt(p.packets), e(p.packets > 0 ? P.toPorts(p.ports) : msg.noProbes)) +
+        card(D.label.probes, fmtInt(p.packets), e(p.packets > 0 ? P.toPorts(p.ports, p.portsCapped) : msg.noProbes)) +
         card(D.label.sources, capped(t.sources, t.sourcesCapped), e(P.distinct)) +
         (notProbes.length > 0 ? card(D.label.notProbes, fmtInt(p.own + p.replies + p.noise + p.late), e(notProbes.join(' · '))) : '') +
         card(D.label.blocked, fmtInt(blocked), e(ofLogged(pctOf(blocked, t.packets)))) +

@@ -61,7 +61,7 @@ describe('times without a zone', () => {
 
   it('Markdown and HTML say it too, and in Chinese', () => {
     expect(runCli(['-o', 'md', 'samples/pfirewall.log']).stdout).toContain(`- **time zone:** ${ASSUMED}\n`);
-    expect(runCli(['-o', 'html', 'samples/pfirewall.log']).stdout).toContain(`<p class="sub">${ASSUMED.replace("'", '&#39;')}</p>`);
+    expect(runCli(['-o', 'html', 'samples/pfirewall.log']).stdout).toContain(`<p class="sub">${ASSUMED.replace("'", '&#39;').replace('--tz', '<span class="nw">--tz</span>')}</p>`);
     expect(runCli(['--lang', 'zh', 'samples/pfirewall.log']).stdout).toContain(`日志中未注明时区的时间按本机时区 ${MACHINE} 解读，可用 --tz 另行指定`);
   });
 

@@ -105,7 +105,7 @@ describe('a Windows log: counts of connection rows are said as connections', () 
 describe('the corpus', () => {
   it('plaso: a source of DROP packets and CLOSE rows is said as both', () => {
     const out = flat(runCli([join(corpus, 'plaso_windows_firewall.log'), '--tz', 'UTC'], wide).stdout);
-    expect(out).toContain('8 packets and 3 connections, 3 of them to 137/udp, 138/udp, 2234/udp');
+    expect(out).toContain('8 packets and 3 connections; 3 of these 11 to 137/udp, 138/udp, 2234/udp');
     expect(out).not.toContain('11 packets');
   });
 

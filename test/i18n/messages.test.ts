@@ -360,6 +360,13 @@ describe('message catalog', () => {
     expect(f.latePackets(1, '443/tcp', true, 'ACK/RST, no SYN')).toBe('1 late packet of a connection the firewall had forgotten (ACK/RST, no SYN), to 443/tcp');
     expect(f.latePackets(45, null, false, 'ACK/RST, no SYN')).toBe('45 late packets of connections already under way (ACK/RST, no SYN)');
     expect(f.latePackets(2, null, false, 'CLOSE rows: ends of sessions')).toBe('2 late packets of connections already under way (CLOSE rows: ends of sessions)');
+    // Packets and connections together: "3 of them" after "3 connections" read as three connections (let
+    // through) to ports that only saw dropped packets.
+    expect(f.packetsSomeTo(11, 3, '137/udp, 138/udp, 2234/udp', 3)).toBe('8 packets and 3 connections; 3 of these 11 to 137/udp, 138/udp, 2234/udp');
+    expect(f.packetsSomeTo(510, 4, '39480/tcp')).toBe('510 packets, 4 of them to 39480/tcp');
+    expect(f.packetsSomeTo(5, 2, '445/tcp', 5)).toBe('5 connections, 2 of them to 445/tcp');
+    expect(zh.finding.packetsSomeTo(11, 3, '137/udp、138/udp', 3)).toBe('8 个包和 3 个连接，这 11 条记录中有 3 条发往 137/udp、138/udp');
+    expect(zh.finding.packetsSomeTo(510, 4, '39480/tcp')).toBe('510 个包，其中 4 个发往 39480/tcp');
   });
 
   it('Chinese reads as the admins expect: measure words, no plural, Chinese punctuation', () => {

@@ -374,3 +374,39 @@ describe('per-day rows and keys, whatever the days', () => {
     expect(formatDateTime(y999, 'UTC')).toBe('0999-01-01 12:00:00');
   });
 });
+
+describe('the HTML probes card', () => {
+  // Pings alone go to no port: the text says "none to a port", and the card read "to 0 ports",
+  // as if the count were missing.
+  const pings = [0, 1, 2].map((i) => makeEvent({ proto: 'icmp', src: { ip: '203.0.113.9' }, dst: { ip: `192.0.2.${i + 1}` } }));
+
+  it('says that probes with no port went to none, in both languages', () => {
+    const d = doc(pings);
+    expect(d.probes.ports).toBe(0);
+    const en = renderReportHtml(d, { lang: 'en', tz: 'UTC', version: '0' });
+    expect(en).toContain('<div class="k">probes</div><div class="v">3</div><div class="t">none to a port</div>');
+    expect(en).not.toContain('to 0 ports');
+    const zh = renderReportHtml(d, { lang: 'zh', tz: 'UTC', version: '0' });
+    expect(zh).toContain('<div class="t">均不涉及端口</div>');
+    expect(zh).not.toContain('发往 0 个端口');
+  });
+
+  it('marks a capped port count as a floor, as the text does', () => {
+    const d = doc([makeEvent({ src: { ip: '203.0.113.9' } })]);
+    const capped = { ...d, probes: { ...d.probes, ports: 65_536, portsCapped: true } };
+    expect(renderReportHtml(capped, { lang: 'en', tz: 'UTC', version: '0' })).toContain('<div class="t">to ≥65,536 ports</div>');
+  });
+});
+
+describe('the HTML zone note', () => {
+  // On a phone the Chinese note broke "--tz" after its dashes ("--" at a line's end, "tz" on the
+  // next): an option a reader copies must stay whole.
+  it('keeps an option name on one line, in both languages', () => {
+    const d = { ...doc([makeEvent({ src: { ip: '203.0.113.9' } })]), zonelessTimes: true, tzAssumed: true };
+    for (const lang of ['en', 'zh'] as const) {
+      const html = renderReportHtml(d, { lang, tz: 'UTC', version: '0' });
+      expect(html).toContain('<span class="nw">--tz</span>');
+      expect(html).not.toMatch(/[^>]--tz/);
+    }
+  });
+});
