@@ -113,8 +113,8 @@ export class PortCandidates<R extends Narrowable> {
   /** rule -> the groups of its conditions on that side, all of which must hold. */
   private readonly dstOf = new Map<R, number[]>();
   private readonly srcOf = new Map<R, number[]>();
-  /** [destination class][source class], filled on first need. */
-  private readonly lists: (CandidateList<R> | undefined)[][] = [];
+  /** [destination class][source class], filled on first need (arrays filled with null up front: fast, dense elements). */
+  private readonly lists: ((CandidateList<R> | null)[] | null)[];
 
   /**
    * @param rules every rule for this protocol, in the order they are tried
@@ -128,15 +128,16 @@ export class PortCandidates<R extends Narrowable> {
   ) {
     this.dst = classify(group(dst, this.dstOf));
     this.src = classify(group(src, this.srcOf));
+    this.lists = new Array<null>(this.dst.holds.length).fill(null);
   }
 
   /** Ports are -1 when the log has none. */
   list(dstPort: number, srcPort: number): CandidateList<R> {
     const d = dstPort >= 0 && dstPort < PORTS ? this.dst.classOf[dstPort]! : 0;
     const s = srcPort >= 0 && srcPort < PORTS ? this.src.classOf[srcPort]! : 0;
-    const row = this.lists[d] ?? (this.lists[d] = []);
+    const row = this.lists[d] ?? (this.lists[d] = new Array<null>(this.src.holds.length).fill(null));
     let l = row[s];
-    if (l === undefined) {
+    if (!l) {
       const dh = this.dst.holds[d]!;
       const sh = this.src.holds[s]!;
       const holds = (r: R, of: Map<R, number[]>, h: ReadonlySet<number>) => (of.get(r) ?? []).every((g) => h.has(g));
