@@ -285,7 +285,7 @@ export class Summarizer {
       }
       const a = assessSource(p, t, opts.kb, opts.lang);
       if (opts.onScanLate !== undefined && p.latePackets > 0 && scansWithLate(a.findings)) {
-        opts.onScanLate({ ip: p.ip, packets: p.latePackets, blocked: p.lateBlocked, ports: [...(p.latePorts?.counts() ?? [])], blockedPorts: [...(p.lateBlockedPorts?.counts() ?? [])] });
+        opts.onScanLate({ ip: p.ip, packets: p.latePackets, blocked: p.lateBlocked, connections: p.lateConnections, ports: [...(p.latePorts?.counts() ?? [])], blockedPorts: [...(p.lateBlockedPorts?.counts() ?? [])] });
       }
       ips[k] = p.ip;
       scores[k] = a.score;
