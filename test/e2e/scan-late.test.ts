@@ -60,6 +60,18 @@ describe('an ACK sweep of 12 hosts in every view', () => {
     expect(out.match(/→ 80\/tcp .* ack-scan/g)).toHaveLength(3);
   });
 
+  it('the interpretations table says how many of the stale-connection packets were a scan\'s', () => {
+    const stale = reportJson([file]).interpretations.find((i) => i.id === 'stale-connection')!;
+    expect(stale).toMatchObject({ packets: 9, scanPackets: 9, scanSources: 1 });
+    expect(dailyJson([file, '--date', '2026-11-20']).report.interpretations.find((i) => i.id === 'stale-connection')).toMatchObject({ scanPackets: 9, scanSources: 1 });
+    const text = runCli([file, '--tz', 'UTC'], { env: WIDE }).stdout;
+    expect(text).toContain('all 9 packets came from 1 source found scanning');
+    // A real connection's late packets are no scan's: no such note, scanPackets 0.
+    const session = writeLog(Array.from({ length: 4 }, (_, i) => isoLine(new Date(DAY + i * 1000), { src: '203.0.113.5', dpt: 443, flags: 'ACK' })), 'session.log');
+    expect(reportJson([session]).interpretations.find((i) => i.id === 'stale-connection')).toMatchObject({ packets: 4, scanPackets: 0, scanSources: 0 });
+    expect(runCli([session, '--tz', 'UTC'], { env: WIDE }).stdout).not.toContain('found scanning');
+  });
+
   it('the --state digest stores the headline\'s split (version 6), and the next day compares with it', () => {
     const state = tempDir();
     runCli(['daily', file, '--date', '2026-11-20', '--tz', 'UTC', '--state', state, '-o', 'json']);
