@@ -95,6 +95,26 @@ describe('an ACK sweep of 12 hosts in every view', () => {
   });
 });
 
+describe('an ACK knock on seven ports beside an SSH session (corpus lines) in every view', () => {
+  const file = new URL('../fixtures/report/knocker-session.log', import.meta.url).pathname;
+  const args = [file, '--year', '2026'];
+
+  it('report, daily and follow say the same probes and late packets', () => {
+    const report = reportJson(args);
+    // The knock's 20 ACKs are probes (10 of them read as late before its fifth port); the session's 18 are late.
+    expect(report.probes).toMatchObject({ packets: 20, ports: 7, late: 18 });
+    // Its lines are of Aug 28, 15:34 to 15:36.
+    const day = dailyJson([...args, '--date', '2026-08-28']);
+    expect(day.headline).toMatchObject({ probes: 20, ports: 7, late: 18 });
+    expect(day.report.probes).toEqual(report.probes);
+    const lines = '\nprobes     20 packets to 7 ports\nnot probes 18 late packets of connections already under way\n';
+    expect(runCli([...args, '--tz', 'UTC'], { env: WIDE }).stdout).toContain(lines);
+    expect(runCli(['follow', '-', '--year', '2026', '--tz', 'UTC'], { input: readFileSync(file), env: WIDE }).stdout).toContain(lines);
+    const stale = report.interpretations.find((i) => i.id === 'stale-connection')!;
+    expect(stale).toMatchObject({ packets: 28, scanPackets: 10, scanSources: 1 });
+  });
+});
+
 describe("a Windows Firewall scanner's CLOSE rows", () => {
   // 20 dropped SYNs to 20 ports (a vertical scan) and 3 CLOSE rows whose OPEN the log does not hold.
   const rows = [
