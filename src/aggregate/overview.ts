@@ -55,6 +55,8 @@ export interface ScanLate {
   packets: number;
   /** Of them, dropped or rejected. */
   blocked: number;
+  /** Of them, Windows Firewall connection rows (a CLOSE without its OPEN): they move as connections, so `late` keeps counting `lateConnections`. */
+  connections: number;
   /** [port key (profile-codes.ts), packets] of the counted ports, of all of them and of the blocked ones. */
   ports: [number, number][];
   blockedPorts: [number, number][];
@@ -294,7 +296,9 @@ export class Overview {
   countScanLate(scans: Iterable<ScanLate>): void {
     for (const x of scans) {
       this.late -= x.packets;
+      this.lateConnections -= x.connections;
       this.probes += x.packets;
+      this.probeConnections += x.connections;
       this.blockedProbes += x.blocked;
       const blockedAt = new Set<number>();
       for (const [k, n] of x.blockedPorts) {

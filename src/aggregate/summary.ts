@@ -89,6 +89,14 @@ export interface Interpretation {
    * the id (another trojan's port), so "e.g. from" shows this one.
    */
   textSource: string | null;
+  /**
+   * Of `packets`, those of sources the ranking found scanning, for an id that reads packets
+   * as late (role `late`: stale-connection, session-close): the report's header counts
+   * them as those scans' probes, not as late packets. 0 for any other id.
+   */
+  scanPackets: number;
+  /** The sources of `scanPackets`. */
+  scanSources: number;
 }
 
 export interface FindingCount {
@@ -221,6 +229,8 @@ export class Summarizer {
 
   /** Annotations never listed as interpretations (role context: port-known). */
   private readonly context = annotationRoles().idSet('context');
+  /** Annotations that read a packet as late (role late): a scanner's are its probes after all. */
+  private readonly lateIds = annotationRoles().idSet('late');
 
   constructor(readonly thresholds: Thresholds) {
     this.profiles = new ProfileTable(thresholds);
@@ -269,6 +279,8 @@ export class Summarizer {
     const counts = new Map<string, FindingCount>();
     const ranges = new Map<string, SourceRangeCount>();
     let maxFindingSeverity: Severity | null = null;
+    /** Per late-reading id, the packets and sources of scanners (Interpretation.scanPackets). */
+    const scanLate = new Map<string, { packets: number; sources: number }>();
     let k = 0;
     for (const p of this.profiles.values()) {
       const valid = isValidAddressText(p.ip);
@@ -284,8 +296,16 @@ export class Summarizer {
         r.packets += p.packets;
       }
       const a = assessSource(p, t, opts.kb, opts.lang);
-      if (opts.onScanLate !== undefined && p.latePackets > 0 && scansWithLate(a.findings)) {
-        opts.onScanLate({ ip: p.ip, packets: p.latePackets, blocked: p.lateBlocked, ports: [...(p.latePorts?.counts() ?? [])], blockedPorts: [...(p.lateBlockedPorts?.counts() ?? [])] });
+      if (p.latePackets > 0 && scansWithLate(a.findings)) {
+        // From the profile's own counts, exact where the per-id source lists stop at their cap.
+        for (const [id, packets] of p.annotations) {
+          if (!this.lateIds.has(id)) continue;
+          const c = scanLate.get(id) ?? { packets: 0, sources: 0 };
+          c.packets += packets;
+          c.sources++;
+          scanLate.set(id, c);
+        }
+        opts.onScanLate?.({ ip: p.ip, packets: p.latePackets, blocked: p.lateBlocked, connections: p.lateConnections, ports: [...(p.latePorts?.counts() ?? [])], blockedPorts: [...(p.lateBlockedPorts?.counts() ?? [])] });
       }
       ips[k] = p.ip;
       scores[k] = a.score;
@@ -334,6 +354,8 @@ export class Summarizer {
         texts: s.texts.distinct,
         textsCapped: s.texts.saturated,
         textSource: text ? (s.sourceOf(text[0]) ?? topSources[0]?.[0] ?? null) : null,
+        scanPackets: scanLate.get(id)?.packets ?? 0,
+        scanSources: scanLate.get(id)?.sources ?? 0,
       });
     }
     interpretations.sort((a, b) => b.severity - a.severity || b.packets - a.packets || cmpStr(a.id, b.id));

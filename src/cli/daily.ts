@@ -176,6 +176,8 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       !cutShort(w) && (collector.latest >= w.end || stats.some((s) => s.modified != null && s.modified >= w.end));
     // ... and no rotation is missing from the numbering where the day's lines could be.
     const lacks = (w: { start: number; end: number }): MissingRotation[] => gaps.within(missing, w.start, w.end);
+    // The ranking before any count is read: it recounts the scanners' late packets as probes.
+    const ranking = collector.rank({ kb: analysis.kb, lang: common.lang, limit: top });
     let stored: DayDigest | null = null;
     if (stateDir !== null) {
       const loaded = await loadDigest(stateDir, prevWindow.key);
@@ -190,6 +192,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const missingFiles = [...new Set([...lacks(prevWindow), ...missingToday])].map((m) => ({ path: m.path, newer: m.newer, older: m.older, inDay: missingToday.includes(m) }));
     const doc = buildDailyDoc({
       collector,
+      ranking,
       stats,
       skippedFiles,
       missingFiles,

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { FilterInfo } from '../aggregate/filter.js';
-import { Overview, type ScanLate } from '../aggregate/overview.js';
+import { Overview } from '../aggregate/overview.js';
+import { rankCountingScanLate } from '../aggregate/scan-late.js';
 import { buildReport } from '../aggregate/report.js';
 import { Summarizer } from '../aggregate/summary.js';
 import { DEFAULT_THRESHOLDS, mergeThresholds, parseSeverity, type Thresholds } from '../aggregate/thresholds.js';
@@ -160,9 +161,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     // A blocklist takes every source at or above its score, not only the top N.
     const rows = format === 'blocklist' ? Number.MAX_SAFE_INTEGER : top;
     // The ranking first: it finds the scanners whose late packets the header counts as probes.
-    const scans: ScanLate[] = [];
-    const ranking = summary.result({ kb: analysis.kb, lang: common.lang, limit: rows, minSeverity, ...(format === 'blocklist' ? { minScore: blockMin } : {}), onScanLate: (x) => scans.push(x) });
-    overview.countScanLate(scans);
+    const ranking = rankCountingScanLate(summary, { kb: analysis.kb, lang: common.lang, limit: rows, minSeverity, ...(format === 'blocklist' ? { minScore: blockMin } : {}) }, [overview]);
     const doc = buildReport(run.stats, overview.result(top), analysis.kb, common.lang, {
       summary: ranking,
       top: rows,

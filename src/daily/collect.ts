@@ -1,8 +1,11 @@
 // Routes each (already annotated) event to day D or day D-1 by the zone's calendar,
 // so the logs are read once for both. Day D feeds the report aggregators (Overview,
-// Summarizer: the ranking is theirs) and a DayTally; day D-1 only a DayTally.
+// Summarizer: the ranking is theirs) and a DayTally; day D-1 a DayTally and a Summarizer
+// of its own, which only finds its scanners (rank), so the day before counts their late
+// packets as probes as the day does.
 import { Overview } from '../aggregate/overview.js';
-import { Summarizer } from '../aggregate/summary.js';
+import { Summarizer, type RankOptions, type SummaryResult } from '../aggregate/summary.js';
+import { rankCountingScanLate } from '../aggregate/scan-late.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import type { FirewallEvent } from '../event.js';
 import { localClock } from '../render/time-format.js';
@@ -14,6 +17,8 @@ export class DailyCollector {
   readonly summary: Summarizer;
   readonly today: DayTally;
   readonly previous: DayTally;
+  private readonly previousSummary: Summarizer;
+  private ranked = false;
   /** Every event read, whichever day (the duplicate-log rule looks at these). */
   events = 0;
   ufwEvents = 0;
@@ -35,6 +40,19 @@ export class DailyCollector {
     this.summary = new Summarizer(thresholds);
     this.today = new DayTally(window);
     this.previous = new DayTally(prevWindow);
+    this.previousSummary = new Summarizer(thresholds);
+  }
+
+  /**
+   * Once the logs are read, before any count is used: the day's ranking, and the late
+   * packets of each day's scanners (an ACK scan's first bare ACKs) recounted as their
+   * probes in the day's report, its tally and the day before's tally, as the report does.
+   */
+  rank(opts: Omit<RankOptions, 'onScanLate'>): SummaryResult {
+    if (this.ranked) throw new Error('DailyCollector.rank: the counts were already recounted');
+    this.ranked = true;
+    rankCountingScanLate(this.previousSummary, { ...opts, limit: 0 }, [this.previous]);
+    return rankCountingScanLate(this.summary, opts, [this.overview, this.today]);
   }
 
   add(e: FirewallEvent): void {
@@ -53,6 +71,7 @@ export class DailyCollector {
       this.today.add(e, t);
     } else if (t >= this.prevWindow.start && t < this.prevWindow.end) {
       this.previous.add(e, t);
+      this.previousSummary.add(e);
     } else {
       this.otherDays++;
     }

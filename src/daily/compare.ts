@@ -89,6 +89,9 @@ function totalsOf(d: DayDigest): PreviousTotals {
   // Version 3 counted late packets of connections (ACK or RST, no SYN) and their senders
   // among the probes: a day of many forgotten connections would read as a drop in probes.
   if (d.logscanDailyDigest === 3) return { ...t, ...c, probes: null, noise: t.noise ?? null, late: null, sources: null };
+  // Versions 4 and 5 counted a scanner's late packets (an ACK scan's first bare ACKs, the
+  // RSTs nmap -sS sends to what answered) as late, not as its probes: compared all the same,
+  // since they are a scan's first few packets, not a kind of traffic as chatter or replies are.
   return { ...t, ...c, noise: t.noise ?? null, late: t.late ?? null };
 }
 

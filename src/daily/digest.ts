@@ -8,16 +8,19 @@ import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 /**
- * 5: Windows Firewall connection rows (ALLOW, OPEN, CLOSE) are counted apart from the
+ * 6: the late packets of a source found scanning (an ACK scan's first bare ACKs, read as
+ * late before the scan showed) are counted among the probes, their sender among the
+ * sources and their ports among the ports, as the report counts them; version 5 counted
+ * them as `late`. 5: Windows Firewall connection rows (ALLOW, OPEN, CLOSE) are counted apart from the
  * packets they are among (`connections`, and of `probes`, `own` and `late`,
  * `probeConnections`, `ownConnections` and `lateConnections`). 4: late packets of connections already under way (`late`: ACK or RST, no SYN) are
  * counted apart from the probes. 3: LAN broadcast chatter (`noise`) is counted apart from
  * the probes. 2: totals count probes and this side's own traffic apart, and `sources`
- * holds only probing sources. Versions 1 to 4 are still read: see previousFromDigest for
+ * holds only probing sources. Versions 1 to 5 are still read: see previousFromDigest for
  * what is compared then.
  */
-export const DIGEST_VERSION = 5;
-const READABLE_VERSIONS: readonly unknown[] = [1, 2, 3, 4, DIGEST_VERSION];
+export const DIGEST_VERSION = 6;
+const READABLE_VERSIONS: readonly unknown[] = [1, 2, 3, 4, 5, DIGEST_VERSION];
 /** The busiest sources kept per day: enough to tell "new today" for everything that matters. */
 export const SOURCES_IN_DIGEST = 5000;
 
@@ -122,7 +125,8 @@ const V2_TOTALS = [...V1_TOTALS, 'probes', 'own'];
 const V3_TOTALS = [...V2_TOTALS, 'noise'];
 const V4_TOTALS = [...V3_TOTALS, 'late'];
 const V5_TOTALS = [...V4_TOTALS, 'connections', 'probeConnections', 'ownConnections', 'lateConnections'];
-const TOTALS_OF_VERSION: Readonly<Record<number, readonly string[]>> = { 1: V1_TOTALS, 2: V2_TOTALS, 3: V3_TOTALS, 4: V4_TOTALS, 5: V5_TOTALS };
+// Version 6 counts what version 5 did, a scanner's late packets on the other side of the line.
+const TOTALS_OF_VERSION: Readonly<Record<number, readonly string[]>> = { 1: V1_TOTALS, 2: V2_TOTALS, 3: V3_TOTALS, 4: V4_TOTALS, 5: V5_TOTALS, 6: V5_TOTALS };
 
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 

@@ -2,6 +2,7 @@
 // `-o json` prints (docs/daily.md). The day's ranking, ports and interpretations are
 // the ordinary report document (docs/report-json.md) under `report`.
 import { buildReport, type ReportDoc } from '../aggregate/report.js';
+import type { SummaryResult } from '../aggregate/summary.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import type { InputStats } from '../input/read.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
@@ -92,7 +93,9 @@ export interface MissingFile {
 }
 
 export interface DailyDocInput {
+  /** Read to the end and ranked (DailyCollector.rank): its counts are the ranking's. */
   collector: DailyCollector;
+  ranking: SummaryResult;
   stats: readonly InputStats[];
   skippedFiles: SkippedFile[];
   missingFiles: MissingFile[];
@@ -118,7 +121,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
   const labels = hourLabels(w, x.tz);
   const t = c.today.totals();
   const report = buildReport(x.stats, c.overview.result(x.top), x.kb, x.lang, {
-    summary: c.summary.result({ kb: x.kb, lang: x.lang, limit: x.top }),
+    summary: x.ranking,
     top: x.top,
     minSeverity: null,
     filters: { since: new Date(w.start).toISOString(), until: new Date(w.end - 1).toISOString(), sources: [], minSeverity: null },

@@ -4,7 +4,8 @@
 // way, distinct probing sources (bounded), destination ports probed (packets per
 // port, per protocol) and packets per hour of the day. Fed one event at a time; its
 // `digest()` is what `--state DIR` keeps per day.
-import { NO_RULE } from '../aggregate/overview.js';
+import { NO_RULE, type ScanLate } from '../aggregate/overview.js';
+import { portKeyName } from '../aggregate/profile-codes.js';
 import type { FirewallEvent } from '../event.js';
 import { CappedCounter } from '../aggregate/capped-counter.js';
 import { hourIndex, zoneName, type DayWindow } from './day.js';
@@ -92,6 +93,26 @@ export class DayTally {
       let bits = this.ports.get(e.proto);
       if (!bits) this.ports.set(e.proto, (bits = new Uint32Array(65_536)));
       bits[e.dst.port] += n;
+    }
+  }
+
+  /**
+   * Counts scanners' late packets as their probes, as the report's Overview.countScanLate
+   * does: their senders become probing sources, their ports probed ones.
+   */
+  countScanLate(scans: Iterable<ScanLate>): void {
+    for (const x of scans) {
+      this.late -= x.packets;
+      this.lateConnections -= x.connections;
+      this.probes += x.packets;
+      this.probeConnections += x.connections;
+      this.sources.add(x.ip, x.packets);
+      for (const [k, n] of x.ports) {
+        const { proto, port } = portKeyName(k);
+        let bits = this.ports.get(proto);
+        if (!bits) this.ports.set(proto, (bits = new Uint32Array(65_536)));
+        bits[port] += n;
+      }
     }
   }
 

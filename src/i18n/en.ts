@@ -365,6 +365,17 @@ export const en = {
      */
     mixedMeaning: (texts: string, shown: number, total: number, unit: CountUnit = 'packets') =>
       `(the most common of ${texts} meanings under this id: ${fmtInt(shown)} of the ${counted(total, unit.slice(0, -1))})`,
+    /**
+     * An interpretation that read packets as late, when some came from sources the ranking
+     * found scanning: the header counts those as the scans' probes, not as late packets.
+     */
+    scanLateMeaning: (scanned: number, total: number, sources: number, unit: CountUnit = 'packets') => {
+      const whose = sources === 1 ? 'its' : 'their';
+      const from = `${counted(sources, 'source')} found scanning, so the counts above take ${scanned === 1 ? 'it' : 'them'} as ${whose} probes`;
+      if (scanned < total) return `(${fmtInt(scanned)} of the ${counted(total, unit.slice(0, -1))} came from ${from})`;
+      if (total === 1) return `(it came from ${from})`;
+      return `(${total === 2 ? 'both' : `all ${fmtInt(total)}`} ${unit} came from ${from})`;
+    },
     /** Ranked sources in a special-purpose range: "Shared address space (carrier-grade NAT): 3 sources". */
     rangeItem: (name: string, sources: number) => `${name}: ${counted(sources, 'source')}`,
     countryItem: (country: string, packets: number, sources: number) => `${country} ${fmtInt(packets)} (${fmtInt(sources)} src)`,

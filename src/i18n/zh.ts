@@ -339,6 +339,10 @@ export const zh: Messages = {
     noneRanked: '没有排名：回环流量和本机自己的出站流量不算探测。',
     mixedMeaning: (texts, shown, total, unit = 'packets') =>
       `（该解读下有 ${texts} 种含义，此为最常见的一种：${fmtInt(total)} ${unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录'}中的 ${fmtInt(shown)} ${unit === 'records' ? '条' : '个'}）`,
+    scanLateMeaning: (scanned, total, sources, unit = 'packets') =>
+      scanned < total
+        ? `（${fmtInt(total)} ${unitMeasure(unit)}中有 ${fmtInt(scanned)} ${unit === 'records' ? '条' : '个'}来自 ${fmtInt(sources)} 个被认定在扫描的来源，上方的计数已把它们算作该扫描的探测）`
+        : `（全部来自 ${fmtInt(sources)} 个被认定在扫描的来源，上方的计数已把它们算作该扫描的探测）`,
     rangeItem: (name, sources) => `${name}：${fmtInt(sources)} 个来源`,
     countryItem: (country, packets, sources) => `${country} ${fmtInt(packets)}（${fmtInt(sources)} 个来源）`,
     topPortsBlocked: (n) => `被探测最多的端口（已丢弃或拒绝：发往端口的 ${fmtInt(n)} 个包）`,

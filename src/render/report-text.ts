@@ -270,13 +270,18 @@ function detailsText(r: RankedSource, opts: TextOptions, c: Colors): string[] {
 
 /**
  * A notable interpretation's meaning: its most common text, and when its packets had
- * several (a trojan row over many ports), that this is the most common one and its share.
+ * several (a trojan row over many ports), that this is the most common one and its share;
+ * when some were a scanner's late packets, how many (the header counts them as probes).
  * Plain text: each renderer escapes it.
  */
 export function interpretationMeaning(i: ReportDoc['interpretations'][number], lang: Lang, unit: CountUnit = 'packets'): string {
-  if (i.texts <= 1) return i.text;
   const zh = lang === 'zh';
-  return `${i.text}${zh ? '' : ' '}${messages(lang).report.mixedMeaning(capped(i.texts, i.textsCapped), i.textPackets, i.packets, unit)}`;
+  const m = messages(lang).report;
+  const notes: string[] = [];
+  if (i.texts > 1) notes.push(m.mixedMeaning(capped(i.texts, i.textsCapped), i.textPackets, i.packets, unit));
+  // A late reading of a scanner's packets: the header has them among the probes (Overview.countScanLate).
+  if (i.scanPackets > 0) notes.push(m.scanLateMeaning(i.scanPackets, i.packets, i.scanSources, unit));
+  return [i.text, ...notes].join(zh ? '' : ' ');
 }
 
 /** What the "why" column says after the explanation, each after " · ": the address's range, --os-hint's guess. */

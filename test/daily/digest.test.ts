@@ -102,7 +102,7 @@ describe('digest state', () => {
     const back = await loadDigest(dir, '2026-11-20');
     expect(back.digest).toEqual(d);
     expect(d.totals).toEqual({ events: 2, packets: 4, blocked: 3, allowed: 1, other: 0, probes: 4, own: 0, noise: 0, late: 0, connections: 0, probeConnections: 0, ownConnections: 0, lateConnections: 0, sources: 2, ports: 2 });
-    expect(d.logscanDailyDigest).toBe(5);
+    expect(d.logscanDailyDigest).toBe(6);
     expect(d.ports).toEqual({ tcp: '22-23' });
     expect(d.perHour).toHaveLength(24);
   });
@@ -181,6 +181,15 @@ describe('comparison', () => {
     expect(compareDays(today, P.key, previousFromDigest(before.digest('UTC', true, new Date())), null, 'en').connections.previous).toBe(0);
   });
 
+  it('a version 5 digest (a scanner\'s first late packets counted as late, not as its probes) is still read and compared in full', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...before.digest('UTC', true, new Date()), logscanDailyDigest: 5 }));
+    const loaded = await loadDigest(dir, '2026-11-20');
+    expect('problem' in loaded && loaded.problem).toBe(false);
+    const c = compareDays(today, P.key, previousFromDigest(loaded.digest!), null, 'en');
+    expect([c.probes.previous, c.sources.previous, c.packets.previous, c.connections.previous]).toEqual([10, 2, 10, 0]);
+  });
+
   it.each([
     [1, 'every source, no probe count'],
     [2, 'LAN chatter among the probes'],
@@ -210,8 +219,8 @@ describe('comparison', () => {
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.late/) });
     writeFileSync(file, JSON.stringify({ ...stored, totals: older(4).totals }));
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.connections/) });
-    writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 6 }));
-    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/unknown digest version 6/) });
+    writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 7 }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/unknown digest version 7/) });
     expect(compareDays(today, P.key, previousFromDigest(stored), null, 'en').probes.previous).toBe(10);
   });
 

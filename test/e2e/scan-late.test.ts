@@ -1,0 +1,140 @@
+// One story of a scanner's "late" packets in every view: the report, `logscan daily`
+// (headline, --state digest, the day-before comparison) and `logscan follow`'s summary
+// count an ACK scan's first bare ACKs (read as late before the scan showed) as its
+// probes, and the interpretations table says how many of its late readings were a scan's.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { isoLine } from '../daily/lines.js';
+
+const WIDE = { COLUMNS: '1000' };
+const DAY = Date.UTC(2026, 10, 20, 6, 0, 0);
+
+/** nmap -sA on port 80 across `hosts` hosts, one second apart from `at`: bare ACKs, dropped. */
+function ackSweep(at: number, hosts: number, src = '203.0.113.84'): string[] {
+  return Array.from({ length: hosts }, (_, i) => isoLine(new Date(at + i * 1000), { src, dpt: 80, flags: 'ACK', dst: `198.51.100.${10 + i}` }));
+}
+
+function writeLog(lines: string[], name = 'ack-sweep.log'): string {
+  const file = join(tempDir(), name);
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+type Probes = { packets: number; connections: number; ports: number; blocked: number; late: number; lateConnections: number };
+interface Interp {
+  id: string;
+  packets: number;
+  scanPackets: number;
+  scanSources: number;
+}
+const reportJson = (args: string[]) => JSON.parse(runCli([...args, '--tz', 'UTC', '-o', 'json']).stdout) as { probes: Probes; topPorts: unknown[]; interpretations: Interp[] };
+const dailyJson = (args: string[]) =>
+  JSON.parse(runCli(['daily', ...args, '--tz', 'UTC', '-o', 'json']).stdout) as {
+    headline: { probes: number; late: number; sources: number; ports: number; probeConnections: number; lateConnections: number };
+    comparison: { probes: { previous: number | null; today: number }; newSourceCount: number };
+    report: { probes: Probes; topPorts: unknown[]; interpretations: Interp[] };
+  };
+
+describe('an ACK sweep of 12 hosts in every view', () => {
+  const file = writeLog(ackSweep(DAY, 12));
+
+  it('the daily headline, its report and the report count its 12 packets as probes, none as late', () => {
+    const report = reportJson([file]);
+    expect(report.probes).toMatchObject({ packets: 12, late: 0 });
+    const day = dailyJson([file, '--date', '2026-11-20']);
+    expect(day.headline).toMatchObject({ probes: 12, late: 0, sources: 1, ports: 1 });
+    expect(day.report.probes).toEqual(report.probes);
+    expect(day.report.topPorts).toEqual(report.topPorts);
+    const text = runCli(['daily', file, '--date', '2026-11-20', '--tz', 'UTC', '-o', 'text'], { env: WIDE }).stdout;
+    expect(text).toContain('\nprobes     12 packets from 1 source to 1 port\n');
+    expect(text).not.toContain('not probes');
+  });
+
+  it("follow's summary at the stop counts them as the report does; its live lines show only the packets read as the scan's", () => {
+    const out = runCli(['follow', '-', '--tz', 'UTC'], { input: readFileSync(file), env: WIDE }).stdout;
+    expect(out).toContain('\nprobes     12 packets to 1 port\n');
+    expect(out).not.toContain('not probes');
+    // The first nine ACKs were late packets when read: no line. From the tenth host on, the scan's.
+    expect(out.match(/→ 80\/tcp .* ack-scan/g)).toHaveLength(3);
+  });
+
+  it('the interpretations table says how many of the stale-connection packets were a scan\'s', () => {
+    const stale = reportJson([file]).interpretations.find((i) => i.id === 'stale-connection')!;
+    expect(stale).toMatchObject({ packets: 9, scanPackets: 9, scanSources: 1 });
+    expect(dailyJson([file, '--date', '2026-11-20']).report.interpretations.find((i) => i.id === 'stale-connection')).toMatchObject({ scanPackets: 9, scanSources: 1 });
+    const text = runCli([file, '--tz', 'UTC'], { env: WIDE }).stdout;
+    expect(text).toContain('all 9 packets came from 1 source found scanning');
+    // A real connection's late packets are no scan's: no such note, scanPackets 0.
+    const session = writeLog(Array.from({ length: 4 }, (_, i) => isoLine(new Date(DAY + i * 1000), { src: '203.0.113.5', dpt: 443, flags: 'ACK' })), 'session.log');
+    expect(reportJson([session]).interpretations.find((i) => i.id === 'stale-connection')).toMatchObject({ packets: 4, scanPackets: 0, scanSources: 0 });
+    expect(runCli([session, '--tz', 'UTC'], { env: WIDE }).stdout).not.toContain('found scanning');
+  });
+
+  it('the --state digest stores the headline\'s split (version 6), and the next day compares with it', () => {
+    const state = tempDir();
+    runCli(['daily', file, '--date', '2026-11-20', '--tz', 'UTC', '--state', state, '-o', 'json']);
+    const digest = JSON.parse(readFileSync(join(state, '2026-11-20.json'), 'utf8')) as { logscanDailyDigest: number; totals: { probes: number; late: number; sources: number; ports: number }; sources: string[]; ports: Record<string, string> };
+    expect(digest.logscanDailyDigest).toBe(6);
+    expect(digest.totals).toMatchObject({ probes: 12, late: 0, sources: 1, ports: 1 });
+    expect([digest.sources, digest.ports]).toEqual([['203.0.113.84'], { tcp: '80' }]);
+    // The same sweep the next day: not new, and as many probes as the day before.
+    const next = writeLog(ackSweep(DAY + 86_400_000, 12), 'next.log');
+    const day = dailyJson([next, '--date', '2026-11-21', '--state', state]);
+    expect(day.comparison.probes).toMatchObject({ previous: 12, today: 12 });
+    expect(day.comparison.newSourceCount).toBe(0);
+  });
+
+  it('the day before, read from the logs, is counted as the day itself would be', () => {
+    const both = writeLog([...ackSweep(DAY, 12), ...ackSweep(DAY + 86_400_000, 12)], 'both.log');
+    const day = dailyJson([both, '--date', '2026-11-21']);
+    expect(day.headline).toMatchObject({ probes: 12, late: 0 });
+    expect(day.comparison.probes).toMatchObject({ previous: 12, today: 12 });
+    expect(day.comparison.newSourceCount).toBe(0);
+  });
+});
+
+describe('an ACK knock on seven ports beside an SSH session (corpus lines) in every view', () => {
+  const file = new URL('../fixtures/report/knocker-session.log', import.meta.url).pathname;
+  const args = [file, '--year', '2026'];
+
+  it('report, daily and follow say the same probes and late packets', () => {
+    const report = reportJson(args);
+    // The knock's 20 ACKs are probes (10 of them read as late before its fifth port); the session's 18 are late.
+    expect(report.probes).toMatchObject({ packets: 20, ports: 7, late: 18 });
+    // Its lines are of Aug 28, 15:34 to 15:36.
+    const day = dailyJson([...args, '--date', '2026-08-28']);
+    expect(day.headline).toMatchObject({ probes: 20, ports: 7, late: 18 });
+    expect(day.report.probes).toEqual(report.probes);
+    const lines = '\nprobes     20 packets to 7 ports\nnot probes 18 late packets of connections already under way\n';
+    expect(runCli([...args, '--tz', 'UTC'], { env: WIDE }).stdout).toContain(lines);
+    expect(runCli(['follow', '-', '--year', '2026', '--tz', 'UTC'], { input: readFileSync(file), env: WIDE }).stdout).toContain(lines);
+    const stale = report.interpretations.find((i) => i.id === 'stale-connection')!;
+    expect(stale).toMatchObject({ packets: 28, scanPackets: 10, scanSources: 1 });
+  });
+});
+
+describe("a Windows Firewall scanner's CLOSE rows", () => {
+  // 20 dropped SYNs to 20 ports (a vertical scan) and 3 CLOSE rows whose OPEN the log does not hold.
+  const rows = [
+    '#Version: 1.5',
+    '#Software: Microsoft Windows Firewall',
+    '#Time Format: Local',
+    '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path',
+    ...Array.from({ length: 3 }, (_, i) => `2026-11-20 06:00:0${i} CLOSE TCP 203.0.113.77 192.168.1.10 ${40000 + i} ${3389 + i} - - - - - - - - -`),
+    ...Array.from({ length: 20 }, (_, i) => `2026-11-20 06:01:${String(i + 1).padStart(2, '0')} DROP TCP 203.0.113.77 192.168.1.10 40100 ${(i + 1) * 10} 44 S 12345 0 1024 - - - RECEIVE`),
+  ];
+  const file = writeLog(rows, 'pfirewall.log');
+
+  it('move to the probes as connections: late never falls below lateConnections, and the header adds up', () => {
+    const { probes } = reportJson([file]);
+    expect(probes.late).toBeGreaterThanOrEqual(probes.lateConnections);
+    expect(probes).toMatchObject({ packets: 23, connections: 3, late: 0, lateConnections: 0 });
+    const text = runCli([file, '--tz', 'UTC'], { env: WIDE }).stdout;
+    expect(text).not.toContain('ends of connections already under way');
+    const day = dailyJson([file, '--date', '2026-11-20']);
+    expect(day.headline).toMatchObject({ probes: 23, probeConnections: 3, late: 0, lateConnections: 0 });
+    expect(day.report.probes).toEqual(probes);
+  });
+});
