@@ -170,15 +170,15 @@ export function registerExplain(program: Command, setExit: (code: number) => voi
     .command('explain')
     .description("explain what a port, port/proto, range, ICMP type, address, malware name, annotation or finding id means (e.g. 6776, 33500/udp, 6970-7170, 8/icmp, 224.0.0.251, sub7, sub7-artifact, vertical-scan), or what a log line says ('LINE', or - to read lines from standard input)")
     .argument('<query...>', "PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an IPv4/IPv6 address, an annotation or finding id, a name/family/category to search, a log line in quotes, or - for log lines on standard input")
-    .addOption(new Option('-o, --output-format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-o, --output-format <format>', 'table for people (also: text), json for programs').choices(['table', 'json', 'text']).default('table'))
     .addOption(langOption('language of the explanations'))
     .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect)
     .option('--home-net <cidr>', "a network of this side, for log lines (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): what it sends out is this side's own traffic, not a probe", collect)
     .option('--year <yyyy>', 'for log lines: the year of the first stamp that has none (BSD syslog); default: this year, or last year for a date still to come')
     .option('--tz <zone>', "for log lines: IANA zone of stamps without an offset, and of the times shown; default: this machine's zone")
-    .action(async (queries: string[], raw: { outputFormat: 'table' | 'json'; lang: Lang; signatures?: string[]; homeNet?: string[]; year?: string; tz?: string }) => {
+    .action(async (queries: string[], raw: { outputFormat: 'table' | 'json' | 'text'; lang: Lang; signatures?: string[]; homeNet?: string[]; year?: string; tz?: string }) => {
       const [year, tz] = [readYear(raw.year), readZone(raw.tz)];
       const stdin = queries.includes('-') ? await stdinLines(setExit) : [];
-      process.stdout.write(await runExplain(queries, { outputFormat: raw.outputFormat, lang: raw.lang, signatures: raw.signatures ?? [], stdin, homeNet: raw.homeNet ?? [], year, tz }));
+      process.stdout.write(await runExplain(queries, { outputFormat: raw.outputFormat === 'json' ? 'json' : 'table', lang: raw.lang, signatures: raw.signatures ?? [], stdin, homeNet: raw.homeNet ?? [], year, tz }));
     });
 }

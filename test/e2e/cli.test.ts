@@ -277,6 +277,26 @@ describe('--output: the extensions that pick a format', () => {
   });
 });
 
+describe('-o: one word for the people\'s format in every command', () => {
+  it('check, explain and formats take `text` for `table`, and follow takes `table` for `text`, as report and daily take both', () => {
+    // `logscan daily -o text` and `logscan -o text` worked, `logscan check -o text` was a usage error.
+    const same = (a: string[], b: string[], input?: string) => {
+      const x = runCli(a, { input });
+      const y = runCli(b, { input });
+      expect([a.join(' '), x.code, x.stderr]).toEqual([a.join(' '), 0, '']);
+      // How long follow ran is the one thing two runs may say differently.
+      const steady = (out: string) => out.replace(/── followed for .*/, '');
+      expect(steady(x.stdout)).toBe(steady(y.stdout));
+      expect(x.stdout.length).toBeGreaterThan(100);
+    };
+    same(['check', '-o', 'text', 'samples/ufw.log'], ['check', 'samples/ufw.log']);
+    same(['explain', '-o', 'text', '6776'], ['explain', '6776']);
+    same(['formats', '-o', 'text'], ['formats']);
+    const log = readFileSync(join(repoRoot, 'samples/ufw.log'), 'utf8');
+    same(['follow', '-o', 'table', '--tz', 'UTC', '-'], ['follow', '--tz', 'UTC', '-'], log);
+  });
+});
+
 describe('usage errors exit 2 with one line and no stack', () => {
   for (const args of [['--bogus'], ['events', '--tz', 'Mars/Base', '-'], ['--top', '0', '-'], ['events', '--input-format', 'nope', '-'], ['--year', '99', '-'], ['--home-net', '10.0.0.0/33', '-']]) {
     it(args.join(' '), () => {
