@@ -4,7 +4,7 @@ import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, rmSync,
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir, untilReading } from '../helpers/cli.js';
 import { LogWriter, iptablesLine, sleep } from '../helpers/follow-writer.js';
 import { until } from '../helpers/wait.js';
@@ -363,6 +363,19 @@ describe('logscan follow', () => {
     expect(r.code).toBe(3);
     expect(seqs(events(r.stdout)).sort()).toEqual([1, 2]);
     expect(r.stderr.match(/waiting for it/g)).toHaveLength(1);
+  });
+
+  it('a FIFO given by path says how to follow it (as standard input), once, and the run exits 3', async () => {
+    // It said only "is not a regular file; will keep trying", and tried for good: a FIFO never turns into a file.
+    const dir = tempDir();
+    const fifo = join(dir, 'fw.pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const cli = startCli(['follow', '-o', 'ndjson', fifo], { env });
+    await cli.waitFor((_o, e) => e.includes('fw.pipe'));
+    await sleep(300);
+    const r = await cli.stop();
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(`logscan: ${fifo}: is a FIFO, not a file that grows; follow it as standard input: logscan follow - < ${fifo}\n`);
   });
 
   it('says a .gz, a binary or a UTF-16 file is not a text log and reads none of it as lines, exits 3', async () => {
