@@ -443,6 +443,10 @@ describe('usage errors: one line, exit 2, no stack', () => {
     ['explain', '70000'],
     ['explain', '1-99999'],
     ['--top', '0', '-'],
+    // Number() read these as 10, 16 and 15: a typo taken for a count.
+    ['--top', '1e1', '-'],
+    ['--max-sources', '0x10', '-'],
+    ['--scan-ports', '1.5e1', '-'],
     ['check', '--line', '0', '-'],
     ['-o', 'yaml', '-'],
   ];
