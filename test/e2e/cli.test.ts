@@ -91,6 +91,18 @@ describe('logscan events', () => {
     expect(runCli(['events', ufw, '--since', '2026-11-21', '--until', '2026-11-20']).code).toBe(2);
   });
 
+  it('a file without one firewall record: stdout stays empty and stderr says so, as the report does (it said nothing at all)', () => {
+    const notALog = join(dir, 'auth.log');
+    writeFileSync(notALog, 'Nov 20 06:25:02 gw sshd[123]: Accepted publickey for root from 192.0.2.1 port 50000 ssh2\n');
+    const r = runCli(['events', notALog]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '', 'logscan: No firewall records found. `logscan check FILE` shows what the lines look like to logscan.\n']);
+    // Records, or nothing read at all (an empty file): nothing to say.
+    expect(runCli(['events', ufw]).stderr).toBe('');
+    const empty = join(dir, 'empty.log');
+    writeFileSync(empty, '');
+    expect(runCli(['events', empty]).stderr).toBe('');
+  });
+
   it('a protocol logged by number (89, 112, 33) has one name in every format, and its number in DShield and ECS', () => {
     const nf = join(dir, 'proto.log');
     const win = join(dir, 'proto-pfirewall.log');
@@ -225,7 +237,7 @@ describe('logscan formats', () => {
     expect(bad.code).toBe(2);
     // The same message as check's and explain's -o.
     expect(bad.stderr.split('\n')[0]).toBe(runCli(['check', '-o', 'xml', '-']).stderr.split('\n')[0]);
-    expect(bad.stderr.split('\n')[0]).toBe("logscan: option '-o, --output-format <format>' argument 'xml' is invalid. Allowed choices are table, json.");
+    expect(bad.stderr.split('\n')[0]).toBe("logscan: option '-o, --output-format <format>' argument 'xml' is invalid. Allowed choices are table, json, text.");
     const clash = runCli(['formats', '--json', '-o', 'table']);
     expect(clash.code).toBe(2);
     expect(clash.stderr).toBe('logscan: --json is -o json; it cannot be used with -o table\n');
