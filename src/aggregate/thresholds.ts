@@ -164,7 +164,7 @@ export function mergeThresholds(base: Thresholds, override: unknown, where: stri
 
 /**
  * Settings that count things, where 0 or a fraction means nothing sensible: the memory caps
- * (0 profiles kept skewed the report's counts) and the counts the flags set, which refuse them too.
+ * (with maxSources 0 the report ranked only the last source seen) and the counts the flags set, which refuse them too.
  */
 function mustBeCount(path: string): boolean {
   return path.startsWith('limits.') || path === 'verticalScan.minPorts' || path === 'udpScan.minPorts' || path === 'horizontalSweep.minHosts';

@@ -494,7 +494,7 @@ describe('thresholds', () => {
 
   it('the memory caps, and the counts the flags set, are whole numbers from 1 in a --config file too', () => {
     // --max-sources 0 and --scan-ports 0 were refused while {"limits":{"maxSources":0}} kept one
-    // source at a time and changed the report's counts, and {"verticalScan":{"minPorts":0}} made every source a scan.
+    // source at a time (the report ranked only the last one seen), and {"verticalScan":{"minPorts":0}} made every source a scan.
     for (const [override, path] of [
       [{ limits: { maxSources: 0 } }, 'limits.maxSources'],
       [{ limits: { maxPorts: 0.5 } }, 'limits.maxPorts'],
