@@ -100,5 +100,7 @@ export function registerEvents(program: Command, setExit: (code: number) => void
 function noMatchText(w: EventWindow): string {
   const span = w.readSpan();
   const where = span?.first ? `; the events read run from ${span.first} to ${span.last}` : '';
-  return `none of the ${w.read} events read matches --since/--until/--source${where}`;
+  const given = w.given;
+  const named = given.length > 1 ? `${given.slice(0, -1).join(', ')} and ${given[given.length - 1]}` : given.join('');
+  return `none of the ${w.read} events read matches ${named}${where}`;
 }
