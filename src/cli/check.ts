@@ -18,7 +18,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     .command('check')
     .description('show how logscan reads a file: detected format and why, parsed/skipped/malformed lines with an example of each kind')
     .argument('[files...]', 'log files (.gz ok), - for stdin')
-    .addOption(new Option('-o, --output-format <format>', 'table for people, json for programs').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-o, --output-format <format>', 'table for people (also: text), json for programs').choices(['table', 'json', 'text']).default('table'))
     .option('--line <n>', 'also show every field extracted from line N (time, host, addresses, ports, rule, annotations)');
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
     const common = readCommonOptions(raw);

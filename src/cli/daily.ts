@@ -15,7 +15,7 @@ import { defaultSearch, discoverLogs, duplicateReason, type FamilySelection, typ
 import { choosePrevious } from '../daily/previous.js';
 import { InputError, UsageError } from '../errors.js';
 import type { InputStats } from '../input/read.js';
-import { describeFsError } from '../input/open.js';
+import { describeDirError } from '../input/open.js';
 import { oldestFirst } from '../input/rotation-order.js';
 import type { Lang } from '../knowledge/types.js';
 import { renderDailyHtml } from '../render/daily-html.js';
@@ -101,7 +101,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       try {
         found = discoverLogs(plan, prevWindow.start, window.end);
       } catch (e) {
-        throw new InputError(plan.dir, `cannot look for logs there: ${dirError(e)}; give the log files as arguments`);
+        throw new InputError(plan.dir, `cannot look for logs there: ${describeDirError(e)}; give the log files as arguments`);
       }
       if (found.every((f) => f.read.length === 0 && f.skipped.length === 0)) {
         throw new InputError(plan.dir, `no firewall logs found (looked for ${plan.families.map((f) => `${f.base}*`).join(', ')}); give the log files as arguments`);
@@ -249,8 +249,3 @@ function render(doc: DailyDoc, format: DailyFormat, tz: string | null, lang: Lan
   }
 }
 
-/** Why a directory could not be listed, worded for a directory (describeFsError words it for a file). */
-function dirError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  return code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : describeFsError(e);
-}

@@ -13,6 +13,7 @@ import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { enrichEventEcs, enrichEventJson } from '../enrich/event-enrich.js';
 import { eventToDshield } from '../render/dshield.js';
 import { UsageError } from '../errors.js';
+import { en } from '../i18n/en.js';
 import { addFilterOptions, readFilterOptions, type EventWindow } from './filter-options.js';
 
 export function registerEvents(program: Command, setExit: (code: number) => void): void {
@@ -84,6 +85,12 @@ export function registerEvents(program: Command, setExit: (code: number) => void
     await out.flush();
     // Stdout stays pure NDJSON; an empty result gets a word on stderr when the filters caused it.
     if (filter.active && matched === 0 && filter.read > 0) process.stderr.write(`logscan: ${noMatchText(filter)}\n`);
+    // Lines read and not one record among them (not a firewall log, or a format logscan does
+    // not read): an empty stdout alone left the user guessing, where the report says so.
+    const lines = run.stats.reduce((n, s) => n + s.lines, 0);
+    if (lines > 0 && run.stats.every((s) => s.events === 0) && !interrupt.received) {
+      process.stderr.write(`logscan: ${en.report.noRecords}\n`);
+    }
     if (interrupt.received) process.stderr.write(`logscan: interrupted by ${interrupt.received}; the output covers only what was read before it\n`);
     setExit(run.exitCode);
     setExit(interrupt.exitCode);
@@ -93,5 +100,7 @@ export function registerEvents(program: Command, setExit: (code: number) => void
 function noMatchText(w: EventWindow): string {
   const span = w.readSpan();
   const where = span?.first ? `; the events read run from ${span.first} to ${span.last}` : '';
-  return `none of the ${w.read} events read matches --since/--until/--source${where}`;
+  const given = w.given;
+  const named = given.length > 1 ? `${given.slice(0, -1).join(', ')} and ${given[given.length - 1]}` : given.join('');
+  return `none of the ${w.read} events read matches ${named}${where}`;
 }

@@ -4,7 +4,7 @@
 // answer, render.
 
 import { Option, type Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { explainQuery, parseQuery, type ExplainQuery } from '../knowledge/query.js';
 import type { ExplainItem, LineExplainer } from './explain-line.js';
@@ -97,24 +97,30 @@ const SHOWN_OVERLONG = 5;
  * stderr, not explained) without being held: readline buffered it whole, and a few hundred
  * MB without a newline ended in a RangeError.
  */
-async function stdinLines(): Promise<string[]> {
+async function stdinLines(setExit: (code: number) => void): Promise<string[]> {
   // Loaded here: `explain 80` reads no input.
-  const [{ LineSplitter, MAX_LINE_LENGTH, overlongReason }, { DIRECTORY_PROBLEM, STDIN_NAME, stdinIsDirectory }, { inputError }] = await Promise.all([
+  const [{ LineSplitter, MAX_LINE_LENGTH, overlongReason }, { DIRECTORY_PROBLEM, STDIN_NAME, stdinIsDirectory }, { inputError, problemText }, { BinaryGate, BinaryInputError }] = await Promise.all([
     import('../input/lines.js'),
     import('../input/open.js'),
     import('../input/problem.js'),
+    import('../input/binary.js'),
   ]);
   if (stdinIsDirectory()) throw inputError(STDIN_NAME, DIRECTORY_PROBLEM);
   if (process.stdin.isTTY) process.stderr.write('logscan explain: reading log lines from the terminal; paste them, then press Ctrl-D\n');
   const out: string[] = [];
   let nonBlank = 0;
+  let lastLine = 0;
   let overlong = 0;
   let full = false;
   const stdin = process.stdin;
+  // The gate the other commands read through: gzip unpacked, UTF-16 with its mark decoded,
+  // binary data refused, so none of them is split into lines of garbage to "explain".
+  const gate = new BinaryGate();
   await new Promise<void>((resolve, reject) => {
     const splitter = new LineSplitter({
-      line(text) {
+      line(text, lineNo) {
         if (full) return;
+        lastLine = lineNo;
         if (text.trim() === '') {
           out.push('');
           return;
@@ -122,7 +128,8 @@ async function stdinLines(): Promise<string[]> {
         if (nonBlank++ === MAX_STDIN_LINES) {
           full = true;
           process.stderr.write(`logscan explain: read the first ${MAX_STDIN_LINES} lines of standard input; for a whole log, \`logscan -\` reports on it\n`);
-          stdin.unpipe(splitter);
+          stdin.unpipe(gate);
+          gate.unpipe(splitter);
           stdin.pause();
           resolve();
           return;
@@ -131,33 +138,47 @@ async function stdinLines(): Promise<string[]> {
       },
       overlong(lineNo, length, limit) {
         if (full) return;
+        lastLine = lineNo;
         nonBlank++;
         if (++overlong <= SHOWN_OVERLONG) process.stderr.write(`logscan: ${STDIN_NAME}:${lineNo}: malformed: ${overlongReason(length, limit)}; not explained\n`);
       },
+      endedEarly: () => gate.gzipProblem !== null,
     });
     splitter.once('finish', resolve);
     splitter.once('error', reject);
+    gate.once('error', reject);
     stdin.once('error', reject);
-    stdin.pipe(splitter);
+    stdin.pipe(gate).pipe(splitter);
+  }).catch((err: unknown) => {
+    stdin.unpipe(gate);
+    stdin.pause();
+    if (err instanceof BinaryInputError) throw inputError(STDIN_NAME, err.problem);
+    throw err;
   });
+  const cut = gate.gzipProblem;
+  if (cut !== null && !full) {
+    // The lines before the break are explained; the input was not read to its end (exit 3).
+    process.stderr.write(`logscan: ${STDIN_NAME}: ${problemText({ code: 'gzip-cut', line: lastLine, why: cut })}\n`);
+    setExit(ExitCode.inputUnreadable);
+  }
   if (overlong > SHOWN_OVERLONG) process.stderr.write(`logscan: ${STDIN_NAME}: ${overlong} lines longer than ${MAX_LINE_LENGTH} characters were not explained\n`);
   return out;
 }
 
-export function registerExplain(program: Command): void {
+export function registerExplain(program: Command, setExit: (code: number) => void): void {
   program
     .command('explain')
     .description("explain what a port, port/proto, range, ICMP type, address, malware name, annotation or finding id means (e.g. 6776, 33500/udp, 6970-7170, 8/icmp, 224.0.0.251, sub7, sub7-artifact, vertical-scan), or what a log line says ('LINE', or - to read lines from standard input)")
     .argument('<query...>', "PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an IPv4/IPv6 address, an annotation or finding id, a name/family/category to search, a log line in quotes, or - for log lines on standard input")
-    .addOption(new Option('-o, --output-format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-o, --output-format <format>', 'table for people (also: text), json for programs').choices(['table', 'json', 'text']).default('table'))
     .addOption(langOption('language of the explanations'))
     .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect)
     .option('--home-net <cidr>', "a network of this side, for log lines (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): what it sends out is this side's own traffic, not a probe", collect)
     .option('--year <yyyy>', 'for log lines: the year of the first stamp that has none (BSD syslog); default: this year, or last year for a date still to come')
     .option('--tz <zone>', "for log lines: IANA zone of stamps without an offset, and of the times shown; default: this machine's zone")
-    .action(async (queries: string[], raw: { outputFormat: 'table' | 'json'; lang: Lang; signatures?: string[]; homeNet?: string[]; year?: string; tz?: string }) => {
+    .action(async (queries: string[], raw: { outputFormat: 'table' | 'json' | 'text'; lang: Lang; signatures?: string[]; homeNet?: string[]; year?: string; tz?: string }) => {
       const [year, tz] = [readYear(raw.year), readZone(raw.tz)];
-      const stdin = queries.includes('-') ? await stdinLines() : [];
-      process.stdout.write(await runExplain(queries, { outputFormat: raw.outputFormat, lang: raw.lang, signatures: raw.signatures ?? [], stdin, homeNet: raw.homeNet ?? [], year, tz }));
+      const stdin = queries.includes('-') ? await stdinLines(setExit) : [];
+      process.stdout.write(await runExplain(queries, { outputFormat: raw.outputFormat === 'json' ? 'json' : 'table', lang: raw.lang, signatures: raw.signatures ?? [], stdin, homeNet: raw.homeNet ?? [], year, tz }));
     });
 }

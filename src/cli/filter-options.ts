@@ -37,6 +37,11 @@ export class EventWindow {
     return this.keep !== null;
   }
 
+  /** The filter options given, as named on the command line ("--since", "--source"). */
+  get given(): string[] {
+    return [this.since !== null && '--since', this.until !== null && '--until', this.ranges.length > 0 && '--source'].filter((o): o is string => o !== false);
+  }
+
   /** The --source ranges as the networks they cover (a.b.c.d/n). */
   get sources(): string[] {
     return this.ranges.map(addressRangeText);

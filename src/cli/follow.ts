@@ -31,7 +31,7 @@ export function registerFollow(program: Command, setExit: (code: number) => void
     .command('follow')
     .description('follow growing logs through rotation: one line per probe, alerts, a summary on Ctrl-C')
     .argument('<files...>', 'log files to follow (need not exist yet), - for a live stdin stream')
-    .addOption(new Option('-o, --output-format <format>', 'text for people, ndjson (annotated events, one per line) for programs').choices(['text', 'ndjson']).default('text'))
+    .addOption(new Option('-o, --output-format <format>', 'text for people (also: table), ndjson (annotated events, one per line) for programs').choices(['text', 'ndjson', 'table']).default('text'))
     .option('-q, --quiet', 'no line per probe: only alerts, --summary-every summaries and the summary at the end (a service, a busy log)')
     .option('--from-start', 'read what the files already hold first (default: start at their end)')
     .option('--state <file>', 'remember how far each file was read; a restart continues there, even across rotation')

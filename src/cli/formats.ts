@@ -38,10 +38,10 @@ export function registerFormats(program: Command): void {
   const cmd = program
     .command('formats')
     .description('list the log formats logscan recognises, with an example line each')
-    .addOption(new Option('-o, --output-format <format>', 'table for people, json for programs').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-o, --output-format <format>', 'table for people (also: text), json for programs').choices(['table', 'json', 'text']).default('table'))
     .option('--json', 'same as -o json (kept for scripts that use it)')
     .addOption(langOption('language of the descriptions'));
-  cmd.action((raw: { outputFormat: 'table' | 'json'; json?: boolean; lang: Lang }) => {
+  cmd.action((raw: { outputFormat: 'table' | 'json' | 'text'; json?: boolean; lang: Lang }) => {
     // --json is -o json; given with an explicit -o that says otherwise, neither wins.
     if (raw.json && raw.outputFormat !== 'json' && cmd.getOptionValueSource('outputFormat') !== 'default') {
       throw new UsageError(`--json is -o json; it cannot be used with -o ${raw.outputFormat}`);

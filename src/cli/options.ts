@@ -38,7 +38,8 @@ export function addInputOptions(cmd: Command): Command {
 }
 
 export function positiveInt(name: string, raw: unknown, max = Number.MAX_SAFE_INTEGER): number {
-  const n = typeof raw === 'number' ? raw : Number(raw);
+  // Digits only: Number() also reads "1e3", "0x10" and "" (as 1000, 16 and 0).
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name}: expected a whole number from 1 to ${max}, got "${String(raw)}"`);
   return n;
 }

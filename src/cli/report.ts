@@ -9,6 +9,7 @@ import { Summarizer } from '../aggregate/summary.js';
 import { DEFAULT_THRESHOLDS, mergeThresholds, parseSeverity, type Thresholds } from '../aggregate/thresholds.js';
 import type { DetectorParamOverrides } from '../annotate/rules.js';
 import { ExitCode, UsageError } from '../errors.js';
+import { describeFsError } from '../input/open.js';
 import { enrichReport, hasEnrichment } from '../enrich/report-enrich.js';
 import { BLOCKLIST_FORMATS, renderBlocklist, type BlocklistFormat } from '../render/blocklist.js';
 import { CSV_TABLES, renderReportCsv, type CsvTable } from '../render/report-csv.js';
@@ -40,11 +41,17 @@ export function loadThresholds(raw: Record<string, unknown>): { thresholds: Thre
   let t = DEFAULT_THRESHOLDS;
   if (typeof raw.config === 'string') {
     const file = raw.config;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new UsageError(`--config ${file}: ${describeFsError(err)}`);
+    }
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
+      json = JSON.parse(text);
     } catch (err) {
-      throw new UsageError(`--config ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new UsageError(`--config ${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new UsageError(`--config ${file}: expected a JSON object`);
     for (const k of Object.keys(json)) {

@@ -5,6 +5,7 @@ import { mkdirSync, accessSync, constants } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { describeDirError } from '../input/open.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 /**
@@ -116,7 +117,7 @@ export function prepareStateDir(dir: string): void {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch (err) {
-    throw new UsageError(`--state ${dir}: not a writable directory (${err instanceof Error ? err.message : String(err)})`);
+    throw new UsageError(`--state ${dir}: ${describeDirError(err)}`);
   }
 }
 

@@ -4,11 +4,12 @@
 //
 // Lookups are cached per address string: the report asks once per distinct source,
 // `events --geoip` once per event but almost always hits the cache.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // Types only: the package itself is imported when --geoip is given (it costs ~20 ms to load).
 import type { AsnResponse, CountryResponse, Reader } from 'maxmind';
 import { UsageError } from '../errors.js';
+import { describeDirError } from '../input/open.js';
 import type { Lang } from '../knowledge/types.js';
 import type { AsInfo, GeoInfo } from './types.js';
 
@@ -79,10 +80,9 @@ export class GeoIp {
 export async function openGeoIp(dir: string, lang: Lang): Promise<GeoIp> {
   let names: string[];
   try {
-    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
     names = readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.mmdb')).sort();
   } catch (err) {
-    throw new UsageError(`--geoip ${dir}: ${err instanceof Error ? err.message.replace(/^[A-Z]+: /, '') : String(err)}`);
+    throw new UsageError(`--geoip ${dir}: ${describeDirError(err)}`);
   }
   if (names.length === 0) throw new UsageError(`--geoip ${dir}: no .mmdb files there (expected GeoLite2-Country.mmdb and/or GeoLite2-ASN.mmdb, see docs/integrations.md)`);
   const { Reader: MmdbReader } = await import('maxmind');

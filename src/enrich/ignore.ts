@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import type { FirewallEvent } from '../event.js';
 import { UsageError } from '../errors.js';
+import { describeFsError } from '../input/open.js';
 import { AddressRanges, parseAddressRange, type AddressRange } from '../util/address-ranges.js';
 
 const B_TCP = 1;
@@ -94,7 +95,7 @@ export function loadIgnoreList(file: string): IgnoreList {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`--ignore ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new UsageError(`--ignore ${file}: ${describeFsError(err)}`);
   }
   return parseIgnoreList(text, file);
 }

@@ -236,7 +236,9 @@ export class PathFollower {
   }
 
   private notRegular(st: BigIntStats): void {
-    this.problem(st.isDirectory() ? 'is a directory (follow the log files inside it)' : 'is not a regular file; will keep trying');
+    // A FIFO (a syslog daemon's pipe) never becomes a file; what follows it is standard input.
+    if (st.isFIFO()) this.problem(`is a FIFO, not a file that grows; follow it as standard input: logscan follow - < ${this.name}`);
+    else this.problem(st.isDirectory() ? 'is a directory (follow the log files inside it)' : 'is not a regular file; will keep trying');
   }
 
   /** Everything starting to read a file needs from it (the reads that can fail), before the consumer hears of it. */

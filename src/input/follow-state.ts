@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { describeWriteError } from '../util/write-error.js';
+import { describeFsError } from './open.js';
 
 export const STATE_VERSION = 1;
 
@@ -59,7 +60,7 @@ export class FollowState {
     try {
       text = await readFile(s.file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new StateError(`${file}: cannot read state (${(err as Error).message})`);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new StateError(`${file}: cannot read state: ${describeFsError(err)}`);
       // None yet: write the empty state now, so a path that can never be saved (no such
       // directory, a read-only disk) is said at the start, not every few seconds for days.
       s.dirty = true;

@@ -244,6 +244,8 @@ class StreamFollower {
           gc.idle?.();
           return gc.afterChunk?.();
         },
+        // Gzip data that broke off cut its last line: dropped, as the other commands drop it.
+        endedEarly: () => (this.gunzip?.problem ?? null) !== null,
       },
       this.maxLineLength,
     );

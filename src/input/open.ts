@@ -81,6 +81,13 @@ export function describeFsError(err: unknown): string {
   return problemText(fsProblem(err));
 }
 
+/** Why a directory could not be used, worded for a directory (describeFsError words it for a file). */
+export function describeDirError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null | undefined)?.code;
+  // EEXIST: mkdir -p of a path where a file stands.
+  return code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' || code === 'EEXIST' ? 'not a directory' : describeFsError(err);
+}
+
 /**
  * Node.js decodes the command line as UTF-8 and puts U+FFFD for bytes that are not, so a
  * file whose name is Latin-1 (café.log written by an old tool) can never be opened by

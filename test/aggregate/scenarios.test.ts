@@ -491,6 +491,23 @@ describe('thresholds', () => {
     const r = summarize(verticalScan('203.0.113.9', 6, 10), t);
     expect(ids(row(r, '203.0.113.9'))).toContain('vertical-scan');
   });
+
+  it('the memory caps, and the counts the flags set, are whole numbers from 1 in a --config file too', () => {
+    // --max-sources 0 and --scan-ports 0 were refused while {"limits":{"maxSources":0}} kept one
+    // source at a time (the report ranked only the last one seen), and {"verticalScan":{"minPorts":0}} made every source a scan.
+    for (const [override, path] of [
+      [{ limits: { maxSources: 0 } }, 'limits.maxSources'],
+      [{ limits: { maxPorts: 0.5 } }, 'limits.maxPorts'],
+      [{ limits: { maxHosts: 0 } }, 'limits.maxHosts'],
+      [{ verticalScan: { minPorts: 0 } }, 'verticalScan.minPorts'],
+      [{ udpScan: { minPorts: 2.5 } }, 'udpScan.minPorts'],
+      [{ horizontalSweep: { minHosts: 0 } }, 'horizontalSweep.minHosts'],
+    ] as const) {
+      expect(() => mergeThresholds(DEFAULT_THRESHOLDS, override, 'x.json'), path).toThrow(`x.json: "${path}" must be a whole number from 1`);
+    }
+    // Shares and weights may still be 0 or fractions.
+    expect(mergeThresholds(DEFAULT_THRESHOLDS, { noise: { minShare: 0 }, weights: { findings: { 'null-scan': 0.5 } } }, 'x.json').noise.minShare).toBe(0);
+  });
 });
 
 describe('bounded memory', () => {

@@ -6,6 +6,7 @@ import { LineExplainer, explainItems } from '../../src/cli/explain-line.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { mutatedLine, realLines } from '../hardening/corpus-lines.js';
 import { spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { cliPath, runCli } from '../helpers/cli.js';
 import { formats } from '../../src/parsers/registry.js';
 
@@ -346,6 +347,35 @@ describe('explain - (standard input)', () => {
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain(says);
     }
+  });
+
+  it('standard input is judged and decoded as the other commands read it: gzip unpacked, UTF-16 with its mark decoded, binary data refused (exit 3)', () => {
+    // Each used to be split into lines as it came: U+FFFD and \x00 garbage "explained" as unrecognised lines, exit 0.
+    const text = `${UFW}\n${WINDOWS}\n`;
+    const plain = runCli(['explain', '-', '-o', 'json'], { input: text });
+    const formatsOf = (stdout: string) => (JSON.parse(stdout) as LineJson[]).map((a) => [a.format, a.outcome]);
+    expect(formatsOf(plain.stdout)).toEqual([['iptables', 'event'], ['windows-firewall', 'event']]);
+    const gz = runCli(['explain', '-', '-o', 'json'], { input: gzipSync(text) });
+    expect(gz.code).toBe(0);
+    expect(formatsOf(gz.stdout)).toEqual(formatsOf(plain.stdout));
+    const utf16 = runCli(['explain', '-', '-o', 'json'], { input: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) });
+    expect(utf16.code).toBe(0);
+    expect(formatsOf(utf16.stdout)).toEqual(formatsOf(plain.stdout));
+    const junk = Buffer.alloc(3000);
+    for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919 + 13) % 256;
+    const binary = runCli(['explain', '-'], { input: junk });
+    expect(binary.code).toBe(3);
+    expect(binary.stdout).toBe('');
+    expect(binary.stderr).toMatch(/^logscan: \(stdin\): looks like binary data, not a text log \(\d+ control bytes in the first 3000\); skipped\n$/);
+    // Gzip data that breaks off: the whole lines before the break are explained, the cut one is not, exit 3.
+    const whole = gzipSync(`${UFW}\n`.repeat(40));
+    const cut = runCli(['explain', '-', '-o', 'json'], { input: whole.subarray(0, whole.length - 12) });
+    expect(cut.code).toBe(3);
+    expect(cut.stderr).toMatch(/^logscan: \(stdin\): gzip data is truncated or corrupt after line \d+ \(unexpected end of file\)\n$/);
+    expect((JSON.parse(cut.stdout) as LineJson[]).every((a) => a.outcome === 'event')).toBe(true);
+    const noMark = runCli(['explain', '-'], { input: Buffer.from(text, 'utf16le') });
+    expect(noMark.code).toBe(3);
+    expect(noMark.stderr).toContain('(stdin): looks like UTF-16 text, not a UTF-8/ASCII log; skipped (convert it first: iconv -f UTF-16 -t UTF-8)');
   });
 
     it('empty standard input is a usage error (exit 2)', () => {

@@ -87,8 +87,23 @@ describe('logscan events', () => {
     const none = runCli(['events', ufw, '--year', '2026', '--tz', 'UTC', '--since', '2026-11-21']);
     expect(none.code).toBe(0);
     expect(none.stdout).toBe('');
-    expect(none.stderr).toContain('none of the 3 events read matches --since/--until/--source; the events read run from 2026-11-20T06:25:01.000Z to 2026-11-20T06:25:04.000Z');
+    expect(none.stderr).toBe('logscan: none of the 3 events read matches --since; the events read run from 2026-11-20T06:25:01.000Z to 2026-11-20T06:25:04.000Z\n');
+    // It named all three filters, whichever were given.
+    expect(runCli(['events', ufw, '--source', '192.0.2.0/24']).stderr).toBe('logscan: none of the 3 events read matches --source\n');
+    expect(runCli(['events', ufw, '--year', '2026', '--tz', 'UTC', '--until', '2020-01-01', '--source', '192.0.2.0/24']).stderr).toMatch(/^logscan: none of the 3 events read matches --until and --source; the events read run from /);
     expect(runCli(['events', ufw, '--since', '2026-11-21', '--until', '2026-11-20']).code).toBe(2);
+  });
+
+  it('a file without one firewall record: stdout stays empty and stderr says so, as the report does (it said nothing at all)', () => {
+    const notALog = join(dir, 'auth.log');
+    writeFileSync(notALog, 'Nov 20 06:25:02 gw sshd[123]: Accepted publickey for root from 192.0.2.1 port 50000 ssh2\n');
+    const r = runCli(['events', notALog]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '', 'logscan: No firewall records found. `logscan check FILE` shows what the lines look like to logscan.\n']);
+    // Records, or nothing read at all (an empty file): nothing to say.
+    expect(runCli(['events', ufw]).stderr).toBe('');
+    const empty = join(dir, 'empty.log');
+    writeFileSync(empty, '');
+    expect(runCli(['events', empty]).stderr).toBe('');
   });
 
   it('a protocol logged by number (89, 112, 33) has one name in every format, and its number in DShield and ECS', () => {
@@ -225,7 +240,7 @@ describe('logscan formats', () => {
     expect(bad.code).toBe(2);
     // The same message as check's and explain's -o.
     expect(bad.stderr.split('\n')[0]).toBe(runCli(['check', '-o', 'xml', '-']).stderr.split('\n')[0]);
-    expect(bad.stderr.split('\n')[0]).toBe("logscan: option '-o, --output-format <format>' argument 'xml' is invalid. Allowed choices are table, json.");
+    expect(bad.stderr.split('\n')[0]).toBe("logscan: option '-o, --output-format <format>' argument 'xml' is invalid. Allowed choices are table, json, text.");
     const clash = runCli(['formats', '--json', '-o', 'table']);
     expect(clash.code).toBe(2);
     expect(clash.stderr).toBe('logscan: --json is -o json; it cannot be used with -o table\n');
@@ -274,6 +289,26 @@ describe('--output: the extensions that pick a format', () => {
     expect(named(meaning(readme, '| `-o, --output-format text\\|markdown\\|html\\|json` |'))).toEqual(daily);
     const dailyDoc = readFileSync(join(repoRoot, 'docs/daily.md'), 'utf8');
     expect(named(meaning(dailyDoc, '| `-o, --output-format F` |'))).toEqual(daily);
+  });
+});
+
+describe('-o: one word for the people\'s format in every command', () => {
+  it('check, explain and formats take `text` for `table`, and follow takes `table` for `text`, as report and daily take both', () => {
+    // `logscan daily -o text` and `logscan -o text` worked, `logscan check -o text` was a usage error.
+    const same = (a: string[], b: string[], input?: string) => {
+      const x = runCli(a, { input });
+      const y = runCli(b, { input });
+      expect([a.join(' '), x.code, x.stderr]).toEqual([a.join(' '), 0, '']);
+      // How long follow ran is the one thing two runs may say differently.
+      const steady = (out: string) => out.replace(/── followed for .*/, '');
+      expect(steady(x.stdout)).toBe(steady(y.stdout));
+      expect(x.stdout.length).toBeGreaterThan(100);
+    };
+    same(['check', '-o', 'text', 'samples/ufw.log'], ['check', 'samples/ufw.log']);
+    same(['explain', '-o', 'text', '6776'], ['explain', '6776']);
+    same(['formats', '-o', 'text'], ['formats']);
+    const log = readFileSync(join(repoRoot, 'samples/ufw.log'), 'utf8');
+    same(['follow', '-o', 'table', '--tz', 'UTC', '-'], ['follow', '--tz', 'UTC', '-'], log);
   });
 });
 

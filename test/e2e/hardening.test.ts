@@ -443,6 +443,10 @@ describe('usage errors: one line, exit 2, no stack', () => {
     ['explain', '70000'],
     ['explain', '1-99999'],
     ['--top', '0', '-'],
+    // Number() read these as 10, 16 and 15: a typo taken for a count.
+    ['--top', '1e1', '-'],
+    ['--max-sources', '0x10', '-'],
+    ['--scan-ports', '1.5e1', '-'],
     ['check', '--line', '0', '-'],
     ['-o', 'yaml', '-'],
   ];
@@ -464,6 +468,32 @@ describe('usage errors: one line, exit 2, no stack', () => {
     const r = runCli(['daily', '--date', 'someday', '-']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')[0]).toMatch(/^logscan: .*--date/);
+  });
+});
+
+describe('a file or directory an option names that cannot be used: said in words, as an input would be, exit 2', () => {
+  // These said Node's own error text ("ENOENT: no such file or directory, open '…'",
+  // "EISDIR: illegal operation on a directory, read", "cannot read (ENOENT)").
+  it('--config, --ignore, --geoip, follow --state and daily --state', () => {
+    const dir = tempDir('option-files');
+    const missing = join(dir, 'missing.json');
+    const aFile = join(dir, 'file.txt');
+    writeFileSync(aFile, 'not json\n');
+    const cases: [string[], string][] = [
+      [['--config', missing, ufw], `logscan: --config ${missing}: no such file\n`],
+      [['--config', dir, ufw], `logscan: --config ${dir}: is a directory\n`],
+      [['--config', aFile, ufw], `logscan: --config ${aFile}: not valid JSON (Unexpected token 'o', "not json\\x0a" is not valid JSON)\n`],
+      [['events', '--ignore', missing, ufw], `logscan: --ignore ${missing}: no such file\n`],
+      [['--ignore', dir, ufw], `logscan: --ignore ${dir}: is a directory\n`],
+      [['--geoip', missing, ufw], `logscan: --geoip ${missing}: no such directory\n`],
+      [['--geoip', aFile, ufw], `logscan: --geoip ${aFile}: not a directory\n`],
+      [['follow', '--state', dir, ufw], `logscan: --state ${dir}: cannot read state: is a directory\n`],
+      [['daily', '--date', '2026-11-20', '--state', aFile, ufw], `logscan: --state ${aFile}: not a directory\n`],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = runCli(args);
+      expect([args.join(' '), r.code, r.stderr]).toEqual([args.join(' '), 2, stderr]);
+    }
   });
 });
 

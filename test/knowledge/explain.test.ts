@@ -374,7 +374,7 @@ describe('the command', () => {
 
   async function run(...args: string[]): Promise<string> {
     const program = new Command('logscan').exitOverride();
-    registerExplain(program);
+    registerExplain(program, () => {});
     let out = '';
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
       out += String(chunk);
