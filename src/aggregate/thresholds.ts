@@ -163,12 +163,12 @@ export function mergeThresholds(base: Thresholds, override: unknown, where: stri
 }
 
 /**
- * Settings that count things, where 0 or a fraction means nothing sensible: the memory caps
- * (with maxSources 0 the report ranked only the last source seen) and the counts the flags set, which refuse them too.
+ * Settings that count things (sources, ports, hosts, protocols, packets), where 0 or a
+ * fraction means nothing sensible: with maxSources 0 the report ranked only the last source
+ * seen, with minPorts 0 every source was a scan. Shares, rates, spans, severities and
+ * weights may be 0 or fractions.
  */
-function mustBeCount(path: string): boolean {
-  return path.startsWith('limits.') || path === 'verticalScan.minPorts' || path === 'udpScan.minPorts' || path === 'horizontalSweep.minHosts';
-}
+const COUNT_SETTING = /^(min|max)(Sources|Ports|Hosts|PortCounts|TrojanPorts|Protocols|Packets|PortsFinAck)$/;
 
 function mergeInto(target: Record<string, unknown>, src: unknown, where: string, path: string): void {
   if (typeof src !== 'object' || src === null || Array.isArray(src)) throw new UsageError(`${where}: ${path || 'thresholds'} must be an object`);
@@ -187,7 +187,7 @@ function mergeInto(target: Record<string, unknown>, src: unknown, where: string,
       mergeInto(cur as Record<string, unknown>, v, where, p);
     } else {
       if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new UsageError(`${where}: "${p}" must be a non-negative number, got ${JSON.stringify(v)}`);
-      if (mustBeCount(p) && (!Number.isInteger(v) || v < 1)) throw new UsageError(`${where}: "${p}" must be a whole number from 1, got ${JSON.stringify(v)}`);
+      if (COUNT_SETTING.test(k) && (!Number.isInteger(v) || v < 1)) throw new UsageError(`${where}: "${p}" must be a whole number from 1, got ${JSON.stringify(v)}`);
       target[k] = v;
     }
   }

@@ -502,11 +502,19 @@ describe('thresholds', () => {
       [{ verticalScan: { minPorts: 0 } }, 'verticalScan.minPorts'],
       [{ udpScan: { minPorts: 2.5 } }, 'udpScan.minPorts'],
       [{ horizontalSweep: { minHosts: 0 } }, 'horizontalSweep.minHosts'],
+      [{ protoScan: { minProtocols: 0 } }, 'protoScan.minProtocols'],
+      [{ icmpSweep: { minHosts: 0 } }, 'icmpSweep.minHosts'],
+      [{ stealth: { minPackets: 0 } }, 'stealth.minPackets'],
+      [{ stealth: { minPortsFinAck: 1.5 } }, 'stealth.minPortsFinAck'],
+      [{ slowScan: { minPorts: 0 } }, 'slowScan.minPorts'],
+      [{ serviceKnock: { minPackets: 0 } }, 'serviceKnock.minPackets'],
     ] as const) {
       expect(() => mergeThresholds(DEFAULT_THRESHOLDS, override, 'x.json'), path).toThrow(`x.json: "${path}" must be a whole number from 1`);
     }
     // Shares and weights may still be 0 or fractions.
     expect(mergeThresholds(DEFAULT_THRESHOLDS, { noise: { minShare: 0 }, weights: { findings: { 'null-scan': 0.5 } } }, 'x.json').noise.minShare).toBe(0);
+    const t = mergeThresholds(DEFAULT_THRESHOLDS, { slowScan: { maxPortsPerMinute: 0.5, minSpanMs: 0 }, allowedIn: { minPortSeverity: 0 } }, 'x.json');
+    expect([t.slowScan.maxPortsPerMinute, t.slowScan.minSpanMs, t.allowedIn.minPortSeverity]).toEqual([0.5, 0, 0]);
   });
 });
 
