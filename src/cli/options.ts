@@ -31,8 +31,8 @@ export function addInputOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--input-format <id>', 'skip sniffing: read every input as this format (see `logscan formats`)'))
     .addOption(new Option('--year <yyyy>', 'year of the first record when the log has none (BSD syslog); default: inferred from file date'))
-    .addOption(new Option('--tz <zone>', 'IANA zone of timestamps without offset, and of the report; default: this machine\'s zone'))
-    .addOption(langOption('language of explanations'))
+    .addOption(new Option('--tz <zone>', 'IANA zone of timestamps without an offset, and of the times shown; default: this machine\'s zone'))
+    .addOption(langOption('language of what logscan writes: headings, summaries, explanations'))
     .addOption(new Option('--signatures <dir>', 'extra signature directory (adds or overrides entries); repeatable').argParser(collect))
     .addOption(new Option('--home-net <cidr>', "a network of this side (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): forwarded traffic from it to elsewhere is this side's own").argParser(collect));
 }

@@ -5,7 +5,8 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, InputError, SignatureError, UsageError } from '../errors.js';
 import { termSafe } from '../render/sanitize.js';
-import { commandsFor, type CommandName } from './command-names.js';
+import { COMMAND_NAMES, commandsFor, type CommandName } from './command-names.js';
+import { rejectUnknownHelpTopic } from './unknown-command.js';
 import { VERSION } from './version.js';
 import { stdoutAbandoned } from '../render/stdout-state.js';
 import { describeWriteError } from '../util/write-error.js';
@@ -72,6 +73,7 @@ async function buildProgram(argv: readonly string[]): Promise<Command> {
 
 async function main(argv: string[]): Promise<number> {
   try {
+    rejectUnknownHelpTopic(argv.slice(2), COMMAND_NAMES);
     const program = await buildProgram(argv);
     await program.parseAsync(argv);
     return exitCode;

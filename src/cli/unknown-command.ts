@@ -19,10 +19,21 @@ function distance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/** "did you mean …? " for a word close to one of the commands, else nothing. */
+function nearHint(word: string, commands: readonly string[]): string {
+  const near = commands.filter((c) => distance(word.toLowerCase(), c) <= 2);
+  return near.length > 0 ? `did you mean ${near.map((c) => `"${c}"`).join(' or ')}? ` : '';
+}
+
 export function rejectUnknownCommand(files: readonly string[], commands: readonly string[]): void {
   const first = files[0];
   if (first === undefined || !BARE_WORD.test(first) || existsSync(first)) return;
-  const near = commands.filter((c) => distance(first.toLowerCase(), c) <= 2);
-  const hint = near.length > 0 ? `did you mean ${near.map((c) => `"${c}"`).join(' or ')}? ` : '';
-  throw new UsageError(`unknown command "${first}" (and no such file): ${hint}commands are ${commands.join(', ')}; for a file of that name write ./${first}`);
+  throw new UsageError(`unknown command "${first}" (and no such file): ${nearHint(first, commands)}commands are ${commands.join(', ')}; for a file of that name write ./${first}`);
+}
+
+/** `logscan help WORD` for a WORD that names no command: said as such, where commander printed the general help as if in error. */
+export function rejectUnknownHelpTopic(args: readonly string[], commands: readonly string[]): void {
+  const [first, topic] = args;
+  if (first !== 'help' || topic === undefined || topic.startsWith('-') || commands.includes(topic)) return;
+  throw new UsageError(`help: no command "${topic}": ${nearHint(topic, commands)}commands are ${commands.join(', ')}`);
 }

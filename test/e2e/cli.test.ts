@@ -427,4 +427,14 @@ describe('which command modules load', () => {
     for (const args of [['--help'], ['-h'], ['help'], ['kern.log', '--help']]) expect(load(...args)).toEqual(COMMAND_NAMES);
     expect(load('help', 'daily')).toEqual(COMMAND_NAMES);
   });
+
+  it('`logscan help WORD` for a word that names no command says so (it printed the general help as an error)', () => {
+    const r = runCli(['help', 'evnts']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('logscan: help: no command "evnts": did you mean "events"? commands are report, events, follow, daily, explain, formats, check\n');
+    const known = runCli(['help', 'events']);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toContain('Usage: logscan events');
+  });
 });
