@@ -6,22 +6,20 @@ import type { FirewallEvent } from '../event.js';
 import { UsageError } from '../errors.js';
 import { localTimeConverter } from '../parsers/local-time.js';
 import { AddressRanges, parseAddressRange, type AddressRange } from '../util/address-ranges.js';
+import { durationMs } from '../util/duration.js';
 import { MAX_YEAR, MIN_YEAR, yearInRange } from '../util/year-range.js';
 
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
-
-const RELATIVE = /^(\d+(?:\.\d+)?)\s*([smhdw])$/i;
 // 2026-11-20, 2026-11-20T06:25, 2026-11-20 06:25:01.5, optional Z or ±hh[:]mm.
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
- * "2h", "30m", "7d" (before `now`), or an ISO date/time. Without an offset the time
+ * "2h", "30m", "7d", "1h30m" (before `now`: util/duration.ts), or an ISO date/time. Without an offset the time
  * is read in `tz` (--tz, else the machine's zone), like the report shows times.
  */
 export function parseTimeBound(option: string, raw: string, now: Date, tz: string | null): Date {
   const s = raw.trim();
-  const rel = RELATIVE.exec(s);
-  if (rel) return new Date(now.getTime() - Number(rel[1]) * UNIT_MS[rel[2].toLowerCase()]);
+  const ago = durationMs(s);
+  if (ago !== null) return new Date(now.getTime() - ago);
   const m = ISO.exec(s);
   if (m) {
     const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0));
@@ -44,7 +42,7 @@ export function parseTimeBound(option: string, raw: string, now: Date, tz: strin
       return new Date(t);
     }
   }
-  throw new UsageError(`${option}: expected a time like 2026-11-20, 2026-11-20T06:00, 2026-11-20T06:00Z or a duration like 30m, 2h, 7d; got "${raw}"`);
+  throw new UsageError(`${option}: expected a time like 2026-11-20, 2026-11-20T06:00, 2026-11-20T06:00Z or a duration like 30m, 2h, 1h30m, 7d; got "${raw}"`);
 }
 
 function daysIn(y: number, m: number): number {

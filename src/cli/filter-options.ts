@@ -9,7 +9,7 @@ import { collect } from './repeatable.js';
 
 export function addFilterOptions(cmd: Command): Command {
   return cmd
-    .option('--since <time>', 'only events at or after: 2026-11-20, 2026-11-20T06:00[Z|+01:00], or 30m / 2h / 7d ago')
+    .option('--since <time>', 'only events at or after: 2026-11-20, 2026-11-20T06:00[Z|+01:00], or 30m / 2h / 1h30m / 7d ago')
     .option('--until <time>', 'only events at or before (same forms as --since)')
     .addOption(new Option('--source <cidr>', 'only events from this address or range (IPv4/IPv6 CIDR); repeatable').argParser(collect));
 }

@@ -94,7 +94,12 @@ describe('relative --since/--until (parseTimeBound): that long before now', () =
     expect(bound(' 2 H ')).toBe('2026-11-03T10:00:00.000Z');
   });
 
+  it('several units in a row, as follow --summary-every takes them (2h30m was refused here and taken there)', () => {
+    expect(bound('2h30m')).toBe('2026-11-03T09:30:00.000Z');
+    expect(bound('1d 12h')).toBe('2026-11-02T00:00:00.000Z');
+  });
+
   it('a duration without a number, with a sign or an unknown unit is a usage error', () => {
-    for (const bad of ['h', '-2h', '+2h', '2y', '2hours', '2h30m']) expect(() => bound(bad), bad).toThrow(UsageError);
+    for (const bad of ['h', '-2h', '+2h', '2y', '2hours', '2h30', '2h-30m', '90']) expect(() => bound(bad), bad).toThrow(UsageError);
   });
 });
