@@ -35,15 +35,17 @@ const FORMATS: DailyFormat[] = ['text', 'markdown', 'html', 'json'];
 /** The other commands' names for the same forms (the report's `table`), and the extension's. */
 const ALIASES: Readonly<Record<string, DailyFormat>> = { table: 'text', md: 'markdown' };
 
-/** -o wins; else the --output file's extension; else text for a person at a terminal, markdown for mail (cron). */
+/**
+ * -o wins; else the --output file's extension, and text for any other (.txt, .log, none; .csv
+ * has no daily form), as the report writes its table: a file is read later, whatever ran the
+ * command; else, on standard output, text for a person at a terminal and markdown for mail (cron).
+ */
 function chooseFormat(raw: Record<string, unknown>): DailyFormat {
   if (typeof raw.outputFormat === 'string') return ALIASES[raw.outputFormat] ?? (raw.outputFormat as DailyFormat);
   const output = outputOption(raw);
   if (output !== null) {
-    // .csv has no daily form: like any other extension, it leaves the choice to the terminal.
     const byExt = formatOfFile(output);
-    if (byExt === 'plain') return 'text';
-    if (byExt !== null && byExt !== 'csv') return byExt;
+    return byExt === null || byExt === 'plain' || byExt === 'csv' ? 'text' : byExt;
   }
   return process.stdout.isTTY ? 'text' : 'markdown';
 }
@@ -67,7 +69,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     .argument('[files...]', 'log files (.gz ok), - for stdin; default: the usual places (kern.log, messages, ufw.log, firewalld and their rotations)')
     .option('--date <day>', 'the day: YYYY-MM-DD, today or yesterday, in --tz', 'yesterday')
     .addOption(new Option('-o, --output-format <format>', 'text (default on a terminal; also: table), markdown (default otherwise; also: md), html or json').choices([...FORMATS, ...Object.keys(ALIASES)]))
-    .option('--output <file>', 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown, .json and .txt (text) pick the format')
+    .option('--output <file>', 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown and .json pick the format, any other extension text')
     .option('--state <dir>', 'keep a small digest per day in DIR, so the comparison works after the logs rotated away')
     .option('--log-dir <dir>', 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder); in DIR every known log is looked for, Linux and Windows')
     .addOption(new Option('--top <n>', 'rows in the top tables').default(10));

@@ -698,3 +698,20 @@ describe('formats', () => {
     expect(j.comparison.newSourceCount).toBe(2);
   });
 });
+
+describe('daily --output FILE without -o', () => {
+  it('writes text for an extension with no daily form of its own, whatever stdout is (it wrote markdown when run from cron)', () => {
+    const dir = tempDir();
+    const args = ['daily', join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026'];
+    // runCli's stdout is a pipe, as under cron: on stdout that means markdown, for mail.
+    expect(runCli(args).stdout.startsWith('## logscan daily: 2026-11-20')).toBe(true);
+    for (const name of ['day.log', 'day.csv', 'day', 'day.txt']) {
+      const file = join(dir, name);
+      expect(runCli([...args, '--output', file]).code, name).toBe(0);
+      expect(readFileSync(file, 'utf8').startsWith('logscan daily · 2026-11-20 (UTC)\n'), name).toBe(true);
+    }
+    const md = join(dir, 'day.md');
+    runCli([...args, '--output', md]);
+    expect(readFileSync(md, 'utf8').startsWith('## logscan daily')).toBe(true);
+  });
+});
