@@ -205,7 +205,7 @@ export const zh: Messages = {
         : `${rowsText(n, connections)}，其中 ${fmtInt(some)} 个发往 ${to}`,
     ownBlockedAll: (sent) => `本方自身外发的流量被拦截：${sent}`,
     ownBlockedSome: (n) => `（其中 ${fmtInt(n)} 个是本方外发时被拦截的）`,
-    uncovered: (sent) => `；另有${sent}`,
+    uncovered: (sent) => `；另有${LATIN_START.test(sent) ? ' ' : ''}${sent}`,
     protoPackets: (n, proto, connections = 0) =>
       connections !== null && connections <= 0 ? `${fmtInt(n)} 个${spaced(proto)}包` : `${rowsText(n, connections)}（${proto}）`,
     otherProto: '其他协议',
