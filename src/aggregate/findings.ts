@@ -525,10 +525,16 @@ const SCAN_IDS = new Set(SCAN_FINDINGS);
 /** Findings that make a source's late packets (ACK or RST, no SYN) part of its scan: the scans, and ACKs to many ports. */
 const LATE_SCAN_IDS = new Set([...SCAN_IDS, 'ack-scan']);
 const STEALTH_IDS = new Set(Object.keys(STEALTH_LABEL));
+/** Findings whose text already says the traffic went out from this side. */
+const OUTBOUND_IDS: ReadonlySet<string> = new Set(['outbound-malware', 'outbound-blocked']);
 
 /** One line in `lang`: the findings, highest-weight first, stealth flags merged ("NULL and XMAS probes"). */
 export function explain(p: SourceProfile, findings: readonly Finding[], lang: Lang, t: Thresholds): string {
   const m = messages(lang).finding;
+  // Every packet this side's own, stopped going out by egress rules: whatever the findings
+  // call it, it is no probe of this side (the outbound findings already say it went out).
+  const allOwn = p.ownBlocked >= p.packets && !findings.some((f) => OUTBOUND_IDS.has(f.id));
+  const ownLine = (line: string): string => (allOwn ? m.ownBlockedAll(line) : line);
   const parts: string[] = [];
   // An ACK sweep says its hosts and ports; an ACK scan of ports is one of the stealth flags.
   const stealth = findings.filter((f) => STEALTH_IDS.has(f.id) && !isAckSweep(f, t));
@@ -557,21 +563,20 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
     const counts = [...p.ports.counts()];
     // With every port counted, what the counts leave over had no port (ICMP, other protocols, replies).
     const sent = sentText(p, p.packets, counts, p.ports.size, counts.length === p.ports.size, p.protocols, p.connections, lang);
+    // All of it this side's own: the whole line says so (below).
     const own = Math.min(p.ownBlocked, p.packets);
-    const said = own >= p.packets ? m.ownBlockedAll(sent) : own > 0 ? sent + m.ownBlockedSome(own) : sent;
+    const said = own > 0 && own < p.packets ? sent + m.ownBlockedSome(own) : sent;
     parts.push(allowed === 0 ? said : said + (allowed >= p.packets ? m.allowedAll : m.allowedSome(allowed)));
   } else if (rest !== null) {
     // Findings that cover only the chatter, replies, late packets or leftovers among its
     // packets: the probes beside them are said too, as a source without findings says them.
     const sent = sentText(p, rest.packets, rest.counts, rest.counts.length, true, rest.protocols, rest.connections, lang);
-    const own = p.ownBlocked >= p.packets - p.setAside;
     const shown = Math.min(allowed, rest.packets);
-    const said = own ? m.ownBlockedAll(sent) : sent;
-    parts[parts.length - 1] += m.uncovered(shown === 0 ? said : said + (shown >= rest.packets ? m.allowedAll : m.allowedSome(shown)));
+    parts[parts.length - 1] += m.uncovered(shown === 0 ? sent : sent + (shown >= rest.packets ? m.allowedAll : m.allowedSome(shown)));
   } else if (allowed > 0) parts.push(m.allowedPart(allowed, allowedRows(p, allowed)));
   // Telling annotations that no finding already covers (source-port tricks, proxy hunts …);
   // for a scanner as wide as a vertical scan they are by-products of the scan and would only lengthen the line.
-  if (p.ports.size >= t.verticalScan.minPorts) return parts.join(' · ');
+  if (p.ports.size >= t.verticalScan.minPorts) return ownLine(parts.join(' · '));
   const roles = annotationRoles();
   const repliesFound = findings.some((f) => f.id === 'server-replies');
   // Roles whose annotations a finding (or the ports table) already tells about.
@@ -587,7 +592,7 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
     .slice(0, 3)
     .map(([id, c]) => (c > 1 ? `${id} ×${fmtInt(c)}` : id));
   if (extra.length > 0) parts.push(extra.join(messages(lang).listSep));
-  return parts.join(' · ');
+  return ownLine(parts.join(' · '));
 }
 
 /** "3 packets to 23/tcp", "2 packets, 1 of them to 40000/tcp", "4 ICMP packets: echo request (ping)": what `n` packets went to. */

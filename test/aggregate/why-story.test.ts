@@ -76,6 +76,14 @@ describe("this side's own traffic that the firewall blocked going out", () => {
     expect(row(summarize([out('10.3.94.12', 22, 0), inbound]), '10.3.94.12').explanation).toBe('2 packets to 22/tcp, 3306/tcp (1 blocked going out from this side)');
   });
 
+  it('a finding about such traffic is said as this side\'s own too, once: a LAN machine sweeping port 443 through egress rules', () => {
+    const sweep = Array.from({ length: 12 }, (_, i) => makeEvent({ direction: 'out', action: 'drop', time: at(i * 60), src: { ip: '192.168.1.37', port: 50000 + i }, dst: { ip: `192.0.2.${i + 1}`, port: 443 } }));
+    expect(row(summarize(sweep), '192.168.1.37').explanation).toBe("blocked going out (this side's own traffic): sweep of 12 hosts on 443/tcp in 11 min");
+    // outbound-blocked already says it went out.
+    const smtp = makeEvent({ direction: 'out', action: 'drop', time: at(0), src: { ip: '192.168.1.38', port: 50000 }, dst: { ip: '192.0.2.25', port: 25 }, annotations: [ann('smtp-outbound', 2)] });
+    expect(row(summarize([smtp]), '192.168.1.38').explanation).not.toMatch(/own traffic/);
+  });
+
   it('inbound probes keep their wording', () => {
     const inbound = makeEvent({ direction: 'in', action: 'drop', time: at(5), src: { ip: '203.0.113.5', port: 40000 }, dst: { ip: '10.3.94.10', port: 22 } });
     expect(row(summarize([inbound]), '203.0.113.5').explanation).toBe('1 packet to 22/tcp');
