@@ -19,6 +19,7 @@ import {
   PK_OTHER,
   PK_UDP,
   portKeyName,
+  type PortCounts,
   type SourceProfile,
   type TrojanSeen,
 } from './profile.js';
@@ -524,10 +525,16 @@ const SCAN_IDS = new Set(SCAN_FINDINGS);
 /** Findings that make a source's late packets (ACK or RST, no SYN) part of its scan: the scans, and ACKs to many ports. */
 const LATE_SCAN_IDS = new Set([...SCAN_IDS, 'ack-scan']);
 const STEALTH_IDS = new Set(Object.keys(STEALTH_LABEL));
+/** Findings whose text already says the traffic went out from this side. */
+const OUTBOUND_IDS: ReadonlySet<string> = new Set(['outbound-malware', 'outbound-blocked']);
 
 /** One line in `lang`: the findings, highest-weight first, stealth flags merged ("NULL and XMAS probes"). */
 export function explain(p: SourceProfile, findings: readonly Finding[], lang: Lang, t: Thresholds): string {
   const m = messages(lang).finding;
+  // Every packet this side's own, stopped going out by egress rules: whatever the findings
+  // call it, it is no probe of this side (the outbound findings already say it went out).
+  const allOwn = p.ownBlocked >= p.packets && !findings.some((f) => OUTBOUND_IDS.has(f.id));
+  const ownLine = (line: string): string => (allOwn ? m.ownBlockedAll(line) : line);
   const parts: string[] = [];
   // An ACK sweep says its hosts and ports; an ACK scan of ports is one of the stealth flags.
   const stealth = findings.filter((f) => STEALTH_IDS.has(f.id) && !isAckSweep(f, t));
@@ -550,26 +557,26 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
   // What got in: allowed-in names the sensitive ports; any other allowed probe is said beside what the source sent.
   const allowedIn = findings.find((f) => f.id === 'allowed-in');
   const allowed = allowedIn === undefined ? p.allowedPackets : 0;
+  const rest = allowedIn === undefined ? uncoveredProbes(p, findings) : null;
   if (parts.length === (allowedIn === undefined ? 0 : 1) && (allowedIn === undefined || (allowedIn.evidence.packets as number) < p.packets)) {
     // No finding (or only allowed-in, for some of its packets): say what it sent, and how much of it was let in.
-    const top = p.ports.top(3);
-    let sent: string;
-    if (top.length > 0) {
-      const to = m.portList(top.map(([k]) => portLabel(k)), Math.max(0, p.ports.size - 3));
-      let toPorts = 0;
-      let portsCounted = 0;
-      for (const [, n] of p.ports.counts()) {
-        toPorts += n;
-        portsCounted++;
-      }
-      // With every port counted, what the counts leave over had no port (ICMP, other protocols, replies): say so.
-      sent = portsCounted === p.ports.size && toPorts < p.packets ? m.packetsSomeTo(p.packets, toPorts, to, p.connections) : m.packetsTo(p.packets, to, null, p.connections);
-    } else sent = m.protoPackets(p.packets, protoText(p, m), p.connections) + icmpTypesText(p, lang);
-    parts.push(allowed === 0 ? sent : sent + (allowed >= p.packets ? m.allowedAll : m.allowedSome(allowed)));
+    const counts = [...p.ports.counts()];
+    // With every port counted, what the counts leave over had no port (ICMP, other protocols, replies).
+    const sent = sentText(p, p.packets, counts, p.ports.size, counts.length === p.ports.size, p.protocols, p.connections, lang);
+    // All of it this side's own: the whole line says so (below).
+    const own = Math.min(p.ownBlocked, p.packets);
+    const said = own > 0 && own < p.packets ? sent + m.ownBlockedSome(own) : sent;
+    parts.push(allowed === 0 ? said : said + (allowed >= p.packets ? m.allowedAll : m.allowedSome(allowed)));
+  } else if (rest !== null) {
+    // Findings that cover only the chatter, replies, late packets or leftovers among its
+    // packets: the probes beside them are said too, as a source without findings says them.
+    const sent = sentText(p, rest.packets, rest.counts, rest.counts.length, true, rest.protocols, rest.connections, lang);
+    const shown = Math.min(allowed, rest.packets);
+    parts[parts.length - 1] += m.uncovered(shown === 0 ? sent : sent + (shown >= rest.packets ? m.allowedAll : m.allowedSome(shown)));
   } else if (allowed > 0) parts.push(m.allowedPart(allowed, allowedRows(p, allowed)));
   // Telling annotations that no finding already covers (source-port tricks, proxy hunts …);
   // for a scanner as wide as a vertical scan they are by-products of the scan and would only lengthen the line.
-  if (p.ports.size >= t.verticalScan.minPorts) return parts.join(' · ');
+  if (p.ports.size >= t.verticalScan.minPorts) return ownLine(parts.join(' · '));
   const roles = annotationRoles();
   const repliesFound = findings.some((f) => f.id === 'server-replies');
   // Roles whose annotations a finding (or the ports table) already tells about.
@@ -585,7 +592,60 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
     .slice(0, 3)
     .map(([id, c]) => (c > 1 ? `${id} ×${fmtInt(c)}` : id));
   if (extra.length > 0) parts.push(extra.join(messages(lang).listSep));
-  return parts.join(' · ');
+  return ownLine(parts.join(' · '));
+}
+
+/** "3 packets to 23/tcp", "2 packets, 1 of them to 40000/tcp", "4 ICMP packets: echo request (ping)": what `n` packets went to. */
+function sentText(
+  p: SourceProfile,
+  n: number,
+  counts: readonly (readonly [number, number])[],
+  ports: number,
+  allCounted: boolean,
+  protocols: number,
+  connections: number | null,
+  lang: Lang,
+): string {
+  const m = messages(lang).finding;
+  if (counts.length === 0 && ports === 0) return m.protoPackets(n, protoText(protocols, m), connections) + icmpTypesText(p, lang);
+  const top = topCounts(new Map(counts), 3);
+  const to = m.portList(top.map(([k]) => portLabel(k)), Math.max(0, ports - top.length));
+  let toPorts = 0;
+  for (const [, c] of counts) toPorts += c;
+  return allCounted && toPorts < n ? m.packetsSomeTo(n, toPorts, to, connections) : m.packetsTo(n, to, null, connections);
+}
+
+/** Findings that say what some of a source's packets were that are no probe (chatter, replies, late packets, leftovers, a traceroute). */
+const ASIDE_FINDINGS: ReadonlySet<string> = new Set(['noise', 'server-replies', 'late-packets', 'dialup-leftover', 'traceroute']);
+
+/**
+ * The probes of a source whose findings all cover packets that are no probe, and that
+ * cover only part of it (rafaelnett-cdo_lab03_pfirewall.log's 192.168.17.1: LLMNR and
+ * SSDP chatter, and 17 NetBIOS probes): how many, their ports [key, packets] and
+ * protocols. Null when there is nothing to add: another finding, or none left over.
+ */
+function uncoveredProbes(p: SourceProfile, findings: readonly Finding[]): { packets: number; counts: [number, number][]; protocols: number; connections: number | null } | null {
+  if (findings.length === 0 || !findings.every((f) => ASIDE_FINDINGS.has(f.id))) return null;
+  const has = (id: string): boolean => findings.some((f) => f.id === id);
+  const noise = has('noise');
+  const leftover = has('dialup-leftover');
+  // Replies, late packets and a traceroute's never reached the probes' counts.
+  const packets = p.packets - p.setAside - (noise ? p.noiseProbed : 0) - (leftover ? p.leftoverProbed : 0);
+  if (packets <= 0) return null;
+  const counts = new Map(p.ports.counts());
+  const take = (tally: PortCounts | null): void => {
+    for (const [k, c] of tally?.counts() ?? []) counts.set(k, (counts.get(k) ?? 0) - c);
+  };
+  if (noise) take(p.noisePorts);
+  if (leftover) take(p.leftoverPorts);
+  const left = [...counts].filter(([, c]) => c > 0);
+  let protocols = 0;
+  for (const [k] of left) protocols |= k < PK_UDP ? P_TCP : k < PK_OTHER ? P_UDP : P_OTHER;
+  // Portless, they are what the source sent without a port: ICMP, other protocols.
+  if (left.length === 0) protocols = p.protocols & (P_ICMP | P_OTHER) || p.protocols;
+  // Windows connection rows among them are known only when no chatter or leftover was taken out.
+  const connections = p.connections === 0 ? 0 : noise || leftover ? null : Math.min(packets, Math.max(0, p.connections - p.lateConnections));
+  return { packets, counts: left, protocols, connections };
 }
 
 /** An ack-scan finding of bare ACKs across as many hosts as a sweep (its text names them). */
@@ -615,12 +675,12 @@ function icmpTypesText(p: SourceProfile, lang: Lang): string {
   return m.icmpTypes(names.slice(0, ICMP_TYPES_NAMED), Math.max(0, names.length - ICMP_TYPES_NAMED));
 }
 
-function protoText(p: SourceProfile, m: Messages['finding']): string {
+function protoText(protocols: number, m: Messages['finding']): string {
   const names: string[] = [];
-  if (p.protocols & P_TCP) names.push('TCP');
-  if (p.protocols & P_UDP) names.push('UDP');
-  if (p.protocols & P_ICMP) names.push('ICMP');
-  if (p.protocols & P_OTHER) names.push(m.otherProto);
+  if (protocols & P_TCP) names.push('TCP');
+  if (protocols & P_UDP) names.push('UDP');
+  if (protocols & P_ICMP) names.push('ICMP');
+  if (protocols & P_OTHER) names.push(m.otherProto);
   return names.join('/') || 'IP';
 }
 

@@ -26,6 +26,7 @@ import { flagBits } from '../parsers/fields.js';
 import { FC_ACK, FC_FIN, FC_OTHER, FC_SYN, ICMP_TYPE_KEYS, P_ICMP, P_OTHER, P_TCP, P_UDP, PK_OTHER, PK_TCP, PK_UDP, flagClass, icmpTypeKey } from './profile-codes.js';
 import { isEchoRequest } from '../util/icmp.js';
 import { isFromThisSide } from './own-traffic.js';
+import { isEgress } from '../util/egress.js';
 import { isConnectionRecord } from '../parsers/windows-firewall.js';
 
 type Limits = Thresholds['limits'];
@@ -274,6 +275,19 @@ class RowExtra {
   allowedPackets = 0;
   allowedPorts: PortTally | null = null;
   /**
+   * Packets that took no part in the probes' counts (replies, late packets, a traceroute's),
+   * and the LAN chatter and dial-up leftovers that did count among its ports, with those
+   * ports: a noise or leftover finding covers only those, so the "why" line can still say
+   * the probes beside them (findings.ts uncoveredProbes).
+   */
+  setAside = 0;
+  noiseProbed = 0;
+  noisePorts: PortTally | null = null;
+  leftoverProbed = 0;
+  leftoverPorts: PortTally | null = null;
+  /** This side's own packets (egress) that the firewall dropped or rejected: the "why" line says what they are. */
+  ownBlocked = 0;
+  /**
    * Windows Firewall connection rows (isConnectionRecord: one ALLOW, OPEN or CLOSE row per
    * connection, where a DROP row is one packet) among its packets, among the allowed probes
    * and among the late packets: the "why" line says connections for them, not packets.
@@ -435,7 +449,9 @@ export class ProfileRows {
     if (leftover) this.extra(r).leftoverPackets += n;
     if (reply && !tracer) {
       // Replies go to clients' random ports on our hosts: neither ports nor hosts a scan touched.
-      if (!noise) this.extra(r).replyPackets += n;
+      const x = this.extra(r);
+      if (!noise) x.replyPackets += n;
+      x.setAside += n;
       u[uo + U_PROTOCOLS] |= portlessProtocol(e.proto);
       return;
     }
@@ -443,7 +459,9 @@ export class ProfileRows {
       // A late packet of a connection already under way opened nothing: its port and host
       // are not breadth (as the report's port tables leave it out: own-traffic.ts).
       this.addLate(r, e, n, lim);
-      if (connection) this.extra(r).lateConnections += n;
+      const x = this.extra(r);
+      x.setAside += n;
+      if (connection) x.lateConnections += n;
       return;
     }
 
@@ -460,12 +478,17 @@ export class ProfileRows {
     if (tracer) {
       const x = this.extra(r);
       x.traceroutePackets += n;
+      x.setAside += n;
       if (e.dst.port !== null) (x.traceroutePorts ??= new IntSet()).add(e.dst.port, TRACEROUTE_PORTS);
       u[uo + U_PROTOCOLS] |= portlessProtocol(e.proto);
       return;
     }
 
     const port = e.dst.port;
+    if (noise || leftover) this.addAside(r, noise, e.proto, port, n, lim);
+    // Egress rules caught this side's own packet: said as such, not as a probe. Asked of
+    // blocked packets only (an allowed one of this side's makes no profile, or is telling).
+    if ((e.action === 'drop' || e.action === 'reject') && isEgress(e)) this.extra(r).ownBlocked += n;
     // isFromThisSide only for allowed packets: the rest never need it.
     if (e.action === 'allow' && !noise && !isFromThisSide(e)) {
       this.addAllowed(r, e.proto, port, n, lim);
@@ -544,6 +567,20 @@ export class ProfileRows {
 
   private addAckHost(r: number, h: number | string, lim: Limits): void {
     (this.extra(r).ackHosts ??= new HostSet()).add(h, lim.maxHosts);
+  }
+
+  /** LAN chatter or a dial-up leftover counted among the probes' ports: its packets and port, kept apart for the findings that cover it. */
+  private addAside(r: number, noise: boolean, proto: string, port: number | null, n: number, lim: Limits): void {
+    const x = this.extra(r);
+    // The key the probes' ports use for it (ICMP adds none).
+    const k = port === null || proto === 'icmp' || proto === 'icmpv6' ? -1 : (proto === 'tcp' ? PK_TCP : proto === 'udp' ? PK_UDP : PK_OTHER) + port;
+    if (noise) {
+      x.noiseProbed += n;
+      if (k >= 0) (x.noisePorts ??= new PortTally()).add(k, n, lim.maxPorts, lim.maxPortCounts);
+    } else {
+      x.leftoverProbed += n;
+      if (k >= 0) (x.leftoverPorts ??= new PortTally()).add(k, n, lim.maxPorts, lim.maxPortCounts);
+    }
   }
 
   /** A probe the firewall let in: its packets, and its port (TCP and UDP only: what ports.json knows). */
@@ -763,6 +800,17 @@ export class ProfileRows {
       for (const k of rare.lateBlockedPorts.keys()) t.add(k, 0, lim.maxPorts, lim.maxPortCounts);
     }
     x.allowedPackets += rare.allowedPackets;
+    x.setAside += rare.setAside;
+    x.noiseProbed += rare.noiseProbed;
+    x.leftoverProbed += rare.leftoverProbed;
+    x.ownBlocked += rare.ownBlocked;
+    for (const key of ['noisePorts', 'leftoverPorts'] as const) {
+      const from = rare[key];
+      if (!from) continue;
+      const t = (x[key] ??= new PortTally());
+      for (const [k, c] of from.counts()) t.add(k, c, lim.maxPorts, lim.maxPortCounts);
+      for (const k of from.keys()) t.add(k, 0, lim.maxPorts, lim.maxPortCounts);
+    }
     x.connections += rare.connections;
     x.allowedConnections += rare.allowedConnections;
     x.lateConnections += rare.lateConnections;

@@ -212,6 +212,33 @@ export class SourceProfile implements SourceProfileFields {
     return this.rare?.allowedPackets ?? 0;
   }
 
+  /** Packets kept out of the probes' counts: replies, late packets, a traceroute's. */
+  get setAside(): number {
+    return this.rare?.setAside ?? 0;
+  }
+
+  /** LAN chatter, and dial-up leftovers that are not chatter, counted among the probes' ports; with those ports (keys). */
+  get noiseProbed(): number {
+    return this.rare?.noiseProbed ?? 0;
+  }
+
+  get noisePorts(): PortCounts | null {
+    return this.rare?.noisePorts ?? null;
+  }
+
+  get leftoverProbed(): number {
+    return this.rare?.leftoverProbed ?? 0;
+  }
+
+  get leftoverPorts(): PortCounts | null {
+    return this.rare?.leftoverPorts ?? null;
+  }
+
+  /** This side's own packets (egress) that the firewall dropped or rejected. */
+  get ownBlocked(): number {
+    return this.rare?.ownBlocked ?? 0;
+  }
+
   /** Of its packets, of the allowed probes and of the late packets: Windows Firewall connection rows (isConnectionRecord). */
   get connections(): number {
     return this.rare?.connections ?? 0;

@@ -189,6 +189,18 @@ export const en = {
     packetsSomeTo: (n: number, some: number, to: string, connections: number | null = 0) =>
       // "8 packets and 3 connections, 3 of them" would read as three of the connections (let through).
       mixedRows(n, connections) ? `${rowsText(n, connections)}; ${fmtInt(some)} of these ${fmtInt(n)} to ${to}` : `${rowsText(n, connections)}, ${fmtInt(some)} of them to ${to}`,
+    /**
+     * This side's own packets that the firewall stopped going out (egress, dropped or
+     * rejected), said before what they were: "blocked going out (this side's own traffic): 1 packet to 22/tcp".
+     */
+    ownBlockedAll: (sent: string) => `blocked going out (this side's own traffic): ${sent}`,
+    /** After what a source sent, when only n of those packets were its own going out. */
+    ownBlockedSome: (n: number) => ` (${fmtInt(n)} blocked going out from this side)`,
+    /**
+     * After a finding that covers only part of a source (its chatter, replies, late packets):
+     * the probes beside them, as packetsTo says them: "local broadcast noise; and 17 packets to 137/udp".
+     */
+    uncovered: (sent: string) => `; and ${sent}`,
     /** A source without findings that sent no port-bearing packets: "6 IGMP packets"; with connection rows among them, "1 packet and 2 connections (icmp)". */
     protoPackets: (n: number, proto: string, connections: number | null = 0) =>
       connections !== null && connections <= 0 ? `${fmtInt(n)} ${proto} ${plural(n, 'packet')}` : `${rowsText(n, connections)} (${proto})`,

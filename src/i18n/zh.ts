@@ -203,6 +203,9 @@ export const zh: Messages = {
       connections !== null && connections !== undefined && connections > 0 && connections < n
         ? `${rowsText(n, connections)}，这 ${fmtInt(n)} 条记录中有 ${fmtInt(some)} 条发往 ${to}`
         : `${rowsText(n, connections)}，其中 ${fmtInt(some)} 个发往 ${to}`,
+    ownBlockedAll: (sent) => `本方自身外发的流量被拦截：${sent}`,
+    ownBlockedSome: (n) => `（其中 ${fmtInt(n)} 个是本方外发时被拦截的）`,
+    uncovered: (sent) => `；另有${LATIN_START.test(sent) ? ' ' : ''}${sent}`,
     protoPackets: (n, proto, connections = 0) =>
       connections !== null && connections <= 0 ? `${fmtInt(n)} 个${spaced(proto)}包` : `${rowsText(n, connections)}（${proto}）`,
     otherProto: '其他协议',

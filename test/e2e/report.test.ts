@@ -216,7 +216,7 @@ describe('logscan report: connection records', () => {
       expect(r.ports, r.ip).toBe(0);
       expect(r.annotations, r.ip).not.toHaveProperty('srcport-low');
     }
-    expect(rows.find((s) => s.ip === '72.111.72.43')!.explanation).toBe('ASA connection server replies (4 packets to client ports)');
+    expect(rows.find((s) => s.ip === '72.111.72.43')!.explanation).toBe('service-port server replies (4 packets to client ports)');
     const replies = (doc.interpretations as { id: string; packets: number }[]).find((i) => i.id === 'connection-reply');
     expect(replies?.packets).toBe(18);
     expect((doc.probes as { replies: number }).replies).toBeGreaterThanOrEqual(18);

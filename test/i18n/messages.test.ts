@@ -46,6 +46,9 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.allowedIn': [2, '445/tcp, 3389/tcp'],
   'finding.allowedSome': [2],
   'finding.allowedPart': [3],
+  'finding.ownBlockedAll': ['1 packet to 22/tcp'],
+  'finding.ownBlockedSome': [1],
+  'finding.uncovered': ['17 packets to 137/udp'],
   'report.inputsCount': [3],
   'report.lines': [700],
   'report.events': [693],
@@ -368,6 +371,10 @@ describe('message catalog', () => {
     expect(f.packetsSomeTo(5, 2, '445/tcp', 5)).toBe('5 connections, 2 of them to 445/tcp');
     expect(zh.finding.packetsSomeTo(11, 3, '137/udp、138/udp', 3)).toBe('8 个包和 3 个连接，这 11 条记录中有 3 条发往 137/udp、138/udp');
     expect(zh.finding.packetsSomeTo(510, 4, '39480/tcp')).toBe('510 个包，其中 4 个发往 39480/tcp');
+    // The probes beside a finding that covers part of a source: a space where a number or Latin text meets Chinese, none before Chinese.
+    expect(zh.finding.uncovered(zh.finding.protoPackets(1, 'ICMP'))).toBe('；另有 1 个 ICMP 包');
+    expect(zh.finding.uncovered(zh.finding.packetsTo(17, '137/udp', null))).toBe('；另有发往 137/udp 的 17 个包');
+    expect(f.uncovered(f.packetsTo(17, '137/udp', null))).toBe('; and 17 packets to 137/udp');
   });
 
   it('Chinese reads as the admins expect: measure words, no plural, Chinese punctuation', () => {
