@@ -492,8 +492,6 @@ export const en = {
       other: 'other',
       loggedAs: 'logged as',
       packets: 'packets',
-      /** The count column when the day's records include connection rows (Windows ALLOW), not only packets. */
-      records: 'records',
       sources: 'sources',
       ports: 'ports',
       newSources: 'new sources',

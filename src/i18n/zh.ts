@@ -442,7 +442,6 @@ export const zh: Messages = {
       other: '其他',
       loggedAs: '记录为',
       packets: '包数',
-      records: '记录数',
       sources: '来源',
       ports: '端口',
       newSources: '新来源',

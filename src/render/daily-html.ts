@@ -50,7 +50,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
     `${chartLegend(H, doc.chart.previous !== null)}</section>`,
   );
 
-  if (doc.rules.length > 0) b.push(rulesSection(doc.rules, h.packets, lang, doc.ruleLabels, h.connections > 0));
+  if (doc.rules.length > 0) b.push(rulesSection(doc.rules, h.packets, lang, doc.ruleLabels, countUnit(h)));
 
   b.push(`<section><h2>${e(H.changeAgainst(cmp.previousDate))}</h2>`);
   if (cmp.basis === null) b.push(`<p class="muted">${e(basisText(cmp, lang, doc.tz))}</p>`);

@@ -6,7 +6,7 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { inputProblemText, messages } from '../i18n/messages.js';
 import { DETAILED_SOURCES, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsCountHead, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, osHintNoTtlText, whyNotes, zonelessText } from './report-text.js';
-import { countUnit, unitHead } from './count-unit.js';
+import { rowsUnit, unitHead } from './count-unit.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -147,14 +147,14 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     out.push('', `### ${m.interpretations}`, '');
     out.push(
       ...tableMd(
-        [h.interpretation, h.sev, unitHead(countUnit(doc.totals), h), h.sourceCount, h.example, h.meaning],
+        [h.interpretation, h.sev, unitHead(rowsUnit(doc.interpretations), h), h.sourceCount, h.example, h.meaning],
         doc.interpretations.map((i) => [
           md(i.id),
           String(i.severity),
           fmtInt(i.packets),
           capped(i.sources, i.sourcesCapped),
           i.textSource !== null ? md(i.textSource) : '-',
-          md(interpretationMeaning(i, opts.lang, countUnit(doc.totals))),
+          md(interpretationMeaning(i, opts.lang)),
         ]),
         [1, 2, 3],
       ),

@@ -1,6 +1,6 @@
 // The terminal report: a header, then compact tables. Every string that came from a
 // log goes through termSafe; colour only when the caller says the terminal wants it.
-import { countUnit, unitHead } from './count-unit.js';
+import { countUnit, rowsUnit, unitHead } from './count-unit.js';
 import type { CountUnit } from '../i18n/en.js';
 import { zoneName } from '../daily/day.js';
 import pc from 'picocolors';
@@ -273,10 +273,10 @@ function detailsText(r: RankedSource, opts: TextOptions, c: Colors): string[] {
  * several (a trojan row over many ports), that this is the most common one and its share.
  * Plain text: each renderer escapes it.
  */
-export function interpretationMeaning(i: ReportDoc['interpretations'][number], lang: Lang, unit: CountUnit = 'packets'): string {
+export function interpretationMeaning(i: ReportDoc['interpretations'][number], lang: Lang): string {
   if (i.texts <= 1) return i.text;
   const zh = lang === 'zh';
-  return `${i.text}${zh ? '' : ' '}${messages(lang).report.mixedMeaning(capped(i.texts, i.textsCapped), i.textPackets, i.packets, unit)}`;
+  return `${i.text}${zh ? '' : ' '}${messages(lang).report.mixedMeaning(capped(i.texts, i.textsCapped), i.textPackets, i.packets, countUnit(i))}`;
 }
 
 /** What the "why" column says after the explanation, each after " · ": the address's range, --os-hint's guess. */
@@ -626,7 +626,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   } else if (doc.topSources.length > 0) {
     const rows = doc.topSources.map((s, i) => [String(i + 1), termSafe(s.ip), fmtInt(s.packets)]);
     // Nothing was ranked (docs/ranking.md): say why, so the busiest address is not read as an attacker.
-    const unit = countUnit(doc.totals);
+    const unit = rowsUnit(doc.topSources);
     out.push('', c.bold(m.topBy(unit)), wrapLabelled('', m.noneRanked, opts.width), textTable([h.rank, h.source, unitHead(unit, h)], rows, c));
   }
   if (doc.topCountries && doc.topCountries.length > 0) {
@@ -650,10 +650,10 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     const cols: Column<I>[] = [
       { head: h.interpretation, cell: (i) => termSafe(i.id) },
       { head: h.sev, cell: (i) => String(i.severity) },
-      { head: unitHead(countUnit(doc.totals), h), cell: (i) => fmtInt(i.packets) },
+      { head: unitHead(rowsUnit(doc.interpretations), h), cell: (i) => fmtInt(i.packets) },
       { head: h.sourceCount, cell: (i) => capped(i.sources, i.sourcesCapped) },
       { head: h.example, cell: (i) => (i.textSource !== null ? termSafe(i.textSource) : '-'), drop: 1, narrow: { least: ADDRESS_LEAST, wrap: wrapAddressCell } },
-      { head: h.meaning, cell: (i) => termSafe(interpretationMeaning(i, opts.lang, countUnit(doc.totals))) },
+      { head: h.meaning, cell: (i) => termSafe(interpretationMeaning(i, opts.lang)) },
     ];
     const colored = (i: I, col: number, text: string): string => (col <= 1 ? sevColor(c, i.severity)(text) : text);
     out.push('', c.bold(m.interpretations), fittedTable(doc.interpretations, cols, c, opts.width, 22, colored));
