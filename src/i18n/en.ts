@@ -362,7 +362,8 @@ export const en = {
       `(the most common of ${texts} meanings under this id: ${fmtInt(shown)} of the ${counted(total, unit.slice(0, -1))})`,
     /** Ranked sources in a special-purpose range: "Shared address space (carrier-grade NAT): 3 sources". */
     rangeItem: (name: string, sources: number) => `${name}: ${counted(sources, 'source')}`,
-    countryItem: (country: string, packets: number, sources: number) => `${country} ${fmtInt(packets)} (${fmtInt(sources)} src)`,
+    /** A country or network (--geoip) in the lists of them: "NL: 416 packets, 60 sources"; `connections`: of the packets, Windows Firewall connection rows. */
+    originItem: (name: string, packets: number, sources: number, connections = 0) => `${name}: ${rowsText(packets, connections)}, ${counted(sources, 'source')}`,
     /** The ports tables' titles: their shares are of `n` packets (those with a port). */
     topPortsBlocked: (n: number) => `Top probed ports (dropped or rejected: ${counted(n, 'packet')} with a port)`,
     topPorts: (n: number, unit: CountUnit = 'packets') => `Top destination ports (${counted(n, unit.slice(0, -1))} with a port)`,
@@ -482,6 +483,8 @@ export const en = {
       `${fmtInt(blocked)} (${pct} of ${counted(records, 'record')} logged: ${records > connections ? `${counted(records - connections, 'packet')}, ` : ''}${counted(connections, 'connection')})`,
     newToday: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new today`,
     newlyProbed: (n: number) => `${fmtInt(n)} newly probed`,
+    /** A new source or a newly probed port in the lists of them (`name` already escaped), with its probes: "203.0.113.99: 14 packets"; `connections` as rowsText's. */
+    listedItem: (name: string, n: number, connections: number | null = 0) => `${name}: ${rowsText(n, connections)}`,
     activity: 'Activity per hour',
     activityMax: (max: number, unit: CountUnit = 'packets') => `Activity per hour (max ${counted(max, unit.slice(0, -1))})`,
     label: {
@@ -537,7 +540,6 @@ export const en = {
       newPorts: 'Newly probed ports',
       newBadge: 'new',
       whatLabel: 'what',
-      geoItem: (name: string, packets: number, sources: number) => `${name}: ${counted(packets, 'packet')}, ${counted(sources, 'source')}`,
     },
   },
 

@@ -336,7 +336,7 @@ export const zh: Messages = {
     mixedMeaning: (texts, shown, total, unit = 'packets') =>
       `（该解读下有 ${texts} 种含义，此为最常见的一种：${fmtInt(total)} ${unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录'}中的 ${fmtInt(shown)} ${unit === 'records' ? '条' : '个'}）`,
     rangeItem: (name, sources) => `${name}：${fmtInt(sources)} 个来源`,
-    countryItem: (country, packets, sources) => `${country} ${fmtInt(packets)}（${fmtInt(sources)} 个来源）`,
+    originItem: (name, packets, sources, connections = 0) => `${name}：${rowsText(packets, connections)}，${fmtInt(sources)} 个来源`,
     topPortsBlocked: (n) => `被探测最多的端口（已丢弃或拒绝：发往端口的 ${fmtInt(n)} 个包）`,
     topPorts: (n, unit = 'packets') => `主要目的端口（发往端口的 ${fmtInt(n)} ${unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录'}）`,
     interpretations: '值得注意的解读',
@@ -432,6 +432,7 @@ export const zh: Messages = {
       `${fmtInt(blocked)}（占所记录 ${fmtInt(records)} 条记录的 ${pct}：${records > connections ? `${fmtInt(records - connections)} 个包，` : ''}${fmtInt(connections)} 个连接）`,
     newToday: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${fmtInt(n)} 个`,
     newlyProbed: (n) => `${fmtInt(n)} 个首次被探测`,
+    listedItem: (name, n, connections = 0) => `${name}：${rowsText(n, connections)}`,
     activity: '每小时活动',
     activityMax: (max, unit = 'packets') => `每小时活动（峰值 ${fmtInt(max)} ${unitMeasure(unit)}）`,
     label: {
@@ -482,7 +483,6 @@ export const zh: Messages = {
       newPorts: '首次被探测的端口',
       newBadge: '新',
       whatLabel: '解读',
-      geoItem: (name, packets, sources) => `${name}：${fmtInt(packets)} 个包，${fmtInt(sources)} 个来源`,
     },
   },
 

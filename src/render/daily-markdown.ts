@@ -3,7 +3,7 @@
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { basisText, blockedText, changeText, filesReadText, notProbesText, probesText, windowNotes } from './daily-common.js';
+import { basisText, listedItemText, blockedText, changeText, filesReadText, notProbesText, probesText, windowNotes } from './daily-common.js';
 import { mdLabel, renderReportSectionsMarkdown } from './report-markdown.js';
 import { otherRules, ruleName, sparkline } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
@@ -45,9 +45,9 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
     out.push('', `- ${label(L.probes)} ${changeText(cmp.probes, lang)}`);
     out.push(`- ${label(L.sources)} ${changeText(cmp.sources, lang)} · ${m.newToday(cmp.newSourceCount, cmp.newSourcesApprox)}`);
     out.push(`- ${label(L.ports)} ${changeText(cmp.ports, lang)} · ${m.newlyProbed(cmp.newPortCount)}`);
-    if (cmp.newSources.length > 0) out.push(`- ${label(L.newSources)} ${cmp.newSources.map((s) => `${md(s.ip)}${msg.aside(fmtInt(s.packets))}`).join(msg.listSep)}`);
+    if (cmp.newSources.length > 0) out.push(`- ${label(L.newSources)} ${cmp.newSources.map((s) => listedItemText(h, md(s.ip), s.packets, lang)).join(msg.listSep)}`);
     if (cmp.newPorts.length > 0) {
-      out.push(`- ${label(L.newPorts)} ${cmp.newPorts.map((p) => `${p.port}/${md(p.proto)}${p.names[0] ? ` ${md(p.names[0])}` : ''}${msg.aside(fmtInt(p.packets))}`).join(msg.listSep)}`);
+      out.push(`- ${label(L.newPorts)} ${cmp.newPorts.map((p) => listedItemText(h, `${p.port}/${md(p.proto)}${p.names[0] ? ` ${md(p.names[0])}` : ''}`, p.packets, lang)).join(msg.listSep)}`);
     }
   }
 

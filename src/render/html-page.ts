@@ -184,9 +184,9 @@ function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>,
   );
 }
 
-/** "<li>CN 中国: 12 packets, 3 sources</li>" per country or network. */
-function geoList(items: readonly { name: string; packets: number; sources: number }[], m: Messages['daily']['html']): string {
-  return `<ul class="plain">${items.map((x) => `<li>${m.geoItem(x.name, x.packets, x.sources)}</li>`).join('')}</ul>`;
+/** "<li>CN 中国: 12 packets, 3 sources</li>" per country or network (`name` is already HTML). */
+function geoList(items: readonly { name: string; packets: number; sources: number; connections: number }[], m: Messages['report']): string {
+  return `<ul class="plain">${items.map((x) => `<li>${m.originItem(x.name, x.packets, x.sources, x.connections)}</li>`).join('')}</ul>`;
 }
 
 /**
@@ -223,12 +223,12 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
     if (noTtl !== null) section += `<p class="muted">${e(noTtl)}</p>`;
     b.push(section + '</section>');
   }
-  const countries = (r.topCountries ?? []).map((x) => ({ name: `${e(x.country ?? '?')}${x.countryName ? ` ${e(x.countryName)}` : ''}`, packets: x.packets, sources: x.sources }));
-  const networks = (r.topNetworks ?? []).map((x) => ({ name: `AS${x.number}${x.organization ? ` ${e(x.organization)}` : ''}`, packets: x.packets, sources: x.sources }));
+  const countries = (r.topCountries ?? []).map((x) => ({ name: `${e(x.country ?? '?')}${x.countryName ? ` ${e(x.countryName)}` : ''}`, packets: x.packets, sources: x.sources, connections: x.connections }));
+  const networks = (r.topNetworks ?? []).map((x) => ({ name: `AS${x.number}${x.organization ? ` ${e(x.organization)}` : ''}`, packets: x.packets, sources: x.sources, connections: x.connections }));
   if (countries.length > 0) {
-    b.push(`<section><h2>${e(R.md.topCountries)}</h2>${geoList(countries, H)}${networks.length > 0 ? `<h2>${e(R.md.topNetworks)}</h2>${geoList(networks, H)}` : ''}</section>`);
+    b.push(`<section><h2>${e(R.md.topCountries)}</h2>${geoList(countries, R)}${networks.length > 0 ? `<h2>${e(R.md.topNetworks)}</h2>${geoList(networks, R)}` : ''}</section>`);
   } else if (networks.length > 0) {
-    b.push(`<section><h2>${e(R.md.topNetworks)}</h2>${geoList(networks, H)}</section>`);
+    b.push(`<section><h2>${e(R.md.topNetworks)}</h2>${geoList(networks, R)}</section>`);
   }
   if (r.topPorts.length > 0) {
     const P = { ...R.head, packets: portsCountHead(r, R.head) };

@@ -127,10 +127,10 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
   }
 
   if (doc.topCountries && doc.topCountries.length > 0) {
-    out.push('', `${label(m.md.topCountries)} ${doc.topCountries.map((x) => `${md(x.country ?? '?')}${x.countryName ? messages(opts.lang).aside(md(x.countryName)) : ''} ${fmtInt(x.packets)}`).join(' · ')}`);
+    out.push('', `${label(m.md.topCountries)} ${doc.topCountries.map((x) => m.originItem(`${md(x.country ?? '?')}${x.countryName ? messages(opts.lang).aside(md(x.countryName)) : ''}`, x.packets, x.sources, x.connections)).join(' · ')}`);
   }
   if (doc.topNetworks && doc.topNetworks.length > 0) {
-    out.push('', `${label(m.md.topNetworks)} ${doc.topNetworks.map((x) => `AS${x.number}${x.organization ? ` ${md(x.organization)}` : ''} ${fmtInt(x.packets)}`).join(' · ')}`);
+    out.push('', `${label(m.md.topNetworks)} ${doc.topNetworks.map((x) => m.originItem(`AS${x.number}${x.organization ? ` ${md(x.organization)}` : ''}`, x.packets, x.sources, x.connections)).join(' · ')}`);
   }
   if (doc.topPorts.length > 0) {
     out.push('', `### ${portsTitle(doc, m)}`, '');

@@ -630,11 +630,11 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     out.push('', c.bold(m.topBy(unit)), wrapLabelled('', m.noneRanked, opts.width), textTable([h.rank, h.source, unitHead(unit, h)], rows, c));
   }
   if (doc.topCountries && doc.topCountries.length > 0) {
-    const items = doc.topCountries.map((x) => m.countryItem(termSafe(x.country ?? '?'), x.packets, x.sources));
+    const items = doc.topCountries.map((x) => m.originItem(termSafe(x.country ?? '?'), x.packets, x.sources, x.connections));
     out.push('', wrapItems(rowLabel(c, m.label.countries), items, opts.width));
   }
   if (doc.topNetworks && doc.topNetworks.length > 0) {
-    const items = doc.topNetworks.map((x) => `AS${x.number}${x.organization ? ` ${shorten(termSafe(x.organization), 24)}` : ''} ${fmtInt(x.packets)}`);
+    const items = doc.topNetworks.map((x) => m.originItem(`AS${x.number}${x.organization ? ` ${shorten(termSafe(x.organization), 24)}` : ''}`, x.packets, x.sources, x.connections));
     out.push(wrapItems(rowLabel(c, m.label.networks), items, opts.width));
   }
   if (doc.topPorts.length > 0) {

@@ -102,6 +102,24 @@ describe('a Windows log: counts of connection rows are said as connections', () 
   });
 });
 
+describe("daily's new sources and ports say what their numbers count", () => {
+  it('a day whose probes are all connections let in lists them as connections; one of both kinds as records', () => {
+    const dir = tempDir();
+    const dayBefore = '2026-11-19 10:10:00 DROP TCP 198.51.100.7 192.168.1.35 40000 445 52 S 1 0 64240 - - - RECEIVE';
+    const allowed = [ROWS[0]!, ROWS[1]!];
+    const connections = join(dir, 'connections.log');
+    writeFileSync(connections, [...HEADER, dayBefore, ...allowed, ''].join('\r\n'));
+    const day = ['daily', connections, '--tz', 'UTC', '--date', '2026-11-20'];
+    expect(runCli([...day, '-o', 'text'], wide).stdout).toMatch(/new sources +203\.0\.113\.50: 2 connections/);
+    expect(runCli(day).stdout).toContain('- **new ports:** 3389/tcp Remote Desktop (RDP): 2 connections');
+    expect(runCli([...day, '--lang', 'zh', '-o', 'text'], wide).stdout).toContain('203.0.113.50：2 个连接');
+    const both = join(dir, 'both.log');
+    writeFileSync(both, [...HEADER, dayBefore, ...allowed, ROWS[8]!, ''].join('\r\n'));
+    const html = runCli(['daily', both, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'html']).stdout;
+    expect(html).toContain('<span class="ip">203.0.113.50</span>: 2 records');
+  });
+});
+
 describe('the corpus', () => {
   it('plaso: a source of DROP packets and CLOSE rows is said as both', () => {
     const out = flat(runCli([join(corpus, 'plaso_windows_firewall.log'), '--tz', 'UTC'], wide).stdout);
