@@ -279,6 +279,12 @@ export function interpretationMeaning(i: ReportDoc['interpretations'][number], l
   return `${i.text}${zh ? '' : ' '}${messages(lang).report.mixedMeaning(capped(i.texts, i.textsCapped), i.textPackets, i.packets, countUnit(i))}`;
 }
 
+/** "decoded: fw.log is UTF-16LE text with a byte-order mark …": an input read as UTF-16 (the report, follow's summaries). */
+export function decodedNote(file: string, encoding: string, lang: Lang): string {
+  const msg = messages(lang);
+  return `${msg.report.decodedLabel}${msg.colon}${termSafe(file)}${msg.report.decoded(encoding)}`;
+}
+
 /** What the "why" column says after the explanation, each after " · ": the address's range, --os-hint's guess. */
 export function whyNotes(r: RankedSource, lang: Lang): string[] {
   const notes: string[] = [];
@@ -549,7 +555,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   }
   // A log that is not UTF-8 read right is still worth a word: the reader sees why its file looked odd elsewhere.
   for (const i of doc.inputs.filter((x) => x.encoding !== null)) {
-    out.push('', wrapLabelled('', `${m.decodedLabel}${msg.colon}${termSafe(i.file)}${m.decoded(i.encoding!)}`, opts.width, c.dim));
+    out.push('', wrapLabelled('', decodedNote(i.file, i.encoding!, opts.lang), opts.width, c.dim));
   }
   if (doc.interrupted) out.push('', wrapLabelled('', m.interrupted(termSafe(doc.interrupted)), opts.width, c.yellow));
   const gaps = logGapsText(doc, m, opts.tz);
