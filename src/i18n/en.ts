@@ -116,6 +116,17 @@ export const en = {
       143: 'multicast listener report v2',
     } as Readonly<Record<number, string>>,
   },
+  /** `logscan explain 'LINE'` (render/explain-line.ts). */
+  explain: {
+    /** Which way a packet went, on its "logged" row; the interfaces as logged, null when the line names none. */
+    direction: {
+      in: (iface: string | null) => `arriving at this host${iface ? ` on ${iface}` : ''}`,
+      /** `in` of a device between networks (pf's interface, an ASA's inbound connection): through it, not to this host. */
+      inDevice: (iface: string | null) => `entering the firewall${iface ? ` on ${iface}` : ''}`,
+      out: (iface: string | null) => `leaving this host${iface ? ` on ${iface}` : ''}`,
+      forward: (from: string | null, to: string | null) => `routed through this host${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}`,
+    },
+  },
   /** The probes line of the report header and the daily headline when nothing arrived unasked. */
   noProbes: 'none',
   /**

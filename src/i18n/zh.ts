@@ -156,6 +156,14 @@ export const zh: Messages = {
       143: '组播侦听报告 v2',
     },
   },
+  explain: {
+    direction: {
+      in: (iface) => `${iface ? `从 ${iface} ` : ''}进入本机`,
+      inDevice: (iface) => `${iface ? `从 ${iface} ` : ''}进入防火墙`,
+      out: (iface) => `${iface ? `从 ${iface} ` : ''}离开本机`,
+      forward: (from, to) => `由本机转发${from ? `，从 ${from} 进` : ''}${to ? `，从 ${to} 出` : ''}`,
+    },
+  },
   noProbes: '无',
   notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0 }) =>
     [
