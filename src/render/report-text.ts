@@ -1,7 +1,6 @@
 // The terminal report: a header, then compact tables. Every string that came from a
 // log goes through termSafe; colour only when the caller says the terminal wants it.
 import { countUnit, rowsUnit, unitHead } from './count-unit.js';
-import type { CountUnit } from '../i18n/en.js';
 import { zoneName } from '../daily/day.js';
 import pc from 'picocolors';
 import type { ReportDoc } from '../aggregate/report.js';
