@@ -93,7 +93,8 @@ export interface OverviewData {
   byRule: [string, number][];
   /** Distinct rule labels (up to the counter's cap). */
   ruleLabels: number;
-  topSources: [string, number][];
+  /** [address, packets, of them Windows Firewall connection rows (isConnectionRecord)], busiest first. */
+  topSources: [string, number, number][];
   /** [port, packets, distinct sources of those packets (null for protocols other than TCP and UDP)]. */
   topPorts: [PortKey, number, number | null][];
   /** All packets counted in topPorts (the denominator of a port's share). */
@@ -175,6 +176,12 @@ export class Overview {
   private readonly byRule = new CappedCounter<string>(256);
   private readonly sources: CappedCounter<string>;
   /**
+   * Connection rows per source: the table of the busiest sources heads its counts by the
+   * rows it lists. Only Windows logs add to it; a source that has connection rows is in
+   * `sources` too, so it never holds more keys than that does.
+   */
+  private readonly sourceConnections: CappedCounter<string>;
+  /**
    * Inbound packets per destination port, [0] all and [1] dropped/rejected only (what was
    * probed, not your own allowed traffic), one array per common protocol: no hashing per event.
    */
@@ -217,6 +224,7 @@ export class Overview {
     maxSources = 200_000,
   ) {
     this.sources = new CappedCounter<string>(maxSources);
+    this.sourceConnections = new CappedCounter<string>(maxSources);
   }
 
   add(e: FirewallEvent): void {
@@ -253,7 +261,10 @@ export class Overview {
     this.byDirection.add(e.direction ?? 'unknown', n);
     this.byRule.add(e.rule ?? NO_RULE, n);
     const key = e.src.ip ? addressKey(e.src.ip) : null;
-    if (key !== null) this.sources.add(key, n);
+    if (key !== null) {
+      this.sources.add(key, n);
+      if (connection) this.sourceConnections.add(key, n);
+    }
     // Only probes' ports are "probed ports": not our own traffic, not a server's reply to
     // a client's random port, not broadcast chatter aimed at every machine on the LAN, not
     // the late packets of a connection that was already open (nobody asked that port anything).
@@ -360,7 +371,7 @@ export class Overview {
       byDirection: this.byDirection.top(8),
       byRule: this.byRule.top(RULES_KEPT),
       ruleLabels: this.byRule.distinct,
-      topSources: this.sources.top(top),
+      topSources: this.sources.top(top).map(([ip, packets]) => [ip, packets, this.sourceConnections.get(ip)]),
       topPorts: this.topPorts(top, blocked).map(([k, packets]) => [k, packets, this.portSources(k)]),
       portPackets: this.portTotals[blocked],
       portSourcesCapped: this.pairs.saturated,

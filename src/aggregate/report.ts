@@ -76,7 +76,8 @@ export interface ReportDoc {
   byDirection: Counted[];
   /** Packets that arrived unasked and the (protocol, port) pairs they went to; the rest of the packets logged: this side's own, replies to it, LAN broadcast chatter, late packets of connections already under way. */
   probes: ProbeSplit;
-  topSources: { ip: string; packets: number }[];
+  /** `connections`: of `packets`, Windows Firewall connection rows (the table's head says packets, connections or records by them). */
+  topSources: { ip: string; packets: number; connections: number }[];
   topPorts: PortRow[];
   /** True when topPorts counts dropped/rejected packets only (the log had some), else all inbound. */
   topPortsBlockedOnly: boolean;
@@ -184,7 +185,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     byProto: counted(ov.byProto),
     byDirection: counted(ov.byDirection),
     probes: ov.probes,
-    topSources: ov.topSources.map(([ip, packets]) => ({ ip, packets })),
+    topSources: ov.topSources.map(([ip, packets, connections]) => ({ ip, packets, connections })),
     topPorts: ov.topPorts.map(([k, packets, sources]) => ({
       proto: k.proto,
       port: k.port,

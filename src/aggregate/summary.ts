@@ -15,6 +15,7 @@ import { annotationRoles } from '../annotate/roles.js';
 import type { AsInfo, GeoInfo, OsHint } from '../enrich/types.js';
 import { addressKey } from './address-key.js';
 import { isValidAddressText } from '../parsers/address.js';
+import { isConnectionRecord, lostRecords } from '../parsers/windows-firewall.js';
 import { messages } from '../i18n/messages.js';
 
 export interface RankedSource {
@@ -72,6 +73,10 @@ export interface Interpretation {
   severity: Severity;
   events: number;
   packets: number;
+  /** Of `packets`, Windows Firewall connection rows (ALLOW, OPEN, CLOSE): the tables head the count by them. */
+  connections: number;
+  /** Of `packets`, rows in which the firewall says it could not write records (INFO-EVENTS-LOST): neither packet nor connection. */
+  gapRows: number;
   /** Distinct sources (at most the per-id cap; `sourcesCapped` then). */
   sources: number;
   sourcesCapped: boolean;
@@ -137,9 +142,22 @@ const TEXTS_PER_ANNOTATION = 16;
 /** Texts a source remembers having had, as bits of one int32 (ids with more texts are rare: trojan ports). */
 const TEXT_BITS = 31;
 
+const ROW_PACKET = 0;
+const ROW_CONNECTION = 1;
+const ROW_GAP = 2;
+type RowKind = typeof ROW_PACKET | typeof ROW_CONNECTION | typeof ROW_GAP;
+
+/** A Windows Firewall row may be a connection or a note of lost records, not a packet: an interpretation's count says which. */
+function rowKind(e: FirewallEvent): RowKind {
+  if (isConnectionRecord(e)) return ROW_CONNECTION;
+  return lostRecords(e) === null ? ROW_PACKET : ROW_GAP;
+}
+
 class AnnotationStats {
   events = 0;
   packets = 0;
+  connections = 0;
+  gapRows = 0;
   severity = 0;
   /** Packets per source, and which texts it had (bits from textBits); mutable, so counting is one hash lookup. */
   readonly sources = new Map<string, { n: number; texts: number }>();
@@ -147,9 +165,12 @@ class AnnotationStats {
   /** The first TEXT_BITS distinct texts, each with its bit. */
   private readonly textBits = new Map<string, number>();
 
-  add(src: string | null, text: string, severity: number, n: number): void {
+  /** `kind`: what the record is (rowKind). */
+  add(src: string | null, text: string, severity: number, n: number, kind: RowKind): void {
     this.events++;
     this.packets += n;
+    if (kind === ROW_CONNECTION) this.connections += n;
+    else if (kind === ROW_GAP) this.gapRows += n;
     if (severity > this.severity) this.severity = severity;
     this.texts.add(text, n);
     if (src !== null) this.addSource(src, n, this.textBit(text));
@@ -189,6 +210,8 @@ class AnnotationStats {
   merge(o: AnnotationStats): void {
     this.events += o.events;
     this.packets += o.packets;
+    this.connections += o.connections;
+    this.gapRows += o.gapRows;
     this.severity = Math.max(this.severity, o.severity);
     for (const [t, c] of o.texts.entries()) this.texts.add(t, c);
     // o numbered its texts in its own order: translate its bits into ours.
@@ -242,6 +265,7 @@ export class Summarizer {
     if (anns.length === 0) return;
     // The source as the profiles and the report name it (RFC 5952 for IPv6).
     const src = e.src.ip === null ? null : addressKey(e.src.ip);
+    let kind: RowKind | -1 = -1;
     for (let i = 0; i < anns.length; i++) {
       const a = anns[i];
       // Never listed as an interpretation (result() leaves them out), and on nearly every event.
@@ -251,7 +275,8 @@ export class Summarizer {
         s = new AnnotationStats();
         this.notes.set(a.id, s);
       }
-      s.add(src, a.text, a.severity, e.count);
+      if (kind === -1) kind = rowKind(e);
+      s.add(src, a.text, a.severity, e.count, kind);
     }
   }
 
@@ -346,6 +371,8 @@ export class Summarizer {
         severity: s.severity as Severity,
         events: s.events,
         packets: s.packets,
+        connections: s.connections,
+        gapRows: s.gapRows,
         sources: s.sources.size,
         sourcesCapped: s.sources.size >= SOURCES_PER_ANNOTATION,
         topSources: topSources.map(([ip, c]) => ({ ip, packets: c.n })),

@@ -49,15 +49,17 @@ export async function enrichReport(doc: ReportDoc, profiles: ProfileTable, x: Re
       const g = geo.lookup(p.ip);
       if (g.geo?.country) {
         let c = countries.get(g.geo.country);
-        if (!c) countries.set(g.geo.country, (c = { country: g.geo.country, countryName: g.geo.countryName, sources: 0, packets: 0 }));
+        if (!c) countries.set(g.geo.country, (c = { country: g.geo.country, countryName: g.geo.countryName, sources: 0, packets: 0, connections: 0 }));
         c.sources++;
         c.packets += p.packets;
+        c.connections += p.connections;
       }
       if (g.as) {
         let n = networks.get(g.as.number);
-        if (!n) networks.set(g.as.number, (n = { number: g.as.number, organization: g.as.organization, sources: 0, packets: 0 }));
+        if (!n) networks.set(g.as.number, (n = { number: g.as.number, organization: g.as.organization, sources: 0, packets: 0, connections: 0 }));
         n.sources++;
         n.packets += p.packets;
+        n.connections += p.connections;
       }
     }
     const top = x.topOrigins ?? 10;

@@ -36,6 +36,8 @@ export interface CountryCount {
   countryName: string | null;
   sources: number;
   packets: number;
+  /** Of `packets`, Windows Firewall connection rows (ALLOW, OPEN, CLOSE): the lists word the count by them. */
+  connections: number;
 }
 
 export interface NetworkCount {
@@ -43,4 +45,6 @@ export interface NetworkCount {
   organization: string | null;
   sources: number;
   packets: number;
+  /** As CountryCount's. */
+  connections: number;
 }

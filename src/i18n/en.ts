@@ -119,6 +119,17 @@ export const en = {
       143: 'multicast listener report v2',
     } as Readonly<Record<number, string>>,
   },
+  /** `logscan explain 'LINE'` (render/explain-line.ts). */
+  explain: {
+    /** Which way a packet went, on its "logged" row; the interfaces as logged, null when the line names none. */
+    direction: {
+      in: (iface: string | null) => `arriving at this host${iface ? ` on ${iface}` : ''}`,
+      /** `in` of a device between networks (pf's interface, an ASA's inbound connection): through it, not to this host. */
+      inDevice: (iface: string | null) => `entering the firewall${iface ? ` on ${iface}` : ''}`,
+      out: (iface: string | null) => `leaving this host${iface ? ` on ${iface}` : ''}`,
+      forward: (from: string | null, to: string | null) => `routed through this host${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}`,
+    },
+  },
   /** The probes line of the report header and the daily headline when nothing arrived unasked. */
   noProbes: 'none',
   /**
@@ -390,7 +401,8 @@ export const en = {
     },
     /** Ranked sources in a special-purpose range: "Shared address space (carrier-grade NAT): 3 sources". */
     rangeItem: (name: string, sources: number) => `${name}: ${counted(sources, 'source')}`,
-    countryItem: (country: string, packets: number, sources: number) => `${country} ${fmtInt(packets)} (${fmtInt(sources)} src)`,
+    /** A country or network (--geoip) in the lists of them: "NL: 416 packets, 60 sources"; `connections`: of the packets, Windows Firewall connection rows. */
+    originItem: (name: string, packets: number, sources: number, connections = 0) => `${name}: ${rowsText(packets, connections)}, ${counted(sources, 'source')}`,
     /** The ports tables' titles: their shares are of `n` packets (those with a port). */
     topPortsBlocked: (n: number) => `Top probed ports (dropped or rejected: ${counted(n, 'packet')} with a port)`,
     topPorts: (n: number, unit: CountUnit = 'packets') => `Top destination ports (${counted(n, unit.slice(0, -1))} with a port)`,
@@ -511,6 +523,8 @@ export const en = {
       `${fmtInt(blocked)} (${pct} of ${counted(records, 'record')} logged: ${records > connections ? `${counted(records - connections, 'packet')}, ` : ''}${counted(connections, 'connection')})`,
     newToday: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new today`,
     newlyProbed: (n: number) => `${fmtInt(n)} newly probed`,
+    /** A new source or a newly probed port in the lists of them (`name` already escaped), with its probes: "203.0.113.99: 14 packets"; `connections` as rowsText's. */
+    listedItem: (name: string, n: number, connections: number | null = 0) => `${name}: ${rowsText(n, connections)}`,
     activity: 'Activity per hour',
     activityMax: (max: number, unit: CountUnit = 'packets') => `Activity per hour (max ${counted(max, unit.slice(0, -1))})`,
     label: {
@@ -521,8 +535,6 @@ export const en = {
       other: 'other',
       loggedAs: 'logged as',
       packets: 'packets',
-      /** The count column when the day's records include connection rows (Windows ALLOW), not only packets. */
-      records: 'records',
       sources: 'sources',
       ports: 'ports',
       newSources: 'new sources',
@@ -568,7 +580,6 @@ export const en = {
       newPorts: 'Newly probed ports',
       newBadge: 'new',
       whatLabel: 'what',
-      geoItem: (name: string, packets: number, sources: number) => `${name}: ${counted(packets, 'packet')}, ${counted(sources, 'source')}`,
     },
   },
 

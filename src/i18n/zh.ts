@@ -156,6 +156,14 @@ export const zh: Messages = {
       143: '组播侦听报告 v2',
     },
   },
+  explain: {
+    direction: {
+      in: (iface) => `${iface ? `从 ${iface} ` : ''}进入本机`,
+      inDevice: (iface) => `${iface ? `从 ${iface} ` : ''}进入防火墙`,
+      out: (iface) => `${iface ? `从 ${iface} ` : ''}离开本机`,
+      forward: (from, to) => `由本机转发${from ? `，从 ${from} 进` : ''}${to ? `，从 ${to} 出` : ''}`,
+    },
+  },
   noProbes: '无',
   notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0 }) =>
     [
@@ -347,7 +355,7 @@ export const zh: Messages = {
         ? `（${fmtInt(total)} ${unitMeasure(unit)}中有 ${fmtInt(scanned)} ${unit === 'records' ? '条' : '个'}来自 ${fmtInt(sources)} 个被认定在扫描的来源，上方的计数已把它们算作该扫描的探测）`
         : `（全部来自 ${fmtInt(sources)} 个被认定在扫描的来源，上方的计数已把它们算作该扫描的探测）`,
     rangeItem: (name, sources) => `${name}：${fmtInt(sources)} 个来源`,
-    countryItem: (country, packets, sources) => `${country} ${fmtInt(packets)}（${fmtInt(sources)} 个来源）`,
+    originItem: (name, packets, sources, connections = 0) => `${name}：${rowsText(packets, connections)}，${fmtInt(sources)} 个来源`,
     topPortsBlocked: (n) => `被探测最多的端口（已丢弃或拒绝：发往端口的 ${fmtInt(n)} 个包）`,
     topPorts: (n, unit = 'packets') => `主要目的端口（发往端口的 ${fmtInt(n)} ${unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录'}）`,
     interpretations: '值得注意的解读',
@@ -443,6 +451,7 @@ export const zh: Messages = {
       `${fmtInt(blocked)}（占所记录 ${fmtInt(records)} 条记录的 ${pct}：${records > connections ? `${fmtInt(records - connections)} 个包，` : ''}${fmtInt(connections)} 个连接）`,
     newToday: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${fmtInt(n)} 个`,
     newlyProbed: (n) => `${fmtInt(n)} 个首次被探测`,
+    listedItem: (name, n, connections = 0) => `${name}：${rowsText(n, connections)}`,
     activity: '每小时活动',
     activityMax: (max, unit = 'packets') => `每小时活动（峰值 ${fmtInt(max)} ${unitMeasure(unit)}）`,
     label: {
@@ -453,7 +462,6 @@ export const zh: Messages = {
       other: '其他',
       loggedAs: '记录为',
       packets: '包数',
-      records: '记录数',
       sources: '来源',
       ports: '端口',
       newSources: '新来源',
@@ -494,7 +502,6 @@ export const zh: Messages = {
       newPorts: '首次被探测的端口',
       newBadge: '新',
       whatLabel: '解读',
-      geoItem: (name, packets, sources) => `${name}：${fmtInt(packets)} 个包，${fmtInt(sources)} 个来源`,
     },
   },
 

@@ -192,7 +192,8 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     if (finished && o.summaryEveryMs !== null) {
       // The interval's "+N more" counts belong above its summary, not after it.
       folder?.flush();
-      info(windowSummary(finished, o.summaryEveryMs, o.kb, c, o.lang, infoWidth));
+      const decoded = session.allStats().flatMap((s) => (s.encoding ? [{ file: s.file, encoding: s.encoding }] : []));
+      info(windowSummary(finished, o.summaryEveryMs, o.kb, c, o.lang, infoWidth, decoded));
     }
     void out.flush();
   }, 1000);

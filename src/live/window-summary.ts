@@ -1,16 +1,26 @@
 // The periodic `--summary-every` block: what the last window held, top sources by
-// the summarizer's score, one line each.
+// the summarizer's score, one line each, and, as the summary at the stop, the inputs
+// read as UTF-16 (whose bytes look odd to other tools).
 import type { Summarizer } from '../aggregate/summary.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { durationText, messages } from '../i18n/messages.js';
 import { termSafe } from '../render/sanitize.js';
-import { whyNotes } from '../render/report-text.js';
-import { wrapItems } from '../render/box-table.js';
+import { decodedNote, whyNotes } from '../render/report-text.js';
+import { wrapItems, wrapLabelled } from '../render/box-table.js';
 import { severityColor, type Colors } from './probe-line.js';
 
 const TOP = 5;
 
-export function windowSummary(sum: Summarizer, windowMs: number, kb: KnowledgeBase | null, c: Colors, lang: Lang, width = 100): string {
+/** `decoded`: the inputs read so far that were UTF-16 with a byte-order mark, and which. */
+export function windowSummary(
+  sum: Summarizer,
+  windowMs: number,
+  kb: KnowledgeBase | null,
+  c: Colors,
+  lang: Lang,
+  width = 100,
+  decoded: readonly { file: string; encoding: string }[] = [],
+): string {
   const m = messages(lang).follow;
   const r = sum.result({ kb, lang });
   // The window keeps a bounded number of sources: those it evicted still count their
@@ -23,5 +33,6 @@ export function windowSummary(sum: Summarizer, windowMs: number, kb: KnowledgeBa
     // The why and its notes wrap under the why, as the report's rows do.
     lines.push(wrapItems(`   ${String(s.rank).padStart(2)}. ${termSafe(s.ip).padEnd(15)}  ${severityColor(c, s.severity)(m.score(s.score))}  `, [s.explanation, ...whyNotes(s, lang)].map(termSafe), width));
   }
+  for (const d of decoded) lines.push(wrapLabelled('   ', decodedNote(d.file, d.encoding, lang), width, c.dim));
   return lines.join('\n') + '\n';
 }

@@ -41,6 +41,17 @@ export function blockedText(h: DailyDoc['headline'], lang: Lang): string {
 }
 
 /** The headline's source count as a bare number: "196", "≥200,000". */
+/**
+ * A new source or a newly probed port (`name`, already escaped) with its probes in words:
+ * "203.0.113.99: 14 packets". The day's tally keeps no per-source split of a Windows log's
+ * connection rows, so the day's probes say it: all packets or all connections, or records
+ * when they mix.
+ */
+export function listedItemText(h: DailyDoc['headline'], name: string, n: number, lang: Lang): string {
+  const connections = h.probeConnections <= 0 ? 0 : h.probeConnections >= h.probes ? n : null;
+  return messages(lang).daily.listedItem(name, n, connections);
+}
+
 export function sourcesNumber(h: DailyDoc['headline']): string {
   return `${h.sourcesCapped ? '≥' : ''}${fmtInt(h.sources)}`;
 }

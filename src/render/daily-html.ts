@@ -5,7 +5,7 @@ import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { renderChartSvg } from './daily-chart.js';
-import { basisText, changeText, filesReadText, notProbesText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
+import { basisText, listedItemText, changeText, filesReadText, notProbesText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
 import { card, chartLegend, htmlPage, reportSectionsHtml, rulesSection } from './html-page.js';
 import { fmtInt } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -50,7 +50,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
     `${chartLegend(H, doc.chart.previous !== null)}</section>`,
   );
 
-  if (doc.rules.length > 0) b.push(rulesSection(doc.rules, h.packets, lang, doc.ruleLabels, h.connections > 0));
+  if (doc.rules.length > 0) b.push(rulesSection(doc.rules, h.packets, lang, doc.ruleLabels, countUnit(h)));
 
   b.push(`<section><h2>${e(H.changeAgainst(cmp.previousDate))}</h2>`);
   if (cmp.basis === null) b.push(`<p class="muted">${e(basisText(cmp, lang, doc.tz))}</p>`);
@@ -65,10 +65,10 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
         '</ul>',
     );
     if (cmp.newSources.length > 0) {
-      b.push(`<p class="muted">${e(H.newSources)}${colon}${cmp.newSources.map((s) => `<span class="ip">${e(s.ip)}</span>${e(msg.aside(fmtInt(s.packets)))}`).join(e(msg.listSep))}</p>`);
+      b.push(`<p class="muted">${e(H.newSources)}${colon}${cmp.newSources.map((s) => listedItemText(h, `<span class="ip">${e(s.ip)}</span>`, s.packets, lang)).join(e(msg.listSep))}</p>`);
     }
     if (cmp.newPorts.length > 0) {
-      b.push(`<p class="muted">${e(H.newPorts)}${colon}${cmp.newPorts.map((p) => `<code>${p.port}/${e(p.proto)}</code>${p.names[0] ? ` ${e(p.names[0])}` : ''}${e(msg.aside(fmtInt(p.packets)))}`).join(e(msg.listSep))}</p>`);
+      b.push(`<p class="muted">${e(H.newPorts)}${colon}${cmp.newPorts.map((p) => listedItemText(h, `<code>${p.port}/${e(p.proto)}</code>${p.names[0] ? ` ${e(p.names[0])}` : ''}`, p.packets, lang)).join(e(msg.listSep))}</p>`);
     }
   }
   b.push('</section>');

@@ -3,11 +3,12 @@
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { basisText, blockedText, changeText, filesReadText, notProbesText, probesText, windowNotes } from './daily-common.js';
+import { basisText, listedItemText, blockedText, changeText, filesReadText, notProbesText, probesText, windowNotes } from './daily-common.js';
 import { mdLabel, renderReportSectionsMarkdown } from './report-markdown.js';
 import { otherRules, ruleName, sparkline } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
+import { countUnit, unitHead } from './count-unit.js';
 
 export interface DailyMarkdownOptions {
   tz: string | null;
@@ -34,7 +35,7 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
   if (h.packets > 0) out.push(`- ${label(m.md.perHour(md(doc.chart.labels[0] ?? '00'), md(doc.chart.labels[doc.chart.labels.length - 1] ?? '23')))} \`${sparkline(doc.chart.packets)}\``);
 
   if (doc.rules.length > 0) {
-    out.push('', `### ${m.md.loggedAs}`, '', `| ${m.md.ruleHead} | ${h.connections > 0 ? L.records : L.packets} |`, '| --- | ---: |', ...doc.rules.map((r) => `| ${md(ruleName(r.key, msg.report))} | ${fmtInt(r.packets)} |`));
+    out.push('', `### ${m.md.loggedAs}`, '', `| ${m.md.ruleHead} | ${unitHead(countUnit(h), msg.report.head)} |`, '| --- | ---: |', ...doc.rules.map((r) => `| ${md(ruleName(r.key, msg.report))} | ${fmtInt(r.packets)} |`));
     const more = otherRules(doc.rules, doc.ruleLabels, h.packets);
     if (more !== null) out.push(`| ${md(msg.report.moreLabels(more.labels))} | ${fmtInt(more.packets)} |`);
   }
@@ -44,9 +45,9 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
     out.push('', `- ${label(L.probes)} ${changeText(cmp.probes, lang)}`);
     out.push(`- ${label(L.sources)} ${changeText(cmp.sources, lang)} · ${m.newToday(cmp.newSourceCount, cmp.newSourcesApprox)}`);
     out.push(`- ${label(L.ports)} ${changeText(cmp.ports, lang)} · ${m.newlyProbed(cmp.newPortCount)}`);
-    if (cmp.newSources.length > 0) out.push(`- ${label(L.newSources)} ${cmp.newSources.map((s) => `${md(s.ip)}${msg.aside(fmtInt(s.packets))}`).join(msg.listSep)}`);
+    if (cmp.newSources.length > 0) out.push(`- ${label(L.newSources)} ${cmp.newSources.map((s) => listedItemText(h, md(s.ip), s.packets, lang)).join(msg.listSep)}`);
     if (cmp.newPorts.length > 0) {
-      out.push(`- ${label(L.newPorts)} ${cmp.newPorts.map((p) => `${p.port}/${md(p.proto)}${p.names[0] ? ` ${md(p.names[0])}` : ''}${msg.aside(fmtInt(p.packets))}`).join(msg.listSep)}`);
+      out.push(`- ${label(L.newPorts)} ${cmp.newPorts.map((p) => listedItemText(h, `${p.port}/${md(p.proto)}${p.names[0] ? ` ${md(p.names[0])}` : ''}`, p.packets, lang)).join(msg.listSep)}`);
     }
   }
 

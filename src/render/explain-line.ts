@@ -86,13 +86,6 @@ const LABELS = {
     uptime: (s: number) => `${s.toFixed(3)} s after the kernel started (no clock time in the line)`,
     host: (h: string) => `on ${h}`,
     action: { drop: 'dropped', reject: 'rejected', allow: 'allowed', other: 'logged without a verdict' },
-    direction: {
-      in: (i: string | null) => `arriving at this host${i ? ` on ${i}` : ''}`,
-      /** `in` of a device between networks (pf's interface, an ASA's inbound connection): through it, not to this host. */
-      inDevice: (i: string | null) => `entering the firewall${i ? ` on ${i}` : ''}`,
-      out: (o: string | null) => `leaving this host${o ? ` on ${o}` : ''}`,
-      forward: (i: string | null, o: string | null) => `routed through this host${i ? ` from ${i}` : ''}${o ? ` to ${o}` : ''}`,
-    },
     rule: (r: string) => `by the rule logged as ${r}`,
     /** An INFO-EVENTS-LOST row: no rule, no verdict, the firewall's own note (null: it gives no number). */
     eventsLost: (n: number | null) => `the firewall's note that ${n === null ? 'some events' : counted(n, 'event')} could not be logged`,
@@ -149,12 +142,6 @@ const LABELS = {
     uptime: (s: number) => `内核启动后 ${s.toFixed(3)} 秒（这一行没有时钟时间）`,
     host: (h: string) => `主机 ${h}`,
     action: { drop: '已丢弃', reject: '已拒绝', allow: '已放行', other: '已记录（无处理结果）' },
-    direction: {
-      in: (i: string | null) => `${i ? `从 ${i} ` : ''}进入本机`,
-      inDevice: (i: string | null) => `${i ? `从 ${i} ` : ''}进入防火墙`,
-      out: (o: string | null) => `${o ? `从 ${o} ` : ''}离开本机`,
-      forward: (i: string | null, o: string | null) => `经本机转发${i ? `，从 ${i}` : ''}${o ? ` 到 ${o}` : ''}`,
-    },
     rule: (r: string) => `由记录为 ${r} 的规则处理`,
     eventsLost: (n: number | null) => `防火墙自己的说明：${n === null ? '有一些' : `有 ${fmtInt(n)} 个`}事件未能写入日志`,
     pid: { out: (n: number) => `由进程 ${n}（PID）发出`, in: (n: number) => `发往进程 ${n}（PID）`, other: (n: number) => `进程 ${n}（PID）` },
@@ -213,16 +200,17 @@ function endpoint(p: Endpoint): string {
   return ip.includes(':') ? `[${ip}]:${p.port}` : `${ip}:${p.port}`;
 }
 
-function logged(e: FirewallEvent, L: Labels): string {
+function logged(e: FirewallEvent, L: Labels, lang: Lang): string {
+  const D = messages(lang).explain.direction;
   // INFO-EVENTS-LOST is no rule and no verdict: the firewall saying what it failed to write.
   const lost = lostRecords(e);
   if (lost !== null) return L.eventsLost(lost.records);
   const parts: string[] = [L.action[e.action]];
   const i = e.inIface === null ? null : termSafe(e.inIface);
   const o = e.outIface === null ? null : termSafe(e.outIface);
-  if (e.direction === 'in') parts.push(IN_CROSSES_DEVICE.has(e.format) ? L.direction.inDevice(i) : L.direction.in(i));
-  else if (e.direction === 'out') parts.push(L.direction.out(o));
-  else if (e.direction === 'forward') parts.push(L.direction.forward(i, o));
+  if (e.direction === 'in') parts.push(IN_CROSSES_DEVICE.has(e.format) ? D.inDevice(i) : D.in(i));
+  else if (e.direction === 'out') parts.push(D.out(o));
+  else if (e.direction === 'forward') parts.push(D.forward(i, o));
   // Windows Firewall's "rule" is its action word (DROP): said already.
   if (e.rule !== null && e.rule.toLowerCase() !== e.action) parts.push(L.rule(termSafe(e.rule)));
   if (e.pid !== null) parts.push(e.direction === 'out' ? L.pid.out(e.pid) : e.direction === 'in' ? L.pid.in(e.pid) : L.pid.other(e.pid));
@@ -309,7 +297,7 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
   const pairs: [string, string][] = [
     [L.format, termSafe(e.format)],
     [L.time, `${when}${e.host === null ? '' : ` · ${L.host(termSafe(e.host))}`}`],
-    [L.logged, logged(e, L)],
+    [L.logged, logged(e, L, o.lang)],
     ...packetRows,
   ];
   if (r.traffic !== null) {

@@ -3,7 +3,7 @@
 // Content-Security-Policy forbids both, as a second line behind the escaping). Readable
 // on a phone (tables become cards under 640 px), prints cleanly (@media print). Every
 // string that came from a log or from --signatures goes through htmlEscape.
-import { countUnit, unitHead } from './count-unit.js';
+import { rowsUnit, unitHead } from './count-unit.js';
 import type { CountUnit } from '../i18n/en.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
@@ -184,18 +184,20 @@ function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>,
   );
 }
 
-/** "<li>CN 中国: 12 packets, 3 sources</li>" per country or network. */
-function geoList(items: readonly { name: string; packets: number; sources: number }[], m: Messages['daily']['html']): string {
-  return `<ul class="plain">${items.map((x) => `<li>${m.geoItem(x.name, x.packets, x.sources)}</li>`).join('')}</ul>`;
+/** "<li>CN 中国: 12 packets, 3 sources</li>" per country or network (`name` is already HTML). */
+function geoList(items: readonly { name: string; packets: number; sources: number; connections: number }[], m: Messages['report']): string {
+  return `<ul class="plain">${items.map((x) => `<li>${m.originItem(x.name, x.packets, x.sources, x.connections)}</li>`).join('')}</ul>`;
 }
 
-/** "Logged as": packets per log prefix / rule label, with their share of `packets`; `labels` distinct labels in all ("+N more" past those listed). */
-/** `records`: the counts include Windows Firewall connection rows (ALLOW), not only packets: the column says records. */
-export function rulesSection(rules: readonly { key: string; packets: number }[], packets: number, lang: Lang, labels: number, records = false): string {
+/**
+ * "Logged as": packets per log prefix / rule label, with their share of `packets`; `labels` distinct labels in all ("+N more" past those listed).
+ * `unit`: of all the records, whose shares these are (a Windows log's ALLOW rows are connections).
+ */
+export function rulesSection(rules: readonly { key: string; packets: number }[], packets: number, lang: Lang, labels: number, unit: CountUnit = 'packets'): string {
   const msg = messages(lang);
   const R = msg.report;
   const D = msg.daily;
-  const countHead = records ? D.label.records : R.head.packets;
+  const countHead = unitHead(unit, R.head);
   const row = (label: string, n: number) => '<tr>' + td(D.html.ruleLabel, label, 'wide') + td(countHead, fmtInt(n), 'n') + td(R.head.share, pctOf(n, packets), 'n') + '</tr>';
   const rows = rules.map((x) => row(x.key === NO_RULE ? `<span class="muted">${e(R.noRule)}</span>` : `<code>${e(x.key)}</code>`, x.packets));
   const more = otherRules(rules, labels, packets);
@@ -214,19 +216,19 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
   const b: string[] = [];
   if (r.sources.length > 0) {
     const title = r.rankedSources > r.sources.length ? R.topSourcesOf(r.sources.length, r.rankedSources) : R.topSources;
-    let section = `<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, tz, lang, spansYears(r.span, tz), countUnit(r.totals))}`;
+    let section = `<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, tz, lang, spansYears(r.span, tz), rowsUnit(r.sources))}`;
     if (r.findings.length > 0) section += `<p class="muted">${e(R.md.findings)}${e(msg.colon)}${r.findings.map((f) => `${e(f.id)} ${fmtInt(f.sources)}`).join(' · ')}</p>`;
     if (r.sourceRanges.length > 0) section += `<p class="muted">${e(R.md.ranges)}${e(msg.colon)}${r.sourceRanges.map((x) => e(R.rangeItem(x.name, x.sources))).join(' · ')}</p>`;
     const noTtl = osHintNoTtlText(r, R);
     if (noTtl !== null) section += `<p class="muted">${e(noTtl)}</p>`;
     b.push(section + '</section>');
   }
-  const countries = (r.topCountries ?? []).map((x) => ({ name: `${e(x.country ?? '?')}${x.countryName ? ` ${e(x.countryName)}` : ''}`, packets: x.packets, sources: x.sources }));
-  const networks = (r.topNetworks ?? []).map((x) => ({ name: `AS${x.number}${x.organization ? ` ${e(x.organization)}` : ''}`, packets: x.packets, sources: x.sources }));
+  const countries = (r.topCountries ?? []).map((x) => ({ name: `${e(x.country ?? '?')}${x.countryName ? ` ${e(x.countryName)}` : ''}`, packets: x.packets, sources: x.sources, connections: x.connections }));
+  const networks = (r.topNetworks ?? []).map((x) => ({ name: `AS${x.number}${x.organization ? ` ${e(x.organization)}` : ''}`, packets: x.packets, sources: x.sources, connections: x.connections }));
   if (countries.length > 0) {
-    b.push(`<section><h2>${e(R.md.topCountries)}</h2>${geoList(countries, H)}${networks.length > 0 ? `<h2>${e(R.md.topNetworks)}</h2>${geoList(networks, H)}` : ''}</section>`);
+    b.push(`<section><h2>${e(R.md.topCountries)}</h2>${geoList(countries, R)}${networks.length > 0 ? `<h2>${e(R.md.topNetworks)}</h2>${geoList(networks, R)}` : ''}</section>`);
   } else if (networks.length > 0) {
-    b.push(`<section><h2>${e(R.md.topNetworks)}</h2>${geoList(networks, H)}</section>`);
+    b.push(`<section><h2>${e(R.md.topNetworks)}</h2>${geoList(networks, R)}</section>`);
   }
   if (r.topPorts.length > 0) {
     const P = { ...R.head, packets: portsCountHead(r, R.head) };
@@ -250,7 +252,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
     );
   }
   if (r.interpretations.length > 0) {
-    const I = { ...R.head, packets: unitHead(countUnit(r.totals), R.head) };
+    const I = { ...R.head, packets: unitHead(rowsUnit(r.interpretations), R.head) };
     b.push(
       `<section><h2>${e(R.interpretations)}</h2>${table(
         [[I.interpretation], [I.severity], [I.packets, 'n'], [I.sourceCount, 'n'], [I.example], [I.meaning]],
@@ -262,7 +264,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
             td(I.packets, fmtInt(i.packets), 'n') +
             td(I.sourceCount, capped(i.sources, i.sourcesCapped), 'n') +
             td(I.example, i.textSource !== null ? `<span class="ip">${e(i.textSource)}</span>` : '-') +
-            td(I.meaning, e(interpretationMeaning(i, lang, countUnit(r.totals))), 'why') +
+            td(I.meaning, e(interpretationMeaning(i, lang)), 'why') +
             '</tr>',
         ),
       )}</section>`,

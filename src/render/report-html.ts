@@ -109,7 +109,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
       };
       b.push(`<section><h2>${e(P.dayHeading)}</h2>${renderChartSvg(chart, P.dayChartTitle(zoneName(tz), countUnit(t)), H)}${chartLegend(H, false)}</section>`);
     }
-    if (doc.ruleLabels > 1) b.push(rulesSection(doc.byRule, t.packets, lang, doc.ruleLabels, t.connections > 0));
+    if (doc.ruleLabels > 1) b.push(rulesSection(doc.byRule, t.packets, lang, doc.ruleLabels, countUnit(t)));
     b.push(...sections);
   }
 

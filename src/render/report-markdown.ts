@@ -6,7 +6,7 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { inputProblemText, messages } from '../i18n/messages.js';
 import { DETAILED_SOURCES, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsCountHead, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, osHintNoTtlText, whyNotes, zonelessText } from './report-text.js';
-import { countUnit, unitHead } from './count-unit.js';
+import { rowsUnit, unitHead } from './count-unit.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
@@ -127,10 +127,10 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
   }
 
   if (doc.topCountries && doc.topCountries.length > 0) {
-    out.push('', `${label(m.md.topCountries)} ${doc.topCountries.map((x) => `${md(x.country ?? '?')}${x.countryName ? messages(opts.lang).aside(md(x.countryName)) : ''} ${fmtInt(x.packets)}`).join(' · ')}`);
+    out.push('', `${label(m.md.topCountries)} ${doc.topCountries.map((x) => m.originItem(`${md(x.country ?? '?')}${x.countryName ? messages(opts.lang).aside(md(x.countryName)) : ''}`, x.packets, x.sources, x.connections)).join(' · ')}`);
   }
   if (doc.topNetworks && doc.topNetworks.length > 0) {
-    out.push('', `${label(m.md.topNetworks)} ${doc.topNetworks.map((x) => `AS${x.number}${x.organization ? ` ${md(x.organization)}` : ''} ${fmtInt(x.packets)}`).join(' · ')}`);
+    out.push('', `${label(m.md.topNetworks)} ${doc.topNetworks.map((x) => m.originItem(`AS${x.number}${x.organization ? ` ${md(x.organization)}` : ''}`, x.packets, x.sources, x.connections)).join(' · ')}`);
   }
   if (doc.topPorts.length > 0) {
     out.push('', `### ${portsTitle(doc, m)}`, '');
@@ -147,14 +147,14 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     out.push('', `### ${m.interpretations}`, '');
     out.push(
       ...tableMd(
-        [h.interpretation, h.sev, unitHead(countUnit(doc.totals), h), h.sourceCount, h.example, h.meaning],
+        [h.interpretation, h.sev, unitHead(rowsUnit(doc.interpretations), h), h.sourceCount, h.example, h.meaning],
         doc.interpretations.map((i) => [
           md(i.id),
           String(i.severity),
           fmtInt(i.packets),
           capped(i.sources, i.sourcesCapped),
           i.textSource !== null ? md(i.textSource) : '-',
-          md(interpretationMeaning(i, opts.lang, countUnit(doc.totals))),
+          md(interpretationMeaning(i, opts.lang)),
         ]),
         [1, 2, 3],
       ),

@@ -1,7 +1,6 @@
 // The terminal report: a header, then compact tables. Every string that came from a
 // log goes through termSafe; colour only when the caller says the terminal wants it.
-import { countUnit, unitHead } from './count-unit.js';
-import type { CountUnit } from '../i18n/en.js';
+import { countUnit, rowsUnit, unitHead } from './count-unit.js';
 import { zoneName } from '../daily/day.js';
 import pc from 'picocolors';
 import type { ReportDoc } from '../aggregate/report.js';
@@ -274,14 +273,21 @@ function detailsText(r: RankedSource, opts: TextOptions, c: Colors): string[] {
  * when some were a scanner's late packets, how many (the header counts them as probes).
  * Plain text: each renderer escapes it.
  */
-export function interpretationMeaning(i: ReportDoc['interpretations'][number], lang: Lang, unit: CountUnit = 'packets'): string {
+export function interpretationMeaning(i: ReportDoc['interpretations'][number], lang: Lang): string {
   const zh = lang === 'zh';
   const m = messages(lang).report;
+  const unit = countUnit(i);
   const notes: string[] = [];
   if (i.texts > 1) notes.push(m.mixedMeaning(capped(i.texts, i.textsCapped), i.textPackets, i.packets, unit));
   // A late reading of a scanner's packets: the header has them among the probes (Overview.countScanLate).
   if (i.scanPackets > 0) notes.push(m.scanLateMeaning(i.scanPackets, i.packets, i.scanSources, unit));
   return [i.text, ...notes].join(zh ? '' : ' ');
+}
+
+/** "decoded: fw.log is UTF-16LE text with a byte-order mark …": an input read as UTF-16 (the report, follow's summaries). */
+export function decodedNote(file: string, encoding: string, lang: Lang): string {
+  const msg = messages(lang);
+  return `${msg.report.decodedLabel}${msg.colon}${termSafe(file)}${msg.report.decoded(encoding)}`;
 }
 
 /** What the "why" column says after the explanation, each after " · ": the address's range, --os-hint's guess. */
@@ -554,7 +560,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   }
   // A log that is not UTF-8 read right is still worth a word: the reader sees why its file looked odd elsewhere.
   for (const i of doc.inputs.filter((x) => x.encoding !== null)) {
-    out.push('', wrapLabelled('', `${m.decodedLabel}${msg.colon}${termSafe(i.file)}${m.decoded(i.encoding!)}`, opts.width, c.dim));
+    out.push('', wrapLabelled('', decodedNote(i.file, i.encoding!, opts.lang), opts.width, c.dim));
   }
   if (doc.interrupted) out.push('', wrapLabelled('', m.interrupted(termSafe(doc.interrupted)), opts.width, c.yellow));
   const gaps = logGapsText(doc, m, opts.tz);
@@ -631,15 +637,15 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   } else if (doc.topSources.length > 0) {
     const rows = doc.topSources.map((s, i) => [String(i + 1), termSafe(s.ip), fmtInt(s.packets)]);
     // Nothing was ranked (docs/ranking.md): say why, so the busiest address is not read as an attacker.
-    const unit = countUnit(doc.totals);
+    const unit = rowsUnit(doc.topSources);
     out.push('', c.bold(m.topBy(unit)), wrapLabelled('', m.noneRanked, opts.width), textTable([h.rank, h.source, unitHead(unit, h)], rows, c));
   }
   if (doc.topCountries && doc.topCountries.length > 0) {
-    const items = doc.topCountries.map((x) => m.countryItem(termSafe(x.country ?? '?'), x.packets, x.sources));
+    const items = doc.topCountries.map((x) => m.originItem(termSafe(x.country ?? '?'), x.packets, x.sources, x.connections));
     out.push('', wrapItems(rowLabel(c, m.label.countries), items, opts.width));
   }
   if (doc.topNetworks && doc.topNetworks.length > 0) {
-    const items = doc.topNetworks.map((x) => `AS${x.number}${x.organization ? ` ${shorten(termSafe(x.organization), 24)}` : ''} ${fmtInt(x.packets)}`);
+    const items = doc.topNetworks.map((x) => m.originItem(`AS${x.number}${x.organization ? ` ${shorten(termSafe(x.organization), 24)}` : ''}`, x.packets, x.sources, x.connections));
     out.push(wrapItems(rowLabel(c, m.label.networks), items, opts.width));
   }
   if (doc.topPorts.length > 0) {
@@ -655,10 +661,10 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     const cols: Column<I>[] = [
       { head: h.interpretation, cell: (i) => termSafe(i.id) },
       { head: h.sev, cell: (i) => String(i.severity) },
-      { head: unitHead(countUnit(doc.totals), h), cell: (i) => fmtInt(i.packets) },
+      { head: unitHead(rowsUnit(doc.interpretations), h), cell: (i) => fmtInt(i.packets) },
       { head: h.sourceCount, cell: (i) => capped(i.sources, i.sourcesCapped) },
       { head: h.example, cell: (i) => (i.textSource !== null ? termSafe(i.textSource) : '-'), drop: 1, narrow: { least: ADDRESS_LEAST, wrap: wrapAddressCell } },
-      { head: h.meaning, cell: (i) => termSafe(interpretationMeaning(i, opts.lang, countUnit(doc.totals))) },
+      { head: h.meaning, cell: (i) => termSafe(interpretationMeaning(i, opts.lang)) },
     ];
     const colored = (i: I, col: number, text: string): string => (col <= 1 ? sevColor(c, i.severity)(text) : text);
     out.push('', c.bold(m.interpretations), fittedTable(doc.interpretations, cols, c, opts.width, 22, colored));

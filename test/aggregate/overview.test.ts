@@ -76,7 +76,7 @@ describe('Overview', () => {
     expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 23 }, 1, 1]]);
     expect(r.portPackets).toBe(1);
     // Still counted as packets from their source.
-    expect(r.topSources[0]).toEqual(['198.51.100.80', 9]);
+    expect(r.topSources[0]).toEqual(['198.51.100.80', 9, 0]);
   });
 
   it('leaves out LAN broadcast chatter: SSDP and NetBIOS sent to the whole segment probed no port of this host', () => {
@@ -90,7 +90,7 @@ describe('Overview', () => {
     expect(r.portPackets).toBe(1);
     // Still logged packets from their senders.
     expect(r.packets).toBe(14);
-    expect(r.topSources[0]).toEqual(['192.168.1.1', 9]);
+    expect(r.topSources[0]).toEqual(['192.168.1.1', 9, 0]);
   });
 
   it('leaves out late packets of connections already under way: an ACK without SYN asked no port anything', () => {
@@ -102,7 +102,7 @@ describe('Overview', () => {
     expect(r.probes).toMatchObject({ packets: 1, ports: 1, blocked: 1, blockedPorts: 1, own: 0, replies: 0, noise: 0, late: 5 });
     expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 22 }, 1, 1]]);
     expect(r.packets).toBe(6);
-    expect(r.topSources[0]).toEqual(['198.51.100.7', 5]);
+    expect(r.topSources[0]).toEqual(['198.51.100.7', 5, 0]);
   });
 
   it('falls back to every inbound packet when nothing was dropped', () => {
@@ -163,6 +163,6 @@ describe('loopback sources', () => {
     // One more: the counter prunes its rarer half to stay under the cap; the count must not drop with it.
     ov.add(makeEvent({ src: { ip: '203.0.113.1' } }));
     expect([ov.result(5).distinctSources, ov.result(5).distinctSourcesCapped]).toEqual([100, true]);
-    expect(ov.result(1).topSources).toEqual([['198.51.100.7', 2]]);
+    expect(ov.result(1).topSources).toEqual([['198.51.100.7', 2, 0]]);
   });
 });

@@ -204,6 +204,10 @@ describe('explain a log line: what it says', () => {
   it('in Chinese', async () => {
     const out = await table([UFW], 'zh');
     expect(out).toContain('已丢弃 · 从 eth0 进入本机');
+    // Routed through: which interface it came in on and which it went out of.
+    const routed = UFW.replace('OUT= ', 'OUT=eth1 ');
+    expect(await table([routed], 'zh')).toContain('由本机转发，从 eth0 进，从 eth1 出');
+    expect(await table([routed])).toContain('routed through this host from eth0 to eth1');
     expect(out).toContain('（年份为推断：时间戳中没有年份）');
     expect(out).toContain('探测：不请自来的数据包');
   });

@@ -662,7 +662,8 @@ describe('formats', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<svg class="chart"');
     expect(html).toContain('@media print');
-    expect(html).not.toMatch(/https?:|src=|<script|<link|@import|url\(/i);
+    // A URL, not a port's name before its count ("80/tcp HTTP: 1 packet").
+    expect(html).not.toMatch(/https?:\/\/|src=|<script|<link|@import|url\(/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; | x | \\x1b[31mred');
     // English: no lang attribute beyond the page's own.
     expect(html.match(/ lang="/g)).toHaveLength(1);

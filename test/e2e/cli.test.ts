@@ -350,7 +350,7 @@ describe('report', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.totals).toMatchObject({ lines: 4, events: 3, skipped: 1, malformed: 0 });
-    expect(doc.topSources[0]).toEqual({ ip: '203.0.113.7', packets: 2 });
+    expect(doc.topSources[0]).toEqual({ ip: '203.0.113.7', packets: 2, connections: 0 });
   });
 
   it('through a pipe, fits $COLUMNS (else 100): tables, share lines and sentences', () => {

@@ -195,8 +195,8 @@ describe('--lang zh: port and service names', () => {
 
   it('the daily summary and follow name ports in Chinese', () => {
     const day = out([...DAY, '--lang', 'zh', '-o', 'text']);
-    expect(day).toContain('6776/tcp Sub-7 数据通道 / 残留探测 2');
-    expect(day).toContain('0/tcp 0 端口（保留） 1');
+    expect(day).toContain('6776/tcp Sub-7 数据通道 / 残留探测：2 个包');
+    expect(day).toContain('0/tcp 0 端口（保留）：1 个包');
     const follow = runCli(['follow', '-', '--tz', 'UTC', '--lang', 'zh'], { input: readFileSync(UFW) });
     expect(follow.code, follow.stderr).toBe(0);
     expect(follow.stdout).toContain('→ 3389/tcp   远程桌面（RDP）\n');
@@ -277,7 +277,7 @@ describe('--lang en (the default) is unchanged', () => {
     expect(text).toContain('│ 8080/tcp   │ 7        │ 7       │ 1.1%   │ HTTP alternate; HTTP proxy  ');
     expect(out(['explain', '3389'])).toMatch(/│ 3389 +│ tcp\/udp │ Remote Desktop \(RDP\) │/);
     expect(JSON.parse(out([UFW, ...BASE, '-o', 'json'])).topPorts.find((p: { port: number }) => p.port === 5900).names).toEqual(['VNC remote desktop']);
-    expect(out([...DAY, '-o', 'text'])).toContain('6776/tcp Sub-7 data channel / artifact 2');
+    expect(out([...DAY, '-o', 'text'])).toContain('6776/tcp Sub-7 data channel / artifact: 2 packets');
   });
 
   it('report json: English finding texts', () => {
@@ -292,7 +292,19 @@ describe('--lang en (the default) is unchanged', () => {
     expect(text).toMatch(/^logscan daily · 2026-11-21 \(UTC\)\n/);
     expect(text).toContain('probes     151 packets from 97 sources to 39 ports\n');
     expect(text).toContain('  sources  74 → 97 (+31%) · 77 new today\n');
-    expect(text).toContain('  new sources  203.0.113.99 14 · ');
+    // Each new source and port with what its number counts.
+    expect(text).toContain('  new sources  203.0.113.99: 14 packets · ');
+    expect(text).toContain('  new ports    5632/udp pcAnywhere: 4 packets · ');
+    const md = out([...DAY, '-o', 'markdown']);
+    expect(md).toContain('- **new sources:** 203.0.113.99: 14 packets, ');
+    expect(md).toContain('- **new ports:** 5632/udp pcAnywhere: 4 packets, ');
+    expect(md).toContain('0/tcp Port 0 (reserved): 1 packet');
+    const page = out([...DAY, '-o', 'html']);
+    expect(page).toContain('New sources: <span class="ip">203.0.113.99</span>: 14 packets, ');
+    expect(page).toContain('Newly probed ports: <code>5632/udp</code> pcAnywhere: 4 packets, ');
+    const zh = out([...DAY, '-o', 'text', '--lang', 'zh']);
+    expect(zh).toMatch(/203\.0\.113\.99：14 个包/);
+    expect(zh).toMatch(/5632\/udp pcAnywhere：4 个包/);
     expect(text).toContain('1 file read: samples/ufw.log');
     expect(out([...DAY, '-o', 'markdown'])).toContain('- **blocked:** 189 (97% of 195 packets logged) · allowed 3 (1.5%) · other 3\n');
     const html = out([...DAY, '-o', 'html']);

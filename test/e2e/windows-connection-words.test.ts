@@ -45,8 +45,8 @@ describe('a Windows log: counts of connection rows are said as connections', () 
     expect(out).toContain('│ 3 ends of connections already under way (CLOSE rows: ends of sessions), to 50100/tcp');
     expect(out).toContain('│ 1 packet to 23/tcp ');
     expect(out).not.toMatch(/\d packets? to 3389|late packets/);
-    // The interpretations table counts rows of both kinds.
-    expect(out).toMatch(/│ interpretation +│ sev +│ records +│ sources +│/);
+    // The interpretations (proxy-hunt on an ALLOW row, session-close on the CLOSE rows) are all of connection rows.
+    expect(out).toMatch(/│ interpretation +│ sev +│ connections +│ sources +│/);
   });
 
   it('the same in Chinese, Markdown and HTML', () => {
@@ -58,7 +58,7 @@ describe('a Windows log: counts of connection rows are said as connections', () 
     const md = runCli([log, '--tz', 'UTC', '-o', 'md']).stdout;
     expect(md).toContain('- **probes:** 2 packets and 3 connections to 4 ports');
     expect(md).toContain('| allowed in: 2 connections to 3389/tcp |');
-    expect(md).toContain('| interpretation | sev | records | sources |');
+    expect(md).toContain('| interpretation | sev | connections | sources |');
     const html = runCli([log, '--tz', 'UTC', '-o', 'html']).stdout;
     expect(html).toContain('allowed in: 2 connections to 3389/tcp');
     expect(html).toContain('Records per hour of the day (UTC)');
@@ -102,6 +102,24 @@ describe('a Windows log: counts of connection rows are said as connections', () 
   });
 });
 
+describe("daily's new sources and ports say what their numbers count", () => {
+  it('a day whose probes are all connections let in lists them as connections; one of both kinds as records', () => {
+    const dir = tempDir();
+    const dayBefore = '2026-11-19 10:10:00 DROP TCP 198.51.100.7 192.168.1.35 40000 445 52 S 1 0 64240 - - - RECEIVE';
+    const allowed = [ROWS[0]!, ROWS[1]!];
+    const connections = join(dir, 'connections.log');
+    writeFileSync(connections, [...HEADER, dayBefore, ...allowed, ''].join('\r\n'));
+    const day = ['daily', connections, '--tz', 'UTC', '--date', '2026-11-20'];
+    expect(runCli([...day, '-o', 'text'], wide).stdout).toMatch(/new sources +203\.0\.113\.50: 2 connections/);
+    expect(runCli(day).stdout).toContain('- **new ports:** 3389/tcp Remote Desktop (RDP): 2 connections');
+    expect(runCli([...day, '--lang', 'zh', '-o', 'text'], wide).stdout).toContain('203.0.113.50：2 个连接');
+    const both = join(dir, 'both.log');
+    writeFileSync(both, [...HEADER, dayBefore, ...allowed, ROWS[8]!, ''].join('\r\n'));
+    const html = runCli(['daily', both, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'html']).stdout;
+    expect(html).toContain('<span class="ip">203.0.113.50</span>: 2 records');
+  });
+});
+
 describe('the corpus', () => {
   it('plaso: a source of DROP packets and CLOSE rows is said as both', () => {
     const out = flat(runCli([join(corpus, 'plaso_windows_firewall.log'), '--tz', 'UTC'], wide).stdout);
@@ -121,5 +139,94 @@ describe('the corpus', () => {
     const out = runCli([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC', '-o', 'html']).stdout;
     expect(out).toContain('Packets per hour of the day');
     expect(runCli([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC'], wide).stdout).toMatch(/│ interpretation +│ sev +│ packets +│/);
+  });
+});
+
+// A table's count column is headed by what the rows it lists are, not by the whole log:
+// a Windows log of DROP packets and this side's ALLOW connections lists its ranked
+// sources, all DROP senders, under "packets", not "records".
+describe('a table heads its counts by the rows it lists', () => {
+  const write = (name: string, rows: readonly string[]): string => {
+    const file = join(tempDir(), name);
+    writeFileSync(file, [...HEADER, ...rows, ''].join('\r\n'));
+    return file;
+  };
+  const heads = (html: string): string[] => [...html.matchAll(/<thead><tr>(.*?)<\/tr><\/thead>/g)].map((m) => m[1]!.replace(/<th[^>]*>/g, '|').replace(/<\/th>/g, ''));
+  const OWN = [
+    '2026-11-20 10:30:00 ALLOW UDP 192.168.1.35 192.0.2.53 55000 53 0 - 0 0 0 - - - SEND',
+    '2026-11-20 10:32:00 ALLOW TCP 192.168.1.35 192.0.2.80 55001 443 0 - 0 0 0 - - - SEND',
+    // A session's end without its OPEN: session-close, an interpretation of a connection row.
+    '2026-11-20 10:33:00 CLOSE TCP 192.168.1.35 192.0.2.80 54999 443 - - - - - - - - -',
+  ];
+  const DROPS = [
+    '2026-11-20 10:10:00 DROP TCP 198.51.100.7 192.168.1.35 40000 12345 52 S 1 0 64240 - - - RECEIVE',
+    '2026-11-20 10:11:00 DROP TCP 198.51.100.7 192.168.1.35 40001 445 52 S 1 0 64240 - - - RECEIVE',
+    '2026-11-20 10:31:00 DROP TCP 198.51.100.99 192.168.1.35 40000 23 52 S 1 0 64240 - - - RECEIVE',
+  ];
+  let mixed = '';
+  let connectionsOnly = '';
+  let packetsOnly = '';
+  beforeAll(() => {
+    mixed = write('mixed.log', [...DROPS, ...OWN]);
+    connectionsOnly = write('allow.log', OWN);
+    packetsOnly = write('drop.log', DROPS);
+  });
+
+  it('mixed log: the ranked sources (all DROP senders) are packets in HTML; interpretations of DROP rows only are packets', () => {
+    // The third source ranked, this side's, has only its CLOSE row: both kinds in all three.
+    const html = runCli([mixed, '--tz', 'UTC', '-o', 'html']).stdout;
+    expect(heads(html)[0]).toBe('|#|source|severity|score|records|ports|seen|why');
+    expect(heads(runCli([mixed, '--tz', 'UTC', '--top', '2', '-o', 'html']).stdout)[0]).toBe('|#|source|severity|score|packets|ports|seen|why');
+    // The CLOSE row's session-close beside a DROP row's trojan: both kinds.
+    expect(heads(html).at(-1)).toBe('|interpretation|severity|records|sources|e.g. from|meaning');
+    const sev1 = ['--tz', 'UTC', '--min-severity', '1'];
+    expect(heads(runCli([mixed, ...sev1, '-o', 'html']).stdout).at(-1)).toBe('|interpretation|severity|packets|sources|e.g. from|meaning');
+    expect(runCli([mixed, ...sev1], wide).stdout).toMatch(/│ interpretation +│ sev +│ packets +│ sources +│/);
+    expect(runCli([mixed, ...sev1, '-o', 'md']).stdout).toContain('| interpretation | sev | packets | sources |');
+    expect(runCli([mixed, ...sev1, '--lang', 'zh'], wide).stdout).toMatch(/│ 解读 +│ 严重度 +│ 包数 +│/);
+    const daily = runCli(['daily', mixed, '--tz', 'UTC', '--date', '2026-11-20', '--top', '2', '-o', 'html']).stdout;
+    expect(heads(daily)).toContain('|#|source|severity|score|packets|ports|seen|why');
+  });
+
+  it('a log of connection rows only: its "logged as" tables count connections (report HTML, daily HTML and Markdown)', () => {
+    expect(heads(runCli([connectionsOnly, '--tz', 'UTC', '-o', 'html']).stdout)).toContain('|logged as|connections|share');
+    const day = ['daily', connectionsOnly, '--tz', 'UTC', '--date', '2026-11-20'];
+    expect(heads(runCli([...day, '-o', 'html']).stdout)).toContain('|logged as|connections|share');
+    expect(runCli(day).stdout).toContain('| logged as | connections |');
+    expect(runCli([...day, '--lang', 'zh']).stdout).toContain('| 记录为 | 连接数 |');
+    // The mixed log's rows are both kinds.
+    expect(heads(runCli([mixed, '--tz', 'UTC', '-o', 'html']).stdout)).toContain('|logged as|records|share');
+  });
+
+  it('a log of DROP rows only says packets everywhere', () => {
+    const all = [
+      runCli([packetsOnly, '--tz', 'UTC'], wide).stdout,
+      runCli([packetsOnly, '--tz', 'UTC', '-o', 'md']).stdout,
+      runCli([packetsOnly, '--tz', 'UTC', '-o', 'html']).stdout,
+      runCli(['daily', packetsOnly, '--tz', 'UTC', '--date', '2026-11-20']).stdout,
+      runCli(['daily', packetsOnly, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'html']).stdout,
+    ].join('\n');
+    // The header's "records:" labels the lines and events read (HTML, Markdown), not a count of packets.
+    expect(all.replaceAll('<li>records: ', '<li>').replaceAll('**records:**', '').match(/.{80}(?:records|connections).{20}/is)?.[0]).toBeUndefined();
+  });
+
+  it('none ranked: the busiest sources are headed by their own rows, not the whole log', () => {
+    // Loopback is never ranked: a DROP of it beside this side's three connections.
+    const log = write('unranked.log', [
+      OWN[0]!,
+      OWN[1]!,
+      '2026-11-20 10:32:05 ALLOW TCP 192.168.1.35 192.0.2.80 55002 443 0 - 0 0 0 - - - SEND',
+      '2026-11-20 10:40:00 DROP TCP 127.0.0.1 127.0.0.1 55003 443 52 S 1 0 64240 - - - SEND',
+    ]);
+    const one = runCli([log, '--tz', 'UTC', '--top', '1'], wide).stdout;
+    expect(one).toContain('Top sources by connections');
+    expect(one).toMatch(/│ # │ source +│ connections │/);
+    const both = runCli([log, '--tz', 'UTC'], wide).stdout;
+    expect(both).toContain('Top sources by records');
+    const doc = JSON.parse(runCli([log, '--tz', 'UTC', '-o', 'json']).stdout) as { topSources: { ip: string; packets: number; connections: number }[] };
+    expect(doc.topSources).toEqual([
+      { ip: '192.168.1.35', packets: 3, connections: 3 },
+      { ip: '127.0.0.1', packets: 1, connections: 0 },
+    ]);
   });
 });

@@ -92,6 +92,49 @@ describe('--geoip', () => {
     expect(json.report.topCountries!.length).toBeGreaterThan(0);
   });
 
+  test('the countries and networks say what they count: packets and sources, in text, Markdown and HTML, en and zh', () => {
+    const wide = { env: { COLUMNS: '400' } };
+    const text = runCli([SAMPLE, '--tz', 'UTC', '--geoip', geo], wide).stdout;
+    expect(text).toMatch(/^countries +NL: 416 packets, 60 sources · US: 102 packets, 59 sources · CN: 60 packets, 28 sources · JP: 2 packets, 2 sources$/m);
+    expect(text).toMatch(/^networks +AS64500 Example Hosting B\.V\.: 416 packets, 60 sources · /m);
+    expect(text).toContain(' · AS64502 Doc Net: 2 packets, 2 sources');
+    const zh = runCli([SAMPLE, '--tz', 'UTC', '--geoip', geo, '--lang', 'zh'], wide).stdout;
+    expect(zh).toMatch(/^国家\/地区 +NL：416 个包，60 个来源 · US：102 个包，59 个来源/m);
+    expect(zh).toContain('AS64502 Doc Net：2 个包，2 个来源');
+    const md = runCli([SAMPLE, '--tz', 'UTC', '--geoip', geo, '-o', 'md']).stdout;
+    expect(md).toContain('**Top countries:** NL (Netherlands): 416 packets, 60 sources · US (United States): 102 packets, 59 sources');
+    expect(md).toContain('AS64502 Doc Net: 2 packets, 2 sources');
+    const html = runCli([SAMPLE, '--tz', 'UTC', '--geoip', geo, '-o', 'html']).stdout;
+    expect(html).toContain('<li>NL Netherlands: 416 packets, 60 sources</li>');
+    // JSON keeps its numbers.
+    const doc = JSON.parse(runCli([SAMPLE, '--tz', 'UTC', '--geoip', geo, '-o', 'json']).stdout) as Doc;
+    expect(doc.topCountries![0]).toMatchObject({ country: 'NL', sources: 60, packets: 416 });
+  });
+
+  test("a Windows log's countries count its DROP rows as packets, its connection rows as connections", () => {
+    const wide = { env: { COLUMNS: '400' } };
+    const header = '#Version: 1.5\n#Software: Microsoft Windows Firewall\n#Time Format: Local\n#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path\n\n';
+    const log = join(tmp, 'geo-pfirewall.log');
+    writeFileSync(
+      log,
+      header +
+        [
+          '2026-11-20 10:10:00 DROP TCP 198.51.100.7 192.168.1.35 40000 445 52 S 1 0 64240 - - - RECEIVE',
+          '2026-11-20 10:11:00 DROP TCP 198.51.100.8 192.168.1.35 40001 23 52 S 1 0 64240 - - - RECEIVE',
+          '2026-11-20 10:12:00 ALLOW TCP 203.0.113.5 192.168.1.35 40002 3389 0 - 0 0 0 - - - RECEIVE',
+          '2026-11-20 10:13:00 ALLOW TCP 192.0.2.9 192.168.1.35 40003 443 0 - 0 0 0 - - - RECEIVE',
+          '2026-11-20 10:14:00 DROP TCP 192.0.2.9 192.168.1.35 40004 445 52 S 1 0 64240 - - - RECEIVE',
+          '2026-11-20 10:30:00 ALLOW UDP 192.168.1.35 192.0.2.53 55000 53 0 - 0 0 0 - - - SEND',
+        ].join('\n') +
+        '\n',
+    );
+    const text = runCli([log, '--tz', 'UTC', '--geoip', geo], wide).stdout;
+    expect(text).toContain('NL: 2 packets, 2 sources');
+    expect(text).toContain('CN: 1 connection, 1 source');
+    expect(text).toContain('US: 1 packet and 1 connection, 1 source');
+    expect(runCli([log, '--tz', 'UTC', '--geoip', geo, '--lang', 'zh'], wide).stdout).toContain('US：1 个包和 1 个连接，1 个来源');
+  });
+
   test('a bad directory is a usage error (exit 2)', () => {
     const r = runCli([SAMPLE, '--geoip', join(tmp, 'missing')]);
     expect(r.code).toBe(2);

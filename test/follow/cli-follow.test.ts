@@ -465,6 +465,25 @@ describe('logscan follow', () => {
       }
     });
 
+    it('--summary-every: each periodic summary says it too, once, in --lang', async () => {
+      const path = join(tempDir(), 'fw.log');
+      writeFileSync(path, utf16(`\ufeff${iptablesLine(1)}\r\n${iptablesLine(2)}\r\n`, 'le'));
+      for (const [lang, note, quiet] of [
+        ['en', `decoded: ${path} is UTF-16LE text with a byte-order mark`, '── last 1 s: no events'],
+        ['zh', `已解码：${path} 是带字节序标记的 UTF-16LE 文本`, '── 最近 1 秒：没有事件'],
+      ] as const) {
+        const cli = startCli(['follow', '--lang', lang, '--summary-every', '1s', '--from-start', path], { env: { ...env, COLUMNS: '300' } });
+        // Two summaries: the one that held the records and a quiet one after it.
+        await cli.waitFor((out) => out.includes(quiet), 8000);
+        const r = await cli.stop('SIGINT');
+        expect(r.code).toBe(0);
+        const periodic = r.stdout.slice(0, r.stdout.indexOf('\n── ', r.stdout.indexOf(quiet) + 1));
+        const blocks = periodic.split(/\n(?=── )/).filter((b) => b.startsWith(quiet.slice(0, 6)));
+        expect(blocks.length).toBeGreaterThanOrEqual(2);
+        for (const b of blocks) expect(b.split(note).length - 1, b).toBe(1);
+      }
+    });
+
     it('on standard input too', async () => {
       const cli = startCli(['follow', '-o', 'ndjson', '-'], { env, stdin: 'pipe' });
       const bytes = utf16(`\ufeff${iptablesLine(1)}\n${iptablesLine(2)}\n`, 'le');
