@@ -85,6 +85,21 @@ describe('wrapItems', () => {
     expect(wrapItems('filter  ', ['since 2026-11-20 00:00:00 · until 2026-11-21', nets], 60).split('\n')[1]).toBe('        source 198.51.100.0/24,');
   });
 
+  it('an item wrapped as text keeps its count and share with the last word before them', () => {
+    const label = '[WAN_LOCAL-D-2147483647] DESCR="[WAN_LOCAL]Block All Traffic"';
+    expect(wrapItems('logged as  ', [`${label} 2 (67%)`, 'other 1 (33%)'], 80).split('\n')).toEqual([
+      'logged as  [WAN_LOCAL-D-2147483647] DESCR="[WAN_LOCAL]Block All',
+      '           Traffic" 2 (67%) · other 1 (33%)',
+    ]);
+    // Chinese writes the share in full-width brackets, with no space before them.
+    expect(wrapItems('记录为     ', [`${label} 2（67%）`], 72).split('\n')).toEqual([
+      '记录为     [WAN_LOCAL-D-2147483647] DESCR="[WAN_LOCAL]Block All',
+      '           Traffic" 2（67%）',
+    ]);
+    // A count with no share stays with its word all the same.
+    expect(wrapItems('x  ', ['aaaa bbbb cccc 1,234'], 14).split('\n')).toEqual(['x  aaaa bbbb', '   cccc 1,234']);
+  });
+
   it('a separator of spaces leaves no mark at the end of a line', () => {
     expect(wrapItems('> ', ['aaaa', 'bbbb', 'cccc'], 12, '  ').split('\n')).toEqual(['> aaaa  bbbb', '  cccc']);
   });
