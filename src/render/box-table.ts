@@ -136,29 +136,54 @@ function atSeparator(piece: string): string {
 }
 
 /**
+ * `text` in lines of at most `width` columns, each broken after a match of `parts` (a
+ * part and its separator), so every line is a whole part to read or copy, not a cut
+ * word; a part longer than a line is cut. Text that fits is one line.
+ */
+function wrapParts(text: string, width: number, parts: RegExp): string[] {
+  const w = Math.max(1, width);
+  if (displayWidth(text) <= w) return [text];
+  const lines: string[] = [];
+  let line = '';
+  let lineW = 0;
+  for (const part of text.match(parts) ?? [text]) {
+    const partW = displayWidth(part);
+    if (line !== '' && lineW + partW > w) {
+      lines.push(line);
+      line = '';
+      lineW = 0;
+    }
+    for (const ch of part) {
+      const chW = displayWidth(ch);
+      if (lineW + chW > w && line !== '') {
+        lines.push(line);
+        line = '';
+        lineW = 0;
+      }
+      line += ch;
+      lineW += chW;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/**
  * An address in lines of at most `width` columns, each broken after a ':' (IPv6 groups
  * stay whole, so every line is a part to read or copy, not a cut word); a part longer
  * than a line is cut. An address that fits is one line.
  */
 export function wrapAddress(address: string, width: number): string[] {
-  const w = Math.max(1, width);
-  if (address.length <= w) return [address];
-  const lines: string[] = [];
-  let line = '';
-  for (const part of address.match(/[^:]*:|[^:]+$/g) ?? [address]) {
-    if (line !== '' && line.length + part.length > w) {
-      lines.push(line);
-      line = '';
-    }
-    let rest = part;
-    while (rest.length > w) {
-      lines.push(rest.slice(0, w));
-      rest = rest.slice(w);
-    }
-    line += rest;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
+  return wrapParts(address, width, /[^:]*:|[^:]+$/g);
+}
+
+/**
+ * A file's path in lines of at most `width` columns, broken after a '/' (or a Windows
+ * '\\'): the directories on the first lines, the file name whole on the last unless it is
+ * longer than a line by itself.
+ */
+export function wrapPath(path: string, width: number): string[] {
+  return wrapParts(path, width, /[^/\\]*[/\\]|[^/\\]+$/g);
 }
 
 // An item's closing count, with its share when it has one ("Traffic\" 2 (67%)", zh "2（67%）"),

@@ -9,7 +9,7 @@ import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
 import { inputProblemText, messages, wordFor, type Messages } from '../i18n/messages.js';
-import { boxTable, displayWidth, fitWidths, wrapAddress, wrapItems, wrapLabelled, wrapText } from './box-table.js';
+import { boxTable, displayWidth, fitWidths, wrapAddress, wrapItems, wrapLabelled, wrapPath, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { cmpStr } from '../util/compare.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
@@ -494,6 +494,17 @@ export function logGapsText(doc: ReportDoc, m: Messages['report'], tz: string | 
   return m.logGaps(g.records, g.uncounted, g.rows, times.length === 0 ? null : times.join(' → '));
 }
 
+const TITLE = 'logscan · ';
+
+/**
+ * "logscan · PATH" within the width: a long path goes on under itself, broken after a
+ * directory (wrapPath), so the file name is whole on a line and can be copied.
+ */
+function titleLines(files: string, width: number): string[] {
+  const pad = ' '.repeat(displayWidth(TITLE));
+  return wrapPath(files, width - pad.length).map((l, i) => (i === 0 ? TITLE : pad) + l);
+}
+
 export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   const c = pc.createColors(opts.color);
   const msg = messages(opts.lang);
@@ -501,7 +512,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   const out: string[] = [];
   const t = doc.totals;
   const files = doc.inputs.length === 1 ? termSafe(doc.inputs[0].file) : m.inputsCount(doc.inputs.length);
-  out.push(c.bold(`logscan · ${files}`));
+  out.push(titleLines(files, opts.width).map((l) => c.bold(l)).join('\n'));
   if (doc.span.first && doc.span.last) {
     // The zone always: a time shown without it reads as the log's own, which it is not (a +02:00 stamp shows in this machine's zone).
     out.push(`${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${msg.aside(termSafe(zoneName(opts.tz)))}`);

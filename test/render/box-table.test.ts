@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxTable, displayWidth, wrapAddress, wrapItems, wrapText } from '../../src/render/box-table.js';
+import { boxTable, displayWidth, wrapAddress, wrapItems, wrapPath, wrapText } from '../../src/render/box-table.js';
 
 describe('boxTable', () => {
   it('draws cli-table3-style borders with one space of padding and a rule between rows', () => {
@@ -66,6 +66,21 @@ describe('wrapAddress', () => {
 
   it('a part longer than a line is cut, nothing lost', () => {
     expect(wrapAddress('abcdefgh:1', 3)).toEqual(['abc', 'def', 'gh:', '1']);
+  });
+});
+
+describe('wrapPath', () => {
+  it('breaks after a directory, the file name whole on the last line; a path that fits is one line', () => {
+    expect(wrapPath('/var/log/archive/gateway/ufw.log.1', 20)).toEqual(['/var/log/archive/', 'gateway/ufw.log.1']);
+    expect(wrapPath('C:\\Windows\\System32\\LogFiles\\Firewall\\pfirewall.log', 24)).toEqual(['C:\\Windows\\System32\\', 'LogFiles\\Firewall\\', 'pfirewall.log']);
+    expect(wrapPath('samples/ufw.log', 15)).toEqual(['samples/ufw.log']);
+  });
+
+  it('measures Chinese as two columns; a name longer than a line is cut, nothing lost', () => {
+    expect(wrapPath('/日志/防火墙日志.log', 12)).toEqual(['/日志/', '防火墙日志.l', 'og']);
+    const long = '/x/' + 'a'.repeat(25);
+    expect(wrapPath(long, 10).join('')).toBe(long);
+    for (const l of wrapPath(long, 10)) expect(displayWidth(l)).toBeLessThanOrEqual(10);
   });
 });
 
