@@ -136,29 +136,75 @@ function atSeparator(piece: string): string {
 }
 
 /**
+ * `text` in lines of at most `width` columns, each broken after a match of `parts` (a
+ * part and its separator), so every line is a whole part to read or copy, not a cut
+ * word; a part longer than a line is cut. Text that fits is one line.
+ */
+function wrapParts(text: string, width: number, parts: RegExp): string[] {
+  const w = Math.max(1, width);
+  if (displayWidth(text) <= w) return [text];
+  const lines: string[] = [];
+  let line = '';
+  let lineW = 0;
+  for (const part of text.match(parts) ?? [text]) {
+    const partW = displayWidth(part);
+    if (line !== '' && lineW + partW > w) {
+      lines.push(line);
+      line = '';
+      lineW = 0;
+    }
+    for (const ch of part) {
+      const chW = displayWidth(ch);
+      if (lineW + chW > w && line !== '') {
+        lines.push(line);
+        line = '';
+        lineW = 0;
+      }
+      line += ch;
+      lineW += chW;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/**
  * An address in lines of at most `width` columns, each broken after a ':' (IPv6 groups
  * stay whole, so every line is a part to read or copy, not a cut word); a part longer
  * than a line is cut. An address that fits is one line.
  */
 export function wrapAddress(address: string, width: number): string[] {
-  const w = Math.max(1, width);
-  if (address.length <= w) return [address];
-  const lines: string[] = [];
-  let line = '';
-  for (const part of address.match(/[^:]*:|[^:]+$/g) ?? [address]) {
-    if (line !== '' && line.length + part.length > w) {
-      lines.push(line);
-      line = '';
-    }
-    let rest = part;
-    while (rest.length > w) {
-      lines.push(rest.slice(0, w));
-      rest = rest.slice(w);
-    }
-    line += rest;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
+  return wrapParts(address, width, /[^:]*:|[^:]+$/g);
+}
+
+/**
+ * A file's path in lines of at most `width` columns, broken after a '/' (or a Windows
+ * '\\'): the directories on the first lines, the file name whole on the last unless it is
+ * longer than a line by itself.
+ */
+export function wrapPath(path: string, width: number): string[] {
+  return wrapParts(path, width, /[^/\\]*[/\\]|[^/\\]+$/g);
+}
+
+// An item's closing count, with its share when it has one ("Traffic\" 2 (67%)", zh "2（67%）"),
+// and the word before it: what a reader takes in as one.
+const COUNT_TAIL = /\S+ \d[\d,]*(?: ?[(（][^()（）\s]*%[)）])?$/u;
+
+/**
+ * wrapText for an item of a list, its count and share never left apart from what they
+ * count: they go on the last line with the word before them, or to a line of their own
+ * together.
+ */
+function wrapItemText(item: string, width: number, firstWidth: number): string[] {
+  const m = COUNT_TAIL.exec(item);
+  if (m === null || m.index === 0 || displayWidth(m[0]) > width) return wrapText(item, width, firstWidth);
+  const pieces = wrapText(item.slice(0, m.index).trimEnd(), width, firstWidth);
+  const last = pieces[pieces.length - 1]!;
+  const room = pieces.length === 1 ? Math.min(firstWidth, width) : width;
+  if (last === '') pieces[pieces.length - 1] = m[0];
+  else if (displayWidth(last) + 1 + displayWidth(m[0]) <= room) pieces[pieces.length - 1] = `${last} ${m[0]}`;
+  else pieces.push(m[0]);
+  return pieces;
 }
 
 /** An item narrower than this many columns of a line is left to run past the edge rather than wrap as text into a sliver. */
@@ -170,7 +216,8 @@ const LEAST_WRAP = 10;
  * (" ·"; none for a separator of spaces). An item is never broken between lines, unless it
  * is wider than a whole line (a long list of networks, a sentence): then it wraps as text
  * (wrapText: at its spaces), starting where it would have gone if half a line is left
- * there, else on the next line. An item in colour is not
+ * there, else on the next line, its closing count and share kept with the word before
+ * them ("Block All" / "Traffic\" 2 (67%)", not "… Traffic\" 2" / "(67%)"). An item in colour is not
  * broken: its colour would run across the line break.
  */
 export function wrapItems(label: string, items: readonly string[], width: number, sep = ' · '): string {
@@ -193,7 +240,7 @@ export function wrapItems(label: string, items: readonly string[], width: number
       // Where it would have gone, when at least half a line is left there: a line of one
       // word ("source" and its list below it) reads as a lost label.
       const room = width - curLen - gap - tail;
-      const pieces = wrapText(item, width - indent - tail, first || 2 * room >= width - indent ? room : 0);
+      const pieces = wrapItemText(item, width - indent - tail, first || 2 * room >= width - indent ? room : 0);
       if (pieces[0] === '') lines.push(cur + (first ? '' : mark));
       else lines.push(cur + (first ? '' : sep) + pieces[0]);
       lines.push(...pieces.slice(1, -1).map((p) => pad + p));

@@ -97,13 +97,13 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     const withYear = spansYears(doc.span, opts.tz);
     out.push(
       ...tableMd(
-        [h.rank, h.source, h.score, h.severity, h.events, h.ports, h.hosts, h.seen, ...(ptr ? ['PTR'] : []), ...(geo ? [h.country, h.network] : []), h.why],
+        [h.rank, h.source, h.score, h.severity, unitHead(countUnit(doc.totals), h), h.ports, h.hosts, h.seen, ...(ptr ? ['PTR'] : []), ...(geo ? [h.country, h.network] : []), h.why],
         doc.sources.map((r) => [
           String(r.rank),
           md(r.ip),
           r.score.toFixed(1),
           msg.severity[r.severity] ?? String(r.severity),
-          fmtInt(r.events),
+          fmtInt(r.packets),
           capped(r.ports, r.portsCapped),
           capped(r.hosts, r.hostsCapped),
           seenText(r.first, r.last, opts.tz, { withYear }),

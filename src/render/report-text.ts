@@ -8,7 +8,7 @@ import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
 import { inputProblemText, messages, wordFor, type Messages } from '../i18n/messages.js';
-import { boxTable, displayWidth, fitWidths, wrapAddress, wrapItems, wrapLabelled, wrapText } from './box-table.js';
+import { boxTable, displayWidth, fitWidths, wrapAddress, wrapItems, wrapLabelled, wrapPath, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { cmpStr } from '../util/compare.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
@@ -505,6 +505,17 @@ export function logGapsText(doc: ReportDoc, m: Messages['report'], tz: string | 
   return m.logGaps(g.records, g.uncounted, g.rows, times.length === 0 ? null : times.join(' → '));
 }
 
+const TITLE = 'logscan · ';
+
+/**
+ * "logscan · PATH" within the width: a long path goes on under itself, broken after a
+ * directory (wrapPath), so the file name is whole on a line and can be copied.
+ */
+function titleLines(files: string, width: number): string[] {
+  const pad = ' '.repeat(displayWidth(TITLE));
+  return wrapPath(files, width - pad.length).map((l, i) => (i === 0 ? TITLE : pad) + l);
+}
+
 export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   const c = pc.createColors(opts.color);
   const msg = messages(opts.lang);
@@ -512,7 +523,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   const out: string[] = [];
   const t = doc.totals;
   const files = doc.inputs.length === 1 ? termSafe(doc.inputs[0].file) : m.inputsCount(doc.inputs.length);
-  out.push(c.bold(`logscan · ${files}`));
+  out.push(titleLines(files, opts.width).map((l) => c.bold(l)).join('\n'));
   if (doc.span.first && doc.span.last) {
     // The zone always: a time shown without it reads as the log's own, which it is not (a +02:00 stamp shows in this machine's zone).
     out.push(`${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${msg.aside(termSafe(zoneName(opts.tz)))}`);
@@ -609,7 +620,8 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       { head: h.rank, cell: (r) => String(r.rank) },
       { head: h.source, cell: (r) => termSafe(r.ip) + (r.ptr ? `\n${shorten(termSafe(r.ptr), 32)}` : ''), narrow: { least: ADDRESS_LEAST, wrap: wrapAddressCell } },
       { head: h.score, cell: (r) => r.score.toFixed(1) },
-      { head: h.events, cell: (r) => fmtInt(r.events) },
+      // Packets, as every other count of the report (and the HTML page's column): a repeated message counts each time.
+      { head: unitHead(countUnit(doc.totals), h), cell: (r) => fmtInt(r.packets) },
       { head: h.ports, cell: (r) => capped(r.ports, r.portsCapped) },
       { head: h.hosts, cell: (r) => capped(r.hosts, r.hostsCapped), drop: 1 },
       // With the year, the time goes under the date, to keep the column narrow.

@@ -63,15 +63,17 @@ describe('--lang zh: the report', () => {
     expect(text).toMatch(/^动作 +丢弃 686（98%） · 放行 6（0\.9%） · 其他 5（0\.7%）$/m);
     expect(text).toMatch(/^方向 +入站 654（94%）/m);
     expect(text).toContain('主要来源（共排名 191 个，显示前 20 个）');
-    expect(text).toMatch(/│ 来源 +│ 评分 +│ 事件数 │ 端口数 │ 主机数 │ 出现时间 +│ 原因 +│/);
+    expect(text).toMatch(/│ 来源 +│ 评分 +│ 包数 +│ 端口数 │ 主机数 │ 出现时间 +│ 原因 +│/);
     expect(text).toContain('被探测最多的端口（已丢弃或拒绝：发往端口的 611 个包）');
     expect(text).toContain('值得注意的解读');
     expect(text).toMatch(/^检测结果 +trojan-probe 16 · /m);
     // Wrapped in the narrow "why" column: compare with the line breaks and borders taken out.
     const why = text.replace(/│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│ ([^│\n]*?) *│\n/g, '$1');
-    expect(why).toContain('垂直扫描：300 个端口，历时 2 分钟');
-    expect(why).toContain('12 台主机上的横向扫描（22/tcp、23/tcp），历时 11 秒');
-    expect(why).toContain('ping 扫描 14 台主机');
+    // A line may break at a space or between two Chinese characters: compare without the spaces.
+    const flat = (s: string): string => s.replace(/ /g, '');
+    expect(flat(why)).toContain(flat('垂直扫描：300 个端口，历时 2 分钟'));
+    expect(flat(why)).toContain(flat('12 台主机上的横向扫描（22/tcp、23/tcp），历时 11 秒'));
+    expect(flat(why)).toContain(flat('ping 扫描 14 台主机'));
   });
 
   it('text: no English heading, label or finding phrase is left', () => {
@@ -103,7 +105,7 @@ describe('--lang zh: the report', () => {
     expect(md).toContain('## logscan 报告\n');
     expect(md).toContain('- **记录：** 700 行 · 693 个事件');
     expect(md).toContain('### 主要来源\n');
-    expect(md).toContain('| # | 来源 | 评分 | 严重度 | 事件数 | 端口数 | 主机数 | 出现时间 | 原因 |');
+    expect(md).toContain('| # | 来源 | 评分 | 严重度 | 包数 | 端口数 | 主机数 | 出现时间 | 原因 |');
     expect(md).toContain('| 1 | 198.51.100.77 | 117.4 | 中 | 300 | 300 | 1 | 11-20 09:41–09:42 | 垂直扫描：300 个端口，历时 2 分钟 · ');
     expect(md).toContain('**检测结果：** trojan-probe 16');
     expect(md).toContain('### 值得注意的解读');
@@ -264,8 +266,8 @@ describe('--lang en (the default) is unchanged', () => {
     expect(text).toContain('700 lines · 693 events (697 packets) · 7 skipped · 0 malformed · 196 sources\n');
     expect(text).toContain('actions    drop 686 (98%) · allow 6 (0.9%) · other 5 (0.7%)\n');
     expect(text).toContain('Top sources (20 of 191 ranked)\n');
-    expect(text).toMatch(/│ # +│ source +│ score │ events │ ports │ hosts │ seen +│ why +│/);
-    expect(text).toContain('│ vertical scan: 300 ports  │');
+    expect(text).toMatch(/│ # +│ source +│ score │ packets │ ports │ hosts │ seen +│ why +│/);
+    expect(text).toContain('│ vertical scan: 300 ports │');
     expect(text).toContain('findings   trojan-probe 16 · null-scan 1 · ');
     expect(text).toContain('Top probed ports (dropped or rejected: 611 packets with a port)\n');
     expect(text).not.toMatch(/垂直扫描|主要来源|原因|检测结果/);

@@ -1,8 +1,8 @@
 // The lines around the tables fit the width too (README, "Output formats": the terminal,
 // through a pipe $COLUMNS): follow's probe, alert and fold lines, the report's filter and
 // "ignored" rows, and `logscan formats`, in English and in Chinese (two columns a character).
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { displayWidth } from '../../src/render/box-table.js';
@@ -93,6 +93,51 @@ describe('report: the filter and "ignored" rows within the width', () => {
       '           203.0.113.0/24 · min severity 2 (213 events left out)',
       'ignored    0 events matched the --ignore list',
     ]);
+  });
+});
+
+describe('report: a "logged as" label that wraps keeps its count and share', () => {
+  // UniFi logs a rule's description after its prefix: a label wider than the line.
+  const UNIFI = '../shared/corpus/iptables/crowdsec-hub_unifi-udm.log';
+  for (const lang of LANGS)
+    it(`80 columns, --lang ${lang}`, () => {
+      const text = run([UNIFI, ...BASE, '--lang', lang], 80);
+      expect(over(text, 80)).toEqual([]);
+      expect(text).toMatch(/Traffic" 2 ?[(（]67%[)）]/);
+    });
+});
+
+describe('report: the title line within the width', () => {
+  const WINDOWS = '../shared/corpus/windows-firewall/balaji6894-copilot_pfirewall-pid-nul.log';
+  /** A copy of the sample under a deep directory and a long name, as a rotated log in an archive might be. */
+  const deep = (): string => {
+    const dir = join(tempDir(), 'archive', 'gateway-edge-01.example.net', 'var', 'log');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'ufw.log.2026-11-22_rotated-by-logrotate-after-reboot');
+    writeFileSync(file, readFileSync(UFW));
+    return file;
+  };
+
+  for (const columns of COLUMNS)
+    for (const lang of LANGS)
+      it(`${columns} columns, --lang ${lang}: one input, several`, () => {
+        const long = deep();
+        for (const inputs of [[WINDOWS], [long], [UFW], [UFW, long]]) {
+          const text = run([...inputs, ...BASE, '--lang', lang], columns);
+          const head = text.slice(0, text.indexOf('\n\n'));
+          expect(over(head, columns)).toEqual([]);
+        }
+      });
+
+  it('a long path breaks after a directory, the file name whole on its own line; continuation lines go on under it', () => {
+    const text = run([WINDOWS, ...BASE], 65);
+    expect(text.split('\n').slice(0, 2)).toEqual(['logscan · ../shared/corpus/windows-firewall/', '          balaji6894-copilot_pfirewall-pid-nul.log']);
+    const long = deep();
+    const lines = run([long, ...BASE], 65).split('\n');
+    const title = lines.slice(0, lines.findIndex((l) => /^\d{4}-/.test(l)));
+    expect(title.length).toBeGreaterThan(1);
+    expect(title.at(-1)!.trim()).toBe(basename(long));
+    expect(title.map((l) => l.replace(/^logscan · | {10}/, '')).join('')).toBe(long);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxTable, displayWidth, wrapAddress, wrapItems, wrapText } from '../../src/render/box-table.js';
+import { boxTable, displayWidth, wrapAddress, wrapItems, wrapPath, wrapText } from '../../src/render/box-table.js';
 
 describe('boxTable', () => {
   it('draws cli-table3-style borders with one space of padding and a rule between rows', () => {
@@ -69,6 +69,21 @@ describe('wrapAddress', () => {
   });
 });
 
+describe('wrapPath', () => {
+  it('breaks after a directory, the file name whole on the last line; a path that fits is one line', () => {
+    expect(wrapPath('/var/log/archive/gateway/ufw.log.1', 20)).toEqual(['/var/log/archive/', 'gateway/ufw.log.1']);
+    expect(wrapPath('C:\\Windows\\System32\\LogFiles\\Firewall\\pfirewall.log', 24)).toEqual(['C:\\Windows\\System32\\', 'LogFiles\\Firewall\\', 'pfirewall.log']);
+    expect(wrapPath('samples/ufw.log', 15)).toEqual(['samples/ufw.log']);
+  });
+
+  it('measures Chinese as two columns; a name longer than a line is cut, nothing lost', () => {
+    expect(wrapPath('/日志/防火墙日志.log', 12)).toEqual(['/日志/', '防火墙日志.l', 'og']);
+    const long = '/x/' + 'a'.repeat(25);
+    expect(wrapPath(long, 10).join('')).toBe(long);
+    for (const l of wrapPath(long, 10)) expect(displayWidth(l)).toBeLessThanOrEqual(10);
+  });
+});
+
 describe('wrapItems', () => {
   it('keeps each item whole, and ends a line that another follows with " ·"', () => {
     expect(wrapItems('label  ', ['one two', 'three four', 'five'], 20).split('\n')).toEqual(['label  one two ·', '       three four ·', '       five']);
@@ -83,6 +98,21 @@ describe('wrapItems', () => {
     ]);
     // Less than half a line left: it starts the next one.
     expect(wrapItems('filter  ', ['since 2026-11-20 00:00:00 · until 2026-11-21', nets], 60).split('\n')[1]).toBe('        source 198.51.100.0/24,');
+  });
+
+  it('an item wrapped as text keeps its count and share with the last word before them', () => {
+    const label = '[WAN_LOCAL-D-2147483647] DESCR="[WAN_LOCAL]Block All Traffic"';
+    expect(wrapItems('logged as  ', [`${label} 2 (67%)`, 'other 1 (33%)'], 80).split('\n')).toEqual([
+      'logged as  [WAN_LOCAL-D-2147483647] DESCR="[WAN_LOCAL]Block All',
+      '           Traffic" 2 (67%) · other 1 (33%)',
+    ]);
+    // Chinese writes the share in full-width brackets, with no space before them.
+    expect(wrapItems('记录为     ', [`${label} 2（67%）`], 72).split('\n')).toEqual([
+      '记录为     [WAN_LOCAL-D-2147483647] DESCR="[WAN_LOCAL]Block All',
+      '           Traffic" 2（67%）',
+    ]);
+    // A count with no share stays with its word all the same.
+    expect(wrapItems('x  ', ['aaaa bbbb cccc 1,234'], 14).split('\n')).toEqual(['x  aaaa bbbb', '   cccc 1,234']);
   });
 
   it('a separator of spaces leaves no mark at the end of a line', () => {
