@@ -97,7 +97,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     const withYear = spansYears(doc.span, opts.tz);
     out.push(
       ...tableMd(
-        [h.rank, h.source, h.score, h.severity, unitHead(countUnit(doc.totals), h), h.ports, h.hosts, h.seen, ...(ptr ? ['PTR'] : []), ...(geo ? [h.country, h.network] : []), h.why],
+        [h.rank, h.source, h.score, h.severity, unitHead(rowsUnit(doc.sources), h), h.ports, h.hosts, h.seen, ...(ptr ? ['PTR'] : []), ...(geo ? [h.country, h.network] : []), h.why],
         doc.sources.map((r) => [
           String(r.rank),
           md(r.ip),

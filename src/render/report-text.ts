@@ -621,7 +621,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       { head: h.source, cell: (r) => termSafe(r.ip) + (r.ptr ? `\n${shorten(termSafe(r.ptr), 32)}` : ''), narrow: { least: ADDRESS_LEAST, wrap: wrapAddressCell } },
       { head: h.score, cell: (r) => r.score.toFixed(1) },
       // Packets, as every other count of the report (and the HTML page's column): a repeated message counts each time.
-      { head: unitHead(countUnit(doc.totals), h), cell: (r) => fmtInt(r.packets) },
+      { head: unitHead(rowsUnit(doc.sources), h), cell: (r) => fmtInt(r.packets) },
       { head: h.ports, cell: (r) => capped(r.ports, r.portsCapped) },
       { head: h.hosts, cell: (r) => capped(r.hosts, r.hostsCapped), drop: 1 },
       // With the year, the time goes under the date, to keep the column narrow.
