@@ -69,7 +69,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     .argument('[files...]', 'log files (.gz ok), - for stdin; default: the usual places (kern.log, messages, ufw.log, firewalld and their rotations)')
     .option('--date <day>', 'the day: YYYY-MM-DD, today or yesterday, in --tz', 'yesterday')
     .addOption(new Option('-o, --output-format <format>', 'text (default on a terminal; also: table), markdown (default otherwise; also: md), html or json').choices([...FORMATS, ...Object.keys(ALIASES)]))
-    .option('--output <file>', 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown and .json pick the format, any other extension text')
+    .option('--output <file>', 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown and .json pick the format; .txt or any other extension, text')
     .option('--state <dir>', 'keep a small digest per day in DIR, so the comparison works after the logs rotated away')
     .option('--log-dir <dir>', 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder); in DIR every known log is looked for, Linux and Windows')
     .addOption(new Option('--top <n>', 'rows in the top tables').default(10));

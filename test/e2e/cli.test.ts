@@ -280,7 +280,7 @@ describe('--output: the extensions that pick a format', () => {
 
   it('are all listed, the same set, by report and daily --help, README and docs/daily.md', () => {
     const all = [...OUTPUT_EXTENSIONS].sort();
-    // daily has no CSV form: .csv leaves its choice to the terminal, as any other extension.
+    // daily has no CSV form: .csv writes text, as any other extension.
     const daily = all.filter((e) => e !== '.csv');
     expect(all).toEqual(['.csv', '.htm', '.html', '.json', '.markdown', '.md', '.txt']);
     expect(named(helpEntry('report'))).toEqual(all);
