@@ -615,7 +615,6 @@ class AnnotatorImpl implements Annotator {
     return this.curAddr;
   }
 
-
   private suppressed(e: FirewallEvent, ids: readonly string[]): boolean {
     const anns = e.annotations;
     // Most events reach port-known and trojan (eight suppressing ids each) with nothing yet.
