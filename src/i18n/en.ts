@@ -40,7 +40,7 @@ function rowsText(n: number, connections: number | null = 0): string {
 }
 
 /** Packets and connection rows both among the n: rowsText names two counts, so "of them" would be ambiguous. */
-const mixedRows = (n: number, connections: number | null): boolean => connections !== null && connections > 0 && connections < n;
+export const mixedRows = (n: number, connections: number | null = 0): boolean => connections !== null && connections > 0 && connections < n;
 
 const unitTitle = (unit: CountUnit): string => (unit === 'packets' ? 'Packets' : unit === 'connections' ? 'Connections' : 'Records');
 

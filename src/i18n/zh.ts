@@ -3,7 +3,7 @@
 // no plural: counts take a measure word (个, 台, 行). Technical tokens stay as they are
 // (TCP, NULL, 22/tcp, ids, options); a space separates them from Chinese characters.
 import { capped, fmtInt } from '../util/number-text.js';
-import type { Messages } from './en.js';
+import { mixedRows, type Messages } from './en.js';
 import type { FoldSpread } from '../live/fold.js';
 
 const opt = (s: string | null, f: (s: string) => string): string => (s === null ? '' : f(s));
@@ -208,7 +208,7 @@ export const zh: Messages = {
     packetsTo: (n, to, duration, connections) => `发往 ${latinGap(to)}的 ${rowsText(n, connections)}${lasting(duration)}`,
     packetsSomeTo: (n, some, to, connections) =>
       // 包和连接并列时，“其中 3 个”会被读成 3 个连接（即放行的流量）。
-      connections !== null && connections !== undefined && connections > 0 && connections < n
+      mixedRows(n, connections)
         ? `${rowsText(n, connections)}，这 ${fmtInt(n)} 条记录中有 ${fmtInt(some)} 条发往 ${to}`
         : `${rowsText(n, connections)}，其中 ${fmtInt(some)} 个发往 ${to}`,
     ownBlockedAll: (sent) => `本方自身外发的流量被拦截：${sent}`,
