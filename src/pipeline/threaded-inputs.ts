@@ -10,6 +10,7 @@ import type { InputStats, MalformedLine } from '../input/read.js';
 import type { CommonOptions } from '../cli/options.js';
 import { EventDecoder } from './event-codec.js';
 import { relayStdin } from './stdin-relay.js';
+import { holdYoungGeneration } from './young-generation.js';
 import type { Credit, FromWorker, Start, WorkerInput } from './protocol.js';
 
 /** Events per batch: large enough that messaging costs nothing per event, small enough to keep both threads busy. */
@@ -126,6 +127,7 @@ export async function readInWorker(files: readonly string[], options: CommonOpti
       switch (m.type) {
         case 'batch':
           decoder.decode(m.batch, h.onEvent);
+          holdYoungGeneration();
           if (h.afterChunk) await h.afterChunk();
           worker.postMessage({ buffers: { nums: m.batch.nums, anns: m.batch.anns, ends: m.batch.ends } } satisfies Credit, [m.batch.nums.buffer, m.batch.anns.buffer, m.batch.ends.buffer]);
           // Queued batches are taken without a turn of the event loop; the stdin relay needs turns.
