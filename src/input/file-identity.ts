@@ -4,8 +4,9 @@
 // Filebeat's registry and fail2ban do the same.
 import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { readdir, stat, type FileHandle } from 'node:fs/promises';
-import { NODE_IO, type FollowIo } from './follow-io.js';
+import { readdir, stat } from 'node:fs/promises';
+import { NODE_IO, type FollowIo, type ReadHandle } from './follow-io.js';
+import { GzipCopy } from './gzip-copy.js';
 import { basename, dirname, join } from 'node:path';
 
 /** Bytes hashed at most: the first line(s). Filebeat's fingerprint uses the same 1 KiB. */
@@ -25,7 +26,7 @@ export function fileId(st: BigIntStats): string {
 }
 
 /** Hash of the first min(size, FINGERPRINT_BYTES) bytes; `len` given = exactly that many or null. */
-export async function fingerprint(fh: FileHandle, len?: number): Promise<Fingerprint | null> {
+export async function fingerprint(fh: ReadHandle, len?: number): Promise<Fingerprint | null> {
   const want = len ?? FINGERPRINT_BYTES;
   if (want === 0) return NO_FINGERPRINT;
   const buf = Buffer.alloc(want);
@@ -41,14 +42,16 @@ export async function fingerprint(fh: FileHandle, len?: number): Promise<Fingerp
 }
 
 /** True when the file still starts with the bytes `fp` was taken from. */
-export async function sameStart(fh: FileHandle, fp: Fingerprint): Promise<boolean> {
+export async function sameStart(fh: ReadHandle, fp: Fingerprint): Promise<boolean> {
   if (fp.hash === null) return true;
   const now = await fingerprint(fh, fp.len);
   return now !== null && now.hash === fp.hash;
 }
 
-// Compressed siblings have their own inode and content; they never match, so skip them.
+// A compressed sibling has its own inode and packed content: never the file by identity.
 const COMPRESSED = /\.(gz|bz2|xz|zst|lz4|z|zip)$/i;
+// logrotate's default `compresscmd`: a copy whose unread rest only a .gz holds is read from it.
+const GZIP = /\.gz$/i;
 /** Reading a huge directory to find a rotated file is not worth more than this. */
 const MAX_SIBLINGS = 256;
 
@@ -57,6 +60,15 @@ const MAX_SIBLINGS = 256;
  * `kern.log-20260120` (dateext), `kern.log.0`, `kern.log_1`, newest first by mtime.
  */
 export async function rotatedSiblings(path: string): Promise<string[]> {
+  return siblings(path, (n) => !COMPRESSED.test(n));
+}
+
+/** The gzip-compressed rotations (`kern.log.1.gz`, `kern.log-20260120.gz`), newest first by mtime. */
+export async function gzipSiblings(path: string): Promise<string[]> {
+  return siblings(path, (n) => GZIP.test(n));
+}
+
+async function siblings(path: string, keep: (name: string) => boolean): Promise<string[]> {
   const dir = dirname(path);
   const base = basename(path);
   let names: string[];
@@ -67,7 +79,7 @@ export async function rotatedSiblings(path: string): Promise<string[]> {
   }
   const found: { path: string; mtime: number }[] = [];
   for (const n of names) {
-    if (n === base || !n.startsWith(base) || COMPRESSED.test(n)) continue;
+    if (n === base || !n.startsWith(base) || !keep(n)) continue;
     const sep = n.charAt(base.length);
     if (sep !== '.' && sep !== '-' && sep !== '_') continue;
     const p = join(dir, n);
@@ -84,7 +96,7 @@ export async function rotatedSiblings(path: string): Promise<string[]> {
 
 export interface LocatedFile {
   path: string;
-  fh: FileHandle;
+  fh: ReadHandle;
   st: BigIntStats;
 }
 
@@ -101,7 +113,7 @@ export async function locate(candidates: readonly string[], id: string, fp: Fing
       continue;
     }
     if (fileId(st) !== id) continue;
-    let fh: FileHandle;
+    let fh: ReadHandle;
     try {
       fh = await io.open(path);
     } catch {
@@ -116,11 +128,21 @@ export async function locate(candidates: readonly string[], id: string, fp: Fing
   return null;
 }
 
-/** A sibling whose first bytes match `fp` and that is at least `minSize` long: the copy copytruncate made. */
+/**
+ * A sibling whose first bytes match `fp` and that is at least `minSize` long: the copy
+ * copytruncate made, or the file renamed away. Else a `.gz` sibling that unpacks to the
+ * same first bytes: that copy or that file, compressed since (its unpacked length is only
+ * known by unpacking it all, so `minSize` is not checked: reading on from the offset finds
+ * what it holds).
+ */
 export async function locateCopy(path: string, fp: Fingerprint, minSize: number, io: FollowIo = NODE_IO): Promise<LocatedFile | null> {
   if (fp.hash === null) return null;
+  return (await locatePlainCopy(path, fp, minSize, io)) ?? (await locateGzipCopy(path, fp, io));
+}
+
+async function locatePlainCopy(path: string, fp: Fingerprint, minSize: number, io: FollowIo): Promise<LocatedFile | null> {
   for (const p of await rotatedSiblings(path)) {
-    let fh: FileHandle;
+    let fh: ReadHandle;
     try {
       fh = await io.open(p);
     } catch {
@@ -136,11 +158,33 @@ export async function locateCopy(path: string, fp: Fingerprint, minSize: number,
   return null;
 }
 
+async function locateGzipCopy(path: string, fp: Fingerprint, io: FollowIo): Promise<LocatedFile | null> {
+  for (const p of await gzipSiblings(path)) {
+    let gz: GzipCopy;
+    try {
+      gz = new GzipCopy(await io.open(p));
+    } catch {
+      continue;
+    }
+    let found: BigIntStats | null = null;
+    try {
+      found = await keepOpenIf(gz, async () => {
+        const fst = await gz.stat({ bigint: true });
+        return fst.isFile() && (await sameStart(gz, fp)) ? fst : null;
+      });
+    } catch {
+      // Not gzip after all, or cut short before its first KiB: not the copy.
+    }
+    if (found) return { path: p, fh: gz, st: found };
+  }
+  return null;
+}
+
 /**
  * Runs `check` on a handle just opened: keeps it open when the check gives a result, closes
  * it when not, and when the check fails (EIO, ESTALE), closes it before passing the error on.
  */
-async function keepOpenIf<T>(fh: FileHandle, check: () => Promise<T | null>): Promise<T | null> {
+async function keepOpenIf<T>(fh: ReadHandle, check: () => Promise<T | null>): Promise<T | null> {
   let r: T | null;
   try {
     r = await check();

@@ -3,7 +3,7 @@
 // line, so a half-written line is never cut in two), and how far it was *delivered* (the
 // output of every line before it taken by stdout: what --state saves, so lines whose
 // output was given up are read again on restart).
-import type { FileHandle } from 'node:fs/promises';
+import type { ReadHandle } from './follow-io.js';
 import { FINGERPRINT_BYTES, fingerprint, sameStart, type Fingerprint } from './file-identity.js';
 import type { FileState } from './follow-state.js';
 import type { Delivery, GenerationConsumer } from './follow-types.js';
@@ -68,7 +68,7 @@ export class Generation {
   private lastByte = -1;
 
   constructor(
-    readonly fh: FileHandle,
+    readonly fh: ReadHandle,
     readonly id: string,
     readonly readingFrom: string,
     public fp: Fingerprint,
@@ -229,8 +229,8 @@ export class Generation {
    * read (copytruncate) or its first bytes changed (truncated and refilled between two polls).
    */
   async stillSameContent(): Promise<boolean> {
-    const st = await this.fh.stat();
-    const size = st.size;
+    if (this.fh.sealed === true) return true;
+    const size = Number((await this.fh.stat({ bigint: true })).size);
     if (size < this.offset) return false;
     if (size !== this.lastSize) {
       this.lastSize = size;
@@ -275,7 +275,7 @@ export interface ExistingContent {
  * Counts the lines a file already holds, so line numbers are exact when following
  * starts at its end. One sequential read of the file (~1 GB/s); once per start.
  */
-export async function scanExisting(fh: FileHandle, size: number): Promise<ExistingContent> {
+export async function scanExisting(fh: ReadHandle, size: number): Promise<ExistingContent> {
   const buf = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(size, 1)));
   let pos = 0;
   let lines = 0;
@@ -304,7 +304,7 @@ export async function scanExisting(fh: FileHandle, size: number): Promise<Existi
 }
 
 /** The bytes `Generation.judgeHead` judges when reading starts at `offset`: null from 0. */
-export async function headSample(fh: FileHandle, offset: number): Promise<Uint8Array | null> {
+export async function headSample(fh: ReadHandle, offset: number): Promise<Uint8Array | null> {
   if (offset === 0) return null;
   const buf = Buffer.alloc(Math.min(offset, BINARY_SAMPLE_BYTES));
   const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
@@ -312,7 +312,7 @@ export async function headSample(fh: FileHandle, offset: number): Promise<Uint8A
 }
 
 /** The first complete lines before `upTo` (a resumed file's head, for sniffing). */
-export async function readHead(fh: FileHandle, upTo: number): Promise<string[]> {
+export async function readHead(fh: ReadHandle, upTo: number): Promise<string[]> {
   const want = Math.min(upTo, HEAD_BYTES);
   if (want <= 0) return [];
   const buf = Buffer.alloc(want);

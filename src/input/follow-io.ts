@@ -10,6 +10,15 @@ export interface FollowIo {
   open(path: string): Promise<FileHandle>;
 }
 
+/** What the follower reads a file object through: an open file, or the unpacked bytes of a `.gz` copy. */
+export interface ReadHandle {
+  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  stat(opts: { bigint: true }): Promise<BigIntStats>;
+  close(): Promise<void>;
+  /** Its content never changes (a compressed copy): nothing to check for truncation while it is read. */
+  readonly sealed?: boolean;
+}
+
 export const NODE_IO: FollowIo = {
   stat: (path) => stat(path, { bigint: true }),
   open: (path) => open(path, 'r'),

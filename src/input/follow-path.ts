@@ -15,7 +15,7 @@
 // Every step is driven by tick(): the stat poll is the ground truth.
 import type { BigIntStats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import type { FollowIo } from './follow-io.js';
+import type { FollowIo, ReadHandle } from './follow-io.js';
 import { describeFsError, notUtf8NameHint } from './open.js';
 import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, rotatedSiblings, type Fingerprint } from './file-identity.js';
 import { Generation, headSample, readHead, scanExisting } from './follow-generation.js';
@@ -104,7 +104,8 @@ export class PathFollower {
       }
       read += await this.guard(() => g.drain(this.env.buf, now), 0);
       const quiet = now - g.lastGrowth >= this.env.retireMs;
-      if (g.finishWhenDrained || quiet || this.retired.length > MAX_RETIRED) await this.finish(g);
+      // A copy never grows: finished once read to its end (a big rest takes more than one poll).
+      if ((g.finishWhenDrained && !g.behind) || quiet || this.retired.length > MAX_RETIRED) await this.finish(g);
     }
     const cur = this.current;
     if (cur) {
@@ -242,7 +243,7 @@ export class PathFollower {
   }
 
   /** Everything starting to read a file needs from it (the reads that can fail), before the consumer hears of it. */
-  private async prepare(fh: FileHandle, st: BigIntStats, at: 'end' | { offset: number; line: number; fp: Fingerprint } | null): Promise<Start> {
+  private async prepare(fh: ReadHandle, st: BigIntStats, at: 'end' | { offset: number; line: number; fp: Fingerprint } | null): Promise<Start> {
     let offset = 0;
     let line = 0;
     let head: string[] = [];
@@ -262,7 +263,7 @@ export class PathFollower {
   }
 
   /** A file object starts being read: no I/O, so nothing is half done. */
-  private begin(fh: FileHandle, st: BigIntStats, start: Start, reason: GenerationReason, readingFrom = this.abs): Generation {
+  private begin(fh: ReadHandle, st: BigIntStats, start: Start, reason: GenerationReason, readingFrom = this.abs): Generation {
     const consumer = this.env.consumer.open({
       name: this.name,
       readingFrom,
@@ -313,7 +314,10 @@ export class PathFollower {
       const cg = new Generation(copy.fh, fileId(copy.st), copy.path, g.fp, { offset: g.committedOffset, line: g.committedLine }, g.consumer, this.env.now(), this.env);
       cg.continues(g);
       cg.finishWhenDrained = true;
-      await this.guard(() => cg.drain(this.env.buf, this.env.now()), 0);
+      // All of it now, before the truncated file's first line: one drain stops after DRAIN_SLICE.
+      let read: number;
+      do read = await this.guard(() => cg.drain(this.env.buf, this.env.now()), 0);
+      while (read > 0 && cg.behind && !this.env.halted());
       await this.finish(cg);
       this.info(`truncated (copytruncate); finished the rest from ${copy.path}, reading the file from its start`);
     } else {
@@ -353,7 +357,10 @@ export class PathFollower {
           this.retire(this.current);
         }
         this.info(`rotated while logscan was stopped; finishing ${loc.path} first`);
-        this.retire(this.begin(loc.fh, loc.st, start, 'resumed', loc.path));
+        const g = this.begin(loc.fh, loc.st, start, 'resumed', loc.path);
+        // Compressed: nobody writes to it any more.
+        g.finishWhenDrained = loc.fh.sealed === true;
+        this.retire(g);
       }
     }
   }

@@ -95,6 +95,9 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   };
   process.once('SIGINT', onSig);
   process.once('SIGTERM', onSig);
+  // A hangup (the terminal or SSH session closed, `kill -HUP` from a postrotate script) would
+  // otherwise kill the run without its summary or a last --state save. Rotation needs no HUP.
+  process.once('SIGHUP', onSig);
   const err = (s: string): void => {
     process.stderr.write(s);
   };
@@ -211,6 +214,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   const signal = await stopSignal;
   process.off('SIGINT', onSig);
   process.off('SIGTERM', onSig);
+  process.off('SIGHUP', onSig);
   clearInterval(ticker);
   // Reads what has arrived, waiting for stdout to take what it prints until the deadline
   // (a pipe nobody reads would hold the stop forever): then it stops where it is.

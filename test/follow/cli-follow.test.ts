@@ -209,6 +209,29 @@ describe('logscan follow', () => {
     expect(events(r.stdout)).toHaveLength(1);
   });
 
+  it('SIGHUP (the terminal closed, a reload) stops as SIGTERM does: the summary, --state saved, exit 0; a restart repeats nothing', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'ufw.log');
+    const state = join(dir, 'follow.json');
+    writeFileSync(path, '');
+    const args = ['follow', '--state', state, path];
+    let cli = startCli(args, { env });
+    await untilReading(cli.pid, path);
+    appendFileSync(path, [1, 2, 3].map(iptablesLine).join('\n') + '\n');
+    await cli.waitFor((out) => out.split('→ 6776/tcp').length - 1 >= 3);
+    const r = await cli.stop('SIGHUP');
+    expect(r.signal ?? null).toBe(null);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/followed for/);
+    const saved = JSON.parse(readFileSync(state, 'utf8')) as { files: { line: number }[] };
+    expect(saved.files.map((f) => f.line)).toEqual([3]);
+    appendFileSync(path, iptablesLine(4) + '\n');
+    cli = startCli(['follow', '-o', 'ndjson', '--state', state, path], { env });
+    await cli.waitFor(count(1));
+    await sleep(150);
+    expect(seqs(events((await cli.stop()).stdout))).toEqual([4]);
+  });
+
   it('SIGTERM while nobody reads stdout still stops the run: a short grace, a word on stderr, exit 0 (systemctl stop must not hang)', async () => {
     const dir = tempDir();
     const path = join(dir, 'ufw.log');

@@ -1,7 +1,8 @@
 // A log writer for follow tests: appends numbered records at a steady rate and does
 // to its file what logrotate and syslog daemons do, remembering for each record the
 // line number it got in the file it was written to (what origin.line must say).
-import { appendFileSync, copyFileSync, existsSync, renameSync, truncateSync, unlinkSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readFileSync, renameSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { sleep } from './wait.js';
 
 export { sleep };
@@ -51,7 +52,16 @@ export class LogWriter {
 
   /** What logrotate does first: kern.log.1 -> kern.log.2 (-> … .9). */
   shift(): void {
-    for (let i = 8; i >= 1; i--) if (existsSync(`${this.path}.${i}`)) renameSync(`${this.path}.${i}`, `${this.path}.${i + 1}`);
+    for (let i = 8; i >= 1; i--) {
+      for (const ext of ['', '.gz']) if (existsSync(`${this.path}.${i}${ext}`)) renameSync(`${this.path}.${i}${ext}`, `${this.path}.${i + 1}${ext}`);
+    }
+  }
+
+  /** logrotate `compress`: kern.log.N becomes kern.log.N.gz (gzip writes the new file, then removes the old one). */
+  compress(n = 1): void {
+    const from = `${this.path}.${n}`;
+    writeFileSync(`${from}.gz`, gzipSync(readFileSync(from)));
+    unlinkSync(from);
   }
 
   /** logrotate `create`: rename away, the next write creates a new file. */
