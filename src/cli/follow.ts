@@ -32,6 +32,7 @@ export function registerFollow(program: Command, setExit: (code: number) => void
     .description('follow growing logs through rotation: one line per probe, alerts, a summary on Ctrl-C')
     .argument('<files...>', 'log files to follow (need not exist yet), - for a live stdin stream')
     .addOption(new Option('-o, --output-format <format>', 'text for people (also: table), ndjson (annotated events, one per line) for programs').choices(['text', 'ndjson', 'table']).default('text'))
+    .option('--ecs', 'Elastic Common Schema documents, as `events --ecs` writes them (NDJSON: implies -o ndjson)')
     .option('-q, --quiet', 'no line per probe: only alerts, --summary-every summaries and the summary at the end (a service, a busy log)')
     .option('--from-start', 'read what the files already hold first (default: start at their end)')
     .option('--state <file>', 'remember how far each file was read; a restart continues there, even across rotation')
@@ -41,7 +42,13 @@ export function registerFollow(program: Command, setExit: (code: number) => void
     .option('--max-sources <n>', `source profiles kept in memory by each of the run's and the window's summaries (default ${FOLLOW_MAX_SOURCES})`);
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
     const common = readCommonOptions(raw);
-    if (raw.quiet === true && raw.outputFormat === 'ndjson') throw new UsageError('--quiet only applies to text output (-o ndjson prints every event)');
+    const ecs = raw.ecs === true;
+    // ECS documents are NDJSON: --ecs alone needs no -o, but an -o asking for text contradicts it.
+    if (ecs && cmd.getOptionValueSource('outputFormat') !== 'default' && raw.outputFormat !== 'ndjson') {
+      throw new UsageError(`--ecs applies to -o ndjson, not -o ${String(raw.outputFormat)}`);
+    }
+    const output = ecs || raw.outputFormat === 'ndjson' ? 'ndjson' : 'text';
+    if (raw.quiet === true && output === 'ndjson') throw new UsageError('--quiet only applies to text output (-o ndjson prints every event)');
     const summaryEveryMs = typeof raw.summaryEvery === 'string' ? parseDuration('--summary-every', raw.summaryEvery) : null;
     const alertArgv = typeof raw.alertExec === 'string' ? splitCommand('--alert-exec', raw.alertExec) : null;
     let alertScore: number | null = alertArgv ? DEFAULT_ALERT_SCORE : null;
@@ -56,7 +63,8 @@ export function registerFollow(program: Command, setExit: (code: number) => void
       kb: analysis.kb,
       annotate: analysis.annotate,
       thresholds: followThresholds(raw.maxSources === undefined ? FOLLOW_MAX_SOURCES : positiveInt('--max-sources', raw.maxSources, 100_000_000)),
-      output: raw.outputFormat === 'ndjson' ? 'ndjson' : 'text',
+      output,
+      ecs,
       probeLines: raw.quiet !== true,
       color: useColor(),
       width: terminalWidth(),

@@ -12,7 +12,7 @@ import { durationText, messages } from '../i18n/messages.js';
 import { FollowState, StateError } from '../input/follow-state.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Lang } from '../knowledge/types.js';
-import { eventToJson } from '../render/event-json.js';
+import { eventToEcs, eventToJson } from '../render/event-json.js';
 import { renderReportText } from '../render/report-text.js';
 import { termSafe } from '../render/sanitize.js';
 import { localClock } from '../render/time-format.js';
@@ -49,6 +49,8 @@ export interface FollowRunOptions extends InputOptions {
   annotate(e: FirewallEvent): void;
   thresholds: Thresholds;
   output: 'text' | 'ndjson';
+  /** NDJSON in Elastic Common Schema names (`events --ecs`) instead of logscan's schema. */
+  ecs: boolean;
   /** Text output: a line per probe (false: --quiet, only alerts and summaries). */
   probeLines: boolean;
   color: boolean;
@@ -135,13 +137,14 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     void out.flush();
   };
   const alerts = new AlertWatch(o.thresholds, o.kb, o.lang, o.alertScore, o.summaryEveryMs ?? DEFAULT_ALERT_WINDOW_MS, onAlert);
+  const toJson = o.ecs ? eventToEcs : eventToJson;
   const onEvent = (e: FirewallEvent): void => {
     o.annotate(e);
     overview.add(e);
     runSummary.add(e);
     alerts.add(e);
     if (!text) {
-      out.write(eventToJson(e) + '\n');
+      out.write(toJson(e) + '\n');
       return;
     }
     if (!probeLines) return;

@@ -198,6 +198,28 @@ describe('logscan follow', () => {
     expect(said![1] === '<1' ? 0 : Number(said![1])).toBeLessThanOrEqual(Math.ceil(sinceResumed / 1000));
   });
 
+  it('--ecs (NDJSON without -o) streams the documents `events --ecs` writes for the same lines, for a shipper to read', async () => {
+    const path = join(tempDir(), 'pfirewall.log');
+    writeFileSync(path, readFileSync(join(repoRoot, 'samples/pfirewall.log')));
+    const expected = runCli(['events', '--ecs', '--tz', 'UTC', path]);
+    expect(expected.code).toBe(0);
+    const n = ndjson(expected.stdout).length;
+    const cli = startCli(['follow', '--ecs', '--from-start', '--tz', 'UTC', path], { env });
+    await cli.waitFor(count(n));
+    const r = await cli.stop('SIGTERM');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(expected.stdout);
+  });
+
+  it('--ecs with -o text (or table) is a usage error: ECS documents are NDJSON', () => {
+    for (const format of ['text', 'table']) {
+      const r = runCli(['follow', '-o', format, '--ecs', join(repoRoot, 'samples/ufw.log')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--ecs applies to -o ndjson, not -o ${format}`);
+      expect(r.stdout).toBe('');
+    }
+  });
+
   it('SIGTERM with -o ndjson prints nothing extra and exits 0', async () => {
     const dir = tempDir();
     const path = join(dir, 'ufw.log');
