@@ -28,6 +28,7 @@ import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, read
 import { runAnalysed } from './run-inputs.js';
 import { terminalWidth, useColor } from './tty.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
+import { addThresholdOptions, loadThresholds } from './threshold-options.js';
 import { enrichReport, hasEnrichment } from '../enrich/report-enrich.js';
 
 type DailyFormat = 'text' | 'markdown' | 'html' | 'json';
@@ -73,9 +74,12 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     .option('--state <dir>', 'keep a small digest per day in DIR, so the comparison works after the logs rotated away')
     .option('--log-dir <dir>', 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder); in DIR every known log is looked for, Linux and Windows')
     .addOption(new Option('--top <n>', 'rows in the top tables').default(10));
+  addThresholdOptions(cmd, DEFAULT_THRESHOLDS.limits.maxSources);
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
-    const common = readCommonOptions(raw);
+    // One set of thresholds for the day and the day before: the comparison counts both alike.
+    const { thresholds, detectorParams } = loadThresholds(raw);
+    const common = { ...readCommonOptions(raw), detectorParams };
     const now = new Date();
     const day = parseDayOption(String(raw.date), now, common.tz);
     const window = dayWindow(day, common.tz);
@@ -119,7 +123,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
 
     refuseOutputOverInput(output, groups.flatMap((g) => g.files));
     const analysis = buildAnalysis(common);
-    const collector = new DailyCollector(window, prevWindow, DEFAULT_THRESHOLDS, common.tz);
+    const collector = new DailyCollector(window, prevWindow, thresholds, common.tz);
     const stats: InputStats[] = [];
     const readSoFar: string[] = [];
     const gaps = new RotationGaps(groups.flatMap((g) => g.missing));
@@ -207,7 +211,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       lang: common.lang,
       tz: common.tz,
       top,
-      thresholds: DEFAULT_THRESHOLDS,
+      thresholds,
       partial,
       ahead: now.getTime() < window.start,
       covered,
