@@ -7,7 +7,7 @@ import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
 import { addDays, dayWindow, parseDayOption, zoneName } from '../daily/day.js';
-import { loadDigest, prepareStateDir, saveDigest, type DayDigest } from '../daily/digest.js';
+import { digestSettings, loadDigest, prepareStateDir, saveDigest, type DayDigest } from '../daily/digest.js';
 import { buildDailyDoc, type DailyDoc } from '../daily/doc.js';
 import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
 import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
@@ -191,7 +191,8 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       else if (loaded.problem) warn(`ignoring the stored digest: ${loaded.problem}`);
     }
     const prevCovered = covers(prevWindow.start) && coversEnd(prevWindow) && lacks(prevWindow).length === 0;
-    const previous = choosePrevious(collector.previous, prevCovered, stored);
+    const settings = digestSettings(thresholds, ignore);
+    const previous = choosePrevious(collector.previous, prevCovered, stored, settings);
     const partial = now.getTime() < window.end;
     const missingToday = lacks(window);
     const covered = covers(window.start) && (partial || coversEnd(window)) && missingToday.length === 0;
@@ -232,9 +233,9 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       warn(`interrupted by ${interrupt.received}: the --state digest of ${window.key} is not written (it would count only part of the day)`);
     } else if (stateDir !== null) {
       try {
-        await saveDigest(stateDir, collector.today.digest(common.tz, !partial && covered, now));
+        await saveDigest(stateDir, collector.today.digest(common.tz, !partial && covered, now, settings));
         // First run, or the stored one was partial: the logs knew the whole day before.
-        if (previous?.basis === 'logs' && previous.complete && !stored?.complete) await saveDigest(stateDir, collector.previous.digest(common.tz, true, now));
+        if (previous?.basis === 'logs' && previous.complete && !stored?.complete) await saveDigest(stateDir, collector.previous.digest(common.tz, true, now, settings));
       } catch (err) {
         warn(`--state ${stateDir}: could not write the digest: ${err instanceof Error ? err.message : String(err)}`);
       }

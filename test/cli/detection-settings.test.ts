@@ -2,7 +2,7 @@
 // detection settings agree: the options that decide what counts as a scan and which
 // events are left out mean the same in each, and follow's window summary counts as the
 // report's header does. Runs the built CLI.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ndjson, repoRoot, runCli, startCli, tempDir, untilReading } from '../helpers/cli.js';
@@ -188,5 +188,54 @@ describe('daily takes the report\'s detection settings', () => {
     const bad = runCli(['daily', '--max-sources', '0', log]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--max-sources: expected a whole number/);
+  });
+});
+
+describe('daily --state: a digest counted with other detection settings is not compared silently', () => {
+  /** The 19th in a digest made with SETTINGS (a complete day: the log reaches back before it), and a log of the 20th only. */
+  function rotated(settings: (files: { ignore: string; config: string }) => string[]): { state: string; day2: string; ignore: string; config: string } {
+    const { dir, ignore, config } = twoDays();
+    const state = join(dir, 'state');
+    const day1 = [isoLine(new Date('2026-11-18T23:59:00Z'), { src: '192.0.2.1' })];
+    for (let i = 0; i < 8; i++) day1.push(isoLine(new Date(`2026-11-19T06:00:0${i}Z`), { src: SCANNER, dpt: 1000 + i }));
+    for (let i = 0; i < 3; i++) day1.push(isoLine(new Date(`2026-11-19T07:00:0${i}Z`), { src: MONITOR, dpt: 5666 }));
+    const log1 = join(dir, 'day1.log');
+    writeFileSync(log1, day1.join('\n') + '\n');
+    const r = runCli(['daily', '--date', '2026-11-19', '--tz', 'UTC', '-o', 'json', '--state', state, ...settings({ ignore, config }), log1]);
+    expect(r.code).toBe(0);
+    const day2 = join(dir, 'day2.log');
+    writeFileSync(day2, isoLine(new Date('2026-11-20T08:00:00Z'), { src: SWEEPER, dpt: 23 }) + '\n');
+    return { state, day2, ignore, config };
+  }
+
+  it('the digest records the thresholds and the --ignore list it was counted with', () => {
+    type Settings = { thresholds: { verticalScan: { minPorts: number }; udpScan: { minPorts: number } }; ignore: string | null };
+    const settingsOf = (state: string): Settings => (JSON.parse(readFileSync(join(state, '2026-11-19.json'), 'utf8')) as { settings: Settings }).settings;
+    const tuned = settingsOf(rotated(() => ['--scan-ports', '8']).state);
+    expect(tuned.thresholds.verticalScan.minPorts).toBe(8);
+    expect(tuned.thresholds.udpScan.minPorts).toBe(8);
+    expect(tuned.ignore).toBeNull();
+    expect(settingsOf(rotated(({ ignore }) => ['--ignore', ignore]).state).ignore).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("other thresholds or another --ignore list than the day before's digest: the comparison says so; the same ones: it does not", () => {
+    const { state, day2, ignore, config } = rotated(() => []);
+    expect(daily(['--state', state, day2]).comparison).toMatchObject({ basis: 'state', previousSettings: null });
+    expect(daily(['--state', state, '--scan-ports', '8', day2]).comparison).toMatchObject({ basis: 'state', previousSettings: ['thresholds'] });
+    expect(daily(['--state', state, '--config', config, '--ignore', ignore, day2]).comparison.previousSettings).toEqual(['thresholds', 'ignore']);
+    const md = runCli(['daily', '--date', '2026-11-20', '--tz', 'UTC', '-o', 'markdown', '--state', state, '--ignore', ignore, day2]).stdout;
+    expect(md.replace(/\s+/g, ' ')).toContain('vs 2026-11-19, from the --state digest, which was counted with another --ignore list:');
+    const text = (args: string[]): string => runCli(['daily', '--date', '2026-11-20', '--tz', 'UTC', '-o', 'text', '--state', state, ...args, day2], { env: { COLUMNS: '1000' } }).stdout;
+    expect(text(['--sweep-hosts', '6'])).toContain('which was counted with other thresholds (--config, --scan-ports, --sweep-hosts):');
+    expect(text([])).not.toContain('counted with');
+  });
+
+  it('the same --ignore list in another order, with other comments, is the same list', () => {
+    const first = rotated(({ ignore }) => {
+      writeFileSync(ignore, `${MONITOR}   # the box\n\n203.0.113.250\n`);
+      return ['--ignore', ignore];
+    });
+    writeFileSync(first.ignore, `# reordered\n203.0.113.250\n${MONITOR}\n`);
+    expect(daily(['--state', first.state, '--ignore', first.ignore, first.day2]).comparison).toMatchObject({ basis: 'state', previousSettings: null });
   });
 });
