@@ -30,6 +30,25 @@ async function firstWindow(args: string[]): Promise<{ head: string; stdout: stri
   return { head: /^── last 1 s: \d.*$/m.exec(r.stdout)![0], stdout: r.stdout };
 }
 
+describe('one definition of the detection settings', () => {
+  /** The option's --help entry, on one line. */
+  const entry = (cmd: string, option: string): string => {
+    const help = runCli([cmd, '--help'], { env: { COLUMNS: '80' } }).stdout;
+    const from = help.indexOf(`  ${option} `);
+    expect(from, `${cmd} --help lists ${option}`).toBeGreaterThan(-1);
+    return help.slice(from, help.indexOf('\n  -', from + 1)).replace(/\s+/g, ' ').trim();
+  };
+
+  it('report, follow and daily --help list --config, --scan-ports, --sweep-hosts, --max-sources and --ignore in the same words (follow: its own source cap)', () => {
+    for (const option of ['--config <file>', '--scan-ports <n>', '--sweep-hosts <n>', '--ignore <file>']) {
+      expect(entry('follow', option)).toBe(entry('report', option));
+      expect(entry('daily', option)).toBe(entry('report', option));
+    }
+    expect(entry('daily', '--max-sources <n>')).toBe(entry('report', '--max-sources <n>'));
+    expect(entry('follow', '--max-sources <n>')).toMatch(/default 20000\)$/);
+  });
+});
+
 describe("follow's window summary counts what the report's header counts", () => {
   for (const sample of ['ufw.log', 'pfirewall.log', 'iptables.log']) {
     it(`samples/${sample}: every event and every source of the window, not only the ranked sources' events`, async () => {
