@@ -7,7 +7,7 @@ import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
 import { addDays, dayWindow, parseDayOption, zoneName } from '../daily/day.js';
-import { loadDigest, prepareStateDir, saveDigest, type DayDigest } from '../daily/digest.js';
+import { digestSettings, loadDigest, prepareStateDir, saveDigest, type DayDigest } from '../daily/digest.js';
 import { buildDailyDoc, type DailyDoc } from '../daily/doc.js';
 import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
 import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
@@ -28,6 +28,7 @@ import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, read
 import { runAnalysed } from './run-inputs.js';
 import { terminalWidth, useColor } from './tty.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
+import { addThresholdOptions, loadThresholds } from './threshold-options.js';
 import { enrichReport, hasEnrichment } from '../enrich/report-enrich.js';
 
 type DailyFormat = 'text' | 'markdown' | 'html' | 'json';
@@ -73,9 +74,12 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     .option('--state <dir>', 'keep a small digest per day in DIR, so the comparison works after the logs rotated away')
     .option('--log-dir <dir>', 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder); in DIR every known log is looked for, Linux and Windows')
     .addOption(new Option('--top <n>', 'rows in the top tables').default(10));
+  addThresholdOptions(cmd, DEFAULT_THRESHOLDS.limits.maxSources);
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
-    const common = readCommonOptions(raw);
+    // One set of thresholds for the day and the day before: the comparison counts both alike.
+    const { thresholds, detectorParams } = loadThresholds(raw);
+    const common = { ...readCommonOptions(raw), detectorParams };
     const now = new Date();
     const day = parseDayOption(String(raw.date), now, common.tz);
     const window = dayWindow(day, common.tz);
@@ -119,7 +123,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
 
     refuseOutputOverInput(output, groups.flatMap((g) => g.files));
     const analysis = buildAnalysis(common);
-    const collector = new DailyCollector(window, prevWindow, DEFAULT_THRESHOLDS, common.tz);
+    const collector = new DailyCollector(window, prevWindow, thresholds, common.tz);
     const stats: InputStats[] = [];
     const readSoFar: string[] = [];
     const gaps = new RotationGaps(groups.flatMap((g) => g.missing));
@@ -187,7 +191,8 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       else if (loaded.problem) warn(`ignoring the stored digest: ${loaded.problem}`);
     }
     const prevCovered = covers(prevWindow.start) && coversEnd(prevWindow) && lacks(prevWindow).length === 0;
-    const previous = choosePrevious(collector.previous, prevCovered, stored);
+    const settings = digestSettings(thresholds, ignore);
+    const previous = choosePrevious(collector.previous, prevCovered, stored, settings);
     const partial = now.getTime() < window.end;
     const missingToday = lacks(window);
     const covered = covers(window.start) && (partial || coversEnd(window)) && missingToday.length === 0;
@@ -207,7 +212,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       lang: common.lang,
       tz: common.tz,
       top,
-      thresholds: DEFAULT_THRESHOLDS,
+      thresholds,
       partial,
       ahead: now.getTime() < window.start,
       covered,
@@ -228,9 +233,9 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       warn(`interrupted by ${interrupt.received}: the --state digest of ${window.key} is not written (it would count only part of the day)`);
     } else if (stateDir !== null) {
       try {
-        await saveDigest(stateDir, collector.today.digest(common.tz, !partial && covered, now));
+        await saveDigest(stateDir, collector.today.digest(common.tz, !partial && covered, now, settings));
         // First run, or the stored one was partial: the logs knew the whole day before.
-        if (previous?.basis === 'logs' && previous.complete && !stored?.complete) await saveDigest(stateDir, collector.previous.digest(common.tz, true, now));
+        if (previous?.basis === 'logs' && previous.complete && !stored?.complete) await saveDigest(stateDir, collector.previous.digest(common.tz, true, now, settings));
       } catch (err) {
         warn(`--state ${stateDir}: could not write the digest: ${err instanceof Error ? err.message : String(err)}`);
       }

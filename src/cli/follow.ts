@@ -3,13 +3,14 @@
 // src/input/follow.ts (docs/follow.md).
 import { Option, type Command } from 'commander';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../aggregate/thresholds.js';
-
 import { UsageError } from '../errors.js';
 import { splitCommand } from '../live/argv.js';
 import { parseDuration } from '../live/duration.js';
 import { runFollow } from '../live/run.js';
 import { buildAnalysis } from './analysis.js';
-import { addInputOptions, positiveInt, readCommonOptions } from './options.js';
+import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
+import { addInputOptions, readCommonOptions } from './options.js';
+import { addThresholdOptions, loadThresholds } from './threshold-options.js';
 import { terminalWidth, useColor } from './tty.js';
 
 /** Score that raises an alert when --alert-exec is given without --alert-score. */
@@ -22,9 +23,8 @@ const DEFAULT_ALERT_SCORE = 50;
  */
 const FOLLOW_MAX_SOURCES = 20_000;
 
-function followThresholds(maxSources: number): Thresholds {
-  return { ...DEFAULT_THRESHOLDS, limits: { ...DEFAULT_THRESHOLDS.limits, maxSources } };
-}
+/** The defaults follow starts from: --config's limits.maxSources and --max-sources still set the cap. */
+const FOLLOW_BASE: Thresholds = { ...DEFAULT_THRESHOLDS, limits: { ...DEFAULT_THRESHOLDS.limits, maxSources: FOLLOW_MAX_SOURCES } };
 
 export function registerFollow(program: Command, setExit: (code: number) => void): void {
   const cmd = program
@@ -38,10 +38,12 @@ export function registerFollow(program: Command, setExit: (code: number) => void
     .option('--state <file>', 'remember how far each file was read; a restart continues there, even across rotation')
     .option('--summary-every <duration>', 'print a summary of the last interval every so often (30s, 10m, 1h); also the alert window')
     .option('--alert-score <n>', 'alert when a source reaches this score within the window (see docs/ranking.md)')
-    .option('--alert-exec <cmd>', `run CMD for each alert, without a shell, the alert as JSON on stdin (10 s timeout; default --alert-score ${DEFAULT_ALERT_SCORE})`)
-    .option('--max-sources <n>', `source profiles kept in memory by each of the run's and the window's summaries (default ${FOLLOW_MAX_SOURCES})`);
+    .option('--alert-exec <cmd>', `run CMD for each alert, without a shell, the alert as JSON on stdin (10 s timeout; default --alert-score ${DEFAULT_ALERT_SCORE})`);
+  addThresholdOptions(cmd, FOLLOW_MAX_SOURCES, "source profiles kept in memory by each of the run's and the window's summaries");
+  addEnrichOptions(cmd, { ignore: true });
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
-    const common = readCommonOptions(raw);
+    const { thresholds, detectorParams } = loadThresholds(raw, FOLLOW_BASE);
+    const common = { ...readCommonOptions(raw), detectorParams };
     const ecs = raw.ecs === true;
     // ECS documents are NDJSON: --ecs alone needs no -o, but an -o asking for text contradicts it.
     if (ecs && cmd.getOptionValueSource('outputFormat') !== 'default' && raw.outputFormat !== 'ndjson') {
@@ -56,13 +58,15 @@ export function registerFollow(program: Command, setExit: (code: number) => void
       alertScore = Number(raw.alertScore);
       if (!Number.isFinite(alertScore) || alertScore <= 0) throw new UsageError(`--alert-score: expected a positive number, got "${String(raw.alertScore)}"`);
     }
+    const { ignore } = await readEnrichOptions(raw, common.lang);
     const analysis = buildAnalysis(common);
     const code = await runFollow({
       ...common,
       files,
       kb: analysis.kb,
       annotate: analysis.annotate,
-      thresholds: followThresholds(raw.maxSources === undefined ? FOLLOW_MAX_SOURCES : positiveInt('--max-sources', raw.maxSources, 100_000_000)),
+      thresholds,
+      ignore,
       output,
       ecs,
       probeLines: raw.quiet !== true,

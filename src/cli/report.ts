@@ -1,15 +1,12 @@
 // `logscan FILE...` (the default command): read, annotate, aggregate, render.
-import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { FilterInfo } from '../aggregate/filter.js';
 import { Overview } from '../aggregate/overview.js';
 import { rankCountingScanLate } from '../aggregate/scan-late.js';
 import { buildReport } from '../aggregate/report.js';
 import { Summarizer } from '../aggregate/summary.js';
-import { DEFAULT_THRESHOLDS, mergeThresholds, parseSeverity, type Thresholds } from '../aggregate/thresholds.js';
-import type { DetectorParamOverrides } from '../annotate/rules.js';
+import { DEFAULT_THRESHOLDS, parseSeverity } from '../aggregate/thresholds.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { describeFsError } from '../input/open.js';
 import { enrichReport, hasEnrichment } from '../enrich/report-enrich.js';
 import { BLOCKLIST_FORMATS, renderBlocklist, type BlocklistFormat } from '../render/blocklist.js';
 import { CSV_TABLES, renderReportCsv, type CsvTable } from '../render/report-csv.js';
@@ -29,49 +26,9 @@ import { rejectUnknownCommand } from './unknown-command.js';
 import { terminalWidth, useColor } from './tty.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { addFilterOptions, readFilterOptions } from './filter-options.js';
+import { addThresholdOptions, loadThresholds } from './threshold-options.js';
 import { VERSION } from './version.js';
 import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from './output.js';
-
-/**
- * Thresholds: defaults, then --config FILE (`{ "thresholds": { … } }`), then the flags; and
- * what they set in the annotator: a horizontal sweep's host count set for the run is the
- * ack-scan reading's too, as the ack-scan finding counts hosts by it.
- */
-export function loadThresholds(raw: Record<string, unknown>): { thresholds: Thresholds; detectorParams: DetectorParamOverrides } {
-  let t = DEFAULT_THRESHOLDS;
-  if (typeof raw.config === 'string') {
-    const file = raw.config;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new UsageError(`--config ${file}: ${describeFsError(err)}`);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      throw new UsageError(`--config ${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
-    }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new UsageError(`--config ${file}: expected a JSON object`);
-    for (const k of Object.keys(json)) {
-      if (k !== 'thresholds' && k !== 'comment' && k !== '$schema') throw new UsageError(`--config ${file}: unknown key "${k}" (expected "thresholds")`);
-    }
-    const th = (json as Record<string, unknown>).thresholds;
-    if (th !== undefined) t = mergeThresholds(t, th, `--config ${file}`);
-  }
-  const flags: Record<string, unknown> = {};
-  if (raw.scanPorts !== undefined) {
-    const n = positiveInt('--scan-ports', raw.scanPorts, 65_536);
-    flags.verticalScan = { minPorts: n };
-    flags.udpScan = { minPorts: n };
-  }
-  if (raw.sweepHosts !== undefined) flags.horizontalSweep = { minHosts: positiveInt('--sweep-hosts', raw.sweepHosts, 1_000_000) };
-  if (raw.maxSources !== undefined) flags.limits = { maxSources: positiveInt('--max-sources', raw.maxSources, 100_000_000) };
-  const thresholds = Object.keys(flags).length > 0 ? mergeThresholds(t, flags, 'options') : t;
-  // Always the ranking's count, set or not: unset it is the rule's own (a test holds the two equal).
-  return { thresholds, detectorParams: { 'ack-spread': { minHosts: thresholds.horizontalSweep.minHosts } } };
-}
 
 /** `daily`'s name for the table (`text`), and the Markdown extension's (`md`). */
 const FORMAT_ALIASES: Readonly<Record<string, string>> = { text: 'table', md: 'markdown' };
@@ -90,11 +47,8 @@ export function registerReport(program: Command, setExit: (code: number) => void
     .addOption(new Option('--top <n>', 'rows in the top tables').default(20));
   addFilterOptions(cmd)
     .option('--min-severity <n>', 'show only sources and interpretations of at least this severity (0-5 or info/notice/low/medium/high/critical)')
-    .option('--fail-on <severity>', 'exit 4 when any finding reaches this severity (0-5 or a name)')
-    .option('--config <file>', 'JSON file overriding detection thresholds and score weights (docs/ranking.md)')
-    .option('--scan-ports <n>', 'distinct ports that make a vertical/UDP scan (default 15)')
-    .option('--sweep-hosts <n>', 'distinct hosts that make a horizontal sweep, and an ACK scan across hosts (default 10)')
-    .option('--max-sources <n>', 'source profiles kept in memory (default 100000)')
+    .option('--fail-on <severity>', 'exit 4 when any finding reaches this severity (0-5 or a name)');
+  addThresholdOptions(cmd, DEFAULT_THRESHOLDS.limits.maxSources)
     .addOption(new Option('--csv-table <table>', '-o csv: which table (default sources)').choices([...CSV_TABLES]))
     .addOption(new Option('--blocklist-format <format>', '-o blocklist: nft script, ipset restore file, iptables, ufw or PowerShell (Windows Firewall) commands (default nft)').choices([...BLOCKLIST_FORMATS]))
     .option('--blocklist-min-score <n>', '-o blocklist: sources scoring at least N (default 50)')

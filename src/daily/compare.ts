@@ -3,7 +3,7 @@
 // (a DayTally) or from a `--state` digest; both are seen through PreviousDay.
 import { portNames } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
-import type { DayDigest, DayTotals } from './digest.js';
+import type { DayDigest, DayTotals, SettingsChange } from './digest.js';
 import { decodePorts } from './digest.js';
 import type { DayTally } from './tally.js';
 import { addressKey } from '../aggregate/address-key.js';
@@ -19,6 +19,8 @@ export interface PreviousDay {
   sourcesCapped: boolean;
   /** The zone a --state digest counted its day in, when that day had other bounds than the day before in this run's zone; else null. */
   otherZone: string | null;
+  /** What the --state digest was counted with that this run is not (thresholds, --ignore list); null when the same, or not known. */
+  otherSettings: SettingsChange[] | null;
   hasSource(ip: string): boolean;
   hasPort(proto: string, port: number): boolean;
 }
@@ -44,6 +46,7 @@ export function previousFromTally(t: DayTally, complete: boolean): PreviousDay {
     totals: t.totals(),
     sourcesCapped: false,
     otherZone: null,
+    otherSettings: null,
     hasSource: (ip) => t.hasSource(ip),
     hasPort: (proto, port) => t.hasPort(proto, port),
   };
@@ -61,7 +64,7 @@ export function digestZoneDiffers(d: DayDigest, window: { start: number; end: nu
   return typeof d.tz === 'string' && d.tz !== '' ? d.tz : '?';
 }
 
-export function previousFromDigest(d: DayDigest, otherZone: string | null = null): PreviousDay {
+export function previousFromDigest(d: DayDigest, otherZone: string | null = null, otherSettings: SettingsChange[] | null = null): PreviousDay {
   // Digests written before sources were counted in RFC 5952 form hold the kernel's full IPv6 spelling.
   const sources = new Set(d.sources.map(addressKey));
   const ports = new Map(Object.entries(d.ports).map(([proto, ranges]) => [proto, decodePorts(ranges)]));
@@ -72,6 +75,7 @@ export function previousFromDigest(d: DayDigest, otherZone: string | null = null
     totals: totalsOf(d),
     sourcesCapped: d.sourcesCapped,
     otherZone,
+    otherSettings,
     hasSource: (ip) => sources.has(ip),
     hasPort: (proto, port) => (ports.get(proto)?.[port] ?? 0) > 0,
   };
@@ -119,6 +123,8 @@ export interface Comparison {
   previousComplete: boolean;
   /** The zone the --state digest counted the day before in, when not this run's (its day had other bounds); null otherwise. */
   previousZone: string | null;
+  /** What the --state digest counted the day before with that this run does not: other thresholds, another --ignore list; null otherwise. */
+  previousSettings: SettingsChange[] | null;
   /** Packets that arrived unasked (the headline's probes). */
   probes: Change;
   /** Every packet logged (probes, this side's own traffic, replies, LAN chatter and late packets). */
@@ -167,6 +173,7 @@ export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay
     basis: prev?.basis ?? null,
     previousComplete: prev?.complete ?? false,
     previousZone: prev?.otherZone ?? null,
+    previousSettings: prev?.otherSettings ?? null,
     probes: change(t.probes, pt?.probes ?? null),
     packets: change(t.packets, pt?.packets ?? null),
     connections: change(t.connections, pt?.connections ?? null),

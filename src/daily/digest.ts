@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { describeDirError } from '../input/open.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import type { Thresholds } from '../aggregate/thresholds.js';
+import type { IgnoreList } from '../enrich/ignore.js';
 
 /**
  * 6: the late packets of a source found scanning (an ACK scan's first bare ACKs, read as
@@ -53,6 +55,40 @@ export interface DayDigest {
   sourcesCapped: boolean;
   /** Inbound destination ports probed, per protocol, as ranges: "22-23,80,443". */
   ports: Record<string, string>;
+  /** What the day was counted with; absent in digests written before logscan recorded it. */
+  settings?: DigestSettings;
+}
+
+/**
+ * The settings that change a day's counts: the thresholds that decide what is a scan (a
+ * scanner's late packets count as probes), and the --ignore list. Not the score weights
+ * (they rank, the digest keeps no ranking) nor the memory limits.
+ */
+export interface DigestSettings {
+  thresholds: Omit<Thresholds, 'weights' | 'limits'>;
+  /** IgnoreList.fingerprint; null without --ignore. */
+  ignore: string | null;
+}
+
+/** What differs between two days' settings, as the comparison names it. */
+export type SettingsChange = 'thresholds' | 'ignore';
+
+export function digestSettings(thresholds: Thresholds, ignore: IgnoreList | null): DigestSettings {
+  const { weights: _weights, limits: _limits, ...detection } = thresholds;
+  return { thresholds: detection, ignore: ignore?.fingerprint ?? null };
+}
+
+/**
+ * What `stored` was counted with and `now` is not; null when nothing differs, or when the
+ * digest does not say (written before logscan recorded it: it is taken as it comes).
+ */
+export function settingsChanges(stored: DigestSettings | undefined, now: DigestSettings): SettingsChange[] | null {
+  if (stored === undefined) return null;
+  const changes: SettingsChange[] = [];
+  // Both are plain JSON of the same shape, written in the same key order.
+  if (JSON.stringify(stored.thresholds) !== JSON.stringify(now.thresholds)) changes.push('thresholds');
+  if (stored.ignore !== now.ignore) changes.push('ignore');
+  return changes.length > 0 ? changes : null;
 }
 
 export interface DayTotals {
@@ -145,6 +181,10 @@ export function digestProblem(x: unknown, date: string): string | null {
   if (!Array.isArray(d.sources) || !d.sources.every((s) => typeof s === 'string')) return 'sources is not a list of addresses';
   if (typeof d.sourcesCapped !== 'boolean' || typeof d.complete !== 'boolean') return 'flags missing';
   if (typeof d.ports !== 'object' || d.ports === null || Array.isArray(d.ports)) return 'ports is not an object';
+  if (d.settings !== undefined) {
+    const st = d.settings as Record<string, unknown> | null;
+    if (typeof st !== 'object' || st === null || typeof st.thresholds !== 'object' || st.thresholds === null || !(st.ignore === null || typeof st.ignore === 'string')) return 'settings is not a record of thresholds and an --ignore list';
+  }
   for (const [proto, ranges] of Object.entries(d.ports as Record<string, unknown>)) {
     if (typeof ranges !== 'string') return `ports.${proto} is not a range list`;
     try {

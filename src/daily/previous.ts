@@ -1,17 +1,19 @@
 // Which source the day-before numbers come from. Logs that cover the whole previous
-// day win (exact); else a complete --state digest of that day in this zone; else
-// whatever part of the day the logs hold; else any other digest (incomplete, or counted
-// in another --tz: its day began and ended at other instants, which the comparison then
-// says); else nothing (the comparison says so).
+// day win (exact, and counted with this run's settings); else a complete --state digest
+// of that day in this zone, counted with this run's thresholds and --ignore list; else
+// whatever part of the day the logs hold; else any other digest (incomplete, counted in
+// another --tz: its day began and ended at other instants, or with other settings, which
+// the comparison then says); else nothing (the comparison says so).
 import { digestZoneDiffers, previousFromDigest, previousFromTally, type PreviousDay } from './compare.js';
-import type { DayDigest } from './digest.js';
+import { settingsChanges, type DayDigest, type DigestSettings } from './digest.js';
 import type { DayTally } from './tally.js';
 
-export function choosePrevious(fromLogs: DayTally, logsCoverDay: boolean, digest: DayDigest | null): PreviousDay | null {
+export function choosePrevious(fromLogs: DayTally, logsCoverDay: boolean, digest: DayDigest | null, settings: DigestSettings): PreviousDay | null {
   if (logsCoverDay) return previousFromTally(fromLogs, true);
   const otherZone = digest === null ? null : digestZoneDiffers(digest, fromLogs.window);
-  if (digest?.complete && otherZone === null) return previousFromDigest(digest);
+  const otherSettings = digest === null ? null : settingsChanges(digest.settings, settings);
+  if (digest?.complete && otherZone === null && otherSettings === null) return previousFromDigest(digest);
   if (fromLogs.events > 0) return previousFromTally(fromLogs, false);
-  if (digest) return previousFromDigest(digest, otherZone);
+  if (digest) return previousFromDigest(digest, otherZone, otherSettings);
   return null;
 }

@@ -9,7 +9,7 @@ import { portKeyName } from '../aggregate/profile-codes.js';
 import type { FirewallEvent } from '../event.js';
 import { CappedCounter } from '../aggregate/capped-counter.js';
 import { hourIndex, zoneName, type DayWindow } from './day.js';
-import { DIGEST_VERSION, SOURCES_IN_DIGEST, encodePorts, type DayDigest, type DayTotals } from './digest.js';
+import { DIGEST_VERSION, SOURCES_IN_DIGEST, encodePorts, type DayDigest, type DayTotals, type DigestSettings } from './digest.js';
 import { addressKey } from '../aggregate/address-key.js';
 import { trafficKind } from '../aggregate/own-traffic.js';
 import { isConnectionRecord } from '../parsers/windows-firewall.js';
@@ -157,7 +157,8 @@ export class DayTally {
     };
   }
 
-  digest(tz: string | null, complete: boolean, now: Date): DayDigest {
+  /** `settings`: what the day was counted with (left out: a digest that does not say). */
+  digest(tz: string | null, complete: boolean, now: Date, settings?: DigestSettings): DayDigest {
     const top = this.sources.top(SOURCES_IN_DIGEST);
     const ports: Record<string, string> = {};
     for (const proto of [...this.ports.keys()].sort()) ports[proto] = encodePorts(this.ports.get(proto)!);
@@ -174,6 +175,7 @@ export class DayTally {
       sources: top.map(([ip]) => ip),
       sourcesCapped: this.sources.size > top.length,
       ports,
+      ...(settings !== undefined ? { settings } : {}),
     };
   }
 }

@@ -10,6 +10,7 @@
 //
 // `#` starts a comment. The list is compiled once into cheap checks: address ranges as
 // util/address-ranges.ts keeps them, ports as a 64 Ki-entry byte table, interfaces as a Set.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FirewallEvent } from '../event.js';
 import { UsageError } from '../errors.js';
@@ -24,6 +25,11 @@ const B_ANY = B_TCP | B_UDP | B_OTHER;
 export interface IgnoreList {
   /** How many entries of each kind, for the report header. */
   readonly counts: { networks: number; ports: number; ifaces: number };
+  /**
+   * The entries, not the file: the same entries in any order, with any comments, give the
+   * same; `daily --state` keeps it so a day counted with another list is not compared silently.
+   */
+  readonly fingerprint: string;
   /** True when the event is to be left out. */
   matches(e: FirewallEvent): boolean;
 }
@@ -35,6 +41,7 @@ class CompiledIgnore implements IgnoreList {
     private readonly ports: Uint8Array | null,
     private readonly ifaces: ReadonlySet<string> | null,
     readonly counts: IgnoreList['counts'],
+    readonly fingerprint: string,
   ) {}
 
   matches(e: FirewallEvent): boolean {
@@ -53,10 +60,13 @@ export function parseIgnoreList(text: string, file: string): IgnoreList {
   let ports: Uint8Array | null = null;
   let portEntries = 0;
   const ifaces = new Set<string>();
+  const entries: string[] = [];
   const lines = text.split(/\r?\n/);
   lines.forEach((rawLine, i) => {
     const line = rawLine.replace(/#.*/, '').trim();
     if (line === '') return;
+    // Keywords and addresses are the same in either case; interface names are not.
+    entries.push(line.replace(/\s+/g, ' ').replace(/^\S+/, (w) => w.toLowerCase()));
     const fail = (detail: string): never => {
       throw new UsageError(`--ignore ${file}:${i + 1}: ${detail}: "${rawLine.trim()}"`);
     };
@@ -87,7 +97,7 @@ export function parseIgnoreList(text: string, file: string): IgnoreList {
     networks: networks.length,
     ports: portEntries,
     ifaces: ifaces.size,
-  });
+  }, createHash('sha256').update([...new Set(entries)].sort().join('\n')).digest('hex').slice(0, 16));
 }
 
 export function loadIgnoreList(file: string): IgnoreList {

@@ -4,6 +4,7 @@
 // error. Strings with numbers are functions: plural rules and word order live here.
 // Counts that may be capped arrive already formatted ("≥4,096"); plain counts as numbers.
 import type { SkipReason } from '../daily/discover.js';
+import type { SettingsChange } from '../daily/digest.js';
 import type { InputProblem } from '../input/problem.js';
 import type { FoldSpread } from '../live/fold.js';
 import { capped, counted, fmtInt, plural } from '../util/number-text.js';
@@ -495,6 +496,12 @@ export const en = {
       `vs ${date}, ${fromState ? 'from the --state digest' : 'from the same logs'}${partly ? ' (that day only partly covered)' : ''}`,
     /** After `basis` when the --state digest counted the day before in another zone (its day began and ended at other instants). */
     basisOtherZone: (zone: string, ours: string) => `, which counted that day in ${zone}, not ${ours}: its hours are not the same 24 (--tz ${zone} compares like with like)`,
+    /**
+     * After `basis` (and `basisOtherZone`) when the --state digest counted the day before with
+     * other thresholds or another --ignore list than this run: the change is then partly theirs.
+     */
+    basisOtherSettings: (what: readonly SettingsChange[], afterZone: boolean) =>
+      `${afterZone ? '; it was also' : ', which was'} counted with ${what.map((w) => (w === 'thresholds' ? 'other thresholds (--config, --scan-ports, --sweep-hosts)' : 'another --ignore list')).join(' and ')}: part of the change may come from that, not from the traffic`,
     interrupted: (signal: string) => `interrupted by ${signal}: this summary covers only what was read before it`,
     dstDay: (hours: number) => `${hours}-hour day (daylight-saving change)`,
     notOver: 'the day is not over: numbers so far',

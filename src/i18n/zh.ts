@@ -429,6 +429,8 @@ export const zh: Messages = {
     trendNew: '新增',
     noBasis: (date) => `没有 ${date} 的数据（日志中没有；--state DIR 可按天保存摘要）`,
     basisOtherZone: (zone, ours) => `；该摘要按 ${zone} 时区划分那一天，而不是 ${ours}，两天的起止时刻不同（用 --tz ${zone} 才能同口径比较）`,
+    basisOtherSettings: (what, afterZone) =>
+      `；该摘要${afterZone ? '还' : ''}是按不同的${what.map((w) => (w === 'thresholds' ? '检测阈值（--config、--scan-ports、--sweep-hosts）' : ' --ignore 列表')).join('和')}统计的，变化中可能有一部分来自设置的不同，而不是流量本身`,
     basis: (date, fromState, partly) => `对比 ${date}，数据来自${fromState ? ' --state 摘要' : '同一批日志'}${partly ? '（该日只有部分时段有记录）' : ''}`,
     interrupted: (signal) => `被 ${signal} 中断：本摘要只包含中断前读到的内容`,
     dstDay: (hours) => `当天共 ${hours} 小时（夏令时切换）`,

@@ -11,6 +11,7 @@ import { analyseSource } from '../aggregate/findings.js';
 import { Summarizer, addressRange, type RankedSource } from '../aggregate/summary.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import { addressKey } from '../aggregate/address-key.js';
+import { WindowCounts } from './window-counts.js';
 
 export interface Alert {
   type: 'alert';
@@ -32,12 +33,20 @@ export interface Alert {
   window: { start: string; ms: number };
 }
 
+/** The summaries' window once over: its ranking, and what its head line counts. */
+export interface EndedWindow {
+  sum: Summarizer;
+  counts: WindowCounts;
+}
+
 /** Re-scoring a source costs a findings pass; do it at most this often per source unless its breadth changed. */
 const RESCORE_MS = 500;
 const MAX_SCORED = 100_000;
 
 interface Window {
   sum: Summarizer;
+  /** Every event and source of the window (the summaries' head line); kept by the first window only. */
+  counts: WindowCounts | null;
   start: number;
   /** Sources that alerted while this window was open (in it or in the other one). */
   alerted: Set<string>;
@@ -64,16 +73,17 @@ export class AlertWatch {
     const t = now();
     // The second window is taken to have opened half a window before the first: it ends
     // (and restarts) half a window in. Without alerts it is not kept at all.
-    this.windows = [this.open(t), this.open(t - windowMs / 2)];
+    this.windows = [this.open(t, true), this.open(t - windowMs / 2, false)];
   }
 
-  private open(start: number): Window {
-    return { sum: new Summarizer(this.thresholds), start, alerted: new Set(), lastScored: new Map() };
+  private open(start: number, counted: boolean): Window {
+    return { sum: new Summarizer(this.thresholds), counts: counted ? new WindowCounts(this.thresholds.limits.maxSources) : null, start, alerted: new Set(), lastScored: new Map() };
   }
 
   add(e: FirewallEvent): void {
     const [main, staggered] = this.windows;
     main.sum.add(e);
+    main.counts!.add(e);
     if (this.threshold === null || e.src.ip === null) return;
     staggered.sum.add(e);
     // The key the profiles are filed under (RFC 5952 for IPv6).
@@ -115,19 +125,19 @@ export class AlertWatch {
     return true;
   }
 
-  /** Called by a timer: restarts each window that is over; returns the summaries' window's summarizer when that one ended. */
-  roll(): Summarizer | null {
+  /** Called by a timer: restarts each window that is over; returns the summaries' window when that one ended. */
+  roll(): EndedWindow | null {
     const t = this.now();
     const main = this.windows[0];
-    let ended: Summarizer | null = null;
+    let ended: EndedWindow | null = null;
     if (t - main.start >= this.windowMs) {
-      this.windows[0] = this.open(t);
-      ended = main.sum;
+      this.windows[0] = this.open(t, true);
+      ended = { sum: main.sum, counts: main.counts! };
     }
     // Half a window after the first one's start, on its schedule (timers run late: kept
     // on a clock of its own, the second would drift towards the first).
     const mid = this.windows[0].start + this.windowMs / 2;
-    if (t >= mid && this.windows[1].start < mid) this.windows[1] = this.open(t);
+    if (t >= mid && this.windows[1].start < mid) this.windows[1] = this.open(t, false);
     return ended;
   }
 

@@ -7,6 +7,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { Overview } from '../aggregate/overview.js';
 import { Summarizer } from '../aggregate/summary.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
+import type { IgnoreList } from '../enrich/ignore.js';
 import { Follower, DEFAULT_POLL_MS } from '../input/follow.js';
 import { durationText, messages } from '../i18n/messages.js';
 import { FollowState, StateError } from '../input/follow-state.js';
@@ -48,6 +49,8 @@ export interface FollowRunOptions extends InputOptions {
   kb: KnowledgeBase | null;
   annotate(e: FirewallEvent): void;
   thresholds: Thresholds;
+  /** --ignore: events left out once annotated (the detectors still see them), counted at the stop. */
+  ignore: IgnoreList | null;
   output: 'text' | 'ndjson';
   /** NDJSON in Elastic Common Schema names (`events --ecs`) instead of logscan's schema. */
   ecs: boolean;
@@ -138,8 +141,13 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   };
   const alerts = new AlertWatch(o.thresholds, o.kb, o.lang, o.alertScore, o.summaryEveryMs ?? DEFAULT_ALERT_WINDOW_MS, onAlert);
   const toJson = o.ecs ? eventToEcs : eventToJson;
+  let ignored = 0;
   const onEvent = (e: FirewallEvent): void => {
     o.annotate(e);
+    if (o.ignore !== null && o.ignore.matches(e)) {
+      ignored++;
+      return;
+    }
     overview.add(e);
     runSummary.add(e);
     alerts.add(e);
@@ -227,6 +235,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   diag.finish();
   if (text) {
     const doc = finalReport({ stats: session.allStats(), overview, summary: runSummary, kb: o.kb, lang: o.lang, tz: o.tz });
+    if (o.ignore !== null) doc.totals.ignored = ignored;
     // From when the files were read to the end they had: start-up and a --from-start
     // catch-up are not following (stopped before then: nothing was followed live).
     const since = f.caughtUpAt;

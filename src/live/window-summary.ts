@@ -1,7 +1,7 @@
-// The periodic `--summary-every` block: what the last window held, top sources by
-// the summarizer's score, one line each, and, as the summary at the stop, the inputs
+// The periodic `--summary-every` block: what the last window held (every event and
+// source, counted as the report's header counts them), top sources by the summarizer's score, one line each, and, as the summary at the stop, the inputs
 // read as UTF-16 (whose bytes look odd to other tools).
-import type { Summarizer } from '../aggregate/summary.js';
+import type { EndedWindow } from './alerts.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { durationText, messages } from '../i18n/messages.js';
 import { termSafe } from '../render/sanitize.js';
@@ -13,7 +13,7 @@ const TOP = 5;
 
 /** `decoded`: the inputs read so far that were UTF-16 with a byte-order mark, and which. */
 export function windowSummary(
-  sum: Summarizer,
+  { sum, counts }: EndedWindow,
   windowMs: number,
   kb: KnowledgeBase | null,
   c: Colors,
@@ -23,11 +23,7 @@ export function windowSummary(
 ): string {
   const m = messages(lang).follow;
   const r = sum.result({ kb, lang });
-  // The window keeps a bounded number of sources: those it evicted still count their
-  // events, and make the source count a lower bound.
-  let events = r.profiles.evictedEvents;
-  for (const s of r.sources) events += s.events;
-  const head = c.bold(m.window(durationText(windowMs, lang), events, r.sources.length, r.profiles.evicted > 0));
+  const head = c.bold(m.window(durationText(windowMs, lang), counts.events, counts.sourceCount, counts.sourcesCapped));
   const lines = [head];
   for (const s of r.sources.slice(0, TOP)) {
     // The why and its notes wrap under the why, as the report's rows do.

@@ -96,7 +96,8 @@ export function basisText(cmp: Comparison, lang: Lang, zone: string): string {
   const m = messages(lang).daily;
   if (cmp.basis === null) return m.noBasis(cmp.previousDate);
   const basis = m.basis(cmp.previousDate, cmp.basis !== 'logs', !cmp.previousComplete);
-  return cmp.previousZone === null ? basis : `${basis}${m.basisOtherZone(cmp.previousZone, zone)}`;
+  const otherZone = cmp.previousZone === null ? '' : m.basisOtherZone(cmp.previousZone, zone);
+  return `${basis}${otherZone}${cmp.previousSettings === null ? '' : m.basisOtherSettings(cmp.previousSettings, otherZone !== '')}`;
 }
 
 /** "23-hour day (DST change)" and other facts about the window worth a note. */

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareDays, previousFromDigest, previousFromTally } from '../../src/daily/compare.js';
 import { dayWindow } from '../../src/daily/day.js';
-import { decodePorts, encodePorts, loadDigest, saveDigest } from '../../src/daily/digest.js';
+import { decodePorts, digestSettings, encodePorts, loadDigest, saveDigest } from '../../src/daily/digest.js';
+import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
+import { parseIgnoreList } from '../../src/enrich/ignore.js';
 import { choosePrevious } from '../../src/daily/previous.js';
 import { DayTally } from '../../src/daily/tally.js';
 import { tempDir } from '../helpers/cli.js';
@@ -13,6 +15,8 @@ import { makeEvent } from '../helpers/events.js';
 
 const D = dayWindow({ year: 2026, month: 11, day: 21 }, 'UTC');
 const P = dayWindow({ year: 2026, month: 11, day: 20 }, 'UTC');
+/** What a run without --config, threshold flags or --ignore counts with. */
+const defaults = digestSettings(DEFAULT_THRESHOLDS, null);
 
 function tally(w: typeof D, rows: [src: string, port: number, n: number, action?: 'drop' | 'allow'][]): DayTally {
   const t = new DayTally(w);
@@ -242,10 +246,23 @@ describe('comparison', () => {
 
   it('logs covering the whole day win; else a complete digest; else partial logs', () => {
     const stored = before.digest('UTC', true, new Date());
-    expect(choosePrevious(before, true, stored)?.basis).toBe('logs');
-    expect(choosePrevious(before, false, stored)?.basis).toBe('state');
-    expect(choosePrevious(before, false, { ...stored, complete: false })).toMatchObject({ basis: 'logs', complete: false });
-    expect(choosePrevious(new DayTally(P), false, { ...stored, complete: false })?.basis).toBe('state');
-    expect(choosePrevious(new DayTally(P), false, null)).toBeNull();
+    expect(choosePrevious(before, true, stored, defaults)?.basis).toBe('logs');
+    expect(choosePrevious(before, false, stored, defaults)?.basis).toBe('state');
+    expect(choosePrevious(before, false, { ...stored, complete: false }, defaults)).toMatchObject({ basis: 'logs', complete: false });
+    expect(choosePrevious(new DayTally(P), false, { ...stored, complete: false }, defaults)?.basis).toBe('state');
+    expect(choosePrevious(new DayTally(P), false, null, defaults)).toBeNull();
+  });
+
+  it('a complete digest counted with other settings gives way to partial logs, and says what differs when it is all there is', () => {
+    const stored = before.digest('UTC', true, new Date(), defaults);
+    const tuned = digestSettings({ ...DEFAULT_THRESHOLDS, verticalScan: { minPorts: 8 } }, parseIgnoreList('192.0.2.200\n', 'mine.txt'));
+    expect(choosePrevious(before, false, stored, defaults)).toMatchObject({ basis: 'state', otherSettings: null });
+    expect(choosePrevious(before, false, stored, tuned)).toMatchObject({ basis: 'logs', complete: false, otherSettings: null });
+    expect(choosePrevious(new DayTally(P), false, stored, tuned)).toMatchObject({ basis: 'state', otherSettings: ['thresholds', 'ignore'] });
+    // Weights only rank and limits only bound memory: neither changes a day's counts.
+    const reweighed = digestSettings({ ...DEFAULT_THRESHOLDS, weights: { ...DEFAULT_THRESHOLDS.weights, ports: 99 }, limits: { ...DEFAULT_THRESHOLDS.limits, maxSources: 5 } }, null);
+    expect(choosePrevious(before, false, stored, reweighed)).toMatchObject({ basis: 'state', otherSettings: null });
+    // A digest from before settings were recorded is taken as it comes.
+    expect(choosePrevious(new DayTally(P), false, before.digest('UTC', true, new Date()), tuned)).toMatchObject({ basis: 'state', otherSettings: null });
   });
 });

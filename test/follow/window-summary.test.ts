@@ -6,12 +6,25 @@ import { Summarizer } from '../../src/aggregate/summary.js';
 import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { windowSummary } from '../../src/live/window-summary.js';
+import { WindowCounts } from '../../src/live/window-counts.js';
+import type { FirewallEvent } from '../../src/event.js';
 import { hammer } from '../helpers/summary-events.js';
+import { makeEvent } from '../helpers/events.js';
+
+/** A window that read `events`, as AlertWatch hands it over when it ends. */
+function ended(events: readonly FirewallEvent[], t = DEFAULT_THRESHOLDS) {
+  const sum = new Summarizer(t);
+  const counts = new WindowCounts(t.limits.maxSources);
+  for (const e of events) {
+    sum.add(e);
+    counts.add(e);
+  }
+  return { sum, counts };
+}
 
 describe('follow: the window summary', () => {
   it('lists the window’s sources with their explanation and, for a special-purpose range, what the source is', () => {
-    const sum = new Summarizer(DEFAULT_THRESHOLDS);
-    for (const e of [...hammer('100.64.9.9', 23, 5, 1, 60), ...hammer('203.0.113.4', 22, 3, 1, 60)]) sum.add(e);
+    const sum = ended([...hammer('100.64.9.9', 23, 5, 1, 60), ...hammer('203.0.113.4', 22, 3, 1, 60)]);
     const text = windowSummary(sum, 3_600_000, loadKnowledge(), pc.createColors(false), 'en', 200);
     expect(text).toContain('100.64.9.9');
     expect(text).toMatch(/100\.64\.9\.9 .*5 packets to 23\/tcp · carrier-grade NAT: another customer of your ISP/);
@@ -20,8 +33,7 @@ describe('follow: the window summary', () => {
   });
 
   it('a line wider than the terminal wraps its why under the why', () => {
-    const sum = new Summarizer(DEFAULT_THRESHOLDS);
-    for (const e of hammer('100.64.9.9', 23, 5, 1, 60)) sum.add(e);
+    const sum = ended(hammer('100.64.9.9', 23, 5, 1, 60));
     const lines = windowSummary(sum, 3_600_000, loadKnowledge(), pc.createColors(false), 'en', 90).trimEnd().split('\n');
     expect(lines.slice(1)).toEqual([
       '    1. 100.64.9.9       score  12.6  5 packets to 23/tcp · carrier-grade NAT: another',
@@ -31,12 +43,17 @@ describe('follow: the window summary', () => {
 
   it('counts every event of the window, also those of sources it could not keep, and then says "at least" of the sources', () => {
     const capped = { ...DEFAULT_THRESHOLDS, limits: { ...DEFAULT_THRESHOLDS.limits, maxSources: 32 } };
-    const sum = new Summarizer(capped);
-    for (let i = 0; i < 100; i++) for (const e of hammer(`198.51.100.${i}`, 22, 2, 1, 60)) sum.add(e);
-    const head = windowSummary(sum, 60_000, loadKnowledge(), pc.createColors(false), 'en').split('\n')[0];
-    expect(head).toMatch(/^── last 1 min: 200 events from at least \d+ sources$/);
-    const whole = new Summarizer(DEFAULT_THRESHOLDS);
-    for (let i = 0; i < 100; i++) for (const e of hammer(`198.51.100.${i}`, 22, 2, 1, 60)) whole.add(e);
-    expect(windowSummary(whole, 60_000, loadKnowledge(), pc.createColors(false), 'en').split('\n')[0]).toBe('── last 1 min: 200 events from 100 sources');
+    const events = Array.from({ length: 100 }, (_, i) => hammer(`198.51.100.${i}`, 22, 2, 1, 60)).flat();
+    const head = windowSummary(ended(events, capped), 60_000, loadKnowledge(), pc.createColors(false), 'en').split('\n')[0];
+    expect(head).toMatch(/^── last 1 min: 200 events from at least 32 sources$/);
+    expect(windowSummary(ended(events), 60_000, loadKnowledge(), pc.createColors(false), 'en').split('\n')[0]).toBe('── last 1 min: 200 events from 100 sources');
+  });
+
+  it("counts an event without a source address, as the report header does: the window's events are not only its ranked sources'", () => {
+    const { sum, counts } = ended(hammer('203.0.113.4', 22, 3, 1, 60));
+    const sourceless = makeEvent({ src: { ip: null } });
+    counts.add(sourceless);
+    sum.add(sourceless);
+    expect(windowSummary({ sum, counts }, 60_000, loadKnowledge(), pc.createColors(false), 'en').split('\n')[0]).toBe('── last 1 min: 4 events from 1 source');
   });
 });

@@ -73,7 +73,8 @@ describe('alert windows', () => {
     expect(alerts).toEqual([]);
     expect(w.current.profiles.get('198.51.100.7')?.ports.size).toBe(40);
     const ended = at(W);
-    expect(ended?.profiles.get('198.51.100.7')?.events).toBe(40);
+    expect(ended?.sum.profiles.get('198.51.100.7')?.events).toBe(40);
+    expect(ended?.counts.events).toBe(40);
     expect(w.current.profiles.size).toBe(0);
   });
 });
