@@ -215,7 +215,10 @@ export const en = {
     /** A source without findings that sent no port-bearing packets: "6 IGMP packets"; with connection rows among them, "1 packet and 2 connections (icmp)". */
     protoPackets: (n: number, proto: string, connections: number | null = 0) =>
       connections !== null && connections <= 0 ? `${fmtInt(n)} ${proto} ${plural(n, 'packet')}` : `${rowsText(n, connections)} (${proto})`,
+    /** A protocol logscan has no name for (the log wrote a word no table names). */
     otherProto: 'other',
+    /** The protocols of protoPackets: "TCP/ICMP", "GRE/ESP/AH +2" (`more`: how many others the source sent besides). */
+    protoNames: (names: readonly string[], more: number) => `${names.join('/')}${more > 0 ? ` +${fmtInt(more)}` : ''}`,
     /** After protoPackets for ICMP: ": echo request (ping), time exceeded +2" (the names have parentheses of their own). */
     icmpTypes: (names: readonly string[], more: number) => `: ${names.join(', ')}${more > 0 ? ` +${more}` : ''}`,
     /** An ICMP type logscan has no name for. */

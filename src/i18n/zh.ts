@@ -217,6 +217,7 @@ export const zh: Messages = {
     protoPackets: (n, proto, connections = 0) =>
       connections !== null && connections <= 0 ? `${fmtInt(n)} 个${spaced(proto)}包` : `${rowsText(n, connections)}（${proto}）`,
     otherProto: '其他协议',
+    protoNames: (names, more) => `${names.join('/')}${more > 0 ? ` 等 ${fmtInt(names.length + more)} 种协议的` : ''}`,
     icmpTypes: (names, more) => `：${names.join('、')}${more > 0 ? ` 等 ${fmtInt(names.length + more)} 种` : ''}`,
     icmpTypeNumber: (type) => `类型 ${type}`,
     traceroute: (n) => `traceroute（${fmtInt(n)} 个探测包）`,

@@ -36,6 +36,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.packetsTo': [5, '22/tcp', '3 min'],
   'finding.packetsSomeTo': [510, 4, '39480/tcp'],
   'finding.protoPackets': [6, 'IGMP'],
+  'finding.protoNames': [['GRE', 'ESP', 'AH'], 2],
   'finding.traceroute': [27],
   'finding.slowPace': ['2.9'],
   'finding.dialupLeftover': [1],
@@ -405,6 +406,8 @@ describe('message catalog', () => {
     expect(f.packetsTo(9, f.portList(['22/tcp', '23/tcp', '2323/tcp'], 2), null)).toBe('发往 22/tcp、23/tcp、2323/tcp 等 5 个端口的 9 个包');
     expect(f.protoPackets(6, f.otherProto)).toBe('6 个其他协议包');
     expect(f.protoPackets(6, 'ICMP')).toBe('6 个 ICMP 包');
+    expect(f.protoPackets(5, f.protoNames(['GRE', 'ESP', 'AH'], 2))).toBe('5 个 GRE/ESP/AH 等 5 种协议的包');
+    expect(f.protoPackets(2, f.protoNames(['GRE', 'ESP'], 0))).toBe('2 个 GRE/ESP 包');
     expect(f.stealthProbes(['NULL', 'XMAS'])).toBe('NULL 和 XMAS 探测');
     expect(zh.report.lines(1)).toBe('1 行');
   });
