@@ -449,8 +449,9 @@ export const en = {
       findings: 'findings',
       ports: (ports: number, capped: boolean, tcp: number, udp: number) => `ports (${capped ? 'at least ' : ''}${fmtInt(ports)}: ${fmtInt(tcp)} tcp, ${fmtInt(udp)} udp), the busiest`,
       hosts: 'hosts probed',
+      /** Packets only: Windows Firewall connection rows record no flags and are not counted. */
+      flags: 'TCP flags (packets)',
       /** The source's counts are packets, or connections or records when it has Windows Firewall connection rows. */
-      flags: (unit: CountUnit = 'packets') => `TCP flags (${unit})`,
       actions: (unit: CountUnit = 'packets') => `verdicts (${unit})`,
       rules: 'logged as',
       interpretations: (unit: CountUnit = 'packets') => `interpretations (${unit})`,

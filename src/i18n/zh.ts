@@ -394,7 +394,7 @@ export const zh: Messages = {
       findings: '检测结果',
       ports: (ports, capped, tcp, udp) => `端口（${capped ? '至少 ' : ''}${fmtInt(ports)} 个：tcp ${fmtInt(tcp)}，udp ${fmtInt(udp)}），包数最多的几个`,
       hosts: '探测的主机',
-      flags: (unit = 'packets') => `TCP 标志（${unitNoun(unit)}）`,
+      flags: 'TCP 标志（包数）',
       actions: (unit = 'packets') => `处理结果（${unitNoun(unit)}）`,
       rules: '记录为',
       interpretations: (unit = 'packets') => `解读（${unitNoun(unit)}）`,

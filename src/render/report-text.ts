@@ -244,7 +244,8 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
   const verdict = (k: string): string => wordFor(msg.action, k);
   const unit = countUnit(r);
   for (const [label, counts, word] of [
-    [D.flags(unit), r.tcpFlags, undefined],
+    // Connection rows record no flags (profile-rows.ts): what this counts is packets, whatever the source's mix.
+    [D.flags, r.tcpFlags, undefined],
     [D.actions(unit), r.actions, verdict],
     [D.rules, r.rules, undefined],
     [D.interpretations(unit), r.annotations, undefined],

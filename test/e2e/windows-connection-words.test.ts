@@ -70,11 +70,16 @@ describe('a Windows log: counts of connection rows are said as connections', () 
     const out = runCli([log, '--tz', 'UTC', '--source', '203.0.113.50', '--source', '198.51.100.7'], wide).stdout;
     expect(out).toMatch(/203\.0\.113\.50 in detail[\s\S]*verdicts \(connections\)\n +allow 2\n/);
     expect(out).toMatch(/198\.51\.100\.7 in detail[\s\S]*verdicts \(records\)\n +drop 1 · allow 1\n/);
-    expect(out).not.toContain('(packets)');
+    expect(out).not.toMatch(/(verdicts|interpretations) \(packets\)/);
+    // Connection rows record no TCP flags: the flags are the DROP packet's alone, and headed so.
+    expect(out).toMatch(/198\.51\.100\.7 in detail[\s\S]*TCP flags \(packets\)\n +syn 1\n/);
+    expect(out).not.toMatch(/TCP flags \((records|connections)\)/);
+    expect(runCli([log, '--tz', 'UTC', '--source', '198.51.100.7', '--lang', 'zh'], wide).stdout).toContain('TCP 标志（包数）');
     expect(runCli([log, '--tz', 'UTC', '--source', '203.0.113.50', '--lang', 'zh'], wide).stdout).toContain('处理结果（连接数）');
     expect(runCli([log, '--tz', 'UTC', '-o', 'html']).stdout).toContain('<dt>verdicts (connections)</dt>');
-    const doc = JSON.parse(runCli([log, '--tz', 'UTC', '-o', 'json']).stdout) as { sources: { ip: string; connections: number }[] };
+    const doc = JSON.parse(runCli([log, '--tz', 'UTC', '-o', 'json']).stdout) as { sources: { ip: string; connections: number; tcpFlags: Record<string, number> }[] };
     expect(doc.sources.find((s) => s.ip === '198.51.100.7')?.connections).toBe(1);
+    expect(doc.sources.find((s) => s.ip === '198.51.100.7')?.tcpFlags).toEqual({ syn: 1 });
     // Another firewall's log keeps its packets.
     expect(runCli([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC', '--source', '198.51.100.77'], wide).stdout).toContain('verdicts (packets)');
   });

@@ -67,7 +67,6 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.ignoredText': [4],
   'report.probesText': [633, 361],
   'report.topBy': ['records'],
-  'report.details.flags': ['records'],
   'report.details.actions': ['connections'],
   'report.details.interpretations': ['packets'],
   'report.probesBlocked': [600, 1],
