@@ -564,7 +564,8 @@ export const en = {
       heading: (date: string) => `Firewall probes on <span class="nw">${date}</span>`,
       hours: (n: number) => `${n} hours`,
       vsDayBefore: (trend: string) => `${trend} vs day before`,
-      newCount: (n: number) => `${fmtInt(n)} new`,
+      /** Under the sources card: what is new, as the text's "sources … · 77 new today" says; `atMost` as newToday's. */
+      newCount: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new ${plural(n, 'source')} today`,
       ofPackets: (pct: string) => `${pct} of packets logged`,
       /** ofPackets when some records are Windows Firewall connection rows. */
       ofRecords: (pct: string) => `${pct} of records logged`,

@@ -486,7 +486,7 @@ export const zh: Messages = {
       heading: (date) => `<span class="nw">${date}</span> 的防火墙探测`,
       hours: (n) => `${n} 小时`,
       vsDayBefore: (trend) => `较前一天 ${trend}`,
-      newCount: (n) => `新出现 ${fmtInt(n)} 个`,
+      newCount: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${fmtInt(n)} 个来源`,
       ofPackets: (pct) => `占记录包数 ${pct}`,
       ofRecords: (pct) => `占记录条数 ${pct}`,
       chartTitle: (date, tz, unit = 'packets') => `${date}（${tz}）每小时${unitNoun(unit)}`,

@@ -314,6 +314,9 @@ describe('--lang en (the default) is unchanged', () => {
     expect(html).toContain('<h1>Firewall probes on <span class="nw">2026-11-21</span></h1>');
     expect(html).toContain('<td data-label="why" class="why">ping sweep of 14 hosts');
     expect(html).not.toContain('th,td.head>code{white-space:nowrap}');
+    // The sources card says what is new, as the text's "sources … · 77 new today" does.
+    expect(html).toContain('<div class="k">sources</div><div class="v">97</div><div class="t">77 new sources today</div>');
+    expect(out([...DAY, '-o', 'html', '--lang', 'zh'])).toContain('<div class="t">今天新出现 77 个来源</div>');
   });
 });
 

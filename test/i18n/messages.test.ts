@@ -136,7 +136,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.html.heading': ['2026-11-21'],
   'daily.html.hours': [24],
   'daily.html.vsDayBefore': ['+35%'],
-  'daily.html.newCount': [93],
+  'daily.html.newCount': [93, true],
   'daily.html.ofPackets': ['97%'],
   'daily.html.ofRecords': ['55%'],
   'daily.html.chartTitle': ['2026-11-21', 'UTC'],
