@@ -95,8 +95,8 @@ export interface OverviewData {
   ruleLabels: number;
   /** [address, packets, of them Windows Firewall connection rows (isConnectionRecord)], busiest first. */
   topSources: [string, number, number][];
-  /** [port, packets, distinct sources of those packets (null for protocols other than TCP and UDP)]. */
-  topPorts: [PortKey, number, number | null][];
+  /** [port, packets, distinct sources of those packets (null for protocols other than TCP and UDP), of the packets Windows Firewall connection rows]. */
+  topPorts: [PortKey, number, number | null, number][];
   /** All packets counted in topPorts (the denominator of a port's share). */
   portPackets: number;
   /** True when topPorts' source counts are lower bounds (more distinct source-port pairs than the set holds). */
@@ -190,6 +190,12 @@ export class Overview {
   /** Other protocols with ports (sctp, udplite, …), keyed "proto/port". */
   private readonly otherPorts = [new CappedCounter<string>(10_000), new CappedCounter<string>(10_000)];
   private readonly portTotals = [0, 0];
+  /**
+   * Of tcpPorts[0], udpPorts[0] and otherPorts[0], Windows Firewall connection rows (an
+   * ALLOW row is a connection let in, not a packet). Made on the first one: a log of
+   * another firewall never has any, and a blocked probe is never one, so [1] needs none.
+   */
+  private portConnections: { tcp: Float64Array; udp: Float64Array; other: CappedCounter<string> } | null = null;
   /**
    * Distinct sources per TCP/UDP port, for the table that will be shown: every probe's
    * until the first blocked one, then the blocked ones' only (the table shows blocked
@@ -290,6 +296,7 @@ export class Overview {
         const port = e.dst.port;
         if (port !== null) {
           this.addPort(0, e.proto, port, n);
+          if (connection) this.addPortConnections(e.proto, port, n);
           if (blocked) this.addPort(1, e.proto, port, n);
           if (key !== null && (blocked || !this.sourcesBlockedOnly)) this.addPortSource(blocked, e.proto, port, key);
         }
@@ -311,17 +318,24 @@ export class Overview {
       this.probes += x.packets;
       this.probeConnections += x.connections;
       this.blockedProbes += x.blocked;
-      const blockedAt = new Set<number>();
+      const blockedAt = new Map<number, number>();
       for (const [k, n] of x.blockedPorts) {
         const { proto, port } = portKeyName(k);
         this.addPort(1, proto, port, n);
-        blockedAt.add(k);
+        blockedAt.set(k, n);
       }
+      // Its CLOSE rows are the late rows not blocked (a connection row is never blocked): per
+      // port when they are all of them; a source that also has another firewall's allowed
+      // late packets cannot be split by port, and its ports count none.
+      let unblocked = 0;
+      for (const [k, n] of x.ports) unblocked += n - (blockedAt.get(k) ?? 0);
+      const connectionsByPort = x.connections > 0 && x.connections === unblocked;
       for (const [k, n] of x.ports) {
         const { proto, port } = portKeyName(k);
         this.addPort(0, proto, port, n);
+        if (connectionsByPort && n > (blockedAt.get(k) ?? 0)) this.addPortConnections(proto, port, n - (blockedAt.get(k) ?? 0));
         // As add() counts a probe's source: the blocked ones always, the others while the table is not blocked-only.
-        const blocked = blockedAt.has(k);
+        const blocked = (blockedAt.get(k) ?? 0) > 0;
         if (blocked || !this.sourcesBlockedOnly) this.addPortSource(blocked, proto, port, x.ip);
       }
     }
@@ -372,7 +386,7 @@ export class Overview {
       byRule: this.byRule.top(RULES_KEPT),
       ruleLabels: this.byRule.distinct,
       topSources: this.sources.top(top).map(([ip, packets]) => [ip, packets, this.sourceConnections.get(ip)]),
-      topPorts: this.topPorts(top, blocked).map(([k, packets]) => [k, packets, this.portSources(k)]),
+      topPorts: this.topPorts(top, blocked).map(([k, packets]) => [k, packets, this.portSources(k), blocked === 1 ? 0 : this.portConnectionsOf(k)]),
       portPackets: this.portTotals[blocked],
       portSourcesCapped: this.pairs.saturated,
       portsBlockedOnly: blocked === 1,
@@ -406,6 +420,19 @@ export class Overview {
     else if (proto === 'udp') this.udpPorts[which][port] += n;
     else this.otherPorts[which].add(`${proto}/${port}`, n);
     this.portTotals[which] += n;
+  }
+
+  private addPortConnections(proto: string, port: number, n: number): void {
+    const c = (this.portConnections ??= { tcp: new Float64Array(65536), udp: new Float64Array(65536), other: new CappedCounter<string>(10_000) });
+    if (proto === 'tcp') c.tcp[port] += n;
+    else if (proto === 'udp') c.udp[port] += n;
+    else c.other.add(`${proto}/${port}`, n);
+  }
+
+  private portConnectionsOf(k: PortKey): number {
+    const c = this.portConnections;
+    if (c === null) return 0;
+    return k.proto === 'tcp' ? c.tcp[k.port]! : k.proto === 'udp' ? c.udp[k.port]! : c.other.get(`${k.proto}/${k.port}`);
   }
 
   private addPortSource(blocked: boolean, proto: string, port: number, src: string): void {

@@ -45,6 +45,8 @@ export interface PortRow {
    * protocols other than TCP and UDP. A lower bound once `topPortSourcesCapped`.
    */
   sources: number | null;
+  /** Of `packets`, Windows Firewall connection rows (an inbound ALLOW row: a connection let in); 0 when the table counts blocked packets only. */
+  connections: number;
 }
 
 export interface Counted {
@@ -186,7 +188,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     byDirection: counted(ov.byDirection),
     probes: ov.probes,
     topSources: ov.topSources.map(([ip, packets, connections]) => ({ ip, packets, connections })),
-    topPorts: ov.topPorts.map(([k, packets, sources]) => ({
+    topPorts: ov.topPorts.map(([k, packets, sources, connections]) => ({
       proto: k.proto,
       port: k.port,
       packets,
@@ -194,6 +196,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
       names: portNames(kb, k.proto, k.port, lang),
       meaning: portMeaning(kb, k.proto, k.port, lang),
       sources,
+      connections,
     })),
     topPortsBlockedOnly: ov.portsBlockedOnly,
     topPortsPackets: portPackets,

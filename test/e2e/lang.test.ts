@@ -151,7 +151,7 @@ describe('--lang zh: the report', () => {
   it('csv: column names stay English (machine-read), the explanation is Chinese', () => {
     const csv = out([UFW, ...BASE, '--lang', 'zh', '-o', 'csv']);
     expect(csv.split('\r\n')[0]).toBe(
-      'rank,ip,score,severity,events,packets,ports,ports_capped,hosts,hosts_capped,first,last,protocols,findings,country,country_name,as_number,as_organization,ptr,os_hint,explanation,address_range',
+      'rank,ip,score,severity,events,packets,ports,ports_capped,hosts,hosts_capped,first,last,protocols,findings,country,country_name,as_number,as_organization,ptr,os_hint,explanation,address_range,connections',
     );
     expect(csv).toContain('垂直扫描：300 个端口');
   });

@@ -125,6 +125,33 @@ describe("daily's new sources and ports say what their numbers count", () => {
   });
 });
 
+describe('CSV: a connections column beside packets, in both tables', () => {
+  const row = (csv: string, start: string): string[] => csv.split('\r\n').find((l) => l.startsWith(start))!.split(',');
+  it('sources: how many of a source\'s packets are connection rows (last column, so old columns keep their places)', () => {
+    const csv = runCli([log, '--tz', 'UTC', '-o', 'csv']).stdout;
+    const head = csv.split('\r\n')[0]!.split(',');
+    expect(head.slice(0, 6)).toEqual(['rank', 'ip', 'score', 'severity', 'events', 'packets']);
+    expect(head.at(-1)).toBe('connections');
+    // The explanation before it is quoted and holds commas: the last field is after the last comma.
+    const last = (ip: string): string | undefined => csv.split('\r\n').find((l) => l.includes(`,${ip},`))?.split(',').at(-1);
+    expect(last('203.0.113.50')).toBe('2');
+    expect(last('198.51.100.7')).toBe('1');
+    expect(last('198.51.100.99')).toBe('0');
+  });
+
+  it('ports: of a port\'s count, the connections let in (a log of ALLOW rows: every probe one); blocked packets none', () => {
+    const allowed = join(tempDir(), 'allow.log');
+    writeFileSync(allowed, [...HEADER, ...ROWS.filter((r) => r.includes(' ALLOW ') && r.endsWith('RECEIVE')), ''].join('\r\n'));
+    const csv = runCli([allowed, '--tz', 'UTC', '-o', 'csv', '--csv-table', 'ports']).stdout;
+    expect(csv.split('\r\n')[0]).toBe('proto,port,packets,share,known_as,sources,connections');
+    expect(row(csv, 'tcp,3389,')).toEqual(['tcp', '3389', '2', '0.6667', expect.any(String), '1', '2']);
+    expect(row(csv, 'tcp,8080,').at(-1)).toBe('1');
+    const json = JSON.parse(runCli([allowed, '--tz', 'UTC', '-o', 'json']).stdout) as { topPorts: { port: number; connections: number }[] };
+    expect(json.topPorts.find((p) => p.port === 3389)?.connections).toBe(2);
+    expect(row(runCli([log, '--tz', 'UTC', '-o', 'csv', '--csv-table', 'ports']).stdout, 'tcp,445,').at(-1)).toBe('0');
+  });
+});
+
 describe('the corpus', () => {
   it('plaso: a source of DROP packets and CLOSE rows is said as both', () => {
     const out = flat(runCli([join(corpus, 'plaso_windows_firewall.log'), '--tz', 'UTC'], wide).stdout);
