@@ -211,14 +211,15 @@ function osHintText(r: RankedSource, lang: Lang): string {
 export interface SourceFact {
   label: string;
   lines: string[];
+  /** A fact that is a list ("drop 3 · allow 1"): its items, which `lines` holds joined; the text wraps it item by item, each long one from a line of its own. */
+  items?: string[];
 }
 
 /** "a 3 · b 1": the non-zero counts of a record; `word` names a key for the reader (the verdicts in --lang). */
-function countsText(o: Readonly<Record<string, number>>, word: (key: string) => string = (k) => k): string {
+function countsItems(o: Readonly<Record<string, number>>, word: (key: string) => string = (k) => k): string[] {
   return Object.entries(o)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${word(k)} ${fmtInt(n)}`)
-    .join(' · ');
+    .map(([k, n]) => `${word(k)} ${fmtInt(n)}`);
 }
 
 /**
@@ -250,8 +251,8 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
     [D.rules, r.rules, undefined],
     [D.interpretations(unit), r.annotations, undefined],
   ] as const) {
-    const text = countsText(counts, word);
-    if (text !== '') facts.push({ label, lines: [text] });
+    const items = countsItems(counts, word);
+    if (items.length > 0) facts.push({ label, lines: [items.join(' · ')], items });
   }
   const p = r.scoreParts;
   facts.push({ label: D.score, lines: [`${r.score.toFixed(1)}${msg.colon}${D.scoreParts(String(p.breadth), String(p.findings), String(p.volume), String(p.persistence), String(p.factor))}`] });
@@ -263,7 +264,9 @@ function detailsText(r: RankedSource, opts: TextOptions, c: Colors): string[] {
   const out = ['', c.bold(messages(opts.lang).report.details.of(termSafe(r.ip)))];
   for (const f of sourceFacts(r, opts.tz, opts.lang)) {
     out.push(c.dim(`  ${termSafe(f.label)}`));
-    for (const line of f.lines) out.push(wrapLabelled('    ', termSafe(line), opts.width));
+    // A list wraps between its items: two long log prefixes wrapped as one text would run into each other.
+    if (f.items) out.push(wrapItems('    ', f.items.map(termSafe), opts.width));
+    else for (const line of f.lines) out.push(wrapLabelled('    ', termSafe(line), opts.width));
   }
   return out;
 }
