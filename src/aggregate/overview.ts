@@ -60,6 +60,9 @@ export interface ScanLate {
   /** [port key (profile-codes.ts), packets] of the counted ports, of all of them and of the blocked ones. */
   ports: [number, number][];
   blockedPorts: [number, number][];
+  /** Of `packets` and of `blocked`, those `ports` and `blockedPorts` could not place (scan-late.ts lateByPort). */
+  uncounted: number;
+  blockedUncounted: number;
 }
 
 /** Rows in which the firewall said it could not write some records (Windows Firewall INFO-EVENTS-LOST): the log has gaps. */
@@ -101,6 +104,8 @@ export interface OverviewData {
   portPackets: number;
   /** True when topPorts' source counts are lower bounds (more distinct source-port pairs than the set holds). */
   portSourcesCapped: boolean;
+  /** Scanners' late packets among the probes that no row of topPorts' table counts (ScanLate.uncounted), and how many scanners sent them. */
+  portsLateUncounted: { packets: number; sources: number };
   /**
    * Every packet is one of: a probe (arrived unasked), this side's own (util/egress.ts), a
    * reply to it (isReply), LAN broadcast chatter (isLanNoise) or a late packet of a
@@ -195,6 +200,8 @@ export class Overview {
    * ALLOW row is a connection let in, not a packet). Made on the first one: a log of
    * another firewall never has any, and a blocked probe is never one, so [1] needs none.
    */
+  /** Per port table ([0] all, [1] blocked), scanners' late packets no port row took (ScanLate.uncounted). */
+  private readonly lateUncounted = [{ packets: 0, sources: 0 }, { packets: 0, sources: 0 }];
   private portConnections: { tcp: Float64Array; udp: Float64Array; other: CappedCounter<string> } | null = null;
   /**
    * Distinct sources per TCP/UDP port, for the table that will be shown: every probe's
@@ -318,6 +325,11 @@ export class Overview {
       this.probes += x.packets;
       this.probeConnections += x.connections;
       this.blockedProbes += x.blocked;
+      for (const [which, n] of [[0, x.uncounted], [1, x.blockedUncounted]] as const) {
+        if (n <= 0) continue;
+        this.lateUncounted[which]!.packets += n;
+        this.lateUncounted[which]!.sources++;
+      }
       const blockedAt = new Map<number, number>();
       for (const [k, n] of x.blockedPorts) {
         const { proto, port } = portKeyName(k);
@@ -389,6 +401,7 @@ export class Overview {
       topPorts: this.topPorts(top, blocked).map(([k, packets]) => [k, packets, this.portSources(k), blocked === 1 ? 0 : this.portConnectionsOf(k)]),
       portPackets: this.portTotals[blocked],
       portSourcesCapped: this.pairs.saturated,
+      portsLateUncounted: { ...this.lateUncounted[blocked]! },
       portsBlockedOnly: blocked === 1,
       probes: {
         packets: this.probes,

@@ -87,6 +87,12 @@ export interface ReportDoc {
   topPortsPackets: number;
   /** True when topPorts[].sources are lower bounds (more distinct source-port pairs than logscan keeps). */
   topPortSourcesCapped: boolean;
+  /**
+   * Scanners' late packets (their RSTs and ACKs after the scan) that are among the probes
+   * but in no row of topPorts: a source's late packets are counted by port for its first
+   * 256 ports only (scan-late.ts lateByPort). Zero for nearly every log.
+   */
+  topPortsLateUncounted: { packets: number; sources: number };
   /** Packets per hour of day (0-23) in the report's zone. */
   perHour: number[];
   /** Of them, the packets dropped or rejected. */
@@ -201,6 +207,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     topPortsBlockedOnly: ov.portsBlockedOnly,
     topPortsPackets: portPackets,
     topPortSourcesCapped: ov.portSourcesCapped,
+    topPortsLateUncounted: ov.portsLateUncounted,
     perHour: ov.perHour,
     perHourBlocked: ov.perHourBlocked,
     perDay: ov.perDay,

@@ -395,6 +395,9 @@ export const en = {
      * An interpretation that read packets as late, when some came from sources the ranking
      * found scanning: the header counts those as the scans' probes, not as late packets.
      */
+    /** Under the probed ports: scanners' late packets the table has no row for (ReportDoc.topPortsLateUncounted); `cap`: the ports a source's late packets are counted for. */
+    portsLateUncounted: (packets: number, sources: number, cap: number) =>
+      `not in this table: ${counted(packets, 'late packet')} of ${counted(sources, 'scanner')} (logscan counts a source's late packets port by port for its first ${fmtInt(cap)} ports only); the probes line counts them`,
     scanLateMeaning: (scanned: number, total: number, sources: number, unit: CountUnit = 'packets') => {
       const whose = sources === 1 ? 'its' : 'their';
       const from = `${counted(sources, 'source')} found scanning, so the counts above take ${scanned === 1 ? 'it' : 'them'} as ${whose} probes`;

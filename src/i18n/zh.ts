@@ -351,6 +351,8 @@ export const zh: Messages = {
     noneRanked: '没有排名：回环流量和本机自己的出站流量不算探测。',
     mixedMeaning: (texts, shown, total, unit = 'packets') =>
       `（该解读下有 ${texts} 种含义，此为最常见的一种：${fmtInt(total)} ${unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录'}中的 ${fmtInt(shown)} ${unit === 'records' ? '条' : '个'}）`,
+    portsLateUncounted: (packets, sources, cap) =>
+      `未计入此表：${fmtInt(sources)} 个扫描来源的 ${fmtInt(packets)} 个迟到报文（logscan 只为每个来源的前 ${fmtInt(cap)} 个端口逐一统计迟到报文）；探测一行已计入它们`,
     scanLateMeaning: (scanned, total, sources, unit = 'packets') =>
       scanned < total
         ? `（${fmtInt(total)} ${unitMeasure(unit)}中有 ${fmtInt(scanned)} ${unit === 'records' ? '条' : '个'}来自 ${fmtInt(sources)} 个被认定在扫描的来源，上方的计数已把它们算作该扫描的探测）`

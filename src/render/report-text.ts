@@ -8,6 +8,7 @@ import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
 import { inputProblemText, messages, wordFor, type Messages } from '../i18n/messages.js';
+import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
 import { boxTable, displayWidth, fitWidths, wrapAddress, wrapItems, wrapLabelled, wrapPath, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { cmpStr } from '../util/compare.js';
@@ -431,6 +432,12 @@ export function portsCountHead(doc: Pick<ReportDoc, 'topPortsBlockedOnly' | 'pro
 }
 
 /** A port's distinct sources ("≥" when they are lower bounds), '-' when not counted. */
+/** Under the probed ports: scanners' late packets no row counts (ReportDoc.topPortsLateUncounted), or null. */
+export function portsLateNote(doc: Pick<ReportDoc, 'topPortsLateUncounted'>, m: Messages['report']): string | null {
+  const u = doc.topPortsLateUncounted;
+  return u.packets > 0 ? m.portsLateUncounted(u.packets, u.sources, DEFAULT_THRESHOLDS.limits.maxPortCounts) : null;
+}
+
 export function portSourcesText(n: number | null, isCapped: boolean): string {
   return n === null ? '-' : capped(n, isCapped);
 }
@@ -671,6 +678,8 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     const fixed = [h.port, countHead, h.sourceCount, h.share].map((x, i) => Math.max([10, 8, 7, 6][i]!, displayWidth(x)));
     const table = textTable([h.port, countHead, h.sourceCount, h.share, h.knownAs], rows, c, fitWidths(fixed, opts.width, 18));
     out.push('', c.bold(portsTitle(doc, m)), table);
+    const late = portsLateNote(doc, m);
+    if (late !== null) out.push(wrapLabelled('', late, opts.width));
   }
   if (doc.interpretations.length > 0) {
     type I = ReportDoc['interpretations'][number];

@@ -43,6 +43,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.serverReplies': [['DNS'], 20, 1, 1],
   'report.mixedMeaning': ['12', 3, 18],
   'report.scanLateMeaning': [3, 18, 2],
+  'report.portsLateUncounted': [88, 1, 256],
   'finding.latePackets': [3, '443/tcp', true, 'ACK/RST, no SYN'],
   'finding.allowedIn': [2, '445/tcp, 3389/tcp'],
   'finding.allowedSome': [2],
