@@ -607,7 +607,7 @@ function sentText(
   lang: Lang,
 ): string {
   const m = messages(lang).finding;
-  if (counts.length === 0 && ports === 0) return m.protoPackets(n, protoText(protocols, m), connections) + icmpTypesText(p, lang);
+  if (counts.length === 0 && ports === 0) return m.protoPackets(n, protoText(protocols, p, lang), connections) + icmpTypesText(p, lang);
   const top = topCounts(new Map(counts), 3);
   const to = m.portList(top.map(([k]) => portLabel(k)), Math.max(0, ports - top.length));
   let toPorts = 0;
@@ -675,13 +675,29 @@ function icmpTypesText(p: SourceProfile, lang: Lang): string {
   return m.icmpTypes(names.slice(0, ICMP_TYPES_NAMED), Math.max(0, names.length - ICMP_TYPES_NAMED));
 }
 
-function protoText(protocols: number, m: Messages['finding']): string {
+/** Protocol names protoText lists before "+N": a source's packets said in a few words. */
+const PROTOCOLS_NAMED = 3;
+
+/** "TCP/ICMP", "ESP", "GRE/ESP/AH +2", "proto 162": the protocols of a source's packets, each other protocol by its name as logged. */
+function protoText(protocols: number, p: SourceProfile, lang: Lang): string {
+  const msg = messages(lang);
   const names: string[] = [];
   if (protocols & P_TCP) names.push('TCP');
   if (protocols & P_UDP) names.push('UDP');
   if (protocols & P_ICMP) names.push('ICMP');
-  if (protocols & P_OTHER) names.push(m.otherProto);
-  return names.join('/') || 'IP';
+  if (protocols & P_OTHER) {
+    const others = p.rare?.otherProtocols;
+    // "other" is what the parsers make of a word no protocol table names: nothing more to say of it.
+    if (others && others.size > 0) for (const o of others) names.push(o === 'other' ? msg.finding.otherProto : otherProtoName(o, msg));
+    else names.push(msg.finding.otherProto);
+  }
+  if (names.length === 0) return 'IP';
+  return msg.finding.protoNames([...new Set(names)].slice(0, PROTOCOLS_NAMED), Math.max(0, new Set(names).size - PROTOCOLS_NAMED));
+}
+
+/** An event's protocol name as the "why" line says it: "ESP", "IPv6" (6in4), a number without a name as the header's protocols line does ("proto 162"). */
+function otherProtoName(proto: string, msg: Messages): string {
+  return /^\d+$/.test(proto) ? msg.report.protoNumber(proto) : proto.toUpperCase().replace('IPV6', 'IPv6');
 }
 
 /** Findings, score and severity: computed for every source (the explanation only for shown rows). */

@@ -60,6 +60,9 @@ export interface ScanLate {
   /** [port key (profile-codes.ts), packets] of the counted ports, of all of them and of the blocked ones. */
   ports: [number, number][];
   blockedPorts: [number, number][];
+  /** Of `packets` and of `blocked`, those `ports` and `blockedPorts` could not place (scan-late.ts lateByPort). */
+  uncounted: number;
+  blockedUncounted: number;
 }
 
 /** Rows in which the firewall said it could not write some records (Windows Firewall INFO-EVENTS-LOST): the log has gaps. */
@@ -95,12 +98,14 @@ export interface OverviewData {
   ruleLabels: number;
   /** [address, packets, of them Windows Firewall connection rows (isConnectionRecord)], busiest first. */
   topSources: [string, number, number][];
-  /** [port, packets, distinct sources of those packets (null for protocols other than TCP and UDP)]. */
-  topPorts: [PortKey, number, number | null][];
+  /** [port, packets, distinct sources of those packets (null for protocols other than TCP and UDP), of the packets Windows Firewall connection rows]. */
+  topPorts: [PortKey, number, number | null, number][];
   /** All packets counted in topPorts (the denominator of a port's share). */
   portPackets: number;
   /** True when topPorts' source counts are lower bounds (more distinct source-port pairs than the set holds). */
   portSourcesCapped: boolean;
+  /** Scanners' late packets among the probes that no row of topPorts' table counts (ScanLate.uncounted), and how many scanners sent them. */
+  portsLateUncounted: { packets: number; sources: number };
   /**
    * Every packet is one of: a probe (arrived unasked), this side's own (util/egress.ts), a
    * reply to it (isReply), LAN broadcast chatter (isLanNoise) or a late packet of a
@@ -190,6 +195,14 @@ export class Overview {
   /** Other protocols with ports (sctp, udplite, …), keyed "proto/port". */
   private readonly otherPorts = [new CappedCounter<string>(10_000), new CappedCounter<string>(10_000)];
   private readonly portTotals = [0, 0];
+  /**
+   * Of tcpPorts[0], udpPorts[0] and otherPorts[0], Windows Firewall connection rows (an
+   * ALLOW row is a connection let in, not a packet). Made on the first one: a log of
+   * another firewall never has any, and a blocked probe is never one, so [1] needs none.
+   */
+  /** Per port table ([0] all, [1] blocked), scanners' late packets no port row took (ScanLate.uncounted). */
+  private readonly lateUncounted = [{ packets: 0, sources: 0 }, { packets: 0, sources: 0 }];
+  private portConnections: { tcp: Float64Array; udp: Float64Array; other: CappedCounter<string> } | null = null;
   /**
    * Distinct sources per TCP/UDP port, for the table that will be shown: every probe's
    * until the first blocked one, then the blocked ones' only (the table shows blocked
@@ -290,6 +303,7 @@ export class Overview {
         const port = e.dst.port;
         if (port !== null) {
           this.addPort(0, e.proto, port, n);
+          if (connection) this.addPortConnections(e.proto, port, n);
           if (blocked) this.addPort(1, e.proto, port, n);
           if (key !== null && (blocked || !this.sourcesBlockedOnly)) this.addPortSource(blocked, e.proto, port, key);
         }
@@ -311,17 +325,29 @@ export class Overview {
       this.probes += x.packets;
       this.probeConnections += x.connections;
       this.blockedProbes += x.blocked;
-      const blockedAt = new Set<number>();
+      for (const [which, n] of [[0, x.uncounted], [1, x.blockedUncounted]] as const) {
+        if (n <= 0) continue;
+        this.lateUncounted[which]!.packets += n;
+        this.lateUncounted[which]!.sources++;
+      }
+      const blockedAt = new Map<number, number>();
       for (const [k, n] of x.blockedPorts) {
         const { proto, port } = portKeyName(k);
         this.addPort(1, proto, port, n);
-        blockedAt.add(k);
+        blockedAt.set(k, n);
       }
+      // Its CLOSE rows are the late rows not blocked (a connection row is never blocked): per
+      // port when they are all of them; a source that also has another firewall's allowed
+      // late packets cannot be split by port, and its ports count none.
+      let unblocked = 0;
+      for (const [k, n] of x.ports) unblocked += n - (blockedAt.get(k) ?? 0);
+      const connectionsByPort = x.connections > 0 && x.connections === unblocked;
       for (const [k, n] of x.ports) {
         const { proto, port } = portKeyName(k);
         this.addPort(0, proto, port, n);
+        if (connectionsByPort && n > (blockedAt.get(k) ?? 0)) this.addPortConnections(proto, port, n - (blockedAt.get(k) ?? 0));
         // As add() counts a probe's source: the blocked ones always, the others while the table is not blocked-only.
-        const blocked = blockedAt.has(k);
+        const blocked = (blockedAt.get(k) ?? 0) > 0;
         if (blocked || !this.sourcesBlockedOnly) this.addPortSource(blocked, proto, port, x.ip);
       }
     }
@@ -372,9 +398,10 @@ export class Overview {
       byRule: this.byRule.top(RULES_KEPT),
       ruleLabels: this.byRule.distinct,
       topSources: this.sources.top(top).map(([ip, packets]) => [ip, packets, this.sourceConnections.get(ip)]),
-      topPorts: this.topPorts(top, blocked).map(([k, packets]) => [k, packets, this.portSources(k)]),
+      topPorts: this.topPorts(top, blocked).map(([k, packets]) => [k, packets, this.portSources(k), blocked === 1 ? 0 : this.portConnectionsOf(k)]),
       portPackets: this.portTotals[blocked],
       portSourcesCapped: this.pairs.saturated,
+      portsLateUncounted: { ...this.lateUncounted[blocked]! },
       portsBlockedOnly: blocked === 1,
       probes: {
         packets: this.probes,
@@ -406,6 +433,19 @@ export class Overview {
     else if (proto === 'udp') this.udpPorts[which][port] += n;
     else this.otherPorts[which].add(`${proto}/${port}`, n);
     this.portTotals[which] += n;
+  }
+
+  private addPortConnections(proto: string, port: number, n: number): void {
+    const c = (this.portConnections ??= { tcp: new Float64Array(65536), udp: new Float64Array(65536), other: new CappedCounter<string>(10_000) });
+    if (proto === 'tcp') c.tcp[port] += n;
+    else if (proto === 'udp') c.udp[port] += n;
+    else c.other.add(`${proto}/${port}`, n);
+  }
+
+  private portConnectionsOf(k: PortKey): number {
+    const c = this.portConnections;
+    if (c === null) return 0;
+    return k.proto === 'tcp' ? c.tcp[k.port]! : k.proto === 'udp' ? c.udp[k.port]! : c.other.get(`${k.proto}/${k.port}`);
   }
 
   private addPortSource(blocked: boolean, proto: string, port: number, src: string): void {

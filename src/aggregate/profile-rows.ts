@@ -498,7 +498,9 @@ export class ProfileRows {
       case 'tcp': {
         u[uo + U_PROTOCOLS] |= P_TCP;
         const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagBits(e.tcpFlags));
-        this.addFlagClass(r, cls, n);
+        // A connection row (Windows ALLOW, OPEN, CLOSE) records no flags: counted, it would be an
+        // "other" packet that never was, and the flag counts would no longer be packets.
+        if (!connection) this.addFlagClass(r, cls, n);
         // This side's own ACKs that egress rules dropped go to the many servers and services
         // its clients talk to: no scan of anyone, by hosts or by ports.
         const scanAck = cls === FC_ACK && !isFromThisSide(e);
@@ -558,7 +560,8 @@ export class ProfileRows {
     }
     if (e.proto !== 'tcp') return;
     const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagBits(e.tcpFlags));
-    this.addFlagClass(r, cls, n);
+    // A CLOSE row records no flags (as in add()).
+    if (!isConnectionRecord(e)) this.addFlagClass(r, cls, n);
     if (cls === FC_ACK && hostKey !== null) this.addAckHost(r, hostKey, lim);
     if (port === null) return;
     if (cls === FC_FIN) (x.finPorts ??= new IntSet()).add(port, 64);

@@ -45,6 +45,8 @@ export interface PortRow {
    * protocols other than TCP and UDP. A lower bound once `topPortSourcesCapped`.
    */
   sources: number | null;
+  /** Of `packets`, Windows Firewall connection rows (an inbound ALLOW row: a connection let in); 0 when the table counts blocked packets only. */
+  connections: number;
 }
 
 export interface Counted {
@@ -85,6 +87,12 @@ export interface ReportDoc {
   topPortsPackets: number;
   /** True when topPorts[].sources are lower bounds (more distinct source-port pairs than logscan keeps). */
   topPortSourcesCapped: boolean;
+  /**
+   * Scanners' late packets (their RSTs and ACKs after the scan) that are among the probes
+   * but in no row of topPorts: a source's late packets are counted by port for its first
+   * 256 ports only (scan-late.ts lateByPort). Zero for nearly every log.
+   */
+  topPortsLateUncounted: { packets: number; sources: number };
   /** Packets per hour of day (0-23) in the report's zone. */
   perHour: number[];
   /** Of them, the packets dropped or rejected. */
@@ -186,7 +194,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     byDirection: counted(ov.byDirection),
     probes: ov.probes,
     topSources: ov.topSources.map(([ip, packets, connections]) => ({ ip, packets, connections })),
-    topPorts: ov.topPorts.map(([k, packets, sources]) => ({
+    topPorts: ov.topPorts.map(([k, packets, sources, connections]) => ({
       proto: k.proto,
       port: k.port,
       packets,
@@ -194,10 +202,12 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
       names: portNames(kb, k.proto, k.port, lang),
       meaning: portMeaning(kb, k.proto, k.port, lang),
       sources,
+      connections,
     })),
     topPortsBlockedOnly: ov.portsBlockedOnly,
     topPortsPackets: portPackets,
     topPortSourcesCapped: ov.portSourcesCapped,
+    topPortsLateUncounted: ov.portsLateUncounted,
     perHour: ov.perHour,
     perHourBlocked: ov.perHourBlocked,
     perDay: ov.perDay,

@@ -4,6 +4,7 @@
 // the daily headline and digest, follow's summary at the stop) recounts them once, from
 // the ranking, so all of them say what the ranking says.
 import type { ScanLate } from './overview.js';
+import type { PortCounts } from './profile-rows.js';
 import type { RankOptions, Summarizer, SummaryResult } from './summary.js';
 
 /** What recounts a scanner's late packets as its probes (Overview, DayTally). */
@@ -17,4 +18,33 @@ export function rankCountingScanLate(summary: Summarizer, opts: Omit<RankOptions
   const ranking = summary.result({ ...opts, onScanLate: (x) => scans.push(x) });
   for (const c of counters) c.countScanLate(scans);
   return ranking;
+}
+
+/**
+ * A scanner's late packets by port, for the port tables, from its profile's tally of them:
+ * packets are counted for its first limits.maxPortCounts ports (256) only, memory every
+ * source with late packets pays (a web server's late ACKs to this side's client ports are
+ * not rare), while its other ports are kept as keys (up to limits.maxPorts). Each of those
+ * got at least one packet: each is recounted with one, which is exact when the packets
+ * left over are as many as those ports (a scan's one RST or ACK a port). `uncounted`: the
+ * packets left over beyond that, which no port row can take; the report says so.
+ * `total`: all the late packets the tally counts from (a portless one, rare, counts there too).
+ */
+export function lateByPort(tally: PortCounts | null, total: number): { ports: [number, number][]; uncounted: number } {
+  if (tally === null) return { ports: [], uncounted: 0 };
+  const ports = [...tally.counts()];
+  const counted = new Set<number>();
+  let sum = 0;
+  for (const [k, n] of ports) {
+    counted.add(k);
+    sum += n;
+  }
+  let rest = 0;
+  for (const k of tally.keys()) {
+    if (counted.has(k)) continue;
+    ports.push([k, 1]);
+    rest++;
+  }
+  // With no uncounted port the tally never filled: what the counts leave over had no port.
+  return { ports, uncounted: rest === 0 ? 0 : Math.max(0, total - sum - rest) };
 }

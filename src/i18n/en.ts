@@ -216,7 +216,10 @@ export const en = {
     /** A source without findings that sent no port-bearing packets: "6 IGMP packets"; with connection rows among them, "1 packet and 2 connections (icmp)". */
     protoPackets: (n: number, proto: string, connections: number | null = 0) =>
       connections !== null && connections <= 0 ? `${fmtInt(n)} ${proto} ${plural(n, 'packet')}` : `${rowsText(n, connections)} (${proto})`,
+    /** A protocol logscan has no name for (the log wrote a word no table names). */
     otherProto: 'other',
+    /** The protocols of protoPackets: "TCP/ICMP", "GRE/ESP/AH +2" (`more`: how many others the source sent besides). */
+    protoNames: (names: readonly string[], more: number) => `${names.join('/')}${more > 0 ? ` +${fmtInt(more)}` : ''}`,
     /** After protoPackets for ICMP: ": echo request (ping), time exceeded +2" (the names have parentheses of their own). */
     icmpTypes: (names: readonly string[], more: number) => `: ${names.join(', ')}${more > 0 ? ` +${more}` : ''}`,
     /** An ICMP type logscan has no name for. */
@@ -393,6 +396,9 @@ export const en = {
      * An interpretation that read packets as late, when some came from sources the ranking
      * found scanning: the header counts those as the scans' probes, not as late packets.
      */
+    /** Under the probed ports: scanners' late packets the table has no row for (ReportDoc.topPortsLateUncounted); `cap`: the ports a source's late packets are counted for. */
+    portsLateUncounted: (packets: number, sources: number, cap: number) =>
+      `not in this table: ${counted(packets, 'late packet')} of ${counted(sources, 'scanner')} (logscan counts a source's late packets port by port for its first ${fmtInt(cap)} ports only); the probes line counts them`,
     scanLateMeaning: (scanned: number, total: number, sources: number, unit: CountUnit = 'packets') => {
       const whose = sources === 1 ? 'its' : 'their';
       const from = `${counted(sources, 'source')} found scanning, so the counts above take ${scanned === 1 ? 'it' : 'them'} as ${whose} probes`;
@@ -447,8 +453,9 @@ export const en = {
       findings: 'findings',
       ports: (ports: number, capped: boolean, tcp: number, udp: number) => `ports (${capped ? 'at least ' : ''}${fmtInt(ports)}: ${fmtInt(tcp)} tcp, ${fmtInt(udp)} udp), the busiest`,
       hosts: 'hosts probed',
+      /** Packets only: Windows Firewall connection rows record no flags and are not counted. */
+      flags: 'TCP flags (packets)',
       /** The source's counts are packets, or connections or records when it has Windows Firewall connection rows. */
-      flags: (unit: CountUnit = 'packets') => `TCP flags (${unit})`,
       actions: (unit: CountUnit = 'packets') => `verdicts (${unit})`,
       rules: 'logged as',
       interpretations: (unit: CountUnit = 'packets') => `interpretations (${unit})`,
@@ -567,7 +574,8 @@ export const en = {
       heading: (date: string) => `Firewall probes on <span class="nw">${date}</span>`,
       hours: (n: number) => `${n} hours`,
       vsDayBefore: (trend: string) => `${trend} vs day before`,
-      newCount: (n: number) => `${fmtInt(n)} new`,
+      /** Under the sources card: what is new, as the text's "sources … · 77 new today" says; `atMost` as newToday's. */
+      newCount: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new ${plural(n, 'source')} today`,
       ofPackets: (pct: string) => `${pct} of packets logged`,
       /** ofPackets when some records are Windows Firewall connection rows. */
       ofRecords: (pct: string) => `${pct} of records logged`,

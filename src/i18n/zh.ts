@@ -217,6 +217,7 @@ export const zh: Messages = {
     protoPackets: (n, proto, connections = 0) =>
       connections !== null && connections <= 0 ? `${fmtInt(n)} 个${spaced(proto)}包` : `${rowsText(n, connections)}（${proto}）`,
     otherProto: '其他协议',
+    protoNames: (names, more) => `${names.join('/')}${more > 0 ? ` 等 ${fmtInt(names.length + more)} 种协议的` : ''}`,
     icmpTypes: (names, more) => `：${names.join('、')}${more > 0 ? ` 等 ${fmtInt(names.length + more)} 种` : ''}`,
     icmpTypeNumber: (type) => `类型 ${type}`,
     traceroute: (n) => `traceroute（${fmtInt(n)} 个探测包）`,
@@ -350,6 +351,8 @@ export const zh: Messages = {
     noneRanked: '没有排名：回环流量和本机自己的出站流量不算探测。',
     mixedMeaning: (texts, shown, total, unit = 'packets') =>
       `（该解读下有 ${texts} 种含义，此为最常见的一种：${fmtInt(total)} ${unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录'}中的 ${fmtInt(shown)} ${unit === 'records' ? '条' : '个'}）`,
+    portsLateUncounted: (packets, sources, cap) =>
+      `未计入此表：${fmtInt(sources)} 个扫描来源的 ${fmtInt(packets)} 个迟到报文（logscan 只为每个来源的前 ${fmtInt(cap)} 个端口逐一统计迟到报文）；探测一行已计入它们`,
     scanLateMeaning: (scanned, total, sources, unit = 'packets') =>
       scanned < total
         ? `（${fmtInt(total)} ${unitMeasure(unit)}中有 ${fmtInt(scanned)} ${unit === 'records' ? '条' : '个'}来自 ${fmtInt(sources)} 个被认定在扫描的来源，上方的计数已把它们算作该扫描的探测）`
@@ -393,7 +396,7 @@ export const zh: Messages = {
       findings: '检测结果',
       ports: (ports, capped, tcp, udp) => `端口（${capped ? '至少 ' : ''}${fmtInt(ports)} 个：tcp ${fmtInt(tcp)}，udp ${fmtInt(udp)}），包数最多的几个`,
       hosts: '探测的主机',
-      flags: (unit = 'packets') => `TCP 标志（${unitNoun(unit)}）`,
+      flags: 'TCP 标志（包数）',
       actions: (unit = 'packets') => `处理结果（${unitNoun(unit)}）`,
       rules: '记录为',
       interpretations: (unit = 'packets') => `解读（${unitNoun(unit)}）`,
@@ -487,7 +490,7 @@ export const zh: Messages = {
       heading: (date) => `<span class="nw">${date}</span> 的防火墙探测`,
       hours: (n) => `${n} 小时`,
       vsDayBefore: (trend) => `较前一天 ${trend}`,
-      newCount: (n) => `新出现 ${fmtInt(n)} 个`,
+      newCount: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${fmtInt(n)} 个来源`,
       ofPackets: (pct) => `占记录包数 ${pct}`,
       ofRecords: (pct) => `占记录条数 ${pct}`,
       chartTitle: (date, tz, unit = 'packets') => `${date}（${tz}）每小时${unitNoun(unit)}`,

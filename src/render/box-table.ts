@@ -230,6 +230,8 @@ export function wrapItems(label: string, items: readonly string[], width: number
   let cur = label;
   let curLen = indent;
   let first = true;
+  // The line goes on from an item wrapped over lines: it begins with that item's last words.
+  let afterWrapped = false;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const len = displayWidth(item);
@@ -238,9 +240,10 @@ export function wrapItems(label: string, items: readonly string[], width: number
     const gap = first ? 0 : sepW;
     if (len + tail > width - indent && width - indent - tail >= LEAST_WRAP && !item.includes('\x1b')) {
       // Where it would have gone, when at least half a line is left there: a line of one
-      // word ("source" and its list below it) reads as a lost label.
+      // word ("source" and its list below it) reads as a lost label. Not after the tail of
+      // another wrapped item: two labels wrapped into each other hide where the second begins.
       const room = width - curLen - gap - tail;
-      const pieces = wrapItemText(item, width - indent - tail, first || 2 * room >= width - indent ? room : 0);
+      const pieces = wrapItemText(item, width - indent - tail, first || (!afterWrapped && 2 * room >= width - indent) ? room : 0);
       if (pieces[0] === '') lines.push(cur + (first ? '' : mark));
       else lines.push(cur + (first ? '' : sep) + pieces[0]);
       lines.push(...pieces.slice(1, -1).map((p) => pad + p));
@@ -253,10 +256,12 @@ export function wrapItems(label: string, items: readonly string[], width: number
         cur = pad + last;
         curLen = indent + displayWidth(last);
       }
+      afterWrapped = last !== null;
     } else if (!first && curLen + gap + len + tail > width) {
       lines.push(cur + mark);
       cur = pad + item;
       curLen = indent + len;
+      afterWrapped = false;
     } else {
       cur += (first ? '' : sep) + item;
       curLen += gap + len;

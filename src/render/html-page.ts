@@ -10,7 +10,7 @@ import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
-import { interpretationMeaning, knownAsText, otherRules, portSourcesText, portsCountHead, portsTitle, osHintNoTtlText, seenText, sourceFacts, spansYears, whyNotes } from './report-text.js';
+import { interpretationMeaning, knownAsText, otherRules, portSourcesText, portsCountHead, portsLateNote, portsTitle, osHintNoTtlText, seenText, sourceFacts, spansYears, whyNotes } from './report-text.js';
 import { pctOf } from './daily-common.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -111,6 +111,11 @@ footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
 `;
 
 /** A headline card: a label, a big number and a line under it (both already HTML). */
+/** A note under a table, or nothing. */
+function lateNoteHtml(note: string | null): string {
+  return note === null ? '' : `<p class="muted">${e(note)}</p>`;
+}
+
 export function card(label: string, valueHtml: string, subHtml: string): string {
   return `<div class="card"><div class="k">${e(label)}</div><div class="v">${valueHtml}</div><div class="t">${subHtml}</div></div>`;
 }
@@ -248,7 +253,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
         // A table on a phone too (cards would only make it long), without the share column
         // there: five columns left the names a few letters wide.
         false,
-      )}</section>`,
+      )}${lateNoteHtml(portsLateNote(r, R))}</section>`,
     );
   }
   if (r.interpretations.length > 0) {

@@ -39,17 +39,17 @@ function line(cells: string[]): string {
 const SOURCE_HEAD = [
   'rank', 'ip', 'score', 'severity', 'events', 'packets', 'ports', 'ports_capped', 'hosts', 'hosts_capped', 'first', 'last',
   'protocols', 'findings', 'country', 'country_name', 'as_number', 'as_organization', 'ptr', 'os_hint', 'explanation',
-  'address_range',
+  'address_range', 'connections',
 ];
 
-// sources last: columns are only ever added at the end, so scripts reading by position keep working.
-const PORT_HEAD = ['proto', 'port', 'packets', 'share', 'known_as', 'sources'];
+// sources, then connections, last: columns are only ever added at the end, so scripts reading by position keep working.
+const PORT_HEAD = ['proto', 'port', 'packets', 'share', 'known_as', 'sources', 'connections'];
 
 export function renderReportCsv(doc: ReportDoc, table: CsvTable): string {
   let out = '';
   if (table === 'ports') {
     out += line(PORT_HEAD);
-    for (const p of doc.topPorts) out += line([csvText(p.proto), csvNum(p.port), csvNum(p.packets), csvNum(Math.round(p.share * 10000) / 10000), csvText(p.names.join('; ')), csvNum(p.sources)]);
+    for (const p of doc.topPorts) out += line([csvText(p.proto), csvNum(p.port), csvNum(p.packets), csvNum(Math.round(p.share * 10000) / 10000), csvText(p.names.join('; ')), csvNum(p.sources), csvNum(p.connections)]);
     return out;
   }
   out += line(SOURCE_HEAD);
@@ -77,6 +77,7 @@ export function renderReportCsv(doc: ReportDoc, table: CsvTable): string {
       csvText(r.osHint?.text),
       csvText(r.explanation),
       csvText(r.addressRange?.id),
+      csvNum(r.connections),
     ]);
   }
   return out;

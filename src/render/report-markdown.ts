@@ -5,7 +5,7 @@ import { zoneName } from '../daily/day.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { inputProblemText, messages } from '../i18n/messages.js';
-import { DETAILED_SOURCES, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsCountHead, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, osHintNoTtlText, whyNotes, zonelessText } from './report-text.js';
+import { DETAILED_SOURCES, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, osHintNoTtlText, whyNotes, zonelessText } from './report-text.js';
 import { rowsUnit, unitHead } from './count-unit.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
@@ -141,6 +141,8 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
         [1, 2, 3],
       ),
     );
+    const late = portsLateNote(doc, m);
+    if (late !== null) out.push('', md(late));
   }
 
   if (doc.interpretations.length > 0) {

@@ -8,6 +8,7 @@ import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
 import { inputProblemText, messages, wordFor, type Messages } from '../i18n/messages.js';
+import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
 import { boxTable, displayWidth, fitWidths, wrapAddress, wrapItems, wrapLabelled, wrapPath, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { cmpStr } from '../util/compare.js';
@@ -211,14 +212,15 @@ function osHintText(r: RankedSource, lang: Lang): string {
 export interface SourceFact {
   label: string;
   lines: string[];
+  /** A fact that is a list ("drop 3 · allow 1"): its items, which `lines` holds joined; the text wraps it item by item, each long one from a line of its own. */
+  items?: string[];
 }
 
 /** "a 3 · b 1": the non-zero counts of a record; `word` names a key for the reader (the verdicts in --lang). */
-function countsText(o: Readonly<Record<string, number>>, word: (key: string) => string = (k) => k): string {
+function countsItems(o: Readonly<Record<string, number>>, word: (key: string) => string = (k) => k): string[] {
   return Object.entries(o)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${word(k)} ${fmtInt(n)}`)
-    .join(' · ');
+    .map(([k, n]) => `${word(k)} ${fmtInt(n)}`);
 }
 
 /**
@@ -244,13 +246,14 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
   const verdict = (k: string): string => wordFor(msg.action, k);
   const unit = countUnit(r);
   for (const [label, counts, word] of [
-    [D.flags(unit), r.tcpFlags, undefined],
+    // Connection rows record no flags (profile-rows.ts): what this counts is packets, whatever the source's mix.
+    [D.flags, r.tcpFlags, undefined],
     [D.actions(unit), r.actions, verdict],
     [D.rules, r.rules, undefined],
     [D.interpretations(unit), r.annotations, undefined],
   ] as const) {
-    const text = countsText(counts, word);
-    if (text !== '') facts.push({ label, lines: [text] });
+    const items = countsItems(counts, word);
+    if (items.length > 0) facts.push({ label, lines: [items.join(' · ')], items });
   }
   const p = r.scoreParts;
   facts.push({ label: D.score, lines: [`${r.score.toFixed(1)}${msg.colon}${D.scoreParts(String(p.breadth), String(p.findings), String(p.volume), String(p.persistence), String(p.factor))}`] });
@@ -262,7 +265,9 @@ function detailsText(r: RankedSource, opts: TextOptions, c: Colors): string[] {
   const out = ['', c.bold(messages(opts.lang).report.details.of(termSafe(r.ip)))];
   for (const f of sourceFacts(r, opts.tz, opts.lang)) {
     out.push(c.dim(`  ${termSafe(f.label)}`));
-    for (const line of f.lines) out.push(wrapLabelled('    ', termSafe(line), opts.width));
+    // A list wraps between its items: two long log prefixes wrapped as one text would run into each other.
+    if (f.items) out.push(wrapItems('    ', f.items.map(termSafe), opts.width));
+    else for (const line of f.lines) out.push(wrapLabelled('    ', termSafe(line), opts.width));
   }
   return out;
 }
@@ -427,6 +432,12 @@ export function portsCountHead(doc: Pick<ReportDoc, 'topPortsBlockedOnly' | 'pro
 }
 
 /** A port's distinct sources ("≥" when they are lower bounds), '-' when not counted. */
+/** Under the probed ports: scanners' late packets no row counts (ReportDoc.topPortsLateUncounted), or null. */
+export function portsLateNote(doc: Pick<ReportDoc, 'topPortsLateUncounted'>, m: Messages['report']): string | null {
+  const u = doc.topPortsLateUncounted;
+  return u.packets > 0 ? m.portsLateUncounted(u.packets, u.sources, DEFAULT_THRESHOLDS.limits.maxPortCounts) : null;
+}
+
 export function portSourcesText(n: number | null, isCapped: boolean): string {
   return n === null ? '-' : capped(n, isCapped);
 }
@@ -667,6 +678,8 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     const fixed = [h.port, countHead, h.sourceCount, h.share].map((x, i) => Math.max([10, 8, 7, 6][i]!, displayWidth(x)));
     const table = textTable([h.port, countHead, h.sourceCount, h.share, h.knownAs], rows, c, fitWidths(fixed, opts.width, 18));
     out.push('', c.bold(portsTitle(doc, m)), table);
+    const late = portsLateNote(doc, m);
+    if (late !== null) out.push(wrapLabelled('', late, opts.width));
   }
   if (doc.interpretations.length > 0) {
     type I = ReportDoc['interpretations'][number];

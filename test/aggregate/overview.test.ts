@@ -4,6 +4,7 @@ import { MAX_DAYS, Overview } from '../../src/aggregate/overview.js';
 import { localClock } from '../../src/render/time-format.js';
 import { en } from '../../src/i18n/en.js';
 import { makeEvent } from '../helpers/events.js';
+import { PK_TCP } from '../../src/aggregate/profile-codes.js';
 import { summarize, verticalScan } from '../helpers/summary-events.js';
 
 describe('Overview', () => {
@@ -43,7 +44,7 @@ describe('Overview', () => {
     ov.add(makeEvent({ action: 'reject', proto: 'udp', dst: { port: 161 } }));
     const r = ov.result(10);
     expect(r.portsBlockedOnly).toBe(true);
-    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 23 }, 5, 1], [{ proto: 'udp', port: 161 }, 1, 1]]);
+    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 23 }, 5, 1, 0], [{ proto: 'udp', port: 161 }, 1, 1, 0]]);
     expect(r.portPackets).toBe(6);
   });
 
@@ -73,7 +74,7 @@ describe('Overview', () => {
     for (let i = 0; i < 9; i++) ov.add(makeEvent({ action: 'drop', src: { ip: '198.51.100.80', port: 443 }, dst: { port: 51234 }, tcpFlags: ['ACK', 'FIN'], annotations: [reply] }));
     ov.add(makeEvent({ action: 'drop', dst: { port: 23 } }));
     const r = ov.result(10);
-    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 23 }, 1, 1]]);
+    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 23 }, 1, 1, 0]]);
     expect(r.portPackets).toBe(1);
     // Still counted as packets from their source.
     expect(r.topSources[0]).toEqual(['198.51.100.80', 9, 0]);
@@ -86,7 +87,7 @@ describe('Overview', () => {
     for (let i = 0; i < 4; i++) ov.add(makeEvent({ action: 'drop', proto: 'udp', tcpFlags: null, src: { ip: '192.168.1.20', port: 138 }, dst: { ip: '192.168.1.255', port: 138 }, annotations: said('netbios-noise') }));
     ov.add(makeEvent({ action: 'drop', dst: { port: 22 } }));
     const r = ov.result(10);
-    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 22 }, 1, 1]]);
+    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 22 }, 1, 1, 0]]);
     expect(r.portPackets).toBe(1);
     // Still logged packets from their senders.
     expect(r.packets).toBe(14);
@@ -100,7 +101,7 @@ describe('Overview', () => {
     ov.add(makeEvent({ action: 'drop', dst: { port: 22 } }));
     const r = ov.result(10);
     expect(r.probes).toMatchObject({ packets: 1, ports: 1, blocked: 1, blockedPorts: 1, own: 0, replies: 0, noise: 0, late: 5 });
-    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 22 }, 1, 1]]);
+    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 22 }, 1, 1, 0]]);
     expect(r.packets).toBe(6);
     expect(r.topSources[0]).toEqual(['198.51.100.7', 5, 0]);
   });
@@ -111,7 +112,7 @@ describe('Overview', () => {
     ov.add(makeEvent({ action: 'allow', direction: 'out', dst: { port: 53 } }));
     const r = ov.result(10);
     expect(r.portsBlockedOnly).toBe(false);
-    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 443 }, 3, 1]]);
+    expect(r.topPorts).toEqual([[{ proto: 'tcp', port: 443 }, 3, 1, 0]]);
   });
 
   it("counts each port's distinct sources among the packets the table counts: the blocked ones once the log has any", () => {
@@ -121,7 +122,7 @@ describe('Overview', () => {
     // Allowed before any drop: counted while the table would show every probe, then dropped from the count.
     ev('203.0.113.1', 22, 'allow');
     ev('203.0.113.2', 22, 'allow');
-    expect(ov.result(10).topPorts).toEqual([[{ proto: 'tcp', port: 22 }, 2, 2]]);
+    expect(ov.result(10).topPorts).toEqual([[{ proto: 'tcp', port: 22 }, 2, 2, 0]]);
     for (let i = 0; i < 5; i++) ev('198.51.100.9', 22, 'drop');
     ev('198.51.100.10', 22, 'reject');
     ev('198.51.100.11', 22, 'allow');
@@ -133,12 +134,25 @@ describe('Overview', () => {
     ov.add(makeEvent({ action: 'drop', proto: 'sctp', tcpFlags: null, dst: { port: 9 } }));
     const r = ov.result(10);
     expect(r.topPorts).toEqual([
-      [{ proto: 'tcp', port: 22 }, 6, 2],
-      [{ proto: 'udp', port: 53 }, 3, 2],
-      [{ proto: 'sctp', port: 9 }, 1, null],
-      [{ proto: 'tcp', port: 53 }, 1, 1],
+      [{ proto: 'tcp', port: 22 }, 6, 2, 0],
+      [{ proto: 'udp', port: 53 }, 3, 2, 0],
+      [{ proto: 'sctp', port: 9 }, 1, null, 0],
+      [{ proto: 'tcp', port: 53 }, 1, 1, 0],
     ]);
     expect(r.portSourcesCapped).toBe(false);
+  });
+
+  it("counts a port's Windows connection rows, a scanner's recounted CLOSE rows too, and none a blocked table shows", () => {
+    const ov = new Overview();
+    const allow = (port: number) => makeEvent({ format: 'windows-firewall', action: 'allow', direction: 'in', src: { ip: '203.0.113.50', port: 50000 }, dst: { ip: '192.168.1.35', port } });
+    ov.add(allow(3389));
+    ov.add(allow(3389));
+    ov.add(makeEvent({ action: 'allow', direction: 'in', dst: { port: 3389 } }));
+    // Three CLOSE rows of a scanner, one of them to 3389: they become its probes.
+    ov.countScanLate([{ ip: '198.51.100.9', packets: 3, blocked: 0, connections: 3, ports: [[PK_TCP + 3389, 1], [PK_TCP + 445, 2]], blockedPorts: [], uncounted: 0, blockedUncounted: 0 }]);
+    expect(ov.result(10).topPorts).toEqual([[{ proto: 'tcp', port: 3389 }, 4, 3, 3], [{ proto: 'tcp', port: 445 }, 2, 1, 2]]);
+    ov.add(makeEvent({ action: 'drop', dst: { port: 3389 } }));
+    expect(ov.result(10).topPorts).toEqual([[{ proto: 'tcp', port: 3389 }, 1, 1, 0]]);
   });
 
   it('orders ties by protocol then port number', () => {

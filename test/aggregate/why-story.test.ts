@@ -104,3 +104,27 @@ describe('server replies: every label used with role reply reads as a kind of se
     expect(roles.ids('reply').map((id) => roles.label(id, 'zh'))).not.toContain('ASA 连接');
   });
 });
+
+describe('packets of protocols other than TCP, UDP and ICMP are named', () => {
+  // elastic-integrations_test-iptables-raw.log's 192.168.110.116: a late ACK and one ESP packet.
+  const late = (ip: string) => annotateOne({ proto: 'tcp', tcpFlags: ['ACK'], action: 'drop', time: at(0), src: { ip, port: 4500 }, dst: { ip: '192.168.2.25', port: 1443 } });
+  const portless = (ip: string, proto: string, sec: number) => makeEvent({ proto, tcpFlags: null, action: 'drop', time: at(sec), src: { ip, port: null }, dst: { ip: '192.168.2.25', port: null } });
+
+  it('one ESP packet beside a late packet: "1 ESP packet", in en and zh', () => {
+    const events = [late('192.168.110.116'), portless('192.168.110.116', 'esp', 1)];
+    expect(row(summarize(events), '192.168.110.116').explanation).toMatch(/; and 1 ESP packet$/);
+    expect(row(summarizeZh(events), '192.168.110.116').explanation).toMatch(/；另有 1 个 ESP 包$/);
+  });
+
+  it('two protocols are both named; a number without a name reads as the header says it', () => {
+    expect(row(summarize([portless('192.0.2.61', 'gre', 0), portless('192.0.2.61', 'esp', 1)]), '192.0.2.61').explanation).toBe('2 GRE/ESP packets');
+    expect(row(summarize([portless('192.0.2.62', '162', 0)]), '192.0.2.62').explanation).toBe('1 proto 162 packet');
+    expect(row(summarizeZh([portless('192.0.2.62', '162', 0)]), '192.0.2.62').explanation).toBe('1 个协议 162 包');
+  });
+
+  it('more than three are cut to three and a count; a word no table names stays "other"', () => {
+    const many = ['gre', 'esp', 'ah', 'ospf', 'pim'].map((p, i) => portless('192.0.2.63', p, i));
+    expect(row(summarize(many), '192.0.2.63').explanation).toBe('5 GRE/ESP/AH +2 packets');
+    expect(row(summarize([portless('192.0.2.64', 'other', 0)]), '192.0.2.64').explanation).toBe('1 other packet');
+  });
+});

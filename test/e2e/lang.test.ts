@@ -151,7 +151,7 @@ describe('--lang zh: the report', () => {
   it('csv: column names stay English (machine-read), the explanation is Chinese', () => {
     const csv = out([UFW, ...BASE, '--lang', 'zh', '-o', 'csv']);
     expect(csv.split('\r\n')[0]).toBe(
-      'rank,ip,score,severity,events,packets,ports,ports_capped,hosts,hosts_capped,first,last,protocols,findings,country,country_name,as_number,as_organization,ptr,os_hint,explanation,address_range',
+      'rank,ip,score,severity,events,packets,ports,ports_capped,hosts,hosts_capped,first,last,protocols,findings,country,country_name,as_number,as_organization,ptr,os_hint,explanation,address_range,connections',
     );
     expect(csv).toContain('垂直扫描：300 个端口');
   });
@@ -314,6 +314,9 @@ describe('--lang en (the default) is unchanged', () => {
     expect(html).toContain('<h1>Firewall probes on <span class="nw">2026-11-21</span></h1>');
     expect(html).toContain('<td data-label="why" class="why">ping sweep of 14 hosts');
     expect(html).not.toContain('th,td.head>code{white-space:nowrap}');
+    // The sources card says what is new, as the text's "sources … · 77 new today" does.
+    expect(html).toContain('<div class="k">sources</div><div class="v">97</div><div class="t">77 new sources today</div>');
+    expect(out([...DAY, '-o', 'html', '--lang', 'zh'])).toContain('<div class="t">今天新出现 77 个来源</div>');
   });
 });
 

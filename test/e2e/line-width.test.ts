@@ -104,6 +104,27 @@ describe('report: a "logged as" label that wraps keeps its count and share', () 
       const text = run([UNIFI, ...BASE, '--lang', lang], 80);
       expect(over(text, 80)).toEqual([]);
       expect(text).toMatch(/Traffic" 2 ?[(（]67%[)）]/);
+      // Each of its two labels starts a line of its own.
+      expect(text).toMatch(/\n {11}\[WAN_LOCAL-A-2147483647\] DESCR=/);
+    });
+});
+
+describe('--source details: two log prefixes wider than the line each start a line', () => {
+  // crowdsec-hub_unifi-udm.log's first line, and the same source logged under a second, longer rule description.
+  const UNIFI = '../shared/corpus/iptables/crowdsec-hub_unifi-udm.log';
+  const longLabels = (): string => {
+    const first = readFileSync(UNIFI, 'utf8').split('\n')[0]!.replace('Block All Traffic"', 'Block All Traffic From WAN To The Local Gateway Itself"');
+    const second = first.replace(/\[WAN_LOCAL-D-2147483647\] DESCR="[^"]*"/, '[WAN_LOCAL-D-2147483646] DESCR="[WAN_LOCAL]Drop Invalid State Packets From The Internet To The Gateway"');
+    const file = join(tempDir(), 'unifi-long.log');
+    writeFileSync(file, `${first}\n${first}\n${second}\n`);
+    return file;
+  };
+  for (const lang of LANGS)
+    it(`80 columns, --lang ${lang}`, () => {
+      const text = run([longLabels(), ...BASE, '--lang', lang, '--source', '192.168.1.1'], 80);
+      expect(over(text, 80)).toEqual([]);
+      const details = text.slice(text.indexOf(lang === 'zh' ? '  记录为\n' : '  logged as\n'));
+      expect(details).toMatch(/^ {2}[^\n]+\n {4}\[WAN_LOCAL-D-2147483647\] DESCR=[^\n]*\n {4}[^[\n]* 2 ·\n {4}\[WAN_LOCAL-D-2147483646\] DESCR=/);
     });
 });
 

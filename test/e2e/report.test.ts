@@ -156,7 +156,7 @@ describe('logscan report: what a source address is', () => {
     expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('1 packet to 23/tcp · not a valid IP address as logged');
     expect(runCli([file, ...BASE, '--lang', 'zh'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout).toContain('记录中的地址不是有效的 IP 地址');
     const csv = runCli([file, ...BASE, '-o', 'csv']).stdout.trim().split('\r\n');
-    expect(csv.find((l) => l.includes('192.168.1.10055'))!.endsWith(',invalid-address')).toBe(true);
+    expect(csv.find((l) => l.includes('192.168.1.10055'))!.endsWith(',invalid-address,0')).toBe(true);
   });
 
 
@@ -187,9 +187,9 @@ describe('logscan report: what a source address is', () => {
     expect(json([mixed, ...BASE]).doc).toMatchObject({ sourceRanges: [] });
     const csv = runCli([file, ...BASE, '-o', 'csv']).stdout.trim().split('\r\n');
     expect(text).not.toContain('not a valid IP address');
-    expect(csv[0].endsWith(',explanation,address_range')).toBe(true);
-    expect(csv.find((l) => l.includes('100.64.12.7'))!.endsWith(',shared-cgnat')).toBe(true);
-    expect(csv.find((l) => l.includes('203.0.113.9'))!.endsWith(',')).toBe(true);
+    expect(csv[0].endsWith(',explanation,address_range,connections')).toBe(true);
+    expect(csv.find((l) => l.includes('100.64.12.7'))!.endsWith(',shared-cgnat,0')).toBe(true);
+    expect(csv.find((l) => l.includes('203.0.113.9'))!.endsWith(',,0')).toBe(true);
   });
 
   it('--signatures can name your own networks for the report too', () => {

@@ -138,3 +138,37 @@ describe("a Windows Firewall scanner's CLOSE rows", () => {
     expect(day.report.probes).toEqual(probes);
   });
 });
+
+describe("a scanner's late packets to more ports than a source counts packets for (256)", () => {
+  /** A SYN scan of `ports` ports, then `rsts` RSTs to each of them (its late packets: RST, no SYN). */
+  function synThenRst(ports: number, rsts: number): string {
+    const lines: string[] = [];
+    for (let i = 0; i < ports; i++) lines.push(isoLine(new Date(DAY + i * 100), { src: '203.0.113.84', dpt: 1000 + i }));
+    for (let r = 0; r < rsts; r++) for (let i = 0; i < ports; i++) lines.push(isoLine(new Date(DAY + 60_000 * (r + 1) + i * 100), { src: '203.0.113.84', dpt: 1000 + i, flags: 'RST' }));
+    return writeLog(lines, `syn-rst-${ports}-${rsts}.log`);
+  }
+  type Ports = { probes: Probes; topPortsPackets: number; topPorts: { port: number; packets: number }[]; topPortsLateUncounted: { packets: number; sources: number } };
+  const json = (file: string): Ports => JSON.parse(runCli([file, '--tz', 'UTC', '-o', 'json', '--top', '400']).stdout) as Ports;
+
+  it('one late packet a port: every one is in the ports table, past the 256th port too', () => {
+    const doc = json(synThenRst(300, 1));
+    expect(doc.probes).toMatchObject({ packets: 600, late: 0 });
+    expect(doc.topPortsPackets).toBe(600);
+    expect(doc.topPorts.find((p) => p.port === 1299)?.packets).toBe(2);
+    expect(doc.topPortsLateUncounted).toEqual({ packets: 0, sources: 0 });
+    expect(runCli([synThenRst(300, 1), '--tz', 'UTC'], { env: WIDE }).stdout).not.toContain('not in this table');
+  });
+
+  it('several a port: the ports past the 256th are in it with one each, and the report says how many packets it left out', () => {
+    const doc = json(synThenRst(300, 3));
+    expect(doc.probes).toMatchObject({ packets: 1200, late: 0 });
+    // 44 ports past the counted 256, 3 RSTs each: one each placed, 88 in no row.
+    expect(doc.topPortsPackets).toBe(1200 - 88);
+    expect(doc.topPortsLateUncounted).toEqual({ packets: 88, sources: 1 });
+    const text = runCli([synThenRst(300, 3), '--tz', 'UTC'], { env: WIDE }).stdout;
+    expect(text).toContain('not in this table: 88 late packets of 1 scanner');
+    expect(runCli([synThenRst(300, 3), '--tz', 'UTC', '--lang', 'zh'], { env: WIDE }).stdout).toContain('1 个扫描来源的 88 个迟到报文');
+    expect(runCli([synThenRst(300, 3), '--tz', 'UTC', '-o', 'md']).stdout).toContain('not in this table: 88 late packets of 1 scanner');
+    expect(runCli([synThenRst(300, 3), '--tz', 'UTC', '-o', 'html']).stdout).toContain('not in this table: 88 late packets of 1 scanner');
+  });
+});

@@ -70,11 +70,16 @@ describe('a Windows log: counts of connection rows are said as connections', () 
     const out = runCli([log, '--tz', 'UTC', '--source', '203.0.113.50', '--source', '198.51.100.7'], wide).stdout;
     expect(out).toMatch(/203\.0\.113\.50 in detail[\s\S]*verdicts \(connections\)\n +allow 2\n/);
     expect(out).toMatch(/198\.51\.100\.7 in detail[\s\S]*verdicts \(records\)\n +drop 1 · allow 1\n/);
-    expect(out).not.toContain('(packets)');
+    expect(out).not.toMatch(/(verdicts|interpretations) \(packets\)/);
+    // Connection rows record no TCP flags: the flags are the DROP packet's alone, and headed so.
+    expect(out).toMatch(/198\.51\.100\.7 in detail[\s\S]*TCP flags \(packets\)\n +syn 1\n/);
+    expect(out).not.toMatch(/TCP flags \((records|connections)\)/);
+    expect(runCli([log, '--tz', 'UTC', '--source', '198.51.100.7', '--lang', 'zh'], wide).stdout).toContain('TCP 标志（包数）');
     expect(runCli([log, '--tz', 'UTC', '--source', '203.0.113.50', '--lang', 'zh'], wide).stdout).toContain('处理结果（连接数）');
     expect(runCli([log, '--tz', 'UTC', '-o', 'html']).stdout).toContain('<dt>verdicts (connections)</dt>');
-    const doc = JSON.parse(runCli([log, '--tz', 'UTC', '-o', 'json']).stdout) as { sources: { ip: string; connections: number }[] };
+    const doc = JSON.parse(runCli([log, '--tz', 'UTC', '-o', 'json']).stdout) as { sources: { ip: string; connections: number; tcpFlags: Record<string, number> }[] };
     expect(doc.sources.find((s) => s.ip === '198.51.100.7')?.connections).toBe(1);
+    expect(doc.sources.find((s) => s.ip === '198.51.100.7')?.tcpFlags).toEqual({ syn: 1 });
     // Another firewall's log keeps its packets.
     expect(runCli([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC', '--source', '198.51.100.77'], wide).stdout).toContain('verdicts (packets)');
   });
@@ -117,6 +122,33 @@ describe("daily's new sources and ports say what their numbers count", () => {
     writeFileSync(both, [...HEADER, dayBefore, ...allowed, ROWS[8]!, ''].join('\r\n'));
     const html = runCli(['daily', both, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'html']).stdout;
     expect(html).toContain('<span class="ip">203.0.113.50</span>: 2 records');
+  });
+});
+
+describe('CSV: a connections column beside packets, in both tables', () => {
+  const row = (csv: string, start: string): string[] => csv.split('\r\n').find((l) => l.startsWith(start))!.split(',');
+  it('sources: how many of a source\'s packets are connection rows (last column, so old columns keep their places)', () => {
+    const csv = runCli([log, '--tz', 'UTC', '-o', 'csv']).stdout;
+    const head = csv.split('\r\n')[0]!.split(',');
+    expect(head.slice(0, 6)).toEqual(['rank', 'ip', 'score', 'severity', 'events', 'packets']);
+    expect(head.at(-1)).toBe('connections');
+    // The explanation before it is quoted and holds commas: the last field is after the last comma.
+    const last = (ip: string): string | undefined => csv.split('\r\n').find((l) => l.includes(`,${ip},`))?.split(',').at(-1);
+    expect(last('203.0.113.50')).toBe('2');
+    expect(last('198.51.100.7')).toBe('1');
+    expect(last('198.51.100.99')).toBe('0');
+  });
+
+  it('ports: of a port\'s count, the connections let in (a log of ALLOW rows: every probe one); blocked packets none', () => {
+    const allowed = join(tempDir(), 'allow.log');
+    writeFileSync(allowed, [...HEADER, ...ROWS.filter((r) => r.includes(' ALLOW ') && r.endsWith('RECEIVE')), ''].join('\r\n'));
+    const csv = runCli([allowed, '--tz', 'UTC', '-o', 'csv', '--csv-table', 'ports']).stdout;
+    expect(csv.split('\r\n')[0]).toBe('proto,port,packets,share,known_as,sources,connections');
+    expect(row(csv, 'tcp,3389,')).toEqual(['tcp', '3389', '2', '0.6667', expect.any(String), '1', '2']);
+    expect(row(csv, 'tcp,8080,').at(-1)).toBe('1');
+    const json = JSON.parse(runCli([allowed, '--tz', 'UTC', '-o', 'json']).stdout) as { topPorts: { port: number; connections: number }[] };
+    expect(json.topPorts.find((p) => p.port === 3389)?.connections).toBe(2);
+    expect(row(runCli([log, '--tz', 'UTC', '-o', 'csv', '--csv-table', 'ports']).stdout, 'tcp,445,').at(-1)).toBe('0');
   });
 });
 

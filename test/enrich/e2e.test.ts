@@ -189,7 +189,7 @@ describe('-o csv and -o blocklist', () => {
     const src = runCli([SAMPLE, '-o', 'csv', '--top', '5']).stdout.split('\r\n');
     expect(src[0]).toMatch(/^rank,ip,score/);
     expect(src).toHaveLength(7);
-    expect(runCli([SAMPLE, '-o', 'csv', '--csv-table', 'ports']).stdout).toMatch(/^proto,port,packets,share,known_as,sources\r\ntcp,22,59,0\.0966,SSH,31\r\n/);
+    expect(runCli([SAMPLE, '-o', 'csv', '--csv-table', 'ports']).stdout).toMatch(/^proto,port,packets,share,known_as,sources,connections\r\ntcp,22,59,0\.0966,SSH,31,0\r\n/);
   });
 
   test('blocklist: every source at or above the score, not only the top N', () => {

@@ -44,7 +44,7 @@ describe('-o csv', () => {
 
   test('ports table', () => {
     // Only a cell's first character can start a formula.
-    expect(renderReportCsv(doc([]), 'ports')).toBe('proto,port,packets,share,known_as,sources\r\ntcp,23,3,1,Telnet; =cmd|calc,2\r\nsctp,9,1,0,,\r\n');
+    expect(renderReportCsv(doc([]), 'ports')).toBe('proto,port,packets,share,known_as,sources,connections\r\ntcp,23,3,1,Telnet; =cmd|calc,2,0\r\nsctp,9,1,0,,,0\r\n');
   });
 });
 

@@ -36,12 +36,14 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.packetsTo': [5, '22/tcp', '3 min'],
   'finding.packetsSomeTo': [510, 4, '39480/tcp'],
   'finding.protoPackets': [6, 'IGMP'],
+  'finding.protoNames': [['GRE', 'ESP', 'AH'], 2],
   'finding.traceroute': [27],
   'finding.slowPace': ['2.9'],
   'finding.dialupLeftover': [1],
   'finding.serverReplies': [['DNS'], 20, 1, 1],
   'report.mixedMeaning': ['12', 3, 18],
   'report.scanLateMeaning': [3, 18, 2],
+  'report.portsLateUncounted': [88, 1, 256],
   'finding.latePackets': [3, '443/tcp', true, 'ACK/RST, no SYN'],
   'finding.allowedIn': [2, '445/tcp, 3389/tcp'],
   'finding.allowedSome': [2],
@@ -66,7 +68,6 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.ignoredText': [4],
   'report.probesText': [633, 361],
   'report.topBy': ['records'],
-  'report.details.flags': ['records'],
   'report.details.actions': ['connections'],
   'report.details.interpretations': ['packets'],
   'report.probesBlocked': [600, 1],
@@ -137,7 +138,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.html.heading': ['2026-11-21'],
   'daily.html.hours': [24],
   'daily.html.vsDayBefore': ['+35%'],
-  'daily.html.newCount': [93],
+  'daily.html.newCount': [93, true],
   'daily.html.ofPackets': ['97%'],
   'daily.html.ofRecords': ['55%'],
   'daily.html.chartTitle': ['2026-11-21', 'UTC'],
@@ -406,6 +407,8 @@ describe('message catalog', () => {
     expect(f.packetsTo(9, f.portList(['22/tcp', '23/tcp', '2323/tcp'], 2), null)).toBe('发往 22/tcp、23/tcp、2323/tcp 等 5 个端口的 9 个包');
     expect(f.protoPackets(6, f.otherProto)).toBe('6 个其他协议包');
     expect(f.protoPackets(6, 'ICMP')).toBe('6 个 ICMP 包');
+    expect(f.protoPackets(5, f.protoNames(['GRE', 'ESP', 'AH'], 2))).toBe('5 个 GRE/ESP/AH 等 5 种协议的包');
+    expect(f.protoPackets(2, f.protoNames(['GRE', 'ESP'], 0))).toBe('2 个 GRE/ESP 包');
     expect(f.stealthProbes(['NULL', 'XMAS'])).toBe('NULL 和 XMAS 探测');
     expect(zh.report.lines(1)).toBe('1 行');
   });

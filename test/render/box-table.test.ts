@@ -115,6 +115,20 @@ describe('wrapItems', () => {
     expect(wrapItems('x  ', ['aaaa bbbb cccc 1,234'], 14).split('\n')).toEqual(['x  aaaa bbbb', '   cccc 1,234']);
   });
 
+  it('an item wider than a line that follows another one wrapped starts a line of its own, not the end of that one', () => {
+    const d = '[WAN_LOCAL-D-2147483647] DESCR="[WAN_LOCAL]Block All Traffic"';
+    const a = '[WAN_LOCAL-A-2147483647] DESCR="[WAN_LOCAL]Block All Traffic"';
+    // crowdsec-hub_unifi-udm.log with --lang zh at 80 columns: its full-width share makes the second label one column too wide.
+    expect(wrapItems('记录为     ', [`${d} 2（67%）`, `${a} 1（33%）`], 80).split('\n')).toEqual([
+      '记录为     [WAN_LOCAL-D-2147483647] DESCR="[WAN_LOCAL]Block All',
+      '           Traffic" 2（67%） ·',
+      '           [WAN_LOCAL-A-2147483647] DESCR="[WAN_LOCAL]Block All',
+      '           Traffic" 1（33%）',
+    ]);
+    // After a short item, half a line left still takes the start of a long one.
+    expect(wrapItems('logged as  ', ['DENY 1', `${a} 1 (33%)`], 60).split('\n')[0]).toBe('logged as  DENY 1 · [WAN_LOCAL-A-2147483647]');
+  });
+
   it('a separator of spaces leaves no mark at the end of a line', () => {
     expect(wrapItems('> ', ['aaaa', 'bbbb', 'cccc'], 12, '  ').split('\n')).toEqual(['> aaaa  bbbb', '  cccc']);
   });
