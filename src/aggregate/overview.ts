@@ -195,13 +195,13 @@ export class Overview {
   /** Other protocols with ports (sctp, udplite, …), keyed "proto/port". */
   private readonly otherPorts = [new CappedCounter<string>(10_000), new CappedCounter<string>(10_000)];
   private readonly portTotals = [0, 0];
+  /** Per port table ([0] all, [1] blocked), scanners' late packets no port row took (ScanLate.uncounted). */
+  private readonly lateUncounted = [{ packets: 0, sources: 0 }, { packets: 0, sources: 0 }];
   /**
    * Of tcpPorts[0], udpPorts[0] and otherPorts[0], Windows Firewall connection rows (an
    * ALLOW row is a connection let in, not a packet). Made on the first one: a log of
    * another firewall never has any, and a blocked probe is never one, so [1] needs none.
    */
-  /** Per port table ([0] all, [1] blocked), scanners' late packets no port row took (ScanLate.uncounted). */
-  private readonly lateUncounted = [{ packets: 0, sources: 0 }, { packets: 0, sources: 0 }];
   private portConnections: { tcp: Float64Array; udp: Float64Array; other: CappedCounter<string> } | null = null;
   /**
    * Distinct sources per TCP/UDP port, for the table that will be shown: every probe's
