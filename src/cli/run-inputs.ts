@@ -5,6 +5,7 @@ import type { FirewallEvent } from '../event.js';
 import { ExitCode, type ExitCodeValue } from '../errors.js';
 import { readInputs, type InputStats } from '../input/read.js';
 import { dropEarlyWorker, readInWorker } from '../pipeline/threaded-inputs.js';
+import { holdYoungGeneration } from '../pipeline/young-generation.js';
 import type { Analysis } from './analysis.js';
 import { Diagnostics } from './diagnostics.js';
 import type { CommonOptions, InputOptions, Threads } from './options.js';
@@ -79,7 +80,11 @@ export async function runAnalysed(
   let done: InputsRun;
   if (!useWorker(files, run.threads)) {
     dropEarlyWorker();
-    done = await runInputs(files, opts, annotated, run.afterChunk, run.signal);
+    const afterChunk = (): Promise<void> | void => {
+      holdYoungGeneration();
+      return run.afterChunk?.();
+    };
+    done = await runInputs(files, opts, annotated, afterChunk, run.signal);
   } else {
     const diag = new Diagnostics();
     const stats = await readInWorker(files, opts, {
