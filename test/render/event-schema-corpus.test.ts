@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isValidAddress } from '../../src/parsers/address.js';
 import { ndjson, repoRoot, runCli } from '../helpers/cli.js';
+import { fits, leaves, mappedLeaves, template } from '../helpers/ecs-template.js';
 
 const corpusRoot = new URL('../../../shared/corpus/', import.meta.url).pathname;
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8').split('\n');
@@ -50,13 +50,6 @@ function table(header: string): string[][] {
 /** The backticked names of a table's first cell: "`inIface`, `outIface`" names two. */
 function names(cell: string): string[] {
   return [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
-}
-
-/** Every leaf of a document: [path, value], array elements under the array's path. */
-function leaves(v: unknown, prefix = ''): [string, unknown][] {
-  if (Array.isArray(v)) return v.flatMap((x) => leaves(x, prefix));
-  if (v !== null && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => leaves(x, prefix ? `${prefix}.${k}` : k));
-  return [[prefix, v]];
 }
 
 function jsType(v: unknown): string {
@@ -161,43 +154,6 @@ describe("logscan's own schema (README, Event schema) holds for every corpus fil
     expect([...wrong]).toEqual([]);
   });
 });
-
-interface Mapping {
-  type?: string;
-  properties?: Record<string, Mapping>;
-}
-
-const template = JSON.parse(readFileSync(join(repoRoot, 'integrations/elasticsearch-template.json'), 'utf8')) as { template: { mappings: Mapping } };
-
-function mappedLeaves(m: Mapping, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  for (const [k, v] of Object.entries(m.properties ?? {})) {
-    const path = prefix ? `${prefix}.${k}` : k;
-    if (v.properties) mappedLeaves(v, path, out);
-    else out.set(path, v.type!);
-  }
-  return out;
-}
-
-/** Whether Elasticsearch takes the value into a field of this type. */
-function fits(type: string, v: unknown): boolean {
-  switch (type) {
-    case 'keyword':
-    case 'text':
-      return typeof v === 'string';
-    case 'ip':
-      return typeof v === 'string' && isValidAddress(v);
-    case 'date':
-      return typeof v === 'string' && ISO_UTC.test(v);
-    case 'long':
-      return Number.isSafeInteger(v);
-    case 'double':
-      return typeof v === 'number' && Number.isFinite(v);
-    case 'boolean':
-      return typeof v === 'boolean';
-    default:
-      return false;
-  }
-}
 
 describe('`events --ecs` (README, Shipping events to Elasticsearch / OpenSearch) holds for every corpus file and sample', () => {
   // Read in each test: a missing table fails the tests that need it, not the whole file.
