@@ -123,7 +123,7 @@ export interface Comparison {
   previousComplete: boolean;
   /** The zone the --state digest counted the day before in, when not this run's (its day had other bounds); null otherwise. */
   previousZone: string | null;
-  /** What the --state digest counted the day before with that this run does not: other thresholds, another --ignore list; null otherwise. */
+  /** What the --state digest counted the day before with that this run does not (thresholds, --ignore, --home-net, --signatures); null otherwise. */
   previousSettings: SettingsChange[] | null;
   /** Packets that arrived unasked (the headline's probes). */
   probes: Change;

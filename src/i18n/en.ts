@@ -51,6 +51,14 @@ export type CountUnit = 'packets' | 'connections' | 'records';
 /** Where packets went: " to 3 ports", or for ICMP and other portless protocols alone ", none to a port" (not "to 0 ports"). */
 const toPorts = (ports: number, isCapped = false): string => (ports > 0 ? ` to ${capped(ports, isCapped)} ${plural(ports, 'port')}` : ', none to a port');
 
+/** What basisOtherSettings names for each setting that differed. */
+const OTHER_SETTING: Readonly<Record<SettingsChange, string>> = {
+  thresholds: 'other thresholds (--config, --scan-ports, --sweep-hosts)',
+  ignore: 'another --ignore list',
+  homeNet: 'other --home-net networks',
+  signatures: 'other --signatures directories (their entries)',
+};
+
 function joinAnd(xs: readonly string[]): string {
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
@@ -507,8 +515,9 @@ export const en = {
      * After `basis` (and `basisOtherZone`) when the --state digest counted the day before with
      * other thresholds or another --ignore list than this run: the change is then partly theirs.
      */
-    basisOtherSettings: (what: readonly SettingsChange[], afterZone: boolean) =>
-      `${afterZone ? '; it was also' : ', which was'} counted with ${what.map((w) => (w === 'thresholds' ? 'other thresholds (--config, --scan-ports, --sweep-hosts)' : 'another --ignore list')).join(' and ')}: part of the change may come from that, not from the traffic`,
+    basisOtherSettings: (what: readonly SettingsChange[], afterZone: boolean) => {
+      return `${afterZone ? '; it was also' : ', which was'} counted with ${joinAnd(what.map((w) => OTHER_SETTING[w]))}: part of the change may come from that, not from the traffic`;
+    },
     interrupted: (signal: string) => `interrupted by ${signal}: this summary covers only what was read before it`,
     dstDay: (hours: number) => `${hours}-hour day (daylight-saving change)`,
     notOver: 'the day is not over: numbers so far',

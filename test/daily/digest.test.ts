@@ -16,7 +16,7 @@ import { makeEvent } from '../helpers/events.js';
 const D = dayWindow({ year: 2026, month: 11, day: 21 }, 'UTC');
 const P = dayWindow({ year: 2026, month: 11, day: 20 }, 'UTC');
 /** What a run without --config, threshold flags or --ignore counts with. */
-const defaults = digestSettings(DEFAULT_THRESHOLDS, null);
+const defaults = digestSettings(DEFAULT_THRESHOLDS, { ignore: null, homeNet: null, signatures: null });
 
 function tally(w: typeof D, rows: [src: string, port: number, n: number, action?: 'drop' | 'allow'][]): DayTally {
   const t = new DayTally(w);
@@ -255,12 +255,12 @@ describe('comparison', () => {
 
   it('a complete digest counted with other settings gives way to partial logs, and says what differs when it is all there is', () => {
     const stored = before.digest('UTC', true, new Date(), defaults);
-    const tuned = digestSettings({ ...DEFAULT_THRESHOLDS, verticalScan: { minPorts: 8 } }, parseIgnoreList('192.0.2.200\n', 'mine.txt'));
+    const tuned = digestSettings({ ...DEFAULT_THRESHOLDS, verticalScan: { minPorts: 8 } }, { ignore: parseIgnoreList('192.0.2.200\n', 'mine.txt'), homeNet: null, signatures: null });
     expect(choosePrevious(before, false, stored, defaults)).toMatchObject({ basis: 'state', otherSettings: null });
     expect(choosePrevious(before, false, stored, tuned)).toMatchObject({ basis: 'logs', complete: false, otherSettings: null });
     expect(choosePrevious(new DayTally(P), false, stored, tuned)).toMatchObject({ basis: 'state', otherSettings: ['thresholds', 'ignore'] });
     // Weights only rank and limits only bound memory: neither changes a day's counts.
-    const reweighed = digestSettings({ ...DEFAULT_THRESHOLDS, weights: { ...DEFAULT_THRESHOLDS.weights, ports: 99 }, limits: { ...DEFAULT_THRESHOLDS.limits, maxSources: 5 } }, null);
+    const reweighed = digestSettings({ ...DEFAULT_THRESHOLDS, weights: { ...DEFAULT_THRESHOLDS.weights, ports: 99 }, limits: { ...DEFAULT_THRESHOLDS.limits, maxSources: 5 } }, { ignore: null, homeNet: null, signatures: null });
     expect(choosePrevious(before, false, stored, reweighed)).toMatchObject({ basis: 'state', otherSettings: null });
     // A digest from before settings were recorded is taken as it comes.
     expect(choosePrevious(new DayTally(P), false, before.digest('UTC', true, new Date()), tuned)).toMatchObject({ basis: 'state', otherSettings: null });
