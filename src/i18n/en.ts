@@ -546,6 +546,9 @@ export const en = {
       `${fmtInt(blocked)} (${pct} of ${counted(records, 'record')} logged: ${records > connections ? `${counted(records - connections, 'packet')}, ` : ''}${counted(connections, 'connection')})`,
     newToday: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new today`,
     newlyProbed: (n: number) => `${fmtInt(n)} newly probed`,
+    /** Under the new ports: scanners' late packets no port's count holds (Comparison.portsLateUncounted); `cap` as report.portsLateUncounted's. */
+    newPortsLateUncounted: (packets: number, sources: number, cap: number) =>
+      `not in the new ports' counts: ${counted(packets, 'late packet')} of ${counted(sources, 'scanner')} (logscan counts a source's late packets port by port for its first ${fmtInt(cap)} ports only); the probes line counts them`,
     /** A new source or a newly probed port in the lists of them (`name` already escaped), with its probes: "203.0.113.99: 14 packets"; `connections` as rowsText's. */
     listedItem: (name: string, n: number, connections: number | null = 0) => `${name}: ${rowsText(n, connections)}`,
     activity: 'Activity per hour',

@@ -467,6 +467,8 @@ export const zh: Messages = {
       `${fmtInt(blocked)}（占所记录 ${fmtInt(records)} 条记录的 ${pct}：${records > connections ? `${fmtInt(records - connections)} 个包，` : ''}${fmtInt(connections)} 个连接）`,
     newToday: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${fmtInt(n)} 个`,
     newlyProbed: (n) => `${fmtInt(n)} 个首次被探测`,
+    newPortsLateUncounted: (packets, sources, cap) =>
+      `未计入新端口的计数：${fmtInt(sources)} 个扫描来源的 ${fmtInt(packets)} 个迟到报文（logscan 只为每个来源的前 ${fmtInt(cap)} 个端口逐一统计迟到报文）；探测一行已计入它们`,
     listedItem: (name, n, connections = 0) => `${name}：${rowsText(n, connections)}`,
     activity: '每小时活动',
     activityMax: (max, unit = 'packets') => `每小时活动（峰值 ${fmtInt(max)} ${unitMeasure(unit)}）`,

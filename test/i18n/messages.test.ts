@@ -126,6 +126,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.newToday': [93, true],
   'daily.listedItem': ['203.0.113.99', 14, null],
   'daily.newlyProbed': [19],
+  'daily.newPortsLateUncounted': [88, 1, 256],
   'daily.activityMax': [25],
   'daily.text.title': ['2026-11-21', 'UTC'],
   'daily.text.note': ['x'],
