@@ -125,6 +125,12 @@ describe('digest state', () => {
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/ports\.tcp/) });
     writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...d, totals: { ...d.totals, packets: -1 } }));
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.packets/) });
+    // A settings hash is a string or null; absent (an older digest's) is fine.
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...d, settings: { ...defaults, homeNet: 5 } }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/settings\.homeNet is not a hash/) });
+    const { homeNet: _h, signatures: _s, ...older } = defaults;
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...d, settings: older }));
+    expect((await loadDigest(dir, '2026-11-20')).digest?.settings).toEqual(older);
     expect(readFileSync(join(dir, '2026-11-20.json'), 'utf8')).toContain('"date"');
   });
 
