@@ -513,11 +513,10 @@ export const en = {
     basisOtherZone: (zone: string, ours: string) => `, which counted that day in ${zone}, not ${ours}: its hours are not the same 24 (--tz ${zone} compares like with like)`,
     /**
      * After `basis` (and `basisOtherZone`) when the --state digest counted the day before with
-     * other thresholds or another --ignore list than this run: the change is then partly theirs.
+     * other thresholds, --ignore list, --home-net or --signatures than this run: the change is then partly theirs.
      */
-    basisOtherSettings: (what: readonly SettingsChange[], afterZone: boolean) => {
-      return `${afterZone ? '; it was also' : ', which was'} counted with ${joinAnd(what.map((w) => OTHER_SETTING[w]))}: part of the change may come from that, not from the traffic`;
-    },
+    basisOtherSettings: (what: readonly SettingsChange[], afterZone: boolean) =>
+      `${afterZone ? '; it was also' : ', which was'} counted with ${joinAnd(what.map((w) => OTHER_SETTING[w]))}: part of the change may come from that, not from the traffic`,
     interrupted: (signal: string) => `interrupted by ${signal}: this summary covers only what was read before it`,
     dstDay: (hours: number) => `${hours}-hour day (daylight-saving change)`,
     notOver: 'the day is not over: numbers so far',
