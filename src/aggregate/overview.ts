@@ -102,6 +102,8 @@ export interface OverviewData {
   topPorts: [PortKey, number, number | null, number][];
   /** All packets counted in topPorts (the denominator of a port's share). */
   portPackets: number;
+  /** Of portPackets, Windows Firewall connection rows (0 when topPorts counts blocked packets only: none is a connection). */
+  portConnections: number;
   /** True when topPorts' source counts are lower bounds (more distinct source-port pairs than the set holds). */
   portSourcesCapped: boolean;
   /** Scanners' late packets among the probes that no row of topPorts' table counts (ScanLate.uncounted), and how many scanners sent them. */
@@ -203,6 +205,8 @@ export class Overview {
    * another firewall never has any, and a blocked probe is never one, so [1] needs none.
    */
   private portConnections: { tcp: Float64Array; udp: Float64Array; other: CappedCounter<string> } | null = null;
+  /** Their sum: the connections of portTotals[0]. */
+  private portConnectionTotal = 0;
   /**
    * Distinct sources per TCP/UDP port, for the table that will be shown: every probe's
    * until the first blocked one, then the blocked ones' only (the table shows blocked
@@ -400,6 +404,7 @@ export class Overview {
       topSources: this.sources.top(top).map(([ip, packets]) => [ip, packets, this.sourceConnections.get(ip)]),
       topPorts: this.topPorts(top, blocked).map(([k, packets]) => [k, packets, this.portSources(k), blocked === 1 ? 0 : this.portConnectionsOf(k)]),
       portPackets: this.portTotals[blocked],
+      portConnections: blocked === 1 ? 0 : this.portConnectionTotal,
       portSourcesCapped: this.pairs.saturated,
       portsLateUncounted: { ...this.lateUncounted[blocked]! },
       portsBlockedOnly: blocked === 1,
@@ -440,6 +445,7 @@ export class Overview {
     if (proto === 'tcp') c.tcp[port] += n;
     else if (proto === 'udp') c.udp[port] += n;
     else c.other.add(`${proto}/${port}`, n);
+    this.portConnectionTotal += n;
   }
 
   private portConnectionsOf(k: PortKey): number {

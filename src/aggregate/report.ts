@@ -85,6 +85,8 @@ export interface ReportDoc {
   topPortsBlockedOnly: boolean;
   /** The packets a topPorts share is of: those it counts that went to a port (ICMP has none). */
   topPortsPackets: number;
+  /** Of topPortsPackets, Windows Firewall connection rows (inbound ALLOW rows); 0 when topPortsBlockedOnly. */
+  topPortsConnections: number;
   /** True when topPorts[].sources are lower bounds (more distinct source-port pairs than logscan keeps). */
   topPortSourcesCapped: boolean;
   /**
@@ -206,6 +208,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     })),
     topPortsBlockedOnly: ov.portsBlockedOnly,
     topPortsPackets: portPackets,
+    topPortsConnections: ov.portConnections,
     topPortSourcesCapped: ov.portSourcesCapped,
     topPortsLateUncounted: ov.portsLateUncounted,
     perHour: ov.perHour,

@@ -7,13 +7,28 @@ import { loadKnowledge } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { CommonOptions } from './options.js';
 import { UsageError } from '../errors.js';
-import { AddressRanges, parseAddressRange } from '../util/address-ranges.js';
+import { createHash } from 'node:crypto';
+import { AddressRanges, canonicalRanges, parseAddressRange, type AddressRange } from '../util/address-ranges.js';
 import { setHomeNetworks } from '../util/egress.js';
 
 /** --home-net's ranges; null when none were given (the local-network ranges apply). */
 export function homeNetworks(texts: readonly string[]): AddressRanges | null {
   if (texts.length === 0) return null;
-  return new AddressRanges(texts.map((t) => parseAddressRange(t.trim()) ?? usage(`--home-net: "${t}" is not an address or CIDR range (e.g. 203.0.113.0/24, 2001:db8::/48)`)));
+  return new AddressRanges(parseHomeNet(texts));
+}
+
+function parseHomeNet(texts: readonly string[]): AddressRange[] {
+  return texts.map((t) => parseAddressRange(t.trim()) ?? usage(`--home-net: "${t}" is not an address or CIDR range (e.g. 203.0.113.0/24, 2001:db8::/48)`));
+}
+
+/**
+ * A hash of the addresses --home-net names, not of how they were typed; null without
+ * --home-net (the local-network ranges apply). `daily --state` keeps it, as it keeps the
+ * --ignore list's: which traffic is this side's own changes what counts as a probe.
+ */
+export function homeNetFingerprint(texts: readonly string[]): string | null {
+  if (texts.length === 0) return null;
+  return createHash('sha256').update(canonicalRanges(parseHomeNet(texts))).digest('hex').slice(0, 16);
 }
 
 function usage(message: string): never {
@@ -22,6 +37,8 @@ function usage(message: string): never {
 
 export interface Analysis {
   kb: KnowledgeBase;
+  /** LoadedKnowledge.localSignatures: what the --signatures directories brought, hashed; null without. */
+  localSignatures: string | null;
   annotator: Annotator;
   annotate(e: FirewallEvent): void;
 }
@@ -30,5 +47,5 @@ export function buildAnalysis(opts: CommonOptions): Analysis {
   setHomeNetworks(homeNetworks(opts.homeNet));
   const kb = loadKnowledge({ extraDirs: opts.signatures });
   const annotator = createAnnotator(kb, { lang: opts.lang, detectorParams: opts.detectorParams });
-  return { kb, annotator, annotate: (e) => annotator.annotate(e) };
+  return { kb, localSignatures: kb.localSignatures, annotator, annotate: (e) => annotator.annotate(e) };
 }

@@ -22,7 +22,7 @@ import { renderDailyHtml } from '../render/daily-html.js';
 import { renderDailyMarkdown } from '../render/daily-markdown.js';
 import { renderDailyText } from '../render/daily-text.js';
 import { jsonText, termSafe } from '../render/sanitize.js';
-import { buildAnalysis } from './analysis.js';
+import { buildAnalysis, homeNetFingerprint } from './analysis.js';
 import { Interrupt } from './interrupt.js';
 import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, readOnce, readThreads } from './options.js';
 import { runAnalysed } from './run-inputs.js';
@@ -191,7 +191,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       else if (loaded.problem) warn(`ignoring the stored digest: ${loaded.problem}`);
     }
     const prevCovered = covers(prevWindow.start) && coversEnd(prevWindow) && lacks(prevWindow).length === 0;
-    const settings = digestSettings(thresholds, ignore);
+    const settings = digestSettings(thresholds, { ignore, homeNet: homeNetFingerprint(common.homeNet), signatures: analysis.localSignatures });
     const previous = choosePrevious(collector.previous, prevCovered, stored, settings);
     const partial = now.getTime() < window.end;
     const missingToday = lacks(window);

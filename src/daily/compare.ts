@@ -123,7 +123,7 @@ export interface Comparison {
   previousComplete: boolean;
   /** The zone the --state digest counted the day before in, when not this run's (its day had other bounds); null otherwise. */
   previousZone: string | null;
-  /** What the --state digest counted the day before with that this run does not: other thresholds, another --ignore list; null otherwise. */
+  /** What the --state digest counted the day before with that this run does not (thresholds, --ignore, --home-net, --signatures); null otherwise. */
   previousSettings: SettingsChange[] | null;
   /** Packets that arrived unasked (the headline's probes). */
   probes: Change;
@@ -141,6 +141,12 @@ export interface Comparison {
   newSourcesApprox: boolean;
   newPortCount: number;
   newPorts: NewPort[];
+  /**
+   * Scanners' late packets of the day that no port's count holds (DayTally.lateUncounted),
+   * of the scanners that probed a new port: the new ports' counts leave them out. Zero
+   * without a comparison, and for nearly every day.
+   */
+  portsLateUncounted: { packets: number; sources: number };
 }
 
 function change(today: number, previous: number | null): Change {
@@ -153,7 +159,14 @@ export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay
   const t = today.totals();
   const newSources: { ip: string; packets: number }[] = [];
   const newPorts: NewPort[] = [];
+  const lateUncounted = { packets: 0, sources: 0 };
   if (prev !== null) {
+    // A scanner none of whose ports is new sent its unplaced packets to ports already probed the day before.
+    for (const u of today.lateUncounted) {
+      if (!u.ports.some((p) => !prev.hasPort(p.proto, p.port))) continue;
+      lateUncounted.packets += u.packets;
+      lateUncounted.sources++;
+    }
     for (const [ip, packets] of today.sources.entries()) if (!prev.hasSource(ip)) newSources.push({ ip, packets });
     for (const [proto, counts] of today.ports) {
       for (let port = 0; port < counts.length; port++) {
@@ -185,5 +198,6 @@ export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay
     newSourcesApprox: prev?.sourcesCapped ?? false,
     newPortCount: newPorts.length,
     newPorts: shownPorts,
+    portsLateUncounted: lateUncounted,
   };
 }

@@ -61,26 +61,40 @@ export interface DayDigest {
 
 /**
  * The settings that change a day's counts: the thresholds that decide what is a scan (a
- * scanner's late packets count as probes), and the --ignore list. Not the score weights
- * (they rank, the digest keeps no ranking) nor the memory limits.
+ * scanner's late packets count as probes), the --ignore list, --home-net (what this side
+ * sends is its own traffic, not a probe) and the --signatures directories (their entries
+ * decide annotations: a reply, chatter, a probe). Not the score weights (they rank, the
+ * digest keeps no ranking) nor the memory limits.
  */
 export interface DigestSettings {
   thresholds: Omit<Thresholds, 'weights' | 'limits'>;
   /** IgnoreList.fingerprint; null without --ignore. */
   ignore: string | null;
+  /** homeNetFingerprint; null without --home-net. Absent in digests written before logscan recorded it. */
+  homeNet?: string | null;
+  /** LoadedKnowledge.localSignatures; null without --signatures. Absent in digests written before logscan recorded it. */
+  signatures?: string | null;
 }
 
-/** What differs between two days' settings, as the comparison names it. */
-export type SettingsChange = 'thresholds' | 'ignore';
+/** What differs between two days' settings, as the comparison names it, in this order. */
+export type SettingsChange = 'thresholds' | 'ignore' | 'homeNet' | 'signatures';
 
-export function digestSettings(thresholds: Thresholds, ignore: IgnoreList | null): DigestSettings {
+/** What a run was counted with, besides its thresholds: each a hash, null when the option was not given. */
+export interface SettingsHashes {
+  ignore: IgnoreList | null;
+  homeNet: string | null;
+  signatures: string | null;
+}
+
+export function digestSettings(thresholds: Thresholds, other: SettingsHashes): DigestSettings {
   const { weights: _weights, limits: _limits, ...detection } = thresholds;
-  return { thresholds: detection, ignore: ignore?.fingerprint ?? null };
+  return { thresholds: detection, ignore: other.ignore?.fingerprint ?? null, homeNet: other.homeNet, signatures: other.signatures };
 }
 
 /**
  * What `stored` was counted with and `now` is not; null when nothing differs, or when the
- * digest does not say (written before logscan recorded it: it is taken as it comes).
+ * digest does not say (written before logscan recorded it: it is taken as it comes; one
+ * written before it recorded --home-net and --signatures is compared on the rest).
  */
 export function settingsChanges(stored: DigestSettings | undefined, now: DigestSettings): SettingsChange[] | null {
   if (stored === undefined) return null;
@@ -88,6 +102,8 @@ export function settingsChanges(stored: DigestSettings | undefined, now: DigestS
   // Both are plain JSON of the same shape, written in the same key order.
   if (JSON.stringify(stored.thresholds) !== JSON.stringify(now.thresholds)) changes.push('thresholds');
   if (stored.ignore !== now.ignore) changes.push('ignore');
+  if (stored.homeNet !== undefined && stored.homeNet !== now.homeNet) changes.push('homeNet');
+  if (stored.signatures !== undefined && stored.signatures !== now.signatures) changes.push('signatures');
   return changes.length > 0 ? changes : null;
 }
 
@@ -183,7 +199,9 @@ export function digestProblem(x: unknown, date: string): string | null {
   if (typeof d.ports !== 'object' || d.ports === null || Array.isArray(d.ports)) return 'ports is not an object';
   if (d.settings !== undefined) {
     const st = d.settings as Record<string, unknown> | null;
-    if (typeof st !== 'object' || st === null || typeof st.thresholds !== 'object' || st.thresholds === null || !(st.ignore === null || typeof st.ignore === 'string')) return 'settings is not a record of thresholds and an --ignore list';
+    const hash = (x: unknown): boolean => x === null || typeof x === 'string';
+    if (typeof st !== 'object' || st === null || typeof st.thresholds !== 'object' || st.thresholds === null || !hash(st.ignore)) return 'settings is not a record of thresholds and an --ignore list';
+    for (const k of ['homeNet', 'signatures']) if (st[k] !== undefined && !hash(st[k])) return `settings.${k} is not a hash`;
   }
   for (const [proto, ranges] of Object.entries(d.ports as Record<string, unknown>)) {
     if (typeof ranges !== 'string') return `ports.${proto} is not a range list`;

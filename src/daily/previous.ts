@@ -1,6 +1,6 @@
 // Which source the day-before numbers come from. Logs that cover the whole previous
 // day win (exact, and counted with this run's settings); else a complete --state digest
-// of that day in this zone, counted with this run's thresholds and --ignore list; else
+// of that day in this zone, counted with this run's settings (digestSettings); else
 // whatever part of the day the logs hold; else any other digest (incomplete, counted in
 // another --tz: its day began and ended at other instants, or with other settings, which
 // the comparison then says); else nothing (the comparison says so).

@@ -47,6 +47,13 @@ export class DayTally {
   readonly rules = new CappedCounter<string>(256);
   /** proto → packets per inbound destination port (256 KiB per protocol seen). */
   readonly ports = new Map<string, Uint32Array>();
+  /**
+   * Per scanner whose late packets `ports` could not all place (ScanLate.uncounted: past
+   * the ports a source's late packets are counted for), those packets and the ports it
+   * sent late packets to: the comparison says so under the new ports when some of them
+   * are new. A handful of sources at most, in any log.
+   */
+  readonly lateUncounted: { packets: number; ports: { proto: string; port: number }[] }[] = [];
 
   constructor(readonly window: DayWindow) {
     this.perHour = new Array<number>(window.hours).fill(0);
@@ -113,6 +120,7 @@ export class DayTally {
         if (!bits) this.ports.set(proto, (bits = new Uint32Array(65_536)));
         bits[port] += n;
       }
+      if (x.uncounted > 0) this.lateUncounted.push({ packets: x.uncounted, ports: x.ports.map(([k]) => portKeyName(k)) });
     }
   }
 

@@ -51,6 +51,14 @@ export type CountUnit = 'packets' | 'connections' | 'records';
 /** Where packets went: " to 3 ports", or for ICMP and other portless protocols alone ", none to a port" (not "to 0 ports"). */
 const toPorts = (ports: number, isCapped = false): string => (ports > 0 ? ` to ${capped(ports, isCapped)} ${plural(ports, 'port')}` : ', none to a port');
 
+/** What basisOtherSettings names for each setting that differed. */
+const OTHER_SETTING: Readonly<Record<SettingsChange, string>> = {
+  thresholds: 'other thresholds (--config, --scan-ports, --sweep-hosts)',
+  ignore: 'another --ignore list',
+  homeNet: 'other --home-net networks',
+  signatures: 'other --signatures directories (their entries)',
+};
+
 function joinAnd(xs: readonly string[]): string {
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
@@ -505,10 +513,10 @@ export const en = {
     basisOtherZone: (zone: string, ours: string) => `, which counted that day in ${zone}, not ${ours}: its hours are not the same 24 (--tz ${zone} compares like with like)`,
     /**
      * After `basis` (and `basisOtherZone`) when the --state digest counted the day before with
-     * other thresholds or another --ignore list than this run: the change is then partly theirs.
+     * other thresholds, --ignore list, --home-net or --signatures than this run: the change is then partly theirs.
      */
     basisOtherSettings: (what: readonly SettingsChange[], afterZone: boolean) =>
-      `${afterZone ? '; it was also' : ', which was'} counted with ${what.map((w) => (w === 'thresholds' ? 'other thresholds (--config, --scan-ports, --sweep-hosts)' : 'another --ignore list')).join(' and ')}: part of the change may come from that, not from the traffic`,
+      `${afterZone ? '; it was also' : ', which was'} counted with ${joinAnd(what.map((w) => OTHER_SETTING[w]))}: part of the change may come from that, not from the traffic`,
     interrupted: (signal: string) => `interrupted by ${signal}: this summary covers only what was read before it`,
     dstDay: (hours: number) => `${hours}-hour day (daylight-saving change)`,
     notOver: 'the day is not over: numbers so far',
@@ -537,6 +545,9 @@ export const en = {
       `${fmtInt(blocked)} (${pct} of ${counted(records, 'record')} logged: ${records > connections ? `${counted(records - connections, 'packet')}, ` : ''}${counted(connections, 'connection')})`,
     newToday: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new today`,
     newlyProbed: (n: number) => `${fmtInt(n)} newly probed`,
+    /** Under the new ports: scanners' late packets no port's count holds (Comparison.portsLateUncounted); `cap` as report.portsLateUncounted's. */
+    newPortsLateUncounted: (packets: number, sources: number, cap: number) =>
+      `not in the new ports' counts: ${counted(packets, 'late packet')} of ${counted(sources, 'scanner')} (logscan counts a source's late packets port by port for its first ${fmtInt(cap)} ports only); the probes line counts them`,
     /** A new source or a newly probed port in the lists of them (`name` already escaped), with its probes: "203.0.113.99: 14 packets"; `connections` as rowsText's. */
     listedItem: (name: string, n: number, connections: number | null = 0) => `${name}: ${rowsText(n, connections)}`,
     activity: 'Activity per hour',

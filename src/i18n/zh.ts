@@ -5,6 +5,17 @@
 import { capped, fmtInt } from '../util/number-text.js';
 import { mixedRows, type Messages } from './en.js';
 import type { FoldSpread } from '../live/fold.js';
+import type { SettingsChange } from '../daily/digest.js';
+
+/** What basisOtherSettings names for each setting that differed (after 不同的). */
+const OTHER_SETTING_ZH: Readonly<Record<SettingsChange, string>> = {
+  thresholds: '检测阈值（--config、--scan-ports、--sweep-hosts）',
+  ignore: ' --ignore 列表',
+  homeNet: '本方网络（--home-net）',
+  signatures: ' --signatures 目录内容',
+};
+/** 甲、乙和丙. */
+const joinZh = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join('、')}和${xs[xs.length - 1]}`);
 
 const opt = (s: string | null, f: (s: string) => string): string => (s === null ? '' : f(s));
 const lasting = (d: string | null): string => opt(d, (x) => `，历时 ${x}`);
@@ -433,7 +444,7 @@ export const zh: Messages = {
     noBasis: (date) => `没有 ${date} 的数据（日志中没有；--state DIR 可按天保存摘要）`,
     basisOtherZone: (zone, ours) => `；该摘要按 ${zone} 时区划分那一天，而不是 ${ours}，两天的起止时刻不同（用 --tz ${zone} 才能同口径比较）`,
     basisOtherSettings: (what, afterZone) =>
-      `；该摘要${afterZone ? '还' : ''}是按不同的${what.map((w) => (w === 'thresholds' ? '检测阈值（--config、--scan-ports、--sweep-hosts）' : ' --ignore 列表')).join('和')}统计的，变化中可能有一部分来自设置的不同，而不是流量本身`,
+      `；该摘要${afterZone ? '还' : ''}是按不同的${joinZh(what.map((w) => OTHER_SETTING_ZH[w]))}统计的，变化中可能有一部分来自设置的不同，而不是流量本身`,
     basis: (date, fromState, partly) => `对比 ${date}，数据来自${fromState ? ' --state 摘要' : '同一批日志'}${partly ? '（该日只有部分时段有记录）' : ''}`,
     interrupted: (signal) => `被 ${signal} 中断：本摘要只包含中断前读到的内容`,
     dstDay: (hours) => `当天共 ${hours} 小时（夏令时切换）`,
@@ -456,6 +467,8 @@ export const zh: Messages = {
       `${fmtInt(blocked)}（占所记录 ${fmtInt(records)} 条记录的 ${pct}：${records > connections ? `${fmtInt(records - connections)} 个包，` : ''}${fmtInt(connections)} 个连接）`,
     newToday: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${fmtInt(n)} 个`,
     newlyProbed: (n) => `${fmtInt(n)} 个首次被探测`,
+    newPortsLateUncounted: (packets, sources, cap) =>
+      `未计入新端口的计数：${fmtInt(sources)} 个扫描来源的 ${fmtInt(packets)} 个迟到报文（logscan 只为每个来源的前 ${fmtInt(cap)} 个端口逐一统计迟到报文）；探测一行已计入它们`,
     listedItem: (name, n, connections = 0) => `${name}：${rowsText(n, connections)}`,
     activity: '每小时活动',
     activityMax: (max, unit = 'packets') => `每小时活动（峰值 ${fmtInt(max)} ${unitMeasure(unit)}）`,

@@ -1,6 +1,7 @@
 // Loads signatures/ (+ any --signatures DIR), validates, merges and indexes them, once
 // at start-up. Synchronous on purpose: five small files, read before any input.
 
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,20 @@ export interface LoadOptions {
 }
 
 const KINDS = Object.keys(SIGNATURE_FILES) as FileKind[];
+
+/** The knowledge base as loaded, and what the --signatures directories brought to it. */
+export interface LoadedKnowledge extends IndexedKnowledge {
+  /**
+   * A hash of the entries the --signatures directories hold that are in force (those a
+   * later directory replaced are not), read as entries: the same entries in other
+   * directories, files laid out otherwise or in another order give the same; null without
+   * --signatures. `daily --state` keeps it, so a day counted with other local rules is
+   * not compared silently. Any change counts, a text's too: telling which fields can
+   * change a count would be a second copy of the annotator's knowledge.
+   */
+  readonly localSignatures: string | null;
+}
+
 
 function isDirectory(dir: string): boolean {
   try {
@@ -69,7 +84,7 @@ function freezeText<T extends { en: string; zh: string }>(t: T): Readonly<{ en: 
 }
 
 /** Loads and indexes the knowledge base; throws SignatureError naming file and entry on bad data. */
-export function loadKnowledge(options: LoadOptions = {}): IndexedKnowledge {
+export function loadKnowledge(options: LoadOptions = {}): LoadedKnowledge {
   const builtin = options.builtinDir ?? BUILTIN_SIGNATURES_DIR;
   const merged: MergedRaw = { categories: [], portClasses: [], ports: [], sourcePorts: [], addresses: [] };
   if (!isDirectory(builtin)) throw new SignatureError(builtin, null, 'built-in signatures directory not found');
@@ -77,6 +92,7 @@ export function loadKnowledge(options: LoadOptions = {}): IndexedKnowledge {
     // The built-in set must be complete; a local dir may hold any subset.
     (merged[kind] as RawByKind[typeof kind][]) = readKind(kind, builtin, true) ?? [];
   }
+  const local = new Set<object>();
   for (const dir of options.extraDirs ?? []) {
     if (!isDirectory(dir)) throw new SignatureError(dir, null, 'not a directory (given with --signatures)');
     let found = 0;
@@ -84,6 +100,7 @@ export function loadKnowledge(options: LoadOptions = {}): IndexedKnowledge {
       const recs = readKind(kind, dir, false);
       if (recs === null) continue;
       found++;
+      for (const r of recs) local.add(r);
       mergeInto(merged[kind] as { id: string }[], recs);
     }
     if (found === 0) {
@@ -136,5 +153,25 @@ export function loadKnowledge(options: LoadOptions = {}): IndexedKnowledge {
     }),
   );
   const addresses: AddressEntry[] = merged.addresses.map((a) => Object.freeze({ id: a.id, range: a.range, name: freezeText(a.name), text: freezeText(a.text), ref: a.ref, asSource: a.asSource && freezeText(a.asSource) }));
-  return buildKnowledgeBase({ entries, sourceEntries, portClasses, categories, addresses });
+  return { ...buildKnowledgeBase({ entries, sourceEntries, portClasses, categories, addresses }), localSignatures: (options.extraDirs ?? []).length === 0 ? null : localFingerprint(merged, local) };
+}
+
+function localFingerprint(merged: MergedRaw, local: ReadonlySet<object>): string {
+  const lines: string[] = [];
+  for (const kind of KINDS) {
+    for (const r of merged[kind] as { origin: unknown }[]) {
+      if (!local.has(r)) continue;
+      // Where it was read (file, index, text) is no part of what it says.
+      const { origin: _origin, ...entry } = r;
+      lines.push(`${kind} ${JSON.stringify(entry, sortedKeys)}`);
+    }
+  }
+  return createHash('sha256').update(lines.sort().join('\n')).digest('hex').slice(0, 16);
+}
+
+/** JSON.stringify replacer: an object's keys in one order, whatever order they were set in. */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const o = value as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
 }

@@ -7,7 +7,17 @@ import { inputProblemText, messages } from '../i18n/messages.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { basename } from 'node:path';
 import { logGapsText } from './report-text.js';
+import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
 import { formatDateTime, formatDay } from './time-format.js';
+
+/**
+ * Under the new ports, as the report's note under its ports table: scanners' late packets
+ * no port's count holds (Comparison.portsLateUncounted); null when none, or no port is listed.
+ */
+export function newPortsLateNote(cmp: Comparison, lang: Lang): string | null {
+  const u = cmp.portsLateUncounted;
+  return cmp.newPorts.length > 0 && u.packets > 0 ? messages(lang).daily.newPortsLateUncounted(u.packets, u.sources, DEFAULT_THRESHOLDS.limits.maxPortCounts) : null;
+}
 
 /** "697 packets from 196 sources to 300 ports" ("≥200,000 sources" past the counter's cap). */
 export function probesText(h: DailyDoc['headline'], lang: Lang): string {

@@ -5,7 +5,7 @@ import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { renderChartSvg } from './daily-chart.js';
-import { basisText, listedItemText, changeText, filesReadText, notProbesText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
+import { basisText, listedItemText, newPortsLateNote, changeText, filesReadText, notProbesText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
 import { card, chartLegend, htmlPage, reportSectionsHtml, rulesSection } from './html-page.js';
 import { fmtInt } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -69,6 +69,8 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
     }
     if (cmp.newPorts.length > 0) {
       b.push(`<p class="muted">${e(H.newPorts)}${colon}${cmp.newPorts.map((p) => listedItemText(h, `<code>${p.port}/${e(p.proto)}</code>${p.names[0] ? ` ${e(p.names[0])}` : ''}`, p.packets, lang)).join(e(msg.listSep))}</p>`);
+      const late = newPortsLateNote(cmp, lang);
+      if (late !== null) b.push(`<p class="muted">${e(late)}</p>`);
     }
   }
   b.push('</section>');

@@ -3,7 +3,7 @@
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { basisText, listedItemText, blockedText, changeText, filesReadText, notProbesText, probesText, windowNotes } from './daily-common.js';
+import { basisText, listedItemText, newPortsLateNote, blockedText, changeText, filesReadText, notProbesText, probesText, windowNotes } from './daily-common.js';
 import { mdLabel, renderReportSectionsMarkdown } from './report-markdown.js';
 import { otherRules, ruleName, sparkline } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
@@ -48,6 +48,8 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
     if (cmp.newSources.length > 0) out.push(`- ${label(L.newSources)} ${cmp.newSources.map((s) => listedItemText(h, md(s.ip), s.packets, lang)).join(msg.listSep)}`);
     if (cmp.newPorts.length > 0) {
       out.push(`- ${label(L.newPorts)} ${cmp.newPorts.map((p) => listedItemText(h, `${p.port}/${md(p.proto)}${p.names[0] ? ` ${md(p.names[0])}` : ''}`, p.packets, lang)).join(msg.listSep)}`);
+      const late = newPortsLateNote(cmp, lang);
+      if (late !== null) out.push(`- ${md(late)}`);
     }
   }
 

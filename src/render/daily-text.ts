@@ -4,7 +4,7 @@ import { countUnit } from './count-unit.js';
 import pc from 'picocolors';
 import type { DailyDoc } from '../daily/doc.js';
 import { messages } from '../i18n/messages.js';
-import { basisText, listedItemText, blockedText, changeText, filesReadText, notProbesItems, probesText, windowNotes } from './daily-common.js';
+import { basisText, listedItemText, newPortsLateNote, blockedText, changeText, filesReadText, notProbesItems, probesText, windowNotes } from './daily-common.js';
 import { displayWidth, wrapItems, wrapLabelled } from './box-table.js';
 import { labelPad, otherRules, renderReportSectionsText, rowLabel, ruleLabel, ruleName, sparkline, type TextOptions } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
@@ -58,6 +58,8 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
     if (cmp.newSources.length > 0) out.push(wrapItems(sub(L.newSources, listWidth), cmp.newSources.map((s) => listedItemText(h, termSafe(s.ip), s.packets, lang)), opts.width));
     if (cmp.newPorts.length > 0) {
       out.push(wrapItems(sub(L.newPorts, listWidth), cmp.newPorts.map((p) => listedItemText(h, `${p.port}/${termSafe(p.proto)}${p.names[0] ? ` ${termSafe(p.names[0])}` : ''}`, p.packets, lang)), opts.width));
+      const late = newPortsLateNote(cmp, lang);
+      if (late !== null) out.push(wrapLabelled(' '.repeat(displayWidth(sub(L.newPorts, listWidth))), late, opts.width));
     }
   }
 

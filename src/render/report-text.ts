@@ -421,14 +421,17 @@ export function filterItems(f: ReportDoc['filters'], m: Messages['report'], tz: 
   return filt;
 }
 
-/** The ports table's title, with the packets its shares are of (every format's report and daily). */
-export function portsTitle(doc: Pick<ReportDoc, 'topPortsBlockedOnly' | 'topPortsPackets' | 'probes'>, m: Messages['report']): string {
-  return doc.topPortsBlockedOnly ? m.topPortsBlocked(doc.topPortsPackets) : m.topPorts(doc.topPortsPackets, countUnit(doc.probes));
+/**
+ * The ports table's title, with the packets its shares are of (every format's report and
+ * daily): of the probes with a port, not of all probes (an ICMP DROP has no port).
+ */
+export function portsTitle(doc: Pick<ReportDoc, 'topPortsBlockedOnly' | 'topPortsPackets' | 'topPortsConnections'>, m: Messages['report']): string {
+  return doc.topPortsBlockedOnly ? m.topPortsBlocked(doc.topPortsPackets) : m.topPorts(doc.topPortsPackets, countUnit({ packets: doc.topPortsPackets, connections: doc.topPortsConnections }));
 }
 
-/** The ports table's count column: packets when it counts blocked probes only (DROP rows are packets), else what the probes are. */
-export function portsCountHead(doc: Pick<ReportDoc, 'topPortsBlockedOnly' | 'probes'>, h: Messages['report']['head']): string {
-  return doc.topPortsBlockedOnly ? h.packets : unitHead(countUnit(doc.probes), h);
+/** The ports table's count column: what its rows count (blocked-only rows are DROP packets, none a connection). */
+export function portsCountHead(doc: Pick<ReportDoc, 'topPorts'>, h: Messages['report']['head']): string {
+  return unitHead(rowsUnit(doc.topPorts), h);
 }
 
 /** A port's distinct sources ("≥" when they are lower bounds), '-' when not counted. */

@@ -61,6 +61,34 @@ export function addressRangeText(r: AddressRange): string {
   return `${dotted}/${Math.clz32(end - start)}`;
 }
 
+/**
+ * The addresses RANGES hold, written one way: merged intervals, IPv4 then IPv6, so that
+ * the same addresses give the same text however the ranges were written (order, repeats,
+ * a host address with its prefix, a network given as its two halves, IPv6 spelt out).
+ */
+export function canonicalRanges(ranges: readonly AddressRange[]): string {
+  const v4: [bigint, bigint][] = [];
+  const v6: [bigint, bigint][] = [];
+  for (const r of ranges) {
+    if ('v4' in r) v4.push([BigInt(r.v4[0]), BigInt(r.v4[1])]);
+    else {
+      const start = r.v6[0].toByteArray().reduce((n, b) => (n << 8n) | BigInt(b), 0n);
+      v6.push([start, start + (1n << BigInt(128 - r.v6[1])) - 1n]);
+    }
+  }
+  const merge = (xs: [bigint, bigint][]): string => {
+    xs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const out: [bigint, bigint][] = [];
+    for (const x of xs) {
+      const last = out[out.length - 1];
+      if (last && x[0] <= last[1] + 1n) last[1] = x[1] > last[1] ? x[1] : last[1];
+      else out.push([x[0], x[1]]);
+    }
+    return out.map(([a, b]) => `${a.toString(16)}-${b.toString(16)}`).join(',');
+  };
+  return `v4 ${merge(v4)}; v6 ${merge(v6)}`;
+}
+
 export class AddressRanges {
   /** Interval starts and ends (inclusive), sorted, non-overlapping. */
   private readonly v4Start: Float64Array;

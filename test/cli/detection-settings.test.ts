@@ -2,7 +2,7 @@
 // detection settings agree: the options that decide what counts as a scan and which
 // events are left out mean the same in each, and follow's window summary counts as the
 // report's header does. Runs the built CLI.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ndjson, repoRoot, runCli, startCli, tempDir, untilReading } from '../helpers/cli.js';
@@ -256,5 +256,81 @@ describe('daily --state: a digest counted with other detection settings is not c
     });
     writeFileSync(first.ignore, `# reordered\n203.0.113.250\n${MONITOR}\n`);
     expect(daily(['--state', first.state, '--ignore', first.ignore, first.day2]).comparison).toMatchObject({ basis: 'state', previousSettings: null });
+  });
+});
+
+describe('daily --state: --home-net and --signatures are recorded and compared like the thresholds', () => {
+  type Recorded = { ignore: string | null; homeNet: string | null; signatures: string | null };
+  const settingsOf = (state: string, day = '2026-11-19'): Recorded => (JSON.parse(readFileSync(join(state, `${day}.json`), 'utf8')) as { settings: Recorded }).settings;
+
+  /** A --signatures directory whose ports.json names 9100/tcp with NAME, under DIR/SUB. */
+  function signatureDir(dir: string, sub: string, name: string, spaced = false): string {
+    const at = join(dir, sub);
+    mkdirSync(at, { recursive: true });
+    const entry = { id: 'printer-raw', ports: 9100, protocols: ['tcp'], name: { en: name, zh: name }, category: 'service', severity: 3, rank: 1, text: { en: 'Raw printing.', zh: '直接打印。' }, source: 'local' };
+    writeFileSync(join(at, 'ports.json'), JSON.stringify({ schemaVersion: 1, entries: [entry] }, null, spaced ? 4 : 0));
+    return at;
+  }
+
+  /** One digest of the 19th (complete: the log reaches back before it) written with ARGS, in a fresh state dir; and a log of the 20th. */
+  function dayBefore(args: string[]): { state: string; day2: string } {
+    const dir = tempDir();
+    const state = join(dir, 'state');
+    const day1 = join(dir, 'day1.log');
+    writeFileSync(day1, [isoLine(new Date('2026-11-18T23:59:00Z'), { src: '192.0.2.1' }), isoLine(new Date('2026-11-19T06:00:00Z'), { src: SCANNER, dpt: 9100 })].join('\n') + '\n');
+    const r = runCli(['daily', '--date', '2026-11-19', '--tz', 'UTC', '-o', 'json', '--state', state, ...args, day1]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const day2 = join(dir, 'day2.log');
+    writeFileSync(day2, isoLine(new Date('2026-11-20T08:00:00Z'), { src: SWEEPER, dpt: 23 }) + '\n');
+    return { state, day2 };
+  }
+
+  it('the digest records --home-net as its networks, not as typed: the same networks in another order or spelling hash the same', () => {
+    expect(settingsOf(dayBefore([]).state)).toMatchObject({ homeNet: null, signatures: null });
+    const a = settingsOf(dayBefore(['--home-net', '203.0.113.0/28', '--home-net', '2001:db8::/48']).state).homeNet;
+    expect(a).toMatch(/^[0-9a-f]{16}$/);
+    // The same addresses: a host address with the prefix, IPv6 spelt out, the order turned, one network twice, one split in halves.
+    const b = settingsOf(dayBefore(['--home-net', '2001:0db8:0:0::/48', '--home-net', '203.0.113.9/29', '--home-net', '203.0.113.0/29', '--home-net', '2001:db8::/48']).state).homeNet;
+    expect(b).toBe(a);
+    expect(settingsOf(dayBefore(['--home-net', '203.0.113.0/27', '--home-net', '2001:db8::/48']).state).homeNet).not.toBe(a);
+  });
+
+  it('the digest records --signatures by what the directories hold, not where they are', () => {
+    const dir = tempDir();
+    const one = settingsOf(dayBefore(['--signatures', signatureDir(dir, 'a', 'Office printers')]).state).signatures;
+    expect(one).toMatch(/^[0-9a-f]{16}$/);
+    // The same entries, elsewhere and laid out otherwise: the same.
+    expect(settingsOf(dayBefore(['--signatures', signatureDir(dir, 'b/c', 'Office printers', true)]).state).signatures).toBe(one);
+    expect(settingsOf(dayBefore(['--signatures', signatureDir(dir, 'd', 'Lab printers')]).state).signatures).not.toBe(one);
+  });
+
+  it("another --home-net or other --signatures than the day before's digest: the comparison says so, in JSON and words; the same: it does not", () => {
+    const dir = tempDir();
+    const sigs = signatureDir(dir, 'sig', 'Office printers');
+    const { state, day2 } = dayBefore(['--home-net', '203.0.113.0/28', '--signatures', sigs]);
+    const same = ['--home-net', '203.0.113.0/28', '--signatures', signatureDir(dir, 'copy', 'Office printers')];
+    expect(daily(['--state', state, ...same, day2]).comparison).toMatchObject({ basis: 'state', previousSettings: null });
+    expect(daily(['--state', state, '--signatures', sigs, day2]).comparison.previousSettings).toEqual(['homeNet']);
+    expect(daily(['--state', state, '--home-net', '203.0.113.0/28', day2]).comparison.previousSettings).toEqual(['signatures']);
+    expect(daily(['--state', state, '--scan-ports', '8', day2]).comparison.previousSettings).toEqual(['thresholds', 'homeNet', 'signatures']);
+    const text = (args: string[], lang = 'en'): string =>
+      runCli(['daily', '--date', '2026-11-20', '--tz', 'UTC', '-o', 'text', '--lang', lang, '--state', state, ...args, day2], { env: { COLUMNS: '1000' } }).stdout;
+    expect(text(['--signatures', sigs])).toContain('which was counted with other --home-net networks: part of the change may come from that');
+    expect(text(['--home-net', '203.0.113.0/28'])).toContain('which was counted with other --signatures directories (their entries): part of the change');
+    expect(text(['--scan-ports', '8'])).toContain('with other thresholds (--config, --scan-ports, --sweep-hosts), other --home-net networks and other --signatures directories (their entries):');
+    expect(text(same)).not.toContain('counted with');
+    expect(text(['--signatures', sigs], 'zh')).toContain('--home-net');
+  });
+
+  it('a digest that recorded the thresholds and --ignore list but not --home-net or --signatures is compared on what it recorded', () => {
+    const { state, day2 } = dayBefore([]);
+    const file = join(state, '2026-11-19.json');
+    const d = JSON.parse(readFileSync(file, 'utf8')) as { settings: Record<string, unknown> };
+    delete d.settings.homeNet;
+    delete d.settings.signatures;
+    writeFileSync(file, JSON.stringify(d));
+    expect(daily(['--state', state, '--home-net', '203.0.113.0/28', day2]).comparison).toMatchObject({ basis: 'state', previousSettings: null });
+    expect(daily(['--state', state, '--scan-ports', '8', day2]).comparison.previousSettings).toEqual(['thresholds']);
   });
 });

@@ -16,7 +16,7 @@ import { makeEvent } from '../helpers/events.js';
 const D = dayWindow({ year: 2026, month: 11, day: 21 }, 'UTC');
 const P = dayWindow({ year: 2026, month: 11, day: 20 }, 'UTC');
 /** What a run without --config, threshold flags or --ignore counts with. */
-const defaults = digestSettings(DEFAULT_THRESHOLDS, null);
+const defaults = digestSettings(DEFAULT_THRESHOLDS, { ignore: null, homeNet: null, signatures: null });
 
 function tally(w: typeof D, rows: [src: string, port: number, n: number, action?: 'drop' | 'allow'][]): DayTally {
   const t = new DayTally(w);
@@ -125,6 +125,12 @@ describe('digest state', () => {
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/ports\.tcp/) });
     writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...d, totals: { ...d.totals, packets: -1 } }));
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.packets/) });
+    // A settings hash is a string or null; absent (an older digest's) is fine.
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...d, settings: { ...defaults, homeNet: 5 } }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/settings\.homeNet is not a hash/) });
+    const { homeNet: _h, signatures: _s, ...older } = defaults;
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...d, settings: older }));
+    expect((await loadDigest(dir, '2026-11-20')).digest?.settings).toEqual(older);
     expect(readFileSync(join(dir, '2026-11-20.json'), 'utf8')).toContain('"date"');
   });
 
@@ -255,12 +261,12 @@ describe('comparison', () => {
 
   it('a complete digest counted with other settings gives way to partial logs, and says what differs when it is all there is', () => {
     const stored = before.digest('UTC', true, new Date(), defaults);
-    const tuned = digestSettings({ ...DEFAULT_THRESHOLDS, verticalScan: { minPorts: 8 } }, parseIgnoreList('192.0.2.200\n', 'mine.txt'));
+    const tuned = digestSettings({ ...DEFAULT_THRESHOLDS, verticalScan: { minPorts: 8 } }, { ignore: parseIgnoreList('192.0.2.200\n', 'mine.txt'), homeNet: null, signatures: null });
     expect(choosePrevious(before, false, stored, defaults)).toMatchObject({ basis: 'state', otherSettings: null });
     expect(choosePrevious(before, false, stored, tuned)).toMatchObject({ basis: 'logs', complete: false, otherSettings: null });
     expect(choosePrevious(new DayTally(P), false, stored, tuned)).toMatchObject({ basis: 'state', otherSettings: ['thresholds', 'ignore'] });
     // Weights only rank and limits only bound memory: neither changes a day's counts.
-    const reweighed = digestSettings({ ...DEFAULT_THRESHOLDS, weights: { ...DEFAULT_THRESHOLDS.weights, ports: 99 }, limits: { ...DEFAULT_THRESHOLDS.limits, maxSources: 5 } }, null);
+    const reweighed = digestSettings({ ...DEFAULT_THRESHOLDS, weights: { ...DEFAULT_THRESHOLDS.weights, ports: 99 }, limits: { ...DEFAULT_THRESHOLDS.limits, maxSources: 5 } }, { ignore: null, homeNet: null, signatures: null });
     expect(choosePrevious(before, false, stored, reweighed)).toMatchObject({ basis: 'state', otherSettings: null });
     // A digest from before settings were recorded is taken as it comes.
     expect(choosePrevious(new DayTally(P), false, before.digest('UTC', true, new Date()), tuned)).toMatchObject({ basis: 'state', otherSettings: null });

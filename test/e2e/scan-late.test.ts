@@ -159,6 +159,33 @@ describe("a scanner's late packets to more ports than a source counts packets fo
     expect(runCli([synThenRst(300, 1), '--tz', 'UTC'], { env: WIDE }).stdout).not.toContain('not in this table');
   });
 
+  it("daily's newly probed ports say the same: their counts leave those packets out (text, zh, Markdown, HTML, JSON)", () => {
+    // The day before: one probe, so there is a comparison; on the day, the scan.
+    const scan = readFileSync(synThenRst(300, 3), 'utf8');
+    const file = writeLog([isoLine(new Date(DAY - 86_400_000), { src: '192.0.2.1', dpt: 22 }), scan.trimEnd()], 'two-days.log');
+    const day = ['daily', file, '--date', '2026-11-20', '--tz', 'UTC'];
+    const doc = JSON.parse(runCli([...day, '-o', 'json']).stdout) as { comparison: { newPortCount: number; newPorts: { port: number; packets: number }[]; portsLateUncounted: { packets: number; sources: number } } };
+    expect(doc.comparison.newPortCount).toBe(300);
+    expect(doc.comparison.portsLateUncounted).toEqual({ packets: 88, sources: 1 });
+    const note = 'not in the new ports\' counts: 88 late packets of 1 scanner (logscan counts a source\'s late packets port by port for its first 256 ports only); the probes line counts them';
+    const text = runCli([...day, '-o', 'text'], { env: WIDE }).stdout;
+    // Under the new ports, before the day's report (whose ports table says it of its own).
+    expect(text.indexOf(note)).toBeGreaterThan(text.indexOf('new ports'));
+    expect(text.indexOf(note)).toBeLessThan(text.indexOf('not in this table'));
+    expect(runCli([...day, '-o', 'md']).stdout).toContain(`- ${note}`);
+    expect(runCli([...day, '-o', 'html']).stdout).toContain(note.replaceAll("'", '&#39;'));
+    expect(runCli([...day, '-o', 'text', '--lang', 'zh'], { env: WIDE }).stdout).toContain('未计入新端口的计数：1 个扫描来源的 88 个迟到报文');
+    // One late packet a port: every one is placed, nothing to say.
+    const placed = writeLog([isoLine(new Date(DAY - 86_400_000), { src: '192.0.2.1', dpt: 22 }), readFileSync(synThenRst(300, 1), 'utf8').trimEnd()], 'placed.log');
+    expect(runCli(['daily', placed, '--date', '2026-11-20', '--tz', 'UTC', '-o', 'text'], { env: WIDE }).stdout).not.toContain('not in the new ports');
+    // Its ports all probed the day before, another source's new one listed: the scanner's packets are no new port's.
+    const before = Array.from({ length: 300 }, (_, i) => isoLine(new Date(DAY - 86_400_000 + i * 1000), { src: '192.0.2.1', dpt: 1000 + i }));
+    const old = writeLog([...before, scan.trimEnd(), isoLine(new Date(DAY + 3_600_000), { src: '192.0.2.2', dpt: 5000 })], 'old-ports.log');
+    const oldDoc = JSON.parse(runCli(['daily', old, '--date', '2026-11-20', '--tz', 'UTC', '-o', 'json']).stdout) as typeof doc;
+    expect(oldDoc.comparison.newPorts.map((p) => p.port)).toEqual([5000]);
+    expect(oldDoc.comparison.portsLateUncounted).toEqual({ packets: 0, sources: 0 });
+  });
+
   it('several a port: the ports past the 256th are in it with one each, and the report says how many packets it left out', () => {
     const doc = json(synThenRst(300, 3));
     expect(doc.probes).toMatchObject({ packets: 1200, late: 0 });

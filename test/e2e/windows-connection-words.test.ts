@@ -242,6 +242,35 @@ describe('a table heads its counts by the rows it lists', () => {
     expect(all.replaceAll('<li>records: ', '<li>').replaceAll('**records:**', '').match(/.{80}(?:records|connections).{20}/is)?.[0]).toBeUndefined();
   });
 
+  it('probed ports: headed by the ports\' rows, not by the probes without a port (ICMP DROP packets beside connections let in)', () => {
+    const log = write('icmp.log', [
+      ROWS[0]!,
+      ROWS[1]!,
+      ROWS[3]!,
+      '2026-11-20 10:12:00 DROP ICMP 198.51.100.8 192.168.1.35 - - 60 - - - - 8 0 - RECEIVE',
+      '2026-11-20 10:13:00 DROP ICMP 198.51.100.9 192.168.1.35 - - 60 - - - - 8 0 - RECEIVE',
+    ]);
+    const text = runCli([log, '--tz', 'UTC'], wide).stdout;
+    // The probes are of both kinds; every probe with a port is a connection let in.
+    expect(text).toMatch(/^probes +2 packets and 3 connections to 2 ports$/m);
+    expect(text).toContain('Top destination ports (3 connections with a port)');
+    expect(text).toMatch(/│ port +│ connections +│ sources +│ share +│/);
+    expect(runCli([log, '--tz', 'UTC', '--lang', 'zh'], wide).stdout).toMatch(/│ 端口 +│ 连接数 +│/);
+    const md = runCli([log, '--tz', 'UTC', '-o', 'md']).stdout;
+    expect(md).toContain('### Top destination ports (3 connections with a port)');
+    expect(md).toContain('| port | connections | sources | share | known as |');
+    expect(heads(runCli([log, '--tz', 'UTC', '-o', 'html']).stdout)).toContain('|port|connections|sources|share|known as');
+    expect(heads(runCli(['daily', log, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'html']).stdout)).toContain('|port|connections|sources|share|known as');
+    const doc = JSON.parse(runCli([log, '--tz', 'UTC', '-o', 'json']).stdout) as { topPortsPackets: number; topPortsConnections: number };
+    expect(doc).toMatchObject({ topPortsPackets: 3, topPortsConnections: 3 });
+    // With a DROP to a port the table counts blocked packets only: packets, whatever else the probes are.
+    const dropped = write('icmp-drop.log', [...ROWS.slice(0, 4), '2026-11-20 10:12:00 DROP ICMP 198.51.100.8 192.168.1.35 - - 60 - - - - 8 0 - RECEIVE']);
+    const out = runCli([dropped, '--tz', 'UTC'], wide).stdout;
+    expect(out).toContain('Top probed ports (dropped or rejected: 1 packet with a port)');
+    expect(out).toMatch(/│ port +│ packets +│ sources +│ share +│/);
+    expect((JSON.parse(runCli([dropped, '--tz', 'UTC', '-o', 'json']).stdout) as { topPortsConnections: number }).topPortsConnections).toBe(0);
+  });
+
   it('none ranked: the busiest sources are headed by their own rows, not the whole log', () => {
     // Loopback is never ranked: a DROP of it beside this side's three connections.
     const log = write('unranked.log', [
