@@ -71,10 +71,10 @@ export class LogWriter {
     this.lines = 0;
   }
 
-  /** logrotate `copytruncate`: copy, then truncate in place (nothing written in between). */
-  copyTruncate(): void {
-    this.shift();
-    copyFileSync(this.path, `${this.path}.1`);
+  /** logrotate `copytruncate`: copy (to `to`, else kern.log.1 after a shift), then truncate in place (nothing written in between). */
+  copyTruncate(to?: string): void {
+    if (!to) this.shift();
+    copyFileSync(this.path, to ?? `${this.path}.1`);
     truncateSync(this.path, 0);
     this.lines = 0;
   }
