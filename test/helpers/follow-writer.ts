@@ -38,6 +38,17 @@ export class LogWriter {
     this.written.push({ seq, line: ++this.lines });
   }
 
+  /** Appends `n` records now, in one write (megabytes of log in a moment). */
+  writeMany(n: number): void {
+    let text = '';
+    for (let i = 0; i < n; i++) {
+      const seq = ++this.seq;
+      text += this.format(seq) + '\n';
+      this.written.push({ seq, line: ++this.lines });
+    }
+    appendFileSync(this.path, text);
+  }
+
   /** Writes `n` records per `everyMs` until stopped. */
   start(everyMs = 10, n = 1): void {
     this.timer = setInterval(() => {
