@@ -352,8 +352,8 @@ export class PathFollower {
   /** Restart with --state: finish saved files wherever rotation moved them, then the current one. */
   private async resume(saved: readonly FileState[]): Promise<void> {
     const candidates = [this.abs, ...(await rotatedSiblings(this.abs))];
-    /** Where the newest saved file is now, when rotation moved it; null when it is at the path, or lost. */
-    let newest: string | null = null;
+    /** The newest saved file, when rotation moved it (and when the state last saw it); null when it is at the path, or lost. */
+    let newest: { loc: LocatedFile; updated: string } | null = null;
     const read: Fingerprint[] = [];
     const ids = new Set<string>();
     for (const s of saved) {
@@ -388,10 +388,10 @@ export class PathFollower {
         // Compressed: nobody writes to it any more.
         g.finishWhenDrained = loc.fh.sealed === true;
         this.retire(g);
-        newest = loc.path;
+        newest = { loc, updated: s.updated };
       }
     }
-    if (newest !== null) await this.readBetween(newest, read, ids);
+    if (newest !== null) await this.readBetween(newest.loc, newest.updated, read, ids);
   }
 
   /**
@@ -402,9 +402,9 @@ export class PathFollower {
    * `.1` and the `.1.gz` gzip is writing, a hard link) is read once: by its dev+ino, and by
    * its first KiB against every file already taken (`read`, `ids`: the saved ones).
    */
-  private async readBetween(saved: string, read: Fingerprint[], ids: Set<string>): Promise<void> {
+  private async readBetween(saved: LocatedFile, stopped: string, read: Fingerprint[], ids: Set<string>): Promise<void> {
     const base = basename(this.abs);
-    const at = rotationName(basename(saved));
+    const at = rotationName(basename(saved.path));
     // Only names logrotate gives (.N, .N.gz, -YYYYMMDD) say which rotations are newer.
     if (at === null || at.base !== base) return;
     const names = [...(await rotatedSiblings(this.abs)), ...(await gzipSiblings(this.abs))]
@@ -416,9 +416,12 @@ export class PathFollower {
       .sort((a, b) => b.order - a.order || Number(a.gzip) - Number(b.gzip));
     const here = await this.env.io.stat(this.abs).catch(() => null);
     if (here) ids.add(fileId(here));
+    // Every rotation since was written after the saved file's last read (`updated`): a file
+    // older than that is stale. A minute of slack for a rotation during the stop.
+    const since = Date.parse(stopped) - 60_000;
     const found: LocatedFile[] = [];
     for (const n of names) {
-      const f = await this.openRotation(n.path, n.gzip, read, ids);
+      const f = await this.openRotation(n.path, n.gzip, Number.isNaN(since) ? -Infinity : since, read, ids);
       if (f) found.push(f);
     }
     if (found.length === 0) return;
@@ -446,8 +449,11 @@ export class PathFollower {
     }
   }
 
-  /** Opens one rotation for readBetween; null (closed) when it is empty or a file already taken. */
-  private async openRotation(path: string, gzip: boolean, read: Fingerprint[], ids: Set<string>): Promise<LocatedFile | null> {
+  /**
+   * Opens one rotation for readBetween; null (closed) when it is empty, a file already taken,
+   * or last written before `since` (ms: a stale `kern.log.0` of another naming scheme).
+   */
+  private async openRotation(path: string, gzip: boolean, since: number, read: Fingerprint[], ids: Set<string>): Promise<LocatedFile | null> {
     let fh: ReadHandle;
     try {
       const raw = await this.env.io.open(path);
@@ -460,7 +466,7 @@ export class PathFollower {
     let keep = false;
     try {
       const st = await fh.stat({ bigint: true });
-      if (!st.isFile() || ids.has(fileId(st))) return null;
+      if (!st.isFile() || ids.has(fileId(st)) || Number(st.mtimeMs) < since) return null;
       const fp = await fingerprint(fh);
       if (fp === null || fp.hash === null) return null;
       for (const r of read) if (r.hash !== null && (await sameStart(fh, r))) return null;

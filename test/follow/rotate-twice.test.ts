@@ -2,7 +2,7 @@
 // stopped: the saved file is now kern.log.2 (or .2.gz), and kern.log.1 was never in the
 // state. Its lines must be read, after the saved file's rest and before the new kern.log,
 // once each. The BUILT CLI, as a user runs it.
-import { existsSync, linkSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -132,6 +132,19 @@ describe('logscan follow --state after two rotations while stopped', () => {
     linkSync(`${path}.1`, `${path}.0`);
     lines(3);
     const r = await restart(12);
+    expectExactlyOnce(r.all, w);
+  });
+
+  it('a stale rotation older than the saved file (a kern.log.0 left by another scheme) is not taken for one in between', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10();
+    writeFileSync(`${path}.0`, 'Nov 01 00:00:00 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.9 DST=192.168.1.10 PROTO=TCP SPT=1 DPT=22 SYN\n');
+    const longAgo = new Date(Date.now() - 30 * 86_400_000);
+    utimesSync(`${path}.0`, longAgo, longAgo);
+    lines(5);
+    w.renameCreate();
+    lines(3);
+    const r = await restart(8);
+    expect(r.stderr).not.toContain('rotated twice');
     expectExactlyOnce(r.all, w);
   });
 
