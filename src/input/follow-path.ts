@@ -17,7 +17,10 @@ import type { BigIntStats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { FollowIo, ReadHandle } from './follow-io.js';
 import { describeFsError, notUtf8NameHint } from './open.js';
-import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, rotatedSiblings, type Fingerprint } from './file-identity.js';
+import { basename } from 'node:path';
+import { fileId, fingerprint, gzipSiblings, locate, locateCopy, NO_FINGERPRINT, rotatedSiblings, sameStart, type Fingerprint, type LocatedFile } from './file-identity.js';
+import { GzipCopy } from './gzip-copy.js';
+import { rotationName } from './rotation-order.js';
 import { Generation, headSample, readHead, scanExisting } from './follow-generation.js';
 import type { FileState, FollowState } from './follow-state.js';
 import type { Delivery, FollowConsumer, GenerationReason } from './follow-types.js';
@@ -35,6 +38,12 @@ interface Start {
 
 /** At most this many replaced files are kept open per path; beyond it the oldest is finished. */
 const MAX_RETIRED = 4;
+/**
+ * Rotations between the saved file and the file at the path that a restart reads (the
+ * newest ones). A state this many rotations old is days or weeks behind: the older ones are
+ * named on stderr instead of being replayed unannounced; `logscan FILE` reads them.
+ */
+export const MAX_BETWEEN = 3;
 
 export interface PathEnv {
   consumer: FollowConsumer;
@@ -103,12 +112,15 @@ export class PathFollower {
         continue;
       }
       read += await this.guard(() => g.drain(this.env.buf, now), 0);
+      // More than one slice left: the newer files wait (their lines must not come between
+      // this one's), and it is not finished before its end.
+      if (g.behind) break;
       const quiet = now - g.lastGrowth >= this.env.retireMs;
       // A copy never grows: finished once read to its end (a big rest takes more than one poll).
       if ((g.finishWhenDrained && !g.behind) || quiet || this.retired.length > MAX_RETIRED) await this.finish(g);
     }
     const cur = this.current;
-    if (cur) {
+    if (cur && !this.retiredBehind) {
       const same = await this.guard(() => cur.stillSameContent(), true);
       // Not restarted (an I/O error, said): reading on from the old offset would take the
       // new content for the rest of the old.
@@ -117,6 +129,11 @@ export class PathFollower {
     read += await this.checkPath();
     this.saveState();
     return read > 0;
+  }
+
+  /** A replaced file still has more than one slice to read: the newer files wait. */
+  private get retiredBehind(): boolean {
+    return this.retired.some((g) => g.behind);
   }
 
   /** A file of this path was not read to its end by the last poll (a --from-start catch-up of more than one slice). */
@@ -205,13 +222,16 @@ export class PathFollower {
       await fh.close().catch(() => {});
       throw err;
     }
-    read += await this.guard(() => this.current!.drain(this.env.buf, this.env.now()), 0);
+    if (!this.retiredBehind) read += await this.guard(() => this.current!.drain(this.env.buf, this.env.now()), 0);
     return read;
   }
 
   private async drainRetired(): Promise<number> {
     let read = 0;
-    for (const g of this.retired) read += await this.guard(() => g.drain(this.env.buf, this.env.now()), 0);
+    for (const g of this.retired) {
+      read += await this.guard(() => g.drain(this.env.buf, this.env.now()), 0);
+      if (g.behind) break;
+    }
     return read;
   }
 
@@ -332,7 +352,12 @@ export class PathFollower {
   /** Restart with --state: finish saved files wherever rotation moved them, then the current one. */
   private async resume(saved: readonly FileState[]): Promise<void> {
     const candidates = [this.abs, ...(await rotatedSiblings(this.abs))];
+    /** The newest saved file, when rotation moved it (and when the state last saw it); null when it is at the path, or lost. */
+    let newest: { loc: LocatedFile; updated: string } | null = null;
+    const read: Fingerprint[] = [];
+    const ids = new Set<string>();
     for (const s of saved) {
+      newest = null;
       const fp = { hash: s.firstLineHash, len: s.hashLen };
       let loc = await this.guard(() => locate(candidates, `${s.dev}:${s.ino}`, fp, this.env.io), null);
       // copytruncate while stopped: the inode at the path has new content; the copy has ours.
@@ -341,6 +366,8 @@ export class PathFollower {
         this.problem(`the file read last time (inode ${s.ino}, line ${s.line}) is no longer here or next to it; lines written to it after logscan stopped may be missing`);
         continue;
       }
+      ids.add(fileId(loc.st));
+      read.push(fp);
       const truncated = loc.path === this.abs && Number(loc.st.size) < s.offset;
       // Found but unreadable now (said): as an entry not found, what is at the path is then read as new.
       const start = await this.guard(() => this.prepare(loc.fh, loc.st, truncated ? null : { offset: s.offset, line: s.line, fp }), null);
@@ -361,7 +388,98 @@ export class PathFollower {
         // Compressed: nobody writes to it any more.
         g.finishWhenDrained = loc.fh.sealed === true;
         this.retire(g);
+        newest = { loc, updated: s.updated };
       }
+    }
+    if (newest !== null) await this.readBetween(newest.loc, newest.updated, read, ids);
+  }
+
+  /**
+   * Rotated more than once while stopped: the rotations newer than `saved` (where the
+   * newest saved file is now) and older than the file at the path were never in the
+   * state. Each is read from its start, oldest first, after the saved file's rest: at
+   * most MAX_BETWEEN of them (the newest), the others said. A file under two names (a
+   * `.1` and the `.1.gz` gzip is writing, a hard link) is read once: by its dev+ino, and by
+   * its first KiB against every file already taken (`read`, `ids`: the saved ones).
+   */
+  private async readBetween(saved: LocatedFile, stopped: string, read: Fingerprint[], ids: Set<string>): Promise<void> {
+    const base = basename(this.abs);
+    const at = rotationName(basename(saved.path));
+    // Only names logrotate gives (.N, .N.gz, -YYYYMMDD) say which rotations are newer.
+    if (at === null || at.base !== base) return;
+    const names = [...(await rotatedSiblings(this.abs)), ...(await gzipSiblings(this.abs))]
+      .flatMap((path) => {
+        const r = rotationName(basename(path));
+        return r !== null && r.base === base && r.order < at.order ? [{ path, ...r }] : [];
+      })
+      // Oldest first; of one rotation, the plain file before its .gz (gzip may still be writing it).
+      .sort((a, b) => b.order - a.order || Number(a.gzip) - Number(b.gzip));
+    const here = await this.env.io.stat(this.abs).catch(() => null);
+    if (here) ids.add(fileId(here));
+    // Every rotation since was written after the saved file's last read (`updated`): a file
+    // older than that is stale. A minute of slack for a rotation during the stop.
+    const since = Date.parse(stopped) - 60_000;
+    const found: LocatedFile[] = [];
+    for (const n of names) {
+      const f = await this.openRotation(n.path, n.gzip, Number.isNaN(since) ? -Infinity : since, read, ids);
+      if (f) found.push(f);
+    }
+    if (found.length === 0) return;
+    const skipped = found.splice(0, Math.max(0, found.length - MAX_BETWEEN));
+    for (const f of skipped) await f.fh.close().catch(() => {});
+    const rotations = found.length + skipped.length + 1;
+    this.info(
+      `rotated ${rotations === 2 ? 'twice' : `${rotations} times`} while logscan was stopped; reading ${found.map((f) => basename(f.path)).join(', ')} before ${base}`,
+    );
+    if (skipped.length > 0) {
+      const span = skipped.length === 1 ? basename(skipped[0]!.path) : `${basename(skipped[0]!.path)} to ${basename(skipped.at(-1)!.path)}`;
+      this.info(
+        `not read: ${skipped.length === 1 ? 'one older rotation' : `${skipped.length} older rotations`}, ${span} (a restart reads at most ${MAX_BETWEEN} rotations between the file it was reading and ${base}; logscan FILE reads them)`,
+      );
+    }
+    for (const f of found) {
+      const start = await this.guard(() => this.prepare(f.fh, f.st, null), null);
+      if (!start) {
+        await f.fh.close().catch(() => {});
+        continue;
+      }
+      const g = this.begin(f.fh, f.st, start, 'rotated-while-stopped', f.path);
+      g.finishWhenDrained = f.fh.sealed === true;
+      this.retire(g);
+    }
+  }
+
+  /**
+   * Opens one rotation for readBetween; null (closed) when it is empty, a file already taken,
+   * or last written before `since` (ms: a stale `kern.log.0` of another naming scheme).
+   */
+  private async openRotation(path: string, gzip: boolean, since: number, read: Fingerprint[], ids: Set<string>): Promise<LocatedFile | null> {
+    let fh: ReadHandle;
+    try {
+      const raw = await this.env.io.open(path);
+      fh = gzip ? new GzipCopy(raw) : raw;
+    } catch (err) {
+      // ENOENT: gone meanwhile (moved on by a rotation running now: found under its new name, or not at all).
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem(`${path}: ${describeFsError(err)}; its lines are not read`);
+      return null;
+    }
+    let keep = false;
+    try {
+      const st = await fh.stat({ bigint: true });
+      if (!st.isFile() || ids.has(fileId(st)) || Number(st.mtimeMs) < since) return null;
+      const fp = await fingerprint(fh);
+      if (fp === null || fp.hash === null) return null;
+      for (const r of read) if (r.hash !== null && (await sameStart(fh, r))) return null;
+      ids.add(fileId(st));
+      read.push(fp);
+      keep = true;
+      return { path, fh, st };
+    } catch (err) {
+      // A .gz that is not gzip after all, or cut short before its first KiB: no rotation of this log.
+      if (!gzip) this.problem(`${path}: read error: ${describeFsError(err)}; its lines are not read`);
+      return null;
+    } finally {
+      if (!keep) await fh.close().catch(() => {});
     }
   }
 

@@ -6,7 +6,7 @@
 // first 64 KiB ever need.
 import type { BigIntStats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { createGunzip, type Gunzip } from 'node:zlib';
 import type { ReadHandle } from './follow-io.js';
 
@@ -26,8 +26,9 @@ export class GzipCopy implements ReadHandle {
 
   private restart(): void {
     this.stop();
-    // autoClose off: the handle is ours to close, and outlives each pass over it.
-    const src = this.fh.createReadStream({ start: 0, autoClose: false, highWaterMark: 64 * 1024 });
+    // Not fh.createReadStream: destroying that stream closes the handle even with autoClose
+    // off (Node 20), and the next pass over it then reads from fd -1.
+    const src = passOver(this.fh);
     const gunzip = createGunzip();
     src.on('error', (err) => gunzip.destroy(err));
     src.pipe(gunzip);
@@ -71,4 +72,21 @@ export class GzipCopy implements ReadHandle {
     this.stop();
     await this.fh.close();
   }
+}
+
+/** The packed bytes from 0 to the end, read at positions: the handle stays open when the stream is destroyed. */
+function passOver(fh: FileHandle): Readable {
+  let pos = 0;
+  return new Readable({
+    highWaterMark: 64 * 1024,
+    read(size) {
+      fh.read(Buffer.allocUnsafe(Math.max(size, 64 * 1024)), 0, Math.max(size, 64 * 1024), pos).then(
+        ({ bytesRead, buffer }) => {
+          pos += bytesRead;
+          this.push(bytesRead === 0 ? null : buffer.subarray(0, bytesRead));
+        },
+        (err: Error) => this.destroy(err),
+      );
+    },
+  });
 }

@@ -4,6 +4,7 @@
 // hanging hook can neither pile up processes nor hold memory. What did not reach the
 // command (dropped, failed, still queued or running at the stop) is tallied at close().
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { jsonText } from '../render/sanitize.js';
 
 export interface AlertExecOptions {
@@ -18,6 +19,16 @@ export interface AlertExecOptions {
 
 /** While alerts are dropped, how often at most the count so far is said. */
 const DROP_NOTE_MS = 60_000;
+/**
+ * How long a command ended by a signal waits to be judged: the same signal can be on its
+ * way to logscan (`systemctl stop` signals every process of the unit, Ctrl-C the terminal's
+ * whole process group), and which of the two processes hears of it first is the scheduler's
+ * choice. Signal handlers run within milliseconds.
+ */
+const SAME_SIGNAL_MS = 500;
+
+/** How a command ended: delivered, stopped by logscan's own stop signal, or a problem (said). */
+type Outcome = { kind: 'delivered' } | { kind: 'stopped' } | { kind: 'failed'; problem: string };
 
 export class AlertExec {
   private running = 0;
@@ -36,6 +47,12 @@ export class AlertExec {
   unrun = 0;
   /** Still running when close() gave up: killed. */
   cutOff = 0;
+  /** Ended by the signal that stopped logscan too: stopped with it, not failed. */
+  stoppedWith = 0;
+  /** The signal logscan is stopping on, once it came. */
+  private stopSignal: NodeJS.Signals | null = null;
+  /** Commands ended by a signal while logscan had none yet: judged when it comes or after SAME_SIGNAL_MS. */
+  private readonly undecided = new Map<NodeJS.Signals, Set<() => void>>();
   /** Dropped alerts already counted on stderr. */
   private droppedSaid = 0;
   /** Alerts are being dropped (said when it started); over when the queue has emptied. */
@@ -62,12 +79,24 @@ export class AlertExec {
   }
 
   /**
+   * logscan is stopping on `signal`: a command ended by the same one got it with logscan
+   * (from systemd or the terminal), so it stopped with logscan rather than failed.
+   */
+  stopping(signal: NodeJS.Signals): void {
+    this.stopSignal ??= signal;
+    for (const judge of this.undecided.get(signal) ?? []) judge();
+  }
+
+  /**
    * The stop: queued alerts still start as running commands end, for up to `graceMs`;
    * then what still runs is killed. Says on stderr how many alerts did not reach the
    * command, when any did not.
    */
   async close(graceMs: number): Promise<void> {
+    // Ended by a signal that was not logscan's: failures, said now rather than counted as still running.
+    this.judgeAll();
     if (this.running > 0) await Promise.race([new Promise<void>((r) => this.idleWaiters.push(r)), new Promise((r) => setTimeout(r, graceMs).unref())]);
+    this.judgeAll();
     this.unrun += this.queue.length;
     this.queue.length = 0;
     this.cutOff += this.children.size;
@@ -75,6 +104,10 @@ export class AlertExec {
     this.children.clear();
     const tally = this.tally();
     if (tally !== null) this.opts.report(tally);
+  }
+
+  private judgeAll(): void {
+    for (const judges of this.undecided.values()) for (const judge of judges) judge();
   }
 
   /** How many alerts did not reach the command and why; null when every one did. */
@@ -85,6 +118,7 @@ export class AlertExec {
       [this.dropped, 'dropped (the queue was full)'],
       [this.failed, 'failed'],
       [this.unrun, 'still queued when logscan stopped'],
+      [this.stoppedWith, `stopped with logscan (the same ${this.stopSignal ?? 'signal'} ended ${this.stoppedWith === 1 ? 'it' : 'them'})`],
       [this.cutOff, 'still running when logscan stopped (killed)'],
     ] as const;
     const parts = why.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
@@ -116,22 +150,25 @@ export class AlertExec {
     let settled = false;
     const child = spawn(cmd, args, { shell: false, stdio: ['pipe', 'ignore', 'inherit'], windowsHide: true });
     this.children.add(child);
+    let timedOut = false;
     const timer = setTimeout(() => {
+      timedOut = true;
       this.opts.report(`--alert-exec: ${cmd} still running after ${this.timeoutMs / 1000} s; killed`);
       child.kill('SIGKILL');
     }, this.timeoutMs);
     timer.unref();
-    const done = (problem: string | null): void => {
+    const done = (outcome: Outcome): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       this.running--;
       // Killed by close(): counted there, not a failure of the command.
       if (!this.children.delete(child)) return;
-      if (problem) {
+      if (outcome.kind === 'failed') {
         this.failed++;
-        this.opts.report(`--alert-exec: ${problem}`);
-      } else this.delivered++;
+        this.opts.report(`--alert-exec: ${outcome.problem}`);
+      } else if (outcome.kind === 'stopped') this.stoppedWith++;
+      else this.delivered++;
       const next = this.queue.shift();
       if (next !== undefined) this.start(next);
       else {
@@ -143,8 +180,24 @@ export class AlertExec {
         if (this.running === 0) for (const w of this.idleWaiters.splice(0)) w();
       }
     };
-    child.on('error', (err) => done(`cannot run ${cmd}: ${err.message}`));
-    child.on('close', (code, signal) => done(code === 0 ? null : signal ? `${cmd} ended by ${signal}` : `${cmd} exited with ${code}`));
+    child.on('error', (err) => done({ kind: 'failed', problem: `cannot run ${cmd}: ${err.message}` }));
+    child.on('close', (code, signal) => {
+      if (code === 0) return done({ kind: 'delivered' });
+      const failed: Outcome = { kind: 'failed', problem: signal ? `${cmd} ended by ${signal}` : `${cmd} exited with ${code}` };
+      // A shell script that traps the signal and exits reports it as 128 + its number.
+      const by = signal ?? signalOfExit(code);
+      if (by === null || timedOut) return done(failed);
+      if (this.stopSignal !== null) return done(by === this.stopSignal ? { kind: 'stopped' } : failed);
+      const judges = this.undecided.get(by) ?? new Set<() => void>();
+      this.undecided.set(by, judges);
+      const judge = (): void => {
+        clearTimeout(wait);
+        judges.delete(judge);
+        done(this.stopSignal === by ? { kind: 'stopped' } : failed);
+      };
+      const wait = setTimeout(judge, SAME_SIGNAL_MS);
+      judges.add(judge);
+    });
     // A hook that does not read its stdin must not crash us with EPIPE.
     child.stdin.on('error', () => {});
     child.stdin.end(json);
@@ -153,4 +206,11 @@ export class AlertExec {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The signal an exit code 128+N stands for (how shells report a child, or a trap, ended by signal N); null for others. */
+function signalOfExit(code: number | null): NodeJS.Signals | null {
+  if (code === null || code <= 128) return null;
+  const hit = Object.entries(constants.signals).find(([, n]) => n === code - 128);
+  return hit ? (hit[0] as NodeJS.Signals) : null;
 }

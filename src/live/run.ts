@@ -91,7 +91,11 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     out.release();
     follower?.halt();
   };
-  const onSig = (s: string): void => {
+  // Declared before the signal handlers, which tell it the signal: created below.
+  let exec: AlertExec | null = null;
+  const onSig = (s: NodeJS.Signals): void => {
+    // systemd's stop and a terminal's Ctrl-C signal a running hook too: it stops with us.
+    exec?.stopping(s);
     if (deadline === null) {
       deadline = Date.now() + STOP_GRACE_MS;
       graceTimer = setTimeout(giveUp, STOP_GRACE_MS);
@@ -118,7 +122,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   const runSummary = new Summarizer(o.thresholds);
   const diag = new Diagnostics(err);
 
-  const exec = o.alertArgv ? new AlertExec({ argv: o.alertArgv, report: (m) => err(`logscan: ${termSafe(m)}\n`) }) : null;
+  exec = o.alertArgv ? new AlertExec({ argv: o.alertArgv, report: (m) => err(`logscan: ${termSafe(m)}\n`) }) : null;
   const probeLines = text && o.probeLines;
   const folder = probeLines
     ? new Folder((ip, n, spanMs, to) => out.write(indentedLine(termSafe(m.folded(n, ip, durationText(spanMs, o.lang), to)), o.lineWidth, c.dim) + '\n'))

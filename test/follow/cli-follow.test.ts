@@ -615,6 +615,23 @@ describe('logscan follow', () => {
     expect(existsSync(join(repoRoot, 'pwned')) || existsSync(join(space, 'pwned'))).toBe(false);
   });
 
+  it('systemctl stop: a hook that got the same SIGTERM as logscan is counted as stopped with it, not as a failing command', async () => {
+    const dir = tempDir();
+    const pidFile = join(dir, 'hook.pid');
+    const path = join(dir, 'scan.log');
+    writeFileSync(path, '');
+    const hook = `/bin/sh -c 'echo $$ > "${pidFile}"; cat >/dev/null; exec sleep 30'`;
+    const cli = startCli(['follow', '-o', 'ndjson', '--alert-score', '20', '--alert-exec', hook, '--from-start', path], { env });
+    writeFileSync(path, Array.from({ length: 40 }, (_, i) => iptablesLine(i + 1).replace('DPT=6776', `DPT=${1000 + i}`)).join('\n') + '\n');
+    await until(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n'), 10_000, () => 'the hook to start');
+    // What systemd does at `systemctl stop`: SIGTERM to every process of the unit.
+    process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGTERM');
+    const r = await cli.stop('SIGTERM');
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/ended by SIGTERM|failed/);
+    expect(r.stderr).toContain("logscan: --alert-exec: of 1 alert, 0 reached /bin/sh, 1 did not: 1 stopped with logscan (the same SIGTERM ended it)");
+  });
+
   it('folds repeats from one source in text output', async () => {
     const dir = tempDir();
     const path = join(dir, 'scan.log');

@@ -96,6 +96,27 @@ describe('logscan follow through logrotate compress', () => {
     expectExactlyOnce(all, w);
   });
 
+  it('--state: a rotated file smaller than 1 KiB, compressed while stopped, is read from its .gz (unpacked twice: to find it, then to read it)', async () => {
+    const { path, w, start } = setup(env);
+    let cli = start();
+    for (let i = 0; i < 2; i++) w.write();
+    await cli.waitFor(count(2));
+    await sleep(100);
+    const all = events((await cli.stop()).stdout);
+    w.write();
+    w.renameCreate();
+    w.compress(1);
+    for (let i = 0; i < 2; i++) w.write();
+    cli = start();
+    await cli.waitFor(count(3), 5000).catch(() => {});
+    await sleep(100);
+    const r = await cli.stop();
+    expect(r.stderr).not.toMatch(/read error|may be missing/);
+    expect(r.stderr).toContain(`finishing ${path}.1.gz first`);
+    all.push(...events(r.stdout));
+    expectExactlyOnce(all, w);
+  });
+
   it('create + delaycompress while following: .1 is read to its end, its later compression to .2.gz changes nothing', async () => {
     const { w, start } = setup(env);
     const cli = start();

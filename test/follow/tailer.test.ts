@@ -278,6 +278,36 @@ describe('follower', () => {
     expect(got.map((g) => seqOf(g.text))).toEqual(expected.map((x) => x.seq));
     expect(got.map((g) => g.line)).toEqual(expected.map((x) => x.line));
   });
+  it('--state after two rotations, the one between more than one read slice (8 MiB): the newest file waits until it is read to its end', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'kern.log');
+    const stateFile = join(dir, 'state.json');
+    const w = new LogWriter(path);
+    for (let i = 0; i < 3; i++) w.write();
+    const c1 = collector();
+    const f1 = new Follower([path], c1.consumer, { ...FAST, fromStart: true, state: await FollowState.load(stateFile, 50) });
+    await f1.start();
+    await until(() => c1.got.length === 3);
+    await f1.stop();
+    w.write();
+    w.renameCreate();
+    // ~10 MiB: more than one slice.
+    w.writeMany(40_000);
+    w.renameCreate();
+    for (let i = 0; i < 3; i++) w.write();
+    const c = collector();
+    const f = new Follower([path], c.consumer, { ...FAST, state: await FollowState.load(stateFile, 50) });
+    await f.start();
+    await until(() => c.got.length >= w.written.length - 3, 20_000, () => `${c.got.length} of ${w.written.length - 3} lines`);
+    await f.stop();
+    const expected = w.written.slice(3);
+    // Compared as numbers, not with toEqual on 40,000 rows: a failure should print briefly where it went wrong.
+    const seqs = c.got.map((g) => seqOf(g.text));
+    const firstWrong = seqs.findIndex((s, i) => s !== expected[i]!.seq);
+    expect(firstWrong === -1 ? null : { at: firstWrong, got: seqs.slice(firstWrong, firstWrong + 3), want: expected.slice(firstWrong, firstWrong + 3).map((x) => x.seq) }).toBeNull();
+    expect(seqs.length).toBe(expected.length);
+  });
+
   it('--state with a delivery saves where the output taken ends: a file is resumed from there, and a rotated file read to its end stays saved until its output is taken', async () => {
     const dir = tempDir();
     const path = join(dir, 'kern.log');

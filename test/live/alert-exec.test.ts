@@ -49,6 +49,49 @@ describe('AlertExec: what does not reach the command is counted and said', () =>
     ]);
   });
 
+  // `systemctl stop` signals every process of the unit, and Ctrl-C the terminal's whole
+  // process group: a hook running then ends by logscan's own stop signal. Which of the two
+  // hears of it first is up to the scheduler: both orders.
+  it('a command ended by the signal that stops logscan (it came to the command first) stopped with it: not said as a failure', async () => {
+    const problems: string[] = [];
+    const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; kill -TERM $$'], report: (m) => problems.push(m) });
+    exec.run({});
+    await sleep(100);
+    exec.stopping('SIGTERM');
+    await exec.close(2000);
+    expect(problems).toEqual(['--alert-exec: of 1 alert, 0 reached /bin/sh, 1 did not: 1 stopped with logscan (the same SIGTERM ended it)']);
+  });
+
+  it('a command ended by the signal that stops logscan (it came to logscan first) stopped with it; one exiting 128+15 too', async () => {
+    const problems: string[] = [];
+    const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; sleep 0.2; kill -TERM $$'], report: (m) => problems.push(m) });
+    exec.run({});
+    // A script that traps SIGTERM and exits as a shell reports it: 128 + 15.
+    const trapping = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; sleep 0.2; exit 143'], report: (m) => problems.push(m) });
+    trapping.run({});
+    exec.stopping('SIGTERM');
+    trapping.stopping('SIGTERM');
+    await Promise.all([exec.close(2000), trapping.close(2000)]);
+    expect(problems).toEqual([
+      '--alert-exec: of 1 alert, 0 reached /bin/sh, 1 did not: 1 stopped with logscan (the same SIGTERM ended it)',
+      '--alert-exec: of 1 alert, 0 reached /bin/sh, 1 did not: 1 stopped with logscan (the same SIGTERM ended it)',
+    ]);
+  });
+
+  it('a command ended by a signal logscan did not stop on is a failure, said when it happens', async () => {
+    const problems: string[] = [];
+    const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; kill -TERM $$'], report: (m) => problems.push(m) });
+    exec.run({});
+    await until(() => problems.length === 1);
+    expect(problems).toEqual(['--alert-exec: /bin/sh ended by SIGTERM']);
+    // Stopped later, on another signal: still a failure.
+    exec.run({});
+    await sleep(100);
+    exec.stopping('SIGINT');
+    await exec.close(2000);
+    expect(problems.slice(1)).toEqual(['--alert-exec: /bin/sh ended by SIGTERM', '--alert-exec: of 2 alerts, 0 reached /bin/sh, 2 did not: 2 failed']);
+  });
+
   it('failures count as not delivered in the tally', async () => {
     const problems: string[] = [];
     const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; exit 3'], report: (m) => problems.push(m) });

@@ -1,0 +1,170 @@
+// `logscan follow --state` restarted after logrotate ran twice (or more) while it was
+// stopped: the saved file is now kern.log.2 (or .2.gz), and kern.log.1 was never in the
+// state. Its lines must be read, after the saved file's rest and before the new kern.log,
+// once each. The BUILT CLI, as a user runs it.
+import { existsSync, linkSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { ndjson, startCli, tempDir } from '../helpers/cli.js';
+import { LogWriter, sleep } from '../helpers/follow-writer.js';
+
+interface Ev {
+  src: { port: number };
+  origin: { file: string; line: number };
+}
+const events = (stdout: string): Ev[] => ndjson(stdout) as unknown as Ev[];
+const seqs = (evs: Ev[]): number[] => evs.map((e) => e.src.port - 10000);
+const count = (n: number) => (stdout: string) => stdout.split('\n').length - 1 >= n;
+const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
+
+/** A first run that reads 10 lines and stops; `restart()` runs again until `n` more events came. */
+async function stoppedAfter10() {
+  const dir = tempDir();
+  const path = join(dir, 'kern.log');
+  const state = join(dir, 'follow.state');
+  writeFileSync(path, '');
+  const w = new LogWriter(path);
+  const args = ['follow', '-o', 'ndjson', '--from-start', '--state', state, path];
+  const cli = startCli(args, { env });
+  for (let i = 0; i < 10; i++) w.write();
+  await cli.waitFor(count(10));
+  await sleep(100);
+  const first = events((await cli.stop()).stdout);
+  const lines = (k: number): void => {
+    for (let i = 0; i < k; i++) w.write();
+  };
+  const restart = async (n: number) => {
+    const again = startCli(args, { env });
+    await again.waitFor(count(n), 5000).catch(() => {});
+    // Anything beyond n (a line read twice) has time to show.
+    await sleep(300);
+    const r = await again.stop();
+    return { ...r, all: [...first, ...events(r.stdout)] };
+  };
+  return { path, w, lines, restart };
+}
+
+function expectExactlyOnce(all: Ev[], w: LogWriter): void {
+  expect(seqs(all)).toEqual(w.written.map((x) => x.seq));
+  expect(all.map((e) => e.origin.line)).toEqual(w.written.map((x) => x.line));
+}
+
+describe('logscan follow --state after two rotations while stopped', () => {
+  it('rename + create twice: kern.log.2 is finished, kern.log.1 read whole, then kern.log', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10();
+    lines(5);
+    w.renameCreate();
+    lines(4);
+    w.renameCreate();
+    lines(3);
+    expect(existsSync(`${path}.2`)).toBe(true);
+    const r = await restart(12);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`kern.log: rotated twice while logscan was stopped; reading kern.log.1 before kern.log`);
+    expect(r.stderr).not.toMatch(/may be missing|not read/);
+    expectExactlyOnce(r.all, w);
+  });
+
+  it('compress without delaycompress: the saved file is kern.log.2.gz, the one between kern.log.1.gz', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10();
+    lines(5);
+    w.renameCreate();
+    w.compress(1);
+    lines(4);
+    w.renameCreate();
+    w.compress(1);
+    lines(3);
+    expect(existsSync(`${path}.2.gz`) && existsSync(`${path}.1.gz`)).toBe(true);
+    const r = await restart(12);
+    expect(r.stderr).toContain(`finishing ${path}.2.gz first`);
+    expect(r.stderr).toContain(`rotated twice while logscan was stopped; reading kern.log.1.gz before kern.log`);
+    expectExactlyOnce(r.all, w);
+  });
+
+  it('delaycompress: the saved file is kern.log.2.gz, the one between still plain kern.log.1', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10();
+    lines(5);
+    w.renameCreate();
+    lines(4);
+    w.shift();
+    w.compress(2);
+    w.renameCreate(`${path}.1`);
+    lines(3);
+    const r = await restart(12);
+    expect(r.stderr).toContain('reading kern.log.1 before kern.log');
+    expectExactlyOnce(r.all, w);
+  });
+
+  it('copytruncate twice: the rest from the first copy (kern.log.2), the second copy, then kern.log from its start', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10();
+    lines(5);
+    w.copyTruncate();
+    lines(4);
+    w.copyTruncate();
+    lines(3);
+    const r = await restart(12);
+    expect(r.stderr).toContain('reading kern.log.1 before kern.log');
+    expectExactlyOnce(r.all, w);
+  });
+
+  it('dateext names: kern.log-20260120 finished, kern.log-20260121 read, then kern.log', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10();
+    lines(5);
+    w.renameCreate(`${path}-20260120`);
+    lines(4);
+    w.renameCreate(`${path}-20260121`);
+    lines(3);
+    const r = await restart(12);
+    expect(r.stderr).toContain(`finishing ${path}-20260120 first`);
+    expect(r.stderr).toContain('reading kern.log-20260121 before kern.log');
+    expectExactlyOnce(r.all, w);
+  });
+
+  it('a file found under two names (kern.log.1 and, half compressed, kern.log.1.gz; a hard link kern.log.0) is read once', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10();
+    lines(5);
+    w.renameCreate();
+    lines(4);
+    w.renameCreate();
+    // gzip has written the .gz but not yet removed the plain file; someone kept a hard link.
+    writeFileSync(`${path}.1.gz`, gzipSync(readFileSync(`${path}.1`)));
+    linkSync(`${path}.1`, `${path}.0`);
+    lines(3);
+    const r = await restart(12);
+    expectExactlyOnce(r.all, w);
+  });
+
+  it('a stale rotation older than the saved file (a kern.log.0 left by another scheme) is not taken for one in between', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10();
+    writeFileSync(`${path}.0`, 'Nov 01 00:00:00 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.9 DST=192.168.1.10 PROTO=TCP SPT=1 DPT=22 SYN\n');
+    const longAgo = new Date(Date.now() - 30 * 86_400_000);
+    utimesSync(`${path}.0`, longAgo, longAgo);
+    lines(5);
+    w.renameCreate();
+    lines(3);
+    const r = await restart(8);
+    expect(r.stderr).not.toContain('rotated twice');
+    expectExactlyOnce(r.all, w);
+  });
+
+  it('a state many rotations old: the newest rotations are read, the older ones are named on stderr as not read', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10();
+    lines(2);
+    w.renameCreate();
+    const kept: number[] = [];
+    for (let k = 0; k < 6; k++) {
+      const from = w.written.length;
+      lines(2);
+      w.renameCreate();
+      // Rotations 1..3 of these (now kern.log.6 .. kern.log.4) are beyond the limit.
+      if (k >= 3) kept.push(...w.written.slice(from).map((x) => x.seq));
+    }
+    lines(3);
+    const tail = w.written.slice(-3).map((x) => x.seq);
+    const r = await restart(2 + 6 + 3);
+    expect(r.stderr).toContain(`rotated 7 times while logscan was stopped; reading kern.log.3, kern.log.2, kern.log.1 before kern.log`);
+    expect(r.stderr).toContain('not read: 3 older rotations, kern.log.6 to kern.log.4 (a restart reads at most 3 rotations between the file it was reading and kern.log; logscan FILE reads them)');
+    expect(seqs(r.all)).toEqual([...w.written.slice(0, 12).map((x) => x.seq), ...kept, ...tail]);
+  });
+});
