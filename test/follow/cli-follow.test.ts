@@ -6,18 +6,11 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir, untilReading } from '../helpers/cli.js';
-import { LogWriter, iptablesLine, sleep } from '../helpers/follow-writer.js';
+import { type FollowedEvent, followedEvents, iptablesLine, LogWriter, printed, seqs, sleep } from '../helpers/follow-writer.js';
 import { until } from '../helpers/wait.js';
 
 const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
 
-interface Ev {
-  src: { port: number };
-  origin: { file: string; line: number };
-}
-const events = (stdout: string): Ev[] => ndjson(stdout) as unknown as Ev[];
-const seqs = (evs: Ev[]): number[] => evs.map((e) => e.src.port - 10000);
-const count = (n: number) => (stdout: string) => stdout.split('\n').length - 1 >= n;
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
 /** `follow` with a stdout nobody reads (a consumer that hangs); what it took is read after the exit. */
@@ -62,7 +55,7 @@ describe('logscan follow', () => {
     const cli = startCli(['follow', '-o', 'ndjson', '--from-start', path], { env });
     // Rotating before the process runs would hide rotated lines from it: wait until it reads.
     w.write();
-    await cli.waitFor(count(1));
+    await cli.waitFor(printed(1));
     /**
      * Between two steps: fifty more lines written, and every line up to them printed (so
      * the follower has found the file the last step left).
@@ -70,7 +63,7 @@ describe('logscan follow', () => {
     const settle = async (): Promise<void> => {
       const mark = w.written.length + 50;
       await until(() => w.written.length >= mark);
-      await cli.waitFor(count(mark));
+      await cli.waitFor(printed(mark));
     };
     w.start(4); // ~250 lines/s
     await settle();
@@ -84,11 +77,11 @@ describe('logscan follow', () => {
     await settle();
     w.stop();
     // On failure, let the comparison below show what is missing rather than time out.
-    await cli.waitFor(count(w.written.length), 5000).catch(() => {});
+    await cli.waitFor(printed(w.written.length), 5000).catch(() => {});
     await sleep(100);
     const r = await cli.stop();
     expect(r.code).toBe(0);
-    const ev = events(r.stdout);
+    const ev = followedEvents(r.stdout);
     if (process.env.DEBUG_FOLLOW && seqs(ev).join() !== w.written.map((x) => x.seq).join()) {
       const got = new Set(seqs(ev));
       console.log('MISSING', w.written.filter((x) => !got.has(x.seq)).map((x) => `${x.seq}@${x.line}`).join(' '), 'GOT', ev.length, 'WROTE', w.written.length, '\nSTDERR', r.stderr);
@@ -108,14 +101,14 @@ describe('logscan follow', () => {
     writeFileSync(path, '');
     const w = new LogWriter(path);
     const args = ['follow', '-o', 'ndjson', '--from-start', '--state', state, path];
-    const all: Ev[] = [];
+    const all: FollowedEvent[] = [];
 
     let cli = startCli(args, { env });
     for (let i = 0; i < 10; i++) w.write();
     const finishHalf = w.beginHalf();
-    await cli.waitFor(count(10));
+    await cli.waitFor(printed(10));
     await sleep(150);
-    all.push(...events((await cli.stop()).stdout));
+    all.push(...followedEvents((await cli.stop()).stdout));
     const saved = JSON.parse(readFileSync(state, 'utf8')) as { files: { offset: number; line: number; firstLineHash: string }[] };
     expect(saved.files).toHaveLength(1);
     expect(saved.files[0]).toMatchObject({ line: 10 });
@@ -125,13 +118,13 @@ describe('logscan follow', () => {
     w.renameCreate();
     for (let i = 0; i < 4; i++) w.write();
     cli = startCli(args, { env });
-    await cli.waitFor(count(10));
+    await cli.waitFor(printed(10));
     for (let i = 0; i < 3; i++) w.write();
-    await cli.waitFor(count(13));
+    await cli.waitFor(printed(13));
     await sleep(150);
     const r2 = await cli.stop();
     expect(r2.stderr).toMatch(/rotated while logscan was stopped/);
-    all.push(...events(r2.stdout));
+    all.push(...followedEvents(r2.stdout));
 
     expect(seqs(all)).toEqual(w.written.map((x) => x.seq));
     expect(all.map((e) => e.origin.line)).toEqual(w.written.map((x) => x.line));
@@ -162,10 +155,10 @@ describe('logscan follow', () => {
     writeFileSync(path, line(old) + '\n');
     utimesSync(path, old, old);
     const cli = startCli(['follow', '-o', 'ndjson', '--from-start', '--tz', 'UTC', path], { env });
-    await cli.waitFor(count(1));
+    await cli.waitFor(printed(1));
     const now = new Date();
     appendFileSync(path, line(now) + '\n');
-    await cli.waitFor(count(2));
+    await cli.waitFor(printed(2));
     const r = await cli.stop('SIGTERM');
     const times = (ndjson(r.stdout) as unknown as { time: string }[]).map((e) => e.time);
     expect(times).toEqual([old, now].map((d) => `${d.toISOString().slice(0, 19)}.000Z`));
@@ -205,7 +198,7 @@ describe('logscan follow', () => {
     expect(expected.code).toBe(0);
     const n = ndjson(expected.stdout).length;
     const cli = startCli(['follow', '--ecs', '--from-start', '--tz', 'UTC', path], { env });
-    await cli.waitFor(count(n));
+    await cli.waitFor(printed(n));
     const r = await cli.stop('SIGTERM');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(expected.stdout);
@@ -225,10 +218,10 @@ describe('logscan follow', () => {
     const path = join(dir, 'ufw.log');
     writeFileSync(path, iptablesLine(1) + '\n');
     const cli = startCli(['follow', '-o', 'ndjson', '--from-start', path], { env });
-    await cli.waitFor(count(1));
+    await cli.waitFor(printed(1));
     const r = await cli.stop('SIGTERM');
     expect(r.code).toBe(0);
-    expect(events(r.stdout)).toHaveLength(1);
+    expect(followedEvents(r.stdout)).toHaveLength(1);
   });
 
   it('SIGHUP (the terminal closed, a reload) stops as SIGTERM does: the summary, --state saved, exit 0; a restart repeats nothing', async () => {
@@ -249,9 +242,9 @@ describe('logscan follow', () => {
     expect(saved.files.map((f) => f.line)).toEqual([3]);
     appendFileSync(path, iptablesLine(4) + '\n');
     cli = startCli(['follow', '-o', 'ndjson', '--state', state, path], { env });
-    await cli.waitFor(count(1));
+    await cli.waitFor(printed(1));
     await sleep(150);
-    expect(seqs(events((await cli.stop()).stdout))).toEqual([4]);
+    expect(seqs(followedEvents((await cli.stop()).stdout))).toEqual([4]);
   });
 
   it('SIGTERM while nobody reads stdout still stops the run: a short grace, a word on stderr, exit 0 (systemctl stop must not hang)', async () => {
@@ -293,9 +286,9 @@ describe('logscan follow', () => {
     expect(r.code).toBe(0);
     expect(r.ms).toBeLessThan(6000);
     expect(r.stderr).toContain('logscan: standard output was not being read: what was left to print after SIGTERM is dropped (--state keeps the position of the last line whose output it took: a restart reads the rest again)');
-    // Whole records only (events() throws on half a JSON line), the first ones in order.
+    // Whole records only (followedEvents() throws on half a JSON line), the first ones in order.
     expect(r.stdout.endsWith('\n')).toBe(true);
-    const first = seqs(events(r.stdout));
+    const first = seqs(followedEvents(r.stdout));
     expect(first).toEqual(range(1, first.length));
     expect(first.length).toBeLessThan(n);
     const saved = (JSON.parse(readFileSync(state, 'utf8')) as { files: { line: number }[] }).files;
@@ -303,8 +296,8 @@ describe('logscan follow', () => {
     expect(saved[0].line).toBeLessThanOrEqual(first.length);
     // At least once: a restart prints every line after the saved one (some of them were printed already).
     const again = startCli(['follow', '-o', 'ndjson', '--state', state, path], { env });
-    await again.waitFor(count(n - saved[0].line), 20_000);
-    const second = seqs(events((await again.stop('SIGTERM')).stdout));
+    await again.waitFor(printed(n - saved[0].line), 20_000);
+    const second = seqs(followedEvents((await again.stop('SIGTERM')).stdout));
     expect(second).toEqual(range(saved[0].line + 1, n));
   });
 
@@ -321,15 +314,15 @@ describe('logscan follow', () => {
     expect(r.ms).toBeLessThan(6000);
     expect(r.stderr).toContain('logscan: standard output was not being read: what was left to print after SIGTERM is dropped');
     expect(r.stdout.endsWith('\n')).toBe(true);
-    const first = seqs(events(r.stdout));
+    const first = seqs(followedEvents(r.stdout));
     expect(first).toEqual(range(1, first.length));
     if (!withState) return;
     const saved = (JSON.parse(readFileSync(state, 'utf8')) as { files: { line: number }[] }).files;
     expect(saved).toHaveLength(1);
     expect(saved[0].line).toBeLessThanOrEqual(first.length);
     const again = startCli(['follow', '-o', 'ndjson', '--state', state, path], { env });
-    await again.waitFor(count(n - saved[0].line), 20_000);
-    expect(seqs(events((await again.stop('SIGTERM')).stdout))).toEqual(range(saved[0].line + 1, n));
+    await again.waitFor(printed(n - saved[0].line), 20_000);
+    expect(seqs(followedEvents((await again.stop('SIGTERM')).stdout))).toEqual(range(saved[0].line + 1, n));
   });
 
   it('--max-sources caps the sources the summaries keep, as the note at the end says (and it must be a positive whole number)', async () => {
@@ -356,11 +349,11 @@ describe('logscan follow', () => {
     expect(packed.code).toBe(0);
     expect(packed.stderr).toBe('');
     expect(packed.stdout).toBe(plain.stdout);
-    expect(events(packed.stdout).length).toBeGreaterThan(600);
+    expect(followedEvents(packed.stdout).length).toBeGreaterThan(600);
     const cut = runCli(['follow', '-o', 'ndjson', '-'], { input: gz.subarray(0, gz.length >> 1), env });
     expect(cut.code).toBe(3);
     expect(cut.stderr).toContain('logscan: (stdin): gzip data broke off (unexpected end of file); every line before it was read');
-    expect(events(cut.stdout).length).toBeGreaterThan(100);
+    expect(followedEvents(cut.stdout).length).toBeGreaterThan(100);
     // The line the break cut off is dropped, as the other commands drop it, not parsed half
     // (it came out as a malformed line, or as an event with a field cut short).
     for (const at of [gz.length >> 1, (gz.length >> 1) + 37, (gz.length >> 1) + 151]) {
@@ -368,7 +361,7 @@ describe('logscan follow', () => {
       const followed = runCli(['follow', '-o', 'ndjson', '-'], { input: part, env });
       const batch = runCli(['events', '-'], { input: part });
       expect(followed.stderr).not.toContain('malformed');
-      expect(events(followed.stdout).map((e) => e.origin)).toEqual(events(batch.stdout).map((e) => e.origin));
+      expect(followedEvents(followed.stdout).map((e) => e.origin)).toEqual(followedEvents(batch.stdout).map((e) => e.origin));
     }
     const binary = Buffer.alloc(4096, 0);
     binary.write('PK\u0003\u0004', 0, 'latin1');
@@ -403,10 +396,10 @@ describe('logscan follow', () => {
     await cli.waitFor((_o, e) => /waiting for it/.test(e) && /(permission denied|is a directory)/.test(e));
     writeFileSync(good, iptablesLine(1) + '\n');
     writeFileSync(missing, iptablesLine(2) + '\n');
-    await cli.waitFor(count(2));
+    await cli.waitFor(printed(2));
     const r = await cli.stop();
     expect(r.code).toBe(3);
-    expect(seqs(events(r.stdout)).sort()).toEqual([1, 2]);
+    expect(seqs(followedEvents(r.stdout)).sort()).toEqual([1, 2]);
     expect(r.stderr.match(/waiting for it/g)).toHaveLength(1);
   });
 
@@ -440,10 +433,10 @@ describe('logscan follow', () => {
     // Judged on its first bytes, whenever they come: this one starts empty.
     writeFileSync(utf16, Buffer.from(iptablesLine(3) + '\n', 'utf16le'));
     writeFileSync(good, iptablesLine(1) + '\n');
-    await cli.waitFor((o, e) => count(1)(o) && /pfirewall-utf16\.log: looks like UTF-16/.test(e));
+    await cli.waitFor((o, e) => printed(1)(o) && /pfirewall-utf16\.log: looks like UTF-16/.test(e));
     const r = await cli.stop();
     expect(r.code).toBe(3);
-    expect(seqs(events(r.stdout))).toEqual([1]);
+    expect(seqs(followedEvents(r.stdout))).toEqual([1]);
     expect(r.stderr).toContain('not followed (read it with: logscan FILE)');
     expect(r.stderr).not.toMatch(/malformed/i);
   });
@@ -458,18 +451,18 @@ describe('logscan follow', () => {
       const path = join(tempDir(), `fw-${order}.log`);
       writeFileSync(path, utf16(`\ufeff${iptablesLine(1)}\r\n${iptablesLine(2)}\r\n`, order));
       const cli = startCli(['follow', '-o', 'ndjson', '--from-start', path], { env });
-      await cli.waitFor(count(2));
+      await cli.waitFor(printed(2));
       // A record written in two pieces, the first ending in the middle of a code unit.
       const third = utf16(`${iptablesLine(3)}\r\n`, order);
       appendFileSync(path, third.subarray(0, 101));
       await sleep(150);
       appendFileSync(path, third.subarray(101));
       appendFileSync(path, utf16(`${iptablesLine(4)}\r\n`, order));
-      await cli.waitFor(count(4));
+      await cli.waitFor(printed(4));
       const r = await cli.stop();
       expect(r.stderr).not.toMatch(/UTF-16|malformed/);
       expect(r.code).toBe(0);
-      const ev = events(r.stdout);
+      const ev = followedEvents(r.stdout);
       expect(seqs(ev)).toEqual([1, 2, 3, 4]);
       expect(ev.map((e) => e.origin.line)).toEqual([1, 2, 3, 4]);
     });
@@ -482,14 +475,14 @@ describe('logscan follow', () => {
       const first = startCli(['follow', '-o', 'ndjson', '--state', state, path], { env });
       await untilReading(first.pid, path);
       appendFileSync(path, utf16(`${iptablesLine(3)}\r\n`, 'le'));
-      await first.waitFor(count(1));
+      await first.waitFor(printed(1));
       const r1 = await first.stop();
       expect(r1.code).toBe(0);
       appendFileSync(path, utf16(`${iptablesLine(4)}\r\n`, 'le'));
       const second = startCli(['follow', '-o', 'ndjson', '--state', state, path], { env });
-      await second.waitFor(count(1));
+      await second.waitFor(printed(1));
       const r2 = await second.stop();
-      const ev = [...events(r1.stdout), ...events(r2.stdout)];
+      const ev = [...followedEvents(r1.stdout), ...followedEvents(r2.stdout)];
       expect(seqs(ev)).toEqual([3, 4]);
       expect(ev.map((e) => e.origin.line)).toEqual([3, 4]);
       expect(r2.stderr).not.toMatch(/UTF-16/);
@@ -537,7 +530,7 @@ describe('logscan follow', () => {
       cli.stdin!.end(bytes.subarray(51));
       const r = await cli.exited;
       expect(r.code).toBe(0);
-      expect(seqs(events(r.stdout))).toEqual([1, 2]);
+      expect(seqs(followedEvents(r.stdout))).toEqual([1, 2]);
     });
   });
 
@@ -568,13 +561,13 @@ describe('logscan follow', () => {
   it('follows - (stdin) as a live stream until it ends', async () => {
     const cli = startCli(['follow', '-o', 'ndjson', '-'], { env, stdin: 'pipe' });
     cli.stdin!.write(iptablesLine(1) + '\n');
-    await cli.waitFor(count(1));
+    await cli.waitFor(printed(1));
     cli.stdin!.write(iptablesLine(2).slice(0, 50));
     await sleep(100);
     cli.stdin!.end(iptablesLine(2).slice(50) + '\n');
     const r = await cli.exited;
     expect(r.code).toBe(0);
-    const ev = events(r.stdout);
+    const ev = followedEvents(r.stdout);
     expect(seqs(ev)).toEqual([1, 2]);
     expect(ev.map((e) => e.origin)).toEqual([
       { file: '(stdin)', line: 1 },

@@ -6,16 +6,9 @@ import { existsSync, linkSync, readFileSync, utimesSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ndjson, startCli, tempDir } from '../helpers/cli.js';
-import { LogWriter, sleep } from '../helpers/follow-writer.js';
+import { startCli, tempDir } from '../helpers/cli.js';
+import { followedEvents, LogWriter, printed, seqLines, seqs, sleep } from '../helpers/follow-writer.js';
 
-interface Ev {
-  src: { port: number };
-  origin: { file: string; line: number };
-}
-const events = (stdout: string): Ev[] => ndjson(stdout) as unknown as Ev[];
-const seqs = (evs: Ev[]): number[] => evs.map((e) => e.src.port - 10000);
-const count = (n: number) => (stdout: string) => stdout.split('\n').length - 1 >= n;
 const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
 
 /** A first run that reads 10 lines and stops; `restart()` runs again until `n` more events came. */
@@ -28,26 +21,21 @@ async function stoppedAfter10() {
   const args = ['follow', '-o', 'ndjson', '--from-start', '--state', state, path];
   const cli = startCli(args, { env });
   for (let i = 0; i < 10; i++) w.write();
-  await cli.waitFor(count(10));
+  await cli.waitFor(printed(10));
   await sleep(100);
-  const first = events((await cli.stop()).stdout);
+  const first = followedEvents((await cli.stop()).stdout);
   const lines = (k: number): void => {
     for (let i = 0; i < k; i++) w.write();
   };
   const restart = async (n: number) => {
     const again = startCli(args, { env });
-    await again.waitFor(count(n), 5000).catch(() => {});
+    await again.waitFor(printed(n), 5000).catch(() => {});
     // Anything beyond n (a line read twice) has time to show.
     await sleep(300);
     const r = await again.stop();
-    return { ...r, all: [...first, ...events(r.stdout)] };
+    return { ...r, all: [...first, ...followedEvents(r.stdout)] };
   };
   return { path, w, lines, restart };
-}
-
-function expectExactlyOnce(all: Ev[], w: LogWriter): void {
-  expect(seqs(all)).toEqual(w.written.map((x) => x.seq));
-  expect(all.map((e) => e.origin.line)).toEqual(w.written.map((x) => x.line));
 }
 
 describe('logscan follow --state after two rotations while stopped', () => {
@@ -63,7 +51,7 @@ describe('logscan follow --state after two rotations while stopped', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`kern.log: rotated twice while logscan was stopped; reading kern.log.1 before kern.log`);
     expect(r.stderr).not.toMatch(/may be missing|not read/);
-    expectExactlyOnce(r.all, w);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
   });
 
   it('compress without delaycompress: the saved file is kern.log.2.gz, the one between kern.log.1.gz', async () => {
@@ -79,7 +67,7 @@ describe('logscan follow --state after two rotations while stopped', () => {
     const r = await restart(12);
     expect(r.stderr).toContain(`finishing ${path}.2.gz first`);
     expect(r.stderr).toContain(`rotated twice while logscan was stopped; reading kern.log.1.gz before kern.log`);
-    expectExactlyOnce(r.all, w);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
   });
 
   it('delaycompress: the saved file is kern.log.2.gz, the one between still plain kern.log.1', async () => {
@@ -93,7 +81,7 @@ describe('logscan follow --state after two rotations while stopped', () => {
     lines(3);
     const r = await restart(12);
     expect(r.stderr).toContain('reading kern.log.1 before kern.log');
-    expectExactlyOnce(r.all, w);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
   });
 
   it('copytruncate twice: the rest from the first copy (kern.log.2), the second copy, then kern.log from its start', async () => {
@@ -105,7 +93,7 @@ describe('logscan follow --state after two rotations while stopped', () => {
     lines(3);
     const r = await restart(12);
     expect(r.stderr).toContain('reading kern.log.1 before kern.log');
-    expectExactlyOnce(r.all, w);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
   });
 
   it('dateext names: kern.log-20260120 finished, kern.log-20260121 read, then kern.log', async () => {
@@ -118,7 +106,7 @@ describe('logscan follow --state after two rotations while stopped', () => {
     const r = await restart(12);
     expect(r.stderr).toContain(`finishing ${path}-20260120 first`);
     expect(r.stderr).toContain('reading kern.log-20260121 before kern.log');
-    expectExactlyOnce(r.all, w);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
   });
 
   it('a file found under two names (kern.log.1 and, half compressed, kern.log.1.gz; a hard link kern.log.0) is read once', async () => {
@@ -132,7 +120,7 @@ describe('logscan follow --state after two rotations while stopped', () => {
     linkSync(`${path}.1`, `${path}.0`);
     lines(3);
     const r = await restart(12);
-    expectExactlyOnce(r.all, w);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
   });
 
   it('a stale rotation older than the saved file (a kern.log.0 left by another scheme) is not taken for one in between', async () => {
@@ -145,7 +133,7 @@ describe('logscan follow --state after two rotations while stopped', () => {
     lines(3);
     const r = await restart(8);
     expect(r.stderr).not.toContain('rotated twice');
-    expectExactlyOnce(r.all, w);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
   });
 
   it('a state many rotations old: the newest rotations are read, the older ones are named on stderr as not read', async () => {

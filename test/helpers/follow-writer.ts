@@ -3,6 +3,7 @@
 // line number it got in the file it was written to (what origin.line must say).
 import { appendFileSync, copyFileSync, existsSync, readFileSync, renameSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { ndjson } from './cli.js';
 import { sleep } from './wait.js';
 
 export { sleep };
@@ -18,8 +19,24 @@ export function iptablesLine(seq: number): string {
   return `Nov 20 06:25:01 gw kernel: [12345.678901] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=203.0.113.7 DST=192.168.1.10 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=${seq} PROTO=TCP SPT=${10000 + seq} DPT=6776 WINDOW=1024 RES=0x00 SYN URGP=0`;
 }
 
+/** What `follow -o ndjson` prints of a LogWriter's record: its sequence number rides in the source port. */
+export interface FollowedEvent {
+  src: { port: number };
+  origin: { file: string; line: number };
+}
+export const followedEvents = (stdout: string): FollowedEvent[] => ndjson(stdout) as unknown as FollowedEvent[];
+export const seqs = (evs: FollowedEvent[]): number[] => evs.map((e) => e.src.port - 10000);
+/** For waitFor: stdout holds at least n lines. */
+export const printed = (n: number) => (stdout: string) => stdout.split('\n').length - 1 >= n;
+/** Each event's [sequence number, line number], to compare with what the writer wrote (LogWriter.seqLines). */
+export const seqLines = (evs: FollowedEvent[]): [number, number][] => evs.map((e) => [e.src.port - 10000, e.origin.line]);
+
 export class LogWriter {
   readonly written: Written[] = [];
+  /** What was written, as seqLines gives events: in order, each once, with the line it got. */
+  get seqLines(): [number, number][] {
+    return this.written.map((x) => [x.seq, x.line]);
+  }
   private seq = 0;
   /** Lines in the file now at `path`. */
   private lines = 0;
