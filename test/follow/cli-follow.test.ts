@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { cliPath, ndjson, repoRoot, runCli, startCli, tempDir, untilReading } from '../helpers/cli.js';
-import { type FollowedEvent, followedEvents, iptablesLine, LogWriter, printed, seqs, sleep } from '../helpers/follow-writer.js';
+import { type FollowedEvent, followedEvents, followedWithState, iptablesLine, LogWriter, printed, seqLines, seqs, sleep } from '../helpers/follow-writer.js';
 import { until } from '../helpers/wait.js';
 
 const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
@@ -95,15 +95,10 @@ describe('logscan follow', () => {
   });
 
   it('--state: stop, append + rotate, restart: nothing lost, nothing repeated', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'kern.log');
-    const state = join(dir, 'follow.state');
-    writeFileSync(path, '');
-    const w = new LogWriter(path);
-    const args = ['follow', '-o', 'ndjson', '--from-start', '--state', state, path];
+    const { state, w, start } = followedWithState(env);
     const all: FollowedEvent[] = [];
 
-    let cli = startCli(args, { env });
+    let cli = start();
     for (let i = 0; i < 10; i++) w.write();
     const finishHalf = w.beginHalf();
     await cli.waitFor(printed(10));
@@ -117,7 +112,7 @@ describe('logscan follow', () => {
     for (let i = 0; i < 5; i++) w.write();
     w.renameCreate();
     for (let i = 0; i < 4; i++) w.write();
-    cli = startCli(args, { env });
+    cli = start();
     await cli.waitFor(printed(10));
     for (let i = 0; i < 3; i++) w.write();
     await cli.waitFor(printed(13));
@@ -126,8 +121,7 @@ describe('logscan follow', () => {
     expect(r2.stderr).toMatch(/rotated while logscan was stopped/);
     all.push(...followedEvents(r2.stdout));
 
-    expect(seqs(all)).toEqual(w.written.map((x) => x.seq));
-    expect(all.map((e) => e.origin.line)).toEqual(w.written.map((x) => x.line));
+    expect(seqLines(all)).toEqual(w.seqLines);
   });
 
   it('Ctrl-C prints the final summary and exits 0', async () => {

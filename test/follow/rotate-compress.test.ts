@@ -1,22 +1,11 @@
 // `logscan follow` with logrotate's `compress`: the rotated file becomes a .gz right after
 // the rotation (or, with `delaycompress`, one rotation later). What was not read of it yet
 // must come from the .gz, live and after a --state restart. The BUILT CLI, as a user runs it.
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { startCli, tempDir } from '../helpers/cli.js';
-import { followedEvents, LogWriter, printed, seqLines, sleep } from '../helpers/follow-writer.js';
+import { followedEvents, followedWithState, LogWriter, printed, seqLines, sleep } from '../helpers/follow-writer.js';
 
 
-function setup(env: Record<string, string>) {
-  const dir = tempDir();
-  const path = join(dir, 'kern.log');
-  const state = join(dir, 'follow.state');
-  writeFileSync(path, '');
-  const w = new LogWriter(path);
-  const args = ['follow', '-o', 'ndjson', '--from-start', '--state', state, path];
-  return { path, w, start: () => startCli(args, { env }) };
-}
 
 describe('logscan follow through logrotate compress', () => {
   // Without fs.watch and with a slow poll, the lines written just before logrotate runs are
@@ -27,7 +16,7 @@ describe('logscan follow through logrotate compress', () => {
   const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
 
   it('copytruncate + compress while following: the unread rest is taken from kern.log.1.gz', async () => {
-    const { path, w, start } = setup(slow);
+    const { path, w, start } = followedWithState(slow);
     const cli = start();
     for (let i = 0; i < 10; i++) w.write();
     await cli.waitFor(printed(10));
@@ -56,7 +45,7 @@ describe('logscan follow through logrotate compress', () => {
       says: (path: string) => `rotated while logscan was stopped; finishing ${path}.1.gz first`,
     },
   ])('--state: stop, append, $how', async ({ rotate, says }) => {
-    const { path, w, start } = setup(env);
+    const { path, w, start } = followedWithState(env);
     let cli = start();
     for (let i = 0; i < 10; i++) w.write();
     await cli.waitFor(printed(10));
@@ -77,7 +66,7 @@ describe('logscan follow through logrotate compress', () => {
   });
 
   it('--state: a rotated file smaller than 1 KiB, compressed while stopped, is read from its .gz (unpacked twice: to find it, then to read it)', async () => {
-    const { path, w, start } = setup(env);
+    const { path, w, start } = followedWithState(env);
     let cli = start();
     for (let i = 0; i < 2; i++) w.write();
     await cli.waitFor(printed(2));
@@ -99,7 +88,7 @@ describe('logscan follow through logrotate compress', () => {
 
 
   it('create + delaycompress while following: .1 is read to its end, its later compression to .2.gz changes nothing', async () => {
-    const { w, start } = setup(env);
+    const { w, start } = followedWithState(env);
     const cli = start();
     w.start(4);
     const settle = async (): Promise<void> => {

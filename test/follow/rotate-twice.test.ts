@@ -3,23 +3,16 @@
 // state. Its lines must be read, after the saved file's rest and before the new kern.log,
 // once each. The BUILT CLI, as a user runs it.
 import { existsSync, linkSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { startCli, tempDir } from '../helpers/cli.js';
-import { followedEvents, LogWriter, printed, seqLines, seqs, sleep } from '../helpers/follow-writer.js';
+import { followedEvents, followedWithState, printed, seqLines, seqs, sleep } from '../helpers/follow-writer.js';
 
 const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
 
 /** A first run that reads 10 lines and stops; `restart()` runs again until `n` more events came. */
 async function stoppedAfter10() {
-  const dir = tempDir();
-  const path = join(dir, 'kern.log');
-  const state = join(dir, 'follow.state');
-  writeFileSync(path, '');
-  const w = new LogWriter(path);
-  const args = ['follow', '-o', 'ndjson', '--from-start', '--state', state, path];
-  const cli = startCli(args, { env });
+  const { path, w, start } = followedWithState(env);
+  const cli = start();
   for (let i = 0; i < 10; i++) w.write();
   await cli.waitFor(printed(10));
   await sleep(100);
@@ -28,7 +21,7 @@ async function stoppedAfter10() {
     for (let i = 0; i < k; i++) w.write();
   };
   const restart = async (n: number) => {
-    const again = startCli(args, { env });
+    const again = start();
     await again.waitFor(printed(n), 5000).catch(() => {});
     // Anything beyond n (a line read twice) has time to show.
     await sleep(300);

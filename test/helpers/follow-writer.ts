@@ -3,7 +3,8 @@
 // line number it got in the file it was written to (what origin.line must say).
 import { appendFileSync, copyFileSync, existsSync, readFileSync, renameSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { ndjson } from './cli.js';
+import { join } from 'node:path';
+import { ndjson, startCli, tempDir } from './cli.js';
 import { sleep } from './wait.js';
 
 export { sleep };
@@ -30,6 +31,20 @@ export const seqs = (evs: FollowedEvent[]): number[] => evs.map((e) => e.src.por
 export const printed = (n: number) => (stdout: string) => stdout.split('\n').length - 1 >= n;
 /** Each event's [sequence number, line number], to compare with what the writer wrote (LogWriter.seqLines). */
 export const seqLines = (evs: FollowedEvent[]): [number, number][] => evs.map((e) => [e.src.port - 10000, e.origin.line]);
+
+/**
+ * An empty kern.log in a new directory, its writer, and `follow -o ndjson --from-start
+ * --state` of it: `start()` runs it (again), continuing from the state file.
+ */
+export function followedWithState(env: Record<string, string>) {
+  const dir = tempDir();
+  const path = join(dir, 'kern.log');
+  const state = join(dir, 'follow.state');
+  writeFileSync(path, '');
+  const w = new LogWriter(path);
+  const args = ['follow', '-o', 'ndjson', '--from-start', '--state', state, path];
+  return { path, state, w, start: () => startCli(args, { env }) };
+}
 
 export class LogWriter {
   readonly written: Written[] = [];
