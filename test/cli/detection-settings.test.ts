@@ -31,9 +31,11 @@ async function firstWindow(args: string[]): Promise<{ head: string; stdout: stri
 }
 
 describe('one definition of the detection settings', () => {
+  const helps = new Map<string, string>();
   /** The option's --help entry, on one line. */
   const entry = (cmd: string, option: string): string => {
-    const help = runCli([cmd, '--help'], { env: { COLUMNS: '80' } }).stdout;
+    let help = helps.get(cmd);
+    if (help === undefined) helps.set(cmd, (help = runCli([cmd, '--help'], { env: { COLUMNS: '80' } }).stdout));
     const from = help.indexOf(`  ${option} `);
     expect(from, `${cmd} --help lists ${option}`).toBeGreaterThan(-1);
     return help.slice(from, help.indexOf('\n  -', from + 1)).replace(/\s+/g, ' ').trim();
