@@ -121,6 +121,8 @@ export function startCli(args: string[], opts: { env?: Record<string, string>; s
  * Resolves once process `pid` reads `input` (the command installs its SIGINT handler before
  * it opens anything). Linux: a file is among /proc/PID/fd; stdin (`-`) is a pipe that libuv
  * switched to O_NONBLOCK (/proc/PID/fdinfo/0) when reading began. Elsewhere: after 1.5 s.
+ * Then a moment more: `follow` takes a file's size (where "its end" is) just after opening
+ * it, and a line appended in between would count as already there (seen on a loaded CI).
  */
 export async function untilReading(pid: number, input: string): Promise<void> {
   if (!existsSync(`/proc/${pid}/fd`)) return new Promise((r) => setTimeout(r, 1500));
@@ -141,6 +143,7 @@ export async function untilReading(pid: number, input: string): Promise<void> {
   for (const deadline = Date.now() + 20_000; !started(); await new Promise((r) => setTimeout(r, 20))) {
     if (Date.now() > deadline) throw new Error(`the CLI never started reading ${input}`);
   }
+  await new Promise((r) => setTimeout(r, 250));
 }
 
 /**
