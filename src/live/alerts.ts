@@ -45,8 +45,6 @@ const MAX_SCORED = 100_000;
 
 interface Window {
   sum: Summarizer;
-  /** Every event and source of the window (the summaries' head line); kept by the first window only. */
-  counts: WindowCounts | null;
   start: number;
   /** Sources that alerted while this window was open (in it or in the other one). */
   alerted: Set<string>;
@@ -57,6 +55,8 @@ interface Window {
 export class AlertWatch {
   /** [0]: the summaries' window; [1]: the same length, half a window later. */
   private readonly windows: [Window, Window];
+  /** Every event and source of the summaries' window (its head line), restarted with it. */
+  private counts: WindowCounts;
 
   constructor(
     private readonly thresholds: Thresholds,
@@ -73,17 +73,18 @@ export class AlertWatch {
     const t = now();
     // The second window is taken to have opened half a window before the first: it ends
     // (and restarts) half a window in. Without alerts it is not kept at all.
-    this.windows = [this.open(t, true), this.open(t - windowMs / 2, false)];
+    this.windows = [this.open(t), this.open(t - windowMs / 2)];
+    this.counts = new WindowCounts(thresholds.limits.maxSources);
   }
 
-  private open(start: number, counted: boolean): Window {
-    return { sum: new Summarizer(this.thresholds), counts: counted ? new WindowCounts(this.thresholds.limits.maxSources) : null, start, alerted: new Set(), lastScored: new Map() };
+  private open(start: number): Window {
+    return { sum: new Summarizer(this.thresholds), start, alerted: new Set(), lastScored: new Map() };
   }
 
   add(e: FirewallEvent): void {
     const [main, staggered] = this.windows;
     main.sum.add(e);
-    main.counts!.add(e);
+    this.counts.add(e);
     if (this.threshold === null || e.src.ip === null) return;
     staggered.sum.add(e);
     // The key the profiles are filed under (RFC 5952 for IPv6).
@@ -131,13 +132,14 @@ export class AlertWatch {
     const main = this.windows[0];
     let ended: EndedWindow | null = null;
     if (t - main.start >= this.windowMs) {
-      this.windows[0] = this.open(t, true);
-      ended = { sum: main.sum, counts: main.counts! };
+      this.windows[0] = this.open(t);
+      ended = { sum: main.sum, counts: this.counts };
+      this.counts = new WindowCounts(this.thresholds.limits.maxSources);
     }
     // Half a window after the first one's start, on its schedule (timers run late: kept
     // on a clock of its own, the second would drift towards the first).
     const mid = this.windows[0].start + this.windowMs / 2;
-    if (t >= mid && this.windows[1].start < mid) this.windows[1] = this.open(t, false);
+    if (t >= mid && this.windows[1].start < mid) this.windows[1] = this.open(t);
     return ended;
   }
 

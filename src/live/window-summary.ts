@@ -1,6 +1,7 @@
 // The periodic `--summary-every` block: what the last window held (every event and
-// source, counted as the report's header counts them), top sources by the summarizer's score, one line each, and, as the summary at the stop, the inputs
-// read as UTF-16 (whose bytes look odd to other tools).
+// source, counted as the report's header counts them), top sources by the summarizer's
+// score, one line each, and, as the summary at the stop, the inputs read as UTF-16
+// (whose bytes look odd to other tools).
 import type { EndedWindow } from './alerts.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { durationText, messages } from '../i18n/messages.js';
