@@ -39,6 +39,11 @@ export const PK_TCP = 0;
 export const PK_UDP = 65536;
 export const PK_OTHER = 131072;
 
+/** The key of a (protocol, port): TCP and UDP apart, any other protocol with ports (SCTP, DCCP…) above both. */
+export function portKey(proto: string, port: number): number {
+  return (proto === 'tcp' ? PK_TCP : proto === 'udp' ? PK_UDP : PK_OTHER) + port;
+}
+
 export function portKeyName(key: number): { proto: string; port: number } {
   if (key >= PK_OTHER) return { proto: 'other', port: key - PK_OTHER };
   if (key >= PK_UDP) return { proto: 'udp', port: key - PK_UDP };

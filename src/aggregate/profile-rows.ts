@@ -23,7 +23,7 @@ import { REPLY_ROLES, type AnnotationRole } from '../annotate/rules.js';
 import { addressKey } from './address-key.js';
 import { ipv4ToInt } from '../parsers/address.js';
 import { flagBits } from '../parsers/fields.js';
-import { FC_ACK, FC_FIN, FC_OTHER, FC_SYN, ICMP_TYPE_KEYS, P_ICMP, P_OTHER, P_TCP, P_UDP, PK_OTHER, PK_TCP, PK_UDP, flagClass, icmpTypeKey } from './profile-codes.js';
+import { FC_ACK, FC_FIN, FC_OTHER, FC_SYN, ICMP_TYPE_KEYS, P_ICMP, P_OTHER, P_TCP, P_UDP, PK_OTHER, PK_TCP, PK_UDP, flagClass, icmpTypeKey, portKey } from './profile-codes.js';
 import { isEchoRequest } from '../util/icmp.js';
 import { isFromThisSide } from './own-traffic.js';
 import { isEgress } from '../util/egress.js';
@@ -436,10 +436,10 @@ export class ProfileRows {
       else if (kind === K_LATE) late = true;
       else if (kind === K_TROJAN && e.dst.port !== null) {
         const x = this.extra(r);
-        x.trojanRows = withRow(x.trojanRows, (e.proto === 'udp' ? PK_UDP : PK_TCP) + e.dst.port, n, a.severity, a.text, lim.maxTrojanPorts);
+        x.trojanRows = withRow(x.trojanRows, portKey(e.proto, e.dst.port), n, a.severity, a.text, lim.maxTrojanPorts);
       } else if (kind === K_OUTBOUND && e.dst.port !== null) {
         const x = this.extra(r);
-        x.outboundRows = withRow(x.outboundRows, (e.proto === 'udp' ? PK_UDP : PK_TCP) + e.dst.port, n, a.severity, a.text, lim.maxTrojanPorts);
+        x.outboundRows = withRow(x.outboundRows, portKey(e.proto, e.dst.port), n, a.severity, a.text, lim.maxTrojanPorts);
         if (e.pid !== null) (x.outboundPids ??= new IntSet()).add(e.pid, MAX_PIDS);
       } else if (kind === K_BLOCKED && e.pid !== null) {
         (this.extra(r).blockedPids ??= new IntSet()).add(e.pid, MAX_PIDS);
@@ -547,7 +547,7 @@ export class ProfileRows {
     const blocked = e.action === 'drop' || e.action === 'reject';
     if (blocked) x.lateBlocked += n;
     if (port !== null) {
-      const k = (e.proto === 'udp' ? PK_UDP : PK_TCP) + port;
+      const k = portKey(e.proto, port);
       (x.latePorts ??= new PortTally()).add(k, n, lim.maxPorts, lim.maxPortCounts);
       if (blocked) (x.lateBlockedPorts ??= new PortTally()).add(k, n, lim.maxPorts, lim.maxPortCounts);
     }
@@ -576,7 +576,7 @@ export class ProfileRows {
   private addAside(r: number, noise: boolean, proto: string, port: number | null, n: number, lim: Limits): void {
     const x = this.extra(r);
     // The key the probes' ports use for it (ICMP adds none).
-    const k = port === null || proto === 'icmp' || proto === 'icmpv6' ? -1 : (proto === 'tcp' ? PK_TCP : proto === 'udp' ? PK_UDP : PK_OTHER) + port;
+    const k = port === null || proto === 'icmp' || proto === 'icmpv6' ? -1 : portKey(proto, port);
     if (noise) {
       x.noiseProbed += n;
       if (k >= 0) (x.noisePorts ??= new PortTally()).add(k, n, lim.maxPorts, lim.maxPortCounts);
@@ -590,7 +590,7 @@ export class ProfileRows {
   private addAllowed(r: number, proto: string, port: number | null, n: number, lim: Limits): void {
     const x = this.extra(r);
     x.allowedPackets += n;
-    if (port !== null && (proto === 'tcp' || proto === 'udp')) (x.allowedPorts ??= new PortTally()).add((proto === 'udp' ? PK_UDP : PK_TCP) + port, n, lim.maxPorts, lim.maxPortCounts);
+    if (port !== null && (proto === 'tcp' || proto === 'udp')) (x.allowedPorts ??= new PortTally()).add(portKey(proto, port), n, lim.maxPorts, lim.maxPortCounts);
   }
 
   private addOtherProtocol(r: number, proto: string): void {
