@@ -6,7 +6,7 @@
 // checked.
 //
 // The read worker is an entry of its own beside logscan.js, so `./read-worker.js` next to
-// import.meta.url finds it from the bundle's chunks as it does from dist/pipeline/. Every
+// import.meta.url finds it from the bundle as it does from dist/pipeline/. Every
 // output file sits two levels under the package root, as dist/<dir>/*.js does, so the
 // `../../signatures/` and `../../package.json` URLs resolve the same.
 //
@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url).pathname;
-// Chunk names carry a hash of their content: an old build's would stay behind.
+// Start from an empty dist/bin: what an older build wrote there (its chunks) would stay behind.
 rmSync(`${root}dist/bin`, { recursive: true, force: true });
 
 await build({
@@ -25,9 +25,13 @@ await build({
   entryPoints: { logscan: 'dist/cli/main.js', 'read-worker': 'dist/pipeline/read-worker.js' },
   outdir: 'dist/bin',
   bundle: true,
-  // Commands load their own part (cli/program.ts imports them lazily).
-  splitting: true,
-  chunkNames: 'chunk-[hash]',
+  // One file, not a chunk per command: cli/program.ts still imports each command lazily
+  // (esbuild turns the import into a call that runs its modules' top level), but Node reads
+  // and resolves one file instead of ~50 for a report. V8 only pre-parses the functions a
+  // run does not call, so the commands a run does not use cost little: an empty report
+  // took 350 instead of 400 ms of CPU, `explain 80` 230 instead of 240 (docs/performance.md,
+  // "Start-up").
+  splitting: false,
   format: 'esm',
   platform: 'node',
   target: 'node20',

@@ -11,6 +11,25 @@ export const ExitCode = {
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
+/**
+ * Limits of the system that a run can meet outside any one input (loading its own modules
+ * and knowledge, writing its output): no bug of logscan's, no fault of the file it was
+ * opening, and something the user can change. An input's own errors are reported with that
+ * input (input/problem.ts).
+ */
+const SYSTEM_LIMITS: Readonly<Record<string, string>> = {
+  EMFILE: 'this process may open no more files: raise the limit (ulimit -n) and run again',
+  ENFILE: 'the system may open no more files: close other programs or raise its limit (fs.file-max)',
+  ENOMEM: 'the system is out of memory',
+  ENOSPC: 'no space is left on the device written to',
+};
+
+/** What the user can do about the system limit `err` met, or null when it is none. */
+export function systemLimitHint(err: unknown): string | null {
+  const code = err instanceof Error ? (err as NodeJS.ErrnoException).code : undefined;
+  return code !== undefined && Object.hasOwn(SYSTEM_LIMITS, code) ? SYSTEM_LIMITS[code]! : null;
+}
+
 /** Bad command line: unknown option, invalid value. Exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';

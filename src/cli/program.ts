@@ -3,7 +3,7 @@
 // The program does, when the reader of stdout went away (EPIPE) or stopped reading.
 // Loaded by main.ts.
 import { Command, CommanderError } from 'commander';
-import { ExitCode, InputError, SignatureError, UsageError } from '../errors.js';
+import { ExitCode, InputError, SignatureError, UsageError, systemLimitHint } from '../errors.js';
 import { termSafe } from '../render/sanitize.js';
 import { COMMAND_NAMES, commandsFor, type CommandName } from './command-names.js';
 import { rejectUnknownHelpTopic } from './unknown-command.js';
@@ -98,24 +98,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/**
- * Limits of the system that a run can meet outside any one input (loading its own modules,
- * writing its output): no bug of logscan's, and something the user can change. An input's
- * own errors are reported with that input (input/problem.ts).
- */
-const SYSTEM_LIMITS: Readonly<Record<string, string>> = {
-  EMFILE: 'this process may open no more files: raise the limit (ulimit -n) and run again',
-  ENFILE: 'the system may open no more files: close other programs or raise its limit (fs.file-max)',
-  ENOMEM: 'the system is out of memory',
-  ENOSPC: 'no space is left on the device written to',
-};
-
 /** The short message for a bug, or for a system limit the run met (the stack only with --debug); returns its exit code. */
 function internalError(err: unknown, argv: readonly string[]): number {
   const debug = argv.includes('--debug');
   const msg = err instanceof Error ? err.message : String(err);
-  const code = err instanceof Error ? (err as NodeJS.ErrnoException).code : undefined;
-  const limit = code !== undefined && Object.hasOwn(SYSTEM_LIMITS, code) ? SYSTEM_LIMITS[code]! : null;
+  const limit = systemLimitHint(err);
   process.stderr.write(`logscan: ${limit === null ? 'internal error: ' : ''}${termSafe(msg)}\n`);
   if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   else if (limit !== null) process.stderr.write(`logscan: ${limit}\n`);
