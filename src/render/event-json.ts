@@ -1,5 +1,6 @@
 // One event -> one JSON line, in logscan's own schema or in Elastic Common Schema
 // names (for Elasticsearch/OpenSearch bulk ingest, Filebeat or Vector).
+import { resolve } from 'node:path';
 import type { Annotation, FirewallEvent } from '../event.js';
 import { isValidAddress } from '../parsers/address.js';
 import { protoNumber } from '../util/protocols.js';
@@ -163,7 +164,7 @@ export function eventToEcs(e: FirewallEvent): string {
     destination: endpoint(e.dst.ip, e.dst.port),
     // The program on this host the packet was from or for (Windows Firewall's pid column).
     process: e.pid === null ? undefined : { pid: e.pid },
-    log: e.origin.file === STDIN_NAME ? undefined : { file: { path: e.origin.file } },
+    log: e.origin.file === STDIN_NAME ? undefined : { file: { path: fullPath(e.origin.file) } },
     logscan: {
       line: e.origin.line,
       year_inferred: e.yearInferred || undefined,
@@ -177,6 +178,15 @@ export function eventToEcs(e: FirewallEvent): string {
     },
   };
   return jsonText(doc);
+}
+
+// ECS's log.file.path is the file's full path, as Filebeat writes it (origin.file keeps the
+// name as given). Resolved once per input: every event of a file asks for the same one.
+const fullPaths = new Map<string, string>();
+function fullPath(file: string): string {
+  let p = fullPaths.get(file);
+  if (p === undefined) fullPaths.set(file, (p = resolve(file)));
+  return p;
 }
 
 // ECS keeps the text as logged in `address`; `ip` (an Elasticsearch ip field) only when it

@@ -1,5 +1,6 @@
 // The hand-written NDJSON serializer must say exactly what JSON.stringify says (with the
 // terminal-unsafe characters jsonTermSafe spells as \u escapes).
+import { isAbsolute, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAnalysis, homeNetworks } from '../../src/cli/analysis.js';
@@ -153,6 +154,14 @@ describe('eventToJson', () => {
     expect(stdin.log).toBeUndefined();
     expect(stdin.logscan.line).toBe(3);
     expect((JSON.parse(eventToEcs(makeEvent({ origin: { file: '/var/log/ufw.log', line: 1 } }))) as { log: unknown }).log).toEqual({ file: { path: '/var/log/ufw.log' } });
+  });
+
+  it('log.file.path is the full path of a file named relatively (ECS: "Full path to the log file"), the same for each of its events', () => {
+    const path = (file: string, line: number): unknown => (JSON.parse(eventToEcs(makeEvent({ origin: { file, line } }))) as { log: { file: { path: unknown } } }).log.file.path;
+    expect(path('ufw.log', 1)).toBe(resolve('ufw.log'));
+    expect(path('ufw.log', 2)).toBe(resolve('ufw.log'));
+    expect(path('./logs/../kern.log', 1)).toBe(resolve('kern.log'));
+    expect(isAbsolute(resolve('kern.log'))).toBe(true);
   });
 });
 
