@@ -162,6 +162,7 @@ export function eventToEcs(e: FirewallEvent): string {
     },
     source: endpoint(e.src.ip, e.src.port),
     destination: endpoint(e.dst.ip, e.dst.port),
+    related: relatedIps(e.src.ip, e.dst.ip),
     // The program on this host the packet was from or for (Windows Firewall's pid column).
     process: e.pid === null ? undefined : { pid: e.pid },
     log: e.origin.file === STDIN_NAME ? undefined : { file: { path: fullPath(e.origin.file) } },
@@ -194,6 +195,18 @@ function fullPath(file: string): string {
 function endpoint(ip: string | null, port: number | null): Record<string, unknown> | undefined {
   if (ip === null && port === null) return undefined;
   return { address: ip ?? undefined, ip: ip !== null && isValidAddress(ip) ? ip : undefined, port: port ?? undefined };
+}
+
+/**
+ * ECS `related.ip`, as Elastic's firewall integrations fill it: the source and destination
+ * addresses once each, so that one search finds a host in either role. Only valid ones,
+ * as for `source.ip`: the field is an ip field.
+ */
+function relatedIps(src: string | null, dst: string | null): { ip: string[] } | undefined {
+  const s = src !== null && isValidAddress(src) ? src : null;
+  const d = dst !== null && dst !== s && isValidAddress(dst) ? dst : null;
+  if (s === null) return d === null ? undefined : { ip: [d] };
+  return { ip: d === null ? [s] : [s, d] };
 }
 
 /**

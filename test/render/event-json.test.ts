@@ -62,6 +62,19 @@ describe('eventToJson', () => {
     expect(JSON.parse(eventToEcs(makeEvent({ src: { ip: '10.0.0.0', port: 1 } }))).source.ip).toBe('10.0.0.0');
   });
 
+  it('related.ip lists the valid source and destination addresses once each, as Elastic\'s firewall integrations do', () => {
+    const related = (src: string | null, dst: string | null): unknown =>
+      (JSON.parse(eventToEcs(makeEvent({ src: { ip: src, port: 1 }, dst: { ip: dst, port: 2 } }))) as { related?: { ip: unknown } }).related;
+    expect(related('203.0.113.7', '192.168.1.10')).toEqual({ ip: ['203.0.113.7', '192.168.1.10'] });
+    expect(related('2001:db8::1', '2001:db8::2')).toEqual({ ip: ['2001:db8::1', '2001:db8::2'] });
+    expect(related('192.168.1.10', '192.168.1.10')).toEqual({ ip: ['192.168.1.10'] });
+    // A corrupted address stays out (an ip field would refuse the document), as from source.ip.
+    expect(related('192.168.1.10055', '192.168.1.10')).toEqual({ ip: ['192.168.1.10'] });
+    expect(related(null, '192.168.1.10')).toEqual({ ip: ['192.168.1.10'] });
+    expect(related(null, null)).toBeUndefined();
+    expect(related('192.168.1.10055', null)).toBeUndefined();
+  });
+
   it('a Windows Firewall INFO-EVENTS-LOST row is no connection and no packet in ECS: type info, no network', () => {
     const lost = makeEvent({ format: 'windows-firewall', action: 'other', direction: null, proto: 'other', rule: 'INFO-EVENTS-LOST 14', src: { ip: null, port: null }, dst: { ip: null, port: null } });
     const doc = JSON.parse(eventToEcs(lost)) as { event: { type: string[] }; network?: unknown; rule: { name: string } };
