@@ -198,7 +198,7 @@ function endpoint(ip: string | null, port: number | null): Record<string, unknow
 }
 
 /**
- * ECS `related.ip`, as Elastic's firewall integrations fill it: the source and destination
+ * ECS `related.ip`, as Elastic's iptables integration fills it: the source and destination
  * addresses once each, so that one search finds a host in either role. Only valid ones,
  * as for `source.ip`: the field is an ip field.
  */

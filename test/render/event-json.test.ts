@@ -62,7 +62,7 @@ describe('eventToJson', () => {
     expect(JSON.parse(eventToEcs(makeEvent({ src: { ip: '10.0.0.0', port: 1 } }))).source.ip).toBe('10.0.0.0');
   });
 
-  it('related.ip lists the valid source and destination addresses once each, as Elastic\'s firewall integrations do', () => {
+  it('related.ip lists the valid source and destination addresses once each, as Elastic\'s iptables integration does', () => {
     const related = (src: string | null, dst: string | null): unknown =>
       (JSON.parse(eventToEcs(makeEvent({ src: { ip: src, port: 1 }, dst: { ip: dst, port: 2 } }))) as { related?: { ip: unknown } }).related;
     expect(related('203.0.113.7', '192.168.1.10')).toEqual({ ip: ['203.0.113.7', '192.168.1.10'] });
