@@ -1,5 +1,6 @@
 // One event -> one JSON line, in logscan's own schema or in Elastic Common Schema
 // names (for Elasticsearch/OpenSearch bulk ingest, Filebeat or Vector).
+import { resolve } from 'node:path';
 import type { Annotation, FirewallEvent } from '../event.js';
 import { isValidAddress } from '../parsers/address.js';
 import { protoNumber } from '../util/protocols.js';
@@ -161,9 +162,10 @@ export function eventToEcs(e: FirewallEvent): string {
     },
     source: endpoint(e.src.ip, e.src.port),
     destination: endpoint(e.dst.ip, e.dst.port),
+    related: relatedIps(e.src.ip, e.dst.ip),
     // The program on this host the packet was from or for (Windows Firewall's pid column).
     process: e.pid === null ? undefined : { pid: e.pid },
-    log: e.origin.file === STDIN_NAME ? undefined : { file: { path: e.origin.file } },
+    log: e.origin.file === STDIN_NAME ? undefined : { file: { path: fullPath(e.origin.file) } },
     logscan: {
       line: e.origin.line,
       year_inferred: e.yearInferred || undefined,
@@ -179,11 +181,32 @@ export function eventToEcs(e: FirewallEvent): string {
   return jsonText(doc);
 }
 
+// ECS's log.file.path is the file's full path, as Filebeat writes it (origin.file keeps the
+// name as given). Resolved once per input: every event of a file asks for the same one.
+const fullPaths = new Map<string, string>();
+function fullPath(file: string): string {
+  let p = fullPaths.get(file);
+  if (p === undefined) fullPaths.set(file, (p = resolve(file)));
+  return p;
+}
+
 // ECS keeps the text as logged in `address`; `ip` (an Elasticsearch ip field) only when it
 // is a valid address, so a corrupted log line cannot make a bulk request fail.
 function endpoint(ip: string | null, port: number | null): Record<string, unknown> | undefined {
   if (ip === null && port === null) return undefined;
   return { address: ip ?? undefined, ip: ip !== null && isValidAddress(ip) ? ip : undefined, port: port ?? undefined };
+}
+
+/**
+ * ECS `related.ip`, as Elastic's iptables integration fills it: the source and destination
+ * addresses once each, so that one search finds a host in either role. Only valid ones,
+ * as for `source.ip`: the field is an ip field.
+ */
+function relatedIps(src: string | null, dst: string | null): { ip: string[] } | undefined {
+  const s = src !== null && isValidAddress(src) ? src : null;
+  const d = dst !== null && dst !== s && isValidAddress(dst) ? dst : null;
+  if (s === null) return d === null ? undefined : { ip: [d] };
+  return { ip: d === null ? [s] : [s, d] };
 }
 
 /**

@@ -146,6 +146,22 @@ describe('logscan events', () => {
     expect(typeof first['@timestamp']).toBe('string');
   });
 
+  // ECS: "Full path to the log file this event came from", as Filebeat writes it; logscan's
+  // own origin.file stays the name as given. Standard input is no file: no log.file.path.
+  it('--ecs gives log.file.path as the full path of a file named relatively; origin.file stays as typed', () => {
+    const rel = 'samples/ufw.log';
+    const ecs = ndjson(runCli(['events', '--ecs', rel], { cwd: repoRoot }).stdout);
+    expect(ecs.length).toBeGreaterThan(100);
+    expect(new Set(ecs.map((d) => (d.log as { file: { path: string } }).file.path))).toEqual(new Set([join(repoRoot, rel)]));
+    const dotted = ndjson(runCli(['events', '--ecs', `./samples/../${rel}`], { cwd: repoRoot }).stdout);
+    expect((dotted[0]!.log as { file: { path: string } }).file.path).toBe(join(repoRoot, rel));
+    const plain = ndjson(runCli(['events', rel], { cwd: repoRoot }).stdout);
+    expect(new Set(plain.map((e) => (e.origin as { file: string }).file))).toEqual(new Set([rel]));
+    const stdin = ndjson(runCli(['events', '--ecs', '-'], { input: readFileSync(join(repoRoot, rel)) }).stdout);
+    expect(stdin.length).toBe(ecs.length);
+    expect(stdin.filter((d) => 'log' in d)).toEqual([]);
+  });
+
   it('exits quietly when the reader goes away (| head -1)', async () => {
     const big = join(dir, 'big.log');
     writeFileSync(big, (UFW[0] + '\n').repeat(50_000));

@@ -198,6 +198,18 @@ describe('logscan follow', () => {
     expect(r.stdout).toBe(expected.stdout);
   });
 
+  it('--ecs gives log.file.path as the full path of a file named relatively, as `events --ecs` does', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'pfirewall.log'), readFileSync(join(repoRoot, 'samples/pfirewall.log')));
+    const expected = runCli(['events', '--ecs', '--tz', 'UTC', 'pfirewall.log'], { cwd: dir });
+    const n = ndjson(expected.stdout).length;
+    const cli = startCli(['follow', '--ecs', '--from-start', '--tz', 'UTC', 'pfirewall.log'], { env, cwd: dir });
+    await cli.waitFor(printed(n));
+    const r = await cli.stop('SIGTERM');
+    expect(new Set(ndjson(r.stdout).map((d) => (d.log as { file: { path: string } }).file.path))).toEqual(new Set([join(dir, 'pfirewall.log')]));
+    expect(r.stdout).toBe(expected.stdout);
+  });
+
   it('--ecs with -o text (or table) is a usage error: ECS documents are NDJSON', () => {
     for (const format of ['text', 'table']) {
       const r = runCli(['follow', '-o', format, '--ecs', join(repoRoot, 'samples/ufw.log')]);

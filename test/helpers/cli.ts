@@ -62,9 +62,9 @@ export interface LiveCli {
 }
 
 /** Starts a long-running command (`follow`) and lets the test watch its output as it comes. */
-export function startCli(args: string[], opts: { env?: Record<string, string>; stdin?: 'pipe' | 'ignore' } = {}): LiveCli & { stdin: NodeJS.WritableStream | null } {
+export function startCli(args: string[], opts: { env?: Record<string, string>; stdin?: 'pipe' | 'ignore'; cwd?: string } = {}): LiveCli & { stdin: NodeJS.WritableStream | null } {
   const child = spawn(process.execPath, [cliPath, ...args], {
-    cwd: repoRoot,
+    cwd: opts.cwd ?? repoRoot,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'],
   });

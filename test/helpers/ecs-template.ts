@@ -10,6 +10,7 @@ export interface Mapping {
 
 export const template = JSON.parse(readFileSync(new URL('../../integrations/elasticsearch-template.json', import.meta.url), 'utf8')) as {
   index_patterns: string[];
+  priority: number;
   template: { mappings: Mapping & { dynamic: boolean } };
 };
 

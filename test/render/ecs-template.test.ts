@@ -1,6 +1,7 @@
 // integrations/elasticsearch-template.json maps every field `logscan events --ecs` writes,
 // with a type the value fits, and nothing logscan never writes: with "dynamic": false an
 // unmapped field would be stored but never searchable, and a wrong type fails the bulk item.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildAnalysis } from '../../src/cli/analysis.js';
 import { eventToEcs } from '../../src/render/event-json.js';
@@ -36,6 +37,16 @@ describe('the Elasticsearch/OpenSearch index template', () => {
     expect(template.index_patterns).toEqual(['logs-logscan-*']);
     expect(template.template.mappings.dynamic).toBe(false);
     expect(docs.length).toBeGreaterThan(100);
+  });
+
+  // logs-logscan-* overlaps Elasticsearch's built-in logs-*-* (priority 100) and any catch-all
+  // logs-* template a user made as Elastic's docs advise (above 500; their examples use 500
+  // and 501). Only the highest-priority match applies, and two overlapping templates of one
+  // priority are refused at PUT, so logscan's must be above those and equal to neither.
+  it("outranks the built-in logs-*-* template and a user's own logs-* one as Elastic advises, without tying either", () => {
+    expect(template.priority).toBeGreaterThan(501);
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(/logscan's template has priority (\d+)/.exec(readme)?.[1], 'README states the priority the template has').toBe(String(template.priority));
   });
 
   it('maps every field the ECS documents hold, with a type each value fits', () => {

@@ -1,5 +1,6 @@
 // The hand-written NDJSON serializer must say exactly what JSON.stringify says (with the
 // terminal-unsafe characters jsonTermSafe spells as \u escapes).
+import { isAbsolute, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAnalysis, homeNetworks } from '../../src/cli/analysis.js';
@@ -59,6 +60,19 @@ describe('eventToJson', () => {
       expect(JSON.parse(eventToEcs(makeEvent({ src: { ip, port: 1 } }))).source, ip).toEqual({ address: ip, port: 1 });
     }
     expect(JSON.parse(eventToEcs(makeEvent({ src: { ip: '10.0.0.0', port: 1 } }))).source.ip).toBe('10.0.0.0');
+  });
+
+  it('related.ip lists the valid source and destination addresses once each, as Elastic\'s iptables integration does', () => {
+    const related = (src: string | null, dst: string | null): unknown =>
+      (JSON.parse(eventToEcs(makeEvent({ src: { ip: src, port: 1 }, dst: { ip: dst, port: 2 } }))) as { related?: { ip: unknown } }).related;
+    expect(related('203.0.113.7', '192.168.1.10')).toEqual({ ip: ['203.0.113.7', '192.168.1.10'] });
+    expect(related('2001:db8::1', '2001:db8::2')).toEqual({ ip: ['2001:db8::1', '2001:db8::2'] });
+    expect(related('192.168.1.10', '192.168.1.10')).toEqual({ ip: ['192.168.1.10'] });
+    // A corrupted address stays out (an ip field would refuse the document), as from source.ip.
+    expect(related('192.168.1.10055', '192.168.1.10')).toEqual({ ip: ['192.168.1.10'] });
+    expect(related(null, '192.168.1.10')).toEqual({ ip: ['192.168.1.10'] });
+    expect(related(null, null)).toBeUndefined();
+    expect(related('192.168.1.10055', null)).toBeUndefined();
   });
 
   it('a Windows Firewall INFO-EVENTS-LOST row is no connection and no packet in ECS: type info, no network', () => {
@@ -153,6 +167,14 @@ describe('eventToJson', () => {
     expect(stdin.log).toBeUndefined();
     expect(stdin.logscan.line).toBe(3);
     expect((JSON.parse(eventToEcs(makeEvent({ origin: { file: '/var/log/ufw.log', line: 1 } }))) as { log: unknown }).log).toEqual({ file: { path: '/var/log/ufw.log' } });
+  });
+
+  it('log.file.path is the full path of a file named relatively (ECS: "Full path to the log file"), the same for each of its events', () => {
+    const path = (file: string, line: number): unknown => (JSON.parse(eventToEcs(makeEvent({ origin: { file, line } }))) as { log: { file: { path: unknown } } }).log.file.path;
+    expect(path('ufw.log', 1)).toBe(resolve('ufw.log'));
+    expect(path('ufw.log', 2)).toBe(resolve('ufw.log'));
+    expect(path('./logs/../kern.log', 1)).toBe(resolve('kern.log'));
+    expect(isAbsolute(resolve('kern.log'))).toBe(true);
   });
 });
 

@@ -184,6 +184,21 @@ describe('`events --ecs` (README, Shipping events to Elasticsearch / OpenSearch)
     expect([...wrong]).toEqual([]);
   });
 
+  // As Elastic's iptables integration does: one `related.ip` search finds an address as source or destination.
+  it('related.ip holds the valid source and destination addresses, each once, and is absent without one', () => {
+    const wrong: string[] = [];
+    let both = 0;
+    for (const d of docs) {
+      const ips = [(d.source as { ip?: string } | undefined)?.ip, (d.destination as { ip?: string } | undefined)?.ip].filter((ip): ip is string => ip !== undefined);
+      const related = (d.related as { ip?: unknown } | undefined)?.ip;
+      const expected = ips.length === 0 ? undefined : [...new Set(ips)];
+      if (JSON.stringify(related) !== JSON.stringify(expected)) wrong.push(`${JSON.stringify(related)} for ${JSON.stringify(ips)}`);
+      if (ips.length === 2) both++;
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(both).toBeGreaterThan(1000);
+  });
+
   it('every field of the table is written by some real log (GeoIP fields only with --geoip)', () => {
     const readmeTypes = readmeFields();
     const written = new Set(docs.flatMap((d) => leaves(d).map(([p]) => p)));
