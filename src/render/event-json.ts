@@ -218,9 +218,14 @@ function ecsTransport(proto: string): string | undefined {
   return proto === 'other' || /^\d+$/.test(proto) ? undefined : proto;
 }
 
-/** The quoted packet's addresses like the event's own: `ip` only when valid (an ip field under `ecs@mappings`). */
-function ecsIcmp(i: NonNullable<FirewallEvent['icmp']>): Record<string, unknown> {
+/**
+ * The quoted packet's addresses like the event's own: `ip` only when valid (an ip field under
+ * `ecs@mappings`). None at all when the log gave no type, code or quoted packet (Cisco ASA's
+ * ICMP connection messages): an empty field is left out, as everywhere in the ECS form.
+ */
+function ecsIcmp(i: NonNullable<FirewallEvent['icmp']>): Record<string, unknown> | undefined {
   const em = i.embedded;
+  if (i.type === null && i.code === null && em === null) return undefined;
   return {
     type: i.type ?? undefined,
     code: i.code ?? undefined,

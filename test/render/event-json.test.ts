@@ -158,6 +158,13 @@ describe('eventToJson', () => {
     });
   });
 
+  it('ICMP with no type, code or quoted packet (Cisco ASA) has no logscan.icmp: an empty field is left out', () => {
+    const asa = JSON.parse(eventToEcs(makeEvent({ proto: 'icmp', icmp: { type: null, code: null, embedded: null } }))) as { logscan: Record<string, unknown> };
+    expect(asa.logscan).not.toHaveProperty('icmp');
+    const typed = JSON.parse(eventToEcs(makeEvent({ proto: 'icmp', icmp: { type: 8, code: null, embedded: null } }))) as { logscan: Record<string, unknown> };
+    expect(typed.logscan.icmp).toEqual({ type: 8 });
+  });
+
   it('a device named by its address is observer.ip, not observer.hostname; standard input has no log.file.path', () => {
     const byIp = JSON.parse(eventToEcs(makeEvent({ host: '10.22.8.216' }))) as { observer: Record<string, unknown> };
     expect(byIp.observer).toMatchObject({ ip: '10.22.8.216' });
