@@ -1,0 +1,79 @@
+// Every reading 002 (the seed on reading firewall logs) makes of a log entry, as a log line read
+// the way `logscan explain 'LINE'` reads it: the table is test/data/seed-002-lines.tsv (see its header).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LineExplainer } from '../../src/cli/explain-line.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import type { PortProtocol } from '../../src/knowledge/types.js';
+import { TEST_REF_DATE } from '../helpers/parse.js';
+
+interface Row {
+  case: string;
+  entries: string[];
+  want: string[];
+  unwanted: string[];
+  line: string;
+}
+
+const SEED = '002_7fc6dc8747eb060f.txt';
+const rows: Row[] = readFileSync(new URL('../data/seed-002-lines.tsv', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('case\t'))
+  .map((raw) => {
+    const [name, entry, expect, line] = raw.split('\t');
+    const words = expect.split(' ').filter((w) => w !== '');
+    return {
+      case: name,
+      entries: entry === '-' ? [] : entry.split(' '),
+      want: words.filter((w) => !w.startsWith('!')),
+      unwanted: words.filter((w) => w.startsWith('!')).map((w) => w.slice(1)),
+      line,
+    };
+  });
+
+/** Rows of one case that follow each other, read by one reader. */
+const groups: [string, Row[]][] = [];
+for (const r of rows) {
+  const last = groups.at(-1);
+  if (last !== undefined && last[0] === r.case) last[1].push(r);
+  else groups.push([r.case, [r]]);
+}
+
+const kb = loadKnowledge();
+
+describe('002 read into log lines', () => {
+  it('the table is whole: every row has a line and something to check', () => {
+    expect(rows.length).toBeGreaterThan(100);
+    for (const r of rows) {
+      expect(r.line, r.case).toMatch(/ PROTO=/);
+      expect(r.want.length + r.unwanted.length, r.case).toBeGreaterThan(0);
+    }
+  });
+
+  it('names every entry of ports.json and source-ports.json that comes from 002', () => {
+    const named = new Set(rows.flatMap((r) => r.entries));
+    const fromSeed = [...kb.entries, ...kb.sourceEntries].filter((e) => e.source === SEED).map((e) => e.id);
+    expect(fromSeed.length).toBeGreaterThan(80);
+    expect(fromSeed.filter((id) => !named.has(id))).toEqual([]);
+  });
+
+  it.each(groups)('%s', (_, group) => {
+    const reader = new LineExplainer(kb, 'en', { now: TEST_REF_DATE });
+    for (const r of group) {
+      const reading = reader.read(r.line);
+      expect(reading.outcome, r.line).toBe('event');
+      const e = reading.event!;
+      const ids = e.annotations.map((a) => a.id);
+      for (const id of r.want) expect(ids, `${id} for ${r.line}`).toContain(id);
+      for (const id of r.unwanted) expect(ids, `no ${id} for ${r.line}`).not.toContain(id);
+      if (r.entries.length > 0) {
+        const proto = e.proto as PortProtocol;
+        const known = [
+          ...(e.dst.port === null ? [] : kb.lookup(proto, e.dst.port)),
+          ...(e.src.port === null ? [] : kb.lookupSource(proto, e.src.port)),
+        ].map((k) => k.id);
+        for (const id of r.entries) expect(known, `${id} for ${r.line}`).toContain(id);
+      }
+    }
+  });
+});
