@@ -77,3 +77,28 @@ describe('002 read into log lines', () => {
     }
   });
 });
+
+describe("002's facts that have aged say so", () => {
+  // 002 dates from the dial-up years: where today's registries or the services themselves moved
+  // on, the entry keeps the seed's reading and says what changed, in both languages.
+  const aged: [id: string, what: string, said: RegExp][] = [
+    ['corba-iiop', "CORBA's IIOP is registered on 683 (684 over SSL), not 553", /683/],
+    ['mountd', "today's Linux mountd takes 20048 (or a random port), not 635", /20048/],
+    ['icq-4000', 'ICQ moved to TCP 5190 and shut down in 2024', /5190.*2024/],
+    ['srcport-icq', 'ICQ moved to TCP 5190 and shut down in 2024', /5190.*2024/],
+    ['pcanywhere', 'Symantec retired pcAnywhere in 2014', /2014/],
+  ];
+  it.each(aged)('%s: %s', (id, _, said) => {
+    const e = [...kb.entries, ...kb.sourceEntries].find((k) => k.id === id)!;
+    expect(e.text.en).toMatch(said);
+    expect(e.text.zh).toMatch(said);
+  });
+
+  it('the annotation that reads UDP from 4000 says it too', () => {
+    const row = rows.find((r) => r.want.includes('srcport-icq') && r.line.includes('SPT=4000 '))!;
+    for (const lang of ['en', 'zh'] as const) {
+      const text = new LineExplainer(kb, lang, { now: TEST_REF_DATE }).read(row.line).event!.annotations.find((a) => a.id === 'srcport-icq')!.text;
+      expect(text).toMatch(/5190.*2024/);
+    }
+  });
+});
