@@ -76,6 +76,15 @@ describe('002 read into log lines', () => {
       }
     }
   });
+
+  it("a traceroute going out is this side's own, in both languages; one coming in traces the route here", () => {
+    const text = (name: string, lang: 'en' | 'zh'): string =>
+      new LineExplainer(kb, lang, { now: TEST_REF_DATE }).read(rows.find((r) => r.case === name)!.line).event!.annotations.find((a) => a.id === 'traceroute')!.text;
+    expect(text("traceroute going out is this side's own", 'en')).toMatch(/^traceroute from this side/);
+    expect(text("traceroute going out is this side's own", 'zh')).toMatch(/^本方发出的 traceroute/);
+    expect(text('33434-33600 traceroute', 'en')).toMatch(/path to this host/);
+    expect(text('33434-33600 traceroute', 'zh')).toMatch(/到本机的路由/);
+  });
 });
 
 describe("002's facts that have aged say so", () => {
