@@ -20,7 +20,7 @@ import { describeFsError, notUtf8NameHint } from './open.js';
 import { basename } from 'node:path';
 import { fileId, fingerprint, gzipSiblings, locate, locateCopy, NO_FINGERPRINT, rotatedSiblings, sameStart, type Fingerprint, type LocatedFile } from './file-identity.js';
 import { GzipCopy } from './gzip-copy.js';
-import { rotationName } from './rotation-order.js';
+import { newerFirst, rotationName } from './rotation-order.js';
 import { Generation, headSample, readHead, scanExisting } from './follow-generation.js';
 import type { FileState, FollowState } from './follow-state.js';
 import type { Delivery, FollowConsumer, GenerationReason } from './follow-types.js';
@@ -405,15 +405,15 @@ export class PathFollower {
   private async readBetween(saved: LocatedFile, stopped: string, read: Fingerprint[], ids: Set<string>): Promise<void> {
     const base = basename(this.abs);
     const at = rotationName(basename(saved.path));
-    // Only names logrotate gives (.N, .N.gz, -YYYYMMDD) say which rotations are newer.
+    // Only names logrotate gives (.N, dateext's stamps, each with or without .gz) say which rotations are newer.
     if (at === null || at.base !== base) return;
     const names = [...(await rotatedSiblings(this.abs)), ...(await gzipSiblings(this.abs))]
       .flatMap((path) => {
         const r = rotationName(basename(path));
-        return r !== null && r.base === base && r.order < at.order ? [{ path, ...r }] : [];
+        return r !== null && r.base === base && newerFirst(r, at) < 0 ? [{ path, ...r }] : [];
       })
       // Oldest first; of one rotation, the plain file before its .gz (gzip may still be writing it).
-      .sort((a, b) => b.order - a.order || Number(a.gzip) - Number(b.gzip));
+      .sort((a, b) => newerFirst(b, a) || Number(a.gzip) - Number(b.gzip));
     const here = await this.env.io.stat(this.abs).catch(() => null);
     if (here) ids.add(fileId(here));
     // Every rotation since was written after the saved file's last read (`updated`): a file
