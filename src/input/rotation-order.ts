@@ -7,6 +7,8 @@ import { basename, dirname, join } from 'node:path';
 export interface RotationName {
   /** The live file's name: "kern.log". */
   base: string;
+  /** `old`: Windows Firewall's pfirewall.log.old, the one rotation it keeps. */
+  kind: 'live' | 'numbered' | 'dated' | 'old';
   /** 0 the live file; higher is older (.N → N, .old → 1). Dated names come after every numbered one (newerFirst). */
   order: number;
   /**
@@ -33,8 +35,9 @@ export function rotationName(name: string): RotationName | null {
   const m = ROTATION.exec(name);
   if (!m) return null;
   const stamp = m[2] !== undefined ? m[2].replace(/\D/g, '') : null;
-  const order = stamp !== null ? DATED_ORDER : m[3] !== undefined ? Number(m[3]) : m[4] !== undefined ? 1 : 0;
-  return { base: m[1]!, order, stamp, gzip: m[5] !== undefined };
+  const kind = stamp !== null ? 'dated' : m[3] !== undefined ? 'numbered' : m[4] !== undefined ? 'old' : 'live';
+  const order = { dated: DATED_ORDER, numbered: Number(m[3]), old: 1, live: 0 }[kind];
+  return { base: m[1]!, kind, order, stamp, gzip: m[5] !== undefined };
 }
 
 /** Sorts rotations of one log newest first: the live file, .1, .2 …, then dated names from the latest stamp back. */
@@ -50,7 +53,7 @@ export function newerFirst(a: RotationName, b: RotationName): number {
 export function oldestFirst(files: readonly string[]): string[] {
   const named = files.map((path) => {
     const r = path === '-' ? null : rotationName(basename(path));
-    return { path, key: rotationFamily(path), name: r ?? { base: path, order: 0, stamp: null, gzip: false } };
+    return { path, key: rotationFamily(path), name: r ?? { base: path, kind: 'live', order: 0, stamp: null, gzip: false } };
   });
   const families = new Map<string, typeof named>();
   for (const f of named) {

@@ -51,10 +51,10 @@ describe('rotated logs are read oldest first', () => {
   });
 
   it('names: the base and how old', () => {
-    expect(rotationName('kern.log.2.gz')).toEqual({ base: 'kern.log', order: 2, stamp: null, gzip: true });
-    expect(rotationName('kern.log')).toEqual({ base: 'kern.log', order: 0, stamp: null, gzip: false });
-    expect(rotationName('kern.log.gz')).toEqual({ base: 'kern.log', order: 0, stamp: null, gzip: true });
-    expect(rotationName('kern.log.bak')).toEqual({ base: 'kern.log.bak', order: 0, stamp: null, gzip: false });
+    expect(rotationName('kern.log.2.gz')).toEqual({ base: 'kern.log', kind: 'numbered', order: 2, stamp: null, gzip: true });
+    expect(rotationName('kern.log')).toEqual({ base: 'kern.log', kind: 'live', order: 0, stamp: null, gzip: false });
+    expect(rotationName('kern.log.gz')).toEqual({ base: 'kern.log', kind: 'live', order: 0, stamp: null, gzip: true });
+    expect(rotationName('kern.log.bak')).toEqual({ base: 'kern.log.bak', kind: 'live', order: 0, stamp: null, gzip: false });
     expect(rotationName('kern.log_1')!.base).toBe('kern.log_1');
     expect(rotationName('messages-20261101')!.base).toBe('messages');
     expect(rotationName('messages-20261206_14:05.gz')).toMatchObject({ base: 'messages', stamp: '202612061405', gzip: true });

@@ -2,7 +2,9 @@
 // where firewalld logs to /var/log/messages) rotated the log while it was stopped:
 // `messages-20261206`, `.gz` with `compress`, other stamps with `dateformat`
 // (`-%Y%m%d%H` for hourly). Every line once, in order, with its line number; stderr says
-// what was read. The BUILT CLI, as a user runs it.
+// what was read. And names that give no order (`messages_1`, `messages.bak`): said, not
+// read. The BUILT CLI, as a user runs it.
+import { copyFileSync, existsSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { seqLines, seqs, stoppedAfter10, type LogWriter } from '../helpers/follow-writer.js';
 
@@ -84,5 +86,61 @@ describe('logscan follow --state after dateext rotations while stopped', () => {
     expect(r.stderr).toContain('rotated 5 times while logscan was stopped; reading messages-20261201, messages-20261202, messages-20261203 before messages');
     expect(r.stderr).toContain('not read: one older rotation, messages-20261130 (a restart reads at most 3 rotations');
     expect(seqs(r.all)).toEqual([...w.written.slice(0, 12).map((x) => x.seq), ...kept, ...tail]);
+  });
+});
+
+describe('logscan follow --state after rotations to names that give no order', () => {
+  /** A tool that keeps two copies as messages_1 and messages_2 (not logrotate): what messages_1 was moves on. */
+  function underscoreRotate(w: LogWriter, path: string): void {
+    if (existsSync(`${path}_1`)) renameSync(`${path}_1`, `${path}_2`);
+    w.renameCreate(`${path}_1`);
+  }
+
+  it('rotated once to messages_1: the saved file is finished there, nothing else said', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10(env, 'messages');
+    lines(5);
+    underscoreRotate(w, path);
+    lines(3);
+    const r = await restart(8);
+    expect(r.stderr).toContain(`rotated while logscan was stopped; finishing ${path}_1 first`);
+    expect(r.stderr).not.toMatch(/not read|may be missing/);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
+  });
+
+  it('rotated twice (messages_2, messages_1): the saved file is finished, messages_1 is named as not read', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10(env, 'messages');
+    lines(5);
+    underscoreRotate(w, path);
+    const from = w.written.length;
+    lines(4);
+    const lost = w.written.slice(from).map((x) => x.seq);
+    underscoreRotate(w, path);
+    lines(3);
+    const r = await restart(8);
+    expect(r.stderr).toContain(`finishing ${path}_2 first`);
+    expect(r.stderr).toContain(
+      'messages: not read: messages_1, written while logscan was stopped under a name that does not say where it comes among the rotations (.N and dated names such as -20261206 do, with or without .gz); logscan FILE reads it',
+    );
+    expect(seqLines(r.all)).toEqual(w.seqLines.filter(([seq]) => !lost.includes(seq)));
+  });
+
+  it('beside numbered rotations: messages.old written while stopped is named, not read as a rotation; an old file and a copy of one read are not named', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10(env, 'messages');
+    lines(5);
+    w.renameCreate();
+    lines(4);
+    w.renameCreate();
+    // Someone's copies: one of the rotation that is read (same first KiB), one of lines from elsewhere, one long ago.
+    copyFileSync(`${path}.1`, `${path}.copy`);
+    writeFileSync(`${path}.old`, 'Dec  6 01:00:00 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.9 DST=192.168.1.10 PROTO=TCP SPT=1 DPT=22 SYN\n');
+    writeFileSync(`${path}.orig`, 'Nov  1 01:00:00 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.9 DST=192.168.1.10 PROTO=TCP SPT=1 DPT=23 SYN\n');
+    const longAgo = new Date(Date.now() - 30 * 86_400_000);
+    utimesSync(`${path}.orig`, longAgo, longAgo);
+    lines(3);
+    const r = await restart(12);
+    expect(r.stderr).toContain('rotated twice while logscan was stopped; reading messages.1 before messages');
+    expect(r.stderr).toContain('messages: not read: messages.old, written while logscan was stopped');
+    expect(r.stderr).not.toMatch(/messages\.copy|messages\.orig/);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
   });
 });
