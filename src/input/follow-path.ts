@@ -18,7 +18,7 @@ import type { FileHandle } from 'node:fs/promises';
 import type { FollowIo, ReadHandle } from './follow-io.js';
 import { describeFsError, notUtf8NameHint } from './open.js';
 import { basename } from 'node:path';
-import { fileId, fingerprint, gzipSiblings, locate, locateCopy, NO_FINGERPRINT, rotatedSiblings, sameStart, type Fingerprint, type LocatedFile } from './file-identity.js';
+import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, sameStart, siblings, type Fingerprint, type LocatedFile, type Sibling } from './file-identity.js';
 import { GzipCopy } from './gzip-copy.js';
 import { newerFirst, rotationName, type RotationName } from './rotation-order.js';
 import { Generation, headSample, readHead, scanExisting } from './follow-generation.js';
@@ -351,7 +351,9 @@ export class PathFollower {
 
   /** Restart with --state: finish saved files wherever rotation moved them, then the current one. */
   private async resume(saved: readonly FileState[]): Promise<void> {
-    const candidates = [this.abs, ...(await rotatedSiblings(this.abs))];
+    // Listed once: every saved entry and the rotations between are looked for in it.
+    const listed = await siblings(this.abs, this.env.io);
+    const candidates = [this.abs, ...listed.filter((s) => !s.gzip).map((s) => s.path)];
     /** The newest saved file, when rotation moved it (and when the state last saw it); null when it is at the path, or lost. */
     let newest: { loc: LocatedFile; updated: string } | null = null;
     const read: Fingerprint[] = [];
@@ -361,7 +363,7 @@ export class PathFollower {
       const fp = { hash: s.firstLineHash, len: s.hashLen };
       let loc = await this.guard(() => locate(candidates, `${s.dev}:${s.ino}`, fp, this.env.io), null);
       // copytruncate while stopped: the inode at the path has new content; the copy has ours.
-      loc ??= await this.guard(() => locateCopy(this.abs, fp, s.offset, this.env.io), null);
+      loc ??= await this.guard(() => locateCopy(this.abs, fp, s.offset, this.env.io, listed), null);
       if (!loc) {
         this.problem(`the file read last time (inode ${s.ino}, line ${s.line}) is no longer here or next to it; lines written to it after logscan stopped may be missing`);
         continue;
@@ -391,7 +393,7 @@ export class PathFollower {
         newest = { loc, updated: s.updated };
       }
     }
-    if (newest !== null) await this.readBetween(newest.loc, newest.updated, read, ids);
+    if (newest !== null) await this.readBetween(newest.loc, newest.updated, read, ids, listed);
   }
 
   /**
@@ -403,7 +405,7 @@ export class PathFollower {
    * its first KiB against every file already taken (`read`, `ids`: the saved ones).
    * Files written during the stop under names that give no order are said, not read.
    */
-  private async readBetween(saved: LocatedFile, stopped: string, read: Fingerprint[], ids: Set<string>): Promise<void> {
+  private async readBetween(saved: LocatedFile, stopped: string, read: Fingerprint[], ids: Set<string>, listed: readonly Sibling[]): Promise<void> {
     const base = basename(this.abs);
     const at = rotationName(basename(saved.path));
     // Only the names logrotate gives (.N, dateext's stamps, each with or without .gz) say
@@ -411,9 +413,8 @@ export class PathFollower {
     const orders = (r: RotationName | null): r is RotationName => r !== null && r.base === base && (r.kind === 'numbered' || r.kind === 'dated');
     const between: { path: string; gzip: boolean; r: RotationName }[] = [];
     const unordered: { path: string; gzip: boolean }[] = [];
-    for (const path of [...(await rotatedSiblings(this.abs)), ...(await gzipSiblings(this.abs))]) {
+    for (const { path, gzip } of listed) {
       const r = rotationName(basename(path));
-      const gzip = path.endsWith('.gz');
       if (!orders(at) || !orders(r)) unordered.push({ path, gzip });
       // Older than the saved file: read before it was, or stale.
       else if (newerFirst(r, at) < 0) between.push({ path, gzip, r });
