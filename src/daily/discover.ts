@@ -106,8 +106,9 @@ export interface FamilySelection {
 
 /**
  * The files of one family in a directory listing, newest first: the live file, then
- * `.N` / `.old` by number, then dateext names (`-YYYYMMDD`, hourly `-YYYYMMDDHH` …) by their stamp. Directories and names
- * that only start like the base (`kern.log.bak`) are not part of it.
+ * `.N` / `.old` by number, then dateext names (`-YYYYMMDD`, hourly `-YYYYMMDDHH` …) by
+ * their stamp. Directories and names that only start like the base (`kern.log.bak`) are
+ * not part of it.
  */
 export function familyFiles(dir: string, base: string, names: readonly string[]): LogFile[] {
   const out: (LogFile & { rotation: RotationName })[] = [];

@@ -416,7 +416,7 @@ export class PathFollower {
     for (const { path, gzip } of listed) {
       const r = rotationName(basename(path));
       if (!orders(at) || !orders(r)) unordered.push({ path, gzip });
-      // Older than the saved file: read before it was, or stale.
+      // Only the newer ones: an older rotation was read before the saved file was.
       else if (newerFirst(r, at) < 0) between.push({ path, gzip, r });
     }
     // Oldest first; of one rotation, the plain file before its .gz (gzip may still be writing it).

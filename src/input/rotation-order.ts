@@ -1,7 +1,7 @@
 // The files of one rotated log, told apart by name: `kern.log`, `kern.log.1`,
-// `kern.log.2.gz`, `pfirewall.log.old`, `messages-20261101`. Logs must be read oldest
-// first (the annotator's readings and the year of syslog stamps follow time), and a
-// shell's `ufw.log*` gives them newest first, with `.10.gz` before `.2.gz`.
+// `kern.log.2.gz`, `pfirewall.log.old`, `messages-20261101`, `messages-2026110114`. Logs
+// must be read oldest first (the annotator's readings and the year of syslog stamps follow
+// time), and a shell's `ufw.log*` gives them newest first, with `.10.gz` before `.2.gz`.
 import { basename, dirname, join } from 'node:path';
 
 export interface RotationName {
@@ -14,7 +14,7 @@ export interface RotationName {
   /**
    * A dated name's stamp, its digits only ("2026120614" of `-2026120614`): a later one is
    * newer, compared as text, as logrotate compares them (its `dateformat` must give stamps
-   * that sort so: year, month, day, then hours). Null for a numbered name or the live file.
+   * that sort so: year, month, day, then hours). Null for any other name.
    */
   stamp: string | null;
   gzip: boolean;
@@ -36,7 +36,7 @@ export function rotationName(name: string): RotationName | null {
   if (!m) return null;
   const stamp = m[2] !== undefined ? m[2].replace(/\D/g, '') : null;
   const kind = stamp !== null ? 'dated' : m[3] !== undefined ? 'numbered' : m[4] !== undefined ? 'old' : 'live';
-  const order = { dated: DATED_ORDER, numbered: Number(m[3]), old: 1, live: 0 }[kind];
+  const order = kind === 'dated' ? DATED_ORDER : kind === 'numbered' ? Number(m[3]) : kind === 'old' ? 1 : 0;
   return { base: m[1]!, kind, order, stamp, gzip: m[5] !== undefined };
 }
 
