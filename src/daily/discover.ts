@@ -14,7 +14,7 @@
 // last line, and would wrongly rule out its newer sibling.
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { rotationName } from '../input/rotation-order.js';
+import { newerFirst, rotationName, type RotationName } from '../input/rotation-order.js';
 import type { MissingRotation } from './rotation-gaps.js';
 
 /** Clock skew and syslog buffering: a line's stamp may be a little off its write time. */
@@ -106,11 +106,12 @@ export interface FamilySelection {
 
 /**
  * The files of one family in a directory listing, newest first: the live file, then
- * `.N` / `.old` by number, then dateext (`-YYYYMMDD`) by date. Directories and names
- * that only start like the base (`kern.log.bak`) are not part of it.
+ * `.N` / `.old` by number, then dateext names (`-YYYYMMDD`, hourly `-YYYYMMDDHH` …) by
+ * their stamp. Directories and names that only start like the base (`kern.log.bak`) are
+ * not part of it.
  */
 export function familyFiles(dir: string, base: string, names: readonly string[]): LogFile[] {
-  const out: (LogFile & { order: number })[] = [];
+  const out: (LogFile & { rotation: RotationName })[] = [];
   for (const name of names) {
     const r = rotationName(name);
     if (r === null || r.base !== base) continue;
@@ -122,14 +123,11 @@ export function familyFiles(dir: string, base: string, names: readonly string[])
       continue;
     }
     if (!st.isFile()) continue;
-    out.push({ path, name, mtime: st.mtimeMs, size: st.size, gzip: r.gzip, age: 0, number: r.order < DATEEXT_ORDER ? r.order : null, order: r.order });
+    out.push({ path, name, mtime: st.mtimeMs, size: st.size, gzip: r.gzip, age: 0, number: r.stamp === null ? r.order : null, rotation: r });
   }
-  out.sort((a, b) => a.order - b.order || b.mtime - a.mtime);
-  return out.map(({ order: _order, ...f }, i) => ({ ...f, age: i }));
+  out.sort((a, b) => newerFirst(a.rotation, b.rotation) || b.mtime - a.mtime);
+  return out.map(({ rotation: _rotation, ...f }, i) => ({ ...f, age: i }));
 }
-
-/** rotationName's order for dateext names starts far above any `.N`. */
-const DATEEXT_ORDER = 1e9;
 
 function iso(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + 'Z';

@@ -4,7 +4,7 @@
 // Filebeat's registry and fail2ban do the same.
 import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { NODE_IO, type FollowIo, type ReadHandle } from './follow-io.js';
 import { GzipCopy } from './gzip-copy.js';
 import { basename, dirname, join } from 'node:path';
@@ -52,46 +52,53 @@ export async function sameStart(fh: ReadHandle, fp: Fingerprint): Promise<boolea
 const COMPRESSED = /\.(gz|bz2|xz|zst|lz4|z|zip)$/i;
 // logrotate's default `compresscmd`: a copy whose unread rest only a .gz holds is read from it.
 const GZIP = /\.gz$/i;
-/** Reading a huge directory to find a rotated file is not worth more than this. */
+/** Reading a huge directory to find a rotated file is not worth more than this many of each (plain, gzip). */
 const MAX_SIBLINGS = 256;
+
+/** A file next to a path that rotation may have put there. */
+export interface Sibling {
+  path: string;
+  /** `kern.log.1.gz`: unpacked to be compared or read. */
+  gzip: boolean;
+}
 
 /**
  * Where rotation tools put the previous file: `kern.log.1` (logrotate default),
- * `kern.log-20260120` (dateext), `kern.log.0`, `kern.log_1`, newest first by mtime.
+ * `kern.log-20260120` (dateext), `kern.log.0`, `kern.log_1`, and the same gzip-compressed
+ * (`kern.log.1.gz`); newest first by mtime. Other compressed ones are left out: nothing
+ * here unpacks them. One listing serves a whole --state restart of the path.
  */
-export async function rotatedSiblings(path: string): Promise<string[]> {
-  return siblings(path, (n) => !COMPRESSED.test(n));
-}
-
-/** The gzip-compressed rotations (`kern.log.1.gz`, `kern.log-20260120.gz`), newest first by mtime. */
-export async function gzipSiblings(path: string): Promise<string[]> {
-  return siblings(path, (n) => GZIP.test(n));
-}
-
-async function siblings(path: string, keep: (name: string) => boolean): Promise<string[]> {
+export async function siblings(path: string, io: FollowIo = NODE_IO): Promise<Sibling[]> {
   const dir = dirname(path);
   const base = basename(path);
   let names: string[];
   try {
-    names = await readdir(dir);
+    names = await io.readdir(dir);
   } catch {
     return [];
   }
-  const found: { path: string; mtime: number }[] = [];
+  const found: (Sibling & { mtime: number })[] = [];
+  const kept = { plain: 0, gzip: 0 };
   for (const n of names) {
-    if (n === base || !n.startsWith(base) || !keep(n)) continue;
+    if (n === base || !n.startsWith(base)) continue;
+    const gzip = GZIP.test(n);
+    if (!gzip && COMPRESSED.test(n)) continue;
     const sep = n.charAt(base.length);
     if (sep !== '.' && sep !== '-' && sep !== '_') continue;
+    const kind = gzip ? 'gzip' : 'plain';
+    if (kept[kind] >= MAX_SIBLINGS) continue;
     const p = join(dir, n);
     try {
       const st = await stat(p);
-      if (st.isFile()) found.push({ path: p, mtime: st.mtimeMs });
+      if (st.isFile()) {
+        found.push({ path: p, gzip, mtime: st.mtimeMs });
+        kept[kind]++;
+      }
     } catch {
       // vanished meanwhile
     }
-    if (found.length >= MAX_SIBLINGS) break;
   }
-  return found.sort((a, b) => b.mtime - a.mtime).map((f) => f.path);
+  return found.sort((a, b) => b.mtime - a.mtime).map(({ path: p, gzip }) => ({ path: p, gzip }));
 }
 
 export interface LocatedFile {
@@ -135,13 +142,23 @@ export async function locate(candidates: readonly string[], id: string, fp: Fing
  * known by unpacking it all, so `minSize` is not checked: reading on from the offset finds
  * what it holds).
  */
-export async function locateCopy(path: string, fp: Fingerprint, minSize: number, io: FollowIo = NODE_IO): Promise<LocatedFile | null> {
+export async function locateCopy(
+  path: string,
+  fp: Fingerprint,
+  minSize: number,
+  io: FollowIo = NODE_IO,
+  /** The path's siblings when already listed. */
+  listed?: readonly Sibling[],
+): Promise<LocatedFile | null> {
   if (fp.hash === null) return null;
-  return (await locatePlainCopy(path, fp, minSize, io)) ?? (await locateGzipCopy(path, fp, io));
+  const all = listed ?? (await siblings(path, io));
+  const plain = all.filter((s) => !s.gzip).map((s) => s.path);
+  const gzip = all.filter((s) => s.gzip).map((s) => s.path);
+  return (await locatePlainCopy(plain, fp, minSize, io)) ?? (await locateGzipCopy(gzip, fp, io));
 }
 
-async function locatePlainCopy(path: string, fp: Fingerprint, minSize: number, io: FollowIo): Promise<LocatedFile | null> {
-  for (const p of await rotatedSiblings(path)) {
+async function locatePlainCopy(candidates: readonly string[], fp: Fingerprint, minSize: number, io: FollowIo): Promise<LocatedFile | null> {
+  for (const p of candidates) {
     let fh: ReadHandle;
     try {
       fh = await io.open(p);
@@ -150,7 +167,7 @@ async function locatePlainCopy(path: string, fp: Fingerprint, minSize: number, i
     }
     const found = await keepOpenIf(fh, async () => {
       const fst = await fh.stat({ bigint: true });
-      // isFile: the sibling can have been replaced since rotatedSiblings stat'ed it.
+      // isFile: the sibling can have been replaced since siblings() stat'ed it.
       return fst.isFile() && Number(fst.size) >= minSize && (await sameStart(fh, fp)) ? fst : null;
     });
     if (found) return { path: p, fh, st: found };
@@ -158,8 +175,8 @@ async function locatePlainCopy(path: string, fp: Fingerprint, minSize: number, i
   return null;
 }
 
-async function locateGzipCopy(path: string, fp: Fingerprint, io: FollowIo): Promise<LocatedFile | null> {
-  for (const p of await gzipSiblings(path)) {
+async function locateGzipCopy(candidates: readonly string[], fp: Fingerprint, io: FollowIo): Promise<LocatedFile | null> {
+  for (const p of candidates) {
     let gz: GzipCopy;
     try {
       gz = new GzipCopy(await io.open(p));

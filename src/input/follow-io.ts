@@ -2,12 +2,14 @@
 // faults between them (EIO on a handle, a file replaced by a directory between stat
 // and open), which real file systems produce only by chance.
 import type { BigIntStats } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 
 export interface FollowIo {
   stat(path: string): Promise<BigIntStats>;
   /** Opens for reading. */
   open(path: string): Promise<FileHandle>;
+  /** The names in a directory: where rotation put the files of a path. */
+  readdir(dir: string): Promise<string[]>;
 }
 
 /** What the follower reads a file object through: an open file, or the unpacked bytes of a `.gz` copy. */
@@ -22,4 +24,5 @@ export interface ReadHandle {
 export const NODE_IO: FollowIo = {
   stat: (path) => stat(path, { bigint: true }),
   open: (path) => open(path, 'r'),
+  readdir: (dir) => readdir(dir),
 };

@@ -18,9 +18,9 @@ import type { FileHandle } from 'node:fs/promises';
 import type { FollowIo, ReadHandle } from './follow-io.js';
 import { describeFsError, notUtf8NameHint } from './open.js';
 import { basename } from 'node:path';
-import { fileId, fingerprint, gzipSiblings, locate, locateCopy, NO_FINGERPRINT, rotatedSiblings, sameStart, type Fingerprint, type LocatedFile } from './file-identity.js';
+import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, sameStart, siblings, type Fingerprint, type LocatedFile, type Sibling } from './file-identity.js';
 import { GzipCopy } from './gzip-copy.js';
-import { rotationName } from './rotation-order.js';
+import { newerFirst, rotationName, type RotationName } from './rotation-order.js';
 import { Generation, headSample, readHead, scanExisting } from './follow-generation.js';
 import type { FileState, FollowState } from './follow-state.js';
 import type { Delivery, FollowConsumer, GenerationReason } from './follow-types.js';
@@ -351,7 +351,9 @@ export class PathFollower {
 
   /** Restart with --state: finish saved files wherever rotation moved them, then the current one. */
   private async resume(saved: readonly FileState[]): Promise<void> {
-    const candidates = [this.abs, ...(await rotatedSiblings(this.abs))];
+    // Listed once: every saved entry and the rotations between are looked for in it.
+    const listed = await siblings(this.abs, this.env.io);
+    const candidates = [this.abs, ...listed.filter((s) => !s.gzip).map((s) => s.path)];
     /** The newest saved file, when rotation moved it (and when the state last saw it); null when it is at the path, or lost. */
     let newest: { loc: LocatedFile; updated: string } | null = null;
     const read: Fingerprint[] = [];
@@ -361,7 +363,7 @@ export class PathFollower {
       const fp = { hash: s.firstLineHash, len: s.hashLen };
       let loc = await this.guard(() => locate(candidates, `${s.dev}:${s.ino}`, fp, this.env.io), null);
       // copytruncate while stopped: the inode at the path has new content; the copy has ours.
-      loc ??= await this.guard(() => locateCopy(this.abs, fp, s.offset, this.env.io), null);
+      loc ??= await this.guard(() => locateCopy(this.abs, fp, s.offset, this.env.io, listed), null);
       if (!loc) {
         this.problem(`the file read last time (inode ${s.ino}, line ${s.line}) is no longer here or next to it; lines written to it after logscan stopped may be missing`);
         continue;
@@ -391,7 +393,7 @@ export class PathFollower {
         newest = { loc, updated: s.updated };
       }
     }
-    if (newest !== null) await this.readBetween(newest.loc, newest.updated, read, ids);
+    if (newest !== null) await this.readBetween(newest.loc, newest.updated, read, ids, listed);
   }
 
   /**
@@ -401,40 +403,61 @@ export class PathFollower {
    * most MAX_BETWEEN of them (the newest), the others said. A file under two names (a
    * `.1` and the `.1.gz` gzip is writing, a hard link) is read once: by its dev+ino, and by
    * its first KiB against every file already taken (`read`, `ids`: the saved ones).
+   * Files written during the stop under names that give no order are said, not read.
    */
-  private async readBetween(saved: LocatedFile, stopped: string, read: Fingerprint[], ids: Set<string>): Promise<void> {
+  private async readBetween(saved: LocatedFile, stopped: string, read: Fingerprint[], ids: Set<string>, listed: readonly Sibling[]): Promise<void> {
     const base = basename(this.abs);
     const at = rotationName(basename(saved.path));
-    // Only names logrotate gives (.N, .N.gz, -YYYYMMDD) say which rotations are newer.
-    if (at === null || at.base !== base) return;
-    const names = [...(await rotatedSiblings(this.abs)), ...(await gzipSiblings(this.abs))]
-      .flatMap((path) => {
-        const r = rotationName(basename(path));
-        return r !== null && r.base === base && r.order < at.order ? [{ path, ...r }] : [];
-      })
-      // Oldest first; of one rotation, the plain file before its .gz (gzip may still be writing it).
-      .sort((a, b) => b.order - a.order || Number(a.gzip) - Number(b.gzip));
+    // Only the names logrotate gives (.N, dateext's stamps, each with or without .gz) say
+    // which rotation is newer; .old is a scheme of one, never a rotation in between.
+    const orders = (r: RotationName | null): r is RotationName => r !== null && r.base === base && (r.kind === 'numbered' || r.kind === 'dated');
+    const between: { path: string; gzip: boolean; r: RotationName }[] = [];
+    const unordered: { path: string; gzip: boolean }[] = [];
+    for (const { path, gzip } of listed) {
+      const r = rotationName(basename(path));
+      if (!orders(at) || !orders(r)) unordered.push({ path, gzip });
+      // Only the newer ones: an older rotation was read before the saved file was.
+      else if (newerFirst(r, at) < 0) between.push({ path, gzip, r });
+    }
+    // Oldest first; of one rotation, the plain file before its .gz (gzip may still be writing it).
+    between.sort((a, b) => newerFirst(b.r, a.r) || Number(a.gzip) - Number(b.gzip));
+    unordered.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const here = await this.env.io.stat(this.abs).catch(() => null);
     if (here) ids.add(fileId(here));
     // Every rotation since was written after the saved file's last read (`updated`): a file
     // older than that is stale. A minute of slack for a rotation during the stop.
     const since = Date.parse(stopped) - 60_000;
+    const after = Number.isNaN(since) ? -Infinity : since;
     const found: LocatedFile[] = [];
-    for (const n of names) {
-      const f = await this.openRotation(n.path, n.gzip, Number.isNaN(since) ? -Infinity : since, read, ids);
+    for (const n of between) {
+      const f = await this.openRotation(n.path, n.gzip, after, read, ids);
       if (f) found.push(f);
     }
-    if (found.length === 0) return;
+    // After the ordered ones: a copy or a link of a rotation read is not named.
+    const unread: string[] = [];
+    for (const n of unordered) {
+      const f = await this.openRotation(n.path, n.gzip, after, read, ids);
+      if (!f) continue;
+      unread.push(basename(f.path));
+      await f.fh.close().catch(() => {});
+    }
     const skipped = found.splice(0, Math.max(0, found.length - MAX_BETWEEN));
     for (const f of skipped) await f.fh.close().catch(() => {});
-    const rotations = found.length + skipped.length + 1;
-    this.info(
-      `rotated ${rotations === 2 ? 'twice' : `${rotations} times`} while logscan was stopped; reading ${found.map((f) => basename(f.path)).join(', ')} before ${base}`,
-    );
+    if (found.length > 0) {
+      const rotations = found.length + skipped.length + 1;
+      this.info(
+        `rotated ${rotations === 2 ? 'twice' : `${rotations} times`} while logscan was stopped; reading ${found.map((f) => basename(f.path)).join(', ')} before ${base}`,
+      );
+    }
     if (skipped.length > 0) {
       const span = skipped.length === 1 ? basename(skipped[0]!.path) : `${basename(skipped[0]!.path)} to ${basename(skipped.at(-1)!.path)}`;
       this.info(
         `not read: ${skipped.length === 1 ? 'one older rotation' : `${skipped.length} older rotations`}, ${span} (a restart reads at most ${MAX_BETWEEN} rotations between the file it was reading and ${base}; logscan FILE reads them)`,
+      );
+    }
+    if (unread.length > 0) {
+      this.info(
+        `not read: ${unread.join(', ')}, written while logscan was stopped under ${unread.length === 1 ? 'a name that does' : 'names that do'} not say where ${unread.length === 1 ? 'it comes' : 'they come'} among the rotations (.N and dated names such as -20261206 do, with or without .gz); logscan FILE reads ${unread.length === 1 ? 'it' : 'them'}`,
       );
     }
     for (const f of found) {

@@ -1,25 +1,49 @@
 // The files of one rotated log, told apart by name: `kern.log`, `kern.log.1`,
-// `kern.log.2.gz`, `pfirewall.log.old`, `messages-20261101`. Logs must be read oldest
-// first (the annotator's readings and the year of syslog stamps follow time), and a
-// shell's `ufw.log*` gives them newest first, with `.10.gz` before `.2.gz`.
+// `kern.log.2.gz`, `pfirewall.log.old`, `messages-20261101`, `messages-2026110114`. Logs
+// must be read oldest first (the annotator's readings and the year of syslog stamps follow
+// time), and a shell's `ufw.log*` gives them newest first, with `.10.gz` before `.2.gz`.
 import { basename, dirname, join } from 'node:path';
 
 export interface RotationName {
   /** The live file's name: "kern.log". */
   base: string;
-  /** 0 the live file; higher is older (.N → N, .old → 1, -YYYYMMDD after every numbered one, newer dates first). */
+  /** `old`: Windows Firewall's pfirewall.log.old, the one rotation it keeps. */
+  kind: 'live' | 'numbered' | 'dated' | 'old';
+  /** 0 the live file; higher is older (.N → N, .old → 1). Dated names come after every numbered one (newerFirst). */
   order: number;
+  /**
+   * A dated name's stamp, its digits only ("2026120614" of `-2026120614`): a later one is
+   * newer, compared as text, as logrotate compares them (its `dateformat` must give stamps
+   * that sort so: year, month, day, then hours). Null for any other name.
+   */
+  stamp: string | null;
   gzip: boolean;
 }
 
+// logrotate's dateext stamps: its `dateformat` (default -%Y%m%d, hourly -%Y%m%d%H) starts
+// with the separator, then the year, month and day, then at most %H%M%S, then more fields
+// each after a separator (-%Y%m%d-%s, _%H:%M). Month and day must be ones, so that a
+// numbered `.20261206` is not taken for a date, nor the other way round (no one keeps
+// 20 million rotations). Each repeated group starts with a separator: no backtracking blowup.
+const DATED = String.raw`[-_.]((?:19|20)\d\d[-_.]?(?:0[1-9]|1[0-2])[-_.]?(?:0[1-9]|[12]\d|3[01])(?:\d\d){0,3}(?:[-_.:]\d+)*)`;
 // The lazy base takes the shortest name the suffixes can follow: kern.log.2.gz → kern.log + .2 + .gz.
-const ROTATION = /^(.+?)(?:\.(\d+)|\.(old)|-(\d{8}))?(\.gz)?$/;
+const ROTATION = new RegExp(String.raw`^(.+?)(?:${DATED}|\.(\d+)|\.(old))?(\.gz)?$`);
+/** A dated name's order: a log has one naming scheme; beside numbered ones (a scheme changed) the dated ones count as older. */
+const DATED_ORDER = Number.MAX_SAFE_INTEGER;
 
 export function rotationName(name: string): RotationName | null {
   const m = ROTATION.exec(name);
   if (!m) return null;
-  const order = m[2] !== undefined ? Number(m[2]) : m[3] !== undefined ? 1 : m[4] !== undefined ? 2e9 - Number(m[4]) : 0;
-  return { base: m[1], order, gzip: m[5] !== undefined };
+  const stamp = m[2] !== undefined ? m[2].replace(/\D/g, '') : null;
+  const kind = stamp !== null ? 'dated' : m[3] !== undefined ? 'numbered' : m[4] !== undefined ? 'old' : 'live';
+  const order = kind === 'dated' ? DATED_ORDER : kind === 'numbered' ? Number(m[3]) : kind === 'old' ? 1 : 0;
+  return { base: m[1]!, kind, order, stamp, gzip: m[5] !== undefined };
+}
+
+/** Sorts rotations of one log newest first: the live file, .1, .2 …, then dated names from the latest stamp back. */
+export function newerFirst(a: RotationName, b: RotationName): number {
+  if (a.stamp !== null && b.stamp !== null) return a.stamp < b.stamp ? 1 : a.stamp > b.stamp ? -1 : 0;
+  return a.order - b.order;
 }
 
 /**
@@ -29,7 +53,7 @@ export function rotationName(name: string): RotationName | null {
 export function oldestFirst(files: readonly string[]): string[] {
   const named = files.map((path) => {
     const r = path === '-' ? null : rotationName(basename(path));
-    return { path, key: rotationFamily(path), order: r?.order ?? 0 };
+    return { path, key: rotationFamily(path), name: r ?? { base: path, kind: 'live', order: 0, stamp: null, gzip: false } };
   });
   const families = new Map<string, typeof named>();
   for (const f of named) {
@@ -44,7 +68,7 @@ export function oldestFirst(files: readonly string[]): string[] {
     if (members === undefined) out.push(f.path);
     else if (members.length > 0) {
       // The whole family goes where its first member stood; later members are already placed.
-      out.push(...members.sort((a, b) => b.order - a.order).map((m) => m.path));
+      out.push(...members.sort((a, b) => newerFirst(b.name, a.name)).map((m) => m.path));
       members.length = 0;
     }
   }

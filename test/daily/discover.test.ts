@@ -41,6 +41,10 @@ describe('file discovery', () => {
     const list = ['kern.log.3.gz', 'kern.log', 'kern.log.1', 'kern.log.4.gz', 'kern.log.2.gz', 'kern.log.bak', 'kern.log.5.gz'];
     expect(names(familyFiles(dir, 'kern.log', list))).toEqual(['kern.log', 'kern.log.1', 'kern.log.2.gz', 'kern.log.3.gz', 'kern.log.4.gz']);
     expect(names(familyFiles(dir, 'messages', ['messages-20261115', 'messages', 'messages-20261122']))).toEqual(['messages', 'messages-20261122', 'messages-20261115']);
+    // Hourly (dateformat -%Y%m%d%H): the stamp orders them, not the file times.
+    file(dir, 'messages-2026112213.gz', T0 - 2 * DAY);
+    file(dir, 'messages-2026112123.gz', T0);
+    expect(names(familyFiles(dir, 'messages', ['messages-2026112213.gz', 'messages', 'messages-2026112123.gz']))).toEqual(['messages', 'messages-2026112213.gz', 'messages-2026112123.gz']);
   });
 
   it('reads only the files that can hold 11-20 and 11-21, oldest first', () => {

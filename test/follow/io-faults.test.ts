@@ -3,8 +3,9 @@
 // chance, so the faults come through the follower's io seam (src/input/follow-io.ts).
 // Each must be said and retried (or the file left), never crash the poll loop, and
 // never leave a handle open.
-import { appendFileSync, mkdirSync, renameSync, rmdirSync, truncateSync, writeFileSync } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Follower, type FollowConsumer, type FollowedFile } from '../../src/input/follow.js';
@@ -28,6 +29,8 @@ class FaultyIo implements FollowIo {
   /** Runs once after the next stat of a path: the moment between stat and open. */
   afterStat: (() => void) | null = null;
   opened = 0;
+  /** Directory listings asked for. */
+  readdirs = 0;
   /** Faults given so far: how a test knows more polls met one, without guessing their time. */
   faults = 0;
   private readonly open_ = new Set<FileHandle>();
@@ -43,6 +46,11 @@ class FaultyIo implements FollowIo {
     this.afterStat = null;
     hook?.();
     return st;
+  }
+
+  async readdir(dir: string): Promise<string[]> {
+    this.readdirs++;
+    return readdir(dir);
   }
 
   async open(path: string): Promise<FileHandle> {
@@ -254,6 +262,44 @@ describe('follower under I/O faults', () => {
     writeFileSync(path, 'new\n');
     const outcome = await Promise.race([f.done.then(() => 'done', (e: Error) => e.message), sleep(20_000).then(() => 'still polling')]);
     expect(outcome).toBe('a bug in the consumer');
+    await f.stop();
+    expect(io.leaked).toBe(0);
+    expect(unhandled).toEqual([]);
+  });
+});
+
+describe('follower restarted with --state after rotations while stopped', () => {
+  it('lists the directory once, and closes each rotation it read once it is read and quiet, keeping only the file at the path', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'kern.log');
+    const stateFile = join(dir, 'state.json');
+    writeFileSync(path, 'saved 1\n');
+    const first = new Follower([path], collector().consumer, { ...FAST, fromStart: true, state: await FollowState.load(stateFile, 50) });
+    await first.start();
+    await first.stop();
+    // Four rotations while stopped (logrotate with compress + delaycompress): the saved
+    // file ends as kern.log.4.gz, a copy with another inode, found by its first KiB.
+    appendFileSync(path, 'saved 2\n');
+    for (const k of [1, 2, 3, 4]) {
+      for (let i = 4; i >= 1; i--) for (const ext of ['', '.gz']) if (existsSync(`${path}.${i}${ext}`)) renameSync(`${path}.${i}${ext}`, `${path}.${i + 1}${ext}`);
+      if (existsSync(`${path}.2`)) {
+        writeFileSync(`${path}.2.gz`, gzipSync(readFileSync(`${path}.2`)));
+        unlinkSync(`${path}.2`);
+      }
+      renameSync(path, `${path}.1`);
+      writeFileSync(path, `rotation ${k}\n`);
+    }
+    const io = new FaultyIo();
+    const c = collector();
+    const f = new Follower([path], c.consumer, { ...FAST, io, state: await FollowState.load(stateFile, 50) });
+    await f.start();
+    await until('every line', () => c.got.length === 5);
+    expect(c.got.map((g) => g.text)).toEqual(['saved 2', 'rotation 1', 'rotation 2', 'rotation 3', 'rotation 4']);
+    expect(c.notices).toContain('info: rotated 4 times while logscan was stopped; reading kern.log.3.gz, kern.log.2.gz, kern.log.1 before kern.log');
+    expect(io.readdirs).toBe(1);
+    // The saved file and the three rotations after it, then the file at the path: the
+    // rotations are closed once read and quiet for retireMs; the path's file stays open.
+    await until('the rotations closed', () => io.leaked === 1, 5000);
     await f.stop();
     expect(io.leaked).toBe(0);
     expect(unhandled).toEqual([]);

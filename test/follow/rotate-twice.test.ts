@@ -5,35 +5,13 @@
 import { existsSync, linkSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { followedEvents, followedWithState, printed, seqLines, seqs, sleep } from '../helpers/follow-writer.js';
+import { seqLines, seqs, stoppedAfter10 } from '../helpers/follow-writer.js';
 
 const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
 
-/** A first run that reads 10 lines and stops; `restart()` runs again until `n` more events came. */
-async function stoppedAfter10() {
-  const { path, w, start } = followedWithState(env);
-  const cli = start();
-  for (let i = 0; i < 10; i++) w.write();
-  await cli.waitFor(printed(10));
-  await sleep(100);
-  const first = followedEvents((await cli.stop()).stdout);
-  const lines = (k: number): void => {
-    for (let i = 0; i < k; i++) w.write();
-  };
-  const restart = async (n: number) => {
-    const again = start();
-    await again.waitFor(printed(n), 5000).catch(() => {});
-    // Anything beyond n (a line read twice) has time to show.
-    await sleep(300);
-    const r = await again.stop();
-    return { ...r, all: [...first, ...followedEvents(r.stdout)] };
-  };
-  return { path, w, lines, restart };
-}
-
 describe('logscan follow --state after two rotations while stopped', () => {
   it('rename + create twice: kern.log.2 is finished, kern.log.1 read whole, then kern.log', async () => {
-    const { path, w, lines, restart } = await stoppedAfter10();
+    const { path, w, lines, restart } = await stoppedAfter10(env);
     lines(5);
     w.renameCreate();
     lines(4);
@@ -48,7 +26,7 @@ describe('logscan follow --state after two rotations while stopped', () => {
   });
 
   it('compress without delaycompress: the saved file is kern.log.2.gz, the one between kern.log.1.gz', async () => {
-    const { path, w, lines, restart } = await stoppedAfter10();
+    const { path, w, lines, restart } = await stoppedAfter10(env);
     lines(5);
     w.renameCreate();
     w.compress(1);
@@ -64,7 +42,7 @@ describe('logscan follow --state after two rotations while stopped', () => {
   });
 
   it('delaycompress: the saved file is kern.log.2.gz, the one between still plain kern.log.1', async () => {
-    const { path, w, lines, restart } = await stoppedAfter10();
+    const { path, w, lines, restart } = await stoppedAfter10(env);
     lines(5);
     w.renameCreate();
     lines(4);
@@ -78,7 +56,7 @@ describe('logscan follow --state after two rotations while stopped', () => {
   });
 
   it('copytruncate twice: the rest from the first copy (kern.log.2), the second copy, then kern.log from its start', async () => {
-    const { path, w, lines, restart } = await stoppedAfter10();
+    const { path, w, lines, restart } = await stoppedAfter10(env);
     lines(5);
     w.copyTruncate();
     lines(4);
@@ -90,7 +68,7 @@ describe('logscan follow --state after two rotations while stopped', () => {
   });
 
   it('dateext names: kern.log-20260120 finished, kern.log-20260121 read, then kern.log', async () => {
-    const { path, w, lines, restart } = await stoppedAfter10();
+    const { path, w, lines, restart } = await stoppedAfter10(env);
     lines(5);
     w.renameCreate(`${path}-20260120`);
     lines(4);
@@ -103,7 +81,7 @@ describe('logscan follow --state after two rotations while stopped', () => {
   });
 
   it('a file found under two names (kern.log.1 and, half compressed, kern.log.1.gz; a hard link kern.log.0) is read once', async () => {
-    const { path, w, lines, restart } = await stoppedAfter10();
+    const { path, w, lines, restart } = await stoppedAfter10(env);
     lines(5);
     w.renameCreate();
     lines(4);
@@ -117,7 +95,7 @@ describe('logscan follow --state after two rotations while stopped', () => {
   });
 
   it('a stale rotation older than the saved file (a kern.log.0 left by another scheme) is not taken for one in between', async () => {
-    const { path, w, lines, restart } = await stoppedAfter10();
+    const { path, w, lines, restart } = await stoppedAfter10(env);
     writeFileSync(`${path}.0`, 'Nov 01 00:00:00 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.9 DST=192.168.1.10 PROTO=TCP SPT=1 DPT=22 SYN\n');
     const longAgo = new Date(Date.now() - 30 * 86_400_000);
     utimesSync(`${path}.0`, longAgo, longAgo);
@@ -130,7 +108,7 @@ describe('logscan follow --state after two rotations while stopped', () => {
   });
 
   it('a state many rotations old: the newest rotations are read, the older ones are named on stderr as not read', async () => {
-    const { path, w, lines, restart } = await stoppedAfter10();
+    const { path, w, lines, restart } = await stoppedAfter10(env);
     lines(2);
     w.renameCreate();
     const kept: number[] = [];

@@ -33,17 +33,42 @@ export const printed = (n: number) => (stdout: string) => stdout.split('\n').len
 export const seqLines = (evs: FollowedEvent[]): [number, number][] => evs.map((e) => [e.src.port - 10000, e.origin.line]);
 
 /**
- * An empty kern.log in a new directory, its writer, and `follow -o ndjson --from-start
- * --state` of it: `start()` runs it (again), continuing from the state file.
+ * An empty kern.log (or `name`) in a new directory, its writer, and `follow -o ndjson
+ * --from-start --state` of it: `start()` runs it (again), continuing from the state file.
  */
-export function followedWithState(env: Record<string, string>) {
+export function followedWithState(env: Record<string, string>, name = 'kern.log') {
   const dir = tempDir();
-  const path = join(dir, 'kern.log');
+  const path = join(dir, name);
   const state = join(dir, 'follow.state');
   writeFileSync(path, '');
   const w = new LogWriter(path);
   const args = ['follow', '-o', 'ndjson', '--from-start', '--state', state, path];
   return { path, state, w, start: () => startCli(args, { env }) };
+}
+
+/**
+ * A first `followedWithState` run that reads 10 lines and stops; `lines(k)` writes k more
+ * while it is stopped, `restart(n)` runs it again until n more events came (and a moment
+ * longer, so a line read twice has time to show): `all` is every event of both runs.
+ */
+export async function stoppedAfter10(env: Record<string, string>, name?: string) {
+  const { path, w, start } = followedWithState(env, name);
+  const cli = start();
+  for (let i = 0; i < 10; i++) w.write();
+  await cli.waitFor(printed(10));
+  await sleep(100);
+  const first = followedEvents((await cli.stop()).stdout);
+  const lines = (k: number): void => {
+    for (let i = 0; i < k; i++) w.write();
+  };
+  const restart = async (n: number) => {
+    const again = start();
+    await again.waitFor(printed(n), 5000).catch(() => {});
+    await sleep(300);
+    const r = await again.stop();
+    return { ...r, all: [...first, ...followedEvents(r.stdout)] };
+  };
+  return { path, w, lines, restart };
 }
 
 export class LogWriter {
@@ -102,7 +127,11 @@ export class LogWriter {
 
   /** logrotate `compress`: kern.log.N becomes kern.log.N.gz (gzip writes the new file, then removes the old one). */
   compress(n = 1): void {
-    const from = `${this.path}.${n}`;
+    this.compressFile(`${this.path}.${n}`);
+  }
+
+  /** `compress` of a rotation under any name (dateext's kern.log-20261206): it becomes `from`.gz. */
+  compressFile(from: string): void {
     writeFileSync(`${from}.gz`, gzipSync(readFileSync(from)));
     unlinkSync(from);
   }
