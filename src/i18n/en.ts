@@ -9,6 +9,7 @@ import type { InputProblem } from '../input/problem.js';
 import type { FoldSpread } from '../live/fold.js';
 import { capped, counted, fmtInt, plural } from '../util/number-text.js';
 import type { FindingId } from '../aggregate/finding-ids.js';
+import type { CommanderProblem } from '../cli/commander-problem.js';
 
 /** The packets logged that were no probe, by what they were (aggregate/own-traffic.ts trafficKind). */
 export interface NotProbeCounts {
@@ -622,6 +623,29 @@ export const en = {
     followedFor: (span: string) => `── followed for ${span}`,
     logGap: (records: number | null) =>
       `log gap: the firewall could not write ${records === null ? 'some records' : counted(records, 'record')} here (INFO-EVENTS-LOST)`,
+  },
+
+  /** Usage errors on stderr (exit 2), each after "logscan: ". */
+  usage: {
+    /** The line after a commander usage error; `command`: null for the program itself. */
+    seeHelp: (command: string | null) => `(run \`logscan ${command === null ? '' : `${command} `}--help\` for usage)`,
+    /** What commander found wrong with the command line (cli/commander-problem.ts), in commander's own English words. */
+    commander: (p: CommanderProblem): string => {
+      switch (p.code) {
+        case 'commander.unknownOption': {
+          const s = p.suggestions;
+          return `unknown option '${p.flag}'${s.length > 1 ? `\n(Did you mean one of ${s.join(', ')}?)` : s.length === 1 ? `\n(Did you mean ${s[0]}?)` : ''}`;
+        }
+        case 'commander.missingArgument':
+          return `missing required argument '${p.name}'`;
+        case 'commander.optionMissingArgument':
+          return `option '${p.flags}' argument missing`;
+        case 'commander.invalidArgument':
+          return `option '${p.flags}' argument '${p.value}' is invalid. Allowed choices are ${p.choices.join(', ')}.`;
+        case 'commander.excessArguments':
+          return `too many arguments${p.command === null ? '' : ` for '${p.command}'`}. Expected ${p.expected} argument${p.expected === 1 ? '' : 's'} but got ${p.got}.`;
+      }
+    },
   },
 
   /** What went wrong with an input (src/input/problem.ts): the report's inputs table and notes, the daily footer, `check`; in English also stderr and the JSON `error`. */

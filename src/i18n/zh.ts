@@ -534,6 +534,26 @@ export const zh: Messages = {
     logGap: (records) => `日志缺口：防火墙有${records === null ? '一些' : ` ${fmtInt(records)} 条`}记录未能在此写入（INFO-EVENTS-LOST）`,
   },
 
+  usage: {
+    seeHelp: (command) => `（用法见 \`logscan ${command === null ? '' : `${command} `}--help\`）`,
+    commander: (p) => {
+      switch (p.code) {
+        case 'commander.unknownOption': {
+          const s = p.suggestions;
+          return `未知选项 ${p.flag}${s.length > 1 ? `\n（是否想用其中之一：${s.join('、')}？）` : s.length === 1 ? `\n（是否想用 ${s[0]}？）` : ''}`;
+        }
+        case 'commander.missingArgument':
+          return `缺少必需的参数 <${p.name}>`;
+        case 'commander.optionMissingArgument':
+          return `选项 ${p.flags} 缺少取值`;
+        case 'commander.invalidArgument':
+          return `选项 ${p.flags} 的取值“${p.value}”无效，可选值为 ${p.choices.join('、')}`;
+        case 'commander.excessArguments':
+          return `${p.command === null ? '' : `${p.command} 命令的`}参数过多：应有 ${p.expected} 个，实际给了 ${p.got} 个`;
+      }
+    },
+  },
+
   input: {
     nonUtf8Hint: '（文件名不是有效的 UTF-8，Node.js 无法按此名打开；请给文件改名，或从标准输入读取：logscan - < FILE）',
     problem: (p) => {

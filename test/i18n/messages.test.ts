@@ -8,6 +8,7 @@ import { durationText, messages } from '../../src/i18n/messages.js';
 import { formats } from '../../src/parsers/registry.js';
 import { fsProblem, type InputProblem, type InputProblemCode } from '../../src/input/problem.js';
 import { formatDescription } from '../../src/cli/formats.js';
+import type { CommanderCode, CommanderProblem } from '../../src/cli/commander-problem.js';
 
 type Fn = (...args: unknown[]) => string;
 
@@ -167,6 +168,17 @@ const SAMPLES: Record<string, unknown[]> = {
   'follow.logGap': [14],
   'formats.cisco-asa': ['106001, 106006, 106023'],
   'input.problem': [{ code: 'gzip-cut', line: 128, why: 'unexpected end of file' }],
+  'usage.seeHelp': ['follow'],
+  'usage.commander': [{ code: 'commander.unknownOption', flag: '--outptu', suggestions: ['--output'] }],
+};
+
+/** One commander usage error of each code; a Record, so a code added to CommanderProblem without a sample here does not compile. */
+const COMMANDER: Record<CommanderCode, CommanderProblem> = {
+  'commander.unknownOption': { code: 'commander.unknownOption', flag: '--bogus', suggestions: [] },
+  'commander.missingArgument': { code: 'commander.missingArgument', name: 'files' },
+  'commander.optionMissingArgument': { code: 'commander.optionMissingArgument', flags: '--tz <zone>' },
+  'commander.invalidArgument': { code: 'commander.invalidArgument', flags: '--lang <lang>', value: 'fr', choices: ['en', 'zh'] },
+  'commander.excessArguments': { code: 'commander.excessArguments', command: 'formats', expected: 0, got: 1 },
 };
 
 /** One problem of each code; a Record, so a code added to InputProblem without a sample here does not compile. */
@@ -287,6 +299,20 @@ describe('message catalog', () => {
     expect(en.input.problem({ code: 'read-error', line: 0, message: 'EIO: i/o error, read' })).toBe('read error before the first line: EIO: i/o error, read');
     expect(zh.input.problem({ code: 'read-error', line: 0, message: 'EIO: i/o error, read', errno: 'EIO' })).toMatch(/^第一行之前读取出错：/);
     expect(en.input.problem({ ...bad, line: 1 })).toContain('after line 1');
+  });
+
+  it('commander usage errors: every code worded in both languages, the Chinese in Chinese, naming the option or value', () => {
+    for (const p of Object.values(COMMANDER)) {
+      const z = zh.usage.commander(p);
+      expect(z, p.code).toMatch(CJK);
+      expect(z).not.toBe(en.usage.commander(p));
+      const named = 'flag' in p ? p.flag : 'flags' in p ? p.flags : 'name' in p ? p.name : p.command!;
+      expect(z, p.code).toContain(named);
+      expect(en.usage.commander(p), p.code).toContain(named);
+    }
+    expect(zh.usage.commander(COMMANDER['commander.invalidArgument'])).toContain('“fr”');
+    expect(zh.usage.seeHelp(null)).toBe('（用法见 `logscan --help`）');
+    expect(en.usage.seeHelp(null)).toBe('(run `logscan --help` for usage)');
   });
 
   it('zlib\'s words and errno codes: every Chinese entry is Chinese and none says the English again', () => {
