@@ -5,6 +5,7 @@
 import { CommanderError, type Command } from 'commander';
 import { ExitCode, InputError, SignatureError, UsageError } from '../errors.js';
 import { termSafe } from '../render/sanitize.js';
+import { messages } from '../i18n/messages.js';
 import { COMMAND_NAMES, commandsFor, type CommandName } from './command-names.js';
 import { rejectUnknownHelpTopic } from './unknown-command.js';
 import { VERSION } from './version.js';
@@ -74,6 +75,7 @@ async function buildProgram(argv: readonly string[]): Promise<Command> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  const lang = langOfArgs(argv.slice(2));
   try {
     rejectUnknownHelpTopic(argv.slice(2), COMMAND_NAMES);
     const program = await buildProgram(argv);
@@ -85,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`logscan: ${termSafe(err.message)}\n`);
+      process.stderr.write(`logscan: ${termSafe(err.words === null ? err.message : err.words(messages(lang).usage))}\n`);
       return ExitCode.usage;
     }
     if (err instanceof SignatureError) {

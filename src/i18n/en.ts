@@ -73,6 +73,9 @@ function foldedTo(n: number, to: FoldSpread): string {
   return to.hosts > 1 ? `, to ${hosts} hosts` : '';
 }
 
+/** "did you mean "check"? " for commands near a mistyped one, else nothing. */
+const nearHint = (near: readonly string[]): string => (near.length > 0 ? `did you mean ${near.map((c) => `"${c}"`).join(' or ')}? ` : '');
+
 export const en = {
   /** Between a label and its text in prose ("note: …"); Markdown puts it inside the bold label. */
   colon: ': ',
@@ -646,6 +649,42 @@ export const en = {
           return `too many arguments${p.command === null ? '' : ` for '${p.command}'`}. Expected ${p.expected} argument${p.expected === 1 ? '' : 's'} but got ${p.got}.`;
       }
     },
+    // logscan's own (UsageError built by i18n/messages.ts usageError). `raw`: the value as typed.
+    /** A bare word that names no command and no file; `near`: commands it is close to. */
+    unknownCommand: (word: string, near: readonly string[], commands: readonly string[]) =>
+      `unknown command "${word}" (and no such file): ${nearHint(near)}commands are ${commands.join(', ')}; for a file of that name write ./${word}`,
+    helpTopic: (topic: string, near: readonly string[], commands: readonly string[]) => `help: no command "${topic}": ${nearHint(near)}commands are ${commands.join(', ')}`,
+    noInput: 'no input: give one or more log files, or - for standard input',
+    wholeNumber: (option: string, max: number, raw: string) => `${option}: expected a whole number from 1 to ${max}, got "${raw}"`,
+    positiveNumber: (option: string, raw: string) => `${option}: expected a positive number, got "${raw}"`,
+    unknownFormat: (raw: string, known: readonly string[]) => `--input-format: unknown format "${raw}" (known: ${known.join(', ')})`,
+    unknownZone: (tz: string) => `--tz: unknown time zone "${tz}" (use an IANA name such as Europe/Berlin or UTC)`,
+    year: (min: number, max: number, raw: string) => `--year: expected a four-digit year from ${min} to ${max}, got "${raw}"`,
+    /** --since/--until and --date: a valid date whose year is outside what logscan reads. */
+    yearRange: (option: string, min: number, max: number, raw: string) => `${option}: the year must be from ${min} to ${max}, got "${raw}"`,
+    time: (option: string, raw: string) => `${option}: expected a time like 2026-11-20, 2026-11-20T06:00, 2026-11-20T06:00Z or a duration like 30m, 2h, 1h30m, 7d; got "${raw}"`,
+    sinceAfterUntil: '--since is after --until',
+    date: (min: number, max: number, raw: string) => `--date: expected YYYY-MM-DD (a year from ${min} to ${max}), today or yesterday, got "${raw}"`,
+    sourceRange: (raw: string) => `--source: expected an address or CIDR range such as 203.0.113.0/24 or 2001:db8::/32, got "${raw}"`,
+    /** An option that belongs to one output format ("--csv-table only applies with -o csv"). */
+    onlyWithFormat: (option: string, format: string) => `${option} only applies with -o ${format}`,
+    onlyWithResolve: (option: string) => `${option} only applies with --resolve`,
+    resolveTimeout: (raw: string) => `--resolve-timeout: expected seconds from 0.1 to 60, got "${raw}"`,
+    blocklistMinScore: (raw: string) => `--blocklist-min-score: expected a score from 0 to 10000, got "${raw}"`,
+    ecsNeedsNdjson: (format: string) => `--ecs applies to -o ndjson, not -o ${format}`,
+    geoipNotDshield: '--geoip applies to -o ndjson (the DShield format has no field for it)',
+    dshieldUserid: (raw: string) => `--dshield-userid: expected a number, got "${raw}"`,
+    jsonNotFormat: (format: string) => `--json is -o json; it cannot be used with -o ${format}`,
+    logDirAndFiles: '--log-dir is for finding logs when no FILE is given; give one or the other',
+    explainNothing: 'explain: give at least one port, port/proto, range, address or name',
+    explainEmptyStdin: 'explain: standard input had no lines to explain',
+    quietNeedsText: '--quiet only applies to text output (-o ndjson prints every event)',
+    duration: (option: string, raw: string) => `${option}: expected a duration such as 30s, 10m, 1h or 1h30m, got "${raw}"`,
+    durationTooShort: (option: string, raw: string) => `${option}: must be at least 1s, got "${raw}"`,
+    /** --alert-exec's command line: `quote` ' or ". */
+    unterminatedQuote: (option: string, quote: string) => `${option}: unterminated ${quote} quote`,
+    trailingBackslash: (option: string) => `${option}: trailing backslash`,
+    emptyCommand: (option: string) => `${option}: empty command`,
   },
 
   /** What went wrong with an input (src/input/problem.ts): the report's inputs table and notes, the daily footer, `check`; in English also stderr and the JSON `error`. */

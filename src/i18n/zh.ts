@@ -122,6 +122,9 @@ function spaced(s: string): string {
   return `${LATIN_START.test(s) ? ' ' : ''}${s}${LATIN_END.test(s) ? ' ' : ''}`;
 }
 
+/** “是否想用“check”？” for commands near a mistyped one, else nothing. */
+const nearHintZh = (near: readonly string[]): string => (near.length > 0 ? `是否想用${near.map((c) => `“${c}”`).join('或')}？` : '');
+
 export const zh: Messages = {
   colon: '：',
   listSep: '、',
@@ -552,6 +555,36 @@ export const zh: Messages = {
           return `${p.command === null ? '' : `${p.command} 命令的`}参数过多：应有 ${p.expected} 个，实际给了 ${p.got} 个`;
       }
     },
+    unknownCommand: (word, near, commands) => `未知命令“${word}”（也没有这个名字的文件）：${nearHintZh(near)}可用的命令有 ${commands.join('、')}；若是同名文件，请写作 ./${word}`,
+    helpTopic: (topic, near, commands) => `help：没有“${topic}”这个命令：${nearHintZh(near)}可用的命令有 ${commands.join('、')}`,
+    noInput: '没有输入：请给出一个或多个日志文件，或用 - 表示标准输入',
+    wholeNumber: (option, max, raw) => `${option}：应为 1 到 ${max} 之间的整数，实际为“${raw}”`,
+    positiveNumber: (option, raw) => `${option}：应为正数，实际为“${raw}”`,
+    unknownFormat: (raw, known) => `--input-format：未知格式“${raw}”（可用：${known.join('、')}）`,
+    unknownZone: (tz) => `--tz：未知时区“${tz}”（请用 IANA 时区名，如 Asia/Shanghai 或 UTC）`,
+    year: (min, max, raw) => `--year：应为 ${min} 到 ${max} 之间的四位年份，实际为“${raw}”`,
+    yearRange: (option, min, max, raw) => `${option}：年份须在 ${min} 到 ${max} 之间，实际为“${raw}”`,
+    time: (option, raw) => `${option}：应为时间（如 2026-11-20、2026-11-20T06:00、2026-11-20T06:00Z）或时长（如 30m、2h、1h30m、7d），实际为“${raw}”`,
+    sinceAfterUntil: '--since 晚于 --until',
+    date: (min, max, raw) => `--date：应为 YYYY-MM-DD（年份在 ${min} 到 ${max} 之间）、today 或 yesterday，实际为“${raw}”`,
+    sourceRange: (raw) => `--source：应为地址或 CIDR 网段（如 203.0.113.0/24、2001:db8::/32），实际为“${raw}”`,
+    onlyWithFormat: (option, format) => `${option} 只能与 -o ${format} 一起使用`,
+    onlyWithResolve: (option) => `${option} 只能与 --resolve 一起使用`,
+    resolveTimeout: (raw) => `--resolve-timeout：应为 0.1 到 60 之间的秒数，实际为“${raw}”`,
+    blocklistMinScore: (raw) => `--blocklist-min-score：应为 0 到 10000 之间的评分，实际为“${raw}”`,
+    ecsNeedsNdjson: (format) => `--ecs 只适用于 -o ndjson，不能与 -o ${format} 一起使用`,
+    geoipNotDshield: '--geoip 只适用于 -o ndjson（DShield 格式没有存放它的字段）',
+    dshieldUserid: (raw) => `--dshield-userid：应为数字，实际为“${raw}”`,
+    jsonNotFormat: (format) => `--json 即 -o json，不能与 -o ${format} 一起使用`,
+    logDirAndFiles: '--log-dir 用于未给出日志文件时查找日志：请只给出其中一个',
+    explainNothing: 'explain：请至少给出一个端口、端口/协议、端口范围、地址或名称',
+    explainEmptyStdin: 'explain：标准输入中没有可解释的行',
+    quietNeedsText: '--quiet 只适用于文本输出（-o ndjson 会输出每个事件）',
+    duration: (option, raw) => `${option}：应为时长，如 30s、10m、1h 或 1h30m，实际为“${raw}”`,
+    durationTooShort: (option, raw) => `${option}：至少为 1s，实际为“${raw}”`,
+    unterminatedQuote: (option, quote) => `${option}：引号 ${quote} 没有闭合`,
+    trailingBackslash: (option) => `${option}：末尾多了一个反斜杠`,
+    emptyCommand: (option) => `${option}：命令为空`,
   },
 
   input: {

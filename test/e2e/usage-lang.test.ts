@@ -59,3 +59,37 @@ describe('commander\'s usage errors in --lang zh', () => {
     expect(r.stdout).not.toMatch(CJK);
   });
 });
+
+describe('logscan\'s own usage errors in --lang zh', () => {
+  it('follow\'s: --ecs with text, --quiet with ndjson, a bad --alert-score, --summary-every, --alert-exec', () => {
+    expect(usage(['follow', '--lang', 'zh', '--ecs', '-o', 'text', 'x.log'])).toBe('logscan: --ecs 只适用于 -o ndjson，不能与 -o text 一起使用\n');
+    expect(usage(['follow', '--lang', 'zh', '--quiet', '-o', 'ndjson', 'x.log'])).toBe('logscan: --quiet 只适用于文本输出（-o ndjson 会输出每个事件）\n');
+    expect(usage(['follow', '--lang', 'zh', '--alert-score', '-1', 'x.log'])).toBe('logscan: --alert-score：应为正数，实际为“-1”\n');
+    expect(usage(['follow', '--lang', 'zh', '--summary-every', '5q', 'x.log'])).toBe('logscan: --summary-every：应为时长，如 30s、10m、1h 或 1h30m，实际为“5q”\n');
+    expect(usage(['follow', '--lang', 'zh', '--alert-exec', "'notify", 'x.log'])).toBe("logscan: --alert-exec：引号 ' 没有闭合\n");
+  });
+
+  it('a mistyped command and help topic: Chinese, naming the word and the command it is near', () => {
+    expect(usage(['--lang', 'zh', 'chek'])).toBe('logscan: 未知命令“chek”（也没有这个名字的文件）：是否想用“check”？可用的命令有 report、events、follow、daily、explain、formats、check；若是同名文件，请写作 ./chek\n');
+    expect(usage(['help', 'chek', '--lang', 'zh'])).toBe('logscan: help：没有“chek”这个命令：是否想用“check”？可用的命令有 report、events、follow、daily、explain、formats、check\n');
+  });
+
+  it('the common options: a number, a zone, a time, an option for another format', () => {
+    expect(usage(['--lang', 'zh', '--top', '0', UFW])).toBe('logscan: --top：应为 1 到 10000 之间的整数，实际为“0”\n');
+    expect(usage(['--lang', 'zh', '--tz', 'Mars/Base', UFW])).toBe('logscan: --tz：未知时区“Mars/Base”（请用 IANA 时区名，如 Asia/Shanghai 或 UTC）\n');
+    expect(usage(['--lang', 'zh', '--since', '1h', '--until', '2h', UFW])).toBe('logscan: --since 晚于 --until\n');
+    expect(usage(['--lang', 'zh', '--csv-table', 'ports', UFW])).toBe('logscan: --csv-table 只能与 -o csv 一起使用\n');
+    expect(usage(['daily', '--lang', 'zh', '--date', '2026-13-01', UFW])).toBe('logscan: --date：应为 YYYY-MM-DD（年份在 1900 到 9998 之间）、today 或 yesterday，实际为“2026-13-01”\n');
+  });
+
+  it('a value from the command line is escaped in Chinese as in English', () => {
+    expect(usage(['--lang', 'zh', '--tz', 'x\u001b[2J\nlogscan: spoof', UFW])).toBe('logscan: --tz：未知时区“x\\x1b[2J\\x0alogscan: spoof”（请用 IANA 时区名，如 Asia/Shanghai 或 UTC）\n');
+    expect(usage(['--tz', 'x\u001b[2J', UFW])).toBe('logscan: --tz: unknown time zone "x\\x1b[2J" (use an IANA name such as Europe/Berlin or UTC)\n');
+  });
+
+  it('English stays as it was', () => {
+    expect(usage(['follow', '--ecs', '-o', 'text', 'x.log'])).toBe('logscan: --ecs applies to -o ndjson, not -o text\n');
+    expect(usage(['chek'])).toBe('logscan: unknown command "chek" (and no such file): did you mean "check"? commands are report, events, follow, daily, explain, formats, check; for a file of that name write ./chek\n');
+    expect(usage(['--top', '0', UFW])).toBe('logscan: --top: expected a whole number from 1 to 10000, got "0"\n');
+  });
+});
