@@ -10,6 +10,7 @@ import type { FoldSpread } from '../live/fold.js';
 import { capped, counted, fmtInt, plural } from '../util/number-text.js';
 import type { FindingId } from '../aggregate/finding-ids.js';
 import type { CommanderProblem } from '../cli/commander-problem.js';
+import type { FollowNotice } from '../input/follow-types.js';
 
 /** The packets logged that were no probe, by what they were (aggregate/own-traffic.ts trafficKind). */
 export interface NotProbeCounts {
@@ -626,6 +627,57 @@ export const en = {
     followedFor: (span: string) => `── followed for ${span}`,
     logGap: (records: number | null) =>
       `log gap: the firewall could not write ${records === null ? 'some records' : counted(records, 'record')} here (INFO-EVENTS-LOST)`,
+    /** What happened to a followed path, on stderr after "logscan: NAME: " (input/follow-types.ts). */
+    notice: (n: FollowNotice): string => {
+      switch (n.code) {
+        case 'waiting':
+          return `does not exist (yet); waiting for it${n.nonUtf8Name ? en.input.nonUtf8Hint : ''}`;
+        case 'appeared':
+          return 'appeared; reading it';
+        case 'readable-now':
+          return 'readable now';
+        case 'removed':
+          return 'removed or renamed; reading the rest of it, then waiting for a new file';
+        case 'rotated':
+          return 'rotated; reading the new file from its start';
+        case 'new-since-stop':
+          return 'new since logscan stopped; reading it from its start';
+        case 'truncated':
+          return 'truncated; reading it from its start (lines written just before the truncation may be missing)';
+        case 'copytruncated':
+          return `truncated (copytruncate); finished the rest from ${n.copy}, reading the file from its start`;
+        case 'overwritten':
+          return `${n.file} was overwritten while being finished; the lines it still held are not read`;
+        case 'truncated-while-stopped':
+          return 'truncated while logscan was stopped; reading it from its start';
+        case 'rotated-while-stopped':
+          return `rotated while logscan was stopped; finishing ${n.file} first`;
+        case 'rotations-while-stopped':
+          return `rotated ${n.rotations === 2 ? 'twice' : `${n.rotations} times`} while logscan was stopped; reading ${n.reading.join(', ')} before ${n.base}`;
+        case 'rotations-not-read':
+          return `not read: ${n.count === 1 ? 'one older rotation' : `${n.count} older rotations`}, ${n.count === 1 ? n.first : `${n.first} to ${n.last}`} (a restart reads at most ${n.max} rotations between the file it was reading and ${n.base}; logscan FILE reads them)`;
+        case 'position-lost':
+          return `the file read last time (inode ${n.ino}, line ${n.line}) is no longer here or next to it; lines written to it after logscan stopped may be missing`;
+        case 'fs-retry':
+          return `${n.step === 'stat' ? 'cannot stat: ' : n.step === 'read' ? 'read error: ' : ''}${en.input.problem(n.problem)}; will keep trying`;
+        case 'rotation-unreadable':
+          return `${n.file}: ${n.read ? 'read error: ' : ''}${en.input.problem(n.problem)}; its lines are not read`;
+        case 'fifo':
+          return `is a FIFO, not a file that grows; follow it as standard input: logscan follow - < ${n.name}`;
+        case 'directory':
+          return 'is a directory (follow the log files inside it)';
+        case 'not-regular':
+          return 'is not a regular file; will keep trying';
+        case 'not-text':
+          return en.input.problem(n.problem);
+        case 'gzip-broke-off':
+          return `gzip data broke off (${n.why}); every line before it was read`;
+        case 'gzip-bad-header':
+          return `gzip data with a bad header (${n.why}); none of it was read`;
+        case 'stream-error':
+          return `read error: ${n.message}`;
+      }
+    },
   },
 
   /** Usage errors on stderr (exit 2), each after "logscan: ". */

@@ -535,6 +535,56 @@ export const zh: Messages = {
       events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自${atLeast ? '至少' : ''} ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`,
     followedFor: (span) => `── 已跟踪 ${span}`,
     logGap: (records) => `日志缺口：防火墙有${records === null ? '一些' : ` ${fmtInt(records)} 条`}记录未能在此写入（INFO-EVENTS-LOST）`,
+    notice: (n) => {
+      switch (n.code) {
+        case 'waiting':
+          return `不存在（或尚未创建），等待它出现${n.nonUtf8Name ? zh.input.nonUtf8Hint : ''}`;
+        case 'appeared':
+          return '已出现，开始读取';
+        case 'readable-now':
+          return '现在可以读取了';
+        case 'removed':
+          return '已被删除或改名：读完其余内容后等待新文件';
+        case 'rotated':
+          return '已轮转：从头读取新文件';
+        case 'new-since-stop':
+          return '是 logscan 停止后新出现的文件：从头读取';
+        case 'truncated':
+          return '已被截断：从头读取（截断前刚写入的行可能缺失）';
+        case 'copytruncated':
+          return `已被截断（copytruncate）：其余内容已从 ${n.copy} 读完，从头读取该文件`;
+        case 'overwritten':
+          return `${n.file} 在读完之前被覆盖：其中剩余的行不再读取`;
+        case 'truncated-while-stopped':
+          return 'logscan 停止期间已被截断：从头读取';
+        case 'rotated-while-stopped':
+          return `logscan 停止期间已轮转：先读完 ${n.file}`;
+        case 'rotations-while-stopped':
+          return `logscan 停止期间轮转了 ${n.rotations} 次：先读取 ${n.reading.join('、')}，再读 ${n.base}`;
+        case 'rotations-not-read':
+          return `未读取更早的 ${n.count} 个轮转文件：${n.count === 1 ? n.first : `${n.first} 至 ${n.last}`}（重启后最多读取上次所读文件与 ${n.base} 之间的 ${n.max} 个轮转文件；可用 logscan FILE 读取它们）`;
+        case 'position-lost':
+          return `上次读取的文件（inode ${n.ino}，第 ${n.line} 行）已不在原处，附近也找不到：logscan 停止后写入该文件的行可能缺失`;
+        case 'fs-retry':
+          return `${n.step === 'stat' ? '无法获取文件状态：' : n.step === 'read' ? '读取出错：' : ''}${zh.input.problem(n.problem)}；将继续重试`;
+        case 'rotation-unreadable':
+          return `${n.file}：${n.read ? '读取出错：' : ''}${zh.input.problem(n.problem)}；其中的行未读取`;
+        case 'fifo':
+          return `是 FIFO（命名管道），不是会增长的文件；请作为标准输入跟踪：logscan follow - < ${n.name}`;
+        case 'directory':
+          return '是目录（请跟踪其中的日志文件）';
+        case 'not-regular':
+          return '不是普通文件；将继续重试';
+        case 'not-text':
+          return zh.input.problem(n.problem);
+        case 'gzip-broke-off':
+          return `gzip 数据中途中断（${zlibWords(n.why)}）：此前的每一行都已读取`;
+        case 'gzip-bad-header':
+          return `gzip 数据头部有误（${zlibWords(n.why)}）：其中的内容都未读取`;
+        case 'stream-error':
+          return `读取出错：${systemWords(n.message, n.errno)}`;
+      }
+    },
   },
 
   usage: {

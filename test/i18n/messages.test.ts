@@ -9,6 +9,7 @@ import { formats } from '../../src/parsers/registry.js';
 import { fsProblem, type InputProblem, type InputProblemCode } from '../../src/input/problem.js';
 import { formatDescription } from '../../src/cli/formats.js';
 import type { CommanderCode, CommanderProblem } from '../../src/cli/commander-problem.js';
+import type { FollowNotice } from '../../src/input/follow.js';
 
 type Fn = (...args: unknown[]) => string;
 
@@ -168,6 +169,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'follow.logGap': [14],
   'formats.cisco-asa': ['106001, 106006, 106023'],
   'input.problem': [{ code: 'gzip-cut', line: 128, why: 'unexpected end of file' }],
+  'follow.notice': [{ code: 'rotated' }],
   'usage.seeHelp': ['follow'],
   'usage.commander': [{ code: 'commander.unknownOption', flag: '--outptu', suggestions: ['--output'] }],
   'usage.unknownCommand': ['chek', ['check'], ['report', 'check']],
@@ -225,6 +227,33 @@ const PROBLEMS: Record<InputProblemCode, InputProblem> = {
   'gzip-trailing': { code: 'gzip-trailing', bytes: 12 },
   'gzip-cut': { code: 'gzip-cut', line: 128, why: 'unexpected end of file' },
   'read-error': { code: 'read-error', line: 7, message: 'EIO: i/o error, read' },
+};
+
+/** One follow notice of each code; a Record, so a code added to FollowNotice without a sample here does not compile. */
+const NOTICES: { [C in FollowNotice['code']]: Extract<FollowNotice, { code: C }> } = {
+  waiting: { code: 'waiting', nonUtf8Name: false },
+  appeared: { code: 'appeared' },
+  'readable-now': { code: 'readable-now' },
+  removed: { code: 'removed' },
+  rotated: { code: 'rotated' },
+  'new-since-stop': { code: 'new-since-stop' },
+  truncated: { code: 'truncated' },
+  copytruncated: { code: 'copytruncated', copy: '/var/log/kern.log.1' },
+  overwritten: { code: 'overwritten', file: '/var/log/kern.log.1' },
+  'truncated-while-stopped': { code: 'truncated-while-stopped' },
+  'rotated-while-stopped': { code: 'rotated-while-stopped', file: '/var/log/kern.log.1' },
+  'rotations-while-stopped': { code: 'rotations-while-stopped', rotations: 3, reading: ['kern.log.2.gz', 'kern.log.1'], base: 'kern.log' },
+  'rotations-not-read': { code: 'rotations-not-read', count: 2, first: 'kern.log.7.gz', last: 'kern.log.6.gz', max: 4, base: 'kern.log' },
+  'position-lost': { code: 'position-lost', ino: '1234567', line: 88 },
+  'fs-retry': { code: 'fs-retry', step: 'stat', problem: { code: 'permission-denied' } },
+  'rotation-unreadable': { code: 'rotation-unreadable', file: '/var/log/kern.log.1', read: true, problem: { code: 'system-error', message: 'EIO: i/o error, read', errno: 'EIO' } },
+  fifo: { code: 'fifo', name: '/run/syslog.pipe' },
+  directory: { code: 'directory' },
+  'not-regular': { code: 'not-regular' },
+  'not-text': { code: 'not-text', problem: { code: 'gzip-not-followed' } },
+  'gzip-broke-off': { code: 'gzip-broke-off', why: 'unexpected end of file' },
+  'gzip-bad-header': { code: 'gzip-bad-header', why: 'incorrect header check' },
+  'stream-error': { code: 'stream-error', message: 'EIO: i/o error, read', errno: 'EIO' },
 };
 
 /** Entries that are the same in Chinese on purpose: technical tokens. */
@@ -336,6 +365,29 @@ describe('message catalog', () => {
     expect(zh.usage.commander(COMMANDER['commander.invalidArgument'])).toContain('“fr”');
     expect(zh.usage.seeHelp(null)).toBe('（用法见 `logscan --help`）');
     expect(en.usage.seeHelp(null)).toBe('(run `logscan --help` for usage)');
+  });
+
+  it('follow notices: every code worded in both languages, the Chinese in Chinese with no English words of the system left, no two alike', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const texts = Object.values(NOTICES).map((n) => messages(lang).follow.notice(n));
+      expect(new Set(texts).size, lang).toBe(texts.length);
+    }
+    for (const n of Object.values(NOTICES)) {
+      const z = zh.follow.notice(n);
+      expect(z, n.code).toMatch(CJK);
+      expect(z, n.code).not.toMatch(/i\/o error|permission denied|unexpected end|incorrect header/);
+      for (const name of ['copy', 'file', 'base', 'name', 'first', 'last'] as const) if (name in n) expect(z, n.code).toContain((n as Record<string, unknown>)[name]);
+    }
+    // The English is what stderr said before the codes existed.
+    expect(en.follow.notice(NOTICES['rotations-while-stopped'])).toBe('rotated 3 times while logscan was stopped; reading kern.log.2.gz, kern.log.1 before kern.log');
+    expect(en.follow.notice({ ...NOTICES['rotations-while-stopped'], rotations: 2, reading: ['kern.log.1'] })).toBe('rotated twice while logscan was stopped; reading kern.log.1 before kern.log');
+    expect(en.follow.notice(NOTICES['rotations-not-read'])).toBe('not read: 2 older rotations, kern.log.7.gz to kern.log.6.gz (a restart reads at most 4 rotations between the file it was reading and kern.log; logscan FILE reads them)');
+    expect(en.follow.notice({ ...NOTICES['rotations-not-read'], count: 1, last: 'kern.log.7.gz' })).toBe('not read: one older rotation, kern.log.7.gz (a restart reads at most 4 rotations between the file it was reading and kern.log; logscan FILE reads them)');
+    expect(en.follow.notice(NOTICES['fs-retry'])).toBe('cannot stat: permission denied; will keep trying');
+    expect(en.follow.notice({ code: 'fs-retry', step: 'open', problem: { code: 'permission-denied' } })).toBe('permission denied; will keep trying');
+    expect(en.follow.notice(NOTICES['rotation-unreadable'])).toBe('/var/log/kern.log.1: read error: EIO: i/o error, read; its lines are not read');
+    expect(en.follow.notice({ code: 'waiting', nonUtf8Name: true })).toBe(`does not exist (yet); waiting for it${en.input.nonUtf8Hint}`);
+    expect(zh.follow.notice({ code: 'waiting', nonUtf8Name: true })).toContain(zh.input.nonUtf8Hint);
   });
 
   it('zlib\'s words and errno codes: every Chinese entry is Chinese and none says the English again', () => {
