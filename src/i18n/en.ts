@@ -716,6 +716,8 @@ export const en = {
     yearRange: (option: string, min: number, max: number, raw: string) => `${option}: the year must be from ${min} to ${max}, got "${raw}"`,
     time: (option: string, raw: string) => `${option}: expected a time like 2026-11-20, 2026-11-20T06:00, 2026-11-20T06:00Z or a duration like 30m, 2h, 1h30m, 7d; got "${raw}"`,
     sinceAfterUntil: '--since is after --until',
+    /** --min-severity, --fail-on: `names`, the severity words a value may also be. */
+    severity: (option: string, names: readonly string[], raw: string) => `${option}: expected a severity 0-5 or ${names.join('/')}, got "${raw}"`,
     date: (min: number, max: number, raw: string) => `--date: expected YYYY-MM-DD (a year from ${min} to ${max}), today or yesterday, got "${raw}"`,
     sourceRange: (raw: string) => `--source: expected an address or CIDR range such as 203.0.113.0/24 or 2001:db8::/32, got "${raw}"`,
     /** An option that belongs to one output format ("--csv-table only applies with -o csv"). */

@@ -616,6 +616,7 @@ export const zh: Messages = {
     yearRange: (option, min, max, raw) => `${option}：年份须在 ${min} 到 ${max} 之间，实际为“${raw}”`,
     time: (option, raw) => `${option}：应为时间（如 2026-11-20、2026-11-20T06:00、2026-11-20T06:00Z）或时长（如 30m、2h、1h30m、7d），实际为“${raw}”`,
     sinceAfterUntil: '--since 晚于 --until',
+    severity: (option, names, raw) => `${option}：应为严重度 0-5 或 ${names.join('/')}，实际为“${raw}”`,
     date: (min, max, raw) => `--date：应为 YYYY-MM-DD（年份在 ${min} 到 ${max} 之间）、today 或 yesterday，实际为“${raw}”`,
     sourceRange: (raw) => `--source：应为地址或 CIDR 网段（如 203.0.113.0/24、2001:db8::/32），实际为“${raw}”`,
     onlyWithFormat: (option, format) => `${option} 只能与 -o ${format} 一起使用`,

@@ -181,6 +181,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'usage.year': [1900, 9998, '99'],
   'usage.yearRange': ['--since', 1900, 9998, '0099-01-01'],
   'usage.time': ['--since', 'soon'],
+  'usage.severity': ['--fail-on', ['info', 'critical'], '9'],
   'usage.date': [1900, 9998, '2026-13-01'],
   'usage.sourceRange': ['1.2.3'],
   'usage.onlyWithFormat': ['--csv-table', 'csv'],
