@@ -1,6 +1,7 @@
 // Typed errors mapped to exit codes in one place (cli/main.ts). Library code throws
 // these; only the CLI entry point turns them into process exit codes.
 import type { InputProblem } from './input/problem.js';
+import type { Messages } from './i18n/en.js';
 
 export const ExitCode = {
   ok: 0,
@@ -30,9 +31,21 @@ export function systemLimitHint(err: unknown): string | null {
   return code !== undefined && Object.hasOwn(SYSTEM_LIMITS, code) ? SYSTEM_LIMITS[code]! : null;
 }
 
-/** Bad command line: unknown option, invalid value. Exit 2. */
+/** A usage error's words, taken from a catalog's `usage` (English for `message`, --lang's on stderr). */
+export type UsageWords = (usage: Messages['usage']) => string;
+
+/**
+ * Bad command line: unknown option, invalid value. Exit 2. `words`: how the catalog says
+ * it (i18n/messages.ts usageError builds both); null for one told only in English.
+ */
 export class UsageError extends Error {
   override name = 'UsageError';
+  constructor(
+    message: string,
+    readonly words: UsageWords | null = null,
+  ) {
+    super(message);
+  }
 }
 
 /** A signatures file failed validation. Exit 2; the message names file and entry. */

@@ -3,7 +3,7 @@
 // the per-event check is two number comparisons and (for --source) a lookup in sorted
 // intervals (IPv4) or a cache (IPv6), util/address-ranges.ts.
 import type { FirewallEvent } from '../event.js';
-import { UsageError } from '../errors.js';
+import { usageError } from '../i18n/messages.js';
 import { localTimeConverter } from '../parsers/local-time.js';
 import { AddressRanges, parseAddressRange, type AddressRange } from '../util/address-ranges.js';
 import { durationMs } from '../util/duration.js';
@@ -26,7 +26,7 @@ export function parseTimeBound(option: string, raw: string, now: Date, tz: strin
     const ms = Number((m[7] ?? '0').padEnd(3, '0'));
     const valid = mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h <= 23 && mi <= 59 && sec <= 59;
     // The years a log line may say (util/year-range.ts); Date.UTC would read 0099 as 1999.
-    if (valid && !yearInRange(y)) throw new UsageError(`${option}: the year must be from ${MIN_YEAR} to ${MAX_YEAR}, got "${raw}"`);
+    if (valid && !yearInRange(y)) throw usageError((u) => u.yearRange(option, MIN_YEAR, MAX_YEAR, raw));
     if (valid) {
       const off = m[8];
       let t: number;
@@ -42,7 +42,7 @@ export function parseTimeBound(option: string, raw: string, now: Date, tz: strin
       return new Date(t);
     }
   }
-  throw new UsageError(`${option}: expected a time like 2026-11-20, 2026-11-20T06:00, 2026-11-20T06:00Z or a duration like 30m, 2h, 1h30m, 7d; got "${raw}"`);
+  throw usageError((u) => u.time(option, raw));
 }
 
 function daysIn(y: number, m: number): number {
@@ -52,7 +52,7 @@ function daysIn(y: number, m: number): number {
 /** "203.0.113.0/24", "2001:db8::/32", or a bare address (= /32, /128), read as --ignore and --home-net read theirs. */
 export function parseSourceRange(raw: string): AddressRange {
   const range = parseAddressRange(raw.trim());
-  if (range === null) throw new UsageError(`--source: expected an address or CIDR range such as 203.0.113.0/24 or 2001:db8::/32, got "${raw}"`);
+  if (range === null) throw usageError((u) => u.sourceRange(raw));
   return range;
 }
 

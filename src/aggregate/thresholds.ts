@@ -10,6 +10,7 @@
 //   FIN, XMAS or SYN+FIN packet is never legitimate, one is enough.
 import type { Severity } from '../event.js';
 import { UsageError } from '../errors.js';
+import { usageError } from '../i18n/messages.js';
 import { defaultFindingWeights, isFindingId } from './finding-ids.js';
 
 export interface Thresholds {
@@ -149,7 +150,7 @@ export function parseSeverity(option: string, raw: unknown): Severity {
   if (/^[0-5]$/.test(s)) return Number(s) as Severity;
   const i = (SEVERITY_NAMES as readonly string[]).indexOf(s);
   if (i >= 0) return i as Severity;
-  throw new UsageError(`${option}: expected a severity 0-5 or ${SEVERITY_NAMES.join('/')}, got "${String(raw)}"`);
+  throw usageError((u) => u.severity(option, SEVERITY_NAMES, String(raw)));
 }
 
 /**

@@ -1,6 +1,7 @@
 // `logscan daily`: one calendar day, compared with the day before, as text, markdown,
 // HTML or JSON (docs/daily.md). Wiring only: the day window, file discovery, digests
 // and comparison live in src/daily/, the pictures in src/render/daily-*.ts.
+import { usageError } from '../i18n/messages.js';
 import { Option, type Command } from 'commander';
 import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
 import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from './output.js';
@@ -13,7 +14,7 @@ import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
 import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
 import { defaultSearch, discoverLogs, duplicateReason, type FamilySelection, type LogFamily, type SkippedFile } from '../daily/discover.js';
 import { choosePrevious } from '../daily/previous.js';
-import { InputError, UsageError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { InputStats } from '../input/read.js';
 import { describeDirError } from '../input/open.js';
 import { oldestFirst } from '../input/rotation-order.js';
@@ -89,7 +90,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const top = positiveInt('--top', raw.top, 10_000);
     const stateDir = typeof raw.state === 'string' ? raw.state : null;
     if (stateDir !== null) prepareStateDir(stateDir);
-    if (raw.logDir !== undefined && files.length > 0) throw new UsageError('--log-dir is for finding logs when no FILE is given; give one or the other');
+    if (raw.logDir !== undefined && files.length > 0) throw usageError((u) => u.logDirAndFiles);
     const enrich = await readEnrichOptions(raw, common.lang);
     const ignore = enrich.ignore;
     let ignored = 0;

@@ -2,7 +2,7 @@
 // commands that take them, and their validation (bad values → UsageError, exit 2).
 // Nothing is opened or loaded unless its option is given.
 import { Option, type Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { usageError } from '../i18n/messages.js';
 import { openGeoIp, type GeoIp } from '../enrich/geoip.js';
 import { loadIgnoreList, type IgnoreList } from '../enrich/ignore.js';
 import { loadOsHints, type OsHintRules } from '../enrich/os-hint.js';
@@ -46,14 +46,14 @@ export async function readEnrichOptions(raw: Record<string, unknown>, lang: Lang
     if (raw.resolveTimeout !== undefined) {
       const s = Number(raw.resolveTimeout);
       if (!/^\d+(\.\d+)?$/.test(String(raw.resolveTimeout)) || !(s >= 0.1) || s > 60) {
-        throw new UsageError(`--resolve-timeout: expected seconds from 0.1 to 60, got "${String(raw.resolveTimeout)}"`);
+        throw usageError((u) => u.resolveTimeout(String(raw.resolveTimeout)));
       }
       timeoutMs = Math.round(s * 1000);
     }
     validateServers(servers);
     resolve = { timeoutMs, servers };
   } else if (raw.resolveTimeout !== undefined || servers.length > 0) {
-    throw new UsageError(`${raw.resolveTimeout !== undefined ? '--resolve-timeout' : '--resolve-server'} only applies with --resolve`);
+    throw usageError((u) => u.onlyWithResolve(raw.resolveTimeout !== undefined ? '--resolve-timeout' : '--resolve-server'));
   }
   const ignoreFile = typeof raw.ignore === 'string' ? raw.ignore : null;
   return {

@@ -12,7 +12,7 @@ import { buildAnalysis } from './analysis.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { enrichEventEcs, enrichEventJson } from '../enrich/event-enrich.js';
 import { eventToDshield } from '../render/dshield.js';
-import { UsageError } from '../errors.js';
+import { usageError } from '../i18n/messages.js';
 import { en } from '../i18n/en.js';
 import { addFilterOptions, readFilterOptions, type EventWindow } from './filter-options.js';
 
@@ -29,13 +29,13 @@ export function registerEvents(program: Command, setExit: (code: number) => void
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
     const common = readCommonOptions(raw);
     const dshield = raw.outputFormat === 'dshield';
-    if (dshield && raw.ecs) throw new UsageError('--ecs applies to -o ndjson, not -o dshield');
-    if (dshield && raw.geoip !== undefined) throw new UsageError('--geoip applies to -o ndjson (the DShield format has no field for it)');
-    if (!dshield && raw.dshieldUserid !== undefined) throw new UsageError('--dshield-userid only applies with -o dshield');
+    if (dshield && raw.ecs) throw usageError((u) => u.ecsNeedsNdjson('dshield'));
+    if (dshield && raw.geoip !== undefined) throw usageError((u) => u.geoipNotDshield);
+    if (!dshield && raw.dshieldUserid !== undefined) throw usageError((u) => u.onlyWithFormat('--dshield-userid', 'dshield'));
     let userid = 0;
     if (raw.dshieldUserid !== undefined) {
       userid = Number(raw.dshieldUserid);
-      if (!/^\d{1,10}$/.test(String(raw.dshieldUserid)) || userid > 4_294_967_295) throw new UsageError(`--dshield-userid: expected a number, got "${String(raw.dshieldUserid)}"`);
+      if (!/^\d{1,10}$/.test(String(raw.dshieldUserid)) || userid > 4_294_967_295) throw usageError((u) => u.dshieldUserid(String(raw.dshieldUserid)));
     }
     const filter = readFilterOptions(raw, common.tz);
     const enrich = await readEnrichOptions(raw, common.lang);

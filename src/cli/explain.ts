@@ -3,8 +3,9 @@
 // what a pasted log line is (explain-line.ts). Wiring only: sort the queries, load,
 // answer, render.
 
+import { usageError } from '../i18n/messages.js';
 import { Option, type Command } from 'commander';
-import { ExitCode, UsageError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { explainQuery, parseQuery, type ExplainQuery } from '../knowledge/query.js';
 import type { ExplainItem, LineExplainer } from './explain-line.js';
@@ -45,11 +46,11 @@ function mayHoldLines(queries: readonly string[]): boolean {
 
 /** Runs the command and returns the text to print; throws UsageError / SignatureError. */
 export async function runExplain(queries: readonly string[], opts: ExplainOptions): Promise<string> {
-  if (queries.length === 0) throw new UsageError('explain: give at least one port, port/proto, range, address or name');
+  if (queries.length === 0) throw usageError((u) => u.explainNothing);
   // Parse every query before loading anything, so a typo fails fast and alone.
   const lineModule = mayHoldLines(queries) ? await import('./explain-line.js') : null;
   const items: ExplainItem[] = lineModule ? lineModule.explainItems(queries, opts.stdin) : queries.map((q) => ({ kind: 'query', query: parseQuery(q) }));
-  if (items.length === 0) throw new UsageError('explain: standard input had no lines to explain');
+  if (items.length === 0) throw usageError((u) => u.explainEmptyStdin);
   if (opts.homeNet && opts.homeNet.length > 0) {
     // Loaded only when asked: `explain 80` need not parse networks.
     const [{ homeNetworks }, { setHomeNetworks }] = await Promise.all([import('./analysis.js'), import('../util/egress.js')]);

@@ -3,7 +3,7 @@
 import { Option, type Command } from 'commander';
 import { buildEventFilter, parseSourceRange, parseTimeBound } from '../aggregate/filter.js';
 import type { FirewallEvent } from '../event.js';
-import { UsageError } from '../errors.js';
+import { usageError } from '../i18n/messages.js';
 import { addressRangeText, type AddressRange } from '../util/address-ranges.js';
 import { collect } from './repeatable.js';
 
@@ -69,6 +69,6 @@ export class EventWindow {
 export function readFilterOptions(raw: Record<string, unknown>, tz: string | null, now = new Date()): EventWindow {
   const since = typeof raw.since === 'string' ? parseTimeBound('--since', raw.since, now, tz) : null;
   const until = typeof raw.until === 'string' ? parseTimeBound('--until', raw.until, now, tz) : null;
-  if (since && until && since.getTime() > until.getTime()) throw new UsageError('--since is after --until');
+  if (since && until && since.getTime() > until.getTime()) throw usageError((u) => u.sinceAfterUntil);
   return new EventWindow(since, until, ((raw.source as string[] | undefined) ?? []).map(parseSourceRange));
 }

@@ -3,7 +3,7 @@
 // src/input/follow.ts (docs/follow.md).
 import { Option, type Command } from 'commander';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../aggregate/thresholds.js';
-import { UsageError } from '../errors.js';
+import { usageError } from '../i18n/messages.js';
 import { splitCommand } from '../live/argv.js';
 import { parseDuration } from '../live/duration.js';
 import { runFollow } from '../live/run.js';
@@ -47,16 +47,16 @@ export function registerFollow(program: Command, setExit: (code: number) => void
     const ecs = raw.ecs === true;
     // ECS documents are NDJSON: --ecs alone needs no -o, but an -o asking for text contradicts it.
     if (ecs && cmd.getOptionValueSource('outputFormat') !== 'default' && raw.outputFormat !== 'ndjson') {
-      throw new UsageError(`--ecs applies to -o ndjson, not -o ${String(raw.outputFormat)}`);
+      throw usageError((u) => u.ecsNeedsNdjson(String(raw.outputFormat)));
     }
     const output = ecs || raw.outputFormat === 'ndjson' ? 'ndjson' : 'text';
-    if (raw.quiet === true && output === 'ndjson') throw new UsageError('--quiet only applies to text output (-o ndjson prints every event)');
+    if (raw.quiet === true && output === 'ndjson') throw usageError((u) => u.quietNeedsText);
     const summaryEveryMs = typeof raw.summaryEvery === 'string' ? parseDuration('--summary-every', raw.summaryEvery) : null;
     const alertArgv = typeof raw.alertExec === 'string' ? splitCommand('--alert-exec', raw.alertExec) : null;
     let alertScore: number | null = alertArgv ? DEFAULT_ALERT_SCORE : null;
     if (raw.alertScore !== undefined) {
       alertScore = Number(raw.alertScore);
-      if (!Number.isFinite(alertScore) || alertScore <= 0) throw new UsageError(`--alert-score: expected a positive number, got "${String(raw.alertScore)}"`);
+      if (!Number.isFinite(alertScore) || alertScore <= 0) throw usageError((u) => u.positiveNumber('--alert-score', String(raw.alertScore)));
     }
     const { ignore } = await readEnrichOptions(raw, common.lang);
     const analysis = buildAnalysis(common);

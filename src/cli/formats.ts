@@ -1,6 +1,6 @@
 // `logscan formats`: the formats logscan reads, with an example line each.
 import { Option, type Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { usageError } from '../i18n/messages.js';
 import { messages } from '../i18n/messages.js';
 import type { Lang } from '../knowledge/types.js';
 import { ASA_MESSAGE_IDS } from '../parsers/cisco-asa.js';
@@ -44,7 +44,7 @@ export function registerFormats(program: Command): void {
   cmd.action((raw: { outputFormat: 'table' | 'json' | 'text'; json?: boolean; lang: Lang }) => {
     // --json is -o json; given with an explicit -o that says otherwise, neither wins.
     if (raw.json && raw.outputFormat !== 'json' && cmd.getOptionValueSource('outputFormat') !== 'default') {
-      throw new UsageError(`--json is -o json; it cannot be used with -o ${raw.outputFormat}`);
+      throw usageError((u) => u.jsonNotFormat(String(raw.outputFormat)));
     }
     if (raw.json || raw.outputFormat === 'json') {
       const rows = formats.map((f) => ({ id: f.id, description: formatDescription(f.id, raw.lang), examples: f.examples }));

@@ -3,7 +3,7 @@
 import { Option, type Command } from 'commander';
 import { distinctInputs } from '../input/distinct-inputs.js';
 import { oldestFirst } from '../input/rotation-order.js';
-import { UsageError } from '../errors.js';
+import { usageError } from '../i18n/messages.js';
 import { formats, getFormat } from '../parsers/registry.js';
 import type { Lang } from '../knowledge/types.js';
 import type { DetectorParamOverrides } from '../annotate/rules.js';
@@ -40,7 +40,7 @@ export function addInputOptions(cmd: Command): Command {
 export function positiveInt(name: string, raw: unknown, max = Number.MAX_SAFE_INTEGER): number {
   // Digits only: Number() also reads "1e3", "0x10" and "" (as 1000, 16 and 0).
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name}: expected a whole number from 1 to ${max}, got "${String(raw)}"`);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw usageError((u) => u.wholeNumber(name, max, String(raw)));
   return n;
 }
 
@@ -48,7 +48,7 @@ export function readCommonOptions(raw: Record<string, unknown>): CommonOptions {
   let inputFormat: string | null = null;
   if (typeof raw.inputFormat === 'string') {
     if (!getFormat(raw.inputFormat)) {
-      throw new UsageError(`--input-format: unknown format "${raw.inputFormat}" (known: ${formats.map((f) => f.id).join(', ')})`);
+      throw usageError((u) => u.unknownFormat(String(raw.inputFormat), formats.map((f) => f.id)));
     }
     inputFormat = raw.inputFormat;
   }
@@ -76,7 +76,7 @@ export function readThreads(raw: Record<string, unknown>): Threads {
 export function resolveInputs(files: string[]): string[] {
   if (files.length > 0) return oldestFirst(readOnce(files));
   if (!process.stdin.isTTY) return ['-'];
-  throw new UsageError('no input: give one or more log files, or - for standard input');
+  throw usageError((u) => u.noInput);
 }
 
 /** FILEs without a second name for the same file, with a line on stderr for each left out. */

@@ -2,12 +2,15 @@
 // place (DESIGN.md). Commands never call process.exit; they report a code via setExit.
 // The program does, when the reader of stdout went away (EPIPE) or stopped reading.
 // Loaded by main.ts.
-import { Command, CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { ExitCode, InputError, SignatureError, UsageError, systemLimitHint } from '../errors.js';
 import { termSafe } from '../render/sanitize.js';
+import { messages } from '../i18n/messages.js';
 import { COMMAND_NAMES, commandsFor, type CommandName } from './command-names.js';
 import { rejectUnknownHelpTopic } from './unknown-command.js';
 import { VERSION } from './version.js';
+import { langOfArgs } from './lang-option.js';
+import { LogscanCommand } from './logscan-command.js';
 import { stdoutAbandoned } from '../render/stdout-state.js';
 import { describeWriteError } from '../util/write-error.js';
 import { testUncaughtHook } from './test-hooks.js';
@@ -57,21 +60,22 @@ const COMMANDS: Record<CommandName, () => Promise<Registrar>> = {
 };
 
 async function buildProgram(argv: readonly string[]): Promise<Command> {
-  const program = new Command('logscan')
+  const program = new LogscanCommand('logscan', langOfArgs(argv.slice(2)))
     .description('Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA, MikroTik; `logscan formats` lists them).')
     .version(VERSION, '-V, --version')
     .option('--debug', 'print stack traces for internal errors')
-    .showHelpAfterError('(run `logscan --help` for usage)')
+    .seeHelp()
     .exitOverride()
     // Commander's messages quote what the user typed: sanitise each line (keeping the newlines) and
     // start them with "logscan:" like every other message.
     .configureOutput({ outputError: (str, write) => write(commanderMessage(str)) });
   for (const name of commandsFor(argv.slice(2))) (await COMMANDS[name]())(program, setExit);
-  for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError(`(run \`logscan ${cmd.name()} --help\` for usage)`);
+  for (const cmd of program.commands) (cmd as LogscanCommand).exitOverride().seeHelp();
   return program;
 }
 
 async function main(argv: string[]): Promise<number> {
+  const lang = langOfArgs(argv.slice(2));
   try {
     rejectUnknownHelpTopic(argv.slice(2), COMMAND_NAMES);
     const program = await buildProgram(argv);
@@ -83,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`logscan: ${termSafe(err.message)}\n`);
+      process.stderr.write(`logscan: ${termSafe(err.words === null ? err.message : err.words(messages(lang).usage))}\n`);
       return ExitCode.usage;
     }
     if (err instanceof SignatureError) {

@@ -1,4 +1,5 @@
 // `logscan FILE...` (the default command): read, annotate, aggregate, render.
+import { usageError } from '../i18n/messages.js';
 import { Option, type Command } from 'commander';
 import type { FilterInfo } from '../aggregate/filter.js';
 import { Overview } from '../aggregate/overview.js';
@@ -6,7 +7,7 @@ import { rankCountingScanLate } from '../aggregate/scan-late.js';
 import { buildReport } from '../aggregate/report.js';
 import { Summarizer } from '../aggregate/summary.js';
 import { DEFAULT_THRESHOLDS, parseSeverity } from '../aggregate/thresholds.js';
-import { ExitCode, UsageError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { enrichReport, hasEnrichment } from '../enrich/report-enrich.js';
 import { BLOCKLIST_FORMATS, renderBlocklist, type BlocklistFormat } from '../render/blocklist.js';
 import { CSV_TABLES, renderReportCsv, type CsvTable } from '../render/report-csv.js';
@@ -67,14 +68,14 @@ export function registerReport(program: Command, setExit: (code: number) => void
     // Without -o, the --output file's extension decides; .txt and any other extension are the table.
     const byFile = output !== null && cmd.getOptionValueSource('outputFormat') === 'default' ? (formatOfFile(output) ?? 'plain') : null;
     const format = byFile === null ? (FORMAT_ALIASES[raw.outputFormat as string] ?? (raw.outputFormat as string)) : byFile === 'plain' ? 'table' : byFile;
-    if (raw.csvTable !== undefined && format !== 'csv') throw new UsageError('--csv-table only applies with -o csv');
+    if (raw.csvTable !== undefined && format !== 'csv') throw usageError((u) => u.onlyWithFormat('--csv-table', 'csv'));
     for (const [key, flag] of [['blocklistFormat', '--blocklist-format'], ['blocklistMinScore', '--blocklist-min-score'], ['blocklistIncludePrivate', '--blocklist-include-private']] as const) {
-      if (raw[key] !== undefined && format !== 'blocklist') throw new UsageError(`${flag} only applies with -o blocklist`);
+      if (raw[key] !== undefined && format !== 'blocklist') throw usageError((u) => u.onlyWithFormat(flag, 'blocklist'));
     }
     let blockMin = 50;
     if (raw.blocklistMinScore !== undefined) {
       blockMin = Number(raw.blocklistMinScore);
-      if (!/^\d+(\.\d+)?$/.test(String(raw.blocklistMinScore)) || blockMin > 10_000) throw new UsageError(`--blocklist-min-score: expected a score from 0 to 10000, got "${String(raw.blocklistMinScore)}"`);
+      if (!/^\d+(\.\d+)?$/.test(String(raw.blocklistMinScore)) || blockMin > 10_000) throw usageError((u) => u.blocklistMinScore(String(raw.blocklistMinScore)));
     }
     const enrich = await readEnrichOptions(raw, common.lang);
     const ignore = enrich.ignore;

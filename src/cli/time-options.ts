@@ -1,7 +1,7 @@
 // --tz and --year, validated: shared by the commands that read logs and by `explain` for
 // pasted lines. Kept apart from options.ts, which loads every parser, so that
 // `explain 80` does not.
-import { UsageError } from '../errors.js';
+import { usageError } from '../i18n/messages.js';
 import { MAX_YEAR, MIN_YEAR, yearInRange } from '../util/year-range.js';
 
 function validateZone(tz: string): string {
@@ -9,7 +9,7 @@ function validateZone(tz: string): string {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return tz;
   } catch {
-    throw new UsageError(`--tz: unknown time zone "${tz}" (use an IANA name such as Europe/Berlin or UTC)`);
+    throw usageError((u) => u.unknownZone(tz));
   }
 }
 
@@ -18,7 +18,7 @@ export function readYear(raw: unknown): number | null {
   if (raw === undefined) return null;
   const year = Number(raw);
   // The years a log line may say (util/year-range.ts).
-  if (!/^\d{4}$/.test(String(raw)) || !yearInRange(year)) throw new UsageError(`--year: expected a four-digit year from ${MIN_YEAR} to ${MAX_YEAR}, got "${String(raw)}"`);
+  if (!/^\d{4}$/.test(String(raw)) || !yearInRange(year)) throw usageError((u) => u.year(MIN_YEAR, MAX_YEAR, String(raw)));
   return year;
 }
 

@@ -4,7 +4,7 @@
 // and is not "-" is taken for a mistyped command instead: usage error, exit 2. A log
 // file with such a name is still read when it exists, or given as ./NAME.
 import { existsSync } from 'node:fs';
-import { UsageError } from '../errors.js';
+import { usageError } from '../i18n/messages.js';
 
 const BARE_WORD = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -19,21 +19,20 @@ function distance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** "did you mean …? " for a word close to one of the commands, else nothing. */
-function nearHint(word: string, commands: readonly string[]): string {
-  const near = commands.filter((c) => distance(word.toLowerCase(), c) <= 2);
-  return near.length > 0 ? `did you mean ${near.map((c) => `"${c}"`).join(' or ')}? ` : '';
+/** The commands close to a mistyped word (the catalog says "did you mean …?"). */
+function near(word: string, commands: readonly string[]): string[] {
+  return commands.filter((c) => distance(word.toLowerCase(), c) <= 2);
 }
 
 export function rejectUnknownCommand(files: readonly string[], commands: readonly string[]): void {
   const first = files[0];
   if (first === undefined || !BARE_WORD.test(first) || existsSync(first)) return;
-  throw new UsageError(`unknown command "${first}" (and no such file): ${nearHint(first, commands)}commands are ${commands.join(', ')}; for a file of that name write ./${first}`);
+  throw usageError((u) => u.unknownCommand(first, near(first, commands), commands));
 }
 
 /** `logscan help WORD` for a WORD that names no command: said as such, where commander printed the general help as if in error. */
 export function rejectUnknownHelpTopic(args: readonly string[], commands: readonly string[]): void {
   const [first, topic] = args;
   if (first !== 'help' || topic === undefined || topic.startsWith('-') || commands.includes(topic)) return;
-  throw new UsageError(`help: no command "${topic}": ${nearHint(topic, commands)}commands are ${commands.join(', ')}`);
+  throw usageError((u) => u.helpTopic(topic, near(topic, commands), commands));
 }

@@ -4,7 +4,7 @@
 // midnights, never as start + 24 h. Midnight that falls into a DST gap resolves
 // to the first instant of the day, a repeated midnight to its first occurrence
 // (the "compatible" rule of parsers/local-time.ts).
-import { UsageError } from '../errors.js';
+import { usageError } from '../i18n/messages.js';
 import { localTimeConverter } from '../parsers/local-time.js';
 import { zonedParts } from '../render/time-format.js';
 import { MAX_YEAR, MIN_YEAR, yearInRange } from '../util/year-range.js';
@@ -61,10 +61,10 @@ export function parseDayOption(raw: string, now: Date, tz: string | null): Calen
     if (check.month === d.month && check.day === d.day) {
       // The years a log line may say (util/year-range.ts).
       if (yearInRange(d.year)) return d;
-      throw new UsageError(`--date: the year must be from ${MIN_YEAR} to ${MAX_YEAR}, got "${raw}"`);
+      throw usageError((u) => u.yearRange('--date', MIN_YEAR, MAX_YEAR, raw));
     }
   }
-  throw new UsageError(`--date: expected YYYY-MM-DD (a year from ${MIN_YEAR} to ${MAX_YEAR}), today or yesterday, got "${raw}"`);
+  throw usageError((u) => u.date(MIN_YEAR, MAX_YEAR, raw));
 }
 
 /** The window of `d` in `tz` (null: the machine's zone, i.e. TZ). */

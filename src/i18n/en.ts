@@ -9,6 +9,8 @@ import type { InputProblem } from '../input/problem.js';
 import type { FoldSpread } from '../live/fold.js';
 import { capped, counted, fmtInt, plural } from '../util/number-text.js';
 import type { FindingId } from '../aggregate/finding-ids.js';
+import type { CommanderProblem } from '../cli/commander-problem.js';
+import type { FollowNotice } from '../input/follow-types.js';
 
 /** The packets logged that were no probe, by what they were (aggregate/own-traffic.ts trafficKind). */
 export interface NotProbeCounts {
@@ -71,6 +73,9 @@ function foldedTo(n: number, to: FoldSpread): string {
   if (to.ports > 1) return `, to ${capped(to.ports, to.ports >= to.cap)} ports${on}`;
   return to.hosts > 1 ? `, to ${hosts} hosts` : '';
 }
+
+/** "did you mean "check"? " for commands near a mistyped one, else nothing. */
+const nearHint = (near: readonly string[]): string => (near.length > 0 ? `did you mean ${near.map((c) => `"${c}"`).join(' or ')}? ` : '');
 
 export const en = {
   /** Between a label and its text in prose ("note: …"); Markdown puts it inside the bold label. */
@@ -622,6 +627,122 @@ export const en = {
     followedFor: (span: string) => `── followed for ${span}`,
     logGap: (records: number | null) =>
       `log gap: the firewall could not write ${records === null ? 'some records' : counted(records, 'record')} here (INFO-EVENTS-LOST)`,
+    /** What happened to a followed path, on stderr after "logscan: NAME: " (input/follow-types.ts). */
+    notice: (n: FollowNotice): string => {
+      switch (n.code) {
+        case 'waiting':
+          return `does not exist (yet); waiting for it${n.nonUtf8Name ? en.input.nonUtf8Hint : ''}`;
+        case 'appeared':
+          return 'appeared; reading it';
+        case 'readable-now':
+          return 'readable now';
+        case 'removed':
+          return 'removed or renamed; reading the rest of it, then waiting for a new file';
+        case 'rotated':
+          return 'rotated; reading the new file from its start';
+        case 'new-since-stop':
+          return 'new since logscan stopped; reading it from its start';
+        case 'truncated':
+          return 'truncated; reading it from its start (lines written just before the truncation may be missing)';
+        case 'copytruncated':
+          return `truncated (copytruncate); finished the rest from ${n.copy}, reading the file from its start`;
+        case 'overwritten':
+          return `${n.file} was overwritten while being finished; the lines it still held are not read`;
+        case 'truncated-while-stopped':
+          return 'truncated while logscan was stopped; reading it from its start';
+        case 'rotated-while-stopped':
+          return `rotated while logscan was stopped; finishing ${n.file} first`;
+        case 'rotations-while-stopped':
+          return `rotated ${n.rotations === 2 ? 'twice' : `${n.rotations} times`} while logscan was stopped; reading ${n.reading.join(', ')} before ${n.base}`;
+        case 'rotations-not-read':
+          return `not read: ${n.count === 1 ? 'one older rotation' : `${n.count} older rotations`}, ${n.count === 1 ? n.first : `${n.first} to ${n.last}`} (a restart reads at most ${n.max} rotations between the file it was reading and ${n.base}; logscan FILE reads them)`;
+        case 'unordered-not-read': {
+          const one = n.files.length === 1;
+          return `not read: ${n.files.join(', ')}, written while logscan was stopped under ${one ? 'a name that does' : 'names that do'} not say where ${one ? 'it comes' : 'they come'} among the rotations (.N and dated names such as -20261206 do, with or without .gz); logscan FILE reads ${one ? 'it' : 'them'}`;
+        }
+        case 'position-lost':
+          return `the file read last time (inode ${n.ino}, line ${n.line}) is no longer here or next to it; lines written to it after logscan stopped may be missing`;
+        case 'fs-retry':
+          return `${n.step === 'stat' ? 'cannot stat: ' : n.step === 'read' ? 'read error: ' : ''}${en.input.problem(n.problem)}; will keep trying`;
+        case 'rotation-unreadable':
+          return `${n.file}: ${n.read ? 'read error: ' : ''}${en.input.problem(n.problem)}; its lines are not read`;
+        case 'fifo':
+          return `is a FIFO, not a file that grows; follow it as standard input: logscan follow - < ${n.name}`;
+        case 'directory':
+          return 'is a directory (follow the log files inside it)';
+        case 'not-regular':
+          return 'is not a regular file; will keep trying';
+        case 'not-text':
+          return en.input.problem(n.problem);
+        case 'gzip-broke-off':
+          return `gzip data broke off (${n.why}); every line before it was read`;
+        case 'gzip-bad-header':
+          return `gzip data with a bad header (${n.why}); none of it was read`;
+        case 'stream-error':
+          return `read error: ${n.message}`;
+      }
+    },
+  },
+
+  /** Usage errors on stderr (exit 2), each after "logscan: ". */
+  usage: {
+    /** The line after a commander usage error; `command`: null for the program itself. */
+    seeHelp: (command: string | null) => `(run \`logscan ${command === null ? '' : `${command} `}--help\` for usage)`,
+    /** What commander found wrong with the command line (cli/commander-problem.ts), in commander's own English words. */
+    commander: (p: CommanderProblem): string => {
+      switch (p.code) {
+        case 'commander.unknownOption': {
+          const s = p.suggestions;
+          return `unknown option '${p.flag}'${s.length > 1 ? `\n(Did you mean one of ${s.join(', ')}?)` : s.length === 1 ? `\n(Did you mean ${s[0]}?)` : ''}`;
+        }
+        case 'commander.missingArgument':
+          return `missing required argument '${p.name}'`;
+        case 'commander.optionMissingArgument':
+          return `option '${p.flags}' argument missing`;
+        case 'commander.invalidArgument':
+          return `option '${p.flags}' argument '${p.value}' is invalid. Allowed choices are ${p.choices.join(', ')}.`;
+        case 'commander.excessArguments':
+          return `too many arguments${p.command === null ? '' : ` for '${p.command}'`}. Expected ${p.expected} argument${p.expected === 1 ? '' : 's'} but got ${p.got}.`;
+      }
+    },
+    // logscan's own (UsageError built by i18n/messages.ts usageError). `raw`: the value as typed.
+    /** A bare word that names no command and no file; `near`: commands it is close to. */
+    unknownCommand: (word: string, near: readonly string[], commands: readonly string[]) =>
+      `unknown command "${word}" (and no such file): ${nearHint(near)}commands are ${commands.join(', ')}; for a file of that name write ./${word}`,
+    helpTopic: (topic: string, near: readonly string[], commands: readonly string[]) => `help: no command "${topic}": ${nearHint(near)}commands are ${commands.join(', ')}`,
+    noInput: 'no input: give one or more log files, or - for standard input',
+    wholeNumber: (option: string, max: number, raw: string) => `${option}: expected a whole number from 1 to ${max}, got "${raw}"`,
+    positiveNumber: (option: string, raw: string) => `${option}: expected a positive number, got "${raw}"`,
+    unknownFormat: (raw: string, known: readonly string[]) => `--input-format: unknown format "${raw}" (known: ${known.join(', ')})`,
+    unknownZone: (tz: string) => `--tz: unknown time zone "${tz}" (use an IANA name such as Europe/Berlin or UTC)`,
+    year: (min: number, max: number, raw: string) => `--year: expected a four-digit year from ${min} to ${max}, got "${raw}"`,
+    /** --since/--until and --date: a valid date whose year is outside what logscan reads. */
+    yearRange: (option: string, min: number, max: number, raw: string) => `${option}: the year must be from ${min} to ${max}, got "${raw}"`,
+    time: (option: string, raw: string) => `${option}: expected a time like 2026-11-20, 2026-11-20T06:00, 2026-11-20T06:00Z or a duration like 30m, 2h, 1h30m, 7d; got "${raw}"`,
+    sinceAfterUntil: '--since is after --until',
+    /** --min-severity, --fail-on: `names`, the severity words a value may also be. */
+    severity: (option: string, names: readonly string[], raw: string) => `${option}: expected a severity 0-5 or ${names.join('/')}, got "${raw}"`,
+    date: (min: number, max: number, raw: string) => `--date: expected YYYY-MM-DD (a year from ${min} to ${max}), today or yesterday, got "${raw}"`,
+    sourceRange: (raw: string) => `--source: expected an address or CIDR range such as 203.0.113.0/24 or 2001:db8::/32, got "${raw}"`,
+    /** An option that belongs to one output format ("--csv-table only applies with -o csv"). */
+    onlyWithFormat: (option: string, format: string) => `${option} only applies with -o ${format}`,
+    onlyWithResolve: (option: string) => `${option} only applies with --resolve`,
+    resolveTimeout: (raw: string) => `--resolve-timeout: expected seconds from 0.1 to 60, got "${raw}"`,
+    blocklistMinScore: (raw: string) => `--blocklist-min-score: expected a score from 0 to 10000, got "${raw}"`,
+    ecsNeedsNdjson: (format: string) => `--ecs applies to -o ndjson, not -o ${format}`,
+    geoipNotDshield: '--geoip applies to -o ndjson (the DShield format has no field for it)',
+    dshieldUserid: (raw: string) => `--dshield-userid: expected a number, got "${raw}"`,
+    jsonNotFormat: (format: string) => `--json is -o json; it cannot be used with -o ${format}`,
+    logDirAndFiles: '--log-dir is for finding logs when no FILE is given; give one or the other',
+    explainNothing: 'explain: give at least one port, port/proto, range, address or name',
+    explainEmptyStdin: 'explain: standard input had no lines to explain',
+    quietNeedsText: '--quiet only applies to text output (-o ndjson prints every event)',
+    duration: (option: string, raw: string) => `${option}: expected a duration such as 30s, 10m, 1h or 1h30m, got "${raw}"`,
+    durationTooShort: (option: string, raw: string) => `${option}: must be at least 1s, got "${raw}"`,
+    /** --alert-exec's command line: `quote` ' or ". */
+    unterminatedQuote: (option: string, quote: string) => `${option}: unterminated ${quote} quote`,
+    trailingBackslash: (option: string) => `${option}: trailing backslash`,
+    emptyCommand: (option: string) => `${option}: empty command`,
   },
 
   /** What went wrong with an input (src/input/problem.ts): the report's inputs table and notes, the daily footer, `check`; in English also stderr and the JSON `error`. */

@@ -1,12 +1,13 @@
 // The message catalog by --lang: every word the report, `daily` and `follow` print
-// around the log data. en.ts defines the keys; zh.ts must fill each of them.
-// Stderr diagnostics stay English on purpose (they are for logs and scripts), and so
-// do machine formats: JSON keys, CSV headers, blocklist comments.
+// around the log data, and the usage errors and `follow`'s notices on stderr (a person
+// at the terminal reads those). en.ts defines the keys; zh.ts must fill each of them.
+// Machine formats stay English: JSON keys, CSV headers, blocklist comments.
 import type { Lang } from '../knowledge/types.js';
 import type { IcmpProtocol } from '../util/icmp.js';
 import { en, type Messages } from './en.js';
 import { zh } from './zh.js';
 import type { InputProblem } from '../input/problem.js';
+import { UsageError, type UsageWords } from '../errors.js';
 
 export type { Messages };
 
@@ -45,4 +46,9 @@ export function inputProblemText(i: { error: string | null; problem?: InputProbl
 /** A machine value's word ("drop" → "丢弃"), or the value itself when the catalog has none. */
 export function wordFor(words: object, key: string): string {
   return Object.hasOwn(words, key) ? (words as Readonly<Record<string, string>>)[key]! : key;
+}
+
+/** A usage error worded by the catalog: its message in English, its `words` for --lang on stderr. */
+export function usageError(words: UsageWords): UsageError {
+  return new UsageError(words(en.usage), words);
 }

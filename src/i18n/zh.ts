@@ -122,6 +122,9 @@ function spaced(s: string): string {
   return `${LATIN_START.test(s) ? ' ' : ''}${s}${LATIN_END.test(s) ? ' ' : ''}`;
 }
 
+/** “是否想用“check”？” for commands near a mistyped one, else nothing. */
+const nearHintZh = (near: readonly string[]): string => (near.length > 0 ? `是否想用${near.map((c) => `“${c}”`).join('或')}？` : '');
+
 export const zh: Messages = {
   colon: '：',
   listSep: '、',
@@ -532,6 +535,109 @@ export const zh: Messages = {
       events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自${atLeast ? '至少' : ''} ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`,
     followedFor: (span) => `── 已跟踪 ${span}`,
     logGap: (records) => `日志缺口：防火墙有${records === null ? '一些' : ` ${fmtInt(records)} 条`}记录未能在此写入（INFO-EVENTS-LOST）`,
+    notice: (n) => {
+      switch (n.code) {
+        case 'waiting':
+          return `不存在（或尚未创建），等待它出现${n.nonUtf8Name ? zh.input.nonUtf8Hint : ''}`;
+        case 'appeared':
+          return '已出现，开始读取';
+        case 'readable-now':
+          return '现在可以读取了';
+        case 'removed':
+          return '已被删除或改名：读完其余内容后等待新文件';
+        case 'rotated':
+          return '已轮转：从头读取新文件';
+        case 'new-since-stop':
+          return '是 logscan 停止后新出现的文件：从头读取';
+        case 'truncated':
+          return '已被截断：从头读取（截断前刚写入的行可能缺失）';
+        case 'copytruncated':
+          return `已被截断（copytruncate）：其余内容已从 ${n.copy} 读完，从头读取该文件`;
+        case 'overwritten':
+          return `${n.file} 在读完之前被覆盖：其中剩余的行不再读取`;
+        case 'truncated-while-stopped':
+          return 'logscan 停止期间已被截断：从头读取';
+        case 'rotated-while-stopped':
+          return `logscan 停止期间已轮转：先读完 ${n.file}`;
+        case 'rotations-while-stopped':
+          return `logscan 停止期间轮转了 ${n.rotations} 次：先读取 ${n.reading.join('、')}，再读 ${n.base}`;
+        case 'rotations-not-read':
+          return `未读取更早的 ${n.count} 个轮转文件：${n.count === 1 ? n.first : `${n.first} 至 ${n.last}`}（重启后最多读取上次所读文件与 ${n.base} 之间的 ${n.max} 个轮转文件；可用 logscan FILE 读取它们）`;
+        case 'unordered-not-read':
+          return `未读取：${n.files.join('、')}，它们是 logscan 停止期间写入的，但文件名看不出在轮转序列中的先后（.N 和 -20261206 这类带日期的名称可以，带不带 .gz 均可）；可用 logscan FILE 读取`;
+        case 'position-lost':
+          return `上次读取的文件（inode ${n.ino}，第 ${n.line} 行）已不在原处，附近也找不到：logscan 停止后写入该文件的行可能缺失`;
+        case 'fs-retry':
+          return `${n.step === 'stat' ? '无法获取文件状态：' : n.step === 'read' ? '读取出错：' : ''}${zh.input.problem(n.problem)}；将继续重试`;
+        case 'rotation-unreadable':
+          return `${n.file}：${n.read ? '读取出错：' : ''}${zh.input.problem(n.problem)}；其中的行未读取`;
+        case 'fifo':
+          return `是 FIFO（命名管道），不是会增长的文件；请作为标准输入跟踪：logscan follow - < ${n.name}`;
+        case 'directory':
+          return '是目录（请跟踪其中的日志文件）';
+        case 'not-regular':
+          return '不是普通文件；将继续重试';
+        case 'not-text':
+          return zh.input.problem(n.problem);
+        case 'gzip-broke-off':
+          return `gzip 数据中途中断（${zlibWords(n.why)}）：此前的每一行都已读取`;
+        case 'gzip-bad-header':
+          return `gzip 数据头部有误（${zlibWords(n.why)}）：其中的内容都未读取`;
+        case 'stream-error':
+          return `读取出错：${systemWords(n.message, n.errno)}`;
+      }
+    },
+  },
+
+  usage: {
+    seeHelp: (command) => `（用法见 \`logscan ${command === null ? '' : `${command} `}--help\`）`,
+    commander: (p) => {
+      switch (p.code) {
+        case 'commander.unknownOption': {
+          const s = p.suggestions;
+          return `未知选项 ${p.flag}${s.length > 1 ? `\n（是否想用其中之一：${s.join('、')}？）` : s.length === 1 ? `\n（是否想用 ${s[0]}？）` : ''}`;
+        }
+        case 'commander.missingArgument':
+          return `缺少必需的参数 <${p.name}>`;
+        case 'commander.optionMissingArgument':
+          return `选项 ${p.flags} 缺少取值`;
+        case 'commander.invalidArgument':
+          return `选项 ${p.flags} 的取值“${p.value}”无效，可选值为 ${p.choices.join('、')}`;
+        case 'commander.excessArguments':
+          return `${p.command === null ? '' : `${p.command} 命令的`}参数过多：应有 ${p.expected} 个，实际给了 ${p.got} 个`;
+      }
+    },
+    unknownCommand: (word, near, commands) => `未知命令“${word}”（也没有这个名字的文件）：${nearHintZh(near)}可用的命令有 ${commands.join('、')}；若是同名文件，请写作 ./${word}`,
+    helpTopic: (topic, near, commands) => `help：没有“${topic}”这个命令：${nearHintZh(near)}可用的命令有 ${commands.join('、')}`,
+    noInput: '没有输入：请给出一个或多个日志文件，或用 - 表示标准输入',
+    wholeNumber: (option, max, raw) => `${option}：应为 1 到 ${max} 之间的整数，实际为“${raw}”`,
+    positiveNumber: (option, raw) => `${option}：应为正数，实际为“${raw}”`,
+    unknownFormat: (raw, known) => `--input-format：未知格式“${raw}”（可用：${known.join('、')}）`,
+    unknownZone: (tz) => `--tz：未知时区“${tz}”（请用 IANA 时区名，如 Asia/Shanghai 或 UTC）`,
+    year: (min, max, raw) => `--year：应为 ${min} 到 ${max} 之间的四位年份，实际为“${raw}”`,
+    yearRange: (option, min, max, raw) => `${option}：年份须在 ${min} 到 ${max} 之间，实际为“${raw}”`,
+    time: (option, raw) => `${option}：应为时间（如 2026-11-20、2026-11-20T06:00、2026-11-20T06:00Z）或时长（如 30m、2h、1h30m、7d），实际为“${raw}”`,
+    sinceAfterUntil: '--since 晚于 --until',
+    severity: (option, names, raw) => `${option}：应为严重度 0-5 或 ${names.join('/')}，实际为“${raw}”`,
+    date: (min, max, raw) => `--date：应为 YYYY-MM-DD（年份在 ${min} 到 ${max} 之间）、today 或 yesterday，实际为“${raw}”`,
+    sourceRange: (raw) => `--source：应为地址或 CIDR 网段（如 203.0.113.0/24、2001:db8::/32），实际为“${raw}”`,
+    onlyWithFormat: (option, format) => `${option} 只能与 -o ${format} 一起使用`,
+    onlyWithResolve: (option) => `${option} 只能与 --resolve 一起使用`,
+    resolveTimeout: (raw) => `--resolve-timeout：应为 0.1 到 60 之间的秒数，实际为“${raw}”`,
+    blocklistMinScore: (raw) => `--blocklist-min-score：应为 0 到 10000 之间的评分，实际为“${raw}”`,
+    ecsNeedsNdjson: (format) => `--ecs 只适用于 -o ndjson，不能与 -o ${format} 一起使用`,
+    geoipNotDshield: '--geoip 只适用于 -o ndjson（DShield 格式没有存放它的字段）',
+    dshieldUserid: (raw) => `--dshield-userid：应为数字，实际为“${raw}”`,
+    jsonNotFormat: (format) => `--json 即 -o json，不能与 -o ${format} 一起使用`,
+    logDirAndFiles: '--log-dir 用于未给出日志文件时查找日志：请只给出其中一个',
+    explainNothing: 'explain：请至少给出一个端口、端口/协议、端口范围、地址或名称',
+    explainEmptyStdin: 'explain：标准输入中没有可解释的行',
+    quietNeedsText: '--quiet 只适用于文本输出（-o ndjson 会输出每个事件）',
+    duration: (option, raw) => `${option}：应为时长，如 30s、10m、1h 或 1h30m，实际为“${raw}”`,
+    durationTooShort: (option, raw) => `${option}：至少为 1s，实际为“${raw}”`,
+    unterminatedQuote: (option, quote) => `${option}：引号 ${quote} 没有闭合`,
+    trailingBackslash: (option) => `${option}：末尾多了一个反斜杠`,
+    emptyCommand: (option) => `${option}：命令为空`,
   },
 
   input: {

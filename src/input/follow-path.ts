@@ -16,14 +16,15 @@
 import type { BigIntStats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { FollowIo, ReadHandle } from './follow-io.js';
-import { describeFsError, notUtf8NameHint } from './open.js';
+import { hasUndecodedBytes } from './open.js';
+import { fsProblem } from './problem.js';
 import { basename } from 'node:path';
 import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, sameStart, siblings, type Fingerprint, type LocatedFile, type Sibling } from './file-identity.js';
 import { GzipCopy } from './gzip-copy.js';
 import { newerFirst, rotationName, type RotationName } from './rotation-order.js';
 import { Generation, headSample, readHead, scanExisting } from './follow-generation.js';
 import type { FileState, FollowState } from './follow-state.js';
-import type { Delivery, FollowConsumer, GenerationReason } from './follow-types.js';
+import type { Delivery, FollowConsumer, FollowNotice, GenerationReason } from './follow-types.js';
 
 /** Where a file object starts being read, and what was read of it to know that. */
 interface Start {
@@ -105,7 +106,7 @@ export class PathFollower {
     for (const g of [...this.retired]) {
       if (!(await this.guard(() => g.stillSameContent(), true))) {
         // Someone rewrote a rotated file in place (copied over it): what is there now is not ours to read.
-        this.info(`${g.readingFrom} was overwritten while being finished; the lines it still held are not read`);
+        this.info({ code: 'overwritten', file: g.readingFrom });
         g.consumer.end();
         this.retired = this.retired.filter((r) => r !== g);
         await g.fh.close().catch(() => {});
@@ -164,15 +165,15 @@ export class PathFollower {
       if (code === 'ENOENT') {
         if (this.current && !this.detached) {
           this.detached = true;
-          this.info('removed or renamed; reading the rest of it, then waiting for a new file');
+          this.info({ code: 'removed' });
         } else if (!this.current) {
-          this.once('wait', 'info', `does not exist (yet); waiting for it${notUtf8NameHint(this.abs)}`);
+          this.once('wait', 'info', { code: 'waiting', nonUtf8Name: hasUndecodedBytes(this.abs) });
           // Whatever appears at the path from now on is new: read it from its first line.
           this.known = true;
         }
         return 0;
       }
-      this.problem(`cannot stat: ${describeFsError(err)}; will keep trying`);
+      this.problem({ code: 'fs-retry', step: 'stat', problem: fsProblem(err) });
       return 0;
     }
     if (!st.isFile()) {
@@ -203,14 +204,14 @@ export class PathFollower {
     let reason: GenerationReason = 'start';
     if (old) {
       reason = 'rotated';
-      this.info('rotated; reading the new file from its start');
+      this.info({ code: 'rotated' });
     } else if (this.resumed) {
       reason = 'rotated-while-stopped';
-      this.info('new since logscan stopped; reading it from its start');
+      this.info({ code: 'new-since-stop' });
     } else if (fresh) {
       reason = 'appeared';
-      if (this.said.has('wait')) this.info('appeared; reading it');
-    } else if (wasProblem) this.info('readable now');
+      if (this.said.has('wait')) this.info({ code: 'appeared' });
+    } else if (wasProblem) this.info({ code: 'readable-now' });
     this.said.delete('wait');
     this.detached = false;
     this.known = true;
@@ -241,7 +242,7 @@ export class PathFollower {
     try {
       fh = await this.env.io.open(this.abs);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem(`${describeFsError(err)}; will keep trying`);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem({ code: 'fs-retry', step: 'open', problem: fsProblem(err) });
       return null;
     }
     try {
@@ -250,7 +251,7 @@ export class PathFollower {
       if (st.isFile()) return { fh, st };
       this.notRegular(st);
     } catch (err) {
-      this.problem(`read error: ${describeFsError(err)}; will keep trying`);
+      this.problem({ code: 'fs-retry', step: 'read', problem: fsProblem(err) });
     }
     await fh.close().catch(() => {});
     return null;
@@ -258,8 +259,8 @@ export class PathFollower {
 
   private notRegular(st: BigIntStats): void {
     // A FIFO (a syslog daemon's pipe) never becomes a file; what follows it is standard input.
-    if (st.isFIFO()) this.problem(`is a FIFO, not a file that grows; follow it as standard input: logscan follow - < ${this.name}`);
-    else this.problem(st.isDirectory() ? 'is a directory (follow the log files inside it)' : 'is not a regular file; will keep trying');
+    if (st.isFIFO()) this.problem({ code: 'fifo', name: this.name });
+    else this.problem({ code: st.isDirectory() ? 'directory' : 'not-regular' });
   }
 
   /** Everything starting to read a file needs from it (the reads that can fail), before the consumer hears of it. */
@@ -339,11 +340,11 @@ export class PathFollower {
       do read = await this.guard(() => cg.drain(this.env.buf, this.env.now()), 0);
       while (read > 0 && cg.behind && !this.env.halted());
       await this.finish(cg);
-      this.info(`truncated (copytruncate); finished the rest from ${copy.path}, reading the file from its start`);
+      this.info({ code: 'copytruncated', copy: copy.path });
     } else {
       g.finishPartial();
       g.endLines();
-      this.info('truncated; reading it from its start (lines written just before the truncation may be missing)');
+      this.info({ code: 'truncated' });
     }
     this.current = this.begin(g.fh, restart.st, restart.start, 'truncated');
     return true;
@@ -365,7 +366,7 @@ export class PathFollower {
       // copytruncate while stopped: the inode at the path has new content; the copy has ours.
       loc ??= await this.guard(() => locateCopy(this.abs, fp, s.offset, this.env.io, listed), null);
       if (!loc) {
-        this.problem(`the file read last time (inode ${s.ino}, line ${s.line}) is no longer here or next to it; lines written to it after logscan stopped may be missing`);
+        this.problem({ code: 'position-lost', ino: s.ino, line: s.line });
         continue;
       }
       ids.add(fileId(loc.st));
@@ -378,14 +379,14 @@ export class PathFollower {
         continue;
       }
       if (loc.path === this.abs) {
-        if (truncated) this.info('truncated while logscan was stopped; reading it from its start');
+        if (truncated) this.info({ code: 'truncated-while-stopped' });
         this.current = this.begin(loc.fh, loc.st, start, truncated ? 'truncated' : 'resumed');
       } else {
         if (this.current) {
           // Saved order says this one is newer than the file now at the path: not expected; finish it anyway.
           this.retire(this.current);
         }
-        this.info(`rotated while logscan was stopped; finishing ${loc.path} first`);
+        this.info({ code: 'rotated-while-stopped', file: loc.path });
         const g = this.begin(loc.fh, loc.st, start, 'resumed', loc.path);
         // Compressed: nobody writes to it any more.
         g.finishWhenDrained = loc.fh.sealed === true;
@@ -445,20 +446,13 @@ export class PathFollower {
     for (const f of skipped) await f.fh.close().catch(() => {});
     if (found.length > 0) {
       const rotations = found.length + skipped.length + 1;
-      this.info(
-        `rotated ${rotations === 2 ? 'twice' : `${rotations} times`} while logscan was stopped; reading ${found.map((f) => basename(f.path)).join(', ')} before ${base}`,
-      );
+      this.info({ code: 'rotations-while-stopped', rotations, reading: found.map((f) => basename(f.path)), base });
     }
     if (skipped.length > 0) {
-      const span = skipped.length === 1 ? basename(skipped[0]!.path) : `${basename(skipped[0]!.path)} to ${basename(skipped.at(-1)!.path)}`;
-      this.info(
-        `not read: ${skipped.length === 1 ? 'one older rotation' : `${skipped.length} older rotations`}, ${span} (a restart reads at most ${MAX_BETWEEN} rotations between the file it was reading and ${base}; logscan FILE reads them)`,
-      );
+      this.info({ code: 'rotations-not-read', count: skipped.length, first: basename(skipped[0]!.path), last: basename(skipped.at(-1)!.path), max: MAX_BETWEEN, base });
     }
     if (unread.length > 0) {
-      this.info(
-        `not read: ${unread.join(', ')}, written while logscan was stopped under ${unread.length === 1 ? 'a name that does' : 'names that do'} not say where ${unread.length === 1 ? 'it comes' : 'they come'} among the rotations (.N and dated names such as -20261206 do, with or without .gz); logscan FILE reads ${unread.length === 1 ? 'it' : 'them'}`,
-      );
+      this.info({ code: 'unordered-not-read', files: unread });
     }
     for (const f of found) {
       const start = await this.guard(() => this.prepare(f.fh, f.st, null), null);
@@ -483,7 +477,7 @@ export class PathFollower {
       fh = gzip ? new GzipCopy(raw) : raw;
     } catch (err) {
       // ENOENT: gone meanwhile (moved on by a rotation running now: found under its new name, or not at all).
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem(`${path}: ${describeFsError(err)}; its lines are not read`);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem({ code: 'rotation-unreadable', file: path, read: false, problem: fsProblem(err) });
       return null;
     }
     let keep = false;
@@ -499,7 +493,7 @@ export class PathFollower {
       return { path, fh, st };
     } catch (err) {
       // A .gz that is not gzip after all, or cut short before its first KiB: no rotation of this log.
-      if (!gzip) this.problem(`${path}: read error: ${describeFsError(err)}; its lines are not read`);
+      if (!gzip) this.problem({ code: 'rotation-unreadable', file: path, read: true, problem: fsProblem(err) });
       return null;
     } finally {
       if (!keep) await fh.close().catch(() => {});
@@ -521,19 +515,19 @@ export class PathFollower {
 
   // ---- messages ----
 
-  private info(msg: string): void {
-    this.env.consumer.notice(this.name, msg, 'info');
+  private info(n: FollowNotice): void {
+    this.env.consumer.notice(this.name, n, 'info');
   }
 
   /** A problem is said once until the path works again. */
-  private problem(msg: string): void {
-    this.once('problem', 'problem', msg);
+  private problem(n: FollowNotice): void {
+    this.once('problem', 'problem', n);
   }
 
-  private once(key: string, kind: 'info' | 'problem', msg: string): void {
+  private once(key: string, kind: 'info' | 'problem', n: FollowNotice): void {
     if (this.said.has(key)) return;
     this.said.add(key);
-    this.env.consumer.notice(this.name, msg, kind);
+    this.env.consumer.notice(this.name, n, kind);
   }
 
   /** I/O on a file that rotation just moved can fail (EIO, ESTALE on NFS): say so, keep following. */
@@ -541,7 +535,7 @@ export class PathFollower {
     try {
       return await f();
     } catch (err) {
-      this.problem(`read error: ${describeFsError(err)}; will keep trying`);
+      this.problem({ code: 'fs-retry', step: 'read', problem: fsProblem(err) });
       return fallback;
     }
   }

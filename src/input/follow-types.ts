@@ -58,11 +58,56 @@ export interface GenerationConsumer extends LineConsumer {
 
 export type NoticeKind = 'info' | 'problem';
 
+/**
+ * What `follow` tells a person about a followed path (after "logscan: NAME: "), as facts the
+ * catalog words in --lang (i18n: follow.notice). Paths are as found on disk; `problem`: why
+ * the system refused (input/problem.ts fsProblem).
+ */
+export type FollowNotice =
+  /** `nonUtf8Name`: the name has bytes Node.js could not decode, so it can never be found. */
+  | { code: 'waiting'; nonUtf8Name: boolean }
+  | { code: 'appeared' }
+  | { code: 'readable-now' }
+  | { code: 'removed' }
+  | { code: 'rotated' }
+  | { code: 'new-since-stop' }
+  | { code: 'truncated' }
+  /** copytruncate: the rest of the old content was read from `copy`. */
+  | { code: 'copytruncated'; copy: string }
+  /** A rotated file being finished was rewritten in place. */
+  | { code: 'overwritten'; file: string }
+  | { code: 'truncated-while-stopped' }
+  /** --state: the file read last time is now `file`, finished before the path. */
+  | { code: 'rotated-while-stopped'; file: string }
+  /** --state: `rotations` rotations while stopped; `reading`: the rotated files read first (base names), then `base`. */
+  | { code: 'rotations-while-stopped'; rotations: number; reading: readonly string[]; base: string }
+  /** --state: older rotations not read: `count` of them, `first` to `last` (the same for one); at most `max` are. */
+  | { code: 'rotations-not-read'; count: number; first: string; last: string; max: number; base: string }
+  /** --state: `files` (base names) were written while stopped under names that give no order among the rotations: not read. */
+  | { code: 'unordered-not-read'; files: readonly string[] }
+  /** --state: the file of the saved position (`ino`, `line`) is gone. */
+  | { code: 'position-lost'; ino: string; line: number }
+  /** The path cannot be used now; logscan keeps trying. `step`: stat, open, or reading it. */
+  | { code: 'fs-retry'; step: 'stat' | 'open' | 'read'; problem: InputProblem }
+  /** A rotated file (`file`) that cannot be opened or read: its lines are not read. */
+  | { code: 'rotation-unreadable'; file: string; read: boolean; problem: InputProblem }
+  /** `name`: how the user named it, for the command that follows it as standard input. */
+  | { code: 'fifo'; name: string }
+  | { code: 'directory' }
+  | { code: 'not-regular' }
+  /** The file is no text log (gzip, binary, UTF-16 without a mark): `problem` says which. */
+  | { code: 'not-text'; problem: InputProblem }
+  /** Standard input: gzip data that ended early (`why`: zlib's words), or whose header is bad. */
+  | { code: 'gzip-broke-off'; why: string }
+  | { code: 'gzip-bad-header'; why: string }
+  /** Standard input could not be read: the system's message and its errno code (input/problem.ts errnoCode). */
+  | { code: 'stream-error'; message: string; errno: string | undefined };
+
 export interface FollowConsumer {
   /** A file object starts being read; its lines go to the consumer returned. */
   open(file: FollowedFile): GenerationConsumer;
   /** Something a person should know: waiting for a file, a rotation, a file that cannot be read. */
-  notice(name: string, message: string, kind: NoticeKind): void;
+  notice(name: string, notice: FollowNotice, kind: NoticeKind): void;
 }
 
 /**

@@ -18,8 +18,9 @@ import { isGzipHead, notTextProblem } from './binary.js';
 import { utf16Bom, Utf16ToUtf8 } from './utf16.js';
 import { GunzipMembers } from './gunzip.js';
 import { STDIN_NAME, stdinIsDirectory } from './open.js';
+import { errnoCode } from './problem.js';
 
-export type { Delivery, FollowConsumer, FollowOptions, FollowedFile, GenerationConsumer, GenerationReason, NoticeKind } from './follow-types.js';
+export type { Delivery, FollowConsumer, FollowNotice, FollowOptions, FollowedFile, GenerationConsumer, GenerationReason, NoticeKind } from './follow-types.js';
 
 export const DEFAULT_POLL_MS = 250;
 export const DEFAULT_RETIRE_MS = 10_000;
@@ -259,7 +260,7 @@ class StreamFollower {
     // `follow - < /var/log`: Node reads a directory as an empty stream, which would end
     // the run at once as if a log had been followed; said as for a directory by name.
     if (this.stream === process.stdin && stdinIsDirectory()) {
-      this.consumer.notice(this.name, 'is a directory (follow the log files inside it)', 'problem');
+      this.consumer.notice(this.name, { code: 'directory' }, 'problem');
       end();
       return;
     }
@@ -274,12 +275,12 @@ class StreamFollower {
         const gunzip = new GunzipMembers();
         this.gunzip = gunzip;
         gunzip.once('end', () => {
-          if (gunzip.problem !== null) this.consumer.notice(this.name, `gzip data broke off (${gunzip.problem}); every line before it was read`, 'problem');
+          if (gunzip.problem !== null) this.consumer.notice(this.name, { code: 'gzip-broke-off', why: gunzip.problem }, 'problem');
         });
         // GunzipMembers fails only on a first header that is not gzip's (1f 8b and then
         // no deflate): nothing was unpacked. Without a listener that error ended the process.
         gunzip.once('error', (err) => {
-          this.consumer.notice(this.name, `gzip data with a bad header (${err.message}); none of it was read`, 'problem');
+          this.consumer.notice(this.name, { code: 'gzip-bad-header', why: err.message }, 'problem');
           this.stream.unpipe(gunzip);
           this.stream.resume(); // drained unread, so the writer is not blocked
           end();
@@ -315,11 +316,11 @@ class StreamFollower {
     });
     splitter.once('finish', end);
     splitter.once('error', (err) => {
-      this.consumer.notice(this.name, `read error: ${err.message}`, 'problem');
+      this.consumer.notice(this.name, { code: 'stream-error', message: err.message, errno: errnoCode(err) }, 'problem');
       end();
     });
     this.stream.once('error', (err) => {
-      this.consumer.notice(this.name, `read error: ${err.message}`, 'problem');
+      this.consumer.notice(this.name, { code: 'stream-error', message: err.message, errno: errnoCode(err) }, 'problem');
       end();
     });
   }

@@ -6,7 +6,6 @@ import { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { isGzipHead } from './binary.js';
 import { GunzipMembers } from './gunzip.js';
-import { en } from '../i18n/en.js';
 import { fsProblem, inputError, problemText, type InputProblem } from './problem.js';
 
 export interface OpenedInput {
@@ -93,8 +92,8 @@ export function describeDirError(err: unknown): string {
  * file whose name is Latin-1 (café.log written by an old tool) can never be opened by
  * the name it was given: "no such file" alone would send the user looking for a typo.
  */
-export function notUtf8NameHint(path: string): string {
-  return path.includes('\uFFFD') ? en.input.nonUtf8Hint : '';
+export function hasUndecodedBytes(path: string): boolean {
+  return path.includes('\uFFFD');
 }
 
 /**

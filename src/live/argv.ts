@@ -3,7 +3,7 @@
 // command's stdin as JSON). Quoting as in a POSIX shell, minus everything else:
 // 'single' is literal, "double" knows \" and \\, a backslash outside quotes escapes
 // the next character. No variables, globs, pipes or redirections.
-import { UsageError } from '../errors.js';
+import { usageError } from '../i18n/messages.js';
 
 export function splitCommand(option: string, cmd: string): string[] {
   const out: string[] = [];
@@ -19,7 +19,7 @@ export function splitCommand(option: string, cmd: string): string[] {
       i++;
     } else if (c === "'") {
       const end = cmd.indexOf("'", i + 1);
-      if (end < 0) throw new UsageError(`${option}: unterminated ' quote`);
+      if (end < 0) throw usageError((u) => u.unterminatedQuote(option, "'"));
       cur += cmd.slice(i + 1, end);
       inWord = true;
       i = end + 1;
@@ -41,10 +41,10 @@ export function splitCommand(option: string, cmd: string): string[] {
           i++;
         }
       }
-      if (!closed) throw new UsageError(`${option}: unterminated " quote`);
+      if (!closed) throw usageError((u) => u.unterminatedQuote(option, '"'));
       inWord = true;
     } else if (c === '\\') {
-      if (i + 1 >= cmd.length) throw new UsageError(`${option}: trailing backslash`);
+      if (i + 1 >= cmd.length) throw usageError((u) => u.trailingBackslash(option));
       cur += cmd[i + 1];
       inWord = true;
       i += 2;
@@ -55,6 +55,6 @@ export function splitCommand(option: string, cmd: string): string[] {
     }
   }
   if (inWord) out.push(cur);
-  if (out.length === 0) throw new UsageError(`${option}: empty command`);
+  if (out.length === 0) throw usageError((u) => u.emptyCommand(option));
   return out;
 }

@@ -4,7 +4,9 @@
 // else on whatever the first read brought, and a rotated file keeps the format its
 // predecessor had. Per-path stats feed the final summary.
 import type { FirewallEvent } from '../event.js';
-import type { FollowConsumer, FollowedFile, GenerationConsumer, NoticeKind } from '../input/follow.js';
+import type { FollowConsumer, FollowedFile, FollowNotice, GenerationConsumer, NoticeKind } from '../input/follow.js';
+import { messages } from '../i18n/messages.js';
+import type { Lang } from '../knowledge/types.js';
 import { overlongReason } from '../input/lines.js';
 import { PickingParser } from '../input/pick-format.js';
 import type { InputStats, MalformedLine } from '../input/read.js';
@@ -19,6 +21,8 @@ export interface ParseSessionOptions extends InputOptions {
   onMalformed(m: MalformedLine): void;
   /** Lines for stderr. */
   err(s: string): void;
+  /** The language of its notices (--lang). */
+  lang: Lang;
   /** Called after each read (flush output; may return back-pressure). */
   afterChunk(): Promise<void> | void;
   now?: () => Date;
@@ -38,10 +42,10 @@ export class ParseSession implements FollowConsumer {
     return [...this.stats.values()];
   }
 
-  notice(name: string, message: string, kind: NoticeKind): void {
+  notice(name: string, notice: FollowNotice, kind: NoticeKind): void {
     // Only reading a file again clears its problem (open()): "removed" or "rotated" says nothing of that.
     if (kind === 'problem') this.problems.add(name);
-    this.opts.err(`logscan: ${termSafe(name)}: ${termSafe(message)}\n`);
+    this.opts.err(`logscan: ${termSafe(name)}: ${termSafe(messages(this.opts.lang).follow.notice(notice))}\n`);
   }
 
   open(file: FollowedFile): GenerationConsumer {
@@ -113,7 +117,7 @@ export class ParseSession implements FollowConsumer {
         const message = problemText(problem);
         stats.error = message;
         stats.problem = problem;
-        this.notice(file.name, message, 'problem');
+        this.notice(file.name, { code: 'not-text', problem }, 'problem');
       },
       decoded: (encoding) => {
         stats.encoding = encoding;

@@ -177,6 +177,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     inputFormat: o.inputFormat,
     year: o.year,
     tz: o.tz,
+    lang: o.lang,
     onEvent,
     onMalformed: diag.malformed,
     err,

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.js';
 import { Follower, type FollowConsumer, type FollowedFile } from '../../src/input/follow.js';
 import type { FollowIo } from '../../src/input/follow-io.js';
 import { FollowState } from '../../src/input/follow-state.js';
@@ -106,7 +107,7 @@ function collector(): { consumer: FollowConsumer; got: Got[]; files: FollowedFil
         files.push(f);
         return { line: (text, line) => got.push({ line, text }), overlong: () => {}, end: () => {} };
       },
-      notice: (_name, msg, kind) => notices.push(`${kind}: ${msg}`),
+      notice: (_name, n, kind) => notices.push(`${kind}: ${en.follow.notice(n)}`),
     },
   };
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
-import { Follower, type FollowConsumer, type FollowedFile } from '../../src/input/follow.js';
+import { en } from '../../src/i18n/en.js';
+import { Follower, type FollowConsumer, type FollowedFile, type FollowNotice } from '../../src/input/follow.js';
 import { FollowState } from '../../src/input/follow-state.js';
 import { tempDir } from '../helpers/cli.js';
 import { LogWriter, sleep } from '../helpers/follow-writer.js';
@@ -35,7 +36,7 @@ function collector(): { consumer: FollowConsumer; got: Got[]; files: FollowedFil
           end: () => r.ended++,
         };
       },
-      notice: (name: string, msg: string, kind: string) => notices.push(`${kind}: ${name}: ${msg}`),
+      notice: (name: string, n: FollowNotice, kind: string) => notices.push(`${kind}: ${name}: ${en.follow.notice(n)}`),
     } satisfies FollowConsumer,
   };
   return r;

@@ -8,6 +8,8 @@ import { durationText, messages } from '../../src/i18n/messages.js';
 import { formats } from '../../src/parsers/registry.js';
 import { fsProblem, type InputProblem, type InputProblemCode } from '../../src/input/problem.js';
 import { formatDescription } from '../../src/cli/formats.js';
+import type { CommanderCode, CommanderProblem } from '../../src/cli/commander-problem.js';
+import type { FollowNotice } from '../../src/input/follow.js';
 
 type Fn = (...args: unknown[]) => string;
 
@@ -167,6 +169,42 @@ const SAMPLES: Record<string, unknown[]> = {
   'follow.logGap': [14],
   'formats.cisco-asa': ['106001, 106006, 106023'],
   'input.problem': [{ code: 'gzip-cut', line: 128, why: 'unexpected end of file' }],
+  'follow.notice': [{ code: 'rotated' }],
+  'usage.seeHelp': ['follow'],
+  'usage.commander': [{ code: 'commander.unknownOption', flag: '--outptu', suggestions: ['--output'] }],
+  'usage.unknownCommand': ['chek', ['check'], ['report', 'check']],
+  'usage.helpTopic': ['chek', ['check'], ['report', 'check']],
+  'usage.wholeNumber': ['--top', 10_000, '0'],
+  'usage.positiveNumber': ['--alert-score', '-1'],
+  'usage.unknownFormat': ['xx', ['iptables', 'pf']],
+  'usage.unknownZone': ['Mars/Base'],
+  'usage.year': [1900, 9998, '99'],
+  'usage.yearRange': ['--since', 1900, 9998, '0099-01-01'],
+  'usage.time': ['--since', 'soon'],
+  'usage.severity': ['--fail-on', ['info', 'critical'], '9'],
+  'usage.date': [1900, 9998, '2026-13-01'],
+  'usage.sourceRange': ['1.2.3'],
+  'usage.onlyWithFormat': ['--csv-table', 'csv'],
+  'usage.onlyWithResolve': ['--resolve-server'],
+  'usage.resolveTimeout': ['99'],
+  'usage.blocklistMinScore': ['x'],
+  'usage.ecsNeedsNdjson': ['text'],
+  'usage.dshieldUserid': ['x'],
+  'usage.jsonNotFormat': ['table'],
+  'usage.duration': ['--summary-every', '5q'],
+  'usage.durationTooShort': ['--summary-every', '0.5'],
+  'usage.unterminatedQuote': ['--alert-exec', "'"],
+  'usage.trailingBackslash': ['--alert-exec'],
+  'usage.emptyCommand': ['--alert-exec'],
+};
+
+/** One commander usage error of each code; a Record, so a code added to CommanderProblem without a sample here does not compile. */
+const COMMANDER: Record<CommanderCode, CommanderProblem> = {
+  'commander.unknownOption': { code: 'commander.unknownOption', flag: '--bogus', suggestions: [] },
+  'commander.missingArgument': { code: 'commander.missingArgument', name: 'files' },
+  'commander.optionMissingArgument': { code: 'commander.optionMissingArgument', flags: '--tz <zone>' },
+  'commander.invalidArgument': { code: 'commander.invalidArgument', flags: '--lang <lang>', value: 'fr', choices: ['en', 'zh'] },
+  'commander.excessArguments': { code: 'commander.excessArguments', command: 'formats', expected: 0, got: 1 },
 };
 
 /** One problem of each code; a Record, so a code added to InputProblem without a sample here does not compile. */
@@ -190,6 +228,34 @@ const PROBLEMS: Record<InputProblemCode, InputProblem> = {
   'gzip-trailing': { code: 'gzip-trailing', bytes: 12 },
   'gzip-cut': { code: 'gzip-cut', line: 128, why: 'unexpected end of file' },
   'read-error': { code: 'read-error', line: 7, message: 'EIO: i/o error, read' },
+};
+
+/** One follow notice of each code; a Record, so a code added to FollowNotice without a sample here does not compile. */
+const NOTICES: { [C in FollowNotice['code']]: Extract<FollowNotice, { code: C }> } = {
+  waiting: { code: 'waiting', nonUtf8Name: false },
+  appeared: { code: 'appeared' },
+  'readable-now': { code: 'readable-now' },
+  removed: { code: 'removed' },
+  rotated: { code: 'rotated' },
+  'new-since-stop': { code: 'new-since-stop' },
+  truncated: { code: 'truncated' },
+  copytruncated: { code: 'copytruncated', copy: '/var/log/kern.log.1' },
+  overwritten: { code: 'overwritten', file: '/var/log/kern.log.1' },
+  'truncated-while-stopped': { code: 'truncated-while-stopped' },
+  'rotated-while-stopped': { code: 'rotated-while-stopped', file: '/var/log/kern.log.1' },
+  'rotations-while-stopped': { code: 'rotations-while-stopped', rotations: 3, reading: ['kern.log.2.gz', 'kern.log.1'], base: 'kern.log' },
+  'rotations-not-read': { code: 'rotations-not-read', count: 2, first: 'kern.log.7.gz', last: 'kern.log.6.gz', max: 4, base: 'kern.log' },
+  'unordered-not-read': { code: 'unordered-not-read', files: ['kern.log_1', 'kern.log.old'] },
+  'position-lost': { code: 'position-lost', ino: '1234567', line: 88 },
+  'fs-retry': { code: 'fs-retry', step: 'stat', problem: { code: 'permission-denied' } },
+  'rotation-unreadable': { code: 'rotation-unreadable', file: '/var/log/kern.log.1', read: true, problem: { code: 'system-error', message: 'EIO: i/o error, read', errno: 'EIO' } },
+  fifo: { code: 'fifo', name: '/run/syslog.pipe' },
+  directory: { code: 'directory' },
+  'not-regular': { code: 'not-regular' },
+  'not-text': { code: 'not-text', problem: { code: 'gzip-not-followed' } },
+  'gzip-broke-off': { code: 'gzip-broke-off', why: 'unexpected end of file' },
+  'gzip-bad-header': { code: 'gzip-bad-header', why: 'incorrect header check' },
+  'stream-error': { code: 'stream-error', message: 'EIO: i/o error, read', errno: 'EIO' },
 };
 
 /** Entries that are the same in Chinese on purpose: technical tokens. */
@@ -287,6 +353,43 @@ describe('message catalog', () => {
     expect(en.input.problem({ code: 'read-error', line: 0, message: 'EIO: i/o error, read' })).toBe('read error before the first line: EIO: i/o error, read');
     expect(zh.input.problem({ code: 'read-error', line: 0, message: 'EIO: i/o error, read', errno: 'EIO' })).toMatch(/^第一行之前读取出错：/);
     expect(en.input.problem({ ...bad, line: 1 })).toContain('after line 1');
+  });
+
+  it('commander usage errors: every code worded in both languages, the Chinese in Chinese, naming the option or value', () => {
+    for (const p of Object.values(COMMANDER)) {
+      const z = zh.usage.commander(p);
+      expect(z, p.code).toMatch(CJK);
+      expect(z).not.toBe(en.usage.commander(p));
+      const named = 'flag' in p ? p.flag : 'flags' in p ? p.flags : 'name' in p ? p.name : p.command!;
+      expect(z, p.code).toContain(named);
+      expect(en.usage.commander(p), p.code).toContain(named);
+    }
+    expect(zh.usage.commander(COMMANDER['commander.invalidArgument'])).toContain('“fr”');
+    expect(zh.usage.seeHelp(null)).toBe('（用法见 `logscan --help`）');
+    expect(en.usage.seeHelp(null)).toBe('(run `logscan --help` for usage)');
+  });
+
+  it('follow notices: every code worded in both languages, the Chinese in Chinese with no English words of the system left, no two alike', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const texts = Object.values(NOTICES).map((n) => messages(lang).follow.notice(n));
+      expect(new Set(texts).size, lang).toBe(texts.length);
+    }
+    for (const n of Object.values(NOTICES)) {
+      const z = zh.follow.notice(n);
+      expect(z, n.code).toMatch(CJK);
+      expect(z, n.code).not.toMatch(/i\/o error|permission denied|unexpected end|incorrect header/);
+      for (const name of ['copy', 'file', 'base', 'name', 'first', 'last'] as const) if (name in n) expect(z, n.code).toContain((n as Record<string, unknown>)[name]);
+    }
+    // The English is what stderr said before the codes existed.
+    expect(en.follow.notice(NOTICES['rotations-while-stopped'])).toBe('rotated 3 times while logscan was stopped; reading kern.log.2.gz, kern.log.1 before kern.log');
+    expect(en.follow.notice({ ...NOTICES['rotations-while-stopped'], rotations: 2, reading: ['kern.log.1'] })).toBe('rotated twice while logscan was stopped; reading kern.log.1 before kern.log');
+    expect(en.follow.notice(NOTICES['rotations-not-read'])).toBe('not read: 2 older rotations, kern.log.7.gz to kern.log.6.gz (a restart reads at most 4 rotations between the file it was reading and kern.log; logscan FILE reads them)');
+    expect(en.follow.notice({ ...NOTICES['rotations-not-read'], count: 1, last: 'kern.log.7.gz' })).toBe('not read: one older rotation, kern.log.7.gz (a restart reads at most 4 rotations between the file it was reading and kern.log; logscan FILE reads them)');
+    expect(en.follow.notice(NOTICES['fs-retry'])).toBe('cannot stat: permission denied; will keep trying');
+    expect(en.follow.notice({ code: 'fs-retry', step: 'open', problem: { code: 'permission-denied' } })).toBe('permission denied; will keep trying');
+    expect(en.follow.notice(NOTICES['rotation-unreadable'])).toBe('/var/log/kern.log.1: read error: EIO: i/o error, read; its lines are not read');
+    expect(en.follow.notice({ code: 'waiting', nonUtf8Name: true })).toBe(`does not exist (yet); waiting for it${en.input.nonUtf8Hint}`);
+    expect(zh.follow.notice({ code: 'waiting', nonUtf8Name: true })).toContain(zh.input.nonUtf8Hint);
   });
 
   it('zlib\'s words and errno codes: every Chinese entry is Chinese and none says the English again', () => {

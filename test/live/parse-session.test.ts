@@ -11,7 +11,7 @@ import { tempDir } from '../helpers/cli.js';
 
 function session(): { session: ParseSession; malformed: MalformedLine[] } {
   const malformed: MalformedLine[] = [];
-  const s = new ParseSession({ inputFormat: null, year: null, tz: null, onEvent: () => {}, onMalformed: (m) => malformed.push(m), err: () => {}, afterChunk: () => {} });
+  const s = new ParseSession({ inputFormat: null, year: null, tz: null, lang: 'en', onEvent: () => {}, onMalformed: (m) => malformed.push(m), err: () => {}, afterChunk: () => {} });
   return { session: s, malformed };
 }
 

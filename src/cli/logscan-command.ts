@@ -1,0 +1,74 @@
+// logscan's commander Command: the usage errors commander finds are worded by the
+// catalog in --lang (usage.commander), from the facts commander hands to its hooks, not
+// by translating its English. The English catalog keeps commander's wording (a test holds
+// it to commander's own), so scripts that read it see no change.
+//
+// The hooks are commander's (lib/command.js, commander 14), called on the command being
+// parsed but not in its typings: a commander that renamed one would say that error in its
+// own English again, which the Chinese usage tests (test/e2e/usage-lang.test.ts) catch.
+import { Command, Option, type Argument } from 'commander';
+import { messages } from '../i18n/messages.js';
+import type { Lang } from '../knowledge/types.js';
+import { termSafe } from '../render/sanitize.js';
+import { similar, type CommanderProblem } from './commander-problem.js';
+
+/** The hook logscan keeps commander's handling of (only an option's choices are worded here). */
+interface CommanderInternals {
+  _callParseArg(target: Option | Argument, value: string, previous: unknown, invalidMessage: string): unknown;
+}
+const commander = Command.prototype as unknown as CommanderInternals;
+
+export class LogscanCommand extends Command {
+  constructor(
+    name: string | undefined,
+    /** The command line's --lang (lang-option.ts langOfArgs): the parse may stop before commander reads it. */
+    readonly lang: Lang,
+  ) {
+    super(name);
+  }
+
+  override createCommand(name?: string): LogscanCommand {
+    return new LogscanCommand(name, this.lang);
+  }
+
+  /** "(run `logscan follow --help` for usage)", after each of this command's usage errors. */
+  seeHelp(): this {
+    return this.showHelpAfterError(messages(this.lang).usage.seeHelp(this.parent ? this.name() : null));
+  }
+
+  private fail(p: CommanderProblem, exitCode = 1): never {
+    // "error: " as commander starts its own: the program's output hook turns it into "logscan: ".
+    return this.error(`error: ${messages(this.lang).usage.commander(p)}`, { code: p.code, exitCode });
+  }
+
+  unknownOption(flag: string): never {
+    const candidates: string[] = [];
+    // Options of this command and of the program: commander's own search, without positional options (logscan has none).
+    for (let c: Command | null = this; c !== null; c = c.parent) {
+      for (const o of c.createHelp().visibleOptions(c)) if (o.long !== undefined) candidates.push(o.long);
+    }
+    // What the user typed is made safe here, before it is worded: a line break in it stays in its line.
+    return this.fail({ code: 'commander.unknownOption', flag: termSafe(flag), suggestions: flag.startsWith('--') ? similar(flag, candidates) : [] });
+  }
+
+  missingArgument(name: string): never {
+    return this.fail({ code: 'commander.missingArgument', name });
+  }
+
+  optionMissingArgument(option: Option): never {
+    return this.fail({ code: 'commander.optionMissingArgument', flags: option.flags });
+  }
+
+  _excessArguments(received: readonly string[]): never {
+    return this.fail({ code: 'commander.excessArguments', command: this.parent ? this.name() : null, expected: this.registeredArguments.length, got: received.length });
+  }
+
+  // An option's value outside its choices. (logscan reads no option from the environment,
+  // whose invalid values commander words apart.)
+  _callParseArg(target: Option | Argument, value: string, previous: unknown, invalidMessage: string): unknown {
+    if (target instanceof Option && target.argChoices !== undefined && !target.argChoices.includes(value)) {
+      this.fail({ code: 'commander.invalidArgument', flags: target.flags, value: termSafe(value), choices: target.argChoices });
+    }
+    return commander._callParseArg.call(this, target, value, previous, invalidMessage);
+  }
+}
