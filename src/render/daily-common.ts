@@ -115,6 +115,9 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
   const m = messages(lang).daily;
   const notes: string[] = [];
   if (doc.interrupted) notes.push(m.interrupted(doc.interrupted));
+  // A page served or mailed is read where stderr is not.
+  const st = doc.stateNotSaved;
+  if (st !== null) notes.push(m.stateNotSaved(st.dir, st.date, st.problem, st.next));
   // First after an interruption: stderr said it once, as it happened; a mailed or served page must say it too.
   const cut = doc.incompleteInputs.filter((i) => i.inDay);
   // Worded in the page's language from the input's problem code, as the footer is.

@@ -488,12 +488,15 @@ describe('a file or directory an option names that cannot be used: said in words
       [['--geoip', missing, ufw], `logscan: --geoip ${missing}: no such directory\n`],
       [['--geoip', aFile, ufw], `logscan: --geoip ${aFile}: not a directory\n`],
       [['follow', '--state', dir, ufw], `logscan: --state ${dir}: cannot read state: is a directory\n`],
-      [['daily', '--date', '2026-11-20', '--state', aFile, ufw], `logscan: --state ${aFile}: not a directory\n`],
     ];
     for (const [args, stderr] of cases) {
       const r = runCli(args);
       expect([args.join(' '), r.code, r.stderr]).toEqual([args.join(' '), 2, stderr]);
     }
+    // daily still prints the day when its digest cannot be saved (test/daily/e2e.test.ts): the log is read, its malformed line said too.
+    const d = runCli(['daily', '--date', '2026-11-20', '--state', aFile, ufw]);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain(`logscan: --state ${aFile}: the digest of 2026-11-20 was not saved (not a directory): once the logs of 2026-11-20 rotate away, the summary of 2026-11-21 has no day before to compare with\n`);
   });
 });
 
