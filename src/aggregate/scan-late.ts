@@ -6,6 +6,7 @@
 import type { ScanLate } from './overview.js';
 import type { PortCounts } from './profile-rows.js';
 import type { RankOptions, Summarizer, SummaryResult } from './summary.js';
+import type { Thresholds } from './thresholds.js';
 
 /** What recounts a scanner's late packets as its probes (Overview, DayTally). */
 export interface ScanLateCounter {
@@ -18,6 +19,11 @@ export function rankCountingScanLate(summary: Summarizer, opts: Omit<RankOptions
   const ranking = summary.result({ ...opts, onScanLate: (x) => scans.push(x) });
   for (const c of counters) c.countScanLate(scans);
   return ranking;
+}
+
+/** The ports a source's late packets are counted for one by one: PortTally counts no more than it keeps. */
+export function latePortsCounted(limits: Pick<Thresholds['limits'], 'maxPorts' | 'maxPortCounts'>): number {
+  return Math.min(limits.maxPorts, limits.maxPortCounts);
 }
 
 /**

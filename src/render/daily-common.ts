@@ -7,7 +7,6 @@ import { inputProblemText, messages } from '../i18n/messages.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { basename } from 'node:path';
 import { logGapsText } from './report-text.js';
-import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
 import { formatDateTime, formatDay } from './time-format.js';
 
 /**
@@ -16,7 +15,7 @@ import { formatDateTime, formatDay } from './time-format.js';
  */
 export function newPortsLateNote(cmp: Comparison, lang: Lang): string | null {
   const u = cmp.portsLateUncounted;
-  return cmp.newPorts.length > 0 && u.packets > 0 ? messages(lang).daily.newPortsLateUncounted(u.packets, u.sources, DEFAULT_THRESHOLDS.limits.maxPortCounts) : null;
+  return cmp.newPorts.length > 0 && u.packets > 0 && u.portsCounted !== null ? messages(lang).daily.newPortsLateUncounted(u.packets, u.sources, u.portsCounted) : null;
 }
 
 /** "697 packets from 196 sources to 300 ports" ("≥200,000 sources" past the counter's cap). */
