@@ -217,3 +217,30 @@ describe("a scanner's late packets to more ports than a source counts packets fo
     expect(runCli([synThenRst(300, 3), '--tz', 'UTC', '-o', 'html']).stdout).toContain('not in this table: 88 late packets of 1 scanner');
   });
 });
+
+describe("a scanner's late packets to more ports than a source keeps (4,096)", () => {
+  /** A SYN scan of 20 ports (a vertical scan: its late packets are its probes), then one RST to each of `rsts` other ports. */
+  function synThenRstElsewhere(rsts: number): string {
+    const lines = [isoLine(new Date(DAY - 86_400_000), { src: '192.0.2.1', dpt: 22 })];
+    for (let i = 0; i < 20; i++) lines.push(isoLine(new Date(DAY + i * 100), { src: '203.0.113.84', dpt: 1 + i }));
+    for (let i = 0; i < rsts; i++) lines.push(isoLine(new Date(DAY + 60_000 + i * 100), { src: '203.0.113.84', dpt: 10_001 + i, flags: 'RST' }));
+    return writeLog(lines, `rst-elsewhere-${rsts}.log`);
+  }
+
+  it('every port reaches the probed ports, the day\'s port count and its --state digest; the source\'s row still says ≥4,096', () => {
+    const file = synThenRstElsewhere(6000);
+    const report = JSON.parse(runCli([file, '--tz', 'UTC', '-o', 'json']).stdout) as { probes: Probes & { ports: number }; topPortsPackets: number; topPortsLateUncounted: unknown; sources: { ports: number; portsCapped?: boolean }[] };
+    // 22 the day before, 20 SYN ports, 6,000 RST ports: 4,117 before (ports past the 4,096th dropped).
+    expect(report.probes.ports).toBe(6021);
+    expect(report.topPortsPackets).toBe(6021);
+    expect(report.topPortsLateUncounted).toEqual({ packets: 0, sources: 0, portsCounted: null });
+    expect(runCli([file, '--tz', 'UTC'], { env: WIDE }).stdout).toContain('≥4,096');
+    const state = join(tempDir(), 'state');
+    const day = JSON.parse(runCli(['daily', file, '--date', '2026-11-20', '--tz', 'UTC', '-o', 'json', '--state', state]).stdout) as { headline: { ports: number }; comparison: { newPortCount: number } };
+    expect(day.headline.ports).toBe(6020);
+    expect(day.comparison.newPortCount).toBe(6020);
+    const digest = JSON.parse(readFileSync(join(state, '2026-11-20.json'), 'utf8')) as { ports: Record<string, string>; totals: { ports: number } };
+    expect(digest.ports).toEqual({ tcp: '1-20,10001-16000' });
+    expect(digest.totals.ports).toBe(6020);
+  });
+});
