@@ -1,6 +1,7 @@
 // `--state DIR`: one small JSON digest per day (DIR/YYYY-MM-DD.json), so tomorrow's
 // summary can compare against today after the logs rotated away. Written atomically;
-// a digest that cannot be read or fails validation is reported and treated as absent.
+// a digest that cannot be read or fails validation is reported and treated as absent, one
+// that cannot be written is said with the day's summary, which still comes.
 import { mkdirSync, accessSync, constants, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
