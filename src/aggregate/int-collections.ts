@@ -316,4 +316,42 @@ export class PortTally {
     for (const [k] of this.counted) yield k;
     if (this.rest !== null) yield* this.rest;
   }
+
+  has(key: number): boolean {
+    return this.counted.get(key) !== undefined || (this.rest?.has(key) ?? false);
+  }
+}
+
+/**
+ * A PortTally that, once full, still remembers which keys below `keySpace` it saw, as bits:
+ * one bit a key (16 KiB for TCP and UDP's 131,072), made only for a tally past its cap,
+ * which already holds `cap` keys (4 bytes each: 16 KiB at 4,096), so a source's state
+ * stays bounded. A scanner's late packets become its probes only once the ranking has
+ * seen the whole source, so the day's port set learns their ports from here: dropped, a
+ * port was missing from the day's count and its digest, and "new" again the next day.
+ * keys() stays capped: the source's own counts say "≥" past the cap as before.
+ */
+export class OverflowPortTally extends PortTally {
+  private beyond: Uint8Array | null = null;
+
+  constructor(private readonly keySpace: number) {
+    super();
+  }
+
+  override add(key: number, n: number, cap: number, countCap: number): boolean {
+    if (super.add(key, n, cap, countCap)) return true;
+    if (this.size < cap || key < 0 || key >= this.keySpace || this.has(key)) return false;
+    (this.beyond ??= new Uint8Array((this.keySpace + 7) >> 3))[key >> 3] |= 1 << (key & 7);
+    return false;
+  }
+
+  /** The keys seen past the cap, in key order (none of them among keys()). */
+  *beyondKeys(): IterableIterator<number> {
+    const b = this.beyond;
+    if (b === null) return;
+    for (let i = 0; i < b.length; i++) {
+      if (b[i] === 0) continue;
+      for (let bit = 0; bit < 8; bit++) if (b[i] & (1 << bit)) yield (i << 3) + bit;
+    }
+  }
 }

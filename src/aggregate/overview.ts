@@ -63,6 +63,15 @@ export interface ScanLate {
   /** Of `packets` and of `blocked`, those `ports` and `blockedPorts` could not place (scan-late.ts lateByPort). */
   uncounted: number;
   blockedUncounted: number;
+  /** The ports a source's late packets are counted for, one by one (lateByPort): the run's limits, which the notes about `uncounted` name. */
+  portsCounted: number;
+}
+
+/** Scanners' late packets no port row took (ScanLate.uncounted); `portsCounted`: ScanLate's, null while none. */
+export interface LateUncounted {
+  packets: number;
+  sources: number;
+  portsCounted: number | null;
 }
 
 /** Rows in which the firewall said it could not write some records (Windows Firewall INFO-EVENTS-LOST): the log has gaps. */
@@ -107,7 +116,7 @@ export interface OverviewData {
   /** True when topPorts' source counts are lower bounds (more distinct source-port pairs than the set holds). */
   portSourcesCapped: boolean;
   /** Scanners' late packets among the probes that no row of topPorts' table counts (ScanLate.uncounted), and how many scanners sent them. */
-  portsLateUncounted: { packets: number; sources: number };
+  portsLateUncounted: LateUncounted;
   /**
    * Every packet is one of: a probe (arrived unasked), this side's own (util/egress.ts), a
    * reply to it (isReply), LAN broadcast chatter (isLanNoise) or a late packet of a
@@ -198,7 +207,7 @@ export class Overview {
   private readonly otherPorts = [new CappedCounter<string>(10_000), new CappedCounter<string>(10_000)];
   private readonly portTotals = [0, 0];
   /** Per port table ([0] all, [1] blocked), scanners' late packets no port row took (ScanLate.uncounted). */
-  private readonly lateUncounted = [{ packets: 0, sources: 0 }, { packets: 0, sources: 0 }];
+  private readonly lateUncounted: LateUncounted[] = [{ packets: 0, sources: 0, portsCounted: null }, { packets: 0, sources: 0, portsCounted: null }];
   /**
    * Of tcpPorts[0], udpPorts[0] and otherPorts[0], Windows Firewall connection rows (an
    * ALLOW row is a connection let in, not a packet). Made on the first one: a log of
@@ -331,8 +340,10 @@ export class Overview {
       this.blockedProbes += x.blocked;
       for (const [which, n] of [[0, x.uncounted], [1, x.blockedUncounted]] as const) {
         if (n <= 0) continue;
-        this.lateUncounted[which]!.packets += n;
-        this.lateUncounted[which]!.sources++;
+        const u = this.lateUncounted[which]!;
+        u.packets += n;
+        u.sources++;
+        u.portsCounted = x.portsCounted;
       }
       const blockedAt = new Map<number, number>();
       for (const [k, n] of x.blockedPorts) {

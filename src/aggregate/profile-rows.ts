@@ -15,7 +15,7 @@
 // the order its members arrived, so a spilled set holds what the collection alone would.
 import type { FirewallEvent } from '../event.js';
 import { flat } from '../util/flat-string.js';
-import { HostSet, IntSet, PortTally, keepTop } from './int-collections.js';
+import { HostSet, IntSet, OverflowPortTally, PortTally, keepTop } from './int-collections.js';
 import { AnnotationTally, addToRow } from './annotation-tally.js';
 import type { Thresholds } from './thresholds.js';
 import { annotationRoles } from '../annotate/roles.js';
@@ -33,6 +33,8 @@ type Limits = Thresholds['limits'];
 
 /** Members a row holds itself; past these they spill to RowExtra. */
 const PORTS_INLINE = 8;
+/** Late packets' port keys are TCP's or UDP's (addLate): below PK_OTHER. */
+const LATE_PORT_KEYS = PK_OTHER;
 const HOSTS_INLINE = 8;
 const ANNS_INLINE = 6;
 /** Distinct rule labels counted per source (all of them in the row while RULE_LABELS has room). */
@@ -177,6 +179,8 @@ export interface PortCounts {
   top(n: number): [number, number][];
   /** Every key, counted or not. */
   keys(): IterableIterator<number>;
+  /** Keys seen past the cap, not among keys() (a scanner's late ports: OverflowPortTally). */
+  beyondKeys?(): IterableIterator<number>;
 }
 
 /** What readers see of a profile's destination hosts (IPv4 as uint32, others as text). */
@@ -257,7 +261,8 @@ class RowExtra {
    * packets these are (findings decide: lateScanReach).
    */
   latePackets = 0;
-  latePorts: PortTally | null = null;
+  /** Its ports past maxPorts kept as bits too (OverflowPortTally): a scanner's become probed ports. */
+  latePorts: OverflowPortTally | null = null;
   lateHosts: HostSet | null = null;
   /**
    * Of the late packets, those dropped or rejected, and their ports: when the findings
@@ -265,7 +270,7 @@ class RowExtra {
    * probes they were (lateScanTotals), blocked ones apart as for every probe.
    */
   lateBlocked = 0;
-  lateBlockedPorts: PortTally | null = null;
+  lateBlockedPorts: OverflowPortTally | null = null;
   /**
    * Probes the firewall let in (allowed, not from this side, not LAN chatter), and the
    * ports they went to: a host firewall logging ALLOW RECEIVE, an ACCEPT rule that logs.
@@ -548,8 +553,8 @@ export class ProfileRows {
     if (blocked) x.lateBlocked += n;
     if (port !== null) {
       const k = portKey(e.proto, port);
-      (x.latePorts ??= new PortTally()).add(k, n, lim.maxPorts, lim.maxPortCounts);
-      if (blocked) (x.lateBlockedPorts ??= new PortTally()).add(k, n, lim.maxPorts, lim.maxPortCounts);
+      (x.latePorts ??= new OverflowPortTally(LATE_PORT_KEYS)).add(k, n, lim.maxPorts, lim.maxPortCounts);
+      if (blocked) (x.lateBlockedPorts ??= new OverflowPortTally(LATE_PORT_KEYS)).add(k, n, lim.maxPorts, lim.maxPortCounts);
     }
     const host = e.dst.ip;
     let hostKey: number | string | null = null;
@@ -790,17 +795,19 @@ export class ProfileRows {
     x.replyPackets += rare.replyPackets;
     x.latePackets += rare.latePackets;
     if (rare.latePorts) {
-      const t = (x.latePorts ??= new PortTally());
+      const t = (x.latePorts ??= new OverflowPortTally(LATE_PORT_KEYS));
       // Counted ports first, so what is counted stays counted (as for the probes' ports).
       for (const [k, c] of rare.latePorts.counts()) t.add(k, c, lim.maxPorts, lim.maxPortCounts);
       for (const k of rare.latePorts.keys()) t.add(k, 0, lim.maxPorts, lim.maxPortCounts);
+      for (const k of rare.latePorts.beyondKeys()) t.add(k, 0, lim.maxPorts, lim.maxPortCounts);
     }
     if (rare.lateHosts) for (const h of rare.lateHosts) (x.lateHosts ??= new HostSet()).add(h, lim.maxHosts);
     x.lateBlocked += rare.lateBlocked;
     if (rare.lateBlockedPorts) {
-      const t = (x.lateBlockedPorts ??= new PortTally());
+      const t = (x.lateBlockedPorts ??= new OverflowPortTally(LATE_PORT_KEYS));
       for (const [k, c] of rare.lateBlockedPorts.counts()) t.add(k, c, lim.maxPorts, lim.maxPortCounts);
       for (const k of rare.lateBlockedPorts.keys()) t.add(k, 0, lim.maxPorts, lim.maxPortCounts);
+      for (const k of rare.lateBlockedPorts.beyondKeys()) t.add(k, 0, lim.maxPorts, lim.maxPortCounts);
     }
     x.allowedPackets += rare.allowedPackets;
     x.setAside += rare.setAside;

@@ -5,7 +5,7 @@ import type { InputStats } from '../input/read.js';
 import { portMeaning, portNames } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { FilterInfo } from './filter.js';
-import type { DayCount, OverviewData, ProbeSplit } from './overview.js';
+import type { DayCount, LateUncounted, OverviewData, ProbeSplit } from './overview.js';
 import type { FindingCount, Interpretation, RankedSource, SourceRangeCount, SummaryResult } from './summary.js';
 import type { CountryCount, NetworkCount } from '../enrich/types.js';
 import { zoneName } from '../daily/day.js';
@@ -92,9 +92,9 @@ export interface ReportDoc {
   /**
    * Scanners' late packets (their RSTs and ACKs after the scan) that are among the probes
    * but in no row of topPorts: a source's late packets are counted by port for its first
-   * 256 ports only (scan-late.ts lateByPort). Zero for nearly every log.
+   * `portsCounted` ports only (scan-late.ts lateByPort). Zero for nearly every log.
    */
-  topPortsLateUncounted: { packets: number; sources: number };
+  topPortsLateUncounted: LateUncounted;
   /** Packets per hour of day (0-23) in the report's zone. */
   perHour: number[];
   /** Of them, the packets dropped or rejected. */

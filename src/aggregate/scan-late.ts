@@ -6,6 +6,7 @@
 import type { ScanLate } from './overview.js';
 import type { PortCounts } from './profile-rows.js';
 import type { RankOptions, Summarizer, SummaryResult } from './summary.js';
+import type { Thresholds } from './thresholds.js';
 
 /** What recounts a scanner's late packets as its probes (Overview, DayTally). */
 export interface ScanLateCounter {
@@ -20,12 +21,17 @@ export function rankCountingScanLate(summary: Summarizer, opts: Omit<RankOptions
   return ranking;
 }
 
+/** The ports a source's late packets are counted for one by one: PortTally counts no more than it keeps. */
+export function latePortsCounted(limits: Pick<Thresholds['limits'], 'maxPorts' | 'maxPortCounts'>): number {
+  return Math.min(limits.maxPorts, limits.maxPortCounts);
+}
+
 /**
  * A scanner's late packets by port, for the port tables, from its profile's tally of them:
  * packets are counted for its first limits.maxPortCounts ports (256) only, memory every
  * source with late packets pays (a web server's late ACKs to this side's client ports are
- * not rare), while its other ports are kept as keys (up to limits.maxPorts). Each of those
- * got at least one packet: each is recounted with one, which is exact when the packets
+ * not rare), while its other ports are kept as keys (up to limits.maxPorts, then as bits:
+ * OverflowPortTally). Each of those got at least one packet: each is recounted with one, which is exact when the packets
  * left over are as many as those ports (a scan's one RST or ACK a port). `uncounted`: the
  * packets left over beyond that, which no port row can take; the report says so.
  * `total`: all the late packets the tally counts from (a portless one, rare, counts there too).
@@ -42,6 +48,10 @@ export function lateByPort(tally: PortCounts | null, total: number): { ports: [n
   let rest = 0;
   for (const k of tally.keys()) {
     if (counted.has(k)) continue;
+    ports.push([k, 1]);
+    rest++;
+  }
+  for (const k of tally.beyondKeys?.() ?? []) {
     ports.push([k, 1]);
     rest++;
   }

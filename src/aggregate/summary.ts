@@ -9,7 +9,7 @@ import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
 import { analyseSource, assessSource, crossedTraceroutePorts, flagSummary, lateScanReach, scansWithLate, topReached, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
 import type { ScanLate } from './overview.js';
-import { lateByPort } from './scan-late.js';
+import { lateByPort, latePortsCounted } from './scan-late.js';
 import { P_ICMP, P_OTHER, P_TCP, P_UDP, ProfileTable, portKeyName, type SourceProfile } from './profile.js';
 import type { Thresholds } from './thresholds.js';
 import { annotationRoles } from '../annotate/roles.js';
@@ -334,7 +334,7 @@ export class Summarizer {
         if (opts.onScanLate) {
           const all = lateByPort(p.latePorts, p.latePackets);
           const blocked = lateByPort(p.lateBlockedPorts, p.lateBlocked);
-          opts.onScanLate({ ip: p.ip, packets: p.latePackets, blocked: p.lateBlocked, connections: p.lateConnections, ports: all.ports, blockedPorts: blocked.ports, uncounted: all.uncounted, blockedUncounted: blocked.uncounted });
+          opts.onScanLate({ ip: p.ip, packets: p.latePackets, blocked: p.lateBlocked, connections: p.lateConnections, ports: all.ports, blockedPorts: blocked.ports, uncounted: all.uncounted, blockedUncounted: blocked.uncounted, portsCounted: latePortsCounted(t.limits) });
         }
       }
       ips[k] = p.ip;

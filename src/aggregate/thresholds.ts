@@ -85,7 +85,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
     // for real scanners: 100k profiles stay around 50-60 MB even for a busy day.
     maxSources: 100_000,
     // psad tracks all 65536; 4096 is enough to tell "wide" from "all" and caps a full
-    // port sweep at ~20 KiB per source (4 bytes a port, int-collections.ts).
+    // port sweep at ~20 KiB per source (4 bytes a port, int-collections.ts). Late packets'
+    // ports past it are kept as bits (OverflowPortTally, 16 KiB): a scanner's become probes.
     maxPorts: 4096,
     maxHosts: 1024,
     maxPortCounts: 256,

@@ -7,9 +7,9 @@ import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
 import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from './output.js';
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
-import { addDays, dayWindow, parseDayOption, zoneName } from '../daily/day.js';
-import { digestSettings, loadDigest, prepareStateDir, saveDigest, type DayDigest } from '../daily/digest.js';
-import { buildDailyDoc, type DailyDoc } from '../daily/doc.js';
+import { addDays, dayKey, dayWindow, parseDayOption, zoneName } from '../daily/day.js';
+import { digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest } from '../daily/digest.js';
+import { buildDailyDoc, type DailyDoc, type StateNotSaved } from '../daily/doc.js';
 import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
 import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
 import { defaultSearch, discoverLogs, duplicateReason, type FamilySelection, type LogFamily, type SkippedFile } from '../daily/discover.js';
@@ -23,6 +23,7 @@ import { renderDailyHtml } from '../render/daily-html.js';
 import { renderDailyMarkdown } from '../render/daily-markdown.js';
 import { renderDailyText } from '../render/daily-text.js';
 import { jsonText, termSafe } from '../render/sanitize.js';
+import { en } from '../i18n/en.js';
 import { buildAnalysis, homeNetFingerprint } from './analysis.js';
 import { Interrupt } from './interrupt.js';
 import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, readOnce, readThreads } from './options.js';
@@ -89,7 +90,9 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const output = outputOption(raw);
     const top = positiveInt('--top', raw.top, 10_000);
     const stateDir = typeof raw.state === 'string' ? raw.state : null;
-    if (stateDir !== null) prepareStateDir(stateDir);
+    // Found before reading, as --output's problems are, but the day is still summarised:
+    // a cron job that mailed one line instead lost the day's summary for a digest.
+    const stateProblem = stateDir === null ? null : stateDirProblem(stateDir);
     if (raw.logDir !== undefined && files.length > 0) throw usageError((u) => u.logDirAndFiles);
     const enrich = await readEnrichOptions(raw, common.lang);
     const ignore = enrich.ignore;
@@ -198,6 +201,24 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const missingToday = lacks(window);
     const covered = covers(window.start) && (partial || coversEnd(window)) && missingToday.length === 0;
     const missingFiles = [...new Set([...lacks(prevWindow), ...missingToday])].map((m) => ({ path: m.path, newer: m.newer, older: m.older, inDay: missingToday.includes(m) }));
+    // An interrupted run writes its (marked) summary, to --output too, like the report; but
+    // not the --state digest: a digest carries no such mark, may still look complete (the
+    // records read can span the day while a later file or family went unread), and would
+    // replace a good digest of that day, so later comparisons would trust the cut-short counts.
+    // Saved before the page is made, so the page can say when it was not.
+    let stateNotSaved: StateNotSaved | null = null;
+    if (stateDir !== null && interrupt.received) {
+      warn(`interrupted by ${interrupt.received}: the --state digest of ${window.key} is not written (it would count only part of the day)`);
+    } else if (stateDir !== null) {
+      const digests: [DayDigest, string][] = [[collector.today.digest(common.tz, !partial && covered, now, settings), dayKey(addDays(day, 1))]];
+      // First run, or the stored one was partial: the logs knew the whole day before.
+      if (previous?.basis === 'logs' && previous.complete && !stored?.complete) digests.push([collector.previous.digest(common.tz, true, now, settings), window.key]);
+      for (const [d, next] of digests) {
+        const problem = stateProblem ?? (await saveDigest(stateDir, d));
+        // The first that failed is said: the day's, before the day before's.
+        if (problem !== null) stateNotSaved ??= { dir: stateDir, date: d.date, next, problem };
+      }
+    }
     const doc = buildDailyDoc({
       collector,
       ranking,
@@ -218,29 +239,19 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       ahead: now.getTime() < window.start,
       covered,
       interrupted: interrupt.received,
+      stateNotSaved,
     });
 
     if (ignore !== null) doc.report.totals.ignored = ignored;
     if (hasEnrichment(enrich)) await enrichReport(doc.report, collector.summary.profiles, { ...enrich, lang: common.lang });
     const text = render(doc, format, common.tz, common.lang, output === null && useColor());
+    // Before the page: --output may fail too, and cron mails stderr first.
+    if (stateNotSaved !== null) {
+      warn(en.daily.stateNotSaved(stateNotSaved.dir, stateNotSaved.date, stateNotSaved.problem, stateNotSaved.next));
+      setExit(2);
+    }
     await writeDocument(text, output);
     setExit(interrupt.exitCode);
-
-    // An interrupted run writes its (marked) summary, to --output too, like the report; but
-    // not the --state digest: a digest carries no such mark, may still look complete (the
-    // records read can span the day while a later file or family went unread), and would
-    // replace a good digest of that day, so later comparisons would trust the cut-short counts.
-    if (stateDir !== null && interrupt.received) {
-      warn(`interrupted by ${interrupt.received}: the --state digest of ${window.key} is not written (it would count only part of the day)`);
-    } else if (stateDir !== null) {
-      try {
-        await saveDigest(stateDir, collector.today.digest(common.tz, !partial && covered, now, settings));
-        // First run, or the stored one was partial: the logs knew the whole day before.
-        if (previous?.basis === 'logs' && previous.complete && !stored?.complete) await saveDigest(stateDir, collector.previous.digest(common.tz, true, now, settings));
-      } catch (err) {
-        warn(`--state ${stateDir}: could not write the digest: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
   });
 }
 

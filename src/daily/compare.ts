@@ -7,6 +7,7 @@ import type { DayDigest, DayTotals, SettingsChange } from './digest.js';
 import { decodePorts } from './digest.js';
 import type { DayTally } from './tally.js';
 import { addressKey } from '../aggregate/address-key.js';
+import type { LateUncounted } from '../aggregate/overview.js';
 
 export interface PreviousDay {
   date: string;
@@ -146,7 +147,7 @@ export interface Comparison {
    * of the scanners that probed a new port: the new ports' counts leave them out. Zero
    * without a comparison, and for nearly every day.
    */
-  portsLateUncounted: { packets: number; sources: number };
+  portsLateUncounted: LateUncounted;
 }
 
 function change(today: number, previous: number | null): Change {
@@ -159,13 +160,14 @@ export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay
   const t = today.totals();
   const newSources: { ip: string; packets: number }[] = [];
   const newPorts: NewPort[] = [];
-  const lateUncounted = { packets: 0, sources: 0 };
+  const lateUncounted: LateUncounted = { packets: 0, sources: 0, portsCounted: null };
   if (prev !== null) {
     // A scanner none of whose ports is new sent its unplaced packets to ports already probed the day before.
     for (const u of today.lateUncounted) {
       if (!u.ports.some((p) => !prev.hasPort(p.proto, p.port))) continue;
       lateUncounted.packets += u.packets;
       lateUncounted.sources++;
+      lateUncounted.portsCounted = u.portsCounted;
     }
     for (const [ip, packets] of today.sources.entries()) if (!prev.hasSource(ip)) newSources.push({ ip, packets });
     for (const [proto, counts] of today.ports) {

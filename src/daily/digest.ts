@@ -1,12 +1,13 @@
 // `--state DIR`: one small JSON digest per day (DIR/YYYY-MM-DD.json), so tomorrow's
 // summary can compare against today after the logs rotated away. Written atomically;
-// a digest that cannot be read or fails validation is reported and treated as absent.
-import { mkdirSync, accessSync, constants } from 'node:fs';
+// a digest that cannot be read or fails validation is reported and treated as absent, one
+// that cannot be written is said with the day's summary, which still comes.
+import { mkdirSync, accessSync, constants, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { UsageError } from '../errors.js';
-import { describeDirError } from '../input/open.js';
+import { basename, dirname, join } from 'node:path';
+import { describeDirError, describeFsError } from '../input/open.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { describeWriteError } from '../util/write-error.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import type { IgnoreList } from '../enrich/ignore.js';
 
@@ -163,13 +164,36 @@ export function digestPath(dir: string, date: string): string {
   return join(dir, `${date}.json`);
 }
 
-/** Creates DIR if needed and checks it is writable, before any log is read. */
-export function prepareStateDir(dir: string): void {
+/**
+ * Creates DIR if needed and checks it is writable, before any log is read: why the day's
+ * digest cannot be saved there, or null. Not an error that stops the run: the day's summary
+ * matters more than its digest (a cron job would mail one line instead of the summary).
+ */
+export function stateDirProblem(dir: string): string | null {
   try {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
+    return null;
   } catch (err) {
-    throw new UsageError(`--state ${dir}: ${describeDirError(err)}`);
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ENOTDIR' || e.code === 'EEXIST') {
+      // mkdir names DIR whichever of its parents is the file in the way.
+      const inWay = firstExisting(dir);
+      return inWay === dir ? 'not a directory' : `${inWay} is not a directory`;
+    }
+    if (e.syscall === 'access') return e.code === 'EROFS' ? 'on a read-only file system' : 'no permission to create files in it';
+    return describeDirError(err);
+  }
+}
+
+function firstExisting(path: string): string {
+  for (let p = path; ; p = dirname(p)) {
+    try {
+      statSync(p);
+      return p;
+    } catch {
+      if (dirname(p) === p) return path;
+    }
   }
 }
 
@@ -187,6 +211,9 @@ const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isI
 export function digestProblem(x: unknown, date: string): string | null {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return 'not a JSON object';
   const d = x as Record<string, unknown>;
+  if (typeof d.logscanDailyDigest === 'number' && d.logscanDailyDigest > DIGEST_VERSION) {
+    return `written by a newer logscan (digest version ${d.logscanDailyDigest}; this one reads versions 1 to ${DIGEST_VERSION})`;
+  }
   if (!READABLE_VERSIONS.includes(d.logscanDailyDigest)) return `unknown digest version ${JSON.stringify(d.logscanDailyDigest)}`;
   if (d.date !== date) return `holds ${JSON.stringify(d.date)}, not ${date}`;
   const t = d.totals as Record<string, unknown> | undefined;
@@ -223,8 +250,10 @@ export async function loadDigest(dir: string, date: string): Promise<DigestLoad>
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { digest: null, problem: null };
-    return { digest: null, problem: `${file}: ${(err as Error).message}` };
+    // ENOTDIR: DIR is no directory (said once, as the digest that cannot be saved).
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { digest: null, problem: null };
+    return { digest: null, problem: `${file}: ${describeFsError(err)}` };
   }
   let parsed: unknown;
   try {
@@ -236,6 +265,13 @@ export async function loadDigest(dir: string, date: string): Promise<DigestLoad>
   return problem === null ? { digest: parsed as DayDigest } : { digest: null, problem: `${file}: ${problem}` };
 }
 
-export async function saveDigest(dir: string, d: DayDigest): Promise<void> {
-  await writeFileAtomic(digestPath(dir, d.date), JSON.stringify(d) + '\n');
+/** Writes DIR/DATE.json: null, or why it could not (the file's name, then the reason in words). */
+export async function saveDigest(dir: string, d: DayDigest): Promise<string | null> {
+  const file = digestPath(dir, d.date);
+  try {
+    await writeFileAtomic(file, JSON.stringify(d) + '\n');
+    return null;
+  } catch (err) {
+    return `${basename(file)}: ${describeWriteError(err, file)}`;
+  }
 }

@@ -27,6 +27,8 @@ export interface DailyDoc {
   covered: boolean;
   /** The signal that stopped reading early ("SIGINT", "SIGTERM"): the numbers cover only what was read before it (exit 130 / 143). Null for a full run. */
   interrupted: string | null;
+  /** The --state digest that could not be saved (exit 2): the day's, or the day before's, which `next` then compares with; null without --state, when saved, or when interrupted (never written then). */
+  stateNotSaved: StateNotSaved | null;
   /** The first and last record time read, any day (null: no dated record). */
   logs: { first: string | null; last: string | null };
   /**
@@ -113,6 +115,16 @@ export interface DailyDocInput {
   ahead: boolean;
   covered: boolean;
   interrupted: string | null;
+  stateNotSaved: StateNotSaved | null;
+}
+
+export interface StateNotSaved {
+  dir: string;
+  /** The day of the digest not saved, and the day whose summary will miss it once the logs of `date` are gone. */
+  date: string;
+  next: string;
+  /** Why, in words (describeWriteError, English in every language). */
+  problem: string;
 }
 
 export function buildDailyDoc(x: DailyDocInput): DailyDoc {
@@ -138,6 +150,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
     ahead: x.ahead,
     covered: x.covered,
     interrupted: x.interrupted,
+    stateNotSaved: x.stateNotSaved,
     logs: {
       first: c.earliest === Infinity ? null : new Date(c.earliest).toISOString(),
       last: c.latest === -Infinity ? null : new Date(c.latest).toISOString(),

@@ -53,7 +53,7 @@ export class DayTally {
    * sent late packets to: the comparison says so under the new ports when some of them
    * are new. A handful of sources at most, in any log.
    */
-  readonly lateUncounted: { packets: number; ports: { proto: string; port: number }[] }[] = [];
+  readonly lateUncounted: { packets: number; portsCounted: number; ports: { proto: string; port: number }[] }[] = [];
 
   constructor(readonly window: DayWindow) {
     this.perHour = new Array<number>(window.hours).fill(0);
@@ -120,7 +120,7 @@ export class DayTally {
         if (!bits) this.ports.set(proto, (bits = new Uint32Array(65_536)));
         bits[port] += n;
       }
-      if (x.uncounted > 0) this.lateUncounted.push({ packets: x.uncounted, ports: x.ports.map(([k]) => portKeyName(k)) });
+      if (x.uncounted > 0) this.lateUncounted.push({ packets: x.uncounted, portsCounted: x.portsCounted, ports: x.ports.map(([k]) => portKeyName(k)) });
     }
   }
 

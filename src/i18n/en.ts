@@ -523,6 +523,12 @@ export const en = {
     basisOtherSettings: (what: readonly SettingsChange[], afterZone: boolean) =>
       `${afterZone ? '; it was also' : ', which was'} counted with ${joinAnd(what.map((w) => OTHER_SETTING[w]))}: part of the change may come from that, not from the traffic`,
     interrupted: (signal: string) => `interrupted by ${signal}: this summary covers only what was read before it`,
+    /**
+     * The day's --state digest could not be written (stderr says it too, in English): `problem` is
+     * describeWriteError's words (English in every language); `next` the day whose comparison misses it.
+     */
+    stateNotSaved: (dir: string, date: string, problem: string, next: string) =>
+      `--state ${dir}: the digest of ${date} was not saved (${problem}): once the logs of ${date} rotate away, the summary of ${next} has no day before to compare with`,
     dstDay: (hours: number) => `${hours}-hour day (daylight-saving change)`,
     notOver: 'the day is not over: numbers so far',
     notBegun: "the day has not begun yet by this machine's clock: any record on it comes from a clock set ahead",

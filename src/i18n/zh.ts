@@ -450,6 +450,7 @@ export const zh: Messages = {
       `；该摘要${afterZone ? '还' : ''}是按不同的${joinZh(what.map((w) => OTHER_SETTING_ZH[w]))}统计的，变化中可能有一部分来自设置的不同，而不是流量本身`,
     basis: (date, fromState, partly) => `对比 ${date}，数据来自${fromState ? ' --state 摘要' : '同一批日志'}${partly ? '（该日只有部分时段有记录）' : ''}`,
     interrupted: (signal) => `被 ${signal} 中断：本摘要只包含中断前读到的内容`,
+    stateNotSaved: (dir, date, problem, next) => `--state ${dir}：${date} 的摘要未能保存（${problem}）：${date} 的日志被轮转删除后，${next} 的摘要将没有前一天可比较`,
     dstDay: (hours) => `当天共 ${hours} 小时（夏令时切换）`,
     notOver: '当天尚未结束：以下为截至目前的数字',
     notBegun: '按本机时钟，当天尚未开始：其中的记录来自时钟偏快的设备',

@@ -7,7 +7,6 @@ import { inputProblemText, messages } from '../i18n/messages.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { basename } from 'node:path';
 import { logGapsText } from './report-text.js';
-import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
 import { formatDateTime, formatDay } from './time-format.js';
 
 /**
@@ -16,7 +15,7 @@ import { formatDateTime, formatDay } from './time-format.js';
  */
 export function newPortsLateNote(cmp: Comparison, lang: Lang): string | null {
   const u = cmp.portsLateUncounted;
-  return cmp.newPorts.length > 0 && u.packets > 0 ? messages(lang).daily.newPortsLateUncounted(u.packets, u.sources, DEFAULT_THRESHOLDS.limits.maxPortCounts) : null;
+  return cmp.newPorts.length > 0 && u.packets > 0 && u.portsCounted !== null ? messages(lang).daily.newPortsLateUncounted(u.packets, u.sources, u.portsCounted) : null;
 }
 
 /** "697 packets from 196 sources to 300 ports" ("≥200,000 sources" past the counter's cap). */
@@ -115,6 +114,9 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
   const m = messages(lang).daily;
   const notes: string[] = [];
   if (doc.interrupted) notes.push(m.interrupted(doc.interrupted));
+  // A page served or mailed is read where stderr is not.
+  const st = doc.stateNotSaved;
+  if (st !== null) notes.push(m.stateNotSaved(st.dir, st.date, st.problem, st.next));
   // First after an interruption: stderr said it once, as it happened; a mailed or served page must say it too.
   const cut = doc.incompleteInputs.filter((i) => i.inDay);
   // Worded in the page's language from the input's problem code, as the footer is.

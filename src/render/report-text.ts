@@ -8,7 +8,6 @@ import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
 import { inputProblemText, messages, wordFor, type Messages } from '../i18n/messages.js';
-import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
 import { boxTable, displayWidth, fitWidths, wrapAddress, wrapItems, wrapLabelled, wrapPath, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { cmpStr } from '../util/compare.js';
@@ -438,7 +437,7 @@ export function portsCountHead(doc: Pick<ReportDoc, 'topPorts'>, h: Messages['re
 /** Under the probed ports: scanners' late packets no row counts (ReportDoc.topPortsLateUncounted), or null. */
 export function portsLateNote(doc: Pick<ReportDoc, 'topPortsLateUncounted'>, m: Messages['report']): string | null {
   const u = doc.topPortsLateUncounted;
-  return u.packets > 0 ? m.portsLateUncounted(u.packets, u.sources, DEFAULT_THRESHOLDS.limits.maxPortCounts) : null;
+  return u.packets > 0 && u.portsCounted !== null ? m.portsLateUncounted(u.packets, u.sources, u.portsCounted) : null;
 }
 
 export function portSourcesText(n: number | null, isCapped: boolean): string {

@@ -2,7 +2,7 @@
 // (within their cap), on both sides of the small-array -> typed-array upgrade.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ADDED, COUNTED, FULL, HostSet, IntCounter, IntSet, PortTally } from '../../src/aggregate/int-collections.js';
+import { ADDED, COUNTED, FULL, HostSet, IntCounter, IntSet, OverflowPortTally, PortTally } from '../../src/aggregate/int-collections.js';
 
 // Small ranges force repeats; the u32 range reaches addresses above 2^31.
 const key = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 0xffffffff }));
@@ -177,5 +177,36 @@ describe('HostSet with a cap', () => {
         for (const x of hs) expect(h.has(x)).toBe(model.has(x));
       }),
     );
+  });
+});
+
+describe('OverflowPortTally', () => {
+  it('past its cap, every key it sees below keySpace is among keys() or beyondKeys(), never both; keys() stays as a PortTally keeps it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 999 }), { maxLength: 400 }), fc.integer({ min: 1, max: 60 }), (adds, cap) => {
+        const t = new OverflowPortTally(1000);
+        const plain = new PortTally();
+        for (const k of adds) {
+          t.add(k, 1, cap, 10);
+          plain.add(k, 1, cap, 10);
+        }
+        const kept = [...t.keys()];
+        expect(kept.sort((a, b) => a - b)).toEqual([...plain.keys()].sort((a, b) => a - b));
+        const beyond = [...t.beyondKeys()];
+        expect(beyond.filter((k) => kept.includes(k))).toEqual([]);
+        expect(new Set([...kept, ...beyond])).toEqual(new Set(adds));
+      }),
+    );
+  });
+
+  it('holds one bit a key: 6,000 keys past a cap of 4,096 add 16 KiB, once, and keys outside keySpace are dropped as before', () => {
+    const t = new OverflowPortTally(131_072);
+    for (let k = 0; k < 10_096; k++) t.add(k, 1, 4096, 256);
+    expect(t.size).toBe(4096);
+    expect([...t.beyondKeys()]).toHaveLength(6000);
+    // The only state past the PortTally's: the bitmap (private; read to count its bytes).
+    expect((t as unknown as { beyond: Uint8Array }).beyond.byteLength).toBe(16_384);
+    t.add(200_000, 1, 4096, 256);
+    expect([...t.beyondKeys()]).toHaveLength(6000);
   });
 });

@@ -149,7 +149,7 @@ describe('Overview', () => {
     ov.add(allow(3389));
     ov.add(makeEvent({ action: 'allow', direction: 'in', dst: { port: 3389 } }));
     // Three CLOSE rows of a scanner, one of them to 3389: they become its probes.
-    ov.countScanLate([{ ip: '198.51.100.9', packets: 3, blocked: 0, connections: 3, ports: [[PK_TCP + 3389, 1], [PK_TCP + 445, 2]], blockedPorts: [], uncounted: 0, blockedUncounted: 0 }]);
+    ov.countScanLate([{ ip: '198.51.100.9', packets: 3, blocked: 0, connections: 3, ports: [[PK_TCP + 3389, 1], [PK_TCP + 445, 2]], blockedPorts: [], uncounted: 0, blockedUncounted: 0, portsCounted: 256 }]);
     expect(ov.result(10).topPorts).toEqual([[{ proto: 'tcp', port: 3389 }, 4, 3, 3], [{ proto: 'tcp', port: 445 }, 2, 1, 2]]);
     ov.add(makeEvent({ action: 'drop', dst: { port: 3389 } }));
     expect(ov.result(10).topPorts).toEqual([[{ proto: 'tcp', port: 3389 }, 1, 1, 0]]);

@@ -1,11 +1,11 @@
 // --state digests: port ranges, a save/load round trip, and a corrupt or foreign
 // digest reported as a problem (never thrown); plus the comparison numbers built on them.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareDays, previousFromDigest, previousFromTally } from '../../src/daily/compare.js';
 import { dayWindow } from '../../src/daily/day.js';
-import { decodePorts, digestSettings, encodePorts, loadDigest, saveDigest } from '../../src/daily/digest.js';
+import { decodePorts, digestSettings, encodePorts, loadDigest, saveDigest, stateDirProblem } from '../../src/daily/digest.js';
 import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { parseIgnoreList } from '../../src/enrich/ignore.js';
 import { choosePrevious } from '../../src/daily/previous.js';
@@ -101,7 +101,7 @@ describe('digest state', () => {
   it('saves atomically (no temp file left) and loads back the same digest', async () => {
     const dir = tempDir();
     const d = tally(P, [['198.51.100.1', 22, 3], ['198.51.100.2', 23, 1, 'allow']]).digest('UTC', true, new Date('2026-11-21T06:00:00Z'));
-    await saveDigest(dir, d);
+    expect(await saveDigest(dir, d)).toBeNull();
     expect(readdirSync(dir)).toEqual(['2026-11-20.json']);
     const back = await loadDigest(dir, '2026-11-20');
     expect(back.digest).toEqual(d);
@@ -132,6 +132,27 @@ describe('digest state', () => {
     writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...d, settings: older }));
     expect((await loadDigest(dir, '2026-11-20')).digest?.settings).toEqual(older);
     expect(readFileSync(join(dir, '2026-11-20.json'), 'utf8')).toContain('"date"');
+  });
+
+  it('a DIR or a digest that cannot be written is a reason in words, never a throw; DIR is made when missing', async () => {
+    const dir = tempDir();
+    expect(stateDirProblem(join(dir, 'a', 'b'))).toBeNull();
+    expect(statSync(join(dir, 'a', 'b')).isDirectory()).toBe(true);
+    writeFileSync(join(dir, 'f'), '');
+    expect(stateDirProblem(join(dir, 'f'))).toBe('not a directory');
+    expect(stateDirProblem(join(dir, 'f', 'x', 'y'))).toBe(`${join(dir, 'f')} is not a directory`);
+    const d = tally(P, [['198.51.100.1', 22, 1]]).digest('UTC', true, new Date());
+    mkdirSync(join(dir, 'a', 'b', '2026-11-20.json'));
+    expect(await saveDigest(join(dir, 'a', 'b'), d)).toBe('2026-11-20.json: is a directory');
+    expect(await saveDigest(join(dir, 'gone'), d)).toBe(`2026-11-20.json: no such directory: ${join(dir, 'gone')}`);
+  });
+
+  it('a digest from a newer logscan says so, not "unknown version"', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ logscanDailyDigest: 7, date: '2026-11-20' }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/2026-11-20\.json: written by a newer logscan \(digest version 7; this one reads versions 1 to 6\)$/) });
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ logscanDailyDigest: 'x', date: '2026-11-20' }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/unknown digest version "x"$/) });
   });
 
   it('keeps at most the 5,000 busiest sources and says it was capped', () => {
@@ -230,7 +251,7 @@ describe('comparison', () => {
     writeFileSync(file, JSON.stringify({ ...stored, totals: older(4).totals }));
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.connections/) });
     writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 7 }));
-    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/unknown digest version 7/) });
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/written by a newer logscan \(digest version 7;/) });
     expect(compareDays(today, P.key, previousFromDigest(stored), null, 'en').probes.previous).toBe(10);
   });
 

@@ -1,7 +1,7 @@
 // `logscan daily` through the built CLI: day boundaries in zones and across DST and
 // New Year, the previous-day comparison from logs and from --state, discovery in a
 // --log-dir, and every output format with hostile log text.
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -218,6 +218,77 @@ describe('previous day and --state', () => {
     const log = write(dir, 'kern.log', [isoLine(at('2026-11-20T12:00:00Z')), isoLine(at('2026-11-21T12:00:00Z'))]);
     const d = daily([log, '--date', '2026-11-21', '--tz', 'UTC']);
     expect(d.comparison).toMatchObject({ basis: 'logs', previousComplete: false });
+  });
+});
+
+describe('a --state digest that cannot be saved, or cannot be read', () => {
+  // From the evening before: the logs cover the 20th, whose digest is then written too.
+  const day1 = [isoLine(at('2026-11-19T23:00:00Z'), { src: '192.0.2.99' }), ...Array.from({ length: 10 }, (_, i) => isoLine(at(`2026-11-20T1${i}:00:00Z`), { src: `198.51.100.${i}`, dpt: 22 }))];
+  const day2 = [isoLine(at('2026-11-21T08:00:00Z'), { src: '198.51.100.1', dpt: 22 }), isoLine(at('2026-11-21T09:00:00Z'), { src: '203.0.113.50', dpt: 3389 })];
+  const args = (log: string, state: string): string[] => ['daily', log, '--date', '2026-11-21', '--tz', 'UTC', '--state', state];
+
+  it('a --state DIR that cannot be made (a file in the way): the day is still printed and --output written, stderr says why and what it costs, the page says it too; exit 2', () => {
+    const dir = tempDir();
+    const log = write(dir, 'kern.log', [...day1, ...day2]);
+    writeFileSync(join(dir, 'afile'), '');
+    const state = join(dir, 'afile', 'state');
+    const r = runCli([...args(log, state), '-o', 'json']);
+    expect(r.code).toBe(2);
+    const d = JSON.parse(r.stdout) as DailyJson & { stateNotSaved: unknown };
+    expect(d.headline.probes).toBe(2);
+    expect(d.stateNotSaved).toEqual({ dir: state, date: '2026-11-21', next: '2026-11-22', problem: `${join(dir, 'afile')} is not a directory` });
+    expect(r.stderr).toBe(`logscan: --state ${state}: the digest of 2026-11-21 was not saved (${join(dir, 'afile')} is not a directory): once the logs of 2026-11-21 rotate away, the summary of 2026-11-22 has no day before to compare with\n`);
+    const out = join(dir, 'day.html');
+    const h = runCli([...args(log, state), '--output', out]);
+    expect(h.code).toBe(2);
+    expect(h.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain(`--state ${state}: the digest of 2026-11-21 was not saved`);
+    for (const f of ['text', 'markdown'] as const) expect(runCli([...args(log, state), '-o', f], { env: WIDE }).stdout).toContain('the digest of 2026-11-21 was not saved (');
+    expect(runCli([...args(log, state), '-o', 'markdown', '--lang', 'zh']).stdout).toContain('2026-11-21 的摘要未能保存');
+  });
+
+  it("a digest that cannot be written where DIR is fine (a directory in the file's place: found only when it is written): the same, exit 2", () => {
+    const dir = tempDir();
+    const log = write(dir, 'kern.log', [...day1, ...day2]);
+    const state = join(dir, 'state');
+    mkdirSync(join(state, '2026-11-21.json'), { recursive: true });
+    const r = runCli([...args(log, state), '-o', 'json']);
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout) as { stateNotSaved: unknown }).stateNotSaved).toEqual({ dir: state, date: '2026-11-21', next: '2026-11-22', problem: '2026-11-21.json: is a directory' });
+    expect(r.stderr).toContain(`logscan: --state ${state}: the digest of 2026-11-21 was not saved (2026-11-21.json: is a directory): `);
+    expect(r.stderr).not.toMatch(/EISDIR|rename|\.tmp/);
+    // The day before was still saved: only what failed is said.
+    expect(readdirSync(state).sort()).toEqual(['2026-11-20.json', '2026-11-21.json']);
+  });
+
+  it('a saved run says nothing and has stateNotSaved null', () => {
+    const dir = tempDir();
+    const log = write(dir, 'kern.log', [...day1, ...day2]);
+    const r = runCli([...args(log, join(dir, 'state')), '-o', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { stateNotSaved: unknown }).stateNotSaved).toBeNull();
+  });
+
+  it("a stored digest that is corrupt, from a newer logscan, or a directory is ignored with a reason in words; the day is printed, compared from the logs or not at all, exit 0", () => {
+    const dir = tempDir();
+    const only = write(dir, 'only.log', day2);
+    const cases: [string, (f: string) => void, RegExp][] = [
+      ['not JSON', (f) => writeFileSync(f, '{ not json'), /2026-11-20\.json: not valid JSON \(/],
+      ['newer', (f) => writeFileSync(f, JSON.stringify({ logscanDailyDigest: 99, date: '2026-11-20' })), /2026-11-20\.json: written by a newer logscan \(digest version 99; this one reads versions 1 to 6\)/],
+      ['directory', (f) => mkdirSync(f), /2026-11-20\.json: is a directory/],
+    ];
+    for (const [name, make, why] of cases) {
+      const state = join(dir, `state-${name}`);
+      mkdirSync(state);
+      make(join(state, '2026-11-20.json'));
+      const r = runCli([...args(only, state), '-o', 'json']);
+      expect(r.code, name).toBe(0);
+      expect(r.stderr, name).toMatch(/^logscan: ignoring the stored digest: /);
+      expect(r.stderr, name).toMatch(why);
+      expect(r.stderr, name).not.toContain('EISDIR');
+      expect((JSON.parse(r.stdout) as DailyJson).comparison.basis, name).toBeNull();
+    }
   });
 });
 

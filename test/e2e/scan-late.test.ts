@@ -147,7 +147,7 @@ describe("a scanner's late packets to more ports than a source counts packets fo
     for (let r = 0; r < rsts; r++) for (let i = 0; i < ports; i++) lines.push(isoLine(new Date(DAY + 60_000 * (r + 1) + i * 100), { src: '203.0.113.84', dpt: 1000 + i, flags: 'RST' }));
     return writeLog(lines, `syn-rst-${ports}-${rsts}.log`);
   }
-  type Ports = { probes: Probes; topPortsPackets: number; topPorts: { port: number; packets: number }[]; topPortsLateUncounted: { packets: number; sources: number } };
+  type Ports = { probes: Probes; topPortsPackets: number; topPorts: { port: number; packets: number }[]; topPortsLateUncounted: { packets: number; sources: number; portsCounted: number | null } };
   const json = (file: string): Ports => JSON.parse(runCli([file, '--tz', 'UTC', '-o', 'json', '--top', '400']).stdout) as Ports;
 
   it('one late packet a port: every one is in the ports table, past the 256th port too', () => {
@@ -155,7 +155,7 @@ describe("a scanner's late packets to more ports than a source counts packets fo
     expect(doc.probes).toMatchObject({ packets: 600, late: 0 });
     expect(doc.topPortsPackets).toBe(600);
     expect(doc.topPorts.find((p) => p.port === 1299)?.packets).toBe(2);
-    expect(doc.topPortsLateUncounted).toEqual({ packets: 0, sources: 0 });
+    expect(doc.topPortsLateUncounted).toEqual({ packets: 0, sources: 0, portsCounted: null });
     expect(runCli([synThenRst(300, 1), '--tz', 'UTC'], { env: WIDE }).stdout).not.toContain('not in this table');
   });
 
@@ -166,7 +166,7 @@ describe("a scanner's late packets to more ports than a source counts packets fo
     const day = ['daily', file, '--date', '2026-11-20', '--tz', 'UTC'];
     const doc = JSON.parse(runCli([...day, '-o', 'json']).stdout) as { comparison: { newPortCount: number; newPorts: { port: number; packets: number }[]; portsLateUncounted: { packets: number; sources: number } } };
     expect(doc.comparison.newPortCount).toBe(300);
-    expect(doc.comparison.portsLateUncounted).toEqual({ packets: 88, sources: 1 });
+    expect(doc.comparison.portsLateUncounted).toEqual({ packets: 88, sources: 1, portsCounted: 256 });
     const note = 'not in the new ports\' counts: 88 late packets of 1 scanner (logscan counts a source\'s late packets port by port for its first 256 ports only); the probes line counts them';
     const text = runCli([...day, '-o', 'text'], { env: WIDE }).stdout;
     // Under the new ports, before the day's report (whose ports table says it of its own).
@@ -183,7 +183,25 @@ describe("a scanner's late packets to more ports than a source counts packets fo
     const old = writeLog([...before, scan.trimEnd(), isoLine(new Date(DAY + 3_600_000), { src: '192.0.2.2', dpt: 5000 })], 'old-ports.log');
     const oldDoc = JSON.parse(runCli(['daily', old, '--date', '2026-11-20', '--tz', 'UTC', '-o', 'json']).stdout) as typeof doc;
     expect(oldDoc.comparison.newPorts.map((p) => p.port)).toEqual([5000]);
-    expect(oldDoc.comparison.portsLateUncounted).toEqual({ packets: 0, sources: 0 });
+    expect(oldDoc.comparison.portsLateUncounted).toEqual({ packets: 0, sources: 0, portsCounted: null });
+  });
+
+  it('another limits.maxPortCounts in a --config file: the notes name the limit in force, not 256 (report and daily, en and zh)', () => {
+    const config = join(tempDir(), 'limits.json');
+    writeFileSync(config, JSON.stringify({ thresholds: { limits: { maxPortCounts: 100 } } }));
+    const scan = synThenRst(300, 3);
+    // 100 ports counted (3 RSTs each), 200 past them with one each placed: 400 in no row.
+    const doc = JSON.parse(runCli([scan, '--tz', 'UTC', '-o', 'json', '--config', config]).stdout) as Ports;
+    expect(doc.topPortsLateUncounted).toEqual({ packets: 400, sources: 1, portsCounted: 100 });
+    const text = runCli([scan, '--tz', 'UTC', '--config', config], { env: WIDE }).stdout;
+    expect(text).toContain("not in this table: 400 late packets of 1 scanner (logscan counts a source's late packets port by port for its first 100 ports only)");
+    expect(runCli([scan, '--tz', 'UTC', '--config', config, '--lang', 'zh'], { env: WIDE }).stdout).toMatch(/前 100 个端口/);
+    const file = writeLog([isoLine(new Date(DAY - 86_400_000), { src: '192.0.2.1', dpt: 22 }), readFileSync(scan, 'utf8').trimEnd()], 'two-days-100.log');
+    const day = ['daily', file, '--date', '2026-11-20', '--tz', 'UTC', '--config', config];
+    expect(JSON.parse(runCli([...day, '-o', 'json']).stdout).comparison.portsLateUncounted).toEqual({ packets: 400, sources: 1, portsCounted: 100 });
+    expect(runCli([...day, '-o', 'text'], { env: WIDE }).stdout).toContain("not in the new ports' counts: 400 late packets of 1 scanner (logscan counts a source's late packets port by port for its first 100 ports only)");
+    // The default, said as before.
+    expect(runCli([synThenRst(300, 3), '--tz', 'UTC'], { env: WIDE }).stdout).toContain('for its first 256 ports only');
   });
 
   it('several a port: the ports past the 256th are in it with one each, and the report says how many packets it left out', () => {
@@ -191,11 +209,38 @@ describe("a scanner's late packets to more ports than a source counts packets fo
     expect(doc.probes).toMatchObject({ packets: 1200, late: 0 });
     // 44 ports past the counted 256, 3 RSTs each: one each placed, 88 in no row.
     expect(doc.topPortsPackets).toBe(1200 - 88);
-    expect(doc.topPortsLateUncounted).toEqual({ packets: 88, sources: 1 });
+    expect(doc.topPortsLateUncounted).toEqual({ packets: 88, sources: 1, portsCounted: 256 });
     const text = runCli([synThenRst(300, 3), '--tz', 'UTC'], { env: WIDE }).stdout;
     expect(text).toContain('not in this table: 88 late packets of 1 scanner');
     expect(runCli([synThenRst(300, 3), '--tz', 'UTC', '--lang', 'zh'], { env: WIDE }).stdout).toContain('1 个扫描来源的 88 个迟到报文');
     expect(runCli([synThenRst(300, 3), '--tz', 'UTC', '-o', 'md']).stdout).toContain('not in this table: 88 late packets of 1 scanner');
     expect(runCli([synThenRst(300, 3), '--tz', 'UTC', '-o', 'html']).stdout).toContain('not in this table: 88 late packets of 1 scanner');
+  });
+});
+
+describe("a scanner's late packets to more ports than a source keeps (4,096)", () => {
+  /** A SYN scan of 20 ports (a vertical scan: its late packets are its probes), then one RST to each of `rsts` other ports. */
+  function synThenRstElsewhere(rsts: number): string {
+    const lines = [isoLine(new Date(DAY - 86_400_000), { src: '192.0.2.1', dpt: 22 })];
+    for (let i = 0; i < 20; i++) lines.push(isoLine(new Date(DAY + i * 100), { src: '203.0.113.84', dpt: 1 + i }));
+    for (let i = 0; i < rsts; i++) lines.push(isoLine(new Date(DAY + 60_000 + i * 100), { src: '203.0.113.84', dpt: 10_001 + i, flags: 'RST' }));
+    return writeLog(lines, `rst-elsewhere-${rsts}.log`);
+  }
+
+  it('every port reaches the probed ports, the day\'s port count and its --state digest; the source\'s row still says ≥4,096', () => {
+    const file = synThenRstElsewhere(6000);
+    const report = JSON.parse(runCli([file, '--tz', 'UTC', '-o', 'json']).stdout) as { probes: Probes & { ports: number }; topPortsPackets: number; topPortsLateUncounted: unknown; sources: { ports: number; portsCapped?: boolean }[] };
+    // 22 the day before, 20 SYN ports, 6,000 RST ports: 4,117 before (ports past the 4,096th dropped).
+    expect(report.probes.ports).toBe(6021);
+    expect(report.topPortsPackets).toBe(6021);
+    expect(report.topPortsLateUncounted).toEqual({ packets: 0, sources: 0, portsCounted: null });
+    expect(runCli([file, '--tz', 'UTC'], { env: WIDE }).stdout).toContain('≥4,096');
+    const state = join(tempDir(), 'state');
+    const day = JSON.parse(runCli(['daily', file, '--date', '2026-11-20', '--tz', 'UTC', '-o', 'json', '--state', state]).stdout) as { headline: { ports: number }; comparison: { newPortCount: number } };
+    expect(day.headline.ports).toBe(6020);
+    expect(day.comparison.newPortCount).toBe(6020);
+    const digest = JSON.parse(readFileSync(join(state, '2026-11-20.json'), 'utf8')) as { ports: Record<string, string>; totals: { ports: number } };
+    expect(digest.ports).toEqual({ tcp: '1-20,10001-16000' });
+    expect(digest.totals.ports).toBe(6020);
   });
 });

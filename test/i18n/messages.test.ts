@@ -100,6 +100,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.incompleteInputs': ['kern.log.2.gz (gzip data is truncated), /var/log/x (is a directory)', 2],
   'daily.inputProblem': ['kern.log.2.gz', 'gzip data is truncated'],
   'daily.basisOtherZone': ['UTC', 'Asia/Shanghai'],
+  'daily.stateNotSaved': ['/var/lib/logscan', '2026-11-21', 'is a directory', '2026-11-22'],
   'daily.basisOtherSettings': [['thresholds', 'ignore', 'homeNet', 'signatures'], false],
   'daily.filesRead': [2, 'kern.log.1, kern.log', 1, [['messages', 'its kernel lines are already in kern.log']], ['kern.log.2 (between kern.log.1 and kern.log.3.gz)']],
   'report.repeats': [0.97, 1628, 'kern.log'],
