@@ -19,7 +19,7 @@ export interface FindingSpec {
   readonly scan?: true;
   /** A stealth probe: the TCP flag pattern it names (the same in every language). */
   readonly stealth?: string;
-  /** About a machine of this side (its own outbound traffic): something to clean up, never to block. */
+  /** About a machine of this side (its own outbound traffic): something to clean up or harmless, never to block. */
   readonly thisSide?: true;
 }
 
@@ -44,6 +44,8 @@ export const FINDINGS = [
   { id: 'icmp-sweep', weight: 10, why: 10 },
   { id: 'service-knock', weight: 8, why: 11 },
   { id: 'traceroute', weight: 0, why: 12 },
+  // This side mapping a path: harmless, but its machine's, so never on a blocklist.
+  { id: 'outbound-traceroute', weight: 0, why: 12, thisSide: true },
   { id: 'dialup-leftover', weight: 0, why: 13 },
   { id: 'server-replies', weight: 0, why: 14 },
   { id: 'late-packets', weight: 0, why: 15 },

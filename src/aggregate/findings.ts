@@ -326,7 +326,11 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
   }
 
   if (p.traceroutePackets > 0 && crossed === 0) {
-    out.push({ id: 'traceroute', severity: 1, evidence: { packets: p.traceroutePackets }, text: m.traceroute(p.traceroutePackets) });
+    // This side's own going out maps a path from here: no one traces the route to it.
+    const own = p.ownTraceroutePackets;
+    const inbound = p.traceroutePackets - own;
+    if (inbound > 0) out.push({ id: 'traceroute', severity: 1, evidence: { packets: inbound }, text: m.traceroute(inbound) });
+    if (own > 0) out.push({ id: 'outbound-traceroute', severity: 0, evidence: { packets: own }, text: m.outboundTraceroute(own) });
   }
   // Traffic meant for an address's previous holder comes from its peers: chat, games,
   // streams. A scanner's packets to those ports are part of its scan, as the traceroute
@@ -616,7 +620,7 @@ function sentText(
 }
 
 /** Findings that say what some of a source's packets were that are no probe (chatter, replies, late packets, leftovers, a traceroute). */
-const ASIDE_FINDINGS: ReadonlySet<string> = new Set(['noise', 'server-replies', 'late-packets', 'dialup-leftover', 'traceroute']);
+const ASIDE_FINDINGS: ReadonlySet<string> = new Set(['noise', 'server-replies', 'late-packets', 'dialup-leftover', 'traceroute', 'outbound-traceroute']);
 
 /**
  * The probes of a source whose findings all cover packets that are no probe, and that

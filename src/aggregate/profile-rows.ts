@@ -252,6 +252,8 @@ class RowExtra {
    * ports too they are scan ports after all (findings decide).
    */
   traceroutePorts: IntSet | null = null;
+  /** Of the traceroute packets, this side's own going out (egress): a machine here mapping a path, not a probe of it. */
+  ownTraceroutePackets = 0;
   /** Server replies that are not also broadcast noise (so the two shares never overlap). */
   replyPackets = 0;
   /**
@@ -483,6 +485,11 @@ export class ProfileRows {
     if (tracer) {
       const x = this.extra(r);
       x.traceroutePackets += n;
+      if (isEgress(e)) {
+        x.ownTraceroutePackets += n;
+        // Egress rules stopped it: the "why" line says so, as for the rest of this side's blocked packets.
+        if (e.action === 'drop' || e.action === 'reject') x.ownBlocked += n;
+      }
       x.setAside += n;
       if (e.dst.port !== null) (x.traceroutePorts ??= new IntSet()).add(e.dst.port, TRACEROUTE_PORTS);
       u[uo + U_PROTOCOLS] |= portlessProtocol(e.proto);
@@ -791,6 +798,7 @@ export class ProfileRows {
     x.noisePackets += rare.noisePackets;
     x.leftoverPackets += rare.leftoverPackets;
     x.traceroutePackets += rare.traceroutePackets;
+    x.ownTraceroutePackets += rare.ownTraceroutePackets;
     if (rare.traceroutePorts) for (const p of rare.traceroutePorts) (x.traceroutePorts ??= new IntSet()).add(p, TRACEROUTE_PORTS);
     x.replyPackets += rare.replyPackets;
     x.latePackets += rare.latePackets;

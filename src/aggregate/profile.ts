@@ -175,6 +175,11 @@ export class SourceProfile implements SourceProfileFields {
     return this.rare?.traceroutePackets ?? 0;
   }
 
+  /** Of the traceroute packets, this side's own going out. */
+  get ownTraceroutePackets(): number {
+    return this.rare?.ownTraceroutePackets ?? 0;
+  }
+
   /** Distinct ports of the traceroute packets (the range holds 167). */
   get traceroutePorts(): number {
     return this.rare?.traceroutePorts?.size ?? 0;

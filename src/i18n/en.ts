@@ -238,6 +238,7 @@ export const en = {
     /** An ICMP type logscan has no name for. */
     icmpTypeNumber: (type: number) => `type ${type}`,
     traceroute: (n: number) => `traceroute (${counted(n, 'probe')})`,
+    outboundTraceroute: (n: number) => `traceroute from this side (${counted(n, 'probe')})`,
     dialupLeftover: (n: number) => `dial-up leftover (${counted(n, 'packet')} meant for the address's previous holder)`,
     serverReplies: (labels: readonly string[], n: number, icmpReplies: number, icmpErrors: number) =>
       [
@@ -280,7 +281,9 @@ export const en = {
       'slow-scan': 'Fifteen or more ports over at least an hour, at most one new port a minute: a scan paced to stay under rate-based detection.',
       'icmp-sweep': 'Echo requests (ping) to 10 or more of your hosts: finding out which addresses are alive.',
       'service-knock': "Many packets (15 or more, at least half of the source's) to one port on a few hosts: password guessing or repeated attempts at one service.",
-      traceroute: 'UDP into 33434-33600 that stays in that range: probably someone tracing the route to you; harmless.',
+      traceroute: "UDP into 33434-33600 that stays in that range: probably someone tracing the route to you; harmless (this side's own going out is outbound-traceroute).",
+      'outbound-traceroute':
+        "UDP going out from this side into 33434-33600: a machine here (traceroute, mtr) mapping the path to a destination; harmless, and no probe of anyone here. It ranks only when egress rules stopped it or the machine sent something telling besides: let out, it ranks nowhere, as browsing does not.",
       'dialup-leftover': 'Chat, game, file-sharing or Sub-7 traffic meant for whoever held your dial-up/DHCP address before you; not an attack on you.',
       'server-replies':
         "Most of the source's packets are a server's replies (told by the source port: DNS, NTP, web …) or backscatter, landing on client ports after the firewall forgot the connection, or ICMP answers: errors about packets sent with this side's address, replies to its pings; not probes.",

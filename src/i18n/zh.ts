@@ -235,6 +235,7 @@ export const zh: Messages = {
     icmpTypes: (names, more) => `：${names.join('、')}${more > 0 ? ` 等 ${fmtInt(names.length + more)} 种` : ''}`,
     icmpTypeNumber: (type) => `类型 ${type}`,
     traceroute: (n) => `traceroute（${fmtInt(n)} 个探测包）`,
+    outboundTraceroute: (n) => `本方发出的 traceroute（${fmtInt(n)} 个探测包）`,
     dialupLeftover: (n) => `拨号/DHCP 残留（${fmtInt(n)} 个包发给该地址的上一个使用者）`,
     serverReplies: (labels, n, icmpReplies, icmpErrors) =>
       [
@@ -264,7 +265,8 @@ export const zh: Messages = {
       'slow-scan': '一小时以上扫了 15 个以上端口、每分钟至多一个新端口：刻意放慢以躲避按速率检测的扫描。',
       'icmp-sweep': '向 10 台以上主机发送回显请求（ping）：在查找哪些地址在线。',
       'service-knock': '大量的包（15 个以上，且占该来源一半以上）发往少数主机的同一端口：对某一服务的密码猜测或反复尝试。',
-      traceroute: '只落在 33434-33600 之内的 UDP：很可能是有人在追踪到你的路由；无害。',
+      traceroute: '只落在 33434-33600 之内的 UDP：很可能是有人在追踪到你的路由；无害（本方外发的则是 outbound-traceroute）。',
+      'outbound-traceroute': '本方发往 33434-33600 的外发 UDP：本方机器（traceroute、mtr）在探测到某个目的地的路径；无害，也不是对本方任何机器的探测。只有被出站规则拦下、或该机器另有值得注意的流量时才进入排名：放行出去的与浏览网页一样不进入排名。',
       'dialup-leftover': '发给你这个拨号/DHCP 地址上一个使用者的聊天、游戏、文件共享或 Sub-7 流量；并非针对你的攻击。',
       'server-replies': '该来源的大部分包是服务器的回复（按源端口判断：DNS、NTP、网页等）或反向散射，在防火墙已忘记连接后落到客户端端口，或是 ICMP 应答：关于以本方地址所发数据包的差错报文、对本方 ping 的回复；不是探测。',
       'late-packets':

@@ -25,7 +25,7 @@ describe('finding ids', () => {
     expect(DEFAULT_THRESHOLDS.weights.findings).toEqual(Object.fromEntries(FINDINGS.map((f) => [f.id, f.weight])));
     expect(SCAN_FINDINGS).toEqual(['vertical-scan', 'horizontal-sweep', 'udp-scan', 'proto-scan', 'slow-scan']);
     expect(STEALTH_LABEL).toEqual({ 'null-scan': 'NULL', 'xmas-scan': 'XMAS', 'synfin-scan': 'SYN+FIN', 'fin-scan': 'FIN', 'ack-scan': 'ACK' });
-    expect(THIS_SIDE_FINDINGS).toEqual(['outbound-malware', 'outbound-blocked']);
+    expect(THIS_SIDE_FINDINGS).toEqual(['outbound-malware', 'outbound-blocked', 'outbound-traceroute']);
   });
 
   it('every finding has, in both languages, an explanation that `logscan explain ID` gives, with its weight', () => {

@@ -85,6 +85,22 @@ describe('002 read into log lines', () => {
     expect(text('33434-33600 traceroute', 'en')).toMatch(/path to this host/);
     expect(text('33434-33600 traceroute', 'zh')).toMatch(/到本机的路由/);
   });
+
+  it("a traceroute going out that egress rules stopped: the port's own text says what it is going out too, in both languages", () => {
+    const text = (lang: 'en' | 'zh'): string =>
+      new LineExplainer(kb, lang, { now: TEST_REF_DATE }).read(rows.find((r) => r.case === 'traceroute going out, stopped by egress rules')!.line).event!.annotations.find((a) => a.id === 'port-known')!.text;
+    expect(text('en')).toMatch(/going out from this side, a machine here tracing a route/i);
+    expect(text('zh')).toMatch(/本方外发的则是本方机器在追踪路由/);
+  });
+
+  it('a packet coming in to 17027 reads as no adbot, in both languages: the adbot is a program here calling out', () => {
+    const text = (lang: 'en' | 'zh'): string =>
+      new LineExplainer(kb, lang, { now: TEST_REF_DATE }).read(rows.find((r) => r.case === '17027 inbound is no adbot')!.line).event!.annotations.find((a) => a.id === 'port-known')!.text;
+    expect(text('en')).not.toMatch(/OUTBOUND/i);
+    expect(text('en')).toMatch(/coming in/);
+    expect(text('zh')).not.toMatch(/^[^：]*：本方某台机器上/);
+    expect(text('zh')).toMatch(/传入/);
+  });
 });
 
 describe("002's facts that have aged say so", () => {

@@ -40,6 +40,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.protoPackets': [6, 'IGMP'],
   'finding.protoNames': [['GRE', 'ESP', 'AH'], 2],
   'finding.traceroute': [27],
+  'finding.outboundTraceroute': [9],
   'finding.slowPace': ['2.9'],
   'finding.dialupLeftover': [1],
   'finding.serverReplies': [['DNS'], 20, 1, 1],
