@@ -86,11 +86,19 @@ describe('002 read into log lines', () => {
     expect(text('33434-33600 traceroute', 'zh')).toMatch(/到本机的路由/);
   });
 
-  it("a traceroute going out that egress rules stopped: the port's own text says what it is going out too, in both languages", () => {
-    const text = (lang: 'en' | 'zh'): string =>
-      new LineExplainer(kb, lang, { now: TEST_REF_DATE }).read(rows.find((r) => r.case === 'traceroute going out, stopped by egress rules')!.line).event!.annotations.find((a) => a.id === 'port-known')!.text;
-    expect(text('en')).toMatch(/going out from this side, a machine here tracing a route/i);
-    expect(text('zh')).toMatch(/本方外发的则是本方机器在追踪路由/);
+  it("a traceroute going out that egress rules stopped reads as this side's, stopped, in both languages", () => {
+    const text = (lang: 'en' | 'zh', id: string): string =>
+      new LineExplainer(kb, lang, { now: TEST_REF_DATE }).read(rows.find((r) => r.case === 'traceroute going out, stopped by egress rules')!.line).event!.annotations.find((a) => a.id === id)!.text;
+    expect(text('en', 'traceroute')).toMatch(/^traceroute from this side/);
+    expect(text('zh', 'traceroute')).toMatch(/^本方发出的 traceroute/);
+    expect(text('en', 'port-known-own')).toMatch(/^traceroute: this side's own .*stopped/);
+    expect(text('zh', 'port-known-own')).toMatch(/^traceroute：本方.*拦下/);
+  });
+
+  it("the traceroute port's own text, which `explain 33434` shows, says what it is going out too, in both languages", () => {
+    const entry = kb.lookup('udp', 33434).find((k) => k.id === 'traceroute')!;
+    expect(entry.text.en).toMatch(/going out from this side, a machine here tracing a route/i);
+    expect(entry.text.zh).toMatch(/本方外发的则是本方机器在追踪路由/);
   });
 
   it('a packet coming in to 17027 reads as no adbot, in both languages: the adbot is a program here calling out', () => {
