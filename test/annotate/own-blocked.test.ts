@@ -43,6 +43,7 @@ describe("this side's own packets that egress rules stopped", () => {
     ['iptables OUTPUT chain reject, TCP 3306', OUTPUT_REJECT(3306)],
     ['a LAN machine forwarded out, TCP 3306', FORWARDED(3306)],
     ['a LAN machine forwarded out, TCP 6667', FORWARDED(6667)],
+    ["this host's own query to its local resolver, dropped on lo", line('IPTABLES-DROP:', 'IN=lo OUT=', '127.0.0.1', '127.0.0.53', 53, 'UDP')],
   ];
 
   it.each(blocked)("%s: the port's name as this side's own, stopped going out, not the inbound text", (_, l) => {
