@@ -85,3 +85,28 @@ describe("this side's own packets that egress rules stopped", () => {
     expect(a.find((x) => x.id === 'port-known')!.text).toMatch(/password guessing/);
   });
 });
+
+describe("this side's servers answering clients out there", () => {
+  /** A packet from this side's service port `sport` to a client's random port `dport`. */
+  const reply = (prefix: string, ifaces: string, sport: number, dport: number, flags: string) =>
+    `Nov 20 07:17:28 gw kernel: [311048.081468] ${prefix} ${ifaces} SRC=192.168.1.10 DST=198.51.100.40 LEN=52 TOS=0x00 PREC=0x00 TTL=64 ID=0 DF PROTO=TCP SPT=${sport} DPT=${dport} WINDOW=501 RES=0x00 ${flags} URGP=0`;
+  const cases: [string, string][] = [
+    // ufw drops the late ACK FIN of an SSH session conntrack already closed.
+    ['ufw [UFW BLOCK] going out, ACK FIN from 22 to 31337', reply('[UFW BLOCK]', 'IN= OUT=eth0', 22, 31337, 'ACK FIN')],
+    ['a LAN web server forwarded out, ACK PSH from 443 to 54321', reply('FWD ACCEPT:', 'IN=eth1 OUT=eth0', 443, 54321, 'ACK PSH')],
+    ['a reset from 80 to 12345, going out', reply('OUTPUT DROP:', 'IN= OUT=eth0', 80, 12345, 'RST')],
+  ];
+
+  it.each(cases)("%s: the server's reply, not malware here calling out on the client's port", (_, l) => {
+    const got = ids(l);
+    expect(got).toContain('tcp-reply-own');
+    for (const wrong of ['trojan-outbound', 'port-known', 'port-known-own']) expect(got).not.toContain(wrong);
+    expect(Math.max(...annotations(l).map((a) => a.severity))).toBe(0);
+  });
+
+  it('a program here opening a connection to a trojan port is still trojan-outbound', () => {
+    expect(ids(line('[UFW BLOCK]', 'IN= OUT=eth0', '192.168.1.20', '198.51.100.40', 31337))).toContain('trojan-outbound');
+    // From a service port, but a SYN: no reply.
+    expect(ids(reply('[UFW BLOCK]', 'IN= OUT=eth0', 80, 31337, 'SYN'))).toContain('trojan-outbound');
+  });
+});
