@@ -263,7 +263,7 @@ const LATIN_EDGE = /[A-Za-z0-9]/;
  * them: “发往{malware}” reads “发往 Sub-7（木马）” but “发往冰河（木马）”.
  */
 function fill(template: string, vars: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole: string, k: string, at: number) => {
+  const filled = template.replace(/\{(\w+)\}/g, (whole: string, k: string, at: number) => {
     const v = vars[k];
     if (v === undefined) return whole;
     const before = at > 0 && HAN.test(template[at - 1]!) && LATIN_EDGE.test(v.charAt(0)) ? ' ' : '';
@@ -271,6 +271,8 @@ function fill(template: string, vars: Readonly<Record<string, string>>): string 
     const after = next !== '' && HAN.test(next) && LATIN_EDGE.test(v.charAt(v.length - 1)) ? ' ' : '';
     return before + v + after;
   });
+  // "the port of the {malware}" with a name that brings its own article ("The Spy trojan").
+  return filled.replace(/\bthe (?=The )/g, '');
 }
 
 function makeAnnotation(id: string, severity: Severity, text: string, ref: string): Annotation {
