@@ -3,13 +3,13 @@
 // final summary. Output is written per read chunk, never held for a batch.
 import pc from 'picocolors';
 import type { FirewallEvent } from '../event.js';
-import { ExitCode, UsageError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { Overview } from '../aggregate/overview.js';
 import { Summarizer } from '../aggregate/summary.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import type { IgnoreList } from '../enrich/ignore.js';
 import { Follower, DEFAULT_POLL_MS } from '../input/follow.js';
-import { durationText, messages } from '../i18n/messages.js';
+import { durationText, messages, usageError } from '../i18n/messages.js';
 import { FollowState, StateError } from '../input/follow-state.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Lang } from '../knowledge/types.js';
@@ -189,12 +189,12 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     try {
       state = await FollowState.load(o.stateFile);
     } catch (e) {
-      throw e instanceof StateError ? new UsageError(`--state ${e.message}`) : e;
+      throw e instanceof StateError ? usageError((u) => u.state(e.file, e.problem)) : e;
     }
     // Said once per kind of failure, not at every save for as long as it lasts.
     let lastError = '';
     state.onError = (e) => {
-      if (e.message !== lastError) err(`logscan: ${termSafe(e.message)}\n`);
+      if (e.message !== lastError) err(`logscan: ${termSafe(e instanceof StateError ? messages(o.lang).usage.stateLater(e.file, e.problem) : e.message)}\n`);
       lastError = e.message;
     };
   }

@@ -10,6 +10,9 @@ import { fsProblem, type InputProblem, type InputProblemCode } from '../../src/i
 import { formatDescription } from '../../src/cli/formats.js';
 import type { CommanderCode, CommanderProblem } from '../../src/cli/commander-problem.js';
 import type { FollowNotice } from '../../src/input/follow.js';
+import type { IgnoreLineProblem } from '../../src/i18n/en.js';
+import type { WriteProblem } from '../../src/util/write-error.js';
+import type { StateProblem } from '../../src/input/follow-state.js';
 
 type Fn = (...args: unknown[]) => string;
 
@@ -198,7 +201,61 @@ const SAMPLES: Record<string, unknown[]> = {
   'usage.unterminatedQuote': ['--alert-exec', "'"],
   'usage.trailingBackslash': ['--alert-exec'],
   'usage.emptyCommand': ['--alert-exec'],
+  'usage.fileProblem': ['--config', 'nope.json', { code: 'not-found', nonUtf8Name: false }],
+  'usage.configNotJson': ['c.json', "Expected property name or '}' in JSON at position 1"],
+  'usage.configNotObject': ['c.json'],
+  'usage.configUnknownKey': ['c.json', 'x'],
+  'usage.settingNotObject': ['c.json', 'limits'],
+  'usage.unknownSetting': ['c.json', 'bogus'],
+  'usage.settingArray': [null, 'weights.volume', 3],
+  'usage.settingNumber': ['c.json', 'limits.maxSources', '"x"'],
+  'usage.settingCount': ['c.json', 'limits.maxSources', '0'],
+  'usage.ignoreLine': ['ignore.txt', 3, 'not-address', 'foo'],
+  'usage.geoipDir': ['/nope', { code: 'not-found', nonUtf8Name: false }],
+  'usage.dirProblem': [{ code: 'not-a-directory' }],
+  'usage.geoipNoFiles': ['/srv/geo'],
+  'usage.geoipUnreadable': ['/srv/geo/x.mmdb', 'Unexpected end of data'],
+  'usage.geoipNoDatabase': ['/srv/geo', ['a.mmdb', 'b.mmdb']],
+  'usage.outputWrite': ['out.json', { code: 'no-such-directory', dir: '/nope' }],
+  'usage.outputIsInput': ['ufw.log', '-'],
+  'usage.writeProblem': [{ code: 'read-only', dir: '/mnt' }],
+  'usage.state': ['s.json', { code: 'not-json' }],
+  'usage.stateLater': ['/var/lib/logscan/s.json', { code: 'unsaved', problem: { code: 'no-space' } }],
+  'usage.stateProblem': [{ code: 'version', version: '9' }],
+  'usage.homeNet': ['bogus'],
+  'usage.resolveServer': ['Invalid IP address: bogus', 'bogus'],
+  'usage.queryPort': ['99999', '99999'],
+  'usage.querySyntax': ['8x/icmp'],
+  'usage.queryIcmpType': ['300/icmp'],
+  'usage.queryProto': ['80/sctp', 'sctp'],
+  'usage.queryRange': ['5-3', 5, 3],
 };
+
+/** One write problem of each code; a Record, so a code added to WriteProblem without a sample here does not compile. */
+const WRITE: { [C in WriteProblem['code']]: Extract<WriteProblem, { code: C }> } = {
+  'no-such-directory': { code: 'no-such-directory', dir: '/nope' },
+  'not-found': { code: 'not-found' },
+  'parent-not-directory': { code: 'parent-not-directory', dir: '/etc/passwd' },
+  'no-permission-in-dir': { code: 'no-permission-in-dir', dir: '/root' },
+  'permission-denied': { code: 'permission-denied' },
+  'is-directory': { code: 'is-directory' },
+  'read-only': { code: 'read-only', dir: '/mnt' },
+  'no-space': { code: 'no-space' },
+  quota: { code: 'quota' },
+  'system-error': { code: 'system-error', message: 'EIO: i/o error, write' },
+};
+
+/** One --state problem of each code. */
+const STATE: { [C in StateProblem['code']]: Extract<StateProblem, { code: C }> } = {
+  unreadable: { code: 'unreadable', problem: { code: 'permission-denied' } },
+  unsaved: { code: 'unsaved', problem: { code: 'no-such-directory', dir: '/nope' } },
+  'not-json': { code: 'not-json' },
+  'not-object': { code: 'not-object' },
+  version: { code: 'version', version: '9' },
+  'bad-entry': { code: 'bad-entry', entry: '{"path":1}' },
+};
+
+const IGNORE_LINES: readonly IgnoreLineProblem[] = ['port-syntax', 'port-range', 'iface-syntax', 'entry-syntax', 'not-address'];
 
 /** One commander usage error of each code; a Record, so a code added to CommanderProblem without a sample here does not compile. */
 const COMMANDER: Record<CommanderCode, CommanderProblem> = {
@@ -309,6 +366,26 @@ describe('message catalog', () => {
       } else if (z === e || !CJK.test(z)) bad.push(`${k}: ${JSON.stringify(z)}`);
     }
     expect(bad).toEqual([]);
+  });
+
+  it('file and address errors of options: every write, --state and --ignore problem worded in both languages, the Chinese in Chinese, no two alike; the English as before', () => {
+    const all = (lang: 'en' | 'zh'): string[] => [
+      ...Object.values(WRITE).map((p) => messages(lang).usage.writeProblem(p)),
+      ...Object.values(STATE).map((p) => messages(lang).usage.stateProblem(p)),
+      ...IGNORE_LINES.map((p) => messages(lang).usage.ignoreLine('i.txt', 1, p, 'x')),
+    ];
+    for (const lang of ['en', 'zh'] as const) expect(new Set(all(lang)).size, lang).toBe(all(lang).length);
+    // The system's own message is all there is to say of an unknown error, in either language.
+    for (const t of all('zh').filter((t) => t !== WRITE['system-error'].message)) expect(t).toMatch(CJK);
+    expect(en.usage.writeProblem(WRITE['no-permission-in-dir'])).toBe('no permission to create files in /root');
+    expect(en.usage.state('s.json', STATE.unsaved)).toBe('--state s.json: cannot save state: no such directory: /nope');
+    expect(en.usage.state('s.json', STATE.unreadable)).toBe('--state s.json: cannot read state: permission denied');
+    expect(en.usage.ignoreLine('i.txt', 2, 'port-syntax', 'port x')).toBe('--ignore i.txt:2: expected "port N", "port N/udp" or "port N-M/tcp": "port x"');
+    expect(en.usage.outputIsInput('ufw.log', 'log/ufw.log')).toBe('--output ufw.log: is one of the input files (the same file as log/ufw.log); refusing to overwrite a log');
+    expect(en.usage.outputIsInput('ufw.log', null)).toBe('--output ufw.log: is one of the input files; refusing to overwrite a log');
+    expect(en.usage.settingArray(null, 'weights.volume', 3)).toBe('options: "weights.volume" must be an array of 3 non-negative numbers');
+    expect(zh.usage.resolveServer('Invalid IP address: bogus', 'bogus')).toContain('“bogus”');
+    expect(zh.usage.resolveServer('some other failure', null)).toContain('some other failure');
   });
 
   it('formats: a description of every format the registry reads, and of no other', () => {
