@@ -12,6 +12,7 @@ import type { FindingId } from '../aggregate/finding-ids.js';
 import type { CommanderProblem } from '../cli/commander-problem.js';
 import type { FollowNotice } from '../input/follow-types.js';
 import type { WriteProblem } from '../util/write-error.js';
+import type { SignatureProblem } from '../errors.js';
 import type { StateProblem } from '../input/follow-state.js';
 
 /** The packets logged that were no probe, by what they were (aggregate/own-traffic.ts trafficKind). */
@@ -836,6 +837,23 @@ export const en = {
           return `unsupported state version ${p.version}; move it away to start afresh`;
         case 'bad-entry':
           return `invalid entry ${p.entry}`;
+      }
+    },
+    /** Signature data that cannot be used (errors.ts SignatureError): `file (entry): detail`; `detail` is English for an entry's content. */
+    signatures: (file: string, entry: string | null, p: SignatureProblem | null, detail: string) =>
+      `invalid signatures: ${file}${entry ? ` (${entry})` : ''}: ${p === null ? detail : en.usage.signatureProblem(p)}`,
+    signatureProblem: (p: SignatureProblem): string => {
+      switch (p.code) {
+        case 'not-directory':
+          return 'not a directory (given with --signatures)';
+        case 'builtin-missing':
+          return 'built-in signatures directory not found';
+        case 'no-files':
+          return `no signature files found; expected one of ${p.expected.join(', ')}${p.found.length ? ` (found ${p.found.join(', ')})` : ''}`;
+        case 'unreadable':
+          return `cannot read: ${p.why}`;
+        case 'not-json':
+          return `invalid JSON: ${p.why}`;
       }
     },
     homeNet: (raw: string) => `--home-net: "${raw}" is not an address or CIDR range (e.g. 203.0.113.0/24, 2001:db8::/48)`,

@@ -713,6 +713,21 @@ export const zh: Messages = {
           return `无效的条目 ${p.entry}`;
       }
     },
+    signatures: (file, entry, p, detail) => `签名数据无效：${file}${entry ? `（${entry}）` : ''}：${p === null ? detail : zh.usage.signatureProblem(p)}`,
+    signatureProblem: (p) => {
+      switch (p.code) {
+        case 'not-directory':
+          return '不是目录（由 --signatures 指定）';
+        case 'builtin-missing':
+          return '找不到内置的签名目录';
+        case 'no-files':
+          return `没有找到签名文件；应至少有 ${p.expected.join('、')} 之一${p.found.length ? `（目录里有 ${p.found.join('、')}）` : ''}`;
+        case 'unreadable':
+          return `无法读取：${zh.input.problem(p.problem)}`;
+        case 'not-json':
+          return `不是有效的 JSON：${p.why}`;
+      }
+    },
     homeNet: (raw) => `--home-net：“${raw}”不是地址或 CIDR 网段（例如 203.0.113.0/24、2001:db8::/48）`,
     resolveServer: (why, bad) => `--resolve-server：${bad === null ? why : `“${bad}”不是有效的 IP 地址`}（应为一个地址，可带端口：192.0.2.53、192.0.2.53:5353、[2001:db8::53]:53）`,
     queryEmpty: '查询为空：请给出端口（6776）、端口/协议（33500/udp）、端口范围（6970-7170）、ICMP 类型（8/icmp）或名称（sub7）',

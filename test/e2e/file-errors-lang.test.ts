@@ -65,6 +65,19 @@ describe('file errors of options in --lang zh', () => {
   });
 });
 
+describe('--signatures in --lang zh', () => {
+  it('not a directory, a directory without signature files, a file that is not JSON; an entry\'s own check keeps its English words', () => {
+    expect(usage(['--lang', 'zh', '--signatures', join(dir, 'nope'), UFW])).toBe(`logscan: 签名数据无效：${join(dir, 'nope')}：不是目录（由 --signatures 指定）\n`);
+    expect(usage(['--lang', 'zh', '--signatures', 'samples', UFW]).split('\n')[0]).toMatch(/^logscan: 签名数据无效：samples：没有找到签名文件；/);
+    const sig = mkdtempSync(join(dir, 'sig-'));
+    writeFileSync(join(sig, 'ports.json'), '{');
+    expect(usage(['explain', '--lang', 'zh', '--signatures', sig, '80'])).toMatch(new RegExp(`^logscan: 签名数据无效：${sig}/ports\\.json：不是有效的 JSON：`));
+    expect(usage(['explain', '--signatures', sig, '80'])).toMatch(new RegExp(`^logscan: invalid signatures: ${sig}/ports\\.json: invalid JSON: `));
+    writeFileSync(join(sig, 'ports.json'), '{"schemaVersion": 1, "entries": [{"id": "x"}]}');
+    expect(usage(['--lang', 'zh', '--signatures', sig, UFW])).toMatch(new RegExp(`^logscan: 签名数据无效：${sig}/ports\\.json（x）：\\$\\.entries\\[0\\]\\.`));
+  });
+});
+
 describe('bad addresses and explain queries in --lang zh', () => {
   it('--home-net and --resolve-server name the value, escaped', () => {
     expect(usage(['--lang', 'zh', '--home-net', 'x\u001b[31m', UFW])).toBe('logscan: --home-net：“x\\x1b[31m”不是地址或 CIDR 网段（例如 203.0.113.0/24、2001:db8::/48）\n');

@@ -13,6 +13,7 @@ import type { FollowNotice } from '../../src/input/follow.js';
 import type { IgnoreLineProblem } from '../../src/i18n/en.js';
 import type { WriteProblem } from '../../src/util/write-error.js';
 import type { StateProblem } from '../../src/input/follow-state.js';
+import type { SignatureProblem } from '../../src/errors.js';
 
 type Fn = (...args: unknown[]) => string;
 
@@ -222,6 +223,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'usage.state': ['s.json', { code: 'not-json' }],
   'usage.stateLater': ['/var/lib/logscan/s.json', { code: 'unsaved', problem: { code: 'no-space' } }],
   'usage.stateProblem': [{ code: 'version', version: '9' }],
+  'usage.signatures': ['/etc/logscan/sig/ports.json', 'local-1', null, '$.entries[0].rank: must be a number >= 0'],
+  'usage.signatureProblem': [{ code: 'no-files', expected: ['ports.json', 'categories.json'], found: ['x.json'] }],
   'usage.homeNet': ['bogus'],
   'usage.resolveServer': ['Invalid IP address: bogus', 'bogus'],
   'usage.queryPort': ['99999', '99999'],
@@ -253,6 +256,15 @@ const STATE: { [C in StateProblem['code']]: Extract<StateProblem, { code: C }> }
   'not-object': { code: 'not-object' },
   version: { code: 'version', version: '9' },
   'bad-entry': { code: 'bad-entry', entry: '{"path":1}' },
+};
+
+/** One signatures problem of each code. */
+const SIGNATURES: { [C in SignatureProblem['code']]: Extract<SignatureProblem, { code: C }> } = {
+  'not-directory': { code: 'not-directory' },
+  'builtin-missing': { code: 'builtin-missing' },
+  'no-files': { code: 'no-files', expected: ['ports.json'], found: [] },
+  unreadable: { code: 'unreadable', why: 'EACCES', problem: { code: 'permission-denied' } },
+  'not-json': { code: 'not-json', why: 'Unexpected end of JSON input' },
 };
 
 const IGNORE_LINES: readonly IgnoreLineProblem[] = ['port-syntax', 'port-range', 'iface-syntax', 'entry-syntax', 'not-address'];
@@ -373,6 +385,7 @@ describe('message catalog', () => {
       ...Object.values(WRITE).map((p) => messages(lang).usage.writeProblem(p)),
       ...Object.values(STATE).map((p) => messages(lang).usage.stateProblem(p)),
       ...IGNORE_LINES.map((p) => messages(lang).usage.ignoreLine('i.txt', 1, p, 'x')),
+      ...Object.values(SIGNATURES).map((p) => messages(lang).usage.signatureProblem(p)),
     ];
     for (const lang of ['en', 'zh'] as const) expect(new Set(all(lang)).size, lang).toBe(all(lang).length);
     // The system's own message is all there is to say of an unknown error, in either language.
@@ -384,6 +397,8 @@ describe('message catalog', () => {
     expect(en.usage.outputIsInput('ufw.log', 'log/ufw.log')).toBe('--output ufw.log: is one of the input files (the same file as log/ufw.log); refusing to overwrite a log');
     expect(en.usage.outputIsInput('ufw.log', null)).toBe('--output ufw.log: is one of the input files; refusing to overwrite a log');
     expect(en.usage.settingArray(null, 'weights.volume', 3)).toBe('options: "weights.volume" must be an array of 3 non-negative numbers');
+    expect(en.usage.signatures('/x/ports.json', null, SIGNATURES.unreadable, '')).toBe('invalid signatures: /x/ports.json: cannot read: EACCES');
+    expect(zh.usage.signatureProblem(SIGNATURES.unreadable)).toBe('无法读取：没有读取权限');
     expect(zh.usage.resolveServer('Invalid IP address: bogus', 'bogus')).toContain('“bogus”');
     expect(zh.usage.resolveServer('some other failure', null)).toContain('some other failure');
   });
