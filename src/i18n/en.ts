@@ -868,6 +868,18 @@ export const en = {
     queryRange: (raw: string, from: number, to: number) => `invalid query "${raw}": range start ${from} is above its end ${to}`,
   },
 
+  /** Lines on stderr about what was read (cli/diagnostics.ts), each after "logscan: "; file names and log text arrive sanitized. */
+  diagnostics: {
+    /** An input that could not be read, or only in part; `problem`: input.problem's words. */
+    input: (file: string, problem: string) => `${file}: ${problem}`,
+    /** One of the first malformed lines: `reason`, the parser's own words (English, as `check` gives them); `text`: the line as logged, cut. */
+    malformed: (file: string, line: number, reason: string, text: string) => `${file}:${line}: malformed: ${reason}${text ? `: ${text}` : ''}`,
+    malformedTotal: (total: number, shown: number) => `${total} malformed lines in all (first ${shown} shown; \`logscan check FILE\` explains them)`,
+    /** follow, stopped while its reader took nothing: `state`, with --state. */
+    stdoutNotRead: (signal: string, state: boolean) =>
+      `standard output was not being read: what was left to print after ${signal} is dropped${state ? ' (--state keeps the position of the last line whose output it took: a restart reads the rest again)' : ''}`,
+  },
+
   /** What went wrong with an input (src/input/problem.ts): the report's inputs table and notes, the daily footer, `check`; in English also stderr and the JSON `error`. */
   input: {
     /** After "no such file" when the name has bytes that are not UTF-8 (U+FFFD); also `follow`'s "does not exist (yet)". */

@@ -738,6 +738,14 @@ export const zh: Messages = {
     queryRange: (raw, from, to) => `无效的查询“${raw}”：范围起点 ${from} 大于终点 ${to}`,
   },
 
+  diagnostics: {
+    input: (file, problem) => `${file}：${problem}`,
+    malformed: (file, line, reason, text) => `${file} 第 ${line} 行格式错误：${reason}${text ? `：${text}` : ''}`,
+    malformedTotal: (total, shown) => `共有 ${fmtInt(total)} 行格式错误（只列出了前 ${shown} 行；\`logscan check FILE\` 会逐一说明）`,
+    stdoutNotRead: (signal, state) =>
+      `标准输出没有被读取：收到 ${signal} 后尚未输出的内容已丢弃${state ? '（--state 记下的是输出已被取走的最后一行的位置：重新启动时会再读一遍其余部分）' : ''}`,
+  },
+
   input: {
     nonUtf8Hint: '（文件名不是有效的 UTF-8，Node.js 无法按此名打开；请给文件改名，或从标准输入读取：logscan - < FILE）',
     problem: (p) => {

@@ -120,7 +120,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
 
   const overview = new Overview(localClock(o.tz));
   const runSummary = new Summarizer(o.thresholds);
-  const diag = new Diagnostics(err);
+  const diag = new Diagnostics(err, o.lang);
 
   exec = o.alertArgv ? new AlertExec({ argv: o.alertArgv, report: (m) => err(`logscan: ${termSafe(m)}\n`) }) : null;
   const probeLines = text && o.probeLines;
@@ -249,7 +249,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   }
   const [taken] = await Promise.all([out.finish(deadline === null ? Infinity : Math.max(deadline - Date.now(), LAST_WRITE_MS)), exec?.close(EXEC_GRACE_MS)]);
   clearTimeout(graceTimer);
-  if (!taken) err(`logscan: standard output was not being read: what was left to print after ${signal} is dropped${state ? ' (--state keeps the position of the last line whose output it took: a restart reads the rest again)' : ''}\n`);
+  if (!taken) err(`logscan: ${messages(o.lang).diagnostics.stdoutNotRead(signal, state !== null)}\n`);
   // Saved once the output is settled: a position past output that was dropped would lose those lines.
   // If this last save fails, the next start cannot resume here.
   let stopFailed = false;

@@ -1,7 +1,9 @@
 // --lang zh on stderr for the files and addresses options name (--config, --ignore,
-// --geoip, --output, --state, --home-net, --resolve-server) and explain's queries: the
-// line is Chinese and names the file or value, escaped; exit 2 and the English unchanged.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// --geoip, --output, --state, --signatures, --home-net, --resolve-server), explain's
+// queries, and what a one-shot command says of its inputs (unreadable, malformed lines,
+// records read twice): the line is Chinese and names the file or value, escaped; exit
+// codes and the English unchanged.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,5 +92,36 @@ describe('bad addresses and explain queries in --lang zh', () => {
     expect(usage(['explain', '--lang', 'zh', '80/sctp'])).toBe('logscan: 无效的查询“80/sctp”：协议应为 tcp、udp、icmp 或 icmpv6，而不是“sctp”\n');
     expect(usage(['explain', '--lang', 'zh', '5-3'])).toBe('logscan: 无效的查询“5-3”：范围起点 5 大于终点 3\n');
     expect(usage(['explain', '99999'])).toBe('logscan: invalid query "99999": port 99999 is out of range (0-65535)\n');
+  });
+});
+
+describe('what a one-shot command says of its inputs, in --lang zh', () => {
+  const malformed = file('bad\u001b[1m.log', [
+    'Nov 20 07:07:40 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.9 DST=192.168.1.20 LEN=60 TTL=50 PROTO=TCP SPT=4444 DPT=6776 SYN',
+    ...Array.from({ length: 6 }, () => 'Nov 20 07:07:41 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=zz DST=1.2.3.4 PROTO=TCP SPT=1 DPT=2\u001b[2J'),
+  ].join('\n') + '\n');
+  const shown = malformed.replace('\u001b', '\\x1b');
+
+  it('an unreadable input: its problem in Chinese, as the report\'s inputs table says it; exit 3', () => {
+    for (const cmd of [[], ['events'], ['check']]) {
+      const r = runCli([...cmd, '--lang', 'zh', join(dir, 'nope.log')]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(`logscan: ${join(dir, 'nope.log')}：文件不存在\n`);
+    }
+    expect(runCli([join(dir, 'nope.log')]).stderr).toContain(`logscan: ${join(dir, 'nope.log')}: no such file\n`);
+  });
+
+  it('malformed lines: the lead-in and the total in Chinese, the parser\'s reason and the log line as logged, escaped', () => {
+    const zh = runCli(['--lang', 'zh', malformed]).stderr.split('\n');
+    expect(zh[0]).toBe(`logscan: ${shown} 第 2 行格式错误：SRC: invalid address 'zz'：Nov 20 07:07:41 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=zz DST=1.2.3.4 PROTO=TCP SPT=1 DPT=2\\x1b[2J`);
+    expect(zh).toContain('logscan: 共有 6 行格式错误（只列出了前 5 行；`logscan check FILE` 会逐一说明）');
+    const en = runCli([malformed]).stderr.split('\n');
+    expect(en[0]).toBe(`logscan: ${shown}:2: malformed: SRC: invalid address 'zz': Nov 20 07:07:41 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=zz DST=1.2.3.4 PROTO=TCP SPT=1 DPT=2\\x1b[2J`);
+    expect(en).toContain('logscan: 6 malformed lines in all (first 5 shown; `logscan check FILE` explains them)');
+  });
+
+  it('records read twice: the note on stderr in Chinese', () => {
+    const copy = file('copy.log', readFileSync(UFW, 'utf8'));
+    expect(runCli(['--lang', 'zh', UFW, copy]).stderr).toContain(`logscan: ${UFW}：其中全部记录（约 693 条）也从 ${copy} 读到过：这些记录被重复计数；两个文件只需给出其一\n`);
   });
 });

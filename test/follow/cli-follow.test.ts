@@ -331,6 +331,17 @@ describe('logscan follow', () => {
     expect(seqs(followedEvents((await again.stop('SIGTERM')).stdout))).toEqual(range(saved[0].line + 1, n));
   });
 
+  it('--lang zh: the word on stderr that stdout was not being read is Chinese and names the signal', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'ufw.log');
+    writeFileSync(path, range(1, 3000).map(iptablesLine).join('\n') + '\n');
+    const run = unread(['follow', '-o', 'ndjson', '--from-start', '--lang', 'zh', path]);
+    await run.printing();
+    const r = await run.term(10_000);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('logscan: 标准输出没有被读取：收到 SIGTERM 后尚未输出的内容已丢弃\n');
+  });
+
   it('--max-sources caps the sources the summaries keep, as the note at the end says (and it must be a positive whole number)', async () => {
     const dir = tempDir();
     const path = join(dir, 'ufw.log');
