@@ -11,6 +11,7 @@ import { capped, counted, fmtInt, plural } from '../util/number-text.js';
 import type { FindingId } from '../aggregate/finding-ids.js';
 import type { CommanderProblem } from '../cli/commander-problem.js';
 import type { FollowNotice } from '../input/follow-types.js';
+import type { AlertExecReport } from '../live/alert-exec.js';
 import type { WriteProblem } from '../util/write-error.js';
 import type { SignatureProblem } from '../errors.js';
 import type { StateProblem } from '../input/follow-state.js';
@@ -653,6 +654,35 @@ export const en = {
     followedFor: (span: string) => `── followed for ${span}`,
     logGap: (records: number | null) =>
       `log gap: the firewall could not write ${records === null ? 'some records' : counted(records, 'record')} here (INFO-EVENTS-LOST)`,
+    /** What --alert-exec says on stderr, after "logscan: " (live/alert-exec.ts). */
+    alertExec: (r: AlertExecReport): string => {
+      const n = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;
+      switch (r.code) {
+        case 'cannot-run':
+          return `--alert-exec: cannot run ${r.cmd}: ${r.message}`;
+        case 'ended-by':
+          return `--alert-exec: ${r.cmd} ended by ${r.signal}`;
+        case 'exited':
+          return `--alert-exec: ${r.cmd} exited with ${r.exit}`;
+        case 'timeout':
+          return `--alert-exec: ${r.cmd} still running after ${r.seconds} s; killed`;
+        case 'dropping':
+          return `--alert-exec: ${n(r.commands, 'command')} running and ${n(r.queued, 'alert')} queued: alerts are dropped until there is room (counted)`;
+        case 'dropped':
+          return `--alert-exec: ${n(r.n, 'alert')} dropped${r.n === r.total ? '' : ` (${r.total} in all)`}: the queue was full`;
+        case 'tally': {
+          const why = [
+            [r.dropped, 'dropped (the queue was full)'],
+            [r.failed, 'failed'],
+            [r.unrun, 'still queued when logscan stopped'],
+            [r.stoppedWith, `stopped with logscan (the same ${r.stopSignal ?? 'signal'} ended ${r.stoppedWith === 1 ? 'it' : 'them'})`],
+            [r.cutOff, 'still running when logscan stopped (killed)'],
+          ] as const;
+          const parts = why.filter(([k]) => k > 0).map(([k, what]) => `${k} ${what}`);
+          return `--alert-exec: of ${n(r.alerts, 'alert')}, ${r.delivered} reached ${r.cmd}, ${r.alerts - r.delivered} did not: ${parts.join(', ')}`;
+        }
+      }
+    },
     /** What happened to a followed path, on stderr after "logscan: NAME: " (input/follow-types.ts). */
     notice: (n: FollowNotice): string => {
       switch (n.code) {

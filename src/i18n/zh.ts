@@ -550,6 +550,32 @@ export const zh: Messages = {
       events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自${atLeast ? '至少' : ''} ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`,
     followedFor: (span) => `── 已跟踪 ${span}`,
     logGap: (records) => `日志缺口：防火墙有${records === null ? '一些' : ` ${fmtInt(records)} 条`}记录未能在此写入（INFO-EVENTS-LOST）`,
+    alertExec: (r) => {
+      switch (r.code) {
+        case 'cannot-run':
+          return `--alert-exec：无法运行 ${r.cmd}：${r.message}`;
+        case 'ended-by':
+          return `--alert-exec：${r.cmd} 被 ${r.signal} 终止`;
+        case 'exited':
+          return `--alert-exec：${r.cmd} 退出码为 ${r.exit}`;
+        case 'timeout':
+          return `--alert-exec：${r.cmd} 运行超过 ${r.seconds} 秒，已被终止`;
+        case 'dropping':
+          return `--alert-exec：已有 ${r.commands} 个命令在运行、${r.queued} 个告警在排队：在腾出位置之前，新的告警将被丢弃（会计数）`;
+        case 'dropped':
+          return `--alert-exec：队列已满，丢弃了 ${r.n} 个告警${r.n === r.total ? '' : `（累计 ${r.total} 个）`}`;
+        case 'tally': {
+          const parts = [
+            r.dropped > 0 ? `${r.dropped} 个因队列已满被丢弃` : '',
+            r.failed > 0 ? `${r.failed} 个失败` : '',
+            r.unrun > 0 ? `${r.unrun} 个在 logscan 停止时仍在排队` : '',
+            r.stoppedWith > 0 ? `${r.stoppedWith} 个随 logscan 一同停止（同一个 ${r.stopSignal ?? '信号'} 终止了它们）` : '',
+            r.cutOff > 0 ? `${r.cutOff} 个在 logscan 停止时仍在运行（已被终止）` : '',
+          ].filter((t) => t !== '');
+          return `--alert-exec：${r.alerts} 个告警中，${r.delivered} 个送达了 ${r.cmd}，${r.alerts - r.delivered} 个没有：${parts.join('，')}`;
+        }
+      }
+    },
     notice: (n) => {
       switch (n.code) {
         case 'waiting':

@@ -122,7 +122,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   const runSummary = new Summarizer(o.thresholds);
   const diag = new Diagnostics(err, o.lang);
 
-  exec = o.alertArgv ? new AlertExec({ argv: o.alertArgv, report: (m) => err(`logscan: ${termSafe(m)}\n`) }) : null;
+  exec = o.alertArgv ? new AlertExec({ argv: o.alertArgv, report: (r) => err(`logscan: ${termSafe(messages(o.lang).follow.alertExec(r))}\n`) }) : null;
   const probeLines = text && o.probeLines;
   const folder = probeLines
     ? new Folder((ip, n, spanMs, to) => out.write(indentedLine(termSafe(m.folded(n, ip, durationText(spanMs, o.lang), to)), o.lineWidth, c.dim) + '\n'))

@@ -14,6 +14,7 @@ import type { IgnoreLineProblem } from '../../src/i18n/en.js';
 import type { WriteProblem } from '../../src/util/write-error.js';
 import type { StateProblem } from '../../src/input/follow-state.js';
 import type { SignatureProblem } from '../../src/errors.js';
+import type { AlertExecReport } from '../../src/live/alert-exec.js';
 
 type Fn = (...args: unknown[]) => string;
 
@@ -176,6 +177,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'formats.cisco-asa': ['106001, 106006, 106023'],
   'input.problem': [{ code: 'gzip-cut', line: 128, why: 'unexpected end of file' }],
   'follow.notice': [{ code: 'rotated' }],
+  'follow.alertExec': [{ code: 'exited', cmd: '/usr/local/bin/notify', exit: 3 }],
   'usage.seeHelp': ['follow'],
   'usage.commander': [{ code: 'commander.unknownOption', flag: '--outptu', suggestions: ['--output'] }],
   'usage.unknownCommand': ['chek', ['check'], ['report', 'check']],
@@ -269,6 +271,17 @@ const SIGNATURES: { [C in SignatureProblem['code']]: Extract<SignatureProblem, {
   'no-files': { code: 'no-files', expected: ['ports.json'], found: [] },
   unreadable: { code: 'unreadable', why: 'EACCES', problem: { code: 'permission-denied' } },
   'not-json': { code: 'not-json', why: 'Unexpected end of JSON input' },
+};
+
+/** One --alert-exec report of each code. */
+const ALERT_EXEC: { [C in AlertExecReport['code']]: Extract<AlertExecReport, { code: C }> } = {
+  'cannot-run': { code: 'cannot-run', cmd: '/nope', message: 'spawn /nope ENOENT' },
+  'ended-by': { code: 'ended-by', cmd: 'notify', signal: 'SIGKILL' },
+  exited: { code: 'exited', cmd: 'notify', exit: 3 },
+  timeout: { code: 'timeout', cmd: 'notify', seconds: 10 },
+  dropping: { code: 'dropping', commands: 4, queued: 32 },
+  dropped: { code: 'dropped', n: 5, total: 12 },
+  tally: { code: 'tally', cmd: 'notify', alerts: 9, delivered: 3, dropped: 2, failed: 1, unrun: 1, stoppedWith: 1, stopSignal: 'SIGTERM', cutOff: 1 },
 };
 
 const IGNORE_LINES: readonly IgnoreLineProblem[] = ['port-syntax', 'port-range', 'iface-syntax', 'entry-syntax', 'not-address'];
@@ -390,6 +403,7 @@ describe('message catalog', () => {
       ...Object.values(STATE).map((p) => messages(lang).usage.stateProblem(p)),
       ...IGNORE_LINES.map((p) => messages(lang).usage.ignoreLine('i.txt', 1, p, 'x')),
       ...Object.values(SIGNATURES).map((p) => messages(lang).usage.signatureProblem(p)),
+      ...Object.values(ALERT_EXEC).map((r) => messages(lang).follow.alertExec(r)),
     ];
     for (const lang of ['en', 'zh'] as const) expect(new Set(all(lang)).size, lang).toBe(all(lang).length);
     // The system's own message is all there is to say of an unknown error, in either language.
@@ -403,6 +417,9 @@ describe('message catalog', () => {
     expect(en.usage.settingArray(null, 'weights.volume', 3)).toBe('options: "weights.volume" must be an array of 3 non-negative numbers');
     expect(en.usage.signatures('/x/ports.json', null, SIGNATURES.unreadable, '')).toBe('invalid signatures: /x/ports.json: cannot read: EACCES');
     expect(zh.usage.signatureProblem(SIGNATURES.unreadable)).toBe('无法读取：没有读取权限');
+    expect(en.follow.alertExec(ALERT_EXEC.tally)).toBe('--alert-exec: of 9 alerts, 3 reached notify, 6 did not: 2 dropped (the queue was full), 1 failed, 1 still queued when logscan stopped, 1 stopped with logscan (the same SIGTERM ended it), 1 still running when logscan stopped (killed)');
+    expect(en.follow.alertExec(ALERT_EXEC.dropped)).toBe('--alert-exec: 5 alerts dropped (12 in all): the queue was full');
+    expect(en.follow.alertExec(ALERT_EXEC.dropping)).toBe('--alert-exec: 4 commands running and 32 alerts queued: alerts are dropped until there is room (counted)');
     expect(zh.usage.resolveServer('Invalid IP address: bogus', 'bogus')).toContain('“bogus”');
     expect(zh.usage.resolveServer('some other failure', null)).toContain('some other failure');
   });
