@@ -1,7 +1,7 @@
 // Typed errors mapped to exit codes in one place (cli/main.ts). Library code throws
 // these; only the CLI entry point turns them into process exit codes.
 import type { InputProblem } from './input/problem.js';
-import type { Messages } from './i18n/en.js';
+import { en, type Messages } from './i18n/en.js';
 
 export const ExitCode = {
   ok: 0,
@@ -48,16 +48,37 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * Why signature data cannot be used, when it is about the file rather than an entry's
+ * content: a code for --lang (i18n, usage.signatures). An entry's validation stays in
+ * English `detail` words, which quote the file's own JSON paths and fields.
+ */
+export type SignatureProblem =
+  | { code: 'not-directory' }
+  | { code: 'builtin-missing' }
+  /** `expected`: the signature files' names; `found`: the .json files that are there. */
+  | { code: 'no-files'; expected: readonly string[]; found: readonly string[] }
+  /** `why`: the errno code or the system's message, as English says it; `problem`: what --lang words it by. */
+  | { code: 'unreadable'; why: string; problem: InputProblem }
+  /** `why`: the JSON parser's message. */
+  | { code: 'not-json'; why: string };
+
 /** A signatures file failed validation. Exit 2; the message names file and entry. */
 export class SignatureError extends Error {
   override name = 'SignatureError';
+  readonly problem: SignatureProblem | null;
+  /** `detail`: the English words, or the problem they come from. */
   constructor(
     readonly file: string,
     readonly entry: string | null,
-    detail: string,
+    detail: string | SignatureProblem,
   ) {
-    super(`${file}${entry ? ` (${entry})` : ''}: ${detail}`);
+    const words = typeof detail === 'string' ? detail : en.usage.signatureProblem(detail);
+    super(`${file}${entry ? ` (${entry})` : ''}: ${words}`);
+    this.problem = typeof detail === 'string' ? null : detail;
+    this.detail = words;
   }
+  readonly detail: string;
 }
 
 /**

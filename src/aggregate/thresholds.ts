@@ -9,7 +9,6 @@
 //   DANGER_LEVEL1..5), and MIN_DANGER_LEVEL / TCP scan flags need just 1 port: a NULL,
 //   FIN, XMAS or SYN+FIN packet is never legitimate, one is enough.
 import type { Severity } from '../event.js';
-import { UsageError } from '../errors.js';
 import { usageError } from '../i18n/messages.js';
 import { defaultFindingWeights, isFindingId } from './finding-ids.js';
 
@@ -158,7 +157,7 @@ export function parseSeverity(option: string, raw: unknown): Severity {
  * Deep-merges an override object (from --config) into a copy of `base`. Unknown keys
  * and wrong types are errors that name the key path, so a typo never silently does nothing.
  */
-export function mergeThresholds(base: Thresholds, override: unknown, where: string): Thresholds {
+export function mergeThresholds(base: Thresholds, override: unknown, where: string | null): Thresholds {
   const copy = structuredClone(base);
   mergeInto(copy as unknown as Record<string, unknown>, override, where, '');
   return copy;
@@ -172,24 +171,25 @@ export function mergeThresholds(base: Thresholds, override: unknown, where: stri
  */
 const COUNT_SETTING = /^(min|max)(Sources|Ports|Hosts|PortCounts|TrojanPorts|Protocols|Packets|PortsFinAck)$/;
 
-function mergeInto(target: Record<string, unknown>, src: unknown, where: string, path: string): void {
-  if (typeof src !== 'object' || src === null || Array.isArray(src)) throw new UsageError(`${where}: ${path || 'thresholds'} must be an object`);
+function mergeInto(target: Record<string, unknown>, src: unknown, where: string | null, path: string): void {
+  if (typeof src !== 'object' || src === null || Array.isArray(src)) throw usageError((u) => u.settingNotObject(where, path));
   for (const [k, v] of Object.entries(src as Record<string, unknown>)) {
     const p = path ? `${path}.${k}` : k;
     if (k === 'comment' || k.startsWith('$')) continue;
     const cur = target[k];
     // Finding weights accept new ids only if they are known finding ids.
-    if (cur === undefined && !(path === 'weights.findings' && isFindingId(k))) throw new UsageError(`${where}: unknown setting "${p}"`);
+    if (cur === undefined && !(path === 'weights.findings' && isFindingId(k))) throw usageError((u) => u.unknownSetting(where, p));
     if (Array.isArray(cur)) {
       if (!Array.isArray(v) || v.length !== cur.length || !v.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)) {
-        throw new UsageError(`${where}: "${p}" must be an array of ${cur.length} non-negative numbers`);
+        const n = cur.length;
+        throw usageError((u) => u.settingArray(where, p, n));
       }
       target[k] = [...v];
     } else if (typeof cur === 'object' && cur !== null) {
       mergeInto(cur as Record<string, unknown>, v, where, p);
     } else {
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new UsageError(`${where}: "${p}" must be a non-negative number, got ${JSON.stringify(v)}`);
-      if (COUNT_SETTING.test(k) && (!Number.isInteger(v) || v < 1)) throw new UsageError(`${where}: "${p}" must be a whole number from 1, got ${JSON.stringify(v)}`);
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw usageError((u) => u.settingNumber(where, p, String(JSON.stringify(v))));
+      if (COUNT_SETTING.test(k) && (!Number.isInteger(v) || v < 1)) throw usageError((u) => u.settingCount(where, p, String(JSON.stringify(v))));
       target[k] = v;
     }
   }

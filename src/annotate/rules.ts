@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Action, Direction, Severity } from '../event.js';
 import type { LocalizedText } from '../knowledge/types.js';
 import { SignatureError } from '../errors.js';
+import { fsProblem } from '../input/problem.js';
 import { formats } from '../parsers/registry.js';
 
 export const ANNOTATIONS_SCHEMA_VERSION = 1;
@@ -379,13 +380,13 @@ export function loadAnnotationRules(file: string = DEFAULT_ANNOTATIONS_FILE): An
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new SignatureError(file, null, `cannot read: ${(err as Error).message}`);
+    throw new SignatureError(file, null, { code: 'unreadable', why: (err as Error).message, problem: fsProblem(err) });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new SignatureError(file, null, `invalid JSON: ${(err as Error).message}`);
+    throw new SignatureError(file, null, { code: 'not-json', why: (err as Error).message });
   }
   const set = parseAnnotationRules(json, file);
   if (file === DEFAULT_ANNOTATIONS_FILE) cached = set;

@@ -6,10 +6,11 @@ import { createAnnotator, type Annotator } from '../annotate/index.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { CommonOptions } from './options.js';
-import { UsageError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import { AddressRanges, canonicalRanges, parseAddressRange, type AddressRange } from '../util/address-ranges.js';
 import { setHomeNetworks } from '../util/egress.js';
+import { usageError } from '../i18n/messages.js';
+import type { UsageWords } from '../errors.js';
 
 /** --home-net's ranges; null when none were given (the local-network ranges apply). */
 export function homeNetworks(texts: readonly string[]): AddressRanges | null {
@@ -18,7 +19,7 @@ export function homeNetworks(texts: readonly string[]): AddressRanges | null {
 }
 
 function parseHomeNet(texts: readonly string[]): AddressRange[] {
-  return texts.map((t) => parseAddressRange(t.trim()) ?? usage(`--home-net: "${t}" is not an address or CIDR range (e.g. 203.0.113.0/24, 2001:db8::/48)`));
+  return texts.map((t) => parseAddressRange(t.trim()) ?? usage((u) => u.homeNet(t)));
 }
 
 /**
@@ -31,8 +32,8 @@ export function homeNetFingerprint(texts: readonly string[]): string | null {
   return createHash('sha256').update(canonicalRanges(parseHomeNet(texts))).digest('hex').slice(0, 16);
 }
 
-function usage(message: string): never {
-  throw new UsageError(message);
+function usage(words: UsageWords): never {
+  throw usageError(words);
 }
 
 export interface Analysis {

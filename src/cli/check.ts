@@ -6,6 +6,7 @@ import { runCheck } from '../check/check.js';
 import { renderCheckJson, renderCheckText } from '../check/render.js';
 import { ExitCode } from '../errors.js';
 import { termSafe } from '../render/sanitize.js';
+import { unreadableLine } from './diagnostics.js';
 import { buildAnalysis } from './analysis.js';
 import { Interrupt } from './interrupt.js';
 import { addInputOptions, positiveInt, readCommonOptions, resolveInputs } from './options.js';
@@ -37,7 +38,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     else process.stdout.write(renderCheckText(results, { color: useColor(), tz: common.tz, width: terminalWidth(), lang: common.lang }));
     for (const r of results) {
       // Same stderr line as the report gives for an unreadable input.
-      if (r.error) process.stderr.write(`logscan: ${termSafe(r.error.startsWith(r.file) ? r.error : `${r.file}: ${r.error}`)}\n`);
+      if (r.error) process.stderr.write(`logscan: ${unreadableLine(r, common.lang)}\n`);
       if (r.incomplete) setExit(ExitCode.inputUnreadable);
       if (r.detail && r.detail.fate === 'absent' && r.error === null && !interrupt.received) {
         process.stderr.write(`logscan: --line ${r.detail.line}: ${termSafe(r.file)} has only ${counted(r.lines, 'line')}\n`);

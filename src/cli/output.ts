@@ -4,8 +4,8 @@ import { fstatSync, lstatSync, readlinkSync, realpathSync, statSync, type Stats 
 import { open } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { UsageError } from '../errors.js';
-import { describeWriteError } from '../util/write-error.js';
+import { usageError } from '../i18n/messages.js';
+import { writeProblem } from '../util/write-error.js';
 
 /** The --output option: a file, or null for standard output (no --output, or `-`, which means stdout as it means stdin for inputs). */
 export function outputOption(raw: Record<string, unknown>): string | null {
@@ -51,7 +51,8 @@ export async function writeDocument(text: string, file: string | null): Promise<
       await writeFileAtomic(target, text);
     }
   } catch (err) {
-    throw new UsageError(`--output ${file}: ${describeWriteError(err, target)}`);
+    const p = writeProblem(err, target);
+    throw usageError((u) => u.outputWrite(file, p));
   }
 }
 
@@ -67,17 +68,18 @@ export function refuseOutputOverInput(output: string | null, inputs: readonly st
   if (out !== null && out.isCharacterDevice()) return;
   for (const input of inputs) {
     let same: boolean;
-    let how = '';
+    // How it is the same, when not by its name: '-' for standard input, else the input's name.
+    let how: string | null = null;
     if (input === '-') {
       const stdin = fstatOrNull(0);
       same = out !== null && stdin !== null && stdin.isFile() && sameFile(out, stdin);
-      how = ' (standard input is read from it)';
+      how = '-';
     } else {
       const inp = statOrNull(input);
       same = out !== null && inp !== null ? sameFile(out, inp) : resolve(output) === resolve(input);
-      if (resolve(output) !== resolve(input)) how = ` (the same file as ${input})`;
+      if (resolve(output) !== resolve(input)) how = input;
     }
-    if (same) throw new UsageError(`--output ${output}: is one of the input files${how}; refusing to overwrite a log`);
+    if (same) throw usageError((u) => u.outputIsInput(output, how));
   }
 }
 

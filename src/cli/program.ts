@@ -91,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
       return ExitCode.usage;
     }
     if (err instanceof SignatureError) {
-      process.stderr.write(`logscan: invalid signatures: ${termSafe(err.message)}\n`);
+      process.stderr.write(`logscan: ${termSafe(messages(lang).usage.signatures(err.file, err.entry, err.problem, err.detail))}\n`);
       return ExitCode.usage;
     }
     if (err instanceof InputError) {

@@ -13,6 +13,7 @@ import { useWorker } from './thread-choice.js';
 import { RepeatedRecords, type RepeatedInput } from '../input/repeated-records.js';
 import { termSafe } from '../render/sanitize.js';
 import { messages } from '../i18n/messages.js';
+import type { Lang } from '../knowledge/types.js';
 
 export interface InputsRun {
   stats: InputStats[];
@@ -22,13 +23,13 @@ export interface InputsRun {
 
 export async function runInputs(
   files: readonly string[],
-  opts: InputOptions,
+  opts: InputOptions & Pick<CommonOptions, 'lang'>,
   onEvent: (e: FirewallEvent) => void,
   afterChunk?: () => Promise<void> | void,
   /** Aborted on SIGINT/SIGTERM (cli/interrupt.ts): reading stops, stats so far are returned. */
   signal?: AbortSignal,
 ): Promise<InputsRun> {
-  const diag = new Diagnostics();
+  const diag = new Diagnostics(undefined, opts.lang);
   const stats = await readInputs(files, {
     ...opts,
     onEvent,
@@ -86,7 +87,7 @@ export async function runAnalysed(
     };
     done = await runInputs(files, opts, annotated, afterChunk, run.signal);
   } else {
-    const diag = new Diagnostics();
+    const diag = new Diagnostics(undefined, opts.lang);
     const stats = await readInWorker(files, opts, {
       annotate: run.annotateWhileReading,
       onEvent: run.annotateWhileReading ? sink : annotated,
@@ -99,18 +100,18 @@ export async function runAnalysed(
     diag.finish();
     done = finished(stats);
   }
-  if (repeats !== null) noteRepeats(done.stats, repeats.result());
+  if (repeats !== null) noteRepeats(done.stats, repeats.result(), opts.lang);
   return done;
 }
 
 /** Says on stderr which inputs repeat another's records, and notes it on their stats for the report. */
-function noteRepeats(stats: InputStats[], found: readonly RepeatedInput[]): void {
+function noteRepeats(stats: InputStats[], found: readonly RepeatedInput[], lang: Lang): void {
   for (const r of found) {
     const s = stats.find((x) => x.file === r.file);
     if (s === undefined) continue;
     // The share is the sample's; the records it stands for, of what the input held.
     s.repeats = { other: r.other, records: Math.round(r.share * s.events), share: r.share };
-    process.stderr.write(`logscan: ${termSafe(r.file)}: ${termSafe(messages('en').report.repeats(r.share, s.repeats.records, r.other))}\n`);
+    process.stderr.write(`logscan: ${termSafe(messages(lang).diagnostics.input(r.file, messages(lang).report.repeats(r.share, s.repeats.records, r.other)))}\n`);
   }
 }
 

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DEFAULT_THRESHOLDS, mergeThresholds, type Thresholds } from '../aggregate/thresholds.js';
 import type { DetectorParamOverrides } from '../annotate/rules.js';
-import { UsageError } from '../errors.js';
-import { describeFsError } from '../input/open.js';
 import { positiveInt } from './options.js';
+import { usageError } from '../i18n/messages.js';
+import { fsProblem } from '../input/problem.js';
 
 /**
  * `maxSourcesDefault`: the command's own cap (follow keeps two summaries for days, a
@@ -35,20 +35,21 @@ export function loadThresholds(raw: Record<string, unknown>, base: Thresholds = 
     try {
       text = readFileSync(file, 'utf8');
     } catch (err) {
-      throw new UsageError(`--config ${file}: ${describeFsError(err)}`);
+      throw usageError((u) => u.fileProblem('--config', file, fsProblem(err)));
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (err) {
-      throw new UsageError(`--config ${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+      const why = err instanceof Error ? err.message : String(err);
+      throw usageError((u) => u.configNotJson(file, why));
     }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new UsageError(`--config ${file}: expected a JSON object`);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw usageError((u) => u.configNotObject(file));
     for (const k of Object.keys(json)) {
-      if (k !== 'thresholds' && k !== 'comment' && k !== '$schema') throw new UsageError(`--config ${file}: unknown key "${k}" (expected "thresholds")`);
+      if (k !== 'thresholds' && k !== 'comment' && k !== '$schema') throw usageError((u) => u.configUnknownKey(file, k));
     }
     const th = (json as Record<string, unknown>).thresholds;
-    if (th !== undefined) t = mergeThresholds(t, th, `--config ${file}`);
+    if (th !== undefined) t = mergeThresholds(t, th, file);
   }
   const flags: Record<string, unknown> = {};
   if (raw.scanPorts !== undefined) {
@@ -58,7 +59,7 @@ export function loadThresholds(raw: Record<string, unknown>, base: Thresholds = 
   }
   if (raw.sweepHosts !== undefined) flags.horizontalSweep = { minHosts: positiveInt('--sweep-hosts', raw.sweepHosts, 1_000_000) };
   if (raw.maxSources !== undefined) flags.limits = { maxSources: positiveInt('--max-sources', raw.maxSources, 100_000_000) };
-  const thresholds = Object.keys(flags).length > 0 ? mergeThresholds(t, flags, 'options') : t;
+  const thresholds = Object.keys(flags).length > 0 ? mergeThresholds(t, flags, null) : t;
   // Always the ranking's count, set or not: unset it is the rule's own (a test holds the two equal).
   return { thresholds, detectorParams: { 'ack-spread': { minHosts: thresholds.horizontalSweep.minHosts } } };
 }

@@ -8,10 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // Types only: the package itself is imported when --geoip is given (it costs ~20 ms to load).
 import type { AsnResponse, CountryResponse, Reader } from 'maxmind';
-import { UsageError } from '../errors.js';
-import { describeDirError } from '../input/open.js';
+import { dirProblem } from '../input/open.js';
 import type { Lang } from '../knowledge/types.js';
 import type { AsInfo, GeoInfo } from './types.js';
+import { usageError } from '../i18n/messages.js';
 
 export interface GeoResult {
   geo: GeoInfo | null;
@@ -82,9 +82,9 @@ export async function openGeoIp(dir: string, lang: Lang): Promise<GeoIp> {
   try {
     names = readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.mmdb')).sort();
   } catch (err) {
-    throw new UsageError(`--geoip ${dir}: ${describeDirError(err)}`);
+    throw usageError((u) => u.geoipDir(dir, dirProblem(err)));
   }
-  if (names.length === 0) throw new UsageError(`--geoip ${dir}: no .mmdb files there (expected GeoLite2-Country.mmdb and/or GeoLite2-ASN.mmdb, see docs/integrations.md)`);
+  if (names.length === 0) throw usageError((u) => u.geoipNoFiles(dir));
   const { Reader: MmdbReader } = await import('maxmind');
   let country: Reader<CountryResponse> | null = null;
   let city: Reader<CountryResponse> | null = null;
@@ -97,7 +97,8 @@ export async function openGeoIp(dir: string, lang: Lang): Promise<GeoIp> {
     try {
       reader = new MmdbReader(readFileSync(file));
     } catch (err) {
-      throw new UsageError(`--geoip ${file}: not a readable MaxMind database (${err instanceof Error ? err.message : String(err)})`);
+      const why = err instanceof Error ? err.message : String(err);
+      throw usageError((u) => u.geoipUnreadable(file, why));
     }
     const type = reader.metadata.databaseType;
     const info = { file, type, built: reader.metadata.buildEpoch.toISOString().slice(0, 10) };
@@ -121,7 +122,7 @@ export async function openGeoIp(dir: string, lang: Lang): Promise<GeoIp> {
   const chosen = pending[0] ?? null;
   if (chosen) used.push(chosen.info);
   if (chosen === null && asn === null) {
-    throw new UsageError(`--geoip ${dir}: no Country, City or ASN database among ${names.join(', ')}`);
+    throw usageError((u) => u.geoipNoDatabase(dir, names));
   }
   return new GeoIp(chosen?.reader ?? null, asn, lang, used.sort((a, b) => (a.file < b.file ? -1 : 1)));
 }

@@ -13,9 +13,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FirewallEvent } from '../event.js';
-import { UsageError } from '../errors.js';
-import { describeFsError } from '../input/open.js';
 import { AddressRanges, parseAddressRange, type AddressRange } from '../util/address-ranges.js';
+import { usageError } from '../i18n/messages.js';
+import { fsProblem } from '../input/problem.js';
+import type { IgnoreLineProblem } from '../i18n/en.js';
 
 const B_TCP = 1;
 const B_UDP = 2;
@@ -67,18 +68,18 @@ export function parseIgnoreList(text: string, file: string): IgnoreList {
     if (line === '') return;
     // Keywords and addresses are the same in either case; interface names are not.
     entries.push(line.replace(/\s+/g, ' ').replace(/^\S+/, (w) => w.toLowerCase()));
-    const fail = (detail: string): never => {
-      throw new UsageError(`--ignore ${file}:${i + 1}: ${detail}: "${rawLine.trim()}"`);
+    const fail = (problem: IgnoreLineProblem): never => {
+      throw usageError((u) => u.ignoreLine(file, i + 1, problem, rawLine.trim()));
     };
     const words = line.split(/\s+/);
     const kw = words[0].toLowerCase();
     if (kw === 'port') {
-      if (words.length !== 2) fail('expected "port N", "port N/udp" or "port N-M/tcp"');
+      if (words.length !== 2) fail('port-syntax');
       const m = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/(tcp|udp))?$/i.exec(words[1]);
-      if (!m) return fail('expected "port N", "port N/udp" or "port N-M/tcp"');
+      if (!m) return fail('port-syntax');
       const from = Number(m[1]);
       const to = m[2] !== undefined ? Number(m[2]) : from;
-      if (from > 65535 || to > 65535 || to < from) fail('ports are 0-65535, a range is low-high');
+      if (from > 65535 || to > 65535 || to < from) fail('port-range');
       const bits = m[3] === undefined ? B_ANY : m[3].toLowerCase() === 'tcp' ? B_TCP : B_UDP;
       ports ??= new Uint8Array(65536);
       for (let p = from; p <= to; p++) ports[p] |= bits;
@@ -86,12 +87,12 @@ export function parseIgnoreList(text: string, file: string): IgnoreList {
       return;
     }
     if (kw === 'iface' || kw === 'interface') {
-      if (words.length !== 2) fail('expected "iface NAME"');
+      if (words.length !== 2) fail('iface-syntax');
       ifaces.add(words[1]);
       return;
     }
-    if (words.length !== 1) fail('expected an address or CIDR range, "port …" or "iface …"');
-    networks.push(parseAddressRange(line) ?? fail('not an address or CIDR range'));
+    if (words.length !== 1) fail('entry-syntax');
+    networks.push(parseAddressRange(line) ?? fail('not-address'));
   });
   return new CompiledIgnore(networks.length > 0 ? new AddressRanges(networks) : null, ports, ifaces.size > 0 ? ifaces : null, {
     networks: networks.length,
@@ -105,7 +106,7 @@ export function loadIgnoreList(file: string): IgnoreList {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`--ignore ${file}: ${describeFsError(err)}`);
+    throw usageError((u) => u.fileProblem('--ignore', file, fsProblem(err)));
   }
   return parseIgnoreList(text, file);
 }

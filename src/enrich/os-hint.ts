@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SignatureError } from '../errors.js';
+import { fsProblem } from '../input/problem.js';
 import type { Lang, LocalizedText } from '../knowledge/types.js';
 import type { OsHint } from './types.js';
 
@@ -113,13 +114,13 @@ export function loadOsHints(file: string = DEFAULT_OS_HINTS_FILE): OsHintRules {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new SignatureError(file, null, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new SignatureError(file, null, { code: 'unreadable', why: (err as NodeJS.ErrnoException).code ?? (err as Error).message, problem: fsProblem(err) });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new SignatureError(file, null, `invalid JSON: ${(err as Error).message}`);
+    throw new SignatureError(file, null, { code: 'not-json', why: (err as Error).message });
   }
   return parseOsHints(json, file, text);
 }

@@ -7,7 +7,7 @@
 // renderer sanitises it like log text.
 import { Resolver } from 'node:dns/promises';
 import { isValidAddress } from '../parsers/address.js';
-import { UsageError } from '../errors.js';
+import { usageError } from '../i18n/messages.js';
 
 export interface ResolveOptions {
   /** Per-query timeout in milliseconds. */
@@ -28,7 +28,10 @@ export function makeResolver(opts: ResolveOptions): Resolver {
     try {
       resolver.setServers([...opts.servers]);
     } catch (err) {
-      throw new UsageError(`--resolve-server: ${err instanceof Error ? err.message : String(err)} (expected an address, optionally with a port: 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:53)`);
+      const why = err instanceof Error ? err.message : String(err);
+      // Node says which value it could not read only inside its English sentence.
+      const bad = (err as NodeJS.ErrnoException).code === 'ERR_INVALID_IP_ADDRESS' ? /^Invalid IP address: (.*)$/s.exec(why)?.[1] ?? null : null;
+      throw usageError((u) => u.resolveServer(why, bad));
     }
   }
   return resolver;

@@ -11,6 +11,10 @@ import { capped, counted, fmtInt, plural } from '../util/number-text.js';
 import type { FindingId } from '../aggregate/finding-ids.js';
 import type { CommanderProblem } from '../cli/commander-problem.js';
 import type { FollowNotice } from '../input/follow-types.js';
+import type { AlertExecReport } from '../live/alert-exec.js';
+import type { WriteProblem } from '../util/write-error.js';
+import type { SignatureProblem } from '../errors.js';
+import type { StateProblem } from '../input/follow-state.js';
 
 /** The packets logged that were no probe, by what they were (aggregate/own-traffic.ts trafficKind). */
 export interface NotProbeCounts {
@@ -23,6 +27,20 @@ export interface NotProbeCounts {
   /** Of `late`, Windows Firewall CLOSE rows (a session's end), not packets; absent: none. */
   lateConnections?: number;
 }
+
+/** What is wrong with a line of an --ignore file (enrich/ignore.ts). */
+export type IgnoreLineProblem = 'port-syntax' | 'port-range' | 'iface-syntax' | 'entry-syntax' | 'not-address';
+
+const IGNORE_LINE: Readonly<Record<IgnoreLineProblem, string>> = {
+  'port-syntax': 'expected "port N", "port N/udp" or "port N-M/tcp"',
+  'port-range': 'ports are 0-65535, a range is low-high',
+  'iface-syntax': 'expected "iface NAME"',
+  'entry-syntax': 'expected an address or CIDR range, "port …" or "iface …"',
+  'not-address': 'not an address or CIDR range',
+};
+
+/** Whose thresholds a setting is in: a --config file's, or the options' (null). */
+const settingsOf = (file: string | null): string => (file === null ? 'options' : `--config ${file}`);
 
 /** Severity 0-5 as a word. */
 type SeverityWords = readonly [string, string, string, string, string, string];
@@ -636,6 +654,35 @@ export const en = {
     followedFor: (span: string) => `── followed for ${span}`,
     logGap: (records: number | null) =>
       `log gap: the firewall could not write ${records === null ? 'some records' : counted(records, 'record')} here (INFO-EVENTS-LOST)`,
+    /** What --alert-exec says on stderr, after "logscan: " (live/alert-exec.ts). */
+    alertExec: (r: AlertExecReport): string => {
+      const n = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;
+      switch (r.code) {
+        case 'cannot-run':
+          return `--alert-exec: cannot run ${r.cmd}: ${r.message}`;
+        case 'ended-by':
+          return `--alert-exec: ${r.cmd} ended by ${r.signal}`;
+        case 'exited':
+          return `--alert-exec: ${r.cmd} exited with ${r.exit}`;
+        case 'timeout':
+          return `--alert-exec: ${r.cmd} still running after ${r.seconds} s; killed`;
+        case 'dropping':
+          return `--alert-exec: ${n(r.commands, 'command')} running and ${n(r.queued, 'alert')} queued: alerts are dropped until there is room (counted)`;
+        case 'dropped':
+          return `--alert-exec: ${n(r.n, 'alert')} dropped${r.n === r.total ? '' : ` (${r.total} in all)`}: the queue was full`;
+        case 'tally': {
+          const why = [
+            [r.dropped, 'dropped (the queue was full)'],
+            [r.failed, 'failed'],
+            [r.unrun, 'still queued when logscan stopped'],
+            [r.stoppedWith, `stopped with logscan (the same ${r.stopSignal ?? 'signal'} ended ${r.stoppedWith === 1 ? 'it' : 'them'})`],
+            [r.cutOff, 'still running when logscan stopped (killed)'],
+          ] as const;
+          const parts = why.filter(([k]) => k > 0).map(([k, what]) => `${k} ${what}`);
+          return `--alert-exec: of ${n(r.alerts, 'alert')}, ${r.delivered} reached ${r.cmd}, ${r.alerts - r.delivered} did not: ${parts.join(', ')}`;
+        }
+      }
+    },
     /** What happened to a followed path, on stderr after "logscan: NAME: " (input/follow-types.ts). */
     notice: (n: FollowNotice): string => {
       switch (n.code) {
@@ -752,6 +799,115 @@ export const en = {
     unterminatedQuote: (option: string, quote: string) => `${option}: unterminated ${quote} quote`,
     trailingBackslash: (option: string) => `${option}: trailing backslash`,
     emptyCommand: (option: string) => `${option}: empty command`,
+    // Files and addresses options name. `file`, `raw`: as given; `why`: a library's own words (English).
+    /** --config, --ignore: a file that could not be read (input/problem.ts fsProblem). */
+    fileProblem: (option: string, file: string, p: InputProblem) => `${option} ${file}: ${en.input.problem(p)}`,
+    configNotJson: (file: string, why: string) => `--config ${file}: not valid JSON (${why})`,
+    configNotObject: (file: string) => `--config ${file}: expected a JSON object`,
+    configUnknownKey: (file: string, key: string) => `--config ${file}: unknown key "${key}" (expected "thresholds")`,
+    /** A setting of a --config file (`file`), or of the options themselves (null); `path` like limits.maxSources, `got` as JSON. */
+    settingNotObject: (file: string | null, path: string) => `${settingsOf(file)}: ${path || 'thresholds'} must be an object`,
+    unknownSetting: (file: string | null, path: string) => `${settingsOf(file)}: unknown setting "${path}"`,
+    settingArray: (file: string | null, path: string, n: number) => `${settingsOf(file)}: "${path}" must be an array of ${n} non-negative numbers`,
+    settingNumber: (file: string | null, path: string, got: string) => `${settingsOf(file)}: "${path}" must be a non-negative number, got ${got}`,
+    settingCount: (file: string | null, path: string, got: string) => `${settingsOf(file)}: "${path}" must be a whole number from 1, got ${got}`,
+    /** A line of an --ignore file that is none of its entries; `text`: the line as written. */
+    ignoreLine: (file: string, line: number, problem: IgnoreLineProblem, text: string) => `--ignore ${file}:${line}: ${IGNORE_LINE[problem]}: "${text}"`,
+    /** --geoip DIR that cannot be listed. */
+    geoipDir: (dir: string, p: InputProblem) => `--geoip ${dir}: ${en.usage.dirProblem(p)}`,
+    /** Why a directory could not be used (input/open.ts dirProblem): input.problem's words, for a directory. */
+    dirProblem: (p: InputProblem): string => (p.code === 'not-found' ? 'no such directory' : p.code === 'not-a-directory' ? 'not a directory' : en.input.problem(p)),
+    geoipNoFiles: (dir: string) => `--geoip ${dir}: no .mmdb files there (expected GeoLite2-Country.mmdb and/or GeoLite2-ASN.mmdb, see docs/integrations.md)`,
+    geoipUnreadable: (file: string, why: string) => `--geoip ${file}: not a readable MaxMind database (${why})`,
+    geoipNoDatabase: (dir: string, names: readonly string[]) => `--geoip ${dir}: no Country, City or ASN database among ${names.join(', ')}`,
+    outputWrite: (file: string, p: WriteProblem) => `--output ${file}: ${en.usage.writeProblem(p)}`,
+    /** `same`: the input file it is, when named otherwise; null: named alike; '-': standard input is read from it. */
+    outputIsInput: (file: string, same: string | null) =>
+      `--output ${file}: is one of the input files${same === null ? '' : same === '-' ? ' (standard input is read from it)' : ` (the same file as ${same})`}; refusing to overwrite a log`,
+    /** Why a file could not be written, in the user's terms (util/write-error.ts). */
+    writeProblem: (p: WriteProblem): string => {
+      switch (p.code) {
+        case 'no-such-directory':
+          return `no such directory: ${p.dir}`;
+        case 'not-found':
+          return 'no such file';
+        case 'parent-not-directory':
+          return `${p.dir} is not a directory`;
+        case 'no-permission-in-dir':
+          return `no permission to create files in ${p.dir}`;
+        case 'permission-denied':
+          return 'permission denied';
+        case 'is-directory':
+          return 'is a directory';
+        case 'read-only':
+          return `${p.dir} is on a read-only file system`;
+        case 'no-space':
+          return 'no space left on the device';
+        case 'quota':
+          return 'disk quota exceeded';
+        case 'system-error':
+          return p.message;
+      }
+    },
+    /** `follow --state FILE` that cannot be used at the start (input/follow-state.ts). */
+    state: (file: string, p: StateProblem) => `--state ${file}: ${en.usage.stateProblem(p)}`,
+    /** A save that failed later, on stderr while follow goes on; `file`: its absolute path. */
+    stateLater: (file: string, p: StateProblem) => `${file}: ${en.usage.stateProblem(p)}`,
+    stateProblem: (p: StateProblem): string => {
+      switch (p.code) {
+        case 'unreadable':
+          return `cannot read state: ${en.input.problem(p.problem)}`;
+        case 'unsaved':
+          return `cannot save state: ${en.usage.writeProblem(p.problem)}`;
+        case 'not-json':
+          return 'not a logscan state file (invalid JSON); move it away to start afresh';
+        case 'not-object':
+          return 'not a logscan state file (not a JSON object); move it away to start afresh';
+        case 'version':
+          return `unsupported state version ${p.version}; move it away to start afresh`;
+        case 'bad-entry':
+          return `invalid entry ${p.entry}`;
+      }
+    },
+    /** Signature data that cannot be used (errors.ts SignatureError): `file (entry): detail`; `detail` is English for an entry's content. */
+    signatures: (file: string, entry: string | null, p: SignatureProblem | null, detail: string) =>
+      `invalid signatures: ${file}${entry ? ` (${entry})` : ''}: ${p === null ? detail : en.usage.signatureProblem(p)}`,
+    signatureProblem: (p: SignatureProblem): string => {
+      switch (p.code) {
+        case 'not-directory':
+          return 'not a directory (given with --signatures)';
+        case 'builtin-missing':
+          return 'built-in signatures directory not found';
+        case 'no-files':
+          return `no signature files found; expected one of ${p.expected.join(', ')}${p.found.length ? ` (found ${p.found.join(', ')})` : ''}`;
+        case 'unreadable':
+          return `cannot read: ${p.why}`;
+        case 'not-json':
+          return `invalid JSON: ${p.why}`;
+      }
+    },
+    homeNet: (raw: string) => `--home-net: "${raw}" is not an address or CIDR range (e.g. 203.0.113.0/24, 2001:db8::/48)`,
+    /** `why`: Node's words; `bad`: the value it could not read as an address, when it says which. */
+    resolveServer: (why: string, bad: string | null) => `--resolve-server: ${why} (expected an address, optionally with a port: 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:53)`,
+    // `explain`'s queries; `raw`: the query as typed.
+    queryEmpty: 'empty query: give a port (6776), port/proto (33500/udp), range (6970-7170), ICMP type (8/icmp) or a name (sub7)',
+    queryPort: (raw: string, port: string) => `invalid query "${raw}": port ${port} is out of range (0-65535)`,
+    querySyntax: (raw: string) => `invalid query "${raw}": expected PORT, PORT/tcp|udp, FROM-TO, FROM-TO/tcp|udp or TYPE/icmp|icmpv6`,
+    queryIcmpType: (raw: string) => `invalid query "${raw}": an ICMP type is one number 0-255 (8/icmp, 135/icmpv6)`,
+    queryProto: (raw: string, proto: string) => `invalid query "${raw}": protocol must be tcp, udp, icmp or icmpv6, not "${proto}"`,
+    queryRange: (raw: string, from: number, to: number) => `invalid query "${raw}": range start ${from} is above its end ${to}`,
+  },
+
+  /** Lines on stderr about what was read (cli/diagnostics.ts), each after "logscan: "; file names and log text arrive sanitized. */
+  diagnostics: {
+    /** An input that could not be read, or only in part; `problem`: input.problem's words. */
+    input: (file: string, problem: string) => `${file}: ${problem}`,
+    /** One of the first malformed lines: `reason`, the parser's own words (English, as `check` gives them); `text`: the line as logged, cut. */
+    malformed: (file: string, line: number, reason: string, text: string) => `${file}:${line}: malformed: ${reason}${text ? `: ${text}` : ''}`,
+    malformedTotal: (total: number, shown: number) => `${total} malformed lines in all (first ${shown} shown; \`logscan check FILE\` explains them)`,
+    /** follow, stopped while its reader took nothing: `state`, with --state. */
+    stdoutNotRead: (signal: string, state: boolean) =>
+      `standard output was not being read: what was left to print after ${signal} is dropped${state ? ' (--state keeps the position of the last line whose output it took: a restart reads the rest again)' : ''}`,
   },
 
   /** What went wrong with an input (src/input/problem.ts): the report's inputs table and notes, the daily footer, `check`; in English also stderr and the JSON `error`. */

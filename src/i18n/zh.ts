@@ -3,7 +3,7 @@
 // no plural: counts take a measure word (个, 台, 行). Technical tokens stay as they are
 // (TCP, NULL, 22/tcp, ids, options); a space separates them from Chinese characters.
 import { capped, fmtInt } from '../util/number-text.js';
-import { mixedRows, type Messages } from './en.js';
+import { mixedRows, type IgnoreLineProblem, type Messages } from './en.js';
 import type { FoldSpread } from '../live/fold.js';
 import type { SettingsChange } from '../daily/digest.js';
 
@@ -45,6 +45,18 @@ export const ZLIB_WORDS: Readonly<Record<string, string>> = {
   'invalid distance code': '距离编码无效',
   'invalid distance too far back': '回溯距离超出了已解压的数据',
 };
+
+/** --ignore 文件中某行的问题（enrich/ignore.ts）。 */
+const IGNORE_LINE: Readonly<Record<IgnoreLineProblem, string>> = {
+  'port-syntax': '应写作“port N”“port N/udp”或“port N-M/tcp”',
+  'port-range': '端口为 0-65535，范围须由小到大',
+  'iface-syntax': '应写作“iface NAME”',
+  'entry-syntax': '应为地址或 CIDR 网段、“port …”或“iface …”',
+  'not-address': '不是地址或 CIDR 网段',
+};
+
+/** 设置出自哪里：--config 文件（file），或命令行选项（null）。 */
+const settingsOf = (file: string | null): string => (file === null ? '命令行选项' : `--config ${file}`);
 
 /** 系统调用失败的原因，按 errno 代码（system-error、read-error 的 errno）；没有的代码照录系统的英文原话。 */
 export const ERRNO_WORDS: Readonly<Record<string, string>> = {
@@ -538,6 +550,32 @@ export const zh: Messages = {
       events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自${atLeast ? '至少' : ''} ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`,
     followedFor: (span) => `── 已跟踪 ${span}`,
     logGap: (records) => `日志缺口：防火墙有${records === null ? '一些' : ` ${fmtInt(records)} 条`}记录未能在此写入（INFO-EVENTS-LOST）`,
+    alertExec: (r) => {
+      switch (r.code) {
+        case 'cannot-run':
+          return `--alert-exec：无法运行 ${r.cmd}：${r.message}`;
+        case 'ended-by':
+          return `--alert-exec：${r.cmd} 被 ${r.signal} 终止`;
+        case 'exited':
+          return `--alert-exec：${r.cmd} 退出码为 ${r.exit}`;
+        case 'timeout':
+          return `--alert-exec：${r.cmd} 运行超过 ${r.seconds} 秒，已被终止`;
+        case 'dropping':
+          return `--alert-exec：已有 ${r.commands} 个命令在运行、${r.queued} 个告警在排队：在腾出位置之前，新的告警将被丢弃（会计数）`;
+        case 'dropped':
+          return `--alert-exec：队列已满，丢弃了 ${r.n} 个告警${r.n === r.total ? '' : `（累计 ${r.total} 个）`}`;
+        case 'tally': {
+          const parts = [
+            r.dropped > 0 ? `${r.dropped} 个因队列已满被丢弃` : '',
+            r.failed > 0 ? `${r.failed} 个失败` : '',
+            r.unrun > 0 ? `${r.unrun} 个在 logscan 停止时仍在排队` : '',
+            r.stoppedWith > 0 ? `${r.stoppedWith} 个随 logscan 一同停止（同一个 ${r.stopSignal ?? '信号'} 终止了它们）` : '',
+            r.cutOff > 0 ? `${r.cutOff} 个在 logscan 停止时仍在运行（已被终止）` : '',
+          ].filter((t) => t !== '');
+          return `--alert-exec：${r.alerts} 个告警中，${r.delivered} 个送达了 ${r.cmd}，${r.alerts - r.delivered} 个没有：${parts.join('，')}`;
+        }
+      }
+    },
     notice: (n) => {
       switch (n.code) {
         case 'waiting':
@@ -641,6 +679,97 @@ export const zh: Messages = {
     unterminatedQuote: (option, quote) => `${option}：引号 ${quote} 没有闭合`,
     trailingBackslash: (option) => `${option}：末尾多了一个反斜杠`,
     emptyCommand: (option) => `${option}：命令为空`,
+    fileProblem: (option, file, p) => `${option} ${file}：${zh.input.problem(p)}`,
+    configNotJson: (file, why) => `--config ${file}：不是有效的 JSON（${why}）`,
+    configNotObject: (file) => `--config ${file}：内容应为一个 JSON 对象`,
+    configUnknownKey: (file, key) => `--config ${file}：不认识的键“${key}”（只接受“thresholds”）`,
+    settingNotObject: (file, path) => `${settingsOf(file)}：${path || 'thresholds'} 应为一个对象`,
+    unknownSetting: (file, path) => `${settingsOf(file)}：没有“${path}”这项设置`,
+    settingArray: (file, path, n) => `${settingsOf(file)}：“${path}”应为由 ${n} 个非负数组成的数组`,
+    settingNumber: (file, path, got) => `${settingsOf(file)}：“${path}”应为非负数，实际为 ${got}`,
+    settingCount: (file, path, got) => `${settingsOf(file)}：“${path}”应为不小于 1 的整数，实际为 ${got}`,
+    ignoreLine: (file, line, problem, text) => `--ignore ${file} 第 ${line} 行：${IGNORE_LINE[problem]}：“${text}”`,
+    geoipDir: (dir, p) => `--geoip ${dir}：${zh.usage.dirProblem(p)}`,
+    dirProblem: (p) => (p.code === 'not-found' ? '目录不存在' : p.code === 'not-a-directory' ? '不是目录' : zh.input.problem(p)),
+    geoipNoFiles: (dir) => `--geoip ${dir}：目录里没有 .mmdb 文件（应放入 GeoLite2-Country.mmdb 和/或 GeoLite2-ASN.mmdb，见 docs/integrations.md）`,
+    geoipUnreadable: (file, why) => `--geoip ${file}：无法作为 MaxMind 数据库读取（${why}）`,
+    geoipNoDatabase: (dir, names) => `--geoip ${dir}：${names.join('、')} 中没有国家（Country）、城市（City）或 ASN 数据库`,
+    outputWrite: (file, p) => `--output ${file}：${zh.usage.writeProblem(p)}`,
+    outputIsInput: (file, same) =>
+      `--output ${file}：这是输入文件之一${same === null ? '' : same === '-' ? '（标准输入正是从它读取的）' : `（与 ${same} 是同一个文件）`}；为免覆盖日志，不予写入`,
+    writeProblem: (p) => {
+      switch (p.code) {
+        case 'no-such-directory':
+          return `目录不存在：${p.dir}`;
+        case 'not-found':
+          return '文件不存在';
+        case 'parent-not-directory':
+          return `${p.dir} 不是目录`;
+        case 'no-permission-in-dir':
+          return `没有在 ${p.dir} 中创建文件的权限`;
+        case 'permission-denied':
+          return '没有写入权限';
+        case 'is-directory':
+          return '是一个目录';
+        case 'read-only':
+          return `${p.dir} 所在的文件系统是只读的`;
+        case 'no-space':
+          return '设备上没有剩余空间';
+        case 'quota':
+          return '超出了磁盘配额';
+        case 'system-error':
+          return p.message;
+      }
+    },
+    state: (file, p) => `--state ${file}：${zh.usage.stateProblem(p)}`,
+    stateLater: (file, p) => `${file}：${zh.usage.stateProblem(p)}`,
+    stateProblem: (p) => {
+      switch (p.code) {
+        case 'unreadable':
+          return `无法读取状态文件：${zh.input.problem(p.problem)}`;
+        case 'unsaved':
+          return `无法保存状态：${zh.usage.writeProblem(p.problem)}`;
+        case 'not-json':
+          return '不是 logscan 的状态文件（JSON 无效）；把它移走即可从头开始';
+        case 'not-object':
+          return '不是 logscan 的状态文件（不是 JSON 对象）；把它移走即可从头开始';
+        case 'version':
+          return `不支持的状态文件版本 ${p.version}；把它移走即可从头开始`;
+        case 'bad-entry':
+          return `无效的条目 ${p.entry}`;
+      }
+    },
+    signatures: (file, entry, p, detail) => `签名数据无效：${file}${entry ? `（${entry}）` : ''}：${p === null ? detail : zh.usage.signatureProblem(p)}`,
+    signatureProblem: (p) => {
+      switch (p.code) {
+        case 'not-directory':
+          return '不是目录（由 --signatures 指定）';
+        case 'builtin-missing':
+          return '找不到内置的签名目录';
+        case 'no-files':
+          return `没有找到签名文件；应至少有 ${p.expected.join('、')} 之一${p.found.length ? `（目录里有 ${p.found.join('、')}）` : ''}`;
+        case 'unreadable':
+          return `无法读取：${zh.input.problem(p.problem)}`;
+        case 'not-json':
+          return `不是有效的 JSON：${p.why}`;
+      }
+    },
+    homeNet: (raw) => `--home-net：“${raw}”不是地址或 CIDR 网段（例如 203.0.113.0/24、2001:db8::/48）`,
+    resolveServer: (why, bad) => `--resolve-server：${bad === null ? why : `“${bad}”不是有效的 IP 地址`}（应为一个地址，可带端口：192.0.2.53、192.0.2.53:5353、[2001:db8::53]:53）`,
+    queryEmpty: '查询为空：请给出端口（6776）、端口/协议（33500/udp）、端口范围（6970-7170）、ICMP 类型（8/icmp）或名称（sub7）',
+    queryPort: (raw, port) => `无效的查询“${raw}”：端口 ${port} 超出范围（0-65535）`,
+    querySyntax: (raw) => `无效的查询“${raw}”：应为 PORT、PORT/tcp|udp、FROM-TO、FROM-TO/tcp|udp 或 TYPE/icmp|icmpv6`,
+    queryIcmpType: (raw) => `无效的查询“${raw}”：ICMP 类型是 0-255 之间的一个数（8/icmp、135/icmpv6）`,
+    queryProto: (raw, proto) => `无效的查询“${raw}”：协议应为 tcp、udp、icmp 或 icmpv6，而不是“${proto}”`,
+    queryRange: (raw, from, to) => `无效的查询“${raw}”：范围起点 ${from} 大于终点 ${to}`,
+  },
+
+  diagnostics: {
+    input: (file, problem) => `${file}：${problem}`,
+    malformed: (file, line, reason, text) => `${file} 第 ${line} 行格式错误：${reason}${text ? `：${text}` : ''}`,
+    malformedTotal: (total, shown) => `共有 ${fmtInt(total)} 行格式错误（只列出了前 ${shown} 行；\`logscan check FILE\` 会逐一说明）`,
+    stdoutNotRead: (signal, state) =>
+      `标准输出没有被读取：收到 ${signal} 后尚未输出的内容已丢弃${state ? '（--state 记下的是输出已被取走的最后一行的位置：重新启动时会再读一遍其余部分）' : ''}`,
   },
 
   input: {

@@ -10,8 +10,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { describeWriteError } from '../util/write-error.js';
-import { describeFsError } from './open.js';
+import { writeProblem, type WriteProblem } from '../util/write-error.js';
+import { fsProblem, type InputProblem } from './problem.js';
+import { en } from '../i18n/en.js';
 
 export const STATE_VERSION = 1;
 
@@ -36,8 +37,26 @@ interface StateDoc {
   files: FileState[];
 }
 
+/** Why a state file cannot be used; the words are in the catalog (i18n, usage.stateProblem). */
+export type StateProblem =
+  | { code: 'unreadable'; problem: InputProblem }
+  | { code: 'unsaved'; problem: WriteProblem }
+  | { code: 'not-json' }
+  | { code: 'not-object' }
+  /** `version`: what the file says, as text ("undefined" when it says none). */
+  | { code: 'version'; version: string }
+  /** `entry`: the entry as JSON, cut at 120 characters. */
+  | { code: 'bad-entry'; entry: string };
+
+/** `file`: as given at load, absolute for a save's failure; its message is English ("FILE: cannot …"). */
 export class StateError extends Error {
   override name = 'StateError';
+  constructor(
+    readonly file: string,
+    readonly problem: StateProblem,
+  ) {
+    super(en.usage.stateLater(file, problem));
+  }
 }
 
 export class FollowState {
@@ -60,7 +79,7 @@ export class FollowState {
     try {
       text = await readFile(s.file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new StateError(`${file}: cannot read state: ${describeFsError(err)}`);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new StateError(file, { code: 'unreadable', problem: fsProblem(err) });
       // None yet: write the empty state now, so a path that can never be saved (no such
       // directory, a read-only disk) is said at the start, not every few seconds for days.
       s.dirty = true;
@@ -71,18 +90,18 @@ export class FollowState {
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new StateError(`${file}: not a logscan state file (invalid JSON); move it away to start afresh`);
+      throw new StateError(file, { code: 'not-json' });
     }
     // Any JSON parses: `null`, a number or an array is no state file either.
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new StateError(`${file}: not a logscan state file (not a JSON object); move it away to start afresh`);
+      throw new StateError(file, { code: 'not-object' });
     }
     const doc = parsed as Partial<StateDoc>;
     if (doc.version !== STATE_VERSION || !Array.isArray(doc.files)) {
-      throw new StateError(`${file}: unsupported state version ${String(doc.version)}; move it away to start afresh`);
+      throw new StateError(file, { code: 'version', version: String(doc.version) });
     }
     for (const f of doc.files as unknown[]) {
-      if (!isFileState(f)) throw new StateError(`${file}: invalid entry ${JSON.stringify(f).slice(0, 120)}`);
+      if (!isFileState(f)) throw new StateError(file, { code: 'bad-entry', entry: JSON.stringify(f).slice(0, 120) });
       const list = s.byPath.get(f.path) ?? [];
       list.push(f);
       s.byPath.set(f.path, list);
@@ -134,7 +153,7 @@ async function writeAtomic(file: string, text: string): Promise<void> {
     // 0600: the state names every log file followed and how far it was read.
     await writeFileAtomic(file, text, 0o600);
   } catch (err) {
-    throw new StateError(`${file}: cannot save state: ${describeWriteError(err, file)}`);
+    throw new StateError(file, { code: 'unsaved', problem: writeProblem(err, file) });
   }
 }
 

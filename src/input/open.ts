@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { isGzipHead } from './binary.js';
 import { GunzipMembers } from './gunzip.js';
 import { fsProblem, inputError, problemText, type InputProblem } from './problem.js';
+import { en } from '../i18n/en.js';
 
 export interface OpenedInput {
   /** Name for messages and `origin.file`. */
@@ -82,9 +83,14 @@ export function describeFsError(err: unknown): string {
 
 /** Why a directory could not be used, worded for a directory (describeFsError words it for a file). */
 export function describeDirError(err: unknown): string {
+  return en.usage.dirProblem(dirProblem(err));
+}
+
+/** The problem of a directory that could not be used: not-found and not-a-directory are said of it, not of a file. */
+export function dirProblem(err: unknown): InputProblem {
   const code = (err as NodeJS.ErrnoException | null | undefined)?.code;
   // EEXIST: mkdir -p of a path where a file stands.
-  return code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' || code === 'EEXIST' ? 'not a directory' : describeFsError(err);
+  return code === 'ENOENT' ? { code: 'not-found', nonUtf8Name: false } : code === 'ENOTDIR' || code === 'EEXIST' ? { code: 'not-a-directory' } : fsProblem(err);
 }
 
 /**

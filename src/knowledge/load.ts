@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignatureError, systemLimitHint } from '../errors.js';
+import { fsProblem } from '../input/problem.js';
 import { buildKnowledgeBase, type IndexedKnowledge } from './index.js';
 import type { AddressEntry, Category, PortClass, PortEntry, SourcePortEntry } from './types.js';
 import {
@@ -62,7 +63,7 @@ function readKind<K extends FileKind>(kind: K, dir: string, required: boolean): 
     if (code === 'ENOENT' && !required) return null;
     // Too many open files is the system's limit, not the signatures' fault: said as such.
     if (systemLimitHint(err) !== null) throw err;
-    throw new SignatureError(file, null, `cannot read: ${code ?? (err as Error).message}`);
+    throw new SignatureError(file, null, { code: 'unreadable', why: code ?? (err as Error).message, problem: fsProblem(err) });
   }
   return validateFile(kind, file, parseJson(file, text), text);
 }
@@ -89,14 +90,14 @@ function freezeText<T extends { en: string; zh: string }>(t: T): Readonly<{ en: 
 export function loadKnowledge(options: LoadOptions = {}): LoadedKnowledge {
   const builtin = options.builtinDir ?? BUILTIN_SIGNATURES_DIR;
   const merged: MergedRaw = { categories: [], portClasses: [], ports: [], sourcePorts: [], addresses: [] };
-  if (!isDirectory(builtin)) throw new SignatureError(builtin, null, 'built-in signatures directory not found');
+  if (!isDirectory(builtin)) throw new SignatureError(builtin, null, { code: 'builtin-missing' });
   for (const kind of KINDS) {
     // The built-in set must be complete; a local dir may hold any subset.
     (merged[kind] as RawByKind[typeof kind][]) = readKind(kind, builtin, true) ?? [];
   }
   const local = new Set<object>();
   for (const dir of options.extraDirs ?? []) {
-    if (!isDirectory(dir)) throw new SignatureError(dir, null, 'not a directory (given with --signatures)');
+    if (!isDirectory(dir)) throw new SignatureError(dir, null, { code: 'not-directory' });
     let found = 0;
     for (const kind of KINDS) {
       const recs = readKind(kind, dir, false);
@@ -109,11 +110,7 @@ export function loadKnowledge(options: LoadOptions = {}): LoadedKnowledge {
       // Other files may live there (annotations.json belongs to the annotator), so
       // only an empty-handed directory is an error — most likely a wrong path.
       const present = readdirSync(dir).filter((f) => f.endsWith('.json'));
-      throw new SignatureError(
-        dir,
-        null,
-        `no signature files found; expected one of ${Object.values(SIGNATURE_FILES).join(', ')}${present.length ? ` (found ${present.join(', ')})` : ''}`,
-      );
+      throw new SignatureError(dir, null, { code: 'no-files', expected: Object.values(SIGNATURE_FILES), found: present });
     }
   }
   validateMerged(merged);

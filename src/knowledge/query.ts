@@ -1,10 +1,10 @@
 // `logscan explain` queries: parsing (`6776`, `33500/udp`, `6970-7170`, `8/icmp`, `sub7`) and
 // answering them from the knowledge base. Rendering lives in render/explain.ts.
 
-import { UsageError } from '../errors.js';
 import type { IcmpProtocol } from '../util/icmp.js';
 import ipaddr from 'ipaddr.js';
 import type { AddressEntry, KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
+import { usageError } from '../i18n/messages.js';
 
 const ALL: readonly PortProtocol[] = Object.freeze(['tcp', 'udp'] as const);
 
@@ -45,7 +45,7 @@ export type ExplainQuery =
 function port(raw: string, s: string): number {
   const n = Number(s);
   if (!Number.isSafeInteger(n) || n > 65535) {
-    throw new UsageError(`invalid query "${raw}": port ${s} is out of range (0-65535)`);
+    throw usageError((u) => u.queryPort(raw, s));
   }
   return n;
 }
@@ -56,7 +56,7 @@ function port(raw: string, s: string): number {
  */
 export function parseQuery(input: string): ExplainQuery {
   const raw = input.trim();
-  if (raw === '') throw new UsageError('empty query: give a port (6776), port/proto (33500/udp), range (6970-7170), ICMP type (8/icmp) or a name (sub7)');
+  if (raw === '') throw usageError((u) => u.queryEmpty);
   if (ipaddr.IPv4.isValidFourPartDecimal(raw) || (raw.includes(':') && ipaddr.IPv6.isValid(raw.replace(/%.*$/, '')))) return { kind: 'address', raw, address: raw };
   const slash = raw.indexOf('/');
   const spec = slash < 0 ? raw : raw.slice(0, slash).trim();
@@ -66,25 +66,25 @@ export function parseQuery(input: string): ExplainQuery {
   const numeric = /^\d+(?:\s*-\s*\d+)?$/.test(spec);
   if (!numeric) {
     if (slash >= 0 || /^[\d\s-]+$/.test(spec)) {
-      throw new UsageError(`invalid query "${raw}": expected PORT, PORT/tcp|udp, FROM-TO, FROM-TO/tcp|udp or TYPE/icmp|icmpv6`);
+      throw usageError((u) => u.querySyntax(raw));
     }
     return { kind: 'search', raw, term: raw };
   }
   if (proto === 'icmp' || proto === 'icmpv6') {
     const type = Number(spec);
-    if (!/^\d+$/.test(spec) || type > 255) throw new UsageError(`invalid query "${raw}": an ICMP type is one number 0-255 (8/icmp, 135/icmpv6)`);
+    if (!/^\d+$/.test(spec) || type > 255) throw usageError((u) => u.queryIcmpType(raw));
     return { kind: 'icmp', raw, proto, type };
   }
   let protocols: readonly PortProtocol[] = ALL;
   if (proto !== null) {
-    if (proto !== 'tcp' && proto !== 'udp') throw new UsageError(`invalid query "${raw}": protocol must be tcp, udp, icmp or icmpv6, not "${proto}"`);
+    if (proto !== 'tcp' && proto !== 'udp') throw usageError((u) => u.queryProto(raw, proto));
     protocols = Object.freeze([proto]);
   }
   const [a, b] = spec.split('-').map((s) => s.trim());
   const from = port(raw, a);
   if (b === undefined) return { kind: 'port', raw, port: from, protocols };
   const to = port(raw, b);
-  if (from > to) throw new UsageError(`invalid query "${raw}": range start ${from} is above its end ${to}`);
+  if (from > to) throw usageError((u) => u.queryRange(raw, from, to));
   if (from === to) return { kind: 'port', raw, port: from, protocols };
   return { kind: 'range', raw, from, to, protocols };
 }

@@ -103,7 +103,7 @@ export function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    throw new SignatureError(file, null, `invalid JSON: ${(err as Error).message}`);
+    throw new SignatureError(file, null, { code: 'not-json', why: (err as Error).message });
   }
 }
 

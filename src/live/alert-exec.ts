@@ -12,10 +12,23 @@ export interface AlertExecOptions {
   timeoutMs?: number;
   maxConcurrent?: number;
   maxQueued?: number;
-  /** Problems (cannot start, non-zero exit, killed, drops, the tally at close) for stderr. */
-  report(msg: string): void;
+  /** Problems (cannot start, non-zero exit, killed, drops, the tally at close) for stderr, worded by the catalog (i18n, follow.alertExec). */
+  report(r: AlertExecReport): void;
   now?: () => number;
 }
+
+/** What --alert-exec says on stderr: a code and its facts. `cmd`: the command's first word. */
+export type AlertExecReport =
+  | { code: 'cannot-run'; cmd: string; message: string }
+  | { code: 'ended-by'; cmd: string; signal: string }
+  | { code: 'exited'; cmd: string; exit: number | null }
+  | { code: 'timeout'; cmd: string; seconds: number }
+  /** Alerts begin to be dropped: `commands` running, `queued` waiting. */
+  | { code: 'dropping'; commands: number; queued: number }
+  /** `n` dropped since last said, `total` in all. */
+  | { code: 'dropped'; n: number; total: number }
+  /** At the stop: of `alerts`, `delivered` reached `cmd`; the rest by why (counts, 0 for none). */
+  | { code: 'tally'; cmd: string; alerts: number; delivered: number; dropped: number; failed: number; unrun: number; stoppedWith: number; stopSignal: string | null; cutOff: number };
 
 /** While alerts are dropped, how often at most the count so far is said. */
 const DROP_NOTE_MS = 60_000;
@@ -28,7 +41,7 @@ const DROP_NOTE_MS = 60_000;
 const SAME_SIGNAL_MS = 500;
 
 /** How a command ended: delivered, stopped by logscan's own stop signal, or a problem (said). */
-type Outcome = { kind: 'delivered' } | { kind: 'stopped' } | { kind: 'failed'; problem: string };
+type Outcome = { kind: 'delivered' } | { kind: 'stopped' } | { kind: 'failed'; problem: AlertExecReport };
 
 export class AlertExec {
   private running = 0;
@@ -111,18 +124,10 @@ export class AlertExec {
   }
 
   /** How many alerts did not reach the command and why; null when every one did. */
-  tally(): string | null {
-    const missed = this.alerts - this.delivered;
-    if (missed === 0) return null;
-    const why = [
-      [this.dropped, 'dropped (the queue was full)'],
-      [this.failed, 'failed'],
-      [this.unrun, 'still queued when logscan stopped'],
-      [this.stoppedWith, `stopped with logscan (the same ${this.stopSignal ?? 'signal'} ended ${this.stoppedWith === 1 ? 'it' : 'them'})`],
-      [this.cutOff, 'still running when logscan stopped (killed)'],
-    ] as const;
-    const parts = why.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
-    return `--alert-exec: of ${plural(this.alerts, 'alert')}, ${this.delivered} reached ${this.opts.argv[0]}, ${missed} did not: ${parts.join(', ')}`;
+  tally(): AlertExecReport | null {
+    if (this.alerts === this.delivered) return null;
+    const { alerts, delivered, dropped, failed, unrun, stoppedWith, stopSignal, cutOff } = this;
+    return { code: 'tally', cmd: this.opts.argv[0]!, alerts, delivered, dropped, failed, unrun, stoppedWith, stopSignal, cutOff };
   }
 
   private drop(): void {
@@ -131,7 +136,7 @@ export class AlertExec {
     if (!this.dropping) {
       this.dropping = true;
       this.lastDropNote = t;
-      this.opts.report(`--alert-exec: ${plural(this.maxConcurrent, 'command')} running and ${plural(this.maxQueued, 'alert')} queued: alerts are dropped until there is room (counted)`);
+      this.opts.report({ code: 'dropping', commands: this.maxConcurrent, queued: this.maxQueued });
     } else if (t - this.lastDropNote >= DROP_NOTE_MS) this.noteDrops(t);
   }
 
@@ -141,7 +146,7 @@ export class AlertExec {
     if (n === 0) return;
     this.droppedSaid = this.dropped;
     this.lastDropNote = t;
-    this.opts.report(`--alert-exec: ${plural(n, 'alert')} dropped${n === this.dropped ? '' : ` (${this.dropped} in all)`}: the queue was full`);
+    this.opts.report({ code: 'dropped', n, total: this.dropped });
   }
 
   private start(json: string): void {
@@ -153,7 +158,7 @@ export class AlertExec {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      this.opts.report(`--alert-exec: ${cmd} still running after ${this.timeoutMs / 1000} s; killed`);
+      this.opts.report({ code: 'timeout', cmd: cmd!, seconds: this.timeoutMs / 1000 });
       child.kill('SIGKILL');
     }, this.timeoutMs);
     timer.unref();
@@ -166,7 +171,7 @@ export class AlertExec {
       if (!this.children.delete(child)) return;
       if (outcome.kind === 'failed') {
         this.failed++;
-        this.opts.report(`--alert-exec: ${outcome.problem}`);
+        this.opts.report(outcome.problem);
       } else if (outcome.kind === 'stopped') this.stoppedWith++;
       else this.delivered++;
       const next = this.queue.shift();
@@ -180,10 +185,10 @@ export class AlertExec {
         if (this.running === 0) for (const w of this.idleWaiters.splice(0)) w();
       }
     };
-    child.on('error', (err) => done({ kind: 'failed', problem: `cannot run ${cmd}: ${err.message}` }));
+    child.on('error', (err) => done({ kind: 'failed', problem: { code: 'cannot-run', cmd: cmd!, message: err.message } }));
     child.on('close', (code, signal) => {
       if (code === 0) return done({ kind: 'delivered' });
-      const failed: Outcome = { kind: 'failed', problem: signal ? `${cmd} ended by ${signal}` : `${cmd} exited with ${code}` };
+      const failed: Outcome = { kind: 'failed', problem: signal ? { code: 'ended-by', cmd: cmd!, signal } : { code: 'exited', cmd: cmd!, exit: code } };
       // A shell script that traps the signal and exits reports it as 128 + its number.
       const by = signal ?? signalOfExit(code);
       if (by === null || timedOut) return done(failed);
@@ -202,10 +207,6 @@ export class AlertExec {
     child.stdin.on('error', () => {});
     child.stdin.end(json);
   }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The signal an exit code 128+N stands for (how shells report a child, or a trap, ended by signal N); null for others. */

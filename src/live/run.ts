@@ -3,13 +3,13 @@
 // final summary. Output is written per read chunk, never held for a batch.
 import pc from 'picocolors';
 import type { FirewallEvent } from '../event.js';
-import { ExitCode, UsageError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { Overview } from '../aggregate/overview.js';
 import { Summarizer } from '../aggregate/summary.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import type { IgnoreList } from '../enrich/ignore.js';
 import { Follower, DEFAULT_POLL_MS } from '../input/follow.js';
-import { durationText, messages } from '../i18n/messages.js';
+import { durationText, messages, usageError } from '../i18n/messages.js';
 import { FollowState, StateError } from '../input/follow-state.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Lang } from '../knowledge/types.js';
@@ -120,9 +120,9 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
 
   const overview = new Overview(localClock(o.tz));
   const runSummary = new Summarizer(o.thresholds);
-  const diag = new Diagnostics(err);
+  const diag = new Diagnostics(err, o.lang);
 
-  exec = o.alertArgv ? new AlertExec({ argv: o.alertArgv, report: (m) => err(`logscan: ${termSafe(m)}\n`) }) : null;
+  exec = o.alertArgv ? new AlertExec({ argv: o.alertArgv, report: (r) => err(`logscan: ${termSafe(messages(o.lang).follow.alertExec(r))}\n`) }) : null;
   const probeLines = text && o.probeLines;
   const folder = probeLines
     ? new Folder((ip, n, spanMs, to) => out.write(indentedLine(termSafe(m.folded(n, ip, durationText(spanMs, o.lang), to)), o.lineWidth, c.dim) + '\n'))
@@ -189,12 +189,12 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     try {
       state = await FollowState.load(o.stateFile);
     } catch (e) {
-      throw e instanceof StateError ? new UsageError(`--state ${e.message}`) : e;
+      throw e instanceof StateError ? usageError((u) => u.state(e.file, e.problem)) : e;
     }
     // Said once per kind of failure, not at every save for as long as it lasts.
     let lastError = '';
     state.onError = (e) => {
-      if (e.message !== lastError) err(`logscan: ${termSafe(e.message)}\n`);
+      if (e.message !== lastError) err(`logscan: ${termSafe(e instanceof StateError ? messages(o.lang).usage.stateLater(e.file, e.problem) : e.message)}\n`);
       lastError = e.message;
     };
   }
@@ -249,7 +249,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   }
   const [taken] = await Promise.all([out.finish(deadline === null ? Infinity : Math.max(deadline - Date.now(), LAST_WRITE_MS)), exec?.close(EXEC_GRACE_MS)]);
   clearTimeout(graceTimer);
-  if (!taken) err(`logscan: standard output was not being read: what was left to print after ${signal} is dropped${state ? ' (--state keeps the position of the last line whose output it took: a restart reads the rest again)' : ''}\n`);
+  if (!taken) err(`logscan: ${messages(o.lang).diagnostics.stdoutNotRead(signal, state !== null)}\n`);
   // Saved once the output is settled: a position past output that was dropped would lose those lines.
   // If this last save fails, the next start cannot resume here.
   let stopFailed = false;

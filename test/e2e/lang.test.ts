@@ -332,7 +332,7 @@ describe('--lang zh: what went wrong with an input', () => {
   }
   const run = (args: string[]) => runCli(args, { env: { COLUMNS: '200' } });
 
-  it('the inputs table, Markdown and HTML word each problem in Chinese; stderr stays English', () => {
+  it('the inputs table, Markdown, HTML and stderr word each problem in Chinese; stderr in English without --lang zh', () => {
     const inputs = badInputs();
     const r = run([UFW, ...inputs, ...BASE, '--lang', 'zh']);
     expect(r.code).toBe(3);
@@ -341,8 +341,10 @@ describe('--lang zh: what went wrong with an input', () => {
     expect(r.stdout).toMatch(/未读到末尾：\S*missing\.log、\S*logs、/);
     for (const en of ['no such file', 'is a directory', 'looks like binary', 'gzip data is truncated']) {
       expect(r.stdout).not.toContain(en);
-      expect(r.stderr).toContain(en);
+      expect(r.stderr).not.toContain(en);
     }
+    expect(r.stderr).toContain(`logscan: ${inputs[0]}：文件不存在\n`);
+    expect(run([UFW, ...inputs, ...BASE]).stderr).toContain(`logscan: ${inputs[0]}: no such file\n`);
     const md = run([UFW, ...inputs, ...BASE, '--lang', 'zh', '-o', 'markdown']).stdout;
     expect(md).toContain('文件不存在');
     expect(md).not.toContain('no such file');
@@ -389,13 +391,15 @@ describe('--lang zh: zlib words about broken gzip data', () => {
   }
   const ZLIB_WORDS = ['unexpected end of file', 'incorrect data check', 'incorrect header check', 'invalid stored block lengths'];
 
-  it('the report and check say in Chinese what is wrong; the JSON error and stderr keep zlib\'s English', () => {
+  it('the report, check and stderr say in Chinese what is wrong; the JSON error and stderr without --lang zh keep zlib\'s English', () => {
     const files = brokenGz();
     const r = runCli([...files, ...BASE, '--lang', 'zh'], { env: { COLUMNS: '200' } });
     expect(r.code).toBe(3);
+    const enStderr = runCli([...files, ...BASE], { env: { COLUMNS: '200' } }).stderr;
     for (const w of ZLIB_WORDS) {
       expect(r.stdout).not.toContain(w);
-      expect(r.stderr).toContain(w);
+      expect(r.stderr).not.toContain(w);
+      expect(enStderr).toContain(w);
     }
     for (const zh of ['数据在文件结束前中断', '校验和与数据不符', '头部不是 gzip 格式', '存储块的长度字段自相矛盾']) expect(r.stdout).toContain(zh);
     const json = JSON.parse(runCli([...files, ...BASE, '--lang', 'zh', '-o', 'json']).stdout) as { inputs: { error: string; problem: { why: string } }[] };

@@ -331,6 +331,17 @@ describe('logscan follow', () => {
     expect(seqs(followedEvents((await again.stop('SIGTERM')).stdout))).toEqual(range(saved[0].line + 1, n));
   });
 
+  it('--lang zh: the word on stderr that stdout was not being read is Chinese and names the signal', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'ufw.log');
+    writeFileSync(path, range(1, 3000).map(iptablesLine).join('\n') + '\n');
+    const run = unread(['follow', '-o', 'ndjson', '--from-start', '--lang', 'zh', path]);
+    await run.printing();
+    const r = await run.term(10_000);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('logscan: 标准输出没有被读取：收到 SIGTERM 后尚未输出的内容已丢弃\n');
+  });
+
   it('--max-sources caps the sources the summaries keep, as the note at the end says (and it must be a positive whole number)', async () => {
     const dir = tempDir();
     const path = join(dir, 'ufw.log');
@@ -629,6 +640,19 @@ describe('logscan follow', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/ended by SIGTERM|failed/);
     expect(r.stderr).toContain("logscan: --alert-exec: of 1 alert, 0 reached /bin/sh, 1 did not: 1 stopped with logscan (the same SIGTERM ended it)");
+  });
+
+  it('--lang zh: --alert-exec\'s reports on stderr are Chinese and name the command', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'scan.log');
+    writeFileSync(path, '');
+    const cli = startCli(['follow', '--lang', 'zh', '-o', 'ndjson', '--alert-score', '20', '--alert-exec', "/bin/sh -c 'cat >/dev/null; exit 3'", '--from-start', path], { env });
+    writeFileSync(path, Array.from({ length: 40 }, (_, i) => iptablesLine(i + 1).replace('DPT=6776', `DPT=${1000 + i}`)).join('\n') + '\n');
+    await cli.waitFor((_, err) => err.includes('退出码'), 10_000);
+    const r = await cli.stop();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('logscan: --alert-exec：/bin/sh 退出码为 3\n');
+    expect(r.stderr).toContain('logscan: --alert-exec：1 个告警中，0 个送达了 /bin/sh，1 个没有：1 个失败\n');
   });
 
   it('folds repeats from one source in text output', async () => {

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AlertExec } from '../../src/live/alert-exec.js';
+import { en } from '../../src/i18n/en.js';
 import { splitCommand } from '../../src/live/argv.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -28,7 +29,7 @@ describe('AlertExec', () => {
       "import { writeFileSync } from 'node:fs'; let s = ''; process.stdin.on('data', (d) => (s += d)); process.stdin.on('end', () => writeFileSync(process.argv[2], JSON.stringify({ argv: process.argv.slice(3), stdin: s, env: Object.values(process.env).join('\\n') })));\n",
     );
     const problems: string[] = [];
-    const exec = new AlertExec({ argv: [process.execPath, hook, out, '$(touch pwned)', ';|&'], report: (m) => problems.push(m) });
+    const exec = new AlertExec({ argv: [process.execPath, hook, out, '$(touch pwned)', ';|&'], report: (r) => problems.push(en.follow.alertExec(r)) });
     const alert = { type: 'alert', source: '203.0.113.7', explanation: "prefix [$(touch pwned)] `id` ; rm -rf / \u001b[2J" };
     exec.run(alert);
     await exec.close(5000);
@@ -41,7 +42,7 @@ describe('AlertExec', () => {
 
   it('a hook that exits at once without reading stdin does not crash logscan, and is reported', async () => {
     const problems: string[] = [];
-    const exec = new AlertExec({ argv: [process.execPath, '-e', 'process.exit(3)'], report: (m) => problems.push(m) });
+    const exec = new AlertExec({ argv: [process.execPath, '-e', 'process.exit(3)'], report: (r) => problems.push(en.follow.alertExec(r)) });
     exec.run({ big: 'x'.repeat(1024 * 1024) });
     await exec.close(5000);
     expect(problems.join('\n')).toMatch(/exited with 3/);
@@ -49,7 +50,7 @@ describe('AlertExec', () => {
 
   it('a command that does not exist is reported, not thrown', async () => {
     const problems: string[] = [];
-    const exec = new AlertExec({ argv: ['/nonexistent/logscan-hook'], report: (m) => problems.push(m) });
+    const exec = new AlertExec({ argv: ['/nonexistent/logscan-hook'], report: (r) => problems.push(en.follow.alertExec(r)) });
     exec.run({});
     await exec.close(5000);
     expect(problems.join('\n')).toMatch(/cannot run \/nonexistent\/logscan-hook/);
@@ -57,7 +58,7 @@ describe('AlertExec', () => {
 
   it('a hook that hangs is killed after the timeout', async () => {
     const problems: string[] = [];
-    const exec = new AlertExec({ argv: [process.execPath, '-e', 'setInterval(() => {}, 1000)'], timeoutMs: 300, report: (m) => problems.push(m) });
+    const exec = new AlertExec({ argv: [process.execPath, '-e', 'setInterval(() => {}, 1000)'], timeoutMs: 300, report: (r) => problems.push(en.follow.alertExec(r)) });
     exec.run({});
     await new Promise((r) => setTimeout(r, 1500));
     await exec.close(100);

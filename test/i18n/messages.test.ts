@@ -10,6 +10,11 @@ import { fsProblem, type InputProblem, type InputProblemCode } from '../../src/i
 import { formatDescription } from '../../src/cli/formats.js';
 import type { CommanderCode, CommanderProblem } from '../../src/cli/commander-problem.js';
 import type { FollowNotice } from '../../src/input/follow.js';
+import type { IgnoreLineProblem } from '../../src/i18n/en.js';
+import type { WriteProblem } from '../../src/util/write-error.js';
+import type { StateProblem } from '../../src/input/follow-state.js';
+import type { SignatureProblem } from '../../src/errors.js';
+import type { AlertExecReport } from '../../src/live/alert-exec.js';
 
 type Fn = (...args: unknown[]) => string;
 
@@ -172,6 +177,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'formats.cisco-asa': ['106001, 106006, 106023'],
   'input.problem': [{ code: 'gzip-cut', line: 128, why: 'unexpected end of file' }],
   'follow.notice': [{ code: 'rotated' }],
+  'follow.alertExec': [{ code: 'exited', cmd: '/usr/local/bin/notify', exit: 3 }],
   'usage.seeHelp': ['follow'],
   'usage.commander': [{ code: 'commander.unknownOption', flag: '--outptu', suggestions: ['--output'] }],
   'usage.unknownCommand': ['chek', ['check'], ['report', 'check']],
@@ -198,7 +204,87 @@ const SAMPLES: Record<string, unknown[]> = {
   'usage.unterminatedQuote': ['--alert-exec', "'"],
   'usage.trailingBackslash': ['--alert-exec'],
   'usage.emptyCommand': ['--alert-exec'],
+  'usage.fileProblem': ['--config', 'nope.json', { code: 'not-found', nonUtf8Name: false }],
+  'usage.configNotJson': ['c.json', "Expected property name or '}' in JSON at position 1"],
+  'usage.configNotObject': ['c.json'],
+  'usage.configUnknownKey': ['c.json', 'x'],
+  'usage.settingNotObject': ['c.json', 'limits'],
+  'usage.unknownSetting': ['c.json', 'bogus'],
+  'usage.settingArray': [null, 'weights.volume', 3],
+  'usage.settingNumber': ['c.json', 'limits.maxSources', '"x"'],
+  'usage.settingCount': ['c.json', 'limits.maxSources', '0'],
+  'usage.ignoreLine': ['ignore.txt', 3, 'not-address', 'foo'],
+  'usage.geoipDir': ['/nope', { code: 'not-found', nonUtf8Name: false }],
+  'usage.dirProblem': [{ code: 'not-a-directory' }],
+  'usage.geoipNoFiles': ['/srv/geo'],
+  'usage.geoipUnreadable': ['/srv/geo/x.mmdb', 'Unexpected end of data'],
+  'usage.geoipNoDatabase': ['/srv/geo', ['a.mmdb', 'b.mmdb']],
+  'usage.outputWrite': ['out.json', { code: 'no-such-directory', dir: '/nope' }],
+  'usage.outputIsInput': ['ufw.log', '-'],
+  'usage.writeProblem': [{ code: 'read-only', dir: '/mnt' }],
+  'usage.state': ['s.json', { code: 'not-json' }],
+  'usage.stateLater': ['/var/lib/logscan/s.json', { code: 'unsaved', problem: { code: 'no-space' } }],
+  'usage.stateProblem': [{ code: 'version', version: '9' }],
+  'usage.signatures': ['/etc/logscan/sig/ports.json', 'local-1', null, '$.entries[0].rank: must be a number >= 0'],
+  'usage.signatureProblem': [{ code: 'no-files', expected: ['ports.json', 'categories.json'], found: ['x.json'] }],
+  'usage.homeNet': ['bogus'],
+  'diagnostics.input': ['nope.log', 'no such file'],
+  'diagnostics.malformed': ['ufw.log', 12, "SRC: invalid address 'zz'", 'Nov 20 07:07:41 gw kernel: SRC=zz'],
+  'diagnostics.malformedTotal': [7, 5],
+  'diagnostics.stdoutNotRead': ['SIGTERM', true],
+  'usage.resolveServer': ['Invalid IP address: bogus', 'bogus'],
+  'usage.queryPort': ['99999', '99999'],
+  'usage.querySyntax': ['8x/icmp'],
+  'usage.queryIcmpType': ['300/icmp'],
+  'usage.queryProto': ['80/sctp', 'sctp'],
+  'usage.queryRange': ['5-3', 5, 3],
 };
+
+/** One write problem of each code; a Record, so a code added to WriteProblem without a sample here does not compile. */
+const WRITE: { [C in WriteProblem['code']]: Extract<WriteProblem, { code: C }> } = {
+  'no-such-directory': { code: 'no-such-directory', dir: '/nope' },
+  'not-found': { code: 'not-found' },
+  'parent-not-directory': { code: 'parent-not-directory', dir: '/etc/passwd' },
+  'no-permission-in-dir': { code: 'no-permission-in-dir', dir: '/root' },
+  'permission-denied': { code: 'permission-denied' },
+  'is-directory': { code: 'is-directory' },
+  'read-only': { code: 'read-only', dir: '/mnt' },
+  'no-space': { code: 'no-space' },
+  quota: { code: 'quota' },
+  'system-error': { code: 'system-error', message: 'EIO: i/o error, write' },
+};
+
+/** One --state problem of each code. */
+const STATE: { [C in StateProblem['code']]: Extract<StateProblem, { code: C }> } = {
+  unreadable: { code: 'unreadable', problem: { code: 'permission-denied' } },
+  unsaved: { code: 'unsaved', problem: { code: 'no-such-directory', dir: '/nope' } },
+  'not-json': { code: 'not-json' },
+  'not-object': { code: 'not-object' },
+  version: { code: 'version', version: '9' },
+  'bad-entry': { code: 'bad-entry', entry: '{"path":1}' },
+};
+
+/** One signatures problem of each code. */
+const SIGNATURES: { [C in SignatureProblem['code']]: Extract<SignatureProblem, { code: C }> } = {
+  'not-directory': { code: 'not-directory' },
+  'builtin-missing': { code: 'builtin-missing' },
+  'no-files': { code: 'no-files', expected: ['ports.json'], found: [] },
+  unreadable: { code: 'unreadable', why: 'EACCES', problem: { code: 'permission-denied' } },
+  'not-json': { code: 'not-json', why: 'Unexpected end of JSON input' },
+};
+
+/** One --alert-exec report of each code. */
+const ALERT_EXEC: { [C in AlertExecReport['code']]: Extract<AlertExecReport, { code: C }> } = {
+  'cannot-run': { code: 'cannot-run', cmd: '/nope', message: 'spawn /nope ENOENT' },
+  'ended-by': { code: 'ended-by', cmd: 'notify', signal: 'SIGKILL' },
+  exited: { code: 'exited', cmd: 'notify', exit: 3 },
+  timeout: { code: 'timeout', cmd: 'notify', seconds: 10 },
+  dropping: { code: 'dropping', commands: 4, queued: 32 },
+  dropped: { code: 'dropped', n: 5, total: 12 },
+  tally: { code: 'tally', cmd: 'notify', alerts: 9, delivered: 3, dropped: 2, failed: 1, unrun: 1, stoppedWith: 1, stopSignal: 'SIGTERM', cutOff: 1 },
+};
+
+const IGNORE_LINES: readonly IgnoreLineProblem[] = ['port-syntax', 'port-range', 'iface-syntax', 'entry-syntax', 'not-address'];
 
 /** One commander usage error of each code; a Record, so a code added to CommanderProblem without a sample here does not compile. */
 const COMMANDER: Record<CommanderCode, CommanderProblem> = {
@@ -309,6 +395,33 @@ describe('message catalog', () => {
       } else if (z === e || !CJK.test(z)) bad.push(`${k}: ${JSON.stringify(z)}`);
     }
     expect(bad).toEqual([]);
+  });
+
+  it('file and address errors of options: every write, --state and --ignore problem worded in both languages, the Chinese in Chinese, no two alike; the English as before', () => {
+    const all = (lang: 'en' | 'zh'): string[] => [
+      ...Object.values(WRITE).map((p) => messages(lang).usage.writeProblem(p)),
+      ...Object.values(STATE).map((p) => messages(lang).usage.stateProblem(p)),
+      ...IGNORE_LINES.map((p) => messages(lang).usage.ignoreLine('i.txt', 1, p, 'x')),
+      ...Object.values(SIGNATURES).map((p) => messages(lang).usage.signatureProblem(p)),
+      ...Object.values(ALERT_EXEC).map((r) => messages(lang).follow.alertExec(r)),
+    ];
+    for (const lang of ['en', 'zh'] as const) expect(new Set(all(lang)).size, lang).toBe(all(lang).length);
+    // The system's own message is all there is to say of an unknown error, in either language.
+    for (const t of all('zh').filter((t) => t !== WRITE['system-error'].message)) expect(t).toMatch(CJK);
+    expect(en.usage.writeProblem(WRITE['no-permission-in-dir'])).toBe('no permission to create files in /root');
+    expect(en.usage.state('s.json', STATE.unsaved)).toBe('--state s.json: cannot save state: no such directory: /nope');
+    expect(en.usage.state('s.json', STATE.unreadable)).toBe('--state s.json: cannot read state: permission denied');
+    expect(en.usage.ignoreLine('i.txt', 2, 'port-syntax', 'port x')).toBe('--ignore i.txt:2: expected "port N", "port N/udp" or "port N-M/tcp": "port x"');
+    expect(en.usage.outputIsInput('ufw.log', 'log/ufw.log')).toBe('--output ufw.log: is one of the input files (the same file as log/ufw.log); refusing to overwrite a log');
+    expect(en.usage.outputIsInput('ufw.log', null)).toBe('--output ufw.log: is one of the input files; refusing to overwrite a log');
+    expect(en.usage.settingArray(null, 'weights.volume', 3)).toBe('options: "weights.volume" must be an array of 3 non-negative numbers');
+    expect(en.usage.signatures('/x/ports.json', null, SIGNATURES.unreadable, '')).toBe('invalid signatures: /x/ports.json: cannot read: EACCES');
+    expect(zh.usage.signatureProblem(SIGNATURES.unreadable)).toBe('无法读取：没有读取权限');
+    expect(en.follow.alertExec(ALERT_EXEC.tally)).toBe('--alert-exec: of 9 alerts, 3 reached notify, 6 did not: 2 dropped (the queue was full), 1 failed, 1 still queued when logscan stopped, 1 stopped with logscan (the same SIGTERM ended it), 1 still running when logscan stopped (killed)');
+    expect(en.follow.alertExec(ALERT_EXEC.dropped)).toBe('--alert-exec: 5 alerts dropped (12 in all): the queue was full');
+    expect(en.follow.alertExec(ALERT_EXEC.dropping)).toBe('--alert-exec: 4 commands running and 32 alerts queued: alerts are dropped until there is room (counted)');
+    expect(zh.usage.resolveServer('Invalid IP address: bogus', 'bogus')).toContain('“bogus”');
+    expect(zh.usage.resolveServer('some other failure', null)).toContain('some other failure');
   });
 
   it('formats: a description of every format the registry reads, and of no other', () => {

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AlertExec } from '../../src/live/alert-exec.js';
+import { en } from '../../src/i18n/en.js';
 import { tempDir } from '../helpers/cli.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -17,7 +18,7 @@ describe('AlertExec: what does not reach the command is counted and said', () =>
   it('a burst beyond the queue: said when drops start, how many when the queue has emptied, and a tally at the stop', async () => {
     const ran = join(tempDir(), 'ran');
     const problems: string[] = [];
-    const exec = new AlertExec({ argv: ['/bin/sh', '-c', `cat >/dev/null; sleep 0.2; echo x >> '${ran}'`], maxConcurrent: 2, maxQueued: 3, report: (m) => problems.push(m) });
+    const exec = new AlertExec({ argv: ['/bin/sh', '-c', `cat >/dev/null; sleep 0.2; echo x >> '${ran}'`], maxConcurrent: 2, maxQueued: 3, report: (r) => problems.push(en.follow.alertExec(r)) });
     for (let i = 0; i < 20; i++) exec.run({ i });
     expect(problems).toEqual(['--alert-exec: 2 commands running and 3 alerts queued: alerts are dropped until there is room (counted)']);
     await until(() => problems.length === 2);
@@ -30,7 +31,7 @@ describe('AlertExec: what does not reach the command is counted and said', () =>
   it('at the stop, queued alerts still start within the grace; all delivered: nothing said', async () => {
     const ran = join(tempDir(), 'ran');
     const problems: string[] = [];
-    const exec = new AlertExec({ argv: ['/bin/sh', '-c', `cat >/dev/null; sleep 0.1; echo x >> '${ran}'`], maxConcurrent: 1, maxQueued: 2, report: (m) => problems.push(m) });
+    const exec = new AlertExec({ argv: ['/bin/sh', '-c', `cat >/dev/null; sleep 0.1; echo x >> '${ran}'`], maxConcurrent: 1, maxQueued: 2, report: (r) => problems.push(en.follow.alertExec(r)) });
     for (let i = 0; i < 3; i++) exec.run({ i });
     await exec.close(10_000);
     expect(runs(ran)).toBe(3);
@@ -39,7 +40,7 @@ describe('AlertExec: what does not reach the command is counted and said', () =>
 
   it('what still runs after the grace is killed and counted with what never started, not reported as a failing command', async () => {
     const problems: string[] = [];
-    const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; exec sleep 30'], maxConcurrent: 1, maxQueued: 2, report: (m) => problems.push(m) });
+    const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; exec sleep 30'], maxConcurrent: 1, maxQueued: 2, report: (r) => problems.push(en.follow.alertExec(r)) });
     for (let i = 0; i < 4; i++) exec.run({ i });
     await exec.close(200);
     await sleep(100);
@@ -54,7 +55,7 @@ describe('AlertExec: what does not reach the command is counted and said', () =>
   // hears of it first is up to the scheduler: both orders.
   it('a command ended by the signal that stops logscan (it came to the command first) stopped with it: not said as a failure', async () => {
     const problems: string[] = [];
-    const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; kill -TERM $$'], report: (m) => problems.push(m) });
+    const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; kill -TERM $$'], report: (r) => problems.push(en.follow.alertExec(r)) });
     exec.run({});
     await sleep(100);
     exec.stopping('SIGTERM');
@@ -64,10 +65,10 @@ describe('AlertExec: what does not reach the command is counted and said', () =>
 
   it('a command ended by the signal that stops logscan (it came to logscan first) stopped with it; one exiting 128+15 too', async () => {
     const problems: string[] = [];
-    const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; sleep 0.2; kill -TERM $$'], report: (m) => problems.push(m) });
+    const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; sleep 0.2; kill -TERM $$'], report: (r) => problems.push(en.follow.alertExec(r)) });
     exec.run({});
     // A script that traps SIGTERM and exits as a shell reports it: 128 + 15.
-    const trapping = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; sleep 0.2; exit 143'], report: (m) => problems.push(m) });
+    const trapping = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; sleep 0.2; exit 143'], report: (r) => problems.push(en.follow.alertExec(r)) });
     trapping.run({});
     exec.stopping('SIGTERM');
     trapping.stopping('SIGTERM');
@@ -80,7 +81,7 @@ describe('AlertExec: what does not reach the command is counted and said', () =>
 
   it('a command ended by a signal logscan did not stop on is a failure, said when it happens', async () => {
     const problems: string[] = [];
-    const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; kill -TERM $$'], report: (m) => problems.push(m) });
+    const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; kill -TERM $$'], report: (r) => problems.push(en.follow.alertExec(r)) });
     exec.run({});
     await until(() => problems.length === 1);
     expect(problems).toEqual(['--alert-exec: /bin/sh ended by SIGTERM']);
@@ -94,7 +95,7 @@ describe('AlertExec: what does not reach the command is counted and said', () =>
 
   it('failures count as not delivered in the tally', async () => {
     const problems: string[] = [];
-    const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; exit 3'], report: (m) => problems.push(m) });
+    const exec = new AlertExec({ argv: ['/bin/sh', '-c', 'cat >/dev/null; exit 3'], report: (r) => problems.push(en.follow.alertExec(r)) });
     exec.run({});
     exec.run({});
     await exec.close(10_000);
