@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { repoRoot, runCli, runCliShared, tempDir } from '../helpers/cli.js';
 import { bsdLine, isoLine } from './lines.js';
 import type { DailyDoc } from '../../src/daily/doc.js';
 import { renderDailyHtml } from '../../src/render/daily-html.js';
@@ -310,7 +310,7 @@ describe('new sources on the page', () => {
 describe('how far the logs reach', () => {
   const span = [isoLine(at('2026-11-20T12:00:00Z')), isoLine(at('2026-11-21T06:30:00Z')), isoLine(at('2026-11-22T03:15:00Z'))];
   const note = (file: string, date: string): string => {
-    const r = runCli(['daily', file, '--date', date, '--tz', 'UTC', '-o', 'markdown']);
+    const r = runCliShared(['daily', file, '--date', date, '--tz', 'UTC', '-o', 'markdown']);
     expect(r.code).toBe(0);
     return r.stdout.split('\n').filter((l) => l.startsWith('> ')).join('\n');
   };
@@ -320,7 +320,7 @@ describe('how far the logs reach', () => {
     expect(note(log, '2026-11-20')).toBe('> the logs start during the day (first firewall record 2026-11-20 12:00:00): the hours before are missing');
     expect(note(log, '2026-11-21')).toBe('');
     // The footer counts files in English that agrees with the number.
-    expect(runCli(['daily', log, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('<sub>1 file read: ');
+    expect(runCliShared(['daily', log, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('<sub>1 file read: ');
     expect(note(log, '2026-11-19')).toBe('> the logs start after the day (first firewall record 2026-11-20 12:00:00): none of it is in them; --date 2026-11-20 summarises their first day');
     expect(note(log, '2026-11-23')).toBe('> the logs end before the day (last firewall record 2026-11-22 03:15:00): none of it is in them; --date 2026-11-22 summarises their last day');
     // A day still ahead is neither "not over" nor waiting for its first record "today".
@@ -426,9 +426,9 @@ describe('how far the logs reach', () => {
     const report = runCli([log, '--tz', 'UTC']).stdout;
     expect(report).toContain('\nprobes     2 packets to 2 ports\n');
     expect(report).toContain('\nnot probes 3 packets sent from this side · 1 reply to its connections ·\n           1 packet of LAN broadcast chatter · 1 late packet of a connection already under way\n');
-    expect(runCli([log, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain(`- **not probes:** ${notProbes}\n`);
+    expect(runCliShared([log, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain(`- **not probes:** ${notProbes}\n`);
     expect(runCli([log, '--tz', 'UTC', '-o', 'html']).stdout).toContain(`${notProbes}</div>`);
-    expect(runCli([log, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('- **probes:** 2 packets to 2 ports\n');
+    expect(runCliShared([log, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('- **probes:** 2 packets to 2 ports\n');
   });
 
   it('a log without a single probe says "none" on the probes line, not "0 packets from 0 sources to 0 ports"', () => {
@@ -443,7 +443,7 @@ describe('how far the logs reach', () => {
     expect(runCli([...args, '-o', 'markdown']).stdout).toContain('- **probes:** none\n');
     expect(runCli([...args, '-o', 'text', '--lang', 'zh']).stdout).toContain('探测       无\n');
     expect(runCli([log, '--tz', 'UTC']).stdout).toContain('\nprobes     none\nnot probes 2 packets sent from this side\n');
-    expect(runCli([log, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('- **probes:** none\n');
+    expect(runCliShared([log, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('- **probes:** none\n');
   });
 
   it('more distinct sources than the day counts exactly: "≥" in every format, sourcesCapped in JSON', () => {

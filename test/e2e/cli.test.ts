@@ -4,7 +4,7 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync,
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, ndjson, repoRoot, runCli, spawnCli, tempDir } from '../helpers/cli.js';
+import { cliPath, ndjson, repoRoot, runCli, runCliShared, spawnCli, tempDir } from '../helpers/cli.js';
 import { COMMAND_NAMES, commandFirst, commandsFor } from '../../src/cli/command-names.js';
 import { OUTPUT_EXTENSIONS } from '../../src/cli/output.js';
 
@@ -38,7 +38,7 @@ beforeAll(() => {
 
 describe('logscan events', () => {
   it('prints one JSON event per firewall record, with origin file and line', () => {
-    const r = runCli(['events', ufw]);
+    const r = runCliShared(['events', ufw]);
     expect(r.code).toBe(0);
     const ev = ndjson(r.stdout);
     expect(ev).toHaveLength(3);
@@ -55,7 +55,7 @@ describe('logscan events', () => {
   it('reads gzip files as streams, same events as the plain file', () => {
     const gz = join(dir, 'kern.log.2.gz');
     writeFileSync(gz, gzipSync(readFileSync(ufw)));
-    const plain = ndjson(runCli(['events', ufw]).stdout).map((e) => e.src);
+    const plain = ndjson(runCliShared(['events', ufw]).stdout).map((e) => e.src);
     const r = runCli(['events', gz]);
     expect(r.code).toBe(0);
     expect(ndjson(r.stdout).map((e) => e.src)).toEqual(plain);
@@ -100,7 +100,7 @@ describe('logscan events', () => {
     const r = runCli(['events', notALog]);
     expect([r.code, r.stdout, r.stderr]).toEqual([0, '', 'logscan: No firewall records found. `logscan check FILE` shows what the lines look like to logscan.\n']);
     // Records, or nothing read at all (an empty file): nothing to say.
-    expect(runCli(['events', ufw]).stderr).toBe('');
+    expect(runCliShared(['events', ufw]).stderr).toBe('');
     const empty = join(dir, 'empty.log');
     writeFileSync(empty, '');
     expect(runCli(['events', empty]).stderr).toBe('');
@@ -240,7 +240,7 @@ describe('bad inputs', () => {
 
 describe('logscan formats', () => {
   it('-o json / --output-format json as every other command, --json kept as its alias; -o is checked as check and explain check it', () => {
-    const json = runCli(['formats', '-o', 'json']);
+    const json = runCliShared(['formats', '-o', 'json']);
     expect(json.code).toBe(0);
     const rows = JSON.parse(json.stdout) as { id: string; description: string; examples: string[] }[];
     expect(rows.map((r) => r.id)).toContain('iptables');
@@ -248,7 +248,7 @@ describe('logscan formats', () => {
     expect(runCli(['formats', '--output-format', 'json']).stdout).toBe(json.stdout);
     expect(runCli(['formats', '--json']).stdout).toBe(json.stdout);
     expect(runCli(['formats', '--json', '-o', 'json']).stdout).toBe(json.stdout);
-    const table = runCli(['formats']);
+    const table = runCliShared(['formats']);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^iptables\n {2}\S/m);
     expect(runCli(['formats', '-o', 'table']).stdout).toBe(table.stdout);
@@ -263,7 +263,7 @@ describe('logscan formats', () => {
   });
 
   it('--lang zh says what each format reads in Chinese, in the table and the JSON; ids and example lines stay as they are', () => {
-    const en = JSON.parse(runCli(['formats', '-o', 'json']).stdout) as { id: string; description: string; examples: string[] }[];
+    const en = JSON.parse(runCliShared(['formats', '-o', 'json']).stdout) as { id: string; description: string; examples: string[] }[];
     const zh = runCli(['formats', '--lang', 'zh', '-o', 'json']);
     expect(zh.code, zh.stderr).toBe(0);
     const rows = JSON.parse(zh.stdout) as typeof en;
@@ -276,7 +276,7 @@ describe('logscan formats', () => {
     expect(table).toContain('iptables\n  netfilter/iptables 的 LOG 日志行');
     // The option may come before the command's word, as every other command's.
     expect(runCli(['--lang', 'zh', 'formats']).stdout).toBe(table);
-    expect(runCli(['formats', '--lang', 'en']).stdout).toBe(runCli(['formats']).stdout);
+    expect(runCli(['formats', '--lang', 'en']).stdout).toBe(runCliShared(['formats']).stdout);
     expect(runCli(['formats', '--lang', 'fr']).code).toBe(2);
   });
 });
@@ -312,8 +312,8 @@ describe('-o: one word for the people\'s format in every command', () => {
   it('check, explain and formats take `text` for `table`, and follow takes `table` for `text`, as report and daily take both', () => {
     // `logscan daily -o text` and `logscan -o text` worked, `logscan check -o text` was a usage error.
     const same = (a: string[], b: string[], input?: string) => {
-      const x = runCli(a, { input });
-      const y = runCli(b, { input });
+      const x = runCliShared(a, { input });
+      const y = runCliShared(b, { input });
       expect([a.join(' '), x.code, x.stderr]).toEqual([a.join(' '), 0, '']);
       // How long follow ran is the one thing two runs may say differently.
       const steady = (out: string) => out.replace(/── followed for .*/, '');

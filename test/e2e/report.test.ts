@@ -5,7 +5,7 @@ import { closeSync, existsSync, linkSync, openSync, lstatSync, mkdirSync, readFi
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, ndjson, runCli, tempDir } from '../helpers/cli.js';
+import { cliPath, type CliResult, ndjson, runCli, runCliShared, tempDir } from '../helpers/cli.js';
 import { isoLine } from '../daily/lines.js';
 
 const ndjsonOf = (out: string) => ndjson(out) as unknown as { time: string; count: number }[];
@@ -25,6 +25,8 @@ function line(sec: number, src: string, dpt: number, opts: { proto?: 'TCP' | 'UD
 
 let dir = '';
 let mixed = '';
+/** One packet, for what does not depend on the log (where and how the report is written): a run on it costs about half of one on mixed.log. */
+let small = '';
 const BASE = ['--year', '2026', '--tz', 'UTC'];
 
 beforeAll(() => {
@@ -38,6 +40,8 @@ beforeAll(() => {
   lines.push(line(7200, '192.0.2.77', 1, { flags: '' }));
   lines.sort((a, b) => a.slice(0, 15).localeCompare(b.slice(0, 15)));
   writeFileSync(mixed, lines.join('\n') + '\n');
+  small = join(dir, 'small.log');
+  writeFileSync(small, line(0, '203.0.113.9', 23) + '\n');
 });
 
 interface JsonSource {
@@ -51,8 +55,9 @@ interface JsonSource {
   explanation: string;
 }
 
-function json(args: string[]): { code: number | null; doc: { sources: JsonSource[]; [k: string]: unknown }; stderr: string } {
-  const r = runCli([...args, '-o', 'json']);
+/** The JSON report; `run` is runCli for a command that depends on the clock. */
+function json(args: string[], run: (args: string[]) => CliResult = runCliShared): { code: number | null; doc: { sources: JsonSource[]; [k: string]: unknown }; stderr: string } {
+  const r = run([...args, '-o', 'json']);
   return { code: r.code, doc: JSON.parse(r.stdout), stderr: r.stderr };
 }
 
@@ -87,12 +92,12 @@ describe('logscan report: ranking', () => {
     expect(telnet.meaning).toMatch(/^Unencrypted remote login/);
     const unknown = ports.find((p) => p.names.length === 0);
     expect(unknown?.meaning).toBeNull();
-    const zh = JSON.parse(runCli([mixed, ...BASE, '-o', 'json', '--lang', 'zh']).stdout) as { topPorts: { port: number; meaning: string | null }[] };
+    const zh = JSON.parse(runCliShared([mixed, ...BASE, '-o', 'json', '--lang', 'zh']).stdout) as { topPorts: { port: number; meaning: string | null }[] };
     expect(zh.topPorts.find((p) => p.port === 23)!.meaning).toMatch(/[\u4e00-\u9fff]/);
   });
 
     it('prints the ranked table with the explanation', () => {
-    const r = runCli([mixed, ...BASE]);
+    const r = runCliShared([mixed, ...BASE]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Top sources');
     expect(r.stdout).toMatch(/1 │ 203\.0\.113\.9 /);
@@ -106,7 +111,7 @@ describe('logscan report: ranking', () => {
 
   it('says how many sources were ranked when the table shows fewer (the header counts every source seen)', () => {
     const { doc } = json([mixed, ...BASE, '--top', '2']);
-    const r = runCli([mixed, ...BASE, '--top', '2']);
+    const r = runCliShared([mixed, ...BASE, '--top', '2']);
     expect(r.stdout).toContain(`Top sources (2 of ${String(doc.rankedSources)} ranked)`);
   });
 
@@ -127,13 +132,13 @@ describe('logscan report: ranking', () => {
     const { doc } = json([file]);
     expect(doc.sources[0].ip).toBe('192.168.10.55');
     expect(doc.sources[0].findings.map((f) => f.id)).toEqual(['proto-scan']);
-    const text = runCli([file, '--tz', 'UTC'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
+    const text = runCliShared([file, '--tz', 'UTC'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
     // Equal counts: the named protocols first, then the numbers in order; eight shown.
     expect(text).toMatch(/^protocols {2}ah 2 \(0\.4%\) · dccp 2 \(0\.4%\) · esp 2 \(0\.4%\) · .* · \+247 more$/m);
     expect(text).toContain('IP protocol scan: 255 protocols in 5 s');
     const numbered = join(dir, 'numbered.log');
     writeFileSync(numbered, [100, 10, 3].map((p, i) => line(i, '203.0.113.70', 1).replace(/PROTO=TCP SPT=40000 DPT=1 .*$/, `PROTO=${p} `)).join('\n') + '\n');
-    expect(runCli([numbered, ...BASE], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout).toMatch(/^protocols {2}proto 3 1 \(33%\) · proto 10 1 \(33%\) · proto 100 1 \(33%\)$/m);
+    expect(runCliShared([numbered, ...BASE], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout).toMatch(/^protocols {2}proto 3 1 \(33%\) · proto 10 1 \(33%\) · proto 100 1 \(33%\)$/m);
   });
 });
 
@@ -148,14 +153,14 @@ describe('logscan report: what a source address is', () => {
     expect(range('203.0.113.9')).toBeNull();
     const counts = (doc as unknown as { sourceRanges: { id: string; name: string; sources: number; packets: number }[] }).sourceRanges;
     expect(counts).toEqual([{ id: 'invalid-address', range: '', name: 'Not a valid IP address', sources: 2, packets: 2 }]);
-    const text = runCli([file, ...BASE], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
+    const text = runCliShared([file, ...BASE], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
     expect(text).toMatch(/192\.168\.1\.10055 .*1 packet to 23\/tcp · not a valid IP address as logged/);
     expect(text).toMatch(/^addresses {2}Not a valid IP address: 2 sources$/m);
     expect(text).not.toContain('ordinary public');
-    expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toContain('1 packet to 23/tcp · not a valid IP address as logged');
-    expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('1 packet to 23/tcp · not a valid IP address as logged');
-    expect(runCli([file, ...BASE, '--lang', 'zh'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout).toContain('记录中的地址不是有效的 IP 地址');
-    const csv = runCli([file, ...BASE, '-o', 'csv']).stdout.trim().split('\r\n');
+    expect(runCliShared([file, ...BASE, '-o', 'markdown']).stdout).toContain('1 packet to 23/tcp · not a valid IP address as logged');
+    expect(runCliShared([file, ...BASE, '-o', 'html']).stdout).toContain('1 packet to 23/tcp · not a valid IP address as logged');
+    expect(runCliShared([file, ...BASE, '--lang', 'zh'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout).toContain('记录中的地址不是有效的 IP 地址');
+    const csv = runCliShared([file, ...BASE, '-o', 'csv']).stdout.trim().split('\r\n');
     expect(csv.find((l) => l.includes('192.168.1.10055'))!.endsWith(',invalid-address,0')).toBe(true);
   });
 
@@ -172,20 +177,20 @@ describe('logscan report: what a source address is', () => {
     // Documentation ranges stand for public addresses in examples; this side's private ranges need no word.
     expect(range('203.0.113.9')).toBeNull();
     expect(range('10.1.2.3')).toBeNull();
-    const text = runCli([file, ...BASE], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
+    const text = runCliShared([file, ...BASE], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
     expect(text).toMatch(/100\.64\.12\.7 .*1 packet to 23\/tcp · carrier-grade NAT: another customer of your ISP/);
-    expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toMatch(/1 packet to 23\/tcp · link-local: a machine here that got no DHCP lease/);
-    expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('1 packet to 23/tcp · benchmarking range, never routed: forged or misrouted');
-    expect(runCli([file, ...BASE, '--lang', 'zh'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout).toContain('运营商级 NAT：同一 ISP 的其他用户');
+    expect(runCliShared([file, ...BASE, '-o', 'markdown']).stdout).toMatch(/1 packet to 23\/tcp · link-local: a machine here that got no DHCP lease/);
+    expect(runCliShared([file, ...BASE, '-o', 'html']).stdout).toContain('1 packet to 23/tcp · benchmarking range, never routed: forged or misrouted');
+    expect(runCliShared([file, ...BASE, '--lang', 'zh'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout).toContain('运营商级 NAT：同一 ISP 的其他用户');
     // Over all ranked sources (not only those shown): how many are in each such range.
     const counts = (doc as unknown as { sourceRanges: { id: string; sources: number; packets: number }[] }).sourceRanges;
     expect(counts.map((r) => [r.id, r.sources, r.packets])).toEqual([['benchmarking', 1, 1], ['link-local', 1, 1], ['shared-cgnat', 1, 1]]);
     const top1 = json([file, ...BASE, '--top', '1']).doc as unknown as { sourceRanges: unknown[] };
     expect(top1.sourceRanges).toEqual(counts);
     expect(text).toMatch(/^addresses {2}Benchmarking: 1 source · Link-local \(APIPA\): 1 source · Shared address space \(carrier-grade NAT\): 1 source$/m);
-    expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toContain('**Addresses:** Benchmarking: 1 source · ');
+    expect(runCliShared([file, ...BASE, '-o', 'markdown']).stdout).toContain('**Addresses:** Benchmarking: 1 source · ');
     expect(json([mixed, ...BASE]).doc).toMatchObject({ sourceRanges: [] });
-    const csv = runCli([file, ...BASE, '-o', 'csv']).stdout.trim().split('\r\n');
+    const csv = runCliShared([file, ...BASE, '-o', 'csv']).stdout.trim().split('\r\n');
     expect(text).not.toContain('not a valid IP address');
     expect(csv[0].endsWith(',explanation,address_range,connections')).toBe(true);
     expect(csv.find((l) => l.includes('100.64.12.7'))!.endsWith(',shared-cgnat,0')).toBe(true);
@@ -199,7 +204,7 @@ describe('logscan report: what a source address is', () => {
     mkdirSync(sig, { recursive: true });
     const mine = { id: 'office-vpn', range: '10.8.0.0/24', name: { en: 'Office VPN', zh: '办公室 VPN' }, text: { en: 'WireGuard peers.', zh: 'WireGuard 对端。' }, ref: 'ops wiki', asSource: { en: 'an office VPN client', zh: '办公室 VPN 客户端' } };
     writeFileSync(join(sig, 'addresses.json'), JSON.stringify({ schemaVersion: 1, entries: [mine] }));
-    const text = runCli([file, ...BASE, '--signatures', sig], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
+    const text = runCliShared([file, ...BASE, '--signatures', sig], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
     expect(text).toMatch(/10\.8\.0\.5 .* · an office VPN client/);
   });
 });
@@ -240,14 +245,14 @@ describe('logscan report: late packets of connections (ACK or RST, no SYN)', () 
 
   it('an SSH session that a LOG rule recorded is late packets, not probes: no probed port, in every format and language; an ACK knock on seven ports is probes, all of it', () => {
     const file = fixture('knocker-session.log');
-    const text = runCli([file, ...BASE]).stdout;
+    const text = runCliShared([file, ...BASE]).stdout;
     // The session's 18 packets are late. The knock's first 10 (to 22, 11, 45 and 999) were
     // read as late too, until its fifth port (777) showed the ACK scan; the ranking calls
     // them the scan's, and so does the header.
     expect(text).toContain('\nprobes     20 packets to 7 ports\nnot probes 18 late packets of connections already under way\n');
-    expect(runCli([file, ...BASE, '-o', 'markdown']).stdout).toContain('- **not probes:** 18 late packets of connections already under way\n');
-    expect(runCli([file, ...BASE, '-o', 'html']).stdout).toContain('<div class="k">not probes</div><div class="v">18</div><div class="t">18 late packets of connections already under way</div>');
-    expect(runCli([file, ...BASE, '--lang', 'zh']).stdout).toContain('18 个是已在进行中的连接的迟到报文');
+    expect(runCliShared([file, ...BASE, '-o', 'markdown']).stdout).toContain('- **not probes:** 18 late packets of connections already under way\n');
+    expect(runCliShared([file, ...BASE, '-o', 'html']).stdout).toContain('<div class="k">not probes</div><div class="v">18</div><div class="t">18 late packets of connections already under way</div>');
+    expect(runCliShared([file, ...BASE, '--lang', 'zh']).stdout).toContain('18 个是已在进行中的连接的迟到报文');
     const { doc } = json([file]);
     expect(doc.probes).toEqual({ packets: 20, connections: 0, ports: 7, blocked: 0, blockedPorts: 0, portsCapped: false, blockedPortsCapped: false, own: 0, replies: 0, noise: 0, late: 18, ownConnections: 0, lateConnections: 0 });
     // Port 22's packets in the table are the knocker's 7 ACKs only, none of the session's.
@@ -286,7 +291,7 @@ describe('logscan report: late packets of connections (ACK or RST, no SYN)', () 
     const file = join(dir, 'ack-sweep.log');
     // nmap -sA on port 80 across 12 hosts: bare ACKs, dropped.
     writeFileSync(file, Array.from({ length: 12 }, (_, i) => line(i, '203.0.113.84', 80, { flags: 'ACK', dst: `198.51.100.${10 + i}` })).join('\n') + '\n');
-    const text = runCli([file, ...BASE]).stdout;
+    const text = runCliShared([file, ...BASE]).stdout;
     expect(text).toContain('\nprobes     12 packets to 1 port\n');
     expect(text).not.toContain('late packet');
     const { doc } = json([file, ...BASE]);
@@ -308,10 +313,10 @@ describe('logscan report: late packets of connections (ACK or RST, no SYN)', () 
     expect(late.findings.map((f) => f.id)).toEqual(['late-packets']);
     expect(late.explanation).toBe('3 late packets of connections the firewall had forgotten (ACK/RST, no SYN), to 443/tcp');
     expect([late.ports, late.score < 5]).toEqual([0, true]);
-    const blocklist = runCli([file, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '20']).stdout;
+    const blocklist = runCliShared([file, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '20']).stdout;
     expect(blocklist).toContain('0 sources with score >= 20');
     expect(blocklist).not.toContain('67.43.156.15');
-    expect(runCli([file, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '10']).stdout).toMatch(/\niptables -I INPUT -s 81\.2\.69\.143 -j DROP\n$/);
+    expect(runCliShared([file, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '10']).stdout).toMatch(/\niptables -I INPUT -s 81\.2\.69\.143 -j DROP\n$/);
   });
 
   it("a Cisco ASA's dropped bare RST from port 80 to a client port is a web server's reply, not a probe of that port", () => {
@@ -327,30 +332,30 @@ describe('logscan report: late packets of connections (ACK or RST, no SYN)', () 
 
 describe('logscan report: formats', () => {
   it('-o markdown gives tables with escaped log text', () => {
-    const r = runCli([mixed, ...BASE, '-o', 'markdown']);
+    const r = runCliShared([mixed, ...BASE, '-o', 'markdown']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('### Top sources');
     expect(r.stdout).toContain('| 1 | 203.0.113.9 |');
   });
 
   it('-o md and -o text are the report\'s markdown and table; daily takes table and md for text and markdown', () => {
-    expect(runCli([mixed, ...BASE, '-o', 'md']).stdout).toBe(runCli([mixed, ...BASE, '-o', 'markdown']).stdout);
-    expect(runCli([mixed, ...BASE, '-o', 'text']).stdout).toBe(runCli([mixed, ...BASE, '-o', 'table']).stdout);
+    expect(runCliShared([mixed, ...BASE, '-o', 'md']).stdout).toBe(runCliShared([mixed, ...BASE, '-o', 'markdown']).stdout);
+    expect(runCliShared([mixed, ...BASE, '-o', 'text']).stdout).toBe(runCliShared([mixed, ...BASE, '-o', 'table']).stdout);
     const day = ['daily', mixed, ...BASE, '--date', '2026-11-20'];
-    const md = runCli([...day, '-o', 'md']);
+    const md = runCliShared([...day, '-o', 'md']);
     expect(md.code).toBe(0);
-    expect(md.stdout).toBe(runCli([...day, '-o', 'markdown']).stdout);
+    expect(md.stdout).toBe(runCliShared([...day, '-o', 'markdown']).stdout);
     expect(md.stdout).toMatch(/^## logscan daily/);
-    expect(runCli([...day, '-o', 'table']).stdout).toBe(runCli([...day, '-o', 'text']).stdout);
+    expect(runCliShared([...day, '-o', 'table']).stdout).toBe(runCliShared([...day, '-o', 'text']).stdout);
   });
 
   it('-o html is one page with the numbers of the JSON report: cards, a 24-hour chart of blocked packets, the tables', () => {
-    const json = JSON.parse(runCli([mixed, ...BASE, '-o', 'json']).stdout) as { probes: { packets: number }; perHour: number[]; perHourBlocked: number[]; totals: { packets: number } };
+    const json = JSON.parse(runCliShared([mixed, ...BASE, '-o', 'json']).stdout) as { probes: { packets: number }; perHour: number[]; perHourBlocked: number[]; totals: { packets: number } };
     // Every packet here is a [UFW BLOCK]: blocked per hour is all of it, and it lands in hours 06-16 UTC.
     expect(json.perHourBlocked).toEqual(json.perHour);
     expect(json.perHour.reduce((a, b) => a + b, 0)).toBe(json.totals.packets);
     expect(json.perHour.slice(0, 6).every((n) => n === 0)).toBe(true);
-    const r = runCli([mixed, ...BASE, '-o', 'html']);
+    const r = runCliShared([mixed, ...BASE, '-o', 'html']);
     expect(r.code).toBe(0);
     const html = r.stdout;
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
@@ -372,60 +377,60 @@ describe('logscan report: formats', () => {
     for (let k = 0; k < 12; k++) for (let i = 0; i <= 12 - k; i++) lines.push(line(k * 60 + i, `198.51.100.${k + 1}`, 22).replace('[UFW BLOCK]', k === 1 ? 'DROP\x1b[31m|*x*|' : `RULE-${k}:`));
     const file = join(dir, 'rules.log');
     writeFileSync(file, lines.join('\n') + '\n');
-    const json = JSON.parse(runCli([file, ...BASE, '-o', 'json']).stdout) as { byRule: { key: string; packets: number }[]; ruleLabels: number };
+    const json = JSON.parse(runCliShared([file, ...BASE, '-o', 'json']).stdout) as { byRule: { key: string; packets: number }[]; ruleLabels: number };
     expect(json.ruleLabels).toBe(12);
     expect(json.byRule).toHaveLength(10);
     expect(json.byRule[0]).toEqual({ key: 'RULE-0:', packets: 13 });
-    const text = runCli([file, ...BASE], { env: { COLUMNS: '200' } }).stdout;
+    const text = runCliShared([file, ...BASE], { env: { COLUMNS: '200' } }).stdout;
     expect(text).toContain('logged as  RULE-0: 13 (14%) · DROP\\x1b[31m|*x*| 12 (13%) · RULE-2: 11 (12%)');
     expect(text).toMatch(/RULE-9: 4 \(4\.4%\) · \+2 more\n/);
     expect(text).not.toContain('\x1b[31m');
-    const md = runCli([file, ...BASE, '-o', 'markdown']).stdout;
+    const md = runCliShared([file, ...BASE, '-o', 'markdown']).stdout;
     expect(md).toMatch(/^- \*\*logged as:\*\* RULE-0: 13 \(14%\) · DROP.*\\\|\\\*x\\\*\\\| 12/m);
-    const html = runCli([file, ...BASE, '-o', 'html']).stdout;
+    const html = runCliShared([file, ...BASE, '-o', 'html']).stdout;
     expect(html).toContain('<h2>Logged as</h2>');
     expect(html).toContain('<code>RULE-0:</code>');
     // The two labels past the ten listed, with their packets (3 + 2 of 90), so the column adds up.
     expect(html).toContain('<span class="muted">+2 more</span></td><td data-label="packets" class="n">5</td><td data-label="share" class="n">5.6%</td>');
     // daily lists the ten busiest too, and says so the same way in each of its formats.
     const day = ['daily', file, '--date', '2026-11-20', ...BASE];
-    expect(runCli([...day, '-o', 'text'], { env: { COLUMNS: '300' } }).stdout).toMatch(/RULE-9: 4 · \+2 more\n/);
-    expect(runCli([...day, '-o', 'markdown']).stdout).toContain('| RULE-9: | 4 |\n| +2 more | 5 |\n');
-    expect(runCli([...day, '-o', 'html']).stdout).toContain('<span class="muted">+2 more</span></td><td data-label="packets" class="n">5</td>');
-    expect((JSON.parse(runCli([...day, '-o', 'json']).stdout) as { ruleLabels: number }).ruleLabels).toBe(12);
+    expect(runCliShared([...day, '-o', 'text'], { env: { COLUMNS: '300' } }).stdout).toMatch(/RULE-9: 4 · \+2 more\n/);
+    expect(runCliShared([...day, '-o', 'markdown']).stdout).toContain('| RULE-9: | 4 |\n| +2 more | 5 |\n');
+    expect(runCliShared([...day, '-o', 'html']).stdout).toContain('<span class="muted">+2 more</span></td><td data-label="packets" class="n">5</td>');
+    expect((JSON.parse(runCliShared([...day, '-o', 'json']).stdout) as { ruleLabels: number }).ruleLabels).toBe(12);
     // One label (every line of `mixed` is [UFW BLOCK]) says nothing the reader does not know: no row.
-    expect(runCli([mixed, ...BASE]).stdout).not.toMatch(/^logged as/m);
-    expect(runCli([mixed, ...BASE, '-o', 'html']).stdout).not.toContain('Logged as');
+    expect(runCliShared([mixed, ...BASE]).stdout).not.toMatch(/^logged as/m);
+    expect(runCliShared([mixed, ...BASE, '-o', 'html']).stdout).not.toContain('Logged as');
   });
 
   it('--output FILE writes there (atomically), in the format its extension names unless -o says otherwise', () => {
     const out = (name: string) => join(dir, name);
-    const html = runCli([mixed, ...BASE, '--output', out('r.html')]);
+    const html = runCli([small, ...BASE, '--output', out('r.html')]);
     expect(html.code).toBe(0);
     expect(html.stdout).toBe('');
     expect(readFileSync(out('r.html'), 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(runCli([mixed, ...BASE, '--output', out('r.csv')]).code).toBe(0);
+    expect(runCli([small, ...BASE, '--output', out('r.csv')]).code).toBe(0);
     expect(readFileSync(out('r.csv'), 'utf8').split('\n')[0]).toMatch(/^rank,/);
-    expect(runCli([mixed, ...BASE, '--output', out('r.MD')]).code).toBe(0);
+    expect(runCli([small, ...BASE, '--output', out('r.MD')]).code).toBe(0);
     expect(readFileSync(out('r.MD'), 'utf8')).toContain('### Top sources');
     // -o wins over the extension; an unknown extension is the table, without colour codes.
-    expect(runCli([mixed, ...BASE, '-o', 'json', '--output', out('x.html')]).code).toBe(0);
+    expect(runCli([small, ...BASE, '-o', 'json', '--output', out('x.html')]).code).toBe(0);
     expect(JSON.parse(readFileSync(out('x.html'), 'utf8')).schemaVersion).toBe(1);
     const colour = { env: { NO_COLOR: '', FORCE_COLOR: '1' } };
-    expect(runCli([mixed, ...BASE], colour).stdout).toContain('\x1b[');
-    expect(runCli([mixed, ...BASE, '--output', out('r.report')], colour).code).toBe(0);
+    expect(runCliShared([small, ...BASE], colour).stdout).toContain('\x1b[');
+    expect(runCli([small, ...BASE, '--output', out('r.report')], colour).code).toBe(0);
     const table = readFileSync(out('r.report'), 'utf8');
     expect(table).toContain('Top sources');
     expect(table).not.toContain('\x1b[');
     // Nothing half-written is left behind, and a file that cannot be written is a usage error.
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    const bad = runCli([mixed, ...BASE, '--output', join(dir, 'no-such-dir', 'r.html')]);
+    const bad = runCli([small, ...BASE, '--output', join(dir, 'no-such-dir', 'r.html')]);
     expect(bad.code).toBe(2);
     // Said of the directory, not of the temporary file logscan tried to create in it.
     expect(bad.stderr).toContain(`--output ${join(dir, 'no-such-dir', 'r.html')}: no such directory: ${join(dir, 'no-such-dir')}`);
     expect(bad.stderr).not.toContain('.tmp');
     mkdirSync(out('taken.html'));
-    const onDir = runCli([mixed, ...BASE, '--output', out('taken.html')]);
+    const onDir = runCli([small, ...BASE, '--output', out('taken.html')]);
     expect(onDir.code).toBe(2);
     expect(onDir.stderr).toContain(`--output ${out('taken.html')}: is a directory`);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -435,16 +440,16 @@ describe('logscan report: formats', () => {
     // The file name is shown (header, footer, title); markup in it stays text.
     const hostile = join(dir, 'a<img src=x>&b.log');
     writeFileSync(hostile, line(0, '203.0.113.9', 23).replace('[UFW BLOCK]', '<script>alert(1)</script>') + '\n');
-    const h = runCli([hostile, ...BASE, '-o', 'html']).stdout;
+    const h = runCliShared([hostile, ...BASE, '-o', 'html']).stdout;
     expect(h).not.toMatch(/<script|<img/);
     expect(h.split('a&lt;img src=x&gt;&amp;b.log').length - 1).toBe(3);
     const empty = join(dir, 'empty.log');
     writeFileSync(empty, 'Nov 20 06:00:00 gw sshd[1]: nothing to see\n');
-    const none = runCli([empty, ...BASE, '-o', 'html']);
+    const none = runCliShared([empty, ...BASE, '-o', 'html']);
     expect(none.code).toBe(0);
     expect(none.stdout).toContain('No firewall records found');
     expect(none.stdout).not.toContain('<svg');
-    const zh = runCli([mixed, ...BASE, '-o', 'html', '--lang', 'zh']).stdout;
+    const zh = runCliShared([mixed, ...BASE, '-o', 'html', '--lang', 'zh']).stdout;
     expect(zh).toContain('<html lang="zh-Hans">');
     expect(zh).toContain('<h1>防火墙日志报告</h1>');
     expect(zh).toContain('一天中每小时的包数（UTC）');
@@ -470,7 +475,7 @@ describe('--output onto what is not a plain file, or onto an input', () => {
     closeSync(gotFd);
     const read = new Promise<number | null>((done) => reader.on('close', done));
     try {
-      const r = runCli([mixed, ...BASE, '-o', 'json', '--output', fifo]);
+      const r = runCli([small, ...BASE, '-o', 'json', '--output', fifo]);
       expect(r.code).toBe(0);
       expect(await Promise.race([read, new Promise((done) => setTimeout(() => done('reader still waiting'), 5000))])).toBe(0);
     } finally {
@@ -483,14 +488,14 @@ describe('--output onto what is not a plain file, or onto an input', () => {
   });
 
   it('/dev/null and /dev/stdout stay what they are (as root, renaming over them replaced them)', () => {
-    const nul = runCli([mixed, ...BASE, '--output', '/dev/null']);
+    const nul = runCli([small, ...BASE, '--output', '/dev/null']);
     expect(nul.code).toBe(0);
     expect(nul.stdout).toBe('');
     expect(nul.stderr).toBe('');
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
     expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
     const wasLink = lstatSync('/dev/stdout').isSymbolicLink();
-    const out = runCli([mixed, ...BASE, '-o', 'json', '--output', '/dev/stdout']);
+    const out = runCli([small, ...BASE, '-o', 'json', '--output', '/dev/stdout']);
     expect(out.code).toBe(0);
     expect(JSON.parse(out.stdout).schemaVersion).toBe(1);
     expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(wasLink);
@@ -499,7 +504,7 @@ describe('--output onto what is not a plain file, or onto an input', () => {
   it.skipIf(!isRoot)('a character device (mknod c 1 3, as root) is written into, not replaced', () => {
     const dev = join(od, 'nulldev');
     execFileSync('mknod', [dev, 'c', '1', '3']);
-    const r = runCli([mixed, ...BASE, '--output', dev]);
+    const r = runCli([small, ...BASE, '--output', dev]);
     expect(r.code).toBe(0);
     expect(lstatSync(dev).isCharacterDevice()).toBe(true);
     noTemp();
@@ -510,7 +515,7 @@ describe('--output onto what is not a plain file, or onto an input', () => {
     writeFileSync(real, 'old\n');
     const link = join(od, 'link.html');
     symlinkSync('real.html', link);
-    const r = runCli([mixed, ...BASE, '--output', link]);
+    const r = runCli([small, ...BASE, '--output', link]);
     expect(r.code).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readlinkSync(link)).toBe('real.html');
@@ -518,7 +523,7 @@ describe('--output onto what is not a plain file, or onto an input', () => {
     mkdirSync(join(od, 'www'));
     const dangling = join(od, 'today.html');
     symlinkSync('www/new.html', dangling);
-    expect(runCli([mixed, ...BASE, '--output', dangling]).code).toBe(0);
+    expect(runCli([small, ...BASE, '--output', dangling]).code).toBe(0);
     expect(lstatSync(dangling).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(od, 'www', 'new.html'), 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
     noTemp();
@@ -530,7 +535,7 @@ describe('--output onto what is not a plain file, or onto an input', () => {
     const server = createServer();
     await new Promise<void>((done) => server.listen(sock, done));
     try {
-      const r = runCli([mixed, ...BASE, '--output', sock]);
+      const r = runCli([small, ...BASE, '--output', sock]);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`logscan: --output ${sock}: is a socket; --output writes to a file, a FIFO or a device\n`);
       expect(lstatSync(sock).isSocket()).toBe(true);
@@ -570,15 +575,15 @@ describe('--output onto what is not a plain file, or onto an input', () => {
   });
 
   it('--output - is standard output, as with no --output (report and daily); ./- is a file named "-"', () => {
-    const r = runCli([mixed, ...BASE, '-o', 'json', '--output', '-'], { cwd: od });
+    const r = runCli([small, ...BASE, '-o', 'json', '--output', '-'], { cwd: od });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
-    expect(runCli([mixed, ...BASE, '--output', '-'], { cwd: od }).stdout).toBe(runCli([mixed, ...BASE], { cwd: od }).stdout);
-    const day = ['daily', mixed, '--date', '2026-11-20', ...BASE];
+    expect(runCli([small, ...BASE, '--output', '-'], { cwd: od }).stdout).toBe(runCli([small, ...BASE], { cwd: od }).stdout);
+    const day = ['daily', small, '--date', '2026-11-20', ...BASE];
     // Not a terminal: markdown, as without --output (a file named "-" would have made it the table's text).
     expect(runCli([...day, '--output', '-'], { cwd: od }).stdout).toBe(runCli(day, { cwd: od }).stdout);
     expect(existsSync(join(od, '-'))).toBe(false);
-    expect(runCli([mixed, ...BASE, '--output', './-'], { cwd: od }).code).toBe(0);
+    expect(runCli([small, ...BASE, '--output', './-'], { cwd: od }).code).toBe(0);
     expect(readFileSync(join(od, '-'), 'utf8')).toContain('Top sources');
   });
 });
@@ -605,26 +610,26 @@ describe('logscan report: per day', () => {
 
   it('a few days one by one, a month as a sparkline, a longer log as its busiest days; one day, no row', () => {
     const few = logOf('few.log', [3, 0, 5]);
-    expect(runCli([few, ...BASE]).stdout).toMatch(/^per day {4}09-01 3 · 09-03 5$/m);
-    expect(runCli([few, ...BASE, '-o', 'markdown']).stdout).toContain('- **per day:** 09-01 3 · 09-03 5');
+    expect(runCliShared([few, ...BASE]).stdout).toMatch(/^per day {4}09-01 3 · 09-03 5$/m);
+    expect(runCliShared([few, ...BASE, '-o', 'markdown']).stdout).toContain('- **per day:** 09-01 3 · 09-03 5');
     const month = logOf('month.log', Array.from({ length: 30 }, (_, d) => (d === 16 ? 40 : d % 7 === 0 ? 0 : 5)));
-    const spark = runCli([month, ...BASE]).stdout.split('\n').find((l) => l.startsWith('per day'))!;
+    const spark = runCliShared([month, ...BASE]).stdout.split('\n').find((l) => l.startsWith('per day'))!;
     expect(spark).toMatch(/^per day {4}[ ▁-█]{29} {2}\(09-02 → 09-30\)$/);
     // From 09-02 (09-01 had nothing): 09-17 is the busiest, 09-08 had nothing.
     expect([...spark.slice(11, 40)][15]).toBe('█');
     expect([...spark.slice(11, 40)][6]).toBe(' ');
     const long = logOf('long.log', Array.from({ length: 90 }, (_, d) => (d % 10 === 0 ? 10 + d : 0)));
-    expect(runCli([long, ...BASE]).stdout).toMatch(/^per day {4}9 days, the busiest: 2026-11-20 90 · 2026-11-10 80 · 2026-10-31 70 · 2026-10-21 60 ·$/m);
+    expect(runCliShared([long, ...BASE]).stdout).toMatch(/^per day {4}9 days, the busiest: 2026-11-20 90 · 2026-11-10 80 · 2026-10-31 70 · 2026-10-21 60 ·$/m);
     const one = logOf('one.log', [4]);
-    expect(runCli([one, ...BASE]).stdout).not.toContain('per day');
+    expect(runCliShared([one, ...BASE]).stdout).not.toContain('per day');
   });
 
   it('JSON perDay sums what `events` prints for each day, in the zone asked for', () => {
     const file = logOf('zone.log', [30, 20, 10]);
     for (const tz of ['UTC', 'Asia/Tokyo']) {
-      const doc = JSON.parse(runCli([file, '--year', '2026', '--tz', tz, '-o', 'json']).stdout) as { perDay: { day: string; packets: number; blocked: number }[] };
+      const doc = JSON.parse(runCliShared([file, '--year', '2026', '--tz', tz, '-o', 'json']).stdout) as { perDay: { day: string; packets: number; blocked: number }[] };
       const expected = new Map<string, number>();
-      for (const e of ndjsonOf(runCli(['events', file, '--year', '2026', '--tz', tz]).stdout)) {
+      for (const e of ndjsonOf(runCliShared(['events', file, '--year', '2026', '--tz', tz]).stdout)) {
         const day = new Date(Date.parse(e.time) + (tz === 'UTC' ? 0 : 9 * 3_600_000)).toISOString().slice(0, 10);
         expected.set(day, (expected.get(day) ?? 0) + e.count);
       }
@@ -640,24 +645,24 @@ describe('logscan report: years outside 1900-9998', () => {
   it('a line dated 0999 or 9999 is malformed with the range in its reason; -o html no longer crashes on it', () => {
     const file = join(dir, 'years.log');
     writeFileSync(file, [`2024-06-01T10:00:00Z ${R}`, `0999-01-01T00:00:00Z ${R}`, `9999-12-31T23:30:00 ${R}`, `2024-06-03T10:00:00Z ${R}`].join('\n') + '\n');
-    const html = runCli(['-o', 'html', '--tz', 'America/New_York', file]);
+    const html = runCliShared(['-o', 'html', '--tz', 'America/New_York', file]);
     expect(html.code).toBe(0);
     expect(html.stderr).toContain(`${file}:2: malformed: time: year 0999 outside the supported range 1900-9998`);
     expect(html.stderr).toContain(`${file}:3: malformed: time: year 9999 outside the supported range 1900-9998`);
-    const doc = JSON.parse(runCli(['-o', 'json', '--tz', 'America/New_York', file]).stdout) as { totals: { malformed: number }; perDay: { day: string }[] };
+    const doc = JSON.parse(runCliShared(['-o', 'json', '--tz', 'America/New_York', file]).stdout) as { totals: { malformed: number }; perDay: { day: string }[] };
     expect(doc.totals.malformed).toBe(2);
     expect(doc.perDay.map((d) => d.day)).toEqual(['2024-06-01', '2024-06-03']);
-    expect(runCli(['events', '--ecs', '--tz', 'America/New_York', file]).stdout).not.toMatch(/"@timestamp":"[+-]/);
+    expect(runCliShared(['events', '--ecs', '--tz', 'America/New_York', file]).stdout).not.toMatch(/"@timestamp":"[+-]/);
   });
 
   it('--year, --since, --until and daily --date name the supported range', () => {
     const file = join(dir, 'years.log');
-    expect(runCli(['--year', '1000', file]).stderr).toContain('--year: expected a four-digit year from 1900 to 9998, got "1000"');
-    expect(runCli(['--since', '0999-01-01', file]).stderr).toContain('--since: the year must be from 1900 to 9998, got "0999-01-01"');
-    expect(runCli(['--until', '9999-01-01T00:00Z', file]).stderr).toContain('--until: the year must be from 1900 to 9998');
-    const daily = runCli(['daily', '--date', '9999-12-31', file]);
+    expect(runCliShared(['--year', '1000', file]).stderr).toContain('--year: expected a four-digit year from 1900 to 9998, got "1000"');
+    expect(runCliShared(['--since', '0999-01-01', file]).stderr).toContain('--since: the year must be from 1900 to 9998, got "0999-01-01"');
+    expect(runCliShared(['--until', '9999-01-01T00:00Z', file]).stderr).toContain('--until: the year must be from 1900 to 9998');
+    const daily = runCliShared(['daily', '--date', '9999-12-31', file]);
     expect([daily.code, daily.stderr.trim()]).toEqual([2, 'logscan: --date: the year must be from 1900 to 9998, got "9999-12-31"']);
-    expect(runCli(['--year', '1900', '--since', '1900-01-01', file]).code).toBe(0);
+    expect(runCliShared(['--year', '1900', '--since', '1900-01-01', file]).code).toBe(0);
   });
 });
 
@@ -674,16 +679,16 @@ describe('logscan report: filters', () => {
   it('--source details the sources asked about in text and Markdown, with what JSON says of them', () => {
     const args = [mixed, ...BASE, '--source', '203.0.113.50'];
     const row = (json(args).doc.sources[0] as unknown as { scoreParts: { breadth: number; volume: number }; score: number; hosts: number });
-    const text = runCli(args, { env: { COLUMNS: '120', NO_COLOR: '1' } }).stdout;
+    const text = runCliShared(args, { env: { COLUMNS: '120', NO_COLOR: '1' } }).stdout;
     expect(text).toContain('\n203.0.113.50 in detail\n  first and last seen\n    2026-11-20 07:00:01 → 2026-11-20 07:00:40\n');
     expect(text).toContain(`  hosts probed\n    ${row.hosts}\n`);
     expect(text).toContain(`    ${row.score.toFixed(1)}: breadth ${row.scoreParts.breadth} + findings`);
     expect(text).toContain('  logged as\n    [UFW BLOCK] 40\n');
-    const markdown = runCli([...args, '-o', 'markdown']).stdout;
+    const markdown = runCliShared([...args, '-o', 'markdown']).stdout;
     expect(markdown).toContain('#### 203.0.113.50 in detail');
     expect(markdown).toContain('- **logged as:** \\[UFW BLOCK\\] 40');
     // Not asked about any address: no details block.
-    expect(runCli([mixed, ...BASE]).stdout).not.toContain('in detail');
+    expect(runCliShared([mixed, ...BASE]).stdout).not.toContain('in detail');
   });
 
   it('--since/--until with absolute times', () => {
@@ -695,23 +700,23 @@ describe('logscan report: filters', () => {
   it('a time window that misses the logs says where the events read are, in every format', () => {
     const args = [mixed, ...BASE, '--since', '2026-11-21'];
     const said = 'No events match the filters. The events read run from 2026-11-20 06:00:00 to 2026-11-20 15:59:48.';
-    const text = runCli(args);
+    const text = runCliShared(args);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(`\n\n${said}\n`);
-    expect(runCli([...args, '-o', 'markdown']).stdout).toContain(`\n\n${said}\n`);
-    expect(runCli([...args, '--lang', 'zh']).stdout).toContain('没有符合筛选条件的事件。读到的事件时间范围为 2026-11-20 06:00:00 至 2026-11-20 15:59:48。');
+    expect(runCliShared([...args, '-o', 'markdown']).stdout).toContain(`\n\n${said}\n`);
+    expect(runCliShared([...args, '--lang', 'zh']).stdout).toContain('没有符合筛选条件的事件。读到的事件时间范围为 2026-11-20 06:00:00 至 2026-11-20 15:59:48。');
     const { doc } = json(args);
     expect(doc.filters).toMatchObject({ readSpan: { first: '2026-11-20T06:00:00.000Z', last: '2026-11-20T15:59:48.000Z' } });
     // The span is of the events read, not of those kept: the same with a window inside the log.
     expect(json([mixed, ...BASE, '--until', '2026-11-20T07:00Z']).doc.filters).toMatchObject({ readSpan: { first: '2026-11-20T06:00:00.000Z', last: '2026-11-20T15:59:48.000Z' } });
     // Without a time bound there is no window to miss: no span, the plain sentence.
-    const bySource = runCli([mixed, ...BASE, '--source', '10.9.9.9']);
+    const bySource = runCliShared([mixed, ...BASE, '--source', '10.9.9.9']);
     expect(bySource.stdout).toContain('\n\nNo events match the filters.\n');
     expect(json([mixed, ...BASE, '--source', '10.9.9.9']).doc.filters).not.toHaveProperty('readSpan');
   });
 
   it('--since with a relative time (everything in 2026 is within 100000 days)', () => {
-    expect(json([mixed, ...BASE, '--since', '100000d']).doc.sources).toHaveLength(4);
+    expect(json([mixed, ...BASE, '--since', '100000d'], runCli).doc.sources).toHaveLength(4);
   });
 
   it('--since/--until with relative times keep the events inside the bounds, counted back from now', () => {
@@ -720,7 +725,7 @@ describe('logscan report: filters', () => {
     const file = join(dir, 'recent.log');
     const ago = (ms: number): Date => new Date(Date.now() - ms);
     writeFileSync(file, [isoLine(ago(3 * 3_600_000), { src: '203.0.113.3' }), isoLine(ago(3_600_000), { src: '203.0.113.1' }), isoLine(ago(600_000), { src: '203.0.113.10' })].join('\n') + '\n');
-    const ips = (args: string[]): string[] => json([file, ...args]).doc.sources.map((s) => s.ip).sort();
+    const ips = (args: string[]): string[] => json([file, ...args], runCli).doc.sources.map((s) => s.ip).sort();
     expect(ips([])).toEqual(['203.0.113.1', '203.0.113.10', '203.0.113.3']);
     expect(ips(['--since', '2h'])).toEqual(['203.0.113.1', '203.0.113.10']);
     expect(ips(['--until', '30m'])).toEqual(['203.0.113.1', '203.0.113.3']);
@@ -728,7 +733,7 @@ describe('logscan report: filters', () => {
     expect(ips(['--since', '7d', '--until', '4h'])).toEqual([]);
     // The bound the report names is that long before the run's clock.
     const t0 = Date.now();
-    const since = Date.parse((json([file, '--since', '2h']).doc.filters as { since: string }).since);
+    const since = Date.parse((json([file, '--since', '2h'], runCli).doc.filters as { since: string }).since);
     expect(since).toBeGreaterThanOrEqual(t0 - 2 * 3_600_000);
     expect(since).toBeLessThanOrEqual(Date.now() - 2 * 3_600_000);
   });
@@ -760,10 +765,10 @@ describe('logscan report: filters', () => {
 
 describe('logscan report: --fail-on and --config', () => {
   it('exits 4 when a finding reaches the severity, 0 when none does', () => {
-    const r = runCli([mixed, ...BASE, '--fail-on', 'medium']);
+    const r = runCliShared([mixed, ...BASE, '--fail-on', 'medium']);
     expect(r.code).toBe(4);
     expect(r.stdout).toContain('Top sources');
-    expect(runCli([mixed, ...BASE, '--fail-on', 'critical']).code).toBe(0);
+    expect(runCliShared([mixed, ...BASE, '--fail-on', 'critical']).code).toBe(0);
   });
 
   it('--config overrides thresholds; unknown settings are usage errors', () => {
@@ -774,7 +779,7 @@ describe('logscan report: --fail-on and --config', () => {
     expect(doc.sources.find((s) => s.ip === '203.0.113.9')!.findings.map((f) => f.id)).not.toContain('vertical-scan');
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ thresholds: { verticalScan: { minPortz: 3 } } }));
-    const r = runCli([mixed, '--config', bad]);
+    const r = runCliShared([mixed, '--config', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown setting "verticalScan.minPortz"');
   });
@@ -845,12 +850,12 @@ describe('logscan report: --scan-ports, --sweep-hosts, --max-sources', () => {
     // The four seen first were evicted with their 58 packets; the last two are ranked.
     expect(doc.profiles).toEqual({ tracked: 2, evicted: 4, evictedEvents: 58, cap: 2 });
     expect(doc.sources.map((s) => s.ip)).toEqual(['198.51.100.6', '198.51.100.5']);
-    const text = runCli([file, ...BASE, '--max-sources', '2']).stdout.replace(/\s+/g, ' ');
+    const text = runCliShared([file, ...BASE, '--max-sources', '2']).stdout.replace(/\s+/g, ' ');
     expect(text).toContain('note: more than 2 sources; 4 evictions of least-recently-seen source profiles (58 events) left those events out of the ranking');
   });
 
   it.each([['--scan-ports', '0'], ['--sweep-hosts', 'x'], ['--max-sources', '-1']])('%s %s is a usage error', (flag, value) => {
-    const r = runCli([file, flag, value]);
+    const r = runCliShared([file, flag, value]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(flag);
   });

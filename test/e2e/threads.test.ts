@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, repoRoot, runCli, tempDir, type CliResult } from '../helpers/cli.js';
+import { cliPath, repoRoot, runCli, runCliShared, tempDir, type CliResult } from '../helpers/cli.js';
 import { until } from '../helpers/wait.js';
 import { UFW } from '../helpers/ufw.js';
 
@@ -48,8 +48,8 @@ function filesIn(d: string): string[] {
     .sort();
 }
 
-function both(args: string[], input?: string | Buffer): [CliResult, CliResult] {
-  return [runCli([...args, '--threads', '1'], { input }), runCli([...args, '--threads', '2'], { input })];
+function both(args: string[], input?: string | Buffer): [Readonly<CliResult>, Readonly<CliResult>] {
+  return [runCliShared([...args, '--threads', '1'], { input }), runCliShared([...args, '--threads', '2'], { input })];
 }
 
 describe('--threads 2 gives exactly what --threads 1 gives', () => {
@@ -104,7 +104,8 @@ describe('--threads 2 gives exactly what --threads 1 gives', () => {
   });
 
   it('the broken-input case really is broken (the comparison above is not of two empty runs)', () => {
-    const r = runCli([broken, join(dir, 'missing.log'), truncatedGz, '-o', 'json', '--threads', '2']);
+    // The run the comparison above made (runCliShared): is what it compared broken?
+    const r = runCliShared([broken, join(dir, 'missing.log'), truncatedGz, '-o', 'json', '--threads', '2']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('malformed');
     expect(r.stderr).toContain('missing.log: no such file');

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ndjson, repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { ndjson, repoRoot, runCli, runCliShared, tempDir } from '../helpers/cli.js';
 
 const corpus = join(repoRoot, '../shared/corpus/windows-firewall');
 const BALAJI = join(corpus, 'balaji6894-copilot_pfirewall-pid-nul.log');
@@ -30,16 +30,16 @@ function write(name: string, content: string | Buffer): string {
 
 describe('windows-firewall: the pid column', () => {
   it('events carry it as pid, ECS as process.pid (balaji: line 6 is pid 10452)', () => {
-    const events = ndjson(runCli(['events', BALAJI]).stdout);
+    const events = ndjson(runCliShared(['events', BALAJI]).stdout);
     expect(events).toHaveLength(127);
     expect(events[0]).toMatchObject({ origin: { line: 6 }, pid: 10452 });
     expect(new Set(events.map((e) => e.pid))).toEqual(new Set([10452, 12484, 2220]));
-    const ecs = ndjson(runCli(['events', '--ecs', BALAJI]).stdout);
+    const ecs = ndjson(runCliShared(['events', '--ecs', BALAJI]).stdout);
     expect(ecs[0]).toMatchObject({ process: { pid: 10452 } });
   });
 
   it('a log without the column says pid null, and ECS has no process', () => {
-    const events = ndjson(runCli(['events', join(repoRoot, 'samples/pfirewall.log')]).stdout);
+    const events = ndjson(runCliShared(['events', join(repoRoot, 'samples/pfirewall.log')]).stdout);
     expect(events.length).toBeGreaterThan(300);
     expect(events.every((e) => 'pid' in e && e.pid === null)).toBe(true);
     expect(ndjson(runCli(['events', '--ecs', join(repoRoot, 'samples/pfirewall.log')]).stdout).some((e) => 'process' in e)).toBe(false);
@@ -59,11 +59,11 @@ describe('windows-firewall: the pid column', () => {
 
 describe('windows-firewall: ALLOW rows', () => {
   it("their zeros are no byte count: len and tcpWindow null, ECS without network.bytes (the corpus' 52 ALLOW TCP rows)", () => {
-    const events = ndjson(runCli(['events', BALAJI]).stdout);
+    const events = ndjson(runCliShared(['events', BALAJI]).stdout);
     const allowTcp = events.filter((e) => e.action === 'allow' && e.proto === 'tcp');
     expect(allowTcp).toHaveLength(52);
     expect(allowTcp.every((e) => e.len === null && e.tcpWindow === null)).toBe(true);
-    const ecs = ndjson(runCli(['events', '--ecs', BALAJI]).stdout) as { network?: { bytes?: number } }[];
+    const ecs = ndjson(runCliShared(['events', '--ecs', BALAJI]).stdout) as { network?: { bytes?: number } }[];
     expect(ecs.filter((d) => d.network?.bytes !== undefined)).toHaveLength(0);
   });
 });
@@ -301,7 +301,7 @@ describe('windows-firewall: UTF-16 (Get-Content pfirewall.log > fw.log in Window
   };
 
   it('with a byte-order mark it is decoded: the same events as the UTF-8 file, exit 0; check names the encoding', () => {
-    const want = runCli(['events', sample]).stdout.replaceAll(sample, 'X');
+    const want = runCliShared(['events', sample]).stdout.replaceAll(sample, 'X');
     for (const order of ['le', 'be'] as const) {
       const f = write(`utf16${order}.log`, utf16(order));
       const r = runCli(['events', f]);

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ndjson, runCli, spawnCli, tempDir } from '../helpers/cli.js';
+import { ndjson, runCli, runCliShared, spawnCli, tempDir } from '../helpers/cli.js';
 import { startFakeDns, type FakeDns } from '../helpers/fake-dns.js';
 import { makeGeoDir } from '../helpers/geo-fixture.js';
 
@@ -193,7 +193,7 @@ describe('-o csv and -o blocklist', () => {
   });
 
   test('blocklist: every source at or above the score, not only the top N', () => {
-    const all = JSON.parse(runCli([SAMPLE, '-o', 'json', '--top', '1000']).stdout) as Doc;
+    const all = JSON.parse(runCliShared([SAMPLE, '-o', 'json', '--top', '1000']).stdout) as Doc;
     // 4: the LAN machines' broadcast chatter scores above it, and a blocklist leaves them out.
     const want = all.sources.filter((s) => s.score >= 4).length;
     const args = [SAMPLE, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '4', '--top', '3'];
@@ -215,7 +215,7 @@ describe('-o csv and -o blocklist', () => {
     expect(lines[0]).toBe('#!/usr/sbin/nft -f');
     expect(lines[1]).toMatch(/ blocklist \(nft\): 6 sources with score >= 50 \(6 IPv4, 0 IPv6\)$/);
     // The sample's scores run 58.0, 56.8, 53.7, 52.4, then 47.8: a default of 45 or 55 would show.
-    const scores = (JSON.parse(runCli([SAMPLE, '-o', 'json', '--top', '1000']).stdout) as Doc).sources.map((s) => [s.ip, s.score] as const);
+    const scores = (JSON.parse(runCliShared([SAMPLE, '-o', 'json', '--top', '1000']).stdout) as Doc).sources.map((s) => [s.ip, s.score] as const);
     expect(scores.find(([ip]) => ip === '203.0.113.205')?.[1]).toBe(47.8);
     const listed = lines.flatMap((l) => /^add element inet logscan blocklist4 \{ (\S+) \}$/.exec(l)?.[1] ?? []);
     expect(listed).toEqual(['198.51.100.77', '203.0.113.66', '192.0.2.4', '203.0.113.200', '192.0.2.147', '192.0.2.158']);

@@ -1,8 +1,9 @@
 // Runs the BUILT command line (dist/bin/logscan.cjs, the package's bin that npx runs, which
 // loads the bundle dist/bin/logscan.js), as a user would; never imports it.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 export const repoRoot = new URL('../../', import.meta.url).pathname;
 export const cliPath = join(repoRoot, 'dist/bin/logscan.cjs');
@@ -24,6 +25,69 @@ export function runCli(args: string[], opts: { input?: string | Buffer; env?: Re
     encoding: 'utf8',
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * `runCli`, run once per distinct command in a test file: a later call with the same
+ * arguments, working directory, environment and standard input, naming files and directories
+ * with the same contents and times, gets the first call's result (frozen). Many tests look
+ * at one report from different sides, and each spawn of the CLI costs ~0.4 s of CPU.
+ * The files named are part of the key because tests rewrite fixtures between runs, and
+ * their times because the year of a year-less line and log discovery go by mtime.
+ * Not for what a run does besides printing (--output, --state, --alert-exec) or what
+ * depends on the clock (relative --since/--until, daily without --date): those throw here.
+ */
+export function runCliShared(args: string[], opts: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): Readonly<CliResult> {
+  const clockBound = args.some((a, i) => (args[i - 1] === '--since' || args[i - 1] === '--until') && !/^\d{4}-/.test(a)) || (args[0] === 'daily' && !args.includes('--date'));
+  const sideEffects = args.find((a) => a === '--output' || a === '--state' || a === '--alert-exec');
+  if (clockBound || sideEffects !== undefined) throw new Error(`runCliShared: ${args.join(' ')} ${clockBound ? 'depends on the clock' : `writes with ${sideEffects}`}; use runCli`);
+  const cwd = opts.cwd ?? repoRoot;
+  const key = JSON.stringify({
+    args,
+    cwd,
+    env: { ...process.env, ...opts.env },
+    input: opts.input === undefined ? null : createHash('sha1').update(opts.input).digest('hex'),
+    named: args.map((a) => fingerprint(resolve(cwd, a))),
+  });
+  let r = shared.get(key);
+  if (r === undefined) {
+    r = Object.freeze(runCli(args, opts));
+    shared.set(key, r);
+  }
+  return r;
+}
+
+const shared = new Map<string, Readonly<CliResult>>();
+
+/**
+ * What a path is now, or null when nothing is there: kind, inode, mode and mtime, a file's
+ * content hash, a directory's entries in turn (whether a run may read it, and which file it
+ * is, change what it says too). Only one level down: --log-dir and --signatures read no deeper.
+ */
+function fingerprint(path: string, depth = 0): string | null {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return null;
+  }
+  const head = `${st.ino} ${st.mode} ${st.mtimeMs} ${st.size}`;
+  if (st.isDirectory()) {
+    if (depth > 0) return `dir ${head}`;
+    let entries: string[];
+    try {
+      entries = readdirSync(path).sort();
+    } catch {
+      return `dir ${head} unreadable`;
+    }
+    return `dir ${head} ${JSON.stringify(entries.map((n) => [n, fingerprint(join(path, n), depth + 1)]))}`;
+  }
+  if (!st.isFile()) return `other ${head} ${st.rdev}`; // never opened: a FIFO would wait for a writer
+  try {
+    return `file ${head} ${createHash('sha1').update(readFileSync(path)).digest('hex')}`;
+  } catch {
+    return `file ${head} unreadable`;
+  }
 }
 
 /** Spawns the CLI and resolves once it exits; `onStdout` may destroy stdout to act like `head`. */
