@@ -5,23 +5,13 @@
 // file with such a name is still read when it exists, or given as ./NAME.
 import { existsSync } from 'node:fs';
 import { usageError } from '../i18n/messages.js';
+import { editDistance } from '../util/edit-distance.js';
 
 const BARE_WORD = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-  }
-  return d[a.length][b.length];
-}
-
 /** The commands close to a mistyped word (the catalog says "did you mean …?"). */
 function near(word: string, commands: readonly string[]): string[] {
-  return commands.filter((c) => distance(word.toLowerCase(), c) <= 2);
+  return commands.filter((c) => editDistance(word.toLowerCase(), c, 2) <= 2);
 }
 
 export function rejectUnknownCommand(files: readonly string[], commands: readonly string[]): void {

@@ -2,7 +2,7 @@
 // text in every output, broken and unreadable inputs, usage errors, internal errors,
 // pipes that close early, and SIGINT/SIGTERM during a one-shot run.
 // docs/failure-behaviour.md names these tests.
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, cpSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -247,6 +247,22 @@ describe('log-controlled text is neutralised for terminals, escaped in markdown,
 describe('broken and unreadable inputs: one stderr line naming the file, the others still read, exit 3', () => {
   const isRoot = process.getuid?.() === 0;
 
+  /**
+   * Runs the CLI as nobody (uid 65534) when the tests run as root, who reads and writes
+   * anything: a copy of the program nobody can read (the checkout may not be: CI runs as
+   * root in /root). Skipped, not passed, only when nobody cannot run Node itself.
+   */
+  function asNobodyIfRoot(ctx: { skip: (note: string) => void }): (args: string[]) => SpawnSyncReturns<string> {
+    const cli = isRoot ? programForNobody() : cliPath;
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: '/', env: { ...process.env, NO_COLOR: '1' }, ...(isRoot ? { uid: 65534, gid: 65534 } : {}) });
+    if (isRoot) {
+      const probe = run(['formats']);
+      if (probe.error || probe.status !== 0) ctx.skip(`nobody cannot run ${process.execPath} ${cli}: ${probe.error?.message ?? probe.stderr.trim()}`);
+    }
+    return run;
+  }
+
   it('missing file: the report says which input is incomplete in text, markdown and JSON', () => {
     const missing = join(dir, 'missing.log');
     const t = runCli([missing, ufw]);
@@ -269,17 +285,8 @@ describe('broken and unreadable inputs: one stderr line naming the file, the oth
     const f = join(sub, 'secret.log');
     writeFileSync(f, UFW(22) + '\n');
     chmodSync(f, 0o000);
-    // Root reads a 000 file anyway: drop to nobody (uid 65534) for a real EACCES, running a
-    // copy of the program nobody can read (the checkout may not be: CI runs as root in /root).
-    const asNobody = isRoot ? { uid: 65534, gid: 65534 } : {};
-    const cli = isRoot ? programForNobody() : cliPath;
-    const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: '/', env: { ...process.env, NO_COLOR: '1' }, ...asNobody });
-    if (isRoot) {
-      const probe = run(['formats']);
-      // Only when nobody cannot run Node itself or reach the temporary directory: said as a skip, not a pass.
-      if (probe.error || probe.status !== 0) ctx.skip(`nobody cannot run ${process.execPath} ${cli}: ${probe.error?.message ?? probe.stderr.trim()}`);
-    }
-    const r = run([f, ufw]);
+    // Root reads a 000 file anyway: run as nobody for a real EACCES.
+    const r = asNobodyIfRoot(ctx)([f, ufw]);
     expect(r.status).toBe(3);
     expect(r.stderr).toContain(`logscan: ${f}: permission denied`);
     expect(r.stdout).toContain('incomplete: 1 of 2 inputs');
@@ -292,14 +299,7 @@ describe('broken and unreadable inputs: one stderr line naming the file, the oth
     mkdirSync(state, { recursive: true });
     // Root's: nobody may not write in it; for another user, made read-only.
     chmodSync(state, isRoot ? 0o755 : 0o555);
-    const asNobody = isRoot ? { uid: 65534, gid: 65534 } : {};
-    const cli = isRoot ? programForNobody() : cliPath;
-    const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: '/', env: { ...process.env, NO_COLOR: '1' }, ...asNobody });
-    if (isRoot) {
-      const probe = run(['formats']);
-      if (probe.error || probe.status !== 0) ctx.skip(`nobody cannot run ${process.execPath} ${cli}: ${probe.error?.message ?? probe.stderr.trim()}`);
-    }
-    const r = run(['daily', '--date', '2026-11-20', '--tz', 'UTC', '-o', 'markdown', '--state', state, ufw]);
+    const r = asNobodyIfRoot(ctx)(['daily', '--date', '2026-11-20', '--tz', 'UTC', '-o', 'markdown', '--state', state, ufw]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`logscan: --state ${state}: the digest of 2026-11-20 was not saved (no permission to create files in it): once the logs of 2026-11-20 rotate away, the summary of 2026-11-21 has no day before to compare with\n`);
     expect(r.stdout).toContain('## logscan daily: 2026-11-20');

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { expect } from 'vitest';
 
 export const repoRoot = new URL('../../', import.meta.url).pathname;
 export const cliPath = join(repoRoot, 'dist/bin/logscan.cjs');
@@ -25,6 +26,14 @@ export function runCli(args: string[], opts: { input?: string | Buffer; env?: Re
     encoding: 'utf8',
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** stderr of a run that must end in a usage error: exit 2, nothing on stdout. */
+export function usageStderr(args: string[]): string {
+  const r = runCli(args);
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  return r.stderr;
 }
 
 /**
