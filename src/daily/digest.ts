@@ -4,7 +4,7 @@
 // that cannot be written is said with the day's summary, which still comes.
 import { mkdirSync, accessSync, constants, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { describeDirError, describeFsError } from '../input/open.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { describeWriteError } from '../util/write-error.js';
@@ -171,7 +171,7 @@ export function digestPath(dir: string, date: string): string {
  */
 export function stateDirProblem(dir: string): string | null {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     accessSync(dir, constants.W_OK);
     return null;
   } catch (err) {
@@ -183,6 +183,31 @@ export function stateDirProblem(dir: string): string | null {
     }
     if (e.syscall === 'access') return e.code === 'EROFS' ? 'on a read-only file system' : 'no permission to create files in it';
     return describeDirError(err);
+  }
+}
+
+/**
+ * mkdir -p, one level at a time: Node 20's recursive mkdirSync never returns on procfs
+ * (`--state /proc/x`: mkdir fails ENOENT under a parent that exists, and it tries again).
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let p = resolve(dir); ; p = dirname(p)) {
+    try {
+      if (statSync(p).isDirectory()) break;
+      throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR', syscall: 'mkdir' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(p) === p) throw err;
+      missing.push(p);
+    }
+  }
+  for (const p of missing.reverse()) {
+    try {
+      mkdirSync(p);
+    } catch (err) {
+      // Made meanwhile by someone else: as good.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(p).isDirectory()) throw err;
+    }
   }
 }
 

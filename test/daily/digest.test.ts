@@ -1,6 +1,6 @@
 // --state digests: port ranges, a save/load round trip, and a corrupt or foreign
 // digest reported as a problem (never thrown); plus the comparison numbers built on them.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareDays, previousFromDigest, previousFromTally } from '../../src/daily/compare.js';
@@ -145,6 +145,10 @@ describe('digest state', () => {
     mkdirSync(join(dir, 'a', 'b', '2026-11-20.json'));
     expect(await saveDigest(join(dir, 'a', 'b'), d)).toBe('2026-11-20.json: is a directory');
     expect(await saveDigest(join(dir, 'gone'), d)).toBe(`2026-11-20.json: no such directory: ${join(dir, 'gone')}`);
+  });
+
+  it.runIf(existsSync('/proc/self'))('a DIR under /proc is a reason too, not a hang (Node 20\'s recursive mkdir loops there)', () => {
+    expect(stateDirProblem('/proc/logscan-no-such-dir/state')).toEqual(expect.any(String));
   });
 
   it('a digest from a newer logscan says so, not "unknown version"', async () => {
