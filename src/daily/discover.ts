@@ -14,7 +14,7 @@
 // last line, and would wrongly rule out its newer sibling.
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { newerFirst, rotationName, type RotationName } from '../input/rotation-order.js';
+import { newerFirst, renumbered, rotationName, type RotationName } from '../input/rotation-order.js';
 import type { MissingRotation } from './rotation-gaps.js';
 
 /** Clock skew and syslog buffering: a line's stamp may be a little off its write time. */
@@ -169,8 +169,9 @@ function missingRotations(base: string, files: readonly LogFile[], from: number,
     const after = older.gzip ? null : older.mtime - SLACK_MS;
     const before = newer.mtime + SLACK_MS;
     if (before < from || (after !== null && after >= to)) continue;
-    const live = join(dirname(newer.path), base);
-    for (let n = newer.number + 1; n < older.number; n++) out.push({ path: `${live}.${n}`, newer: newer.name, older: older.name, from: after, to: before });
+    const dir = dirname(newer.path);
+    // In the older file's scheme: kern.log.2, or fw.2.log with logrotate's `extension .log`.
+    for (let n = newer.number + 1; n < older.number; n++) out.push({ path: join(dir, renumbered(older.name, n) ?? `${base}.${n}`), newer: newer.name, older: older.name, from: after, to: before });
   }
   return out;
 }

@@ -1,11 +1,12 @@
 // The files of one rotated log, told apart by name: `kern.log`, `kern.log.1`,
-// `kern.log.2.gz`, `pfirewall.log.old`, `messages-20261101`, `messages-2026110114`. Logs
+// `kern.log.2.gz`, `pfirewall.log.old`, `messages-20261101`, `messages-2026110114`, and
+// with logrotate's `extension .log`, `fw.1.log`, `fw-20261206.log.gz` for `fw.log`. Logs
 // must be read oldest first (the annotator's readings and the year of syslog stamps follow
 // time), and a shell's `ufw.log*` gives them newest first, with `.10.gz` before `.2.gz`.
 import { basename, dirname, join } from 'node:path';
 
 export interface RotationName {
-  /** The live file's name: "kern.log". */
+  /** The live file's name: "kern.log" (of `fw.1.log`: "fw.log"). */
   base: string;
   /** `old`: Windows Firewall's pfirewall.log.old, the one rotation it keeps. */
   kind: 'live' | 'numbered' | 'dated' | 'old';
@@ -26,8 +27,19 @@ export interface RotationName {
 // numbered `.20261206` is not taken for a date, nor the other way round (no one keeps
 // 20 million rotations). Each repeated group starts with a separator: no backtracking blowup.
 const DATED = String.raw`[-_.]((?:19|20)\d\d[-_.]?(?:0[1-9]|1[0-2])[-_.]?(?:0[1-9]|[12]\d|3[01])(?:\d\d){0,3}(?:[-_.:]\d+)*)`;
-// The lazy base takes the shortest name the suffixes can follow: kern.log.2.gz → kern.log + .2 + .gz.
-const ROTATION = new RegExp(String.raw`^(.+?)(?:${DATED}|\.(\d+)|\.(old))?(\.gz)?$`);
+// logrotate's `extension EXT`: a log named with EXT keeps it last, after the number or the
+// stamp and before the compressor's `.gz` (its manual: mylog.foo → mylog.1.foo.gz; the code
+// builds stem + dateformat + EXT + compressext alike). Only after a number or a stamp: on its
+// own an extension is part of the name. It starts with a letter, so `.1` stays a number, and
+// is never `.gz`, which is the compressor's.
+const EXT = String.raw`\.(?!gz$)[A-Za-z][A-Za-z0-9]{0,15}`;
+// The lazy stem takes the shortest name the suffixes can follow: kern.log.2.gz → kern.log + .2 + .gz,
+// fw.2.log.gz → fw + .2 + .log + .gz.
+const ROTATION = new RegExp(String.raw`^(.+?)(?:(?:${DATED}|\.(\d+))(${EXT})?|\.(old))?(\.gz)?$`);
+// Names rotation tools other than logrotate give, which say nothing of order: `messages_1`
+// (and `-1`), a hand-made `.bak`; with or without .gz. Beside them only the names above count
+// as a log's rotations, not every file that starts with its name (`syslog.json`, `syslog-ng.conf`).
+const UNORDERED = /^(?:[-_]\d+|\.bak)(?:\.gz)?$/;
 /** A dated name's order: a log has one naming scheme; beside numbered ones (a scheme changed) the dated ones count as older. */
 const DATED_ORDER = Number.MAX_SAFE_INTEGER;
 
@@ -35,9 +47,28 @@ export function rotationName(name: string): RotationName | null {
   const m = ROTATION.exec(name);
   if (!m) return null;
   const stamp = m[2] !== undefined ? m[2].replace(/\D/g, '') : null;
-  const kind = stamp !== null ? 'dated' : m[3] !== undefined ? 'numbered' : m[4] !== undefined ? 'old' : 'live';
+  const kind = stamp !== null ? 'dated' : m[3] !== undefined ? 'numbered' : m[5] !== undefined ? 'old' : 'live';
   const order = kind === 'dated' ? DATED_ORDER : kind === 'numbered' ? Number(m[3]) : kind === 'old' ? 1 : 0;
-  return { base: m[1]!, kind, order, stamp, gzip: m[5] !== undefined };
+  return { base: m[1]! + (m[4] ?? ''), kind, order, stamp, gzip: m[6] !== undefined };
+}
+
+/**
+ * The plain name of rotation `n` in the scheme of the numbered rotation `name`:
+ * (`kern.log.3.gz`, 2) → `kern.log.2`, (`fw.3.log.gz`, 2) → `fw.2.log`; null when `name` is not numbered.
+ */
+export function renumbered(name: string, n: number): string | null {
+  const m = ROTATION.exec(name);
+  return m === null || m[3] === undefined ? null : `${m[1]!}.${n}${m[4] ?? ''}`;
+}
+
+/**
+ * True when `name`, beside the log `base`, is a name rotation gives it: an ordered one
+ * (`.N`, a stamp, either before an extension, `.old`) or one that gives no order (`_1`, `.bak`).
+ */
+export function rotationLike(name: string, base: string): boolean {
+  const r = rotationName(name);
+  if (r !== null && r.base === base && r.kind !== 'live') return true;
+  return name.startsWith(base) && UNORDERED.test(name.slice(base.length));
 }
 
 /** Sorts rotations of one log newest first: the live file, .1, .2 …, then dated names from the latest stamp back. */

@@ -47,6 +47,22 @@ describe('file discovery', () => {
     expect(names(familyFiles(dir, 'messages', ['messages-2026112213.gz', 'messages', 'messages-2026112123.gz']))).toEqual(['messages', 'messages-2026112213.gz', 'messages-2026112123.gz']);
   });
 
+  it("logrotate's `extension .log` names (fw.1.log, fw-20261122.log.gz) are the family's, ordered the same; a hole is named in that scheme", () => {
+    const dir = tempDir();
+    file(dir, 'fw.log', T0 + 2 * DAY);
+    file(dir, 'fw.1.log', T0 + DAY);
+    file(dir, 'fw.3.log.gz', T0);
+    file(dir, 'fw.json', T0);
+    expect(names(familyFiles(dir, 'fw.log', readdirSync(dir)))).toEqual(['fw.log', 'fw.1.log', 'fw.3.log.gz']);
+    const sel = selectFiles({ base: 'fw.log', duplicateOf: null }, familyFiles(dir, 'fw.log', readdirSync(dir)), T0, T0 + DAY);
+    expect(sel.missing.map((m) => m.path)).toEqual([join(dir, 'fw.2.log')]);
+    const d2 = tempDir();
+    file(d2, 'fw.log', T0 + 2 * DAY);
+    file(d2, 'fw-20261122.log.gz', T0 - DAY);
+    file(d2, 'fw-20261123.log', T0 + DAY);
+    expect(names(familyFiles(d2, 'fw.log', readdirSync(d2)))).toEqual(['fw.log', 'fw-20261123.log', 'fw-20261122.log.gz']);
+  });
+
   it('reads only the files that can hold 11-20 and 11-21, oldest first', () => {
     const dir = rotatedDir();
     const [kern] = discoverLogs({ dir, families: [{ base: 'kern.log', duplicateOf: null }] }, T0 - DAY, T0 + DAY);

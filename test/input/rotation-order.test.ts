@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newerFirst, oldestFirst, rotationName } from '../../src/input/rotation-order.js';
+import { newerFirst, oldestFirst, rotationLike, rotationName } from '../../src/input/rotation-order.js';
 
 describe('rotated logs are read oldest first', () => {
   it('a shell glob of numbered rotations (.10.gz sorts before .2.gz)', () => {
@@ -65,6 +65,37 @@ describe('rotated logs are read oldest first', () => {
     // Not a date (no month 13), and an ordinary number: numbered rotations.
     expect(rotationName('kern.log.20261306')).toMatchObject({ base: 'kern.log', order: 20261306, stamp: null });
     expect(rotationName('kern.log.2026')).toMatchObject({ order: 2026, stamp: null });
+  });
+
+  it("logrotate's `extension .log` keeps the extension last: fw-20261206.log, fw.1.log, fw.2.log.gz are fw.log's rotations", () => {
+    expect(rotationName('fw-20261206.log')).toEqual({ base: 'fw.log', kind: 'dated', order: Number.MAX_SAFE_INTEGER, stamp: '20261206', gzip: false });
+    expect(rotationName('fw-20261206.log.gz')).toMatchObject({ base: 'fw.log', kind: 'dated', stamp: '20261206', gzip: true });
+    expect(rotationName('fw.1.log')).toEqual({ base: 'fw.log', kind: 'numbered', order: 1, stamp: null, gzip: false });
+    expect(rotationName('fw.2.log.gz')).toEqual({ base: 'fw.log', kind: 'numbered', order: 2, stamp: null, gzip: true });
+    // dateformat -%Y-%m-%d-%s, with the extension after the stamp.
+    expect(rotationName('fw-2026-12-06-1765000800.log')).toMatchObject({ base: 'fw.log', stamp: '202612061765000800' });
+    // Without a rotation's number or date in front, an extension is part of the name.
+    expect(rotationName('fw.log')).toEqual({ base: 'fw.log', kind: 'live', order: 0, stamp: null, gzip: false });
+    expect(rotationName('fw.log.1')!.base).toBe('fw.log');
+    expect(rotationName('pfirewall.log.old')).toMatchObject({ base: 'pfirewall.log', kind: 'old' });
+    expect(rotationName('kern.log.1.gz')).toMatchObject({ base: 'kern.log', order: 1, gzip: true });
+    expect(oldestFirst(['fw.log', 'fw.1.log', 'fw.10.log.gz', 'fw.2.log.gz'])).toEqual(['fw.10.log.gz', 'fw.2.log.gz', 'fw.1.log', 'fw.log']);
+    expect(oldestFirst(['fw.log', 'fw-20261206.log', 'fw-20261130.log.gz'])).toEqual(['fw-20261130.log.gz', 'fw-20261206.log', 'fw.log']);
+  });
+
+  it('the names beside a log that rotation may have given it: ordered ones, and ones that give no order (_1, .old, .bak); not other files that start with its name', () => {
+    for (const n of ['syslog.1', 'syslog.2.gz', 'syslog-20261206', 'syslog-20261206.gz', 'syslog_1', 'syslog-1', 'syslog_2.gz', 'syslog.old', 'syslog.bak', 'syslog.bak.gz']) {
+      expect(rotationLike(n, 'syslog'), n).toBe(true);
+    }
+    for (const n of ['syslog', 'syslog.json', 'syslog-ng.conf', 'syslog.log', 'syslog.1.json', 'syslog_backup', 'syslog.gz', 'syslogd.1', 'syslog.copy']) {
+      expect(rotationLike(n, 'syslog'), n).toBe(false);
+    }
+    for (const n of ['fw-20261206.log', 'fw-20261206.log.gz', 'fw.1.log', 'fw.1.log.gz', 'fw.log.1', 'fw.log.old']) {
+      expect(rotationLike(n, 'fw.log'), n).toBe(true);
+    }
+    for (const n of ['fw.json', 'fw.log.json', 'fw-20261206.txt', 'fw.1.txt', 'fwd.1.log']) {
+      expect(rotationLike(n, 'fw.log'), n).toBe(false);
+    }
   });
 
   it('a long run of digits after the name is matched at once (no backtracking blowup)', () => {
