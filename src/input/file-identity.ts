@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { NODE_IO, type FollowIo, type ReadHandle } from './follow-io.js';
 import { GzipCopy } from './gzip-copy.js';
 import { basename, dirname, join } from 'node:path';
+import { rotationLike } from './rotation-order.js';
 
 /** Bytes hashed at most: the first line(s). Filebeat's fingerprint uses the same 1 KiB. */
 export const FINGERPRINT_BYTES = 1024;
@@ -48,8 +49,6 @@ export async function sameStart(fh: ReadHandle, fp: Fingerprint): Promise<boolea
   return now !== null && now.hash === fp.hash;
 }
 
-// A compressed sibling has its own inode and packed content: never the file by identity.
-const COMPRESSED = /\.(gz|bz2|xz|zst|lz4|z|zip)$/i;
 // logrotate's default `compresscmd`: a copy whose unread rest only a .gz holds is read from it.
 const GZIP = /\.gz$/i;
 /** Reading a huge directory to find a rotated file is not worth more than this many of each (plain, gzip). */
@@ -64,9 +63,12 @@ export interface Sibling {
 
 /**
  * Where rotation tools put the previous file: `kern.log.1` (logrotate default),
- * `kern.log-20260120` (dateext), `kern.log.0`, `kern.log_1`, and the same gzip-compressed
- * (`kern.log.1.gz`); newest first by mtime. Other compressed ones are left out: nothing
- * here unpacks them. One listing serves a whole --state restart of the path.
+ * `kern.log-20260120` (dateext), `fw.1.log` and `fw-20260120.log` (logrotate's `extension
+ * .log` for `fw.log`), `kern.log.0`, `kern.log_1`, `kern.log.old`, and the same
+ * gzip-compressed (`kern.log.1.gz`); newest first by mtime. Other compressed ones are left
+ * out: nothing here unpacks them. So are other files that start with the log's name
+ * (`syslog.json` beside `syslog`): no rotation made them. One listing serves a whole
+ * --state restart of the path.
  */
 export async function siblings(path: string, io: FollowIo = NODE_IO): Promise<Sibling[]> {
   const dir = dirname(path);
@@ -80,11 +82,8 @@ export async function siblings(path: string, io: FollowIo = NODE_IO): Promise<Si
   const found: (Sibling & { mtime: number })[] = [];
   const kept = { plain: 0, gzip: 0 };
   for (const n of names) {
-    if (n === base || !n.startsWith(base)) continue;
+    if (!rotationLike(n, base)) continue;
     const gzip = GZIP.test(n);
-    if (!gzip && COMPRESSED.test(n)) continue;
-    const sep = n.charAt(base.length);
-    if (sep !== '.' && sep !== '-' && sep !== '_') continue;
     const kind = gzip ? 'gzip' : 'plain';
     if (kept[kind] >= MAX_SIBLINGS) continue;
     const p = join(dir, n);

@@ -131,16 +131,83 @@ describe('logscan follow --state after rotations to names that give no order', (
     lines(4);
     w.renameCreate();
     // Someone's copies: one of the rotation that is read (same first KiB), one of lines from elsewhere, one long ago.
-    copyFileSync(`${path}.1`, `${path}.copy`);
+    copyFileSync(`${path}.1`, `${path}.bak`);
     writeFileSync(`${path}.old`, 'Dec  6 01:00:00 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.9 DST=192.168.1.10 PROTO=TCP SPT=1 DPT=22 SYN\n');
-    writeFileSync(`${path}.orig`, 'Nov  1 01:00:00 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.9 DST=192.168.1.10 PROTO=TCP SPT=1 DPT=23 SYN\n');
+    writeFileSync(`${path}_1`, 'Nov  1 01:00:00 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.9 DST=192.168.1.10 PROTO=TCP SPT=1 DPT=23 SYN\n');
     const longAgo = new Date(Date.now() - 30 * 86_400_000);
-    utimesSync(`${path}.orig`, longAgo, longAgo);
+    utimesSync(`${path}_1`, longAgo, longAgo);
     lines(3);
     const r = await restart(12);
     expect(r.stderr).toContain('rotated twice while logscan was stopped; reading messages.1 before messages');
     expect(r.stderr).toContain('messages: not read: messages.old, written while logscan was stopped');
-    expect(r.stderr).not.toMatch(/messages\.copy|messages\.orig/);
+    expect(r.stderr).not.toMatch(/messages\.bak|messages_1/);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
+  });
+});
+
+describe("logscan follow --state after logrotate's `extension .log` rotated fw.log while stopped", () => {
+  it.each([
+    { how: 'dateext', first: 'fw-20261205.log', second: 'fw-20261206.log', compress: false },
+    { how: 'dateext + compress', first: 'fw-20261205.log', second: 'fw-20261206.log', compress: true },
+    { how: 'dateformat -%Y-%m-%d', first: 'fw-2026-12-05.log', second: 'fw-2026-12-06.log', compress: false },
+  ])('$how: the saved file finished as $first, $second read, then fw.log', async ({ first, second, compress }) => {
+    const { path, w, lines, restart } = await stoppedAfter10(env, 'fw.log');
+    const dir = path.slice(0, -'fw.log'.length);
+    const gz = compress ? '.gz' : '';
+    lines(5);
+    rotate(w, 'create', dir + first, compress);
+    lines(4);
+    rotate(w, 'create', dir + second, compress);
+    lines(3);
+    const r = await restart(12);
+    expect(r.stderr).toContain(`fw.log: rotated while logscan was stopped; finishing ${dir}${first}${gz} first`);
+    expect(r.stderr).toContain(`fw.log: rotated twice while logscan was stopped; reading ${second}${gz} before fw.log`);
+    expect(r.stderr).not.toMatch(/may be missing|not read/);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
+  });
+
+  it('numbered (fw.1.log, then fw.2.log.gz with compress + delaycompress): the saved file finished, fw.1.log read, then fw.log', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10(env, 'fw.log');
+    const dir = path.slice(0, -'fw.log'.length);
+    lines(5);
+    w.renameCreate(`${dir}fw.1.log`);
+    lines(4);
+    renameSync(`${dir}fw.1.log`, `${dir}fw.2.log`);
+    w.compressFile(`${dir}fw.2.log`);
+    w.renameCreate(`${dir}fw.1.log`);
+    lines(3);
+    const r = await restart(12);
+    expect(r.stderr).toContain(`finishing ${dir}fw.2.log.gz first`);
+    expect(r.stderr).toContain('fw.log: rotated twice while logscan was stopped; reading fw.1.log before fw.log');
+    expect(r.stderr).not.toMatch(/may be missing|not read/);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
+  });
+
+  it('copytruncate to fw.1.log while stopped: the rest from the copy, then fw.log from its start', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10(env, 'fw.log');
+    const dir = path.slice(0, -'fw.log'.length);
+    lines(5);
+    w.copyTruncate(`${dir}fw.1.log`);
+    lines(3);
+    const r = await restart(8);
+    expect(r.stderr).not.toMatch(/may be missing|not read/);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
+  });
+});
+
+describe('files beside the log that only start with its name', () => {
+  it('syslog.json and syslog-ng.conf written while stopped are not rotations: not named after a restart that followed a rotation', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10(env, 'syslog');
+    lines(5);
+    w.renameCreate();
+    lines(4);
+    w.renameCreate();
+    writeFileSync(`${path}.json`, '{"last":"Dec  6 01:00:00"}\n');
+    writeFileSync(`${path}-ng.conf`, '@version: 4.3\n');
+    lines(3);
+    const r = await restart(12);
+    expect(r.stderr).toContain('syslog: rotated twice while logscan was stopped; reading syslog.1 before syslog');
+    expect(r.stderr).not.toMatch(/not read|syslog\.json|syslog-ng/);
     expect(seqLines(r.all)).toEqual(w.seqLines);
   });
 });

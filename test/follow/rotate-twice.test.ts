@@ -2,10 +2,10 @@
 // stopped: the saved file is now kern.log.2 (or .2.gz), and kern.log.1 was never in the
 // state. Its lines must be read, after the saved file's rest and before the new kern.log,
 // once each. The BUILT CLI, as a user runs it.
-import { existsSync, linkSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, readFileSync, readlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { seqLines, seqs, stoppedAfter10 } from '../helpers/follow-writer.js';
+import { followedWithState, printed, seqLines, seqs, sleep, stoppedAfter10 } from '../helpers/follow-writer.js';
 
 const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
 
@@ -125,5 +125,51 @@ describe('logscan follow --state after two rotations while stopped', () => {
     expect(r.stderr).toContain(`rotated 7 times while logscan was stopped; reading kern.log.3, kern.log.2, kern.log.1 before kern.log`);
     expect(r.stderr).toContain('not read: 3 older rotations, kern.log.6 to kern.log.4 (a restart reads at most 3 rotations between the file it was reading and kern.log; logscan FILE reads them)');
     expect(seqs(r.all)).toEqual([...w.written.slice(0, 12).map((x) => x.seq), ...kept, ...tail]);
+  });
+});
+
+/** The files process `pid` holds open (Linux: /proc/PID/fd). */
+function openFiles(pid: number): string[] {
+  const out: string[] = [];
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      out.push(readlinkSync(`/proc/${pid}/fd/${fd}`));
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return out;
+}
+
+describe('logscan follow --state: rotations read on a restart are closed', () => {
+  it.runIf(existsSync('/proc/self/fd'))('the older rotations (kern.log.3, .2) at once when read; the newest (.1) after the retire delay, as a renamed file', async () => {
+    // A retire delay far longer than the test: what closes the older ones is having been read.
+    const { path, w, start } = followedWithState({ LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '60000' });
+    const first = start();
+    for (let i = 0; i < 3; i++) w.write();
+    await first.waitFor(printed(3));
+    await first.stop();
+    for (let k = 0; k < 3; k++) {
+      w.write();
+      w.renameCreate();
+    }
+    w.write();
+    const again = start();
+    try {
+      await again.waitFor(printed(4));
+      const deadline = Date.now() + 5000;
+      let held = openFiles(again.pid);
+      while ((held.includes(`${path}.3`) || held.includes(`${path}.2`)) && Date.now() < deadline) {
+        await sleep(50);
+        held = openFiles(again.pid);
+      }
+      expect(held).not.toContain(`${path}.3`);
+      expect(held).not.toContain(`${path}.2`);
+      // A daemon writes to the file just renamed away until logrotate's postrotate HUP.
+      expect(held).toContain(`${path}.1`);
+      expect(held).toContain(path);
+    } finally {
+      await again.stop();
+    }
   });
 });
