@@ -50,7 +50,7 @@ export class Generation {
   lastSize = -1;
   /** Last time (ms) this file grew; a retired file is closed when it stays quiet. */
   lastGrowth: number;
-  /** True for a copytruncate copy: it never grows, so it is finished as soon as it is read. */
+  /** Nothing writes to it any more (a copytruncate copy, a .gz, a rotation older than the newest on a --state restart): finished as soon as it is read. */
   finishWhenDrained = false;
   /** The last drain stopped at DRAIN_SLICE, not at the end of the file: more was there already. */
   behind = false;

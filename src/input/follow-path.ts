@@ -395,6 +395,10 @@ export class PathFollower {
       }
     }
     if (newest !== null) await this.readBetween(newest.loc, newest.updated, read, ids, listed);
+    // Only the newest rotation can still be written to (a daemon writes to the file just
+    // renamed away until its HUP); each older one was replaced by a newer file in turn, so
+    // holding it open for the retire delay once it is read only keeps a handle.
+    for (const g of this.retired.slice(0, -1)) g.finishWhenDrained = true;
   }
 
   /**
