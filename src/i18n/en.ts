@@ -161,6 +161,8 @@ export const en = {
       out: (iface: string | null) => `leaving this host${iface ? ` on ${iface}` : ''}`,
       forward: (from: string | null, to: string | null) => `routed through this host${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}`,
     },
+    /** `explain ID` of an id with several texts: the line above each, the situation it is for (a rule's `when`). */
+    situation: (when: string) => `${when}:`,
   },
   /** The probes line of the report header and the daily headline when nothing arrived unasked. */
   noProbes: 'none',

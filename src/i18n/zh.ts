@@ -189,6 +189,7 @@ export const zh: Messages = {
       out: (iface) => `${iface ? `从 ${iface} ` : ''}离开本机`,
       forward: (from, to) => `由本机转发${from ? `，从 ${from} 进` : ''}${to ? `，从 ${to} 出` : ''}`,
     },
+    situation: (when) => `${when}：`,
   },
   noProbes: '无',
   notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0 }) =>

@@ -95,6 +95,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'explain.direction.inDevice': ['outside'],
   'explain.direction.out': ['eth0'],
   'explain.direction.forward': ['eth0', 'eth1'],
+  'explain.situation': ['Stopped by the firewall (dropped or rejected)'],
   'report.evicted': [100_000, 20, 300],
   'report.osHint': ['Linux/Unix', 52, 64240],
   'report.osHintNoTtl': [3, 20],
