@@ -108,6 +108,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.inputProblem': ['kern.log.2.gz', 'gzip data is truncated'],
   'daily.basisOtherZone': ['UTC', 'Asia/Shanghai'],
   'daily.stateNotSaved': ['/var/lib/logscan', '2026-11-21', 'is a directory', '2026-11-22'],
+  'daily.newerDigestKept': ['/var/lib/logscan/2026-11-20.json', 7, 6],
   'daily.basisOtherSettings': [['thresholds', 'ignore', 'homeNet', 'signatures'], false],
   'daily.filesRead': [2, 'kern.log.1, kern.log', 1, [['messages', 'its kernel lines are already in kern.log']], ['kern.log.2 (between kern.log.1 and kern.log.3.gz)']],
   'report.repeats': [0.97, 1628, 'kern.log'],
