@@ -493,6 +493,7 @@ class AnnotatorImpl implements Annotator {
         ref: entry.source,
         text: entry.text,
         alsoText: null,
+        when: null,
         proto: null,
         dstPort: null,
         dstPortNot: null,

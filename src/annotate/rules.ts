@@ -58,6 +58,11 @@ export interface AnnotationRule {
   readonly text: LocalizedText;
   /** kb-* kinds: appended when other entries share the port; {names}. */
   readonly alsoText: LocalizedText | null;
+  /**
+   * The situation this rule's text is for ("Stopped by the firewall (dropped or rejected)"),
+   * which `explain ID` puts above it: given exactly when rules sharing the id have other texts.
+   */
+  readonly when: LocalizedText | null;
   /** Lowercase protocols; null = any (rules with ports: tcp and udp). */
   readonly proto: readonly string[] | null;
   readonly dstPort: readonly PortRange[] | null;
@@ -124,7 +129,7 @@ const ACTIONS: readonly Action[] = ['drop', 'reject', 'allow', 'other'];
 const ICMP_PROTOS = ['icmp', 'icmpv6', '1', '58'];
 const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
 const RULE_KEYS = new Set([
-  'id', 'kind', 'severity', 'severityMax', 'role', 'label', 'ref', 'text', 'alsoText', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
+  'id', 'kind', 'severity', 'severityMax', 'role', 'label', 'ref', 'text', 'alsoText', 'when', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
   'direction', 'action', 'icmpType', 'icmpCodeNot', 'quotesDestination', 'quotedSourceUnknown', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'ruleIs', 'format', 'suppressedBy',
   'categories', 'fallback', 'detector', 'params', 'history', 'comment',
 ]);
@@ -186,7 +191,32 @@ export function parseAnnotationRules(json: unknown, file: string): AnnotationRul
     seen.add(rule.id);
     rules.push(rule);
   });
+  checkSituations(rules, file);
   return Object.freeze({ schemaVersion: ANNOTATIONS_SCHEMA_VERSION, file, rules: Object.freeze(rules) });
+}
+
+const sameText = (a: LocalizedText, b: LocalizedText): boolean => a.en === b.en && a.zh === b.zh;
+
+/**
+ * `explain ID` lists the distinct texts of an id one under the other, and a reader cannot
+ * tell from the conditions which packet gets which: each text of an id with several says
+ * its situation (`when`), one for all rules that share the text; an id of one text has none.
+ */
+function checkSituations(rules: readonly AnnotationRule[], file: string): void {
+  const byId = new Map<string, AnnotationRule[]>();
+  for (const r of rules) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+  for (const same of byId.values()) {
+    const several = same.some((r) => !sameText(r.text, same[0]!.text));
+    for (const r of same) {
+      const fail = (msg: string): never => {
+        throw new SignatureError(file, `rules[${r.order}] ${r.id}`, msg);
+      };
+      if (!several && r.when !== null) fail('"when" tells one text of an id from its others; this id has one text');
+      if (several && r.when === null) fail('"when" is needed: rules of this id have several texts, and `explain` says which situation each is for');
+      const first = same.find((x) => sameText(x.text, r.text))!;
+      if (first !== r && first.when !== null && r.when !== null && !sameText(first.when, r.when)) fail(`the same text needs the same "when" as rules[${first.order}]`);
+    }
+  }
 }
 
 function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
@@ -217,6 +247,7 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
   if (typeof raw.ref !== 'string' || raw.ref.length === 0) fail('"ref" must be a non-empty string');
   const text = localized(raw.text, 'text', fail);
   const alsoText = raw.alsoText === undefined ? null : localized(raw.alsoText, 'alsoText', fail);
+  const when = raw.when === undefined ? null : localized(raw.when, 'when', fail);
 
   const strList = (key: string, allowed?: readonly string[]): string[] | null => {
     const v = raw[key];
@@ -331,6 +362,7 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
     ref: raw.ref as string,
     text,
     alsoText,
+    when,
     proto,
     dstPort,
     dstPortNot,

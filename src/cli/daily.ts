@@ -8,7 +8,7 @@ import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
 import { addDays, dayKey, dayWindow, parseDayOption, zoneName } from '../daily/day.js';
-import { digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest } from '../daily/digest.js';
+import { DIGEST_VERSION, digestPath, digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest } from '../daily/digest.js';
 import { buildDailyDoc, type DailyDoc, type StateNotSaved } from '../daily/doc.js';
 import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
 import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
@@ -189,9 +189,17 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     // The ranking before any count is read: it recounts the scanners' late packets as probes.
     const ranking = collector.rank({ kb: analysis.kb, lang: common.lang, limit: top });
     let stored: DayDigest | null = null;
+    // A newer logscan's digest is said once, where it is first met: read, or about to be written over.
+    const keptNewer = new Set<string>();
+    const sayKept = (date: string, version: number): void => {
+      if (stateDir === null || keptNewer.has(date)) return;
+      keptNewer.add(date);
+      warn(en.daily.newerDigestKept(digestPath(stateDir, date), version, DIGEST_VERSION));
+    };
     if (stateDir !== null) {
       const loaded = await loadDigest(stateDir, prevWindow.key);
       if (loaded.digest) stored = loaded.digest;
+      else if (loaded.newer !== undefined) sayKept(prevWindow.key, loaded.newer);
       else if (loaded.problem) warn(`ignoring the stored digest: ${loaded.problem}`);
     }
     const prevCovered = covers(prevWindow.start) && coversEnd(prevWindow) && lacks(prevWindow).length === 0;
@@ -214,9 +222,12 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       // First run, or the stored one was partial: the logs knew the whole day before.
       if (previous?.basis === 'logs' && previous.complete && !stored?.complete) digests.push([collector.previous.digest(common.tz, true, now, settings), window.key]);
       for (const [d, next] of digests) {
-        const problem = stateProblem ?? (await saveDigest(stateDir, d));
+        const notSaved = stateProblem !== null ? { problem: stateProblem } : await saveDigest(stateDir, d);
+        if (notSaved === null) continue;
+        // Kept on purpose, not a failure: the newer logscan's counts stay for it to read.
+        if ('newer' in notSaved) sayKept(d.date, notSaved.newer);
         // The first that failed is said: the day's, before the day before's.
-        if (problem !== null) stateNotSaved ??= { dir: stateDir, date: d.date, next, problem };
+        else stateNotSaved ??= { dir: stateDir, date: d.date, next, problem: notSaved.problem };
       }
     }
     const doc = buildDailyDoc({

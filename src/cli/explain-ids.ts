@@ -65,13 +65,17 @@ export function searchIcmpTypes(term: string, lang: Lang): IcmpTypeMatch[] {
 }
 
 function annotation(id: string, rules: readonly AnnotationRule[], lang: Lang): IdDescription {
+  const texts = unique(rules.map((r) => placeholders(r.text[lang], lang)));
+  // The first rule of each text names its situation (rules.ts holds those of one text to one).
+  const when = texts.map((t) => (texts.length > 1 ? (rules.find((r) => placeholders(r.text[lang], lang) === t)!.when?.[lang] ?? null) : null));
   return {
     kind: 'annotation',
     id,
     severity: Math.max(...rules.map((r) => r.severity)),
     severityIsFloor: rules.some((r) => r.kind === 'kb-port' || r.kind === 'kb-trojan'),
     weight: null,
-    texts: unique(rules.map((r) => placeholders(r.text[lang], lang))),
+    texts,
+    when,
     refs: unique(rules.map((r) => r.ref)),
   };
 }
@@ -84,6 +88,7 @@ function finding(id: FindingId, lang: Lang): IdDescription {
     severityIsFloor: false,
     weight: DEFAULT_THRESHOLDS.weights.findings[id] ?? 0,
     texts: [messages(lang).finding.about[id]],
+    when: [null],
     refs: [],
   };
 }

@@ -232,11 +232,18 @@ const TOTALS_OF_VERSION: Readonly<Record<number, readonly string[]>> = { 1: V1_T
 
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 
+/** The format version of a parsed digest when a newer logscan wrote it (one this one cannot read), else null. */
+function newerVersion(x: unknown): number | null {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return null;
+  const v = (x as Record<string, unknown>).logscanDailyDigest;
+  return typeof v === 'number' && v > DIGEST_VERSION ? v : null;
+}
+
 /** Checks the shape of a parsed digest; returns why it is not one, or null. */
 export function digestProblem(x: unknown, date: string): string | null {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return 'not a JSON object';
   const d = x as Record<string, unknown>;
-  if (typeof d.logscanDailyDigest === 'number' && d.logscanDailyDigest > DIGEST_VERSION) {
+  if (newerVersion(d) !== null) {
     return `written by a newer logscan (digest version ${d.logscanDailyDigest}; this one reads versions 1 to ${DIGEST_VERSION})`;
   }
   if (!READABLE_VERSIONS.includes(d.logscanDailyDigest)) return `unknown digest version ${JSON.stringify(d.logscanDailyDigest)}`;
@@ -266,7 +273,8 @@ export function digestProblem(x: unknown, date: string): string | null {
   return null;
 }
 
-export type DigestLoad = { digest: DayDigest } | { digest: null; problem: string | null };
+/** `newer`: the file is a newer logscan's digest, of that format version (`problem` says it in words). */
+export type DigestLoad = { digest: DayDigest } | { digest: null; problem: string | null; newer?: number };
 
 /** Reads DIR/DATE.json: the digest, or null with the problem (null problem: there is none). */
 export async function loadDigest(dir: string, date: string): Promise<DigestLoad> {
@@ -287,16 +295,37 @@ export async function loadDigest(dir: string, date: string): Promise<DigestLoad>
     return { digest: null, problem: `${file}: not valid JSON (${(err as Error).message})` };
   }
   const problem = digestProblem(parsed, date);
-  return problem === null ? { digest: parsed as DayDigest } : { digest: null, problem: `${file}: ${problem}` };
+  if (problem === null) return { digest: parsed as DayDigest };
+  const newer = newerVersion(parsed);
+  return newer === null ? { digest: null, problem: `${file}: ${problem}` } : { digest: null, problem: `${file}: ${problem}`, newer };
 }
 
-/** Writes DIR/DATE.json: null, or why it could not (the file's name, then the reason in words). */
-export async function saveDigest(dir: string, d: DayDigest): Promise<string | null> {
+/** Why saveDigest wrote nothing: the file's name and the reason in words, or the format version of the newer logscan's digest it kept. */
+export type DigestNotSaved = { problem: string } | { newer: number };
+
+/**
+ * Writes DIR/DATE.json: null, or why it did not. A digest a newer logscan wrote there stays:
+ * it holds what this version cannot count (a downgrade would lose it for the newer one,
+ * which reads this version's digests as an older format).
+ */
+export async function saveDigest(dir: string, d: DayDigest): Promise<DigestNotSaved | null> {
   const file = digestPath(dir, d.date);
+  const newer = await newerOnDisk(file);
+  if (newer !== null) return { newer };
   try {
     await writeFileAtomic(file, JSON.stringify(d) + '\n');
     return null;
   } catch (err) {
-    return `${basename(file)}: ${describeWriteError(err, file)}`;
+    return { problem: `${basename(file)}: ${describeWriteError(err, file)}` };
+  }
+}
+
+/** The version of a newer logscan's digest in `file`; null for anything else there (none, ours, broken: replaced). */
+async function newerOnDisk(file: string): Promise<number | null> {
+  try {
+    return newerVersion(JSON.parse(await readFile(file, 'utf8')));
+  } catch {
+    // Unreadable or not JSON: no newer logscan's digest; the write says what is wrong, if anything.
+    return null;
   }
 }

@@ -161,6 +161,8 @@ export const en = {
       out: (iface: string | null) => `leaving this host${iface ? ` on ${iface}` : ''}`,
       forward: (from: string | null, to: string | null) => `routed through this host${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}`,
     },
+    /** `explain ID` of an id with several texts: the line above each, the situation it is for (a rule's `when`). */
+    situation: (when: string) => `${when}:`,
   },
   /** The probes line of the report header and the daily headline when nothing arrived unasked. */
   noProbes: 'none',
@@ -550,6 +552,12 @@ export const en = {
      */
     stateNotSaved: (dir: string, date: string, problem: string, next: string) =>
       `--state ${dir}: the digest of ${date} was not saved (${problem}): once the logs of ${date} rotate away, the summary of ${next} has no day before to compare with`,
+    /**
+     * A day's --state digest that a newer logscan wrote (format `version`; this one reads 1 to
+     * `newest`): left in place, not compared with, not replaced by this version's (stderr).
+     */
+    newerDigestKept: (file: string, version: number, newest: number) =>
+      `${file}: written by a newer logscan (digest version ${version}; this one reads versions 1 to ${newest}): kept as it is, neither read nor overwritten by this one`,
     dstDay: (hours: number) => `${hours}-hour day (daylight-saving change)`,
     notOver: 'the day is not over: numbers so far',
     notBegun: "the day has not begun yet by this machine's clock: any record on it comes from a clock set ahead",

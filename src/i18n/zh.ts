@@ -189,6 +189,7 @@ export const zh: Messages = {
       out: (iface) => `${iface ? `从 ${iface} ` : ''}离开本机`,
       forward: (from, to) => `由本机转发${from ? `，从 ${from} 进` : ''}${to ? `，从 ${to} 出` : ''}`,
     },
+    situation: (when) => `${when}：`,
   },
   noProbes: '无',
   notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0 }) =>
@@ -465,6 +466,7 @@ export const zh: Messages = {
     basis: (date, fromState, partly) => `对比 ${date}，数据来自${fromState ? ' --state 摘要' : '同一批日志'}${partly ? '（该日只有部分时段有记录）' : ''}`,
     interrupted: (signal) => `被 ${signal} 中断：本摘要只包含中断前读到的内容`,
     stateNotSaved: (dir, date, problem, next) => `--state ${dir}：${date} 的摘要未能保存（${problem}）：${date} 的日志被轮转删除后，${next} 的摘要将没有前一天可比较`,
+    newerDigestKept: (file, version, newest) => `${file}：由更新版本的 logscan 写入（摘要格式版本 ${version}；本版本只能读取版本 1 至 ${newest}）：原样保留，本版本既不读取也不覆盖它`,
     dstDay: (hours) => `当天共 ${hours} 小时（夏令时切换）`,
     notOver: '当天尚未结束：以下为截至目前的数字',
     notBegun: '按本机时钟，当天尚未开始：其中的记录来自时钟偏快的设备',

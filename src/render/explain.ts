@@ -7,7 +7,7 @@ import type { ExplainResult } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
 import { boxTable, displayWidth, fitWidths, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
-import { icmpTypeName } from '../i18n/messages.js';
+import { icmpTypeName, messages } from '../i18n/messages.js';
 import type { IcmpProtocol } from '../util/icmp.js';
 
 // ------------------------------------------------------------------ JSON
@@ -53,6 +53,8 @@ export interface IdDescription {
   weight: number | null;
   /** Distinct meanings, in --lang; what each event fills in shown as ‹…›. */
   texts: string[];
+  /** Beside each of `texts`, the situation it is for ("Stopped by the firewall (dropped or rejected)"), in --lang; null where the id has one text. */
+  when: (string | null)[];
   /** Seed documents or "logscan" (annotations). */
   refs: string[];
 }
@@ -313,9 +315,9 @@ function classLine(cls: PortClass, lang: Lang): string {
   return `${cls.name[lang]} ${cls.from}-${cls.to}`;
 }
 
-function indent(text: string, width: number): string {
-  return wrapText(termSafe(text), width - 2)
-    .map((l) => `  ${l}`)
+function indent(text: string, width: number, by = 2): string {
+  return wrapText(termSafe(text), width - by)
+    .map((l) => `${' '.repeat(by)}${l}`)
     .join('\n');
 }
 
@@ -323,7 +325,13 @@ function indent(text: string, width: number): string {
 function idBlock(d: IdDescription, o: ExplainTableOptions, c: Colors): string {
   const L = LABELS[o.lang];
   const what = d.kind === 'annotation' ? L.annotation(d.severity ?? 0, d.severityIsFloor) : L.finding(d.weight ?? 0);
-  const lines = [c.bold(`${termSafe(d.id)} — ${what}`), ...d.texts.map((t) => indent(t, o.width))];
+  const lines = [c.bold(`${termSafe(d.id)} — ${what}`)];
+  d.texts.forEach((t, i) => {
+    const when = d.when[i] ?? null;
+    // Under its situation the text steps in, so each text reads as that situation's.
+    if (when === null) lines.push(indent(t, o.width));
+    else lines.push(indent(messages(o.lang).explain.situation(when), o.width), indent(t, o.width, 4));
+  });
   if (d.refs.length > 0) lines.push(c.dim(`  ${L.ref(d.refs.map(termSafe).join(', '))}`));
   return lines.join('\n');
 }

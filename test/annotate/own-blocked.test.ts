@@ -34,15 +34,15 @@ const own = (l: string, lang: Lang = 'en'): Annotation | undefined => annotation
 
 describe("this side's own packets that egress rules stopped", () => {
   const blocked: [string, string][] = [
-    ['ufw [UFW BLOCK] going out, TCP 445', UFW_OUT(445)],
-    ['ufw [UFW BLOCK] going out, TCP 6667', UFW_OUT(6667)],
+    ['ufw [UFW BLOCK] going out, TCP 1433', UFW_OUT(1433)],
+    ['ufw [UFW BLOCK] going out, TCP 5900', UFW_OUT(5900)],
     ['ufw [UFW BLOCK] going out, TCP 22', UFW_OUT(22)],
     ['ufw [UFW BLOCK] going out, UDP 161', UFW_OUT(161, 'UDP')],
     ['this host, without a public address of its own (ufw going out from 203.0.113.20)', PUBLIC_HOST_OUT(3389)],
     ['iptables OUTPUT chain drop, TCP 3389', OUTPUT_DROP(3389)],
     ['iptables OUTPUT chain reject, TCP 3306', OUTPUT_REJECT(3306)],
     ['a LAN machine forwarded out, TCP 3306', FORWARDED(3306)],
-    ['a LAN machine forwarded out, TCP 6667', FORWARDED(6667)],
+    ['a LAN machine forwarded out, TCP 5900', FORWARDED(5900)],
     ["this host's own query to its local resolver, dropped on lo", line('IPTABLES-DROP:', 'IN=lo OUT=', '127.0.0.1', '127.0.0.53', 53, 'UDP')],
   ];
 
@@ -57,8 +57,8 @@ describe("this side's own packets that egress rules stopped", () => {
   });
 
   it('says it in Chinese too, in words of its own', () => {
-    const en = own(UFW_OUT(445))!.text;
-    const zh = own(UFW_OUT(445), 'zh')!.text;
+    const en = own(UFW_OUT(1433))!.text;
+    const zh = own(UFW_OUT(1433), 'zh')!.text;
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
     expect(zh).toMatch(/拦/);
     expect(zh).not.toBe(en);
@@ -70,11 +70,28 @@ describe("this side's own packets that egress rules stopped", () => {
     expect(own(UFW_OUT(22))!.text).not.toBe(own(ALLOWED_OUT(22))!.text);
   });
 
-  it('keeps the rules that already speak of this side (bot ports, malware ports, the adbot)', () => {
-    expect(ids(UFW_OUT(445))).toContain('smb-outbound');
-    expect(ids(FORWARDED(6667))).toContain('irc-outbound');
-    expect(ids(UFW_OUT(31337))).toContain('trojan-outbound');
-    expect(ids(UFW_OUT(17027))).toContain('adbot-outbound');
+  // Each of these names the program and says what to do; "this side's own connection to that
+  // service, which the firewall stopped" beside it would say the same twice, in vaguer words.
+  const speaking: [string, string, string][] = [
+    ['Windows sharing, stopped', UFW_OUT(445), 'smb-outbound'],
+    ['IRC from a LAN machine, stopped', FORWARDED(6667), 'irc-outbound'],
+    ['IRC from this host, stopped', UFW_OUT(6667), 'irc-outbound'],
+    ['direct mail, stopped', UFW_OUT(25), 'smtp-outbound'],
+    ['telnet, stopped', UFW_OUT(23), 'telnet-outbound'],
+    ["Back Orifice's port, stopped", UFW_OUT(31337), 'trojan-outbound'],
+    ["Back Orifice's port, let out", ALLOWED_OUT(31337), 'trojan-outbound'],
+    ['the adbot, stopped', UFW_OUT(17027), 'adbot-outbound'],
+    ['the adbot, let out', ALLOWED_OUT(17027), 'adbot-outbound'],
+  ];
+  it.each(speaking)('%s: the rule about bot or malware ports is the one reading', (_, l, rule) => {
+    expect(ids(l)).toContain(rule);
+    expect(ids(l)).not.toContain('port-known-own');
+    expect(ids(l)).not.toContain('port-known');
+  });
+
+  it('an IRC connection the firewall let out is no bot sign: the service, as this side\'s own', () => {
+    expect(ids(ALLOWED_OUT(6667))).not.toContain('irc-outbound');
+    expect(own(ALLOWED_OUT(6667))!.text).toMatch(/^IRC chat: this side's own connection/);
   });
 
   it('leaves packets coming in as they were: the inbound text, its severity', () => {

@@ -55,6 +55,13 @@ describe('annotation rules', () => {
     const rule = loadAnnotationRules().rules.find((r) => r.detector === 'ack-spread')!;
     expect([rule.params.minPorts, rule.params.minHosts]).toEqual([DEFAULT_THRESHOLDS.stealth.minPortsFinAck, DEFAULT_THRESHOLDS.horizontalSweep.minHosts]);
   });
+  it('rules of one id with several texts say, each, the situation its text is for; rules sharing a text share it', () => {
+    const a = { ...ok, when: { en: 'UDP 9', zh: 'UDP 9 端口' } };
+    const b = { ...ok, dstPort: [13], text: { en: 'Another.', zh: '另一个。' }, when: { en: 'UDP 13', zh: 'UDP 13 端口' } };
+    const set = parseAnnotationRules(file([a, b, { ...b, dstPort: [14] }]), 'a.json');
+    expect(set.rules.map((r) => r.when?.en ?? null)).toEqual(['UDP 9', 'UDP 13', 'UDP 13']);
+    expect(parseAnnotationRules(file([ok]), 'a.json').rules[0]!.when).toBeNull();
+  });
   it('accepts a minimal valid rule, normalising single ports to ranges', () => {
     const set = parseAnnotationRules(file([ok]), 'a.json');
     expect(set.rules[0]!.dstPort).toEqual([[9, 9], [10, 12]]);
@@ -97,6 +104,12 @@ describe('annotation rules', () => {
     ['label without zh', file([{ ...ok, role: 'reply', label: { en: 'DNS' } }]), /"label" must be \{"en"/],
     ['rules of one id in two roles', file([{ ...ok, role: 'noise' }, { ...ok, role: 'leftover' }]), /rules\[1\] x-rule.*the same as in the earlier rule of this id \(rules\[0\]\)/],
     ['rules of one id, one without a role', file([{ ...ok, role: 'noise' }, ok]), /"role" and "label" must be the same/],
+    // explain lists every text of an id: each needs the situation it is for.
+    ['rules of one id with two texts, the second without "when"', file([{ ...ok, when: { en: 'UDP 9', zh: 'UDP 9 端口' } }, { ...ok, text: { en: 'Another.', zh: '另一个。' } }]), /rules\[1\] x-rule.*"when".*several texts/],
+    ['rules of one id with two texts, neither with "when"', file([ok, { ...ok, text: { en: 'Another.', zh: '另一个。' } }]), /rules\[0\] x-rule.*"when"/],
+    ['rules of one id sharing a text, in two situations', file([{ ...ok, when: { en: 'a', zh: '甲' } }, { ...ok, text: { en: 'Another.', zh: '另一个。' }, when: { en: 'b', zh: '乙' } }, { ...ok, text: { en: 'Another.', zh: '另一个。' }, when: { en: 'c', zh: '丙' } }]), /rules\[2\] x-rule.*the same "when" as rules\[1\]/],
+    ['"when" on the only text of an id', file([{ ...ok, when: { en: 'UDP 9', zh: 'UDP 9 端口' } }]), /rules\[0\] x-rule.*"when" tells one text of an id from its others/],
+    ['"when" without Chinese', file([{ ...ok, when: { en: 'UDP 9', zh: 'UDP 9' } }, { ...ok, text: { en: 'Another.', zh: '另一个。' }, when: { en: 'UDP 10', zh: 'UDP 10 端口' } }]), /"when\.zh" contains no Chinese/],
   ])('rejects %s', (_name, json, message) => {
     const e = error(json);
     expect(e.message).toMatch(/^annotations\.json/);

@@ -143,12 +143,28 @@ describe('digest state', () => {
     expect(stateDirProblem(join(dir, 'f', 'x', 'y'))).toBe(`${join(dir, 'f')} is not a directory`);
     const d = tally(P, [['198.51.100.1', 22, 1]]).digest('UTC', true, new Date());
     mkdirSync(join(dir, 'a', 'b', '2026-11-20.json'));
-    expect(await saveDigest(join(dir, 'a', 'b'), d)).toBe('2026-11-20.json: is a directory');
-    expect(await saveDigest(join(dir, 'gone'), d)).toBe(`2026-11-20.json: no such directory: ${join(dir, 'gone')}`);
+    expect(await saveDigest(join(dir, 'a', 'b'), d)).toEqual({ problem: '2026-11-20.json: is a directory' });
+    expect(await saveDigest(join(dir, 'gone'), d)).toEqual({ problem: `2026-11-20.json: no such directory: ${join(dir, 'gone')}` });
   });
 
   it.runIf(existsSync('/proc/self'))('a DIR under /proc is a reason too, not a hang (Node 20\'s recursive mkdir loops there)', () => {
     expect(stateDirProblem('/proc/logscan-no-such-dir/state')).toEqual(expect.any(String));
+  });
+
+  it("never overwrites a digest a newer logscan wrote: saying which version it kept, the file as it was; any other file in the way is replaced", async () => {
+    const dir = tempDir();
+    const file = join(dir, '2026-11-20.json');
+    const theirs = JSON.stringify({ logscanDailyDigest: 7, date: '2026-11-20', fromTheFuture: [1, 2] });
+    writeFileSync(file, theirs);
+    const d = tally(P, [['198.51.100.1', 22, 1]]).digest('UTC', true, new Date('2026-11-21T06:00:00Z'));
+    expect(await saveDigest(dir, d)).toEqual({ newer: 7 });
+    expect(readFileSync(file, 'utf8')).toBe(theirs);
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, newer: 7 });
+    for (const older of ['{ not json', JSON.stringify({ ...d, logscanDailyDigest: 5 }), JSON.stringify({ logscanDailyDigest: 'x' })]) {
+      writeFileSync(file, older);
+      expect(await saveDigest(dir, d), older).toBeNull();
+      expect((await loadDigest(dir, '2026-11-20')).digest, older).toEqual(d);
+    }
   });
 
   it('a digest from a newer logscan says so, not "unknown version"', async () => {

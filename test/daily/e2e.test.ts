@@ -261,6 +261,30 @@ describe('a --state digest that cannot be saved, or cannot be read', () => {
     expect(readdirSync(state).sort()).toEqual(['2026-11-20.json', '2026-11-21.json']);
   });
 
+  it("a digest a newer logscan wrote is never overwritten (no downgrade), for the day before or the day itself: said once on stderr, the day printed, exit 0", () => {
+    const dir = tempDir();
+    const log = write(dir, 'kern.log', [...day1, ...day2]);
+    for (const date of ['2026-11-20', '2026-11-21']) {
+      const state = join(dir, `state-${date}`);
+      mkdirSync(state);
+      const file = join(state, `${date}.json`);
+      // What a later version writes, with a field this one does not know.
+      const theirs = JSON.stringify({ logscanDailyDigest: 99, date, fromTheFuture: true }) + '\n';
+      writeFileSync(file, theirs);
+      const r = runCli([...args(log, state), '-o', 'json']);
+      expect(r.code, date).toBe(0);
+      expect(readFileSync(file, 'utf8'), date).toBe(theirs);
+      expect(r.stderr, date).toBe(`logscan: ${file}: written by a newer logscan (digest version 99; this one reads versions 1 to 6): kept as it is, neither read nor overwritten by this one\n`);
+      const d = JSON.parse(r.stdout) as DailyJson & { stateNotSaved: unknown };
+      expect(d.date, date).toBe('2026-11-21');
+      expect(d.headline.probes, date).toBe(2);
+      expect(d.stateNotSaved, date).toBeNull();
+      // The other day's digest is written as always; the day before compares from the logs.
+      expect(readdirSync(state).sort(), date).toEqual(['2026-11-20.json', '2026-11-21.json']);
+      expect(d.comparison.basis, date).toBe('logs');
+    }
+  });
+
   it('a saved run says nothing and has stateNotSaved null', () => {
     const dir = tempDir();
     const log = write(dir, 'kern.log', [...day1, ...day2]);
@@ -270,12 +294,11 @@ describe('a --state digest that cannot be saved, or cannot be read', () => {
     expect((JSON.parse(r.stdout) as { stateNotSaved: unknown }).stateNotSaved).toBeNull();
   });
 
-  it("a stored digest that is corrupt, from a newer logscan, or a directory is ignored with a reason in words; the day is printed, compared from the logs or not at all, exit 0", () => {
+  it("a stored digest that is corrupt or a directory is ignored with a reason in words; the day is printed, compared from the logs or not at all, exit 0", () => {
     const dir = tempDir();
     const only = write(dir, 'only.log', day2);
     const cases: [string, (f: string) => void, RegExp][] = [
       ['not JSON', (f) => writeFileSync(f, '{ not json'), /2026-11-20\.json: not valid JSON \(/],
-      ['newer', (f) => writeFileSync(f, JSON.stringify({ logscanDailyDigest: 99, date: '2026-11-20' })), /2026-11-20\.json: written by a newer logscan \(digest version 99; this one reads versions 1 to 6\)/],
       ['directory', (f) => mkdirSync(f), /2026-11-20\.json: is a directory/],
     ];
     for (const [name, make, why] of cases) {
@@ -289,6 +312,18 @@ describe('a --state digest that cannot be saved, or cannot be read', () => {
       expect(r.stderr, name).not.toContain('EISDIR');
       expect((JSON.parse(r.stdout) as DailyJson).comparison.basis, name).toBeNull();
     }
+  });
+
+  it("one from a newer logscan that the logs do not cover is left alone, and said so once: it is not compared with either", () => {
+    const dir = tempDir();
+    const only = write(dir, 'only.log', day2);
+    const state = join(dir, 'state');
+    mkdirSync(state);
+    writeFileSync(join(state, '2026-11-20.json'), JSON.stringify({ logscanDailyDigest: 99, date: '2026-11-20' }));
+    const r = runCli([...args(only, state), '-o', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`logscan: ${join(state, '2026-11-20.json')}: written by a newer logscan (digest version 99; this one reads versions 1 to 6): kept as it is, neither read nor overwritten by this one\n`);
+    expect((JSON.parse(r.stdout) as DailyJson).comparison.basis).toBeNull();
   });
 });
 

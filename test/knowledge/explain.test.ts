@@ -202,7 +202,7 @@ describe('annotation and finding ids', () => {
 
   it('an annotation id: its severity (a floor for knowledge-base rules), meaning and source, per-event parts shown as ‹…›', () => {
     expect(ids('trojan-outbound')).toEqual([
-      { kind: 'annotation', id: 'trojan-outbound', severity: 4, severityIsFloor: true, weight: null, texts: [expect.stringMatching(/^Sent from your side to the port of the ‹malware name›: a program here/)], refs: ['002_7fc6dc8747eb060f.txt'] },
+      { kind: 'annotation', id: 'trojan-outbound', severity: 4, severityIsFloor: true, weight: null, texts: [expect.stringMatching(/^Sent from your side to the port of the ‹malware name›: a program here/)], when: [null], refs: ['002_7fc6dc8747eb060f.txt'] },
     ]);
     expect(ids('proxy-hunt')[0]).toMatchObject({ severity: 2, severityIsFloor: false, texts: [expect.stringContaining('open proxy')] });
     // Two rules share the id "trojan" (worms, then trojans): both meanings, once each.
@@ -210,9 +210,42 @@ describe('annotation and finding ids', () => {
     expect(ids('Sub7-Artifact')[0].id).toBe('sub7-artifact');
   });
 
+  it("an id of several texts says which situation each is for (port-known-own: let out or stopped), in both languages", () => {
+    const en = ids('port-known-own')[0]!;
+    expect(en.texts).toEqual([expect.stringMatching(/connection to that service$/), expect.stringMatching(/which the firewall stopped/)]);
+    expect(en.when).toEqual([expect.stringMatching(/^Let out.*allowed/), expect.stringMatching(/^Stopped.*dropped or rejected/)]);
+    const zh = ids('port-known-own', 'zh')[0]!;
+    expect(zh.when).toEqual([expect.stringMatching(/放行/), expect.stringMatching(/拦下.*丢弃或拒绝/)]);
+    const table = (lang: 'en' | 'zh') => renderExplainTable([answerQuery(kb, parseQuery('port-known-own'), lang)], kb, { lang, width: 100, color: false });
+    expect(table('en')).toMatch(/\n {2}Let out [^\n]*:\n {4}‹port name›: this side's own connection to that service\n {2}Stopped [^\n]*:\n {4}‹port name›: this side's own connection to that service, which the firewall stopped/);
+    expect(table('zh')).toMatch(/\n {2}放行[^\n]*：\n {4}‹端口名称›：本方主动连接该服务\n {2}被防火墙拦下[^\n]*：\n {4}‹端口名称›：本方主动连接该服务，被防火墙拦下/);
+    // One text: nothing to tell apart, so no situation line and the text at the first indent.
+    expect(renderExplainTable(answer('proxy-hunt'), kb, { lang: 'en', width: 100, color: false })).not.toMatch(/\n {4}\S/);
+  });
+
+  it('every annotation id with several texts names the situation of each, distinct, in both languages; one with a single text names none', () => {
+    const annotationIds = new Set(loadAnnotationRules().rules.filter((r) => r.kind !== 'source-port').map((r) => r.id));
+    let several = 0;
+    for (const lang of ['en', 'zh'] as const) {
+      for (const id of annotationIds) {
+        const d = ids(id, lang).find((x) => x.kind === 'annotation')!;
+        expect(d.when, `${id} ${lang}`).toHaveLength(d.texts.length);
+        if (d.texts.length === 1) {
+          expect(d.when, id).toEqual([null]);
+          continue;
+        }
+        several++;
+        for (const w of d.when) expect(w, `${id} ${lang}`).toMatch(lang === 'zh' ? /[\u4e00-\u9fff]/ : /^[A-Z0-9]/);
+        expect(new Set(d.when).size, `${id} ${lang}`).toBe(d.texts.length);
+      }
+    }
+    // srcport-scan, backscatter, tcp-reply, tcp-reply-own, discovery-reply, port-known-own, trojan, traceroute, lan-broadcast, four ICMP ids, stale-connection, dialup-leftover.
+    expect(several).toBe(2 * 15);
+  });
+
   it('a finding id: its score weight and what it means, in --lang', () => {
     expect(ids('outbound-malware')).toEqual([
-      { kind: 'finding', id: 'outbound-malware', severity: null, severityIsFloor: false, weight: 20, texts: [expect.stringContaining('trojan-outbound, adbot-outbound')], refs: [] },
+      { kind: 'finding', id: 'outbound-malware', severity: null, severityIsFloor: false, weight: 20, texts: [expect.stringContaining('trojan-outbound, adbot-outbound')], when: [null], refs: [] },
     ]);
     expect(ids('vertical-scan', 'zh')[0].texts[0]).toContain('端口扫描');
   });
