@@ -8,9 +8,10 @@ import { formats, sniffFormat } from '../../src/parsers/registry.js';
 import { markdownEscape, termSafe } from '../../src/render/sanitize.js';
 import { reasonKind } from '../../src/check/check.js';
 import { TEST_REF_DATE } from '../helpers/parse.js';
+import { cpuMs as timed } from '../helpers/cpu-time.js';
 
 const MB = 1024 * 1024;
-/** Generous for a 2-core CI machine; linear work on 1 MB takes a few ms, exponential never ends. */
+/** CPU time, generous: linear work on 1 MB takes a few ms, exponential never ends. */
 const LIMIT_MS = 2000;
 
 const LINES: [string, string][] = [
@@ -25,11 +26,6 @@ const LINES: [string, string][] = [
   ['prefix then spaces', `Nov 20 06:25:01 gw kernel: [1.0] ${' '.repeat(MB)}SRC=1.2.3.4`],
 ];
 
-function timed(fn: () => void): number {
-  const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
-}
 
 describe.each(formats.map((f) => [f.id, f] as const))('parser %s on 1 MB lines', (_id, format) => {
   it.each(LINES)('%s finishes quickly', (_name, line) => {

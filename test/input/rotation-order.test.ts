@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newerFirst, oldestFirst, rotationLike, rotationName } from '../../src/input/rotation-order.js';
+import { cpuMs } from '../helpers/cpu-time.js';
 
 describe('rotated logs are read oldest first', () => {
   it('a shell glob of numbered rotations (.10.gz sorts before .2.gz)', () => {
@@ -99,9 +100,10 @@ describe('rotated logs are read oldest first', () => {
   });
 
   it('a long run of digits after the name is matched at once (no backtracking blowup)', () => {
-    const t = Date.now();
-    expect(rotationName(`kern.log-20261206${'1'.repeat(200)}x`)!.base).toBe(`kern.log-20261206${'1'.repeat(200)}x`);
-    expect(rotationName(`kern.log-20261206${'-1'.repeat(100)}x`)!.stamp).toBe(null);
-    expect(Date.now() - t).toBeLessThan(500);
+    const ms = cpuMs(() => {
+      expect(rotationName(`kern.log-20261206${'1'.repeat(200)}x`)!.base).toBe(`kern.log-20261206${'1'.repeat(200)}x`);
+      expect(rotationName(`kern.log-20261206${'-1'.repeat(100)}x`)!.stamp).toBe(null);
+    });
+    expect(ms).toBeLessThan(500);
   });
 });

@@ -6,6 +6,7 @@ import { UsageError } from '../../src/errors.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
 import { sniffFormat } from '../../src/parsers/registry.js';
 import { fixtureEvents, parseLines, type ParsedFixture } from '../helpers/parse.js';
+import { cpuMs } from '../helpers/cpu-time.js';
 
 const HEAD = 'Nov 21 06:25:01 gw kernel: [123.456] ';
 const TCP =
@@ -206,16 +207,17 @@ describe('malformed and skipped lines', () => {
   });
 
   it("a 1 MB line of '=' returns promptly", () => {
-    const t0 = performance.now();
-    const r = parse('='.repeat(1 << 20), `SRC=${'='.repeat(1 << 20)} PROTO=`, 'IN='.repeat(300_000));
-    expect(performance.now() - t0).toBeLessThan(500);
+    let r!: ReturnType<typeof parse>;
+    const ms = cpuMs(() => {
+      r = parse('='.repeat(1 << 20), `SRC=${'='.repeat(1 << 20)} PROTO=`, 'IN='.repeat(300_000));
+    });
+    expect(ms).toBeLessThan(500);
     expect(r.events.length + r.skipped.length + r.malformed.length).toBe(3);
   });
 
   it('a line full of near-miss keys (XSRC=XSRC=…) stays linear', () => {
-    const t0 = performance.now();
-    parse(`${'XSRC='.repeat(200_000)} PROTO=TCP`, `${HEAD}${'PHYSIN='.repeat(200_000)}SRC=1.2.3.4 DST=1.2.3.4 PROTO=TCP`);
-    expect(performance.now() - t0).toBeLessThan(500);
+    const ms = cpuMs(() => parse(`${'XSRC='.repeat(200_000)} PROTO=TCP`, `${HEAD}${'PHYSIN='.repeat(200_000)}SRC=1.2.3.4 DST=1.2.3.4 PROTO=TCP`));
+    expect(ms).toBeLessThan(500);
   });
 });
 
