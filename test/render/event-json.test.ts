@@ -77,10 +77,11 @@ describe('eventToJson', () => {
 
   it('a Windows Firewall INFO-EVENTS-LOST row is no connection and no packet in ECS: type info, no network', () => {
     const lost = makeEvent({ format: 'windows-firewall', action: 'other', direction: null, proto: 'other', rule: 'INFO-EVENTS-LOST 14', src: { ip: null, port: null }, dst: { ip: null, port: null } });
-    const doc = JSON.parse(eventToEcs(lost)) as { event: { type: string[] }; network?: unknown; rule: { name: string } };
+    const doc = JSON.parse(eventToEcs(lost)) as { event: { type: string[] }; network?: unknown; rule?: unknown; logscan: { lost_records: number } };
     expect(doc.event.type).toEqual(['info']);
     expect(doc.network).toBeUndefined();
-    expect(doc.rule.name).toBe('INFO-EVENTS-LOST 14');
+    expect(doc.rule).toBeUndefined();
+    expect(doc.logscan.lost_records).toBe(14);
     // The same rule text from another format is a log prefix: a packet like any other.
     const prefix = JSON.parse(eventToEcs({ ...lost, format: 'iptables' })) as { event: { type: string[] }; network?: { packets: number } };
     expect(prefix.event.type).toEqual(['connection', 'info']);
