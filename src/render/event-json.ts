@@ -144,7 +144,8 @@ export function eventToEcs(e: FirewallEvent): string {
       type: gap ? ['info'] : ECS_TYPE[e.action],
       action: e.action,
       code: r?.code,
-      dataset: `logscan.${e.format}`,
+      // As the data stream README ships to (logs-logscan-default) names it: ECS asks the two to agree.
+      dataset: 'logscan',
       module: 'logscan',
       severity: maxSeverity(e),
     },
@@ -172,6 +173,7 @@ export function eventToEcs(e: FirewallEvent): string {
     process: e.pid === null ? undefined : { pid: e.pid },
     log: e.origin.file === STDIN_NAME ? undefined : { file: { path: fullPath(e.origin.file) } },
     logscan: {
+      format: e.format,
       line: e.origin.line,
       year_inferred: e.yearInferred || undefined,
       uptime: e.uptime ?? undefined,

@@ -177,6 +177,14 @@ describe('eventToJson', () => {
     expect((JSON.parse(eventToEcs(makeEvent({ origin: { file: '/var/log/ufw.log', line: 1 } }))) as { log: unknown }).log).toEqual({ file: { path: '/var/log/ufw.log' } });
   });
 
+  it('event.dataset is the dataset of the data stream README ships to (logscan), whatever the format; the format is logscan.format', () => {
+    for (const format of ['iptables', 'windows-firewall', 'cisco-asa', 'pfsense-filterlog']) {
+      const doc = JSON.parse(eventToEcs(makeEvent({ format }))) as { event: { dataset: string; module: string }; logscan: { format: string } };
+      expect(doc.event).toMatchObject({ dataset: 'logscan', module: 'logscan' });
+      expect(doc.logscan.format).toBe(format);
+    }
+  });
+
   it('log.file.path is the full path of a file named relatively (ECS: "Full path to the log file"), the same for each of its events', () => {
     const path = (file: string, line: number): unknown => (JSON.parse(eventToEcs(makeEvent({ origin: { file, line } }))) as { log: { file: { path: unknown } } }).log.file.path;
     expect(path('ufw.log', 1)).toBe(resolve('ufw.log'));
