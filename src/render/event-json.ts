@@ -171,6 +171,7 @@ export function eventToEcs(e: FirewallEvent): string {
     related: relatedIps(e.src.ip, e.dst.ip),
     // The program on this host the packet was from or for (Windows Firewall's pid column).
     process: e.pid === null ? undefined : { pid: e.pid },
+    // No file behind standard input; a file named (stdin) goes by ./(stdin) (inputName).
     log: e.origin.file === STDIN_NAME ? undefined : { file: { path: fullPath(e.origin.file) } },
     logscan: {
       format: e.format,
