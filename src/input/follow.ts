@@ -17,7 +17,7 @@ import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
 import { isGzipHead, notTextProblem } from './binary.js';
 import { utf16Bom, Utf16ToUtf8 } from './utf16.js';
 import { GunzipMembers } from './gunzip.js';
-import { STDIN_NAME, stdinIsDirectory } from './open.js';
+import { STDIN_NAME, inputName, stdinIsDirectory } from './open.js';
 import { errnoCode } from './problem.js';
 
 export type { Delivery, FollowConsumer, FollowNotice, FollowOptions, FollowedFile, GenerationConsumer, GenerationReason, NoticeKind } from './follow-types.js';
@@ -89,7 +89,7 @@ export class Follower {
         seen.add('-');
       } else {
         const abs = resolve(input);
-        if (!seen.has(abs)) this.paths.push(new PathFollower(input, abs, env));
+        if (!seen.has(abs)) this.paths.push(new PathFollower(inputName(input), abs, env));
         seen.add(abs);
       }
     }

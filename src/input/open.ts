@@ -31,6 +31,17 @@ export interface OpenedInput {
 /** What standard input is called where a file's name would go (inputs tables, events' origin). */
 export const STDIN_NAME = '(stdin)';
 
+/**
+ * The name an input goes by (origin.file, inputs tables, messages): `-` is STDIN_NAME, a
+ * file its path as given, but a file given as `(stdin)` is `./(stdin)`. So STDIN_NAME is
+ * standard input's alone: ECS leaves log.file.path out for it, and a report that lists
+ * `(stdin)` read from the pipe.
+ */
+export function inputName(path: string): string {
+  if (path === '-') return STDIN_NAME;
+  return path === STDIN_NAME ? `./${path}` : path;
+}
+
 // 64 KiB chunks decode to strings that stay in V8's young generation; 256 KiB ones
 // went to large-object space, fresh pages per chunk, and took 3-10x longer to decode.
 const CHUNK = 64 * 1024;
@@ -207,15 +218,16 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
     if (stdinIsDirectory()) throw inputError(STDIN_NAME, DIRECTORY_PROBLEM);
     return { name: STDIN_NAME, stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, trailingBytes: () => 0, gzipProblem: () => null, close: async () => {} };
   }
+  const name = inputName(path);
   let handle;
   try {
     handle = await open(path, 'r');
   } catch (err) {
-    throw inputError(path, fsProblem(err));
+    throw inputError(name, fsProblem(err));
   }
   try {
     const st = await handle.stat();
-    if (st.isDirectory()) throw inputError(path, DIRECTORY_PROBLEM);
+    if (st.isDirectory()) throw inputError(name, DIRECTORY_PROBLEM);
     let gzip = false;
     if (st.isFile()) {
       const head = Buffer.alloc(2);
@@ -223,7 +235,7 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
       gzip = bytesRead === 2 && isGzipHead(head);
       // An empty one too: `gzip -t` calls it "unexpected end of file", and read as an empty
       // text log it would pass for a rotation that held nothing (0 lines, exit 0).
-      if (!gzip && path.endsWith('.gz')) throw inputError(path, { code: st.size === 0 ? 'empty-gz' : 'not-gzip' });
+      if (!gzip && path.endsWith('.gz')) throw inputError(name, { code: st.size === 0 ? 'empty-gz' : 'not-gzip' });
     }
     let raw: Readable;
     let bytesRead: () => number;
@@ -242,7 +254,7 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
     if (gzip) raw.on('error', (err) => stream.destroy(err));
     const h = handle;
     return {
-      name: path,
+      name,
       stream,
       refDate: st.isFile() ? st.mtime : now(),
       gzip,
@@ -255,6 +267,6 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
   } catch (err) {
     await handle.close().catch(() => {});
     if (err instanceof InputError) throw err;
-    throw inputError(path, fsProblem(err));
+    throw inputError(name, fsProblem(err));
   }
 }

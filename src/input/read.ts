@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import type { LineSink, LocalTimeCarry, YearCarry } from '../parsers/types.js';
 import { BinaryGate, BinaryInputError } from './binary.js';
 import { LineSplitter, overlongReason } from './lines.js';
-import { openInput, releaseFifo, type OpenedInput } from './open.js';
+import { inputName, openInput, releaseFifo, type OpenedInput } from './open.js';
 import { PickingParser, type FormatChoice, type PickedFormat } from './pick-format.js';
 import { rotationFamily } from './rotation-order.js';
 import { errnoCode, problemText, systemError, type InputProblem } from './problem.js';
@@ -113,7 +113,7 @@ function newStats(file: string): InputStats {
 }
 
 async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | undefined, timeCarry: LocalTimeCarry | undefined): Promise<InputStats> {
-  const stats = newStats(path);
+  const stats = newStats(inputName(path));
   let input;
   try {
     input = await openUnlessStopped(path, opts);

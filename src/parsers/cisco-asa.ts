@@ -14,7 +14,8 @@
 // Built inbound: src = the `for` endpoint; Built outbound: the connection was opened
 // from the `to` side, so src/dst are swapped (as Filebeat does). Teardown messages do
 // not say who opened the connection: src/dst stay in logged order, direction null.
-// `rule` is the tag (`ASA-4-106023`), plus `access-group X` / `access-list X` when logged.
+// `rule` is the tag (`ASA-4-106023`), plus `access-group X` / `access-list X` when logged;
+// in ECS the message id is event.code and the access list rule.name (asaRuleFields).
 import type { Action, Direction, EmbeddedPacket, FirewallEvent } from '../event.js';
 import { addressVersion } from './address.js';
 import { digitsEnd, flagWordBit, flagNames, FLAG_SYN, portIn, shown, skipSpaces, uintIn } from './fields.js';
@@ -24,7 +25,7 @@ import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
 import { digitAt, monthAt } from './timestamp.js';
-import { recordShare, type FormatDefinition, type ParseContext, type ZoneNote } from './types.js';
+import { recordShare, type FormatDefinition, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
 import { yearInRange, yearProblem } from '../util/year-range.js';
 
 const ID = 'cisco-asa';
@@ -717,6 +718,23 @@ function sniff(lines: readonly string[]): number {
   return recordShare(records, lines.length);
 }
 
+/**
+ * The `rule` text (`ASA-4-106023 access-group Inside_access_in`) in ECS terms, as Elastic's
+ * Cisco ASA integration has them: the message id is event.code; the access list the
+ * message names (Elastic's cisco.asa.rule_name) is rule.name. The tag names no rule.
+ */
+function asaRuleFields(rule: string): RuleFields {
+  const space = rule.indexOf(' ');
+  const tag = space < 0 ? rule : rule.slice(0, space);
+  const fields: RuleFields = { code: tag.slice(tag.lastIndexOf('-') + 1) };
+  if (space >= 0) {
+    const list = rule.slice(space + 1);
+    const name = list.slice(list.indexOf(' ') + 1);
+    if (name !== '' && (list.startsWith('access-group ') || list.startsWith('access-list '))) fields.name = name;
+  }
+  return fields;
+}
+
 export const ciscoAsaFormat: FormatDefinition = {
   id: ID,
   examples: [
@@ -727,4 +745,5 @@ export const ciscoAsaFormat: FormatDefinition = {
   ],
   sniff,
   create: (ctx, sink) => syslogPayloadFormat(ctx, sink, createAsaPayload(ctx), '%ASA-'),
+  ruleFields: asaRuleFields,
 };

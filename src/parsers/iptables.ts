@@ -2,6 +2,7 @@
 // journalctl short/short-iso, Proxmox pve-firewall): envelope, then payload.
 import { createNetfilterPayload, syslogPayloadFormat } from './payload-dispatch.js';
 import { recordShare, type FormatDefinition } from './types.js';
+import { netfilterRuleFields } from './netfilter.js';
 
 const ID = 'iptables';
 
@@ -33,4 +34,5 @@ export const iptablesFormat: FormatDefinition = {
   sniff,
   // Other firewalls' messages in the same syslog file (filterlog, ASA, MikroTik) go to the dispatcher.
   create: (ctx, sink) => syslogPayloadFormat(ctx, sink, createNetfilterPayload(ctx), 'SRC='),
+  ruleFields: netfilterRuleFields,
 };

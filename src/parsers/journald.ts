@@ -5,7 +5,7 @@
 // Entries not written by the kernel are skipped even when they look like firewall
 // records: any local user can `logger` a fake `SRC=… DPT=…` line.
 import type { FirewallEvent } from '../event.js';
-import { parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilter.js';
+import { netfilterRuleFields, parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilter.js';
 import { epochMicrosToMs } from './timestamp.js';
 import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
 
@@ -235,6 +235,7 @@ export const journalExportFormat: FormatDefinition = {
   ],
   sniff: sniffExport,
   create: createExport,
+  ruleFields: netfilterRuleFields,
 };
 
 // ---------------------------------------------------------------- json
@@ -314,4 +315,5 @@ export const journalJsonFormat: FormatDefinition = {
   ],
   sniff: sniffJson,
   create: createJson,
+  ruleFields: netfilterRuleFields,
 };

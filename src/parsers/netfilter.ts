@@ -7,6 +7,7 @@ import { FLAG_ORDER, flagNames, uintIn } from './fields.js';
 import { protoByName, protoByNumber } from '../util/protocols.js';
 import { flat } from '../util/flat-string.js';
 import type { Action, Direction, EmbeddedPacket, FirewallEvent, IcmpInfo } from '../event.js';
+import type { RuleFields } from './types.js';
 
 /** What an envelope knows about a record before its payload is read. */
 export interface RecordHead {
@@ -63,6 +64,37 @@ const VERDICT_WORDS: ReadonlyArray<readonly [string, Action]> = [
 
 /** EdgeOS `[RULESET-N-A]` and UniFi `[RULESET-D-N]` tags: a one-letter segment is the verdict. */
 const TAG_LETTERS: Readonly<Record<string, Action>> = { A: 'allow', D: 'drop', R: 'reject' };
+
+/**
+ * The two tag layouts whole, for ECS: EdgeOS `[RULESET-N-A]`, N the rule's number or
+ * `default` (the ruleset's default action), and UniFi `[RULESET-A-N]`, newer firmware
+ * adding ` DESCR="…"`, the rule's description. The ruleset may hold hyphens itself.
+ */
+const VERDICT_LETTER = `[${Object.keys(TAG_LETTERS).join('')}]`;
+const EDGEOS_TAG = new RegExp(String.raw`^\[(.+)-(\d+|default)-${VERDICT_LETTER}\]$`);
+const UNIFI_TAG = new RegExp(String.raw`^\[(.+)-${VERDICT_LETTER}-(\d+)\](?: DESCR="(.*)")?$`);
+
+/**
+ * A netfilter prefix in ECS terms. An EdgeOS or UniFi tag is split as Elastic's iptables
+ * integration splits the EdgeOS one: the ruleset is rule.name, the number rule.id, and a
+ * zone policy's ruleset, named FROM-TO, gives the zones (`[LAN-WAN-10-A]`); the verdict
+ * letter is event.action already. Any other prefix names the rule as logged.
+ */
+export function netfilterRuleFields(rule: string): RuleFields {
+  const edge = EDGEOS_TAG.exec(rule);
+  const unifi = edge === null ? UNIFI_TAG.exec(rule) : null;
+  const m = edge ?? unifi;
+  if (m === null) return { name: rule };
+  const ruleset = m[1]!;
+  const fields: RuleFields = { name: ruleset, id: m[2]! };
+  if (unifi !== null && unifi[3] !== undefined && unifi[3] !== '') fields.description = unifi[3];
+  const zones = ruleset.split('-');
+  if (zones.length === 2 && zones[0] !== '' && zones[1] !== '') {
+    fields.ingressZone = zones[0];
+    fields.egressZone = zones[1];
+  }
+  return fields;
+}
 
 const WORD_SPLIT = /[^A-Z0-9]+/;
 const ACTION_CACHE_MAX = 4096;

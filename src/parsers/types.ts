@@ -86,6 +86,26 @@ export interface FormatDefinition {
    */
   sniff(lines: readonly string[]): number;
   create(ctx: ParseContext, sink: LineSink): LineParser;
+  /**
+   * What this format's `rule` text holds, in ECS's terms (`logscan events --ecs`). Absent:
+   * the whole text names the rule (a log prefix such as `[UFW BLOCK]`).
+   */
+  ruleFields?(rule: string): RuleFields;
+}
+
+/** The parts of an event's `rule` text that ECS has fields for; a part the text lacks is absent. */
+export interface RuleFields {
+  /** ECS rule.name: the rule, ruleset or access list as the device names it. */
+  name?: string;
+  /** ECS rule.id: the rule's number within its ruleset. */
+  id?: string;
+  /** ECS rule.description: the rule's own description, when the log carries it. */
+  description?: string;
+  /** ECS event.code: the device's number for this kind of message (Cisco ASA 106023). */
+  code?: string;
+  /** ECS observer.ingress.zone / observer.egress.zone: the zones a zone policy joins. */
+  ingressZone?: string;
+  egressZone?: string;
 }
 
 /**

@@ -24,7 +24,7 @@ import { flagNames } from './fields.js';
 import { protoByNumber } from '../util/protocols.js';
 import type { Action, Direction, FirewallEvent } from '../event.js';
 import { localTimeConverter, wallClockMs, type LocalTimeToEpoch } from './local-time.js';
-import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
+import type { FormatDefinition, LineParser, LineSink, ParseContext, RuleFields } from './types.js';
 import { flat } from '../util/flat-string.js';
 import { SharedDates } from '../util/shared-date.js';
 import { yearInRange, yearProblem } from '../util/year-range.js';
@@ -536,6 +536,8 @@ export function fieldsHeaderNames(line: string): string[] {
     .filter((n) => n !== '');
 }
 
+const NO_RULE: RuleFields = Object.freeze({});
+
 /** The rule of a row that says the firewall could not write records: `INFO-EVENTS-LOST 14`. */
 const LOST_RULE = 'INFO-EVENTS-LOST';
 
@@ -596,4 +598,6 @@ export const windowsFirewallFormat: FormatDefinition = {
     return ratio >= 0.5 ? 0.5 + 0.4 * ratio : 0.3 * ratio;
   },
   create: createParser,
+  // The action column (DROP, ALLOW, OPEN, …) and INFO-EVENTS-LOST: no rule is named.
+  ruleFields: () => NO_RULE,
 };

@@ -73,6 +73,9 @@ function bulkDocuments(req: Request): Record<string, unknown>[] {
   const [index, api] = url.pathname.slice(1).split('/');
   expect(api).toBe('_bulk');
   expect(templateApplies(index!), `the template applies to ${index}`).toBe(true);
+  // ECS: event.dataset should have the value of data_stream.dataset, the middle of logs-<dataset>-<namespace>.
+  const dataset = /^logs-([^-]+)-[^-]+$/.exec(index!)?.[1];
+  expect(dataset, `${index} is a data stream name`).toBeDefined();
   expect(req.body.endsWith('\n')).toBe(true);
   const lines = req.body.slice(0, -1).split('\n');
   expect(lines.length % 2).toBe(0);
@@ -80,7 +83,9 @@ function bulkDocuments(req: Request): Record<string, unknown>[] {
   for (let i = 0; i < lines.length; i += 2) {
     // A data stream takes `create` only; `index` fails every item.
     expect(JSON.parse(lines[i]!)).toEqual(template.data_stream ? { create: {} } : { index: {} });
-    docs.push(JSON.parse(lines[i + 1]!) as Record<string, unknown>);
+    const doc = JSON.parse(lines[i + 1]!) as { event: { dataset: string } };
+    expect(doc.event.dataset).toBe(dataset);
+    docs.push(doc);
   }
   return docs;
 }

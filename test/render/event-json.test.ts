@@ -77,10 +77,11 @@ describe('eventToJson', () => {
 
   it('a Windows Firewall INFO-EVENTS-LOST row is no connection and no packet in ECS: type info, no network', () => {
     const lost = makeEvent({ format: 'windows-firewall', action: 'other', direction: null, proto: 'other', rule: 'INFO-EVENTS-LOST 14', src: { ip: null, port: null }, dst: { ip: null, port: null } });
-    const doc = JSON.parse(eventToEcs(lost)) as { event: { type: string[] }; network?: unknown; rule: { name: string } };
+    const doc = JSON.parse(eventToEcs(lost)) as { event: { type: string[] }; network?: unknown; rule?: unknown; logscan: { lost_records: number } };
     expect(doc.event.type).toEqual(['info']);
     expect(doc.network).toBeUndefined();
-    expect(doc.rule.name).toBe('INFO-EVENTS-LOST 14');
+    expect(doc.rule).toBeUndefined();
+    expect(doc.logscan.lost_records).toBe(14);
     // The same rule text from another format is a log prefix: a packet like any other.
     const prefix = JSON.parse(eventToEcs({ ...lost, format: 'iptables' })) as { event: { type: string[] }; network?: { packets: number } };
     expect(prefix.event.type).toEqual(['connection', 'info']);
@@ -174,6 +175,14 @@ describe('eventToJson', () => {
     expect(stdin.log).toBeUndefined();
     expect(stdin.logscan.line).toBe(3);
     expect((JSON.parse(eventToEcs(makeEvent({ origin: { file: '/var/log/ufw.log', line: 1 } }))) as { log: unknown }).log).toEqual({ file: { path: '/var/log/ufw.log' } });
+  });
+
+  it('event.dataset is the dataset of the data stream README ships to (logscan), whatever the format; the format is logscan.format', () => {
+    for (const format of ['iptables', 'windows-firewall', 'cisco-asa', 'pfsense-filterlog']) {
+      const doc = JSON.parse(eventToEcs(makeEvent({ format }))) as { event: { dataset: string; module: string }; logscan: { format: string } };
+      expect(doc.event).toMatchObject({ dataset: 'logscan', module: 'logscan' });
+      expect(doc.logscan.format).toBe(format);
+    }
   });
 
   it('log.file.path is the full path of a file named relatively (ECS: "Full path to the log file"), the same for each of its events', () => {

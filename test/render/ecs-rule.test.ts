@@ -1,0 +1,135 @@
+// What ECS says about the rule, per format: a field is only what the log's text is.
+// Windows Firewall's action column and Cisco ASA's message tag are no rule; EdgeOS and
+// UniFi tags hold a ruleset, a rule number and a verdict (split as Elastic's iptables
+// integration splits them); logscan's own `rule` keeps the text as logged.
+import { describe, expect, it } from 'vitest';
+import type { FirewallEvent } from '../../src/event.js';
+import type { FormatDefinition } from '../../src/parsers/types.js';
+import { eventToEcs, eventToJson } from '../../src/render/event-json.js';
+import { ciscoAsaFormat } from '../../src/parsers/cisco-asa.js';
+import { iptablesFormat } from '../../src/parsers/iptables.js';
+import { windowsFirewallFormat } from '../../src/parsers/windows-firewall.js';
+import { makeEvent } from '../helpers/events.js';
+import { parseLines } from '../helpers/parse.js';
+
+interface Doc {
+  event: Record<string, unknown>;
+  rule?: Record<string, unknown>;
+  observer: Record<string, unknown>;
+  logscan: Record<string, unknown>;
+}
+
+const ecs = (e: FirewallEvent): Doc => JSON.parse(eventToEcs(e)) as Doc;
+
+function events(format: FormatDefinition, lines: string[]): FirewallEvent[] {
+  const r = parseLines(format, lines);
+  expect(r.malformed).toEqual([]);
+  return r.events;
+}
+
+const WINDOWS_HEAD = [
+  '#Version: 1.5',
+  '#Software: Microsoft Windows Firewall',
+  '#Time Format: Local',
+  '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path',
+];
+
+describe('Windows Firewall: the action column is event.action, not a rule', () => {
+  it('DROP, ALLOW, OPEN and CLOSE rows have no rule.* (logscan\'s rule keeps the word as logged)', () => {
+    const rows = events(windowsFirewallFormat, [
+      ...WINDOWS_HEAD,
+      '2005-04-11 08:05:57 DROP UDP 123.45.78.90 123.156.78.255 137 137 78 - - - - - - - RECEIVE',
+      '2024-07-29 13:23:35 ALLOW UDP 192.168.9.219 192.168.0.1 61535 53 0 - - - - - - - SEND',
+      '2005-04-11 08:06:02 OPEN UDP 123.45.78.90 123.156.78.90 500 500 - - - - - - - - -',
+      '2005-04-11 08:06:05 CLOSE UDP 123.45.78.90 123.156.78.90 500 500 - - - - - - - - -',
+    ]);
+    expect(rows.map((e) => e.rule)).toEqual(['DROP', 'ALLOW', 'OPEN', 'CLOSE']);
+    for (const e of rows) {
+      const d = ecs(e);
+      expect(d, e.rule!).not.toHaveProperty('rule');
+      expect(d.event.action).toBe(e.action);
+      expect(JSON.parse(eventToJson(e)).rule).toBe(e.rule);
+    }
+  });
+
+  it('an INFO-EVENTS-LOST row has no rule.* either: how many records were lost is logscan.lost_records', () => {
+    const [lost, blank] = events(windowsFirewallFormat, [
+      ...WINDOWS_HEAD,
+      '2005-04-11 08:52:26 INFO-EVENTS-LOST - - - - - - - - - - - - 59 -',
+      '2005-04-11 08:52:27 INFO-EVENTS-LOST - - - - - - - - - - - - - -',
+    ]);
+    const d = ecs(lost!);
+    expect(d).not.toHaveProperty('rule');
+    expect(d.logscan.lost_records).toBe(59);
+    const none = ecs(blank!);
+    expect(none).not.toHaveProperty('rule');
+    expect(none.logscan).not.toHaveProperty('lost_records');
+  });
+});
+
+describe('Cisco ASA: the message id is event.code, as Elastic\'s Cisco ASA integration writes it', () => {
+  it('106023: event.code 106023, and the access list that denied the packet is rule.name', () => {
+    const [e] = events(ciscoAsaFormat, ['<164>Aug 05 2016 01:02:25: %ASA-4-106023: Deny udp src Inside:10.230.4.88/42350 dst Outside:192.168.2.53/53 by access-group "Inside_access_in" [0x962df600, 0x0]']);
+    expect(e!.rule).toBe('ASA-4-106023 access-group Inside_access_in');
+    const d = ecs(e!);
+    expect(d.event.code).toBe('106023');
+    expect(d.rule).toEqual({ name: 'Inside_access_in' });
+  });
+
+  it('106100 names its access list too; an FTD tag reads the same', () => {
+    const [acl, ftd] = events(ciscoAsaFormat, [
+      '<164>Nov 20 10:00:01 192.0.2.1 %ASA-4-106100: access-list outside_in denied tcp outside/203.0.113.9(44321) -> inside/198.51.100.10(23) hit-cnt 1 first hit [0x3b2f1a9c, 0x0]',
+      '<164>Nov 20 10:00:11 192.0.2.1 %FTD-4-106023: Deny tcp src outside:203.0.113.9/44322 dst inside:198.51.100.10/3389 by access-group "CSM_FW_ACL_" [0x97aa021a, 0x0]',
+    ]);
+    expect(ecs(acl!).event.code).toBe('106100');
+    expect(ecs(acl!).rule).toEqual({ name: 'outside_in' });
+    expect(ecs(ftd!).event.code).toBe('106023');
+    expect(ecs(ftd!).rule).toEqual({ name: 'CSM_FW_ACL_' });
+  });
+
+  it('a connection message names no rule: event.code alone', () => {
+    const [e] = events(ciscoAsaFormat, ['<166>Jan  5 08:52:35 10.22.8.216 %ASA-6-302013: Built inbound TCP connection 212806031 for outside:10.22.8.17/58633 (10.22.8.17/58633)(LOCAL\\user.name) to inside:10.22.8.12/389 (10.22.8.12/389) (user.name)']);
+    const d = ecs(e!);
+    expect(d.event.code).toBe('302013');
+    expect(d).not.toHaveProperty('rule');
+  });
+
+  it('no other format has an event.code', () => {
+    expect(ecs(makeEvent({ format: 'iptables', rule: 'ASA-4-106023' })).event).not.toHaveProperty('code');
+  });
+});
+
+describe('EdgeOS and UniFi tags: ruleset, rule number and verdict, as Elastic\'s iptables integration splits them', () => {
+  const [lanLocal, wanOut, zones] = events(iptablesFormat, [
+    'Jan  5 20:17:05 MainFirewall kernel: [LAN_LOCAL-default-A]IN=eth0.90 OUT= MAC=90:10:92:6e:ea:a7:90:10:73:ba:d6:77:08:00:45:fc:02:1c SRC=192.168.48.137 DST=81.2.69.143 LEN=540 TOS=0x1C PREC=0xE0 TTL=64 ID=27223 PROTO=UDP SPT=48689 DPT=48689 LEN=520',
+    'Jan  5 20:17:01 MainFirewall kernel: [WAN_OUT-2000-A]IN=eth0 OUT=eth2 MAC=90:10:20:76:8d:20:90:10:24:67:f4:89:08:00 SRC=192.168.134.158 DST=192.168.2.25 LEN=265 TOS=0x00 PREC=0x00 TTL=63 ID=51768 DF PROTO=TCP SPT=43189 DPT=443 WINDOW=159 RES=0x00 ACK PSH URGP=0',
+    'Jan  5 20:17:01 MainFirewall kernel: [source-dest-default-D]IN=eth0 OUT=eth2 MAC=90:10:20:76:8d:20:90:10:65:29:b6:2a:08:00 SRC=192.168.110.116 DST=192.168.2.25 LEN=52 TOS=0x00 PREC=0x00 TTL=63 ID=0 DF PROTO=TCP SPT=50093 DPT=1443 WINDOW=2857 RES=0x00 ACK URGP=0',
+  ]);
+
+  it('[RULESET-N-A]: rule.name the ruleset, rule.id the rule number (or default)', () => {
+    expect(lanLocal!.rule).toBe('[LAN_LOCAL-default-A]');
+    expect(ecs(lanLocal!).rule).toEqual({ name: 'LAN_LOCAL', id: 'default' });
+    expect(ecs(wanOut!).rule).toEqual({ name: 'WAN_OUT', id: '2000' });
+  });
+
+  it("a zone policy's ruleset FROM-TO gives observer.ingress.zone and observer.egress.zone", () => {
+    const d = ecs(zones!);
+    expect(d.rule).toEqual({ name: 'source-dest', id: 'default' });
+    expect(d.observer).toMatchObject({ ingress: { zone: 'source', interface: { name: 'eth0' } }, egress: { zone: 'dest', interface: { name: 'eth2' } } });
+    expect(ecs(wanOut!).observer.ingress).toEqual({ interface: { name: 'eth0' } });
+  });
+
+  it('UniFi [RULESET-A-N] DESCR="…": the rule number is last, the description is rule.description', () => {
+    const [udm] = events(iptablesFormat, ['Jun 13 23:29:15 UDMP-DTC [WAN_LOCAL-D-2147483647] DESCR="[WAN_LOCAL]Block All Traffic" IN=eth8 OUT= MAC=74:ac:b9:1c:62:e5:00:17:10:2b:31:a9:08:00 SRC=192.168.1.1 DST=192.168.1.25 LEN=122 TOS=00 PREC=0x00 TTL=49 ID=45366 DF PROTO=UDP SPT=38451 DPT=54329 LEN=102 MARK=1a0000']);
+    expect(ecs(udm!).rule).toEqual({ name: 'WAN_LOCAL', id: '2147483647', description: '[WAN_LOCAL]Block All Traffic' });
+  });
+
+  it('any other prefix is rule.name as logged', () => {
+    for (const rule of ['[UFW BLOCK]', 'Shorewall:wlan0_mac:DROP:', '[WAN-IN]', '[A-B-C-D-E]', '[X-1-Q]']) {
+      expect(ecs(makeEvent({ rule })).rule, rule).toEqual({ name: rule });
+    }
+    expect(ecs(makeEvent({ format: 'journald-export', rule: 'iptables DROP_INPUT:' })).rule).toEqual({ name: 'iptables DROP_INPUT:' });
+    expect(ecs(makeEvent({ format: 'journald-json', rule: '[WAN_IN-10-D]' })).rule).toEqual({ name: 'WAN_IN', id: '10' });
+    expect(ecs(makeEvent({ rule: null }))).not.toHaveProperty('rule');
+  });
+});
