@@ -97,8 +97,11 @@ describe('--lang zh: the report', () => {
     const html = out([UFW, ...BASE, '--lang', 'zh', '-o', 'html']);
     expect(html).toContain('<span class="chip" title="trojan-probe">木马端口探测</span>');
     expect(html).toContain('<span class="chip" title="xmas-scan">XMAS 隐蔽探测</span>');
-    expect(html).toContain('检测结果：木马端口探测（<code>trojan-probe</code>）16 · NULL 隐蔽探测（<code>null-scan</code>）1 · ');
+    expect(html).toContain('检测结果：木马端口探测（<code class="nw">trojan-probe</code>）16 · NULL 隐蔽探测（<code class="nw">null-scan</code>）1 · ');
     expect(html).not.toContain('<span class="chip">');
+    const en = out([UFW, ...BASE, '-o', 'html']);
+    expect(en).toContain('<span class="chip" title="vertical-scan">port scans</span>');
+    expect(en).toContain('Findings: trojan port probes (<code class="nw">trojan-probe</code>) 16 · ');
   });
 
   it('text: a source asked for with --source is detailed in Chinese, its verdicts too', () => {
