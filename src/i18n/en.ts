@@ -472,8 +472,8 @@ export const en = {
     /** Ranked sources in a special-purpose range: "Shared address space (carrier-grade NAT): 3 sources". */
     rangeItem: (name: string, sources: number) => `${name}: ${counted(sources, 'source')}`,
     /**
-     * A finding on the findings line: its label, its id (what `explain`, --fail-on and the
-     * JSON use) and how many sources have it: "trojan port probes (trojan-probe) 16".
+     * A finding on the findings line: its label, its id (what `explain`, --config weights and
+     * the JSON use) and how many sources have it: "trojan port probes (trojan-probe) 16".
      * label and id come escaped for the format; sources is a formatted count.
      */
     findingItem: (label: string, id: string, sources: string) => `${label} (${id}) ${sources}`,

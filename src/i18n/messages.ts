@@ -55,7 +55,7 @@ export function usageError(words: UsageWords): UsageError {
 
 /**
  * What people call finding `id` in `lang` ("trojan port probes"); an id the catalog does
- * not know (a report read back from a newer logscan) is shown as it is.
+ * not know is shown as it is rather than as nothing.
  */
 export function findingLabel(id: string, lang: Lang): string {
   return wordFor(messages(lang).finding.label, id);

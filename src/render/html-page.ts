@@ -171,7 +171,7 @@ function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>,
   return table(
     [[h.rank, 'n'], [h.source], [h.severity], [h.score, 'n'], [h.packets, 'n'], [h.ports, 'n'], [h.seen], [h.why]],
     rows.map((r) => {
-      // The label to read, the id (what `explain` and --fail-on take) on hovering it; the findings line under the table shows both.
+      // The label to read, the id (what `explain` and --config weights take) on hovering it; the findings line under the table shows both.
       const chips = r.findings.map((f) => `<span class="chip" title="${e(f.id)}">${e(findingLabel(f.id, lang))}</span>`).join('');
       return (
         '<tr>' +

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPLANATION_ORDER, FINDINGS, FINDING_IDS, SCAN_FINDINGS, STEALTH_LABEL, THIS_SIDE_FINDINGS } from '../../src/aggregate/finding-ids.js';
 import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { describeIds } from '../../src/cli/explain-ids.js';
-import { messages } from '../../src/i18n/messages.js';
+import { findingLabel, messages } from '../../src/i18n/messages.js';
 import { displayWidth } from '../../src/render/box-table.js';
 
 describe('finding ids', () => {
@@ -56,5 +56,12 @@ describe('finding ids', () => {
       // Two findings read alike would be one to the reader.
       expect(new Set(Object.values(label)).size, lang).toBe(FINDING_IDS.length);
     }
+  });
+
+  it('findingLabel: the label in the language asked; an id it does not know, even an Object method, as it is', () => {
+    expect(findingLabel('trojan-probe', 'en')).toBe('trojan port probes');
+    expect(findingLabel('trojan-probe', 'zh')).toBe('木马端口探测');
+    expect(findingLabel('no-such-finding', 'zh')).toBe('no-such-finding');
+    expect(findingLabel('constructor', 'en')).toBe('constructor');
   });
 });
