@@ -311,6 +311,35 @@ export const en = {
         "Most of the source's packets carry ACK or RST and no SYN (stale-connection): late packets of connections the firewall had already forgotten, or, logged without a verdict or let through, a session's packets. They open nothing, so their ports and hosts are not counted as probed and the source ranks low. A scanner's are part of its scan instead: ACK-only packets to 5 or more ports or 10 or more hosts (ack-scan, nmap -sA), the RSTs a SYN scan sends to what answered.",
       noise: "Most of the source's packets are broadcasts from your own network segment (DHCP, NetBIOS, SSDP …); harmless.",
     } satisfies Record<FindingId, string>,
+    /**
+     * What each finding is called where people read the ids (the findings line, the HTML
+     * page's chips): a few words, the id beside them (`logscan explain ID` takes that);
+     * one per id, or this does not compile. Machine formats keep the bare ids.
+     */
+    label: {
+      'outbound-malware': 'outbound to malware ports',
+      'outbound-blocked': 'blocked outbound on bot ports',
+      'allowed-in': 'probes allowed in',
+      'trojan-probe': 'trojan port probes',
+      'vertical-scan': 'port scans',
+      'horizontal-sweep': 'sweeps across hosts',
+      'udp-scan': 'UDP port scans',
+      'proto-scan': 'IP protocol scans',
+      'null-scan': 'NULL stealth probes',
+      'xmas-scan': 'XMAS stealth probes',
+      'synfin-scan': 'SYN+FIN stealth probes',
+      'fin-scan': 'FIN stealth scans',
+      'ack-scan': 'ACK firewall mapping',
+      'slow-scan': 'slow port scans',
+      'icmp-sweep': 'ping sweeps',
+      'service-knock': 'repeated tries at one service',
+      traceroute: 'incoming traceroutes',
+      'outbound-traceroute': 'outgoing traceroutes',
+      'dialup-leftover': 'dial-up leftovers',
+      'server-replies': 'server replies',
+      'late-packets': 'late connection packets',
+      noise: 'LAN broadcast noise',
+    } satisfies Record<FindingId, string>,
   },
 
   /** `logscan FILE` in text and Markdown, and the tables `daily` shares with it. */
@@ -444,6 +473,12 @@ export const en = {
     },
     /** Ranked sources in a special-purpose range: "Shared address space (carrier-grade NAT): 3 sources". */
     rangeItem: (name: string, sources: number) => `${name}: ${counted(sources, 'source')}`,
+    /**
+     * A finding on the findings line: its label, its id (what `explain`, --config weights and
+     * the JSON use) and how many sources have it: "trojan port probes (trojan-probe) 16".
+     * label and id come escaped for the format; sources is a formatted count.
+     */
+    findingItem: (label: string, id: string, sources: string) => `${label} (${id}) ${sources}`,
     /** A country or network (--geoip) in the lists of them: "NL: 416 packets, 60 sources"; `connections`: of the packets, Windows Firewall connection rows. */
     originItem: (name: string, packets: number, sources: number, connections = 0) => `${name}: ${rowsText(packets, connections)}, ${counted(sources, 'source')}`,
     /** The ports tables' titles: their shares are of `n` packets (those with a port). */

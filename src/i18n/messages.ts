@@ -52,3 +52,11 @@ export function wordFor(words: object, key: string): string {
 export function usageError(words: UsageWords): UsageError {
   return new UsageError(words(en.usage), words);
 }
+
+/**
+ * What people call finding `id` in `lang` ("trojan port probes"); an id the catalog does
+ * not know is shown as it is rather than as nothing.
+ */
+export function findingLabel(id: string, lang: Lang): string {
+  return wordFor(messages(lang).finding.label, id);
+}

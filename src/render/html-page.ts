@@ -9,7 +9,7 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
-import { messages, type Messages } from '../i18n/messages.js';
+import { findingLabel, messages, type Messages } from '../i18n/messages.js';
 import { interpretationMeaning, knownAsText, otherRules, portSourcesText, portsCountHead, portsLateNote, portsTitle, osHintNoTtlText, seenText, sourceFacts, spansYears, whyNotes } from './report-text.js';
 import { pctOf } from './daily-common.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
@@ -171,7 +171,8 @@ function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>,
   return table(
     [[h.rank, 'n'], [h.source], [h.severity], [h.score, 'n'], [h.packets, 'n'], [h.ports, 'n'], [h.seen], [h.why]],
     rows.map((r) => {
-      const chips = r.findings.map((f) => `<span class="chip">${e(f.id)}</span>`).join('');
+      // The label to read, the id (what `explain` and --config weights take) on hovering it; the findings line under the table shows both.
+      const chips = r.findings.map((f) => `<span class="chip" title="${e(f.id)}">${e(findingLabel(f.id, lang))}</span>`).join('');
       return (
         '<tr>' +
         td(h.rank, String(r.rank), 'n rank') +
@@ -222,7 +223,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
   if (r.sources.length > 0) {
     const title = r.rankedSources > r.sources.length ? R.topSourcesOf(r.sources.length, r.rankedSources) : R.topSources;
     let section = `<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, tz, lang, spansYears(r.span, tz), rowsUnit(r.sources))}`;
-    if (r.findings.length > 0) section += `<p class="muted">${e(R.md.findings)}${e(msg.colon)}${r.findings.map((f) => `${e(f.id)} ${fmtInt(f.sources)}`).join(' · ')}</p>`;
+    if (r.findings.length > 0) section += `<p class="muted">${e(R.md.findings)}${e(msg.colon)}${r.findings.map((f) => R.findingItem(e(findingLabel(f.id, lang)), `<code class="nw">${e(f.id)}</code>`, fmtInt(f.sources))).join(' · ')}</p>`;
     if (r.sourceRanges.length > 0) section += `<p class="muted">${e(R.md.ranges)}${e(msg.colon)}${r.sourceRanges.map((x) => e(R.rangeItem(x.name, x.sources))).join(' · ')}</p>`;
     const noTtl = osHintNoTtlText(r, R);
     if (noTtl !== null) section += `<p class="muted">${e(noTtl)}</p>`;

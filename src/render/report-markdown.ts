@@ -4,7 +4,7 @@
 import { zoneName } from '../daily/day.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
-import { inputProblemText, messages } from '../i18n/messages.js';
+import { findingLabel, inputProblemText, messages } from '../i18n/messages.js';
 import { DETAILED_SOURCES, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, osHintNoTtlText, whyNotes, zonelessText } from './report-text.js';
 import { rowsUnit, unitHead } from './count-unit.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
@@ -114,7 +114,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
         [0, 2, 4, 5, 6],
       ),
     );
-    if (doc.findings.length > 0) out.push('', `${label(m.md.findings)} ${doc.findings.map((x) => `${md(x.id)} ${fmtInt(x.sources)}`).join(' · ')}`);
+    if (doc.findings.length > 0) out.push('', `${label(m.md.findings)} ${doc.findings.map((x) => m.findingItem(md(findingLabel(x.id, opts.lang)), `\`${x.id}\``, fmtInt(x.sources))).join(' · ')}`);
     if (doc.sourceRanges.length > 0) out.push('', `${label(m.md.ranges)} ${doc.sourceRanges.map((r) => m.rangeItem(md(r.name), r.sources)).join(' · ')}`);
     const noTtl = osHintNoTtlText(doc, m);
     if (noTtl !== null) out.push('', md(noTtl));

@@ -7,7 +7,7 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
-import { inputProblemText, messages, wordFor, type Messages } from '../i18n/messages.js';
+import { findingLabel, inputProblemText, messages, wordFor, type Messages } from '../i18n/messages.js';
 import { boxTable, displayWidth, fitWidths, wrapAddress, wrapItems, wrapLabelled, wrapPath, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { cmpStr } from '../util/compare.js';
@@ -647,7 +647,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     const title = doc.rankedSources > doc.sources.length ? m.topSourcesOf(doc.sources.length, doc.rankedSources) : m.topSources;
     out.push('', c.bold(title), fittedTable(doc.sources, cols, c, opts.width, 22, colored));
     if (doc.findings.length > 0) {
-      const items = doc.findings.map((f) => sevColor(c, f.maxSeverity)(`${f.id} ${fmtInt(f.sources)}`));
+      const items = doc.findings.map((f) => sevColor(c, f.maxSeverity)(m.findingItem(findingLabel(f.id, opts.lang), f.id, fmtInt(f.sources))));
       out.push(wrapItems(rowLabel(c, m.label.findings), items, opts.width));
     }
     if (doc.sourceRanges.length > 0) {

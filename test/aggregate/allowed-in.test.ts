@@ -168,7 +168,7 @@ describe('allowed-in through the CLI (pfirewall.log)', () => {
   it('the top row says what got in, in the table, JSON and Markdown', () => {
     const text = runCli([log]).stdout;
     expect(text).toMatch(/│ 1 +│ 203\.0\.113\.66 .*│ allowed in: 2 connections to +│/);
-    expect(text).toMatch(/findings +allowed-in 1/);
+    expect(text).toMatch(/findings +probes allowed in \(allowed-in\) 1/);
     const doc = JSON.parse(runCli([log, '-o', 'json']).stdout) as { sources: RankedSource[] };
     expect(doc.sources[0]).toMatchObject({ ip: OUTSIDE, allowedProbes: 2, explanation: 'allowed in: 2 connections to 445/tcp, 3389/tcp' });
     expect(doc.sources[1]).toMatchObject({ allowedProbes: 0, explanation: '1 packet to 3389/tcp' });

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { EXPLANATION_ORDER, FINDINGS, FINDING_IDS, SCAN_FINDINGS, STEALTH_LABEL, THIS_SIDE_FINDINGS } from '../../src/aggregate/finding-ids.js';
 import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { describeIds } from '../../src/cli/explain-ids.js';
-import { messages } from '../../src/i18n/messages.js';
+import { findingLabel, messages } from '../../src/i18n/messages.js';
+import { displayWidth } from '../../src/render/box-table.js';
 
 describe('finding ids', () => {
   it('are unique, lowercase kebab-case', () => {
@@ -38,5 +39,29 @@ describe('finding ids', () => {
         expect(found, `${lang} ${f.id}`).toEqual([expect.objectContaining({ id: f.id, weight: f.weight, texts: [about[f.id]] })]);
       }
     }
+  });
+
+  it('every finding has, in both languages, a short label for people: a few words, its own, never the bare id', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const label: Readonly<Record<string, string>> = messages(lang).finding.label;
+      expect(Object.keys(label).sort(), lang).toEqual([...FINDING_IDS].sort());
+      for (const id of FINDING_IDS) {
+        expect(label[id], `${lang} ${id}`).toMatch(/\S/);
+        expect(label[id], `${lang} ${id}`).not.toBe(id);
+        // A label, not a sentence: the findings line lists ten of them, each with its id.
+        expect(displayWidth(label[id]!), `${lang} ${id}`).toBeLessThanOrEqual(30);
+        // Within the ' · ' list and before the id's own brackets.
+        expect(label[id], `${lang} ${id}`).not.toMatch(/[·()（）]/);
+      }
+      // Two findings read alike would be one to the reader.
+      expect(new Set(Object.values(label)).size, lang).toBe(FINDING_IDS.length);
+    }
+  });
+
+  it('findingLabel: the label in the language asked; an id it does not know, even an Object method, as it is', () => {
+    expect(findingLabel('trojan-probe', 'en')).toBe('trojan port probes');
+    expect(findingLabel('trojan-probe', 'zh')).toBe('木马端口探测');
+    expect(findingLabel('no-such-finding', 'zh')).toBe('no-such-finding');
+    expect(findingLabel('constructor', 'en')).toBe('constructor');
   });
 });

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { displayWidth } from '../../src/render/box-table.js';
+import { messages } from '../../src/i18n/messages.js';
 
 const UFW = 'samples/ufw.log';
 const BASE = ['--year', '2026', '--tz', 'UTC'];
@@ -66,7 +67,7 @@ describe('--lang zh: the report', () => {
     expect(text).toMatch(/│ 来源 +│ 评分 +│ 包数 +│ 端口数 │ 主机数 │ 出现时间 +│ 原因 +│/);
     expect(text).toContain('被探测最多的端口（已丢弃或拒绝：发往端口的 611 个包）');
     expect(text).toContain('值得注意的解读');
-    expect(text).toMatch(/^检测结果 +trojan-probe 16 · /m);
+    expect(text).toMatch(/^检测结果 +木马端口探测（trojan-probe）16 · NULL 隐蔽探测（null-scan）1 ·$/m);
     // Wrapped in the narrow "why" column: compare with the line breaks and borders taken out.
     const why = text.replace(/│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│ ([^│\n]*?) *│\n/g, '$1');
     // A line may break at a space or between two Chinese characters: compare without the spaces.
@@ -78,6 +79,29 @@ describe('--lang zh: the report', () => {
 
   it('text: no English heading, label or finding phrase is left', () => {
     expect(leftovers(text, ENGLISH)).toEqual([]);
+  });
+
+  it('text: the findings line calls each finding by its Chinese label, its id beside it (what explain and --config weights take)', () => {
+    const line = /^检测结果 +([^]*?)\n\n/m.exec(text)![1]!.replace(/ ·\n +/g, ' · ');
+    const items = line.split(' · ');
+    expect(items).toHaveLength(10);
+    const label: Readonly<Record<string, string>> = messages('zh').finding.label;
+    for (const item of items) {
+      const [, name, id] = /^(.+)（([a-z-]+)）\d+$/.exec(item) ?? [];
+      expect(name, item).toBe(label[id!]);
+    }
+    expect(leftovers(text, Object.values(messages('en').finding.label))).toEqual([]);
+  });
+
+  it("html: each source's finding chips read in Chinese, the id on hovering; the findings line shows the id too", () => {
+    const html = out([UFW, ...BASE, '--lang', 'zh', '-o', 'html']);
+    expect(html).toContain('<span class="chip" title="trojan-probe">木马端口探测</span>');
+    expect(html).toContain('<span class="chip" title="xmas-scan">XMAS 隐蔽探测</span>');
+    expect(html).toContain('检测结果：木马端口探测（<code class="nw">trojan-probe</code>）16 · NULL 隐蔽探测（<code class="nw">null-scan</code>）1 · ');
+    expect(html).not.toContain('<span class="chip">');
+    const en = out([UFW, ...BASE, '-o', 'html']);
+    expect(en).toContain('<span class="chip" title="vertical-scan">port scans</span>');
+    expect(en).toContain('Findings: trojan port probes (<code class="nw">trojan-probe</code>) 16 · ');
   });
 
   it('text: a source asked for with --source is detailed in Chinese, its verdicts too', () => {
@@ -107,7 +131,7 @@ describe('--lang zh: the report', () => {
     expect(md).toContain('### 主要来源\n');
     expect(md).toContain('| # | 来源 | 评分 | 严重度 | 包数 | 端口数 | 主机数 | 出现时间 | 原因 |');
     expect(md).toContain('| 1 | 198.51.100.77 | 117.4 | 中 | 300 | 300 | 1 | 11-20 09:41–09:42 | 垂直扫描：300 个端口，历时 2 分钟 · ');
-    expect(md).toContain('**检测结果：** trojan-probe 16');
+    expect(md).toContain('**检测结果：** 木马端口探测（`trojan-probe`）16 · NULL 隐蔽探测（`null-scan`）1 · ');
     expect(md).toContain('### 值得注意的解读');
     expect(leftovers(md, [...ENGLISH, 'records', 'time span', 'severity', '| high |'])).toEqual([]);
   });
@@ -268,7 +292,7 @@ describe('--lang en (the default) is unchanged', () => {
     expect(text).toContain('Top sources (20 of 191 ranked)\n');
     expect(text).toMatch(/│ # +│ source +│ score │ packets │ ports │ hosts │ seen +│ why +│/);
     expect(text).toContain('│ vertical scan: 300 ports │');
-    expect(text).toContain('findings   trojan-probe 16 · null-scan 1 · ');
+    expect(text).toContain('findings   trojan port probes (trojan-probe) 16 · NULL stealth probes (null-scan) 1 ·\n');
     expect(text).toContain('Top probed ports (dropped or rejected: 611 packets with a port)\n');
     expect(text).not.toMatch(/垂直扫描|主要来源|原因|检测结果/);
   });

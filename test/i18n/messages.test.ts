@@ -167,6 +167,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.html.footer': ['0.1.0', 'a.log'],
   'report.details.of': ['203.0.113.9'],
   'report.rangeItem': ['Shared address space (carrier-grade NAT)', 3],
+  'report.findingItem': ['木马端口探测', 'trojan-probe', '16'],
   'report.details.ports': [300, false, 300, 0],
   'report.details.scoreParts': ['54.4', '58', '5', '0.1', '1'],
   'follow.alert': ['203.0.113.7'],
