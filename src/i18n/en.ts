@@ -337,7 +337,7 @@ export const en = {
       'outbound-traceroute': 'outgoing traceroutes',
       'dialup-leftover': 'dial-up leftovers',
       'server-replies': 'server replies',
-      'late-packets': 'late connection packets',
+      'late-packets': 'leftovers of old connections',
       noise: 'LAN broadcast noise',
     } satisfies Record<FindingId, string>,
   },

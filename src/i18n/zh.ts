@@ -307,7 +307,7 @@ export const zh: Messages = {
       'outbound-traceroute': '本方发出的路由追踪',
       'dialup-leftover': '拨号/DHCP 残留流量',
       'server-replies': '服务器回复',
-      'late-packets': '连接的迟到报文',
+      'late-packets': '旧连接的残余记录',
       noise: '局域网广播噪声',
     },
   },
