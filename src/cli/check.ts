@@ -12,7 +12,7 @@ import { Interrupt } from './interrupt.js';
 import { addInputOptions, positiveInt, readCommonOptions, resolveInputs } from './options.js';
 import { testCrashHook } from './test-hooks.js';
 import { terminalWidth, useColor } from './tty.js';
-import { counted } from '../util/number-text.js';
+import { messages } from '../i18n/messages.js';
 
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
   const cmd = program
@@ -41,11 +41,11 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       if (r.error) process.stderr.write(`logscan: ${unreadableLine(r, common.lang)}\n`);
       if (r.incomplete) setExit(ExitCode.inputUnreadable);
       if (r.detail && r.detail.fate === 'absent' && r.error === null && !interrupt.received) {
-        process.stderr.write(`logscan: --line ${r.detail.line}: ${termSafe(r.file)} has only ${counted(r.lines, 'line')}\n`);
+        process.stderr.write(`logscan: ${messages(common.lang).check.lineAbsent(r.detail.line, termSafe(r.file), r.lines)}\n`);
         setExit(ExitCode.usage);
       }
     }
-    if (interrupt.received) process.stderr.write(`logscan: interrupted by ${interrupt.received}; the check covers only what was read before it\n`);
+    if (interrupt.received) process.stderr.write(`logscan: ${messages(common.lang).diagnostics.interrupted(interrupt.received, 'check')}\n`);
     setExit(interrupt.exitCode);
   });
 }

@@ -1,29 +1,27 @@
 // `logscan daily`: one calendar day, compared with the day before, as text, markdown,
 // HTML or JSON (docs/daily.md). Wiring only: the day window, file discovery, digests
 // and comparison live in src/daily/, the pictures in src/render/daily-*.ts.
-import { usageError } from '../i18n/messages.js';
+import { inputErrorWords, messages, usageError } from '../i18n/messages.js';
 import { Option, type Command } from 'commander';
 import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
 import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from './output.js';
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
 import { addDays, dayKey, dayWindow, parseDayOption, zoneName } from '../daily/day.js';
-import { digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest } from '../daily/digest.js';
+import { digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest, type StateDirProblem } from '../daily/digest.js';
 import { buildDailyDoc, type DailyDoc, type StateNotSaved } from '../daily/doc.js';
 import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
 import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
 import { defaultSearch, discoverLogs, duplicateReason, type FamilySelection, type LogFamily, type SkippedFile } from '../daily/discover.js';
 import { choosePrevious } from '../daily/previous.js';
-import { InputError } from '../errors.js';
 import type { InputStats } from '../input/read.js';
-import { describeDirError } from '../input/open.js';
+import { dirProblem } from '../input/open.js';
 import { oldestFirst } from '../input/rotation-order.js';
 import type { Lang } from '../knowledge/types.js';
 import { renderDailyHtml } from '../render/daily-html.js';
 import { renderDailyMarkdown } from '../render/daily-markdown.js';
 import { renderDailyText } from '../render/daily-text.js';
 import { jsonText, termSafe } from '../render/sanitize.js';
-import { en } from '../i18n/en.js';
 import { buildAnalysis, homeNetFingerprint } from './analysis.js';
 import { Interrupt } from './interrupt.js';
 import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, readOnce, readThreads } from './options.js';
@@ -82,6 +80,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     // One set of thresholds for the day and the day before: the comparison counts both alike.
     const { thresholds, detectorParams } = loadThresholds(raw);
     const common = { ...readCommonOptions(raw), detectorParams };
+    const say = messages(common.lang).daily;
     const now = new Date();
     const day = parseDayOption(String(raw.date), now, common.tz);
     const window = dayWindow(day, common.tz);
@@ -111,10 +110,12 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       try {
         found = discoverLogs(plan, prevWindow.start, window.end);
       } catch (e) {
-        throw new InputError(plan.dir, `cannot look for logs there: ${describeDirError(e)}; give the log files as arguments`);
+        const p = dirProblem(e);
+        throw inputErrorWords(plan.dir, (m) => m.daily.logDirUnusable(p));
       }
       if (found.every((f) => f.read.length === 0 && f.skipped.length === 0)) {
-        throw new InputError(plan.dir, `no firewall logs found (looked for ${plan.families.map((f) => `${f.base}*`).join(', ')}); give the log files as arguments`);
+        const patterns = plan.families.map((f) => `${f.base}*`);
+        throw inputErrorWords(plan.dir, (m) => m.daily.noLogs(patterns));
       }
       for (const f of found) {
         skippedFiles.push(...f.skipped);
@@ -122,7 +123,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
         if (f.read.length > 0) groups.push({ name: f.family.base, family: f.family, files: f.read.map((x) => x.path), missing: f.missing });
         else missing.push(...f.missing);
       }
-      if (groups.length === 0) warn(`no log file in ${plan.dir} can hold ${prevWindow.key} or ${window.key} (see docs/daily.md, "Which files are read")`);
+      if (groups.length === 0) warn(say.noFileCanHold(plan.dir, prevWindow.key, window.key));
     }
 
     refuseOutputOverInput(output, groups.flatMap((g) => g.files));
@@ -192,7 +193,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     if (stateDir !== null) {
       const loaded = await loadDigest(stateDir, prevWindow.key);
       if (loaded.digest) stored = loaded.digest;
-      else if (loaded.problem) warn(`ignoring the stored digest: ${loaded.problem}`);
+      else if (loaded.problem) warn(say.ignoredDigest(loaded.problem));
     }
     const prevCovered = covers(prevWindow.start) && coversEnd(prevWindow) && lacks(prevWindow).length === 0;
     const settings = digestSettings(thresholds, { ignore, homeNet: homeNetFingerprint(common.homeNet), signatures: analysis.localSignatures });
@@ -206,9 +207,9 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     // records read can span the day while a later file or family went unread), and would
     // replace a good digest of that day, so later comparisons would trust the cut-short counts.
     // Saved before the page is made, so the page can say when it was not.
-    let stateNotSaved: StateNotSaved | null = null;
+    let stateNotSaved: StateNotSaved<StateDirProblem> | null = null;
     if (stateDir !== null && interrupt.received) {
-      warn(`interrupted by ${interrupt.received}: the --state digest of ${window.key} is not written (it would count only part of the day)`);
+      warn(say.interruptedNoDigest(interrupt.received, window.key));
     } else if (stateDir !== null) {
       const digests: [DayDigest, string][] = [[collector.today.digest(common.tz, !partial && covered, now, settings), dayKey(addDays(day, 1))]];
       // First run, or the stored one was partial: the logs knew the whole day before.
@@ -247,7 +248,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const text = render(doc, format, common.tz, common.lang, output === null && useColor());
     // Before the page: --output may fail too, and cron mails stderr first.
     if (stateNotSaved !== null) {
-      warn(en.daily.stateNotSaved(stateNotSaved.dir, stateNotSaved.date, stateNotSaved.problem, stateNotSaved.next));
+      warn(say.stateNotSaved(stateNotSaved.dir, stateNotSaved.date, say.stateDirProblem(stateNotSaved.problem), stateNotSaved.next));
       setExit(2);
     }
     await writeDocument(text, output);

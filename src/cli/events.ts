@@ -12,8 +12,7 @@ import { buildAnalysis } from './analysis.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { enrichEventEcs, enrichEventJson } from '../enrich/event-enrich.js';
 import { eventToDshield } from '../render/dshield.js';
-import { usageError } from '../i18n/messages.js';
-import { en } from '../i18n/en.js';
+import { messages, usageError } from '../i18n/messages.js';
 import { addFilterOptions, readFilterOptions, type EventWindow } from './filter-options.js';
 
 export function registerEvents(program: Command, setExit: (code: number) => void): void {
@@ -89,9 +88,9 @@ export function registerEvents(program: Command, setExit: (code: number) => void
     // not read): an empty stdout alone left the user guessing, where the report says so.
     const lines = run.stats.reduce((n, s) => n + s.lines, 0);
     if (lines > 0 && run.stats.every((s) => s.events === 0) && !interrupt.received) {
-      process.stderr.write(`logscan: ${en.report.noRecords}\n`);
+      process.stderr.write(`logscan: ${messages(common.lang).report.noRecords}\n`);
     }
-    if (interrupt.received) process.stderr.write(`logscan: interrupted by ${interrupt.received}; the output covers only what was read before it\n`);
+    if (interrupt.received) process.stderr.write(`logscan: ${messages(common.lang).diagnostics.interrupted(interrupt.received, 'output')}\n`);
     setExit(run.exitCode);
     setExit(interrupt.exitCode);
   });

@@ -15,6 +15,10 @@ import type { AlertExecReport } from '../live/alert-exec.js';
 import type { WriteProblem } from '../util/write-error.js';
 import type { SignatureProblem } from '../errors.js';
 import type { StateProblem } from '../input/follow-state.js';
+import type { SystemLimit } from '../errors.js';
+import type { LineFate } from '../check/check.js';
+import type { TrafficKind } from '../aggregate/own-traffic.js';
+import type { DigestProblem, StateDirProblem } from '../daily/digest.js';
 
 /** The packets logged that were no probe, by what they were (aggregate/own-traffic.ts trafficKind). */
 export interface NotProbeCounts {
@@ -70,6 +74,32 @@ export type CountUnit = 'packets' | 'connections' | 'records';
 
 /** Where packets went: " to 3 ports", or for ICMP and other portless protocols alone ", none to a port" (not "to 0 ports"). */
 const toPorts = (ports: number, isCapped = false): string => (ports > 0 ? ` to ${capped(ports, isCapped)} ${plural(ports, 'port')}` : ', none to a port');
+
+const SYSTEM_LIMITS: Readonly<Record<SystemLimit, string>> = {
+  EMFILE: 'this process may open no more files: raise the limit (ulimit -n) and run again',
+  ENFILE: 'the system may open no more files: close other programs or raise its limit (fs.file-max)',
+  ENOMEM: 'the system is out of memory',
+  ENOSPC: 'no space is left on the device written to',
+};
+
+/** What `check --line` calls the way its line went (check/check.ts LineFate). */
+const LINE_FATE: Readonly<Record<LineFate, string>> = {
+  event: 'event',
+  skipped: 'skipped',
+  malformed: 'malformed',
+  none: 'no record of its own (part of a multi-line entry)',
+  absent: 'past the end of the input',
+};
+
+/** What the event is to the report's and the daily summary's probe counts (aggregate/own-traffic.ts). */
+const COUNTS_AS: Readonly<Record<TrafficKind, string>> = {
+  probe: 'a probe',
+  own: 'not a probe: sent from this side',
+  reply: "not a probe: a reply to this side's connection",
+  noise: 'not a probe: LAN broadcast chatter',
+  late: 'not a probe: a late packet of a connection already under way (ACK or RST, no SYN)',
+  gap: 'no packet: the firewall noting records it could not write (a gap in the log)',
+};
 
 /** What basisOtherSettings names for each setting that differed. */
 const OTHER_SETTING: Readonly<Record<SettingsChange, string>> = {
@@ -153,6 +183,14 @@ export const en = {
   },
   /** `logscan explain 'LINE'` (render/explain-line.ts). */
   explain: {
+    // What `explain -` says on stderr while it reads standard input (cli/explain.ts).
+    /** Each after "logscan explain: ". */
+    stdinTerminal: 'reading log lines from the terminal; paste them, then press Ctrl-D',
+    stdinFirstLines: (max: number) => `read the first ${max} lines of standard input; for a whole log, \`logscan -\` reports on it`,
+    /** After diagnostics.malformed's lead-in: `reason`, the line splitter's own words (English, as `check` gives them). */
+    notExplained: (reason: string) => `${reason}; not explained`,
+    /** After "logscan: (stdin): ", when more over-long lines came than were said one by one. */
+    overlongLines: (n: number, max: number) => `${n} lines longer than ${max} characters were not explained`,
     /** Which way a packet went, on its "logged" row; the interfaces as logged, null when the line names none. */
     direction: {
       in: (iface: string | null) => `arriving at this host${iface ? ` on ${iface}` : ''}`,
@@ -545,11 +583,38 @@ export const en = {
       `${afterZone ? '; it was also' : ', which was'} counted with ${joinAnd(what.map((w) => OTHER_SETTING[w]))}: part of the change may come from that, not from the traffic`,
     interrupted: (signal: string) => `interrupted by ${signal}: this summary covers only what was read before it`,
     /**
-     * The day's --state digest could not be written (stderr says it too, in English): `problem` is
-     * describeWriteError's words (English in every language); `next` the day whose comparison misses it.
+     * The day's --state digest could not be written (on the page and on stderr): `problem` is
+     * stateDirProblem's words in the same language; `next` the day whose comparison misses it.
      */
     stateNotSaved: (dir: string, date: string, problem: string, next: string) =>
       `--state ${dir}: the digest of ${date} was not saved (${problem}): once the logs of ${date} rotate away, the summary of ${next} has no day before to compare with`,
+    /** Why the day's digest could not be saved (daily/digest.ts), inside stateNotSaved's parentheses. */
+    stateDirProblem: (p: StateDirProblem): string => {
+      switch (p.code) {
+        case 'not-directory':
+          return p.inWay === null ? 'not a directory' : `${p.inWay} is not a directory`;
+        case 'read-only':
+          return 'on a read-only file system';
+        case 'no-permission':
+          return 'no permission to create files in it';
+        case 'directory':
+          return en.usage.dirProblem(p.problem);
+        case 'write':
+          return `${p.file}: ${en.usage.writeProblem(p.problem)}`;
+      }
+    },
+    // daily's own lines on stderr, each after "logscan: ".
+    /** A stored digest of the day before that is not used; the comparison goes on without it. */
+    ignoredDigest: (p: DigestProblem): string =>
+      `ignoring the stored digest: ${p.file}: ${p.code === 'unreadable' ? en.input.problem(p.problem) : p.code === 'not-json' ? `not valid JSON (${p.why})` : p.detail}`,
+    /** A run stopped by a signal writes no digest of the day. */
+    interruptedNoDigest: (signal: string, date: string) => `interrupted by ${signal}: the --state digest of ${date} is not written (it would count only part of the day)`,
+    /** Logs found in DIR, but none written during the two days. */
+    noFileCanHold: (dir: string, previous: string, day: string) => `no log file in ${dir} can hold ${previous} or ${day} (see docs/daily.md, "Which files are read")`,
+    // After "logscan: DIR: " (exit 3): the log directory searched when no FILE is given.
+    logDirUnusable: (p: InputProblem) => `cannot look for logs there: ${en.usage.dirProblem(p)}; give the log files as arguments`,
+    /** `patterns`: the names looked for ("kern.log*"). */
+    noLogs: (patterns: readonly string[]) => `no firewall logs found (looked for ${patterns.join(', ')}); give the log files as arguments`,
     dstDay: (hours: number) => `${hours}-hour day (daylight-saving change)`,
     notOver: 'the day is not over: numbers so far',
     notBegun: "the day has not begun yet by this machine's clock: any record on it comes from a clock set ahead",
@@ -740,6 +805,29 @@ export const en = {
     },
   },
 
+  /**
+   * `check --line N`'s block (check/render.ts): its labels, padded to one column with the
+   * field names (JSON paths, not translated); the rest of `check` is a parser diagnostic
+   * and stays English.
+   */
+  check: {
+    line: (n: number, fate: LineFate) => `line ${n}: ${LINE_FATE[fate]}`,
+    text: 'text',
+    reason: 'reason',
+    annotations: 'annotations',
+    noAnnotations: '(none)',
+    /** An annotation's head, above its text. */
+    annotation: (id: string, severity: number, ref: string) => `${id} (severity ${severity}, ${ref}):`,
+    /** After the time in --tz's zone, when no --tz was given. */
+    localZone: 'local',
+    countsAs: 'counts as',
+    countsAsKind: (kind: TrafficKind) => COUNTS_AS[kind],
+    /** A late record that is no packet (a Windows CLOSE row), named by its readings' labels. */
+    lateRecord: (kinds: readonly string[]) => `not a probe: a record of a connection already under way (${kinds.join('; ')})`,
+    /** On stderr (exit 2): --line N past the end of FILE. */
+    lineAbsent: (line: number, file: string, lines: number) => `--line ${line}: ${file} has only ${counted(lines, 'line')}`,
+  },
+
   /** Usage errors on stderr (exit 2), each after "logscan: ". */
   usage: {
     /** The line after a commander usage error; `command`: null for the program itself. */
@@ -905,6 +993,15 @@ export const en = {
     /** One of the first malformed lines: `reason`, the parser's own words (English, as `check` gives them); `text`: the line as logged, cut. */
     malformed: (file: string, line: number, reason: string, text: string) => `${file}:${line}: malformed: ${reason}${text ? `: ${text}` : ''}`,
     malformedTotal: (total: number, shown: number) => `${total} malformed lines in all (first ${shown} shown; \`logscan check FILE\` explains them)`,
+    /** Standard output could not be written (a full disk, a closed terminal): `p` worded as for --output. */
+    stdoutWrite: (p: WriteProblem) => `cannot write to standard output: ${en.usage.writeProblem(p)}`,
+    /** A one-shot command stopped by a signal (cli/interrupt.ts): what `events`' output, or `check`'s check, covers. */
+    interrupted: (signal: string, what: 'output' | 'check') => `interrupted by ${signal}; the ${what} covers only what was read before it`,
+    /** An error logscan did not expect: `message`, the error's own words (English, as thrown). */
+    internalError: (message: string) => `internal error: ${message}`,
+    bug: 'this is a bug; rerun with --debug for the stack trace and report it',
+    /** A limit of the system the run met (errors.ts systemLimit): what the user can do about it. */
+    systemLimit: (limit: SystemLimit): string => SYSTEM_LIMITS[limit],
     /** follow, stopped while its reader took nothing: `state`, with --state. */
     stdoutNotRead: (signal: string, state: boolean) =>
       `standard output was not being read: what was left to print after ${signal} is dropped${state ? ' (--state keeps the position of the last line whose output it took: a restart reads the rest again)' : ''}`,

@@ -7,7 +7,7 @@ import type { IcmpProtocol } from '../util/icmp.js';
 import { en, type Messages } from './en.js';
 import { zh } from './zh.js';
 import type { InputProblem } from '../input/problem.js';
-import { UsageError, type UsageWords } from '../errors.js';
+import { InputError, UsageError, type InputWords, type UsageWords } from '../errors.js';
 
 export type { Messages };
 
@@ -51,4 +51,17 @@ export function wordFor(words: object, key: string): string {
 /** A usage error worded by the catalog: its message in English, its `words` for --lang on stderr. */
 export function usageError(words: UsageWords): UsageError {
   return new UsageError(words(en.usage), words);
+}
+
+/** An input error worded by the catalog: its message in English, its `words` for --lang on stderr. */
+export function inputErrorWords(file: string, words: InputWords): InputError {
+  return new InputError(file, words(en), null, words);
+}
+
+/** The line after "logscan: " for an input error, in `lang` when the catalog can say it. */
+export function inputErrorText(err: InputError, lang: Lang): string {
+  const m = messages(lang);
+  if (err.words !== null) return m.diagnostics.input(err.file, err.words(m));
+  if (err.problem !== null) return m.diagnostics.input(err.file, m.input.problem(err.problem));
+  return err.message;
 }

@@ -6,6 +6,9 @@ import { capped, fmtInt } from '../util/number-text.js';
 import { mixedRows, type IgnoreLineProblem, type Messages } from './en.js';
 import type { FoldSpread } from '../live/fold.js';
 import type { SettingsChange } from '../daily/digest.js';
+import type { SystemLimit } from '../errors.js';
+import type { LineFate } from '../check/check.js';
+import type { TrafficKind } from '../aggregate/own-traffic.js';
 
 /** What basisOtherSettings names for each setting that differed (after 不同的). */
 const OTHER_SETTING_ZH: Readonly<Record<SettingsChange, string>> = {
@@ -53,6 +56,33 @@ const IGNORE_LINE: Readonly<Record<IgnoreLineProblem, string>> = {
   'iface-syntax': '应写作“iface NAME”',
   'entry-syntax': '应为地址或 CIDR 网段、“port …”或“iface …”',
   'not-address': '不是地址或 CIDR 网段',
+};
+
+/** check --line 所看的那一行的去向（check/check.ts LineFate）。 */
+const LINE_FATE_ZH: Readonly<Record<LineFate, string>> = {
+  event: '得到事件',
+  skipped: '跳过',
+  malformed: '格式错误',
+  none: '本行没有自己的记录（属于一条多行记录）',
+  absent: '超出了输入的末尾',
+};
+
+/** 这个事件在报告和每日摘要的探测计数里算什么（aggregate/own-traffic.ts）。 */
+const COUNTS_AS_ZH: Readonly<Record<TrafficKind, string>> = {
+  probe: '探测',
+  own: '非探测：本方发出的流量',
+  reply: '非探测：对本方连接的回复',
+  noise: '非探测：局域网广播噪声',
+  late: '非探测：已在进行中的连接的迟到报文（带 ACK 或 RST，没有 SYN）',
+  gap: '不是数据包：防火墙记下有记录未能写入（日志缺口）',
+};
+
+/** 运行碰到的系统限制，以及用户能做什么（errors.ts systemLimit）。 */
+const SYSTEM_LIMITS_ZH: Readonly<Record<SystemLimit, string>> = {
+  EMFILE: '本进程已不能再打开文件：请提高上限（ulimit -n）后重新运行',
+  ENFILE: '整个系统已不能再打开文件：请关闭其他程序，或提高系统上限（fs.file-max）',
+  ENOMEM: '系统内存不足',
+  ENOSPC: '写入的设备上已没有剩余空间',
 };
 
 /** 设置出自哪里：--config 文件（file），或命令行选项（null）。 */
@@ -183,6 +213,10 @@ export const zh: Messages = {
     },
   },
   explain: {
+    stdinTerminal: '正在从终端读取日志行；粘贴之后按 Ctrl-D 结束',
+    stdinFirstLines: (max) => `只读了标准输入的前 ${max} 行；要分析整份日志，请用 \`logscan -\` 生成报告`,
+    notExplained: (reason) => `${reason}；未予解释`,
+    overlongLines: (n, max) => `有 ${fmtInt(n)} 行长于 ${fmtInt(max)} 个字符，未予解释`,
     direction: {
       in: (iface) => `${iface ? `从 ${iface} ` : ''}进入本机`,
       inDevice: (iface) => `${iface ? `从 ${iface} ` : ''}进入防火墙`,
@@ -465,6 +499,26 @@ export const zh: Messages = {
     basis: (date, fromState, partly) => `对比 ${date}，数据来自${fromState ? ' --state 摘要' : '同一批日志'}${partly ? '（该日只有部分时段有记录）' : ''}`,
     interrupted: (signal) => `被 ${signal} 中断：本摘要只包含中断前读到的内容`,
     stateNotSaved: (dir, date, problem, next) => `--state ${dir}：${date} 的摘要未能保存（${problem}）：${date} 的日志被轮转删除后，${next} 的摘要将没有前一天可比较`,
+    stateDirProblem: (p) => {
+      switch (p.code) {
+        case 'not-directory':
+          return p.inWay === null ? '不是目录' : `${p.inWay} 不是目录`;
+        case 'read-only':
+          return '位于只读文件系统上';
+        case 'no-permission':
+          return '没有在其中创建文件的权限';
+        case 'directory':
+          return zh.usage.dirProblem(p.problem);
+        case 'write':
+          return `${p.file}：${zh.usage.writeProblem(p.problem)}`;
+      }
+    },
+    ignoredDigest: (p) =>
+      `已忽略保存的摘要：${p.file}：${p.code === 'unreadable' ? zh.input.problem(p.problem) : p.code === 'not-json' ? `不是有效的 JSON（${p.why}）` : `内容不对（${p.detail}）`}`,
+    interruptedNoDigest: (signal, date) => `被 ${signal} 中断：不写入 ${date} 的 --state 摘要（它只会计入当天的一部分）`,
+    noFileCanHold: (dir, previous, day) => `${dir} 中没有可能包含 ${previous} 或 ${day} 的日志文件（见 docs/daily.md 的“Which files are read”一节）`,
+    logDirUnusable: (p) => `无法在这里查找日志：${zh.usage.dirProblem(p)}；请把日志文件作为参数给出`,
+    noLogs: (patterns) => `没有找到防火墙日志（找过 ${patterns.join('、')}）；请把日志文件作为参数给出`,
     dstDay: (hours) => `当天共 ${hours} 小时（夏令时切换）`,
     notOver: '当天尚未结束：以下为截至目前的数字',
     notBegun: '按本机时钟，当天尚未开始：其中的记录来自时钟偏快的设备',
@@ -630,6 +684,20 @@ export const zh: Messages = {
     },
   },
 
+  check: {
+    line: (n, fate) => `第 ${n} 行：${LINE_FATE_ZH[fate]}`,
+    text: '文本',
+    reason: '原因',
+    annotations: '解读',
+    noAnnotations: '（无）',
+    annotation: (id, severity, ref) => `${id}（严重度 ${severity}，${ref}）：`,
+    localZone: '本机时区',
+    countsAs: '计为',
+    countsAsKind: (kind) => COUNTS_AS_ZH[kind],
+    lateRecord: (kinds) => `非探测：已在进行中的连接的记录（${kinds.join('；')}）`,
+    lineAbsent: (line, file, lines) => `--line ${line}：${file} 只有 ${fmtInt(lines)} 行`,
+  },
+
   usage: {
     seeHelp: (command) => `（用法见 \`logscan ${command === null ? '' : `${command} `}--help\`）`,
     commander: (p) => {
@@ -718,7 +786,7 @@ export const zh: Messages = {
         case 'quota':
           return '超出了磁盘配额';
         case 'system-error':
-          return p.message;
+          return `系统错误：${systemWords(p.message, p.errno)}`;
       }
     },
     state: (file, p) => `--state ${file}：${zh.usage.stateProblem(p)}`,
@@ -768,6 +836,11 @@ export const zh: Messages = {
     input: (file, problem) => `${file}：${problem}`,
     malformed: (file, line, reason, text) => `${file} 第 ${line} 行格式错误：${reason}${text ? `：${text}` : ''}`,
     malformedTotal: (total, shown) => `共有 ${fmtInt(total)} 行格式错误（只列出了前 ${shown} 行；\`logscan check FILE\` 会逐一说明）`,
+    stdoutWrite: (p) => `无法写入标准输出：${zh.usage.writeProblem(p)}`,
+    interrupted: (signal, what) => `被 ${signal} 中断；${what === 'check' ? '检查只涵盖' : '输出只包含'}中断前读到的内容`,
+    internalError: (message) => `内部错误：${message}`,
+    bug: '这是 logscan 的缺陷；请加上 --debug 重新运行以得到调用栈，并报告这个问题',
+    systemLimit: (limit) => SYSTEM_LIMITS_ZH[limit],
     stdoutNotRead: (signal, state) =>
       `标准输出没有被读取：收到 ${signal} 后尚未输出的内容已丢弃${state ? '（--state 记下的是输出已被取走的最后一行的位置：重新启动时会再读一遍其余部分）' : ''}`,
   },

@@ -5,13 +5,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareDays, previousFromDigest, previousFromTally } from '../../src/daily/compare.js';
 import { dayWindow } from '../../src/daily/day.js';
-import { decodePorts, digestSettings, encodePorts, loadDigest, saveDigest, stateDirProblem } from '../../src/daily/digest.js';
+import { decodePorts, digestSettings, encodePorts, loadDigest as load, saveDigest as save, stateDirProblem as dirProblem, type DayDigest, type StateDirProblem } from '../../src/daily/digest.js';
+import { en } from '../../src/i18n/en.js';
 import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { parseIgnoreList } from '../../src/enrich/ignore.js';
 import { choosePrevious } from '../../src/daily/previous.js';
 import { DayTally } from '../../src/daily/tally.js';
 import { tempDir } from '../helpers/cli.js';
 import { makeEvent } from '../helpers/events.js';
+
+// The problems in English words, as stderr and the page say them (the catalog words the codes).
+const words = (p: StateDirProblem | null): string | null => (p === null ? null : en.daily.stateDirProblem(p));
+const stateDirProblem = (dir: string): string | null => words(dirProblem(dir));
+const saveDigest = async (dir: string, d: DayDigest): Promise<string | null> => words(await save(dir, d));
+async function loadDigest(dir: string, date: string) {
+  const r = await load(dir, date);
+  return r.digest === null && r.problem !== null ? { digest: null, problem: en.daily.ignoredDigest(r.problem).replace(/^ignoring the stored digest: /, '') } : r;
+}
 
 const D = dayWindow({ year: 2026, month: 11, day: 21 }, 'UTC');
 const P = dayWindow({ year: 2026, month: 11, day: 20 }, 'UTC');
