@@ -13,6 +13,7 @@ import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { enrichEventEcs, enrichEventJson } from '../enrich/event-enrich.js';
 import { eventToDshield } from '../render/dshield.js';
 import { messages, usageError } from '../i18n/messages.js';
+import type { Lang } from '../knowledge/types.js';
 import { addFilterOptions, readFilterOptions, type EventWindow } from './filter-options.js';
 
 export function registerEvents(program: Command, setExit: (code: number) => void): void {
@@ -83,7 +84,7 @@ export function registerEvents(program: Command, setExit: (code: number) => void
     }).finally(() => interrupt.dispose());
     await out.flush();
     // Stdout stays pure NDJSON; an empty result gets a word on stderr when the filters caused it.
-    if (filter.active && matched === 0 && filter.read > 0) process.stderr.write(`logscan: ${noMatchText(filter)}\n`);
+    if (filter.active && matched === 0 && filter.read > 0) process.stderr.write(`logscan: ${noMatchText(filter, common.lang)}\n`);
     // Lines read and not one record among them (not a firewall log, or a format logscan does
     // not read): an empty stdout alone left the user guessing, where the report says so.
     const lines = run.stats.reduce((n, s) => n + s.lines, 0);
@@ -96,10 +97,7 @@ export function registerEvents(program: Command, setExit: (code: number) => void
   });
 }
 
-function noMatchText(w: EventWindow): string {
+function noMatchText(w: EventWindow, lang: Lang): string {
   const span = w.readSpan();
-  const where = span?.first ? `; the events read run from ${span.first} to ${span.last}` : '';
-  const given = w.given;
-  const named = given.length > 1 ? `${given.slice(0, -1).join(', ')} and ${given[given.length - 1]}` : given.join('');
-  return `none of the ${w.read} events read matches ${named}${where}`;
+  return messages(lang).diagnostics.noMatch(w.read, w.given, span?.first ?? null, span?.last ?? null);
 }

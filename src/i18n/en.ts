@@ -993,6 +993,9 @@ export const en = {
     /** One of the first malformed lines: `reason`, the parser's own words (English, as `check` gives them); `text`: the line as logged, cut. */
     malformed: (file: string, line: number, reason: string, text: string) => `${file}:${line}: malformed: ${reason}${text ? `: ${text}` : ''}`,
     malformedTotal: (total: number, shown: number) => `${total} malformed lines in all (first ${shown} shown; \`logscan check FILE\` explains them)`,
+    /** `events`: filters that matched nothing; `given`, the options as named ("--since"); `first`/`last`, the times of the events read (null: none had one). */
+    noMatch: (read: number, given: readonly string[], first: string | null, last: string | null) =>
+      `none of the ${read} events read matches ${given.length > 1 ? `${given.slice(0, -1).join(', ')} and ${given[given.length - 1]}` : given.join('')}${first ? `; the events read run from ${first} to ${last}` : ''}`,
     /** Standard output could not be written (a full disk, a closed terminal): `p` worded as for --output. */
     stdoutWrite: (p: WriteProblem) => `cannot write to standard output: ${en.usage.writeProblem(p)}`,
     /** A one-shot command stopped by a signal (cli/interrupt.ts): what `events`' output, or `check`'s check, covers. */

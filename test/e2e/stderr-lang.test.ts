@@ -64,6 +64,16 @@ describe('check --line in --lang zh', () => {
   });
 });
 
+describe("events' notes in --lang zh", () => {
+  it('no event matches the filters, no records among the lines read', () => {
+    const none = runCli(['events', UFW, '--lang', 'zh', '--year', '2026', '--tz', 'UTC', '--until', '2020-01-01', '--source', '192.0.2.0/24']);
+    expect(none.code).toBe(0);
+    expect(none.stderr).toMatch(/^logscan: 读到的 693 个事件中没有符合 --until 和 --source 的；读到的事件从 2026-11-20T\S+ 到 2026-11-22T\S+\n$/);
+    const noise = runCli(['events', '-', '--lang', 'zh'], { input: 'hello\nworld\n' });
+    expect(noise.stderr).toBe('logscan: 未找到防火墙记录。`logscan check FILE` 可以显示 logscan 如何解读这些行。\n');
+  });
+});
+
 describe("explain's notes on standard input in --lang zh", () => {
   const line = isoLine(new Date('2026-11-20T10:00:00Z'));
   it('past 100 lines', () => {
