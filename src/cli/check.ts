@@ -1,6 +1,7 @@
 // `logscan check FILE...`: which format was detected and why, what was parsed,
 // skipped and malformed (one example per kind), and with --line N every field
 // extracted from that line. Wiring only: the work is in src/check/.
+import { helpText } from './help-text.js';
 import { Option, type Command } from 'commander';
 import { runCheck } from '../check/check.js';
 import { renderCheckJson, renderCheckText } from '../check/render.js';
@@ -17,10 +18,10 @@ import { messages } from '../i18n/messages.js';
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
   const cmd = program
     .command('check')
-    .description('show how logscan reads a file: detected format and why, parsed/skipped/malformed lines with an example of each kind')
-    .argument('[files...]', 'log files (.gz ok), - for stdin')
-    .addOption(new Option('-o, --output-format <format>', 'table for people (also: text), json for programs').choices(['table', 'json', 'text']).default('table'))
-    .option('--line <n>', 'also show every field extracted from line N (time, host, addresses, ports, rule, annotations)');
+    .description(helpText((h) => h.checkCommand))
+    .argument('[files...]', helpText((h) => h.files))
+    .addOption(new Option('-o, --output-format <format>', helpText((h) => h.tableOrJson)).choices(['table', 'json', 'text']).default('table'))
+    .option('--line <n>', helpText((h) => h.checkLine));
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
     const common = readCommonOptions(raw);
     const line = raw.line !== undefined ? positiveInt('--line', raw.line) : null;

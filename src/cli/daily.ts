@@ -1,6 +1,7 @@
 // `logscan daily`: one calendar day, compared with the day before, as text, markdown,
 // HTML or JSON (docs/daily.md). Wiring only: the day window, file discovery, digests
 // and comparison live in src/daily/, the pictures in src/render/daily-*.ts.
+import { helpText } from './help-text.js';
 import { inputErrorWords, messages, usageError } from '../i18n/messages.js';
 import { Option, type Command } from 'commander';
 import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
@@ -66,14 +67,14 @@ interface ReadGroup {
 export function registerDaily(program: Command, setExit: (code: number) => void): void {
   const cmd = program
     .command('daily')
-    .description('summarise one calendar day: headline numbers, change against the day before, top sources, ports, interpretations, hourly chart')
-    .argument('[files...]', 'log files (.gz ok), - for stdin; default: the usual places (kern.log, messages, ufw.log, firewalld and their rotations)')
-    .option('--date <day>', 'the day: YYYY-MM-DD, today or yesterday, in --tz', 'yesterday')
-    .addOption(new Option('-o, --output-format <format>', 'text (default on a terminal; also: table), markdown (default otherwise; also: md), html or json').choices([...FORMATS, ...Object.keys(ALIASES)]))
-    .option('--output <file>', 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown and .json pick the format; .txt or any other extension, text')
-    .option('--state <dir>', 'keep a small digest per day in DIR, so the comparison works after the logs rotated away')
-    .option('--log-dir <dir>', 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder); in DIR every known log is looked for, Linux and Windows')
-    .addOption(new Option('--top <n>', 'rows in the top tables').default(10));
+    .description(helpText((h) => h.dailyCommand))
+    .argument('[files...]', helpText((h) => h.dailyFiles))
+    .option('--date <day>', helpText((h) => h.dailyDate), 'yesterday')
+    .addOption(new Option('-o, --output-format <format>', helpText((h) => h.dailyOutputFormat)).choices([...FORMATS, ...Object.keys(ALIASES)]))
+    .option('--output <file>', helpText((h) => h.dailyOutput))
+    .option('--state <dir>', helpText((h) => h.dailyState))
+    .option('--log-dir <dir>', helpText((h) => h.dailyLogDir))
+    .addOption(new Option('--top <n>', helpText((h) => h.top)).default(10));
   addThresholdOptions(cmd, DEFAULT_THRESHOLDS.limits.maxSources);
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {

@@ -1,5 +1,6 @@
 // `logscan events FILE...`: one normalized event per line (NDJSON), in logscan's
 // schema or, with --ecs, in Elastic Common Schema names.
+import { helpText } from './help-text.js';
 import { Option, type Command } from 'commander';
 import type { FirewallEvent } from '../event.js';
 import { eventToEcs, eventToJson } from '../render/event-json.js';
@@ -19,11 +20,11 @@ import { addFilterOptions, readFilterOptions, type EventWindow } from './filter-
 export function registerEvents(program: Command, setExit: (code: number) => void): void {
   const cmd = program
     .command('events')
-    .description('print every firewall record as one JSON object per line (NDJSON)')
-    .argument('[files...]', 'log files (.gz ok), - for stdin')
-    .addOption(new Option('-o, --output-format <format>', 'ndjson (default), or dshield: the DShield tab-separated submission format (docs/integrations.md)').choices(['ndjson', 'dshield']).default('ndjson'))
-    .option('--ecs', 'use Elastic Common Schema field names (source.ip, destination.port, event.action, …)')
-    .option('--dshield-userid <n>', '-o dshield: your DShield user id (default 0, anonymous)');
+    .description(helpText((h) => h.eventsCommand))
+    .argument('[files...]', helpText((h) => h.files))
+    .addOption(new Option('-o, --output-format <format>', helpText((h) => h.eventsOutputFormat)).choices(['ndjson', 'dshield']).default('ndjson'))
+    .option('--ecs', helpText((h) => h.eventsEcs))
+    .option('--dshield-userid <n>', helpText((h) => h.eventsDshieldUserid));
   addFilterOptions(cmd);
   addEnrichOptions(cmd, { geoip: true, ignore: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {

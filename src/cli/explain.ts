@@ -3,6 +3,7 @@
 // what a pasted log line is (explain-line.ts). Wiring only: sort the queries, load,
 // answer, render.
 
+import { helpText } from './help-text.js';
 import { messages, usageError } from '../i18n/messages.js';
 import { Option, type Command } from 'commander';
 import { ExitCode } from '../errors.js';
@@ -170,14 +171,14 @@ async function stdinLines(setExit: (code: number) => void, lang: Lang): Promise<
 export function registerExplain(program: Command, setExit: (code: number) => void): void {
   program
     .command('explain')
-    .description("explain what a port, port/proto, range, ICMP type, address, malware name, annotation or finding id means (e.g. 6776, 33500/udp, 6970-7170, 8/icmp, 224.0.0.251, sub7, sub7-artifact, vertical-scan), or what a log line says ('LINE', or - to read lines from standard input)")
-    .argument('<query...>', "PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an IPv4/IPv6 address, an annotation or finding id, a name/family/category to search, a log line in quotes, or - for log lines on standard input")
-    .addOption(new Option('-o, --output-format <format>', 'table for people (also: text), json for programs').choices(['table', 'json', 'text']).default('table'))
-    .addOption(langOption('language of the explanations'))
-    .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect)
-    .option('--home-net <cidr>', "a network of this side, for log lines (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): what it sends out is this side's own traffic, not a probe", collect)
-    .option('--year <yyyy>', 'for log lines: the year of the first stamp that has none (BSD syslog); default: this year, or last year for a date still to come')
-    .option('--tz <zone>', "for log lines: IANA zone of stamps without an offset, and of the times shown; default: this machine's zone")
+    .description(helpText((h) => h.explainCommand))
+    .argument('<query...>', helpText((h) => h.explainQuery))
+    .addOption(new Option('-o, --output-format <format>', helpText((h) => h.tableOrJson)).choices(['table', 'json', 'text']).default('table'))
+    .addOption(langOption(helpText((h) => h.explainLang)))
+    .option('--signatures <dir>', helpText((h) => h.explainSignatures), collect)
+    .option('--home-net <cidr>', helpText((h) => h.explainHomeNet), collect)
+    .option('--year <yyyy>', helpText((h) => h.explainYear))
+    .option('--tz <zone>', helpText((h) => h.explainTz))
     .action(async (queries: string[], raw: { outputFormat: 'table' | 'json' | 'text'; lang: Lang; signatures?: string[]; homeNet?: string[]; year?: string; tz?: string }) => {
       const [year, tz] = [readYear(raw.year), readZone(raw.tz)];
       const stdin = queries.includes('-') ? await stdinLines(setExit, raw.lang) : [];

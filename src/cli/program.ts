@@ -2,6 +2,7 @@
 // place (DESIGN.md). Commands never call process.exit; they report a code via setExit.
 // The program does, when the reader of stdout went away (EPIPE) or stopped reading.
 // Loaded by main.ts.
+import { helpText } from './help-text.js';
 import { CommanderError, type Command } from 'commander';
 import { ExitCode, InputError, SignatureError, UsageError, systemLimit } from '../errors.js';
 import { termSafe } from '../render/sanitize.js';
@@ -61,9 +62,9 @@ const COMMANDS: Record<CommandName, () => Promise<Registrar>> = {
 
 async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new LogscanCommand('logscan', langOfArgs(argv.slice(2)))
-    .description('Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA, MikroTik; `logscan formats` lists them).')
+    .description(helpText((h) => h.programCommand))
     .version(VERSION, '-V, --version')
-    .option('--debug', 'print stack traces for internal errors')
+    .option('--debug', helpText((h) => h.programDebug))
     .seeHelp()
     .exitOverride()
     // Commander's messages quote what the user typed: sanitise each line (keeping the newlines) and
