@@ -25,7 +25,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
     const common = readCommonOptions(raw);
     const line = raw.line !== undefined ? positiveInt('--line', raw.line) : null;
-    const inputs = resolveInputs(files);
+    const inputs = resolveInputs(files, common.lang);
     testCrashHook('check');
     const analysis = buildAnalysis(common);
     const interrupt = new Interrupt();

@@ -104,7 +104,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const missing: MissingRotation[] = [];
     let reachesBack = false;
     if (files.length > 0) {
-      groups.push({ name: 'the files given', family: null, files: oldestFirst(readOnce(files)), missing: [] });
+      groups.push({ name: 'the files given', family: null, files: oldestFirst(readOnce(files, common.lang)), missing: [] });
     } else {
       const plan = defaultSearch(process.platform, process.env, typeof raw.logDir === 'string' ? raw.logDir : null);
       let found: FamilySelection[];

@@ -40,7 +40,7 @@ export function registerEvents(program: Command, setExit: (code: number) => void
     }
     const filter = readFilterOptions(raw, common.tz);
     const enrich = await readEnrichOptions(raw, common.lang);
-    const inputs = resolveInputs(files);
+    const inputs = resolveInputs(files, common.lang);
     const analysis = buildAnalysis(common);
     const out = new BatchedWriter();
     const geo = enrich.geoip;

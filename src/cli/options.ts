@@ -4,7 +4,7 @@ import { helpText } from './help-text.js';
 import { Option, type Command } from 'commander';
 import { distinctInputs } from '../input/distinct-inputs.js';
 import { oldestFirst } from '../input/rotation-order.js';
-import { usageError } from '../i18n/messages.js';
+import { messages, usageError } from '../i18n/messages.js';
 import { formats, getFormat } from '../parsers/registry.js';
 import type { Lang } from '../knowledge/types.js';
 import type { DetectorParamOverrides } from '../annotate/rules.js';
@@ -74,18 +74,15 @@ export function readThreads(raw: Record<string, unknown>): Threads {
  * once (a second name for it is said on stderr and left out); stdin when none are given
  * and it is not a terminal.
  */
-export function resolveInputs(files: string[]): string[] {
-  if (files.length > 0) return oldestFirst(readOnce(files));
+export function resolveInputs(files: string[], lang: Lang): string[] {
+  if (files.length > 0) return oldestFirst(readOnce(files, lang));
   if (!process.stdin.isTTY) return ['-'];
   throw usageError((u) => u.noInput);
 }
 
 /** FILEs without a second name for the same file, with a line on stderr for each left out. */
-export function readOnce(files: readonly string[]): string[] {
+export function readOnce(files: readonly string[], lang: Lang): string[] {
   const { inputs, dropped } = distinctInputs(files);
-  for (const d of dropped) {
-    const how = d.input === d.sameAs ? 'named twice' : `the same file as ${d.sameAs}`;
-    process.stderr.write(`logscan: ${termSafe(d.input)}: ${termSafe(how)}; read once\n`);
-  }
+  for (const d of dropped) process.stderr.write(`logscan: ${termSafe(messages(lang).diagnostics.readOnce(d.input, d.input === d.sameAs ? null : d.sameAs))}\n`);
   return inputs;
 }

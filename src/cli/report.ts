@@ -81,7 +81,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     const enrich = await readEnrichOptions(raw, common.lang);
     const ignore = enrich.ignore;
     let ignored = 0;
-    const inputs = resolveInputs(files);
+    const inputs = resolveInputs(files, common.lang);
     refuseOutputOverInput(output, inputs);
     testCrashHook('report');
 

@@ -1077,6 +1077,8 @@ export const en = {
     /** One of the first malformed lines: `reason`, the parser's own words (English, as `check` gives them); `text`: the line as logged, cut. */
     malformed: (file: string, line: number, reason: string, text: string) => `${file}:${line}: malformed: ${reason}${text ? `: ${text}` : ''}`,
     malformedTotal: (total: number, shown: number) => `${total} malformed lines in all (first ${shown} shown; \`logscan check FILE\` explains them)`,
+    /** A file given twice (`sameAs`: null), or under a second name for the same file: read once. */
+    readOnce: (file: string, sameAs: string | null) => `${file}: ${sameAs === null ? 'named twice' : `the same file as ${sameAs}`}; read once`,
     /** `events`: filters that matched nothing; `given`, the options as named ("--since"); `first`/`last`, the times of the events read (null: none had one). */
     noMatch: (read: number, given: readonly string[], first: string | null, last: string | null) =>
       `none of the ${read} events read matches ${given.length > 1 ? `${given.slice(0, -1).join(', ')} and ${given[given.length - 1]}` : given.join('')}${first ? `; the events read run from ${first} to ${last}` : ''}`,

@@ -910,6 +910,7 @@ export const zh: Messages = {
     input: (file, problem) => `${file}：${problem}`,
     malformed: (file, line, reason, text) => `${file} 第 ${line} 行格式错误：${reason}${text ? `：${text}` : ''}`,
     malformedTotal: (total, shown) => `共有 ${fmtInt(total)} 行格式错误（只列出了前 ${shown} 行；\`logscan check FILE\` 会逐一说明）`,
+    readOnce: (file, sameAs) => `${file}：${sameAs === null ? '重复给出' : `与 ${sameAs} 是同一个文件`}；只读一次`,
     noMatch: (read, given, first, last) => `读到的 ${fmtInt(read)} 个事件中没有符合 ${given.length > 1 ? `${given.slice(0, -1).join('、')} 和 ${given[given.length - 1]}` : given.join('')} 的${first ? `；读到的事件从 ${first} 到 ${last}` : ''}`,
     stdoutWrite: (p) => `无法写入标准输出：${zh.usage.writeProblem(p)}`,
     interrupted: (signal, what) => `被 ${signal} 中断；${what === 'check' ? '检查只涵盖' : '输出只包含'}中断前读到的内容`,

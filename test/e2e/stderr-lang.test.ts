@@ -64,6 +64,16 @@ describe('check --line in --lang zh', () => {
   });
 });
 
+describe('a file named twice in --lang zh', () => {
+  it('said once in Chinese, read once', () => {
+    const r = runCli(['events', UFW, `./${UFW}`, '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`logscan: ./${UFW}：与 ${UFW} 是同一个文件；只读一次\n`);
+    expect(runCli(['check', UFW, UFW, '--lang', 'zh']).stderr).toBe(`logscan: ${UFW}：重复给出；只读一次\n`);
+    expect(runCli(['events', UFW, UFW]).stderr).toBe(`logscan: ${UFW}: named twice; read once\n`);
+  });
+});
+
 describe("events' notes in --lang zh", () => {
   it('no event matches the filters, no records among the lines read', () => {
     const none = runCli(['events', UFW, '--lang', 'zh', '--year', '2026', '--tz', 'UTC', '--until', '2020-01-01', '--source', '192.0.2.0/24']);

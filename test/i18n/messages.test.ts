@@ -117,6 +117,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.logDirUnusable': [{ code: 'not-found', nonUtf8Name: false }],
   'daily.noLogs': [['kern.log*', 'messages*']],
   'diagnostics.stdoutWrite': [{ code: 'no-space' }],
+  'diagnostics.readOnce': ['./ufw.log', 'ufw.log'],
   'diagnostics.noMatch': [3, ['--until', '--source'], '2026-11-20T06:25:01.000Z', '2026-11-20T06:25:04.000Z'],
   'diagnostics.interrupted': ['SIGINT', 'check'],
   'diagnostics.internalError': ['Cannot read properties of undefined'],
