@@ -1,5 +1,5 @@
 // The message catalog by --lang: every word the report, `daily` and `follow` print
-// around the log data, and the usage errors and `follow`'s notices on stderr (a person
+// around the log data, what logscan says on stderr and `--help`'s descriptions (a person
 // at the terminal reads those). en.ts defines the keys; zh.ts must fill each of them.
 // Machine formats stay English: JSON keys, CSV headers, blocklist comments.
 import type { Lang } from '../knowledge/types.js';
