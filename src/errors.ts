@@ -15,20 +15,16 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 /**
  * Limits of the system that a run can meet outside any one input (loading its own modules
  * and knowledge, writing its output): no bug of logscan's, no fault of the file it was
- * opening, and something the user can change. An input's own errors are reported with that
- * input (input/problem.ts).
+ * opening, and something the user can change (the catalog's diagnostics.systemLimit says
+ * what). An input's own errors are reported with that input (input/problem.ts).
  */
-const SYSTEM_LIMITS: Readonly<Record<string, string>> = {
-  EMFILE: 'this process may open no more files: raise the limit (ulimit -n) and run again',
-  ENFILE: 'the system may open no more files: close other programs or raise its limit (fs.file-max)',
-  ENOMEM: 'the system is out of memory',
-  ENOSPC: 'no space is left on the device written to',
-};
+const SYSTEM_LIMITS = ['EMFILE', 'ENFILE', 'ENOMEM', 'ENOSPC'] as const;
+export type SystemLimit = (typeof SYSTEM_LIMITS)[number];
 
-/** What the user can do about the system limit `err` met, or null when it is none. */
-export function systemLimitHint(err: unknown): string | null {
+/** The system limit `err` met, or null when it is none. */
+export function systemLimit(err: unknown): SystemLimit | null {
   const code = err instanceof Error ? (err as NodeJS.ErrnoException).code : undefined;
-  return code !== undefined && Object.hasOwn(SYSTEM_LIMITS, code) ? SYSTEM_LIMITS[code]! : null;
+  return (SYSTEM_LIMITS as readonly (string | undefined)[]).includes(code) ? (code as SystemLimit) : null;
 }
 
 /** A usage error's words, taken from a catalog's `usage` (English for `message`, --lang's on stderr). */
@@ -81,10 +77,14 @@ export class SignatureError extends Error {
   readonly detail: string;
 }
 
+/** What went wrong with an input that is no InputProblem (daily's log directory), taken from a catalog: the words after "FILE: ". */
+export type InputWords = (m: Messages) => string;
+
 /**
  * An input could not be read (missing, permission, directory, bad gzip). Exit 3, others
  * still processed. `problem`: its code and facts, for words in --lang (src/input/problem.ts);
- * null for one told only in English (daily's log directory, which goes to stderr).
+ * `words`: how the catalog says one that has no such code (i18n/messages.ts inputErrorWords);
+ * both null for one told only in English.
  */
 export class InputError extends Error {
   override name = 'InputError';
@@ -92,6 +92,7 @@ export class InputError extends Error {
     readonly file: string,
     detail: string,
     readonly problem: InputProblem | null = null,
+    readonly words: InputWords | null = null,
   ) {
     super(`${file}: ${detail}`);
   }

@@ -7,10 +7,10 @@ import { counted, fmtInt, plural } from '../util/number-text.js';
 import { jsonText, termSafe } from '../render/sanitize.js';
 import { formatDateTime } from '../render/time-format.js';
 import { zoneName } from '../daily/day.js';
-import { wrapItems, wrapLabelled } from '../render/box-table.js';
+import { displayWidth, wrapItems, wrapLabelled } from '../render/box-table.js';
 import { fmtConf, formatWhy, hints, type CheckResult, type FieldHeader, type KindExample, type LineDetail } from './check.js';
 import { lateByFlags, lateKinds, trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
-import { inputProblemText } from '../i18n/messages.js';
+import { inputProblemText, messages, type Messages } from '../i18n/messages.js';
 import type { Lang } from '../knowledge/types.js';
 
 export interface CheckTextOptions {
@@ -18,7 +18,7 @@ export interface CheckTextOptions {
   tz: string | null;
   /** Terminal columns: long lists and annotation texts wrap to them. Default 100. */
   width?: number;
-  /** The language of an input's problem (the labels stay English, as a parser diagnostic). Default en. */
+  /** The language of an input's problem and of --line's labels (the rest stays English, as a parser diagnostic). Default en. */
   lang?: Lang;
 }
 
@@ -64,14 +64,17 @@ function flatten(value: unknown, path: string, rows: [string, string][]): void {
   rows.push([path, value === null ? '-' : String(value)]);
 }
 
-function eventRows(e: FirewallEvent, tz: string | null): [string, string][] {
+/** A row of the line block: its label padded to the column the values start in (a Chinese label is two columns a character). */
+const row = (label: string, value: string): string => `  ${label}${' '.repeat(Math.max(1, 14 - displayWidth(label)))}${value}`;
+
+function eventRows(e: FirewallEvent, tz: string | null, m: Messages['check']): [string, string][] {
   const json = JSON.parse(eventToJson(e)) as Record<string, unknown>;
   delete json.annotations;
   const rows: [string, string][] = [];
   flatten(json, '', rows);
   if (e.time) {
     const i = rows.findIndex(([k]) => k === 'time');
-    rows[i] = ['time', `${e.time.toISOString()}  (${formatDateTime(e.time, tz)}${tz ? ` ${tz}` : ' local'})`];
+    rows[i] = ['time', `${e.time.toISOString()}  (${formatDateTime(e.time, tz)} ${tz ?? m.localZone})`];
   }
   return rows;
 }
@@ -82,37 +85,25 @@ function zonelessCheckText(tz: string | null): string {
     : `no zone in the log: read in ${tz} (--tz)`;
 }
 
-/** What the event is to the report's and the daily summary's probe counts (aggregate/own-traffic.ts). */
-const COUNTS_AS: Record<TrafficKind, string> = {
-  probe: 'a probe',
-  own: 'not a probe: sent from this side',
-  reply: "not a probe: a reply to this side's connection",
-  noise: 'not a probe: LAN broadcast chatter',
-  late: 'not a probe: a late packet of a connection already under way (ACK or RST, no SYN)',
-  gap: 'no packet: the firewall noting records it could not write (a gap in the log)',
-};
-/** A late record that is no packet (a Windows CLOSE row), named by its readings' labels. */
-const LATE_RECORD = (kinds: string): string => `not a probe: a record of a connection already under way (${kinds})`;
-
-function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number): string[] {
-  const fate = d.fate === 'absent' ? 'past the end of the input' : d.fate === 'none' ? 'no record of its own (part of a multi-line entry)' : d.fate;
-  const out = ['', c.bold(`line ${d.line}: ${fate}`)];
-  if (d.text !== null) out.push(`  text          ${shown(d.text)}`);
-  if (d.reason) out.push(`  reason        ${termSafe(d.reason)}`);
+function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number, lang: Lang): string[] {
+  const m = messages(lang).check;
+  const out = ['', c.bold(m.line(d.line, d.fate))];
+  if (d.text !== null) out.push(row(m.text, shown(d.text)));
+  if (d.reason) out.push(row(m.reason, termSafe(d.reason)));
   for (const e of d.events) {
     if (d.events.length > 1) out.push('  --');
-    for (const [k, v] of eventRows(e, tz)) out.push(`  ${k.padEnd(13)} ${termSafe(v)}`);
-    if (e.annotations.length === 0) out.push('  annotations   (none)');
+    for (const [k, v] of eventRows(e, tz, m)) out.push(row(k, termSafe(v)));
+    if (e.annotations.length === 0) out.push(row(m.annotations, m.noAnnotations));
     else {
-      out.push('  annotations');
+      out.push(`  ${m.annotations}`);
       for (const a of e.annotations) {
         // The text under its id, indented, wrapped to the terminal (a meaning runs to 300 characters).
-        out.push(`    ${termSafe(a.id)} (severity ${a.severity}, ${termSafe(a.ref)}):`);
+        out.push(`    ${m.annotation(termSafe(a.id), a.severity, termSafe(a.ref))}`);
         out.push(wrapLabelled('      ', termSafe(a.text), width));
       }
     }
     const kind = trafficKind(e);
-    out.push(`  counts as     ${kind === 'late' && !lateByFlags(e) ? LATE_RECORD(lateKinds(e, 'en').join('; ')) : COUNTS_AS[kind]}`);
+    out.push(row(m.countsAs, kind === 'late' && !lateByFlags(e) ? m.lateRecord(lateKinds(e, lang)) : m.countsAsKind(kind)));
   }
   return out;
 }
@@ -152,7 +143,7 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
     if (r.fieldHeaders.length > 1) out.push(wrapItems('#Fields    ', fieldHeadersItems(r.fieldHeaders), width));
     out.push(...kindsBlock('malformed', r.malformedKinds, c));
     out.push(...kindsBlock('skipped', r.skippedKinds, c));
-    if (r.detail) out.push(...detailBlock(r.detail, opts.tz, c, width));
+    if (r.detail) out.push(...detailBlock(r.detail, opts.tz, c, width, opts.lang ?? 'en'));
     const h = hints(r);
     if (h.length > 0) out.push('', ...h.map((x) => c.dim(`hint: ${x}`)));
   }

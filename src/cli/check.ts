@@ -1,6 +1,7 @@
 // `logscan check FILE...`: which format was detected and why, what was parsed,
 // skipped and malformed (one example per kind), and with --line N every field
 // extracted from that line. Wiring only: the work is in src/check/.
+import { helpText } from './help-text.js';
 import { Option, type Command } from 'commander';
 import { runCheck } from '../check/check.js';
 import { renderCheckJson, renderCheckText } from '../check/render.js';
@@ -12,19 +13,19 @@ import { Interrupt } from './interrupt.js';
 import { addInputOptions, positiveInt, readCommonOptions, resolveInputs } from './options.js';
 import { testCrashHook } from './test-hooks.js';
 import { terminalWidth, useColor } from './tty.js';
-import { counted } from '../util/number-text.js';
+import { messages } from '../i18n/messages.js';
 
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
   const cmd = program
     .command('check')
-    .description('show how logscan reads a file: detected format and why, parsed/skipped/malformed lines with an example of each kind')
-    .argument('[files...]', 'log files (.gz ok), - for stdin')
-    .addOption(new Option('-o, --output-format <format>', 'table for people (also: text), json for programs').choices(['table', 'json', 'text']).default('table'))
-    .option('--line <n>', 'also show every field extracted from line N (time, host, addresses, ports, rule, annotations)');
+    .description(helpText((h) => h.checkCommand))
+    .argument('[files...]', helpText((h) => h.files))
+    .addOption(new Option('-o, --output-format <format>', helpText((h) => h.tableOrJson)).choices(['table', 'json', 'text']).default('table'))
+    .option('--line <n>', helpText((h) => h.checkLine));
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
     const common = readCommonOptions(raw);
     const line = raw.line !== undefined ? positiveInt('--line', raw.line) : null;
-    const inputs = resolveInputs(files);
+    const inputs = resolveInputs(files, common.lang);
     testCrashHook('check');
     const analysis = buildAnalysis(common);
     const interrupt = new Interrupt();
@@ -41,11 +42,11 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       if (r.error) process.stderr.write(`logscan: ${unreadableLine(r, common.lang)}\n`);
       if (r.incomplete) setExit(ExitCode.inputUnreadable);
       if (r.detail && r.detail.fate === 'absent' && r.error === null && !interrupt.received) {
-        process.stderr.write(`logscan: --line ${r.detail.line}: ${termSafe(r.file)} has only ${counted(r.lines, 'line')}\n`);
+        process.stderr.write(`logscan: ${messages(common.lang).check.lineAbsent(r.detail.line, termSafe(r.file), r.lines)}\n`);
         setExit(ExitCode.usage);
       }
     }
-    if (interrupt.received) process.stderr.write(`logscan: interrupted by ${interrupt.received}; the check covers only what was read before it\n`);
+    if (interrupt.received) process.stderr.write(`logscan: ${messages(common.lang).diagnostics.interrupted(interrupt.received, 'check')}\n`);
     setExit(interrupt.exitCode);
   });
 }

@@ -1,29 +1,28 @@
 // `logscan daily`: one calendar day, compared with the day before, as text, markdown,
 // HTML or JSON (docs/daily.md). Wiring only: the day window, file discovery, digests
 // and comparison live in src/daily/, the pictures in src/render/daily-*.ts.
-import { usageError } from '../i18n/messages.js';
+import { helpText } from './help-text.js';
+import { inputErrorWords, messages, usageError } from '../i18n/messages.js';
 import { Option, type Command } from 'commander';
 import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
 import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from './output.js';
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
 import { addDays, dayKey, dayWindow, parseDayOption, zoneName } from '../daily/day.js';
-import { DIGEST_VERSION, digestPath, digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest } from '../daily/digest.js';
+import { DIGEST_VERSION, digestPath, digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest, type StateDirProblem } from '../daily/digest.js';
 import { buildDailyDoc, type DailyDoc, type StateNotSaved } from '../daily/doc.js';
 import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
 import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
 import { defaultSearch, discoverLogs, duplicateReason, type FamilySelection, type LogFamily, type SkippedFile } from '../daily/discover.js';
 import { choosePrevious } from '../daily/previous.js';
-import { InputError } from '../errors.js';
 import type { InputStats } from '../input/read.js';
-import { describeDirError } from '../input/open.js';
+import { dirProblem } from '../input/open.js';
 import { oldestFirst } from '../input/rotation-order.js';
 import type { Lang } from '../knowledge/types.js';
 import { renderDailyHtml } from '../render/daily-html.js';
 import { renderDailyMarkdown } from '../render/daily-markdown.js';
 import { renderDailyText } from '../render/daily-text.js';
 import { jsonText, termSafe } from '../render/sanitize.js';
-import { en } from '../i18n/en.js';
 import { buildAnalysis, homeNetFingerprint } from './analysis.js';
 import { Interrupt } from './interrupt.js';
 import { addInputOptions, addThreadsOption, positiveInt, readCommonOptions, readOnce, readThreads } from './options.js';
@@ -68,20 +67,21 @@ interface ReadGroup {
 export function registerDaily(program: Command, setExit: (code: number) => void): void {
   const cmd = program
     .command('daily')
-    .description('summarise one calendar day: headline numbers, change against the day before, top sources, ports, interpretations, hourly chart')
-    .argument('[files...]', 'log files (.gz ok), - for stdin; default: the usual places (kern.log, messages, ufw.log, firewalld and their rotations)')
-    .option('--date <day>', 'the day: YYYY-MM-DD, today or yesterday, in --tz', 'yesterday')
-    .addOption(new Option('-o, --output-format <format>', 'text (default on a terminal; also: table), markdown (default otherwise; also: md), html or json').choices([...FORMATS, ...Object.keys(ALIASES)]))
-    .option('--output <file>', 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown and .json pick the format; .txt or any other extension, text')
-    .option('--state <dir>', 'keep a small digest per day in DIR, so the comparison works after the logs rotated away')
-    .option('--log-dir <dir>', 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder); in DIR every known log is looked for, Linux and Windows')
-    .addOption(new Option('--top <n>', 'rows in the top tables').default(10));
+    .description(helpText((h) => h.dailyCommand))
+    .argument('[files...]', helpText((h) => h.dailyFiles))
+    .option('--date <day>', helpText((h) => h.dailyDate), 'yesterday')
+    .addOption(new Option('-o, --output-format <format>', helpText((h) => h.dailyOutputFormat)).choices([...FORMATS, ...Object.keys(ALIASES)]))
+    .option('--output <file>', helpText((h) => h.dailyOutput))
+    .option('--state <dir>', helpText((h) => h.dailyState))
+    .option('--log-dir <dir>', helpText((h) => h.dailyLogDir))
+    .addOption(new Option('--top <n>', helpText((h) => h.top)).default(10));
   addThresholdOptions(cmd, DEFAULT_THRESHOLDS.limits.maxSources);
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
     // One set of thresholds for the day and the day before: the comparison counts both alike.
     const { thresholds, detectorParams } = loadThresholds(raw);
     const common = { ...readCommonOptions(raw), detectorParams };
+    const say = messages(common.lang).daily;
     const now = new Date();
     const day = parseDayOption(String(raw.date), now, common.tz);
     const window = dayWindow(day, common.tz);
@@ -104,17 +104,19 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const missing: MissingRotation[] = [];
     let reachesBack = false;
     if (files.length > 0) {
-      groups.push({ name: 'the files given', family: null, files: oldestFirst(readOnce(files)), missing: [] });
+      groups.push({ name: 'the files given', family: null, files: oldestFirst(readOnce(files, common.lang)), missing: [] });
     } else {
       const plan = defaultSearch(process.platform, process.env, typeof raw.logDir === 'string' ? raw.logDir : null);
       let found: FamilySelection[];
       try {
         found = discoverLogs(plan, prevWindow.start, window.end);
       } catch (e) {
-        throw new InputError(plan.dir, `cannot look for logs there: ${describeDirError(e)}; give the log files as arguments`);
+        const p = dirProblem(e);
+        throw inputErrorWords(plan.dir, (m) => m.daily.logDirUnusable(p));
       }
       if (found.every((f) => f.read.length === 0 && f.skipped.length === 0)) {
-        throw new InputError(plan.dir, `no firewall logs found (looked for ${plan.families.map((f) => `${f.base}*`).join(', ')}); give the log files as arguments`);
+        const patterns = plan.families.map((f) => `${f.base}*`);
+        throw inputErrorWords(plan.dir, (m) => m.daily.noLogs(patterns));
       }
       for (const f of found) {
         skippedFiles.push(...f.skipped);
@@ -122,7 +124,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
         if (f.read.length > 0) groups.push({ name: f.family.base, family: f.family, files: f.read.map((x) => x.path), missing: f.missing });
         else missing.push(...f.missing);
       }
-      if (groups.length === 0) warn(`no log file in ${plan.dir} can hold ${prevWindow.key} or ${window.key} (see docs/daily.md, "Which files are read")`);
+      if (groups.length === 0) warn(say.noFileCanHold(plan.dir, prevWindow.key, window.key));
     }
 
     refuseOutputOverInput(output, groups.flatMap((g) => g.files));
@@ -194,13 +196,13 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const sayKept = (date: string, version: number): void => {
       if (stateDir === null || keptNewer.has(date)) return;
       keptNewer.add(date);
-      warn(en.daily.newerDigestKept(digestPath(stateDir, date), version, DIGEST_VERSION));
+      warn(say.newerDigestKept(digestPath(stateDir, date), version, DIGEST_VERSION));
     };
     if (stateDir !== null) {
       const loaded = await loadDigest(stateDir, prevWindow.key);
       if (loaded.digest) stored = loaded.digest;
       else if (loaded.newer !== undefined) sayKept(prevWindow.key, loaded.newer);
-      else if (loaded.problem) warn(`ignoring the stored digest: ${loaded.problem}`);
+      else if (loaded.problem) warn(say.ignoredDigest(loaded.problem));
     }
     const prevCovered = covers(prevWindow.start) && coversEnd(prevWindow) && lacks(prevWindow).length === 0;
     const settings = digestSettings(thresholds, { ignore, homeNet: homeNetFingerprint(common.homeNet), signatures: analysis.localSignatures });
@@ -214,20 +216,20 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     // records read can span the day while a later file or family went unread), and would
     // replace a good digest of that day, so later comparisons would trust the cut-short counts.
     // Saved before the page is made, so the page can say when it was not.
-    let stateNotSaved: StateNotSaved | null = null;
+    let stateNotSaved: StateNotSaved<StateDirProblem> | null = null;
     if (stateDir !== null && interrupt.received) {
-      warn(`interrupted by ${interrupt.received}: the --state digest of ${window.key} is not written (it would count only part of the day)`);
+      warn(say.interruptedNoDigest(interrupt.received, window.key));
     } else if (stateDir !== null) {
       const digests: [DayDigest, string][] = [[collector.today.digest(common.tz, !partial && covered, now, settings), dayKey(addDays(day, 1))]];
       // First run, or the stored one was partial: the logs knew the whole day before.
       if (previous?.basis === 'logs' && previous.complete && !stored?.complete) digests.push([collector.previous.digest(common.tz, true, now, settings), window.key]);
       for (const [d, next] of digests) {
-        const notSaved = stateProblem !== null ? { problem: stateProblem } : await saveDigest(stateDir, d);
+        const notSaved = stateProblem ?? (await saveDigest(stateDir, d));
         if (notSaved === null) continue;
         // Kept on purpose, not a failure: the newer logscan's counts stay for it to read.
-        if ('newer' in notSaved) sayKept(d.date, notSaved.newer);
+        if (notSaved.code === 'newer') sayKept(d.date, notSaved.newer);
         // The first that failed is said: the day's, before the day before's.
-        else stateNotSaved ??= { dir: stateDir, date: d.date, next, problem: notSaved.problem };
+        else stateNotSaved ??= { dir: stateDir, date: d.date, next, problem: notSaved };
       }
     }
     const doc = buildDailyDoc({
@@ -258,7 +260,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const text = render(doc, format, common.tz, common.lang, output === null && useColor());
     // Before the page: --output may fail too, and cron mails stderr first.
     if (stateNotSaved !== null) {
-      warn(en.daily.stateNotSaved(stateNotSaved.dir, stateNotSaved.date, stateNotSaved.problem, stateNotSaved.next));
+      warn(say.stateNotSaved(stateNotSaved.dir, stateNotSaved.date, say.stateDirProblem(stateNotSaved.problem), stateNotSaved.next));
       setExit(2);
     }
     await writeDocument(text, output);

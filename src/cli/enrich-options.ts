@@ -1,6 +1,7 @@
 // The opt-in enrichment and integration options (docs/integrations.md), shared by the
 // commands that take them, and their validation (bad values → UsageError, exit 2).
 // Nothing is opened or loaded unless its option is given.
+import { helpText } from './help-text.js';
 import { Option, type Command } from 'commander';
 import { usageError } from '../i18n/messages.js';
 import { openGeoIp, type GeoIp } from '../enrich/geoip.js';
@@ -18,14 +19,14 @@ export interface EnrichFlags {
 }
 
 export function addEnrichOptions(cmd: Command, which: EnrichFlags): Command {
-  if (which.geoip) cmd.option('--geoip <dir>', 'add country and AS of sources from MaxMind .mmdb files in DIR (GeoLite2-Country/City/ASN; docs/integrations.md)');
-  if (which.ignore) cmd.option('--ignore <file>', 'leave out events matching FILE: addresses/CIDRs, "port N[/proto]", "iface NAME", # comments');
-  if (which.osHint) cmd.option('--os-hint', "guess each shown source's OS family from its first packet's TTL and TCP window (a hint, not proof)");
+  if (which.geoip) cmd.option('--geoip <dir>', helpText((h) => h.geoip));
+  if (which.ignore) cmd.option('--ignore <file>', helpText((h) => h.ignore));
+  if (which.osHint) cmd.option('--os-hint', helpText((h) => h.osHint));
   if (which.resolve) {
     cmd
-      .option('--resolve', 'look up PTR (reverse DNS) names of the shown sources')
-      .option('--resolve-timeout <seconds>', 'timeout per PTR query (default 2)')
-      .addOption(new Option('--resolve-server <addr>', 'DNS server for --resolve (ADDR, ADDR:PORT, [IPv6]:PORT); repeatable; default: the system resolver').argParser(collect));
+      .option('--resolve', helpText((h) => h.resolve))
+      .option('--resolve-timeout <seconds>', helpText((h) => h.resolveTimeout))
+      .addOption(new Option('--resolve-server <addr>', helpText((h) => h.resolveServer)).argParser(collect));
   }
   return cmd;
 }

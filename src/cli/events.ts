@@ -1,5 +1,6 @@
 // `logscan events FILE...`: one normalized event per line (NDJSON), in logscan's
 // schema or, with --ecs, in Elastic Common Schema names.
+import { helpText } from './help-text.js';
 import { Option, type Command } from 'commander';
 import type { FirewallEvent } from '../event.js';
 import { eventToEcs, eventToJson } from '../render/event-json.js';
@@ -12,18 +13,18 @@ import { buildAnalysis } from './analysis.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { enrichEventEcs, enrichEventJson } from '../enrich/event-enrich.js';
 import { eventToDshield } from '../render/dshield.js';
-import { usageError } from '../i18n/messages.js';
-import { en } from '../i18n/en.js';
+import { messages, usageError } from '../i18n/messages.js';
+import type { Lang } from '../knowledge/types.js';
 import { addFilterOptions, readFilterOptions, type EventWindow } from './filter-options.js';
 
 export function registerEvents(program: Command, setExit: (code: number) => void): void {
   const cmd = program
     .command('events')
-    .description('print every firewall record as one JSON object per line (NDJSON)')
-    .argument('[files...]', 'log files (.gz ok), - for stdin')
-    .addOption(new Option('-o, --output-format <format>', 'ndjson (default), or dshield: the DShield tab-separated submission format (docs/integrations.md)').choices(['ndjson', 'dshield']).default('ndjson'))
-    .option('--ecs', 'use Elastic Common Schema field names (source.ip, destination.port, event.action, …)')
-    .option('--dshield-userid <n>', '-o dshield: your DShield user id (default 0, anonymous)');
+    .description(helpText((h) => h.eventsCommand))
+    .argument('[files...]', helpText((h) => h.files))
+    .addOption(new Option('-o, --output-format <format>', helpText((h) => h.eventsOutputFormat)).choices(['ndjson', 'dshield']).default('ndjson'))
+    .option('--ecs', helpText((h) => h.eventsEcs))
+    .option('--dshield-userid <n>', helpText((h) => h.eventsDshieldUserid));
   addFilterOptions(cmd);
   addEnrichOptions(cmd, { geoip: true, ignore: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
@@ -39,7 +40,7 @@ export function registerEvents(program: Command, setExit: (code: number) => void
     }
     const filter = readFilterOptions(raw, common.tz);
     const enrich = await readEnrichOptions(raw, common.lang);
-    const inputs = resolveInputs(files);
+    const inputs = resolveInputs(files, common.lang);
     const analysis = buildAnalysis(common);
     const out = new BatchedWriter();
     const geo = enrich.geoip;
@@ -84,23 +85,20 @@ export function registerEvents(program: Command, setExit: (code: number) => void
     }).finally(() => interrupt.dispose());
     await out.flush();
     // Stdout stays pure NDJSON; an empty result gets a word on stderr when the filters caused it.
-    if (filter.active && matched === 0 && filter.read > 0) process.stderr.write(`logscan: ${noMatchText(filter)}\n`);
+    if (filter.active && matched === 0 && filter.read > 0) process.stderr.write(`logscan: ${noMatchText(filter, common.lang)}\n`);
     // Lines read and not one record among them (not a firewall log, or a format logscan does
     // not read): an empty stdout alone left the user guessing, where the report says so.
     const lines = run.stats.reduce((n, s) => n + s.lines, 0);
     if (lines > 0 && run.stats.every((s) => s.events === 0) && !interrupt.received) {
-      process.stderr.write(`logscan: ${en.report.noRecords}\n`);
+      process.stderr.write(`logscan: ${messages(common.lang).report.noRecords}\n`);
     }
-    if (interrupt.received) process.stderr.write(`logscan: interrupted by ${interrupt.received}; the output covers only what was read before it\n`);
+    if (interrupt.received) process.stderr.write(`logscan: ${messages(common.lang).diagnostics.interrupted(interrupt.received, 'output')}\n`);
     setExit(run.exitCode);
     setExit(interrupt.exitCode);
   });
 }
 
-function noMatchText(w: EventWindow): string {
+function noMatchText(w: EventWindow, lang: Lang): string {
   const span = w.readSpan();
-  const where = span?.first ? `; the events read run from ${span.first} to ${span.last}` : '';
-  const given = w.given;
-  const named = given.length > 1 ? `${given.slice(0, -1).join(', ')} and ${given[given.length - 1]}` : given.join('');
-  return `none of the ${w.read} events read matches ${named}${where}`;
+  return messages(lang).diagnostics.noMatch(w.read, w.given, span?.first ?? null, span?.last ?? null);
 }

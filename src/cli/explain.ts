@@ -3,7 +3,8 @@
 // what a pasted log line is (explain-line.ts). Wiring only: sort the queries, load,
 // answer, render.
 
-import { usageError } from '../i18n/messages.js';
+import { helpText } from './help-text.js';
+import { messages, usageError } from '../i18n/messages.js';
 import { Option, type Command } from 'commander';
 import { ExitCode } from '../errors.js';
 import { loadKnowledge } from '../knowledge/load.js';
@@ -98,16 +99,17 @@ const SHOWN_OVERLONG = 5;
  * stderr, not explained) without being held: readline buffered it whole, and a few hundred
  * MB without a newline ended in a RangeError.
  */
-async function stdinLines(setExit: (code: number) => void): Promise<string[]> {
+async function stdinLines(setExit: (code: number) => void, lang: Lang): Promise<string[]> {
+  const m = messages(lang);
   // Loaded here: `explain 80` reads no input.
-  const [{ LineSplitter, MAX_LINE_LENGTH, overlongReason }, { DIRECTORY_PROBLEM, STDIN_NAME, stdinIsDirectory }, { inputError, problemText }, { BinaryGate, BinaryInputError }] = await Promise.all([
+  const [{ LineSplitter, MAX_LINE_LENGTH, overlongReason }, { DIRECTORY_PROBLEM, STDIN_NAME, stdinIsDirectory }, { inputError }, { BinaryGate, BinaryInputError }] = await Promise.all([
     import('../input/lines.js'),
     import('../input/open.js'),
     import('../input/problem.js'),
     import('../input/binary.js'),
   ]);
   if (stdinIsDirectory()) throw inputError(STDIN_NAME, DIRECTORY_PROBLEM);
-  if (process.stdin.isTTY) process.stderr.write('logscan explain: reading log lines from the terminal; paste them, then press Ctrl-D\n');
+  if (process.stdin.isTTY) process.stderr.write(`logscan explain: ${m.explain.stdinTerminal}\n`);
   const out: string[] = [];
   let nonBlank = 0;
   let lastLine = 0;
@@ -128,7 +130,7 @@ async function stdinLines(setExit: (code: number) => void): Promise<string[]> {
         }
         if (nonBlank++ === MAX_STDIN_LINES) {
           full = true;
-          process.stderr.write(`logscan explain: read the first ${MAX_STDIN_LINES} lines of standard input; for a whole log, \`logscan -\` reports on it\n`);
+          process.stderr.write(`logscan explain: ${m.explain.stdinFirstLines(MAX_STDIN_LINES)}\n`);
           stdin.unpipe(gate);
           gate.unpipe(splitter);
           stdin.pause();
@@ -141,7 +143,7 @@ async function stdinLines(setExit: (code: number) => void): Promise<string[]> {
         if (full) return;
         lastLine = lineNo;
         nonBlank++;
-        if (++overlong <= SHOWN_OVERLONG) process.stderr.write(`logscan: ${STDIN_NAME}:${lineNo}: malformed: ${overlongReason(length, limit)}; not explained\n`);
+        if (++overlong <= SHOWN_OVERLONG) process.stderr.write(`logscan: ${m.diagnostics.malformed(STDIN_NAME, lineNo, m.explain.notExplained(overlongReason(length, limit)), '')}\n`);
       },
       endedEarly: () => gate.gzipProblem !== null,
     });
@@ -159,27 +161,27 @@ async function stdinLines(setExit: (code: number) => void): Promise<string[]> {
   const cut = gate.gzipProblem;
   if (cut !== null && !full) {
     // The lines before the break are explained; the input was not read to its end (exit 3).
-    process.stderr.write(`logscan: ${STDIN_NAME}: ${problemText({ code: 'gzip-cut', line: lastLine, why: cut })}\n`);
+    process.stderr.write(`logscan: ${m.diagnostics.input(STDIN_NAME, m.input.problem({ code: 'gzip-cut', line: lastLine, why: cut }))}\n`);
     setExit(ExitCode.inputUnreadable);
   }
-  if (overlong > SHOWN_OVERLONG) process.stderr.write(`logscan: ${STDIN_NAME}: ${overlong} lines longer than ${MAX_LINE_LENGTH} characters were not explained\n`);
+  if (overlong > SHOWN_OVERLONG) process.stderr.write(`logscan: ${m.diagnostics.input(STDIN_NAME, m.explain.overlongLines(overlong, MAX_LINE_LENGTH))}\n`);
   return out;
 }
 
 export function registerExplain(program: Command, setExit: (code: number) => void): void {
   program
     .command('explain')
-    .description("explain what a port, port/proto, range, ICMP type, address, malware name, annotation or finding id means (e.g. 6776, 33500/udp, 6970-7170, 8/icmp, 224.0.0.251, sub7, sub7-artifact, vertical-scan), or what a log line says ('LINE', or - to read lines from standard input)")
-    .argument('<query...>', "PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an IPv4/IPv6 address, an annotation or finding id, a name/family/category to search, a log line in quotes, or - for log lines on standard input")
-    .addOption(new Option('-o, --output-format <format>', 'table for people (also: text), json for programs').choices(['table', 'json', 'text']).default('table'))
-    .addOption(langOption('language of the explanations'))
-    .option('--signatures <dir>', 'extra signatures directory (repeatable); entries with the same id override', collect)
-    .option('--home-net <cidr>', "a network of this side, for log lines (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): what it sends out is this side's own traffic, not a probe", collect)
-    .option('--year <yyyy>', 'for log lines: the year of the first stamp that has none (BSD syslog); default: this year, or last year for a date still to come')
-    .option('--tz <zone>', "for log lines: IANA zone of stamps without an offset, and of the times shown; default: this machine's zone")
+    .description(helpText((h) => h.explainCommand))
+    .argument('<query...>', helpText((h) => h.explainQuery))
+    .addOption(new Option('-o, --output-format <format>', helpText((h) => h.tableOrJson)).choices(['table', 'json', 'text']).default('table'))
+    .addOption(langOption(helpText((h) => h.explainLang)))
+    .option('--signatures <dir>', helpText((h) => h.explainSignatures), collect)
+    .option('--home-net <cidr>', helpText((h) => h.explainHomeNet), collect)
+    .option('--year <yyyy>', helpText((h) => h.explainYear))
+    .option('--tz <zone>', helpText((h) => h.explainTz))
     .action(async (queries: string[], raw: { outputFormat: 'table' | 'json' | 'text'; lang: Lang; signatures?: string[]; homeNet?: string[]; year?: string; tz?: string }) => {
       const [year, tz] = [readYear(raw.year), readZone(raw.tz)];
-      const stdin = queries.includes('-') ? await stdinLines(setExit) : [];
+      const stdin = queries.includes('-') ? await stdinLines(setExit, raw.lang) : [];
       process.stdout.write(await runExplain(queries, { outputFormat: raw.outputFormat === 'json' ? 'json' : 'table', lang: raw.lang, signatures: raw.signatures ?? [], stdin, homeNet: raw.homeNet ?? [], year, tz }));
     });
 }

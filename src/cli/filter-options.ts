@@ -1,5 +1,6 @@
 // --since, --until and --source: the options that choose which events a command covers
 // (the report, events), parsed once into the predicate of aggregate/filter.ts.
+import { helpText } from './help-text.js';
 import { Option, type Command } from 'commander';
 import { buildEventFilter, parseSourceRange, parseTimeBound } from '../aggregate/filter.js';
 import type { FirewallEvent } from '../event.js';
@@ -9,9 +10,9 @@ import { collect } from './repeatable.js';
 
 export function addFilterOptions(cmd: Command): Command {
   return cmd
-    .option('--since <time>', 'only events at or after: 2026-11-20, 2026-11-20T06:00[Z|+01:00], or 30m / 2h / 1h30m / 7d ago')
-    .option('--until <time>', 'only events at or before (same forms as --since)')
-    .addOption(new Option('--source <cidr>', 'only events from this address or range (IPv4/IPv6 CIDR); repeatable').argParser(collect));
+    .option('--since <time>', helpText((h) => h.since))
+    .option('--until <time>', helpText((h) => h.until))
+    .addOption(new Option('--source <cidr>', helpText((h) => h.source)).argParser(collect));
 }
 
 /** The events a run covers, and what it read besides, so a window that misses the logs can say where they are. */

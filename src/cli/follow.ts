@@ -1,6 +1,7 @@
 // `logscan follow FILE...`: live, one line per probe (or NDJSON), alerts, and a
 // summary on Ctrl-C. Wiring only: options here, the work in src/live/ and
 // src/input/follow.ts (docs/follow.md).
+import { helpText } from './help-text.js';
 import { Option, type Command } from 'commander';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../aggregate/thresholds.js';
 import { usageError } from '../i18n/messages.js';
@@ -29,17 +30,17 @@ const FOLLOW_BASE: Thresholds = { ...DEFAULT_THRESHOLDS, limits: { ...DEFAULT_TH
 export function registerFollow(program: Command, setExit: (code: number) => void): void {
   const cmd = program
     .command('follow')
-    .description('follow growing logs through rotation: one line per probe, alerts, a summary on Ctrl-C')
-    .argument('<files...>', 'log files to follow (need not exist yet), - for a live stdin stream')
-    .addOption(new Option('-o, --output-format <format>', 'text for people (also: table), ndjson (annotated events, one per line) for programs').choices(['text', 'ndjson', 'table']).default('text'))
-    .option('--ecs', 'Elastic Common Schema documents, as `events --ecs` writes them (NDJSON: implies -o ndjson)')
-    .option('-q, --quiet', 'no line per probe: only alerts, --summary-every summaries and the summary at the end (a service, a busy log)')
-    .option('--from-start', 'read what the files already hold first (default: start at their end)')
-    .option('--state <file>', 'remember how far each file was read; a restart continues there, even across rotation')
-    .option('--summary-every <duration>', 'print a summary of the last interval every so often (30s, 10m, 1h); also the alert window')
-    .option('--alert-score <n>', 'alert when a source reaches this score within the window (see docs/ranking.md)')
-    .option('--alert-exec <cmd>', `run CMD for each alert, without a shell, the alert as JSON on stdin (10 s timeout; default --alert-score ${DEFAULT_ALERT_SCORE})`);
-  addThresholdOptions(cmd, FOLLOW_MAX_SOURCES, "source profiles kept in memory by each of the run's and the window's summaries");
+    .description(helpText((h) => h.followCommand))
+    .argument('<files...>', helpText((h) => h.followFiles))
+    .addOption(new Option('-o, --output-format <format>', helpText((h) => h.followOutputFormat)).choices(['text', 'ndjson', 'table']).default('text'))
+    .option('--ecs', helpText((h) => h.followEcs))
+    .option('-q, --quiet', helpText((h) => h.followQuiet))
+    .option('--from-start', helpText((h) => h.followFromStart))
+    .option('--state <file>', helpText((h) => h.followState))
+    .option('--summary-every <duration>', helpText((h) => h.followSummaryEvery))
+    .option('--alert-score <n>', helpText((h) => h.followAlertScore))
+    .option('--alert-exec <cmd>', helpText((h) => h.followAlertExec(DEFAULT_ALERT_SCORE)));
+  addThresholdOptions(cmd, FOLLOW_MAX_SOURCES, true);
   addEnrichOptions(cmd, { ignore: true });
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
     const { thresholds, detectorParams } = loadThresholds(raw, FOLLOW_BASE);

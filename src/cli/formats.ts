@@ -1,4 +1,5 @@
 // `logscan formats`: the formats logscan reads, with an example line each.
+import { helpText } from './help-text.js';
 import { Option, type Command } from 'commander';
 import { usageError } from '../i18n/messages.js';
 import { messages } from '../i18n/messages.js';
@@ -37,10 +38,10 @@ function exampleLines(ex: string, width: number): string {
 export function registerFormats(program: Command): void {
   const cmd = program
     .command('formats')
-    .description('list the log formats logscan recognises, with an example line each')
-    .addOption(new Option('-o, --output-format <format>', 'table for people (also: text), json for programs').choices(['table', 'json', 'text']).default('table'))
-    .option('--json', 'same as -o json (kept for scripts that use it)')
-    .addOption(langOption('language of the descriptions'));
+    .description(helpText((h) => h.formatsCommand))
+    .addOption(new Option('-o, --output-format <format>', helpText((h) => h.tableOrJson)).choices(['table', 'json', 'text']).default('table'))
+    .option('--json', helpText((h) => h.formatsJson))
+    .addOption(langOption(helpText((h) => h.formatsLang)));
   cmd.action((raw: { outputFormat: 'table' | 'json' | 'text'; json?: boolean; lang: Lang }) => {
     // --json is -o json; given with an explicit -o that says otherwise, neither wins.
     if (raw.json && raw.outputFormat !== 'json' && cmd.getOptionValueSource('outputFormat') !== 'default') {

@@ -6,11 +6,13 @@
 // The hooks are commander's (lib/command.js, commander 14), called on the command being
 // parsed but not in its typings: a commander that renamed one would say that error in its
 // own English again, which the Chinese usage tests (test/e2e/usage-lang.test.ts) catch.
-import { Command, Option, type Argument } from 'commander';
+import { Command, Option, type Argument, type Help } from 'commander';
 import { messages } from '../i18n/messages.js';
 import type { Lang } from '../knowledge/types.js';
 import { termSafe } from '../render/sanitize.js';
 import { similar, type CommanderProblem } from './commander-problem.js';
+import { helpIn as catalogHelp } from './help-text.js';
+import { displayWidth, wrapText } from '../render/box-table.js';
 
 /** The hook logscan keeps commander's handling of (only an option's choices are worded here). */
 interface CommanderInternals {
@@ -25,6 +27,9 @@ export class LogscanCommand extends Command {
     readonly lang: Lang,
   ) {
     super(name);
+    // English is commander's help as it is; another language gets logscan's words through
+    // commander's Help hooks (its subcommands copy them when created).
+    if (lang !== 'en') this.configureHelp(helpIn(lang));
   }
 
   override createCommand(name?: string): LogscanCommand {
@@ -71,4 +76,35 @@ export class LogscanCommand extends Command {
     }
     return commander._callParseArg.call(this, target, value, previous, invalidMessage);
   }
+}
+
+/**
+ * Commander's Help hooks for `lang`: logscan's descriptions from the catalog (cli/help-text.ts),
+ * the headings and the choices/default commander adds in its words, and widths measured
+ * and wrapped as the terminal shows Chinese (two columns a character, no spaces to break at).
+ */
+function helpIn(lang: Lang): Partial<Help> {
+  const h = messages(lang).help;
+  // Commander's own descriptions: its help option and command, and --version.
+  const COMMANDER: Readonly<Record<string, string>> = { 'display help for command': h.help, 'output the version number': h.version };
+  const say = (english: string): string => catalogHelp(lang, english) ?? COMMANDER[english] ?? english;
+  return {
+    styleTitle: (title) => h.headings[title] ?? title,
+    displayWidth,
+    boxWrap: (str, width) =>
+      str
+        .split('\n')
+        .map((line) => wrapText(line, width).join('\n'))
+        .join('\n'),
+    commandDescription: (cmd) => say(cmd.description()),
+    subcommandDescription: (cmd) => say(cmd.summary() || cmd.description()),
+    argumentDescription: (arg) => say(arg.description),
+    optionDescription: (o) => {
+      // As commander decides what to show: the default of an option that takes a value, or of a boolean one set to true/false.
+      const showDefault = o.defaultValue !== undefined && (o.required || o.optional || (o.isBoolean() && typeof o.defaultValue === 'boolean'));
+      const dflt = showDefault ? (o.defaultValueDescription ?? JSON.stringify(o.defaultValue)) : null;
+      const extras = h.extras(o.argChoices ?? null, dflt);
+      return extras === '' ? say(o.description) : `${say(o.description)}${messages(lang).aside(extras)}`;
+    },
+  };
 }

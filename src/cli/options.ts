@@ -1,9 +1,10 @@
 // Options shared by every command that reads logs, and their validation. Invalid
 // values become UsageError (exit 2) with a sentence that names the option.
+import { helpText } from './help-text.js';
 import { Option, type Command } from 'commander';
 import { distinctInputs } from '../input/distinct-inputs.js';
 import { oldestFirst } from '../input/rotation-order.js';
-import { usageError } from '../i18n/messages.js';
+import { messages, usageError } from '../i18n/messages.js';
 import { formats, getFormat } from '../parsers/registry.js';
 import type { Lang } from '../knowledge/types.js';
 import type { DetectorParamOverrides } from '../annotate/rules.js';
@@ -29,12 +30,12 @@ export interface CommonOptions extends InputOptions {
 
 export function addInputOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--input-format <id>', 'skip sniffing: read every input as this format (see `logscan formats`)'))
-    .addOption(new Option('--year <yyyy>', 'year of the first record when the log has none (BSD syslog); default: inferred from file date'))
-    .addOption(new Option('--tz <zone>', 'IANA zone of timestamps without an offset, and of the times shown; default: this machine\'s zone'))
-    .addOption(langOption('language of what logscan writes: headings, summaries, explanations'))
-    .addOption(new Option('--signatures <dir>', 'extra signature directory (adds or overrides entries); repeatable').argParser(collect))
-    .addOption(new Option('--home-net <cidr>', "a network of this side (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): forwarded traffic from it to elsewhere is this side's own").argParser(collect));
+    .addOption(new Option('--input-format <id>', helpText((h) => h.inputFormat)))
+    .addOption(new Option('--year <yyyy>', helpText((h) => h.year)))
+    .addOption(new Option('--tz <zone>', helpText((h) => h.tz)))
+    .addOption(langOption(helpText((h) => h.lang)))
+    .addOption(new Option('--signatures <dir>', helpText((h) => h.signatures)).argParser(collect))
+    .addOption(new Option('--home-net <cidr>', helpText((h) => h.homeNet)).argParser(collect));
 }
 
 export function positiveInt(name: string, raw: unknown, max = Number.MAX_SAFE_INTEGER): number {
@@ -60,7 +61,7 @@ export type Threads = 'auto' | 1 | 2;
 
 export function addThreadsOption(cmd: Command): Command {
   return cmd.addOption(
-    new Option('--threads <n>', 'auto, 1 or 2: with 2, a second thread reads and parses the logs while this one does the rest; same output (auto: 2 for 32 MiB or more of log text, .gz counted unpacked, on 2+ cores; a pipe on stdin counts 0: its size is unknown)').choices(['auto', '1', '2']).default('auto'),
+    new Option('--threads <n>', helpText((h) => h.threads)).choices(['auto', '1', '2']).default('auto'),
   );
 }
 
@@ -73,18 +74,15 @@ export function readThreads(raw: Record<string, unknown>): Threads {
  * once (a second name for it is said on stderr and left out); stdin when none are given
  * and it is not a terminal.
  */
-export function resolveInputs(files: string[]): string[] {
-  if (files.length > 0) return oldestFirst(readOnce(files));
+export function resolveInputs(files: string[], lang: Lang): string[] {
+  if (files.length > 0) return oldestFirst(readOnce(files, lang));
   if (!process.stdin.isTTY) return ['-'];
   throw usageError((u) => u.noInput);
 }
 
 /** FILEs without a second name for the same file, with a line on stderr for each left out. */
-export function readOnce(files: readonly string[]): string[] {
+export function readOnce(files: readonly string[], lang: Lang): string[] {
   const { inputs, dropped } = distinctInputs(files);
-  for (const d of dropped) {
-    const how = d.input === d.sameAs ? 'named twice' : `the same file as ${d.sameAs}`;
-    process.stderr.write(`logscan: ${termSafe(d.input)}: ${termSafe(how)}; read once\n`);
-  }
+  for (const d of dropped) process.stderr.write(`logscan: ${termSafe(messages(lang).diagnostics.readOnce(d.input, d.input === d.sameAs ? null : d.sameAs))}\n`);
   return inputs;
 }

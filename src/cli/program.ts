@@ -2,17 +2,18 @@
 // place (DESIGN.md). Commands never call process.exit; they report a code via setExit.
 // The program does, when the reader of stdout went away (EPIPE) or stopped reading.
 // Loaded by main.ts.
+import { helpText } from './help-text.js';
 import { CommanderError, type Command } from 'commander';
-import { ExitCode, InputError, SignatureError, UsageError, systemLimitHint } from '../errors.js';
+import { ExitCode, InputError, SignatureError, UsageError, systemLimit } from '../errors.js';
 import { termSafe } from '../render/sanitize.js';
-import { messages } from '../i18n/messages.js';
+import { inputErrorText, messages } from '../i18n/messages.js';
 import { COMMAND_NAMES, commandsFor, type CommandName } from './command-names.js';
 import { rejectUnknownHelpTopic } from './unknown-command.js';
 import { VERSION } from './version.js';
 import { langOfArgs } from './lang-option.js';
 import { LogscanCommand } from './logscan-command.js';
 import { stdoutAbandoned } from '../render/stdout-state.js';
-import { describeWriteError } from '../util/write-error.js';
+import { writeProblem } from '../util/write-error.js';
 import { testUncaughtHook } from './test-hooks.js';
 
 let exitCode: number = ExitCode.ok;
@@ -28,7 +29,7 @@ for (const stream of [process.stdout, process.stderr]) {
     if (err.code === 'EPIPE') process.exit(exitCode);
     if (stream === process.stdout) {
       try {
-        process.stderr.write(`logscan: cannot write to standard output: ${termSafe(describeWriteError(err, '-'))}\n`);
+        process.stderr.write(`logscan: ${termSafe(messages(langOfArgs(process.argv.slice(2))).diagnostics.stdoutWrite(writeProblem(err, '-')))}\n`);
       } catch {
         // stderr is gone too: the exit code is all that is left to say it.
       }
@@ -61,9 +62,9 @@ const COMMANDS: Record<CommandName, () => Promise<Registrar>> = {
 
 async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new LogscanCommand('logscan', langOfArgs(argv.slice(2)))
-    .description('Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA, MikroTik; `logscan formats` lists them).')
+    .description(helpText((h) => h.programCommand))
     .version(VERSION, '-V, --version')
-    .option('--debug', 'print stack traces for internal errors')
+    .option('--debug', helpText((h) => h.programDebug))
     .seeHelp()
     .exitOverride()
     // Commander's messages quote what the user typed: sanitise each line (keeping the newlines) and
@@ -95,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
       return ExitCode.usage;
     }
     if (err instanceof InputError) {
-      process.stderr.write(`logscan: ${termSafe(err.message)}\n`);
+      process.stderr.write(`logscan: ${termSafe(inputErrorText(err, lang))}\n`);
       return ExitCode.inputUnreadable;
     }
     return internalError(err, argv);
@@ -105,12 +106,13 @@ async function main(argv: string[]): Promise<number> {
 /** The short message for a bug, or for a system limit the run met (the stack only with --debug); returns its exit code. */
 function internalError(err: unknown, argv: readonly string[]): number {
   const debug = argv.includes('--debug');
-  const msg = err instanceof Error ? err.message : String(err);
-  const limit = systemLimitHint(err);
-  process.stderr.write(`logscan: ${limit === null ? 'internal error: ' : ''}${termSafe(msg)}\n`);
+  const m = messages(langOfArgs(argv.slice(2))).diagnostics;
+  const msg = termSafe(err instanceof Error ? err.message : String(err));
+  const limit = systemLimit(err);
+  process.stderr.write(`logscan: ${limit === null ? m.internalError(msg) : msg}\n`);
   if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-  else if (limit !== null) process.stderr.write(`logscan: ${limit}\n`);
-  else process.stderr.write('logscan: this is a bug; rerun with --debug for the stack trace and report it\n');
+  else if (limit !== null) process.stderr.write(`logscan: ${m.systemLimit(limit)}\n`);
+  else process.stderr.write(`logscan: ${m.bug}\n`);
   return ExitCode.internal;
 }
 
@@ -130,7 +132,7 @@ export function run(argv: string[]): void {
       if (stdoutAbandoned()) process.exit(code);
     },
     (err: unknown) => {
-      process.stderr.write(`logscan: internal error: ${String(err)}\n`);
+      process.stderr.write(`logscan: ${messages(langOfArgs(argv.slice(2))).diagnostics.internalError(String(err))}\n`);
       process.exitCode = ExitCode.internal;
     },
   );

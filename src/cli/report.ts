@@ -1,4 +1,5 @@
 // `logscan FILE...` (the default command): read, annotate, aggregate, render.
+import { helpText } from './help-text.js';
 import { usageError } from '../i18n/messages.js';
 import { Option, type Command } from 'commander';
 import type { FilterInfo } from '../aggregate/filter.js';
@@ -37,23 +38,23 @@ const FORMAT_ALIASES: Readonly<Record<string, string>> = { text: 'table', md: 'm
 export function registerReport(program: Command, setExit: (code: number) => void): void {
   const cmd = program
     .command('report', { isDefault: true })
-    .description('analyse firewall logs and print a report (the default command: `logscan FILE...`)')
-    .argument('[files...]', 'log files (.gz ok), - for stdin')
+    .description(helpText((h) => h.reportCommand))
+    .argument('[files...]', helpText((h) => h.files))
     .addOption(
-      new Option('-o, --output-format <format>', 'table for people (also: text), markdown for tickets (also: md), html for a page to share, json for programs (docs/report-json.md), csv for spreadsheets, blocklist for firewalls (docs/integrations.md)')
+      new Option('-o, --output-format <format>', helpText((h) => h.reportOutputFormat))
         .choices(['table', 'json', 'markdown', 'html', 'csv', 'blocklist', ...Object.keys(FORMAT_ALIASES)])
         .default('table'),
     )
-    .option('--output <file>', 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown, .json and .csv pick the format, .txt or any other extension the table')
-    .addOption(new Option('--top <n>', 'rows in the top tables').default(20));
+    .option('--output <file>', helpText((h) => h.reportOutput))
+    .addOption(new Option('--top <n>', helpText((h) => h.top)).default(20));
   addFilterOptions(cmd)
-    .option('--min-severity <n>', 'show only sources and interpretations of at least this severity (0-5 or info/notice/low/medium/high/critical)')
-    .option('--fail-on <severity>', 'exit 4 when any finding reaches this severity (0-5 or a name)');
+    .option('--min-severity <n>', helpText((h) => h.reportMinSeverity))
+    .option('--fail-on <severity>', helpText((h) => h.reportFailOn));
   addThresholdOptions(cmd, DEFAULT_THRESHOLDS.limits.maxSources)
-    .addOption(new Option('--csv-table <table>', '-o csv: which table (default sources)').choices([...CSV_TABLES]))
-    .addOption(new Option('--blocklist-format <format>', '-o blocklist: nft script, ipset restore file, iptables, ufw or PowerShell (Windows Firewall) commands (default nft)').choices([...BLOCKLIST_FORMATS]))
-    .option('--blocklist-min-score <n>', '-o blocklist: sources scoring at least N (default 50)')
-    .option('--blocklist-include-private', '-o blocklist: keep loopback/private/link-local sources (left out by default)');
+    .addOption(new Option('--csv-table <table>', helpText((h) => h.reportCsvTable)).choices([...CSV_TABLES]))
+    .addOption(new Option('--blocklist-format <format>', helpText((h) => h.reportBlocklistFormat)).choices([...BLOCKLIST_FORMATS]))
+    .option('--blocklist-min-score <n>', helpText((h) => h.reportBlocklistMinScore))
+    .option('--blocklist-include-private', helpText((h) => h.reportBlocklistIncludePrivate));
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
     rejectUnknownCommand(files, COMMAND_NAMES);
@@ -80,7 +81,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     const enrich = await readEnrichOptions(raw, common.lang);
     const ignore = enrich.ignore;
     let ignored = 0;
-    const inputs = resolveInputs(files);
+    const inputs = resolveInputs(files, common.lang);
     refuseOutputOverInput(output, inputs);
     testCrashHook('report');
 

@@ -1,6 +1,7 @@
 // --config, --scan-ports, --sweep-hosts and --max-sources: what counts as a scan, and how
 // many sources are kept, the same for every command that ranks sources (the report,
 // `follow`, `daily`), so a log tuned once reads alike in each (docs/ranking.md).
+import { helpText } from './help-text.js';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DEFAULT_THRESHOLDS, mergeThresholds, type Thresholds } from '../aggregate/thresholds.js';
@@ -11,14 +12,14 @@ import { fsProblem } from '../input/problem.js';
 
 /**
  * `maxSourcesDefault`: the command's own cap (follow keeps two summaries for days, a
- * smaller one); `maxSourcesWhat` says what it caps when that is more than one summary.
+ * smaller one); `twoSummaries`: the cap is of each of two summaries (follow's).
  */
-export function addThresholdOptions(cmd: Command, maxSourcesDefault: number, maxSourcesWhat = 'source profiles kept in memory'): Command {
+export function addThresholdOptions(cmd: Command, maxSourcesDefault: number, twoSummaries = false): Command {
   return cmd
-    .option('--config <file>', 'JSON file overriding detection thresholds and score weights (docs/ranking.md)')
-    .option('--scan-ports <n>', `distinct ports that make a vertical/UDP scan (default ${DEFAULT_THRESHOLDS.verticalScan.minPorts})`)
-    .option('--sweep-hosts <n>', `distinct hosts that make a horizontal sweep, and an ACK scan across hosts (default ${DEFAULT_THRESHOLDS.horizontalSweep.minHosts})`)
-    .option('--max-sources <n>', `${maxSourcesWhat} (default ${maxSourcesDefault})`);
+    .option('--config <file>', helpText((h) => h.config))
+    .option('--scan-ports <n>', helpText((h) => h.scanPorts(DEFAULT_THRESHOLDS.verticalScan.minPorts)))
+    .option('--sweep-hosts <n>', helpText((h) => h.sweepHosts(DEFAULT_THRESHOLDS.horizontalSweep.minHosts)))
+    .option('--max-sources <n>', helpText((h) => h.maxSources(maxSourcesDefault, twoSummaries)));
 }
 
 /**

@@ -5,9 +5,10 @@
 import { mkdirSync, accessSync, constants, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { describeDirError, describeFsError } from '../input/open.js';
+import { dirProblem } from '../input/open.js';
+import { fsProblem, type InputProblem } from '../input/problem.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { describeWriteError } from '../util/write-error.js';
+import { writeProblem, type WriteProblem } from '../util/write-error.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import type { IgnoreList } from '../enrich/ignore.js';
 
@@ -164,12 +165,31 @@ export function digestPath(dir: string, date: string): string {
   return join(dir, `${date}.json`);
 }
 
+/** Why the day's digest could not be saved in --state DIR; the catalog words it (daily.stateDirProblem). */
+export type StateDirProblem =
+  /** `inWay`: the file in the way, one of DIR's parents; null: DIR itself. */
+  | { code: 'not-directory'; inWay: string | null }
+  | { code: 'read-only' }
+  | { code: 'no-permission' }
+  /** DIR could not be made or used otherwise: said as for any directory (usage.dirProblem). */
+  | { code: 'directory'; problem: InputProblem }
+  /** The digest's own write failed: `file`, its name in DIR. */
+  | { code: 'write'; file: string; problem: WriteProblem };
+
+/** Why a stored digest is ignored; the catalog words it (daily.ignoredDigest). `file`: its path. */
+export type DigestProblem =
+  | { code: 'unreadable'; file: string; problem: InputProblem }
+  /** `why`: the JSON parser's words. */
+  | { code: 'not-json'; file: string; why: string }
+  /** `detail`: digestProblem's English words, which quote the digest's own fields. */
+  | { code: 'invalid'; file: string; detail: string };
+
 /**
  * Creates DIR if needed and checks it is writable, before any log is read: why the day's
  * digest cannot be saved there, or null. Not an error that stops the run: the day's summary
  * matters more than its digest (a cron job would mail one line instead of the summary).
  */
-export function stateDirProblem(dir: string): string | null {
+export function stateDirProblem(dir: string): StateDirProblem | null {
   try {
     makeDirs(dir);
     accessSync(dir, constants.W_OK);
@@ -179,10 +199,10 @@ export function stateDirProblem(dir: string): string | null {
     if (e.code === 'ENOTDIR' || e.code === 'EEXIST') {
       // mkdir names DIR whichever of its parents is the file in the way.
       const inWay = firstExisting(dir);
-      return inWay === dir ? 'not a directory' : `${inWay} is not a directory`;
+      return { code: 'not-directory', inWay: inWay === dir ? null : inWay };
     }
-    if (e.syscall === 'access') return e.code === 'EROFS' ? 'on a read-only file system' : 'no permission to create files in it';
-    return describeDirError(err);
+    if (e.syscall === 'access') return e.code === 'EROFS' ? { code: 'read-only' } : { code: 'no-permission' };
+    return { code: 'directory', problem: dirProblem(err) };
   }
 }
 
@@ -273,8 +293,8 @@ export function digestProblem(x: unknown, date: string): string | null {
   return null;
 }
 
-/** `newer`: the file is a newer logscan's digest, of that format version (`problem` says it in words). */
-export type DigestLoad = { digest: DayDigest } | { digest: null; problem: string | null; newer?: number };
+/** `newer`: the file is a newer logscan's digest, of that format version (`problem` says it too). */
+export type DigestLoad = { digest: DayDigest } | { digest: null; problem: DigestProblem | null; newer?: number };
 
 /** Reads DIR/DATE.json: the digest, or null with the problem (null problem: there is none). */
 export async function loadDigest(dir: string, date: string): Promise<DigestLoad> {
@@ -286,22 +306,23 @@ export async function loadDigest(dir: string, date: string): Promise<DigestLoad>
     // ENOTDIR: DIR is no directory (said once, as the digest that cannot be saved).
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { digest: null, problem: null };
-    return { digest: null, problem: `${file}: ${describeFsError(err)}` };
+    return { digest: null, problem: { code: 'unreadable', file, problem: fsProblem(err) } };
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    return { digest: null, problem: `${file}: not valid JSON (${(err as Error).message})` };
+    return { digest: null, problem: { code: 'not-json', file, why: (err as Error).message } };
   }
   const problem = digestProblem(parsed, date);
   if (problem === null) return { digest: parsed as DayDigest };
+  const invalid: DigestProblem = { code: 'invalid', file, detail: problem };
   const newer = newerVersion(parsed);
-  return newer === null ? { digest: null, problem: `${file}: ${problem}` } : { digest: null, problem: `${file}: ${problem}`, newer };
+  return newer === null ? { digest: null, problem: invalid } : { digest: null, problem: invalid, newer };
 }
 
-/** Why saveDigest wrote nothing: the file's name and the reason in words, or the format version of the newer logscan's digest it kept. */
-export type DigestNotSaved = { problem: string } | { newer: number };
+/** Why saveDigest wrote nothing: why it could not, or the format version of the newer logscan's digest it kept. */
+export type DigestNotSaved = StateDirProblem | { code: 'newer'; newer: number };
 
 /**
  * Writes DIR/DATE.json: null, or why it did not. A digest a newer logscan wrote there stays:
@@ -311,12 +332,12 @@ export type DigestNotSaved = { problem: string } | { newer: number };
 export async function saveDigest(dir: string, d: DayDigest): Promise<DigestNotSaved | null> {
   const file = digestPath(dir, d.date);
   const newer = await newerOnDisk(file);
-  if (newer !== null) return { newer };
+  if (newer !== null) return { code: 'newer', newer };
   try {
     await writeFileAtomic(file, JSON.stringify(d) + '\n');
     return null;
   } catch (err) {
-    return { problem: `${basename(file)}: ${describeWriteError(err, file)}` };
+    return { code: 'write', file: basename(file), problem: writeProblem(err, file) };
   }
 }
 

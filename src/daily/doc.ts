@@ -10,6 +10,7 @@ import type { Comparison } from './compare.js';
 import type { DailyCollector } from './collect.js';
 import { byClockHour, hourLabels, zoneName } from './day.js';
 import type { SkippedFile } from './discover.js';
+import type { StateDirProblem } from './digest.js';
 import { messages } from '../i18n/messages.js';
 
 export interface DailyDoc {
@@ -115,16 +116,16 @@ export interface DailyDocInput {
   ahead: boolean;
   covered: boolean;
   interrupted: string | null;
-  stateNotSaved: StateNotSaved | null;
+  stateNotSaved: StateNotSaved<StateDirProblem> | null;
 }
 
-export interface StateNotSaved {
+export interface StateNotSaved<Why = string> {
   dir: string;
   /** The day of the digest not saved, and the day whose summary will miss it once the logs of `date` are gone. */
   date: string;
   next: string;
-  /** Why, in words (describeWriteError, English in every language). */
-  problem: string;
+  /** Why: in the document, words in --lang (daily.stateDirProblem), as the page says it. */
+  problem: Why;
 }
 
 export function buildDailyDoc(x: DailyDocInput): DailyDoc {
@@ -150,7 +151,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
     ahead: x.ahead,
     covered: x.covered,
     interrupted: x.interrupted,
-    stateNotSaved: x.stateNotSaved,
+    stateNotSaved: x.stateNotSaved === null ? null : { ...x.stateNotSaved, problem: messages(x.lang).daily.stateDirProblem(x.stateNotSaved.problem) },
     logs: {
       first: c.earliest === Infinity ? null : new Date(c.earliest).toISOString(),
       last: c.latest === -Infinity ? null : new Date(c.latest).toISOString(),

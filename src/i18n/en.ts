@@ -15,6 +15,10 @@ import type { AlertExecReport } from '../live/alert-exec.js';
 import type { WriteProblem } from '../util/write-error.js';
 import type { SignatureProblem } from '../errors.js';
 import type { StateProblem } from '../input/follow-state.js';
+import type { SystemLimit } from '../errors.js';
+import type { LineFate } from '../check/check.js';
+import type { TrafficKind } from '../aggregate/own-traffic.js';
+import type { DigestProblem, StateDirProblem } from '../daily/digest.js';
 
 /** The packets logged that were no probe, by what they were (aggregate/own-traffic.ts trafficKind). */
 export interface NotProbeCounts {
@@ -70,6 +74,32 @@ export type CountUnit = 'packets' | 'connections' | 'records';
 
 /** Where packets went: " to 3 ports", or for ICMP and other portless protocols alone ", none to a port" (not "to 0 ports"). */
 const toPorts = (ports: number, isCapped = false): string => (ports > 0 ? ` to ${capped(ports, isCapped)} ${plural(ports, 'port')}` : ', none to a port');
+
+const SYSTEM_LIMITS: Readonly<Record<SystemLimit, string>> = {
+  EMFILE: 'this process may open no more files: raise the limit (ulimit -n) and run again',
+  ENFILE: 'the system may open no more files: close other programs or raise its limit (fs.file-max)',
+  ENOMEM: 'the system is out of memory',
+  ENOSPC: 'no space is left on the device written to',
+};
+
+/** What `check --line` calls the way its line went (check/check.ts LineFate). */
+const LINE_FATE: Readonly<Record<LineFate, string>> = {
+  event: 'event',
+  skipped: 'skipped',
+  malformed: 'malformed',
+  none: 'no record of its own (part of a multi-line entry)',
+  absent: 'past the end of the input',
+};
+
+/** What the event is to the report's and the daily summary's probe counts (aggregate/own-traffic.ts). */
+const COUNTS_AS: Readonly<Record<TrafficKind, string>> = {
+  probe: 'a probe',
+  own: 'not a probe: sent from this side',
+  reply: "not a probe: a reply to this side's connection",
+  noise: 'not a probe: LAN broadcast chatter',
+  late: 'not a probe: a late packet of a connection already under way (ACK or RST, no SYN)',
+  gap: 'no packet: the firewall noting records it could not write (a gap in the log)',
+};
 
 /** What basisOtherSettings names for each setting that differed. */
 const OTHER_SETTING: Readonly<Record<SettingsChange, string>> = {
@@ -153,6 +183,14 @@ export const en = {
   },
   /** `logscan explain 'LINE'` (render/explain-line.ts). */
   explain: {
+    // What `explain -` says on stderr while it reads standard input (cli/explain.ts).
+    /** Each after "logscan explain: ". */
+    stdinTerminal: 'reading log lines from the terminal; paste them, then press Ctrl-D',
+    stdinFirstLines: (max: number) => `read the first ${max} lines of standard input; for a whole log, \`logscan -\` reports on it`,
+    /** After diagnostics.malformed's lead-in: `reason`, the line splitter's own words (English, as `check` gives them). */
+    notExplained: (reason: string) => `${reason}; not explained`,
+    /** After "logscan: (stdin): ", when more over-long lines came than were said one by one. */
+    overlongLines: (n: number, max: number) => `${n} lines longer than ${max} characters were not explained`,
     /** Which way a packet went, on its "logged" row; the interfaces as logged, null when the line names none. */
     direction: {
       in: (iface: string | null) => `arriving at this host${iface ? ` on ${iface}` : ''}`,
@@ -582,8 +620,8 @@ export const en = {
       `${afterZone ? '; it was also' : ', which was'} counted with ${joinAnd(what.map((w) => OTHER_SETTING[w]))}: part of the change may come from that, not from the traffic`,
     interrupted: (signal: string) => `interrupted by ${signal}: this summary covers only what was read before it`,
     /**
-     * The day's --state digest could not be written (stderr says it too, in English): `problem` is
-     * describeWriteError's words (English in every language); `next` the day whose comparison misses it.
+     * The day's --state digest could not be written (on the page and on stderr): `problem` is
+     * stateDirProblem's words in the same language; `next` the day whose comparison misses it.
      */
     stateNotSaved: (dir: string, date: string, problem: string, next: string) =>
       `--state ${dir}: the digest of ${date} was not saved (${problem}): once the logs of ${date} rotate away, the summary of ${next} has no day before to compare with`,
@@ -593,6 +631,33 @@ export const en = {
      */
     newerDigestKept: (file: string, version: number, newest: number) =>
       `${file}: written by a newer logscan (digest version ${version}; this one reads versions 1 to ${newest}): kept as it is, neither read nor overwritten by this one`,
+    /** Why the day's digest could not be saved (daily/digest.ts), inside stateNotSaved's parentheses. */
+    stateDirProblem: (p: StateDirProblem): string => {
+      switch (p.code) {
+        case 'not-directory':
+          return p.inWay === null ? 'not a directory' : `${p.inWay} is not a directory`;
+        case 'read-only':
+          return 'on a read-only file system';
+        case 'no-permission':
+          return 'no permission to create files in it';
+        case 'directory':
+          return en.usage.dirProblem(p.problem);
+        case 'write':
+          return `${p.file}: ${en.usage.writeProblem(p.problem)}`;
+      }
+    },
+    // daily's own lines on stderr, each after "logscan: ".
+    /** A stored digest of the day before that is not used; the comparison goes on without it. */
+    ignoredDigest: (p: DigestProblem): string =>
+      `ignoring the stored digest: ${p.file}: ${p.code === 'unreadable' ? en.input.problem(p.problem) : p.code === 'not-json' ? `not valid JSON (${p.why})` : p.detail}`,
+    /** A run stopped by a signal writes no digest of the day. */
+    interruptedNoDigest: (signal: string, date: string) => `interrupted by ${signal}: the --state digest of ${date} is not written (it would count only part of the day)`,
+    /** Logs found in DIR, but none written during the two days. */
+    noFileCanHold: (dir: string, previous: string, day: string) => `no log file in ${dir} can hold ${previous} or ${day} (see docs/daily.md, "Which files are read")`,
+    // After "logscan: DIR: " (exit 3): the log directory searched when no FILE is given.
+    logDirUnusable: (p: InputProblem) => `cannot look for logs there: ${en.usage.dirProblem(p)}; give the log files as arguments`,
+    /** `patterns`: the names looked for ("kern.log*"). */
+    noLogs: (patterns: readonly string[]) => `no firewall logs found (looked for ${patterns.join(', ')}); give the log files as arguments`,
     dstDay: (hours: number) => `${hours}-hour day (daylight-saving change)`,
     notOver: 'the day is not over: numbers so far',
     notBegun: "the day has not begun yet by this machine's clock: any record on it comes from a clock set ahead",
@@ -783,6 +848,113 @@ export const en = {
     },
   },
 
+  /**
+   * `check --line N`'s block (check/render.ts): its labels, padded to one column with the
+   * field names (JSON paths, not translated); the rest of `check` is a parser diagnostic
+   * and stays English.
+   */
+  check: {
+    line: (n: number, fate: LineFate) => `line ${n}: ${LINE_FATE[fate]}`,
+    text: 'text',
+    reason: 'reason',
+    annotations: 'annotations',
+    noAnnotations: '(none)',
+    /** An annotation's head, above its text. */
+    annotation: (id: string, severity: number, ref: string) => `${id} (severity ${severity}, ${ref}):`,
+    /** After the time in --tz's zone, when no --tz was given. */
+    localZone: 'local',
+    countsAs: 'counts as',
+    countsAsKind: (kind: TrafficKind) => COUNTS_AS[kind],
+    /** A late record that is no packet (a Windows CLOSE row), named by its readings' labels. */
+    lateRecord: (kinds: readonly string[]) => `not a probe: a record of a connection already under way (${kinds.join('; ')})`,
+    /** On stderr (exit 2): --line N past the end of FILE. */
+    lineAbsent: (line: number, file: string, lines: number) => `--line ${line}: ${file} has only ${counted(lines, 'line')}`,
+  },
+
+  /**
+   * `--help`: logscan's descriptions of its commands, arguments and options (cli/help-text.ts),
+   * laid out by commander. In English commander's own help, unchanged; in another language
+   * the headings and the words commander adds (choices, default) too.
+   */
+  help: {
+    /** Commander's headings, by the English it passes to Help.styleTitle. */
+    headings: { 'Usage:': 'Usage:', 'Arguments:': 'Arguments:', 'Options:': 'Options:', 'Commands:': 'Commands:', 'Global Options:': 'Global Options:' } as Readonly<Record<string, string>>,
+    /** After an option's description: its choices and default, as commander words them ("choices", "default"; values as JSON). */
+    extras: (choices: readonly string[] | null, dflt: string | null) =>
+      [choices === null ? null : `choices: ${choices.map((c) => JSON.stringify(c)).join(', ')}`, dflt === null ? null : `default: ${dflt}`].filter((x) => x !== null).join(', '),
+    /** Commander's own options and command. */
+    help: 'display help for command',
+    version: 'output the version number',
+    tableOrJson: 'table for people (also: text), json for programs',
+    checkLine: 'also show every field extracted from line N (time, host, addresses, ports, rule, annotations)',
+    checkCommand: 'show how logscan reads a file: detected format and why, parsed/skipped/malformed lines with an example of each kind',
+    dailyFiles: 'log files (.gz ok), - for stdin; default: the usual places (kern.log, messages, ufw.log, firewalld and their rotations)',
+    dailyDate: 'the day: YYYY-MM-DD, today or yesterday, in --tz',
+    dailyOutputFormat: 'text (default on a terminal; also: table), markdown (default otherwise; also: md), html or json',
+    dailyOutput: 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown and .json pick the format; .txt or any other extension, text',
+    dailyState: 'keep a small digest per day in DIR, so the comparison works after the logs rotated away',
+    dailyLogDir: 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder); in DIR every known log is looked for, Linux and Windows',
+    dailyCommand: 'summarise one calendar day: headline numbers, change against the day before, top sources, ports, interpretations, hourly chart',
+    geoip: 'add country and AS of sources from MaxMind .mmdb files in DIR (GeoLite2-Country/City/ASN; docs/integrations.md)',
+    ignore: 'leave out events matching FILE: addresses/CIDRs, "port N[/proto]", "iface NAME", # comments',
+    osHint: "guess each shown source's OS family from its first packet's TTL and TCP window (a hint, not proof)",
+    resolve: 'look up PTR (reverse DNS) names of the shown sources',
+    resolveTimeout: 'timeout per PTR query (default 2)',
+    resolveServer: 'DNS server for --resolve (ADDR, ADDR:PORT, [IPv6]:PORT); repeatable; default: the system resolver',
+    eventsOutputFormat: 'ndjson (default), or dshield: the DShield tab-separated submission format (docs/integrations.md)',
+    eventsEcs: 'use Elastic Common Schema field names (source.ip, destination.port, event.action, …)',
+    eventsDshieldUserid: '-o dshield: your DShield user id (default 0, anonymous)',
+    eventsCommand: 'print every firewall record as one JSON object per line (NDJSON)',
+    explainQuery: "PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an IPv4/IPv6 address, an annotation or finding id, a name/family/category to search, a log line in quotes, or - for log lines on standard input",
+    explainSignatures: 'extra signatures directory (repeatable); entries with the same id override',
+    explainHomeNet: "a network of this side, for log lines (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): what it sends out is this side's own traffic, not a probe",
+    explainYear: 'for log lines: the year of the first stamp that has none (BSD syslog); default: this year, or last year for a date still to come',
+    explainTz: "for log lines: IANA zone of stamps without an offset, and of the times shown; default: this machine's zone",
+    explainCommand: "explain what a port, port/proto, range, ICMP type, address, malware name, annotation or finding id means (e.g. 6776, 33500/udp, 6970-7170, 8/icmp, 224.0.0.251, sub7, sub7-artifact, vertical-scan), or what a log line says ('LINE', or - to read lines from standard input)",
+    explainLang: 'language of the explanations',
+    since: 'only events at or after: 2026-11-20, 2026-11-20T06:00[Z|+01:00], or 30m / 2h / 1h30m / 7d ago',
+    until: 'only events at or before (same forms as --since)',
+    source: 'only events from this address or range (IPv4/IPv6 CIDR); repeatable',
+    followFiles: 'log files to follow (need not exist yet), - for a live stdin stream',
+    followOutputFormat: 'text for people (also: table), ndjson (annotated events, one per line) for programs',
+    followEcs: 'Elastic Common Schema documents, as `events --ecs` writes them (NDJSON: implies -o ndjson)',
+    followQuiet: 'no line per probe: only alerts, --summary-every summaries and the summary at the end (a service, a busy log)',
+    followFromStart: 'read what the files already hold first (default: start at their end)',
+    followState: 'remember how far each file was read; a restart continues there, even across rotation',
+    followSummaryEvery: 'print a summary of the last interval every so often (30s, 10m, 1h); also the alert window',
+    followAlertScore: 'alert when a source reaches this score within the window (see docs/ranking.md)',
+    followCommand: 'follow growing logs through rotation: one line per probe, alerts, a summary on Ctrl-C',
+    formatsJson: 'same as -o json (kept for scripts that use it)',
+    formatsCommand: 'list the log formats logscan recognises, with an example line each',
+    formatsLang: 'language of the descriptions',
+    inputFormat: 'skip sniffing: read every input as this format (see `logscan formats`)',
+    year: 'year of the first record when the log has none (BSD syslog); default: inferred from file date',
+    tz: 'IANA zone of timestamps without an offset, and of the times shown; default: this machine\'s zone',
+    signatures: 'extra signature directory (adds or overrides entries); repeatable',
+    homeNet: "a network of this side (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): forwarded traffic from it to elsewhere is this side's own",
+    threads: 'auto, 1 or 2: with 2, a second thread reads and parses the logs while this one does the rest; same output (auto: 2 for 32 MiB or more of log text, .gz counted unpacked, on 2+ cores; a pipe on stdin counts 0: its size is unknown)',
+    lang: 'language of what logscan writes: headings, summaries, explanations',
+    programDebug: 'print stack traces for internal errors',
+    programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA, MikroTik; `logscan formats` lists them).',
+    files: 'log files (.gz ok), - for stdin',
+    reportOutputFormat: 'table for people (also: text), markdown for tickets (also: md), html for a page to share, json for programs (docs/report-json.md), csv for spreadsheets, blocklist for firewalls (docs/integrations.md)',
+    reportOutput: 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown, .json and .csv pick the format, .txt or any other extension the table',
+    top: 'rows in the top tables',
+    reportMinSeverity: 'show only sources and interpretations of at least this severity (0-5 or info/notice/low/medium/high/critical)',
+    reportFailOn: 'exit 4 when any finding reaches this severity (0-5 or a name)',
+    reportCsvTable: '-o csv: which table (default sources)',
+    reportBlocklistFormat: '-o blocklist: nft script, ipset restore file, iptables, ufw or PowerShell (Windows Firewall) commands (default nft)',
+    reportBlocklistMinScore: '-o blocklist: sources scoring at least N (default 50)',
+    reportBlocklistIncludePrivate: '-o blocklist: keep loopback/private/link-local sources (left out by default)',
+    reportCommand: 'analyse firewall logs and print a report (the default command: `logscan FILE...`)',
+    config: 'JSON file overriding detection thresholds and score weights (docs/ranking.md)',
+    scanPorts: (n: number) => `distinct ports that make a vertical/UDP scan (default ${n})`,
+    sweepHosts: (n: number) => `distinct hosts that make a horizontal sweep, and an ACK scan across hosts (default ${n})`,
+    /** `twoSummaries`: follow's cap, of each of its two summaries. */
+    maxSources: (n: number, twoSummaries: boolean) => `${twoSummaries ? "source profiles kept in memory by each of the run's and the window's summaries" : 'source profiles kept in memory'} (default ${n})`,
+    followAlertExec: (score: number) => `run CMD for each alert, without a shell, the alert as JSON on stdin (10 s timeout; default --alert-score ${score})`,
+  },
+
   /** Usage errors on stderr (exit 2), each after "logscan: ". */
   usage: {
     /** The line after a commander usage error; `command`: null for the program itself. */
@@ -948,6 +1120,20 @@ export const en = {
     /** One of the first malformed lines: `reason`, the parser's own words (English, as `check` gives them); `text`: the line as logged, cut. */
     malformed: (file: string, line: number, reason: string, text: string) => `${file}:${line}: malformed: ${reason}${text ? `: ${text}` : ''}`,
     malformedTotal: (total: number, shown: number) => `${total} malformed lines in all (first ${shown} shown; \`logscan check FILE\` explains them)`,
+    /** A file given twice (`sameAs`: null), or under a second name for the same file: read once. */
+    readOnce: (file: string, sameAs: string | null) => `${file}: ${sameAs === null ? 'named twice' : `the same file as ${sameAs}`}; read once`,
+    /** `events`: filters that matched nothing; `given`, the options as named ("--since"); `first`/`last`, the times of the events read (null: none had one). */
+    noMatch: (read: number, given: readonly string[], first: string | null, last: string | null) =>
+      `none of the ${read} events read matches ${given.length > 1 ? `${given.slice(0, -1).join(', ')} and ${given[given.length - 1]}` : given.join('')}${first ? `; the events read run from ${first} to ${last}` : ''}`,
+    /** Standard output could not be written (a full disk, a closed terminal): `p` worded as for --output. */
+    stdoutWrite: (p: WriteProblem) => `cannot write to standard output: ${en.usage.writeProblem(p)}`,
+    /** A one-shot command stopped by a signal (cli/interrupt.ts): what `events`' output, or `check`'s check, covers. */
+    interrupted: (signal: string, what: 'output' | 'check') => `interrupted by ${signal}; the ${what} covers only what was read before it`,
+    /** An error logscan did not expect: `message`, the error's own words (English, as thrown). */
+    internalError: (message: string) => `internal error: ${message}`,
+    bug: 'this is a bug; rerun with --debug for the stack trace and report it',
+    /** A limit of the system the run met (errors.ts systemLimit): what the user can do about it. */
+    systemLimit: (limit: SystemLimit): string => SYSTEM_LIMITS[limit],
     /** follow, stopped while its reader took nothing: `state`, with --state. */
     stdoutNotRead: (signal: string, state: boolean) =>
       `standard output was not being read: what was left to print after ${signal} is dropped${state ? ' (--state keeps the position of the last line whose output it took: a restart reads the rest again)' : ''}`,

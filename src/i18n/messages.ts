@@ -1,5 +1,5 @@
 // The message catalog by --lang: every word the report, `daily` and `follow` print
-// around the log data, and the usage errors and `follow`'s notices on stderr (a person
+// around the log data, what logscan says on stderr and `--help`'s descriptions (a person
 // at the terminal reads those). en.ts defines the keys; zh.ts must fill each of them.
 // Machine formats stay English: JSON keys, CSV headers, blocklist comments.
 import type { Lang } from '../knowledge/types.js';
@@ -7,7 +7,7 @@ import type { IcmpProtocol } from '../util/icmp.js';
 import { en, type Messages } from './en.js';
 import { zh } from './zh.js';
 import type { InputProblem } from '../input/problem.js';
-import { UsageError, type UsageWords } from '../errors.js';
+import { InputError, UsageError, type InputWords, type UsageWords } from '../errors.js';
 
 export type { Messages };
 
@@ -59,4 +59,17 @@ export function usageError(words: UsageWords): UsageError {
  */
 export function findingLabel(id: string, lang: Lang): string {
   return wordFor(messages(lang).finding.label, id);
+}
+
+/** An input error worded by the catalog: its message in English, its `words` for --lang on stderr. */
+export function inputErrorWords(file: string, words: InputWords): InputError {
+  return new InputError(file, words(en), null, words);
+}
+
+/** The line after "logscan: " for an input error, in `lang` when the catalog can say it. */
+export function inputErrorText(err: InputError, lang: Lang): string {
+  const m = messages(lang);
+  if (err.words !== null) return m.diagnostics.input(err.file, err.words(m));
+  if (err.problem !== null) return m.diagnostics.input(err.file, m.input.problem(err.problem));
+  return err.message;
 }

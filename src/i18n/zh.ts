@@ -6,6 +6,9 @@ import { capped, fmtInt } from '../util/number-text.js';
 import { mixedRows, type IgnoreLineProblem, type Messages } from './en.js';
 import type { FoldSpread } from '../live/fold.js';
 import type { SettingsChange } from '../daily/digest.js';
+import type { SystemLimit } from '../errors.js';
+import type { LineFate } from '../check/check.js';
+import type { TrafficKind } from '../aggregate/own-traffic.js';
 
 /** What basisOtherSettings names for each setting that differed (after 不同的). */
 const OTHER_SETTING_ZH: Readonly<Record<SettingsChange, string>> = {
@@ -53,6 +56,33 @@ const IGNORE_LINE: Readonly<Record<IgnoreLineProblem, string>> = {
   'iface-syntax': '应写作“iface NAME”',
   'entry-syntax': '应为地址或 CIDR 网段、“port …”或“iface …”',
   'not-address': '不是地址或 CIDR 网段',
+};
+
+/** check --line 所看的那一行的去向（check/check.ts LineFate）。 */
+const LINE_FATE_ZH: Readonly<Record<LineFate, string>> = {
+  event: '得到事件',
+  skipped: '跳过',
+  malformed: '格式错误',
+  none: '本行没有自己的记录（属于一条多行记录）',
+  absent: '超出了输入的末尾',
+};
+
+/** 这个事件在报告和每日摘要的探测计数里算什么（aggregate/own-traffic.ts）。 */
+const COUNTS_AS_ZH: Readonly<Record<TrafficKind, string>> = {
+  probe: '探测',
+  own: '非探测：本方发出的流量',
+  reply: '非探测：对本方连接的回复',
+  noise: '非探测：局域网广播噪声',
+  late: '非探测：已在进行中的连接的迟到报文（带 ACK 或 RST，没有 SYN）',
+  gap: '不是数据包：防火墙记下有记录未能写入（日志缺口）',
+};
+
+/** 运行碰到的系统限制，以及用户能做什么（errors.ts systemLimit）。 */
+const SYSTEM_LIMITS_ZH: Readonly<Record<SystemLimit, string>> = {
+  EMFILE: '本进程已不能再打开文件：请提高上限（ulimit -n）后重新运行',
+  ENFILE: '整个系统已不能再打开文件：请关闭其他程序，或提高系统上限（fs.file-max）',
+  ENOMEM: '系统内存不足',
+  ENOSPC: '写入的设备上已没有剩余空间',
 };
 
 /** 设置出自哪里：--config 文件（file），或命令行选项（null）。 */
@@ -183,6 +213,10 @@ export const zh: Messages = {
     },
   },
   explain: {
+    stdinTerminal: '正在从终端读取日志行；粘贴之后按 Ctrl-D 结束',
+    stdinFirstLines: (max) => `只读了标准输入的前 ${max} 行；要分析整份日志，请用 \`logscan -\` 生成报告`,
+    notExplained: (reason) => `${reason}；未予解释`,
+    overlongLines: (n, max) => `有 ${fmtInt(n)} 行长于 ${fmtInt(max)} 个字符，未予解释`,
     direction: {
       in: (iface) => `${iface ? `从 ${iface} ` : ''}进入本机`,
       inDevice: (iface) => `${iface ? `从 ${iface} ` : ''}进入防火墙`,
@@ -493,6 +527,26 @@ export const zh: Messages = {
     interrupted: (signal) => `被 ${signal} 中断：本摘要只包含中断前读到的内容`,
     stateNotSaved: (dir, date, problem, next) => `--state ${dir}：${date} 的摘要未能保存（${problem}）：${date} 的日志被轮转删除后，${next} 的摘要将没有前一天可比较`,
     newerDigestKept: (file, version, newest) => `${file}：由更新版本的 logscan 写入（摘要格式版本 ${version}；本版本只能读取版本 1 至 ${newest}）：原样保留，本版本既不读取也不覆盖它`,
+    stateDirProblem: (p) => {
+      switch (p.code) {
+        case 'not-directory':
+          return p.inWay === null ? '不是目录' : `${p.inWay} 不是目录`;
+        case 'read-only':
+          return '位于只读文件系统上';
+        case 'no-permission':
+          return '没有在其中创建文件的权限';
+        case 'directory':
+          return zh.usage.dirProblem(p.problem);
+        case 'write':
+          return `${p.file}：${zh.usage.writeProblem(p.problem)}`;
+      }
+    },
+    ignoredDigest: (p) =>
+      `已忽略保存的摘要：${p.file}：${p.code === 'unreadable' ? zh.input.problem(p.problem) : p.code === 'not-json' ? `不是有效的 JSON（${p.why}）` : `内容不对（${p.detail}）`}`,
+    interruptedNoDigest: (signal, date) => `被 ${signal} 中断：不写入 ${date} 的 --state 摘要（它只会计入当天的一部分）`,
+    noFileCanHold: (dir, previous, day) => `${dir} 中没有可能包含 ${previous} 或 ${day} 的日志文件（见 docs/daily.md 的“Which files are read”一节）`,
+    logDirUnusable: (p) => `无法在这里查找日志：${zh.usage.dirProblem(p)}；请把日志文件作为参数给出`,
+    noLogs: (patterns) => `没有找到防火墙日志（找过 ${patterns.join('、')}）；请把日志文件作为参数给出`,
     dstDay: (hours) => `当天共 ${hours} 小时（夏令时切换）`,
     notOver: '当天尚未结束：以下为截至目前的数字',
     notBegun: '按本机时钟，当天尚未开始：其中的记录来自时钟偏快的设备',
@@ -658,6 +712,94 @@ export const zh: Messages = {
     },
   },
 
+  check: {
+    line: (n, fate) => `第 ${n} 行：${LINE_FATE_ZH[fate]}`,
+    text: '文本',
+    reason: '原因',
+    annotations: '解读',
+    noAnnotations: '（无）',
+    annotation: (id, severity, ref) => `${id}（严重度 ${severity}，${ref}）：`,
+    localZone: '本机时区',
+    countsAs: '计为',
+    countsAsKind: (kind) => COUNTS_AS_ZH[kind],
+    lateRecord: (kinds) => `非探测：已在进行中的连接的记录（${kinds.join('；')}）`,
+    lineAbsent: (line, file, lines) => `--line ${line}：${file} 只有 ${fmtInt(lines)} 行`,
+  },
+
+  help: {
+    headings: { 'Usage:': '用法：', 'Arguments:': '参数：', 'Options:': '选项：', 'Commands:': '命令：', 'Global Options:': '全局选项：' },
+    extras: (choices, dflt) => [choices === null ? null : `可选：${choices.join('、')}`, dflt === null ? null : `默认：${dflt.replace(/^"(.*)"$/, '$1')}`].filter((x) => x !== null).join('；'),
+    help: '显示本命令的帮助',
+    version: '显示版本号',
+    tableOrJson: 'table 供人阅读（也可写 text），json 供程序读取',
+    checkLine: '另外列出从第 N 行提取出的每个字段（时间、主机、地址、端口、规则、解读）',
+    checkCommand: '显示 logscan 如何读取一个文件：识别出的格式及依据，解析、跳过和格式错误的行，每类举一例',
+    dailyFiles: '日志文件（可以是 .gz），- 表示标准输入；默认：常见位置（kern.log、messages、ufw.log、firewalld 及其轮转文件）',
+    dailyDate: '哪一天：YYYY-MM-DD、today 或 yesterday，按 --tz 的时区',
+    dailyOutputFormat: 'text（在终端上的默认；也可写 table）、markdown（其他情况的默认；也可写 md）、html 或 json',
+    dailyOutput: '写入 FILE 而不是标准输出（普通文件以原子方式替换，FIFO 或设备直接写入；- 表示标准输出）；不给 -o 时，.html/.htm、.md/.markdown 和 .json 决定格式；.txt 或其他扩展名为 text',
+    dailyState: '在 DIR 中为每天保存一份小摘要，日志轮转删除后仍能与前一天比较',
+    dailyLogDir: '不给 FILE 时到哪里查找日志（默认 /var/log；Windows 上为防火墙日志目录）；在 DIR 中查找所有已知的日志，Linux 和 Windows 的都找',
+    dailyCommand: '汇总一个自然日：主要数字、与前一天相比的变化、排名靠前的来源和端口、解读、逐小时图表',
+    geoip: '根据 DIR 中 MaxMind 的 .mmdb 文件（GeoLite2-Country/City/ASN；见 docs/integrations.md）补上来源的国家和自治系统（AS）',
+    ignore: '略去与 FILE 匹配的事件：地址/CIDR、“port N[/proto]”、“iface NAME”，# 开头为注释',
+    osHint: '根据每个所列来源首个包的 TTL 和 TCP 窗口推测其操作系统家族（仅为提示，不是证据）',
+    resolve: '查询所列来源的 PTR（反向 DNS）名称',
+    resolveTimeout: '每次 PTR 查询的超时时间（默认 2 秒）',
+    resolveServer: '--resolve 使用的 DNS 服务器（ADDR、ADDR:PORT、[IPv6]:PORT）；可重复；默认：系统的解析器',
+    eventsOutputFormat: 'ndjson（默认），或 dshield：DShield 的制表符分隔提交格式（见 docs/integrations.md）',
+    eventsEcs: '使用 Elastic Common Schema 的字段名（source.ip、destination.port、event.action 等）',
+    eventsDshieldUserid: '-o dshield：你的 DShield 用户号（默认 0，即匿名）',
+    eventsCommand: '把每条防火墙记录输出为一行一个 JSON 对象（NDJSON）',
+    explainQuery: 'PORT、PORT/tcp|udp、FROM-TO[/proto]、TYPE/icmp|icmpv6、IPv4/IPv6 地址、解读或发现的 id、要搜索的名称/家族/类别、加引号的一行日志，或用 - 从标准输入读取日志行',
+    explainSignatures: '额外的签名目录（可重复）；同 id 的条目覆盖内置的',
+    explainHomeNet: '本方的一个网络，用于解释日志行（CIDR 或地址，可重复；默认：RFC 1918 及其他本地网段）：从它发出的是本方自己的流量，不是探测',
+    explainYear: '用于日志行：第一个不带年份的时间戳（BSD syslog）所在的年份；默认：今年，日期尚未到来时为去年',
+    explainTz: '用于日志行：不带时区偏移的时间戳所用的 IANA 时区，也是显示时间的时区；默认：本机时区',
+    explainCommand: "解释端口、端口/协议、端口范围、ICMP 类型、地址、恶意软件名称、解读或发现的 id 的含义（例如 6776、33500/udp、6970-7170、8/icmp、224.0.0.251、sub7、sub7-artifact、vertical-scan），或一行日志说了什么（'LINE'，或用 - 从标准输入读取日志行）",
+    explainLang: '解释所用的语言',
+    since: '只看此时刻及以后的事件：2026-11-20、2026-11-20T06:00[Z|+01:00]，或 30m / 2h / 1h30m / 7d 之前',
+    until: '只看此时刻及以前的事件（写法同 --since）',
+    source: '只看来自这个地址或网段（IPv4/IPv6 CIDR）的事件；可重复',
+    followFiles: '要跟踪的日志文件（可以尚不存在），- 表示持续写入的标准输入',
+    followOutputFormat: 'text 供人阅读（也可写 table），ndjson（带解读的事件，一行一个）供程序读取',
+    followEcs: '输出 Elastic Common Schema 文档，与 `events --ecs` 相同（NDJSON：意味着 -o ndjson）',
+    followQuiet: '不为每个探测输出一行：只输出告警、--summary-every 的摘要和结束时的摘要（适合服务或繁忙的日志）',
+    followFromStart: '先读文件中已有的内容（默认：从文件末尾开始）',
+    followState: '记住每个文件读到了哪里；重新启动时从那里继续，轮转之后也一样',
+    followSummaryEvery: '每隔这么久输出一次最近这段时间的摘要（30s、10m、1h）；也是告警的时间窗口',
+    followAlertScore: '来源在时间窗口内达到这个分数时告警（见 docs/ranking.md）',
+    followCommand: '跟踪不断增长的日志，轮转也不中断：每个探测一行，告警，按 Ctrl-C 时输出摘要',
+    formatsJson: '等同于 -o json（为使用它的脚本保留）',
+    formatsCommand: '列出 logscan 能识别的日志格式，每种附一行示例',
+    formatsLang: '格式说明所用的语言',
+    inputFormat: '不做格式识别：把每个输入都按这种格式读取（见 `logscan formats`）',
+    year: '日志不带年份时（BSD syslog）第一条记录的年份；默认：由文件日期推断',
+    tz: '不带时区偏移的时间戳所用的 IANA 时区，也是显示时间的时区；默认：本机时区',
+    signatures: '额外的签名目录（增加或覆盖条目）；可重复',
+    homeNet: '本方的一个网络（CIDR 或地址，可重复；默认：RFC 1918 及其他本地网段）：从它转发到别处的流量是本方自己的',
+    threads: 'auto、1 或 2：为 2 时，另一个线程读取并解析日志，本线程做其余的事；输出相同（auto：日志文本达到 32 MiB 或以上时为 2，.gz 按解压后计，需 2 个以上 CPU 核心；标准输入上的管道按 0 计，因为其大小未知）',
+    lang: 'logscan 输出所用的语言：标题、摘要、解释',
+    programDebug: '内部错误时输出调用栈',
+    programCommand: '防火墙日志分析器：说明防火墙日志里那些噪声的含义（iptables/netfilter、Windows 防火墙、pf、pfSense/OPNsense filterlog、Cisco ASA、MikroTik；`logscan formats` 会列出全部格式）。',
+    files: '日志文件（可以是 .gz），- 表示标准输入',
+    reportOutputFormat: 'table 供人阅读（也可写 text），markdown 用于工单（也可写 md），html 生成可分享的网页，json 供程序读取（见 docs/report-json.md），csv 用于电子表格，blocklist 供防火墙使用（见 docs/integrations.md）',
+    reportOutput: '写入 FILE 而不是标准输出（普通文件以原子方式替换，FIFO 或设备直接写入；- 表示标准输出）；不给 -o 时，.html/.htm、.md/.markdown、.json 和 .csv 决定格式，.txt 或其他扩展名为表格',
+    top: '排名表的行数',
+    reportMinSeverity: '只显示严重度不低于此值的来源和解读（0-5 或 info/notice/low/medium/high/critical）',
+    reportFailOn: '任何发现达到这个严重度时以退出码 4 结束（0-5 或其名称）',
+    reportCsvTable: '-o csv：输出哪个表（默认 sources）',
+    reportBlocklistFormat: '-o blocklist：nft 脚本、ipset restore 文件，或 iptables、ufw、PowerShell（Windows 防火墙）命令（默认 nft）',
+    reportBlocklistMinScore: '-o blocklist：分数至少为 N 的来源（默认 50）',
+    reportBlocklistIncludePrivate: '-o blocklist：保留回环/私有/链路本地来源（默认略去）',
+    reportCommand: '分析防火墙日志并输出报告（默认命令：`logscan FILE...`）',
+    config: '覆盖检测阈值和评分权重的 JSON 文件（见 docs/ranking.md）',
+    scanPorts: (n) => `构成纵向/UDP 扫描的不同端口数（默认 ${n}）`,
+    sweepHosts: (n) => `构成横向扫描（以及跨主机 ACK 扫描）的不同主机数（默认 ${n}）`,
+    maxSources: (n, twoSummaries) => `${twoSummaries ? '全程摘要和时间窗口摘要各自在内存中保留的来源数' : '在内存中保留的来源数'}（默认 ${fmtInt(n)}）`,
+    followAlertExec: (score) => `每次告警运行 CMD（不经 shell），告警以 JSON 形式从标准输入传入（超时 10 秒；默认 --alert-score ${score}）`,
+  },
+
   usage: {
     seeHelp: (command) => `（用法见 \`logscan ${command === null ? '' : `${command} `}--help\`）`,
     commander: (p) => {
@@ -746,7 +888,7 @@ export const zh: Messages = {
         case 'quota':
           return '超出了磁盘配额';
         case 'system-error':
-          return p.message;
+          return `系统错误：${systemWords(p.message, p.errno)}`;
       }
     },
     state: (file, p) => `--state ${file}：${zh.usage.stateProblem(p)}`,
@@ -796,6 +938,13 @@ export const zh: Messages = {
     input: (file, problem) => `${file}：${problem}`,
     malformed: (file, line, reason, text) => `${file} 第 ${line} 行格式错误：${reason}${text ? `：${text}` : ''}`,
     malformedTotal: (total, shown) => `共有 ${fmtInt(total)} 行格式错误（只列出了前 ${shown} 行；\`logscan check FILE\` 会逐一说明）`,
+    readOnce: (file, sameAs) => `${file}：${sameAs === null ? '重复给出' : `与 ${sameAs} 是同一个文件`}；只读一次`,
+    noMatch: (read, given, first, last) => `读到的 ${fmtInt(read)} 个事件中没有符合 ${given.length > 1 ? `${given.slice(0, -1).join('、')} 和 ${given[given.length - 1]}` : given.join('')} 的${first ? `；读到的事件从 ${first} 到 ${last}` : ''}`,
+    stdoutWrite: (p) => `无法写入标准输出：${zh.usage.writeProblem(p)}`,
+    interrupted: (signal, what) => `被 ${signal} 中断；${what === 'check' ? '检查只涵盖' : '输出只包含'}中断前读到的内容`,
+    internalError: (message) => `内部错误：${message}`,
+    bug: '这是 logscan 的缺陷；请加上 --debug 重新运行以得到调用栈，并报告这个问题',
+    systemLimit: (limit) => SYSTEM_LIMITS_ZH[limit],
     stdoutNotRead: (signal, state) =>
       `标准输出没有被读取：收到 ${signal} 后尚未输出的内容已丢弃${state ? '（--state 记下的是输出已被取走的最后一行的位置：重新启动时会再读一遍其余部分）' : ''}`,
   },

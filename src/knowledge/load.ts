@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SignatureError, systemLimitHint } from '../errors.js';
+import { SignatureError, systemLimit } from '../errors.js';
 import { fsProblem } from '../input/problem.js';
 import { buildKnowledgeBase, type IndexedKnowledge } from './index.js';
 import type { AddressEntry, Category, PortClass, PortEntry, SourcePortEntry } from './types.js';
@@ -62,7 +62,7 @@ function readKind<K extends FileKind>(kind: K, dir: string, required: boolean): 
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !required) return null;
     // Too many open files is the system's limit, not the signatures' fault: said as such.
-    if (systemLimitHint(err) !== null) throw err;
+    if (systemLimit(err) !== null) throw err;
     throw new SignatureError(file, null, { code: 'unreadable', why: code ?? (err as Error).message, problem: fsProblem(err) });
   }
   return validateFile(kind, file, parseJson(file, text), text);

@@ -14,8 +14,8 @@ export type WriteProblem =
   | { code: 'read-only'; dir: string }
   | { code: 'no-space' }
   | { code: 'quota' }
-  /** Any other error: the system's own message (English). */
-  | { code: 'system-error'; message: string };
+  /** Any other error: the system's own message (English), and its errno code, which --lang words it by. */
+  | { code: 'system-error'; message: string; errno?: string };
 
 /**
  * What went wrong, in the user's terms: the temporary file next to FILE is logscan's own
@@ -46,7 +46,9 @@ export function writeProblem(err: unknown, file: string): WriteProblem {
       return { code: 'no-space' };
     case 'EDQUOT':
       return { code: 'quota' };
-    default:
-      return { code: 'system-error', message: err instanceof Error ? err.message : String(err) };
+    default: {
+      const message = err instanceof Error ? err.message : String(err);
+      return typeof e?.code === 'string' ? { code: 'system-error', message, errno: e.code } : { code: 'system-error', message };
+    }
   }
 }

@@ -5,13 +5,26 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareDays, previousFromDigest, previousFromTally } from '../../src/daily/compare.js';
 import { dayWindow } from '../../src/daily/day.js';
-import { decodePorts, digestSettings, encodePorts, loadDigest, saveDigest, stateDirProblem } from '../../src/daily/digest.js';
+import { decodePorts, digestSettings, encodePorts, loadDigest as load, saveDigest as save, stateDirProblem as dirProblem, type DayDigest, type StateDirProblem } from '../../src/daily/digest.js';
+import { en } from '../../src/i18n/en.js';
 import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { parseIgnoreList } from '../../src/enrich/ignore.js';
 import { choosePrevious } from '../../src/daily/previous.js';
 import { DayTally } from '../../src/daily/tally.js';
 import { tempDir } from '../helpers/cli.js';
 import { makeEvent } from '../helpers/events.js';
+
+// The problems in English words, as stderr and the page say them (the catalog words the codes).
+const words = (p: StateDirProblem | null): string | null => (p === null ? null : en.daily.stateDirProblem(p));
+const stateDirProblem = (dir: string): string | null => words(dirProblem(dir));
+const saveDigest = async (dir: string, d: DayDigest): Promise<string | { newer: number } | null> => {
+  const r = await save(dir, d);
+  return r?.code === 'newer' ? { newer: r.newer } : words(r);
+};
+async function loadDigest(dir: string, date: string) {
+  const r = await load(dir, date);
+  return r.digest === null && r.problem !== null ? { ...r, problem: en.daily.ignoredDigest(r.problem).replace(/^ignoring the stored digest: /, '') } : r;
+}
 
 const D = dayWindow({ year: 2026, month: 11, day: 21 }, 'UTC');
 const P = dayWindow({ year: 2026, month: 11, day: 20 }, 'UTC');
@@ -143,8 +156,8 @@ describe('digest state', () => {
     expect(stateDirProblem(join(dir, 'f', 'x', 'y'))).toBe(`${join(dir, 'f')} is not a directory`);
     const d = tally(P, [['198.51.100.1', 22, 1]]).digest('UTC', true, new Date());
     mkdirSync(join(dir, 'a', 'b', '2026-11-20.json'));
-    expect(await saveDigest(join(dir, 'a', 'b'), d)).toEqual({ problem: '2026-11-20.json: is a directory' });
-    expect(await saveDigest(join(dir, 'gone'), d)).toEqual({ problem: `2026-11-20.json: no such directory: ${join(dir, 'gone')}` });
+    expect(await saveDigest(join(dir, 'a', 'b'), d)).toBe('2026-11-20.json: is a directory');
+    expect(await saveDigest(join(dir, 'gone'), d)).toBe(`2026-11-20.json: no such directory: ${join(dir, 'gone')}`);
   });
 
   it.runIf(existsSync('/proc/self'))('a DIR under /proc is a reason too, not a hang (Node 20\'s recursive mkdir loops there)', () => {

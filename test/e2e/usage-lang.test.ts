@@ -45,11 +45,11 @@ describe('commander\'s usage errors in --lang zh', () => {
     expect(usageStderr(['formats', 'a', 'b'])).toBe("logscan: too many arguments for 'formats'. Expected 0 arguments but got 2.\n(run `logscan formats --help` for usage)\n");
   });
 
-  it('--help stays English (and exits 0) in Chinese', () => {
+  it('--help is Chinese too (and exits 0): test/e2e/help-lang.test.ts says how', () => {
     const r = runCli(['follow', '--help', '--lang', 'zh']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Usage: logscan follow/);
-    expect(r.stdout).not.toMatch(CJK);
+    expect(r.stdout).toMatch(/^用法： logscan follow/);
+    expect(r.stdout).toMatch(CJK);
   });
 });
 

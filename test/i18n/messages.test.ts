@@ -13,7 +13,10 @@ import type { FollowNotice } from '../../src/input/follow.js';
 import type { IgnoreLineProblem } from '../../src/i18n/en.js';
 import type { WriteProblem } from '../../src/util/write-error.js';
 import type { StateProblem } from '../../src/input/follow-state.js';
-import type { SignatureProblem } from '../../src/errors.js';
+import type { SignatureProblem, SystemLimit } from '../../src/errors.js';
+import type { DigestProblem, StateDirProblem } from '../../src/daily/digest.js';
+import type { LineFate } from '../../src/check/check.js';
+import type { TrafficKind } from '../../src/aggregate/own-traffic.js';
 import type { AlertExecReport } from '../../src/live/alert-exec.js';
 
 type Fn = (...args: unknown[]) => string;
@@ -109,6 +112,31 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.basisOtherZone': ['UTC', 'Asia/Shanghai'],
   'daily.stateNotSaved': ['/var/lib/logscan', '2026-11-21', 'is a directory', '2026-11-22'],
   'daily.newerDigestKept': ['/var/lib/logscan/2026-11-20.json', 7, 6],
+  'daily.stateDirProblem': [{ code: 'not-directory', inWay: '/var/lib/x' }],
+  'daily.ignoredDigest': [{ code: 'not-json', file: '/var/lib/logscan/2026-11-20.json', why: 'Unexpected token n in JSON at position 2' }],
+  'daily.interruptedNoDigest': ['SIGINT', '2026-11-20'],
+  'daily.noFileCanHold': ['/var/log', '2026-11-20', '2026-11-21'],
+  'daily.logDirUnusable': [{ code: 'not-found', nonUtf8Name: false }],
+  'daily.noLogs': [['kern.log*', 'messages*']],
+  'diagnostics.stdoutWrite': [{ code: 'no-space' }],
+  'diagnostics.readOnce': ['./ufw.log', 'ufw.log'],
+  'diagnostics.noMatch': [3, ['--until', '--source'], '2026-11-20T06:25:01.000Z', '2026-11-20T06:25:04.000Z'],
+  'diagnostics.interrupted': ['SIGINT', 'check'],
+  'diagnostics.internalError': ['Cannot read properties of undefined'],
+  'diagnostics.systemLimit': ['EMFILE'],
+  'explain.stdinFirstLines': [100],
+  'explain.notExplained': ['line longer than 65536 characters'],
+  'explain.overlongLines': [7, 65536],
+  'check.line': [2, 'none'],
+  'help.extras': [['table', 'json'], '"table"'],
+  'help.scanPorts': [15],
+  'help.sweepHosts': [10],
+  'help.maxSources': [100000, true],
+  'help.followAlertExec': [8],
+  'check.annotation': ['port-known', 0, 'logscan'],
+  'check.countsAsKind': ['late'],
+  'check.lateRecord': [['session end']],
+  'check.lineAbsent': [999, 'ufw.log', 700],
   'daily.basisOtherSettings': [['thresholds', 'ignore', 'homeNet', 'signatures'], false],
   'daily.filesRead': [2, 'kern.log.1, kern.log', 1, [['messages', 'its kernel lines are already in kern.log']], ['kern.log.2 (between kern.log.1 and kern.log.3.gz)']],
   'report.repeats': [0.97, 1628, 'kern.log'],
@@ -256,6 +284,26 @@ const WRITE: { [C in WriteProblem['code']]: Extract<WriteProblem, { code: C }> }
   quota: { code: 'quota' },
   'system-error': { code: 'system-error', message: 'EIO: i/o error, write' },
 };
+
+/** One daily --state DIR problem of each code. */
+const STATE_DIR: { [C in StateDirProblem['code']]: Extract<StateDirProblem, { code: C }> } = {
+  'not-directory': { code: 'not-directory', inWay: '/var/lib/x' },
+  'read-only': { code: 'read-only' },
+  'no-permission': { code: 'no-permission' },
+  directory: { code: 'directory', problem: { code: 'not-found', nonUtf8Name: false } },
+  write: { code: 'write', file: '2026-11-21.json', problem: { code: 'is-directory' } },
+};
+
+/** One stored-digest problem of each code. */
+const DIGEST: { [C in DigestProblem['code']]: Extract<DigestProblem, { code: C }> } = {
+  unreadable: { code: 'unreadable', file: '/s/2026-11-20.json', problem: { code: 'permission-denied' } },
+  'not-json': { code: 'not-json', file: '/s/2026-11-20.json', why: 'Unexpected end of JSON input' },
+  invalid: { code: 'invalid', file: '/s/2026-11-20.json', detail: 'totals.packets is not a count' },
+};
+
+const SYSTEM_LIMITS: readonly SystemLimit[] = ['EMFILE', 'ENFILE', 'ENOMEM', 'ENOSPC'];
+const LINE_FATES: readonly LineFate[] = ['event', 'skipped', 'malformed', 'none', 'absent'];
+const TRAFFIC_KINDS: readonly TrafficKind[] = ['probe', 'own', 'reply', 'noise', 'late', 'gap'];
 
 /** One --state problem of each code. */
 const STATE: { [C in StateProblem['code']]: Extract<StateProblem, { code: C }> } = {
@@ -425,6 +473,34 @@ describe('message catalog', () => {
     expect(en.follow.alertExec(ALERT_EXEC.dropping)).toBe('--alert-exec: 4 commands running and 32 alerts queued: alerts are dropped until there is room (counted)');
     expect(zh.usage.resolveServer('Invalid IP address: bogus', 'bogus')).toContain('“bogus”');
     expect(zh.usage.resolveServer('some other failure', null)).toContain('some other failure');
+  });
+
+  it("stderr's own lines: every --state DIR problem, stored-digest problem, system limit, line fate and probe-count kind worded in both languages, the Chinese in Chinese, no two alike; the English as before", () => {
+    const all = (lang: 'en' | 'zh'): string[] => {
+      const m = messages(lang);
+      return [
+        ...Object.values(STATE_DIR).map((p) => m.daily.stateDirProblem(p)),
+        ...Object.values(DIGEST).map((p) => m.daily.ignoredDigest(p)),
+        ...SYSTEM_LIMITS.map((l) => m.diagnostics.systemLimit(l)),
+        ...LINE_FATES.map((f) => m.check.line(1, f)),
+        ...TRAFFIC_KINDS.map((k) => m.check.countsAsKind(k)),
+        m.diagnostics.interrupted('SIGINT', 'output'),
+        m.diagnostics.interrupted('SIGINT', 'check'),
+      ];
+    };
+    for (const lang of ['en', 'zh'] as const) expect(new Set(all(lang)).size, lang).toBe(all(lang).length);
+    for (const t of all('zh')) expect(t).toMatch(CJK);
+    expect(en.daily.stateDirProblem(STATE_DIR.write)).toBe('2026-11-21.json: is a directory');
+    expect(en.daily.stateDirProblem(STATE_DIR['not-directory'])).toBe('/var/lib/x is not a directory');
+    expect(en.daily.stateDirProblem({ code: 'not-directory', inWay: null })).toBe('not a directory');
+    expect(en.daily.ignoredDigest(DIGEST.unreadable)).toBe('ignoring the stored digest: /s/2026-11-20.json: permission denied');
+    expect(en.daily.logDirUnusable({ code: 'not-a-directory' })).toBe('cannot look for logs there: not a directory; give the log files as arguments');
+    expect(en.diagnostics.stdoutWrite({ code: 'no-space' })).toBe('cannot write to standard output: no space left on the device');
+    expect(en.diagnostics.systemLimit('EMFILE')).toBe('this process may open no more files: raise the limit (ulimit -n) and run again');
+    expect(en.check.lineAbsent(99, 'ufw.log', 6)).toBe('--line 99: ufw.log has only 6 lines');
+    // A write error the catalog has no sentence for: its errno worded as for a read, the system's words without one.
+    expect(zh.usage.writeProblem({ code: 'system-error', message: 'EIO: i/o error, write', errno: 'EIO' })).not.toContain('i/o error');
+    expect(zh.usage.writeProblem({ code: 'system-error', message: 'EWHATEVER: odd', errno: 'EWHATEVER' })).toContain('EWHATEVER: odd');
   });
 
   it('formats: a description of every format the registry reads, and of no other', () => {

@@ -1,0 +1,55 @@
+// `--help` in --lang zh: logscan's descriptions of its commands, arguments and options from
+// the catalog (cli/help-text.ts), commander's headings and the choices and defaults it adds
+// in Chinese, laid out by commander; the English help is commander's, as it was.
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const COMMANDS = ['report', 'events', 'follow', 'daily', 'explain', 'formats', 'check'];
+const CJK = /[\u4e00-\u9fff]/u;
+
+/** Each item of the help's lists: its term and its description (continuation lines joined). */
+function items(help: string): { term: string; description: string }[] {
+  const out: { term: string; description: string }[] = [];
+  let column = 0;
+  for (const line of help.split('\n')) {
+    const m = /^ {2}(\S.*?) {2,}(\S.*)$/.exec(line);
+    if (m && !line.startsWith(' '.repeat(column || 3))) {
+      column = line.length - m[2]!.length;
+      out.push({ term: m[1]!, description: m[2]! });
+    } else if (column > 0 && line.startsWith(' '.repeat(column)) && out.length > 0) out.at(-1)!.description += line.trim();
+  }
+  return out;
+}
+
+describe('--help in --lang zh', () => {
+  it.each([[[]], ...COMMANDS.map((c) => [[c]])])('logscan %j --help: every description Chinese, the headings too; options, arguments and values as typed', (cmd: string[]) => {
+    const r = runCli([...cmd, '--help', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    const list = items(r.stdout);
+    expect(list.length).toBeGreaterThan(2);
+    expect(list.filter((i) => !CJK.test(i.description))).toEqual([]);
+    expect(r.stdout).toMatch(/^用法： logscan /);
+    expect(r.stdout).toContain('\n选项：\n');
+    expect(r.stdout).not.toMatch(/Usage:|Options:|Commands:|Arguments:|choices:|default:/);
+    // --lang wherever it stands, as for usage errors.
+    expect(runCli(['--lang', 'zh', ...cmd, '--help']).stdout).toBe(r.stdout);
+  });
+
+  it('the choices and the default in Chinese words; no line wider than the terminal', () => {
+    const r = runCli(['explain', '--help', '--lang', 'zh'], { env: { COLUMNS: '80' } });
+    expect(r.stdout).toContain('（可选：table、json、text；默认：table）');
+    const width = (s: string): number => [...s].reduce((w, c) => w + (/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/u.test(c) ? 2 : 1), 0);
+    expect(r.stdout.split('\n').filter((l) => width(l) > 80)).toEqual([]);
+  });
+
+  it('in English, commander\'s own help: no Chinese, its headings and words', () => {
+    for (const cmd of [[], ...COMMANDS.map((c) => [c])]) {
+      const r = runCli([...cmd, '--help']);
+      expect(r.stdout, cmd.join(' ')).not.toMatch(CJK);
+      expect(r.stdout).toMatch(/^Usage: logscan /);
+      expect(r.stdout).toContain('  -h, --help');
+      expect(r.stdout).toContain('display help for command');
+    }
+    expect(runCli(['explain', '--help']).stdout).toMatch(/table for people \(also: text\), json for programs\s+\(choices: "table", "json", "text", default:\s+"table"\)/);
+  });
+});
