@@ -19,7 +19,8 @@
 // Event mapping: action block→drop, pass→allow, reject→reject, else other; direction
 // in/out, the interface goes to inIface or outIface accordingly; rule is
 // `<rule>[.<sub rule>][@<anchor>]/<tracker> <interface> <reason>` (e.g.
-// `53/1000000301 em0 match`), or without `/<tracker>` when the tracker is empty.
+// `53/1000000301 em0 match`), or without `/<tracker>` when the tracker is empty. In ECS
+// (filterlogRuleFields) the tracker is rule.id and the reason event.reason.
 //
 // Hot path: commas found with indexOf into a reused offset array (no split), numbers
 // read by hand, the protocol taken from its number for tcp/udp/icmp, rule labels cached.
@@ -30,7 +31,7 @@ import { protoByName, protoByNumber } from '../util/protocols.js';
 import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
-import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
+import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 
 const ID = 'pfsense-filterlog';
 
@@ -281,6 +282,30 @@ function sniff(lines: readonly string[]): number {
   return recordShare(records, lines.length);
 }
 
+/**
+ * The rule text rule() writes, read back: the anchor (lazy, it may hold `/`), the tracker
+ * (digits, 32 hex digits or a UUID), the interface, the reason.
+ */
+const RULE_TEXT = /^\d+(?:\.\d+)?(?:@(\S+?))?(?:\/([0-9A-Fa-f][0-9A-Fa-f-]*))? \S+ ([a-zA-Z-]+)$/;
+const NO_FIELDS: RuleFields = Object.freeze({});
+
+/**
+ * A filterlog rule text in ECS terms, as Elastic's pfSense integration reads the CSV: the
+ * tracker, the id pfSense and OPNsense keep a rule by (what their GUIs look a log line up
+ * with), is rule.id; the reason pf logged the packet is event.reason. The rule number is
+ * left out as Elastic leaves it: it is the rule's position in the ruleset loaded at the
+ * time, which the next reload may give another rule. An anchor is the ruleset the rule is
+ * in. filterlog logs no rule name; the interface is observer.*.interface.name already.
+ */
+function filterlogRuleFields(rule: string): RuleFields {
+  const m = RULE_TEXT.exec(rule);
+  if (m === null) return NO_FIELDS;
+  const fields: RuleFields = { reason: m[3]! };
+  if (m[2] !== undefined) fields.id = m[2];
+  if (m[1] !== undefined) fields.ruleset = m[1];
+  return fields;
+}
+
 export const filterlogFormat: FormatDefinition = {
   id: ID,
   examples: [
@@ -291,4 +316,5 @@ export const filterlogFormat: FormatDefinition = {
   ],
   sniff,
   create: (ctx, sink) => syslogPayloadFormat(ctx, sink, createFilterlogPayload(ctx), 'filterlog'),
+  ruleFields: filterlogRuleFields,
 };

@@ -14,7 +14,8 @@
 // Mapping: rule = prefix and chain as logged (`drop-tcp input`); action from the verdict
 // words in the prefix (drop, reject, accept, …; none → other), as for netfilter
 // prefixes; direction from the chain (input → in, output → out, forward → forward;
-// other chains from the interfaces).
+// other chains from the interfaces). In ECS (mikrotikRuleFields) the prefix is rule.name
+// and the chain rule.ruleset.
 import type { Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
 import { digitsEnd, flagNames, flagWordBit, portIn, shown, skipSpaces, uintIn } from './fields.js';
@@ -22,7 +23,7 @@ import { protoByName } from '../util/protocols.js';
 import { actionOf, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
-import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
+import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 
 const ID = 'mikrotik';
 
@@ -258,6 +259,19 @@ function sniff(lines: readonly string[]): number {
   return recordShare(records, lines.length);
 }
 
+/**
+ * `[prefix] chain` in ECS terms. The log prefix is what the rule's author named it by
+ * (rule.name); the chain is the list of rules it is a member of (input, forward, output
+ * or a chain of one's own), ECS's rule.ruleset, not the rule's name. The prefix may hold
+ * spaces; the chain, the last word, does not.
+ */
+function mikrotikRuleFields(rule: string): RuleFields {
+  const space = rule.lastIndexOf(' ');
+  if (space < 0) return { ruleset: rule };
+  const name = rule.slice(0, space).trim();
+  return name === '' ? { ruleset: rule.slice(space + 1) } : { name, ruleset: rule.slice(space + 1) };
+}
+
 export const mikrotikFormat: FormatDefinition = {
   id: ID,
   examples: [
@@ -267,4 +281,5 @@ export const mikrotikFormat: FormatDefinition = {
   ],
   sniff,
   create: (ctx, sink) => syslogPayloadFormat(ctx, sink, createMikrotikPayload(ctx), ' in:'),
+  ruleFields: mikrotikRuleFields,
 };

@@ -97,12 +97,16 @@ export interface FormatDefinition {
 export interface RuleFields {
   /** ECS rule.name: the rule, ruleset or access list as the device names it. */
   name?: string;
-  /** ECS rule.id: the rule's number within its ruleset. */
+  /** ECS rule.id: the rule's number within its ruleset, or the id the device tracks it by. */
   id?: string;
+  /** ECS rule.ruleset: the ruleset, chain or anchor the rule is a member of. */
+  ruleset?: string;
   /** ECS rule.description: the rule's own description, when the log carries it. */
   description?: string;
   /** ECS event.code: the device's number for this kind of message (Cisco ASA 106023). */
   code?: string;
+  /** ECS event.reason: why the device logged the packet, in its words (pf's `match`, `state-mismatch`). */
+  reason?: string;
   /** ECS observer.ingress.zone / observer.egress.zone: the zones a zone policy joins. */
   ingressZone?: string;
   egressZone?: string;

@@ -144,6 +144,7 @@ export function eventToEcs(e: FirewallEvent): string {
       type: gap ? ['info'] : ECS_TYPE[e.action],
       action: e.action,
       code: r?.code,
+      reason: r?.reason,
       // As the data stream README ships to (logs-logscan-default) names it: ECS asks the two to agree.
       dataset: 'logscan',
       module: 'logscan',
@@ -157,7 +158,7 @@ export function eventToEcs(e: FirewallEvent): string {
       ingress: side(e.inIface, r?.ingressZone),
       egress: side(e.outIface, r?.egressZone),
     },
-    rule: r === null || (r.name === undefined && r.id === undefined) ? undefined : { name: r.name, id: r.id, description: r.description },
+    rule: r === null || (r.name === undefined && r.id === undefined && r.ruleset === undefined) ? undefined : { name: r.name, id: r.id, ruleset: r.ruleset, description: r.description },
     network: gap ? undefined : {
       transport: ecsTransport(e.proto),
       iana_number: protoNumber(e.proto)?.toString(),

@@ -1,13 +1,17 @@
 // What ECS says about the rule, per format: a field is only what the log's text is.
 // Windows Firewall's action column and Cisco ASA's message tag are no rule; EdgeOS and
 // UniFi tags hold a ruleset, a rule number and a verdict (split as Elastic's iptables
-// integration splits them); logscan's own `rule` keeps the text as logged.
+// integration splits them); a filterlog record's tracker and reason are what Elastic's pfSense
+// integration reads from it; a MikroTik prefix names the rule and the chain holds it.
+// logscan's own `rule` keeps the text as logged.
 import { describe, expect, it } from 'vitest';
 import type { FirewallEvent } from '../../src/event.js';
 import type { FormatDefinition } from '../../src/parsers/types.js';
 import { eventToEcs, eventToJson } from '../../src/render/event-json.js';
 import { ciscoAsaFormat } from '../../src/parsers/cisco-asa.js';
+import { filterlogFormat } from '../../src/parsers/filterlog.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
+import { mikrotikFormat } from '../../src/parsers/mikrotik.js';
 import { windowsFirewallFormat } from '../../src/parsers/windows-firewall.js';
 import { makeEvent } from '../helpers/events.js';
 import { parseLines } from '../helpers/parse.js';
@@ -131,5 +135,82 @@ describe('EdgeOS and UniFi tags: ruleset, rule number and verdict, as Elastic\'s
     expect(ecs(makeEvent({ format: 'journald-export', rule: 'iptables DROP_INPUT:' })).rule).toEqual({ name: 'iptables DROP_INPUT:' });
     expect(ecs(makeEvent({ format: 'journald-json', rule: '[WAN_IN-10-D]' })).rule).toEqual({ name: 'WAN_IN', id: '10' });
     expect(ecs(makeEvent({ rule: null }))).not.toHaveProperty('rule');
+  });
+});
+
+// Lines from /work/shared/corpus/pfsense-filterlog/crowdsec-hub_pf-logs.log (crowdsecurity/hub test data).
+describe("pfSense/OPNsense filterlog: the tracker is rule.id and the reason event.reason, as Elastic's pfSense integration maps them", () => {
+  const [pfIn, pfOut, opnHex, opnUuid] = events(filterlogFormat, [
+    'Sep 28 10:38:24 pfSense filterlog: 53,,,1000102631,em0,match,block,in,4,0x0,,64,600,0,none,6,tcp,44,10.0.2.2,10.0.2.15,53792,22,0,S,31552001,,65535,,mss',
+    'Sep 28 10:38:41 pfSense filterlog: 6,,,1000102434,em0,match,block,out,4,0x0,,64,0,0,DF,6,tcp,40,10.0.2.15,10.0.2.2,22,53742,0,FA,3617062173,29633380,65535,,',
+    '<134>1 2022-09-06T18:37:34+02:00 opnsense filterlog 69805 - [meta sequenceId="2633353"] 10,,,02f4bab031b57d1e30553ce08e0ec131,re0,match,block,in,4,0x0,,118,28579,0,none,17,udp,132,212.102.36.22,37.120.48.198,49838,52938,112',
+    '<134>1 2022-09-06T19:00:06+02:00 opnsense filterlog 57126 - [meta sequenceId="2667099"] 98,,,64d253df-ef65-4b56-9df4-c03fc11b8ce4,re0,match,block,in,6,0x00,0x0ea87,51,udp,17,73,2008:8a0:702e:ce00:acc6:c7ee:fa01:2f8a,2c02:2454:ada:d900::1738,6881,51918,73',
+  ]);
+
+  it("pfSense: rule.id the tracker, not the rule number (a position that changes when the rules are reloaded); no rule.name, which filterlog never logs", () => {
+    expect(pfIn!.rule).toBe('53/1000102631 em0 match');
+    const d = ecs(pfIn!);
+    expect(d.rule).toEqual({ id: '1000102631' });
+    expect(d.event.reason).toBe('match');
+    expect(d.observer.ingress).toEqual({ interface: { name: 'em0' } });
+  });
+
+  it('an outbound record names the same kind of rule; its interface is the egress one', () => {
+    const d = ecs(pfOut!);
+    expect(d.rule).toEqual({ id: '1000102434' });
+    expect(d.observer).toMatchObject({ egress: { interface: { name: 'em0' } } });
+    expect(d.observer).not.toHaveProperty('ingress');
+  });
+
+  it("OPNsense: the tracker is a 32-hex label or a UUID, rule.id as logged", () => {
+    expect(ecs(opnHex!).rule).toEqual({ id: '02f4bab031b57d1e30553ce08e0ec131' });
+    expect(ecs(opnUuid!).rule).toEqual({ id: '64d253df-ef65-4b56-9df4-c03fc11b8ce4' });
+    expect(ecs(opnUuid!).event.reason).toBe('match');
+  });
+
+  it("a rule in an anchor: the anchor is rule.ruleset; a reason other than match is event.reason as pf wrote it", () => {
+    const [e] = events(filterlogFormat, ['Nov 20 10:00:09 fw filterlog[4242]: 4,3,userrules,0f1e2d3c4b5a69788796a5b4c3d2e1f0,ixl1_vlan70,state-mismatch,block,in,4,0x0,,64,1,0,DF,6,tcp,40,203.0.113.77,198.51.100.3,80,51234,0,RA,1,2,0,,']);
+    expect(e!.rule).toBe('4.3@userrules/0f1e2d3c4b5a69788796a5b4c3d2e1f0 ixl1_vlan70 state-mismatch');
+    const d = ecs(e!);
+    expect(d.rule).toEqual({ id: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', ruleset: 'userrules' });
+    expect(d.event.reason).toBe('state-mismatch');
+  });
+
+  it('without a tracker there is no rule.id (the rule number identifies no rule); the reason is still read', () => {
+    const [e] = events(filterlogFormat, ['Nov 20 10:00:01 fw filterlog[4242]: 5,,,,igb0,match,block,in,4,0x0,,64,33,0,none,17,udp,60,203.0.113.5,198.51.100.1,1,2,3']);
+    expect(e!.rule).toBe('5 igb0 match');
+    const d = ecs(e!);
+    expect(d).not.toHaveProperty('rule');
+    expect(d.event.reason).toBe('match');
+  });
+
+  it("logscan's own schema keeps the text as logged; no other format has an event.reason", () => {
+    expect(JSON.parse(eventToJson(opnHex!)).rule).toBe('10/02f4bab031b57d1e30553ce08e0ec131 re0 match');
+    expect(ecs(makeEvent({ format: 'iptables', rule: '53/1000102631 em0 match' })).event).not.toHaveProperty('reason');
+  });
+});
+
+// Lines from /work/shared/corpus/other/crowdsec-hub_mikrotik-logs.log (crowdsecurity/hub test data).
+describe('MikroTik: the log prefix is rule.name, the chain the rule is in is rule.ruleset', () => {
+  const [prefixed, bare] = events(mikrotikFormat, [
+    '2023-03-18T20:36:59.594792+01:00 10.120.127.1 firewall,info drop-tcp input: in:ether1-WAN out:(unknown 0), connection-state:new src-mac 00:17:10:88:bc:02, proto TCP (SYN), 36.97.161.219:59388->81.82.202.145:23, len 40',
+    '2026-05-31T00:00:18.676257+02:00 gw firewall,info forward: in:WAN out:LAN, connection-state:new src-mac e4:41:64:93:a8:0f, proto UDP, [2001:db8:1234::1]:17850->[2001:db8:1234::2]:51413, len 112',
+  ]);
+
+  it('`drop-tcp input`: rule.name drop-tcp, rule.ruleset input', () => {
+    expect(prefixed!.rule).toBe('drop-tcp input');
+    expect(ecs(prefixed!).rule).toEqual({ name: 'drop-tcp', ruleset: 'input' });
+    expect(JSON.parse(eventToJson(prefixed!)).rule).toBe('drop-tcp input');
+  });
+
+  it('a rule logged without a prefix names its chain only: no rule.name', () => {
+    expect(bare!.rule).toBe('forward');
+    expect(ecs(bare!).rule).toEqual({ ruleset: 'forward' });
+  });
+
+  it('a chain of your own, and a prefix with spaces in it, are read the same', () => {
+    const [own] = events(mikrotikFormat, ['Nov 20 10:00:08 192.0.2.1 firewall,info scan prerouting: in:ether1 out:(unknown 0), proto TCP (FIN,PSH,URG), 203.0.113.9:40000->203.0.113.7:8080, len 40']);
+    expect(ecs(own!).rule).toEqual({ name: 'scan', ruleset: 'prerouting' });
+    expect(ecs(makeEvent({ format: 'mikrotik', rule: 'drop from WAN input' })).rule).toEqual({ name: 'drop from WAN', ruleset: 'input' });
   });
 });
