@@ -174,6 +174,8 @@ describe("pfSense/OPNsense filterlog: the tracker is rule.id and the reason even
     const d = ecs(e!);
     expect(d.rule).toEqual({ id: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', ruleset: 'userrules' });
     expect(d.event.reason).toBe('state-mismatch');
+    // pf anchors are paths (`outer/inner`): the tracker is what follows the last `/`.
+    expect(ecs(makeEvent({ format: 'pfsense-filterlog', rule: '4.3@outer/inner/1000000115 igb0 match' })).rule).toEqual({ id: '1000000115', ruleset: 'outer/inner' });
   });
 
   it('without a tracker there is no rule.id (the rule number identifies no rule); the reason is still read', () => {
