@@ -287,7 +287,6 @@ function sniff(lines: readonly string[]): number {
  * (digits, 32 hex digits or a UUID), the interface, the reason.
  */
 const RULE_TEXT = /^\d+(?:\.\d+)?(?:@(\S+?))?(?:\/([0-9A-Fa-f][0-9A-Fa-f-]*))? \S+ ([a-zA-Z-]+)$/;
-const NO_FIELDS: RuleFields = Object.freeze({});
 
 /**
  * A filterlog rule text in ECS terms, as Elastic's pfSense integration reads the CSV: the
@@ -299,7 +298,8 @@ const NO_FIELDS: RuleFields = Object.freeze({});
  */
 function filterlogRuleFields(rule: string): RuleFields {
   const m = RULE_TEXT.exec(rule);
-  if (m === null) return NO_FIELDS;
+  // A record with an empty interface or reason: the text as logged still names the rule.
+  if (m === null) return { name: rule };
   const fields: RuleFields = { reason: m[3]! };
   if (m[2] !== undefined) fields.id = m[2];
   if (m[1] !== undefined) fields.ruleset = m[1];

@@ -186,6 +186,10 @@ describe("pfSense/OPNsense filterlog: the tracker is rule.id and the reason even
     expect(d.event.reason).toBe('match');
   });
 
+  it('a rule text of another shape (no interface or reason logged) is rule.name as logged, not dropped', () => {
+    expect(ecs(makeEvent({ format: 'pfsense-filterlog', rule: '5/1000102631' })).rule).toEqual({ name: '5/1000102631' });
+  });
+
   it("logscan's own schema keeps the text as logged; no other format has an event.reason", () => {
     expect(JSON.parse(eventToJson(opnHex!)).rule).toBe('10/02f4bab031b57d1e30553ce08e0ec131 re0 match');
     expect(ecs(makeEvent({ format: 'iptables', rule: '53/1000102631 em0 match' })).event).not.toHaveProperty('reason');
