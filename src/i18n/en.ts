@@ -201,6 +201,11 @@ export const en = {
     },
     /** `explain ID` of an id with several texts: the line above each, the situation it is for (a rule's `when`). */
     situation: (when: string) => `${when}:`,
+    /**
+     * The header of `explain ID`: the id, for a finding what the report's findings line
+     * calls it (null for an annotation: it has no label), then `what` the id is.
+     */
+    idHeader: (id: string, label: string | null, what: string) => `${id}${label === null ? '' : ` (${label})`} — ${what}`,
   },
   /** The probes line of the report header and the daily headline when nothing arrived unasked. */
   noProbes: 'none',

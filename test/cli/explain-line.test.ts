@@ -9,6 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { cliPath, runCli } from '../helpers/cli.js';
 import { formats } from '../../src/parsers/registry.js';
+import { FINDING_IDS } from '../../src/aggregate/finding-ids.js';
+import { messages } from '../../src/i18n/messages.js';
 
 const UFW =
   'Nov 20 07:07:40 gw kernel: [310540.081468] [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:3a:91:c2:00:1b:21:7e:04:aa:08:00 SRC=203.0.113.9 DST=100.64.12.9 LEN=60 TOS=0x00 PREC=0x00 TTL=50 ID=44054 DF PROTO=TCP SPT=4444 DPT=6776 WINDOW=65535 RES=0x00 SYN URGP=0';
@@ -50,6 +52,14 @@ describe('explain a log line: which queries are lines', () => {
     expect(explainItems(['Back Orifice remote administration'])).toMatchObject([{ kind: 'query', query: { kind: 'search' } }]);
     // Log text no format claims is still a line, and is told it is no record.
     expect(explainItems([SSHD]).map((i) => i.kind)).toEqual(['line']);
+  });
+
+  it("a finding's label is a search, not a line, in both languages; the command answers it with the finding", async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      for (const id of FINDING_IDS) expect(explainItems([messages(lang).finding.label[id]]), `${id} ${lang}`).toMatchObject([{ kind: 'query', query: { kind: 'search' } }]);
+    }
+    expect(await table(['trojan port probes'])).toMatch(/^trojan-probe \(trojan port probes\) — finding of the ranking/);
+    expect(await table(['leftovers of old connections'], 'zh')).toMatch(/^late-packets（旧连接的残余记录）— 检测结果 id/);
   });
 
   it('a query with line breaks is its lines, blank ones left out; - is standard input', () => {

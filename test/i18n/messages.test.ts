@@ -99,6 +99,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'explain.direction.out': ['eth0'],
   'explain.direction.forward': ['eth0', 'eth1'],
   'explain.situation': ['Stopped by the firewall (dropped or rejected)'],
+  'explain.idHeader': ['trojan-probe', 'trojan port probes', 'finding of the ranking, score weight 15, severity by the traffic'],
   'report.evicted': [100_000, 20, 300],
   'report.osHint': ['Linux/Unix', 52, 64240],
   'report.osHintNoTtl': [3, 20],
