@@ -199,6 +199,15 @@ export const en = {
       out: (iface: string | null) => `leaving this host${iface ? ` on ${iface}` : ''}`,
       forward: (from: string | null, to: string | null) => `routed through this host${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}`,
     },
+    /**
+     * On a log line's "logged" row, what its rule text holds when that is no rule as logged:
+     * a device's message id (a Cisco ASA's 106023, the kind of message, not a rule) and the
+     * access list the message names, or Windows Firewall's action column when it says more
+     * than the verdict (OPEN, CLOSE).
+     */
+    accessList: (list: string, code: string) => `by access list ${list} (message id ${code})`,
+    messageId: (code: string) => `message id ${code}`,
+    actionColumn: (action: string) => `action ${action} in the log`,
     /** `explain ID` of an id with several texts: the line above each, the situation it is for (a rule's `when`). */
     situation: (when: string) => `${when}:`,
     /**
