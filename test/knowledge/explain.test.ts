@@ -203,8 +203,18 @@ describe('annotation and finding ids', () => {
 
   it('an annotation id: its severity (a floor for knowledge-base rules), meaning and source, per-event parts shown as ‹…›', () => {
     expect(ids('trojan-outbound')).toEqual([
-      { kind: 'annotation', id: 'trojan-outbound', severity: 4, severityIsFloor: true, weight: null, texts: [expect.stringMatching(/^Sent from your side to the port of the ‹malware name›: a program here/)], when: [null], refs: ['002_7fc6dc8747eb060f.txt'] },
+      {
+        kind: 'annotation',
+        id: 'trojan-outbound',
+        severity: 4,
+        severityIsFloor: true,
+        weight: null,
+        texts: [expect.stringMatching(/^Sent from your side to the port of the ‹malware name›: a program here/), expect.stringMatching(/^The firewall stopped a packet from your side to the port of the ‹malware name›\. Something here/)],
+        when: [expect.stringMatching(/^Let out/), expect.stringMatching(/^Stopped by the firewall/)],
+        refs: ['002_7fc6dc8747eb060f.txt'],
+      },
     ]);
+    expect(ids('adbot-outbound', 'zh')[0]).toMatchObject({ texts: [expect.stringMatching(/正在向其服务器回传/), expect.stringMatching(/被防火墙拦下/)], when: [expect.stringMatching(/^放行/), expect.stringMatching(/^被防火墙拦下/)] });
     expect(ids('proxy-hunt')[0]).toMatchObject({ severity: 2, severityIsFloor: false, texts: [expect.stringContaining('open proxy')] });
     // Two rules share the id "trojan" (worms, then trojans): both meanings, once each.
     expect(ids('trojan')[0].texts).toHaveLength(2);
@@ -240,8 +250,8 @@ describe('annotation and finding ids', () => {
         expect(new Set(d.when).size, `${id} ${lang}`).toBe(d.texts.length);
       }
     }
-    // srcport-scan, backscatter, tcp-reply, tcp-reply-own, discovery-reply, port-known-own, trojan, traceroute, lan-broadcast, four ICMP ids, stale-connection, dialup-leftover.
-    expect(several).toBe(2 * 15);
+    // srcport-scan, backscatter, tcp-reply, tcp-reply-own, discovery-reply, port-known-own, trojan-outbound, adbot-outbound, trojan, traceroute, lan-broadcast, four ICMP ids, stale-connection, dialup-leftover.
+    expect(several).toBe(2 * 17);
   });
 
   it('a finding id: its score weight and what it means, in --lang', () => {
