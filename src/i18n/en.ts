@@ -919,7 +919,7 @@ export const en = {
     eventsEcs: 'use Elastic Common Schema field names (source.ip, destination.port, event.action, …)',
     eventsDshieldUserid: '-o dshield: your DShield user id (default 0, anonymous)',
     eventsCommand: 'print every firewall record as one JSON object per line (NDJSON)',
-    explainQuery: "PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an IPv4/IPv6 address, an annotation or finding id, a name/family/category to search, a log line in quotes, or - for log lines on standard input",
+    explainQuery: "PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an IPv4/IPv6 address, an annotation or finding id, a finding's label (\"trojan port probes\"), a name/family/category to search, a log line in quotes, or - for log lines on standard input",
     explainSignatures: 'extra signatures directory (repeatable); entries with the same id override',
     explainHomeNet: "a network of this side, for log lines (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): what it sends out is this side's own traffic, not a probe",
     explainYear: 'for log lines: the year of the first stamp that has none (BSD syslog); default: this year, or last year for a date still to come',

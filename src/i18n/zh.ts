@@ -755,7 +755,7 @@ export const zh: Messages = {
     eventsEcs: '使用 Elastic Common Schema 的字段名（source.ip、destination.port、event.action 等）',
     eventsDshieldUserid: '-o dshield：你的 DShield 用户号（默认 0，即匿名）',
     eventsCommand: '把每条防火墙记录输出为一行一个 JSON 对象（NDJSON）',
-    explainQuery: 'PORT、PORT/tcp|udp、FROM-TO[/proto]、TYPE/icmp|icmpv6、IPv4/IPv6 地址、解读或发现的 id、要搜索的名称/家族/类别、加引号的一行日志，或用 - 从标准输入读取日志行',
+    explainQuery: 'PORT、PORT/tcp|udp、FROM-TO[/proto]、TYPE/icmp|icmpv6、IPv4/IPv6 地址、解读或发现的 id、发现的标签（如“木马端口探测”）、要搜索的名称/家族/类别、加引号的一行日志，或用 - 从标准输入读取日志行',
     explainSignatures: '额外的签名目录（可重复）；同 id 的条目覆盖内置的',
     explainHomeNet: '本方的一个网络，用于解释日志行（CIDR 或地址，可重复；默认：RFC 1918 及其他本地网段）：从它发出的是本方自己的流量，不是探测',
     explainYear: '用于日志行：第一个不带年份的时间戳（BSD syslog）所在的年份；默认：今年，日期尚未到来时为去年',
