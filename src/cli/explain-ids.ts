@@ -6,18 +6,23 @@
 import { loadAnnotationRules, type AnnotationRule } from '../annotate/rules.js';
 import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
 import { isFindingId, type FindingId } from '../aggregate/finding-ids.js';
-import { icmpTypeName, messages } from '../i18n/messages.js';
+import { findingByLabel, icmpTypeName, messages } from '../i18n/messages.js';
 import type { Lang } from '../knowledge/types.js';
 import type { IcmpTypeMatch, IdDescription } from '../render/explain.js';
 import { isEchoRequest, type IcmpProtocol } from '../util/icmp.js';
 
-/** The annotation and finding ids equal to `term` (case-insensitive); usually none or one. */
+/**
+ * The annotation and finding ids equal to `term` (case-insensitive), and the finding whose
+ * label it is in either language ("trojan port probes", "木马端口探测": what the report's
+ * findings line shows, whatever --lang was); usually none or one.
+ */
 export function describeIds(term: string, lang: Lang): IdDescription[] {
   const id = term.trim().toLowerCase();
   const out: IdDescription[] = [];
   const rules = loadAnnotationRules().rules.filter((r) => r.id === id && r.kind !== 'source-port');
   if (rules.length > 0) out.push(annotation(id, rules, lang));
-  if (isFindingId(id)) out.push(finding(id, lang));
+  const labelled = isFindingId(id) ? id : findingByLabel(term);
+  if (labelled !== null) out.push(finding(labelled, lang));
   return out;
 }
 
@@ -84,6 +89,7 @@ function finding(id: FindingId, lang: Lang): IdDescription {
   return {
     kind: 'finding',
     id,
+    label: messages(lang).finding.label[id],
     severity: null,
     severityIsFloor: false,
     weight: DEFAULT_THRESHOLDS.weights.findings[id] ?? 0,

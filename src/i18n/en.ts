@@ -199,8 +199,22 @@ export const en = {
       out: (iface: string | null) => `leaving this host${iface ? ` on ${iface}` : ''}`,
       forward: (from: string | null, to: string | null) => `routed through this host${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}`,
     },
+    /**
+     * On a log line's "logged" row, what its rule text holds when that is no rule as logged:
+     * a device's message id (a Cisco ASA's 106023, the kind of message, not a rule) and the
+     * access list the message names, or Windows Firewall's action column when it says more
+     * than the verdict (OPEN, CLOSE).
+     */
+    accessList: (list: string, code: string) => `by access list ${list} (message id ${code})`,
+    messageId: (code: string) => `message id ${code}`,
+    actionColumn: (action: string) => `action ${action} in the log`,
     /** `explain ID` of an id with several texts: the line above each, the situation it is for (a rule's `when`). */
     situation: (when: string) => `${when}:`,
+    /**
+     * The header of `explain ID`: the id, for a finding what the report's findings line
+     * calls it (null for an annotation: it has no label), then `what` the id is.
+     */
+    idHeader: (id: string, label: string | null, what: string) => `${id}${label === null ? '' : ` (${label})`} — ${what}`,
   },
   /** The probes line of the report header and the daily headline when nothing arrived unasked. */
   noProbes: 'none',
@@ -905,7 +919,7 @@ export const en = {
     eventsEcs: 'use Elastic Common Schema field names (source.ip, destination.port, event.action, …)',
     eventsDshieldUserid: '-o dshield: your DShield user id (default 0, anonymous)',
     eventsCommand: 'print every firewall record as one JSON object per line (NDJSON)',
-    explainQuery: "PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an IPv4/IPv6 address, an annotation or finding id, a name/family/category to search, a log line in quotes, or - for log lines on standard input",
+    explainQuery: "PORT, PORT/tcp|udp, FROM-TO[/proto], TYPE/icmp|icmpv6, an IPv4/IPv6 address, an annotation or finding id, a finding's label (\"trojan port probes\"), a name/family/category to search, a log line in quotes, or - for log lines on standard input",
     explainSignatures: 'extra signatures directory (repeatable); entries with the same id override',
     explainHomeNet: "a network of this side, for log lines (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): what it sends out is this side's own traffic, not a probe",
     explainYear: 'for log lines: the year of the first stamp that has none (BSD syslog); default: this year, or last year for a date still to come',

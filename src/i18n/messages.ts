@@ -4,6 +4,7 @@
 // Machine formats stay English: JSON keys, CSV headers, blocklist comments.
 import type { Lang } from '../knowledge/types.js';
 import type { IcmpProtocol } from '../util/icmp.js';
+import type { FindingId } from '../aggregate/finding-ids.js';
 import { en, type Messages } from './en.js';
 import { zh } from './zh.js';
 import type { InputProblem } from '../input/problem.js';
@@ -35,6 +36,21 @@ export function durationText(ms: number, lang: Lang): string {
 export function icmpTypeName(lang: Lang, proto: IcmpProtocol, type: number): string | null {
   const names: Readonly<Record<number, string>> = messages(lang).icmpType[proto];
   return Object.hasOwn(names, type) ? names[type]! : null;
+}
+
+/** Case and runs of spaces as typed do not matter: a label is copied from a report or typed from memory. */
+const normalisedLabel = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The finding a label names in either language ("trojan port probes", "木马端口探测": what
+ * the report's findings line shows, whatever --lang it was written in), or null. Only a
+ * whole label: a word of one ("probes" is in five) names none.
+ */
+export function findingByLabel(text: string): FindingId | null {
+  const t = normalisedLabel(text);
+  if (t === '') return null;
+  const ids = Object.keys(en.finding.label) as FindingId[];
+  return ids.find((id) => normalisedLabel(en.finding.label[id]) === t || normalisedLabel(zh.finding.label[id]) === t) ?? null;
 }
 
 /** What went wrong with an input, in `lang` (from its problem code); an error without one as it was; null when nothing did. */

@@ -4,7 +4,7 @@
 import type { IcmpProtocol } from '../util/icmp.js';
 import ipaddr from 'ipaddr.js';
 import type { AddressEntry, KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
-import { usageError } from '../i18n/messages.js';
+import { findingByLabel, usageError } from '../i18n/messages.js';
 
 const ALL: readonly PortProtocol[] = Object.freeze(['tcp', 'udp'] as const);
 
@@ -52,12 +52,14 @@ function port(raw: string, s: string): number {
 
 /**
  * Anything that looks numeric or carries "/proto" is a port query and must be valid;
- * everything else is a search term for ids, names, families and categories.
+ * everything else is a search term for ids, names, families and categories. A finding's
+ * label is a search even with a slash in it ("拨号/DHCP 残留流量").
  */
 export function parseQuery(input: string): ExplainQuery {
   const raw = input.trim();
   if (raw === '') throw usageError((u) => u.queryEmpty);
   if (ipaddr.IPv4.isValidFourPartDecimal(raw) || (raw.includes(':') && ipaddr.IPv6.isValid(raw.replace(/%.*$/, '')))) return { kind: 'address', raw, address: raw };
+  if (findingByLabel(raw) !== null) return { kind: 'search', raw, term: raw };
   const slash = raw.indexOf('/');
   const spec = slash < 0 ? raw : raw.slice(0, slash).trim();
   const named = slash < 0 ? null : raw.slice(slash + 1).trim().toLowerCase();

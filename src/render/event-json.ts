@@ -198,11 +198,12 @@ function side(iface: string | null, zone: string | undefined): Record<string, un
 }
 
 // What a rule text holds is the format's to say (FormatDefinition.ruleFields); a log
-// repeats a handful of rules, so each is read once.
+// repeats a handful of rules, so each is read once. `explain 'LINE'` says the same parts
+// in words (render/explain-line.ts).
 const NAME_ONLY = (rule: string): RuleFields => ({ name: rule });
 const ruleCache = new Map<string, Map<string, RuleFields>>();
 const RULE_CACHE_MAX = 4096;
-function ruleFields(format: string, rule: string): RuleFields {
+export function ruleFields(format: string, rule: string): RuleFields {
   let byRule = ruleCache.get(format);
   if (byRule === undefined) ruleCache.set(format, (byRule = new Map()));
   let r = byRule.get(rule);

@@ -11,7 +11,7 @@ import { lostRecords } from '../parsers/windows-firewall.js';
 import { lateByFlags, lateKinds } from '../aggregate/own-traffic.js';
 import { counted, fmtInt } from '../util/number-text.js';
 import { clipToWidth, displayWidth, wrapText } from './box-table.js';
-import { eventToJson } from './event-json.js';
+import { eventToJson, ruleFields } from './event-json.js';
 import { termSafe } from './sanitize.js';
 import { IN_CROSSES_DEVICE } from '../util/egress.js';
 import { formatDateTime, formatOffset, zonedParts } from './time-format.js';
@@ -211,11 +211,28 @@ function logged(e: FirewallEvent, L: Labels, lang: Lang): string {
   if (e.direction === 'in') parts.push(IN_CROSSES_DEVICE.has(e.format) ? D.inDevice(i) : D.in(i));
   else if (e.direction === 'out') parts.push(D.out(o));
   else if (e.direction === 'forward') parts.push(D.forward(i, o));
-  // Windows Firewall's "rule" is its action word (DROP): said already.
-  if (e.rule !== null && e.rule.toLowerCase() !== e.action) parts.push(L.rule(termSafe(e.rule)));
+  if (e.rule !== null) {
+    const said = ruleText(e, e.rule, L, lang);
+    if (said !== null) parts.push(said);
+  }
   if (e.pid !== null) parts.push(e.direction === 'out' ? L.pid.out(e.pid) : e.direction === 'in' ? L.pid.in(e.pid) : L.pid.other(e.pid));
   if (e.count > 1) parts.push(L.repeated(e.count));
   return parts.join(' · ');
+}
+
+/**
+ * What the rule text is, in the parts the ECS output splits it into (the format's
+ * ruleFields): a message id is the kind of message, not a rule (a Cisco ASA's tag), and
+ * the access list it names is said apart from it; a text of no parts is no rule (Windows
+ * Firewall's action column), said only when it is more than the verdict (OPEN, CLOSE).
+ * A log prefix names the rule as logged.
+ */
+function ruleText(e: FirewallEvent, rule: string, L: Labels, lang: Lang): string | null {
+  const M = messages(lang).explain;
+  const f = ruleFields(e.format, rule);
+  if (f.code !== undefined) return f.name !== undefined ? M.accessList(termSafe(f.name), termSafe(f.code)) : M.messageId(termSafe(f.code));
+  if (f.name !== undefined) return L.rule(termSafe(rule));
+  return rule.toLowerCase() === e.action ? null : M.actionColumn(termSafe(rule));
 }
 
 function packet(e: FirewallEvent, lang: Lang, L: Labels): string {

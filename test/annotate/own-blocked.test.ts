@@ -123,7 +123,7 @@ describe("this side's servers answering clients out there", () => {
 
   it("a malware name with its own article reads once: 'the port of The Spy trojan'", () => {
     const t = annotations(line('[UFW BLOCK]', 'IN= OUT=eth0', '192.168.1.20', '198.51.100.40', 40412)).find((a) => a.id === 'trojan-outbound')!.text;
-    expect(t).toContain('to the port of The Spy trojan:');
+    expect(t).toContain('to the port of The Spy trojan.');
     expect(t).not.toMatch(/the The/);
     // The port's own text, written with the name in it, too.
     for (const e of kb.lookup('tcp', 40412)) expect(e.text.en).not.toMatch(/the The/);

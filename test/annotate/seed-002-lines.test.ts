@@ -101,6 +101,25 @@ describe('002 read into log lines', () => {
     expect(entry.text.zh).toMatch(/本方外发的则是本方机器在追踪路由/);
   });
 
+  it("a program here calling out on a malware's port reads as stopped when the firewall stopped it, and only then, in both languages", () => {
+    const calling = rows.filter((r) => r.want.includes('trojan-outbound') || r.want.includes('adbot-outbound'));
+    const readings = calling.flatMap((r) =>
+      (['en', 'zh'] as const).flatMap((lang) => {
+        const e = new LineExplainer(kb, lang, { now: TEST_REF_DATE }).read(r.line).event!;
+        return e.annotations.filter((a) => a.id === 'trojan-outbound' || a.id === 'adbot-outbound').map((a) => ({ lang, action: e.action, id: a.id, text: a.text, line: r.line }));
+      }),
+    );
+    const stopped = { en: /firewall stopped|stopped by the firewall/, zh: /被防火墙拦下|防火墙拦下了/ };
+    for (const r of readings) {
+      if (r.action === 'drop' || r.action === 'reject') expect(r.text, `${r.lang} ${r.line}`).toMatch(stopped[r.lang]);
+      else expect(r.text, `${r.lang} ${r.line}`).not.toMatch(stopped[r.lang]);
+    }
+    // Each id, each language, both ways: blocked (drop, reject) and let out (allow, no verdict).
+    const seen = new Set(readings.map((r) => `${r.id} ${r.lang} ${r.action}`));
+    for (const id of ['trojan-outbound', 'adbot-outbound']) for (const lang of ['en', 'zh']) for (const action of ['drop', 'reject', 'allow']) expect([...seen]).toContain(`${id} ${lang} ${action}`);
+    expect([...seen]).toContain('trojan-outbound en other');
+  });
+
   it('a packet coming in to 17027 reads as no adbot, in both languages: the adbot is a program here calling out', () => {
     const text = (lang: 'en' | 'zh'): string =>
       new LineExplainer(kb, lang, { now: TEST_REF_DATE }).read(rows.find((r) => r.case === '17027 inbound is no adbot')!.line).event!.annotations.find((a) => a.id === 'port-known')!.text;

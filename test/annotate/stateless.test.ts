@@ -77,9 +77,11 @@ describe('port-known / trojan', () => {
     expect(off).toEqual([]);
   });
   it('a Latin name after a Chinese word gets a space; a Chinese one does not', () => {
-    const out = (port: number) => find(annotateOne(tcp(port, { direction: 'out' }), { lang: 'zh' }), 'trojan-outbound')?.text;
-    expect(out(27374)).toMatch(/^从本方发往 Sub-7（木马）使用的端口/);
-    expect(out(7626)).toMatch(/^从本方发往冰河（木马）使用的端口/);
+    const out = (port: number, action: 'drop' | 'allow') => find(annotateOne(tcp(port, { direction: 'out', action }), { lang: 'zh' }), 'trojan-outbound')?.text;
+    expect(out(27374, 'allow')).toMatch(/^从本方发往 Sub-7（木马）使用的端口/);
+    expect(out(7626, 'allow')).toMatch(/^从本方发往冰河（木马）使用的端口/);
+    expect(out(27374, 'drop')).toMatch(/^防火墙拦下了本方发往 Sub-7（木马）使用的端口/);
+    expect(out(7626, 'drop')).toMatch(/^防火墙拦下了本方发往冰河（木马）使用的端口/);
   });
   it('today\'s most probed ports beyond the seed documents are named', () => {
     expect(find(annotateOne(tcp(7547)), 'port-known')?.text).toMatch(/TR-069/);
@@ -222,8 +224,11 @@ describe('trojan ports in outbound traffic', () => {
       expect(got).not.toContain('trojan');
       expect(got).not.toContain('sub7-artifact');
     }
-    expect(find(annotateOne(udp(31337, { direction: 'out' })), 'trojan-outbound')?.text).toMatch(/Back Orifice.*Find the process/);
-    expect(find(annotateOne(udp(31337, { direction: 'out' }), { lang: 'zh' }), 'trojan-outbound')?.text).toMatch(/本方有程序/);
+    // Let out or stopped, the same reading: a program here uses the port; stopped, it says so.
+    expect(find(annotateOne(udp(31337, { direction: 'out', action: 'allow' })), 'trojan-outbound')?.text).toMatch(/^Sent from your side .*Back Orifice.*Find the process/);
+    expect(find(annotateOne(udp(31337, { direction: 'out', action: 'allow' }), { lang: 'zh' }), 'trojan-outbound')?.text).toMatch(/本方有程序/);
+    expect(find(annotateOne(udp(31337, { direction: 'out' })), 'trojan-outbound')?.text).toMatch(/^The firewall stopped .*Back Orifice.*find the process/);
+    expect(find(annotateOne(udp(31337, { direction: 'out' }), { lang: 'zh' }), 'trojan-outbound')?.text).toMatch(/^防火墙拦下.*本方确有程序/);
     expect(ids(annotateOne(udp(31337)))).not.toContain('trojan-outbound');
   });
 

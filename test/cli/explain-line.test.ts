@@ -9,6 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { cliPath, runCli } from '../helpers/cli.js';
 import { formats } from '../../src/parsers/registry.js';
+import { FINDING_IDS } from '../../src/aggregate/finding-ids.js';
+import { messages } from '../../src/i18n/messages.js';
 
 const UFW =
   'Nov 20 07:07:40 gw kernel: [310540.081468] [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:3a:91:c2:00:1b:21:7e:04:aa:08:00 SRC=203.0.113.9 DST=100.64.12.9 LEN=60 TOS=0x00 PREC=0x00 TTL=50 ID=44054 DF PROTO=TCP SPT=4444 DPT=6776 WINDOW=65535 RES=0x00 SYN URGP=0';
@@ -50,6 +52,14 @@ describe('explain a log line: which queries are lines', () => {
     expect(explainItems(['Back Orifice remote administration'])).toMatchObject([{ kind: 'query', query: { kind: 'search' } }]);
     // Log text no format claims is still a line, and is told it is no record.
     expect(explainItems([SSHD]).map((i) => i.kind)).toEqual(['line']);
+  });
+
+  it("a finding's label is a search, not a line, in both languages; the command answers it with the finding", async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      for (const id of FINDING_IDS) expect(explainItems([messages(lang).finding.label[id]]), `${id} ${lang}`).toMatchObject([{ kind: 'query', query: { kind: 'search' } }]);
+    }
+    expect(await table(['trojan port probes'])).toMatch(/^trojan-probe \(trojan port probes\) — finding of the ranking/);
+    expect(await table(['leftovers of old connections'], 'zh')).toMatch(/^late-packets（旧连接的残余记录）— 检测结果 id/);
   });
 
   it('a query with line breaks is its lines, blank ones left out; - is standard input', () => {
@@ -151,10 +161,36 @@ describe('explain a log line: what it says', () => {
   it("a Cisco ASA's 'Built inbound' from a LAN client to a public server entered the firewall on its interface; it did not arrive at this host, and it is this side's own", async () => {
     const line = '<174>Jan  5 14:52:35 10.22.8.212 %ASA-6-302015: Built inbound UDP connection 76245506 for outside:10.22.8.110/49886 (10.22.8.110/49886) to inside:192.111.72.8/8612 (192.111.72.8/8612) (user.name)';
     const out = await table([line]);
-    expect(out).toContain('logged       allowed · entering the firewall on outside · by the rule logged as ASA-6-302015\n');
+    // Its tag is the kind of message, no rule; a connection built names no access list.
+    expect(out).toContain('logged       allowed · entering the firewall on outside · message id 302015\n');
     expect(out).not.toContain('arriving at this host');
     expect(out).toContain('this side’s own traffic');
     expect(await table([line], 'zh')).toContain('从 outside 进入防火墙');
+  });
+
+  it("a Cisco ASA deny names its access list and message id apart: the tag is no rule; in both languages", async () => {
+    const line = 'Dec  6 10:00:00 fw %ASA-4-106023: Deny tcp src outside:198.51.100.7/4444 dst inside:192.0.2.10/23 by access-group "Inside_access_in" [0x0, 0x0]';
+    const out = await table([line]);
+    expect(out).toContain('logged       dropped · by access list Inside_access_in (message id 106023)\n');
+    expect(out).not.toMatch(/logged[^\n]*ASA-4-106023/);
+    expect(await table([line], 'zh')).toContain('由访问控制列表 Inside_access_in 处理（消息 ID 106023）');
+    // A deny without a list (no connection to match) is a message, no rule either.
+    const noConnection = '<142>Jan  5 08:52:35 10.22.8.201 %ASA-6-106015: Deny TCP (no connection) from 186.111.72.11/80 to 204.111.72.254/45019 flags SYN ACK  on interface Outside_VPN';
+    expect(await table([noConnection])).toContain('logged       dropped · entering the firewall on Outside_VPN · message id 106015\n');
+    expect(await table([noConnection], 'zh')).toContain('消息 ID 106015');
+    expect(await table([noConnection], 'zh')).not.toContain('规则');
+  });
+
+  it("a Windows Firewall row's action column is no rule: OPEN and CLOSE rows say the column as written, not 'the rule logged as'", async () => {
+    const open = '2026-11-20 07:35:13 OPEN TCP 192.168.1.35 203.0.113.174 56782 443 - - - - - - - - -';
+    const close = open.replace('07:35:13 OPEN', '07:36:23 CLOSE');
+    const out = await table([open, close]);
+    expect(out).not.toContain('rule');
+    expect(out).toContain('logged       allowed · leaving this host · action OPEN in the log\n');
+    expect(out).toContain('logged       allowed · leaving this host · action CLOSE in the log\n');
+    const zh = await table([open, close], 'zh');
+    expect(zh).toContain('日志中的动作为 CLOSE');
+    expect(zh).not.toContain('规则');
   });
 
   it('a stamp with its own offset is shown in this machine’s zone, offset included', async () => {

@@ -11,6 +11,7 @@ import { explainToJson, renderExplainTable, type ExplainJson } from '../../src/r
 import { wrapText } from '../../src/render/box-table.js';
 import { loadAnnotationRules } from '../../src/annotate/rules.js';
 import { FINDING_IDS } from '../../src/aggregate/finding-ids.js';
+import { messages } from '../../src/i18n/messages.js';
 import { localRule, tempDir, writeDoc } from './helpers.js';
 
 const kb = loadKnowledge();
@@ -202,8 +203,18 @@ describe('annotation and finding ids', () => {
 
   it('an annotation id: its severity (a floor for knowledge-base rules), meaning and source, per-event parts shown as ‹…›', () => {
     expect(ids('trojan-outbound')).toEqual([
-      { kind: 'annotation', id: 'trojan-outbound', severity: 4, severityIsFloor: true, weight: null, texts: [expect.stringMatching(/^Sent from your side to the port of the ‹malware name›: a program here/)], when: [null], refs: ['002_7fc6dc8747eb060f.txt'] },
+      {
+        kind: 'annotation',
+        id: 'trojan-outbound',
+        severity: 4,
+        severityIsFloor: true,
+        weight: null,
+        texts: [expect.stringMatching(/^Sent from your side to the port of the ‹malware name›: a program here/), expect.stringMatching(/^The firewall stopped a packet from your side to the port of the ‹malware name›\. Something here/)],
+        when: [expect.stringMatching(/^Let out/), expect.stringMatching(/^Stopped by the firewall/)],
+        refs: ['002_7fc6dc8747eb060f.txt'],
+      },
     ]);
+    expect(ids('adbot-outbound', 'zh')[0]).toMatchObject({ texts: [expect.stringMatching(/正在向其服务器回传/), expect.stringMatching(/被防火墙拦下/)], when: [expect.stringMatching(/^放行/), expect.stringMatching(/^被防火墙拦下/)] });
     expect(ids('proxy-hunt')[0]).toMatchObject({ severity: 2, severityIsFloor: false, texts: [expect.stringContaining('open proxy')] });
     // Two rules share the id "trojan" (worms, then trojans): both meanings, once each.
     expect(ids('trojan')[0].texts).toHaveLength(2);
@@ -239,13 +250,13 @@ describe('annotation and finding ids', () => {
         expect(new Set(d.when).size, `${id} ${lang}`).toBe(d.texts.length);
       }
     }
-    // srcport-scan, backscatter, tcp-reply, tcp-reply-own, discovery-reply, port-known-own, trojan, traceroute, lan-broadcast, four ICMP ids, stale-connection, dialup-leftover.
-    expect(several).toBe(2 * 15);
+    // srcport-scan, backscatter, tcp-reply, tcp-reply-own, discovery-reply, port-known-own, trojan-outbound, adbot-outbound, trojan, traceroute, lan-broadcast, four ICMP ids, stale-connection, dialup-leftover.
+    expect(several).toBe(2 * 17);
   });
 
   it('a finding id: its score weight and what it means, in --lang', () => {
     expect(ids('outbound-malware')).toEqual([
-      { kind: 'finding', id: 'outbound-malware', severity: null, severityIsFloor: false, weight: 20, texts: [expect.stringContaining('trojan-outbound, adbot-outbound')], when: [null], refs: [] },
+      { kind: 'finding', id: 'outbound-malware', label: 'outbound to malware ports', severity: null, severityIsFloor: false, weight: 20, texts: [expect.stringContaining('trojan-outbound, adbot-outbound')], when: [null], refs: [] },
     ]);
     expect(ids('vertical-scan', 'zh')[0].texts[0]).toContain('端口扫描');
   });
@@ -264,14 +275,44 @@ describe('annotation and finding ids', () => {
   it('an id alone prints without a "no entries" line; a word that is also a port name gets both', () => {
     const table = (q: string) => renderExplainTable(answer(q), kb, { lang: 'en', width: 100, color: false });
     const alone = table('server-replies');
-    expect(alone).toMatch(/^server-replies — finding of the ranking, score weight 0/);
+    expect(alone).toMatch(/^server-replies \(server replies\) — finding of the ranking, score weight 0/);
     expect(alone).not.toContain('No entries match');
-    expect(table('late-packets')).toMatch(/^late-packets — finding of the ranking, score weight 0[^\n]*\n {2}Most of the source's packets carry ACK or RST and no SYN/);
+    expect(table('late-packets')).toMatch(/^late-packets \(leftovers of old connections\) — finding of the ranking, score weight 0[^\n]*\n {2}Most of the source's packets carry ACK or RST and no SYN/);
     const both = table('traceroute');
     expect(both).toContain('traceroute — interpretation (annotation id), severity 1');
-    expect(both).toContain('traceroute — finding of the ranking');
+    expect(both).toContain('traceroute (incoming traceroutes) — finding of the ranking');
     expect(both).toContain('Search "traceroute": 1 entry');
     expect(table('nothing-like-this')).toContain('No entries match "nothing-like-this".');
+  });
+
+  it("a finding's label finds it, in either language and whatever the --lang, as the report's findings line writes it", () => {
+    for (const lang of ['en', 'zh'] as const) {
+      expect(ids('木马端口探测', lang).map((d) => [d.kind, d.id]), lang).toEqual([['finding', 'trojan-probe']]);
+      expect(ids('trojan port probes', lang).map((d) => [d.kind, d.id]), lang).toEqual([['finding', 'trojan-probe']]);
+    }
+    // Case and spacing as typed do not matter; a label is found whole, not by a word of it.
+    expect(ids('  UDP  Port Scans ')[0]?.id).toBe('udp-scan');
+    expect(ids('UDP 端口扫描')[0]?.id).toBe('udp-scan');
+    expect(ids('probes')).toEqual([]);
+    // A slash in a label does not make it a port query.
+    expect(parseQuery('拨号/DHCP 残留流量')).toMatchObject({ kind: 'search' });
+    expect(ids('拨号/DHCP 残留流量')[0]?.id).toBe('dialup-leftover');
+    expect(() => parseQuery('拨号/tcp')).toThrow(UsageError);
+    // Every label finds its own finding, and only it.
+    for (const lang of ['en', 'zh'] as const) for (const id of FINDING_IDS) expect(ids(messages(lang).finding.label[id]).map((d) => d.id), `${id} ${lang}`).toEqual([id]);
+  });
+
+  it("a finding's header names its label beside the id, in --lang; JSON carries it as label (findings only)", () => {
+    const table = (q: string, lang: 'en' | 'zh') => renderExplainTable([answerQuery(kb, parseQuery(q), lang)], kb, { lang, width: 100, color: false });
+    expect(table('trojan-probe', 'en')).toMatch(/^trojan-probe \(trojan port probes\) — finding of the ranking, score weight 15/);
+    expect(table('trojan-probe', 'zh')).toMatch(/^trojan-probe（木马端口探测）— 检测结果 id/);
+    expect(table('木马端口探测', 'en')).toMatch(/^trojan-probe \(trojan port probes\) — finding of the ranking/);
+    // An annotation has no label: its header is as it was.
+    expect(table('trojan-outbound', 'en')).toMatch(/^trojan-outbound — interpretation/);
+    const [f, a] = explainToJson(answer('trojan-probe', 'trojan-outbound'), 'en');
+    expect(f!.ids?.[0]).toMatchObject({ kind: 'finding', id: 'trojan-probe', label: 'trojan port probes' });
+    expect(a!.ids?.[0]).not.toHaveProperty('label');
+    expect(explainToJson([answerQuery(kb, parseQuery('trojan-probe'), 'zh')], 'zh')[0]!.ids?.[0]?.label).toBe('木马端口探测');
   });
 
   it('JSON: a search carries ids; a port query does not', () => {
@@ -287,7 +328,7 @@ describe('ICMP types', () => {
     expect(text).toContain('11/icmp — ICMP type 11: time exceeded');
     expect(text).toMatch(/icmp-time-exceeded — interpretation \(annotation id\), severity 0\n {2}ICMP time exceeded \(type 11\)/);
     expect(text).toContain('8/icmp — ICMP type 8: echo request (ping)');
-    expect(text).toMatch(/icmp-sweep — finding of the ranking/);
+    expect(text).toMatch(/icmp-sweep \(ping sweeps\) — finding of the ranking/);
     expect(text).toContain('42/icmp — ICMP type 42: not a type logscan names');
     expect(text).toContain('No interpretation or finding of logscan is about this type.');
     const zh = await runExplain(['135/icmpv6'], { outputFormat: 'table', lang: 'zh', signatures: [], width: 100, color: false });
