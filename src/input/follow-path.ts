@@ -21,7 +21,7 @@ import { fsProblem } from './problem.js';
 import { basename } from 'node:path';
 import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, sameStart, siblings, type Fingerprint, type LocatedFile, type Sibling } from './file-identity.js';
 import { GzipCopy } from './gzip-copy.js';
-import { newerFirst, rotationName, type RotationName } from './rotation-order.js';
+import { newerFirst, rotationOf, type RotationName } from './rotation-order.js';
 import { Generation, headSample, readHead, scanExisting } from './follow-generation.js';
 import type { FileState, FollowState } from './follow-state.js';
 import type { Delivery, FollowConsumer, FollowNotice, GenerationReason } from './follow-types.js';
@@ -412,14 +412,16 @@ export class PathFollower {
    */
   private async readBetween(saved: LocatedFile, stopped: string, read: Fingerprint[], ids: Set<string>, listed: readonly Sibling[]): Promise<void> {
     const base = basename(this.abs);
-    const at = rotationName(basename(saved.path));
+    // `listed` holds only this log's files (siblings: a `fw.1.log` beside a live `fw.log` is
+    // not `fw`'s), so an extension's name is taken as this log's here.
+    const at = rotationOf(basename(saved.path), base);
     // Only the names logrotate gives (.N, dateext's stamps, each with or without .gz) say
     // which rotation is newer; .old is a scheme of one, never a rotation in between.
-    const orders = (r: RotationName | null): r is RotationName => r !== null && r.base === base && (r.kind === 'numbered' || r.kind === 'dated');
+    const orders = (r: RotationName | null): r is RotationName => r !== null && (r.kind === 'numbered' || r.kind === 'dated');
     const between: { path: string; gzip: boolean; r: RotationName }[] = [];
     const unordered: { path: string; gzip: boolean }[] = [];
     for (const { path, gzip } of listed) {
-      const r = rotationName(basename(path));
+      const r = rotationOf(basename(path), base);
       if (!orders(at) || !orders(r)) unordered.push({ path, gzip });
       // Only the newer ones: an older rotation was read before the saved file was.
       else if (newerFirst(r, at) < 0) between.push({ path, gzip, r });

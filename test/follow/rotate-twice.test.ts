@@ -172,4 +172,32 @@ describe('logscan follow --state: rotations read on a restart are closed', () =>
       await again.stop();
     }
   });
+
+  it.runIf(existsSync('/proc/self/fd'))('the newest (.1) at once too when it was renamed longer than the retire delay before the restart', async () => {
+    const retireMs = 2500;
+    const { path, w, start } = followedWithState({ LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: String(retireMs) });
+    const first = start();
+    for (let i = 0; i < 3; i++) w.write();
+    await first.waitFor(printed(3));
+    await first.stop();
+    w.write();
+    w.renameCreate();
+    w.write();
+    // Nothing has touched kern.log.1 since its rename (its ctime): no daemon writes to it any more.
+    await sleep(retireMs + 300);
+    const again = start();
+    try {
+      await again.waitFor(printed(2));
+      const readAt = Date.now();
+      let held = openFiles(again.pid);
+      while (held.includes(`${path}.1`) && Date.now() - readAt < retireMs / 2) {
+        await sleep(50);
+        held = openFiles(again.pid);
+      }
+      expect(held).not.toContain(`${path}.1`);
+      expect(held).toContain(path);
+    } finally {
+      await again.stop();
+    }
+  });
 });
