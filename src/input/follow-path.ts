@@ -46,6 +46,30 @@ const MAX_RETIRED = 4;
  */
 export const MAX_BETWEEN = 3;
 
+/** The times leftAloneLongAgo reads (BigIntStats has them). */
+export interface FileTimes {
+  ctimeMs: bigint | number;
+  mtimeMs: bigint | number;
+  birthtimeMs: bigint | number;
+}
+
+/**
+ * On a restart, the newest rotation found needs no retire delay once read: nothing has
+ * changed it (ctime, which a rename and every write move) for longer than the delay, so the
+ * daemon that wrote to it was told to reopen long ago. Anything else that moved its ctime (a
+ * chmod, a hard link, a file system that stamps more) only keeps the delay. The live file
+ * (`live`, null when there is none) is created after the rename: one born within the delay
+ * means a rename just now, on a file system whose rename leaves ctime alone; so does a time
+ * ahead of the clock. A birth time of 0 is one the file system does not keep.
+ */
+export function leftAloneLongAgo(rotated: FileTimes, live: FileTimes | null, now: number, retireMs: number): boolean {
+  const before = now - retireMs;
+  const changed = Math.max(Number(rotated.ctimeMs), Number(rotated.mtimeMs));
+  if (!(changed <= before)) return false;
+  const born = live === null ? 0 : Number(live.birthtimeMs);
+  return !(born > 0 && born > before);
+}
+
 export interface PathEnv {
   consumer: FollowConsumer;
   io: FollowIo;
@@ -399,6 +423,13 @@ export class PathFollower {
     // renamed away until its HUP); each older one was replaced by a newer file in turn, so
     // holding it open for the retire delay once it is read only keeps a handle.
     for (const g of this.retired.slice(0, -1)) g.finishWhenDrained = true;
+    const last = this.retired.at(-1);
+    if (last !== undefined && !last.finishWhenDrained) {
+      // Times that cannot be read leave the delay as it is: it is what a file renamed while following gets.
+      const rotated = await last.fh.stat({ bigint: true }).catch(() => null);
+      const live = await this.env.io.stat(this.abs).catch(() => null);
+      if (rotated !== null && leftAloneLongAgo(rotated, live, this.env.now(), this.env.retireMs)) last.finishWhenDrained = true;
+    }
   }
 
   /**
