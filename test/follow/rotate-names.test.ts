@@ -119,7 +119,7 @@ describe('logscan follow --state after rotations to names that give no order', (
     const r = await restart(8);
     expect(r.stderr).toContain(`finishing ${path}_2 first`);
     expect(r.stderr).toContain(
-      'messages: not read: messages_1, written while logscan was stopped under a name that does not say where it comes among the rotations (.N and dated names such as -20261206 do, with or without .gz); logscan FILE reads it',
+      'messages: not read: messages_1, written while logscan was stopped under a name that does not say where it comes among the rotations (.N and dated names such as -20261206 do, also before an extension as in fw.1.log or fw-20261206.log, each with or without .gz); logscan FILE reads it',
     );
     expect(seqLines(r.all)).toEqual(w.seqLines.filter(([seq]) => !lost.includes(seq)));
   });
