@@ -226,6 +226,16 @@ describe("logscan follow --state after logrotate's `addextension .log` rotated f
     expect(seqLines(r.all)).toEqual(w.seqLines);
   });
 
+  it('copytruncate to fw.1.log while stopped: the rest from the copy, then fw from its start', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10(env, 'fw');
+    lines(5);
+    w.copyTruncate(`${path}.1.log`);
+    lines(3);
+    const r = await restart(8);
+    expect(r.stderr).not.toMatch(/may be missing|not read/);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
+  });
+
   it('beside a live fw.log, fw-20261207.log is its rotation (logrotate names both so), not one of fw', async () => {
     const { path, w, lines, restart } = await stoppedAfter10(env, 'fw');
     writeFileSync(`${path}.log`, '');
