@@ -6,7 +6,7 @@
 // compressed after that). A day outside those bounds lost nothing to it, as
 // rotation-gaps.ts reasons for a rotation missing from the numbering.
 import type { InputStats } from '../input/read.js';
-import { rotationFamily } from '../input/rotation-order.js';
+import { familyKeys } from '../input/rotation-order.js';
 import { SLACK_MS } from './discover.js';
 
 /** First and last record time read per input (ms). */
@@ -54,14 +54,15 @@ export function reasonOnly(file: string, error: string): string {
 /** The inputs in `stats` (in reading order, oldest rotation first) that were not read to the end, with the bounds of what each lost. */
 export function brokenInputs(stats: readonly InputStats[], spans: FileSpans): BrokenInput[] {
   const out: BrokenInput[] = [];
+  const families = familyKeys(stats.map((s) => s.file));
   stats.forEach((s, i) => {
     if (!s.incomplete) return;
     const own = spans.get(s.file);
-    const family = rotationFamily(s.file);
+    const family = families[i]!;
     let to = s.modified != null ? s.modified + SLACK_MS : Infinity;
     // The next newer rotation of the same log that yielded a record.
     for (let j = i + 1; family !== null && j < stats.length; j++) {
-      if (rotationFamily(stats[j]!.file) !== family) continue;
+      if (families[j] !== family) continue;
       const next = spans.get(stats[j]!.file);
       if (next === undefined) continue;
       to = Math.min(to, next.first + SLACK_MS);

@@ -14,7 +14,7 @@
 // last line, and would wrongly rule out its newer sibling.
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { newerFirst, renumbered, rotationName, type RotationName } from '../input/rotation-order.js';
+import { newerFirst, renumbered, rotationOf, type RotationName } from '../input/rotation-order.js';
 import type { MissingRotation } from './rotation-gaps.js';
 
 /** Clock skew and syslog buffering: a line's stamp may be a little off its write time. */
@@ -107,14 +107,15 @@ export interface FamilySelection {
 /**
  * The files of one family in a directory listing, newest first: the live file, then
  * `.N` / `.old` by number, then dateext names (`-YYYYMMDD`, hourly `-YYYYMMDDHH` …) by
- * their stamp. Directories and names that only start like the base (`kern.log.bak`) are
- * not part of it.
+ * their stamp; with logrotate's `addextension .log`, `firewalld.1.log` is `firewalld`'s.
+ * Directories and names that only start like the base (`kern.log.bak`) are not part of it.
  */
 export function familyFiles(dir: string, base: string, names: readonly string[]): LogFile[] {
   const out: (LogFile & { rotation: RotationName })[] = [];
+  const beside = new Set(names);
   for (const name of names) {
-    const r = rotationName(name);
-    if (r === null || r.base !== base) continue;
+    const r = rotationOf(name, base, beside);
+    if (r === null) continue;
     const path = join(dir, name);
     let st;
     try {

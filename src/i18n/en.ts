@@ -836,7 +836,7 @@ export const en = {
           return `not read: ${n.count === 1 ? 'one older rotation' : `${n.count} older rotations`}, ${n.count === 1 ? n.first : `${n.first} to ${n.last}`} (a restart reads at most ${n.max} rotations between the file it was reading and ${n.base}; logscan FILE reads them)`;
         case 'unordered-not-read': {
           const one = n.files.length === 1;
-          return `not read: ${n.files.join(', ')}, written while logscan was stopped under ${one ? 'a name that does' : 'names that do'} not say where ${one ? 'it comes' : 'they come'} among the rotations (.N and dated names such as -20261206 do, with or without .gz); logscan FILE reads ${one ? 'it' : 'them'}`;
+          return `not read: ${n.files.join(', ')}, written while logscan was stopped under ${one ? 'a name that does' : 'names that do'} not say where ${one ? 'it comes' : 'they come'} among the rotations (.N and dated names such as -20261206 do, also before an extension as in fw.1.log or fw-20261206.log, each with or without .gz); logscan FILE reads ${one ? 'it' : 'them'}`;
         }
         case 'position-lost':
           return `the file read last time (inode ${n.ino}, line ${n.line}) is no longer here or next to it; lines written to it after logscan stopped may be missing`;

@@ -64,7 +64,7 @@ export interface Sibling {
 /**
  * Where rotation tools put the previous file: `kern.log.1` (logrotate default),
  * `kern.log-20260120` (dateext), `fw.1.log` and `fw-20260120.log` (logrotate's `extension
- * .log` for `fw.log`), `kern.log.0`, `kern.log_1`, `kern.log.old`, and the same
+ * .log` for `fw.log`, and `addextension .log` for `fw` unless a `fw.log` is beside it), `kern.log.0`, `kern.log_1`, `kern.log.old`, and the same
  * gzip-compressed (`kern.log.1.gz`); newest first by mtime. Other compressed ones are left
  * out: nothing here unpacks them. So are other files that start with the log's name
  * (`syslog.json` beside `syslog`): no rotation made them. One listing serves a whole
@@ -81,8 +81,9 @@ export async function siblings(path: string, io: FollowIo = NODE_IO): Promise<Si
   }
   const found: (Sibling & { mtime: number })[] = [];
   const kept = { plain: 0, gzip: 0 };
+  const beside = new Set(names);
   for (const n of names) {
-    if (!rotationLike(n, base)) continue;
+    if (!rotationLike(n, base, beside)) continue;
     const gzip = GZIP.test(n);
     const kind = gzip ? 'gzip' : 'plain';
     if (kept[kind] >= MAX_SIBLINGS) continue;

@@ -21,7 +21,7 @@ import { fsProblem } from './problem.js';
 import { basename } from 'node:path';
 import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, sameStart, siblings, type Fingerprint, type LocatedFile, type Sibling } from './file-identity.js';
 import { GzipCopy } from './gzip-copy.js';
-import { newerFirst, rotationName, type RotationName } from './rotation-order.js';
+import { newerFirst, rotationOf, type RotationName } from './rotation-order.js';
 import { Generation, headSample, readHead, scanExisting } from './follow-generation.js';
 import type { FileState, FollowState } from './follow-state.js';
 import type { Delivery, FollowConsumer, FollowNotice, GenerationReason } from './follow-types.js';
@@ -45,6 +45,30 @@ const MAX_RETIRED = 4;
  * named on stderr instead of being replayed unannounced; `logscan FILE` reads them.
  */
 export const MAX_BETWEEN = 3;
+
+/** The times leftAloneLongAgo reads (BigIntStats has them). */
+export interface FileTimes {
+  ctimeMs: bigint | number;
+  mtimeMs: bigint | number;
+  birthtimeMs: bigint | number;
+}
+
+/**
+ * On a restart, the newest rotation found needs no retire delay once read: nothing has
+ * changed it (ctime, which a rename and every write move) for longer than the delay, so the
+ * daemon that wrote to it was told to reopen long ago. Anything else that moved its ctime (a
+ * chmod, a hard link, a file system that stamps more) only keeps the delay. The live file
+ * (`live`, null when there is none) is created after the rename: one born within the delay
+ * means a rename just now, on a file system whose rename leaves ctime alone; so does a time
+ * ahead of the clock. A birth time of 0 is one the file system does not keep.
+ */
+export function leftAloneLongAgo(rotated: FileTimes, live: FileTimes | null, now: number, retireMs: number): boolean {
+  const before = now - retireMs;
+  const changed = Math.max(Number(rotated.ctimeMs), Number(rotated.mtimeMs));
+  if (!(changed <= before)) return false;
+  const born = live === null ? 0 : Number(live.birthtimeMs);
+  return !(born > 0 && born > before);
+}
 
 export interface PathEnv {
   consumer: FollowConsumer;
@@ -399,6 +423,13 @@ export class PathFollower {
     // renamed away until its HUP); each older one was replaced by a newer file in turn, so
     // holding it open for the retire delay once it is read only keeps a handle.
     for (const g of this.retired.slice(0, -1)) g.finishWhenDrained = true;
+    const last = this.retired.at(-1);
+    if (last !== undefined && !last.finishWhenDrained) {
+      // Times that cannot be read leave the delay as it is: it is what a file renamed while following gets.
+      const rotated = await last.fh.stat({ bigint: true }).catch(() => null);
+      const live = await this.env.io.stat(this.abs).catch(() => null);
+      if (rotated !== null && leftAloneLongAgo(rotated, live, this.env.now(), this.env.retireMs)) last.finishWhenDrained = true;
+    }
   }
 
   /**
@@ -412,14 +443,16 @@ export class PathFollower {
    */
   private async readBetween(saved: LocatedFile, stopped: string, read: Fingerprint[], ids: Set<string>, listed: readonly Sibling[]): Promise<void> {
     const base = basename(this.abs);
-    const at = rotationName(basename(saved.path));
+    // `listed` holds only this log's files (siblings: a `fw.1.log` beside a live `fw.log` is
+    // not `fw`'s), so an extension's name is taken as this log's here.
+    const at = rotationOf(basename(saved.path), base);
     // Only the names logrotate gives (.N, dateext's stamps, each with or without .gz) say
     // which rotation is newer; .old is a scheme of one, never a rotation in between.
-    const orders = (r: RotationName | null): r is RotationName => r !== null && r.base === base && (r.kind === 'numbered' || r.kind === 'dated');
+    const orders = (r: RotationName | null): r is RotationName => r !== null && (r.kind === 'numbered' || r.kind === 'dated');
     const between: { path: string; gzip: boolean; r: RotationName }[] = [];
     const unordered: { path: string; gzip: boolean }[] = [];
     for (const { path, gzip } of listed) {
-      const r = rotationName(basename(path));
+      const r = rotationOf(basename(path), base);
       if (!orders(at) || !orders(r)) unordered.push({ path, gzip });
       // Only the newer ones: an older rotation was read before the saved file was.
       else if (newerFirst(r, at) < 0) between.push({ path, gzip, r });

@@ -10,7 +10,7 @@ import { BinaryGate, BinaryInputError } from './binary.js';
 import { LineSplitter, overlongReason } from './lines.js';
 import { inputName, openInput, releaseFifo, type OpenedInput } from './open.js';
 import { PickingParser, type FormatChoice, type PickedFormat } from './pick-format.js';
-import { rotationFamily } from './rotation-order.js';
+import { familyKeys } from './rotation-order.js';
 import { errnoCode, problemText, systemError, type InputProblem } from './problem.js';
 
 export interface InputStats {
@@ -94,9 +94,10 @@ export async function readInputs(paths: readonly string[], opts: ReadOptions): P
   let family: string | null = null;
   let yearCarry: YearCarry | undefined;
   let timeCarry: LocalTimeCarry | undefined;
-  for (const path of paths) {
+  const families = familyKeys(paths);
+  for (const [i, path] of paths.entries()) {
     if (opts.signal?.aborted) break;
-    const next = rotationFamily(path);
+    const next = families[i]!;
     const sameLog = timeCarry !== undefined && next !== null && next === family;
     if (!sameLog) timeCarry = { previous: NaN };
     if (opts.year !== null && (!sameLog || yearCarry === undefined)) yearCarry = { year: opts.year, month: 0 };

@@ -1,13 +1,16 @@
 // The files of one rotated log, told apart by name: `kern.log`, `kern.log.1`,
 // `kern.log.2.gz`, `pfirewall.log.old`, `messages-20261101`, `messages-2026110114`, and
-// with logrotate's `extension .log`, `fw.1.log`, `fw-20261206.log.gz` for `fw.log`. Logs
+// with logrotate's `extension .log`, `fw.1.log`, `fw-20261206.log.gz` for `fw.log` (with
+// `addextension .log`, the same names for the extensionless `fw`: rotationOf). Logs
 // must be read oldest first (the annotator's readings and the year of syslog stamps follow
 // time), and a shell's `ufw.log*` gives them newest first, with `.10.gz` before `.2.gz`.
 import { basename, dirname, join } from 'node:path';
 
 export interface RotationName {
-  /** The live file's name: "kern.log" (of `fw.1.log`: "fw.log"). */
+  /** The live file's name: "kern.log" (of `fw.1.log`: "fw.log"; rotationOf can make it "fw"). */
   base: string;
+  /** The extension after the number or stamp (`.log` of `fw.1.log`), else null. */
+  ext: string | null;
   /** `old`: Windows Firewall's pfirewall.log.old, the one rotation it keeps. */
   kind: 'live' | 'numbered' | 'dated' | 'old';
   /** 0 the live file; higher is older (.N → N, .old → 1). Dated names come after every numbered one (newerFirst). */
@@ -49,8 +52,24 @@ export function rotationName(name: string): RotationName | null {
   const stamp = m[2] !== undefined ? m[2].replace(/\D/g, '') : null;
   const kind = stamp !== null ? 'dated' : m[3] !== undefined ? 'numbered' : m[5] !== undefined ? 'old' : 'live';
   const order = kind === 'dated' ? DATED_ORDER : kind === 'numbered' ? Number(m[3]) : kind === 'old' ? 1 : 0;
-  return { base: m[1]! + (m[4] ?? ''), kind, order, stamp, gzip: m[6] !== undefined };
+  return { base: m[1]! + (m[4] ?? ''), ext: m[4] ?? null, kind, order, stamp, gzip: m[6] !== undefined };
 }
+
+/**
+ * `name` as a file of the log `base` (the live file or a rotation of it), or null. logrotate's
+ * `addextension .log` rotates `fw` to `fw.1.log`, `fw-20261206.log.gz`: the names its
+ * `extension .log` gives `fw.log` (and `addextension` gives `fw.log` too). Such a name is the
+ * extensionless log's only when no live file with the extension is `beside` it (the names in
+ * its directory; unknown: none is).
+ */
+export function rotationOf(name: string, base: string, beside: ReadonlySet<string> = NONE): RotationName | null {
+  const r = rotationName(name);
+  if (r === null) return null;
+  if (r.base === base) return r;
+  return r.ext !== null && r.base === base + r.ext && !beside.has(r.base) ? { ...r, base } : null;
+}
+
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * The plain name of rotation `n` in the scheme of the numbered rotation `name`:
@@ -64,10 +83,11 @@ export function renumbered(name: string, n: number): string | null {
 /**
  * True when `name`, beside the log `base`, is a name rotation gives it: an ordered one
  * (`.N`, a stamp, either before an extension, `.old`) or one that gives no order (`_1`, `.bak`).
+ * `beside`: the names in its directory (see rotationOf).
  */
-export function rotationLike(name: string, base: string): boolean {
-  const r = rotationName(name);
-  if (r !== null && r.base === base && r.kind !== 'live') return true;
+export function rotationLike(name: string, base: string, beside?: ReadonlySet<string>): boolean {
+  const r = rotationOf(name, base, beside);
+  if (r !== null && r.kind !== 'live') return true;
   return name.startsWith(base) && UNORDERED.test(name.slice(base.length));
 }
 
@@ -82,9 +102,10 @@ export function newerFirst(a: RotationName, b: RotationName): number {
  * oldest first, where the first of them stood; everything else where it was.
  */
 export function oldestFirst(files: readonly string[]): string[] {
-  const named = files.map((path) => {
+  const keys = familyKeys(files);
+  const named = files.map((path, i) => {
     const r = path === '-' ? null : rotationName(basename(path));
-    return { path, key: rotationFamily(path), name: r ?? { base: path, kind: 'live', order: 0, stamp: null, gzip: false } };
+    return { path, key: keys[i]!, name: r ?? { base: path, ext: null, kind: 'live' as const, order: 0, stamp: null, gzip: false } };
   });
   const families = new Map<string, typeof named>();
   for (const f of named) {
@@ -106,8 +127,24 @@ export function oldestFirst(files: readonly string[]): string[] {
   return out;
 }
 
-/** The log an input is a rotation of (its directory and base name: "/var/log/kern.log"); null for stdin. */
-export function rotationFamily(path: string): string | null {
-  const r = path === '-' ? null : rotationName(basename(path));
-  return r === null ? null : join(dirname(path), r.base);
+/**
+ * The log each input is a file of (its directory and live name: "/var/log/kern.log"); null
+ * for stdin. A rotation with an extension (`fw.1.log`) is the extensionless log's (`fw`,
+ * logrotate's `addextension`) when that one is given and the one with the extension is not.
+ */
+export function familyKeys(files: readonly string[]): (string | null)[] {
+  const live = new Set<string>();
+  const names = files.map((path) => {
+    const r = path === '-' ? null : rotationName(basename(path));
+    if (r !== null && r.kind === 'live') live.add(join(dirname(path), r.base));
+    return r;
+  });
+  return files.map((path, i) => {
+    const r = names[i];
+    if (r === null || r === undefined) return null;
+    const key = join(dirname(path), r.base);
+    if (r.ext === null || live.has(key)) return key;
+    const bare = key.slice(0, -r.ext.length);
+    return live.has(bare) ? bare : key;
+  });
 }

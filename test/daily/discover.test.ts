@@ -63,6 +63,28 @@ describe('file discovery', () => {
     expect(names(familyFiles(d2, 'fw.log', readdirSync(d2)))).toEqual(['fw.log', 'fw-20261123.log', 'fw-20261122.log.gz']);
   });
 
+  it("logrotate's `addextension .log` names (firewalld.1.log, firewalld-20261122.log.gz) are the extensionless log's; beside a live fw.log, fw.1.log is fw.log's", () => {
+    const dir = tempDir();
+    file(dir, 'firewalld', T0 + 2 * DAY);
+    file(dir, 'firewalld.1.log', T0 + DAY);
+    file(dir, 'firewalld.3.log.gz', T0);
+    file(dir, 'firewalld.json', T0);
+    expect(names(familyFiles(dir, 'firewalld', readdirSync(dir)))).toEqual(['firewalld', 'firewalld.1.log', 'firewalld.3.log.gz']);
+    const sel = selectFiles({ base: 'firewalld', duplicateOf: null }, familyFiles(dir, 'firewalld', readdirSync(dir)), T0, T0 + DAY);
+    expect(sel.missing.map((m) => m.path)).toEqual([join(dir, 'firewalld.2.log')]);
+    const d2 = tempDir();
+    file(d2, 'firewalld', T0 + 2 * DAY);
+    file(d2, 'firewalld-20261123.log', T0 + DAY);
+    file(d2, 'firewalld-20261122.log.gz', T0);
+    expect(names(familyFiles(d2, 'firewalld', readdirSync(d2)))).toEqual(['firewalld', 'firewalld-20261123.log', 'firewalld-20261122.log.gz']);
+    const d3 = tempDir();
+    file(d3, 'fw', T0 + 2 * DAY);
+    file(d3, 'fw.log', T0 + 2 * DAY);
+    file(d3, 'fw.1.log', T0 + DAY);
+    expect(names(familyFiles(d3, 'fw', readdirSync(d3)))).toEqual(['fw']);
+    expect(names(familyFiles(d3, 'fw.log', readdirSync(d3)))).toEqual(['fw.log', 'fw.1.log']);
+  });
+
   it('reads only the files that can hold 11-20 and 11-21, oldest first', () => {
     const dir = rotatedDir();
     const [kern] = discoverLogs({ dir, families: [{ base: 'kern.log', duplicateOf: null }] }, T0 - DAY, T0 + DAY);

@@ -119,7 +119,7 @@ describe('logscan follow --state after rotations to names that give no order', (
     const r = await restart(8);
     expect(r.stderr).toContain(`finishing ${path}_2 first`);
     expect(r.stderr).toContain(
-      'messages: not read: messages_1, written while logscan was stopped under a name that does not say where it comes among the rotations (.N and dated names such as -20261206 do, with or without .gz); logscan FILE reads it',
+      'messages: not read: messages_1, written while logscan was stopped under a name that does not say where it comes among the rotations (.N and dated names such as -20261206 do, also before an extension as in fw.1.log or fw-20261206.log, each with or without .gz); logscan FILE reads it',
     );
     expect(seqLines(r.all)).toEqual(w.seqLines.filter(([seq]) => !lost.includes(seq)));
   });
@@ -191,6 +191,64 @@ describe("logscan follow --state after logrotate's `extension .log` rotated fw.l
     lines(3);
     const r = await restart(8);
     expect(r.stderr).not.toMatch(/may be missing|not read/);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
+  });
+});
+
+describe("logscan follow --state after logrotate's `addextension .log` rotated fw (no extension) while stopped", () => {
+  it('numbered (fw.1.log, then fw.2.log.gz with compress + delaycompress): the saved file finished, fw.1.log read, then fw', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10(env, 'fw');
+    lines(5);
+    w.renameCreate(`${path}.1.log`);
+    lines(4);
+    renameSync(`${path}.1.log`, `${path}.2.log`);
+    w.compressFile(`${path}.2.log`);
+    w.renameCreate(`${path}.1.log`);
+    lines(3);
+    const r = await restart(12);
+    expect(r.stderr).toContain(`fw: rotated while logscan was stopped; finishing ${path}.2.log.gz first`);
+    expect(r.stderr).toContain('fw: rotated twice while logscan was stopped; reading fw.1.log before fw');
+    expect(r.stderr).not.toMatch(/may be missing|not read/);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
+  });
+
+  it('dateext (fw-20261205.log.gz, fw-20261206.log.gz): ordered by the stamp', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10(env, 'fw');
+    lines(5);
+    rotate(w, 'create', `${path}-20261205.log`, true);
+    lines(4);
+    rotate(w, 'create', `${path}-20261206.log`, true);
+    lines(3);
+    const r = await restart(12);
+    expect(r.stderr).toContain(`finishing ${path}-20261205.log.gz first`);
+    expect(r.stderr).toContain('fw: rotated twice while logscan was stopped; reading fw-20261206.log.gz before fw');
+    expect(r.stderr).not.toMatch(/may be missing|not read/);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
+  });
+
+  it('copytruncate to fw.1.log while stopped: the rest from the copy, then fw from its start', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10(env, 'fw');
+    lines(5);
+    w.copyTruncate(`${path}.1.log`);
+    lines(3);
+    const r = await restart(8);
+    expect(r.stderr).not.toMatch(/may be missing|not read/);
+    expect(seqLines(r.all)).toEqual(w.seqLines);
+  });
+
+  it('beside a live fw.log, fw-20261207.log is its rotation (logrotate names both so), not one of fw', async () => {
+    const { path, w, lines, restart } = await stoppedAfter10(env, 'fw');
+    writeFileSync(`${path}.log`, '');
+    lines(5);
+    w.renameCreate(`${path}-20261205`);
+    lines(4);
+    w.renameCreate(`${path}-20261206`);
+    // fw.log's, rotated while logscan was stopped: by its stamp it would come between.
+    writeFileSync(`${path}-20261207.log`, 'Dec  7 01:00:00 gw kernel: [1.0] [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.9 DST=192.168.1.10 PROTO=TCP SPT=1 DPT=22 SYN\n');
+    lines(3);
+    const r = await restart(12);
+    expect(r.stderr).toContain('fw: rotated twice while logscan was stopped; reading fw-20261206 before fw');
+    expect(r.stderr).not.toContain('fw-20261207.log');
     expect(seqLines(r.all)).toEqual(w.seqLines);
   });
 });

@@ -5,6 +5,7 @@
 import { existsSync, linkSync, readdirSync, readFileSync, readlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { leftAloneLongAgo } from '../../src/input/follow-path.js';
 import { followedWithState, printed, seqLines, seqs, sleep, stoppedAfter10 } from '../helpers/follow-writer.js';
 
 const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
@@ -171,5 +172,54 @@ describe('logscan follow --state: rotations read on a restart are closed', () =>
     } finally {
       await again.stop();
     }
+  });
+
+  it.runIf(existsSync('/proc/self/fd'))('the newest (.1) at once too when it was renamed longer than the retire delay before the restart', async () => {
+    const retireMs = 2500;
+    const { path, w, start } = followedWithState({ LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: String(retireMs) });
+    const first = start();
+    for (let i = 0; i < 3; i++) w.write();
+    await first.waitFor(printed(3));
+    await first.stop();
+    w.write();
+    w.renameCreate();
+    w.write();
+    // Nothing has touched kern.log.1 since its rename (its ctime): no daemon writes to it any more.
+    await sleep(retireMs + 300);
+    const again = start();
+    try {
+      await again.waitFor(printed(2));
+      const readAt = Date.now();
+      let held = openFiles(again.pid);
+      while (held.includes(`${path}.1`) && Date.now() - readAt < retireMs / 2) {
+        await sleep(50);
+        held = openFiles(again.pid);
+      }
+      expect(held).not.toContain(`${path}.1`);
+      expect(held).toContain(path);
+    } finally {
+      await again.stop();
+    }
+  });
+});
+
+describe('on a restart, is the newest rotation left alone long enough to need no retire delay?', () => {
+  const now = Date.parse('2026-12-06T12:00:00Z');
+  const R = 10_000;
+  const at = (ago: number, bornAgo = ago) => ({ ctimeMs: now - ago, mtimeMs: now - ago, birthtimeMs: bornAgo < 0 ? 0 : now - bornAgo });
+  it('renamed an hour ago, the live file born then: no delay', () => {
+    expect(leftAloneLongAgo(at(3_600_000), at(60_000, 3_600_000), now, R)).toBe(true);
+    // No live file yet (nocreate: the daemon makes it when told), or no birth time kept.
+    expect(leftAloneLongAgo(at(3_600_000), null, now, R)).toBe(true);
+    expect(leftAloneLongAgo(at(3_600_000), at(5, -1), now, R)).toBe(true);
+  });
+  it('changed within the delay (renamed, written, or anything else moved its ctime): the delay', () => {
+    expect(leftAloneLongAgo(at(2_000), at(60_000, 3_600_000), now, R)).toBe(false);
+    expect(leftAloneLongAgo({ ...at(3_600_000), mtimeMs: now - 2_000 }, null, now, R)).toBe(false);
+  });
+  it('a live file born within the delay (a rename that left ctime alone) or times ahead of the clock: the delay', () => {
+    expect(leftAloneLongAgo(at(3_600_000), at(50, 2_000), now, R)).toBe(false);
+    expect(leftAloneLongAgo(at(-60_000), null, now, R)).toBe(false);
+    expect(leftAloneLongAgo({ ...at(3_600_000), ctimeMs: BigInt(now + 60_000) }, null, now, R)).toBe(false);
   });
 });

@@ -714,4 +714,13 @@ describe('message catalog', () => {
     expect(f.stealthProbes(['NULL', 'XMAS'])).toBe('NULL 和 XMAS 探测');
     expect(zh.report.lines(1)).toBe('1 行');
   });
+
+  it("the follow notice about names that give no order says which do, logrotate's extension form included, in both languages", () => {
+    const n: FollowNotice = { code: 'unordered-not-read', files: ['fw_1'] };
+    for (const text of [en.follow.notice(n), zh.follow.notice(n)]) {
+      expect(text).toContain('-20261206');
+      expect(text).toContain('fw.1.log');
+      expect(text).toContain('.gz');
+    }
+  });
 });

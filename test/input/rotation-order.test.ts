@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newerFirst, oldestFirst, rotationLike, rotationName } from '../../src/input/rotation-order.js';
+import { familyKeys, newerFirst, oldestFirst, rotationLike, rotationName } from '../../src/input/rotation-order.js';
 import { cpuMs } from '../helpers/cpu-time.js';
 
 describe('rotated logs are read oldest first', () => {
@@ -52,10 +52,10 @@ describe('rotated logs are read oldest first', () => {
   });
 
   it('names: the base and how old', () => {
-    expect(rotationName('kern.log.2.gz')).toEqual({ base: 'kern.log', kind: 'numbered', order: 2, stamp: null, gzip: true });
-    expect(rotationName('kern.log')).toEqual({ base: 'kern.log', kind: 'live', order: 0, stamp: null, gzip: false });
-    expect(rotationName('kern.log.gz')).toEqual({ base: 'kern.log', kind: 'live', order: 0, stamp: null, gzip: true });
-    expect(rotationName('kern.log.bak')).toEqual({ base: 'kern.log.bak', kind: 'live', order: 0, stamp: null, gzip: false });
+    expect(rotationName('kern.log.2.gz')).toEqual({ base: 'kern.log', ext: null, kind: 'numbered', order: 2, stamp: null, gzip: true });
+    expect(rotationName('kern.log')).toEqual({ base: 'kern.log', ext: null, kind: 'live', order: 0, stamp: null, gzip: false });
+    expect(rotationName('kern.log.gz')).toEqual({ base: 'kern.log', ext: null, kind: 'live', order: 0, stamp: null, gzip: true });
+    expect(rotationName('kern.log.bak')).toEqual({ base: 'kern.log.bak', ext: null, kind: 'live', order: 0, stamp: null, gzip: false });
     expect(rotationName('kern.log_1')!.base).toBe('kern.log_1');
     expect(rotationName('messages-20261101')!.base).toBe('messages');
     expect(rotationName('messages-20261206_14:05.gz')).toMatchObject({ base: 'messages', stamp: '202612061405', gzip: true });
@@ -69,14 +69,14 @@ describe('rotated logs are read oldest first', () => {
   });
 
   it("logrotate's `extension .log` keeps the extension last: fw-20261206.log, fw.1.log, fw.2.log.gz are fw.log's rotations", () => {
-    expect(rotationName('fw-20261206.log')).toEqual({ base: 'fw.log', kind: 'dated', order: Number.MAX_SAFE_INTEGER, stamp: '20261206', gzip: false });
+    expect(rotationName('fw-20261206.log')).toEqual({ base: 'fw.log', ext: '.log', kind: 'dated', order: Number.MAX_SAFE_INTEGER, stamp: '20261206', gzip: false });
     expect(rotationName('fw-20261206.log.gz')).toMatchObject({ base: 'fw.log', kind: 'dated', stamp: '20261206', gzip: true });
-    expect(rotationName('fw.1.log')).toEqual({ base: 'fw.log', kind: 'numbered', order: 1, stamp: null, gzip: false });
-    expect(rotationName('fw.2.log.gz')).toEqual({ base: 'fw.log', kind: 'numbered', order: 2, stamp: null, gzip: true });
+    expect(rotationName('fw.1.log')).toEqual({ base: 'fw.log', ext: '.log', kind: 'numbered', order: 1, stamp: null, gzip: false });
+    expect(rotationName('fw.2.log.gz')).toEqual({ base: 'fw.log', ext: '.log', kind: 'numbered', order: 2, stamp: null, gzip: true });
     // dateformat -%Y-%m-%d-%s, with the extension after the stamp.
     expect(rotationName('fw-2026-12-06-1765000800.log')).toMatchObject({ base: 'fw.log', stamp: '202612061765000800' });
     // Without a rotation's number or date in front, an extension is part of the name.
-    expect(rotationName('fw.log')).toEqual({ base: 'fw.log', kind: 'live', order: 0, stamp: null, gzip: false });
+    expect(rotationName('fw.log')).toEqual({ base: 'fw.log', ext: null, kind: 'live', order: 0, stamp: null, gzip: false });
     expect(rotationName('fw.log.1')!.base).toBe('fw.log');
     expect(rotationName('pfirewall.log.old')).toMatchObject({ base: 'pfirewall.log', kind: 'old' });
     expect(rotationName('kern.log.1.gz')).toMatchObject({ base: 'kern.log', order: 1, gzip: true });
@@ -84,11 +84,36 @@ describe('rotated logs are read oldest first', () => {
     expect(oldestFirst(['fw.log', 'fw-20261206.log', 'fw-20261130.log.gz'])).toEqual(['fw-20261130.log.gz', 'fw-20261206.log', 'fw.log']);
   });
 
-  it('the names beside a log that rotation may have given it: ordered ones, and ones that give no order (_1, .old, .bak); not other files that start with its name', () => {
-    for (const n of ['syslog.1', 'syslog.2.gz', 'syslog-20261206', 'syslog-20261206.gz', 'syslog_1', 'syslog-1', 'syslog_2.gz', 'syslog.old', 'syslog.bak', 'syslog.bak.gz']) {
+  it("logrotate's `addextension .log`: the live file is fw, its rotations fw.1.log, fw.2.log.gz, fw-20261206.log are its own", () => {
+    expect(oldestFirst(['/var/log/fw', '/var/log/fw.1.log', '/var/log/fw.10.log.gz', '/var/log/fw.2.log.gz'])).toEqual([
+      '/var/log/fw.10.log.gz',
+      '/var/log/fw.2.log.gz',
+      '/var/log/fw.1.log',
+      '/var/log/fw',
+    ]);
+    expect(oldestFirst(['fw', 'fw-20261206.log', 'fw-20261130.log.gz'])).toEqual(['fw-20261130.log.gz', 'fw-20261206.log', 'fw']);
+    // One log, so --year and the local time carry on from file to file.
+    expect(new Set(familyKeys(['/var/log/fw.2.log.gz', '/var/log/fw.1.log', '/var/log/fw'])).size).toBe(1);
+    // fw.log given too: logrotate's `extension` names them so, and they are fw.log's.
+    expect(oldestFirst(['fw', 'fw.log', 'fw.1.log'])).toEqual(['fw', 'fw.1.log', 'fw.log']);
+    // Only rotations alone: one log either way, ordered.
+    expect(oldestFirst(['fw.1.log', 'fw.2.log.gz'])).toEqual(['fw.2.log.gz', 'fw.1.log']);
+    // In another directory, another log.
+    expect(oldestFirst(['fw', 'x/fw.1.log'])).toEqual(['fw', 'x/fw.1.log']);
+    for (const n of ['fw.1.log', 'fw.2.log.gz', 'fw-20261206.log', 'fw-20261206.log.gz']) {
+      expect(rotationLike(n, 'fw'), n).toBe(true);
+      // Beside a live fw.log they are its rotations (logrotate's `extension`), not fw's.
+      expect(rotationLike(n, 'fw', new Set(['fw', 'fw.log', n])), n).toBe(false);
+      expect(rotationLike(n, 'fw.log', new Set(['fw', 'fw.log', n])), n).toBe(true);
+    }
+    for (const n of ['fw.log', 'fw.json', 'fwd.1.log', 'fw.1.gz.log']) expect(rotationLike(n, 'fw'), n).toBe(false);
+  });
+
+  it('the names beside a log that rotation may have given it: ordered ones (syslog.1.json: `addextension .json`), and ones that give no order (_1, .old, .bak); not other files that start with its name', () => {
+    for (const n of ['syslog.1', 'syslog.2.gz', 'syslog-20261206', 'syslog-20261206.gz', 'syslog_1', 'syslog-1', 'syslog_2.gz', 'syslog.old', 'syslog.bak', 'syslog.bak.gz', 'syslog.1.json']) {
       expect(rotationLike(n, 'syslog'), n).toBe(true);
     }
-    for (const n of ['syslog', 'syslog.json', 'syslog-ng.conf', 'syslog.log', 'syslog.1.json', 'syslog_backup', 'syslog.gz', 'syslogd.1', 'syslog.copy']) {
+    for (const n of ['syslog', 'syslog.json', 'syslog-ng.conf', 'syslog.log', 'syslog_backup', 'syslog.gz', 'syslogd.1', 'syslog.copy']) {
       expect(rotationLike(n, 'syslog'), n).toBe(false);
     }
     for (const n of ['fw-20261206.log', 'fw-20261206.log.gz', 'fw.1.log', 'fw.1.log.gz', 'fw.log.1', 'fw.log.old']) {
