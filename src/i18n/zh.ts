@@ -275,6 +275,8 @@ export const zh: Messages = {
     ownBlockedAll: (sent) => `本方自身外发的流量被拦截：${sent}`,
     ownBlockedSome: (n) => `（其中 ${fmtInt(n)} 个是本方外发时被拦截的）`,
     uncovered: (sent) => `；另有${LATIN_START.test(sent) ? ' ' : ''}${sent}`,
+    // After a full-width bracket the count needs no space, as on the findings line.
+    annotationItem: (name, id, packets) => (name === null ? id + (packets > 1 ? ` ×${fmtInt(packets)}` : '') : `${name}（${id}）${packets > 1 ? `×${fmtInt(packets)}` : ''}`),
     protoPackets: (n, proto, connections = 0) =>
       connections !== null && connections <= 0 ? `${fmtInt(n)} 个${spaced(proto)}包` : `${rowsText(n, connections)}（${proto}）`,
     otherProto: '其他协议',

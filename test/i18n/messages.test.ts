@@ -62,6 +62,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.ownBlockedAll': ['1 packet to 22/tcp'],
   'finding.ownBlockedSome': [1],
   'finding.uncovered': ['17 packets to 137/udp'],
+  'finding.annotationItem': ['搜寻开放代理', 'proxy-hunt', 3],
   'report.inputsCount': [3],
   'report.lines': [700],
   'report.events': [693],
