@@ -201,6 +201,8 @@ export const en = {
     },
     /** `explain ID` of an id with several texts: the line above each, the situation it is for (a rule's `when`). */
     situation: (when: string) => `${when}:`,
+    /** `explain ID`'s header: what the id is called, the id beside it (what the logs and JSON carry). */
+    named: (name: string, id: string) => `${name} (${id})`,
   },
   /** The probes line of the report header and the daily headline when nothing arrived unasked. */
   noProbes: 'none',

@@ -224,6 +224,7 @@ export const zh: Messages = {
       forward: (from, to) => `由本机转发${from ? `，从 ${from} 进` : ''}${to ? `，从 ${to} 出` : ''}`,
     },
     situation: (when) => `${when}：`,
+    named: (name, id) => `${name}（${id}）`,
   },
   noProbes: '无',
   notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0 }) =>

@@ -100,6 +100,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'explain.direction.out': ['eth0'],
   'explain.direction.forward': ['eth0', 'eth1'],
   'explain.situation': ['Stopped by the firewall (dropped or rejected)'],
+  'explain.named': ['搜寻开放代理', 'proxy-hunt'],
   'report.evicted': [100_000, 20, 300],
   'report.osHint': ['Linux/Unix', 52, 64240],
   'report.osHintNoTtl': [3, 20],

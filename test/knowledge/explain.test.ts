@@ -11,6 +11,7 @@ import { explainToJson, renderExplainTable, type ExplainJson } from '../../src/r
 import { wrapText } from '../../src/render/box-table.js';
 import { loadAnnotationRules } from '../../src/annotate/rules.js';
 import { FINDING_IDS } from '../../src/aggregate/finding-ids.js';
+import { messages } from '../../src/i18n/messages.js';
 import { localRule, tempDir, writeDoc } from './helpers.js';
 
 const kb = loadKnowledge();
@@ -202,7 +203,7 @@ describe('annotation and finding ids', () => {
 
   it('an annotation id: its severity (a floor for knowledge-base rules), meaning and source, per-event parts shown as ‹…›', () => {
     expect(ids('trojan-outbound')).toEqual([
-      { kind: 'annotation', id: 'trojan-outbound', severity: 4, severityIsFloor: true, weight: null, texts: [expect.stringMatching(/^Sent from your side to the port of the ‹malware name›: a program here/)], when: [null], refs: ['002_7fc6dc8747eb060f.txt'] },
+      { kind: 'annotation', id: 'trojan-outbound', name: 'outbound to a malware port', severity: 4, severityIsFloor: true, weight: null, texts: [expect.stringMatching(/^Sent from your side to the port of the ‹malware name›: a program here/)], when: [null], refs: ['002_7fc6dc8747eb060f.txt'] },
     ]);
     expect(ids('proxy-hunt')[0]).toMatchObject({ severity: 2, severityIsFloor: false, texts: [expect.stringContaining('open proxy')] });
     // Two rules share the id "trojan" (worms, then trojans): both meanings, once each.
@@ -245,7 +246,7 @@ describe('annotation and finding ids', () => {
 
   it('a finding id: its score weight and what it means, in --lang', () => {
     expect(ids('outbound-malware')).toEqual([
-      { kind: 'finding', id: 'outbound-malware', severity: null, severityIsFloor: false, weight: 20, texts: [expect.stringContaining('trojan-outbound, adbot-outbound')], when: [null], refs: [] },
+      { kind: 'finding', id: 'outbound-malware', name: 'outbound to malware ports', severity: null, severityIsFloor: false, weight: 20, texts: [expect.stringContaining('trojan-outbound, adbot-outbound')], when: [null], refs: [] },
     ]);
     expect(ids('vertical-scan', 'zh')[0].texts[0]).toContain('端口扫描');
   });
@@ -264,12 +265,13 @@ describe('annotation and finding ids', () => {
   it('an id alone prints without a "no entries" line; a word that is also a port name gets both', () => {
     const table = (q: string) => renderExplainTable(answer(q), kb, { lang: 'en', width: 100, color: false });
     const alone = table('server-replies');
-    expect(alone).toMatch(/^server-replies — finding of the ranking, score weight 0/);
+    expect(alone).toMatch(/^server replies \(server-replies\) — finding of the ranking, score weight 0/);
     expect(alone).not.toContain('No entries match');
-    expect(table('late-packets')).toMatch(/^late-packets — finding of the ranking, score weight 0[^\n]*\n {2}Most of the source's packets carry ACK or RST and no SYN/);
+    expect(table('late-packets')).toMatch(/^leftovers of old connections \(late-packets\) — finding of the ranking, score weight 0[^\n]*\n {2}Most of the source's packets carry ACK or RST and no SYN/);
     const both = table('traceroute');
-    expect(both).toContain('traceroute — interpretation (annotation id), severity 1');
-    expect(both).toContain('traceroute — finding of the ranking');
+    // Each is said in words, so the two of one id read apart.
+    expect(both).toContain('route tracing (traceroute) — interpretation (annotation id), severity 1');
+    expect(both).toContain('incoming traceroutes (traceroute) — finding of the ranking');
     expect(both).toContain('Search "traceroute": 1 entry');
     expect(table('nothing-like-this')).toContain('No entries match "nothing-like-this".');
   });
@@ -279,15 +281,24 @@ describe('annotation and finding ids', () => {
     expect(word.ids?.map((d) => [d.kind, d.id])).toEqual([['finding', 'noise']]);
     expect(Object.keys(port)).not.toContain('ids');
   });
+
+  it("an id's name heads its block and is its JSON's name, in --lang: the annotation's from annotations.json, the finding's label", () => {
+    const zh = renderExplainTable([answerQuery(kb, parseQuery('proxy-hunt'), 'zh')], kb, { lang: 'zh', width: 100, color: false });
+    expect(zh).toMatch(/^搜寻开放代理（proxy-hunt） — 解读 id，严重度 2\n/);
+    expect(ids('proxy-hunt', 'en')[0].name).toBe('open-proxy hunt');
+    expect(ids('noise', 'zh')[0].name).toBe(messages('zh').finding.label.noise);
+    const [json] = explainToJson(answer('proxy-hunt'), 'en');
+    expect(json.ids?.map((d) => d.name)).toEqual(['open-proxy hunt']);
+  });
 });
 
 describe('ICMP types', () => {
   it('names the type and what logscan reads into it, in either language', async () => {
     const text = await runExplain(['11/icmp', '8/icmp', '42/icmp'], { outputFormat: 'table', lang: 'en', signatures: [], width: 100, color: false });
     expect(text).toContain('11/icmp — ICMP type 11: time exceeded');
-    expect(text).toMatch(/icmp-time-exceeded — interpretation \(annotation id\), severity 0\n {2}ICMP time exceeded \(type 11\)/);
+    expect(text).toMatch(/ICMP time exceeded \(icmp-time-exceeded\) — interpretation \(annotation id\), severity 0\n {2}ICMP time exceeded \(type 11\)/);
     expect(text).toContain('8/icmp — ICMP type 8: echo request (ping)');
-    expect(text).toMatch(/icmp-sweep — finding of the ranking/);
+    expect(text).toMatch(/ping sweeps \(icmp-sweep\) — finding of the ranking/);
     expect(text).toContain('42/icmp — ICMP type 42: not a type logscan names');
     expect(text).toContain('No interpretation or finding of logscan is about this type.');
     const zh = await runExplain(['135/icmpv6'], { outputFormat: 'table', lang: 'zh', signatures: [], width: 100, color: false });
