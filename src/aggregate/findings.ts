@@ -594,7 +594,7 @@ export function explain(p: SourceProfile, findings: readonly Finding[], lang: La
     .filter(([id]) => !covered(id) && (p.annotations.severity(id) ?? 0) >= 1)
     .sort((a, b) => (p.annotations.severity(b[0]) ?? 0) - (p.annotations.severity(a[0]) ?? 0) || b[1] - a[1] || cmpStr(a[0], b[0]))
     .slice(0, 3)
-    .map(([id, c]) => (c > 1 ? `${id} ×${fmtInt(c)}` : id));
+    .map(([id, c]) => m.annotationItem(roles.name(id, lang), id, c));
   if (extra.length > 0) parts.push(extra.join(messages(lang).listSep));
   return ownLine(parts.join(' · '));
 }

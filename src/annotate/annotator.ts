@@ -484,6 +484,7 @@ class AnnotatorImpl implements Annotator {
       known.add(entry.annotation);
       const rule: AnnotationRule = {
         id: entry.annotation,
+        name: entry.name,
         kind: 'source-port',
         severity: entry.severity,
         severityMax: null,

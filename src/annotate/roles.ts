@@ -1,6 +1,7 @@
 // Which annotation ids play which part in the summary, read from the `role` and `label`
 // of the rules in signatures/annotations.json, so that a new kind of reply or noise is
-// one edit of that file and not a list to keep in step in the aggregate code.
+// one edit of that file and not a list to keep in step in the aggregate code; and what
+// people call each id (`name`), read from there for the same reason.
 import type { Lang } from '../knowledge/types.js';
 import { loadAnnotationRules, type AnnotationRole, type AnnotationRuleSet } from './rules.js';
 
@@ -13,13 +14,20 @@ export interface AnnotationRoles {
   idSet(...roles: AnnotationRole[]): ReadonlySet<string>;
   /** An id's short name in its role's finding ("DNS"); the id itself if it has none. */
   label(id: string, lang: Lang): string;
+  /**
+   * What people call an id ("open-proxy hunt"), null for one no rule has: a source-port
+   * meaning a --signatures knowledge base adds without a rule of its own.
+   */
+  name(id: string, lang: Lang): string | null;
 }
 
 export function rolesOf(set: AnnotationRuleSet): AnnotationRoles {
   const role = new Map<string, AnnotationRole>();
   const label = new Map<string, { en: string; zh: string }>();
   const byRole = new Map<AnnotationRole, string[]>();
+  const name = new Map<string, { en: string; zh: string }>();
   for (const r of set.rules) {
+    if (!name.has(r.id)) name.set(r.id, r.name);
     if (r.role === null || role.has(r.id)) continue;
     role.set(r.id, r.role);
     if (r.label) label.set(r.id, r.label);
@@ -32,6 +40,7 @@ export function rolesOf(set: AnnotationRuleSet): AnnotationRoles {
     ids: (r) => byRole.get(r) ?? [],
     idSet: (...roles) => new Set(roles.flatMap((r) => byRole.get(r) ?? [])),
     label: (id, lang) => label.get(id)?.[lang] ?? id,
+    name: (id, lang) => name.get(id)?.[lang] ?? null,
   };
 }
 

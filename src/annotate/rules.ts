@@ -50,6 +50,11 @@ export interface AnnotationRule {
   readonly severityMax: Severity | null;
   /** null: the annotation is counted and listed, nothing more. */
   readonly role: AnnotationRole | null;
+  /**
+   * What people read beside the id ("open-proxy hunt (proxy-hunt)" in a source's why line,
+   * `explain`'s header): a few words, the same on every rule of the id.
+   */
+  readonly name: LocalizedText;
   /** The annotation's short name in its role's finding (LABELLED_ROLES only). */
   readonly label: LocalizedText | null;
   /** Seed file or "logscan"; kb-* kinds use the entry's source instead. */
@@ -129,7 +134,7 @@ const ACTIONS: readonly Action[] = ['drop', 'reject', 'allow', 'other'];
 const ICMP_PROTOS = ['icmp', 'icmpv6', '1', '58'];
 const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
 const RULE_KEYS = new Set([
-  'id', 'kind', 'severity', 'severityMax', 'role', 'label', 'ref', 'text', 'alsoText', 'when', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
+  'id', 'name', 'kind', 'severity', 'severityMax', 'role', 'label', 'ref', 'text', 'alsoText', 'when', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
   'direction', 'action', 'icmpType', 'icmpCodeNot', 'quotesDestination', 'quotedSourceUnknown', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'ruleIs', 'format', 'suppressedBy',
   'categories', 'fallback', 'detector', 'params', 'history', 'comment',
 ]);
@@ -181,6 +186,10 @@ export function parseAnnotationRules(json: unknown, file: string): AnnotationRul
     if (first && (first.role !== rule.role || JSON.stringify(first.label) !== JSON.stringify(rule.label))) {
       throw new SignatureError(file, `rules[${i}] ${rule.id}`, `"role" and "label" must be the same as in the earlier rule of this id (rules[${first.order}])`);
     }
+    // One id, one name: the why line and `explain` name the id, not a rule.
+    if (first && !sameText(first.name, rule.name)) {
+      throw new SignatureError(file, `rules[${i}] ${rule.id}`, `"name" must be the same as in the earlier rule of this id (rules[${first.order}])`);
+    }
     if (!first) roleOf.set(rule.id, rule);
     for (const s of rule.suppressedBy ?? []) {
       if (!seen.has(s)) throw new SignatureError(file, `rules[${i}] ${rule.id}`, `suppressedBy "${s}" must name a rule that comes earlier in the file`);
@@ -228,6 +237,7 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
   if (typeof raw.id !== 'string' || !ID_RE.test(raw.id)) return fail(`"id" must be kebab-case, got ${JSON.stringify(raw.id)}`);
   where = `rules[${i}] ${raw.id}`;
   for (const k of Object.keys(raw)) if (!RULE_KEYS.has(k)) fail(`unknown field "${k}"`);
+  const name = localized(raw.name, 'name', fail);
 
   const kind = raw.kind ?? 'match';
   if (!KINDS.includes(kind as RuleKind)) fail(`"kind" must be one of ${KINDS.join(', ')}`);
@@ -354,6 +364,7 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
 
   return Object.freeze({
     id: raw.id,
+    name,
     kind: kind as RuleKind,
     severity: sev as Severity,
     severityMax,

@@ -76,6 +76,8 @@ function annotation(id: string, rules: readonly AnnotationRule[], lang: Lang): I
   return {
     kind: 'annotation',
     id,
+    // rules.ts holds every rule of an id to one name.
+    name: rules[0]!.name[lang],
     severity: Math.max(...rules.map((r) => r.severity)),
     severityIsFloor: rules.some((r) => r.kind === 'kb-port' || r.kind === 'kb-trojan'),
     weight: null,
@@ -89,7 +91,7 @@ function finding(id: FindingId, lang: Lang): IdDescription {
   return {
     kind: 'finding',
     id,
-    label: messages(lang).finding.label[id],
+    name: messages(lang).finding.label[id],
     severity: null,
     severityIsFloor: false,
     weight: DEFAULT_THRESHOLDS.weights.findings[id] ?? 0,

@@ -210,11 +210,8 @@ export const en = {
     actionColumn: (action: string) => `action ${action} in the log`,
     /** `explain ID` of an id with several texts: the line above each, the situation it is for (a rule's `when`). */
     situation: (when: string) => `${when}:`,
-    /**
-     * The header of `explain ID`: the id, for a finding what the report's findings line
-     * calls it (null for an annotation: it has no label), then `what` the id is.
-     */
-    idHeader: (id: string, label: string | null, what: string) => `${id}${label === null ? '' : ` (${label})`} — ${what}`,
+    /** `explain ID`'s header: what the id is called, the id beside it (what the logs and JSON carry). */
+    named: (name: string, id: string) => `${name} (${id})`,
   },
   /** The probes line of the report header and the daily headline when nothing arrived unasked. */
   noProbes: 'none',
@@ -298,6 +295,12 @@ export const en = {
      * the probes beside them, as packetsTo says them: "local broadcast noise; and 17 packets to 137/udp".
      */
     uncovered: (sent: string) => `; and ${sent}`,
+    /**
+     * A telling annotation no finding covers, at the end of a source's why line: its name,
+     * its id (what `explain` takes), and how many packets had it when more than one:
+     * "open-proxy hunt (proxy-hunt) ×3". The bare id where the id has no name.
+     */
+    annotationItem: (name: string | null, id: string, packets: number) => `${name === null ? id : `${name} (${id})`}${packets > 1 ? ` ×${fmtInt(packets)}` : ''}`,
     /** A source without findings that sent no port-bearing packets: "6 IGMP packets"; with connection rows among them, "1 packet and 2 connections (icmp)". */
     protoPackets: (n: number, proto: string, connections: number | null = 0) =>
       connections !== null && connections <= 0 ? `${fmtInt(n)} ${proto} ${plural(n, 'packet')}` : `${rowsText(n, connections)} (${proto})`,

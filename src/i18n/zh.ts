@@ -227,7 +227,7 @@ export const zh: Messages = {
     messageId: (code) => `消息 ID ${code}`,
     actionColumn: (action) => `日志中的动作为 ${action}`,
     situation: (when) => `${when}：`,
-    idHeader: (id, label, what) => `${id}${label === null ? ' ' : `（${label}）`}— ${what}`,
+    named: (name, id) => `${name}（${id}）`,
   },
   noProbes: '无',
   notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0 }) =>
@@ -279,6 +279,8 @@ export const zh: Messages = {
     ownBlockedAll: (sent) => `本方自身外发的流量被拦截：${sent}`,
     ownBlockedSome: (n) => `（其中 ${fmtInt(n)} 个是本方外发时被拦截的）`,
     uncovered: (sent) => `；另有${LATIN_START.test(sent) ? ' ' : ''}${sent}`,
+    // After a full-width bracket the count needs no space, as on the findings line.
+    annotationItem: (name, id, packets) => (name === null ? id + (packets > 1 ? ` ×${fmtInt(packets)}` : '') : `${name}（${id}）${packets > 1 ? `×${fmtInt(packets)}` : ''}`),
     protoPackets: (n, proto, connections = 0) =>
       connections !== null && connections <= 0 ? `${fmtInt(n)} 个${spaced(proto)}包` : `${rowsText(n, connections)}（${proto}）`,
     otherProto: '其他协议',

@@ -45,8 +45,8 @@ export interface ExplainJsonClass {
 export interface IdDescription {
   kind: 'annotation' | 'finding';
   id: string;
-  /** Finding: what the report's findings line calls it, in --lang ("trojan port probes"); annotations have none. */
-  label?: string;
+  /** What the id is called, in --lang: an annotation's `name` (signatures/annotations.json), a finding's label. */
+  name: string;
   /** Annotation: the rule's severity (a floor when `severityIsFloor`). Null for a finding: it depends on the traffic. */
   severity: number | null;
   /** The annotation comes from a knowledge-base entry, whose own severity wins when higher. */
@@ -323,11 +323,11 @@ function indent(text: string, width: number, by = 2): string {
     .join('\n');
 }
 
-/** "trojan-outbound — interpretation (annotation id), severity ≥4" ("trojan-probe (trojan port probes) — finding …"), its meanings, its sources. */
+/** "outbound to a malware port (trojan-outbound) — interpretation (annotation id), severity ≥4", its meanings, its sources. */
 function idBlock(d: IdDescription, o: ExplainTableOptions, c: Colors): string {
   const L = LABELS[o.lang];
   const what = d.kind === 'annotation' ? L.annotation(d.severity ?? 0, d.severityIsFloor) : L.finding(d.weight ?? 0);
-  const lines = [c.bold(messages(o.lang).explain.idHeader(termSafe(d.id), d.label === undefined ? null : termSafe(d.label), what))];
+  const lines = [c.bold(`${termSafe(messages(o.lang).explain.named(d.name, d.id))} — ${what}`)];
   d.texts.forEach((t, i) => {
     const when = d.when[i] ?? null;
     // Under its situation the text steps in, so each text reads as that situation's.

@@ -14,6 +14,7 @@ import { interpretationMeaning, knownAsText, otherRules, portSourcesText, portsC
 import { pctOf } from './daily-common.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
+import { annotationRoles } from '../annotate/roles.js';
 
 /**
  * Per-language additions to the CSS. Chinese may break between any two characters, so
@@ -165,6 +166,18 @@ function portNamesHtml(p: ReportDoc['topPorts'][number], sep: string): string {
   return p.meaning === null ? names : `<details class="port"><summary>${names}</summary><p>${e(p.meaning)}</p></details>`;
 }
 
+/** An annotation id in brackets ("(proxy-hunt)", "（proxy-hunt）"), which a browser would break at its hyphen. */
+const BRACKETED_ID = /([(（])([a-z0-9]+(?:-[a-z0-9]+)+)([)）])/g;
+
+/**
+ * A source's why line, escaped, with each annotation id it names kept on one line: the
+ * reader gives that id to `logscan explain`, and "(proxy-" / "hunt)" is no id.
+ */
+function whyHtml(text: string): string {
+  const roles = annotationRoles();
+  return e(text).replace(BRACKETED_ID, (all, open: string, id: string, close: string) => (roles.name(id, 'en') === null ? all : `<span class="nw">${open}${id}${close}</span>`));
+}
+
 function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>, tz: string | null, lang: Lang, withYear: boolean, unit: CountUnit): string {
   const m = messages(lang);
   const h = { ...m.report.head, packets: unitHead(unit, m.report.head) };
@@ -183,7 +196,7 @@ function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>,
         td(h.ports, capped(r.ports, r.portsCapped), 'n') +
         // Each end on one line: "11-20 10:54–11-21 04:59" broke at the hyphen inside a date.
         td(h.seen, seenText(r.first, r.last, tz, { sep: '\u0000', withYear }).split('\u0000').map((x) => `<span class="nw">${e(x)}</span>`).join('–')) +
-        td(h.why, `${[r.explanation, ...whyNotes(r, lang)].map(e).join(' · ')}${chips ? `<div class="chips">${chips}</div>` : ''}${sourceDetails(r, tz, lang)}`, 'why') +
+        td(h.why, `${[whyHtml(r.explanation), ...whyNotes(r, lang).map(e)].join(' · ')}${chips ? `<div class="chips">${chips}</div>` : ''}${sourceDetails(r, tz, lang)}`, 'why') +
         '</tr>'
       );
     }),

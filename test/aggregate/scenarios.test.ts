@@ -721,12 +721,20 @@ describe('server replies (002: the source port tells, not the random destination
     expect([ftpData, dns].map(trafficKind)).toEqual(['reply', 'reply']);
     const r = summarize([syn20, syn53, ftpData, dns]);
     expect([row(r, '198.51.100.56').ports, row(r, '198.51.100.56').topPorts]).toEqual([1, [{ proto: 'tcp', port: 3389, packets: 1 }]]);
-    expect(row(r, '198.51.100.56').explanation).toBe('1 packet to 3389/tcp · srcport-ftp-syn');
-    expect(row(r, '198.51.100.57').explanation).toBe('1 packet to 8080/tcp · proxy-hunt, srcport-dns-syn');
+    expect(row(r, '198.51.100.56').explanation).toBe('1 packet to 3389/tcp · SYN from FTP port 20 (srcport-ftp-syn)');
+    expect(row(r, '198.51.100.57').explanation).toBe('1 packet to 8080/tcp · open-proxy hunt (proxy-hunt), SYN from DNS port 53 (srcport-dns-syn)');
     expect(ids(row(r, '198.51.100.58'))).toEqual(['server-replies']);
     expect(ids(row(r, '198.51.100.59'))).toEqual(['server-replies']);
     // The probes outrank the replies.
     expect(order(r).slice(0, 2).sort()).toEqual(['198.51.100.56', '198.51.100.57']);
+  });
+
+  it('the annotations at the end of a why line read as words, with the id in brackets and the packets after a ×; in Chinese too', () => {
+    const s = new Summarizer(DEFAULT_THRESHOLDS);
+    for (const sec of [0, 1]) s.add(annotated('198.51.100.57', 53, 8080, sec, 'tcp'));
+    const why = (lang: 'en' | 'zh') => s.result({ kb: null, lang }).sources[0]!.explanation;
+    expect(why('en')).toBe('2 packets to 8080/tcp · open-proxy hunt (proxy-hunt) ×2, SYN from DNS port 53 (srcport-dns-syn) ×2');
+    expect(why('zh')).toBe('发往 8080/tcp 的 2 个包 · 搜寻开放代理（proxy-hunt）×2、来自 DNS 端口 53 的 SYN（srcport-dns-syn）×2');
   });
 });
 

@@ -17,6 +17,7 @@ import { annotateOne, knowledge } from './kb.js';
 
 const ok = {
   id: 'x-rule',
+  name: { en: 'an example', zh: '例子' },
   severity: 1,
   ref: 'logscan',
   text: { en: 'An example.', zh: '一个例子。' },
@@ -109,6 +110,10 @@ describe('annotation rules', () => {
     ['rules of one id with two texts, neither with "when"', file([ok, { ...ok, text: { en: 'Another.', zh: '另一个。' } }]), /rules\[0\] x-rule.*"when"/],
     ['rules of one id sharing a text, in two situations', file([{ ...ok, when: { en: 'a', zh: '甲' } }, { ...ok, text: { en: 'Another.', zh: '另一个。' }, when: { en: 'b', zh: '乙' } }, { ...ok, text: { en: 'Another.', zh: '另一个。' }, when: { en: 'c', zh: '丙' } }]), /rules\[2\] x-rule.*the same "when" as rules\[1\]/],
     ['"when" on the only text of an id', file([{ ...ok, when: { en: 'UDP 9', zh: 'UDP 9 端口' } }]), /rules\[0\] x-rule.*"when" tells one text of an id from its others/],
+    // The why line and `explain` say an id's name: every rule gives it, the same for the id.
+    ['a rule without "name"', file([{ ...ok, name: undefined }]), /rules\[0\] x-rule.*"name" must be \{"en"/],
+    ['"name" without Chinese', file([{ ...ok, name: { en: 'example', zh: 'example' } }]), /rules\[0\] x-rule.*"name\.zh" contains no Chinese/],
+    ['rules of one id with two names', file([ok, { ...ok, dstPort: [13], name: { en: 'another', zh: '另一个' } }]), /rules\[1\] x-rule.*"name" must be the same as in the earlier rule of this id \(rules\[0\]\)/],
     ['"when" without Chinese', file([{ ...ok, when: { en: 'UDP 9', zh: 'UDP 9' } }, { ...ok, text: { en: 'Another.', zh: '另一个。' }, when: { en: 'UDP 10', zh: 'UDP 10 端口' } }]), /"when\.zh" contains no Chinese/],
   ])('rejects %s', (_name, json, message) => {
     const e = error(json);
@@ -134,6 +139,15 @@ describe('annotation rules', () => {
     expect(roles.roleOf('x-rule')).toBeUndefined();
     expect(roles.label('a-reply', 'zh')).toBe('流媒体');
     expect(roles.label('a-noise', 'en')).toBe('a-noise');
+    expect(roles.name('a-noise', 'zh')).toBe('例子');
+    expect(roles.name('no-rule', 'en')).toBeNull();
+  });
+  it('every shipped id has a name in both languages, none the id itself', () => {
+    const roles = annotationRoles();
+    for (const id of new Set(loadAnnotationRules().rules.map((r) => r.id))) {
+      for (const lang of ['en', 'zh'] as const) expect(roles.name(id, lang), `${id} ${lang}`).not.toMatch(new RegExp(`^(${id})?$`));
+    }
+    expect(roles.name('proxy-hunt', 'en')).toBe('open-proxy hunt');
   });
   it('the shipped roles: each finding that counts annotations has some, and every labelled one reads in both languages', () => {
     const roles = annotationRoles();

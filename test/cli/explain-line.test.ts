@@ -58,8 +58,8 @@ describe('explain a log line: which queries are lines', () => {
     for (const lang of ['en', 'zh'] as const) {
       for (const id of FINDING_IDS) expect(explainItems([messages(lang).finding.label[id]]), `${id} ${lang}`).toMatchObject([{ kind: 'query', query: { kind: 'search' } }]);
     }
-    expect(await table(['trojan port probes'])).toMatch(/^trojan-probe \(trojan port probes\) — finding of the ranking/);
-    expect(await table(['leftovers of old connections'], 'zh')).toMatch(/^late-packets（旧连接的残余记录）— 检测结果 id/);
+    expect(await table(['trojan port probes'])).toMatch(/^trojan port probes \(trojan-probe\) — finding of the ranking/);
+    expect(await table(['leftovers of old connections'], 'zh')).toMatch(/^旧连接的残余记录（late-packets） — 检测结果 id/);
   });
 
   it('a query with line breaks is its lines, blank ones left out; - is standard input', () => {

@@ -182,10 +182,10 @@ describe('--lang zh: the report', () => {
 });
 
 describe('--lang zh: lists in a "why" line', () => {
-  it('the extra annotation ids are joined with 、 in Chinese and ", " in English', () => {
+  it('the extra annotations, each named in the language with its id in brackets, are joined with 、 in Chinese and ", " in English', () => {
     const args = ['samples/firewalld.log', ...BASE, '-o', 'markdown'];
-    expect(out([...args, '--lang', 'zh'])).toContain('发往 1024/tcp、8080/tcp 的 2 个包 · proxy-hunt、srcport-dns-syn |');
-    expect(out(args)).toContain('2 packets to 1024/tcp, 8080/tcp · proxy-hunt, srcport-dns-syn |');
+    expect(out([...args, '--lang', 'zh'])).toContain('发往 1024/tcp、8080/tcp 的 2 个包 · 搜寻开放代理（proxy-hunt）、来自 DNS 端口 53 的 SYN（srcport-dns-syn） |');
+    expect(out(args)).toContain('2 packets to 1024/tcp, 8080/tcp · open-proxy hunt (proxy-hunt), SYN from DNS port 53 (srcport-dns-syn) |');
   });
 });
 

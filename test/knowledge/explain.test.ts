@@ -206,6 +206,7 @@ describe('annotation and finding ids', () => {
       {
         kind: 'annotation',
         id: 'trojan-outbound',
+        name: 'outbound to a malware port',
         severity: 4,
         severityIsFloor: true,
         weight: null,
@@ -256,7 +257,7 @@ describe('annotation and finding ids', () => {
 
   it('a finding id: its score weight and what it means, in --lang', () => {
     expect(ids('outbound-malware')).toEqual([
-      { kind: 'finding', id: 'outbound-malware', label: 'outbound to malware ports', severity: null, severityIsFloor: false, weight: 20, texts: [expect.stringContaining('trojan-outbound, adbot-outbound')], when: [null], refs: [] },
+      { kind: 'finding', id: 'outbound-malware', name: 'outbound to malware ports', severity: null, severityIsFloor: false, weight: 20, texts: [expect.stringContaining('trojan-outbound, adbot-outbound')], when: [null], refs: [] },
     ]);
     expect(ids('vertical-scan', 'zh')[0].texts[0]).toContain('端口扫描');
   });
@@ -275,12 +276,13 @@ describe('annotation and finding ids', () => {
   it('an id alone prints without a "no entries" line; a word that is also a port name gets both', () => {
     const table = (q: string) => renderExplainTable(answer(q), kb, { lang: 'en', width: 100, color: false });
     const alone = table('server-replies');
-    expect(alone).toMatch(/^server-replies \(server replies\) — finding of the ranking, score weight 0/);
+    expect(alone).toMatch(/^server replies \(server-replies\) — finding of the ranking, score weight 0/);
     expect(alone).not.toContain('No entries match');
-    expect(table('late-packets')).toMatch(/^late-packets \(leftovers of old connections\) — finding of the ranking, score weight 0[^\n]*\n {2}Most of the source's packets carry ACK or RST and no SYN/);
+    expect(table('late-packets')).toMatch(/^leftovers of old connections \(late-packets\) — finding of the ranking, score weight 0[^\n]*\n {2}Most of the source's packets carry ACK or RST and no SYN/);
     const both = table('traceroute');
-    expect(both).toContain('traceroute — interpretation (annotation id), severity 1');
-    expect(both).toContain('traceroute (incoming traceroutes) — finding of the ranking');
+    // Each is said in words, so the two of one id read apart.
+    expect(both).toContain('route tracing (traceroute) — interpretation (annotation id), severity 1');
+    expect(both).toContain('incoming traceroutes (traceroute) — finding of the ranking');
     expect(both).toContain('Search "traceroute": 1 entry');
     expect(table('nothing-like-this')).toContain('No entries match "nothing-like-this".');
   });
@@ -302,17 +304,17 @@ describe('annotation and finding ids', () => {
     for (const lang of ['en', 'zh'] as const) for (const id of FINDING_IDS) expect(ids(messages(lang).finding.label[id]).map((d) => d.id), `${id} ${lang}`).toEqual([id]);
   });
 
-  it("a finding's header names its label beside the id, in --lang; JSON carries it as label (findings only)", () => {
+  it("a finding's header names it by its label, the id beside it, in --lang; JSON carries it as name", () => {
     const table = (q: string, lang: 'en' | 'zh') => renderExplainTable([answerQuery(kb, parseQuery(q), lang)], kb, { lang, width: 100, color: false });
-    expect(table('trojan-probe', 'en')).toMatch(/^trojan-probe \(trojan port probes\) — finding of the ranking, score weight 15/);
-    expect(table('trojan-probe', 'zh')).toMatch(/^trojan-probe（木马端口探测）— 检测结果 id/);
-    expect(table('木马端口探测', 'en')).toMatch(/^trojan-probe \(trojan port probes\) — finding of the ranking/);
-    // An annotation has no label: its header is as it was.
-    expect(table('trojan-outbound', 'en')).toMatch(/^trojan-outbound — interpretation/);
+    expect(table('trojan-probe', 'en')).toMatch(/^trojan port probes \(trojan-probe\) — finding of the ranking, score weight 15/);
+    expect(table('trojan-probe', 'zh')).toMatch(/^木马端口探测（trojan-probe） — 检测结果 id/);
+    expect(table('木马端口探测', 'en')).toMatch(/^trojan port probes \(trojan-probe\) — finding of the ranking/);
+    // An annotation is named by its rules' name.
+    expect(table('trojan-outbound', 'en')).toMatch(/^outbound to a malware port \(trojan-outbound\) — interpretation/);
     const [f, a] = explainToJson(answer('trojan-probe', 'trojan-outbound'), 'en');
-    expect(f!.ids?.[0]).toMatchObject({ kind: 'finding', id: 'trojan-probe', label: 'trojan port probes' });
-    expect(a!.ids?.[0]).not.toHaveProperty('label');
-    expect(explainToJson([answerQuery(kb, parseQuery('trojan-probe'), 'zh')], 'zh')[0]!.ids?.[0]?.label).toBe('木马端口探测');
+    expect(f!.ids?.[0]).toMatchObject({ kind: 'finding', id: 'trojan-probe', name: 'trojan port probes' });
+    expect(a!.ids?.[0]).toMatchObject({ kind: 'annotation', id: 'trojan-outbound', name: 'outbound to a malware port' });
+    expect(explainToJson([answerQuery(kb, parseQuery('trojan-probe'), 'zh')], 'zh')[0]!.ids?.[0]?.name).toBe('木马端口探测');
   });
 
   it('JSON: a search carries ids; a port query does not', () => {
@@ -320,15 +322,24 @@ describe('annotation and finding ids', () => {
     expect(word.ids?.map((d) => [d.kind, d.id])).toEqual([['finding', 'noise']]);
     expect(Object.keys(port)).not.toContain('ids');
   });
+
+  it("an id's name heads its block and is its JSON's name, in --lang: the annotation's from annotations.json, the finding's label", () => {
+    const zh = renderExplainTable([answerQuery(kb, parseQuery('proxy-hunt'), 'zh')], kb, { lang: 'zh', width: 100, color: false });
+    expect(zh).toMatch(/^搜寻开放代理（proxy-hunt） — 解读 id，严重度 2\n/);
+    expect(ids('proxy-hunt', 'en')[0].name).toBe('open-proxy hunt');
+    expect(ids('noise', 'zh')[0].name).toBe(messages('zh').finding.label.noise);
+    const [json] = explainToJson(answer('proxy-hunt'), 'en');
+    expect(json.ids?.map((d) => d.name)).toEqual(['open-proxy hunt']);
+  });
 });
 
 describe('ICMP types', () => {
   it('names the type and what logscan reads into it, in either language', async () => {
     const text = await runExplain(['11/icmp', '8/icmp', '42/icmp'], { outputFormat: 'table', lang: 'en', signatures: [], width: 100, color: false });
     expect(text).toContain('11/icmp — ICMP type 11: time exceeded');
-    expect(text).toMatch(/icmp-time-exceeded — interpretation \(annotation id\), severity 0\n {2}ICMP time exceeded \(type 11\)/);
+    expect(text).toMatch(/ICMP time exceeded \(icmp-time-exceeded\) — interpretation \(annotation id\), severity 0\n {2}ICMP time exceeded \(type 11\)/);
     expect(text).toContain('8/icmp — ICMP type 8: echo request (ping)');
-    expect(text).toMatch(/icmp-sweep \(ping sweeps\) — finding of the ranking/);
+    expect(text).toMatch(/ping sweeps \(icmp-sweep\) — finding of the ranking/);
     expect(text).toContain('42/icmp — ICMP type 42: not a type logscan names');
     expect(text).toContain('No interpretation or finding of logscan is about this type.');
     const zh = await runExplain(['135/icmpv6'], { outputFormat: 'table', lang: 'zh', signatures: [], width: 100, color: false });

@@ -398,6 +398,18 @@ describe('the HTML probes card', () => {
   });
 });
 
+describe('the HTML why cell', () => {
+  // "open-proxy hunt (proxy-" at a line's end and "hunt)" on the next: the id a reader gives
+  // `logscan explain` must stay whole; the words before it wrap as they like.
+  it("keeps an annotation's id in brackets on one line, in both languages; words and other brackets wrap", () => {
+    const d = doc([makeEvent({ src: { ip: '203.0.113.9' } })]);
+    const why = (explanation: string, lang: 'en' | 'zh') => renderReportHtml({ ...d, sources: [{ ...d.sources[0]!, explanation }] }, { lang, tz: 'UTC', version: '0' });
+    const en = why('Sub-7 27374 · open-proxy hunt (proxy-hunt) ×2, SYN from DNS port 53 (srcport-dns-syn), flood (not-an-id)', 'en');
+    expect(en).toContain('open-proxy hunt <span class="nw">(proxy-hunt)</span> ×2, SYN from DNS port 53 <span class="nw">(srcport-dns-syn)</span>, flood (not-an-id)');
+    expect(why('冰河 7626 · 搜寻开放代理（proxy-hunt）', 'zh')).toContain('搜寻开放代理<span class="nw">（proxy-hunt）</span>');
+  });
+});
+
 describe('the HTML zone note', () => {
   // On a phone the Chinese note broke "--tz" after its dashes ("--" at a line's end, "tz" on the
   // next): an option a reader copies must stay whole.
