@@ -1,6 +1,6 @@
 // Every supported format, in sniffing priority order (ties go to the earlier one).
 // Adding a format = one parser file + one line here + fixtures in test/fixtures/<id>/.
-import type { FormatDefinition } from './types.js';
+import type { FormatDefinition, RuleFields } from './types.js';
 import { ciscoAsaFormat } from './cisco-asa.js';
 import { filterlogFormat } from './filterlog.js';
 import { iptablesFormat } from './iptables.js';
@@ -24,6 +24,25 @@ export const formats: readonly FormatDefinition[] = [
 
 export function getFormat(id: string): FormatDefinition | undefined {
   return formats.find((f) => f.id === id);
+}
+
+// What a rule text holds is the format's to say (FormatDefinition.ruleFields); a log
+// repeats a handful of rules, so each is read once. The ECS output writes the parts
+// (render/event-json.ts), `explain 'LINE'` says them in words (render/explain-line.ts).
+const NAME_ONLY = (rule: string): RuleFields => ({ name: rule });
+const ruleCache = new Map<string, Map<string, RuleFields>>();
+const RULE_CACHE_MAX = 4096;
+/** The parts of `rule`, a rule text of the format `format` (one id of `logscan formats`). */
+export function ruleFields(format: string, rule: string): RuleFields {
+  let byRule = ruleCache.get(format);
+  if (byRule === undefined) ruleCache.set(format, (byRule = new Map()));
+  let r = byRule.get(rule);
+  if (r === undefined) {
+    r = (getFormat(format)?.ruleFields ?? NAME_ONLY)(rule);
+    if (byRule.size >= RULE_CACHE_MAX) byRule.clear();
+    byRule.set(rule, r);
+  }
+  return r;
 }
 
 export interface SniffResult {

@@ -8,8 +8,7 @@ import { UNSAFE_JSON_CHARS, jsonTermSafe, jsonText } from './sanitize.js';
 import { IN_CROSSES_DEVICE, onThisSide } from '../util/egress.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { STDIN_NAME } from '../input/open.js';
-import { getFormat } from '../parsers/registry.js';
-import type { RuleFields } from '../parsers/types.js';
+import { ruleFields } from '../parsers/registry.js';
 
 // logscan's schema, written by hand: JSON.stringify on the nested event (with a Date to
 // convert) was a third of `logscan events`' time. The output is what jsonText(e)
@@ -195,24 +194,6 @@ export function eventToEcs(e: FirewallEvent): string {
 function side(iface: string | null, zone: string | undefined): Record<string, unknown> | undefined {
   if (!iface && zone === undefined) return undefined;
   return { interface: iface ? { name: iface } : undefined, zone };
-}
-
-// What a rule text holds is the format's to say (FormatDefinition.ruleFields); a log
-// repeats a handful of rules, so each is read once. `explain 'LINE'` says the same parts
-// in words (render/explain-line.ts).
-const NAME_ONLY = (rule: string): RuleFields => ({ name: rule });
-const ruleCache = new Map<string, Map<string, RuleFields>>();
-const RULE_CACHE_MAX = 4096;
-export function ruleFields(format: string, rule: string): RuleFields {
-  let byRule = ruleCache.get(format);
-  if (byRule === undefined) ruleCache.set(format, (byRule = new Map()));
-  let r = byRule.get(rule);
-  if (r === undefined) {
-    r = (getFormat(format)?.ruleFields ?? NAME_ONLY)(rule);
-    if (byRule.size >= RULE_CACHE_MAX) byRule.clear();
-    byRule.set(rule, r);
-  }
-  return r;
 }
 
 // ECS's log.file.path is the file's full path, as Filebeat writes it (origin.file keeps the

@@ -11,7 +11,8 @@ import { lostRecords } from '../parsers/windows-firewall.js';
 import { lateByFlags, lateKinds } from '../aggregate/own-traffic.js';
 import { counted, fmtInt } from '../util/number-text.js';
 import { clipToWidth, displayWidth, wrapText } from './box-table.js';
-import { eventToJson, ruleFields } from './event-json.js';
+import { eventToJson } from './event-json.js';
+import { ruleFields } from '../parsers/registry.js';
 import { termSafe } from './sanitize.js';
 import { IN_CROSSES_DEVICE } from '../util/egress.js';
 import { formatDateTime, formatOffset, zonedParts } from './time-format.js';
@@ -225,13 +226,14 @@ function logged(e: FirewallEvent, L: Labels, lang: Lang): string {
  * ruleFields): a message id is the kind of message, not a rule (a Cisco ASA's tag), and
  * the access list it names is said apart from it; a text of no parts is no rule (Windows
  * Firewall's action column), said only when it is more than the verdict (OPEN, CLOSE).
- * A log prefix names the rule as logged.
+ * Any other text names a rule (a log prefix, pf's rule and tracker, a MikroTik chain): as logged.
  */
 function ruleText(e: FirewallEvent, rule: string, L: Labels, lang: Lang): string | null {
   const M = messages(lang).explain;
   const f = ruleFields(e.format, rule);
   if (f.code !== undefined) return f.name !== undefined ? M.accessList(termSafe(f.name), termSafe(f.code)) : M.messageId(termSafe(f.code));
-  if (f.name !== undefined) return L.rule(termSafe(rule));
+  // A rule by name, number or chain (a prefix, pf's tracker, a MikroTik chain): said as logged.
+  if (f.name !== undefined || f.id !== undefined || f.ruleset !== undefined) return L.rule(termSafe(rule));
   return rule.toLowerCase() === e.action ? null : M.actionColumn(termSafe(rule));
 }
 

@@ -193,6 +193,16 @@ describe('explain a log line: what it says', () => {
     expect(zh).not.toContain('规则');
   });
 
+  it("pf's rule and tracker and a MikroTik chain name a rule: said as logged, not as an action column", async () => {
+    const pf = 'Sep 28 10:38:24 pfSense filterlog: 53,,,1000102631,em0,match,block,in,4,0x0,,64,600,0,none,6,tcp,44,10.0.2.2,10.0.2.15,53792,22,0,S,31552001,,65535,,mss';
+    const mikrotik = '2026-05-31T00:00:18.676257+02:00 gw firewall,info forward: in:WAN out:LAN, connection-state:new src-mac e4:41:64:93:a8:0f, proto UDP, [2001:db8:1234::1]:17850->[2001:db8:1234::2]:51413, len 112';
+    // Wrapped at the table's width: compared with the line breaks and indents as spaces.
+    const out = (await table([pf, mikrotik])).replace(/\s+/g, ' ');
+    expect(out).toContain('logged dropped · entering the firewall on em0 · by the rule logged as 53/1000102631 em0 match ');
+    expect(out).toContain('logged logged without a verdict · routed through this host from WAN to LAN · by the rule logged as forward ');
+    expect(out).not.toContain('in the log');
+  });
+
   it('a stamp with its own offset is shown in this machine’s zone, offset included', async () => {
     const out = await table(['2026-11-20T06:51:08.123456+01:00 fedora kernel: filter_IN_public_REJECT: IN=enp1s0 OUT= MAC=52:54:00:c4:10:0f:52:54:00:8e:77:01:08:00 SRC=203.0.113.233 DST=10.20.0.15 LEN=60 TOS=0x00 PREC=0x00 TTL=114 ID=60035 DF PROTO=TCP SPT=33902 DPT=22 WINDOW=65535 RES=0x00 SYN URGP=0']);
     expect(out).toContain('time         2026-11-20 03:51:08 -02:00 · on fedora');
