@@ -7,7 +7,7 @@ import { followedEvents, followedWithState, LogWriter, printed, seqLines, sleep 
 
 
 
-describe('logscan follow through logrotate compress', () => {
+describe.concurrent('logscan follow through logrotate compress', () => {
   // Without fs.watch and with a slow poll, the lines written just before logrotate runs are
   // still unread when the truncation is seen: only the compressed copy has them. The test
   // writes and rotates right after seeing a poll's output; the poll is slow enough that the

@@ -19,7 +19,7 @@ function rotate(w: LogWriter, method: Method, to: string, compress: boolean): vo
   if (compress) w.compressFile(to);
 }
 
-describe('logscan follow --state after dateext rotations while stopped', () => {
+describe.concurrent('logscan follow --state after dateext rotations while stopped', () => {
   const cases = (['create', 'copytruncate'] as const).flatMap((method) =>
     [false, true].map((compress) => ({ method, compress, gz: compress ? '.gz' : '', how: compress ? `${method} + compress` : method })),
   );
@@ -89,7 +89,7 @@ describe('logscan follow --state after dateext rotations while stopped', () => {
   });
 });
 
-describe('logscan follow --state after rotations to names that give no order', () => {
+describe.concurrent('logscan follow --state after rotations to names that give no order', () => {
   /** A tool that keeps two copies as messages_1 and messages_2 (not logrotate): what messages_1 was moves on. */
   function underscoreRotate(w: LogWriter, path: string): void {
     if (existsSync(`${path}_1`)) renameSync(`${path}_1`, `${path}_2`);
@@ -145,7 +145,7 @@ describe('logscan follow --state after rotations to names that give no order', (
   });
 });
 
-describe("logscan follow --state after logrotate's `extension .log` rotated fw.log while stopped", () => {
+describe.concurrent("logscan follow --state after logrotate's `extension .log` rotated fw.log while stopped", () => {
   it.each([
     { how: 'dateext', first: 'fw-20261205.log', second: 'fw-20261206.log', compress: false },
     { how: 'dateext + compress', first: 'fw-20261205.log', second: 'fw-20261206.log', compress: true },
@@ -195,7 +195,7 @@ describe("logscan follow --state after logrotate's `extension .log` rotated fw.l
   });
 });
 
-describe("logscan follow --state after logrotate's `addextension .log` rotated fw (no extension) while stopped", () => {
+describe.concurrent("logscan follow --state after logrotate's `addextension .log` rotated fw (no extension) while stopped", () => {
   it('numbered (fw.1.log, then fw.2.log.gz with compress + delaycompress): the saved file finished, fw.1.log read, then fw', async () => {
     const { path, w, lines, restart } = await stoppedAfter10(env, 'fw');
     lines(5);
@@ -253,7 +253,7 @@ describe("logscan follow --state after logrotate's `addextension .log` rotated f
   });
 });
 
-describe('files beside the log that only start with its name', () => {
+describe.concurrent('files beside the log that only start with its name', () => {
   it('syslog.json and syslog-ng.conf written while stopped are not rotations: not named after a restart that followed a rotation', async () => {
     const { path, w, lines, restart } = await stoppedAfter10(env, 'syslog');
     lines(5);

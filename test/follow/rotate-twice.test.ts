@@ -10,7 +10,7 @@ import { followedWithState, printed, seqLines, seqs, sleep, stoppedAfter10 } fro
 
 const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
 
-describe('logscan follow --state after two rotations while stopped', () => {
+describe.concurrent('logscan follow --state after two rotations while stopped', () => {
   it('rename + create twice: kern.log.2 is finished, kern.log.1 read whole, then kern.log', async () => {
     const { path, w, lines, restart } = await stoppedAfter10(env);
     lines(5);
@@ -142,7 +142,7 @@ function openFiles(pid: number): string[] {
   return out;
 }
 
-describe('logscan follow --state: rotations read on a restart are closed', () => {
+describe.concurrent('logscan follow --state: rotations read on a restart are closed', () => {
   it.runIf(existsSync('/proc/self/fd'))('the older rotations (kern.log.3, .2) at once when read; the newest (.1) after the retire delay, as a renamed file', async () => {
     // A retire delay far longer than the test: what closes the older ones is having been read.
     const { path, w, start } = followedWithState({ LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '60000' });
@@ -203,7 +203,7 @@ describe('logscan follow --state: rotations read on a restart are closed', () =>
   });
 });
 
-describe('on a restart, is the newest rotation left alone long enough to need no retire delay?', () => {
+describe.concurrent('on a restart, is the newest rotation left alone long enough to need no retire delay?', () => {
   const now = Date.parse('2026-12-06T12:00:00Z');
   const R = 10_000;
   const at = (ago: number, bornAgo = ago) => ({ ctimeMs: now - ago, mtimeMs: now - ago, birthtimeMs: bornAgo < 0 ? 0 : now - bornAgo });
