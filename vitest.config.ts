@@ -4,7 +4,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // A non-UTC zone with a negative offset: time bugs (local vs UTC) show up as wrong hours.
-    env: { TZ: 'Etc/GMT+2', NO_COLOR: '1', COLUMNS: '100' },
+    // The locale too (LANG and the variables above it, lang-option.ts localeLang): the language
+    // logscan writes in follows it, and a developer's zh_CN or an unknown CI's must not change
+    // what the tests read. Empty is unset for the locale (POSIX); a test sets what it needs.
+    env: { TZ: 'Etc/GMT+2', NO_COLOR: '1', COLUMNS: '100', LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' },
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     pool: 'forks',

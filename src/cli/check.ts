@@ -23,7 +23,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     .addOption(new Option('-o, --output-format <format>', helpText((h) => h.tableOrJson)).choices(['table', 'json', 'text']).default('table'))
     .option('--line <n>', helpText((h) => h.checkLine));
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
-    const common = readCommonOptions(raw);
+    const common = readCommonOptions(raw, raw.outputFormat === 'json');
     const line = raw.line !== undefined ? positiveInt('--line', raw.line) : null;
     const inputs = resolveInputs(files, common.lang);
     testCrashHook('check');

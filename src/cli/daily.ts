@@ -80,13 +80,13 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
     // One set of thresholds for the day and the day before: the comparison counts both alike.
     const { thresholds, detectorParams } = loadThresholds(raw);
-    const common = { ...readCommonOptions(raw), detectorParams };
+    const format = chooseFormat(raw);
+    const common = { ...readCommonOptions(raw, format === 'json'), detectorParams };
     const say = messages(common.lang).daily;
     const now = new Date();
     const day = parseDayOption(String(raw.date), now, common.tz);
     const window = dayWindow(day, common.tz);
     const prevWindow = dayWindow(addDays(day, -1), common.tz);
-    const format = chooseFormat(raw);
     const output = outputOption(raw);
     const top = positiveInt('--top', raw.top, 10_000);
     const stateDir = typeof raw.state === 'string' ? raw.state : null;

@@ -28,7 +28,8 @@ export function registerEvents(program: Command, setExit: (code: number) => void
   addFilterOptions(cmd);
   addEnrichOptions(cmd, { geoip: true, ignore: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
-    const common = readCommonOptions(raw);
+    // Every events output is for programs: English unless --lang asks.
+    const common = readCommonOptions(raw, true);
     const dshield = raw.outputFormat === 'dshield';
     if (dshield && raw.ecs) throw usageError((u) => u.ecsNeedsNdjson('dshield'));
     if (dshield && raw.geoip !== undefined) throw usageError((u) => u.geoipNotDshield);

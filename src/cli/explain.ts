@@ -14,7 +14,7 @@ import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { explainToJson, renderExplainTable, type ExplainAnswer } from '../render/explain.js';
 import { jsonText } from '../render/sanitize.js';
 import { describeIcmp, describeIds, searchIcmpTypes } from './explain-ids.js';
-import { langOption } from './lang-option.js';
+import { langOption, runLang } from './lang-option.js';
 import { collect } from './repeatable.js';
 import { readYear, readZone } from './time-options.js';
 import { terminalWidth, useColor } from './tty.js';
@@ -179,9 +179,11 @@ export function registerExplain(program: Command, setExit: (code: number) => voi
     .option('--home-net <cidr>', helpText((h) => h.explainHomeNet), collect)
     .option('--year <yyyy>', helpText((h) => h.explainYear))
     .option('--tz <zone>', helpText((h) => h.explainTz))
-    .action(async (queries: string[], raw: { outputFormat: 'table' | 'json' | 'text'; lang: Lang; signatures?: string[]; homeNet?: string[]; year?: string; tz?: string }) => {
+    .action(async (queries: string[], raw: { outputFormat: 'table' | 'json' | 'text'; lang?: Lang; signatures?: string[]; homeNet?: string[]; year?: string; tz?: string }) => {
       const [year, tz] = [readYear(raw.year), readZone(raw.tz)];
-      const stdin = queries.includes('-') ? await stdinLines(setExit, raw.lang) : [];
-      process.stdout.write(await runExplain(queries, { outputFormat: raw.outputFormat === 'json' ? 'json' : 'table', lang: raw.lang, signatures: raw.signatures ?? [], stdin, homeNet: raw.homeNet ?? [], year, tz }));
+      const outputFormat = raw.outputFormat === 'json' ? 'json' : 'table';
+      const lang = runLang(raw.lang, outputFormat === 'json');
+      const stdin = queries.includes('-') ? await stdinLines(setExit, lang) : [];
+      process.stdout.write(await runExplain(queries, { outputFormat, lang, signatures: raw.signatures ?? [], stdin, homeNet: raw.homeNet ?? [], year, tz }));
     });
 }

@@ -44,13 +44,13 @@ export function registerFollow(program: Command, setExit: (code: number) => void
   addEnrichOptions(cmd, { ignore: true });
   addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
     const { thresholds, detectorParams } = loadThresholds(raw, FOLLOW_BASE);
-    const common = { ...readCommonOptions(raw), detectorParams };
     const ecs = raw.ecs === true;
     // ECS documents are NDJSON: --ecs alone needs no -o, but an -o asking for text contradicts it.
     if (ecs && cmd.getOptionValueSource('outputFormat') !== 'default' && raw.outputFormat !== 'ndjson') {
       throw usageError((u) => u.ecsNeedsNdjson(String(raw.outputFormat)));
     }
     const output = ecs || raw.outputFormat === 'ndjson' ? 'ndjson' : 'text';
+    const common = { ...readCommonOptions(raw, output === 'ndjson'), detectorParams };
     if (raw.quiet === true && output === 'ndjson') throw usageError((u) => u.quietNeedsText);
     const summaryEveryMs = typeof raw.summaryEvery === 'string' ? parseDuration('--summary-every', raw.summaryEvery) : null;
     const alertArgv = typeof raw.alertExec === 'string' ? splitCommand('--alert-exec', raw.alertExec) : null;

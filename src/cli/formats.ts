@@ -8,7 +8,7 @@ import { ASA_MESSAGE_IDS } from '../parsers/cisco-asa.js';
 import { formats } from '../parsers/registry.js';
 import { wrapLabelled, wrapText } from '../render/box-table.js';
 import { jsonText } from '../render/sanitize.js';
-import { langOption } from './lang-option.js';
+import { langOption, runLang } from './lang-option.js';
 import { terminalWidth } from './tty.js';
 
 /** What format `id` reads, in `lang`. */
@@ -42,13 +42,15 @@ export function registerFormats(program: Command): void {
     .addOption(new Option('-o, --output-format <format>', helpText((h) => h.tableOrJson)).choices(['table', 'json', 'text']).default('table'))
     .option('--json', helpText((h) => h.formatsJson))
     .addOption(langOption(helpText((h) => h.formatsLang)));
-  cmd.action((raw: { outputFormat: 'table' | 'json' | 'text'; json?: boolean; lang: Lang }) => {
+  cmd.action((raw: { outputFormat: 'table' | 'json' | 'text'; json?: boolean; lang?: Lang }) => {
     // --json is -o json; given with an explicit -o that says otherwise, neither wins.
     if (raw.json && raw.outputFormat !== 'json' && cmd.getOptionValueSource('outputFormat') !== 'default') {
       throw usageError((u) => u.jsonNotFormat(String(raw.outputFormat)));
     }
-    if (raw.json || raw.outputFormat === 'json') {
-      const rows = formats.map((f) => ({ id: f.id, description: formatDescription(f.id, raw.lang), examples: f.examples }));
+    const json = raw.json === true || raw.outputFormat === 'json';
+    const lang = runLang(raw.lang, json);
+    if (json) {
+      const rows = formats.map((f) => ({ id: f.id, description: formatDescription(f.id, lang), examples: f.examples }));
       process.stdout.write(jsonText(rows, 2) + '\n');
       return;
     }
@@ -57,7 +59,7 @@ export function registerFormats(program: Command): void {
     const width = terminalWidth();
     const out: string[] = [];
     for (const f of formats) {
-      out.push(f.id, wrapLabelled('  ', formatDescription(f.id, raw.lang), width));
+      out.push(f.id, wrapLabelled('  ', formatDescription(f.id, lang), width));
       for (const ex of f.examples.slice(0, 3)) out.push(exampleLines(ex, width));
       out.push('');
     }

@@ -9,7 +9,7 @@ import { formats, getFormat } from '../parsers/registry.js';
 import type { Lang } from '../knowledge/types.js';
 import type { DetectorParamOverrides } from '../annotate/rules.js';
 import { termSafe } from '../render/sanitize.js';
-import { langOption } from './lang-option.js';
+import { langOption, runLang } from './lang-option.js';
 import { collect } from './repeatable.js';
 import { readYear, readZone } from './time-options.js';
 
@@ -45,7 +45,8 @@ export function positiveInt(name: string, raw: unknown, max = Number.MAX_SAFE_IN
   return n;
 }
 
-export function readCommonOptions(raw: Record<string, unknown>): CommonOptions {
+/** `forPrograms`: the run's standard output is JSON, NDJSON, CSV or a blocklist, which the locale leaves English (lang-option.ts runLang). */
+export function readCommonOptions(raw: Record<string, unknown>, forPrograms: boolean): CommonOptions {
   let inputFormat: string | null = null;
   if (typeof raw.inputFormat === 'string') {
     if (!getFormat(raw.inputFormat)) {
@@ -53,7 +54,7 @@ export function readCommonOptions(raw: Record<string, unknown>): CommonOptions {
     }
     inputFormat = raw.inputFormat;
   }
-  return { inputFormat, year: readYear(raw.year), tz: readZone(raw.tz), lang: (raw.lang as Lang) ?? 'en', signatures: (raw.signatures as string[]) ?? [], homeNet: (raw.homeNet as string[]) ?? [] };
+  return { inputFormat, year: readYear(raw.year), tz: readZone(raw.tz), lang: runLang(raw.lang, forPrograms), signatures: (raw.signatures as string[]) ?? [], homeNet: (raw.homeNet as string[]) ?? [] };
 }
 
 /** Threads for a run: 1 = all in this thread, 2 = reading and parsing (and annotating, for a report) in a second one; auto = 2 for big files on 2+ cores. */

@@ -35,6 +35,9 @@ import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from
 /** `daily`'s name for the table (`text`), and the Markdown extension's (`md`). */
 const FORMAT_ALIASES: Readonly<Record<string, string>> = { text: 'table', md: 'markdown' };
 
+// The formats a program reads: the locale does not change their language (lang-option.ts runLang).
+const FOR_PROGRAMS: ReadonlySet<string> = new Set(['json', 'csv', 'blocklist']);
+
 export function registerReport(program: Command, setExit: (code: number) => void): void {
   const cmd = program
     .command('report', { isDefault: true })
@@ -58,17 +61,17 @@ export function registerReport(program: Command, setExit: (code: number) => void
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
     rejectUnknownCommand(files, COMMAND_NAMES);
-    const options = readCommonOptions(raw);
+    const output = outputOption(raw);
+    // Without -o, the --output file's extension decides; .txt and any other extension are the table.
+    const byFile = output !== null && cmd.getOptionValueSource('outputFormat') === 'default' ? (formatOfFile(output) ?? 'plain') : null;
+    const format = byFile === null ? (FORMAT_ALIASES[raw.outputFormat as string] ?? (raw.outputFormat as string)) : byFile === 'plain' ? 'table' : byFile;
+    const options = readCommonOptions(raw, FOR_PROGRAMS.has(format));
     const top = positiveInt('--top', raw.top, 10_000);
     const { thresholds, detectorParams } = loadThresholds(raw);
     const common = { ...options, detectorParams };
     const filter = readFilterOptions(raw, common.tz);
     const minSeverity = raw.minSeverity !== undefined ? parseSeverity('--min-severity', raw.minSeverity) : null;
     const failOn = raw.failOn !== undefined ? parseSeverity('--fail-on', raw.failOn) : null;
-    const output = outputOption(raw);
-    // Without -o, the --output file's extension decides; .txt and any other extension are the table.
-    const byFile = output !== null && cmd.getOptionValueSource('outputFormat') === 'default' ? (formatOfFile(output) ?? 'plain') : null;
-    const format = byFile === null ? (FORMAT_ALIASES[raw.outputFormat as string] ?? (raw.outputFormat as string)) : byFile === 'plain' ? 'table' : byFile;
     if (raw.csvTable !== undefined && format !== 'csv') throw usageError((u) => u.onlyWithFormat('--csv-table', 'csv'));
     for (const [key, flag] of [['blocklistFormat', '--blocklist-format'], ['blocklistMinScore', '--blocklist-min-score'], ['blocklistIncludePrivate', '--blocklist-include-private']] as const) {
       if (raw[key] !== undefined && format !== 'blocklist') throw usageError((u) => u.onlyWithFormat(flag, 'blocklist'));
