@@ -46,7 +46,7 @@ function unread(args: string[]) {
   };
 }
 
-describe('logscan follow', () => {
+describe.concurrent('logscan follow', () => {
   it('-o ndjson: every record exactly once, in order, with its origin line, through all kinds of rotation', async () => {
     const dir = tempDir();
     const path = join(dir, 'kern.log');
