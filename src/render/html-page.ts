@@ -41,7 +41,7 @@ h2{font-size:1.05rem;margin:0 0 10px}
 .rank-m{display:none}
 .note{background:#fff4d6;color:#5c4500;border-radius:6px;padding:6px 10px;margin:8px 0}
 section{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px;margin:14px 0}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;background:none;border:0;padding:0}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(136px,1fr));gap:10px;background:none;border:0;padding:0}
 .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:10px 12px}
 .card .k{font-size:.8rem;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 .card .v{font-size:1.5rem;font-weight:650}
