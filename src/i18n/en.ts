@@ -449,6 +449,15 @@ export const en = {
     moreLabels: (n: number) => `+${fmtInt(n)} more`,
     /** The "logged as" item for records without a log prefix or rule label (the JSON key stays "(none)"). */
     noRule: '(none)',
+    /**
+     * A "logged as" label that holds a device's message id (a Cisco ASA's 302014, the kind of
+     * message, not a rule), said as `explain 'LINE'` says it: the access list the message
+     * names with the id, or the id alone. Labels said alike count as one.
+     */
+    ruleAccessList: (list: string, code: string) => `access list ${list} (message id ${code})`,
+    ruleMessageId: (code: string) => `message id ${code}`,
+    /** Such a label before its count when it ends in a digit, with the space (if any) before the count, so the numbers do not run together: "message id 302014: 39". */
+    ruleBeforeCount: (label: string) => `${label}: `,
     /** The first of the busiest days of a long log ("2026-11-17 1,204"), after how many days had records. */
     daysBusiest: (n: number, first: string) => `${counted(n, 'day')}, the busiest: ${first}`,
     /** Labels of the header lines and item rows (text pads them to one column, Markdown bolds them). */

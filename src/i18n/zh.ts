@@ -389,6 +389,9 @@ export const zh: Messages = {
     moreProtocols: (n) => `另有 ${fmtInt(n)} 种`,
     moreLabels: (n) => `另有 ${fmtInt(n)} 个`,
     noRule: '（无）',
+    ruleAccessList: (list, code) => `访问控制列表 ${list}（消息 ID ${code}）`,
+    ruleMessageId: (code) => `消息 ID ${code}`,
+    ruleBeforeCount: (label) => `${label}：`,
     daysBusiest: (n, first) => `共 ${fmtInt(n)} 天，最多的：${first}`,
     label: {
       filter: '筛选',

@@ -24,7 +24,7 @@ interface DailyJson {
   comparison: { newRanked: string[]; newSources: { ip: string }[]; basis: string | null; previousComplete: boolean; newSourceCount: number; newPortCount: number; packets: { previous: number | null; today: number } };
   covered: boolean;
   logs: { first: string | null; last: string | null };
-  rules: { key: string; packets: number }[];
+  rules: { key: string; packets: number; format?: string }[];
   skippedFiles: { path: string; reason: string; why: { kind: string } }[];
   missingFiles: { path: string; newer: string; older: string; inDay: boolean }[];
   report: { inputs: { file: string }[]; logGaps: { rows: number; records: number; uncounted: number } | null; sources: { ip: string; findings: { id: string }[] }[]; interpretations: { id: string }[] };
@@ -803,6 +803,24 @@ describe('formats', () => {
     expect(j.rules.map((r) => r.key)).toContain(hostile);
     expect(j.report.interpretations.map((i) => i.id)).toContain('trojan');
     expect(j.comparison.newSourceCount).toBe(2);
+  });
+});
+
+describe('"logged as" of a Cisco ASA day', () => {
+  const asa = join(repoRoot, 'test/fixtures/cisco-asa/messages.log');
+  const run = (...more: string[]) => runCliShared(['daily', asa, '--year', '2026', '--date', '2026-11-20', '--tz', 'UTC', ...more]);
+
+  it('says each label as explain does, labels said alike counted as one, in text, Markdown and HTML, English and Chinese; JSON keeps them as logged', () => {
+    // ASA-4-106100 (1 packet) and ASA-6-106100 (12, a hit-cnt) name the one access list and message id.
+    expect(run('-o', 'text').stdout).toMatch(/^logged as  access list outside_in \(message id 106100\) 13 ·\n.* message id 106006: 1 ·/m);
+    expect(run('-o', 'text', '--lang', 'zh').stdout).toMatch(/^记录为     访问控制列表 outside_in（消息 ID 106100） 13 · 消息 ID 106006：1 ·/m);
+    expect(run('-o', 'markdown').stdout).toContain('| access list outside\\_in (message id 106100) | 13 |\n| access list outside\\_in (message id 106023) | 1 |\n| message id 106006 | 1 |');
+    expect(run('-o', 'markdown', '--lang', 'zh').stdout).toContain('| 访问控制列表 outside\\_in（消息 ID 106100） | 13 |');
+    expect(run('-o', 'html').stdout).toContain('<td data-label="logged as" class="wide">access list outside_in (message id 106100)</td>');
+    expect(run('-o', 'html', '--lang', 'zh').stdout).toContain('>访问控制列表 outside_in（消息 ID 106100）</td>');
+    const rules = (JSON.parse(run('-o', 'json').stdout) as DailyJson).rules;
+    expect(rules).toContainEqual({ key: 'ASA-6-106100 access-list outside_in', packets: 12, format: 'cisco-asa' });
+    expect(rules).toContainEqual({ key: 'ASA-4-106100 access-list outside_in', packets: 1, format: 'cisco-asa' });
   });
 });
 
