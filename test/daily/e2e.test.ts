@@ -314,6 +314,27 @@ describe('a --state digest that cannot be saved, or cannot be read', () => {
     }
   });
 
+  it("a stored digest whose contents are wrong is ignored with the reason in --lang: the digest's field names as they are, the rest in words", () => {
+    const dir = tempDir();
+    const only = write(dir, 'only.log', day2);
+    const state = join(dir, 'state');
+    mkdirSync(state);
+    const file = join(state, '2026-11-20.json');
+    const cases: [object, string, string][] = [
+      [{ totals: { events: 'many' } }, 'totals.events is not a count', 'totals.events 字段不是计数'],
+      [{ date: '2026-11-19' }, 'holds "2026-11-19", not 2026-11-20', '记录的是 "2026-11-19" 而不是 2026-11-20 的数据'],
+    ];
+    for (const [broken, en, zh] of cases) {
+      writeFileSync(file, JSON.stringify({ logscanDailyDigest: 6, date: '2026-11-20', ...broken }));
+      const r = runCli([...args(only, state), '-o', 'json']);
+      expect(r.code, en).toBe(0);
+      expect(r.stderr, en).toBe(`logscan: ignoring the stored digest: ${file}: ${en}\n`);
+      const z = runCli([...args(only, state), '-o', 'json', '--lang', 'zh']);
+      expect(z.stderr, zh).toBe(`logscan: 已忽略保存的摘要：${file}：${zh}\n`);
+      expect((JSON.parse(z.stdout) as DailyJson).comparison.basis).toBeNull();
+    }
+  });
+
   it("one from a newer logscan that the logs do not cover is left alone, and said so once: it is not compared with either", () => {
     const dir = tempDir();
     const only = write(dir, 'only.log', day2);
