@@ -13,6 +13,7 @@ import { stringHash } from '../util/string-hash.js';
 import type { LocalHour } from '../render/time-format.js';
 import { yearText } from '../util/year-range.js';
 import { portKeyName } from './profile-codes.js';
+import { RuleFormats } from './rule-formats.js';
 
 export interface PortKey {
   proto: string;
@@ -101,8 +102,8 @@ export interface OverviewData {
   byAction: [string, number][];
   byProto: [string, number][];
   byDirection: [string, number][];
-  /** Packets per log prefix / rule label ("[UFW BLOCK]", "ASA-4-106023"; NO_RULE for none), busiest RULES_KEPT. */
-  byRule: [string, number][];
+  /** Packets per log prefix / rule label ("[UFW BLOCK]", "ASA-4-106023"; NO_RULE for none), busiest RULES_KEPT, with the format that logged it (null for NO_RULE). */
+  byRule: [string, number, string | null][];
   /** Distinct rule labels (up to the counter's cap). */
   ruleLabels: number;
   /** [address, packets, of them Windows Firewall connection rows (isConnectionRecord)], busiest first. */
@@ -190,6 +191,7 @@ export class Overview {
   private readonly byProto = new CappedCounter<string>(300);
   private readonly byDirection = new CappedCounter<string>(8);
   private readonly byRule = new CappedCounter<string>(256);
+  private readonly ruleFormats = new RuleFormats();
   private readonly sources: CappedCounter<string>;
   /**
    * Connection rows per source: the table of the busiest sources heads its counts by the
@@ -286,6 +288,7 @@ export class Overview {
     this.byProto.add(e.proto, n);
     this.byDirection.add(e.direction ?? 'unknown', n);
     this.byRule.add(e.rule ?? NO_RULE, n);
+    this.ruleFormats.add(e.format, e.rule);
     const key = e.src.ip ? addressKey(e.src.ip) : null;
     if (key !== null) {
       this.sources.add(key, n);
@@ -410,7 +413,7 @@ export class Overview {
       byAction: this.byAction.top(16),
       byProto: this.byProto.top(300),
       byDirection: this.byDirection.top(8),
-      byRule: this.byRule.top(RULES_KEPT),
+      byRule: this.byRule.top(RULES_KEPT).map(([k, n]) => [k, n, k === NO_RULE ? null : this.ruleFormats.of(k)]),
       ruleLabels: this.byRule.distinct,
       topSources: this.sources.top(top).map(([ip, packets]) => [ip, packets, this.sourceConnections.get(ip)]),
       topPorts: this.topPorts(top, blocked).map(([k, packets]) => [k, packets, this.portSources(k), blocked === 1 ? 0 : this.portConnectionsOf(k)]),

@@ -54,6 +54,11 @@ export interface Counted {
   packets: number;
 }
 
+/** A rule label's count, and the format that logged it (absent for "(none)"), whose words the report says it in (an ASA message id). */
+export interface RuleCounted extends Counted {
+  format?: string;
+}
+
 export interface ReportDoc {
   schemaVersion: 1;
   inputs: ReportInput[];
@@ -70,7 +75,7 @@ export interface ReportDoc {
   tzAssumed: boolean;
   byFormat: Counted[];
   /** Packets per log prefix / rule label, busiest first (at most 10; "(none)" for records without one). */
-  byRule: Counted[];
+  byRule: RuleCounted[];
   /** Distinct rule labels: more than byRule lists when over 10. */
   ruleLabels: number;
   byAction: Counted[];
@@ -189,7 +194,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     zonelessTimes,
     tzAssumed: zonelessTimes && tz === null,
     byFormat: counted(ov.byFormat),
-    byRule: counted(ov.byRule),
+    byRule: ov.byRule.map(([key, packets, format]) => (format === null ? { key, packets } : { key, packets, format })),
     ruleLabels: ov.ruleLabels,
     byAction: counted(ov.byAction),
     byProto: counted(ov.byProto),

@@ -6,24 +6,47 @@
 import { loadAnnotationRules, type AnnotationRule } from '../annotate/rules.js';
 import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
 import { isFindingId, type FindingId } from '../aggregate/finding-ids.js';
-import { findingByLabel, icmpTypeName, messages } from '../i18n/messages.js';
+import { findingByLabel, icmpTypeName, messages, normalisedLabel } from '../i18n/messages.js';
 import type { Lang } from '../knowledge/types.js';
 import type { IcmpTypeMatch, IdDescription } from '../render/explain.js';
 import { isEchoRequest, type IcmpProtocol } from '../util/icmp.js';
 
 /**
- * The annotation and finding ids equal to `term` (case-insensitive), and the finding whose
- * label it is in either language ("trojan port probes", "木马端口探测": what the report's
- * findings line shows, whatever --lang was); usually none or one.
+ * The annotation and finding ids equal to `term` (case-insensitive), the annotation whose
+ * name it is and the finding whose label it is, in either language ("open-proxy hunt",
+ * "搜寻开放代理", "trojan port probes", "木马端口探测": what the report's why line and
+ * findings line show, whatever --lang was); usually none or one.
  */
 export function describeIds(term: string, lang: Lang): IdDescription[] {
   const id = term.trim().toLowerCase();
   const out: IdDescription[] = [];
-  const rules = loadAnnotationRules().rules.filter((r) => r.id === id && r.kind !== 'source-port');
-  if (rules.length > 0) out.push(annotation(id, rules, lang));
+  const all = loadAnnotationRules().rules;
+  // A source-port id is answered by the knowledge base's search for it, not by its name.
+  const named = all.some((r) => r.id === id) ? null : annotationIdByName(term);
+  const annotationId = named ?? id;
+  const rules = all.filter((r) => r.id === annotationId && (named !== null || r.kind !== 'source-port'));
+  if (rules.length > 0) out.push(annotation(annotationId, rules, lang));
   const labelled = isFindingId(id) ? id : findingByLabel(term);
   if (labelled !== null) out.push(finding(labelled, lang));
   return out;
+}
+
+/** The annotation whose name `text` is in either language, case and spacing as typed; a whole name, not a word of one. */
+export function annotationIdByName(text: string): string | null {
+  const t = normalisedLabel(text);
+  if (t === '') return null;
+  return loadAnnotationRules().rules.find((r) => normalisedLabel(r.name.en) === t || normalisedLabel(r.name.zh) === t)?.id ?? null;
+}
+
+/**
+ * Whether the words of the command line (`explain trojan port probes`, unquoted) are
+ * together one finding's label or one annotation's name: then they are that one query,
+ * not a search for each word. Only words: a quoted query among them is kept apart.
+ */
+export function wordsNameOne(queries: readonly string[]): boolean {
+  if (queries.length < 2 || queries.some((q) => q === '-' || /\s/.test(q) || q === '')) return false;
+  const joined = queries.join(' ');
+  return findingByLabel(joined) !== null || annotationIdByName(joined) !== null;
 }
 
 /**

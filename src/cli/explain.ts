@@ -13,7 +13,7 @@ import type { ExplainItem, LineExplainer } from './explain-line.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { explainToJson, renderExplainTable, type ExplainAnswer } from '../render/explain.js';
 import { jsonText } from '../render/sanitize.js';
-import { describeIcmp, describeIds, searchIcmpTypes } from './explain-ids.js';
+import { describeIcmp, describeIds, searchIcmpTypes, wordsNameOne } from './explain-ids.js';
 import { langOption, runLang } from './lang-option.js';
 import { collect } from './repeatable.js';
 import { readYear, readZone } from './time-options.js';
@@ -46,8 +46,10 @@ function mayHoldLines(queries: readonly string[]): boolean {
 }
 
 /** Runs the command and returns the text to print; throws UsageError / SignatureError. */
-export async function runExplain(queries: readonly string[], opts: ExplainOptions): Promise<string> {
-  if (queries.length === 0) throw usageError((u) => u.explainNothing);
+export async function runExplain(typed: readonly string[], opts: ExplainOptions): Promise<string> {
+  if (typed.length === 0) throw usageError((u) => u.explainNothing);
+  // `explain trojan port probes` unquoted: the label the report shows, not three searches.
+  const queries = wordsNameOne(typed) ? [typed.join(' ')] : typed;
   // Parse every query before loading anything, so a typo fails fast and alone.
   const lineModule = mayHoldLines(queries) ? await import('./explain-line.js') : null;
   const items: ExplainItem[] = lineModule ? lineModule.explainItems(queries, opts.stdin) : queries.map((q) => ({ kind: 'query', query: parseQuery(q) }));

@@ -149,16 +149,23 @@ export function encodePorts(bits: ArrayLike<number>): string {
 /** "1-1024,3389" → bitmap; throws on anything else. */
 export function decodePorts(s: string): Uint8Array {
   const bits = new Uint8Array(65_536);
-  if (s === '') return bits;
+  const bad = badPortRange(s, bits);
+  if (bad !== null) throw new Error(`bad port range "${bad}"`);
+  return bits;
+}
+
+/** The first part of `s` that is no port range (cut to 20 characters when it is no range at all), or null; fills `bits` with the ports of the parts before it. */
+function badPortRange(s: string, bits: Uint8Array): string | null {
+  if (s === '') return null;
   for (const part of s.split(',')) {
     const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(part);
-    if (!m) throw new Error(`bad port range "${part.slice(0, 20)}"`);
+    if (!m) return part.slice(0, 20);
     const a = Number(m[1]);
     const b = m[2] !== undefined ? Number(m[2]) : a;
-    if (a > b || b > 65_535) throw new Error(`bad port range "${part}"`);
+    if (a > b || b > 65_535) return part;
     bits.fill(1, a, b + 1);
   }
-  return bits;
+  return null;
 }
 
 export function digestPath(dir: string, date: string): string {
@@ -181,8 +188,31 @@ export type DigestProblem =
   | { code: 'unreadable'; file: string; problem: InputProblem }
   /** `why`: the JSON parser's words. */
   | { code: 'not-json'; file: string; why: string }
-  /** `detail`: digestProblem's English words, which quote the digest's own fields. */
-  | { code: 'invalid'; file: string; detail: string };
+  /** `shape`: what is wrong with its contents (digestProblem). */
+  | { code: 'invalid'; file: string; shape: DigestShape };
+
+/**
+ * What is wrong with a stored digest's contents; the catalog words it (daily.digestShape) in
+ * either language. `field` is the digest's own name for the part (`totals.packets`,
+ * `ports.tcp`): the file format's words, quoted as they are, since they are what a person
+ * opening the file looks for. Values from the file (`version`, `holds`, `range`) are as
+ * they are written in it (JSON).
+ */
+export type DigestShape =
+  | { code: 'not-object' }
+  | { code: 'newer'; version: number; newest: number }
+  | { code: 'unknown-version'; version: string }
+  | { code: 'other-date'; holds: string; date: string }
+  | { code: 'no-totals' }
+  | { code: 'not-count'; field: string }
+  | { code: 'not-counts'; field: string }
+  | { code: 'not-addresses'; field: string }
+  | { code: 'no-flags' }
+  | { code: 'not-object-field'; field: string }
+  | { code: 'not-settings'; field: string }
+  | { code: 'not-hash'; field: string }
+  | { code: 'not-ranges'; field: string }
+  | { code: 'bad-range'; field: string; range: string };
 
 /**
  * Creates DIR if needed and checks it is writable, before any log is read: why the day's
@@ -260,35 +290,32 @@ function newerVersion(x: unknown): number | null {
 }
 
 /** Checks the shape of a parsed digest; returns why it is not one, or null. */
-export function digestProblem(x: unknown, date: string): string | null {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return 'not a JSON object';
+export function digestProblem(x: unknown, date: string): DigestShape | null {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return { code: 'not-object' };
   const d = x as Record<string, unknown>;
-  if (newerVersion(d) !== null) {
-    return `written by a newer logscan (digest version ${d.logscanDailyDigest}; this one reads versions 1 to ${DIGEST_VERSION})`;
-  }
-  if (!READABLE_VERSIONS.includes(d.logscanDailyDigest)) return `unknown digest version ${JSON.stringify(d.logscanDailyDigest)}`;
-  if (d.date !== date) return `holds ${JSON.stringify(d.date)}, not ${date}`;
+  const newer = newerVersion(d);
+  if (newer !== null) return { code: 'newer', version: newer, newest: DIGEST_VERSION };
+  if (!READABLE_VERSIONS.includes(d.logscanDailyDigest)) return { code: 'unknown-version', version: String(JSON.stringify(d.logscanDailyDigest)) };
+  if (d.date !== date) return { code: 'other-date', holds: String(JSON.stringify(d.date)), date };
   const t = d.totals as Record<string, unknown> | undefined;
-  if (typeof t !== 'object' || t === null) return 'no totals';
+  if (typeof t !== 'object' || t === null) return { code: 'no-totals' };
   const counts = TOTALS_OF_VERSION[d.logscanDailyDigest as number];
-  for (const k of counts) if (!isCount(t[k])) return `totals.${k} is not a count`;
-  if (!Array.isArray(d.perHour) || d.perHour.length > 26 || !d.perHour.every(isCount)) return 'perHour is not a list of counts';
-  if (!Array.isArray(d.sources) || !d.sources.every((s) => typeof s === 'string')) return 'sources is not a list of addresses';
-  if (typeof d.sourcesCapped !== 'boolean' || typeof d.complete !== 'boolean') return 'flags missing';
-  if (typeof d.ports !== 'object' || d.ports === null || Array.isArray(d.ports)) return 'ports is not an object';
+  for (const k of counts) if (!isCount(t[k])) return { code: 'not-count', field: `totals.${k}` };
+  if (!Array.isArray(d.perHour) || d.perHour.length > 26 || !d.perHour.every(isCount)) return { code: 'not-counts', field: 'perHour' };
+  if (!Array.isArray(d.sources) || !d.sources.every((s) => typeof s === 'string')) return { code: 'not-addresses', field: 'sources' };
+  if (typeof d.sourcesCapped !== 'boolean' || typeof d.complete !== 'boolean') return { code: 'no-flags' };
+  if (typeof d.ports !== 'object' || d.ports === null || Array.isArray(d.ports)) return { code: 'not-object-field', field: 'ports' };
   if (d.settings !== undefined) {
     const st = d.settings as Record<string, unknown> | null;
     const hash = (x: unknown): boolean => x === null || typeof x === 'string';
-    if (typeof st !== 'object' || st === null || typeof st.thresholds !== 'object' || st.thresholds === null || !hash(st.ignore)) return 'settings is not a record of thresholds and an --ignore list';
-    for (const k of ['homeNet', 'signatures']) if (st[k] !== undefined && !hash(st[k])) return `settings.${k} is not a hash`;
+    if (typeof st !== 'object' || st === null || typeof st.thresholds !== 'object' || st.thresholds === null || !hash(st.ignore)) return { code: 'not-settings', field: 'settings' };
+    for (const k of ['homeNet', 'signatures']) if (st[k] !== undefined && !hash(st[k])) return { code: 'not-hash', field: `settings.${k}` };
   }
+  const bits = new Uint8Array(65_536);
   for (const [proto, ranges] of Object.entries(d.ports as Record<string, unknown>)) {
-    if (typeof ranges !== 'string') return `ports.${proto} is not a range list`;
-    try {
-      decodePorts(ranges);
-    } catch (err) {
-      return `ports.${proto}: ${(err as Error).message}`;
-    }
+    if (typeof ranges !== 'string') return { code: 'not-ranges', field: `ports.${proto}` };
+    const bad = badPortRange(ranges, bits);
+    if (bad !== null) return { code: 'bad-range', field: `ports.${proto}`, range: bad };
   }
   return null;
 }
@@ -316,7 +343,7 @@ export async function loadDigest(dir: string, date: string): Promise<DigestLoad>
   }
   const problem = digestProblem(parsed, date);
   if (problem === null) return { digest: parsed as DayDigest };
-  const invalid: DigestProblem = { code: 'invalid', file, detail: problem };
+  const invalid: DigestProblem = { code: 'invalid', file, shape: problem };
   const newer = newerVersion(parsed);
   return newer === null ? { digest: null, problem: invalid } : { digest: null, problem: invalid, newer };
 }

@@ -1,7 +1,8 @@
 // The daily document: what every `logscan daily` format shows, and exactly what
 // `-o json` prints (docs/daily.md). The day's ranking, ports and interpretations are
 // the ordinary report document (docs/report-json.md) under `report`.
-import { buildReport, type ReportDoc } from '../aggregate/report.js';
+import { buildReport, type ReportDoc, type RuleCounted } from '../aggregate/report.js';
+import { NO_RULE } from '../aggregate/overview.js';
 import type { SummaryResult } from '../aggregate/summary.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import type { InputStats } from '../input/read.js';
@@ -62,7 +63,8 @@ export interface DailyDoc {
     other: number;
   };
   /** Packets per log prefix / rule label, busiest first (at most 10). */
-  rules: { key: string; packets: number }[];
+  /** As the report's byRule: each label's packets and the format that logged it (absent for "(none)"). */
+  rules: RuleCounted[];
   /** Distinct labels on the day: more than `rules` lists when over 10. */
   ruleLabels: number;
   /** Packets per hour since the day's start; `labels` are wall-clock hours (a DST day has 23 or 25). */
@@ -175,7 +177,10 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
       allowed: t.allowed,
       other: t.other,
     },
-    rules: c.today.rules.top(10).map(([key, packets]) => ({ key, packets })),
+    rules: c.today.rules.top(10).map(([key, packets]) => {
+      const format = key === NO_RULE ? null : c.today.ruleFormats.of(key);
+      return format === null ? { key, packets } : { key, packets, format };
+    }),
     ruleLabels: c.today.rules.distinct,
     chart: {
       labels,

@@ -5,6 +5,7 @@
 // port, per protocol) and packets per hour of the day. Fed one event at a time; its
 // `digest()` is what `--state DIR` keeps per day.
 import { NO_RULE, type ScanLate } from '../aggregate/overview.js';
+import { RuleFormats } from '../aggregate/rule-formats.js';
 import { portKeyName } from '../aggregate/profile-codes.js';
 import type { FirewallEvent } from '../event.js';
 import { CappedCounter } from '../aggregate/capped-counter.js';
@@ -45,6 +46,8 @@ export class DayTally {
   readonly sources = new CappedCounter<string>(SOURCE_CAP);
   /** Packets per log prefix / rule label ("[UFW BLOCK]"); a few dozen distinct at most in practice. */
   readonly rules = new CappedCounter<string>(256);
+  /** The format that logged each of `rules`' labels (an ASA message id is said in words). */
+  readonly ruleFormats = new RuleFormats();
   /** proto → packets per inbound destination port (256 KiB per protocol seen). */
   readonly ports = new Map<string, Uint32Array>();
   /**
@@ -81,6 +84,7 @@ export class DayTally {
       if (blocked) this.blockedPerHour[h] += n;
     }
     this.rules.add(e.rule ?? NO_RULE, n);
+    this.ruleFormats.add(e.format, e.rule);
     const connection = isConnectionRecord(e);
     if (connection) this.connections += n;
     // The report's header and port tables draw the same line (aggregate/own-traffic.ts).

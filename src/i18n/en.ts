@@ -18,7 +18,7 @@ import type { StateProblem } from '../input/follow-state.js';
 import type { SystemLimit } from '../errors.js';
 import type { LineFate } from '../check/check.js';
 import type { TrafficKind } from '../aggregate/own-traffic.js';
-import type { DigestProblem, StateDirProblem } from '../daily/digest.js';
+import type { DigestProblem, DigestShape, StateDirProblem } from '../daily/digest.js';
 
 /** The packets logged that were no probe, by what they were (aggregate/own-traffic.ts trafficKind). */
 export interface NotProbeCounts {
@@ -449,6 +449,15 @@ export const en = {
     moreLabels: (n: number) => `+${fmtInt(n)} more`,
     /** The "logged as" item for records without a log prefix or rule label (the JSON key stays "(none)"). */
     noRule: '(none)',
+    /**
+     * A "logged as" label that holds a device's message id (a Cisco ASA's 302014, the kind of
+     * message, not a rule), said as `explain 'LINE'` says it: the access list the message
+     * names with the id, or the id alone. Labels said alike count as one.
+     */
+    ruleAccessList: (list: string, code: string) => `access list ${list} (message id ${code})`,
+    ruleMessageId: (code: string) => `message id ${code}`,
+    /** Such a label before its count when it ends in a digit, with the space (if any) before the count, so the numbers do not run together: "message id 302014: 39". */
+    ruleBeforeCount: (label: string) => `${label}: `,
     /** The first of the busiest days of a long log ("2026-11-17 1,204"), after how many days had records. */
     daysBusiest: (n: number, first: string) => `${counted(n, 'day')}, the busiest: ${first}`,
     /** Labels of the header lines and item rows (text pads them to one column, Markdown bolds them). */
@@ -666,7 +675,40 @@ export const en = {
     // daily's own lines on stderr, each after "logscan: ".
     /** A stored digest of the day before that is not used; the comparison goes on without it. */
     ignoredDigest: (p: DigestProblem): string =>
-      `ignoring the stored digest: ${p.file}: ${p.code === 'unreadable' ? en.input.problem(p.problem) : p.code === 'not-json' ? `not valid JSON (${p.why})` : p.detail}`,
+      `ignoring the stored digest: ${p.file}: ${p.code === 'unreadable' ? en.input.problem(p.problem) : p.code === 'not-json' ? `not valid JSON (${p.why})` : en.daily.digestShape(p.shape)}`,
+    /** What is wrong with a stored digest's contents; `field` is the file's own name for the part, quoted as it is. */
+    digestShape: (s: DigestShape): string => {
+      switch (s.code) {
+        case 'not-object':
+          return 'not a JSON object';
+        case 'newer':
+          return `written by a newer logscan (digest version ${s.version}; this one reads versions 1 to ${s.newest})`;
+        case 'unknown-version':
+          return `unknown digest version ${s.version}`;
+        case 'other-date':
+          return `holds ${s.holds}, not ${s.date}`;
+        case 'no-totals':
+          return 'no totals';
+        case 'not-count':
+          return `${s.field} is not a count`;
+        case 'not-counts':
+          return `${s.field} is not a list of counts`;
+        case 'not-addresses':
+          return `${s.field} is not a list of addresses`;
+        case 'no-flags':
+          return 'flags missing';
+        case 'not-object-field':
+          return `${s.field} is not an object`;
+        case 'not-settings':
+          return `${s.field} is not a record of thresholds and an --ignore list`;
+        case 'not-hash':
+          return `${s.field} is not a hash`;
+        case 'not-ranges':
+          return `${s.field} is not a range list`;
+        case 'bad-range':
+          return `${s.field}: bad port range "${s.range}"`;
+      }
+    },
     /** A run stopped by a signal writes no digest of the day. */
     interruptedNoDigest: (signal: string, date: string) => `interrupted by ${signal}: the --state digest of ${date} is not written (it would count only part of the day)`,
     /** Logs found in DIR, but none written during the two days. */

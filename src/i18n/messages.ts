@@ -39,7 +39,7 @@ export function icmpTypeName(lang: Lang, proto: IcmpProtocol, type: number): str
 }
 
 /** Case and runs of spaces as typed do not matter: a label is copied from a report or typed from memory. */
-const normalisedLabel = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
+export const normalisedLabel = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
  * The finding a label names in either language ("trojan port probes", "木马端口探测": what

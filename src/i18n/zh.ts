@@ -389,6 +389,9 @@ export const zh: Messages = {
     moreProtocols: (n) => `另有 ${fmtInt(n)} 种`,
     moreLabels: (n) => `另有 ${fmtInt(n)} 个`,
     noRule: '（无）',
+    ruleAccessList: (list, code) => `访问控制列表 ${list}（消息 ID ${code}）`,
+    ruleMessageId: (code) => `消息 ID ${code}`,
+    ruleBeforeCount: (label) => `${label}：`,
     daysBusiest: (n, first) => `共 ${fmtInt(n)} 天，最多的：${first}`,
     label: {
       filter: '筛选',
@@ -548,7 +551,40 @@ export const zh: Messages = {
       }
     },
     ignoredDigest: (p) =>
-      `已忽略保存的摘要：${p.file}：${p.code === 'unreadable' ? zh.input.problem(p.problem) : p.code === 'not-json' ? `不是有效的 JSON（${p.why}）` : `内容不对（${p.detail}）`}`,
+      `已忽略保存的摘要：${p.file}：${p.code === 'unreadable' ? zh.input.problem(p.problem) : p.code === 'not-json' ? `不是有效的 JSON（${p.why}）` : zh.daily.digestShape(p.shape)}`,
+    // The digest's field names are its file format's words: kept as they are, said as fields.
+    digestShape: (s) => {
+      switch (s.code) {
+        case 'not-object':
+          return '不是 JSON 对象';
+        case 'newer':
+          return `由更新版本的 logscan 写入（摘要格式版本 ${s.version}；本版本只能读取版本 1 至 ${s.newest}）`;
+        case 'unknown-version':
+          return `摘要格式版本 ${s.version} 无法识别`;
+        case 'other-date':
+          return `记录的是 ${s.holds} 而不是 ${s.date} 的数据`;
+        case 'no-totals':
+          return '缺少 totals 字段';
+        case 'not-count':
+          return `${s.field} 字段不是计数`;
+        case 'not-counts':
+          return `${s.field} 字段不是计数列表`;
+        case 'not-addresses':
+          return `${s.field} 字段不是地址列表`;
+        case 'no-flags':
+          return '缺少 sourcesCapped 或 complete 标志字段';
+        case 'not-object-field':
+          return `${s.field} 字段不是对象`;
+        case 'not-settings':
+          return `${s.field} 字段不是由阈值和 --ignore 列表组成的记录`;
+        case 'not-hash':
+          return `${s.field} 字段不是哈希值`;
+        case 'not-ranges':
+          return `${s.field} 字段不是端口范围列表`;
+        case 'bad-range':
+          return `${s.field} 字段中的端口范围 "${s.range}" 无效`;
+      }
+    },
     interruptedNoDigest: (signal, date) => `被 ${signal} 中断：不写入 ${date} 的 --state 摘要（它只会计入当天的一部分）`,
     noFileCanHold: (dir, previous, day) => `${dir} 中没有可能包含 ${previous} 或 ${day} 的日志文件（见 docs/daily.md 的“Which files are read”一节）`,
     logDirUnusable: (p) => `无法在这里查找日志：${zh.usage.dirProblem(p)}；请把日志文件作为参数给出`,

@@ -5,7 +5,7 @@ import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { basisText, listedItemText, newPortsLateNote, blockedText, changeText, filesReadText, notProbesText, probesText, windowNotes } from './daily-common.js';
 import { mdLabel, renderReportSectionsMarkdown } from './report-markdown.js';
-import { otherRules, ruleName, sparkline } from './report-text.js';
+import { otherRules, ruleRows, sparkline } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { countUnit, unitHead } from './count-unit.js';
@@ -35,7 +35,7 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
   if (h.packets > 0) out.push(`- ${label(m.md.perHour(md(doc.chart.labels[0] ?? '00'), md(doc.chart.labels[doc.chart.labels.length - 1] ?? '23')))} \`${sparkline(doc.chart.packets)}\``);
 
   if (doc.rules.length > 0) {
-    out.push('', `### ${m.md.loggedAs}`, '', `| ${m.md.ruleHead} | ${unitHead(countUnit(h), msg.report.head)} |`, '| --- | ---: |', ...doc.rules.map((r) => `| ${md(ruleName(r.key, msg.report))} | ${fmtInt(r.packets)} |`));
+    out.push('', `### ${m.md.loggedAs}`, '', `| ${m.md.ruleHead} | ${unitHead(countUnit(h), msg.report.head)} |`, '| --- | ---: |', ...ruleRows(doc.rules, msg).map((r) => `| ${md(r.name)} | ${fmtInt(r.packets)} |`));
     const more = otherRules(doc.rules, doc.ruleLabels, h.packets);
     if (more !== null) out.push(`| ${md(msg.report.moreLabels(more.labels))} | ${fmtInt(more.packets)} |`);
   }

@@ -5,12 +5,11 @@
 // string that came from a log or from --signatures goes through htmlEscape.
 import { rowsUnit, unitHead } from './count-unit.js';
 import type { CountUnit } from '../i18n/en.js';
-import type { ReportDoc } from '../aggregate/report.js';
+import type { ReportDoc, RuleCounted } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
-import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
 import { findingLabel, messages, type Messages } from '../i18n/messages.js';
-import { interpretationMeaning, knownAsText, otherRules, portSourcesText, portsCountHead, portsLateNote, portsTitle, osHintNoTtlText, seenText, sourceFacts, spansYears, whyNotes } from './report-text.js';
+import { interpretationMeaning, knownAsText, otherRules, portSourcesText, ruleRows, portsCountHead, portsLateNote, portsTitle, osHintNoTtlText, seenText, sourceFacts, spansYears, whyNotes } from './report-text.js';
 import { pctOf } from './daily-common.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -212,13 +211,14 @@ function geoList(items: readonly { name: string; packets: number; sources: numbe
  * "Logged as": packets per log prefix / rule label, with their share of `packets`; `labels` distinct labels in all ("+N more" past those listed).
  * `unit`: of all the records, whose shares these are (a Windows log's ALLOW rows are connections).
  */
-export function rulesSection(rules: readonly { key: string; packets: number }[], packets: number, lang: Lang, labels: number, unit: CountUnit = 'packets'): string {
+export function rulesSection(rules: readonly RuleCounted[], packets: number, lang: Lang, labels: number, unit: CountUnit = 'packets'): string {
   const msg = messages(lang);
   const R = msg.report;
   const D = msg.daily;
   const countHead = unitHead(unit, R.head);
   const row = (label: string, n: number) => '<tr>' + td(D.html.ruleLabel, label, 'wide') + td(countHead, fmtInt(n), 'n') + td(R.head.share, pctOf(n, packets), 'n') + '</tr>';
-  const rows = rules.map((x) => row(x.key === NO_RULE ? `<span class="muted">${e(R.noRule)}</span>` : `<code>${e(x.key)}</code>`, x.packets));
+  // A label as logged is code; one said in words (an ASA message id) is text.
+  const rows = ruleRows(rules, msg).map((x) => row(x.kind === 'none' ? `<span class="muted">${e(x.name)}</span>` : x.kind === 'words' ? e(x.name) : `<code>${e(x.name)}</code>`, x.packets));
   const more = otherRules(rules, labels, packets);
   if (more !== null) rows.push(row(`<span class="muted">${e(R.moreLabels(more.labels))}</span>`, more.packets));
   return `<section><h2>${e(D.md.loggedAs)}</h2>${table([[D.md.ruleHead], [countHead, 'n'], [R.head.share, 'n']], rows, false)}</section>`;

@@ -3,7 +3,8 @@
 import { countUnit, rowsUnit, unitHead } from './count-unit.js';
 import { zoneName } from '../daily/day.js';
 import pc from 'picocolors';
-import type { ReportDoc } from '../aggregate/report.js';
+import type { ReportDoc, RuleCounted } from '../aggregate/report.js';
+import { ruleFields } from '../parsers/registry.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
@@ -313,9 +314,46 @@ function shares(rows: { key: string; packets: number }[], total: number, msg: Me
   return rows.map((r) => `${esc(wordFor(words, r.key))} ${fmtInt(r.packets)}${total > 0 ? msg.aside(fmtPct(r.packets / total)) : ''}`);
 }
 
-/** A rule label as the reader sees it: the label as logged, or "(none)" (zh "（无前缀）") for records without one. */
+/** A rule label as the reader sees it: the label as logged, or "(none)" (zh "（无）") for records without one. */
 export function ruleName(key: string, m: Messages['report']): string {
   return key === NO_RULE ? m.noRule : key;
+}
+
+/**
+ * One "logged as" row: `name` as logged (`kind` "logged": a log prefix, a pf rule and
+ * tracker, a Windows action column; code in HTML), in words (`kind` "words": a Cisco ASA
+ * message id and access list, as `explain 'LINE'` says them), or "(none)".
+ */
+export interface RuleRow {
+  name: string;
+  kind: 'logged' | 'words' | 'none';
+  packets: number;
+}
+
+/**
+ * The rule labels counted (`rules`, busiest first) as the reader sees them: a label
+ * that holds a device's message id said in the words of the format that logged it (its
+ * ruleFields, cached: a report lists ten labels), and labels said alike counted as one
+ * (ASA-6-302014 and FTD-6-302014 are both message id 302014).
+ */
+export function ruleRows(rules: readonly RuleCounted[], msg: Messages): RuleRow[] {
+  const m = msg.report;
+  const byName = new Map<string, RuleRow>();
+  for (const r of rules) {
+    const row = ruleRow(r, m);
+    const same = byName.get(row.name);
+    if (same === undefined) byName.set(row.name, row);
+    else same.packets += row.packets;
+  }
+  const out = [...byName.values()];
+  return out.length === rules.length ? out : out.sort((a, b) => b.packets - a.packets || cmpStr(a.name, b.name));
+}
+
+function ruleRow(r: RuleCounted, m: Messages['report']): RuleRow {
+  if (r.key === NO_RULE) return { name: m.noRule, kind: 'none', packets: r.packets };
+  const f = r.format === undefined ? null : ruleFields(r.format, r.key);
+  if (f === null || f.code === undefined) return { name: r.key, kind: 'logged', packets: r.packets };
+  return { name: f.name !== undefined ? m.ruleAccessList(f.name, f.code) : m.ruleMessageId(f.code), kind: 'words', packets: r.packets };
 }
 
 /** "  (00-23)" after a sparkline, the brackets the language's (a sparkline is no word to write a bracket against). */
@@ -324,13 +362,15 @@ export function sparkAside(s: string, msg: Messages): string {
 }
 
 /**
- * A rule label as a "logged as" item shows it, before its count: one that ends in a digit
- * gets the colon its log writes after it (`ASA-6-302014: 39`), so the two numbers do not
- * run together (`ASA-6-302014 39`).
+ * A rule label as a "logged as" item shows it, with what separates it from its count: one
+ * that ends in a digit gets the colon its log writes after it (`DROP IN: 229`), so the two
+ * numbers do not run together (`DROP IN 229`); one said in words, the language's colon
+ * (`message id 302014: 39`, zh `消息 ID 302014：39`).
  */
-export function ruleLabel(key: string): string {
-  const last = key.charCodeAt(key.length - 1);
-  return last >= 48 && last <= 57 ? `${key}:` : key;
+export function ruleLabel(row: RuleRow, m: Messages['report']): string {
+  const last = row.name.charCodeAt(row.name.length - 1);
+  if (last < 48 || last > 57) return `${row.name} `;
+  return row.kind === 'words' ? m.ruleBeforeCount(row.name) : `${row.name}: `;
 }
 
 /**
@@ -347,13 +387,8 @@ export function otherRules(rules: readonly { packets: number }[], labels: number
  */
 export function ruleItems(doc: Pick<ReportDoc, 'byRule' | 'ruleLabels' | 'totals'>, msg: Messages, esc: (s: string) => string): string[] {
   const m = msg.report;
-  const items = shares(
-    doc.byRule.map((r) => ({ key: ruleLabel(ruleName(r.key, m)), packets: r.packets })),
-    doc.totals.packets,
-    msg,
-    {},
-    esc,
-  );
+  const total = doc.totals.packets;
+  const items = ruleRows(doc.byRule, msg).map((r) => `${esc(ruleLabel(r, m))}${fmtInt(r.packets)}${total > 0 ? msg.aside(fmtPct(r.packets / total)) : ''}`);
   const more = otherRules(doc.byRule, doc.ruleLabels, doc.totals.packets);
   if (more !== null) items.push(m.moreLabels(more.labels));
   return items;

@@ -24,7 +24,7 @@ interface DailyJson {
   comparison: { newRanked: string[]; newSources: { ip: string }[]; basis: string | null; previousComplete: boolean; newSourceCount: number; newPortCount: number; packets: { previous: number | null; today: number } };
   covered: boolean;
   logs: { first: string | null; last: string | null };
-  rules: { key: string; packets: number }[];
+  rules: { key: string; packets: number; format?: string }[];
   skippedFiles: { path: string; reason: string; why: { kind: string } }[];
   missingFiles: { path: string; newer: string; older: string; inDay: boolean }[];
   report: { inputs: { file: string }[]; logGaps: { rows: number; records: number; uncounted: number } | null; sources: { ip: string; findings: { id: string }[] }[]; interpretations: { id: string }[] };
@@ -311,6 +311,27 @@ describe('a --state digest that cannot be saved, or cannot be read', () => {
       expect(r.stderr, name).toMatch(why);
       expect(r.stderr, name).not.toContain('EISDIR');
       expect((JSON.parse(r.stdout) as DailyJson).comparison.basis, name).toBeNull();
+    }
+  });
+
+  it("a stored digest whose contents are wrong is ignored with the reason in --lang: the digest's field names as they are, the rest in words", () => {
+    const dir = tempDir();
+    const only = write(dir, 'only.log', day2);
+    const state = join(dir, 'state');
+    mkdirSync(state);
+    const file = join(state, '2026-11-20.json');
+    const cases: [object, string, string][] = [
+      [{ totals: { events: 'many' } }, 'totals.events is not a count', 'totals.events 字段不是计数'],
+      [{ date: '2026-11-19' }, 'holds "2026-11-19", not 2026-11-20', '记录的是 "2026-11-19" 而不是 2026-11-20 的数据'],
+    ];
+    for (const [broken, en, zh] of cases) {
+      writeFileSync(file, JSON.stringify({ logscanDailyDigest: 6, date: '2026-11-20', ...broken }));
+      const r = runCli([...args(only, state), '-o', 'json']);
+      expect(r.code, en).toBe(0);
+      expect(r.stderr, en).toBe(`logscan: ignoring the stored digest: ${file}: ${en}\n`);
+      const z = runCli([...args(only, state), '-o', 'json', '--lang', 'zh']);
+      expect(z.stderr, zh).toBe(`logscan: 已忽略保存的摘要：${file}：${zh}\n`);
+      expect((JSON.parse(z.stdout) as DailyJson).comparison.basis).toBeNull();
     }
   });
 
@@ -803,6 +824,24 @@ describe('formats', () => {
     expect(j.rules.map((r) => r.key)).toContain(hostile);
     expect(j.report.interpretations.map((i) => i.id)).toContain('trojan');
     expect(j.comparison.newSourceCount).toBe(2);
+  });
+});
+
+describe('"logged as" of a Cisco ASA day', () => {
+  const asa = join(repoRoot, 'test/fixtures/cisco-asa/messages.log');
+  const run = (...more: string[]) => runCliShared(['daily', asa, '--year', '2026', '--date', '2026-11-20', '--tz', 'UTC', ...more]);
+
+  it('says each label as explain does, labels said alike counted as one, in text, Markdown and HTML, English and Chinese; JSON keeps them as logged', () => {
+    // ASA-4-106100 (1 packet) and ASA-6-106100 (12, a hit-cnt) name the one access list and message id.
+    expect(run('-o', 'text').stdout).toMatch(/^logged as  access list outside_in \(message id 106100\) 13 ·\n.* message id 106006: 1 ·/m);
+    expect(run('-o', 'text', '--lang', 'zh').stdout).toMatch(/^记录为     访问控制列表 outside_in（消息 ID 106100） 13 · 消息 ID 106006：1 ·/m);
+    expect(run('-o', 'markdown').stdout).toContain('| access list outside\\_in (message id 106100) | 13 |\n| access list outside\\_in (message id 106023) | 1 |\n| message id 106006 | 1 |');
+    expect(run('-o', 'markdown', '--lang', 'zh').stdout).toContain('| 访问控制列表 outside\\_in（消息 ID 106100） | 13 |');
+    expect(run('-o', 'html').stdout).toContain('<td data-label="logged as" class="wide">access list outside_in (message id 106100)</td>');
+    expect(run('-o', 'html', '--lang', 'zh').stdout).toContain('>访问控制列表 outside_in（消息 ID 106100）</td>');
+    const rules = (JSON.parse(run('-o', 'json').stdout) as DailyJson).rules;
+    expect(rules).toContainEqual({ key: 'ASA-6-106100 access-list outside_in', packets: 12, format: 'cisco-asa' });
+    expect(rules).toContainEqual({ key: 'ASA-4-106100 access-list outside_in', packets: 1, format: 'cisco-asa' });
   });
 });
 

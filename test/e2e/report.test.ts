@@ -377,10 +377,10 @@ describe('logscan report: formats', () => {
     for (let k = 0; k < 12; k++) for (let i = 0; i <= 12 - k; i++) lines.push(line(k * 60 + i, `198.51.100.${k + 1}`, 22).replace('[UFW BLOCK]', k === 1 ? 'DROP\x1b[31m|*x*|' : `RULE-${k}:`));
     const file = join(dir, 'rules.log');
     writeFileSync(file, lines.join('\n') + '\n');
-    const json = JSON.parse(runCliShared([file, ...BASE, '-o', 'json']).stdout) as { byRule: { key: string; packets: number }[]; ruleLabels: number };
+    const json = JSON.parse(runCliShared([file, ...BASE, '-o', 'json']).stdout) as { byRule: { key: string; packets: number; format?: string }[]; ruleLabels: number };
     expect(json.ruleLabels).toBe(12);
     expect(json.byRule).toHaveLength(10);
-    expect(json.byRule[0]).toEqual({ key: 'RULE-0:', packets: 13 });
+    expect(json.byRule[0]).toEqual({ key: 'RULE-0:', packets: 13, format: 'iptables' });
     const text = runCliShared([file, ...BASE], { env: { COLUMNS: '200' } }).stdout;
     expect(text).toContain('logged as  RULE-0: 13 (14%) · DROP\\x1b[31m|*x*| 12 (13%) · RULE-2: 11 (12%)');
     expect(text).toMatch(/RULE-9: 4 \(4\.4%\) · \+2 more\n/);

@@ -14,7 +14,7 @@ import type { IgnoreLineProblem } from '../../src/i18n/en.js';
 import type { WriteProblem } from '../../src/util/write-error.js';
 import type { StateProblem } from '../../src/input/follow-state.js';
 import type { SignatureProblem, SystemLimit } from '../../src/errors.js';
-import type { DigestProblem, StateDirProblem } from '../../src/daily/digest.js';
+import type { DigestProblem, DigestShape, StateDirProblem } from '../../src/daily/digest.js';
 import type { LineFate } from '../../src/check/check.js';
 import type { TrafficKind } from '../../src/aggregate/own-traffic.js';
 import type { AlertExecReport } from '../../src/live/alert-exec.js';
@@ -88,6 +88,9 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.topPorts': [612],
   'report.moreProtocols': [247],
   'report.moreLabels': [6],
+  'report.ruleAccessList': ['Inside_access_in', '106023'],
+  'report.ruleMessageId': ['302014'],
+  'report.ruleBeforeCount': ['消息 ID 302014'],
   'report.daysBusiest': [31, '2026-11-17 1,204'],
   'report.incomplete': [1, 2, 'a.log'],
   'report.interrupted': ['SIGINT'],
@@ -118,6 +121,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.stateNotSaved': ['/var/lib/logscan', '2026-11-21', 'is a directory', '2026-11-22'],
   'daily.newerDigestKept': ['/var/lib/logscan/2026-11-20.json', 7, 6],
   'daily.stateDirProblem': [{ code: 'not-directory', inWay: '/var/lib/x' }],
+  'daily.digestShape': [{ code: 'not-count', field: 'totals.packets' }],
   'daily.ignoredDigest': [{ code: 'not-json', file: '/var/lib/logscan/2026-11-20.json', why: 'Unexpected token n in JSON at position 2' }],
   'daily.interruptedNoDigest': ['SIGINT', '2026-11-20'],
   'daily.noFileCanHold': ['/var/log', '2026-11-20', '2026-11-21'],
@@ -290,6 +294,24 @@ const WRITE: { [C in WriteProblem['code']]: Extract<WriteProblem, { code: C }> }
   'system-error': { code: 'system-error', message: 'EIO: i/o error, write' },
 };
 
+/** One stored digest's contents problem of each code. */
+const DIGEST_SHAPE: { [C in DigestShape['code']]: Extract<DigestShape, { code: C }> } = {
+  'not-object': { code: 'not-object' },
+  newer: { code: 'newer', version: 99, newest: 6 },
+  'unknown-version': { code: 'unknown-version', version: '"x"' },
+  'other-date': { code: 'other-date', holds: '"2026-11-19"', date: '2026-11-20' },
+  'no-totals': { code: 'no-totals' },
+  'not-count': { code: 'not-count', field: 'totals.packets' },
+  'not-counts': { code: 'not-counts', field: 'perHour' },
+  'not-addresses': { code: 'not-addresses', field: 'sources' },
+  'no-flags': { code: 'no-flags' },
+  'not-object-field': { code: 'not-object-field', field: 'ports' },
+  'not-settings': { code: 'not-settings', field: 'settings' },
+  'not-hash': { code: 'not-hash', field: 'settings.homeNet' },
+  'not-ranges': { code: 'not-ranges', field: 'ports.tcp' },
+  'bad-range': { code: 'bad-range', field: 'ports.tcp', range: '9-3' },
+};
+
 /** One daily --state DIR problem of each code. */
 const STATE_DIR: { [C in StateDirProblem['code']]: Extract<StateDirProblem, { code: C }> } = {
   'not-directory': { code: 'not-directory', inWay: '/var/lib/x' },
@@ -303,7 +325,7 @@ const STATE_DIR: { [C in StateDirProblem['code']]: Extract<StateDirProblem, { co
 const DIGEST: { [C in DigestProblem['code']]: Extract<DigestProblem, { code: C }> } = {
   unreadable: { code: 'unreadable', file: '/s/2026-11-20.json', problem: { code: 'permission-denied' } },
   'not-json': { code: 'not-json', file: '/s/2026-11-20.json', why: 'Unexpected end of JSON input' },
-  invalid: { code: 'invalid', file: '/s/2026-11-20.json', detail: 'totals.packets is not a count' },
+  invalid: { code: 'invalid', file: '/s/2026-11-20.json', shape: { code: 'not-count', field: 'totals.packets' } },
 };
 
 const SYSTEM_LIMITS: readonly SystemLimit[] = ['EMFILE', 'ENFILE', 'ENOMEM', 'ENOSPC'];
@@ -486,6 +508,7 @@ describe('message catalog', () => {
       return [
         ...Object.values(STATE_DIR).map((p) => m.daily.stateDirProblem(p)),
         ...Object.values(DIGEST).map((p) => m.daily.ignoredDigest(p)),
+        ...Object.values(DIGEST_SHAPE).map((p) => m.daily.digestShape(p)),
         ...SYSTEM_LIMITS.map((l) => m.diagnostics.systemLimit(l)),
         ...LINE_FATES.map((f) => m.check.line(1, f)),
         ...TRAFFIC_KINDS.map((k) => m.check.countsAsKind(k)),
@@ -499,6 +522,17 @@ describe('message catalog', () => {
     expect(en.daily.stateDirProblem(STATE_DIR['not-directory'])).toBe('/var/lib/x is not a directory');
     expect(en.daily.stateDirProblem({ code: 'not-directory', inWay: null })).toBe('not a directory');
     expect(en.daily.ignoredDigest(DIGEST.unreadable)).toBe('ignoring the stored digest: /s/2026-11-20.json: permission denied');
+    expect(en.daily.ignoredDigest(DIGEST.invalid)).toBe('ignoring the stored digest: /s/2026-11-20.json: totals.packets is not a count');
+    expect(zh.daily.ignoredDigest(DIGEST.invalid)).toBe('已忽略保存的摘要：/s/2026-11-20.json：totals.packets 字段不是计数');
+    // A digest's field names are its file format's words: quoted as they are in both languages, the rest said in Chinese.
+    for (const p of Object.values(DIGEST_SHAPE)) {
+      if ('field' in p) expect(zh.daily.digestShape(p)).toContain(`${p.field} 字段`);
+      expect(zh.daily.digestShape(p)).not.toMatch(/\b(is|not|no|missing|bad)\b/);
+    }
+    // The English is word for word what it was.
+    expect(en.daily.digestShape(DIGEST_SHAPE['bad-range'])).toBe('ports.tcp: bad port range "9-3"');
+    expect(en.daily.digestShape(DIGEST_SHAPE['other-date'])).toBe('holds "2026-11-19", not 2026-11-20');
+    expect(en.daily.digestShape(DIGEST_SHAPE['no-flags'])).toBe('flags missing');
     expect(en.daily.logDirUnusable({ code: 'not-a-directory' })).toBe('cannot look for logs there: not a directory; give the log files as arguments');
     expect(en.diagnostics.stdoutWrite({ code: 'no-space' })).toBe('cannot write to standard output: no space left on the device');
     expect(en.diagnostics.systemLimit('EMFILE')).toBe('this process may open no more files: raise the limit (ulimit -n) and run again');

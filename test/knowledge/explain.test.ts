@@ -304,6 +304,39 @@ describe('annotation and finding ids', () => {
     for (const lang of ['en', 'zh'] as const) for (const id of FINDING_IDS) expect(ids(messages(lang).finding.label[id]).map((d) => d.id), `${id} ${lang}`).toEqual([id]);
   });
 
+  it("an annotation's name finds it, in either language, whole, case and spacing as typed; an id stays an id", () => {
+    for (const lang of ['en', 'zh'] as const) {
+      expect(ids('open-proxy hunt', lang).map((d) => [d.kind, d.id]), lang).toEqual([['annotation', 'proxy-hunt']]);
+      expect(ids('搜寻开放代理', lang).map((d) => [d.kind, d.id]), lang).toEqual([['annotation', 'proxy-hunt']]);
+    }
+    expect(ids('  Open-Proxy   HUNT ')[0]?.id).toBe('proxy-hunt');
+    expect(ids('人为构造的 ICMP')[0]?.id).toBe('icmp-bad-code');
+    expect(ids('hunt')).toEqual([]);
+    expect(ids('low port probed from 20').map((d) => d.id)).toEqual(['srcport-ftp-probe']);
+  });
+
+  it('the words of an unquoted label or name are that one query (explain trojan port probes); other words stay separate queries', async () => {
+    const run = (q: string[], lang: 'en' | 'zh' = 'en', outputFormat: 'table' | 'json' = 'table') => runExplain(q, { outputFormat, lang, signatures: [], width: 100, color: false });
+    for (const lang of ['en', 'zh'] as const) {
+      expect(await run(['trojan', 'port', 'probes'], lang), lang).toBe(await run(['trojan port probes'], lang));
+      expect(await run(['UDP', '端口扫描'], lang), lang).toBe(await run(['UDP 端口扫描'], lang));
+      expect(await run(['open-proxy', 'hunt'], lang), lang).toBe(await run(['open-proxy hunt'], lang));
+      expect(await run(['人为构造的', 'ICMP'], lang), lang).toBe(await run(['人为构造的 ICMP'], lang));
+    }
+    expect(await run(['trojan', 'port', 'probes'])).toMatch(/^trojan port probes \(trojan-probe\) — finding of the ranking/);
+    expect(await run(['trojan', 'port', 'probes'], 'zh')).toMatch(/^木马端口探测（trojan-probe） — 检测结果 id/);
+    const one = JSON.parse(await run(['trojan', 'port', 'probes'], 'en', 'json')) as ExplainJson[];
+    expect(one).toHaveLength(1);
+    expect(one[0]!.ids?.map((d) => d.id)).toEqual(['trojan-probe']);
+    // Words that are no label together are searched each, as before.
+    const two = JSON.parse(await run(['trojan', 'sub7'], 'en', 'json')) as ExplainJson[];
+    expect(two).toHaveLength(2);
+    const three = JSON.parse(await run(['port', 'probes', 'trojan'], 'en', 'json')) as ExplainJson[];
+    expect(three).toHaveLength(3);
+    // A quoted query among the words is not glued to them.
+    expect(JSON.parse(await run(['trojan port', 'probes'], 'en', 'json'))).toHaveLength(2);
+  });
+
   it("a finding's header names it by its label, the id beside it, in --lang; JSON carries it as name", () => {
     const table = (q: string, lang: 'en' | 'zh') => renderExplainTable([answerQuery(kb, parseQuery(q), lang)], kb, { lang, width: 100, color: false });
     expect(table('trojan-probe', 'en')).toMatch(/^trojan port probes \(trojan-probe\) — finding of the ranking, score weight 15/);

@@ -234,22 +234,62 @@ describe('when the events run over more than one year', () => {
 });
 
 describe('"logged as"', () => {
-  it('a label that ends in a digit keeps the colon its log writes, so it does not run into the count', () => {
-    const asa = (id: string, n: number) => Array.from({ length: n }, () => makeEvent({ format: 'cisco-asa', rule: id, src: { ip: '203.0.113.9' } }));
-    const d = doc([...asa('ASA-6-302014', 3), ...asa('ASA-4-106023 access-group outside_in', 2), ...asa('DROP', 1)]);
-    expect(renderReportText(d, { lang: 'en', width: 200, color: false, tz: 'UTC' })).toContain(
-      'logged as  ASA-6-302014: 3 (50%) · ASA-4-106023 access-group outside_in 2 (33%) · DROP 1 (17%)',
-    );
-    expect(renderReportMarkdown(d, { lang: 'en', tz: 'UTC' })).toContain('ASA-6-302014: 3 (50%)');
-    // The label itself is as logged in JSON.
-    expect(d.byRule[0]).toEqual({ key: 'ASA-6-302014', packets: 3 });
+  const asa = (id: string, n: number) => Array.from({ length: n }, () => makeEvent({ format: 'cisco-asa', rule: id, src: { ip: '203.0.113.9' } }));
+  const windows = (rule: string, n: number) => Array.from({ length: n }, () => makeEvent({ format: 'windows-firewall', rule, src: { ip: '203.0.113.9' } }));
+  const text = (d: ReportDoc, lang: 'en' | 'zh') => renderReportText(d, { lang, width: 200, color: false, tz: 'UTC' });
+
+  it('a Cisco ASA label is said as explain says it: the access list and message id, or the message id; one that ends in a digit gets the language\'s colon', () => {
+    const d = doc([...asa('ASA-6-302014', 3), ...asa('ASA-4-106023 access-group outside_in', 2), ...windows('DROP', 1)]);
+    expect(text(d, 'en')).toContain('logged as  message id 302014: 3 (50%) · access list outside_in (message id 106023) 2 (33%) · DROP 1 (17%)');
+    expect(text(d, 'zh')).toContain('记录为     消息 ID 302014：3（50%） · 访问控制列表 outside_in（消息 ID 106023） 2（33%） · DROP 1（17%）');
+    expect(renderReportMarkdown(d, { lang: 'en', tz: 'UTC' })).toContain('message id 302014: 3 (50%) · access list outside\\_in (message id 106023) 2 (33%) · DROP 1 (17%)');
+    expect(renderReportMarkdown(d, { lang: 'zh', tz: 'UTC' })).toContain('消息 ID 302014：3（50%） · 访问控制列表 outside\\_in（消息 ID 106023） 2（33%）');
+    // HTML: words are text, a label as logged is code.
+    const html = renderReportHtml(d, { lang: 'en', tz: 'UTC', version: '0.0.0' });
+    expect(html).toContain('<td data-label="logged as" class="wide">message id 302014</td>');
+    expect(html).toContain('<td data-label="logged as" class="wide">access list outside_in (message id 106023)</td>');
+    expect(html).toContain('<code>DROP</code>');
+    expect(renderReportHtml(d, { lang: 'zh', tz: 'UTC', version: '0.0.0' })).toContain('>访问控制列表 outside_in（消息 ID 106023）</td>');
+    // JSON keeps each label as logged, with the format that logged it.
+    expect(d.byRule).toEqual([
+      { key: 'ASA-6-302014', packets: 3, format: 'cisco-asa' },
+      { key: 'ASA-4-106023 access-group outside_in', packets: 2, format: 'cisco-asa' },
+      { key: 'DROP', packets: 1, format: 'windows-firewall' },
+    ]);
+  });
+
+  it('labels said alike count as one, busiest first: the same message id at another level or from an FTD, an access-list and access-group of one list', () => {
+    const d = doc([...asa('ASA-6-302014', 2), ...asa('FTD-6-302014', 2), ...asa('ASA-4-106023 access-group outside_in', 3), ...asa('ASA-4-106023 access-list outside_in', 1), ...asa('ASA-6-302013', 3)]);
+    expect(d.byRule).toHaveLength(5);
+    // Equal counts in the order of the words, as every tie of the report.
+    expect(text(d, 'en')).toContain('logged as  access list outside_in (message id 106023) 4 (36%) · message id 302014: 4 (36%) · message id 302013: 3 (27%)\n');
+  });
+
+  it('a label as logged stays so: a log prefix, a pf rule and tracker, a MikroTik chain, one that ends in a digit with the colon its log writes', () => {
+    const d = doc([
+      makeEvent({ format: 'iptables', rule: 'DROP IN:' }),
+      makeEvent({ format: 'iptables', rule: 'RULE-7' }),
+      makeEvent({ format: 'pfsense-filterlog', rule: '53/1000102631 em0 match' }),
+      makeEvent({ format: 'mikrotik', rule: 'drop-tcp input' }),
+    ]);
+    expect(text(d, 'en')).toContain('logged as  53/1000102631 em0 match 1 (25%) · DROP IN: 1 (25%) · RULE-7: 1 (25%) · drop-tcp input 1 (25%)');
+    expect(text(d, 'zh')).toContain('记录为     53/1000102631 em0 match 1（25%） · DROP IN: 1（25%） · RULE-7: 1（25%） · drop-tcp input 1（25%）');
+  });
+
+  it('a label of a second format in one log is said in its own format\'s words (a central loghost\'s mixed file)', () => {
+    const d = doc([...Array.from({ length: 2 }, () => makeEvent({ format: 'iptables', rule: '[UFW BLOCK]' })), ...asa('ASA-6-302014', 1)]);
+    expect(d.byRule).toEqual([
+      { key: '[UFW BLOCK]', packets: 2, format: 'iptables' },
+      { key: 'ASA-6-302014', packets: 1, format: 'cisco-asa' },
+    ]);
+    expect(text(d, 'en')).toContain('logged as  [UFW BLOCK] 2 (67%) · message id 302014: 1 (33%)');
   });
 
   it('records without a label are "(none)" in JSON, and said in the report\'s language', () => {
     const d = doc([...Array.from({ length: 3 }, () => makeEvent({ rule: null })), makeEvent({ rule: '[UFW BLOCK]' })]);
-    expect(d.byRule).toEqual([{ key: '(none)', packets: 3 }, { key: '[UFW BLOCK]', packets: 1 }]);
-    expect(renderReportText(d, { lang: 'en', width: 200, color: false, tz: 'UTC' })).toContain('logged as  (none) 3 (75%) · [UFW BLOCK] 1 (25%)');
-    expect(renderReportText(d, { lang: 'zh', width: 200, color: false, tz: 'UTC' })).toContain('记录为     （无） 3（75%） · [UFW BLOCK] 1（25%）');
+    expect(d.byRule).toEqual([{ key: '(none)', packets: 3 }, { key: '[UFW BLOCK]', packets: 1, format: 'iptables' }]);
+    expect(text(d, 'en')).toContain('logged as  (none) 3 (75%) · [UFW BLOCK] 1 (25%)');
+    expect(text(d, 'zh')).toContain('记录为     （无） 3（75%） · [UFW BLOCK] 1（25%）');
     expect(renderReportMarkdown(d, { lang: 'zh', tz: 'UTC' })).toContain('（无） 3（75%）');
     expect(renderReportHtml(d, { lang: 'zh', tz: 'UTC', version: '0.0.0' })).toContain('<span class="muted">（无）</span>');
   });
