@@ -12,15 +12,21 @@ import type { IcmpTypeMatch, IdDescription } from '../render/explain.js';
 import { isEchoRequest, type IcmpProtocol } from '../util/icmp.js';
 
 /**
- * The annotation and finding ids equal to `term` (case-insensitive), and the finding whose
- * label it is in either language ("trojan port probes", "木马端口探测": what the report's
- * findings line shows, whatever --lang was); usually none or one.
+ * The annotation and finding ids equal to `term` (case-insensitive), the annotation whose
+ * name it is and the finding whose label it is, in either language ("open-proxy hunt",
+ * "trojan port probes", "木马端口探测": what `follow`'s probe lines and the report's findings
+ * line show, whatever --lang was); usually none or one.
  */
 export function describeIds(term: string, lang: Lang): IdDescription[] {
   const id = term.trim().toLowerCase();
+  const name = normalised(term);
   const out: IdDescription[] = [];
-  const rules = loadAnnotationRules().rules.filter((r) => r.id === id && r.kind !== 'source-port');
-  if (rules.length > 0) out.push(annotation(id, rules, lang));
+  const all = loadAnnotationRules().rules.filter((r) => r.kind !== 'source-port');
+  // rules.ts holds every rule of an id to one name: the first that has it tells which id.
+  const byName = name === '' ? undefined : all.find((r) => normalised(r.name.en) === name || normalised(r.name.zh) === name)?.id;
+  const annId = all.some((r) => r.id === id) ? id : byName;
+  const rules = all.filter((r) => r.id === annId);
+  if (annId !== undefined) out.push(annotation(annId, rules, lang));
   const labelled = isFindingId(id) ? id : findingByLabel(term);
   if (labelled !== null) out.push(finding(labelled, lang));
   return out;
@@ -44,6 +50,9 @@ export function describeIcmp(proto: IcmpProtocol, type: number, lang: Lang): IdD
   return out;
 }
 
+/** Case and runs of spaces as typed do not matter, as for a finding's label. */
+const normalised = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
 const LANGS: readonly Lang[] = ['en', 'zh'];
 const PROTOCOLS: readonly IcmpProtocol[] = ['icmp', 'icmpv6'];
 /** Shorter words would find a type by accident ("re" is in half of them). */
@@ -63,7 +72,9 @@ export function searchIcmpTypes(term: string, lang: Lang): IcmpTypeMatch[] {
     if (whole !== null && proto !== whole) continue;
     for (const type of Object.keys(messages('en').icmpType[proto]).map(Number)) {
       const named = whole !== null || LANGS.some((l) => icmpTypeName(l, proto, type)!.toLowerCase().includes(t));
-      if (named) out.push({ proto, type, name: icmpTypeName(lang, proto, type)!, ids: describeIcmp(proto, type, lang).map((d) => d.id) });
+      if (!named) continue;
+      const ids = describeIcmp(proto, type, lang);
+      out.push({ proto, type, name: icmpTypeName(lang, proto, type)!, ids: ids.map((d) => d.id), names: ids.map((d) => d.name) });
     }
   }
   return out;
