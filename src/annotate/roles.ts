@@ -3,6 +3,7 @@
 // one edit of that file and not a list to keep in step in the aggregate code; and what
 // people call each id (`name`), read from there for the same reason.
 import type { Lang } from '../knowledge/types.js';
+import { messages } from '../i18n/messages.js';
 import { loadAnnotationRules, type AnnotationRole, type AnnotationRuleSet } from './rules.js';
 
 export interface AnnotationRoles {
@@ -49,4 +50,13 @@ let shipped: AnnotationRoles | null = null;
 /** The roles of the shipped rules (the ones every annotator uses; read once). */
 export function annotationRoles(): AnnotationRoles {
   return (shipped ??= rolesOf(loadAnnotationRules()));
+}
+
+/**
+ * An annotation id as people read it, in `lang`: "open-proxy hunt (proxy-hunt)", 搜寻开放代理（proxy-hunt）;
+ * the id alone where no rule names it. Plain text: each medium sanitizes it.
+ */
+export function namedAnnotation(id: string, lang: Lang, roles: AnnotationRoles = annotationRoles()): string {
+  const name = roles.name(id, lang);
+  return name === null ? id : messages(lang).explain.named(name, id);
 }

@@ -12,6 +12,7 @@ import { fmtConf, formatWhy, hints, type CheckResult, type FieldHeader, type Kin
 import { lateByFlags, lateKinds, trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
 import { inputProblemText, messages, type Messages } from '../i18n/messages.js';
 import type { Lang } from '../knowledge/types.js';
+import { namedAnnotation } from '../annotate/roles.js';
 
 export interface CheckTextOptions {
   color: boolean;
@@ -98,7 +99,7 @@ function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number,
       out.push(`  ${m.annotations}`);
       for (const a of e.annotations) {
         // The text under its id, indented, wrapped to the terminal (a meaning runs to 300 characters).
-        out.push(`    ${m.annotation(termSafe(a.id), a.severity, termSafe(a.ref))}`);
+        out.push(`    ${m.annotation(termSafe(namedAnnotation(a.id, lang)), a.severity, termSafe(a.ref))}`);
         out.push(wrapLabelled('      ', termSafe(a.text), width));
       }
     }

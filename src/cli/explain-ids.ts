@@ -14,28 +14,27 @@ import { isEchoRequest, type IcmpProtocol } from '../util/icmp.js';
 /**
  * The annotation and finding ids equal to `term` (case-insensitive), the annotation whose
  * name it is and the finding whose label it is, in either language ("open-proxy hunt",
- * "搜寻开放代理", "trojan port probes", "木马端口探测": what the report's why line and
- * findings line show, whatever --lang was); usually none or one.
+ * "搜寻开放代理", "trojan port probes", "木马端口探测": what the report's why line, `follow`'s
+ * probe lines and the report's findings line show, whatever --lang was); usually none or one.
  */
 export function describeIds(term: string, lang: Lang): IdDescription[] {
   const id = term.trim().toLowerCase();
   const out: IdDescription[] = [];
-  const all = loadAnnotationRules().rules;
-  // A source-port id is answered by the knowledge base's search for it, not by its name.
-  const named = all.some((r) => r.id === id) ? null : annotationIdByName(term);
-  const annotationId = named ?? id;
-  const rules = all.filter((r) => r.id === annotationId && (named !== null || r.kind !== 'source-port'));
-  if (rules.length > 0) out.push(annotation(annotationId, rules, lang));
+  // A source-port id or name is answered by the knowledge base's search (its table), not here.
+  const all = loadAnnotationRules().rules.filter((r) => r.kind !== 'source-port');
+  const annId = all.some((r) => r.id === id) ? id : annotationIdByName(term, all);
+  if (annId !== null) out.push(annotation(annId, all.filter((r) => r.id === annId), lang));
   const labelled = isFindingId(id) ? id : findingByLabel(term);
   if (labelled !== null) out.push(finding(labelled, lang));
   return out;
 }
 
 /** The annotation whose name `text` is in either language, case and spacing as typed; a whole name, not a word of one. */
-export function annotationIdByName(text: string): string | null {
+export function annotationIdByName(text: string, rules: readonly AnnotationRule[] = loadAnnotationRules().rules): string | null {
   const t = normalisedLabel(text);
   if (t === '') return null;
-  return loadAnnotationRules().rules.find((r) => normalisedLabel(r.name.en) === t || normalisedLabel(r.name.zh) === t)?.id ?? null;
+  // rules.ts holds every rule of an id to one name: the first that has it tells which id.
+  return rules.find((r) => normalisedLabel(r.name.en) === t || normalisedLabel(r.name.zh) === t)?.id ?? null;
 }
 
 /**
@@ -86,7 +85,9 @@ export function searchIcmpTypes(term: string, lang: Lang): IcmpTypeMatch[] {
     if (whole !== null && proto !== whole) continue;
     for (const type of Object.keys(messages('en').icmpType[proto]).map(Number)) {
       const named = whole !== null || LANGS.some((l) => icmpTypeName(l, proto, type)!.toLowerCase().includes(t));
-      if (named) out.push({ proto, type, name: icmpTypeName(lang, proto, type)!, ids: describeIcmp(proto, type, lang).map((d) => d.id) });
+      if (!named) continue;
+      const ids = describeIcmp(proto, type, lang);
+      out.push({ proto, type, name: icmpTypeName(lang, proto, type)!, ids: ids.map((d) => d.id), names: ids.map((d) => d.name) });
     }
   }
   return out;

@@ -35,6 +35,9 @@ export interface NotProbeCounts {
 /** What is wrong with a line of an --ignore file (enrich/ignore.ts). */
 export type IgnoreLineProblem = 'port-syntax' | 'port-range' | 'iface-syntax' | 'entry-syntax' | 'not-address';
 
+/** An id as people read it: what it is called, the id beside it (what the logs, JSON and `explain` take). */
+const named = (name: string, id: string): string => `${name} (${id})`;
+
 const IGNORE_LINE: Readonly<Record<IgnoreLineProblem, string>> = {
   'port-syntax': 'expected "port N", "port N/udp" or "port N-M/tcp"',
   'port-range': 'ports are 0-65535, a range is low-high',
@@ -210,8 +213,11 @@ export const en = {
     actionColumn: (action: string) => `action ${action} in the log`,
     /** `explain ID` of an id with several texts: the line above each, the situation it is for (a rule's `when`). */
     situation: (when: string) => `${when}:`,
-    /** `explain ID`'s header: what the id is called, the id beside it (what the logs and JSON carry). */
-    named: (name: string, id: string) => `${name} (${id})`,
+    /**
+     * What an id is called, the id beside it (what the logs and JSON carry): `explain ID`'s
+     * header, an annotation wherever a person reads one (`namedAnnotation`, src/annotate/roles.ts).
+     */
+    named,
   },
   /** The probes line of the report header and the daily headline when nothing arrived unasked. */
   noProbes: 'none',
@@ -300,7 +306,7 @@ export const en = {
      * its id (what `explain` takes), and how many packets had it when more than one:
      * "open-proxy hunt (proxy-hunt) ×3". The bare id where the id has no name.
      */
-    annotationItem: (name: string | null, id: string, packets: number) => `${name === null ? id : `${name} (${id})`}${packets > 1 ? ` ×${fmtInt(packets)}` : ''}`,
+    annotationItem: (name: string | null, id: string, packets: number) => `${name === null ? id : named(name, id)}${packets > 1 ? ` ×${fmtInt(packets)}` : ''}`,
     /** A source without findings that sent no port-bearing packets: "6 IGMP packets"; with connection rows among them, "1 packet and 2 connections (icmp)". */
     protoPackets: (n: number, proto: string, connections: number | null = 0) =>
       connections !== null && connections <= 0 ? `${fmtInt(n)} ${proto} ${plural(n, 'packet')}` : `${rowsText(n, connections)} (${proto})`,
@@ -918,8 +924,8 @@ export const en = {
     reason: 'reason',
     annotations: 'annotations',
     noAnnotations: '(none)',
-    /** An annotation's head, above its text. */
-    annotation: (id: string, severity: number, ref: string) => `${id} (severity ${severity}, ${ref}):`,
+    /** An annotation's head, above its text: `named` its name and id ("SYN from DNS port 53 (srcport-dns-syn)"). */
+    annotation: (named: string, severity: number, ref: string) => `${named} — severity ${severity}, ${ref}:`,
     /** After the time in --tz's zone, when no --tz was given. */
     localZone: 'local',
     countsAs: 'counts as',

@@ -18,6 +18,7 @@ const OTHER_SETTING_ZH: Readonly<Record<SettingsChange, string>> = {
   signatures: ' --signatures 目录内容',
 };
 /** 甲、乙和丙. */
+const named = (name: string, id: string): string => `${name}（${id}）`;
 const joinZh = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join('、')}和${xs[xs.length - 1]}`);
 
 const opt = (s: string | null, f: (s: string) => string): string => (s === null ? '' : f(s));
@@ -227,7 +228,7 @@ export const zh: Messages = {
     messageId: (code) => `消息 ID ${code}`,
     actionColumn: (action) => `日志中的动作为 ${action}`,
     situation: (when) => `${when}：`,
-    named: (name, id) => `${name}（${id}）`,
+    named,
   },
   noProbes: '无',
   notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0 }) =>
@@ -280,7 +281,7 @@ export const zh: Messages = {
     ownBlockedSome: (n) => `（其中 ${fmtInt(n)} 个是本方外发时被拦截的）`,
     uncovered: (sent) => `；另有${LATIN_START.test(sent) ? ' ' : ''}${sent}`,
     // After a full-width bracket the count needs no space, as on the findings line.
-    annotationItem: (name, id, packets) => (name === null ? id + (packets > 1 ? ` ×${fmtInt(packets)}` : '') : `${name}（${id}）${packets > 1 ? `×${fmtInt(packets)}` : ''}`),
+    annotationItem: (name, id, packets) => (name === null ? id + (packets > 1 ? ` ×${fmtInt(packets)}` : '') : `${named(name, id)}${packets > 1 ? `×${fmtInt(packets)}` : ''}`),
     protoPackets: (n, proto, connections = 0) =>
       connections !== null && connections <= 0 ? `${fmtInt(n)} 个${spaced(proto)}包` : `${rowsText(n, connections)}（${proto}）`,
     otherProto: '其他协议',
@@ -760,7 +761,7 @@ export const zh: Messages = {
     reason: '原因',
     annotations: '解读',
     noAnnotations: '（无）',
-    annotation: (id, severity, ref) => `${id}（严重度 ${severity}，${ref}）：`,
+    annotation: (named, severity, ref) => `${named} — 严重度 ${severity}，${ref}：`,
     localZone: '本机时区',
     countsAs: '计为',
     countsAsKind: (kind) => COUNTS_AS_ZH[kind],

@@ -1,6 +1,6 @@
 // One compact terminal line per probe for `follow`:
-//   06:25:01  203.0.113.7      → 6776/tcp   Sub-7 (data/backdoor)  sub7-artifact trojan
-//   08:10:28  192.168.1.19     → 22/tcp     SSH  allow  ufw-allow
+//   06:25:01  203.0.113.7      → 6776/tcp   Sub-7 (data/backdoor)  Sub-7 leftover, trojan or worm port
+//   08:10:28  192.168.1.19     → 22/tcp     SSH  allow  ufw logged allow
 // Time, source and destination keep their columns on every line (the source's widens once for
 // a longer IPv6 address: SourceColumn); what varies (the port's name, an action other than
 // drop, the interpretations) follows them, and wraps under the name where the terminal is
@@ -18,6 +18,7 @@ import { formatDay, zonedParts } from '../render/time-format.js';
 import { addressKey } from '../aggregate/address-key.js';
 import { isAnswerOrChatter, isOwnClientTraffic } from '../aggregate/own-traffic.js';
 import { isLoopback } from '../util/egress.js';
+import { annotationRoles } from '../annotate/roles.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -57,6 +58,8 @@ function topAnnotation(anns: readonly Annotation[]): Annotation | null {
 
 /** The port's own meaning is already shown by its name; explain only what adds to it. */
 const NAME_ONLY = new Set(['port-known']);
+/** The port's name is the malware's ("Silencer trojan"): its meaning still shows, its name ("trojan or worm port") would repeat it. */
+const SAID_BY_PORT_NAME = new Set(['trojan']);
 
 /**
  * Whether the text view prints the event: probes only. This side's own clients, loopback
@@ -161,9 +164,14 @@ export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang
     parts.push(e.action === 'allow' ? c.green(word) : e.action === 'reject' ? c.yellow(word) : c.dim(word));
   }
   const shown = e.annotations.filter((a) => !NAME_ONLY.has(a.id));
-  // An id the name already says (33434/udp is known as "traceroute") is not said twice.
-  const ids = shown.filter((a) => a.id !== name);
-  if (ids.length > 0) parts.push(ids.map((a) => severityColor(c, a.severity)(termSafe(a.id))).join(' '));
+  // Each interpretation by its name alone, not "name (id)": the line is one per probe and
+  // stays short; the summaries' why lines and `logscan explain NAME` give the id.
+  const roles = annotationRoles();
+  const said = name.toLowerCase();
+  const readings = shown.map((a) => ({ a, text: roles.name(a.id, lang) ?? a.id }));
+  // What the port's name already says (33434/udp is known as "traceroute") is not said twice.
+  const told = readings.filter((r) => r.a.id !== name && r.text.toLowerCase() !== said && !(name !== '' && SAID_BY_PORT_NAME.has(r.a.id)));
+  if (told.length > 0) parts.push(told.map((r) => severityColor(c, r.a.severity)(termSafe(r.text))).join(messages(lang).listSep));
   if (e.count > 1) parts.push(c.dim(`×${e.count}`));
   // A destination with nothing after it leaves no padding at the end of the line.
   const first = head.join('  ');

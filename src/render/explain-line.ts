@@ -17,6 +17,7 @@ import { termSafe } from './sanitize.js';
 import { IN_CROSSES_DEVICE } from '../util/egress.js';
 import { formatDateTime, formatOffset, zonedParts } from './time-format.js';
 import { severityText } from './explain.js';
+import { namedAnnotation } from '../annotate/roles.js';
 
 export interface LineJson {
   query: string;
@@ -332,7 +333,7 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
   out.push('', L.meaning);
   if (e.annotations.length === 0) out.push(`  ${L.noMeaning}`);
   for (const a of [...e.annotations].sort((x, y) => y.severity - x.severity)) {
-    out.push(`  ${severityText(c, a.severity)}  ${c.bold(termSafe(a.id))}`, ...indent(a.text, o.width, 5));
+    out.push(`  ${severityText(c, a.severity)}  ${c.bold(termSafe(namedAnnotation(a.id, o.lang)))}`, ...indent(a.text, o.width, 5));
   }
   return out.join('\n');
 }

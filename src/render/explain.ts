@@ -5,7 +5,7 @@
 import pc from 'picocolors';
 import type { ExplainResult } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
-import { boxTable, displayWidth, fitWidths, wrapText } from './box-table.js';
+import { boxTable, displayWidth, fitWidths, wrapItems, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { icmpTypeName, messages } from '../i18n/messages.js';
 import type { IcmpProtocol } from '../util/icmp.js';
@@ -69,6 +69,8 @@ export interface IcmpTypeMatch {
   name: string;
   /** The interpretations and findings about the type (`explain TYPE/icmp` describes them). */
   ids: string[];
+  /** What each of `ids` is called, in --lang (IdDescription's `name`). */
+  names: string[];
 }
 
 /** A knowledge-base answer, and for a search the annotation/finding ids and ICMP types it names. */
@@ -123,7 +125,7 @@ export function explainToJson(results: readonly ExplainAnswer[], lang: Lang): Ex
       entries: [],
       sourceEntries: [],
       ...(q.kind === 'search' || q.kind === 'icmp' ? { ids: [...r.ids] } : {}),
-      ...(q.kind === 'search' ? { icmpTypes: r.icmpTypes.map((m) => ({ ...m, ids: [...m.ids] })) } : {}),
+      ...(q.kind === 'search' ? { icmpTypes: r.icmpTypes.map((m) => ({ ...m, ids: [...m.ids], names: [...m.names] })) } : {}),
       ...(q.kind === 'address' ? { addresses: r.addresses.map((a) => ({ id: a.id, range: a.range, name: a.name[lang], text: a.text[lang], ref: a.ref })) } : {}),
     };
     out.entries = r.entries.map((e) => ({
@@ -338,15 +340,17 @@ function idBlock(d: IdDescription, o: ExplainTableOptions, c: Colors): string {
   return lines.join('\n');
 }
 
-/** "  8/icmp     echo request (ping)  icmp-sweep", aligned. */
-function icmpTypeLines(types: readonly IcmpTypeMatch[]): string {
-  const what = types.map((m) => `${m.type}/${m.proto}`);
+/** "  8/icmp     echo request (ping)  ping sweeps (icmp-sweep)", aligned; the ids wrap under the first. */
+function icmpTypeLines(types: readonly IcmpTypeMatch[], o: ExplainTableOptions): string {
+  const m = messages(o.lang);
+  const what = types.map((t) => `${t.type}/${t.proto}`);
   const whatW = Math.max(...what.map((w) => w.length));
-  const nameW = Math.max(...types.map((m) => displayWidth(m.name)));
+  const nameW = Math.max(...types.map((t) => displayWidth(t.name)));
   return types
-    .map((m, i) => {
-      const name = m.name + ' '.repeat(nameW - displayWidth(m.name));
-      return `  ${what[i]!.padEnd(whatW)}  ${m.ids.length > 0 ? `${name}  ${m.ids.join(', ')}` : m.name}`;
+    .map((t, i) => {
+      if (t.ids.length === 0) return `  ${what[i]!.padEnd(whatW)}  ${termSafe(t.name)}`;
+      const head = `  ${what[i]!.padEnd(whatW)}  ${termSafe(t.name)}${' '.repeat(nameW - displayWidth(t.name))}  `;
+      return wrapItems(head, t.ids.map((id, k) => termSafe(m.explain.named(t.names[k]!, id))), o.width, m.listSep);
     })
     .join('\n');
 }
@@ -358,7 +362,7 @@ function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category'>, o: Exp
   if (q.kind === 'search') {
     const n = r.entries.length + r.sourceEntries.length;
     if (r.ids.length > 0) out.push(r.ids.map((d) => idBlock(d, o, c)).join('\n\n'), '');
-    if (r.icmpTypes.length > 0) out.push(c.bold(termSafe(L.icmpSearch(q.term))), icmpTypeLines(r.icmpTypes), '');
+    if (r.icmpTypes.length > 0) out.push(c.bold(termSafe(L.icmpSearch(q.term))), icmpTypeLines(r.icmpTypes, o), '');
     // An id or an ICMP type alone needs no "no port entries" line under it.
     if (n === 0 && out.length > 0) return out.slice(0, -1).join('\n');
     out.push(c.bold(termSafe(n === 0 ? L.noSearch(q.term) : L.search(q.term, n))));

@@ -154,7 +154,8 @@ function originHtml(r: RankedSource): string {
  * has no script, and the table stays one line per source until asked.
  */
 function sourceDetails(r: RankedSource, tz: string | null, lang: Lang): string {
-  const facts = sourceFacts(r, tz, lang).map((f) => `<dt>${e(f.label)}</dt><dd>${f.lines.map(e).join('<br>')}</dd>`);
+  // An interpretation's id stays whole, as on the why line.
+  const facts = sourceFacts(r, tz, lang).map((f) => `<dt>${e(f.label)}</dt><dd>${f.lines.map(whyHtml).join('<br>')}</dd>`);
   // The address, unseen but read out: a screen reader would otherwise hear twenty "details" alike.
   return `<details class="more"><summary>${e(messages(lang).report.details.summary)}<span class="vh"> ${e(r.ip)}</span></summary><dl class="facts">${facts.join('')}</dl></details>`;
 }
@@ -169,8 +170,8 @@ function portNamesHtml(p: ReportDoc['topPorts'][number], sep: string): string {
 const BRACKETED_ID = /([(（])([a-z0-9]+(?:-[a-z0-9]+)+)([)）])/g;
 
 /**
- * A source's why line, escaped, with each annotation id it names kept on one line: the
- * reader gives that id to `logscan explain`, and "(proxy-" / "hunt)" is no id.
+ * A source's why line (or a line of its details), escaped, with each annotation id it names
+ * kept on one line: the reader gives that id to `logscan explain`, and "(proxy-" / "hunt)" is no id.
  */
 function whyHtml(text: string): string {
   const roles = annotationRoles();

@@ -15,6 +15,7 @@ import { cmpStr } from '../util/compare.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { formatDateTime, zonedParts } from './time-format.js';
 import { yearText } from '../util/year-range.js';
+import { namedAnnotation } from '../annotate/roles.js';
 
 export interface TextOptions {
   color: boolean;
@@ -250,7 +251,7 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
     [D.flags, r.tcpFlags, undefined],
     [D.actions(unit), r.actions, verdict],
     [D.rules, r.rules, undefined],
-    [D.interpretations(unit), r.annotations, undefined],
+    [D.interpretations(unit), r.annotations, (id: string) => namedAnnotation(id, lang)],
   ] as const) {
     const items = countsItems(counts, word);
     if (items.length > 0) facts.push({ label, lines: [items.join(' · ')], items });

@@ -140,7 +140,7 @@ describe('follow takes the report\'s detection settings', () => {
     };
     const tuned = await run(['--sweep-hosts', '6']);
     expect(tuned).toMatch(/^09:00:05 {2}!! ALERT 203\.0\.113\.77 score [\d.]+ ≥ 30 ACK scan: 6 hosts, 80\/tcp$/m);
-    expect(tuned.match(/^09:00:0[5-7] {2}203\.0\.113\.77 +→ 80\/tcp +HTTP +ack-scan$/gm)).toHaveLength(3);
+    expect(tuned.match(/^09:00:0[5-7] {2}203\.0\.113\.77 +→ 80\/tcp +HTTP +ACK scan$/gm)).toHaveLength(3);
     // Left to the default 10 hosts, the same packets are late ones of connections: no line, no alert.
     expect(await run([])).not.toContain('203.0.113.77');
   });

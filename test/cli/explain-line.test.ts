@@ -80,8 +80,19 @@ describe('explain a log line: what it says', () => {
     expect(out).toContain('source       203.0.113.9 — Documentation (TEST-NET) (203.0.113.0/24, RFC 5737)');
     expect(out).toContain('carrier-grade NAT');
     expect(out).toContain('reading      a probe');
-    expect(out).toMatch(/1 {2}port-known\n {5}Sub-7 data channel/);
+    expect(out).toMatch(/1 {2}known port \(port-known\)\n {5}Sub-7 data channel/);
     expect(out).toContain('Read with only the lines given before it');
+  });
+
+  it('names each interpretation in --lang, the id beside it, never the bare id; JSON keeps the bare ids', async () => {
+    const dns = 'Nov 20 09:41:07 host kernel: [UFW BLOCK] IN=eth0 OUT= MAC=00 SRC=198.51.100.7 DST=10.0.0.2 LEN=40 TOS=0x00 PREC=0x00 TTL=50 ID=1 PROTO=TCP SPT=53 DPT=6776 WINDOW=1024 RES=0x00 SYN URGP=0';
+    const heads = (out: string) => out.split('\n').filter((l) => /^ {2}\d {2}\S/.test(l));
+    const en = heads(await table([dns]));
+    const zh = heads(await table([dns], 'zh'));
+    expect(en).toEqual(['  2  SYN from DNS port 53 (srcport-dns-syn)', '  1  known port (port-known)', '  1  Sub-7 leftover (sub7-artifact)', "  0  previous holder's traffic (dialup-leftover)"]);
+    expect(zh).toEqual(['  2  来自 DNS 端口 53 的 SYN（srcport-dns-syn）', '  1  已知端口（port-known）', '  1  Sub-7 残留（sub7-artifact）', '  0  发给前使用者的流量（dialup-leftover）']);
+    const [r] = await json([dns]);
+    expect(r!.event?.annotations.map((a) => a.id)).toEqual(['srcport-dns-syn', 'port-known', 'sub7-artifact', 'dialup-leftover']);
   });
 
   it('JSON gives the event as `logscan events` writes it, with its reading and address ranges', async () => {

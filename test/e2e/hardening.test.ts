@@ -99,7 +99,7 @@ describe('logscan check', () => {
   it('--line N shows envelope, every event field and the annotations', () => {
     const r = runCli(['check', ufw, '--line', '1']);
     expect(r.code).toBe(0);
-    for (const row of [/line 1: event/, /time\s+2026-11-20T/, /host\s+gw/, /rule\s+\[UFW BLOCK\]/, /inIface\s+eth0/, /src\.ip\s+203\.0\.113\.7/, /dst\.port\s+6776/, /tcpFlags\s+SYN/, /origin\.line\s+1/, /annotations\n\s+\S+ \(severity \d/]) {
+    for (const row of [/line 1: event/, /time\s+2026-11-20T/, /host\s+gw/, /rule\s+\[UFW BLOCK\]/, /inIface\s+eth0/, /src\.ip\s+203\.0\.113\.7/, /dst\.port\s+6776/, /tcpFlags\s+SYN/, /origin\.line\s+1/, /annotations\n\s+.+ \([a-z0-9-]+\) — severity \d/]) {
       expect(r.stdout).toMatch(row);
     }
     expect(r.stdout).toMatch(/\n {2}counts as {5}a probe\n/);
@@ -133,7 +133,7 @@ describe('logscan check', () => {
     expect(ours.length).toBeGreaterThan(4);
     for (const line of ours) expect([...line].length, line).toBeLessThanOrEqual(60);
     expect(r.stdout).toMatch(/confidence iptables [\d.]+ · .*·\n {11}\S/);
-    expect(r.stdout).toMatch(/annotations\n {4}\S+ \(severity \d, [^)]+\):\n {6}\S/);
+    expect(r.stdout).toMatch(/annotations\n {4}.+ \([a-z0-9-]+\) — severity \d, [^:]+:\n {6}\S/);
   });
 
   it('-o json has the same content, events in the `events` schema', () => {

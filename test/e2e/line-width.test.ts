@@ -35,10 +35,10 @@ describe('follow: probe, alert and fold lines within the width', () => {
   it('a line that wraps goes on under the port\'s name, nothing lost; a line that fits is one line as before', () => {
     const log = readFileSync(UFW, 'utf8');
     const narrow = run(['follow', '-', ...BASE], 65, log);
-    // 08:46:06  192.0.2.177      → 8888/tcp   HTTP proxy / alt web  proxy-hunt: 72 columns in one line.
-    expect(narrow).toMatch(/^08:46:06 {2}192\.0\.2\.177 {6}→ 8888\/tcp {3}HTTP proxy \/ alt web\n {40}proxy-hunt$/m);
+    // 08:46:06  192.0.2.177      → 8888/tcp   HTTP proxy / alt web  open-proxy hunt: 77 columns in one line.
+    expect(narrow).toMatch(/^08:46:06 {2}192\.0\.2\.177 {6}→ 8888\/tcp {3}HTTP proxy \/ alt web\n {40}open-proxy hunt$/m);
     const wide = run(['follow', '-', ...BASE], 120, log);
-    expect(wide).toMatch(/^08:46:06 {2}192\.0\.2\.177 {6}→ 8888\/tcp {3}HTTP proxy \/ alt web {2}proxy-hunt$/m);
+    expect(wide).toMatch(/^08:46:06 {2}192\.0\.2\.177 {6}→ 8888\/tcp {3}HTTP proxy \/ alt web {2}open-proxy hunt$/m);
   });
 });
 

@@ -47,7 +47,9 @@ describe('check --line in --lang zh', () => {
     expect(block).toMatch(/^\n第 2 行：得到事件\n {2}文本 {10}Nov 20 06:51:08 gw kernel:/);
     expect(block).toContain('\n  time          2026-11-20T06:51:08.000Z  (2026-11-20 06:51:08 UTC)\n');
     expect(block).toContain('\n  src.ip        192.168.1.3\n');
-    expect(block).toContain('\n  解读\n    port-known（严重度 0，logscan）：\n');
+    // Each annotation by its name, the id beside it, in --lang; never the bare id.
+    expect(block).toContain('\n  解读\n    已知端口（port-known） — 严重度 0，logscan：\n');
+    expect(runCli(['check', UFW, '--line', '2', '--tz', 'UTC']).stdout).toContain('\n  annotations\n    known port (port-known) — severity 0, logscan:\n');
     expect(block).toContain('\n  计为          非探测：局域网广播噪声\n');
     // A skipped line: its reason as the parser gives it.
     const skipped = runCli(['check', UFW, '--line', '1', '--lang', 'zh']).stdout;

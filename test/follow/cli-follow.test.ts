@@ -754,8 +754,13 @@ describe.concurrent('logscan follow', () => {
     expect(probeLines.length).toBeGreaterThan(100);
     expect(probeLines.filter((l) => /→ (1900|5353|137|138|67)\/udp|→ igmp/.test(l))).toEqual([]);
     // Replies (by source port, and the NTP server's port unreachable) are not probes either; a SYN from port 53 is one.
-    expect(probeLines.filter((l) => /srcport-(ftp-data|icq|ntp|game)\b|tcp-reply|udp-reply|icmp-error-reply|198\.51\.100\.123 /.test(l))).toEqual([]);
-    expect(probeLines.some((l) => l.includes('srcport-dns-syn'))).toBe(true);
+    // (Said by their names: FTP data connection, ICQ/QQ traffic, NTP server reply, Quake-engine game server, TCP/UDP server reply, ICMP error about own packet.)
+    expect(probeLines.filter((l) => /FTP data connection|ICQ\/QQ traffic|NTP server reply|game server|server reply|ICMP error about own packet|198\.51\.100\.123 /.test(l))).toEqual([]);
+    expect(probeLines.some((l) => l.includes('SYN from DNS port 53'))).toBe(true);
+    // Each interpretation by its name: no line ends in a bare annotation id.
+    const ownLines = probeLines.filter((l) => /^\d\d:\d\d:\d\d +\S+ +→/.test(l));
+    expect(ownLines.some((l) => l.includes('open-proxy hunt'))).toBe(true);
+    expect(ownLines.filter((l) => /\b(srcport|proxy|sub7|ufw|icmp)-[a-z-]+\b/.test(l))).toEqual([]);
     // Still read, and named, in the summary.
     expect(r.stdout).toMatch(/Notable interpretations[\s\S]*lan-broadcast/);
     expect(r.stdout).toMatch(/Notable interpretations[\s\S]*srcport-ntp[\s\S]*icmp-error-reply/);

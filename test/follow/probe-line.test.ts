@@ -36,7 +36,34 @@ describe('probeLine', () => {
     expect(probeLine(e, kb, 'en', c, 'UTC', 100)).toMatch(/→ 33434\/udp {2}traceroute$/);
     // Another id is still listed after the name.
     const sub7 = makeEvent({ dst: { port: 6776 }, annotations: [{ id: 'sub7-artifact', severity: 2, text: 'Sub-7', ref: '002' }] });
-    expect(probeLine(sub7, kb, 'en', c, 'UTC', 100)).toMatch(/→ 6776\/tcp +\S.* {2}sub7-artifact$/);
+    expect(probeLine(sub7, kb, 'en', c, 'UTC', 100)).toMatch(/→ 6776\/tcp +\S.* {2}Sub-7 leftover$/);
+  });
+
+  it('says each interpretation by its name in --lang, never its bare id; several apart by the list separator', () => {
+    const kb = loadKnowledge();
+    const e = makeEvent({
+      dst: { port: 3128 },
+      src: { port: 53 },
+      annotations: [
+        { id: 'srcport-dns-syn', severity: 2, text: 'SYN from 53', ref: '002' },
+        { id: 'proxy-hunt', severity: 2, text: 'Proxy hunt', ref: '002' },
+      ],
+    });
+    const en = probeLine(e, kb, 'en', c, 'UTC', 120);
+    const zh = probeLine(e, kb, 'zh', c, 'UTC', 120);
+    expect(en).toMatch(/→ 3128\/tcp {3}Squid HTTP proxy {2}SYN from DNS port 53, open-proxy hunt$/);
+    expect(zh).toMatch(/→ 3128\/tcp {3}Squid HTTP 代理 {2}来自 DNS 端口 53 的 SYN、搜寻开放代理$/);
+    for (const line of [en, zh]) expect(line).not.toMatch(/srcport-dns-syn|proxy-hunt/);
+    // An id no rule names (a --signatures source port without a rule) is said as it is.
+    expect(probeLine(makeEvent({ dst: { port: 3128 }, annotations: [{ id: 'srcport-local-thing', severity: 1, text: 'x', ref: 'local' }] }), kb, 'en', c, 'UTC', 120)).toMatch(/ {2}srcport-local-thing$/);
+  });
+
+  it('a malware port\'s name says what "trojan or worm port" would: its meaning follows, not that name', () => {
+    const kb = loadKnowledge();
+    const e = makeEvent({ dst: { port: 27374 }, annotations: [{ id: 'trojan', severity: 4, text: 'Port of the Sub-7 trojan.', ref: '000' }] });
+    expect(probeLine(e, kb, 'en', c, 'UTC', 120)).toMatch(/→ 27374\/tcp {2}Sub-7 2\.x \(default\) {2}— Port of the Sub-7 trojan\.$/);
+    // With no name for the port, the interpretation's name is what there is.
+    expect(probeLine(makeEvent({ dst: { port: 47001 }, annotations: [{ id: 'trojan', severity: 4, text: 'T.', ref: '000' }] }), null, 'en', c, 'UTC', 120)).toMatch(/→ 47001\/tcp {2}trojan or worm port {2}— T\.$/);
   });
 
   it('names an action other than drop in the reader\'s language, after the destination', () => {
@@ -155,24 +182,31 @@ describe('alertLine', () => {
 
 describe('probe and alert lines fit the width', () => {
   const sub7 = (src: string) =>
-    makeEvent({ src: { ip: src }, dst: { port: 27374 }, annotations: [{ id: 'trojan', severity: 4, text: 'Port of the Sub-7 trojan (2.x, default): someone is looking for machines it infected.', ref: '000' }] });
+    makeEvent({
+      src: { ip: src },
+      dst: { port: 27374 },
+      annotations: [
+        { id: 'trojan', severity: 4, text: 'Port of the Sub-7 trojan (2.x, default): someone is looking for machines it infected.', ref: '000' },
+        { id: 'sub7-retry', severity: 3, text: 'Sub-7 retries.', ref: '002' },
+      ],
+    });
   const kb = loadKnowledge();
 
   it('what follows the destination wraps under the port\'s name, the meaning on a line of its own when the last leaves too little', () => {
     const lines = probeLine(sub7('192.0.2.158'), kb, 'en', c, 'UTC', 65).split('\n');
     expect(lines).toEqual([
       '10:00:00  192.0.2.158      → 27374/tcp  Sub-7 2.x (default)',
-      '                                        trojan',
+      '                                        Sub-7 retries',
       '          — Port of the Sub-7 trojan (2.x, default): someone is …',
     ]);
     // At 100 columns the meaning had 26 left and ran 4 past the edge: a line of its own, under the name.
     expect(probeLine(sub7('192.0.2.158'), kb, 'en', c, 'UTC', 100).split('\n')).toEqual([
-      '10:00:00  192.0.2.158      → 27374/tcp  Sub-7 2.x (default)  trojan',
+      '10:00:00  192.0.2.158      → 27374/tcp  Sub-7 2.x (default)  Sub-7 retries',
       '                                        — Port of the Sub-7 trojan (2.x, default): someone is looki…',
     ]);
     // Wide enough: one line, the meaning clipped to the rest of it, as it always was.
     const wide = probeLine(sub7('192.0.2.158'), kb, 'en', c, 'UTC', 120);
-    expect(wide).toMatch(/^10:00:00 {2}192\.0\.2\.158 {6}→ 27374\/tcp {2}Sub-7 2\.x \(default\) {2}trojan {2}— Port of the Sub-7 trojan \(2\.x, default\): some/);
+    expect(wide).toMatch(/^10:00:00 {2}192\.0\.2\.158 {6}→ 27374\/tcp {2}Sub-7 2\.x \(default\) {2}Sub-7 retries {2}— Port of the Sub-7 trojan \(2\.x, default\): /);
     expect(displayWidth(wide)).toBeLessThanOrEqual(120);
   });
 

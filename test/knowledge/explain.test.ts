@@ -287,6 +287,18 @@ describe('annotation and finding ids', () => {
     expect(table('nothing-like-this')).toContain('No entries match "nothing-like-this".');
   });
 
+  it("an annotation's name finds it, in either language, as follow's probe lines say it", () => {
+    for (const lang of ['en', 'zh'] as const) {
+      expect(ids('open-proxy hunt', lang).map((d) => [d.kind, d.id, d.name]), lang).toEqual([['annotation', 'proxy-hunt', lang === 'en' ? 'open-proxy hunt' : '搜寻开放代理']]);
+      expect(ids('搜寻开放代理', lang).map((d) => d.id), lang).toEqual(['proxy-hunt']);
+    }
+    expect(ids('  SYN from  DNS port 53 ')[0]?.id).toBe('srcport-dns-syn');
+    expect(ids('hunt')).toEqual([]);
+    // A source-port meaning is the knowledge base's to answer (its table): found there by the same name.
+    expect(ids('low source port')).toEqual([]);
+    expect(answerQuery(kb, parseQuery('low source port'), 'en').sourceEntries.map((e) => e.id)).toEqual(['srcport-low']);
+  });
+
   it("a finding's label finds it, in either language and whatever the --lang, as the report's findings line writes it", () => {
     for (const lang of ['en', 'zh'] as const) {
       expect(ids('木马端口探测', lang).map((d) => [d.kind, d.id]), lang).toEqual([['finding', 'trojan-probe']]);
@@ -431,20 +443,37 @@ describe('searching for ICMP types by word', () => {
   it('the table lists them aligned instead of "No entries match"; with port entries, above them', () => {
     const table = (q: string, lang: 'en' | 'zh' = 'en') => renderExplainTable([answerQuery(kb, parseQuery(q), lang)], kb, { lang, width: 100, color: false });
     const ping = table('ping');
-    expect(ping).toBe('ICMP types matching "ping" (`logscan explain TYPE/icmp` for one):\n  8/icmp      echo request (ping)  icmp-bad-code, icmp-sweep\n  128/icmpv6  echo request (ping)  icmp-bad-code, icmp-sweep\n');
-    expect(table('ping', 'zh')).toContain('  8/icmp      回显请求（ping）  icmp-bad-code, icmp-sweep\n');
+    // Each id by its name in --lang (an annotation's, a finding's label), the id beside it.
+    expect(ping).toBe(
+      'ICMP types matching "ping" (`logscan explain TYPE/icmp` for one):\n  8/icmp      echo request (ping)  hand-made ICMP (icmp-bad-code), ping sweeps (icmp-sweep)\n  128/icmpv6  echo request (ping)  hand-made ICMP (icmp-bad-code), ping sweeps (icmp-sweep)\n',
+    );
+    expect(table('ping', 'zh')).toContain('  8/icmp      回显请求（ping）  人为构造的 ICMP（icmp-bad-code）、ping 存活主机扫描（icmp-sweep）\n');
     const echo = table('echo');
     expect(echo.indexOf('ICMP types matching "echo"')).toBe(0);
-    expect(echo).toContain('  0/icmp      echo reply           icmp-bad-code, icmp-reply\n');
+    expect(echo).toContain('  0/icmp      echo reply           hand-made ICMP (icmp-bad-code), ICMP reply (icmp-reply)\n');
+    // No id stands bare: each is in brackets after its name, in either language.
+    for (const lang of ['en', 'zh'] as const) {
+      const listed = table('icmp', lang).split('\n').slice(1).join(' ');
+      expect(listed).toMatch(/icmp-error-reply/);
+      expect(listed.replace(/[(（][a-z0-9-]+[)）]/g, ''), lang).not.toMatch(/\bicmp-[a-z]/);
+    }
+    // Narrow: the names wrap under the first, whole.
+    const narrow = renderExplainTable([answerQuery(kb, parseQuery('time exceeded'), 'en')], kb, { lang: 'en', width: 80, color: false }).split('\n');
+    expect(narrow.slice(1, 4)).toEqual([
+      '  11/icmp   time exceeded  ICMP time exceeded (icmp-time-exceeded),',
+      '                           ICMP error about own packet (icmp-error-reply),',
+      '                           ICMP error (icmp-error)',
+    ]);
     expect(echo.indexOf('Search "echo": 1 entry')).toBeGreaterThan(echo.indexOf('129/icmpv6'));
   });
 
   it('JSON: a search carries icmpTypes; other queries do not', () => {
     const [word, port, icmp] = explainToJson(answer('ping', '80', '8/icmp'), 'en');
     expect(word.icmpTypes).toEqual([
-      { proto: 'icmp', type: 8, name: 'echo request (ping)', ids: ['icmp-bad-code', 'icmp-sweep'] },
-      { proto: 'icmpv6', type: 128, name: 'echo request (ping)', ids: ['icmp-bad-code', 'icmp-sweep'] },
+      { proto: 'icmp', type: 8, name: 'echo request (ping)', ids: ['icmp-bad-code', 'icmp-sweep'], names: ['hand-made ICMP', 'ping sweeps'] },
+      { proto: 'icmpv6', type: 128, name: 'echo request (ping)', ids: ['icmp-bad-code', 'icmp-sweep'], names: ['hand-made ICMP', 'ping sweeps'] },
     ]);
+    expect(explainToJson([answerQuery(kb, parseQuery('ping'), 'zh')], 'zh')[0]!.icmpTypes![0]!.names).toEqual(['人为构造的 ICMP', 'ping 存活主机扫描']);
     expect(Object.keys(port)).not.toContain('icmpTypes');
     expect(Object.keys(icmp)).not.toContain('icmpTypes');
   });

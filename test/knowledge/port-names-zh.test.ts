@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
+import { loadAnnotationRules } from '../../src/annotate/rules.js';
 
 const kb = loadKnowledge();
 const all = [...kb.entries, ...kb.sourceEntries];
@@ -63,7 +64,7 @@ describe('Chinese port names', () => {
     expect(zh('http-alt-8080')).toBe('HTTP 备用端口');
     expect(zh('sub7-1243')).toBe('Sub-7（旧版默认端口）');
     expect(zh('binghe-7626')).toBe('冰河木马');
-    expect(zh('srcport-masquerade')).toBe('可能是 Linux NAT（IP 伪装）');
+    expect(zh('srcport-masquerade')).toBe('可能是 Linux NAT');
   });
 
   it('leave the English names and the families as they were', () => {
@@ -71,7 +72,7 @@ describe('Chinese port names', () => {
     expect(en('rdp')).toBe('Remote Desktop (RDP)');
     expect(en('sub7-artifact')).toBe('Sub-7 data channel / artifact');
     expect(en('back-orifice-31337')).toBe('Back Orifice ("elite")');
-    expect(en('srcport-low')).toBe('Reserved source port');
+    expect(en('srcport-low')).toBe('low source port');
     expect(kb.entries.find((e) => e.id === 'binghe-7626')?.family?.zh).toBe('冰河');
     expect(kb.entries.find((e) => e.id === 'sub7-artifact')?.family).toEqual({ en: 'Sub-7', zh: 'Sub-7' });
   });
@@ -80,6 +81,17 @@ describe('Chinese port names', () => {
     for (const file of ['ports.json', 'source-ports.json']) {
       const doc = JSON.parse(readFileSync(new URL(`../../signatures/${file}`, import.meta.url), 'utf8')) as { entries: { id: string; name: unknown }[] };
       expect(doc.entries.filter((e) => typeof e.name === 'string').map((e) => e.id), file).toEqual([]);
+    }
+  });
+
+  it('a source-port entry of the same id as its annotation goes by that annotation\'s name: `explain srcport-low` and the why line say one name', () => {
+    const rules = loadAnnotationRules().rules;
+    const same = kb.sourceEntries.filter((e) => e.id === e.annotation);
+    expect(same.map((e) => e.id)).toContain('srcport-low');
+    for (const e of same) {
+      const rule = rules.find((r) => r.id === e.id);
+      expect(rule, e.id).toBeDefined();
+      expect(e.name, e.id).toEqual(rule!.name);
     }
   });
 });

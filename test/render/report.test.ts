@@ -11,7 +11,7 @@ import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { displayWidth } from '../../src/render/box-table.js';
 import { renderReportHtml } from '../../src/render/report-html.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
-import { calendarDays, dayNamer, perDayRow, renderReportText } from '../../src/render/report-text.js';
+import { calendarDays, dayNamer, perDayRow, renderReportText, sourceFacts } from '../../src/render/report-text.js';
 import { wrapItems } from '../../src/render/box-table.js';
 import { formatDateTime, formatDay, localClock } from '../../src/render/time-format.js';
 import { at, makeEvent } from '../helpers/events.js';
@@ -447,6 +447,29 @@ describe('the HTML why cell', () => {
     const en = why('Sub-7 27374 · open-proxy hunt (proxy-hunt) ×2, SYN from DNS port 53 (srcport-dns-syn), flood (not-an-id)', 'en');
     expect(en).toContain('open-proxy hunt <span class="nw">(proxy-hunt)</span> ×2, SYN from DNS port 53 <span class="nw">(srcport-dns-syn)</span>, flood (not-an-id)');
     expect(why('冰河 7626 · 搜寻开放代理（proxy-hunt）', 'zh')).toContain('搜寻开放代理<span class="nw">（proxy-hunt）</span>');
+  });
+});
+
+describe("a source's details: its interpretations", () => {
+  const d = doc([
+    makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: 3128 }, annotations: [ann('proxy-hunt', 2), ann('srcport-dns-syn', 2)] }),
+    makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: 8080 }, time: at(5), annotations: [ann('proxy-hunt', 2)] }),
+  ]);
+  const row = d.sources.find((r) => r.ip === '203.0.113.9')!;
+  const details = (html: string) => html.slice(html.indexOf('<details class="more">'), html.indexOf('</details>', html.indexOf('<details class="more">')));
+
+  it('are named in --lang, the id beside each name (text and Markdown details, sourceFacts)', () => {
+    const items = (lang: 'en' | 'zh') => sourceFacts(row, 'UTC', lang).find((f) => f.label === messages(lang).report.details.interpretations('packets'))!.items;
+    expect(items('en')).toEqual(['open-proxy hunt (proxy-hunt) 2', 'SYN from DNS port 53 (srcport-dns-syn) 1']);
+    expect(items('zh')).toEqual(['搜寻开放代理（proxy-hunt） 2', '来自 DNS 端口 53 的 SYN（srcport-dns-syn） 1']);
+  });
+
+  it("in the HTML disclosure, escaped, each id kept whole on a line as on the why line; never a bare id", () => {
+    const en = details(renderReportHtml(d, { lang: 'en', tz: 'UTC', version: '0' }));
+    const zh = details(renderReportHtml(d, { lang: 'zh', tz: 'UTC', version: '0' }));
+    expect(en).toContain('open-proxy hunt <span class="nw">(proxy-hunt)</span> 2 · SYN from DNS port 53 <span class="nw">(srcport-dns-syn)</span> 1');
+    expect(zh).toContain('搜寻开放代理<span class="nw">（proxy-hunt）</span> 2 · 来自 DNS 端口 53 的 SYN<span class="nw">（srcport-dns-syn）</span> 1');
+    for (const html of [en, zh]) expect(html.replace(/<span class="nw">[(（][a-z0-9-]+[)）]<\/span>/g, '')).not.toMatch(/proxy-hunt|srcport-dns-syn/);
   });
 });
 
