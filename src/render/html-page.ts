@@ -13,7 +13,7 @@ import { interpretationMeaning, knownAsText, otherRules, portSourcesText, ruleRo
 import { pctOf } from './daily-common.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
-import { annotationRoles } from '../annotate/roles.js';
+import { annotationRoles, namedAnnotation } from '../annotate/roles.js';
 
 /**
  * Per-language additions to the CSS. Chinese may break between any two characters, so
@@ -279,7 +279,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
         r.interpretations.map(
           (i) =>
             '<tr>' +
-            td(H.whatLabel, `<code>${e(i.id)}</code>`, 'head') +
+            td(H.whatLabel, whyHtml(namedAnnotation(i.id, lang)), 'head') +
             td(I.severity, sevBadge(i.severity, msg)) +
             td(I.packets, fmtInt(i.packets), 'n') +
             td(I.sourceCount, capped(i.sources, i.sourcesCapped), 'n') +

@@ -6,6 +6,7 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { findingLabel, inputProblemText, messages } from '../i18n/messages.js';
 import { DETAILED_SOURCES, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, perDayRow, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsText, ruleItems, seenText, sourceFacts, spansYears, sparkline, osHintNoTtlText, whyNotes, zonelessText } from './report-text.js';
+import { namedAnnotation } from '../annotate/roles.js';
 import { rowsUnit, unitHead } from './count-unit.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
@@ -151,7 +152,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
       ...tableMd(
         [h.interpretation, h.sev, unitHead(rowsUnit(doc.interpretations), h), h.sourceCount, h.example, h.meaning],
         doc.interpretations.map((i) => [
-          md(i.id),
+          md(namedAnnotation(i.id, opts.lang)),
           String(i.severity),
           fmtInt(i.packets),
           capped(i.sources, i.sourcesCapped),

@@ -198,6 +198,9 @@ function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width:
   }
 }
 
+/** An interpretation's name and id a line: the longest id in brackets ("(srcport-dns-disguise)") fits. */
+const INTERPRETATION_WIDTH = 24;
+
 /** At most `max` characters, "…" when cut. */
 export function shorten(s: string, max: number): string {
   const chars = [...s];
@@ -722,7 +725,8 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   if (doc.interpretations.length > 0) {
     type I = ReportDoc['interpretations'][number];
     const cols: Column<I>[] = [
-      { head: h.interpretation, cell: (i) => termSafe(i.id) },
+      // Name and id wrap at INTERPRETATION_WIDTH: unwrapped, the longest took the width the meaning needs.
+      { head: h.interpretation, cell: (i) => wrapText(termSafe(namedAnnotation(i.id, opts.lang)), INTERPRETATION_WIDTH).join('\n') },
       { head: h.sev, cell: (i) => String(i.severity) },
       { head: unitHead(rowsUnit(doc.interpretations), h), cell: (i) => fmtInt(i.packets) },
       { head: h.sourceCount, cell: (i) => capped(i.sources, i.sourcesCapped) },

@@ -350,6 +350,24 @@ describe('log gaps (Windows Firewall INFO-EVENTS-LOST)', () => {
   });
 });
 
+describe('notable interpretations by name', () => {
+  it('each row reads "name (id)" in the report\'s language, in text, Markdown and HTML', () => {
+    const d = doc(scenario());
+    expect(d.interpretations.map((i) => i.id)).toContain('traceroute');
+    const section = (text: string, title: string): string => text.slice(text.indexOf(title));
+    // The text table wraps the name and the id in a column of their own: read the column's lines.
+    const firstColumn = (text: string): string => text.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│')[1]!.trim()).join(' ');
+    expect(firstColumn(section(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' }), 'Notable interpretations'))).toContain('route tracing (traceroute)');
+    expect(firstColumn(section(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'zh' }), '值得注意的解读')).replace(/ /g, '')).toContain('路由追踪（traceroute）');
+    expect(section(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' }), 'Notable interpretations')).toMatch(/^\| route tracing \(traceroute\) \|/m);
+    const html = section(renderReportHtml(d, { tz: 'UTC', lang: 'en', version: '0' }), 'Notable interpretations');
+    expect(html).toContain('>route tracing (traceroute)</td>');
+    // A hyphenated id is kept on one line, as in the why cell.
+    expect(html).toContain('>DNS server reply <span class="nw">(srcport-dns)</span></td>');
+    expect(html).not.toContain('<code>traceroute</code>');
+  });
+});
+
 describe('a notable interpretation that mixes several texts', () => {
   // Mirai's text on 3 packets, Sub-7's on 2, NetBus's on 1: one "trojan" row of 6 packets.
   const mixed = (): FirewallEvent[] => [
@@ -369,7 +387,10 @@ describe('a notable interpretation that mixes several texts', () => {
     expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' })).toContain(`Port through which the Mirai worm spreads. ${said}`);
     expect(renderReportHtml(d, { tz: 'UTC', lang: 'en', version: '0' })).toContain(`Port through which the Mirai worm spreads. ${said}`);
     const zh = renderReportText(d, { color: false, width: 160, tz: 'UTC', lang: 'zh' });
-    expect(zh).toContain('（该解读下有 3 种含义，此为最常见的一种：6 个包中的 3 个）');
+    // The meaning column's lines joined, spaces aside: where the note breaks (at a space or
+    // between two Chinese characters) depends on the columns' widths.
+    const zhMeaning = zh.slice(zh.indexOf('值得注意的解读')).split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│').at(-2)!).join('').replace(/ /g, '');
+    expect(zhMeaning).toContain('（该解读下有 3 种含义，此为最常见的一种：6 个包中的 3 个）'.replace(/ /g, ''));
   });
   it('a row of one text stays as it was', () => {
     const d = doc(mixed().slice(0, 3));
