@@ -200,6 +200,13 @@ function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width:
 
 /** An interpretation's name and id a line: the longest id in brackets ("(srcport-dns-disguise)") fits. */
 const INTERPRETATION_WIDTH = 24;
+/** On a narrow terminal the column gives up to this much, an id then cut over two lines, before the table overflows. */
+const INTERPRETATION_LEAST = 12;
+
+/** A cell of lines wrapped again, each to `width`. */
+function rewrap(cell: string, width: number): string {
+  return cell.split('\n').flatMap((l) => wrapText(l, width)).join('\n');
+}
 
 /** At most `max` characters, "…" when cut. */
 export function shorten(s: string, max: number): string {
@@ -726,7 +733,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     type I = ReportDoc['interpretations'][number];
     const cols: Column<I>[] = [
       // Name and id wrap at INTERPRETATION_WIDTH: unwrapped, the longest took the width the meaning needs.
-      { head: h.interpretation, cell: (i) => wrapText(termSafe(namedAnnotation(i.id, opts.lang)), INTERPRETATION_WIDTH).join('\n') },
+      { head: h.interpretation, cell: (i) => wrapText(termSafe(namedAnnotation(i.id, opts.lang)), INTERPRETATION_WIDTH).join('\n'), narrow: { least: INTERPRETATION_LEAST, wrap: rewrap } },
       { head: h.sev, cell: (i) => String(i.severity) },
       { head: unitHead(rowsUnit(doc.interpretations), h), cell: (i) => fmtInt(i.packets) },
       { head: h.sourceCount, cell: (i) => capped(i.sources, i.sourcesCapped) },

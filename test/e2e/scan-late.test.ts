@@ -57,7 +57,7 @@ describe('an ACK sweep of 12 hosts in every view', () => {
     expect(out).toContain('\nprobes     12 packets to 1 port\n');
     expect(out).not.toContain('not probes');
     // The first nine ACKs were late packets when read: no line. From the tenth host on, the scan's.
-    expect(out.match(/→ 80\/tcp .* ack-scan/g)).toHaveLength(3);
+    expect(out.match(/→ 80\/tcp .* ACK scan/g)).toHaveLength(3);
   });
 
   it('the interpretations table says how many of the stale-connection packets were a scan\'s', () => {
