@@ -20,12 +20,12 @@ import type { Action, Direction, EmbeddedPacket, FirewallEvent } from '../event.
 import { addressVersion } from './address.js';
 import { digitsEnd, flagWordBit, flagNames, FLAG_SYN, portIn, shown, skipSpaces, uintIn } from './fields.js';
 import { protoByName } from '../util/protocols.js';
-import { localTimeConverter, type LocalTimeToEpoch } from './local-time.js';
+import { localTimeConverter, withTimeCarry, type LocalTimeToEpoch } from './local-time.js';
 import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
 import { digitAt, monthAt } from './timestamp.js';
-import { recordShare, type FormatDefinition, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
+import { recordShare, type FormatDefinition, type LocalTimeCarry, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
 import { yearInRange, yearProblem } from '../util/year-range.js';
 
 const ID = 'cisco-asa';
@@ -569,8 +569,9 @@ class AsaClock {
   private date: Date | null = null;
   private readonly local: LocalTimeToEpoch;
 
-  constructor(tz: string | null, note: ZoneNote | undefined) {
-    this.local = localTimeConverter(tz, { inLogOrder: true, note });
+  constructor(tz: string | null, note: ZoneNote | undefined, carry: LocalTimeCarry | undefined) {
+    // The carry the syslog header's clock shares: one log order for both stamps, and on from the rotation before.
+    this.local = localTimeConverter(tz, { inLogOrder: true, note, carry });
   }
 
   /** The time at s[i], or null (`error` '' = not this stamp; else an impossible date). */
@@ -627,6 +628,7 @@ class AsaPayload implements PayloadParser {
     private readonly file: string,
     private readonly tz: string | null,
     private readonly zoneNote: ZoneNote | undefined,
+    private readonly timeCarry: LocalTimeCarry | undefined,
   ) {}
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
@@ -636,7 +638,7 @@ class AsaPayload implements PayloadParser {
     let from = start;
     if (time === null && monthAt(s, start) !== 0) {
       // `Aug 06 2016 20:39:42: %ASA-…` or `Aug 06 2016 20:39:42 fw01 : %ASA-…`.
-      const clock = (this.clock ??= new AsaClock(this.tz, this.zoneNote));
+      const clock = (this.clock ??= new AsaClock(this.tz, this.zoneNote, this.timeCarry));
       const t = clock.read(s, start);
       if (t === null && clock.error !== '') return asaTagAt(s, start, end) >= 0 ? bad(clock.error) : NOT_MINE;
       if (t !== null) {
@@ -705,8 +707,8 @@ class AsaPayload implements PayloadParser {
   }
 }
 
-export function createAsaPayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNote'>): PayloadParser {
-  return new AsaPayload(ctx.file, ctx.tz, ctx.zoneNote);
+export function createAsaPayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNote' | 'timeCarry'>): PayloadParser {
+  return new AsaPayload(ctx.file, ctx.tz, ctx.zoneNote, ctx.timeCarry);
 }
 
 /** Sniff-only pattern (compiled once). */
@@ -744,6 +746,9 @@ export const ciscoAsaFormat: FormatDefinition = {
     '<162>Aug 05 2016 01:02:25: %ASA-2-106001: Inbound TCP connection denied from 10.47.32.45/60641 to 10.254.8.193/5060 flags SYN  on interface Inside',
   ],
   sniff,
-  create: (ctx, sink) => syslogPayloadFormat(ctx, sink, createAsaPayload(ctx), '%ASA-'),
+  create: (file, sink) => {
+    const ctx = withTimeCarry(file);
+    return syslogPayloadFormat(ctx, sink, createAsaPayload(ctx), '%ASA-');
+  },
   ruleFields: asaRuleFields,
 };

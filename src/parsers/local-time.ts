@@ -18,7 +18,7 @@
 
 import { tzOffset } from '@date-fns/tz';
 import { UsageError } from '../errors.js';
-import type { LocalTimeCarry, ZoneNote } from './types.js';
+import type { LocalTimeCarry, ParseContext, ZoneNote } from './types.js';
 
 /** Converts a local wall time (month 1-12) to epoch ms. Inputs must already be valid. */
 export type LocalTimeToEpoch = (year: number, month: number, day: number, hour: number, minute: number, second: number) => number;
@@ -129,4 +129,14 @@ export function localTimeConverter(tz: string | null, opts: { inLogOrder?: boole
     if (inLogOrder) carry.previous = t;
     return t;
   };
+}
+
+/**
+ * The context with a log-order carry of its own when it has none (a file read alone, a
+ * followed file's first object): the parsers of one file that read times through
+ * converters of their own (the syslog header's and the Cisco ASA's stamps, another
+ * format's payload in a loghost's file) then share one log order.
+ */
+export function withTimeCarry(ctx: ParseContext): ParseContext {
+  return ctx.timeCarry === undefined ? { ...ctx, timeCarry: { previous: NaN } } : ctx;
 }

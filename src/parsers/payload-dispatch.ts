@@ -17,6 +17,7 @@ import { parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilt
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { createPfPayload, pfRuleAt } from './pf.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
+import { withTimeCarry } from './local-time.js';
 import type { LineParser, LineSink, ParseContext } from './types.js';
 
 /**
@@ -101,7 +102,9 @@ export class PayloadDispatcher {
  * that are not its own) the dispatcher. `hint` is a substring that marks a line as a
  * record of this format when its envelope is broken (malformed rather than skipped).
  */
-export function syslogPayloadFormat(ctx: ParseContext, sink: LineSink, own: PayloadParser, hint: string): LineParser {
+export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: PayloadParser, hint: string): LineParser {
+  // One log order for the header's stamps and those of the payloads read on their own (cisco-asa).
+  const ctx = withTimeCarry(file);
   const reader = new SyslogEnvelopeReader(ctx);
   const env = newEnvelope();
   let others: PayloadDispatcher | null = null;

@@ -27,6 +27,7 @@ import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { PayloadDispatcher } from './payload-dispatch.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
+import { withTimeCarry } from './local-time.js';
 import { Clock, digitAt } from './timestamp.js';
 import { recordShare, type FormatDefinition, type LineParser, type LineSink, type ParseContext } from './types.js';
 import { SharedDates } from '../util/shared-date.js';
@@ -378,7 +379,9 @@ export function createPfPayload(ctx: ParseContext): PayloadParser {
   return new PfPayload(ctx, ctx.file);
 }
 
-function create(ctx: ParseContext, sink: LineSink): LineParser {
+function create(file: ParseContext, sink: LineSink): LineParser {
+  // One log order for tcpdump's stamps, the syslog header's and another payload's (cisco-asa).
+  const ctx = withTimeCarry(file);
   const own = createPfPayload(ctx);
   let reader: SyslogEnvelopeReader | null = null;
   const env = newEnvelope();
