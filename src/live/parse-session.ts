@@ -11,7 +11,7 @@ import { overlongReason } from '../input/lines.js';
 import { PickingParser } from '../input/pick-format.js';
 import type { InputStats, MalformedLine } from '../input/read.js';
 import type { InputOptions } from '../cli/options.js';
-import type { LineSink } from '../parsers/types.js';
+import type { LineSink, LocalTimeCarry, YearCarry } from '../parsers/types.js';
 import { termSafe } from '../render/sanitize.js';
 import { testCrashHook } from '../cli/test-hooks.js';
 import { problemText } from '../input/problem.js';
@@ -32,6 +32,13 @@ export class ParseSession implements FollowConsumer {
   private readonly stats = new Map<string, InputStats>();
   /** Format of each path's last file, for its successors after rotation. */
   private readonly formats = new Map<string, string>();
+  /**
+   * Where each path's log order and --year stand, for its successors after rotation (and
+   * the rotated file finished first on a restart with --state): the hour autumn repeats
+   * goes on in the new file after the old one's last line, and January after December,
+   * as `logscan kern.log.1 kern.log` reads them (input/read.ts). One pair per path.
+   */
+  private readonly carries = new Map<string, { time: LocalTimeCarry; year: YearCarry | undefined }>();
   /** Paths with a problem said and not yet resolved (unreadable): exit 3. */
   readonly problems = new Set<string>();
 
@@ -69,13 +76,14 @@ export class ParseSession implements FollowConsumer {
         this.opts.onMalformed({ file: file.name, line: lineNo, reason, text });
       },
     };
+    const carry = this.carryFor(file.name);
     const inherited = this.opts.inputFormat ?? (file.reason === 'start' || file.reason === 'resumed' ? null : (this.formats.get(file.name) ?? null));
     // The clock when a line is read bounds its time (the file's mtime at opening did not
     // bound the lines written since: a log quiet for three days dated new lines a year early).
     const now = (): number => (this.opts.now?.() ?? new Date()).getTime();
     const parser = new PickingParser({
       inputFormat: inherited,
-      ctx: { file: file.name, refDate: new Date(now()), refNow: now, year: this.opts.year, tz: this.opts.tz, zoneNote: stats },
+      ctx: { file: file.name, refDate: new Date(now()), refNow: now, year: this.opts.year, tz: this.opts.tz, zoneNote: stats, timeCarry: carry.time, yearCarry: carry.year },
       sink,
       sample: file.head,
       onChosen: (picked) => {
@@ -123,6 +131,16 @@ export class ParseSession implements FollowConsumer {
         stats.encoding = encoding;
       },
     };
+  }
+
+  private carryFor(name: string): { time: LocalTimeCarry; year: YearCarry | undefined } {
+    let c = this.carries.get(name);
+    if (c === undefined) {
+      const year = this.opts.year;
+      c = { time: { previous: NaN }, year: year === null ? undefined : { year, month: 0 } };
+      this.carries.set(name, c);
+    }
+    return c;
   }
 
   private statsFor(name: string): InputStats {
