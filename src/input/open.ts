@@ -26,6 +26,8 @@ export interface OpenedInput {
   gzipProblem(): string | null;
   /** Closes the underlying file; the reader must call it, read to the end or not (the streams do not). */
   close(): Promise<void>;
+  /** Bytes at a position of a regular file (raw, before gunzip), beside the stream's reads; empty for others. */
+  readAt(length: number, position: number): Promise<Buffer>;
 }
 
 /** What standard input is called where a file's name would go (inputs tables, events' origin). */
@@ -216,7 +218,7 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
   const now = opts.now ?? (() => new Date());
   if (path === '-') {
     if (stdinIsDirectory()) throw inputError(STDIN_NAME, DIRECTORY_PROBLEM);
-    return { name: STDIN_NAME, stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, trailingBytes: () => 0, gzipProblem: () => null, close: async () => {} };
+    return { name: STDIN_NAME, stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, trailingBytes: () => 0, gzipProblem: () => null, close: async () => {}, readAt: async () => Buffer.alloc(0) };
   }
   const name = inputName(path);
   let handle;
@@ -263,6 +265,12 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
       trailingBytes: () => gunzip?.trailingBytes ?? 0,
       gzipProblem: () => gunzip?.problem ?? null,
       close: () => h.close().catch(() => {}),
+      readAt: async (length, position) => {
+        if (!st.isFile()) return Buffer.alloc(0);
+        const buf = Buffer.alloc(length);
+        const { bytesRead: n } = await h.read(buf, 0, length, position);
+        return buf.subarray(0, n);
+      },
     };
   } catch (err) {
     await handle.close().catch(() => {});

@@ -9,6 +9,7 @@ import type { LineSink, LocalTimeCarry, YearCarry } from '../parsers/types.js';
 import { BinaryGate, BinaryInputError } from './binary.js';
 import { LineSplitter, overlongReason } from './lines.js';
 import { inputName, openInput, releaseFifo, type OpenedInput } from './open.js';
+import { yearReference } from './end-stamp.js';
 import { PickingParser, type FormatChoice, type PickedFormat } from './pick-format.js';
 import { familyKeys } from './rotation-order.js';
 import { errnoCode, problemText, systemError, type InputProblem } from './problem.js';
@@ -109,6 +110,20 @@ export async function readInputs(paths: readonly string[], opts: ReadOptions): P
   return all;
 }
 
+/**
+ * What year-less stamps are dated against: the file's date, or its last such line's time when
+ * that is earlier (input/end-stamp.ts). Not for --year, stdin or a compressed file; a tail that
+ * cannot be read leaves the file date (the stream's own read reports the problem).
+ */
+async function yearReferenceOf(input: OpenedInput, opts: ReadOptions): Promise<Date> {
+  if (opts.year !== null || input.size === null || input.gzip) return input.refDate;
+  try {
+    return await yearReference(input.refDate, input.size, input.readAt, opts.tz);
+  } catch {
+    return input.refDate;
+  }
+}
+
 function newStats(file: string): InputStats {
   return { file, format: null, formatBy: null, lines: 0, events: 0, skipped: 0, malformed: 0, error: null, incomplete: false, interrupted: false };
 }
@@ -133,6 +148,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
   }
   stats.file = input.name;
   stats.modified = input.size === null ? null : input.refDate.getTime();
+  const refDate = await yearReferenceOf(input, opts);
 
   const sink: LineSink = {
     event(e) {
@@ -151,7 +167,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
 
   const parser = new PickingParser({
     inputFormat: opts.inputFormat,
-    ctx: { file: stats.file, refDate: input.refDate, year: opts.year, yearCarry, timeCarry, tz: opts.tz, zoneNote: stats },
+    ctx: { file: stats.file, refDate, year: opts.year, yearCarry, timeCarry, tz: opts.tz, zoneNote: stats },
     sink,
     onChosen(picked, sample) {
       stats.format = picked.format.id;
