@@ -45,12 +45,19 @@ export function clipToWidth(s: string, max: number): string {
  * Whether the Chinese word at `toks[i]`, after a space, goes to the next line whole rather
  * than being split: "Shtrilitz Stealth" / "木马", not "Shtrilitz Stealth 木" / "马". Only a
  * short run (up to the next space: a name's word, not a sentence, which wraps anywhere as
- * Chinese does) that would not fit: at most 8 columns or half the line, so the line it ends
- * gives up no more than that.
+ * Chinese does) that would not fit: at most half the line (8 columns on a narrow one, WORD_MOST on a
+ * wide one), so the line it ends gives up no more than that.
  */
+/**
+ * The longest run that counts as a word on a wide line: eight characters ("木马端口探测" is six).
+ * Half of a 100-column line let a clause between two numbers ("…不会从 53 端口发起连接，…利用源端口 53")
+ * count as one, and its line ended half empty.
+ */
+const WORD_MOST = 16;
+
 function wordToNextLine(toks: readonly string[], i: number, lineW: number, w: number): boolean {
   if (!WIDE.test(toks[i]!.charAt(0))) return false;
-  const most = Math.min(w, Math.max(8, Math.floor(w / 2)));
+  const most = Math.min(w, Math.max(8, Math.min(WORD_MOST, Math.floor(w / 2))));
   let run = 0;
   for (let j = i; j < toks.length && !/^\s/.test(toks[j]!) && run <= most; j++) run += displayWidth(toks[j]!);
   return run <= most && lineW + 1 + run > w;

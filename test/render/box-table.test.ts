@@ -48,6 +48,11 @@ describe('wrapText: a Chinese word after a space', () => {
     // The run after "Sub-7" is a whole sentence (wider than half the line): filled to the edge.
     expect(wrapText('Sub-7 是二〇〇〇年前后最有名的远程控制木马', 20)).toEqual(['Sub-7 是二〇〇〇年前', '后最有名的远程控制木', '马']);
     expect(wrapText('ab 一二三四五六七八九', 14)).toEqual(['ab 一二三四五', '六七八九']);
+    // On a wide line a clause between two numbers is no word either: the first line is filled.
+    const clause = '来自源端口 53 的 TCP SYN：DNS 服务器只会应答，不会从 53 端口发起连接，所以这不是回复，而是利用源端口 53 探测。';
+    expect(wrapText(clause, 80)[0]).toBe('来自源端口 53 的 TCP SYN：DNS 服务器只会应答，不会从 53 端口发起连接，所以这不是');
+    // A short word still moves whole on a wide line.
+    expect(wrapText(`${'x'.repeat(70)} 木马端口探测`, 80)).toEqual(['x'.repeat(70), '木马端口探测']);
     // Text without spaces wraps between any two characters, as before.
     expect(wrapText('一二三四五', 4)).toEqual(['一二', '三四', '五']);
   });
