@@ -51,7 +51,8 @@ describe('one definition of the detection settings', () => {
   });
 });
 
-describe("follow's window summary counts what the report's header counts", () => {
+// Concurrent: each test follows its own files, and most of its time is waiting for the 1 s window.
+describe.concurrent("follow's window summary counts what the report's header counts", () => {
   for (const sample of ['ufw.log', 'pfirewall.log', 'iptables.log']) {
     it(`samples/${sample}: every event and every source of the window, not only the ranked sources' events`, async () => {
       const file = join(repoRoot, 'samples', sample);
@@ -113,7 +114,8 @@ async function followOnce(args: string[], log: string): Promise<string> {
   return r.stdout;
 }
 
-describe('follow takes the report\'s detection settings', () => {
+// Concurrent, as above: a fresh log per test, and the time goes to waiting on follow.
+describe.concurrent('follow takes the report\'s detection settings', () => {
   it('--scan-ports and --sweep-hosts: the window summary and the summary at the stop find the scans the report finds', async () => {
     const { log } = twoDays();
     const report = JSON.parse(runCli(['-o', 'json', '--scan-ports', '8', '--sweep-hosts', '6', log]).stdout) as { sources: Ranked[] };

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, runCliShared, tempDir } from '../helpers/cli.js';
 import { displayWidth } from '../../src/render/box-table.js';
 import { messages } from '../../src/i18n/messages.js';
 
@@ -15,8 +15,9 @@ const DAY = ['daily', UFW, ...BASE, '--date', '2026-11-21'];
 /** The day of 198.51.100.77's vertical scan. */
 const SCAN_DAY = ['daily', UFW, ...BASE, '--date', '2026-11-20'];
 
+/** Shared: several tests read the same report or day from different sides (runCliShared). */
 function out(args: string[]): string {
-  const r = runCli(args);
+  const r = runCliShared(args);
   expect(r.code, r.stderr).toBe(0);
   return r.stdout;
 }

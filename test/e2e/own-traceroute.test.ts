@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, runCliShared, tempDir } from '../helpers/cli.js';
 
 interface Source {
   ip: string;
@@ -41,7 +41,7 @@ beforeAll(() => {
   writeFileSync(mixed, [...blocked, ...inbound].join('\n') + '\n');
 });
 
-const report = (file: string, ...args: string[]): { sources: Source[] } & Record<string, unknown> => JSON.parse(runCli([...BASE, '-o', 'json', ...args, file]).stdout);
+const report = (file: string, ...args: string[]): { sources: Source[] } & Record<string, unknown> => JSON.parse(runCliShared([...BASE, '-o', 'json', ...args, file]).stdout);
 
 describe("this side's own traceroute going out", () => {
   it('let out, it ranks no source, as browsing does not: it probed nobody here', () => {

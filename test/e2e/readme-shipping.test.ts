@@ -8,7 +8,7 @@ import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ndjson, repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { ndjson, repoRoot, runCliShared, tempDir } from '../helpers/cli.js';
 
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('## Shipping events to Elasticsearch / OpenSearch'), readme.indexOf('## The knowledge'));
@@ -109,7 +109,7 @@ describe("README's Elasticsearch / OpenSearch commands", () => {
     const reqs = runShipping(blockWith('_bulk?'));
     expect(reqs).toHaveLength(1);
     const docs = bulkDocuments(reqs[0]!);
-    const expected = ndjson(runCli(['events', '--ecs', '--tz', 'Europe/Berlin', join(repoRoot, 'samples/ufw.log')]).stdout);
+    const expected = ndjson(runCliShared(['events', '--ecs', '--tz', 'Europe/Berlin', join(repoRoot, 'samples/ufw.log')]).stdout);
     expect(docs).toEqual(expected);
   });
 
@@ -122,6 +122,6 @@ describe("README's Elasticsearch / OpenSearch commands", () => {
     const reqs = runShipping(command.replace(/split -l \d+/, 'split -l 200'));
     expect(reqs.length).toBe(7);
     const docs = reqs.flatMap(bulkDocuments);
-    expect(docs).toEqual(ndjson(runCli(['events', '--ecs', '--tz', 'Europe/Berlin', join(repoRoot, 'samples/ufw.log')]).stdout));
+    expect(docs).toEqual(ndjson(runCliShared(['events', '--ecs', '--tz', 'Europe/Berlin', join(repoRoot, 'samples/ufw.log')]).stdout));
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, runCliShared, tempDir } from '../helpers/cli.js';
 import { isoLine } from '../daily/lines.js';
 
 const WIDE = { COLUMNS: '1000' };
@@ -29,7 +29,7 @@ interface Interp {
   scanPackets: number;
   scanSources: number;
 }
-const reportJson = (args: string[]) => JSON.parse(runCli([...args, '--tz', 'UTC', '-o', 'json']).stdout) as { probes: Probes; topPorts: unknown[]; interpretations: Interp[] };
+const reportJson = (args: string[]) => JSON.parse(runCliShared([...args, '--tz', 'UTC', '-o', 'json']).stdout) as { probes: Probes; topPorts: unknown[]; interpretations: Interp[] };
 const dailyJson = (args: string[]) =>
   JSON.parse(runCli(['daily', ...args, '--tz', 'UTC', '-o', 'json']).stdout) as {
     headline: { probes: number; late: number; sources: number; ports: number; probeConnections: number; lateConnections: number };

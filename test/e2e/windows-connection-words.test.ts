@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { repoRoot, runCli, runCliShared, tempDir } from '../helpers/cli.js';
 
 const HEADER = [
   '#Version: 1.5',
@@ -59,7 +59,7 @@ describe('a Windows log: counts of connection rows are said as connections', () 
     expect(md).toContain('- **probes:** 2 packets and 3 connections to 4 ports');
     expect(md).toContain('| allowed in: 2 connections to 3389/tcp |');
     expect(md).toContain('| interpretation | sev | connections | sources |');
-    const html = runCli([log, '--tz', 'UTC', '-o', 'html']).stdout;
+    const html = runCliShared([log, '--tz', 'UTC', '-o', 'html']).stdout;
     expect(html).toContain('allowed in: 2 connections to 3389/tcp');
     expect(html).toContain('Records per hour of the day (UTC)');
     expect(html).not.toContain('Packets per hour');
@@ -76,8 +76,8 @@ describe('a Windows log: counts of connection rows are said as connections', () 
     expect(out).not.toMatch(/TCP flags \((records|connections)\)/);
     expect(runCli([log, '--tz', 'UTC', '--source', '198.51.100.7', '--lang', 'zh'], wide).stdout).toContain('TCP 标志（包数）');
     expect(runCli([log, '--tz', 'UTC', '--source', '203.0.113.50', '--lang', 'zh'], wide).stdout).toContain('处理结果（连接数）');
-    expect(runCli([log, '--tz', 'UTC', '-o', 'html']).stdout).toContain('<dt>verdicts (connections)</dt>');
-    const doc = JSON.parse(runCli([log, '--tz', 'UTC', '-o', 'json']).stdout) as { sources: { ip: string; connections: number; tcpFlags: Record<string, number> }[] };
+    expect(runCliShared([log, '--tz', 'UTC', '-o', 'html']).stdout).toContain('<dt>verdicts (connections)</dt>');
+    const doc = JSON.parse(runCliShared([log, '--tz', 'UTC', '-o', 'json']).stdout) as { sources: { ip: string; connections: number; tcpFlags: Record<string, number> }[] };
     expect(doc.sources.find((s) => s.ip === '198.51.100.7')?.connections).toBe(1);
     expect(doc.sources.find((s) => s.ip === '198.51.100.7')?.tcpFlags).toEqual({ syn: 1 });
     // Another firewall's log keeps its packets.
@@ -85,7 +85,7 @@ describe('a Windows log: counts of connection rows are said as connections', () 
   });
 
   it('JSON: probes.connections says how many of the probes are connection rows; packets keeps its meaning', () => {
-    const doc = JSON.parse(runCli([log, '--tz', 'UTC', '-o', 'json']).stdout) as { totals: Record<string, number>; probes: Record<string, number> };
+    const doc = JSON.parse(runCliShared([log, '--tz', 'UTC', '-o', 'json']).stdout) as { totals: Record<string, number>; probes: Record<string, number> };
     expect(doc.totals).toMatchObject({ packets: 9, connections: 7 });
     expect(doc.probes).toMatchObject({ packets: 5, connections: 3, blocked: 2, lateConnections: 3, ownConnections: 1 });
   });
@@ -206,7 +206,7 @@ describe('a table heads its counts by the rows it lists', () => {
 
   it('mixed log: the ranked sources (all DROP senders) are packets in HTML; interpretations of DROP rows only are packets', () => {
     // The third source ranked, this side's, has only its CLOSE row: both kinds in all three.
-    const html = runCli([mixed, '--tz', 'UTC', '-o', 'html']).stdout;
+    const html = runCliShared([mixed, '--tz', 'UTC', '-o', 'html']).stdout;
     expect(heads(html)[0]).toBe('|#|source|severity|score|records|ports|seen|why');
     expect(heads(runCli([mixed, '--tz', 'UTC', '--top', '2', '-o', 'html']).stdout)[0]).toBe('|#|source|severity|score|packets|ports|seen|why');
     // The CLOSE row's session-close beside a DROP row's trojan: both kinds.
@@ -227,7 +227,7 @@ describe('a table heads its counts by the rows it lists', () => {
     expect(runCli(day).stdout).toContain('| logged as | connections |');
     expect(runCli([...day, '--lang', 'zh']).stdout).toContain('| 记录为 | 连接数 |');
     // The mixed log's rows are both kinds.
-    expect(heads(runCli([mixed, '--tz', 'UTC', '-o', 'html']).stdout)).toContain('|logged as|records|share');
+    expect(heads(runCliShared([mixed, '--tz', 'UTC', '-o', 'html']).stdout)).toContain('|logged as|records|share');
   });
 
   it('a log of DROP rows only says packets everywhere', () => {
@@ -259,9 +259,9 @@ describe('a table heads its counts by the rows it lists', () => {
     const md = runCli([log, '--tz', 'UTC', '-o', 'md']).stdout;
     expect(md).toContain('### Top destination ports (3 connections with a port)');
     expect(md).toContain('| port | connections | sources | share | known as |');
-    expect(heads(runCli([log, '--tz', 'UTC', '-o', 'html']).stdout)).toContain('|port|connections|sources|share|known as');
+    expect(heads(runCliShared([log, '--tz', 'UTC', '-o', 'html']).stdout)).toContain('|port|connections|sources|share|known as');
     expect(heads(runCli(['daily', log, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'html']).stdout)).toContain('|port|connections|sources|share|known as');
-    const doc = JSON.parse(runCli([log, '--tz', 'UTC', '-o', 'json']).stdout) as { topPortsPackets: number; topPortsConnections: number };
+    const doc = JSON.parse(runCliShared([log, '--tz', 'UTC', '-o', 'json']).stdout) as { topPortsPackets: number; topPortsConnections: number };
     expect(doc).toMatchObject({ topPortsPackets: 3, topPortsConnections: 3 });
     // With a DROP to a port the table counts blocked packets only: packets, whatever else the probes are.
     const dropped = write('icmp-drop.log', [...ROWS.slice(0, 4), '2026-11-20 10:12:00 DROP ICMP 198.51.100.8 192.168.1.35 - - 60 - - - - 8 0 - RECEIVE']);
@@ -284,7 +284,7 @@ describe('a table heads its counts by the rows it lists', () => {
     expect(one).toMatch(/│ # │ source +│ connections │/);
     const both = runCli([log, '--tz', 'UTC'], wide).stdout;
     expect(both).toContain('Top sources by records');
-    const doc = JSON.parse(runCli([log, '--tz', 'UTC', '-o', 'json']).stdout) as { topSources: { ip: string; packets: number; connections: number }[] };
+    const doc = JSON.parse(runCliShared([log, '--tz', 'UTC', '-o', 'json']).stdout) as { topSources: { ip: string; packets: number; connections: number }[] };
     expect(doc.topSources).toEqual([
       { ip: '192.168.1.35', packets: 3, connections: 3 },
       { ip: '127.0.0.1', packets: 1, connections: 0 },
