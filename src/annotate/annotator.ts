@@ -515,6 +515,7 @@ class AnnotatorImpl implements Annotator {
         suppressedBy: null,
         categories: null,
         fallback: false,
+        saidByPortName: false,
         detector: null,
         params: {},
         history: null,

@@ -20,6 +20,8 @@ export interface AnnotationRoles {
    * meaning a --signatures knowledge base adds without a rule of its own.
    */
   name(id: string, lang: Lang): string | null;
+  /** Whether the name of the port an id is read on already says it ("saidByPortName" in the file). */
+  saidByPortName(id: string): boolean;
 }
 
 export function rolesOf(set: AnnotationRuleSet): AnnotationRoles {
@@ -27,8 +29,10 @@ export function rolesOf(set: AnnotationRuleSet): AnnotationRoles {
   const label = new Map<string, { en: string; zh: string }>();
   const byRole = new Map<AnnotationRole, string[]>();
   const name = new Map<string, { en: string; zh: string }>();
+  const saidByPortName = new Set<string>();
   for (const r of set.rules) {
     if (!name.has(r.id)) name.set(r.id, r.name);
+    if (r.saidByPortName) saidByPortName.add(r.id);
     if (r.role === null || role.has(r.id)) continue;
     role.set(r.id, r.role);
     if (r.label) label.set(r.id, r.label);
@@ -42,6 +46,7 @@ export function rolesOf(set: AnnotationRuleSet): AnnotationRoles {
     idSet: (...roles) => new Set(roles.flatMap((r) => byRole.get(r) ?? [])),
     label: (id, lang) => label.get(id)?.[lang] ?? id,
     name: (id, lang) => name.get(id)?.[lang] ?? null,
+    saidByPortName: (id) => saidByPortName.has(id),
   };
 }
 

@@ -108,6 +108,12 @@ export interface AnnotationRule {
   readonly categories: readonly string[] | null;
   /** source-port: only when no other source-port meaning applies to the port. */
   readonly fallback: boolean;
+  /**
+   * The names of the rule's ports already say what its name says (6776/tcp is "Sub-7 data
+   * channel / artifact", the reading "Sub-7 leftover"): where a line names the port, it leaves
+   * the reading's name out. Rules with dstPort, and kb-trojan (the port is named after the malware).
+   */
+  readonly saidByPortName: boolean;
   readonly detector: DetectorName | null;
   readonly params: Readonly<Record<string, number | boolean>>;
   /**
@@ -136,7 +142,7 @@ const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
 const RULE_KEYS = new Set([
   'id', 'name', 'kind', 'severity', 'severityMax', 'role', 'label', 'ref', 'text', 'alsoText', 'when', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
   'direction', 'action', 'icmpType', 'icmpCodeNot', 'quotesDestination', 'quotedSourceUnknown', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'ruleIs', 'format', 'suppressedBy',
-  'categories', 'fallback', 'detector', 'params', 'history', 'comment',
+  'categories', 'fallback', 'saidByPortName', 'detector', 'params', 'history', 'comment',
 ]);
 
 /**
@@ -189,6 +195,10 @@ export function parseAnnotationRules(json: unknown, file: string): AnnotationRul
     // One id, one name: the why line and `explain` name the id, not a rule.
     if (first && !sameText(first.name, rule.name)) {
       throw new SignatureError(file, `rules[${i}] ${rule.id}`, `"name" must be the same as in the earlier rule of this id (rules[${first.order}])`);
+    }
+    // The probe line knows the id, not the rule: the id is said by the port's name or not.
+    if (first && first.saidByPortName !== rule.saidByPortName) {
+      throw new SignatureError(file, `rules[${i}] ${rule.id}`, `"saidByPortName" must be the same as in the earlier rule of this id (rules[${first.order}])`);
     }
     if (!first) roleOf.set(rule.id, rule);
     for (const s of rule.suppressedBy ?? []) {
@@ -334,6 +344,10 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
   if (raw.fallback !== undefined && typeof raw.fallback !== 'boolean') fail('"fallback" must be a boolean');
   const fallback = raw.fallback === true;
   if (fallback && kind !== 'source-port') fail('"fallback" applies to kind source-port only');
+  if (raw.saidByPortName !== undefined && typeof raw.saidByPortName !== 'boolean') fail('"saidByPortName" must be a boolean');
+  const saidByPortName = raw.saidByPortName === true;
+  // Only a port the rule picks (or the knowledge base's malware entry names) is known to be named so.
+  if (saidByPortName && dstPort === null && kind !== 'kb-trojan') fail('"saidByPortName" needs "dstPort" (or kind kb-trojan): the ports whose names say it');
 
   let detector: DetectorName | null = null;
   let params: Record<string, number | boolean> = {};
@@ -394,6 +408,7 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
     suppressedBy,
     categories,
     fallback,
+    saidByPortName,
     detector,
     params: Object.freeze(params),
     history,

@@ -209,7 +209,8 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const previous = choosePrevious(collector.previous, prevCovered, stored, settings);
     const partial = now.getTime() < window.end;
     const missingToday = lacks(window);
-    const covered = covers(window.start) && (partial || coversEnd(window)) && missingToday.length === 0;
+    // Today's end is still to come, but what a cut input lost can already be today's, as for a past day.
+    const covered = covers(window.start) && !cutShort(window) && (partial || coversEnd(window)) && missingToday.length === 0;
     const missingFiles = [...new Set([...lacks(prevWindow), ...missingToday])].map((m) => ({ path: m.path, newer: m.newer, older: m.older, inDay: missingToday.includes(m) }));
     // An interrupted run writes its (marked) summary, to --output too, like the report; but
     // not the --state digest: a digest carries no such mark, may still look complete (the

@@ -44,10 +44,11 @@ function destination(e: FirewallEvent): string {
   return termSafe(e.proto);
 }
 
-/** The port's best-known name, or for ICMP the message type's ("echo request (ping)"). */
-function knownAs(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang): string {
-  if (e.icmp !== null && e.icmp.type !== null && (e.proto === 'icmp' || e.proto === 'icmpv6')) return icmpTypeName(lang, e.proto, e.icmp.type) ?? '';
-  return e.dst.port === null ? '' : (portNames(kb, e.proto, e.dst.port, lang)[0] ?? '');
+/** The port's best-known name, or for ICMP the message type's ("echo request (ping)"); `ofPort` for a port's. */
+function knownAs(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang): { text: string; ofPort: boolean } {
+  if (e.icmp !== null && e.icmp.type !== null && (e.proto === 'icmp' || e.proto === 'icmpv6')) return { text: icmpTypeName(lang, e.proto, e.icmp.type) ?? '', ofPort: false };
+  const text = e.dst.port === null ? '' : (portNames(kb, e.proto, e.dst.port, lang)[0] ?? '');
+  return { text, ofPort: text !== '' };
 }
 
 function topAnnotation(anns: readonly Annotation[]): Annotation | null {
@@ -58,8 +59,6 @@ function topAnnotation(anns: readonly Annotation[]): Annotation | null {
 
 /** The port's own meaning is already shown by its name; explain only what adds to it. */
 const NAME_ONLY = new Set(['port-known']);
-/** The port's name is the malware's ("Silencer trojan"): its meaning still shows, its name ("trojan or worm port") would repeat it. */
-const SAID_BY_PORT_NAME = new Set(['trojan']);
 
 /**
  * Whether the text view prints the event: probes only. This side's own clients, loopback
@@ -156,7 +155,8 @@ export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang
   head.push(`→ ${destination(e).padEnd(9)}`);
   const parts: string[] = [];
   const top = topAnnotation(e.annotations);
-  const name = knownAs(e, kb, lang);
+  const known = knownAs(e, kb, lang);
+  const name = known.text;
   if (name) parts.push(severityColor(c, top?.severity ?? 0)(termSafe(name)));
   if (e.action !== 'drop') {
     const word = wordFor(messages(lang).action, e.action);
@@ -169,8 +169,10 @@ export function probeLine(e: FirewallEvent, kb: KnowledgeBase | null, lang: Lang
   const roles = annotationRoles();
   const said = name.toLowerCase();
   const readings = shown.map((a) => ({ a, text: roles.name(a.id, lang) ?? a.id }));
-  // What the port's name already says (33434/udp is known as "traceroute") is not said twice.
-  const told = readings.filter((r) => r.a.id !== name && r.text.toLowerCase() !== said && !(name !== '' && SAID_BY_PORT_NAME.has(r.a.id)));
+  // What the port's name already says is not said twice: the same words, or a reading the
+  // rules mark as said by the names of its ports (6776 "Sub-7 data channel / artifact" and
+  // "Sub-7 leftover", a trojan's port and "trojan or worm port"); its meaning still shows.
+  const told = readings.filter((r) => r.text.toLowerCase() !== said && !(known.ofPort && roles.saidByPortName(r.a.id)));
   if (told.length > 0) parts.push(told.map((r) => severityColor(c, r.a.severity)(termSafe(r.text))).join(messages(lang).listSep));
   if (e.count > 1) parts.push(c.dim(`×${e.count}`));
   // A destination with nothing after it leaves no padding at the end of the line.

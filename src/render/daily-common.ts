@@ -157,7 +157,8 @@ function coverageNote(doc: DailyDoc, tz: string | null, lang: Lang): string | nu
   if (missing.length > 0) return m.missingRotation(missing.map((f) => basename(f.path)).join(messages(lang).listSep), missing.length);
   if (Date.parse(first) >= end) return m.startsAfter(at(first), day(first));
   if (Date.parse(first) > start) return m.startsDuring(at(first));
-  if (Date.parse(last) < end) return m.endsDuring(at(last));
+  // Today's logs end during it by nature: "not over" says so.
+  if (!doc.partial && Date.parse(last) < end) return m.endsDuring(at(last));
   // Else an input broke off where the day may be: the note on incomplete inputs names it.
   return null;
 }

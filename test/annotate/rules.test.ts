@@ -67,6 +67,8 @@ describe('annotation rules', () => {
     const set = parseAnnotationRules(file([ok]), 'a.json');
     expect(set.rules[0]!.dstPort).toEqual([[9, 9], [10, 12]]);
     expect(set.rules[0]!.kind).toBe('match');
+    expect(set.rules[0]!.saidByPortName).toBe(false);
+    expect(parseAnnotationRules(file([{ ...ok, saidByPortName: true }]), 'a.json').rules[0]!.saidByPortName).toBe(true);
   });
   it.each([
     ['schemaVersion', { schemaVersion: 2, rules: [ok] }, /schemaVersion must be 1/],
@@ -86,6 +88,9 @@ describe('annotation rules', () => {
     ['unknown format', file([{ ...ok, format: ['windows'] }]), /"format": "windows" is not one of windows-firewall, /],
     ['empty ruleIs', file([{ ...ok, ruleIs: [] }]), /"ruleIs" must be a non-empty array of strings/],
     ['fallback outside source-port', file([{ ...ok, fallback: true }]), /source-port only/],
+    ['saidByPortName not a boolean', file([{ ...ok, saidByPortName: 'yes' }]), /"saidByPortName" must be a boolean/],
+    ['saidByPortName without ports to be named', file([{ ...ok, dstPort: undefined, saidByPortName: true }]), /"saidByPortName" needs "dstPort" \(or kind kb-trojan\)/],
+    ['rules of one id, one said by its port\'s name', file([{ ...ok, saidByPortName: true }, { ...ok, dstPort: [13] }]), /rules\[1\] x-rule.*"saidByPortName" must be the same as in the earlier rule of this id \(rules\[0\]\)/],
     ['quotesDestination not a boolean', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpType: [3], quotesDestination: 'yes' }]), /"quotesDestination" must be a boolean/],
     ['quotesDestination without icmpType', file([{ ...ok, dstPort: undefined, proto: ['icmp'], quotesDestination: true }]), /"quotesDestination" needs "icmpType"/],
     ['quotedSourceUnknown without icmpType', file([{ ...ok, dstPort: undefined, proto: ['icmp'], quotedSourceUnknown: true }]), /"quotedSourceUnknown" needs "icmpType"/],

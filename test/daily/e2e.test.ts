@@ -587,6 +587,59 @@ describe('how far the logs reach', () => {
     expect(d19.incompleteInputs).toMatchObject([{ inDay: true }]);
   });
 
+  it('--date today: an input cut short where today may be is said and leaves today not covered, as a past day; a cut whose hole is before today leaves it covered', () => {
+    const HOUR = 3_600_000;
+    const DAY = 24 * HOUR;
+    // Today in UTC by the clock; every record at or before its start, so none is in the future whenever this runs.
+    const todayStart = (now: number): number => Math.floor(now / DAY) * DAY;
+    const dir = tempDir();
+    const state = join(dir, 'state');
+    const cut = (name: string, lines: string[]): string => {
+      const whole = gzipSync(lines.join('\n') + '\n');
+      const path = join(dir, name);
+      writeFileSync(path, whole.subarray(0, whole.length - 6));
+      return path;
+    };
+    type Run = { code: number | null; doc: DailyJson & { partial: boolean; incompleteInputs: { file: string; inDay: boolean }[] }; notes: string[]; zh: string[]; quiet: DailyJson & { incompleteInputs: { inDay: boolean }[] }; whole: DailyJson };
+    const run = (): Run => {
+      const start = todayStart(Date.now());
+      // A log cut off after the first record of today (mtime now): what it lost may be today's.
+      const log = [isoLine(new Date(start - 12 * HOUR), { src: '192.0.2.1' }), isoLine(new Date(start), { src: '198.51.100.2' }), isoLine(new Date(start), { src: '198.51.100.3' })];
+      const broken = cut('broken.log.gz', log);
+      const args = ['daily', broken, '--date', 'today', '--tz', 'UTC'];
+      const r = runCli([...args, '-o', 'json', '--state', state]);
+      const notes = (lang: string): string[] => runCli([...args, '-o', 'markdown', '--lang', lang]).stdout.split('\n').filter((l) => l.startsWith('> '));
+      // An older rotation cut short, whose next rotation starts twelve hours before today: it lost nothing of today.
+      const old = cut('kern.log.1.gz', [isoLine(new Date(start - 2 * DAY)), isoLine(new Date(start - 36 * HOUR)), isoLine(new Date(start - 30 * HOUR))]);
+      utimesSync(old, (start - 12 * HOUR) / 1000, (start - 12 * HOUR) / 1000);
+      const live = write(dir, 'kern.log', [isoLine(new Date(start - 12 * HOUR)), isoLine(new Date(start))]);
+      const quiet = JSON.parse(runCli(['daily', live, old, '--date', 'today', '--tz', 'UTC', '-o', 'json']).stdout) as Run['quiet'];
+      const whole = daily([write(dir, 'whole.log', log), '--date', 'today', '--tz', 'UTC']);
+      const done = { code: r.code, doc: JSON.parse(r.stdout) as Run['doc'], notes: notes('en'), zh: notes('zh'), quiet, whole };
+      // A run across midnight asked about another day: once more.
+      return todayStart(Date.now()) === start ? done : run();
+    };
+    const { code, doc, notes, zh, quiet, whole } = run();
+    expect(code).toBe(3);
+    expect(doc.partial).toBe(true);
+    expect(doc.covered).toBe(false);
+    expect(doc.incompleteInputs).toMatchObject([{ file: join(dir, 'broken.log.gz'), inDay: true }]);
+    // Said as for a past day, beside "not over"; no "the logs end during the day": today's logs do.
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toMatch(/^> an input was not read to the end: .*broken\.log\.gz \(gzip data is truncated or corrupt after line \d .*\); the day may be incomplete$/);
+    expect(notes[1]).toBe('> the day is not over: numbers so far');
+    expect(zh).toHaveLength(2);
+    expect(zh[0]).toMatch(/^> 有一个输入没有读完：.*broken\.log\.gz（.*）；这一天的数字可能不完整$/);
+    expect(zh[1]).toBe('> 当天尚未结束：以下为截至目前的数字');
+    // Today's digest is never complete: the day is not over.
+    const digest = JSON.parse(readFileSync(join(state, `${doc.date}.json`), 'utf8')) as { complete: boolean };
+    expect(digest.complete).toBe(false);
+    // The same records read whole: covered so far. A cut before today: covered, said only in the footer and exit code.
+    expect(whole.covered).toBe(true);
+    expect(quiet.covered).toBe(true);
+    expect(quiet.incompleteInputs).toMatchObject([{ inDay: false }]);
+  });
+
   it('logs that end before the previous day give no comparison and no complete digest of zeros', () => {
     const dir = tempDir();
     const state = join(dir, 'state');

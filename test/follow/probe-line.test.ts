@@ -7,6 +7,9 @@ import { alertLine, DayMarker, printsAsProbe, probeLine, SourceColumn } from '..
 import type { Alert } from '../../src/live/alerts.js';
 import { makeEvent } from '../helpers/events.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
+import { annotationRoles } from '../../src/annotate/roles.js';
+import { loadAnnotationRules } from '../../src/annotate/rules.js';
+import { portNames } from '../../src/knowledge/query.js';
 
 const c = pc.createColors(false);
 
@@ -30,13 +33,13 @@ describe('probeLine', () => {
     expect(line.endsWith('x…')).toBe(true);
   });
 
-  it('does not say an annotation id the port\'s name already says (33434/udp is "traceroute")', () => {
+  it('does not say a reading the port\'s name already says (33434/udp is "traceroute")', () => {
     const kb = loadKnowledge();
     const e = makeEvent({ proto: 'udp', dst: { port: 33434 }, annotations: [{ id: 'traceroute', severity: 1, text: 'UDP traceroute', ref: '002' }] });
     expect(probeLine(e, kb, 'en', c, 'UTC', 100)).toMatch(/→ 33434\/udp {2}traceroute$/);
     // Another id is still listed after the name.
-    const sub7 = makeEvent({ dst: { port: 6776 }, annotations: [{ id: 'sub7-artifact', severity: 2, text: 'Sub-7', ref: '002' }] });
-    expect(probeLine(sub7, kb, 'en', c, 'UTC', 100)).toMatch(/→ 6776\/tcp +\S.* {2}Sub-7 leftover$/);
+    const sub7 = makeEvent({ dst: { port: 6776 }, annotations: [{ id: 'sub7-retry', severity: 2, text: 'Sub-7', ref: '002' }] });
+    expect(probeLine(sub7, kb, 'en', c, 'UTC', 100)).toMatch(/→ 6776\/tcp +\S.* {2}Sub-7 retries$/);
   });
 
   it('says each interpretation by its name in --lang, never its bare id; several apart by the list separator', () => {
@@ -56,6 +59,58 @@ describe('probeLine', () => {
     for (const line of [en, zh]) expect(line).not.toMatch(/srcport-dns-syn|proxy-hunt/);
     // An id no rule names (a --signatures source port without a rule) is said as it is.
     expect(probeLine(makeEvent({ dst: { port: 3128 }, annotations: [{ id: 'srcport-local-thing', severity: 1, text: 'x', ref: 'local' }] }), kb, 'en', c, 'UTC', 120)).toMatch(/ {2}srcport-local-thing$/);
+  });
+
+  // Every repetition the samples' and corpus's probe lines had, in both languages: the
+  // rules mark these readings "saidByPortName", so the line ends at the port's name.
+  it.each([
+    ['tcp', 32885, 'solaris-rpc', 'Solaris RPC services', 'Solaris RPC 服务'],
+    ['tcp', 6776, 'sub7-artifact', 'Sub-7 data channel / artifact', 'Sub-7 数据通道 / 残留探测'],
+    ['udp', 5632, 'pcanywhere-scan', 'pcAnywhere', 'pcAnywhere'],
+    ['udp', 22, 'pcanywhere-scan', 'pcAnywhere discovery (UDP 22)', 'pcAnywhere 发现服务（UDP 22）'],
+    ['tcp', 113, 'ident', 'Ident/auth', 'Ident/auth（身份识别）'],
+    ['udp', 33434, 'traceroute', 'traceroute', 'traceroute'],
+    ['udp', 6970, 'realaudio', 'RealAudio stream', 'RealAudio 流媒体'],
+    ['udp', 7, 'echo-chargen', 'Echo', 'Echo'],
+    ['udp', 31790, 'hack-a-tack', 'Hack-a-tack (file transfer)', 'Hack-a-tack（文件传输）'],
+  ] as const)('does not say %s/%i\'s %s after the port\'s name, which says it (en and zh)', (proto, port, id, en, zh) => {
+    const kb = loadKnowledge();
+    const e = makeEvent({ proto, dst: { port }, annotations: [{ id, severity: 1, text: 'x', ref: '002' }] });
+    const esc = (t: string) => t.replace(/[()/]/g, '\\$&');
+    expect(probeLine(e, kb, 'en', c, 'UTC', 120)).toMatch(new RegExp(`→ ${port}/${proto} +${esc(en)}$`));
+    expect(probeLine(e, kb, 'zh', c, 'UTC', 120)).toMatch(new RegExp(`→ ${port}/${proto} +${esc(zh)}$`));
+    // The id stays findable: explain takes the reading's name, which the rules still have.
+    expect(annotationRoles().name(id, 'en')).not.toBeNull();
+  });
+
+  it('still says what the port\'s name does not: another reading, or the reading where the port has no name', () => {
+    const kb = loadKnowledge();
+    // 6776's name says "Sub-7", not that the source keeps retrying, nor whose traffic it is.
+    const sub7 = makeEvent({ dst: { port: 6776 }, annotations: [{ id: 'sub7-artifact', severity: 1, text: 'x', ref: '002' }, { id: 'sub7-retry', severity: 2, text: 'x', ref: '002' }, { id: 'dialup-leftover', severity: 1, text: 'x', ref: '002' }] });
+    expect(probeLine(sub7, kb, 'en', c, 'UTC', 140)).toMatch(/→ 6776\/tcp {3}Sub-7 data channel \/ artifact {2}Sub-7 retries, previous holder's traffic$/);
+    expect(probeLine(sub7, kb, 'zh', c, 'UTC', 140)).toMatch(/→ 6776\/tcp {3}Sub-7 数据通道 \/ 残留探测 {2}Sub-7 反复重连、发给前使用者的流量$/);
+    // XDMCP is an acronym: "X login console search" says what it is.
+    const xdmcp = makeEvent({ proto: 'udp', dst: { port: 177 }, annotations: [{ id: 'xdmcp', severity: 1, text: 'x', ref: '002' }] });
+    expect(probeLine(xdmcp, kb, 'en', c, 'UTC', 120)).toMatch(/→ 177\/udp {4}XDMCP {2}X login console search$/);
+    // Without a port name (no knowledge base) the reading's name is what there is.
+    const solaris = makeEvent({ dst: { port: 32885 }, annotations: [{ id: 'solaris-rpc', severity: 1, text: 'x', ref: '002' }] });
+    expect(probeLine(solaris, null, 'en', c, 'UTC', 120)).toMatch(/→ 32885\/tcp {2}Solaris RPC search$/);
+    expect(probeLine(solaris, null, 'zh', c, 'UTC', 120)).toMatch(/→ 32885\/tcp {2}搜寻 Solaris RPC$/);
+  });
+
+  it('marks a reading as said by its port\'s name only where each of its ports has a name, in both languages', () => {
+    const kb = loadKnowledge();
+    const marked = loadAnnotationRules().rules.filter((r) => r.saidByPortName && r.dstPort !== null);
+    expect(new Set(marked.map((r) => r.id)).size).toBeGreaterThanOrEqual(8);
+    for (const r of marked) {
+      for (const proto of r.proto ?? ['tcp', 'udp']) {
+        for (const [lo, hi] of r.dstPort!) {
+          for (let port = lo; port <= hi; port++) {
+            for (const lang of ['en', 'zh'] as const) expect(portNames(kb, proto, port, lang)[0], `${r.id} ${port}/${proto} ${lang}`).toBeTruthy();
+          }
+        }
+      }
+    }
   });
 
   it('a malware port\'s name says what "trojan or worm port" would: its meaning follows, not that name', () => {
