@@ -112,8 +112,9 @@ function octet(ip: string, i: number): number {
 
 function privateV6(ip: string): boolean {
   if (ip === '::1' || ip === '0000:0000:0000:0000:0000:0000:0000:0001') return true;
-  // fc00::/7 and fe80::/10 are in the first group, written with all four digits.
-  if (ip.length < 5 || ip.charCodeAt(4) !== 58) return false;
+  // fc00::/7 and fe80::/10 are in the first group, written with all four digits: a colon at
+  // 4 and none before it (fd:7:… is 00fd:0007:…, no unique local address).
+  if (ip.length < 5 || ip.charCodeAt(4) !== 58 || ip.charCodeAt(2) === 58 || ip.charCodeAt(3) === 58) return false;
   // | 0x20 lowercases a hex letter without a copy of the string.
   const c0 = ip.charCodeAt(0) | 0x20;
   const c1 = ip.charCodeAt(1) | 0x20;
