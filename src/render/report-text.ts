@@ -322,7 +322,12 @@ function geoCell(r: RankedSource): string {
 
 /** ["drop 686 (98%)", "allow 6 (0.9%)"] (zh "丢弃 686（98%）"); `words` names known keys in the report's language. */
 function shares(rows: { key: string; packets: number }[], total: number, msg: Messages, words: object = {}, esc: (s: string) => string = termSafe): string[] {
-  return rows.map((r) => `${esc(wordFor(words, r.key))} ${fmtInt(r.packets)}${total > 0 ? msg.aside(fmtPct(r.packets / total)) : ''}`);
+  return rows.map((r) => `${esc(wordFor(words, r.key))} ${countShare(r.packets, total, msg)}`);
+}
+
+/** "686 (98%)" (zh "686（98%）"): a count and its share of `total`, the share left out when there is none. */
+function countShare(packets: number, total: number, msg: Messages): string {
+  return `${fmtInt(packets)}${total > 0 ? msg.aside(fmtPct(packets / total)) : ''}`;
 }
 
 /** A rule label as the reader sees it: the label as logged, or "(none)" (zh "（无）") for records without one. */
@@ -398,8 +403,7 @@ export function otherRules(rules: readonly { packets: number }[], labels: number
  */
 export function ruleItems(doc: Pick<ReportDoc, 'byRule' | 'ruleLabels' | 'totals'>, msg: Messages, esc: (s: string) => string): string[] {
   const m = msg.report;
-  const total = doc.totals.packets;
-  const items = ruleRows(doc.byRule, msg).map((r) => `${esc(ruleLabel(r, m))}${fmtInt(r.packets)}${total > 0 ? msg.aside(fmtPct(r.packets / total)) : ''}`);
+  const items = ruleRows(doc.byRule, msg).map((r) => `${esc(ruleLabel(r, m))}${countShare(r.packets, doc.totals.packets, msg)}`);
   const more = otherRules(doc.byRule, doc.ruleLabels, doc.totals.packets);
   if (more !== null) items.push(m.moreLabels(more.labels));
   return items;
