@@ -298,12 +298,18 @@ export function fitWidths(fixed: readonly number[], total: number, minLast: numb
   return [...fixed, Math.max(minLast, total - used)];
 }
 
+/** The text width of a line across all of a table's columns (a note under a row). */
+export function spanWidth(widths: readonly number[]): number {
+  return widths.reduce((a, b) => a + b, 0) + 3 * (widths.length - 1);
+}
+
 /**
  * Rows of cells, each cell a list of lines that fit `widths[i]` columns. A colour must
  * open and close within a line, so a border is never painted with it. `compact`: no
- * rule between the head and the rows or between rows.
+ * rule between the head and the rows or between rows. `notes[i]`: lines under row i
+ * across the whole table, each fitting spanWidth(widths).
  */
-export function boxTable(head: readonly string[], rows: readonly (readonly (readonly string[])[])[], widths: readonly number[], compact = false): string {
+export function boxTable(head: readonly string[], rows: readonly (readonly (readonly string[])[])[], widths: readonly number[], compact = false, notes?: readonly (readonly string[])[]): string {
   const rule = (l: string, m: string, r: string): string => l + widths.map((w) => '─'.repeat(w + 2)).join(m) + r;
   const out = [rule('┌', '┬', '┐')];
   const emit = (cells: readonly (readonly string[])[]): void => {
@@ -317,9 +323,11 @@ export function boxTable(head: readonly string[], rows: readonly (readonly (read
     }
   };
   emit(head.map((h) => [h]));
-  for (const r of rows) {
+  const span = spanWidth(widths);
+  for (const [i, r] of rows.entries()) {
     if (!compact) out.push(rule('├', '┼', '┤'));
     emit(r);
+    for (const line of notes?.[i] ?? []) out.push('│ ' + line + ' '.repeat(Math.max(0, span - displayWidth(line))) + ' │');
   }
   out.push(rule('└', '┴', '┘'));
   return out.join('\n');

@@ -9,7 +9,7 @@ import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Lang } from '../knowledge/types.js';
 import { findingLabel, inputProblemText, messages, wordFor, type Messages } from '../i18n/messages.js';
-import { boxTable, displayWidth, fitWidths, wrapAddress, wrapItems, wrapLabelled, wrapPath, wrapText } from './box-table.js';
+import { boxTable, displayWidth, fitWidths, spanWidth, wrapAddress, wrapItems, wrapLabelled, wrapPath, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { cmpStr } from '../util/compare.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
@@ -49,14 +49,19 @@ function textTable(
   c: Colors,
   widths?: readonly number[],
   paint?: (row: number, col: number, line: string) => string,
+  notes?: readonly string[],
 ): string {
   const split = rows.map((r) => r.map((cell) => cell.split('\n')));
   const w = widths ?? head.map((h, col) => Math.max(displayWidth(h), ...split.map((r) => Math.max(...r[col]!.map(displayWidth)))));
   const cells = split.map((r, row) =>
     r.map((lines, col) => lines.flatMap((l) => (displayWidth(l) > w[col]! ? wrapText(l, w[col]!) : [l])).map((l) => (paint ? paint(row, col, l) : l))),
   );
-  return boxTable(head.map((h) => c.bold(h)), cells, w, true);
+  // A note is indented under its row's cells, so the next row's first cell still stands out.
+  const noteLines = notes?.map((n) => (n === '' ? [] : wrapText(n, spanWidth(w) - NOTE_INDENT.length).map((l) => NOTE_INDENT + l)));
+  return boxTable(head.map((h) => c.bold(h)), cells, w, true, noteLines);
 }
+
+const NOTE_INDENT = '  ';
 
 /** Severity → colour: 5 bold red, 4 red, 3 yellow, 2 cyan, 0-1 dim. */
 export function sevColor(c: Colors, sev: number): (s: string) => string {
@@ -166,7 +171,7 @@ function wrapAddressCell(cell: string, width: number): string {
  * drop it may go down to LAST_FLOOR columns (taller, but inside the terminal); below
  * that an address column gives up columns (its addresses wrap) before the table overflows.
  */
-function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width: number, minLast = 22, color?: (row: T, col: number, text: string) => string): string {
+function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width: number, minLast = 22, color?: (row: T, col: number, text: string) => string, note?: (row: T) => string): string {
   let use = cols;
   for (;;) {
     const fixed = use.slice(0, -1).map((col) => colWidth([col.head, ...rows.map((r) => col.cell(r))]));
@@ -191,12 +196,16 @@ function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width:
         c,
         widths,
         color && ((row, col, line) => color(rows[row]!, col, line)),
+        note && rows.map(note),
       );
     }
     const worst = droppable.reduce((a, b) => ((b.drop ?? 0) > (a.drop ?? 0) ? b : a));
     use = use.filter((col) => col !== worst);
   }
 }
+
+/** The narrowest meaning column beside the others; below it each meaning is a note under its row. */
+const MEANING_LEAST = 40;
 
 /** An interpretation's name and id a line: the longest id in brackets ("(srcport-dns-disguise)") fits. */
 const INTERPRETATION_WIDTH = 24;
@@ -735,17 +744,31 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   }
   if (doc.interpretations.length > 0) {
     type I = ReportDoc['interpretations'][number];
+    const named = (i: I): string => termSafe(namedAnnotation(i.id, opts.lang));
     const cols: Column<I>[] = [
       // Name and id wrap at INTERPRETATION_WIDTH: unwrapped, the longest took the width the meaning needs.
-      { head: h.interpretation, cell: (i) => wrapText(termSafe(namedAnnotation(i.id, opts.lang)), INTERPRETATION_WIDTH).join('\n'), narrow: { least: INTERPRETATION_LEAST, wrap: rewrap } },
+      { head: h.interpretation, cell: (i) => wrapText(named(i), INTERPRETATION_WIDTH).join('\n'), narrow: { least: INTERPRETATION_LEAST, wrap: rewrap } },
       { head: h.sev, cell: (i) => String(i.severity) },
       { head: unitHead(rowsUnit(doc.interpretations), h), cell: (i) => fmtInt(i.packets) },
       { head: h.sourceCount, cell: (i) => capped(i.sources, i.sourcesCapped) },
       { head: h.example, cell: (i) => (i.textSource !== null ? termSafe(i.textSource) : '-'), drop: 1, narrow: { least: ADDRESS_LEAST, wrap: wrapAddressCell } },
-      { head: h.meaning, cell: (i) => termSafe(interpretationMeaning(i, opts.lang)) },
     ];
+    const meaning = (i: I): string => termSafe(interpretationMeaning(i, opts.lang));
     const colored = (i: I, col: number, text: string): string => (col <= 1 ? sevColor(c, i.severity)(text) : text);
-    out.push('', c.bold(m.interpretations), fittedTable(doc.interpretations, cols, c, opts.width, 22, colored));
+    // The meanings are paragraphs: in a column narrower than MEANING_LEAST they ran to a dozen
+    // lines a row, so there each goes under its row, across the table.
+    const fixed = cols.map((col) => colWidth([col.head, ...doc.interpretations.map((i) => col.cell(i))]));
+    let table: string;
+    if (opts.width - spanWidth([...fixed, 0]) - 4 >= MEANING_LEAST) {
+      table = fittedTable(doc.interpretations, [...cols, { head: h.meaning, cell: meaning }], c, opts.width, 22, colored);
+    } else {
+      // Name and id on one line where the other columns leave room for it.
+      const room = opts.width - spanWidth([0, ...fixed.slice(1)]) - 4;
+      const nameWidth = Math.max(INTERPRETATION_WIDTH, Math.min(room, colWidth(doc.interpretations.map(named))));
+      cols[0]!.cell = (i) => wrapText(named(i), nameWidth).join('\n');
+      table = fittedTable(doc.interpretations, cols, c, opts.width, fixed[cols.length - 1]!, colored, meaning);
+    }
+    out.push('', c.bold(m.interpretations), table);
   }
   const p = doc.profiles;
   if (p.evicted > 0) out.push('', wrapLabelled('', m.evicted(p.cap, p.evicted, p.evictedEvents), opts.width, c.yellow));

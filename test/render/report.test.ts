@@ -375,13 +375,12 @@ describe('a notable interpretation that mixes several texts', () => {
     ...[4, 5].map((i) => makeEvent({ src: { ip: `198.51.100.${i}` }, dst: { port: 1243 }, time: at(i), annotations: [trojanAnn('Sub-7', 3)] })),
     makeEvent({ src: { ip: '198.51.100.6' }, dst: { port: 12345 }, time: at(6), annotations: [trojanAnn('NetBus', 3)] }),
   ];
-  it('says its meaning is the most common of several, with its share of the packets, even at 80 columns where "e.g. from" is dropped', () => {
+  it('says its meaning is the most common of several, with its share of the packets, also where the meaning goes under its row', () => {
     const d = doc(mixed());
     expect(d.interpretations[0]).toMatchObject({ id: 'trojan', packets: 6, textPackets: 3, texts: 3 });
     const text = renderReportText(d, { color: false, width: 80, tz: 'UTC', lang: 'en' });
     const table = text.slice(text.indexOf('Notable interpretations'));
-    expect(table).not.toContain('e.g. from');
-    const meaning = table.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│').at(-2)!.trim()).join(' ');
+    const meaning = table.split('\n').filter((l) => l.startsWith('│   ')).map((l) => l.slice(1, -1).trim()).join(' ');
     expect(meaning).toContain('Port through which the Mirai worm spreads. (the most common of 3 meanings under this id: 3 of the 6 packets)');
     const said = '(the most common of 3 meanings under this id: 3 of the 6 packets)';
     expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' })).toContain(`Port through which the Mirai worm spreads. ${said}`);
@@ -391,6 +390,28 @@ describe('a notable interpretation that mixes several texts', () => {
     // between two Chinese characters) depends on the columns' widths.
     const zhMeaning = zh.slice(zh.indexOf('值得注意的解读')).split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│').at(-2)!).join('').replace(/ /g, '');
     expect(zhMeaning).toContain('（该解读下有 3 种含义，此为最常见的一种：6 个包中的 3 个）'.replace(/ /g, ''));
+  });
+  it('puts each meaning under its row, across the table, when a meaning column would be narrower than 40', () => {
+    const d = doc(mixed());
+    for (const width of [65, 80, 100, 160]) {
+      const text = renderReportText(d, { color: false, width, tz: 'UTC', lang: 'en' });
+      const lines = text.slice(text.indexOf('Notable interpretations')).split('\n');
+      expect(Math.max(...lines.map((l) => l.length)), `width ${width}`).toBeLessThanOrEqual(width);
+      const head = lines[2]!;
+      const row = lines.findIndex((l) => l.startsWith('│ trojan or worm port'));
+      if (width >= 160) {
+        expect(head).toContain('│ meaning');
+        expect(lines[row]).toContain('│ Port through which');
+      } else {
+        expect(head).not.toContain('meaning');
+        // The note: the row's next line that starts a text indented across the columns.
+        const note = lines.slice(row + 1).find((l) => l.startsWith('│   '))!;
+        expect(note.slice(1, -1).trim().startsWith('Port through which'), `width ${width}: ${note}`).toBe(true);
+        expect(note.split('│')).toHaveLength(3);
+        expect(note.endsWith('│')).toBe(true);
+        expect(note.length).toBe(lines[1]!.length);
+      }
+    }
   });
   it('a row of one text stays as it was', () => {
     const d = doc(mixed().slice(0, 3));
