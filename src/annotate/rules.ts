@@ -175,6 +175,16 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** What the rules sharing an id must agree on, as they make one annotation. */
+const SAME_PER_ID: readonly { fields: string; same(a: AnnotationRule, b: AnnotationRule): boolean }[] = [
+  // The summary reads the annotation one way.
+  { fields: '"role" and "label"', same: (a, b) => a.role === b.role && JSON.stringify(a.label) === JSON.stringify(b.label) },
+  // The why line and `explain` name the id, not a rule.
+  { fields: '"name"', same: (a, b) => sameText(a.name, b.name) },
+  // The probe line knows the id, not the rule: the id is said by the port's name or not.
+  { fields: '"saidByPortName"', same: (a, b) => a.saidByPortName === b.saidByPortName },
+];
+
 /** Validate parsed JSON into a rule set; throws SignatureError naming file and rule. */
 export function parseAnnotationRules(json: unknown, file: string): AnnotationRuleSet {
   if (!isObject(json)) throw new SignatureError(file, null, 'expected a JSON object');
@@ -187,18 +197,10 @@ export function parseAnnotationRules(json: unknown, file: string): AnnotationRul
   const roleOf = new Map<string, AnnotationRule>();
   json.rules.forEach((raw: unknown, i: number) => {
     const rule = parseRule(raw, i, file);
-    // Rules sharing an id make one annotation: the summary must read it one way.
     const first = roleOf.get(rule.id);
-    if (first && (first.role !== rule.role || JSON.stringify(first.label) !== JSON.stringify(rule.label))) {
-      throw new SignatureError(file, `rules[${i}] ${rule.id}`, `"role" and "label" must be the same as in the earlier rule of this id (rules[${first.order}])`);
-    }
-    // One id, one name: the why line and `explain` name the id, not a rule.
-    if (first && !sameText(first.name, rule.name)) {
-      throw new SignatureError(file, `rules[${i}] ${rule.id}`, `"name" must be the same as in the earlier rule of this id (rules[${first.order}])`);
-    }
-    // The probe line knows the id, not the rule: the id is said by the port's name or not.
-    if (first && first.saidByPortName !== rule.saidByPortName) {
-      throw new SignatureError(file, `rules[${i}] ${rule.id}`, `"saidByPortName" must be the same as in the earlier rule of this id (rules[${first.order}])`);
+    const differs = first && SAME_PER_ID.find((f) => !f.same(first, rule));
+    if (first && differs) {
+      throw new SignatureError(file, `rules[${i}] ${rule.id}`, `${differs.fields} must be the same as in the earlier rule of this id (rules[${first.order}])`);
     }
     if (!first) roleOf.set(rule.id, rule);
     for (const s of rule.suppressedBy ?? []) {
