@@ -298,6 +298,8 @@ export function fitWidths(fixed: readonly number[], total: number, minLast: numb
   return [...fixed, Math.max(minLast, total - used)];
 }
 
+const NOTE_INDENT = '  ';
+
 /** The text width of a line across all of a table's columns (a note under a row). */
 export function spanWidth(widths: readonly number[]): number {
   return widths.reduce((a, b) => a + b, 0) + 3 * (widths.length - 1);
@@ -306,10 +308,11 @@ export function spanWidth(widths: readonly number[]): number {
 /**
  * Rows of cells, each cell a list of lines that fit `widths[i]` columns. A colour must
  * open and close within a line, so a border is never painted with it. `compact`: no
- * rule between the head and the rows or between rows. `notes[i]`: lines under row i
- * across the whole table, each fitting spanWidth(widths).
+ * rule between the head and the rows or between rows. `notes[i]`: a text under row i,
+ * across the whole table (a paragraph that a column would have made a dozen lines tall),
+ * indented so the next row's first cell still stands out.
  */
-export function boxTable(head: readonly string[], rows: readonly (readonly (readonly string[])[])[], widths: readonly number[], compact = false, notes?: readonly (readonly string[])[]): string {
+export function boxTable(head: readonly string[], rows: readonly (readonly (readonly string[])[])[], widths: readonly number[], compact = false, notes?: readonly string[]): string {
   const rule = (l: string, m: string, r: string): string => l + widths.map((w) => '─'.repeat(w + 2)).join(m) + r;
   const out = [rule('┌', '┬', '┐')];
   const emit = (cells: readonly (readonly string[])[]): void => {
@@ -327,7 +330,10 @@ export function boxTable(head: readonly string[], rows: readonly (readonly (read
   for (const [i, r] of rows.entries()) {
     if (!compact) out.push(rule('├', '┼', '┤'));
     emit(r);
-    for (const line of notes?.[i] ?? []) out.push('│ ' + line + ' '.repeat(Math.max(0, span - displayWidth(line))) + ' │');
+    const note = notes?.[i] ?? '';
+    for (const line of note === '' ? [] : wrapText(note, span - NOTE_INDENT.length)) {
+      out.push('│ ' + NOTE_INDENT + line + ' '.repeat(Math.max(0, span - NOTE_INDENT.length - displayWidth(line))) + ' │');
+    }
   }
   out.push(rule('└', '┴', '┘'));
   return out.join('\n');

@@ -5,7 +5,7 @@
 import pc from 'picocolors';
 import type { ExplainResult } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
-import { boxTable, displayWidth, fitWidths, wrapItems, wrapText } from './box-table.js';
+import { boxTable, displayWidth, fitWidths, spanWidth, wrapItems, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { icmpTypeName, messages } from '../i18n/messages.js';
 import type { IcmpProtocol } from '../util/icmp.js';
@@ -222,6 +222,10 @@ const LABELS = {
 /** Below this width the six-column table leaves too little room; fold into three columns. */
 const COMPACT_BELOW = 100;
 const MIN_MEANING = 20;
+/** A meaning column narrower than this reads a few words a line: the meaning goes under its row. */
+const NOTE_BELOW = 40;
+/** A category's column where the meaning goes under the row: the longest category names fit. */
+const CATEGORY_MOST = 24;
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -249,44 +253,45 @@ interface Row {
 
 /**
  * Lays rows out in the space available: six columns (five without a category) when
- * the terminal is wide, otherwise port+proto | name+id+category+sev | meaning.
+ * the terminal is wide, otherwise port+proto | name+id+category+sev | meaning. Where the
+ * meaning would get fewer than NOTE_BELOW columns, it goes under its row, across the
+ * table, and the name column takes its place.
  */
 function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOptions, c: Colors): string {
   const L = LABELS[o.lang];
   const hasCategory = rows.some((r) => r.category !== null);
   const portW = Math.max(4, ...rows.map((r) => r.ports.length), ...rows.map((r) => r.protocols.length));
-  let heads: string[];
-  let widths: number[];
-  let cells: string[][][];
-  if (o.width >= COMPACT_BELOW) {
-    const protoW = 7;
-    const nameW = Math.max(16, Math.min(26, Math.floor(o.width * 0.2)));
-    const catW = hasCategory ? Math.min(14, Math.max(displayWidth(head[3]), ...rows.map((r) => displayWidth(r.category ?? '')))) : 0;
-    // The severity heading may be wider than its one-digit values (严重度).
-    const sevW = Math.max(4, displayWidth(head[head.length - 2]!));
-    const fixed = hasCategory ? [portW, protoW, nameW, catW, sevW] : [portW, protoW, nameW, sevW];
-    widths = fitWidths(fixed, o.width, MIN_MEANING);
-    const textW = widths[widths.length - 1];
-    heads = [...head];
-    cells = rows.map((r) => [
-      [r.ports],
-      [r.protocols],
-      [...cell(r.name, nameW), ...paint(cell(r.tag, nameW), c.dim)],
-      ...(hasCategory ? [cell(r.category ?? '', catW)] : []),
-      [severityText(c, r.severity)],
-      cell(r.text, textW),
-    ]);
-  } else {
-    const nameW = Math.max(14, Math.min(22, Math.floor(o.width * 0.25)));
-    widths = fitWidths([portW, nameW], o.width, MIN_MEANING);
-    heads = [...L.compactHead];
-    cells = rows.map((r) => [
-      [r.ports, r.protocols],
-      [...cell(r.name, nameW), ...paint(cell(r.tag, nameW), c.dim), ...cell(`${r.category ? `${r.category} · ` : ''}${L.sev} ${r.severity}`, nameW)],
-      cell(r.text, widths[2]),
-    ]);
+  const wide = o.width >= COMPACT_BELOW;
+  // The severity heading may be wider than its one-digit values (严重度).
+  const sevW = Math.max(4, displayWidth(head[head.length - 2]!));
+  const catW = hasCategory ? Math.min(14, Math.max(displayWidth(head[3]!), ...rows.map((r) => displayWidth(r.category ?? '')))) : 0;
+  const nameW = wide ? Math.max(16, Math.min(26, Math.floor(o.width * 0.2))) : Math.max(14, Math.min(22, Math.floor(o.width * 0.25)));
+  // The columns before and after the name's.
+  const before = wide ? [portW, 7] : [portW];
+  const after = wide ? (hasCategory ? [catW, sevW] : [sevW]) : [];
+  const meaningW = fitWidths([...before, nameW, ...after], o.width, MIN_MEANING).at(-1)!;
+  const notes = meaningW < NOTE_BELOW;
+  if (notes && wide && hasCategory) {
+    // The meaning's columns to share: a category on one line ("Remote access / admin") first.
+    after[0] = Math.max(catW, Math.min(CATEGORY_MOST, ...rows.map((r) => displayWidth(r.category ?? ''))));
   }
-  return boxTable(heads, cells, widths);
+  const nameWidth = notes ? Math.max(nameW, o.width - 4 - spanWidth([...before, 0, ...after])) : nameW;
+  const widths = notes ? [...before, nameWidth, ...after] : [...before, nameW, ...after, meaningW];
+  const heads = wide ? [...head] : [...L.compactHead];
+  if (notes) heads.pop();
+  const nameCell = (r: Row): string[] => {
+    const extra = wide ? [] : cell(`${r.category ? `${r.category} · ` : ''}${L.sev} ${r.severity}`, nameWidth);
+    if (displayWidth(`${r.name} ${r.tag}`) <= nameWidth) return [`${termSafe(r.name)} ${c.dim(r.tag)}`, ...extra];
+    return [...cell(r.name, nameWidth), ...paint(cell(r.tag, nameWidth), c.dim), ...extra];
+  };
+  const cells = rows.map((r) => [
+    ...(wide ? [[r.ports], [r.protocols]] : [[r.ports, r.protocols]]),
+    nameCell(r),
+    ...(wide && hasCategory ? [cell(r.category ?? '', after[0]!)] : []),
+    ...(wide ? [[severityText(c, r.severity)]] : []),
+    ...(notes ? [] : [cell(r.text, meaningW)]),
+  ]);
+  return boxTable(heads, cells, widths, false, notes ? rows.map((r) => termSafe(r.text)) : undefined);
 }
 
 function entriesTable(entries: readonly PortEntry[], kb: Pick<KnowledgeBase, 'category'>, o: ExplainTableOptions, c: Colors): string {

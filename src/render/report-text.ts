@@ -56,12 +56,8 @@ function textTable(
   const cells = split.map((r, row) =>
     r.map((lines, col) => lines.flatMap((l) => (displayWidth(l) > w[col]! ? wrapText(l, w[col]!) : [l])).map((l) => (paint ? paint(row, col, l) : l))),
   );
-  // A note is indented under its row's cells, so the next row's first cell still stands out.
-  const noteLines = notes?.map((n) => (n === '' ? [] : wrapText(n, spanWidth(w) - NOTE_INDENT.length).map((l) => NOTE_INDENT + l)));
-  return boxTable(head.map((h) => c.bold(h)), cells, w, true, noteLines);
+  return boxTable(head.map((h) => c.bold(h)), cells, w, true, notes);
 }
-
-const NOTE_INDENT = '  ';
 
 /** Severity → colour: 5 bold red, 4 red, 3 yellow, 2 cyan, 0-1 dim. */
 export function sevColor(c: Colors, sev: number): (s: string) => string {

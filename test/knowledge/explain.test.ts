@@ -174,8 +174,8 @@ describe('table rendering', () => {
   });
 
   it('a wrapped, coloured cell closes its colour before each border (the borders stay plain)', () => {
-    // [remote-grab-7000] wraps in the name column at width 60; its dim must not run across '│'.
-    const out = renderExplainTable(answer('6970-7170'), kb, { lang: 'en', width: 60, color: true });
+    // [remote-grab-7000] wraps in the name column at width 32; its dim must not run across '│'.
+    const out = renderExplainTable(answer('6970-7170'), kb, { lang: 'en', width: 32, color: true });
     // It wraps (after its '-', by wrapText's separator rule), so the test is not vacuous.
     expect(out).toContain('[remote-grab-');
     expect(out).not.toContain('[remote-grab-7000]');
@@ -184,6 +184,28 @@ describe('table rendering', () => {
       for (const m of line.matchAll(/\u001b\[(\d+)m|│/g)) {
         if (m[0] === '│') expect(open, line).toBe(false);
         else open = m[1] !== '0' && m[1] !== '22' && m[1] !== '39';
+      }
+    }
+  });
+
+  it('puts the meaning under its row, across the table, where its column would be narrower than 40', () => {
+    for (const [width, under] of [[60, true], [80, false], [100, true], [160, false]] as const) {
+      const out = renderExplainTable(answer('6776'), kb, { lang: 'en', width, color: false });
+      const lines = out.split('\n');
+      expect(Math.max(...lines.map((l) => l.length)), `width ${width}`).toBeLessThanOrEqual(width);
+      const row = lines.findIndex((l) => l.includes('Sub-7 data channel'));
+      const next = lines[row + 1]!;
+      if (under) {
+        expect(lines.some((l) => /│ Meaning +│/.test(l)), `width ${width}`).toBe(false);
+        // Where there is room, the name and its id on one line; the meaning across the table, inside both borders only.
+        if (width >= 100) expect(lines[row]).toContain('[sub7-artifact]');
+        const note = lines.slice(row + 1).find((l) => l.startsWith('│   '))!;
+        expect(note.slice(1, -1).trim().startsWith('Sub-7 opened separate connections'), `width ${width}: ${note}`).toBe(true);
+        expect(note.split('│')).toHaveLength(3);
+      } else {
+        expect(lines.some((l) => /│ Meaning +│/.test(l)), `width ${width}`).toBe(true);
+        expect(lines[row]).toContain('│ Sub-7 opened');
+        expect(next.split('│')).toHaveLength(lines[row]!.split('│').length);
       }
     }
   });
