@@ -60,7 +60,6 @@ export function registerReport(program: Command, setExit: (code: number) => void
     .option('--blocklist-include-private', helpText((h) => h.reportBlocklistIncludePrivate));
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
   addThreadsOption(addInputOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
-    rejectUnknownCommand(files, COMMAND_NAMES);
     const output = outputOption(raw);
     // Without -o, the --output file's extension decides; .txt and any other extension are the table.
     const byFile = output !== null && cmd.getOptionValueSource('outputFormat') === 'default' ? (formatOfFile(output) ?? 'plain') : null;
@@ -82,6 +81,10 @@ export function registerReport(program: Command, setExit: (code: number) => void
       if (!/^\d+(\.\d+)?$/.test(String(raw.blocklistMinScore)) || blockMin > 10_000) throw usageError((u) => u.blocklistMinScore(String(raw.blocklistMinScore)));
     }
     const enrich = await readEnrichOptions(raw, common.lang);
+    // After the options: a bad value is certain, a bare word only may be a mistyped command
+    // (`logscan --year 1000 x` is as likely a file that is not there), and commander's own
+    // option errors came before it already.
+    rejectUnknownCommand(files, COMMAND_NAMES);
     const ignore = enrich.ignore;
     let ignored = 0;
     const inputs = resolveInputs(files, common.lang);

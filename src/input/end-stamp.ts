@@ -7,7 +7,9 @@
 // last line, the log's lines are each the latest that is not after the end of the log.
 //
 // Only the file's tail is read (TAIL_BYTES, once per input, before its lines): a regular,
-// uncompressed file. A compressed one keeps its mtime (gzip gives the .gz the log's).
+// uncompressed file. A compressed one is dated by the time its gzip header records, the
+// original's mtime, when that is earlier than its own (input/open.ts): a downloaded .gz
+// without decompressing its end.
 import { newEnvelope, SyslogEnvelopeReader } from '../parsers/syslog-envelope.js';
 
 /** Enough for dozens of firewall lines; a tail without a year-less stamp keeps the file date. */

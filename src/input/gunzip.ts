@@ -44,6 +44,18 @@ export function gzipHeaderLength(b: Uint8Array): number {
   return b.length >= p ? p : 0;
 }
 
+/**
+ * The time in a gzip header's MTIME field (RFC 1952: bytes 4-7, little-endian Unix
+ * seconds): the original file's modification time, which gzip records and a copy or a
+ * download of the .gz keeps. Null when `b` is no deflate gzip header or MTIME is 0 (none
+ * recorded: `gzip -n`, a pipe, Node's zlib).
+ */
+export function gzipHeaderTime(b: Uint8Array): Date | null {
+  if (b.length < 8 || b[0] !== 0x1f || b[1] !== 0x8b || b[2] !== 8) return null;
+  const seconds = (b[4]! | (b[5]! << 8) | (b[6]! << 16) | (b[7]! << 24)) >>> 0;
+  return seconds === 0 ? null : new Date(seconds * 1000);
+}
+
 export class GunzipMembers extends Transform {
   /** Bytes after the last complete member that are neither another member nor zero padding (ignored). */
   trailingBytes = 0;

@@ -5,7 +5,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { isGzipHead } from './binary.js';
-import { GunzipMembers } from './gunzip.js';
+import { GunzipMembers, gzipHeaderTime } from './gunzip.js';
 import { fsProblem, inputError, problemText, type InputProblem } from './problem.js';
 import { en } from '../i18n/en.js';
 
@@ -13,7 +13,11 @@ export interface OpenedInput {
   /** Name for messages and `origin.file`. */
   name: string;
   stream: Readable;
-  /** Reference date for year inference: mtime of a file, now for stdin. */
+  /**
+   * The file's date: its mtime, or for gzip data the time its header records when that is
+   * earlier (a .gz downloaded or copied keeps the log's date in its header, not as its
+   * mtime); now for stdin. Year inference's reference, and when the log was last written.
+   */
   refDate: Date;
   gzip: boolean;
   /** Size of a regular file when opened, null for stdin, pipes and devices. */
@@ -214,6 +218,17 @@ export function releaseFifo(path: string, wake: boolean): void {
   }
 }
 
+/**
+ * A .gz's own mtime is when it was written here (downloaded, copied without `-p`,
+ * compressed by logrotate from its stdin), the header's when the log itself was last
+ * written. Only an earlier header date is taken: a later one is a clock's error. The
+ * header is the first member's: a concatenation (`cat a.gz b.gz`, `gzip -c a b`) is dated
+ * by its first part, which logrotate's one-member files never are.
+ */
+function earlier(mtime: Date, header: Date | null): Date {
+  return header !== null && header.getTime() < mtime.getTime() ? header : mtime;
+}
+
 export async function openInput(path: string, opts: OpenOptions = {}): Promise<OpenedInput> {
   const now = opts.now ?? (() => new Date());
   if (path === '-') {
@@ -231,10 +246,13 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
     const st = await handle.stat();
     if (st.isDirectory()) throw inputError(name, DIRECTORY_PROBLEM);
     let gzip = false;
+    let fileDate = st.mtime;
     if (st.isFile()) {
-      const head = Buffer.alloc(2);
-      const { bytesRead } = await handle.read(head, 0, 2, 0);
-      gzip = bytesRead === 2 && isGzipHead(head);
+      // The magic, and for gzip data the header's MTIME (RFC 1952: bytes 4-7).
+      const head = Buffer.alloc(8);
+      const { bytesRead } = await handle.read(head, 0, 8, 0);
+      gzip = bytesRead >= 2 && isGzipHead(head.subarray(0, bytesRead));
+      if (gzip) fileDate = earlier(st.mtime, gzipHeaderTime(head.subarray(0, bytesRead)));
       // An empty one too: `gzip -t` calls it "unexpected end of file", and read as an empty
       // text log it would pass for a rotation that held nothing (0 lines, exit 0).
       if (!gzip && path.endsWith('.gz')) throw inputError(name, { code: st.size === 0 ? 'empty-gz' : 'not-gzip' });
@@ -258,7 +276,7 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
     return {
       name,
       stream,
-      refDate: st.isFile() ? st.mtime : now(),
+      refDate: st.isFile() ? fileDate : now(),
       gzip,
       size: st.isFile() ? st.size : null,
       bytesRead,

@@ -36,8 +36,9 @@ export interface InputStats {
   /** UTF-16 text with a byte-order mark, decoded as it was read: which byte order. Absent for UTF-8/ASCII. */
   encoding?: 'UTF-16LE' | 'UTF-16BE';
   /**
-   * A regular file's modification time when opened (epoch ms): the log was still written
-   * then, so a quiet stretch before it is quiet, not missing. Null for stdin, pipes, devices.
+   * A regular file's modification time when opened (epoch ms; for gzip data the header's
+   * time when earlier, OpenedInput.refDate): the log was still written then, so a quiet
+   * stretch before it is quiet, not missing. Null for stdin, pipes, devices.
    */
   modified?: number | null;
   /**
@@ -112,8 +113,9 @@ export async function readInputs(paths: readonly string[], opts: ReadOptions): P
 
 /**
  * What year-less stamps are dated against: the file's date, or its last such line's time when
- * that is earlier (input/end-stamp.ts). Not for --year, stdin or a compressed file; a tail that
- * cannot be read leaves the file date (the stream's own read reports the problem).
+ * that is earlier (input/end-stamp.ts). Not for --year, stdin or a compressed file (dated by
+ * its gzip header, input/open.ts); a tail that cannot be read leaves the file date (the
+ * stream's own read reports the problem).
  */
 async function yearReferenceOf(input: OpenedInput, opts: ReadOptions): Promise<Date> {
   if (opts.year !== null || input.size === null || input.gzip) return input.refDate;

@@ -12,7 +12,9 @@
 // side a record's traffic came from. A loopback source is this host, whatever logged it.
 // "This side" is the local-network ranges below, or the networks given with --home-net
 // (psad's HOME_NET) when the LAN or a DMZ has public addresses.
-// Char-code checks only by default: runs for every event.
+// Char-code checks only by default: runs for every event (ipaddr.js only for spellings no
+// firewall writes).
+import ipaddr from 'ipaddr.js';
 import type { FirewallEvent } from '../event.js';
 import { ADDR_UNICAST, classifyAddress } from '../annotate/address.js';
 import type { AddressRanges } from './address-ranges.js';
@@ -84,14 +86,26 @@ export function isLoopback(ip: string): boolean {
  * (100.64/10), link-local (169.254/16, fe80::/10), loopback, IPv6 unique local (fc00::/7);
  * IPv4-mapped IPv6 by its IPv4 part. The one rule: the blocklist leaves these out by it,
  * and test/util/local-ranges.test.ts holds signatures/addresses.json's ranges to it.
+ *
+ * Char-code checks decide the forms firewalls write (dotted quads, `::ffff:a.b.c.d`, the
+ * kernel's full-width groups, canonical IPv6) and any IPv6 text whose first group rules
+ * the local ranges in or out; only another spelling of a zero first group (`0::1`,
+ * `::0001`, `::ffff:0a00:0001`) or a dotted quad behind another prefix is parsed.
  */
 export function isPrivateAddress(ip: string): boolean {
   if (ip.indexOf('.') === -1) return privateV6(ip);
   const start = ip.lastIndexOf(':') + 1;
+  // A dotted quad alone or IPv4-mapped as written canonically; behind any other prefix
+  // (`0:0:0:0:0:ffff:`, `64:ff9b::`, `::`) it is not simply that IPv4 address.
+  if (start !== 0 && !(start === 7 && ip.startsWith('::ffff:'))) return parsedIsPrivate(ip);
   const a = octet(ip, start);
-  if (a === 10 || a === 127) return true;
   const dot = ip.indexOf('.', start);
-  const b = dot < 0 ? -1 : octet(ip, dot + 1);
+  return privateV4(a, dot < 0 ? -1 : octet(ip, dot + 1));
+}
+
+/** By the first two octets of an IPv4 address (-1: none). */
+function privateV4(a: number, b: number): boolean {
+  if (a === 10 || a === 127) return true;
   if (a === 172) return b >= 16 && b <= 31;
   if (a === 192) return b === 168;
   if (a === 169) return b === 254;
@@ -110,16 +124,61 @@ function octet(ip: string, i: number): number {
   return n;
 }
 
+/** The kernel's full-width form: eight groups of four digits. */
+const FULL_WIDTH = 39;
+
 function privateV6(ip: string): boolean {
-  if (ip === '::1' || ip === '0000:0000:0000:0000:0000:0000:0000:0001') return true;
+  if (ip === '::1') return true;
   // fc00::/7 and fe80::/10 are in the first group, written with all four digits: a colon at
   // 4 and none before it (fd:7:… is 00fd:0007:…, no unique local address).
-  if (ip.length < 5 || ip.charCodeAt(4) !== 58 || ip.charCodeAt(2) === 58 || ip.charCodeAt(3) === 58) return false;
-  // | 0x20 lowercases a hex letter without a copy of the string.
-  const c0 = ip.charCodeAt(0) | 0x20;
-  const c1 = ip.charCodeAt(1) | 0x20;
-  if (c0 !== 0x66) return false; // f
-  if (c1 === 0x63 || c1 === 0x64) return true; // fc, fd
-  const c2 = ip.charCodeAt(2) | 0x20;
-  return c1 === 0x65 && (c2 === 0x38 || c2 === 0x39 || c2 === 0x61 || c2 === 0x62); // fe8-feb
+  if (ip.length >= 5 && ip.charCodeAt(4) === 58 && ip.charCodeAt(1) !== 58 && ip.charCodeAt(2) !== 58 && ip.charCodeAt(3) !== 58) {
+    // | 0x20 lowercases a hex letter without a copy of the string.
+    const c0 = ip.charCodeAt(0) | 0x20;
+    const c1 = ip.charCodeAt(1) | 0x20;
+    if (c0 === 0x66) {
+      if (c1 === 0x63 || c1 === 0x64) return true; // fc, fd
+      const c2 = ip.charCodeAt(2) | 0x20;
+      return c1 === 0x65 && (c2 === 0x38 || c2 === 0x39 || c2 === 0x61 || c2 === 0x62); // fe8-feb
+    }
+    if (!ip.startsWith('0000')) return false;
+    if (ip.length === FULL_WIDTH) return fullWidthZeroFirst(ip);
+    return parsedIsPrivate(ip);
+  }
+  // A first group of one to three digits is below fc00 and fe80: only a zero one can
+  // begin ::1 or ::ffff:0:0/96, and then only a spelling other than `::1` (above) or `::`.
+  const c0 = ip.charCodeAt(0);
+  if (c0 !== 0x30 && c0 !== 58) return false;
+  return ip !== '::' && parsedIsPrivate(ip);
+}
+
+/** Full-width with a zero first group: loopback, or IPv4-mapped (0000:…:ffff:0a00:0001) by its IPv4 part. */
+function fullWidthZeroFirst(ip: string): boolean {
+  if (ip === '0000:0000:0000:0000:0000:0000:0000:0001') return true;
+  if (!ip.startsWith('0000:0000:0000:0000:0000:') || (ip.charCodeAt(25) | 0x20) !== 0x66 || (ip.charCodeAt(26) | 0x20) !== 0x66 || (ip.charCodeAt(27) | 0x20) !== 0x66 || (ip.charCodeAt(28) | 0x20) !== 0x66) {
+    return false;
+  }
+  return privateV4(hexByte(ip, 30), hexByte(ip, 32));
+}
+
+/** The byte written as two hex digits at ip[i] (-1 if they are not). */
+function hexByte(ip: string, i: number): number {
+  const hi = hexDigit(ip.charCodeAt(i));
+  const lo = hexDigit(ip.charCodeAt(i + 1));
+  return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+}
+
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 0x20;
+  return l >= 97 && l <= 102 ? l - 87 : -1;
+}
+
+/**
+ * A spelling the checks above do not read, parsed and written again as one they do: an
+ * IPv4-mapped address as its dotted quad, any other IPv6 full-width. Not valid: not local.
+ */
+function parsedIsPrivate(ip: string): boolean {
+  if (!ipaddr.isValid(ip)) return false;
+  const a = ipaddr.process(ip);
+  return a.kind() === 'ipv4' ? isPrivateAddress(a.toString()) : privateV6((a as ipaddr.IPv6).parts.map((g) => g.toString(16).padStart(4, '0')).join(':'));
 }

@@ -67,6 +67,17 @@ describe('logscan\'s own usage errors in --lang zh', () => {
     expect(usageStderr(['help', 'chek', '--lang', 'zh'])).toBe('logscan: help：没有“chek”这个命令：是否想用“check”？可用的命令有 report、events、follow、daily、explain、formats、check\n');
   });
 
+  it('a bad option value is said before a bare word that may be a mistyped command or a missing file', () => {
+    // The value is wrong for certain; "x" may be a file that is not there.
+    expect(usageStderr(['--lang', 'zh', '--year', '1000', 'x'])).toBe('logscan: --year：应为 1900 到 9998 之间的四位年份，实际为“1000”\n');
+    expect(usageStderr(['--year', '1000', 'x'])).toBe('logscan: --year: expected a four-digit year from 1900 to 9998, got "1000"\n');
+    expect(usageStderr(['x', '--tz', 'Mars/Base'])).toBe('logscan: --tz: unknown time zone "Mars/Base" (use an IANA name such as Europe/Berlin or UTC)\n');
+    expect(usageStderr(['chek', '--top', '0'])).toBe('logscan: --top: expected a whole number from 1 to 10000, got "0"\n');
+    // With the options right, the word is still called what it looks like.
+    expect(usageStderr(['--year', '2025', 'x'])).toBe('logscan: unknown command "x" (and no such file): commands are report, events, follow, daily, explain, formats, check; for a file of that name write ./x\n');
+    expect(usageStderr(['--lang', 'zh', '--year', '2025', 'chek'])).toMatch(/^logscan: 未知命令“chek”/);
+  });
+
   it('the common options: a number, a zone, a time, an option for another format', () => {
     expect(usageStderr(['--lang', 'zh', '--top', '0', UFW])).toBe('logscan: --top：应为 1 到 10000 之间的整数，实际为“0”\n');
     expect(usageStderr(['--lang', 'zh', '--tz', 'Mars/Base', UFW])).toBe('logscan: --tz：未知时区“Mars/Base”（请用 IANA 时区名，如 Asia/Shanghai 或 UTC）\n');
