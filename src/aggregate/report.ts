@@ -9,6 +9,7 @@ import type { DayCount, LateUncounted, OverviewData, ProbeSplit } from './overvi
 import type { FindingCount, Interpretation, RankedSource, SourceRangeCount, SummaryResult } from './summary.js';
 import type { CountryCount, NetworkCount } from '../enrich/types.js';
 import { zoneName } from '../daily/day.js';
+import { ruleCounted } from './rule-message.js';
 import type { InputProblem } from '../input/problem.js';
 
 export interface ReportInput {
@@ -57,6 +58,8 @@ export interface Counted {
 /** A rule label's count, and the format that logged it (absent for "(none)"), whose words the report says it in (an ASA message id). */
 export interface RuleCounted extends Counted {
   format?: string;
+  /** The name of the message id the label holds, in --lang (ASA-6-302014: "TCP connection closed"; signatures/asa-messages.json); absent for other labels. */
+  messageName?: string;
 }
 
 export interface ReportDoc {
@@ -194,7 +197,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     zonelessTimes,
     tzAssumed: zonelessTimes && tz === null,
     byFormat: counted(ov.byFormat),
-    byRule: ov.byRule.map(([key, packets, format]) => (format === null ? { key, packets } : { key, packets, format })),
+    byRule: ov.byRule.map(([key, packets, format]) => ruleCounted(kb, lang, key, packets, format)),
     ruleLabels: ov.ruleLabels,
     byAction: counted(ov.byAction),
     byProto: counted(ov.byProto),

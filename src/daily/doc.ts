@@ -7,6 +7,7 @@ import type { SummaryResult } from '../aggregate/summary.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import type { InputStats } from '../input/read.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
+import { ruleCounted } from '../aggregate/rule-message.js';
 import type { Comparison } from './compare.js';
 import type { DailyCollector } from './collect.js';
 import { byClockHour, hourLabels, zoneName } from './day.js';
@@ -177,10 +178,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
       allowed: t.allowed,
       other: t.other,
     },
-    rules: c.today.rules.top(10).map(([key, packets]) => {
-      const format = key === NO_RULE ? null : c.today.ruleFormats.of(key);
-      return format === null ? { key, packets } : { key, packets, format };
-    }),
+    rules: c.today.rules.top(10).map(([key, packets]) => ruleCounted(x.kb, x.lang, key, packets, key === NO_RULE ? null : c.today.ruleFormats.of(key))),
     ruleLabels: c.today.rules.distinct,
     chart: {
       labels,

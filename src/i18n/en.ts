@@ -462,6 +462,15 @@ export const en = {
      */
     ruleAccessList: (list: string, code: string) => `access list ${list} (message id ${code})`,
     ruleMessageId: (code: string) => `message id ${code}`,
+    /**
+     * Such an id with the name signatures/asa-messages.json gives it ("302014 TCP connection
+     * closed"), and with the access list the message names after it ("106023 denied by access
+     * list (Inside_access_in)"); what the ids are is said once, before the first of them:
+     * "ASA message 302014 TCP connection closed".
+     */
+    ruleMessage: (code: string, name: string) => `${code} ${name}`,
+    ruleMessageList: (message: string, list: string) => `${message} (${list})`,
+    ruleMessagesLead: (first: string) => `ASA message ${first}`,
     /** Such a label before its count when it ends in a digit, with the space (if any) before the count, so the numbers do not run together: "message id 302014: 39". */
     ruleBeforeCount: (label: string) => `${label}: `,
     /** The first of the busiest days of a long log ("2026-11-17 1,204"), after how many days had records. */

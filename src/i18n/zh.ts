@@ -392,6 +392,9 @@ export const zh: Messages = {
     noRule: '（无）',
     ruleAccessList: (list, code) => `访问控制列表 ${list}（消息 ID ${code}）`,
     ruleMessageId: (code) => `消息 ID ${code}`,
+    ruleMessage: (code, name) => `${code} ${name}`,
+    ruleMessageList: (message, list) => `${message}（${list}）`,
+    ruleMessagesLead: (first) => `ASA 消息 ${first}`,
     ruleBeforeCount: (label) => `${label}：`,
     daysBusiest: (n, first) => `共 ${fmtInt(n)} 天，最多的：${first}`,
     label: {

@@ -5,7 +5,7 @@
 
 import ipaddr from 'ipaddr.js';
 import { ipv4ToInt } from '../parsers/address.js';
-import type { AddressEntry, Category, KnowledgeBase, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
+import type { AddressEntry, AsaMessage, Category, KnowledgeBase, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
 
 const EMPTY: readonly never[] = Object.freeze([]);
 const PORTS = 65536;
@@ -88,6 +88,7 @@ export interface KnowledgeParts {
   portClasses: readonly PortClass[];
   categories: readonly Category[];
   addresses: readonly AddressEntry[];
+  asaMessages: readonly AsaMessage[];
 }
 
 /** The ranges an address falls in, narrowest first; an IPv4-mapped IPv6 address also as the IPv4 address it carries. */
@@ -147,6 +148,7 @@ export function buildKnowledgeBase(parts: KnowledgeParts): IndexedKnowledge {
   classes.forEach((c, i) => classOf.fill(i, c.from, c.to + 1));
 
   const categories = new Map(parts.categories.map((c) => [c.id, c]));
+  const asaMessages = new Map(parts.asaMessages.map((m) => [m.id, m]));
   const listed = Object.freeze([...parts.entries].sort((a, b) => a.from - b.from || comparePortEntries(a, b)));
   const listedSource = Object.freeze([...parts.sourceEntries].sort((a, b) => a.from - b.from || compareSourceEntries(a, b)));
   const haystacks = listed.map((e) => {
@@ -169,6 +171,8 @@ export function buildKnowledgeBase(parts: KnowledgeParts): IndexedKnowledge {
       return classes[classOf[port]];
     },
     category: (id) => categories.get(id),
+    asaMessages: Object.freeze([...parts.asaMessages]),
+    asaMessage: (id) => asaMessages.get(id),
     search(term: string): readonly PortEntry[] {
       const plain = fold(term.trim());
       const squashed = squash(term);

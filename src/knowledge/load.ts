@@ -1,5 +1,5 @@
 // Loads signatures/ (+ any --signatures DIR), validates, merges and indexes them, once
-// at start-up. Synchronous on purpose: five small files, read before any input.
+// at start-up. Synchronous on purpose: six small files, read before any input.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { SignatureError, systemLimit } from '../errors.js';
 import { fsProblem } from '../input/problem.js';
 import { buildKnowledgeBase, type IndexedKnowledge } from './index.js';
-import type { AddressEntry, Category, PortClass, PortEntry, SourcePortEntry } from './types.js';
+import type { AddressEntry, AsaMessage, Category, PortClass, PortEntry, SourcePortEntry } from './types.js';
 import {
   parseJson,
   SIGNATURE_FILES,
@@ -89,7 +89,7 @@ function freezeText<T extends { en: string; zh: string }>(t: T): Readonly<{ en: 
 /** Loads and indexes the knowledge base; throws SignatureError naming file and entry on bad data. */
 export function loadKnowledge(options: LoadOptions = {}): LoadedKnowledge {
   const builtin = options.builtinDir ?? BUILTIN_SIGNATURES_DIR;
-  const merged: MergedRaw = { categories: [], portClasses: [], ports: [], sourcePorts: [], addresses: [] };
+  const merged: MergedRaw = { categories: [], portClasses: [], ports: [], sourcePorts: [], addresses: [], asaMessages: [] };
   if (!isDirectory(builtin)) throw new SignatureError(builtin, null, { code: 'builtin-missing' });
   for (const kind of KINDS) {
     // The built-in set must be complete; a local dir may hold any subset.
@@ -152,7 +152,8 @@ export function loadKnowledge(options: LoadOptions = {}): LoadedKnowledge {
     }),
   );
   const addresses: AddressEntry[] = merged.addresses.map((a) => Object.freeze({ id: a.id, range: a.range, name: freezeText(a.name), text: freezeText(a.text), ref: a.ref, asSource: a.asSource && freezeText(a.asSource) }));
-  return { ...buildKnowledgeBase({ entries, sourceEntries, portClasses, categories, addresses }), localSignatures: (options.extraDirs ?? []).length === 0 ? null : localFingerprint(merged, local) };
+  const asaMessages: AsaMessage[] = merged.asaMessages.map((m) => Object.freeze({ id: m.id, name: freezeText(m.name), text: freezeText(m.text), source: m.source }));
+  return { ...buildKnowledgeBase({ entries, sourceEntries, portClasses, categories, addresses, asaMessages }), localSignatures: (options.extraDirs ?? []).length === 0 ? null : localFingerprint(merged, local) };
 }
 
 function localFingerprint(merged: MergedRaw, local: ReadonlySet<object>): string {

@@ -3,7 +3,7 @@
 
 import type { IcmpProtocol } from '../util/icmp.js';
 import ipaddr from 'ipaddr.js';
-import type { AddressEntry, KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
+import type { AddressEntry, AsaMessage, KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
 import { findingByLabel, usageError } from '../i18n/messages.js';
 
 const ALL: readonly PortProtocol[] = Object.freeze(['tcp', 'udp'] as const);
@@ -40,7 +40,14 @@ export type ExplainQuery =
   | { kind: 'icmp'; raw: string; proto: IcmpProtocol; type: number }
   | { kind: 'search'; raw: string; term: string }
   /** An IPv4 or IPv6 address: what its range is for (224.0.0.251, fe80::1, 100.64.0.7). */
-  | { kind: 'address'; raw: string; address: string };
+  | { kind: 'address'; raw: string; address: string }
+  /** A Cisco ASA message id: six digits, no port (302014), or the tag it is logged with (%ASA-6-302014). */
+  | { kind: 'message'; raw: string; id: string };
+
+/** `%ASA-6-302014:` as a log writes the tag (the `%` and the colon optional; PIX, FTD, FWSM alike). */
+const ASA_TAG = /^%?(?:ASA|PIX|FTD|FWSM)-\d-(\d{6}):?$/i;
+/** Six digits are past every port (65535): a message id. */
+const MESSAGE_ID = /^[1-9]\d{5}$/;
 
 function port(raw: string, s: string): number {
   const n = Number(s);
@@ -60,6 +67,9 @@ export function parseQuery(input: string): ExplainQuery {
   if (raw === '') throw usageError((u) => u.queryEmpty);
   if (ipaddr.IPv4.isValidFourPartDecimal(raw) || (raw.includes(':') && ipaddr.IPv6.isValid(raw.replace(/%.*$/, '')))) return { kind: 'address', raw, address: raw };
   if (findingByLabel(raw) !== null) return { kind: 'search', raw, term: raw };
+  const tag = ASA_TAG.exec(raw);
+  if (tag !== null) return { kind: 'message', raw, id: tag[1]! };
+  if (MESSAGE_ID.test(raw)) return { kind: 'message', raw, id: raw };
   const slash = raw.indexOf('/');
   const spec = slash < 0 ? raw : raw.slice(0, slash).trim();
   const named = slash < 0 ? null : raw.slice(slash + 1).trim().toLowerCase();
@@ -101,6 +111,8 @@ export interface ExplainResult {
   sourceEntries: readonly SourcePortEntry[];
   /** For an address: the special-purpose ranges it falls in, narrowest first. */
   addresses: readonly AddressEntry[];
+  /** For a message id: what it means; null when logscan reads no events from it. */
+  message: AsaMessage | null;
 }
 
 const overlapsQuery = (e: { from: number; to: number }, from: number, to: number): boolean => e.from <= to && from <= e.to;
@@ -134,6 +146,7 @@ export function explainQuery(kb: KnowledgeBase, q: ExplainQuery): ExplainResult 
         entries: union(q.protocols.map((p) => kb.lookup(p, q.port)), byRank),
         sourceEntries: union(q.protocols.map((p) => kb.lookupSource(p, q.port)), byWidth),
         addresses: [],
+        message: null,
       };
     case 'range': {
       // A range is answered by a scan of the entry list, not the index: it is a
@@ -150,14 +163,17 @@ export function explainQuery(kb: KnowledgeBase, q: ExplainQuery): ExplainResult 
         entries: kb.entries.filter((e) => overlapsQuery(e, q.from, q.to) && sharesProto(e, q.protocols)).sort(byStart),
         sourceEntries: kb.sourceEntries.filter((e) => overlapsQuery(e, q.from, q.to) && sharesProto(e, q.protocols)),
         addresses: [],
+        message: null,
       };
     }
     case 'icmp':
       // What an ICMP type means is not in the port knowledge: the message catalog names it,
       // and the annotation rules that match it are answered beside (cli/explain-ids.ts).
-      return { query: q, classes: [], entries: [], sourceEntries: [], addresses: [] };
+      return { query: q, classes: [], entries: [], sourceEntries: [], addresses: [], message: null };
     case 'address':
-      return { query: q, classes: [], entries: [], sourceEntries: [], addresses: kb.lookupAddress(q.address) };
+      return { query: q, classes: [], entries: [], sourceEntries: [], addresses: kb.lookupAddress(q.address), message: null };
+    case 'message':
+      return { query: q, classes: [], entries: [], sourceEntries: [], addresses: [], message: kb.asaMessage(q.id) ?? null };
     case 'search': {
       const term = q.term.toLowerCase();
       return {
@@ -168,6 +184,7 @@ export function explainQuery(kb: KnowledgeBase, q: ExplainQuery): ExplainResult 
           (e) => e.id.includes(term) || e.annotation.includes(term) || e.name.en.toLowerCase().includes(term) || e.name.zh.toLowerCase().includes(term),
         ),
         addresses: [],
+        message: null,
       };
     }
   }

@@ -83,6 +83,17 @@ export interface AddressEntry {
   asSource: LocalizedText | null;
 }
 
+/** What a Cisco ASA (PIX, FTD, FWSM) message id that logscan reads events from means: 302014, a TCP connection closed. */
+export interface AsaMessage {
+  /** The six digits of the tag: "302014" for %ASA-6-302014. */
+  id: string;
+  /** A few words, said in the report's "logged as" row: {en: "TCP connection closed", zh: "TCP 连接关闭"}. */
+  name: LocalizedText;
+  /** One sentence: what the firewall did and what it usually means (`logscan explain 302014`). */
+  text: LocalizedText;
+  source: string;
+}
+
 export interface KnowledgeBase {
   /** Destination-port meanings for this protocol and port, best first; a shared empty array if none. O(1). */
   lookup(proto: PortProtocol, port: number): readonly PortEntry[];
@@ -97,4 +108,7 @@ export interface KnowledgeBase {
   /** The special-purpose ranges an address falls in, narrowest first (none for an ordinary public address). */
   lookupAddress(ip: string): readonly AddressEntry[];
   readonly addresses: readonly AddressEntry[];
+  /** A Cisco ASA message id's name and meaning ("302014"); undefined for an id logscan reads no events from. */
+  asaMessage(id: string): AsaMessage | undefined;
+  readonly asaMessages: readonly AsaMessage[];
 }

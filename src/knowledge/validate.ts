@@ -6,7 +6,8 @@
 import ipaddr from 'ipaddr.js';
 import { SignatureError } from '../errors.js';
 import type { Severity } from '../event.js';
-import type { AddressEntry, LocalizedText, PortProtocol } from './types.js';
+import { ASA_MESSAGE_IDS } from '../parsers/cisco-asa.js';
+import type { AddressEntry, AsaMessage, LocalizedText, PortProtocol } from './types.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -16,6 +17,7 @@ export const SIGNATURE_FILES = {
   ports: 'ports.json',
   sourcePorts: 'source-ports.json',
   addresses: 'addresses.json',
+  asaMessages: 'asa-messages.json',
 } as const;
 export type FileKind = keyof typeof SIGNATURE_FILES;
 
@@ -74,15 +76,22 @@ export interface RawSourcePortEntry {
 export interface RawAddressEntry extends AddressEntry {
   origin: Origin;
 }
+/** A Cisco ASA message id's name and meaning as read: exactly what the knowledge base keeps, and where it came from. */
+export interface RawAsaMessage extends AsaMessage {
+  origin: Origin;
+}
 export interface RawByKind {
   categories: RawCategory;
   portClasses: RawPortClass;
   ports: RawPortEntry;
   sourcePorts: RawSourcePortEntry;
   addresses: RawAddressEntry;
+  asaMessages: RawAsaMessage;
 }
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A Cisco ASA message id as its tag writes it: `%ASA-6-302014` is 302014. */
+const ASA_ID_RE = /^[1-9]\d{5}$/;
 const PROTOCOLS: readonly PortProtocol[] = ['tcp', 'udp'];
 
 // Unknown keys are errors: a misspelt optional field ("severty") would otherwise be
@@ -93,6 +102,7 @@ const ALLOWED_KEYS: Record<FileKind, readonly string[]> = {
   ports: ['id', 'ports', 'protocols', 'name', 'category', 'family', 'severity', 'rank', 'text', 'source', '$comment'],
   sourcePorts: ['id', 'ports', 'protocols', 'name', 'annotation', 'severity', 'text', 'source', '$comment'],
   addresses: ['id', 'range', 'name', 'text', 'ref', 'asSource', '$comment'],
+  asaMessages: ['id', 'name', 'text', 'source', '$comment'],
 };
 
 type Obj = Record<string, unknown>;
@@ -284,6 +294,9 @@ function entryRecord<K extends FileKind>(kind: K, ctx: EntryContext, o: Obj): Ra
       const asSource = o.asSource === undefined || o.asSource === null ? null : text(ctx, o, 'asSource');
       return { id, range, name: text(ctx, o, 'name'), text: text(ctx, o, 'text'), ref: str(ctx, o, 'ref'), asSource, origin } satisfies RawAddressEntry as RawByKind[K];
     }
+    case 'asaMessages':
+      if (!ASA_ID_RE.test(id)) ctx.fail('.id', `must be a six-digit message id as the tag writes it ("302014" for %ASA-6-302014) (${describe(o.id)})`);
+      return { id, name: text(ctx, o, 'name'), text: text(ctx, o, 'text'), source: str(ctx, o, 'source'), origin } satisfies RawAsaMessage as RawByKind[K];
   }
   throw new Error(`unreachable: ${String(kind)}`);
 }
@@ -353,6 +366,7 @@ export interface MergedRaw {
   ports: RawPortEntry[];
   sourcePorts: RawSourcePortEntry[];
   addresses: RawAddressEntry[];
+  asaMessages: RawAsaMessage[];
 }
 
 /**
@@ -362,9 +376,11 @@ export interface MergedRaw {
  *    rank — their order would be arbitrary, so the "best first" answer is undefined;
  *    two source-port entries that overlap on a shared protocol with the SAME width
  *    (source entries are ordered narrowest first, so equal widths are ambiguous);
- *  - the port classes cover 0-65535 exactly once.
+ *  - the port classes cover 0-65535 exactly once;
+ *  - the ASA messages name exactly the ids the parser reads events from (`readIds`): a
+ *    missing one would leave a report row unnamed, an extra one names what never comes.
  */
-export function validateMerged(m: MergedRaw): void {
+export function validateMerged(m: MergedRaw, readIds: readonly number[] = ASA_MESSAGE_IDS): void {
   const cats = new Set(m.categories.map((c) => c.id));
   for (const e of m.ports) {
     if (!cats.has(e.category)) {
@@ -409,5 +425,16 @@ export function validateMerged(m: MergedRaw): void {
     const last = classes.at(-1);
     if (!last) throw new SignatureError(SIGNATURE_FILES.portClasses, null, '$.entries: no port classes defined');
     failAt(last.origin, last.id, `.ports: port classes end at ${next - 1}; they must cover 0-65535`);
+  }
+  const read = new Set(readIds.map(String));
+  for (const a of m.asaMessages) {
+    if (!read.has(a.id)) failAt(a.origin, a.id, `.id: logscan reads no events from message id ${a.id}; name only ids it reads: ${[...read].join(', ')}`);
+  }
+  const named = new Set(m.asaMessages.map((a) => a.id));
+  const missing = [...read].filter((id) => !named.has(id));
+  if (missing.length > 0) {
+    // The built-in file's entries come first in the merged set.
+    const file = m.asaMessages[0]?.origin.file ?? SIGNATURE_FILES.asaMessages;
+    throw new SignatureError(file, null, `$.entries: no entry for message id${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which logscan reads events from; every one needs a name`);
   }
 }

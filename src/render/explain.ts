@@ -81,7 +81,7 @@ export interface ExplainAnswer extends ExplainResult {
 
 export interface ExplainJson {
   query: string;
-  kind: 'port' | 'range' | 'icmp' | 'search' | 'address';
+  kind: 'port' | 'range' | 'icmp' | 'search' | 'address' | 'message';
   port?: number;
   range?: { from: number; to: number };
   /** An ICMP type query: the protocol, the type and its name in --lang (null when logscan has none). */
@@ -101,6 +101,9 @@ export interface ExplainJson {
   icmpTypes?: IcmpTypeMatch[];
   /** An address query: the special-purpose ranges it falls in, narrowest first (empty: an ordinary public address). */
   addresses?: { id: string; range: string; name: string; text: string; ref: string }[];
+  /** A message id query (302014, %ASA-6-302014): the id, and what it means (signatures/asa-messages.json); null when logscan reads no events from it. */
+  messageId?: string;
+  message?: { id: string; name: string; text: string; source: string } | null;
 }
 
 const portsOf = (e: { from: number; to: number }): number | string => (e.from === e.to ? e.from : `${e.from}-${e.to}`);
@@ -127,6 +130,7 @@ export function explainToJson(results: readonly ExplainAnswer[], lang: Lang): Ex
       ...(q.kind === 'search' || q.kind === 'icmp' ? { ids: [...r.ids] } : {}),
       ...(q.kind === 'search' ? { icmpTypes: r.icmpTypes.map((m) => ({ ...m, ids: [...m.ids], names: [...m.names] })) } : {}),
       ...(q.kind === 'address' ? { addresses: r.addresses.map((a) => ({ id: a.id, range: a.range, name: a.name[lang], text: a.text[lang], ref: a.ref })) } : {}),
+      ...(q.kind === 'message' ? { messageId: q.id, message: r.message && { id: r.message.id, name: r.message.name[lang], text: r.message.text[lang], source: r.message.source } } : {}),
     };
     out.entries = r.entries.map((e) => ({
       id: e.id,
@@ -190,6 +194,9 @@ const LABELS = {
     noAddress: 'An ordinary public address: no special-purpose range. logscan explains ports and behaviour, not who holds an address (--geoip and --resolve in the report say where a source is).',
     noIcmpIds: 'No interpretation or finding of logscan is about this type.',
     icmpSearch: (t: string) => `ICMP types matching "${t}" (\`logscan explain TYPE/icmp\` for one):`,
+    /** "302014 — Cisco ASA message: TCP connection closed"; null: an id logscan reads no events from. */
+    message: (id: string, name: string | null) => `${id} — Cisco ASA message${name === null ? '' : `: ${name}`}`,
+    noMessage: (ids: string) => `logscan reads no events from this message id, and it is no port (ports end at 65535): a report counts its lines as skipped. The ids logscan reads: ${ids}.`,
   },
   zh: {
     head: ['端口', '协议', '名称 [id]', '类别', '严重度', '说明'],
@@ -216,6 +223,8 @@ const LABELS = {
     noAddress: '普通的公网地址，不属于任何特殊用途的地址段。logscan 解释的是端口和行为，而不是地址归谁所有（报告中的 --geoip 和 --resolve 能说明来源在哪里）。',
     noIcmpIds: 'logscan 没有关于此类型的解读或检测结果。',
     icmpSearch: (t: string) => `与“${t}”匹配的 ICMP 类型（单个类型用 \`logscan explain TYPE/icmp\` 查看）：`,
+    message: (id: string, name: string | null) => `${id} — Cisco ASA 消息${name === null ? '' : `：${name}`}`,
+    noMessage: (ids: string) => `logscan 不从此消息 ID 读取事件，它也不是端口（端口最大为 65535）：报告把这类行计为跳过。logscan 读取的 ID：${ids}。`,
   },
 } as const;
 
@@ -360,7 +369,7 @@ function icmpTypeLines(types: readonly IcmpTypeMatch[], o: ExplainTableOptions):
     .join('\n');
 }
 
-function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category'>, o: ExplainTableOptions, c: Colors): string {
+function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category' | 'asaMessages'>, o: ExplainTableOptions, c: Colors): string {
   const L = LABELS[o.lang];
   const q = r.query;
   const out: string[] = [];
@@ -379,6 +388,13 @@ function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category'>, o: Exp
     out.push(c.bold(termSafe(L.address(q.address))));
     if (r.addresses.length === 0) out.push(indent(L.noAddress, o.width));
     for (const a of r.addresses) out.push(`  ${c.bold(termSafe(`${a.range}  ${a.name[o.lang]}`))}  ${c.dim(termSafe(a.ref))}`, indent(a.text[o.lang], o.width - 2).replace(/^/gm, '  '));
+    return out.join('\n');
+  }
+  if (q.kind === 'message') {
+    const m = r.message;
+    out.push(c.bold(termSafe(L.message(q.id, m === null ? null : m.name[o.lang]))));
+    if (m === null) out.push(indent(L.noMessage(kb.asaMessages.map((x) => x.id).join(', ')), o.width));
+    else out.push(indent(m.text[o.lang], o.width), c.dim(`  ${L.ref(termSafe(m.source))}`));
     return out.join('\n');
   }
   if (q.kind === 'icmp') {
@@ -401,7 +417,7 @@ function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category'>, o: Exp
 /** The human-readable answer to every query, separated by blank lines. */
 export function renderExplainTable(
   results: readonly ExplainAnswer[],
-  kb: Pick<KnowledgeBase, 'category'>,
+  kb: Pick<KnowledgeBase, 'category' | 'asaMessages'>,
   options: ExplainTableOptions,
 ): string {
   const c = pc.createColors(options.color);

@@ -354,12 +354,15 @@ export interface RuleRow {
 /**
  * The rule labels counted (`rules`, busiest first) as the reader sees them: a label
  * that holds a device's message id said in the words of the format that logged it (its
- * ruleFields, cached: a report lists ten labels), and labels said alike counted as one
- * (ASA-6-302014 and FTD-6-302014 are both message id 302014).
+ * ruleFields, cached: a report lists ten labels) with the name the knowledge base gives
+ * the id (`messageName`), and labels said alike counted as one (ASA-6-302014 and
+ * FTD-6-302014 are both 302014). What the ids are is said once, before the first named
+ * one ("ASA message 302014 TCP connection closed · 302013 TCP connection built"), not on
+ * every item.
  */
 export function ruleRows(rules: readonly RuleCounted[], msg: Messages): RuleRow[] {
   const m = msg.report;
-  const byName = new Map<string, RuleRow>();
+  const byName = new Map<string, RuleRow & { named: boolean }>();
   for (const r of rules) {
     const row = ruleRow(r, m);
     const same = byName.get(row.name);
@@ -367,14 +370,19 @@ export function ruleRows(rules: readonly RuleCounted[], msg: Messages): RuleRow[
     else same.packets += row.packets;
   }
   const out = [...byName.values()];
-  return out.length === rules.length ? out : out.sort((a, b) => b.packets - a.packets || cmpStr(a.name, b.name));
+  if (out.length !== rules.length) out.sort((a, b) => b.packets - a.packets || cmpStr(a.name, b.name));
+  const first = out.find((r) => r.named);
+  if (first !== undefined) first.name = m.ruleMessagesLead(first.name);
+  return out.map(({ name, kind, packets }) => ({ name, kind, packets }));
 }
 
-function ruleRow(r: RuleCounted, m: Messages['report']): RuleRow {
-  if (r.key === NO_RULE) return { name: m.noRule, kind: 'none', packets: r.packets };
+function ruleRow(r: RuleCounted, m: Messages['report']): RuleRow & { named: boolean } {
+  if (r.key === NO_RULE) return { name: m.noRule, kind: 'none', packets: r.packets, named: false };
   const f = r.format === undefined ? null : ruleFields(r.format, r.key);
-  if (f === null || f.code === undefined) return { name: r.key, kind: 'logged', packets: r.packets };
-  return { name: f.name !== undefined ? m.ruleAccessList(f.name, f.code) : m.ruleMessageId(f.code), kind: 'words', packets: r.packets };
+  if (f === null || f.code === undefined) return { name: r.key, kind: 'logged', packets: r.packets, named: false };
+  if (r.messageName === undefined) return { name: f.name !== undefined ? m.ruleAccessList(f.name, f.code) : m.ruleMessageId(f.code), kind: 'words', packets: r.packets, named: false };
+  const message = m.ruleMessage(f.code, r.messageName);
+  return { name: f.name !== undefined ? m.ruleMessageList(message, f.name) : message, kind: 'words', packets: r.packets, named: true };
 }
 
 /** "  (00-23)" after a sparkline, the brackets the language's (a sparkline is no word to write a bracket against). */

@@ -884,17 +884,17 @@ describe('"logged as" of a Cisco ASA day', () => {
   const asa = join(repoRoot, 'test/fixtures/cisco-asa/messages.log');
   const run = (...more: string[]) => runCliShared(['daily', asa, '--year', '2026', '--date', '2026-11-20', '--tz', 'UTC', ...more]);
 
-  it('says each label as explain does, labels said alike counted as one, in text, Markdown and HTML, English and Chinese; JSON keeps them as logged', () => {
+  it('says each message id by its name, "ASA message" once, labels said alike counted as one, in text, Markdown and HTML, English and Chinese; JSON keeps them as logged, with the name', () => {
     // ASA-4-106100 (1 packet) and ASA-6-106100 (12, a hit-cnt) name the one access list and message id.
-    expect(run('-o', 'text').stdout).toMatch(/^logged as  access list outside_in \(message id 106100\) 13 ·\n.* message id 106006: 1 ·/m);
-    expect(run('-o', 'text', '--lang', 'zh').stdout).toMatch(/^记录为     访问控制列表 outside_in（消息 ID 106100） 13 · 消息 ID 106006：1 ·/m);
-    expect(run('-o', 'markdown').stdout).toContain('| access list outside\\_in (message id 106100) | 13 |\n| access list outside\\_in (message id 106023) | 1 |\n| message id 106006 | 1 |');
-    expect(run('-o', 'markdown', '--lang', 'zh').stdout).toContain('| 访问控制列表 outside\\_in（消息 ID 106100） | 13 |');
-    expect(run('-o', 'html').stdout).toContain('<td data-label="logged as" class="wide">access list outside_in (message id 106100)</td>');
-    expect(run('-o', 'html', '--lang', 'zh').stdout).toContain('>访问控制列表 outside_in（消息 ID 106100）</td>');
+    expect(run('-o', 'text').stdout).toMatch(/^logged as  ASA message 106100 access list entry matched \(outside_in\) 13 ·\n {11}106006 inbound UDP denied 1 · /m);
+    expect(run('-o', 'text', '--lang', 'zh').stdout).toMatch(/^记录为     ASA 消息 106100 访问控制列表条目命中（outside_in） 13 · 106006 入站 UDP 被拒绝 1 ·/m);
+    expect(run('-o', 'markdown').stdout).toContain('| ASA message 106100 access list entry matched (outside\\_in) | 13 |\n| 106006 inbound UDP denied | 1 |\n| 106007 inbound UDP denied (DNS) | 1 |\n| 106023 denied by access list (outside\\_in) | 1 |');
+    expect(run('-o', 'markdown', '--lang', 'zh').stdout).toContain('| ASA 消息 106100 访问控制列表条目命中（outside\\_in） | 13 |');
+    expect(run('-o', 'html').stdout).toContain('<td data-label="logged as" class="wide">ASA message 106100 access list entry matched (outside_in)</td>');
+    expect(run('-o', 'html', '--lang', 'zh').stdout).toContain('>106023 被访问控制列表拒绝（outside_in）</td>');
     const rules = (JSON.parse(run('-o', 'json').stdout) as DailyJson).rules;
-    expect(rules).toContainEqual({ key: 'ASA-6-106100 access-list outside_in', packets: 12, format: 'cisco-asa' });
-    expect(rules).toContainEqual({ key: 'ASA-4-106100 access-list outside_in', packets: 1, format: 'cisco-asa' });
+    expect(rules).toContainEqual({ key: 'ASA-6-106100 access-list outside_in', packets: 12, format: 'cisco-asa', messageName: 'access list entry matched' });
+    expect(rules).toContainEqual({ key: 'ASA-4-106100 access-list outside_in', packets: 1, format: 'cisco-asa', messageName: 'access list entry matched' });
   });
 });
 

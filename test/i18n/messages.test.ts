@@ -90,6 +90,9 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.moreLabels': [6],
   'report.ruleAccessList': ['Inside_access_in', '106023'],
   'report.ruleMessageId': ['302014'],
+  'report.ruleMessage': ['302014', 'TCP 连接关闭'],
+  'report.ruleMessageList': ['106023 被访问控制列表拒绝', 'Inside_access_in'],
+  'report.ruleMessagesLead': ['302014 TCP 连接关闭'],
   'report.ruleBeforeCount': ['消息 ID 302014'],
   'report.daysBusiest': [31, '2026-11-17 1,204'],
   'report.incomplete': [1, 2, 'a.log'],
@@ -424,8 +427,8 @@ const NOTICES: { [C in FollowNotice['code']]: Extract<FollowNotice, { code: C }>
   'stream-error': { code: 'stream-error', message: 'EIO: i/o error, read', errno: 'EIO' },
 };
 
-/** Entries that are the same in Chinese on purpose: technical tokens. */
-const SAME = new Set(['report.head.rank']);
+/** Entries that are the same in Chinese on purpose: technical tokens (an ASA message id and its name, both given: "302014 TCP 连接关闭"). */
+const SAME = new Set(['report.head.rank', 'report.ruleMessage']);
 
 /** Chinese characters and CJK punctuation (，。：、（）). */
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/u;

@@ -50,6 +50,12 @@ describe('parseQuery', () => {
     ['135/ICMPv6', { kind: 'icmp', proto: 'icmpv6', type: 135 }],
     ['128/icmp6', { kind: 'icmp', proto: 'icmpv6', type: 128 }],
     ['0/icmp', { kind: 'icmp', type: 0 }],
+    // Six digits are no port: a Cisco ASA message id, bare or as its tag is logged.
+    ['302014', { kind: 'message', id: '302014' }],
+    ['%ASA-6-302014', { kind: 'message', id: '302014' }],
+    ['%ASA-6-302014:', { kind: 'message', id: '302014' }],
+    ['ftd-4-106023', { kind: 'message', id: '106023' }],
+    ['%PIX-2-106001', { kind: 'message', id: '106001' }],
   ])('%j', (q, expected) => {
     expect(parseQuery(q)).toMatchObject(expected);
   });
@@ -67,6 +73,9 @@ describe('parseQuery', () => {
     ['1-2-3', /expected PORT/],
     ['', /empty query/],
     ['99999999999999999999', /out of range/],
+    // Five or seven digits are neither a port nor a message id.
+    ['99999', /port 99999 is out of range/],
+    ['3020140', /out of range/],
   ])('%j is a usage error', (q, message) => {
     expect(() => parseQuery(q)).toThrow(UsageError);
     expect(() => parseQuery(q)).toThrow(message);
@@ -92,6 +101,31 @@ describe('explainQuery', () => {
 
   it('several queries answer in order', () => {
     expect(answer('1243', '27374', '31337').map((r) => r.entries[0].id)).toEqual(['sub7-1243', 'sub7-27374', 'back-orifice-31337']);
+  });
+});
+
+describe('Cisco ASA message ids (signatures/asa-messages.json)', () => {
+  const table = (q: string, lang: 'en' | 'zh' = 'en', width = 100) => renderExplainTable([answerQuery(kb, parseQuery(q), lang)], kb, { lang, width, color: false });
+
+  it('an id the parser reads: its name and meaning, in either language, from the id or the tag', () => {
+    expect(table('302014')).toBe(
+      '302014 — Cisco ASA message: TCP connection closed\n' +
+        '  An allowed TCP connection ended and left the connection table; the line gives its duration, bytes\n' +
+        '  and why it ended (FINs, a reset, an idle timeout).\n' +
+        '  source: Cisco Secure Firewall ASA Series Syslog Messages\n',
+    );
+    expect(table('%ASA-4-106015', 'zh')).toMatch(/^106015 — Cisco ASA 消息：TCP 被拒绝（无连接）\n  一个不是连接首个 SYN 的 TCP 包/);
+    const [j] = explainToJson([answerQuery(kb, parseQuery('%FTD-4-106023'), 'zh')], 'zh');
+    expect(j).toMatchObject({ query: '%FTD-4-106023', kind: 'message', messageId: '106023', message: { id: '106023', name: '被访问控制列表拒绝' }, entries: [] });
+  });
+
+  it('an id the parser does not read: said so, with the ids it reads; JSON message null', () => {
+    const t = table('713202', 'en', 200);
+    expect(t).toContain('713202 — Cisco ASA message\n  logscan reads no events from this message id, and it is no port (ports end at 65535)');
+    expect(t).toContain('The ids logscan reads: 106001, 106006, 106007, ');
+    expect(table('713202', 'zh')).toContain('logscan 不从此消息 ID 读取事件');
+    const [j] = explainToJson([answerQuery(kb, parseQuery('713202'), 'en')], 'en');
+    expect(j).toMatchObject({ kind: 'message', messageId: '713202', message: null });
   });
 });
 

@@ -6,6 +6,8 @@ import type { InputStats } from '../../src/input/read.js';
 import { dayText, Overview } from '../../src/aggregate/overview.js';
 import { messages } from '../../src/i18n/messages.js';
 import { buildReport, type ReportDoc } from '../../src/aggregate/report.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import type { KnowledgeBase, Lang } from '../../src/knowledge/types.js';
 import { Summarizer } from '../../src/aggregate/summary.js';
 import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { displayWidth } from '../../src/render/box-table.js';
@@ -21,14 +23,14 @@ function stats(events: number): InputStats {
   return { file: 'kern.log', format: 'iptables', formatBy: 'sniff', lines: events + 2, events, skipped: 2, malformed: 0, error: null, incomplete: false };
 }
 
-function doc(events: readonly FirewallEvent[], extras: { top?: number; minSeverity?: number | null } = {}): ReportDoc {
+function doc(events: readonly FirewallEvent[], extras: { top?: number; minSeverity?: number | null; kb?: KnowledgeBase; lang?: Lang } = {}): ReportDoc {
   const ov = new Overview(localClock('UTC'));
   const sum = new Summarizer(DEFAULT_THRESHOLDS);
   for (const e of events) {
     ov.add(e);
     sum.add(e);
   }
-  return buildReport([stats(events.length)], ov.result(extras.top ?? 10), null, 'en', {
+  return buildReport([stats(events.length)], ov.result(extras.top ?? 10), extras.kb ?? null, extras.lang ?? 'en', {
     summary: sum.result({ kb: null, lang: 'en', limit: extras.top ?? 10, minSeverity: extras.minSeverity ?? null }),
     top: extras.top ?? 10,
     minSeverity: extras.minSeverity ?? null,
@@ -238,31 +240,44 @@ describe('"logged as"', () => {
   const windows = (rule: string, n: number) => Array.from({ length: n }, () => makeEvent({ format: 'windows-firewall', rule, src: { ip: '203.0.113.9' } }));
   const text = (d: ReportDoc, lang: 'en' | 'zh') => renderReportText(d, { lang, width: 200, color: false, tz: 'UTC' });
 
-  it('a Cisco ASA label is said as explain says it: the access list and message id, or the message id; one that ends in a digit gets the language\'s colon', () => {
-    const d = doc([...asa('ASA-6-302014', 3), ...asa('ASA-4-106023 access-group outside_in', 2), ...windows('DROP', 1)]);
-    expect(text(d, 'en')).toContain('logged as  message id 302014: 3 (50%) · access list outside_in (message id 106023) 2 (33%) · DROP 1 (17%)');
-    expect(text(d, 'zh')).toContain('记录为     消息 ID 302014：3（50%） · 访问控制列表 outside_in（消息 ID 106023） 2（33%） · DROP 1（17%）');
-    expect(renderReportMarkdown(d, { lang: 'en', tz: 'UTC' })).toContain('message id 302014: 3 (50%) · access list outside\\_in (message id 106023) 2 (33%) · DROP 1 (17%)');
-    expect(renderReportMarkdown(d, { lang: 'zh', tz: 'UTC' })).toContain('消息 ID 302014：3（50%） · 访问控制列表 outside\\_in（消息 ID 106023） 2（33%）');
-    // HTML: words are text, a label as logged is code.
-    const html = renderReportHtml(d, { lang: 'en', tz: 'UTC', version: '0.0.0' });
-    expect(html).toContain('<td data-label="logged as" class="wide">message id 302014</td>');
-    expect(html).toContain('<td data-label="logged as" class="wide">access list outside_in (message id 106023)</td>');
+  const KB = loadKnowledge();
+  /** The document in `lang`, with the knowledge base that names the ASA's message ids. */
+  const named = (events: readonly FirewallEvent[], lang: Lang = 'en') => doc(events, { kb: KB, lang });
+
+  it('a Cisco ASA label says its message id by name (signatures/asa-messages.json), "ASA message" once before the first; an access list in brackets after it', () => {
+    const events = [...asa('ASA-6-302014', 3), ...asa('ASA-4-106023 access-group outside_in', 2), ...windows('DROP', 1)];
+    const [en, zh] = [named(events, 'en'), named(events, 'zh')];
+    expect(text(en, 'en')).toContain('logged as  ASA message 302014 TCP connection closed 3 (50%) · 106023 denied by access list (outside_in) 2 (33%) · DROP 1 (17%)\n');
+    expect(text(zh, 'zh')).toContain('记录为     ASA 消息 302014 TCP 连接关闭 3（50%） · 106023 被访问控制列表拒绝（outside_in） 2（33%） · DROP 1（17%）\n');
+    expect(renderReportMarkdown(en, { lang: 'en', tz: 'UTC' })).toContain('ASA message 302014 TCP connection closed 3 (50%) · 106023 denied by access list (outside\\_in) 2 (33%) · DROP 1 (17%)');
+    expect(renderReportMarkdown(zh, { lang: 'zh', tz: 'UTC' })).toContain('ASA 消息 302014 TCP 连接关闭 3（50%） · 106023 被访问控制列表拒绝（outside\\_in） 2（33%）');
+    // HTML: words are text, a label as logged is code; "ASA message" on the first row of them only.
+    const html = renderReportHtml(en, { lang: 'en', tz: 'UTC', version: '0.0.0' });
+    expect(html).toContain('<td data-label="logged as" class="wide">ASA message 302014 TCP connection closed</td>');
+    expect(html).toContain('<td data-label="logged as" class="wide">106023 denied by access list (outside_in)</td>');
     expect(html).toContain('<code>DROP</code>');
-    expect(renderReportHtml(d, { lang: 'zh', tz: 'UTC', version: '0.0.0' })).toContain('>访问控制列表 outside_in（消息 ID 106023）</td>');
-    // JSON keeps each label as logged, with the format that logged it.
-    expect(d.byRule).toEqual([
-      { key: 'ASA-6-302014', packets: 3, format: 'cisco-asa' },
-      { key: 'ASA-4-106023 access-group outside_in', packets: 2, format: 'cisco-asa' },
+    expect(renderReportHtml(zh, { lang: 'zh', tz: 'UTC', version: '0.0.0' })).toContain('>106023 被访问控制列表拒绝（outside_in）</td>');
+    // JSON keeps each label as logged, with the format that logged it and the name of its message id in the document's language.
+    expect(en.byRule).toEqual([
+      { key: 'ASA-6-302014', packets: 3, format: 'cisco-asa', messageName: 'TCP connection closed' },
+      { key: 'ASA-4-106023 access-group outside_in', packets: 2, format: 'cisco-asa', messageName: 'denied by access list' },
       { key: 'DROP', packets: 1, format: 'windows-firewall' },
     ]);
+    expect(zh.byRule[0]).toEqual({ key: 'ASA-6-302014', packets: 3, format: 'cisco-asa', messageName: 'TCP 连接关闭' });
+  });
+
+  it('without a name for the id (no knowledge base), the id is said as explain says it, "message id" on each; one that ends in a digit gets the language\'s colon', () => {
+    const d = doc([...asa('ASA-6-302014', 3), ...asa('ASA-4-106023 access-group outside_in', 2), ...windows('DROP', 1)]);
+    expect(d.byRule[0]).toEqual({ key: 'ASA-6-302014', packets: 3, format: 'cisco-asa' });
+    expect(text(d, 'en')).toContain('logged as  message id 302014: 3 (50%) · access list outside_in (message id 106023) 2 (33%) · DROP 1 (17%)');
+    expect(text(d, 'zh')).toContain('记录为     消息 ID 302014：3（50%） · 访问控制列表 outside_in（消息 ID 106023） 2（33%） · DROP 1（17%）');
   });
 
   it('labels said alike count as one, busiest first: the same message id at another level or from an FTD, an access-list and access-group of one list', () => {
-    const d = doc([...asa('ASA-6-302014', 2), ...asa('FTD-6-302014', 2), ...asa('ASA-4-106023 access-group outside_in', 3), ...asa('ASA-4-106023 access-list outside_in', 1), ...asa('ASA-6-302013', 3)]);
+    const d = named([...asa('ASA-6-302014', 2), ...asa('FTD-6-302014', 2), ...asa('ASA-4-106023 access-group outside_in', 3), ...asa('ASA-4-106023 access-list outside_in', 1), ...asa('ASA-6-302013', 3)]);
     expect(d.byRule).toHaveLength(5);
-    // Equal counts in the order of the words, as every tie of the report.
-    expect(text(d, 'en')).toContain('logged as  access list outside_in (message id 106023) 4 (36%) · message id 302014: 4 (36%) · message id 302013: 3 (27%)\n');
+    // Equal counts in the order of the words, as every tie of the report; the lead goes on the first after sorting.
+    expect(text(d, 'en')).toContain('logged as  ASA message 106023 denied by access list (outside_in) 4 (36%) · 302014 TCP connection closed 4 (36%) · 302013 TCP connection built 3 (27%)\n');
   });
 
   it('a label as logged stays so: a log prefix, a pf rule and tracker, a MikroTik chain, one that ends in a digit with the colon its log writes', () => {
@@ -277,12 +292,12 @@ describe('"logged as"', () => {
   });
 
   it('a label of a second format in one log is said in its own format\'s words (a central loghost\'s mixed file)', () => {
-    const d = doc([...Array.from({ length: 2 }, () => makeEvent({ format: 'iptables', rule: '[UFW BLOCK]' })), ...asa('ASA-6-302014', 1)]);
+    const d = named([...Array.from({ length: 2 }, () => makeEvent({ format: 'iptables', rule: '[UFW BLOCK]' })), ...asa('ASA-6-302014', 1)]);
     expect(d.byRule).toEqual([
       { key: '[UFW BLOCK]', packets: 2, format: 'iptables' },
-      { key: 'ASA-6-302014', packets: 1, format: 'cisco-asa' },
+      { key: 'ASA-6-302014', packets: 1, format: 'cisco-asa', messageName: 'TCP connection closed' },
     ]);
-    expect(text(d, 'en')).toContain('logged as  [UFW BLOCK] 2 (67%) · message id 302014: 1 (33%)');
+    expect(text(d, 'en')).toContain('logged as  [UFW BLOCK] 2 (67%) · ASA message 302014 TCP connection closed 1 (33%)');
   });
 
   it('records without a label are "(none)" in JSON, and said in the report\'s language', () => {
