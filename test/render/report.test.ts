@@ -200,6 +200,19 @@ describe('terminal report', () => {
     for (const line of text.split('\n').filter((l) => /^[│┌└]/.test(l))) expect([...line].length).toBeLessThanOrEqual(72);
   });
 
+  it('never cuts an IPv4 address to fit a narrow terminal: the explanation gives the column instead', () => {
+    // Ten sources of 15-character addresses after the first nine: the rank takes two columns.
+    const events = [...scenario(), ...Array.from({ length: 12 }, (_, i) => makeEvent({ src: { ip: `198.51.100.${110 + i}` }, dst: { port: 23 }, time: at(i) }))];
+    for (const width of [65, 66]) {
+      const text = renderReportText(doc(events, { top: 20 }), { color: false, width, tz: 'UTC', lang: 'en' });
+      const table = text.slice(text.indexOf('Top sources'), text.indexOf('findings'));
+      expect(table, `width ${width}`).toMatch(/│ 198\.51\.100\.11\d │/);
+      // No line of the source column holds the piece of an address cut off.
+      expect(table, `width ${width}`).not.toMatch(/│ {4}│ \d{1,3} +│/);
+      for (const line of table.split('\n').filter((l) => /^[│┌└]/.test(l))) expect([...line].length).toBeLessThanOrEqual(width);
+    }
+  });
+
   it('neutralises control characters from the log', () => {
     const e = makeEvent({ src: { ip: '203.0.113.5' }, annotations: [ann('proxy-hunt', 2, 'evil \u001b[2J text')] });
     const text = renderReportText(doc([e]), { color: false, width: 100, tz: 'UTC', lang: 'en' });
