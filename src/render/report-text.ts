@@ -778,11 +778,16 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     if (opts.width - spanWidth([...fixed, 0]) - 4 >= MEANING_LEAST) {
       table = fittedTable(doc.interpretations, [...cols, { head: h.meaning, cell: meaning }], c, opts.width, 22, colored);
     } else {
-      // Name and id on one line where the other columns leave room for it.
-      const room = opts.width - spanWidth([0, ...fixed.slice(1)]) - 4;
+      // Name and id on one line where the other columns leave room for it. When the names
+      // wrapped at INTERPRETATION_WIDTH leave no room for the example column, it goes here
+      // and its room is the names': fittedTable would drop it and give that room to the
+      // sources column, wide and empty beside names cut over two lines.
+      const roomBeside = (ws: readonly number[]): number => opts.width - spanWidth([0, ...ws]) - 4;
+      const keep = roomBeside(fixed.slice(1)) >= fixed[0]! ? cols : cols.slice(0, -1);
+      const room = roomBeside(fixed.slice(1, keep.length));
       const nameWidth = Math.max(INTERPRETATION_WIDTH, Math.min(room, colWidth(doc.interpretations.map(named))));
-      cols[0]!.cell = (i) => wrapText(named(i), nameWidth).join('\n');
-      table = fittedTable(doc.interpretations, cols, c, opts.width, fixed[cols.length - 1]!, colored, meaning);
+      keep[0]!.cell = (i) => wrapText(named(i), nameWidth).join('\n');
+      table = fittedTable(doc.interpretations, keep, c, opts.width, fixed[keep.length - 1]!, colored, meaning);
     }
     out.push('', c.bold(m.interpretations), table);
   }

@@ -441,6 +441,19 @@ describe('a notable interpretation that mixes several texts', () => {
       }
     }
   });
+  it('on a terminal too narrow for the example column, its room goes to the names, not to the sources column', () => {
+    // Addresses of 15 characters: beside them the names wrapped at 24 leave 65 columns no room.
+    const wide = mixed().map((e) => ({ ...e, src: { ...e.src, ip: (e.src.ip ?? '').replace(/\.(\d)$/, '.20$1') } }));
+    const text = renderReportText(doc(wide), { color: false, width: 65, tz: 'UTC', lang: 'en' });
+    const lines = text.slice(text.indexOf('Notable interpretations')).split('\n');
+    const head = lines[2]!.split('│').slice(1, -1);
+    expect(head.map((h) => h.trim())).toEqual(['interpretation', 'sev', 'packets', 'sources']);
+    // Name and id on one line (they were cut at 24 columns beside a sources column of 20).
+    expect(lines.some((l) => l.startsWith('│ trojan or worm port (trojan) '))).toBe(true);
+    expect(lines.some((l) => /^│ \(trojan\) +│/.test(l))).toBe(false);
+    expect(head[3]!.length).toBeLessThan(head[0]!.length);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(65);
+  });
   it('a row of one text stays as it was', () => {
     const d = doc(mixed().slice(0, 3));
     const text = renderReportText(d, { color: false, width: 160, tz: 'UTC', lang: 'en' });
