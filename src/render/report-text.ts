@@ -750,9 +750,10 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   }
   if (doc.topPorts.length > 0) {
     const rows = doc.topPorts.map((p) => [`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), portSourcesText(p.sources, doc.topPortSourcesCapped), fmtPct(p.share), knownAsText(p.names, messages(opts.lang).nameSep)]);
-    // Fixed widths that fit the values; a longer heading (another language) widens its column.
+    // Each column as wide as its heading or its widest value: set widths left "22/tcp"
+    // columns of blank while "known as" wrapped at 65 columns, and cut a count of 10 million over two lines.
     const countHead = portsCountHead(doc, h);
-    const fixed = [h.port, countHead, h.sourceCount, h.share].map((x, i) => Math.max([10, 8, 7, 6][i]!, displayWidth(x)));
+    const fixed = [h.port, countHead, h.sourceCount, h.share].map((x, i) => colWidth([x, ...rows.map((r) => r[i]!)]));
     const table = textTable([h.port, countHead, h.sourceCount, h.share, h.knownAs], rows, c, fitWidths(fixed, opts.width, 18));
     out.push('', c.bold(portsTitle(doc, m)), table);
     const late = portsLateNote(doc, m);

@@ -213,6 +213,18 @@ describe('terminal report', () => {
     }
   });
 
+  it('the probed ports table gives its count columns their values\' width and "known as" the rest', () => {
+    const text = renderReportText(doc(scenario()), { color: false, width: 65, tz: 'UTC', lang: 'en' });
+    const lines = text.slice(text.indexOf('Top probed ports')).split('\n');
+    const rows = lines.slice(2, lines.findIndex((l) => l.startsWith('└'))).map((l) => l.split('│').slice(1, -1));
+    for (let col = 0; col < 4; col++) {
+      const widest = Math.max(...rows.map((r) => r[col]!.trim().length));
+      expect(rows[0]![col]!.length, `column ${col}: ${rows[0]![col]}`).toBe(widest + 2);
+    }
+    expect(rows[0]!.map((c) => c.trim())).toEqual(['port', 'packets', 'sources', 'share', 'known as']);
+    expect(lines[1]!.length).toBe(65);
+  });
+
   it('neutralises control characters from the log', () => {
     const e = makeEvent({ src: { ip: '203.0.113.5' }, annotations: [ann('proxy-hunt', 2, 'evil \u001b[2J text')] });
     const text = renderReportText(doc([e]), { color: false, width: 100, tz: 'UTC', lang: 'en' });
