@@ -36,7 +36,7 @@ export function notProbesText(h: DailyDoc['headline'], lang: Lang): string | nul
 }
 
 /** "168 (55%) · allowed 136 (45%) · other 1"; "(55% of 305 packets logged)" when not every packet was a probe. */
-export function blockedText(h: DailyDoc['headline'], lang: Lang): string {
+export function blockedItems(h: DailyDoc['headline'], lang: Lang): string[] {
   const msg = messages(lang);
   const m = msg.daily;
   const pct = pctOf(h.blocked, h.packets);

@@ -3,7 +3,7 @@
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { basisText, listedItemText, newPortsLateNote, blockedText, changeText, filesReadText, notProbesText, probesText, windowNotes } from './daily-common.js';
+import { basisText, listedItemText, newPortsLateNote, blockedItems, changeText, filesReadText, notProbesText, probesText, windowNotes } from './daily-common.js';
 import { mdLabel, renderReportSectionsMarkdown } from './report-markdown.js';
 import { otherRules, ruleRows, sparkline } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
@@ -30,7 +30,7 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
   out.push(`- ${label(L.probes)} ${probesText(h, lang)}`);
   const notProbes = notProbesText(h, lang);
   if (notProbes !== null) out.push(`- ${label(L.notProbes)} ${notProbes}`);
-  out.push(`- ${label(L.blocked)} ${blockedText(h, lang)}`);
+  out.push(`- ${label(L.blocked)} ${blockedItems(h, lang).join(' · ')}`);
   if (doc.report.totals.ignored !== undefined) out.push(`- ${label(msg.report.md.ignored)} ${msg.report.ignoredText(doc.report.totals.ignored)}`);
   if (h.packets > 0) out.push(`- ${label(m.md.perHour(md(doc.chart.labels[0] ?? '00'), md(doc.chart.labels[doc.chart.labels.length - 1] ?? '23')))} \`${sparkline(doc.chart.packets)}\``);
 

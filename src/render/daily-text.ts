@@ -4,7 +4,7 @@ import { countUnit } from './count-unit.js';
 import pc from 'picocolors';
 import type { DailyDoc } from '../daily/doc.js';
 import { messages } from '../i18n/messages.js';
-import { basisText, listedItemText, newPortsLateNote, blockedText, changeText, filesReadText, notProbesItems, probesText, windowNotes } from './daily-common.js';
+import { basisText, listedItemText, newPortsLateNote, blockedItems, changeText, filesReadText, notProbesItems, probesText, windowNotes } from './daily-common.js';
 import { displayWidth, wrapItems, wrapLabelled } from './box-table.js';
 import { labelPad, otherRules, renderReportSectionsText, rowLabel, ruleLabel, ruleRows, sparkline, type TextOptions } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
@@ -40,7 +40,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   out.push(wrapLabelled(rowLabel(c, L.probes), probesText(h, lang), opts.width));
   const notProbes = notProbesItems(h, lang);
   if (notProbes.length > 0) out.push(wrapItems(rowLabel(c, L.notProbes), notProbes, opts.width));
-  out.push(wrapLabelled(rowLabel(c, L.blocked), blockedText(h, lang), opts.width));
+  out.push(wrapItems(rowLabel(c, L.blocked), blockedItems(h, lang), opts.width));
 
   if (doc.report.totals.ignored !== undefined) out.push(wrapLabelled(rowLabel(c, msg.report.label.ignored), msg.report.ignoredText(doc.report.totals.ignored), opts.width));
   if (doc.rules.length > 0) {

@@ -343,7 +343,12 @@ function indent(text: string, width: number, by = 2): string {
 function idBlock(d: IdDescription, o: ExplainTableOptions, c: Colors): string {
   const L = LABELS[o.lang];
   const what = d.kind === 'annotation' ? L.annotation(d.severity ?? 0, d.severityIsFloor) : L.finding(d.weight ?? 0);
-  const lines = [c.bold(`${termSafe(messages(o.lang).explain.named(d.name, d.id))} — ${what}`)];
+  const named = termSafe(messages(o.lang).explain.named(d.name, d.id));
+  const head = `${named} — ${what}`;
+  // Too wide for one line, the name and what it is go on lines of their own: a cut
+  // inside "interpretation (annotation id)" read as two halves of nothing.
+  const heads = displayWidth(head) <= o.width ? [head] : [...wrapText(named, o.width), ...wrapText(`— ${what}`, o.width)];
+  const lines = heads.map((l) => c.bold(l));
   d.texts.forEach((t, i) => {
     const when = d.when[i] ?? null;
     // Under its situation the text steps in, so each text reads as that situation's.

@@ -155,6 +155,17 @@ interface Column<T> {
 /** The narrowest an address column gets: two IPv6 groups ("2001:db8:") a line, so the sources table of a 65-column terminal fits. */
 const ADDRESS_LEAST = 10;
 
+/**
+ * The narrowest an address column of these addresses gets: an IPv4 address has no ':' to
+ * break after, and cut anywhere else ("198.51.100.10" over "0") it reads as another address.
+ */
+function addressLeast(addresses: readonly string[]): number {
+  return Math.max(ADDRESS_LEAST, ...addresses.filter((a) => !a.includes(':')).map(displayWidth));
+}
+
+/** Below its floor, the last column still takes what is left down to this before the table overflows (an IPv4 address is not cut). */
+const LAST_LEAST = 10;
+
 /** An address cell's first line (the address) broken after its ':'s to `width`; the lines under it (a PTR name) wrap as any text. */
 function wrapAddressCell(cell: string, width: number): string {
   const [address = '', ...rest] = cell.split('\n');
@@ -165,7 +176,8 @@ function wrapAddressCell(cell: string, width: number): string {
  * A table whose last column (free text) takes what the terminal has left; optional
  * columns are dropped when that would leave it narrower than minLast. With none left to
  * drop it may go down to LAST_FLOOR columns (taller, but inside the terminal); below
- * that an address column gives up columns (its addresses wrap) before the table overflows.
+ * that an address column gives up columns (its IPv6 addresses wrap after a ':'), and then
+ * the last column down to LAST_LEAST, before the table overflows.
  */
 function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width: number, minLast = 22, color?: (row: T, col: number, text: string) => string, note?: (row: T) => string): string {
   let use = cols;
@@ -184,7 +196,7 @@ function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width:
         widths[i]! -= give;
         short -= give;
       }
-      widths[fixed.length] = Math.max(floor, width - used(widths.slice(0, -1)));
+      widths[fixed.length] = Math.max(Math.min(floor, LAST_LEAST), width - used(widths.slice(0, -1)));
       const cells = rows.map((r) => use.map((col, i) => (col.narrow !== undefined && widths[i]! < fixed[i]! ? col.narrow.wrap(col.cell(r), widths[i]!) : col.cell(r))));
       return textTable(
         use.map((col) => col.head),
@@ -694,7 +706,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     const withYear = spansYears(doc.span, opts.tz);
     const cols: Column<RankedSource>[] = [
       { head: h.rank, cell: (r) => String(r.rank) },
-      { head: h.source, cell: (r) => termSafe(r.ip) + (r.ptr ? `\n${shorten(termSafe(r.ptr), 32)}` : ''), narrow: { least: ADDRESS_LEAST, wrap: wrapAddressCell } },
+      { head: h.source, cell: (r) => termSafe(r.ip) + (r.ptr ? `\n${shorten(termSafe(r.ptr), 32)}` : ''), narrow: { least: addressLeast(doc.sources.map((r) => termSafe(r.ip))), wrap: wrapAddressCell } },
       { head: h.score, cell: (r) => r.score.toFixed(1) },
       // Packets, as every other count of the report (and the HTML page's column): a repeated message counts each time.
       { head: unitHead(rowsUnit(doc.sources), h), cell: (r) => fmtInt(r.packets) },
@@ -738,9 +750,10 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
   }
   if (doc.topPorts.length > 0) {
     const rows = doc.topPorts.map((p) => [`${p.port}/${termSafe(p.proto)}`, fmtInt(p.packets), portSourcesText(p.sources, doc.topPortSourcesCapped), fmtPct(p.share), knownAsText(p.names, messages(opts.lang).nameSep)]);
-    // Fixed widths that fit the values; a longer heading (another language) widens its column.
+    // Each column as wide as its heading or its widest value: set widths left "22/tcp"
+    // columns of blank while "known as" wrapped at 65 columns, and cut a count of 10 million over two lines.
     const countHead = portsCountHead(doc, h);
-    const fixed = [h.port, countHead, h.sourceCount, h.share].map((x, i) => Math.max([10, 8, 7, 6][i]!, displayWidth(x)));
+    const fixed = [h.port, countHead, h.sourceCount, h.share].map((x, i) => colWidth([x, ...rows.map((r) => r[i]!)]));
     const table = textTable([h.port, countHead, h.sourceCount, h.share, h.knownAs], rows, c, fitWidths(fixed, opts.width, 18));
     out.push('', c.bold(portsTitle(doc, m)), table);
     const late = portsLateNote(doc, m);
@@ -755,7 +768,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       { head: h.sev, cell: (i) => String(i.severity) },
       { head: unitHead(rowsUnit(doc.interpretations), h), cell: (i) => fmtInt(i.packets) },
       { head: h.sourceCount, cell: (i) => capped(i.sources, i.sourcesCapped) },
-      { head: h.example, cell: (i) => (i.textSource !== null ? termSafe(i.textSource) : '-'), drop: 1, narrow: { least: ADDRESS_LEAST, wrap: wrapAddressCell } },
+      { head: h.example, cell: (i) => (i.textSource !== null ? termSafe(i.textSource) : '-'), drop: 1, narrow: { least: addressLeast(doc.interpretations.map((i) => (i.textSource !== null ? termSafe(i.textSource) : '-'))), wrap: wrapAddressCell } },
     ];
     const meaning = (i: I): string => termSafe(interpretationMeaning(i, opts.lang));
     const colored = (i: I, col: number, text: string): string => (col <= 1 ? sevColor(c, i.severity)(text) : text);
@@ -766,11 +779,16 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     if (opts.width - spanWidth([...fixed, 0]) - 4 >= MEANING_LEAST) {
       table = fittedTable(doc.interpretations, [...cols, { head: h.meaning, cell: meaning }], c, opts.width, 22, colored);
     } else {
-      // Name and id on one line where the other columns leave room for it.
-      const room = opts.width - spanWidth([0, ...fixed.slice(1)]) - 4;
+      // Name and id on one line where the other columns leave room for it. When the names
+      // wrapped at INTERPRETATION_WIDTH leave no room for the example column, it goes here
+      // and its room is the names': fittedTable would drop it and give that room to the
+      // sources column, wide and empty beside names cut over two lines.
+      const roomBeside = (ws: readonly number[]): number => opts.width - spanWidth([0, ...ws]) - 4;
+      const keep = roomBeside(fixed.slice(1)) >= fixed[0]! ? cols : cols.slice(0, -1);
+      const room = roomBeside(fixed.slice(1, keep.length));
       const nameWidth = Math.max(INTERPRETATION_WIDTH, Math.min(room, colWidth(doc.interpretations.map(named))));
-      cols[0]!.cell = (i) => wrapText(named(i), nameWidth).join('\n');
-      table = fittedTable(doc.interpretations, cols, c, opts.width, fixed[cols.length - 1]!, colored, meaning);
+      keep[0]!.cell = (i) => wrapText(named(i), nameWidth).join('\n');
+      table = fittedTable(doc.interpretations, keep, c, opts.width, fixed[keep.length - 1]!, colored, meaning);
     }
     out.push('', c.bold(m.interpretations), table);
   }

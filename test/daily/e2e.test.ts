@@ -435,6 +435,27 @@ describe('how far the logs reach', () => {
     expect(pfw).toContain('<div class="k">not probes</div><div class="v">166</div><div class="t">136 connections from this side · 30 packets of LAN broadcast chatter</div>');
   });
 
+  it('the blocked row wraps between its items, as the other rows do: each item whole on a line, no line starting with the separator', () => {
+    const cases = [
+      { file: 'samples/pfirewall.log', items: { en: ['allowed 136 (45%)'], zh: ['放行 136（45%）'] } },
+      { file: 'samples/ufw.log', items: { en: ['allowed 3 (0.6%)', 'other 2'], zh: ['放行 3（0.6%）', '其他 2'] } },
+    ];
+    for (const { file, items } of cases) {
+      for (const lang of ['en', 'zh'] as const) {
+        for (const columns of ['65', '80']) {
+          const lines = runCli(['daily', join(repoRoot, file), '--date', '2026-11-20', '--tz', 'UTC', '-o', 'text', '--lang', lang], { env: { COLUMNS: columns } }).stdout.split('\n');
+          const at = lines.findIndex((l) => l.startsWith(lang === 'en' ? 'blocked ' : '拦截 '));
+          const row = lines.slice(at, lines.findIndex((l, i) => i > at && !l.startsWith(' ')));
+          const where = `${file} ${lang} ${columns}:\n${row.join('\n')}`;
+          for (const item of items[lang]) expect(row.some((l) => l.includes(item)), where).toBe(true);
+          for (const l of row.slice(1)) expect(l.trimStart().startsWith('·'), where).toBe(false);
+        }
+      }
+    }
+    const md = runCli(['daily', join(repoRoot, 'samples/pfirewall.log'), '--date', '2026-11-20', '--tz', 'UTC', '-o', 'markdown']).stdout;
+    expect(md).toContain('- **blocked:** 168 (55% of 304 records logged: 168 packets, 136 connections) · allowed 136 (45%)\n');
+  });
+
   it('a day of one record reads in the singular in every format, and so does the report of it', () => {
     const log = write(tempDir(), 'kern.log', span);
     const args = ['daily', log, '--date', '2026-11-21', '--tz', 'UTC'];

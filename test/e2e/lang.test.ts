@@ -300,8 +300,8 @@ describe('--lang en (the default) is unchanged', () => {
 
   it('port names stay English', () => {
     const text = out([UFW, ...BASE]);
-    expect(text).toContain('│ 445/tcp    │ 10       │ 10      │ 1.6%   │ SMB/CIFS (direct)  ');
-    expect(text).toContain('│ 8080/tcp   │ 7        │ 7       │ 1.1%   │ HTTP alternate; HTTP proxy  ');
+    expect(text).toContain('│ 445/tcp  │ 10      │ 10      │ 1.6%  │ SMB/CIFS (direct)  ');
+    expect(text).toContain('│ 8080/tcp │ 7       │ 7       │ 1.1%  │ HTTP alternate; HTTP proxy  ');
     expect(out(['explain', '3389'])).toMatch(/│ 3389 +│ tcp\/udp │ Remote Desktop \(RDP\)[ │]/);
     expect(JSON.parse(out([UFW, ...BASE, '-o', 'json'])).topPorts.find((p: { port: number }) => p.port === 5900).names).toEqual(['VNC remote desktop']);
     expect(out([...DAY, '-o', 'text'])).toContain('6776/tcp Sub-7 data channel / artifact: 2 packets');

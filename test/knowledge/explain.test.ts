@@ -334,13 +334,28 @@ describe('annotation and finding ids', () => {
     const alone = table('server-replies');
     expect(alone).toMatch(/^server replies \(server-replies\) — finding of the ranking, score weight 0/);
     expect(alone).not.toContain('No entries match');
-    expect(table('late-packets')).toMatch(/^leftovers of old connections \(late-packets\) — finding of the ranking, score weight 0[^\n]*\n {2}Most of the source's packets carry ACK or RST and no SYN/);
+    // 110 columns on one line: at 100 the name and what it is go on lines of their own.
+    expect(table('late-packets')).toMatch(/^leftovers of old connections \(late-packets\)\n— finding of the ranking, score weight 0[^\n]*\n {2}Most of the source's packets carry ACK or RST and no SYN/);
     const both = table('traceroute');
     // Each is said in words, so the two of one id read apart.
     expect(both).toContain('route tracing (traceroute) — interpretation (annotation id), severity 1');
     expect(both).toContain('incoming traceroutes (traceroute) — finding of the ranking');
     expect(both).toContain('Search "traceroute": 1 entry');
     expect(table('nothing-like-this')).toContain('No entries match "nothing-like-this".');
+  });
+
+  it('an id\'s heading fits the terminal: too wide for a line, the name and what it is go on lines of their own', () => {
+    const annotationIds = new Set(loadAnnotationRules().rules.filter((r) => r.kind !== 'source-port').map((r) => r.id));
+    for (const lang of ['en', 'zh'] as const) {
+      for (const width of [65, 80]) {
+        for (const id of [...annotationIds, ...FINDING_IDS]) {
+          const text = renderExplainTable([answerQuery(kb, parseQuery(id), lang)], kb, { lang, width, color: false });
+          for (const line of text.split('\n')) expect(displayWidth(line), `${lang} ${width} ${id}: ${line}`).toBeLessThanOrEqual(width);
+        }
+      }
+    }
+    const narrow = renderExplainTable(answer('icmp-error-reply'), kb, { lang: 'en', width: 65, color: false });
+    expect(narrow.split('\n').slice(0, 2)).toEqual(['ICMP error about own packet (icmp-error-reply)', '— interpretation (annotation id), severity 0']);
   });
 
   it("an annotation's name finds it, in either language, as follow's probe lines say it", () => {

@@ -200,6 +200,31 @@ describe('terminal report', () => {
     for (const line of text.split('\n').filter((l) => /^[│┌└]/.test(l))) expect([...line].length).toBeLessThanOrEqual(72);
   });
 
+  it('never cuts an IPv4 address to fit a narrow terminal: the explanation gives the column instead', () => {
+    // Ten sources of 15-character addresses after the first nine: the rank takes two columns.
+    const events = [...scenario(), ...Array.from({ length: 12 }, (_, i) => makeEvent({ src: { ip: `198.51.100.${110 + i}` }, dst: { port: 23 }, time: at(i) }))];
+    for (const width of [65, 66]) {
+      const text = renderReportText(doc(events, { top: 20 }), { color: false, width, tz: 'UTC', lang: 'en' });
+      const table = text.slice(text.indexOf('Top sources'), text.indexOf('findings'));
+      expect(table, `width ${width}`).toMatch(/│ 198\.51\.100\.11\d │/);
+      // No line of the source column holds the piece of an address cut off.
+      expect(table, `width ${width}`).not.toMatch(/│ {4}│ \d{1,3} +│/);
+      for (const line of table.split('\n').filter((l) => /^[│┌└]/.test(l))) expect([...line].length).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('the probed ports table gives its count columns their values\' width and "known as" the rest', () => {
+    const text = renderReportText(doc(scenario()), { color: false, width: 65, tz: 'UTC', lang: 'en' });
+    const lines = text.slice(text.indexOf('Top probed ports')).split('\n');
+    const rows = lines.slice(2, lines.findIndex((l) => l.startsWith('└'))).map((l) => l.split('│').slice(1, -1));
+    for (let col = 0; col < 4; col++) {
+      const widest = Math.max(...rows.map((r) => r[col]!.trim().length));
+      expect(rows[0]![col]!.length, `column ${col}: ${rows[0]![col]}`).toBe(widest + 2);
+    }
+    expect(rows[0]!.map((c) => c.trim())).toEqual(['port', 'packets', 'sources', 'share', 'known as']);
+    expect(lines[1]!.length).toBe(65);
+  });
+
   it('neutralises control characters from the log', () => {
     const e = makeEvent({ src: { ip: '203.0.113.5' }, annotations: [ann('proxy-hunt', 2, 'evil \u001b[2J text')] });
     const text = renderReportText(doc([e]), { color: false, width: 100, tz: 'UTC', lang: 'en' });
@@ -427,6 +452,19 @@ describe('a notable interpretation that mixes several texts', () => {
         expect(note.length).toBe(lines[1]!.length);
       }
     }
+  });
+  it('on a terminal too narrow for the example column, its room goes to the names, not to the sources column', () => {
+    // Addresses of 15 characters: beside them the names wrapped at 24 leave 65 columns no room.
+    const wide = mixed().map((e) => ({ ...e, src: { ...e.src, ip: (e.src.ip ?? '').replace(/\.(\d)$/, '.20$1') } }));
+    const text = renderReportText(doc(wide), { color: false, width: 65, tz: 'UTC', lang: 'en' });
+    const lines = text.slice(text.indexOf('Notable interpretations')).split('\n');
+    const head = lines[2]!.split('│').slice(1, -1);
+    expect(head.map((h) => h.trim())).toEqual(['interpretation', 'sev', 'packets', 'sources']);
+    // Name and id on one line (they were cut at 24 columns beside a sources column of 20).
+    expect(lines.some((l) => l.startsWith('│ trojan or worm port (trojan) '))).toBe(true);
+    expect(lines.some((l) => /^│ \(trojan\) +│/.test(l))).toBe(false);
+    expect(head[3]!.length).toBeLessThan(head[0]!.length);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(65);
   });
   it('a row of one text stays as it was', () => {
     const d = doc(mixed().slice(0, 3));
