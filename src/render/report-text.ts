@@ -393,8 +393,23 @@ function ruleRow(r: RuleCounted, m: Messages['report']): RuleRow & { named: bool
   const f = r.format === undefined ? null : ruleFields(r.format, r.key);
   if (f === null || f.code === undefined) return { name: r.key, kind: 'logged', packets: r.packets, named: false };
   if (r.messageName === undefined) return { name: f.name !== undefined ? m.ruleAccessList(f.name, f.code) : m.ruleMessageId(f.code), kind: 'words', packets: r.packets, named: false };
-  const message = m.ruleMessage(f.code, r.messageName);
-  return { name: f.name !== undefined ? m.ruleMessageList(message, f.name) : message, kind: 'words', packets: r.packets, named: true };
+  return { name: namedMessage(f.code, r.messageName, f.name, m), kind: 'words', packets: r.packets, named: true };
+}
+
+/** A message id with its name, and the access list it names in brackets after it: "106023 denied by access list (Inside_access_in)". */
+function namedMessage(code: string, name: string, list: string | undefined, m: Messages['report']): string {
+  const message = m.ruleMessage(code, name);
+  return list !== undefined ? m.ruleMessageList(message, list) : message;
+}
+
+/**
+ * A label that holds a named message id, alone, as the "logged as" row says the first of
+ * them ("ASA message 302014 TCP connection closed"): `explain 'LINE'`'s one record. Null
+ * when the label holds no message id (`format`'s ruleFields give no code).
+ */
+export function ruleMessageText(format: string, rule: string, messageName: string, msg: Messages): string | null {
+  const f = ruleFields(format, rule);
+  return f.code === undefined ? null : msg.report.ruleMessagesLead(namedMessage(f.code, messageName, f.name, msg.report));
 }
 
 /** "  (00-23)" after a sparkline, the brackets the language's (a sparkline is no word to write a bracket against). */
