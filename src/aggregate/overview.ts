@@ -104,6 +104,8 @@ export interface OverviewData {
   byDirection: [string, number][];
   /** Packets per log prefix / rule label ("[UFW BLOCK]", "ASA-4-106023"; NO_RULE for none), busiest RULES_KEPT, with the format that logged it (null for NO_RULE). */
   byRule: [string, number, string | null][];
+  /** The format that logged a rule label (RuleFormats.of), for the labels a source's details say; null before any event. */
+  ruleFormat: (rule: string) => string | null;
   /** Distinct rule labels (up to the counter's cap). */
   ruleLabels: number;
   /** [address, packets, of them Windows Firewall connection rows (isConnectionRecord)], busiest first. */
@@ -415,6 +417,7 @@ export class Overview {
       byDirection: this.byDirection.top(8),
       byRule: this.byRule.top(RULES_KEPT).map(([k, n]) => [k, n, k === NO_RULE ? null : this.ruleFormats.of(k)]),
       ruleLabels: this.byRule.distinct,
+      ruleFormat: (rule) => this.ruleFormats.of(rule),
       topSources: this.sources.top(top).map(([ip, packets]) => [ip, packets, this.sourceConnections.get(ip)]),
       topPorts: this.topPorts(top, blocked).map(([k, packets]) => [k, packets, this.portSources(k), blocked === 1 ? 0 : this.portConnectionsOf(k)]),
       portPackets: this.portTotals[blocked],

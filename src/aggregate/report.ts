@@ -9,7 +9,7 @@ import type { DayCount, LateUncounted, OverviewData, ProbeSplit } from './overvi
 import type { FindingCount, Interpretation, RankedSource, SourceRangeCount, SummaryResult } from './summary.js';
 import type { CountryCount, NetworkCount } from '../enrich/types.js';
 import { zoneName } from '../daily/day.js';
-import { ruleCounted } from './rule-message.js';
+import { ruleCounted, ruleMessageNames } from './rule-message.js';
 import type { InputProblem } from '../input/problem.js';
 
 export interface ReportInput {
@@ -224,7 +224,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     perDay: ov.perDay,
     perDayCapped: ov.daysCapped,
     filters: extras?.filters ?? { since: null, until: null, sources: [], minSeverity: null },
-    sources: (minSev === null ? summary.sources : summary.sources.filter((r) => r.severity >= minSev)).slice(0, top),
+    sources: (minSev === null ? summary.sources : summary.sources.filter((r) => r.severity >= minSev)).slice(0, top).map((r) => withMessageNames(r, kb, lang, ov.ruleFormat)),
     rankedSources: summary.ranked,
     findings,
     maxFindingSeverity,
@@ -234,6 +234,12 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     interrupted: extras?.interrupted ?? null,
     logGaps: ov.logGaps && { ...ov.logGaps, first: isoOrNull(ov.logGaps.first), last: isoOrNull(ov.logGaps.last) },
   };
+}
+
+/** A shown source with the names of the message ids its labels hold (its details say them as the "logged as" row does). */
+function withMessageNames(r: RankedSource, kb: KnowledgeBase | null, lang: Lang, formatOf: (rule: string) => string | null): RankedSource {
+  const messageNames = ruleMessageNames(kb, lang, r.rules, formatOf);
+  return messageNames === undefined ? r : { ...r, messageNames };
 }
 
 function isoOrNull(ms: number | null): string | null {

@@ -20,3 +20,31 @@ export function ruleCounted(kb: KnowledgeBase | null, lang: Lang, key: string, p
   const messageName = ruleMessageName(kb, format, key, lang);
   return messageName === undefined ? { key, packets, format } : { key, packets, format, messageName };
 }
+
+/**
+ * The names of the message ids a source's labels hold (`rules`, label → packets), each
+ * label read in the words of the format that logged it (`formatOf`: the run's record of
+ * it); undefined when no label holds one, as for every log but an ASA's.
+ */
+export function ruleMessageNames(kb: KnowledgeBase | null, lang: Lang, rules: Readonly<Record<string, number>>, formatOf: (rule: string) => string | null): Record<string, string> | undefined {
+  const named: [string, string][] = [];
+  for (const rule of Object.keys(rules)) {
+    const format = formatOf(rule);
+    const name = format === null ? undefined : ruleMessageName(kb, format, rule, lang);
+    if (name !== undefined) named.push([rule, name]);
+  }
+  return named.length === 0 ? undefined : Object.fromEntries(named);
+}
+
+/**
+ * A source's labels as counted labels, which the "logged as" row's words are made from
+ * (ruleRows): one named in `names` (ruleMessageNames) is a tag of the one format that
+ * names its message ids; any other is said as logged, with no format to read it by.
+ */
+export function sourceRulesCounted(rules: Readonly<Record<string, number>>, names: Readonly<Record<string, string>> | undefined): { key: string; packets: number; format?: string; messageName?: string }[] {
+  return Object.entries(rules).map(([key, packets]) => {
+    // Own keys only: a prefix named "constructor" is no message id.
+    const messageName = names !== undefined && Object.hasOwn(names, key) ? names[key] : undefined;
+    return messageName === undefined ? { key, packets } : { key, packets, format: ciscoAsaFormat.id, messageName };
+  });
+}

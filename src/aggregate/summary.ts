@@ -46,6 +46,12 @@ export interface RankedSource {
   allowedProbes: number;
   /** Packets per rule/prefix label (the first few distinct labels). */
   rules: Record<string, number>;
+  /**
+   * The name of the message id each of `rules`' labels holds that has one (a Cisco ASA tag:
+   * signatures/asa-messages.json, as byRule's messageName), in --lang; set when the report
+   * is built (buildReport), absent when no label holds one.
+   */
+  messageNames?: Record<string, string>;
   /** Packets per annotation id. */
   annotations: Record<string, number>;
   topPorts: { proto: string; port: number; packets: number }[];

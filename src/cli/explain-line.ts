@@ -13,6 +13,7 @@ import { SNIFF_LINES } from '../input/pick-format.js';
 import type { FormatDefinition, LineParser, LineSink } from '../parsers/types.js';
 import { lineAloneNote, lineToJson, renderLineReading, type LineJson, type LineTableOptions } from '../render/explain-line.js';
 import { parseQuery, type ExplainQuery } from '../knowledge/query.js';
+import { ruleMessageName } from '../aggregate/rule-message.js';
 
 /** What became of one line. */
 export type LineOutcome = 'event' | 'skipped' | 'malformed' | 'unrecognised';
@@ -37,6 +38,8 @@ export interface LineReading {
   /** The class of each TCP/UDP port (well-known, registered, dynamic); null without one. */
   srcPortClass: PortClass | null;
   dstPortClass: PortClass | null;
+  /** The name of the message id its rule label holds (a Cisco ASA tag: signatures/asa-messages.json), in the reading's language; null for any other label. */
+  messageName: string | null;
 }
 
 /** Fewer words than this and an unrecognised query stays a search term ("back orifice"); as many arguments may be one line split by the shell. */
@@ -173,7 +176,7 @@ export class LineExplainer {
     // A MESSAGE= line copied from a journal export entry is that entry, without its time and host.
     const entry = typeof input !== 'string' ? input : text.startsWith('MESSAGE=') && lineFormat(text) === null ? [text] : null;
     const format = entry !== null ? journalExportFormat : lineFormat(text);
-    const none = { line: text, format: format?.id ?? null, reason: null, event: null, traffic: null, ownReason: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null };
+    const none = { line: text, format: format?.id ?? null, reason: null, event: null, traffic: null, ownReason: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null, messageName: null };
     if (format === null) return { ...none, outcome: 'unrecognised' };
     this.verdict = { event: null, outcome: 'skipped', reason: null };
     const parser = this.parserFor(format);
@@ -194,6 +197,7 @@ export class LineExplainer {
       dstRanges: e.dst.ip === null ? [] : this.kb.lookupAddress(e.dst.ip),
       srcPortClass: this.portClass(e.proto, e.src.port),
       dstPortClass: this.portClass(e.proto, e.dst.port),
+      messageName: e.rule === null ? null : (ruleMessageName(this.kb, e.format, e.rule, this.lang) ?? null),
     };
   }
 

@@ -13,6 +13,7 @@ import { counted, fmtInt } from '../util/number-text.js';
 import { clipToWidth, displayWidth, wrapText } from './box-table.js';
 import { eventToJson } from './event-json.js';
 import { ruleFields } from '../parsers/registry.js';
+import { ruleMessageText } from './report-text.js';
 import { termSafe } from './sanitize.js';
 import { IN_CROSSES_DEVICE } from '../util/egress.js';
 import { formatDateTime, formatOffset, zonedParts } from './time-format.js';
@@ -40,6 +41,8 @@ export interface LineJson {
   addresses: { src: AddressJson[]; dst: AddressJson[]; valid: { src: boolean | null; dst: boolean | null } } | null;
   /** The class id of each TCP/UDP port (`well-known`, `registered`, `dynamic`…); null without a port. */
   portClasses: { src: string | null; dst: string | null } | null;
+  /** The name of the message id the record's rule label holds (a Cisco ASA tag, as `explain 302014` names it), in --lang; null for any other record, and when the line was none. */
+  messageName: string | null;
 }
 
 interface AddressJson {
@@ -67,6 +70,7 @@ export function lineToJson(r: LineReading, lang: Lang): LineJson {
     ownReason: r.ownReason,
     addresses: e === null ? null : { src: rangesJson(r.srcRanges, lang), dst: rangesJson(r.dstRanges, lang), valid: { src: validity(e.src.ip), dst: validity(e.dst.ip) } },
     portClasses: e === null ? null : { src: r.srcPortClass?.id ?? null, dst: r.dstPortClass?.id ?? null },
+    messageName: r.messageName,
   };
 }
 
@@ -202,7 +206,7 @@ function endpoint(p: Endpoint): string {
   return ip.includes(':') ? `[${ip}]:${p.port}` : `${ip}:${p.port}`;
 }
 
-function logged(e: FirewallEvent, L: Labels, lang: Lang): string {
+function logged(e: FirewallEvent, messageName: string | null, L: Labels, lang: Lang): string {
   const D = messages(lang).explain.direction;
   // INFO-EVENTS-LOST is no rule and no verdict: the firewall saying what it failed to write.
   const lost = lostRecords(e);
@@ -214,7 +218,7 @@ function logged(e: FirewallEvent, L: Labels, lang: Lang): string {
   else if (e.direction === 'out') parts.push(D.out(o));
   else if (e.direction === 'forward') parts.push(D.forward(i, o));
   if (e.rule !== null) {
-    const said = ruleText(e, e.rule, L, lang);
+    const said = ruleText(e, e.rule, messageName, L, lang);
     if (said !== null) parts.push(said);
   }
   if (e.pid !== null) parts.push(e.direction === 'out' ? L.pid.out(e.pid) : e.direction === 'in' ? L.pid.in(e.pid) : L.pid.other(e.pid));
@@ -224,13 +228,17 @@ function logged(e: FirewallEvent, L: Labels, lang: Lang): string {
 
 /**
  * What the rule text is, in the parts the ECS output splits it into (the format's
- * ruleFields): a message id is the kind of message, not a rule (a Cisco ASA's tag), and
- * the access list it names is said apart from it; a text of no parts is no rule (Windows
- * Firewall's action column), said only when it is more than the verdict (OPEN, CLOSE).
- * Any other text names a rule (a log prefix, pf's rule and tracker, a MikroTik chain): as logged.
+ * ruleFields): a message id is the kind of message, not a rule (a Cisco ASA's tag), said
+ * by its name (`messageName`) as the report's "logged as" row says it, the access list it
+ * names in brackets after it; a text of no parts is no rule (Windows Firewall's action
+ * column), said only when it is more than the verdict (OPEN, CLOSE). Any other text
+ * names a rule (a log prefix, pf's rule and tracker, a MikroTik chain): as logged.
  */
-function ruleText(e: FirewallEvent, rule: string, L: Labels, lang: Lang): string | null {
-  const M = messages(lang).explain;
+function ruleText(e: FirewallEvent, rule: string, messageName: string | null, L: Labels, lang: Lang): string | null {
+  const msg = messages(lang);
+  const M = msg.explain;
+  const named = messageName === null ? null : ruleMessageText(e.format, rule, messageName, msg);
+  if (named !== null) return termSafe(named);
   const f = ruleFields(e.format, rule);
   if (f.code !== undefined) return f.name !== undefined ? M.accessList(termSafe(f.name), termSafe(f.code)) : M.messageId(termSafe(f.code));
   // A rule by name, number or chain (a prefix, pf's tracker, a MikroTik chain): said as logged.
@@ -317,7 +325,7 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
   const pairs: [string, string][] = [
     [L.format, termSafe(e.format)],
     [L.time, `${when}${e.host === null ? '' : ` · ${L.host(termSafe(e.host))}`}`],
-    [L.logged, logged(e, L, o.lang)],
+    [L.logged, logged(e, r.messageName, L, o.lang)],
     ...packetRows,
   ];
   if (r.traffic !== null) {

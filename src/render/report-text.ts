@@ -7,6 +7,7 @@ import type { ReportDoc, RuleCounted } from '../aggregate/report.js';
 import { ruleFields } from '../parsers/registry.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import { NO_RULE } from '../aggregate/overview.js';
+import { sourceRulesCounted } from '../aggregate/rule-message.js';
 import type { Lang } from '../knowledge/types.js';
 import { findingLabel, inputProblemText, messages, wordFor, type Messages } from '../i18n/messages.js';
 import { boxTable, displayWidth, fitWidths, spanWidth, wrapAddress, wrapItems, wrapLabelled, wrapPath, wrapText } from './box-table.js';
@@ -273,19 +274,30 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
   facts.push({ label: D.hosts, lines: [capped(r.hosts, r.hostsCapped)] });
   const verdict = (k: string): string => wordFor(msg.action, k);
   const unit = countUnit(r);
-  for (const [label, counts, word] of [
+  for (const [label, items] of [
     // Connection rows record no flags (profile-rows.ts): what this counts is packets, whatever the source's mix.
-    [D.flags, r.tcpFlags, undefined],
-    [D.actions(unit), r.actions, verdict],
-    [D.rules, r.rules, undefined],
-    [D.interpretations(unit), r.annotations, (id: string) => namedAnnotation(id, lang)],
+    [D.flags, countsItems(r.tcpFlags)],
+    [D.actions(unit), countsItems(r.actions, verdict)],
+    [D.rules, sourceRuleItems(r, msg)],
+    [D.interpretations(unit), countsItems(r.annotations, (id: string) => namedAnnotation(id, lang))],
   ] as const) {
-    const items = countsItems(counts, word);
     if (items.length > 0) facts.push({ label, lines: [items.join(' · ')], items });
   }
   const p = r.scoreParts;
   facts.push({ label: D.score, lines: [`${r.score.toFixed(1)}${msg.colon}${D.scoreParts(String(p.breadth), String(p.findings), String(p.volume), String(p.persistence), String(p.factor))}`] });
   return facts;
+}
+
+/**
+ * A source's "logged as" items, its labels said as the report's "logged as" row says them
+ * (ruleRows: an ASA tag by its message id's name, "ASA message" before the first), each
+ * with its packets. A label as logged keeps the space before its count these items always
+ * had, so no other firewall's labels read differently here.
+ */
+function sourceRuleItems(r: RankedSource, msg: Messages): string[] {
+  return ruleRows(sourceRulesCounted(r.rules, r.messageNames), msg).map((row) =>
+    row.kind === 'words' ? `${ruleLabel(row, msg.report)}${fmtInt(row.packets)}` : `${row.name} ${fmtInt(row.packets)}`,
+  );
 }
 
 /** The text report's block for a source: its facts, each label over its lines. */
@@ -393,8 +405,23 @@ function ruleRow(r: RuleCounted, m: Messages['report']): RuleRow & { named: bool
   const f = r.format === undefined ? null : ruleFields(r.format, r.key);
   if (f === null || f.code === undefined) return { name: r.key, kind: 'logged', packets: r.packets, named: false };
   if (r.messageName === undefined) return { name: f.name !== undefined ? m.ruleAccessList(f.name, f.code) : m.ruleMessageId(f.code), kind: 'words', packets: r.packets, named: false };
-  const message = m.ruleMessage(f.code, r.messageName);
-  return { name: f.name !== undefined ? m.ruleMessageList(message, f.name) : message, kind: 'words', packets: r.packets, named: true };
+  return { name: namedMessage(f.code, r.messageName, f.name, m), kind: 'words', packets: r.packets, named: true };
+}
+
+/** A message id with its name, and the access list it names in brackets after it: "106023 denied by access list (Inside_access_in)". */
+function namedMessage(code: string, name: string, list: string | undefined, m: Messages['report']): string {
+  const message = m.ruleMessage(code, name);
+  return list !== undefined ? m.ruleMessageList(message, list) : message;
+}
+
+/**
+ * A label that holds a named message id, alone, as the "logged as" row says the first of
+ * them ("ASA message 302014 TCP connection closed"): `explain 'LINE'`'s one record. Null
+ * when the label holds no message id (`format`'s ruleFields give no code).
+ */
+export function ruleMessageText(format: string, rule: string, messageName: string, msg: Messages): string | null {
+  const f = ruleFields(format, rule);
+  return f.code === undefined ? null : msg.report.ruleMessagesLead(namedMessage(f.code, messageName, f.name, msg.report));
 }
 
 /** "  (00-23)" after a sparkline, the brackets the language's (a sparkline is no word to write a bracket against). */

@@ -7,7 +7,9 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import { mutatedLine, realLines } from '../hardening/corpus-lines.js';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { cliPath, runCli } from '../helpers/cli.js';
+import { cliPath, runCli, tempDir } from '../helpers/cli.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { formats } from '../../src/parsers/registry.js';
 import { FINDING_IDS } from '../../src/aggregate/finding-ids.js';
 import { messages } from '../../src/i18n/messages.js';
@@ -30,6 +32,7 @@ interface LineJson {
   event: { src: { ip: string; port: number }; dst: { port: number }; annotations: { id: string; severity: number }[]; time: string } | null;
   addresses: { src: { id: string }[]; dst: { id: string }[]; valid: { src: boolean | null; dst: boolean | null } } | null;
   portClasses: { src: string | null; dst: string | null } | null;
+  messageName: string | null;
 }
 const json = async (queries: string[]): Promise<LineJson[]> =>
   JSON.parse(await runExplain(queries, { outputFormat: 'json', lang: 'en', signatures: [], width: 100, color: false })) as LineJson[];
@@ -172,24 +175,42 @@ describe('explain a log line: what it says', () => {
   it("a Cisco ASA's 'Built inbound' from a LAN client to a public server entered the firewall on its interface; it did not arrive at this host, and it is this side's own", async () => {
     const line = '<174>Jan  5 14:52:35 10.22.8.212 %ASA-6-302015: Built inbound UDP connection 76245506 for outside:10.22.8.110/49886 (10.22.8.110/49886) to inside:192.111.72.8/8612 (192.111.72.8/8612) (user.name)';
     const out = await table([line]);
-    // Its tag is the kind of message, no rule; a connection built names no access list.
-    expect(out).toContain('logged       allowed · entering the firewall on outside · message id 302015\n');
+    // Its tag is the kind of message, no rule, said by its name as the report's "logged as" row says it; a connection built names no access list.
+    expect(out).toContain('logged       allowed · entering the firewall on outside · ASA message 302015 UDP connection built\n');
     expect(out).not.toContain('arriving at this host');
     expect(out).toContain('this side’s own traffic');
     expect(await table([line], 'zh')).toContain('从 outside 进入防火墙');
   });
 
-  it("a Cisco ASA deny names its access list and message id apart: the tag is no rule; in both languages", async () => {
+  it("a Cisco ASA deny says its message id by name, the access list it names in brackets: the tag is no rule; in both languages", async () => {
     const line = 'Dec  6 10:00:00 fw %ASA-4-106023: Deny tcp src outside:198.51.100.7/4444 dst inside:192.0.2.10/23 by access-group "Inside_access_in" [0x0, 0x0]';
     const out = await table([line]);
-    expect(out).toContain('logged       dropped · by access list Inside_access_in (message id 106023)\n');
+    expect(out).toContain('logged       dropped · ASA message 106023 denied by access list (Inside_access_in)\n');
     expect(out).not.toMatch(/logged[^\n]*ASA-4-106023/);
-    expect(await table([line], 'zh')).toContain('由访问控制列表 Inside_access_in 处理（消息 ID 106023）');
+    expect(await table([line], 'zh')).toContain('记录      已丢弃 · ASA 消息 106023 被访问控制列表拒绝（Inside_access_in）\n');
     // A deny without a list (no connection to match) is a message, no rule either.
     const noConnection = '<142>Jan  5 08:52:35 10.22.8.201 %ASA-6-106015: Deny TCP (no connection) from 186.111.72.11/80 to 204.111.72.254/45019 flags SYN ACK  on interface Outside_VPN';
-    expect(await table([noConnection])).toContain('logged       dropped · entering the firewall on Outside_VPN · message id 106015\n');
-    expect(await table([noConnection], 'zh')).toContain('消息 ID 106015');
+    // Wrapped at the table's width: compared with the line breaks and indents as spaces.
+    expect((await table([noConnection])).replace(/\s+/g, ' ')).toContain(' logged dropped · entering the firewall on Outside_VPN · ASA message 106015 TCP denied (no connection) packet ');
+    expect(await table([noConnection], 'zh')).toContain('ASA 消息 106015 TCP 被拒绝（无连接）');
     expect(await table([noConnection], 'zh')).not.toContain('规则');
+    // JSON: the name beside the event, in the answer's language; null for a record of any other firewall.
+    const [deny, ufw] = await json([line, UFW]);
+    expect(deny?.messageName).toBe('denied by access list');
+    expect(ufw?.messageName).toBeNull();
+    const zh = JSON.parse(await runExplain([noConnection], { outputFormat: 'json', lang: 'zh', signatures: [], width: 100, color: false })) as LineJson[];
+    expect(zh[0]?.messageName).toBe('TCP 被拒绝（无连接）');
+  });
+
+  it('a --signatures directory that renames a message id renames it on the line too', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'asa-messages.json'),
+      JSON.stringify({ schemaVersion: 1, entries: [{ id: '106015', name: { en: 'stray TCP dropped', zh: '零散 TCP 被丢弃' }, text: { en: 'A packet of no connection.', zh: '不属于任何连接的报文。' }, source: 'local' }] }),
+    );
+    const noConnection = '<142>Jan  5 08:52:35 10.22.8.201 %ASA-6-106015: Deny TCP (no connection) from 186.111.72.11/80 to 204.111.72.254/45019 flags SYN ACK  on interface Outside_VPN';
+    const out = await runExplain([noConnection], { outputFormat: 'table', lang: 'en', signatures: [dir], width: 100, color: false });
+    expect(out).toContain('· ASA message 106015 stray TCP dropped\n');
   });
 
   it("a Windows Firewall row's action column is no rule: OPEN and CLOSE rows say the column as written, not 'the rule logged as'", async () => {

@@ -27,7 +27,7 @@ interface DailyJson {
   rules: { key: string; packets: number; format?: string }[];
   skippedFiles: { path: string; reason: string; why: { kind: string } }[];
   missingFiles: { path: string; newer: string; older: string; inDay: boolean }[];
-  report: { inputs: { file: string }[]; logGaps: { rows: number; records: number; uncounted: number } | null; sources: { ip: string; findings: { id: string }[] }[]; interpretations: { id: string }[] };
+  report: { inputs: { file: string }[]; logGaps: { rows: number; records: number; uncounted: number } | null; sources: { ip: string; findings: { id: string }[]; rules: Record<string, number>; messageNames?: Record<string, string> }[]; interpretations: { id: string }[] };
 }
 
 function write(dir: string, name: string, lines: string[], mtime?: number): string {
@@ -916,6 +916,20 @@ describe('"logged as" of a Cisco ASA day', () => {
     const rules = (JSON.parse(run('-o', 'json').stdout) as DailyJson).rules;
     expect(rules).toContainEqual({ key: 'ASA-6-106100 access-list outside_in', packets: 12, format: 'cisco-asa', messageName: 'access list entry matched' });
     expect(rules).toContainEqual({ key: 'ASA-4-106100 access-list outside_in', packets: 1, format: 'cisco-asa', messageName: 'access list entry matched' });
+  });
+
+  it("says them so in a source's details on the page too, both languages; JSON names them beside the source's labels", () => {
+    // 203.0.113.9's four labels: the two of 106100 are one, busiest first.
+    expect(run('-o', 'html').stdout).toContain('<dt>logged as</dt><dd>ASA message 106100 access list entry matched (outside_in) 13 · 419002 duplicate TCP SYN 1 · 710003 access to the firewall denied 1</dd>');
+    expect(run('-o', 'html', '--lang', 'zh').stdout).toContain('<dt>记录为</dt><dd>ASA 消息 106100 访问控制列表条目命中（outside_in） 13 · 419002 重复的 TCP SYN 1 · 710003 访问防火墙被拒绝 1</dd>');
+    const source = (JSON.parse(run('-o', 'json').stdout) as DailyJson).report.sources.find((r) => r.ip === '203.0.113.9')!;
+    expect(Object.keys(source.rules)).toHaveLength(4);
+    expect(source.messageNames).toEqual({
+      'ASA-6-106100 access-list outside_in': 'access list entry matched',
+      'ASA-4-106100 access-list outside_in': 'access list entry matched',
+      'ASA-3-710003': 'access to the firewall denied',
+      'ASA-4-419002': 'duplicate TCP SYN',
+    });
   });
 });
 

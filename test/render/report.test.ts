@@ -325,6 +325,46 @@ describe('"logged as"', () => {
     expect(text(d, 'en')).toContain('logged as  [UFW BLOCK] 2 (67%) · ASA message 302014 TCP connection closed 1 (33%)');
   });
 
+  describe("a source's details (--source in text and Markdown, the HTML disclosure)", () => {
+    const IP = '203.0.113.9';
+    const rulesFact = (d: ReportDoc, lang: Lang) => sourceFacts(d.sources.find((r) => r.ip === IP)!, 'UTC', lang).find((f) => f.label === messages(lang).report.details.rules);
+    const asked = (d: ReportDoc): ReportDoc => ({ ...d, filters: { ...d.filters, sources: [`${IP}/32`] } });
+    const details = (html: string) => html.slice(html.indexOf('<details class="more">'), html.indexOf('</details>', html.indexOf('<details class="more">')));
+
+    it('say an ASA tag as the "logged as" row does: by name, "ASA message" once, labels said alike as one, the access list in brackets; both languages, every format', () => {
+      const events = [...asa('ASA-6-302014', 2), ...asa('FTD-6-302014', 1), ...asa('ASA-4-106023 access-group outside_in', 3)];
+      const [en, zh] = [named(events, 'en'), named(events, 'zh')];
+      // Equal counts in the order of the words, as on the row.
+      expect(rulesFact(en, 'en')?.items).toEqual(['ASA message 106023 denied by access list (outside_in) 3', '302014 TCP connection closed 3']);
+      expect(rulesFact(zh, 'zh')?.items).toEqual(['ASA 消息 106023 被访问控制列表拒绝（outside_in） 3', '302014 TCP 连接关闭 3']);
+      expect(text(asked(en), 'en')).toContain('  logged as\n    ASA message 106023 denied by access list (outside_in) 3 · 302014 TCP connection closed 3\n');
+      expect(text(asked(zh), 'zh')).toContain('  记录为\n    ASA 消息 106023 被访问控制列表拒绝（outside_in） 3 · 302014 TCP 连接关闭 3\n');
+      expect(renderReportMarkdown(asked(en), { lang: 'en', tz: 'UTC' })).toContain('- **logged as:** ASA message 106023 denied by access list (outside\\_in) 3 · 302014 TCP connection closed 3\n');
+      expect(renderReportMarkdown(asked(zh), { lang: 'zh', tz: 'UTC' })).toContain('ASA 消息 106023 被访问控制列表拒绝（outside\\_in） 3 · 302014 TCP 连接关闭 3');
+      expect(details(renderReportHtml(en, { lang: 'en', tz: 'UTC', version: '0' }))).toContain('<dt>logged as</dt><dd>ASA message 106023 denied by access list (outside_in) 3 · 302014 TCP connection closed 3</dd>');
+      expect(details(renderReportHtml(zh, { lang: 'zh', tz: 'UTC', version: '0' }))).toContain('<dd>ASA 消息 106023 被访问控制列表拒绝（outside_in） 3 · 302014 TCP 连接关闭 3</dd>');
+      // JSON keeps the labels as logged and names each one's message id beside them, in the document's language.
+      const row = en.sources.find((r) => r.ip === IP)!;
+      expect(row.rules).toEqual({ 'ASA-4-106023 access-group outside_in': 3, 'ASA-6-302014': 2, 'FTD-6-302014': 1 });
+      expect(row.messageNames).toEqual({ 'ASA-4-106023 access-group outside_in': 'denied by access list', 'ASA-6-302014': 'TCP connection closed', 'FTD-6-302014': 'TCP connection closed' });
+      expect(zh.sources.find((r) => r.ip === IP)!.messageNames?.['ASA-6-302014']).toBe('TCP 连接关闭');
+    });
+
+    it("keep other firewalls' labels as they always listed them, one that ends in a digit too, and read each label by the format that logged it", () => {
+      const iptables = (rule: string, n: number) => Array.from({ length: n }, () => makeEvent({ format: 'iptables', rule, src: { ip: IP } }));
+      // "constructor" is an own key of no names object: no label borrows a name from Object's prototype.
+      const d = named([...iptables('RULE-7', 3), ...iptables('[UFW BLOCK]', 2), ...iptables('constructor', 1)]);
+      expect(rulesFact(d, 'en')?.items).toEqual(['RULE-7 3', '[UFW BLOCK] 2', 'constructor 1']);
+      expect(d.sources[0]).not.toHaveProperty('messageNames');
+      // A prefix that looks like an ASA tag, logged by iptables, is a prefix.
+      expect(rulesFact(named(iptables('ASA-6-302014', 1)), 'en')?.items).toEqual(['ASA-6-302014 1']);
+      // A central loghost's mixed file: the ASA's label named, the first format's as logged.
+      const mixed = named([...iptables('[UFW BLOCK]', 2), ...asa('ASA-6-302014', 1)]);
+      expect(rulesFact(mixed, 'en')?.items).toEqual(['[UFW BLOCK] 2', 'ASA message 302014 TCP connection closed 1']);
+      expect(mixed.sources[0]?.messageNames).toEqual({ 'ASA-6-302014': 'TCP connection closed' });
+    });
+  });
+
   it('records without a label are "(none)" in JSON, and said in the report\'s language', () => {
     const d = doc([...Array.from({ length: 3 }, () => makeEvent({ rule: null })), makeEvent({ rule: '[UFW BLOCK]' })]);
     expect(d.byRule).toEqual([{ key: '(none)', packets: 3 }, { key: '[UFW BLOCK]', packets: 1, format: 'iptables' }]);
