@@ -23,9 +23,12 @@ export function displayWidth(s: string): number {
 // Break opportunities: at spaces, and between any two wide characters (Chinese has no
 // spaces), except that closing punctuation stays with what it closes and opening
 // punctuation with what it opens: no line starts with "）" or "，" or ends with "（".
-const OPEN = '（「『【〔《〈';
-const CLOSE = '）」』】〕》〉、，。：；！？';
-const TOKENS = new RegExp(`\\s+|[${OPEN}]*(?:${WIDE.source}|[^\\s${WIDE.source.slice(1, -1)}]+)[${CLOSE}]*`, 'gu');
+// ASCII brackets too: an English line's Chinese name in brackets ("Glacier (冰河)") does
+// not break before its ")".
+const OPEN = '（「『【〔《〈([';
+const CLOSE = '）」』】〕》〉、，。：；！？)],.;:!?';
+const inClass = (chars: string): string => chars.replace(/[\]\\^-]/g, '\\$&');
+const TOKENS = new RegExp(`\\s+|[${inClass(OPEN)}]*(?:${WIDE.source}|[^\\s${WIDE.source.slice(1, -1)}]+)[${inClass(CLOSE)}]*`, 'gu');
 
 /** At most `max` terminal columns (a Chinese character takes two), "…" when cut. */
 export function clipToWidth(s: string, max: number): string {
@@ -56,7 +59,8 @@ export function clipToWidth(s: string, max: number): string {
 const WORD_MOST = 16;
 
 function wordToNextLine(toks: readonly string[], i: number, lineW: number, w: number): boolean {
-  if (!WIDE.test(toks[i]!.charAt(0))) return false;
+  // The word's first character after its opening brackets: "(冰河)" is a Chinese word.
+  if (!WIDE.test([...toks[i]!].find((ch) => !OPEN.includes(ch)) ?? '')) return false;
   const most = Math.min(w, Math.max(8, Math.min(WORD_MOST, Math.floor(w / 2))));
   let run = 0;
   for (let j = i; j < toks.length && !/^\s/.test(toks[j]!) && run <= most; j++) run += displayWidth(toks[j]!);

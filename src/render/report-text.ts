@@ -216,6 +216,27 @@ function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width:
 /** The narrowest meaning column beside the others; below it each meaning is a note under its row. */
 const MEANING_LEAST = 40;
 
+/** The narrowest "why" column beside the sources' numbers; below it each why goes under its row. */
+const WHY_LEAST = 20;
+
+/**
+ * A table whose last column (free text) goes under each row, across the table, when the
+ * columns that always stay leave it fewer than WHY_LEAST: at 65 columns "vertical scan:
+ * 300 ports in 2 min" took seven lines of a 15-column cell. Optional columns then stay
+ * while they fit at their natural width.
+ */
+function notedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width: number, color: (row: T, col: number, text: string) => string): string {
+  const natural = (cs: readonly Column<T>[]): number[] => cs.map((col) => colWidth([col.head, ...rows.map((r) => col.cell(r))]));
+  const text = cols[cols.length - 1]!;
+  let keep = cols.slice(0, -1);
+  if (width - spanWidth([...natural(keep.filter((col) => col.drop === undefined)), 0]) - 4 >= WHY_LEAST) return fittedTable(rows, cols, c, width, 22, color);
+  while (spanWidth(natural(keep)) + 4 > width && keep.some((col) => col.drop !== undefined)) {
+    const worst = keep.reduce((a, b) => ((b.drop ?? -1) > (a.drop ?? -1) ? b : a));
+    keep = keep.filter((col) => col !== worst);
+  }
+  return fittedTable(rows, keep, c, width, natural(keep.slice(-1))[0]!, color, (r) => text.cell(r).replace(/\n/g, ' '));
+}
+
 /** An interpretation's name and id a line: the longest id in brackets ("(srcport-dns-disguise)") fits. */
 const INTERPRETATION_WIDTH = 24;
 /** On a narrow terminal the column gives up to this much, an id then cut over two lines, before the table overflows. */
@@ -747,7 +768,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     if (doc.sources.some((r) => r.geo !== undefined || r.as !== undefined)) cols.splice(cols.length - 1, 0, { head: h.geo, cell: geoCell, drop: 0.5 });
     const colored = (r: RankedSource, col: number, text: string): string => (col === 2 ? sevColor(c, r.severity)(text) : text);
     const title = doc.rankedSources > doc.sources.length ? m.topSourcesOf(doc.sources.length, doc.rankedSources) : m.topSources;
-    out.push('', c.bold(title), fittedTable(doc.sources, cols, c, opts.width, 22, colored));
+    out.push('', c.bold(title), notedTable(doc.sources, cols, c, opts.width, colored));
     if (doc.findings.length > 0) {
       const items = doc.findings.map((f) => sevColor(c, f.maxSeverity)(m.findingItem(findingLabel(f.id, opts.lang), f.id, fmtInt(f.sources))));
       out.push(wrapItems(rowLabel(c, m.label.findings), items, opts.width));

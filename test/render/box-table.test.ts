@@ -44,6 +44,15 @@ describe('wrapText: a Chinese word after a space', () => {
     for (const w of [10, 12, 16, 20, 24]) for (const l of wrapText('Sub-7 数据通道 / 残留探测', w)) expect(displayWidth(l), l).toBeLessThanOrEqual(w);
   });
 
+  it('in ASCII brackets too: an English line does not break inside "(冰河)" or before its ")"', () => {
+    expect(wrapText('Glacier (冰河) 7626 · open-proxy hunt', 13)).toEqual(['Glacier', '(冰河) 7626 ·', 'open-proxy', 'hunt']);
+    expect(wrapText('Glacier (冰河) 7626', 14)).toEqual(['Glacier (冰河)', '7626']);
+    // Too long for a line of its own, it still breaks between two characters, never before ")".
+    for (const l of wrapText('Glacier (冰河冰河冰河冰河) 7626', 8)) expect(l.startsWith(')'), l).toBe(false);
+    // ASCII text keeps its brackets with its words as before.
+    expect(wrapText('open-proxy hunt (proxy-hunt)', 16)).toEqual(['open-proxy hunt', '(proxy-hunt)']);
+  });
+
   it('a sentence still wraps anywhere, and no line gives up more than a short word', () => {
     // The run after "Sub-7" is a whole sentence (wider than half the line): filled to the edge.
     expect(wrapText('Sub-7 是二〇〇〇年前后最有名的远程控制木马', 20)).toEqual(['Sub-7 是二〇〇〇年前', '后最有名的远程控制木', '马']);

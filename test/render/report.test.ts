@@ -471,6 +471,25 @@ describe('a notable interpretation that mixes several texts', () => {
     const zhMeaning = zh.slice(zh.indexOf('值得注意的解读')).split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│').at(-2)!).join('').replace(/ /g, '');
     expect(zhMeaning).toContain('（该解读下有 3 种含义，此为最常见的一种：6 个包中的 3 个）'.replace(/ /g, ''));
   });
+  it('puts each source\'s why under its row where the numbers leave it fewer than 20 columns', () => {
+    const d = doc(scenario());
+    const top = (width: number): string[] => {
+      const text = renderReportText(d, { color: false, width, tz: 'UTC', lang: 'en' });
+      const from = text.indexOf('Top sources');
+      return text.slice(from, text.indexOf('└', from)).split('\n');
+    };
+    const narrow = top(65);
+    expect(narrow[2]).not.toContain('why');
+    const first = narrow.findIndex((l) => l.startsWith('│ 1 '));
+    // The row's next line is its why, whole and indented across the table, inside both borders only.
+    expect(narrow[first + 1]).toMatch(/^│ {3}\S/);
+    expect(narrow[first + 1]!.split('│')).toHaveLength(3);
+    expect(d.sources[0]!.explanation.startsWith(narrow[first + 1]!.slice(4, 24))).toBe(true);
+    for (const l of narrow) expect(l.length).toBeLessThanOrEqual(65);
+    // At 100 columns it is the table's last column, as before.
+    expect(top(100)[2]).toMatch(/│ why +│$/);
+  });
+
   it('puts each meaning under its row, across the table, when a meaning column would be narrower than 40', () => {
     const d = doc(mixed());
     for (const width of [65, 80, 100, 160]) {
