@@ -233,6 +233,8 @@ const COMPACT_BELOW = 100;
 const MIN_MEANING = 20;
 /** A meaning column narrower than this reads a few words a line: the meaning goes under its row. */
 const NOTE_BELOW = 40;
+/** A meaning column this wide reads well: what a wide terminal has beyond it goes to the names first. */
+const MEANING_AMPLE = 60;
 /** A category's column where the meaning goes under the row: the longest category names fit. */
 const CATEGORY_MOST = 24;
 
@@ -284,8 +286,14 @@ function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOpt
     // The meaning's columns to share: a category on one line ("Remote access / admin") first.
     after[0] = Math.max(catW, Math.min(CATEGORY_MOST, ...rows.map((r) => displayWidth(r.category ?? ''))));
   }
-  const nameWidth = notes ? Math.max(nameW, o.width - 4 - spanWidth([...before, 0, ...after])) : nameW;
-  const widths = notes ? [...before, nameWidth, ...after] : [...before, nameW, ...after, meaningW];
+  // Beside a meaning column wider than MEANING_AMPLE, the name takes what it needs of the
+  // rest to stand with its id on one line ("Executor trojan [executor-80]").
+  const spare = Math.max(0, meaningW - MEANING_AMPLE);
+  const nameWidth = notes
+    ? Math.max(nameW, o.width - 4 - spanWidth([...before, 0, ...after]))
+    : Math.min(nameW + spare, Math.max(nameW, ...rows.map((r) => displayWidth(`${r.name} ${r.tag}`))));
+  const textW = meaningW - (nameWidth - nameW);
+  const widths = notes ? [...before, nameWidth, ...after] : [...before, nameWidth, ...after, textW];
   const heads = wide ? [...head] : [...L.compactHead];
   if (notes) heads.pop();
   const nameCell = (r: Row): string[] => {
@@ -298,7 +306,7 @@ function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOpt
     nameCell(r),
     ...(wide && hasCategory ? [cell(r.category ?? '', after[0]!)] : []),
     ...(wide ? [[severityText(c, r.severity)]] : []),
-    ...(notes ? [] : [cell(r.text, meaningW)]),
+    ...(notes ? [] : [cell(r.text, textW)]),
   ]);
   return boxTable(heads, cells, widths, false, notes ? rows.map((r) => termSafe(r.text)) : undefined);
 }

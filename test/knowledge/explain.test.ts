@@ -244,6 +244,14 @@ describe('table rendering', () => {
     }
   });
 
+  it('beside a meaning column of more than 60, a name and its id share a line (140 columns)', () => {
+    const out = renderExplainTable(answer('80'), kb, { lang: 'en', width: 140, color: false });
+    expect(out).toMatch(/│ Executor trojan \[executor-80\] +│/);
+    expect(Math.max(...out.split('\n').map((l) => l.length))).toBeLessThanOrEqual(140);
+    // At 120 the meaning has no such room: the name wraps in its column, as before.
+    expect(renderExplainTable(answer('80'), kb, { lang: 'en', width: 120, color: false })).not.toMatch(/Executor trojan \[executor-80\]/);
+  });
+
   it('control characters from a local signature are neutralised', () => {
     const dir = tempDir();
     writeDoc(dir, 'ports.json', { schemaVersion: 1, entries: [localRule({ name: 'evil\u001b[2Jname' })] });
