@@ -7,17 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SignatureError } from '../../src/errors.js';
 import { BUILTIN_SIGNATURES_DIR, loadKnowledge } from '../../src/knowledge/load.js';
 import { ASA_MESSAGE_IDS } from '../../src/parsers/cisco-asa.js';
-import { builtinWith, tempDir, writeDoc } from './helpers.js';
-
-function refusal(load: () => unknown): SignatureError {
-  try {
-    load();
-  } catch (err) {
-    expect(err).toBeInstanceOf(SignatureError);
-    return err as SignatureError;
-  }
-  throw new Error('expected a SignatureError, but the signatures loaded');
-}
+import { builtinWith, refusal, tempDir, writeDoc } from './helpers.js';
 
 describe('asa-messages.json', () => {
   const kb = loadKnowledge();

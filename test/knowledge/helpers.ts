@@ -2,7 +2,8 @@
 // test can break or change one field at a time.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import { SignatureError } from '../../src/errors.js';
 import { BUILTIN_SIGNATURES_DIR } from '../../src/knowledge/load.js';
 import { tempDir as runTempDir } from '../helpers/temp.js';
 
@@ -70,4 +71,15 @@ export function localRule(over: Record<string, unknown> = {}): Record<string, un
     source: 'local',
     ...over,
   };
+}
+
+/** The SignatureError `load` throws (a test fails if it loads). */
+export function refusal(load: () => unknown): SignatureError {
+  try {
+    load();
+  } catch (err) {
+    expect(err).toBeInstanceOf(SignatureError);
+    return err as SignatureError;
+  }
+  throw new Error('expected a SignatureError, but the signatures loaded');
 }

@@ -6,17 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SignatureError } from '../../src/errors.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { builtinWith, copyBuiltin, entry, localRule, tempDir, writeDoc, type SigDoc } from './helpers.js';
-
-function refusal(load: () => unknown): SignatureError {
-  try {
-    load();
-  } catch (err) {
-    expect(err).toBeInstanceOf(SignatureError);
-    return err as SignatureError;
-  }
-  throw new Error('expected a SignatureError, but the signatures loaded');
-}
+import { builtinWith, copyBuiltin, entry, localRule, refusal, tempDir, writeDoc, type SigDoc } from './helpers.js';
 
 /** Loads a built-in copy with `file` edited; returns the error. */
 function broken(file: Parameters<typeof builtinWith>[0], edit: (doc: SigDoc) => void): SignatureError {
