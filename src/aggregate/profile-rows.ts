@@ -27,7 +27,7 @@ import { FC_ACK, FC_FIN, FC_OTHER, FC_SYN, ICMP_TYPE_KEYS, P_ICMP, P_OTHER, P_TC
 import { isEchoRequest } from '../util/icmp.js';
 import { isFromThisSide } from './own-traffic.js';
 import { isEgress } from '../util/egress.js';
-import { isConnectionRecord } from '../parsers/windows-firewall.js';
+import { isConnectionRecord } from '../parsers/connection-records.js';
 
 type Limits = Thresholds['limits'];
 

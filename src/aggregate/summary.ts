@@ -16,7 +16,8 @@ import { annotationRoles } from '../annotate/roles.js';
 import type { AsInfo, GeoInfo, OsHint } from '../enrich/types.js';
 import { addressKey } from './address-key.js';
 import { isValidAddressText } from '../parsers/address.js';
-import { isConnectionRecord, lostRecords } from '../parsers/windows-firewall.js';
+import { isConnectionRecord } from '../parsers/connection-records.js';
+import { lostRecords } from '../parsers/windows-firewall.js';
 import { messages } from '../i18n/messages.js';
 
 export interface RankedSource {

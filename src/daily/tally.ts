@@ -13,7 +13,7 @@ import { hourIndex, zoneName, type DayWindow } from './day.js';
 import { DIGEST_VERSION, SOURCES_IN_DIGEST, encodePorts, type DayDigest, type DayTotals, type DigestSettings } from './digest.js';
 import { addressKey } from '../aggregate/address-key.js';
 import { trafficKind } from '../aggregate/own-traffic.js';
-import { isConnectionRecord } from '../parsers/windows-firewall.js';
+import { isConnectionRecord } from '../parsers/connection-records.js';
 
 /** Distinct sources counted exactly up to here (the Overview uses the same cap). */
 const SOURCE_CAP = 200_000;
