@@ -32,7 +32,7 @@ export class DayTally {
   noise = 0;
   /** Late packets of connections already under way (ACK or RST, no SYN): they opened nothing, so no probes. */
   late = 0;
-  /** Of `packets`, `own` and `late`: Windows Firewall rows that record a connection, not a packet (isConnectionRecord). */
+  /** Of `packets`, `own` and `late`: records of a connection, not a packet (Windows Firewall, Cisco ASA: isConnectionRecord). */
   connections = 0;
   ownConnections = 0;
   probeConnections = 0;
