@@ -7,7 +7,8 @@ import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
 import { addressKey } from './address-key.js';
 import { trafficKind } from './own-traffic.js';
-import { isConnectionRecord, lostRecords } from '../parsers/windows-firewall.js';
+import { isConnectionRecord } from '../parsers/connection-records.js';
+import { lostRecords } from '../parsers/windows-firewall.js';
 import { HashSet, mixHash } from './hash-set.js';
 import { stringHash } from '../util/string-hash.js';
 import type { LocalHour } from '../render/time-format.js';
@@ -22,7 +23,7 @@ export interface PortKey {
 
 export interface ProbeSplit {
   packets: number;
-  /** Of `packets`, Windows Firewall connection rows (an inbound ALLOW: a connection let in), each a connection rather than a packet. */
+  /** Of `packets`, connection records (an inbound ALLOW or Built: a connection let in), each a connection rather than a packet. */
   connections: number;
   ports: number;
   /** Of the probes, packets dropped or rejected, and the distinct (protocol, port) pairs they went to. */
@@ -39,9 +40,9 @@ export interface ProbeSplit {
   noise: number;
   /** Late packets of connections already under way (ACK or RST, no SYN; isLate): they opened nothing. */
   late: number;
-  /** Of `own`, Windows Firewall connection rows (ALLOW, OPEN, CLOSE: isConnectionRecord), each a connection rather than a packet. */
+  /** Of `own`, connection records (Windows Firewall ALLOW, OPEN, CLOSE; Cisco ASA Built, Teardown: isConnectionRecord), each a connection rather than a packet. */
   ownConnections: number;
-  /** Of `late`, Windows Firewall CLOSE rows without their OPEN: records of a session's end, not packets. */
+  /** Of `late`, ends of connections (a Windows Firewall CLOSE row without its OPEN, a Cisco ASA Teardown), not packets. */
   lateConnections: number;
 }
 
@@ -56,7 +57,7 @@ export interface ScanLate {
   packets: number;
   /** Of them, dropped or rejected. */
   blocked: number;
-  /** Of them, Windows Firewall connection rows (a CLOSE without its OPEN): they move as connections, so `late` keeps counting `lateConnections`. */
+  /** Of them, connection records (a Windows CLOSE without its OPEN, a Cisco ASA Teardown): they move as connections, so `late` keeps counting `lateConnections`. */
   connections: number;
   /** [port key (profile-codes.ts), packets] of the counted ports, of all of them and of the blocked ones. */
   ports: [number, number][];
@@ -94,7 +95,7 @@ export interface OverviewData {
    * but no packet: it is left out of this and of every per-packet count below.
    */
   packets: number;
-  /** Of `packets`, Windows Firewall rows that record a connection, not a packet (isConnectionRecord). */
+  /** Of `packets`, records of a connection, not a packet (Windows Firewall, Cisco ASA: isConnectionRecord). */
   connections: number;
   first: Date | null;
   last: Date | null;
@@ -108,13 +109,13 @@ export interface OverviewData {
   ruleFormat: (rule: string) => string | null;
   /** Distinct rule labels (up to the counter's cap). */
   ruleLabels: number;
-  /** [address, packets, of them Windows Firewall connection rows (isConnectionRecord)], busiest first. */
+  /** [address, packets, of them connection records (Windows Firewall, Cisco ASA: isConnectionRecord)], busiest first. */
   topSources: [string, number, number][];
-  /** [port, packets, distinct sources of those packets (null for protocols other than TCP and UDP), of the packets Windows Firewall connection rows]. */
+  /** [port, packets, distinct sources of those packets (null for protocols other than TCP and UDP), of the packets connection records (Windows Firewall, Cisco ASA)]. */
   topPorts: [PortKey, number, number | null, number][];
   /** All packets counted in topPorts (the denominator of a port's share). */
   portPackets: number;
-  /** Of portPackets, Windows Firewall connection rows (0 when topPorts counts blocked packets only: none is a connection). */
+  /** Of portPackets, connection records (Windows Firewall, Cisco ASA) (0 when topPorts counts blocked packets only: none is a connection). */
   portConnections: number;
   /** True when topPorts' source counts are lower bounds (more distinct source-port pairs than the set holds). */
   portSourcesCapped: boolean;
@@ -213,7 +214,7 @@ export class Overview {
   /** Per port table ([0] all, [1] blocked), scanners' late packets no port row took (ScanLate.uncounted). */
   private readonly lateUncounted: LateUncounted[] = [{ packets: 0, sources: 0, portsCounted: null }, { packets: 0, sources: 0, portsCounted: null }];
   /**
-   * Of tcpPorts[0], udpPorts[0] and otherPorts[0], Windows Firewall connection rows (an
+   * Of tcpPorts[0], udpPorts[0] and otherPorts[0], connection records (Windows Firewall, Cisco ASA) (an
    * ALLOW row is a connection let in, not a packet). Made on the first one: a log of
    * another firewall never has any, and a blocked probe is never one, so [1] needs none.
    */

@@ -105,8 +105,8 @@ export function isLate(e: FirewallEvent): boolean {
 
 /**
  * What an event's late readings are, by their labels in `lang` ("CLOSE rows: ends of sessions"),
- * for a record that is late without TCP flags to show it: a Windows CLOSE row is the end
- * of a session, not an ACK or RST packet.
+ * for a record that is late without TCP flags to show it: a Windows CLOSE row or a Cisco ASA
+ * Teardown is the end of a connection, not an ACK or RST packet.
  */
 export function lateKinds(e: FirewallEvent, lang: Lang): string[] {
   const roles = annotationRoles();

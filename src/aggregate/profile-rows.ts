@@ -27,7 +27,7 @@ import { FC_ACK, FC_FIN, FC_OTHER, FC_SYN, ICMP_TYPE_KEYS, P_ICMP, P_OTHER, P_TC
 import { isEchoRequest } from '../util/icmp.js';
 import { isFromThisSide } from './own-traffic.js';
 import { isEgress } from '../util/egress.js';
-import { isConnectionRecord } from '../parsers/windows-firewall.js';
+import { isConnectionRecord } from '../parsers/connection-records.js';
 
 type Limits = Thresholds['limits'];
 
@@ -295,7 +295,7 @@ class RowExtra {
   /** This side's own packets (egress) that the firewall dropped or rejected: the "why" line says what they are. */
   ownBlocked = 0;
   /**
-   * Windows Firewall connection rows (isConnectionRecord: one ALLOW, OPEN or CLOSE row per
+   * connection records (Windows Firewall, Cisco ASA) (isConnectionRecord: one ALLOW, OPEN or CLOSE row per
    * connection, where a DROP row is one packet) among its packets, among the allowed probes
    * and among the late packets: the "why" line says connections for them, not packets.
    */

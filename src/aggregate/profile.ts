@@ -244,7 +244,7 @@ export class SourceProfile implements SourceProfileFields {
     return this.rare?.ownBlocked ?? 0;
   }
 
-  /** Of its packets, of the allowed probes and of the late packets: Windows Firewall connection rows (isConnectionRecord). */
+  /** Of its packets, of the allowed probes and of the late packets: connection records (Windows Firewall, Cisco ASA: isConnectionRecord). */
   get connections(): number {
     return this.rare?.connections ?? 0;
   }

@@ -46,7 +46,7 @@ export interface PortRow {
    * protocols other than TCP and UDP. A lower bound once `topPortSourcesCapped`.
    */
   sources: number | null;
-  /** Of `packets`, Windows Firewall connection rows (an inbound ALLOW row: a connection let in); 0 when the table counts blocked packets only. */
+  /** Of `packets`, connection records (an inbound ALLOW row or Built: a connection let in); 0 when the table counts blocked packets only. */
   connections: number;
 }
 
@@ -86,14 +86,14 @@ export interface ReportDoc {
   byDirection: Counted[];
   /** Packets that arrived unasked and the (protocol, port) pairs they went to; the rest of the packets logged: this side's own, replies to it, LAN broadcast chatter, late packets of connections already under way. */
   probes: ProbeSplit;
-  /** `connections`: of `packets`, Windows Firewall connection rows (the table's head says packets, connections or records by them). */
+  /** `connections`: of `packets`, connection records (Windows Firewall, Cisco ASA) (the table's head says packets, connections or records by them). */
   topSources: { ip: string; packets: number; connections: number }[];
   topPorts: PortRow[];
   /** True when topPorts counts dropped/rejected packets only (the log had some), else all inbound. */
   topPortsBlockedOnly: boolean;
   /** The packets a topPorts share is of: those it counts that went to a port (ICMP has none). */
   topPortsPackets: number;
-  /** Of topPortsPackets, Windows Firewall connection rows (inbound ALLOW rows); 0 when topPortsBlockedOnly. */
+  /** Of topPortsPackets, connection records (inbound ALLOW rows, Built records); 0 when topPortsBlockedOnly. */
   topPortsConnections: number;
   /** True when topPorts[].sources are lower bounds (more distinct source-port pairs than logscan keeps). */
   topPortSourcesCapped: boolean;

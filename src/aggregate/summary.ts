@@ -16,7 +16,8 @@ import { annotationRoles } from '../annotate/roles.js';
 import type { AsInfo, GeoInfo, OsHint } from '../enrich/types.js';
 import { addressKey } from './address-key.js';
 import { isValidAddressText } from '../parsers/address.js';
-import { isConnectionRecord, lostRecords } from '../parsers/windows-firewall.js';
+import { isConnectionRecord } from '../parsers/connection-records.js';
+import { lostRecords } from '../parsers/windows-firewall.js';
 import { messages } from '../i18n/messages.js';
 
 export interface RankedSource {
@@ -40,7 +41,7 @@ export interface RankedSource {
   /** Packets per TCP flag class (syn, null, fin, xmas, synfin, ack, other); only non-zero ones. */
   tcpFlags: Record<string, number>;
   actions: { drop: number; reject: number; allow: number; other: number };
-  /** Of `packets`, Windows Firewall connection rows (one ALLOW, OPEN or CLOSE row per connection): the details say records for them. */
+  /** Of `packets`, connection records (Windows Firewall, Cisco ASA) (one ALLOW, OPEN or CLOSE row per connection): the details say records for them. */
   connections: number;
   /** Of its probes (not this side's traffic, replies, LAN chatter or late packets), the packets the firewall let in. */
   allowedProbes: number;
@@ -80,7 +81,7 @@ export interface Interpretation {
   severity: Severity;
   events: number;
   packets: number;
-  /** Of `packets`, Windows Firewall connection rows (ALLOW, OPEN, CLOSE): the tables head the count by them. */
+  /** Of `packets`, connection records (Windows Firewall ALLOW, OPEN, CLOSE; Cisco ASA Built, Teardown): the tables head the count by them. */
   connections: number;
   /** Of `packets`, rows in which the firewall says it could not write records (INFO-EVENTS-LOST): neither packet nor connection. */
   gapRows: number;

@@ -130,7 +130,7 @@ export interface Comparison {
   probes: Change;
   /** Every packet logged (probes, this side's own traffic, replies, LAN chatter and late packets). */
   packets: Change;
-  /** Of `packets`, Windows Firewall connection rows (ALLOW, OPEN, CLOSE); previous null from a digest older than version 5. */
+  /** Of `packets`, connection records (Windows Firewall ALLOW, OPEN, CLOSE; Cisco ASA Built, Teardown); previous null from a digest older than version 5. */
   connections: Change;
   blocked: Change;
   sources: Change;

@@ -16,7 +16,7 @@ import type { IgnoreList } from '../enrich/ignore.js';
  * 6: the late packets of a source found scanning (an ACK scan's first bare ACKs, read as
  * late before the scan showed) are counted among the probes, their sender among the
  * sources and their ports among the ports, as the report counts them; version 5 counted
- * them as `late`. 5: Windows Firewall connection rows (ALLOW, OPEN, CLOSE) are counted apart from the
+ * them as `late`. 5: connection records (Windows Firewall ALLOW, OPEN, CLOSE; Cisco ASA Built, Teardown) are counted apart from the
  * packets they are among (`connections`, and of `probes`, `own` and `late`,
  * `probeConnections`, `ownConnections` and `lateConnections`). 4: late packets of connections already under way (`late`: ACK or RST, no SYN) are
  * counted apart from the probes. 3: LAN broadcast chatter (`noise`) is counted apart from
@@ -122,7 +122,7 @@ export interface DayTotals {
   /** Absent in version 1 to 3 digests. */
   late?: number;
   /**
-   * Of `packets`, `probes`, `own` and `late`: Windows Firewall rows that record a connection, not a
+   * Of `packets`, `probes`, `own` and `late`: records of a connection (Windows Firewall, Cisco ASA), not a
    * packet (isConnectionRecord). Absent in version 1 to 4 digests.
    */
   connections?: number;

@@ -45,10 +45,10 @@ export interface DailyDoc {
   headline: {
     events: number;
     packets: number;
-    /** Of `packets`, Windows Firewall rows that record a connection (ALLOW, OPEN, CLOSE), not a packet; `ownConnections`, `lateConnections`: of `own`, `late`. */
+    /** Of `packets`, records of a connection (Windows Firewall ALLOW, OPEN, CLOSE; Cisco ASA Built, Teardown), not a packet; `ownConnections`, `lateConnections`: of `own`, `late`. */
     connections: number;
     probes: number;
-    /** Of `probes`, Windows Firewall connection rows (an inbound ALLOW: a connection let in). */
+    /** Of `probes`, connection records (an inbound ALLOW or Built: a connection let in). */
     probeConnections: number;
     own: number;
     ownConnections: number;

@@ -13,7 +13,7 @@ import { hourIndex, zoneName, type DayWindow } from './day.js';
 import { DIGEST_VERSION, SOURCES_IN_DIGEST, encodePorts, type DayDigest, type DayTotals, type DigestSettings } from './digest.js';
 import { addressKey } from '../aggregate/address-key.js';
 import { trafficKind } from '../aggregate/own-traffic.js';
-import { isConnectionRecord } from '../parsers/windows-firewall.js';
+import { isConnectionRecord } from '../parsers/connection-records.js';
 
 /** Distinct sources counted exactly up to here (the Overview uses the same cap). */
 const SOURCE_CAP = 200_000;
@@ -32,7 +32,7 @@ export class DayTally {
   noise = 0;
   /** Late packets of connections already under way (ACK or RST, no SYN): they opened nothing, so no probes. */
   late = 0;
-  /** Of `packets`, `own` and `late`: Windows Firewall rows that record a connection, not a packet (isConnectionRecord). */
+  /** Of `packets`, `own` and `late`: records of a connection, not a packet (Windows Firewall, Cisco ASA: isConnectionRecord). */
   connections = 0;
   ownConnections = 0;
   probeConnections = 0;

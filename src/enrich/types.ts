@@ -36,7 +36,7 @@ export interface CountryCount {
   countryName: string | null;
   sources: number;
   packets: number;
-  /** Of `packets`, Windows Firewall connection rows (ALLOW, OPEN, CLOSE): the lists word the count by them. */
+  /** Of `packets`, connection records (Windows Firewall ALLOW, OPEN, CLOSE; Cisco ASA Built, Teardown): the lists word the count by them. */
   connections: number;
 }
 

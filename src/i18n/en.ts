@@ -26,9 +26,9 @@ export interface NotProbeCounts {
   replies: number;
   noise: number;
   late: number;
-  /** Of `own`, Windows Firewall rows that record a connection (ALLOW, OPEN, CLOSE), not a packet; absent: none. */
+  /** Of `own`, records of a connection (Windows Firewall ALLOW, OPEN, CLOSE; Cisco ASA Built, Teardown), not a packet; absent: none. */
   ownConnections?: number;
-  /** Of `late`, Windows Firewall CLOSE rows (a session's end), not packets; absent: none. */
+  /** Of `late`, ends of connections (a Windows Firewall CLOSE row, a Cisco ASA Teardown), not packets; absent: none. */
   lateConnections?: number;
 }
 
@@ -55,8 +55,9 @@ type SeverityWords = readonly [string, string, string, string, string, string];
 const opt = (s: string | null, f: (s: string) => string): string => (s === null ? '' : f(s));
 
 /**
- * What a count of log records is, with Windows Firewall's in mind: one ALLOW (OPEN, CLOSE)
- * row per connection it let through, one DROP row per packet. `connections`: how many of the
+ * What a count of log records is, with connection records in mind: Windows Firewall writes one
+ * ALLOW (OPEN, CLOSE) row per connection it let through, one DROP row per packet; a Cisco ASA
+ * one Built and one Teardown record per connection (parsers/connection-records.ts). `connections`: how many of the
  * `n` are connection rows; null when a count mixes the two and the split is not known.
  * "3 packets", "2 connections", "1 packet and 1 connection", "3 records".
  */
@@ -283,7 +284,7 @@ export const en = {
     /** Appended to a vertical or UDP scan's text, which already gave the ports and duration: ", slowly (10 ports/h)". */
     slowPace: (perHour: string) => `, slowly (${perHour} ports/h)`,
     icmpSweep: (hosts: string) => `ping sweep of ${hosts} hosts`,
-    /** `connections`: how many of the n are Windows Firewall connection rows (rowsText). */
+    /** `connections`: how many of the n are connection records (Windows Firewall, Cisco ASA) (rowsText). */
     packetsTo: (n: number, to: string, duration: string | null, connections: number | null = 0) => `${rowsText(n, connections)} to ${to}${opt(duration, (d) => ` in ${d}`)}`,
     /** Some of a source's packets had no port (ICMP, other protocols): "510 packets, 4 of them to 39480/tcp". */
     packetsSomeTo: (n: number, some: number, to: string, connections: number | null = 0) =>
@@ -332,9 +333,9 @@ export const en = {
     /**
      * Late packets of connections: "3 late packets of connections the firewall had forgotten
      * (ACK/RST, no SYN), to 443/tcp". forgotten: every packet of the source was dropped or rejected; else (logged
-     * without a verdict, or a Windows CLOSE row) only that the connections were already under way is known.
-     * kinds: the labels of the late readings seen (`ACK/RST, no SYN`, `CLOSE rows: ends of sessions`).
-     * connections: how many of the n are Windows CLOSE rows, each the end of a connection rather than a packet.
+     * without a verdict, a Windows CLOSE row or a Cisco ASA Teardown) only that the connections were already under way is known.
+     * kinds: the labels of the late readings seen (`ACK/RST, no SYN`, `CLOSE rows: ends of sessions`, `Teardown records: ends of connections`).
+     * connections: how many of the n are Windows CLOSE rows or Cisco ASA Teardowns, each the end of a connection rather than a packet.
      */
     latePackets: (n: number, to: string | null, forgotten: boolean, kinds: string, connections = 0) =>
       `${[n > connections ? counted(n - connections, 'late packet') : '', connections > 0 ? counted(connections, 'end') : ''].filter(Boolean).join(' and ')} of ${n === 1 ? 'a connection' : 'connections'} ${forgotten ? 'the firewall had forgotten' : 'already under way'} (${kinds})${opt(to, (t) => `, to ${t}`)}`,
@@ -409,7 +410,7 @@ export const en = {
     lines: (n: number) => counted(n, 'line'),
     events: (n: number) => counted(n, 'event'),
     packetsAside: (n: number) => ` (${counted(n, 'packet')})`,
-    /** For logs with Windows Firewall connection rows (one ALLOW row per connection, one DROP row per packet): " (168 packets, 136 connections)"; no packets: " (127 connections)". */
+    /** For logs with connection records (Windows Firewall, Cisco ASA) (one ALLOW row per connection, one DROP row per packet): " (168 packets, 136 connections)"; no packets: " (127 connections)". */
     packetsConnectionsAside: (packets: number, connections: number) => ` (${packets > 0 ? `${counted(packets, 'packet')}, ` : ''}${counted(connections, 'connection')})`,
     skipped: (n: number) => `${fmtInt(n)} skipped`,
     malformed: (n: number) => `${fmtInt(n)} malformed`,
@@ -558,7 +559,7 @@ export const en = {
      * label and id come escaped for the format; sources is a formatted count.
      */
     findingItem: (label: string, id: string, sources: string) => `${label} (${id}) ${sources}`,
-    /** A country or network (--geoip) in the lists of them: "NL: 416 packets, 60 sources"; `connections`: of the packets, Windows Firewall connection rows. */
+    /** A country or network (--geoip) in the lists of them: "NL: 416 packets, 60 sources"; `connections`: of the packets, connection records (Windows Firewall, Cisco ASA). */
     originItem: (name: string, packets: number, sources: number, connections = 0) => `${name}: ${rowsText(packets, connections)}, ${counted(sources, 'source')}`,
     /** The ports tables' titles: their shares are of `n` packets (those with a port). */
     topPortsBlocked: (n: number) => `Top probed ports (dropped or rejected: ${counted(n, 'packet')} with a port)`,
@@ -603,9 +604,9 @@ export const en = {
       findings: 'findings',
       ports: (ports: number, capped: boolean, tcp: number, udp: number) => `ports (${capped ? 'at least ' : ''}${fmtInt(ports)}: ${fmtInt(tcp)} tcp, ${fmtInt(udp)} udp), the busiest`,
       hosts: 'hosts probed',
-      /** Packets only: Windows Firewall connection rows record no flags and are not counted. */
+      /** Packets only: connection records (Windows Firewall, Cisco ASA) record no flags and are not counted. */
       flags: 'TCP flags (packets)',
-      /** The source's counts are packets, or connections or records when it has Windows Firewall connection rows. */
+      /** The source's counts are packets, or connections or records when it has connection records (Windows Firewall, Cisco ASA). */
       actions: (unit: CountUnit = 'packets') => `verdicts (${unit})`,
       rules: 'logged as',
       interpretations: (unit: CountUnit = 'packets') => `interpretations (${unit})`,
@@ -755,7 +756,7 @@ export const en = {
     blockedValue: (blocked: string, allowed: string, other: number | null): string[] => [blocked, `allowed ${allowed}`, ...(other !== null ? [`other ${fmtInt(other)}`] : [])],
     /** The blocked share when not every packet logged was a probe: "168 (55% of 305 packets logged)". */
     blockedOfLogged: (blocked: number, pct: string, packets: number) => `${fmtInt(blocked)} (${pct} of ${counted(packets, 'packet')} logged)`,
-    /** The same when some records are Windows Firewall connection rows, not packets, said apart as the report's count line does: "168 (55% of 304 records logged: 168 packets, 136 connections)". */
+    /** The same when some records are connection records (Windows Firewall, Cisco ASA), not packets, said apart as the report's count line does: "168 (55% of 304 records logged: 168 packets, 136 connections)". */
     blockedOfRecords: (blocked: number, pct: string, records: number, connections: number) =>
       `${fmtInt(blocked)} (${pct} of ${counted(records, 'record')} logged: ${records > connections ? `${counted(records - connections, 'packet')}, ` : ''}${counted(connections, 'connection')})`,
     newToday: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new today`,
@@ -803,7 +804,7 @@ export const en = {
       /** Under the sources card: what is new, as the text's "sources … · 77 new today" says; `atMost` as newToday's. */
       newCount: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new ${plural(n, 'source')} today`,
       ofPackets: (pct: string) => `${pct} of packets logged`,
-      /** ofPackets when some records are Windows Firewall connection rows. */
+      /** ofPackets when some records are connection records (Windows Firewall, Cisco ASA). */
       ofRecords: (pct: string) => `${pct} of records logged`,
       chartTitle: (date: string, tz: string, unit: CountUnit = 'packets') => `${unitTitle(unit)} per hour on ${date} (${tz})`,
       chartBar: (hour: string, packets: number, blocked: number, unit: CountUnit = 'packets') => `${hour}:00 · ${counted(packets, unit.slice(0, -1))}, ${fmtInt(blocked)} blocked`,
@@ -940,7 +941,7 @@ export const en = {
     localZone: 'local',
     countsAs: 'counts as',
     countsAsKind: (kind: TrafficKind) => COUNTS_AS[kind],
-    /** A late record that is no packet (a Windows CLOSE row), named by its readings' labels. */
+    /** A late record that is no packet (a Windows CLOSE row, a Cisco ASA Teardown), named by its readings' labels. */
     lateRecord: (kinds: readonly string[]) => `not a probe: a record of a connection already under way (${kinds.join('; ')})`,
     /** On stderr (exit 2): --line N past the end of FILE. */
     lineAbsent: (line: number, file: string, lines: number) => `--line ${line}: ${file} has only ${counted(lines, 'line')}`,

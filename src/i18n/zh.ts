@@ -122,7 +122,7 @@ const systemWords = (message: string, errno: string | undefined): string =>
 const unitNoun = (unit: 'packets' | 'connections' | 'records'): string => (unit === 'packets' ? '包数' : unit === 'connections' ? '连接数' : '记录数');
 const unitMeasure = (unit: 'packets' | 'connections' | 'records'): string => (unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录');
 
-/** 一批日志记录是什么：Windows 防火墙每放行一个连接写一行 ALLOW（OPEN、CLOSE），每丢弃一个包写一行 DROP。“3 个包”“2 个连接”“1 个包和 1 个连接”；不知其构成时为“3 条记录”。 */
+/** 一批日志记录是什么：Windows 防火墙每放行一个连接写一行 ALLOW（OPEN、CLOSE），每丢弃一个包写一行 DROP；Cisco ASA 每个连接写一条 Built 和一条 Teardown 记录。“3 个包”“2 个连接”“1 个包和 1 个连接”；不知其构成时为“3 条记录”。 */
 function rowsText(n: number, connections: number | null = 0): string {
   if (connections === null) return `${fmtInt(n)} 条记录`;
   if (connections <= 0) return `${fmtInt(n)} 个包`;

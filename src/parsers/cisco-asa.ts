@@ -746,6 +746,10 @@ export const ciscoAsaFormat: FormatDefinition = {
     '<162>Aug 05 2016 01:02:25: %ASA-2-106001: Inbound TCP connection denied from 10.47.32.45/60641 to 10.254.8.193/5060 flags SYN  on interface Inside',
   ],
   sniff,
+  // Built (302013, 302015, 302020) and Teardown (302014, 302016, 302021): one record when a
+  // connection starts and one when it ends, not one per packet; read as Windows Firewall's
+  // OPEN and CLOSE rows are (connection-records.ts; the Teardown: `connection-teardown`).
+  connectionRecords: { action: 'allow', messageIds: ['302013', '302014', '302015', '302016', '302020', '302021'] },
   create: (file, sink) => {
     const ctx = withTimeCarry(file);
     return syslogPayloadFormat(ctx, sink, createAsaPayload(ctx), '%ASA-');

@@ -1,4 +1,4 @@
-import type { FirewallEvent } from '../event.js';
+import type { Action, FirewallEvent } from '../event.js';
 
 /** The year and month (1-12; 0 before any) of the last year-less stamp read with `--year`. */
 export interface YearCarry {
@@ -91,6 +91,24 @@ export interface FormatDefinition {
    * the whole text names the rule (a log prefix such as `[UFW BLOCK]`).
    */
   ruleFields?(rule: string): RuleFields;
+  /**
+   * Which of this format's records stand for a connection (its start or end) rather than
+   * a packet; absent: every record is a packet. Read by `isConnectionRecord`
+   * (connection-records.ts) for every event, so it is data: a compare or two, no parsing.
+   */
+  connectionRecords?: ConnectionRecords;
+}
+
+/** See FormatDefinition.connectionRecords. */
+export interface ConnectionRecords {
+  /** The action such a record has (a connection let through: `allow`). */
+  action: Action;
+  /**
+   * When only some messages of the format are connection records: their ids, as the end
+   * of the rule text's first word (the Cisco ASA's tag `ASA-6-302013`: `302013`).
+   * Absent: every record with `action`.
+   */
+  messageIds?: readonly string[];
 }
 
 /** The parts of an event's `rule` text that ECS has fields for; a part the text lacks is absent. */

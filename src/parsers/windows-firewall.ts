@@ -554,17 +554,6 @@ export function lostRecords(e: FirewallEvent): { records: number | null } | null
   return { records: /^\d{1,15}$/.test(digits) ? Number(digits) : null };
 }
 
-/**
- * A Windows Firewall row that records a connection, not a packet: Windows writes one ALLOW
- * row when it lets a connection through (OPEN, OPEN-INBOUND and CLOSE in the older format
- * mark a session's start and end) and one DROP row per packet it drops. The report and the
- * daily summary count these apart ("168 packets, 136 connections"); the per-packet totals
- * still hold them, as before, so the JSON's `packets` keeps its meaning of "records counted".
- */
-export function isConnectionRecord(e: FirewallEvent): boolean {
-  return e.action === 'allow' && e.format === FORMAT_ID;
-}
-
 export const windowsFirewallFormat: FormatDefinition = {
   id: FORMAT_ID,
   examples: [
@@ -600,4 +589,7 @@ export const windowsFirewallFormat: FormatDefinition = {
   create: createParser,
   // The action column (DROP, ALLOW, OPEN, …) and INFO-EVENTS-LOST: no rule is named.
   ruleFields: () => NO_RULE,
+  // One ALLOW row per connection let through (OPEN, OPEN-INBOUND, CLOSE in the older
+  // format: a session's start and end), one DROP row per packet dropped.
+  connectionRecords: { action: 'allow' },
 };

@@ -1,5 +1,6 @@
 // Windows Firewall writes one ALLOW (OPEN, CLOSE) row per connection it lets through and one
-// DROP row per packet: a count of a Windows log's rows is not a count of packets. Tables and
+// DROP row per packet, a Cisco ASA one Built and one Teardown record per connection
+// (parsers/connection-records.ts): a count of such a log's records is not a count of packets. Tables and
 // charts head their counts by what they are: by the rows a table lists, not by the whole log
 // (a table of DROP senders in a log of this side's connections counts packets).
 import type { CountUnit, Messages } from '../i18n/en.js';

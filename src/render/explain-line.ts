@@ -115,7 +115,7 @@ const LABELS = {
       late: 'a late packet of a connection already under way (ACK or RST, no SYN): it opens nothing, so not a probe (many such packets to many ports from one source are an ACK scan, which the report finds)',
       gap: 'no packet: the firewall noting records it could not write; the log has a gap here, and the report says so',
     },
-    /** traffic.late for a record without TCP flags (a Windows CLOSE row), with its readings' labels. */
+    /** traffic.late for a record without TCP flags (a Windows CLOSE row, a Cisco ASA Teardown), with its readings' labels. */
     lateRecord: (kinds: string) => `a record of a connection already under way (${kinds}): it opens nothing, so not a probe`,
     /** Why a packet is this side's own (ownReason), said instead of traffic.own. */
     own: {

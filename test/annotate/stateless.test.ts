@@ -216,6 +216,27 @@ describe('connection-reply: the server end of a Cisco ASA Teardown record', () =
   });
 });
 
+describe('connection-teardown: the end of a Cisco ASA connection, read as a Windows CLOSE row', () => {
+  const asa = (rule: string, sport: number, dport: number, extra: Record<string, unknown> = {}) =>
+    ids(annotateOne({ format: 'cisco-asa', rule, direction: null, action: 'allow', tcpFlags: null, proto: 'tcp', src: { ip: '198.51.100.7', port: sport }, dst: { ip: '192.168.1.35', port: dport }, ...extra }));
+  it('a Teardown of TCP, UDP or ICMP from a client end: no probe, and the readings of its port stand aside', () => {
+    expect(asa('ASA-6-302014', 59614, 443)).toContain('connection-teardown');
+    expect(asa('ASA-6-302016', 59614, 514, { proto: 'udp' })).toContain('connection-teardown');
+    expect(asa('ASA-6-302021', 0, 0, { proto: 'icmp', src: { ip: '198.51.100.7', port: null }, dst: { ip: '192.168.1.35', port: null }, icmp: { type: 0, code: 0, embedded: null } })).toContain('connection-teardown');
+    // A trojan's port: the Built carried that reading; the end of the connection probes nothing.
+    const trojanPort = asa('FTD-6-302014', 40000, 12345);
+    expect(trojanPort).toContain('connection-teardown');
+    expect(trojanPort).not.toContain('trojan');
+  });
+  it('not the Built record, not a server end (connection-reply says that), nor another firewall whose label holds the id', () => {
+    expect(asa('ASA-6-302013', 59614, 443, { direction: 'in' })).not.toContain('connection-teardown');
+    expect(asa('ASA-6-302013', 59614, 443)).not.toContain('connection-teardown');
+    expect(asa('ASA-6-302014', 443, 59614)).toEqual(['connection-reply']);
+    expect(asa('ASA-6-302014', 59614, 443, { format: 'iptables', rule: '[ACCEPT-302014]' })).not.toContain('connection-teardown');
+    expect(asa('ASA-6-106100 access-list outside_in', 59614, 443)).not.toContain('connection-teardown');
+  });
+});
+
 describe('trojan ports in outbound traffic', () => {
   it('sent from this side: trojan-outbound (a program here uses the port), not a probe or a leftover', () => {
     for (const probe of [udp(31337, { direction: 'out' }), tcp(6776, { direction: 'out' }), tcp(12345, { direction: 'out' })]) {

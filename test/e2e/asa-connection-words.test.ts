@@ -1,0 +1,80 @@
+// A Cisco ASA logs connection records (Built when a connection starts, Teardown when it
+// ends), not packets: a report of one counts them as connections, in the words a Windows
+// Firewall log's ALLOW/OPEN/CLOSE rows get (windows-connection-words.test.ts), and a
+// Teardown, like a CLOSE row, is no probe (connection-teardown).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, runCliShared, tempDir } from '../helpers/cli.js';
+
+const at = (time: string, tag: string, text: string): string => `<166>Jan  5 ${time} 10.0.0.1 %${tag}: ${text}`;
+// A client lets itself in twice to 443 (one of the connections ends in the log), one SSH
+// probe is denied, a LAN machine's connection out and its end, and the end of a connection
+// whose Built came before the log.
+const LINES = [
+  at('08:50:00', 'ASA-6-302013', 'Built inbound TCP connection 11 for outside:203.0.113.5/50000 (203.0.113.5/50000) to inside:10.0.0.5/443 (10.0.0.5/443)'),
+  at('08:50:07', 'ASA-6-302014', 'Teardown TCP connection 11 for outside:203.0.113.5/50000 to inside:10.0.0.5/443 duration 0:00:07 bytes 3433 TCP FINs'),
+  at('08:51:00', 'ASA-6-302013', 'Built inbound TCP connection 12 for outside:203.0.113.5/50001 (203.0.113.5/50001) to inside:10.0.0.5/443 (10.0.0.5/443)'),
+  at('08:52:00', 'ASA-4-106023', 'Deny tcp src outside:198.51.100.7/40000 dst inside:10.0.0.5/22 by access-group "outside_in" [0x0, 0x0]'),
+  at('08:53:00', 'ASA-6-302013', 'Built outbound TCP connection 13 for outside:198.51.100.1/443 (198.51.100.1/443) to inside:10.0.0.6/51000 (10.0.0.6/51000)'),
+  at('08:54:00', 'ASA-6-302014', 'Teardown TCP connection 13 for outside:198.51.100.1/443 to inside:10.0.0.6/51000 duration 0:01:00 bytes 1000 TCP FINs'),
+  at('08:55:00', 'ASA-6-302014', 'Teardown TCP connection 9 for outside:192.0.2.9/41000 to inside:10.0.0.5/8443 duration 0:09:00 bytes 1000 TCP FINs'),
+];
+const wide = { env: { COLUMNS: '250' } };
+
+let log = '';
+beforeAll(() => {
+  log = join(tempDir(), 'asa.log');
+  writeFileSync(log, [...LINES, ''].join('\n'));
+});
+
+describe('a Cisco ASA log: Built and Teardown records are said as connections', () => {
+  it('the count line, the probes line, a source\'s why and the interpretations (text, en)', () => {
+    const out = runCli([log, '--tz', 'UTC'], wide).stdout;
+    expect(out).toContain('7 events (1 packet, 6 connections)');
+    // The client's two connections are counted by their Builts; the Teardown of one is no probe.
+    expect(out).toMatch(/^probes +1 packet and 2 connections to 2 ports · blocked: 1 packet to 1 port$/m);
+    expect(out).toMatch(/^not probes +1 connection from this side · 1 reply to its connections · 2 ends of connections already under way$/m);
+    expect(out).toContain('│ 3 connections, 2 of them to 443/tcp (2 allowed) ');
+    expect(out).toContain('│ 1 end of a connection already under way (Teardown records: ends of connections), to 8443/tcp ');
+    expect(out).toContain('│ 1 packet to 22/tcp ');
+    expect(out).not.toMatch(/packets? to 443|packets? to 8443/);
+    expect(out).toMatch(/│ interpretation +│ sev +│ connections +│ sources +│/);
+  });
+
+  it('the same in Chinese and HTML', () => {
+    const zh = runCli([log, '--tz', 'UTC', '--lang', 'zh'], wide).stdout;
+    expect(zh).toContain('7 个事件（1 个包，6 个连接）');
+    expect(zh).toContain('1 个包和 2 个连接，发往 2 个端口');
+    expect(zh).toContain('3 个连接，其中 2 个发往 443/tcp（其中 2 个已放行）');
+    expect(zh).toContain('已在进行中的连接的 1 条结束记录（Teardown 记录：连接的结束），发往 8443/tcp');
+    const html = runCliShared([log, '--tz', 'UTC', '-o', 'html']).stdout;
+    expect(html).toContain('Records per hour of the day (UTC)');
+    expect(html).not.toContain('Packets per hour');
+  });
+
+  it('--source details and JSON: totals.connections, probes.connections, sources[].connections; packets still counts every record', () => {
+    const out = runCli([log, '--tz', 'UTC', '--source', '203.0.113.5'], wide).stdout;
+    expect(out).toMatch(/203\.0\.113\.5 in detail[\s\S]*verdicts \(connections\)\n +allow 3\n/);
+    expect(out).toMatch(/interpretations \(connections\)\n +end of a connection \(connection-teardown\) 1 · /);
+    const doc = JSON.parse(runCliShared([log, '--tz', 'UTC', '-o', 'json']).stdout) as {
+      totals: Record<string, number>;
+      probes: Record<string, number>;
+      sources: { ip: string; packets: number; connections: number }[];
+    };
+    expect(doc.totals).toMatchObject({ packets: 7, connections: 6 });
+    expect(doc.probes).toMatchObject({ packets: 3, connections: 2, blocked: 1, own: 1, ownConnections: 1, replies: 1, late: 2, lateConnections: 2 });
+    expect(doc.sources.find((s) => s.ip === '203.0.113.5')).toMatchObject({ packets: 3, connections: 3 });
+    expect(doc.sources.find((s) => s.ip === '198.51.100.7')).toMatchObject({ packets: 1, connections: 0 });
+  });
+
+  it('daily: the probes line and the JSON headline', () => {
+    const day = ['daily', log, '--tz', 'UTC', '--date', '2026-01-05'];
+    const text = runCli([...day, '-o', 'text'], wide).stdout;
+    expect(text).toMatch(/^probes +1 packet and 2 connections from 2 sources to 2 ports$/m);
+    expect(text).toContain('Activity per hour (max 7 records)');
+    expect(runCli([...day, '-o', 'text', '--lang', 'zh'], wide).stdout).toContain('1 个包和 2 个连接，来自 2 个来源');
+    const json = JSON.parse(runCli([...day, '-o', 'json']).stdout) as { headline: Record<string, number> };
+    expect(json.headline).toMatchObject({ packets: 7, connections: 6, probes: 3, probeConnections: 2, late: 2, lateConnections: 2 });
+  });
+});
