@@ -17,6 +17,7 @@ import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { formatDateTime, zonedParts } from './time-format.js';
 import { yearText } from '../util/year-range.js';
 import { namedAnnotation } from '../annotate/roles.js';
+import { inWhyOrder } from '../aggregate/finding-ids.js';
 
 export interface TextOptions {
   color: boolean;
@@ -265,7 +266,7 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
   // A no-break space inside each time: a narrow column breaks between the two, not within one.
   const seen = [r.first, r.last].filter((t): t is string => t !== null).map((t) => formatDateTime(new Date(t), tz).replace(' ', '\u00a0'));
   if (seen.length > 0) facts.push({ label: D.seen, lines: [seen.join(' → ')] });
-  if (r.findings.length > 0) facts.push({ label: D.findings, lines: r.findings.map((f) => f.text) });
+  if (r.findings.length > 0) facts.push({ label: D.findings, lines: inWhyOrder(r.findings).map((f) => f.text) });
   // A source of ICMP only has no ports to list.
   if (r.topPorts.length > 0) {
     const ports = r.topPorts.map((p) => `${p.port}/${p.proto} ${fmtInt(p.packets)}`).join(' · ');

@@ -585,6 +585,18 @@ describe('the HTML why cell', () => {
   });
 });
 
+describe("a source's details: its findings", () => {
+  // The why line names a scan before the trojans it crossed; the details listed them the other way round.
+  it('are listed in the order the why line names them', () => {
+    const row = doc(scenario()).sources.find((r) => r.ip === '203.0.113.9')!;
+    const lines = sourceFacts(row, 'UTC', 'en').find((f) => f.label === messages('en').report.details.findings)!.lines;
+    expect(lines.map((l) => row.findings.find((f) => f.text === l)!.id)).toEqual(['vertical-scan', 'null-scan', 'xmas-scan', 'trojan-probe']);
+    const places = lines.map((l) => row.explanation.indexOf(l)).filter((i) => i >= 0);
+    expect(places.length).toBeGreaterThanOrEqual(2);
+    expect(places).toEqual([...places].sort((a, b) => a - b));
+  });
+});
+
 describe("a source's details: its interpretations", () => {
   const d = doc([
     makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: 3128 }, annotations: [ann('proxy-hunt', 2), ann('srcport-dns-syn', 2)] }),
