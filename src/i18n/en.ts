@@ -68,6 +68,10 @@ function rowsText(n: number, connections: number | null = 0): string {
 }
 
 /** Packets and connection rows both among the n: rowsText names two counts, so "of them" would be ambiguous. */
+/** A source's distinct ports per protocol, those it has any of: [["tcp", 300]] (its details' ports label). */
+export const portSplit = (tcp: number, udp: number): [string, number][] =>
+  ([['tcp', tcp], ['udp', udp]] as [string, number][]).filter(([, n]) => n > 0);
+
 export const mixedRows = (n: number, connections: number | null = 0): boolean => connections !== null && connections > 0 && connections < n;
 
 const unitTitle = (unit: CountUnit): string => (unit === 'packets' ? 'Packets' : unit === 'connections' ? 'Connections' : 'Records');
@@ -601,7 +605,14 @@ export const en = {
       summary: 'details',
       seen: 'first and last seen',
       findings: 'findings',
-      ports: (ports: number, capped: boolean, tcp: number, udp: number) => `ports (${capped ? 'at least ' : ''}${fmtInt(ports)}: ${fmtInt(tcp)} tcp, ${fmtInt(udp)} udp), the busiest`,
+      /** A protocol with no ports goes unsaid; one that has them all is said beside the count ("300 tcp"). */
+      ports: (ports: number, capped: boolean, tcp: number, udp: number) => {
+        const total = `${capped ? 'at least ' : ''}${fmtInt(ports)}`;
+        const split = portSplit(tcp, udp);
+        const [only] = split;
+        const said = split.length === 1 && only![1] === ports ? `${total} ${only![0]}` : split.length === 0 ? total : `${total}: ${split.map(([p, n]) => `${fmtInt(n)} ${p}`).join(', ')}`;
+        return `ports (${said}), the busiest`;
+      },
       hosts: 'hosts probed',
       /** Packets only: Windows Firewall connection rows record no flags and are not counted. */
       flags: 'TCP flags (packets)',

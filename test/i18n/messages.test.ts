@@ -662,6 +662,22 @@ describe('message catalog', () => {
     expect(zh.report.md.evicted(10, 268)).toContain('共被淘汰 268 次');
   });
 
+  // "ports (300: 300 tcp, 0 udp)" said a protocol the source never used.
+  it("a source's details name only the protocols it sent to; one that has all its ports is said beside the count", () => {
+    expect(en.report.details.ports(300, false, 300, 0)).toBe('ports (300 tcp), the busiest');
+    expect(en.report.details.ports(2, false, 0, 2)).toBe('ports (2 udp), the busiest');
+    expect(en.report.details.ports(310, false, 300, 10)).toBe('ports (310: 300 tcp, 10 udp), the busiest');
+    expect(en.report.details.ports(4096, true, 4096, 0)).toBe('ports (at least 4,096 tcp), the busiest');
+    // Ports of another protocol (SCTP) are in the count but in neither split.
+    expect(en.report.details.ports(305, false, 300, 0)).toBe('ports (305: 300 tcp), the busiest');
+    expect(en.report.details.ports(3, false, 0, 0)).toBe('ports (3), the busiest');
+    expect(zh.report.details.ports(300, false, 300, 0)).toBe('端口（tcp 300 个），包数最多的几个');
+    expect(zh.report.details.ports(310, false, 300, 10)).toBe('端口（310 个：tcp 300，udp 10），包数最多的几个');
+    expect(zh.report.details.ports(4096, true, 4096, 0)).toBe('端口（tcp 至少 4,096 个），包数最多的几个');
+    expect(zh.report.details.ports(305, false, 300, 0)).toBe('端口（305 个：tcp 300），包数最多的几个');
+    for (const lang of [en, zh]) expect(lang.report.details.ports(300, false, 300, 0)).not.toMatch(/udp|\b0\b/);
+  });
+
   it('English keeps the words and plurals the report always had', () => {
     const f = en.finding;
     expect(f.moreFamilies(1)).toBe('+1 more family');
