@@ -12,7 +12,7 @@ import type { Lang } from '../knowledge/types.js';
 import { findingLabel, inputProblemText, messages, wordFor, type Messages } from '../i18n/messages.js';
 import { boxTable, displayWidth, fitWidths, spanWidth, wrapAddress, wrapItems, wrapLabelled, wrapPath, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
-import { cmpStr } from '../util/compare.js';
+import { cmpName, cmpStr } from '../util/compare.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { formatDateTime, zonedParts } from './time-format.js';
 import { yearText } from '../util/year-range.js';
@@ -253,6 +253,15 @@ function countsItems(o: Readonly<Record<string, number>>, word: (key: string) =>
     .map(([k, n]) => `${word(k)} ${fmtInt(n)}`);
 }
 
+/** "known port (port-known) 31 · trojan or worm port (trojan) 3": the non-zero counts named by `word`, busiest first, ties by that name. */
+function busiestItems(o: Readonly<Record<string, number>>, word: (key: string) => string): string[] {
+  return Object.entries(o)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => [word(k), n] as const)
+    .sort((a, b) => b[1] - a[1] || cmpName(a[0], b[0]))
+    .map(([w, n]) => `${w} ${fmtInt(n)}`);
+}
+
 /**
  * What the ranking knows of a source, the JSON row's fields in words: first and last seen,
  * each finding's text, the busiest ports, hosts, TCP flags, verdicts, log prefixes,
@@ -280,7 +289,8 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
     [D.flags, countsItems(r.tcpFlags)],
     [D.actions(unit), countsItems(r.actions, verdict)],
     [D.rules, sourceRuleItems(r, msg)],
-    [D.interpretations(unit), countsItems(r.annotations, (id: string) => namedAnnotation(id, lang))],
+    // Busiest first, as the interpretations table is: the JSON record is keyed in id order.
+    [D.interpretations(unit), busiestItems(r.annotations, (id: string) => namedAnnotation(id, lang))],
   ] as const) {
     if (items.length > 0) facts.push({ label, lines: [items.join(' · ')], items });
   }

@@ -611,6 +611,17 @@ describe("a source's details: its interpretations", () => {
     expect(items('zh')).toEqual(['搜寻开放代理（proxy-hunt） 2', '来自 DNS 端口 53 的 SYN（srcport-dns-syn） 1']);
   });
 
+  // They were in id order: "ident lookup (ident) 1 · known port (port-known) 31 · …".
+  it('are listed busiest first, ties by name as a person reads it (not by id)', () => {
+    const busy = doc(
+      [['proxy-hunt', 3128], ['solaris-rpc', 32771], ['ident', 113]].map(([id, port], i) =>
+        makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: port as number }, time: at(i), annotations: [ann('port-known', 0), ann(id as string, 2)] }),
+      ),
+    ).sources.find((r) => r.ip === '203.0.113.9')!;
+    const items = sourceFacts(busy, 'UTC', 'en').find((f) => f.label === messages('en').report.details.interpretations('packets'))!.items;
+    expect(items).toEqual(['known port (port-known) 3', 'ident lookup (ident) 1', 'open-proxy hunt (proxy-hunt) 1', 'Solaris RPC search (solaris-rpc) 1']);
+  });
+
   it("in the HTML disclosure, escaped, each id kept whole on a line as on the why line; never a bare id", () => {
     const en = details(renderReportHtml(d, { lang: 'en', tz: 'UTC', version: '0' }));
     const zh = details(renderReportHtml(d, { lang: 'zh', tz: 'UTC', version: '0' }));
