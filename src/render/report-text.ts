@@ -275,7 +275,8 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
   // A no-break space inside each time: a narrow column breaks between the two, not within one.
   const seen = [r.first, r.last].filter((t): t is string => t !== null).map((t) => formatDateTime(new Date(t), tz).replace(' ', '\u00a0'));
   if (seen.length > 0) facts.push({ label: D.seen, lines: [seen.join(' → ')] });
-  if (r.findings.length > 0) facts.push({ label: D.findings, lines: inWhyOrder(r.findings).map((f) => f.text) });
+  // The whole of what the why line shortens (every trojan family): the details are where a person looks for it.
+  if (r.findings.length > 0) facts.push({ label: D.findings, lines: inWhyOrder(r.findings).map((f) => f.fullText ?? f.text) });
   // A source of ICMP only has no ports to list.
   if (r.topPorts.length > 0) {
     const ports = r.topPorts.map((p) => `${p.port}/${p.proto} ${fmtInt(p.packets)}`).join(' · ');

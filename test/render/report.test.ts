@@ -597,6 +597,31 @@ describe("a source's details: its findings", () => {
   });
 });
 
+describe("a source's details: its trojan families", () => {
+  // Sub-7 on four ports, NetBus, Back Orifice: the why line names two families, three ports
+  // each; the details said the same "+1 more family" where there is room for the whole list.
+  const events = [
+    ...[1243, 6711, 6776, 27374].map((port, i) => makeEvent({ src: { ip: '203.0.113.9' }, dst: { port }, time: at(i), annotations: [trojanAnn('Sub-7', 4)] })),
+    makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: 12345 }, time: at(10), annotations: [trojanAnn('NetBus', 3)] }),
+    makeEvent({ proto: 'udp', tcpFlags: null, src: { ip: '203.0.113.9' }, dst: { port: 31337 }, time: at(11), annotations: [trojanAnn('Back Orifice', 3)] }),
+  ];
+  const row = doc(events).sources.find((r) => r.ip === '203.0.113.9')!;
+
+  it('are all listed with all their ports; the why line stays short', () => {
+    const lines = sourceFacts(row, 'UTC', 'en').find((f) => f.label === messages('en').report.details.findings)!.lines;
+    expect(lines).toEqual(['Sub-7 1243, 6711, 6776, 27374; Back Orifice 31337/udp; NetBus 12345']);
+    expect(row.explanation).toBe('Sub-7 1243, 6711, 6776 +1; Back Orifice 31337/udp; +1 more family');
+    const html = renderReportHtml(doc(events), { lang: 'en', tz: 'UTC', version: '0' });
+    expect(html.slice(html.indexOf('<details class="more">'))).toContain('<dt>findings</dt><dd>Sub-7 1243, 6711, 6776, 27374; Back Orifice 31337/udp; NetBus 12345</dd>');
+  });
+
+  it('a finding whose text is already whole has no second text', () => {
+    const one = doc(events.slice(0, 2)).sources[0]!;
+    expect(one.findings.find((f) => f.id === 'trojan-probe')).not.toHaveProperty('fullText');
+    expect(sourceFacts(one, 'UTC', 'en').find((f) => f.label === messages('en').report.details.findings)!.lines).toEqual(['Sub-7 1243, 6711']);
+  });
+});
+
 describe("a source's details: its interpretations", () => {
   const d = doc([
     makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: 3128 }, annotations: [ann('proxy-hunt', 2), ann('srcport-dns-syn', 2)] }),
