@@ -155,7 +155,7 @@ describe('--lang zh: the report', () => {
     expect(names(zh, 23)).toEqual(['Telnet']);
     // Take the language's texts out: what is left is the same document.
     const strip = (doc: {
-      sources: { findings: { text?: string }[]; explanation?: string }[];
+      sources: { findings: { text?: string; fullText?: string }[]; explanation?: string }[];
       interpretations: { text?: string }[];
       topPorts: { names?: string[]; meaning?: string | null }[];
     }) => {
@@ -165,7 +165,10 @@ describe('--lang zh: the report', () => {
       }
       for (const s of doc.sources) {
         delete s.explanation;
-        for (const f of s.findings) delete f.text;
+        for (const f of s.findings) {
+          delete f.text;
+          delete f.fullText;
+        }
       }
       for (const i of doc.interpretations) delete i.text;
       return doc;
