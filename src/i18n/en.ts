@@ -762,8 +762,8 @@ export const en = {
     missingRotation: (names: string, n: number) =>
       `${names} ${n === 1 ? 'is' : 'are'} missing from the log's rotations (deleted, or a rotation failed): the day's records in ${n === 1 ? 'it' : 'them'} are not counted`,
     noRecordsOn: (date: string) => `No firewall records on ${date} (the logs read hold other days).`,
-    /** The blocked row's items, each kept whole when the row wraps. */
-    blockedValue: (blocked: string, allowed: string, other: number | null): string[] => [blocked, `allowed ${allowed}`, ...(other !== null ? [`other ${fmtInt(other)}`] : [])],
+    /** The blocked row's items, each kept whole when the row wraps; `allowed` and `other` are counts with their shares ("3 (0.6%)"). */
+    blockedValue: (blocked: string, allowed: string, other: string | null): string[] => [blocked, `allowed ${allowed}`, ...(other !== null ? [`other ${other}`] : [])],
     /** The blocked share when not every packet logged was a probe: "168 (55% of 305 packets logged)". */
     blockedOfLogged: (blocked: number, pct: string, packets: number) => `${fmtInt(blocked)} (${pct} of ${counted(packets, 'packet')} logged)`,
     /** The same when some records are Windows Firewall connection rows, not packets, said apart as the report's count line does: "168 (55% of 304 records logged: 168 packets, 136 connections)". */

@@ -613,7 +613,7 @@ export const zh: Messages = {
     inputProblem: (file, error) => `${file}（${error}）`,
     missingRotation: (names) => `日志的轮转文件中缺少 ${names}（被删除，或某次轮转失败）：其中当天的记录未计入`,
     noRecordsOn: (date) => `${date} 没有防火墙记录（读取的日志属于其他日期）。`,
-    blockedValue: (blocked, allowed, other) => [blocked, `放行 ${allowed}`, ...(other !== null ? [`其他 ${fmtInt(other)}`] : [])],
+    blockedValue: (blocked, allowed, other) => [blocked, `放行 ${allowed}`, ...(other !== null ? [`其他 ${other}`] : [])],
     blockedOfLogged: (blocked, pct, packets) => `${fmtInt(blocked)}（占所记录 ${fmtInt(packets)} 个包的 ${pct}）`,
     blockedOfRecords: (blocked, pct, records, connections) =>
       `${fmtInt(blocked)}（占所记录 ${fmtInt(records)} 条记录的 ${pct}：${records > connections ? `${fmtInt(records - connections)} 个包，` : ''}${fmtInt(connections)} 个连接）`,

@@ -367,7 +367,7 @@ function shares(rows: { key: string; packets: number }[], total: number, msg: Me
 }
 
 /** "686 (98%)" (zh "686（98%）"): a count and its share of `total`, the share left out when there is none. */
-function countShare(packets: number, total: number, msg: Messages): string {
+export function countShare(packets: number, total: number, msg: Messages): string {
   return `${fmtInt(packets)}${total > 0 ? msg.aside(fmtPct(packets / total)) : ''}`;
 }
 

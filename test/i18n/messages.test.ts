@@ -168,7 +168,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.startsDuring': ['2026-11-21 06:51:08'],
   'daily.endsDuring': ['2026-11-21 12:23:00'],
   'daily.noRecordsOn': ['2026-11-21'],
-  'daily.blockedValue': ['189 (97%)', '3 (1.5%)', 3],
+  'daily.blockedValue': ['189 (97%)', '3 (1.5%)', '3 (1.5%)'],
   'finding.outboundBlocked': ['IRC'],
   'finding.loggedPids': [[10452, 2220], true],
   'daily.blockedOfLogged': [168, '55%', 305],
