@@ -67,7 +67,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   if (h.packets > 0) {
     const max = Math.max(...doc.chart.packets);
     out.push('', c.bold(m.activityMax(max, countUnit(h))));
-    out.push(`  ${sparkline(doc.chart.packets)}`);
+    out.push(`  ${sparkline(doc.chart.packets, c.dim)}`);
     out.push(`  ${hourRuler(doc.chart.labels)}`);
   }
 

@@ -31,11 +31,24 @@ export interface TextOptions {
 type Colors = ReturnType<typeof pc.createColors>;
 
 const SPARK = '▁▂▃▄▅▆▇█';
+/**
+ * An hour (or day) with no records: a mark that holds its place, so a sparse log's row still
+ * reads as one row of 24 (a space left gaps that looked misaligned), and that no bar can be
+ * taken for: the lowest bar is "some", never "none", with colour or without (NO_COLOR).
+ */
+export const SPARK_EMPTY = '·';
+const EMPTY_RUN = new RegExp(`${SPARK_EMPTY}+`, 'g');
 
-export function sparkline(values: readonly number[]): string {
+/**
+ * One character a value, the bars scaled to the largest, SPARK_EMPTY for none; `empty`
+ * paints each run of empty places (dim on a terminal), so the bars stand out.
+ */
+export function sparkline(values: readonly number[], empty: (s: string) => string = (s) => s): string {
   const max = Math.max(0, ...values);
-  if (max === 0) return SPARK[0].repeat(values.length);
-  return values.map((v) => (v === 0 ? ' ' : SPARK[Math.min(SPARK.length - 1, Math.floor((v / max) * (SPARK.length - 1) + 0.5))])).join('');
+  return values
+    .map((v) => (v <= 0 || max === 0 ? SPARK_EMPTY : SPARK[Math.min(SPARK.length - 1, Math.floor((v / max) * (SPARK.length - 1) + 0.5))]))
+    .join('')
+    .replace(EMPTY_RUN, empty);
 }
 
 /**
@@ -718,11 +731,11 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   out.push(wrapItems(rowLabel(c, m.label.direction), shares(doc.byDirection, t.packets, msg, msg.direction), opts.width));
   if (doc.byFormat.length > 1) out.push(wrapItems(rowLabel(c, m.label.formats), shares(doc.byFormat, t.packets, msg), opts.width));
   if (doc.ruleLabels > 1) out.push(wrapItems(rowLabel(c, m.label.loggedAs), ruleItems(doc, msg, termSafe), opts.width));
-  if (doc.perHour.some((v) => v > 0)) out.push(`${rowLabel(c, m.label.perHour)}${sparkline(doc.perHour)}${sparkAside('00-23', msg)}`);
+  if (doc.perHour.some((v) => v > 0)) out.push(`${rowLabel(c, m.label.perHour)}${sparkline(doc.perHour, c.dim)}${sparkAside('00-23', msg)}`);
   // The sparkline and its "(11-01 → 11-30)" fit the width, or the busiest days are listed.
   const perDay = perDayRow(doc.perDay, m, Math.min(SPARK_DAYS, opts.width - 11 - 20));
   if (perDay !== null) {
-    out.push('items' in perDay ? wrapItems(rowLabel(c, m.label.perDay), perDay.items, opts.width) : `${rowLabel(c, m.label.perDay)}${sparkline(perDay.spark)}${sparkAside(`${perDay.from} → ${perDay.to}`, msg)}`);
+    out.push('items' in perDay ? wrapItems(rowLabel(c, m.label.perDay), perDay.items, opts.width) : `${rowLabel(c, m.label.perDay)}${sparkline(perDay.spark, c.dim)}${sparkAside(`${perDay.from} → ${perDay.to}`, msg)}`);
   }
   out.push(...renderReportSectionsText(doc, opts));
   return out.join('\n') + '\n';

@@ -614,10 +614,10 @@ describe('logscan report: per day', () => {
     expect(runCliShared([few, ...BASE, '-o', 'markdown']).stdout).toContain('- **per day:** 09-01 3 · 09-03 5');
     const month = logOf('month.log', Array.from({ length: 30 }, (_, d) => (d === 16 ? 40 : d % 7 === 0 ? 0 : 5)));
     const spark = runCliShared([month, ...BASE]).stdout.split('\n').find((l) => l.startsWith('per day'))!;
-    expect(spark).toMatch(/^per day {4}[ ▁-█]{29} {2}\(09-02 → 09-30\)$/);
+    expect(spark).toMatch(/^per day {4}[·▁-█]{29} {2}\(09-02 → 09-30\)$/);
     // From 09-02 (09-01 had nothing): 09-17 is the busiest, 09-08 had nothing.
     expect([...spark.slice(11, 40)][15]).toBe('█');
-    expect([...spark.slice(11, 40)][6]).toBe(' ');
+    expect([...spark.slice(11, 40)][6]).toBe('·');
     const long = logOf('long.log', Array.from({ length: 90 }, (_, d) => (d % 10 === 0 ? 10 + d : 0)));
     expect(runCliShared([long, ...BASE]).stdout).toMatch(/^per day {4}9 days, the busiest: 2026-11-20 90 · 2026-11-10 80 · 2026-10-31 70 · 2026-10-21 60 ·$/m);
     const one = logOf('one.log', [4]);

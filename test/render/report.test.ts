@@ -13,7 +13,7 @@ import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { displayWidth } from '../../src/render/box-table.js';
 import { renderReportHtml } from '../../src/render/report-html.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
-import { calendarDays, dayNamer, perDayRow, renderReportText, sourceFacts } from '../../src/render/report-text.js';
+import { calendarDays, dayNamer, perDayRow, renderReportText, sourceFacts, sparkline } from '../../src/render/report-text.js';
 import { wrapItems } from '../../src/render/box-table.js';
 import { formatDateTime, formatDay, localClock } from '../../src/render/time-format.js';
 import { at, makeEvent } from '../helpers/events.js';
@@ -582,6 +582,24 @@ describe('the HTML why cell', () => {
     const en = why('Sub-7 27374 · open-proxy hunt (proxy-hunt) ×2, SYN from DNS port 53 (srcport-dns-syn), flood (not-an-id)', 'en');
     expect(en).toContain('open-proxy hunt <span class="nw">(proxy-hunt)</span> ×2, SYN from DNS port 53 <span class="nw">(srcport-dns-syn)</span>, flood (not-an-id)');
     expect(why('冰河 7626 · 搜寻开放代理（proxy-hunt）', 'zh')).toContain('搜寻开放代理<span class="nw">（proxy-hunt）</span>');
+  });
+});
+
+describe('the per hour sparkline', () => {
+  // An hour without records was a space: "per hour    ▂      █▂   ▁▂ ▂  ▁▁ ▁" read as scattered marks, not a row of 24.
+  it('draws an hour with no records as a mark of its own that holds its place, never a bar, with colour or without', () => {
+    expect(sparkline([0, 3, 0, 0, 6])).toBe('·▅··█');
+    // The lowest bar is "some": 1 packet beside 100 is still no "none".
+    expect(sparkline([1, 0, 100])).toBe('▁·█');
+    expect(sparkline([0, 0, 0])).toBe('···');
+    // Dim on a terminal, a run of empty hours painted once.
+    expect(sparkline([0, 0, 2, 0], (s) => `<${s}>`)).toBe('<··>█<·>');
+    const sparse = [makeEvent({ src: { ip: '203.0.113.9' }, time: at(3 * 3600) }), makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: 23 }, time: at(9 * 3600) })];
+    for (const lang of ['en', 'zh'] as const) {
+      const row = renderReportText(doc(sparse), { color: false, width: 80, tz: 'UTC', lang }).split('\n').find((l) => l.startsWith(messages(lang).report.label.perHour))!;
+      // 13:00 and 19:00 (UTC) had a packet each; the other 22 hours none.
+      expect(row.slice(messages(lang).report.label.perHour.length).trimStart().split('  ')[0]).toBe(Array.from({ length: 24 }, (_, h) => (h === 13 || h === 19 ? '█' : '·')).join(''));
+    }
   });
 });
 
