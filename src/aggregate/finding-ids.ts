@@ -79,3 +79,16 @@ export const STEALTH_LABEL: Readonly<Record<string, string>> = Object.fromEntrie
 
 /** The "why" line's order: each finding's id, the stealth ones once as `*stealth`. */
 export const EXPLANATION_ORDER: readonly string[] = [...new Set([...specs].sort((a, b) => a.why - b.why).map((f) => (f.stealth === undefined ? f.id : '*stealth')))];
+
+/** Each finding's place on the "why" line (FindingSpec.why). */
+const WHY_PLACE: ReadonlyMap<string, number> = new Map(specs.map((f) => [f.id, f.why]));
+
+/**
+ * A source's findings in the order its "why" line names them (scans first, then stealth,
+ * trojans, the rest), so its details read in the same order; findings of one place keep
+ * theirs. The list itself (JSON `findings[]`) stays in FINDINGS order.
+ */
+export function inWhyOrder<T extends { readonly id: string }>(findings: readonly T[]): T[] {
+  const place = (id: string): number => WHY_PLACE.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return [...findings].sort((a, b) => place(a.id) - place(b.id));
+}

@@ -44,6 +44,11 @@ export interface Finding {
   evidence: Record<string, EvidenceValue>;
   /** One short phrase for people, in --lang. */
   text: string;
+  /**
+   * The whole of a phrase that `text` shortens for the why line (every malware family and
+   * port of a trojan finding), for a source's details; absent when `text` is all of it.
+   */
+  fullText?: string;
 }
 
 export interface TrojanFamily {
@@ -171,6 +176,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
         pids: p.outboundPids,
       },
       text: m.outboundMalware(familyList(outbound, m)) + pidsText(p.outboundPids, m),
+      ...wholeFamilies(outbound, m, (families) => m.outboundMalware(families) + pidsText(p.outboundPids, m)),
     });
   }
 
@@ -217,6 +223,7 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
         incidental,
       },
       text: familyList(trojans, m),
+      ...wholeFamilies(trojans, m, (families) => families),
     });
   }
 
@@ -416,11 +423,25 @@ function allowedSensitive(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | n
   return out;
 }
 
+/** Families the why line names, and ports of each; the rest is "+N". */
+const FAMILIES_SHOWN = 2;
+const FAMILY_PORTS_SHOWN = 3;
+
 /** "Sub-7 1243, 27374; NetBus 12345 +1 more family": two families, three ports each. */
 function familyList(list: readonly TrojanFamily[], m: Messages['finding']): string {
-  const shown = list.slice(0, 2).map((f) => m.trojanFamily(f.name, f.ports.slice(0, 3), Math.max(0, f.ports.length - 3)));
-  if (list.length > 2) shown.push(m.moreFamilies(list.length - 2));
+  const shown = list.slice(0, FAMILIES_SHOWN).map((f) => m.trojanFamily(f.name, f.ports.slice(0, FAMILY_PORTS_SHOWN), Math.max(0, f.ports.length - FAMILY_PORTS_SHOWN)));
+  if (list.length > FAMILIES_SHOWN) shown.push(m.moreFamilies(list.length - FAMILIES_SHOWN));
   return shown.join(m.partSep);
+}
+
+/**
+ * Every family with every port, for a source's details, when familyList leaves some out
+ * (as `say` words the list); otherwise nothing, and the details say the text. Bounded by
+ * the profile's trojan ports (its port cap).
+ */
+function wholeFamilies(list: readonly TrojanFamily[], m: Messages['finding'], say: (families: string) => string): { fullText?: string } {
+  if (list.length <= FAMILIES_SHOWN && list.every((f) => f.ports.length <= FAMILY_PORTS_SHOWN)) return {};
+  return { fullText: say(list.map((f) => m.trojanFamily(f.name, f.ports, 0)).join(m.partSep)) };
 }
 
 /**

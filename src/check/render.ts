@@ -146,7 +146,8 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
     out.push(...kindsBlock('skipped', r.skippedKinds, c));
     if (r.detail) out.push(...detailBlock(r.detail, opts.tz, c, width, opts.lang ?? 'en'));
     const h = hints(r);
-    if (h.length > 0) out.push('', ...h.map((x) => c.dim(`hint: ${x}`)));
+    // Wrapped as every other row, under its text: a hint is a sentence, not a log line shown whole.
+    if (h.length > 0) out.push('', ...h.map((x) => wrapLabelled(c.dim('hint: '), x, width, c.dim)));
   }
   return out.join('\n') + '\n';
 }

@@ -69,6 +69,10 @@ function rowsText(n: number, connections: number | null = 0): string {
 }
 
 /** Packets and connection rows both among the n: rowsText names two counts, so "of them" would be ambiguous. */
+/** A source's distinct ports per protocol, those it has any of: [["tcp", 300]] (its details' ports label). */
+export const portSplit = (tcp: number, udp: number): [string, number][] =>
+  ([['tcp', tcp], ['udp', udp]] as [string, number][]).filter(([, n]) => n > 0);
+
 export const mixedRows = (n: number, connections: number | null = 0): boolean => connections !== null && connections > 0 && connections < n;
 
 const unitTitle = (unit: CountUnit): string => (unit === 'packets' ? 'Packets' : unit === 'connections' ? 'Connections' : 'Records');
@@ -602,7 +606,14 @@ export const en = {
       summary: 'details',
       seen: 'first and last seen',
       findings: 'findings',
-      ports: (ports: number, capped: boolean, tcp: number, udp: number) => `ports (${capped ? 'at least ' : ''}${fmtInt(ports)}: ${fmtInt(tcp)} tcp, ${fmtInt(udp)} udp), the busiest`,
+      /** A protocol with no ports goes unsaid; one that has them all is said beside the count ("300 tcp"). */
+      ports: (ports: number, capped: boolean, tcp: number, udp: number) => {
+        const total = `${capped ? 'at least ' : ''}${fmtInt(ports)}`;
+        const split = portSplit(tcp, udp);
+        const [only] = split;
+        const said = split.length === 1 && only![1] === ports ? `${total} ${only![0]}` : split.length === 0 ? total : `${total}: ${split.map(([p, n]) => `${fmtInt(n)} ${p}`).join(', ')}`;
+        return `ports (${said}), the busiest`;
+      },
       hosts: 'hosts probed',
       /** Packets only: connection records (Windows Firewall, Cisco ASA) record no flags and are not counted. */
       flags: 'TCP flags (packets)',
@@ -752,8 +763,8 @@ export const en = {
     missingRotation: (names: string, n: number) =>
       `${names} ${n === 1 ? 'is' : 'are'} missing from the log's rotations (deleted, or a rotation failed): the day's records in ${n === 1 ? 'it' : 'them'} are not counted`,
     noRecordsOn: (date: string) => `No firewall records on ${date} (the logs read hold other days).`,
-    /** The blocked row's items, each kept whole when the row wraps. */
-    blockedValue: (blocked: string, allowed: string, other: number | null): string[] => [blocked, `allowed ${allowed}`, ...(other !== null ? [`other ${fmtInt(other)}`] : [])],
+    /** The blocked row's items, each kept whole when the row wraps; `allowed` and `other` are counts with their shares ("3 (0.6%)"). */
+    blockedValue: (blocked: string, allowed: string, other: string | null): string[] => [blocked, `allowed ${allowed}`, ...(other !== null ? [`other ${other}`] : [])],
     /** The blocked share when not every packet logged was a probe: "168 (55% of 305 packets logged)". */
     blockedOfLogged: (blocked: number, pct: string, packets: number) => `${fmtInt(blocked)} (${pct} of ${counted(packets, 'packet')} logged)`,
     /** The same when some records are connection records (Windows Firewall, Cisco ASA), not packets, said apart as the report's count line does: "168 (55% of 304 records logged: 168 packets, 136 connections)". */

@@ -3,7 +3,7 @@
 // no plural: counts take a measure word (个, 台, 行). Technical tokens stay as they are
 // (TCP, NULL, 22/tcp, ids, options); a space separates them from Chinese characters.
 import { capped, fmtInt } from '../util/number-text.js';
-import { mixedRows, type IgnoreLineProblem, type Messages } from './en.js';
+import { mixedRows, portSplit, type IgnoreLineProblem, type Messages } from './en.js';
 import type { FoldSpread } from '../live/fold.js';
 import type { SettingsChange } from '../daily/digest.js';
 import type { SystemLimit } from '../errors.js';
@@ -496,7 +496,13 @@ export const zh: Messages = {
       summary: '详情',
       seen: '首次与最后出现',
       findings: '检测结果',
-      ports: (ports, capped, tcp, udp) => `端口（${capped ? '至少 ' : ''}${fmtInt(ports)} 个：tcp ${fmtInt(tcp)}，udp ${fmtInt(udp)}），包数最多的几个`,
+      ports: (ports, capped, tcp, udp) => {
+        const total = `${capped ? '至少 ' : ''}${fmtInt(ports)} 个`;
+        const split = portSplit(tcp, udp);
+        const [only] = split;
+        const said = split.length === 1 && only![1] === ports ? `${only![0]} ${total}` : split.length === 0 ? total : `${total}：${split.map(([p, n]) => `${p} ${fmtInt(n)}`).join('，')}`;
+        return `端口（${said}），包数最多的几个`;
+      },
       hosts: '探测的主机',
       flags: 'TCP 标志（包数）',
       actions: (unit = 'packets') => `处理结果（${unitNoun(unit)}）`,
@@ -607,7 +613,7 @@ export const zh: Messages = {
     inputProblem: (file, error) => `${file}（${error}）`,
     missingRotation: (names) => `日志的轮转文件中缺少 ${names}（被删除，或某次轮转失败）：其中当天的记录未计入`,
     noRecordsOn: (date) => `${date} 没有防火墙记录（读取的日志属于其他日期）。`,
-    blockedValue: (blocked, allowed, other) => [blocked, `放行 ${allowed}`, ...(other !== null ? [`其他 ${fmtInt(other)}`] : [])],
+    blockedValue: (blocked, allowed, other) => [blocked, `放行 ${allowed}`, ...(other !== null ? [`其他 ${other}`] : [])],
     blockedOfLogged: (blocked, pct, packets) => `${fmtInt(blocked)}（占所记录 ${fmtInt(packets)} 个包的 ${pct}）`,
     blockedOfRecords: (blocked, pct, records, connections) =>
       `${fmtInt(blocked)}（占所记录 ${fmtInt(records)} 条记录的 ${pct}：${records > connections ? `${fmtInt(records - connections)} 个包，` : ''}${fmtInt(connections)} 个连接）`,

@@ -6,7 +6,7 @@ import type { Lang } from '../knowledge/types.js';
 import { inputProblemText, messages } from '../i18n/messages.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { basename } from 'node:path';
-import { logGapsText } from './report-text.js';
+import { countShare, logGapsText } from './report-text.js';
 import { formatDateTime, formatDay } from './time-format.js';
 
 /**
@@ -35,7 +35,7 @@ export function notProbesText(h: DailyDoc['headline'], lang: Lang): string | nul
   return items.length > 0 ? items.join(' · ') : null;
 }
 
-/** "168 (55%) · allowed 136 (45%) · other 1"; "(55% of 305 packets logged)" when not every packet was a probe. */
+/** "168 (55%) · allowed 136 (45%) · other 1 (0.3%)", the report's actions row's shares; "(55% of 305 packets logged)" when not every packet was a probe. */
 export function blockedItems(h: DailyDoc['headline'], lang: Lang): string[] {
   const msg = messages(lang);
   const m = msg.daily;
@@ -46,7 +46,8 @@ export function blockedItems(h: DailyDoc['headline'], lang: Lang): string[] {
       : h.connections > 0
         ? m.blockedOfRecords(h.blocked, pct, h.packets, h.connections)
         : m.blockedOfLogged(h.blocked, pct, h.packets);
-  return m.blockedValue(blocked, `${fmtInt(h.allowed)}${msg.aside(pctOf(h.allowed, h.packets))}`, h.other > 0 ? h.other : null);
+  // None allowed reads "0 (0%)", as the page's card says it (pctOf).
+  return m.blockedValue(blocked, `${fmtInt(h.allowed)}${msg.aside(pctOf(h.allowed, h.packets))}`, h.other > 0 ? countShare(h.other, h.packets, msg) : null);
 }
 
 /** The headline's source count as a bare number: "196", "≥200,000". */

@@ -3,7 +3,7 @@
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { basisText, listedItemText, newPortsLateNote, blockedItems, changeText, filesReadText, notProbesText, probesText, windowNotes } from './daily-common.js';
+import { basisText, listedItemText, newPortsLateNote, blockedItems, changeText, filesReadText, notProbesText, pctOf, probesText, windowNotes } from './daily-common.js';
 import { mdLabel, renderReportSectionsMarkdown } from './report-markdown.js';
 import { otherRules, ruleRows, sparkline } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
@@ -35,9 +35,11 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
   if (h.packets > 0) out.push(`- ${label(m.md.perHour(md(doc.chart.labels[0] ?? '00'), md(doc.chart.labels[doc.chart.labels.length - 1] ?? '23')))} \`${sparkline(doc.chart.packets)}\``);
 
   if (doc.rules.length > 0) {
-    out.push('', `### ${m.md.loggedAs}`, '', `| ${m.md.ruleHead} | ${unitHead(countUnit(h), msg.report.head)} |`, '| --- | ---: |', ...ruleRows(doc.rules, msg).map((r) => `| ${md(r.name)} | ${fmtInt(r.packets)} |`));
+    // A share column, as the daily page's table and the report's "logged as" row have.
+    const row = (name: string, n: number): string => `| ${md(name)} | ${fmtInt(n)} | ${pctOf(n, h.packets)} |`;
+    out.push('', `### ${m.md.loggedAs}`, '', `| ${m.md.ruleHead} | ${unitHead(countUnit(h), msg.report.head)} | ${msg.report.head.share} |`, '| --- | ---: | ---: |', ...ruleRows(doc.rules, msg).map((r) => row(r.name, r.packets)));
     const more = otherRules(doc.rules, doc.ruleLabels, h.packets);
-    if (more !== null) out.push(`| ${md(msg.report.moreLabels(more.labels))} | ${fmtInt(more.packets)} |`);
+    if (more !== null) out.push(row(msg.report.moreLabels(more.labels), more.packets));
   }
 
   out.push('', `### ${m.md.change(md(basisText(cmp, lang, doc.tz)))}`);

@@ -6,7 +6,7 @@ import type { DailyDoc } from '../daily/doc.js';
 import { messages } from '../i18n/messages.js';
 import { basisText, listedItemText, newPortsLateNote, blockedItems, changeText, filesReadText, notProbesItems, probesText, windowNotes } from './daily-common.js';
 import { displayWidth, wrapItems, wrapLabelled } from './box-table.js';
-import { labelPad, otherRules, renderReportSectionsText, rowLabel, ruleLabel, ruleRows, sparkline, type TextOptions } from './report-text.js';
+import { countShare, labelPad, otherRules, renderReportSectionsText, rowLabel, ruleLabel, ruleRows, sparkline, type TextOptions } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
 import { termSafe } from './sanitize.js';
 
@@ -44,7 +44,8 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
 
   if (doc.report.totals.ignored !== undefined) out.push(wrapLabelled(rowLabel(c, msg.report.label.ignored), msg.report.ignoredText(doc.report.totals.ignored), opts.width));
   if (doc.rules.length > 0) {
-    const items = ruleRows(doc.rules, msg).map((r) => `${termSafe(ruleLabel(r, msg.report))}${fmtInt(r.packets)}`);
+    // With its share of the day's packets, as the report's "logged as" row.
+    const items = ruleRows(doc.rules, msg).map((r) => `${termSafe(ruleLabel(r, msg.report))}${countShare(r.packets, h.packets, msg)}`);
     const more = otherRules(doc.rules, doc.ruleLabels, h.packets);
     if (more !== null) items.push(msg.report.moreLabels(more.labels));
     out.push(wrapItems(rowLabel(c, L.loggedAs), items, opts.width));
@@ -66,7 +67,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   if (h.packets > 0) {
     const max = Math.max(...doc.chart.packets);
     out.push('', c.bold(m.activityMax(max, countUnit(h))));
-    out.push(`  ${sparkline(doc.chart.packets)}`);
+    out.push(`  ${sparkline(doc.chart.packets, c.dim)}`);
     out.push(`  ${hourRuler(doc.chart.labels)}`);
   }
 

@@ -12,11 +12,12 @@ import type { Lang } from '../knowledge/types.js';
 import { findingLabel, inputProblemText, messages, wordFor, type Messages } from '../i18n/messages.js';
 import { boxTable, displayWidth, fitWidths, spanWidth, wrapAddress, wrapItems, wrapLabelled, wrapPath, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
-import { cmpStr } from '../util/compare.js';
+import { cmpName, cmpStr } from '../util/compare.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { formatDateTime, zonedParts } from './time-format.js';
 import { yearText } from '../util/year-range.js';
 import { namedAnnotation } from '../annotate/roles.js';
+import { inWhyOrder } from '../aggregate/finding-ids.js';
 
 export interface TextOptions {
   color: boolean;
@@ -30,11 +31,24 @@ export interface TextOptions {
 type Colors = ReturnType<typeof pc.createColors>;
 
 const SPARK = '▁▂▃▄▅▆▇█';
+/**
+ * An hour (or day) with no records: a mark that holds its place, so a sparse log's row still
+ * reads as one row of 24 (a space left gaps that looked misaligned), and that no bar can be
+ * taken for: the lowest bar is "some", never "none", with colour or without (NO_COLOR).
+ */
+export const SPARK_EMPTY = '·';
+const EMPTY_RUN = new RegExp(`${SPARK_EMPTY}+`, 'g');
 
-export function sparkline(values: readonly number[]): string {
+/**
+ * One character a value, the bars scaled to the largest, SPARK_EMPTY for none; `empty`
+ * paints each run of empty places (dim on a terminal), so the bars stand out.
+ */
+export function sparkline(values: readonly number[], empty: (s: string) => string = (s) => s): string {
   const max = Math.max(0, ...values);
-  if (max === 0) return SPARK[0].repeat(values.length);
-  return values.map((v) => (v === 0 ? ' ' : SPARK[Math.min(SPARK.length - 1, Math.floor((v / max) * (SPARK.length - 1) + 0.5))])).join('');
+  return values
+    .map((v) => (v <= 0 || max === 0 ? SPARK_EMPTY : SPARK[Math.min(SPARK.length - 1, Math.floor((v / max) * (SPARK.length - 1) + 0.5))]))
+    .join('')
+    .replace(EMPTY_RUN, empty);
 }
 
 /**
@@ -273,6 +287,15 @@ function countsItems(o: Readonly<Record<string, number>>, word: (key: string) =>
     .map(([k, n]) => `${word(k)} ${fmtInt(n)}`);
 }
 
+/** "known port (port-known) 31 · trojan or worm port (trojan) 3": the non-zero counts named by `word`, busiest first, ties by that name. */
+function busiestItems(o: Readonly<Record<string, number>>, word: (key: string) => string): string[] {
+  return Object.entries(o)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => [word(k), n] as const)
+    .sort((a, b) => b[1] - a[1] || cmpName(a[0], b[0]))
+    .map(([w, n]) => `${w} ${fmtInt(n)}`);
+}
+
 /**
  * What the ranking knows of a source, the JSON row's fields in words: first and last seen,
  * each finding's text, the busiest ports, hosts, TCP flags, verdicts, log prefixes,
@@ -286,7 +309,8 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
   // A no-break space inside each time: a narrow column breaks between the two, not within one.
   const seen = [r.first, r.last].filter((t): t is string => t !== null).map((t) => formatDateTime(new Date(t), tz).replace(' ', '\u00a0'));
   if (seen.length > 0) facts.push({ label: D.seen, lines: [seen.join(' → ')] });
-  if (r.findings.length > 0) facts.push({ label: D.findings, lines: r.findings.map((f) => f.text) });
+  // The whole of what the why line shortens (every trojan family): the details are where a person looks for it.
+  if (r.findings.length > 0) facts.push({ label: D.findings, lines: inWhyOrder(r.findings).map((f) => f.fullText ?? f.text) });
   // A source of ICMP only has no ports to list.
   if (r.topPorts.length > 0) {
     const ports = r.topPorts.map((p) => `${p.port}/${p.proto} ${fmtInt(p.packets)}`).join(' · ');
@@ -300,7 +324,8 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
     [D.flags, countsItems(r.tcpFlags)],
     [D.actions(unit), countsItems(r.actions, verdict)],
     [D.rules, sourceRuleItems(r, msg)],
-    [D.interpretations(unit), countsItems(r.annotations, (id: string) => namedAnnotation(id, lang))],
+    // Busiest first, as the interpretations table is: the JSON record is keyed in id order.
+    [D.interpretations(unit), busiestItems(r.annotations, (id: string) => namedAnnotation(id, lang))],
   ] as const) {
     if (items.length > 0) facts.push({ label, lines: [items.join(' · ')], items });
   }
@@ -376,7 +401,7 @@ function shares(rows: { key: string; packets: number }[], total: number, msg: Me
 }
 
 /** "686 (98%)" (zh "686（98%）"): a count and its share of `total`, the share left out when there is none. */
-function countShare(packets: number, total: number, msg: Messages): string {
+export function countShare(packets: number, total: number, msg: Messages): string {
   return `${fmtInt(packets)}${total > 0 ? msg.aside(fmtPct(packets / total)) : ''}`;
 }
 
@@ -727,11 +752,11 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   out.push(wrapItems(rowLabel(c, m.label.direction), shares(doc.byDirection, t.packets, msg, msg.direction), opts.width));
   if (doc.byFormat.length > 1) out.push(wrapItems(rowLabel(c, m.label.formats), shares(doc.byFormat, t.packets, msg), opts.width));
   if (doc.ruleLabels > 1) out.push(wrapItems(rowLabel(c, m.label.loggedAs), ruleItems(doc, msg, termSafe), opts.width));
-  if (doc.perHour.some((v) => v > 0)) out.push(`${rowLabel(c, m.label.perHour)}${sparkline(doc.perHour)}${sparkAside('00-23', msg)}`);
+  if (doc.perHour.some((v) => v > 0)) out.push(`${rowLabel(c, m.label.perHour)}${sparkline(doc.perHour, c.dim)}${sparkAside('00-23', msg)}`);
   // The sparkline and its "(11-01 → 11-30)" fit the width, or the busiest days are listed.
   const perDay = perDayRow(doc.perDay, m, Math.min(SPARK_DAYS, opts.width - 11 - 20));
   if (perDay !== null) {
-    out.push('items' in perDay ? wrapItems(rowLabel(c, m.label.perDay), perDay.items, opts.width) : `${rowLabel(c, m.label.perDay)}${sparkline(perDay.spark)}${sparkAside(`${perDay.from} → ${perDay.to}`, msg)}`);
+    out.push('items' in perDay ? wrapItems(rowLabel(c, m.label.perDay), perDay.items, opts.width) : `${rowLabel(c, m.label.perDay)}${sparkline(perDay.spark, c.dim)}${sparkAside(`${perDay.from} → ${perDay.to}`, msg)}`);
   }
   out.push(...renderReportSectionsText(doc, opts));
   return out.join('\n') + '\n';

@@ -438,7 +438,7 @@ describe('how far the logs reach', () => {
   it('the blocked row wraps between its items, as the other rows do: each item whole on a line, no line starting with the separator', () => {
     const cases = [
       { file: 'samples/pfirewall.log', items: { en: ['allowed 136 (45%)'], zh: ['放行 136（45%）'] } },
-      { file: 'samples/ufw.log', items: { en: ['allowed 3 (0.6%)', 'other 2'], zh: ['放行 3（0.6%）', '其他 2'] } },
+      { file: 'samples/ufw.log', items: { en: ['allowed 3 (0.6%)', 'other 2 (0.4%)'], zh: ['放行 3（0.6%）', '其他 2（0.4%）'] } },
     ];
     for (const { file, items } of cases) {
       for (const lang of ['en', 'zh'] as const) {
@@ -454,6 +454,28 @@ describe('how far the logs reach', () => {
     }
     const md = runCli(['daily', join(repoRoot, 'samples/pfirewall.log'), '--date', '2026-11-20', '--tz', 'UTC', '-o', 'markdown']).stdout;
     expect(md).toContain('- **blocked:** 168 (55% of 304 records logged: 168 packets, 136 connections) · allowed 136 (45%)\n');
+  });
+
+  // The report said "other 5 (0.7%)" and "[UFW BLOCK] 679 (97%)", the daily "other 2" and "[UFW BLOCK] 465".
+  it('gives a share wherever the report does: "other" on the blocked row, each "logged as" label, in text and Markdown, both languages', () => {
+    const day = (lang: string, format: string) => runCliShared(['daily', join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-20', '--tz', 'UTC', '-o', format, '--lang', lang]).stdout;
+    const report = runCliShared([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC']).stdout;
+    expect(report).toMatch(/other 5 \(0\.7%\)/);
+    expect(report).toMatch(/\[UFW BLOCK\] 679 \(97%\)/);
+    const en = day('en', 'text');
+    expect(en).toContain('· other 2 (0.4%)\n');
+    expect(en).toMatch(/^logged as  \[UFW BLOCK\] 465 \(97%\) · \[UFW LIMIT BLOCK\] 7 \(1\.5%\) ·/m);
+    expect(en).toContain('[UFW ALLOW] 3 (0.6%)');
+    expect(en).toContain('[UFW AUDIT] 2 (0.4%)\n');
+    const zh = day('zh', 'text');
+    expect(zh).toContain('· 其他 2（0.4%）\n');
+    expect(zh).toMatch(/^记录为     \[UFW BLOCK\] 465（97%） · \[UFW LIMIT BLOCK\] 7（1\.5%） ·/m);
+    const md = day('en', 'markdown');
+    expect(md).toContain('- **blocked:** 472 (99% of 477 packets logged) · allowed 3 (0.6%) · other 2 (0.4%)\n');
+    expect(md).toContain('| logged as | packets | share |\n| --- | ---: | ---: |\n| \\[UFW BLOCK\\] | 465 | 97% |\n| \\[UFW LIMIT BLOCK\\] | 7 | 1.5% |\n');
+    expect(day('zh', 'markdown')).toContain('| 记录为 | 包数 | 占比 |\n');
+    // The page had them already: its table's shares are these.
+    expect(day('en', 'html')).toContain('<td data-label="share" class="n">97%</td>');
   });
 
   it('a day of one record reads in the singular in every format, and so does the report of it', () => {
@@ -835,8 +857,8 @@ describe('formats', () => {
     const row = r.stdout.split('\n').find((l) => l.includes('alert'))!;
     expect(row).toContain('&lt;script&gt;');
     expect(row).not.toContain('<script>');
-    // Two cells: prefix and packets; escaped pipes do not count.
-    expect(row.replace(/\\\|/g, '').split('|').length - 2).toBe(2);
+    // Three cells: prefix, packets and share; escaped pipes do not count.
+    expect(row.replace(/\\\|/g, '').split('|').length - 2).toBe(3);
     expect(r.stdout).not.toContain('\u001b');
     expect(r.stdout).toContain('### Top sources');
     expect(r.stdout).toContain('### Notable interpretations');
@@ -907,10 +929,12 @@ describe('"logged as" of a Cisco ASA day', () => {
 
   it('says each message id by its name, "ASA message" once, labels said alike counted as one, in text, Markdown and HTML, English and Chinese; JSON keeps them as logged, with the name', () => {
     // ASA-4-106100 (1 packet) and ASA-6-106100 (12, a hit-cnt) name the one access list and message id.
-    expect(run('-o', 'text').stdout).toMatch(/^logged as  ASA message 106100 access list entry matched \(outside_in\) 13 ·\n {11}106006 inbound UDP denied 1 · /m);
-    expect(run('-o', 'text', '--lang', 'zh').stdout).toMatch(/^记录为     ASA 消息 106100 访问控制列表条目命中（outside_in） 13 · 106006 入站 UDP 被拒绝 1 ·/m);
-    expect(run('-o', 'markdown').stdout).toContain('| ASA message 106100 access list entry matched (outside\\_in) | 13 |\n| 106006 inbound UDP denied | 1 |\n| 106007 inbound UDP denied (DNS) | 1 |\n| 106023 denied by access list (outside\\_in) | 1 |');
-    expect(run('-o', 'markdown', '--lang', 'zh').stdout).toContain('| ASA 消息 106100 访问控制列表条目命中（outside\\_in） | 13 |');
+    expect(run('-o', 'text').stdout).toMatch(/^logged as  ASA message 106100 access list entry matched \(outside_in\) 13 \(57%\) ·\n {11}106006 inbound UDP denied 1 \(4\.3%\) · /m);
+    expect(run('-o', 'text', '--lang', 'zh').stdout).toMatch(/^记录为     ASA 消息 106100 访问控制列表条目命中（outside_in） 13（57%） ·\n {11}106006 入站 UDP 被拒绝 1（4\.3%） ·/m);
+    expect(run('-o', 'markdown').stdout).toContain(
+      '| ASA message 106100 access list entry matched (outside\\_in) | 13 | 57% |\n| 106006 inbound UDP denied | 1 | 4.3% |\n| 106007 inbound UDP denied (DNS) | 1 | 4.3% |\n| 106023 denied by access list (outside\\_in) | 1 | 4.3% |',
+    );
+    expect(run('-o', 'markdown', '--lang', 'zh').stdout).toContain('| ASA 消息 106100 访问控制列表条目命中（outside\\_in） | 13 | 57% |');
     expect(run('-o', 'html').stdout).toContain('<td data-label="logged as" class="wide">ASA message 106100 access list entry matched (outside_in)</td>');
     expect(run('-o', 'html', '--lang', 'zh').stdout).toContain('>106023 被访问控制列表拒绝（outside_in）</td>');
     const rules = (JSON.parse(run('-o', 'json').stdout) as DailyJson).rules;

@@ -155,7 +155,7 @@ describe('--lang zh: the report', () => {
     expect(names(zh, 23)).toEqual(['Telnet']);
     // Take the language's texts out: what is left is the same document.
     const strip = (doc: {
-      sources: { findings: { text?: string }[]; explanation?: string }[];
+      sources: { findings: { text?: string; fullText?: string }[]; explanation?: string }[];
       interpretations: { text?: string }[];
       topPorts: { names?: string[]; meaning?: string | null }[];
     }) => {
@@ -165,7 +165,10 @@ describe('--lang zh: the report', () => {
       }
       for (const s of doc.sources) {
         delete s.explanation;
-        for (const f of s.findings) delete f.text;
+        for (const f of s.findings) {
+          delete f.text;
+          delete f.fullText;
+        }
       }
       for (const i of doc.interpretations) delete i.text;
       return doc;
@@ -245,7 +248,7 @@ describe('--lang zh: the daily summary', () => {
     expect(text).toMatch(/^logscan 日报 · 2026-11-21（UTC）\n/);
     expect(text).toContain('探测       151 个包，来自 97 个来源，发往 39 个端口\n');
     expect(text).toContain('非探测     本方发出 6 个包 · 11 个是对本方连接的回复 · 27 个是局域网广播噪声\n');
-    expect(text).toContain('拦截       189（占所记录 195 个包的 97%） · 放行 3（1.5%） · 其他 3\n');
+    expect(text).toContain('拦截       189（占所记录 195 个包的 97%） · 放行 3（1.5%） · 其他 3（1.5%）\n');
     expect(text).toContain('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录）');
     expect(text).toContain('  探测     452 → 151（−67%）\n');
     expect(text).toContain('  来源     74 → 97（+31%） · 今天新出现 77 个\n');
@@ -333,7 +336,7 @@ describe('--lang en (the default) is unchanged', () => {
     expect(zh).toMatch(/203\.0\.113\.99：14 个包/);
     expect(zh).toMatch(/5632\/udp pcAnywhere：4 个包/);
     expect(text).toContain('1 file read: samples/ufw.log');
-    expect(out([...DAY, '-o', 'markdown'])).toContain('- **blocked:** 189 (97% of 195 packets logged) · allowed 3 (1.5%) · other 3\n');
+    expect(out([...DAY, '-o', 'markdown'])).toContain('- **blocked:** 189 (97% of 195 packets logged) · allowed 3 (1.5%) · other 3 (1.5%)\n');
     const html = out([...DAY, '-o', 'html']);
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<h1>Firewall probes on <span class="nw">2026-11-21</span></h1>');

@@ -182,3 +182,26 @@ describe('formats within the width', () => {
     expect(run(['formats'], 65)).toContain('\n    <166>Jan  5 08:52:35 10.22.8.216 %ASA-6-302013: Built\n      inbound ');
   });
 });
+
+describe('check: its hints within the width', () => {
+  // The hint under metron_asa_raw.log's malformed line was 98 columns on a 65-column terminal.
+  const ASA = '../shared/corpus/cisco-asa/metron_asa_raw.log';
+  for (const columns of COLUMNS)
+    for (const lang of LANGS)
+      it(`${columns} columns, --lang ${lang}: every row but the example log lines, shown whole by design`, () => {
+        const text = run(['check', ASA, '--lang', lang], columns);
+        expect(text).toContain('hint: malformed lines');
+        expect(over(text, columns).filter((l) => !/^\d+: +e\.g\. line \d+/.test(l))).toEqual([]);
+      });
+
+  it('a wrapped hint goes on under its text, nothing of it lost', () => {
+    const hint = (columns: number) => {
+      const text = run(['check', ASA], columns);
+      return text.slice(text.indexOf('hint: ')).trimEnd().split('\n');
+    };
+    const narrow = hint(65);
+    expect(narrow.length).toBeGreaterThan(1);
+    for (const l of narrow.slice(1)) expect(l).toMatch(/^ {6}\S/);
+    expect(narrow.map((l) => l.trim()).join(' ')).toBe(hint(1000).join(' '));
+  });
+});

@@ -394,8 +394,8 @@ describe('logscan report: formats', () => {
     expect(html).toContain('<span class="muted">+2 more</span></td><td data-label="packets" class="n">5</td><td data-label="share" class="n">5.6%</td>');
     // daily lists the ten busiest too, and says so the same way in each of its formats.
     const day = ['daily', file, '--date', '2026-11-20', ...BASE];
-    expect(runCliShared([...day, '-o', 'text'], { env: { COLUMNS: '300' } }).stdout).toMatch(/RULE-9: 4 · \+2 more\n/);
-    expect(runCliShared([...day, '-o', 'markdown']).stdout).toContain('| RULE-9: | 4 |\n| +2 more | 5 |\n');
+    expect(runCliShared([...day, '-o', 'text'], { env: { COLUMNS: '300' } }).stdout).toMatch(/RULE-9: 4 \(4\.4%\) · \+2 more\n/);
+    expect(runCliShared([...day, '-o', 'markdown']).stdout).toContain('| RULE-9: | 4 | 4.4% |\n| +2 more | 5 | 5.6% |\n');
     expect(runCliShared([...day, '-o', 'html']).stdout).toContain('<span class="muted">+2 more</span></td><td data-label="packets" class="n">5</td>');
     expect((JSON.parse(runCliShared([...day, '-o', 'json']).stdout) as { ruleLabels: number }).ruleLabels).toBe(12);
     // One label (every line of `mixed` is [UFW BLOCK]) says nothing the reader does not know: no row.
@@ -614,10 +614,10 @@ describe('logscan report: per day', () => {
     expect(runCliShared([few, ...BASE, '-o', 'markdown']).stdout).toContain('- **per day:** 09-01 3 · 09-03 5');
     const month = logOf('month.log', Array.from({ length: 30 }, (_, d) => (d === 16 ? 40 : d % 7 === 0 ? 0 : 5)));
     const spark = runCliShared([month, ...BASE]).stdout.split('\n').find((l) => l.startsWith('per day'))!;
-    expect(spark).toMatch(/^per day {4}[ ▁-█]{29} {2}\(09-02 → 09-30\)$/);
+    expect(spark).toMatch(/^per day {4}[·▁-█]{29} {2}\(09-02 → 09-30\)$/);
     // From 09-02 (09-01 had nothing): 09-17 is the busiest, 09-08 had nothing.
     expect([...spark.slice(11, 40)][15]).toBe('█');
-    expect([...spark.slice(11, 40)][6]).toBe(' ');
+    expect([...spark.slice(11, 40)][6]).toBe('·');
     const long = logOf('long.log', Array.from({ length: 90 }, (_, d) => (d % 10 === 0 ? 10 + d : 0)));
     expect(runCliShared([long, ...BASE]).stdout).toMatch(/^per day {4}9 days, the busiest: 2026-11-20 90 · 2026-11-10 80 · 2026-10-31 70 · 2026-10-21 60 ·$/m);
     const one = logOf('one.log', [4]);

@@ -168,7 +168,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.startsDuring': ['2026-11-21 06:51:08'],
   'daily.endsDuring': ['2026-11-21 12:23:00'],
   'daily.noRecordsOn': ['2026-11-21'],
-  'daily.blockedValue': ['189 (97%)', '3 (1.5%)', 3],
+  'daily.blockedValue': ['189 (97%)', '3 (1.5%)', '3 (1.5%)'],
   'finding.outboundBlocked': ['IRC'],
   'finding.loggedPids': [[10452, 2220], true],
   'daily.blockedOfLogged': [168, '55%', 305],
@@ -660,6 +660,22 @@ describe('message catalog', () => {
     expect(en.report.md.evicted(10, 268)).toBe('More than 10 sources: 268 evictions of least-recently-seen source profiles left their events out of the ranking (a source can be evicted more than once).');
     expect(zh.report.evicted(10, 268, 678)).toContain('共被淘汰 268 次（678 个事件）');
     expect(zh.report.md.evicted(10, 268)).toContain('共被淘汰 268 次');
+  });
+
+  // "ports (300: 300 tcp, 0 udp)" said a protocol the source never used.
+  it("a source's details name only the protocols it sent to; one that has all its ports is said beside the count", () => {
+    expect(en.report.details.ports(300, false, 300, 0)).toBe('ports (300 tcp), the busiest');
+    expect(en.report.details.ports(2, false, 0, 2)).toBe('ports (2 udp), the busiest');
+    expect(en.report.details.ports(310, false, 300, 10)).toBe('ports (310: 300 tcp, 10 udp), the busiest');
+    expect(en.report.details.ports(4096, true, 4096, 0)).toBe('ports (at least 4,096 tcp), the busiest');
+    // Ports of another protocol (SCTP) are in the count but in neither split.
+    expect(en.report.details.ports(305, false, 300, 0)).toBe('ports (305: 300 tcp), the busiest');
+    expect(en.report.details.ports(3, false, 0, 0)).toBe('ports (3), the busiest');
+    expect(zh.report.details.ports(300, false, 300, 0)).toBe('端口（tcp 300 个），包数最多的几个');
+    expect(zh.report.details.ports(310, false, 300, 10)).toBe('端口（310 个：tcp 300，udp 10），包数最多的几个');
+    expect(zh.report.details.ports(4096, true, 4096, 0)).toBe('端口（tcp 至少 4,096 个），包数最多的几个');
+    expect(zh.report.details.ports(305, false, 300, 0)).toBe('端口（305 个：tcp 300），包数最多的几个');
+    for (const lang of [en, zh]) expect(lang.report.details.ports(300, false, 300, 0)).not.toMatch(/udp|\b0\b/);
   });
 
   it('English keeps the words and plurals the report always had', () => {

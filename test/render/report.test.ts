@@ -13,7 +13,7 @@ import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { displayWidth } from '../../src/render/box-table.js';
 import { renderReportHtml } from '../../src/render/report-html.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
-import { calendarDays, dayNamer, perDayRow, renderReportText, sourceFacts } from '../../src/render/report-text.js';
+import { calendarDays, dayNamer, perDayRow, renderReportText, sourceFacts, sparkline } from '../../src/render/report-text.js';
 import { wrapItems } from '../../src/render/box-table.js';
 import { formatDateTime, formatDay, localClock } from '../../src/render/time-format.js';
 import { at, makeEvent } from '../helpers/events.js';
@@ -604,6 +604,61 @@ describe('the HTML why cell', () => {
   });
 });
 
+describe('the per hour sparkline', () => {
+  // An hour without records was a space: "per hour    ▂      █▂   ▁▂ ▂  ▁▁ ▁" read as scattered marks, not a row of 24.
+  it('draws an hour with no records as a mark of its own that holds its place, never a bar, with colour or without', () => {
+    expect(sparkline([0, 3, 0, 0, 6])).toBe('·▅··█');
+    // The lowest bar is "some": 1 packet beside 100 is still no "none".
+    expect(sparkline([1, 0, 100])).toBe('▁·█');
+    expect(sparkline([0, 0, 0])).toBe('···');
+    // Dim on a terminal, a run of empty hours painted once.
+    expect(sparkline([0, 0, 2, 0], (s) => `<${s}>`)).toBe('<··>█<·>');
+    const sparse = [makeEvent({ src: { ip: '203.0.113.9' }, time: at(3 * 3600) }), makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: 23 }, time: at(9 * 3600) })];
+    for (const lang of ['en', 'zh'] as const) {
+      const row = renderReportText(doc(sparse), { color: false, width: 80, tz: 'UTC', lang }).split('\n').find((l) => l.startsWith(messages(lang).report.label.perHour))!;
+      // 13:00 and 19:00 (UTC) had a packet each; the other 22 hours none.
+      expect(row.slice(messages(lang).report.label.perHour.length).trimStart().split('  ')[0]).toBe(Array.from({ length: 24 }, (_, h) => (h === 13 || h === 19 ? '█' : '·')).join(''));
+    }
+  });
+});
+
+describe("a source's details: its findings", () => {
+  // The why line names a scan before the trojans it crossed; the details listed them the other way round.
+  it('are listed in the order the why line names them', () => {
+    const row = doc(scenario()).sources.find((r) => r.ip === '203.0.113.9')!;
+    const lines = sourceFacts(row, 'UTC', 'en').find((f) => f.label === messages('en').report.details.findings)!.lines;
+    expect(lines.map((l) => row.findings.find((f) => f.text === l)!.id)).toEqual(['vertical-scan', 'null-scan', 'xmas-scan', 'trojan-probe']);
+    const places = lines.map((l) => row.explanation.indexOf(l)).filter((i) => i >= 0);
+    expect(places.length).toBeGreaterThanOrEqual(2);
+    expect(places).toEqual([...places].sort((a, b) => a - b));
+  });
+});
+
+describe("a source's details: its trojan families", () => {
+  // Sub-7 on four ports, NetBus, Back Orifice: the why line names two families, three ports
+  // each; the details said the same "+1 more family" where there is room for the whole list.
+  const events = [
+    ...[1243, 6711, 6776, 27374].map((port, i) => makeEvent({ src: { ip: '203.0.113.9' }, dst: { port }, time: at(i), annotations: [trojanAnn('Sub-7', 4)] })),
+    makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: 12345 }, time: at(10), annotations: [trojanAnn('NetBus', 3)] }),
+    makeEvent({ proto: 'udp', tcpFlags: null, src: { ip: '203.0.113.9' }, dst: { port: 31337 }, time: at(11), annotations: [trojanAnn('Back Orifice', 3)] }),
+  ];
+  const row = doc(events).sources.find((r) => r.ip === '203.0.113.9')!;
+
+  it('are all listed with all their ports; the why line stays short', () => {
+    const lines = sourceFacts(row, 'UTC', 'en').find((f) => f.label === messages('en').report.details.findings)!.lines;
+    expect(lines).toEqual(['Sub-7 1243, 6711, 6776, 27374; Back Orifice 31337/udp; NetBus 12345']);
+    expect(row.explanation).toBe('Sub-7 1243, 6711, 6776 +1; Back Orifice 31337/udp; +1 more family');
+    const html = renderReportHtml(doc(events), { lang: 'en', tz: 'UTC', version: '0' });
+    expect(html.slice(html.indexOf('<details class="more">'))).toContain('<dt>findings</dt><dd>Sub-7 1243, 6711, 6776, 27374; Back Orifice 31337/udp; NetBus 12345</dd>');
+  });
+
+  it('a finding whose text is already whole has no second text', () => {
+    const one = doc(events.slice(0, 2)).sources[0]!;
+    expect(one.findings.find((f) => f.id === 'trojan-probe')).not.toHaveProperty('fullText');
+    expect(sourceFacts(one, 'UTC', 'en').find((f) => f.label === messages('en').report.details.findings)!.lines).toEqual(['Sub-7 1243, 6711']);
+  });
+});
+
 describe("a source's details: its interpretations", () => {
   const d = doc([
     makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: 3128 }, annotations: [ann('proxy-hunt', 2), ann('srcport-dns-syn', 2)] }),
@@ -616,6 +671,17 @@ describe("a source's details: its interpretations", () => {
     const items = (lang: 'en' | 'zh') => sourceFacts(row, 'UTC', lang).find((f) => f.label === messages(lang).report.details.interpretations('packets'))!.items;
     expect(items('en')).toEqual(['open-proxy hunt (proxy-hunt) 2', 'SYN from DNS port 53 (srcport-dns-syn) 1']);
     expect(items('zh')).toEqual(['搜寻开放代理（proxy-hunt） 2', '来自 DNS 端口 53 的 SYN（srcport-dns-syn） 1']);
+  });
+
+  // They were in id order: "ident lookup (ident) 1 · known port (port-known) 31 · …".
+  it('are listed busiest first, ties by name as a person reads it (not by id)', () => {
+    const busy = doc(
+      [['proxy-hunt', 3128], ['solaris-rpc', 32771], ['ident', 113]].map(([id, port], i) =>
+        makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: port as number }, time: at(i), annotations: [ann('port-known', 0), ann(id as string, 2)] }),
+      ),
+    ).sources.find((r) => r.ip === '203.0.113.9')!;
+    const items = sourceFacts(busy, 'UTC', 'en').find((f) => f.label === messages('en').report.details.interpretations('packets'))!.items;
+    expect(items).toEqual(['known port (port-known) 3', 'ident lookup (ident) 1', 'open-proxy hunt (proxy-hunt) 1', 'Solaris RPC search (solaris-rpc) 1']);
   });
 
   it("in the HTML disclosure, escaped, each id kept whole on a line as on the why line; never a bare id", () => {
