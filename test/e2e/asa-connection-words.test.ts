@@ -56,7 +56,8 @@ describe('a Cisco ASA log: Built and Teardown records are said as connections', 
   it('--source details and JSON: totals.connections, probes.connections, sources[].connections; packets still counts every record', () => {
     const out = runCli([log, '--tz', 'UTC', '--source', '203.0.113.5'], wide).stdout;
     expect(out).toMatch(/203\.0\.113\.5 in detail[\s\S]*verdicts \(connections\)\n +allow 3\n/);
-    expect(out).toMatch(/interpretations \(connections\)\n +end of a connection \(connection-teardown\) 1 · /);
+    // Busiest first: the three records' port, then the one Teardown.
+    expect(out).toMatch(/interpretations \(connections\)\n +known port \(port-known\) 3 · end of a connection \(connection-teardown\) 1\n/);
     const doc = JSON.parse(runCliShared([log, '--tz', 'UTC', '-o', 'json']).stdout) as {
       totals: Record<string, number>;
       probes: Record<string, number>;
