@@ -353,13 +353,15 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     const sum = (list: readonly string[]) => list.reduce((a, id) => a + (p.annotations.get(id) ?? 0), 0);
     const icmpErrors = sum(errorIds);
     const icmpReplies = sum(icmpReplyIds);
+    const serverReplies = p.replyPackets - icmpErrors - icmpReplies;
     out.push(
       benignFinding('server-replies', p, p.replyPackets, [...roles.ids('reply'), ...icmpReplyIds, ...errorIds], (ids) =>
         m.serverReplies(
           ids.filter((id) => !errorIds.includes(id) && !icmpReplyIds.includes(id)).map((id) => roles.label(id, lang)),
-          p.replyPackets - icmpErrors - icmpReplies,
+          serverReplies,
           icmpReplies,
           icmpErrors,
+          Math.min(p.serverReplyConnections, Math.max(0, serverReplies)),
         ),
       ),
     );
@@ -669,7 +671,7 @@ function uncoveredProbes(p: SourceProfile, findings: readonly Finding[]): { pack
   // Portless, they are what the source sent without a port: ICMP, other protocols.
   if (left.length === 0) protocols = p.protocols & (P_ICMP | P_OTHER) || p.protocols;
   // Windows connection rows among them are known only when no chatter or leftover was taken out.
-  const connections = p.connections === 0 ? 0 : noise || leftover ? null : Math.min(packets, Math.max(0, p.connections - p.lateConnections));
+  const connections = p.connections === 0 ? 0 : noise || leftover ? null : Math.min(packets, Math.max(0, p.connections - p.lateConnections - p.replyConnections));
   return { packets, counts: left, protocols, connections };
 }
 

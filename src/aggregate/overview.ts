@@ -44,6 +44,8 @@ export interface ProbeSplit {
   ownConnections: number;
   /** Of `late`, ends of connections (a Windows Firewall CLOSE row without its OPEN, a Cisco ASA Teardown), not packets. */
   lateConnections: number;
+  /** Of `replies`, connection records read as a server's end of this side's connection (a Cisco ASA Teardown from a service port, a Windows ALLOW row from port 53), not packets. */
+  replyConnections: number;
 }
 
 /**
@@ -187,6 +189,7 @@ export class Overview {
   private ownConnections = 0;
   private probeConnections = 0;
   private lateConnections = 0;
+  private replyConnections = 0;
   private first = Infinity;
   private last = -Infinity;
   private readonly byFormat = new CappedCounter<string>(64);
@@ -307,6 +310,7 @@ export class Overview {
         break;
       case 'reply':
         this.replies += n;
+        if (connection) this.replyConnections += n;
         break;
       case 'noise':
         this.noise += n;
@@ -440,6 +444,7 @@ export class Overview {
         late: this.late,
         ownConnections: this.ownConnections,
         lateConnections: this.lateConnections,
+        replyConnections: this.replyConnections,
       },
       logGaps: this.logGaps === null ? null : { ...this.logGaps },
       distinctSources: this.sources.distinct,

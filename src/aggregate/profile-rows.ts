@@ -302,6 +302,14 @@ class RowExtra {
   connections = 0;
   allowedConnections = 0;
   lateConnections = 0;
+  /**
+   * Of `replyPackets`, connection records (a Cisco ASA Teardown read as the server's end of a
+   * connection, a Windows ALLOW row from port 53), and of those the ones to a port: server
+   * replies to client ports, which server-replies says apart from the ICMP answers (a
+   * Windows ALLOW row of an echo reply is a connection record too, to no port).
+   */
+  replyConnections = 0;
+  serverReplyConnections = 0;
   /** Trojan probes, and traffic from this side to malware ports: [port key, packets, highest severity, text] rows. */
   trojanRows: (number | string)[] = NO_ROWS;
   outboundRows: (number | string)[] = NO_ROWS;
@@ -457,7 +465,13 @@ export class ProfileRows {
     if (reply && !tracer) {
       // Replies go to clients' random ports on our hosts: neither ports nor hosts a scan touched.
       const x = this.extra(r);
-      if (!noise) x.replyPackets += n;
+      if (!noise) {
+        x.replyPackets += n;
+        if (connection) {
+          x.replyConnections += n;
+          if (e.dst.port !== null) x.serverReplyConnections += n;
+        }
+      }
       x.setAside += n;
       u[uo + U_PROTOCOLS] |= portlessProtocol(e.proto);
       return;
@@ -832,6 +846,8 @@ export class ProfileRows {
     x.connections += rare.connections;
     x.allowedConnections += rare.allowedConnections;
     x.lateConnections += rare.lateConnections;
+    x.replyConnections += rare.replyConnections;
+    x.serverReplyConnections += rare.serverReplyConnections;
     if (rare.allowedPorts) {
       const t = (x.allowedPorts ??= new PortTally());
       for (const [k, c] of rare.allowedPorts.counts()) t.add(k, c, lim.maxPorts, lim.maxPortCounts);

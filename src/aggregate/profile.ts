@@ -257,6 +257,15 @@ export class SourceProfile implements SourceProfileFields {
     return this.rare?.lateConnections ?? 0;
   }
 
+  /** Of replyPackets, connection records, and of those the ones to a port (RowExtra.replyConnections). */
+  get replyConnections(): number {
+    return this.rare?.replyConnections ?? 0;
+  }
+
+  get serverReplyConnections(): number {
+    return this.rare?.serverReplyConnections ?? 0;
+  }
+
   /** The TCP and UDP ports (keys) those allowed probes went to, capped as the probes' are; null: none. */
   get allowedPorts(): PortCounts | null {
     return this.rare?.allowedPorts ?? null;

@@ -53,6 +53,8 @@ export interface DailyDoc {
     own: number;
     ownConnections: number;
     replies: number;
+    /** Of `replies`, connection records (a Cisco ASA Teardown read as a server's end of a connection). */
+    replyConnections: number;
     noise: number;
     late: number;
     lateConnections: number;
@@ -168,6 +170,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
       probeConnections: c.today.probeConnections,
       ownConnections: c.today.ownConnections,
       replies: c.today.replies,
+      replyConnections: c.today.replyConnections,
       noise: c.today.noise,
       late: c.today.late,
       lateConnections: c.today.lateConnections,

@@ -37,6 +37,11 @@ export class DayTally {
   ownConnections = 0;
   probeConnections = 0;
   lateConnections = 0;
+  /**
+   * Of the replies, connection records (a Cisco ASA Teardown read as a server's end of a
+   * connection). Not in the digest (totals): the day before's replies are never compared.
+   */
+  replyConnections = 0;
   /** Earliest and latest event seen in the window. */
   first = Infinity;
   last = -Infinity;
@@ -92,7 +97,9 @@ export class DayTally {
       this.own += n;
       if (connection) this.ownConnections += n;
     } else if (kind === 'noise') this.noise += n;
-    else if (kind === 'late') {
+    else if (kind === 'reply') {
+      if (connection) this.replyConnections += n;
+    } else if (kind === 'late') {
       this.late += n;
       if (connection) this.lateConnections += n;
     }

@@ -30,6 +30,12 @@ export interface NotProbeCounts {
   ownConnections?: number;
   /** Of `late`, ends of connections (a Windows Firewall CLOSE row, a Cisco ASA Teardown), not packets; absent: none. */
   lateConnections?: number;
+  /**
+   * Of `replies`, connection records read as a server's end of one of this side's
+   * connections (a Cisco ASA Teardown from a service port to a client port, a Windows ALLOW
+   * row from port 53), not packets; absent: none.
+   */
+  replyConnections?: number;
 }
 
 /** What is wrong with a line of an --ignore file (enrich/ignore.ts). */
@@ -231,12 +237,14 @@ export const en = {
    * traffic, the replies to it, LAN chatter, late packets of connections already under
    * way; only the non-zero parts.
    */
-  notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0 }: NotProbeCounts) =>
+  notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0, replyConnections = 0 }: NotProbeCounts) =>
     [
       own > ownConnections ? `${counted(own - ownConnections, 'packet')} sent from this side` : '',
       // Windows logs one ALLOW row per connection, not per packet.
       ownConnections > 0 ? `${counted(ownConnections, 'connection')} from this side` : '',
-      replies > 0 ? `${counted(replies, 'reply', 'replies')} to its connections` : '',
+      replies > replyConnections ? `${counted(replies - replyConnections, 'reply', 'replies')} to its connections` : '',
+      // A connection record read as a reply is the server's end of a connection this side opened.
+      replyConnections > 0 ? `${counted(replyConnections, 'server end')} of ${replyConnections === 1 ? 'one of its connections' : 'its connections'}` : '',
       noise > 0 ? `${counted(noise, 'packet')} of LAN broadcast chatter` : '',
       late > lateConnections ? `${counted(late - lateConnections, 'late packet')} of ${late - lateConnections === 1 ? 'a connection' : 'connections'} already under way` : '',
       lateConnections > 0 ? `${counted(lateConnections, 'end')} of ${lateConnections === 1 ? 'a connection' : 'connections'} already under way` : '',
@@ -326,9 +334,14 @@ export const en = {
     traceroute: (n: number) => `traceroute (${counted(n, 'probe')})`,
     outboundTraceroute: (n: number) => `traceroute from this side (${counted(n, 'probe')})`,
     dialupLeftover: (n: number) => `dial-up leftover (${counted(n, 'packet')} meant for the address's previous holder)`,
-    serverReplies: (labels: readonly string[], n: number, icmpReplies: number, icmpErrors: number) =>
+    /**
+     * connections: how many of the n server replies are connection records (a Cisco ASA
+     * Teardown, a Windows ALLOW row), said as rowsText does: "service-port server replies
+     * (4 connections to client ports)", "DNS server replies (1 packet and 2 connections to client ports)".
+     */
+    serverReplies: (labels: readonly string[], n: number, icmpReplies: number, icmpErrors: number, connections = 0) =>
       [
-        n > 0 ? `${labels.join('/')} server replies (${counted(n, 'packet')} to client ports)` : '',
+        n > 0 ? `${labels.join('/')} server replies (${rowsText(n, connections)} to client ports)` : '',
         icmpReplies > 0 ? `${counted(icmpReplies, 'ICMP echo/query reply', 'ICMP echo/query replies')}` : '',
         icmpErrors > 0 ? `${counted(icmpErrors, 'ICMP error')} about this side's own packets` : '',
       ]

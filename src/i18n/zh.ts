@@ -231,11 +231,12 @@ export const zh: Messages = {
     named,
   },
   noProbes: '无',
-  notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0 }) =>
+  notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0, replyConnections = 0 }) =>
     [
       own > ownConnections ? `本方发出 ${fmtInt(own - ownConnections)} 个包` : '',
       ownConnections > 0 ? `本方发起的 ${fmtInt(ownConnections)} 个连接` : '',
-      replies > 0 ? `${fmtInt(replies)} 个是对本方连接的回复` : '',
+      replies > replyConnections ? `${fmtInt(replies - replyConnections)} 个是对本方连接的回复` : '',
+      replyConnections > 0 ? `${fmtInt(replyConnections)} 个是本方连接的服务端记录` : '',
       noise > 0 ? `${fmtInt(noise)} 个是局域网广播噪声` : '',
       late > lateConnections ? `${fmtInt(late - lateConnections)} 个是已在进行中的连接的迟到报文` : '',
       lateConnections > 0 ? `${fmtInt(lateConnections)} 个是已在进行中的连接的结束记录` : '',
@@ -291,9 +292,9 @@ export const zh: Messages = {
     traceroute: (n) => `traceroute（${fmtInt(n)} 个探测包）`,
     outboundTraceroute: (n) => `本方发出的 traceroute（${fmtInt(n)} 个探测包）`,
     dialupLeftover: (n) => `拨号/DHCP 残留（${fmtInt(n)} 个包发给该地址的上一个使用者）`,
-    serverReplies: (labels, n, icmpReplies, icmpErrors) =>
+    serverReplies: (labels, n, icmpReplies, icmpErrors, connections) =>
       [
-        n > 0 ? `${latinGap(labels.join('/'))}服务器回复（${fmtInt(n)} 个包发往客户端端口）` : '',
+        n > 0 ? `${latinGap(labels.join('/'))}服务器回复（${rowsText(n, connections)}发往客户端端口）` : '',
         icmpReplies > 0 ? `${fmtInt(icmpReplies)} 个 ICMP 回显/查询应答` : '',
         icmpErrors > 0 ? `${fmtInt(icmpErrors)} 个关于本方所发数据包的 ICMP 差错报文` : '',
       ]

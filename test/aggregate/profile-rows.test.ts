@@ -152,6 +152,35 @@ describe('a profile row, wherever its members outgrow it', () => {
   });
 });
 
+describe("a source's replies that are connection records", () => {
+  // Teardown records read as the server's end of a connection (connection-reply), a late
+  // ACK the firewall dropped (tcp-reply: a packet), and a Windows ALLOW row of an echo reply
+  // (a connection record to no port: an ICMP answer, not a server reply to a client port).
+  const teardown = (s: number): FirewallEvent =>
+    makeEvent({ time: at(s), format: 'cisco-asa', action: 'allow', direction: null, rule: 'ASA-6-302014', src: { ip: SRC, port: 443 }, dst: { port: 52000 + s }, tcpFlags: null, annotations: [ann('connection-reply', 0)] });
+  const events = [
+    teardown(1),
+    teardown(2),
+    makeEvent({ time: at(3), format: 'cisco-asa', rule: 'ASA-6-106015', src: { ip: SRC, port: 443 }, dst: { port: 52003 }, tcpFlags: ['ACK'], annotations: [ann('tcp-reply', 0)] }),
+    makeEvent({ time: at(4), format: 'windows-firewall', action: 'allow', rule: 'ALLOW', proto: 'icmp', src: { ip: SRC, port: null }, dst: { port: null }, tcpFlags: null, icmp: { type: 0, code: 0 }, annotations: [ann('icmp-reply', 0)] }),
+  ];
+
+  it('counts them of its replies, and those to a port apart, whole or split and merged', () => {
+    const t = DEFAULT_THRESHOLDS;
+    const whole = new SourceProfile(SRC);
+    for (const e of events) whole.add(e, t);
+    expect([whole.replyPackets, whole.replyConnections, whole.serverReplyConnections, whole.connections]).toEqual([4, 3, 2, 3]);
+    for (let cut = 1; cut < events.length; cut++) {
+      const merged = new SourceProfile(SRC);
+      for (const e of events.slice(0, cut)) merged.add(e, t);
+      const rest = new SourceProfile(SRC);
+      for (const e of events.slice(cut)) rest.add(e, t);
+      merged.merge(rest, t);
+      expect([merged.replyPackets, merged.replyConnections, merged.serverReplyConnections]).toEqual([4, 3, 2]);
+    }
+  });
+});
+
 describe('ProfileTable', () => {
   const limited: Thresholds = { ...DEFAULT_THRESHOLDS, limits: { ...DEFAULT_THRESHOLDS.limits, maxSources: 16 } };
 

@@ -2,7 +2,7 @@
 // ends), not packets: a report of one counts them as connections, in the words a Windows
 // Firewall log's ALLOW/OPEN/CLOSE rows get (windows-connection-words.test.ts), and a
 // Teardown, like a CLOSE row, is no probe (connection-teardown).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, runCliShared, tempDir } from '../helpers/cli.js';
@@ -34,7 +34,9 @@ describe('a Cisco ASA log: Built and Teardown records are said as connections', 
     expect(out).toContain('7 events (1 packet, 6 connections)');
     // The client's two connections are counted by their Builts; the Teardown of one is no probe.
     expect(out).toMatch(/^probes +1 packet and 2 connections to 2 ports · blocked: 1 packet to 1 port$/m);
-    expect(out).toMatch(/^not probes +1 connection from this side · 1 reply to its connections · 2 ends of connections already under way$/m);
+    // Connection 13's Teardown names the server first (198.51.100.1/443): the server's end of this side's connection.
+    expect(out).toMatch(/^not probes +1 connection from this side · 1 server end of one of its connections · 2 ends of connections already under way$/m);
+    expect(out).toContain('│ service-port server replies (1 connection to client ports) ');
     expect(out).toContain('│ 3 connections, 2 of them to 443/tcp (2 allowed) ');
     expect(out).toContain('│ 1 end of a connection already under way (Teardown records: ends of connections), to 8443/tcp ');
     expect(out).toContain('│ 1 packet to 22/tcp ');
@@ -64,7 +66,7 @@ describe('a Cisco ASA log: Built and Teardown records are said as connections', 
       sources: { ip: string; packets: number; connections: number }[];
     };
     expect(doc.totals).toMatchObject({ packets: 7, connections: 6 });
-    expect(doc.probes).toMatchObject({ packets: 3, connections: 2, blocked: 1, own: 1, ownConnections: 1, replies: 1, late: 2, lateConnections: 2 });
+    expect(doc.probes).toMatchObject({ packets: 3, connections: 2, blocked: 1, own: 1, ownConnections: 1, replies: 1, replyConnections: 1, late: 2, lateConnections: 2 });
     expect(doc.sources.find((s) => s.ip === '203.0.113.5')).toMatchObject({ packets: 3, connections: 3 });
     expect(doc.sources.find((s) => s.ip === '198.51.100.7')).toMatchObject({ packets: 1, connections: 0 });
   });
@@ -77,5 +79,59 @@ describe('a Cisco ASA log: Built and Teardown records are said as connections', 
     expect(runCli([...day, '-o', 'text', '--lang', 'zh'], wide).stdout).toContain('1 个包和 2 个连接，来自 2 个来源');
     const json = JSON.parse(runCli([...day, '-o', 'json']).stdout) as { headline: Record<string, number> };
     expect(json.headline).toMatchObject({ packets: 7, connections: 6, probes: 3, probeConnections: 2, late: 2, lateConnections: 2 });
+  });
+});
+
+// A server's replies: Teardown records that name a service port first (connection-reply)
+// are the server's end of this side's connections; a 106015 deny of a late ACK from 443 is a
+// packet (tcp-reply). One source sends both, another only Teardowns.
+const REPLIES = [
+  at('09:00:00', 'ASA-6-302014', 'Teardown TCP connection 21 for outside:198.51.100.80/443 to inside:10.0.0.7/52000 duration 0:01:00 bytes 5000 TCP FINs'),
+  at('09:00:01', 'ASA-6-302014', 'Teardown TCP connection 22 for outside:198.51.100.80/443 to inside:10.0.0.7/52001 duration 0:01:00 bytes 5000 TCP FINs'),
+  at('09:00:02', 'ASA-6-106015', 'Deny TCP (no connection) from 198.51.100.80/443 to 10.0.0.7/52002 flags ACK  on interface outside'),
+  at('09:01:00', 'ASA-6-302016', 'Teardown UDP connection 23 for outside:192.0.2.161/161 to inside:10.0.0.8/63000 duration 0:02:01 bytes 209'),
+  at('09:01:01', 'ASA-6-302016', 'Teardown UDP connection 24 for outside:192.0.2.161/161 to inside:10.0.0.8/63001 duration 0:02:01 bytes 209'),
+  at('09:02:00', 'ASA-4-106023', 'Deny tcp src outside:198.51.100.7/40000 dst inside:10.0.0.5/22 by access-group "outside_in" [0x0, 0x0]'),
+];
+
+describe('a Cisco ASA log: replies that are Teardown records are said as connections', () => {
+  let replies = '';
+  beforeAll(() => {
+    replies = join(tempDir(), 'asa-replies.log');
+    writeFileSync(replies, [...REPLIES, ''].join('\n'));
+  });
+
+  it('the not-probes line splits the replies, each source\'s why says what its replies were (text, en and zh)', () => {
+    const out = runCli([replies, '--tz', 'UTC'], wide).stdout;
+    expect(out).toMatch(/^not probes +1 reply to its connections · 4 server ends of its connections$/m);
+    expect(out).toContain('│ TCP/service-port server replies (1 packet and 2 connections to client ports) ');
+    expect(out).toContain('│ service-port server replies (2 connections to client ports) ');
+    expect(out).not.toMatch(/packets? to client ports/);
+    const zh = runCli([replies, '--tz', 'UTC', '--lang', 'zh'], wide).stdout;
+    expect(zh).toMatch(/^非探测 +1 个是对本方连接的回复 · 4 个是本方连接的服务端记录$/m);
+    expect(zh).toContain('服务器回复（1 个包和 2 个连接发往客户端端口）');
+    expect(zh).toContain('服务端口服务器回复（2 个连接发往客户端端口）');
+  });
+
+  it('Markdown, HTML, --source, JSON (probes.replyConnections) and daily (headline.replyConnections)', () => {
+    const md = runCli([replies, '--tz', 'UTC', '-o', 'md']).stdout;
+    expect(md).toContain('- **not probes:** 1 reply to its connections · 4 server ends of its connections\n');
+    const html = runCliShared([replies, '--tz', 'UTC', '-o', 'html']).stdout;
+    expect(html).toContain('<div class="v">5</div><div class="t">1 reply to its connections · 4 server ends of its connections</div>');
+    expect(html).toContain('service-port server replies (2 connections to client ports)');
+    const one = runCli([replies, '--tz', 'UTC', '--source', '192.0.2.161'], wide).stdout;
+    expect(one).toMatch(/^not probes +2 server ends of its connections$/m);
+    const doc = JSON.parse(runCliShared([replies, '--tz', 'UTC', '-o', 'json']).stdout) as { probes: Record<string, number> };
+    expect(doc.probes).toMatchObject({ replies: 5, replyConnections: 4 });
+    const day = ['daily', replies, '--tz', 'UTC', '--date', '2026-01-05'];
+    expect(runCli([...day, '-o', 'text'], wide).stdout).toMatch(/^not probes +1 reply to its connections · 4 server ends of its connections$/m);
+    const state = join(tempDir(), 'state');
+    const json = JSON.parse(runCli([...day, '-o', 'json', '--state', state]).stdout) as { headline: Record<string, number> };
+    expect(json.headline).toMatchObject({ replies: 5, replyConnections: 4, connections: 4 });
+    // The digest keeps what it kept (version 6): no day's replies are compared with the day before's.
+    const digest = JSON.parse(readFileSync(join(state, '2026-01-05.json'), 'utf8')) as { logscanDailyDigest: number; totals: Record<string, number> };
+    expect(digest.logscanDailyDigest).toBe(6);
+    expect(Object.keys(digest.totals)).not.toContain('replyConnections');
+    expect(digest.totals).toMatchObject({ packets: 6, connections: 4, probeConnections: 0, ownConnections: 0, lateConnections: 0 });
   });
 });

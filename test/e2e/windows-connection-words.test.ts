@@ -291,3 +291,47 @@ describe('a table heads its counts by the rows it lists', () => {
     ]);
   });
 });
+
+describe("a Windows log's replies: ALLOW rows read as a server's reply are said as connections", () => {
+  // A DNS server's answers let in (ALLOW rows: connections) beside one it dropped (a
+  // packet); another server's DNS answer dropped, and an echo reply let in (an ALLOW row,
+  // so a connection record, but to no port: an ICMP answer, not a server reply to a client port).
+  const REPLY_ROWS = [
+    '2026-11-20 10:00:00 ALLOW UDP 203.0.113.53 192.168.1.35 53 51000 0 - - - - - - - RECEIVE',
+    '2026-11-20 10:00:01 ALLOW UDP 203.0.113.53 192.168.1.35 53 51001 0 - - - - - - - RECEIVE',
+    '2026-11-20 10:00:02 DROP UDP 203.0.113.53 192.168.1.35 53 51002 60 - - - - - - - RECEIVE',
+    '2026-11-20 10:02:00 ALLOW ICMP 198.51.100.1 192.168.1.35 - - 0 - - - - 0 0 - RECEIVE',
+    '2026-11-20 10:02:02 DROP UDP 198.51.100.1 192.168.1.35 53 52001 60 - - - - - - - RECEIVE',
+    ROWS[8]!,
+  ];
+  let replies = '';
+  beforeAll(() => {
+    replies = join(tempDir(), 'replies-pfirewall.log');
+    writeFileSync(replies, [...HEADER, ...REPLY_ROWS, ''].join('\r\n'));
+  });
+
+  it('the not-probes line and the why lines (text en and zh, Markdown), JSON and daily', () => {
+    const out = runCli([replies, '--tz', 'UTC'], wide).stdout;
+    expect(out).toMatch(/^not probes +2 replies to its connections · 3 server ends of its connections$/m);
+    expect(out).toContain('│ DNS server replies (1 packet and 2 connections to client ports) ');
+    // Its one connection record is the echo reply's, to no port: the DNS reply is a packet.
+    expect(out).toContain('│ DNS server replies (1 packet to client ports), 1 ICMP echo/query reply ');
+    const zh = runCli([replies, '--tz', 'UTC', '--lang', 'zh'], wide).stdout;
+    expect(zh).toMatch(/^非探测 +2 个是对本方连接的回复 · 3 个是本方连接的服务端记录$/m);
+    expect(zh).toContain('DNS 服务器回复（1 个包和 2 个连接发往客户端端口）');
+    expect(runCli([replies, '--tz', 'UTC', '-o', 'md']).stdout).toContain('| DNS server replies (1 packet and 2 connections to client ports) |');
+    const doc = JSON.parse(runCliShared([replies, '--tz', 'UTC', '-o', 'json']).stdout) as { probes: Record<string, number> };
+    expect(doc.probes).toMatchObject({ replies: 5, replyConnections: 3, connections: 0 });
+    const day = JSON.parse(runCli(['daily', replies, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'json']).stdout) as { headline: Record<string, number> };
+    expect(day.headline).toMatchObject({ replies: 5, replyConnections: 3 });
+  });
+
+  it("replies that are DROP rows stay packets: the plaso corpus log's, none of them an ALLOW row", () => {
+    const plaso = join(corpus, 'plaso_windows_firewall.log');
+    const doc = JSON.parse(runCliShared([plaso, '--tz', 'UTC', '-o', 'json']).stdout) as { probes: Record<string, number> };
+    expect(doc.probes).toMatchObject({ replies: 4, replyConnections: 0 });
+    const out = runCli([plaso, '--tz', 'UTC'], wide).stdout;
+    expect(out).toContain(' · 4 replies to its connections');
+    expect(out).not.toContain('server end');
+  });
+});

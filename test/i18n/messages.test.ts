@@ -51,7 +51,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.outboundTraceroute': [9],
   'finding.slowPace': ['2.9'],
   'finding.dialupLeftover': [1],
-  'finding.serverReplies': [['DNS'], 20, 1, 1],
+  'finding.serverReplies': [['DNS'], 20, 1, 1, 4],
   'report.mixedMeaning': ['12', 3, 18],
   'report.scanLateMeaning': [3, 18, 2],
   'report.portsLateUncounted': [88, 1, 256],
@@ -173,7 +173,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.loggedPids': [[10452, 2220], true],
   'daily.blockedOfLogged': [168, '55%', 305],
   'daily.blockedOfRecords': [168, '55%', 304, 136],
-  notProbes: [{ own: 136, replies: 3, noise: 27, late: 9, ownConnections: 120, lateConnections: 2 }],
+  notProbes: [{ own: 136, replies: 3, noise: 27, late: 9, ownConnections: 120, lateConnections: 2, replyConnections: 1 }],
   'daily.newToday': [93, true],
   'daily.listedItem': ['203.0.113.99', 14, null],
   'daily.newlyProbed': [19],
@@ -715,6 +715,10 @@ describe('message catalog', () => {
       '2 late packets of connections already under way',
       '1 end of a connection already under way',
     ]);
+    // A Cisco ASA Teardown (a Windows ALLOW row) read as a reply is the server's end of one of this side's connections.
+    expect(en.notProbes({ own: 0, replies: 25, noise: 0, late: 0, replyConnections: 18 })).toEqual(['7 replies to its connections', '18 server ends of its connections']);
+    expect(en.notProbes({ own: 0, replies: 1, noise: 0, late: 0, replyConnections: 1 })).toEqual(['1 server end of one of its connections']);
+    expect(zh.notProbes({ own: 0, replies: 25, noise: 0, late: 0, replyConnections: 18 })).toEqual(['7 个是对本方连接的回复', '18 个是本方连接的服务端记录']);
     expect(en.report.packetsConnectionsAside(168, 1)).toBe(' (168 packets, 1 connection)');
     // A log of ALLOW rows only (this host's own connections) has no packets to name.
     expect(en.report.packetsConnectionsAside(0, 127)).toBe(' (127 connections)');
@@ -723,6 +727,9 @@ describe('message catalog', () => {
     expect(f.serverReplies([], 0, 0, 2)).toBe("2 ICMP errors about this side's own packets");
     expect(f.serverReplies([], 0, 1, 0)).toBe('1 ICMP echo/query reply');
     expect(f.serverReplies(['DNS'], 2, 3, 1)).toBe("DNS server replies (2 packets to client ports), 3 ICMP echo/query replies, 1 ICMP error about this side's own packets");
+    expect(f.serverReplies(['service-port'], 4, 0, 0, 4)).toBe('service-port server replies (4 connections to client ports)');
+    expect(f.serverReplies(['TCP', 'service-port'], 3, 1, 0, 2)).toBe('TCP/service-port server replies (1 packet and 2 connections to client ports), 1 ICMP echo/query reply');
+    expect(zh.finding.serverReplies(['服务端口'], 3, 0, 0, 2)).toBe('服务端口服务器回复（1 个包和 2 个连接发往客户端端口）');
     expect(f.latePackets(1, '443/tcp', true, 'ACK/RST, no SYN')).toBe('1 late packet of a connection the firewall had forgotten (ACK/RST, no SYN), to 443/tcp');
     expect(f.latePackets(45, null, false, 'ACK/RST, no SYN')).toBe('45 late packets of connections already under way (ACK/RST, no SYN)');
     expect(f.latePackets(2, null, false, 'CLOSE rows: ends of sessions')).toBe('2 late packets of connections already under way (CLOSE rows: ends of sessions)');
