@@ -756,7 +756,7 @@ export function flagSummary(p: SourceProfile): Record<string, number> {
 }
 
 /**
- * How many of `n` of the source's allowed probes are connection records (Windows Firewall, Cisco ASA) (for
+ * How many of `n` of the source's allowed probes are connection records (Windows Firewall, Cisco ASA; for
  * rowsText): all or none when its allowed probes are all of one kind; null when they mix
  * (a source in a Windows log and another firewall's), which a subset cannot be split by.
  */

@@ -117,7 +117,7 @@ export interface OverviewData {
   topPorts: [PortKey, number, number | null, number][];
   /** All packets counted in topPorts (the denominator of a port's share). */
   portPackets: number;
-  /** Of portPackets, connection records (Windows Firewall, Cisco ASA) (0 when topPorts counts blocked packets only: none is a connection). */
+  /** Of portPackets, connection records (Windows Firewall, Cisco ASA; 0 when topPorts counts blocked packets only: none is a connection). */
   portConnections: number;
   /** True when topPorts' source counts are lower bounds (more distinct source-port pairs than the set holds). */
   portSourcesCapped: boolean;
@@ -217,7 +217,7 @@ export class Overview {
   /** Per port table ([0] all, [1] blocked), scanners' late packets no port row took (ScanLate.uncounted). */
   private readonly lateUncounted: LateUncounted[] = [{ packets: 0, sources: 0, portsCounted: null }, { packets: 0, sources: 0, portsCounted: null }];
   /**
-   * Of tcpPorts[0], udpPorts[0] and otherPorts[0], connection records (Windows Firewall, Cisco ASA) (an
+   * Of tcpPorts[0], udpPorts[0] and otherPorts[0], connection records (Windows Firewall, Cisco ASA; an
    * ALLOW row is a connection let in, not a packet). Made on the first one: a log of
    * another firewall never has any, and a blocked probe is never one, so [1] needs none.
    */

@@ -295,7 +295,7 @@ class RowExtra {
   /** This side's own packets (egress) that the firewall dropped or rejected: the "why" line says what they are. */
   ownBlocked = 0;
   /**
-   * connection records (Windows Firewall, Cisco ASA) (isConnectionRecord: one ALLOW, OPEN or CLOSE row per
+   * Connection records (Windows Firewall, Cisco ASA; isConnectionRecord: one ALLOW, OPEN or CLOSE row per
    * connection, where a DROP row is one packet) among its packets, among the allowed probes
    * and among the late packets: the "why" line says connections for them, not packets.
    */

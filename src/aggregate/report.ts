@@ -86,7 +86,7 @@ export interface ReportDoc {
   byDirection: Counted[];
   /** Packets that arrived unasked and the (protocol, port) pairs they went to; the rest of the packets logged: this side's own, replies to it, LAN broadcast chatter, late packets of connections already under way. */
   probes: ProbeSplit;
-  /** `connections`: of `packets`, connection records (Windows Firewall, Cisco ASA) (the table's head says packets, connections or records by them). */
+  /** `connections`: of `packets`, connection records (Windows Firewall, Cisco ASA; the table's head says packets, connections or records by them). */
   topSources: { ip: string; packets: number; connections: number }[];
   topPorts: PortRow[];
   /** True when topPorts counts dropped/rejected packets only (the log had some), else all inbound. */

@@ -41,7 +41,7 @@ export interface RankedSource {
   /** Packets per TCP flag class (syn, null, fin, xmas, synfin, ack, other); only non-zero ones. */
   tcpFlags: Record<string, number>;
   actions: { drop: number; reject: number; allow: number; other: number };
-  /** Of `packets`, connection records (Windows Firewall, Cisco ASA) (one ALLOW, OPEN or CLOSE row per connection): the details say records for them. */
+  /** Of `packets`, connection records (Windows Firewall, Cisco ASA; one ALLOW, OPEN or CLOSE row per connection): the details say records for them. */
   connections: number;
   /** Of its probes (not this side's traffic, replies, LAN chatter or late packets), the packets the firewall let in. */
   allowedProbes: number;

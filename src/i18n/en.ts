@@ -296,7 +296,7 @@ export const en = {
     /** Appended to a vertical or UDP scan's text, which already gave the ports and duration: ", slowly (10 ports/h)". */
     slowPace: (perHour: string) => `, slowly (${perHour} ports/h)`,
     icmpSweep: (hosts: string) => `ping sweep of ${hosts} hosts`,
-    /** `connections`: how many of the n are connection records (Windows Firewall, Cisco ASA) (rowsText). */
+    /** `connections`: how many of the n are connection records (Windows Firewall, Cisco ASA; rowsText). */
     packetsTo: (n: number, to: string, duration: string | null, connections: number | null = 0) => `${rowsText(n, connections)} to ${to}${opt(duration, (d) => ` in ${d}`)}`,
     /** Some of a source's packets had no port (ICMP, other protocols): "510 packets, 4 of them to 39480/tcp". */
     packetsSomeTo: (n: number, some: number, to: string, connections: number | null = 0) =>
@@ -427,7 +427,7 @@ export const en = {
     lines: (n: number) => counted(n, 'line'),
     events: (n: number) => counted(n, 'event'),
     packetsAside: (n: number) => ` (${counted(n, 'packet')})`,
-    /** For logs with connection records (Windows Firewall, Cisco ASA) (one ALLOW row per connection, one DROP row per packet): " (168 packets, 136 connections)"; no packets: " (127 connections)". */
+    /** For logs with connection records (Windows Firewall, Cisco ASA; one ALLOW row per connection, one DROP row per packet): " (168 packets, 136 connections)"; no packets: " (127 connections)". */
     packetsConnectionsAside: (packets: number, connections: number) => ` (${packets > 0 ? `${counted(packets, 'packet')}, ` : ''}${counted(connections, 'connection')})`,
     skipped: (n: number) => `${fmtInt(n)} skipped`,
     malformed: (n: number) => `${fmtInt(n)} malformed`,
