@@ -40,11 +40,12 @@ h2{font-size:1.05rem;margin:0 0 10px}
 .rank-m{display:none}
 .note{background:#fff4d6;color:#5c4500;border-radius:6px;padding:6px 10px;margin:8px 0}
 section{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px;margin:14px 0}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(136px,1fr));gap:10px;background:none;border:0;padding:0}
-.card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:10px 12px}
+.cards{display:flex;flex-wrap:wrap;gap:10px;background:none;border:0;padding:0}
+.card{flex:1 1 136px;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:10px 12px}
 .card .k{font-size:.8rem;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 .card .v{font-size:1.5rem;font-weight:650}
 .card .t{font-size:.85rem;color:var(--muted)}
+.card.wide{flex-basis:100%}
 .chart{width:100%;height:auto;display:block}
 .chart .bar{fill:var(--bar)}.chart .bar-rest{fill:var(--rest)}.chart .bar-empty{fill:transparent}
 .chart .grid{stroke:var(--line);stroke-width:1}
@@ -110,14 +111,18 @@ footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
 }
 `;
 
-/** A headline card: a label, a big number and a line under it (both already HTML). */
 /** A note under a table, or nothing. */
 function lateNoteHtml(note: string | null): string {
   return note === null ? '' : `<p class="muted">${e(note)}</p>`;
 }
 
-export function card(label: string, valueHtml: string, subHtml: string): string {
-  return `<div class="card"><div class="k">${e(label)}</div><div class="v">${valueHtml}</div><div class="t">${subHtml}</div></div>`;
+/**
+ * A headline card: a label, a big number and a line under it (both already HTML). `wide`:
+ * across the whole row, after the others, for a line of several items ("not probes": in a
+ * card of one column, four kinds ran to a dozen lines and every card of the row grew with it).
+ */
+export function card(label: string, valueHtml: string, subHtml: string, wide = false): string {
+  return `<div class="card${wide ? ' wide' : ''}"><div class="k">${e(label)}</div><div class="v">${valueHtml}</div><div class="t">${subHtml}</div></div>`;
 }
 
 /** The chart's legend: blocked and the rest, and the day before when the chart has it. */

@@ -79,10 +79,10 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
       '<section class="cards">' +
         card(D.label.probes, fmtInt(p.packets), e(p.packets > 0 ? P.toPorts(p.ports, p.portsCapped) : msg.noProbes)) +
         card(D.label.sources, capped(t.sources, t.sourcesCapped), e(P.distinct)) +
-        (notProbes.length > 0 ? card(D.label.notProbes, fmtInt(p.own + p.replies + p.noise + p.late), e(notProbes.join(' · '))) : '') +
         card(D.label.blocked, fmtInt(blocked), e(ofLogged(pctOf(blocked, t.packets)))) +
         card(D.label.allowed, fmtInt(allowed), e(ofLogged(pctOf(allowed, t.packets)))) +
         (other > 0 ? card(D.label.other, fmtInt(other), e(ofLogged(pctOf(other, t.packets)))) : '') +
+        (notProbes.length > 0 ? card(D.label.notProbes, fmtInt(p.own + p.replies + p.noise + p.late), e(notProbes.join(' · ')), true) : '') +
         '</section>',
     );
     // Who did what first; the charts (when) and the log prefixes after it.

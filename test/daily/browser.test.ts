@@ -164,9 +164,18 @@ describe('report HTML in Chromium', () => {
       const errors: string[] = [];
       page.on('pageerror', (err) => errors.push(err.message));
       await page.goto(pathToFileURL(file).href);
-      // probes, sources, not probes, blocked, allowed, and the 5 [UFW AUDIT] packets logged without a verdict.
-      expect(await page.locator('.card .k').allTextContents()).toEqual(['probes', 'sources', 'not probes', 'blocked', 'allowed', 'other']);
+      // probes, sources, blocked, allowed, the 5 [UFW AUDIT] packets logged without a verdict, and what is not a probe.
+      expect(await page.locator('.card .k').allTextContents()).toEqual(['probes', 'sources', 'blocked', 'allowed', 'other', 'not probes']);
       expect(await page.locator('.card', { hasText: 'other' }).locator('.v').textContent()).toBe('5');
+      // "not probes" lists several kinds: it takes a row of its own, across, under the others,
+      // whose height stays their own (in a column it ran to a dozen lines and they grew with it).
+      const boxes = await page.locator('.card').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom, width: r.width, height: r.height })));
+      const row = await page.locator('section.cards').evaluate((el) => el.getBoundingClientRect().width);
+      const wide = boxes.at(-1)!;
+      expect(wide.width, String(width)).toBeCloseTo(row, 0);
+      expect(wide.top, String(width)).toBeGreaterThan(Math.max(...boxes.slice(0, -1).map((b) => b.bottom)));
+      if (width >= 1000) expect(new Set(boxes.slice(0, -1).map((b) => b.top)).size).toBe(1);
+      expect(Math.max(...boxes.slice(0, -1).map((b) => b.height)), String(width)).toBeLessThan(140);
       // Who did what before when: the top sources come before the charts.
       expect(await page.locator('h2').allTextContents()).toEqual(expect.arrayContaining(['Activity per hour']));
       expect((await page.locator('h2').first().textContent())!.startsWith('Top sources')).toBe(true);
