@@ -670,8 +670,10 @@ function uncoveredProbes(p: SourceProfile, findings: readonly Finding[]): { pack
   for (const [k] of left) protocols |= k < PK_UDP ? P_TCP : k < PK_OTHER ? P_UDP : P_OTHER;
   // Portless, they are what the source sent without a port: ICMP, other protocols.
   if (left.length === 0) protocols = p.protocols & (P_ICMP | P_OTHER) || p.protocols;
-  // Windows connection rows among them are known only when no chatter or leftover was taken out.
-  const connections = p.connections === 0 ? 0 : noise || leftover ? null : Math.min(packets, Math.max(0, p.connections - p.lateConnections - p.replyConnections));
+  // Connection records among them are known unless leftovers were taken out (the profile
+  // keeps no count of connections among those); the chatter's are counted (noiseConnections).
+  const aside = p.lateConnections + p.replyConnections + (noise ? p.noiseConnections : 0);
+  const connections = p.connections === 0 ? 0 : leftover ? null : Math.min(packets, Math.max(0, p.connections - aside));
   return { packets, counts: left, protocols, connections };
 }
 
