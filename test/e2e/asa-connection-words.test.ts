@@ -175,3 +175,20 @@ describe('a Cisco ASA log: LAN chatter that is Teardown records is said as conne
     expect(json.headline).toMatchObject({ noise: 3, noiseConnections: 2 });
   });
 });
+
+describe('a Cisco ASA log: the evidence of server-replies and late-packets counts their connections', () => {
+  it('evidence.connections beside packets where the text says connections, absent where it says packets only', () => {
+    const file = join(tempDir(), 'asa-evidence.log');
+    writeFileSync(file, [...LINES, ...REPLIES, ''].join('\n'));
+    type Src = { ip: string; findings: { id: string; text: string; evidence: Record<string, unknown> }[] };
+    const doc = JSON.parse(runCliShared([file, '--tz', 'UTC', '-o', 'json']).stdout) as { sources: Src[] };
+    const finding = (ip: string, id: string) => doc.sources.find((s) => s.ip === ip)!.findings.find((f) => f.id === id)!;
+    const mixed = finding('198.51.100.80', 'server-replies');
+    expect(mixed.text).toBe('TCP/service-port server replies (1 packet and 2 connections to client ports)');
+    expect(mixed.evidence).toMatchObject({ packets: 3, connections: 2 });
+    expect(finding('192.0.2.161', 'server-replies').evidence).toMatchObject({ packets: 2, connections: 2 });
+    const late = finding('192.0.2.9', 'late-packets');
+    expect(late.text).toContain('1 end of a connection already under way');
+    expect(late.evidence).toMatchObject({ packets: 1, connections: 1 });
+  });
+});
