@@ -354,17 +354,17 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     const icmpErrors = sum(errorIds);
     const icmpReplies = sum(icmpReplyIds);
     const serverReplies = p.replyPackets - icmpErrors - icmpReplies;
-    out.push(
-      benignFinding('server-replies', p, p.replyPackets, [...roles.ids('reply'), ...icmpReplyIds, ...errorIds], (ids) =>
-        m.serverReplies(
-          ids.filter((id) => !errorIds.includes(id) && !icmpReplyIds.includes(id)).map((id) => roles.label(id, lang)),
-          serverReplies,
-          icmpReplies,
-          icmpErrors,
-          Math.min(p.serverReplyConnections, Math.max(0, serverReplies)),
-        ),
+    const replies = benignFinding('server-replies', p, p.replyPackets, [...roles.ids('reply'), ...icmpReplyIds, ...errorIds], (ids) =>
+      m.serverReplies(
+        ids.filter((id) => !errorIds.includes(id) && !icmpReplyIds.includes(id)).map((id) => roles.label(id, lang)),
+        serverReplies,
+        icmpReplies,
+        icmpErrors,
+        Math.min(p.serverReplyConnections, Math.max(0, serverReplies)),
       ),
     );
+    withConnections(replies, Math.min(p.replyConnections, p.replyPackets));
+    out.push(replies);
   }
   if (late > 0 && late >= t.noise.minShare * p.packets) {
     // Mostly the late packets of connections it had with this side: say what they were, as
@@ -373,7 +373,8 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
     const top = lp === null ? [] : lp.top(3);
     const [drop, reject] = p.actions;
     const lateIds = roles.ids('late').filter((id) => p.annotations.has(id));
-    out.push({
+    const lateConnections = Math.min(p.lateConnections, late);
+    const finding: Finding = {
       id: 'late-packets',
       severity: 0,
       evidence: { packets: late, share: round1((late / p.packets) * 100) / 100, ports: lp?.size ?? 0, topPorts: top.map(([k]) => portLabel(k)) },
@@ -382,9 +383,11 @@ export function detect(p: SourceProfile, t: Thresholds, kb: KnowledgeBase | null
         top.length > 0 ? m.portList(top.map(([k]) => portLabel(k)), Math.max(0, (lp?.size ?? 0) - top.length)) : null,
         drop + reject === p.packets,
         lateIds.map((id) => roles.label(id, lang)).join(messages(lang).listSep),
-        Math.min(p.lateConnections, late),
+        lateConnections,
       ),
-    });
+    };
+    withConnections(finding, lateConnections);
+    out.push(finding);
   }
   if (p.noisePackets > 0 && p.noisePackets >= t.noise.minShare * p.packets) {
     out.push({
@@ -533,6 +536,15 @@ function rateText(perHour: number): string {
   return perHour < 10 ? perHour.toFixed(1) : String(Math.round(perHour));
 }
 
+/**
+ * Of a finding's packets, the connection records its text says as connections (a Cisco ASA
+ * Teardown, a Windows Firewall row): evidence.connections, absent when none, so the evidence
+ * of a log without connection records stays as it was.
+ */
+function withConnections(f: Finding, connections: number): void {
+  if (connections > 0) f.evidence.connections = connections;
+}
+
 /** A severity-0 finding for traffic that is not an attack: its packets, their share, and the annotations that said so. */
 function benignFinding(id: string, p: SourceProfile, packets: number, kinds: readonly string[], text: (ids: string[]) => string): Finding {
   const ids = kinds.filter((a) => p.annotations.has(a));
@@ -670,8 +682,10 @@ function uncoveredProbes(p: SourceProfile, findings: readonly Finding[]): { pack
   for (const [k] of left) protocols |= k < PK_UDP ? P_TCP : k < PK_OTHER ? P_UDP : P_OTHER;
   // Portless, they are what the source sent without a port: ICMP, other protocols.
   if (left.length === 0) protocols = p.protocols & (P_ICMP | P_OTHER) || p.protocols;
-  // Windows connection rows among them are known only when no chatter or leftover was taken out.
-  const connections = p.connections === 0 ? 0 : noise || leftover ? null : Math.min(packets, Math.max(0, p.connections - p.lateConnections - p.replyConnections));
+  // Connection records among them are known unless leftovers were taken out (the profile
+  // keeps no count of connections among those); the chatter's are counted (noiseConnections).
+  const aside = p.lateConnections + p.replyConnections + (noise ? p.noiseConnections : 0);
+  const connections = p.connections === 0 ? 0 : leftover ? null : Math.min(packets, Math.max(0, p.connections - aside));
   return { packets, counts: left, protocols, connections };
 }
 

@@ -46,6 +46,8 @@ export interface ProbeSplit {
   lateConnections: number;
   /** Of `replies`, connection records read as a server's end of this side's connection (a Cisco ASA Teardown from a service port, a Windows ALLOW row from port 53), not packets. */
   replyConnections: number;
+  /** Of `noise`, connection records (a Cisco ASA Teardown of a connection to a broadcast address), not packets. */
+  noiseConnections: number;
 }
 
 /**
@@ -190,6 +192,7 @@ export class Overview {
   private probeConnections = 0;
   private lateConnections = 0;
   private replyConnections = 0;
+  private noiseConnections = 0;
   private first = Infinity;
   private last = -Infinity;
   private readonly byFormat = new CappedCounter<string>(64);
@@ -314,6 +317,7 @@ export class Overview {
         break;
       case 'noise':
         this.noise += n;
+        if (connection) this.noiseConnections += n;
         break;
       case 'late':
         this.late += n;
@@ -445,6 +449,7 @@ export class Overview {
         ownConnections: this.ownConnections,
         lateConnections: this.lateConnections,
         replyConnections: this.replyConnections,
+        noiseConnections: this.noiseConnections,
       },
       logGaps: this.logGaps === null ? null : { ...this.logGaps },
       distinctSources: this.sources.distinct,

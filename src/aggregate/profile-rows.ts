@@ -310,6 +310,11 @@ class RowExtra {
    */
   replyConnections = 0;
   serverReplyConnections = 0;
+  /**
+   * Of `noisePackets`, connection records (a Cisco ASA Teardown to a broadcast address):
+   * with them the "why" line still knows the connections among the probes beside the chatter.
+   */
+  noiseConnections = 0;
   /** Trojan probes, and traffic from this side to malware ports: [port key, packets, highest severity, text] rows. */
   trojanRows: (number | string)[] = NO_ROWS;
   outboundRows: (number | string)[] = NO_ROWS;
@@ -460,7 +465,11 @@ export class ProfileRows {
         (this.extra(r).blockedPids ??= new IntSet()).add(e.pid, MAX_PIDS);
       }
     }
-    if (noise) this.extra(r).noisePackets += n;
+    if (noise) {
+      const x = this.extra(r);
+      x.noisePackets += n;
+      if (connection) x.noiseConnections += n;
+    }
     if (leftover) this.extra(r).leftoverPackets += n;
     if (reply && !tracer) {
       // Replies go to clients' random ports on our hosts: neither ports nor hosts a scan touched.
@@ -848,6 +857,7 @@ export class ProfileRows {
     x.lateConnections += rare.lateConnections;
     x.replyConnections += rare.replyConnections;
     x.serverReplyConnections += rare.serverReplyConnections;
+    x.noiseConnections += rare.noiseConnections;
     if (rare.allowedPorts) {
       const t = (x.allowedPorts ??= new PortTally());
       for (const [k, c] of rare.allowedPorts.counts()) t.add(k, c, lim.maxPorts, lim.maxPortCounts);

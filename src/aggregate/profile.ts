@@ -266,6 +266,11 @@ export class SourceProfile implements SourceProfileFields {
     return this.rare?.serverReplyConnections ?? 0;
   }
 
+  /** Of noisePackets, connection records (RowExtra.noiseConnections). */
+  get noiseConnections(): number {
+    return this.rare?.noiseConnections ?? 0;
+  }
+
   /** The TCP and UDP ports (keys) those allowed probes went to, capped as the probes' are; null: none. */
   get allowedPorts(): PortCounts | null {
     return this.rare?.allowedPorts ?? null;

@@ -56,6 +56,8 @@ export interface DailyDoc {
     /** Of `replies`, connection records (a Cisco ASA Teardown read as a server's end of a connection). */
     replyConnections: number;
     noise: number;
+    /** Of `noise`, connection records (a Cisco ASA Teardown to a broadcast address). */
+    noiseConnections: number;
     late: number;
     lateConnections: number;
     sources: number;
@@ -172,6 +174,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
       replies: c.today.replies,
       replyConnections: c.today.replyConnections,
       noise: c.today.noise,
+      noiseConnections: c.today.noiseConnections,
       late: c.today.late,
       lateConnections: c.today.lateConnections,
       sources: t.sources,

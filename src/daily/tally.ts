@@ -42,6 +42,8 @@ export class DayTally {
    * connection). Not in the digest (totals): the day before's replies are never compared.
    */
   replyConnections = 0;
+  /** Of the noise, connection records (a Cisco ASA Teardown to a broadcast address); not in the digest either. */
+  noiseConnections = 0;
   /** Earliest and latest event seen in the window. */
   first = Infinity;
   last = -Infinity;
@@ -96,8 +98,10 @@ export class DayTally {
     if (kind === 'own') {
       this.own += n;
       if (connection) this.ownConnections += n;
-    } else if (kind === 'noise') this.noise += n;
-    else if (kind === 'reply') {
+    } else if (kind === 'noise') {
+      this.noise += n;
+      if (connection) this.noiseConnections += n;
+    } else if (kind === 'reply') {
       if (connection) this.replyConnections += n;
     } else if (kind === 'late') {
       this.late += n;

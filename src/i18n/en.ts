@@ -36,6 +36,8 @@ export interface NotProbeCounts {
    * row from port 53), not packets; absent: none.
    */
   replyConnections?: number;
+  /** Of `noise`, connection records (a Cisco ASA Teardown to a broadcast address), not packets; absent: none. */
+  noiseConnections?: number;
 }
 
 /** What is wrong with a line of an --ignore file (enrich/ignore.ts). */
@@ -237,7 +239,7 @@ export const en = {
    * traffic, the replies to it, LAN chatter, late packets of connections already under
    * way; only the non-zero parts.
    */
-  notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0, replyConnections = 0 }: NotProbeCounts) =>
+  notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0, replyConnections = 0, noiseConnections = 0 }: NotProbeCounts) =>
     [
       own > ownConnections ? `${counted(own - ownConnections, 'packet')} sent from this side` : '',
       // Windows logs one ALLOW row per connection, not per packet.
@@ -245,7 +247,8 @@ export const en = {
       replies > replyConnections ? `${counted(replies - replyConnections, 'reply', 'replies')} to its connections` : '',
       // A connection record read as a reply is the server's end of a connection this side opened.
       replyConnections > 0 ? `${counted(replyConnections, 'server end')} of ${replyConnections === 1 ? 'one of its connections' : 'its connections'}` : '',
-      noise > 0 ? `${counted(noise, 'packet')} of LAN broadcast chatter` : '',
+      noise > noiseConnections ? `${counted(noise - noiseConnections, 'packet')} of LAN broadcast chatter` : '',
+      noiseConnections > 0 ? `${counted(noiseConnections, 'connection')} of LAN broadcast chatter` : '',
       late > lateConnections ? `${counted(late - lateConnections, 'late packet')} of ${late - lateConnections === 1 ? 'a connection' : 'connections'} already under way` : '',
       lateConnections > 0 ? `${counted(lateConnections, 'end')} of ${lateConnections === 1 ? 'a connection' : 'connections'} already under way` : '',
     ].filter(Boolean),

@@ -231,13 +231,14 @@ export const zh: Messages = {
     named,
   },
   noProbes: '无',
-  notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0, replyConnections = 0 }) =>
+  notProbes: ({ own, replies, noise, late, ownConnections = 0, lateConnections = 0, replyConnections = 0, noiseConnections = 0 }) =>
     [
       own > ownConnections ? `本方发出 ${fmtInt(own - ownConnections)} 个包` : '',
       ownConnections > 0 ? `本方发起的 ${fmtInt(ownConnections)} 个连接` : '',
       replies > replyConnections ? `${fmtInt(replies - replyConnections)} 个是对本方连接的回复` : '',
       replyConnections > 0 ? `${fmtInt(replyConnections)} 个是本方连接的服务端记录` : '',
-      noise > 0 ? `${fmtInt(noise)} 个是局域网广播噪声` : '',
+      noise > noiseConnections ? `${fmtInt(noise - noiseConnections)} 个是局域网广播噪声` : '',
+      noiseConnections > 0 ? `${fmtInt(noiseConnections)} 个是局域网广播噪声的连接记录` : '',
       late > lateConnections ? `${fmtInt(late - lateConnections)} 个是已在进行中的连接的迟到报文` : '',
       lateConnections > 0 ? `${fmtInt(lateConnections)} 个是已在进行中的连接的结束记录` : '',
     ].filter(Boolean),

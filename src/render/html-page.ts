@@ -171,8 +171,11 @@ function portNamesHtml(p: ReportDoc['topPorts'][number], sep: string): string {
   return p.meaning === null ? names : `<details class="port"><summary>${names}</summary><p>${e(p.meaning)}</p></details>`;
 }
 
-/** An annotation id in brackets ("(proxy-hunt)", "（proxy-hunt）"), which a browser would break at its hyphen. */
-const BRACKETED_ID = /([(（])([a-z0-9]+(?:-[a-z0-9]+)+)([)）])/g;
+/**
+ * An annotation id in brackets ("(proxy-hunt)", "（proxy-hunt）", "(trojan)"), which a browser
+ * would break at its hyphen: every id alike, hyphen or not, so a list of them reads the same.
+ */
+const BRACKETED_ID = /([(（])([a-z0-9]+(?:-[a-z0-9]+)*)([)）])/g;
 
 /**
  * A source's why line (or a line of its details), escaped, with each annotation id it names

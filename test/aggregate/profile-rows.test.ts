@@ -181,6 +181,33 @@ describe("a source's replies that are connection records", () => {
   });
 });
 
+describe("a source's LAN chatter that is connection records", () => {
+  // Teardowns of NetBIOS datagram connections to the broadcast address (connection records)
+  // and a denied datagram to it (a packet): all chatter, two of it connections.
+  const teardown = (s: number): FirewallEvent =>
+    makeEvent({ time: at(s), format: 'cisco-asa', action: 'allow', direction: null, rule: 'ASA-6-302016', proto: 'udp', src: { ip: SRC, port: 138 }, dst: { ip: '10.0.0.255', port: 138 }, tcpFlags: null, annotations: [ann('netbios-noise', 0)] });
+  const events = [
+    teardown(1),
+    makeEvent({ time: at(2), format: 'cisco-asa', action: 'drop', rule: 'ASA-4-106023', proto: 'udp', src: { ip: SRC, port: 137 }, dst: { ip: '10.0.0.255', port: 137 }, tcpFlags: null, annotations: [ann('netbios-noise', 0)] }),
+    teardown(3),
+  ];
+
+  it('counts them of its noise, whole or split and merged', () => {
+    const t = DEFAULT_THRESHOLDS;
+    const whole = new SourceProfile(SRC);
+    for (const e of events) whole.add(e, t);
+    expect([whole.noisePackets, whole.noiseConnections, whole.connections]).toEqual([3, 2, 2]);
+    for (let cut = 1; cut < events.length; cut++) {
+      const merged = new SourceProfile(SRC);
+      for (const e of events.slice(0, cut)) merged.add(e, t);
+      const rest = new SourceProfile(SRC);
+      for (const e of events.slice(cut)) rest.add(e, t);
+      merged.merge(rest, t);
+      expect([merged.noisePackets, merged.noiseConnections]).toEqual([3, 2]);
+    }
+  });
+});
+
 describe('ProfileTable', () => {
   const limited: Thresholds = { ...DEFAULT_THRESHOLDS, limits: { ...DEFAULT_THRESHOLDS.limits, maxSources: 16 } };
 

@@ -316,6 +316,33 @@ describe('trojan families without a knowledge base', () => {
   });
 });
 
+describe('every trojan, worm and backdoor port of the knowledge base', () => {
+  // A family is a name the why line and a source's details list ("DameWare remote admin 6129"),
+  // never the annotation text cut short ("DameWare 远程管理（蠕虫攻击目标）（后门）使用的端口：有人…"):
+  // each such entry gives one, in both languages, from the knowledge base as a report uses it.
+  it('gives a family name, whole, in English and Chinese', () => {
+    const kb = knowledge();
+    const malware = kb.entries.filter((e) => ['trojan', 'worm', 'backdoor'].includes(e.category));
+    expect(malware.length).toBeGreaterThan(100);
+    let named = 0;
+    for (const entry of malware) {
+      for (const proto of entry.protocols) {
+        for (const lang of ['en', 'zh'] as const) {
+          const probe = annotateOne({ proto, src: { ip: '203.0.113.91' }, dst: { port: entry.from } }, { lang });
+          const p = new SourceProfile('203.0.113.91');
+          p.add(probe, DEFAULT_THRESHOLDS);
+          for (const f of trojanFamilies(p, kb, lang)) {
+            named++;
+            expect(f.name, `${entry.id} ${proto} ${lang}`).not.toMatch(/…|:|：|^$/);
+            expect(f.family, `${entry.id} ${proto} ${lang}`).not.toMatch(/…|:|：|^$/);
+          }
+        }
+      }
+    }
+    expect(named).toBeGreaterThan(200);
+  });
+});
+
 describe('interpretation example', () => {
   it('"e.g. from" is a source the shown text is about, also after merging parts, not just the busiest source of the id', () => {
     const probe = (ip: string, port: number, family: string, count: number) =>

@@ -61,8 +61,8 @@ describe('port-known / trojan', () => {
     expect(en(5554)).toBe('Port of the Sasser worm backdoor (FTP server)');
     expect(zh(2745)).toBe('Bagle（蠕虫后门）使用的端口');
     expect(zh(5554)).toBe('Sasser（蠕虫后门）使用的端口（FTP 服务器）');
-    // Without a family the entry's own name, in Chinese too (not "pcserver backdoor（后门）").
-    expect(zh(600)).toBe('pcserver 后门使用的端口');
+    // A family said alike in both languages gets its category bracketed, as Doly Trojan's (not "pcserver backdoor（后门）").
+    expect(zh(600)).toBe('pcserver（后门）使用的端口');
     expect(zh(37215)).toBe('Mirai 变种 Satori（蠕虫）借以传播的端口（华为 HG532 路由器漏洞利用）');
   });
   it('a variant in Chinese says what the entry\'s Chinese name says', () => {

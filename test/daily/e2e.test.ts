@@ -508,7 +508,7 @@ describe('how far the logs reach', () => {
     const d = daily(args.slice(1)) as unknown as DailyDoc;
     expect(d.headline).toMatchObject({ packets: 8, probes: 2, own: 3, replies: 1, replyConnections: 0, noise: 1, late: 1, sources: 2, ports: 2, blocked: 8 });
     // The day's report draws the same line.
-    expect(d.report.probes).toEqual({ packets: 2, connections: 0, ports: 2, blocked: 2, blockedPorts: 2, portsCapped: false, blockedPortsCapped: false, own: 3, replies: 1, noise: 1, late: 1, ownConnections: 0, lateConnections: 0, replyConnections: 0 });
+    expect(d.report.probes).toEqual({ packets: 2, connections: 0, ports: 2, blocked: 2, blockedPorts: 2, portsCapped: false, blockedPortsCapped: false, own: 3, replies: 1, noise: 1, late: 1, ownConnections: 0, lateConnections: 0, replyConnections: 0, noiseConnections: 0 });
     const text = runCli([...args, '-o', 'text']).stdout;
     expect(text).toContain('probes     2 packets from 2 sources to 2 ports\n');
     // Wrapped at the terminal's width (80 when not a terminal), under its label.

@@ -135,3 +135,60 @@ describe('a Cisco ASA log: replies that are Teardown records are said as connect
     expect(digest.totals).toMatchObject({ packets: 6, connections: 4, probeConnections: 0, ownConnections: 0, lateConnections: 0 });
   });
 });
+
+// LAN chatter that is a connection record: a Cisco ASA Teardown of a NetBIOS datagram
+// connection to the segment's broadcast address (as metron_asa_raw.log's 10.22.8.240 to
+// 10.22.8.255/138), beside a denied datagram to the same address and one probe.
+const CHATTER = [
+  at('09:10:00', 'ASA-6-302016', 'Teardown UDP connection 31 for outside:192.0.2.40/138 to inside:10.0.0.255/138 duration 0:02:01 bytes 214'),
+  at('09:10:01', 'ASA-6-302016', 'Teardown UDP connection 32 for outside:192.0.2.40/138 to inside:10.0.0.255/138 duration 0:02:01 bytes 214'),
+  at('09:10:02', 'ASA-4-106023', 'Deny udp src outside:192.0.2.40/137 dst inside:10.0.0.255/137 by access-group "outside_in" [0x0, 0x0]'),
+  at('09:10:03', 'ASA-4-106023', 'Deny tcp src outside:192.0.2.40/40000 dst inside:10.0.0.5/3389 by access-group "outside_in" [0x0, 0x0]'),
+];
+
+describe('a Cisco ASA log: LAN chatter that is Teardown records is said as connections', () => {
+  let chatter = '';
+  beforeAll(() => {
+    chatter = join(tempDir(), 'asa-chatter.log');
+    writeFileSync(chatter, [...CHATTER, ''].join('\n'));
+  });
+
+  it('the not-probes line splits the chatter, and the why line still knows the probe beside it is a packet (text, en and zh)', () => {
+    const out = runCli([chatter, '--tz', 'UTC'], wide).stdout;
+    expect(out).toMatch(/^not probes +1 packet of LAN broadcast chatter · 2 connections of LAN broadcast chatter$/m);
+    // The chatter's connections are not the probe's: it was a denied packet, not a record.
+    expect(out).toContain('│ local broadcast noise; and 1 packet to 3389/tcp ');
+    const zh = runCli([chatter, '--tz', 'UTC', '--lang', 'zh'], wide).stdout;
+    expect(zh).toMatch(/^非探测 +1 个是局域网广播噪声 · 2 个是局域网广播噪声的连接记录$/m);
+  });
+
+  it('Markdown, HTML, JSON (probes.noiseConnections) and daily (headline.noiseConnections)', () => {
+    const md = runCli([chatter, '--tz', 'UTC', '-o', 'md']).stdout;
+    expect(md).toContain('- **not probes:** 1 packet of LAN broadcast chatter · 2 connections of LAN broadcast chatter\n');
+    const html = runCliShared([chatter, '--tz', 'UTC', '-o', 'html']).stdout;
+    expect(html).toContain('<div class="v">3</div><div class="t">1 packet of LAN broadcast chatter · 2 connections of LAN broadcast chatter</div>');
+    const doc = JSON.parse(runCliShared([chatter, '--tz', 'UTC', '-o', 'json']).stdout) as { probes: Record<string, number> };
+    expect(doc.probes).toMatchObject({ noise: 3, noiseConnections: 2 });
+    const day = ['daily', chatter, '--tz', 'UTC', '--date', '2026-01-05'];
+    expect(runCli([...day, '-o', 'text'], wide).stdout).toMatch(/^not probes +1 packet of LAN broadcast chatter · 2 connections of LAN broadcast chatter$/m);
+    const json = JSON.parse(runCli([...day, '-o', 'json']).stdout) as { headline: Record<string, number> };
+    expect(json.headline).toMatchObject({ noise: 3, noiseConnections: 2 });
+  });
+});
+
+describe('a Cisco ASA log: the evidence of server-replies and late-packets counts their connections', () => {
+  it('evidence.connections beside packets where the text says connections, absent where it says packets only', () => {
+    const file = join(tempDir(), 'asa-evidence.log');
+    writeFileSync(file, [...LINES, ...REPLIES, ''].join('\n'));
+    type Src = { ip: string; findings: { id: string; text: string; evidence: Record<string, unknown> }[] };
+    const doc = JSON.parse(runCliShared([file, '--tz', 'UTC', '-o', 'json']).stdout) as { sources: Src[] };
+    const finding = (ip: string, id: string) => doc.sources.find((s) => s.ip === ip)!.findings.find((f) => f.id === id)!;
+    const mixed = finding('198.51.100.80', 'server-replies');
+    expect(mixed.text).toBe('TCP/service-port server replies (1 packet and 2 connections to client ports)');
+    expect(mixed.evidence).toMatchObject({ packets: 3, connections: 2 });
+    expect(finding('192.0.2.161', 'server-replies').evidence).toMatchObject({ packets: 2, connections: 2 });
+    const late = finding('192.0.2.9', 'late-packets');
+    expect(late.text).toContain('1 end of a connection already under way');
+    expect(late.evidence).toMatchObject({ packets: 1, connections: 1 });
+  });
+});

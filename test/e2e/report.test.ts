@@ -256,7 +256,7 @@ describe('logscan report: late packets of connections (ACK or RST, no SYN)', () 
     expect(runCliShared([file, ...BASE, '-o', 'html']).stdout).toContain('<div class="k">not probes</div><div class="v">18</div><div class="t">18 late packets of connections already under way</div>');
     expect(runCliShared([file, ...BASE, '--lang', 'zh']).stdout).toContain('18 个是已在进行中的连接的迟到报文');
     const { doc } = json([file]);
-    expect(doc.probes).toEqual({ packets: 20, connections: 0, ports: 7, blocked: 0, blockedPorts: 0, portsCapped: false, blockedPortsCapped: false, own: 0, replies: 0, noise: 0, late: 18, ownConnections: 0, lateConnections: 0, replyConnections: 0 });
+    expect(doc.probes).toEqual({ packets: 20, connections: 0, ports: 7, blocked: 0, blockedPorts: 0, portsCapped: false, blockedPortsCapped: false, own: 0, replies: 0, noise: 0, late: 18, ownConnections: 0, lateConnections: 0, replyConnections: 0, noiseConnections: 0 });
     // Port 22's packets in the table are the knocker's 7 ACKs only, none of the session's.
     const ports = doc.topPorts as { port: number; packets: number; sources: number }[];
     expect(ports.map((p) => p.port).sort((a, b) => a - b)).toEqual([3, 11, 22, 45, 100, 777, 999]);

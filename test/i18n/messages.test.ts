@@ -173,7 +173,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.loggedPids': [[10452, 2220], true],
   'daily.blockedOfLogged': [168, '55%', 305],
   'daily.blockedOfRecords': [168, '55%', 304, 136],
-  notProbes: [{ own: 136, replies: 3, noise: 27, late: 9, ownConnections: 120, lateConnections: 2, replyConnections: 1 }],
+  notProbes: [{ own: 136, replies: 3, noise: 27, late: 9, ownConnections: 120, lateConnections: 2, replyConnections: 1, noiseConnections: 4 }],
   'daily.newToday': [93, true],
   'daily.listedItem': ['203.0.113.99', 14, null],
   'daily.newlyProbed': [19],
@@ -719,6 +719,10 @@ describe('message catalog', () => {
     expect(en.notProbes({ own: 0, replies: 25, noise: 0, late: 0, replyConnections: 18 })).toEqual(['7 replies to its connections', '18 server ends of its connections']);
     expect(en.notProbes({ own: 0, replies: 1, noise: 0, late: 0, replyConnections: 1 })).toEqual(['1 server end of one of its connections']);
     expect(zh.notProbes({ own: 0, replies: 25, noise: 0, late: 0, replyConnections: 18 })).toEqual(['7 个是对本方连接的回复', '18 个是本方连接的服务端记录']);
+    // A Cisco ASA Teardown to a broadcast address is LAN chatter, and a connection.
+    expect(en.notProbes({ own: 0, replies: 0, noise: 3, late: 0, noiseConnections: 1 })).toEqual(['2 packets of LAN broadcast chatter', '1 connection of LAN broadcast chatter']);
+    expect(en.notProbes({ own: 0, replies: 0, noise: 2, late: 0, noiseConnections: 2 })).toEqual(['2 connections of LAN broadcast chatter']);
+    expect(zh.notProbes({ own: 0, replies: 0, noise: 3, late: 0, noiseConnections: 1 })).toEqual(['2 个是局域网广播噪声', '1 个是局域网广播噪声的连接记录']);
     expect(en.report.packetsConnectionsAside(168, 1)).toBe(' (168 packets, 1 connection)');
     // A log of ALLOW rows only (this host's own connections) has no packets to name.
     expect(en.report.packetsConnectionsAside(0, 127)).toBe(' (127 connections)');

@@ -441,8 +441,8 @@ describe('notable interpretations by name', () => {
     expect(firstColumn(section(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'zh' }), '值得注意的解读')).replace(/ /g, '')).toContain('路由追踪（traceroute）');
     expect(section(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' }), 'Notable interpretations')).toMatch(/^\| route tracing \(traceroute\) \|/m);
     const html = section(renderReportHtml(d, { tz: 'UTC', lang: 'en', version: '0' }), 'Notable interpretations');
-    expect(html).toContain('>route tracing (traceroute)</td>');
-    // A hyphenated id is kept on one line, as in the why cell.
+    // Each id is kept on one line, as in the why cell, hyphenated or not.
+    expect(html).toContain('>route tracing <span class="nw">(traceroute)</span></td>');
     expect(html).toContain('>DNS server reply <span class="nw">(srcport-dns)</span></td>');
     expect(html).not.toContain('<code>traceroute</code>');
   });
@@ -690,6 +690,22 @@ describe("a source's details: its interpretations", () => {
     expect(en).toContain('open-proxy hunt <span class="nw">(proxy-hunt)</span> 2 · SYN from DNS port 53 <span class="nw">(srcport-dns-syn)</span> 1');
     expect(zh).toContain('搜寻开放代理<span class="nw">（proxy-hunt）</span> 2 · 来自 DNS 端口 53 的 SYN<span class="nw">（srcport-dns-syn）</span> 1');
     for (const html of [en, zh]) expect(html.replace(/<span class="nw">[(（][a-z0-9-]+[)）]<\/span>/g, '')).not.toMatch(/proxy-hunt|srcport-dns-syn/);
+  });
+
+  // "(trojan)" was left bare beside "(proxy-hunt)" in its span: every id alike, hyphen or not.
+  it('an id without a hyphen is kept whole as one with (trojan, ident), a bracketed word that is no id is not', () => {
+    const mixed = doc([
+      makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: 3128 }, annotations: [ann('proxy-hunt', 2)] }),
+      makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: 27374 }, time: at(5), annotations: [trojanAnn('Sub-7', 4)] }),
+    ]);
+    const en = details(renderReportHtml(mixed, { lang: 'en', tz: 'UTC', version: '0' }));
+    const zh = details(renderReportHtml(mixed, { lang: 'zh', tz: 'UTC', version: '0' }));
+    expect(en).toMatch(/trojan or worm port <span class="nw">\(trojan\)<\/span> 1/);
+    expect(en).toContain('open-proxy hunt <span class="nw">(proxy-hunt)</span> 1');
+    expect(zh).toMatch(/木马或蠕虫端口<span class="nw">（trojan）<\/span> 1/);
+    const d1 = doc([makeEvent({ src: { ip: '203.0.113.9' } })]);
+    const why = renderReportHtml({ ...d1, sources: [{ ...d1.sources[0]!, explanation: 'ident lookup (ident) · 2 packets (tcp)' }] }, { lang: 'en', tz: 'UTC', version: '0' });
+    expect(why).toContain('ident lookup <span class="nw">(ident)</span> · 2 packets (tcp)');
   });
 });
 
