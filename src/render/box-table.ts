@@ -28,7 +28,8 @@ export function displayWidth(s: string): number {
 const OPEN = '（「『【〔《〈([';
 const CLOSE = '）」』】〕》〉、，。：；！？)],.;:!?';
 const inClass = (chars: string): string => chars.replace(/[\]\\^-]/g, '\\$&');
-const TOKENS = new RegExp(`\\s+|[${inClass(OPEN)}]*(?:${WIDE.source}|[^\\s${WIDE.source.slice(1, -1)}]+)[${inClass(CLOSE)}]*`, 'gu');
+// A list's " · " stays with the item before it: a line never starts with the separator.
+const TOKENS = new RegExp(`\\s+|[${inClass(OPEN)}]*(?:${WIDE.source}|[^\\s${WIDE.source.slice(1, -1)}]+)[${inClass(CLOSE)}]*(?: ·(?=\\s|$))?`, 'gu');
 
 /** At most `max` terminal columns (a Chinese character takes two), "…" when cut. */
 export function clipToWidth(s: string, max: number): string {

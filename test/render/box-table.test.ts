@@ -53,6 +53,13 @@ describe('wrapText: a Chinese word after a space', () => {
     expect(wrapText('open-proxy hunt (proxy-hunt)', 16)).toEqual(['open-proxy hunt', '(proxy-hunt)']);
   });
 
+  it('a list\'s " · " stays with the item before it: no line starts with the separator', () => {
+    expect(wrapText('Glacier (冰河) 7626 · open-proxy hunt', 12)).toEqual(['Glacier', '(冰河)', '7626 ·', 'open-proxy', 'hunt']);
+    expect(wrapText('中文 · 木马 · 端口', 6)).toEqual(['中文 ·', '木马 ·', '端口']);
+    const why = 'vertical scan: 300 ports in 2 min · ncx99 99; Silencer 1001; +1 more family · open-proxy hunt (proxy-hunt)';
+    for (let w = 8; w <= 40; w++) for (const l of wrapText(why, w)) expect(l.startsWith('·'), `${w}: ${l}`).toBe(false);
+  });
+
   it('a sentence still wraps anywhere, and no line gives up more than a short word', () => {
     // The run after "Sub-7" is a whole sentence (wider than half the line): filled to the edge.
     expect(wrapText('Sub-7 是二〇〇〇年前后最有名的远程控制木马', 20)).toEqual(['Sub-7 是二〇〇〇年前', '后最有名的远程控制木', '马']);
