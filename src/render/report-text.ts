@@ -233,22 +233,44 @@ const MEANING_LEAST = 40;
 /** The narrowest "why" column beside the sources' numbers; below it each why goes under its row. */
 const WHY_LEAST = 20;
 
+/** How a table's free-text column becomes a note under each row (notedTable). */
+interface NoteRule<T> {
+  /** The free text, the table's last column or each row's note. */
+  text: Column<T>;
+  /** The narrowest it gets beside the other columns; below it each row's text goes under the row. */
+  least: number;
+  /**
+   * Whether the optional columns count against that room. The sources' seen and hosts
+   * do not: beside a why column they are dropped first. The interpretations' example
+   * does: it stays beside the names while the meanings go under them.
+   */
+  optionalCounts: boolean;
+  /** Where the text goes under the rows: the first column's cell given the room the others leave it (names on one line). */
+  widenFirst?: (room: number) => (row: T) => string;
+}
+
 /**
- * A table whose last column (free text) goes under each row, across the table, when the
- * columns that always stay leave it fewer than WHY_LEAST: at 65 columns "vertical scan:
- * 300 ports in 2 min" took seven lines of a 15-column cell. Optional columns then stay
- * while they fit at their natural width.
+ * A table whose free-text column goes under each row, across the table, when the columns
+ * beside it would leave it fewer than `rule.least`: at 65 columns "vertical scan: 300
+ * ports in 2 min" took seven lines of a 15-column cell, and a meaning a dozen lines of a
+ * 30-column one. Optional columns then stay while they fit at their natural width.
  */
-function notedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width: number, color: (row: T, col: number, text: string) => string): string {
+function notedTable<T>(rows: readonly T[], cols: Column<T>[], rule: NoteRule<T>, c: Colors, width: number, color: (row: T, col: number, text: string) => string): string {
   const natural = (cs: readonly Column<T>[]): number[] => cs.map((col) => colWidth([col.head, ...rows.map((r) => col.cell(r))]));
-  const text = cols[cols.length - 1]!;
-  let keep = cols.slice(0, -1);
-  if (width - spanWidth([...natural(keep.filter((col) => col.drop === undefined)), 0]) - 4 >= WHY_LEAST) return fittedTable(rows, cols, c, width, 22, color);
+  const counted = rule.optionalCounts ? cols : cols.filter((col) => col.drop === undefined);
+  if (width - spanWidth([...natural(counted), 0]) - 4 >= rule.least) return fittedTable(rows, [...cols, rule.text], c, width, 22, color);
+  let keep = cols;
   while (spanWidth(natural(keep)) + 4 > width && keep.some((col) => col.drop !== undefined)) {
     const worst = keep.reduce((a, b) => ((b.drop ?? -1) > (a.drop ?? -1) ? b : a));
     keep = keep.filter((col) => col !== worst);
   }
-  return fittedTable(rows, keep, c, width, natural(keep.slice(-1))[0]!, color, (r) => text.cell(r).replace(/\n/g, ' '));
+  // The last column keeps its natural width (fittedTable's "last" is a free-text column's place).
+  const minLast = natural(keep.slice(-1))[0]!;
+  if (rule.widenFirst !== undefined) {
+    const [first, ...rest] = keep;
+    keep = [{ ...first!, cell: rule.widenFirst(width - spanWidth([0, ...natural(rest)]) - 4) }, ...rest];
+  }
+  return fittedTable(rows, keep, c, width, minLast, color, (r) => rule.text.cell(r).replace(/\n/g, ' '));
 }
 
 /** An interpretation's name and id a line: the longest id in brackets ("(srcport-dns-disguise)") fits. */
@@ -787,13 +809,13 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       { head: h.hosts, cell: (r) => capped(r.hosts, r.hostsCapped), drop: 1 },
       // With the year, the time goes under the date, to keep the column narrow.
       { head: h.seen, cell: (r) => seenText(r.first, r.last, opts.tz, { sep: '\n→ ', withYear, dateSep: withYear ? '\n' : ' ' }), drop: 2 },
-      { head: h.why, cell: (r) => [r.explanation, ...whyNotes(r, opts.lang)].map(termSafe).join(' · ') },
     ];
+    const why: Column<RankedSource> = { head: h.why, cell: (r) => [r.explanation, ...whyNotes(r, opts.lang)].map(termSafe).join(' · ') };
     // --geoip: country and AS before the explanation; dropped last on a narrow terminal.
-    if (doc.sources.some((r) => r.geo !== undefined || r.as !== undefined)) cols.splice(cols.length - 1, 0, { head: h.geo, cell: geoCell, drop: 0.5 });
+    if (doc.sources.some((r) => r.geo !== undefined || r.as !== undefined)) cols.push({ head: h.geo, cell: geoCell, drop: 0.5 });
     const colored = (r: RankedSource, col: number, text: string): string => (col === 2 ? sevColor(c, r.severity)(text) : text);
     const title = doc.rankedSources > doc.sources.length ? m.topSourcesOf(doc.sources.length, doc.rankedSources) : m.topSources;
-    out.push('', c.bold(title), notedTable(doc.sources, cols, c, opts.width, colored));
+    out.push('', c.bold(title), notedTable(doc.sources, cols, { text: why, least: WHY_LEAST, optionalCounts: false }, c, opts.width, colored));
     if (doc.findings.length > 0) {
       const items = doc.findings.map((f) => sevColor(c, f.maxSeverity)(m.findingItem(findingLabel(f.id, opts.lang), f.id, fmtInt(f.sources))));
       out.push(wrapItems(rowLabel(c, m.label.findings), items, opts.width));
@@ -843,26 +865,14 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       { head: h.sourceCount, cell: (i) => capped(i.sources, i.sourcesCapped) },
       { head: h.example, cell: (i) => (i.textSource !== null ? termSafe(i.textSource) : '-'), drop: 1, narrow: { least: addressLeast(doc.interpretations.map((i) => (i.textSource !== null ? termSafe(i.textSource) : '-'))), wrap: wrapAddressCell } },
     ];
-    const meaning = (i: I): string => termSafe(interpretationMeaning(i, opts.lang));
+    const meaning: Column<I> = { head: h.meaning, cell: (i) => termSafe(interpretationMeaning(i, opts.lang)) };
     const colored = (i: I, col: number, text: string): string => (col <= 1 ? sevColor(c, i.severity)(text) : text);
-    // The meanings are paragraphs: in a column narrower than MEANING_LEAST they ran to a dozen
-    // lines a row, so there each goes under its row, across the table.
-    const fixed = cols.map((col) => colWidth([col.head, ...doc.interpretations.map((i) => col.cell(i))]));
-    let table: string;
-    if (opts.width - spanWidth([...fixed, 0]) - 4 >= MEANING_LEAST) {
-      table = fittedTable(doc.interpretations, [...cols, { head: h.meaning, cell: meaning }], c, opts.width, 22, colored);
-    } else {
-      // Name and id on one line where the other columns leave room for it. When the names
-      // wrapped at INTERPRETATION_WIDTH leave no room for the example column, it goes here
-      // and its room is the names': fittedTable would drop it and give that room to the
-      // sources column, wide and empty beside names cut over two lines.
-      const roomBeside = (ws: readonly number[]): number => opts.width - spanWidth([0, ...ws]) - 4;
-      const keep = roomBeside(fixed.slice(1)) >= fixed[0]! ? cols : cols.slice(0, -1);
-      const room = roomBeside(fixed.slice(1, keep.length));
+    // Under the rows, name and id on one line where the other columns leave room for it.
+    const widenFirst = (room: number): ((i: I) => string) => {
       const nameWidth = Math.max(INTERPRETATION_WIDTH, Math.min(room, colWidth(doc.interpretations.map(named))));
-      keep[0]!.cell = (i) => wrapText(named(i), nameWidth).join('\n');
-      table = fittedTable(doc.interpretations, keep, c, opts.width, fixed[keep.length - 1]!, colored, meaning);
-    }
+      return (i) => wrapText(named(i), nameWidth).join('\n');
+    };
+    const table = notedTable(doc.interpretations, cols, { text: meaning, least: MEANING_LEAST, optionalCounts: true, widenFirst }, c, opts.width, colored);
     out.push('', c.bold(m.interpretations), table);
   }
   const p = doc.profiles;
