@@ -9,7 +9,8 @@ import { FALLBACK_FORMAT, SNIFF_LINES, type FormatChoice } from '../input/pick-f
 import { formats } from '../parsers/registry.js';
 import { fieldsHeaderNames } from '../parsers/windows-firewall.js';
 import type { InputOptions } from '../cli/options.js';
-import { counted } from '../util/number-text.js';
+import { messages } from '../i18n/messages.js';
+import type { Lang } from '../knowledge/types.js';
 import type { InputProblem } from '../input/problem.js';
 
 /** Characters of a line kept as an example (the whole line is never needed to see the problem). */
@@ -301,30 +302,28 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
   return results;
 }
 
-/** One sentence on how the format was chosen. */
-export function formatWhy(r: CheckResult): string {
-  if (r.format === null) return 'no format: nothing was read';
-  if (r.formatBy === 'option') return `${r.format}, forced by --input-format (not sniffed)`;
+/** One sentence on how the format was chosen, in `lang`. */
+export function formatWhy(r: CheckResult, lang: Lang = 'en'): string {
+  const m = messages(lang).check;
+  if (r.format === null) return m.noFormat;
+  if (r.formatBy === 'option') return m.forced(r.format);
   const best = r.sniff[0];
-  if (r.formatBy === 'sniff') return `${r.format}, sniffed with confidence ${fmtConf(best?.confidence ?? 0)} on the first ${counted(r.sniffedLines, 'non-blank line')}`;
-  if (r.sniffedLines === 0) return `${r.format} (guessed): the input has no non-blank line to recognise a format by`;
-  return `${r.format} (guessed): no format recognised the first ${counted(r.sniffedLines, 'non-blank line')}, so they are read as ${FALLBACK_FORMAT} syslog text, which skips what it cannot read`;
+  if (r.formatBy === 'sniff') return m.sniffed(r.format, fmtConf(best?.confidence ?? 0), r.sniffedLines);
+  if (r.sniffedLines === 0) return m.guessedEmpty(r.format);
+  return m.guessed(r.format, r.sniffedLines, FALLBACK_FORMAT);
 }
 
 export function fmtConf(c: number): string {
   return c === 0 ? '0' : c.toFixed(2);
 }
 
-/** Hints for the usual reasons a file yields nothing. */
-export function hints(r: CheckResult): string[] {
+/** Hints for the usual reasons a file yields nothing, in `lang`. */
+export function hints(r: CheckResult, lang: Lang = 'en'): string[] {
+  const m = messages(lang).check.hints;
   const out: string[] = [];
-  if (r.lines > 0 && r.events === 0 && r.malformed === 0) {
-    out.push('no line was a firewall record: this may be a format logscan does not read (yet); `logscan formats` lists the ones it does');
-  }
-  if (r.formatBy === 'fallback' && r.events > 0) out.push(`the format was guessed; --input-format ${r.format} makes it explicit`);
-  if (r.malformed > 0) out.push('malformed lines look like firewall records but could not be read; the reason names the field');
-  if (r.sniffedLines > 0 && r.sniffedLines < SNIFF_LINES && r.formatBy !== 'option' && r.events === 0) {
-    out.push(`only ${r.sniffedLines} non-blank lines to sniff on; --input-format ID forces a format`);
-  }
+  if (r.lines > 0 && r.events === 0 && r.malformed === 0) out.push(m.noRecords);
+  if (r.formatBy === 'fallback' && r.events > 0 && r.format !== null) out.push(m.guessed(r.format));
+  if (r.malformed > 0) out.push(m.malformed);
+  if (r.sniffedLines > 0 && r.sniffedLines < SNIFF_LINES && r.formatBy !== 'option' && r.events === 0) out.push(m.fewLines(r.sniffedLines));
   return out;
 }

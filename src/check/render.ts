@@ -3,7 +3,8 @@
 import pc from 'picocolors';
 import type { FirewallEvent } from '../event.js';
 import { eventToJson } from '../render/event-json.js';
-import { counted, fmtInt, plural } from '../util/number-text.js';
+import { fmtInt } from '../util/number-text.js';
+import { checkSkip } from './skip-reason.js';
 import { jsonText, termSafe } from '../render/sanitize.js';
 import { formatDateTime } from '../render/time-format.js';
 import { zoneName } from '../daily/day.js';
@@ -19,7 +20,7 @@ export interface CheckTextOptions {
   tz: string | null;
   /** Terminal columns: long lists and annotation texts wrap to them. Default 100. */
   width?: number;
-  /** The language of an input's problem and of --line's labels (the rest stays English, as a parser diagnostic). Default en. */
+  /** The language of every label and sentence (a malformed line's reason stays the parser's English). Default en. */
   lang?: Lang;
 }
 
@@ -36,18 +37,24 @@ function shown(text: string): string {
 /** Kinds listed per block in the text output (all of them are in -o json). */
 const SHOW_KINDS = 12;
 
-function kindsBlock(title: string, kinds: readonly KindExample[], c: Colors): string[] {
+/** A skipped line's reason in the catalog's words when it is one the parsers give (check/skip-reason.ts); else, and for a malformed one, the parser's. */
+function reasonText(block: 'malformed' | 'skipped', reason: string, m: Messages['check']): string {
+  const skip = block === 'skipped' ? checkSkip(reason) : null;
+  return termSafe(skip === null ? reason : m.skipReason(skip));
+}
+
+function kindsBlock(block: 'malformed' | 'skipped', kinds: readonly KindExample[], c: Colors, m: Messages['check']): string[] {
   if (kinds.length === 0) return [];
-  const out = ['', c.bold(`${title} (${counted(kinds.length, 'kind')})`)];
+  const out = ['', c.bold(m.kinds(block, kinds.length))];
   for (const k of kinds.slice(0, SHOW_KINDS)) {
     // A kind whose lines gave different values is headed by its elided form; the example keeps its own reason.
-    out.push(`  ${fmtInt(k.count).padStart(7)} × ${termSafe(k.varied ? k.kind : k.reason)}`);
-    const own = k.varied ? ` (${termSafe(k.reason)})` : '';
-    out.push(c.dim(`            e.g. line ${k.line}${own}: ${k.excerpt === null ? '(text not kept)' : shown(k.excerpt)}`));
+    out.push(`  ${fmtInt(k.count).padStart(7)} × ${reasonText(block, k.varied ? k.kind : k.reason, m)}`);
+    const own = k.varied ? reasonText(block, k.reason, m) : null;
+    out.push(c.dim(`            ${m.example(k.line, own, k.excerpt === null ? m.textNotKept : shown(k.excerpt))}`));
   }
   if (kinds.length > SHOW_KINDS) {
     const rest = kinds.slice(SHOW_KINDS);
-    out.push(c.dim(`  … ${rest.length} more ${plural(rest.length, 'kind')} (${counted(rest.reduce((n, k) => n + k.count, 0), 'line')}); -o json lists them all`));
+    out.push(c.dim(`  ${m.moreKinds(rest.length, rest.reduce((n, k) => n + k.count, 0))}`));
   }
   return out;
 }
@@ -80,17 +87,12 @@ function eventRows(e: FirewallEvent, tz: string | null, m: Messages['check']): [
   return rows;
 }
 
-function zonelessCheckText(tz: string | null): string {
-  return tz === null
-    ? `no zone in the log: read as ${zoneName(null)}, this machine's zone (--tz ZONE to change)`
-    : `no zone in the log: read in ${tz} (--tz)`;
-}
 
 function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number, lang: Lang): string[] {
   const m = messages(lang).check;
   const out = ['', c.bold(m.line(d.line, d.fate))];
   if (d.text !== null) out.push(row(m.text, shown(d.text)));
-  if (d.reason) out.push(row(m.reason, termSafe(d.reason)));
+  if (d.reason) out.push(row(m.reason, d.fate === 'skipped' ? reasonText('skipped', d.reason, m) : termSafe(d.reason)));
   for (const e of d.events) {
     if (d.events.length > 1) out.push('  --');
     for (const [k, v] of eventRows(e, tz, m)) out.push(row(k, termSafe(v)));
@@ -109,57 +111,62 @@ function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number,
   return out;
 }
 
-/** "layouts: 17 fields from line 4: 3 lines", "18 fields (+pid) from line 11: 6 lines (1 malformed)". */
-function fieldHeadersItems(hs: readonly FieldHeader[]): string[] {
+/** "2 layouts: 17 fields from line 4: 3 lines", "18 fields (+pid) from line 11: 6 lines (1 malformed)". */
+function fieldHeadersItems(hs: readonly FieldHeader[], m: Messages['check']): string[] {
   return hs.map((h, i) => {
     const diff = [...h.added.map((n) => `+${n}`), ...h.removed.map((n) => `-${n}`)].map(termSafe).join(' ');
-    const item = `${fmtInt(h.fields)} fields${diff === '' ? '' : ` (${diff})`} from line ${fmtInt(h.firstLine)}: ${counted(h.lines, 'line')}${h.malformed > 0 ? ` (${fmtInt(h.malformed)} malformed)` : ''}`;
-    return i === 0 ? `${hs.length} layouts: ${item}` : item;
+    const item = m.fieldsLayout(h.fields, diff, h.firstLine, h.lines, h.malformed);
+    return i === 0 ? m.fieldsLayouts(hs.length, item) : item;
   });
 }
 
-/** "70,000 dropped before the record on line 7 …": a NUL-filled region the splitter skipped. */
-function nulsText(n: NonNullable<CheckResult['nuls']>): string {
-  const where = n.lines === 1 ? `line ${fmtInt(n.firstLine)}` : `${fmtInt(n.lines)} lines (the first: line ${fmtInt(n.firstLine)})`;
-  return `${fmtInt(n.count)} dropped from ${where}: a NUL-filled region (as Windows leaves in pfirewall.log after a crash) is no text, so it does not count toward the line-length limit, and what follows it was read`;
+/** The row labels padded to one column, by display width (a Chinese character is two columns); at least the 11 English has always used. */
+function labels(m: Messages['check']): Record<keyof Messages['check']['label'], string> {
+  const col = Math.max(11, ...Object.values(m.label).map((l) => displayWidth(l) + 1));
+  const pad = (l: string): string => l + ' '.repeat(col - displayWidth(l));
+  return Object.fromEntries(Object.entries(m.label).map(([k, l]) => [k, pad(l)])) as Record<keyof Messages['check']['label'], string>;
 }
 
 export function renderCheckText(results: readonly CheckResult[], opts: CheckTextOptions): string {
   const c = pc.createColors(opts.color);
   const width = opts.width ?? 100;
+  const lang = opts.lang ?? 'en';
+  const m = messages(lang).check;
+  const l = labels(m);
   const out: string[] = [];
   for (const r of results) {
     if (out.length > 0) out.push('');
-    out.push(c.bold(`check · ${termSafe(r.file)}`));
-    const problem = inputProblemText(r, opts.lang ?? 'en');
-    if (problem) out.push(wrapLabelled(c.red('problem    '), termSafe(problem), width, c.red));
-    out.push(wrapLabelled('format     ', termSafe(formatWhy(r)), width));
-    if (r.sniff.length > 0) out.push(wrapItems('confidence ', r.sniff.map((s) => `${termSafe(s.format)} ${fmtConf(s.confidence)}`), width));
-    out.push(`lines      ${fmtInt(r.lines)}: ${fmtInt(r.events)} parsed · ${fmtInt(r.skipped)} skipped · ${r.malformed > 0 ? c.yellow(`${fmtInt(r.malformed)} malformed`) : '0 malformed'}`);
+    out.push(c.bold(m.title(termSafe(r.file))));
+    const problem = inputProblemText(r, lang);
+    if (problem) out.push(wrapLabelled(c.red(l.problem), termSafe(problem), width, c.red));
+    out.push(wrapLabelled(l.format, termSafe(formatWhy(r, lang)), width));
+    if (r.sniff.length > 0) out.push(wrapItems(l.confidence, r.sniff.map((s) => `${termSafe(s.format)} ${fmtConf(s.confidence)}`), width));
+    const malformed = m.malformedCount(r.malformed);
+    out.push(`${l.lines}${m.linesRow(r.lines, r.events, r.skipped, r.malformed > 0 ? c.yellow(malformed) : malformed)}`);
     // The zone is not in the lines: say which one their times were read in (the report and events use the same).
-    if (r.zonelessTimes) out.push(wrapLabelled('times      ', zonelessCheckText(opts.tz), width));
-    if (r.encoding !== null) out.push(wrapLabelled('encoding   ', `${r.encoding} with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File), decoded`, width));
-    if (r.nuls !== null) out.push(wrapLabelled('NULs       ', nulsText(r.nuls), width));
+    if (r.zonelessTimes) out.push(wrapLabelled(l.times, m.zoneless(zoneName(opts.tz), opts.tz !== null), width));
+    if (r.encoding !== null) out.push(wrapLabelled(l.encoding, m.encoding(r.encoding), width));
+    if (r.nuls !== null) out.push(wrapLabelled(l.nuls, m.nuls(r.nuls.count, r.nuls.lines, r.nuls.firstLine), width));
     // One layout says nothing the skipped headers do not; two or more are a log that changed columns mid-way.
-    if (r.fieldHeaders.length > 1) out.push(wrapItems('#Fields    ', fieldHeadersItems(r.fieldHeaders), width));
-    out.push(...kindsBlock('malformed', r.malformedKinds, c));
-    out.push(...kindsBlock('skipped', r.skippedKinds, c));
-    if (r.detail) out.push(...detailBlock(r.detail, opts.tz, c, width, opts.lang ?? 'en'));
-    const h = hints(r);
+    if (r.fieldHeaders.length > 1) out.push(wrapItems(l.fields, fieldHeadersItems(r.fieldHeaders, m), width));
+    out.push(...kindsBlock('malformed', r.malformedKinds, c, m));
+    out.push(...kindsBlock('skipped', r.skippedKinds, c, m));
+    if (r.detail) out.push(...detailBlock(r.detail, opts.tz, c, width, lang));
+    const h = hints(r, lang);
     // Wrapped as every other row, under its text: a hint is a sentence, not a log line shown whole.
-    if (h.length > 0) out.push('', ...h.map((x) => wrapLabelled(c.dim('hint: '), x, width, c.dim)));
+    if (h.length > 0) out.push('', ...h.map((x) => wrapLabelled(c.dim(m.hint), x, width, c.dim)));
   }
   return out.join('\n') + '\n';
 }
 
 /** The JSON document: one entry per input; events as in `logscan events`. */
-export function renderCheckJson(results: readonly CheckResult[]): string {
+export function renderCheckJson(results: readonly CheckResult[], lang: Lang = 'en'): string {
   const doc = {
     schemaVersion: 1,
     inputs: results.map((r) => ({
       ...r,
-      why: formatWhy(r),
-      hints: hints(r),
+      why: formatWhy(r, lang),
+      hints: hints(r, lang),
       // countsAs: per event, what it is to the probe counts (probe, own, reply, noise; gap for a log-gap row).
       detail: r.detail ? { ...r.detail, events: r.detail.events.map((e) => JSON.parse(eventToJson(e)) as unknown), countsAs: r.detail.events.map(trafficKind) } : null,
     })),

@@ -35,7 +35,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     } finally {
       interrupt.dispose();
     }
-    if (raw.outputFormat === 'json') process.stdout.write(renderCheckJson(results));
+    if (raw.outputFormat === 'json') process.stdout.write(renderCheckJson(results, common.lang));
     else process.stdout.write(renderCheckText(results, { color: useColor(), tz: common.tz, width: terminalWidth(), lang: common.lang }));
     for (const r of results) {
       // Same stderr line as the report gives for an unreadable input.

@@ -17,6 +17,7 @@ import type { SignatureProblem } from '../errors.js';
 import type { StateProblem } from '../input/follow-state.js';
 import type { SystemLimit } from '../errors.js';
 import type { LineFate } from '../check/check.js';
+import type { CheckSkip } from '../check/skip-reason.js';
 import type { TrafficKind } from '../aggregate/own-traffic.js';
 import type { DigestProblem, DigestShape, StateDirProblem } from '../daily/digest.js';
 
@@ -952,11 +953,85 @@ export const en = {
   },
 
   /**
-   * `check --line N`'s block (check/render.ts): its labels, padded to one column with the
-   * field names (JSON paths, not translated); the rest of `check` is a parser diagnostic
-   * and stays English.
+   * `logscan check` for a person (check/render.ts), and its JSON's `why` and `hints`. Labels
+   * are padded to one column by display width; `--line N`'s field names are JSON paths, not
+   * translated; a malformed line's reason is the parser's own (English, as on stderr), a
+   * skipped line's is said from its code (check/skip-reason.ts).
    */
   check: {
+    title: (file: string) => `check · ${file}`,
+    /** The row labels, in the order the rows come. */
+    label: {
+      problem: 'problem',
+      format: 'format',
+      confidence: 'confidence',
+      lines: 'lines',
+      times: 'times',
+      encoding: 'encoding',
+      nuls: 'NULs',
+      fields: '#Fields',
+    },
+    /** How the format was chosen (check.ts formatWhy). `conf` is formatted ("0.99"). */
+    noFormat: 'no format: nothing was read',
+    forced: (format: string) => `${format}, forced by --input-format (not sniffed)`,
+    sniffed: (format: string, conf: string, lines: number) => `${format}, sniffed with confidence ${conf} on the first ${counted(lines, 'non-blank line')}`,
+    guessedEmpty: (format: string) => `${format} (guessed): the input has no non-blank line to recognise a format by`,
+    guessed: (format: string, lines: number, fallback: string) =>
+      `${format} (guessed): no format recognised the first ${counted(lines, 'non-blank line')}, so they are read as ${fallback} syslog text, which skips what it cannot read`,
+    /** The lines row; `malformed`: malformedCount, coloured when not 0. */
+    linesRow: (lines: number, parsed: number, skipped: number, malformed: string) => `${fmtInt(lines)}: ${fmtInt(parsed)} parsed · ${fmtInt(skipped)} skipped · ${malformed}`,
+    malformedCount: (n: number) => `${fmtInt(n)} malformed`,
+    /** The times row: `zone` the --tz given, or this machine's zone. */
+    zoneless: (zone: string, given: boolean) =>
+      given ? `no zone in the log: read in ${zone} (--tz)` : `no zone in the log: read as ${zone}, this machine's zone (--tz ZONE to change)`,
+    encoding: (encoding: string) => `${encoding} with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File), decoded`,
+    /** NULs dropped from `lines` over-long lines, the first of them `firstLine`. */
+    nuls: (count: number, lines: number, firstLine: number) =>
+      `${fmtInt(count)} dropped from ${lines === 1 ? `line ${fmtInt(firstLine)}` : `${fmtInt(lines)} lines (the first: line ${fmtInt(firstLine)})`}: a NUL-filled region (as Windows leaves in pfirewall.log after a crash) is no text, so it does not count toward the line-length limit, and what follows it was read`,
+    /** The #Fields row: the first layout after the count of them, each a fieldsLayout. */
+    fieldsLayouts: (n: number, first: string) => `${n} layouts: ${first}`,
+    /** `diff`: "+pid -x" (names added and removed), empty for the first layout. */
+    fieldsLayout: (fields: number, diff: string, firstLine: number, lines: number, malformed: number) =>
+      `${fmtInt(fields)} fields${diff === '' ? '' : ` (${diff})`} from line ${fmtInt(firstLine)}: ${counted(lines, 'line')}${malformed > 0 ? ` (${fmtInt(malformed)} malformed)` : ''}`,
+    /** A block's heading: the malformed or the skipped lines, by kind of reason. */
+    kinds: (block: 'malformed' | 'skipped', kinds: number) => `${block} (${counted(kinds, 'kind')})`,
+    /** Under a kind: its first line; `own` its exact reason when the kind's lines differ in values. */
+    example: (line: number, own: string | null, excerpt: string) => `e.g. line ${line}${own === null ? '' : ` (${own})`}: ${excerpt}`,
+    textNotKept: '(text not kept)',
+    moreKinds: (kinds: number, lines: number) => `… ${kinds} more ${plural(kinds, 'kind')} (${counted(lines, 'line')}); -o json lists them all`,
+    skipReason: (r: CheckSkip): string => {
+      switch (r.code) {
+        case 'not-record':
+          return 'not a firewall record';
+        case 'blank':
+          return 'blank line';
+        case 'empty-message':
+          return 'empty message';
+        case 'journal-no-message':
+          return 'journal entry without MESSAGE';
+        case 'not-journal-json':
+          return 'not a JSON journal entry';
+        case 'not-kernel':
+          return `not from the kernel (_TRANSPORT=${r.transport})`;
+        case 'binary-field':
+          return `binary ${r.field} field not supported`;
+        case 'asa-not-packet':
+          return `ASA ${r.id}: not a packet or connection message`;
+        case 'fields-header':
+          return `header: #Fields (${r.fields} fields)`;
+        case 'time-format-header':
+          return `header: #Time Format ${r.value}`;
+        case 'header':
+          return `header: ${r.name}`;
+      }
+    },
+    hint: 'hint: ',
+    hints: {
+      noRecords: 'no line was a firewall record: this may be a format logscan does not read (yet); `logscan formats` lists the ones it does',
+      guessed: (format: string) => `the format was guessed; --input-format ${format} makes it explicit`,
+      malformed: 'malformed lines look like firewall records but could not be read; the reason names the field',
+      fewLines: (n: number) => `only ${n} non-blank lines to sniff on; --input-format ID forces a format`,
+    },
     line: (n: number, fate: LineFate) => `line ${n}: ${LINE_FATE[fate]}`,
     text: 'text',
     reason: 'reason',

@@ -767,6 +767,69 @@ export const zh: Messages = {
   },
 
   check: {
+    title: (file) => `检查 · ${file}`,
+    label: {
+      problem: '问题',
+      format: '格式',
+      confidence: '置信度',
+      lines: '行数',
+      times: '时间',
+      encoding: '编码',
+      nuls: 'NUL 字符',
+      fields: '#Fields',
+    },
+    noFormat: '没有格式：什么也没有读到',
+    forced: (format) => `${format}，由 --input-format 指定（未经识别）`,
+    sniffed: (format, conf, lines) => `${format}，根据前 ${fmtInt(lines)} 个非空行识别，置信度 ${conf}`,
+    guessedEmpty: (format) => `${format}（推测）：输入中没有可用来识别格式的非空行`,
+    guessed: (format, lines, fallback) => `${format}（推测）：前 ${fmtInt(lines)} 个非空行没有被任何格式识别，因此按 ${fallback} 的 syslog 文本读取，读不懂的行跳过`,
+    linesRow: (lines, parsed, skipped, malformed) => `${fmtInt(lines)}：解析 ${fmtInt(parsed)} 行 · 跳过 ${fmtInt(skipped)} 行 · ${malformed}`,
+    malformedCount: (n) => `格式错误 ${fmtInt(n)} 行`,
+    zoneless: (zone, given) =>
+      given ? `日志中未注明时区：按 ${zone} 解读（--tz）` : `日志中未注明时区：按本机时区 ${zone} 解读（可用 --tz ZONE 另行指定）`,
+    encoding: (encoding) => `带字节序标记的 ${encoding} 文本（Windows PowerShell 5.1 用 > 或 Out-File 写出的文件即是如此），已解码`,
+    nuls: (count, lines, firstLine) =>
+      `从${lines === 1 ? `第 ${fmtInt(firstLine)} 行` : ` ${fmtInt(lines)} 行（第一处：第 ${fmtInt(firstLine)} 行）`}去掉了 ${fmtInt(count)} 个：一段填满 NUL 的区域（Windows 崩溃后会在 pfirewall.log 中留下）不是文本，不计入行长度上限，其后的内容照常读取`,
+    fieldsLayouts: (n, first) => `${n} 种布局：${first}`,
+    fieldsLayout: (fields, diff, firstLine, lines, malformed) =>
+      `${fmtInt(fields)} 个字段${diff === '' ? '' : `（${diff}）`}，自第 ${fmtInt(firstLine)} 行起：${fmtInt(lines)} 行${malformed > 0 ? `（格式错误 ${fmtInt(malformed)} 行）` : ''}`,
+    kinds: (block, kinds) => `${block === 'malformed' ? '格式错误' : '跳过'}（${fmtInt(kinds)} 类）`,
+    example: (line, own, excerpt) => `例：第 ${line} 行${own === null ? '' : `（${own}）`}：${excerpt}`,
+    textNotKept: '（未保留文本）',
+    moreKinds: (kinds, lines) => `… 另有 ${fmtInt(kinds)} 类（${fmtInt(lines)} 行）；-o json 会全部列出`,
+    skipReason: (r) => {
+      switch (r.code) {
+        case 'not-record':
+          return '不是防火墙记录';
+        case 'blank':
+          return '空行';
+        case 'empty-message':
+          return '消息为空';
+        case 'journal-no-message':
+          return 'journald 条目没有 MESSAGE 字段';
+        case 'not-journal-json':
+          return '不是 JSON 格式的 journald 条目';
+        case 'not-kernel':
+          return `不是内核消息（_TRANSPORT=${r.transport}）`;
+        case 'binary-field':
+          return `不支持二进制的 ${r.field} 字段`;
+        case 'asa-not-packet':
+          return `ASA ${r.id}：不是数据包或连接的消息`;
+        case 'fields-header':
+          return `文件头：#Fields（${r.fields} 个字段）`;
+        case 'time-format-header':
+          return `文件头：#Time Format ${r.value}`;
+        case 'header':
+          return `文件头：${r.name}`;
+      }
+    },
+    hint: '提示：',
+    hints: {
+      noRecords: '没有一行是防火墙记录：这可能是 logscan（暂时）还不能读取的格式；`logscan formats` 列出它能读取的格式',
+      guessed: (format) => `格式是推测的；用 --input-format ${format} 可明确指定`,
+      malformed: '格式错误的行看起来像防火墙记录，但无法读取；原因中写明了是哪个字段',
+      fewLines: (n) => `只有 ${n} 个非空行可供识别格式；可用 --input-format ID 指定格式`,
+    },
     line: (n, fate) => `第 ${n} 行：${LINE_FATE_ZH[fate]}`,
     text: '文本',
     reason: '原因',

@@ -1,8 +1,8 @@
 // One compact terminal line per probe for `follow`:
 //   06:25:01  203.0.113.7      → 6776/tcp   Sub-7 (data/backdoor)  Sub-7 leftover, trojan or worm port
 //   08:10:28  192.168.1.19     → 22/tcp     SSH  allow  ufw logged allow
-// Time, source and destination keep their columns on every line (the source's widens once for
-// a longer IPv6 address: SourceColumn); what varies (the port's name, an action other than
+// Time, source and destination keep their columns on every line (the source's widens for a
+// longer IPv6 address while one is recent: SourceColumn); what varies (the port's name, an action other than
 // drop, the interpretations) follows them, and wraps under the name where the terminal is
 // narrower than the line (box-table.ts's wrapItems: whole parts, Chinese two columns a character).
 // Everything that came from the log goes through termSafe; colour only when asked.
@@ -104,16 +104,32 @@ const SOURCE_WIDTH = 15;
 const MAX_SOURCE_WIDTH = 45;
 
 /**
- * The width of the source column of a stream of lines: it grows to the longest source seen
- * (an IPv6 address after IPv4 ones) and never shrinks, so the lines from then on line up.
+ * Probe lines a longer source keeps the column wide for: about a terminal's height (24 rows),
+ * so while the IPv6 line is on the screen the lines around it line up with it, and once it
+ * has scrolled away an IPv4-only stream is back in its own columns.
+ */
+export const WIDE_SOURCE_LINES = 24;
+
+/**
+ * The width of the source column of a stream of lines: an IPv4 address's, widened to a
+ * longer source (an IPv6 address) while one was among the last WIDE_SOURCE_LINES lines, then
+ * back. A single IPv6 probe in an IPv4 stream shifts the lines around it, not every line after.
  */
 export class SourceColumn {
   width = SOURCE_WIDTH;
+  /** Lines fitted so far, and the number of the last one whose source was longer than an IPv4 address. */
+  private lines = 0;
+  private lastWide = -WIDE_SOURCE_LINES;
 
-  /** The column's width once a source of `length` columns is in it. */
+  /** The column's width for the next line, whose source is `length` columns. */
   fit(length: number): number {
     const w = Math.min(MAX_SOURCE_WIDTH, length);
-    if (w > this.width) this.width = w;
+    const n = ++this.lines;
+    if (w > SOURCE_WIDTH) {
+      // The widest of the recent long sources; after a quiet stretch, this one's alone.
+      this.width = n - this.lastWide <= WIDE_SOURCE_LINES ? Math.max(this.width, w) : w;
+      this.lastWide = n;
+    } else if (n - this.lastWide > WIDE_SOURCE_LINES) this.width = SOURCE_WIDTH;
     return this.width;
   }
 }

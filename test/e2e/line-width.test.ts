@@ -190,8 +190,8 @@ describe('check: its hints within the width', () => {
     for (const lang of LANGS)
       it(`${columns} columns, --lang ${lang}: every row but the example log lines, shown whole by design`, () => {
         const text = run(['check', ASA, '--lang', lang], columns);
-        expect(text).toContain('hint: malformed lines');
-        expect(over(text, columns).filter((l) => !/^\d+: +e\.g\. line \d+/.test(l))).toEqual([]);
+        expect(text).toContain(lang === 'en' ? 'hint: malformed lines' : '提示：格式错误的行');
+        expect(over(text, columns).filter((l) => !/^\d+: +(?:e\.g\. line \d+|例：第 \d+ 行)/.test(l))).toEqual([]);
       });
 
   it('a wrapped hint goes on under its text, nothing of it lost', () => {

@@ -40,7 +40,7 @@ describe('internal errors in --lang zh (LOGSCAN_TEST_CRASH, a test-only hook)', 
 });
 
 describe('check --line in --lang zh', () => {
-  it('the labels of the line block are Chinese; the field names, values and parser reasons are not', () => {
+  it('the labels of the line block and a skipped line\'s reason are Chinese; the field names and values are not', () => {
     const r = runCli(['check', UFW, '--line', '2', '--lang', 'zh', '--tz', 'UTC']);
     expect(r.code).toBe(0);
     const block = r.stdout.slice(r.stdout.indexOf('\n第 2 行'));
@@ -51,10 +51,11 @@ describe('check --line in --lang zh', () => {
     expect(block).toContain('\n  解读\n    已知端口（port-known） — 严重度 0，logscan：\n');
     expect(runCli(['check', UFW, '--line', '2', '--tz', 'UTC']).stdout).toContain('\n  annotations\n    known port (port-known) — severity 0, logscan:\n');
     expect(block).toContain('\n  计为          非探测：局域网广播噪声\n');
-    // A skipped line: its reason as the parser gives it.
+    // A skipped line: its reason in Chinese too (the parser's English without --lang).
     const skipped = runCli(['check', UFW, '--line', '1', '--lang', 'zh']).stdout;
     expect(skipped).toContain('\n第 1 行：跳过\n');
-    expect(skipped).toContain('\n  原因          not a firewall record\n');
+    expect(skipped).toContain('\n  原因          不是防火墙记录\n');
+    expect(runCli(['check', UFW, '--line', '1']).stdout).toContain('\n  reason        not a firewall record\n');
   });
 
   it('a line past the end: said in Chinese on stderr, exit 2', () => {

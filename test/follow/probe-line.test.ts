@@ -3,7 +3,7 @@
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/box-table.js';
-import { alertLine, DayMarker, printsAsProbe, probeLine, SourceColumn } from '../../src/live/probe-line.js';
+import { alertLine, DayMarker, printsAsProbe, probeLine, SourceColumn, WIDE_SOURCE_LINES } from '../../src/live/probe-line.js';
 import type { Alert } from '../../src/live/alerts.js';
 import { makeEvent } from '../helpers/events.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -134,20 +134,41 @@ describe('probeLine', () => {
     expect(arrows[0]).toBe('00:00:00  '.length + 15 + 2);
   });
 
-  it('widens the source column once for a longer IPv6 source, and keeps it for the lines after', () => {
+  it('widens the source column for a longer IPv6 source while it is recent, then an IPv4 stream is back in its columns', () => {
     const col = new SourceColumn();
-    const line = (src: string) => {
-      const e = makeEvent({ src: { ip: src }, dst: { port: 22 } });
-      return probeLine(e, null, 'en', c, 'UTC', 100, col);
-    };
-    const before = line('192.0.2.1').indexOf('→');
+    // The lines as printed on a 100-column terminal.
+    const line = (src: string, port = 22) => probeLine(makeEvent({ src: { ip: src }, dst: { port } }), null, 'en', c, 'UTC', 100, col);
+    const arrow = (l: string) => l.indexOf('→');
+    const v4 = '00:00:00  '.length + 15 + 2;
+    expect(arrow(line('192.0.2.1'))).toBe(v4);
     const v6 = line('2001:0db8:0000:0000:0001:0000:0000:0001');
-    const after = line('192.0.2.1').indexOf('→');
-    expect(before).toBe('00:00:00  '.length + 15 + 2);
-    expect(v6).toContain('2001:db8::1:0:0:1  → 22/tcp');
-    expect(after).toBe(v6.indexOf('→'));
-    expect(after).toBe('00:00:00  '.length + '2001:db8::1:0:0:1'.length + 2);
-    expect(col.width).toBe(17);
+    expect(v6).toBe('10:00:00  2001:db8::1:0:0:1  → 22/tcp');
+    const wide = '00:00:00  '.length + '2001:db8::1:0:0:1'.length + 2;
+    // The lines after it, while it is on the screen, line up with it.
+    const near = Array.from({ length: WIDE_SOURCE_LINES }, (_, i) => line(`192.0.2.${i + 2}`));
+    expect(near.map(arrow)).toEqual(near.map(() => wide));
+    expect(near[0]).toBe('10:00:00  192.0.2.2          → 22/tcp');
+    // Then the IPv4 lines are back where they were before it, and stay there.
+    const later = Array.from({ length: 50 }, (_, i) => line(`192.0.2.${i + 30}`));
+    expect(later.map(arrow)).toEqual(later.map(() => v4));
+    expect(later[0]).toBe('10:00:00  192.0.2.30       → 22/tcp');
+    expect(col.width).toBe(15);
+  });
+
+  it('a second IPv6 source while the first is recent keeps the wider column for both, and the window runs from the last', () => {
+    const col = new SourceColumn();
+    const line = (src: string) => probeLine(makeEvent({ src: { ip: src }, dst: { port: 22 } }), null, 'en', c, 'UTC', 100, col).indexOf('→');
+    const at = (n: number) => '00:00:00  '.length + n + 2;
+    expect(line('2001:db8:aaaa:bbbb:cccc:dddd:eeee:1')).toBe(at(35));
+    for (let i = 0; i < 10; i++) expect(line(`192.0.2.${i}`)).toBe(at(35));
+    // Shorter than the one before: the column stays at the widest recent source.
+    expect(line('2001:db8::7:1234:5')).toBe(at(35));
+    for (let i = 0; i < WIDE_SOURCE_LINES; i++) expect(line(`192.0.2.${i + 20}`)).toBe(at(35));
+    expect(line('192.0.2.99')).toBe(at(15));
+    // After a quiet stretch a shorter IPv6 source widens it only as far as it needs; one that fits an IPv4 column, not at all.
+    expect(line('2001:db8::7:1234:5')).toBe(at(18));
+    for (let i = 0; i < WIDE_SOURCE_LINES + 1; i++) line(`192.0.2.${i}`);
+    expect(line('2001:db8::7')).toBe(at(15));
     // A source text past any address's length does not stretch the column further.
     line('x'.repeat(200));
     expect(col.width).toBe(45);

@@ -149,6 +149,24 @@ const SAMPLES: Record<string, unknown[]> = {
   'check.countsAsKind': ['late'],
   'check.lateRecord': [['session end']],
   'check.lineAbsent': [999, 'ufw.log', 700],
+  'check.title': ['ufw.log'],
+  'check.forced': ['iptables'],
+  'check.sniffed': ['iptables', '0.99', 50],
+  'check.guessedEmpty': ['iptables'],
+  'check.guessed': ['iptables', 3, 'iptables'],
+  'check.linesRow': [700, 693, 7, '0'],
+  'check.malformedCount': [1],
+  'check.zoneless': ['UTC', false],
+  'check.encoding': ['UTF-16LE'],
+  'check.nuls': [70000, 2, 7],
+  'check.fieldsLayouts': [2, '17'],
+  'check.fieldsLayout': [18, '+pid', 11, 6, 1],
+  'check.kinds': ['skipped', 2],
+  'check.example': [1, null, 'x'],
+  'check.moreKinds': [3, 40],
+  'check.skipReason': [{ code: 'not-record' }],
+  'check.hints.guessed': ['iptables'],
+  'check.hints.fewLines': [3],
   'daily.basisOtherSettings': [['thresholds', 'ignore', 'homeNet', 'signatures'], false],
   'daily.filesRead': [2, 'kern.log.1, kern.log', 1, [['messages', 'its kernel lines are already in kern.log']], ['kern.log.2 (between kern.log.1 and kern.log.3.gz)']],
   'report.repeats': [0.97, 1628, 'kern.log'],
@@ -428,7 +446,7 @@ const NOTICES: { [C in FollowNotice['code']]: Extract<FollowNotice, { code: C }>
 };
 
 /** Entries that are the same in Chinese on purpose: technical tokens (an ASA message id and its name, both given: "302014 TCP 连接关闭"). */
-const SAME = new Set(['report.head.rank', 'report.ruleMessage']);
+const SAME = new Set(['report.head.rank', 'report.ruleMessage', 'check.label.fields']);
 
 /** Chinese characters and CJK punctuation (，。：、（）). */
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/u;
