@@ -1,7 +1,10 @@
 // The pieces both HTML pages share (`logscan daily -o html`, `logscan FILE -o html`): one
 // self-contained page — inline CSS, inline SVG, no script, no external reference (a
 // Content-Security-Policy forbids both, as a second line behind the escaping). Readable
-// on a phone (tables become cards under 640 px), prints cleanly (@media print). Every
+// on a phone, prints cleanly (@media print). The tables of many columns (sources,
+// interpretations) become cards under 900 px, which is also a printed page's width: their
+// eight columns need ~850 px with a source's details open or a long IPv6 address, and a
+// narrower table ran past the screen or was cut at the paper's edge. Every
 // string that came from a log or from --signatures goes through htmlEscape.
 import { rowsUnit, unitHead } from './count-unit.js';
 import type { CountUnit } from '../i18n/en.js';
@@ -76,8 +79,7 @@ dl.facts dt{color:var(--muted);font-size:.72rem;text-transform:uppercase;letter-
 dl.facts dd{margin:0}
 ul.plain{margin:6px 0 0;padding-left:18px;overflow-wrap:anywhere}
 footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
-@media (max-width:640px){
- main{padding:10px}
+@media (max-width:899px){
  table.stack thead{display:none}
  table.stack,table.stack tbody{display:block;width:100%}
  table.stack tr{display:grid;grid-template-columns:1fr 1fr;column-gap:10px;border:1px solid var(--line);border-radius:8px;padding:6px 8px;margin:0 0 8px}
@@ -87,6 +89,9 @@ footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
  table.stack td.why::before,table.stack td.wide::before{display:block}
  table.stack td.rank{display:none}
  .rank-m{display:inline!important;font-weight:600}
+}
+@media (max-width:640px){
+ main{padding:10px}
  .wide-only{display:none}
  table:not(.stack) th,table:not(.stack) td{padding:6px 5px}
  table:not(.stack) th{letter-spacing:0}

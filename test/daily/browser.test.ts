@@ -225,3 +225,59 @@ describe('report HTML in Chromium', () => {
     }
   }, 60_000);
 });
+
+describe('HTML pages between a phone and a desktop, and on paper', () => {
+  // A 200-character log prefix and an IPv6 address that does not shorten (RFC 5952: 37
+  // characters): lines of samples/ufw.log made longer (test/fixtures/report/README.md).
+  const longStrings = join(repoRoot, 'test/fixtures/report/long-strings.log');
+  const pages = (): { name: string; file: string }[] => {
+    const dir = tempDir();
+    const out: { name: string; file: string }[] = [];
+    const add = (name: string, args: string[]): void => {
+      const file = join(dir, `${name}.html`);
+      const r = runCli([...args, '--year', '2026', '--tz', 'UTC', '--output', file]);
+      expect(r.code, name).toBe(0);
+      out.push({ name, file });
+    };
+    add('ufw report', [join(repoRoot, 'samples/ufw.log')]);
+    add('long report', [longStrings]);
+    add('long report zh', [longStrings, '--lang', 'zh']);
+    add('ufw daily', ['daily', join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-20']);
+    add('long daily', ['daily', longStrings, '--date', '2026-11-21']);
+    return out;
+  };
+  const overflow = (page: import('playwright-core').Page) => page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth] as const);
+  const openAll = (page: import('playwright-core').Page) => page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+
+  it('the sources fit a tablet with every detail open, and a long prefix or IPv6 address widens no page', async () => {
+    // Eight columns did not fit below ~900 px: at 768 px the table ran 70-120 px past the
+    // screen, a source's details squeezed into a column 120 px wide, cut at the right.
+    for (const { name, file } of pages()) {
+      for (const width of [390, 641, 768, 850, 900, 1280]) {
+        const page = await browser.newPage({ viewport: { width, height: 800 } });
+        await page.goto(pathToFileURL(file).href);
+        const [closed, view] = await overflow(page);
+        expect(closed, `${name} at ${width}`).toBeLessThanOrEqual(view);
+        await openAll(page);
+        const [open] = await overflow(page);
+        expect(open, `${name} at ${width}, details open`).toBeLessThanOrEqual(view);
+        await page.close();
+      }
+    }
+  }, 120_000);
+
+  it('prints within an A4 page, every detail shown', async () => {
+    // 210 mm less the 12 mm margins of @page, at 96 px an inch: what a print lays out in.
+    for (const { name, file } of pages()) {
+      const page = await browser.newPage({ viewport: { width: 703, height: 1000 } });
+      await page.goto(pathToFileURL(file).href);
+      await page.emulateMedia({ media: 'print' });
+      const [w, view] = await overflow(page);
+      expect(w, name).toBeLessThanOrEqual(view);
+      expect(await page.locator('dl.facts').first().isVisible(), name).toBe(true);
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString(), name).toBe('%PDF-');
+      await page.close();
+    }
+  }, 120_000);
+});
