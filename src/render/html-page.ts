@@ -146,7 +146,8 @@ function sevBadge(sev: number, m: Messages): string {
 }
 
 export function table(head: [string, string?][], rows: string[], stack = true): string {
-  const ths = head.map(([h, cls]) => `<th${cls ? ` class="${cls}"` : ''}>${e(h)}</th>`).join('');
+  // scope: a screen reader then reads a cell with its column's heading, as a sighted reader does.
+  const ths = head.map(([h, cls]) => `<th scope="col"${cls ? ` class="${cls}"` : ''}>${e(h)}</th>`).join('');
   return `<table${stack ? ' class="stack"' : ''}><thead><tr>${ths}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 

@@ -266,6 +266,29 @@ describe('HTML pages between a phone and a desktop, and on paper', () => {
     }
   }, 120_000);
 
+  it('says its language, heads its columns for a screen reader, its headings in order', async () => {
+    const dir = tempDir();
+    for (const lang of ['en', 'zh'] as const) {
+      for (const args of [[join(repoRoot, 'samples/ufw.log')], ['daily', join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-20']]) {
+        const file = join(dir, `${args[0] === 'daily' ? 'daily' : 'report'}-${lang}.html`);
+        expect(runCli([...args, '--year', '2026', '--tz', 'UTC', '--lang', lang, '--output', file]).code).toBe(0);
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        await page.goto(pathToFileURL(file).href);
+        expect(await page.getAttribute('html', 'lang'), file).toBe(lang === 'en' ? 'en' : 'zh-Hans');
+        // One h1, then h2s: no level skipped.
+        const levels = await page.$$eval('h1,h2,h3,h4,h5,h6', (hs) => hs.map((h) => Number(h.tagName[1])));
+        expect(levels[0], file).toBe(1);
+        expect(levels.filter((l) => l === 1), file).toHaveLength(1);
+        expect(levels.every((l, i) => i === 0 || l <= levels[i - 1]! + 1), file).toBe(true);
+        // Every header cell says what it heads: a column.
+        const ths = await page.$$eval('th', (els) => els.map((el) => el.getAttribute('scope')));
+        expect(ths.length, file).toBeGreaterThan(10);
+        expect(ths.filter((s) => s !== 'col'), file).toEqual([]);
+        await page.close();
+      }
+    }
+  }, 60_000);
+
   it('prints within an A4 page, every detail shown', async () => {
     // 210 mm less the 12 mm margins of @page, at 96 px an inch: what a print lays out in.
     for (const { name, file } of pages()) {
