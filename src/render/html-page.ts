@@ -50,12 +50,13 @@ section{background:var(--card);border:1px solid var(--line);border-radius:10px;p
 .card .t{font-size:.85rem;color:var(--muted)}
 .card.wide{flex-basis:100%}
 .chart{width:100%;height:auto;display:block}
-.chart .bar{fill:var(--bar)}.chart .bar-rest{fill:var(--rest)}.chart .bar-empty{fill:transparent}
+.chart .bar{fill:var(--bar)}.chart .bar-rest{fill:var(--card);stroke:var(--rest);stroke-width:1.5;vector-effect:non-scaling-stroke}.chart .bar-empty{fill:transparent}
 .chart .grid{stroke:var(--line);stroke-width:1}
 .chart .axis{fill:var(--muted);font-size:11px}
 .chart .prev{fill:none;stroke:var(--prev);stroke-width:2;stroke-dasharray:5 4}.chart .prev-peak{fill:var(--prev);font-weight:600}
 .legend{font-size:.85rem;color:var(--muted);margin-top:6px}
 .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px;vertical-align:-1px}
+.legend .k-bar{background:var(--bar)}.legend .k-rest{border:1.5px solid var(--rest)}.legend .k-prev{width:16px;height:0;border-radius:0;border-top:2px dashed var(--prev);vertical-align:3px}
 table{width:100%;border-collapse:collapse;font-size:.9rem}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:.78rem;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
@@ -130,10 +131,14 @@ export function card(label: string, valueHtml: string, subHtml: string, wide = f
   return `<div class="card${wide ? ' wide' : ''}"><div class="k">${e(label)}</div><div class="v">${valueHtml}</div><div class="t">${subHtml}</div></div>`;
 }
 
-/** The chart's legend: blocked and the rest, and the day before when the chart has it. */
+/**
+ * The chart's legend: blocked and the rest, and the day before when the chart has it. Each key
+ * is drawn as its mark is (a filled bar, an outlined one, a dashed line), not by colour alone:
+ * red and grey differ little in lightness, and not at all to a reader who does not see red.
+ */
 export function chartLegend(m: Messages['daily']['html'], previous: boolean): string {
-  const item = (color: string, label: string): string => `<i style="background:var(${color})"></i>${e(label)}`;
-  return `<div class="legend">${item('--bar', m.legendBlocked)}${item('--rest', m.legendRest)}${previous ? item('--prev', m.legendPrevious) : ''}</div>`;
+  const item = (key: string, label: string): string => `<i class="k-${key}"></i>${e(label)}`;
+  return `<div class="legend">${item('bar', m.legendBlocked)}${item('rest', m.legendRest)}${previous ? item('prev', m.legendPrevious) : ''}</div>`;
 }
 
 export function td(label: string, html: string, cls = ''): string {

@@ -289,6 +289,42 @@ describe('HTML pages between a phone and a desktop, and on paper', () => {
     }
   }, 60_000);
 
+  it("tells a bar's blocked part from the rest, and the legend's keys, without colour", async () => {
+    // Red over grey differed in hue alone (1.9:1 in lightness, 1.4:1 dark): to a reader who
+    // does not see red, or on a grey print, one bar. Solid is blocked, an outline the rest.
+    // 11-21: the day before is in the log, so its dashed line and key are drawn too.
+    const file = join(tempDir(), 'daily.html');
+    expect(runCli(['daily', join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-21', '--year', '2026', '--tz', 'UTC', '--output', file]).code).toBe(0);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 800 }, colorScheme });
+      await page.goto(pathToFileURL(file).href);
+      const look = await page.evaluate(() => {
+        const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const lum = (c: string): number => {
+          const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const ratio = (a: string, b: string): number => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+        const bar = getComputedStyle(document.querySelector('svg.chart rect.bar')!);
+        const rest = getComputedStyle(document.querySelector('svg.chart rect.bar-rest')!);
+        const card = getComputedStyle(document.querySelector('section')!).backgroundColor;
+        const keys = Array.from(document.querySelectorAll('.legend i'), (i) => getComputedStyle(i));
+        return {
+          parts: ratio(bar.fill, rest.fill),
+          outline: rest.stroke === 'none' ? 0 : ratio(rest.stroke, card),
+          outlineWidth: parseFloat(rest.strokeWidth),
+          keys: keys.map((k) => [k.backgroundColor === 'rgba(0, 0, 0, 0)' ? 'none' : 'filled', k.borderTopStyle] as const),
+        };
+      });
+      expect(look.parts, colorScheme).toBeGreaterThanOrEqual(3);
+      expect(look.outline, colorScheme).toBeGreaterThanOrEqual(3);
+      expect(look.outlineWidth, colorScheme).toBeGreaterThanOrEqual(1);
+      // blocked: a filled square; the rest: an outlined one; the day before: a dashed line, as drawn.
+      expect(look.keys, colorScheme).toEqual([['filled', 'none'], ['none', 'solid'], ['none', 'dashed']]);
+      await page.close();
+    }
+  }, 60_000);
+
   it('prints within an A4 page, every detail shown', async () => {
     // 210 mm less the 12 mm margins of @page, at 96 px an inch: what a print lays out in.
     for (const { name, file } of pages()) {
