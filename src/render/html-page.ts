@@ -30,7 +30,7 @@ const CSS_LANG: Record<Lang, string> = { en: '', zh: '\nth,td.head>code{white-sp
 const LANG_ATTR: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
 
 const CSS = `
-:root{--bg:#f6f7f9;--fg:#1d2330;--muted:#5d6677;--card:#fff;--line:#dde1e8;--bar:#b4232a;--rest:#7f8ca0;--prev:#2b5fab;--s0:#6b7280;--s1:#586477;--s2:#1f7a8c;--s3:#96600f;--s4:#c53030;--s5:#7b1113}
+:root{color-scheme:light dark;--bg:#f6f7f9;--fg:#1d2330;--muted:#5d6677;--card:#fff;--line:#dde1e8;--bar:#b4232a;--rest:#7f8ca0;--prev:#2b5fab;--s0:#6b7280;--s1:#586477;--s2:#1f7a8c;--s3:#96600f;--s4:#c53030;--s5:#7b1113}
 @media (prefers-color-scheme:dark){:root{--bg:#14171d;--fg:#e6e9ef;--muted:#9aa3b2;--card:#1d2129;--line:#323846;--bar:#f26b6b;--rest:#6f7d93;--prev:#7fb0ff}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -103,7 +103,7 @@ footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
  td.names{overflow-wrap:anywhere}
 }
 @media print{
- :root{--bg:#fff;--card:#fff;--fg:#000;--muted:#444;--line:#bbb;--bar:#b4232a;--rest:#7f8ca0;--prev:#2b5fab}
+ :root{color-scheme:light;--bg:#fff;--card:#fff;--fg:#000;--muted:#444;--line:#bbb;--bar:#b4232a;--rest:#7f8ca0;--prev:#2b5fab}
  details::details-content{content-visibility:visible;display:block}
  details>summary{list-style:none}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}

@@ -275,6 +275,9 @@ describe('HTML pages between a phone and a desktop, and on paper', () => {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         await page.goto(pathToFileURL(file).href);
         expect(await page.getAttribute('html', 'lang'), file).toBe(lang === 'en' ? 'en' : 'zh-Hans');
+        // It has a dark palette, and says so: the browser's own parts (scroll bars, the
+        // details' triangles) follow the reader's dark mode too, not light on the dark page.
+        expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), file).toBe('light dark');
         // One h1, then h2s: no level skipped.
         const levels = await page.$$eval('h1,h2,h3,h4,h5,h6', (hs) => hs.map((h) => Number(h.tagName[1])));
         expect(levels[0], file).toBe(1);
