@@ -243,7 +243,9 @@ describe('HTML pages between a phone and a desktop, and on paper', () => {
     add('long report', [longStrings]);
     add('long report zh', [longStrings, '--lang', 'zh']);
     add('ufw daily', ['daily', join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-20']);
-    add('long daily', ['daily', longStrings, '--date', '2026-11-21']);
+    // The day of the long prefix, and the day of the IPv6 source.
+    add('long daily prefix', ['daily', longStrings, '--date', '2026-11-20']);
+    add('long daily ipv6', ['daily', longStrings, '--date', '2026-11-21']);
     return out;
   };
   const overflow = (page: import('playwright-core').Page) => page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth] as const);
