@@ -1,7 +1,8 @@
 // The 24-hour activity chart as inline SVG (no script, no external reference): one
-// bar per hour of the day (23 or 25 on a DST day), blocked packets in the darker
-// part, the previous day as a dashed line when known. Labels are ours (hours,
-// numbers, words from the catalog), but still escaped: the zone name reaches the title.
+// bar per hour of the day (23 or 25 on a DST day), blocked packets in its solid part,
+// the rest outlined (told apart without colour), the previous day as a dashed line when
+// known. Labels are ours (hours, numbers, words from the catalog), but still escaped:
+// the zone name reaches the title.
 // The axis is the day's own: a burst the day before may reach up to PREVIOUS_HEADROOM
 // times the day's busiest hour; above that the line is cut at the top and its peak
 // written there ("▲ 310"), so one burst yesterday does not flatten today's bars.

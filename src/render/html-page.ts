@@ -1,7 +1,10 @@
 // The pieces both HTML pages share (`logscan daily -o html`, `logscan FILE -o html`): one
 // self-contained page — inline CSS, inline SVG, no script, no external reference (a
 // Content-Security-Policy forbids both, as a second line behind the escaping). Readable
-// on a phone (tables become cards under 640 px), prints cleanly (@media print). Every
+// on a phone, prints cleanly (@media print). The tables of many columns (sources,
+// interpretations) become cards under 900 px, which is also a printed page's width: their
+// eight columns need ~850 px with a source's details open or a long IPv6 address, and a
+// narrower table ran past the screen or was cut at the paper's edge. Every
 // string that came from a log or from --signatures goes through htmlEscape.
 import { rowsUnit, unitHead } from './count-unit.js';
 import type { CountUnit } from '../i18n/en.js';
@@ -27,7 +30,7 @@ const CSS_LANG: Record<Lang, string> = { en: '', zh: '\nth,td.head>code{white-sp
 const LANG_ATTR: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
 
 const CSS = `
-:root{--bg:#f6f7f9;--fg:#1d2330;--muted:#5d6677;--card:#fff;--line:#dde1e8;--bar:#b4232a;--rest:#7f8ca0;--prev:#2b5fab;--s0:#6b7280;--s1:#586477;--s2:#1f7a8c;--s3:#96600f;--s4:#c53030;--s5:#7b1113}
+:root{color-scheme:light dark;--bg:#f6f7f9;--fg:#1d2330;--muted:#5d6677;--card:#fff;--line:#dde1e8;--bar:#b4232a;--rest:#7f8ca0;--prev:#2b5fab;--s0:#6b7280;--s1:#586477;--s2:#1f7a8c;--s3:#96600f;--s4:#c53030;--s5:#7b1113}
 @media (prefers-color-scheme:dark){:root{--bg:#14171d;--fg:#e6e9ef;--muted:#9aa3b2;--card:#1d2129;--line:#323846;--bar:#f26b6b;--rest:#6f7d93;--prev:#7fb0ff}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -47,12 +50,13 @@ section{background:var(--card);border:1px solid var(--line);border-radius:10px;p
 .card .t{font-size:.85rem;color:var(--muted)}
 .card.wide{flex-basis:100%}
 .chart{width:100%;height:auto;display:block}
-.chart .bar{fill:var(--bar)}.chart .bar-rest{fill:var(--rest)}.chart .bar-empty{fill:transparent}
+.chart .bar{fill:var(--bar)}.chart .bar-rest{fill:var(--card);stroke:var(--rest);stroke-width:1.5;vector-effect:non-scaling-stroke}.chart .bar-empty{fill:transparent}
 .chart .grid{stroke:var(--line);stroke-width:1}
 .chart .axis{fill:var(--muted);font-size:11px}
 .chart .prev{fill:none;stroke:var(--prev);stroke-width:2;stroke-dasharray:5 4}.chart .prev-peak{fill:var(--prev);font-weight:600}
 .legend{font-size:.85rem;color:var(--muted);margin-top:6px}
 .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px;vertical-align:-1px}
+.legend .k-bar{background:var(--bar)}.legend .k-rest{border:1.5px solid var(--rest)}.legend .k-prev{width:16px;height:0;border-radius:0;border-top:2px dashed var(--prev);vertical-align:3px}
 table{width:100%;border-collapse:collapse;font-size:.9rem}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:.78rem;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
@@ -76,8 +80,7 @@ dl.facts dt{color:var(--muted);font-size:.72rem;text-transform:uppercase;letter-
 dl.facts dd{margin:0}
 ul.plain{margin:6px 0 0;padding-left:18px;overflow-wrap:anywhere}
 footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
-@media (max-width:640px){
- main{padding:10px}
+@media (max-width:899px){
  table.stack thead{display:none}
  table.stack,table.stack tbody{display:block;width:100%}
  table.stack tr{display:grid;grid-template-columns:1fr 1fr;column-gap:10px;border:1px solid var(--line);border-radius:8px;padding:6px 8px;margin:0 0 8px}
@@ -87,6 +90,9 @@ footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
  table.stack td.why::before,table.stack td.wide::before{display:block}
  table.stack td.rank{display:none}
  .rank-m{display:inline!important;font-weight:600}
+}
+@media (max-width:640px){
+ main{padding:10px}
  .wide-only{display:none}
  table:not(.stack) th,table:not(.stack) td{padding:6px 5px}
  table:not(.stack) th{letter-spacing:0}
@@ -97,7 +103,7 @@ footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
  td.names{overflow-wrap:anywhere}
 }
 @media print{
- :root{--bg:#fff;--card:#fff;--fg:#000;--muted:#444;--line:#bbb;--bar:#b4232a;--rest:#7f8ca0;--prev:#2b5fab}
+ :root{color-scheme:light;--bg:#fff;--card:#fff;--fg:#000;--muted:#444;--line:#bbb;--bar:#b4232a;--rest:#7f8ca0;--prev:#2b5fab}
  details::details-content{content-visibility:visible;display:block}
  details>summary{list-style:none}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -125,10 +131,14 @@ export function card(label: string, valueHtml: string, subHtml: string, wide = f
   return `<div class="card${wide ? ' wide' : ''}"><div class="k">${e(label)}</div><div class="v">${valueHtml}</div><div class="t">${subHtml}</div></div>`;
 }
 
-/** The chart's legend: blocked and the rest, and the day before when the chart has it. */
+/**
+ * The chart's legend: blocked and the rest, and the day before when the chart has it. Each key
+ * is drawn as its mark is (a filled bar, an outlined one, a dashed line), not by colour alone:
+ * red and grey differ little in lightness, and not at all to a reader who does not see red.
+ */
 export function chartLegend(m: Messages['daily']['html'], previous: boolean): string {
-  const item = (color: string, label: string): string => `<i style="background:var(${color})"></i>${e(label)}`;
-  return `<div class="legend">${item('--bar', m.legendBlocked)}${item('--rest', m.legendRest)}${previous ? item('--prev', m.legendPrevious) : ''}</div>`;
+  const item = (key: string, label: string): string => `<i class="k-${key}"></i>${e(label)}`;
+  return `<div class="legend">${item('bar', m.legendBlocked)}${item('rest', m.legendRest)}${previous ? item('prev', m.legendPrevious) : ''}</div>`;
 }
 
 export function td(label: string, html: string, cls = ''): string {
@@ -141,7 +151,8 @@ function sevBadge(sev: number, m: Messages): string {
 }
 
 export function table(head: [string, string?][], rows: string[], stack = true): string {
-  const ths = head.map(([h, cls]) => `<th${cls ? ` class="${cls}"` : ''}>${e(h)}</th>`).join('');
+  // scope: a screen reader then reads a cell with its column's heading, as a sighted reader does.
+  const ths = head.map(([h, cls]) => `<th scope="col"${cls ? ` class="${cls}"` : ''}>${e(h)}</th>`).join('');
   return `<table${stack ? ' class="stack"' : ''}><thead><tr>${ths}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 

@@ -225,3 +225,123 @@ describe('report HTML in Chromium', () => {
     }
   }, 60_000);
 });
+
+describe('HTML pages between a phone and a desktop, and on paper', () => {
+  // A 200-character log prefix and an IPv6 address that does not shorten (RFC 5952: 37
+  // characters): lines of samples/ufw.log made longer (test/fixtures/report/README.md).
+  const longStrings = join(repoRoot, 'test/fixtures/report/long-strings.log');
+  const pages = (): { name: string; file: string }[] => {
+    const dir = tempDir();
+    const out: { name: string; file: string }[] = [];
+    const add = (name: string, args: string[]): void => {
+      const file = join(dir, `${name}.html`);
+      const r = runCli([...args, '--year', '2026', '--tz', 'UTC', '--output', file]);
+      expect(r.code, name).toBe(0);
+      out.push({ name, file });
+    };
+    add('ufw report', [join(repoRoot, 'samples/ufw.log')]);
+    add('long report', [longStrings]);
+    add('long report zh', [longStrings, '--lang', 'zh']);
+    add('ufw daily', ['daily', join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-20']);
+    // The day of the long prefix, and the day of the IPv6 source.
+    add('long daily prefix', ['daily', longStrings, '--date', '2026-11-20']);
+    add('long daily ipv6', ['daily', longStrings, '--date', '2026-11-21']);
+    return out;
+  };
+  const overflow = (page: import('playwright-core').Page) => page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth] as const);
+  const openAll = (page: import('playwright-core').Page) => page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+
+  it('the sources fit a tablet with every detail open, and a long prefix or IPv6 address widens no page', async () => {
+    // Eight columns did not fit below ~900 px: at 768 px the table ran 70-120 px past the
+    // screen, a source's details squeezed into a column 120 px wide, cut at the right.
+    for (const { name, file } of pages()) {
+      for (const width of [390, 641, 768, 850, 900, 1280]) {
+        const page = await browser.newPage({ viewport: { width, height: 800 } });
+        await page.goto(pathToFileURL(file).href);
+        const [closed, view] = await overflow(page);
+        expect(closed, `${name} at ${width}`).toBeLessThanOrEqual(view);
+        await openAll(page);
+        const [open] = await overflow(page);
+        expect(open, `${name} at ${width}, details open`).toBeLessThanOrEqual(view);
+        await page.close();
+      }
+    }
+  }, 120_000);
+
+  it('says its language, heads its columns for a screen reader, its headings in order', async () => {
+    const dir = tempDir();
+    for (const lang of ['en', 'zh'] as const) {
+      for (const args of [[join(repoRoot, 'samples/ufw.log')], ['daily', join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-20']]) {
+        const file = join(dir, `${args[0] === 'daily' ? 'daily' : 'report'}-${lang}.html`);
+        expect(runCli([...args, '--year', '2026', '--tz', 'UTC', '--lang', lang, '--output', file]).code).toBe(0);
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        await page.goto(pathToFileURL(file).href);
+        expect(await page.getAttribute('html', 'lang'), file).toBe(lang === 'en' ? 'en' : 'zh-Hans');
+        // It has a dark palette, and says so: the browser's own parts (scroll bars, the
+        // details' triangles) follow the reader's dark mode too, not light on the dark page.
+        expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), file).toBe('light dark');
+        // One h1, then h2s: no level skipped.
+        const levels = await page.$$eval('h1,h2,h3,h4,h5,h6', (hs) => hs.map((h) => Number(h.tagName[1])));
+        expect(levels[0], file).toBe(1);
+        expect(levels.filter((l) => l === 1), file).toHaveLength(1);
+        expect(levels.every((l, i) => i === 0 || l <= levels[i - 1]! + 1), file).toBe(true);
+        // Every header cell says what it heads: a column.
+        const ths = await page.$$eval('th', (els) => els.map((el) => el.getAttribute('scope')));
+        expect(ths.length, file).toBeGreaterThan(10);
+        expect(ths.filter((s) => s !== 'col'), file).toEqual([]);
+        await page.close();
+      }
+    }
+  }, 60_000);
+
+  it("tells a bar's blocked part from the rest, and the legend's keys, without colour", async () => {
+    // Red over grey differed in hue alone (1.9:1 in lightness, 1.4:1 dark): to a reader who
+    // does not see red, or on a grey print, one bar. Solid is blocked, an outline the rest.
+    // 11-21: the day before is in the log, so its dashed line and key are drawn too.
+    const file = join(tempDir(), 'daily.html');
+    expect(runCli(['daily', join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-21', '--year', '2026', '--tz', 'UTC', '--output', file]).code).toBe(0);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 800 }, colorScheme });
+      await page.goto(pathToFileURL(file).href);
+      const look = await page.evaluate(() => {
+        const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const lum = (c: string): number => {
+          const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const ratio = (a: string, b: string): number => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+        const bar = getComputedStyle(document.querySelector('svg.chart rect.bar')!);
+        const rest = getComputedStyle(document.querySelector('svg.chart rect.bar-rest')!);
+        const card = getComputedStyle(document.querySelector('section')!).backgroundColor;
+        const keys = Array.from(document.querySelectorAll('.legend i'), (i) => getComputedStyle(i));
+        return {
+          parts: ratio(bar.fill, rest.fill),
+          outline: rest.stroke === 'none' ? 0 : ratio(rest.stroke, card),
+          outlineWidth: parseFloat(rest.strokeWidth),
+          keys: keys.map((k) => [k.backgroundColor === 'rgba(0, 0, 0, 0)' ? 'none' : 'filled', k.borderTopStyle] as const),
+        };
+      });
+      expect(look.parts, colorScheme).toBeGreaterThanOrEqual(3);
+      expect(look.outline, colorScheme).toBeGreaterThanOrEqual(3);
+      expect(look.outlineWidth, colorScheme).toBeGreaterThanOrEqual(1);
+      // blocked: a filled square; the rest: an outlined one; the day before: a dashed line, as drawn.
+      expect(look.keys, colorScheme).toEqual([['filled', 'none'], ['none', 'solid'], ['none', 'dashed']]);
+      await page.close();
+    }
+  }, 60_000);
+
+  it('prints within an A4 page, every detail shown', async () => {
+    // 210 mm less the 12 mm margins of @page, at 96 px an inch: what a print lays out in.
+    for (const { name, file } of pages()) {
+      const page = await browser.newPage({ viewport: { width: 703, height: 1000 } });
+      await page.goto(pathToFileURL(file).href);
+      await page.emulateMedia({ media: 'print' });
+      const [w, view] = await overflow(page);
+      expect(w, name).toBeLessThanOrEqual(view);
+      expect(await page.locator('dl.facts').first().isVisible(), name).toBe(true);
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString(), name).toBe('%PDF-');
+      await page.close();
+    }
+  }, 120_000);
+});

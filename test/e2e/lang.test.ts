@@ -267,7 +267,7 @@ describe('--lang zh: the daily summary', () => {
     expect(html).toContain('<h1><span class="nw">2026-11-20</span> 的防火墙探测</h1>');
     expect(html).toContain('<h2>每小时活动</h2>');
     expect(html).toMatch(/<h2>主要来源（共排名 \d+ 个，显示前 10 个）<\/h2>/);
-    expect(html).toContain('<th>原因</th>');
+    expect(html).toContain('<th scope="col">原因</th>');
     expect(html).toContain('<td data-label="原因" class="why">垂直扫描：300 个端口，历时 2 分钟 · ');
     expect(html).toContain('<span class="sev sev3">中</span>');
     expect(html).toContain('<h2>值得注意的解读</h2>');

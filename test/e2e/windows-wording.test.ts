@@ -14,14 +14,14 @@ describe('the "logged as" column', () => {
       runCli(['daily', '--date', '2026-11-20', '--tz', 'UTC', '-o', 'markdown', 'samples/pfirewall.log']).stdout,
       runCli(['daily', '--date', '2026-11-20', '--tz', 'UTC', '-o', 'html', 'samples/pfirewall.log']).stdout,
     ];
-    expect(outputs[0]).toContain('<th>logged as</th>');
+    expect(outputs[0]).toContain('<th scope="col">logged as</th>');
     expect(outputs[1]).toContain('| logged as | records |'); // Windows ALLOW rows are connections, DROP rows packets
-    expect(outputs[2]).toContain('<th>logged as</th>');
-    expect(outputs[0]).toContain('<th>logged as</th><th class="n">records</th>');
-    expect(outputs[2]).toContain('<th>logged as</th><th class="n">records</th>');
+    expect(outputs[2]).toContain('<th scope="col">logged as</th>');
+    expect(outputs[0]).toContain('<th scope="col">logged as</th><th scope="col" class="n">records</th>');
+    expect(outputs[2]).toContain('<th scope="col">logged as</th><th scope="col" class="n">records</th>');
     for (const out of outputs) expect(out).not.toMatch(/log prefix|\/ rule/);
     const zh = [runCli(['-o', 'html', '--lang', 'zh', 'samples/pfirewall.log']).stdout, runCli(['--lang', 'zh', 'samples/pfirewall.log']).stdout];
-    expect(zh[0]).toContain('<th>记录为</th>');
+    expect(zh[0]).toContain('<th scope="col">记录为</th>');
     expect(zh[1]).toMatch(/^记录为 +DROP /m);
     for (const out of zh) expect(out).not.toMatch(/日志前缀|规则/);
   });
