@@ -53,6 +53,12 @@ export interface RankedSource {
    * is built (buildReport), absent when no label holds one.
    */
   messageNames?: Record<string, string>;
+  /**
+   * The format each named label was logged by (the run's record of it), beside
+   * messageNames, so its words are read in that format's terms (sourceRulesCounted). A
+   * function, so not in the JSON, which keeps the labels and their names only.
+   */
+  messageFormat?: (rule: string) => string | null;
   /** Packets per annotation id. */
   annotations: Record<string, number>;
   topPorts: { proto: string; port: number; packets: number }[];

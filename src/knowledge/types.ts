@@ -83,6 +83,12 @@ export interface AddressEntry {
   asSource: LocalizedText | null;
 }
 
+/**
+ * A knowledge table of message ids, as the signature files name it (SIGNATURE_FILES in
+ * validate.ts): what a format declares its labels are read by (FormatDefinition.messageNames).
+ */
+export type MessageTable = 'asaMessages';
+
 /** What a Cisco ASA (PIX, FTD, FWSM) message id that logscan reads events from means: 302014, a TCP connection closed. */
 export interface AsaMessage {
   /** The six digits of the tag: "302014" for %ASA-6-302014. */
@@ -110,5 +116,7 @@ export interface KnowledgeBase {
   readonly addresses: readonly AddressEntry[];
   /** A Cisco ASA message id's name and meaning ("302014"); undefined for an id logscan reads no events from. */
   asaMessage(id: string): AsaMessage | undefined;
+  /** A message id's name and meaning in `table`, the one a format's labels are read by (FormatDefinition.messageNames); undefined for an id the table lacks. */
+  message(table: MessageTable, id: string): AsaMessage | undefined;
   readonly asaMessages: readonly AsaMessage[];
 }
