@@ -70,7 +70,8 @@ export class DayTally {
     this.blockedPerHour = new Array<number>(window.hours).fill(0);
   }
 
-  add(e: FirewallEvent, t: number): void {
+  /** `connection`: isConnectionRecord(e), when the caller has asked it already (DayCollector.add). */
+  add(e: FirewallEvent, t: number, connection = isConnectionRecord(e)): void {
     const n = e.count;
     this.events++;
     if (t < this.first) this.first = t;
@@ -92,7 +93,6 @@ export class DayTally {
     }
     this.rules.add(e.rule ?? NO_RULE, n);
     this.ruleFormats.add(e.format, e.rule);
-    const connection = isConnectionRecord(e);
     if (connection) this.connections += n;
     // The report's header and port tables draw the same line (aggregate/own-traffic.ts).
     if (kind === 'own') {
