@@ -24,7 +24,7 @@ export interface PortEntry {
   name: LocalizedText;
   /** A category id from signatures/categories.json (service, trojan, worm, game, …). */
   category: string;
-  /** Family for malware: "Sub-7", "Back Orifice", {en: "Glacier (冰河)", zh: "冰河"}; the two languages' texts are the same unless the name needs translating. */
+  /** Family for malware: "Sub-7", "Back Orifice", {en: "Glacier (冰河)", zh: "冰河"}; the two languages' texts are the same unless the name needs translating. Never null for an entry of a malware category (the loader gives one written without a family its name); null otherwise. */
   family: LocalizedText | null;
   severity: Severity;
   /** Lower = more likely in a firewall log today; orders entries sharing a port. */
@@ -64,6 +64,8 @@ export interface Category {
   defaultSeverity: Severity;
   /** Trojans, backdoors, adware: a port whose best entry is of another category is not "known as" these (80 is HTTP, not the Executor trojan's port). */
   hiddenUnderService: boolean;
+  /** Trojans, worms, backdoors: each entry names a malware family (`PortEntry.family`; one without takes its name). */
+  malware: boolean;
 }
 
 /** What a special-purpose address range means in a firewall log (224.0.0.251: mDNS; 100.64.0.0/10: carrier-grade NAT). */
