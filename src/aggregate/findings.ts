@@ -106,7 +106,11 @@ function portLabel(key: number): string {
 // in signatures/annotations.json ({malware} is "Sub-7 trojan", or "Doly Trojan" alone).
 const TROJAN_TEXT = /^Port (?:of the|through which the) (.+?)(?: (?:worm backdoor|trojan|worm|backdoor))?(?: spreads)?(?: \([^)]*\))?:/;
 
-/** Family of a trojan probe: the knowledge base if loaded, else the annotation text (then the same in both languages). */
+/**
+ * Family of a trojan probe: the knowledge base's when loaded (an entry of a malware
+ * category always has one, its name when the signature file gives none), else the
+ * annotation text's (then the same in both languages).
+ */
 function familyOf(key: number, text: string, kb: KnowledgeBase | null): LocalizedText {
   const { proto, port } = portKeyName(key);
   if (kb && (proto === 'tcp' || proto === 'udp')) {

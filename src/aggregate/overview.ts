@@ -264,7 +264,8 @@ export class Overview {
     this.sourceConnections = new CappedCounter<string>(maxSources);
   }
 
-  add(e: FirewallEvent): void {
+  /** `connection`: isConnectionRecord(e), when the caller has asked it already for the summary too. */
+  add(e: FirewallEvent, connection = isConnectionRecord(e)): void {
     const n = e.count;
     const blocked = e.action === 'drop' || e.action === 'reject';
     this.events++;
@@ -276,7 +277,6 @@ export class Overview {
       return;
     }
     this.packets += n;
-    const connection = isConnectionRecord(e);
     if (connection) this.connections += n;
     if (e.time) {
       const t = e.time.getTime();

@@ -27,7 +27,6 @@ import { FC_ACK, FC_FIN, FC_OTHER, FC_SYN, ICMP_TYPE_KEYS, P_ICMP, P_OTHER, P_TC
 import { isEchoRequest } from '../util/icmp.js';
 import { isFromThisSide } from './own-traffic.js';
 import { isEgress } from '../util/egress.js';
-import { isConnectionRecord } from '../parsers/connection-records.js';
 
 type Limits = Thresholds['limits'];
 
@@ -405,7 +404,8 @@ export class ProfileRows {
     this.f[r * F_STRIDE + F_SEQ] = seq;
   }
 
-  add(r: number, e: FirewallEvent, lim: Limits): void {
+  /** `connection`: isConnectionRecord(e), asked once by whoever hands the event on. */
+  add(r: number, e: FirewallEvent, lim: Limits, connection: boolean): void {
     const f = this.f;
     const u = this.u;
     const fo = r * F_STRIDE;
@@ -432,7 +432,6 @@ export class ProfileRows {
       default: f[fo + F_OTHER] += n;
     }
     if (e.rule !== null) this.addRule(r, e.rule, n);
-    const connection = isConnectionRecord(e);
     if (connection) this.extra(r).connections += n;
 
     // Annotations first: a traceroute's walking ports are not breadth, nor the clients a
@@ -488,7 +487,7 @@ export class ProfileRows {
     if (late && !noise && !tracer) {
       // A late packet of a connection already under way opened nothing: its port and host
       // are not breadth (as the report's port tables leave it out: own-traffic.ts).
-      this.addLate(r, e, n, lim);
+      this.addLate(r, e, n, lim, connection);
       const x = this.extra(r);
       x.setAside += n;
       if (connection) x.lateConnections += n;
@@ -574,7 +573,7 @@ export class ProfileRows {
    * nothing but ACKs, each to another port, and ack-scan must still see them); its port
    * and host go to the late collections, not to the probes'.
    */
-  private addLate(r: number, e: FirewallEvent, n: number, lim: Limits): void {
+  private addLate(r: number, e: FirewallEvent, n: number, lim: Limits, connection: boolean): void {
     const x = this.extra(r);
     x.latePackets += n;
     this.u[r * U_STRIDE + U_PROTOCOLS] |= portlessProtocol(e.proto);
@@ -596,7 +595,7 @@ export class ProfileRows {
     if (e.proto !== 'tcp') return;
     const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagBits(e.tcpFlags));
     // A CLOSE row records no flags (as in add()).
-    if (!isConnectionRecord(e)) this.addFlagClass(r, cls, n);
+    if (!connection) this.addFlagClass(r, cls, n);
     if (cls === FC_ACK && hostKey !== null) this.addAckHost(r, hostKey, lim);
     if (port === null) return;
     if (cls === FC_FIN) (x.finPorts ??= new IntSet()).add(port, 64);

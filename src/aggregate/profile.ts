@@ -6,6 +6,7 @@
 // typed-array updates in one row. No regex, no sorting, no allocation beyond a source's
 // first event and the rare members that outgrow the row.
 import type { FirewallEvent } from '../event.js';
+import { isConnectionRecord } from '../parsers/connection-records.js';
 import { flat } from '../util/flat-string.js';
 import { isOwnClientTraffic } from './own-traffic.js';
 import { isLoopback } from '../util/egress.js';
@@ -39,7 +40,7 @@ export class SourceProfile implements SourceProfileFields {
   }
 
   add(e: FirewallEvent, t: Thresholds): void {
-    this.rows.add(this.r, e, t.limits);
+    this.rows.add(this.r, e, t.limits, isConnectionRecord(e));
   }
 
   /** Folds another profile of the same source in (chunked or parallel reading). */
@@ -356,7 +357,8 @@ export class ProfileTable {
     return new SourceProfile(this.rows.ip(r), { rows: this.rows, row: r });
   }
 
-  add(e: FirewallEvent): void {
+  /** `connection`: isConnectionRecord(e), when the caller has asked it already (Summarizer.add). */
+  add(e: FirewallEvent, connection = isConnectionRecord(e)): void {
     const raw = e.src.ip;
     if (raw === null || raw === '') return;
     if (isOwnClientTraffic(e)) return;
@@ -373,7 +375,7 @@ export class ProfileTable {
       }
     }
     this.rows.touch(r, ++this.seq);
-    this.rows.add(r, e, this.t.limits);
+    this.rows.add(r, e, this.t.limits, connection);
     this.lastRow = r;
     this.lastRaw = raw;
   }

@@ -239,7 +239,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
 /** A shown source with the names of the message ids its labels hold (its details say them as the "logged as" row does). */
 function withMessageNames(r: RankedSource, kb: KnowledgeBase | null, lang: Lang, formatOf: (rule: string) => string | null): RankedSource {
   const messageNames = ruleMessageNames(kb, lang, r.rules, formatOf);
-  return messageNames === undefined ? r : { ...r, messageNames };
+  return messageNames === undefined ? r : { ...r, messageNames, messageFormat: formatOf };
 }
 
 function isoOrNull(ms: number | null): string | null {

@@ -1,17 +1,18 @@
 // The name of the message id a rule label holds (a Cisco ASA's `ASA-6-302014`: "TCP
 // connection closed"), looked up once per listed label when a document is built, so the
 // report, the daily summary and their JSON say what the knowledge base says
-// (signatures/asa-messages.json), in --lang. Only the ASA writes its kind of message in
-// the tag; every other label is a rule's own name and needs none.
+// (signatures/asa-messages.json), in --lang. A format declares which knowledge table names
+// the message ids its labels hold (FormatDefinition.messageNames: the ASA's tag); every
+// other format's label is a rule's own name and needs none.
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
-import { ciscoAsaFormat } from '../parsers/cisco-asa.js';
-import { ruleFields } from '../parsers/registry.js';
+import { messageTable, ruleFields } from '../parsers/registry.js';
 
 /** The name of the message id in `rule`, logged by `format`; undefined when the label holds none the knowledge base names. */
 export function ruleMessageName(kb: KnowledgeBase | null, format: string, rule: string, lang: Lang): string | undefined {
-  if (kb === null || format !== ciscoAsaFormat.id) return undefined;
+  const table = kb === null ? undefined : messageTable(format);
+  if (table === undefined) return undefined;
   const code = ruleFields(format, rule).code;
-  return code === undefined ? undefined : kb.asaMessage(code)?.name[lang];
+  return code === undefined ? undefined : kb!.message(table, code)?.name[lang];
 }
 
 /** A counted label as the documents carry it: `format` absent for "(none)", `messageName` for a named message id. */
@@ -38,13 +39,15 @@ export function ruleMessageNames(kb: KnowledgeBase | null, lang: Lang, rules: Re
 
 /**
  * A source's labels as counted labels, which the "logged as" row's words are made from
- * (ruleRows): one named in `names` (ruleMessageNames) is a tag of the one format that
- * names its message ids; any other is said as logged, with no format to read it by.
+ * (ruleRows): one named in `names` (ruleMessageNames) is read in the words of the format
+ * that logged it (`formatOf`, carried with the names); any other is said as logged, with
+ * no format to read it by.
  */
-export function sourceRulesCounted(rules: Readonly<Record<string, number>>, names: Readonly<Record<string, string>> | undefined): { key: string; packets: number; format?: string; messageName?: string }[] {
+export function sourceRulesCounted(rules: Readonly<Record<string, number>>, names: Readonly<Record<string, string>> | undefined, formatOf: ((rule: string) => string | null) | undefined): { key: string; packets: number; format?: string; messageName?: string }[] {
   return Object.entries(rules).map(([key, packets]) => {
     // Own keys only: a prefix named "constructor" is no message id.
     const messageName = names !== undefined && Object.hasOwn(names, key) ? names[key] : undefined;
-    return messageName === undefined ? { key, packets } : { key, packets, format: ciscoAsaFormat.id, messageName };
+    const format = messageName === undefined ? null : (formatOf?.(key) ?? null);
+    return format === null ? { key, packets } : { key, packets, format, messageName };
   });
 }

@@ -53,6 +53,12 @@ export interface RankedSource {
    * is built (buildReport), absent when no label holds one.
    */
   messageNames?: Record<string, string>;
+  /**
+   * The format each named label was logged by (the run's record of it), beside
+   * messageNames, so its words are read in that format's terms (sourceRulesCounted). A
+   * function, so not in the JSON, which keeps the labels and their names only.
+   */
+  messageFormat?: (rule: string) => string | null;
   /** Packets per annotation id. */
   annotations: Record<string, number>;
   topPorts: { proto: string; port: number; packets: number }[];
@@ -156,8 +162,8 @@ const ROW_GAP = 2;
 type RowKind = typeof ROW_PACKET | typeof ROW_CONNECTION | typeof ROW_GAP;
 
 /** A Windows Firewall row may be a connection or a note of lost records, not a packet: an interpretation's count says which. */
-function rowKind(e: FirewallEvent): RowKind {
-  if (isConnectionRecord(e)) return ROW_CONNECTION;
+function rowKind(e: FirewallEvent, connection: boolean): RowKind {
+  if (connection) return ROW_CONNECTION;
   return lostRecords(e) === null ? ROW_PACKET : ROW_GAP;
 }
 
@@ -267,8 +273,12 @@ export class Summarizer {
     this.profiles = new ProfileTable(thresholds);
   }
 
-  add(e: FirewallEvent): void {
-    this.profiles.add(e);
+  /**
+   * `connection`: isConnectionRecord(e), asked once per event by the caller that hands it
+   * to the overview and the day's tally too; asked here when not given.
+   */
+  add(e: FirewallEvent, connection = isConnectionRecord(e)): void {
+    this.profiles.add(e, connection);
     const anns = e.annotations;
     if (anns.length === 0) return;
     // The source as the profiles and the report name it (RFC 5952 for IPv6).
@@ -283,7 +293,7 @@ export class Summarizer {
         s = new AnnotationStats();
         this.notes.set(a.id, s);
       }
-      if (kind === -1) kind = rowKind(e);
+      if (kind === -1) kind = rowKind(e, connection);
       s.add(src, a.text, a.severity, e.count, kind);
     }
   }

@@ -206,7 +206,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     }
     const prevCovered = covers(prevWindow.start) && coversEnd(prevWindow) && lacks(prevWindow).length === 0;
     const settings = digestSettings(thresholds, { ignore, homeNet: homeNetFingerprint(common.homeNet), signatures: analysis.localSignatures });
-    const previous = choosePrevious(collector.previous, prevCovered, stored, settings);
+    const previous = choosePrevious(collector.previous, prevCovered, stored, settings, collector.today.formats);
     const partial = now.getTime() < window.end;
     const missingToday = lacks(window);
     // Today's end is still to come, but what a cut input lost can already be today's, as for a past day.

@@ -7,6 +7,7 @@ import { Overview } from '../aggregate/overview.js';
 import { rankCountingScanLate } from '../aggregate/scan-late.js';
 import { buildReport } from '../aggregate/report.js';
 import { Summarizer } from '../aggregate/summary.js';
+import { isConnectionRecord } from '../parsers/connection-records.js';
 import { DEFAULT_THRESHOLDS, parseSeverity } from '../aggregate/thresholds.js';
 import { ExitCode } from '../errors.js';
 import { enrichReport, hasEnrichment } from '../enrich/report-enrich.js';
@@ -110,8 +111,10 @@ export function registerReport(program: Command, setExit: (code: number) => void
             ignored++;
             return;
           }
-          overview.add(e);
-          summary.add(e);
+          // One answer for both, each of which counts connection records apart.
+          const connection = isConnectionRecord(e);
+          overview.add(e, connection);
+          summary.add(e, connection);
         },
         // The report names the zone at its end; the first ask loads ICU's zone data.
         { threads: readThreads(raw), annotateWhileReading: true, signal: interrupt.signal, whileWorkerStarts: () => zoneName(common.tz) },

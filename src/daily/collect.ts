@@ -8,6 +8,7 @@ import { Summarizer, type RankOptions, type SummaryResult } from '../aggregate/s
 import { rankCountingScanLate } from '../aggregate/scan-late.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import type { FirewallEvent } from '../event.js';
+import { isConnectionRecord } from '../parsers/connection-records.js';
 import { localClock } from '../render/time-format.js';
 import type { DayWindow } from './day.js';
 import { DayTally } from './tally.js';
@@ -66,12 +67,15 @@ export class DailyCollector {
     if (t < this.earliest) this.earliest = t;
     if (t > this.latest) this.latest = t;
     if (t >= this.window.start && t < this.window.end) {
-      this.overview.add(e);
-      this.summary.add(e);
-      this.today.add(e, t);
+      // One answer for the three that count connection records apart.
+      const connection = isConnectionRecord(e);
+      this.overview.add(e, connection);
+      this.summary.add(e, connection);
+      this.today.add(e, t, connection);
     } else if (t >= this.prevWindow.start && t < this.prevWindow.end) {
-      this.previous.add(e, t);
-      this.previousSummary.add(e);
+      const connection = isConnectionRecord(e);
+      this.previous.add(e, t, connection);
+      this.previousSummary.add(e, connection);
     } else {
       this.otherDays++;
     }

@@ -22,17 +22,24 @@ export interface PreviousDay {
   otherZone: string | null;
   /** What the --state digest was counted with that this run is not (thresholds, --ignore list); null when the same, or not known. */
   otherSettings: SettingsChange[] | null;
+  /**
+   * The formats whose records an older --state digest counted otherwise than this run
+   * (countedOtherwise in digest.ts: a Cisco ASA's Teardowns as probes); null when none. Its
+   * probes, late packets, connections, sources and ports are then not compared.
+   */
+  countedOtherwise: string[] | null;
   hasSource(ip: string): boolean;
   hasPort(proto: string, port: number): boolean;
 }
 
 /** The day before's totals; null where an older digest did not count a figure as today's is counted. */
-export type PreviousTotals = Omit<DayTotals, 'probes' | 'own' | 'noise' | 'late' | 'sources' | 'connections' | 'probeConnections' | 'ownConnections' | 'lateConnections'> & {
+export type PreviousTotals = Omit<DayTotals, 'probes' | 'own' | 'noise' | 'late' | 'sources' | 'ports' | 'connections' | 'probeConnections' | 'ownConnections' | 'lateConnections'> & {
   probes: number | null;
   own: number | null;
   noise: number | null;
   late: number | null;
   sources: number | null;
+  ports: number | null;
   connections: number | null;
   probeConnections: number | null;
   ownConnections: number | null;
@@ -48,6 +55,7 @@ export function previousFromTally(t: DayTally, complete: boolean): PreviousDay {
     sourcesCapped: false,
     otherZone: null,
     otherSettings: null,
+    countedOtherwise: null,
     hasSource: (ip) => t.hasSource(ip),
     hasPort: (proto, port) => t.hasPort(proto, port),
   };
@@ -65,7 +73,7 @@ export function digestZoneDiffers(d: DayDigest, window: { start: number; end: nu
   return typeof d.tz === 'string' && d.tz !== '' ? d.tz : '?';
 }
 
-export function previousFromDigest(d: DayDigest, otherZone: string | null = null, otherSettings: SettingsChange[] | null = null): PreviousDay {
+export function previousFromDigest(d: DayDigest, otherZone: string | null = null, otherSettings: SettingsChange[] | null = null, countedOtherwise: string[] | null = null): PreviousDay {
   // Digests written before sources were counted in RFC 5952 form hold the kernel's full IPv6 spelling.
   const sources = new Set(d.sources.map(addressKey));
   const ports = new Map(Object.entries(d.ports).map(([proto, ranges]) => [proto, decodePorts(ranges)]));
@@ -73,14 +81,23 @@ export function previousFromDigest(d: DayDigest, otherZone: string | null = null
     date: d.date,
     basis: 'state',
     complete: d.complete,
-    totals: totalsOf(d),
+    totals: countedOtherwise === null ? totalsOf(d) : { ...totalsOf(d), ...NOT_COMPARED },
     sourcesCapped: d.sourcesCapped,
     otherZone,
     otherSettings,
+    countedOtherwise,
     hasSource: (ip) => sources.has(ip),
     hasPort: (proto, port) => (ports.get(proto)?.[port] ?? 0) > 0,
   };
 }
+
+/**
+ * What a digest that counted some format's records otherwise (a Cisco ASA's Teardowns as
+ * probes, its Built records as packets) holds that is not today's measure: the probes, the
+ * late packets, the connections, and the sources and ports, which the Teardowns' senders
+ * and ports were among. Its packets, verdicts and own traffic count alike.
+ */
+const NOT_COMPARED = { probes: null, late: null, sources: null, ports: null, connections: null, probeConnections: null, ownConnections: null, lateConnections: null } as const;
 
 /** A digest's totals, with null for what its version did not count as today's are counted. */
 function totalsOf(d: DayDigest): PreviousTotals {
@@ -126,6 +143,8 @@ export interface Comparison {
   previousZone: string | null;
   /** What the --state digest counted the day before with that this run does not (thresholds, --ignore, --home-net, --signatures); null otherwise. */
   previousSettings: SettingsChange[] | null;
+  /** The formats whose records the --state digest, an older logscan's, counted otherwise (PreviousDay.countedOtherwise); null otherwise. */
+  previousCountedOtherwise: string[] | null;
   /** Packets that arrived unasked (the headline's probes). */
   probes: Change;
   /** Every packet logged (probes, this side's own traffic, replies, LAN chatter and late packets). */
@@ -189,6 +208,7 @@ export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay
     previousComplete: prev?.complete ?? false,
     previousZone: prev?.otherZone ?? null,
     previousSettings: prev?.otherSettings ?? null,
+    previousCountedOtherwise: prev?.countedOtherwise ?? null,
     probes: change(t.probes, pt?.probes ?? null),
     packets: change(t.packets, pt?.packets ?? null),
     connections: change(t.connections, pt?.connections ?? null),

@@ -13,7 +13,10 @@ import type { Thresholds } from '../aggregate/thresholds.js';
 import type { IgnoreList } from '../enrich/ignore.js';
 
 /**
- * 6: the late packets of a source found scanning (an ACK scan's first bare ACKs, read as
+ * 7: a Cisco ASA's Built and Teardown records are connection records, a Teardown never a
+ * probe (as a Windows CLOSE row); `formats` names the formats of the day's records. A
+ * version 6 or older digest may have counted them as packets and the Teardowns as probes
+ * (countedOtherwise). 6: the late packets of a source found scanning (an ACK scan's first bare ACKs, read as
  * late before the scan showed) are counted among the probes, their sender among the
  * sources and their ports among the ports, as the report counts them; version 5 counted
  * them as `late`. 5: connection records (Windows Firewall ALLOW, OPEN, CLOSE; Cisco ASA Built, Teardown) are counted apart from the
@@ -24,8 +27,29 @@ import type { IgnoreList } from '../enrich/ignore.js';
  * holds only probing sources. Versions 1 to 5 are still read: see previousFromDigest for
  * what is compared then.
  */
-export const DIGEST_VERSION = 6;
-const READABLE_VERSIONS: readonly unknown[] = [1, 2, 3, 4, 5, DIGEST_VERSION];
+export const DIGEST_VERSION = 7;
+const READABLE_VERSIONS: readonly unknown[] = [1, 2, 3, 4, 5, 6, DIGEST_VERSION];
+
+/**
+ * The formats whose records an older digest counted otherwise than this version does, with
+ * the first version that counts them as now: the Cisco ASA's Built and Teardown records
+ * became connection records (a Teardown no probe) in version 7. A format whose counting
+ * changes again gets the version that changed it here, and words in the catalog
+ * (daily.countedOtherwise).
+ */
+export const COUNTED_SO_SINCE: Readonly<Record<string, number>> = { 'cisco-asa': 7 };
+
+/**
+ * The formats of `d`'s day whose records it counted otherwise than this version
+ * (COUNTED_SO_SINCE), sorted; null when none. A digest older than version 7 does not say
+ * which formats its day held: those of the day compared with it (`today`) stand in for them,
+ * as the same logs' earlier day.
+ */
+export function countedOtherwise(d: DayDigest, today: ReadonlySet<string>): string[] | null {
+  const held = d.formats === undefined ? today : new Set(d.formats);
+  const formats = Object.keys(COUNTED_SO_SINCE).filter((f) => d.logscanDailyDigest < COUNTED_SO_SINCE[f]! && held.has(f)).sort();
+  return formats.length > 0 ? formats : null;
+}
 /** The busiest sources kept per day: enough to tell "new today" for everything that matters. */
 export const SOURCES_IN_DIGEST = 5000;
 
@@ -59,6 +83,8 @@ export interface DayDigest {
   ports: Record<string, string>;
   /** What the day was counted with; absent in digests written before logscan recorded it. */
   settings?: DigestSettings;
+  /** The formats (`logscan formats` ids) of the day's records, sorted; absent before version 7. */
+  formats?: string[];
 }
 
 /**
@@ -207,6 +233,7 @@ export type DigestShape =
   | { code: 'not-count'; field: string }
   | { code: 'not-counts'; field: string }
   | { code: 'not-addresses'; field: string }
+  | { code: 'not-formats'; field: string }
   | { code: 'no-flags' }
   | { code: 'not-object-field'; field: string }
   | { code: 'not-settings'; field: string }
@@ -278,7 +305,8 @@ const V3_TOTALS = [...V2_TOTALS, 'noise'];
 const V4_TOTALS = [...V3_TOTALS, 'late'];
 const V5_TOTALS = [...V4_TOTALS, 'connections', 'probeConnections', 'ownConnections', 'lateConnections'];
 // Version 6 counts what version 5 did, a scanner's late packets on the other side of the line.
-const TOTALS_OF_VERSION: Readonly<Record<number, readonly string[]>> = { 1: V1_TOTALS, 2: V2_TOTALS, 3: V3_TOTALS, 4: V4_TOTALS, 5: V5_TOTALS, 6: V5_TOTALS };
+// Version 7 counts what version 6 did, a Cisco ASA's connection records among the connections.
+const TOTALS_OF_VERSION: Readonly<Record<number, readonly string[]>> = { 1: V1_TOTALS, 2: V2_TOTALS, 3: V3_TOTALS, 4: V4_TOTALS, 5: V5_TOTALS, 6: V5_TOTALS, 7: V5_TOTALS };
 
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 
@@ -305,6 +333,7 @@ export function digestProblem(x: unknown, date: string): DigestShape | null {
   if (!Array.isArray(d.sources) || !d.sources.every((s) => typeof s === 'string')) return { code: 'not-addresses', field: 'sources' };
   if (typeof d.sourcesCapped !== 'boolean' || typeof d.complete !== 'boolean') return { code: 'no-flags' };
   if (typeof d.ports !== 'object' || d.ports === null || Array.isArray(d.ports)) return { code: 'not-object-field', field: 'ports' };
+  if (d.formats !== undefined && (!Array.isArray(d.formats) || !d.formats.every((f) => typeof f === 'string'))) return { code: 'not-formats', field: 'formats' };
   if (d.settings !== undefined) {
     const st = d.settings as Record<string, unknown> | null;
     const hash = (x: unknown): boolean => x === null || typeof x === 'string';

@@ -2,18 +2,21 @@
 // day win (exact, and counted with this run's settings); else a complete --state digest
 // of that day in this zone, counted with this run's settings (digestSettings); else
 // whatever part of the day the logs hold; else any other digest (incomplete, counted in
-// another --tz: its day began and ended at other instants, or with other settings, which
-// the comparison then says); else nothing (the comparison says so).
+// another --tz: its day began and ended at other instants, or with other settings, or by an
+// older logscan that counted a format's records otherwise, which the comparison then says);
+// else nothing (the comparison says so).
 import { digestZoneDiffers, previousFromDigest, previousFromTally, type PreviousDay } from './compare.js';
-import { settingsChanges, type DayDigest, type DigestSettings } from './digest.js';
+import { countedOtherwise, settingsChanges, type DayDigest, type DigestSettings } from './digest.js';
 import type { DayTally } from './tally.js';
 
-export function choosePrevious(fromLogs: DayTally, logsCoverDay: boolean, digest: DayDigest | null, settings: DigestSettings): PreviousDay | null {
+/** `todayFormats`: the formats of the day compared (DayTally.formats), for a digest that does not say its own. */
+export function choosePrevious(fromLogs: DayTally, logsCoverDay: boolean, digest: DayDigest | null, settings: DigestSettings, todayFormats: ReadonlySet<string>): PreviousDay | null {
   if (logsCoverDay) return previousFromTally(fromLogs, true);
   const otherZone = digest === null ? null : digestZoneDiffers(digest, fromLogs.window);
   const otherSettings = digest === null ? null : settingsChanges(digest.settings, settings);
-  if (digest?.complete && otherZone === null && otherSettings === null) return previousFromDigest(digest);
+  const otherCounting = digest === null ? null : countedOtherwise(digest, todayFormats);
+  if (digest?.complete && otherZone === null && otherSettings === null && otherCounting === null) return previousFromDigest(digest);
   if (fromLogs.events > 0) return previousFromTally(fromLogs, false);
-  if (digest) return previousFromDigest(digest, otherZone, otherSettings);
+  if (digest) return previousFromDigest(digest, otherZone, otherSettings, otherCounting);
   return null;
 }

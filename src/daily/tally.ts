@@ -44,6 +44,9 @@ export class DayTally {
   replyConnections = 0;
   /** Of the noise, connection records (a Cisco ASA Teardown to a broadcast address); not in the digest either. */
   noiseConnections = 0;
+  /** The formats of the day's records (`logscan formats` ids): a digest says which it held (COUNTED_SO_SINCE). */
+  readonly formats = new Set<string>();
+  private lastFormat = '';
   /** Earliest and latest event seen in the window. */
   first = Infinity;
   last = -Infinity;
@@ -70,7 +73,8 @@ export class DayTally {
     this.blockedPerHour = new Array<number>(window.hours).fill(0);
   }
 
-  add(e: FirewallEvent, t: number): void {
+  /** `connection`: isConnectionRecord(e), when the caller has asked it already (DayCollector.add). */
+  add(e: FirewallEvent, t: number, connection = isConnectionRecord(e)): void {
     const n = e.count;
     this.events++;
     if (t < this.first) this.first = t;
@@ -92,7 +96,8 @@ export class DayTally {
     }
     this.rules.add(e.rule ?? NO_RULE, n);
     this.ruleFormats.add(e.format, e.rule);
-    const connection = isConnectionRecord(e);
+    // A log is one format, line after line: a compare instead of a hash per event.
+    if (e.format !== this.lastFormat) this.formats.add((this.lastFormat = e.format));
     if (connection) this.connections += n;
     // The report's header and port tables draw the same line (aggregate/own-traffic.ts).
     if (kind === 'own') {
@@ -199,6 +204,7 @@ export class DayTally {
       sourcesCapped: this.sources.size > top.length,
       ports,
       ...(settings !== undefined ? { settings } : {}),
+      formats: [...this.formats].sort(),
     };
   }
 }

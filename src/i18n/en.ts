@@ -126,6 +126,14 @@ const OTHER_SETTING: Readonly<Record<SettingsChange, string>> = {
   signatures: 'other --signatures directories (their entries)',
 };
 
+/**
+ * What an older --state digest may have counted otherwise, per format (digest.ts
+ * COUNTED_SO_SINCE): said by basisCountedOtherwise. A format missing here is said by its id.
+ */
+const COUNTED_OTHERWISE: Readonly<Record<string, string>> = {
+  'cisco-asa': "a Cisco ASA's Built and Teardown records as packets and its Teardowns as probes",
+};
+
 function joinAnd(xs: readonly string[]): string {
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
@@ -688,6 +696,12 @@ export const en = {
      */
     basisOtherSettings: (what: readonly SettingsChange[], afterZone: boolean) =>
       `${afterZone ? '; it was also' : ', which was'} counted with ${joinAnd(what.map((w) => OTHER_SETTING[w]))}: part of the change may come from that, not from the traffic`,
+    /**
+     * After `basis` (and the notes above) when the --state digest is an older logscan's that
+     * counted `formats`' records otherwise (digest.ts countedOtherwise): those figures are left out.
+     */
+    basisCountedOtherwise: (formats: readonly string[], afterOther: boolean) =>
+      `${afterOther ? '; it was also written' : ', written'} by an earlier logscan, which may have counted ${joinAnd(formats.map((f) => COUNTED_OTHERWISE[f] ?? f))}: its probes, connections, sources and ports are not compared`,
     interrupted: (signal: string) => `interrupted by ${signal}: this summary covers only what was read before it`,
     /**
      * The day's --state digest could not be written (on the page and on stderr): `problem` is
@@ -739,6 +753,8 @@ export const en = {
           return `${s.field} is not a list of counts`;
         case 'not-addresses':
           return `${s.field} is not a list of addresses`;
+        case 'not-formats':
+          return `${s.field} is not a list of format names`;
         case 'no-flags':
           return 'flags missing';
         case 'not-object-field':

@@ -10,6 +10,11 @@ import type { SystemLimit } from '../errors.js';
 import type { LineFate } from '../check/check.js';
 import type { TrafficKind } from '../aggregate/own-traffic.js';
 
+/** What an older --state digest may have counted otherwise, per format (basisCountedOtherwise). */
+const COUNTED_OTHERWISE_ZH: Readonly<Record<string, string>> = {
+  'cisco-asa': '把 Cisco ASA 的 Built 和 Teardown 记录算作包、把 Teardown 算作探测',
+};
+
 /** What basisOtherSettings names for each setting that differed (after 不同的). */
 const OTHER_SETTING_ZH: Readonly<Record<SettingsChange, string>> = {
   thresholds: '检测阈值（--config、--scan-ports、--sweep-hosts）',
@@ -544,6 +549,8 @@ export const zh: Messages = {
     basisOtherZone: (zone, ours) => `；该摘要按 ${zone} 时区划分那一天，而不是 ${ours}，两天的起止时刻不同（用 --tz ${zone} 才能同口径比较）`,
     basisOtherSettings: (what, afterZone) =>
       `；该摘要${afterZone ? '还' : ''}是按不同的${joinZh(what.map((w) => OTHER_SETTING_ZH[w]))}统计的，变化中可能有一部分来自设置的不同，而不是流量本身`,
+    basisCountedOtherwise: (formats, afterOther) =>
+      `；该摘要${afterOther ? '还' : ''}是较早版本的 logscan 写入的，它可能${formats.map((f) => COUNTED_OTHERWISE_ZH[f] ?? f).join('，')}：其探测、连接、来源和端口数不作比较`,
     basis: (date, fromState, partly) => `对比 ${date}，数据来自${fromState ? ' --state 摘要' : '同一批日志'}${partly ? '（该日只有部分时段有记录）' : ''}`,
     interrupted: (signal) => `被 ${signal} 中断：本摘要只包含中断前读到的内容`,
     stateNotSaved: (dir, date, problem, next) => `--state ${dir}：${date} 的摘要未能保存（${problem}）：${date} 的日志被轮转删除后，${next} 的摘要将没有前一天可比较`,
@@ -583,6 +590,8 @@ export const zh: Messages = {
           return `${s.field} 字段不是计数列表`;
         case 'not-addresses':
           return `${s.field} 字段不是地址列表`;
+        case 'not-formats':
+          return `${s.field} 字段不是格式名称列表`;
         case 'no-flags':
           return '缺少 sourcesCapped 或 complete 标志字段';
         case 'not-object-field':

@@ -5,7 +5,7 @@
 
 import ipaddr from 'ipaddr.js';
 import { ipv4ToInt } from '../parsers/address.js';
-import type { AddressEntry, AsaMessage, Category, KnowledgeBase, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
+import type { AddressEntry, AsaMessage, Category, KnowledgeBase, MessageTable, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
 
 const EMPTY: readonly never[] = Object.freeze([]);
 const PORTS = 65536;
@@ -149,6 +149,7 @@ export function buildKnowledgeBase(parts: KnowledgeParts): IndexedKnowledge {
 
   const categories = new Map(parts.categories.map((c) => [c.id, c]));
   const asaMessages = new Map(parts.asaMessages.map((m) => [m.id, m]));
+  const messageTables: Record<MessageTable, ReadonlyMap<string, AsaMessage>> = { asaMessages };
   const listed = Object.freeze([...parts.entries].sort((a, b) => a.from - b.from || comparePortEntries(a, b)));
   const listedSource = Object.freeze([...parts.sourceEntries].sort((a, b) => a.from - b.from || compareSourceEntries(a, b)));
   const haystacks = listed.map((e) => {
@@ -173,6 +174,7 @@ export function buildKnowledgeBase(parts: KnowledgeParts): IndexedKnowledge {
     category: (id) => categories.get(id),
     asaMessages: Object.freeze([...parts.asaMessages]),
     asaMessage: (id) => asaMessages.get(id),
+    message: (table, id) => messageTables[table].get(id),
     search(term: string): readonly PortEntry[] {
       const plain = fold(term.trim());
       const squashed = squash(term);

@@ -117,8 +117,9 @@ export function loadKnowledge(options: LoadOptions = {}): LoadedKnowledge {
 
   const defaults = new Map(merged.categories.map((c) => [c.id, c.defaultSeverity]));
   const categories: Category[] = merged.categories.map((c) =>
-    Object.freeze({ id: c.id, name: freezeText(c.name), defaultSeverity: c.defaultSeverity, hiddenUnderService: c.hiddenUnderService }),
+    Object.freeze({ id: c.id, name: freezeText(c.name), defaultSeverity: c.defaultSeverity, hiddenUnderService: c.hiddenUnderService, malware: c.malware }),
   );
+  const malware = new Set(merged.categories.filter((c) => c.malware).map((c) => c.id));
   const portClasses: PortClass[] = merged.portClasses.map((c) =>
     Object.freeze({ id: c.id, from: c.from, to: c.to, name: freezeText(c.name), text: freezeText(c.text), source: c.source }),
   );
@@ -130,7 +131,9 @@ export function loadKnowledge(options: LoadOptions = {}): LoadedKnowledge {
       protocols: Object.freeze([...e.protocols]),
       name: freezeText(e.name),
       category: e.category,
-      family: e.family === null ? null : freezeText(e.family),
+      // A finding groups a source's malware ports by family: an entry of a malware category
+      // written without one (a local --signatures entry) is a family of its own, by its name.
+      family: e.family !== null ? freezeText(e.family) : malware.has(e.category) ? freezeText(e.name) : null,
       // validateMerged guaranteed the category exists.
       severity: e.severity ?? defaults.get(e.category) ?? 0,
       rank: e.rank,

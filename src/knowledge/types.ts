@@ -24,7 +24,7 @@ export interface PortEntry {
   name: LocalizedText;
   /** A category id from signatures/categories.json (service, trojan, worm, game, …). */
   category: string;
-  /** Family for malware: "Sub-7", "Back Orifice", {en: "Glacier (冰河)", zh: "冰河"}; the two languages' texts are the same unless the name needs translating. */
+  /** Family for malware: "Sub-7", "Back Orifice", {en: "Glacier (冰河)", zh: "冰河"}; the two languages' texts are the same unless the name needs translating. Never null for an entry of a malware category (the loader gives one written without a family its name); null otherwise. */
   family: LocalizedText | null;
   severity: Severity;
   /** Lower = more likely in a firewall log today; orders entries sharing a port. */
@@ -64,6 +64,8 @@ export interface Category {
   defaultSeverity: Severity;
   /** Trojans, backdoors, adware: a port whose best entry is of another category is not "known as" these (80 is HTTP, not the Executor trojan's port). */
   hiddenUnderService: boolean;
+  /** Trojans, worms, backdoors: each entry names a malware family (`PortEntry.family`; one without takes its name). */
+  malware: boolean;
 }
 
 /** What a special-purpose address range means in a firewall log (224.0.0.251: mDNS; 100.64.0.0/10: carrier-grade NAT). */
@@ -82,6 +84,12 @@ export interface AddressEntry {
    */
   asSource: LocalizedText | null;
 }
+
+/**
+ * A knowledge table of message ids, as the signature files name it (SIGNATURE_FILES in
+ * validate.ts): what a format declares its labels are read by (FormatDefinition.messageNames).
+ */
+export type MessageTable = 'asaMessages';
 
 /** What a Cisco ASA (PIX, FTD, FWSM) message id that logscan reads events from means: 302014, a TCP connection closed. */
 export interface AsaMessage {
@@ -110,5 +118,7 @@ export interface KnowledgeBase {
   readonly addresses: readonly AddressEntry[];
   /** A Cisco ASA message id's name and meaning ("302014"); undefined for an id logscan reads no events from. */
   asaMessage(id: string): AsaMessage | undefined;
+  /** A message id's name and meaning in `table`, the one a format's labels are read by (FormatDefinition.messageNames); undefined for an id the table lacks. */
+  message(table: MessageTable, id: string): AsaMessage | undefined;
   readonly asaMessages: readonly AsaMessage[];
 }

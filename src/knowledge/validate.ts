@@ -34,6 +34,7 @@ export interface RawCategory {
   name: LocalizedText;
   defaultSeverity: Severity;
   hiddenUnderService: boolean;
+  malware: boolean;
   origin: Origin;
 }
 export interface RawPortClass {
@@ -97,7 +98,7 @@ const PROTOCOLS: readonly PortProtocol[] = ['tcp', 'udp'];
 // Unknown keys are errors: a misspelt optional field ("severty") would otherwise be
 // silently ignored and the entry would quietly get the category default.
 const ALLOWED_KEYS: Record<FileKind, readonly string[]> = {
-  categories: ['id', 'name', 'defaultSeverity', 'hiddenUnderService', '$comment'],
+  categories: ['id', 'name', 'defaultSeverity', 'hiddenUnderService', 'malware', '$comment'],
   portClasses: ['id', 'ports', 'name', 'text', 'source', '$comment'],
   ports: ['id', 'ports', 'protocols', 'name', 'category', 'family', 'severity', 'rank', 'text', 'source', '$comment'],
   sourcePorts: ['id', 'ports', 'protocols', 'name', 'annotation', 'severity', 'text', 'source', '$comment'],
@@ -241,11 +242,13 @@ function entryRecord<K extends FileKind>(kind: K, ctx: EntryContext, o: Obj): Ra
   switch (kind) {
     case 'categories':
       if (o.hiddenUnderService !== undefined && typeof o.hiddenUnderService !== 'boolean') ctx.fail('.hiddenUnderService', `must be true or false (${describe(o.hiddenUnderService)})`);
+      if (o.malware !== undefined && typeof o.malware !== 'boolean') ctx.fail('.malware', `must be true or false (${describe(o.malware)})`);
       return {
         id,
         name: text(ctx, o, 'name'),
         defaultSeverity: severity(ctx, o.defaultSeverity, '.defaultSeverity'),
         hiddenUnderService: o.hiddenUnderService === true,
+        malware: o.malware === true,
         origin,
       } satisfies RawCategory as RawByKind[K];
     case 'portClasses':

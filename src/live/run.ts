@@ -6,6 +6,7 @@ import type { FirewallEvent } from '../event.js';
 import { ExitCode } from '../errors.js';
 import { Overview } from '../aggregate/overview.js';
 import { Summarizer } from '../aggregate/summary.js';
+import { isConnectionRecord } from '../parsers/connection-records.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import type { IgnoreList } from '../enrich/ignore.js';
 import { Follower, DEFAULT_POLL_MS } from '../input/follow.js';
@@ -152,8 +153,9 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
       ignored++;
       return;
     }
-    overview.add(e);
-    runSummary.add(e);
+    const connection = isConnectionRecord(e);
+    overview.add(e, connection);
+    runSummary.add(e, connection);
     alerts.add(e);
     if (!text) {
       out.write(toJson(e) + '\n');

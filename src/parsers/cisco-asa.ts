@@ -750,6 +750,8 @@ export const ciscoAsaFormat: FormatDefinition = {
   // connection starts and one when it ends, not one per packet; read as Windows Firewall's
   // OPEN and CLOSE rows are (connection-records.ts; the Teardown: `connection-teardown`).
   connectionRecords: { action: 'allow', messageIds: ['302013', '302014', '302015', '302016', '302020', '302021'] },
+  // The tag's message id is named by signatures/asa-messages.json ("ASA message 302014 TCP connection closed").
+  messageNames: 'asaMessages',
   create: (file, sink) => {
     const ctx = withTimeCarry(file);
     return syslogPayloadFormat(ctx, sink, createAsaPayload(ctx), '%ASA-');

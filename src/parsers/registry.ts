@@ -1,5 +1,6 @@
 // Every supported format, in sniffing priority order (ties go to the earlier one).
 // Adding a format = one parser file + one line here + fixtures in test/fixtures/<id>/.
+import type { MessageTable } from '../knowledge/types.js';
 import type { FormatDefinition, RuleFields } from './types.js';
 import { ciscoAsaFormat } from './cisco-asa.js';
 import { filterlogFormat } from './filterlog.js';
@@ -43,6 +44,11 @@ export function ruleFields(format: string, rule: string): RuleFields {
     byRule.set(rule, r);
   }
   return r;
+}
+
+/** The knowledge table that names the message ids `format`'s labels hold (FormatDefinition.messageNames); undefined for a format whose labels are rules' own names. */
+export function messageTable(format: string): MessageTable | undefined {
+  return getFormat(format)?.messageNames;
 }
 
 export interface SniffResult {

@@ -1,4 +1,5 @@
 import type { Action, FirewallEvent } from '../event.js';
+import type { MessageTable } from '../knowledge/types.js';
 
 /** The year and month (1-12; 0 before any) of the last year-less stamp read with `--year`. */
 export interface YearCarry {
@@ -97,6 +98,13 @@ export interface FormatDefinition {
    * (connection-records.ts) for every event, so it is data: a compare or two, no parsing.
    */
   connectionRecords?: ConnectionRecords;
+  /**
+   * The knowledge table that names the message ids this format's rule labels hold (the
+   * `code` of its ruleFields: a Cisco ASA's 302014, "TCP connection closed"); absent: a
+   * label is a rule's own name. Asked once per listed label when a document is built
+   * (aggregate/rule-message.ts), never per event.
+   */
+  messageNames?: MessageTable;
 }
 
 /** See FormatDefinition.connectionRecords. */

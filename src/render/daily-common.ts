@@ -107,7 +107,9 @@ export function basisText(cmp: Comparison, lang: Lang, zone: string): string {
   if (cmp.basis === null) return m.noBasis(cmp.previousDate);
   const basis = m.basis(cmp.previousDate, cmp.basis !== 'logs', !cmp.previousComplete);
   const otherZone = cmp.previousZone === null ? '' : m.basisOtherZone(cmp.previousZone, zone);
-  return `${basis}${otherZone}${cmp.previousSettings === null ? '' : m.basisOtherSettings(cmp.previousSettings, otherZone !== '')}`;
+  const otherSettings = cmp.previousSettings === null ? '' : m.basisOtherSettings(cmp.previousSettings, otherZone !== '');
+  const otherCounting = cmp.previousCountedOtherwise === null ? '' : m.basisCountedOtherwise(cmp.previousCountedOtherwise, otherZone !== '' || otherSettings !== '');
+  return `${basis}${otherZone}${otherSettings}${otherCounting}`;
 }
 
 /** "23-hour day (DST change)" and other facts about the window worth a note. */

@@ -363,7 +363,7 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
  * had, so no other firewall's labels read differently here.
  */
 function sourceRuleItems(r: RankedSource, msg: Messages): string[] {
-  return ruleRows(sourceRulesCounted(r.rules, r.messageNames), msg).map((row) =>
+  return ruleRows(sourceRulesCounted(r.rules, r.messageNames, r.messageFormat), msg).map((row) =>
     row.kind === 'words' ? `${ruleLabel(row, msg.report)}${fmtInt(row.packets)}` : `${row.name} ${fmtInt(row.packets)}`,
   );
 }

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareDays, previousFromDigest, previousFromTally } from '../../src/daily/compare.js';
 import { dayWindow } from '../../src/daily/day.js';
-import { decodePorts, digestSettings, encodePorts, loadDigest as load, saveDigest as save, stateDirProblem as dirProblem, type DayDigest, type StateDirProblem } from '../../src/daily/digest.js';
+import { countedOtherwise, decodePorts, digestSettings, encodePorts, loadDigest as load, saveDigest as save, stateDirProblem as dirProblem, type DayDigest, type StateDirProblem } from '../../src/daily/digest.js';
 import { en } from '../../src/i18n/en.js';
+import { basisText } from '../../src/render/daily-common.js';
 import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { parseIgnoreList } from '../../src/enrich/ignore.js';
 import { choosePrevious } from '../../src/daily/previous.js';
@@ -29,6 +30,8 @@ async function loadDigest(dir: string, date: string) {
 const D = dayWindow({ year: 2026, month: 11, day: 21 }, 'UTC');
 const P = dayWindow({ year: 2026, month: 11, day: 20 }, 'UTC');
 /** What a run without --config, threshold flags or --ignore counts with. */
+/** A day compared whose formats name no counting change (digest.ts COUNTED_SO_SINCE). */
+const NO_FORMATS: ReadonlySet<string> = new Set(['iptables']);
 const defaults = digestSettings(DEFAULT_THRESHOLDS, { ignore: null, homeNet: null, signatures: null });
 
 function tally(w: typeof D, rows: [src: string, port: number, n: number, action?: 'drop' | 'allow'][]): DayTally {
@@ -119,7 +122,8 @@ describe('digest state', () => {
     const back = await loadDigest(dir, '2026-11-20');
     expect(back.digest).toEqual(d);
     expect(d.totals).toEqual({ events: 2, packets: 4, blocked: 3, allowed: 1, other: 0, probes: 4, own: 0, noise: 0, late: 0, connections: 0, probeConnections: 0, ownConnections: 0, lateConnections: 0, sources: 2, ports: 2 });
-    expect(d.logscanDailyDigest).toBe(6);
+    expect(d.logscanDailyDigest).toBe(7);
+    expect(d.formats).toEqual(['iptables']);
     expect(d.ports).toEqual({ tcp: '22-23' });
     expect(d.perHour).toHaveLength(24);
   });
@@ -167,12 +171,12 @@ describe('digest state', () => {
   it("never overwrites a digest a newer logscan wrote: saying which version it kept, the file as it was; any other file in the way is replaced", async () => {
     const dir = tempDir();
     const file = join(dir, '2026-11-20.json');
-    const theirs = JSON.stringify({ logscanDailyDigest: 7, date: '2026-11-20', fromTheFuture: [1, 2] });
+    const theirs = JSON.stringify({ logscanDailyDigest: 8, date: '2026-11-20', fromTheFuture: [1, 2] });
     writeFileSync(file, theirs);
     const d = tally(P, [['198.51.100.1', 22, 1]]).digest('UTC', true, new Date('2026-11-21T06:00:00Z'));
-    expect(await saveDigest(dir, d)).toEqual({ newer: 7 });
+    expect(await saveDigest(dir, d)).toEqual({ newer: 8 });
     expect(readFileSync(file, 'utf8')).toBe(theirs);
-    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, newer: 7 });
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, newer: 8 });
     for (const older of ['{ not json', JSON.stringify({ ...d, logscanDailyDigest: 5 }), JSON.stringify({ logscanDailyDigest: 'x' })]) {
       writeFileSync(file, older);
       expect(await saveDigest(dir, d), older).toBeNull();
@@ -182,8 +186,8 @@ describe('digest state', () => {
 
   it('a digest from a newer logscan says so, not "unknown version"', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ logscanDailyDigest: 7, date: '2026-11-20' }));
-    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/2026-11-20\.json: written by a newer logscan \(digest version 7; this one reads versions 1 to 6\)$/) });
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ logscanDailyDigest: 8, date: '2026-11-20' }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/2026-11-20\.json: written by a newer logscan \(digest version 8; this one reads versions 1 to 7\)$/) });
     writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ logscanDailyDigest: 'x', date: '2026-11-20' }));
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/unknown digest version "x"$/) });
   });
@@ -283,8 +287,10 @@ describe('comparison', () => {
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.late/) });
     writeFileSync(file, JSON.stringify({ ...stored, totals: older(4).totals }));
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.connections/) });
-    writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 7 }));
-    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/written by a newer logscan \(digest version 7;/) });
+    writeFileSync(file, JSON.stringify({ ...stored, formats: 'iptables' }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/formats is not a list of format names$/) });
+    writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 8 }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/written by a newer logscan \(digest version 8;/) });
     expect(compareDays(today, P.key, previousFromDigest(stored), null, 'en').probes.previous).toBe(10);
   });
 
@@ -306,23 +312,79 @@ describe('comparison', () => {
 
   it('logs covering the whole day win; else a complete digest; else partial logs', () => {
     const stored = before.digest('UTC', true, new Date());
-    expect(choosePrevious(before, true, stored, defaults)?.basis).toBe('logs');
-    expect(choosePrevious(before, false, stored, defaults)?.basis).toBe('state');
-    expect(choosePrevious(before, false, { ...stored, complete: false }, defaults)).toMatchObject({ basis: 'logs', complete: false });
-    expect(choosePrevious(new DayTally(P), false, { ...stored, complete: false }, defaults)?.basis).toBe('state');
-    expect(choosePrevious(new DayTally(P), false, null, defaults)).toBeNull();
+    expect(choosePrevious(before, true, stored, defaults, NO_FORMATS)?.basis).toBe('logs');
+    expect(choosePrevious(before, false, stored, defaults, NO_FORMATS)?.basis).toBe('state');
+    expect(choosePrevious(before, false, { ...stored, complete: false }, defaults, NO_FORMATS)).toMatchObject({ basis: 'logs', complete: false });
+    expect(choosePrevious(new DayTally(P), false, { ...stored, complete: false }, defaults, NO_FORMATS)?.basis).toBe('state');
+    expect(choosePrevious(new DayTally(P), false, null, defaults, NO_FORMATS)).toBeNull();
   });
 
   it('a complete digest counted with other settings gives way to partial logs, and says what differs when it is all there is', () => {
     const stored = before.digest('UTC', true, new Date(), defaults);
     const tuned = digestSettings({ ...DEFAULT_THRESHOLDS, verticalScan: { minPorts: 8 } }, { ignore: parseIgnoreList('192.0.2.200\n', 'mine.txt'), homeNet: null, signatures: null });
-    expect(choosePrevious(before, false, stored, defaults)).toMatchObject({ basis: 'state', otherSettings: null });
-    expect(choosePrevious(before, false, stored, tuned)).toMatchObject({ basis: 'logs', complete: false, otherSettings: null });
-    expect(choosePrevious(new DayTally(P), false, stored, tuned)).toMatchObject({ basis: 'state', otherSettings: ['thresholds', 'ignore'] });
+    expect(choosePrevious(before, false, stored, defaults, NO_FORMATS)).toMatchObject({ basis: 'state', otherSettings: null });
+    expect(choosePrevious(before, false, stored, tuned, NO_FORMATS)).toMatchObject({ basis: 'logs', complete: false, otherSettings: null });
+    expect(choosePrevious(new DayTally(P), false, stored, tuned, NO_FORMATS)).toMatchObject({ basis: 'state', otherSettings: ['thresholds', 'ignore'] });
     // Weights only rank and limits only bound memory: neither changes a day's counts.
     const reweighed = digestSettings({ ...DEFAULT_THRESHOLDS, weights: { ...DEFAULT_THRESHOLDS.weights, ports: 99 }, limits: { ...DEFAULT_THRESHOLDS.limits, maxSources: 5 } }, { ignore: null, homeNet: null, signatures: null });
-    expect(choosePrevious(before, false, stored, reweighed)).toMatchObject({ basis: 'state', otherSettings: null });
+    expect(choosePrevious(before, false, stored, reweighed, NO_FORMATS)).toMatchObject({ basis: 'state', otherSettings: null });
     // A digest from before settings were recorded is taken as it comes.
-    expect(choosePrevious(new DayTally(P), false, before.digest('UTC', true, new Date()), tuned)).toMatchObject({ basis: 'state', otherSettings: null });
+    expect(choosePrevious(new DayTally(P), false, before.digest('UTC', true, new Date()), tuned, NO_FORMATS)).toMatchObject({ basis: 'state', otherSettings: null });
+  });
+});
+
+describe('a digest an earlier logscan wrote of a day with Cisco ASA records (version 6 and older)', () => {
+  // A Teardown was a packet, and a probe, to the logscan that wrote it: its probes would read as a drop today.
+  const asa = (w: typeof D, rows: [src: string, port: number, rule: string][]): DayTally => {
+    const t = new DayTally(w);
+    rows.forEach(([src, port, rule], i) => {
+      const time = new Date(w.start + i * 60_000);
+      t.add(makeEvent({ format: 'cisco-asa', time, src: { ip: src }, dst: { port }, action: rule.endsWith('106023') ? 'drop' : 'allow', rule }), time.getTime());
+    });
+    return t;
+  };
+  const todayAsa = asa(D, [['198.51.100.1', 443, 'ASA-6-302013'], ['198.51.100.1', 443, 'ASA-6-302014'], ['198.51.100.9', 23, 'ASA-4-106023']]);
+  const yesterday = asa(P, [['198.51.100.1', 443, 'ASA-6-302013'], ['198.51.100.1', 443, 'ASA-6-302014'], ['198.51.100.7', 22, 'ASA-4-106023']]);
+  // As a version 6 digest of the same records was written: no formats, every record a probe.
+  const written = yesterday.digest('UTC', true, new Date(), defaults);
+  const v6: DayDigest = { ...written, logscanDailyDigest: 6, totals: { ...written.totals, probes: 3, late: 0, connections: 0, probeConnections: 0, lateConnections: 0 } };
+  delete v6.formats;
+
+  it('version 7 names the formats of its day; the day counted with them says none was counted otherwise', () => {
+    expect(written.logscanDailyDigest).toBe(7);
+    expect(written.formats).toEqual(['cisco-asa']);
+    expect(countedOtherwise(written, todayAsa.formats)).toBeNull();
+    expect(countedOtherwise({ ...written, logscanDailyDigest: 6 }, new Set(['iptables']))).toEqual(['cisco-asa']);
+    // Without formats of its own, the day compared stands in for it.
+    expect(countedOtherwise(v6, todayAsa.formats)).toEqual(['cisco-asa']);
+    expect(countedOtherwise(v6, new Set(['iptables', 'windows-firewall']))).toBeNull();
+    expect(countedOtherwise({ ...v6, logscanDailyDigest: 3 }, new Set(['pf', 'cisco-asa']))).toEqual(['cisco-asa']);
+  });
+
+  it('gives way to partial logs, and when it is all there is, its probes, connections, sources and ports are not compared', () => {
+    expect(choosePrevious(yesterday, false, v6, defaults, todayAsa.formats)).toMatchObject({ basis: 'logs', complete: false, countedOtherwise: null });
+    expect(choosePrevious(new DayTally(P), false, written, defaults, todayAsa.formats)).toMatchObject({ basis: 'state', countedOtherwise: null });
+    const prev = choosePrevious(new DayTally(P), false, v6, defaults, todayAsa.formats)!;
+    expect(prev).toMatchObject({ basis: 'state', countedOtherwise: ['cisco-asa'] });
+    const c = compareDays(todayAsa, P.key, prev, null, 'en');
+    expect(c.previousCountedOtherwise).toEqual(['cisco-asa']);
+    for (const k of ['probes', 'connections', 'sources', 'ports'] as const) expect(c[k].previous, k).toBeNull();
+    // Every record is still one logged record, and a drop a drop.
+    expect(c.packets).toMatchObject({ previous: 3, today: 3 });
+    expect(c.blocked).toMatchObject({ previous: 1, today: 1 });
+    // The same digest of an iptables day is compared as before.
+    const iptablesDay = compareDays(tally(D, [['203.0.113.9', 22, 1]]), P.key, choosePrevious(new DayTally(P), false, v6, defaults, NO_FORMATS), null, 'en');
+    expect(iptablesDay.previousCountedOtherwise).toBeNull();
+    expect(iptablesDay.probes.previous).toBe(3);
+  });
+
+  it('the comparison says why, in English and Chinese', () => {
+    const c = compareDays(todayAsa, P.key, choosePrevious(new DayTally(P), false, v6, defaults, todayAsa.formats), null, 'en');
+    expect(basisText(c, 'en', 'UTC')).toBe(
+      "vs 2026-11-20, from the --state digest, written by an earlier logscan, which may have counted a Cisco ASA's Built and Teardown records as packets and its Teardowns as probes: its probes, connections, sources and ports are not compared",
+    );
+    expect(basisText(c, 'zh', 'UTC')).toBe('对比 2026-11-20，数据来自 --state 摘要；该摘要是较早版本的 logscan 写入的，它可能把 Cisco ASA 的 Built 和 Teardown 记录算作包、把 Teardown 算作探测：其探测、连接、来源和端口数不作比较');
+    // After another note it is one more clause.
+    expect(basisText({ ...c, previousSettings: ['ignore'] }, 'en', 'UTC')).toContain('part of the change may come from that, not from the traffic; it was also written by an earlier logscan');
   });
 });

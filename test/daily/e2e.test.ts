@@ -274,7 +274,7 @@ describe('a --state digest that cannot be saved, or cannot be read', () => {
       const r = runCli([...args(log, state), '-o', 'json']);
       expect(r.code, date).toBe(0);
       expect(readFileSync(file, 'utf8'), date).toBe(theirs);
-      expect(r.stderr, date).toBe(`logscan: ${file}: written by a newer logscan (digest version 99; this one reads versions 1 to 6): kept as it is, neither read nor overwritten by this one\n`);
+      expect(r.stderr, date).toBe(`logscan: ${file}: written by a newer logscan (digest version 99; this one reads versions 1 to 7): kept as it is, neither read nor overwritten by this one\n`);
       const d = JSON.parse(r.stdout) as DailyJson & { stateNotSaved: unknown };
       expect(d.date, date).toBe('2026-11-21');
       expect(d.headline.probes, date).toBe(2);
@@ -343,7 +343,7 @@ describe('a --state digest that cannot be saved, or cannot be read', () => {
     writeFileSync(join(state, '2026-11-20.json'), JSON.stringify({ logscanDailyDigest: 99, date: '2026-11-20' }));
     const r = runCli([...args(only, state), '-o', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`logscan: ${join(state, '2026-11-20.json')}: written by a newer logscan (digest version 99; this one reads versions 1 to 6): kept as it is, neither read nor overwritten by this one\n`);
+    expect(r.stderr).toBe(`logscan: ${join(state, '2026-11-20.json')}: written by a newer logscan (digest version 99; this one reads versions 1 to 7): kept as it is, neither read nor overwritten by this one\n`);
     expect((JSON.parse(r.stdout) as DailyJson).comparison.basis).toBeNull();
   });
 });
