@@ -128,9 +128,11 @@ describe('a Cisco ASA log: replies that are Teardown records are said as connect
     const state = join(tempDir(), 'state');
     const json = JSON.parse(runCli([...day, '-o', 'json', '--state', state]).stdout) as { headline: Record<string, number> };
     expect(json.headline).toMatchObject({ replies: 5, replyConnections: 4, connections: 4 });
-    // The digest keeps what it kept (version 6): no day's replies are compared with the day before's.
-    const digest = JSON.parse(readFileSync(join(state, '2026-01-05.json'), 'utf8')) as { logscanDailyDigest: number; totals: Record<string, number> };
-    expect(digest.logscanDailyDigest).toBe(6);
+    // The digest keeps what it kept (no replies' connections: no day's replies are compared
+    // with the day before's); version 7 names the day's formats.
+    const digest = JSON.parse(readFileSync(join(state, '2026-01-05.json'), 'utf8')) as { logscanDailyDigest: number; formats: string[]; totals: Record<string, number> };
+    expect(digest.logscanDailyDigest).toBe(7);
+    expect(digest.formats).toEqual(['cisco-asa']);
     expect(Object.keys(digest.totals)).not.toContain('replyConnections');
     expect(digest.totals).toMatchObject({ packets: 6, connections: 4, probeConnections: 0, ownConnections: 0, lateConnections: 0 });
   });
