@@ -227,7 +227,9 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     if (stateDir !== null && interrupt.received) {
       warn(say.interruptedNoDigest(interrupt.received, window.key));
     } else if (stateDir !== null) {
-      const digests: [DayDigest, string][] = [[collector.today.digest(common.tz, todayComplete, now, settings), dayKey(addDays(day, 1))]];
+      // None of a day the logs do not reach: a digest of its zeros would be compared with
+      // the next day as a rise from nothing, and would replace one written while the logs held it.
+      const digests: [DayDigest, string][] = compared ? [[collector.today.digest(common.tz, todayComplete, now, settings), dayKey(addDays(day, 1))]] : [];
       // First run, or the stored one was partial: the logs knew the whole day before.
       if (previous?.basis === 'logs' && previous.complete && !stored?.complete) digests.push([collector.previous.digest(common.tz, true, now, settings), window.key]);
       for (const [d, next] of digests) {

@@ -1,7 +1,7 @@
 // `logscan daily` through the built CLI: day boundaries in zones and across DST and
 // New Year, the previous-day comparison from logs and from --state, discovery in a
 // --log-dir, and every output format with hostile log text.
-import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -684,15 +684,14 @@ describe('how far the logs reach', () => {
     expect(quiet.incompleteInputs).toMatchObject([{ inDay: false }]);
   });
 
-  it('logs that end before the previous day give no comparison and no complete digest of zeros', () => {
+  it('logs that end before the previous day give no comparison and no digest of zeros', () => {
     const dir = tempDir();
     const state = join(dir, 'state');
     const log = write(dir, 'kern.log', span);
     const d = daily([log, '--date', '2026-11-24', '--tz', 'UTC', '--state', state]);
     expect(d.comparison.basis).toBeNull();
-    const digest = JSON.parse(readFileSync(join(state, '2026-11-24.json'), 'utf8')) as { complete: boolean };
-    expect(digest.complete).toBe(false);
-    expect(readdirSync(state)).toEqual(['2026-11-24.json']);
+    // None of either day is in the logs: nothing of them to keep (the dir is still made).
+    expect(readdirSync(state)).toEqual([]);
   });
 });
 
@@ -803,6 +802,26 @@ describe('a day the logs do not reach, or reach only in part: the comparison', (
     expect(changeLine(run(both, '2026-11-21', 'text', 'zh'))).toBe('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录）；2026-11-21 也只有部分时段有记录');
   });
 
+  it('--state: a day the logs do not reach gets no digest (nor replaces the one written while they held it); the day before still gets its own; a day partly covered gets an incomplete one', () => {
+    const state = join(tempDir(), 'state');
+    runCli(['daily', sample, '--date', '2026-11-22', '--tz', 'UTC', '--year', '2026', '--state', state, '-o', 'json']);
+    const kept = readFileSync(join(state, '2026-11-22.json'), 'utf8');
+    expect(JSON.parse(kept)).toMatchObject({ date: '2026-11-22', complete: true });
+    rmSync(join(state, '2026-11-21.json'));
+    // The 23rd: none of it in the logs. Its neighbour's digest stays as it was.
+    const r = runCli(['daily', sample, '--date', '2026-11-23', '--tz', 'UTC', '--year', '2026', '--state', state, '-o', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(readdirSync(state).sort()).toEqual(['2026-11-22.json']);
+    expect(readFileSync(join(state, '2026-11-22.json'), 'utf8')).toBe(kept);
+    // The 19th: not written; the 20th, partly in the logs, is not the day before's to write either.
+    runCli(['daily', sample, '--date', '2026-11-19', '--tz', 'UTC', '--year', '2026', '--state', state, '-o', 'json']);
+    expect(readdirSync(state).sort()).toEqual(['2026-11-22.json']);
+    // A day partly covered is written, as not complete.
+    runCli(['daily', sample, '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026', '--state', state, '-o', 'json']);
+    expect(JSON.parse(readFileSync(join(state, '2026-11-20.json'), 'utf8'))).toMatchObject({ complete: false });
+  });
+
   it('logging that stopped before the day (no file can hold it) against a --state digest of the day before: not compared either', () => {
     const dir = tempDir();
     const state = join(dir, 'state');
@@ -819,6 +838,7 @@ describe('a day the logs do not reach, or reach only in part: the comparison', (
     const d = JSON.parse(r.stdout) as DailyJson & { comparison: Comparison };
     expect(d.comparison).toMatchObject({ basis: 'state', notCompared: 'ends-before' });
     expect(d.comparison.probes).toEqual({ today: 0, previous: 10, delta: null, ratio: null });
+    expect(readdirSync(state)).toEqual(['2026-11-20.json']);
   });
 });
 
