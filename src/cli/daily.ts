@@ -15,6 +15,7 @@ import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
 import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
 import { defaultSearch, discoverLogs, duplicateReason, type FamilySelection, type LogFamily, type SkippedFile } from '../daily/discover.js';
 import { choosePrevious } from '../daily/previous.js';
+import { notComparedWhy } from '../daily/outside.js';
 import type { InputStats } from '../input/read.js';
 import { dirProblem } from '../input/open.js';
 import { oldestFirst } from '../input/rotation-order.js';
@@ -211,6 +212,11 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const missingToday = lacks(window);
     // Today's end is still to come, but what a cut input lost can already be today's, as for a past day.
     const covered = covers(window.start) && !cutShort(window) && (partial || coversEnd(window)) && missingToday.length === 0;
+    // A past day none of whose records the logs hold: its zeros are the logs' end, not a drop.
+    const noFileCanHold = stats.length === 0 && skippedFiles.some((f) => f.why.kind === 'before-day');
+    const notCompared = notComparedWhy(window, { earliest: collector.earliest, latest: collector.latest, reachesBack, noFileCanHold }, partial);
+    const todayComplete = !partial && covered;
+    const compared = notCompared === null;
     const missingFiles = [...new Set([...lacks(prevWindow), ...missingToday])].map((m) => ({ path: m.path, newer: m.newer, older: m.older, inDay: missingToday.includes(m) }));
     // An interrupted run writes its (marked) summary, to --output too, like the report; but
     // not the --state digest: a digest carries no such mark, may still look complete (the
@@ -221,7 +227,9 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     if (stateDir !== null && interrupt.received) {
       warn(say.interruptedNoDigest(interrupt.received, window.key));
     } else if (stateDir !== null) {
-      const digests: [DayDigest, string][] = [[collector.today.digest(common.tz, !partial && covered, now, settings), dayKey(addDays(day, 1))]];
+      // None of a day the logs do not reach: a digest of its zeros would be compared with
+      // the next day as a rise from nothing, and would replace one written while the logs held it.
+      const digests: [DayDigest, string][] = compared ? [[collector.today.digest(common.tz, todayComplete, now, settings), dayKey(addDays(day, 1))]] : [];
       // First run, or the stored one was partial: the logs knew the whole day before.
       if (previous?.basis === 'logs' && previous.complete && !stored?.complete) digests.push([collector.previous.digest(common.tz, true, now, settings), window.key]);
       for (const [d, next] of digests) {
@@ -240,10 +248,11 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       skippedFiles,
       missingFiles,
       incompleteInputs: broken.map((b) => ({ file: b.file, error: b.error, nothingRead: b.nothingRead, inDay: mayHold(b, window) })),
-      comparison: compareDays(collector.today, prevWindow.key, previous, analysis.kb, common.lang, top),
-      isNewSource: previous === null ? null : (ip) => collector.today.hasSource(ip) && !previous.hasSource(ip),
+      comparison: compareDays(collector.today, prevWindow.key, previous, analysis.kb, common.lang, top, { complete: todayComplete, notCompared }),
+      isNewSource: previous === null || !compared ? null : (ip) => collector.today.hasSource(ip) && !previous.hasSource(ip),
       // A digest of another zone's day has other hours: its curve would stand under the wrong clock hours.
-      previousPerHour: previous === null || previous.otherZone !== null ? null : previous.basis === 'logs' ? [...collector.previous.perHour] : (stored?.perHour ?? null),
+      // A day not compared has no curve of the day before over its empty hours either.
+      previousPerHour: previous === null || previous.otherZone !== null || !compared ? null : previous.basis === 'logs' ? [...collector.previous.perHour] : (stored?.perHour ?? null),
       kb: analysis.kb,
       lang: common.lang,
       tz: common.tz,

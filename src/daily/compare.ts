@@ -8,6 +8,7 @@ import { decodePorts } from './digest.js';
 import type { DayTally } from './tally.js';
 import { addressKey } from '../aggregate/address-key.js';
 import type { LateUncounted } from '../aggregate/overview.js';
+import type { NotCompared } from './outside.js';
 
 export interface PreviousDay {
   date: string;
@@ -120,9 +121,9 @@ function totalsOf(d: DayDigest): PreviousTotals {
 export interface Change {
   today: number;
   previous: number | null;
-  /** today − previous; null without a previous day. */
+  /** today − previous; null without a previous day, or when the day is not compared (Comparison.notCompared). */
   delta: number | null;
-  /** delta / previous, null when previous is 0 or unknown. */
+  /** delta / previous, null when previous is 0 or unknown, or the day is not compared. */
   ratio: number | null;
 }
 
@@ -139,6 +140,14 @@ export interface Comparison {
   /** null: neither the logs nor --state had that day. */
   basis: 'logs' | 'state' | null;
   previousComplete: boolean;
+  /** The day was over and the logs covered all of it (its --state digest's `complete`); false for today, whose numbers are so far. */
+  todayComplete: boolean;
+  /**
+   * Why the day is not compared: none of it is in the logs (they end before it, or start
+   * after it), so its zeros are no drop. The figures' `delta` and `ratio` are then null and
+   * nothing is new; null when the day is compared.
+   */
+  notCompared: NotCompared | null;
   /** The zone the --state digest counted the day before in, when not this run's (its day had other bounds); null otherwise. */
   previousZone: string | null;
   /** What the --state digest counted the day before with that this run does not (thresholds, --ignore, --home-net, --signatures); null otherwise. */
@@ -169,18 +178,29 @@ export interface Comparison {
   portsLateUncounted: LateUncounted;
 }
 
-function change(today: number, previous: number | null): Change {
-  if (previous === null) return { today, previous: null, delta: null, ratio: null };
+/** What compareDays needs to know of the day itself. */
+export interface TodayState {
+  /** As Comparison.todayComplete. */
+  complete: boolean;
+  notCompared: NotCompared | null;
+}
+
+const WHOLE_DAY: TodayState = { complete: true, notCompared: null };
+
+/** Not `compared`: the day before's count stays, a fact, but no change is made of it. */
+function change(today: number, previous: number | null, compared: boolean): Change {
+  if (previous === null || !compared) return { today, previous, delta: null, ratio: null };
   return { today, previous, delta: today - previous, ratio: previous > 0 ? (today - previous) / previous : null };
 }
 
 /** `list` rows of each kind are kept (busiest first); counts cover everything. */
-export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay | null, kb: KnowledgeBase | null, lang: Lang, list = 10): Comparison {
+export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay | null, kb: KnowledgeBase | null, lang: Lang, list = 10, day: TodayState = WHOLE_DAY): Comparison {
   const t = today.totals();
+  const compared = day.notCompared === null;
   const newSources: { ip: string; packets: number }[] = [];
   const newPorts: NewPort[] = [];
   const lateUncounted: LateUncounted = { packets: 0, sources: 0, portsCounted: null };
-  if (prev !== null) {
+  if (prev !== null && compared) {
     // A scanner none of whose ports is new sent its unplaced packets to ports already probed the day before.
     for (const u of today.lateUncounted) {
       if (!u.ports.some((p) => !prev.hasPort(p.proto, p.port))) continue;
@@ -206,18 +226,20 @@ export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay
     previousDate: prevDate,
     basis: prev?.basis ?? null,
     previousComplete: prev?.complete ?? false,
+    todayComplete: day.complete,
+    notCompared: day.notCompared,
     previousZone: prev?.otherZone ?? null,
     previousSettings: prev?.otherSettings ?? null,
     previousCountedOtherwise: prev?.countedOtherwise ?? null,
-    probes: change(t.probes, pt?.probes ?? null),
-    packets: change(t.packets, pt?.packets ?? null),
-    connections: change(t.connections, pt?.connections ?? null),
-    blocked: change(t.blocked, pt?.blocked ?? null),
-    sources: change(t.sources, pt?.sources ?? null),
-    ports: change(t.ports, pt?.ports ?? null),
+    probes: change(t.probes, pt?.probes ?? null, compared),
+    packets: change(t.packets, pt?.packets ?? null, compared),
+    connections: change(t.connections, pt?.connections ?? null, compared),
+    blocked: change(t.blocked, pt?.blocked ?? null, compared),
+    sources: change(t.sources, pt?.sources ?? null, compared),
+    ports: change(t.ports, pt?.ports ?? null, compared),
     newSourceCount: newSources.length,
     newSources: newSources.slice(0, list),
-    newSourcesApprox: prev?.sourcesCapped ?? false,
+    newSourcesApprox: compared && (prev?.sourcesCapped ?? false),
     newPortCount: newPorts.length,
     newPorts: shownPorts,
     portsLateUncounted: lateUncounted,

@@ -20,6 +20,7 @@ import type { LineFate } from '../check/check.js';
 import type { CheckSkip } from '../check/skip-reason.js';
 import type { TrafficKind } from '../aggregate/own-traffic.js';
 import type { DigestProblem, DigestShape, StateDirProblem } from '../daily/digest.js';
+import type { NotCompared } from '../daily/outside.js';
 
 /** The packets logged that were no probe, by what they were (aggregate/own-traffic.ts trafficKind). */
 export interface NotProbeCounts {
@@ -688,6 +689,10 @@ export const en = {
     noBasis: (date: string) => `no data for ${date} (not in the logs; --state DIR keeps a digest per day)`,
     basis: (date: string, fromState: boolean, partly: boolean) =>
       `vs ${date}, ${fromState ? 'from the --state digest' : 'from the same logs'}${partly ? ' (that day only partly covered)' : ''}`,
+    /** After the basis (and what follows it): the day itself, a past one, is only partly in the logs; `too`: so is the day before (`basis` said it). */
+    basisTodayPartly: (date: string, too: boolean) => `; ${date} only partly covered${too ? ' too' : ''}`,
+    /** Instead of the comparison with `date` (the day before): none of the day is in the logs, whose zeros would read as a drop (or a rise). */
+    notCompared: (date: string, why: NotCompared) => `not compared with ${date}: none of the day is in the logs (they ${why === 'ends-before' ? 'end before' : 'start after'} it)`,
     /** After `basis` when the --state digest counted the day before in another zone (its day began and ended at other instants). */
     basisOtherZone: (zone: string, ours: string) => `, which counted that day in ${zone}, not ${ours}: its hours are not the same 24 (--tz ${zone} compares like with like)`,
     /**

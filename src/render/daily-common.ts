@@ -101,15 +101,24 @@ export function changeText(c: Change, lang: Lang): string {
   return `${fmtInt(c.previous)} → ${fmtInt(c.today)}${messages(lang).aside(trendText(c, lang))}`;
 }
 
-/** Where the previous day's numbers come from, or why there are none. */
-export function basisText(cmp: Comparison, lang: Lang, zone: string): string {
+/** Whether the page shows change figures: there is a day before, and the day is in the logs. */
+export function isCompared(cmp: Comparison): boolean {
+  return cmp.basis !== null && cmp.notCompared === null;
+}
+
+/** Where the previous day's numbers come from, and which day is only partly there; or why there are no figures. */
+export function basisText(doc: DailyDoc, lang: Lang): string {
   const m = messages(lang).daily;
+  const cmp = doc.comparison;
+  if (cmp.notCompared !== null) return m.notCompared(cmp.previousDate, cmp.notCompared);
   if (cmp.basis === null) return m.noBasis(cmp.previousDate);
   const basis = m.basis(cmp.previousDate, cmp.basis !== 'logs', !cmp.previousComplete);
-  const otherZone = cmp.previousZone === null ? '' : m.basisOtherZone(cmp.previousZone, zone);
+  const otherZone = cmp.previousZone === null ? '' : m.basisOtherZone(cmp.previousZone, doc.tz);
   const otherSettings = cmp.previousSettings === null ? '' : m.basisOtherSettings(cmp.previousSettings, otherZone !== '');
   const otherCounting = cmp.previousCountedOtherwise === null ? '' : m.basisCountedOtherwise(cmp.previousCountedOtherwise, otherZone !== '' || otherSettings !== '');
-  return `${basis}${otherZone}${otherSettings}${otherCounting}`;
+  // Today's numbers are "so far", as the note at the top says; a past day's hole is said here, by the figures it changes.
+  const todayPartly = cmp.todayComplete || doc.partial ? '' : m.basisTodayPartly(doc.date, !cmp.previousComplete);
+  return `${basis}${otherZone}${otherSettings}${otherCounting}${todayPartly}`;
 }
 
 /** "23-hour day (DST change)" and other facts about the window worth a note. */

@@ -5,7 +5,7 @@ import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { renderChartSvg } from './daily-chart.js';
-import { basisText, listedItemText, newPortsLateNote, changeText, filesReadText, notProbesText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
+import { basisText, isCompared, listedItemText, newPortsLateNote, changeText, filesReadText, notProbesText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
 import { card, chartLegend, htmlPage, reportSectionsHtml, rulesSection } from './html-page.js';
 import { fmtInt } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -28,7 +28,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   const cmp = doc.comparison;
   const r = doc.report;
   const b: string[] = [];
-  b.push(`<header><h1>${H.heading(e(doc.date))}</h1><p class="sub">${e(doc.tz)} · ${H.hours(doc.window.hours)} · ${e(basisText(cmp, lang, doc.tz))}</p>`);
+  b.push(`<header><h1>${H.heading(e(doc.date))}</h1><p class="sub">${e(doc.tz)} · ${H.hours(doc.window.hours)} · ${e(basisText(doc, lang))}</p>`);
   for (const n of windowNotes(doc, opts.tz, lang)) b.push(`<p class="note">${e(n)}</p>`);
   b.push('</header>');
 
@@ -37,7 +37,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   b.push(
     `<section class="cards">` +
       card(m.label.probes, fmtInt(h.probes), trend(trendText(cmp.probes, lang))) +
-      card(m.label.sources, sourcesNumber(h), cmp.basis !== null ? e(H.newCount(cmp.newSourceCount, cmp.newSourcesApprox)) : '&nbsp;') +
+      card(m.label.sources, sourcesNumber(h), isCompared(cmp) ? e(H.newCount(cmp.newSourceCount, cmp.newSourcesApprox)) : '&nbsp;') +
       card(m.label.blocked, fmtInt(h.blocked), e(ofLogged(pctOf(h.blocked, h.packets)))) +
       card(m.label.allowed, fmtInt(h.allowed), e(ofLogged(pctOf(h.allowed, h.packets)))) +
       (h.other > 0 ? card(m.label.other, fmtInt(h.other), e(ofLogged(pctOf(h.other, h.packets)))) : '') +
@@ -53,7 +53,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   if (doc.rules.length > 0) b.push(rulesSection(doc.rules, h.packets, lang, doc.ruleLabels, countUnit(h)));
 
   b.push(`<section><h2>${e(H.changeAgainst(cmp.previousDate))}</h2>`);
-  if (cmp.basis === null) b.push(`<p class="muted">${e(basisText(cmp, lang, doc.tz))}</p>`);
+  if (!isCompared(cmp)) b.push(`<p class="muted">${e(basisText(doc, lang))}</p>`);
   else {
     const L = m.label;
     const colon = e(msg.colon);

@@ -3,7 +3,7 @@
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { basisText, listedItemText, newPortsLateNote, blockedItems, changeText, filesReadText, notProbesText, pctOf, probesText, windowNotes } from './daily-common.js';
+import { basisText, isCompared, listedItemText, newPortsLateNote, blockedItems, changeText, filesReadText, notProbesText, pctOf, probesText, windowNotes } from './daily-common.js';
 import { mdLabel, renderReportSectionsMarkdown } from './report-markdown.js';
 import { otherRules, ruleRows, sparkline } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
@@ -42,8 +42,8 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
     if (more !== null) out.push(row(msg.report.moreLabels(more.labels), more.packets));
   }
 
-  out.push('', `### ${m.md.change(md(basisText(cmp, lang, doc.tz)))}`);
-  if (cmp.basis !== null) {
+  out.push('', `### ${m.md.change(md(basisText(doc, lang)))}`);
+  if (isCompared(cmp)) {
     out.push('', `- ${label(L.probes)} ${changeText(cmp.probes, lang)}`);
     out.push(`- ${label(L.sources)} ${changeText(cmp.sources, lang)} · ${m.newToday(cmp.newSourceCount, cmp.newSourcesApprox)}`);
     out.push(`- ${label(L.ports)} ${changeText(cmp.ports, lang)} · ${m.newlyProbed(cmp.newPortCount)}`);

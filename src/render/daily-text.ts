@@ -4,7 +4,7 @@ import { countUnit } from './count-unit.js';
 import pc from 'picocolors';
 import type { DailyDoc } from '../daily/doc.js';
 import { messages } from '../i18n/messages.js';
-import { basisText, listedItemText, newPortsLateNote, blockedItems, changeText, filesReadText, notProbesItems, probesText, windowNotes } from './daily-common.js';
+import { basisText, isCompared, listedItemText, newPortsLateNote, blockedItems, changeText, filesReadText, notProbesItems, probesText, windowNotes } from './daily-common.js';
 import { displayWidth, wrapItems, wrapLabelled } from './box-table.js';
 import { countShare, labelPad, otherRules, renderReportSectionsText, rowLabel, ruleLabel, ruleRows, sparkline, type TextOptions } from './report-text.js';
 import { fmtInt } from '../util/number-text.js';
@@ -51,8 +51,8 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
     out.push(wrapItems(rowLabel(c, L.loggedAs), items, opts.width));
   }
 
-  out.push('', wrapLabelled('', m.text.change(basisText(cmp, lang, doc.tz)), opts.width, c.bold));
-  if (cmp.basis !== null) {
+  out.push('', wrapLabelled('', m.text.change(basisText(doc, lang)), opts.width, c.bold));
+  if (isCompared(cmp)) {
     out.push(wrapLabelled(sub(L.probes), changeText(cmp.probes, lang), opts.width));
     out.push(wrapItems(sub(L.sources), [changeText(cmp.sources, lang), m.newToday(cmp.newSourceCount, cmp.newSourcesApprox)], opts.width));
     out.push(wrapItems(sub(L.ports), [changeText(cmp.ports, lang), m.newlyProbed(cmp.newPortCount)], opts.width));

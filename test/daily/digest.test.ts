@@ -8,6 +8,7 @@ import { dayWindow } from '../../src/daily/day.js';
 import { countedOtherwise, decodePorts, digestSettings, encodePorts, loadDigest as load, saveDigest as save, stateDirProblem as dirProblem, type DayDigest, type StateDirProblem } from '../../src/daily/digest.js';
 import { en } from '../../src/i18n/en.js';
 import { basisText } from '../../src/render/daily-common.js';
+import type { DailyDoc } from '../../src/daily/doc.js';
 import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { parseIgnoreList } from '../../src/enrich/ignore.js';
 import { choosePrevious } from '../../src/daily/previous.js';
@@ -380,11 +381,13 @@ describe('a digest an earlier logscan wrote of a day with Cisco ASA records (ver
 
   it('the comparison says why, in English and Chinese', () => {
     const c = compareDays(todayAsa, P.key, choosePrevious(new DayTally(P), false, v6, defaults, todayAsa.formats), null, 'en');
-    expect(basisText(c, 'en', 'UTC')).toBe(
+    // The heading reads the comparison, and the day's own state (here whole and over).
+    const page = (comparison: typeof c): DailyDoc => ({ comparison, tz: 'UTC', date: D.key, partial: false }) as DailyDoc;
+    expect(basisText(page(c), 'en')).toBe(
       "vs 2026-11-20, from the --state digest, written by an earlier logscan, which may have counted a Cisco ASA's Built and Teardown records as packets and its Teardowns as probes: its probes, connections, sources and ports are not compared",
     );
-    expect(basisText(c, 'zh', 'UTC')).toBe('对比 2026-11-20，数据来自 --state 摘要；该摘要是较早版本的 logscan 写入的，它可能把 Cisco ASA 的 Built 和 Teardown 记录算作包、把 Teardown 算作探测：其探测、连接、来源和端口数不作比较');
+    expect(basisText(page(c), 'zh')).toBe('对比 2026-11-20，数据来自 --state 摘要；该摘要是较早版本的 logscan 写入的，它可能把 Cisco ASA 的 Built 和 Teardown 记录算作包、把 Teardown 算作探测：其探测、连接、来源和端口数不作比较');
     // After another note it is one more clause.
-    expect(basisText({ ...c, previousSettings: ['ignore'] }, 'en', 'UTC')).toContain('part of the change may come from that, not from the traffic; it was also written by an earlier logscan');
+    expect(basisText(page({ ...c, previousSettings: ['ignore'] }), 'en')).toContain('part of the change may come from that, not from the traffic; it was also written by an earlier logscan');
   });
 });

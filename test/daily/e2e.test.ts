@@ -1,13 +1,14 @@
 // `logscan daily` through the built CLI: day boundaries in zones and across DST and
 // New Year, the previous-day comparison from logs and from --state, discovery in a
 // --log-dir, and every output format with hostile log text.
-import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli, runCliShared, tempDir } from '../helpers/cli.js';
 import { bsdLine, isoLine } from './lines.js';
 import type { DailyDoc } from '../../src/daily/doc.js';
+import type { Comparison } from '../../src/daily/compare.js';
 import { renderDailyHtml } from '../../src/render/daily-html.js';
 import { renderDailyMarkdown } from '../../src/render/daily-markdown.js';
 import { renderDailyText } from '../../src/render/daily-text.js';
@@ -683,15 +684,161 @@ describe('how far the logs reach', () => {
     expect(quiet.incompleteInputs).toMatchObject([{ inDay: false }]);
   });
 
-  it('logs that end before the previous day give no comparison and no complete digest of zeros', () => {
+  it('logs that end before the previous day give no comparison and no digest of zeros', () => {
     const dir = tempDir();
     const state = join(dir, 'state');
     const log = write(dir, 'kern.log', span);
     const d = daily([log, '--date', '2026-11-24', '--tz', 'UTC', '--state', state]);
     expect(d.comparison.basis).toBeNull();
-    const digest = JSON.parse(readFileSync(join(state, '2026-11-24.json'), 'utf8')) as { complete: boolean };
-    expect(digest.complete).toBe(false);
-    expect(readdirSync(state)).toEqual(['2026-11-24.json']);
+    // None of either day is in the logs: nothing of them to keep (the dir is still made).
+    expect(readdirSync(state)).toEqual([]);
+  });
+});
+
+describe('a day the logs do not reach, or reach only in part: the comparison', () => {
+  // samples/ufw.log runs from 2026-11-20 06:51:08 to 2026-11-22 04:09:54 (UTC); --year: its stamps have none.
+  const sample = join(repoRoot, 'samples/ufw.log');
+  const run = (file: string, date: string, format: string, lang = 'en'): string => {
+    const r = runCliShared(['daily', file, '--date', date, '--tz', 'UTC', '--year', '2026', '-o', format, '--lang', lang], { env: WIDE });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    return r.stdout;
+  };
+  const json = (file: string, date: string): DailyJson & { comparison: Comparison } => JSON.parse(run(file, date, 'json')) as DailyJson & { comparison: Comparison };
+  const changeLine = (text: string): string => text.split('\n').find((l) => l.startsWith('Change: ') || l.startsWith('变化：'))!;
+  /** The sample as a log cut off after its last record: it was last written then. */
+  const cutSample = (): string => {
+    const copy = join(tempDir(), 'ufw.log');
+    writeFileSync(copy, readFileSync(sample));
+    const t = Date.parse('2026-11-22T04:09:55Z') / 1000;
+    utimesSync(copy, t, t);
+    return copy;
+  };
+
+  it('a day after the logs end: no change figures, one line in every format and both languages says why; JSON notCompared, no delta', () => {
+    const d = json(sample, '2026-11-23');
+    expect(d.comparison).toMatchObject({ basis: 'logs', notCompared: 'ends-before', todayComplete: false, newSourceCount: 0, newPortCount: 0, newSources: [], newPorts: [] });
+    // The day before's count is a fact; a change made of it would be the logs' end.
+    expect(d.comparison.probes).toEqual({ today: 0, previous: 22, delta: null, ratio: null });
+    expect(d.comparison.sources).toEqual({ today: 0, previous: 22, delta: null, ratio: null });
+    expect(d.chart.previous).toBeNull();
+
+    const text = run(sample, '2026-11-23', 'text');
+    expect(changeLine(text)).toBe('Change: not compared with 2026-11-22: none of the day is in the logs (they end before it)');
+    expect(text).not.toContain('→');
+    expect(text).not.toContain('−100%');
+    expect(changeLine(run(sample, '2026-11-23', 'text', 'zh'))).toBe('变化：未与 2026-11-22 对比：日志中没有当天的记录（日志在当天之前就已结束）');
+
+    const md = run(sample, '2026-11-23', 'markdown');
+    expect(md).toContain('### Change: not compared with 2026-11-22: none of the day is in the logs (they end before it)\n\n');
+    expect(md).not.toMatch(/^- \*\*(probes|sources|ports):\*\*.*→/m);
+    expect(run(sample, '2026-11-23', 'markdown', 'zh')).toContain('### 变化：未与 2026-11-22 对比：日志中没有当天的记录（日志在当天之前就已结束）\n');
+  });
+
+  it('a day before the logs start: the same, "they start after it", whatever the day before holds', () => {
+    const d = json(sample, '2026-11-19');
+    expect(d.comparison).toMatchObject({ basis: null, notCompared: 'starts-after', todayComplete: false });
+    expect(changeLine(run(sample, '2026-11-19', 'text'))).toBe('Change: not compared with 2026-11-18: none of the day is in the logs (they start after it)');
+    expect(changeLine(run(sample, '2026-11-19', 'text', 'zh'))).toBe('变化：未与 2026-11-18 对比：日志中没有当天的记录（日志在当天之后才开始）');
+  });
+
+  it('the page of a day not compared: no trend under the cards, no "new today", the reason in the header and the Change section, en and zh', () => {
+    for (const [lang, why, trend, fresh] of [
+      ['en', 'not compared with 2026-11-22: none of the day is in the logs (they end before it)', 'vs day before', 'new sources today'],
+      ['zh', '未与 2026-11-22 对比：日志中没有当天的记录（日志在当天之前就已结束）', '较前一天', '今天新出现'],
+    ] as const) {
+      const html = run(sample, '2026-11-23', 'html', lang);
+      expect(html, lang).toContain(`<p class="sub">UTC · `);
+      expect(html.match(/<p class="sub">[^<]*/)![0], lang).toContain(why);
+      expect(html, lang).toMatch(new RegExp(`<h2>[^<]*2026-11-22[^<]*</h2>\\s*<p class="muted">${why.replace(/[()]/g, '\\$&')}</p>`));
+      expect(html, lang).not.toContain(trend);
+      expect(html, lang).not.toContain(fresh);
+      expect(html, lang).not.toContain('→');
+      // The renderer given the document says the same (the page is the document's).
+      const doc = JSON.parse(run(sample, '2026-11-23', 'json')) as DailyDoc;
+      expect(renderDailyHtml(doc, { tz: 'UTC', lang })).toContain(`<p class="muted">${why}</p>`);
+    }
+  });
+
+  it('the edge: a last record at 23:59:59 leaves the next day out, one at midnight puts it in; a first record at midnight after the day leaves the day out', () => {
+    const dir = tempDir();
+    const endsLate = write(dir, 'late.log', [isoLine(at('2026-11-21T08:00:00Z')), isoLine(at('2026-11-22T23:59:59Z'))]);
+    expect(json(endsLate, '2026-11-23').comparison).toMatchObject({ notCompared: 'ends-before' });
+    const atMidnight = write(dir, 'midnight.log', [isoLine(at('2026-11-21T08:00:00Z')), isoLine(at('2026-11-22T23:59:59Z')), isoLine(at('2026-11-23T00:00:00Z'))]);
+    const inside = json(atMidnight, '2026-11-23');
+    expect(inside.comparison).toMatchObject({ notCompared: null, todayComplete: true });
+    expect(inside.comparison.probes).toMatchObject({ today: 1, previous: 1, delta: 0 });
+    expect(json(write(dir, 'starts.log', [isoLine(at('2026-11-22T00:00:00Z'))]), '2026-11-21').comparison).toMatchObject({ notCompared: 'starts-after' });
+  });
+
+  it('a day the logs end during: the figures stay, the Change heading says the day is only partly covered, en and zh; the page says it at the top', () => {
+    const cut = cutSample();
+    const d = json(cut, '2026-11-22');
+    expect(d.covered).toBe(false);
+    expect(d.comparison).toMatchObject({ basis: 'logs', previousComplete: true, todayComplete: false, notCompared: null, newSourceCount: 16 });
+    expect(d.comparison.probes).toMatchObject({ today: 22, previous: 151, delta: -129 });
+    expect(changeLine(run(cut, '2026-11-22', 'text'))).toBe('Change: vs 2026-11-21, from the same logs; 2026-11-22 only partly covered');
+    expect(run(cut, '2026-11-22', 'text')).toContain('  probes   151 → 22 (−85%)\n');
+    expect(changeLine(run(cut, '2026-11-22', 'text', 'zh'))).toBe('变化：对比 2026-11-21，数据来自同一批日志；2026-11-22 只有部分时段有记录');
+    expect(run(cut, '2026-11-22', 'markdown')).toContain('### Change: vs 2026-11-21, from the same logs; 2026-11-22 only partly covered\n\n- **probes:** 151 → 22 (−85%)\n');
+    expect(run(cut, '2026-11-22', 'html')).toMatch(/<p class="sub">UTC · 24 hours · vs 2026-11-21, from the same logs; 2026-11-22 only partly covered<\/p>/);
+    // The same log still written after the day (samples/ufw.log as checked out): the day is whole.
+    const whole = json(sample, '2026-11-22');
+    expect(whole.comparison).toMatchObject({ todayComplete: true, notCompared: null });
+    expect(changeLine(run(sample, '2026-11-22', 'text'))).toBe('Change: vs 2026-11-21, from the same logs');
+  });
+
+  it('inside the logs: the day whole, the day before partly (it starts at 06:51), as before; a day partly covered after one partly covered: both said', () => {
+    const d = json(sample, '2026-11-21');
+    expect(d.comparison).toMatchObject({ previousComplete: false, todayComplete: true, notCompared: null });
+    expect(changeLine(run(sample, '2026-11-21', 'text'))).toBe('Change: vs 2026-11-20, from the same logs (that day only partly covered)');
+    // The first day: its hours before 06:51 missing, and no day before to compare with.
+    expect(json(sample, '2026-11-20').comparison).toMatchObject({ basis: null, todayComplete: false, notCompared: null });
+    expect(changeLine(run(sample, '2026-11-20', 'text'))).toBe('Change: no data for 2026-11-19 (not in the logs; --state DIR keeps a digest per day)');
+    const dir = tempDir();
+    const both = write(dir, 'kern.log', [isoLine(at('2026-11-20T12:00:00Z')), isoLine(at('2026-11-21T12:00:00Z'))], Date.parse('2026-11-21T12:00:05Z'));
+    expect(json(both, '2026-11-21').comparison).toMatchObject({ previousComplete: false, todayComplete: false });
+    expect(changeLine(run(both, '2026-11-21', 'text'))).toBe('Change: vs 2026-11-20, from the same logs (that day only partly covered); 2026-11-21 only partly covered too');
+    expect(changeLine(run(both, '2026-11-21', 'text', 'zh'))).toBe('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录）；2026-11-21 也只有部分时段有记录');
+  });
+
+  it('--state: a day the logs do not reach gets no digest (nor replaces the one written while they held it); the day before still gets its own; a day partly covered gets an incomplete one', () => {
+    const state = join(tempDir(), 'state');
+    runCli(['daily', sample, '--date', '2026-11-22', '--tz', 'UTC', '--year', '2026', '--state', state, '-o', 'json']);
+    const kept = readFileSync(join(state, '2026-11-22.json'), 'utf8');
+    expect(JSON.parse(kept)).toMatchObject({ date: '2026-11-22', complete: true });
+    rmSync(join(state, '2026-11-21.json'));
+    // The 23rd: none of it in the logs. Its neighbour's digest stays as it was.
+    const r = runCli(['daily', sample, '--date', '2026-11-23', '--tz', 'UTC', '--year', '2026', '--state', state, '-o', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(readdirSync(state).sort()).toEqual(['2026-11-22.json']);
+    expect(readFileSync(join(state, '2026-11-22.json'), 'utf8')).toBe(kept);
+    // The 19th: not written; the 20th, partly in the logs, is not the day before's to write either.
+    runCli(['daily', sample, '--date', '2026-11-19', '--tz', 'UTC', '--year', '2026', '--state', state, '-o', 'json']);
+    expect(readdirSync(state).sort()).toEqual(['2026-11-22.json']);
+    // A day partly covered is written, as not complete.
+    runCli(['daily', sample, '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026', '--state', state, '-o', 'json']);
+    expect(JSON.parse(readFileSync(join(state, '2026-11-20.json'), 'utf8'))).toMatchObject({ complete: false });
+  });
+
+  it('logging that stopped before the day (no file can hold it) against a --state digest of the day before: not compared either', () => {
+    const dir = tempDir();
+    const state = join(dir, 'state');
+    const day1: string[] = [];
+    for (let i = 0; i < 10; i++) day1.push(isoLine(at(`2026-11-20T1${i}:00:00Z`), { src: `198.51.100.${i}` }));
+    const old = write(dir, 'old.log', [isoLine(at('2026-11-19T23:00:00Z')), ...day1, isoLine(at('2026-11-21T00:30:00Z'))]);
+    runCli(['daily', old, '--date', '2026-11-20', '--tz', 'UTC', '--state', state, '-o', 'json']);
+    expect(JSON.parse(readFileSync(join(state, '2026-11-20.json'), 'utf8'))).toMatchObject({ complete: true });
+    const logs = join(dir, 'logs');
+    mkdirSync(logs);
+    write(logs, 'kern.log', [isoLine(at('2026-11-17T10:00:00Z'))], Date.parse('2026-11-17T10:00:00Z'));
+    const r = runCli(['daily', '--log-dir', logs, '--date', '2026-11-21', '--tz', 'UTC', '--state', state, '-o', 'json']);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout) as DailyJson & { comparison: Comparison };
+    expect(d.comparison).toMatchObject({ basis: 'state', notCompared: 'ends-before' });
+    expect(d.comparison.probes).toEqual({ today: 0, previous: 10, delta: null, ratio: null });
+    expect(readdirSync(state)).toEqual(['2026-11-20.json']);
   });
 });
 

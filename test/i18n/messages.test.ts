@@ -178,6 +178,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.skipReason': [{ kind: 'duplicate', lines: 'kernel', earlier: 'kern.log' }],
   'daily.noBasis': ['2026-11-20'],
   'daily.basis': ['2026-11-20', false, true],
+  'daily.basisTodayPartly': ['2026-11-21', true],
+  'daily.notCompared': ['2026-11-20', 'ends-before'],
   'daily.interrupted': ['SIGINT'],
   'daily.dstDay': [23],
   'daily.untimed': [4],
