@@ -958,8 +958,7 @@ export const en = {
   /**
    * `logscan check` for a person (check/render.ts), and its JSON's `why` and `hints`. Labels
    * are padded to one column by display width; `--line N`'s field names are JSON paths, not
-   * translated; a malformed line's reason is the parser's own (English, as on stderr), a
-   * skipped line's is said from its code (check/skip-reason.ts).
+   * translated; a skipped or malformed line's reason is said from its code (lineReason).
    */
   check: {
     title: (file: string) => `check · ${file}`,
@@ -1330,7 +1329,7 @@ export const en = {
   diagnostics: {
     /** An input that could not be read, or only in part; `problem`: input.problem's words. */
     input: (file: string, problem: string) => `${file}: ${problem}`,
-    /** One of the first malformed lines: `reason`, the parser's own words (English, as `check` gives them); `text`: the line as logged, cut. */
+    /** One of the first malformed lines: `reason`, lineReason's words in this language; `text`: the line as logged, cut. */
     malformed: (file: string, line: number, reason: string, text: string) => `${file}:${line}: malformed: ${reason}${text ? `: ${text}` : ''}`,
     malformedTotal: (total: number, shown: number) => `${total} malformed lines in all (first ${shown} shown; \`logscan check FILE\` explains them)`,
     /** A file given twice (`sameAs`: null), or under a second name for the same file: read once. */
