@@ -12,6 +12,7 @@ import type { InputOptions } from '../cli/options.js';
 import { messages } from '../i18n/messages.js';
 import type { Lang } from '../knowledge/types.js';
 import type { InputProblem } from '../input/problem.js';
+import type { LineReason } from '../parsers/reason.js';
 
 /** Characters of a line kept as an example (the whole line is never needed to see the problem). */
 export const EXCERPT_CHARS = 240;
@@ -30,6 +31,8 @@ export interface KindExample {
   /** The first line of this kind: its number, exact reason and a clipped excerpt (null when the text is gone, e.g. an over-long line). */
   line: number;
   reason: string;
+  /** `reason` as data, said in --lang by the text output (not in the JSON, whose reasons are English). */
+  why: LineReason;
   excerpt: string | null;
   /** Lines of this kind gave other exact reasons than `reason` (other values): the text output then heads the kind with `kind`, not `reason`. */
   varied: boolean;
@@ -45,6 +48,8 @@ export interface LineDetail {
   fate: LineFate;
   /** Why it was skipped or malformed. */
   reason: string | null;
+  /** The same as data (not in the JSON). */
+  why: LineReason | null;
   /** The events the line produced (annotated); usually one. */
   events: FirewallEvent[];
 }
@@ -108,9 +113,6 @@ export interface CheckOptions extends InputOptions {
   signal?: AbortSignal;
 }
 
-/** The skipped reason the parsers give a W3C `#Fields:` header line. */
-const FIELDS_HEADER = 'header: #Fields';
-
 /**
  * "SRC: invalid address '1.2.x'" → "SRC: invalid address '…'"; "impossible date (Feb 30)" →
  * "impossible date (Feb …)". Only values go: the words of a reason, in parentheses too,
@@ -126,19 +128,35 @@ export function reasonKind(reason: string): string {
     .replace(/(?<![\w.-])\d+(?![\w])/g, '…');
 }
 
+/**
+ * A varied kind's reason for another language than English: its field, value and facts elided
+ * as reasonKind elides them in `kind` (the English kind of its lines), so the kind is said
+ * from its code too ("SRC：无效的地址 '…'"). A value the English kind lost with a `=…` goes whole.
+ */
+export function elidedReason(why: LineReason, kind: string): LineReason {
+  const out: Record<string, unknown> = { ...why };
+  for (const [k, v] of Object.entries(why)) {
+    if (k === 'code' || v === '') continue;
+    const text = String(v);
+    const elided = reasonKind(text);
+    out[k] = elided !== text ? elided : kind.includes(text) ? v : '…';
+  }
+  return out as unknown as LineReason;
+}
+
 export function excerpt(text: string): string {
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
 }
 
 class Kinds {
   private readonly byKind = new Map<string, KindExample>();
-  add(line: number, reason: string, text: string | null): void {
+  add(line: number, reason: string, why: LineReason, text: string | null): void {
     const kind = reasonKind(reason);
     const k = this.byKind.get(kind);
     if (k) {
       k.count++;
       if (reason !== k.reason) k.varied = true;
-    } else this.byKind.set(kind, { kind, count: 1, line, reason, excerpt: text === null ? null : excerpt(text), varied: false });
+    } else this.byKind.set(kind, { kind, count: 1, line, reason, why, excerpt: text === null ? null : excerpt(text), varied: false });
   }
   list(): KindExample[] {
     return [...this.byKind.values()].sort((a, b) => b.count - a.count || a.line - b.line);
@@ -207,7 +225,7 @@ function newPerFile(line: number | null): PerFile {
     sniff: [],
     skipped: new Kinds(),
     malformed: new Kinds(),
-    detail: line === null ? null : { line, text: null, fate: 'none', reason: null, events: [] },
+    detail: line === null ? null : { line, text: null, fate: 'none', reason: null, why: null, events: [] },
     nuls: null,
     ringNo: new Int32Array(RING).fill(-1),
     ringText: new Array<string>(RING),
@@ -222,11 +240,12 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
     const i = lineNo % RING;
     return p.ringNo[i] === lineNo ? p.ringText[i] : null;
   };
-  const fate = (lineNo: number, f: LineFate, reason: string): void => {
+  const fate = (lineNo: number, f: LineFate, reason: string, why: LineReason): void => {
     const d = p.detail;
     if (d && d.line === lineNo && d.fate === 'none') {
       d.fate = f;
       d.reason = reason;
+      d.why = why;
     }
   };
 
@@ -264,14 +283,14 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
       }
     },
     onSkipped(s) {
-      if (s.reason.startsWith(FIELDS_HEADER)) p.fields.header(s.line, recent(s.line));
-      p.skipped.add(s.line, s.reason, recent(s.line));
-      fate(s.line, 'skipped', s.reason);
+      if (s.why.code === 'fields-header') p.fields.header(s.line, recent(s.line));
+      p.skipped.add(s.line, s.reason, s.why, recent(s.line));
+      fate(s.line, 'skipped', s.reason, s.why);
     },
     onMalformed(m) {
       p.fields.read(m.line, true);
-      p.malformed.add(m.line, m.reason, m.text === '' ? recent(m.line) : m.text);
-      fate(m.line, 'malformed', m.reason);
+      p.malformed.add(m.line, m.reason, m.why, m.text === '' ? recent(m.line) : m.text);
+      fate(m.line, 'malformed', m.reason, m.why);
     },
     onInputDone(s: InputStats) {
       if (p.detail && p.detail.line > s.lines) p.detail.fate = 'absent';

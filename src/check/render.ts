@@ -4,14 +4,14 @@ import pc from 'picocolors';
 import type { FirewallEvent } from '../event.js';
 import { eventToJson } from '../render/event-json.js';
 import { fmtInt } from '../util/number-text.js';
-import { checkSkip } from './skip-reason.js';
 import { jsonText, termSafe } from '../render/sanitize.js';
 import { formatDateTime } from '../render/time-format.js';
 import { zoneName } from '../daily/day.js';
 import { displayWidth, wrapItems, wrapLabelled } from '../render/box-table.js';
-import { fmtConf, formatWhy, hints, type CheckResult, type FieldHeader, type KindExample, type LineDetail } from './check.js';
+import { elidedReason, fmtConf, formatWhy, hints, type CheckResult, type FieldHeader, type KindExample, type LineDetail } from './check.js';
 import { lateByFlags, lateKinds, trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
-import { inputProblemText, messages, type Messages } from '../i18n/messages.js';
+import { inputProblemText, messages, reasonText, type Messages } from '../i18n/messages.js';
+import type { LineReason } from '../parsers/reason.js';
 import type { Lang } from '../knowledge/types.js';
 import { namedAnnotation } from '../annotate/roles.js';
 
@@ -20,7 +20,7 @@ export interface CheckTextOptions {
   tz: string | null;
   /** Terminal columns: long lists and annotation texts wrap to them. Default 100. */
   width?: number;
-  /** The language of every label and sentence (a malformed line's reason stays the parser's English). Default en. */
+  /** The language of every label, sentence and reason (log text, field names and values stay as logged). Default en. */
   lang?: Lang;
 }
 
@@ -37,19 +37,19 @@ function shown(text: string): string {
 /** Kinds listed per block in the text output (all of them are in -o json). */
 const SHOW_KINDS = 12;
 
-/** A skipped line's reason in the catalog's words when it is one the parsers give (check/skip-reason.ts); else, and for a malformed one, the parser's. */
-function reasonText(block: 'malformed' | 'skipped', reason: string, m: Messages['check']): string {
-  const skip = block === 'skipped' ? checkSkip(reason) : null;
-  return termSafe(skip === null ? reason : m.skipReason(skip));
+/** A reason in `lang`: English as the JSON says it (`text`: the reason or its kind), any other language from its code. */
+function said(text: string, why: LineReason, lang: Lang): string {
+  return termSafe(lang === 'en' ? text : reasonText(why, lang));
 }
 
-function kindsBlock(block: 'malformed' | 'skipped', kinds: readonly KindExample[], c: Colors, m: Messages['check']): string[] {
+function kindsBlock(block: 'malformed' | 'skipped', kinds: readonly KindExample[], c: Colors, lang: Lang): string[] {
   if (kinds.length === 0) return [];
+  const m = messages(lang).check;
   const out = ['', c.bold(m.kinds(block, kinds.length))];
   for (const k of kinds.slice(0, SHOW_KINDS)) {
     // A kind whose lines gave different values is headed by its elided form; the example keeps its own reason.
-    out.push(`  ${fmtInt(k.count).padStart(7)} × ${reasonText(block, k.varied ? k.kind : k.reason, m)}`);
-    const own = k.varied ? reasonText(block, k.reason, m) : null;
+    out.push(`  ${fmtInt(k.count).padStart(7)} × ${k.varied ? said(k.kind, elidedReason(k.why, k.kind), lang) : said(k.reason, k.why, lang)}`);
+    const own = k.varied ? said(k.reason, k.why, lang) : null;
     out.push(c.dim(`            ${m.example(k.line, own, k.excerpt === null ? m.textNotKept : shown(k.excerpt))}`));
   }
   if (kinds.length > SHOW_KINDS) {
@@ -92,7 +92,7 @@ function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number,
   const m = messages(lang).check;
   const out = ['', c.bold(m.line(d.line, d.fate))];
   if (d.text !== null) out.push(row(m.text, shown(d.text)));
-  if (d.reason) out.push(row(m.reason, d.fate === 'skipped' ? reasonText('skipped', d.reason, m) : termSafe(d.reason)));
+  if (d.reason !== null && d.why !== null) out.push(row(m.reason, said(d.reason, d.why, lang)));
   for (const e of d.events) {
     if (d.events.length > 1) out.push('  --');
     for (const [k, v] of eventRows(e, tz, m)) out.push(row(k, termSafe(v)));
@@ -149,8 +149,8 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
     if (r.nuls !== null) out.push(wrapLabelled(l.nuls, m.nuls(r.nuls.count, r.nuls.lines, r.nuls.firstLine), width));
     // One layout says nothing the skipped headers do not; two or more are a log that changed columns mid-way.
     if (r.fieldHeaders.length > 1) out.push(wrapItems(l.fields, fieldHeadersItems(r.fieldHeaders, m), width));
-    out.push(...kindsBlock('malformed', r.malformedKinds, c, m));
-    out.push(...kindsBlock('skipped', r.skippedKinds, c, m));
+    out.push(...kindsBlock('malformed', r.malformedKinds, c, lang));
+    out.push(...kindsBlock('skipped', r.skippedKinds, c, lang));
     if (r.detail) out.push(...detailBlock(r.detail, opts.tz, c, width, lang));
     const h = hints(r, lang);
     // Wrapped as every other row, under its text: a hint is a sentence, not a log line shown whole.
@@ -159,16 +159,24 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
   return out.join('\n') + '\n';
 }
 
+function withoutWhy<T extends { why: unknown }>(x: T): Omit<T, 'why'> {
+  const { why: _why, ...rest } = x;
+  return rest;
+}
+
 /** The JSON document: one entry per input; events as in `logscan events`. */
 export function renderCheckJson(results: readonly CheckResult[], lang: Lang = 'en'): string {
   const doc = {
     schemaVersion: 1,
     inputs: results.map((r) => ({
       ...r,
+      // The reasons as data stay out: a reason in the JSON is its English text, as always.
+      skippedKinds: r.skippedKinds.map(withoutWhy),
+      malformedKinds: r.malformedKinds.map(withoutWhy),
       why: formatWhy(r, lang),
       hints: hints(r, lang),
       // countsAs: per event, what it is to the probe counts (probe, own, reply, noise; gap for a log-gap row).
-      detail: r.detail ? { ...r.detail, events: r.detail.events.map((e) => JSON.parse(eventToJson(e)) as unknown), countsAs: r.detail.events.map(trafficKind) } : null,
+      detail: r.detail ? { ...withoutWhy(r.detail), events: r.detail.events.map((e) => JSON.parse(eventToJson(e)) as unknown), countsAs: r.detail.events.map(trafficKind) } : null,
     })),
   };
   return jsonText(doc, 2) + '\n';

@@ -2,7 +2,7 @@
 // examples and a count, never thrown (pino's habit). Results stay on stdout.
 import type { InputStats, MalformedLine } from '../input/read.js';
 import type { Lang } from '../knowledge/types.js';
-import { inputProblemText, messages } from '../i18n/messages.js';
+import { inputProblemText, messages, reasonText } from '../i18n/messages.js';
 import { termSafe } from '../render/sanitize.js';
 
 const SHOW_MALFORMED = 5;
@@ -22,7 +22,9 @@ export class Diagnostics {
     if (this.shown >= SHOW_MALFORMED) return;
     this.shown++;
     const text = m.text.length > EXCERPT ? `${m.text.slice(0, EXCERPT)}…` : m.text;
-    this.err(`logscan: ${messages(this.lang).diagnostics.malformed(termSafe(m.file), m.line, termSafe(m.reason), text ? termSafe(text) : '')}\n`);
+    // The reason in the run's language: English (the JSON's words) unless it is another.
+    const reason = this.lang === 'en' ? m.reason : reasonText(m.why, this.lang);
+    this.err(`logscan: ${messages(this.lang).diagnostics.malformed(termSafe(m.file), m.line, termSafe(reason), text ? termSafe(text) : '')}\n`);
   };
 
   readonly inputDone = (s: InputStats): void => {

@@ -14,6 +14,7 @@ import type { FormatDefinition, LineParser, LineSink } from '../parsers/types.js
 import { lineAloneNote, lineToJson, renderLineReading, type LineJson, type LineTableOptions } from '../render/explain-line.js';
 import { parseQuery, type ExplainQuery } from '../knowledge/query.js';
 import { ruleMessageName } from '../aggregate/rule-message.js';
+import { reasonText } from '../i18n/messages.js';
 
 /** What became of one line. */
 export type LineOutcome = 'event' | 'skipped' | 'malformed' | 'unrecognised';
@@ -151,11 +152,11 @@ export class LineExplainer {
       this.verdict.outcome = 'event';
     },
     skipped: (_n, why) => {
-      this.verdict.reason = why;
+      this.verdict.reason = reasonText(why, 'en');
     },
     malformed: (_n, _l, why) => {
       this.verdict.outcome = 'malformed';
-      this.verdict.reason = why;
+      this.verdict.reason = reasonText(why, 'en');
     },
   };
 

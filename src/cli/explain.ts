@@ -4,7 +4,7 @@
 // answer, render.
 
 import { helpText } from './help-text.js';
-import { messages, usageError } from '../i18n/messages.js';
+import { messages, reasonText, usageError } from '../i18n/messages.js';
 import { Option, type Command } from 'commander';
 import { ExitCode } from '../errors.js';
 import { loadKnowledge } from '../knowledge/load.js';
@@ -145,7 +145,7 @@ async function stdinLines(setExit: (code: number) => void, lang: Lang): Promise<
         if (full) return;
         lastLine = lineNo;
         nonBlank++;
-        if (++overlong <= SHOWN_OVERLONG) process.stderr.write(`logscan: ${m.diagnostics.malformed(STDIN_NAME, lineNo, m.explain.notExplained(overlongReason(length, limit)), '')}\n`);
+        if (++overlong <= SHOWN_OVERLONG) process.stderr.write(`logscan: ${m.diagnostics.malformed(STDIN_NAME, lineNo, m.explain.notExplained(reasonText(overlongReason(length, limit), 'en')), '')}\n`);
       },
       endedEarly: () => gate.gzipProblem !== null,
     });

@@ -17,7 +17,7 @@ import type { SignatureProblem } from '../errors.js';
 import type { StateProblem } from '../input/follow-state.js';
 import type { SystemLimit } from '../errors.js';
 import type { LineFate } from '../check/check.js';
-import type { CheckSkip } from '../check/skip-reason.js';
+import type { ReasonCode, ReasonOf } from '../parsers/reason.js';
 import type { TrafficKind } from '../aggregate/own-traffic.js';
 import type { DigestProblem, DigestShape, StateDirProblem } from '../daily/digest.js';
 import type { NotCompared } from '../daily/outside.js';
@@ -150,6 +150,9 @@ function foldedTo(n: number, to: FoldSpread): string {
 
 /** "did you mean "check"? " for commands near a mistyped one, else nothing. */
 const nearHint = (near: readonly string[]): string => (near.length > 0 ? `did you mean ${near.map((c) => `"${c}"`).join(' or ')}? ` : '');
+
+/** One wording per reason code: a code without one does not compile. */
+export type LineReasonWords = { readonly [C in ReasonCode]: (r: ReasonOf<C>) => string };
 
 export const en = {
   /** Between a label and its text in prose ("note: …"); Markdown puts it inside the bold label. */
@@ -976,8 +979,7 @@ export const en = {
   /**
    * `logscan check` for a person (check/render.ts), and its JSON's `why` and `hints`. Labels
    * are padded to one column by display width; `--line N`'s field names are JSON paths, not
-   * translated; a malformed line's reason is the parser's own (English, as on stderr), a
-   * skipped line's is said from its code (check/skip-reason.ts).
+   * translated; a skipped or malformed line's reason is said from its code (lineReason).
    */
   check: {
     title: (file: string) => `check · ${file}`,
@@ -1020,32 +1022,6 @@ export const en = {
     example: (line: number, own: string | null, excerpt: string) => `e.g. line ${line}${own === null ? '' : ` (${own})`}: ${excerpt}`,
     textNotKept: '(text not kept)',
     moreKinds: (kinds: number, lines: number) => `… ${kinds} more ${plural(kinds, 'kind')} (${counted(lines, 'line')}); -o json lists them all`,
-    skipReason: (r: CheckSkip): string => {
-      switch (r.code) {
-        case 'not-record':
-          return 'not a firewall record';
-        case 'blank':
-          return 'blank line';
-        case 'empty-message':
-          return 'empty message';
-        case 'journal-no-message':
-          return 'journal entry without MESSAGE';
-        case 'not-journal-json':
-          return 'not a JSON journal entry';
-        case 'not-kernel':
-          return `not from the kernel (_TRANSPORT=${r.transport})`;
-        case 'binary-field':
-          return `binary ${r.field} field not supported`;
-        case 'asa-not-packet':
-          return `ASA ${r.id}: not a packet or connection message`;
-        case 'fields-header':
-          return `header: #Fields (${r.fields} fields)`;
-        case 'time-format-header':
-          return `header: #Time Format ${r.value}`;
-        case 'header':
-          return `header: ${r.name}`;
-      }
-    },
     hint: 'hint: ',
     hints: {
       noRecords: 'no line was a firewall record: this may be a format logscan does not read (yet); `logscan formats` lists the ones it does',
@@ -1312,11 +1288,69 @@ export const en = {
     queryRange: (raw: string, from: number, to: number) => `invalid query "${raw}": range start ${from} is above its end ${to}`,
   },
 
+  /**
+   * Why a line was skipped or malformed (parsers/reason.ts), one wording per code: the field
+   * and the value stay as logged. English is the parsers' words of old, byte for byte (stderr,
+   * JSON, `check -o json` and the kinds they are grouped by say it).
+   */
+  lineReason: {
+    missing: (r) => `${r.field}: missing`,
+    'missing-found': (r) => `${r.field}: missing (found ${r.value})`,
+    'missing-token': (r) => `${r.field}: missing ${r.value}`,
+    'missing-split': (r) => `${r.field}: missing (truncated or split record)`,
+    empty: (r) => `${r.field}: empty`,
+    truncated: (r) => `${r.field}: truncated`,
+    'invalid-address': (r) => `${r.field}: invalid address ${r.value}`,
+    'invalid-port': (r) => `${r.field}: invalid port ${r.value}`,
+    invalid: (r) => `${r.field}: invalid ${r.value}`,
+    'invalid-column': (r) => `field ${r.field}: invalid ${r.value}`,
+    'unknown-column': (r) => `field ${r.field}: unknown ${r.value}`,
+    'not-in-header': (r) => `field ${r.field}: not in the #Fields header`,
+    'field-count': (r) => `expected ${r.expected} fields (per #Fields), got ${r.value}`,
+    'not-a-number': (r) => `${r.field}: not a number`,
+    'not-a-protocol': (r) => `${r.field}: not a protocol number ${r.value}`,
+    unknown: (r) => `${r.field}: unknown ${r.value}`,
+    'neither-id-nor-text': (r) => `${r.field}: neither id nor text`,
+    'neither-string-nor-bytes': (r) => `${r.field}: neither a string nor a byte array`,
+    'invalid-syntax': (r) => `${r.field}: invalid syntax`,
+    'unknown-flag': (r) => `${r.field}: unknown letter in ${r.value}`,
+    'family-differs': (r) => `${r.field}: address family differs from ${r.value}`,
+    unclosed: (r) => `${r.field}: unclosed ${r.value}`,
+    'unclosed-in': (r) => `${r.field}: unclosed ${r.bracket} in ${r.value}`,
+    expected: (r) => `${r.field}: expected ${r.value}`,
+    'expected-found': (r) => `${r.field}: expected ${r.syntax}, found ${r.value}`,
+    'expected-in': (r) => `${r.field}: expected ${r.syntax} in ${r.value}`,
+    'expected-level': (r) => `${r.field}: expected level digit in ${r.value}`,
+    'expected-message-id': (r) => `${r.field}: expected message id in ${r.value}`,
+    'expected-direction': (r) => `${r.field}: expected inbound or outbound`,
+    'next-line': (r) => `${r.field}: on the next line (tcpdump -v)`,
+    'cut-before': (r) => `truncated: the line ends before ${r.value} (cut off by the syslog daemon?)`,
+    'too-few-fields': (r) => `truncated: ${r.value} fields (at least 9 before the IP fields)`,
+    'fields-for-addresses': (r) => `truncated: ${r.value} fields, IPv${r.version} addresses need ${r.need}`,
+    'ports-missing': (r) => `truncated: ${r.value} ports missing`,
+    'not-filterlog-csv': () => 'not filterlog CSV (direction or IP version field)',
+    'two-records': () => "two records on one line (a second SRC= after this record's fields)",
+    overlong: (r) => `line longer than ${r.limit} characters (${r.value})`,
+    'parser-error': (r) => `parser error: ${r.value}`,
+    text: (r) => r.value,
+    'not-record': () => 'not a firewall record',
+    blank: () => 'blank line',
+    'empty-message': () => 'empty message',
+    'journal-no-message': () => 'journal entry without MESSAGE',
+    'not-journal-json': () => 'not a JSON journal entry',
+    'not-kernel': (r) => `not from the kernel (_TRANSPORT=${r.value})`,
+    'binary-field': (r) => `binary ${r.value} field not supported`,
+    'asa-not-packet': (r) => `ASA ${r.value}: not a packet or connection message`,
+    'fields-header': (r) => `header: #Fields (${r.value} fields)`,
+    'time-format-header': (r) => `header: #Time Format ${r.value}`,
+    header: (r) => `header: ${r.value}`,
+  } satisfies LineReasonWords as LineReasonWords,
+
   /** Lines on stderr about what was read (cli/diagnostics.ts), each after "logscan: "; file names and log text arrive sanitized. */
   diagnostics: {
     /** An input that could not be read, or only in part; `problem`: input.problem's words. */
     input: (file: string, problem: string) => `${file}: ${problem}`,
-    /** One of the first malformed lines: `reason`, the parser's own words (English, as `check` gives them); `text`: the line as logged, cut. */
+    /** One of the first malformed lines: `reason`, lineReason's words in this language; `text`: the line as logged, cut. */
     malformed: (file: string, line: number, reason: string, text: string) => `${file}:${line}: malformed: ${reason}${text ? `: ${text}` : ''}`,
     malformedTotal: (total: number, shown: number) => `${total} malformed lines in all (first ${shown} shown; \`logscan check FILE\` explains them)`,
     /** A file given twice (`sameAs`: null), or under a second name for the same file: read once. */

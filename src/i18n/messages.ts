@@ -8,11 +8,17 @@ import type { FindingId } from '../aggregate/finding-ids.js';
 import { en, type Messages } from './en.js';
 import { zh } from './zh.js';
 import type { InputProblem } from '../input/problem.js';
+import type { LineReason } from '../parsers/reason.js';
 import { InputError, UsageError, type InputWords, type UsageWords } from '../errors.js';
 
 export type { Messages };
 
 const CATALOG: Readonly<Record<Lang, Messages>> = { en, zh };
+
+/** Why a line was skipped or malformed, in `lang` (catalog `lineReason`; English: the parsers' words of old). */
+export function reasonText(r: LineReason, lang: Lang): string {
+  return (messages(lang).lineReason[r.code] as (r: LineReason) => string)(r);
+}
 
 export function messages(lang: Lang): Messages {
   return CATALOG[lang];

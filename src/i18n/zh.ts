@@ -808,32 +808,6 @@ export const zh: Messages = {
     example: (line, own, excerpt) => `例：第 ${line} 行${own === null ? '' : `（${own}）`}：${excerpt}`,
     textNotKept: '（未保留文本）',
     moreKinds: (kinds, lines) => `… 另有 ${fmtInt(kinds)} 类（${fmtInt(lines)} 行）；-o json 会全部列出`,
-    skipReason: (r) => {
-      switch (r.code) {
-        case 'not-record':
-          return '不是防火墙记录';
-        case 'blank':
-          return '空行';
-        case 'empty-message':
-          return '消息为空';
-        case 'journal-no-message':
-          return 'journald 条目没有 MESSAGE 字段';
-        case 'not-journal-json':
-          return '不是 JSON 格式的 journald 条目';
-        case 'not-kernel':
-          return `不是内核消息（_TRANSPORT=${r.transport}）`;
-        case 'binary-field':
-          return `不支持二进制的 ${r.field} 字段`;
-        case 'asa-not-packet':
-          return `ASA ${r.id}：不是数据包或连接的消息`;
-        case 'fields-header':
-          return `文件头：#Fields（${r.fields} 个字段）`;
-        case 'time-format-header':
-          return `文件头：#Time Format ${r.value}`;
-        case 'header':
-          return `文件头：${r.name}`;
-      }
-    },
     hint: '提示：',
     hints: {
       noRecords: '没有一行是防火墙记录：这可能是 logscan（暂时）还不能读取的格式；`logscan formats` 列出它能读取的格式',
@@ -1060,6 +1034,59 @@ export const zh: Messages = {
     queryIcmpType: (raw) => `无效的查询“${raw}”：ICMP 类型是 0-255 之间的一个数（8/icmp、135/icmpv6）`,
     queryProto: (raw, proto) => `无效的查询“${raw}”：协议应为 tcp、udp、icmp 或 icmpv6，而不是“${proto}”`,
     queryRange: (raw, from, to) => `无效的查询“${raw}”：范围起点 ${from} 大于终点 ${to}`,
+  },
+
+  lineReason: {
+    missing: (r) => `${r.field}：缺失`,
+    'missing-found': (r) => `${r.field}：缺失（该处为 ${r.value}）`,
+    'missing-token': (r) => `${r.field}：缺少 ${r.value}`,
+    'missing-split': (r) => `${r.field}：缺失（记录被截断或拆分）`,
+    empty: (r) => `${r.field}：为空`,
+    truncated: (r) => `${r.field}：被截断`,
+    'invalid-address': (r) => `${r.field}：无效的地址 ${r.value}`,
+    'invalid-port': (r) => `${r.field}：无效的端口 ${r.value}`,
+    invalid: (r) => `${r.field}：无效的值 ${r.value}`,
+    'invalid-column': (r) => `字段 ${r.field}：无效的值 ${r.value}`,
+    'unknown-column': (r) => `字段 ${r.field}：未知的值 ${r.value}`,
+    'not-in-header': (r) => `字段 ${r.field}：不在 #Fields 文件头中`,
+    'field-count': (r) => `应有 ${r.expected} 个字段（按 #Fields），实际为 ${r.value} 个`,
+    'not-a-number': (r) => `${r.field}：不是数字`,
+    'not-a-protocol': (r) => `${r.field}：不是协议号 ${r.value}`,
+    unknown: (r) => `${r.field}：未知的值 ${r.value}`,
+    'neither-id-nor-text': (r) => `${r.field}：既不是编号也不是名称`,
+    'neither-string-nor-bytes': (r) => `${r.field}：既不是字符串也不是字节数组`,
+    'invalid-syntax': (r) => `${r.field}：语法无效`,
+    'unknown-flag': (r) => `${r.field}：含有未知的标志字母 ${r.value}`,
+    'family-differs': (r) => `${r.field}：地址类型（IPv4/IPv6）与 ${r.value} 不同`,
+    unclosed: (r) => `${r.field}：${r.value} 未闭合`,
+    'unclosed-in': (r) => `${r.field}：${r.value} 中的 ${r.bracket} 未闭合`,
+    expected: (r) => `${r.field}：应为 ${r.value}`,
+    'expected-found': (r) => `${r.field}：应为 ${r.syntax}，实际为 ${r.value}`,
+    'expected-in': (r) => `${r.field}：${r.value} 中应有 ${r.syntax}`,
+    'expected-level': (r) => `${r.field}：${r.value} 中应有级别数字`,
+    'expected-message-id': (r) => `${r.field}：${r.value} 中应有消息编号`,
+    'expected-direction': (r) => `${r.field}：应为 inbound 或 outbound`,
+    'next-line': (r) => `${r.field}：在下一行（tcpdump -v）`,
+    'cut-before': (r) => `被截断：该行在 ${r.value} 之前就结束了（被 syslog 守护进程截断？）`,
+    'too-few-fields': (r) => `被截断：只有 ${r.value} 个字段（IP 字段之前至少应有 9 个）`,
+    'fields-for-addresses': (r) => `被截断：只有 ${r.value} 个字段，IPv${r.version} 地址需要 ${r.need} 个`,
+    'ports-missing': (r) => `被截断：缺少 ${r.value} 端口`,
+    'not-filterlog-csv': () => '不是 filterlog CSV（方向或 IP 版本字段不对）',
+    'two-records': () => '一行中有两条记录（本记录的字段之后又出现了 SRC=）',
+    overlong: (r) => `行长超过 ${r.limit} 个字符（${r.value}）`,
+    'parser-error': (r) => `解析器错误：${r.value}`,
+    text: (r) => r.value,
+    'not-record': () => '不是防火墙记录',
+    blank: () => '空行',
+    'empty-message': () => '消息为空',
+    'journal-no-message': () => 'journald 条目没有 MESSAGE 字段',
+    'not-journal-json': () => '不是 JSON 格式的 journald 条目',
+    'not-kernel': (r) => `不是内核消息（_TRANSPORT=${r.value}）`,
+    'binary-field': (r) => `不支持二进制的 ${r.value} 字段`,
+    'asa-not-packet': (r) => `ASA ${r.value}：不是数据包或连接的消息`,
+    'fields-header': (r) => `文件头：#Fields（${r.value} 个字段）`,
+    'time-format-header': (r) => `文件头：#Time Format ${r.value}`,
+    header: (r) => `文件头：${r.value}`,
   },
 
   diagnostics: {

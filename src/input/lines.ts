@@ -8,6 +8,8 @@
 import { StringDecoder } from 'node:string_decoder';
 import { Writable } from 'node:stream';
 
+import type { LineReason } from '../parsers/reason.js';
+
 /** A line longer than this (in UTF-16 units) is counted as malformed, never buffered whole. */
 export const MAX_LINE_LENGTH = 64 * 1024;
 
@@ -15,8 +17,8 @@ export const MAX_LINE_LENGTH = 64 * 1024;
  * Why an over-long line is malformed, in the same words from `logscan FILE` and `follow`.
  * `limit` is the one the splitter applied (a follower can be given another).
  */
-export function overlongReason(length: number, limit: number): string {
-  return `line longer than ${limit} characters (${length})`;
+export function overlongReason(length: number, limit: number): LineReason {
+  return { code: 'overlong', field: '', value: String(length), limit };
 }
 
 /** s without its NUL characters (only for a line past the cap: never on the per-line path). */

@@ -13,6 +13,7 @@ import { yearReference } from './end-stamp.js';
 import { PickingParser, type FormatChoice, type PickedFormat } from './pick-format.js';
 import { familyKeys } from './rotation-order.js';
 import { errnoCode, problemText, systemError, type InputProblem } from './problem.js';
+import { reasonText } from '../i18n/messages.js';
 
 export interface InputStats {
   file: string;
@@ -49,16 +50,24 @@ export interface InputStats {
   zonelessTimes?: boolean;
 }
 
+import type { LineReason } from '../parsers/reason.js';
+
 export interface SkippedLine {
   file: string;
   line: number;
+  /** In English, as the JSON says it. */
   reason: string;
+  /** The same as data: `check` says it in --lang. */
+  why: LineReason;
 }
 
 export interface MalformedLine {
   file: string;
   line: number;
+  /** In English, as the JSON and stderr without --lang say it. */
   reason: string;
+  /** The same as data: `check` and a Chinese stderr say it in their language. */
+  why: LineReason;
   text: string;
 }
 
@@ -157,13 +166,14 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
       stats.events++;
       opts.onEvent(e);
     },
-    skipped(lineNo, reason) {
+    skipped(lineNo, why) {
       stats.skipped++;
-      opts.onSkipped?.({ file: stats.file, line: lineNo, reason });
+      // Worded only for a listener (`check`): a skipped line costs the report nothing.
+      opts.onSkipped?.({ file: stats.file, line: lineNo, reason: reasonText(why, 'en'), why });
     },
-    malformed(lineNo, text, reason) {
+    malformed(lineNo, text, why) {
       stats.malformed++;
-      opts.onMalformed?.({ file: stats.file, line: lineNo, reason, text });
+      opts.onMalformed?.({ file: stats.file, line: lineNo, reason: reasonText(why, 'en'), why, text });
     },
   };
 

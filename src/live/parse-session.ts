@@ -15,6 +15,7 @@ import type { LineSink, LocalTimeCarry, YearCarry } from '../parsers/types.js';
 import { termSafe } from '../render/sanitize.js';
 import { testCrashHook } from '../cli/test-hooks.js';
 import { problemText } from '../input/problem.js';
+import { reasonText } from '../i18n/messages.js';
 
 export interface ParseSessionOptions extends InputOptions {
   onEvent(e: FirewallEvent): void;
@@ -70,10 +71,10 @@ export class ParseSession implements FollowConsumer {
         if (muted) return;
         stats.skipped++;
       },
-      malformed: (lineNo, text, reason) => {
+      malformed: (lineNo, text, why) => {
         if (muted) return;
         stats.malformed++;
-        this.opts.onMalformed({ file: file.name, line: lineNo, reason, text });
+        this.opts.onMalformed({ file: file.name, line: lineNo, reason: reasonText(why, 'en'), why, text });
       },
     };
     const carry = this.carryFor(file.name);

@@ -27,6 +27,7 @@ import { syslogPayloadFormat } from './payload-dispatch.js';
 import { digitAt, monthAt } from './timestamp.js';
 import { recordShare, type FormatDefinition, type LocalTimeCarry, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
 import { yearInRange, yearProblem } from '../util/year-range.js';
+import { fixedReason, reason, underField, type LineReason } from './reason.js';
 
 const ID = 'cisco-asa';
 
@@ -56,7 +57,9 @@ function vendorEnd(s: string, i: number): number {
   return -1;
 }
 
-function bad(reason: string): PayloadReject {
+const PORT_PAREN = fixedReason('missing-token', 'port', ')');
+
+function bad(reason: LineReason): PayloadReject {
   return new PayloadReject(true, reason);
 }
 
@@ -67,7 +70,8 @@ class Endpoint {
   ip: string | null = null;
   port = -1;
   iface: string | null = null;
-  error = '';
+  /** Why the last endpoint() failed, with no field: the caller names it. */
+  error: LineReason | null = null;
 }
 
 /** What an extractor fills; reset per line, turned into one event. */
@@ -133,7 +137,7 @@ function endpoint(s: string, i: number, end: number, withIface: boolean, ep: End
   if (withIface) {
     const c = s.indexOf(':', i);
     if (c < 0 || c >= e) {
-      ep.error = `expected interface:address, found ${shown(s.slice(i, te))}`;
+      ep.error = { code: 'expected-found', field: '', value: shown(s.slice(i, te)), syntax: 'interface:address' };
       return -1;
     }
     ep.iface = s.slice(i, c);
@@ -146,13 +150,13 @@ function endpoint(s: string, i: number, end: number, withIface: boolean, ep: End
     const pe = digitsEnd(s, slash + 1, e);
     const port = portIn(s, slash + 1, pe);
     if (port < 0) {
-      ep.error = `invalid port ${shown(s.slice(slash + 1, te))}`;
+      ep.error = reason('invalid-port', '', shown(s.slice(slash + 1, te)));
       return -1;
     }
     ep.port = port;
   }
   if (addressVersion(s, i, a) === 0) {
-    ep.error = `invalid address ${shown(s.slice(i, a))}`;
+    ep.error = reason('invalid-address', '', shown(s.slice(i, a)));
     return -1;
   }
   ep.ip = s.slice(i, a);
@@ -160,31 +164,31 @@ function endpoint(s: string, i: number, end: number, withIface: boolean, ep: End
 }
 
 /** `... from A to B ...`; returns the index after B or an error. */
-function fromTo(s: string, b: number, end: number, d: Draft, ifFrom: boolean, ifTo: boolean): number | string {
+function fromTo(s: string, b: number, end: number, d: Draft, ifFrom: boolean, ifTo: boolean): number | LineReason {
   const f = find(s, ' from ', b - 1, end);
-  if (f < 0) return 'from: missing';
+  if (f < 0) return reason('missing', 'from');
   let p = endpoint(s, f + 6, end, ifFrom, d.a);
-  if (p < 0) return `src: ${d.a.error}`;
+  if (p < 0) return underField(d.a.error!, 'src');
   const t = find(s, ' to ', p, end);
-  if (t < 0) return 'to: missing';
+  if (t < 0) return reason('missing', 'to');
   p = endpoint(s, t + 4, end, ifTo, d.b);
-  if (p < 0) return `dst: ${d.b.error}`;
+  if (p < 0) return underField(d.b.error!, 'dst');
   return p;
 }
 
 /** `... src IF:A dst IF:B ...` (ports optional); returns the index after B or an error. */
-function srcDst(s: string, b: number, end: number, d: Draft): number | string {
+function srcDst(s: string, b: number, end: number, d: Draft): number | LineReason {
   const f = find(s, ' src ', b - 1, end);
-  if (f < 0) return 'src: missing';
+  if (f < 0) return reason('missing', 'src');
   // The protocol is the word before ` src ` (`Deny tcp src`, `Deny inbound protocol 47 src`).
   const w = s.lastIndexOf(' ', f - 1) + 1;
   d.proto = protoByName(s.slice(Math.max(w, b), f));
   let p = endpoint(s, f + 5, end, true, d.a);
-  if (p < 0) return `src: ${d.a.error}`;
+  if (p < 0) return underField(d.a.error!, 'src');
   const t = find(s, ' dst ', p, end);
-  if (t < 0) return 'dst: missing';
+  if (t < 0) return reason('missing', 'dst');
   p = endpoint(s, t + 5, end, true, d.b);
-  if (p < 0) return `dst: ${d.b.error}`;
+  if (p < 0) return underField(d.b.error!, 'dst');
   return p;
 }
 
@@ -244,45 +248,45 @@ function accessGroup(s: string, from: number, end: number): string | null {
 // ---------------------------------------------------------------- extractors
 
 /** Fills the draft from message text s[b, end); returns '' or why the record is broken. */
-type Extractor = (s: string, b: number, end: number, d: Draft) => string;
+type Extractor = (s: string, b: number, end: number, d: Draft) => LineReason | null;
 
 /** 106001 `Inbound TCP connection denied from A/P to B/P flags F on interface X`; 106015 `Deny TCP (no connection) from …` (same shape). */
 const denyTcpFlags: Extractor = (s, b, end, d) => {
   const p = fromTo(s, b, end, d, false, false);
-  if (typeof p === 'string') return p;
+  if (typeof p !== 'number') return p;
   d.proto = 'tcp';
   d.direction = 'in';
   d.flags = flagWords(s, p, end);
   d.onIface = onInterface(s, p, end);
-  return '';
+  return null;
 };
 
 /** 106006 `Deny inbound UDP from A/P to B/P on interface X`; 106007 `… due to DNS Query`. */
 const denyInboundUdp: Extractor = (s, b, end, d) => {
   const p = fromTo(s, b, end, d, false, false);
-  if (typeof p === 'string') return p;
+  if (typeof p !== 'number') return p;
   d.proto = 'udp';
   d.direction = 'in';
   d.onIface = onInterface(s, p, end);
-  return '';
+  return null;
 };
 
 /** 106010 `Deny inbound protocol 47 src IF:A dst IF:B`; 106014 `Deny inbound icmp src IF:A dst IF:B (type 8, code 0)`. */
 const denyInboundSrcDst: Extractor = (s, b, end, d) => {
   const p = srcDst(s, b, end, d);
-  if (typeof p === 'string') return p;
+  if (typeof p !== 'number') return p;
   d.direction = 'in';
   icmpTypeCode(s, p, end, d);
-  return '';
+  return null;
 };
 
 /** 106023 `Deny tcp src IF:A/P dst IF:B/P [(type t, code c)] by access-group "ACL" [hashes]`. */
 const denyAccessGroup: Extractor = (s, b, end, d) => {
   const p = srcDst(s, b, end, d);
-  if (typeof p === 'string') return p;
+  if (typeof p !== 'number') return p;
   icmpTypeCode(s, p, end, d);
   d.ruleExtra = accessGroup(s, p, end);
-  return '';
+  return null;
 };
 
 /** `IF/ADDR(PORT)` as 106100 writes endpoints. */
@@ -290,21 +294,21 @@ function aclEndpoint(s: string, i: number, end: number, ep: Endpoint): number {
   const slash = s.indexOf('/', i);
   const open = s.indexOf('(', i);
   if (slash < 0 || open < slash || open >= end) {
-    ep.error = `expected interface/address(port), found ${shown(s.slice(i, Math.min(end, i + 40)))}`;
+    ep.error = { code: 'expected-found', field: '', value: shown(s.slice(i, Math.min(end, i + 40))), syntax: 'interface/address(port)' };
     return -1;
   }
   const close = s.indexOf(')', open);
   if (close < 0 || close > end) {
-    ep.error = 'port: missing )';
+    ep.error = PORT_PAREN;
     return -1;
   }
   if (addressVersion(s, slash + 1, open) === 0) {
-    ep.error = `invalid address ${shown(s.slice(slash + 1, open))}`;
+    ep.error = reason('invalid-address', '', shown(s.slice(slash + 1, open)));
     return -1;
   }
   const port = portIn(s, open + 1, close);
   if (port < 0) {
-    ep.error = `invalid port ${shown(s.slice(open + 1, close))}`;
+    ep.error = reason('invalid-port', '', shown(s.slice(open + 1, close)));
     return -1;
   }
   ep.iface = s.slice(i, slash);
@@ -318,26 +322,26 @@ function aclEndpoint(s: string, i: number, end: number, ep: Endpoint): number {
  * hit-cnt is how many packets the line stands for (count); for icmp the ports are type and code.
  */
 const accessList: Extractor = (s, b, end, d) => {
-  if (!s.startsWith('access-list ', b)) return 'access-list: missing';
+  if (!s.startsWith('access-list ', b)) return reason('missing', 'access-list');
   const nameS = b + 12;
   const nameE = s.indexOf(' ', nameS);
-  if (nameE < 0 || nameE >= end) return 'access-list: truncated';
+  if (nameE < 0 || nameE >= end) return reason('truncated', 'access-list');
   d.ruleExtra = `access-list ${s.slice(nameS, nameE)}`;
   const vS = nameE + 1;
   const vE = s.indexOf(' ', vS);
-  if (vE < 0 || vE >= end) return 'verdict: missing';
+  if (vE < 0 || vE >= end) return reason('missing', 'verdict');
   if (s.startsWith('denied', vS)) d.action = 'drop';
   else if (s.startsWith('permitted', vS) || s.startsWith('est-allowed', vS)) d.action = 'allow';
-  else return `verdict: unknown ${shown(s.slice(vS, vE))}`;
+  else return reason('unknown', 'verdict', shown(s.slice(vS, vE)));
   const pE = s.indexOf(' ', vE + 1);
-  if (pE < 0 || pE >= end) return 'protocol: missing';
+  if (pE < 0 || pE >= end) return reason('missing', 'protocol');
   d.proto = protoByName(s.slice(vE + 1, pE));
   let p = aclEndpoint(s, pE + 1, end, d.a);
-  if (p < 0) return `src: ${d.a.error}`;
+  if (p < 0) return underField(d.a.error!, 'src');
   const arrow = find(s, '-> ', p, end);
-  if (arrow < 0) return 'dst: missing ->';
+  if (arrow < 0) return reason('missing-token', 'dst', '->');
   p = aclEndpoint(s, arrow + 3, end, d.b);
-  if (p < 0) return `dst: ${d.b.error}`;
+  if (p < 0) return underField(d.b.error!, 'dst');
   const h = find(s, 'hit-cnt ', p, end);
   if (h >= 0) {
     const n = uintIn(s, h + 8, digitsEnd(s, h + 8, end));
@@ -347,42 +351,42 @@ const accessList: Extractor = (s, b, end, d) => {
     d.icmpType = d.a.port;
     d.icmpCode = d.b.port;
   }
-  return '';
+  return null;
 };
 
 /** `{TCP|UDP} connection N for IF:A/P (M/P) to IF:B/P (M/P)` from pS on: the part 302013-302016 share. */
-function connectionPair(s: string, pS: number, end: number, d: Draft): string {
+function connectionPair(s: string, pS: number, end: number, d: Draft): LineReason | null {
   const pE = s.indexOf(' ', pS);
-  if (pE < 0 || pE >= end) return 'protocol: missing';
+  if (pE < 0 || pE >= end) return reason('missing', 'protocol');
   d.proto = protoByName(s.slice(pS, pE));
   const f = find(s, ' for ', pE, end);
-  if (f < 0) return 'for: missing';
+  if (f < 0) return reason('missing', 'for');
   let p = endpoint(s, f + 5, end, true, d.a);
-  if (p < 0) return `for: ${d.a.error}`;
+  if (p < 0) return underField(d.a.error!, 'for');
   const t = find(s, ' to ', p, end);
-  if (t < 0) return 'to: missing';
+  if (t < 0) return reason('missing', 'to');
   p = endpoint(s, t + 4, end, true, d.b);
-  if (p < 0) return `to: ${d.b.error}`;
+  if (p < 0) return underField(d.b.error!, 'to');
   d.action = 'allow';
-  return '';
+  return null;
 }
 
 /** 302013/302015 `Built {inbound|outbound} {TCP|UDP} connection N for IF:A/P (M/P) to IF:B/P (M/P)`. */
 const built: Extractor = (s, b, end, d) => {
-  if (!s.startsWith('Built ', b)) return 'Built: missing';
+  if (!s.startsWith('Built ', b)) return reason('missing', 'Built');
   const dir = b + 6;
   const outbound = s.startsWith('outbound ', dir);
-  if (!outbound && !s.startsWith('inbound ', dir)) return 'direction: expected inbound or outbound';
+  if (!outbound && !s.startsWith('inbound ', dir)) return reason('expected-direction', 'direction');
   const err = connectionPair(s, dir + (outbound ? 9 : 8), end, d);
-  if (err !== '') return err;
+  if (err !== null) return err;
   d.direction = outbound ? 'out' : 'in';
   d.swap = outbound;
-  return '';
+  return null;
 };
 
 /** 302014/302016 `Teardown {TCP|UDP} connection N for IF:A/P to IF:B/P duration … bytes …`. */
 const teardown: Extractor = (s, b, end, d) => {
-  if (!s.startsWith('Teardown ', b)) return 'Teardown: missing';
+  if (!s.startsWith('Teardown ', b)) return reason('missing', 'Teardown');
   return connectionPair(s, b + 9, end, d);
 };
 
@@ -394,29 +398,29 @@ const icmpConnection: Extractor = (s, b, end, d) => {
   let p = b;
   if (s.startsWith('Built ', b)) {
     const outbound = s.startsWith('outbound ', b + 6);
-    if (!outbound && !s.startsWith('inbound ', b + 6)) return 'direction: expected inbound or outbound';
+    if (!outbound && !s.startsWith('inbound ', b + 6)) return reason('expected-direction', 'direction');
     d.direction = outbound ? 'out' : 'in';
     d.swap = outbound;
     p = b + (outbound ? 15 : 14);
   } else if (s.startsWith('Teardown ', b)) {
     p = b + 9;
-  } else return 'Built/Teardown: missing';
+  } else return reason('missing', 'Built/Teardown');
   const pE = s.indexOf(' ', p);
-  if (pE < 0 || pE >= end) return 'protocol: missing';
+  if (pE < 0 || pE >= end) return reason('missing', 'protocol');
   d.proto = protoByName(s.slice(p, pE));
   const f = find(s, ' faddr ', pE, end);
-  if (f < 0) return 'faddr: missing';
+  if (f < 0) return reason('missing', 'faddr');
   let q = endpoint(s, f + 7, end, false, d.a);
-  if (q < 0) return `faddr: ${d.a.error}`;
+  if (q < 0) return underField(d.a.error!, 'faddr');
   const l = find(s, ' laddr ', q, end);
-  if (l < 0) return 'laddr: missing';
+  if (l < 0) return reason('missing', 'laddr');
   q = endpoint(s, l + 7, end, false, d.b);
-  if (q < 0) return `laddr: ${d.b.error}`;
+  if (q < 0) return underField(d.b.error!, 'laddr');
   d.a.port = -1;
   d.b.port = -1;
   icmpTypeCode(s, q, end, d);
   d.action = 'allow';
-  return '';
+  return null;
 };
 
 /** 313001 `Denied ICMP type=N, code=M from A on interface X`; 313004 `Denied ICMP type=N, from laddr A on interface X to B: no matching session`. */
@@ -425,19 +429,19 @@ const icmpDenied: Extractor = (s, b, end, d) => {
   icmpTypeCode(s, b, end, d);
   const fl = find(s, ' from laddr ', b, end);
   const fp = fl >= 0 ? -1 : find(s, ' from ', b, end);
-  if (fl < 0 && fp < 0) return 'from: missing';
+  if (fl < 0 && fp < 0) return reason('missing', 'from');
   let p = endpoint(s, fl >= 0 ? fl + 12 : fp + 6, end, false, d.a);
-  if (p < 0) return `src: ${d.a.error}`;
+  if (p < 0) return underField(d.a.error!, 'src');
   d.onIface = onInterface(s, p, end);
   const t = find(s, ' to ', p, end);
   if (t >= 0) {
     p = endpoint(s, t + 4, end, false, d.b);
-    if (p < 0) return `dst: ${d.b.error}`;
+    if (p < 0) return underField(d.b.error!, 'dst');
   } else d.b.ip = null;
   d.direction = 'in';
   d.a.port = -1;
   d.b.port = -1;
-  return '';
+  return null;
 };
 
 /**
@@ -446,9 +450,9 @@ const icmpDenied: Extractor = (s, b, end, d) => {
  */
 const icmpNoConnection: Extractor = (s, b, end, d) => {
   const m = find(s, 'message: ', b, end);
-  if (m < 0) return 'message: missing';
+  if (m < 0) return reason('missing', 'message');
   const p = srcDst(s, m + 9, end, d);
-  if (typeof p === 'string') return p;
+  if (typeof p !== 'number') return p;
   d.a.port = -1;
   d.b.port = -1;
   icmpTypeCode(s, p, end, d);
@@ -460,7 +464,7 @@ const icmpNoConnection: Extractor = (s, b, end, d) => {
     inner.reset();
     if (pe > ps && pe < end) {
       const q = srcDstPlain(s, pe, end, inner);
-      if (q === '') {
+      if (q === null) {
         inner.proto = protoByName(s.slice(ps, pe));
         d.embedded = {
           src: { ip: inner.a.ip, port: inner.a.port >= 0 ? inner.a.port : null },
@@ -470,55 +474,55 @@ const icmpNoConnection: Extractor = (s, b, end, d) => {
       }
     }
   }
-  return '';
+  return null;
 };
 
 /** Scratch for 313005's quoted packet (parsing is synchronous, so one is enough). */
 const INNER = new Draft();
 
 /** `src A/P dst B/P` without interfaces (313005's quoted packet). */
-function srcDstPlain(s: string, from: number, end: number, d: Draft): string {
+function srcDstPlain(s: string, from: number, end: number, d: Draft): LineReason | null {
   const f = find(s, ' src ', from, end);
-  if (f < 0) return 'src: missing';
+  if (f < 0) return reason('missing', 'src');
   let p = endpoint(s, f + 5, end, false, d.a);
   if (p < 0) return d.a.error;
   const t = find(s, ' dst ', p, end);
-  if (t < 0) return 'dst: missing';
+  if (t < 0) return reason('missing', 'dst');
   p = endpoint(s, t + 5, end, false, d.b);
-  return p < 0 ? d.b.error : '';
+  return p < 0 ? d.b.error : null;
 }
 
 /** 419002 `Received duplicate TCP SYN from IF:A/P to IF:B/P with different initial sequence number.` */
 const duplicateSyn: Extractor = (s, b, end, d) => {
   const p = fromTo(s, b, end, d, true, true);
-  if (typeof p === 'string') return p;
+  if (typeof p !== 'number') return p;
   d.proto = 'tcp';
   d.flags = FLAG_SYN;
-  return '';
+  return null;
 };
 
 /** 500003 `Bad TCP hdr length (hdrlen=4, pktlen=74) from A/P to B/P, flags: INVALID, on interface X`. */
 const badTcpHeader: Extractor = (s, b, end, d) => {
   const p = fromTo(s, b, end, d, false, false);
-  if (typeof p === 'string') return p;
+  if (typeof p !== 'number') return p;
   d.proto = 'tcp';
   d.direction = 'in';
   d.onIface = onInterface(s, p, end);
-  return '';
+  return null;
 };
 
 /** 710002/710003/710005 `{TCP|UDP} access permitted|access denied by ACL|request discarded from A/P to IF:B/P` (traffic to the ASA itself). */
 function toTheBox(action: Action): Extractor {
   return (s, b, end, d) => {
     const pE = s.indexOf(' ', b);
-    if (pE < 0 || pE >= end) return 'protocol: missing';
+    if (pE < 0 || pE >= end) return reason('missing', 'protocol');
     d.proto = protoByName(s.slice(b, pE));
     const p = fromTo(s, pE, end, d, false, true);
-    if (typeof p === 'string') return p;
+    if (typeof p !== 'number') return p;
     d.action = action;
     d.direction = 'in';
     d.onIface = d.b.iface;
-    return '';
+    return null;
   };
 }
 
@@ -640,7 +644,7 @@ class AsaPayload implements PayloadParser {
       // `Aug 06 2016 20:39:42: %ASA-…` or `Aug 06 2016 20:39:42 fw01 : %ASA-…`.
       const clock = (this.clock ??= new AsaClock(this.tz, this.zoneNote, this.timeCarry));
       const t = clock.read(s, start);
-      if (t === null && clock.error !== '') return asaTagAt(s, start, end) >= 0 ? bad(clock.error) : NOT_MINE;
+      if (t === null && clock.error !== '') return asaTagAt(s, start, end) >= 0 ? bad(reason('text', '', clock.error)) : NOT_MINE;
       if (t !== null) {
         time = t;
         yearInferred = false;
@@ -659,20 +663,20 @@ class AsaPayload implements PayloadParser {
     }
     // %ASA-6-302013:
     const v = vendorEnd(s, pct + 1);
-    if (digitAt(s, v) < 0 || s.charCodeAt(v + 1) !== 0x2d) return bad(`tag: expected level digit in ${shown(s.slice(pct, pct + 16))}`);
+    if (digitAt(s, v) < 0 || s.charCodeAt(v + 1) !== 0x2d) return bad(reason('expected-level', 'tag', shown(s.slice(pct, pct + 16))));
     const idS = v + 2;
     const idE = digitsEnd(s, idS, end);
     const id = uintIn(s, idS, idE);
-    if (id < 0 || s.charCodeAt(idE) !== 0x3a) return bad(`tag: expected message id in ${shown(s.slice(pct, pct + 16))}`);
+    if (id < 0 || s.charCodeAt(idE) !== 0x3a) return bad(reason('expected-message-id', 'tag', shown(s.slice(pct, pct + 16))));
     const extract = EXTRACTORS.get(id);
-    if (extract === undefined) return new PayloadReject(false, `ASA ${id}: not a packet or connection message`);
+    if (extract === undefined) return new PayloadReject(false, reason('asa-not-packet', '', String(id)));
 
     const body = skipSpaces(s, idE + 1, end);
     const d = this.draft;
     d.reset();
     const err = extract(s, body, end, d);
-    if (err !== '') return bad(`${id}: ${err}`);
-    if (d.proto === '') return bad(`${id}: protocol: missing`);
+    if (err !== null) return bad(underField(err, String(id)));
+    if (d.proto === '') return bad(reason('missing', `${id}: protocol`));
 
     const src = d.swap ? d.b : d.a;
     const dst = d.swap ? d.a : d.b;

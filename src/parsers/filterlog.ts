@@ -31,6 +31,7 @@ import { protoByName, protoByNumber } from '../util/protocols.js';
 import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
+import { fixedReason, reason, type LineReason } from './reason.js';
 import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 
 const ID = 'pfsense-filterlog';
@@ -60,7 +61,11 @@ const ICMP_WORDS: Readonly<Record<string, readonly [number, number | null]>> = O
   },
 );
 
-function bad(reason: string): PayloadReject {
+const NOT_CSV = fixedReason('not-filterlog-csv');
+const DST_FAMILY = fixedReason('family-differs', 'dst', 'src');
+const PROTO_NEITHER = fixedReason('neither-id-nor-text', 'proto');
+
+function bad(reason: LineReason): PayloadReject {
   return new PayloadReject(true, reason);
 }
 
@@ -100,7 +105,7 @@ class FilterlogPayload implements PayloadParser {
     st[n] = end + 1;
     // n = number of fields. The header is fixed: decide "mine or not" on it.
     if (n < 9 || !this.headerShaped(s)) {
-      return filterlogTagged(s, p) ? bad(n < 9 ? `truncated: ${n} fields (at least 9 before the IP fields)` : 'not filterlog CSV (direction or IP version field)') : NOT_MINE;
+      return filterlogTagged(s, p) ? bad(n < 9 ? reason('too-few-fields', '', String(n)) : NOT_CSV) : NOT_MINE;
     }
 
     const v6 = s.charCodeAt(st[8]!) === 0x36;
@@ -111,17 +116,17 @@ class FilterlogPayload implements PayloadParser {
     const lenF = v6 ? 14 : 17;
     const srcF = v6 ? 15 : 18;
     const data = srcF + 2;
-    if (n < data) return bad(`truncated: ${n} fields, IPv${v6 ? 6 : 4} addresses need ${data}`);
+    if (n < data) return bad({ code: 'fields-for-addresses', field: '', value: String(n), version: v6 ? 6 : 4, need: data });
 
     const srcS = st[srcF]!;
     const srcE = st[srcF + 1]! - 1;
     const dstS = st[srcF + 1]!;
     const dstE = st[srcF + 2]! - 1;
     const ver = addressVersion(s, srcS, srcE);
-    if (ver === 0) return bad(`src: invalid address ${shown(s.slice(srcS, srcE))}`);
+    if (ver === 0) return bad(reason('invalid-address', 'src', shown(s.slice(srcS, srcE))));
     const dver = addressVersion(s, dstS, dstE);
-    if (dver === 0) return bad(`dst: invalid address ${shown(s.slice(dstS, dstE))}`);
-    if (dver !== ver) return bad('dst: address family differs from src');
+    if (dver === 0) return bad(reason('invalid-address', 'dst', shown(s.slice(dstS, dstE))));
+    if (dver !== ver) return bad(DST_FAMILY);
 
     // Protocol: the number decides for the common three (no slice); otherwise the
     // text as logged (`carp` is 112, which the number table calls vrrp).
@@ -135,7 +140,7 @@ class FilterlogPayload implements PayloadParser {
       const tE = st[textF + 1]! - 1;
       if (tE > tS) proto = protoByName(s.slice(tS, tE));
       else if (protoId >= 0) proto = protoByNumber(protoId);
-      else return bad('proto: neither id nor text');
+      else return bad(PROTO_NEITHER);
     }
 
     const ttl = uintIn(s, st[ttlF]!, st[ttlF + 1]! - 1);
@@ -147,16 +152,16 @@ class FilterlogPayload implements PayloadParser {
     let window = -1;
     let icmp: IcmpInfo | null = null;
     if (proto === 'tcp' || proto === 'udp') {
-      if (n < data + 2) return bad(`truncated: ${proto} ports missing`);
+      if (n < data + 2) return bad(reason('ports-missing', '', proto));
       sport = portIn(s, st[data]!, st[data + 1]! - 1);
-      if (sport < 0) return bad(`src port: invalid ${shown(s.slice(st[data]!, st[data + 1]! - 1))}`);
+      if (sport < 0) return bad(reason('invalid', 'src port', shown(s.slice(st[data]!, st[data + 1]! - 1))));
       dport = portIn(s, st[data + 1]!, st[data + 2]! - 1);
-      if (dport < 0) return bad(`dst port: invalid ${shown(s.slice(st[data + 1]!, st[data + 2]! - 1))}`);
+      if (dport < 0) return bad(reason('invalid', 'dst port', shown(s.slice(st[data + 1]!, st[data + 2]! - 1))));
       if (proto === 'tcp' && n > data + 3) {
         let bits = 0;
         for (let k = st[data + 3]!, e = st[data + 4]! - 1; k < e; k++) {
           const b = flagLetterBit(s.charCodeAt(k));
-          if (b === 0) return bad(`tcp flags: unknown letter in ${shown(s.slice(st[data + 3]!, e))}`);
+          if (b === 0) return bad(reason('unknown-flag', 'tcp flags', shown(s.slice(st[data + 3]!, e))));
           bits |= b;
         }
         flags = flagNames(bits);

@@ -2,6 +2,7 @@
 // the line it was reading, never the file. Every format's parser is created through it
 // (input/pick-format.ts, cli/explain-line.ts), so no parser needs a try/catch of its own.
 import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
+import { reason } from './reason.js';
 
 /**
  * FORMAT's parser for CTX, its lines' fates going to SINK. A throw while a line is parsed
@@ -28,7 +29,7 @@ export function createGuarded(format: FormatDefinition, ctx: ParseContext, sink:
   });
   const failed = (err: unknown, lineNo: number, text: string): void => {
     if (delivered) throw err;
-    sink.malformed(lineNo, text, `parser error: ${err instanceof Error ? err.message : String(err)}`);
+    sink.malformed(lineNo, text, reason('parser-error', '', err instanceof Error ? err.message : String(err)));
   };
   return {
     line(text: string, lineNo: number): void {

@@ -8,6 +8,7 @@ import type { FirewallEvent } from '../event.js';
 import { netfilterRuleFields, parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilter.js';
 import { epochMicrosToMs } from './timestamp.js';
 import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
+import { BLANK_LINE, fixedReason, NOT_RECORD, reason } from './reason.js';
 
 const EXPORT_ID = 'journald-export';
 const JSON_ID = 'journald-json';
@@ -22,22 +23,29 @@ interface JournalEntry {
   message: string | null;
 }
 
+// The reasons without a value, made once.
+const NO_MESSAGE = fixedReason('journal-no-message');
+const REALTIME_NAN = fixedReason('not-a-number', '__REALTIME_TIMESTAMP');
+const JSON_SYNTAX = fixedReason('invalid-syntax', 'JSON');
+const NOT_JOURNAL_JSON = fixedReason('not-journal-json');
+const MESSAGE_TYPE = fixedReason('neither-string-nor-bytes', 'MESSAGE');
+
 /** Reports one entry to the sink: an event, a skip or a malformed record at `lineNo`. */
 function emitEntry(e: JournalEntry, format: string, file: string, lineNo: number, lineText: string, sink: LineSink): void {
   if (e.message === null) {
-    sink.skipped(lineNo, 'journal entry without MESSAGE');
+    sink.skipped(lineNo, NO_MESSAGE);
     return;
   }
   if (e.transport !== null && e.transport !== 'kernel' && e.identifier !== 'kernel') {
-    sink.skipped(lineNo, `not from the kernel (_TRANSPORT=${e.transport})`);
+    sink.skipped(lineNo, reason('not-kernel', '', e.transport));
     return;
   }
   let time: Date | null = null;
   if (e.realtime !== null) {
     const ms = epochMicrosToMs(e.realtime);
     if (ms !== ms) {
-      if (e.message.includes('SRC=')) sink.malformed(lineNo, lineText, '__REALTIME_TIMESTAMP: not a number');
-      else sink.skipped(lineNo, 'not a firewall record');
+      if (e.message.includes('SRC=')) sink.malformed(lineNo, lineText, REALTIME_NAN);
+      else sink.skipped(lineNo, NOT_RECORD);
       return;
     }
     time = new Date(ms);
@@ -167,7 +175,7 @@ function createExport(ctx: ParseContext, sink: LineSink): LineParser {
     entry = null;
     const lineNo = e.message !== null ? msgLine : firstLine;
     const text = e.message !== null ? msgText : '';
-    if (e.message === null && binary !== null) sink.skipped(lineNo, `binary ${binary} field not supported`);
+    if (e.message === null && binary !== null) sink.skipped(lineNo, reason('binary-field', '', binary));
     else emitEntry(e, EXPORT_ID, file, lineNo, text, sink);
   }
 
@@ -269,25 +277,25 @@ function createJson(ctx: ParseContext, sink: LineSink): LineParser {
   return {
     line(text: string, lineNo: number): void {
       if (text.trim() === '') {
-        sink.skipped(lineNo, 'blank line');
+        sink.skipped(lineNo, BLANK_LINE);
         return;
       }
       let obj: unknown;
       try {
         obj = JSON.parse(text);
       } catch {
-        if (text.includes('SRC=')) sink.malformed(lineNo, text, 'JSON: invalid syntax');
-        else sink.skipped(lineNo, 'not a JSON journal entry');
+        if (text.includes('SRC=')) sink.malformed(lineNo, text, JSON_SYNTAX);
+        else sink.skipped(lineNo, NOT_JOURNAL_JSON);
         return;
       }
       if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
-        sink.skipped(lineNo, 'not a JSON journal entry');
+        sink.skipped(lineNo, NOT_JOURNAL_JSON);
         return;
       }
       const rec = obj as Record<string, unknown>;
       const message = fieldText(rec['MESSAGE']);
       if (message === undefined) {
-        sink.malformed(lineNo, text, 'MESSAGE: neither a string nor a byte array');
+        sink.malformed(lineNo, text, MESSAGE_TYPE);
         return;
       }
       const str = (k: string): string | null => {

@@ -23,11 +23,19 @@ import { protoByName } from '../util/protocols.js';
 import { actionOf, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
+import { fixedReason, reason, underField, type LineReason } from './reason.js';
 import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 
 const ID = 'mikrotik';
 
-function bad(reason: string): PayloadReject {
+// The reasons without a value, made once.
+const PROTO_MISSING = fixedReason('missing', 'proto');
+const PROTO_EMPTY = fixedReason('empty', 'proto');
+const PROTO_UNCLOSED = fixedReason('unclosed', 'proto', '(');
+const DST_FAMILY = fixedReason('family-differs', 'dst', 'src');
+const CUT = fixedReason('cut-before', '', '", len N"');
+
+function bad(reason: LineReason): PayloadReject {
   return new PayloadReject(true, reason);
 }
 
@@ -52,7 +60,8 @@ const CHAIN_DIRECTION: Readonly<Record<string, Direction>> = Object.assign(Objec
 class Addr {
   ip = '';
   port = -1;
-  error = '';
+  /** Why the last address() failed, with no field: the caller names it (src, dst). */
+  error: LineReason | null = null;
 }
 
 /** `a.b.c.d:port`, `[v6]:port`, `a.b.c.d` or bare IPv6 in s[i, e) → out. */
@@ -63,19 +72,19 @@ function address(s: string, i: number, e: number, out: Addr): boolean {
   if (s.charCodeAt(i) === 0x5b) {
     const close = s.indexOf(']', i);
     if (close < 0 || close >= e) {
-      out.error = `unclosed [ in ${shown(s.slice(i, e))}`;
+      out.error = { code: 'unclosed-in', field: '', value: shown(s.slice(i, e)), bracket: '[' };
       return false;
     }
     a = i + 1;
     b = close;
     if (close + 1 < e) {
       if (s.charCodeAt(close + 1) !== 0x3a) {
-        out.error = `expected ]:port in ${shown(s.slice(i, e))}`;
+        out.error = { code: 'expected-in', field: '', value: shown(s.slice(i, e)), syntax: ']:port' };
         return false;
       }
       out.port = portIn(s, close + 2, e);
       if (out.port < 0) {
-        out.error = `invalid port ${shown(s.slice(close + 2, e))}`;
+        out.error = reason('invalid-port', '', shown(s.slice(close + 2, e)));
         return false;
       }
     }
@@ -88,14 +97,14 @@ function address(s: string, i: number, e: number, out: Addr): boolean {
         b = colon;
         out.port = portIn(s, colon + 1, e);
         if (out.port < 0) {
-          out.error = `invalid port ${shown(s.slice(colon + 1, e))}`;
+          out.error = reason('invalid-port', '', shown(s.slice(colon + 1, e)));
           return false;
         }
       }
     }
   }
   if (addressVersion(s, a, b) === 0) {
-    out.error = `invalid address ${shown(s.slice(a, b))}`;
+    out.error = reason('invalid-address', '', shown(s.slice(a, b)));
     return false;
   }
   out.ip = s.slice(a, b);
@@ -151,11 +160,11 @@ class MikrotikPayload implements PayloadParser {
     const outIface = iface(s, outAt + 5, outEnd);
 
     const pr = s.indexOf('proto ', outEnd);
-    if (pr < 0 || pr >= end) return bad('proto: missing');
+    if (pr < 0 || pr >= end) return bad(PROTO_MISSING);
     const pS = pr + 6;
     let pE = pS;
     while (pE < end && s.charCodeAt(pE) > 0x20 && s.charCodeAt(pE) !== 0x2c) pE++;
-    if (pE === pS) return bad('proto: empty');
+    if (pE === pS) return bad(PROTO_EMPTY);
     const proto = protoByName(s.slice(pS, pE));
 
     let q = skipSpaces(s, pE, end);
@@ -163,7 +172,7 @@ class MikrotikPayload implements PayloadParser {
     let icmp: IcmpInfo | null = null;
     if (s.charCodeAt(q) === 0x28) {
       const close = s.indexOf(')', q);
-      if (close < 0 || close >= end) return bad('proto: unclosed (');
+      if (close < 0 || close >= end) return bad(PROTO_UNCLOSED);
       if (proto === 'tcp') flags = flagNames(tcpFlagList(s, q + 1, close));
       else if (proto === 'icmp' || proto === 'icmpv6') icmp = icmpInfo(s, q + 1, close);
       q = close + 1;
@@ -178,18 +187,18 @@ class MikrotikPayload implements PayloadParser {
     let pairEnd = s.indexOf(',', q);
     if (pairEnd < 0 || pairEnd > end) pairEnd = end;
     const arrow = s.indexOf('->', q);
-    if (arrow < 0 || arrow >= pairEnd) return bad(`addresses: expected src->dst, found ${shown(s.slice(q, pairEnd))}`);
+    if (arrow < 0 || arrow >= pairEnd) return bad({ code: 'expected-found', field: 'addresses', value: shown(s.slice(q, pairEnd)), syntax: 'src->dst' });
     const sa = this.srcA;
     const da = this.dstA;
-    if (!address(s, q, arrow, sa)) return bad(`src: ${sa.error}`);
-    if (!address(s, arrow + 2, pairEnd, da)) return bad(`dst: ${da.error}`);
+    if (!address(s, q, arrow, sa)) return bad(underField(sa.error!, 'src'));
+    if (!address(s, arrow + 2, pairEnd, da)) return bad(underField(da.error!, 'dst'));
     const ver = addressVersion(sa.ip, 0, sa.ip.length);
-    if (ver === 0 || addressVersion(da.ip, 0, da.ip.length) !== ver) return bad('dst: address family differs from src');
+    if (ver === 0 || addressVersion(da.ip, 0, da.ip.length) !== ver) return bad(DST_FAMILY);
 
     // RouterOS ends every firewall record with `, len N`: a line without it was cut off,
     // maybe inside the last port (`…:5` of 53), so it is no record to count.
     const l = s.lastIndexOf(', len ', end);
-    if (l < pairEnd) return bad('truncated: the line ends before ", len N" (cut off by the syslog daemon?)');
+    if (l < pairEnd) return bad(CUT);
     const len = uintIn(s, l + 6, digitsEnd(s, l + 6, end));
 
     const direction = CHAIN_DIRECTION[chain] ?? (inIface !== null ? (outIface !== null ? 'forward' : 'in') : outIface !== null ? 'out' : null);

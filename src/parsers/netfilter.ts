@@ -8,6 +8,7 @@ import { protoByName, protoByNumber } from '../util/protocols.js';
 import { flat } from '../util/flat-string.js';
 import type { Action, Direction, EmbeddedPacket, FirewallEvent, IcmpInfo } from '../event.js';
 import type { RuleFields } from './types.js';
+import { fixedReason, NOT_RECORD, reason, type LineReason } from './reason.js';
 
 /** What an envelope knows about a record before its payload is read. */
 export interface RecordHead {
@@ -25,15 +26,30 @@ export interface RecordHead {
 export class PayloadReject {
   constructor(
     readonly malformed: boolean,
-    readonly reason: string,
+    readonly reason: LineReason,
   ) {}
 }
 
-const NOT_FIREWALL = new PayloadReject(false, 'not a firewall record');
+const NOT_FIREWALL = new PayloadReject(false, NOT_RECORD);
 
-function bad(reason: string): PayloadReject {
+function bad(reason: LineReason): PayloadReject {
   return new PayloadReject(true, reason);
 }
+
+// The reasons without a value, made once.
+const SRC_SPLIT = fixedReason('missing-split', 'SRC');
+const PROTO_MISSING = fixedReason('missing', 'PROTO');
+const DST_MISSING = fixedReason('missing', 'DST');
+const DST_FAMILY = fixedReason('family-differs', 'DST', 'SRC');
+const LEN_NAN = fixedReason('not-a-number', 'LEN');
+const HOPLIMIT_NAN = fixedReason('not-a-number', 'HOPLIMIT');
+const TTL_NAN = fixedReason('not-a-number', 'TTL');
+const PROTO_EMPTY = fixedReason('empty', 'PROTO');
+const TYPE_NAN = fixedReason('not-a-number', 'TYPE');
+const CODE_NAN = fixedReason('not-a-number', 'CODE');
+const WINDOW_NAN = fixedReason('not-a-number', 'WINDOW');
+const TWO_RECORDS = fixedReason('two-records');
+const IN_MISSING = fixedReason('missing', 'IN');
 
 /** Shortens a logged value for an error message. */
 function shown(s: string): string {
@@ -324,7 +340,7 @@ function secondRecord(s: string, srcEnd: number, protoV: number, protoEnd: numbe
 
 /** The protocols whose header netfilter prints as `SPT=n DPT=n` (or `INCOMPLETE [n bytes]`). */
 const PORT_PROTOCOLS: ReadonlySet<string> = new Set(['tcp', 'udp', 'udplite']);
-const TRUNCATED = 'truncated: the line ends before DPT= (cut off by the syslog daemon?)';
+const TRUNCATED = fixedReason('cut-before', '', 'DPT=');
 
 /**
  * A TCP/UDP record without DPT= whose line ends where its ports should be: `SPT=1 DP`,
@@ -359,12 +375,12 @@ export function parseNetfilterPayload(
   const srcV = findKey(s, 'SRC=', start, end);
   if (srcV < 0) {
     const p = s.indexOf('PROTO=', start);
-    return p >= 0 && p < end ? bad('SRC: missing (truncated or split record)') : NOT_FIREWALL;
+    return p >= 0 && p < end ? bad(SRC_SPLIT) : NOT_FIREWALL;
   }
   const inV = findKey(s, 'IN=', start, srcV);
   const outV = findKey(s, 'OUT=', start, srcV);
   const protoV = findKey(s, 'PROTO=', srcV, end);
-  if (protoV < 0) return inV >= 0 || outV >= 0 ? bad('PROTO: missing') : NOT_FIREWALL;
+  if (protoV < 0) return inV >= 0 || outV >= 0 ? bad(PROTO_MISSING) : NOT_FIREWALL;
 
   // The prefix ends where the first header field starts.
   let prefixEnd: number;
@@ -375,8 +391,7 @@ export function parseNetfilterPayload(
     const eq = s.indexOf('=', start);
     if (outV < 0 || (eq >= 0 && eq < prefixEnd)) {
       const b = s.lastIndexOf(' ', eq) + 1;
-      const found = eq >= 0 && eq < prefixEnd ? ` (found ${shown(s.slice(Math.max(b, start), valueEnd(s, eq, end)))})` : '';
-      return bad(`IN: missing${found}`);
+      return bad(eq >= 0 && eq < prefixEnd ? reason('missing-found', 'IN', shown(s.slice(Math.max(b, start), valueEnd(s, eq, end)))) : IN_MISSING);
     }
   }
   let a = start;
@@ -399,23 +414,23 @@ export function parseNetfilterPayload(
 
   const srcEnd = valueEnd(s, srcV, end);
   const ipVersion = addressVersion(s, srcV, srcEnd);
-  if (ipVersion === 0) return bad(`SRC: invalid address ${shown(s.slice(srcV, srcEnd))}`);
+  if (ipVersion === 0) return bad(reason('invalid-address', 'SRC', shown(s.slice(srcV, srcEnd))));
   const dstV = findKey(s, 'DST=', srcEnd, protoV);
-  if (dstV < 0) return bad('DST: missing');
+  if (dstV < 0) return bad(DST_MISSING);
   const dstEnd = valueEnd(s, dstV, end);
   const dstVersion = addressVersion(s, dstV, dstEnd);
-  if (dstVersion === 0) return bad(`DST: invalid address ${shown(s.slice(dstV, dstEnd))}`);
-  if (dstVersion !== ipVersion) return bad('DST: address family differs from SRC');
+  if (dstVersion === 0) return bad(reason('invalid-address', 'DST', shown(s.slice(dstV, dstEnd))));
+  if (dstVersion !== ipVersion) return bad(DST_FAMILY);
 
   const len = uintAt(s, 'LEN=', dstEnd, protoV);
-  if (len === -2) return bad('LEN: not a number');
+  if (len === -2) return bad(LEN_NAN);
   const ttl = uintAt(s, ipVersion === 6 ? 'HOPLIMIT=' : 'TTL=', dstEnd, protoV);
-  if (ttl === -2) return bad(ipVersion === 6 ? 'HOPLIMIT: not a number' : 'TTL: not a number');
+  if (ttl === -2) return bad(ipVersion === 6 ? HOPLIMIT_NAN : TTL_NAN);
 
   const protoEnd = valueEnd(s, protoV, end);
-  if (protoEnd === protoV) return bad('PROTO: empty');
+  if (protoEnd === protoV) return bad(PROTO_EMPTY);
   const proto = normalizeProto(s.slice(protoV, protoEnd));
-  if (proto === null) return bad(`PROTO: not a protocol number ${shown(s.slice(protoV, protoEnd))}`);
+  if (proto === null) return bad(reason('not-a-protocol', 'PROTO', shown(s.slice(protoV, protoEnd))));
 
   // Outer fields stop at the first '[': an ICMP error's quoted packet or `INCOMPLETE [n bytes]`.
   let limit = s.indexOf('[', protoEnd);
@@ -428,16 +443,16 @@ export function parseNetfilterPayload(
   let icmp: IcmpInfo | null = null;
   if (proto === 'icmp' || proto === 'icmpv6') {
     const type = uintAt(s, 'TYPE=', protoEnd, limit);
-    if (type === -2) return bad('TYPE: not a number');
+    if (type === -2) return bad(TYPE_NAN);
     const code = uintAt(s, 'CODE=', protoEnd, limit);
-    if (code === -2) return bad('CODE: not a number');
+    if (code === -2) return bad(CODE_NAN);
     const quoted = limit < end && s.startsWith('SRC=', limit + 1) ? embeddedPacket(s, limit, end) : null;
     icmp = { type: type >= 0 ? type : null, code: code >= 0 ? code : null, embedded: quoted };
   } else {
     spt = portAt(s, 'SPT=', protoEnd, limit);
-    if (spt === -2) return bad(`SPT: invalid port ${shown(valueText(s, 'SPT=', protoEnd, limit))}`);
+    if (spt === -2) return bad(reason('invalid-port', 'SPT', shown(valueText(s, 'SPT=', protoEnd, limit))));
     dpt = portAt(s, 'DPT=', protoEnd, limit);
-    if (dpt === -2) return bad(`DPT: invalid port ${shown(valueText(s, 'DPT=', protoEnd, limit))}`);
+    if (dpt === -2) return bad(reason('invalid-port', 'DPT', shown(valueText(s, 'DPT=', protoEnd, limit))));
     if (dpt === -1 && PORT_PROTOCOLS.has(proto) && cutBeforePorts(s, spt, dstEnd, protoV, protoEnd, limit, end)) return bad(TRUNCATED);
     if (proto === 'tcp') {
       const wv = findKey(s, 'WINDOW=', protoEnd, limit);
@@ -445,13 +460,13 @@ export function parseNetfilterPayload(
       if (wv >= 0) {
         flagsFrom = valueEnd(s, wv, limit);
         window = uintIn(s, wv, flagsFrom);
-        if (window < 0) return bad('WINDOW: not a number');
+        if (window < 0) return bad(WINDOW_NAN);
       }
       flags = tcpFlags(s, flagsFrom, limit);
     }
   }
 
-  if (secondRecord(s, srcEnd, protoV, protoEnd, limit, end)) return bad('two records on one line (a second SRC= after this record\'s fields)');
+  if (secondRecord(s, srcEnd, protoV, protoEnd, limit, end)) return bad(TWO_RECORDS);
 
   const direction: Direction | null =
     inIface !== null ? (outIface !== null ? 'forward' : 'in') : outIface !== null ? 'out' : null;

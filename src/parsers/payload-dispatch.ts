@@ -19,6 +19,7 @@ import { createPfPayload, pfRuleAt } from './pf.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { withTimeCarry } from './local-time.js';
 import type { LineParser, LineSink, ParseContext } from './types.js';
+import { EMPTY_MESSAGE, NOT_RECORD, reason } from './reason.js';
 
 /**
  * The netfilter payload as a PayloadParser (events keep the `iptables` id). Its only
@@ -112,12 +113,12 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
     line(text: string, lineNo: number): void {
       reader.read(text, env);
       if (env.error !== null) {
-        if (text.includes(hint)) sink.malformed(lineNo, text, env.error);
-        else sink.skipped(lineNo, 'not a firewall record');
+        if (text.includes(hint)) sink.malformed(lineNo, text, reason('text', '', env.error));
+        else sink.skipped(lineNo, NOT_RECORD);
         return;
       }
       if (env.msgStart >= env.msgEnd) {
-        sink.skipped(lineNo, 'empty message');
+        sink.skipped(lineNo, EMPTY_MESSAGE);
         return;
       }
       let r = own.parse(text, env.msgStart, env.msgEnd, env, lineNo);

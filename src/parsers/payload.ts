@@ -4,6 +4,7 @@
 // time; it needs only netfilter.ts (PayloadReject, RecordHead).
 import type { FirewallEvent } from '../event.js';
 import { PayloadReject, type RecordHead } from './netfilter.js';
+import { NOT_RECORD } from './reason.js';
 
 /** Parses one message `s[start, end)` whose envelope was read into `head`. Never throws on bad input. */
 export interface PayloadParser {
@@ -17,4 +18,4 @@ export interface PayloadParser {
  * parser ask the dispatcher whether another format owns the line. Any other reject
  * (an ASA message id we do not read, a broken filterlog row) is final.
  */
-export const NOT_MINE = new PayloadReject(false, 'not a firewall record');
+export const NOT_MINE = new PayloadReject(false, NOT_RECORD);

@@ -31,10 +31,21 @@ import { withTimeCarry } from './local-time.js';
 import { Clock, digitAt } from './timestamp.js';
 import { recordShare, type FormatDefinition, type LineParser, type LineSink, type ParseContext } from './types.js';
 import { SharedDates } from '../util/shared-date.js';
+import { EMPTY_MESSAGE, fixedReason, reason, type LineReason } from './reason.js';
 
 const ID = 'pf';
 
-function bad(reason: string): PayloadReject {
+// The reasons without a value, made once.
+const RULE_EXPECTED = fixedReason('expected', 'rule', 'rule N/(reason)');
+const RULE_UNCLOSED = fixedReason('unclosed', 'rule', '[');
+const ACTION_MISSING = fixedReason('missing', 'action');
+const ON_MISSING = fixedReason('missing-token', 'interface', '"on"');
+const COLON_MISSING = fixedReason('missing-token', 'interface', '":"');
+const NEXT_LINE = fixedReason('next-line', 'addresses');
+const ARROW_EXPECTED = fixedReason('expected', 'addresses', '"src > dst:"');
+const DST_FAMILY = fixedReason('family-differs', 'dst', 'src');
+
+function bad(reason: LineReason): PayloadReject {
   return new PayloadReject(true, reason);
 }
 
@@ -108,9 +119,9 @@ function address(s: string, i: number, e: number, out: Addr): string {
     return '';
   }
   const dot = s.lastIndexOf('.', e - 1);
-  if (dot <= i) return `invalid address ${shown(s.slice(i, e))}`;
+  if (dot <= i) return shown(s.slice(i, e));
   const port = portIn(s, dot + 1, e);
-  if (port < 0 || addressVersion(s, i, dot) === 0) return `invalid address ${shown(s.slice(i, e))}`;
+  if (port < 0 || addressVersion(s, i, dot) === 0) return shown(s.slice(i, e));
   out.ip = s.slice(i, dot);
   out.port = port;
   return '';
@@ -231,13 +242,13 @@ class PfPayload implements PayloadParser {
       r0 = this.stamp(s, skipSpaces(s, te, end), end);
       if (!s.startsWith('rule ', r0)) return NOT_MINE;
     }
-    if (this.stampError !== '') return bad(this.stampError);
+    if (this.stampError !== '') return bad(reason('text', '', this.stampError));
     const time = this.t === this.t ? this.dates.of(this.t) : head.time;
     const yearInferred = this.t === this.t ? this.tInferred : head.yearInferred;
 
     const open = s.indexOf('(', r0 + 5);
     const close = open < 0 ? -1 : s.indexOf(')', open);
-    if (open < 0 || close < 0 || close >= end) return bad('rule: expected rule N/(reason)');
+    if (open < 0 || close < 0 || close >= end) return bad(RULE_EXPECTED);
     const rule = s.slice(r0, close + 1);
     let p = close + 1;
     if (s.charCodeAt(p) === 0x3a) p++;
@@ -245,21 +256,21 @@ class PfPayload implements PayloadParser {
     if (s.charCodeAt(p) === 0x5b) {
       // OpenBSD -e may add `[uid 0, pid 1234]`.
       const cb = s.indexOf(']', p);
-      if (cb < 0 || cb >= end) return bad('rule: unclosed [');
+      if (cb < 0 || cb >= end) return bad(RULE_UNCLOSED);
       p = skipSpaces(s, cb + 1, end);
     }
     const aE = s.indexOf(' ', p);
-    if (aE < 0 || aE >= end) return bad('action: missing');
+    if (aE < 0 || aE >= end) return bad(ACTION_MISSING);
     const action = ACTIONS[s.slice(p, aE)] ?? 'other';
     const dS = aE + 1;
     let direction: Direction | null = null;
     if (s.startsWith('in ', dS)) direction = 'in';
     else if (s.startsWith('out ', dS)) direction = 'out';
     const on = s.indexOf(' on ', aE);
-    if (on < 0 || on >= end) return bad('interface: missing "on"');
+    if (on < 0 || on >= end) return bad(ON_MISSING);
     const ifS = on + 4;
     const ifE = s.indexOf(': ', ifS);
-    if (ifE < 0 || ifE >= end) return bad('interface: missing ":"');
+    if (ifE < 0 || ifE >= end) return bad(COLON_MISSING);
     const iface = s.slice(ifS, ifE);
     p = ifE + 2;
 
@@ -279,11 +290,11 @@ class PfPayload implements PayloadParser {
       const l = s.indexOf('length ', p);
       if (l > 0 && l < q) len = uintIn(s, l + 7, digitsEnd(s, l + 7, q));
       p = skipSpaces(s, q + 1, end);
-      if (p >= end) return bad('addresses: on the next line (tcpdump -v)');
+      if (p >= end) return bad(NEXT_LINE);
     }
 
     const gt = s.indexOf(' > ', p);
-    if (gt < 0 || gt >= end) return bad('addresses: expected "src > dst:"');
+    if (gt < 0 || gt >= end) return bad(ARROW_EXPECTED);
     let dE = s.indexOf(': ', gt + 3);
     if (dE < 0 || dE >= end) {
       dE = end;
@@ -292,11 +303,11 @@ class PfPayload implements PayloadParser {
     const sa = this.srcA;
     const da = this.dstA;
     let err = address(s, p, gt, sa);
-    if (err !== '') return bad(`src: ${err}`);
+    if (err !== '') return bad(reason('invalid-address', 'src', err));
     err = address(s, gt + 3, dE, da);
-    if (err !== '') return bad(`dst: ${err}`);
+    if (err !== '') return bad(reason('invalid-address', 'dst', err));
     const ver = addressVersion(sa.ip, 0, sa.ip.length);
-    if (ver === 0 || addressVersion(da.ip, 0, da.ip.length) !== ver) return bad('dst: address family differs from src');
+    if (ver === 0 || addressVersion(da.ip, 0, da.ip.length) !== ver) return bad(DST_FAMILY);
 
     const b = Math.min(end, dE + 2);
     let proto: string;
@@ -391,7 +402,7 @@ function create(file: ParseContext, sink: LineSink): LineParser {
       let end = text.length;
       while (end > 0 && text.charCodeAt(end - 1) <= 0x20) end--;
       if (end === 0) {
-        sink.skipped(lineNo, 'empty message');
+        sink.skipped(lineNo, EMPTY_MESSAGE);
         return;
       }
       // tcpdump text first (the common case); then the same inside a syslog envelope.
@@ -400,7 +411,7 @@ function create(file: ParseContext, sink: LineSink): LineParser {
         if (reader === null) reader = new SyslogEnvelopeReader(ctx);
         reader.read(text, env);
         if (env.error !== null) {
-          if (pfRuleAt(text, 0, end) >= 0) r = bad(env.error);
+          if (pfRuleAt(text, 0, end) >= 0) r = bad(reason('text', '', env.error));
         } else if (env.msgStart < env.msgEnd) {
           r = own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
           if (r === NOT_MINE) {

@@ -1,5 +1,6 @@
 import type { Action, FirewallEvent } from '../event.js';
 import type { MessageTable } from '../knowledge/types.js';
+import type { LineReason } from './reason.js';
 
 /** The year and month (1-12; 0 before any) of the last year-less stamp read with `--year`. */
 export interface YearCarry {
@@ -64,9 +65,9 @@ export interface ZoneNote {
 export interface LineSink {
   event(e: FirewallEvent): void;
   /** Not a firewall record (other kernel or daemon messages, headers). */
-  skipped(lineNo: number, reason: string): void;
+  skipped(lineNo: number, reason: LineReason): void;
   /** Looks like a firewall record but could not be parsed. */
-  malformed(lineNo: number, line: string, reason: string): void;
+  malformed(lineNo: number, line: string, reason: LineReason): void;
 }
 
 /** One per file: built once, then called once per line on the hot path. */

@@ -28,6 +28,7 @@ import type { FormatDefinition, LineParser, LineSink, ParseContext, RuleFields }
 import { flat } from '../util/flat-string.js';
 import { SharedDates } from '../util/shared-date.js';
 import { yearInRange, yearProblem } from '../util/year-range.js';
+import { BLANK_LINE, reason } from './reason.js';
 
 const FORMAT_ID = 'windows-firewall';
 
@@ -274,7 +275,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
       layout = layoutOf(names);
       sawFields = true;
       missing = REQUIRED.find((n) => !names.includes(n)) ?? null;
-      sink.skipped(lineNo, `header: #Fields (${names.length} fields)`);
+      sink.skipped(lineNo, reason('fields-header', '', String(names.length)));
       return;
     }
     if (line.startsWith('#Time Format:')) {
@@ -282,11 +283,11 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
       // `UTC` is allowed by W3C though current Windows always writes Local: no zone maths then.
       toEpoch = value.toUpperCase() === 'UTC' ? wallClockMs : localToEpoch;
       lastDate = lastTime = null;
-      sink.skipped(lineNo, `header: #Time Format ${value}`);
+      sink.skipped(lineNo, reason('time-format-header', '', value));
       return;
     }
     const colon = line.indexOf(':');
-    sink.skipped(lineNo, `header: ${colon > 0 ? line.slice(0, colon) : line.slice(0, 20)}`);
+    sink.skipped(lineNo, reason('header', '', colon > 0 ? line.slice(0, colon) : line.slice(0, 20)));
   }
 
   // Open sessions by their 5-tuple, so a CLOSE gets the direction of its OPEN. Bounded:
@@ -307,7 +308,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
 
   /** Reports a field that is present but unreadable; always returns undefined (for `return bad(…)`). */
   function bad(lineNo: number, text: string, field: string, value: string): void {
-    sink.malformed(lineNo, text, `field ${field}: invalid '${value.slice(0, 64)}'`);
+    sink.malformed(lineNo, text, reason('invalid-column', field, `'${value.slice(0, 64)}'`));
   }
 
   const dates = new SharedDates();
@@ -351,7 +352,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
     const lost = L.info >= 0 ? f.at(L.info) : '-';
     const ms = readTimestamp(f.at(L.date), f.at(L.time), toEpoch);
     if (Number.isNaN(ms)) {
-      sink.malformed(lineNo, text, timestampProblem(f.at(L.date), f.at(L.time)));
+      sink.malformed(lineNo, text, reason('text', '', timestampProblem(f.at(L.date), f.at(L.time))));
       return;
     }
     const rule = lost === '-' ? LOST_RULE : `${LOST_RULE} ${lost}`;
@@ -361,7 +362,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
   function line(text: string, lineNo: number): void {
     const s = clean(text);
     if (s.length === 0) {
-      sink.skipped(lineNo, 'blank line');
+      sink.skipped(lineNo, BLANK_LINE);
       return;
     }
     if (s.charCodeAt(0) === 35 /* # */) {
@@ -372,11 +373,11 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
     f.read(s);
     const L = !sawFields && f.count === STANDARD_PID_LAYOUT.count ? STANDARD_PID_LAYOUT : layout;
     if (missing !== null) {
-      sink.malformed(lineNo, text, `field ${missing}: not in the #Fields header`);
+      sink.malformed(lineNo, text, reason('not-in-header', missing));
       return;
     }
     if (f.count !== L.count) {
-      sink.malformed(lineNo, text, `expected ${L.count} fields (per #Fields), got ${f.count}`);
+      sink.malformed(lineNo, text, { code: 'field-count', field: '', value: String(f.count), expected: L.count });
       return;
     }
 
@@ -406,7 +407,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
         return;
       }
       default:
-        sink.malformed(lineNo, text, `field action: unknown '${word.slice(0, 32)}'`);
+        sink.malformed(lineNo, text, reason('unknown-column', 'action', `'${word.slice(0, 32)}'`));
         return;
     }
 
@@ -418,7 +419,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
       const time = f.at(L.time);
       ms = readTimestamp(date, time, toEpoch);
       if (Number.isNaN(ms)) {
-        sink.malformed(lineNo, text, timestampProblem(date, time));
+        sink.malformed(lineNo, text, reason('text', '', timestampProblem(date, time)));
         return;
       }
       lastDate = date;
@@ -428,7 +429,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
 
     const proto = protocolName(f.at(L.protocol));
     if (proto === null) {
-      sink.malformed(lineNo, text, `field protocol: invalid '${f.at(L.protocol).slice(0, 32)}'`);
+      sink.malformed(lineNo, text, reason('invalid-column', 'protocol', `'${f.at(L.protocol).slice(0, 32)}'`));
       return;
     }
 
@@ -507,7 +508,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
       case '-':
         break;
       default:
-        sink.malformed(lineNo, text, `field path: unknown '${path.slice(0, 32)}'`);
+        sink.malformed(lineNo, text, reason('unknown-column', 'path', `'${path.slice(0, 32)}'`));
         return;
     }
 

@@ -1,6 +1,6 @@
 // `logscan check` in Chinese: every row it prints for a person comes from the catalog, in
-// --lang or the locale's language; a malformed line's reason (the parser's), log text and
-// format ids stay as they are. Its JSON keeps every key and value in either language.
+// --lang or the locale's language, a skipped or malformed line's reason too (its field and
+// value as logged); log text and format ids stay as they are. Its JSON keeps every key and value in either language.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +40,7 @@ beforeAll(() => {
 
 /**
  * The words of `check`'s text that are no label or sentence of its own: the example rows
- * (log text), the rows of malformed kinds (the parser's reason), the format ids and file
+ * (log text), the rows of malformed kinds (field names and values as logged), the format ids and file
  * names. What is left must hold no English word.
  */
 function ownWords(out: string, paths: readonly string[]): string {
@@ -102,8 +102,8 @@ describe('check --lang zh', () => {
       expect(displayWidth(line.slice(0, line.search(/(?<= {2})\S/))), line).toBe(11);
     }
     expect(englishWords(ownWords(out, all))).toEqual([]);
-    // The malformed line's reason is the parser's, as on stderr.
-    expect(out).toContain("× 302014: for: invalid address '[10.22.8.10'");
+    // The malformed line's reason in Chinese, its field (with the ASA message id) and value as logged.
+    expect(out).toContain("× 302014: for：无效的地址 '[10.22.8.10'");
   });
 
   it('LANG=zh_CN.UTF-8 without --lang says the same', () => {
@@ -152,5 +152,64 @@ describe('check -o json in either language', () => {
     expect(rest(zh)).toEqual(rest(en));
     expect(zh.inputs[0]!.why).toBe('iptables，根据前 50 个非空行识别，置信度 0.99');
     expect(zh.inputs[3]!.hints).toEqual(['没有一行是防火墙记录：这可能是 logscan（暂时）还不能读取的格式；`logscan formats` 列出它能读取的格式', '只有 3 个非空行可供识别格式；可用 --input-format ID 指定格式']);
+  });
+});
+
+describe('malformed lines of several parsers, --lang zh', () => {
+  // One syslog file carrying netfilter, filterlog, MikroTik and Cisco ASA messages (payload dispatch).
+  const LINES = [
+    'Nov 20 06:51:08 gw kernel: [UFW BLOCK] IN=eth0 OUT= MAC= SRC=203.0.113.4 DST=192.0.2.8 LEN=40 TTL=50 PROTO=TCP SPT=4444 DPT=22 WINDOW=1024 SYN URGP=0',
+    'Nov 20 06:51:09 gw kernel: [UFW BLOCK] IN=eth0 OUT= MAC= SRC=203.0.113.4 DST=192.0.2.8 LEN=40 TTL=50 PROTO=TCP SPT=99999 DPT=22 WINDOW=1024 SYN URGP=0',
+    'Nov 20 06:51:10 gw kernel: [UFW BLOCK] IN=eth0 OUT= MAC= SRC=203.0.113.4 LEN=40 TTL=50 PROTO=TCP SPT=4444 DPT=23 WINDOW=1024 SYN URGP=0',
+    'Nov 20 06:51:11 fw filterlog[123]: 5,,,1000000103,igb0,match,block,in,4,0x0,,64,0,0,DF,6,tcp,60,203.0.113.x,192.0.2.1,443,22,0,S,123,,64240,,mss',
+    'Nov 20 06:51:12 asa %ASA-4-106023: Deny tcp src outside:203.0.113.4/99999 dst inside:192.0.2.1/22 by access-group "OUT" [0x0, 0x0]',
+    'Nov 20 06:51:13 router firewall,info input: in:ether1 out:(unknown 0), proto TCP (SYN), 203.0.113.4:5555->192.0.2.1:99999, len 60',
+    'Nov 20 06:51:14 gw kernel: [UFW BLOCK] IN=eth0 OUT= MAC= SRC=203.0.113.4 DST=192.0.2.8 LEN=40 TTL=50 PROTO=TCP SPT=70000 DPT=22 WINDOW=1024 SYN URGP=0',
+    'Nov 20 06:51:15 gw sshd[22]: Accepted publickey for root',
+  ];
+  let file: string;
+  beforeAll(() => {
+    file = join(tempDir(), 'several.log');
+    writeFileSync(file, LINES.join('\n') + '\n');
+  });
+
+  it("check: each kind's reason in Chinese, field and value as logged; a varied kind headed by its elided form", () => {
+    const out = runCli(['check', '--lang', 'zh', file], { env: { TZ: 'UTC' } }).stdout;
+    expect(out).toContain("        2 × SPT：无效的端口 '…'\n            例：第 2 行（SPT：无效的端口 '99999'）：");
+    expect(out).toContain('        1 × DST：缺失\n');
+    expect(out).toContain("        1 × src：无效的地址 '203.0.113.x'\n");
+    expect(out).toContain("        1 × 106023: src：无效的端口 '99999'\n");
+    expect(out).toContain("        1 × dst：无效的端口 '99999'\n");
+    expect(out).toContain('        1 × 不是防火墙记录\n');
+    // The English: the parsers' words, as on stderr and in the JSON.
+    const english = runCli(['check', file], { env: { TZ: 'UTC' } }).stdout;
+    expect(english).toContain("        2 × SPT: invalid port '…'\n            e.g. line 2 (SPT: invalid port '99999'): ");
+    expect(english).toContain("        1 × 106023: src: invalid port '99999'\n");
+    expect(english).not.toMatch(/[\u4e00-\u9fff]/u);
+  });
+
+  it('check --line N: a malformed line\'s reason in Chinese', () => {
+    const out = runCli(['check', '--lang', 'zh', '--line', '3', file], { env: { TZ: 'UTC' } }).stdout;
+    expect(out).toContain('第 3 行：格式错误\n');
+    expect(out).toContain('  原因          DST：缺失\n');
+  });
+
+  it('-o json keeps the English reasons and no reason data, with --lang zh too', () => {
+    const json = runCli(['check', '-o', 'json', '--lang', 'zh', '--line', '3', file]).stdout;
+    const doc = JSON.parse(json) as { inputs: { malformedKinds: Record<string, unknown>[]; detail: Record<string, unknown> }[] };
+    const kinds = doc.inputs[0]!.malformedKinds;
+    expect(kinds.map((k) => k.reason)).toEqual(["SPT: invalid port '99999'", 'DST: missing', "src: invalid address '203.0.113.x'", "106023: src: invalid port '99999'", "dst: invalid port '99999'"]);
+    expect(kinds.every((k) => !('why' in k))).toBe(true);
+    expect(doc.inputs[0]!.detail.reason).toBe('DST: missing');
+    expect('why' in doc.inputs[0]!.detail).toBe(false);
+  });
+
+  it("stderr's malformed-line warnings follow --lang: Chinese with zh, the parsers' English without", () => {
+    const zh = runCli(['--lang', 'zh', file], { env: { TZ: 'UTC' } }).stderr;
+    expect(zh).toContain(`logscan: ${file} 第 2 行格式错误：SPT：无效的端口 '99999'：Nov 20 06:51:09 gw kernel:`);
+    expect(zh).toContain(`logscan: ${file} 第 5 行格式错误：106023: src：无效的端口 '99999'：`);
+    const en = runCli([file], { env: { TZ: 'UTC' } }).stderr;
+    expect(en).toContain(`logscan: ${file}:2: malformed: SPT: invalid port '99999': Nov 20 06:51:09 gw kernel:`);
+    expect(en).toContain(`logscan: ${file}:3: malformed: DST: missing: `);
   });
 });

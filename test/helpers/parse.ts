@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { getFormat } from '../../src/parsers/registry.js';
 import type { FirewallEvent } from '../../src/event.js';
 import type { FormatDefinition, ParseContext } from '../../src/parsers/types.js';
+import { reasonText } from '../../src/i18n/messages.js';
 
 export interface ParsedFixture {
   events: FirewallEvent[];
@@ -28,8 +29,9 @@ export function parseLines(format: FormatDefinition, lines: readonly string[], c
     { file: ctx.file ?? 'test.log', refDate: ctx.refDate ?? TEST_REF_DATE, year: ctx.year ?? null, tz: ctx.tz ?? null },
     {
       event: (e) => out.events.push(e),
-      skipped: (line, reason) => out.skipped.push({ line, reason }),
-      malformed: (line, _text, reason) => out.malformed.push({ line, reason }),
+      // In English, as stderr and the JSON say them (the goldens hold those words).
+      skipped: (line, why) => out.skipped.push({ line, reason: reasonText(why, 'en') }),
+      malformed: (line, _text, why) => out.malformed.push({ line, reason: reasonText(why, 'en') }),
     },
   );
   lines.forEach((l, i) => parser.line(l, i + 1));

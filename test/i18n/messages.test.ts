@@ -16,6 +16,7 @@ import type { StateProblem } from '../../src/input/follow-state.js';
 import type { SignatureProblem, SystemLimit } from '../../src/errors.js';
 import type { DigestProblem, DigestShape, StateDirProblem } from '../../src/daily/digest.js';
 import type { LineFate } from '../../src/check/check.js';
+import { OLD_WORDS } from '../helpers/line-reasons.js';
 import type { TrafficKind } from '../../src/aggregate/own-traffic.js';
 import type { AlertExecReport } from '../../src/live/alert-exec.js';
 
@@ -23,6 +24,7 @@ type Fn = (...args: unknown[]) => string;
 
 /** Arguments to call each catalog function with, by key path; chosen so the Chinese result has words in it. */
 const SAMPLES: Record<string, unknown[]> = {
+  ...Object.fromEntries(Object.entries(OLD_WORDS).map(([code, [r]]) => [`lineReason.${code}`, [r]])),
   aside: ['100%'],
   'duration.seconds': ['42'],
   'duration.minutes': ['4'],
@@ -164,7 +166,6 @@ const SAMPLES: Record<string, unknown[]> = {
   'check.kinds': ['skipped', 2],
   'check.example': [1, null, 'x'],
   'check.moreKinds': [3, 40],
-  'check.skipReason': [{ code: 'not-record' }],
   'check.hints.guessed': ['iptables'],
   'check.hints.fewLines': [3],
   'daily.basisOtherSettings': [['thresholds', 'ignore', 'homeNet', 'signatures'], false],
@@ -449,8 +450,8 @@ const NOTICES: { [C in FollowNotice['code']]: Extract<FollowNotice, { code: C }>
   'stream-error': { code: 'stream-error', message: 'EIO: i/o error, read', errno: 'EIO' },
 };
 
-/** Entries that are the same in Chinese on purpose: technical tokens (an ASA message id and its name, both given: "302014 TCP 连接关闭"). */
-const SAME = new Set(['report.head.rank', 'report.ruleMessage', 'check.label.fields']);
+/** Entries that are the same in Chinese on purpose: technical tokens (an ASA message id and its name, both given: "302014 TCP 连接关闭"); a helper's English reason said as it is (lineReason.text). */
+const SAME = new Set(['report.head.rank', 'report.ruleMessage', 'check.label.fields', 'lineReason.text']);
 
 /** Chinese characters and CJK punctuation (，。：、（）). */
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/u;

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createGuarded } from '../../src/parsers/guard.js';
 import type { FormatDefinition, LineSink } from '../../src/parsers/types.js';
+import { NOT_RECORD } from '../../src/parsers/reason.js';
+import { reasonText } from '../../src/i18n/messages.js';
 import type { FirewallEvent } from '../../src/event.js';
 import { makeEvent } from '../helpers/events.js';
 
@@ -17,7 +19,7 @@ const toy: FormatDefinition = {
       line(text, lineNo) {
         if (text === 'boom') throw new Error('index out of range');
         if (text === 'tail') tail = true;
-        if (text === 'skip') sink.skipped(lineNo, 'not a firewall record');
+        if (text === 'skip') sink.skipped(lineNo, NOT_RECORD);
         else sink.event(makeEvent({ origin: { file: 'toy', line: lineNo } }));
       },
       end() {
@@ -35,8 +37,8 @@ function recorder(onEvent: (e: FirewallEvent) => void = () => {}) {
       got.push(`event ${e.origin.line}`);
       onEvent(e);
     },
-    skipped: (n, reason) => got.push(`skipped ${n} ${reason}`),
-    malformed: (n, text, reason) => got.push(`malformed ${n} '${text}' ${reason}`),
+    skipped: (n, why) => got.push(`skipped ${n} ${reasonText(why, 'en')}`),
+    malformed: (n, text, why) => got.push(`malformed ${n} '${text}' ${reasonText(why, 'en')}`),
   };
   return { sink, got };
 }

@@ -1,0 +1,137 @@
+// Why a parser skipped a line or could not read it, as data: a code from a closed set, the
+// field as the log names it (`DST`, `src port`, `tag`, `106023: src`; '' for the whole line)
+// and the value it found, already cut and quoted (fields.ts `shown`). The catalog words it
+// (i18n `lineReason`, reasonText in i18n/messages.ts): English for stderr and JSON as the
+// parsers always wrote it, the reader's language in `check` and on a Chinese stderr.
+// A reason without a value is one shared frozen object: a skipped line costs no allocation.
+
+/** The facts each code carries besides `field` and `value` (none for most). */
+export interface ReasonFacts {
+  // ---- malformed: a field
+  /** `F: missing` */
+  missing: object;
+  /** `IN: missing (found 'XX=enp1s0')`: value, what stood where the field should. */
+  'missing-found': object;
+  /** `interface: missing "on"`: value, the token that is not there. */
+  'missing-token': object;
+  /** `SRC: missing (truncated or split record)` */
+  'missing-split': object;
+  /** `F: empty` */
+  empty: object;
+  /** `F: truncated` */
+  truncated: object;
+  /** `F: invalid address 'x'` */
+  'invalid-address': object;
+  /** `F: invalid port 'x'` */
+  'invalid-port': object;
+  /** `src port: invalid 'x'` */
+  invalid: object;
+  /** `field src-ip: invalid 'x'` (a Windows Firewall column) */
+  'invalid-column': object;
+  /** `field action: unknown 'x'` (a Windows Firewall column) */
+  'unknown-column': object;
+  /** `field pid: not in the #Fields header` */
+  'not-in-header': object;
+  /** `expected 17 fields (per #Fields), got 9`: value, the count got. */
+  'field-count': { expected: number };
+  /** `F: not a number` */
+  'not-a-number': object;
+  /** `F: not a protocol number 'x'` */
+  'not-a-protocol': object;
+  /** `verdict: unknown 'x'` */
+  unknown: object;
+  /** `F: neither id nor text` */
+  'neither-id-nor-text': object;
+  /** `F: neither a string nor a byte array` */
+  'neither-string-nor-bytes': object;
+  /** `F: invalid syntax` */
+  'invalid-syntax': object;
+  /** `tcp flags: unknown letter in 'x'` */
+  'unknown-flag': object;
+  /** `DST: address family differs from SRC`: value, the other field. */
+  'family-differs': object;
+  /** `proto: unclosed (`: value, the bracket. */
+  unclosed: object;
+  /** `src: unclosed [ in 'x'`: value, the excerpt. */
+  'unclosed-in': { bracket: string };
+  /** `F: expected rule N/(reason)`: value, the syntax expected. */
+  expected: object;
+  /** `addresses: expected src->dst, found 'x'`: value, the excerpt found. */
+  'expected-found': { syntax: string };
+  /** `src: expected ]:port in 'x'`: value, the excerpt. */
+  'expected-in': { syntax: string };
+  /** `tag: expected level digit in 'x'` */
+  'expected-level': object;
+  /** `tag: expected message id in 'x'` */
+  'expected-message-id': object;
+  /** `direction: expected inbound or outbound` */
+  'expected-direction': object;
+  /** `addresses: on the next line (tcpdump -v)` */
+  'next-line': object;
+  // ---- malformed: the whole line
+  /** `truncated: the line ends before DPT= (cut off by the syslog daemon?)`: value, what is cut. */
+  'cut-before': object;
+  /** `truncated: 7 fields (at least 9 before the IP fields)`: value, the count. */
+  'too-few-fields': object;
+  /** `truncated: 12 fields, IPv4 addresses need 20`: value, the count. */
+  'fields-for-addresses': { version: 4 | 6; need: number };
+  /** `truncated: tcp ports missing`: value, the protocol. */
+  'ports-missing': object;
+  /** `not filterlog CSV (direction or IP version field)` */
+  'not-filterlog-csv': object;
+  /** `two records on one line (a second SRC= after this record's fields)` */
+  'two-records': object;
+  /** `line longer than 65536 characters (70000)`: value, the length. */
+  overlong: { limit: number };
+  /** `parser error: …`: value, the exception's message (a bug, said as thrown). */
+  'parser-error': object;
+  /** Words a shared helper (the time and syslog envelope readers) wrote in English: said as they are. */
+  text: object;
+  // ---- skipped
+  'not-record': object;
+  blank: object;
+  'empty-message': object;
+  'journal-no-message': object;
+  'not-journal-json': object;
+  /** value: the journal's _TRANSPORT */
+  'not-kernel': object;
+  /** value: the field */
+  'binary-field': object;
+  /** value: the message id */
+  'asa-not-packet': object;
+  /** value: the number of fields */
+  'fields-header': object;
+  /** value: what follows `#Time Format` */
+  'time-format-header': object;
+  /** value: the header's name */
+  header: object;
+}
+
+export type ReasonCode = keyof ReasonFacts;
+
+/** One code's reason. */
+export type ReasonOf<C extends ReasonCode> = { readonly code: C; readonly field: string; readonly value: string } & Readonly<ReasonFacts[C]>;
+
+export type LineReason = { [C in ReasonCode]: ReasonOf<C> }[ReasonCode];
+
+/** A reason of a code whose only facts are field and value. */
+type Plain = { [C in ReasonCode]: keyof ReasonFacts[C] extends never ? C : never }[ReasonCode];
+
+/** A reason; allocate per line only for a value read from it. */
+export function reason<C extends Plain>(code: C, field = '', value = ''): LineReason {
+  return { code, field, value } as LineReason;
+}
+
+/** A reason made once (module level): shared by every line it is given for. */
+export function fixedReason<C extends Plain>(code: C, field = '', value = ''): LineReason {
+  return Object.freeze(reason(code, field, value));
+}
+
+/** The reason of a part (an address, `port`) under the field it is in: `src`, `106023: src: port`. */
+export function underField(r: LineReason, outer: string): LineReason {
+  return { ...r, field: r.field === '' ? outer : `${outer}: ${r.field}` };
+}
+
+export const NOT_RECORD = fixedReason('not-record');
+export const BLANK_LINE = fixedReason('blank');
+export const EMPTY_MESSAGE = fixedReason('empty-message');
