@@ -104,9 +104,9 @@ describe('what a one-shot command says of its inputs, in --lang zh', () => {
     expect(runCli([join(dir, 'nope.log')]).stderr).toContain(`logscan: ${join(dir, 'nope.log')}: no such file\n`);
   });
 
-  it('malformed lines: the lead-in and the total in Chinese, the parser\'s reason and the log line as logged, escaped', () => {
+  it('malformed lines: the lead-in, the reason and the total in Chinese, the field, its value and the log line as logged, escaped', () => {
     const zh = runCli(['--lang', 'zh', malformed]).stderr.split('\n');
-    expect(zh[0]).toBe(`logscan: ${shown} 第 2 行格式错误：SRC: invalid address 'zz'：Nov 20 07:07:41 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=zz DST=1.2.3.4 PROTO=TCP SPT=1 DPT=2\\x1b[2J`);
+    expect(zh[0]).toBe(`logscan: ${shown} 第 2 行格式错误：SRC：无效的地址 'zz'：Nov 20 07:07:41 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=zz DST=1.2.3.4 PROTO=TCP SPT=1 DPT=2\\x1b[2J`);
     expect(zh).toContain('logscan: 共有 6 行格式错误（只列出了前 5 行；`logscan check FILE` 会逐一说明）');
     const en = runCli([malformed]).stderr.split('\n');
     expect(en[0]).toBe(`logscan: ${shown}:2: malformed: SRC: invalid address 'zz': Nov 20 07:07:41 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=zz DST=1.2.3.4 PROTO=TCP SPT=1 DPT=2\\x1b[2J`);
