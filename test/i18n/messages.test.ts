@@ -129,6 +129,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.digestShape': [{ code: 'not-count', field: 'totals.packets' }],
   'daily.ignoredDigest': [{ code: 'not-json', file: '/var/lib/logscan/2026-11-20.json', why: 'Unexpected token n in JSON at position 2' }],
   'daily.interruptedNoDigest': ['SIGINT', '2026-11-20'],
+  'daily.completeDigestKept': ['/var/lib/logscan/2026-11-20.json', '2026-11-20'],
+  'daily.noDigestOutside': ['/var/lib/logscan', '2026-11-20', 'ends-before'],
   'daily.noFileCanHold': ['/var/log', '2026-11-20', '2026-11-21'],
   'daily.logDirUnusable': [{ code: 'not-found', nonUtf8Name: false }],
   'daily.noLogs': [['kern.log*', 'messages*']],
