@@ -878,6 +878,10 @@ export const en = {
       legendPrevious: 'day before',
       ruleLabel: 'logged as',
       changeAgainst: (date: string) => `Change against ${date}`,
+      /** Under changeAgainst, which names the day before: none of the page's `day` is in the logs. */
+      notCompared: (day: string, why: NotCompared) => `Not compared: none of ${day} is in the logs (${OUTSIDE[why]})`,
+      /** Under changeAgainst: the day before is neither in the logs nor in a --state digest. */
+      noBasis: 'No data for that day: it is not in the logs (--state DIR keeps a digest per day)',
       /** "sources: 89 → 125 (+40%) · <b>93</b> new today" (`n` is already HTML). */
       newTodayHtml: (n: string, atMost: boolean) => `${n}${atMost ? ' (at most)' : ''} new today`,
       newlyProbedHtml: (n: string) => `${n} newly probed`,

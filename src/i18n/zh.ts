@@ -681,6 +681,8 @@ export const zh: Messages = {
       legendPrevious: '前一天',
       ruleLabel: '记录为',
       changeAgainst: (date) => `与 ${date} 对比`,
+      notCompared: (day, why) => `未作对比：日志中没有 ${day} 的记录（日志${why === 'ends-before' ? '在该日之前就已结束' : '在该日之后才开始'}）`,
+      noBasis: '没有该日的数据：日志中没有它（--state DIR 可按天保存摘要）',
       newTodayHtml: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${n} 个`,
       newlyProbedHtml: (n) => `${n} 个首次被探测`,
       newSources: '新来源',

@@ -750,21 +750,35 @@ describe('a day the logs do not reach, or reach only in part: the comparison', (
     expect(changeLine(run(sample, '2026-11-19', 'text', 'zh'))).toBe('变化：未与 2026-11-18 对比：日志中没有当天的记录（日志在当天之后才开始）');
   });
 
-  it('the page of a day not compared: no trend under the cards, no "new today", the reason in the header and the Change section, en and zh', () => {
-    for (const [lang, why, trend, fresh] of [
-      ['en', 'not compared with 2026-11-22: none of the day is in the logs (they end before it)', 'vs day before', 'new sources today'],
-      ['zh', '未与 2026-11-22 对比：日志中没有当天的记录（日志在当天之前就已结束）', '较前一天', '今天新出现'],
+  it('the page of a day not compared: no trend under the cards, no "new today", the reason in the header; the Change section names the day before once, en and zh', () => {
+    for (const [lang, why, heading, under, trend, fresh] of [
+      ['en', 'not compared with 2026-11-22: none of the day is in the logs (they end before it)', 'Change against 2026-11-22', 'Not compared: none of 2026-11-23 is in the logs (they end before it)', 'vs day before', 'new sources today'],
+      ['zh', '未与 2026-11-22 对比：日志中没有当天的记录（日志在当天之前就已结束）', '与 2026-11-22 对比', '未作对比：日志中没有 2026-11-23 的记录（日志在该日之前就已结束）', '较前一天', '今天新出现'],
     ] as const) {
       const html = run(sample, '2026-11-23', 'html', lang);
       expect(html, lang).toContain(`<p class="sub">UTC · `);
       expect(html.match(/<p class="sub">[^<]*/)![0], lang).toContain(why);
-      expect(html, lang).toMatch(new RegExp(`<h2>[^<]*2026-11-22[^<]*</h2>\\s*<p class="muted">${why.replace(/[()]/g, '\\$&')}</p>`));
+      const section = `<section><h2>${heading}</h2>\n<p class="muted">${under}</p>\n</section>`;
+      expect(html, lang).toContain(section);
       expect(html, lang).not.toContain(trend);
       expect(html, lang).not.toContain(fresh);
       expect(html, lang).not.toContain('→');
       // The renderer given the document says the same (the page is the document's).
       const doc = JSON.parse(run(sample, '2026-11-23', 'json')) as DailyDoc;
-      expect(renderDailyHtml(doc, { tz: 'UTC', lang })).toContain(`<p class="muted">${why}</p>`);
+      expect(renderDailyHtml(doc, { tz: 'UTC', lang })).toContain(section);
+    }
+  });
+
+  it('the page of a day with no day before to compare with: the Change section names that day once, en and zh', () => {
+    const doc = JSON.parse(run(sample, '2026-11-20', 'json')) as DailyDoc;
+    expect(doc.comparison).toMatchObject({ basis: null, notCompared: null });
+    for (const [lang, heading, under] of [
+      ['en', 'Change against 2026-11-19', 'No data for that day: it is not in the logs (--state DIR keeps a digest per day)'],
+      ['zh', '与 2026-11-19 对比', '没有该日的数据：日志中没有它（--state DIR 可按天保存摘要）'],
+    ] as const) {
+      const section = `<section><h2>${heading}</h2>\n<p class="muted">${under}</p>\n</section>`;
+      expect(renderDailyHtml(doc, { tz: 'UTC', lang }), lang).toContain(section);
+      expect(run(sample, '2026-11-20', 'html', lang), lang).toContain(section);
     }
   });
 

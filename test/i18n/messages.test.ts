@@ -221,6 +221,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.html.chartBar': ['06', 12, 11],
   'daily.html.chartBarPrevious': [310],
   'daily.html.changeAgainst': ['2026-11-20'],
+  'daily.html.notCompared': ['2026-11-21', 'starts-after'],
   'daily.html.newTodayHtml': ['<b>93</b>', false],
   'daily.html.newlyProbedHtml': ['<b>19</b>'],
   'report.html.toPorts': [361],
