@@ -16,6 +16,7 @@ import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
 import { defaultSearch, discoverLogs, duplicateReason, type FamilySelection, type LogFamily, type SkippedFile } from '../daily/discover.js';
 import { choosePrevious } from '../daily/previous.js';
 import { notComparedWhy } from '../daily/outside.js';
+import { keepStoredDigest } from '../daily/keep.js';
 import type { InputStats } from '../input/read.js';
 import { dirProblem } from '../input/open.js';
 import { oldestFirst } from '../input/rotation-order.js';
@@ -229,7 +230,15 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     } else if (stateDir !== null) {
       // None of a day the logs do not reach: a digest of its zeros would be compared with
       // the next day as a rise from nothing, and would replace one written while the logs held it.
-      const digests: [DayDigest, string][] = compared ? [[collector.today.digest(common.tz, todayComplete, now, settings), dayKey(addDays(day, 1))]] : [];
+      const digests: [DayDigest, string][] = [];
+      if (!compared) warn(say.noDigestOutside(stateDir, window.key, notCompared));
+      else {
+        const fresh = collector.today.digest(common.tz, todayComplete, now, settings);
+        // A complete digest of the day from an earlier run (its logs since rotated away, or not given) stays.
+        const before = fresh.complete || stateProblem !== null ? null : await loadDigest(stateDir, window.key);
+        if (before?.digest && keepStoredDigest(before.digest, fresh, window)) warn(say.completeDigestKept(digestPath(stateDir, window.key), window.key));
+        else digests.push([fresh, dayKey(addDays(day, 1))]);
+      }
       // First run, or the stored one was partial: the logs knew the whole day before.
       if (previous?.basis === 'logs' && previous.complete && !stored?.complete) digests.push([collector.previous.digest(common.tz, true, now, settings), window.key]);
       for (const [d, next] of digests) {

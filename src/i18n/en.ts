@@ -135,6 +135,9 @@ const COUNTED_OTHERWISE: Readonly<Record<string, string>> = {
   'cisco-asa': "a Cisco ASA's Built and Teardown records as packets and its Teardowns as probes",
 };
 
+/** Why none of a past day is in the logs (outside.ts NotCompared), after "none of … is in the logs". */
+const OUTSIDE: Readonly<Record<NotCompared, string>> = { 'ends-before': 'they end before it', 'starts-after': 'they start after it' };
+
 function joinAnd(xs: readonly string[]): string {
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
@@ -695,7 +698,7 @@ export const en = {
     /** After the basis (and what follows it): the day itself, a past one, is only partly in the logs; `too`: so is the day before (`basis` said it). */
     basisTodayPartly: (date: string, too: boolean) => `; ${date} only partly covered${too ? ' too' : ''}`,
     /** Instead of the comparison with `date` (the day before): none of the day is in the logs, whose zeros would read as a drop (or a rise). */
-    notCompared: (date: string, why: NotCompared) => `not compared with ${date}: none of the day is in the logs (they ${why === 'ends-before' ? 'end before' : 'start after'} it)`,
+    notCompared: (date: string, why: NotCompared) => `not compared with ${date}: none of the day is in the logs (${OUTSIDE[why]})`,
     /** After `basis` when the --state digest counted the day before in another zone (its day began and ended at other instants). */
     basisOtherZone: (zone: string, ours: string) => `, which counted that day in ${zone}, not ${ours}: its hours are not the same 24 (--tz ${zone} compares like with like)`,
     /**
@@ -777,6 +780,14 @@ export const en = {
           return `${s.field}: bad port range "${s.range}"`;
       }
     },
+    /**
+     * The day's --state digest not written (stderr), its stored one kept: this run holds only
+     * part of the day, and that digest, of the same logscan, zone and settings, is complete.
+     */
+    completeDigestKept: (file: string, date: string) =>
+      `${file}: the complete digest of ${date} is kept: this run holds only part of that day, and would have replaced it with one that is not complete`,
+    /** A past day none of which is in the logs gets no --state digest (stderr): its zeros would read as a drop, or tomorrow as a rise. */
+    noDigestOutside: (dir: string, date: string, why: NotCompared) => `--state ${dir}: no digest of ${date} written: none of that day is in the logs (${OUTSIDE[why]})`,
     /** A run stopped by a signal writes no digest of the day. */
     interruptedNoDigest: (signal: string, date: string) => `interrupted by ${signal}: the --state digest of ${date} is not written (it would count only part of the day)`,
     /** Logs found in DIR, but none written during the two days. */
@@ -867,6 +878,10 @@ export const en = {
       legendPrevious: 'day before',
       ruleLabel: 'logged as',
       changeAgainst: (date: string) => `Change against ${date}`,
+      /** Under changeAgainst, which names the day before: none of the page's `day` is in the logs. */
+      notCompared: (day: string, why: NotCompared) => `Not compared: none of ${day} is in the logs (${OUTSIDE[why]})`,
+      /** Under changeAgainst: the day before is neither in the logs nor in a --state digest. */
+      noBasis: 'No data for that day: it is not in the logs (--state DIR keeps a digest per day)',
       /** "sources: 89 → 125 (+40%) · <b>93</b> new today" (`n` is already HTML). */
       newTodayHtml: (n: string, atMost: boolean) => `${n}${atMost ? ' (at most)' : ''} new today`,
       newlyProbedHtml: (n: string) => `${n} newly probed`,

@@ -608,6 +608,8 @@ export const zh: Messages = {
           return `${s.field} 字段中的端口范围 "${s.range}" 无效`;
       }
     },
+    completeDigestKept: (file, date) => `${file}：保留 ${date} 的完整摘要：本次运行只读到该日的一部分，不用不完整的摘要替换它`,
+    noDigestOutside: (dir, date, why) => `--state ${dir}：未写入 ${date} 的摘要：日志中没有该日的记录（日志${why === 'ends-before' ? '在该日之前就已结束' : '在该日之后才开始'}）`,
     interruptedNoDigest: (signal, date) => `被 ${signal} 中断：不写入 ${date} 的 --state 摘要（它只会计入当天的一部分）`,
     noFileCanHold: (dir, previous, day) => `${dir} 中没有可能包含 ${previous} 或 ${day} 的日志文件（见 docs/daily.md 的“Which files are read”一节）`,
     logDirUnusable: (p) => `无法在这里查找日志：${zh.usage.dirProblem(p)}；请把日志文件作为参数给出`,
@@ -679,6 +681,8 @@ export const zh: Messages = {
       legendPrevious: '前一天',
       ruleLabel: '记录为',
       changeAgainst: (date) => `与 ${date} 对比`,
+      notCompared: (day, why) => `未作对比：日志中没有 ${day} 的记录（日志${why === 'ends-before' ? '在该日之前就已结束' : '在该日之后才开始'}）`,
+      noBasis: '没有该日的数据：日志中没有它（--state DIR 可按天保存摘要）',
       newTodayHtml: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${n} 个`,
       newlyProbedHtml: (n) => `${n} 个首次被探测`,
       newSources: '新来源',

@@ -53,7 +53,9 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   if (doc.rules.length > 0) b.push(rulesSection(doc.rules, h.packets, lang, doc.ruleLabels, countUnit(h)));
 
   b.push(`<section><h2>${e(H.changeAgainst(cmp.previousDate))}</h2>`);
-  if (!isCompared(cmp)) b.push(`<p class="muted">${e(basisText(doc, lang))}</p>`);
+  // The heading names the day before; the header's basis line names it again, so this line does not.
+  if (cmp.notCompared !== null) b.push(`<p class="muted">${e(H.notCompared(doc.date, cmp.notCompared))}</p>`);
+  else if (cmp.basis === null) b.push(`<p class="muted">${e(H.noBasis)}</p>`);
   else {
     const L = m.label;
     const colon = e(msg.colon);

@@ -177,7 +177,12 @@ describe('previous day and --state', () => {
 
     // The logs rotated: only day 2 is left. The digest of day 1 gives the same comparison.
     const only = write(dir, 'only.log', day2);
-    const second = daily([only, '--date', '2026-11-21', '--tz', 'UTC', '--state', state]);
+    const complete = readFileSync(join(state, '2026-11-21.json'), 'utf8');
+    const rotated = runCli(['daily', only, '--date', '2026-11-21', '--tz', 'UTC', '--state', state, '-o', 'json']);
+    // Day 2 only from 08:00 now: its complete digest from the first run stays.
+    expect(rotated.stderr).toBe(`logscan: ${join(state, '2026-11-21.json')}: the complete digest of 2026-11-21 is kept: this run holds only part of that day, and would have replaced it with one that is not complete\n`);
+    expect(readFileSync(join(state, '2026-11-21.json'), 'utf8')).toBe(complete);
+    const second = JSON.parse(rotated.stdout) as DailyJson;
     expect(second.comparison).toMatchObject({ basis: 'state', previousComplete: true, newSourceCount: 1, newPortCount: 1 });
     expect(second.comparison.packets).toMatchObject({ previous: 10, today: 2 });
 
@@ -688,7 +693,10 @@ describe('how far the logs reach', () => {
     const dir = tempDir();
     const state = join(dir, 'state');
     const log = write(dir, 'kern.log', span);
-    const d = daily([log, '--date', '2026-11-24', '--tz', 'UTC', '--state', state]);
+    const r = runCli(['daily', log, '--date', '2026-11-24', '--tz', 'UTC', '--state', state, '-o', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`logscan: --state ${state}: no digest of 2026-11-24 written: none of that day is in the logs (they end before it)\n`);
+    const d = JSON.parse(r.stdout) as DailyJson;
     expect(d.comparison.basis).toBeNull();
     // None of either day is in the logs: nothing of them to keep (the dir is still made).
     expect(readdirSync(state)).toEqual([]);
@@ -742,21 +750,35 @@ describe('a day the logs do not reach, or reach only in part: the comparison', (
     expect(changeLine(run(sample, '2026-11-19', 'text', 'zh'))).toBe('变化：未与 2026-11-18 对比：日志中没有当天的记录（日志在当天之后才开始）');
   });
 
-  it('the page of a day not compared: no trend under the cards, no "new today", the reason in the header and the Change section, en and zh', () => {
-    for (const [lang, why, trend, fresh] of [
-      ['en', 'not compared with 2026-11-22: none of the day is in the logs (they end before it)', 'vs day before', 'new sources today'],
-      ['zh', '未与 2026-11-22 对比：日志中没有当天的记录（日志在当天之前就已结束）', '较前一天', '今天新出现'],
+  it('the page of a day not compared: no trend under the cards, no "new today", the reason in the header; the Change section names the day before once, en and zh', () => {
+    for (const [lang, why, heading, under, trend, fresh] of [
+      ['en', 'not compared with 2026-11-22: none of the day is in the logs (they end before it)', 'Change against 2026-11-22', 'Not compared: none of 2026-11-23 is in the logs (they end before it)', 'vs day before', 'new sources today'],
+      ['zh', '未与 2026-11-22 对比：日志中没有当天的记录（日志在当天之前就已结束）', '与 2026-11-22 对比', '未作对比：日志中没有 2026-11-23 的记录（日志在该日之前就已结束）', '较前一天', '今天新出现'],
     ] as const) {
       const html = run(sample, '2026-11-23', 'html', lang);
       expect(html, lang).toContain(`<p class="sub">UTC · `);
       expect(html.match(/<p class="sub">[^<]*/)![0], lang).toContain(why);
-      expect(html, lang).toMatch(new RegExp(`<h2>[^<]*2026-11-22[^<]*</h2>\\s*<p class="muted">${why.replace(/[()]/g, '\\$&')}</p>`));
+      const section = `<section><h2>${heading}</h2>\n<p class="muted">${under}</p>\n</section>`;
+      expect(html, lang).toContain(section);
       expect(html, lang).not.toContain(trend);
       expect(html, lang).not.toContain(fresh);
       expect(html, lang).not.toContain('→');
       // The renderer given the document says the same (the page is the document's).
       const doc = JSON.parse(run(sample, '2026-11-23', 'json')) as DailyDoc;
-      expect(renderDailyHtml(doc, { tz: 'UTC', lang })).toContain(`<p class="muted">${why}</p>`);
+      expect(renderDailyHtml(doc, { tz: 'UTC', lang })).toContain(section);
+    }
+  });
+
+  it('the page of a day with no day before to compare with: the Change section names that day once, en and zh', () => {
+    const doc = JSON.parse(run(sample, '2026-11-20', 'json')) as DailyDoc;
+    expect(doc.comparison).toMatchObject({ basis: null, notCompared: null });
+    for (const [lang, heading, under] of [
+      ['en', 'Change against 2026-11-19', 'No data for that day: it is not in the logs (--state DIR keeps a digest per day)'],
+      ['zh', '与 2026-11-19 对比', '没有该日的数据：日志中没有它（--state DIR 可按天保存摘要）'],
+    ] as const) {
+      const section = `<section><h2>${heading}</h2>\n<p class="muted">${under}</p>\n</section>`;
+      expect(renderDailyHtml(doc, { tz: 'UTC', lang }), lang).toContain(section);
+      expect(run(sample, '2026-11-20', 'html', lang), lang).toContain(section);
     }
   });
 
@@ -811,15 +833,44 @@ describe('a day the logs do not reach, or reach only in part: the comparison', (
     // The 23rd: none of it in the logs. Its neighbour's digest stays as it was.
     const r = runCli(['daily', sample, '--date', '2026-11-23', '--tz', 'UTC', '--year', '2026', '--state', state, '-o', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    // A cron job writing the page elsewhere learns it from stderr, in one line.
+    expect(r.stderr).toBe(`logscan: --state ${state}: no digest of 2026-11-23 written: none of that day is in the logs (they end before it)\n`);
     expect(readdirSync(state).sort()).toEqual(['2026-11-22.json']);
     expect(readFileSync(join(state, '2026-11-22.json'), 'utf8')).toBe(kept);
     // The 19th: not written; the 20th, partly in the logs, is not the day before's to write either.
-    runCli(['daily', sample, '--date', '2026-11-19', '--tz', 'UTC', '--year', '2026', '--state', state, '-o', 'json']);
+    const zh = runCli(['daily', sample, '--date', '2026-11-19', '--tz', 'UTC', '--year', '2026', '--state', state, '-o', 'json', '--lang', 'zh']);
+    expect(zh.stderr).toBe(`logscan: --state ${state}：未写入 2026-11-19 的摘要：日志中没有该日的记录（日志在该日之后才开始）\n`);
     expect(readdirSync(state).sort()).toEqual(['2026-11-22.json']);
+    // Without --state nothing is said: the page says the day is not compared.
+    expect(runCli(['daily', sample, '--date', '2026-11-23', '--tz', 'UTC', '--year', '2026', '-o', 'json']).stderr).toBe('');
     // A day partly covered is written, as not complete.
     runCli(['daily', sample, '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026', '--state', state, '-o', 'json']);
     expect(JSON.parse(readFileSync(join(state, '2026-11-20.json'), 'utf8'))).toMatchObject({ complete: false });
+  });
+
+  it('--state: a complete digest of a past day is not replaced by a later run that holds only part of it; said on stderr, en and zh; other settings replace it, and a complete run replaces an incomplete one', () => {
+    const state = join(tempDir(), 'state');
+    const file = join(state, '2026-11-22.json');
+    const at22 = (log: string, ...more: string[]) => runCli(['daily', log, '--date', '2026-11-22', '--tz', 'UTC', '--year', '2026', '--state', state, '-o', 'json', ...more]);
+    expect(at22(sample).stderr).toBe('');
+    const whole = readFileSync(file, 'utf8');
+    expect(JSON.parse(whole)).toMatchObject({ complete: true, totals: { probes: 22 } });
+    // The same log, but last written at its last record: the 22nd is only partly in it now.
+    const cut = cutSample();
+    const r = at22(cut);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`logscan: ${file}: the complete digest of 2026-11-22 is kept: this run holds only part of that day, and would have replaced it with one that is not complete\n`);
+    expect((JSON.parse(r.stdout) as DailyJson & { comparison: Comparison }).comparison.todayComplete).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe(whole);
+    expect(at22(cut, '--lang', 'zh').stderr).toBe(`logscan: ${file}：保留 2026-11-22 的完整摘要：本次运行只读到该日的一部分，不用不完整的摘要替换它\n`);
+    expect(readFileSync(file, 'utf8')).toBe(whole);
+    // Other thresholds: the stored digest is not one the next run (with them) would trust as it is; replaced, silently.
+    expect(at22(cut, '--scan-ports', '8').stderr).toBe('');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ complete: false });
+    // An incomplete stored digest gives way to a complete one.
+    expect(at22(sample).stderr).toBe('');
+    expect(readFileSync(file, 'utf8')).not.toBe(whole);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ complete: true, totals: { probes: 22 } });
   });
 
   it('logging that stopped before the day (no file can hold it) against a --state digest of the day before: not compared either', () => {
