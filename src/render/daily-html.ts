@@ -45,10 +45,12 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
       `</section>`,
   );
 
-  b.push(`<section><h2>${e(m.activity)}</h2>${renderChartSvg({ ...doc.chart, unit: countUnit(h) }, H.chartTitle(doc.date, doc.tz, countUnit(h)), H)}`);
-  b.push(
-    `${chartLegend(H, doc.chart.previous !== null)}</section>`,
-  );
+  // A day without records and no curve of the day before to set against it would be an
+  // empty frame: the text leaves its sparkline out then too.
+  if (h.packets > 0 || doc.chart.previous !== null) {
+    b.push(`<section><h2>${e(m.activity)}</h2>${renderChartSvg({ ...doc.chart, unit: countUnit(h) }, H.chartTitle(doc.date, doc.tz, countUnit(h)), H)}`);
+    b.push(`${chartLegend(H, doc.chart.previous !== null)}</section>`);
+  }
 
   if (doc.rules.length > 0) b.push(rulesSection(doc.rules, h.packets, lang, doc.ruleLabels, countUnit(h)));
 

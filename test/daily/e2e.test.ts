@@ -750,7 +750,7 @@ describe('a day the logs do not reach, or reach only in part: the comparison', (
     expect(changeLine(run(sample, '2026-11-19', 'text', 'zh'))).toBe('变化：未与 2026-11-18 对比：日志中没有当天的记录（日志在当天之后才开始）');
   });
 
-  it('the page of a day not compared: no trend under the cards, no "new today", the reason in the header; the Change section names the day before once, en and zh', () => {
+  it('the page of a day not compared: no trend under the cards, no "new today", no empty chart, the reason in the header; the Change section names the day before once, en and zh', () => {
     for (const [lang, why, heading, under, trend, fresh] of [
       ['en', 'not compared with 2026-11-22: none of the day is in the logs (they end before it)', 'Change against 2026-11-22', 'Not compared: none of 2026-11-23 is in the logs (they end before it)', 'vs day before', 'new sources today'],
       ['zh', '未与 2026-11-22 对比：日志中没有当天的记录（日志在当天之前就已结束）', '与 2026-11-22 对比', '未作对比：日志中没有 2026-11-23 的记录（日志在该日之前就已结束）', '较前一天', '今天新出现'],
@@ -763,6 +763,9 @@ describe('a day the logs do not reach, or reach only in part: the comparison', (
       expect(html, lang).not.toContain(trend);
       expect(html, lang).not.toContain(fresh);
       expect(html, lang).not.toContain('→');
+      // No records and no curve of the day before: no empty chart frame (the text has no sparkline then either).
+      expect(html, lang).not.toContain('<svg class="chart"');
+      expect(run(sample, '2026-11-22', 'html', lang), lang).toContain('<svg class="chart"');
       // The renderer given the document says the same (the page is the document's).
       const doc = JSON.parse(run(sample, '2026-11-23', 'json')) as DailyDoc;
       expect(renderDailyHtml(doc, { tz: 'UTC', lang })).toContain(section);
