@@ -15,6 +15,7 @@ import { lineAloneNote, lineToJson, renderLineReading, type LineJson, type LineT
 import { parseQuery, type ExplainQuery } from '../knowledge/query.js';
 import { ruleMessageName } from '../aggregate/rule-message.js';
 import { reasonText } from '../i18n/messages.js';
+import type { LineReason } from '../parsers/reason.js';
 
 /** What became of one line. */
 export type LineOutcome = 'event' | 'skipped' | 'malformed' | 'unrecognised';
@@ -25,8 +26,10 @@ export interface LineReading {
   /** The format that claimed it; null when none did. */
   format: string | null;
   outcome: LineOutcome;
-  /** Why a line was skipped or malformed, in the parser's words. */
+  /** Why a line was skipped or malformed, in English (the JSON's words). */
   reason: string | null;
+  /** The same as data, said in --lang by the terminal block. */
+  why: LineReason | null;
   /** The annotated record, when the line was one. */
   event: FirewallEvent | null;
   /** What the report makes of it: a probe, this side's own traffic, a reply, LAN chatter. */
@@ -119,7 +122,7 @@ export function explainItems(queries: readonly string[], stdin: readonly string[
 interface Verdict {
   event: FirewallEvent | null;
   outcome: LineOutcome;
-  reason: string | null;
+  why: LineReason | null;
 }
 
 /** How the lines' stamps are read, as the report's --year and --tz do. */
@@ -145,18 +148,18 @@ export class LineExplainer {
   /** Whether any line so far was a record (then the closing note applies). */
   private records = false;
   /** Filled in by the parsers' sink for the line being read. */
-  private verdict: Verdict = { event: null, outcome: 'skipped', reason: null };
+  private verdict: Verdict = { event: null, outcome: 'skipped', why: null };
   private readonly sink: LineSink = {
     event: (e) => {
       this.verdict.event ??= e;
       this.verdict.outcome = 'event';
     },
     skipped: (_n, why) => {
-      this.verdict.reason = reasonText(why, 'en');
+      this.verdict.why = why;
     },
     malformed: (_n, _l, why) => {
       this.verdict.outcome = 'malformed';
-      this.verdict.reason = reasonText(why, 'en');
+      this.verdict.why = why;
     },
   };
 
@@ -177,14 +180,14 @@ export class LineExplainer {
     // A MESSAGE= line copied from a journal export entry is that entry, without its time and host.
     const entry = typeof input !== 'string' ? input : text.startsWith('MESSAGE=') && lineFormat(text) === null ? [text] : null;
     const format = entry !== null ? journalExportFormat : lineFormat(text);
-    const none = { line: text, format: format?.id ?? null, reason: null, event: null, traffic: null, ownReason: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null, messageName: null };
+    const none = { line: text, format: format?.id ?? null, reason: null, why: null, event: null, traffic: null, ownReason: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null, messageName: null };
     if (format === null) return { ...none, outcome: 'unrecognised' };
-    this.verdict = { event: null, outcome: 'skipped', reason: null };
+    this.verdict = { event: null, outcome: 'skipped', why: null };
     const parser = this.parserFor(format);
     if (entry === null) parser.line(text, ++this.lineNo);
     else for (const l of [...entry, '']) parser.line(l, ++this.lineNo);
-    const { event: e, outcome, reason } = this.verdict;
-    if (e === null) return { ...none, outcome, reason };
+    const { event: e, outcome, why } = this.verdict;
+    if (e === null) return { ...none, outcome, why, reason: why === null ? null : reasonText(why, 'en') };
     this.annotator.annotate(e);
     this.records = true;
     const traffic = trafficKind(e);

@@ -8,6 +8,7 @@ import type { SettingsChange } from '../daily/digest.js';
 import type { InputProblem } from '../input/problem.js';
 import type { FoldSpread } from '../live/fold.js';
 import { capped, counted, fmtInt, plural } from '../util/number-text.js';
+import { MAX_YEAR, MIN_YEAR } from '../util/year-range.js';
 import type { FindingId } from '../aggregate/finding-ids.js';
 import type { CommanderProblem } from '../cli/commander-problem.js';
 import type { FollowNotice } from '../input/follow-types.js';
@@ -1347,7 +1348,19 @@ export const en = {
     'two-records': () => "two records on one line (a second SRC= after this record's fields)",
     overlong: (r) => `line longer than ${r.limit} characters (${r.value})`,
     'parser-error': (r) => `parser error: ${r.value}`,
-    text: (r) => r.value,
+    'year-range': (r) => `${r.field}: year ${r.value} outside the supported range ${MIN_YEAR}-${MAX_YEAR}`,
+    'year-range-column': (r) => `field ${r.field}: year ${r.value} outside the supported range ${MIN_YEAR}-${MAX_YEAR}`,
+    'impossible-day': (r) => `${r.field}: impossible date (${r.value})`,
+    'impossible-month': (r) => `${r.field}: impossible date (month ${r.value})`,
+    'impossible-hour': (r) => `${r.field}: impossible date (hour ${r.value})`,
+    'impossible-minute': (r) => `${r.field}: impossible date (minute ${r.value})`,
+    'impossible-second': (r) => `${r.field}: impossible date (second ${r.value})`,
+    'impossible-date-offset': (r) => `${r.field}: impossible date (UTC offset)`,
+    'impossible-offset': (r) => `${r.field}: impossible UTC offset`,
+    'impossible-stamp': (r) => `${r.field}: impossible date ${r.value}`,
+    'leap-day-inferred': (r) => `${r.field}: Feb 29 in ${r.value}, the year inferred for the line, which has none (--year sets the year)`,
+    'repeat-count': (r) => `${r.field}: count ${r.value} out of range 1-${r.max}`,
+    'repeat-syntax': (r) => `${r.field}: expected "N times: [ … ]" with a count from 1 to ${r.max}, found ${r.value}`,
     'not-record': () => 'not a firewall record',
     blank: () => 'blank line',
     'empty-message': () => 'empty message',

@@ -3,6 +3,7 @@
 // no plural: counts take a measure word (个, 台, 行). Technical tokens stay as they are
 // (TCP, NULL, 22/tcp, ids, options); a space separates them from Chinese characters.
 import { capped, fmtInt } from '../util/number-text.js';
+import { MAX_YEAR, MIN_YEAR } from '../util/year-range.js';
 import { mixedRows, portSplit, type IgnoreLineProblem, type Messages } from './en.js';
 import type { FoldSpread } from '../live/fold.js';
 import type { SettingsChange } from '../daily/digest.js';
@@ -1079,7 +1080,19 @@ export const zh: Messages = {
     'two-records': () => '一行中有两条记录（本记录的字段之后又出现了 SRC=）',
     overlong: (r) => `行长超过 ${r.limit} 个字符（${r.value}）`,
     'parser-error': (r) => `解析器错误：${r.value}`,
-    text: (r) => r.value,
+    'year-range': (r) => `${r.field}：年份 ${r.value} 超出支持的范围 ${MIN_YEAR}-${MAX_YEAR}`,
+    'year-range-column': (r) => `字段 ${r.field}：年份 ${r.value} 超出支持的范围 ${MIN_YEAR}-${MAX_YEAR}`,
+    'impossible-day': (r) => `${r.field}：不存在的日期（${r.value}）`,
+    'impossible-month': (r) => `${r.field}：不存在的日期（月份为 ${r.value}）`,
+    'impossible-hour': (r) => `${r.field}：不存在的时间（小时为 ${r.value}）`,
+    'impossible-minute': (r) => `${r.field}：不存在的时间（分钟为 ${r.value}）`,
+    'impossible-second': (r) => `${r.field}：不存在的时间（秒为 ${r.value}）`,
+    'impossible-date-offset': (r) => `${r.field}：不存在的日期（UTC 偏移无效）`,
+    'impossible-offset': (r) => `${r.field}：不存在的 UTC 偏移`,
+    'impossible-stamp': (r) => `${r.field}：不存在的日期 ${r.value}`,
+    'leap-day-inferred': (r) => `${r.field}：该行没有写年份，推断出的年份 ${r.value} 没有 2 月 29 日（可用 --year 指定年份）`,
+    'repeat-count': (r) => `${r.field}：次数 ${r.value} 超出范围 1-${r.max}`,
+    'repeat-syntax': (r) => `${r.field}：应为 "N times: [ … ]"，次数为 1 到 ${r.max}，实际为 ${r.value}`,
     'not-record': () => '不是防火墙记录',
     blank: () => '空行',
     'empty-message': () => '消息为空',

@@ -24,9 +24,9 @@ import { localTimeConverter, withTimeCarry, type LocalTimeToEpoch } from './loca
 import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
-import { digitAt, monthAt } from './timestamp.js';
+import { digitAt, monthAt, yearReason } from './timestamp.js';
 import { recordShare, type FormatDefinition, type LocalTimeCarry, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
-import { yearInRange, yearProblem } from '../util/year-range.js';
+import { yearInRange } from '../util/year-range.js';
 import { fixedReason, reason, underField, type LineReason } from './reason.js';
 
 const ID = 'cisco-asa';
@@ -568,7 +568,7 @@ function d2(s: string, i: number): number {
 /** `Mmm dd yyyy HH:MM:SS` (device local time, read in --tz), cached for the current second. */
 class AsaClock {
   end = 0;
-  error = '';
+  error: LineReason | null = null;
   private text = '';
   private date: Date | null = null;
   private readonly local: LocalTimeToEpoch;
@@ -578,9 +578,9 @@ class AsaClock {
     this.local = localTimeConverter(tz, { inLogOrder: true, note, carry });
   }
 
-  /** The time at s[i], or null (`error` '' = not this stamp; else an impossible date). */
+  /** The time at s[i], or null (`error` null = not this stamp; else why it is an impossible date). */
   read(s: string, i: number): Date | null {
-    this.error = '';
+    this.error = null;
     if (this.date !== null && s.startsWith(this.text, i)) {
       this.end = i + this.text.length;
       return this.date;
@@ -605,13 +605,13 @@ class AsaClock {
     if (h < 0 || mi < 0 || sec < 0 || s.charCodeAt(p + 8) !== 0x3a || s.charCodeAt(p + 11) !== 0x3a || digitAt(s, p + 14) >= 0) return null;
     if (!yearInRange(y)) {
       // Out of range, the year would reach the output as "999-01-01" or "+010000-…" (util/year-range.ts).
-      this.error = `time: ${yearProblem(y)}`;
+      this.error = yearReason(y);
       return null;
     }
     const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
     const maxDay = mo === 2 && leap ? 29 : DAYS[mo]!;
     if (day < 1 || day > maxDay || h > 23 || mi > 59 || sec > 60) {
-      this.error = `time: impossible date '${s.slice(i, p + 14)}'`;
+      this.error = reason('impossible-stamp', 'time', `'${s.slice(i, p + 14)}'`);
       return null;
     }
     this.end = p + 14;
@@ -644,7 +644,7 @@ class AsaPayload implements PayloadParser {
       // `Aug 06 2016 20:39:42: %ASA-…` or `Aug 06 2016 20:39:42 fw01 : %ASA-…`.
       const clock = (this.clock ??= new AsaClock(this.tz, this.zoneNote, this.timeCarry));
       const t = clock.read(s, start);
-      if (t === null && clock.error !== '') return asaTagAt(s, start, end) >= 0 ? bad(reason('text', '', clock.error)) : NOT_MINE;
+      if (t === null && clock.error !== null) return asaTagAt(s, start, end) >= 0 ? bad(clock.error) : NOT_MINE;
       if (t !== null) {
         time = t;
         yearInferred = false;

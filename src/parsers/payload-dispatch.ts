@@ -19,7 +19,7 @@ import { createPfPayload, pfRuleAt } from './pf.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { withTimeCarry } from './local-time.js';
 import type { LineParser, LineSink, ParseContext } from './types.js';
-import { EMPTY_MESSAGE, NOT_RECORD, reason } from './reason.js';
+import { EMPTY_MESSAGE, NOT_RECORD } from './reason.js';
 
 /**
  * The netfilter payload as a PayloadParser (events keep the `iptables` id). Its only
@@ -113,7 +113,7 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
     line(text: string, lineNo: number): void {
       reader.read(text, env);
       if (env.error !== null) {
-        if (text.includes(hint)) sink.malformed(lineNo, text, reason('text', '', env.error));
+        if (text.includes(hint)) sink.malformed(lineNo, text, env.error);
         else sink.skipped(lineNo, NOT_RECORD);
         return;
       }

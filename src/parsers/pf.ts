@@ -169,7 +169,7 @@ class PfPayload implements PayloadParser {
   private readonly dstA = new Addr();
   private readonly dates = new SharedDates();
   /** Set by stamp(): the stamp was an impossible date. */
-  private stampError = '';
+  private stampError: LineReason | null = null;
 
   constructor(
     ctx: ParseContext,
@@ -187,7 +187,7 @@ class PfPayload implements PayloadParser {
   private stamp(s: string, i: number, end: number): number {
     this.t = NaN;
     this.tInferred = false;
-    this.stampError = '';
+    this.stampError = null;
     const c = this.clock;
     let p = -1;
     let ms = NaN;
@@ -196,7 +196,7 @@ class PfPayload implements PayloadParser {
       if (ms === ms) {
         p = c.end;
         this.tInferred = true;
-      } else if (c.error !== '') this.stampError = c.error;
+      } else if (c.error !== null) this.stampError = c.error;
     } else if (s.charCodeAt(i + 4) === 0x2d) {
       // -tttt: the fraction is read by iso() itself.
       ms = c.iso(s, i);
@@ -204,7 +204,7 @@ class PfPayload implements PayloadParser {
         this.t = ms;
         return skipSpaces(s, c.end, end);
       }
-      if (c.error !== '') this.stampError = c.error;
+      if (c.error !== null) this.stampError = c.error;
     } else if (s.charCodeAt(i + 2) === 0x3a) {
       // HH:MM:SS.ffffff: time of day or a delta, no date.
       p = digitsEnd(s, i + 9, end);
@@ -242,7 +242,7 @@ class PfPayload implements PayloadParser {
       r0 = this.stamp(s, skipSpaces(s, te, end), end);
       if (!s.startsWith('rule ', r0)) return NOT_MINE;
     }
-    if (this.stampError !== '') return bad(reason('text', '', this.stampError));
+    if (this.stampError !== null) return bad(this.stampError);
     const time = this.t === this.t ? this.dates.of(this.t) : head.time;
     const yearInferred = this.t === this.t ? this.tInferred : head.yearInferred;
 
@@ -411,7 +411,7 @@ function create(file: ParseContext, sink: LineSink): LineParser {
         if (reader === null) reader = new SyslogEnvelopeReader(ctx);
         reader.read(text, env);
         if (env.error !== null) {
-          if (pfRuleAt(text, 0, end) >= 0) r = bad(reason('text', '', env.error));
+          if (pfRuleAt(text, 0, end) >= 0) r = bad(env.error);
         } else if (env.msgStart < env.msgEnd) {
           r = own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
           if (r === NOT_MINE) {

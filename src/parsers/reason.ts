@@ -85,8 +85,34 @@ export interface ReasonFacts {
   overlong: { limit: number };
   /** `parser error: …`: value, the exception's message (a bug, said as thrown). */
   'parser-error': object;
-  /** Words a shared helper (the time and syslog envelope readers) wrote in English: said as they are. */
-  text: object;
+  // ---- malformed: a time stamp (parsers/timestamp.ts, the ASA and Windows clocks); field `time`
+  /** `time: year 0999 outside the supported range 1900-9998`: value, the year (yearText). */
+  'year-range': object;
+  /** `field date: year 0999 outside the supported range 1900-9998` (a Windows Firewall column). */
+  'year-range-column': object;
+  /** `time: impossible date (Feb 30)`, `(Feb 29 2023)`: value, the day. */
+  'impossible-day': object;
+  /** `time: impossible date (month 13)`: value, the number. */
+  'impossible-month': object;
+  /** `time: impossible date (hour 25)` */
+  'impossible-hour': object;
+  /** `time: impossible date (minute 61)` */
+  'impossible-minute': object;
+  /** `time: impossible date (second 61)` */
+  'impossible-second': object;
+  /** `time: impossible date (UTC offset)` (Proxmox's stamp) */
+  'impossible-date-offset': object;
+  /** `time: impossible UTC offset` (ISO 8601) */
+  'impossible-offset': object;
+  /** `time: impossible date 'Feb 30 2016 10:00:00'` (an ASA's own stamp): value, the stamp quoted. */
+  'impossible-stamp': object;
+  /** `time: Feb 29 in 2025, the year inferred for the line, which has none (--year sets the year)`: value, the year. */
+  'leap-day-inferred': object;
+  // ---- malformed: rsyslog's `message repeated N times: [ … ]`; field `message repeated`
+  /** `message repeated: count 0 out of range 1-999999999`: value, the count as logged. */
+  'repeat-count': { max: number };
+  /** `message repeated: expected "N times: [ … ]" with a count from 1 to 999999999, found 'x'`: value, what was found, quoted. */
+  'repeat-syntax': { max: number };
   // ---- skipped
   'not-record': object;
   blank: object;

@@ -5,6 +5,7 @@
 import type { RecordHead } from './netfilter.js';
 import { Clock, digitAt, monthAt } from './timestamp.js';
 import type { ParseContext } from './types.js';
+import type { LineReason } from './reason.js';
 import { flat } from '../util/flat-string.js';
 import { SharedDates } from '../util/shared-date.js';
 
@@ -13,8 +14,8 @@ export interface Envelope extends RecordHead {
   /** The message (netfilter payload) is line[msgStart, msgEnd). */
   msgStart: number;
   msgEnd: number;
-  /** The wrapper holds an impossible time; the line is malformed if it carries a record. */
-  error: string | null;
+  /** The wrapper holds an impossible time or repeat count; the line is malformed (this its reason) if it carries a record. */
+  error: LineReason | null;
 }
 
 /**
@@ -22,6 +23,8 @@ export interface Envelope extends RecordHead {
  * repeats of a few seconds; nine digits is more than any firewall logs in that time.
  */
 export const MAX_REPEAT = 999_999_999;
+/** The field a repeat wrapper's problems are reported under. */
+const REPEATED = 'message repeated';
 
 export function newEnvelope(): Envelope {
   return { time: null, yearInferred: false, uptime: null, host: null, count: 1, ruleHead: null, msgStart: 0, msgEnd: 0, error: null };
@@ -157,7 +160,7 @@ export class SyslogEnvelopeReader {
     const clock = this.clock;
     const ms = bsd ? clock.bsd(s, p) : clock.iso(s, p);
     if (ms !== ms) {
-      if (clock.error === '') return false;
+      if (clock.error === null) return false;
       env.error = clock.error;
       env.msgStart = p;
       return true;
@@ -244,13 +247,13 @@ export class SyslogEnvelopeReader {
         let n = 0;
         if (q - from <= 9) for (let i = from; i < q; i++) n = n * 10 + digitAt(s, i);
         if (n >= 1 && n <= MAX_REPEAT) env.count = n;
-        else env.error = `message repeated: count ${s.slice(from, Math.min(q, from + 24))} out of range 1-${MAX_REPEAT}`;
+        else env.error = { code: 'repeat-count', field: REPEATED, value: s.slice(from, Math.min(q, from + 24)), max: MAX_REPEAT };
         env.msgEnd = close;
         p = skipSpaces(s, q + 9, close);
       } else {
         let w = from;
         while (w < env.msgEnd && s.charCodeAt(w) !== SP) w++;
-        env.error = `message repeated: expected "N times: [ … ]" with a count from 1 to ${MAX_REPEAT}, found '${s.slice(from, Math.min(w, from + 24))}'`;
+        env.error = { code: 'repeat-syntax', field: REPEATED, value: `'${s.slice(from, Math.min(w, from + 24))}'`, max: MAX_REPEAT };
       }
     }
     env.msgStart = this.uptimes(s, p, env);
@@ -296,7 +299,7 @@ export class SyslogEnvelopeReader {
     }
     const ms = this.clock.ctime(s, q);
     if (ms !== ms || s.charCodeAt(this.clock.end) !== RBRACKET) {
-      if (this.clock.error === '') return false;
+      if (this.clock.error === null) return false;
       env.error = this.clock.error;
       env.msgStart = p;
       return true;
@@ -320,7 +323,7 @@ export class SyslogEnvelopeReader {
     if (chainEnd === chain) return false;
     const ms = this.clock.pve(s, chainEnd + 1);
     if (ms !== ms) {
-      if (this.clock.error === '') return false;
+      if (this.clock.error === null) return false;
       env.error = this.clock.error;
       env.msgStart = p;
       return true;
@@ -339,7 +342,7 @@ export class SyslogEnvelopeReader {
     } else {
       const ms = this.clock.iso(s, p);
       if (ms !== ms) {
-        if (this.clock.error === '') return false;
+        if (this.clock.error === null) return false;
         env.error = this.clock.error;
         env.msgStart = p;
         return true;

@@ -6,7 +6,8 @@
 // date parser does not belong on the hot path (DESIGN.md, "The hot path").
 import { localTimeConverter, wallClockMs, type LocalTimeToEpoch } from './local-time.js';
 import type { ParseContext, YearCarry } from './types.js';
-import { yearProblem } from '../util/year-range.js';
+import { yearInRange, yearText } from '../util/year-range.js';
+import { fixedReason, reason, type LineReason } from './reason.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -77,37 +78,45 @@ function daysInMonth(year: number, month: number): number {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
-/**
- * Why the fields cannot be read as a time, as the line's malformed reason
- * ("time: impossible date (Feb 30)", "time: year 0999 outside the supported range
- * 1900-9998"), or '' when they can (leap second 60 is accepted and rolls over).
- */
-function impossible(year: number, month: number, day: number, h: number, m: number, s: number): string {
-  // Out of range, a year would reach the output as "999-01-01" or "+010000-…" (util/year-range.ts).
-  const outside = yearProblem(year);
-  if (outside !== '') return `time: ${outside}`;
-  const why = impossibleDate(year, month, day, h, m, s);
-  return why === '' ? '' : `time: impossible date (${why})`;
+/** The field a time's problems are reported under. */
+const TIME = 'time';
+const BAD_OFFSET = fixedReason('impossible-offset', TIME);
+const BAD_OFFSET_DATE = fixedReason('impossible-date-offset', TIME);
+
+/** A year outside util/year-range.ts's range, as a line's malformed reason (the ASA clock's too). */
+export function yearReason(year: number): LineReason {
+  return reason('year-range', TIME, yearText(year));
 }
 
-function impossibleDate(year: number, month: number, day: number, h: number, m: number, s: number): string {
-  if (month < 1 || month > 12) return `month ${month}`;
+/**
+ * Why the fields cannot be read as a time, as the line's malformed reason ("time: impossible
+ * date (Feb 30)", "time: year 0999 outside the supported range 1900-9998"), or null when
+ * they can (leap second 60 is accepted and rolls over). Made only for a line that has one.
+ */
+function impossible(year: number, month: number, day: number, h: number, m: number, s: number): LineReason | null {
+  // Out of range, a year would reach the output as "999-01-01" or "+010000-…" (util/year-range.ts).
+  if (!yearInRange(year)) return yearReason(year);
+  return impossibleDate(year, month, day, h, m, s);
+}
+
+function impossibleDate(year: number, month: number, day: number, h: number, m: number, s: number): LineReason | null {
+  if (month < 1 || month > 12) return reason('impossible-month', TIME, String(month));
   // The year only matters (and is only named) for Feb 29.
-  if (day < 1 || day > daysInMonth(year, month)) return month === 2 && day === 29 ? `Feb 29 ${year}` : `${MONTH_NAMES[month]} ${day}`;
+  if (day < 1 || day > daysInMonth(year, month)) return reason('impossible-day', TIME, month === 2 && day === 29 ? `Feb 29 ${year}` : `${MONTH_NAMES[month]} ${day}`);
   return impossibleClock(h, m, s);
 }
 
-function impossibleClock(h: number, m: number, s: number): string {
-  if (h > 23) return `hour ${h}`;
-  if (m > 59) return `minute ${m}`;
-  if (s > 60) return `second ${s}`;
-  return '';
+function impossibleClock(h: number, m: number, s: number): LineReason | null {
+  if (h > 23) return reason('impossible-hour', TIME, String(h));
+  if (m > 59) return reason('impossible-minute', TIME, String(m));
+  if (s > 60) return reason('impossible-second', TIME, String(s));
+  return null;
 }
 
 /** Year of year-less stamps: from --year with Dec→Jan rollover, or from the reference date. */
 class YearInference {
   /** Why the last resolve() returned NaN: the line's malformed reason. */
-  error = '';
+  error: LineReason | null = null;
   private readonly current: number;
   /** With --year: where the year stands (shared with the other files of a rotated log). */
   private readonly carry: YearCarry;
@@ -137,7 +146,7 @@ class YearInference {
         else if (jump >= 6) year--;
       }
       this.error = impossible(year, mo, day, h, mi, s);
-      if (this.error !== '') return NaN;
+      if (this.error !== null) return NaN;
       carry.year = year;
       carry.month = mo;
       return local(year, mo, day, h, mi, s);
@@ -151,8 +160,8 @@ class YearInference {
     const y0 = this.refNow === null ? this.current : new Date(ref).getUTCFullYear();
     if (mo === 2 && day === 29) return this.leapDay(local, y0, limit, h, mi, s);
     const err = impossibleDate(y0, mo, day, h, mi, s);
-    if (err !== '') {
-      this.error = `time: impossible date (${err})`;
+    if (err !== null) {
+      this.error = err;
       return NaN;
     }
     let year = y0;
@@ -179,8 +188,8 @@ class YearInference {
    */
   private leapDay(local: LocalTimeToEpoch, y0: number, limit: number, h: number, mi: number, s: number): number {
     const clockErr = impossibleClock(h, mi, s);
-    if (clockErr !== '') {
-      this.error = `time: impossible date (${clockErr})`;
+    if (clockErr !== null) {
+      this.error = clockErr;
       return NaN;
     }
     const at = (y: number): number => local(y, 2, 28, h, mi, s) + DAY;
@@ -189,7 +198,7 @@ class YearInference {
     if (ms > limit) year = y0 - 1;
     else if (ms <= limit - YEAR_MIN && at(y0 + 1) <= limit) year = y0 + 1;
     if (daysInMonth(year, 2) !== 29) {
-      this.error = `time: Feb 29 in ${year}, the year inferred for the line, which has none (--year sets the year)`;
+      this.error = reason('leap-day-inferred', TIME, String(year));
       return NaN;
     }
     return this.inRange(year, local(year, 2, 29, h, mi, s));
@@ -197,23 +206,26 @@ class YearInference {
 
   /** The year guessed must be one a log may say (a reference date near the range's ends). */
   private inRange(year: number, ms: number): number {
-    const outside = yearProblem(year);
-    this.error = outside === '' ? '' : `time: ${outside}`;
-    return outside === '' ? ms : NaN;
+    if (yearInRange(year)) {
+      this.error = null;
+      return ms;
+    }
+    this.error = yearReason(year);
+    return NaN;
   }
 }
 
 /**
  * Reads the timestamp formats of syslog envelopes. Each reader takes the line and the
  * index where the stamp should start, and returns UTC ms, or NaN. On NaN, `error` is
- * '' when the text is simply not this kind of stamp, or says why the stamp is an
- * impossible time (the line is then malformed). On success `end` is the index just
+ * null when the text is simply not this kind of stamp, or says why the stamp is an
+ * impossible time (the line's malformed reason). On success `end` is the index just
  * after the stamp and `yearInferred` tells whether the year was guessed.
  */
 export class Clock {
   end = 0;
   yearInferred = false;
-  error = '';
+  error: LineReason | null = null;
 
   /** Wall clock → UTC ms in ctx.tz or the machine's zone (offset cached per hour). */
   private readonly local: LocalTimeToEpoch;
@@ -236,7 +248,7 @@ export class Clock {
 
   /** BSD syslog `Mmm dd HH:MM:SS` (day space-padded, zero-padded or unpadded); year inferred. */
   bsd(s: string, i: number): number {
-    this.error = '';
+    this.error = null;
     this.yearInferred = true;
     const cached = this.bsdText;
     if (cached !== '' && s.startsWith(cached, i) && digitAt(s, i + cached.length) < 0) {
@@ -286,7 +298,7 @@ export class Clock {
    * space for T). Without an offset the time is local in the context's zone.
    */
   iso(s: string, i: number): number {
-    this.error = '';
+    this.error = null;
     this.yearInferred = false;
     let dayWall: number;
     if (this.isoDay !== '' && s.startsWith(this.isoDay, i)) {
@@ -297,7 +309,7 @@ export class Clock {
       const d = d2(s, i + 8);
       if (y < 0 || mo < 0 || d < 0 || s.charCodeAt(i + 4) !== 0x2d || s.charCodeAt(i + 7) !== 0x2d) return NaN;
       const err = impossible(y, mo, d, 0, 0, 0);
-      if (err !== '') {
+      if (err !== null) {
         this.error = err;
         return NaN;
       }
@@ -319,8 +331,8 @@ export class Clock {
       return NaN;
     }
     const err = impossibleClock(h, mi, sec);
-    if (err !== '') {
-      this.error = `time: impossible date (${err})`;
+    if (err !== null) {
+      this.error = err;
       return NaN;
     }
     const wall = dayWall + h * HOUR + mi * MINUTE + sec * 1000;
@@ -362,7 +374,7 @@ export class Clock {
         p += 2;
       }
       if (oh > 23 || om > 59) {
-        this.error = `time: impossible UTC offset`;
+        this.error = BAD_OFFSET;
         return NaN;
       }
       const off = (oh * 60 + om) * (c === 0x2d ? -1 : 1);
@@ -379,7 +391,7 @@ export class Clock {
 
   /** Proxmox pve-firewall `DD/Mon/YYYY:HH:MM:SS +ZZZZ`. */
   pve(s: string, i: number): number {
-    this.error = '';
+    this.error = null;
     this.yearInferred = false;
     const cached = this.pveText;
     if (cached !== '' && s.startsWith(cached, i)) {
@@ -404,8 +416,8 @@ export class Clock {
       return NaN;
     }
     const err = impossible(y, mo, d, h, mi, sec);
-    if (err !== '' || oh > 23 || om > 59) {
-      this.error = err || 'time: impossible date (UTC offset)';
+    if (err !== null || oh > 23 || om > 59) {
+      this.error = err ?? BAD_OFFSET_DATE;
       return NaN;
     }
     const off = (oh * 60 + om) * (sign === 0x2d ? -1 : 1);
@@ -418,7 +430,7 @@ export class Clock {
 
   /** `dmesg -T` ctime `Www Mmm dd HH:MM:SS YYYY` (local time). */
   ctime(s: string, i: number): number {
-    this.error = '';
+    this.error = null;
     this.yearInferred = false;
     if (s.charCodeAt(i + 3) !== SP) return NaN;
     const mo = monthAt(s, i + 4);
@@ -435,7 +447,7 @@ export class Clock {
       return NaN;
     }
     const err = impossible(y, mo, dd, h, mi, sec);
-    if (err !== '') {
+    if (err !== null) {
       this.error = err;
       return NaN;
     }

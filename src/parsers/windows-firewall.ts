@@ -27,8 +27,8 @@ import { localTimeConverter, wallClockMs, type LocalTimeToEpoch } from './local-
 import type { FormatDefinition, LineParser, LineSink, ParseContext, RuleFields } from './types.js';
 import { flat } from '../util/flat-string.js';
 import { SharedDates } from '../util/shared-date.js';
-import { yearInRange, yearProblem } from '../util/year-range.js';
-import { BLANK_LINE, reason } from './reason.js';
+import { yearInRange, yearText } from '../util/year-range.js';
+import { BLANK_LINE, reason, type LineReason } from './reason.js';
 
 const FORMAT_ID = 'windows-firewall';
 
@@ -215,11 +215,11 @@ function readTimestamp(date: string, time: string, toEpoch: LocalTimeToEpoch): n
 }
 
 /** The malformed reason for a date and time readTimestamp() refused. */
-function timestampProblem(date: string, time: string): string {
+function timestampProblem(date: string, time: string): LineReason {
   const hi = twoDigits(date, 0);
   const lo = twoDigits(date, 2);
-  if (hi >= 0 && lo >= 0 && date.charCodeAt(4) === 45 && !yearInRange(hi * 100 + lo)) return `field date: ${yearProblem(hi * 100 + lo)}`;
-  return `field date/time: invalid '${date.slice(0, 16)} ${time.slice(0, 16)}'`;
+  if (hi >= 0 && lo >= 0 && date.charCodeAt(4) === 45 && !yearInRange(hi * 100 + lo)) return reason('year-range-column', 'date', yearText(hi * 100 + lo));
+  return reason('invalid-column', 'date/time', `'${date.slice(0, 16)} ${time.slice(0, 16)}'`);
 }
 
 function protocolName(p: string): string | null {
@@ -352,7 +352,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
     const lost = L.info >= 0 ? f.at(L.info) : '-';
     const ms = readTimestamp(f.at(L.date), f.at(L.time), toEpoch);
     if (Number.isNaN(ms)) {
-      sink.malformed(lineNo, text, reason('text', '', timestampProblem(f.at(L.date), f.at(L.time))));
+      sink.malformed(lineNo, text, timestampProblem(f.at(L.date), f.at(L.time)));
       return;
     }
     const rule = lost === '-' ? LOST_RULE : `${LOST_RULE} ${lost}`;
@@ -419,7 +419,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
       const time = f.at(L.time);
       ms = readTimestamp(date, time, toEpoch);
       if (Number.isNaN(ms)) {
-        sink.malformed(lineNo, text, reason('text', '', timestampProblem(date, time)));
+        sink.malformed(lineNo, text, timestampProblem(date, time));
         return;
       }
       lastDate = date;

@@ -5,7 +5,8 @@ import pc from 'picocolors';
 import type { Endpoint, FirewallEvent } from '../event.js';
 import type { LineReading } from '../cli/explain-line.js';
 import type { AddressEntry, Lang, PortClass } from '../knowledge/types.js';
-import { icmpTypeName, messages } from '../i18n/messages.js';
+import { icmpTypeName, messages, reasonText } from '../i18n/messages.js';
+import { reason, type LineReason, type ReasonCode } from '../parsers/reason.js';
 import { isValidAddressText } from '../parsers/address.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { lateByFlags, lateKinds } from '../aggregate/own-traffic.js';
@@ -184,9 +185,15 @@ const LABELS = {
   },
 } as const;
 
-const NOT_A_RECORD = 'not a firewall record';
-/** How parsers name a file header they read (Windows Firewall's #Fields). */
-const HEADER = 'header: ';
+/** The reasons a parser gives a file header it read (Windows Firewall's #Fields): the block names the header, not the reason. */
+const HEADER_CODES: ReadonlySet<ReasonCode> = new Set(['header', 'fields-header', 'time-format-header']);
+
+/** A header's reason without its leading "header: ": the catalog's words for a header with no name are that lead. */
+function headerWhat(why: LineReason, lang: Lang): string {
+  const said = reasonText(why, lang);
+  const lead = reasonText(reason('header'), lang);
+  return said.startsWith(lead) ? said.slice(lead.length) : said;
+}
 
 type Labels = (typeof LABELS)[Lang];
 
@@ -304,8 +311,9 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
   if (e === null) {
     const f = termSafe(r.format ?? '');
     // The parsers' generic "not a firewall record" is what the sentence says already.
-    const why = r.reason === null || r.reason === NOT_A_RECORD ? null : termSafe(r.reason);
-    const header = why?.startsWith(HEADER) ? why.slice(HEADER.length) : null;
+    const said = r.why === null || r.why.code === 'not-record' ? null : r.why;
+    const why = said === null ? null : termSafe(reasonText(said, o.lang));
+    const header = said !== null && HEADER_CODES.has(said.code) ? termSafe(headerWhat(said, o.lang)) : null;
     const text =
       r.outcome === 'unrecognised' ? L.unrecognised : r.outcome === 'malformed' ? L.malformed(f, why) : header !== null ? L.header(f, header) : L.skipped(f, why);
     out.push(...indent(text, o.width, 2));

@@ -483,3 +483,28 @@ describe('explain a log line: hostile input', () => {
     for (const line of realLines.slice(0, 400)) expect(explainer.json(line).outcome).toMatch(/^(event|skipped|malformed|unrecognised)$/);
   });
 });
+
+describe("explain 'LINE' --lang zh: why a line is malformed or skipped, in Chinese", () => {
+  const BAD_TIME = UFW.replace('07:07:40', '25:07:40');
+
+  it('a bad timestamp: the reason in Chinese, its field and value as logged; English and the JSON as before', () => {
+    const zh = runCli(['explain', '--lang', 'zh', BAD_TIME]);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('看起来是 iptables 防火墙记录，但无法读取：time：不存在的时间（小时为 25）。');
+    expect(runCli(['explain', '--lang', 'en', BAD_TIME]).stdout).toContain('Looks like a iptables firewall record but could not be read: time: impossible date (hour 25).');
+    const [json] = JSON.parse(runCli(['explain', '--lang', 'zh', '-o', 'json', BAD_TIME]).stdout) as { outcome: string; reason: string }[];
+    expect(json).toMatchObject({ outcome: 'malformed', reason: 'time: impossible date (hour 25)' });
+  });
+
+  it("a parser's own reason and a skipped line's are Chinese too; a header is named in Chinese", () => {
+    const asa = '<164>Nov 20 11:00:02 192.0.2.1 %ASA-4-106023: Deny tcp src outside:203.0.113.9/70000 dst inside:198.51.100.10/23 by access-group "outside_in"';
+    expect(runCli(['explain', '--lang', 'zh', asa]).stdout).toContain("无法读取：106023: src：无效的端口 '70000'。");
+    const journal = '{"MESSAGE":"[UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.9 DST=192.0.2.1 LEN=40 PROTO=TCP SPT=1 DPT=2","_TRANSPORT":"syslog","__REALTIME_TIMESTAMP":"1700000000000000"}';
+    const skipped = runCli(['explain', '--lang', 'zh', journal]).stdout;
+    expect(skipped).toContain('不是内核消息（_TRANSPORT=syslog）');
+    expect(skipped).not.toContain('not from the kernel');
+    const header = '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path';
+    expect(runCli(['explain', '--lang', 'zh', header]).stdout).toContain('windows-firewall 的文件头（#Fields（17 个字段））：作用于其后给出的行。');
+    expect(runCli(['explain', '--lang', 'en', header]).stdout).toContain('A windows-firewall header (#Fields (17 fields)): it applies to the lines given after it.');
+  });
+});

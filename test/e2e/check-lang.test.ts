@@ -213,3 +213,55 @@ describe('malformed lines of several parsers, --lang zh', () => {
     expect(en).toContain(`logscan: ${file}:3: malformed: DST: missing: `);
   });
 });
+
+describe('impossible times and syslog headers of each reader, --lang zh', () => {
+  // test/fixtures/*/bad-times.log: BSD, ISO, RFC 5424, dmesg -T, Proxmox and rsyslog's repeat
+  // wrapper (iptables), an ASA's own stamp, Windows Firewall's date and time, pf's stamps.
+  const fixture = (format: string): string => join(repoRoot, 'test/fixtures', format, 'bad-times.log');
+
+  it("check: each kind's reason in Chinese, the field and value as logged", () => {
+    const said = (format: string): string => runCli(['check', '--lang', 'zh', fixture(format)], { env: { TZ: 'UTC' } }).stdout;
+    const ipt = said('iptables');
+    for (const want of [
+      '        2 × time：不存在的日期（Feb 30）\n',
+      '        2 × time：不存在的时间（小时为 …）\n            例：第 5 行（time：不存在的时间（小时为 25））：',
+      '        1 × time：该行没有写年份，推断出的年份 2026 没有 2 月 29 日（可用 --year 指定年份）\n',
+      '        1 × time：不存在的时间（分钟为 61）\n',
+      '        1 × time：不存在的时间（秒为 61）\n',
+      '        1 × time：不存在的日期（月份为 13）\n',
+      '        1 × time：年份 0999 超出支持的范围 1900-9998\n',
+      '        1 × time：不存在的 UTC 偏移\n',
+      '        1 × time：不存在的日期（Jun 31）\n',
+      '        1 × time：不存在的日期（UTC 偏移无效）\n',
+      '        1 × message repeated：次数 0 超出范围 1-999999999\n',
+      `        1 × message repeated：应为 "N times: [ … ]"，次数为 1 到 999999999，实际为 'many'\n`,
+    ]) {
+      expect(ipt).toContain(want);
+    }
+    expect(said('cisco-asa')).toContain("        2 × time：不存在的日期 '…'\n            例：第 3 行（time：不存在的日期 'Feb 30 2016 20:39:44'）：");
+    const win = said('windows-firewall');
+    expect(win).toContain("        2 × 字段 date/time：无效的值 '…'\n");
+    expect(win).toContain('        1 × 字段 date：年份 1899 超出支持的范围 1900-9998\n');
+    expect(said('pf')).toContain('        1 × time：不存在的日期（Nov 31）\n');
+    // None of the English words of these reasons is left.
+    for (const out of [ipt, win]) expect(out).not.toMatch(/impossible|outside the supported|out of range|inferred/);
+  });
+
+  it('stderr of the report says them in Chinese; English as before without --lang zh', () => {
+    const zh = runCli(['--lang', 'zh', fixture('cisco-asa')], { env: { TZ: 'UTC' } }).stderr;
+    expect(zh).toContain("第 3 行格式错误：time：不存在的日期 'Feb 30 2016 20:39:44'：<166>Feb 30 2016");
+    const en = runCli(['--lang', 'en', fixture('cisco-asa')], { env: { TZ: 'UTC' } }).stderr;
+    expect(en).toContain("bad-times.log:3: malformed: time: impossible date 'Feb 30 2016 20:39:44': <166>Feb 30 2016");
+    expect(en).toContain('bad-times.log:2: malformed: time: year 0999 outside the supported range 1900-9998: ');
+  });
+
+  it('-o json keeps the English reasons', () => {
+    const doc = JSON.parse(runCli(['check', '-o', 'json', '--lang', 'zh', fixture('windows-firewall')], { env: { TZ: 'UTC' } }).stdout) as {
+      inputs: { malformedKinds: { kind: string; reason: string }[] }[];
+    };
+    expect(doc.inputs[0]!.malformedKinds.map((k) => k.reason)).toEqual([
+      "field date/time: invalid '2026-02-30 06:25:03'",
+      'field date: year 1899 outside the supported range 1900-9998',
+    ]);
+  });
+});

@@ -8,7 +8,9 @@ import { reasonText } from '../../src/i18n/messages.js';
 import { fixedReason, reason, underField, type ReasonCode } from '../../src/parsers/reason.js';
 import { OLD_WORDS } from '../helpers/line-reasons.js';
 import { getFormat } from '../../src/parsers/registry.js';
-import { parseLines } from '../helpers/parse.js';
+import { parseLines, splitLines, TEST_REF_DATE } from '../helpers/parse.js';
+import { readFileSync } from 'node:fs';
+import { Clock } from '../../src/parsers/timestamp.js';
 import { elidedReason, reasonKind } from '../../src/check/check.js';
 
 const CJK = /[\u4e00-\u9fff]/u;
@@ -25,7 +27,7 @@ describe('line reasons in the catalog', () => {
     expect(reasonText(r, 'en')).toBe(old);
   });
 
-  it.each(codes.filter((c) => c !== 'text'))('%s: Chinese is Chinese, and keeps the field and the value as logged', (code) => {
+  it.each(codes)('%s: Chinese is Chinese, and keeps the field and the value as logged', (code) => {
     const [r] = OLD_WORDS[code];
     const said = reasonText(r, 'zh');
     expect(said).toMatch(CJK);
@@ -34,9 +36,10 @@ describe('line reasons in the catalog', () => {
     if (r.value !== '') expect(said).toContain(r.value);
   });
 
-  it("a helper's English words (code text) are said as they are in every language", () => {
-    const r = reason('text', '', 'message repeated: count 0 out of range 1-100000');
-    expect(reasonText(r, 'zh')).toBe('message repeated: count 0 out of range 1-100000');
+  it("a time's and a repeat wrapper's facts are said in Chinese too: the year range, the largest count", () => {
+    expect(reasonText(OLD_WORDS['year-range'][0], 'zh')).toBe('time：年份 0999 超出支持的范围 1900-9998');
+    expect(reasonText(OLD_WORDS['impossible-hour'][0], 'zh')).toBe('time：不存在的时间（小时为 25）');
+    expect(reasonText(OLD_WORDS['repeat-count'][0], 'zh')).toBe('message repeated：次数 0 超出范围 1-999999999');
   });
 
   it('a part under its field: an address\'s problem under src, an ASA message id before both', () => {
@@ -67,6 +70,66 @@ describe('the parsers report reasons as data', () => {
       "dst: invalid port '99999'",
     ]);
     expect(ipt.skipped.map((s) => s.reason)).toEqual(['not a firewall record']);
+  });
+});
+
+describe('the time and syslog header readers report reasons as data', () => {
+  // test/fixtures/<format>/bad-times.log: an impossible stamp of each reader (its golden holds the English).
+  const codesOf = (format: string): [number, ReasonCode, string][] => {
+    const out: [number, ReasonCode, string][] = [];
+    const parser = getFormat(format)!.create(
+      { file: 'bad-times.log', refDate: TEST_REF_DATE, year: null, tz: 'UTC' },
+      { event: () => {}, skipped: () => {}, malformed: (line, _text, why) => out.push([line, why.code, why.field]) },
+    );
+    splitLines(readFileSync(new URL(`../fixtures/${format}/bad-times.log`, import.meta.url), 'utf8')).forEach((l, i) => parser.line(l, i + 1));
+    parser.end();
+    return out;
+  };
+
+  it('BSD, ISO, RFC 5424, dmesg -T and Proxmox stamps, and the repeat wrapper (iptables)', () => {
+    expect(codesOf('iptables')).toEqual([
+      [3, 'impossible-day', 'time'],
+      [4, 'leap-day-inferred', 'time'],
+      [5, 'impossible-hour', 'time'],
+      [6, 'impossible-minute', 'time'],
+      [7, 'impossible-second', 'time'],
+      [8, 'impossible-month', 'time'],
+      [9, 'year-range', 'time'],
+      [10, 'impossible-offset', 'time'],
+      [11, 'impossible-day', 'time'],
+      [12, 'impossible-hour', 'time'],
+      [13, 'impossible-day', 'time'],
+      [14, 'impossible-date-offset', 'time'],
+      [15, 'repeat-count', 'message repeated'],
+      [16, 'repeat-syntax', 'message repeated'],
+    ]);
+  });
+
+  it("an ASA's own stamp, Windows Firewall's date and time columns, pf's stamps", () => {
+    expect(codesOf('cisco-asa')).toEqual([
+      [2, 'year-range', 'time'],
+      [3, 'impossible-stamp', 'time'],
+      [4, 'impossible-stamp', 'time'],
+    ]);
+    expect(codesOf('windows-firewall')).toEqual([
+      [6, 'year-range-column', 'date'],
+      [7, 'invalid-column', 'date/time'],
+      [8, 'invalid-column', 'date/time'],
+    ]);
+    expect(codesOf('pf')).toEqual([
+      [3, 'impossible-day', 'time'],
+      [4, 'impossible-minute', 'time'],
+      [5, 'impossible-day', 'time'],
+      [6, 'impossible-hour', 'time'],
+    ]);
+  });
+
+  it('a stamp read well leaves no reason behind for the next line', () => {
+    const c = new Clock({ refDate: TEST_REF_DATE, year: null, tz: 'UTC' });
+    expect(c.bsd('Nov 20 25:00:00 h', 0)).toBeNaN();
+    expect(c.error).toEqual({ code: 'impossible-hour', field: 'time', value: '25' });
+    expect(c.bsd('Nov 20 10:00:00 h', 0)).not.toBeNaN();
+    expect(c.error).toBeNull();
   });
 });
 
