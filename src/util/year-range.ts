@@ -11,9 +11,6 @@
 
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 9998;
-/** "1900-9998", for messages. */
-const YEAR_RANGE = `${MIN_YEAR}-${MAX_YEAR}`;
-
 export function yearInRange(year: number): boolean {
   return year >= MIN_YEAR && year <= MAX_YEAR;
 }
@@ -21,9 +18,4 @@ export function yearInRange(year: number): boolean {
 /** A year as the log wrote it: at least four digits ("0999"). */
 export function yearText(year: number): string {
   return year < 0 ? `-${String(-year).padStart(4, '0')}` : String(year).padStart(4, '0');
-}
-
-/** Why `year` cannot be read ("year 0999 outside the supported range 1900-9998"), or '' when it can. */
-export function yearProblem(year: number): string {
-  return yearInRange(year) ? '' : `year ${yearText(year)} outside the supported range ${YEAR_RANGE}`;
 }
