@@ -698,8 +698,8 @@ export const en = {
       `vs ${date}, ${fromState ? 'from the --state digest' : 'from the same logs'}${partly ? ' (that day only partly covered)' : ''}`,
     /** After the basis (and what follows it): the day itself, a past one, is only partly in the logs; `too`: so is the day before (`basis` said it). */
     basisTodayPartly: (date: string, too: boolean) => `; ${date} only partly covered${too ? ' too' : ''}`,
-    /** Instead of the comparison with `date` (the day before): none of the day is in the logs, whose zeros would read as a drop (or a rise). */
-    notCompared: (date: string, why: NotCompared) => `not compared with ${date}: none of the day is in the logs (${OUTSIDE[why]})`,
+    /** Instead of the comparison with `date` (the day before): none of `day`, the summarised one, is in the logs, whose zeros would read as a drop (or a rise). */
+    notCompared: (date: string, day: string, why: NotCompared) => `not compared with ${date}: none of ${day} is in the logs (${OUTSIDE[why]})`,
     /** After `basis` when the --state digest counted the day before in another zone (its day began and ended at other instants). */
     basisOtherZone: (zone: string, ours: string) => `, which counted that day in ${zone}, not ${ours}: its hours are not the same 24 (--tz ${zone} compares like with like)`,
     /**

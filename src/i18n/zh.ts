@@ -554,7 +554,7 @@ export const zh: Messages = {
       `；该摘要${afterOther ? '还' : ''}是较早版本的 logscan 写入的，它可能${formats.map((f) => COUNTED_OTHERWISE_ZH[f] ?? f).join('，')}：其探测、连接、来源和端口数不作比较`,
     basis: (date, fromState, partly) => `对比 ${date}，数据来自${fromState ? ' --state 摘要' : '同一批日志'}${partly ? '（该日只有部分时段有记录）' : ''}`,
     basisTodayPartly: (date, too) => `；${date} ${too ? '也' : ''}只有部分时段有记录`,
-    notCompared: (date, why) => `未与 ${date} 对比：日志中没有当天的记录（日志${why === 'ends-before' ? '在当天之前就已结束' : '在当天之后才开始'}）`,
+    notCompared: (date, day, why) => `未与 ${date} 对比：日志中没有 ${day} 的记录（日志${why === 'ends-before' ? '在该日之前就已结束' : '在该日之后才开始'}）`,
     interrupted: (signal) => `被 ${signal} 中断：本摘要只包含中断前读到的内容`,
     stateNotSaved: (dir, date, problem, next) => `--state ${dir}：${date} 的摘要未能保存（${problem}）：${date} 的日志被轮转删除后，${next} 的摘要将没有前一天可比较`,
     newerDigestKept: (file, version, newest) => `${file}：由更新版本的 logscan 写入（摘要格式版本 ${version}；本版本只能读取版本 1 至 ${newest}）：原样保留，本版本既不读取也不覆盖它`,

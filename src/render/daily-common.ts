@@ -110,7 +110,7 @@ export function isCompared(cmp: Comparison): boolean {
 export function basisText(doc: DailyDoc, lang: Lang): string {
   const m = messages(lang).daily;
   const cmp = doc.comparison;
-  if (cmp.notCompared !== null) return m.notCompared(cmp.previousDate, cmp.notCompared);
+  if (cmp.notCompared !== null) return m.notCompared(cmp.previousDate, doc.date, cmp.notCompared);
   if (cmp.basis === null) return m.noBasis(cmp.previousDate);
   const basis = m.basis(cmp.previousDate, cmp.basis !== 'logs', !cmp.previousComplete);
   const otherZone = cmp.previousZone === null ? '' : m.basisOtherZone(cmp.previousZone, doc.tz);

@@ -732,28 +732,28 @@ describe('a day the logs do not reach, or reach only in part: the comparison', (
     expect(d.chart.previous).toBeNull();
 
     const text = run(sample, '2026-11-23', 'text');
-    expect(changeLine(text)).toBe('Change: not compared with 2026-11-22: none of the day is in the logs (they end before it)');
+    expect(changeLine(text)).toBe('Change: not compared with 2026-11-22: none of 2026-11-23 is in the logs (they end before it)');
     expect(text).not.toContain('→');
     expect(text).not.toContain('−100%');
-    expect(changeLine(run(sample, '2026-11-23', 'text', 'zh'))).toBe('变化：未与 2026-11-22 对比：日志中没有当天的记录（日志在当天之前就已结束）');
+    expect(changeLine(run(sample, '2026-11-23', 'text', 'zh'))).toBe('变化：未与 2026-11-22 对比：日志中没有 2026-11-23 的记录（日志在该日之前就已结束）');
 
     const md = run(sample, '2026-11-23', 'markdown');
-    expect(md).toContain('### Change: not compared with 2026-11-22: none of the day is in the logs (they end before it)\n\n');
+    expect(md).toContain('### Change: not compared with 2026-11-22: none of 2026-11-23 is in the logs (they end before it)\n\n');
     expect(md).not.toMatch(/^- \*\*(probes|sources|ports):\*\*.*→/m);
-    expect(run(sample, '2026-11-23', 'markdown', 'zh')).toContain('### 变化：未与 2026-11-22 对比：日志中没有当天的记录（日志在当天之前就已结束）\n');
+    expect(run(sample, '2026-11-23', 'markdown', 'zh')).toContain('### 变化：未与 2026-11-22 对比：日志中没有 2026-11-23 的记录（日志在该日之前就已结束）\n');
   });
 
   it('a day before the logs start: the same, "they start after it", whatever the day before holds', () => {
     const d = json(sample, '2026-11-19');
     expect(d.comparison).toMatchObject({ basis: null, notCompared: 'starts-after', todayComplete: false });
-    expect(changeLine(run(sample, '2026-11-19', 'text'))).toBe('Change: not compared with 2026-11-18: none of the day is in the logs (they start after it)');
-    expect(changeLine(run(sample, '2026-11-19', 'text', 'zh'))).toBe('变化：未与 2026-11-18 对比：日志中没有当天的记录（日志在当天之后才开始）');
+    expect(changeLine(run(sample, '2026-11-19', 'text'))).toBe('Change: not compared with 2026-11-18: none of 2026-11-19 is in the logs (they start after it)');
+    expect(changeLine(run(sample, '2026-11-19', 'text', 'zh'))).toBe('变化：未与 2026-11-18 对比：日志中没有 2026-11-19 的记录（日志在该日之后才开始）');
   });
 
   it('the page of a day not compared: no trend under the cards, no "new today", no empty chart, the reason in the header; the Change section names the day before once, en and zh', () => {
     for (const [lang, why, heading, under, trend, fresh] of [
-      ['en', 'not compared with 2026-11-22: none of the day is in the logs (they end before it)', 'Change against 2026-11-22', 'Not compared: none of 2026-11-23 is in the logs (they end before it)', 'vs day before', 'new sources today'],
-      ['zh', '未与 2026-11-22 对比：日志中没有当天的记录（日志在当天之前就已结束）', '与 2026-11-22 对比', '未作对比：日志中没有 2026-11-23 的记录（日志在该日之前就已结束）', '较前一天', '今天新出现'],
+      ['en', 'not compared with 2026-11-22: none of 2026-11-23 is in the logs (they end before it)', 'Change against 2026-11-22', 'Not compared: none of 2026-11-23 is in the logs (they end before it)', 'vs day before', 'new sources today'],
+      ['zh', '未与 2026-11-22 对比：日志中没有 2026-11-23 的记录（日志在该日之前就已结束）', '与 2026-11-22 对比', '未作对比：日志中没有 2026-11-23 的记录（日志在该日之前就已结束）', '较前一天', '今天新出现'],
     ] as const) {
       const html = run(sample, '2026-11-23', 'html', lang);
       expect(html, lang).toContain(`<p class="sub">UTC · `);
