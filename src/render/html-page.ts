@@ -170,8 +170,8 @@ function originHtml(r: RankedSource): string {
  * has no script, and the table stays one line per source until asked.
  */
 function sourceDetails(r: RankedSource, tz: string | null, lang: Lang): string {
-  // An interpretation's id stays whole, as on the why line.
-  const facts = sourceFacts(r, tz, lang).map((f) => `<dt>${e(f.label)}</dt><dd>${f.lines.map(whyHtml).join('<br>')}</dd>`);
+  // An interpretation's id stays whole, as on the why line, and so does a time.
+  const facts = sourceFacts(r, tz, lang).map((f) => `<dt>${e(f.label)}</dt><dd>${f.lines.map((l) => wholeStamps(whyHtml(l))).join('<br>')}</dd>`);
   // The address, unseen but read out: a screen reader would otherwise hear twenty "details" alike.
   return `<details class="more"><summary>${e(messages(lang).report.details.summary)}<span class="vh"> ${e(r.ip)}</span></summary><dl class="facts">${facts.join('')}</dl></details>`;
 }
@@ -180,6 +180,14 @@ function sourceDetails(r: RankedSource, tz: string | null, lang: Lang): string {
 function portNamesHtml(p: ReportDoc['topPorts'][number], sep: string): string {
   const names = knownAsText(p.names, sep, e);
   return p.meaning === null ? names : `<details class="port"><summary>${names}</summary><p>${e(p.meaning)}</p></details>`;
+}
+
+/** A date and time as the details write it ("2016-08-05 01:02:25", "11-20 09:41"), which a browser would break at a hyphen. */
+const STAMP = /(?:\d{4}-)?\d{2}-\d{2}[ \u00a0]\d{2}:\d{2}(?::\d{2})?/g;
+
+/** Escaped text with each date and time in it on one line ("2016-08-" over "05 01:02:25" read as two times). */
+function wholeStamps(html: string): string {
+  return html.replace(STAMP, (stamp) => `<span class="nw">${stamp}</span>`);
 }
 
 /**
