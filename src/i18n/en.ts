@@ -744,8 +744,12 @@ export const en = {
     },
     // daily's own lines on stderr, each after "logscan: ".
     /** A stored digest of the day before that is not used; the comparison goes on without it. */
-    ignoredDigest: (p: DigestProblem): string =>
-      `ignoring the stored digest: ${p.file}: ${p.code === 'unreadable' ? en.input.problem(p.problem) : p.code === 'not-json' ? `not valid JSON (${p.why})` : en.daily.digestShape(p.shape)}`,
+    ignoredDigest: (p: DigestProblem): string => `ignoring the stored digest: ${p.file}: ${en.daily.digestProblem(p)}`,
+    /** The summarised day's stored digest cannot be used, and this run's is written in its place (stderr). */
+    replacedDigest: (p: DigestProblem, date: string): string => `replacing the unusable stored digest of ${date} with this run's: ${p.file}: ${en.daily.digestProblem(p)}`,
+    /** What is wrong with a stored digest (after its file name). */
+    digestProblem: (p: DigestProblem): string =>
+      p.code === 'unreadable' ? en.input.problem(p.problem) : p.code === 'not-json' ? `not valid JSON (${p.why})` : en.daily.digestShape(p.shape),
     /** What is wrong with a stored digest's contents; `field` is the file's own name for the part, quoted as it is. */
     digestShape: (s: DigestShape): string => {
       switch (s.code) {

@@ -572,8 +572,9 @@ export const zh: Messages = {
           return `${p.file}：${zh.usage.writeProblem(p.problem)}`;
       }
     },
-    ignoredDigest: (p) =>
-      `已忽略保存的摘要：${p.file}：${p.code === 'unreadable' ? zh.input.problem(p.problem) : p.code === 'not-json' ? `不是有效的 JSON（${p.why}）` : zh.daily.digestShape(p.shape)}`,
+    ignoredDigest: (p) => `已忽略保存的摘要：${p.file}：${zh.daily.digestProblem(p)}`,
+    replacedDigest: (p, date) => `已保存的 ${date} 摘要无法使用，已用本次运行的摘要替换：${p.file}：${zh.daily.digestProblem(p)}`,
+    digestProblem: (p) => (p.code === 'unreadable' ? zh.input.problem(p.problem) : p.code === 'not-json' ? `不是有效的 JSON（${p.why}）` : zh.daily.digestShape(p.shape)),
     // The digest's field names are its file format's words: kept as they are, said as fields.
     digestShape: (s) => {
       switch (s.code) {

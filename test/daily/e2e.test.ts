@@ -320,6 +320,41 @@ describe('a --state digest that cannot be saved, or cannot be read', () => {
     }
   });
 
+  it("the summarised day's stored digest that cannot be used is replaced and said so on stderr in --lang (the file, what was wrong), whether this run's is complete or not; exit 0", () => {
+    const dir = tempDir();
+    const logs: [string, string][] = [
+      ['complete', write(dir, 'both.log', [...day1, ...day2])],
+      ['partial', write(dir, 'only.log', day2)],
+    ];
+    const cases: [string, string, RegExp, RegExp][] = [
+      ['not JSON', '{ not json', /: not valid JSON \(.+\)\n$/, /：不是有效的 JSON（.+）\n$/],
+      ['no totals', JSON.stringify({ logscanDailyDigest: 7, date: '2026-11-21' }), /: no totals\n$/, /：缺少 totals 字段\n$/],
+    ];
+    for (const [kind, log] of logs) {
+      for (const [name, text, en, zh] of cases) {
+        const what = `${kind}, ${name}`;
+        const state = join(dir, `state-${kind}-${name.replace(' ', '-')}`);
+        mkdirSync(state);
+        const file = join(state, '2026-11-21.json');
+        writeFileSync(file, text);
+        const r = runCli([...args(log, state), '-o', 'json', ...(kind === 'partial' ? ['--lang', 'zh'] : [])]);
+        expect(r.code, what).toBe(0);
+        if (kind === 'partial') {
+          expect(r.stderr, what).toMatch(new RegExp(`^logscan: 已保存的 2026-11-21 摘要无法使用，已用本次运行的摘要替换：${file.replace(/[.]/g, '\\.')}`));
+          expect(r.stderr, what).toMatch(zh);
+        } else {
+          expect(r.stderr, what).toMatch(new RegExp(`^logscan: replacing the unusable stored digest of 2026-11-21 with this run's: ${file.replace(/[.]/g, '\\.')}`));
+          expect(r.stderr, what).toMatch(en);
+        }
+        expect(r.stderr.split('\n'), what).toHaveLength(2);
+        const saved = JSON.parse(readFileSync(file, 'utf8')) as { date: string; complete: boolean };
+        expect(saved, what).toMatchObject({ date: '2026-11-21', complete: kind === 'complete' });
+        // The digest it wrote is usable: the next run says nothing.
+        expect(runCli([...args(log, state), '-o', 'json']).stderr, what).toBe('');
+      }
+    }
+  });
+
   it("a stored digest whose contents are wrong is ignored with the reason in --lang: the digest's field names as they are, the rest in words", () => {
     const dir = tempDir();
     const only = write(dir, 'only.log', day2);
