@@ -210,6 +210,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const settings = digestSettings(thresholds, { ignore, homeNet: homeNetFingerprint(common.homeNet), signatures: analysis.localSignatures });
     const previous = choosePrevious(collector.previous, prevCovered, stored, settings, collector.today.formats);
     const partial = now.getTime() < window.end;
+    const ahead = now.getTime() < window.start;
     const missingToday = lacks(window);
     // Today's end is still to come, but what a cut input lost can already be today's, as for a past day.
     const covered = covers(window.start) && !cutShort(window) && (partial || coversEnd(window)) && missingToday.length === 0;
@@ -233,6 +234,9 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       const digests: [DayDigest, string][] = [];
       let unusable: DigestProblem | null = null;
       if (!compared) warn(say.noDigestOutside(stateDir, window.key, notCompared));
+      // None of a day that has not begun: its zeros (or a clock set ahead's records) would be
+      // the next day's day before until a run on that day replaced them.
+      else if (ahead) warn(say.noDigestAhead(stateDir, window.key));
       else {
         const fresh = collector.today.digest(common.tz, todayComplete, now, settings);
         // A complete digest of the day from an earlier run (its logs since rotated away, or not given) stays.
@@ -276,7 +280,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       top,
       thresholds,
       partial,
-      ahead: now.getTime() < window.start,
+      ahead,
       covered,
       interrupted: interrupt.received,
       stateNotSaved,

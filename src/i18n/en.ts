@@ -793,6 +793,8 @@ export const en = {
       `${file}: the complete digest of ${date} is kept: this run holds only part of that day, and would have replaced it with one that is not complete`,
     /** A past day none of which is in the logs gets no --state digest (stderr): its zeros would read as a drop, or tomorrow as a rise. */
     noDigestOutside: (dir: string, date: string, why: NotCompared) => `--state ${dir}: no digest of ${date} written: none of that day is in the logs (${OUTSIDE[why]})`,
+    /** A day that has not begun by this machine's clock (a --date ahead) gets no --state digest (stderr). */
+    noDigestAhead: (dir: string, date: string) => `--state ${dir}: no digest of ${date} written: that day has not begun`,
     /** A run stopped by a signal writes no digest of the day. */
     interruptedNoDigest: (signal: string, date: string) => `interrupted by ${signal}: the --state digest of ${date} is not written (it would count only part of the day)`,
     /** Logs found in DIR, but none written during the two days. */

@@ -736,6 +736,30 @@ describe('how far the logs reach', () => {
     // None of either day is in the logs: nothing of them to keep (the dir is still made).
     expect(readdirSync(state)).toEqual([]);
   });
+
+  it("a day that has not begun by this machine's clock gets no digest (its zeros would be the next day's day before until a real run replaced them), said on stderr in --lang; the page as before, exit 0", () => {
+    const dir = tempDir();
+    const log = write(dir, 'kern.log', span);
+    // A stored digest of that day (a clock set ahead once) is left as it is.
+    const state = join(dir, 'state');
+    mkdirSync(state);
+    const earlier = JSON.stringify({ logscanDailyDigest: 7, date: '2998-01-01' }) + '\n';
+    writeFileSync(join(state, '2998-01-01.json'), earlier);
+    const r = runCli(['daily', log, '--date', '2998-01-01', '--tz', 'UTC', '--state', state, '-o', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`logscan: --state ${state}: no digest of 2998-01-01 written: that day has not begun\n`);
+    const d = JSON.parse(r.stdout) as DailyJson & { ahead: boolean };
+    expect(d.date).toBe('2998-01-01');
+    expect(d.ahead).toBe(true);
+    expect(readdirSync(state)).toEqual(['2998-01-01.json']);
+    expect(readFileSync(join(state, '2998-01-01.json'), 'utf8')).toBe(earlier);
+    const zh = runCli(['daily', log, '--date', '2998-01-01', '--tz', 'UTC', '--state', state, '-o', 'json', '--lang', 'zh']);
+    expect(zh.stderr).toBe(`logscan: --state ${state}：未写入 2998-01-01 的摘要：该日尚未开始\n`);
+    // Today has begun: its digest (partial) is written as always.
+    const today = runCli(['daily', log, '--date', 'today', '--tz', 'UTC', '--state', state, '-o', 'json']);
+    expect(today.stderr).toBe('');
+    expect(readdirSync(state)).toHaveLength(2);
+  });
 });
 
 describe('a day the logs do not reach, or reach only in part: the comparison', () => {

@@ -133,6 +133,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.interruptedNoDigest': ['SIGINT', '2026-11-20'],
   'daily.completeDigestKept': ['/var/lib/logscan/2026-11-20.json', '2026-11-20'],
   'daily.noDigestOutside': ['/var/lib/logscan', '2026-11-20', 'ends-before'],
+  'daily.noDigestAhead': ['/var/lib/logscan', '2030-01-01'],
   'daily.noFileCanHold': ['/var/log', '2026-11-20', '2026-11-21'],
   'daily.logDirUnusable': [{ code: 'not-found', nonUtf8Name: false }],
   'daily.noLogs': [['kern.log*', 'messages*']],
