@@ -9,7 +9,7 @@ import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
 import { addDays, dayKey, dayWindow, parseDayOption, zoneName } from '../daily/day.js';
-import { DIGEST_VERSION, digestPath, digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest, type StateDirProblem } from '../daily/digest.js';
+import { DIGEST_VERSION, digestPath, digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest, type DigestProblem, type StateDirProblem } from '../daily/digest.js';
 import { buildDailyDoc, type DailyDoc, type StateNotSaved } from '../daily/doc.js';
 import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
 import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
@@ -210,6 +210,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const settings = digestSettings(thresholds, { ignore, homeNet: homeNetFingerprint(common.homeNet), signatures: analysis.localSignatures });
     const previous = choosePrevious(collector.previous, prevCovered, stored, settings, collector.today.formats);
     const partial = now.getTime() < window.end;
+    const ahead = now.getTime() < window.start;
     const missingToday = lacks(window);
     // Today's end is still to come, but what a cut input lost can already be today's, as for a past day.
     const covered = covers(window.start) && !cutShort(window) && (partial || coversEnd(window)) && missingToday.length === 0;
@@ -231,19 +232,30 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       // None of a day the logs do not reach: a digest of its zeros would be compared with
       // the next day as a rise from nothing, and would replace one written while the logs held it.
       const digests: [DayDigest, string][] = [];
+      let unusable: DigestProblem | null = null;
       if (!compared) warn(say.noDigestOutside(stateDir, window.key, notCompared));
+      // None of a day that has not begun: its zeros (or a clock set ahead's records) would be
+      // the next day's day before until a run on that day replaced them.
+      else if (ahead) warn(say.noDigestAhead(stateDir, window.key));
       else {
         const fresh = collector.today.digest(common.tz, todayComplete, now, settings);
         // A complete digest of the day from an earlier run (its logs since rotated away, or not given) stays.
-        const before = fresh.complete || stateProblem !== null ? null : await loadDigest(stateDir, window.key);
+        const before = stateProblem !== null ? null : await loadDigest(stateDir, window.key);
         if (before?.digest && keepStoredDigest(before.digest, fresh, window)) warn(say.completeDigestKept(digestPath(stateDir, window.key), window.key));
-        else digests.push([fresh, dayKey(addDays(day, 1))]);
+        else {
+          digests.push([fresh, dayKey(addDays(day, 1))]);
+          // One that cannot be read is written over: said, since what it held is lost (a newer logscan's stays, said by sayKept).
+          if (before !== null && before.digest === null && before.newer === undefined) unusable = before.problem;
+        }
       }
       // First run, or the stored one was partial: the logs knew the whole day before.
       if (previous?.basis === 'logs' && previous.complete && !stored?.complete) digests.push([collector.previous.digest(common.tz, true, now, settings), window.key]);
       for (const [d, next] of digests) {
         const notSaved = stateProblem ?? (await saveDigest(stateDir, d));
-        if (notSaved === null) continue;
+        if (notSaved === null) {
+          if (unusable !== null && d.date === window.key) warn(say.replacedDigest(unusable, d.date));
+          continue;
+        }
         // Kept on purpose, not a failure: the newer logscan's counts stay for it to read.
         if (notSaved.code === 'newer') sayKept(d.date, notSaved.newer);
         // The first that failed is said: the day's, before the day before's.
@@ -268,7 +280,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       top,
       thresholds,
       partial,
-      ahead: now.getTime() < window.start,
+      ahead,
       covered,
       interrupted: interrupt.received,
       stateNotSaved,

@@ -744,8 +744,12 @@ export const en = {
     },
     // daily's own lines on stderr, each after "logscan: ".
     /** A stored digest of the day before that is not used; the comparison goes on without it. */
-    ignoredDigest: (p: DigestProblem): string =>
-      `ignoring the stored digest: ${p.file}: ${p.code === 'unreadable' ? en.input.problem(p.problem) : p.code === 'not-json' ? `not valid JSON (${p.why})` : en.daily.digestShape(p.shape)}`,
+    ignoredDigest: (p: DigestProblem): string => `ignoring the stored digest: ${p.file}: ${en.daily.digestProblem(p)}`,
+    /** The summarised day's stored digest cannot be used, and this run's is written in its place (stderr). */
+    replacedDigest: (p: DigestProblem, date: string): string => `replacing the unusable stored digest of ${date} with this run's: ${p.file}: ${en.daily.digestProblem(p)}`,
+    /** What is wrong with a stored digest (after its file name). */
+    digestProblem: (p: DigestProblem): string =>
+      p.code === 'unreadable' ? en.input.problem(p.problem) : p.code === 'not-json' ? `not valid JSON (${p.why})` : en.daily.digestShape(p.shape),
     /** What is wrong with a stored digest's contents; `field` is the file's own name for the part, quoted as it is. */
     digestShape: (s: DigestShape): string => {
       switch (s.code) {
@@ -789,6 +793,8 @@ export const en = {
       `${file}: the complete digest of ${date} is kept: this run holds only part of that day, and would have replaced it with one that is not complete`,
     /** A past day none of which is in the logs gets no --state digest (stderr): its zeros would read as a drop, or tomorrow as a rise. */
     noDigestOutside: (dir: string, date: string, why: NotCompared) => `--state ${dir}: no digest of ${date} written: none of that day is in the logs (${OUTSIDE[why]})`,
+    /** A day that has not begun by this machine's clock (a --date ahead) gets no --state digest (stderr). */
+    noDigestAhead: (dir: string, date: string) => `--state ${dir}: no digest of ${date} written: that day has not begun`,
     /** A run stopped by a signal writes no digest of the day. */
     interruptedNoDigest: (signal: string, date: string) => `interrupted by ${signal}: the --state digest of ${date} is not written (it would count only part of the day)`,
     /** Logs found in DIR, but none written during the two days. */

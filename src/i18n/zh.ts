@@ -572,8 +572,9 @@ export const zh: Messages = {
           return `${p.file}：${zh.usage.writeProblem(p.problem)}`;
       }
     },
-    ignoredDigest: (p) =>
-      `已忽略保存的摘要：${p.file}：${p.code === 'unreadable' ? zh.input.problem(p.problem) : p.code === 'not-json' ? `不是有效的 JSON（${p.why}）` : zh.daily.digestShape(p.shape)}`,
+    ignoredDigest: (p) => `已忽略保存的摘要：${p.file}：${zh.daily.digestProblem(p)}`,
+    replacedDigest: (p, date) => `已保存的 ${date} 摘要无法使用，已用本次运行的摘要替换：${p.file}：${zh.daily.digestProblem(p)}`,
+    digestProblem: (p) => (p.code === 'unreadable' ? zh.input.problem(p.problem) : p.code === 'not-json' ? `不是有效的 JSON（${p.why}）` : zh.daily.digestShape(p.shape)),
     // The digest's field names are its file format's words: kept as they are, said as fields.
     digestShape: (s) => {
       switch (s.code) {
@@ -611,6 +612,7 @@ export const zh: Messages = {
     },
     completeDigestKept: (file, date) => `${file}：保留 ${date} 的完整摘要：本次运行只读到该日的一部分，不用不完整的摘要替换它`,
     noDigestOutside: (dir, date, why) => `--state ${dir}：未写入 ${date} 的摘要：日志中没有该日的记录（日志${why === 'ends-before' ? '在该日之前就已结束' : '在该日之后才开始'}）`,
+    noDigestAhead: (dir, date) => `--state ${dir}：未写入 ${date} 的摘要：该日尚未开始`,
     interruptedNoDigest: (signal, date) => `被 ${signal} 中断：不写入 ${date} 的 --state 摘要（它只会计入当天的一部分）`,
     noFileCanHold: (dir, previous, day) => `${dir} 中没有可能包含 ${previous} 或 ${day} 的日志文件（见 docs/daily.md 的“Which files are read”一节）`,
     logDirUnusable: (p) => `无法在这里查找日志：${zh.usage.dirProblem(p)}；请把日志文件作为参数给出`,

@@ -240,7 +240,9 @@ class PfPayload implements PayloadParser {
       const te = s.indexOf(' ', r0);
       if (te <= r0 || te >= end || s.charCodeAt(te - 1) !== 0x3a || pfRuleAt(s, r0, end) < 0) return NOT_MINE;
       r0 = this.stamp(s, skipSpaces(s, te, end), end);
-      if (!s.startsWith('rule ', r0)) return NOT_MINE;
+      // A stamp that fails leaves r0 at its start, before `rule `: the record (pfRuleAt found
+      // its header) is malformed by its time, not foreign.
+      if (!s.startsWith('rule ', r0)) return this.stampError !== null ? bad(this.stampError) : NOT_MINE;
     }
     if (this.stampError !== null) return bad(this.stampError);
     const time = this.t === this.t ? this.dates.of(this.t) : head.time;

@@ -320,6 +320,41 @@ describe('a --state digest that cannot be saved, or cannot be read', () => {
     }
   });
 
+  it("the summarised day's stored digest that cannot be used is replaced and said so on stderr in --lang (the file, what was wrong), whether this run's is complete or not; exit 0", () => {
+    const dir = tempDir();
+    const logs: [string, string][] = [
+      ['complete', write(dir, 'both.log', [...day1, ...day2])],
+      ['partial', write(dir, 'only.log', day2)],
+    ];
+    const cases: [string, string, RegExp, RegExp][] = [
+      ['not JSON', '{ not json', /: not valid JSON \(.+\)\n$/, /：不是有效的 JSON（.+）\n$/],
+      ['no totals', JSON.stringify({ logscanDailyDigest: 7, date: '2026-11-21' }), /: no totals\n$/, /：缺少 totals 字段\n$/],
+    ];
+    for (const [kind, log] of logs) {
+      for (const [name, text, en, zh] of cases) {
+        const what = `${kind}, ${name}`;
+        const state = join(dir, `state-${kind}-${name.replace(' ', '-')}`);
+        mkdirSync(state);
+        const file = join(state, '2026-11-21.json');
+        writeFileSync(file, text);
+        const r = runCli([...args(log, state), '-o', 'json', ...(kind === 'partial' ? ['--lang', 'zh'] : [])]);
+        expect(r.code, what).toBe(0);
+        if (kind === 'partial') {
+          expect(r.stderr, what).toMatch(new RegExp(`^logscan: 已保存的 2026-11-21 摘要无法使用，已用本次运行的摘要替换：${file.replace(/[.]/g, '\\.')}`));
+          expect(r.stderr, what).toMatch(zh);
+        } else {
+          expect(r.stderr, what).toMatch(new RegExp(`^logscan: replacing the unusable stored digest of 2026-11-21 with this run's: ${file.replace(/[.]/g, '\\.')}`));
+          expect(r.stderr, what).toMatch(en);
+        }
+        expect(r.stderr.split('\n'), what).toHaveLength(2);
+        const saved = JSON.parse(readFileSync(file, 'utf8')) as { date: string; complete: boolean };
+        expect(saved, what).toMatchObject({ date: '2026-11-21', complete: kind === 'complete' });
+        // The digest it wrote is usable: the next run says nothing.
+        expect(runCli([...args(log, state), '-o', 'json']).stderr, what).toBe('');
+      }
+    }
+  });
+
   it("a stored digest whose contents are wrong is ignored with the reason in --lang: the digest's field names as they are, the rest in words", () => {
     const dir = tempDir();
     const only = write(dir, 'only.log', day2);
@@ -700,6 +735,30 @@ describe('how far the logs reach', () => {
     expect(d.comparison.basis).toBeNull();
     // None of either day is in the logs: nothing of them to keep (the dir is still made).
     expect(readdirSync(state)).toEqual([]);
+  });
+
+  it("a day that has not begun by this machine's clock gets no digest (its zeros would be the next day's day before until a real run replaced them), said on stderr in --lang; the page as before, exit 0", () => {
+    const dir = tempDir();
+    const log = write(dir, 'kern.log', span);
+    // A stored digest of that day (a clock set ahead once) is left as it is.
+    const state = join(dir, 'state');
+    mkdirSync(state);
+    const earlier = JSON.stringify({ logscanDailyDigest: 7, date: '2998-01-01' }) + '\n';
+    writeFileSync(join(state, '2998-01-01.json'), earlier);
+    const r = runCli(['daily', log, '--date', '2998-01-01', '--tz', 'UTC', '--state', state, '-o', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`logscan: --state ${state}: no digest of 2998-01-01 written: that day has not begun\n`);
+    const d = JSON.parse(r.stdout) as DailyJson & { ahead: boolean };
+    expect(d.date).toBe('2998-01-01');
+    expect(d.ahead).toBe(true);
+    expect(readdirSync(state)).toEqual(['2998-01-01.json']);
+    expect(readFileSync(join(state, '2998-01-01.json'), 'utf8')).toBe(earlier);
+    const zh = runCli(['daily', log, '--date', '2998-01-01', '--tz', 'UTC', '--state', state, '-o', 'json', '--lang', 'zh']);
+    expect(zh.stderr).toBe(`logscan: --state ${state}：未写入 2998-01-01 的摘要：该日尚未开始\n`);
+    // Today has begun: its digest (partial) is written as always.
+    const today = runCli(['daily', log, '--date', 'today', '--tz', 'UTC', '--state', state, '-o', 'json']);
+    expect(today.stderr).toBe('');
+    expect(readdirSync(state)).toHaveLength(2);
   });
 });
 

@@ -242,7 +242,10 @@ describe('impossible times and syslog headers of each reader, --lang zh', () => 
     const win = said('windows-firewall');
     expect(win).toContain("        2 × 字段 date/time：无效的值 '…'\n");
     expect(win).toContain('        1 × 字段 date：年份 1899 超出支持的范围 1900-9998\n');
-    expect(said('pf')).toContain('        1 × time：不存在的日期（Nov 31）\n');
+    const pf = said('pf');
+    // Lines 5 and 9: one before the rule, one after a syslog header and `pf:` (line 8 too).
+    expect(pf).toContain('        2 × time：不存在的日期（Nov 31）\n');
+    expect(pf).toContain('        1 × time：年份 0999 超出支持的范围 1900-9998\n');
     // None of the English words of these reasons is left.
     for (const out of [ipt, win]) expect(out).not.toMatch(/impossible|outside the supported|out of range|inferred/);
   });

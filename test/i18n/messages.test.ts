@@ -128,9 +128,12 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.stateDirProblem': [{ code: 'not-directory', inWay: '/var/lib/x' }],
   'daily.digestShape': [{ code: 'not-count', field: 'totals.packets' }],
   'daily.ignoredDigest': [{ code: 'not-json', file: '/var/lib/logscan/2026-11-20.json', why: 'Unexpected token n in JSON at position 2' }],
+  'daily.replacedDigest': [{ code: 'not-json', file: '/var/lib/logscan/2026-11-21.json', why: 'Unexpected token n in JSON at position 2' }, '2026-11-21'],
+  'daily.digestProblem': [{ code: 'not-json', file: '/var/lib/logscan/2026-11-20.json', why: 'Unexpected token n in JSON at position 2' }],
   'daily.interruptedNoDigest': ['SIGINT', '2026-11-20'],
   'daily.completeDigestKept': ['/var/lib/logscan/2026-11-20.json', '2026-11-20'],
   'daily.noDigestOutside': ['/var/lib/logscan', '2026-11-20', 'ends-before'],
+  'daily.noDigestAhead': ['/var/lib/logscan', '2030-01-01'],
   'daily.noFileCanHold': ['/var/log', '2026-11-20', '2026-11-21'],
   'daily.logDirUnusable': [{ code: 'not-found', nonUtf8Name: false }],
   'daily.noLogs': [['kern.log*', 'messages*']],
@@ -537,6 +540,7 @@ describe('message catalog', () => {
       return [
         ...Object.values(STATE_DIR).map((p) => m.daily.stateDirProblem(p)),
         ...Object.values(DIGEST).map((p) => m.daily.ignoredDigest(p)),
+        ...Object.values(DIGEST).map((p) => m.daily.replacedDigest(p, '2026-11-21')),
         ...Object.values(DIGEST_SHAPE).map((p) => m.daily.digestShape(p)),
         ...SYSTEM_LIMITS.map((l) => m.diagnostics.systemLimit(l)),
         ...LINE_FATES.map((f) => m.check.line(1, f)),
@@ -553,6 +557,7 @@ describe('message catalog', () => {
     expect(en.daily.ignoredDigest(DIGEST.unreadable)).toBe('ignoring the stored digest: /s/2026-11-20.json: permission denied');
     expect(en.daily.ignoredDigest(DIGEST.invalid)).toBe('ignoring the stored digest: /s/2026-11-20.json: totals.packets is not a count');
     expect(zh.daily.ignoredDigest(DIGEST.invalid)).toBe('已忽略保存的摘要：/s/2026-11-20.json：totals.packets 字段不是计数');
+    expect(en.daily.replacedDigest(DIGEST.invalid, '2026-11-21')).toBe("replacing the unusable stored digest of 2026-11-21 with this run's: /s/2026-11-20.json: totals.packets is not a count");
     // A digest's field names are its file format's words: quoted as they are in both languages, the rest said in Chinese.
     for (const p of Object.values(DIGEST_SHAPE)) {
       if ('field' in p) expect(zh.daily.digestShape(p)).toContain(`${p.field} 字段`);

@@ -121,6 +121,9 @@ describe('the time and syslog header readers report reasons as data', () => {
       [4, 'impossible-minute', 'time'],
       [5, 'impossible-day', 'time'],
       [6, 'impossible-hour', 'time'],
+      // Inside syslog, after the `pf:` tag: the inner stamp's reason, not "not a firewall record".
+      [8, 'year-range', 'time'],
+      [9, 'impossible-day', 'time'],
     ]);
   });
 
