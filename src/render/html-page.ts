@@ -183,11 +183,15 @@ function portNamesHtml(p: ReportDoc['topPorts'][number], sep: string): string {
 }
 
 /** A date and time as the details write it ("2016-08-05 01:02:25", "11-20 09:41"), which a browser would break at a hyphen. */
-const STAMP = /(?:\d{4}-)?\d{2}-\d{2}[ \u00a0]\d{2}:\d{2}(?::\d{2})?/g;
+const STAMP = /((?:\d{4}-)?\d{2}-\d{2})[ \u00a0](\d{2}:\d{2}(?::\d{2})?)/g;
 
-/** Escaped text with each date and time in it on one line ("2016-08-" over "05 01:02:25" read as two times). */
+/**
+ * Escaped text with each date and each time in it whole ("2016-08-" over "05 01:02:25" read
+ * as two times); a line may still break between a date and its time, so a narrow column of
+ * the table is not widened by a whole stamp.
+ */
 function wholeStamps(html: string): string {
-  return html.replace(STAMP, (stamp) => `<span class="nw">${stamp}</span>`);
+  return html.replace(STAMP, (_, date: string, time: string) => `<span class="nw">${date}</span> <span class="nw">${time}</span>`);
 }
 
 /**

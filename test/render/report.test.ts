@@ -603,11 +603,11 @@ describe('the HTML why cell', () => {
     expect(why('冰河 7626 · 搜寻开放代理（proxy-hunt）', 'zh')).toContain('搜寻开放代理<span class="nw">（proxy-hunt）</span>');
   });
 
-  it("keeps each date and time of a source's details on one line ('2016-08-' over '05 01:02:25' read as two times)", () => {
+  it("keeps each date and each time of a source's details whole ('2016-08-' over '05 01:02:25' read as two times)", () => {
     const d = doc([makeEvent({ src: { ip: '203.0.113.9' }, time: new Date('2016-08-05T01:02:25Z') }), makeEvent({ src: { ip: '203.0.113.9' }, time: new Date('2026-01-05T08:52:35Z') })]);
     const html = renderReportHtml(d, { lang: 'en', tz: 'UTC', version: '0' });
     const seen = /<dt>first and last seen<\/dt><dd>(.*?)<\/dd>/.exec(html)?.[1];
-    expect(seen).toBe('<span class="nw">2016-08-05\u00a001:02:25</span> → <span class="nw">2026-01-05\u00a008:52:35</span>');
+    expect(seen).toBe('<span class="nw">2016-08-05</span> <span class="nw">01:02:25</span> → <span class="nw">2026-01-05</span> <span class="nw">08:52:35</span>');
   });
 });
 
