@@ -87,7 +87,6 @@ function eventRows(e: FirewallEvent, tz: string | null, m: Messages['check']): [
   return rows;
 }
 
-
 function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number, lang: Lang): string[] {
   const m = messages(lang).check;
   const out = ['', c.bold(m.line(d.line, d.fate))];

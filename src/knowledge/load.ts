@@ -44,7 +44,6 @@ export interface LoadedKnowledge extends IndexedKnowledge {
   readonly localSignatures: string | null;
 }
 
-
 function isDirectory(dir: string): boolean {
   try {
     return statSync(dir).isDirectory();
