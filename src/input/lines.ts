@@ -7,7 +7,6 @@
 // that. split2 remains the yardstick in `npm run bench`.
 import { StringDecoder } from 'node:string_decoder';
 import { Writable } from 'node:stream';
-
 import type { LineReason } from '../parsers/reason.js';
 
 /** A line longer than this (in UTF-16 units) is counted as malformed, never buffered whole. */

@@ -14,6 +14,7 @@ import { PickingParser, type FormatChoice, type PickedFormat } from './pick-form
 import { familyKeys } from './rotation-order.js';
 import { errnoCode, problemText, systemError, type InputProblem } from './problem.js';
 import { reasonText } from '../i18n/messages.js';
+import type { LineReason } from '../parsers/reason.js';
 
 export interface InputStats {
   file: string;
@@ -49,8 +50,6 @@ export interface InputStats {
    */
   zonelessTimes?: boolean;
 }
-
-import type { LineReason } from '../parsers/reason.js';
 
 export interface SkippedLine {
   file: string;
