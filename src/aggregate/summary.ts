@@ -100,6 +100,8 @@ export interface Interpretation {
   text: string;
   /** Packets that had `text`: fewer than `packets` when the id's rules or ports gave others too. */
   textPackets: number;
+  /** Another text of the id had as many packets: `text` is the first of the most common in code-unit order, not the one most common. */
+  textTied: boolean;
   /** Distinct texts of the id (at most the per-id cap: `textsCapped` then); more than 1, `text` is one of several. */
   texts: number;
   textsCapped: boolean;
@@ -387,7 +389,7 @@ export class Summarizer {
     const interpretations: Interpretation[] = [];
     for (const [id, s] of this.notes) {
       const topSources = topN(s.sources, 3, (a, b) => b[1].n - a[1].n || cmpStr(a[0], b[0]));
-      const [text] = s.texts.top(1);
+      const [text, next] = s.texts.top(2);
       interpretations.push({
         id,
         severity: s.severity as Severity,
@@ -400,6 +402,7 @@ export class Summarizer {
         topSources: topSources.map(([ip, c]) => ({ ip, packets: c.n })),
         text: text ? text[0] : '',
         textPackets: text ? text[1] : 0,
+        textTied: next !== undefined && next[1] === text[1],
         texts: s.texts.distinct,
         textsCapped: s.texts.saturated,
         textSource: text ? (s.sourceOf(text[0]) ?? topSources[0]?.[0] ?? null) : null,

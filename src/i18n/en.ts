@@ -570,10 +570,11 @@ export const en = {
     noneRanked: "None ranked: loopback and this host's own outbound traffic are not probes.",
     /**
      * After a notable interpretation's meaning when its packets had several (a trojan row of
-     * many ports, LAN chatter of several protocols): `texts` is formatted, "≥16" when capped.
+     * many ports, LAN chatter of several protocols): `texts` is formatted, "≥16" when capped;
+     * `tied`: another meaning had as many, so this one is not "the most common".
      */
-    mixedMeaning: (texts: string, shown: number, total: number, unit: CountUnit = 'packets') =>
-      `(the most common of ${texts} meanings under this id: ${fmtInt(shown)} of the ${counted(total, unit.slice(0, -1))})`,
+    mixedMeaning: (texts: string, shown: number, total: number, unit: CountUnit = 'packets', tied = false) =>
+      `(${tied ? 'one of' : 'the most common of'} ${texts} meanings under this id${tied ? ', none more common' : ''}: ${fmtInt(shown)} of the ${counted(total, unit.slice(0, -1))})`,
     /**
      * An interpretation that read packets as late, when some came from sources the ranking
      * found scanning: the header counts those as the scans' probes, not as late packets.

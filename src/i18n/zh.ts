@@ -457,8 +457,8 @@ export const zh: Messages = {
     noneAtSeverity: (sev, ranked) => `没有严重度达到 ${sev} 的来源（共排名 ${fmtInt(ranked)} 个）。`,
     topBy: (unit) => (unit === 'packets' ? '按包数排列的主要来源' : unit === 'connections' ? '按连接数排列的主要来源' : '按记录数排列的主要来源'),
     noneRanked: '没有排名：回环流量和本机自己的出站流量不算探测。',
-    mixedMeaning: (texts, shown, total, unit = 'packets') =>
-      `（该解读下有 ${texts} 种含义，此为最常见的一种：${fmtInt(total)} ${unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录'}中的 ${fmtInt(shown)} ${unit === 'records' ? '条' : '个'}）`,
+    mixedMeaning: (texts, shown, total, unit = 'packets', tied = false) =>
+      `（该解读下有 ${texts} 种含义，此为${tied ? '其中之一，没有哪种比它更常见' : '最常见的一种'}：${fmtInt(total)} ${unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录'}中的 ${fmtInt(shown)} ${unit === 'records' ? '条' : '个'}）`,
     portsLateUncounted: (packets, sources, cap) =>
       `未计入此表：${fmtInt(sources)} 个扫描来源的 ${fmtInt(packets)} 个迟到报文（logscan 只为每个来源的前 ${fmtInt(cap)} 个端口逐一统计迟到报文）；探测一行已计入它们`,
     scanLateMeaning: (scanned, total, sources, unit = 'packets') =>

@@ -382,7 +382,8 @@ function detailsText(r: RankedSource, opts: TextOptions, c: Colors): string[] {
 
 /**
  * A notable interpretation's meaning: its most common text, and when its packets had
- * several (a trojan row over many ports), that this is the most common one and its share;
+ * several (a trojan row over many ports), that this is the most common one (or one of the
+ * most common, on a tie) and its share;
  * when some were a scanner's late packets, how many (the header counts them as probes).
  * Plain text: each renderer escapes it.
  */
@@ -391,7 +392,7 @@ export function interpretationMeaning(i: ReportDoc['interpretations'][number], l
   const m = messages(lang).report;
   const unit = countUnit(i);
   const notes: string[] = [];
-  if (i.texts > 1) notes.push(m.mixedMeaning(capped(i.texts, i.textsCapped), i.textPackets, i.packets, unit));
+  if (i.texts > 1) notes.push(m.mixedMeaning(capped(i.texts, i.textsCapped), i.textPackets, i.packets, unit, i.textTied));
   // A late reading of a scanner's packets: the header has them among the probes (Overview.countScanLate).
   if (i.scanPackets > 0) notes.push(m.scanLateMeaning(i.scanPackets, i.packets, i.scanSources, unit));
   return [i.text, ...notes].join(zh ? '' : ' ');

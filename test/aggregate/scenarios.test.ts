@@ -354,7 +354,7 @@ describe('interpretation example', () => {
     expect(whole.text).toMatch(/Back Orifice/);
     expect(whole.textSource).toBe('198.51.100.1');
     // The row mixes two texts: the one shown covers 12 of its 22 packets.
-    expect(whole).toMatchObject({ packets: 22, textPackets: 12, texts: 2, textsCapped: false });
+    expect(whole).toMatchObject({ packets: 22, textPackets: 12, texts: 2, textsCapped: false, textTied: false });
 
     const [a, b] = [new Summarizer(DEFAULT_THRESHOLDS), new Summarizer(DEFAULT_THRESHOLDS)];
     events.forEach((e, i) => (i % 2 === 0 ? a : b).add(e));
@@ -364,7 +364,19 @@ describe('interpretation example', () => {
 
   it('a row of one text says so: texts 1, all its packets', () => {
     const one = summarize([1, 2, 3].map((i) => makeEvent({ src: { ip: `198.51.100.${i}` }, dst: { port: 31337 }, annotations: [trojanAnn('Back Orifice', 4)] }))).interpretations[0];
-    expect(one).toMatchObject({ packets: 3, textPackets: 3, texts: 1, textsCapped: false });
+    expect(one).toMatchObject({ packets: 3, textPackets: 3, texts: 1, textsCapped: false, textTied: false });
+  });
+
+  it('a row whose two most common texts have as many packets says the shown one is tied, whichever order they came in', () => {
+    const probe = (ip: string, port: number, family: string) => makeEvent({ src: { ip }, dst: { port }, annotations: [trojanAnn(family, 4)] });
+    const events = [probe('203.0.113.1', 1243, 'Sub-7'), probe('203.0.113.2', 31337, 'Back Orifice'), probe('203.0.113.3', 1243, 'Sub-7'), probe('203.0.113.4', 31337, 'Back Orifice'), probe('203.0.113.5', 12345, 'NetBus')];
+    const row = summarize(events).interpretations[0];
+    expect(row).toMatchObject({ packets: 5, textPackets: 2, texts: 3, textTied: true });
+    expect(summarize([...events].reverse()).interpretations[0]).toMatchObject({ text: row.text, textPackets: 2, textTied: true });
+    // One more Sub-7 packet breaks the tie.
+    const ahead = summarize([...events, probe('203.0.113.6', 1243, 'Sub-7')]).interpretations[0];
+    expect(ahead).toMatchObject({ textPackets: 3, textTied: false });
+    expect(ahead.text).toMatch(/Sub-7/);
   });
 });
 

@@ -471,6 +471,20 @@ describe('a notable interpretation that mixes several texts', () => {
     const zhMeaning = zh.slice(zh.indexOf('值得注意的解读')).split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│').at(-2)!).join('').replace(/ /g, '');
     expect(zhMeaning).toContain('（该解读下有 3 种含义，此为最常见的一种：6 个包中的 3 个）'.replace(/ /g, ''));
   });
+  it('says "one of" the meanings, not "the most common", when another meaning has as many packets', () => {
+    // Sub-7's text on 2 packets, NetBus's on 2: neither is the most common.
+    const tied = [
+      ...[1, 2].map((i) => makeEvent({ src: { ip: `198.51.100.${i}` }, dst: { port: 1243 }, time: at(i), annotations: [trojanAnn('Sub-7', 3)] })),
+      ...[3, 4].map((i) => makeEvent({ src: { ip: `198.51.100.${i}` }, dst: { port: 12345 }, time: at(i), annotations: [trojanAnn('NetBus', 3)] })),
+    ];
+    const d = doc(tied);
+    expect(d.interpretations[0]).toMatchObject({ id: 'trojan', packets: 4, textPackets: 2, texts: 2, textTied: true });
+    const said = '(one of 2 meanings under this id, none more common: 2 of the 4 packets)';
+    expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' })).toContain(said);
+    expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' })).not.toContain('most common of');
+    expect(renderReportHtml(d, { tz: 'UTC', lang: 'en', version: '0' })).toContain(said);
+    expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'zh' })).toContain('（该解读下有 2 种含义，此为其中之一，没有哪种比它更常见：4 个包中的 2 个）');
+  });
   it('puts each source\'s why under its row where the numbers leave it fewer than 20 columns', () => {
     const d = doc(scenario());
     const top = (width: number): string[] => {
