@@ -306,7 +306,8 @@ describe('explain - (standard input)', () => {
     const many = runCli(['explain', '-', '-o', 'json'], { input: `${UFW}\n`.repeat(101) });
     expect(many.code).toBe(0);
     expect(JSON.parse(many.stdout)).toHaveLength(100);
-    expect(many.stderr).toContain('read the first 100 lines of standard input');
+    // Every stderr message starts with "logscan:", as explain's "no lines to explain" does.
+    expect(many.stderr).toBe('logscan: explain: read the first 100 lines of standard input; for a whole log, `logscan -` reports on it\n');
   });
 
   it('from a terminal it says how to end the input', () => {
@@ -317,7 +318,7 @@ describe('explain - (standard input)', () => {
       env: { ...process.env, NO_COLOR: '1' },
       timeout: 20_000,
     });
-    expect(r.stdout).toContain('reading log lines from the terminal; paste them, then press Ctrl-D');
+    expect(r.stdout).toContain('logscan: explain: reading log lines from the terminal; paste them, then press Ctrl-D');
     expect(r.stdout).toContain('reading      a probe');
   });
 
