@@ -111,7 +111,7 @@ async function stdinLines(setExit: (code: number) => void, lang: Lang): Promise<
     import('../input/binary.js'),
   ]);
   if (stdinIsDirectory()) throw inputError(STDIN_NAME, DIRECTORY_PROBLEM);
-  if (process.stdin.isTTY) process.stderr.write(`logscan explain: ${m.explain.stdinTerminal}\n`);
+  if (process.stdin.isTTY) process.stderr.write(`logscan: explain: ${m.explain.stdinTerminal}\n`);
   const out: string[] = [];
   let nonBlank = 0;
   let lastLine = 0;
@@ -132,7 +132,7 @@ async function stdinLines(setExit: (code: number) => void, lang: Lang): Promise<
         }
         if (nonBlank++ === MAX_STDIN_LINES) {
           full = true;
-          process.stderr.write(`logscan explain: ${m.explain.stdinFirstLines(MAX_STDIN_LINES)}\n`);
+          process.stderr.write(`logscan: explain: ${m.explain.stdinFirstLines(MAX_STDIN_LINES)}\n`);
           stdin.unpipe(gate);
           gate.unpipe(splitter);
           stdin.pause();

@@ -217,7 +217,7 @@ export const en = {
   /** `logscan explain 'LINE'` (render/explain-line.ts). */
   explain: {
     // What `explain -` says on stderr while it reads standard input (cli/explain.ts).
-    /** Each after "logscan explain: ". */
+    /** Each after "logscan: explain: ", as explainEmptyStdin begins. */
     stdinTerminal: 'reading log lines from the terminal; paste them, then press Ctrl-D',
     stdinFirstLines: (max: number) => `read the first ${max} lines of standard input; for a whole log, \`logscan -\` reports on it`,
     /** After diagnostics.malformed's lead-in: `reason`, the line splitter's own words (English, as `check` gives them). */

@@ -242,8 +242,11 @@ export class SyslogEnvelopeReader {
       const from = p + 17;
       let q = from;
       while (digitAt(s, q) >= 0) q++;
-      const close = s.lastIndexOf(']', env.msgEnd - 1);
-      if (q > from && s.startsWith(' times: [', q) && close > q + 9) {
+      // rsyslog closes the wrapper at the end of the line. A ] further in belongs to the
+      // message ([UFW BLOCK]): taken for the wrapper's, a record cut before its end was
+      // skipped as a cut-down message instead of counted malformed.
+      const close = env.msgEnd - 1;
+      if (q > from && s.startsWith(' times: [', q) && close > q + 9 && s.charCodeAt(close) === RBRACKET) {
         let n = 0;
         if (q - from <= 9) for (let i = from; i < q; i++) n = n * 10 + digitAt(s, i);
         if (n >= 1 && n <= MAX_REPEAT) env.count = n;

@@ -127,7 +127,7 @@ const LABELS = {
     },
     unrecognised: 'Not a firewall record in a format logscan reads (`logscan formats` lists them, with an example line each).',
     skipped: (f: string, why: string | null) => `A line in the ${f} format, but not a firewall record${why ? `: ${why}` : ''}.`,
-    malformed: (f: string, why: string | null) => `Looks like a ${f} firewall record but could not be read${why ? `: ${why}` : ''}.`,
+    malformed: (f: string, why: string | null) => `Looks like a firewall record in the ${f} format but could not be read${why ? `: ${why}` : ''}.`,
     header: (f: string, what: string) => `A ${f} header (${what}): it applies to the lines given after it.`,
     alone:
       'Read with only the lines given before it: what needs the rest of the log (scans and sweeps, retries, a traceroute’s run) shows in `logscan FILE`; `logscan explain ADDRESS` or `PORT` tells more about either end.',

@@ -92,7 +92,7 @@ describe("explain's notes on standard input in --lang zh", () => {
   it('past 100 lines', () => {
     const r = runCli(['explain', '-', '--lang', 'zh', '-o', 'json'], { input: `${line}\n`.repeat(101) });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('logscan explain: 只读了标准输入的前 100 行；要分析整份日志，请用 `logscan -` 生成报告\n');
+    expect(r.stderr).toBe('logscan: explain: 只读了标准输入的前 100 行；要分析整份日志，请用 `logscan -` 生成报告\n');
   });
 
   it('over-long lines: each of the first said, then the rest counted', () => {
@@ -112,7 +112,7 @@ describe("explain's notes on standard input in --lang zh", () => {
       env: { ...process.env, NO_COLOR: '1' },
       timeout: 20_000,
     });
-    expect(r.stdout).toContain('logscan explain: 正在从终端读取日志行；粘贴之后按 Ctrl-D 结束');
+    expect(r.stdout).toContain('logscan: explain: 正在从终端读取日志行；粘贴之后按 Ctrl-D 结束');
   });
 
   it('standard input that is a directory: the input problem in Chinese, exit 3', () => {

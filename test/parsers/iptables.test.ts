@@ -242,6 +242,14 @@ describe('envelopes', () => {
     expect(malformedReason(`2025-01-23T12:33:23.218999-05:00 ubuntu2204 kernel: message repeated 3 times: [UFW BLOCK ${TCP}`)).toMatch(/^message repeated: expected/);
   });
 
+  it('a repeat wrapper cut before its closing bracket is malformed, also when its message holds a ] of its own', () => {
+    // The ] of [UFW BLOCK] was taken for the wrapper's: the message became " [UFW BLOCK",
+    // and the record was skipped as no firewall record instead of counted malformed.
+    const cut = `2025-01-23T12:33:23.218999-05:00 ubuntu2204 kernel: message repeated 3 times: [ [UFW BLOCK] ${TCP}`;
+    expect(malformedReason(cut)).toMatch(/^message repeated: expected "N times: \[ … \]"/);
+    expect(one(`${cut}]  `).count).toBe(3);
+  });
+
   it('a control character inside the host name stays in it (escaped on output) instead of splitting the header', () => {
     const e = one(`Nov 21 06:25:01 g\u001bw kernel: [UFW BLOCK] ${TCP}`);
     expect([e.host, e.rule, e.action]).toEqual(['g\u001bw', '[UFW BLOCK]', 'drop']);
