@@ -38,10 +38,11 @@ export function addInputOptions(cmd: Command): Command {
     .addOption(new Option('--home-net <cidr>', helpText((h) => h.homeNet)).argParser(collect));
 }
 
-export function positiveInt(name: string, raw: unknown, max = Number.MAX_SAFE_INTEGER): number {
+/** `max`: none for a count with no bound of its own (a line number), which the message then does not name. */
+export function positiveInt(name: string, raw: unknown, max: number | null = null): number {
   // Digits only: Number() also reads "1e3", "0x10" and "" (as 1000, 16 and 0).
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > max) throw usageError((u) => u.wholeNumber(name, max, String(raw)));
+  if (!Number.isSafeInteger(n) || n < 1 || (max !== null && n > max)) throw usageError((u) => u.wholeNumber(name, max, String(raw)));
   return n;
 }
 

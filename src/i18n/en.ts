@@ -1180,7 +1180,8 @@ export const en = {
       `unknown command "${word}" (and no such file): ${nearHint(near)}commands are ${commands.join(', ')}; for a file of that name write ./${word}`,
     helpTopic: (topic: string, near: readonly string[], commands: readonly string[]) => `help: no command "${topic}": ${nearHint(near)}commands are ${commands.join(', ')}`,
     noInput: 'no input: give one or more log files, or - for standard input',
-    wholeNumber: (option: string, max: number, raw: string) => `${option}: expected a whole number from 1 to ${max}, got "${raw}"`,
+    /** `max`: null for no upper bound (--line). */
+    wholeNumber: (option: string, max: number | null, raw: string) => `${option}: expected a whole number ${max === null ? 'of 1 or more' : `from 1 to ${max}`}, got "${raw}"`,
     positiveNumber: (option: string, raw: string) => `${option}: expected a positive number, got "${raw}"`,
     unknownFormat: (raw: string, known: readonly string[]) => `--input-format: unknown format "${raw}" (known: ${known.join(', ')})`,
     unknownZone: (tz: string) => `--tz: unknown time zone "${tz}" (use an IANA name such as Europe/Berlin or UTC)`,
@@ -1392,7 +1393,7 @@ export const en = {
     readOnce: (file: string, sameAs: string | null) => `${file}: ${sameAs === null ? 'named twice' : `the same file as ${sameAs}`}; read once`,
     /** `events`: filters that matched nothing; `given`, the options as named ("--since"); `first`/`last`, the times of the events read (null: none had one). */
     noMatch: (read: number, given: readonly string[], first: string | null, last: string | null) =>
-      `none of the ${read} events read matches ${given.length > 1 ? `${given.slice(0, -1).join(', ')} and ${given[given.length - 1]}` : given.join('')}${first ? `; the events read run from ${first} to ${last}` : ''}`,
+      `none of the ${fmtInt(read)} events read matches ${given.length > 1 ? `${given.slice(0, -1).join(', ')} and ${given[given.length - 1]}` : given.join('')}${first ? `; the events read run from ${first} to ${last}` : ''}`,
     /** Standard output could not be written (a full disk, a closed terminal): `p` worded as for --output. */
     stdoutWrite: (p: WriteProblem) => `cannot write to standard output: ${en.usage.writeProblem(p)}`,
     /** A one-shot command stopped by a signal (cli/interrupt.ts): what `events`' output, or `check`'s check, covers. */

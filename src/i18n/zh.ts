@@ -930,7 +930,7 @@ export const zh: Messages = {
     unknownCommand: (word, near, commands) => `未知命令“${word}”（也没有这个名字的文件）：${nearHintZh(near)}可用的命令有 ${commands.join('、')}；若是同名文件，请写作 ./${word}`,
     helpTopic: (topic, near, commands) => `help：没有“${topic}”这个命令：${nearHintZh(near)}可用的命令有 ${commands.join('、')}`,
     noInput: '没有输入：请给出一个或多个日志文件，或用 - 表示标准输入',
-    wholeNumber: (option, max, raw) => `${option}：应为 1 到 ${max} 之间的整数，实际为“${raw}”`,
+    wholeNumber: (option, max, raw) => `${option}：应为${max === null ? '不小于 1 的整数' : ` 1 到 ${max} 之间的整数`}，实际为“${raw}”`,
     positiveNumber: (option, raw) => `${option}：应为正数，实际为“${raw}”`,
     unknownFormat: (raw, known) => `--input-format：未知格式“${raw}”（可用：${known.join('、')}）`,
     unknownZone: (tz) => `--tz：未知时区“${tz}”（请用 IANA 时区名，如 Asia/Shanghai 或 UTC）`,

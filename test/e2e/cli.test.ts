@@ -90,6 +90,10 @@ describe('logscan events', () => {
     expect(none.stderr).toBe('logscan: none of the 3 events read matches --since; the events read run from 2026-11-20T06:25:01.000Z to 2026-11-20T06:25:04.000Z\n');
     // It named all three filters, whichever were given.
     expect(runCli(['events', ufw, '--source', '192.0.2.0/24']).stderr).toBe('logscan: none of the 3 events read matches --source\n');
+    // Counts in the thousands are grouped, as in every other message.
+    const many = join(tempDir(), 'many.log');
+    writeFileSync(many, readFileSync(ufw, 'utf8').repeat(400));
+    expect(runCli(['events', many, '--source', '192.0.2.0/24']).stderr).toBe('logscan: none of the 1,200 events read matches --source\n');
     expect(runCli(['events', ufw, '--year', '2026', '--tz', 'UTC', '--until', '2020-01-01', '--source', '192.0.2.0/24']).stderr).toMatch(/^logscan: none of the 3 events read matches --until and --source; the events read run from /);
     expect(runCli(['events', ufw, '--since', '2026-11-21', '--until', '2026-11-20']).code).toBe(2);
   });

@@ -80,6 +80,10 @@ describe('logscan\'s own usage errors in --lang zh', () => {
 
   it('the common options: a number, a zone, a time, an option for another format', () => {
     expect(usageStderr(['--lang', 'zh', '--top', '0', UFW])).toBe('logscan: --top：应为 1 到 10000 之间的整数，实际为“0”\n');
+    // A line number has no upper bound of its own: none is named (it said "from 1 to 9007199254740991").
+    expect(usageStderr(['check', '--lang', 'zh', '--line', '0', UFW])).toBe('logscan: --line：应为不小于 1 的整数，实际为“0”\n');
+    expect(usageStderr(['check', '--line', '0', UFW])).toBe('logscan: --line: expected a whole number of 1 or more, got "0"\n');
+    expect(usageStderr(['check', '--line', '99999999999999999999', UFW])).toBe('logscan: --line: expected a whole number of 1 or more, got "99999999999999999999"\n');
     expect(usageStderr(['--lang', 'zh', '--tz', 'Mars/Base', UFW])).toBe('logscan: --tz：未知时区“Mars/Base”（请用 IANA 时区名，如 Asia/Shanghai 或 UTC）\n');
     expect(usageStderr(['--lang', 'zh', '--since', '1h', '--until', '2h', UFW])).toBe('logscan: --since 晚于 --until\n');
     expect(usageStderr(['--lang', 'zh', '--csv-table', 'ports', UFW])).toBe('logscan: --csv-table 只能与 -o csv 一起使用\n');
