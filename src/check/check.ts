@@ -25,7 +25,7 @@ export interface SniffScore {
 }
 
 export interface KindExample {
-  /** The reason with its quoted values, `=values` and numbers elided, so that e.g. every "SRC: invalid address '…'" is one kind, while "impossible date (Feb …)" and "impossible date (hour …)" are two. */
+  /** The reason with its quoted values, `=values` and numbers elided, so that e.g. every "SRC: invalid address '…'" is one kind, while "impossible date (Feb …)" and "impossible time (hour …)" are two. */
   kind: string;
   count: number;
   /** The first line of this kind: its number, exact reason and a clipped excerpt (null when the text is gone, e.g. an over-long line). */

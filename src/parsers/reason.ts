@@ -94,11 +94,11 @@ export interface ReasonFacts {
   'impossible-day': object;
   /** `time: impossible date (month 13)`: value, the number. */
   'impossible-month': object;
-  /** `time: impossible date (hour 25)` */
+  /** `time: impossible time (hour 25)` */
   'impossible-hour': object;
-  /** `time: impossible date (minute 61)` */
+  /** `time: impossible time (minute 61)` */
   'impossible-minute': object;
-  /** `time: impossible date (second 61)` */
+  /** `time: impossible time (second 61)` */
   'impossible-second': object;
   /** `time: impossible date (UTC offset)` (Proxmox's stamp) */
   'impossible-date-offset': object;

@@ -494,9 +494,9 @@ describe("explain 'LINE' --lang zh: why a line is malformed or skipped, in Chine
     expect(zh.code).toBe(0);
     expect(zh.stdout).toContain('看起来是 iptables 防火墙记录，但无法读取：time：不存在的时间（小时为 25）。');
     // "a iptables": the format's id after "a"; it is named as the skipped line's sentence names it.
-    expect(runCli(['explain', '--lang', 'en', BAD_TIME]).stdout.replace(/\s+/g, ' ')).toContain('Looks like a firewall record in the iptables format but could not be read: time: impossible date (hour 25).');
+    expect(runCli(['explain', '--lang', 'en', BAD_TIME]).stdout.replace(/\s+/g, ' ')).toContain('Looks like a firewall record in the iptables format but could not be read: time: impossible time (hour 25).');
     const [json] = JSON.parse(runCli(['explain', '--lang', 'zh', '-o', 'json', BAD_TIME]).stdout) as { outcome: string; reason: string }[];
-    expect(json).toMatchObject({ outcome: 'malformed', reason: 'time: impossible date (hour 25)' });
+    expect(json).toMatchObject({ outcome: 'malformed', reason: 'time: impossible time (hour 25)' });
   });
 
   it("a parser's own reason and a skipped line's are Chinese too; a header is named in Chinese", () => {

@@ -86,13 +86,13 @@ describe('logscan check', () => {
     const r = runCli(['check', f]);
     expect(r.stdout).toContain('malformed (3 kinds)');
     expect(r.stdout).toMatch(/\n {8}2 × time: impossible date \(Feb …\)\n\s+e\.g\. line 1 \(time: impossible date \(Feb 30\)\): Feb 30 06:25:01/);
-    expect(r.stdout).toMatch(/\n {8}1 × time: impossible date \(hour 25\)\n\s+e\.g\. line 2: Nov 20 25:25:01/);
+    expect(r.stdout).toMatch(/\n {8}1 × time: impossible time \(hour 25\)\n\s+e\.g\. line 2: Nov 20 25:25:01/);
     expect(r.stdout).toMatch(/\n {8}2 × SRC: invalid address '…'\n\s+e\.g\. line 4 \(SRC: invalid address '1\.2\.x'\): /);
     const [doc] = JSON.parse(runCli(['check', f, '-o', 'json']).stdout).inputs;
     expect(doc.malformedKinds.map((k: { kind: string; count: number; line: number; reason: string; varied: boolean }) => [k.kind, k.count, k.line, k.reason, k.varied])).toEqual([
       ['time: impossible date (Feb …)', 2, 1, 'time: impossible date (Feb 30)', true],
       ["SRC: invalid address '…'", 2, 4, "SRC: invalid address '1.2.x'", true],
-      ['time: impossible date (hour …)', 1, 2, 'time: impossible date (hour 25)', false],
+      ['time: impossible time (hour …)', 1, 2, 'time: impossible time (hour 25)', false],
     ]);
   });
 
