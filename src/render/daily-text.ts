@@ -6,7 +6,10 @@ import type { DailyDoc } from '../daily/doc.js';
 import { messages } from '../i18n/messages.js';
 import { basisText, isCompared, listedItemText, newPortsLateNote, blockedItems, changeText, filesReadText, notProbesItems, probesText, windowNotes } from './daily-common.js';
 import { displayWidth, wrapItems, wrapLabelled } from './box-table.js';
-import { countShare, labelPad, otherRules, renderReportSectionsText, rowLabel, ruleLabel, ruleRows, sparkline, type TextOptions } from './report-text.js';
+import { countShare } from './report-words.js';
+import { labelPad, renderReportSectionsText, rowLabel, type TextOptions } from './report-text.js';
+import { otherRules, ruleLabel, ruleRows } from './rule-rows.js';
+import { sparkline } from './activity-rows.js';
 import { fmtInt } from '../util/number-text.js';
 import { termSafe } from './sanitize.js';
 
