@@ -95,8 +95,9 @@ export function otherRules(rules: readonly { packets: number }[], labels: number
 /**
  * The "logged as" items: each log prefix / rule label with its packets and share, and
  * "+N more" past the ten the report keeps; `esc` makes the labels safe for the format.
+ * Only the counts are read, so the daily's row (its day's labels) is said the same way.
  */
-export function ruleItems(doc: Pick<ReportDoc, 'byRule' | 'ruleLabels' | 'totals'>, msg: Messages, esc: (s: string) => string): string[] {
+export function ruleItems(doc: Pick<ReportDoc, 'byRule' | 'ruleLabels'> & { totals: Pick<ReportDoc['totals'], 'packets'> }, msg: Messages, esc: (s: string) => string): string[] {
   const m = msg.report;
   const items = ruleRows(doc.byRule, msg).map((r) => `${esc(ruleLabel(r, m))}${countShare(r.packets, doc.totals.packets, msg)}`);
   const more = otherRules(doc.byRule, doc.ruleLabels, doc.totals.packets);
