@@ -1,7 +1,7 @@
 // The report's wording every renderer shares (text, Markdown, HTML, daily, follow): what
 // the header's rows, the ports table's title and notes, an interpretation's meaning and a
-// source's "why" notes say, in --lang. Plain text unless a function says otherwise: each
-// renderer escapes it for its format.
+// source's "why" notes say, in --lang. Plain text, each renderer escapes it for its format;
+// decodedNote, said only on a terminal (the report, follow's summaries), escapes its file itself.
 import { countUnit, rowsUnit, unitHead } from './count-unit.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
