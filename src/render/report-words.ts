@@ -133,13 +133,13 @@ export function portsCountHead(doc: Pick<ReportDoc, 'topPorts'>, h: Messages['re
   return unitHead(rowsUnit(doc.topPorts), h);
 }
 
-/** A port's distinct sources ("≥" when they are lower bounds), '-' when not counted. */
 /** Under the probed ports: scanners' late packets no row counts (ReportDoc.topPortsLateUncounted), or null. */
 export function portsLateNote(doc: Pick<ReportDoc, 'topPortsLateUncounted'>, m: Messages['report']): string | null {
   const u = doc.topPortsLateUncounted;
   return u.packets > 0 && u.portsCounted !== null ? m.portsLateUncounted(u.packets, u.sources, u.portsCounted) : null;
 }
 
+/** A port's distinct sources ("≥" when they are lower bounds), '-' when not counted. */
 export function portSourcesText(n: number | null, isCapped: boolean): string {
   return n === null ? '-' : capped(n, isCapped);
 }
