@@ -6,7 +6,7 @@ import type { EndedWindow } from './alerts.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { durationText, messages } from '../i18n/messages.js';
 import { termSafe } from '../render/sanitize.js';
-import { decodedNote, whyNotes } from '../render/report-text.js';
+import { decodedNote, whyNotes } from '../render/report-words.js';
 import { wrapItems, wrapLabelled } from '../render/box-table.js';
 import { severityColor, type Colors } from './probe-line.js';
 

@@ -6,7 +6,7 @@ import type { Lang } from '../knowledge/types.js';
 import { inputProblemText, messages } from '../i18n/messages.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { basename } from 'node:path';
-import { countShare, logGapsText } from './report-text.js';
+import { countShare, logGapsText } from './report-words.js';
 import { formatDateTime, formatDay } from './time-format.js';
 
 /**

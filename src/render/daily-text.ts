@@ -6,7 +6,9 @@ import type { DailyDoc } from '../daily/doc.js';
 import { messages } from '../i18n/messages.js';
 import { basisText, isCompared, listedItemText, newPortsLateNote, blockedItems, changeText, filesReadText, notProbesItems, probesText, windowNotes } from './daily-common.js';
 import { displayWidth, wrapItems, wrapLabelled } from './box-table.js';
-import { countShare, labelPad, otherRules, renderReportSectionsText, rowLabel, ruleLabel, ruleRows, sparkline, type TextOptions } from './report-text.js';
+import { labelPad, renderReportSectionsText, rowLabel, type TextOptions } from './report-text.js';
+import { ruleItems } from './rule-rows.js';
+import { sparkline } from './activity-rows.js';
 import { fmtInt } from '../util/number-text.js';
 import { termSafe } from './sanitize.js';
 
@@ -45,9 +47,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   if (doc.report.totals.ignored !== undefined) out.push(wrapLabelled(rowLabel(c, msg.report.label.ignored), msg.report.ignoredText(doc.report.totals.ignored), opts.width));
   if (doc.rules.length > 0) {
     // With its share of the day's packets, as the report's "logged as" row.
-    const items = ruleRows(doc.rules, msg).map((r) => `${termSafe(ruleLabel(r, msg.report))}${countShare(r.packets, h.packets, msg)}`);
-    const more = otherRules(doc.rules, doc.ruleLabels, h.packets);
-    if (more !== null) items.push(msg.report.moreLabels(more.labels));
+    const items = ruleItems({ byRule: doc.rules, ruleLabels: doc.ruleLabels, totals: { packets: h.packets } }, msg, termSafe);
     out.push(wrapItems(rowLabel(c, L.loggedAs), items, opts.width));
   }
 

@@ -14,7 +14,7 @@ import { counted, fmtInt } from '../util/number-text.js';
 import { clipToWidth, displayWidth, wrapText } from './box-table.js';
 import { eventToJson } from './event-json.js';
 import { ruleFields } from '../parsers/registry.js';
-import { ruleMessageText } from './report-text.js';
+import { ruleMessageText } from './rule-rows.js';
 import { termSafe } from './sanitize.js';
 import { IN_CROSSES_DEVICE } from '../util/egress.js';
 import { formatDateTime, formatOffset, zonedParts } from './time-format.js';
