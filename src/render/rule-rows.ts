@@ -7,11 +7,6 @@ import type { Messages } from '../i18n/messages.js';
 import { cmpStr } from '../util/compare.js';
 import { countShare } from './report-words.js';
 
-/** A rule label as the reader sees it: the label as logged, or "(none)" (zh "（无）") for records without one. */
-export function ruleName(key: string, m: Messages['report']): string {
-  return key === NO_RULE ? m.noRule : key;
-}
-
 /**
  * One "logged as" row: `name` as logged (`kind` "logged": a log prefix, a pf rule and
  * tracker, a Windows action column; code in HTML), in words (`kind` "words": a Cisco ASA
