@@ -26,7 +26,7 @@ import { annotationRoles, namedAnnotation } from '../annotate/roles.js';
  * Short Chinese headings no longer widen the id column either, so the interpretation
  * ids (ASCII, at most ~20 characters) keep their line too.
  */
-const CSS_LANG: Record<Lang, string> = { en: '', zh: '\nth,td.head>code{white-space:nowrap}' };
+const CSS_LANG: Record<Lang, string> = { en: '', zh: '\nthead th,.head>code{white-space:nowrap}' };
 
 /** The page's lang attribute: browsers pick CJK fonts (Simplified, not Japanese glyphs) and line breaking by it. */
 const LANG_ATTR: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
@@ -61,10 +61,11 @@ section{background:var(--card);border:1px solid var(--line);border-radius:10px;p
 .legend .k-bar{background:var(--bar)}.legend .k-rest{border:1.5px solid var(--rest)}.legend .k-prev{width:16px;height:0;border-radius:0;border-top:2px dashed var(--prev);vertical-align:3px}
 table{width:100%;border-collapse:collapse;font-size:.9rem}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
-th{font-size:.78rem;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
+thead th{font-size:.78rem;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
+tbody th{font-weight:inherit}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;overflow-wrap:normal}
 td.rank{white-space:nowrap}
-td{overflow-wrap:anywhere}
+td,tbody th{overflow-wrap:anywhere}
 code,.ip{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em}
 @media (min-width:641px){.ip{white-space:nowrap}}
 .sev{display:inline-block;border-radius:999px;padding:1px 8px;font-size:.75rem;font-weight:600;color:#fff;white-space:nowrap}
@@ -86,9 +87,9 @@ footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
  table.stack thead{display:none}
  table.stack,table.stack tbody{display:block;width:100%}
  table.stack tr{display:grid;grid-template-columns:1fr 1fr;column-gap:10px;border:1px solid var(--line);border-radius:8px;padding:6px 8px;margin:0 0 8px}
- table.stack td{display:block;border:0;padding:2px 0;text-align:left!important;min-width:0}
- table.stack td::before{content:attr(data-label);display:inline-block;margin-right:6px;color:var(--muted);font-size:.72rem;text-transform:uppercase}
- table.stack td.why,table.stack td.wide,table.stack td.head{grid-column:1/-1}
+ table.stack td,table.stack tbody th{display:block;border:0;padding:2px 0;text-align:left!important;min-width:0}
+ table.stack td::before,table.stack tbody th::before{content:attr(data-label);display:inline-block;margin-right:6px;color:var(--muted);font-size:.72rem;text-transform:uppercase}
+ table.stack td.why,table.stack td.wide,table.stack .head{grid-column:1/-1}
  table.stack td.why::before,table.stack td.wide::before{display:block}
  table.stack td.rank{display:none}
  .rank-m{display:inline!important;font-weight:600}
@@ -97,7 +98,7 @@ footer{font-size:.8rem;color:var(--muted);margin:18px 0;overflow-wrap:anywhere}
  main{padding:10px}
  .wide-only{display:none}
  table:not(.stack) th,table:not(.stack) td{padding:6px 5px}
- table:not(.stack) th{letter-spacing:0}
+ table:not(.stack) thead th{letter-spacing:0}
  td.names{overflow-wrap:break-word}
  .chart .axis{font-size:24px}
 }
@@ -145,6 +146,15 @@ export function chartLegend(m: Messages['daily']['html'], previous: boolean): st
 
 export function td(label: string, html: string, cls = ''): string {
   return `<td data-label="${e(label)}"${cls ? ` class="${cls}"` : ''}>${html}</td>`;
+}
+
+/**
+ * The cell that names its row (a source's address, a port, an interpretation, a log prefix):
+ * a screen reader announces the row's other cells with it, as it does a column's heading.
+ * The CSS gives it a data cell's look (`tbody th`), so on screen and paper it is one.
+ */
+export function rowHead(label: string, html: string, cls = ''): string {
+  return `<th scope="row" data-label="${e(label)}"${cls ? ` class="${cls}"` : ''}>${html}</th>`;
 }
 
 function sevBadge(sev: number, m: Messages): string {
@@ -222,7 +232,7 @@ function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>,
       return (
         '<tr>' +
         td(h.rank, String(r.rank), 'n rank') +
-        td(h.source, `<span class="rank-m">#${r.rank} </span><span class="ip">${e(r.ip)}</span>${fresh.has(r.ip) ? `<span class="new">${e(m.daily.html.newBadge)}</span>` : ''}${originHtml(r)}`, 'head') +
+        rowHead(h.source, `<span class="rank-m">#${r.rank} </span><span class="ip">${e(r.ip)}</span>${fresh.has(r.ip) ? `<span class="new">${e(m.daily.html.newBadge)}</span>` : ''}${originHtml(r)}`, 'head') +
         td(h.severity, sevBadge(r.severity, m)) +
         td(h.score, r.score.toFixed(1), 'n') +
         td(h.packets, fmtInt(r.packets), 'n') +
@@ -250,7 +260,7 @@ export function rulesSection(rules: readonly RuleCounted[], packets: number, lan
   const R = msg.report;
   const D = msg.daily;
   const countHead = unitHead(unit, R.head);
-  const row = (label: string, n: number) => '<tr>' + td(D.html.ruleLabel, label, 'wide') + td(countHead, fmtInt(n), 'n') + td(R.head.share, pctOf(n, packets), 'n') + '</tr>';
+  const row = (label: string, n: number) => '<tr>' + rowHead(D.html.ruleLabel, label, 'wide') + td(countHead, fmtInt(n), 'n') + td(R.head.share, pctOf(n, packets), 'n') + '</tr>';
   // A label as logged is code; one said in words (an ASA message id) is text.
   const rows = ruleRows(rules, msg).map((x) => row(x.kind === 'none' ? `<span class="muted">${e(x.name)}</span>` : x.kind === 'words' ? e(x.name) : `<code>${e(x.name)}</code>`, x.packets));
   const more = otherRules(rules, labels, packets);
@@ -291,7 +301,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
         r.topPorts.map(
           (p) =>
             '<tr>' +
-            td(P.port, `<code>${p.port}/${e(p.proto)}</code>`, 'nw') +
+            rowHead(P.port, `<code>${p.port}/${e(p.proto)}</code>`, 'nw') +
             td(P.packets, fmtInt(p.packets), 'n') +
             td(P.sourceCount, portSourcesText(p.sources, r.topPortSourcesCapped), 'n') +
             td(P.share, fmtPct(p.share), 'n wide-only') +
@@ -312,7 +322,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
         r.interpretations.map(
           (i) =>
             '<tr>' +
-            td(H.whatLabel, whyHtml(namedAnnotation(i.id, lang)), 'head') +
+            rowHead(H.whatLabel, whyHtml(namedAnnotation(i.id, lang)), 'head') +
             td(I.severity, sevBadge(i.severity, msg)) +
             td(I.packets, fmtInt(i.packets), 'n') +
             td(I.sourceCount, capped(i.sources, i.sourcesCapped), 'n') +

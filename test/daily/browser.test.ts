@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../../src/i18n/messages.js';
 import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
 import { isoLine } from './lines.js';
 
@@ -71,7 +72,7 @@ describe('daily HTML in Chromium', () => {
     // Tables: rules, top sources, ports, interpretations.
     expect(await page.locator('table').count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator('h2', { hasText: 'Top sources' }).count()).toBe(1);
-    expect(await page.locator('td', { hasText: '203.0.113.9' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('th[scope="row"]', { hasText: '203.0.113.9' }).count()).toBe(1);
 
     // Nothing from the log ran, and it is there as text.
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -109,7 +110,7 @@ describe('daily HTML in Chromium', () => {
     expect(r.code).toBe(0);
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     await page.goto(pathToFileURL(file).href);
-    const lines = await page.$$eval('td[data-label="port"] code', (els) => els.map((el) => [el.textContent, el.getClientRects().length] as const));
+    const lines = await page.$$eval('th[data-label="port"] code', (els) => els.map((el) => [el.textContent, el.getClientRects().length] as const));
     expect(lines.length).toBeGreaterThan(5);
     expect(lines.filter(([, n]) => n !== 1)).toEqual([]);
     await page.close();
@@ -188,7 +189,7 @@ describe('report HTML in Chromium', () => {
       expect(await page.locator('svg.chart').nth(1).locator('text.axis').allTextContents()).toEqual(expect.arrayContaining(['11-20', '11-21', '11-22']));
       expect(await page.locator('svg.chart').nth(1).locator('g title').first().textContent()).toBe('2026-11-20 · 477 packets, 472 blocked');
       for (const h2 of ['Activity per hour', 'Activity per day', 'Top sources', 'Top probed ports', 'Notable interpretations']) expect(await page.locator('h2', { hasText: h2 }).count(), h2).toBe(1);
-      expect(await page.locator('td', { hasText: '198.51.100.77' }).count()).toBeGreaterThan(0);
+      expect(await page.locator('th[scope="row"]', { hasText: '198.51.100.77' }).count()).toBe(1);
       // "11-20 10:54–11-22 00:14": each end of a source's time span stays on one line.
       const ends = await page.$$eval('td[data-label="seen"] span.nw', (els) => els.map((el) => [el.textContent, el.getClientRects().length] as const));
       expect(ends.length, String(width)).toBeGreaterThan(20);
@@ -268,7 +269,53 @@ describe('HTML pages between a phone and a desktop, and on paper', () => {
     }
   }, 120_000);
 
-  it('says its language, heads its columns for a screen reader, its headings in order', async () => {
+  it("a row's header cell looks as the data cell it was: same box, same type, on a phone, a tablet, a desktop and paper", async () => {
+    // A <th> is bold and centred by default, and the page styles its column headings small and
+    // grey: neither may reach a row's head. Each is measured, swapped for a <td> of the same
+    // attributes and content, and measured again; the page's height must not move either.
+    const PROPS = ['display', 'font-weight', 'font-size', 'font-family', 'font-style', 'line-height', 'color', 'background-color', 'text-align', 'text-transform', 'letter-spacing', 'white-space', 'overflow-wrap', 'vertical-align', 'padding', 'border-top', 'border-bottom', 'border-left', 'border-right', 'grid-column'];
+    const look = (page: import('playwright-core').Page, tag: string) =>
+      page.$$eval(
+        `tbody tr > ${tag}[data-row-head]`,
+        (els, props) =>
+          els.map((el) => {
+            const s = getComputedStyle(el);
+            const before = getComputedStyle(el, '::before');
+            const r = el.getBoundingClientRect();
+            return [el.textContent, [r.x, r.y, r.width, r.height].map(Math.round).join(), ...props.map((p) => s.getPropertyValue(p)), before.content, before.display].join(' | ');
+          }),
+        PROPS,
+      );
+    const files = [...pages(), { name: 'pfirewall report', file: join(tempDir(), 'pfirewall.html') }];
+    expect(runCli([join(repoRoot, 'samples/pfirewall.log'), '--year', '2026', '--tz', 'UTC', '--output', files.at(-1)!.file]).code).toBe(0);
+    for (const { name, file } of files) {
+      for (const [width, media, open] of [[390, 'screen', false], [390, 'screen', true], [768, 'screen', true], [1280, 'screen', false], [1280, 'screen', true], [703, 'print', false]] as const) {
+        const page = await browser.newPage({ viewport: { width, height: 800 } });
+        await page.goto(pathToFileURL(file).href);
+        await page.emulateMedia({ media });
+        if (open) await openAll(page);
+        const at = `${name} at ${width}, ${media}${open ? ', details open' : ''}`;
+        await page.evaluate(() => document.querySelectorAll('tbody th[scope="row"]').forEach((th) => th.setAttribute('data-row-head', '')));
+        const asTh = await look(page, 'th');
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        await page.evaluate(() =>
+          document.querySelectorAll('tbody th[data-row-head]').forEach((th) => {
+            const td = document.createElement('td');
+            for (const a of Array.from(th.attributes)) if (a.name !== 'scope') td.setAttribute(a.name, a.value);
+            td.append(...Array.from(th.childNodes));
+            th.replaceWith(td);
+          }),
+        );
+        expect(await page.locator('tbody th').count(), at).toBe(0);
+        expect(asTh.length, at).toBeGreaterThan(0);
+        expect(asTh, at).toEqual(await look(page, 'td'));
+        expect(await page.evaluate(() => document.documentElement.scrollHeight), at).toBe(height);
+        await page.close();
+      }
+    }
+  }, 180_000);
+
+  it('says its language, heads its columns and rows for a screen reader, its headings in order', async () => {
     const dir = tempDir();
     for (const lang of ['en', 'zh'] as const) {
       for (const args of [[join(repoRoot, 'samples/ufw.log')], ['daily', join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-20']]) {
@@ -285,10 +332,28 @@ describe('HTML pages between a phone and a desktop, and on paper', () => {
         expect(levels[0], file).toBe(1);
         expect(levels.filter((l) => l === 1), file).toHaveLength(1);
         expect(levels.every((l, i) => i === 0 || l <= levels[i - 1]! + 1), file).toBe(true);
-        // Every header cell says what it heads: a column.
-        const ths = await page.$$eval('th', (els) => els.map((el) => el.getAttribute('scope')));
-        expect(ths.length, file).toBeGreaterThan(10);
-        expect(ths.filter((s) => s !== 'col'), file).toEqual([]);
+        // Every header cell says what it heads: a column's, or its row's. Each row of data is
+        // named by one, in the column of what names it (a source, a port, an interpretation,
+        // a log prefix), so a screen reader reads each cell with its row's name and column's heading.
+        const tables = await page.$$eval('table', (els) =>
+          els.map((t) => ({
+            cols: Array.from(t.querySelectorAll('thead th'), (th) => [th.textContent ?? '', th.getAttribute('scope')] as const),
+            rows: Array.from(t.querySelectorAll('tbody tr'), (tr) => Array.from(tr.children, (c) => `${c.tagName.toLowerCase()}${c.getAttribute('scope') ? `:${c.getAttribute('scope')}` : ''}`)),
+            others: t.querySelectorAll('th').length - t.querySelectorAll('thead th, tbody tr > th[scope="row"]').length,
+          })),
+        );
+        expect(tables.length, file).toBeGreaterThanOrEqual(4);
+        const H = messages(lang);
+        const naming = [H.report.head.source, H.report.head.port, H.report.head.interpretation, H.daily.md.ruleHead];
+        for (const t of tables) {
+          expect(t.cols.filter(([, s]) => s !== 'col'), file).toEqual([]);
+          expect(t.others, file).toBe(0);
+          const col = t.cols.findIndex(([h]) => naming.includes(h));
+          expect(col, `${file}: ${t.cols.map(([h]) => h).join('|')}`).toBeGreaterThanOrEqual(0);
+          const expected = t.cols.map((_, i) => (i === col ? 'th:row' : 'td'));
+          expect(t.rows.length, file).toBeGreaterThan(0);
+          expect(t.rows.filter((r) => r.join() !== expected.join()), `${file}: ${t.cols[col]![0]}`).toEqual([]);
+        }
         await page.close();
       }
     }

@@ -1195,8 +1195,8 @@ describe('"logged as" of a Cisco ASA day', () => {
       '| ASA message 106100 access list entry matched (outside\\_in) | 13 | 57% |\n| 106006 inbound UDP denied | 1 | 4.3% |\n| 106007 inbound UDP denied (DNS) | 1 | 4.3% |\n| 106023 denied by access list (outside\\_in) | 1 | 4.3% |',
     );
     expect(run('-o', 'markdown', '--lang', 'zh').stdout).toContain('| ASA 消息 106100 访问控制列表条目命中（outside\\_in） | 13 | 57% |');
-    expect(run('-o', 'html').stdout).toContain('<td data-label="logged as" class="wide">ASA message 106100 access list entry matched (outside_in)</td>');
-    expect(run('-o', 'html', '--lang', 'zh').stdout).toContain('>106023 被访问控制列表拒绝（outside_in）</td>');
+    expect(run('-o', 'html').stdout).toContain('<th scope="row" data-label="logged as" class="wide">ASA message 106100 access list entry matched (outside_in)</th>');
+    expect(run('-o', 'html', '--lang', 'zh').stdout).toContain('>106023 被访问控制列表拒绝（outside_in）</th>');
     const rules = (JSON.parse(run('-o', 'json').stdout) as DailyJson).rules;
     expect(rules).toContainEqual({ key: 'ASA-6-106100 access-list outside_in', packets: 12, format: 'cisco-asa', messageName: 'access list entry matched' });
     expect(rules).toContainEqual({ key: 'ASA-4-106100 access-list outside_in', packets: 1, format: 'cisco-asa', messageName: 'access list entry matched' });

@@ -263,7 +263,7 @@ describe('--lang zh: the daily summary', () => {
     const html = out([...SCAN_DAY, '--lang', 'zh', '-o', 'html']);
     expect(html).toContain('<html lang="zh-Hans">');
     // Chinese breaks anywhere: short headings and ids keep their line.
-    expect(html).toContain('th,td.head>code{white-space:nowrap}</style>');
+    expect(html).toContain('thead th,.head>code{white-space:nowrap}</style>');
     expect(html).toContain('<h1><span class="nw">2026-11-20</span> 的防火墙探测</h1>');
     expect(html).toContain('<h2>每小时活动</h2>');
     expect(html).toMatch(/<h2>主要来源（共排名 \d+ 个，显示前 10 个）<\/h2>/);
@@ -341,7 +341,7 @@ describe('--lang en (the default) is unchanged', () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<h1>Firewall probes on <span class="nw">2026-11-21</span></h1>');
     expect(html).toContain('<td data-label="why" class="why">ping sweep of 14 hosts');
-    expect(html).not.toContain('th,td.head>code{white-space:nowrap}');
+    expect(html).not.toContain('.head>code{white-space:nowrap}');
     // The sources card says what is new, as the text's "sources … · 77 new today" does.
     expect(html).toContain('<div class="k">sources</div><div class="v">97</div><div class="t">77 new sources today</div>');
     expect(out([...DAY, '-o', 'html', '--lang', 'zh'])).toContain('<div class="t">今天新出现 77 个来源</div>');

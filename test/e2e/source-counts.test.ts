@@ -33,14 +33,14 @@ function mdTable(out: string): Table {
   return { head: cells[0]!, rows: cells.slice(2) };
 }
 
-/** The HTML page's top sources table: its heads, and each row's cells by their data-label. */
+/** The HTML page's top sources table: its heads, and each row's cells (the source a row head, the others data) by their data-label. */
 function htmlTable(out: string): Table {
   const table = out.slice(out.indexOf('<table'), out.indexOf('</table>'));
-  const head = [...table.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]!);
+  const head = [...table.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]!);
   const rows = table
     .split('<tr>')
     .slice(2)
-    .map((r) => head.map((h) => r.match(new RegExp(`<td data-label="${h}"[^>]*>(.*?)</td>`))?.[1]?.replace(/<[^>]+>/g, '') ?? ''));
+    .map((r) => head.map((h) => r.match(new RegExp(`<(?:td|th scope="row") data-label="${h}"[^>]*>(.*?)</t[dh]>`))?.[1]?.replace(/<[^>]+>/g, '') ?? ''));
   return { head, rows };
 }
 

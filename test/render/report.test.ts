@@ -280,10 +280,10 @@ describe('"logged as"', () => {
     expect(renderReportMarkdown(zh, { lang: 'zh', tz: 'UTC' })).toContain('ASA 消息 302014 TCP 连接关闭 3（50%） · 106023 被访问控制列表拒绝（outside\\_in） 2（33%）');
     // HTML: words are text, a label as logged is code; "ASA message" on the first row of them only.
     const html = renderReportHtml(en, { lang: 'en', tz: 'UTC', version: '0.0.0' });
-    expect(html).toContain('<td data-label="logged as" class="wide">ASA message 302014 TCP connection closed</td>');
-    expect(html).toContain('<td data-label="logged as" class="wide">106023 denied by access list (outside_in)</td>');
+    expect(html).toContain('<th scope="row" data-label="logged as" class="wide">ASA message 302014 TCP connection closed</th>');
+    expect(html).toContain('<th scope="row" data-label="logged as" class="wide">106023 denied by access list (outside_in)</th>');
     expect(html).toContain('<code>DROP</code>');
-    expect(renderReportHtml(zh, { lang: 'zh', tz: 'UTC', version: '0.0.0' })).toContain('>106023 被访问控制列表拒绝（outside_in）</td>');
+    expect(renderReportHtml(zh, { lang: 'zh', tz: 'UTC', version: '0.0.0' })).toContain('>106023 被访问控制列表拒绝（outside_in）</th>');
     // JSON keeps each label as logged, with the format that logged it and the name of its message id in the document's language.
     expect(en.byRule).toEqual([
       { key: 'ASA-6-302014', packets: 3, format: 'cisco-asa', messageName: 'TCP connection closed' },
@@ -444,8 +444,8 @@ describe('notable interpretations by name', () => {
     expect(section(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' }), 'Notable interpretations')).toMatch(/^\| route tracing \(traceroute\) \|/m);
     const html = section(renderReportHtml(d, { tz: 'UTC', lang: 'en', version: '0' }), 'Notable interpretations');
     // Each id is kept on one line, as in the why cell, hyphenated or not.
-    expect(html).toContain('>route tracing <span class="nw">(traceroute)</span></td>');
-    expect(html).toContain('>DNS server reply <span class="nw">(srcport-dns)</span></td>');
+    expect(html).toContain('>route tracing <span class="nw">(traceroute)</span></th>');
+    expect(html).toContain('>DNS server reply <span class="nw">(srcport-dns)</span></th>');
     expect(html).not.toContain('<code>traceroute</code>');
   });
 });
