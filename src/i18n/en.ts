@@ -896,7 +896,6 @@ export const en = {
       newSources: 'New sources',
       newPorts: 'Newly probed ports',
       newBadge: 'new',
-      whatLabel: 'what',
     },
   },
 

@@ -691,7 +691,6 @@ export const zh: Messages = {
       newSources: '新来源',
       newPorts: '首次被探测的端口',
       newBadge: '新',
-      whatLabel: '解读',
     },
   },
 

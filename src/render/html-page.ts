@@ -274,7 +274,6 @@ export function rulesSection(rules: readonly RuleCounted[], packets: number, lan
  */
 export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, fresh: ReadonlySet<string> = new Set()): string[] {
   const msg = messages(lang);
-  const H = msg.daily.html;
   const R = msg.report;
   const b: string[] = [];
   if (r.sources.length > 0) {
@@ -322,7 +321,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
         r.interpretations.map(
           (i) =>
             '<tr>' +
-            rowHead(H.whatLabel, whyHtml(namedAnnotation(i.id, lang)), 'head') +
+            rowHead(I.interpretation, whyHtml(namedAnnotation(i.id, lang)), 'head') +
             td(I.severity, sevBadge(i.severity, msg)) +
             td(I.packets, fmtInt(i.packets), 'n') +
             td(I.sourceCount, capped(i.sources, i.sourcesCapped), 'n') +
