@@ -15,8 +15,10 @@ import { WindowCounts } from './window-counts.js';
 
 export interface Alert {
   type: 'alert';
-  /** When logscan raised it (ISO). */
+  /** When logscan raised it (ISO): the clock, not the log. */
   time: string;
+  /** The time of the record that raised it (ISO), as the alert line shows it; null when the record had none. Differs from `time` when older lines are read (--from-start, a restart with --state). */
+  recordTime: string | null;
   source: string;
   score: number;
   threshold: number;
@@ -110,6 +112,7 @@ export class AlertWatch {
     this.onAlert({
       type: 'alert',
       time: new Date(t).toISOString(),
+      recordTime: e.time === null ? null : e.time.toISOString(),
       source: p.ip,
       score: a.score,
       threshold: this.threshold!,

@@ -630,6 +630,12 @@ describe.concurrent('logscan follow', () => {
     expect(alerts[0]).toMatchObject({ type: 'alert', source: '203.0.113.7', threshold: 20, addressRange: null });
     expect(alerts[1]).toMatchObject({ source: '100.64.5.5', addressRange: { id: 'shared-cgnat', range: '100.64.0.0/10' } });
     expect(alerts[0].score as number).toBeGreaterThanOrEqual(20);
+    // `time` is when logscan raised it; `recordTime` the time the record that raised it was logged (Nov 20 06:25:01, read in TZ).
+    // The line has no year: the last Nov 20 not after now.
+    const year = new Date().getFullYear();
+    const logged = [year, year - 1].map((y) => new Date(`${y}-11-20T06:25:01`)).find((d) => d.getTime() <= Date.now())!;
+    expect(alerts[0].recordTime).toBe(logged.toISOString());
+    expect(Math.abs(Date.parse(String(alerts[0].time)) - Date.now())).toBeLessThan(120_000);
     expect(existsSync(join(repoRoot, 'pwned')) || existsSync(join(space, 'pwned'))).toBe(false);
   });
 

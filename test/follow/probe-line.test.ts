@@ -231,6 +231,7 @@ describe('alertLine', () => {
   const alert: Alert = {
     type: 'alert',
     time: '2026-11-20T09:00:03.000Z',
+    recordTime: '2026-11-20T09:00:02.000Z',
     source: '203.0.113.7',
     score: 90.66,
     threshold: 50,
@@ -301,6 +302,7 @@ describe('alertLine at a narrow width', () => {
   const alert: Alert = {
     type: 'alert',
     time: '2026-11-20T09:00:03.000Z',
+    recordTime: '2026-11-20T09:00:02.000Z',
     source: '203.0.113.200',
     score: 55.4,
     threshold: 30,
