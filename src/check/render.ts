@@ -1,6 +1,7 @@
 // `logscan check` output: for a person (every log-derived string through termSafe)
 // or as JSON (exact strings; events in the same schema as `logscan events`).
 import pc from 'picocolors';
+import type { Colors } from '../render/colors.js';
 import type { FirewallEvent } from '../event.js';
 import { eventToJson } from '../render/event-json.js';
 import { fmtInt } from '../util/number-text.js';
@@ -9,7 +10,7 @@ import { formatDateTime } from '../render/time-format.js';
 import { zoneName } from '../daily/day.js';
 import { displayWidth, wrapItems, wrapLabelled } from '../render/box-table.js';
 import { elidedReason, fmtConf, formatWhy, hints, type CheckResult, type FieldHeader, type KindExample, type LineDetail } from './check.js';
-import { lateByFlags, lateKinds, trafficKind, type TrafficKind } from '../aggregate/own-traffic.js';
+import { lateByFlags, lateKinds, trafficKind } from '../aggregate/own-traffic.js';
 import { inputProblemText, messages, reasonText, type Messages } from '../i18n/messages.js';
 import type { LineReason } from '../parsers/reason.js';
 import type { Lang } from '../knowledge/types.js';
@@ -24,7 +25,6 @@ export interface CheckTextOptions {
   lang?: Lang;
 }
 
-type Colors = ReturnType<typeof pc.createColors>;
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_RUN = /([\u0000-\u0008\u000e-\u001f])\1{3,}/g;

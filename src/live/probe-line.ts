@@ -6,7 +6,7 @@
 // drop, the interpretations) follows them, and wraps under the name where the terminal is
 // narrower than the line (box-table.ts's wrapItems: whole parts, Chinese two columns a character).
 // Everything that came from the log goes through termSafe; colour only when asked.
-import pc from 'picocolors';
+import type { Colors } from '../render/colors.js';
 import type { Annotation, FirewallEvent } from '../event.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { Alert } from './alerts.js';
@@ -20,7 +20,6 @@ import { isAnswerOrChatter, isOwnClientTraffic } from '../aggregate/own-traffic.
 import { isLoopback } from '../util/egress.js';
 import { annotationRoles } from '../annotate/roles.js';
 
-export type Colors = ReturnType<typeof pc.createColors>;
 
 export function severityColor(c: Colors, sev: number): (s: string) => string {
   if (sev >= 4) return (s) => c.bold(c.red(s));

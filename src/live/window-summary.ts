@@ -8,7 +8,8 @@ import { durationText, messages } from '../i18n/messages.js';
 import { termSafe } from '../render/sanitize.js';
 import { decodedNote, whyNotes } from '../render/report-words.js';
 import { wrapItems, wrapLabelled } from '../render/box-table.js';
-import { severityColor, type Colors } from './probe-line.js';
+import { severityColor } from './probe-line.js';
+import type { Colors } from '../render/colors.js';
 
 const TOP = 5;
 

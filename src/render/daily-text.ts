@@ -9,7 +9,6 @@ import { displayWidth, wrapItems, wrapLabelled } from './box-table.js';
 import { labelPad, renderReportSectionsText, rowLabel, type TextOptions } from './report-text.js';
 import { ruleItems } from './rule-rows.js';
 import { sparkline } from './activity-rows.js';
-import { fmtInt } from '../util/number-text.js';
 import { termSafe } from './sanitize.js';
 
 export type DailyTextOptions = TextOptions;

@@ -3,6 +3,7 @@
 // through termSafe like any other untrusted string.
 
 import pc from 'picocolors';
+import type { Colors } from './colors.js';
 import type { ExplainResult } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
 import { boxTable, displayWidth, fitWidths, spanWidth, wrapItems, wrapText } from './box-table.js';
@@ -238,7 +239,6 @@ const MEANING_AMPLE = 60;
 /** A category's column where the meaning goes under the row: the longest category names fit. */
 const CATEGORY_MOST = 24;
 
-type Colors = ReturnType<typeof pc.createColors>;
 
 /** A severity as a coloured number: 4-5 red, 3 yellow, 0 dim. */
 export function severityText(c: Colors, s: number): string {

@@ -1,10 +1,9 @@
 // Box tables fitted to the terminal's width: which columns to drop, narrow or move under
 // the rows so the free text stays readable. The report's tables (report-text.ts) are drawn
 // with these; box-table.ts draws the cells once their widths are chosen.
-import type pc from 'picocolors';
+import type { Colors } from './colors.js';
 import { boxTable, displayWidth, fitWidths, spanWidth, wrapAddress, wrapText } from './box-table.js';
 
-export type Colors = ReturnType<typeof pc.createColors>;
 
 /**
  * A compact bordered table. Cells may hold several lines; a line wider than its column

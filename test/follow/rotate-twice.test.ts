@@ -57,7 +57,7 @@ describe.concurrent('logscan follow --state after two rotations while stopped', 
   });
 
   it('copytruncate twice: the rest from the first copy (kern.log.2), the second copy, then kern.log from its start', async () => {
-    const { path, w, lines, restart } = await stoppedAfter10(env);
+    const { w, lines, restart } = await stoppedAfter10(env);
     lines(5);
     w.copyTruncate();
     lines(4);
@@ -109,7 +109,7 @@ describe.concurrent('logscan follow --state after two rotations while stopped', 
   });
 
   it('a state many rotations old: the newest rotations are read, the older ones are named on stderr as not read', async () => {
-    const { path, w, lines, restart } = await stoppedAfter10(env);
+    const { w, lines, restart } = await stoppedAfter10(env);
     lines(2);
     w.renameCreate();
     const kept: number[] = [];

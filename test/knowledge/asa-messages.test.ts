@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SignatureError } from '../../src/errors.js';
 import { BUILTIN_SIGNATURES_DIR, loadKnowledge } from '../../src/knowledge/load.js';
 import { ASA_MESSAGE_IDS } from '../../src/parsers/cisco-asa.js';
 import { builtinWith, refusal, tempDir, writeDoc } from './helpers.js';
