@@ -9,7 +9,7 @@ import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
 import { addDays, dayKey, dayWindow, parseDayOption, zoneName } from '../daily/day.js';
-import { DIGEST_VERSION, digestPath, digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest, type DigestProblem, type StateDirProblem } from '../daily/digest.js';
+import { DIGEST_VERSION, digestPath, digestSpan, digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest, type DigestProblem, type StateDirProblem } from '../daily/digest.js';
 import { buildDailyDoc, type DailyDoc, type StateNotSaved } from '../daily/doc.js';
 import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
 import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
@@ -17,6 +17,8 @@ import { defaultSearch, discoverLogs, duplicateReason, type FamilySelection, typ
 import { choosePrevious } from '../daily/previous.js';
 import { notComparedWhy } from '../daily/outside.js';
 import { keepStoredDigest } from '../daily/keep.js';
+import { COMPLETE, dayCoverage, type Coverage, type DayCoverage } from '../daily/coverage.js';
+import { spanClock } from '../render/daily-common.js';
 import type { InputStats } from '../input/read.js';
 import { dirProblem } from '../input/open.js';
 import { oldestFirst } from '../input/rotation-order.js';
@@ -177,19 +179,22 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       interrupt.dispose();
     }
 
-    // A day is covered when the logs reach back to its start and go on into it: logs that
-    // end before a day know nothing of it, and a digest of zeros must not claim it complete.
-    const covers = (start: number): boolean => (collector.earliest <= start || reachesBack) && collector.latest >= start;
-    // ... and go on to its end: a record after it, or a file still written after it (a
-    // quiet evening leaves no record, a log cut off at noon is not written after); and no
-    // input broke off (a truncated .gz, a read error) where what it lost may be the day's:
-    // an older rotation cut short loses records from before the next one began.
+    // An input that broke off (a truncated .gz, a read error) where what it lost may be the
+    // day's: an older rotation cut short loses records from before the next one began.
     const broken = brokenInputs(stats, spans);
     const cutShort = (w: { start: number; end: number }): boolean => broken.some((b) => mayHold(b, w));
-    const coversEnd = (w: { start: number; end: number }): boolean =>
-      !cutShort(w) && (collector.latest >= w.end || stats.some((s) => s.modified != null && s.modified >= w.end));
-    // ... and no rotation is missing from the numbering where the day's lines could be.
+    // A rotation missing from the numbering where the day's lines could be.
     const lacks = (w: { start: number; end: number }): MissingRotation[] => gaps.within(missing, w.start, w.end);
+    // Whether the logs hold all of a day, and which part when not: one answer (coverage.ts).
+    const coverage = (w: { start: number; end: number }): DayCoverage =>
+      dayCoverage(w, {
+        earliest: collector.earliest,
+        latest: collector.latest,
+        reachesBack,
+        cutShort: cutShort(w),
+        writtenAfter: stats.some((s) => s.modified != null && s.modified >= w.end),
+        missing: lacks(w).length > 0,
+      });
     // The ranking before any count is read: it recounts the scanners' late packets as probes.
     const ranking = collector.rank({ kb: analysis.kb, lang: common.lang, limit: top });
     let stored: DayDigest | null = null;
@@ -206,18 +211,20 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       else if (loaded.newer !== undefined) sayKept(prevWindow.key, loaded.newer);
       else if (loaded.problem) warn(say.ignoredDigest(loaded.problem));
     }
-    const prevCovered = covers(prevWindow.start) && coversEnd(prevWindow) && lacks(prevWindow).length === 0;
     const settings = digestSettings(thresholds, { ignore, homeNet: homeNetFingerprint(common.homeNet), signatures: analysis.localSignatures });
-    const previous = choosePrevious(collector.previous, prevCovered, stored, settings, collector.today.formats);
+    const previous = choosePrevious(collector.previous, coverage(prevWindow), stored, settings, collector.today.formats);
     const partial = now.getTime() < window.end;
     const ahead = now.getTime() < window.start;
     const missingToday = lacks(window);
+    const todayCoverage = coverage(window);
     // Today's end is still to come, but what a cut input lost can already be today's, as for a past day.
-    const covered = covers(window.start) && !cutShort(window) && (partial || coversEnd(window)) && missingToday.length === 0;
+    const covered = todayCoverage.reachesStart && !cutShort(window) && (partial || todayCoverage.reachesEnd) && missingToday.length === 0;
     // A past day none of whose records the logs hold: its zeros are the logs' end, not a drop.
     const noFileCanHold = stats.length === 0 && skippedFiles.some((f) => f.why.kind === 'before-day');
     const notCompared = notComparedWhy(window, { earliest: collector.earliest, latest: collector.latest, reachesBack, noFileCanHold }, partial);
-    const todayComplete = !partial && covered;
+    // Today is never complete: its numbers are so far, and its span ends at the last record yet.
+    const today: Coverage = partial ? { complete: false, span: todayCoverage.span ?? { from: window.start, to: Math.min(window.end, Math.max(window.start, collector.latest)) } } : todayCoverage;
+    const todayComplete = today.complete;
     const compared = notCompared === null;
     const missingFiles = [...new Set([...lacks(prevWindow), ...missingToday])].map((m) => ({ path: m.path, newer: m.newer, older: m.older, inDay: missingToday.includes(m) }));
     // An interrupted run writes its (marked) summary, to --output too, like the report; but
@@ -238,18 +245,23 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       // the next day's day before until a run on that day replaced them.
       else if (ahead) warn(say.noDigestAhead(stateDir, window.key));
       else {
-        const fresh = collector.today.digest(common.tz, todayComplete, now, settings);
-        // A complete digest of the day from an earlier run (its logs since rotated away, or not given) stays.
+        const fresh = collector.today.digest(common.tz, today, now, settings);
+        // A complete digest of the day from an earlier run (its logs since rotated away, or not
+        // given) stays, and so does a partial one that holds more of the day than this run.
         const before = stateProblem !== null ? null : await loadDigest(stateDir, window.key);
-        if (before?.digest && keepStoredDigest(before.digest, fresh, window)) warn(say.completeDigestKept(digestPath(stateDir, window.key), window.key));
-        else {
+        const kept = before?.digest ? keepStoredDigest(before.digest, fresh, window) : null;
+        if (kept === 'complete') warn(say.completeDigestKept(digestPath(stateDir, window.key), window.key));
+        else if (kept === 'longer') {
+          const clock = (d: DayDigest): string => spanClock(digestSpan(d)!, window, common.tz);
+          warn(say.longerDigestKept(digestPath(stateDir, window.key), window.key, clock(before!.digest!), clock(fresh)));
+        } else {
           digests.push([fresh, dayKey(addDays(day, 1))]);
           // One that cannot be read is written over: said, since what it held is lost (a newer logscan's stays, said by sayKept).
           if (before !== null && before.digest === null && before.newer === undefined) unusable = before.problem;
         }
       }
       // First run, or the stored one was partial: the logs knew the whole day before.
-      if (previous?.basis === 'logs' && previous.complete && !stored?.complete) digests.push([collector.previous.digest(common.tz, true, now, settings), window.key]);
+      if (previous?.basis === 'logs' && previous.complete && !stored?.complete) digests.push([collector.previous.digest(common.tz, COMPLETE, now, settings), window.key]);
       for (const [d, next] of digests) {
         const notSaved = stateProblem ?? (await saveDigest(stateDir, d));
         if (notSaved === null) {
@@ -269,7 +281,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       skippedFiles,
       missingFiles,
       incompleteInputs: broken.map((b) => ({ file: b.file, error: b.error, nothingRead: b.nothingRead, inDay: mayHold(b, window) })),
-      comparison: compareDays(collector.today, prevWindow.key, previous, analysis.kb, common.lang, top, { complete: todayComplete, notCompared }),
+      comparison: compareDays(collector.today, prevWindow.key, previous, analysis.kb, common.lang, top, { complete: todayComplete, covered: today.span, notCompared }),
       isNewSource: previous === null || !compared ? null : (ip) => collector.today.hasSource(ip) && !previous.hasSource(ip),
       // A digest of another zone's day has other hours: its curve would stand under the wrong clock hours.
       // A day not compared has no curve of the day before over its empty hours either.

@@ -4,7 +4,8 @@
 import { portNames } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { DayDigest, DayTotals, SettingsChange } from './digest.js';
-import { decodePorts } from './digest.js';
+import { decodePorts, digestSpan } from './digest.js';
+import type { Coverage, Span } from './coverage.js';
 import type { DayTally } from './tally.js';
 import { addressKey } from '../aggregate/address-key.js';
 import type { LateUncounted } from '../aggregate/overview.js';
@@ -16,6 +17,8 @@ export interface PreviousDay {
   basis: 'logs' | 'state';
   /** False when the logs start during that day or the digest was written before it ended. */
   complete: boolean;
+  /** Of a day not complete, the part the basis holds (coverage.ts); null when complete, or not known (a digest before version 8). */
+  covered: Span | null;
   totals: PreviousTotals;
   /** True when only the busiest sources are known: "new" may then include rare old ones. */
   sourcesCapped: boolean;
@@ -47,11 +50,12 @@ export type PreviousTotals = Omit<DayTotals, 'probes' | 'own' | 'noise' | 'late'
   lateConnections: number | null;
 };
 
-export function previousFromTally(t: DayTally, complete: boolean): PreviousDay {
+export function previousFromTally(t: DayTally, coverage: Coverage): PreviousDay {
   return {
     date: t.window.key,
     basis: 'logs',
-    complete,
+    complete: coverage.complete,
+    covered: coverage.complete ? null : coverage.span,
     totals: t.totals(),
     sourcesCapped: false,
     otherZone: null,
@@ -82,6 +86,7 @@ export function previousFromDigest(d: DayDigest, otherZone: string | null = null
     date: d.date,
     basis: 'state',
     complete: d.complete,
+    covered: digestSpan(d),
     totals: countedOtherwise === null ? totalsOf(d) : { ...totalsOf(d), ...NOT_COMPARED },
     sourcesCapped: d.sourcesCapped,
     otherZone,
@@ -142,6 +147,10 @@ export interface Comparison {
   previousComplete: boolean;
   /** The day was over and the logs covered all of it (its --state digest's `complete`); false for today, whose numbers are so far. */
   todayComplete: boolean;
+  /** Of the day before, when not complete, the part the basis holds; null when complete, without a basis, or not known (a digest before version 8). */
+  previousCovered: CoveredTimes | null;
+  /** Of the day, when not complete, the part the logs hold (today: so far); null when complete. */
+  todayCovered: CoveredTimes | null;
   /**
    * Why the day is not compared: none of it is in the logs (they end before it, or start
    * after it), so its zeros are no drop. The figures' `delta` and `ratio` are then null and
@@ -178,14 +187,24 @@ export interface Comparison {
   portsLateUncounted: LateUncounted;
 }
 
+/** A Span as the document says it: ISO instants. */
+export interface CoveredTimes {
+  from: string;
+  to: string;
+}
+
+const coveredTimes = (s: Span | null): CoveredTimes | null => (s === null ? null : { from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString() });
+
 /** What compareDays needs to know of the day itself. */
 export interface TodayState {
   /** As Comparison.todayComplete. */
   complete: boolean;
+  /** The part of the day the logs hold when not complete (coverage.ts); null when complete. */
+  covered: Span | null;
   notCompared: NotCompared | null;
 }
 
-const WHOLE_DAY: TodayState = { complete: true, notCompared: null };
+const WHOLE_DAY: TodayState = { complete: true, covered: null, notCompared: null };
 
 /** Not `compared`: the day before's count stays, a fact, but no change is made of it. */
 function change(today: number, previous: number | null, compared: boolean): Change {
@@ -227,6 +246,8 @@ export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay
     basis: prev?.basis ?? null,
     previousComplete: prev?.complete ?? false,
     todayComplete: day.complete,
+    previousCovered: prev === null || prev.complete ? null : coveredTimes(prev.covered),
+    todayCovered: day.complete ? null : coveredTimes(day.covered),
     notCompared: day.notCompared,
     previousZone: prev?.otherZone ?? null,
     previousSettings: prev?.otherSettings ?? null,

@@ -11,8 +11,12 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { writeProblem, type WriteProblem } from '../util/write-error.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import type { IgnoreList } from '../enrich/ignore.js';
+import type { Span } from './coverage.js';
 
 /**
+ * 8: a digest of a day the logs hold only part of records that part (`covered`), so a
+ * comparison with it can say which hours its figures come from, and a later run that
+ * holds less of the day does not replace it (keep.ts). Counted as version 7 counts.
  * 7: a Cisco ASA's Built and Teardown records are connection records, a Teardown never a
  * probe (as a Windows CLOSE row); `formats` names the formats of the day's records. A
  * version 6 or older digest may have counted them as packets and the Teardowns as probes
@@ -24,11 +28,11 @@ import type { IgnoreList } from '../enrich/ignore.js';
  * `probeConnections`, `ownConnections` and `lateConnections`). 4: late packets of connections already under way (`late`: ACK or RST, no SYN) are
  * counted apart from the probes. 3: LAN broadcast chatter (`noise`) is counted apart from
  * the probes. 2: totals count probes and this side's own traffic apart, and `sources`
- * holds only probing sources. Versions 1 to 5 are still read: see previousFromDigest for
+ * holds only probing sources. Versions 1 to 7 are still read: see previousFromDigest for
  * what is compared then.
  */
-export const DIGEST_VERSION = 7;
-const READABLE_VERSIONS: readonly unknown[] = [1, 2, 3, 4, 5, 6, DIGEST_VERSION];
+export const DIGEST_VERSION = 8;
+const READABLE_VERSIONS: readonly unknown[] = [1, 2, 3, 4, 5, 6, 7, DIGEST_VERSION];
 
 /**
  * The formats whose records an older digest counted otherwise than this version does, with
@@ -63,6 +67,11 @@ export interface DayDigest {
   end: string;
   /** The day was over and the logs covered all of it. */
   complete: boolean;
+  /**
+   * Of a day not complete, the part the logs reached (coverage.ts dayCoverage), as ISO
+   * instants; absent when complete, and in digests before version 8 (the part is then unknown).
+   */
+  covered?: { from: string; to: string };
   written: string;
   /**
    * `probes`: packets that arrived unasked (not sent from this side, not replies to it,
@@ -238,6 +247,7 @@ export type DigestShape =
   | { code: 'not-object-field'; field: string }
   | { code: 'not-settings'; field: string }
   | { code: 'not-hash'; field: string }
+  | { code: 'not-span'; field: string }
   | { code: 'not-ranges'; field: string }
   | { code: 'bad-range'; field: string; range: string };
 
@@ -306,7 +316,8 @@ const V4_TOTALS = [...V3_TOTALS, 'late'];
 const V5_TOTALS = [...V4_TOTALS, 'connections', 'probeConnections', 'ownConnections', 'lateConnections'];
 // Version 6 counts what version 5 did, a scanner's late packets on the other side of the line.
 // Version 7 counts what version 6 did, a Cisco ASA's connection records among the connections.
-const TOTALS_OF_VERSION: Readonly<Record<number, readonly string[]>> = { 1: V1_TOTALS, 2: V2_TOTALS, 3: V3_TOTALS, 4: V4_TOTALS, 5: V5_TOTALS, 6: V5_TOTALS, 7: V5_TOTALS };
+// Version 8 counts as version 7 does; it says which part of an incomplete day it holds.
+const TOTALS_OF_VERSION: Readonly<Record<number, readonly string[]>> = { 1: V1_TOTALS, 2: V2_TOTALS, 3: V3_TOTALS, 4: V4_TOTALS, 5: V5_TOTALS, 6: V5_TOTALS, 7: V5_TOTALS, 8: V5_TOTALS };
 
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 
@@ -340,6 +351,7 @@ export function digestProblem(x: unknown, date: string): DigestShape | null {
     if (typeof st !== 'object' || st === null || typeof st.thresholds !== 'object' || st.thresholds === null || !hash(st.ignore)) return { code: 'not-settings', field: 'settings' };
     for (const k of ['homeNet', 'signatures']) if (st[k] !== undefined && !hash(st[k])) return { code: 'not-hash', field: `settings.${k}` };
   }
+  if (d.covered !== undefined && !isSpan(d.covered)) return { code: 'not-span', field: 'covered' };
   const bits = new Uint8Array(65_536);
   for (const [proto, ranges] of Object.entries(d.ports as Record<string, unknown>)) {
     if (typeof ranges !== 'string') return { code: 'not-ranges', field: `ports.${proto}` };
@@ -347,6 +359,22 @@ export function digestProblem(x: unknown, date: string): DigestShape | null {
     if (bad !== null) return { code: 'bad-range', field: `ports.${proto}`, range: bad };
   }
   return null;
+}
+
+/** `{ from, to }`: two ISO instants, the first not after the second. */
+function isSpan(x: unknown): boolean {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  const { from, to } = x as Record<string, unknown>;
+  if (typeof from !== 'string' || typeof to !== 'string') return false;
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  return a === a && b === b && a <= b;
+}
+
+/** The part of its day a digest holds (ms): null when complete, or not known (before version 8). */
+export function digestSpan(d: DayDigest): Span | null {
+  if (d.complete || d.covered === undefined) return null;
+  return { from: Date.parse(d.covered.from), to: Date.parse(d.covered.to) };
 }
 
 /** `newer`: the file is a newer logscan's digest, of that format version (`problem` says it too). */

@@ -8,15 +8,19 @@
 import { digestZoneDiffers, previousFromDigest, previousFromTally, type PreviousDay } from './compare.js';
 import { countedOtherwise, settingsChanges, type DayDigest, type DigestSettings } from './digest.js';
 import type { DayTally } from './tally.js';
+import type { Coverage } from './coverage.js';
 
-/** `todayFormats`: the formats of the day compared (DayTally.formats), for a digest that does not say its own. */
-export function choosePrevious(fromLogs: DayTally, logsCoverDay: boolean, digest: DayDigest | null, settings: DigestSettings, todayFormats: ReadonlySet<string>): PreviousDay | null {
-  if (logsCoverDay) return previousFromTally(fromLogs, true);
+/**
+ * `logs`: how much of the day the logs hold (coverage.ts dayCoverage); `todayFormats`: the
+ * formats of the day compared (DayTally.formats), for a digest that does not say its own.
+ */
+export function choosePrevious(fromLogs: DayTally, logs: Coverage, digest: DayDigest | null, settings: DigestSettings, todayFormats: ReadonlySet<string>): PreviousDay | null {
+  if (logs.complete) return previousFromTally(fromLogs, logs);
   const otherZone = digest === null ? null : digestZoneDiffers(digest, fromLogs.window);
   const otherSettings = digest === null ? null : settingsChanges(digest.settings, settings);
   const otherCounting = digest === null ? null : countedOtherwise(digest, todayFormats);
   if (digest?.complete && otherZone === null && otherSettings === null && otherCounting === null) return previousFromDigest(digest);
-  if (fromLogs.events > 0) return previousFromTally(fromLogs, false);
+  if (fromLogs.events > 0) return previousFromTally(fromLogs, logs);
   if (digest) return previousFromDigest(digest, otherZone, otherSettings, otherCounting);
   return null;
 }

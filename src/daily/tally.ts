@@ -14,6 +14,7 @@ import { DIGEST_VERSION, SOURCES_IN_DIGEST, encodePorts, type DayDigest, type Da
 import { addressKey } from '../aggregate/address-key.js';
 import { trafficKind } from '../aggregate/own-traffic.js';
 import { isConnectionRecord } from '../parsers/connection-records.js';
+import type { Coverage } from './coverage.js';
 
 /** Distinct sources counted exactly up to here (the Overview uses the same cap). */
 const SOURCE_CAP = 200_000;
@@ -185,8 +186,9 @@ export class DayTally {
     };
   }
 
-  /** `settings`: what the day was counted with (left out: a digest that does not say). */
-  digest(tz: string | null, complete: boolean, now: Date, settings?: DigestSettings): DayDigest {
+  /** `coverage`: how much of the day the logs held; `settings`: what the day was counted with (left out: a digest that does not say). */
+  digest(tz: string | null, coverage: Coverage, now: Date, settings?: DigestSettings): DayDigest {
+    const span = coverage.complete ? null : coverage.span;
     const top = this.sources.top(SOURCES_IN_DIGEST);
     const ports: Record<string, string> = {};
     for (const proto of [...this.ports.keys()].sort()) ports[proto] = encodePorts(this.ports.get(proto)!);
@@ -196,7 +198,8 @@ export class DayTally {
       tz: zoneName(tz),
       start: new Date(this.window.start).toISOString(),
       end: new Date(this.window.end).toISOString(),
-      complete,
+      complete: coverage.complete,
+      ...(span !== null ? { covered: { from: new Date(span.from).toISOString(), to: new Date(span.to).toISOString() } } : {}),
       written: now.toISOString(),
       totals: this.totals(),
       perHour: [...this.perHour],

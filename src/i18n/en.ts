@@ -695,10 +695,13 @@ export const en = {
             : `its ${r.lines === 'ufw' ? '[UFW …]' : 'kernel'} lines are already in ${r.earlier}`,
     trendNew: 'new',
     noBasis: (date: string) => `no data for ${date} (not in the logs; --state DIR keeps a digest per day)`,
-    basis: (date: string, fromState: boolean, partly: boolean) =>
-      `vs ${date}, ${fromState ? 'from the --state digest' : 'from the same logs'}${partly ? ' (that day only partly covered)' : ''}`,
-    /** After the basis (and what follows it): the day itself, a past one, is only partly in the logs; `too`: so is the day before (`basis` said it). */
-    basisTodayPartly: (date: string, too: boolean) => `; ${date} only partly covered${too ? ' too' : ''}`,
+    /** `span`: the part of the day the basis holds (coveredSpan), null when not known or when it has a hole inside instead. */
+    basis: (date: string, fromState: boolean, partly: boolean, span: string | null = null) =>
+      `vs ${date}, ${fromState ? 'from the --state digest' : 'from the same logs'}${partly ? ` (that day only partly covered${span === null ? '' : `: ${span}`})` : ''}`,
+    /** After the basis (and what follows it): the day itself, a past one, is only partly in the logs; `too`: so is the day before (`basis` said it); `span` as for `basis`. */
+    basisTodayPartly: (date: string, too: boolean, span: string | null = null) => `; ${date} only partly covered${too ? ' too' : ''}${span === null ? '' : `: ${span}`}`,
+    /** The part of a day partly covered, as clock times in --tz: from its first record on ("from 06:51"), up to its last ("until 17:40"), or both. */
+    coveredSpan: (from: string | null, to: string | null) => (from !== null && to !== null ? `${from}-${to}` : from !== null ? `from ${from}` : `until ${to}`),
     /** Instead of the comparison with `date` (the day before): none of `day`, the summarised one, is in the logs, whose zeros would read as a drop (or a rise). */
     notCompared: (date: string, day: string, why: NotCompared) => `not compared with ${date}: none of ${day} is in the logs (${OUTSIDE[why]})`,
     /** After `basis` when the --state digest counted the day before in another zone (its day began and ended at other instants). */
@@ -780,6 +783,8 @@ export const en = {
           return `${s.field} is not a record of thresholds and an --ignore list`;
         case 'not-hash':
           return `${s.field} is not a hash`;
+        case 'not-span':
+          return `${s.field} is not a pair of times (from, to)`;
         case 'not-ranges':
           return `${s.field} is not a range list`;
         case 'bad-range':
@@ -792,6 +797,12 @@ export const en = {
      */
     completeDigestKept: (file: string, date: string) =>
       `${file}: the complete digest of ${date} is kept: this run holds only part of that day, and would have replaced it with one that is not complete`,
+    /**
+     * The same when both are incomplete and the stored one covers more of the day (keep.ts):
+     * `stored`, `fresh`: the parts each holds, "00:00-17:40" in --tz (24:00: the day's end).
+     */
+    longerDigestKept: (file: string, date: string, stored: string, fresh: string) =>
+      `${file}: the digest of ${date} is kept: it covers ${stored} of that day, this run only ${fresh}, and would have replaced it with one that covers less`,
     /** A past day none of which is in the logs gets no --state digest (stderr): its zeros would read as a drop, or tomorrow as a rise. */
     noDigestOutside: (dir: string, date: string, why: NotCompared) => `--state ${dir}: no digest of ${date} written: none of that day is in the logs (${OUTSIDE[why]})`,
     /** A day that has not begun by this machine's clock (a --date ahead) gets no --state digest (stderr). */

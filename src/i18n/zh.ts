@@ -552,8 +552,10 @@ export const zh: Messages = {
       `；该摘要${afterZone ? '还' : ''}是按不同的${joinZh(what.map((w) => OTHER_SETTING_ZH[w]))}统计的，变化中可能有一部分来自设置的不同，而不是流量本身`,
     basisCountedOtherwise: (formats, afterOther) =>
       `；该摘要${afterOther ? '还' : ''}是较早版本的 logscan 写入的，它可能${formats.map((f) => COUNTED_OTHERWISE_ZH[f] ?? f).join('，')}：其探测、连接、来源和端口数不作比较`,
-    basis: (date, fromState, partly) => `对比 ${date}，数据来自${fromState ? ' --state 摘要' : '同一批日志'}${partly ? '（该日只有部分时段有记录）' : ''}`,
-    basisTodayPartly: (date, too) => `；${date} ${too ? '也' : ''}只有部分时段有记录`,
+    basis: (date, fromState, partly, span = null) =>
+      `对比 ${date}，数据来自${fromState ? ' --state 摘要' : '同一批日志'}${partly ? `（该日只有部分时段有记录${span === null ? '' : `：${span}`}）` : ''}`,
+    basisTodayPartly: (date, too, span = null) => `；${date} ${too ? '也' : ''}只有部分时段有记录${span === null ? '' : `：${span}`}`,
+    coveredSpan: (from, to) => (from !== null && to !== null ? `${from} 至 ${to}` : from !== null ? `${from} 起` : `至 ${to}`),
     notCompared: (date, day, why) => `未与 ${date} 对比：日志中没有 ${day} 的记录（日志${why === 'ends-before' ? '在该日之前就已结束' : '在该日之后才开始'}）`,
     interrupted: (signal) => `被 ${signal} 中断：本摘要只包含中断前读到的内容`,
     stateNotSaved: (dir, date, problem, next) => `--state ${dir}：${date} 的摘要未能保存（${problem}）：${date} 的日志被轮转删除后，${next} 的摘要将没有前一天可比较`,
@@ -604,6 +606,8 @@ export const zh: Messages = {
           return `${s.field} 字段不是由阈值和 --ignore 列表组成的记录`;
         case 'not-hash':
           return `${s.field} 字段不是哈希值`;
+        case 'not-span':
+          return `${s.field} 字段不是一对时间（from、to）`;
         case 'not-ranges':
           return `${s.field} 字段不是端口范围列表`;
         case 'bad-range':
@@ -611,6 +615,7 @@ export const zh: Messages = {
       }
     },
     completeDigestKept: (file, date) => `${file}：保留 ${date} 的完整摘要：本次运行只读到该日的一部分，不用不完整的摘要替换它`,
+    longerDigestKept: (file, date, stored, fresh) => `${file}：保留 ${date} 的摘要：它覆盖该日 ${stored}，本次运行只读到 ${fresh}，不用覆盖更少的摘要替换它`,
     noDigestOutside: (dir, date, why) => `--state ${dir}：未写入 ${date} 的摘要：日志中没有该日的记录（日志${why === 'ends-before' ? '在该日之前就已结束' : '在该日之后才开始'}）`,
     noDigestAhead: (dir, date) => `--state ${dir}：未写入 ${date} 的摘要：该日尚未开始`,
     interruptedNoDigest: (signal, date) => `被 ${signal} 中断：不写入 ${date} 的 --state 摘要（它只会计入当天的一部分）`,

@@ -1,13 +1,15 @@
 // Phrases every daily format shares, built from numbers only (no log text), so the
 // text, markdown and HTML renderers say the same thing in the same words (in --lang).
-import type { Change, Comparison } from '../daily/compare.js';
+import type { Change, Comparison, CoveredTimes } from '../daily/compare.js';
+import type { Span } from '../daily/coverage.js';
+import { addDays, dayOf, dayWindow } from '../daily/day.js';
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { inputProblemText, messages } from '../i18n/messages.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { basename } from 'node:path';
 import { countShare, logGapsText } from './report-words.js';
-import { formatDateTime, formatDay } from './time-format.js';
+import { formatClock, formatDateTime, formatDay } from './time-format.js';
 
 /**
  * Under the new ports, as the report's note under its ports table: scanners' late packets
@@ -106,18 +108,41 @@ export function isCompared(cmp: Comparison): boolean {
   return cmp.basis !== null && cmp.notCompared === null;
 }
 
-/** Where the previous day's numbers come from, and which day is only partly there; or why there are no figures. */
-export function basisText(doc: DailyDoc, lang: Lang): string {
+/**
+ * The part of a day partly covered in words, as clock times in `tz`: "from 06:51",
+ * "until 17:40", "06:51-17:40" (the day's date is said beside it); null when not known, or
+ * when the part reaches both ends of the day (a hole inside it, which the notes name).
+ */
+export function coveredText(c: CoveredTimes | null, day: { start: number; end: number }, tz: string | null, lang: Lang): string | null {
+  if (c === null) return null;
+  const from = Date.parse(c.from);
+  const to = Date.parse(c.to);
+  const f = from > day.start ? formatClock(new Date(from), tz) : null;
+  const t = to < day.end ? formatClock(new Date(to), tz) : null;
+  return f === null && t === null ? null : messages(lang).daily.coveredSpan(f, t);
+}
+
+/** A span as two clock times in `tz`, "06:51-24:00": the day's end said as 24:00, for stderr's digest notes. */
+export function spanClock(s: Span, day: { start: number; end: number }, tz: string | null): string {
+  return `${formatClock(new Date(s.from), tz)}-${s.to >= day.end ? '24:00' : formatClock(new Date(s.to), tz)}`;
+}
+
+/** Where the previous day's numbers come from, and which day is only partly there (which part, when known); or why there are no figures. */
+export function basisText(doc: DailyDoc, lang: Lang, tz: string | null): string {
   const m = messages(lang).daily;
   const cmp = doc.comparison;
   if (cmp.notCompared !== null) return m.notCompared(cmp.previousDate, doc.date, cmp.notCompared);
   if (cmp.basis === null) return m.noBasis(cmp.previousDate);
-  const basis = m.basis(cmp.previousDate, cmp.basis !== 'logs', !cmp.previousComplete);
+  const day = (): { start: number; end: number } => ({ start: Date.parse(doc.window.start), end: Date.parse(doc.window.end) });
+  // The day before ends where the day starts; it starts a calendar day earlier in the zone (23 or 25 hours across DST).
+  const before = (): { start: number; end: number } => dayWindow(addDays(dayOf(new Date(day().start), tz), -1), tz);
+  const span = (c: CoveredTimes | null, w: () => { start: number; end: number }): string | null => (c === null ? null : coveredText(c, w(), tz, lang));
+  const basis = m.basis(cmp.previousDate, cmp.basis !== 'logs', !cmp.previousComplete, span(cmp.previousCovered, before));
   const otherZone = cmp.previousZone === null ? '' : m.basisOtherZone(cmp.previousZone, doc.tz);
   const otherSettings = cmp.previousSettings === null ? '' : m.basisOtherSettings(cmp.previousSettings, otherZone !== '');
   const otherCounting = cmp.previousCountedOtherwise === null ? '' : m.basisCountedOtherwise(cmp.previousCountedOtherwise, otherZone !== '' || otherSettings !== '');
   // Today's numbers are "so far", as the note at the top says; a past day's hole is said here, by the figures it changes.
-  const todayPartly = cmp.todayComplete || doc.partial ? '' : m.basisTodayPartly(doc.date, !cmp.previousComplete);
+  const todayPartly = cmp.todayComplete || doc.partial ? '' : m.basisTodayPartly(doc.date, !cmp.previousComplete, span(cmp.todayCovered, day));
   return `${basis}${otherZone}${otherSettings}${otherCounting}${todayPartly}`;
 }
 

@@ -28,7 +28,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   const cmp = doc.comparison;
   const r = doc.report;
   const b: string[] = [];
-  b.push(`<header><h1>${H.heading(e(doc.date))}</h1><p class="sub">${e(doc.tz)} · ${H.hours(doc.window.hours)} · ${e(basisText(doc, lang))}</p>`);
+  b.push(`<header><h1>${H.heading(e(doc.date))}</h1><p class="sub">${e(doc.tz)} · ${H.hours(doc.window.hours)} · ${e(basisText(doc, lang, opts.tz))}</p>`);
   for (const n of windowNotes(doc, opts.tz, lang)) b.push(`<p class="note">${e(n)}</p>`);
   b.push('</header>');
 

@@ -43,7 +43,7 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
     if (more !== null) out.push(row(msg.report.moreLabels(more.labels), more.packets));
   }
 
-  out.push('', `### ${m.md.change(md(basisText(doc, lang)))}`);
+  out.push('', `### ${m.md.change(md(basisText(doc, lang, opts.tz)))}`);
   if (isCompared(cmp)) {
     out.push('', `- ${label(L.probes)} ${changeText(cmp.probes, lang)}`);
     out.push(`- ${label(L.sources)} ${changeText(cmp.sources, lang)} · ${m.newToday(cmp.newSourceCount, cmp.newSourcesApprox)}`);

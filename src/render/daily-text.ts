@@ -50,7 +50,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
     out.push(wrapItems(rowLabel(c, L.loggedAs), items, opts.width));
   }
 
-  out.push('', wrapLabelled('', m.text.change(basisText(doc, lang)), opts.width, c.bold));
+  out.push('', wrapLabelled('', m.text.change(basisText(doc, lang, opts.tz)), opts.width, c.bold));
   if (isCompared(cmp)) {
     out.push(wrapLabelled(sub(L.probes), changeText(cmp.probes, lang), opts.width));
     out.push(wrapItems(sub(L.sources), [changeText(cmp.sources, lang), m.newToday(cmp.newSourceCount, cmp.newSourcesApprox)], opts.width));

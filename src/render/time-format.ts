@@ -42,6 +42,12 @@ export function formatDateTime(d: Date, tz: string | null): string {
   return `${yearText(z.year)}-${p2(z.month)}-${p2(z.day)} ${p2(z.hour)}:${p2(z.minute)}:${p2(z.second)}`;
 }
 
+/** "06:51" in the zone. */
+export function formatClock(d: Date, tz: string | null): string {
+  const z = zonedParts(d, tz);
+  return `${p2(z.hour)}:${p2(z.minute)}`;
+}
+
 /** "2026-11-20" in the zone. */
 export function formatDay(d: Date, tz: string | null): string {
   const z = zonedParts(d, tz);

@@ -13,6 +13,7 @@ import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { parseIgnoreList } from '../../src/enrich/ignore.js';
 import { choosePrevious } from '../../src/daily/previous.js';
 import { DayTally } from '../../src/daily/tally.js';
+import { COMPLETE, type Coverage } from '../../src/daily/coverage.js';
 import { tempDir } from '../helpers/cli.js';
 import { makeEvent } from '../helpers/events.js';
 
@@ -33,6 +34,8 @@ const P = dayWindow({ year: 2026, month: 11, day: 20 }, 'UTC');
 /** What a run without --config, threshold flags or --ignore counts with. */
 /** A day compared whose formats name no counting change (digest.ts COUNTED_SO_SINCE). */
 const NO_FORMATS: ReadonlySet<string> = new Set(['iptables']);
+/** Logs that hold the day before from 06:00 on (its first hours missing). */
+const PART: Coverage = { complete: false, span: { from: P.start + 6 * 3_600_000, to: P.end } };
 const defaults = digestSettings(DEFAULT_THRESHOLDS, { ignore: null, homeNet: null, signatures: null });
 
 function tally(w: typeof D, rows: [src: string, port: number, n: number, action?: 'drop' | 'allow'][]): DayTally {
@@ -117,13 +120,13 @@ describe('port ranges', () => {
 describe('digest state', () => {
   it('saves atomically (no temp file left) and loads back the same digest', async () => {
     const dir = tempDir();
-    const d = tally(P, [['198.51.100.1', 22, 3], ['198.51.100.2', 23, 1, 'allow']]).digest('UTC', true, new Date('2026-11-21T06:00:00Z'));
+    const d = tally(P, [['198.51.100.1', 22, 3], ['198.51.100.2', 23, 1, 'allow']]).digest('UTC', COMPLETE, new Date('2026-11-21T06:00:00Z'));
     expect(await saveDigest(dir, d)).toBeNull();
     expect(readdirSync(dir)).toEqual(['2026-11-20.json']);
     const back = await loadDigest(dir, '2026-11-20');
     expect(back.digest).toEqual(d);
     expect(d.totals).toEqual({ events: 2, packets: 4, blocked: 3, allowed: 1, other: 0, probes: 4, own: 0, noise: 0, late: 0, connections: 0, probeConnections: 0, ownConnections: 0, lateConnections: 0, sources: 2, ports: 2 });
-    expect(d.logscanDailyDigest).toBe(7);
+    expect(d.logscanDailyDigest).toBe(8);
     expect(d.formats).toEqual(['iptables']);
     expect(d.ports).toEqual({ tcp: '22-23' });
     expect(d.perHour).toHaveLength(24);
@@ -136,7 +139,7 @@ describe('digest state', () => {
     const bad = await loadDigest(dir, '2026-11-20');
     expect(bad.digest).toBeNull();
     expect('problem' in bad && bad.problem).toMatch(/2026-11-20\.json: not valid JSON/);
-    const d = tally(P, [['198.51.100.1', 22, 1]]).digest('UTC', true, new Date());
+    const d = tally(P, [['198.51.100.1', 22, 1]]).digest('UTC', COMPLETE, new Date());
     writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...d, date: '2026-11-19' }));
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/holds "2026-11-19"/) });
     writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...d, ports: { tcp: '99999' } }));
@@ -159,7 +162,7 @@ describe('digest state', () => {
     writeFileSync(join(dir, 'f'), '');
     expect(stateDirProblem(join(dir, 'f'))).toBe('not a directory');
     expect(stateDirProblem(join(dir, 'f', 'x', 'y'))).toBe(`${join(dir, 'f')} is not a directory`);
-    const d = tally(P, [['198.51.100.1', 22, 1]]).digest('UTC', true, new Date());
+    const d = tally(P, [['198.51.100.1', 22, 1]]).digest('UTC', COMPLETE, new Date());
     mkdirSync(join(dir, 'a', 'b', '2026-11-20.json'));
     expect(await saveDigest(join(dir, 'a', 'b'), d)).toBe('2026-11-20.json: is a directory');
     expect(await saveDigest(join(dir, 'gone'), d)).toBe(`2026-11-20.json: no such directory: ${join(dir, 'gone')}`);
@@ -172,12 +175,12 @@ describe('digest state', () => {
   it("never overwrites a digest a newer logscan wrote: saying which version it kept, the file as it was; any other file in the way is replaced", async () => {
     const dir = tempDir();
     const file = join(dir, '2026-11-20.json');
-    const theirs = JSON.stringify({ logscanDailyDigest: 8, date: '2026-11-20', fromTheFuture: [1, 2] });
+    const theirs = JSON.stringify({ logscanDailyDigest: 9, date: '2026-11-20', fromTheFuture: [1, 2] });
     writeFileSync(file, theirs);
-    const d = tally(P, [['198.51.100.1', 22, 1]]).digest('UTC', true, new Date('2026-11-21T06:00:00Z'));
-    expect(await saveDigest(dir, d)).toEqual({ newer: 8 });
+    const d = tally(P, [['198.51.100.1', 22, 1]]).digest('UTC', COMPLETE, new Date('2026-11-21T06:00:00Z'));
+    expect(await saveDigest(dir, d)).toEqual({ newer: 9 });
     expect(readFileSync(file, 'utf8')).toBe(theirs);
-    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, newer: 8 });
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, newer: 9 });
     for (const older of ['{ not json', JSON.stringify({ ...d, logscanDailyDigest: 5 }), JSON.stringify({ logscanDailyDigest: 'x' })]) {
       writeFileSync(file, older);
       expect(await saveDigest(dir, d), older).toBeNull();
@@ -187,8 +190,8 @@ describe('digest state', () => {
 
   it('a digest from a newer logscan says so, not "unknown version"', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ logscanDailyDigest: 8, date: '2026-11-20' }));
-    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/2026-11-20\.json: written by a newer logscan \(digest version 8; this one reads versions 1 to 7\)$/) });
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ logscanDailyDigest: 9, date: '2026-11-20' }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/2026-11-20\.json: written by a newer logscan \(digest version 9; this one reads versions 1 to 8\)$/) });
     writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ logscanDailyDigest: 'x', date: '2026-11-20' }));
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/unknown digest version "x"$/) });
   });
@@ -196,7 +199,7 @@ describe('digest state', () => {
   it('keeps at most the 5,000 busiest sources and says it was capped', () => {
     const rows: [string, number, number][] = [];
     for (let i = 0; i < 5100; i++) rows.push([`10.0.${i >> 8}.${i & 255}`, 22, i === 0 ? 100 : 1]);
-    const d = tally(P, rows).digest('UTC', true, new Date());
+    const d = tally(P, rows).digest('UTC', COMPLETE, new Date());
     expect(d.sources).toHaveLength(5000);
     expect(d.sources[0]).toBe('10.0.0.0');
     expect(d.sourcesCapped).toBe(true);
@@ -209,7 +212,7 @@ describe('comparison', () => {
   const before = tally(P, [['198.51.100.1', 22, 8], ['198.51.100.2', 23, 2]]);
 
   it('new sources, newly probed ports and the volume trend, from the logs', () => {
-    const c = compareDays(today, P.key, previousFromTally(before, true), null, 'en');
+    const c = compareDays(today, P.key, previousFromTally(before, COMPLETE), null, 'en');
     expect(c.basis).toBe('logs');
     expect(c.packets).toEqual({ today: 20, previous: 10, delta: 10, ratio: 1 });
     expect(c.probes).toEqual(c.packets);
@@ -220,8 +223,53 @@ describe('comparison', () => {
     expect(c.newPorts.map((p) => `${p.port}/${p.proto}:${p.packets}`)).toEqual(['3389/tcp:5', '445/tcp:1']);
   });
 
+  it('a digest of a day partly covered keeps its span through the file; the comparison says it as the logs\' span', async () => {
+    const span = { from: P.start + 6 * 3_600_000 + 51 * 60_000, to: P.end - 3_600_000 };
+    const stored = before.digest('UTC', { complete: false, span }, new Date('2026-11-21T06:00:00Z'), defaults);
+    expect(stored).toMatchObject({ logscanDailyDigest: 8, complete: false, covered: { from: '2026-11-20T06:51:00.000Z', to: '2026-11-20T23:00:00.000Z' } });
+    const dir = tempDir();
+    expect(await saveDigest(dir, stored)).toBeNull();
+    const back = (await loadDigest(dir, '2026-11-20')).digest!;
+    expect(back).toEqual(stored);
+    const fromState = compareDays(today, P.key, previousFromDigest(back), null, 'en');
+    expect(fromState).toMatchObject({ basis: 'state', previousComplete: false, previousCovered: stored.covered, todayCovered: null });
+    // The same span from the logs reads the same.
+    const fromLogs = compareDays(today, P.key, previousFromTally(before, { complete: false, span }), null, 'en');
+    expect(fromLogs).toMatchObject({ basis: 'logs', previousComplete: false, previousCovered: stored.covered });
+    const page = (comparison: typeof fromState): DailyDoc => ({ comparison, tz: 'UTC', date: D.key, partial: false, window: { start: new Date(D.start).toISOString(), end: new Date(D.end).toISOString(), hours: 24 } }) as DailyDoc;
+    expect(basisText(page(fromState), 'en', 'UTC')).toBe('vs 2026-11-20, from the --state digest (that day only partly covered: 06:51-23:00)');
+    expect(basisText(page(fromLogs), 'zh', 'UTC')).toBe('对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录：06:51 至 23:00）');
+    // A complete digest has no span, nor does a comparison with it.
+    const whole = before.digest('UTC', COMPLETE, new Date());
+    expect(whole.covered).toBeUndefined();
+    expect(compareDays(today, P.key, previousFromDigest(whole), null, 'en').previousCovered).toBeNull();
+  });
+
+  it('a version 7 digest of a day partly covered is still read: the part it holds is not known, the heading says "partly" alone', async () => {
+    const { covered: _c, ...v8 } = before.digest('UTC', PART, new Date(), defaults);
+    const dir = tempDir();
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...v8, logscanDailyDigest: 7 }));
+    const loaded = (await loadDigest(dir, '2026-11-20')).digest!;
+    expect(loaded).toMatchObject({ logscanDailyDigest: 7, complete: false });
+    const c = compareDays(today, P.key, previousFromDigest(loaded), null, 'en');
+    expect(c).toMatchObject({ basis: 'state', previousComplete: false, previousCovered: null });
+    expect(c.probes).toMatchObject({ previous: 10, today: 20 });
+    expect(basisText({ comparison: c, tz: 'UTC', date: D.key, partial: false, window: { start: new Date(D.start).toISOString(), end: new Date(D.end).toISOString(), hours: 24 } } as DailyDoc, 'en', 'UTC')).toBe(
+      'vs 2026-11-20, from the --state digest (that day only partly covered)',
+    );
+  });
+
+  it("a 'covered' that is no pair of times is refused, in words", async () => {
+    const d = before.digest('UTC', PART, new Date(), defaults);
+    const dir = tempDir();
+    for (const covered of ['06:51', { from: '2026-11-20T06:00:00Z' }, { from: 'dawn', to: '2026-11-20T23:00:00Z' }, { from: '2026-11-20T23:00:00Z', to: '2026-11-20T06:00:00Z' }]) {
+      writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...d, covered }));
+      expect(await loadDigest(dir, '2026-11-20'), JSON.stringify(covered)).toMatchObject({ digest: null, problem: expect.stringMatching(/: covered is not a pair of times \(from, to\)$/) });
+    }
+  });
+
   it('the same numbers from a stored digest', () => {
-    const c = compareDays(today, P.key, previousFromDigest(before.digest('UTC', true, new Date())), null, 'en');
+    const c = compareDays(today, P.key, previousFromDigest(before.digest('UTC', COMPLETE, new Date())), null, 'en');
     expect(c.basis).toBe('state');
     expect(c.newSourceCount).toBe(2);
     expect(c.newPortCount).toBe(2);
@@ -230,7 +278,7 @@ describe('comparison', () => {
 
   /** The day before as an older logscan stored it: version 1 had no probe split, version 2 no noise count, version 3 no late count, version 4 no connection counts. */
   const older = (version: 1 | 2 | 3 | 4) => {
-    const stored = before.digest('UTC', true, new Date());
+    const stored = before.digest('UTC', COMPLETE, new Date());
     const { probes, own, noise, late, connections: _c, probeConnections: _p, ownConnections: _o, lateConnections: _l, ...v1Totals } = stored.totals;
     const totals =
       version === 1 ? v1Totals : version === 2 ? { ...v1Totals, probes, own } : version === 3 ? { ...v1Totals, probes, own, noise } : { ...v1Totals, probes, own, noise, late };
@@ -247,12 +295,12 @@ describe('comparison', () => {
     expect(c.packets.previous).toBe(10);
     expect(c.connections).toEqual({ today: 0, previous: null, delta: null, ratio: null });
     // The current version's digest carries them.
-    expect(compareDays(today, P.key, previousFromDigest(before.digest('UTC', true, new Date())), null, 'en').connections.previous).toBe(0);
+    expect(compareDays(today, P.key, previousFromDigest(before.digest('UTC', COMPLETE, new Date())), null, 'en').connections.previous).toBe(0);
   });
 
   it('a version 5 digest (a scanner\'s first late packets counted as late, not as its probes) is still read and compared in full', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...before.digest('UTC', true, new Date()), logscanDailyDigest: 5 }));
+    writeFileSync(join(dir, '2026-11-20.json'), JSON.stringify({ ...before.digest('UTC', COMPLETE, new Date()), logscanDailyDigest: 5 }));
     const loaded = await loadDigest(dir, '2026-11-20');
     expect('problem' in loaded && loaded.problem).toBe(false);
     const c = compareDays(today, P.key, previousFromDigest(loaded.digest!), null, 'en');
@@ -277,7 +325,7 @@ describe('comparison', () => {
   });
 
   it('a digest without the counts its version must have is refused; the current version compares probes', async () => {
-    const stored = before.digest('UTC', true, new Date());
+    const stored = before.digest('UTC', COMPLETE, new Date());
     const dir = tempDir();
     const file = join(dir, '2026-11-20.json');
     writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 2, totals: older(1).totals }));
@@ -290,14 +338,14 @@ describe('comparison', () => {
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/totals\.connections/) });
     writeFileSync(file, JSON.stringify({ ...stored, formats: 'iptables' }));
     expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/formats is not a list of format names$/) });
-    writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 8 }));
-    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/written by a newer logscan \(digest version 8;/) });
+    writeFileSync(file, JSON.stringify({ ...stored, logscanDailyDigest: 9 }));
+    expect(await loadDigest(dir, '2026-11-20')).toMatchObject({ digest: null, problem: expect.stringMatching(/written by a newer logscan \(digest version 9;/) });
     expect(compareDays(today, P.key, previousFromDigest(stored), null, 'en').probes.previous).toBe(10);
   });
 
   it("an IPv6 host is not new because yesterday's digest spelled it in the kernel's full form", () => {
     const v6Today = tally(D, [['2001:0db8:0000:0000:0000:0000:0000:0bad', 22, 1]]);
-    const stored = before.digest('UTC', true, new Date());
+    const stored = before.digest('UTC', COMPLETE, new Date());
     // A digest from before sources were counted in RFC 5952 form.
     const old = { ...stored, sources: [...stored.sources, '2001:0db8:0000:0000:0000:0000:0000:0bad'] };
     expect(compareDays(v6Today, P.key, previousFromDigest(old), null, 'en').newSourceCount).toBe(0);
@@ -312,25 +360,25 @@ describe('comparison', () => {
   });
 
   it('logs covering the whole day win; else a complete digest; else partial logs', () => {
-    const stored = before.digest('UTC', true, new Date());
-    expect(choosePrevious(before, true, stored, defaults, NO_FORMATS)?.basis).toBe('logs');
-    expect(choosePrevious(before, false, stored, defaults, NO_FORMATS)?.basis).toBe('state');
-    expect(choosePrevious(before, false, { ...stored, complete: false }, defaults, NO_FORMATS)).toMatchObject({ basis: 'logs', complete: false });
-    expect(choosePrevious(new DayTally(P), false, { ...stored, complete: false }, defaults, NO_FORMATS)?.basis).toBe('state');
-    expect(choosePrevious(new DayTally(P), false, null, defaults, NO_FORMATS)).toBeNull();
+    const stored = before.digest('UTC', COMPLETE, new Date());
+    expect(choosePrevious(before, COMPLETE, stored, defaults, NO_FORMATS)?.basis).toBe('logs');
+    expect(choosePrevious(before, PART, stored, defaults, NO_FORMATS)?.basis).toBe('state');
+    expect(choosePrevious(before, PART, { ...stored, complete: false }, defaults, NO_FORMATS)).toMatchObject({ basis: 'logs', complete: false });
+    expect(choosePrevious(new DayTally(P), PART, { ...stored, complete: false }, defaults, NO_FORMATS)?.basis).toBe('state');
+    expect(choosePrevious(new DayTally(P), PART, null, defaults, NO_FORMATS)).toBeNull();
   });
 
   it('a complete digest counted with other settings gives way to partial logs, and says what differs when it is all there is', () => {
-    const stored = before.digest('UTC', true, new Date(), defaults);
+    const stored = before.digest('UTC', COMPLETE, new Date(), defaults);
     const tuned = digestSettings({ ...DEFAULT_THRESHOLDS, verticalScan: { minPorts: 8 } }, { ignore: parseIgnoreList('192.0.2.200\n', 'mine.txt'), homeNet: null, signatures: null });
-    expect(choosePrevious(before, false, stored, defaults, NO_FORMATS)).toMatchObject({ basis: 'state', otherSettings: null });
-    expect(choosePrevious(before, false, stored, tuned, NO_FORMATS)).toMatchObject({ basis: 'logs', complete: false, otherSettings: null });
-    expect(choosePrevious(new DayTally(P), false, stored, tuned, NO_FORMATS)).toMatchObject({ basis: 'state', otherSettings: ['thresholds', 'ignore'] });
+    expect(choosePrevious(before, PART, stored, defaults, NO_FORMATS)).toMatchObject({ basis: 'state', otherSettings: null });
+    expect(choosePrevious(before, PART, stored, tuned, NO_FORMATS)).toMatchObject({ basis: 'logs', complete: false, otherSettings: null });
+    expect(choosePrevious(new DayTally(P), PART, stored, tuned, NO_FORMATS)).toMatchObject({ basis: 'state', otherSettings: ['thresholds', 'ignore'] });
     // Weights only rank and limits only bound memory: neither changes a day's counts.
     const reweighed = digestSettings({ ...DEFAULT_THRESHOLDS, weights: { ...DEFAULT_THRESHOLDS.weights, ports: 99 }, limits: { ...DEFAULT_THRESHOLDS.limits, maxSources: 5 } }, { ignore: null, homeNet: null, signatures: null });
-    expect(choosePrevious(before, false, stored, reweighed, NO_FORMATS)).toMatchObject({ basis: 'state', otherSettings: null });
+    expect(choosePrevious(before, PART, stored, reweighed, NO_FORMATS)).toMatchObject({ basis: 'state', otherSettings: null });
     // A digest from before settings were recorded is taken as it comes.
-    expect(choosePrevious(new DayTally(P), false, before.digest('UTC', true, new Date()), tuned, NO_FORMATS)).toMatchObject({ basis: 'state', otherSettings: null });
+    expect(choosePrevious(new DayTally(P), PART, before.digest('UTC', COMPLETE, new Date()), tuned, NO_FORMATS)).toMatchObject({ basis: 'state', otherSettings: null });
   });
 });
 
@@ -347,12 +395,12 @@ describe('a digest an earlier logscan wrote of a day with Cisco ASA records (ver
   const todayAsa = asa(D, [['198.51.100.1', 443, 'ASA-6-302013'], ['198.51.100.1', 443, 'ASA-6-302014'], ['198.51.100.9', 23, 'ASA-4-106023']]);
   const yesterday = asa(P, [['198.51.100.1', 443, 'ASA-6-302013'], ['198.51.100.1', 443, 'ASA-6-302014'], ['198.51.100.7', 22, 'ASA-4-106023']]);
   // As a version 6 digest of the same records was written: no formats, every record a probe.
-  const written = yesterday.digest('UTC', true, new Date(), defaults);
+  const written = yesterday.digest('UTC', COMPLETE, new Date(), defaults);
   const v6: DayDigest = { ...written, logscanDailyDigest: 6, totals: { ...written.totals, probes: 3, late: 0, connections: 0, probeConnections: 0, lateConnections: 0 } };
   delete v6.formats;
 
-  it('version 7 names the formats of its day; the day counted with them says none was counted otherwise', () => {
-    expect(written.logscanDailyDigest).toBe(7);
+  it('version 7 and later name the formats of their day; the day counted with them says none was counted otherwise', () => {
+    expect(written.logscanDailyDigest).toBe(8);
     expect(written.formats).toEqual(['cisco-asa']);
     expect(countedOtherwise(written, todayAsa.formats)).toBeNull();
     expect(countedOtherwise({ ...written, logscanDailyDigest: 6 }, new Set(['iptables']))).toEqual(['cisco-asa']);
@@ -363,9 +411,9 @@ describe('a digest an earlier logscan wrote of a day with Cisco ASA records (ver
   });
 
   it('gives way to partial logs, and when it is all there is, its probes, connections, sources and ports are not compared', () => {
-    expect(choosePrevious(yesterday, false, v6, defaults, todayAsa.formats)).toMatchObject({ basis: 'logs', complete: false, countedOtherwise: null });
-    expect(choosePrevious(new DayTally(P), false, written, defaults, todayAsa.formats)).toMatchObject({ basis: 'state', countedOtherwise: null });
-    const prev = choosePrevious(new DayTally(P), false, v6, defaults, todayAsa.formats)!;
+    expect(choosePrevious(yesterday, PART, v6, defaults, todayAsa.formats)).toMatchObject({ basis: 'logs', complete: false, countedOtherwise: null });
+    expect(choosePrevious(new DayTally(P), PART, written, defaults, todayAsa.formats)).toMatchObject({ basis: 'state', countedOtherwise: null });
+    const prev = choosePrevious(new DayTally(P), PART, v6, defaults, todayAsa.formats)!;
     expect(prev).toMatchObject({ basis: 'state', countedOtherwise: ['cisco-asa'] });
     const c = compareDays(todayAsa, P.key, prev, null, 'en');
     expect(c.previousCountedOtherwise).toEqual(['cisco-asa']);
@@ -374,20 +422,20 @@ describe('a digest an earlier logscan wrote of a day with Cisco ASA records (ver
     expect(c.packets).toMatchObject({ previous: 3, today: 3 });
     expect(c.blocked).toMatchObject({ previous: 1, today: 1 });
     // The same digest of an iptables day is compared as before.
-    const iptablesDay = compareDays(tally(D, [['203.0.113.9', 22, 1]]), P.key, choosePrevious(new DayTally(P), false, v6, defaults, NO_FORMATS), null, 'en');
+    const iptablesDay = compareDays(tally(D, [['203.0.113.9', 22, 1]]), P.key, choosePrevious(new DayTally(P), PART, v6, defaults, NO_FORMATS), null, 'en');
     expect(iptablesDay.previousCountedOtherwise).toBeNull();
     expect(iptablesDay.probes.previous).toBe(3);
   });
 
   it('the comparison says why, in English and Chinese', () => {
-    const c = compareDays(todayAsa, P.key, choosePrevious(new DayTally(P), false, v6, defaults, todayAsa.formats), null, 'en');
+    const c = compareDays(todayAsa, P.key, choosePrevious(new DayTally(P), PART, v6, defaults, todayAsa.formats), null, 'en');
     // The heading reads the comparison, and the day's own state (here whole and over).
     const page = (comparison: typeof c): DailyDoc => ({ comparison, tz: 'UTC', date: D.key, partial: false }) as DailyDoc;
-    expect(basisText(page(c), 'en')).toBe(
+    expect(basisText(page(c), 'en', 'UTC')).toBe(
       "vs 2026-11-20, from the --state digest, written by an earlier logscan, which may have counted a Cisco ASA's Built and Teardown records as packets and its Teardowns as probes: its probes, connections, sources and ports are not compared",
     );
-    expect(basisText(page(c), 'zh')).toBe('对比 2026-11-20，数据来自 --state 摘要；该摘要是较早版本的 logscan 写入的，它可能把 Cisco ASA 的 Built 和 Teardown 记录算作包、把 Teardown 算作探测：其探测、连接、来源和端口数不作比较');
+    expect(basisText(page(c), 'zh', 'UTC')).toBe('对比 2026-11-20，数据来自 --state 摘要；该摘要是较早版本的 logscan 写入的，它可能把 Cisco ASA 的 Built 和 Teardown 记录算作包、把 Teardown 算作探测：其探测、连接、来源和端口数不作比较');
     // After another note it is one more clause.
-    expect(basisText(page({ ...c, previousSettings: ['ignore'] }), 'en')).toContain('part of the change may come from that, not from the traffic; it was also written by an earlier logscan');
+    expect(basisText(page({ ...c, previousSettings: ['ignore'] }), 'en', 'UTC')).toContain('part of the change may come from that, not from the traffic; it was also written by an earlier logscan');
   });
 });

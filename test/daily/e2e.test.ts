@@ -280,7 +280,7 @@ describe('a --state digest that cannot be saved, or cannot be read', () => {
       const r = runCli([...args(log, state), '-o', 'json']);
       expect(r.code, date).toBe(0);
       expect(readFileSync(file, 'utf8'), date).toBe(theirs);
-      expect(r.stderr, date).toBe(`logscan: ${file}: written by a newer logscan (digest version 99; this one reads versions 1 to 7): kept as it is, neither read nor overwritten by this one\n`);
+      expect(r.stderr, date).toBe(`logscan: ${file}: written by a newer logscan (digest version 99; this one reads versions 1 to 8): kept as it is, neither read nor overwritten by this one\n`);
       const d = JSON.parse(r.stdout) as DailyJson & { stateNotSaved: unknown };
       expect(d.date, date).toBe('2026-11-21');
       expect(d.headline.probes, date).toBe(2);
@@ -384,7 +384,7 @@ describe('a --state digest that cannot be saved, or cannot be read', () => {
     writeFileSync(join(state, '2026-11-20.json'), JSON.stringify({ logscanDailyDigest: 99, date: '2026-11-20' }));
     const r = runCli([...args(only, state), '-o', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`logscan: ${join(state, '2026-11-20.json')}: written by a newer logscan (digest version 99; this one reads versions 1 to 7): kept as it is, neither read nor overwritten by this one\n`);
+    expect(r.stderr).toBe(`logscan: ${join(state, '2026-11-20.json')}: written by a newer logscan (digest version 99; this one reads versions 1 to 8): kept as it is, neither read nor overwritten by this one\n`);
     expect((JSON.parse(r.stdout) as DailyJson).comparison.basis).toBeNull();
   });
 });
@@ -855,17 +855,21 @@ describe('a day the logs do not reach, or reach only in part: the comparison', (
     expect(json(write(dir, 'starts.log', [isoLine(at('2026-11-22T00:00:00Z'))]), '2026-11-21').comparison).toMatchObject({ notCompared: 'starts-after' });
   });
 
-  it('a day the logs end during: the figures stay, the Change heading says the day is only partly covered, en and zh; the page says it at the top', () => {
+  it('a day the logs end during: the figures stay, the Change heading says the day is only partly covered and until when, en and zh, every format; the page says it at the top', () => {
     const cut = cutSample();
     const d = json(cut, '2026-11-22');
     expect(d.covered).toBe(false);
     expect(d.comparison).toMatchObject({ basis: 'logs', previousComplete: true, todayComplete: false, notCompared: null, newSourceCount: 16 });
+    // The same facts as todayComplete: from the day's start (the logs began before it) to the last record.
+    expect(d.comparison).toMatchObject({ previousCovered: null, todayCovered: { from: '2026-11-22T00:00:00.000Z', to: '2026-11-22T04:09:54.000Z' } });
     expect(d.comparison.probes).toMatchObject({ today: 22, previous: 151, delta: -129 });
-    expect(changeLine(run(cut, '2026-11-22', 'text'))).toBe('Change: vs 2026-11-21, from the same logs; 2026-11-22 only partly covered');
+    expect(changeLine(run(cut, '2026-11-22', 'text'))).toBe('Change: vs 2026-11-21, from the same logs; 2026-11-22 only partly covered: until 04:09');
     expect(run(cut, '2026-11-22', 'text')).toContain('  probes   151 → 22 (−85%)\n');
-    expect(changeLine(run(cut, '2026-11-22', 'text', 'zh'))).toBe('变化：对比 2026-11-21，数据来自同一批日志；2026-11-22 只有部分时段有记录');
-    expect(run(cut, '2026-11-22', 'markdown')).toContain('### Change: vs 2026-11-21, from the same logs; 2026-11-22 only partly covered\n\n- **probes:** 151 → 22 (−85%)\n');
-    expect(run(cut, '2026-11-22', 'html')).toMatch(/<p class="sub">UTC · 24 hours · vs 2026-11-21, from the same logs; 2026-11-22 only partly covered<\/p>/);
+    expect(changeLine(run(cut, '2026-11-22', 'text', 'zh'))).toBe('变化：对比 2026-11-21，数据来自同一批日志；2026-11-22 只有部分时段有记录：至 04:09');
+    expect(run(cut, '2026-11-22', 'markdown')).toContain('### Change: vs 2026-11-21, from the same logs; 2026-11-22 only partly covered: until 04:09\n\n- **probes:** 151 → 22 (−85%)\n');
+    expect(run(cut, '2026-11-22', 'markdown', 'zh')).toContain('### 变化：对比 2026-11-21，数据来自同一批日志；2026-11-22 只有部分时段有记录：至 04:09\n');
+    expect(run(cut, '2026-11-22', 'html')).toMatch(/<p class="sub">UTC · 24 hours · vs 2026-11-21, from the same logs; 2026-11-22 only partly covered: until 04:09<\/p>/);
+    expect(run(cut, '2026-11-22', 'html', 'zh')).toContain('对比 2026-11-21，数据来自同一批日志；2026-11-22 只有部分时段有记录：至 04:09</p>');
     // The same log still written after the day (samples/ufw.log as checked out): the day is whole.
     const whole = json(sample, '2026-11-22');
     expect(whole.comparison).toMatchObject({ todayComplete: true, notCompared: null });
@@ -875,15 +879,92 @@ describe('a day the logs do not reach, or reach only in part: the comparison', (
   it('inside the logs: the day whole, the day before partly (it starts at 06:51), as before; a day partly covered after one partly covered: both said', () => {
     const d = json(sample, '2026-11-21');
     expect(d.comparison).toMatchObject({ previousComplete: false, todayComplete: true, notCompared: null });
-    expect(changeLine(run(sample, '2026-11-21', 'text'))).toBe('Change: vs 2026-11-20, from the same logs (that day only partly covered)');
+    // From the first record read (the sample's first line, 06:25, is no firewall record) to the day's end.
+    expect(d.comparison).toMatchObject({ previousCovered: { from: '2026-11-20T06:51:08.000Z', to: '2026-11-21T00:00:00.000Z' }, todayCovered: null });
+    expect(changeLine(run(sample, '2026-11-21', 'text'))).toBe('Change: vs 2026-11-20, from the same logs (that day only partly covered: from 06:51)');
+    expect(changeLine(run(sample, '2026-11-21', 'text', 'zh'))).toBe('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录：06:51 起）');
+    expect(run(sample, '2026-11-21', 'markdown')).toContain('### Change: vs 2026-11-20, from the same logs (that day only partly covered: from 06:51)\n');
+    expect(run(sample, '2026-11-21', 'markdown', 'zh')).toContain('### 变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录：06:51 起）\n');
+    expect(run(sample, '2026-11-21', 'html')).toContain('<p class="sub">UTC · 24 hours · vs 2026-11-20, from the same logs (that day only partly covered: from 06:51)</p>');
+    expect(run(sample, '2026-11-21', 'html', 'zh')).toContain('对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录：06:51 起）</p>');
     // The first day: its hours before 06:51 missing, and no day before to compare with.
     expect(json(sample, '2026-11-20').comparison).toMatchObject({ basis: null, todayComplete: false, notCompared: null });
     expect(changeLine(run(sample, '2026-11-20', 'text'))).toBe('Change: no data for 2026-11-19 (not in the logs; --state DIR keeps a digest per day)');
     const dir = tempDir();
     const both = write(dir, 'kern.log', [isoLine(at('2026-11-20T12:00:00Z')), isoLine(at('2026-11-21T12:00:00Z'))], Date.parse('2026-11-21T12:00:05Z'));
-    expect(json(both, '2026-11-21').comparison).toMatchObject({ previousComplete: false, todayComplete: false });
-    expect(changeLine(run(both, '2026-11-21', 'text'))).toBe('Change: vs 2026-11-20, from the same logs (that day only partly covered); 2026-11-21 only partly covered too');
-    expect(changeLine(run(both, '2026-11-21', 'text', 'zh'))).toBe('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录）；2026-11-21 也只有部分时段有记录');
+    expect(json(both, '2026-11-21').comparison).toMatchObject({
+      previousComplete: false,
+      todayComplete: false,
+      previousCovered: { from: '2026-11-20T12:00:00.000Z', to: '2026-11-21T00:00:00.000Z' },
+      todayCovered: { from: '2026-11-21T00:00:00.000Z', to: '2026-11-21T12:00:00.000Z' },
+    });
+    expect(changeLine(run(both, '2026-11-21', 'text'))).toBe('Change: vs 2026-11-20, from the same logs (that day only partly covered: from 12:00); 2026-11-21 only partly covered too: until 12:00');
+    expect(changeLine(run(both, '2026-11-21', 'text', 'zh'))).toBe('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录：12:00 起）；2026-11-21 也只有部分时段有记录：至 12:00');
+  });
+
+  it("the part covered is said in the run's zone: without --tz, this machine's (Etc/GMT+2 in the tests: 12:00 UTC is 10:00)", () => {
+    const dir = tempDir();
+    const both = write(dir, 'kern.log', [isoLine(at('2026-11-20T12:00:00Z')), isoLine(at('2026-11-21T12:00:00Z'))], Date.parse('2026-11-21T12:00:05Z'));
+    const r = runCli(['daily', both, '--date', '2026-11-21', '-o', 'text'], { env: WIDE });
+    expect(r.stderr).toBe('');
+    expect(changeLine(r.stdout)).toBe('Change: vs 2026-11-20, from the same logs (that day only partly covered: from 10:00); 2026-11-21 only partly covered too: until 10:00');
+    const d = JSON.parse(runCli(['daily', both, '--date', '2026-11-21', '-o', 'json']).stdout) as DailyJson & { comparison: Comparison };
+    // The day in Etc/GMT+2 starts at 02:00 UTC; the JSON's instants stay UTC.
+    expect(d.comparison).toMatchObject({ previousCovered: { from: '2026-11-20T12:00:00.000Z', to: '2026-11-21T02:00:00.000Z' }, todayCovered: { from: '2026-11-21T02:00:00.000Z', to: '2026-11-21T12:00:00.000Z' } });
+  });
+
+  it('--state: a digest of a day partly covered records its part; the next day compares with it and says it, as from the logs; a part with both ends in the day reads "06:51-17:40"', () => {
+    const dir = tempDir();
+    const state = join(dir, 'state');
+    const run = (log: string, date: string, ...more: string[]) => runCli(['daily', log, '--date', date, '--tz', 'UTC', '--state', state, ...more], { env: WIDE });
+    // The 20th from 12:00 on, and a little of the 21st.
+    const first = write(dir, 'a.log', [isoLine(at('2026-11-20T12:00:00Z'), { src: '198.51.100.1' }), isoLine(at('2026-11-20T18:00:00Z'), { src: '198.51.100.2' }), isoLine(at('2026-11-21T00:30:00Z'))]);
+    expect(run(first, '2026-11-20', '-o', 'json').stderr).toBe('');
+    const stored = JSON.parse(readFileSync(join(state, '2026-11-20.json'), 'utf8')) as { logscanDailyDigest: number; complete: boolean; covered: unknown };
+    expect(stored).toMatchObject({ logscanDailyDigest: 8, complete: false, covered: { from: '2026-11-20T12:00:00.000Z', to: '2026-11-21T00:00:00.000Z' } });
+    // A log of the 21st alone, 06:51 to 17:40, last written then.
+    const second = write(dir, 'b.log', [isoLine(at('2026-11-21T06:51:00Z')), isoLine(at('2026-11-21T17:40:30Z'), { src: '198.51.100.2' })], Date.parse('2026-11-21T17:40:31Z'));
+    const r = run(second, '2026-11-21', '-o', 'json');
+    expect(r.stderr).toBe('');
+    const d = JSON.parse(r.stdout) as DailyJson & { comparison: Comparison };
+    expect(d.comparison).toMatchObject({
+      basis: 'state',
+      previousComplete: false,
+      todayComplete: false,
+      previousCovered: { from: '2026-11-20T12:00:00.000Z', to: '2026-11-21T00:00:00.000Z' },
+      todayCovered: { from: '2026-11-21T06:51:00.000Z', to: '2026-11-21T17:40:30.000Z' },
+    });
+    expect(changeLine(run(second, '2026-11-21', '-o', 'text').stdout)).toBe('Change: vs 2026-11-20, from the --state digest (that day only partly covered: from 12:00); 2026-11-21 only partly covered too: 06:51-17:40');
+    expect(changeLine(run(second, '2026-11-21', '-o', 'text', '--lang', 'zh').stdout)).toBe('变化：对比 2026-11-20，数据来自 --state 摘要（该日只有部分时段有记录：12:00 起）；2026-11-21 也只有部分时段有记录：06:51 至 17:40');
+    expect(run(second, '2026-11-21', '-o', 'markdown').stdout).toContain('### Change: vs 2026-11-20, from the --state digest (that day only partly covered: from 12:00); 2026-11-21 only partly covered too: 06:51-17:40\n');
+    expect(run(second, '2026-11-21', '-o', 'html', '--lang', 'zh').stdout).toContain('对比 2026-11-20，数据来自 --state 摘要（该日只有部分时段有记录：12:00 起）；2026-11-21 也只有部分时段有记录：06:51 至 17:40</p>');
+    expect(JSON.parse(readFileSync(join(state, '2026-11-21.json'), 'utf8'))).toMatchObject({ complete: false, covered: { from: '2026-11-21T06:51:00.000Z', to: '2026-11-21T17:40:30.000Z' } });
+  });
+
+  it('--state: of two partial digests of a day the one covering more stays, said on stderr, en and zh; one covering more replaces it, silently; an equal one too', () => {
+    const dir = tempDir();
+    const state = join(dir, 'state');
+    const file = join(state, '2026-11-21.json');
+    const at21 = (log: string, ...more: string[]) => runCli(['daily', log, '--date', '2026-11-21', '--tz', 'UTC', '--state', state, '-o', 'json', ...more]);
+    const log = (name: string, from: string, to: string): string => write(dir, name, [isoLine(at(from)), isoLine(at(to), { src: '198.51.100.9' })], Date.parse(to) + 1000);
+    expect(at21(log('mid.log', '2026-11-21T06:51:00Z', '2026-11-21T17:40:00Z')).stderr).toBe('');
+    const mid = readFileSync(file, 'utf8');
+    expect(JSON.parse(mid)).toMatchObject({ complete: false, covered: { from: '2026-11-21T06:51:00.000Z', to: '2026-11-21T17:40:00.000Z' } });
+    // Less of the day (its morning rotation gone): the stored one stays.
+    const afternoon = log('pm.log', '2026-11-21T12:00:00Z', '2026-11-21T17:40:00Z');
+    const r = at21(afternoon);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`logscan: ${file}: the digest of 2026-11-21 is kept: it covers 06:51-17:40 of that day, this run only 12:00-17:40, and would have replaced it with one that covers less\n`);
+    expect(readFileSync(file, 'utf8')).toBe(mid);
+    expect(at21(afternoon, '--lang', 'zh').stderr).toBe(`logscan: ${file}：保留 2026-11-21 的摘要：它覆盖该日 06:51-17:40，本次运行只读到 12:00-17:40，不用覆盖更少的摘要替换它\n`);
+    expect(readFileSync(file, 'utf8')).toBe(mid);
+    // The same span again: the newer run's is written (its "written" time tells it).
+    expect(at21(log('same2.log', '2026-11-21T06:51:00Z', '2026-11-21T17:40:00Z')).stderr).toBe('');
+    expect(readFileSync(file, 'utf8')).not.toBe(mid);
+    // More of the day: replaces it, and is kept in its turn against the shorter one.
+    expect(at21(log('long.log', '2026-11-21T00:10:00Z', '2026-11-21T17:40:00Z')).stderr).toBe('');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ covered: { from: '2026-11-21T00:10:00.000Z', to: '2026-11-21T17:40:00.000Z' } });
+    expect(at21(afternoon).stderr).toBe(`logscan: ${file}: the digest of 2026-11-21 is kept: it covers 00:10-17:40 of that day, this run only 12:00-17:40, and would have replaced it with one that covers less\n`);
   });
 
   it('--state: a day the logs do not reach gets no digest (nor replaces the one written while they held it); the day before still gets its own; a day partly covered gets an incomplete one', () => {

@@ -131,7 +131,7 @@ describe('a Cisco ASA log: replies that are Teardown records are said as connect
     // The digest keeps what it kept (no replies' connections: no day's replies are compared
     // with the day before's); version 7 names the day's formats.
     const digest = JSON.parse(readFileSync(join(state, '2026-01-05.json'), 'utf8')) as { logscanDailyDigest: number; formats: string[]; totals: Record<string, number> };
-    expect(digest.logscanDailyDigest).toBe(7);
+    expect(digest.logscanDailyDigest).toBe(8);
     expect(digest.formats).toEqual(['cisco-asa']);
     expect(Object.keys(digest.totals)).not.toContain('replyConnections');
     expect(digest.totals).toMatchObject({ packets: 6, connections: 4, probeConnections: 0, ownConnections: 0, lateConnections: 0 });

@@ -249,7 +249,7 @@ describe('--lang zh: the daily summary', () => {
     expect(text).toContain('探测       151 个包，来自 97 个来源，发往 39 个端口\n');
     expect(text).toContain('非探测     本方发出 6 个包 · 11 个是对本方连接的回复 · 27 个是局域网广播噪声\n');
     expect(text).toContain('拦截       189（占所记录 195 个包的 97%） · 放行 3（1.5%） · 其他 3（1.5%）\n');
-    expect(text).toContain('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录）');
+    expect(text).toContain('变化：对比 2026-11-20，数据来自同一批日志（该日只有部分时段有记录：06:51 起）');
     expect(text).toContain('  探测     452 → 151（−67%）\n');
     expect(text).toContain('  来源     74 → 97（+31%） · 今天新出现 77 个\n');
     expect(text).toContain('每小时活动（峰值 25 个包）');

@@ -76,7 +76,7 @@ describe('an ACK sweep of 12 hosts in every view', () => {
     const state = tempDir();
     runCli(['daily', file, '--date', '2026-11-20', '--tz', 'UTC', '--state', state, '-o', 'json']);
     const digest = JSON.parse(readFileSync(join(state, '2026-11-20.json'), 'utf8')) as { logscanDailyDigest: number; totals: { probes: number; late: number; sources: number; ports: number }; sources: string[]; ports: Record<string, string> };
-    expect(digest.logscanDailyDigest).toBe(7);
+    expect(digest.logscanDailyDigest).toBe(8);
     expect(digest.totals).toMatchObject({ probes: 12, late: 0, sources: 1, ports: 1 });
     expect([digest.sources, digest.ports]).toEqual([['203.0.113.84'], { tcp: '80' }]);
     // The same sweep the next day: not new, and as many probes as the day before.

@@ -198,7 +198,7 @@ describe('windows-firewall: ALLOW rows are connections, not packets', () => {
     const before = write('pf-before.log', dayBefore);
     expect(runCli(['daily', before, '--tz', 'UTC', '--date', '2026-11-19', '--state', state, '-o', 'json']).code).toBe(0);
     const digest = JSON.parse(readFileSync(join(state, '2026-11-19.json'), 'utf8')) as { logscanDailyDigest: number; totals: Record<string, number> };
-    expect(digest.logscanDailyDigest).toBe(7);
+    expect(digest.logscanDailyDigest).toBe(8);
     expect(digest.totals).toMatchObject({ packets: 304, connections: 136, own: 136, ownConnections: 136, late: 0, lateConnections: 0 });
     const json = JSON.parse(runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20', '--state', state, '-o', 'json']).stdout) as { comparison: { basis: string; connections: unknown } };
     expect(json.comparison.basis).toBe('state');
