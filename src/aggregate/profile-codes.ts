@@ -8,6 +8,8 @@ const F_MAIN = FLAG_SYN | FLAG_ACK | FLAG_FIN | FLAG_RST | FLAG_PSH | FLAG_URG;
 
 /** TCP flag combinations counted per source (index into SourceProfile.flagClasses). */
 export const FLAG_CLASSES = ['syn', 'null', 'fin', 'xmas', 'synfin', 'ack', 'other'] as const;
+export type FlagClass = (typeof FLAG_CLASSES)[number];
+export const isFlagClass = (k: string): k is FlagClass => (FLAG_CLASSES as readonly string[]).includes(k);
 export const FC_SYN = 0;
 export const FC_NULL = 1;
 export const FC_FIN = 2;

@@ -145,7 +145,7 @@ async function stdinLines(setExit: (code: number) => void, lang: Lang): Promise<
         if (full) return;
         lastLine = lineNo;
         nonBlank++;
-        if (++overlong <= SHOWN_OVERLONG) process.stderr.write(`logscan: ${m.diagnostics.malformed(STDIN_NAME, lineNo, m.explain.notExplained(reasonText(overlongReason(length, limit), 'en')), '')}\n`);
+        if (++overlong <= SHOWN_OVERLONG) process.stderr.write(`logscan: ${m.diagnostics.malformed(STDIN_NAME, lineNo, m.explain.notExplained(reasonText(overlongReason(length, limit), lang)), '')}\n`);
       },
       endedEarly: () => gate.gzipProblem !== null,
     });

@@ -10,6 +10,7 @@ import type { FoldSpread } from '../live/fold.js';
 import { capped, counted, fmtInt, plural } from '../util/number-text.js';
 import { MAX_YEAR, MIN_YEAR } from '../util/year-range.js';
 import type { FindingId } from '../aggregate/finding-ids.js';
+import type { FlagClass } from '../aggregate/profile-codes.js';
 import type { CommanderProblem } from '../cli/commander-problem.js';
 import type { FollowNotice } from '../input/follow-types.js';
 import type { AlertExecReport } from '../live/alert-exec.js';
@@ -651,6 +652,8 @@ export const en = {
       hosts: 'hosts probed',
       /** Packets only: connection records (Windows Firewall, Cisco ASA) record no flags and are not counted. */
       flags: 'TCP flags (packets)',
+      /** A flag class's word on that row: in English the JSON key `tcpFlags` counts it by, as the row always read ("syn 300", "other 2"). */
+      flagClass: (c: FlagClass): string => c,
       /** The source's counts are packets, or connections or records when it has connection records (Windows Firewall, Cisco ASA). */
       actions: (unit: CountUnit = 'packets') => `verdicts (${unit})`,
       rules: 'logged as',

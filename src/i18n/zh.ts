@@ -3,6 +3,7 @@
 // no plural: counts take a measure word (个, 台, 行). Technical tokens stay as they are
 // (TCP, NULL, 22/tcp, ids, options); a space separates them from Chinese characters.
 import { capped, fmtInt } from '../util/number-text.js';
+import type { FlagClass } from '../aggregate/profile-codes.js';
 import { MAX_YEAR, MIN_YEAR } from '../util/year-range.js';
 import { mixedRows, portSplit, type IgnoreLineProblem, type Messages } from './en.js';
 import type { FoldSpread } from '../live/fold.js';
@@ -173,6 +174,9 @@ function spaced(s: string): string {
 
 /** “是否想用“check”？” for commands near a mistyped one, else nothing. */
 const nearHintZh = (near: readonly string[]): string => (near.length > 0 ? `是否想用${near.map((c) => `“${c}”`).join('或')}？` : '');
+
+/** The TCP flag classes of a source's details by the flags' own names, as nmap and the findings say them (NULL 隐蔽探测); only "other" is a word. */
+const ZH_FLAG_CLASSES: Readonly<Record<FlagClass, string>> = { syn: 'SYN', null: 'NULL（无标志）', fin: 'FIN', xmas: 'XMAS', synfin: 'SYN+FIN', ack: 'ACK', other: '其他' };
 
 export const zh: Messages = {
   colon: '：',
@@ -513,6 +517,7 @@ export const zh: Messages = {
       },
       hosts: '探测的主机',
       flags: 'TCP 标志（包数）',
+      flagClass: (c) => ZH_FLAG_CLASSES[c],
       actions: (unit = 'packets') => `处理结果（${unitNoun(unit)}）`,
       rules: '记录为',
       interpretations: (unit = 'packets') => `解读（${unitNoun(unit)}）`,

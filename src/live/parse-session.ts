@@ -53,7 +53,8 @@ export class ParseSession implements FollowConsumer {
   notice(name: string, notice: FollowNotice, kind: NoticeKind): void {
     // Only reading a file again clears its problem (open()): "removed" or "rotated" says nothing of that.
     if (kind === 'problem') this.problems.add(name);
-    this.opts.err(`logscan: ${termSafe(name)}: ${termSafe(messages(this.opts.lang).follow.notice(notice))}\n`);
+    const m = messages(this.opts.lang);
+    this.opts.err(`logscan: ${termSafe(m.diagnostics.input(name, m.follow.notice(notice)))}\n`);
   }
 
   open(file: FollowedFile): GenerationConsumer {

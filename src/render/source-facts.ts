@@ -11,6 +11,7 @@ import { formatDateTime } from './time-format.js';
 import { namedAnnotation } from '../annotate/roles.js';
 import { inWhyOrder } from '../aggregate/finding-ids.js';
 import { ruleLabel, ruleRows } from './rule-rows.js';
+import { isFlagClass } from '../aggregate/profile-codes.js';
 
 /** A fact about a source: its label and its lines (plain text, from logs in part: escape for the output). */
 export interface SourceFact {
@@ -61,7 +62,7 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
   const unit = countUnit(r);
   for (const [label, items] of [
     // Connection rows record no flags (profile-rows.ts): what this counts is packets, whatever the source's mix.
-    [D.flags, countsItems(r.tcpFlags)],
+    [D.flags, countsItems(r.tcpFlags, (k) => (isFlagClass(k) ? D.flagClass(k) : k))],
     [D.actions(unit), countsItems(r.actions, verdict)],
     [D.rules, sourceRuleItems(r, msg)],
     // Busiest first, as the interpretations table is: the JSON record is keyed in id order.

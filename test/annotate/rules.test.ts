@@ -1,6 +1,6 @@
 // signatures/annotations.json: the shipped file is valid and documented; bad rule
 // files are rejected with the file and the rule named.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SignatureError } from '../../src/errors.js';
@@ -37,6 +37,20 @@ function error(json: unknown): SignatureError {
 }
 
 describe('annotation rules', () => {
+  // The ICMP replies' texts said "（type 0）", "（type 129）" in Chinese, beside 类型 3 in the next rule's.
+  it("the shipped Chinese texts call an ICMP type 类型 N, as explain's heading does (ICMP 类型 8), never 'type N'", () => {
+    const dir = new URL('../../signatures/', import.meta.url);
+    const zh: string[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k === 'zh' && typeof x === 'string') zh.push(x); else walk(x);
+    };
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) walk(JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
+    expect(zh.length).toBeGreaterThan(500);
+    expect(zh.filter((t) => /\btypes? \d/i.test(t))).toEqual([]);
+    expect(zh.filter((t) => t.includes('ICMP 回显应答（类型 0）'))).toHaveLength(1);
+  });
+
   it('the shipped file loads, and every id is documented in docs/annotations.md', () => {
     const set = loadAnnotationRules();
     expect(set.rules.length).toBeGreaterThan(30);

@@ -41,7 +41,9 @@ async function lifeOf(lang: 'en' | 'zh'): Promise<{ got: string[]; want: string[
   const dir = join(root, 'logs\u001b[2J');
   mkdirSync(dir);
   const w = WORDS[lang];
-  const line = (stage: Stage): string => `logscan: ${stage === 'directory' ? dir.replace('\u001b', '\\x1b') : log}: ${w[stage]}`;
+  // The colon after the path is the language's, as on every other stderr line naming a file (diagnostics.input).
+  const colon = lang === 'zh' ? '：' : ': ';
+  const line = (stage: Stage): string => `logscan: ${stage === 'directory' ? dir.replace('\u001b', '\\x1b') : log}${colon}${w[stage]}`;
   const said = (stage: Stage, after = 0) => (_o: string, e: string) => e.indexOf(line(stage), after) >= 0;
   const cli = startCli(['follow', '-o', 'ndjson', '--lang', lang, log, dir], { env });
   await cli.waitFor((o, e) => said('waiting')(o, e) && said('directory')(o, e), 20_000);

@@ -83,6 +83,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.probesText': [633, 361],
   'report.topBy': ['records'],
   'report.details.actions': ['connections'],
+  'report.details.flagClass': ['other'],
   'report.details.interpretations': ['packets'],
   'report.probesBlocked': [600, 1],
   'report.protoNumber': ['41'],

@@ -744,3 +744,22 @@ describe('the HTML zone note', () => {
     }
   });
 });
+
+describe("a source's details: its TCP flags", () => {
+  // One of each flag class nmap names, and a SYN+ACK, which is none of them ("other").
+  const flags: string[][] = [['SYN'], [], ['FIN'], ['FIN', 'PSH', 'URG'], ['SYN', 'FIN'], ['ACK'], ['SYN', 'ACK']];
+  const events = flags.map((tcpFlags, i) => makeEvent({ src: { ip: '203.0.113.9' }, dst: { port: 1000 + i }, time: at(i), tcpFlags }));
+  const row = doc(events).sources.find((r) => r.ip === '203.0.113.9')!;
+  const items = (lang: Lang) => sourceFacts(row, 'UTC', lang).find((f) => f.label === messages(lang).report.details.flags)!.items;
+
+  it("are the JSON record's keys in English, as they always read", () => {
+    expect(row.tcpFlags).toEqual({ syn: 1, null: 1, fin: 1, xmas: 1, synfin: 1, ack: 1, other: 1 });
+    expect(items('en')).toEqual(['syn 1', 'null 1', 'fin 1', 'xmas 1', 'synfin 1', 'ack 1', 'other 1']);
+  });
+
+  it('are the flags by their names and "other" in words in Chinese: no English word left (it said "other 1")', () => {
+    expect(items('zh')).toEqual(['SYN 1', 'NULL（无标志） 1', 'FIN 1', 'XMAS 1', 'SYN+FIN 1', 'ACK 1', '其他 1']);
+    const html = renderReportHtml(doc(events, { lang: 'zh' }), { lang: 'zh', tz: 'UTC', version: '0' });
+    expect(html).toContain('<dt>TCP 标志（包数）</dt><dd>SYN 1 · NULL（无标志） 1 · FIN 1 · XMAS 1 · SYN+FIN 1 · ACK 1 · 其他 1</dd>');
+  });
+});
