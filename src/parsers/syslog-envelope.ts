@@ -1,9 +1,10 @@
 // Line wrappers around kernel messages: BSD syslog, <PRI>, ISO 8601/RFC 3339, RFC 5424,
-// journalctl short/short-iso, dmesg, Proxmox pve-firewall, grep's `file:` prefix and
+// journalctl short/short-iso, dmesg, OpenWrt's logread, Proxmox pve-firewall, grep's `file:` prefix and
 // rsyslog's `message repeated N times: [ … ]`. The wrapper may change from line to line
 // in one file, so every line is dispatched on its first characters; there is no regex.
 import type { RecordHead } from './netfilter.js';
-import { Clock, digitAt, monthAt } from './timestamp.js';
+import { Clock, digitAt, monthAt, weekdayAt } from './timestamp.js';
+import { shown } from './fields.js';
 import type { ParseContext } from './types.js';
 import type { LineReason } from './reason.js';
 import { flat } from '../util/flat-string.js';
@@ -72,6 +73,27 @@ function isFacilityLevel(s: string, i: number, j: number): boolean {
   return dot > i && dot < j - 1;
 }
 
+/**
+ * logread's `kern.warn`, `daemon.info`, `local7.notice`: the facility and level names
+ * syslog.h gives (lower-case letters, a facility's digit) joined by one dot.
+ */
+function isLogreadLevel(s: string, i: number, j: number): boolean {
+  let dot = -1;
+  for (let k = i; k < j; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x2e) {
+      if (dot >= 0) return false;
+      dot = k;
+    } else if ((c < 0x61 || c > 0x7a) && (c < 0x30 || c > 0x39 || dot >= 0)) return false;
+  }
+  return dot > i && dot < j - 1;
+}
+
+/** The stamp logread and dmesg -T write, for a reason that says what was expected. */
+const CTIME_SYNTAX = 'Www Mmm dd HH:MM:SS YYYY';
+/** ctime's fixed width. */
+const CTIME_LENGTH = 24;
+
 /** A first token that can be a host name (not a tag, a bracketed prefix or a key=value). */
 function isHostToken(s: string, i: number, j: number): boolean {
   if (j <= i || s.charCodeAt(i) === LBRACKET || s.charCodeAt(j - 1) === COLON) return false;
@@ -137,8 +159,62 @@ export class SyslogEnvelopeReader {
     if (digitAt(s, p) >= 0) {
       return s.charCodeAt(p + 4) === 0x2d ? this.timestamped(s, p, env, false) : this.proxmox(s, p, env);
     }
-    return monthAt(s, p) !== 0 && this.timestamped(s, p, env, true);
+    if (monthAt(s, p) !== 0) return this.timestamped(s, p, env, true);
+    return weekdayAt(s, p) && this.logread(s, p, env);
   }
+
+  /**
+   * OpenWrt's `logread` (ubox): `Www Mmm dd HH:MM:SS YYYY facility.level tag: message`,
+   * a ctime stamp in the router's zone with its year, no host; the kernel's lines are
+   * tagged `kernel:`. A weekday and a month open it; a stamp that then cannot be read
+   * (`12:34 2024`, a year glued to the next word) is said to be broken, not read as a
+   * message whose rule label would be the whole header.
+   */
+  private logread(s: string, p: number, env: Envelope): boolean {
+    if (s.charCodeAt(p + 3) !== SP || monthAt(s, p + 4) === 0) return false;
+    const clock = this.clock;
+    const ms = clock.ctime(s, p);
+    const end = env.msgEnd;
+    if (ms !== ms || (clock.end < end && s.charCodeAt(clock.end) !== SP)) {
+      env.error = (ms !== ms ? clock.error : null) ?? {
+        code: 'expected-found',
+        field: 'time',
+        value: shown(s.slice(p, Math.min(end, p + CTIME_LENGTH + 1))),
+        syntax: CTIME_SYNTAX,
+      };
+      env.msgStart = p;
+      return true;
+    }
+    env.time = this.dates.of(ms);
+    const from = clock.end;
+    const h = this.logreadHeader;
+    if (h !== '' && s.startsWith(h, from)) {
+      const q = from + h.length;
+      const c = s.charCodeAt(q);
+      if (q < end && (c === SP || c === 0x09)) {
+        this.body(s, skipSpaces(s, q, end), env);
+        return true;
+      }
+    }
+    let q = skipSpaces(s, from, end);
+    let e = tokenEnd(s, q, end);
+    if (isLogreadLevel(s, q, e)) {
+      q = skipSpaces(s, e, end);
+      e = tokenEnd(s, q, end);
+    }
+    if (isTag(s, q, e)) {
+      // Flat: a slice would pin its whole input chunk.
+      this.logreadHeader = h.length === e - from && s.startsWith(h, from) ? h : flat(s.slice(from, e));
+      q = skipSpaces(s, e, end);
+    } else {
+      this.logreadHeader = '';
+    }
+    this.body(s, q, env);
+    return true;
+  }
+
+  /** What followed the last logread stamp up to and including its tag (" kern.warn kernel:"). */
+  private logreadHeader = '';
 
   /** `<PRI>` then RFC 5424, BSD or ISO; a bare `<PRI>message` is also accepted. */
   private pri(s: string, p: number, env: Envelope): boolean {

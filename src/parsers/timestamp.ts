@@ -51,6 +51,31 @@ export function monthAt(s: string, i: number): number {
   }
 }
 
+/**
+ * Whether s[i, i+3) is an English weekday abbreviation (`Mon` … `Sun`), as C's ctime()
+ * writes it. No weekday is also a month's abbreviation, so a line opening with one is
+ * never a BSD stamp.
+ */
+export function weekdayAt(s: string, i: number): boolean {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  const c = s.charCodeAt(i + 2);
+  switch (a) {
+    case 0x4d: // Mon
+      return b === 0x6f && c === 0x6e;
+    case 0x54: // Tue Thu
+      return (b === 0x75 && c === 0x65) || (b === 0x68 && c === 0x75);
+    case 0x57: // Wed
+      return b === 0x65 && c === 0x64;
+    case 0x46: // Fri
+      return b === 0x72 && c === 0x69;
+    case 0x53: // Sat Sun
+      return (b === 0x61 && c === 0x74) || (b === 0x75 && c === 0x6e);
+    default:
+      return false;
+  }
+}
+
 /** Value of the decimal digit at s[i], or -1. */
 export function digitAt(s: string, i: number): number {
   const d = s.charCodeAt(i) - 0x30;
@@ -240,6 +265,9 @@ export class Clock {
   private readonly isoYmd = [0, 0, 0];
   private pveText = '';
   private pveMs = 0;
+  // ctime stamps (OpenWrt's logread, dmesg -T) carry their year: cached per second like BSD's.
+  private ctimeText = '';
+  private ctimeMs = 0;
 
   constructor(ctx: Pick<ParseContext, 'refDate' | 'refNow' | 'year' | 'tz' | 'yearCarry' | 'timeCarry' | 'zoneNote'>) {
     this.local = localTimeConverter(ctx.tz, { inLogOrder: true, note: ctx.zoneNote, carry: ctx.timeCarry });
@@ -428,10 +456,19 @@ export class Clock {
     return ms;
   }
 
-  /** `dmesg -T` ctime `Www Mmm dd HH:MM:SS YYYY` (local time). */
+  /**
+   * ctime `Www Mmm dd HH:MM:SS YYYY` (local time): `dmesg -T`, OpenWrt's `logread`. The
+   * weekday is not read: the date and year say the day, and a weekday that disagrees
+   * with them (a hand-edited or damaged line) does not make the time unreadable.
+   */
   ctime(s: string, i: number): number {
     this.error = null;
     this.yearInferred = false;
+    const cached = this.ctimeText;
+    if (cached !== '' && s.startsWith(cached, i)) {
+      this.end = i + 24;
+      return this.ctimeMs;
+    }
     if (s.charCodeAt(i + 3) !== SP) return NaN;
     const mo = monthAt(s, i + 4);
     if (mo === 0 || s.charCodeAt(i + 7) !== SP) return NaN;
@@ -452,7 +489,10 @@ export class Clock {
       return NaN;
     }
     this.end = i + 24;
-    return this.local(y, mo, dd, h, mi, sec);
+    const ms = this.local(y, mo, dd, h, mi, sec);
+    this.ctimeText = s.slice(i, i + 24);
+    this.ctimeMs = ms;
+    return ms;
   }
 }
 
