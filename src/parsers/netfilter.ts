@@ -91,16 +91,39 @@ const EDGEOS_TAG = new RegExp(String.raw`^\[(.+)-(\d+|default)-${VERDICT_LETTER}
 const UNIFI_TAG = new RegExp(String.raw`^\[(.+)-${VERDICT_LETTER}-(\d+)\](?: DESCR="(.*)")?$`);
 
 /**
+ * OpenWrt's zone prefixes: fw4 (nftables) `<verdict> <zone> <chain>: `, fw3 (iptables)
+ * `<VERDICT>(<src|dest> <zone>)`. The word after the zone, or before it, says which side
+ * of the router the zone is: traffic of a zone's `in` and `forward` chains (fw3's `src`)
+ * came from it, of its `out` chain (fw3's `dest`) goes to it.
+ */
+const OPENWRT_ZONE_PREFIXES: ReadonlyArray<{ pattern: RegExp; zone: number; side: number; sides: Readonly<Record<string, 'ingress' | 'egress'>> }> = [
+  { pattern: /^(?:accept|drop|reject) ([A-Za-z0-9_]+) (in|out|forward):$/, zone: 1, side: 2, sides: { in: 'ingress', forward: 'ingress', out: 'egress' } },
+  { pattern: /^(?:ACCEPT|DROP|REJECT)\((src|dest) ([A-Za-z0-9_]+)\)$/, zone: 2, side: 1, sides: { src: 'ingress', dest: 'egress' } },
+];
+
+/** An OpenWrt zone prefix's zone, on its side; null for any other prefix. */
+function openwrtZone(rule: string): RuleFields | null {
+  for (const p of OPENWRT_ZONE_PREFIXES) {
+    const m = p.pattern.exec(rule);
+    if (m === null) continue;
+    const zone = m[p.zone]!;
+    return p.sides[m[p.side]!] === 'ingress' ? { name: rule, ingressZone: zone } : { name: rule, egressZone: zone };
+  }
+  return null;
+}
+
+/**
  * A netfilter prefix in ECS terms. An EdgeOS or UniFi tag is split as Elastic's iptables
  * integration splits the EdgeOS one: the ruleset is rule.name, the number rule.id, and a
  * zone policy's ruleset, named FROM-TO, gives the zones (`[LAN-WAN-10-A]`); the verdict
- * letter is event.action already. Any other prefix names the rule as logged.
+ * letter is event.action already. An OpenWrt zone prefix (`drop wan in:`, `DROP(src wan)`)
+ * names the rule as logged and gives its zone. Any other prefix names the rule as logged.
  */
 export function netfilterRuleFields(rule: string): RuleFields {
   const edge = EDGEOS_TAG.exec(rule);
   const unifi = edge === null ? UNIFI_TAG.exec(rule) : null;
   const m = edge ?? unifi;
-  if (m === null) return { name: rule };
+  if (m === null) return openwrtZone(rule) ?? { name: rule };
   const ruleset = m[1]!;
   const fields: RuleFields = { name: ruleset, id: m[2]! };
   if (unifi !== null && unifi[3] !== undefined && unifi[3] !== '') fields.description = unifi[3];

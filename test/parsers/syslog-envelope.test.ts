@@ -15,12 +15,13 @@ function readFresh(line: string): Envelope {
 const HEADS = [
   ' gw kernel:', ' gw  kernel:', ' gw kernel:x', ' gw\tkernel:', ' kernel:', ' gw gw kernel:', ' gw kern.warning kernel:', ' gw2 kernel:',
   ' gw kernel[0]:', ' fw01 ufw[123]:', ' gw', ' [UFW', ' gw kernel: kernel:', '  gw   kernel:  ',
+  ' kern.warn kernel:', ' kern.info kernel:', ' daemon.info dnsmasq[1734]:', ' local7.notice kernel:', ' kern.warn',
 ];
 const AFTER = [' [123.456] IN=eth0 SRC=1.2.3.4', '\t[1.5] DROP IN=', ' ', '', ' message repeated 3 times: [ IN=eth0 ]', ' [UFW BLOCK] IN=eth0', 'kernel: IN='];
 
 describe('syslog envelope: the remembered header', () => {
   it('a warm reader reads every line exactly as a fresh one does, whatever came before', () => {
-    const line = fc.tuple(fc.constantFrom('Nov 20 06:25:01', '2026-11-20T06:25:01Z', 'Nov  3 00:00:00'), fc.constantFrom(...HEADS), fc.constantFrom(...AFTER)).map((p) => p.join(''));
+    const line = fc.tuple(fc.constantFrom('Nov 20 06:25:01', '2026-11-20T06:25:01Z', 'Nov  3 00:00:00', 'Fri Nov 20 06:25:01 2026', 'Tue Nov  3 00:00:00 2026'), fc.constantFrom(...HEADS), fc.constantFrom(...AFTER)).map((p) => p.join(''));
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), (lines) => {
         const reader = new SyslogEnvelopeReader(ctx);
@@ -42,5 +43,89 @@ describe('syslog envelope: the remembered header', () => {
       reader.read(l, env);
       expect([env.host, l.slice(env.msgStart, env.msgEnd), env.uptime]).toEqual(['gw', `IN=eth0 SRC=1.2.3.${n}`, 12.5]);
     }
+  });
+});
+
+describe('syslog envelope: OpenWrt logread', () => {
+  const read = (line: string, tz = 'UTC'): Envelope => {
+    const env = newEnvelope();
+    new SyslogEnvelopeReader({ ...ctx, year: null, tz }).read(line, env);
+    return env;
+  };
+  const message = (env: Envelope, line: string): string => line.slice(env.msgStart, env.msgEnd);
+  const REC = 'drop wan in: IN=eth1 OUT= SRC=203.0.113.7 DST=198.51.100.2 LEN=44 PROTO=TCP SPT=1 DPT=23';
+
+  it('reads the stamp with its year (none inferred), no host, and the message after the tag and uptime', () => {
+    const l = `Fri Jan  5 12:34:56 2024 kern.warn kernel: [123.456] ${REC}`;
+    const env = read(l);
+    expect(env.time?.toISOString()).toBe('2024-01-05T12:34:56.000Z');
+    expect([env.yearInferred, env.host, env.uptime, env.error, message(env, l)]).toEqual([false, null, 123.456, null, REC]);
+  });
+
+  it('takes the year from the line whatever the reference date (--year is for stamps without one)', () => {
+    const l = `Sat Dec 31 23:59:59 2022 kern.warn kernel: [  119.561227] ${REC}`;
+    const env = newEnvelope();
+    new SyslogEnvelopeReader({ ...ctx, year: 2030 }).read(l, env);
+    expect([env.time?.toISOString(), env.uptime, message(env, l)]).toEqual(['2022-12-31T23:59:59.000Z', 119.561227, REC]);
+  });
+
+  it('reads the stamp in --tz, a zoneless wall clock', () => {
+    const env = read(`Mon Jul 28 18:12:45 2025 kern.warn kernel: [34592.938265] ${REC}`, 'Europe/Berlin');
+    expect(env.time?.toISOString()).toBe('2025-07-28T16:12:45.000Z');
+  });
+
+  it('a two-digit day, another facility and level, a daemon tag', () => {
+    const l = 'Mon Jan 15 20:22:01 2018 daemon.info dnsmasq[1234]: query[A] example.org from 192.168.1.2';
+    const env = read(l);
+    expect([env.time?.toISOString(), env.host, message(env, l)]).toEqual(['2018-01-15T20:22:01.000Z', null, 'query[A] example.org from 192.168.1.2']);
+    const l7 = `Wed Jun  1 22:19:30 2022 local7.notice kernel: ${REC}`;
+    expect(message(read(l7), l7)).toBe(REC);
+  });
+
+  it('a weekday that disagrees with the date does not drop the line: the date is read', () => {
+    // Jan 1 2023 was a Sunday.
+    const l = `Mon Jan  1 00:10:30 2023 kern.warn kernel: [1.5] ${REC}`;
+    const env = read(l);
+    expect([env.time?.toISOString(), env.error, message(env, l)]).toEqual(['2023-01-01T00:10:30.000Z', null, REC]);
+  });
+
+  it('an impossible date or time is the line\'s error, as for any stamp', () => {
+    expect(read(`Thu Feb 30 10:00:00 2023 kern.warn kernel: ${REC}`).error).toMatchObject({ code: 'impossible-day', field: 'time', value: 'Feb 30' });
+    expect(read(`Sun Feb 29 10:00:00 2023 kern.warn kernel: ${REC}`).error).toMatchObject({ code: 'impossible-day', value: 'Feb 29 2023' });
+    expect(read(`Wed Feb 29 10:00:00 2024 kern.warn kernel: ${REC}`).error).toBeNull();
+    expect(read(`Thu Jan 12 25:00:00 2023 kern.warn kernel: ${REC}`).error).toMatchObject({ code: 'impossible-hour', value: '25' });
+    expect(read(`Thu Jan 12 09:00:00 0999 kern.warn kernel: ${REC}`).error).toMatchObject({ code: 'year-range' });
+  });
+
+  it('a weekday and a month, then a stamp that cannot be read: an error saying what was expected, never a header read as the message', () => {
+    for (const [l, found] of [
+      [`Thu Jan 12 09:16 2023 kern.warn kernel: ${REC}`, "'Thu Jan 12 09:16 2023 ker'"],
+      [`Thu Jan 12 09:16:00 23 kern.warn kernel: ${REC}`, "'Thu Jan 12 09:16:00 23 ke'"],
+      [`Thu Jan 12 09:16:00 2023kern.warn kernel: ${REC}`, "'Thu Jan 12 09:16:00 2023k'"],
+      [`Thu Jan 2 09:16:00 2023 kern.warn kernel: ${REC}`, "'Thu Jan 2 09:16:00 2023 k'"],
+      ['Thu Jan 12 09:1', "'Thu Jan 12 09:1'"],
+    ]) {
+      expect(read(l!).error, l).toEqual({ code: 'expected-found', field: 'time', value: found, syntax: 'Www Mmm dd HH:MM:SS YYYY' });
+    }
+  });
+
+  it('a weekday not followed by a month, or not a weekday: not this header (the whole line is the message)', () => {
+    for (const l of [`Thu 12 Jan 09:16:00 2023 kern.warn kernel: ${REC}`, `Thx Jan 12 09:16:00 2023 kern.warn kernel: ${REC}`, `Thursday: ${REC}`]) {
+      const env = read(l);
+      expect([env.time, env.error, env.msgStart], l).toEqual([null, null, 0]);
+    }
+  });
+
+  it('a stamp alone, or with its level only: an empty message', () => {
+    for (const l of ['Fri Jan  5 12:34:56 2024', 'Fri Jan  5 12:34:56 2024 kern.warn', 'Fri Jan  5 12:34:56 2024 kern.warn kernel:']) {
+      const env = read(l);
+      expect([env.time?.toISOString(), env.error, env.msgStart >= env.msgEnd], l).toEqual(['2024-01-05T12:34:56.000Z', null, true]);
+    }
+  });
+
+  it("grep -H's file prefix before it", () => {
+    const l = `fw.log:Fri Jan  5 12:34:56 2024 kern.warn kernel: [123.456] ${REC}`;
+    const env = read(l);
+    expect([env.time?.toISOString(), message(env, l)]).toEqual(['2024-01-05T12:34:56.000Z', REC]);
   });
 });

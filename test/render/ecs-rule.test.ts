@@ -220,3 +220,42 @@ describe('MikroTik: the log prefix is rule.name, the chain the rule is in is rul
     expect(ecs(makeEvent({ format: 'mikrotik', rule: 'drop from WAN input' })).rule).toEqual({ name: 'drop from WAN', ruleset: 'input' });
   });
 });
+
+describe("OpenWrt's zone prefixes: the rule as logged, the zone on the side its chain says", () => {
+  const MAC = 'MAC=f4:69:42:e4:72:00:00:16:3e:5e:6c:00:08:00';
+  const [wanIn, wanForward, wanOut, fw3Src, fw3Dest] = events(iptablesFormat, [
+    `Fri Jan  5 12:34:56 2024 kern.warn kernel: [123.456] drop wan in: IN=eth1 OUT= ${MAC} SRC=203.0.113.7 DST=198.51.100.20 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=1 PROTO=TCP SPT=47001 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0 MARK=0`,
+    `Fri Jan  5 12:34:57 2024 kern.warn kernel: [124.456] reject wan forward: IN=eth1 OUT=br-lan ${MAC} SRC=203.0.113.7 DST=192.168.1.146 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=2 PROTO=TCP SPT=47002 DPT=80 WINDOW=1024 RES=0x00 SYN URGP=0 MARK=0`,
+    'Fri Jan  5 12:34:58 2024 kern.warn kernel: [125.456] drop wan out: IN= OUT=eth1 SRC=198.51.100.20 DST=192.0.2.200 LEN=60 TOS=0x00 PREC=0x00 TTL=64 ID=3 DF PROTO=TCP SPT=40112 DPT=6667 WINDOW=64240 RES=0x00 SYN URGP=0 MARK=0',
+    `Fri Jan  5 12:34:59 2024 kern.warn kernel: [126.456] DROP(src wan)IN=eth1 OUT= ${MAC} SRC=192.0.2.15 DST=198.51.100.20 LEN=40 TOS=0x00 PREC=0x00 TTL=241 ID=4 PROTO=TCP SPT=43123 DPT=3389 WINDOW=1024 RES=0x00 SYN URGP=0`,
+    'Fri Jan  5 12:35:00 2024 kern.warn kernel: [127.456] DROP(dest wan)IN=br-lan OUT=eth1 SRC=192.168.1.146 DST=203.0.113.99 LEN=52 TOS=0x00 PREC=0x00 TTL=63 ID=0 DF PROTO=TCP SPT=50990 DPT=31337 WINDOW=64240 RES=0x00 SYN URGP=0',
+  ]);
+
+  it('fw4 `drop wan in:` and `reject wan forward:`: from the wan zone (ingress); `drop wan out:`: to it (egress)', () => {
+    expect(ecs(wanIn!).rule).toEqual({ name: 'drop wan in:' });
+    expect(ecs(wanIn!).observer.ingress).toEqual({ zone: 'wan', interface: { name: 'eth1' } });
+    expect(ecs(wanForward!).observer).toMatchObject({ ingress: { zone: 'wan', interface: { name: 'eth1' } }, egress: { interface: { name: 'br-lan' } } });
+    expect(ecs(wanForward!).observer.egress).not.toHaveProperty('zone');
+    expect(ecs(wanOut!).observer.egress).toEqual({ zone: 'wan', interface: { name: 'eth1' } });
+    expect(ecs(wanOut!).observer).not.toHaveProperty('ingress');
+  });
+
+  it('fw3 `DROP(src wan)`: ingress; `DROP(dest wan)`: egress', () => {
+    expect(ecs(fw3Src!).rule).toEqual({ name: 'DROP(src wan)' });
+    expect(ecs(fw3Src!).observer.ingress).toEqual({ zone: 'wan', interface: { name: 'eth1' } });
+    expect(ecs(fw3Dest!).observer).toMatchObject({ ingress: { interface: { name: 'br-lan' } }, egress: { zone: 'wan', interface: { name: 'eth1' } } });
+    expect(ecs(fw3Dest!).observer.ingress).not.toHaveProperty('zone');
+  });
+
+  it('the verdict comes from the label: drop, reject, accept', () => {
+    expect([wanIn, wanForward, wanOut, fw3Src, fw3Dest].map((e) => e!.action)).toEqual(['drop', 'reject', 'drop', 'drop', 'drop']);
+    expect(ecs(makeEvent({ rule: 'accept lan forward:', action: 'allow' })).rule).toEqual({ name: 'accept lan forward:' });
+  });
+
+  it('text only like them is no zone: another verdict or chain, a missing colon, words around it', () => {
+    for (const rule of ['log wan in:', 'drop wan input:', 'drop wan in', 'x drop wan in:', 'DROP(from wan)', 'DROP(src wan) x', 'drop  wan in:']) {
+      expect(ecs(makeEvent({ rule })).rule, rule).toEqual({ name: rule });
+      expect(JSON.stringify(ecs(makeEvent({ rule })).observer), rule).not.toContain('zone');
+    }
+  });
+});
