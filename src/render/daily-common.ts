@@ -117,8 +117,9 @@ export function coveredText(c: CoveredTimes | null, day: { start: number; end: n
   if (c === null) return null;
   const from = Date.parse(c.from);
   const to = Date.parse(c.to);
-  const f = from > day.start ? formatClock(new Date(from), tz) : null;
-  const t = to < day.end ? formatClock(new Date(to), tz) : null;
+  // Within the day's first or last minute, HH:MM would read as the whole day ("from 00:00"): the seconds say what is missing.
+  const f = from > day.start ? formatClock(new Date(from), tz, from - day.start < 60_000) : null;
+  const t = to < day.end ? formatClock(new Date(to), tz, day.end - to <= 60_000) : null;
   return f === null && t === null ? null : messages(lang).daily.coveredSpan(f, t);
 }
 

@@ -43,9 +43,9 @@ export function formatDateTime(d: Date, tz: string | null): string {
 }
 
 /** "06:51" in the zone. */
-export function formatClock(d: Date, tz: string | null): string {
+export function formatClock(d: Date, tz: string | null, seconds = false): string {
   const z = zonedParts(d, tz);
-  return `${p2(z.hour)}:${p2(z.minute)}`;
+  return `${p2(z.hour)}:${p2(z.minute)}${seconds ? `:${p2(z.second)}` : ''}`;
 }
 
 /** "2026-11-20" in the zone. */
