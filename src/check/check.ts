@@ -93,6 +93,8 @@ export interface CheckResult {
   incomplete: boolean;
   /** Some time had no zone in the log (BSD syslog, pfirewall.log's local time) and was read in --tz or this machine's zone. */
   zonelessTimes: boolean;
+  /** The first `journalctl -o short-full` zone name that is none of the zone's at its time (read in that zone all the same); null when none. */
+  unmatchedZone: string | null;
   /**
    * NULs dropped from lines that were past the length limit with them (a NUL-filled region, as
    * a crash leaves in pfirewall.log, before a record); null when none were.
@@ -310,6 +312,7 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
         problem: s.problem ?? null,
         incomplete: s.incomplete,
         zonelessTimes: s.zonelessTimes === true,
+        unmatchedZone: s.unmatchedZone ?? null,
         nuls: p.nuls,
         encoding: s.encoding ?? null,
         fieldHeaders: p.fields.list(),

@@ -144,6 +144,7 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
     out.push(`${l.lines}${m.linesRow(r.lines, r.events, r.skipped, r.malformed > 0 ? c.yellow(malformed) : malformed)}`);
     // The zone is not in the lines: say which one their times were read in (the report and events use the same).
     if (r.zonelessTimes) out.push(wrapLabelled(l.times, m.zoneless(zoneName(opts.tz), opts.tz !== null), width));
+    if (r.unmatchedZone !== null) out.push(wrapLabelled(r.zonelessTimes ? ' '.repeat(displayWidth(l.times)) : l.times, termSafe(m.unmatchedZone(r.unmatchedZone, zoneName(opts.tz))), width));
     if (r.encoding !== null) out.push(wrapLabelled(l.encoding, m.encoding(r.encoding), width));
     if (r.nuls !== null) out.push(wrapLabelled(l.nuls, m.nuls(r.nuls.count, r.nuls.lines, r.nuls.firstLine), width));
     // One layout says nothing the skipped headers do not; two or more are a log that changed columns mid-way.

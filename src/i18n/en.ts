@@ -1043,6 +1043,9 @@ export const en = {
     /** The times row: `zone` the --tz given, or this machine's zone. */
     zoneless: (zone: string, given: boolean) =>
       given ? `no zone in the log: read in ${zone} (--tz)` : `no zone in the log: read as ${zone}, this machine's zone (--tz ZONE to change)`,
+    /** The times row's second line: a `journalctl -o short-full` zone name (`abbr`) that is none of `zone`'s at its time. */
+    unmatchedZone: (abbr: string, zone: string) =>
+      `short-full stamps name the zone ${abbr}, which is not what ${zone} is called at their time: read as ${zone} time all the same (--tz the log's zone to read them right)`,
     encoding: (encoding: string) => `${encoding} with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File), decoded`,
     /** NULs dropped from `lines` over-long lines, the first of them `firstLine`. */
     nuls: (count: number, lines: number, firstLine: number) =>

@@ -814,6 +814,7 @@ export const zh: Messages = {
     malformedCount: (n) => `格式错误 ${fmtInt(n)} 行`,
     zoneless: (zone, given) =>
       given ? `日志中未注明时区：按 ${zone} 解读（--tz）` : `日志中未注明时区：按本机时区 ${zone} 解读（可用 --tz ZONE 另行指定）`,
+    unmatchedZone: (abbr, zone) => `short-full 时间戳注明的时区 ${abbr} 不是 ${zone} 在该时刻的名称：仍按 ${zone} 的时间解读（可用 --tz 指定日志所在的时区）`,
     encoding: (encoding) => `带字节序标记的 ${encoding} 文本（Windows PowerShell 5.1 用 > 或 Out-File 写出的文件即是如此），已解码`,
     nuls: (count, lines, firstLine) =>
       `从${lines === 1 ? `第 ${fmtInt(firstLine)} 行` : ` ${fmtInt(lines)} 行（第一处：第 ${fmtInt(firstLine)} 行）`}去掉了 ${fmtInt(count)} 个：一段填满 NUL 的区域（Windows 崩溃后会在 pfirewall.log 中留下）不是文本，不计入行长度上限，其后的内容照常读取`,

@@ -49,6 +49,8 @@ export interface InputStats {
    * parser's time converter sets it (the stats are the input's ParseContext.zoneNote).
    */
   zonelessTimes?: boolean;
+  /** ZoneNote.unmatchedZone: a short-full stamp's zone name that is none of --tz's. */
+  unmatchedZone?: string;
 }
 
 export interface SkippedLine {

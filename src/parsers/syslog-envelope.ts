@@ -1,10 +1,12 @@
 // Line wrappers around kernel messages: BSD syslog, <PRI>, ISO 8601/RFC 3339, RFC 5424,
-// journalctl short/short-iso, dmesg, OpenWrt's logread, Proxmox pve-firewall, grep's `file:` prefix and
-// rsyslog's `message repeated N times: [ … ]`. The wrapper may change from line to line
-// in one file, so every line is dispatched on its first characters; there is no regex.
+// journalctl's short-* modes (journal-stamps.ts), dmesg, OpenWrt's logread, Proxmox pve-firewall,
+// grep's `file:` prefix and rsyslog's `message repeated N times: [ … ]`. The wrapper may
+// change from line to line in one file, so every line is dispatched on its first
+// characters; there is no regex.
 import type { RecordHead } from './netfilter.js';
 import { Clock, digitAt, monthAt, weekdayAt } from './timestamp.js';
 import { shown } from './fields.js';
+import { JournalStamps } from './journal-stamps.js';
 import type { ParseContext } from './types.js';
 import type { LineReason } from './reason.js';
 import { flat } from '../util/flat-string.js';
@@ -114,7 +116,10 @@ export class SyslogEnvelopeReader {
 
   constructor(ctx: Pick<ParseContext, 'refDate' | 'refNow' | 'year' | 'tz' | 'zoneNote'>) {
     this.clock = new Clock(ctx);
+    this.stamps = new JournalStamps(ctx);
   }
+
+  private readonly stamps: JournalStamps;
 
   /** Fills `env` for line `s`. Never throws; unknown wrappers leave the whole line as message. */
   read(s: string, env: Envelope): void {
@@ -157,10 +162,35 @@ export class SyslogEnvelopeReader {
     if (c === 0x3c) return this.pri(s, p, env);
     if (c === LBRACKET) return this.dmesg(s, p, env);
     if (digitAt(s, p) >= 0) {
-      return s.charCodeAt(p + 4) === 0x2d ? this.timestamped(s, p, env, false) : this.proxmox(s, p, env);
+      return s.charCodeAt(p + 4) === 0x2d ? this.timestamped(s, p, env, false) : this.proxmox(s, p, env) || this.unixStamped(s, p, env);
     }
     if (monthAt(s, p) !== 0) return this.timestamped(s, p, env, true);
-    return weekdayAt(s, p) && this.logread(s, p, env);
+    // A weekday then a month is OpenWrt's logread; a weekday then a date, journalctl's short-full.
+    if (weekdayAt(s, p) && this.logread(s, p, env)) return true;
+    return this.fullStamped(s, p, env);
+  }
+
+  /** journalctl short-unix: `1763619901.123456 host tag: message`. */
+  private unixStamped(s: string, p: number, env: Envelope): boolean {
+    const ms = this.stamps.unix(s, p);
+    if (ms !== ms) return false;
+    env.time = this.dates.of(ms);
+    this.taggedHead(s, this.stamps.end, env);
+    return true;
+  }
+
+  /** journalctl short-full: `Fri 2026-11-20 06:25:01 CET host tag: message`. */
+  private fullStamped(s: string, p: number, env: Envelope): boolean {
+    const ms = this.stamps.full(s, p, env.msgEnd);
+    if (ms !== ms) {
+      if (this.stamps.error === null) return false;
+      env.error = this.stamps.error;
+      env.msgStart = p;
+      return true;
+    }
+    env.time = this.dates.of(ms);
+    this.taggedHead(s, this.stamps.end, env);
+    return true;
   }
 
   /**
@@ -234,15 +264,22 @@ export class SyslogEnvelopeReader {
   /** `<stamp> [host] [host] [facility.level] [tag:] [uptime] message`. */
   private timestamped(s: string, p: number, env: Envelope, bsd: boolean): boolean {
     const clock = this.clock;
-    const ms = bsd ? clock.bsd(s, p) : clock.iso(s, p);
+    let ms = bsd ? clock.bsd(s, p) : clock.iso(s, p);
     if (ms !== ms) {
       if (clock.error === null) return false;
       env.error = clock.error;
       env.msgStart = p;
       return true;
     }
-    env.time = this.dates.of(ms);
     env.yearInferred = clock.yearInferred;
+    // short-precise and syslog-ng's frac-digits(): `Nov 20 06:25:01.123456`.
+    if (bsd && s.charCodeAt(clock.end) === 0x2e) {
+      ms += this.stamps.fraction(s, clock.end);
+      env.time = this.dates.of(ms);
+      this.taggedHead(s, this.stamps.end, env);
+      return true;
+    }
+    env.time = this.dates.of(ms);
     this.hostAndTag(s, clock.end, env);
     return true;
   }
@@ -371,9 +408,12 @@ export class SyslogEnvelopeReader {
   private dmesg(s: string, p: number, env: Envelope): boolean {
     const q = skipSpaces(s, p + 1, env.msgEnd);
     if (digitAt(s, q) >= 0) {
-      const after = this.uptimes(s, p, env);
-      if (env.uptime === null) return false;
-      env.msgStart = after;
+      const up = this.stamps.monotonic(s, p, env.msgEnd);
+      if (up !== up) return false;
+      // journalctl short-monotonic/short-delta name the host and tag; dmesg does not.
+      if (!this.journalHead(s, skipSpaces(s, this.stamps.end, env.msgEnd), env)) env.msgStart = this.uptimes(s, p, env);
+      if (p === env.msgStart) env.msgStart = skipSpaces(s, this.stamps.end, env.msgEnd);
+      env.uptime = up;
       return true;
     }
     const ms = this.clock.ctime(s, q);
@@ -385,6 +425,36 @@ export class SyslogEnvelopeReader {
     }
     env.time = this.dates.of(ms);
     env.msgStart = skipSpaces(s, this.clock.end + 1, env.msgEnd);
+    return true;
+  }
+
+  /**
+   * After a journalctl stamp: `[host] tag:` when there is a tag, else the message right after
+   * the stamp. A host is only taken before a tag: the same stamps start tcpdump's pflog lines
+   * (`Nov 21 06:25:07.100000 rule 3/(match) …`, `1700000000.123456 rule …`), whose first word
+   * is the message's.
+   */
+  private taggedHead(s: string, p: number, env: Envelope): void {
+    p = skipSpaces(s, p, env.msgEnd);
+    if (!this.journalHead(s, p, env)) env.msgStart = this.uptimes(s, p, env);
+  }
+
+  /**
+   * `[host] tag:` at p, read into env (body included) when there is a tag: without one
+   * the words are the message's (`DROP IN=…`, a log prefix), as dmesg prints it.
+   */
+  private journalHead(s: string, p: number, env: Envelope): boolean {
+    const end = env.msgEnd;
+    let e = tokenEnd(s, p, end);
+    if (!isTag(s, p, e)) {
+      if (!isHostToken(s, p, e)) return false;
+      const q = skipSpaces(s, e, end);
+      const f = tokenEnd(s, q, end);
+      if (!isTag(s, q, f)) return false;
+      env.host = this.hostText(s, p, e);
+      e = f;
+    }
+    this.body(s, skipSpaces(s, e, end), env);
     return true;
   }
 

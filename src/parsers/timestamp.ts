@@ -118,7 +118,7 @@ export function yearReason(year: number): LineReason {
  * date (Feb 30)", "time: year 0999 outside the supported range 1900-9998"), or null when
  * they can (leap second 60 is accepted and rolls over). Made only for a line that has one.
  */
-function impossible(year: number, month: number, day: number, h: number, m: number, s: number): LineReason | null {
+export function impossible(year: number, month: number, day: number, h: number, m: number, s: number): LineReason | null {
   // Out of range, a year would reach the output as "999-01-01" or "+010000-…" (util/year-range.ts).
   if (!yearInRange(year)) return yearReason(year);
   return impossibleDate(year, month, day, h, m, s);

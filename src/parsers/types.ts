@@ -59,6 +59,11 @@ export interface ParseContext {
 export interface ZoneNote {
   /** Set to true when a time without a zone was read (in ParseContext.tz or the machine's zone). */
   zonelessTimes?: boolean;
+  /**
+   * The first zone abbreviation of a `journalctl -o short-full` stamp that is none of the
+   * zone's names at that time (read in ParseContext.tz all the same): `check` says so.
+   */
+  unmatchedZone?: string;
 }
 
 /** Where a parser reports each line's fate. Nothing is thrown for bad input. */

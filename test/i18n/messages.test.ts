@@ -167,6 +167,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'check.linesRow': [700, 693, 7, '0'],
   'check.malformedCount': [1],
   'check.zoneless': ['UTC', false],
+  'check.unmatchedZone': ['EST', 'Europe/Berlin'],
   'check.encoding': ['UTF-16LE'],
   'check.nuls': [70000, 2, 7],
   'check.fieldsLayouts': [2, '17'],
