@@ -15,6 +15,7 @@ import type { LocalHour } from '../render/time-format.js';
 import { yearText } from '../util/year-range.js';
 import { portKeyName } from './profile-codes.js';
 import { RuleFormats } from './rule-formats.js';
+import { TargetTable, targetPortKey, type TargetsData } from './targets.js';
 
 export interface PortKey {
   proto: string;
@@ -136,6 +137,13 @@ export interface OverviewData {
   probes: ProbeSplit;
   /** True when topPorts counts only dropped/rejected packets (the log had some); else every inbound packet. */
   portsBlockedOnly: boolean;
+  /**
+   * The hosts of this side the probes went to (targets.ts): every probe's until the first
+   * dropped or rejected one, then those only (`targetsBlockedOnly`), as topPorts. Scanners'
+   * late packets counted as probes at the end (countScanLate) are in no host's row.
+   */
+  targets: TargetsData;
+  targetsBlockedOnly: boolean;
   /** Where the log says records are missing; null when it says none are. */
   logGaps: LogGaps | null;
   /** Distinct source addresses; once more than the counter holds, that many (`distinctSourcesCapped`: "at least"). */
@@ -239,6 +247,9 @@ export class Overview {
   /** The last source's hash: a scan logs one source's packets back to back. */
   private lastSrc = '';
   private lastSrcHash = 0;
+  /** Probes per destination host: every probe's until the first blocked one, then the blocked ones' only. */
+  private targets = new TargetTable();
+  private targetsBlockedOnly = false;
   private probes = 0;
   private blockedProbes = 0;
   private own = 0;
@@ -328,6 +339,15 @@ export class Overview {
         if (connection) this.probeConnections += n;
         if (blocked) this.blockedProbes += n;
         const port = e.dst.port;
+        const dst = e.dst.ip;
+        if (dst !== null) {
+          if (blocked && !this.targetsBlockedOnly) {
+            // The first blocked probe: from now on the hosts table counts blocked ones only (none came before it).
+            this.targetsBlockedOnly = true;
+            this.targets = new TargetTable();
+          }
+          if (blocked || !this.targetsBlockedOnly) this.targets.add(dst, key, key === null ? 0 : this.srcHash(key), targetPortKey(e.proto, port), n, connection);
+        }
         if (port !== null) {
           this.addPort(0, e.proto, port, n);
           if (connection) this.addPortConnections(e.proto, port, n);
@@ -434,6 +454,8 @@ export class Overview {
       portSourcesCapped: this.pairs.saturated,
       portsLateUncounted: { ...this.lateUncounted[blocked]! },
       portsBlockedOnly: blocked === 1,
+      targets: this.targets.result(top),
+      targetsBlockedOnly: this.targetsBlockedOnly,
       probes: {
         packets: this.probes,
         connections: this.probeConnections,
@@ -494,11 +516,16 @@ export class Overview {
         this.udpSources.fill(0);
       }
     }
+    if (this.pairs.add(mixHash(this.srcHash(src), proto === 'tcp' ? port : 65536 + port))) counts[port]++;
+  }
+
+  /** The source's hash for the pair sets, hashed once per run of one source's packets. */
+  private srcHash(src: string): number {
     if (src !== this.lastSrc) {
       this.lastSrc = src;
       this.lastSrcHash = stringHash(src);
     }
-    if (this.pairs.add(mixHash(this.lastSrcHash, proto === 'tcp' ? port : 65536 + port))) counts[port]++;
+    return this.lastSrcHash;
   }
 
   private portSources(k: PortKey): number | null {

@@ -50,6 +50,34 @@ export interface PortRow {
   connections: number;
 }
 
+/** A destination port of a probed host (ReportDoc.topTargets[].ports). */
+export interface TargetPortRow {
+  proto: string;
+  /** Null for a protocol without ports (ICMP). */
+  port: number | null;
+  packets: number;
+  /** Knowledge-base names, best first (empty without a port or a name). */
+  names: string[];
+}
+
+/** A host of this side the probes went to, and what they asked it. */
+export interface TargetRow {
+  ip: string;
+  packets: number;
+  /** Of `packets`, connection records (an inbound ALLOW row or Built: a connection let in). */
+  connections: number;
+  /** Distinct sources of those packets; a lower bound once `topTargetSourcesCapped`. */
+  sources: number;
+  /** Of topTargetsPackets, 0..1. */
+  share: number;
+  /** Its busiest destination ports or protocols, at most 3, busiest first. */
+  ports: TargetPortRow[];
+  /** Packets to its other ports and protocols. */
+  otherPorts: number;
+  /** False when it drew more distinct ports than logscan counts per host (8): `ports` are the busiest of the first 8, `otherPorts` holds the rest. */
+  portsComplete: boolean;
+}
+
 export interface Counted {
   key: string;
   packets: number;
@@ -103,6 +131,19 @@ export interface ReportDoc {
    * `portsCounted` ports only (scan-late.ts lateByPort). Zero for nearly every log.
    */
   topPortsLateUncounted: LateUncounted;
+  /** The hosts of this side the probes went to, most probed first (--top rows). */
+  topTargets: TargetRow[];
+  /** True when topTargets counts dropped/rejected probes only (the log had some), else every probe. */
+  topTargetsBlockedOnly: boolean;
+  /** The packets a topTargets share is of: every probe it counts, to any host. */
+  topTargetsPackets: number;
+  /** Of topTargetsPackets, connection records. */
+  topTargetsConnections: number;
+  /** Distinct hosts the probes went to; "at least" once `targetHostsCapped` (more than logscan keeps, 4,096). */
+  targetHosts: number;
+  targetHostsCapped: boolean;
+  /** True when topTargets[].sources are lower bounds (more distinct source-host pairs than logscan keeps). */
+  topTargetSourcesCapped: boolean;
   /** Packets per hour of day (0-23) in the report's zone. */
   perHour: number[];
   /** Of them, the packets dropped or rejected. */
@@ -219,6 +260,22 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     topPortsConnections: ov.portConnections,
     topPortSourcesCapped: ov.portSourcesCapped,
     topPortsLateUncounted: ov.portsLateUncounted,
+    topTargets: ov.targets.top.map((t) => ({
+      ip: t.ip,
+      packets: t.packets,
+      connections: t.connections,
+      sources: t.sources,
+      share: ov.targets.packets > 0 ? t.packets / ov.targets.packets : 0,
+      ports: t.ports.map((p) => ({ ...p, names: p.port === null ? [] : portNames(kb, p.proto, p.port, lang) })),
+      otherPorts: t.otherPorts,
+      portsComplete: t.portsComplete,
+    })),
+    topTargetsBlockedOnly: ov.targetsBlockedOnly,
+    topTargetsPackets: ov.targets.packets,
+    topTargetsConnections: ov.targets.connections,
+    targetHosts: ov.targets.hosts,
+    targetHostsCapped: ov.targets.hostsCapped,
+    topTargetSourcesCapped: ov.targets.sourcesCapped,
     perHour: ov.perHour,
     perHourBlocked: ov.perHourBlocked,
     perDay: ov.perDay,

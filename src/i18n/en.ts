@@ -562,6 +562,9 @@ export const en = {
       sourceCount: 'sources',
       example: 'e.g. from',
       meaning: 'meaning',
+      /** The most probed hosts table: a host of this side, and the ports its probes went to. */
+      target: 'host',
+      targetPorts: 'top ports',
     },
     topSources: 'Top sources',
     topSourcesOf: (shown: number, ranked: number) => `Top sources (${fmtInt(shown)} of ${fmtInt(ranked)} ranked)`,
@@ -603,6 +606,11 @@ export const en = {
     /** The ports tables' titles: their shares are of `n` packets (those with a port). */
     topPortsBlocked: (n: number) => `Top probed ports (dropped or rejected: ${counted(n, 'packet')} with a port)`,
     topPorts: (n: number, unit: CountUnit = 'packets') => `Top destination ports (${counted(n, unit.slice(0, -1))} with a port)`,
+    /** The most probed hosts table's title: its shares are of `n` packets (every probe to a host it counts). */
+    topTargetsBlocked: (n: number) => `Most probed hosts of this side (dropped or rejected: ${counted(n, 'packet')})`,
+    topTargets: (n: number, unit: CountUnit = 'packets') => `Most probed hosts of this side (${counted(n, unit.slice(0, -1))})`,
+    /** Under it, when more hosts were probed than it lists: how many, and their share (formatted) of its count. */
+    otherTargets: (hosts: number, isCapped: boolean, share: string) => `${capped(hosts, isCapped)} other ${plural(isCapped ? 2 : hosts, 'host')} drew the other ${share}.`,
     interpretations: 'Notable interpretations',
     /** `evicted` counts evictions, not sources: a source evicted, seen again and evicted again counts twice. */
     evicted: (cap: number, evicted: number, events: number) =>

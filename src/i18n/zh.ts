@@ -455,6 +455,8 @@ export const zh: Messages = {
       sourceCount: '来源数',
       example: '示例来源',
       meaning: '含义',
+      target: '主机',
+      targetPorts: '主要端口',
     },
     topSources: '主要来源',
     topSourcesOf: (shown, ranked) => `主要来源（共排名 ${fmtInt(ranked)} 个，显示前 ${fmtInt(shown)} 个）`,
@@ -475,6 +477,9 @@ export const zh: Messages = {
     originItem: (name, packets, sources, connections = 0) => `${name}：${rowsText(packets, connections)}，${fmtInt(sources)} 个来源`,
     topPortsBlocked: (n) => `被探测最多的端口（已丢弃或拒绝：发往端口的 ${fmtInt(n)} 个包）`,
     topPorts: (n, unit = 'packets') => `主要目的端口（发往端口的 ${fmtInt(n)} ${unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录'}）`,
+    topTargetsBlocked: (n) => `被探测最多的本方主机（已丢弃或拒绝：${fmtInt(n)} 个包）`,
+    topTargets: (n, unit = 'packets') => `被探测最多的本方主机（${fmtInt(n)} ${unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录'}）`,
+    otherTargets: (hosts, isCapped, share) => `另有 ${capped(hosts, isCapped)} 台主机，占其余的 ${share}。`,
     interpretations: '值得注意的解读',
     evicted: (cap, evicted, events) =>
       `注意：来源超过 ${fmtInt(cap)} 个；最久未出现的来源档案共被淘汰 ${fmtInt(evicted)} 次（${fmtInt(events)} 个事件），这些事件未计入排名（同一来源可能多次被淘汰；可用 --max-sources 提高上限）。`,

@@ -9,6 +9,7 @@
 import { rowsUnit, unitHead } from './count-unit.js';
 import type { CountUnit } from '../i18n/en.js';
 import type { ReportDoc, RuleCounted } from '../aggregate/report.js';
+import { otherTargetsNote, showsTargets, targetPortsText, targetsCountHead, targetsTitle } from './target-words.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import type { Lang } from '../knowledge/types.js';
 import { findingLabel, messages, type Messages } from '../i18n/messages.js';
@@ -313,6 +314,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
       )}${lateNoteHtml(portsLateNote(r, R))}</section>`,
     );
   }
+  if (showsTargets(r)) b.push(targetsSection(r, lang));
   if (r.interpretations.length > 0) {
     const I = { ...R.head, packets: unitHead(rowsUnit(r.interpretations), R.head) };
     b.push(
@@ -336,6 +338,28 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
     b.push(`<p class="note">${e(R.md.evicted(r.profiles.cap, r.profiles.evicted))}</p>`);
   }
   return b;
+}
+
+/**
+ * The most probed hosts of this side. Cards under 900 px, as the sources: a long IPv6
+ * address beside four other columns left the ports a few letters wide on a phone.
+ */
+function targetsSection(r: ReportDoc, lang: Lang): string {
+  const msg = messages(lang);
+  const R = msg.report;
+  const T = { ...R.head, packets: targetsCountHead(r, R.head) };
+  const rows = r.topTargets.map(
+    (t) =>
+      '<tr>' +
+      rowHead(T.target, `<span class="ip">${e(t.ip)}</span>`, 'head') +
+      td(T.packets, fmtInt(t.packets), 'n') +
+      td(T.sourceCount, capped(t.sources, r.topTargetSourcesCapped), 'n') +
+      td(T.share, fmtPct(t.share), 'n') +
+      td(T.targetPorts, targetPortsText(t, msg.nameSep, e), 'wide') +
+      '</tr>',
+  );
+  const head: [string, string?][] = [[T.target], [T.packets, 'n'], [T.sourceCount, 'n'], [T.share, 'n'], [T.targetPorts]];
+  return `<section><h2>${e(targetsTitle(r, R))}</h2>${table(head, rows)}${lateNoteHtml(otherTargetsNote(r, R))}</section>`;
 }
 
 /** The whole page around `body` (already HTML). */

@@ -1,5 +1,5 @@
 // `logscan -o csv`: one table of the report for spreadsheets. One table per run
-// (--csv-table sources|ports, default sources) rather than several sections in one
+// (--csv-table sources|ports|targets, default sources) rather than several sections in one
 // file: a spreadsheet imports one rectangle with one header row.
 //
 // RFC 4180: comma-separated, CRLF line ends, a field quoted when it holds a comma or a
@@ -9,8 +9,8 @@
 import type { ReportDoc } from '../aggregate/report.js';
 import { termSafe } from './sanitize.js';
 
-export type CsvTable = 'sources' | 'ports';
-export const CSV_TABLES: readonly CsvTable[] = ['sources', 'ports'];
+export type CsvTable = 'sources' | 'ports' | 'targets';
+export const CSV_TABLES: readonly CsvTable[] = ['sources', 'ports', 'targets'];
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -45,11 +45,22 @@ const SOURCE_HEAD = [
 // sources, then connections, last: columns are only ever added at the end, so scripts reading by position keep working.
 const PORT_HEAD = ['proto', 'port', 'packets', 'share', 'known_as', 'sources', 'connections'];
 
+// A host's busiest ports in one cell ("22/tcp; 3389/tcp; icmp"), as `ports` words them; other_port_packets: to its other ports.
+const TARGET_HEAD = ['ip', 'packets', 'connections', 'sources', 'share', 'ports', 'other_port_packets', 'ports_complete'];
+
 export function renderReportCsv(doc: ReportDoc, table: CsvTable): string {
   let out = '';
   if (table === 'ports') {
     out += line(PORT_HEAD);
     for (const p of doc.topPorts) out += line([csvText(p.proto), csvNum(p.port), csvNum(p.packets), csvNum(Math.round(p.share * 10000) / 10000), csvText(p.names.join('; ')), csvNum(p.sources), csvNum(p.connections)]);
+    return out;
+  }
+  if (table === 'targets') {
+    out += line(TARGET_HEAD);
+    for (const t of doc.topTargets) {
+      const ports = t.ports.map((p) => (p.port === null ? p.proto : `${p.port}/${p.proto}`)).join('; ');
+      out += line([csvText(t.ip), csvNum(t.packets), csvNum(t.connections), csvNum(t.sources), csvNum(Math.round(t.share * 10000) / 10000), csvText(ports), csvNum(t.otherPorts), String(t.portsComplete)]);
+    }
     return out;
   }
   out += line(SOURCE_HEAD);

@@ -10,6 +10,7 @@ import { filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchTe
 import { perDayRow, sparkline } from './activity-rows.js';
 import { ruleItems } from './rule-rows.js';
 import { namedAnnotation } from '../annotate/roles.js';
+import { otherTargetsNote, showsTargets, targetPortsText, targetsCountHead, targetsTitle } from './target-words.js';
 import { rowsUnit, unitHead } from './count-unit.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
@@ -147,6 +148,18 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
     );
     const late = portsLateNote(doc, m);
     if (late !== null) out.push('', md(late));
+  }
+  if (showsTargets(doc)) {
+    out.push('', `### ${targetsTitle(doc, m)}`, '');
+    out.push(
+      ...tableMd(
+        [h.target, targetsCountHead(doc, h), h.sourceCount, h.share, h.targetPorts],
+        doc.topTargets.map((t) => [md(t.ip), fmtInt(t.packets), capped(t.sources, doc.topTargetSourcesCapped), fmtPct(t.share), targetPortsText(t, msg.nameSep, md)]),
+        [1, 2, 3],
+      ),
+    );
+    const other = otherTargetsNote(doc, m);
+    if (other !== null) out.push('', md(other));
   }
 
   if (doc.interpretations.length > 0) {

@@ -21,6 +21,7 @@ import { cmpStr } from '../util/compare.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { formatDateTime } from './time-format.js';
 import { namedAnnotation } from '../annotate/roles.js';
+import { otherTargetsNote, showsTargets, targetPortsText, targetsCountHead, targetsTitle } from './target-words.js';
 
 export interface TextOptions {
   color: boolean;
@@ -55,6 +56,28 @@ export function labelPad(label: string, width: number): string {
 
 /** The narrowest meaning column beside the others; below it each meaning is a note under its row. */
 const MEANING_LEAST = 40;
+
+/** The narrowest ports column beside a host's numbers; below it each host's ports go under its row. */
+const TARGET_PORTS_LEAST = 24;
+
+/** The most probed hosts of this side: address, count, sources, share and their busiest ports. */
+function targetsText(doc: ReportDoc, opts: TextOptions, c: Colors): string[] {
+  type T = ReportDoc['topTargets'][number];
+  const m = messages(opts.lang).report;
+  const h = m.head;
+  const ips = doc.topTargets.map((t) => termSafe(t.ip));
+  const cols: Column<T>[] = [
+    { head: h.target, cell: (t) => termSafe(t.ip), narrow: { least: addressLeast(ips), wrap: wrapAddressCell } },
+    { head: targetsCountHead(doc, h), cell: (t) => fmtInt(t.packets) },
+    { head: h.sourceCount, cell: (t) => capped(t.sources, doc.topTargetSourcesCapped) },
+    { head: h.share, cell: (t) => fmtPct(t.share), drop: 1 },
+  ];
+  const ports: Column<T> = { head: h.targetPorts, cell: (t) => targetPortsText(t, messages(opts.lang).nameSep, termSafe) };
+  const out = ['', c.bold(targetsTitle(doc, m)), notedTable(doc.topTargets, cols, { text: ports, least: TARGET_PORTS_LEAST, optionalCounts: true }, c, opts.width, (_t, _col, text) => text)];
+  const note = otherTargetsNote(doc, m);
+  if (note !== null) out.push(wrapLabelled('', note, opts.width));
+  return out;
+}
 
 /** The narrowest "why" column beside the sources' numbers; below it each why goes under its row. */
 const WHY_LEAST = 20;
@@ -287,6 +310,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     const late = portsLateNote(doc, m);
     if (late !== null) out.push(wrapLabelled('', late, opts.width));
   }
+  if (showsTargets(doc)) out.push(...targetsText(doc, opts, c));
   if (doc.interpretations.length > 0) {
     type I = ReportDoc['interpretations'][number];
     const named = (i: I): string => termSafe(namedAnnotation(i.id, opts.lang));
