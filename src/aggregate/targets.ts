@@ -15,8 +15,8 @@ import { protoByNumber, protoNumber } from '../util/protocols.js';
 
 /** Hosts kept: more than a home or office network has; a sweep of a bigger network keeps its busiest. */
 export const MAX_TARGETS = 4096;
-/** Ports (or portless protocols) counted one by one per host; a host's further ones are summed in `otherPorts`. */
-export const PORT_SLOTS = 8;
+/** Ports (or portless protocols) counted per host (Target: Space-Saving past them). */
+export const PORT_SLOTS = 16;
 /** Ports a row names. */
 export const PORTS_SHOWN = 3;
 /** The (source, host) pair set: 4 MiB at most, ~3M pairs. */
@@ -43,9 +43,9 @@ export interface TargetCount {
   sources: number;
   /** Its busiest ports, at most PORTS_SHOWN, busiest first. */
   ports: TargetPort[];
-  /** Packets to its other ports and protocols (those past `ports`). */
+  /** Packets to its other ports and protocols: `packets` less those of `ports`. */
   otherPorts: number;
-  /** False when the host drew more than PORT_SLOTS distinct ports: a port past them is only in `otherPorts`, and could outnumber one listed. */
+  /** False when the host drew more than PORT_SLOTS distinct ports: `ports` are then the busiest kept (any port with more than 1/PORT_SLOTS of its packets among them) and their counts lower bounds. */
   portsComplete: boolean;
 }
 
@@ -60,14 +60,23 @@ export interface TargetsData {
   sourcesCapped: boolean;
 }
 
+/**
+ * A host's row. Its ports are counted in PORT_SLOTS slots by Space-Saving (Metwally et al.):
+ * once they are full, a new port takes the slot of the least counted one, starting from that
+ * count (`err`: what it may have been given that was not its own). A port that draws more
+ * than 1/PORT_SLOTS of the host's packets is never lost, whatever its order in the log (a
+ * scan's first ports took the slots before the port hammered after it); its own packets are
+ * at least `count - err`, exact while no slot was taken over.
+ */
 class Target {
   packets = 0;
   connections = 0;
   sources = 0;
-  /** Slots in use; [0, PORT_SLOTS) keys, [PORT_SLOTS, 2 × PORT_SLOTS) their packets. */
+  /** Slots in use; [0, S) keys, [S, 2S) counts, [2S, 3S) errors, S = PORT_SLOTS. */
   used = 0;
-  readonly slots = new Float64Array(2 * PORT_SLOTS);
-  otherPorts = 0;
+  readonly slots = new Float64Array(3 * PORT_SLOTS);
+  /** True once a port took over another's slot: the counts are then lower bounds. */
+  evicted = false;
   readonly hash: number;
   constructor(readonly ip: string) {
     this.hash = stringHash(ip);
@@ -84,7 +93,15 @@ class Target {
     if (this.used < PORT_SLOTS) {
       s[this.used] = key;
       s[PORT_SLOTS + this.used++] = n;
-    } else this.otherPorts += n;
+      return;
+    }
+    let min = 0;
+    for (let i = 1; i < PORT_SLOTS; i++) if (s[PORT_SLOTS + i]! < s[PORT_SLOTS + min]!) min = i;
+    const floor = s[PORT_SLOTS + min]!;
+    s[min] = key;
+    s[PORT_SLOTS + min] = floor + n;
+    s[2 * PORT_SLOTS + min] = floor;
+    this.evicted = true;
   }
 }
 
@@ -175,19 +192,20 @@ export class TargetTable {
 
 function targetCount(t: Target): TargetCount {
   const slots: [number, number][] = [];
-  for (let i = 0; i < t.used; i++) slots.push([t.slots[i]!, t.slots[PORT_SLOTS + i]!]);
+  // What each kept port surely had: its count less what its slot held before it.
+  for (let i = 0; i < t.used; i++) slots.push([t.slots[i]!, t.slots[PORT_SLOTS + i]! - t.slots[2 * PORT_SLOTS + i]!]);
   // Ties by key: TCP before UDP, then by port number.
   slots.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const shown = slots.slice(0, PORTS_SHOWN);
-  let rest = t.otherPorts;
-  for (const [, n] of slots.slice(PORTS_SHOWN)) rest += n;
+  let listed = 0;
+  for (const [, n] of shown) listed += n;
   return {
     ip: t.ip,
     packets: t.packets,
     connections: t.connections,
     sources: t.sources,
     ports: shown.map(([k, packets]) => ({ ...portOfKey(k), packets })),
-    otherPorts: rest,
-    portsComplete: t.otherPorts === 0,
+    otherPorts: t.packets - listed,
+    portsComplete: !t.evicted,
   };
 }

@@ -9,7 +9,7 @@ import { fmtPct } from '../util/number-text.js';
 type TargetsDoc = Pick<ReportDoc, 'topTargets' | 'topTargetsBlockedOnly' | 'topTargetsPackets' | 'topTargetsConnections' | 'targetHosts' | 'targetHostsCapped'>;
 
 /** A port's name in the ports cell, cut here: the cell names three ports, not their stories. */
-const NAME_WIDTH = 16;
+const NAME_WIDTH = 22;
 
 /** Shown when the probes went to two hosts or more: on one host's log the table would only repeat the header. */
 export function showsTargets(doc: Pick<ReportDoc, 'topTargets' | 'targetHosts'>): boolean {
@@ -45,9 +45,9 @@ export function otherTargetsNote(doc: TargetsDoc, m: Messages['report']): string
   return m.otherTargets(rest, doc.targetHostsCapped, fmtPct((doc.topTargetsPackets - listed) / doc.topTargetsPackets));
 }
 
-/** "Telnet (alternate, IoT)" → "Telnet": a name's bracketed qualifier goes first, then what is past NAME_WIDTH. */
+/** "Telnet (alternate, IoT)" → "Telnet", "SMB/CIFS（直连）" → "SMB/CIFS": a name's bracketed qualifier goes first, then what is past NAME_WIDTH. */
 function shorten(name: string): string {
-  const open = name.indexOf(' (');
+  const open = name.search(/ \(|（/);
   const s = open > 0 ? name.slice(0, open) : name;
   return s.length > NAME_WIDTH ? `${s.slice(0, NAME_WIDTH - 1)}…` : s;
 }

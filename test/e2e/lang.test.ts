@@ -158,11 +158,13 @@ describe('--lang zh: the report', () => {
       sources: { findings: { text?: string; fullText?: string }[]; explanation?: string }[];
       interpretations: { text?: string }[];
       topPorts: { names?: string[]; meaning?: string | null }[];
+      topTargets: { ports: { names?: string[] }[] }[];
     }) => {
       for (const p of doc.topPorts) {
         delete p.names;
         delete p.meaning;
       }
+      for (const t of doc.topTargets) for (const p of t.ports) delete p.names;
       for (const s of doc.sources) {
         delete s.explanation;
         for (const f of s.findings) {

@@ -58,6 +58,9 @@ describe('--threads 2 gives exactly what --threads 1 gives', () => {
     ['corpus iptables, json', () => [...filesIn(join(corpus, 'iptables')), '-o', 'json']],
     ['corpus Windows Firewall, json, zh', () => [...filesIn(join(corpus, 'windows-firewall')), '-o', 'json', '--lang', 'zh']],
     ['5,000 events (three batches), json', () => [many, '-o', 'json']],
+    // Gateways' probes of the hosts behind them: the most probed hosts (JSON topTargets, the table).
+    ['gateways (UniFi, pfSense, Cisco ASA) and the 5,000 events, json', () => [join(corpus, 'iptables/crowdsec-hub_unifi-udm.log'), ...filesIn(join(corpus, 'pfsense-filterlog')), ...filesIn(join(corpus, 'cisco-asa')), many, '-o', 'json']],
+    ['gateways (UniFi, pfSense, Cisco ASA), table', () => [join(corpus, 'iptables/crowdsec-hub_unifi-udm.log'), ...filesIn(join(corpus, 'pfsense-filterlog')), ...filesIn(join(corpus, 'cisco-asa'))]],
     ['filters, an ignore list and a blocklist', () => [many, '--since', '2025-01-01', '--source', '198.51.0.0/16', '--ignore', ignoreFile, '-o', 'blocklist', '--blocklist-min-score', '1']],
     ['events NDJSON', () => ['events', many, join(repoRoot, 'samples/firewalld.log')]],
     ['events --ecs', () => ['events', '--ecs', join(repoRoot, 'samples/iptables.log')]],
