@@ -1,7 +1,7 @@
 // The pieces both HTML pages share (`logscan daily -o html`, `logscan FILE -o html`): one
 // self-contained page — inline CSS, inline SVG, no script, no external reference (a
 // Content-Security-Policy forbids both, as a second line behind the escaping). Readable
-// on a phone, prints cleanly (@media print). The tables of many columns (sources,
+// on a phone, prints cleanly (@media print). The tables of many columns (sources, most probed hosts,
 // interpretations) become cards under 900 px, which is also a printed page's width: their
 // eight columns need ~850 px with a source's details open or a long IPv6 address, and a
 // narrower table ran past the screen or was cut at the paper's edge. Every
