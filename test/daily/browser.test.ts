@@ -333,7 +333,7 @@ describe('HTML pages between a phone and a desktop, and on paper', () => {
         expect(levels.filter((l) => l === 1), file).toHaveLength(1);
         expect(levels.every((l, i) => i === 0 || l <= levels[i - 1]! + 1), file).toBe(true);
         // Every header cell says what it heads: a column's, or its row's. Each row of data is
-        // named by one, in the column of what names it (a source, a port, an interpretation,
+        // named by one, in the column of what names it (a source, a port, a probed host, an interpretation,
         // a log prefix), so a screen reader reads each cell with its row's name and column's heading.
         const tables = await page.$$eval('table', (els) =>
           els.map((t) => ({
@@ -344,7 +344,7 @@ describe('HTML pages between a phone and a desktop, and on paper', () => {
         );
         expect(tables.length, file).toBeGreaterThanOrEqual(4);
         const H = messages(lang);
-        const naming = [H.report.head.source, H.report.head.port, H.report.head.interpretation, H.daily.md.ruleHead];
+        const naming = [H.report.head.source, H.report.head.port, H.report.head.target, H.report.head.interpretation, H.daily.md.ruleHead];
         for (const t of tables) {
           expect(t.cols.filter(([, s]) => s !== 'col'), file).toEqual([]);
           expect(t.others, file).toBe(0);
