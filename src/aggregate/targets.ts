@@ -25,6 +25,8 @@ const PAIR_SLOTS_MAX = 1 << 20;
 /** Slot keys of protocols other than TCP and UDP: above portKey's, one block of 65,537 per protocol number (the last value: no port). */
 const NO_PORT = 65536;
 const OTHER_BLOCK = 65537;
+/** The block of a protocol with no IANA number (the events' `other`). */
+const NO_NUMBER = 256;
 
 export interface TargetPort {
   proto: string;
@@ -108,7 +110,7 @@ class Target {
 /** A probe's slot key: its protocol and destination port (portKey for TCP and UDP). */
 export function targetPortKey(proto: string, port: number | null): number {
   if (port !== null && (proto === 'tcp' || proto === 'udp')) return portKey(proto, port);
-  return PK_OTHER + (protoNumber(proto) ?? 255) * OTHER_BLOCK + (port ?? NO_PORT);
+  return PK_OTHER + (protoNumber(proto) ?? NO_NUMBER) * OTHER_BLOCK + (port ?? NO_PORT);
 }
 
 function portOfKey(key: number): { proto: string; port: number | null } {
@@ -116,7 +118,8 @@ function portOfKey(key: number): { proto: string; port: number | null } {
   if (key < PK_OTHER) return { proto: 'udp', port: key - PK_UDP };
   const k = key - PK_OTHER;
   const port = k % OTHER_BLOCK;
-  return { proto: protoByNumber(Math.floor(k / OTHER_BLOCK)), port: port === NO_PORT ? null : port };
+  const n = Math.floor(k / OTHER_BLOCK);
+  return { proto: n === NO_NUMBER ? 'other' : protoByNumber(n), port: port === NO_PORT ? null : port };
 }
 
 export class TargetTable {

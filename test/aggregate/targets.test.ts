@@ -105,8 +105,10 @@ describe('most probed hosts (Overview.targets)', () => {
     table.add('192.0.2.1', null, 0, targetPortKey('udp', 161), 3, false);
     table.add('192.0.2.1', null, 0, targetPortKey('icmpv6', null), 2, false);
     table.add('192.0.2.1', null, 0, targetPortKey('sctp', 9), 1, false);
-    const [t] = table.result(1).top;
+    table.add('192.0.2.2', null, 0, targetPortKey('other', null), 1, false);
+    const [t, other] = table.result(2).top;
     expect(t!.ports).toEqual([{ proto: 'udp', port: 161, packets: 3 }, { proto: 'icmpv6', port: null, packets: 2 }, { proto: 'sctp', port: 9, packets: 1 }]);
+    expect(other!.ports).toEqual([{ proto: 'other', port: null, packets: 1 }]);
     // No source address: no source counted.
     expect(t!.sources).toBe(0);
   });
