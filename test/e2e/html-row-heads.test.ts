@@ -38,7 +38,7 @@ function tables(html: string): Table[] {
 /** The heading of the column whose cell names a row, in each table of a page. */
 function namingHeads(lang: Lang): string[] {
   const m = messages(lang);
-  return [m.report.head.source, m.report.head.port, m.report.head.interpretation, m.daily.md.ruleHead];
+  return [m.report.head.source, m.report.head.port, m.report.head.interpretation, m.report.head.target, m.daily.md.ruleHead];
 }
 
 const pages: { name: string; lang: Lang; args: string[]; tables: number }[] = [
