@@ -62,24 +62,12 @@ function isTag(s: string, i: number, j: number): boolean {
   return j - i > 3 && s.charCodeAt(j - 1) === COLON && s.charCodeAt(j - 2) === RBRACKET && s.lastIndexOf('[', j) > i;
 }
 
-/** `user.info`, `kern.warning`: a facility.severity token some senders add after the host. */
-function isFacilityLevel(s: string, i: number, j: number): boolean {
-  let dot = -1;
-  for (let k = i; k < j; k++) {
-    const c = s.charCodeAt(k);
-    if (c === 0x2e) {
-      if (dot >= 0) return false;
-      dot = k;
-    } else if (c < 0x61 || c > 0x7a) return false;
-  }
-  return dot > i && dot < j - 1;
-}
-
 /**
- * logread's `kern.warn`, `daemon.info`, `local7.notice`: the facility and level names
+ * `user.info`, `kern.warning`, `local7.notice`: a facility.severity token some senders add
+ * after the host (BusyBox syslogd) and OpenWrt's logread writes instead of one: the names
  * syslog.h gives (lower-case letters, a facility's digit) joined by one dot.
  */
-function isLogreadLevel(s: string, i: number, j: number): boolean {
+function isFacilityLevel(s: string, i: number, j: number): boolean {
   let dot = -1;
   for (let k = i; k < j; k++) {
     const c = s.charCodeAt(k);
@@ -228,7 +216,7 @@ export class SyslogEnvelopeReader {
     }
     let q = skipSpaces(s, from, end);
     let e = tokenEnd(s, q, end);
-    if (isLogreadLevel(s, q, e)) {
+    if (isFacilityLevel(s, q, e)) {
       q = skipSpaces(s, e, end);
       e = tokenEnd(s, q, end);
     }
