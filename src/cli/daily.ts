@@ -217,8 +217,8 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const ahead = now.getTime() < window.start;
     const missingToday = lacks(window);
     const todayCoverage = coverage(window);
-    // Today's end is still to come, but what a cut input lost can already be today's, as for a past day.
-    const covered = todayCoverage.reachesStart && !cutShort(window) && (partial || todayCoverage.reachesEnd) && missingToday.length === 0;
+    // A past day: complete. Today's end is still to come, but what a cut input lost can already be today's, as for a past day.
+    const covered = partial ? todayCoverage.reachesStart && !cutShort(window) && missingToday.length === 0 : todayCoverage.complete;
     // A past day none of whose records the logs hold: its zeros are the logs' end, not a drop.
     const noFileCanHold = stats.length === 0 && skippedFiles.some((f) => f.why.kind === 'before-day');
     const notCompared = notComparedWhy(window, { earliest: collector.earliest, latest: collector.latest, reachesBack, noFileCanHold }, partial);

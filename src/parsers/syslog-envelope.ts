@@ -206,14 +206,7 @@ export class SyslogEnvelopeReader {
     env.time = this.dates.of(ms);
     const from = clock.end;
     const h = this.logreadHeader;
-    if (h !== '' && s.startsWith(h, from)) {
-      const q = from + h.length;
-      const c = s.charCodeAt(q);
-      if (q < end && (c === SP || c === 0x09)) {
-        this.body(s, skipSpaces(s, q, end), env);
-        return true;
-      }
-    }
+    if (this.sameHeader(s, from, h, null, env)) return true;
     let q = skipSpaces(s, from, end);
     let e = tokenEnd(s, q, end);
     if (isFacilityLevel(s, q, e)) {
@@ -283,16 +276,7 @@ export class SyslogEnvelopeReader {
 
   private hostAndTag(s: string, p: number, env: Envelope): void {
     const end = env.msgEnd;
-    const h = this.header;
-    if (h !== '' && s.startsWith(h, p)) {
-      const q = p + h.length;
-      const c = s.charCodeAt(q);
-      if (q < end && (c === SP || c === 0x09)) {
-        env.host = this.headerHost;
-        this.body(s, skipSpaces(s, q, end), env);
-        return;
-      }
-    }
+    if (this.sameHeader(s, p, this.header, this.headerHost, env)) return;
     const from = p;
     p = skipSpaces(s, p, end);
     let e = tokenEnd(s, p, end);
@@ -323,6 +307,21 @@ export class SyslogEnvelopeReader {
       }
     }
     this.body(s, p, env);
+  }
+
+  /**
+   * When the line repeats `h` (a header remembered after its stamp, '' for none) at p and a
+   * blank follows, reads it as that line was read: `host`, then the body. False otherwise.
+   */
+  private sameHeader(s: string, p: number, h: string, host: string | null, env: Envelope): boolean {
+    if (h === '' || !s.startsWith(h, p)) return false;
+    const q = p + h.length;
+    const c = s.charCodeAt(q);
+    const end = env.msgEnd;
+    if (q >= end || (c !== SP && c !== 0x09)) return false;
+    env.host = host;
+    this.body(s, skipSpaces(s, q, end), env);
+    return true;
   }
 
   private remember(s: string, from: number, tagEnd: number, host: string | null): void {

@@ -13,7 +13,7 @@ import { displayWidth, fitWidths, wrapItems, wrapLabelled, wrapPath, wrapText } 
 import { addressLeast, colWidth, notedTable, rewrap, shrinkToFit, textTable, wrapAddressCell, type Column } from './fit-table.js';
 import type { Colors } from './colors.js';
 import { SPARK_DAYS, perDayRow, sparkline } from './activity-rows.js';
-import { countShare, decodedNote, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, osHintNoTtlText, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsItems, seenText, spansYears, whyNotes, zonelessText } from './report-words.js';
+import { countShare, decodedNote, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, osHintNoTtlText, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsItems, seenText, shorten, spansYears, whyNotes, zonelessText } from './report-words.js';
 import { ruleItems } from './rule-rows.js';
 import { DETAILED_SOURCES, sourceFacts } from './source-facts.js';
 import { termSafe } from './sanitize.js';
@@ -86,12 +86,6 @@ const WHY_LEAST = 20;
 const INTERPRETATION_WIDTH = 24;
 /** On a narrow terminal the column gives up to this much, an id then cut over two lines, before the table overflows. */
 const INTERPRETATION_LEAST = 12;
-
-/** At most `max` characters, "…" when cut. */
-export function shorten(s: string, max: number): string {
-  const chars = [...s];
-  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : s;
-}
 
 /** The text report's block for a source: its facts, each label over its lines. */
 function detailsText(r: RankedSource, opts: TextOptions, c: Colors): string[] {

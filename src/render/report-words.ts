@@ -174,3 +174,9 @@ export function logGapsText(doc: ReportDoc, m: Messages['report'], tz: string | 
   const times = [...new Set([g.first, g.last])].filter((t): t is string => t !== null).map((t) => formatDateTime(new Date(t), tz));
   return m.logGaps(g.records, g.uncounted, g.rows, times.length === 0 ? null : times.join(' → '));
 }
+
+/** At most `max` characters, "…" when cut. */
+export function shorten(s: string, max: number): string {
+  const chars = [...s];
+  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : s;
+}

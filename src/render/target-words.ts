@@ -5,6 +5,7 @@ import { countUnit, rowsUnit, unitHead } from './count-unit.js';
 import type { ReportDoc, TargetRow } from '../aggregate/report.js';
 import type { Messages } from '../i18n/messages.js';
 import { fmtPct } from '../util/number-text.js';
+import { shorten } from './report-words.js';
 
 type TargetsDoc = Pick<ReportDoc, 'topTargets' | 'topTargetsBlockedOnly' | 'topTargetsPackets' | 'topTargetsConnections' | 'targetHosts' | 'targetHostsCapped'>;
 
@@ -25,12 +26,12 @@ export function targetsCountHead(doc: Pick<ReportDoc, 'topTargets'>, h: Messages
   return unitHead(rowsUnit(doc.topTargets), h);
 }
 
-/** "22/tcp ssh; 3389/tcp ms-wbt-server; icmp; …": the busiest ports with their first name, "…" when the host drew others. */
+/** "22/tcp SSH; 23/tcp Telnet; icmp; …": the busiest ports with their first name, "…" when the host drew others. */
 export function targetPortsText(t: TargetRow, sep: string, esc: (s: string) => string = (s) => s): string {
   const items = t.ports.map((p) => {
     const at = p.port === null ? esc(p.proto) : `${p.port}/${esc(p.proto)}`;
     const name = p.names[0];
-    return name === undefined ? at : `${at} ${esc(shorten(name))}`;
+    return name === undefined ? at : `${at} ${esc(shortName(name))}`;
   });
   if (t.otherPorts > 0) items.push('…');
   return items.join(sep) || '-';
@@ -46,8 +47,7 @@ export function otherTargetsNote(doc: TargetsDoc, m: Messages['report']): string
 }
 
 /** "Telnet (alternate, IoT)" → "Telnet", "SMB/CIFS（直连）" → "SMB/CIFS": a name's bracketed qualifier goes first, then what is past NAME_WIDTH. */
-function shorten(name: string): string {
+function shortName(name: string): string {
   const open = name.search(/ \(|（/);
-  const s = open > 0 ? name.slice(0, open) : name;
-  return s.length > NAME_WIDTH ? `${s.slice(0, NAME_WIDTH - 1)}…` : s;
+  return shorten(open > 0 ? name.slice(0, open) : name, NAME_WIDTH);
 }
