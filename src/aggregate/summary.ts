@@ -7,6 +7,7 @@ import { flat } from '../util/flat-string.js';
 import { CappedCounter } from './capped-counter.js';
 import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
+import { cmpAddress } from './address-order.js';
 import { analyseSource, assessSource, crossedTraceroutePorts, flagSummary, lateScanReach, scansWithLate, topReached, type Finding, type ScoreParts, type SourceAnalysis } from './findings.js';
 import type { ScanLate } from './overview.js';
 import { lateByPort, latePortsCounted } from './scan-late.js';
@@ -15,7 +16,7 @@ import type { Thresholds } from './thresholds.js';
 import { annotationRoles } from '../annotate/roles.js';
 import type { AsInfo, GeoInfo, OsHint } from '../enrich/types.js';
 import { addressKey } from './address-key.js';
-import { isValidAddressText } from '../parsers/address.js';
+import { ipv4ToInt, isValidAddressText } from '../parsers/address.js';
 import { isConnectionRecord } from '../parsers/connection-records.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { messages } from '../i18n/messages.js';
@@ -215,7 +216,7 @@ class AnnotationStats {
     let best: string | null = null;
     let bestN = -1;
     for (const [ip, c] of this.sources) {
-      if ((c.texts & bit) !== 0 && (c.n > bestN || (c.n === bestN && ip < best!))) {
+      if ((c.texts & bit) !== 0 && (c.n > bestN || (c.n === bestN && cmpAddress(ip, best!) < 0))) {
         best = ip;
         bestN = c.n;
       }
@@ -369,8 +370,12 @@ export class Summarizer {
       }
     }
     // A machine of this side talking to malware ports first, whatever outside scanners
-    // score; then score desc, then address (plain code-unit order, independent of locale).
-    const order = new Uint32Array(n).map((_, i) => i).sort((a, b) => firstTier[b] - firstTier[a] || scores[b] - scores[a] || cmpStr(ips[a], ips[b]));
+    // score; then score desc, then address by number (src/aggregate/address-order.ts; an
+    // IPv4 address's number taken once, not at each of a sort's comparisons).
+    const v4 = new Float64Array(n);
+    for (let i = 0; i < n; i++) v4[i] = ipv4ToInt(ips[i]);
+    const byAddress = (a: number, b: number): number => (v4[a] >= 0 && v4[b] >= 0 ? v4[a] - v4[b] : cmpAddress(ips[a], ips[b]));
+    const order = new Uint32Array(n).map((_, i) => i).sort((a, b) => firstTier[b] - firstTier[a] || scores[b] - scores[a] || byAddress(a, b));
     const limit = opts.limit ?? Infinity;
     const minSev = opts.minSeverity ?? null;
     const rows: RankedSource[] = [];
@@ -388,7 +393,7 @@ export class Summarizer {
 
     const interpretations: Interpretation[] = [];
     for (const [id, s] of this.notes) {
-      const topSources = topN(s.sources, 3, (a, b) => b[1].n - a[1].n || cmpStr(a[0], b[0]));
+      const topSources = topN(s.sources, 3, (a, b) => b[1].n - a[1].n || cmpAddress(a[0], b[0]));
       const [text, next] = s.texts.top(2);
       interpretations.push({
         id,

@@ -8,7 +8,7 @@ import { addressKey } from './address-key.js';
 import { HashSet, mixHash } from './hash-set.js';
 import { PK_OTHER, PK_UDP, portKey } from './profile-codes.js';
 import { topN } from './top-n.js';
-import { cmpStr } from '../util/compare.js';
+import { cmpAddress } from './address-order.js';
 import { flat } from '../util/flat-string.js';
 import { stringHash } from '../util/string-hash.js';
 import { protoByNumber, protoNumber } from '../util/protocols.js';
@@ -161,7 +161,7 @@ export class TargetTable {
   }
 
   result(top: number): TargetsData {
-    const rows = topN(this.hosts.values(), top, (a, b) => b.packets - a.packets || cmpStr(a.ip, b.ip));
+    const rows = topN(this.hosts.values(), top, (a, b) => b.packets - a.packets || cmpAddress(a.ip, b.ip));
     return {
       top: rows.map(targetCount),
       packets: this.packets,

@@ -8,6 +8,7 @@ import { decodePorts, digestSpan } from './digest.js';
 import type { Coverage, Span } from './coverage.js';
 import type { DayTally } from './tally.js';
 import { addressKey } from '../aggregate/address-key.js';
+import { cmpAddress } from '../aggregate/address-order.js';
 import type { LateUncounted } from '../aggregate/overview.js';
 import type { NotCompared } from './outside.js';
 
@@ -234,7 +235,7 @@ export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay
       }
     }
   }
-  newSources.sort((a, b) => b.packets - a.packets || (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
+  newSources.sort((a, b) => b.packets - a.packets || cmpAddress(a.ip, b.ip));
   newPorts.sort((a, b) => b.packets - a.packets || a.port - b.port || (a.proto < b.proto ? -1 : 1));
   const shownPorts = newPorts.slice(0, list).map((p) => ({
     ...p,

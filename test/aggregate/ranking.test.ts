@@ -150,10 +150,10 @@ describe('determinism', () => {
     );
   });
 
-  it('ties are broken by the address string', () => {
-    const ev = ['203.0.113.9', '203.0.113.10', '2001:db8::2', '198.51.100.1'].map((ip) => makeEvent({ src: { ip } }));
+  it('ties are broken by the address as a number, IPv4 first', () => {
+    const ev = ['203.0.113.9', '203.0.113.10', '2001:db8::2', '198.51.100.1', '2001:db8::10'].map((ip) => makeEvent({ src: { ip } }));
     const r = summarize([...ev].reverse());
-    expect(r.sources.map((s) => s.ip)).toEqual(['198.51.100.1', '2001:db8::2', '203.0.113.10', '203.0.113.9']);
+    expect(r.sources.map((s) => s.ip)).toEqual(['198.51.100.1', '203.0.113.9', '203.0.113.10', '2001:db8::2', '2001:db8::10']);
     expect(new Set(r.sources.map((s) => s.score)).size).toBe(1);
   });
 });
