@@ -314,7 +314,8 @@ export class Clock {
    * `Mmm dd YYYY HH:MM:SS` (day space-padded, zero-padded or unpadded): a BSD stamp with its
    * year, as syslog-ng's `$YEAR` templates, NAS firmwares and Cisco IOS write it. Read in
    * the zone as written, no year inferred. Cached per second like the BSD stamp; asked only
-   * after `bsd` found no clock where a year stands, so the BSD lines pay nothing for it.
+   * after `bsd` found no clock where a year stands, so the BSD lines pay nothing for it; followed
+   * by a blank, a fraction or the end.
    */
   bsdYear(s: string, i: number): number {
     this.error = null;
@@ -341,7 +342,10 @@ export class Clock {
     const h = d2(s, p);
     const mi = d2(s, p + 3);
     const sec = d2(s, p + 6);
-    if (h < 0 || mi < 0 || sec < 0 || s.charCodeAt(p + 2) !== COLON || s.charCodeAt(p + 5) !== COLON || digitAt(s, p + 8) >= 0) return NaN;
+    if (h < 0 || mi < 0 || sec < 0 || s.charCodeAt(p + 2) !== COLON || s.charCodeAt(p + 5) !== COLON) return NaN;
+    // A colon after the seconds is a Cisco ASA's own stamp (`Aug 06 2016 20:39:42: %ASA-…`), which its parser reads.
+    const after = s.charCodeAt(p + 8);
+    if (after === after && after !== SP && after !== 0x09 && after !== 0x2e) return NaN;
     const err = impossible(y, mo, day, h, mi, sec);
     if (err !== null) {
       this.error = err;
