@@ -1490,7 +1490,7 @@ export const en = {
     'windows-firewall': 'Windows (Defender) Firewall pfirewall.log (W3C #Fields header, local time)',
     'journald-export': 'systemd journal export format (journalctl -k -o export): KEY=value blocks, kernel netfilter messages',
     'journald-json': 'systemd journal JSON (journalctl -k -o json): one entry per line, kernel netfilter messages',
-    iptables: 'netfilter/iptables LOG lines (ufw, firewalld, Shorewall, EdgeOS/UniFi, Proxmox, OpenWrt) in syslog, kern.log, dmesg, journalctl or OpenWrt logread text',
+    iptables: 'netfilter/iptables LOG lines (ufw, firewalld, Shorewall, EdgeOS/UniFi, Proxmox, OpenWrt) in syslog, kern.log, dmesg, journalctl, OpenWrt logread or Kiwi Syslog text',
     'pfsense-filterlog': 'pfSense / OPNsense filterlog CSV rows (BSD syslog or RFC 5424, IPv4 and IPv6)',
     /** `ids`: the ASA message ids that become events ("106001, 106006, …"). */
     'cisco-asa': (ids: string) => `Cisco ASA / PIX / FTD syslog (%ASA-n-NNNNNN); events from message ids ${ids}; other ids skipped`,

@@ -1192,7 +1192,7 @@ export const zh: Messages = {
     'windows-firewall': 'Windows（Defender）防火墙的 pfirewall.log（W3C #Fields 表头，本地时间）',
     'journald-export': 'systemd 日志的导出格式（journalctl -k -o export）：KEY=value 块，内核 netfilter 消息',
     'journald-json': 'systemd 日志的 JSON 格式（journalctl -k -o json）：每行一条记录，内核 netfilter 消息',
-    iptables: 'netfilter/iptables 的 LOG 日志行（ufw、firewalld、Shorewall、EdgeOS/UniFi、Proxmox、OpenWrt），来自 syslog、kern.log、dmesg、journalctl 或 OpenWrt logread 的文本输出',
+    iptables: 'netfilter/iptables 的 LOG 日志行（ufw、firewalld、Shorewall、EdgeOS/UniFi、Proxmox、OpenWrt），来自 syslog、kern.log、dmesg、journalctl、OpenWrt logread 或 Kiwi Syslog 的文本输出',
     'pfsense-filterlog': 'pfSense / OPNsense 的 filterlog CSV 记录（BSD syslog 或 RFC 5424，IPv4 与 IPv6）',
     'cisco-asa': (ids) => `Cisco ASA / PIX / FTD 的 syslog（%ASA-n-NNNNNN）；以下消息编号生成事件：${ids}；其他编号跳过`,
     mikrotik: 'MikroTik RouterOS 的防火墙日志行（in:/out:、proto、src->dst），经 syslog 传来，IPv4 与 IPv6',
