@@ -9,10 +9,10 @@ import { FALLBACK_FORMAT, SNIFF_LINES, type FormatChoice } from '../input/pick-f
 import { formats } from '../parsers/registry.js';
 import { fieldsHeaderNames } from '../parsers/windows-firewall.js';
 import type { InputOptions } from '../cli/options.js';
-import { messages } from '../i18n/messages.js';
+import { messages, reasonText } from '../i18n/messages.js';
 import type { Lang } from '../knowledge/types.js';
 import type { InputProblem } from '../input/problem.js';
-import type { LineReason } from '../parsers/reason.js';
+import { HEADER_UNREAD, type LineReason } from '../parsers/reason.js';
 
 /** Characters of a line kept as an example (the whole line is never needed to see the problem). */
 export const EXCERPT_CHARS = 240;
@@ -95,6 +95,8 @@ export interface CheckResult {
   zonelessTimes: boolean;
   /** The first `journalctl -o short-full` zone name that is none of the zone's at its time (read in that zone all the same); null when none. */
   unmatchedZone: string | null;
+  /** Records whose syslog header was not understood (read from their `kernel:` tag on): how many, the first, its reason; null when none. */
+  unreadHeaders: { records: number; line: number; reason: string; why: LineReason; excerpt: string } | null;
   /**
    * NULs dropped from lines that were past the length limit with them (a NUL-filled region, as
    * a crash leaves in pfirewall.log, before a record); null when none were.
@@ -313,6 +315,7 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
         incomplete: s.incomplete,
         zonelessTimes: s.zonelessTimes === true,
         unmatchedZone: s.unmatchedZone ?? null,
+        unreadHeaders: s.unreadHeader === undefined ? null : { records: s.unreadHeader.records, line: s.unreadHeader.line, reason: reasonText(HEADER_UNREAD, 'en'), why: HEADER_UNREAD, excerpt: excerpt(s.unreadHeader.text) },
         nuls: p.nuls,
         encoding: s.encoding ?? null,
         fieldHeaders: p.fields.list(),

@@ -145,6 +145,11 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
     // The zone is not in the lines: say which one their times were read in (the report and events use the same).
     if (r.zonelessTimes) out.push(wrapLabelled(l.times, m.zoneless(zoneName(opts.tz), opts.tz !== null), width));
     if (r.unmatchedZone !== null) out.push(wrapLabelled(r.zonelessTimes ? ' '.repeat(displayWidth(l.times)) : l.times, termSafe(m.unmatchedZone(r.unmatchedZone, zoneName(opts.tz))), width));
+    const u = r.unreadHeaders;
+    if (u !== null) {
+      out.push(wrapLabelled(l.headers, m.unreadHeaders(u.records, said(u.reason, u.why, lang)), width));
+      out.push(c.dim(`${' '.repeat(displayWidth(l.headers))}${m.example(u.line, null, shown(u.excerpt))}`));
+    }
     if (r.encoding !== null) out.push(wrapLabelled(l.encoding, m.encoding(r.encoding), width));
     if (r.nuls !== null) out.push(wrapLabelled(l.nuls, m.nuls(r.nuls.count, r.nuls.lines, r.nuls.firstLine), width));
     // One layout says nothing the skipped headers do not; two or more are a log that changed columns mid-way.
@@ -172,6 +177,7 @@ export function renderCheckJson(results: readonly CheckResult[], lang: Lang = 'e
       ...r,
       // The reasons as data stay out: a reason in the JSON is its English text, as always.
       skippedKinds: r.skippedKinds.map(withoutWhy),
+      unreadHeaders: r.unreadHeaders === null ? null : withoutWhy(r.unreadHeaders),
       malformedKinds: r.malformedKinds.map(withoutWhy),
       why: formatWhy(r, lang),
       hints: hints(r, lang),

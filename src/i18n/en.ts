@@ -1037,6 +1037,7 @@ export const en = {
       encoding: 'encoding',
       nuls: 'NULs',
       fields: '#Fields',
+      headers: 'headers',
     },
     /** How the format was chosen (check.ts formatWhy). `conf` is formatted ("0.99"). */
     noFormat: 'no format: nothing was read',
@@ -1054,6 +1055,9 @@ export const en = {
     /** The times row's second line: a `journalctl -o short-full` zone name (`abbr`) that is none of `zone`'s at its time. */
     unmatchedZone: (abbr: string, zone: string) =>
       `short-full stamps name the zone ${abbr}, which is not what ${zone} is called at their time: read as ${zone} time all the same (--tz the log's zone to read them right)`,
+    /** The headers row: records whose syslog header was not read (`reason`: lineReason's words), the first of them `line`. */
+    unreadHeaders: (records: number, reason: string) =>
+      `${counted(records, 'record')}: ${reason}; their time and host are unknown unless a part of the header logscan reads gave them (a date whose order of day and month the line does not show is never guessed)`,
     encoding: (encoding: string) => `${encoding} with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File), decoded`,
     /** NULs dropped from `lines` over-long lines, the first of them `firstLine`. */
     nuls: (count: number, lines: number, firstLine: number) =>
@@ -1393,6 +1397,7 @@ export const en = {
     'leap-day-inferred': (r) => `${r.field}: Feb 29 in ${r.value}, the year inferred for the line, which has none (--year sets the year)`,
     'repeat-count': (r) => `${r.field}: count ${r.value} out of range 1-${r.max}`,
     'repeat-syntax': (r) => `${r.field}: expected "N times: [ … ]" with a count from 1 to ${r.max}, found ${r.value}`,
+    'header-unread': () => 'header not understood: read from its kernel: tag on',
     'not-record': () => 'not a firewall record',
     blank: () => 'blank line',
     'empty-message': () => 'empty message',
@@ -1485,7 +1490,7 @@ export const en = {
     'windows-firewall': 'Windows (Defender) Firewall pfirewall.log (W3C #Fields header, local time)',
     'journald-export': 'systemd journal export format (journalctl -k -o export): KEY=value blocks, kernel netfilter messages',
     'journald-json': 'systemd journal JSON (journalctl -k -o json): one entry per line, kernel netfilter messages',
-    iptables: 'netfilter/iptables LOG lines (ufw, firewalld, Shorewall, EdgeOS/UniFi, Proxmox, OpenWrt) in syslog, kern.log, dmesg, journalctl or OpenWrt logread text',
+    iptables: 'netfilter/iptables LOG lines (ufw, firewalld, Shorewall, EdgeOS/UniFi, Proxmox, OpenWrt) in syslog, kern.log, dmesg, journalctl, OpenWrt logread or Kiwi Syslog text',
     'pfsense-filterlog': 'pfSense / OPNsense filterlog CSV rows (BSD syslog or RFC 5424, IPv4 and IPv6)',
     /** `ids`: the ASA message ids that become events ("106001, 106006, …"). */
     'cisco-asa': (ids: string) => `Cisco ASA / PIX / FTD syslog (%ASA-n-NNNNNN); events from message ids ${ids}; other ids skipped`,

@@ -809,6 +809,7 @@ export const zh: Messages = {
       encoding: '编码',
       nuls: 'NUL 字符',
       fields: '#Fields',
+      headers: '日志头',
     },
     noFormat: '没有格式：什么也没有读到',
     forced: (format) => `${format}，由 --input-format 指定（未经识别）`,
@@ -820,6 +821,8 @@ export const zh: Messages = {
     zoneless: (zone, given) =>
       given ? `日志中未注明时区：按 ${zone} 解读（--tz）` : `日志中未注明时区：按本机时区 ${zone} 解读（可用 --tz ZONE 另行指定）`,
     unmatchedZone: (abbr, zone) => `short-full 时间戳注明的时区 ${abbr} 不是 ${zone} 在该时刻的名称：仍按 ${zone} 的时间解读（可用 --tz 指定日志所在的时区）`,
+    unreadHeaders: (records, reason) =>
+      `${fmtInt(records)} 条记录：${reason}；除非日志头中可识别的部分给出了时间和主机，否则二者未知（看不出日、月先后顺序的日期从不猜测）`,
     encoding: (encoding) => `带字节序标记的 ${encoding} 文本（Windows PowerShell 5.1 用 > 或 Out-File 写出的文件即是如此），已解码`,
     nuls: (count, lines, firstLine) =>
       `从${lines === 1 ? `第 ${fmtInt(firstLine)} 行` : ` ${fmtInt(lines)} 行（第一处：第 ${fmtInt(firstLine)} 行）`}去掉了 ${fmtInt(count)} 个：一段填满 NUL 的区域（Windows 崩溃后会在 pfirewall.log 中留下）不是文本，不计入行长度上限，其后的内容照常读取`,
@@ -1110,6 +1113,7 @@ export const zh: Messages = {
     'leap-day-inferred': (r) => `${r.field}：该行没有写年份，推断出的年份 ${r.value} 没有 2 月 29 日（可用 --year 指定年份）`,
     'repeat-count': (r) => `${r.field}：次数 ${r.value} 超出范围 1-${r.max}`,
     'repeat-syntax': (r) => `${r.field}：应为 "N times: [ … ]"，次数为 1 到 ${r.max}，实际为 ${r.value}`,
+    'header-unread': () => '未能识别日志头：从 kernel: 标签之后读取',
     'not-record': () => '不是防火墙记录',
     blank: () => '空行',
     'empty-message': () => '消息为空',
@@ -1188,7 +1192,7 @@ export const zh: Messages = {
     'windows-firewall': 'Windows（Defender）防火墙的 pfirewall.log（W3C #Fields 表头，本地时间）',
     'journald-export': 'systemd 日志的导出格式（journalctl -k -o export）：KEY=value 块，内核 netfilter 消息',
     'journald-json': 'systemd 日志的 JSON 格式（journalctl -k -o json）：每行一条记录，内核 netfilter 消息',
-    iptables: 'netfilter/iptables 的 LOG 日志行（ufw、firewalld、Shorewall、EdgeOS/UniFi、Proxmox、OpenWrt），来自 syslog、kern.log、dmesg、journalctl 或 OpenWrt logread 的文本输出',
+    iptables: 'netfilter/iptables 的 LOG 日志行（ufw、firewalld、Shorewall、EdgeOS/UniFi、Proxmox、OpenWrt），来自 syslog、kern.log、dmesg、journalctl、OpenWrt logread 或 Kiwi Syslog 的文本输出',
     'pfsense-filterlog': 'pfSense / OPNsense 的 filterlog CSV 记录（BSD syslog 或 RFC 5424，IPv4 与 IPv6）',
     'cisco-asa': (ids) => `Cisco ASA / PIX / FTD 的 syslog（%ASA-n-NNNNNN）；以下消息编号生成事件：${ids}；其他编号跳过`,
     mikrotik: 'MikroTik RouterOS 的防火墙日志行（in:/out:、proto、src->dst），经 syslog 传来，IPv4 与 IPv6',

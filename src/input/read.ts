@@ -51,6 +51,8 @@ export interface InputStats {
   zonelessTimes?: boolean;
   /** ZoneNote.unmatchedZone: a short-full stamp's zone name that is none of --tz's. */
   unmatchedZone?: string;
+  /** HeaderNote.unreadHeader: records whose syslog header was not understood (read from their tag on). */
+  unreadHeader?: { records: number; line: number; text: string };
 }
 
 export interface SkippedLine {
@@ -180,7 +182,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
 
   const parser = new PickingParser({
     inputFormat: opts.inputFormat,
-    ctx: { file: stats.file, refDate, year: opts.year, yearCarry, timeCarry, tz: opts.tz, zoneNote: stats },
+    ctx: { file: stats.file, refDate, year: opts.year, yearCarry, timeCarry, tz: opts.tz, zoneNote: stats, headerNote: stats },
     sink,
     onChosen(picked, sample) {
       stats.format = picked.format.id;

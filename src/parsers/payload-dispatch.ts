@@ -20,6 +20,10 @@ import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { withTimeCarry } from './local-time.js';
 import type { LineParser, LineSink, ParseContext } from './types.js';
 import { EMPTY_MESSAGE, NOT_RECORD } from './reason.js';
+import { flat } from '../util/flat-string.js';
+
+/** Characters of the first line with an unread header kept for `check` (its excerpt is 240). */
+const NOTED_CHARS = 241;
 
 /**
  * The netfilter payload as a PayloadParser (events keep the `iptables` id). Its only
@@ -109,6 +113,7 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
   const reader = new SyslogEnvelopeReader(ctx);
   const env = newEnvelope();
   let others: PayloadDispatcher | null = null;
+  const note = file.headerNote;
   return {
     line(text: string, lineNo: number): void {
       reader.read(text, env);
@@ -125,6 +130,12 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
       if (r === NOT_MINE) {
         if (others === null) others = new PayloadDispatcher(ctx, own.format);
         r = others.parse(text, env.msgStart, env.msgEnd, env, lineNo) ?? r;
+      }
+      const record = !(r instanceof PayloadReject) || r.malformed;
+      if (env.unread && record && note !== undefined) {
+        const u = note.unreadHeader;
+        if (u === undefined) note.unreadHeader = { records: 1, line: lineNo, text: flat(text.slice(0, NOTED_CHARS)) };
+        else u.records++;
       }
       if (r instanceof PayloadReject) {
         if (r.malformed) sink.malformed(lineNo, text, r.reason);

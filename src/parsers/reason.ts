@@ -113,6 +113,9 @@ export interface ReasonFacts {
   'repeat-count': { max: number };
   /** `message repeated: expected "N times: [ … ]" with a count from 1 to 999999999, found 'x'`: value, what was found, quoted. */
   'repeat-syntax': { max: number };
+  // ---- noted: a record read all the same
+  /** `header not understood: read from its kernel: tag on` (syslog-envelope.ts Envelope.unread) */
+  'header-unread': object;
   // ---- skipped
   'not-record': object;
   blank: object;
@@ -161,3 +164,4 @@ export function underField(r: LineReason, outer: string): LineReason {
 export const NOT_RECORD = fixedReason('not-record');
 export const BLANK_LINE = fixedReason('blank');
 export const EMPTY_MESSAGE = fixedReason('empty-message');
+export const HEADER_UNREAD = fixedReason('header-unread');

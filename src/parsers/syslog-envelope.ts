@@ -1,10 +1,12 @@
-// Line wrappers around kernel messages: BSD syslog, <PRI>, ISO 8601/RFC 3339, RFC 5424,
-// journalctl's short-* modes (journal-stamps.ts), dmesg, OpenWrt's logread, Proxmox pve-firewall,
-// grep's `file:` prefix and rsyslog's `message repeated N times: [ … ]`. The wrapper may
+// Line wrappers around kernel messages: BSD syslog (with a year too), <PRI>, ISO 8601/RFC 3339,
+// RFC 5424, journalctl's short-* modes (journal-stamps.ts), dmesg, OpenWrt's logread, Proxmox
+// pve-firewall, Kiwi Syslog's tab-separated columns, a relay's header before the device's own,
+// grep's `file:` prefix and rsyslog's `message repeated N times: [ … ]`; a header none of
+// these reads is passed over up to a `kernel:` tag (Envelope.unread). The wrapper may
 // change from line to line in one file, so every line is dispatched on its first
 // characters; there is no regex.
 import type { RecordHead } from './netfilter.js';
-import { Clock, digitAt, monthAt, weekdayAt } from './timestamp.js';
+import { bsdStampEnd, Clock, digitAt, monthAt, weekdayAt } from './timestamp.js';
 import { shown } from './fields.js';
 import { JournalStamps } from './journal-stamps.js';
 import type { ParseContext } from './types.js';
@@ -19,6 +21,8 @@ export interface Envelope extends RecordHead {
   msgEnd: number;
   /** The wrapper holds an impossible time or repeat count; the line is malformed (this its reason) if it carries a record. */
   error: LineReason | null;
+  /** The header before the `kernel:` tag was not understood: the message was taken from the tag on. */
+  unread: boolean;
 }
 
 /**
@@ -30,13 +34,14 @@ export const MAX_REPEAT = 999_999_999;
 const REPEATED = 'message repeated';
 
 export function newEnvelope(): Envelope {
-  return { time: null, yearInferred: false, uptime: null, host: null, count: 1, ruleHead: null, msgStart: 0, msgEnd: 0, error: null };
+  return { time: null, yearInferred: false, uptime: null, host: null, count: 1, ruleHead: null, msgStart: 0, msgEnd: 0, error: null, unread: false };
 }
 
 const SP = 0x20;
 const LBRACKET = 0x5b;
 const RBRACKET = 0x5d;
 const COLON = 0x3a;
+const TAB = 0x09;
 
 function skipSpaces(s: string, i: number, end: number): number {
   while (i < end && s.charCodeAt(i) === SP) i++;
@@ -67,10 +72,12 @@ function isTag(s: string, i: number, j: number): boolean {
  * after the host (BusyBox syslogd) and OpenWrt's logread writes instead of one: the names
  * syslog.h gives (lower-case letters, a facility's digit) joined by one dot.
  */
-function isFacilityLevel(s: string, i: number, j: number): boolean {
+function isFacilityLevel(s: string, i: number, j: number, anyCase = false): boolean {
   let dot = -1;
   for (let k = i; k < j; k++) {
-    const c = s.charCodeAt(k);
+    let c = s.charCodeAt(k);
+    // Kiwi Syslog writes them capitalised: `Kernel.Warning`, `Local7.Info`.
+    if (anyCase && c >= 0x41 && c <= 0x5a) c += 0x20;
     if (c === 0x2e) {
       if (dot >= 0) return false;
       dot = k;
@@ -118,6 +125,7 @@ export class SyslogEnvelopeReader {
     env.count = 1;
     env.ruleHead = null;
     env.error = null;
+    env.unread = false;
     let end = s.length;
     while (end > 0 && s.charCodeAt(end - 1) <= SP) end--;
     env.msgEnd = end;
@@ -126,7 +134,7 @@ export class SyslogEnvelopeReader {
       // grep -H output: `file:<line>`; only when the name holds no space.
       const colon = s.indexOf(':');
       if (colon > 0 && colon < end && s.lastIndexOf(' ', colon) < 0 && this.wrapper(s, colon + 1, env)) return;
-      env.msgStart = 0;
+      if (!this.kernelTag(s, 0, env)) env.msgStart = 0;
     }
   }
 
@@ -246,6 +254,8 @@ export class SyslogEnvelopeReader {
   private timestamped(s: string, p: number, env: Envelope, bsd: boolean): boolean {
     const clock = this.clock;
     let ms = bsd ? clock.bsd(s, p) : clock.iso(s, p);
+    // A year where the clock should be: `Nov 20 2026 06:25:01`.
+    if (bsd && ms !== ms && clock.error === null) ms = clock.bsdYear(s, p);
     if (ms !== ms) {
       if (clock.error === null) return false;
       env.error = clock.error;
@@ -261,8 +271,59 @@ export class SyslogEnvelopeReader {
       return true;
     }
     env.time = this.dates.of(ms);
+    if (!bsd && s.charCodeAt(clock.end) === TAB && this.kiwi(s, clock.end, env)) return true;
     this.hostAndTag(s, clock.end, env);
     return true;
+  }
+
+  /**
+   * Kiwi Syslog Server's log file (and the Windows collectors that copy it), after its first
+   * column's ISO stamp (read as local time): `<TAB>Facility.Level<TAB>sender<TAB>MESSAGE`,
+   * MESSAGE what the device sent, often with its own BSD header or just its tag. The sender
+   * column is the host unless MESSAGE names one. False when the columns are not these.
+   */
+  private kiwi(s: string, p: number, env: Envelope): boolean {
+    const end = env.msgEnd;
+    const level = p + 1;
+    const t = s.indexOf('\t', level);
+    if (t < 0 || t >= end || !isFacilityLevel(s, level, t, true)) return false;
+    const u = s.indexOf('\t', t + 1);
+    if (u < 0 || u >= end || !isHostToken(s, t + 1, u)) return false;
+    this.inner(s, u + 1, env, this.hostText(s, t + 1, u));
+    return true;
+  }
+
+  /**
+   * A device's own message inside another's line (Kiwi's MESSAGE column, what a relay did
+   * not parse): `[stamp] [host] tag: message`; the time is the outer's, the host the device's
+   * or, when it names none, `sender`.
+   */
+  private inner(s: string, p: number, env: Envelope, sender: string | null): void {
+    const stamp = bsdStampEnd(s, p);
+    env.host = null;
+    if (stamp >= 0) this.hostAndTag(s, stamp, env, true);
+    else if (!this.journalHead(s, p, env) && !this.kernelTag(s, p, env)) this.body(s, p, env);
+    if (env.host === null) env.host = sender;
+  }
+
+  /**
+   * A header not understood before a `kernel:` tag (`20/11/2026 06:25:01 gw kernel: …`,
+   * `gw [12345.678] kernel: …`): the message is what follows the tag, the header is passed
+   * over and said to be (`unread`, which `check` reports). True when there is such a tag
+   * after p (one right at p is a tag, nothing passed over).
+   */
+  private kernelTag(s: string, p: number, env: Envelope): boolean {
+    const end = env.msgEnd;
+    for (let k = s.indexOf('kernel:', p); k >= 0 && k < end; k = s.indexOf('kernel:', k + 7)) {
+      const before = s.charCodeAt(k - 1);
+      const after = s.charCodeAt(k + 7);
+      if ((k === p || before === SP || before === TAB) && (k + 7 >= end || after === SP || after === TAB)) {
+        env.unread = k > p;
+        this.body(s, skipSpaces(s, k + 7, end), env);
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -274,7 +335,8 @@ export class SyslogEnvelopeReader {
   private header = '';
   private headerHost: string | null = null;
 
-  private hostAndTag(s: string, p: number, env: Envelope): void {
+  /** `inner`: the header inside a message (a relay's, Kiwi's), where no second one is looked for. */
+  private hostAndTag(s: string, p: number, env: Envelope, inner = false): void {
     const end = env.msgEnd;
     if (this.sameHeader(s, p, this.header, this.headerHost, env)) return;
     const from = p;
@@ -303,10 +365,16 @@ export class SyslogEnvelopeReader {
       }
       if (isTag(s, p, e)) {
         this.remember(s, from, e, env.host);
-        p = skipSpaces(s, e, end);
+        this.body(s, skipSpaces(s, e, end), env);
+        return;
+      }
+      // A relay that did not parse what a router sent wrote its header before the router's.
+      if (!inner && bsdStampEnd(s, p) >= 0) {
+        this.inner(s, p, env, env.host);
+        return;
       }
     }
-    this.body(s, p, env);
+    if (!this.kernelTag(s, p, env)) this.body(s, p, env);
   }
 
   /**

@@ -265,6 +265,8 @@ export class Clock {
   private readonly isoYmd = [0, 0, 0];
   private pveText = '';
   private pveMs = 0;
+  private bsdYearText = '';
+  private bsdYearMs = 0;
   // ctime stamps (OpenWrt's logread, dmesg -T) carry their year: cached per second like BSD's.
   private ctimeText = '';
   private ctimeMs = 0;
@@ -305,6 +307,54 @@ export class Clock {
       this.bsdText = s.slice(i, this.end);
       this.bsdMs = ms;
     }
+    return ms;
+  }
+
+  /**
+   * `Mmm dd YYYY HH:MM:SS` (day space-padded, zero-padded or unpadded): a BSD stamp with its
+   * year, as syslog-ng's `$YEAR` templates, NAS firmwares and Cisco IOS write it. Read in
+   * the zone as written, no year inferred. Cached per second like the BSD stamp; asked only
+   * after `bsd` found no clock where a year stands, so the BSD lines pay nothing for it; followed
+   * by a blank, a fraction or the end.
+   */
+  bsdYear(s: string, i: number): number {
+    this.error = null;
+    this.yearInferred = false;
+    const cached = this.bsdYearText;
+    if (cached !== '' && s.startsWith(cached, i) && digitAt(s, i + cached.length) < 0) {
+      this.end = i + cached.length;
+      return this.bsdYearMs;
+    }
+    const mo = monthAt(s, i);
+    if (mo === 0 || s.charCodeAt(i + 3) !== SP) return NaN;
+    let p = i + 4;
+    if (s.charCodeAt(p) === SP) p++;
+    let day = digitAt(s, p);
+    if (day < 0) return NaN;
+    const d = digitAt(s, ++p);
+    if (d >= 0) {
+      day = day * 10 + d;
+      p++;
+    }
+    const y = d4(s, p + 1);
+    if (s.charCodeAt(p) !== SP || y < 0 || s.charCodeAt(p + 5) !== SP) return NaN;
+    p += 6;
+    const h = d2(s, p);
+    const mi = d2(s, p + 3);
+    const sec = d2(s, p + 6);
+    if (h < 0 || mi < 0 || sec < 0 || s.charCodeAt(p + 2) !== COLON || s.charCodeAt(p + 5) !== COLON) return NaN;
+    // A colon after the seconds is a Cisco ASA's own stamp (`Aug 06 2016 20:39:42: %ASA-…`), which its parser reads.
+    const after = s.charCodeAt(p + 8);
+    if (after === after && after !== SP && after !== 0x09 && after !== 0x2e) return NaN;
+    const err = impossible(y, mo, day, h, mi, sec);
+    if (err !== null) {
+      this.error = err;
+      return NaN;
+    }
+    this.end = p + 8;
+    const ms = this.local(y, mo, day, h, mi, sec);
+    this.bsdYearText = s.slice(i, this.end);
+    this.bsdYearMs = ms;
     return ms;
   }
 
@@ -494,6 +544,30 @@ export class Clock {
     this.ctimeMs = ms;
     return ms;
   }
+}
+
+/**
+ * The end of a BSD stamp at i, `Mmm dd HH:MM:SS`, with a year (`Mmm dd YYYY HH:MM:SS`) or a
+ * fraction (`.123456`) or both, followed by a blank; -1 when there is none. Syntax only: for
+ * a header inside a message whose time is read elsewhere (a relay's, a Windows collector's).
+ */
+export function bsdStampEnd(s: string, i: number): number {
+  if (monthAt(s, i) === 0 || s.charCodeAt(i + 3) !== SP) return -1;
+  let p = i + 4;
+  if (s.charCodeAt(p) === SP) p++;
+  if (digitAt(s, p) < 0) return -1;
+  if (digitAt(s, ++p) >= 0) p++;
+  if (s.charCodeAt(p) !== SP) return -1;
+  p++;
+  if (d4(s, p) >= 0 && s.charCodeAt(p + 4) === SP) p += 5;
+  if (d2(s, p) < 0 || s.charCodeAt(p + 2) !== COLON || d2(s, p + 3) < 0 || s.charCodeAt(p + 5) !== COLON || d2(s, p + 6) < 0) return -1;
+  p += 8;
+  if (s.charCodeAt(p) === 0x2e) {
+    p++;
+    while (digitAt(s, p) >= 0) p++;
+  }
+  const c = s.charCodeAt(p);
+  return c === SP || c === 0x09 ? p : -1;
 }
 
 /** journald `__REALTIME_TIMESTAMP` (decimal µs since the epoch) → ms, or NaN. At most 17 digits: 1970-5138, inside util/year-range.ts's years. */

@@ -53,6 +53,14 @@ export interface ParseContext {
    * assumed. One per input, set by the time converter on its first use, not per event.
    */
   zoneNote?: ZoneNote;
+  /** Where a syslog-wrapped parser notes the records whose header it did not understand: `check` says so. */
+  headerNote?: HeaderNote;
+}
+
+/** See ParseContext.headerNote. An input's stats (input/read.ts InputStats) are one. */
+export interface HeaderNote {
+  /** Records read from their `kernel:` tag on, the header before it not understood: how many, and the first (its text cut). */
+  unreadHeader?: { records: number; line: number; text: string };
 }
 
 /** See ParseContext.zoneNote. An input's stats (input/read.ts InputStats) are one. */

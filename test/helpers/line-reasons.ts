@@ -56,6 +56,7 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'leap-day-inferred': [{ code: 'leap-day-inferred', field: 'time', value: '2025' }, 'time: Feb 29 in 2025, the year inferred for the line, which has none (--year sets the year)'],
   'repeat-count': [{ code: 'repeat-count', field: 'message repeated', value: '0', max: 999_999_999 }, 'message repeated: count 0 out of range 1-999999999'],
   'repeat-syntax': [{ code: 'repeat-syntax', field: 'message repeated', value: "'many'", max: 999_999_999 }, 'message repeated: expected "N times: [ … ]" with a count from 1 to 999999999, found \'many\''],
+  'header-unread': [{ code: 'header-unread', field: '', value: '' }, 'header not understood: read from its kernel: tag on'],
   'not-record': [{ code: 'not-record', field: '', value: '' }, 'not a firewall record'],
   blank: [{ code: 'blank', field: '', value: '' }, 'blank line'],
   'empty-message': [{ code: 'empty-message', field: '', value: '' }, 'empty message'],

@@ -171,6 +171,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'check.malformedCount': [1],
   'check.zoneless': ['UTC', false],
   'check.unmatchedZone': ['EST', 'Europe/Berlin'],
+  'check.unreadHeaders': [3, 'header not understood: read from its kernel: tag on'],
   'check.encoding': ['UTF-16LE'],
   'check.nuls': [70000, 2, 7],
   'check.fieldsLayouts': [2, '17'],

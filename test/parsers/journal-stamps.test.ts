@@ -121,8 +121,8 @@ describe('short-monotonic and short-delta', () => {
     expect([r.events[0]?.host, r.events[0]?.rule]).toEqual([null, 'DROP']);
   });
 
-  it('a damaged delta is no stamp: as behind any unknown wrapper, the record has no time and the words before it are its label', () => {
+  it('a damaged delta is no stamp: as behind any header not understood, the record has no time and is read from its kernel: tag on', () => {
     const r = read([`[ 1234.567890 <    0.000123] gw kernel: ${REC}`]);
-    expect([r.events.length, r.events[0]?.uptime ?? null, r.events[0]?.rule]).toEqual([1, null, '[ 1234.567890 <    0.000123] gw kernel: [UFW BLOCK]']);
+    expect([r.events.length, r.events[0]?.uptime ?? null, r.events[0]?.rule]).toEqual([1, null, '[UFW BLOCK]']);
   });
 });

@@ -16,12 +16,13 @@ const HEADS = [
   ' gw kernel:', ' gw  kernel:', ' gw kernel:x', ' gw\tkernel:', ' kernel:', ' gw gw kernel:', ' gw kern.warning kernel:', ' gw2 kernel:',
   ' gw kernel[0]:', ' fw01 ufw[123]:', ' gw', ' [UFW', ' gw kernel: kernel:', '  gw   kernel:  ',
   ' kern.warn kernel:', ' kern.info kernel:', ' daemon.info dnsmasq[1734]:', ' local7.notice kernel:', ' kern.warn',
+  ' 192.168.1.1 Nov 20 06:25:00 gw kernel:', ' 192.168.1.1 Nov 20 06:25:00 kernel:', ' gw [1.5] kernel:', ' gw x kernel:',
 ];
 const AFTER = [' [123.456] IN=eth0 SRC=1.2.3.4', '\t[1.5] DROP IN=', ' ', '', ' message repeated 3 times: [ IN=eth0 ]', ' [UFW BLOCK] IN=eth0', 'kernel: IN='];
 
 describe('syslog envelope: the remembered header', () => {
   it('a warm reader reads every line exactly as a fresh one does, whatever came before', () => {
-    const line = fc.tuple(fc.constantFrom('Nov 20 06:25:01', '2026-11-20T06:25:01Z', 'Nov  3 00:00:00', 'Fri Nov 20 06:25:01 2026', 'Tue Nov  3 00:00:00 2026'), fc.constantFrom(...HEADS), fc.constantFrom(...AFTER)).map((p) => p.join(''));
+    const line = fc.tuple(fc.constantFrom('Nov 20 06:25:01', '2026-11-20T06:25:01Z', 'Nov  3 00:00:00', 'Fri Nov 20 06:25:01 2026', 'Tue Nov  3 00:00:00 2026', 'Nov 20 2026 06:25:01', '2026-11-20 06:25:01\tKernel.Warning\t192.168.1.1\t', '20/11/2026 06:25:01'), fc.constantFrom(...HEADS), fc.constantFrom(...AFTER)).map((p) => p.join(''));
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), (lines) => {
         const reader = new SyslogEnvelopeReader(ctx);
@@ -109,11 +110,13 @@ describe('syslog envelope: OpenWrt logread', () => {
     }
   });
 
-  it('a weekday not followed by a month, or not a weekday: not this header (the whole line is the message)', () => {
-    for (const l of [`Thu 12 Jan 09:16:00 2023 kern.warn kernel: ${REC}`, `Thx Jan 12 09:16:00 2023 kern.warn kernel: ${REC}`, `Thursday: ${REC}`]) {
+  it('a weekday not followed by a month, or not a weekday: not this header (read from a kernel: tag on, else the whole line is the message)', () => {
+    for (const l of [`Thu 12 Jan 09:16:00 2023 kern.warn kernel: ${REC}`, `Thx Jan 12 09:16:00 2023 kern.warn kernel: ${REC}`]) {
       const env = read(l);
-      expect([env.time, env.error, env.msgStart], l).toEqual([null, null, 0]);
+      expect([env.time, env.error, l.slice(env.msgStart), env.unread], l).toEqual([null, null, REC, true]);
     }
+    const env = read(`Thursday: ${REC}`);
+    expect([env.time, env.error, env.msgStart, env.unread]).toEqual([null, null, 0, false]);
   });
 
   it('a stamp alone, or with its level only: an empty message', () => {
@@ -127,5 +130,70 @@ describe('syslog envelope: OpenWrt logread', () => {
     const l = `fw.log:Fri Jan  5 12:34:56 2024 kern.warn kernel: [123.456] ${REC}`;
     const env = read(l);
     expect([env.time?.toISOString(), message(env, l)]).toEqual(['2024-01-05T12:34:56.000Z', REC]);
+  });
+});
+
+describe('syslog envelope: headers seen in the wild', () => {
+  const read = (line: string, tz = 'Europe/Berlin'): Envelope => {
+    const env = newEnvelope();
+    new SyslogEnvelopeReader({ ...ctx, year: null, tz }).read(line, env);
+    return env;
+  };
+  const REC = '[UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.7 DST=192.168.1.10 LEN=44 PROTO=TCP SPT=1234 DPT=23';
+  /** What a line's header gave: its time (ISO, UTC), whether the year was guessed, host, uptime, message, unread. */
+  const seen = (line: string, tz?: string): [string | null, boolean, string | null, number | null, string, boolean] => {
+    const env = read(line, tz);
+    return [env.time?.toISOString() ?? null, env.yearInferred, env.host, env.uptime, line.slice(env.msgStart, env.msgEnd), env.unread];
+  };
+
+  it('a BSD stamp with its year: read in --tz, no year inferred, host and tag as in the BSD header', () => {
+    expect(seen(`Nov 20 2026 06:25:01 gw kernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', false, 'gw', null, REC, false]);
+    expect(seen(`Nov  3 2024 23:59:59 gw kernel: [5.25] ${REC}`, 'UTC')).toEqual(['2024-11-03T23:59:59.000Z', false, 'gw', 5.25, REC, false]);
+    expect(seen(`Jul 4 2026 12:00:00.250 gw kernel: ${REC}`)).toEqual(['2026-07-04T10:00:00.250Z', false, 'gw', null, REC, false]);
+    expect(seen(`<4>Nov 20 2026 06:25:01 gw kernel: ${REC}`, 'UTC')).toEqual(['2026-11-20T06:25:01.000Z', false, 'gw', null, REC, false]);
+  });
+
+  it('a BSD stamp with an impossible year-ful date is the line\'s error, not a header passed over', () => {
+    expect(read(`Feb 29 2025 10:00:00 gw kernel: ${REC}`).error).toMatchObject({ code: 'impossible-day', value: 'Feb 29 2025' });
+    expect(read(`Nov 20 2026 24:00:00 gw kernel: ${REC}`).error).toMatchObject({ code: 'impossible-hour', value: '24' });
+  });
+
+  it('Kiwi Syslog: the first column\'s time in --tz, the sender as host unless the message names one, the message\'s header stripped', () => {
+    const kiwi = (msg: string): string => `2026-11-20 06:25:01\tKernel.Warning\t192.168.1.1\t${msg}`;
+    expect(seen(kiwi(`Nov 20 07:00:00 gw kernel: ${REC}`))).toEqual(['2026-11-20T05:25:01.000Z', false, 'gw', null, REC, false]);
+    expect(seen(kiwi(`kernel: [7.5] ${REC}`))).toEqual(['2026-11-20T05:25:01.000Z', false, '192.168.1.1', 7.5, REC, false]);
+    expect(seen(kiwi(`router kernel: ${REC}`))).toEqual(['2026-11-20T05:25:01.000Z', false, 'router', null, REC, false]);
+    expect(seen(kiwi(REC))).toEqual(['2026-11-20T05:25:01.000Z', false, '192.168.1.1', null, REC, false]);
+    expect(seen(`2026-11-20 06:25:01\tLocal7.Info\tfw\tkernel: ${REC}`)[2]).toBe('fw');
+  });
+
+  it('a second column that is no facility.level is no Kiwi line: the header is passed over to its tag', () => {
+    expect(seen(`2026-11-20 06:25:01\tnot a level\t192.168.1.1\tkernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', false, null, null, REC, true]);
+  });
+
+  it('a relay\'s header before the device\'s: the relay\'s time, the device\'s host and tag; the relay as host when the device names none', () => {
+    expect(seen(`Nov 20 06:25:01 192.168.1.1 Nov 20 06:25:00 gw kernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, false]);
+    expect(seen(`Nov 20 06:25:01 192.168.1.1 Nov 20 06:25:00 kernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, '192.168.1.1', null, REC, false]);
+    expect(seen(`Nov 20 06:25:01 relay Nov 20 2026 06:25:00.5 gw kernel: [1.5] ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', 1.5, REC, false]);
+  });
+
+  it('a header not understood before a kernel: tag: the message after the tag and uptime, the time unknown unless read, unread set', () => {
+    expect(seen(`20/11/2026 06:25:01 gw kernel: ${REC}`)).toEqual([null, false, null, null, REC, true]);
+    expect(seen(`11/20/2026 06:25:01 gw kernel: [ 12.5] ${REC}`)).toEqual([null, false, null, 12.5, REC, true]);
+    expect(seen(`Nov 20 06:25:01 gw [12345.678] kernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, true]);
+  });
+
+  it('only a kernel: tag ends a header not understood: a glued or absent one leaves the line whole, a bare one is no header', () => {
+    for (const l of [`20/11/2026 06:25:01 gw xkernel: ${REC}`, `20/11/2026 06:25:01 gw kernel:x ${REC}`, `20/11/2026 06:25:01 gw ${REC}`]) {
+      expect(seen(l)).toEqual([null, false, null, null, l, false]);
+    }
+    expect(seen(`kernel: ${REC}`)).toEqual([null, false, null, null, REC, false]);
+  });
+
+  it('the lines logscan read before keep their reading, unread never set', () => {
+    for (const l of [`Nov 20 06:25:01 gw kernel: ${REC}`, `2026-11-20T06:25:01Z gw kernel: ${REC}`, `Nov 20 06:25:01 gw ${REC}`, `Fri Nov 20 06:25:01 2026 kern.warn kernel: ${REC}`]) {
+      const env = read(l);
+      expect([env.unread, l.slice(env.msgStart, env.msgEnd)]).toEqual([false, REC]);
+    }
   });
 });
