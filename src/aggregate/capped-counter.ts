@@ -5,16 +5,28 @@ import { flat } from '../util/flat-string.js';
 import { topN } from './top-n.js';
 import { cmpStr } from '../util/compare.js';
 
+/** A counter's first slots; it doubles from there (a run's few formats need no more). */
+const FIRST_SLOTS = 16;
+
 export class CappedCounter<K> {
-  /** Counts as plain numbers: an object per key (to update it in one lookup) cost 32 bytes for each of tens of thousands of sources. */
-  private readonly counts = new Map<K, number>();
   /**
-   * The run of the same key being counted, not yet in `counts`: most counters see one
-   * value event after event (one format, mostly "drop", a scan's source), and === on it
-   * is cheaper than hashing. Folded in when another key comes, or before any read.
+   * Key → its slot in `counts`. A count lives in the slot, not in the Map, so adding to a
+   * key is one hash lookup (a Map of counts took a get and a set), and an object per key
+   * (to update it in one lookup) would cost 32 bytes for each of tens of thousands of sources.
    */
-  private runKey: K | undefined;
-  private runCount = 0;
+  private readonly index = new Map<K, number>();
+  private counts = new Float64Array(FIRST_SLOTS);
+  /** Slots of pruned keys, for new ones. */
+  private readonly free: number[] = [];
+  /**
+   * The last two keys counted and their slots: most counters see one value event after
+   * event (one format, a scan's source) or two in turns (drop and allow, two rule labels),
+   * and === on them is cheaper than hashing. Forgotten when a prune frees slots.
+   */
+  private lastKey: K | undefined;
+  private lastSlot = -1;
+  private prevKey: K | undefined;
+  private prevSlot = -1;
   /** Sum of counts of keys evicted to stay under the cap. */
   private droppedCount = 0;
   /** True once the cap was reached: `size` is then no longer the number of distinct keys seen. */
@@ -23,29 +35,34 @@ export class CappedCounter<K> {
   constructor(private readonly cap = 100_000) {}
 
   add(key: K, n = 1): void {
-    if (key === this.runKey) {
-      this.runCount += n;
+    if (key === this.lastKey) {
+      this.counts[this.lastSlot] += n;
       return;
     }
-    this.settle();
-    this.runKey = key;
-    this.runCount = n;
+    let slot: number;
+    if (key === this.prevKey) slot = this.prevSlot;
+    else {
+      const found = this.index.get(key);
+      slot = found === undefined ? this.insert(key) : found;
+    }
+    this.counts[slot] += n;
+    this.prevKey = this.lastKey;
+    this.prevSlot = this.lastSlot;
+    this.lastKey = key;
+    this.lastSlot = slot;
   }
 
   get size(): number {
-    this.settle();
-    return this.counts.size;
+    return this.index.size;
   }
 
   /** Sum of counts of keys evicted to stay under the cap. */
   get dropped(): number {
-    this.settle();
     return this.droppedCount;
   }
 
   /** True once the cap was reached: `size` is then no longer the number of distinct keys seen. */
   get saturated(): boolean {
-    this.settle();
     return this.wasSaturated;
   }
 
@@ -55,8 +72,8 @@ export class CappedCounter<K> {
   }
 
   get(key: K): number {
-    this.settle();
-    return this.counts.get(key) ?? 0;
+    const slot = this.index.get(key);
+    return slot === undefined ? 0 : this.counts[slot]!;
   }
 
   /** Highest counts first; ties broken by the key's string form so output is deterministic. */
@@ -64,34 +81,40 @@ export class CappedCounter<K> {
     return topN(this.entries(), n, (a, b) => b[1] - a[1] || cmpStr(String(a[0]), String(b[0])));
   }
 
+  /** [key, count] in the order the keys first came (a pruned key that comes back, from then). */
   *entries(): IterableIterator<[K, number]> {
-    this.settle();
-    yield* this.counts;
+    for (const [k, slot] of this.index) yield [k, this.counts[slot]!];
   }
 
-  /** Folds the current run into the counts (a new key joins them only while under the cap, pruning first). */
-  private settle(): void {
-    const k = this.runKey;
-    if (k === undefined) return;
-    this.runKey = undefined;
-    const cur = this.counts.get(k);
-    if (cur !== undefined) this.counts.set(k, cur + this.runCount);
-    else {
-      if (this.counts.size >= this.cap) this.prune();
-      // Flatten the key: a substring would keep its whole log line alive.
-      this.counts.set(typeof k === 'string' ? (flat(k) as K) : k, this.runCount);
+  /** A new key's slot, with a count of 0 (pruning first when the counter is full). */
+  private insert(key: K): number {
+    if (this.index.size >= this.cap) this.prune();
+    let slot = this.free.pop();
+    if (slot === undefined) {
+      slot = this.index.size;
+      if (slot === this.counts.length) {
+        const grown = new Float64Array(this.counts.length * 2);
+        grown.set(this.counts);
+        this.counts = grown;
+      }
     }
+    // Flatten the key: a substring would keep its whole log line alive.
+    this.index.set(typeof key === 'string' ? (flat(key) as K) : key, slot);
+    return slot;
   }
 
   private prune(): void {
     this.wasSaturated = true;
+    this.lastKey = this.prevKey = undefined;
     // The lower half by count; the sort is stable, so among equal counts the oldest keys
     // go first. (A threshold on the median dropped everything when all counts were equal.)
-    const rarest = [...this.counts].sort((a, b) => a[1] - b[1]);
+    const rarest = [...this.index].sort((a, b) => this.counts[a[1]]! - this.counts[b[1]]!);
     for (let i = 0; i < Math.ceil(rarest.length / 2); i++) {
-      const [k, n] = rarest[i];
-      this.droppedCount += n;
-      this.counts.delete(k);
+      const [k, slot] = rarest[i]!;
+      this.droppedCount += this.counts[slot]!;
+      this.counts[slot] = 0;
+      this.index.delete(k);
+      this.free.push(slot);
     }
   }
 }

@@ -181,6 +181,11 @@ class AnnotationStats {
   readonly texts = new CappedCounter<string>(TEXTS_PER_ANNOTATION);
   /** The first TEXT_BITS distinct texts, each with its bit. */
   private readonly textBits = new Map<string, number>();
+  /** The last source and text added, and what they found (an entry never leaves `sources`; a text keeps its bit). */
+  private lastSrc: string | null = null;
+  private lastEntry: { n: number; texts: number } | undefined;
+  private lastText: string | null = null;
+  private lastBit = 0;
 
   /** `kind`: what the record is (rowKind). */
   add(src: string | null, text: string, severity: number, n: number, kind: RowKind): void {
@@ -194,14 +199,25 @@ class AnnotationStats {
   }
 
   private addSource(src: string, n: number, texts: number): void {
-    const c = this.sources.get(src);
+    // A scan's packets come back to back: its entry again, without hashing the address.
+    let c = src === this.lastSrc ? this.lastEntry : this.sources.get(src);
     if (c !== undefined) {
       c.n += n;
       c.texts |= texts;
-    } else if (this.sources.size < SOURCES_PER_ANNOTATION) this.sources.set(flat(src), { n, texts });
+    } else if (this.sources.size < SOURCES_PER_ANNOTATION) this.sources.set(flat(src), (c = { n, texts }));
+    this.lastSrc = src;
+    this.lastEntry = c;
   }
 
   private textBit(text: string): number {
+    if (text === this.lastText) return this.lastBit;
+    const bit = this.textBitOf(text);
+    this.lastText = text;
+    this.lastBit = bit;
+    return bit;
+  }
+
+  private textBitOf(text: string): number {
     const bit = this.textBits.get(text);
     if (bit !== undefined) return bit;
     if (this.textBits.size >= TEXT_BITS) return 0;

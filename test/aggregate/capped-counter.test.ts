@@ -52,6 +52,41 @@ describe('CappedCounter', () => {
     expect(c.distinct).toBe(4); // at least the cap, not the 3 it still holds
   });
 
+  it('keeps, prunes and orders exactly as a Map of counts pruned at each new key, with keys coming back after a prune', () => {
+    // The model: every add a Map get and set, the rarer half (stable, oldest first) dropped
+    // when a new key finds the Map full. The counter keeps its counts in slots that pruned
+    // keys give back, and remembers its last two keys: neither may show.
+    const key = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(fc.tuple(key, fc.integer({ min: 0, max: 4 })), { maxLength: 120 }), (cap, ops) => {
+        const c = new CappedCounter<string>(cap);
+        const model = new Map<string, number>();
+        let dropped = 0;
+        for (const [k, n] of ops) {
+          c.add(k.split('').join(''), n);
+          if (!model.has(k) && model.size >= cap) {
+            const rarest = [...model].sort((x, y) => x[1] - y[1]);
+            for (let i = 0; i < Math.ceil(rarest.length / 2); i++) {
+              dropped += rarest[i]![1];
+              model.delete(rarest[i]![0]);
+            }
+          }
+          model.set(k, (model.get(k) ?? 0) + n);
+        }
+        expect([...c.entries()]).toEqual([...model]);
+        expect(c.dropped).toBe(dropped);
+        expect(c.size).toBe(model.size);
+        for (const k of ['a', 'b', 'h']) expect(c.get(k)).toBe(model.get(k) ?? 0);
+      }),
+    );
+  });
+
+  it('counts two keys in turns, and a third between them, into the right keys', () => {
+    const c = new CappedCounter<string>();
+    for (const k of ['drop', 'allow', 'drop', 'allow', 'reject', 'drop', 'allow', 'allow']) c.add(k);
+    expect(c.top(3)).toEqual([['allow', 4], ['drop', 3], ['reject', 1]]);
+  });
+
   it('ranks by count, ties by key', () => {
     const c = new CappedCounter<string>();
     for (const k of ['b', 'a', 'c', 'c']) c.add(k);

@@ -362,6 +362,22 @@ describe('interpretation example', () => {
     expect(a.result({ kb: null, lang: 'en' }).interpretations[0]).toMatchObject({ text: whole.text, textSource: '198.51.100.1', textPackets: 12, texts: 2 });
   });
 
+  it('a source repeating its packets back to back, with texts in turns, counts as each came, also past the cap of sources per id', () => {
+    const probe = (ip: string, port: number, family: string, count = 1) => makeEvent({ src: { ip }, dst: { port }, count, annotations: [trojanAnn(family, 4)] });
+    // 1,000 sources fill the id's list; the 1,001st is never listed, however often it repeats.
+    const filler = Array.from({ length: 1000 }, (_, i) => probe(`10.0.${i >> 8}.${i & 255}`, 1243, 'Sub-7'));
+    const late = ['Back Orifice', 'Back Orifice', 'Sub-7', 'Back Orifice'].map((f) => probe('203.0.113.99', f === 'Sub-7' ? 1243 : 31337, f, 5));
+    const busy = [probe('10.0.0.7', 31337, 'Back Orifice', 600), probe('10.0.0.7', 31337, 'Back Orifice', 600), probe('10.0.0.7', 1243, 'Sub-7', 2)];
+    const row = summarize([...filler, ...late, ...busy]).interpretations[0];
+    expect(row).toMatchObject({ sources: 1000, sourcesCapped: true, packets: 1000 + 20 + 1202 });
+    expect(row.topSources[0]).toEqual({ ip: '10.0.0.7', packets: 1203 });
+    expect(row.topSources.map((x) => x.ip)).not.toContain('203.0.113.99');
+    // Back Orifice's 1,215 packets make it the text; its busiest listed source is the one that had it.
+    expect(row).toMatchObject({ textPackets: 1215, texts: 2 });
+    expect(row.text).toMatch(/Back Orifice/);
+    expect(row.textSource).toBe('10.0.0.7');
+  });
+
   it('a row of one text says so: texts 1, all its packets', () => {
     const one = summarize([1, 2, 3].map((i) => makeEvent({ src: { ip: `198.51.100.${i}` }, dst: { port: 31337 }, annotations: [trojanAnn('Back Orifice', 4)] }))).interpretations[0];
     expect(one).toMatchObject({ packets: 3, textPackets: 3, texts: 1, textsCapped: false, textTied: false });
