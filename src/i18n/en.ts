@@ -153,6 +153,19 @@ function foldedTo(n: number, to: FoldSpread): string {
   return to.hosts > 1 ? `, to ${hosts} hosts` : '';
 }
 
+/** A folded count's source that has been folding for more than one window, worded by the caller's clock: the time of day its run began (null for records without one) and how long it has lasted. */
+export interface FoldGoing {
+  since: string | null;
+  lasted: string;
+  probes: number;
+}
+
+/** " (going on since 09:41:07, 1,310 probes so far)" after a folded count, else nothing. */
+function foldedGoing(g: FoldGoing | null): string {
+  if (g === null) return '';
+  return ` (going on ${g.since !== null ? `since ${g.since}` : `for ${g.lasted}`}, ${counted(g.probes, 'probe')} so far)`;
+}
+
 /** "did you mean "check"? " for commands near a mistyped one, else nothing. */
 const nearHint = (near: readonly string[]): string => (near.length > 0 ? `did you mean ${near.map((c) => `"${c}"`).join(' or ')}? ` : '');
 
@@ -927,7 +940,8 @@ export const en = {
     // One decimal, as the report's tables print it; padded so the explanations after it line up.
     score: (score: number) => `score ${score.toFixed(1).padStart(5)}`,
     scoreAtLeast: (score: number, threshold: number) => `score ${score.toFixed(1)} ≥ ${threshold}`,
-    folded: (n: number, ip: string, span: string, to: FoldSpread) => `  +${fmtInt(n)} more from ${ip} in ${span}${foldedTo(n, to)}`,
+    folded: (n: number, ip: string, span: string, to: FoldSpread, going: FoldGoing | null = null) =>
+      `  +${fmtInt(n)} more from ${ip} in ${span}${foldedTo(n, to)}${foldedGoing(going)}`,
     /** `atLeast`: more sources came than the window keeps (the rest were evicted). */
     window: (span: string, events: number, sources: number, atLeast = false) =>
       events === 0 ? `── last ${span}: no events` : `── last ${span}: ${counted(events, 'event')} from ${atLeast ? 'at least ' : ''}${counted(sources, 'source')}`,

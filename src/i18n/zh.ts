@@ -5,7 +5,7 @@
 import { capped, fmtInt } from '../util/number-text.js';
 import type { FlagClass } from '../aggregate/profile-codes.js';
 import { MAX_YEAR, MIN_YEAR } from '../util/year-range.js';
-import { mixedRows, portSplit, type IgnoreLineProblem, type Messages } from './en.js';
+import { mixedRows, portSplit, type FoldGoing, type IgnoreLineProblem, type Messages } from './en.js';
 import type { FoldSpread } from '../live/fold.js';
 import type { SettingsChange } from '../daily/digest.js';
 import type { SystemLimit } from '../errors.js';
@@ -144,6 +144,12 @@ function foldedTo(n: number, to: FoldSpread): string {
   if (to.onlyPort !== null) return on === '' ? `，${n > 1 ? '全部' : ''}发往 ${to.onlyPort}` : `，发往 ${on}${to.onlyPort}`;
   if (to.ports > 1) return `，发往 ${on}${capped(to.ports, to.ports >= to.cap)} 个端口`;
   return to.hosts > 1 ? `，发往 ${hosts} 台主机` : '';
+}
+
+/** 折叠计数之后，来源已折叠不止一个窗口时：“（自 09:41:07 起持续，至今共 1,310 条）”。 */
+function foldedGoing(g: FoldGoing | null): string {
+  if (g === null) return '';
+  return `（${g.since !== null ? `自 ${g.since} 起持续` : `已持续 ${g.lasted}`}，至今共 ${fmtInt(g.probes)} 条）`;
 }
 
 /** 包的去向：“，发往 3 个端口”；只有 ICMP 等无端口协议时说“，均不涉及端口”（而非“发往 0 个端口”）。 */
@@ -713,7 +719,7 @@ export const zh: Messages = {
     alert: (source) => `!! 告警 ${source}`,
     score: (score) => `评分 ${score.toFixed(1).padStart(5)}`,
     scoreAtLeast: (score, threshold) => `评分 ${score.toFixed(1)} ≥ ${threshold}`,
-    folded: (n, ip, span, to) => `  另有 ${fmtInt(n)} 条来自 ${ip}，历时 ${span}${foldedTo(n, to)}`,
+    folded: (n, ip, span, to, going = null) => `  另有 ${fmtInt(n)} 条来自 ${ip}，历时 ${span}${foldedTo(n, to)}${foldedGoing(going)}`,
     window: (span, events, sources, atLeast = false) =>
       events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自${atLeast ? '至少' : ''} ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`,
     followedFor: (span) => `── 已跟踪 ${span}`,

@@ -26,7 +26,7 @@ import { AlertWatch, type Alert } from './alerts.js';
 import { Folder } from './fold.js';
 import { finalReport } from './final-report.js';
 import { ParseSession } from './parse-session.js';
-import { alertLine, DayMarker, gapLine, indentedLine, printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
+import { alertLine, clock, DayMarker, gapLine, indentedLine, printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
 import { lostRecords } from '../parsers/windows-firewall.js';
 import { windowSummary } from './window-summary.js';
 
@@ -126,7 +126,11 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   exec = o.alertArgv ? new AlertExec({ argv: o.alertArgv, report: (r) => err(`logscan: ${termSafe(messages(o.lang).follow.alertExec(r))}\n`) }) : null;
   const probeLines = text && o.probeLines;
   const folder = probeLines
-    ? new Folder((ip, n, spanMs, to) => out.write(indentedLine(termSafe(m.folded(n, ip, durationText(spanMs, o.lang), to)), o.lineWidth, c.dim) + '\n'))
+    ? new Folder((ip, n, spanMs, to, run) => {
+        // The run's start is said as the probe lines say a time: the log's clock, in --tz.
+        const going = run && { since: run.since === null ? null : clock(new Date(run.since), o.tz), lasted: durationText(run.lastedMs, o.lang), probes: run.probes };
+        out.write(indentedLine(termSafe(m.folded(n, ip, durationText(spanMs, o.lang), to, going)), o.lineWidth, c.dim) + '\n');
+      })
     : null;
 
   const sources = new SourceColumn();

@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { Folder, SPREAD_CAP, type FoldSpread } from '../../src/live/fold.js';
+import { FOLD_WINDOWS, Folder, SPREAD_CAP, type FoldRun, type FoldSpread } from '../../src/live/fold.js';
 import { messages } from '../../src/i18n/messages.js';
 import { makeEvent } from '../helpers/events.js';
 
 const T0 = Date.UTC(2026, 10, 20, 6, 0, 0);
 
-function folder(clock: { wall: number }) {
+function folder(clock: { wall: number }, maxSources?: number) {
   const folds: [string, number, number][] = [];
   const spreads: FoldSpread[] = [];
+  const runs: (FoldRun | null)[] = [];
   const f = new Folder(
-    (ip, n, span, to) => {
+    (ip, n, span, to, run) => {
       folds.push([ip, n, span]);
       spreads.push(to);
+      runs.push(run);
     },
-    { now: () => clock.wall, windowMs: 10_000, show: 3 },
+    { now: () => clock.wall, maxSources },
   );
-  return { f, folds, spreads };
+  return { f, folds, spreads, runs };
 }
 const probe = (sec: number | null, ip = '203.0.113.7', port: number | null = 23, dst = '198.51.100.2', proto = 'tcp') =>
   makeEvent({ time: sec === null ? null : new Date(T0 + sec * 1000), proto, src: { ip }, dst: { ip: dst, port }, annotations: [] });
@@ -143,5 +145,136 @@ describe('follow: folding repeats', () => {
     expect(zh(14, '203.0.113.7', '5 秒', to(1, 14, '23/tcp'))).toBe('  另有 14 条来自 203.0.113.7，历时 5 秒，发往 14 台主机的 23/tcp');
     expect(zh(40, '203.0.113.7', '10 秒', to(20, 5))).toBe('  另有 40 条来自 203.0.113.7，历时 10 秒，发往 5 台主机的 20 个端口');
     expect(zh(9, '203.0.113.7', '3 秒', to(0, 9))).toBe('  另有 9 条来自 203.0.113.7，历时 3 秒，发往 9 台主机');
+  });
+});
+
+describe('follow: a source that keeps going gets longer windows', () => {
+  const [first, middle, last] = FOLD_WINDOWS;
+  /** One probe a second from `from` to `to` (log seconds), each to its own port; what admit() said, per probe. */
+  const steady = (f: Folder, from: number, to: number, ip = '203.0.113.7') =>
+    Array.from({ length: to - from + 1 }, (_, i) => f.admit(probe(from + i, ip, 1000 + from + i)));
+
+  it('the windows are 10 s, 30 s, then 60 s at most; escalated ones show 1 probe', () => {
+    // The ladder the docs justify: the cap is a minute, an escalated window shows less than the first.
+    expect(FOLD_WINDOWS.map((w) => w.ms)).toEqual([10_000, 30_000, 60_000]);
+    expect(first.show).toBe(3);
+    expect(FOLD_WINDOWS.slice(1).every((w) => w.show === 1)).toBe(true);
+  });
+
+  it('a source probing once a second for 4 minutes: 10 s, 30 s, then 60 s windows (capped), 3 probes shown, then 1', () => {
+    const { f, folds, runs } = folder({ wall: 0 });
+    const shown = steady(f, 0, 219);
+    f.flush();
+    // Window starts: 0 (10 s), 10 (30 s), 40 (60 s), 100 (60 s), 160 (60 s, flushed at 219).
+    const printedAt = shown.flatMap((p, i) => (p ? [i] : []));
+    expect(printedAt).toEqual([0, 1, 2, 10, 40, 100, 160]);
+    const ip = '203.0.113.7';
+    expect(folds).toEqual([
+      [ip, first.ms / 1000 - 3, 9000],
+      [ip, middle.ms / 1000 - 1, 29_000],
+      [ip, last.ms / 1000 - 1, 59_000],
+      [ip, last.ms / 1000 - 1, 59_000],
+      [ip, 59, 59_000],
+    ]);
+    // From the second window on, each count says since when the source has been going, and its probes since then.
+    expect(runs[0]).toBeNull();
+    expect(runs.slice(1)).toEqual([40, 100, 160, 220].map((probes) => ({ since: T0, lastedMs: (probes - 1) * 1000, probes })));
+  });
+
+  it('back within a window of the last probe goes on; quiet for longer than the window starts over at 10 s', () => {
+    const { f, folds } = folder({ wall: 0 });
+    steady(f, 0, 9); // folds 7; last probe at 9 s
+    // 19 s: quiet for exactly the window's 10 s, so the run goes on in a 30 s window.
+    expect([19, 20].map((s) => f.admit(probe(s)))).toEqual([true, false]);
+    // The 30 s window's last probe was at 20 s; 50.5 s is more than 30 s later: a fresh 10 s window, 3 shown.
+    expect([50.5, 51, 52, 53].map((s) => f.admit(probe(s)))).toEqual([true, true, true, false]);
+    f.flush();
+    expect(folds.map(([, n]) => n)).toEqual([7, 1, 1]);
+  });
+
+  it('quiet for just over the window is a new run, and its count says nothing of the old one', () => {
+    const { f, runs } = folder({ wall: 0 });
+    steady(f, 0, 9);
+    expect([19.001, 20, 21, 22].map((s) => f.admit(probe(s)))).toEqual([true, true, true, false]);
+    f.flush();
+    expect(runs).toEqual([null, null]);
+  });
+
+  it('a window that closes with nothing folded ends the run', () => {
+    const { f, folds } = folder({ wall: 0 });
+    steady(f, 0, 9); // a 10 s window that folds
+    expect(f.admit(probe(15))).toBe(true); // the 30 s window: one probe, shown, nothing folded
+    // 45 s closes it (30 s after 15 s, within 30 s of that probe): nothing folded, so 10 s and 3 shown again.
+    expect([45, 46, 47, 48].map((s) => f.admit(probe(s)))).toEqual([true, true, true, false]);
+    f.flush();
+    expect(folds.map(([, n, span]) => [n, span])).toEqual([[7, 9000], [1, 3000]]);
+  });
+
+  it('in an escalated window a probe bringing an annotation not yet shown there is still printed', () => {
+    const { f } = folder({ wall: 0 });
+    steady(f, 0, 10); // 10 opens the 30 s window, shown
+    expect(f.admit(probe(11))).toBe(false);
+    const tagged = probe(12);
+    tagged.annotations = [{ id: 'trojan', severity: 4, text: 'Sub-7', ref: 'x' }];
+    expect(f.admit(tagged)).toBe(true);
+    // Shown once per window: the same annotation again is folded.
+    const again = probe(13);
+    again.annotations = [{ id: 'trojan', severity: 4, text: 'Sub-7', ref: 'x' }];
+    expect(f.admit(again)).toBe(false);
+  });
+
+  it("tick(): an escalated window closes on the wall clock once its own length has passed, not the first window's", () => {
+    const clock = { wall: 0 };
+    const { f, folds } = folder(clock);
+    steady(f, 0, 9);
+    clock.wall = 10_000;
+    f.tick(); // the 10 s window: closed by the wall clock
+    expect(folds).toHaveLength(1);
+    f.admit(probe(11));
+    f.admit(probe(12));
+    clock.wall = 10_000 + first.ms;
+    f.tick();
+    expect(folds).toHaveLength(1);
+    clock.wall = 10_000 + middle.ms - 1;
+    f.tick();
+    expect(folds).toHaveLength(1);
+    clock.wall = 10_000 + middle.ms;
+    f.tick();
+    expect(folds).toHaveLength(2);
+    expect(folds[1].slice(1)).toEqual([1, 1000]);
+  });
+
+  it("replaying a file, an escalated window closes when the log's time is its own length past its start", () => {
+    const { f, folds } = folder({ wall: 0 });
+    steady(f, 0, 11); // 10 and 11 in the 30 s window
+    // Another source's probes move the log's clock: 39 s is not yet 30 s after 10 s, 40 s is.
+    f.admit(probe(39, '198.51.100.9'));
+    expect(folds).toHaveLength(1);
+    f.admit(probe(40, '198.51.100.9'));
+    expect(folds).toHaveLength(2);
+  });
+
+  it('runs between windows are bounded like the open windows (maxSources, the oldest dropped first)', () => {
+    const { f } = folder({ wall: 0 }, 2);
+    const burst = (ip: string, from: number) => [0, 0.1, 0.2, 0.3].map((d) => f.admit(probe(from + d, ip)));
+    for (const [ip, at] of [['192.0.2.1', 0], ['192.0.2.2', 0.5], ['192.0.2.3', 1]] as const) {
+      expect(burst(ip, at)).toEqual([true, true, true, false]);
+      f.flush();
+    }
+    // Three runs, room for two: the first source's was dropped, so it starts over (3 shown); the second goes on (1 shown).
+    expect(burst('192.0.2.1', 2)).toEqual([true, true, true, false]);
+    expect(burst('192.0.2.2', 2)).toEqual([true, false, false, false]);
+  });
+
+  it('words "going on since" in English and Chinese, with the time of day or, without one, how long', () => {
+    const en = messages('en').follow.folded;
+    const zh = messages('zh').follow.folded;
+    const to: FoldSpread = { ports: 405, hosts: 1, onlyPort: null, cap: 1000 };
+    const going = { since: '09:41:07', lasted: '3 min', probes: 1310 };
+    expect(en(412, '198.51.100.77', '1 min', to, going)).toBe('  +412 more from 198.51.100.77 in 1 min, to 405 ports (going on since 09:41:07, 1,310 probes so far)');
+    expect(en(412, '198.51.100.77', '1 min', to, { ...going, since: null })).toBe('  +412 more from 198.51.100.77 in 1 min, to 405 ports (going on for 3 min, 1,310 probes so far)');
+    expect(en(412, '198.51.100.77', '1 min', to, null)).toBe('  +412 more from 198.51.100.77 in 1 min, to 405 ports');
+    expect(zh(412, '198.51.100.77', '1 分钟', to, going)).toBe('  另有 412 条来自 198.51.100.77，历时 1 分钟，发往 405 个端口（自 09:41:07 起持续，至今共 1,310 条）');
+    expect(zh(412, '198.51.100.77', '1 分钟', to, { ...going, since: null, lasted: '3 分钟' })).toBe('  另有 412 条来自 198.51.100.77，历时 1 分钟，发往 405 个端口（已持续 3 分钟，至今共 1,310 条）');
   });
 });
