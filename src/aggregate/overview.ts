@@ -8,7 +8,7 @@ import { cmpStr } from '../util/compare.js';
 import { addressKey } from './address-key.js';
 import { trafficKind } from './own-traffic.js';
 import { isConnectionRecord } from '../parsers/connection-records.js';
-import { lostRecords } from '../parsers/windows-firewall.js';
+import { lostRecords } from '../parsers/log-gaps.js';
 import { HashSet, mixHash } from './hash-set.js';
 import { stringHash } from '../util/string-hash.js';
 import type { LocalHour } from '../render/time-format.js';
@@ -81,9 +81,11 @@ export interface LateUncounted {
   portsCounted: number | null;
 }
 
-/** Rows in which the firewall said it could not write some records (Windows Firewall INFO-EVENTS-LOST): the log has gaps. */
+/** Rows in which the firewall said it could not write some records (Windows Firewall INFO-EVENTS-LOST, Cisco IOS IPACCESSLOGRL): the log has gaps. */
 export interface LogGaps {
   rows: number;
+  /** The device's word for such a row (the first one's): INFO-EVENTS-LOST, IPACCESSLOGRL. */
+  marker: string;
   /** Records those rows say were lost (of the rows that give a number). */
   records: number;
   /** Rows that give no number. */
@@ -405,7 +407,7 @@ export class Overview {
   private noteGap(e: FirewallEvent): void {
     const lost = lostRecords(e);
     if (lost === null) return;
-    const g = (this.logGaps ??= { rows: 0, records: 0, uncounted: 0, first: null, last: null });
+    const g = (this.logGaps ??= { rows: 0, marker: lost.marker, records: 0, uncounted: 0, first: null, last: null });
     g.rows++;
     if (lost.records === null) g.uncounted++;
     else g.records += lost.records;

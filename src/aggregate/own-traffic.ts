@@ -5,7 +5,7 @@
 // with it, nor with the SSDP a home router announces every few seconds.
 import type { FirewallEvent } from '../event.js';
 import { egressReason, isEgress, onThisSide, type EgressReason } from '../util/egress.js';
-import { lostRecords } from '../parsers/windows-firewall.js';
+import { lostRecords } from '../parsers/log-gaps.js';
 import { annotationRoles } from '../annotate/roles.js';
 import { REPLY_ROLES } from '../annotate/rules.js';
 import { ADDR_UNICAST, classifyAddress } from '../annotate/address.js';

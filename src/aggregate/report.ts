@@ -170,11 +170,11 @@ export interface ReportDoc {
   /** The signal that stopped reading early ("SIGINT", "SIGTERM"): the report covers what was read before it. Null for a full run. */
   interrupted: string | null;
   /**
-   * Where the log itself says records are missing (Windows Firewall INFO-EVENTS-LOST rows):
-   * how many rows, the records they say were lost, the rows that give no number, and the
+   * Where the log itself says records are missing (Windows Firewall INFO-EVENTS-LOST rows,
+   * Cisco IOS IPACCESSLOGRL lines): how many rows, the device's word for them (`marker`), the records they say were lost, the rows that give no number, and the
    * first and last row's time. Null when the log says nothing is missing.
    */
-  logGaps: { rows: number; records: number; uncounted: number; first: string | null; last: string | null } | null;
+  logGaps: { rows: number; marker: string; records: number; uncounted: number; first: string | null; last: string | null } | null;
   /** --geoip only: per country / per AS over every tracked source (docs/integrations.md), and the databases used. */
   topCountries?: CountryCount[];
   topNetworks?: NetworkCount[];

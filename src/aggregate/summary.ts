@@ -18,7 +18,7 @@ import type { AsInfo, GeoInfo, OsHint } from '../enrich/types.js';
 import { addressKey } from './address-key.js';
 import { ipv4ToInt, isValidAddressText } from '../parsers/address.js';
 import { isConnectionRecord } from '../parsers/connection-records.js';
-import { lostRecords } from '../parsers/windows-firewall.js';
+import { lostRecords } from '../parsers/log-gaps.js';
 import { messages } from '../i18n/messages.js';
 
 export interface RankedSource {

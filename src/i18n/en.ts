@@ -488,9 +488,9 @@ export const en = {
     zoneless: (tz: string, given: boolean) =>
       given ? `times without a zone in the log read in ${tz} (--tz)` : `times without a zone in the log read as ${tz}, this machine's zone; --tz ZONE to change`,
     logGapsLabel: 'log gaps',
-    /** What INFO-EVENTS-LOST rows say: records lost (those that give a number), rows without one, rows, and when. */
-    logGaps: (records: number, uncounted: number, rows: number, when: string | null) =>
-      `the firewall could not write ${records === 0 ? 'some records' : `${uncounted > 0 ? 'at least ' : ''}${counted(records, 'record')}`} (${counted(rows, 'INFO-EVENTS-LOST row')}${uncounted > 0 && records > 0 ? `, ${fmtInt(uncounted)} without a count` : ''}${opt(when, (w) => `, ${w}`)}): counts around then are low`,
+    /** What log-gap rows (`marker`: INFO-EVENTS-LOST, IPACCESSLOGRL) say: records lost (those that give a number), rows without one, rows, and when. */
+    logGaps: (records: number, uncounted: number, rows: number, when: string | null, marker: string) =>
+      `the firewall could not write ${records === 0 ? 'some records' : `${uncounted > 0 ? 'at least ' : ''}${counted(records, 'record')}`} (${counted(rows, `${marker} row`)}${uncounted > 0 && records > 0 ? `, ${fmtInt(uncounted)} without a count` : ''}${opt(when, (w) => `, ${w}`)}): counts around then are low`,
     noMatch: 'No events match the filters.',
     /** noMatch when a time window left everything out: where the logs are. */
     noMatchSpan: (first: string, last: string) => `No events match the filters. The events read run from ${first} to ${last}.`,
@@ -946,8 +946,9 @@ export const en = {
     window: (span: string, events: number, sources: number, atLeast = false) =>
       events === 0 ? `── last ${span}: no events` : `── last ${span}: ${counted(events, 'event')} from ${atLeast ? 'at least ' : ''}${counted(sources, 'source')}`,
     followedFor: (span: string) => `── followed for ${span}`,
-    logGap: (records: number | null) =>
-      `log gap: the firewall could not write ${records === null ? 'some records' : counted(records, 'record')} here (INFO-EVENTS-LOST)`,
+    /** A log-gap row as `follow` prints it; `marker`, the device's word for it (INFO-EVENTS-LOST, IPACCESSLOGRL). */
+    logGap: (records: number | null, marker: string) =>
+      `log gap: the firewall could not write ${records === null ? 'some records' : counted(records, 'record')} here (${marker})`,
     /** What --alert-exec says on stderr, after "logscan: " (live/alert-exec.ts). */
     alertExec: (r: AlertExecReport): string => {
       const n = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;
@@ -1420,6 +1421,7 @@ export const en = {
     'not-kernel': (r) => `not from the kernel (_TRANSPORT=${r.value})`,
     'binary-field': (r) => `binary ${r.value} field not supported`,
     'asa-not-packet': (r) => `ASA ${r.value}: not a packet or connection message`,
+    'ios-not-packet': (r) => `IOS %${r.value}: not an access-list or firewall packet message`,
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,
     'time-format-header': (r) => `header: #Time Format ${r.value}`,
     header: (r) => `header: ${r.value}`,
@@ -1509,6 +1511,7 @@ export const en = {
     /** `ids`: the ASA message ids that become events ("106001, 106006, …"). */
     'cisco-asa': (ids: string) => `Cisco ASA / PIX / FTD syslog (%ASA-n-NNNNNN); events from message ids ${ids}; other ids skipped`,
     mikrotik: 'MikroTik RouterOS firewall log lines (in:/out:, proto, src->dst) via syslog, IPv4 and IPv6',
+    'cisco-ios': 'Cisco IOS / IOS XE access-list logging (%SEC-6-IPACCESSLOG*, %IPV6_ACL-6-ACCESSLOG*) and zone-based firewall drops (%FW-6-DROP_PKT) via syslog, IPv4 and IPv6; other messages skipped',
     pf: 'OpenBSD/FreeBSD/macOS pf log as printed by tcpdump -n -e -ttt -r pflog (IPv4/IPv6, tcp/udp/icmp)',
   },
 };

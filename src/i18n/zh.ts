@@ -396,8 +396,8 @@ export const zh: Messages = {
     zoneless: (tz, given) =>
       given ? `日志中未注明时区的时间按 ${tz} 解读（--tz）` : `日志中未注明时区的时间按本机时区 ${tz} 解读，可用 --tz 另行指定`,
     logGapsLabel: '日志缺口',
-    logGaps: (records, uncounted, rows, when) =>
-      `防火墙${records === 0 ? '有一些' : `${uncounted > 0 ? '至少有' : '有'} ${fmtInt(records)} 条`}记录未能写入（${fmtInt(rows)} 行 INFO-EVENTS-LOST${uncounted > 0 && records > 0 ? `，其中 ${fmtInt(uncounted)} 行没有数量` : ''}${opt(when, (w) => `，${w}`)}）：这段时间前后的统计偏低`,
+    logGaps: (records, uncounted, rows, when, marker) =>
+      `防火墙${records === 0 ? '有一些' : `${uncounted > 0 ? '至少有' : '有'} ${fmtInt(records)} 条`}记录未能写入（${fmtInt(rows)} 行 ${marker}${uncounted > 0 && records > 0 ? `，其中 ${fmtInt(uncounted)} 行没有数量` : ''}${opt(when, (w) => `，${w}`)}）：这段时间前后的统计偏低`,
     noMatch: '没有符合筛选条件的事件。',
     noMatchSpan: (first, last) => `没有符合筛选条件的事件。读到的事件时间范围为 ${first} 至 ${last}。`,
     noRecords: '未找到防火墙记录。`logscan check FILE` 可以显示 logscan 如何解读这些行。',
@@ -723,7 +723,7 @@ export const zh: Messages = {
     window: (span, events, sources, atLeast = false) =>
       events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自${atLeast ? '至少' : ''} ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`,
     followedFor: (span) => `── 已跟踪 ${span}`,
-    logGap: (records) => `日志缺口：防火墙有${records === null ? '一些' : ` ${fmtInt(records)} 条`}记录未能在此写入（INFO-EVENTS-LOST）`,
+    logGap: (records, marker) => `日志缺口：防火墙有${records === null ? '一些' : ` ${fmtInt(records)} 条`}记录未能在此写入（${marker}）`,
     alertExec: (r) => {
       switch (r.code) {
         case 'cannot-run':
@@ -1128,6 +1128,7 @@ export const zh: Messages = {
     'not-kernel': (r) => `不是内核消息（_TRANSPORT=${r.value}）`,
     'binary-field': (r) => `不支持二进制的 ${r.value} 字段`,
     'asa-not-packet': (r) => `ASA ${r.value}：不是数据包或连接的消息`,
+    'ios-not-packet': (r) => `IOS %${r.value}：不是访问列表或防火墙的数据包消息`,
     'fields-header': (r) => `文件头：#Fields（${r.value} 个字段）`,
     'time-format-header': (r) => `文件头：#Time Format ${r.value}`,
     header: (r) => `文件头：${r.value}`,
@@ -1202,6 +1203,7 @@ export const zh: Messages = {
     'pfsense-filterlog': 'pfSense / OPNsense 的 filterlog CSV 记录（BSD syslog 或 RFC 5424，IPv4 与 IPv6）',
     'cisco-asa': (ids) => `Cisco ASA / PIX / FTD 的 syslog（%ASA-n-NNNNNN）；以下消息编号生成事件：${ids}；其他编号跳过`,
     mikrotik: 'MikroTik RouterOS 的防火墙日志行（in:/out:、proto、src->dst），经 syslog 传来，IPv4 与 IPv6',
+    'cisco-ios': 'Cisco IOS / IOS XE 的访问列表日志（%SEC-6-IPACCESSLOG*、%IPV6_ACL-6-ACCESSLOG*）与基于区域的防火墙丢弃记录（%FW-6-DROP_PKT），经 syslog 传来，IPv4 与 IPv6；其他消息跳过',
     pf: 'OpenBSD/FreeBSD/macOS 的 pf 日志，即 tcpdump -n -e -ttt -r pflog 打印的内容（IPv4/IPv6，tcp/udp/icmp）',
   },
 };

@@ -10,6 +10,7 @@ import type { Colors } from '../render/colors.js';
 import type { Annotation, FirewallEvent } from '../event.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { Alert } from './alerts.js';
+import type { LostRecords } from '../parsers/log-gaps.js';
 import { icmpTypeName, messages, wordFor } from '../i18n/messages.js';
 import { portNames } from '../knowledge/query.js';
 import { clipToWidth, displayWidth, wrapItems, wrapLabelled } from '../render/box-table.js';
@@ -80,9 +81,9 @@ export function indentedLine(text: string, width: number, paint: (s: string) => 
   return wrapLabelled(' '.repeat(text.length - body.length), body, width, paint);
 }
 
-/** The line for a row in which the firewall says it could not write records (Windows Firewall INFO-EVENTS-LOST): no packet, a gap. */
-export function gapLine(e: FirewallEvent, records: number | null, lang: Lang, c: Colors, tz: string | null, width = 100): string {
-  return wrapLabelled(`${c.dim(clock(e.time, tz))}  `, messages(lang).follow.logGap(records), width, c.yellow);
+/** The line for a row in which the firewall says it could not write records (Windows Firewall INFO-EVENTS-LOST, Cisco IOS IPACCESSLOGRL): no packet, a gap. */
+export function gapLine(e: FirewallEvent, lost: LostRecords, lang: Lang, c: Colors, tz: string | null, width = 100): string {
+  return wrapLabelled(`${c.dim(clock(e.time, tz))}  `, messages(lang).follow.logGap(lost.records, lost.marker), width, c.yellow);
 }
 
 /**

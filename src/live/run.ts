@@ -27,7 +27,7 @@ import { Folder } from './fold.js';
 import { finalReport } from './final-report.js';
 import { ParseSession } from './parse-session.js';
 import { alertLine, clock, DayMarker, gapLine, indentedLine, printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
-import { lostRecords } from '../parsers/windows-firewall.js';
+import { lostRecords } from '../parsers/log-gaps.js';
 import { windowSummary } from './window-summary.js';
 
 /**
@@ -168,7 +168,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     if (!probeLines) return;
     // A row saying records are missing is no probe, but a person tailing the log wants to know.
     const lost = lostRecords(e);
-    const line = lost !== null ? gapLine(e, lost.records, o.lang, c, o.tz, o.lineWidth) : printsAsProbe(e) && folder!.admit(e) ? probeLine(e, o.kb, o.lang, c, o.tz, o.lineWidth, sources) : null;
+    const line = lost !== null ? gapLine(e, lost, o.lang, c, o.tz, o.lineWidth) : printsAsProbe(e) && folder!.admit(e) ? probeLine(e, o.kb, o.lang, c, o.tz, o.lineWidth, sources) : null;
     if (line === null) return;
     const day = days.next(e.time);
     if (day !== null) {

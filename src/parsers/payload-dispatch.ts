@@ -7,10 +7,12 @@
 // Cost: nothing for the lines the file's own parser accepts (the dispatcher is not
 // even built until the first foreign line). A foreign or non-firewall line costs the
 // tag checks below: a bounded scan for `%ASA-`, a backwards lastIndexOf over the
-// envelope for `filterlog`, and indexOf for `SRC=`/`PROTO=`, ` in:`/` out:`, `rule `.
+// envelope for `filterlog`, and indexOf for `SRC=`/`PROTO=`, ` in:`/` out:`, `rule `, and a
+// bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`).
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
 import { asaTagAt, createAsaPayload } from './cisco-asa.js';
+import { createIosPayload, iosRecordTagAt } from './cisco-ios.js';
 import { createFilterlogPayload, filterlogTagged } from './filterlog.js';
 import { createMikrotikPayload, mikrotikInAt } from './mikrotik.js';
 import { parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilter.js';
@@ -59,6 +61,7 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (netfilterTagged(s, start, end)) return 'iptables';
   if (mikrotikInAt(s, start, end) >= 0) return 'mikrotik';
   if (pfRuleAt(s, start, end) >= 0) return 'pf';
+  if (iosRecordTagAt(s, start, end) >= 0) return 'cisco-ios';
   return null;
 }
 
@@ -74,6 +77,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createMikrotikPayload(ctx);
     case 'pf':
       return createPfPayload(ctx);
+    case 'cisco-ios':
+      return createIosPayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }

@@ -3,6 +3,7 @@
 import type { MessageTable } from '../knowledge/types.js';
 import type { FormatDefinition, RuleFields } from './types.js';
 import { ciscoAsaFormat } from './cisco-asa.js';
+import { ciscoIosFormat } from './cisco-ios.js';
 import { filterlogFormat } from './filterlog.js';
 import { iptablesFormat } from './iptables.js';
 import { journalExportFormat, journalJsonFormat } from './journald.js';
@@ -20,6 +21,7 @@ export const formats: readonly FormatDefinition[] = [
   filterlogFormat,
   ciscoAsaFormat,
   mikrotikFormat,
+  ciscoIosFormat,
   pfFormat,
 ];
 

@@ -119,6 +119,12 @@ export interface FormatDefinition {
    * (aggregate/rule-message.ts), never per event.
    */
   messageNames?: MessageTable;
+  /**
+   * The word a record's rule text starts with when the record is the device saying it could
+   * not log some records (`MARKER` or `MARKER N`, N how many): an event with no packet, a
+   * log gap (parsers/log-gaps.ts). Absent: the format has no such record.
+   */
+  logGapMarker?: string;
 }
 
 /** See FormatDefinition.connectionRecords. */

@@ -542,19 +542,6 @@ const NO_RULE: RuleFields = Object.freeze({});
 /** The rule of a row that says the firewall could not write records: `INFO-EVENTS-LOST 14`. */
 const LOST_RULE = 'INFO-EVENTS-LOST';
 
-/**
- * For a Windows Firewall INFO-EVENTS-LOST row (no packet: a note that the firewall could
- * not write some records), how many it says were lost (null when it gives no number);
- * null for any other event. The one test of "is this a log-gap row" for every reader.
- */
-export function lostRecords(e: FirewallEvent): { records: number | null } | null {
-  const r = e.rule;
-  // Such a row has no addresses: a packet's source settles it before any string compare.
-  if (e.src.ip !== null || e.format !== FORMAT_ID || r === null || !r.startsWith(LOST_RULE)) return null;
-  const digits = r.slice(LOST_RULE.length + 1);
-  return { records: /^\d{1,15}$/.test(digits) ? Number(digits) : null };
-}
-
 export const windowsFirewallFormat: FormatDefinition = {
   id: FORMAT_ID,
   examples: [
@@ -593,4 +580,6 @@ export const windowsFirewallFormat: FormatDefinition = {
   // One ALLOW row per connection let through (OPEN, OPEN-INBOUND, CLOSE in the older
   // format: a session's start and end), one DROP row per packet dropped.
   connectionRecords: { action: 'allow' },
+  // An INFO-EVENTS-LOST row: the firewall could not write some records (parsers/log-gaps.ts).
+  logGapMarker: LOST_RULE,
 };

@@ -6,7 +6,7 @@ import { isValidAddress } from '../parsers/address.js';
 import { protoNumber } from '../util/protocols.js';
 import { UNSAFE_JSON_CHARS, jsonTermSafe, jsonText } from './sanitize.js';
 import { IN_CROSSES_DEVICE, onThisSide } from '../util/egress.js';
-import { lostRecords } from '../parsers/windows-firewall.js';
+import { lostRecords } from '../parsers/log-gaps.js';
 import { STDIN_NAME } from '../input/open.js';
 import { ruleFields } from '../parsers/registry.js';
 

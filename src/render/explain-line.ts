@@ -8,7 +8,7 @@ import type { AddressEntry, Lang, PortClass } from '../knowledge/types.js';
 import { icmpTypeName, messages, reasonText } from '../i18n/messages.js';
 import { reason, type LineReason, type ReasonCode } from '../parsers/reason.js';
 import { isValidAddressText } from '../parsers/address.js';
-import { lostRecords } from '../parsers/windows-firewall.js';
+import { lostRecords } from '../parsers/log-gaps.js';
 import { lateByFlags, lateKinds } from '../aggregate/own-traffic.js';
 import { counted, fmtInt } from '../util/number-text.js';
 import { clipToWidth, displayWidth, wrapText } from './box-table.js';

@@ -167,12 +167,12 @@ export function zonelessText(doc: ReportDoc, m: Messages['report']): string | nu
   return doc.zonelessTimes ? m.zoneless(doc.tz, !doc.tzAssumed) : null;
 }
 
-/** What the log says is missing from it (Windows Firewall INFO-EVENTS-LOST rows), or null when it says nothing is. */
+/** What the log says is missing from it (Windows Firewall INFO-EVENTS-LOST rows, Cisco IOS IPACCESSLOGRL), or null when it says nothing is. */
 export function logGapsText(doc: ReportDoc, m: Messages['report'], tz: string | null): string | null {
   const g = doc.logGaps;
   if (g === null) return null;
   const times = [...new Set([g.first, g.last])].filter((t): t is string => t !== null).map((t) => formatDateTime(new Date(t), tz));
-  return m.logGaps(g.records, g.uncounted, g.rows, times.length === 0 ? null : times.join(' → '));
+  return m.logGaps(g.records, g.uncounted, g.rows, times.length === 0 ? null : times.join(' → '), g.marker);
 }
 
 /** At most `max` characters, "…" when cut. */

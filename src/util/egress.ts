@@ -44,9 +44,10 @@ export function onThisSide(ip: string): boolean {
  * Formats of devices that stand between networks, whose `in` (or no direction) is traffic
  * crossing the device rather than addressed to this host: pf's "entered on that interface"
  * (its rules filter there), the Cisco ASA's "opened from the lower-security interface" and
- * its Teardown records, which name no direction.
+ * its Teardown records, which name no direction, and a Cisco IOS router's access-list logging,
+ * which names none either.
  */
-export const IN_CROSSES_DEVICE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog', 'cisco-asa']);
+export const IN_CROSSES_DEVICE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog', 'cisco-asa', 'cisco-ios']);
 
 /** Why a packet is egress: logged as outbound, sent from a loopback address, or forwarded from this side's networks to another. */
 export type EgressReason = 'out' | 'loopback' | 'forwarded';

@@ -17,7 +17,7 @@ const PROTO_BY_NUMBER: readonly (string | undefined)[] = (() => {
 /**
  * Every other name a vendor prints for a protocol, lowercase, with its number: the names of
  * /etc/protocols (Linux netbase, FreeBSD for pfSense and pf: carp, pfsync), Cisco ASA's
- * keywords (igrp, ipinip, nos, pcp, pptp, snp) and RouterOS's (ipsec-esp, udp-lite). A word
+ * keywords (igrp, ipinip, nos, pcp, pptp, snp), Cisco IOS's ahp and RouterOS's (ipsec-esp, udp-lite). A word
  * that is none of these is no protocol logscan can name: the event says `other`, and the
  * word, which could be anything a log holds, goes no further.
  */
@@ -26,7 +26,7 @@ const VENDOR_NAMES: Readonly<Record<string, number>> = {
   'idpr-cmtp': 38, 'ipv6-route': 43, 'ipv6-frag': 44, idrp: 45, rsvp: 46, skip: 57, 'ipv6-icmp': 58, 'ipv6-nonxt': 59, 'ipv6-opts': 60,
   rspf: 73, vmtp: 81, eigrp: 88, 'ax.25': 93, etherip: 97, encap: 98, ipcomp: 108, l2tp: 115, isis: 124, fc: 133,
   'mobility-header': 135, 'mpls-in-ip': 137, manet: 138, hip: 139, shim6: 140, wesp: 141, rohc: 142, ethernet: 143,
-  carp: 112, pfsync: 240, icmp6: 58, 'ipv6-icmpv6': 58, igrp: 9, ipinip: 4, nos: 94, pcp: 108, pptp: 47, snp: 109,
+  carp: 112, pfsync: 240, icmp6: 58, 'ipv6-icmpv6': 58, igrp: 9, ipinip: 4, nos: 94, pcp: 108, pptp: 47, snp: 109, ahp: 51,
   'ipsec-esp': 50, 'ipsec-ah': 51, 'ipv6-encap': 41, 'udp-lite': 136, ospfigp: 89,
 };
 // CARP keeps its own name (pf, pfSense), but its packets are protocol 112, the table's vrrp.

@@ -806,9 +806,10 @@ describe('message catalog', () => {
     expect(zh.follow.window('5 分钟', 12, 5)).toBe('── 最近 5 分钟：来自 5 个来源的 12 个事件');
     expect(zh.daily.blockedOfLogged(189, '97%', 195)).toBe('189（占所记录 195 个包的 97%）');
     expect(`丢弃 265${zh.aside('100%')}`).toBe('丢弃 265（100%）');
-    expect(zh.report.logGaps(14, 0, 1, null)).toBe('防火墙有 14 条记录未能写入（1 行 INFO-EVENTS-LOST）：这段时间前后的统计偏低');
-    expect(zh.report.logGaps(14, 1, 2, null)).toMatch(/^防火墙至少有 14 条记录未能写入/);
-    expect(zh.report.logGaps(0, 1, 1, null)).toMatch(/^防火墙有一些记录未能写入/);
+    expect(zh.report.logGaps(14, 0, 1, null, 'INFO-EVENTS-LOST')).toBe('防火墙有 14 条记录未能写入（1 行 INFO-EVENTS-LOST）：这段时间前后的统计偏低');
+    expect(zh.report.logGaps(18, 0, 1, null, 'IPACCESSLOGRL')).toBe('防火墙有 18 条记录未能写入（1 行 IPACCESSLOGRL）：这段时间前后的统计偏低');
+    expect(zh.report.logGaps(14, 1, 2, null, 'INFO-EVENTS-LOST')).toMatch(/^防火墙至少有 14 条记录未能写入/);
+    expect(zh.report.logGaps(0, 1, 1, null, 'INFO-EVENTS-LOST')).toMatch(/^防火墙有一些记录未能写入/);
     expect(zh.daily.skipReason({ kind: 'duplicate', lines: 'kernel', earlier: 'kern.log' })).toBe('其中的内核记录在 kern.log 中已有');
     expect(f.packetsTo(5, '22/tcp', null)).toBe('发往 22/tcp 的 5 个包');
     expect(f.packetsTo(9, f.portList(['22/tcp', '23/tcp', '2323/tcp'], 2), null)).toBe('发往 22/tcp、23/tcp、2323/tcp 等 5 个端口的 9 个包');

@@ -394,7 +394,7 @@ describe('log gaps (Windows Firewall INFO-EVENTS-LOST)', () => {
 
   it('tallies the rows: records they give, rows without a number, first and last time; nothing when the log has none', () => {
     const d = doc([probe, lost('2026-11-20T18:05:01Z', '14'), lost('2026-11-20T06:00:00Z', null), lost('2026-11-21T02:00:00Z', '1000')]);
-    expect(d.logGaps).toEqual({ rows: 3, records: 1014, uncounted: 1, first: '2026-11-20T06:00:00.000Z', last: '2026-11-21T02:00:00.000Z' });
+    expect(d.logGaps).toEqual({ rows: 3, marker: 'INFO-EVENTS-LOST', records: 1014, uncounted: 1, first: '2026-11-20T06:00:00.000Z', last: '2026-11-21T02:00:00.000Z' });
     expect(doc([probe]).logGaps).toBeNull();
     // A gap row is no packet: not a probe, nor any of the rest, nor in any packet count or share.
     expect(d.probes).toMatchObject({ packets: 1, own: 0, replies: 0, noise: 0 });

@@ -1,0 +1,85 @@
+// Cisco IOS access-list logging: what the sniffer, the dispatcher, the log-gap test and the
+// ECS rule fields make of its lines (the forms themselves: test/fixtures/cisco-ios/forms.log).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ciscoIosFormat } from '../../src/parsers/cisco-ios.js';
+import { iptablesFormat } from '../../src/parsers/iptables.js';
+import { lostRecords } from '../../src/parsers/log-gaps.js';
+import { formats, ruleFields, sniffFormat } from '../../src/parsers/registry.js';
+import { parseLines, splitLines } from '../helpers/parse.js';
+import { messages } from '../../src/i18n/messages.js';
+
+const H = 'Nov 20 06:25:01 192.0.2.1 000123: *Nov 20 06:25:01.123: ';
+const FORMS = splitLines(readFileSync('test/fixtures/cisco-ios/forms.log', 'utf8'));
+
+describe('cisco-ios sniffing', () => {
+  it('picks cisco-ios with high confidence on its own log, and on one ACL line among other router messages', () => {
+    const own = sniffFormat(FORMS);
+    expect(own.format?.id).toBe('cisco-ios');
+    expect(own.confidence).toBeGreaterThan(0.9);
+    const chatter = Array.from({ length: 30 }, (_, i) => `${H}%LINK-3-UPDOWN: Interface GigabitEthernet0/${i}, changed state to up`);
+    const mixed = sniffFormat([...chatter, `${H}%SEC-6-IPACCESSLOGP: list 101 denied tcp 203.0.113.7(41234) -> 192.168.1.10(23), 1 packet`]);
+    expect(mixed.format?.id).toBe('cisco-ios');
+    expect(mixed.confidence).toBeGreaterThanOrEqual(0.6);
+    // Router chatter alone is no firewall log.
+    expect(ciscoIosFormat.sniff(chatter)).toBe(0);
+  });
+
+  it("gives nothing to any other format's examples, and they give nothing to its own", () => {
+    for (const f of formats) {
+      if (f.id === 'cisco-ios') continue;
+      expect(ciscoIosFormat.sniff(f.examples), f.id).toBe(0);
+      expect(sniffFormat(f.examples).format?.id, f.id).not.toBe('cisco-ios');
+      expect(f.sniff(ciscoIosFormat.examples), f.id).toBeLessThan(ciscoIosFormat.sniff(ciscoIosFormat.examples));
+    }
+  });
+});
+
+describe('cisco-ios in a mixed syslog file', () => {
+  it("reads an IOS ACL line in a file sniffed as iptables through the dispatcher, and leaves other IOS messages skipped as before", () => {
+    const r = parseLines(iptablesFormat, [
+      'Nov 20 06:25:00 gw kernel: [UFW BLOCK] IN=eth0 OUT= MAC= SRC=203.0.113.5 DST=192.168.1.2 LEN=40 TOS=0x00 PREC=0x00 TTL=240 ID=1 PROTO=TCP SPT=4444 DPT=22 WINDOW=1024 RES=0x00 SYN URGP=0',
+      `${H}%SEC-6-IPACCESSLOGP: list 101 denied udp 203.0.113.7(5353) -> 192.168.1.10(161), 3 packets`,
+      `${H}%LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to up`,
+    ]);
+    expect(r.events.map((e) => [e.format, e.proto, e.dst.port, e.count])).toEqual([
+      ['iptables', 'tcp', 22, 1],
+      ['cisco-ios', 'udp', 161, 3],
+    ]);
+    expect(r.skipped.map((s) => s.line)).toEqual([3]);
+  });
+});
+
+describe('cisco-ios records', () => {
+  it('the 5-minute update carries its packets as the count, times rsyslog repeats', () => {
+    const r = parseLines(ciscoIosFormat, [
+      `Nov 20 06:30:01 192.0.2.1 message repeated 2 times: [ 124: *Nov 20 06:30:01.004: %SEC-6-IPACCESSLOGP: list 101 denied tcp 203.0.113.7(41234) -> 192.168.1.10(23), 37 packets]`,
+    ]);
+    expect(r.malformed).toEqual([]);
+    expect(r.events[0]!.count).toBe(74);
+  });
+
+  it('a rate-limit line is a log gap, named IPACCESSLOGRL, and no other event is one', () => {
+    const r = parseLines(ciscoIosFormat, FORMS);
+    const gaps = r.events.map(lostRecords).filter((g) => g !== null);
+    expect(gaps).toEqual([{ records: 18, marker: 'IPACCESSLOGRL' }]);
+    expect(messages('en').report.logGaps(18, 0, 1, null, gaps[0]!.marker)).toBe('the firewall could not write 18 records (1 IPACCESSLOGRL row): counts around then are low');
+    expect(messages('en').follow.logGap(18, 'IPACCESSLOGRL')).toBe('log gap: the firewall could not write 18 records here (IPACCESSLOGRL)');
+  });
+
+  it('every event names no direction (the line does not say it)', () => {
+    const r = parseLines(ciscoIosFormat, FORMS);
+    expect(r.events.length).toBeGreaterThan(15);
+    expect(new Set(r.events.map((e) => e.direction))).toEqual(new Set([null]));
+  });
+});
+
+describe('cisco-ios rule fields (ECS)', () => {
+  it('the access list is rule.name, an IPv6 sequence or a correlation tag rule.id, a ZBF zone-pair rule.ruleset', () => {
+    expect(ruleFields('cisco-ios', 'list 101')).toEqual({ name: '101' });
+    expect(ruleFields('cisco-ios', 'list ACL-IPv6-E0/0-IN seq 40')).toEqual({ name: 'ACL-IPv6-E0/0-IN', id: '40' });
+    expect(ruleFields('cisco-ios', 'list INSIDE_OUT [0x723E6E12]')).toEqual({ name: 'INSIDE_OUT', id: '0x723E6E12' });
+    expect(ruleFields('cisco-ios', 'zone-pair OUT-IN class class-default')).toEqual({ ruleset: 'OUT-IN', name: 'class-default' });
+    expect(ruleFields('cisco-ios', 'IPACCESSLOGRL 18')).toEqual({});
+  });
+});
