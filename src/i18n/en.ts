@@ -1161,7 +1161,7 @@ export const en = {
     threads: 'auto, 1 or 2: with 2, a second thread reads and parses the logs while this one does the rest; same output (auto: 2 for 32 MiB or more of log text, .gz counted unpacked, on 2+ cores; a pipe on stdin counts 0: its size is unknown)',
     lang: "language of what logscan writes: headings, summaries, explanations; default: the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English for output to programs (JSON, NDJSON, CSV, blocklist)",
     programDebug: 'print stack traces for internal errors',
-    programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA, MikroTik; `logscan formats` lists them).',
+    programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA, MikroTik, FortiGate; `logscan formats` lists them).',
     files: 'log files (.gz ok), - for stdin',
     reportOutputFormat: 'table for people (also: text), markdown for tickets (also: md), html for a page to share, json for programs (docs/report-json.md), csv for spreadsheets, blocklist for firewalls (docs/integrations.md)',
     reportOutput: 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown, .json and .csv pick the format, .txt or any other extension the table',
@@ -1406,6 +1406,7 @@ export const en = {
     'not-kernel': (r) => `not from the kernel (_TRANSPORT=${r.value})`,
     'binary-field': (r) => `binary ${r.value} field not supported`,
     'asa-not-packet': (r) => `ASA ${r.value}: not a packet or connection message`,
+    'fortigate-not-traffic': (r) => `FortiGate log of type ${r.value}: not a traffic record`,
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,
     'time-format-header': (r) => `header: #Time Format ${r.value}`,
     header: (r) => `header: ${r.value}`,
@@ -1495,6 +1496,7 @@ export const en = {
     /** `ids`: the ASA message ids that become events ("106001, 106006, …"). */
     'cisco-asa': (ids: string) => `Cisco ASA / PIX / FTD syslog (%ASA-n-NNNNNN); events from message ids ${ids}; other ids skipped`,
     mikrotik: 'MikroTik RouterOS firewall log lines (in:/out:, proto, src->dst) via syslog, IPv4 and IPv6',
+    fortigate: 'Fortinet FortiGate (FortiOS) traffic logs, key=value (type=traffic: forward, local, multicast, sniffer), bare or via syslog, IPv4 and IPv6; other log types skipped',
     pf: 'OpenBSD/FreeBSD/macOS pf log as printed by tcpdump -n -e -ttt -r pflog (IPv4/IPv6, tcp/udp/icmp)',
   },
 };

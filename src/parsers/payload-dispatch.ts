@@ -7,11 +7,12 @@
 // Cost: nothing for the lines the file's own parser accepts (the dispatcher is not
 // even built until the first foreign line). A foreign or non-firewall line costs the
 // tag checks below: a bounded scan for `%ASA-`, a backwards lastIndexOf over the
-// envelope for `filterlog`, and indexOf for `SRC=`/`PROTO=`, ` in:`/` out:`, `rule `.
+// envelope for `filterlog`, and indexOf for `logid=`/` type=`, `SRC=`/`PROTO=`, ` in:`/` out:`, `rule `.
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
 import { asaTagAt, createAsaPayload } from './cisco-asa.js';
 import { createFilterlogPayload, filterlogTagged } from './filterlog.js';
+import { createFortigatePayload, fortigateAt } from './fortigate.js';
 import { createMikrotikPayload, mikrotikInAt } from './mikrotik.js';
 import { parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
@@ -56,6 +57,7 @@ function netfilterTagged(s: string, start: number, end: number): boolean {
 export function payloadKind(s: string, start: number, end: number): string | null {
   if (asaTagAt(s, start, end) >= 0) return 'cisco-asa';
   if (filterlogTagged(s, start)) return 'pfsense-filterlog';
+  if (fortigateAt(s, start, end) >= 0) return 'fortigate';
   if (netfilterTagged(s, start, end)) return 'iptables';
   if (mikrotikInAt(s, start, end) >= 0) return 'mikrotik';
   if (pfRuleAt(s, start, end) >= 0) return 'pf';
@@ -74,6 +76,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createMikrotikPayload(ctx);
     case 'pf':
       return createPfPayload(ctx);
+    case 'fortigate':
+      return createFortigatePayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }

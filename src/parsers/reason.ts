@@ -128,6 +128,8 @@ export interface ReasonFacts {
   'binary-field': object;
   /** value: the message id */
   'asa-not-packet': object;
+  /** value: the log's type (`event`, `utm`), quoted */
+  'fortigate-not-traffic': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

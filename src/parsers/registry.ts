@@ -4,6 +4,7 @@ import type { MessageTable } from '../knowledge/types.js';
 import type { FormatDefinition, RuleFields } from './types.js';
 import { ciscoAsaFormat } from './cisco-asa.js';
 import { filterlogFormat } from './filterlog.js';
+import { fortigateFormat } from './fortigate.js';
 import { iptablesFormat } from './iptables.js';
 import { journalExportFormat, journalJsonFormat } from './journald.js';
 import { mikrotikFormat } from './mikrotik.js';
@@ -21,6 +22,7 @@ export const formats: readonly FormatDefinition[] = [
   ciscoAsaFormat,
   mikrotikFormat,
   pfFormat,
+  fortigateFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {
