@@ -212,7 +212,7 @@ describe('fortigate: ECS', () => {
 
 describe('fortigate: sniffing and mixed files', () => {
   it('its own logs sniff as fortigate with high confidence', () => {
-    for (const name of ['traffic.log', 'sample.log']) {
+    for (const name of ['traffic.log', 'sample/fgt60f.log']) {
       const lines = splitLines(readFileSync(join(FIXTURES, name), 'utf8')).slice(0, 50);
       const r = sniffFormat(lines);
       expect([name, r.format?.id]).toEqual([name, 'fortigate']);
@@ -252,7 +252,7 @@ describe('fortigate: sniffing and mixed files', () => {
 
 describe('fortigate: the sample log', () => {
   it('is what make-sample.mjs writes, and reads with nothing malformed', () => {
-    const text = readFileSync(join(FIXTURES, 'sample.log'), 'utf8');
+    const text = readFileSync(join(FIXTURES, 'sample/fgt60f.log'), 'utf8');
     expect(execFileSync('node', [join(FIXTURES, 'make-sample.mjs')], { encoding: 'utf8' })).toBe(text);
     const r = parseLines(fortigateFormat, splitLines(text));
     expect(r.malformed).toEqual([]);
