@@ -7,13 +7,14 @@
 // Cost: nothing for the lines the file's own parser accepts (the dispatcher is not
 // even built until the first foreign line). A foreign or non-firewall line costs the
 // tag checks below: a bounded scan for `%ASA-`, a backwards lastIndexOf over the
-// envelope for `filterlog`, and indexOf for `SRC=`/`PROTO=`, ` in:`/` out:`, `rule `, and a
+// envelope for `filterlog`, and indexOf for `logid=`/` type=`, `SRC=`/`PROTO=`, ` in:`/` out:`, `rule `, and a
 // bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`).
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
 import { asaTagAt, createAsaPayload } from './cisco-asa.js';
 import { createIosPayload, iosRecordTagAt } from './cisco-ios.js';
 import { createFilterlogPayload, filterlogTagged } from './filterlog.js';
+import { createFortigatePayload, fortigateAt } from './fortigate.js';
 import { createMikrotikPayload, mikrotikInAt } from './mikrotik.js';
 import { parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
@@ -58,6 +59,7 @@ function netfilterTagged(s: string, start: number, end: number): boolean {
 export function payloadKind(s: string, start: number, end: number): string | null {
   if (asaTagAt(s, start, end) >= 0) return 'cisco-asa';
   if (filterlogTagged(s, start)) return 'pfsense-filterlog';
+  if (fortigateAt(s, start, end) >= 0) return 'fortigate';
   if (netfilterTagged(s, start, end)) return 'iptables';
   if (mikrotikInAt(s, start, end) >= 0) return 'mikrotik';
   if (pfRuleAt(s, start, end) >= 0) return 'pf';
@@ -79,6 +81,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createPfPayload(ctx);
     case 'cisco-ios':
       return createIosPayload(ctx);
+    case 'fortigate':
+      return createFortigatePayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }

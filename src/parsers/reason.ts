@@ -130,6 +130,8 @@ export interface ReasonFacts {
   'asa-not-packet': object;
   /** value: the tag (`LINK-3-UPDOWN`) */
   'ios-not-packet': object;
+  /** value: the log's type (`event`, `utm`), quoted */
+  'fortigate-not-traffic': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

@@ -5,6 +5,7 @@ import type { FormatDefinition, RuleFields } from './types.js';
 import { ciscoAsaFormat } from './cisco-asa.js';
 import { ciscoIosFormat } from './cisco-ios.js';
 import { filterlogFormat } from './filterlog.js';
+import { fortigateFormat } from './fortigate.js';
 import { iptablesFormat } from './iptables.js';
 import { journalExportFormat, journalJsonFormat } from './journald.js';
 import { mikrotikFormat } from './mikrotik.js';
@@ -23,6 +24,7 @@ export const formats: readonly FormatDefinition[] = [
   mikrotikFormat,
   ciscoIosFormat,
   pfFormat,
+  fortigateFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {
