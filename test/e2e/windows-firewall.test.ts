@@ -254,7 +254,7 @@ describe('windows-firewall: -o blocklist --blocklist-format powershell', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^# logscan \S+ blocklist \(powershell\): 6 sources with score >= 30/);
-    expect(r.stdout).toMatch(/\nNew-NetFirewallRule -DisplayName 'logscan block 192\.0\.2\.223 and 5 more' -Group 'logscan blocklist' -Direction Inbound -Action Block -RemoteAddress '192\.0\.2\.223',/);
+    expect(r.stdout).toMatch(/\nNew-NetFirewallRule -DisplayName 'logscan block 192\.0\.2\.3 and 5 more' -Group 'logscan blocklist' -Direction Inbound -Action Block -RemoteAddress '192\.0\.2\.3','192\.0\.2\.223',/);
     expect(runCli(['report', '--help'], { env: { COLUMNS: '200' } }).stdout).toMatch(/--blocklist-format <format>.*powershell/s);
   });
 });
