@@ -169,6 +169,9 @@ const ACTIONS: Readonly<Record<string, Action>> = Object.assign(Object.create(nu
 });
 
 /** A role of an interface (`lan`, `wan`, `dmz`); `undefined` and empty are none. */
+/** The label's destination for traffic to the FortiGate itself (FortiOS's roles are lan, wan, dmz and undefined: no clash). */
+const LOCAL = 'local';
+
 function roleOf(s: string, f: Fields, slot: number): string | null {
   if (!f.has(slot) || f.is(s, slot, 'undefined') || f.start[slot] === f.end[slot]) return null;
   return f.text(s, slot);
@@ -320,7 +323,8 @@ class FortigatePayload implements PayloadParser {
       format: ID,
       action,
       direction,
-      rule: this.rule(s, srcRole, dstRole),
+      // FortiOS gives traffic to the FortiGate itself no destination role (`undefined`): `wan->local`, not `wan->-`.
+      rule: this.rule(s, srcRole, direction === 'in' && dstRole === null ? LOCAL : dstRole),
       inIface: ifaceOf(s, f, SLOT.srcintf),
       outIface: direction === 'in' ? localOut(s, f) : ifaceOf(s, f, SLOT.dstintf),
       proto,
@@ -517,7 +521,7 @@ function fortigateRuleFields(rule: string): RuleFields {
     const from = zones.slice(0, arrow);
     const to = zones.slice(arrow + 2);
     if (from !== '-' && from !== '') fields.ingressZone = from;
-    if (to !== '-' && to !== '') fields.egressZone = to;
+    if (to !== '-' && to !== '' && to !== LOCAL) fields.egressZone = to;
   }
   return fields;
 }
