@@ -33,7 +33,7 @@
 // null and --home-net says which sources are outside, as for an ASA's Teardown.
 import type { Action, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
-import { digitsEnd, portIn, shown, skipSpaces, uintIn } from './fields.js';
+import { digitsEnd, fractionMs, portIn, shown, skipSpaces, uintIn } from './fields.js';
 import { protoByName } from '../util/protocols.js';
 import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
@@ -190,10 +190,8 @@ class IosStamp {
     if (s.charCodeAt(p) === 0x2e) {
       const f = p + 1;
       const fe = digitsEnd(s, f, tag);
-      // Milliseconds as written (IOS writes three digits; more are cut, fewer padded).
-      let frac = 0;
-      for (let k = 0; k < 3; k++) frac = frac * 10 + (f + k < fe ? s.charCodeAt(f + k) - 0x30 : 0);
-      ms += frac;
+      // IOS writes three digits; more are cut, fewer padded.
+      ms += fractionMs(s, f, fe);
       p = fe;
     }
     this.ms = ms;

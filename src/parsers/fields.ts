@@ -40,6 +40,13 @@ export function digitsEnd(s: string, i: number, end: number): number {
   return i;
 }
 
+/** Milliseconds of the fraction digits s[i, j) (`.5` 500, `.123456` 123): the first three, fewer padded. */
+export function fractionMs(s: string, i: number, j: number): number {
+  let ms = 0;
+  for (let k = 0; k < 3; k++) ms = ms * 10 + (i + k < j ? s.charCodeAt(i + k) - 0x30 : 0);
+  return ms;
+}
+
 export function skipSpaces(s: string, i: number, end: number): number {
   while (i < end && s.charCodeAt(i) === 0x20) i++;
   return i;

@@ -21,7 +21,7 @@
 // `-v` puts the addresses on a second line; such header-only lines are malformed.
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion, isIpv4, isIpv6 } from './address.js';
-import { digitsEnd, flagLetterBit, flagNames, portIn, shown, skipSpaces, uintIn } from './fields.js';
+import { digitsEnd, flagLetterBit, fractionMs, flagNames, portIn, shown, skipSpaces, uintIn } from './fields.js';
 import { protoByNumber } from '../util/protocols.js';
 import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
@@ -223,9 +223,7 @@ class PfPayload implements PayloadParser {
     if (s.charCodeAt(p) === 0x2e) {
       const f = p + 1;
       const fe = digitsEnd(s, f, end);
-      let frac = 0;
-      for (let k = 0; k < 3; k++) frac = frac * 10 + (f + k < fe ? s.charCodeAt(f + k) - 0x30 : 0);
-      ms += frac;
+      ms += fractionMs(s, f, fe);
       p = fe;
     }
     this.t = ms;
