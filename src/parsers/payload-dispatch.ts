@@ -7,7 +7,7 @@
 // Cost: nothing for the lines the file's own parser accepts (the dispatcher is not
 // even built until the first foreign line). A foreign or non-firewall line costs the
 // tag checks below: a bounded scan for `%ASA-`, a backwards lastIndexOf over the
-// envelope for `filterlog`, and indexOf for `logid=`/` type=`, `SRC=`/`PROTO=`, ` in:`/` out:`, `rule `, and a
+// envelope for `filterlog`, and indexOf for `logid=`/` type=`, `id=`/` sn=`/` m=`, `SRC=`/`PROTO=`, ` in:`/` out:`, `rule `, and a
 // bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`).
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
@@ -19,6 +19,7 @@ import { createMikrotikPayload, mikrotikInAt } from './mikrotik.js';
 import { parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { createPfPayload, pfRuleAt } from './pf.js';
+import { createSonicwallPayload, sonicwallAt } from './sonicwall.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { withTimeCarry } from './local-time.js';
 import type { LineParser, LineSink, ParseContext } from './types.js';
@@ -60,6 +61,7 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (asaTagAt(s, start, end) >= 0) return 'cisco-asa';
   if (filterlogTagged(s, start)) return 'pfsense-filterlog';
   if (fortigateAt(s, start, end) >= 0) return 'fortigate';
+  if (sonicwallAt(s, start, end) >= 0) return 'sonicwall';
   if (netfilterTagged(s, start, end)) return 'iptables';
   if (mikrotikInAt(s, start, end) >= 0) return 'mikrotik';
   if (pfRuleAt(s, start, end) >= 0) return 'pf';
@@ -83,6 +85,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createIosPayload(ctx);
     case 'fortigate':
       return createFortigatePayload(ctx);
+    case 'sonicwall':
+      return createSonicwallPayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }

@@ -132,6 +132,8 @@ export interface ReasonFacts {
   'ios-not-packet': object;
   /** value: the log's type (`event`, `utm`), quoted */
   'fortigate-not-traffic': object;
+  /** value: the message id (`m=`) */
+  'sonicwall-not-packet': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

@@ -10,6 +10,7 @@ import { iptablesFormat } from './iptables.js';
 import { journalExportFormat, journalJsonFormat } from './journald.js';
 import { mikrotikFormat } from './mikrotik.js';
 import { pfFormat } from './pf.js';
+import { sonicwallFormat } from './sonicwall.js';
 import { windowsFirewallFormat } from './windows-firewall.js';
 
 export const formats: readonly FormatDefinition[] = [
@@ -25,6 +26,7 @@ export const formats: readonly FormatDefinition[] = [
   ciscoIosFormat,
   pfFormat,
   fortigateFormat,
+  sonicwallFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {
