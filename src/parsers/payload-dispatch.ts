@@ -7,7 +7,8 @@
 // Cost: nothing for the lines the file's own parser accepts (the dispatcher is not
 // even built until the first foreign line). A foreign or non-firewall line costs the
 // tag checks below: a bounded scan for `%ASA-`, a backwards lastIndexOf over the
-// envelope for `filterlog`, and indexOf for `logid=`/` type=`, `SRC=`/`PROTO=`, ` in:`/` out:`, `rule `, and a
+// envelope for `filterlog`, and indexOf for `logid=`/` type=`, a few compares at the message's
+// start for PAN-OS's `1,YYYY/MM/DD HH:MM:SS,`, `SRC=`/`PROTO=`, ` in:`/` out:`, `rule `, and a
 // bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`).
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
@@ -18,6 +19,7 @@ import { createFortigatePayload, fortigateAt } from './fortigate.js';
 import { createMikrotikPayload, mikrotikInAt } from './mikrotik.js';
 import { parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
+import { createPaloaltoPayload, paloaltoAt } from './paloalto.js';
 import { createPfPayload, pfRuleAt } from './pf.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { withTimeCarry } from './local-time.js';
@@ -60,6 +62,7 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (asaTagAt(s, start, end) >= 0) return 'cisco-asa';
   if (filterlogTagged(s, start)) return 'pfsense-filterlog';
   if (fortigateAt(s, start, end) >= 0) return 'fortigate';
+  if (paloaltoAt(s, start, end) >= 0) return 'paloalto';
   if (netfilterTagged(s, start, end)) return 'iptables';
   if (mikrotikInAt(s, start, end) >= 0) return 'mikrotik';
   if (pfRuleAt(s, start, end) >= 0) return 'pf';
@@ -83,6 +86,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createIosPayload(ctx);
     case 'fortigate':
       return createFortigatePayload(ctx);
+    case 'paloalto':
+      return createPaloaltoPayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }

@@ -132,6 +132,10 @@ export interface ReasonFacts {
   'ios-not-packet': object;
   /** value: the log's type (`event`, `utm`), quoted */
   'fortigate-not-traffic': object;
+  /** value: the log's type (`THREAT`, `SYSTEM`), quoted */
+  'paloalto-not-traffic': object;
+  /** A PAN-OS session's start record: its end record counts the session. */
+  'paloalto-session-start': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */
