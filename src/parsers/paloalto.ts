@@ -18,8 +18,9 @@
 // Action: allow → allow; deny, drop, drop-icmp, drop-all-packets → drop; reset-client,
 // reset-server, reset-both (the firewall answered with a TCP reset) → reject; anything else
 // → other. Count: the Repeat Count (sessions alike within 5 seconds). Direction: only when
-// the zone names say it, as Filebeat's internal_zones/external_zones defaults do (untrust
-// → trust in, trust → untrust out); otherwise none, and the addresses (--home-net) decide.
+// the zone names say it: PAN-OS's default zones, untrust → trust in, trust → untrust out
+// (Filebeat's panw module likewise needs to be told which zones are internal and external);
+// otherwise none, and the addresses (--home-net) decide.
 // Rule: `<rule name> <source zone>-><destination zone>`; in ECS (paloaltoRuleFields) the
 // name is rule.name and the zones the observer's ingress and egress zones.
 import type { Action, Direction, FirewallEvent } from '../event.js';
@@ -153,9 +154,10 @@ const ACTIONS: Readonly<Record<string, Action>> = Object.assign(Object.create(nu
 });
 
 /**
- * The zone names that say which side of the firewall they are: PAN-OS's own default zones,
- * the ones Filebeat's panw module takes for internal (trust) and external (untrust). Any
- * other zone name says nothing a parser can know; --home-net tells the sides then.
+ * The zone names that say which side of the firewall they are: the zones of PAN-OS's
+ * default configuration and of Palo Alto's own templates, trust inside and untrust facing
+ * the Internet. Any other zone name says nothing a parser can know (Filebeat's panw module
+ * has its user list internal and external zones); --home-net tells the sides then.
  */
 const ZONE_SIDES: Readonly<Record<string, 'inside' | 'outside'>> = Object.assign(Object.create(null) as Record<string, 'inside' | 'outside'>, {
   trust: 'inside',
