@@ -7,7 +7,9 @@
 // Cost: nothing for the lines the file's own parser accepts (the dispatcher is not
 // even built until the first foreign line). A foreign or non-firewall line costs the
 // tag checks below: a bounded scan for `%ASA-`, a backwards lastIndexOf over the
-// envelope for `filterlog`, and indexOf for `logid=`/` type=`, `id=`/` sn=`/` m=`, `SRC=`/`PROTO=`, ` in:`/` out:`, `rule `, and a
+// envelope for `filterlog`, and indexOf for `logid=`/` type=`, `id=`/` sn=`/` m=`, a few compares
+// at the message's start for PAN-OS's `1,YYYY/MM/DD HH:MM:SS,`, `SRC=`/`PROTO=`, ` in:`/` out:`,
+// `rule `, and a
 // bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`).
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
@@ -18,6 +20,7 @@ import { createFortigatePayload, fortigateAt } from './fortigate.js';
 import { createMikrotikPayload, mikrotikInAt } from './mikrotik.js';
 import { parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
+import { createPaloaltoPayload, paloaltoAt } from './paloalto.js';
 import { createPfPayload, pfRuleAt } from './pf.js';
 import { createSonicwallPayload, sonicwallAt } from './sonicwall.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
@@ -62,6 +65,7 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (filterlogTagged(s, start)) return 'pfsense-filterlog';
   if (fortigateAt(s, start, end) >= 0) return 'fortigate';
   if (sonicwallAt(s, start, end) >= 0) return 'sonicwall';
+  if (paloaltoAt(s, start, end) >= 0) return 'paloalto';
   if (netfilterTagged(s, start, end)) return 'iptables';
   if (mikrotikInAt(s, start, end) >= 0) return 'mikrotik';
   if (pfRuleAt(s, start, end) >= 0) return 'pf';
@@ -87,6 +91,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createFortigatePayload(ctx);
     case 'sonicwall':
       return createSonicwallPayload(ctx);
+    case 'paloalto':
+      return createPaloaltoPayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }

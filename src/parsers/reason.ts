@@ -134,6 +134,10 @@ export interface ReasonFacts {
   'fortigate-not-traffic': object;
   /** value: the message id (`m=`) */
   'sonicwall-not-packet': object;
+  /** value: the log's type (`THREAT`, `SYSTEM`), quoted */
+  'paloalto-not-traffic': object;
+  /** A PAN-OS session's start record: its end record counts the session. */
+  'paloalto-session-start': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

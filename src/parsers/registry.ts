@@ -9,6 +9,7 @@ import { fortigateFormat } from './fortigate.js';
 import { iptablesFormat } from './iptables.js';
 import { journalExportFormat, journalJsonFormat } from './journald.js';
 import { mikrotikFormat } from './mikrotik.js';
+import { paloaltoFormat } from './paloalto.js';
 import { pfFormat } from './pf.js';
 import { sonicwallFormat } from './sonicwall.js';
 import { windowsFirewallFormat } from './windows-firewall.js';
@@ -27,6 +28,7 @@ export const formats: readonly FormatDefinition[] = [
   pfFormat,
   fortigateFormat,
   sonicwallFormat,
+  paloaltoFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {

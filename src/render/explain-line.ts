@@ -248,8 +248,9 @@ function ruleText(e: FirewallEvent, rule: string, messageName: string | null, L:
   if (named !== null) return termSafe(named);
   const f = ruleFields(e.format, rule);
   if (f.code !== undefined) return f.name !== undefined ? M.accessList(termSafe(f.name), termSafe(f.code)) : M.messageId(termSafe(f.code));
-  // A rule by name, number or chain (a prefix, pf's tracker, a MikroTik chain): said as logged.
-  if (f.name !== undefined || f.id !== undefined || f.ruleset !== undefined) return L.rule(termSafe(rule));
+  // A rule by name, number or chain (a prefix, pf's tracker, a MikroTik chain), or by the zones it joins
+  // (a PAN-OS record without a rule name): said as logged.
+  if (f.name !== undefined || f.id !== undefined || f.ruleset !== undefined || f.ingressZone !== undefined || f.egressZone !== undefined) return L.rule(termSafe(rule));
   return rule.toLowerCase() === e.action ? null : M.actionColumn(termSafe(rule));
 }
 

@@ -235,6 +235,15 @@ describe('explain a log line: what it says', () => {
     expect(out).not.toContain('in the log');
   });
 
+  it('a PAN-OS record: its rule and zones said as logged, a record without a rule name by its zones alone, not as an action column', async () => {
+    const record = (rule: string) =>
+      `<14>Nov 20 06:25:01 PA-3220 1,2026/11/20 06:25:01,012801000000,TRAFFIC,drop,2561,2026/11/20 06:25:01,203.0.113.7,192.168.1.10,0.0.0.0,0.0.0.0,${rule},,,not-applicable,vsys1,untrust,trust,ethernet1/1,,Log-Forwarding,2026/11/20 06:25:01,0,1,41234,23,0,0,0x0,tcp,deny,60,60,0,1`;
+    const out = (await table([record('interzone-default'), record('')])).replace(/\s+/g, ' ');
+    expect(out).toContain('logged dropped · entering the firewall on ethernet1/1 · by the rule logged as interzone-default untrust->trust ');
+    expect(out).toContain('logged dropped · entering the firewall on ethernet1/1 · by the rule logged as - untrust->trust ');
+    expect(out).not.toContain('in the log');
+  });
+
   it('a stamp with its own offset is shown in this machine’s zone, offset included', async () => {
     const out = await table(['2026-11-20T06:51:08.123456+01:00 fedora kernel: filter_IN_public_REJECT: IN=enp1s0 OUT= MAC=52:54:00:c4:10:0f:52:54:00:8e:77:01:08:00 SRC=203.0.113.233 DST=10.20.0.15 LEN=60 TOS=0x00 PREC=0x00 TTL=114 ID=60035 DF PROTO=TCP SPT=33902 DPT=22 WINDOW=65535 RES=0x00 SYN URGP=0']);
     expect(out).toContain('time         2026-11-20 03:51:08 -02:00 · on fedora');

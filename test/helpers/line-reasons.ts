@@ -68,6 +68,8 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'ios-not-packet': [{ code: 'ios-not-packet', field: '', value: 'LINK-3-UPDOWN' }, 'IOS %LINK-3-UPDOWN: not an access-list or firewall packet message'],
   'fortigate-not-traffic': [{ code: 'fortigate-not-traffic', field: '', value: "'event'" }, "FortiGate log of type 'event': not a traffic record"],
   'sonicwall-not-packet': [{ code: 'sonicwall-not-packet', field: '', value: '1197' }, 'SonicWall message m=1197: not a packet or connection record'],
+  'paloalto-not-traffic': [{ code: 'paloalto-not-traffic', field: '', value: "'THREAT'" }, "PAN-OS log of type 'THREAT': not a TRAFFIC record"],
+  'paloalto-session-start': [{ code: 'paloalto-session-start', field: '', value: '' }, 'PAN-OS session start: its end record counts the session'],
   'fields-header': [{ code: 'fields-header', field: '', value: '18' }, 'header: #Fields (18 fields)'],
   'time-format-header': [{ code: 'time-format-header', field: '', value: 'Local' }, 'header: #Time Format Local'],
   header: [{ code: 'header', field: '', value: '#Software' }, 'header: #Software'],
