@@ -8,13 +8,15 @@
 // even built until the first foreign line). A foreign or non-firewall line costs the
 // tag checks below: a bounded scan for `%ASA-`, a backwards lastIndexOf over the
 // envelope for `filterlog`, and indexOf for `logid=`/` type=`, `SRC=`/`PROTO=`, ` in:`/` out:`, `rule `, and a
-// bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`).
+// bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`),
+// and indexOf for a Junos `RT_FLOW_SESSION_` name near the message's start.
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
 import { asaTagAt, createAsaPayload } from './cisco-asa.js';
 import { createIosPayload, iosRecordTagAt } from './cisco-ios.js';
 import { createFilterlogPayload, filterlogTagged } from './filterlog.js';
 import { createFortigatePayload, fortigateAt } from './fortigate.js';
+import { createJuniperPayload, juniperFlowAt } from './juniper-srx.js';
 import { createMikrotikPayload, mikrotikInAt } from './mikrotik.js';
 import { parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
@@ -64,6 +66,7 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (mikrotikInAt(s, start, end) >= 0) return 'mikrotik';
   if (pfRuleAt(s, start, end) >= 0) return 'pf';
   if (iosRecordTagAt(s, start, end) >= 0) return 'cisco-ios';
+  if (juniperFlowAt(s, start, end) >= 0) return 'juniper-srx';
   return null;
 }
 
@@ -83,6 +86,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createIosPayload(ctx);
     case 'fortigate':
       return createFortigatePayload(ctx);
+    case 'juniper-srx':
+      return createJuniperPayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }
@@ -115,8 +120,11 @@ export class PayloadDispatcher {
  * The LineParser of a syslog-wrapped format: envelope, own payload, then (for lines
  * that are not its own) the dispatcher. `hint` is a substring that marks a line as a
  * record of this format when its envelope is broken (malformed rather than skipped).
+ * `emptyToOwn`: a line with no message after its header still goes to `own` (a Juniper SRX's
+ * RFC 5424 records hold everything in their structured data); `own` answers NOT_MINE for
+ * one it does not read, which is then skipped as an empty message.
  */
-export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: PayloadParser, hint: string): LineParser {
+export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: PayloadParser, hint: string, emptyToOwn = false): LineParser {
   // One log order for the header's stamps and those of the payloads read on their own (cisco-asa).
   const ctx = withTimeCarry(file);
   const reader = new SyslogEnvelopeReader(ctx);
@@ -131,11 +139,16 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
         else sink.skipped(lineNo, NOT_RECORD);
         return;
       }
-      if (env.msgStart >= env.msgEnd) {
+      const empty = env.msgStart >= env.msgEnd;
+      if (empty && !emptyToOwn) {
         sink.skipped(lineNo, EMPTY_MESSAGE);
         return;
       }
       let r = own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
+      if (r === NOT_MINE && empty) {
+        sink.skipped(lineNo, EMPTY_MESSAGE);
+        return;
+      }
       if (r === NOT_MINE) {
         if (others === null) others = new PayloadDispatcher(ctx, own.format);
         r = others.parse(text, env.msgStart, env.msgEnd, env, lineNo) ?? r;

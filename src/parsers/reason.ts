@@ -132,6 +132,8 @@ export interface ReasonFacts {
   'ios-not-packet': object;
   /** value: the log's type (`event`, `utm`), quoted */
   'fortigate-not-traffic': object;
+  /** value: the Junos message's name (`RT_SCREEN_TCP`, `APPTRACK_SESSION_CLOSE`) */
+  'junos-not-flow': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

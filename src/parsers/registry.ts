@@ -8,6 +8,7 @@ import { filterlogFormat } from './filterlog.js';
 import { fortigateFormat } from './fortigate.js';
 import { iptablesFormat } from './iptables.js';
 import { journalExportFormat, journalJsonFormat } from './journald.js';
+import { juniperSrxFormat } from './juniper-srx.js';
 import { mikrotikFormat } from './mikrotik.js';
 import { pfFormat } from './pf.js';
 import { windowsFirewallFormat } from './windows-firewall.js';
@@ -25,6 +26,7 @@ export const formats: readonly FormatDefinition[] = [
   ciscoIosFormat,
   pfFormat,
   fortigateFormat,
+  juniperSrxFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {

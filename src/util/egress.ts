@@ -45,9 +45,10 @@ export function onThisSide(ip: string): boolean {
  * crossing the device rather than addressed to this host: pf's "entered on that interface"
  * (its rules filter there), the Cisco ASA's "opened from the lower-security interface" and
  * its Teardown records, which name no direction, and a Cisco IOS router's access-list logging,
- * which names none either.
+ * which names none either, and a Juniper SRX's flow records, whose zones name a side only
+ * when they are the default ones (`untrust`, `trust`).
  */
-export const IN_CROSSES_DEVICE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog', 'cisco-asa', 'cisco-ios']);
+export const IN_CROSSES_DEVICE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog', 'cisco-asa', 'cisco-ios', 'juniper-srx']);
 
 /** Why a packet is egress: logged as outbound, sent from a loopback address, or forwarded from this side's networks to another. */
 export type EgressReason = 'out' | 'loopback' | 'forwarded';
