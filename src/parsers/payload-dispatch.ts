@@ -10,13 +10,15 @@
 // envelope for `filterlog`, and indexOf for `logid=`/` type=`, `id=`/` sn=`/` m=`, a few compares
 // at the message's start for PAN-OS's `1,YYYY/MM/DD HH:MM:SS,`, `SRC=`/`PROTO=`, ` in:`/` out:`,
 // `rule `, and a
-// bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`).
+// bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`),
+// and indexOf for a Junos `RT_FLOW_SESSION_` name near the message's start.
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
 import { asaTagAt, createAsaPayload } from './cisco-asa.js';
 import { createIosPayload, iosRecordTagAt } from './cisco-ios.js';
 import { createFilterlogPayload, filterlogTagged } from './filterlog.js';
 import { createFortigatePayload, fortigateAt } from './fortigate.js';
+import { createJuniperPayload, juniperFlowAt } from './juniper-srx.js';
 import { createMikrotikPayload, mikrotikInAt } from './mikrotik.js';
 import { parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
@@ -70,6 +72,7 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (mikrotikInAt(s, start, end) >= 0) return 'mikrotik';
   if (pfRuleAt(s, start, end) >= 0) return 'pf';
   if (iosRecordTagAt(s, start, end) >= 0) return 'cisco-ios';
+  if (juniperFlowAt(s, start, end) >= 0) return 'juniper-srx';
   return null;
 }
 
@@ -93,6 +96,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createSonicwallPayload(ctx);
     case 'paloalto':
       return createPaloaltoPayload(ctx);
+    case 'juniper-srx':
+      return createJuniperPayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }
@@ -125,8 +130,11 @@ export class PayloadDispatcher {
  * The LineParser of a syslog-wrapped format: envelope, own payload, then (for lines
  * that are not its own) the dispatcher. `hint` is a substring that marks a line as a
  * record of this format when its envelope is broken (malformed rather than skipped).
+ * `emptyToOwn`: a line with no message after its header still goes to `own` (a Juniper SRX's
+ * RFC 5424 records hold everything in their structured data); `own` answers NOT_MINE for
+ * one it does not read, which is then skipped as an empty message.
  */
-export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: PayloadParser, hint: string): LineParser {
+export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: PayloadParser, hint: string, emptyToOwn = false): LineParser {
   // One log order for the header's stamps and those of the payloads read on their own (cisco-asa).
   const ctx = withTimeCarry(file);
   const reader = new SyslogEnvelopeReader(ctx);
@@ -141,11 +149,16 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
         else sink.skipped(lineNo, NOT_RECORD);
         return;
       }
-      if (env.msgStart >= env.msgEnd) {
+      const empty = env.msgStart >= env.msgEnd;
+      if (empty && !emptyToOwn) {
         sink.skipped(lineNo, EMPTY_MESSAGE);
         return;
       }
       let r = own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
+      if (r === NOT_MINE && empty) {
+        sink.skipped(lineNo, EMPTY_MESSAGE);
+        return;
+      }
       if (r === NOT_MINE) {
         if (others === null) others = new PayloadDispatcher(ctx, own.format);
         r = others.parse(text, env.msgStart, env.msgEnd, env, lineNo) ?? r;

@@ -138,6 +138,8 @@ export interface ReasonFacts {
   'paloalto-not-traffic': object;
   /** A PAN-OS session's start record: its end record counts the session. */
   'paloalto-session-start': object;
+  /** value: the Junos message's name (`RT_SCREEN_TCP`, `APPTRACK_SESSION_CLOSE`) */
+  'junos-not-flow': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

@@ -8,6 +8,7 @@ import { filterlogFormat } from './filterlog.js';
 import { fortigateFormat } from './fortigate.js';
 import { iptablesFormat } from './iptables.js';
 import { journalExportFormat, journalJsonFormat } from './journald.js';
+import { juniperSrxFormat } from './juniper-srx.js';
 import { mikrotikFormat } from './mikrotik.js';
 import { paloaltoFormat } from './paloalto.js';
 import { pfFormat } from './pf.js';
@@ -29,6 +30,7 @@ export const formats: readonly FormatDefinition[] = [
   fortigateFormat,
   sonicwallFormat,
   paloaltoFormat,
+  juniperSrxFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {

@@ -45,10 +45,10 @@ export function onThisSide(ip: string): boolean {
  * crossing the device rather than addressed to this host: pf's "entered on that interface"
  * (its rules filter there), the Cisco ASA's "opened from the lower-security interface" and
  * its Teardown records, which name no direction, a Cisco IOS router's access-list logging,
- * which names none either, and a Palo Alto firewall's sessions, whose direction only default
- * zone names (untrust → trust) say.
+ * which names none either, and a Palo Alto firewall's sessions and a Juniper SRX's flow
+ * records, whose direction only default zone names (untrust → trust) say.
  */
-export const IN_CROSSES_DEVICE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog', 'cisco-asa', 'cisco-ios', 'paloalto']);
+export const IN_CROSSES_DEVICE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog', 'cisco-asa', 'cisco-ios', 'paloalto', 'juniper-srx']);
 
 /** Why a packet is egress: logged as outbound, sent from a loopback address, or forwarded from this side's networks to another. */
 export type EgressReason = 'out' | 'loopback' | 'forwarded';
