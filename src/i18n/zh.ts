@@ -411,8 +411,14 @@ export const zh: Messages = {
     ruleAccessList: (list, code) => `访问控制列表 ${list}（消息 ID ${code}）`,
     ruleMessageId: (code) => `消息 ID ${code}`,
     ruleMessage: (code, name) => `${code} ${name}`,
-    ruleMessageList: (message, list) => `${message}（${list}）`,
-    ruleMessagesLead: (first) => `ASA 消息 ${first}`,
+    ruleMessageList: {
+      asaMessages: (message, list) => `${message}（${list}）`,
+      sonicwallMessages: (message, rule) => `${message}，规则 ${rule}`,
+    },
+    ruleMessagesLead: {
+      asaMessages: (first) => `ASA 消息 ${first}`,
+      sonicwallMessages: (first) => `SonicWall 消息 ${first}`,
+    },
     ruleBeforeCount: (label) => `${label}：`,
     daysBusiest: (n, first) => `共 ${fmtInt(n)} 天，最多的：${first}`,
     label: {

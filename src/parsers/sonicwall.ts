@@ -61,6 +61,9 @@ const MESSAGES: ReadonlyMap<number, Message> = new Map<number, Message>([
   [537, { action: 'allow', proto: null }], // Connection Closed
 ]);
 
+/** The message ids read as records: signatures/sonicwall-messages.json names exactly these. */
+export const SONICWALL_MESSAGE_IDS: readonly number[] = [...MESSAGES.keys()];
+
 // ---------------------------------------------------------------- the fields read
 
 const KEYS = ['id', 'sn', 'time', 'fw', 'm', 'msg', 'src', 'dst', 'srcV6', 'dstV6', 'proto', 'type', 'icode', 'code', 'icmpCode', 'rule'] as const;
@@ -470,4 +473,6 @@ export const sonicwallFormat: FormatDefinition = {
     return syslogPayloadFormat(ctx, sink, createSonicwallPayload(ctx), ' sn=');
   },
   ruleFields: sonicwallRuleFields,
+  // The label's m= id is named by signatures/sonicwall-messages.json ("SonicWall message 36 TCP packet dropped").
+  messageNames: 'sonicwallMessages',
 };
