@@ -1075,9 +1075,9 @@ export const en = {
     /** The times row: `zone` the --tz given, or this machine's zone. */
     zoneless: (zone: string, given: boolean) =>
       given ? `no zone in the log: read in ${zone} (--tz)` : `no zone in the log: read as ${zone}, this machine's zone (--tz ZONE to change)`,
-    /** The times row's second line: a `journalctl -o short-full` zone name (`abbr`) that is none of `zone`'s at its time. */
+    /** The times row's second line: a zone name a stamp carries (`abbr`: `journalctl -o short-full`, SonicWall's time=) that is none of `zone`'s at its time. */
     unmatchedZone: (abbr: string, zone: string) =>
-      `short-full stamps name the zone ${abbr}, which is not what ${zone} is called at their time: read as ${zone} time all the same (--tz the log's zone to read them right)`,
+      `the log's times name the zone ${abbr}, which is not what ${zone} is called at their time: read as ${zone} time all the same (--tz the log's zone to read them right)`,
     /** The headers row: records whose syslog header was not read (`reason`: lineReason's words), the first of them `line`. */
     unreadHeaders: (records: number, reason: string) =>
       `${counted(records, 'record')}: ${reason}; their time and host are unknown unless a part of the header logscan reads gave them (a date whose order of day and month the line does not show is never guessed)`,

@@ -42,8 +42,8 @@ describe('check on the journalctl-modes fixture', () => {
     const r = runCli(['check', '--tz', 'Europe/Berlin', FIXTURE]);
     expect(r.stdout).toContain('lines      17: 13 parsed · 3 skipped · 1 malformed');
     expect(r.stdout).toContain('time: impossible date (Feb 30)');
-    const note = r.stdout.match(/short-full stamps name the zone (\w+)/g);
-    expect(note).toEqual(['short-full stamps name the zone EST']);
+    const note = r.stdout.match(/times name the zone (\w+)/g);
+    expect(note).toEqual(['times name the zone EST']);
   });
 
   it('the note in Chinese, and as data in the JSON', () => {
