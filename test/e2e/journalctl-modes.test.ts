@@ -47,7 +47,7 @@ describe('check on the journalctl-modes fixture', () => {
   });
 
   it('the note in Chinese, and as data in the JSON', () => {
-    expect(runCli(['check', '--lang', 'zh', '--tz', 'Europe/Berlin', FIXTURE]).stdout).toContain('short-full 时间戳注明的时区 EST 不是 Europe/Berlin 在该时刻的名称');
+    expect(runCli(['check', '--lang', 'zh', '--tz', 'Europe/Berlin', FIXTURE]).stdout).toContain('日志时间注明的时区 EST 不是 Europe/Berlin 在该时刻的名称');
     const doc = JSON.parse(runCli(['check', '-o', 'json', '--tz', 'Europe/Berlin', FIXTURE]).stdout) as { inputs: { unmatchedZone: string | null }[] };
     expect(doc.inputs.map((i) => i.unmatchedZone)).toEqual(['EST']);
   });
