@@ -18,6 +18,7 @@ import type { WriteProblem } from '../util/write-error.js';
 import type { SignatureProblem } from '../errors.js';
 import type { StateProblem } from '../input/follow-state.js';
 import type { SystemLimit } from '../errors.js';
+import type { MessageTable } from '../knowledge/types.js';
 import type { LineFate } from '../check/check.js';
 import type { ReasonCode, ReasonOf } from '../parsers/reason.js';
 import type { TrafficKind } from '../aggregate/own-traffic.js';
@@ -515,14 +516,21 @@ export const en = {
     ruleAccessList: (list: string, code: string) => `access list ${list} (message id ${code})`,
     ruleMessageId: (code: string) => `message id ${code}`,
     /**
-     * Such an id with the name signatures/asa-messages.json gives it ("302014 TCP connection
-     * closed"), and with the access list the message names after it ("106023 denied by access
-     * list (Inside_access_in)"); what the ids are is said once, before the first of them:
-     * "ASA message 302014 TCP connection closed".
+     * Such an id with the name the format's message table gives it (signatures/asa-messages.json:
+     * "302014 TCP connection closed"; sonicwall-messages.json: "36 TCP packet dropped"), and
+     * with the access list or rule the record names after it ("106023 denied by access list
+     * (Inside_access_in)", "537 connection closed, rule 1 (LAN->WAN)"); what the ids are is
+     * said once, before the first of them: "ASA message 302014 TCP connection closed".
      */
     ruleMessage: (code: string, name: string) => `${code} ${name}`,
-    ruleMessageList: (message: string, list: string) => `${message} (${list})`,
-    ruleMessagesLead: (first: string) => `ASA message ${first}`,
+    ruleMessageList: {
+      asaMessages: (message: string, list: string) => `${message} (${list})`,
+      sonicwallMessages: (message: string, rule: string) => `${message}, rule ${rule}`,
+    } satisfies Record<MessageTable, (message: string, list: string) => string>,
+    ruleMessagesLead: {
+      asaMessages: (first: string) => `ASA message ${first}`,
+      sonicwallMessages: (first: string) => `SonicWall message ${first}`,
+    } satisfies Record<MessageTable, (first: string) => string>,
     /** Such a label before its count when it ends in a digit, with the space (if any) before the count, so the numbers do not run together: "message id 302014: 39". */
     ruleBeforeCount: (label: string) => `${label}: `,
     /** The first of the busiest days of a long log ("2026-11-17 1,204"), after how many days had records. */
@@ -1067,9 +1075,9 @@ export const en = {
     /** The times row: `zone` the --tz given, or this machine's zone. */
     zoneless: (zone: string, given: boolean) =>
       given ? `no zone in the log: read in ${zone} (--tz)` : `no zone in the log: read as ${zone}, this machine's zone (--tz ZONE to change)`,
-    /** The times row's second line: a `journalctl -o short-full` zone name (`abbr`) that is none of `zone`'s at its time. */
+    /** The times row's second line: a zone name a stamp carries (`abbr`: `journalctl -o short-full`, SonicWall's time=) that is none of `zone`'s at its time. */
     unmatchedZone: (abbr: string, zone: string) =>
-      `short-full stamps name the zone ${abbr}, which is not what ${zone} is called at their time: read as ${zone} time all the same (--tz the log's zone to read them right)`,
+      `the log's times name the zone ${abbr}, which is not what ${zone} is called at their time: read as ${zone} time all the same (--tz the log's zone to read them right)`,
     /** The headers row: records whose syslog header was not read (`reason`: lineReason's words), the first of them `line`. */
     unreadHeaders: (records: number, reason: string) =>
       `${counted(records, 'record')}: ${reason}; their time and host are unknown unless a part of the header logscan reads gave them (a date whose order of day and month the line does not show is never guessed)`,

@@ -411,8 +411,14 @@ export const zh: Messages = {
     ruleAccessList: (list, code) => `访问控制列表 ${list}（消息 ID ${code}）`,
     ruleMessageId: (code) => `消息 ID ${code}`,
     ruleMessage: (code, name) => `${code} ${name}`,
-    ruleMessageList: (message, list) => `${message}（${list}）`,
-    ruleMessagesLead: (first) => `ASA 消息 ${first}`,
+    ruleMessageList: {
+      asaMessages: (message, list) => `${message}（${list}）`,
+      sonicwallMessages: (message, rule) => `${message}，规则 ${rule}`,
+    },
+    ruleMessagesLead: {
+      asaMessages: (first) => `ASA 消息 ${first}`,
+      sonicwallMessages: (first) => `SonicWall 消息 ${first}`,
+    },
     ruleBeforeCount: (label) => `${label}：`,
     daysBusiest: (n, first) => `共 ${fmtInt(n)} 天，最多的：${first}`,
     label: {
@@ -826,7 +832,7 @@ export const zh: Messages = {
     malformedCount: (n) => `格式错误 ${fmtInt(n)} 行`,
     zoneless: (zone, given) =>
       given ? `日志中未注明时区：按 ${zone} 解读（--tz）` : `日志中未注明时区：按本机时区 ${zone} 解读（可用 --tz ZONE 另行指定）`,
-    unmatchedZone: (abbr, zone) => `short-full 时间戳注明的时区 ${abbr} 不是 ${zone} 在该时刻的名称：仍按 ${zone} 的时间解读（可用 --tz 指定日志所在的时区）`,
+    unmatchedZone: (abbr, zone) => `日志时间注明的时区 ${abbr} 不是 ${zone} 在该时刻的名称：仍按 ${zone} 的时间解读（可用 --tz 指定日志所在的时区）`,
     unreadHeaders: (records, reason) =>
       `${fmtInt(records)} 条记录：${reason}；除非日志头中可识别的部分给出了时间和主机，否则二者未知（看不出日、月先后顺序的日期从不猜测）`,
     encoding: (encoding) => `带字节序标记的 ${encoding} 文本（Windows PowerShell 5.1 用 > 或 Out-File 写出的文件即是如此），已解码`,

@@ -89,6 +89,7 @@ export interface KnowledgeParts {
   categories: readonly Category[];
   addresses: readonly AddressEntry[];
   asaMessages: readonly AsaMessage[];
+  sonicwallMessages: readonly AsaMessage[];
 }
 
 /** The ranges an address falls in, narrowest first; an IPv4-mapped IPv6 address also as the IPv4 address it carries. */
@@ -149,7 +150,8 @@ export function buildKnowledgeBase(parts: KnowledgeParts): IndexedKnowledge {
 
   const categories = new Map(parts.categories.map((c) => [c.id, c]));
   const asaMessages = new Map(parts.asaMessages.map((m) => [m.id, m]));
-  const messageTables: Record<MessageTable, ReadonlyMap<string, AsaMessage>> = { asaMessages };
+  const messageTables: Record<MessageTable, ReadonlyMap<string, AsaMessage>> = { asaMessages, sonicwallMessages: new Map(parts.sonicwallMessages.map((m) => [m.id, m])) };
+  const messageLists: Record<MessageTable, readonly AsaMessage[]> = { asaMessages: Object.freeze([...parts.asaMessages]), sonicwallMessages: Object.freeze([...parts.sonicwallMessages]) };
   const listed = Object.freeze([...parts.entries].sort((a, b) => a.from - b.from || comparePortEntries(a, b)));
   const listedSource = Object.freeze([...parts.sourceEntries].sort((a, b) => a.from - b.from || compareSourceEntries(a, b)));
   const haystacks = listed.map((e) => {
@@ -172,9 +174,10 @@ export function buildKnowledgeBase(parts: KnowledgeParts): IndexedKnowledge {
       return classes[classOf[port]];
     },
     category: (id) => categories.get(id),
-    asaMessages: Object.freeze([...parts.asaMessages]),
+    asaMessages: messageLists.asaMessages,
     asaMessage: (id) => asaMessages.get(id),
     message: (table, id) => messageTables[table].get(id),
+    messages: (table) => messageLists[table],
     search(term: string): readonly PortEntry[] {
       const plain = fold(term.trim());
       const squashed = squash(term);

@@ -88,7 +88,7 @@ function freezeText<T extends { en: string; zh: string }>(t: T): Readonly<{ en: 
 /** Loads and indexes the knowledge base; throws SignatureError naming file and entry on bad data. */
 export function loadKnowledge(options: LoadOptions = {}): LoadedKnowledge {
   const builtin = options.builtinDir ?? BUILTIN_SIGNATURES_DIR;
-  const merged: MergedRaw = { categories: [], portClasses: [], ports: [], sourcePorts: [], addresses: [], asaMessages: [] };
+  const merged: MergedRaw = { categories: [], portClasses: [], ports: [], sourcePorts: [], addresses: [], asaMessages: [], sonicwallMessages: [] };
   if (!isDirectory(builtin)) throw new SignatureError(builtin, null, { code: 'builtin-missing' });
   for (const kind of KINDS) {
     // The built-in set must be complete; a local dir may hold any subset.
@@ -154,8 +154,10 @@ export function loadKnowledge(options: LoadOptions = {}): LoadedKnowledge {
     }),
   );
   const addresses: AddressEntry[] = merged.addresses.map((a) => Object.freeze({ id: a.id, range: a.range, name: freezeText(a.name), text: freezeText(a.text), ref: a.ref, asSource: a.asSource && freezeText(a.asSource) }));
-  const asaMessages: AsaMessage[] = merged.asaMessages.map((m) => Object.freeze({ id: m.id, name: freezeText(m.name), text: freezeText(m.text), source: m.source }));
-  return { ...buildKnowledgeBase({ entries, sourceEntries, portClasses, categories, addresses, asaMessages }), localSignatures: (options.extraDirs ?? []).length === 0 ? null : localFingerprint(merged, local) };
+  const message = (m: AsaMessage): AsaMessage => Object.freeze({ id: m.id, name: freezeText(m.name), text: freezeText(m.text), source: m.source });
+  const asaMessages = merged.asaMessages.map(message);
+  const sonicwallMessages = merged.sonicwallMessages.map(message);
+  return { ...buildKnowledgeBase({ entries, sourceEntries, portClasses, categories, addresses, asaMessages, sonicwallMessages }), localSignatures: (options.extraDirs ?? []).length === 0 ? null : localFingerprint(merged, local) };
 }
 
 function localFingerprint(merged: MergedRaw, local: ReadonlySet<object>): string {

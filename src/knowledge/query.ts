@@ -3,7 +3,7 @@
 
 import type { IcmpProtocol } from '../util/icmp.js';
 import ipaddr from 'ipaddr.js';
-import type { AddressEntry, AsaMessage, KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
+import type { AddressEntry, AsaMessage, KnowledgeBase, Lang, MessageTable, PortClass, PortEntry, PortProtocol, SourcePortEntry } from './types.js';
 import { findingByLabel, usageError } from '../i18n/messages.js';
 
 const ALL: readonly PortProtocol[] = Object.freeze(['tcp', 'udp'] as const);
@@ -41,13 +41,19 @@ export type ExplainQuery =
   | { kind: 'search'; raw: string; term: string }
   /** An IPv4 or IPv6 address: what its range is for (224.0.0.251, fe80::1, 100.64.0.7). */
   | { kind: 'address'; raw: string; address: string }
-  /** A Cisco ASA message id: six digits, no port (302014), or the tag it is logged with (%ASA-6-302014). */
-  | { kind: 'message'; raw: string; id: string };
+  /**
+   * A device's message id, in its `table`: a Cisco ASA's six digits, no port (302014), or the
+   * tag it is logged with (%ASA-6-302014); a SonicWall's as its log writes it (m=36: a bare
+   * number would be a port).
+   */
+  | { kind: 'message'; raw: string; id: string; table: MessageTable };
 
 /** `%ASA-6-302014:` as a log writes the tag (the `%` and the colon optional; PIX, FTD, FWSM alike). */
 const ASA_TAG = /^%?(?:ASA|PIX|FTD|FWSM)-\d-(\d{6}):?$/i;
 /** Six digits are past every port (65535): a message id. */
 const MESSAGE_ID = /^[1-9]\d{5}$/;
+/** `m=36` as a SonicWall record writes its message id. */
+const SONICWALL_ID = /^m=(\d{1,5})$/i;
 
 function port(raw: string, s: string): number {
   const n = Number(s);
@@ -68,8 +74,10 @@ export function parseQuery(input: string): ExplainQuery {
   if (ipaddr.IPv4.isValidFourPartDecimal(raw) || (raw.includes(':') && ipaddr.IPv6.isValid(raw.replace(/%.*$/, '')))) return { kind: 'address', raw, address: raw };
   if (findingByLabel(raw) !== null) return { kind: 'search', raw, term: raw };
   const tag = ASA_TAG.exec(raw);
-  if (tag !== null) return { kind: 'message', raw, id: tag[1]! };
-  if (MESSAGE_ID.test(raw)) return { kind: 'message', raw, id: raw };
+  if (tag !== null) return { kind: 'message', raw, id: tag[1]!, table: 'asaMessages' };
+  if (MESSAGE_ID.test(raw)) return { kind: 'message', raw, id: raw, table: 'asaMessages' };
+  const sw = SONICWALL_ID.exec(raw);
+  if (sw !== null) return { kind: 'message', raw, id: String(Number(sw[1])), table: 'sonicwallMessages' };
   const slash = raw.indexOf('/');
   const spec = slash < 0 ? raw : raw.slice(0, slash).trim();
   const named = slash < 0 ? null : raw.slice(slash + 1).trim().toLowerCase();
@@ -173,7 +181,7 @@ export function explainQuery(kb: KnowledgeBase, q: ExplainQuery): ExplainResult 
     case 'address':
       return { query: q, classes: [], entries: [], sourceEntries: [], addresses: kb.lookupAddress(q.address), message: null };
     case 'message':
-      return { query: q, classes: [], entries: [], sourceEntries: [], addresses: [], message: kb.asaMessage(q.id) ?? null };
+      return { query: q, classes: [], entries: [], sourceEntries: [], addresses: [], message: kb.message(q.table, q.id) ?? null };
     case 'search': {
       const term = q.term.toLowerCase();
       return {

@@ -89,11 +89,14 @@ export interface AddressEntry {
  * A knowledge table of message ids, as the signature files name it (SIGNATURE_FILES in
  * validate.ts): what a format declares its labels are read by (FormatDefinition.messageNames).
  */
-export type MessageTable = 'asaMessages';
+export type MessageTable = 'asaMessages' | 'sonicwallMessages';
 
-/** What a Cisco ASA (PIX, FTD, FWSM) message id that logscan reads events from means: 302014, a TCP connection closed. */
+/**
+ * What a device's message id that logscan reads events from means: a Cisco ASA (PIX, FTD,
+ * FWSM) 302014, a TCP connection closed; a SonicWall m=36, a TCP packet dropped.
+ */
 export interface AsaMessage {
-  /** The six digits of the tag: "302014" for %ASA-6-302014. */
+  /** The id as the log writes it: "302014" for %ASA-6-302014, "36" for SonicWall's m=36. */
   id: string;
   /** A few words, said in the report's "logged as" row: {en: "TCP connection closed", zh: "TCP 连接关闭"}. */
   name: LocalizedText;
@@ -120,5 +123,7 @@ export interface KnowledgeBase {
   asaMessage(id: string): AsaMessage | undefined;
   /** A message id's name and meaning in `table`, the one a format's labels are read by (FormatDefinition.messageNames); undefined for an id the table lacks. */
   message(table: MessageTable, id: string): AsaMessage | undefined;
+  /** Every message id `table` names, in the file's order. */
+  messages(table: MessageTable): readonly AsaMessage[];
   readonly asaMessages: readonly AsaMessage[];
 }

@@ -7,7 +7,8 @@ import ipaddr from 'ipaddr.js';
 import { SignatureError } from '../errors.js';
 import type { Severity } from '../event.js';
 import { ASA_MESSAGE_IDS } from '../parsers/cisco-asa.js';
-import type { AddressEntry, AsaMessage, LocalizedText, PortProtocol } from './types.js';
+import { SONICWALL_MESSAGE_IDS } from '../parsers/sonicwall.js';
+import type { AddressEntry, AsaMessage, LocalizedText, MessageTable, PortProtocol } from './types.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -18,6 +19,7 @@ export const SIGNATURE_FILES = {
   sourcePorts: 'source-ports.json',
   addresses: 'addresses.json',
   asaMessages: 'asa-messages.json',
+  sonicwallMessages: 'sonicwall-messages.json',
 } as const;
 export type FileKind = keyof typeof SIGNATURE_FILES;
 
@@ -88,11 +90,14 @@ export interface RawByKind {
   sourcePorts: RawSourcePortEntry;
   addresses: RawAddressEntry;
   asaMessages: RawAsaMessage;
+  sonicwallMessages: RawAsaMessage;
 }
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A Cisco ASA message id as its tag writes it: `%ASA-6-302014` is 302014. */
 const ASA_ID_RE = /^[1-9]\d{5}$/;
+/** A SonicOS message id as `m=` writes it: `m=36` is 36. */
+const SONICWALL_ID_RE = /^[1-9]\d{0,4}$/;
 const PROTOCOLS: readonly PortProtocol[] = ['tcp', 'udp'];
 
 // Unknown keys are errors: a misspelt optional field ("severty") would otherwise be
@@ -104,6 +109,7 @@ const ALLOWED_KEYS: Record<FileKind, readonly string[]> = {
   sourcePorts: ['id', 'ports', 'protocols', 'name', 'annotation', 'severity', 'text', 'source', '$comment'],
   addresses: ['id', 'range', 'name', 'text', 'ref', 'asSource', '$comment'],
   asaMessages: ['id', 'name', 'text', 'source', '$comment'],
+  sonicwallMessages: ['id', 'name', 'text', 'source', '$comment'],
 };
 
 type Obj = Record<string, unknown>;
@@ -300,6 +306,9 @@ function entryRecord<K extends FileKind>(kind: K, ctx: EntryContext, o: Obj): Ra
     case 'asaMessages':
       if (!ASA_ID_RE.test(id)) ctx.fail('.id', `must be a six-digit message id as the tag writes it ("302014" for %ASA-6-302014) (${describe(o.id)})`);
       return { id, name: text(ctx, o, 'name'), text: text(ctx, o, 'text'), source: str(ctx, o, 'source'), origin } satisfies RawAsaMessage as RawByKind[K];
+    case 'sonicwallMessages':
+      if (!SONICWALL_ID_RE.test(id)) ctx.fail('.id', `must be a message id as m= writes it ("36" for m=36) (${describe(o.id)})`);
+      return { id, name: text(ctx, o, 'name'), text: text(ctx, o, 'text'), source: str(ctx, o, 'source'), origin } satisfies RawAsaMessage as RawByKind[K];
   }
   throw new Error(`unreachable: ${String(kind)}`);
 }
@@ -370,7 +379,14 @@ export interface MergedRaw {
   sourcePorts: RawSourcePortEntry[];
   addresses: RawAddressEntry[];
   asaMessages: RawAsaMessage[];
+  sonicwallMessages: RawAsaMessage[];
 }
+
+/** The message ids each format's parser reads events from: the ids its message table must name, no more, no fewer. */
+export const READ_MESSAGE_IDS: Readonly<Record<MessageTable, readonly number[]>> = {
+  asaMessages: ASA_MESSAGE_IDS,
+  sonicwallMessages: SONICWALL_MESSAGE_IDS,
+};
 
 /**
  * Checks that only make sense on the merged set (built-in + every --signatures dir):
@@ -380,10 +396,10 @@ export interface MergedRaw {
  *    two source-port entries that overlap on a shared protocol with the SAME width
  *    (source entries are ordered narrowest first, so equal widths are ambiguous);
  *  - the port classes cover 0-65535 exactly once;
- *  - the ASA messages name exactly the ids the parser reads events from (`readIds`): a
- *    missing one would leave a report row unnamed, an extra one names what never comes.
+ *  - each message table (the ASA's, SonicWall's) names exactly the ids its parser reads
+ *    events from (`readIds`).
  */
-export function validateMerged(m: MergedRaw, readIds: readonly number[] = ASA_MESSAGE_IDS): void {
+export function validateMerged(m: MergedRaw, readIds: Readonly<Record<MessageTable, readonly number[]>> = READ_MESSAGE_IDS): void {
   const cats = new Set(m.categories.map((c) => c.id));
   for (const e of m.ports) {
     if (!cats.has(e.category)) {
@@ -429,15 +445,20 @@ export function validateMerged(m: MergedRaw, readIds: readonly number[] = ASA_ME
     if (!last) throw new SignatureError(SIGNATURE_FILES.portClasses, null, '$.entries: no port classes defined');
     failAt(last.origin, last.id, `.ports: port classes end at ${next - 1}; they must cover 0-65535`);
   }
+  for (const table of Object.keys(readIds) as MessageTable[]) namesReadIds(m[table], table, readIds[table]);
+}
+
+/** The message table names exactly the ids its parser reads (`readIds`): a missing one would leave a report row unnamed, an extra one names what never comes. */
+function namesReadIds(entries: readonly RawAsaMessage[], table: MessageTable, readIds: readonly number[]): void {
   const read = new Set(readIds.map(String));
-  for (const a of m.asaMessages) {
+  for (const a of entries) {
     if (!read.has(a.id)) failAt(a.origin, a.id, `.id: logscan reads no events from message id ${a.id}; name only ids it reads: ${[...read].join(', ')}`);
   }
-  const named = new Set(m.asaMessages.map((a) => a.id));
+  const named = new Set(entries.map((a) => a.id));
   const missing = [...read].filter((id) => !named.has(id));
   if (missing.length > 0) {
     // The built-in file's entries come first in the merged set.
-    const file = m.asaMessages[0]?.origin.file ?? SIGNATURE_FILES.asaMessages;
+    const file = entries[0]?.origin.file ?? SIGNATURE_FILES[table];
     throw new SignatureError(file, null, `$.entries: no entry for message id${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which logscan reads events from; every one needs a name`);
   }
 }

@@ -125,13 +125,9 @@ export class JournalStamps {
   end = 0;
   error: LineReason | null = null;
   private local: LocalTimeToEpoch | null = null;
-  private names: ZoneNames | null = null;
-  private readonly offsetAt: (t: number) => number;
+  private zones: NamedZoneTime | null = null;
 
-  constructor(private readonly ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry'>) {
-    const tz = ctx.tz;
-    this.offsetAt = tz === null ? (t) => -new Date(t).getTimezoneOffset() * MINUTE : (t) => tzOffset(tz, new Date(t)) * MINUTE;
-  }
+  constructor(private readonly ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry'>) {}
 
   /** `.123456` at p (after a BSD stamp): its milliseconds, `end` past its digits; 0 and end = p without one. */
   fraction(s: string, p: number): number {
@@ -253,7 +249,7 @@ export class JournalStamps {
     if (n === 3 && (s.startsWith('UTC', q) || s.startsWith('GMT', q))) return wall + frac;
     const fixed = numericZone(s, q, z);
     if (fixed === fixed) return wall - fixed + frac;
-    return this.named(s.slice(q, z), wall, this.wallIn(y, mo, d, h, mi, sec)) + frac;
+    return (this.zones ??= new NamedZoneTime(this.ctx)).at(s.slice(q, z), wall, this.wallIn(y, mo, d, h, mi, sec)) + frac;
   }
 
   private wallIn(y: number, mo: number, d: number, h: number, mi: number, sec: number): number {
@@ -263,8 +259,27 @@ export class JournalStamps {
     return local(y, mo, d, h, mi, sec);
   }
 
-  /** The instant of `wall` named `abbr`: the log-order reading t, or the fold's other side when only that one bears the name. */
-  private named(abbr: string, wall: number, t: number): number {
+}
+
+/**
+ * A wall time stamped with a zone abbreviation (`CET`, `EST`), read in --tz (or this
+ * machine's zone): the abbreviation picks the side of an autumn fold whose name it is, and
+ * the first one that is none of the zone's names at that time is noted
+ * (ZoneNote.unmatchedZone, which `check` says) and read in --tz all the same: the zone the
+ * user gave is the better guess than none. Shared by journalctl's short-full stamps and
+ * SonicWall's `time=`.
+ */
+export class NamedZoneTime {
+  private names: ZoneNames | null = null;
+  private readonly offsetAt: (t: number) => number;
+
+  constructor(private readonly ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry'>) {
+    const tz = ctx.tz;
+    this.offsetAt = tz === null ? (t) => -new Date(t).getTimezoneOffset() * MINUTE : (t) => tzOffset(tz, new Date(t)) * MINUTE;
+  }
+
+  /** The instant of `wall` named `abbr`: the log-order reading t (wall time in --tz), or the fold's other side when only that one bears the name. */
+  at(abbr: string, wall: number, t: number): number {
     const names = (this.names ??= new ZoneNames(this.ctx.tz));
     const offset = wall - t;
     if (names.named(abbr, t, offset)) return t;

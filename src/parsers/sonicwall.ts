@@ -19,8 +19,9 @@
 // filter, traffic statistics …) is skipped, saying its id. Fields the reading does not need
 // are passed over whatever they hold.
 //
-// Mapping. Time: `time` (a `UTC`/`GMT` or ±hhmm suffix, else in --tz); without it the
-// header's. Host: the header's, else the serial number `sn`. Direction: to the firewall's
+// Mapping. Time: `time` (a `UTC`/`GMT` or ±hhmm suffix; a zone's name such as `CET`, which
+// SonicOS does not document, as wall time in --tz, noted for `check` when --tz does not
+// bear that name; else in --tz); without it the header's. Host: the header's, else the serial number `sn`. Direction: to the firewall's
 // own address (`fw`) in, from it out; else from the rule's zones: from a zone other than WAN
 // to WAN out, the rest forward. Rule: `<rule> m=<id>` (`5 (WAN->LAN) m=98`), without a
 // `rule=` the message id and text (`m=36 TCP packet dropped due to policy`); in ECS
@@ -35,6 +36,7 @@ import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
 import { digitAt, impossible } from './timestamp.js';
+import { NamedZoneTime } from './journal-stamps.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { recordShare, type FormatDefinition, type LocalTimeCarry, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
 import { SharedDates } from '../util/shared-date.js';
@@ -60,6 +62,9 @@ const MESSAGES: ReadonlyMap<number, Message> = new Map<number, Message>([
   [98, { action: 'allow', proto: null }], // Connection Opened
   [537, { action: 'allow', proto: null }], // Connection Closed
 ]);
+
+/** The message ids read as records: signatures/sonicwall-messages.json names exactly these. */
+export const SONICWALL_MESSAGE_IDS: readonly number[] = [...MESSAGES.keys()];
 
 // ---------------------------------------------------------------- the fields read
 
@@ -157,6 +162,7 @@ class SonicwallPayload implements PayloadParser {
   private readonly f = new Fields();
   private readonly dates = new SharedDates();
   private local: LocalTimeToEpoch | null = null;
+  private zones: NamedZoneTime | null = null;
   private readonly rules = new Map<string, string>();
   private lastHost = '';
   private lastStamp = '';
@@ -328,7 +334,7 @@ class SonicwallPayload implements PayloadParser {
     return r;
   }
 
-  /** `2026-11-20 06:25:01` with ` UTC`, ` GMT`, ` +0100` or nothing (--tz); NaN with timeError set when it cannot be read. */
+  /** `2026-11-20 06:25:01` with ` UTC`, ` GMT`, ` +0100`, a zone's name (`CET`: in --tz) or nothing (--tz); NaN with timeError set when it cannot be read. */
   private time(s: string): number {
     const f = this.f;
     const a = f.start[SLOT.time]!;
@@ -358,17 +364,28 @@ class SonicwallPayload implements PayloadParser {
     const leap = sec === 60 ? 1000 : 0;
     const s59 = Math.min(sec, 59);
     let ms: number;
-    if (n > 19) {
+    if (n > 19 && isZoneName(s, a + 20, b)) {
+      // A zone's name (`CET`, `EST`) other than UTC/GMT: SonicOS documents none but `UTC`, so
+      // it is read as the other formats read one, wall time in --tz (noted when it is none
+      // of that zone's names: `check` says so).
+      const wall = Date.UTC(y, mo - 1, d, h, mi, s59);
+      this.zones ??= new NamedZoneTime({ tz: this.tz, zoneNote: this.zoneNote, timeCarry: this.timeCarry });
+      ms = this.zones.at(s.slice(a + 20, b), wall, this.wallIn(y, mo, d, h, mi, s59)) + leap;
+    } else if (n > 19) {
       const offset = this.offsetMinutes(s.slice(a + 20, b), s.slice(a, b));
       if (offset === null) return NaN;
       ms = Date.UTC(y, mo - 1, d, h, mi, s59) - offset * 60_000 + leap;
     } else {
-      this.local ??= localTimeConverter(this.tz, { inLogOrder: true, note: this.zoneNote, carry: this.timeCarry });
-      ms = this.local(y, mo, d, h, mi, s59) + leap;
+      ms = this.wallIn(y, mo, d, h, mi, s59) + leap;
     }
     this.lastStamp = s.slice(a, b);
     this.lastStampMs = ms;
     return ms;
+  }
+
+  private wallIn(y: number, mo: number, d: number, h: number, mi: number, sec: number): number {
+    this.local ??= localTimeConverter(this.tz, { inLogOrder: true, note: this.zoneNote, carry: this.timeCarry });
+    return this.local(y, mo, d, h, mi, sec);
   }
 
   /** `UTC`, `GMT`, `+0100`, `-05:00` → minutes east; null (timeError set) for anything else. */
@@ -387,6 +404,17 @@ class SonicwallPayload implements PayloadParser {
     }
     return (m[1] === '-' ? -1 : 1) * (oh * 60 + om);
   }
+}
+
+/** 2-6 letters, not UTC or GMT (read as offset 0): a zone's name such as `CET`. */
+function isZoneName(s: string, a: number, b: number): boolean {
+  if (b - a === 3 && (s.startsWith('UTC', a) || s.startsWith('GMT', a))) return false;
+  if (b - a < 2 || b - a > 6) return false;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
 }
 
 function sameText(s: string, a: number, b: number, t: string): boolean {
@@ -470,4 +498,6 @@ export const sonicwallFormat: FormatDefinition = {
     return syslogPayloadFormat(ctx, sink, createSonicwallPayload(ctx), ' sn=');
   },
   ruleFields: sonicwallRuleFields,
+  // The label's m= id is named by signatures/sonicwall-messages.json ("SonicWall message 36 TCP packet dropped").
+  messageNames: 'sonicwallMessages',
 };

@@ -5,7 +5,7 @@
 import pc from 'picocolors';
 import type { Colors } from './colors.js';
 import type { ExplainResult } from '../knowledge/query.js';
-import type { KnowledgeBase, Lang, PortClass, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
+import type { KnowledgeBase, Lang, MessageTable, PortClass, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
 import { boxTable, displayWidth, fitWidths, spanWidth, wrapItems, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
 import { icmpTypeName, messages } from '../i18n/messages.js';
@@ -104,6 +104,8 @@ export interface ExplainJson {
   addresses?: { id: string; range: string; name: string; text: string; ref: string }[];
   /** A message id query (302014, %ASA-6-302014): the id, and what it means (signatures/asa-messages.json); null when logscan reads no events from it. */
   messageId?: string;
+  /** Whose message id it is: `cisco-asa` (302014) or `sonicwall` (m=36). */
+  messageFormat?: 'cisco-asa' | 'sonicwall';
   message?: { id: string; name: string; text: string; source: string } | null;
 }
 
@@ -131,7 +133,7 @@ export function explainToJson(results: readonly ExplainAnswer[], lang: Lang): Ex
       ...(q.kind === 'search' || q.kind === 'icmp' ? { ids: [...r.ids] } : {}),
       ...(q.kind === 'search' ? { icmpTypes: r.icmpTypes.map((m) => ({ ...m, ids: [...m.ids], names: [...m.names] })) } : {}),
       ...(q.kind === 'address' ? { addresses: r.addresses.map((a) => ({ id: a.id, range: a.range, name: a.name[lang], text: a.text[lang], ref: a.ref })) } : {}),
-      ...(q.kind === 'message' ? { messageId: q.id, message: r.message && { id: r.message.id, name: r.message.name[lang], text: r.message.text[lang], source: r.message.source } } : {}),
+      ...(q.kind === 'message' ? { messageId: q.id, messageFormat: q.table === 'sonicwallMessages' ? 'sonicwall' : 'cisco-asa', message: r.message && { id: r.message.id, name: r.message.name[lang], text: r.message.text[lang], source: r.message.source } } : {}),
     };
     out.entries = r.entries.map((e) => ({
       id: e.id,
@@ -195,9 +197,14 @@ const LABELS = {
     noAddress: 'An ordinary public address: no special-purpose range. logscan explains ports and behaviour, not who holds an address (--geoip and --resolve in the report say where a source is).',
     noIcmpIds: 'No interpretation or finding of logscan is about this type.',
     icmpSearch: (t: string) => `ICMP types matching "${t}" (\`logscan explain TYPE/icmp\` for one):`,
-    /** "302014 — Cisco ASA message: TCP connection closed"; null: an id logscan reads no events from. */
-    message: (id: string, name: string | null) => `${id} — Cisco ASA message${name === null ? '' : `: ${name}`}`,
-    noMessage: (ids: string) => `logscan reads no events from this message id, and it is no port (ports end at 65535): a report counts its lines as skipped. The ids logscan reads: ${ids}.`,
+    /** "302014 — Cisco ASA message: TCP connection closed", "m=36 — SonicWall message: TCP packet dropped"; null: an id logscan reads no events from. */
+    message: {
+      asaMessages: (id: string, name: string | null) => `${id} — Cisco ASA message${name === null ? '' : `: ${name}`}`,
+      sonicwallMessages: (id: string, name: string | null) => `m=${id} — SonicWall message${name === null ? '' : `: ${name}`}`,
+    } satisfies Record<MessageTable, (id: string, name: string | null) => string>,
+    /** `port`: the query looked like a number past every port (an ASA id), so say it is none. */
+    noMessage: (ids: string, port: boolean) =>
+      `logscan reads no events from this message id${port ? ', and it is no port (ports end at 65535)' : ''}: a report counts its lines as skipped. The ids logscan reads: ${ids}.`,
   },
   zh: {
     head: ['端口', '协议', '名称 [id]', '类别', '严重度', '说明'],
@@ -224,8 +231,11 @@ const LABELS = {
     noAddress: '普通的公网地址，不属于任何特殊用途的地址段。logscan 解释的是端口和行为，而不是地址归谁所有（报告中的 --geoip 和 --resolve 能说明来源在哪里）。',
     noIcmpIds: 'logscan 没有关于此类型的解读或检测结果。',
     icmpSearch: (t: string) => `与“${t}”匹配的 ICMP 类型（单个类型用 \`logscan explain TYPE/icmp\` 查看）：`,
-    message: (id: string, name: string | null) => `${id} — Cisco ASA 消息${name === null ? '' : `：${name}`}`,
-    noMessage: (ids: string) => `logscan 不从此消息 ID 读取事件，它也不是端口（端口最大为 65535）：报告把这类行计为跳过。logscan 读取的 ID：${ids}。`,
+    message: {
+      asaMessages: (id: string, name: string | null) => `${id} — Cisco ASA 消息${name === null ? '' : `：${name}`}`,
+      sonicwallMessages: (id: string, name: string | null) => `m=${id} — SonicWall 消息${name === null ? '' : `：${name}`}`,
+    },
+    noMessage: (ids: string, port: boolean) => `logscan 不从此消息 ID 读取事件${port ? '，它也不是端口（端口最大为 65535）' : ''}：报告把这类行计为跳过。logscan 读取的 ID：${ids}。`,
   },
 } as const;
 
@@ -382,7 +392,7 @@ function icmpTypeLines(types: readonly IcmpTypeMatch[], o: ExplainTableOptions):
     .join('\n');
 }
 
-function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category' | 'asaMessages'>, o: ExplainTableOptions, c: Colors): string {
+function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category' | 'messages'>, o: ExplainTableOptions, c: Colors): string {
   const L = LABELS[o.lang];
   const q = r.query;
   const out: string[] = [];
@@ -405,8 +415,8 @@ function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category' | 'asaMe
   }
   if (q.kind === 'message') {
     const m = r.message;
-    out.push(c.bold(termSafe(L.message(q.id, m === null ? null : m.name[o.lang]))));
-    if (m === null) out.push(indent(L.noMessage(kb.asaMessages.map((x) => x.id).join(', ')), o.width));
+    out.push(c.bold(termSafe(L.message[q.table](q.id, m === null ? null : m.name[o.lang]))));
+    if (m === null) out.push(indent(L.noMessage(kb.messages(q.table).map((x) => x.id).join(', '), q.table === 'asaMessages'), o.width));
     else out.push(indent(m.text[o.lang], o.width), c.dim(`  ${L.ref(termSafe(m.source))}`));
     return out.join('\n');
   }
@@ -430,7 +440,7 @@ function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category' | 'asaMe
 /** The human-readable answer to every query, separated by blank lines. */
 export function renderExplainTable(
   results: readonly ExplainAnswer[],
-  kb: Pick<KnowledgeBase, 'category' | 'asaMessages'>,
+  kb: Pick<KnowledgeBase, 'category' | 'messages'>,
   options: ExplainTableOptions,
 ): string {
   const c = pc.createColors(options.color);

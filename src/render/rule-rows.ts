@@ -1,7 +1,8 @@
 // The "logged as" rows of every renderer: the rule labels a log wrote, a device's message
 // ids said in words (ASA message 302014 TCP connection closed), with their counts.
 import type { ReportDoc, RuleCounted } from '../aggregate/report.js';
-import { ruleFields } from '../parsers/registry.js';
+import { messageTable, ruleFields } from '../parsers/registry.js';
+import type { MessageTable } from '../knowledge/types.js';
 import { NO_RULE } from '../aggregate/overview.js';
 import type { Messages } from '../i18n/messages.js';
 import { cmpStr } from '../util/compare.js';
@@ -23,13 +24,13 @@ export interface RuleRow {
  * that holds a device's message id said in the words of the format that logged it (its
  * ruleFields, cached: a report lists ten labels) with the name the knowledge base gives
  * the id (`messageName`), and labels said alike counted as one (ASA-6-302014 and
- * FTD-6-302014 are both 302014). What the ids are is said once, before the first named
- * one ("ASA message 302014 TCP connection closed · 302013 TCP connection built"), not on
- * every item.
+ * FTD-6-302014 are both 302014). What the ids are is said once per message table, before
+ * the first named one ("ASA message 302014 TCP connection closed · 302013 TCP connection
+ * built", "SonicWall message 36 TCP packet dropped"), not on every item.
  */
 export function ruleRows(rules: readonly RuleCounted[], msg: Messages): RuleRow[] {
   const m = msg.report;
-  const byName = new Map<string, RuleRow & { named: boolean }>();
+  const byName = new Map<string, RuleRow & { table: MessageTable | null }>();
   for (const r of rules) {
     const row = ruleRow(r, m);
     const same = byName.get(row.name);
@@ -38,33 +39,41 @@ export function ruleRows(rules: readonly RuleCounted[], msg: Messages): RuleRow[
   }
   const out = [...byName.values()];
   if (out.length !== rules.length) out.sort((a, b) => b.packets - a.packets || cmpStr(a.name, b.name));
-  const first = out.find((r) => r.named);
-  if (first !== undefined) first.name = m.ruleMessagesLead(first.name);
+  // Once per table: a central loghost's file of an ASA's and a SonicWall's lines says both.
+  const led = new Set<MessageTable>();
+  for (const r of out) {
+    if (r.table === null || led.has(r.table)) continue;
+    led.add(r.table);
+    r.name = m.ruleMessagesLead[r.table](r.name);
+  }
   return out.map(({ name, kind, packets }) => ({ name, kind, packets }));
 }
 
-function ruleRow(r: RuleCounted, m: Messages['report']): RuleRow & { named: boolean } {
-  if (r.key === NO_RULE) return { name: m.noRule, kind: 'none', packets: r.packets, named: false };
+function ruleRow(r: RuleCounted, m: Messages['report']): RuleRow & { table: MessageTable | null } {
+  if (r.key === NO_RULE) return { name: m.noRule, kind: 'none', packets: r.packets, table: null };
   const f = r.format === undefined ? null : ruleFields(r.format, r.key);
-  if (f === null || f.code === undefined) return { name: r.key, kind: 'logged', packets: r.packets, named: false };
-  if (r.messageName === undefined) return { name: f.name !== undefined ? m.ruleAccessList(f.name, f.code) : m.ruleMessageId(f.code), kind: 'words', packets: r.packets, named: false };
-  return { name: namedMessage(f.code, r.messageName, f.name, m), kind: 'words', packets: r.packets, named: true };
+  if (f === null || f.code === undefined) return { name: r.key, kind: 'logged', packets: r.packets, table: null };
+  const table = r.messageName === undefined ? undefined : messageTable(r.format!);
+  if (table === undefined) return { name: f.name !== undefined ? m.ruleAccessList(f.name, f.code) : m.ruleMessageId(f.code), kind: 'words', packets: r.packets, table: null };
+  return { name: namedMessage(table, f.code, r.messageName!, f.name, m), kind: 'words', packets: r.packets, table };
 }
 
-/** A message id with its name, and the access list it names in brackets after it: "106023 denied by access list (Inside_access_in)". */
-function namedMessage(code: string, name: string, list: string | undefined, m: Messages['report']): string {
+/** A message id with its name, and the access list or rule it names after it: "106023 denied by access list (Inside_access_in)", "537 connection closed, rule 1 (LAN->WAN)". */
+function namedMessage(table: MessageTable, code: string, name: string, list: string | undefined, m: Messages['report']): string {
   const message = m.ruleMessage(code, name);
-  return list !== undefined ? m.ruleMessageList(message, list) : message;
+  return list !== undefined ? m.ruleMessageList[table](message, list) : message;
 }
 
 /**
  * A label that holds a named message id, alone, as the "logged as" row says the first of
  * them ("ASA message 302014 TCP connection closed"): `explain 'LINE'`'s one record. Null
- * when the label holds no message id (`format`'s ruleFields give no code).
+ * when the label holds no message id (`format`'s ruleFields give no code, or the format has
+ * no message table).
  */
 export function ruleMessageText(format: string, rule: string, messageName: string, msg: Messages): string | null {
   const f = ruleFields(format, rule);
-  return f.code === undefined ? null : msg.report.ruleMessagesLead(namedMessage(f.code, messageName, f.name, msg.report));
+  const table = messageTable(format);
+  return f.code === undefined || table === undefined ? null : msg.report.ruleMessagesLead[table](namedMessage(table, f.code, messageName, f.name, msg.report));
 }
 
 /**

@@ -17,8 +17,14 @@ describe('message names as format data', () => {
     pf.ruleFields = saved.ruleFields;
   });
 
-  it('the Cisco ASA declares the asa-messages table; no other format names its labels', () => {
-    expect(formats.filter((f) => f.messageNames !== undefined).map((f) => [f.id, f.messageNames])).toEqual([['cisco-asa', 'asaMessages']]);
+  it('the Cisco ASA and SonicWall declare their message tables; no other format names its labels', () => {
+    expect(formats.filter((f) => f.messageNames !== undefined).map((f) => [f.id, f.messageNames])).toEqual([
+      ['cisco-asa', 'asaMessages'],
+      ['sonicwall', 'sonicwallMessages'],
+    ]);
+    expect(messageTable('sonicwall')).toBe('sonicwallMessages');
+    expect(ruleMessageName(kb, 'sonicwall', '5 (WAN->LAN) m=98', 'en')).toBe('connection opened');
+    expect(ruleMessageName(kb, 'sonicwall', 'm=36 TCP packet dropped due to policy', 'zh')).toBe('TCP 包被丢弃');
     expect(messageTable('cisco-asa')).toBe('asaMessages');
     expect(messageTable('iptables')).toBeUndefined();
     expect(messageTable('no-such-format')).toBeUndefined();

@@ -42,12 +42,12 @@ describe('check on the journalctl-modes fixture', () => {
     const r = runCli(['check', '--tz', 'Europe/Berlin', FIXTURE]);
     expect(r.stdout).toContain('lines      17: 13 parsed · 3 skipped · 1 malformed');
     expect(r.stdout).toContain('time: impossible date (Feb 30)');
-    const note = r.stdout.match(/short-full stamps name the zone (\w+)/g);
-    expect(note).toEqual(['short-full stamps name the zone EST']);
+    const note = r.stdout.match(/times name the zone (\w+)/g);
+    expect(note).toEqual(['times name the zone EST']);
   });
 
   it('the note in Chinese, and as data in the JSON', () => {
-    expect(runCli(['check', '--lang', 'zh', '--tz', 'Europe/Berlin', FIXTURE]).stdout).toContain('short-full 时间戳注明的时区 EST 不是 Europe/Berlin 在该时刻的名称');
+    expect(runCli(['check', '--lang', 'zh', '--tz', 'Europe/Berlin', FIXTURE]).stdout).toContain('日志时间注明的时区 EST 不是 Europe/Berlin 在该时刻的名称');
     const doc = JSON.parse(runCli(['check', '-o', 'json', '--tz', 'Europe/Berlin', FIXTURE]).stdout) as { inputs: { unmatchedZone: string | null }[] };
     expect(doc.inputs.map((i) => i.unmatchedZone)).toEqual(['EST']);
   });

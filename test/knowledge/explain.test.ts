@@ -55,7 +55,11 @@ describe('parseQuery', () => {
     ['%ASA-6-302014', { kind: 'message', id: '302014' }],
     ['%ASA-6-302014:', { kind: 'message', id: '302014' }],
     ['ftd-4-106023', { kind: 'message', id: '106023' }],
-    ['%PIX-2-106001', { kind: 'message', id: '106001' }],
+    ['%PIX-2-106001', { kind: 'message', id: '106001', table: 'asaMessages' }],
+    // A SonicWall id as its record writes it (a bare 36 is a port).
+    ['m=36', { kind: 'message', id: '36', table: 'sonicwallMessages' }],
+    ['M=0537', { kind: 'message', id: '537', table: 'sonicwallMessages' }],
+    ['36', { kind: 'port', port: 36 }],
   ])('%j', (q, expected) => {
     expect(parseQuery(q)).toMatchObject(expected);
   });
@@ -126,6 +130,26 @@ describe('Cisco ASA message ids (signatures/asa-messages.json)', () => {
     expect(table('713202', 'zh')).toContain('logscan 不从此消息 ID 读取事件');
     const [j] = explainToJson([answerQuery(kb, parseQuery('713202'), 'en')], 'en');
     expect(j).toMatchObject({ kind: 'message', messageId: '713202', message: null });
+  });
+});
+
+describe('SonicWall message ids (signatures/sonicwall-messages.json)', () => {
+  const table = (q: string, lang: 'en' | 'zh' = 'en', width = 200) => renderExplainTable([answerQuery(kb, parseQuery(q), lang)], kb, { lang, width, color: false });
+
+  it('m=ID: its name and meaning, in either language; JSON says whose id it is', () => {
+    expect(table('m=36')).toMatch(/^m=36 — SonicWall message: TCP packet dropped\n  A TCP packet was dropped by the firewall's access rules/);
+    expect(table('m=98', 'zh')).toMatch(/^m=98 — SonicWall 消息：连接建立\n/);
+    const [j] = explainToJson([answerQuery(kb, parseQuery('m=537'), 'en')], 'en');
+    expect(j).toMatchObject({ kind: 'message', messageId: '537', messageFormat: 'sonicwall', message: { id: '537', name: 'connection closed' } });
+    const [asa] = explainToJson([answerQuery(kb, parseQuery('302014'), 'en')], 'en');
+    expect(asa).toMatchObject({ messageFormat: 'cisco-asa' });
+  });
+
+  it('an id the parser does not read: said so with the SonicWall ids it reads, and no word about ports', () => {
+    const t = table('m=99');
+    expect(t).toContain('m=99 — SonicWall message\n  logscan reads no events from this message id: a report counts its lines as skipped. The ids logscan reads: 36, 37, 38, 41, 98, 537, 580, 1233, 1235.');
+    const [j] = explainToJson([answerQuery(kb, parseQuery('m=99'), 'en')], 'en');
+    expect(j).toMatchObject({ kind: 'message', messageId: '99', messageFormat: 'sonicwall', message: null });
   });
 });
 

@@ -18,7 +18,7 @@ export function tempDir(): string {
   return dir;
 }
 
-export const FILES = ['categories.json', 'port-classes.json', 'ports.json', 'source-ports.json', 'addresses.json', 'asa-messages.json'] as const;
+export const FILES = ['categories.json', 'port-classes.json', 'ports.json', 'source-ports.json', 'addresses.json', 'asa-messages.json', 'sonicwall-messages.json'] as const;
 
 /** A full copy of the built-in signatures. */
 export function copyBuiltin(): string {
