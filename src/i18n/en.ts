@@ -1176,7 +1176,7 @@ export const en = {
     threads: 'auto, 1 or 2: with 2, a second thread reads and parses the logs while this one does the rest; same output (auto: 2 for 32 MiB or more of log text, .gz counted unpacked, on 2+ cores; a pipe on stdin counts 0: its size is unknown)',
     lang: "language of what logscan writes: headings, summaries, explanations; default: the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English for output to programs (JSON, NDJSON, CSV, blocklist)",
     programDebug: 'print stack traces for internal errors',
-    programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA and IOS, MikroTik, FortiGate; `logscan formats` lists them).',
+    programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA and IOS, MikroTik, FortiGate, Sophos; `logscan formats` lists them).',
     files: 'log files (.gz ok), - for stdin',
     reportOutputFormat: 'table for people (also: text), markdown for tickets (also: md), html for a page to share, json for programs (docs/report-json.md), csv for spreadsheets, blocklist for firewalls (docs/integrations.md)',
     reportOutput: 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown, .json and .csv pick the format, .txt or any other extension the table',
@@ -1423,6 +1423,7 @@ export const en = {
     'asa-not-packet': (r) => `ASA ${r.value}: not a packet or connection message`,
     'ios-not-packet': (r) => `IOS %${r.value}: not an access-list or firewall packet message`,
     'fortigate-not-traffic': (r) => `FortiGate log of type ${r.value}: not a traffic record`,
+    'sophos-not-firewall': (r) => `Sophos log of ${r.value}: not a firewall record`,
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,
     'time-format-header': (r) => `header: #Time Format ${r.value}`,
     header: (r) => `header: ${r.value}`,
@@ -1515,6 +1516,8 @@ export const en = {
     'cisco-ios': 'Cisco IOS / IOS XE access-list logging (%SEC-6-IPACCESSLOG*, %IPV6_ACL-6-ACCESSLOG*) and zone-based firewall drops (%FW-6-DROP_PKT) via syslog, IPv4 and IPv6; other messages skipped',
     fortigate: 'Fortinet FortiGate (FortiOS) traffic logs, key=value (type=traffic: forward, local, multicast, sniffer), bare or via syslog, IPv4 and IPv6; other log types skipped',
     pf: 'OpenBSD/FreeBSD/macOS pf log as printed by tcpdump -n -e -ttt -r pflog (IPv4/IPv6, tcp/udp/icmp)',
+    'sophos-utm': 'Sophos UTM (Astaro) packet filter lines (YYYY:MM:DD-HH:MM:SS stamp, sub="packetfilter" key="value"), /var/log/packetfilter.log or via syslog, IPv4 and IPv6; the UTM\'s other lines skipped',
+    'sophos-xg': 'Sophos Firewall (SFOS, XG/XGS) firewall logs, key=value (log_type="Firewall"; v17-v19 date/time and v19.5+ timestamp layouts), bare or via syslog, IPv4 and IPv6; other log types skipped',
   },
 };
 

@@ -8,7 +8,8 @@
 // even built until the first foreign line). A foreign or non-firewall line costs the
 // tag checks below: a bounded scan for `%ASA-`, a backwards lastIndexOf over the
 // envelope for `filterlog`, and indexOf for `logid=`/` type=`, `SRC=`/`PROTO=`, ` in:`/` out:`, `rule `, and a
-// bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`).
+// bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`),
+// indexOf for Sophos UTM's `sub="packetfilter"` and Sophos Firewall's `log_id=`/` log_type=`.
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
 import { asaTagAt, createAsaPayload } from './cisco-asa.js';
@@ -19,6 +20,8 @@ import { createMikrotikPayload, mikrotikInAt } from './mikrotik.js';
 import { parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { createPfPayload, pfRuleAt } from './pf.js';
+import { createUtmPayload, utmRecordAt } from './sophos-utm.js';
+import { createXgPayload, xgRecordAt } from './sophos-xg.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { withTimeCarry } from './local-time.js';
 import type { LineParser, LineSink, ParseContext } from './types.js';
@@ -64,6 +67,8 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (mikrotikInAt(s, start, end) >= 0) return 'mikrotik';
   if (pfRuleAt(s, start, end) >= 0) return 'pf';
   if (iosRecordTagAt(s, start, end) >= 0) return 'cisco-ios';
+  if (utmRecordAt(s, start, end) >= 0) return 'sophos-utm';
+  if (xgRecordAt(s, start, end) >= 0) return 'sophos-xg';
   return null;
 }
 
@@ -83,6 +88,10 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createIosPayload(ctx);
     case 'fortigate':
       return createFortigatePayload(ctx);
+    case 'sophos-utm':
+      return createUtmPayload(ctx);
+    case 'sophos-xg':
+      return createXgPayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }

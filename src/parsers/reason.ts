@@ -132,6 +132,8 @@ export interface ReasonFacts {
   'ios-not-packet': object;
   /** value: the log's type (`event`, `utm`), quoted */
   'fortigate-not-traffic': object;
+  /** value: a Sophos UTM line's program or subsystem (`httpd`, `http`), a Sophos Firewall log's type (`Event`), quoted */
+  'sophos-not-firewall': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

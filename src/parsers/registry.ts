@@ -10,6 +10,8 @@ import { iptablesFormat } from './iptables.js';
 import { journalExportFormat, journalJsonFormat } from './journald.js';
 import { mikrotikFormat } from './mikrotik.js';
 import { pfFormat } from './pf.js';
+import { sophosUtmFormat } from './sophos-utm.js';
+import { sophosXgFormat } from './sophos-xg.js';
 import { windowsFirewallFormat } from './windows-firewall.js';
 
 export const formats: readonly FormatDefinition[] = [
@@ -25,6 +27,8 @@ export const formats: readonly FormatDefinition[] = [
   ciscoIosFormat,
   pfFormat,
   fortigateFormat,
+  sophosUtmFormat,
+  sophosXgFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {

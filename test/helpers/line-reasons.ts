@@ -67,6 +67,7 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'asa-not-packet': [{ code: 'asa-not-packet', field: '', value: '713202' }, 'ASA 713202: not a packet or connection message'],
   'ios-not-packet': [{ code: 'ios-not-packet', field: '', value: 'LINK-3-UPDOWN' }, 'IOS %LINK-3-UPDOWN: not an access-list or firewall packet message'],
   'fortigate-not-traffic': [{ code: 'fortigate-not-traffic', field: '', value: "'event'" }, "FortiGate log of type 'event': not a traffic record"],
+  'sophos-not-firewall': [{ code: 'sophos-not-firewall', field: '', value: "'httpd'" }, "Sophos log of 'httpd': not a firewall record"],
   'fields-header': [{ code: 'fields-header', field: '', value: '18' }, 'header: #Fields (18 fields)'],
   'time-format-header': [{ code: 'time-format-header', field: '', value: 'Local' }, 'header: #Time Format Local'],
   header: [{ code: 'header', field: '', value: '#Software' }, 'header: #Software'],
