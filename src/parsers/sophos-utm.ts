@@ -208,7 +208,7 @@ class UtmPayload implements PayloadParser {
       for (let i = a; i < b; ) {
         const e = tokenEnd(s, i, b);
         const bit = flagWordBit(s, i, e);
-        if (bit === 0 && e > i) return bad(reason('unknown-flag', 'tcpflags', shown(f.text(s, SLOT.tcpflags))));
+        if (bit === 0 && e > i) return bad(reason('invalid', 'tcpflags', shown(f.text(s, SLOT.tcpflags))));
         bits |= bit;
         i = e + 1;
       }

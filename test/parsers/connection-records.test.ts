@@ -61,6 +61,6 @@ describe('isConnectionRecord', () => {
   it('the ASA ids it declares are ids its parser turns into events; only Windows, the ASA and FortiGate declare any (FortiGate every allowed session)', () => {
     for (const id of ciscoAsaFormat.connectionRecords?.messageIds ?? []) expect(ASA_MESSAGE_IDS).toContain(Number(id));
     expect(ciscoAsaFormat.connectionRecords?.messageIds).toHaveLength(6);
-    expect(formats.filter((f) => f.connectionRecords !== undefined).map((f) => f.id).sort()).toEqual(['cisco-asa', 'fortigate', 'windows-firewall']);
+    expect(formats.filter((f) => f.connectionRecords !== undefined).map((f) => f.id).sort()).toEqual(['cisco-asa', 'fortigate', 'sophos-xg', 'windows-firewall']);
   });
 });
