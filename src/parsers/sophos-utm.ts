@@ -72,6 +72,9 @@ function num(s: string, i: number, sep: number, out: { next: number }): number {
   return a * 10 + b;
 }
 
+/** Where num() stopped; one object for every call (nothing allocated per line). */
+const NEXT = { next: 0 };
+
 /**
  * End of a UTM stamp `YYYY:MM:DD-HH:MM:SS` at i (followed by a space or the end), with its
  * fields in `f`; -1 when there is none. Month and day may have one digit (Wazuh's decoder
@@ -80,7 +83,7 @@ function num(s: string, i: number, sep: number, out: { next: number }): number {
 function stampAt(s: string, i: number, f: number[]): number {
   for (let k = 0; k < 4; k++) if (digitAt(s, i + k) < 0) return -1;
   if (s.charCodeAt(i + 4) !== 0x3a) return -1;
-  const o = { next: 0 };
+  const o = NEXT;
   const mo = num(s, i + 5, 0x3a, o);
   if (mo < 0 || s.charCodeAt(o.next) !== 0x3a) return -1;
   const d = num(s, o.next + 1, 0x2d, o);
@@ -295,6 +298,9 @@ class UtmPayload implements PayloadParser {
   }
 }
 
+/** The stamp's fields when only whether there is one matters (utmRecordAt). */
+const SCRATCH = [0, 0, 0, 0, 0, 0];
+
 /**
  * Index of a UTM packet filter record's `sub="packetfilter"` in s[start, end), or of the
  * UTM's own stamp at start; -1 otherwise. Cheap enough for the dispatcher to ask of every
@@ -303,7 +309,7 @@ class UtmPayload implements PayloadParser {
 export function utmRecordAt(s: string, start: number, end: number): number {
   const i = s.indexOf('sub="packetfilter"', start);
   if (i >= 0 && i < end) return i;
-  return stampAt(s, start, [0, 0, 0, 0, 0, 0]) >= 0 ? start : -1;
+  return stampAt(s, start, SCRATCH) >= 0 ? start : -1;
 }
 
 export function createUtmPayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNote' | 'timeCarry'>): PayloadParser {
