@@ -11,7 +11,8 @@
 // at the message's start for PAN-OS's `1,YYYY/MM/DD HH:MM:SS,`, `SRC=`/`PROTO=`, ` in:`/` out:`,
 // `rule `, and a
 // bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`),
-// and indexOf for a Junos `RT_FLOW_SESSION_` name near the message's start.
+// indexOf for a Junos `RT_FLOW_SESSION_` name near the message's start, and for Sophos UTM's
+// `sub="packetfilter"` and Sophos Firewall's `log_id=`/` log_type=`.
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
 import { asaTagAt, createAsaPayload } from './cisco-asa.js';
@@ -25,6 +26,8 @@ import { NOT_MINE, type PayloadParser } from './payload.js';
 import { createPaloaltoPayload, paloaltoAt } from './paloalto.js';
 import { createPfPayload, pfRuleAt } from './pf.js';
 import { createSonicwallPayload, sonicwallAt } from './sonicwall.js';
+import { createUtmPayload, utmRecordAt } from './sophos-utm.js';
+import { createXgPayload, xgRecordAt } from './sophos-xg.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { withTimeCarry } from './local-time.js';
 import type { LineParser, LineSink, ParseContext } from './types.js';
@@ -73,6 +76,8 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (pfRuleAt(s, start, end) >= 0) return 'pf';
   if (iosRecordTagAt(s, start, end) >= 0) return 'cisco-ios';
   if (juniperFlowAt(s, start, end) >= 0) return 'juniper-srx';
+  if (utmRecordAt(s, start, end) >= 0) return 'sophos-utm';
+  if (xgRecordAt(s, start, end) >= 0) return 'sophos-xg';
   return null;
 }
 
@@ -98,6 +103,10 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createPaloaltoPayload(ctx);
     case 'juniper-srx':
       return createJuniperPayload(ctx);
+    case 'sophos-utm':
+      return createUtmPayload(ctx);
+    case 'sophos-xg':
+      return createXgPayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }

@@ -140,6 +140,8 @@ export interface ReasonFacts {
   'paloalto-session-start': object;
   /** value: the Junos message's name (`RT_SCREEN_TCP`, `APPTRACK_SESSION_CLOSE`) */
   'junos-not-flow': object;
+  /** value: a Sophos UTM line's program or subsystem (`httpd`, `http`), a Sophos Firewall log's type (`Event`), quoted */
+  'sophos-not-firewall': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

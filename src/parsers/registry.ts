@@ -13,6 +13,8 @@ import { mikrotikFormat } from './mikrotik.js';
 import { paloaltoFormat } from './paloalto.js';
 import { pfFormat } from './pf.js';
 import { sonicwallFormat } from './sonicwall.js';
+import { sophosUtmFormat } from './sophos-utm.js';
+import { sophosXgFormat } from './sophos-xg.js';
 import { windowsFirewallFormat } from './windows-firewall.js';
 
 export const formats: readonly FormatDefinition[] = [
@@ -31,6 +33,8 @@ export const formats: readonly FormatDefinition[] = [
   sonicwallFormat,
   paloaltoFormat,
   juniperSrxFormat,
+  sophosUtmFormat,
+  sophosXgFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {

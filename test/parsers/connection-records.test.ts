@@ -61,6 +61,6 @@ describe('isConnectionRecord', () => {
   it('the ASA ids it declares are ids its parser turns into events; only Windows, the ASA, FortiGate and Palo Alto declare any (FortiGate and Palo Alto every allowed session)', () => {
     for (const id of ciscoAsaFormat.connectionRecords?.messageIds ?? []) expect(ASA_MESSAGE_IDS).toContain(Number(id));
     expect(ciscoAsaFormat.connectionRecords?.messageIds).toHaveLength(6);
-    expect(formats.filter((f) => f.connectionRecords !== undefined).map((f) => f.id).sort()).toEqual(['cisco-asa', 'fortigate', 'juniper-srx', 'paloalto', 'sonicwall', 'windows-firewall']);
+    expect(formats.filter((f) => f.connectionRecords !== undefined).map((f) => f.id).sort()).toEqual(['cisco-asa', 'fortigate', 'juniper-srx', 'paloalto', 'sonicwall', 'sophos-xg', 'windows-firewall']);
   });
 });
