@@ -533,8 +533,9 @@ export class ProfileRows {
         u[uo + U_PROTOCOLS] |= P_TCP;
         const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagBits(e.tcpFlags));
         // A connection row (Windows ALLOW, OPEN, CLOSE) records no flags: counted, it would be an
-        // "other" packet that never was, and the flag counts would no longer be packets.
-        if (!connection) this.addFlagClass(r, cls, n);
+        // "other" packet that never was, and the flag counts would no longer be packets. Nor does a
+        // record whose format logs none (a Cisco ASA's deny, a FortiGate's): its flags are unknown.
+        if (!connection && e.tcpFlags !== null) this.addFlagClass(r, cls, n);
         // This side's own ACKs that egress rules dropped go to the many servers and services
         // its clients talk to: no scan of anyone, by hosts or by ports.
         const scanAck = cls === FC_ACK && !isFromThisSide(e);
@@ -594,8 +595,8 @@ export class ProfileRows {
     }
     if (e.proto !== 'tcp') return;
     const cls = e.tcpFlags === null ? FC_OTHER : flagClass(flagBits(e.tcpFlags));
-    // A CLOSE row records no flags (as in add()).
-    if (!connection) this.addFlagClass(r, cls, n);
+    // A CLOSE row records no flags, nor a format that logs none (as in add()).
+    if (!connection && e.tcpFlags !== null) this.addFlagClass(r, cls, n);
     if (cls === FC_ACK && hostKey !== null) this.addAckHost(r, hostKey, lim);
     if (port === null) return;
     if (cls === FC_FIN) (x.finPorts ??= new IntSet()).add(port, 64);
