@@ -37,11 +37,10 @@ import { digitsEnd, fractionMs, portIn, shown, skipSpaces, uintIn } from './fiel
 import { protoByName } from '../util/protocols.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
-import { syslogPayloadFormat } from './payload-dispatch.js';
-import { withTimeCarry } from './local-time.js';
+import { syslogPayloadCreate } from './payload-dispatch.js';
 import { Clock, digitAt, monthAt } from './timestamp.js';
 import { fixedReason, reason, underField, type LineReason } from './reason.js';
-import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
+import { sniffMatching, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 
 const ID = 'cisco-ios';
 
@@ -573,11 +572,7 @@ export function createIosPayload(ctx: ParseContext): PayloadParser {
 /** Sniff-only pattern (compiled once): the tags of the records read. */
 const RECORD_TAG = /%(?:(?:SEC|FMANFP)-\d-IPACCESSLOG(?:P|DP|NP|RP|SP|S|RL)|IPV6(?:_ACL)?-\d-ACCESSLOG(?:P|DP|NP|RP|SP|S|RL)|FW-\d-DROP_PKT):/;
 
-function sniff(lines: readonly string[]): number {
-  let records = 0;
-  for (const l of lines) if (RECORD_TAG.test(l)) records++;
-  return recordShare(records, lines.length);
-}
+const sniff = sniffMatching(RECORD_TAG);
 
 const NO_RULE: RuleFields = Object.freeze({});
 
@@ -620,10 +615,7 @@ export const ciscoIosFormat: FormatDefinition = {
     'Nov 20 06:32:10 10.0.0.1 145: *Nov 20 06:32:10.500: %FW-6-DROP_PKT: Dropping tcp session 203.0.113.7:41234 192.168.1.10:23 on zone-pair OUT-IN class class-default with ip ident 0',
   ],
   sniff,
-  create: (file, sink) => {
-    const ctx = withTimeCarry(file);
-    return syslogPayloadFormat(ctx, sink, createIosPayload(ctx), '%SEC-');
-  },
+  create: syslogPayloadCreate(createIosPayload, '%SEC-'),
   ruleFields: iosRuleFields,
   // `IPACCESSLOGRL N`: N packets matched a logging ACE but were not logged (parsers/log-gaps.ts).
   logGapMarker: IOS_GAP_MARKER,

@@ -26,10 +26,10 @@ import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressPairVersion, portIn, shown, uintIn } from './fields.js';
 import { KeyValues } from './key-values.js';
 import { carriesPorts, protoByNumber } from '../util/protocols.js';
-import { WallTimes, withTimeCarry } from './local-time.js';
+import { WallTimes } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
-import { syslogPayloadFormat } from './payload-dispatch.js';
+import { syslogPayloadCreate } from './payload-dispatch.js';
 import { dateAndTimeAt, d2, digitAt, impossible, yearReason } from './timestamp.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
@@ -418,9 +418,6 @@ export const fortigateFormat: FormatDefinition = {
   // ends (or starts, with log at start), not one per packet: counted as connections, as
   // Windows Firewall's ALLOW rows are (connection-records.ts).
   connectionRecords: { action: 'allow' },
-  create: (file, sink) => {
-    const ctx = withTimeCarry(file);
-    return syslogPayloadFormat(ctx, sink, createFortigatePayload(ctx), 'logid=');
-  },
+  create: syslogPayloadCreate(createFortigatePayload, 'logid='),
   ruleFields: fortigateRuleFields,
 };

@@ -26,12 +26,11 @@ import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
 import { portIn, shown, uintIn } from './fields.js';
 import { carriesPorts, protoByNumber } from '../util/protocols.js';
-import { withTimeCarry } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
-import { syslogPayloadFormat } from './payload-dispatch.js';
+import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
-import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
+import { sniffMatching, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { flat } from '../util/flat-string.js';
 import { Interner } from '../util/interner.js';
 
@@ -463,11 +462,7 @@ export function createJuniperPayload(ctx: Pick<ParseContext, 'file'>): PayloadPa
 /** Sniff-only: a session message's name and its addresses (plain) or keys (structured). */
 const SNIFF = /RT_FLOW_SESSION_(?:DENY|CREATE|CLOSE)(?:_LS)?(?::\s+session (?:denied|created|closed)\b.*\/\d+->| \[junos@[\d.]+ .*source-address=")/;
 
-function sniff(lines: readonly string[]): number {
-  let records = 0;
-  for (const l of lines) if (SNIFF.test(l)) records++;
-  return recordShare(records, lines.length);
-}
+const sniff = sniffMatching(SNIFF);
 
 /**
  * The rule label in ECS terms, as Elastic's Juniper SRX module has them: the policy is
@@ -507,9 +502,6 @@ export const juniperSrxFormat: FormatDefinition = {
   // CREATE and CLOSE stand for a session the SRX let through, not a packet: counted as
   // connections (connection-records.ts), the CLOSE read as late (flow-session-close).
   connectionRecords: { action: 'allow' },
-  create: (file, sink) => {
-    const ctx = withTimeCarry(file);
-    return syslogPayloadFormat(ctx, sink, createJuniperPayload(ctx), FLOW, true);
-  },
+  create: syslogPayloadCreate(createJuniperPayload, FLOW, true),
   ruleFields: juniperRuleFields,
 };

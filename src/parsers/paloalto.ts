@@ -27,13 +27,13 @@ import type { Action, Direction, FirewallEvent } from '../event.js';
 import { addressVersion } from './address.js';
 import { portIn, shown, uintIn } from './fields.js';
 import { carriesPorts, protoByName } from '../util/protocols.js';
-import { WallTimes, withTimeCarry } from './local-time.js';
+import { WallTimes } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
-import { syslogPayloadFormat } from './payload-dispatch.js';
+import { syslogPayloadCreate } from './payload-dispatch.js';
 import { d2, digitAt, impossible } from './timestamp.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
-import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
+import { sniffMatching, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
 
@@ -386,11 +386,7 @@ export function createPaloaltoPayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'z
 /** Sniff-only pattern (compiled once): the first columns of every PAN-OS log, any type: `1,YYYY/MM/DD HH:MM:SS,serial,TYPE,`. */
 const RECORD = /(?:^|[\s>])\d{1,10},\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d,[^,]*,[A-Z][A-Z-]*,/;
 
-function sniff(lines: readonly string[]): number {
-  let records = 0;
-  for (const l of lines) if (RECORD.test(l)) records++;
-  return recordShare(records, lines.length);
-}
+const sniff = sniffMatching(RECORD);
 
 /** One name of a rule label at rule[i]: bare up to `stop` (or the end), or quoted; [text, index after it]. */
 function labelName(rule: string, i: number, stop: string): [string, number] {
@@ -439,9 +435,6 @@ export const paloaltoFormat: FormatDefinition = {
   // one per packet: counted as connections, as Windows Firewall's ALLOW rows are
   // (connection-records.ts). Its `start` record, written besides, is skipped (the parser).
   connectionRecords: { action: 'allow' },
-  create: (file, sink) => {
-    const ctx = withTimeCarry(file);
-    return syslogPayloadFormat(ctx, sink, createPaloaltoPayload(ctx), ',TRAFFIC,');
-  },
+  create: syslogPayloadCreate(createPaloaltoPayload, ',TRAFFIC,'),
   ruleFields: paloaltoRuleFields,
 };

@@ -32,14 +32,14 @@ import { addressVersion } from './address.js';
 import { portIn, shown, uintIn } from './fields.js';
 import { KeyValues } from './key-values.js';
 import { carriesPorts, protoByName } from '../util/protocols.js';
-import { WallTimes, withTimeCarry } from './local-time.js';
+import { WallTimes } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
-import { syslogPayloadFormat } from './payload-dispatch.js';
+import { syslogPayloadCreate } from './payload-dispatch.js';
 import { d2, impossible } from './timestamp.js';
 import { NamedZoneTime } from './journal-stamps.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
-import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
+import { sniffMatching, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
 import { Interner } from '../util/interner.js';
@@ -373,11 +373,7 @@ export function createSonicwallPayload(ctx: Pick<ParseContext, 'file' | 'tz' | '
 /** Sniff-only pattern (compiled once): the head every SonicOS syslog record starts with. */
 const HEAD = /(?:^|[\s>])id=\S+\s+sn=[0-9A-Za-z]+ time="[^"]*" fw=\S* pri=\d+\b.* m=\d+\b/;
 
-function sniff(lines: readonly string[]): number {
-  let records = 0;
-  for (const l of lines) if (HEAD.test(l)) records++;
-  return recordShare(records, lines.length);
-}
+const sniff = sniffMatching(HEAD);
 
 /**
  * The rule label in ECS terms: the access rule (`5 (WAN->LAN)`) is rule.name, its number
@@ -419,10 +415,7 @@ export const sonicwallFormat: FormatDefinition = {
   // its start and its end, not one record per packet: counted as the Cisco ASA's Built and
   // Teardown are (connection-records.ts); the drops are one record per packet.
   connectionRecords: { action: 'allow' },
-  create: (file, sink) => {
-    const ctx = withTimeCarry(file);
-    return syslogPayloadFormat(ctx, sink, createSonicwallPayload(ctx), ' sn=');
-  },
+  create: syslogPayloadCreate(createSonicwallPayload, ' sn='),
   ruleFields: sonicwallRuleFields,
   // The label's m= id is named by signatures/sonicwall-messages.json ("SonicWall message 36 TCP packet dropped").
   messageNames: 'sonicwallMessages',

@@ -22,10 +22,10 @@ import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressPairVersion, flagNames, flagWordBit, portIn, shown, uintIn } from './fields.js';
 import { KeyValues } from './key-values.js';
 import { carriesPorts, protoByNumber } from '../util/protocols.js';
-import { WallTimes, withTimeCarry } from './local-time.js';
+import { WallTimes } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
-import { syslogPayloadFormat } from './payload-dispatch.js';
+import { syslogPayloadCreate } from './payload-dispatch.js';
 import { digitAt, impossible } from './timestamp.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
@@ -330,9 +330,6 @@ export const sophosUtmFormat: FormatDefinition = {
     '2026:11:20-06:31:40 utm ulogd[5432]: id="2001" severity="info" sys="SecureNet" sub="packetfilter" name="Packet dropped" action="drop" fwrule="60001" initf="eth1" srcip="2001:db8::7" dstip="2001:db8:1::1" proto="58" length="104" tos="0x00" prec="0x00" ttl="57" type="128" code="0"',
   ],
   sniff,
-  create: (file, sink) => {
-    const ctx = withTimeCarry(file);
-    return syslogPayloadFormat(ctx, sink, createUtmPayload(ctx), 'sub="packetfilter"');
-  },
+  create: syslogPayloadCreate(createUtmPayload, 'sub="packetfilter"'),
   ruleFields: utmRuleFields,
 };

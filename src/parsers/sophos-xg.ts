@@ -28,10 +28,10 @@ import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressPairVersion, portIn, shown, uintIn } from './fields.js';
 import { KeyValues } from './key-values.js';
 import { carriesPorts, protoByName } from '../util/protocols.js';
-import { WallTimes, withTimeCarry } from './local-time.js';
+import { WallTimes } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
-import { syslogPayloadFormat } from './payload-dispatch.js';
+import { syslogPayloadCreate } from './payload-dispatch.js';
 import { dateAndTimeAt, d2, digitAt, impossible } from './timestamp.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
@@ -368,9 +368,6 @@ export const sophosXgFormat: FormatDefinition = {
   // An allowed record is one connection the firewall let through (con_event Start, Stop or
   // Interim), not one per packet: counted as connections, as FortiGate's sessions are.
   connectionRecords: { action: 'allow' },
-  create: (file, sink) => {
-    const ctx = withTimeCarry(file);
-    return syslogPayloadFormat(ctx, sink, createXgPayload(ctx), 'log_id=');
-  },
+  create: syslogPayloadCreate(createXgPayload, 'log_id='),
   ruleFields: xgRuleFields,
 };
