@@ -233,7 +233,6 @@ const TYPE_UNCLOSED = fixedReason('unclosed', 'type', '(');
 const SESSION_MISSING = fixedReason('missing', 'session');
 const ZONE_PAIR_MISSING = fixedReason('missing', 'zone-pair');
 
-
 /** One address of a record, reused across lines. */
 class Addr {
   ip = '';

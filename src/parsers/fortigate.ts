@@ -114,7 +114,6 @@ function icmpNumber(s: string, a: number, b: number): number {
   return n <= 255 ? n : -1;
 }
 
-
 // ---------------------------------------------------------------- the parser
 
 const MISSING_SRCIP = fixedReason('missing', 'srcip');
@@ -124,7 +123,6 @@ const MISSING_ACTION = fixedReason('missing', 'action');
 const MISSING_DSTPORT = fixedReason('missing', 'dstport');
 const DST_FAMILY = fixedReason('family-differs', 'dstip', 'srcip');
 const BAD_TZ = fixedReason('impossible-offset', 'tz');
-
 
 class FortigatePayload implements PayloadParser {
   readonly format = ID;
@@ -139,7 +137,6 @@ class FortigatePayload implements PayloadParser {
   private lastStampMs = NaN;
   /** Why the last time() failed. */
   private timeError: LineReason | null = null;
-
   private readonly wall: WallTimes;
 
   constructor(

@@ -97,7 +97,6 @@ const MISSING_ZONES = fixedReason('missing', 'zones');
 const DST_FAMILY = fixedReason('family-differs', 'destination-address', 'source-address');
 const SD_CUT = fixedReason('unclosed', 'junos@', '[');
 
-
 /** The fields of one record, wherever they came from: positions in the line, -1 for none. */
 class FlowFields {
   readonly a = new Int32Array(SD_KEYS.length);

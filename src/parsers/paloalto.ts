@@ -168,7 +168,6 @@ function zoneSide(zone: string): 'inside' | 'outside' | undefined {
   return ZONE_SIDES[zone.length <= 7 ? zone.toLowerCase() : ''];
 }
 
-
 /** `YYYY/MM/DD HH:MM:SS` at s[i]: true when its digits and separators are there. */
 function stampAt(s: string, i: number): boolean {
   return (
@@ -196,7 +195,6 @@ const MISSING_TIME = fixedReason('missing', NAMES[GENERATED]);
 const DST_FAMILY = fixedReason('family-differs', NAMES[DST], NAMES[SRC]);
 const SESSION_START = fixedReason('paloalto-session-start');
 
-
 class PaloaltoPayload implements PayloadParser {
   readonly format = ID;
   private readonly c = new Columns();
@@ -207,7 +205,6 @@ class PaloaltoPayload implements PayloadParser {
   private lastStamp = '';
   private lastStampMs = NaN;
   private timeError: LineReason | null = null;
-
   private readonly wall: WallTimes;
 
   constructor(

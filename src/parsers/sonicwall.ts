@@ -83,14 +83,12 @@ interface End {
   iface: string | null;
 }
 
-
 const MISSING_M = fixedReason('missing', 'm');
 const MISSING_SRC = fixedReason('missing', 'src');
 const MISSING_DST = fixedReason('missing', 'dst');
 const MISSING_PROTO = fixedReason('missing', 'proto');
 const DST_FAMILY = fixedReason('family-differs', 'dst', 'src');
 const BAD_OFFSET = fixedReason('impossible-offset', 'time');
-
 
 class SonicwallPayload implements PayloadParser {
   readonly format = ID;
@@ -103,7 +101,6 @@ class SonicwallPayload implements PayloadParser {
   private lastStampMs = NaN;
   private timeError: LineReason | null = null;
   private endError: LineReason | null = null;
-
   private readonly wall: WallTimes;
 
   constructor(

@@ -55,7 +55,6 @@ const MISSING_ACTION = fixedReason('missing', 'action');
 const MISSING_DSTPORT = fixedReason('missing', 'dstport');
 const DST_FAMILY = fixedReason('family-differs', 'dstip', 'srcip');
 
-
 /** Two digits at i, or one when the next character is `sep` (`2016:1:29`); -1 when neither. Sets `next`. */
 function num(s: string, i: number, sep: number, out: { next: number }): number {
   const a = digitAt(s, i);
@@ -123,7 +122,6 @@ class UtmPayload implements PayloadParser {
   private lastHost = '';
   private lastStamp = '';
   private lastStampMs = NaN;
-
   private readonly wall: WallTimes;
 
   constructor(

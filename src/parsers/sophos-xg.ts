@@ -78,8 +78,6 @@ const MISSING_DSTPORT = fixedReason('missing', 'dst_port');
 const DST_FAMILY = fixedReason('family-differs', 'dst_ip', 'src_ip');
 const BAD_OFFSET = fixedReason('impossible-offset', 'timestamp');
 
-
-
 class XgPayload implements PayloadParser {
   readonly format = ID;
   private readonly f = new KeyValues(KEYS);
@@ -91,7 +89,6 @@ class XgPayload implements PayloadParser {
   private lastStamp = '';
   private lastStampMs = NaN;
   private timeError: LineReason | null = null;
-
   private readonly wall: WallTimes;
 
   constructor(
