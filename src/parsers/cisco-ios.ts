@@ -35,13 +35,12 @@ import type { Action, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
 import { digitsEnd, fractionMs, portIn, shown, skipSpaces, uintIn } from './fields.js';
 import { protoByName } from '../util/protocols.js';
-import { PayloadReject, type RecordHead } from './netfilter.js';
+import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
-import { syslogPayloadFormat } from './payload-dispatch.js';
-import { withTimeCarry } from './local-time.js';
+import { syslogPayloadCreate } from './payload-dispatch.js';
 import { Clock, digitAt, monthAt } from './timestamp.js';
 import { fixedReason, reason, underField, type LineReason } from './reason.js';
-import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
+import { sniffMatching, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 
 const ID = 'cisco-ios';
 
@@ -234,10 +233,6 @@ const TYPE_UNCLOSED = fixedReason('unclosed', 'type', '(');
 const SESSION_MISSING = fixedReason('missing', 'session');
 const ZONE_PAIR_MISSING = fixedReason('missing', 'zone-pair');
 
-function bad(r: LineReason): PayloadReject {
-  return new PayloadReject(true, r);
-}
-
 /** One address of a record, reused across lines. */
 class Addr {
   ip = '';
@@ -347,7 +342,7 @@ class IosPayload implements PayloadParser {
           time = new Date(st.ms);
           yearInferred = !st.year;
         }
-      } else if (st.error !== null) return bad(st.error);
+      } else if (st.error !== null) return malformed(st.error);
     }
 
     const b = skipSpaces(s, t.bodyStart, end);
@@ -359,32 +354,32 @@ class IosPayload implements PayloadParser {
   /** `access-list logging rate-limited or missed N packet[s]`: a gap, no packet. */
   private gap(s: string, b: number, end: number, head: RecordHead, time: Date | null, yearInferred: boolean, lineNo: number): FirewallEvent | PayloadReject {
     const lead = 'access-list logging rate-limited or missed ';
-    if (!s.startsWith(lead, b)) return bad({ code: 'expected-found', field: IOS_GAP_MARKER, value: shown(s.slice(b, end)), syntax: `${lead}N packets` });
+    if (!s.startsWith(lead, b)) return malformed({ code: 'expected-found', field: IOS_GAP_MARKER, value: shown(s.slice(b, end)), syntax: `${lead}N packets` });
     const n0 = b + lead.length;
     const ne = digitsEnd(s, n0, end);
     const n = uintIn(s, n0, ne);
-    if (n < 0 || !s.startsWith(' packet', ne)) return bad({ code: 'expected-found', field: IOS_GAP_MARKER, value: shown(s.slice(b, end)), syntax: `${lead}N packets` });
+    if (n < 0 || !s.startsWith(' packet', ne)) return malformed({ code: 'expected-found', field: IOS_GAP_MARKER, value: shown(s.slice(b, end)), syntax: `${lead}N packets` });
     return this.event(head, time, yearInferred, 'other', `${IOS_GAP_MARKER} ${n}`, null, 'other', null, -1, null, -1, null, null, 1, lineNo);
   }
 
   /** `Dropping PROTO session SRC:PORT DST:PORT on zone-pair ZP class CLASS …`. */
   private zbf(s: string, b: number, end: number, head: RecordHead, time: Date | null, yearInferred: boolean, lineNo: number): FirewallEvent | PayloadReject {
-    if (!s.startsWith('Dropping ', b)) return bad({ code: 'expected-found', field: 'DROP_PKT', value: shown(s.slice(b, Math.min(end, b + 40))), syntax: 'Dropping PROTO session SRC:PORT DST:PORT' });
+    if (!s.startsWith('Dropping ', b)) return malformed({ code: 'expected-found', field: 'DROP_PKT', value: shown(s.slice(b, Math.min(end, b + 40))), syntax: 'Dropping PROTO session SRC:PORT DST:PORT' });
     const pS = b + 9;
     const pE = tokenEnd(s, pS, end);
-    if (!s.startsWith(' session ', pE)) return bad(SESSION_MISSING);
+    if (!s.startsWith(' session ', pE)) return malformed(SESSION_MISSING);
     const proto = protoByName(s.slice(pS, pE));
     const aS = pE + 9;
     const aE = tokenEnd(s, aS, end);
     const sa = this.srcA;
     const da = this.dstA;
-    if (!sessionAddress(s, aS, aE, sa)) return bad(underField(sa.error!, 'src'));
+    if (!sessionAddress(s, aS, aE, sa)) return malformed(underField(sa.error!, 'src'));
     const dS = skipSpaces(s, aE, end);
     const dE = tokenEnd(s, dS, end);
-    if (dE === dS) return bad(reason('missing', 'dst'));
-    if (!sessionAddress(s, dS, dE, da)) return bad(underField(da.error!, 'dst'));
+    if (dE === dS) return malformed(reason('missing', 'dst'));
+    if (!sessionAddress(s, dS, dE, da)) return malformed(underField(da.error!, 'dst'));
     const zp = s.indexOf(' on zone-pair ', dE);
-    if (zp < 0 || zp >= end) return bad(ZONE_PAIR_MISSING);
+    if (zp < 0 || zp >= end) return malformed(ZONE_PAIR_MISSING);
     const zS = zp + 14;
     const zE = tokenEnd(s, zS, end);
     let label = `zone-pair ${s.slice(zS, zE)}`;
@@ -394,7 +389,7 @@ class IosPayload implements PayloadParser {
       if (cE > cS) label += ` class ${s.slice(cS, cE)}`;
     }
     const ver = addressVersion(sa.ip, 0, sa.ip.length) === 6 ? 6 : 4;
-    if (addressVersion(da.ip, 0, da.ip.length) !== ver) return bad(DST_FAMILY);
+    if (addressVersion(da.ip, 0, da.ip.length) !== ver) return malformed(DST_FAMILY);
     const name = ver === 6 && proto === 'icmp' ? 'icmpv6' : proto;
     const ports = PORTED.has(name);
     return this.event(head, time, yearInferred, 'drop', this.label(label), null, name, sa.ip, ports ? sa.port : -1, da.ip, ports ? da.port : -1, ver, icmpOf(name, -1, -1), 1, lineNo);
@@ -406,12 +401,12 @@ class IosPayload implements PayloadParser {
     let p = b;
     if (!s.startsWith('list ', p)) {
       const l = s.indexOf(' list ', p);
-      if (l < 0 || l > p + 16 || l >= end) return bad(LIST_MISSING);
+      if (l < 0 || l > p + 16 || l >= end) return malformed(LIST_MISSING);
       p = l + 1;
     }
     const nS = p + 5;
     const nE = tokenEnd(s, nS, end);
-    if (nE === nS || nE >= end) return bad(reason('truncated', 'list'));
+    if (nE === nS || nE >= end) return malformed(reason('truncated', 'list'));
     let nameE = nE;
     let seq = '';
     if (t.v6) {
@@ -427,15 +422,15 @@ class IosPayload implements PayloadParser {
     let action: Action;
     if (vE - vS === 6 && s.startsWith('denied', vS)) action = 'drop';
     else if (vE - vS === 9 && s.startsWith('permitted', vS)) action = 'allow';
-    else if (vE === vS || vE >= end) return bad(VERDICT_MISSING);
-    else return bad(reason('unknown', 'verdict', shown(s.slice(vS, vE))));
+    else if (vE === vS || vE >= end) return malformed(VERDICT_MISSING);
+    else return malformed(reason('unknown', 'verdict', shown(s.slice(vS, vE))));
     let q = vE + 1;
 
     // A standard ACL matches on the source alone: the protocol is not logged.
     let proto = 'other';
     if (t.kind === KIND_ACL) {
       const pE = tokenEnd(s, q, end);
-      if (pE === q || pE >= end) return bad(PROTO_MISSING);
+      if (pE === q || pE >= end) return malformed(PROTO_MISSING);
       proto = protoByName(s.slice(q, pE));
       q = pE + 1;
     }
@@ -447,13 +442,13 @@ class IosPayload implements PayloadParser {
     }
     const sa = this.srcA;
     const da = this.dstA;
-    if (!aclAddress(s, q, tE, sa)) return bad(underField(sa.error!, 'src'));
+    if (!aclAddress(s, q, tE, sa)) return malformed(underField(sa.error!, 'src'));
     q = skipSpaces(s, tE, end);
     // `log-input`: `(INTERFACE MAC)` (IPv6: `(INTERFACE)`) after the source.
     let inIface: string | null = null;
     if (s.charCodeAt(q) === 0x28) {
       const close = s.indexOf(')', q);
-      if (close < 0 || close >= end) return bad(IFACE_UNCLOSED);
+      if (close < 0 || close >= end) return malformed(IFACE_UNCLOSED);
       const iE = tokenEnd(s, q + 1, close);
       if (iE > q + 1) inIface = s.slice(q + 1, iE);
       q = skipSpaces(s, close + 1, end);
@@ -463,7 +458,7 @@ class IosPayload implements PayloadParser {
     let typ = -1;
     let code = -1;
     if (t.kind === KIND_ACL) {
-      if (!s.startsWith('->', q)) return bad(ARROW_MISSING);
+      if (!s.startsWith('->', q)) return malformed(ARROW_MISSING);
       q = skipSpaces(s, q + 2, end);
       let dE = q;
       while (dE < end) {
@@ -471,15 +466,15 @@ class IosPayload implements PayloadParser {
         if (c === 0x20 || c === 0x2c) break;
         dE++;
       }
-      if (dE === q) return bad(reason('missing', 'dst'));
-      if (!aclAddress(s, q, dE, da)) return bad(underField(da.error!, 'dst'));
-      if (addressVersion(da.ip, 0, da.ip.length) !== ver) return bad(DST_FAMILY);
+      if (dE === q) return malformed(reason('missing', 'dst'));
+      if (!aclAddress(s, q, dE, da)) return malformed(underField(da.error!, 'dst'));
+      if (addressVersion(da.ip, 0, da.ip.length) !== ver) return malformed(DST_FAMILY);
       dstIp = da.ip;
       q = skipSpaces(s, dE, end);
       // `(TYPE/CODE)` of ICMP, `(IGMP-TYPE)` of IGMP.
       if (s.charCodeAt(q) === 0x28) {
         const close = s.indexOf(')', q);
-        if (close < 0 || close >= end) return bad(TYPE_UNCLOSED);
+        if (close < 0 || close >= end) return malformed(TYPE_UNCLOSED);
         const slash = s.indexOf('/', q);
         if (slash > q && slash < close) {
           typ = uintIn(s, q + 1, slash);
@@ -492,7 +487,7 @@ class IosPayload implements PayloadParser {
     if (s.charCodeAt(q) === 0x2c) q = skipSpaces(s, q + 1, end);
     const cE = digitsEnd(s, q, end);
     const count = uintIn(s, q, cE);
-    if (count < 1 || !s.startsWith(' packet', cE)) return bad(COUNT_CUT);
+    if (count < 1 || !s.startsWith(' packet', cE)) return malformed(COUNT_CUT);
     // ACL syslog correlation: `[0x723E6E12]` or the ACE's cookie after the count.
     let tag = '';
     const after = skipSpaces(s, cE + 7 + (s.charCodeAt(cE + 7) === 0x73 ? 1 : 0), end);
@@ -576,11 +571,7 @@ export function createIosPayload(ctx: ParseContext): PayloadParser {
 /** Sniff-only pattern (compiled once): the tags of the records read. */
 const RECORD_TAG = /%(?:(?:SEC|FMANFP)-\d-IPACCESSLOG(?:P|DP|NP|RP|SP|S|RL)|IPV6(?:_ACL)?-\d-ACCESSLOG(?:P|DP|NP|RP|SP|S|RL)|FW-\d-DROP_PKT):/;
 
-function sniff(lines: readonly string[]): number {
-  let records = 0;
-  for (const l of lines) if (RECORD_TAG.test(l)) records++;
-  return recordShare(records, lines.length);
-}
+const sniff = sniffMatching(RECORD_TAG);
 
 const NO_RULE: RuleFields = Object.freeze({});
 
@@ -623,10 +614,7 @@ export const ciscoIosFormat: FormatDefinition = {
     'Nov 20 06:32:10 10.0.0.1 145: *Nov 20 06:32:10.500: %FW-6-DROP_PKT: Dropping tcp session 203.0.113.7:41234 192.168.1.10:23 on zone-pair OUT-IN class class-default with ip ident 0',
   ],
   sniff,
-  create: (file, sink) => {
-    const ctx = withTimeCarry(file);
-    return syslogPayloadFormat(ctx, sink, createIosPayload(ctx), '%SEC-');
-  },
+  create: syslogPayloadCreate(createIosPayload, '%SEC-'),
   ruleFields: iosRuleFields,
   // `IPACCESSLOGRL N`: N packets matched a logging ACE but were not logged (parsers/log-gaps.ts).
   logGapMarker: IOS_GAP_MARKER,

@@ -23,19 +23,20 @@
 // policy type is rule.ruleset, the id rule.id, the name rule.name and the roles the
 // observer's ingress and egress zones.
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
-import { addressVersion } from './address.js';
-import { portIn, shown, uintIn } from './fields.js';
-import { protoByNumber } from '../util/protocols.js';
-import { localTimeConverter, withTimeCarry, type LocalTimeToEpoch } from './local-time.js';
-import { PayloadReject, type RecordHead } from './netfilter.js';
+import { addressPairVersion, portIn, shown, uintIn } from './fields.js';
+import { KeyValues } from './key-values.js';
+import { carriesPorts, protoByNumber } from '../util/protocols.js';
+import { WallTimes } from './local-time.js';
+import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
-import { syslogPayloadFormat } from './payload-dispatch.js';
-import { digitAt, impossible, yearReason } from './timestamp.js';
+import { syslogPayloadCreate } from './payload-dispatch.js';
+import { dateAndTimeAt, d2, digitAt, impossible, yearReason } from './timestamp.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
-import { recordShare, type FormatDefinition, type LocalTimeCarry, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
+import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { yearInRange } from '../util/year-range.js';
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
+import { Interner } from '../util/interner.js';
 
 const ID = 'fortigate';
 
@@ -49,105 +50,6 @@ const KEYS = [
 ] as const;
 type Key = (typeof KEYS)[number];
 const SLOT = Object.fromEntries(KEYS.map((k, i) => [k, i])) as Record<Key, number>;
-
-/** Keys by length and first character: a key is told by one or two compares, nothing sliced. */
-const BY_SHAPE = new Map<number, number[]>();
-for (let i = 0; i < KEYS.length; i++) {
-  const k = KEYS[i]!;
-  const shape = k.length * 128 + k.charCodeAt(0);
-  const list = BY_SHAPE.get(shape);
-  if (list === undefined) BY_SHAPE.set(shape, [i]);
-  else list.push(i);
-}
-
-function slotOf(s: string, a: number, b: number): number {
-  const list = BY_SHAPE.get((b - a) * 128 + s.charCodeAt(a));
-  if (list === undefined) return -1;
-  for (let i = 0; i < list.length; i++) if (s.startsWith(KEYS[list[i]!]!, a)) return list[i]!;
-  return -1;
-}
-
-/** A key's characters: lower-case letters, digits, `_` and `-` (FortiOS writes no others). */
-function isKeyChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
-}
-
-/** Where each key's value is in the current line; -1 when it is not there. Reused across lines. */
-class Fields {
-  readonly start = new Int32Array(KEYS.length);
-  readonly end = new Int32Array(KEYS.length);
-  /** Bit per slot: the value holds a backslash escape. */
-  escaped = 0;
-  /** The line ends inside a quoted value (cut off): its key is s[cutKey, cutKeyEnd). */
-  unclosed = false;
-  cutKey = 0;
-  cutKeyEnd = 0;
-
-  /** Reads every `key=value` of s[start, end). */
-  read(s: string, start: number, end: number): void {
-    this.start.fill(-1);
-    this.escaped = 0;
-    this.unclosed = false;
-    let i = start;
-    while (i < end) {
-      while (i < end && s.charCodeAt(i) === 0x20) i++;
-      const ks = i;
-      while (i < end && isKeyChar(s.charCodeAt(i))) i++;
-      if (i === ks || i >= end || s.charCodeAt(i) !== 0x3d) {
-        // Not a key=value (a word of some header left in the message): passed over.
-        while (i < end && s.charCodeAt(i) !== 0x20) i++;
-        continue;
-      }
-      const slot = slotOf(s, ks, i);
-      i++;
-      let vs = i;
-      let ve: number;
-      let esc = false;
-      if (s.charCodeAt(i) === 0x22) {
-        vs = ++i;
-        while (i < end) {
-          const c = s.charCodeAt(i);
-          if (c === 0x22) break;
-          if (c === 0x5c) {
-            esc = true;
-            i++;
-          }
-          i++;
-        }
-        if (i >= end) {
-          this.unclosed = true;
-          this.cutKey = ks;
-          this.cutKeyEnd = vs - 2;
-          return;
-        }
-        ve = i++;
-      } else {
-        while (i < end && s.charCodeAt(i) !== 0x20) i++;
-        ve = i;
-      }
-      if (slot >= 0 && this.start[slot] === -1) {
-        this.start[slot] = vs;
-        this.end[slot] = ve;
-        if (esc) this.escaped |= 1 << slot;
-      }
-    }
-  }
-
-  has(slot: number): boolean {
-    return this.start[slot]! >= 0;
-  }
-
-  /** True when the value of `slot` is `word`. */
-  is(s: string, slot: number, word: string): boolean {
-    const a = this.start[slot]!;
-    return a >= 0 && this.end[slot]! - a === word.length && s.startsWith(word, a);
-  }
-
-  text(s: string, slot: number): string {
-    const t = s.slice(this.start[slot]!, this.end[slot]!);
-    return (this.escaped & (1 << slot)) !== 0 ? t.replace(/\\(.)/g, '$1') : t;
-  }
-}
 
 // ---------------------------------------------------------------- the values
 
@@ -172,13 +74,13 @@ const ACTIONS: Readonly<Record<string, Action>> = Object.assign(Object.create(nu
 /** The label's destination for traffic to the FortiGate itself (FortiOS's roles are lan, wan, dmz and undefined: no clash). */
 const LOCAL = 'local';
 
-function roleOf(s: string, f: Fields, slot: number): string | null {
+function roleOf(s: string, f: KeyValues, slot: number): string | null {
   if (!f.has(slot) || f.is(s, slot, 'undefined') || f.start[slot] === f.end[slot]) return null;
   return f.text(s, slot);
 }
 
 /** An interface name; empty is none. */
-function ifaceOf(s: string, f: Fields, slot: number): string | null {
+function ifaceOf(s: string, f: KeyValues, slot: number): string | null {
   if (!f.has(slot) || f.start[slot] === f.end[slot]) return null;
   return f.text(s, slot);
 }
@@ -187,7 +89,7 @@ function ifaceOf(s: string, f: Fields, slot: number): string | null {
  * The dstintf of traffic to the FortiGate itself: FortiOS names the virtual domain there
  * (`root`, as `vd`) or `unknown0`/`unknown-0`, no interface the packet left by: none.
  */
-function localOut(s: string, f: Fields): string | null {
+function localOut(s: string, f: KeyValues): string | null {
   const a = f.start[SLOT.dstintf]!;
   const b = f.end[SLOT.dstintf]!;
   if (a < 0 || a === b || s.startsWith('unknown', a)) return null;
@@ -212,12 +114,6 @@ function icmpNumber(s: string, a: number, b: number): number {
   return n <= 255 ? n : -1;
 }
 
-function d2(s: string, i: number): number {
-  const a = digitAt(s, i);
-  const b = digitAt(s, i + 1);
-  return a < 0 || b < 0 ? -1 : a * 10 + b;
-}
-
 // ---------------------------------------------------------------- the parser
 
 const MISSING_SRCIP = fixedReason('missing', 'srcip');
@@ -228,76 +124,71 @@ const MISSING_DSTPORT = fixedReason('missing', 'dstport');
 const DST_FAMILY = fixedReason('family-differs', 'dstip', 'srcip');
 const BAD_TZ = fixedReason('impossible-offset', 'tz');
 
-function bad(r: LineReason): PayloadReject {
-  return new PayloadReject(true, r);
-}
-
 class FortigatePayload implements PayloadParser {
   readonly format = ID;
-  private readonly f = new Fields();
+  private readonly f = new KeyValues(KEYS);
   private readonly dates = new SharedDates();
-  private local: LocalTimeToEpoch | null = null;
-  private readonly rules = new Map<string, string>();
+  /** The fields of the last date and time read (one array for every line). */
+  private readonly stamp = [0, 0, 0, 0, 0, 0];
+  private readonly rules = new Interner();
   private lastHost = '';
   /** The last `date time tz` read and its instant (a log repeats a second many times). */
   private lastStamp = '';
   private lastStampMs = NaN;
   /** Why the last time() failed. */
   private timeError: LineReason | null = null;
+  private readonly wall: WallTimes;
 
   constructor(
     private readonly file: string,
-    private readonly tz: string | null,
-    private readonly zoneNote: ZoneNote | undefined,
-    private readonly timeCarry: LocalTimeCarry | undefined,
-  ) {}
+    ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry'>,
+  ) {
+    this.wall = new WallTimes(ctx);
+  }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
     if (fortigateAt(s, start, end) < 0) return NOT_MINE;
     const f = this.f;
     f.read(s, start, end);
     if (!f.has(SLOT.type) || !(f.has(SLOT.logid) || f.has(SLOT.devid))) {
-      return f.unclosed ? bad(this.cut(s)) : NOT_MINE;
+      return f.unclosed ? malformed(this.cut(s)) : NOT_MINE;
     }
     if (!f.is(s, SLOT.type, 'traffic')) return new PayloadReject(false, reason('fortigate-not-traffic', '', shown(f.text(s, SLOT.type))));
     // A line cut inside a quoted value: what follows the cut (action, policy, …) is gone.
-    if (f.unclosed) return bad(this.cut(s));
+    if (f.unclosed) return malformed(this.cut(s));
 
-    if (!f.has(SLOT.srcip)) return bad(MISSING_SRCIP);
-    if (!f.has(SLOT.dstip)) return bad(MISSING_DSTIP);
+    if (!f.has(SLOT.srcip)) return malformed(MISSING_SRCIP);
+    if (!f.has(SLOT.dstip)) return malformed(MISSING_DSTIP);
     const src = f.text(s, SLOT.srcip);
     const dst = f.text(s, SLOT.dstip);
-    const ver = addressVersion(src, 0, src.length);
-    if (ver === 0) return bad(reason('invalid-address', 'srcip', shown(src)));
-    const dver = addressVersion(dst, 0, dst.length);
-    if (dver === 0) return bad(reason('invalid-address', 'dstip', shown(dst)));
-    if (dver !== ver) return bad(DST_FAMILY);
+    const ver = addressPairVersion(src, dst, 'srcip', 'dstip', DST_FAMILY);
+    if (typeof ver !== 'number') return malformed(ver);
 
-    if (!f.has(SLOT.proto)) return bad(MISSING_PROTO);
+    if (!f.has(SLOT.proto)) return malformed(MISSING_PROTO);
     const pn = uintIn(s, f.start[SLOT.proto]!, f.end[SLOT.proto]!);
-    if (pn < 0 || pn > 255) return bad(reason('not-a-protocol', 'proto', shown(f.text(s, SLOT.proto))));
+    if (pn < 0 || pn > 255) return malformed(reason('not-a-protocol', 'proto', shown(f.text(s, SLOT.proto))));
     const proto = protoByNumber(pn);
-    const hasPorts = proto === 'tcp' || proto === 'udp' || proto === 'sctp' || proto === 'udplite' || proto === 'dccp';
+    const hasPorts = carriesPorts(proto);
     let sport = -1;
     let dport = -1;
     if (hasPorts) {
-      if (!f.has(SLOT.dstport)) return bad(MISSING_DSTPORT);
+      if (!f.has(SLOT.dstport)) return malformed(MISSING_DSTPORT);
       dport = portIn(s, f.start[SLOT.dstport]!, f.end[SLOT.dstport]!);
-      if (dport < 0) return bad(reason('invalid-port', 'dstport', shown(f.text(s, SLOT.dstport))));
+      if (dport < 0) return malformed(reason('invalid-port', 'dstport', shown(f.text(s, SLOT.dstport))));
       if (f.has(SLOT.srcport)) {
         sport = portIn(s, f.start[SLOT.srcport]!, f.end[SLOT.srcport]!);
-        if (sport < 0) return bad(reason('invalid-port', 'srcport', shown(f.text(s, SLOT.srcport))));
+        if (sport < 0) return malformed(reason('invalid-port', 'srcport', shown(f.text(s, SLOT.srcport))));
       }
     }
 
-    if (!f.has(SLOT.action) || f.start[SLOT.action] === f.end[SLOT.action]) return bad(MISSING_ACTION);
+    if (!f.has(SLOT.action) || f.start[SLOT.action] === f.end[SLOT.action]) return malformed(MISSING_ACTION);
     const action = ACTIONS[s.slice(f.start[SLOT.action]!, f.end[SLOT.action]!)] ?? 'other';
 
     let time = head.time;
     let yearInferred = head.yearInferred;
     if (f.has(SLOT.eventtime) || (f.has(SLOT.date) && f.has(SLOT.time))) {
       const ms = this.time(s);
-      if (ms !== ms) return bad(this.timeError!);
+      if (ms !== ms) return malformed(this.timeError!);
       time = this.dates.of(ms);
       yearInferred = false;
     }
@@ -345,7 +236,7 @@ class FortigatePayload implements PayloadParser {
   }
 
   private cut(s: string): LineReason {
-    return reason('unclosed', s.slice(this.f.cutKey, this.f.cutKeyEnd), '"');
+    return reason('unclosed', this.f.cutKeyText(s), '"');
   }
 
   /** The device's name; the same string as the line before when it repeats. */
@@ -367,12 +258,7 @@ class FortigatePayload implements PayloadParser {
       label += ` "${f.text(s, SLOT.policyname).replace(/["\\]/g, '\\$&')}"`;
     }
     if (srcRole !== null || dstRole !== null) label += ` ${srcRole ?? '-'}->${dstRole ?? '-'}`;
-    let r = this.rules.get(label);
-    if (r === undefined) {
-      if (this.rules.size >= 4096) this.rules.clear();
-      this.rules.set(label, (r = label));
-    }
-    return r;
+    return this.rules.of(label);
   }
 
   /** The record's own time (ms), NaN with timeError set when it cannot be read. */
@@ -407,20 +293,12 @@ class FortigatePayload implements PayloadParser {
     const ta = f.start[SLOT.time]!;
     const stampKey = `${s.slice(da, f.end[SLOT.date]!)} ${s.slice(ta, f.end[SLOT.time]!)} ${f.has(SLOT.tz) ? s.slice(f.start[SLOT.tz]!, f.end[SLOT.tz]!) : ''}`;
     if (stampKey === this.lastStamp) return this.lastStampMs;
-    const y = d2(s, da) * 100 + d2(s, da + 2);
-    const mo = d2(s, da + 5);
-    const d = d2(s, da + 8);
-    if (f.end[SLOT.date]! - da !== 10 || d2(s, da) < 0 || d2(s, da + 2) < 0 || mo < 0 || d < 0 || s.charCodeAt(da + 4) !== 0x2d || s.charCodeAt(da + 7) !== 0x2d) {
-      this.timeError = reason('invalid', 'date', shown(f.text(s, SLOT.date)));
+    const wrong = dateAndTimeAt(s, da, f.end[SLOT.date]!, ta, f.end[SLOT.time]!, this.stamp);
+    if (wrong !== null) {
+      this.timeError = reason('invalid', wrong, shown(f.text(s, wrong === 'date' ? SLOT.date : SLOT.time)));
       return NaN;
     }
-    const h = d2(s, ta);
-    const mi = d2(s, ta + 3);
-    const sec = d2(s, ta + 6);
-    if (f.end[SLOT.time]! - ta !== 8 || h < 0 || mi < 0 || sec < 0 || s.charCodeAt(ta + 2) !== 0x3a || s.charCodeAt(ta + 5) !== 0x3a) {
-      this.timeError = reason('invalid', 'time', shown(f.text(s, SLOT.time)));
-      return NaN;
-    }
+    const [y, mo, d, h, mi, sec] = this.stamp as [number, number, number, number, number, number];
     const err = impossible(y, mo, d, h, mi, sec);
     if (err !== null) {
       this.timeError = err;
@@ -433,8 +311,7 @@ class FortigatePayload implements PayloadParser {
     if (offset === undefined) return NaN;
     if (offset !== null) ms = Date.UTC(y, mo - 1, d, h, mi, s59) - offset * 60_000 + leap;
     else {
-      this.local ??= localTimeConverter(this.tz, { inLogOrder: true, note: this.zoneNote, carry: this.timeCarry });
-      ms = this.local(y, mo, d, h, mi, s59) + leap;
+      ms = this.wall.ms(y, mo, d, h, mi, sec);
     }
     this.lastStamp = stampKey;
     this.lastStampMs = ms;
@@ -475,7 +352,7 @@ export function fortigateAt(s: string, start: number, end: number): number {
 }
 
 export function createFortigatePayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNote' | 'timeCarry'>): PayloadParser {
-  return new FortigatePayload(ctx.file, ctx.tz, ctx.zoneNote, ctx.timeCarry);
+  return new FortigatePayload(ctx.file, ctx);
 }
 
 /** Sniff-only patterns (compiled once): a log id and a log type, as every FortiOS log line has. */
@@ -538,9 +415,6 @@ export const fortigateFormat: FormatDefinition = {
   // ends (or starts, with log at start), not one per packet: counted as connections, as
   // Windows Firewall's ALLOW rows are (connection-records.ts).
   connectionRecords: { action: 'allow' },
-  create: (file, sink) => {
-    const ctx = withTimeCarry(file);
-    return syslogPayloadFormat(ctx, sink, createFortigatePayload(ctx), 'logid=');
-  },
+  create: syslogPayloadCreate(createFortigatePayload, 'logid='),
   ruleFields: fortigateRuleFields,
 };

@@ -25,14 +25,14 @@
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
 import { portIn, shown, uintIn } from './fields.js';
-import { protoByNumber } from '../util/protocols.js';
-import { withTimeCarry } from './local-time.js';
-import { PayloadReject, type RecordHead } from './netfilter.js';
+import { carriesPorts, protoByNumber } from '../util/protocols.js';
+import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
-import { syslogPayloadFormat } from './payload-dispatch.js';
+import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
-import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
+import { sniffMatching, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { flat } from '../util/flat-string.js';
+import { Interner } from '../util/interner.js';
 
 const ID = 'juniper-srx';
 const FLOW = 'RT_FLOW_SESSION_';
@@ -97,10 +97,6 @@ const MISSING_ZONES = fixedReason('missing', 'zones');
 const DST_FAMILY = fixedReason('family-differs', 'destination-address', 'source-address');
 const SD_CUT = fixedReason('unclosed', 'junos@', '[');
 
-function bad(r: LineReason): PayloadReject {
-  return new PayloadReject(true, r);
-}
-
 /** The fields of one record, wherever they came from: positions in the line, -1 for none. */
 class FlowFields {
   readonly a = new Int32Array(SD_KEYS.length);
@@ -124,7 +120,7 @@ class JuniperPayload implements PayloadParser {
   private readonly ta = new Int32Array(96);
   private readonly tb = new Int32Array(96);
   private n = 0;
-  private readonly rules = new Map<string, string>();
+  private readonly rules = new Interner();
   private readonly names = new Map<string, string>();
   /** The structured form's escaped values (`\"`, `\]`, `\\`): slot bits. */
   private escaped = 0;
@@ -185,10 +181,10 @@ class JuniperPayload implements PayloadParser {
       i++;
     }
     // Cut inside the element: whatever followed the cut (policy, zones, …) is gone.
-    if (!closed) return bad(SD_CUT);
-    if (!r.has(K['source-address'])) return bad(MISSING_SRC);
-    if (!r.has(K['destination-address'])) return bad(MISSING_DST);
-    if (!r.has(K['protocol-id'])) return bad(MISSING_PROTO);
+    if (!closed) return malformed(SD_CUT);
+    if (!r.has(K['source-address'])) return malformed(MISSING_SRC);
+    if (!r.has(K['destination-address'])) return malformed(MISSING_DST);
+    if (!r.has(K['protocol-id'])) return malformed(MISSING_PROTO);
     return this.event(s, kind, head, lineNo);
   }
 
@@ -219,15 +215,15 @@ class JuniperPayload implements PayloadParser {
     // "session closed REASON:", whose reason may be several words).
     let k = 0;
     while (k < n && !hasArrow(s, ta[k]!, tb[k]!)) k++;
-    if (k >= n) return bad(MISSING_ADDRESSES);
+    if (k >= n) return malformed(MISSING_ADDRESSES);
     const pair = this.pair(s, ta[k]!, tb[k]!);
-    if (pair !== null) return bad(pair);
+    if (pair !== null) return malformed(pair);
     let p: number;
     if (kind === DENY) {
       // PROTO(ICMP-TYPE): the protocol and, for ICMP, the type.
       p = k + 1;
       while (p < n && !protoParen(s, ta[p]!, tb[p]!)) p++;
-      if (p >= n) return bad(MISSING_PROTO);
+      if (p >= n) return malformed(MISSING_PROTO);
       const paren = s.indexOf('(', ta[p]!);
       r.set(K['protocol-id'], ta[p]!, paren);
       r.set(K['icmp-type'], paren + 1, tb[p]! - 1);
@@ -235,10 +231,10 @@ class JuniperPayload implements PayloadParser {
       // PROTO policy from to session-id, then the end, user(roles) or packets(bytes).
       p = k + 1;
       while (p + 4 < n && !(isDigits(s, ta[p]!, tb[p]!) && isDigits(s, ta[p + 4]!, tb[p + 4]!) && (p + 5 >= n || hasParen(s, ta[p + 5]!, tb[p + 5]!)))) p++;
-      if (p + 4 >= n) return bad(MISSING_ZONES);
+      if (p + 4 >= n) return malformed(MISSING_ZONES);
       r.set(K['protocol-id'], ta[p]!, tb[p]!);
     }
-    if (p + 3 >= n) return bad(MISSING_ZONES);
+    if (p + 3 >= n) return malformed(MISSING_ZONES);
     r.set(K['policy-name'], ta[p + 1]!, tb[p + 1]!);
     r.set(K['source-zone-name'], ta[p + 2]!, tb[p + 2]!);
     r.set(K['destination-zone-name'], ta[p + 3]!, tb[p + 3]!);
@@ -291,26 +287,26 @@ class JuniperPayload implements PayloadParser {
     const da = r.a[K['destination-address']]!;
     const db = r.b[K['destination-address']]!;
     const ver = addressVersion(s, sa, sb);
-    if (ver === 0) return bad(reason('invalid-address', 'source-address', shown(s.slice(sa, sb))));
+    if (ver === 0) return malformed(reason('invalid-address', 'source-address', shown(s.slice(sa, sb))));
     const dver = addressVersion(s, da, db);
-    if (dver === 0) return bad(reason('invalid-address', 'destination-address', shown(s.slice(da, db))));
-    if (dver !== ver) return bad(DST_FAMILY);
+    if (dver === 0) return malformed(reason('invalid-address', 'destination-address', shown(s.slice(da, db))));
+    if (dver !== ver) return malformed(DST_FAMILY);
 
     const pa = r.a[K['protocol-id']]!;
     const pb = r.b[K['protocol-id']]!;
     const pn = uintIn(s, pa, pb);
-    if (pn < 0 || pn > 255) return bad(reason('not-a-protocol', 'protocol-id', shown(s.slice(pa, pb))));
+    if (pn < 0 || pn > 255) return malformed(reason('not-a-protocol', 'protocol-id', shown(s.slice(pa, pb))));
     const proto = protoByNumber(pn);
-    const hasPorts = proto === 'tcp' || proto === 'udp' || proto === 'sctp' || proto === 'udplite' || proto === 'dccp';
+    const hasPorts = carriesPorts(proto);
     let sport = -1;
     let dport = -1;
     if (hasPorts) {
-      if (!r.has(K['destination-port'])) return bad(MISSING_DPORT);
+      if (!r.has(K['destination-port'])) return malformed(MISSING_DPORT);
       dport = portIn(s, r.a[K['destination-port']]!, r.b[K['destination-port']]!);
-      if (dport < 0) return bad(reason('invalid-port', 'destination-port', shown(s.slice(r.a[K['destination-port']]!, r.b[K['destination-port']]!))));
+      if (dport < 0) return malformed(reason('invalid-port', 'destination-port', shown(s.slice(r.a[K['destination-port']]!, r.b[K['destination-port']]!))));
       if (r.has(K['source-port'])) {
         sport = portIn(s, r.a[K['source-port']]!, r.b[K['source-port']]!);
-        if (sport < 0) return bad(reason('invalid-port', 'source-port', shown(s.slice(r.a[K['source-port']]!, r.b[K['source-port']]!))));
+        if (sport < 0) return malformed(reason('invalid-port', 'source-port', shown(s.slice(r.a[K['source-port']]!, r.b[K['source-port']]!))));
       }
     }
     let icmp: IcmpInfo | null = null;
@@ -375,12 +371,7 @@ class JuniperPayload implements PayloadParser {
     let label = this.name(s, K['policy-name']) ?? '-';
     if (from !== null || to !== null) label += ` ${from ?? '-'}->${to ?? '-'}`;
     if (close) label += CLOSE_MARK;
-    let r = this.rules.get(label);
-    if (r === undefined) {
-      if (this.rules.size >= 4096) this.rules.clear();
-      this.rules.set(label, (r = label));
-    }
-    return r;
+    return this.rules.of(label);
   }
 
   private notFlow(s: string, a: number, b: number): PayloadReject {
@@ -470,11 +461,7 @@ export function createJuniperPayload(ctx: Pick<ParseContext, 'file'>): PayloadPa
 /** Sniff-only: a session message's name and its addresses (plain) or keys (structured). */
 const SNIFF = /RT_FLOW_SESSION_(?:DENY|CREATE|CLOSE)(?:_LS)?(?::\s+session (?:denied|created|closed)\b.*\/\d+->| \[junos@[\d.]+ .*source-address=")/;
 
-function sniff(lines: readonly string[]): number {
-  let records = 0;
-  for (const l of lines) if (SNIFF.test(l)) records++;
-  return recordShare(records, lines.length);
-}
+const sniff = sniffMatching(SNIFF);
 
 /**
  * The rule label in ECS terms, as Elastic's Juniper SRX module has them: the policy is
@@ -514,9 +501,6 @@ export const juniperSrxFormat: FormatDefinition = {
   // CREATE and CLOSE stand for a session the SRX let through, not a packet: counted as
   // connections (connection-records.ts), the CLOSE read as late (flow-session-close).
   connectionRecords: { action: 'allow' },
-  create: (file, sink) => {
-    const ctx = withTimeCarry(file);
-    return syslogPayloadFormat(ctx, sink, createJuniperPayload(ctx), FLOW, true);
-  },
+  create: syslogPayloadCreate(createJuniperPayload, FLOW, true),
   ruleFields: juniperRuleFields,
 };

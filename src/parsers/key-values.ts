@@ -1,12 +1,35 @@
-// A record of `key=value` pairs, values bare up to the next space or in double quotes (a
-// quoted one may hold spaces and `\"`), as Sophos UTM's and Sophos Firewall's logs write
-// them. Only the keys a parser reads get a slot; the others are passed over whatever they
-// hold. Positions, not strings: a value is sliced only when a parser asks for its text.
+// A record of `key=value` pairs, values bare up to the next space or in double quotes, as
+// Sophos UTM's and Sophos Firewall's, FortiGate's and SonicWall's logs write them. Only the
+// keys a parser reads get a slot; the others are passed over whatever they hold. Positions,
+// not strings: a value is sliced only when a parser asks for its text.
+//
+// What differs by format is what its writer allows: the characters of a key (SonicOS writes
+// `srcMac`, `Category`), and whether a quoted value may hold `\"` (SonicOS does not escape:
+// its first `"` ends the value).
 
-/** A key's characters: lower-case letters, digits, `_` and `-` (the Sophos logs write no others). */
-function isKeyChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
+/** How a format writes its keys and quoted values. */
+export interface KeyValueSyntax {
+  /** Upper-case letters in keys too (SonicOS), and no `-` (it writes none; `a-b=` is no key). */
+  readonly mixedCaseKeys?: boolean;
+  /** A backslash in a quoted value escapes the next character (default true). */
+  readonly escapes?: boolean;
 }
+
+/** Key characters by code, 1 for a key's: one load per character whatever the syntax. */
+function keyCharTable(mixedCase: boolean): Uint8Array {
+  const t = new Uint8Array(128);
+  for (let c = 0x61; c <= 0x7a; c++) t[c] = 1;
+  for (let c = 0x30; c <= 0x39; c++) t[c] = 1;
+  t[0x5f] = 1;
+  if (mixedCase) for (let c = 0x41; c <= 0x5a; c++) t[c] = 1;
+  else t[0x2d] = 1;
+  return t;
+}
+
+/** Lower-case letters, digits, `_` and `-` (Sophos, FortiOS). */
+const LOWER_KEYS = keyCharTable(false);
+/** Letters, digits and `_` (SonicOS). */
+const MIXED_KEYS = keyCharTable(true);
 
 /** Where each wanted key's value is in the current line; -1 when it is not there. Reused across lines. */
 export class KeyValues {
@@ -20,8 +43,15 @@ export class KeyValues {
   cutKeyEnd = 0;
   /** Keys by length and first character: a key is told by one or two compares, nothing sliced. */
   private readonly byShape = new Map<number, number[]>();
+  private readonly keyChar: Uint8Array;
+  private readonly escapes: boolean;
 
-  constructor(private readonly keys: readonly string[]) {
+  constructor(
+    private readonly keys: readonly string[],
+    syntax: KeyValueSyntax = {},
+  ) {
+    this.keyChar = syntax.mixedCaseKeys === true ? MIXED_KEYS : LOWER_KEYS;
+    this.escapes = syntax.escapes !== false;
     this.start = new Int32Array(keys.length);
     this.end = new Int32Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
@@ -45,11 +75,17 @@ export class KeyValues {
     this.start.fill(-1);
     this.escaped = 0;
     this.unclosed = false;
+    const keyChar = this.keyChar;
+    const escapes = this.escapes;
     let i = start;
     while (i < end) {
       while (i < end && s.charCodeAt(i) === 0x20) i++;
       const ks = i;
-      while (i < end && isKeyChar(s.charCodeAt(i))) i++;
+      while (i < end) {
+        const c = s.charCodeAt(i);
+        if (c >= 128 || keyChar[c] !== 1) break;
+        i++;
+      }
       if (i === ks || i >= end || s.charCodeAt(i) !== 0x3d) {
         // Not a key=value (the rest of a bare value with a space, `Unknown (0x0000)`): passed over.
         while (i < end && s.charCodeAt(i) !== 0x20) i++;
@@ -65,7 +101,7 @@ export class KeyValues {
         while (i < end) {
           const c = s.charCodeAt(i);
           if (c === 0x22) break;
-          if (c === 0x5c) {
+          if (c === 0x5c && escapes) {
             esc = true;
             i++;
           }

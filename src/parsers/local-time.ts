@@ -132,6 +132,24 @@ export function localTimeConverter(tz: string | null, opts: { inLogOrder?: boole
 }
 
 /**
+ * A file's wall times (a record without an offset) read in --tz, for a format whose records
+ * may also carry their own offset or none at all: the converter is made at the first wall
+ * time, so a bad --tz or the zone note for `check` come only from a log that has one. A
+ * leap second (:60) is a second past :59.
+ */
+export class WallTimes {
+  private convert: LocalTimeToEpoch | null = null;
+
+  constructor(private readonly ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry'>) {}
+
+  ms(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+    const ctx = this.ctx;
+    this.convert ??= localTimeConverter(ctx.tz, { inLogOrder: true, note: ctx.zoneNote, carry: ctx.timeCarry });
+    return this.convert(year, month, day, hour, minute, Math.min(second, 59)) + (second === 60 ? 1000 : 0);
+  }
+}
+
+/**
  * The context with a log-order carry of its own when it has none (a file read alone, a
  * followed file's first object): the parsers of one file that read times through
  * converters of their own (the syslog header's and the Cisco ASA's stamps, another

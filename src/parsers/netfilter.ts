@@ -32,7 +32,8 @@ export class PayloadReject {
 
 const NOT_FIREWALL = new PayloadReject(false, NOT_RECORD);
 
-function bad(reason: LineReason): PayloadReject {
+/** A record of the payload's own format that cannot be read: malformed, saying why. */
+export function malformed(reason: LineReason): PayloadReject {
   return new PayloadReject(true, reason);
 }
 
@@ -398,12 +399,12 @@ export function parseNetfilterPayload(
   const srcV = findKey(s, 'SRC=', start, end);
   if (srcV < 0) {
     const p = s.indexOf('PROTO=', start);
-    return p >= 0 && p < end ? bad(SRC_SPLIT) : NOT_FIREWALL;
+    return p >= 0 && p < end ? malformed(SRC_SPLIT) : NOT_FIREWALL;
   }
   const inV = findKey(s, 'IN=', start, srcV);
   const outV = findKey(s, 'OUT=', start, srcV);
   const protoV = findKey(s, 'PROTO=', srcV, end);
-  if (protoV < 0) return inV >= 0 || outV >= 0 ? bad(PROTO_MISSING) : NOT_FIREWALL;
+  if (protoV < 0) return inV >= 0 || outV >= 0 ? malformed(PROTO_MISSING) : NOT_FIREWALL;
 
   // The prefix ends where the first header field starts.
   let prefixEnd: number;
@@ -414,7 +415,7 @@ export function parseNetfilterPayload(
     const eq = s.indexOf('=', start);
     if (outV < 0 || (eq >= 0 && eq < prefixEnd)) {
       const b = s.lastIndexOf(' ', eq) + 1;
-      return bad(eq >= 0 && eq < prefixEnd ? reason('missing-found', 'IN', shown(s.slice(Math.max(b, start), valueEnd(s, eq, end)))) : IN_MISSING);
+      return malformed(eq >= 0 && eq < prefixEnd ? reason('missing-found', 'IN', shown(s.slice(Math.max(b, start), valueEnd(s, eq, end)))) : IN_MISSING);
     }
   }
   let a = start;
@@ -437,23 +438,23 @@ export function parseNetfilterPayload(
 
   const srcEnd = valueEnd(s, srcV, end);
   const ipVersion = addressVersion(s, srcV, srcEnd);
-  if (ipVersion === 0) return bad(reason('invalid-address', 'SRC', shown(s.slice(srcV, srcEnd))));
+  if (ipVersion === 0) return malformed(reason('invalid-address', 'SRC', shown(s.slice(srcV, srcEnd))));
   const dstV = findKey(s, 'DST=', srcEnd, protoV);
-  if (dstV < 0) return bad(DST_MISSING);
+  if (dstV < 0) return malformed(DST_MISSING);
   const dstEnd = valueEnd(s, dstV, end);
   const dstVersion = addressVersion(s, dstV, dstEnd);
-  if (dstVersion === 0) return bad(reason('invalid-address', 'DST', shown(s.slice(dstV, dstEnd))));
-  if (dstVersion !== ipVersion) return bad(DST_FAMILY);
+  if (dstVersion === 0) return malformed(reason('invalid-address', 'DST', shown(s.slice(dstV, dstEnd))));
+  if (dstVersion !== ipVersion) return malformed(DST_FAMILY);
 
   const len = uintAt(s, 'LEN=', dstEnd, protoV);
-  if (len === -2) return bad(LEN_NAN);
+  if (len === -2) return malformed(LEN_NAN);
   const ttl = uintAt(s, ipVersion === 6 ? 'HOPLIMIT=' : 'TTL=', dstEnd, protoV);
-  if (ttl === -2) return bad(ipVersion === 6 ? HOPLIMIT_NAN : TTL_NAN);
+  if (ttl === -2) return malformed(ipVersion === 6 ? HOPLIMIT_NAN : TTL_NAN);
 
   const protoEnd = valueEnd(s, protoV, end);
-  if (protoEnd === protoV) return bad(PROTO_EMPTY);
+  if (protoEnd === protoV) return malformed(PROTO_EMPTY);
   const proto = normalizeProto(s.slice(protoV, protoEnd));
-  if (proto === null) return bad(reason('not-a-protocol', 'PROTO', shown(s.slice(protoV, protoEnd))));
+  if (proto === null) return malformed(reason('not-a-protocol', 'PROTO', shown(s.slice(protoV, protoEnd))));
 
   // Outer fields stop at the first '[': an ICMP error's quoted packet or `INCOMPLETE [n bytes]`.
   let limit = s.indexOf('[', protoEnd);
@@ -466,30 +467,30 @@ export function parseNetfilterPayload(
   let icmp: IcmpInfo | null = null;
   if (proto === 'icmp' || proto === 'icmpv6') {
     const type = uintAt(s, 'TYPE=', protoEnd, limit);
-    if (type === -2) return bad(TYPE_NAN);
+    if (type === -2) return malformed(TYPE_NAN);
     const code = uintAt(s, 'CODE=', protoEnd, limit);
-    if (code === -2) return bad(CODE_NAN);
+    if (code === -2) return malformed(CODE_NAN);
     const quoted = limit < end && s.startsWith('SRC=', limit + 1) ? embeddedPacket(s, limit, end) : null;
     icmp = { type: type >= 0 ? type : null, code: code >= 0 ? code : null, embedded: quoted };
   } else {
     spt = portAt(s, 'SPT=', protoEnd, limit);
-    if (spt === -2) return bad(reason('invalid-port', 'SPT', shown(valueText(s, 'SPT=', protoEnd, limit))));
+    if (spt === -2) return malformed(reason('invalid-port', 'SPT', shown(valueText(s, 'SPT=', protoEnd, limit))));
     dpt = portAt(s, 'DPT=', protoEnd, limit);
-    if (dpt === -2) return bad(reason('invalid-port', 'DPT', shown(valueText(s, 'DPT=', protoEnd, limit))));
-    if (dpt === -1 && PORT_PROTOCOLS.has(proto) && cutBeforePorts(s, spt, dstEnd, protoV, protoEnd, limit, end)) return bad(TRUNCATED);
+    if (dpt === -2) return malformed(reason('invalid-port', 'DPT', shown(valueText(s, 'DPT=', protoEnd, limit))));
+    if (dpt === -1 && PORT_PROTOCOLS.has(proto) && cutBeforePorts(s, spt, dstEnd, protoV, protoEnd, limit, end)) return malformed(TRUNCATED);
     if (proto === 'tcp') {
       const wv = findKey(s, 'WINDOW=', protoEnd, limit);
       let flagsFrom = protoEnd;
       if (wv >= 0) {
         flagsFrom = valueEnd(s, wv, limit);
         window = uintIn(s, wv, flagsFrom);
-        if (window < 0) return bad(WINDOW_NAN);
+        if (window < 0) return malformed(WINDOW_NAN);
       }
       flags = tcpFlags(s, flagsFrom, limit);
     }
   }
 
-  if (secondRecord(s, srcEnd, protoV, protoEnd, limit, end)) return bad(TWO_RECORDS);
+  if (secondRecord(s, srcEnd, protoV, protoEnd, limit, end)) return malformed(TWO_RECORDS);
 
   const direction: Direction | null =
     inIface !== null ? (outIface !== null ? 'forward' : 'in') : outIface !== null ? 'out' : null;

@@ -26,14 +26,14 @@
 import type { Action, Direction, FirewallEvent } from '../event.js';
 import { addressVersion } from './address.js';
 import { portIn, shown, uintIn } from './fields.js';
-import { protoByName } from '../util/protocols.js';
-import { localTimeConverter, withTimeCarry, type LocalTimeToEpoch } from './local-time.js';
-import { PayloadReject, type RecordHead } from './netfilter.js';
+import { carriesPorts, protoByName } from '../util/protocols.js';
+import { WallTimes } from './local-time.js';
+import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
-import { syslogPayloadFormat } from './payload-dispatch.js';
-import { digitAt, impossible } from './timestamp.js';
+import { syslogPayloadCreate } from './payload-dispatch.js';
+import { d2, digitAt, impossible } from './timestamp.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
-import { recordShare, type FormatDefinition, type LocalTimeCarry, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
+import { sniffMatching, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
 
@@ -168,12 +168,6 @@ function zoneSide(zone: string): 'inside' | 'outside' | undefined {
   return ZONE_SIDES[zone.length <= 7 ? zone.toLowerCase() : ''];
 }
 
-const d2 = (s: string, i: number): number => {
-  const a = digitAt(s, i);
-  const b = digitAt(s, i + 1);
-  return a < 0 || b < 0 ? -1 : a * 10 + b;
-};
-
 /** `YYYY/MM/DD HH:MM:SS` at s[i]: true when its digits and separators are there. */
 function stampAt(s: string, i: number): boolean {
   return (
@@ -201,28 +195,24 @@ const MISSING_TIME = fixedReason('missing', NAMES[GENERATED]);
 const DST_FAMILY = fixedReason('family-differs', NAMES[DST], NAMES[SRC]);
 const SESSION_START = fixedReason('paloalto-session-start');
 
-function bad(r: LineReason): PayloadReject {
-  return new PayloadReject(true, r);
-}
-
 class PaloaltoPayload implements PayloadParser {
   readonly format = ID;
   private readonly c = new Columns();
   private readonly dates = new SharedDates();
-  private local: LocalTimeToEpoch | null = null;
   private readonly rules = new Map<string, string>();
   private lastHost = '';
   /** The last Generated Time read and its instant (a log repeats a second many times). */
   private lastStamp = '';
   private lastStampMs = NaN;
   private timeError: LineReason | null = null;
+  private readonly wall: WallTimes;
 
   constructor(
     private readonly file: string,
-    private readonly tz: string | null,
-    private readonly zoneNote: ZoneNote | undefined,
-    private readonly timeCarry: LocalTimeCarry | undefined,
-  ) {}
+    ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry'>,
+  ) {
+    this.wall = new WallTimes(ctx);
+  }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
     const at = paloaltoAt(s, start, end);
@@ -232,50 +222,50 @@ class PaloaltoPayload implements PayloadParser {
     start = at;
     const c = this.c;
     c.read(s, start, end);
-    if (c.count <= TYPE) return c.unclosed >= 0 ? bad(reason('unclosed', NAMES[c.unclosed], '"')) : NOT_MINE;
+    if (c.count <= TYPE) return c.unclosed >= 0 ? malformed(reason('unclosed', NAMES[c.unclosed], '"')) : NOT_MINE;
     if (!c.is(s, TYPE, 'TRAFFIC')) return new PayloadReject(false, reason('paloalto-not-traffic', '', shown(c.text(s, TYPE))));
     if (c.count > SUBTYPE && c.is(s, SUBTYPE, 'start')) return new PayloadReject(false, SESSION_START);
-    if (c.unclosed >= 0) return bad(reason('unclosed', NAMES[c.unclosed], '"'));
+    if (c.unclosed >= 0) return malformed(reason('unclosed', NAMES[c.unclosed], '"'));
     // A line cut before the action (by a syslog daemon's length limit): the verdict is gone.
-    if (c.count < READ) return bad(reason('cut-before', '', NAMES[c.count]));
+    if (c.count < READ) return malformed(reason('cut-before', '', NAMES[c.count]));
 
-    if (c.empty(SRC)) return bad(MISSING_SRC);
-    if (c.empty(DST)) return bad(MISSING_DST);
+    if (c.empty(SRC)) return malformed(MISSING_SRC);
+    if (c.empty(DST)) return malformed(MISSING_DST);
     const ver = addressVersion(s, c.start[SRC]!, c.end[SRC]!);
-    if (ver === 0) return bad(reason('invalid-address', NAMES[SRC], shown(c.text(s, SRC))));
+    if (ver === 0) return malformed(reason('invalid-address', NAMES[SRC], shown(c.text(s, SRC))));
     const dver = addressVersion(s, c.start[DST]!, c.end[DST]!);
-    if (dver === 0) return bad(reason('invalid-address', NAMES[DST], shown(c.text(s, DST))));
-    if (dver !== ver) return bad(DST_FAMILY);
+    if (dver === 0) return malformed(reason('invalid-address', NAMES[DST], shown(c.text(s, DST))));
+    if (dver !== ver) return malformed(DST_FAMILY);
 
-    if (c.empty(PROTO)) return bad(MISSING_PROTO);
+    if (c.empty(PROTO)) return malformed(MISSING_PROTO);
     const proto = protoByName(c.text(s, PROTO));
-    const hasPorts = proto === 'tcp' || proto === 'udp' || proto === 'sctp' || proto === 'udplite' || proto === 'dccp';
+    const hasPorts = carriesPorts(proto);
     let sport = -1;
     let dport = -1;
     if (hasPorts) {
-      if (c.empty(DPORT)) return bad(MISSING_DPORT);
+      if (c.empty(DPORT)) return malformed(MISSING_DPORT);
       dport = portIn(s, c.start[DPORT]!, c.end[DPORT]!);
-      if (dport < 0) return bad(reason('invalid-port', NAMES[DPORT], shown(c.text(s, DPORT))));
+      if (dport < 0) return malformed(reason('invalid-port', NAMES[DPORT], shown(c.text(s, DPORT))));
       if (!c.empty(SPORT)) {
         sport = portIn(s, c.start[SPORT]!, c.end[SPORT]!);
-        if (sport < 0) return bad(reason('invalid-port', NAMES[SPORT], shown(c.text(s, SPORT))));
+        if (sport < 0) return malformed(reason('invalid-port', NAMES[SPORT], shown(c.text(s, SPORT))));
       }
     }
 
-    if (c.empty(ACTION)) return bad(MISSING_ACTION);
+    if (c.empty(ACTION)) return malformed(MISSING_ACTION);
     const action = ACTIONS[s.slice(c.start[ACTION]!, c.end[ACTION]!)] ?? 'other';
 
     // Sessions alike within 5 seconds, folded into one record (0 and empty: the one record).
     let repeat = 1;
     if (!c.empty(REPEAT)) {
       repeat = uintIn(s, c.start[REPEAT]!, c.end[REPEAT]!);
-      if (repeat < 0) return bad(reason('invalid', NAMES[REPEAT], shown(c.text(s, REPEAT))));
+      if (repeat < 0) return malformed(reason('invalid', NAMES[REPEAT], shown(c.text(s, REPEAT))));
       if (repeat === 0) repeat = 1;
     }
 
-    if (c.empty(GENERATED)) return bad(MISSING_TIME);
+    if (c.empty(GENERATED)) return malformed(MISSING_TIME);
     const ms = this.time(s);
-    if (ms !== ms) return bad(this.timeError!);
+    if (ms !== ms) return malformed(this.timeError!);
 
     const from = c.text(s, FROM_ZONE);
     const to = c.text(s, TO_ZONE);
@@ -355,8 +345,7 @@ class PaloaltoPayload implements PayloadParser {
       this.timeError = err;
       return NaN;
     }
-    this.local ??= localTimeConverter(this.tz, { inLogOrder: true, note: this.zoneNote, carry: this.timeCarry });
-    const ms = this.local(y, mo, d, h, mi, Math.min(sec, 59)) + (sec === 60 ? 1000 : 0);
+    const ms = this.wall.ms(y, mo, d, h, mi, sec);
     this.lastStamp = s.slice(a, a + n);
     this.lastStampMs = ms;
     return ms;
@@ -388,17 +377,13 @@ function recordAt(s: string, start: number, end: number): boolean {
 }
 
 export function createPaloaltoPayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNote' | 'timeCarry'>): PayloadParser {
-  return new PaloaltoPayload(ctx.file, ctx.tz, ctx.zoneNote, ctx.timeCarry);
+  return new PaloaltoPayload(ctx.file, ctx);
 }
 
 /** Sniff-only pattern (compiled once): the first columns of every PAN-OS log, any type: `1,YYYY/MM/DD HH:MM:SS,serial,TYPE,`. */
 const RECORD = /(?:^|[\s>])\d{1,10},\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d,[^,]*,[A-Z][A-Z-]*,/;
 
-function sniff(lines: readonly string[]): number {
-  let records = 0;
-  for (const l of lines) if (RECORD.test(l)) records++;
-  return recordShare(records, lines.length);
-}
+const sniff = sniffMatching(RECORD);
 
 /** One name of a rule label at rule[i]: bare up to `stop` (or the end), or quoted; [text, index after it]. */
 function labelName(rule: string, i: number, stop: string): [string, number] {
@@ -447,9 +432,6 @@ export const paloaltoFormat: FormatDefinition = {
   // one per packet: counted as connections, as Windows Firewall's ALLOW rows are
   // (connection-records.ts). Its `start` record, written besides, is skipped (the parser).
   connectionRecords: { action: 'allow' },
-  create: (file, sink) => {
-    const ctx = withTimeCarry(file);
-    return syslogPayloadFormat(ctx, sink, createPaloaltoPayload(ctx), ',TRAFFIC,');
-  },
+  create: syslogPayloadCreate(createPaloaltoPayload, ',TRAFFIC,'),
   ruleFields: paloaltoRuleFields,
 };

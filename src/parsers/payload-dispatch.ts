@@ -30,7 +30,7 @@ import { createUtmPayload, utmRecordAt } from './sophos-utm.js';
 import { createXgPayload, xgRecordAt } from './sophos-xg.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { withTimeCarry } from './local-time.js';
-import type { LineParser, LineSink, ParseContext } from './types.js';
+import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
 import { EMPTY_MESSAGE, NOT_RECORD } from './reason.js';
 import { flat } from '../util/flat-string.js';
 
@@ -186,5 +186,16 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
       }
     },
     end(): void {},
+  };
+}
+
+/**
+ * A syslog-carried format's `create`: its own payload parser and syslogPayloadFormat, both
+ * reading the file in one log order (withTimeCarry), as every such format needs.
+ */
+export function syslogPayloadCreate(createPayload: (ctx: ParseContext) => PayloadParser, hint: string, emptyToOwn = false): FormatDefinition['create'] {
+  return (file, sink) => {
+    const ctx = withTimeCarry(file);
+    return syslogPayloadFormat(ctx, sink, createPayload(ctx), hint, emptyToOwn);
   };
 }

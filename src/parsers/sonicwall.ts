@@ -30,17 +30,19 @@
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
 import { portIn, shown, uintIn } from './fields.js';
-import { protoByName } from '../util/protocols.js';
-import { localTimeConverter, withTimeCarry, type LocalTimeToEpoch } from './local-time.js';
-import { PayloadReject, type RecordHead } from './netfilter.js';
+import { KeyValues } from './key-values.js';
+import { carriesPorts, protoByName } from '../util/protocols.js';
+import { WallTimes } from './local-time.js';
+import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
-import { syslogPayloadFormat } from './payload-dispatch.js';
-import { digitAt, impossible } from './timestamp.js';
+import { syslogPayloadCreate } from './payload-dispatch.js';
+import { d2, impossible } from './timestamp.js';
 import { NamedZoneTime } from './journal-stamps.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
-import { recordShare, type FormatDefinition, type LocalTimeCarry, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
+import { sniffMatching, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
+import { Interner } from '../util/interner.js';
 
 const ID = 'sonicwall';
 
@@ -71,79 +73,14 @@ export const SONICWALL_MESSAGE_IDS: readonly number[] = [...MESSAGES.keys()];
 const KEYS = ['id', 'sn', 'time', 'fw', 'm', 'msg', 'src', 'dst', 'srcV6', 'dstV6', 'proto', 'type', 'icode', 'code', 'icmpCode', 'rule'] as const;
 type Key = (typeof KEYS)[number];
 const SLOT = Object.fromEntries(KEYS.map((k, i) => [k, i])) as Record<Key, number>;
-const BY_NAME = new Map<string, number>(KEYS.map((k, i) => [k, i]));
-
-/** A key's characters: letters, digits and `_` (SonicOS writes `srcMac`, `fw_action`, `Category`). */
-function isKeyChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
-}
-
-/** Where each key's value is in the current line; -1 when it is not there. Reused across lines. */
-class Fields {
-  readonly start = new Int32Array(KEYS.length);
-  readonly end = new Int32Array(KEYS.length);
-  /** The line ends inside a quoted value (cut off): its key is s[cutKey, cutKeyEnd). */
-  unclosed = false;
-  cutKey = 0;
-  cutKeyEnd = 0;
-
-  read(s: string, start: number, end: number): void {
-    this.start.fill(-1);
-    this.unclosed = false;
-    let i = start;
-    while (i < end) {
-      while (i < end && s.charCodeAt(i) === 0x20) i++;
-      const ks = i;
-      while (i < end && isKeyChar(s.charCodeAt(i))) i++;
-      if (i === ks || i >= end || s.charCodeAt(i) !== 0x3d) {
-        while (i < end && s.charCodeAt(i) !== 0x20) i++;
-        continue;
-      }
-      const slot = i - ks <= 8 ? (BY_NAME.get(s.slice(ks, i)) ?? -1) : -1;
-      i++;
-      let vs = i;
-      let ve: number;
-      if (s.charCodeAt(i) === 0x22) {
-        vs = ++i;
-        while (i < end && s.charCodeAt(i) !== 0x22) i++;
-        if (i >= end) {
-          this.unclosed = true;
-          this.cutKey = ks;
-          this.cutKeyEnd = vs - 2;
-          return;
-        }
-        ve = i++;
-      } else {
-        while (i < end && s.charCodeAt(i) !== 0x20) i++;
-        ve = i;
-      }
-      if (slot >= 0 && this.start[slot] === -1) {
-        this.start[slot] = vs;
-        this.end[slot] = ve;
-      }
-    }
-  }
-
-  has(slot: number): boolean {
-    return this.start[slot]! >= 0 && this.end[slot]! > this.start[slot]!;
-  }
-
-  text(s: string, slot: number): string {
-    return s.slice(this.start[slot]!, this.end[slot]!);
-  }
-}
+/** SonicOS writes keys in mixed case (`srcMac`, `fw_action`, `Category`) and quoted values without escapes. */
+const SYNTAX = { mixedCaseKeys: true, escapes: false } as const;
 
 /** One end of the record: `IP:PORT:IFACE[:HOST]`, or `:PORT:IFACE` beside a `srcV6=`. */
 interface End {
   ip: string;
   port: number;
   iface: string | null;
-}
-
-function d2(s: string, i: number): number {
-  const a = digitAt(s, i);
-  const b = digitAt(s, i + 1);
-  return a < 0 || b < 0 ? -1 : a * 10 + b;
 }
 
 const MISSING_M = fixedReason('missing', 'm');
@@ -153,84 +90,80 @@ const MISSING_PROTO = fixedReason('missing', 'proto');
 const DST_FAMILY = fixedReason('family-differs', 'dst', 'src');
 const BAD_OFFSET = fixedReason('impossible-offset', 'time');
 
-function bad(r: LineReason): PayloadReject {
-  return new PayloadReject(true, r);
-}
-
 class SonicwallPayload implements PayloadParser {
   readonly format = ID;
-  private readonly f = new Fields();
+  private readonly f = new KeyValues(KEYS, SYNTAX);
   private readonly dates = new SharedDates();
-  private local: LocalTimeToEpoch | null = null;
   private zones: NamedZoneTime | null = null;
-  private readonly rules = new Map<string, string>();
+  private readonly rules = new Interner();
   private lastHost = '';
   private lastStamp = '';
   private lastStampMs = NaN;
   private timeError: LineReason | null = null;
   private endError: LineReason | null = null;
+  private readonly wall: WallTimes;
 
   constructor(
     private readonly file: string,
-    private readonly tz: string | null,
-    private readonly zoneNote: ZoneNote | undefined,
-    private readonly timeCarry: LocalTimeCarry | undefined,
-  ) {}
+    private readonly ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry'>,
+  ) {
+    this.wall = new WallTimes(ctx);
+  }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
     if (sonicwallAt(s, start, end) < 0) return NOT_MINE;
     const f = this.f;
     f.read(s, start, end);
-    if (!f.has(SLOT.sn)) return f.unclosed ? bad(this.cut(s)) : NOT_MINE;
-    if (!f.has(SLOT.m)) return bad(f.unclosed ? this.cut(s) : MISSING_M);
+    if (!f.filled(SLOT.sn)) return f.unclosed ? malformed(this.cut(s)) : NOT_MINE;
+    if (!f.filled(SLOT.m)) return malformed(f.unclosed ? this.cut(s) : MISSING_M);
     const mid = uintIn(s, f.start[SLOT.m]!, f.end[SLOT.m]!);
-    if (mid < 0) return bad(reason('not-a-number', 'm', shown(f.text(s, SLOT.m))));
+    if (mid < 0) return malformed(reason('not-a-number', 'm', shown(f.text(s, SLOT.m))));
     const message = MESSAGES.get(mid);
     if (message === undefined) return new PayloadReject(false, reason('sonicwall-not-packet', '', String(mid)));
     // A line cut inside a quoted value: what follows the cut (addresses, rule, …) is gone.
-    if (f.unclosed) return bad(this.cut(s));
+    if (f.unclosed) return malformed(this.cut(s));
 
-    if (!f.has(SLOT.src)) return bad(MISSING_SRC);
-    if (!f.has(SLOT.dst)) return bad(MISSING_DST);
+    if (!f.filled(SLOT.src)) return malformed(MISSING_SRC);
+    if (!f.filled(SLOT.dst)) return malformed(MISSING_DST);
     const src = this.end(s, SLOT.src, SLOT.srcV6);
-    if (src === null) return bad(this.endError!);
+    if (src === null) return malformed(this.endError!);
     const dst = this.end(s, SLOT.dst, SLOT.dstV6);
-    if (dst === null) return bad(this.endError!);
+    if (dst === null) return malformed(this.endError!);
     const ver = addressVersion(src.ip, 0, src.ip.length) as 4 | 6;
-    if (addressVersion(dst.ip, 0, dst.ip.length) !== ver) return bad(DST_FAMILY);
+    if (addressVersion(dst.ip, 0, dst.ip.length) !== ver) return malformed(DST_FAMILY);
 
     let proto: string;
-    if (f.has(SLOT.proto)) {
+    if (f.filled(SLOT.proto)) {
       const a = f.start[SLOT.proto]!;
       const slash = s.indexOf('/', a);
       proto = protoByName(s.slice(a, slash >= 0 && slash < f.end[SLOT.proto]! ? slash : f.end[SLOT.proto]!));
       if (proto === 'icmp' && ver === 6) proto = 'icmpv6';
     } else if (message.proto !== null) proto = message.proto;
-    else return bad(MISSING_PROTO);
-    const hasPorts = proto === 'tcp' || proto === 'udp' || proto === 'sctp' || proto === 'udplite' || proto === 'dccp';
+    else return malformed(MISSING_PROTO);
+    const hasPorts = carriesPorts(proto);
 
     let time = head.time;
     let yearInferred = head.yearInferred;
-    if (f.has(SLOT.time)) {
+    if (f.filled(SLOT.time)) {
       const ms = this.time(s);
-      if (ms !== ms) return bad(this.timeError!);
+      if (ms !== ms) return malformed(this.timeError!);
       time = this.dates.of(ms);
       yearInferred = false;
     }
 
     let icmp: IcmpInfo | null = null;
     if (proto === 'icmp' || proto === 'icmpv6') {
-      const t = f.has(SLOT.type) ? uintIn(s, f.start[SLOT.type]!, f.end[SLOT.type]!) : -1;
-      const cs = f.has(SLOT.icode) ? SLOT.icode : f.has(SLOT.icmpCode) ? SLOT.icmpCode : SLOT.code;
-      const c = f.has(cs) ? uintIn(s, f.start[cs]!, f.end[cs]!) : -1;
+      const t = f.filled(SLOT.type) ? uintIn(s, f.start[SLOT.type]!, f.end[SLOT.type]!) : -1;
+      const cs = f.filled(SLOT.icode) ? SLOT.icode : f.filled(SLOT.icmpCode) ? SLOT.icmpCode : SLOT.code;
+      const c = f.filled(cs) ? uintIn(s, f.start[cs]!, f.end[cs]!) : -1;
       icmp = { type: t >= 0 && t <= 255 ? t : null, code: c >= 0 && c <= 255 ? c : null, embedded: null };
     }
 
-    const rule = f.has(SLOT.rule) ? f.text(s, SLOT.rule) : null;
+    const rule = f.filled(SLOT.rule) ? f.text(s, SLOT.rule) : null;
     const zones = rule === null ? null : zonesOf(rule);
     let direction: Direction;
-    if (f.has(SLOT.fw) && sameText(s, f.start[SLOT.fw]!, f.end[SLOT.fw]!, dst.ip)) direction = 'in';
-    else if (f.has(SLOT.fw) && sameText(s, f.start[SLOT.fw]!, f.end[SLOT.fw]!, src.ip)) direction = 'out';
+    if (f.filled(SLOT.fw) && sameText(s, f.start[SLOT.fw]!, f.end[SLOT.fw]!, dst.ip)) direction = 'in';
+    else if (f.filled(SLOT.fw) && sameText(s, f.start[SLOT.fw]!, f.end[SLOT.fw]!, src.ip)) direction = 'out';
     else direction = zones !== null && zones[1] === 'WAN' && zones[0] !== 'WAN' ? 'out' : 'forward';
 
     return {
@@ -262,7 +195,7 @@ class SonicwallPayload implements PayloadParser {
   }
 
   private cut(s: string): LineReason {
-    return reason('unclosed', s.slice(this.f.cutKey, this.f.cutKeyEnd), '"');
+    return reason('unclosed', this.f.cutKeyText(s), '"');
   }
 
   /** `src=IP:PORT:IFACE[:HOST]` (an IPv6 address in `srcV6=`, `src=:PORT:IFACE`); null with endError set when it cannot be read. */
@@ -273,7 +206,7 @@ class SonicwallPayload implements PayloadParser {
     const b = f.end[slot]!;
     let ip: string;
     let i: number;
-    if (f.has(v6slot)) {
+    if (f.filled(v6slot)) {
       ip = f.text(s, v6slot);
       if (addressVersion(ip, 0, ip.length) !== 6) {
         this.endError = reason('invalid-address', KEYS[v6slot], shown(ip));
@@ -325,13 +258,8 @@ class SonicwallPayload implements PayloadParser {
   /** `5 (WAN->LAN) m=98`, `m=36 TCP packet dropped due to policy`: one string per distinct label. */
   private rule(s: string, rule: string | null, mid: number): string {
     const f = this.f;
-    const label = rule !== null ? `${rule} m=${mid}` : f.has(SLOT.msg) ? `m=${mid} ${f.text(s, SLOT.msg)}` : `m=${mid}`;
-    let r = this.rules.get(label);
-    if (r === undefined) {
-      if (this.rules.size >= 4096) this.rules.clear();
-      this.rules.set(label, (r = label));
-    }
-    return r;
+    const label = rule !== null ? `${rule} m=${mid}` : f.filled(SLOT.msg) ? `m=${mid} ${f.text(s, SLOT.msg)}` : `m=${mid}`;
+    return this.rules.of(label);
   }
 
   /** `2026-11-20 06:25:01` with ` UTC`, ` GMT`, ` +0100`, a zone's name (`CET`: in --tz) or nothing (--tz); NaN with timeError set when it cannot be read. */
@@ -369,23 +297,18 @@ class SonicwallPayload implements PayloadParser {
       // it is read as the other formats read one, wall time in --tz (noted when it is none
       // of that zone's names: `check` says so).
       const wall = Date.UTC(y, mo - 1, d, h, mi, s59);
-      this.zones ??= new NamedZoneTime({ tz: this.tz, zoneNote: this.zoneNote, timeCarry: this.timeCarry });
-      ms = this.zones.at(s.slice(a + 20, b), wall, this.wallIn(y, mo, d, h, mi, s59)) + leap;
+      this.zones ??= new NamedZoneTime(this.ctx);
+      ms = this.zones.at(s.slice(a + 20, b), wall, this.wall.ms(y, mo, d, h, mi, s59)) + leap;
     } else if (n > 19) {
       const offset = this.offsetMinutes(s.slice(a + 20, b), s.slice(a, b));
       if (offset === null) return NaN;
       ms = Date.UTC(y, mo - 1, d, h, mi, s59) - offset * 60_000 + leap;
     } else {
-      ms = this.wallIn(y, mo, d, h, mi, s59) + leap;
+      ms = this.wall.ms(y, mo, d, h, mi, s59) + leap;
     }
     this.lastStamp = s.slice(a, b);
     this.lastStampMs = ms;
     return ms;
-  }
-
-  private wallIn(y: number, mo: number, d: number, h: number, mi: number, sec: number): number {
-    this.local ??= localTimeConverter(this.tz, { inLogOrder: true, note: this.zoneNote, carry: this.timeCarry });
-    return this.local(y, mo, d, h, mi, sec);
   }
 
   /** `UTC`, `GMT`, `+0100`, `-05:00` → minutes east; null (timeError set) for anything else. */
@@ -441,17 +364,13 @@ export function sonicwallAt(s: string, start: number, end: number): number {
 }
 
 export function createSonicwallPayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNote' | 'timeCarry'>): PayloadParser {
-  return new SonicwallPayload(ctx.file, ctx.tz, ctx.zoneNote, ctx.timeCarry);
+  return new SonicwallPayload(ctx.file, ctx);
 }
 
 /** Sniff-only pattern (compiled once): the head every SonicOS syslog record starts with. */
 const HEAD = /(?:^|[\s>])id=\S+\s+sn=[0-9A-Za-z]+ time="[^"]*" fw=\S* pri=\d+\b.* m=\d+\b/;
 
-function sniff(lines: readonly string[]): number {
-  let records = 0;
-  for (const l of lines) if (HEAD.test(l)) records++;
-  return recordShare(records, lines.length);
-}
+const sniff = sniffMatching(HEAD);
 
 /**
  * The rule label in ECS terms: the access rule (`5 (WAN->LAN)`) is rule.name, its number
@@ -493,10 +412,7 @@ export const sonicwallFormat: FormatDefinition = {
   // its start and its end, not one record per packet: counted as the Cisco ASA's Built and
   // Teardown are (connection-records.ts); the drops are one record per packet.
   connectionRecords: { action: 'allow' },
-  create: (file, sink) => {
-    const ctx = withTimeCarry(file);
-    return syslogPayloadFormat(ctx, sink, createSonicwallPayload(ctx), ' sn=');
-  },
+  create: syslogPayloadCreate(createSonicwallPayload, ' sn='),
   ruleFields: sonicwallRuleFields,
   // The label's m= id is named by signatures/sonicwall-messages.json ("SonicWall message 36 TCP packet dropped").
   messageNames: 'sonicwallMessages',

@@ -19,19 +19,19 @@
 // (`fwrule 60001 Packet dropped`: 60001-60099 are the UTM's built-in rules, 60001 its final
 // drop); in ECS (utmRuleFields) the number is rule.id and the name event.reason.
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
-import { addressVersion } from './address.js';
-import { flagNames, flagWordBit, portIn, shown, uintIn } from './fields.js';
+import { addressPairVersion, flagNames, flagWordBit, portIn, shown, uintIn } from './fields.js';
 import { KeyValues } from './key-values.js';
-import { protoByNumber } from '../util/protocols.js';
-import { localTimeConverter, withTimeCarry, type LocalTimeToEpoch } from './local-time.js';
-import { PayloadReject, type RecordHead } from './netfilter.js';
+import { carriesPorts, protoByNumber } from '../util/protocols.js';
+import { WallTimes } from './local-time.js';
+import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
-import { syslogPayloadFormat } from './payload-dispatch.js';
+import { syslogPayloadCreate } from './payload-dispatch.js';
 import { digitAt, impossible } from './timestamp.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
-import { recordShare, type FormatDefinition, type LocalTimeCarry, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
+import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
+import { Interner } from '../util/interner.js';
 
 const ID = 'sophos-utm';
 
@@ -54,10 +54,6 @@ const MISSING_PROTO = fixedReason('missing', 'proto');
 const MISSING_ACTION = fixedReason('missing', 'action');
 const MISSING_DSTPORT = fixedReason('missing', 'dstport');
 const DST_FAMILY = fixedReason('family-differs', 'dstip', 'srcip');
-
-function bad(r: LineReason): PayloadReject {
-  return new PayloadReject(true, r);
-}
 
 /** Two digits at i, or one when the next character is `sep` (`2016:1:29`); -1 when neither. Sets `next`. */
 function num(s: string, i: number, sep: number, out: { next: number }): number {
@@ -122,18 +118,18 @@ class UtmPayload implements PayloadParser {
   private readonly f = new KeyValues(KEYS);
   private readonly dates = new SharedDates();
   private readonly stamp = [0, 0, 0, 0, 0, 0];
-  private local: LocalTimeToEpoch | null = null;
-  private readonly rules = new Map<string, string>();
+  private readonly rules = new Interner();
   private lastHost = '';
   private lastStamp = '';
   private lastStampMs = NaN;
+  private readonly wall: WallTimes;
 
   constructor(
     private readonly file: string,
-    private readonly tz: string | null,
-    private readonly zoneNote: ZoneNote | undefined,
-    private readonly timeCarry: LocalTimeCarry | undefined,
-  ) {}
+    ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry'>,
+  ) {
+    this.wall = new WallTimes(ctx);
+  }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
     let p = start;
@@ -159,46 +155,43 @@ class UtmPayload implements PayloadParser {
     const f = this.f;
     f.read(s, p, end);
     if (!f.has(SLOT.sub)) {
-      if (f.unclosed && f.has(SLOT.id)) return bad(this.cut(s));
+      if (f.unclosed && f.has(SLOT.id)) return malformed(this.cut(s));
       if (stampEnd < 0) return NOT_MINE;
       // Another program of the UTM (httpd, named, dhcpd, …).
       return new PayloadReject(false, reason('sophos-not-firewall', '', shown(program ?? s.slice(stampEnd + 1, tokenEnd(s, stampEnd + 1, end)))));
     }
     if (!f.is(s, SLOT.sub, 'packetfilter')) return new PayloadReject(false, reason('sophos-not-firewall', '', shown(f.text(s, SLOT.sub))));
-    if (f.unclosed) return bad(this.cut(s));
+    if (f.unclosed) return malformed(this.cut(s));
 
-    if (!f.filled(SLOT.srcip)) return bad(MISSING_SRCIP);
-    if (!f.filled(SLOT.dstip)) return bad(MISSING_DSTIP);
+    if (!f.filled(SLOT.srcip)) return malformed(MISSING_SRCIP);
+    if (!f.filled(SLOT.dstip)) return malformed(MISSING_DSTIP);
     const src = f.text(s, SLOT.srcip);
     const dst = f.text(s, SLOT.dstip);
-    const ver = addressVersion(src, 0, src.length);
-    if (ver === 0) return bad(reason('invalid-address', 'srcip', shown(src)));
-    const dver = addressVersion(dst, 0, dst.length);
-    if (dver === 0) return bad(reason('invalid-address', 'dstip', shown(dst)));
-    if (dver !== ver) return bad(DST_FAMILY);
+    const ver = addressPairVersion(src, dst, 'srcip', 'dstip', DST_FAMILY);
+    if (typeof ver !== 'number') return malformed(ver);
 
-    if (!f.filled(SLOT.proto)) return bad(MISSING_PROTO);
+    if (!f.filled(SLOT.proto)) return malformed(MISSING_PROTO);
     const pn = uintIn(s, f.start[SLOT.proto]!, f.end[SLOT.proto]!);
-    if (pn < 0 || pn > 255) return bad(reason('not-a-protocol', 'proto', shown(f.text(s, SLOT.proto))));
+    if (pn < 0 || pn > 255) return malformed(reason('not-a-protocol', 'proto', shown(f.text(s, SLOT.proto))));
     const proto = protoByNumber(pn);
     let sport = -1;
     let dport = -1;
-    if (proto === 'tcp' || proto === 'udp' || proto === 'sctp' || proto === 'udplite' || proto === 'dccp') {
-      if (!f.filled(SLOT.dstport)) return bad(MISSING_DSTPORT);
+    if (carriesPorts(proto)) {
+      if (!f.filled(SLOT.dstport)) return malformed(MISSING_DSTPORT);
       dport = portIn(s, f.start[SLOT.dstport]!, f.end[SLOT.dstport]!);
-      if (dport < 0) return bad(reason('invalid-port', 'dstport', shown(f.text(s, SLOT.dstport))));
+      if (dport < 0) return malformed(reason('invalid-port', 'dstport', shown(f.text(s, SLOT.dstport))));
       if (f.filled(SLOT.srcport)) {
         sport = portIn(s, f.start[SLOT.srcport]!, f.end[SLOT.srcport]!);
-        if (sport < 0) return bad(reason('invalid-port', 'srcport', shown(f.text(s, SLOT.srcport))));
+        if (sport < 0) return malformed(reason('invalid-port', 'srcport', shown(f.text(s, SLOT.srcport))));
       }
     }
 
-    if (!f.filled(SLOT.action)) return bad(MISSING_ACTION);
+    if (!f.filled(SLOT.action)) return malformed(MISSING_ACTION);
     const action = ACTIONS[s.slice(f.start[SLOT.action]!, f.end[SLOT.action]!)] ?? 'other';
 
     if (stampEnd >= 0) {
       const ms = this.time(s, start, stampEnd);
-      if (typeof ms !== 'number') return bad(ms);
+      if (typeof ms !== 'number') return malformed(ms);
       time = this.dates.of(ms);
       yearInferred = false;
     }
@@ -211,7 +204,7 @@ class UtmPayload implements PayloadParser {
       for (let i = a; i < b; ) {
         const e = tokenEnd(s, i, b);
         const bit = flagWordBit(s, i, e);
-        if (bit === 0 && e > i) return bad(reason('invalid', 'tcpflags', shown(f.text(s, SLOT.tcpflags))));
+        if (bit === 0 && e > i) return malformed(reason('invalid', 'tcpflags', shown(f.text(s, SLOT.tcpflags))));
         bits |= bit;
         i = e + 1;
       }
@@ -275,12 +268,7 @@ class UtmPayload implements PayloadParser {
     let label = f.filled(SLOT.fwrule) ? `fwrule ${f.text(s, SLOT.fwrule)}` : '';
     if (f.filled(SLOT.name)) label += (label === '' ? '' : ' ') + f.text(s, SLOT.name);
     if (label === '') return null;
-    let r = this.rules.get(label);
-    if (r === undefined) {
-      if (this.rules.size >= 4096) this.rules.clear();
-      this.rules.set(label, (r = label));
-    }
-    return r;
+    return this.rules.of(label);
   }
 
   /** The stamp read by stampAt (this.stamp) as ms, in --tz; the reason when it is no time. */
@@ -290,8 +278,7 @@ class UtmPayload implements PayloadParser {
     const [y, mo, d, h, mi, sec] = this.stamp as [number, number, number, number, number, number];
     const err = impossible(y, mo, d, h, mi, sec);
     if (err !== null) return err;
-    this.local ??= localTimeConverter(this.tz, { inLogOrder: true, note: this.zoneNote, carry: this.timeCarry });
-    const ms = this.local(y, mo, d, h, mi, Math.min(sec, 59)) + (sec === 60 ? 1000 : 0);
+    const ms = this.wall.ms(y, mo, d, h, mi, sec);
     this.lastStamp = key;
     this.lastStampMs = ms;
     return ms;
@@ -313,7 +300,7 @@ export function utmRecordAt(s: string, start: number, end: number): number {
 }
 
 export function createUtmPayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNote' | 'timeCarry'>): PayloadParser {
-  return new UtmPayload(ctx.file, ctx.tz, ctx.zoneNote, ctx.timeCarry);
+  return new UtmPayload(ctx.file, ctx);
 }
 
 /** Sniff-only patterns: the UTM's own stamp opening a line (any of its programs), or a packet filter record behind another header. */
@@ -341,9 +328,6 @@ export const sophosUtmFormat: FormatDefinition = {
     '2026:11:20-06:31:40 utm ulogd[5432]: id="2001" severity="info" sys="SecureNet" sub="packetfilter" name="Packet dropped" action="drop" fwrule="60001" initf="eth1" srcip="2001:db8::7" dstip="2001:db8:1::1" proto="58" length="104" tos="0x00" prec="0x00" ttl="57" type="128" code="0"',
   ],
   sniff,
-  create: (file, sink) => {
-    const ctx = withTimeCarry(file);
-    return syslogPayloadFormat(ctx, sink, createUtmPayload(ctx), 'sub="packetfilter"');
-  },
+  create: syslogPayloadCreate(createUtmPayload, 'sub="packetfilter"'),
   ruleFields: utmRuleFields,
 };

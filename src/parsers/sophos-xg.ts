@@ -25,19 +25,19 @@
 // (xgRuleFields) the id is rule.id, the name rule.name, the component event.reason and the
 // zones the observer's ingress and egress zones.
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
-import { addressVersion } from './address.js';
-import { portIn, shown, uintIn } from './fields.js';
+import { addressPairVersion, portIn, shown, uintIn } from './fields.js';
 import { KeyValues } from './key-values.js';
-import { protoByName } from '../util/protocols.js';
-import { localTimeConverter, withTimeCarry, type LocalTimeToEpoch } from './local-time.js';
-import { PayloadReject, type RecordHead } from './netfilter.js';
+import { carriesPorts, protoByName } from '../util/protocols.js';
+import { WallTimes } from './local-time.js';
+import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
-import { syslogPayloadFormat } from './payload-dispatch.js';
-import { digitAt, impossible } from './timestamp.js';
+import { syslogPayloadCreate } from './payload-dispatch.js';
+import { dateAndTimeAt, d2, digitAt, impossible } from './timestamp.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
-import { recordShare, type FormatDefinition, type LocalTimeCarry, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
+import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
+import { Interner } from '../util/interner.js';
 
 const ID = 'sophos-xg';
 
@@ -78,76 +78,65 @@ const MISSING_DSTPORT = fixedReason('missing', 'dst_port');
 const DST_FAMILY = fixedReason('family-differs', 'dst_ip', 'src_ip');
 const BAD_OFFSET = fixedReason('impossible-offset', 'timestamp');
 
-function bad(r: LineReason): PayloadReject {
-  return new PayloadReject(true, r);
-}
-
-function d2(s: string, i: number): number {
-  const a = digitAt(s, i);
-  const b = digitAt(s, i + 1);
-  return a < 0 || b < 0 ? -1 : a * 10 + b;
-}
-
 class XgPayload implements PayloadParser {
   readonly format = ID;
   private readonly f = new KeyValues(KEYS);
   private readonly dates = new SharedDates();
-  private local: LocalTimeToEpoch | null = null;
-  private readonly rules = new Map<string, string>();
+  /** The fields of the last date and time read (one array for every line). */
+  private readonly stamp = [0, 0, 0, 0, 0, 0];
+  private readonly rules = new Interner();
   private lastHost = '';
   private lastStamp = '';
   private lastStampMs = NaN;
   private timeError: LineReason | null = null;
+  private readonly wall: WallTimes;
 
   constructor(
     private readonly file: string,
-    private readonly tz: string | null,
-    private readonly zoneNote: ZoneNote | undefined,
-    private readonly timeCarry: LocalTimeCarry | undefined,
-  ) {}
+    ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry'>,
+  ) {
+    this.wall = new WallTimes(ctx);
+  }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
     if (xgRecordAt(s, start, end) < 0) return NOT_MINE;
     const f = this.f;
     f.read(s, start, end);
-    if (!f.has(SLOT.log_id)) return f.unclosed ? bad(this.cut(s)) : NOT_MINE;
-    if (!f.has(SLOT.log_type)) return bad(f.unclosed ? this.cut(s) : MISSING_TYPE);
+    if (!f.has(SLOT.log_id)) return f.unclosed ? malformed(this.cut(s)) : NOT_MINE;
+    if (!f.has(SLOT.log_type)) return malformed(f.unclosed ? this.cut(s) : MISSING_TYPE);
     if (!f.is(s, SLOT.log_type, 'Firewall')) return new PayloadReject(false, reason('sophos-not-firewall', '', shown(f.text(s, SLOT.log_type))));
-    if (f.unclosed) return bad(this.cut(s));
+    if (f.unclosed) return malformed(this.cut(s));
 
-    if (!f.filled(SLOT.src_ip)) return bad(MISSING_SRCIP);
-    if (!f.filled(SLOT.dst_ip)) return bad(MISSING_DSTIP);
+    if (!f.filled(SLOT.src_ip)) return malformed(MISSING_SRCIP);
+    if (!f.filled(SLOT.dst_ip)) return malformed(MISSING_DSTIP);
     const src = f.text(s, SLOT.src_ip);
     const dst = f.text(s, SLOT.dst_ip);
-    const ver = addressVersion(src, 0, src.length);
-    if (ver === 0) return bad(reason('invalid-address', 'src_ip', shown(src)));
-    const dver = addressVersion(dst, 0, dst.length);
-    if (dver === 0) return bad(reason('invalid-address', 'dst_ip', shown(dst)));
-    if (dver !== ver) return bad(DST_FAMILY);
+    const ver = addressPairVersion(src, dst, 'src_ip', 'dst_ip', DST_FAMILY);
+    if (typeof ver !== 'number') return malformed(ver);
 
-    if (!f.filled(SLOT.protocol)) return bad(MISSING_PROTO);
+    if (!f.filled(SLOT.protocol)) return malformed(MISSING_PROTO);
     const proto = protoByName(s.slice(f.start[SLOT.protocol]!, f.end[SLOT.protocol]!));
     let sport = -1;
     let dport = -1;
-    if (proto === 'tcp' || proto === 'udp' || proto === 'sctp' || proto === 'udplite' || proto === 'dccp') {
-      if (!f.filled(SLOT.dst_port)) return bad(MISSING_DSTPORT);
+    if (carriesPorts(proto)) {
+      if (!f.filled(SLOT.dst_port)) return malformed(MISSING_DSTPORT);
       dport = portIn(s, f.start[SLOT.dst_port]!, f.end[SLOT.dst_port]!);
-      if (dport < 0) return bad(reason('invalid-port', 'dst_port', shown(f.text(s, SLOT.dst_port))));
+      if (dport < 0) return malformed(reason('invalid-port', 'dst_port', shown(f.text(s, SLOT.dst_port))));
       if (f.filled(SLOT.src_port)) {
         sport = portIn(s, f.start[SLOT.src_port]!, f.end[SLOT.src_port]!);
-        if (sport < 0) return bad(reason('invalid-port', 'src_port', shown(f.text(s, SLOT.src_port))));
+        if (sport < 0) return malformed(reason('invalid-port', 'src_port', shown(f.text(s, SLOT.src_port))));
       }
     }
 
     const verdict = f.filled(SLOT.log_subtype) ? SLOT.log_subtype : f.filled(SLOT.status) ? SLOT.status : -1;
-    if (verdict < 0) return bad(MISSING_ACTION);
+    if (verdict < 0) return malformed(MISSING_ACTION);
     const action = ACTIONS[s.slice(f.start[verdict]!, f.end[verdict]!)] ?? 'other';
 
     let time = head.time;
     let yearInferred = head.yearInferred;
     if (f.filled(SLOT.timestamp) || (f.filled(SLOT.date) && f.filled(SLOT.time))) {
       const ms = f.filled(SLOT.timestamp) ? this.isoTime(s) : this.localTime(s);
-      if (ms !== ms) return bad(this.timeError!);
+      if (ms !== ms) return malformed(this.timeError!);
       time = this.dates.of(ms);
       yearInferred = false;
     }
@@ -233,12 +222,7 @@ class XgPayload implements PayloadParser {
     else label += 'fw_rule -';
     if (f.filled(SLOT.fw_rule_name)) label += ` "${f.text(s, SLOT.fw_rule_name).replace(/["\\]/g, '\\$&')}"`;
     if (from !== null || to !== null) label += ` ${from ?? '-'}->${to ?? '-'}`;
-    let r = this.rules.get(label);
-    if (r === undefined) {
-      if (this.rules.size >= 4096) this.rules.clear();
-      this.rules.set(label, (r = label));
-    }
-    return r;
+    return this.rules.of(label);
   }
 
   /** `timestamp="2026-11-20T06:25:01+0100"` (also `+01:00`, `Z`, no offset: --tz); NaN with timeError set when it is no time. */
@@ -277,8 +261,7 @@ class XgPayload implements PayloadParser {
     const s59 = Math.min(sec, 59);
     let ms: number;
     if (p === b) {
-      this.local ??= localTimeConverter(this.tz, { inLogOrder: true, note: this.zoneNote, carry: this.timeCarry });
-      ms = this.local(y, mo, d, h, mi, s59);
+      ms = this.wall.ms(y, mo, d, h, mi, s59);
     } else if (s.charCodeAt(p) === 0x5a && p + 1 === b) {
       ms = Date.UTC(y, mo - 1, d, h, mi, s59);
     } else {
@@ -309,27 +292,18 @@ class XgPayload implements PayloadParser {
     const ta = f.start[SLOT.time]!;
     const key = `${s.slice(da, f.end[SLOT.date]!)} ${s.slice(ta, f.end[SLOT.time]!)}`;
     if (key === this.lastStamp) return this.lastStampMs;
-    const y = d2(s, da) * 100 + d2(s, da + 2);
-    const mo = d2(s, da + 5);
-    const d = d2(s, da + 8);
-    if (f.end[SLOT.date]! - da !== 10 || d2(s, da) < 0 || d2(s, da + 2) < 0 || mo < 0 || d < 0 || s.charCodeAt(da + 4) !== 0x2d || s.charCodeAt(da + 7) !== 0x2d) {
-      this.timeError = reason('invalid', 'date', shown(f.text(s, SLOT.date)));
+    const wrong = dateAndTimeAt(s, da, f.end[SLOT.date]!, ta, f.end[SLOT.time]!, this.stamp);
+    if (wrong !== null) {
+      this.timeError = reason('invalid', wrong, shown(f.text(s, wrong === 'date' ? SLOT.date : SLOT.time)));
       return NaN;
     }
-    const h = d2(s, ta);
-    const mi = d2(s, ta + 3);
-    const sec = d2(s, ta + 6);
-    if (f.end[SLOT.time]! - ta !== 8 || h < 0 || mi < 0 || sec < 0 || s.charCodeAt(ta + 2) !== 0x3a || s.charCodeAt(ta + 5) !== 0x3a) {
-      this.timeError = reason('invalid', 'time', shown(f.text(s, SLOT.time)));
-      return NaN;
-    }
+    const [y, mo, d, h, mi, sec] = this.stamp as [number, number, number, number, number, number];
     const err = impossible(y, mo, d, h, mi, sec);
     if (err !== null) {
       this.timeError = err;
       return NaN;
     }
-    this.local ??= localTimeConverter(this.tz, { inLogOrder: true, note: this.zoneNote, carry: this.timeCarry });
-    const ms = this.local(y, mo, d, h, mi, Math.min(sec, 59)) + (sec === 60 ? 1000 : 0);
+    const ms = this.wall.ms(y, mo, d, h, mi, sec);
     this.lastStamp = key;
     this.lastStampMs = ms;
     return ms;
@@ -350,7 +324,7 @@ export function xgRecordAt(s: string, start: number, end: number): number {
 }
 
 export function createXgPayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNote' | 'timeCarry'>): PayloadParser {
-  return new XgPayload(ctx.file, ctx.tz, ctx.zoneNote, ctx.timeCarry);
+  return new XgPayload(ctx.file, ctx);
 }
 
 /** Sniff-only patterns: a log id of twelve digits and a log type, as every SFOS log line has. */
@@ -391,9 +365,6 @@ export const sophosXgFormat: FormatDefinition = {
   // An allowed record is one connection the firewall let through (con_event Start, Stop or
   // Interim), not one per packet: counted as connections, as FortiGate's sessions are.
   connectionRecords: { action: 'allow' },
-  create: (file, sink) => {
-    const ctx = withTimeCarry(file);
-    return syslogPayloadFormat(ctx, sink, createXgPayload(ctx), 'log_id=');
-  },
+  create: syslogPayloadCreate(createXgPayload, 'log_id='),
   ruleFields: xgRuleFields,
 };

@@ -83,7 +83,7 @@ export function digitAt(s: string, i: number): number {
 }
 
 /** Two digits at s[i..i+2) as a number, or -1. */
-function d2(s: string, i: number): number {
+export function d2(s: string, i: number): number {
   const a = digitAt(s, i);
   const b = digitAt(s, i + 1);
   return a < 0 || b < 0 ? -1 : a * 10 + b;
@@ -111,6 +111,32 @@ const BAD_OFFSET_DATE = fixedReason('impossible-date-offset', TIME);
 /** A year outside util/year-range.ts's range, as a line's malformed reason (the ASA clock's too). */
 export function yearReason(year: number): LineReason {
   return reason('year-range', TIME, yearText(year));
+}
+
+/**
+ * `YYYY-MM-DD` in s[da, db) and `HH:MM:SS` in s[ta, tb), a record's date and time in two
+ * fields of their own (FortiOS's and SFOS v17-v19's `date=` `time=`), into out as year,
+ * month, day, hour, minute, second. Which of the two is not so written, the date first;
+ * null when both are (whether they make a time is impossible()'s to say).
+ */
+export function dateAndTimeAt(s: string, da: number, db: number, ta: number, tb: number, out: number[]): 'date' | 'time' | null {
+  const y = d2(s, da) * 100 + d2(s, da + 2);
+  const mo = d2(s, da + 5);
+  const d = d2(s, da + 8);
+  if (db - da !== 10 || d2(s, da) < 0 || d2(s, da + 2) < 0 || mo < 0 || d < 0 || s.charCodeAt(da + 4) !== 0x2d || s.charCodeAt(da + 7) !== 0x2d) {
+    return 'date';
+  }
+  const h = d2(s, ta);
+  const mi = d2(s, ta + 3);
+  const sec = d2(s, ta + 6);
+  if (tb - ta !== 8 || h < 0 || mi < 0 || sec < 0 || s.charCodeAt(ta + 2) !== 0x3a || s.charCodeAt(ta + 5) !== 0x3a) return 'time';
+  out[0] = y;
+  out[1] = mo;
+  out[2] = d;
+  out[3] = h;
+  out[4] = mi;
+  out[5] = sec;
+  return null;
 }
 
 /**

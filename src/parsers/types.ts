@@ -167,3 +167,12 @@ export function recordShare(records: number, considered: number): number {
   if (records === 0 || considered === 0) return 0;
   return Math.min(1, 0.6 + (0.4 * records) / considered);
 }
+
+/** A sniff that counts the lines `pattern` finds a record in, on the recordShare scale. */
+export function sniffMatching(pattern: RegExp): (lines: readonly string[]) => number {
+  return (lines) => {
+    let records = 0;
+    for (const l of lines) if (pattern.test(l)) records++;
+    return recordShare(records, lines.length);
+  };
+}

@@ -53,6 +53,11 @@ export function protoByNumber(n: number): string {
   return PROTO_BY_NUMBER[n] ?? String(n);
 }
 
+/** Whether a record of `proto` (an event protocol name) carries ports: TCP, UDP, SCTP, UDP-Lite, DCCP. */
+export function carriesPorts(proto: string): boolean {
+  return proto === 'tcp' || proto === 'udp' || proto === 'sctp' || proto === 'udplite' || proto === 'dccp';
+}
+
 const protoNameCache = new Map<string, string>();
 
 /** Whether `lower` (a lowercase word) names a protocol: a name of the tables above. */

@@ -1,17 +1,14 @@
 // The FortiGate traffic log parser, one behaviour per test; the golden fixture
 // (test/fixtures/fortigate/traffic.log) covers a whole file.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FirewallEvent } from '../../src/event.js';
 import { isConnectionRecord } from '../../src/parsers/connection-records.js';
 import { fortigateFormat } from '../../src/parsers/fortigate.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
 import { payloadKind } from '../../src/parsers/payload-dispatch.js';
-import { sniffFormat } from '../../src/parsers/registry.js';
 import { eventToEcs } from '../../src/render/event-json.js';
 import { parseLines, splitLines } from '../helpers/parse.js';
+import { countBy, expectNoSampleOrCorpusSniffsAs, expectOwnLogsSniffAs, generatedSample, malformedReason, oneEvent, withKeyValue } from '../helpers/format-tests.js';
 
 const FIXTURES = new URL('../fixtures/fortigate/', import.meta.url).pathname;
 
@@ -23,25 +20,16 @@ const IPTABLES =
   'Nov 21 06:25:01 gw kernel: [123.456] [UFW BLOCK] IN=eth0 OUT= MAC=00:16:3e:11:22:33:00:16:3e:44:55:66:08:00 SRC=203.0.113.7 DST=198.51.100.2 LEN=40 TOS=0x00 PREC=0x00 TTL=241 ID=54321 PROTO=TCP SPT=47001 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0';
 
 function one(line: string, tz: string | null = null): FirewallEvent {
-  const r = parseLines(fortigateFormat, [line], { tz });
-  expect(r.malformed, 'malformed').toEqual([]);
-  expect(r.skipped, 'skipped').toEqual([]);
-  expect(r.events).toHaveLength(1);
-  return r.events[0]!;
+  return oneEvent(fortigateFormat, line, { tz });
 }
 
 function malformed(line: string): string {
-  const r = parseLines(fortigateFormat, [line]);
-  expect(r.events).toEqual([]);
-  expect(r.malformed).toHaveLength(1);
-  return r.malformed[0]!.reason;
+  return malformedReason(fortigateFormat, line);
 }
 
 /** DENY with `key=value` put in place of the key's own pair (or added when absent), or the key removed with null. */
 function withField(key: string, value: string | null, line = DENY): string {
-  const re = new RegExp(`(?<=[ >])${key}=("[^"]*"|\\S*)`);
-  if (value === null) return line.replace(new RegExp(` ${key}=("[^"]*"|\\S*)`), '');
-  return re.test(line) ? line.replace(re, `${key}=${value}`) : `${line} ${key}=${value}`;
+  return withKeyValue(line, key, value);
 }
 
 describe('fortigate: reading a traffic record', () => {
@@ -212,30 +200,11 @@ describe('fortigate: ECS', () => {
 
 describe('fortigate: sniffing and mixed files', () => {
   it('its own logs sniff as fortigate with high confidence', () => {
-    for (const name of ['traffic.log', 'sample/fgt60f.log']) {
-      const lines = splitLines(readFileSync(join(FIXTURES, name), 'utf8')).slice(0, 50);
-      const r = sniffFormat(lines);
-      expect([name, r.format?.id]).toEqual([name, 'fortigate']);
-      expect(r.confidence).toBeGreaterThanOrEqual(0.95);
-    }
+    expectOwnLogsSniffAs(FIXTURES, ['traffic.log', 'sample/fgt60f.log'], 'fortigate', 0.95);
   });
 
   it('no sample and no corpus file looks like a FortiGate log', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const n of readdirSync(dir)) {
-        const p = join(dir, n);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (!/\.(md|tsv|gz)$/.test(n)) files.push(p);
-      }
-    };
-    walk(new URL('../../samples/', import.meta.url).pathname);
-    walk(new URL('../../../shared/corpus/', import.meta.url).pathname);
-    expect(files.length).toBeGreaterThan(20);
-    for (const f of files) {
-      const lines = splitLines(readFileSync(f, 'utf8')).filter((l) => l.trim() !== '').slice(0, 50);
-      expect([f, fortigateFormat.sniff(lines)]).toEqual([f, 0]);
-    }
+    expectNoSampleOrCorpusSniffsAs(fortigateFormat);
   });
 
   it('a loghost file of iptables and FortiGate lines: each line is read by its own payload, whichever format the file is read as', () => {
@@ -252,13 +221,12 @@ describe('fortigate: sniffing and mixed files', () => {
 
 describe('fortigate: the sample log', () => {
   it('is what make-sample.mjs writes, and reads with nothing malformed', () => {
-    const text = readFileSync(join(FIXTURES, 'sample/fgt60f.log'), 'utf8');
-    expect(execFileSync('node', [join(FIXTURES, 'make-sample.mjs')], { encoding: 'utf8' })).toBe(text);
+    const text = generatedSample(FIXTURES, 'sample/fgt60f.log');
     const r = parseLines(fortigateFormat, splitLines(text));
     expect(r.malformed).toEqual([]);
     expect(r.skipped).toHaveLength(10);
     expect(r.events).toHaveLength(375);
-    const by = (k: (e: FirewallEvent) => string) => r.events.reduce<Record<string, number>>((m, e) => ((m[k(e)] = (m[k(e)] ?? 0) + 1), m), {});
+    const by = (k: (e: FirewallEvent) => string) => countBy(r.events, k);
     expect(by((e) => e.action)).toEqual({ drop: 250, allow: 125 });
     expect(by((e) => String(e.ipVersion))).toEqual({ 4: 350, 6: 25 });
   });

@@ -1,6 +1,5 @@
 // The Juniper SRX flow log parser, one behaviour per test; the golden fixture
 // (test/fixtures/juniper-srx/flow.log) covers a whole file.
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { payloadKind } from '../../src/parsers/payload-dispatch.js';
 import { sniffFormat } from '../../src/parsers/registry.js';
 import { eventToEcs } from '../../src/render/event-json.js';
 import { parseLines, splitLines } from '../helpers/parse.js';
+import { generatedSample, oneEvent } from '../helpers/format-tests.js';
 
 const FIXTURES = new URL('../fixtures/juniper-srx/', import.meta.url).pathname;
 const DENY = juniperSrxFormat.examples[0]!;
@@ -20,11 +20,7 @@ const SD_DENY =
   '<14>1 2026-11-20T06:25:01.123+01:00 srx RT_FLOW - RT_FLOW_SESSION_DENY [junos@2636.1.1.1.2.129 source-address="203.0.113.7" source-port="41234" destination-address="192.168.1.10" destination-port="23" connection-tag="0" service-name="junos-telnet" protocol-id="6" icmp-type="0" policy-name="default-deny" source-zone-name="untrust" destination-zone-name="trust" application="UNKNOWN" nested-application="UNKNOWN" username="N/A" roles="N/A" packet-incoming-interface="ge-0/0/0.0" encrypted="No" reason="policy deny" session-id-32="0"]';
 
 function one(line: string): FirewallEvent {
-  const r = parseLines(juniperSrxFormat, [line], { year: 2026, tz: 'UTC' });
-  expect(r.malformed, 'malformed').toEqual([]);
-  expect(r.skipped, 'skipped').toEqual([]);
-  expect(r.events).toHaveLength(1);
-  return r.events[0]!;
+  return oneEvent(juniperSrxFormat, line, { year: 2026, tz: 'UTC' });
 }
 
 describe('juniper-srx parser', () => {
@@ -98,7 +94,6 @@ describe('juniper-srx parser', () => {
   });
 
   it('sample log is what make-sample.mjs writes', () => {
-    const out = execFileSync('node', [join(FIXTURES, 'make-sample.mjs')], { encoding: 'utf8' });
-    expect(out).toBe(readFileSync(join(FIXTURES, 'sample/srx300.log'), 'utf8'));
+    generatedSample(FIXTURES, 'sample/srx300.log');
   });
 });

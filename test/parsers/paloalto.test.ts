@@ -1,8 +1,5 @@
 // The PAN-OS traffic log parser, one behaviour per test; the golden fixture
 // (test/fixtures/paloalto/traffic.log) covers a whole file.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FirewallEvent } from '../../src/event.js';
 import { isConnectionRecord } from '../../src/parsers/connection-records.js';
@@ -13,6 +10,7 @@ import { formats, sniffFormat } from '../../src/parsers/registry.js';
 import { eventToEcs } from '../../src/render/event-json.js';
 import { isEgress } from '../../src/util/egress.js';
 import { parseLines, splitLines } from '../helpers/parse.js';
+import { countBy, expectNoSampleOrCorpusSniffsAs, expectOwnLogsSniffAs, generatedSample, malformedReason, oneEvent } from '../helpers/format-tests.js';
 
 const FIXTURES = new URL('../fixtures/paloalto/', import.meta.url).pathname;
 
@@ -26,18 +24,11 @@ const IPTABLES =
   'Nov 21 06:25:01 gw kernel: [123.456] [UFW BLOCK] IN=eth0 OUT= MAC=00:16:3e:11:22:33:00:16:3e:44:55:66:08:00 SRC=203.0.113.7 DST=198.51.100.2 LEN=40 TOS=0x00 PREC=0x00 TTL=241 ID=54321 PROTO=TCP SPT=47001 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0';
 
 function one(line: string, tz: string | null = 'Europe/Berlin'): FirewallEvent {
-  const r = parseLines(paloaltoFormat, [line], { tz });
-  expect(r.malformed, 'malformed').toEqual([]);
-  expect(r.skipped, 'skipped').toEqual([]);
-  expect(r.events).toHaveLength(1);
-  return r.events[0]!;
+  return oneEvent(paloaltoFormat, line, { tz });
 }
 
 function malformed(line: string): string {
-  const r = parseLines(paloaltoFormat, [line], { tz: 'Europe/Berlin' });
-  expect(r.events).toEqual([]);
-  expect(r.malformed).toHaveLength(1);
-  return r.malformed[0]!.reason;
+  return malformedReason(paloaltoFormat, line, { tz: 'Europe/Berlin' });
 }
 
 function skipped(line: string): string {
@@ -245,12 +236,7 @@ describe('paloalto: ECS', () => {
 
 describe('paloalto: sniffing and mixed files', () => {
   it('its own logs sniff as paloalto with high confidence, and every format example as its own format', () => {
-    for (const name of ['traffic.log', 'sample/pa440.log']) {
-      const lines = splitLines(readFileSync(join(FIXTURES, name), 'utf8')).slice(0, 50);
-      const r = sniffFormat(lines);
-      expect([name, r.format?.id]).toEqual([name, 'paloalto']);
-      expect(r.confidence).toBeGreaterThanOrEqual(0.95);
-    }
+    expectOwnLogsSniffAs(FIXTURES, ['traffic.log', 'sample/pa440.log'], 'paloalto', 0.95);
     for (const f of formats) {
       if (f.id === 'paloalto') continue;
       expect([f.id, paloaltoFormat.sniff(f.examples)]).toEqual([f.id, 0]);
@@ -259,21 +245,7 @@ describe('paloalto: sniffing and mixed files', () => {
   });
 
   it('no sample and no corpus file looks like a PAN-OS log', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const n of readdirSync(dir)) {
-        const p = join(dir, n);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (!/\.(md|tsv|gz)$/.test(n)) files.push(p);
-      }
-    };
-    walk(new URL('../../samples/', import.meta.url).pathname);
-    walk(new URL('../../../shared/corpus/', import.meta.url).pathname);
-    expect(files.length).toBeGreaterThan(20);
-    for (const f of files) {
-      const lines = splitLines(readFileSync(f, 'utf8')).filter((l) => l.trim() !== '').slice(0, 50);
-      expect([f, paloaltoFormat.sniff(lines)]).toEqual([f, 0]);
-    }
+    expectNoSampleOrCorpusSniffsAs(paloaltoFormat);
   });
 
   it('a loghost file of iptables and PAN-OS lines: each line is read by its own payload, whichever format the file is read as', () => {
@@ -290,13 +262,12 @@ describe('paloalto: sniffing and mixed files', () => {
 
 describe('paloalto: the sample log', () => {
   it('is what make-sample.mjs writes, and reads with nothing malformed', () => {
-    const text = readFileSync(join(FIXTURES, 'sample/pa440.log'), 'utf8');
-    expect(execFileSync('node', [join(FIXTURES, 'make-sample.mjs')], { encoding: 'utf8' })).toBe(text);
+    const text = generatedSample(FIXTURES, 'sample/pa440.log');
     const r = parseLines(paloaltoFormat, splitLines(text), { tz: 'Europe/Berlin' });
     expect(r.malformed).toEqual([]);
     expect(r.skipped).toHaveLength(28);
     expect(r.events).toHaveLength(375);
-    const by = (k: (e: FirewallEvent) => string) => r.events.reduce<Record<string, number>>((m, e) => ((m[k(e)] = (m[k(e)] ?? 0) + 1), m), {});
+    const by = (k: (e: FirewallEvent) => string) => countBy(r.events, k);
     expect(by((e) => e.action)).toEqual({ drop: 242, allow: 125, reject: 8 });
     expect(by((e) => String(e.ipVersion))).toEqual({ 4: 350, 6: 25 });
     expect(r.events.filter(isConnectionRecord)).toHaveLength(125);

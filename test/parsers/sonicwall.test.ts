@@ -1,19 +1,16 @@
 // The SonicWall (SonicOS enhanced syslog) parser, one behaviour per test; the golden fixture
 // (test/fixtures/sonicwall/events.log) covers a whole file.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FirewallEvent } from '../../src/event.js';
 import { isConnectionRecord } from '../../src/parsers/connection-records.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
 import { payloadKind } from '../../src/parsers/payload-dispatch.js';
-import { sniffFormat } from '../../src/parsers/registry.js';
 import { SONICWALL_MESSAGE_IDS, sonicwallFormat } from '../../src/parsers/sonicwall.js';
 import type { ZoneNote } from '../../src/parsers/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { eventToEcs } from '../../src/render/event-json.js';
 import { TEST_REF_DATE, parseLines, splitLines } from '../helpers/parse.js';
+import { countBy, expectNoSampleOrCorpusSniffsAs, expectOwnLogsSniffAs, generatedSample, malformedReason, oneEvent, withKeyValue } from '../helpers/format-tests.js';
 
 const FIXTURES = new URL('../fixtures/sonicwall/', import.meta.url).pathname;
 
@@ -29,25 +26,16 @@ const IPTABLES =
   'Nov 21 06:25:01 gw kernel: [123.456] [UFW BLOCK] IN=eth0 OUT= MAC=00:16:3e:11:22:33:00:16:3e:44:55:66:08:00 SRC=203.0.113.7 DST=198.51.100.2 LEN=40 TOS=0x00 PREC=0x00 TTL=241 ID=54321 PROTO=TCP SPT=47001 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0';
 
 function one(line: string, tz: string | null = null): FirewallEvent {
-  const r = parseLines(sonicwallFormat, [line], { tz });
-  expect(r.malformed, 'malformed').toEqual([]);
-  expect(r.skipped, 'skipped').toEqual([]);
-  expect(r.events).toHaveLength(1);
-  return r.events[0]!;
+  return oneEvent(sonicwallFormat, line, { tz });
 }
 
 function malformed(line: string): string {
-  const r = parseLines(sonicwallFormat, [line]);
-  expect(r.events).toEqual([]);
-  expect(r.malformed).toHaveLength(1);
-  return r.malformed[0]!.reason;
+  return malformedReason(sonicwallFormat, line);
 }
 
 /** `line` with `key=value` put in place of the key's own pair (or added when absent), or the key removed with null. */
 function withField(key: string, value: string | null, line = DROP): string {
-  const re = new RegExp(`(?<=[ >])${key}=("[^"]*"|\\S*)`);
-  if (value === null) return line.replace(new RegExp(` ${key}=("[^"]*"|\\S*)`), '');
-  return re.test(line) ? line.replace(re, `${key}=${value}`) : `${line} ${key}=${value}`;
+  return withKeyValue(line, key, value);
 }
 
 describe('sonicwall: the message ids', () => {
@@ -224,30 +212,11 @@ describe('sonicwall: message names', () => {
 
 describe('sonicwall: sniffing and mixed files', () => {
   it('its own logs sniff as sonicwall with high confidence', () => {
-    for (const name of ['events.log', 'sample/tz370.log']) {
-      const lines = splitLines(readFileSync(join(FIXTURES, name), 'utf8')).slice(0, 50);
-      const r = sniffFormat(lines);
-      expect([name, r.format?.id]).toEqual([name, 'sonicwall']);
-      expect(r.confidence).toBeGreaterThanOrEqual(0.8);
-    }
+    expectOwnLogsSniffAs(FIXTURES, ['events.log', 'sample/tz370.log'], 'sonicwall', 0.8);
   });
 
   it('no sample and no corpus file looks like a SonicWall log', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const n of readdirSync(dir)) {
-        const p = join(dir, n);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (!/\.(md|tsv|gz)$/.test(n)) files.push(p);
-      }
-    };
-    walk(new URL('../../samples/', import.meta.url).pathname);
-    walk(new URL('../../../shared/corpus/', import.meta.url).pathname);
-    expect(files.length).toBeGreaterThan(20);
-    for (const f of files) {
-      const lines = splitLines(readFileSync(f, 'utf8')).filter((l) => l.trim() !== '').slice(0, 50);
-      expect([f, sonicwallFormat.sniff(lines)]).toEqual([f, 0]);
-    }
+    expectNoSampleOrCorpusSniffsAs(sonicwallFormat);
   });
 
   it('a loghost file of iptables and SonicWall lines: each line is read by its own payload, whichever format the file is read as', () => {
@@ -264,13 +233,12 @@ describe('sonicwall: sniffing and mixed files', () => {
 
 describe('sonicwall: the sample log', () => {
   it('is what make-sample.mjs writes, and reads with nothing malformed', () => {
-    const text = readFileSync(join(FIXTURES, 'sample/tz370.log'), 'utf8');
-    expect(execFileSync('node', [join(FIXTURES, 'make-sample.mjs')], { encoding: 'utf8' })).toBe(text);
+    const text = generatedSample(FIXTURES, 'sample/tz370.log');
     const r = parseLines(sonicwallFormat, splitLines(text));
     expect(r.malformed).toEqual([]);
     expect(r.skipped).toHaveLength(12);
     expect(r.events).toHaveLength(360);
-    const by = (k: (e: FirewallEvent) => string) => r.events.reduce<Record<string, number>>((m, e) => ((m[k(e)] = (m[k(e)] ?? 0) + 1), m), {});
+    const by = (k: (e: FirewallEvent) => string) => countBy(r.events, k);
     expect(by((e) => e.action)).toEqual({ drop: 240, allow: 120 });
   });
 });

@@ -1,17 +1,15 @@
 // The Sophos UTM packet filter parser, one behaviour per test; the golden fixture
 // (test/fixtures/sophos-utm/packetfilter.log) covers a whole file.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FirewallEvent } from '../../src/event.js';
 import { isConnectionRecord } from '../../src/parsers/connection-records.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
 import { payloadKind } from '../../src/parsers/payload-dispatch.js';
-import { formats, sniffFormat } from '../../src/parsers/registry.js';
+import { formats } from '../../src/parsers/registry.js';
 import { sophosUtmFormat } from '../../src/parsers/sophos-utm.js';
 import { eventToEcs } from '../../src/render/event-json.js';
 import { parseLines, splitLines } from '../helpers/parse.js';
+import { countBy, expectNoSampleOrCorpusSniffsAs, expectOwnLogsSniffAs, generatedSample, malformedReason, oneEvent } from '../helpers/format-tests.js';
 
 const FIXTURES = new URL('../fixtures/sophos-utm/', import.meta.url).pathname;
 
@@ -22,18 +20,11 @@ const IPTABLES =
   'Nov 20 06:25:01 gw kernel: [123.456] [UFW BLOCK] IN=eth0 OUT= MAC=00:16:3e:11:22:33:00:16:3e:44:55:66:08:00 SRC=203.0.113.7 DST=198.51.100.2 LEN=40 TOS=0x00 PREC=0x00 TTL=241 ID=54321 PROTO=TCP SPT=47001 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0';
 
 function one(line: string, tz: string | null = 'Europe/Berlin'): FirewallEvent {
-  const r = parseLines(sophosUtmFormat, [line], { tz });
-  expect(r.malformed, 'malformed').toEqual([]);
-  expect(r.skipped, 'skipped').toEqual([]);
-  expect(r.events).toHaveLength(1);
-  return r.events[0]!;
+  return oneEvent(sophosUtmFormat, line, { tz });
 }
 
 function malformed(line: string): string {
-  const r = parseLines(sophosUtmFormat, [line], { tz: 'UTC' });
-  expect(r.events).toEqual([]);
-  expect(r.malformed).toHaveLength(1);
-  return r.malformed[0]!.reason;
+  return malformedReason(sophosUtmFormat, line, { tz: 'UTC' });
 }
 
 /** DROP with `key="value"` put in place of the key's own pair (or added when absent), or the key removed with null. */
@@ -146,31 +137,12 @@ describe('sophos-utm: lines skipped and lines malformed', () => {
 
 describe('sophos-utm: sniffing and mixed files', () => {
   it('its own logs sniff as sophos-utm with high confidence', () => {
-    for (const name of ['packetfilter.log', 'sample/utm-home.log']) {
-      const lines = splitLines(readFileSync(join(FIXTURES, name), 'utf8')).slice(0, 50);
-      const r = sniffFormat(lines);
-      expect([name, r.format?.id]).toEqual([name, 'sophos-utm']);
-      expect(r.confidence).toBeGreaterThanOrEqual(0.95);
-    }
+    expectOwnLogsSniffAs(FIXTURES, ['packetfilter.log', 'sample/utm-home.log'], 'sophos-utm', 0.95);
   });
 
   it("every other format's examples, the samples and the corpus do not look like a UTM log", () => {
     for (const f of formats) if (f !== sophosUtmFormat) expect([f.id, sophosUtmFormat.sniff(f.examples)]).toEqual([f.id, 0]);
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const n of readdirSync(dir)) {
-        const p = join(dir, n);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (!/\.(md|tsv|gz)$/.test(n)) files.push(p);
-      }
-    };
-    walk(new URL('../../samples/', import.meta.url).pathname);
-    walk(new URL('../../../shared/corpus/', import.meta.url).pathname);
-    expect(files.length).toBeGreaterThan(20);
-    for (const f of files) {
-      const lines = splitLines(readFileSync(f, 'utf8')).filter((l) => l.trim() !== '').slice(0, 50);
-      expect([f, sophosUtmFormat.sniff(lines)]).toEqual([f, 0]);
-    }
+    expectNoSampleOrCorpusSniffsAs(sophosUtmFormat);
   });
 
   it('a loghost file of iptables and UTM lines: each line is read by its own payload, whichever format the file is read as', () => {
@@ -187,13 +159,12 @@ describe('sophos-utm: sniffing and mixed files', () => {
 
 describe('sophos-utm: the sample log', () => {
   it('is what make-sample.mjs writes, and reads with nothing malformed', () => {
-    const text = readFileSync(join(FIXTURES, 'sample/utm-home.log'), 'utf8');
-    expect(execFileSync('node', [join(FIXTURES, 'make-sample.mjs')], { encoding: 'utf8' })).toBe(text);
+    const text = generatedSample(FIXTURES, 'sample/utm-home.log');
     const r = parseLines(sophosUtmFormat, splitLines(text), { tz: 'Europe/Berlin' });
     expect(r.malformed).toEqual([]);
     expect(r.skipped).toHaveLength(18);
     expect(r.events).toHaveLength(298);
-    const by = (k: (e: FirewallEvent) => string) => r.events.reduce<Record<string, number>>((m, e) => ((m[k(e)] = (m[k(e)] ?? 0) + 1), m), {});
+    const by = (k: (e: FirewallEvent) => string) => countBy(r.events, k);
     expect(by((e) => e.action)).toEqual({ drop: 252, allow: 46 });
     expect(by((e) => String(e.direction))).toEqual({ in: 246, forward: 46, out: 6 });
     expect(by((e) => String(e.ipVersion))).toEqual({ 4: 286, 6: 12 });

@@ -1,17 +1,15 @@
 // The Sophos Firewall (SFOS) firewall log parser, one behaviour per test; the golden fixture
 // (test/fixtures/sophos-xg/firewall.log) covers a whole file of both layouts.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FirewallEvent } from '../../src/event.js';
 import { isConnectionRecord } from '../../src/parsers/connection-records.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
 import { payloadKind } from '../../src/parsers/payload-dispatch.js';
-import { formats, sniffFormat } from '../../src/parsers/registry.js';
+import { formats } from '../../src/parsers/registry.js';
 import { sophosXgFormat } from '../../src/parsers/sophos-xg.js';
 import { eventToEcs } from '../../src/render/event-json.js';
 import { parseLines, splitLines } from '../helpers/parse.js';
+import { countBy, expectNoSampleOrCorpusSniffsAs, expectOwnLogsSniffAs, generatedSample, malformedReason, oneEvent, withKeyValue } from '../helpers/format-tests.js';
 
 const FIXTURES = new URL('../fixtures/sophos-xg/', import.meta.url).pathname;
 
@@ -25,25 +23,16 @@ const IPTABLES =
   'Nov 20 06:25:01 gw kernel: [123.456] [UFW BLOCK] IN=eth0 OUT= MAC=00:16:3e:11:22:33:00:16:3e:44:55:66:08:00 SRC=203.0.113.7 DST=198.51.100.2 LEN=40 TOS=0x00 PREC=0x00 TTL=241 ID=54321 PROTO=TCP SPT=47001 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0';
 
 function one(line: string, tz: string | null = 'Europe/Berlin'): FirewallEvent {
-  const r = parseLines(sophosXgFormat, [line], { tz });
-  expect(r.malformed, 'malformed').toEqual([]);
-  expect(r.skipped, 'skipped').toEqual([]);
-  expect(r.events).toHaveLength(1);
-  return r.events[0]!;
+  return oneEvent(sophosXgFormat, line, { tz });
 }
 
 function malformed(line: string): string {
-  const r = parseLines(sophosXgFormat, [line], { tz: 'UTC' });
-  expect(r.events).toEqual([]);
-  expect(r.malformed).toHaveLength(1);
-  return r.malformed[0]!.reason;
+  return malformedReason(sophosXgFormat, line, { tz: 'UTC' });
 }
 
 /** `line` with `key=value` put in place of the key's own pair (or added when absent), or the key removed with null. */
 function withField(key: string, value: string | null, line = ALLOWED): string {
-  const re = new RegExp(`(?<=[ >])${key}=("[^"]*"|\\S*)`);
-  if (value === null) return line.replace(new RegExp(` ${key}=("[^"]*"|\\S*)`), '');
-  return re.test(line) ? line.replace(re, `${key}=${value}`) : `${line} ${key}=${value}`;
+  return withKeyValue(line, key, value);
 }
 
 describe('sophos-xg: reading a firewall record', () => {
@@ -160,31 +149,12 @@ describe('sophos-xg: lines skipped and lines malformed', () => {
 
 describe('sophos-xg: sniffing and mixed files', () => {
   it('its own logs sniff as sophos-xg with high confidence', () => {
-    for (const name of ['firewall.log', 'sample/xgs2100.log']) {
-      const lines = splitLines(readFileSync(join(FIXTURES, name), 'utf8')).slice(0, 50);
-      const r = sniffFormat(lines);
-      expect([name, r.format?.id]).toEqual([name, 'sophos-xg']);
-      expect(r.confidence).toBeGreaterThanOrEqual(0.95);
-    }
+    expectOwnLogsSniffAs(FIXTURES, ['firewall.log', 'sample/xgs2100.log'], 'sophos-xg', 0.95);
   });
 
   it("every other format's examples, the samples and the corpus do not look like an SFOS log", () => {
     for (const f of formats) if (f !== sophosXgFormat) expect([f.id, sophosXgFormat.sniff(f.examples)]).toEqual([f.id, 0]);
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const n of readdirSync(dir)) {
-        const p = join(dir, n);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (!/\.(md|tsv|gz)$/.test(n)) files.push(p);
-      }
-    };
-    walk(new URL('../../samples/', import.meta.url).pathname);
-    walk(new URL('../../../shared/corpus/', import.meta.url).pathname);
-    expect(files.length).toBeGreaterThan(20);
-    for (const f of files) {
-      const lines = splitLines(readFileSync(f, 'utf8')).filter((l) => l.trim() !== '').slice(0, 50);
-      expect([f, sophosXgFormat.sniff(lines)]).toEqual([f, 0]);
-    }
+    expectNoSampleOrCorpusSniffsAs(sophosXgFormat);
   });
 
   it('a loghost file of iptables and SFOS lines: each line is read by its own payload, whichever format the file is read as', () => {
@@ -201,13 +171,12 @@ describe('sophos-xg: sniffing and mixed files', () => {
 
 describe('sophos-xg: the sample log', () => {
   it('is what make-sample.mjs writes, and reads with nothing malformed', () => {
-    const text = readFileSync(join(FIXTURES, 'sample/xgs2100.log'), 'utf8');
-    expect(execFileSync('node', [join(FIXTURES, 'make-sample.mjs')], { encoding: 'utf8' })).toBe(text);
+    const text = generatedSample(FIXTURES, 'sample/xgs2100.log');
     const r = parseLines(sophosXgFormat, splitLines(text));
     expect(r.malformed).toEqual([]);
     expect(r.skipped).toHaveLength(17);
     expect(r.events).toHaveLength(305);
-    const by = (k: (e: FirewallEvent) => string) => r.events.reduce<Record<string, number>>((m, e) => ((m[k(e)] = (m[k(e)] ?? 0) + 1), m), {});
+    const by = (k: (e: FirewallEvent) => string) => countBy(r.events, k);
     expect(by((e) => e.action)).toEqual({ drop: 230, allow: 75 });
     expect(by((e) => String(e.direction))).toEqual({ forward: 228, out: 66, in: 11 });
     expect(r.events.filter(isConnectionRecord)).toHaveLength(75);
