@@ -1434,6 +1434,7 @@ export const en = {
     'sonicwall-not-packet': (r) => `SonicWall message m=${r.value}: not a packet or connection record`,
     'paloalto-not-traffic': (r) => `PAN-OS log of type ${r.value}: not a TRAFFIC record`,
     'paloalto-session-start': () => 'PAN-OS session start: its end record counts the session',
+    'fortigate-session-start': () => 'FortiGate session start: its end record counts the session',
     'junos-not-flow': (r) => `Junos ${r.value}: not a flow session record`,
     'sophos-not-firewall': (r) => `Sophos log of ${r.value}: not a firewall record`,
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,

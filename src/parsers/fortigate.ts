@@ -61,7 +61,6 @@ const ACTIONS: Readonly<Record<string, Action>> = Object.assign(Object.create(nu
   drop: 'drop',
   dropped: 'drop',
   accept: 'allow',
-  start: 'allow',
   close: 'allow',
   timeout: 'allow',
   'client-rst': 'allow',
@@ -70,10 +69,10 @@ const ACTIONS: Readonly<Record<string, Action>> = Object.assign(Object.create(nu
   'ip-conn': 'allow',
 });
 
-/** A role of an interface (`lan`, `wan`, `dmz`); `undefined` and empty are none. */
 /** The label's destination for traffic to the FortiGate itself (FortiOS's roles are lan, wan, dmz and undefined: no clash). */
 const LOCAL = 'local';
 
+/** A role of an interface (`lan`, `wan`, `dmz`); `undefined` and empty are none. */
 function roleOf(s: string, f: KeyValues, slot: number): string | null {
   if (!f.has(slot) || f.is(s, slot, 'undefined') || f.start[slot] === f.end[slot]) return null;
   return f.text(s, slot);
@@ -120,6 +119,7 @@ const MISSING_SRCIP = fixedReason('missing', 'srcip');
 const MISSING_DSTIP = fixedReason('missing', 'dstip');
 const MISSING_PROTO = fixedReason('missing', 'proto');
 const MISSING_ACTION = fixedReason('missing', 'action');
+const SESSION_START = fixedReason('fortigate-session-start');
 const MISSING_DSTPORT = fixedReason('missing', 'dstport');
 const DST_FAMILY = fixedReason('family-differs', 'dstip', 'srcip');
 const BAD_TZ = fixedReason('impossible-offset', 'tz');
@@ -182,6 +182,10 @@ class FortigatePayload implements PayloadParser {
     }
 
     if (!f.has(SLOT.action) || f.start[SLOT.action] === f.end[SLOT.action]) return malformed(MISSING_ACTION);
+    // With logtraffic-start a session is logged when it starts and again when it ends: the end
+    // counts it (as PAN-OS's), or one session would be two connections, and an allowed inbound
+    // one two probes.
+    if (f.is(s, SLOT.action, 'start')) return new PayloadReject(false, SESSION_START);
     const action = ACTIONS[s.slice(f.start[SLOT.action]!, f.end[SLOT.action]!)] ?? 'other';
 
     let time = head.time;

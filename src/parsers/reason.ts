@@ -138,6 +138,8 @@ export interface ReasonFacts {
   'paloalto-not-traffic': object;
   /** A PAN-OS session's start record: its end record counts the session. */
   'paloalto-session-start': object;
+  /** A FortiGate session's start record (`action="start"`, logged with logtraffic-start): its end record counts the session. */
+  'fortigate-session-start': object;
   /** value: the Junos message's name (`RT_SCREEN_TCP`, `APPTRACK_SESSION_CLOSE`) */
   'junos-not-flow': object;
   /** value: a Sophos UTM line's program or subsystem (`httpd`, `http`), a Sophos Firewall log's type (`Event`), quoted */

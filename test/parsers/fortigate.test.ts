@@ -42,10 +42,10 @@ describe('fortigate: reading a traffic record', () => {
     expect([e.tcpFlags, e.len, e.ttl]).toEqual([null, null, null]);
   });
 
-  it('deny, block and drop are drops; accept, start and every way a session ends are allowed; another status is other', () => {
+  it('deny, block and drop are drops; accept and every way a session ends are allowed; another status is other', () => {
     const action = (a: string) => one(withField('action', `"${a}"`)).action;
     for (const a of ['deny', 'block', 'drop']) expect(action(a), a).toBe('drop');
-    for (const a of ['accept', 'start', 'close', 'timeout', 'client-rst', 'server-rst', 'dns', 'ip-conn']) expect(action(a), a).toBe('allow');
+    for (const a of ['accept', 'close', 'timeout', 'client-rst', 'server-rst', 'dns', 'ip-conn']) expect(action(a), a).toBe('allow');
     expect(action('perf-stats')).toBe('other');
   });
 
@@ -144,6 +144,12 @@ describe('fortigate: lines skipped and lines malformed', () => {
       "FortiGate log of type 'utm': not a traffic record",
       'not a firewall record',
     ]);
+  });
+
+  it("a session's start record (logtraffic-start) is skipped: its end record counts the session once", () => {
+    const r = parseLines(fortigateFormat, [withField('action', '"start"'), withField('action', '"close"')]);
+    expect(r.skipped.map((s) => s.reason)).toEqual(['FortiGate session start: its end record counts the session']);
+    expect(r.events.map((e) => [e.action, isConnectionRecord(e)])).toEqual([['allow', true]]);
   });
 
   it('a needed field missing or unreadable is malformed, named as FortiOS names it', () => {
