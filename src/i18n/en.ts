@@ -150,11 +150,11 @@ function foldedTo(n: number, to: FoldSpread): string {
   const hosts = capped(to.hosts, to.hosts >= to.cap);
   const on = to.hosts > 1 ? ` on ${hosts} hosts` : '';
   if (to.onlyPort !== null) return `, ${n > 1 && on === '' ? 'all ' : ''}to ${to.onlyPort}${on}`;
-  if (to.ports > 1) return `, to ${capped(to.ports, to.ports >= to.cap)} ports${on}`;
+  if (to.ports > 1) return `, to ${fmtInt(to.ports)} ports${on}`;
   return to.hosts > 1 ? `, to ${hosts} hosts` : '';
 }
 
-/** A folded count's source that has been folding for more than one window, worded by the caller's clock: the time of day its run began (null for records without one) and how long it has lasted. */
+/** A folded count's source that has been folding for more than one window, worded by the caller's clock: the time of day its run began, dated when that was another day than its latest probe (null for records without one) and how long it has lasted. */
 export interface FoldGoing {
   since: string | null;
   lasted: string;

@@ -16,6 +16,7 @@
 // is dropped first.
 import type { FirewallEvent } from '../event.js';
 import { addressKey } from '../aggregate/address-key.js';
+import { PortSpread } from './port-spread.js';
 
 /** A window's length and how many probes it prints before folding. */
 export interface FoldWindow {
@@ -52,7 +53,7 @@ interface Window {
   before: number;
   ids: Set<string>;
   /** Where the folded probes went; made at the first fold (most windows never fold). */
-  ports: Set<string> | null;
+  ports: PortSpread | null;
   hosts: Set<string> | null;
 }
 
@@ -67,18 +68,21 @@ interface Run {
   windows: number;
 }
 
-/** Distinct destinations counted per window; past this the count reads "at least". */
+/**
+ * Distinct destination hosts counted per window; past this the count reads "at least".
+ * Ports are counted exactly (PortSpread): 65,536 of them fit a bitmap, addresses do not.
+ */
 export const SPREAD_CAP = 100;
 
 /** Where a window's folded probes went. */
 export interface FoldSpread {
-  /** Distinct destination ports ("22/tcp"), at most SPREAD_CAP. */
+  /** Distinct destination ports ("22/tcp"), exact. */
   ports: number;
   /** The port when there is exactly one. */
   onlyPort: string | null;
   /** Distinct destination addresses, at most SPREAD_CAP. */
   hosts: number;
-  /** SPREAD_CAP: a count that reached it means "at least". */
+  /** SPREAD_CAP: a host count that reached it means "at least". */
   cap: number;
 }
 
@@ -150,7 +154,7 @@ export class Folder {
       return true;
     }
     w.folded += e.count;
-    if (e.dst.port !== null) addCapped((w.ports ??= new Set()), `${e.dst.port}/${e.proto}`);
+    if (e.dst.port !== null) (w.ports ??= new PortSpread()).add(e.dst.port, e.proto);
     if (e.dst.ip !== null) addCapped((w.hosts ??= new Set()), addressKey(e.dst.ip));
     return false;
   }
@@ -229,8 +233,7 @@ export class Folder {
     this.open.delete(ip);
     this.byLength[w.level].delete(ip);
     if (w.folded === 0) return;
-    const ports = w.ports?.size ?? 0;
-    const spread = { ports, onlyPort: ports === 1 ? w.ports!.values().next().value! : null, hosts: w.hosts?.size ?? 0, cap: SPREAD_CAP };
+    const spread = { ports: w.ports?.count ?? 0, onlyPort: w.ports?.only ?? null, hosts: w.hosts?.size ?? 0, cap: SPREAD_CAP };
     const run = w.before > 0 ? { since: w.sinceTimed ? w.since : null, lastedMs: w.last - w.since, probes: w.probes } : null;
     this.emitFold(ip, w.folded, Math.max(1000, w.last - w.start), spread, run);
     if (this.runs.size >= this.maxSources) this.runs.delete(this.runs.keys().next().value!);

@@ -16,6 +16,7 @@ import { portNames } from '../knowledge/query.js';
 import { clipToWidth, displayWidth, wrapItems, wrapLabelled } from '../render/box-table.js';
 import { termSafe } from '../render/sanitize.js';
 import { formatDay, zonedParts } from '../render/time-format.js';
+import { yearText } from '../util/year-range.js';
 import { addressKey } from '../aggregate/address-key.js';
 import { isAnswerOrChatter, isOwnClientTraffic } from '../aggregate/own-traffic.js';
 import { isLoopback } from '../util/egress.js';
@@ -36,6 +37,20 @@ export function clock(d: Date | null, tz: string | null): string {
   if (!d) return '--:--:--';
   const z = zonedParts(d, tz);
   return `${p2(z.hour)}:${p2(z.minute)}:${p2(z.second)}`;
+}
+
+/**
+ * When a folded run began, for its "going on since …": the time of day, as the probe lines
+ * say it, when that is the day of the run's latest probe (in the zone); else with its date
+ * (`11-20 23:58:12`, the report's "seen" style; with the year, `2026-12-31 23:58:12`, when
+ * that differs too), so a scan that began before midnight does not read as begun today.
+ */
+export function runSince(since: Date, latest: Date, tz: string | null): string {
+  const a = zonedParts(since, tz);
+  const b = zonedParts(latest, tz);
+  const time = `${p2(a.hour)}:${p2(a.minute)}:${p2(a.second)}`;
+  if (a.year === b.year && a.month === b.month && a.day === b.day) return time;
+  return `${a.year === b.year ? '' : `${yearText(a.year)}-`}${p2(a.month)}-${p2(a.day)} ${time}`;
 }
 
 function destination(e: FirewallEvent): string {

@@ -26,7 +26,7 @@ import { AlertWatch, type Alert } from './alerts.js';
 import { Folder } from './fold.js';
 import { finalReport } from './final-report.js';
 import { ParseSession } from './parse-session.js';
-import { alertLine, clock, DayMarker, gapLine, indentedLine, printsAsProbe, probeLine, SourceColumn } from './probe-line.js';
+import { alertLine, DayMarker, gapLine, indentedLine, printsAsProbe, probeLine, runSince, SourceColumn } from './probe-line.js';
 import { lostRecords } from '../parsers/log-gaps.js';
 import { windowSummary } from './window-summary.js';
 
@@ -127,8 +127,8 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   const probeLines = text && o.probeLines;
   const folder = probeLines
     ? new Folder((ip, n, spanMs, to, run) => {
-        // The run's start is said as the probe lines say a time: the log's clock, in --tz.
-        const going = run && { since: run.since === null ? null : clock(new Date(run.since), o.tz), lasted: durationText(run.lastedMs, o.lang), probes: run.probes };
+        // The run's start is said as the probe lines say a time: the log's clock, in --tz; dated when the run crossed midnight.
+        const going = run && { since: run.since === null ? null : runSince(new Date(run.since), new Date(run.since + run.lastedMs), o.tz), lasted: durationText(run.lastedMs, o.lang), probes: run.probes };
         out.write(indentedLine(termSafe(m.folded(n, ip, durationText(spanMs, o.lang), to, going)), o.lineWidth, c.dim) + '\n');
       })
     : null;

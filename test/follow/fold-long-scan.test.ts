@@ -71,4 +71,41 @@ describe('follow: an hour-long scan', () => {
     // The first count (one window) does not.
     expect(live.find((l) => foldRe.test(l))).not.toContain('going on');
   });
+
+  it('a scan going on across midnight: its counts after midnight say the day it began, in --tz (en, zh)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'midnight.log');
+    // 23:58:00 to 00:04:00 (log time 11-20 → 11-21), one probe every 1.2 s.
+    const startMs = Date.UTC(2026, 10, 20, 23, 58, 0);
+    const at = (ms: number): string => {
+      const d = new Date(startMs + ms);
+      return `Nov ${d.getUTCDate()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+    };
+    const n = 300;
+    const line = (i: number, src = SCANNER, port = 1024 + ((i * 7919) % 60000)): string =>
+      `${at(i * SPACING_MS)} gw kernel: [12345.678901] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=${src} DST=192.168.1.10 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=${i} PROTO=TCP SPT=40000 DPT=${port} WINDOW=1024 RES=0x00 SYN URGP=0`;
+    const sentinel = line(n + 1500, '203.0.113.250', 22);
+    writeFileSync(path, [...Array.from({ length: n }, (_, i) => line(i)), sentinel].join('\n') + '\n');
+    const run = async (lang: string): Promise<string[]> => {
+      const cli = startCli(['follow', '--from-start', '--tz', 'UTC', '--year', '2026', '--lang', lang, path], { env: { LOGSCAN_FOLLOW_POLL_MS: '40', COLUMNS: '1000' } });
+      await cli.waitFor((out) => out.includes('203.0.113.250'), 20_000);
+      const r = await cli.stop();
+      expect(r.code).toBe(0);
+      return r.stdout.slice(0, r.stdout.indexOf('\n──', r.stdout.indexOf('203.0.113.250'))).split('\n');
+    };
+    const en = await run('en');
+    const day2 = en.indexOf('── 2026-11-21 ──');
+    expect(day2).toBeGreaterThan(0);
+    const going = (ls: string[]) => ls.filter((l) => l.includes(`from ${SCANNER}`) && l.includes('going on since'));
+    // A count that ends before midnight says the time of day; one that ends after it, the date as well
+    // (the last count above the day's line can: its latest probes were folded, no line of 11-21 printed yet).
+    expect(going(en)[0]).toMatch(/\(going on since 23:58:00, [\d,]+ probes so far\)$/);
+    const after = going(en.slice(day2));
+    expect(after.length).toBeGreaterThan(0);
+    for (const l of after) expect(l).toMatch(/\(going on since 11-20 23:58:00, [\d,]+ probes so far\)$/);
+    const zh = await run('zh');
+    const dated = going(en).filter((l) => l.includes('since 11-20 23:58:00')).length;
+    expect(dated).toBeGreaterThanOrEqual(after.length);
+    expect(zh.filter((l) => l.includes('（自 11-20 23:58:00 起持续，至今共')).length).toBe(dated);
+  });
 });

@@ -109,7 +109,7 @@ describe('follow: folding repeats', () => {
     expect(f.admit(tagged)).toBe(true);
   });
 
-  it('says where the folded probes went: distinct ports and hosts, the port when there is one, capped', () => {
+  it('says where the folded probes went: distinct ports (exact) and hosts (capped), the port when there is one', () => {
     const spreadOf = (events: [number | null, string, string][]): FoldSpread => {
       const { f, spreads } = folder({ wall: 0 });
       // Three shown first, to other places: only the folded ones count.
@@ -127,7 +127,14 @@ describe('follow: folding repeats', () => {
     // ICMP has no port; IPv6 hosts are counted in one spelling.
     expect(spreadOf([[null, '2001:db8::1', 'icmpv6'], [null, '2001:DB8:0::1', 'icmpv6'], [null, '2001:db8::2', 'icmpv6']])).toMatchObject({ ports: 0, onlyPort: null, hosts: 2 });
     const wide = Array.from({ length: SPREAD_CAP + 50 }, (_, i): [number, string, string] => [1000 + i, `10.0.${i >> 8}.${i & 255}`, 'tcp']);
-    expect(spreadOf(wide)).toMatchObject({ ports: SPREAD_CAP, hosts: SPREAD_CAP });
+    // Ports are counted exactly past the host cap (a bitmap per protocol); hosts stop at it.
+    expect(spreadOf(wide)).toMatchObject({ ports: SPREAD_CAP + 50, hosts: SPREAD_CAP });
+    // 1,000 ports over TCP, repeated, and the same 1,000 numbers over UDP: 2,000 port/protocol pairs.
+    const thousand = [...Array.from({ length: 2000 }, (_, i): [number, string, string] => [(i % 1000) * 65, host, 'tcp']), ...Array.from({ length: 1000 }, (_, i): [number, string, string] => [i * 65, host, 'udp'])];
+    expect(spreadOf(thousand)).toMatchObject({ ports: 2000, onlyPort: null, hosts: 1 });
+    // Port 0 and 65535, the bitmap's ends, each counted once.
+    const ends = [...Array.from({ length: SPREAD_CAP + 1 }, (_, i): [number, string, string] => [i + 1, host, 'tcp']), [0, host, 'tcp'], [65535, host, 'tcp'], [0, host, 'tcp'], [65535, host, 'tcp']] as [number, string, string][];
+    expect(spreadOf(ends)).toMatchObject({ ports: SPREAD_CAP + 3 });
   });
 
   it('words the spread in English and Chinese', () => {
@@ -137,7 +144,9 @@ describe('follow: folding repeats', () => {
     expect(en(26, '203.0.113.7', '9 s', to(1, 1, '22/tcp'))).toBe('  +26 more from 203.0.113.7 in 9 s, all to 22/tcp');
     expect(en(1, '203.0.113.7', '1 s', to(1, 1, '22/tcp'))).toBe('  +1 more from 203.0.113.7 in 1 s, to 22/tcp');
     expect(en(14, '203.0.113.7', '5 s', to(1, 14, '23/tcp'))).toBe('  +14 more from 203.0.113.7 in 5 s, to 23/tcp on 14 hosts');
-    expect(en(1200, '203.0.113.7', '10 s', to(SPREAD_CAP, 1))).toBe(`  +1,200 more from 203.0.113.7 in 10 s, to ≥${SPREAD_CAP} ports`);
+    expect(en(1200, '203.0.113.7', '10 s', to(1150, 1))).toBe('  +1,200 more from 203.0.113.7 in 10 s, to 1,150 ports');
+    expect(en(1200, '203.0.113.7', '10 s', to(1150, SPREAD_CAP))).toBe(`  +1,200 more from 203.0.113.7 in 10 s, to 1,150 ports on ≥${SPREAD_CAP} hosts`);
+    expect(zh(1200, '203.0.113.7', '10 秒', to(1150, SPREAD_CAP))).toBe(`  另有 1,200 条来自 203.0.113.7，历时 10 秒，发往 ≥${SPREAD_CAP} 台主机的 1,150 个端口`);
     expect(en(40, '203.0.113.7', '10 s', to(20, 5))).toBe('  +40 more from 203.0.113.7 in 10 s, to 20 ports on 5 hosts');
     expect(en(9, '203.0.113.7', '3 s', to(0, 9))).toBe('  +9 more from 203.0.113.7 in 3 s, to 9 hosts');
     expect(en(9, '203.0.113.7', '3 s', to(0, 1))).toBe('  +9 more from 203.0.113.7 in 3 s');

@@ -3,7 +3,7 @@
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/box-table.js';
-import { alertLine, DayMarker, printsAsProbe, probeLine, SourceColumn, WIDE_SOURCE_LINES } from '../../src/live/probe-line.js';
+import { alertLine, DayMarker, printsAsProbe, probeLine, runSince, SourceColumn, WIDE_SOURCE_LINES } from '../../src/live/probe-line.js';
 import type { Alert } from '../../src/live/alerts.js';
 import { makeEvent } from '../helpers/events.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -325,5 +325,30 @@ describe('alertLine at a narrow width', () => {
       expect(displayWidth(l), l).toBeLessThanOrEqual(65);
       expect(l).toMatch(/^(09:00:03 {2}| {10})\S/);
     }
+  });
+});
+
+describe('follow: when a folded run began (runSince)', () => {
+  const at = (iso: string): Date => new Date(iso);
+  it('the time of day on the day of its latest probe, with the date when it began on another day, in the zone', () => {
+    expect(runSince(at('2026-11-20T09:41:07Z'), at('2026-11-20T09:45:00Z'), 'UTC')).toBe('09:41:07');
+    expect(runSince(at('2026-11-20T23:58:12Z'), at('2026-11-21T00:03:00Z'), 'UTC')).toBe('11-20 23:58:12');
+    // The same instants in Berlin are both on 11-21; in the run's zone, not UTC's, the day counts.
+    expect(runSince(at('2026-11-20T23:58:12Z'), at('2026-11-21T00:03:00Z'), 'Europe/Berlin')).toBe('00:58:12');
+    // Berlin's midnight is 23:00Z: a run from 22:58Z is dated there, not in UTC.
+    expect(runSince(at('2026-11-20T22:58:12Z'), at('2026-11-20T23:03:00Z'), 'Europe/Berlin')).toBe('11-20 23:58:12');
+    expect(runSince(at('2026-11-20T22:58:12Z'), at('2026-11-20T23:03:00Z'), 'UTC')).toBe('22:58:12');
+    // No zone: the machine's (tests run in Etc/GMT+2, two hours behind UTC).
+    expect(runSince(at('2026-11-21T01:58:12Z'), at('2026-11-21T02:03:00Z'), null)).toBe('11-20 23:58:12');
+    // Across New Year, the year too.
+    expect(runSince(at('2026-12-31T23:58:12Z'), at('2027-01-01T00:01:00Z'), 'UTC')).toBe('2026-12-31 23:58:12');
+  });
+
+  it('across a DST change: the wall clock of the zone on each side', () => {
+    // Berlin springs forward at 02:00 CET (01:00Z) on 2026-03-29: one day, no date.
+    expect(runSince(at('2026-03-29T00:59:30Z'), at('2026-03-29T01:00:10Z'), 'Europe/Berlin')).toBe('01:59:30');
+    // New York falls back at 02:00 EDT (06:00Z) on 2026-11-01; a run from 23:58 EDT the evening before is dated.
+    expect(runSince(at('2026-11-01T03:58:00Z'), at('2026-11-01T06:30:00Z'), 'America/New_York')).toBe('10-31 23:58:00');
+    expect(runSince(at('2026-11-01T05:30:00Z'), at('2026-11-01T06:30:00Z'), 'America/New_York')).toBe('01:30:00');
   });
 });
