@@ -119,7 +119,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
         throw inputErrorWords(plan.dir, (m) => m.daily.logDirUnusable(p));
       }
       if (found.every((f) => f.read.length === 0 && f.skipped.length === 0)) {
-        const patterns = plan.families.map((f) => `${f.base}*`);
+        const patterns = plan.families.map((f) => f.shown ?? `${f.base}*`);
         throw inputErrorWords(plan.dir, (m) => m.daily.noLogs(patterns));
       }
       for (const f of found) {

@@ -23,6 +23,10 @@ export const SLACK_MS = 3_600_000;
 export interface LogFamily {
   /** Base file name: "kern.log". */
   base: string;
+  /** A subdirectory of the search directory its files are in (OPNsense's `filter/`), else none. */
+  dir?: string;
+  /** How a "no logs found" message names it, when `base*` would mislead. */
+  shown?: string;
   /**
    * When this family is skipped because logs read before it already carry its lines
    * (Ubuntu writes UFW lines to kern.log and ufw.log; Debian kernel lines to kern.log and messages).
@@ -43,7 +47,21 @@ const UNIX_FAMILIES: readonly LogFamily[] = [
   { base: 'messages', duplicateOf: 'kernel' },
   { base: 'ufw.log', duplicateOf: 'ufw' },
   { base: 'firewalld', duplicateOf: null },
+  // pfSense: filterlog's own file, rotated by newsyslog (filter.log.0, filter.log.1.bz2 …; the
+  // compression is a setting: bzip2, gzip, xz, zstd or none).
+  { base: 'filter.log', duplicateOf: null },
+  // OPNsense: one file per day, filter/filter_20261120.log (a dated rotation of filter.log
+  // with logrotate's `extension .log` naming, so the same ordering and mtime rule apply).
+  { base: 'filter.log', dir: 'filter', shown: 'filter/filter_*.log', duplicateOf: null },
 ];
+
+/**
+ * Compressions logscan cannot read, by the suffix newsyslog and logrotate give them: a
+ * rotation so compressed is named in the footer as skipped, not read as binary data.
+ */
+const UNREADABLE_PACKING: Readonly<Record<string, Packing>> = { '.bz2': 'bzip2', '.xz': 'xz', '.zst': 'zstd' };
+export type Packing = 'bzip2' | 'xz' | 'zstd';
+const PACKED = /\.(?:bz2|xz|zst)$/;
 
 /**
  * Windows Firewall: its default file, and the one per profile that Group Policy often
@@ -76,6 +94,8 @@ export interface LogFile {
   age: number;
   /** The rotation's number: 0 the live file, N for `.N`, 1 for `.old`; null for dateext (`-YYYYMMDD`), whose dates skip by design. */
   number: number | null;
+  /** Compressed in a way logscan does not read (`filter.log.1.bz2`): never read, its mtime no bound. */
+  packed?: Packing;
 }
 
 /** Why a log file was passed over (docs/daily.md); the footer words it in the report's language. */
@@ -86,7 +106,9 @@ export type SkipReason =
   /** The next-older file `older` was last written (ISO, minutes) after the window ended. */
   | { kind: 'later-lines'; older: string; olderWritten: string }
   /** Logs read before it (`earlier`) already carry its kernel or `[UFW …]` lines. */
-  | { kind: 'duplicate'; lines: 'kernel' | 'ufw'; earlier: string };
+  | { kind: 'duplicate'; lines: 'kernel' | 'ufw'; earlier: string }
+  /** It may hold the window, but is compressed with something logscan does not read. */
+  | { kind: 'packed'; packing: Packing };
 
 export interface SkippedFile {
   path: string;
@@ -114,8 +136,11 @@ export function familyFiles(dir: string, base: string, names: readonly string[])
   const out: (LogFile & { rotation: RotationName })[] = [];
   const beside = new Set(names);
   for (const name of names) {
-    const r = rotationOf(name, base, beside);
-    if (r === null) continue;
+    // `.bz2` would otherwise pass for logrotate's `extension` after a number (fw.1.log).
+    const packing = PACKED.exec(name);
+    const r = rotationOf(packing === null ? name : name.slice(0, packing.index), base, beside);
+    // Only rotations are compressed: a `filter.log.bz2` is someone's copy, not the log's.
+    if (r === null || (packing !== null && (r.gzip || r.kind === 'live'))) continue;
     const path = join(dir, name);
     let st;
     try {
@@ -124,7 +149,8 @@ export function familyFiles(dir: string, base: string, names: readonly string[])
       continue;
     }
     if (!st.isFile()) continue;
-    out.push({ path, name, mtime: st.mtimeMs, size: st.size, gzip: r.gzip, age: 0, number: r.stamp === null ? r.order : null, rotation: r });
+    const packed = packing === null ? undefined : UNREADABLE_PACKING[packing[0]];
+    out.push({ path, name, mtime: st.mtimeMs, size: st.size, gzip: r.gzip, age: 0, number: r.stamp === null ? r.order : null, rotation: r, ...(packed ? { packed } : {}) });
   }
   out.sort((a, b) => newerFirst(a.rotation, b.rotation) || b.mtime - a.mtime);
   return out.map(({ rotation: _rotation, ...f }, i) => ({ ...f, age: i }));
@@ -139,6 +165,8 @@ export function selectFiles(family: LogFamily, files: readonly LogFile[], from: 
   const read: LogFile[] = [];
   const skipped: SkippedFile[] = [];
   let reachesBack = false;
+  // A file that may hold the window but cannot be read: the files read do not reach back past it.
+  let unread = false;
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
     const older = files[i + 1];
@@ -146,9 +174,12 @@ export function selectFiles(family: LogFamily, files: readonly LogFile[], from: 
       skipped.push({ path: f.path, why: { kind: 'empty' } });
     } else if (f.mtime < from - SLACK_MS) {
       skipped.push({ path: f.path, why: { kind: 'before-day', lastWritten: iso(f.mtime) } });
-      reachesBack = true;
-    } else if (older && !older.gzip && older.mtime > to + SLACK_MS) {
+      reachesBack ||= !unread;
+    } else if (older && !older.gzip && older.packed === undefined && older.mtime > to + SLACK_MS) {
       skipped.push({ path: f.path, why: { kind: 'later-lines', older: older.name, olderWritten: iso(older.mtime) } });
+    } else if (f.packed !== undefined) {
+      skipped.push({ path: f.path, why: { kind: 'packed', packing: f.packed } });
+      unread = true;
     } else {
       read.push(f);
     }
@@ -177,10 +208,29 @@ function missingRotations(base: string, files: readonly LogFile[], from: number,
   return out;
 }
 
-/** Lists `plan.dir` once and selects each family's files for the window; throws what listing it threw (no such directory, permission denied). */
+/**
+ * Lists `plan.dir` once (and each family's subdirectory once) and selects each family's
+ * files for the window; throws what listing `plan.dir` threw (no such directory, permission
+ * denied). A family's subdirectory that cannot be listed holds none of its files.
+ */
 export function discoverLogs(plan: SearchPlan, from: number, to: number): FamilySelection[] {
-  const names = readdirSync(plan.dir);
-  return plan.families.map((family) => selectFiles(family, familyFiles(plan.dir, family.base, names), from, to));
+  const listed = new Map<string, string[]>([['', readdirSync(plan.dir)]]);
+  const list = (sub: string): string[] => {
+    let names = listed.get(sub);
+    if (names === undefined) {
+      try {
+        names = readdirSync(join(plan.dir, sub));
+      } catch {
+        names = [];
+      }
+      listed.set(sub, names);
+    }
+    return names;
+  };
+  return plan.families.map((family) => {
+    const sub = family.dir ?? '';
+    return selectFiles(family, familyFiles(sub === '' ? plan.dir : join(plan.dir, sub), family.base, list(sub)), from, to);
+  });
 }
 
 /** Why a family is not read because earlier logs already carry its lines, or null. */

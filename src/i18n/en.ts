@@ -724,7 +724,9 @@ export const en = {
           ? `last written ${r.lastWritten}, before the day starts`
           : r.kind === 'later-lines'
             ? `holds only later lines (${r.older} was last written ${r.olderWritten})`
-            : `its ${r.lines === 'ufw' ? '[UFW …]' : 'kernel'} lines are already in ${r.earlier}`,
+            : r.kind === 'packed'
+              ? `compressed with ${r.packing}, which logscan does not read (decompress it and give it as a FILE)`
+              : `its ${r.lines === 'ufw' ? '[UFW …]' : 'kernel'} lines are already in ${r.earlier}`,
     trendNew: 'new',
     noBasis: (date: string) => `no data for ${date} (not in the logs; --state DIR keeps a digest per day)`,
     /** `span`: the part of the day the basis holds (coveredSpan), null when not known or when it has a hole inside instead. */

@@ -566,7 +566,9 @@ export const zh: Messages = {
           ? `最后写入于 ${r.lastWritten}，早于当天开始`
           : r.kind === 'later-lines'
             ? `只含更晚的记录：${r.older} 最后写入于 ${r.olderWritten}`
-            : `其中的${r.lines === 'ufw' ? ' [UFW …] ' : '内核'}记录在 ${r.earlier} 中已有`,
+            : r.kind === 'packed'
+              ? `用 ${r.packing} 压缩，logscan 无法读取（请解压后作为 FILE 给出）`
+              : `其中的${r.lines === 'ufw' ? ' [UFW …] ' : '内核'}记录在 ${r.earlier} 中已有`,
     trendNew: '新增',
     noBasis: (date) => `没有 ${date} 的数据（日志中没有；--state DIR 可按天保存摘要）`,
     basisOtherZone: (zone, ours) => `；该摘要按 ${zone} 时区划分那一天，而不是 ${ours}，两天的起止时刻不同（用 --tz ${zone} 才能同口径比较）`,

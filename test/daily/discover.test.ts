@@ -135,18 +135,18 @@ describe('file discovery', () => {
 
   it('the usual places: /var/log on Linux, the firewall folder on Windows', () => {
     expect(defaultSearch('linux', {}).dir).toBe('/var/log');
-    expect(defaultSearch('linux', {}).families.map((f) => f.base)).toEqual(['kern.log', 'messages', 'ufw.log', 'firewalld']);
+    expect(defaultSearch('linux', {}).families.map((f) => f.base)).toEqual(['kern.log', 'messages', 'ufw.log', 'firewalld', 'filter.log', 'filter.log']);
     const win = defaultSearch('win32', { SystemRoot: 'D:\\Windows' });
     expect(win.dir).toBe('D:\\Windows\\System32\\LogFiles\\Firewall');
     expect(win.families.map((f) => f.base)).toEqual(['pfirewall.log', 'domainfw.log', 'privatefw.log', 'publicfw.log']);
     // --log-dir: logs copied from anywhere, so every family on every platform, the Unix ones first (the duplicate rule reads them in order).
-    const all = ['kern.log', 'messages', 'ufw.log', 'firewalld', 'pfirewall.log', 'domainfw.log', 'privatefw.log', 'publicfw.log'];
+    const all = ['kern.log', 'messages', 'ufw.log', 'firewalld', 'filter.log', 'filter.log', 'pfirewall.log', 'domainfw.log', 'privatefw.log', 'publicfw.log'];
     for (const platform of ['linux', 'win32', 'darwin'] as const) {
       const plan = defaultSearch(platform, {}, '/mnt/logs');
       expect(plan.dir).toBe('/mnt/logs');
       expect(plan.families.map((f) => f.base)).toEqual(all);
     }
-    expect(defaultSearch('linux', {}).families.map((f) => f.base)).toEqual(['kern.log', 'messages', 'ufw.log', 'firewalld']);
+    expect(defaultSearch('linux', {}).families.map((f) => f.base)).toEqual(['kern.log', 'messages', 'ufw.log', 'firewalld', 'filter.log', 'filter.log']);
     expect(names(familyFiles(rotatedDir(), 'pfirewall.log', []))).toEqual([]);
   });
 
@@ -207,5 +207,66 @@ describe('rotations missing from the numbering', () => {
     expect(gaps.within([gap], ...day(2))).toEqual([]); // 11-23: after .1's first record
     expect(gaps.within([gap], ...day(1))).toEqual([gap]); // 11-22 00:00-06:25 was in .2
     expect(gaps.within([gap], ...day(-1))).toEqual([]); // 11-20: before .3.gz's last record
+  });
+
+  it("pfSense's filter.log rotated by newsyslog: .0 and .N.gz read, a .bz2/.xz/.zst one that may hold the day skipped as unreadable, and no reaching back past it", () => {
+    const dir = tempDir();
+    // Size rotation: filter.log.N was closed at these times (newest first).
+    file(dir, 'filter.log', T0 + DAY + 12 * 3_600_000); // live, 11-22 12:00
+    file(dir, 'filter.log.0', T0 + DAY + 3_600_000 * 4); // 11-22 04:00
+    file(dir, 'filter.log.1.bz2', T0 + 3_600_000 * 15); // 11-21 15:00
+    file(dir, 'filter.log.2.bz2', T0 - DAY - 3_600_000 * 4); // 11-19 20:00
+    file(dir, 'filter.log.3.xz', T0 - 3 * DAY);
+    file(dir, 'filter.log.bz2', T0 + DAY); // no number: no rotation of filter.log
+    const plan = defaultSearch('linux', {}, dir);
+    const [pfsense, opnsense] = discoverLogs(plan, T0 - DAY, T0 + DAY).filter((f) => f.family.base === 'filter.log');
+    expect(pfsense.family.dir).toBeUndefined();
+    expect(names(familyFiles(dir, 'filter.log', readdirSync(dir)))).toEqual(['filter.log', 'filter.log.0', 'filter.log.1.bz2', 'filter.log.2.bz2', 'filter.log.3.xz']);
+    // The live file was started after the window (filter.log.0 closed at 11-22 04:00).
+    expect(names(pfsense.read)).toEqual(['filter.log.0']);
+    expect(pfsense.skipped.map((x) => [names([x])[0], x.why])).toEqual([
+      ['filter.log', { kind: 'later-lines', older: 'filter.log.0', olderWritten: '2026-11-22 04:00Z' }],
+      ['filter.log.1.bz2', { kind: 'packed', packing: 'bzip2' }],
+      ['filter.log.2.bz2', { kind: 'before-day', lastWritten: '2026-11-19 20:00Z' }],
+      ['filter.log.3.xz', { kind: 'before-day', lastWritten: '2026-11-18 00:00Z' }],
+    ]);
+    // The unread .1.bz2 lies between what was read and the day's start: the logs read do not reach back.
+    expect(pfsense.reachesBack).toBe(false);
+    expect(pfsense.missing).toEqual([]);
+    // No filter/ directory: OPNsense's family finds nothing, and that is no error.
+    expect(opnsense.read).toEqual([]);
+    expect(opnsense.skipped).toEqual([]);
+    // With the same rotations readable, the before-day one shows the logs reach back.
+    const d2 = tempDir();
+    file(d2, 'filter.log', T0 + DAY + 12 * 3_600_000);
+    file(d2, 'filter.log.0', T0 + DAY + 3_600_000 * 4);
+    file(d2, 'filter.log.1.gz', T0 + 3_600_000 * 15);
+    file(d2, 'filter.log.2.gz', T0 - DAY - 3_600_000 * 4);
+    const plain = discoverLogs(defaultSearch('linux', {}, d2), T0 - DAY, T0 + DAY).find((f) => f.family.base === 'filter.log')!;
+    expect(names(plain.read)).toEqual(['filter.log.1.gz', 'filter.log.0']);
+    expect(plain.reachesBack).toBe(true);
+  });
+
+  it("OPNsense's filter/filter_YYYYMMDD.log: the days' files that can hold the window, by the same mtime rule and slack", () => {
+    const dir = tempDir();
+    const sub = join(dir, 'filter');
+    mkdirSync(sub);
+    // One file per day, last written just before its midnight (UTC here).
+    for (let d = 17; d <= 23; d++) file(sub, `filter_202611${d}.log`, Date.UTC(2026, 10, d, 23, 59, 50));
+    writeFileSync(join(sub, 'latest.log'), 'x\n'); // OPNsense's link to today's file: not a second copy
+    const plan = defaultSearch('linux', {}, dir);
+    // The window: the day before (11-20) and the day (11-21).
+    const opnsense = discoverLogs(plan, T0 - DAY, T0 + DAY).find((f) => f.family.dir === 'filter')!;
+    // 11-19's file ends within the hour of slack before 11-20, 11-22's starts within it after 11-21: both read.
+    expect(names(opnsense.read)).toEqual(['filter_20261119.log', 'filter_20261120.log', 'filter_20261121.log', 'filter_20261122.log']);
+    expect(opnsense.read.every((f) => f.path.startsWith(sub))).toBe(true);
+    expect(opnsense.skipped.map((x) => [names([x])[0], x.why.kind])).toEqual([
+      ['filter_20261123.log', 'later-lines'],
+      ['filter_20261118.log', 'before-day'],
+      ['filter_20261117.log', 'before-day'],
+    ]);
+    expect(opnsense.reachesBack).toBe(true);
+    // Dated names skip no number: no hole is claimed.
+    expect(opnsense.missing).toEqual([]);
   });
 });

@@ -1161,7 +1161,7 @@ describe('discovery (--log-dir)', () => {
     expect(d.comparison.packets.previous).toBe(1);
     // None of them there: the message lists the Windows names with the others.
     const empty = runCli(['daily', '--log-dir', tempDir(), '--date', '2026-03-10']);
-    expect(empty.stderr).toMatch(/looked for kern\.log\*, messages\*, ufw\.log\*, firewalld\*, pfirewall\.log\*, domainfw\.log\*, privatefw\.log\*, publicfw\.log\*\)/);
+    expect(empty.stderr).toMatch(/looked for kern\.log\*, messages\*, ufw\.log\*, firewalld\*, filter\.log\*, filter\/filter_\*\.log, pfirewall\.log\*, domainfw\.log\*, privatefw\.log\*, publicfw\.log\*\)/);
   });
 
   it('no logs at all is exit 3 with a sentence; --log-dir with FILEs is a usage error', () => {
