@@ -25,9 +25,8 @@
 // (xgRuleFields) the id is rule.id, the name rule.name, the component event.reason and the
 // zones the observer's ingress and egress zones.
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
-import { addressPairVersion, portIn, shown, uintIn } from './fields.js';
-import { KeyValues } from './key-values.js';
-import { carriesPorts, protoByName } from '../util/protocols.js';
+import { shown, uintIn } from './fields.js';
+import { KeyValues, type PacketSlots } from './key-values.js';
 import { WallTimes } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
@@ -78,6 +77,22 @@ const MISSING_DSTPORT = fixedReason('missing', 'dst_port');
 const DST_FAMILY = fixedReason('family-differs', 'dst_ip', 'src_ip');
 const BAD_OFFSET = fixedReason('impossible-offset', 'timestamp');
 
+/** The packet's ends; an empty value (`src_ip=`) is missing, the protocol is named (`protocol="TCP"`). */
+const PACKET: PacketSlots = {
+  src: SLOT.src_ip,
+  dst: SLOT.dst_ip,
+  proto: SLOT.protocol,
+  srcPort: SLOT.src_port,
+  dstPort: SLOT.dst_port,
+  protoNumber: false,
+  emptyIsThere: false,
+  missingSrc: MISSING_SRCIP,
+  missingDst: MISSING_DSTIP,
+  differ: DST_FAMILY,
+  missingProto: MISSING_PROTO,
+  missingDstPort: MISSING_DSTPORT,
+};
+
 class XgPayload implements PayloadParser {
   readonly format = ID;
   private readonly f = new KeyValues(KEYS);
@@ -107,26 +122,9 @@ class XgPayload implements PayloadParser {
     if (!f.is(s, SLOT.log_type, 'Firewall')) return new PayloadReject(false, reason('sophos-not-firewall', '', shown(f.text(s, SLOT.log_type))));
     if (f.unclosed) return malformed(this.cut(s));
 
-    if (!f.filled(SLOT.src_ip)) return malformed(MISSING_SRCIP);
-    if (!f.filled(SLOT.dst_ip)) return malformed(MISSING_DSTIP);
-    const src = f.text(s, SLOT.src_ip);
-    const dst = f.text(s, SLOT.dst_ip);
-    const ver = addressPairVersion(src, dst, 'src_ip', 'dst_ip', DST_FAMILY);
-    if (typeof ver !== 'number') return malformed(ver);
-
-    if (!f.filled(SLOT.protocol)) return malformed(MISSING_PROTO);
-    const proto = protoByName(s.slice(f.start[SLOT.protocol]!, f.end[SLOT.protocol]!));
-    let sport = -1;
-    let dport = -1;
-    if (carriesPorts(proto)) {
-      if (!f.filled(SLOT.dst_port)) return malformed(MISSING_DSTPORT);
-      dport = portIn(s, f.start[SLOT.dst_port]!, f.end[SLOT.dst_port]!);
-      if (dport < 0) return malformed(reason('invalid-port', 'dst_port', shown(f.text(s, SLOT.dst_port))));
-      if (f.filled(SLOT.src_port)) {
-        sport = portIn(s, f.start[SLOT.src_port]!, f.end[SLOT.src_port]!);
-        if (sport < 0) return malformed(reason('invalid-port', 'src_port', shown(f.text(s, SLOT.src_port))));
-      }
-    }
+    const ver = f.packet(s, PACKET);
+    if (ver < 0) return malformed(f.packetReason(s, ver, PACKET));
+    const { src, dst, proto, srcPort: sport, dstPort: dport } = f;
 
     const verdict = f.filled(SLOT.log_subtype) ? SLOT.log_subtype : f.filled(SLOT.status) ? SLOT.status : -1;
     if (verdict < 0) return malformed(MISSING_ACTION);
@@ -172,7 +170,7 @@ class XgPayload implements PayloadParser {
       inIface: f.filled(SLOT.in_interface) ? f.text(s, SLOT.in_interface) : null,
       outIface: f.filled(SLOT.out_interface) ? f.text(s, SLOT.out_interface) : null,
       proto,
-      ipVersion: ver,
+      ipVersion: ver as 4 | 6,
       src: { ip: src, port: sport >= 0 ? sport : null },
       dst: { ip: dst, port: dport >= 0 ? dport : null },
       ttl: null,
