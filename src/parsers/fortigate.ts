@@ -29,7 +29,7 @@ import { WallTimes } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
-import { dateAndTimeAt, d2, digitAt, impossible, yearReason } from './timestamp.js';
+import { d2, digitAt, yearReason } from './timestamp.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { yearInRange } from '../util/year-range.js';
@@ -125,18 +125,9 @@ const BAD_TZ = fixedReason('impossible-offset', 'tz');
 
 /** The packet's ends; an empty value (`srcip=`, `proto=`) is there, and read as the invalid value it is. */
 const PACKET: PacketSlots = {
-  src: SLOT.srcip,
-  dst: SLOT.dstip,
-  proto: SLOT.proto,
-  srcPort: SLOT.srcport,
-  dstPort: SLOT.dstport,
-  protoNumber: true,
-  emptyIsThere: true,
-  missingSrc: MISSING_SRCIP,
-  missingDst: MISSING_DSTIP,
-  differ: DST_FAMILY,
-  missingProto: MISSING_PROTO,
-  missingDstPort: MISSING_DSTPORT,
+  src: SLOT.srcip, dst: SLOT.dstip, proto: SLOT.proto, srcPort: SLOT.srcport, dstPort: SLOT.dstport,
+  protoNumber: true, emptyIsThere: true,
+  missingSrc: MISSING_SRCIP, missingDst: MISSING_DSTIP, differ: DST_FAMILY, missingProto: MISSING_PROTO, missingDstPort: MISSING_DSTPORT,
 };
 
 class FortigatePayload implements PayloadParser {
@@ -292,17 +283,12 @@ class FortigatePayload implements PayloadParser {
     const ta = f.start[SLOT.time]!;
     const stampKey = `${s.slice(da, f.end[SLOT.date]!)} ${s.slice(ta, f.end[SLOT.time]!)} ${f.has(SLOT.tz) ? s.slice(f.start[SLOT.tz]!, f.end[SLOT.tz]!) : ''}`;
     if (stampKey === this.lastStamp) return this.lastStampMs;
-    const wrong = dateAndTimeAt(s, da, f.end[SLOT.date]!, ta, f.end[SLOT.time]!, this.stamp);
-    if (wrong !== null) {
-      this.timeError = reason('invalid', wrong, shown(f.text(s, wrong === 'date' ? SLOT.date : SLOT.time)));
-      return NaN;
-    }
-    const [y, mo, d, h, mi, sec] = this.stamp as [number, number, number, number, number, number];
-    const err = impossible(y, mo, d, h, mi, sec);
+    const err = f.dateAndTime(s, SLOT.date, SLOT.time, this.stamp);
     if (err !== null) {
       this.timeError = err;
       return NaN;
     }
+    const [y, mo, d, h, mi, sec] = this.stamp as [number, number, number, number, number, number];
     const leap = sec === 60 ? 1000 : 0;
     const s59 = Math.min(sec, 59);
     let ms: number;

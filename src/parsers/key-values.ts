@@ -6,9 +6,11 @@
 // What differs by format is what its writer allows: the characters of a key (SonicOS writes
 // `srcMac`, `Category`), and whether a quoted value may hold `\"` (SonicOS does not escape:
 // its first `"` ends the value).
+import type { IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
 import { portIn, shown, uintIn } from './fields.js';
 import { reason, type LineReason } from './reason.js';
+import { dateAndTimeAt, impossible } from './timestamp.js';
 import { carriesPorts, protoByName, protoByNumber } from '../util/protocols.js';
 
 /** How a format writes its keys and quoted values. */
@@ -252,6 +254,24 @@ export class KeyValues {
       case PACKET_BAD_DST_PORT: return reason('invalid-port', this.keys[p.dstPort], shown(this.text(s, p.dstPort)));
       default: return reason('invalid-port', this.keys[p.srcPort], shown(this.text(s, p.srcPort)));
     }
+  }
+
+  /** An ICMP record's type and code, each a decimal 0-255 or null (empty, absent or anything else). */
+  icmp(s: string, typeSlot: number, codeSlot: number): IcmpInfo {
+    const t = this.filled(typeSlot) ? uintIn(s, this.start[typeSlot]!, this.end[typeSlot]!) : -1;
+    const c = this.filled(codeSlot) ? uintIn(s, this.start[codeSlot]!, this.end[codeSlot]!) : -1;
+    return { type: t >= 0 && t <= 255 ? t : null, code: c >= 0 && c <= 255 ? c : null, embedded: null };
+  }
+
+  /**
+   * A `date=YYYY-MM-DD time=HH:MM:SS` pair (FortiOS, SFOS) into out as year, month, day,
+   * hour, minute, second; why it is no time (the field not so written, or an impossible
+   * date), null when it is one.
+   */
+  dateAndTime(s: string, dateSlot: number, timeSlot: number, out: number[]): LineReason | null {
+    const wrong = dateAndTimeAt(s, this.start[dateSlot]!, this.end[dateSlot]!, this.start[timeSlot]!, this.end[timeSlot]!, out);
+    if (wrong !== null) return reason('invalid', wrong, shown(this.text(s, wrong === 'date' ? dateSlot : timeSlot)));
+    return impossible(out[0]!, out[1]!, out[2]!, out[3]!, out[4]!, out[5]!);
   }
 
   /** True when the value of `slot` is `word`. */

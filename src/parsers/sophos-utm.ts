@@ -56,18 +56,9 @@ const DST_FAMILY = fixedReason('family-differs', 'dstip', 'srcip');
 
 /** The packet's ends; an empty value (`srcip=`) is missing. */
 const PACKET: PacketSlots = {
-  src: SLOT.srcip,
-  dst: SLOT.dstip,
-  proto: SLOT.proto,
-  srcPort: SLOT.srcport,
-  dstPort: SLOT.dstport,
-  protoNumber: true,
-  emptyIsThere: false,
-  missingSrc: MISSING_SRCIP,
-  missingDst: MISSING_DSTIP,
-  differ: DST_FAMILY,
-  missingProto: MISSING_PROTO,
-  missingDstPort: MISSING_DSTPORT,
+  src: SLOT.srcip, dst: SLOT.dstip, proto: SLOT.proto, srcPort: SLOT.srcport, dstPort: SLOT.dstport,
+  protoNumber: true, emptyIsThere: false,
+  missingSrc: MISSING_SRCIP, missingDst: MISSING_DSTIP, differ: DST_FAMILY, missingProto: MISSING_PROTO, missingDstPort: MISSING_DSTPORT,
 };
 
 /** Two digits at i, or one when the next character is `sep` (`2016:1:29`); -1 when neither. Sets `next`. */
@@ -209,9 +200,7 @@ class UtmPayload implements PayloadParser {
 
     let icmp: IcmpInfo | null = null;
     if (proto === 'icmp' || proto === 'icmpv6') {
-      const t = f.filled(SLOT.type) ? uintIn(s, f.start[SLOT.type]!, f.end[SLOT.type]!) : -1;
-      const c = f.filled(SLOT.code) ? uintIn(s, f.start[SLOT.code]!, f.end[SLOT.code]!) : -1;
-      icmp = { type: t >= 0 && t <= 255 ? t : null, code: c >= 0 && c <= 255 ? c : null, embedded: null };
+      icmp = f.icmp(s, SLOT.type, SLOT.code);
     }
 
     const inIface = f.filled(SLOT.initf) ? f.text(s, SLOT.initf) : null;

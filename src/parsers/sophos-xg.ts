@@ -25,13 +25,13 @@
 // (xgRuleFields) the id is rule.id, the name rule.name, the component event.reason and the
 // zones the observer's ingress and egress zones.
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
-import { shown, uintIn } from './fields.js';
+import { shown } from './fields.js';
 import { KeyValues, type PacketSlots } from './key-values.js';
 import { WallTimes } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
-import { dateAndTimeAt, d2, digitAt, impossible } from './timestamp.js';
+import { d2, digitAt, impossible } from './timestamp.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { SharedDates } from '../util/shared-date.js';
@@ -79,18 +79,9 @@ const BAD_OFFSET = fixedReason('impossible-offset', 'timestamp');
 
 /** The packet's ends; an empty value (`src_ip=`) is missing, the protocol is named (`protocol="TCP"`). */
 const PACKET: PacketSlots = {
-  src: SLOT.src_ip,
-  dst: SLOT.dst_ip,
-  proto: SLOT.protocol,
-  srcPort: SLOT.src_port,
-  dstPort: SLOT.dst_port,
-  protoNumber: false,
-  emptyIsThere: false,
-  missingSrc: MISSING_SRCIP,
-  missingDst: MISSING_DSTIP,
-  differ: DST_FAMILY,
-  missingProto: MISSING_PROTO,
-  missingDstPort: MISSING_DSTPORT,
+  src: SLOT.src_ip, dst: SLOT.dst_ip, proto: SLOT.protocol, srcPort: SLOT.src_port, dstPort: SLOT.dst_port,
+  protoNumber: false, emptyIsThere: false,
+  missingSrc: MISSING_SRCIP, missingDst: MISSING_DSTIP, differ: DST_FAMILY, missingProto: MISSING_PROTO, missingDstPort: MISSING_DSTPORT,
 };
 
 class XgPayload implements PayloadParser {
@@ -141,9 +132,7 @@ class XgPayload implements PayloadParser {
 
     let icmp: IcmpInfo | null = null;
     if (proto === 'icmp' || proto === 'icmpv6') {
-      const t = f.filled(SLOT.icmp_type) ? uintIn(s, f.start[SLOT.icmp_type]!, f.end[SLOT.icmp_type]!) : -1;
-      const c = f.filled(SLOT.icmp_code) ? uintIn(s, f.start[SLOT.icmp_code]!, f.end[SLOT.icmp_code]!) : -1;
-      icmp = { type: t >= 0 && t <= 255 ? t : null, code: c >= 0 && c <= 255 ? c : null, embedded: null };
+      icmp = f.icmp(s, SLOT.icmp_type, SLOT.icmp_code);
     }
 
     const component = f.filled(SLOT.log_component) ? f.text(s, SLOT.log_component) : null;
@@ -290,17 +279,12 @@ class XgPayload implements PayloadParser {
     const ta = f.start[SLOT.time]!;
     const key = `${s.slice(da, f.end[SLOT.date]!)} ${s.slice(ta, f.end[SLOT.time]!)}`;
     if (key === this.lastStamp) return this.lastStampMs;
-    const wrong = dateAndTimeAt(s, da, f.end[SLOT.date]!, ta, f.end[SLOT.time]!, this.stamp);
-    if (wrong !== null) {
-      this.timeError = reason('invalid', wrong, shown(f.text(s, wrong === 'date' ? SLOT.date : SLOT.time)));
-      return NaN;
-    }
-    const [y, mo, d, h, mi, sec] = this.stamp as [number, number, number, number, number, number];
-    const err = impossible(y, mo, d, h, mi, sec);
+    const err = f.dateAndTime(s, SLOT.date, SLOT.time, this.stamp);
     if (err !== null) {
       this.timeError = err;
       return NaN;
     }
+    const [y, mo, d, h, mi, sec] = this.stamp as [number, number, number, number, number, number];
     const ms = this.wall.ms(y, mo, d, h, mi, sec);
     this.lastStamp = key;
     this.lastStampMs = ms;

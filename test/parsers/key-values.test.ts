@@ -152,3 +152,32 @@ describe('KeyValues.packet', () => {
     expect([f.packet(next, NUMBER), f.srcPort, f.dstPort, f.proto]).toEqual([4, -1, -1, 'icmp']);
   });
 });
+
+describe('KeyValues.icmp and dateAndTime', () => {
+  function reader(keys: readonly string[], line: string): KeyValues {
+    const f = new KeyValues(keys);
+    f.read(line, 0, line.length);
+    return f;
+  }
+
+  it('icmp: type and code 0-255 as numbers; empty, absent, over 255 or not decimal is null', () => {
+    const at = (line: string) => reader(['t', 'c'], line).icmp(line, 0, 1);
+    expect(at('t=8 c=0')).toEqual({ type: 8, code: 0, embedded: null });
+    expect(at('t=255 c=3')).toEqual({ type: 255, code: 3, embedded: null });
+    expect(at('t=256 c=')).toEqual({ type: null, code: null, embedded: null });
+    expect(at('c=0x03')).toEqual({ type: null, code: null, embedded: null });
+  });
+
+  it('dateAndTime: the six fields into out, else the field not so written (date first) or the impossible date', () => {
+    const out = [0, 0, 0, 0, 0, 0];
+    const at = (line: string) => {
+      const r = reader(['date', 'time'], line).dateAndTime(line, 0, 1, out);
+      return r && { code: r.code, field: r.field, value: r.value };
+    };
+    expect([at('date=2026-11-20 time=06:25:01'), out]).toEqual([null, [2026, 11, 20, 6, 25, 1]]);
+    expect(at('date=2026/11/20 time=6:25')).toEqual({ code: 'invalid', field: 'date', value: "'2026/11/20'" });
+    expect(at('date=2026-11-20 time=6:25')).toEqual({ code: 'invalid', field: 'time', value: "'6:25'" });
+    expect(at('date=2026-02-30 time=06:25:01')).toMatchObject({ code: 'impossible-day', field: 'time' });
+    expect(at('date=1800-01-01 time=06:25:01')).toMatchObject({ code: 'year-range' });
+  });
+});
