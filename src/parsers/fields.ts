@@ -1,7 +1,5 @@
 // Small, allocation-free field readers shared by the payload parsers (netfilter,
 // filterlog, Cisco ASA, MikroTik, pf, and the key=value formats).
-import { addressVersion } from './address.js';
-import { reason, type LineReason } from './reason.js';
 
 /** Unsigned decimal s[i, j) or -1 (empty, a non-digit, or more than 10 digits). */
 export function uintIn(s: string, i: number, j: number): number {
@@ -133,17 +131,4 @@ export function flagWordBit(s: string, i: number, j: number): number {
   if (a === 0x65 && b === 0x63 && c === 0x65) return FLAG_ECE;
   if (a === 0x63 && b === 0x77 && c === 0x72) return FLAG_CWR;
   return 0;
-}
-
-/**
- * The IP version of a record's source and destination address, each in a field of its own;
- * else why the record cannot be read: either is no address (named by its key, as the log
- * names it), or the two differ (`differ`, made once by the caller).
- */
-export function addressPairVersion(src: string, dst: string, srcKey: string, dstKey: string, differ: LineReason): 4 | 6 | LineReason {
-  const ver = addressVersion(src, 0, src.length);
-  if (ver === 0) return reason('invalid-address', srcKey, shown(src));
-  const dver = addressVersion(dst, 0, dst.length);
-  if (dver === 0) return reason('invalid-address', dstKey, shown(dst));
-  return dver === ver ? ver : differ;
 }

@@ -23,14 +23,13 @@
 // policy type is rule.ruleset, the id rule.id, the name rule.name and the roles the
 // observer's ingress and egress zones.
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
-import { addressPairVersion, portIn, shown, uintIn } from './fields.js';
-import { KeyValues } from './key-values.js';
-import { carriesPorts, protoByNumber } from '../util/protocols.js';
+import { shown, uintIn } from './fields.js';
+import { KeyValues, type PacketSlots } from './key-values.js';
 import { WallTimes } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
-import { dateAndTimeAt, d2, digitAt, impossible, yearReason } from './timestamp.js';
+import { d2, digitAt, yearReason } from './timestamp.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { yearInRange } from '../util/year-range.js';
@@ -124,6 +123,13 @@ const MISSING_DSTPORT = fixedReason('missing', 'dstport');
 const DST_FAMILY = fixedReason('family-differs', 'dstip', 'srcip');
 const BAD_TZ = fixedReason('impossible-offset', 'tz');
 
+/** The packet's ends; an empty value (`srcip=`, `proto=`) is there, and read as the invalid value it is. */
+const PACKET: PacketSlots = {
+  src: SLOT.srcip, dst: SLOT.dstip, proto: SLOT.proto, srcPort: SLOT.srcport, dstPort: SLOT.dstport,
+  protoNumber: true, emptyIsThere: true,
+  missingSrc: MISSING_SRCIP, missingDst: MISSING_DSTIP, differ: DST_FAMILY, missingProto: MISSING_PROTO, missingDstPort: MISSING_DSTPORT,
+};
+
 class FortigatePayload implements PayloadParser {
   readonly format = ID;
   private readonly f = new KeyValues(KEYS);
@@ -157,29 +163,9 @@ class FortigatePayload implements PayloadParser {
     // A line cut inside a quoted value: what follows the cut (action, policy, …) is gone.
     if (f.unclosed) return malformed(this.cut(s));
 
-    if (!f.has(SLOT.srcip)) return malformed(MISSING_SRCIP);
-    if (!f.has(SLOT.dstip)) return malformed(MISSING_DSTIP);
-    const src = f.text(s, SLOT.srcip);
-    const dst = f.text(s, SLOT.dstip);
-    const ver = addressPairVersion(src, dst, 'srcip', 'dstip', DST_FAMILY);
-    if (typeof ver !== 'number') return malformed(ver);
-
-    if (!f.has(SLOT.proto)) return malformed(MISSING_PROTO);
-    const pn = uintIn(s, f.start[SLOT.proto]!, f.end[SLOT.proto]!);
-    if (pn < 0 || pn > 255) return malformed(reason('not-a-protocol', 'proto', shown(f.text(s, SLOT.proto))));
-    const proto = protoByNumber(pn);
-    const hasPorts = carriesPorts(proto);
-    let sport = -1;
-    let dport = -1;
-    if (hasPorts) {
-      if (!f.has(SLOT.dstport)) return malformed(MISSING_DSTPORT);
-      dport = portIn(s, f.start[SLOT.dstport]!, f.end[SLOT.dstport]!);
-      if (dport < 0) return malformed(reason('invalid-port', 'dstport', shown(f.text(s, SLOT.dstport))));
-      if (f.has(SLOT.srcport)) {
-        sport = portIn(s, f.start[SLOT.srcport]!, f.end[SLOT.srcport]!);
-        if (sport < 0) return malformed(reason('invalid-port', 'srcport', shown(f.text(s, SLOT.srcport))));
-      }
-    }
+    const ver = f.packet(s, PACKET);
+    if (ver < 0) return malformed(f.packetReason(s, ver, PACKET));
+    const { src, dst, proto, srcPort: sport, dstPort: dport } = f;
 
     if (!f.has(SLOT.action) || f.start[SLOT.action] === f.end[SLOT.action]) return malformed(MISSING_ACTION);
     // With logtraffic-start a session is logged when it starts and again when it ends: the end
@@ -223,7 +209,7 @@ class FortigatePayload implements PayloadParser {
       inIface: ifaceOf(s, f, SLOT.srcintf),
       outIface: direction === 'in' ? localOut(s, f) : ifaceOf(s, f, SLOT.dstintf),
       proto,
-      ipVersion: ver,
+      ipVersion: ver as 4 | 6,
       src: { ip: src, port: sport >= 0 ? sport : null },
       dst: { ip: dst, port: dport >= 0 ? dport : null },
       ttl: null,
@@ -297,17 +283,12 @@ class FortigatePayload implements PayloadParser {
     const ta = f.start[SLOT.time]!;
     const stampKey = `${s.slice(da, f.end[SLOT.date]!)} ${s.slice(ta, f.end[SLOT.time]!)} ${f.has(SLOT.tz) ? s.slice(f.start[SLOT.tz]!, f.end[SLOT.tz]!) : ''}`;
     if (stampKey === this.lastStamp) return this.lastStampMs;
-    const wrong = dateAndTimeAt(s, da, f.end[SLOT.date]!, ta, f.end[SLOT.time]!, this.stamp);
-    if (wrong !== null) {
-      this.timeError = reason('invalid', wrong, shown(f.text(s, wrong === 'date' ? SLOT.date : SLOT.time)));
-      return NaN;
-    }
-    const [y, mo, d, h, mi, sec] = this.stamp as [number, number, number, number, number, number];
-    const err = impossible(y, mo, d, h, mi, sec);
+    const err = f.dateAndTime(s, SLOT.date, SLOT.time, this.stamp);
     if (err !== null) {
       this.timeError = err;
       return NaN;
     }
+    const [y, mo, d, h, mi, sec] = this.stamp as [number, number, number, number, number, number];
     const leap = sec === 60 ? 1000 : 0;
     const s59 = Math.min(sec, 59);
     let ms: number;

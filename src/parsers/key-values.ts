@@ -6,6 +6,12 @@
 // What differs by format is what its writer allows: the characters of a key (SonicOS writes
 // `srcMac`, `Category`), and whether a quoted value may hold `\"` (SonicOS does not escape:
 // its first `"` ends the value).
+import type { IcmpInfo } from '../event.js';
+import { addressVersion } from './address.js';
+import { portIn, shown, uintIn } from './fields.js';
+import { reason, type LineReason } from './reason.js';
+import { dateAndTimeAt, impossible } from './timestamp.js';
+import { carriesPorts, protoByName, protoByNumber } from '../util/protocols.js';
 
 /** How a format writes its keys and quoted values. */
 export interface KeyValueSyntax {
@@ -31,6 +37,43 @@ const LOWER_KEYS = keyCharTable(false);
 /** Letters, digits and `_` (SonicOS). */
 const MIXED_KEYS = keyCharTable(true);
 
+/**
+ * Where a format logs a packet's ends, and what it says when it cannot be read: made once per
+ * parser (its slots, its reasons), handed to `KeyValues.packet` for every line.
+ */
+export interface PacketSlots {
+  readonly src: number;
+  readonly dst: number;
+  readonly proto: number;
+  readonly srcPort: number;
+  readonly dstPort: number;
+  /** The protocol is logged as its IANA number (FortiOS, UTM: `proto=6`), else as a name (SFOS: `protocol="TCP"`). */
+  readonly protoNumber: boolean;
+  /**
+   * A key logged with nothing after `=` is there (FortiOS: `srcip=` is an invalid address '',
+   * `proto=` no protocol number), else it is missing (the Sophos formats).
+   */
+  readonly emptyIsThere: boolean;
+  readonly missingSrc: LineReason;
+  readonly missingDst: LineReason;
+  /** Source and destination of two IP versions. */
+  readonly differ: LineReason;
+  readonly missingProto: LineReason;
+  readonly missingDstPort: LineReason;
+}
+
+/** `KeyValues.packet`'s answers besides 4 and 6: which of its checks the line failed. */
+export const PACKET_NO_SRC = -1;
+export const PACKET_NO_DST = -2;
+export const PACKET_BAD_SRC = -3;
+export const PACKET_BAD_DST = -4;
+export const PACKET_MIXED = -5;
+export const PACKET_NO_PROTO = -6;
+export const PACKET_BAD_PROTO = -7;
+export const PACKET_NO_DST_PORT = -8;
+export const PACKET_BAD_DST_PORT = -9;
+export const PACKET_BAD_SRC_PORT = -10;
+
 /** Where each wanted key's value is in the current line; -1 when it is not there. Reused across lines. */
 export class KeyValues {
   readonly start: Int32Array;
@@ -41,6 +84,16 @@ export class KeyValues {
   unclosed = false;
   cutKey = 0;
   cutKeyEnd = 0;
+  /**
+   * What the last `packet` read: the addresses (from a bad-address answer on, as far as it
+   * got), the protocol's name, the ports (-1: none logged, or a protocol without ports).
+   * Fields, not a returned object: nothing is allocated per line.
+   */
+  src = '';
+  dst = '';
+  proto = '';
+  srcPort = -1;
+  dstPort = -1;
   /** Keys by length and first character: a key is told by one or two compares, nothing sliced. */
   private readonly byShape = new Map<number, number[]>();
   private readonly keyChar: Uint8Array;
@@ -134,6 +187,91 @@ export class KeyValues {
   filled(slot: number): boolean {
     const a = this.start[slot]!;
     return a >= 0 && this.end[slot]! > a;
+  }
+
+  /** The value is there: present and filled, or present at all where the format counts an empty value as one. */
+  private logged(slot: number, emptyIsThere: boolean): boolean {
+    return emptyIsThere ? this.has(slot) : this.filled(slot);
+  }
+
+  /**
+   * Reads a packet's ends as `p` places them: the source and destination address, their IP
+   * version (the answer: 4 or 6), the protocol and, for one that carries ports, the
+   * destination port (required) and source port (optional), into src, dst, proto, dstPort and
+   * srcPort; checked in that order, the first check failed answers its PACKET_* code
+   * (`packetReason` says it in the format's words).
+   */
+  packet(s: string, p: PacketSlots): number {
+    const empty = p.emptyIsThere;
+    this.srcPort = -1;
+    this.dstPort = -1;
+    if (!this.logged(p.src, empty)) return PACKET_NO_SRC;
+    if (!this.logged(p.dst, empty)) return PACKET_NO_DST;
+    const src = (this.src = this.text(s, p.src));
+    const dst = (this.dst = this.text(s, p.dst));
+    const ver = addressVersion(src, 0, src.length);
+    if (ver === 0) return PACKET_BAD_SRC;
+    const dver = addressVersion(dst, 0, dst.length);
+    if (dver === 0) return PACKET_BAD_DST;
+    if (dver !== ver) return PACKET_MIXED;
+
+    if (!this.logged(p.proto, empty)) return PACKET_NO_PROTO;
+    const a = this.start[p.proto]!;
+    const b = this.end[p.proto]!;
+    let proto: string;
+    if (p.protoNumber) {
+      const n = uintIn(s, a, b);
+      if (n < 0 || n > 255) return PACKET_BAD_PROTO;
+      proto = protoByNumber(n);
+    } else proto = protoByName(s.slice(a, b));
+    this.proto = proto;
+
+    if (carriesPorts(proto)) {
+      if (!this.logged(p.dstPort, empty)) return PACKET_NO_DST_PORT;
+      const dport = portIn(s, this.start[p.dstPort]!, this.end[p.dstPort]!);
+      if (dport < 0) return PACKET_BAD_DST_PORT;
+      this.dstPort = dport;
+      if (this.logged(p.srcPort, empty)) {
+        const sport = portIn(s, this.start[p.srcPort]!, this.end[p.srcPort]!);
+        if (sport < 0) return PACKET_BAD_SRC_PORT;
+        this.srcPort = sport;
+      }
+    }
+    return ver;
+  }
+
+  /** Why `packet` answered `code` (one of PACKET_*), in `p`'s reasons and this line's values under their keys. */
+  packetReason(s: string, code: number, p: PacketSlots): LineReason {
+    switch (code) {
+      case PACKET_NO_SRC: return p.missingSrc;
+      case PACKET_NO_DST: return p.missingDst;
+      case PACKET_BAD_SRC: return reason('invalid-address', this.keys[p.src], shown(this.src));
+      case PACKET_BAD_DST: return reason('invalid-address', this.keys[p.dst], shown(this.dst));
+      case PACKET_MIXED: return p.differ;
+      case PACKET_NO_PROTO: return p.missingProto;
+      case PACKET_BAD_PROTO: return reason('not-a-protocol', this.keys[p.proto], shown(this.text(s, p.proto)));
+      case PACKET_NO_DST_PORT: return p.missingDstPort;
+      case PACKET_BAD_DST_PORT: return reason('invalid-port', this.keys[p.dstPort], shown(this.text(s, p.dstPort)));
+      default: return reason('invalid-port', this.keys[p.srcPort], shown(this.text(s, p.srcPort)));
+    }
+  }
+
+  /** An ICMP record's type and code, each a decimal 0-255 or null (empty, absent or anything else). */
+  icmp(s: string, typeSlot: number, codeSlot: number): IcmpInfo {
+    const t = this.filled(typeSlot) ? uintIn(s, this.start[typeSlot]!, this.end[typeSlot]!) : -1;
+    const c = this.filled(codeSlot) ? uintIn(s, this.start[codeSlot]!, this.end[codeSlot]!) : -1;
+    return { type: t >= 0 && t <= 255 ? t : null, code: c >= 0 && c <= 255 ? c : null, embedded: null };
+  }
+
+  /**
+   * A `date=YYYY-MM-DD time=HH:MM:SS` pair (FortiOS, SFOS) into out as year, month, day,
+   * hour, minute, second; why it is no time (the field not so written, or an impossible
+   * date), null when it is one.
+   */
+  dateAndTime(s: string, dateSlot: number, timeSlot: number, out: number[]): LineReason | null {
+    const wrong = dateAndTimeAt(s, this.start[dateSlot]!, this.end[dateSlot]!, this.start[timeSlot]!, this.end[timeSlot]!, out);
+    if (wrong !== null) return reason('invalid', wrong, shown(this.text(s, wrong === 'date' ? dateSlot : timeSlot)));
+    return impossible(out[0]!, out[1]!, out[2]!, out[3]!, out[4]!, out[5]!);
   }
 
   /** True when the value of `slot` is `word`. */

@@ -153,10 +153,7 @@ class SonicwallPayload implements PayloadParser {
 
     let icmp: IcmpInfo | null = null;
     if (proto === 'icmp' || proto === 'icmpv6') {
-      const t = f.filled(SLOT.type) ? uintIn(s, f.start[SLOT.type]!, f.end[SLOT.type]!) : -1;
-      const cs = f.filled(SLOT.icode) ? SLOT.icode : f.filled(SLOT.icmpCode) ? SLOT.icmpCode : SLOT.code;
-      const c = f.filled(cs) ? uintIn(s, f.start[cs]!, f.end[cs]!) : -1;
-      icmp = { type: t >= 0 && t <= 255 ? t : null, code: c >= 0 && c <= 255 ? c : null, embedded: null };
+      icmp = f.icmp(s, SLOT.type, f.filled(SLOT.icode) ? SLOT.icode : f.filled(SLOT.icmpCode) ? SLOT.icmpCode : SLOT.code);
     }
 
     const rule = f.filled(SLOT.rule) ? f.text(s, SLOT.rule) : null;

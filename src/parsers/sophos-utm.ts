@@ -19,9 +19,8 @@
 // (`fwrule 60001 Packet dropped`: 60001-60099 are the UTM's built-in rules, 60001 its final
 // drop); in ECS (utmRuleFields) the number is rule.id and the name event.reason.
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
-import { addressPairVersion, flagNames, flagWordBit, portIn, shown, uintIn } from './fields.js';
-import { KeyValues } from './key-values.js';
-import { carriesPorts, protoByNumber } from '../util/protocols.js';
+import { flagNames, flagWordBit, shown, uintIn } from './fields.js';
+import { KeyValues, type PacketSlots } from './key-values.js';
 import { WallTimes } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
@@ -54,6 +53,13 @@ const MISSING_PROTO = fixedReason('missing', 'proto');
 const MISSING_ACTION = fixedReason('missing', 'action');
 const MISSING_DSTPORT = fixedReason('missing', 'dstport');
 const DST_FAMILY = fixedReason('family-differs', 'dstip', 'srcip');
+
+/** The packet's ends; an empty value (`srcip=`) is missing. */
+const PACKET: PacketSlots = {
+  src: SLOT.srcip, dst: SLOT.dstip, proto: SLOT.proto, srcPort: SLOT.srcport, dstPort: SLOT.dstport,
+  protoNumber: true, emptyIsThere: false,
+  missingSrc: MISSING_SRCIP, missingDst: MISSING_DSTIP, differ: DST_FAMILY, missingProto: MISSING_PROTO, missingDstPort: MISSING_DSTPORT,
+};
 
 /** Two digits at i, or one when the next character is `sep` (`2016:1:29`); -1 when neither. Sets `next`. */
 function num(s: string, i: number, sep: number, out: { next: number }): number {
@@ -163,28 +169,9 @@ class UtmPayload implements PayloadParser {
     if (!f.is(s, SLOT.sub, 'packetfilter')) return new PayloadReject(false, reason('sophos-not-firewall', '', shown(f.text(s, SLOT.sub))));
     if (f.unclosed) return malformed(this.cut(s));
 
-    if (!f.filled(SLOT.srcip)) return malformed(MISSING_SRCIP);
-    if (!f.filled(SLOT.dstip)) return malformed(MISSING_DSTIP);
-    const src = f.text(s, SLOT.srcip);
-    const dst = f.text(s, SLOT.dstip);
-    const ver = addressPairVersion(src, dst, 'srcip', 'dstip', DST_FAMILY);
-    if (typeof ver !== 'number') return malformed(ver);
-
-    if (!f.filled(SLOT.proto)) return malformed(MISSING_PROTO);
-    const pn = uintIn(s, f.start[SLOT.proto]!, f.end[SLOT.proto]!);
-    if (pn < 0 || pn > 255) return malformed(reason('not-a-protocol', 'proto', shown(f.text(s, SLOT.proto))));
-    const proto = protoByNumber(pn);
-    let sport = -1;
-    let dport = -1;
-    if (carriesPorts(proto)) {
-      if (!f.filled(SLOT.dstport)) return malformed(MISSING_DSTPORT);
-      dport = portIn(s, f.start[SLOT.dstport]!, f.end[SLOT.dstport]!);
-      if (dport < 0) return malformed(reason('invalid-port', 'dstport', shown(f.text(s, SLOT.dstport))));
-      if (f.filled(SLOT.srcport)) {
-        sport = portIn(s, f.start[SLOT.srcport]!, f.end[SLOT.srcport]!);
-        if (sport < 0) return malformed(reason('invalid-port', 'srcport', shown(f.text(s, SLOT.srcport))));
-      }
-    }
+    const ver = f.packet(s, PACKET);
+    if (ver < 0) return malformed(f.packetReason(s, ver, PACKET));
+    const { src, dst, proto, srcPort: sport, dstPort: dport } = f;
 
     if (!f.filled(SLOT.action)) return malformed(MISSING_ACTION);
     const action = ACTIONS[s.slice(f.start[SLOT.action]!, f.end[SLOT.action]!)] ?? 'other';
@@ -213,9 +200,7 @@ class UtmPayload implements PayloadParser {
 
     let icmp: IcmpInfo | null = null;
     if (proto === 'icmp' || proto === 'icmpv6') {
-      const t = f.filled(SLOT.type) ? uintIn(s, f.start[SLOT.type]!, f.end[SLOT.type]!) : -1;
-      const c = f.filled(SLOT.code) ? uintIn(s, f.start[SLOT.code]!, f.end[SLOT.code]!) : -1;
-      icmp = { type: t >= 0 && t <= 255 ? t : null, code: c >= 0 && c <= 255 ? c : null, embedded: null };
+      icmp = f.icmp(s, SLOT.type, SLOT.code);
     }
 
     const inIface = f.filled(SLOT.initf) ? f.text(s, SLOT.initf) : null;
@@ -236,7 +221,7 @@ class UtmPayload implements PayloadParser {
       inIface,
       outIface,
       proto,
-      ipVersion: ver,
+      ipVersion: ver as 4 | 6,
       src: { ip: src, port: sport >= 0 ? sport : null },
       dst: { ip: dst, port: dport >= 0 ? dport : null },
       ttl: ttl >= 0 && ttl <= 255 ? ttl : null,

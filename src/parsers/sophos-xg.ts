@@ -25,14 +25,13 @@
 // (xgRuleFields) the id is rule.id, the name rule.name, the component event.reason and the
 // zones the observer's ingress and egress zones.
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
-import { addressPairVersion, portIn, shown, uintIn } from './fields.js';
-import { KeyValues } from './key-values.js';
-import { carriesPorts, protoByName } from '../util/protocols.js';
+import { shown } from './fields.js';
+import { KeyValues, type PacketSlots } from './key-values.js';
 import { WallTimes } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
-import { dateAndTimeAt, d2, digitAt, impossible } from './timestamp.js';
+import { d2, digitAt, impossible } from './timestamp.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { SharedDates } from '../util/shared-date.js';
@@ -78,6 +77,13 @@ const MISSING_DSTPORT = fixedReason('missing', 'dst_port');
 const DST_FAMILY = fixedReason('family-differs', 'dst_ip', 'src_ip');
 const BAD_OFFSET = fixedReason('impossible-offset', 'timestamp');
 
+/** The packet's ends; an empty value (`src_ip=`) is missing, the protocol is named (`protocol="TCP"`). */
+const PACKET: PacketSlots = {
+  src: SLOT.src_ip, dst: SLOT.dst_ip, proto: SLOT.protocol, srcPort: SLOT.src_port, dstPort: SLOT.dst_port,
+  protoNumber: false, emptyIsThere: false,
+  missingSrc: MISSING_SRCIP, missingDst: MISSING_DSTIP, differ: DST_FAMILY, missingProto: MISSING_PROTO, missingDstPort: MISSING_DSTPORT,
+};
+
 class XgPayload implements PayloadParser {
   readonly format = ID;
   private readonly f = new KeyValues(KEYS);
@@ -107,26 +113,9 @@ class XgPayload implements PayloadParser {
     if (!f.is(s, SLOT.log_type, 'Firewall')) return new PayloadReject(false, reason('sophos-not-firewall', '', shown(f.text(s, SLOT.log_type))));
     if (f.unclosed) return malformed(this.cut(s));
 
-    if (!f.filled(SLOT.src_ip)) return malformed(MISSING_SRCIP);
-    if (!f.filled(SLOT.dst_ip)) return malformed(MISSING_DSTIP);
-    const src = f.text(s, SLOT.src_ip);
-    const dst = f.text(s, SLOT.dst_ip);
-    const ver = addressPairVersion(src, dst, 'src_ip', 'dst_ip', DST_FAMILY);
-    if (typeof ver !== 'number') return malformed(ver);
-
-    if (!f.filled(SLOT.protocol)) return malformed(MISSING_PROTO);
-    const proto = protoByName(s.slice(f.start[SLOT.protocol]!, f.end[SLOT.protocol]!));
-    let sport = -1;
-    let dport = -1;
-    if (carriesPorts(proto)) {
-      if (!f.filled(SLOT.dst_port)) return malformed(MISSING_DSTPORT);
-      dport = portIn(s, f.start[SLOT.dst_port]!, f.end[SLOT.dst_port]!);
-      if (dport < 0) return malformed(reason('invalid-port', 'dst_port', shown(f.text(s, SLOT.dst_port))));
-      if (f.filled(SLOT.src_port)) {
-        sport = portIn(s, f.start[SLOT.src_port]!, f.end[SLOT.src_port]!);
-        if (sport < 0) return malformed(reason('invalid-port', 'src_port', shown(f.text(s, SLOT.src_port))));
-      }
-    }
+    const ver = f.packet(s, PACKET);
+    if (ver < 0) return malformed(f.packetReason(s, ver, PACKET));
+    const { src, dst, proto, srcPort: sport, dstPort: dport } = f;
 
     const verdict = f.filled(SLOT.log_subtype) ? SLOT.log_subtype : f.filled(SLOT.status) ? SLOT.status : -1;
     if (verdict < 0) return malformed(MISSING_ACTION);
@@ -143,9 +132,7 @@ class XgPayload implements PayloadParser {
 
     let icmp: IcmpInfo | null = null;
     if (proto === 'icmp' || proto === 'icmpv6') {
-      const t = f.filled(SLOT.icmp_type) ? uintIn(s, f.start[SLOT.icmp_type]!, f.end[SLOT.icmp_type]!) : -1;
-      const c = f.filled(SLOT.icmp_code) ? uintIn(s, f.start[SLOT.icmp_code]!, f.end[SLOT.icmp_code]!) : -1;
-      icmp = { type: t >= 0 && t <= 255 ? t : null, code: c >= 0 && c <= 255 ? c : null, embedded: null };
+      icmp = f.icmp(s, SLOT.icmp_type, SLOT.icmp_code);
     }
 
     const component = f.filled(SLOT.log_component) ? f.text(s, SLOT.log_component) : null;
@@ -172,7 +159,7 @@ class XgPayload implements PayloadParser {
       inIface: f.filled(SLOT.in_interface) ? f.text(s, SLOT.in_interface) : null,
       outIface: f.filled(SLOT.out_interface) ? f.text(s, SLOT.out_interface) : null,
       proto,
-      ipVersion: ver,
+      ipVersion: ver as 4 | 6,
       src: { ip: src, port: sport >= 0 ? sport : null },
       dst: { ip: dst, port: dport >= 0 ? dport : null },
       ttl: null,
@@ -292,17 +279,12 @@ class XgPayload implements PayloadParser {
     const ta = f.start[SLOT.time]!;
     const key = `${s.slice(da, f.end[SLOT.date]!)} ${s.slice(ta, f.end[SLOT.time]!)}`;
     if (key === this.lastStamp) return this.lastStampMs;
-    const wrong = dateAndTimeAt(s, da, f.end[SLOT.date]!, ta, f.end[SLOT.time]!, this.stamp);
-    if (wrong !== null) {
-      this.timeError = reason('invalid', wrong, shown(f.text(s, wrong === 'date' ? SLOT.date : SLOT.time)));
-      return NaN;
-    }
-    const [y, mo, d, h, mi, sec] = this.stamp as [number, number, number, number, number, number];
-    const err = impossible(y, mo, d, h, mi, sec);
+    const err = f.dateAndTime(s, SLOT.date, SLOT.time, this.stamp);
     if (err !== null) {
       this.timeError = err;
       return NaN;
     }
+    const [y, mo, d, h, mi, sec] = this.stamp as [number, number, number, number, number, number];
     const ms = this.wall.ms(y, mo, d, h, mi, sec);
     this.lastStamp = key;
     this.lastStampMs = ms;
