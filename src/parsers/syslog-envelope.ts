@@ -246,7 +246,9 @@ export class SyslogEnvelopeReader {
       return this.rfc5424(s, q + 2, env);
     }
     if (digitAt(s, q) >= 0 ? this.timestamped(s, q, env, false) : monthAt(s, q) !== 0 && this.timestamped(s, q, env, true)) return true;
-    env.msgStart = q;
+    // A header no reader understands is passed over up to its kernel tag, as on a line
+    // without the PRI; with none the message starts right after the PRI.
+    if (!this.kernelTag(s, q, env)) env.msgStart = q;
     return true;
   }
 

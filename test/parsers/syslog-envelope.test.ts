@@ -22,7 +22,7 @@ const AFTER = [' [123.456] IN=eth0 SRC=1.2.3.4', '\t[1.5] DROP IN=', ' ', '', ' 
 
 describe('syslog envelope: the remembered header', () => {
   it('a warm reader reads every line exactly as a fresh one does, whatever came before', () => {
-    const line = fc.tuple(fc.constantFrom('Nov 20 06:25:01', '2026-11-20T06:25:01Z', 'Nov  3 00:00:00', 'Fri Nov 20 06:25:01 2026', 'Tue Nov  3 00:00:00 2026', 'Nov 20 2026 06:25:01', '2026-11-20 06:25:01\tKernel.Warning\t192.168.1.1\t', '20/11/2026 06:25:01'), fc.constantFrom(...HEADS), fc.constantFrom(...AFTER)).map((p) => p.join(''));
+    const line = fc.tuple(fc.constantFrom('Nov 20 06:25:01', '2026-11-20T06:25:01Z', 'Nov  3 00:00:00', 'Fri Nov 20 06:25:01 2026', 'Tue Nov  3 00:00:00 2026', 'Nov 20 2026 06:25:01', '2026-11-20 06:25:01\tKernel.Warning\t192.168.1.1\t', '20/11/2026 06:25:01', '<4>20/11/2026 06:25:01', '<4>'), fc.constantFrom(...HEADS), fc.constantFrom(...AFTER)).map((p) => p.join(''));
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), (lines) => {
         const reader = new SyslogEnvelopeReader(ctx);
@@ -181,6 +181,20 @@ describe('syslog envelope: headers seen in the wild', () => {
     expect(seen(`20/11/2026 06:25:01 gw kernel: ${REC}`)).toEqual([null, false, null, null, REC, true]);
     expect(seen(`11/20/2026 06:25:01 gw kernel: [ 12.5] ${REC}`)).toEqual([null, false, null, 12.5, REC, true]);
     expect(seen(`Nov 20 06:25:01 gw [12345.678] kernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, true]);
+  });
+
+  it('a header not understood after a <PRI>: passed over to its kernel: tag as without one; a bare tag right after it is a tag', () => {
+    expect(seen(`<4>20/11/2026 06:25:01 gw kernel: ${REC}`)).toEqual([null, false, null, null, REC, true]);
+    expect(seen(`<13>gw [12.5] kernel: [7.5] ${REC}`)).toEqual([null, false, null, 7.5, REC, true]);
+    expect(seen(`<4>kernel: ${REC}`)).toEqual([null, false, null, null, REC, false]);
+    // A read header after the PRI is not passed over (its kernel: tag is the tag).
+    expect(seen(`<4>Nov 20 06:25:01 gw kernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, false]);
+  });
+
+  it('after a <PRI>, a header without a kernel tag stays the message: the PRI is all that is taken off', () => {
+    for (const rest of [`20/11/2026 06:25:01 gw ${REC}`, `20/11/2026 06:25:01 gw xkernel: ${REC}`, `20/11/2026 06:25:01 gw kernel[12a]: ${REC}`, 'garbage without a tag']) {
+      expect(seen(`<4>${rest}`)).toEqual([null, false, null, null, rest, false]);
+    }
   });
 
   it('only a kernel: tag ends a header not understood: a glued or absent one leaves the line whole, a bare one is no header', () => {
