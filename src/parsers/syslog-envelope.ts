@@ -2,9 +2,9 @@
 // RFC 5424, journalctl's short-* modes (journal-stamps.ts), dmesg, OpenWrt's logread, Proxmox
 // pve-firewall, Kiwi Syslog's tab-separated columns, a relay's header before the device's own,
 // grep's `file:` prefix and rsyslog's `message repeated N times: [ … ]`; a header none of
-// these reads is passed over up to a `kernel:` tag (Envelope.unread). The wrapper may
-// change from line to line in one file, so every line is dispatched on its first
-// characters; there is no regex.
+// these reads is passed over up to a `kernel:` or `kernel[pid]:` tag (Envelope.unread). The
+// wrapper may change from line to line in one file, so every line is dispatched on its
+// first characters; there is no regex.
 import type { RecordHead } from './netfilter.js';
 import { bsdStampEnd, Clock, digitAt, monthAt, weekdayAt } from './timestamp.js';
 import { shown } from './fields.js';
@@ -65,6 +65,24 @@ function tokenEnd(s: string, i: number, end: number): number {
 function isTag(s: string, i: number, j: number): boolean {
   if (j - i === 7 && s.startsWith('kernel:', i)) return true;
   return j - i > 3 && s.charCodeAt(j - 1) === COLON && s.charCodeAt(j - 2) === RBRACKET && s.lastIndexOf('[', j) > i;
+}
+
+/** Digits a `kernel[pid]:` tag's pid may have: Linux's pid_max is at most 4194304. */
+const MAX_PID_DIGITS = 7;
+
+/**
+ * The end of the kernel's tag at k, where `kernel` is: `kernel:`, or `kernel[pid]:` as some
+ * relays and BSD syslogds write it; -1 when it is neither.
+ */
+function kernelTagEnd(s: string, k: number): number {
+  let p = k + 6;
+  if (s.charCodeAt(p) === LBRACKET) {
+    const digits = ++p;
+    while (digitAt(s, p) >= 0) p++;
+    if (p === digits || p - digits > MAX_PID_DIGITS || s.charCodeAt(p) !== RBRACKET) return -1;
+    p++;
+  }
+  return s.charCodeAt(p) === COLON ? p + 1 : -1;
 }
 
 /**
@@ -310,18 +328,20 @@ export class SyslogEnvelopeReader {
 
   /**
    * A header not understood before a `kernel:` tag (`20/11/2026 06:25:01 gw kernel: …`,
-   * `gw [12345.678] kernel: …`): the message is what follows the tag, the header is passed
-   * over and said to be (`unread`, which `check` reports). True when there is such a tag
-   * after p (one right at p is a tag, nothing passed over).
+   * `gw [12345.678] kernel: …`, `kernel[123]: …`): the message is what follows the tag, the
+   * header is passed over and said to be (`unread`, which `check` reports). True when there
+   * is such a tag after p (one right at p is a tag, nothing passed over).
    */
   private kernelTag(s: string, p: number, env: Envelope): boolean {
     const end = env.msgEnd;
-    for (let k = s.indexOf('kernel:', p); k >= 0 && k < end; k = s.indexOf('kernel:', k + 7)) {
+    for (let k = s.indexOf('kernel', p); k >= 0 && k < end; k = s.indexOf('kernel', k + 6)) {
       const before = s.charCodeAt(k - 1);
-      const after = s.charCodeAt(k + 7);
-      if ((k === p || before === SP || before === TAB) && (k + 7 >= end || after === SP || after === TAB)) {
+      if (k !== p && before !== SP && before !== TAB) continue;
+      const t = kernelTagEnd(s, k);
+      const after = s.charCodeAt(t);
+      if (t > 0 && (t >= end || after === SP || after === TAB)) {
         env.unread = k > p;
-        this.body(s, skipSpaces(s, k + 7, end), env);
+        this.body(s, skipSpaces(s, t, end), env);
         return true;
       }
     }

@@ -17,6 +17,7 @@ const HEADS = [
   ' gw kernel[0]:', ' fw01 ufw[123]:', ' gw', ' [UFW', ' gw kernel: kernel:', '  gw   kernel:  ',
   ' kern.warn kernel:', ' kern.info kernel:', ' daemon.info dnsmasq[1734]:', ' local7.notice kernel:', ' kern.warn',
   ' 192.168.1.1 Nov 20 06:25:00 gw kernel:', ' 192.168.1.1 Nov 20 06:25:00 kernel:', ' gw [1.5] kernel:', ' gw x kernel:',
+  ' gw kernel[123]:', ' gw x kernel[123]:', ' gw x kernel[12a]:',
 ];
 const AFTER = [' [123.456] IN=eth0 SRC=1.2.3.4', '\t[1.5] DROP IN=', ' ', '', ' message repeated 3 times: [ IN=eth0 ]', ' [UFW BLOCK] IN=eth0', 'kernel: IN='];
 
@@ -194,6 +195,23 @@ describe('syslog envelope: headers seen in the wild', () => {
   it('after a <PRI>, a header without a kernel tag stays the message: the PRI is all that is taken off', () => {
     for (const rest of [`20/11/2026 06:25:01 gw ${REC}`, `20/11/2026 06:25:01 gw xkernel: ${REC}`, `20/11/2026 06:25:01 gw kernel[12a]: ${REC}`, 'garbage without a tag']) {
       expect(seen(`<4>${rest}`)).toEqual([null, false, null, null, rest, false]);
+    }
+  });
+
+  it('a kernel tag with a pid, kernel[123]:, ends a header not understood, and is the tag after a BSD or ISO header', () => {
+    expect(seen(`20/11/2026 06:25:01 gw kernel[123]: ${REC}`)).toEqual([null, false, null, null, REC, true]);
+    expect(seen(`<4>20/11/2026 06:25:01 gw kernel[0]: [ 12.5] ${REC}`)).toEqual([null, false, null, 12.5, REC, true]);
+    expect(seen(`Nov 20 06:25:01 gw [12345.678] kernel[4194304]: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, true]);
+    expect(seen(`kernel[123]: ${REC}`)).toEqual([null, false, null, null, REC, false]);
+    expect(seen(`Nov 20 06:25:01 gw kernel[123]: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, false]);
+    expect(seen(`Nov 20 06:25:01 gw kern.warning kernel[123]: [1.5] ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', 1.5, REC, false]);
+    expect(seen(`2026-11-20T06:25:01+01:00 gw kernel[123]: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', false, 'gw', null, REC, false]);
+  });
+
+  it('a kernel[pid]: that is no pid (letters, none, more digits than a pid has, glued to the message) ends nothing', () => {
+    for (const tag of ['kernel[12a]:', 'kernel[]:', 'kernel[12345678]:', 'kernel[123]', 'kernel[123]:x', 'kernel [123]:']) {
+      const l = `20/11/2026 06:25:01 gw ${tag} ${REC}`;
+      expect(seen(l), tag).toEqual([null, false, null, null, l, false]);
     }
   });
 
