@@ -327,6 +327,32 @@ export class SyslogEnvelopeReader {
   }
 
   /**
+   * A relay's header before the device's own ISO 8601 one (`Nov 20 06:25:01 192.168.1.1
+   * 2026-11-20T06:25:01+01:00 gw kernel: …`): read as a BSD one there is, the device's host
+   * and tag, but the time is the device's stamp, which has the year the relay's lacks (and
+   * mostly a zone); an impossible one is the line's error, as at the start of a line. False
+   * when there is no ISO stamp at p.
+   */
+  private innerIso(s: string, p: number, env: Envelope): boolean {
+    if (digitAt(s, p) < 0 || s.charCodeAt(p + 4) !== 0x2d) return false;
+    const clock = this.clock;
+    const ms = clock.iso(s, p);
+    if (ms !== ms) {
+      if (clock.error === null) return false;
+      env.error = clock.error;
+      env.msgStart = p;
+      return true;
+    }
+    env.time = this.dates.of(ms);
+    env.yearInferred = false;
+    const sender = env.host;
+    env.host = null;
+    this.hostAndTag(s, clock.end, env, true);
+    if (env.host === null) env.host = sender;
+    return true;
+  }
+
+  /**
    * A header not understood before a `kernel:` tag (`20/11/2026 06:25:01 gw kernel: …`,
    * `gw [12345.678] kernel: …`, `kernel[123]: …`): the message is what follows the tag, the
    * header is passed over and said to be (`unread`, which `check` reports). True when there
@@ -395,6 +421,7 @@ export class SyslogEnvelopeReader {
         this.inner(s, p, env, env.host);
         return;
       }
+      if (!inner && this.innerIso(s, p, env)) return;
     }
     if (!this.kernelTag(s, p, env)) this.body(s, p, env);
   }

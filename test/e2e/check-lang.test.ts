@@ -280,7 +280,8 @@ describe('check: records whose syslog header was not understood', () => {
     const rows = en.stdout.split('\n').filter((l) => l.startsWith('headers '));
     expect(rows).toHaveLength(1);
     // Lines 14 (a second column no facility.level), 19, 20, 21, 25 (after a <PRI>) and 29 (kernel[123]:); 22 is no
-    // record, 23's xkernel:, 26's none and 30's kernel[12a]: no tag, 24 malformed from its tag on.
+    // record, 23's xkernel:, 26's none and 30's kernel[12a]: no tag, 24 malformed from its tag on; 31-32 a relay's
+    // header before the device's ISO one are read.
     expect(rows[0]).toMatch(/^headers +7 records: header not understood: read from its kernel: tag on; /);
     const after = en.stdout.split('\n')[en.stdout.split('\n').indexOf(rows[0]!) + 1]!;
     // Kiwi Syslog's TABs shown as \t, not as raw tabs that jump to the next tab stop.

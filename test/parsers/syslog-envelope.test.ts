@@ -17,7 +17,8 @@ const HEADS = [
   ' gw kernel[0]:', ' fw01 ufw[123]:', ' gw', ' [UFW', ' gw kernel: kernel:', '  gw   kernel:  ',
   ' kern.warn kernel:', ' kern.info kernel:', ' daemon.info dnsmasq[1734]:', ' local7.notice kernel:', ' kern.warn',
   ' 192.168.1.1 Nov 20 06:25:00 gw kernel:', ' 192.168.1.1 Nov 20 06:25:00 kernel:', ' gw [1.5] kernel:', ' gw x kernel:',
-  ' gw kernel[123]:', ' gw x kernel[123]:', ' gw x kernel[12a]:',
+  ' gw kernel[123]:', ' gw x kernel[123]:', ' gw x kernel[12a]:', ' 192.168.1.1 2026-11-20T06:25:00+01:00 gw kernel:',
+  ' 192.168.1.1 2026-11-20 06:25:00 kernel:', ' 192.168.1.1 2026-02-30T06:25:00Z gw kernel:',
 ];
 const AFTER = [' [123.456] IN=eth0 SRC=1.2.3.4', '\t[1.5] DROP IN=', ' ', '', ' message repeated 3 times: [ IN=eth0 ]', ' [UFW BLOCK] IN=eth0', 'kernel: IN='];
 
@@ -212,6 +213,25 @@ describe('syslog envelope: headers seen in the wild', () => {
     for (const tag of ['kernel[12a]:', 'kernel[]:', 'kernel[12345678]:', 'kernel[123]', 'kernel[123]:x', 'kernel [123]:']) {
       const l = `20/11/2026 06:25:01 gw ${tag} ${REC}`;
       expect(seen(l), tag).toEqual([null, false, null, null, l, false]);
+    }
+  });
+
+  it('a relay\'s header before the device\'s ISO one: the device\'s time (it has the year and a zone), host and tag; the relay as host when the device names none', () => {
+    expect(seen(`Nov 20 06:25:01 192.168.1.1 2026-11-20T06:25:07+01:00 gw kernel: ${REC}`)).toEqual(['2026-11-20T05:25:07.000Z', false, 'gw', null, REC, false]);
+    expect(seen(`Nov 20 06:25:01 192.168.1.1 2026-11-20T05:25:07.5Z kernel: [1.5] ${REC}`)).toEqual(['2026-11-20T05:25:07.500Z', false, '192.168.1.1', 1.5, REC, false]);
+    // Without an offset the device's stamp is read in --tz, as at the start of a line.
+    expect(seen(`Nov 20 06:25:01 relay 2026-11-20 06:25:07 gw kern.warning kernel: ${REC}`)).toEqual(['2026-11-20T05:25:07.000Z', false, 'gw', null, REC, false]);
+    expect(seen(`Nov 20 06:25:01 relay 2026-11-20 06:25:07 gw kernel[123]: ${REC}`)).toEqual(['2026-11-20T05:25:07.000Z', false, 'gw', null, REC, false]);
+    // The year is the device's, not inferred from the reference date.
+    expect(seen(`Dec 31 23:59:59 relay 2025-12-31T23:59:59Z gw kernel: ${REC}`)).toEqual(['2025-12-31T23:59:59.000Z', false, 'gw', null, REC, false]);
+  });
+
+  it('a relay\'s header before an impossible ISO stamp: the line\'s error; before no ISO stamp: passed over as before', () => {
+    const env = read(`Nov 20 06:25:01 192.168.1.1 2026-02-30T06:25:07+01:00 gw kernel: ${REC}`);
+    expect(env.error).toMatchObject({ code: 'impossible-day', field: 'time', value: 'Feb 30' });
+    expect(read(`Nov 20 06:25:01 192.168.1.1 2026-11-20T25:00:00Z gw kernel: ${REC}`).error).toMatchObject({ code: 'impossible-hour', value: '25' });
+    for (const stamp of ['2026-11-20', '2026-11-20T06:25', '2026-11-20T06:25:07+01:00x', '20/11/2026 06:25:07']) {
+      expect(seen(`Nov 20 06:25:01 192.168.1.1 ${stamp} gw kernel: ${REC}`), stamp).toEqual(['2026-11-20T05:25:01.000Z', true, '192.168.1.1', null, REC, true]);
     }
   });
 
