@@ -2,9 +2,9 @@
 // RFC 5424, journalctl's short-* modes (journal-stamps.ts), dmesg, OpenWrt's logread, Proxmox
 // pve-firewall, Kiwi Syslog's tab-separated columns, a relay's header before the device's own,
 // grep's `file:` prefix and rsyslog's `message repeated N times: [ … ]`; a header none of
-// these reads is passed over up to a `kernel:` tag (Envelope.unread). The wrapper may
-// change from line to line in one file, so every line is dispatched on its first
-// characters; there is no regex.
+// these reads is passed over up to a `kernel:` or `kernel[pid]:` tag (Envelope.unread). The
+// wrapper may change from line to line in one file, so every line is dispatched on its
+// first characters; there is no regex.
 import type { RecordHead } from './netfilter.js';
 import { bsdStampEnd, Clock, digitAt, monthAt, weekdayAt } from './timestamp.js';
 import { shown } from './fields.js';
@@ -65,6 +65,24 @@ function tokenEnd(s: string, i: number, end: number): number {
 function isTag(s: string, i: number, j: number): boolean {
   if (j - i === 7 && s.startsWith('kernel:', i)) return true;
   return j - i > 3 && s.charCodeAt(j - 1) === COLON && s.charCodeAt(j - 2) === RBRACKET && s.lastIndexOf('[', j) > i;
+}
+
+/** Digits a `kernel[pid]:` tag's pid may have: Linux's pid_max is at most 4194304. */
+const MAX_PID_DIGITS = 7;
+
+/**
+ * The end of the kernel's tag at k, where `kernel` is: `kernel:`, or `kernel[pid]:` as some
+ * relays and BSD syslogds write it; -1 when it is neither.
+ */
+function kernelTagEnd(s: string, k: number): number {
+  let p = k + 6;
+  if (s.charCodeAt(p) === LBRACKET) {
+    const digits = ++p;
+    while (digitAt(s, p) >= 0) p++;
+    if (p === digits || p - digits > MAX_PID_DIGITS || s.charCodeAt(p) !== RBRACKET) return -1;
+    p++;
+  }
+  return s.charCodeAt(p) === COLON ? p + 1 : -1;
 }
 
 /**
@@ -246,7 +264,9 @@ export class SyslogEnvelopeReader {
       return this.rfc5424(s, q + 2, env);
     }
     if (digitAt(s, q) >= 0 ? this.timestamped(s, q, env, false) : monthAt(s, q) !== 0 && this.timestamped(s, q, env, true)) return true;
-    env.msgStart = q;
+    // A header no reader understands is passed over up to its kernel tag, as on a line
+    // without the PRI; with none the message starts right after the PRI.
+    if (!this.kernelTag(s, q, env)) env.msgStart = q;
     return true;
   }
 
@@ -307,19 +327,47 @@ export class SyslogEnvelopeReader {
   }
 
   /**
+   * A relay's header before the device's own ISO 8601 one (`Nov 20 06:25:01 192.168.1.1
+   * 2026-11-20T06:25:01+01:00 gw kernel: …`): read as a BSD one there is, the device's host
+   * and tag, but the time is the device's stamp, which has the year the relay's lacks (and
+   * mostly a zone); an impossible one is the line's error, as at the start of a line. False
+   * when there is no ISO stamp at p.
+   */
+  private innerIso(s: string, p: number, env: Envelope): boolean {
+    if (digitAt(s, p) < 0 || s.charCodeAt(p + 4) !== 0x2d) return false;
+    const clock = this.clock;
+    const ms = clock.iso(s, p);
+    if (ms !== ms) {
+      if (clock.error === null) return false;
+      env.error = clock.error;
+      env.msgStart = p;
+      return true;
+    }
+    env.time = this.dates.of(ms);
+    env.yearInferred = false;
+    const sender = env.host;
+    env.host = null;
+    this.hostAndTag(s, clock.end, env, true);
+    if (env.host === null) env.host = sender;
+    return true;
+  }
+
+  /**
    * A header not understood before a `kernel:` tag (`20/11/2026 06:25:01 gw kernel: …`,
-   * `gw [12345.678] kernel: …`): the message is what follows the tag, the header is passed
-   * over and said to be (`unread`, which `check` reports). True when there is such a tag
-   * after p (one right at p is a tag, nothing passed over).
+   * `gw [12345.678] kernel: …`, `kernel[123]: …`): the message is what follows the tag, the
+   * header is passed over and said to be (`unread`, which `check` reports). True when there
+   * is such a tag after p (one right at p is a tag, nothing passed over).
    */
   private kernelTag(s: string, p: number, env: Envelope): boolean {
     const end = env.msgEnd;
-    for (let k = s.indexOf('kernel:', p); k >= 0 && k < end; k = s.indexOf('kernel:', k + 7)) {
+    for (let k = s.indexOf('kernel', p); k >= 0 && k < end; k = s.indexOf('kernel', k + 6)) {
       const before = s.charCodeAt(k - 1);
-      const after = s.charCodeAt(k + 7);
-      if ((k === p || before === SP || before === TAB) && (k + 7 >= end || after === SP || after === TAB)) {
+      if (k !== p && before !== SP && before !== TAB) continue;
+      const t = kernelTagEnd(s, k);
+      const after = s.charCodeAt(t);
+      if (t > 0 && (t >= end || after === SP || after === TAB)) {
         env.unread = k > p;
-        this.body(s, skipSpaces(s, k + 7, end), env);
+        this.body(s, skipSpaces(s, t, end), env);
         return true;
       }
     }
@@ -373,6 +421,7 @@ export class SyslogEnvelopeReader {
         this.inner(s, p, env, env.host);
         return;
       }
+      if (!inner && this.innerIso(s, p, env)) return;
     }
     if (!this.kernelTag(s, p, env)) this.body(s, p, env);
   }

@@ -11,9 +11,15 @@
 const INVISIBLE = String.raw`\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff`;
 const TAG = String.raw`\udb40[\udc00-\udc7f]`;
 
-// C0 controls (tab excepted), DEL, C1 controls, and the invisible characters above.
+// C0 controls, DEL, C1 controls, and the invisible characters above. A TAB too: raw on a
+// terminal it jumps to the next tab stop, so the columns of a Kiwi Syslog line scattered
+// over the screen, or looked like spaces, which Kiwi's reader does not take for tabs.
 // eslint-disable-next-line no-control-regex
-const UNSAFE_TERM = new RegExp(String.raw`[\u0000-\u0008\u000a-\u001f\u007f-\u009f${INVISIBLE}]|${TAG}`, 'g');
+const UNSAFE_TERM = new RegExp(String.raw`[\u0000-\u001f\u007f-\u009f${INVISIBLE}]|${TAG}`, 'g');
+
+// The same but a TAB, for HTML and Markdown, where a tab in text is drawn as a space.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_DOC = new RegExp(String.raw`[\u0000-\u0008\u000a-\u001f\u007f-\u009f${INVISIBLE}]|${TAG}`, 'g');
 
 // For a field of a machine-read, tab-separated line (DShield): every control character,
 // TAB and line breaks included, and every invisible one, removed rather than spelled.
@@ -32,13 +38,22 @@ export function fieldSafe(s: string): string {
 
 function hex(ch: string): string {
   const c = ch.codePointAt(0)!;
+  // The one C0 control shown by its C name: it is the common one in logs, and the escape
+  // people know (`grep -P '\t'`, printf).
+  if (c === 0x09) return '\\t';
   return c <= 0xff ? `\\x${c.toString(16).padStart(2, '0')}` : c <= 0xffff ? `\\u${c.toString(16).padStart(4, '0')}` : `\\u{${c.toString(16)}}`;
 }
 
-/** Safe to print on a terminal: control and bidi characters shown as \xNN / \uNNNN. */
+/** Safe to print on a terminal: control and bidi characters shown as \xNN / \uNNNN, a TAB as \t. */
 export function termSafe(s: string): string {
   UNSAFE_TERM.lastIndex = 0;
   return UNSAFE_TERM.test(s) ? s.replace(UNSAFE_TERM, hex) : s;
+}
+
+/** termSafe for a document format (HTML, Markdown): a TAB stays as it is. */
+function docSafe(s: string): string {
+  UNSAFE_DOC.lastIndex = 0;
+  return UNSAFE_DOC.test(s) ? s.replace(UNSAFE_DOC, hex) : s;
 }
 
 // What JSON.stringify leaves raw but a terminal may act on or draw misleadingly: DEL, C1
@@ -74,7 +89,7 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 
 /** Safe inside HTML text and quoted attributes; also neutralises control characters. */
 export function htmlEscape(s: string): string {
-  return termSafe(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+  return docSafe(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
 // What can start markup in a Markdown table cell or inline text: emphasis, code, links
@@ -90,7 +105,7 @@ const MD_AUTOLINK = /:(?=\/\/)|(?<![\w.-])(www)\./gi;
 
 /** Safe inside a Markdown table cell or paragraph: no markup, pipes, HTML or autolinks take effect. */
 export function markdownEscape(s: string): string {
-  return termSafe(s)
+  return docSafe(s)
     .replace(MD_SPECIAL, (c) => MD_REPLACE[c] ?? `\\${c}`)
     .replace(MD_AUTOLINK, (m, www: string | undefined) => (www !== undefined ? `${www}\\.` : '\\:'));
 }

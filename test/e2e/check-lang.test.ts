@@ -279,18 +279,24 @@ describe('check: records whose syslog header was not understood', () => {
     expect(en.code).toBe(0);
     const rows = en.stdout.split('\n').filter((l) => l.startsWith('headers '));
     expect(rows).toHaveLength(1);
-    // Lines 14 (a second column no facility.level), 19, 20 and 21; 22 is no record, 23's xkernel: no tag, 24 malformed from its tag on.
-    expect(rows[0]).toMatch(/^headers +5 records: header not understood: read from its kernel: tag on; /);
+    // Lines 14 (a second column no facility.level), 19, 20, 21, 25 (after a <PRI>) and 29 (kernel[123]:); 22 is no
+    // record, 23's xkernel:, 26's none and 30's kernel[12a]: no tag, 24 malformed from its tag on; 31-32 a relay's
+    // header before the device's ISO one are read.
+    expect(rows[0]).toMatch(/^headers +7 records: header not understood: read from its kernel: tag on; /);
     const after = en.stdout.split('\n')[en.stdout.split('\n').indexOf(rows[0]!) + 1]!;
-    expect(after).toMatch(/^ +e\.g\. line 14: 2026-11-20 06:26:07\tnot a level\t192\.168\.1\.1\tkernel: \[UFW BLOCK\]/);
+    // Kiwi Syslog's TABs shown as \t, not as raw tabs that jump to the next tab stop.
+    expect(after).toMatch(/^ +e\.g\. line 14: 2026-11-20 06:26:07\\tnot a level\\t192\.168\.1\.1\\tkernel: \[UFW BLOCK\]/);
+    expect(after).not.toContain('\t');
     const zh = runCli([...ARGS, '--lang', 'zh'], wide);
-    expect(zh.stdout).toMatch(/\n日志头 +5 条记录：未能识别日志头：从 kernel: 标签之后读取；/);
+    expect(zh.stdout).toMatch(/\n日志头 +7 条记录：未能识别日志头：从 kernel: 标签之后读取；/);
     expect(zh.stdout).toContain('例：第 14 行：');
   });
 
   it('-o json: the count, the first line, its English reason and excerpt; null for a file without one', () => {
     const doc = JSON.parse(runCli([...ARGS, '-o', 'json']).stdout) as { inputs: { unreadHeaders: unknown }[] };
-    expect(doc.inputs[0]!.unreadHeaders).toMatchObject({ records: 5, line: 14, reason: 'header not understood: read from its kernel: tag on' });
+    expect(doc.inputs[0]!.unreadHeaders).toMatchObject({ records: 7, line: 14, reason: 'header not understood: read from its kernel: tag on' });
+    // JSON keeps the line as logged: its TABs are JSON's \t, not the terminal's spelled \\t.
+    expect((doc.inputs[0]!.unreadHeaders as { excerpt: string }).excerpt).toMatch(/^2026-11-20 06:26:07\tnot a level\t/);
     const plain = JSON.parse(runCli(['check', '-o', 'json', UFW]).stdout) as { inputs: { unreadHeaders: unknown }[] };
     expect(plain.inputs[0]!.unreadHeaders).toBeNull();
     expect(runCli(['check', UFW]).stdout).not.toContain('header not understood');

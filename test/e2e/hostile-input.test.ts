@@ -98,6 +98,28 @@ describe('several records on one line', () => {
   });
 });
 
+describe("a Kiwi Syslog line's TABs, wherever the line is shown on a terminal", () => {
+  const REC = '[UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.9 DST=192.168.1.10 LEN=44 PROTO=TCP SPT=40011 DPT=80';
+  // Raw, a TAB jumps to the next tab stop: the columns scatter, and look like the spaces Kiwi's reader does not take for them.
+  it('are \\t in the stderr excerpt of a malformed line and in the report\'s stderr alike', () => {
+    const input = `2026-02-30 06:26:06\tKernel.Warning\t192.168.1.1\tkernel: ${REC}\n`;
+    for (const cmd of [['events'], []]) {
+      const r = runCli([...cmd, '--tz', 'UTC', '--input-format', 'iptables', '-'], { input });
+      expect(r.stderr).toContain('(stdin):1: malformed: time: impossible date (Feb 30): 2026-02-30 06:26:06\\tKernel.Warning\\t192.168.1.1\\tkernel: [UFW BLOCK]');
+      expect(r.stderr).not.toContain('\t');
+    }
+  });
+
+  it("are \\t in explain's echo of the line, which is then read as Kiwi's columns", () => {
+    const r = runCli(['explain', '--tz', 'UTC', `2026-11-20 06:26:02\tKernel.Warning\t192.168.1.1\tkernel: ${REC}`], { env: { COLUMNS: '200' } });
+    expect(r.code).toBe(0);
+    const [echo, format, time] = r.stdout.split('\n');
+    expect(echo).toBe(`2026-11-20 06:26:02\\tKernel.Warning\\t192.168.1.1\\tkernel: ${REC}`);
+    expect([format, time]).toEqual(['  format       iptables', '  time         2026-11-20 06:26:02 +00:00 · on 192.168.1.1']);
+    expect(r.stdout).not.toContain('\t');
+  });
+});
+
 describe('a protocol word no table names', () => {
   it('is other in every part of the report, which no longer counts 84/foo in one place and 84/other in another', () => {
     const input = ['FOO', 'BAR', 'X\u202eY'].map((w, i) => UFW(84, `203.0.113.${i + 1}`, i).replace('PROTO=TCP', `PROTO=${w}`)).join('\n') + '\n';

@@ -21,7 +21,9 @@ describe('-o csv', () => {
     expect(csvText('plain')).toBe('plain');
     expect(csvText('a,b')).toBe('"a,b"');
     expect(csvText('say "hi"')).toBe('"say ""hi"""');
-    for (const f of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx']) expect(csvText(f).replace(/^"/, '').startsWith("'")).toBe(true);
+    for (const f of ['=1+1', '+1', '-1', '@SUM(A1)']) expect(csvText(f).replace(/^"/, '').startsWith("'")).toBe(true);
+    // A leading TAB is spelled \t, as on the terminal: no longer a cell a spreadsheet could read as a formula's start.
+    expect(csvText('\tx')).toBe('\\tx');
     expect(csvText('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
   });
 

@@ -17,12 +17,14 @@ const HEADS = [
   ' gw kernel[0]:', ' fw01 ufw[123]:', ' gw', ' [UFW', ' gw kernel: kernel:', '  gw   kernel:  ',
   ' kern.warn kernel:', ' kern.info kernel:', ' daemon.info dnsmasq[1734]:', ' local7.notice kernel:', ' kern.warn',
   ' 192.168.1.1 Nov 20 06:25:00 gw kernel:', ' 192.168.1.1 Nov 20 06:25:00 kernel:', ' gw [1.5] kernel:', ' gw x kernel:',
+  ' gw kernel[123]:', ' gw x kernel[123]:', ' gw x kernel[12a]:', ' 192.168.1.1 2026-11-20T06:25:00+01:00 gw kernel:',
+  ' 192.168.1.1 2026-11-20 06:25:00 kernel:', ' 192.168.1.1 2026-02-30T06:25:00Z gw kernel:',
 ];
 const AFTER = [' [123.456] IN=eth0 SRC=1.2.3.4', '\t[1.5] DROP IN=', ' ', '', ' message repeated 3 times: [ IN=eth0 ]', ' [UFW BLOCK] IN=eth0', 'kernel: IN='];
 
 describe('syslog envelope: the remembered header', () => {
   it('a warm reader reads every line exactly as a fresh one does, whatever came before', () => {
-    const line = fc.tuple(fc.constantFrom('Nov 20 06:25:01', '2026-11-20T06:25:01Z', 'Nov  3 00:00:00', 'Fri Nov 20 06:25:01 2026', 'Tue Nov  3 00:00:00 2026', 'Nov 20 2026 06:25:01', '2026-11-20 06:25:01\tKernel.Warning\t192.168.1.1\t', '20/11/2026 06:25:01'), fc.constantFrom(...HEADS), fc.constantFrom(...AFTER)).map((p) => p.join(''));
+    const line = fc.tuple(fc.constantFrom('Nov 20 06:25:01', '2026-11-20T06:25:01Z', 'Nov  3 00:00:00', 'Fri Nov 20 06:25:01 2026', 'Tue Nov  3 00:00:00 2026', 'Nov 20 2026 06:25:01', '2026-11-20 06:25:01\tKernel.Warning\t192.168.1.1\t', '20/11/2026 06:25:01', '<4>20/11/2026 06:25:01', '<4>'), fc.constantFrom(...HEADS), fc.constantFrom(...AFTER)).map((p) => p.join(''));
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), (lines) => {
         const reader = new SyslogEnvelopeReader(ctx);
@@ -181,6 +183,56 @@ describe('syslog envelope: headers seen in the wild', () => {
     expect(seen(`20/11/2026 06:25:01 gw kernel: ${REC}`)).toEqual([null, false, null, null, REC, true]);
     expect(seen(`11/20/2026 06:25:01 gw kernel: [ 12.5] ${REC}`)).toEqual([null, false, null, 12.5, REC, true]);
     expect(seen(`Nov 20 06:25:01 gw [12345.678] kernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, true]);
+  });
+
+  it('a header not understood after a <PRI>: passed over to its kernel: tag as without one; a bare tag right after it is a tag', () => {
+    expect(seen(`<4>20/11/2026 06:25:01 gw kernel: ${REC}`)).toEqual([null, false, null, null, REC, true]);
+    expect(seen(`<13>gw [12.5] kernel: [7.5] ${REC}`)).toEqual([null, false, null, 7.5, REC, true]);
+    expect(seen(`<4>kernel: ${REC}`)).toEqual([null, false, null, null, REC, false]);
+    // A read header after the PRI is not passed over (its kernel: tag is the tag).
+    expect(seen(`<4>Nov 20 06:25:01 gw kernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, false]);
+  });
+
+  it('after a <PRI>, a header without a kernel tag stays the message: the PRI is all that is taken off', () => {
+    for (const rest of [`20/11/2026 06:25:01 gw ${REC}`, `20/11/2026 06:25:01 gw xkernel: ${REC}`, `20/11/2026 06:25:01 gw kernel[12a]: ${REC}`, 'garbage without a tag']) {
+      expect(seen(`<4>${rest}`)).toEqual([null, false, null, null, rest, false]);
+    }
+  });
+
+  it('a kernel tag with a pid, kernel[123]:, ends a header not understood, and is the tag after a BSD or ISO header', () => {
+    expect(seen(`20/11/2026 06:25:01 gw kernel[123]: ${REC}`)).toEqual([null, false, null, null, REC, true]);
+    expect(seen(`<4>20/11/2026 06:25:01 gw kernel[0]: [ 12.5] ${REC}`)).toEqual([null, false, null, 12.5, REC, true]);
+    expect(seen(`Nov 20 06:25:01 gw [12345.678] kernel[4194304]: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, true]);
+    expect(seen(`kernel[123]: ${REC}`)).toEqual([null, false, null, null, REC, false]);
+    expect(seen(`Nov 20 06:25:01 gw kernel[123]: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, false]);
+    expect(seen(`Nov 20 06:25:01 gw kern.warning kernel[123]: [1.5] ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', 1.5, REC, false]);
+    expect(seen(`2026-11-20T06:25:01+01:00 gw kernel[123]: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', false, 'gw', null, REC, false]);
+  });
+
+  it('a kernel[pid]: that is no pid (letters, none, more digits than a pid has, glued to the message) ends nothing', () => {
+    for (const tag of ['kernel[12a]:', 'kernel[]:', 'kernel[12345678]:', 'kernel[123]', 'kernel[123]:x', 'kernel [123]:']) {
+      const l = `20/11/2026 06:25:01 gw ${tag} ${REC}`;
+      expect(seen(l), tag).toEqual([null, false, null, null, l, false]);
+    }
+  });
+
+  it('a relay\'s header before the device\'s ISO one: the device\'s time (it has the year and a zone), host and tag; the relay as host when the device names none', () => {
+    expect(seen(`Nov 20 06:25:01 192.168.1.1 2026-11-20T06:25:07+01:00 gw kernel: ${REC}`)).toEqual(['2026-11-20T05:25:07.000Z', false, 'gw', null, REC, false]);
+    expect(seen(`Nov 20 06:25:01 192.168.1.1 2026-11-20T05:25:07.5Z kernel: [1.5] ${REC}`)).toEqual(['2026-11-20T05:25:07.500Z', false, '192.168.1.1', 1.5, REC, false]);
+    // Without an offset the device's stamp is read in --tz, as at the start of a line.
+    expect(seen(`Nov 20 06:25:01 relay 2026-11-20 06:25:07 gw kern.warning kernel: ${REC}`)).toEqual(['2026-11-20T05:25:07.000Z', false, 'gw', null, REC, false]);
+    expect(seen(`Nov 20 06:25:01 relay 2026-11-20 06:25:07 gw kernel[123]: ${REC}`)).toEqual(['2026-11-20T05:25:07.000Z', false, 'gw', null, REC, false]);
+    // The year is the device's, not inferred from the reference date.
+    expect(seen(`Dec 31 23:59:59 relay 2025-12-31T23:59:59Z gw kernel: ${REC}`)).toEqual(['2025-12-31T23:59:59.000Z', false, 'gw', null, REC, false]);
+  });
+
+  it('a relay\'s header before an impossible ISO stamp: the line\'s error; before no ISO stamp: passed over as before', () => {
+    const env = read(`Nov 20 06:25:01 192.168.1.1 2026-02-30T06:25:07+01:00 gw kernel: ${REC}`);
+    expect(env.error).toMatchObject({ code: 'impossible-day', field: 'time', value: 'Feb 30' });
+    expect(read(`Nov 20 06:25:01 192.168.1.1 2026-11-20T25:00:00Z gw kernel: ${REC}`).error).toMatchObject({ code: 'impossible-hour', value: '25' });
+    for (const stamp of ['2026-11-20', '2026-11-20T06:25', '2026-11-20T06:25:07+01:00x', '20/11/2026 06:25:07']) {
+      expect(seen(`Nov 20 06:25:01 192.168.1.1 ${stamp} gw kernel: ${REC}`), stamp).toEqual(['2026-11-20T05:25:01.000Z', true, '192.168.1.1', null, REC, true]);
+    }
   });
 
   it('only a kernel: tag ends a header not understood: a glued or absent one leaves the line whole, a bare one is no header', () => {

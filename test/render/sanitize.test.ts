@@ -9,9 +9,16 @@ describe('termSafe', () => {
     expect(termSafe('x\u009by')).toBe('x\\x9by');
     expect(termSafe('abc\u202edcba')).toBe('abc\\u202edcba');
   });
-  it('leaves ordinary text, tabs and non-Latin scripts alone', () => {
-    expect(termSafe('[UFW BLOCK]\t冰河 7626')).toBe('[UFW BLOCK]\t冰河 7626');
+  it('leaves ordinary text and non-Latin scripts alone', () => {
+    expect(termSafe('[UFW BLOCK] 冰河 7626')).toBe('[UFW BLOCK] 冰河 7626');
     expect(termSafe('مرحبا 😀 e\u0301')).toBe('مرحبا 😀 e\u0301');
+  });
+  it('shows a TAB as \\t: a Kiwi Syslog line\'s columns do not jump to tab stops, and a tab is told from a space', () => {
+    const kiwi = '2026-11-20 06:26:02\tKernel.Warning\t192.168.1.1\tkernel: [UFW BLOCK] IN=eth0';
+    expect(termSafe(kiwi)).toBe(String.raw`2026-11-20 06:26:02\tKernel.Warning\t192.168.1.1\tkernel: [UFW BLOCK] IN=eth0`);
+    expect(termSafe('\t\t')).toBe(String.raw`\t\t`);
+    // The other C0 controls keep their \xNN spelling.
+    expect(termSafe('a\u000bb\nc')).toBe(String.raw`a\x0bb\x0ac`);
   });
   it('shows every character that draws nothing or reorders text, so two labels that look alike read differently', () => {
     // word joiner, Arabic letter mark, soft hyphen, Mongolian vowel separator, line separator, invisible tags "ig"
@@ -49,6 +56,10 @@ describe('markdownEscape', () => {
 describe('htmlEscape', () => {
   it('escapes markup and quotes for text and attributes', () => {
     expect(htmlEscape(`<img src=x onerror="a('b')">&`)).toBe('&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;');
+  });
+  it('keeps a TAB (a browser draws it as a space) and spells the other controls as the terminal does', () => {
+    expect(htmlEscape('a\tb\u001b[2Jc')).toBe('a\tb\\x1b[2Jc');
+    expect(markdownEscape('a\tb')).toBe('a\tb');
   });
 });
 
