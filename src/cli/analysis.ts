@@ -1,8 +1,8 @@
 // Knowledge and annotation set-up shared by the commands: load signatures/ (plus
-// --signatures dirs) once, build the annotator, hand back one function per event; and
+// --signatures dirs) once, build the annotator (on first use), hand back one function per event; and
 // say which networks are this side (--home-net), in whichever thread annotates.
 import type { FirewallEvent } from '../event.js';
-import { createAnnotator, type Annotator } from '../annotate/index.js';
+import { createAnnotator, loadAnnotationRules, type Annotator } from '../annotate/index.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { CommonOptions } from './options.js';
@@ -40,13 +40,22 @@ export interface Analysis {
   kb: KnowledgeBase;
   /** LoadedKnowledge.localSignatures: what the --signatures directories brought, hashed; null without. */
   localSignatures: string | null;
-  annotator: Annotator;
   annotate(e: FirewallEvent): void;
 }
 
 export function buildAnalysis(opts: CommonOptions): Analysis {
   setHomeNetworks(homeNetworks(opts.homeNet));
   const kb = loadKnowledge({ extraDirs: opts.signatures });
-  const annotator = createAnnotator(kb, { lang: opts.lang, detectorParams: opts.detectorParams });
-  return { kb, localSignatures: kb.localSignatures, annotator, annotate: (e) => annotator.annotate(e) };
+  // The annotator is built for the first event it annotates: the main thread of a threaded
+  // report never annotates (its worker does), and its port indexes (~5.5 MiB of typed arrays,
+  // ~0.5 MiB of heap) were held idle through the run, at the report's peak RSS
+  // (docs/performance.md, "Memory"). The rules file is read now, so a broken one is still
+  // said before any input is read.
+  loadAnnotationRules();
+  let annotator: Annotator | null = null;
+  return {
+    kb,
+    localSignatures: kb.localSignatures,
+    annotate: (e) => (annotator ??= createAnnotator(kb, { lang: opts.lang, detectorParams: opts.detectorParams })).annotate(e),
+  };
 }
