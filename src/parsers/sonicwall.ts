@@ -101,6 +101,9 @@ class SonicwallPayload implements PayloadParser {
   private lastStampMs = NaN;
   private timeError: LineReason | null = null;
   private endError: LineReason | null = null;
+  /** The record's two ends, filled in place for each line (nothing allocated per line). */
+  private readonly srcEnd: End = { ip: '', port: -1, iface: null };
+  private readonly dstEnd: End = { ip: '', port: -1, iface: null };
   private readonly wall: WallTimes;
 
   constructor(
@@ -125,10 +128,10 @@ class SonicwallPayload implements PayloadParser {
 
     if (!f.filled(SLOT.src)) return malformed(MISSING_SRC);
     if (!f.filled(SLOT.dst)) return malformed(MISSING_DST);
-    const src = this.end(s, SLOT.src, SLOT.srcV6);
-    if (src === null) return malformed(this.endError!);
-    const dst = this.end(s, SLOT.dst, SLOT.dstV6);
-    if (dst === null) return malformed(this.endError!);
+    const src = this.srcEnd;
+    if (!this.end(s, SLOT.src, SLOT.srcV6, src)) return malformed(this.endError!);
+    const dst = this.dstEnd;
+    if (!this.end(s, SLOT.dst, SLOT.dstV6, dst)) return malformed(this.endError!);
     const ver = addressVersion(src.ip, 0, src.ip.length) as 4 | 6;
     if (addressVersion(dst.ip, 0, dst.ip.length) !== ver) return malformed(DST_FAMILY);
 
@@ -195,8 +198,8 @@ class SonicwallPayload implements PayloadParser {
     return reason('unclosed', this.f.cutKeyText(s), '"');
   }
 
-  /** `src=IP:PORT:IFACE[:HOST]` (an IPv6 address in `srcV6=`, `src=:PORT:IFACE`); null with endError set when it cannot be read. */
-  private end(s: string, slot: number, v6slot: number): End | null {
+  /** Reads `src=IP:PORT:IFACE[:HOST]` (an IPv6 address in `srcV6=`, `src=:PORT:IFACE`) into `out`; false with endError set when it cannot be read. */
+  private end(s: string, slot: number, v6slot: number, out: End): boolean {
     const f = this.f;
     const name = KEYS[slot]!;
     const a = f.start[slot]!;
@@ -207,7 +210,7 @@ class SonicwallPayload implements PayloadParser {
       ip = f.text(s, v6slot);
       if (addressVersion(ip, 0, ip.length) !== 6) {
         this.endError = reason('invalid-address', KEYS[v6slot], shown(ip));
-        return null;
+        return false;
       }
       // `src=:PORT:IFACE`: the address part is empty (or repeats the IPv6 one, which has colons of its own).
       i = s.charCodeAt(a) === 0x3a ? a + 1 : b;
@@ -217,7 +220,7 @@ class SonicwallPayload implements PayloadParser {
       ip = s.slice(a, c);
       if (addressVersion(ip, 0, ip.length) !== 4) {
         this.endError = reason('invalid-address', name, shown(f.text(s, slot)));
-        return null;
+        return false;
       }
       i = c < b ? c + 1 : b;
     }
@@ -230,7 +233,7 @@ class SonicwallPayload implements PayloadParser {
         port = portIn(s, i, c);
         if (port < 0) {
           this.endError = reason('invalid-port', name, shown(s.slice(i, c)));
-          return null;
+          return false;
         }
       }
       if (c < b) {
@@ -239,7 +242,10 @@ class SonicwallPayload implements PayloadParser {
         if (e > c + 1) iface = s.slice(c + 1, e);
       }
     }
-    return { ip, port, iface };
+    out.ip = ip;
+    out.port = port;
+    out.iface = iface;
+    return true;
   }
 
   /** The serial number; the same string as the line before when it repeats. */
