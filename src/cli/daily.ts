@@ -194,6 +194,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
         cutShort: cutShort(w),
         writtenAfter: stats.some((s) => s.modified != null && s.modified >= w.end),
         missing: lacks(w).length > 0,
+        holes: lacks(w).map((g) => gaps.hole(g)),
       });
     // The ranking before any count is read: it recounts the scanners' late packets as probes.
     const ranking = collector.rank({ kb: analysis.kb, lang: common.lang, limit: top });
@@ -223,10 +224,10 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const noFileCanHold = stats.length === 0 && skippedFiles.some((f) => f.why.kind === 'before-day');
     const notCompared = notComparedWhy(window, { earliest: collector.earliest, latest: collector.latest, reachesBack, noFileCanHold }, partial);
     // Today is never complete: its numbers are so far, and its span ends at the last record yet.
-    const today: Coverage = partial ? { complete: false, span: todayCoverage.span ?? { from: window.start, to: Math.min(window.end, Math.max(window.start, collector.latest)) } } : todayCoverage;
+    const today: Coverage = partial ? { complete: false, span: todayCoverage.span ?? { from: window.start, to: Math.min(window.end, Math.max(window.start, collector.latest)) }, gaps: todayCoverage.gaps ?? [] } : todayCoverage;
     const todayComplete = today.complete;
     const compared = notCompared === null;
-    const missingFiles = [...new Set([...lacks(prevWindow), ...missingToday])].map((m) => ({ path: m.path, newer: m.newer, older: m.older, inDay: missingToday.includes(m) }));
+    const missingFiles = [...new Set([...lacks(prevWindow), ...missingToday])].map((m) => ({ path: m.path, newer: m.newer, older: m.older, inDay: missingToday.includes(m), ...(m.packed ? { packed: m.packed } : {}) }));
     // An interrupted run writes its (marked) summary, to --output too, like the report; but
     // not the --state digest: a digest carries no such mark, may still look complete (the
     // records read can span the day while a later file or family went unread), and would
@@ -281,7 +282,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       skippedFiles,
       missingFiles,
       incompleteInputs: broken.map((b) => ({ file: b.file, error: b.error, nothingRead: b.nothingRead, inDay: mayHold(b, window) })),
-      comparison: compareDays(collector.today, prevWindow.key, previous, analysis.kb, common.lang, top, { complete: todayComplete, covered: today.span, notCompared }),
+      comparison: compareDays(collector.today, prevWindow.key, previous, analysis.kb, common.lang, top, { complete: todayComplete, covered: today.span, gaps: today.gaps ?? [], notCompared }),
       isNewSource: previous === null || !compared ? null : (ip) => collector.today.hasSource(ip) && !previous.hasSource(ip),
       // A digest of another zone's day has other hours: its curve would stand under the wrong clock hours.
       // A day not compared has no curve of the day before over its empty hours either.

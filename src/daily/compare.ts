@@ -20,6 +20,8 @@ export interface PreviousDay {
   complete: boolean;
   /** Of a day not complete, the part the basis holds (coverage.ts); null when complete, or not known (a digest before version 8). */
   covered: Span | null;
+  /** Stretches inside `covered` the basis lacks (coverage.ts); empty when none is known (always, from a digest). */
+  gaps: Span[];
   totals: PreviousTotals;
   /** True when only the busiest sources are known: "new" may then include rare old ones. */
   sourcesCapped: boolean;
@@ -57,6 +59,7 @@ export function previousFromTally(t: DayTally, coverage: Coverage): PreviousDay 
     basis: 'logs',
     complete: coverage.complete,
     covered: coverage.complete ? null : coverage.span,
+    gaps: coverage.complete ? [] : (coverage.gaps ?? []),
     totals: t.totals(),
     sourcesCapped: false,
     otherZone: null,
@@ -88,6 +91,7 @@ export function previousFromDigest(d: DayDigest, otherZone: string | null = null
     basis: 'state',
     complete: d.complete,
     covered: digestSpan(d),
+    gaps: [],
     totals: countedOtherwise === null ? totalsOf(d) : { ...totalsOf(d), ...NOT_COMPARED },
     sourcesCapped: d.sourcesCapped,
     otherZone,
@@ -152,6 +156,10 @@ export interface Comparison {
   previousCovered: CoveredTimes | null;
   /** Of the day, when not complete, the part the logs hold (today: so far); null when complete. */
   todayCovered: CoveredTimes | null;
+  /** Stretches inside `previousCovered` the basis lacks (a rotation missing or unread between two read), in order; empty when none is known. */
+  previousGaps: CoveredTimes[];
+  /** The same inside `todayCovered`: the day is covered from its `from` to the first gap, from that gap's `to` on, and so on. */
+  todayGaps: CoveredTimes[];
   /**
    * Why the day is not compared: none of it is in the logs (they end before it, or start
    * after it), so its zeros are no drop. The figures' `delta` and `ratio` are then null and
@@ -194,7 +202,8 @@ export interface CoveredTimes {
   to: string;
 }
 
-const coveredTimes = (s: Span | null): CoveredTimes | null => (s === null ? null : { from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString() });
+const times = (s: Span): CoveredTimes => ({ from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString() });
+const coveredTimes = (s: Span | null): CoveredTimes | null => (s === null ? null : times(s));
 
 /** What compareDays needs to know of the day itself. */
 export interface TodayState {
@@ -202,6 +211,8 @@ export interface TodayState {
   complete: boolean;
   /** The part of the day the logs hold when not complete (coverage.ts); null when complete. */
   covered: Span | null;
+  /** Stretches inside `covered` the logs lack (coverage.ts); empty when none. */
+  gaps?: readonly Span[];
   notCompared: NotCompared | null;
 }
 
@@ -249,6 +260,8 @@ export function compareDays(today: DayTally, prevDate: string, prev: PreviousDay
     todayComplete: day.complete,
     previousCovered: prev === null || prev.complete ? null : coveredTimes(prev.covered),
     todayCovered: day.complete ? null : coveredTimes(day.covered),
+    previousGaps: prev === null || prev.complete || prev.covered === null ? [] : prev.gaps.map(times),
+    todayGaps: day.complete || day.covered === null ? [] : (day.gaps ?? []).map(times),
     notCompared: day.notCompared,
     previousZone: prev?.otherZone ?? null,
     previousSettings: prev?.otherSettings ?? null,

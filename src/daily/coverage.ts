@@ -9,10 +9,15 @@ export interface Span {
   to: number;
 }
 
-/** `span`: the part of the day the logs reach; null when `complete`. */
+/**
+ * `span`: the part of the day the logs reach; null when `complete`. `gaps`: stretches inside
+ * `span` the logs lack (a rotation missing or unread between two read), in order; absent or
+ * empty when none is known.
+ */
 export interface Coverage {
   complete: boolean;
   span: Span | null;
+  gaps?: Span[];
 }
 
 /** All of the day. */
@@ -28,8 +33,10 @@ export interface CoverageFacts {
   cutShort: boolean;
   /** A file read was still written after the day's end: a quiet evening leaves no record, a log cut off at noon is not written after. */
   writtenAfter: boolean;
-  /** A rotation missing from the numbering may hold the day's lines (rotation-gaps.ts). */
+  /** A rotation missing from the numbering, or unread, may hold the day's lines (rotation-gaps.ts). */
   missing: boolean;
+  /** Where those rotations' lines lie (RotationGaps.hole), any of them: the day's covered part is the span without them. */
+  holes?: readonly Span[];
 }
 
 export interface DayCoverage extends Coverage {
@@ -41,9 +48,10 @@ export interface DayCoverage extends Coverage {
 
 /**
  * The span runs from the day's start, or the first record when the logs begin later, to
- * the day's end, or the last record when they stop before it. A hole inside it (a missing
- * rotation, an input cut short in the middle of the day) leaves the day incomplete with a
- * span that may still be whole: the notes on missing files and broken inputs say the hole.
+ * the day's end, or the last record when they stop before it. Holes (a missing or unread
+ * rotation) cut it: one reaching past an end of the span moves that end, one inside it
+ * is a gap. An input cut short in the middle of the day leaves the day incomplete with a
+ * span that may still be whole: the note on broken inputs says where.
  */
 export function dayCoverage(w: { start: number; end: number }, f: CoverageFacts): DayCoverage {
   const backToStart = f.earliest <= w.start || f.reachesBack;
@@ -54,7 +62,25 @@ export function dayCoverage(w: { start: number; end: number }, f: CoverageFacts)
   const from = backToStart ? w.start : Math.min(w.end, f.earliest);
   // Logs that end before the day reach none of it, whenever their file was last written.
   const to = reachesEnd && f.latest >= w.start ? w.end : Math.max(from, Math.min(w.end, f.latest));
-  return { complete, span: { from, to }, reachesStart, reachesEnd };
+  const parts = without({ from, to }, f.holes ?? []);
+  if (parts.length === 0) return { complete, span: { from, to: from }, gaps: [], reachesStart, reachesEnd };
+  const span = { from: parts[0]!.from, to: parts[parts.length - 1]!.to };
+  const gaps = parts.slice(1).map((p, i) => ({ from: parts[i]!.to, to: p.from }));
+  return { complete, span, gaps, reachesStart, reachesEnd };
+}
+
+/** `s` less the `holes`, as the stretches left in order; a hole's own bounds (a record read) stay covered. */
+function without(s: Span, holes: readonly Span[]): Span[] {
+  let parts: Span[] = s.to > s.from ? [s] : [];
+  for (const h of holes) {
+    parts = parts.flatMap((p) => {
+      if (h.to <= p.from || h.from >= p.to) return [p];
+      const left = h.from > p.from ? [{ from: p.from, to: h.from }] : [];
+      const right = h.to < p.to ? [{ from: h.to, to: p.to }] : [];
+      return [...left, ...right];
+    });
+  }
+  return parts;
 }
 
 /** Milliseconds a coverage spans: a whole day when complete; null when not known (an older digest's). */

@@ -120,7 +120,7 @@ export interface FamilySelection {
   /** Files to read, OLDEST first (stateful detectors and year inference want time order). */
   read: LogFile[];
   skipped: SkippedFile[];
-  /** Rotations missing from the numbering whose lines may fall in the window: what they held is not read. */
+  /** Rotations missing from the numbering, or there but packed, whose lines may fall in the window: what they held is not read. */
   missing: MissingRotation[];
   /** An older file was ruled out as ending before the window: the files read reach back past its start. */
   reachesBack: boolean;
@@ -167,6 +167,7 @@ export function selectFiles(family: LogFamily, files: readonly LogFile[], from: 
   let reachesBack = false;
   // A file that may hold the window but cannot be read: the files read do not reach back past it.
   let unread = false;
+  const packed: MissingRotation[] = [];
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
     const older = files[i + 1];
@@ -180,11 +181,22 @@ export function selectFiles(family: LogFamily, files: readonly LogFile[], from: 
     } else if (f.packed !== undefined) {
       skipped.push({ path: f.path, why: { kind: 'packed', packing: f.packed } });
       unread = true;
+      packed.push(packedGap(f, files[i - 1], older));
     } else {
       read.push(f);
     }
   }
-  return { family, read: read.reverse(), skipped, missing: missingRotations(family.base, files, from, to), reachesBack };
+  return { family, read: read.reverse(), skipped, missing: [...missingRotations(family.base, files, from, to), ...packed], reachesBack };
+}
+
+/**
+ * An unread packed rotation is a hole as a missing number is (rotation-gaps.ts): its lines
+ * come before its own mtime (compressed after its last line) and after its older
+ * uncompressed neighbour's mtime.
+ */
+function packedGap(f: LogFile, newer: LogFile | undefined, older: LogFile | undefined): MissingRotation {
+  const bound = older !== undefined && !older.gzip && older.packed === undefined;
+  return { path: f.path, newer: newer?.name ?? null, older: older?.name ?? null, from: bound ? older.mtime - SLACK_MS : null, to: f.mtime + SLACK_MS, packed: f.packed };
 }
 
 /**

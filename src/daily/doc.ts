@@ -11,7 +11,7 @@ import { ruleCounted } from '../aggregate/rule-message.js';
 import type { Comparison } from './compare.js';
 import type { DailyCollector } from './collect.js';
 import { byClockHour, hourLabels, zoneName } from './day.js';
-import type { SkippedFile } from './discover.js';
+import type { Packing, SkippedFile } from './discover.js';
 import type { StateDirProblem } from './digest.js';
 import { messages } from '../i18n/messages.js';
 
@@ -80,7 +80,7 @@ export interface DailyDoc {
   outside: { otherDays: number; untimed: number };
   /** Log files passed over when discovering or because earlier logs carry their lines (empty when FILEs were given); `reason` words `why` in --lang. */
   skippedFiles: (SkippedFile & { reason: string })[];
-  /** Rotations missing from the numbering (`kern.log.2` between `.1` and `.3.gz`) whose lines may fall on the day (`inDay`) or the day before. */
+  /** Rotations missing from the numbering (`kern.log.2` between `.1` and `.3.gz`), or there but unread (`packed`), whose lines may fall on the day (`inDay`) or the day before. */
   missingFiles: MissingFile[];
   /** Inputs not read to the end (`error`: why, as on stderr, without the file name); `inDay`: what each lost may hold records of the day (false: the records around the loss put it on other days). */
   incompleteInputs: IncompleteInput[];
@@ -97,9 +97,12 @@ export interface IncompleteInput {
 
 export interface MissingFile {
   path: string;
-  newer: string;
-  older: string;
+  /** The files beside it; null where the family has none (only for a `packed` one: an oldest or newest file unread). */
+  newer: string | null;
+  older: string | null;
   inDay: boolean;
+  /** There, at `path`, but compressed so that logscan cannot read it (skippedFiles lists it too); absent for a missing number. */
+  packed?: Packing;
 }
 
 export interface DailyDocInput {

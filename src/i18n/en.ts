@@ -736,6 +736,8 @@ export const en = {
     basisTodayPartly: (date: string, too: boolean, span: string | null = null) => `; ${date} only partly covered${too ? ' too' : ''}${span === null ? '' : `: ${span}`}`,
     /** The part of a day partly covered, as clock times in --tz: from its first record on ("from 06:51"), up to its last ("until 17:40"), or both. */
     coveredSpan: (from: string | null, to: string | null) => (from !== null && to !== null ? `${from}-${to}` : from !== null ? `from ${from}` : `until ${to}`),
+    /** The parts of a day covered around gaps (a rotation missing or unread), as clock spans: "00:00-09:12 and 14:30-24:00". */
+    coveredParts: (parts: readonly string[]) => (parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`),
     /** Instead of the comparison with `date` (the day before): none of `day`, the summarised one, is in the logs, whose zeros would read as a drop (or a rise). */
     notCompared: (date: string, day: string, why: NotCompared) => `not compared with ${date}: none of ${day} is in the logs (${OUTSIDE[why]})`,
     /** After `basis` when the --state digest counted the day before in another zone (its day began and ended at other instants). */
@@ -865,6 +867,9 @@ export const en = {
     /** One item of incompleteInputs: the file and why. */
     inputProblem: (file: string, error: string) => `${file} (${error})`,
     /** Rotations missing from the numbering whose lines may fall on the day (the footer says between which files). */
+    /** Rotations there but compressed so that logscan cannot read them, whose lines may fall on the day (the footer says why each was skipped). */
+    unreadRotation: (names: string, n: number) =>
+      `${names} ${n === 1 ? 'was' : 'were'} not read (compressed in a way logscan does not read): the day's records in ${n === 1 ? 'it' : 'them'} are not counted`,
     missingRotation: (names: string, n: number) =>
       `${names} ${n === 1 ? 'is' : 'are'} missing from the log's rotations (deleted, or a rotation failed): the day's records in ${n === 1 ? 'it' : 'them'} are not counted`,
     noRecordsOn: (date: string) => `No firewall records on ${date} (the logs read hold other days).`,

@@ -579,6 +579,7 @@ export const zh: Messages = {
     basis: (date, fromState, partly, span = null) =>
       `对比 ${date}，数据来自${fromState ? ' --state 摘要' : '同一批日志'}${partly ? `（该日只有部分时段有记录${span === null ? '' : `：${span}`}）` : ''}`,
     basisTodayPartly: (date, too, span = null) => `；${date} ${too ? '也' : ''}只有部分时段有记录${span === null ? '' : `：${span}`}`,
+    coveredParts: (parts) => parts.join('、'),
     coveredSpan: (from, to) => (from !== null && to !== null ? `${from} 至 ${to}` : from !== null ? `${from} 起` : `至 ${to}`),
     notCompared: (date, day, why) => `未与 ${date} 对比：日志中没有 ${day} 的记录（日志${why === 'ends-before' ? '在该日之前就已结束' : '在该日之后才开始'}）`,
     interrupted: (signal) => `被 ${signal} 中断：本摘要只包含中断前读到的内容`,
@@ -658,6 +659,7 @@ export const zh: Messages = {
     endsDuring: (last) => `日志在当天中途就已结束（最后一条防火墙记录：${last}，且读取的文件在当天之后没有再写入）：缺少之后的时段`,
     incompleteInputs: (items, n) => `${n === 1 ? '有一个输入' : `有 ${fmtInt(n)} 个输入`}没有读完：${items}；这一天的数字可能不完整`,
     inputProblem: (file, error) => `${file}（${error}）`,
+    unreadRotation: (names) => `${names} 未被读取（其压缩格式 logscan 无法读取）：其中当天的记录未计入`,
     missingRotation: (names) => `日志的轮转文件中缺少 ${names}（被删除，或某次轮转失败）：其中当天的记录未计入`,
     noRecordsOn: (date) => `${date} 没有防火墙记录（读取的日志属于其他日期）。`,
     blockedValue: (blocked, allowed, other) => [blocked, `放行 ${allowed}`, ...(other !== null ? [`其他 ${other}`] : [])],

@@ -84,7 +84,8 @@ export function filesReadText(doc: DailyDoc, esc: (s: string) => string, lang: L
     else paths.push(s.path);
   }
   const groups = [...byReason].map(([reason, paths]) => [paths.map(esc).join(', '), esc(reason)] as const);
-  const missing = doc.missingFiles.map((f) => messages(lang).daily.missingBetween(esc(f.path), esc(f.newer), esc(f.older)));
+  // An unread packed one is among the skipped, with its reason.
+  const missing = doc.missingFiles.flatMap((f) => (f.packed === undefined ? [messages(lang).daily.missingBetween(esc(f.path), esc(f.newer ?? '-'), esc(f.older ?? '-'))] : []));
   return messages(lang).daily.filesRead(doc.report.inputs.length, files || '-', doc.skippedFiles.length, groups, missing);
 }
 
@@ -110,17 +111,32 @@ export function isCompared(cmp: Comparison): boolean {
 
 /**
  * The part of a day partly covered in words, as clock times in `tz`: "from 06:51",
- * "until 17:40", "06:51-17:40" (the day's date is said beside it); null when not known, or
- * when the part reaches both ends of the day (a hole inside it, which the notes name).
+ * "until 17:40", "06:51-17:40" (the day's date is said beside it), or around `gaps`
+ * inside it, "00:00-09:12 and 14:30-24:00"; null when not known, or when the part reaches
+ * both ends of the day with no gap known (an input cut short, which the notes name).
  */
-export function coveredText(c: CoveredTimes | null, day: { start: number; end: number }, tz: string | null, lang: Lang): string | null {
+export function coveredText(c: CoveredTimes | null, day: { start: number; end: number }, tz: string | null, lang: Lang, gaps: readonly CoveredTimes[] = []): string | null {
   if (c === null) return null;
   const from = Date.parse(c.from);
   const to = Date.parse(c.to);
+  const m = messages(lang).daily;
+  if (gaps.length > 0) {
+    const bounds = [from, ...gaps.flatMap((g) => [Date.parse(g.from), Date.parse(g.to)]), to];
+    const parts: string[] = [];
+    for (let i = 0; i + 1 < bounds.length; i += 2) parts.push(m.coveredSpan(clockAt(bounds[i]!, day, tz, true), clockAt(bounds[i + 1]!, day, tz, false)));
+    return m.coveredParts(parts);
+  }
   // Within the day's first or last minute, HH:MM would read as the whole day ("from 00:00"): the seconds say what is missing.
   const f = from > day.start ? formatClock(new Date(from), tz, from - day.start < 60_000) : null;
   const t = to < day.end ? formatClock(new Date(to), tz, day.end - to <= 60_000) : null;
-  return f === null && t === null ? null : messages(lang).daily.coveredSpan(f, t);
+  return f === null && t === null ? null : m.coveredSpan(f, t);
+}
+
+/** An end of a covered part: the day's own ends as 00:00 and 24:00, seconds within their minute, as coveredText does. */
+function clockAt(t: number, day: { start: number; end: number }, tz: string | null, start: boolean): string {
+  if (t <= day.start) return formatClock(new Date(day.start), tz);
+  if (t >= day.end) return start ? formatClock(new Date(day.end), tz) : '24:00';
+  return formatClock(new Date(t), tz, t - day.start < 60_000 || day.end - t <= 60_000);
 }
 
 /** A span as two clock times in `tz`, "06:51-24:00": the day's end said as 24:00, for stderr's digest notes. */
@@ -133,18 +149,19 @@ export function basisText(doc: DailyDoc, lang: Lang, tz: string | null): string 
   const m = messages(lang).daily;
   const cmp = doc.comparison;
   if (cmp.notCompared !== null) return m.notCompared(cmp.previousDate, doc.date, cmp.notCompared);
-  if (cmp.basis === null) return m.noBasis(cmp.previousDate);
   const day = (): { start: number; end: number } => ({ start: Date.parse(doc.window.start), end: Date.parse(doc.window.end) });
   // The day before ends where the day starts; it starts a calendar day earlier in the zone (23 or 25 hours across DST).
   const before = (): { start: number; end: number } => dayWindow(addDays(dayOf(new Date(day().start), tz), -1), tz);
-  const span = (c: CoveredTimes | null, w: () => { start: number; end: number }): string | null => (c === null ? null : coveredText(c, w(), tz, lang));
-  const basis = m.basis(cmp.previousDate, cmp.basis !== 'logs', !cmp.previousComplete, span(cmp.previousCovered, before));
+  const span = (c: CoveredTimes | null, w: () => { start: number; end: number }, gaps: readonly CoveredTimes[]): string | null => (c === null ? null : coveredText(c, w(), tz, lang, gaps));
+  // Today's numbers are "so far", as the note at the top says; a past day's hole is said here, by the figures it changes.
+  const todayPartly = (too: boolean): string => (cmp.todayComplete || doc.partial ? '' : m.basisTodayPartly(doc.date, too, span(cmp.todayCovered, day, cmp.todayGaps)));
+  // The notes above the numbers say how much of the day itself there is.
+  if (cmp.basis === null) return m.noBasis(cmp.previousDate);
+  const basis = m.basis(cmp.previousDate, cmp.basis !== 'logs', !cmp.previousComplete, span(cmp.previousCovered, before, cmp.previousGaps));
   const otherZone = cmp.previousZone === null ? '' : m.basisOtherZone(cmp.previousZone, doc.tz);
   const otherSettings = cmp.previousSettings === null ? '' : m.basisOtherSettings(cmp.previousSettings, otherZone !== '');
   const otherCounting = cmp.previousCountedOtherwise === null ? '' : m.basisCountedOtherwise(cmp.previousCountedOtherwise, otherZone !== '' || otherSettings !== '');
-  // Today's numbers are "so far", as the note at the top says; a past day's hole is said here, by the figures it changes.
-  const todayPartly = cmp.todayComplete || doc.partial ? '' : m.basisTodayPartly(doc.date, !cmp.previousComplete, span(cmp.todayCovered, day));
-  return `${basis}${otherZone}${otherSettings}${otherCounting}${todayPartly}`;
+  return `${basis}${otherZone}${otherSettings}${otherCounting}${todayPartly(!cmp.previousComplete)}`;
 }
 
 /** "23-hour day (DST change)" and other facts about the window worth a note. */
@@ -167,8 +184,7 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
   // A day ahead has no "so far", and no record yet is no news about the logs.
   if (doc.ahead) notes.push(m.notBegun);
   else if (doc.partial) notes.push(m.notOver);
-  const coverage = doc.ahead ? null : coverageNote(doc, tz, lang);
-  if (coverage !== null) notes.push(coverage);
+  if (!doc.ahead) notes.push(...coverageNotes(doc, tz, lang));
   if (doc.outside.untimed > 0) notes.push(m.untimed(doc.outside.untimed));
   const R = messages(lang).report;
   const gaps = logGapsText(doc.report, R, tz);
@@ -177,28 +193,31 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
 }
 
 /** How the logs read relate to the day, when they do not simply span it. */
-function coverageNote(doc: DailyDoc, tz: string | null, lang: Lang): string | null {
+function coverageNotes(doc: DailyDoc, tz: string | null, lang: Lang): string[] {
   const m = messages(lang).daily;
   const { first, last } = doc.logs;
   if (first === null || last === null) {
     // No file read, each passed over as ending before the day: logging may have stopped, which a bare "no records" would hide.
     const before = doc.report.inputs.length === 0 ? doc.skippedFiles.flatMap((f) => (f.why.kind === 'before-day' ? [f.why.lastWritten] : [])).sort() : [];
-    return before.length > 0 ? m.noFileForDay(before[before.length - 1]!) : null; // else nothing dated: the body says there are no records
+    return before.length > 0 ? [m.noFileForDay(before[before.length - 1]!)] : []; // else nothing dated: the body says there are no records
   }
   const start = Date.parse(doc.window.start);
   const end = Date.parse(doc.window.end);
   const at = (iso: string): string => formatDateTime(new Date(iso), tz);
   const day = (iso: string): string => formatDay(new Date(iso), tz);
-  if (Date.parse(last) < start) return doc.partial ? m.noRecordYet(at(last)) : m.endsBefore(at(last), day(last));
-  if (doc.covered) return null;
-  const missing = doc.missingFiles.filter((f) => f.inDay);
-  if (missing.length > 0) return m.missingRotation(missing.map((f) => basename(f.path)).join(messages(lang).listSep), missing.length);
-  if (Date.parse(first) >= end) return m.startsAfter(at(first), day(first));
-  if (Date.parse(first) > start) return m.startsDuring(at(first));
+  if (Date.parse(last) < start) return [doc.partial ? m.noRecordYet(at(last)) : m.endsBefore(at(last), day(last))];
+  if (doc.covered) return [];
+  const names = (fs: readonly { path: string }[]): string => fs.map((f) => basename(f.path)).join(messages(lang).listSep);
+  const missing = doc.missingFiles.filter((f) => f.inDay && f.packed === undefined);
+  const unread = doc.missingFiles.filter((f) => f.inDay && f.packed !== undefined);
+  const holes = [...(missing.length > 0 ? [m.missingRotation(names(missing), missing.length)] : []), ...(unread.length > 0 ? [m.unreadRotation(names(unread), unread.length)] : [])];
+  // A hole and where the logs start or end are two facts: an unread oldest rotation leaves both.
+  if (Date.parse(first) >= end) return [...holes, m.startsAfter(at(first), day(first))];
+  if (Date.parse(first) > start) return [...holes, m.startsDuring(at(first))];
   // Today's logs end during it by nature: "not over" says so.
-  if (!doc.partial && Date.parse(last) < end) return m.endsDuring(at(last));
+  if (!doc.partial && Date.parse(last) < end) return [...holes, m.endsDuring(at(last))];
   // Else an input broke off where the day may be: the note on incomplete inputs names it.
-  return null;
+  return holes;
 }
 
 export function pctOf(part: number, whole: number): string {

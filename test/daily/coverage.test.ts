@@ -41,6 +41,24 @@ describe('dayCoverage', () => {
     expect(dayCoverage(W, { ...WHOLE, cutShort: true, latest: at('2026-11-21T12:00:00Z') }).span).toEqual({ from: W.start, to: at('2026-11-21T12:00:00Z') });
   });
 
+  it('holes (missing or unread rotations) cut the span: one inside is a gap, one past an end moves it, one over all of it leaves none', () => {
+    const hole = { from: at('2026-11-21T09:12:00Z'), to: at('2026-11-21T14:30:00Z') };
+    const inside = dayCoverage(W, { ...WHOLE, missing: true, holes: [hole] });
+    expect(inside).toMatchObject({ complete: false, span: { from: W.start, to: W.end }, gaps: [hole] });
+    // Unbounded before (an unread oldest rotation), up to the newer file's first record: covered from there.
+    const before = dayCoverage(W, { ...WHOLE, reachesBack: true, missing: true, holes: [{ from: -Infinity, to: at('2026-11-21T10:38:00Z') }] });
+    expect(before).toMatchObject({ complete: false, span: { from: at('2026-11-21T10:38:00Z'), to: W.end }, gaps: [] });
+    // Two holes, one reaching past the day's end: a gap and an earlier end.
+    const two = dayCoverage(W, { ...WHOLE, missing: true, holes: [{ from: at('2026-11-21T20:00:00Z'), to: Infinity }, hole] });
+    expect(two).toMatchObject({ span: { from: W.start, to: at('2026-11-21T20:00:00Z') }, gaps: [hole] });
+    // A hole over the whole day: no part of it is covered.
+    const none = dayCoverage(W, { ...WHOLE, reachesBack: true, missing: true, holes: [{ from: -Infinity, to: at('2026-11-22T10:38:00Z') }] });
+    expect(none.complete).toBe(false);
+    expect(spanLength(none, W)).toBe(0);
+    // A hole outside the day changes nothing of its span.
+    expect(dayCoverage(W, { ...WHOLE, missing: true, holes: [{ from: -Infinity, to: at('2026-11-20T10:00:00Z') }] })).toMatchObject({ span: { from: W.start, to: W.end }, gaps: [] });
+  });
+
   it('logs that end before the day or start after it: an empty span at the edge, whatever a file was last written', () => {
     const before = dayCoverage(W, { ...WHOLE, latest: at('2026-11-20T23:00:00Z'), writtenAfter: true });
     expect(before).toMatchObject({ complete: false, span: { from: W.start, to: W.start } });

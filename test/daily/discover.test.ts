@@ -232,7 +232,15 @@ describe('rotations missing from the numbering', () => {
     ]);
     // The unread .1.bz2 lies between what was read and the day's start: the logs read do not reach back.
     expect(pfsense.reachesBack).toBe(false);
-    expect(pfsense.missing).toEqual([]);
+    // …and it is a hole, as a missing number is: its lines come before its own mtime, and
+    // nothing bounds them from below (its older neighbour is packed too, its mtime no bound).
+    expect(pfsense.missing).toEqual([{ path: join(dir, 'filter.log.1.bz2'), newer: 'filter.log.0', older: 'filter.log.2.bz2', from: null, to: T0 + 3_600_000 * 15 + SLACK_MS, packed: 'bzip2' }]);
+    const gaps = new RotationGaps(pfsense.missing);
+    gaps.see(join(dir, 'filter.log.0'), T0 + 3_600_000 * 10.5); // .0 begins 11-21 10:30
+    // Where its lines lie: up to .0's first record, reaching back without bound.
+    expect(gaps.hole(pfsense.missing[0]!)).toEqual({ from: -Infinity, to: T0 + 3_600_000 * 10.5 });
+    expect(gaps.within(pfsense.missing, T0 - DAY, T0)).toEqual(pfsense.missing);
+    expect(gaps.within(pfsense.missing, T0 + DAY, T0 + 2 * DAY)).toEqual([]);
     // No filter/ directory: OPNsense's family finds nothing, and that is no error.
     expect(opnsense.read).toEqual([]);
     expect(opnsense.skipped).toEqual([]);
@@ -245,6 +253,25 @@ describe('rotations missing from the numbering', () => {
     const plain = discoverLogs(defaultSearch('linux', {}, d2), T0 - DAY, T0 + DAY).find((f) => f.family.base === 'filter.log')!;
     expect(names(plain.read)).toEqual(['filter.log.1.gz', 'filter.log.0']);
     expect(plain.reachesBack).toBe(true);
+  });
+
+  it('a packed rotation between two read ones is a hole bounded by both neighbours\' records', () => {
+    const dir = tempDir();
+    file(dir, 'filter.log', T0 + DAY + 12 * 3_600_000); // live, 11-22 12:00
+    file(dir, 'filter.log.0', T0 + DAY + 3_600_000 * 4); // 11-22 04:00
+    file(dir, 'filter.log.1.xz', T0 + 3_600_000 * 14); // 11-21 14:00
+    file(dir, 'filter.log.2', T0 + 3_600_000 * 9); // 11-21 09:00, read
+    const sel = discoverLogs(defaultSearch('linux', {}, dir), T0 - DAY, T0 + DAY).find((f) => f.family.base === 'filter.log' && f.family.dir === undefined)!;
+    expect(names(sel.read)).toEqual(['filter.log.2', 'filter.log.0']);
+    const g = { path: join(dir, 'filter.log.1.xz'), newer: 'filter.log.0', older: 'filter.log.2', from: T0 + 3_600_000 * 9 - SLACK_MS, to: T0 + 3_600_000 * 14 + SLACK_MS, packed: 'xz' };
+    expect(sel.missing).toEqual([g]);
+    const gaps = new RotationGaps(sel.missing);
+    gaps.see(join(dir, 'filter.log.2'), T0 + 3_600_000 * 8.8);
+    gaps.see(join(dir, 'filter.log.0'), T0 + 3_600_000 * 13.9);
+    // Exactly between the records read: 08:48 to 13:54 on the day.
+    expect(gaps.hole(sel.missing[0]!)).toEqual({ from: T0 + 3_600_000 * 8.8, to: T0 + 3_600_000 * 13.9 });
+    expect(gaps.within(sel.missing, T0, T0 + DAY)).toEqual([g]);
+    expect(gaps.within(sel.missing, T0 - DAY, T0)).toEqual([]);
   });
 
   it("OPNsense's filter/filter_YYYYMMDD.log: the days' files that can hold the window, by the same mtime rule and slack", () => {

@@ -1314,3 +1314,65 @@ describe('daily --output FILE without -o', () => {
     expect(readFileSync(md, 'utf8').startsWith('## logscan daily')).toBe(true);
   });
 });
+
+describe('a rotation unread or missing inside the logs read', () => {
+  const HOUR = 3_600_000;
+  const DAY_MS = 24 * HOUR;
+  const T = Date.parse('2026-11-21T00:00:00Z');
+  const base = ['--date', '2026-11-21', '--tz', 'UTC'];
+  const headingOf = (text: string): string => text.split('\n').find((l) => l.startsWith('Change') || l.startsWith('变化'))!;
+
+  it("pfSense: a .bz2 that may hold the day and the day before leaves it covered from the first record read, and the day before unmeasured, though another log's rotations reach back", () => {
+    const dir = tempDir();
+    write(dir, 'filter.log', [isoLine(at('2026-11-22T04:10:00Z'))], T + DAY_MS + 12 * HOUR);
+    write(dir, 'filter.log.0', [isoLine(at('2026-11-21T10:38:00Z')), isoLine(at('2026-11-21T15:00:00Z'), { src: '198.51.100.7' })], T + DAY_MS + 4 * HOUR);
+    write(dir, 'filter.log.1.bz2', ['BZh91AY&SY'], T + 10.6 * HOUR);
+    // kern.log's rotations go back past the day before (no firewall line in them): they must not vouch for filter.log.
+    write(dir, 'kern.log', ['Nov 21 12:00:00 gw kernel: eth0 up'], T + DAY_MS);
+    write(dir, 'kern.log.1', ['Nov 20 12:00:00 gw kernel: eth0 up'], T);
+    write(dir, 'kern.log.2', ['Nov 18 12:00:00 gw kernel: eth0 up'], T - 2 * DAY_MS);
+    const d = daily(['--log-dir', dir, ...base]) as DailyJson & { comparison: Comparison };
+    expect(d.covered).toBe(false);
+    expect(d.comparison.basis).toBeNull();
+    expect(d.comparison.probes.previous).toBeNull();
+    expect(d.comparison.todayCovered).toEqual({ from: '2026-11-21T10:38:00.000Z', to: '2026-11-22T00:00:00.000Z' });
+    expect(d.missingFiles).toEqual([{ path: join(dir, 'filter.log.1.bz2'), newer: 'filter.log.0', older: null, inDay: true, packed: 'bzip2' }]);
+    const text = runCli(['daily', '--log-dir', dir, ...base, '-o', 'text'], { env: WIDE }).stdout;
+    expect(headingOf(text)).toBe('Change: no data for 2026-11-20 (not in the logs; --state DIR keeps a digest per day)');
+    expect(text).toContain("note: filter.log.1.bz2 was not read (compressed in a way logscan does not read): the day's records in it are not counted");
+    expect(text).toContain('note: the logs start during the day (first firewall record 2026-11-21 10:38:00): the hours before are missing');
+    // Listed once in the footer, as skipped, not again as missing.
+    expect(text).not.toContain('missing: ');
+    const zh = runCli(['daily', '--log-dir', dir, ...base, '-o', 'text', '--lang', 'zh'], { env: WIDE }).stdout;
+    expect(zh).toContain('注意：filter.log.1.bz2 未被读取（其压缩格式 logscan 无法读取）：其中当天的记录未计入');
+  });
+
+  it('a packed rotation between two read ones: the day before partly covered until its last record before it, the day from the first after', () => {
+    const dir = tempDir();
+    write(dir, 'filter.log', [isoLine(at('2026-11-22T04:10:00Z'))], T + DAY_MS + 12 * HOUR);
+    write(dir, 'filter.log.0', [isoLine(at('2026-11-21T10:38:00Z')), isoLine(at('2026-11-21T23:30:00Z'))], T + DAY_MS + 4 * HOUR);
+    write(dir, 'filter.log.1.bz2', ['BZh91AY&SY'], T + 10.6 * HOUR);
+    write(dir, 'filter.log.2.gz', [isoLine(at('2026-11-19T09:00:00Z')), isoLine(at('2026-11-20T08:55:00Z'))], T - 15 * HOUR);
+    const d = daily(['--log-dir', dir, ...base]) as DailyJson & { comparison: Comparison };
+    expect(d.comparison).toMatchObject({ basis: 'logs', previousComplete: false, todayComplete: false, previousCovered: { from: '2026-11-20T00:00:00.000Z', to: '2026-11-20T08:55:00.000Z' }, todayCovered: { from: '2026-11-21T10:38:00.000Z' } });
+    const text = runCli(['daily', '--log-dir', dir, ...base, '-o', 'text'], { env: WIDE }).stdout;
+    expect(headingOf(text)).toBe('Change: vs 2026-11-20, from the same logs (that day only partly covered: until 08:55); 2026-11-21 only partly covered too: from 10:38');
+  });
+
+  it('a missing rotation inside the day: the heading says which parts are covered, in every format and both languages', () => {
+    const dir = tempDir();
+    write(dir, 'kern.log', [isoLine(at('2026-11-22T06:30:00Z'))], T + DAY_MS + 12 * HOUR);
+    write(dir, 'kern.log.1', [isoLine(at('2026-11-21T14:30:00Z')), isoLine(at('2026-11-22T06:20:00Z'))], T + DAY_MS + 6.4 * HOUR);
+    write(dir, 'kern.log.3', [isoLine(at('2026-11-19T23:00:00Z')), isoLine(at('2026-11-21T09:12:00Z'))], T + 9.25 * HOUR);
+    const d = daily(['--log-dir', dir, ...base]) as DailyJson & { comparison: Comparison };
+    expect(d.comparison.todayCovered).toEqual({ from: '2026-11-21T00:00:00.000Z', to: '2026-11-22T00:00:00.000Z' });
+    expect(d.comparison.todayGaps).toEqual([{ from: '2026-11-21T09:12:00.000Z', to: '2026-11-21T14:30:00.000Z' }]);
+    expect(d.comparison.previousGaps).toEqual([]);
+    const out = (f: string, lang = 'en'): string => runCli(['daily', '--log-dir', dir, ...base, '-o', f, '--lang', lang], { env: WIDE }).stdout;
+    expect(headingOf(out('text'))).toBe('Change: vs 2026-11-20, from the same logs; 2026-11-21 only partly covered: 00:00-09:12 and 14:30-24:00');
+    expect(headingOf(out('text', 'zh'))).toBe('变化：对比 2026-11-20，数据来自同一批日志；2026-11-21 只有部分时段有记录：00:00 至 09:12、14:30 至 24:00');
+    expect(out('markdown')).toContain('2026-11-21 only partly covered: 00:00-09:12 and 14:30-24:00');
+    expect(out('html')).toContain('2026-11-21 only partly covered: 00:00-09:12 and 14:30-24:00');
+    expect(out('html', 'zh')).toContain('2026-11-21 只有部分时段有记录：00:00 至 09:12、14:30 至 24:00');
+  });
+});
