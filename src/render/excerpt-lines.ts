@@ -44,11 +44,13 @@ export function shownText(text: string): string {
 /**
  * Units in lines of at most `width` columns, broken at a space when a word fits on a line
  * (the space is where the line breaks), else at the column; at most `maxLines`, the last
- * ending in "…" when there was more.
+ * filled to the width with what follows, cut there with "…" when there was more.
  */
 export function wrapUnits(units: readonly string[], width: number, maxLines: number): string[] {
   const w = Math.max(2, width);
   const lines: string[][] = [];
+  /** Where in `units` each line begins. */
+  const starts: number[] = [];
   let line: string[] = [];
   let lineW = 0;
   const flush = (): void => {
@@ -57,39 +59,49 @@ export function wrapUnits(units: readonly string[], width: number, maxLines: num
     line = [];
     lineW = 0;
   };
+  const add = (k: number, uw: number): void => {
+    if (line.length === 0) starts[lines.length] = k;
+    line.push(units[k]!);
+    lineW += uw;
+  };
   for (let i = 0; i < units.length; ) {
     let j = i;
     const space = units[i] === ' ';
     while (j < units.length && (units[j] === ' ') === space) j++;
-    const run = units.slice(i, j);
-    i = j;
     if (space) {
       // Spaces a line broke at are not carried to the next one.
-      if (lineW === 0 && lines.length > 0) continue;
-      if (lineW + run.length > w) flush();
-      else {
-        line.push(...run);
-        lineW += run.length;
-      }
+      if (lineW === 0 && lines.length > 0) {
+        // nothing: the break is where they were
+      } else if (lineW + (j - i) > w) flush();
+      else for (let k = i; k < j; k++) add(k, 1);
+      i = j;
       continue;
     }
-    const runW = run.reduce((n, u) => n + displayWidth(u), 0);
+    let runW = 0;
+    for (let k = i; k < j; k++) runW += displayWidth(units[k]!);
     if (lineW > 0 && lineW + runW > w && runW <= w) flush();
-    for (const u of run) {
-      const uw = displayWidth(u);
+    for (let k = i; k < j; k++) {
+      const uw = displayWidth(units[k]!);
       if (lineW > 0 && lineW + uw > w) flush();
-      line.push(u);
-      lineW += uw;
+      add(k, uw);
     }
+    i = j;
   }
   if (line.length > 0 || lines.length === 0) flush();
   if (lines.length <= maxLines) return lines.map((l) => l.join(''));
-  const kept = lines.slice(0, Math.max(1, maxLines));
-  const last = kept[kept.length - 1]!;
-  let lastW = last.reduce((n, u) => n + displayWidth(u), 0);
-  while (last.length > 0 && (lastW + 1 > w || last[last.length - 1] === ' ')) lastW -= displayWidth(last.pop()!);
+  // The last line kept: its own words and as much of the next as fits before the "…".
+  const n = Math.max(1, maxLines);
+  const last: string[] = [];
+  let lastW = 0;
+  for (let k = starts[n - 1] ?? units.length; k < units.length; k++) {
+    const uw = displayWidth(units[k]!);
+    if (lastW + uw > w - 1) break;
+    last.push(units[k]!);
+    lastW += uw;
+  }
+  while (last.length > 0 && last[last.length - 1] === ' ') last.pop();
   last.push('…');
-  return kept.map((l) => l.join(''));
+  return [...lines.slice(0, n - 1).map((l) => l.join('')), last.join('')];
 }
 
 /**

@@ -14,7 +14,8 @@ describe('labelledExcerpt', () => {
     expect(labelledExcerpt(12, 'e.g. line 6: ', UFW, 80)).toEqual([
       '            e.g. line 6: Nov 20 2026 25:00:00 gw kernel: [UFW BLOCK] IN=eth0',
       '                         OUT= MAC=52:54:00:3a:91:c2:00:1b:21:aa:bb:cc:08:00',
-      '                         SRC=203.0.113.9 DST=192.168.1.10 LEN=44 TOS=0x00…',
+      // The last line filled to the width with what follows, cut there.
+      '                         SRC=203.0.113.9 DST=192.168.1.10 LEN=44 TOS=0x00 PREC=…',
     ]);
   });
 
