@@ -70,10 +70,9 @@ export function wrapUnits(units: readonly string[], width: number, maxLines: num
     while (j < units.length && (units[j] === ' ') === space) j++;
     if (space) {
       // Spaces a line broke at are not carried to the next one.
-      if (lineW === 0 && lines.length > 0) {
-        // nothing: the break is where they were
-      } else if (lineW + (j - i) > w) flush();
-      else for (let k = i; k < j; k++) add(k, 1);
+      const brokeHere = lineW === 0 && lines.length > 0;
+      if (!brokeHere && lineW + (j - i) > w) flush();
+      else if (!brokeHere) for (let k = i; k < j; k++) add(k, 1);
       i = j;
       continue;
     }
