@@ -9,6 +9,7 @@ import { jsonText, termSafe } from '../render/sanitize.js';
 import { formatDateTime } from '../render/time-format.js';
 import { zoneName } from '../daily/day.js';
 import { displayWidth, wrapItems, wrapLabelled } from '../render/box-table.js';
+import { labelledExcerpt, shownText } from '../render/excerpt-lines.js';
 import { elidedReason, fmtConf, formatWhy, hints, type CheckResult, type FieldHeader, type KindExample, type LineDetail } from './check.js';
 import { lateByFlags, lateKinds, trafficKind } from '../aggregate/own-traffic.js';
 import { inputProblemText, messages, reasonText, type Messages } from '../i18n/messages.js';
@@ -25,14 +26,8 @@ export interface CheckTextOptions {
   lang?: Lang;
 }
 
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_RUN = /([\u0000-\u0008\u000e-\u001f])\1{3,}/g;
-
 /** termSafe, with long runs of one control character shown once with a count ("\x00×212"), so padding does not bury the record. */
-function shown(text: string): string {
-  return termSafe(text.replace(CONTROL_RUN, (run, ch: string) => `${termSafe(ch)}×${run.length}`));
-}
+const shown = shownText;
 
 /** Kinds listed per block in the text output (all of them are in -o json). */
 const SHOW_KINDS = 12;
@@ -42,7 +37,10 @@ function said(text: string, why: LineReason, lang: Lang): string {
   return termSafe(lang === 'en' ? text : reasonText(why, lang));
 }
 
-function kindsBlock(block: 'malformed' | 'skipped', kinds: readonly KindExample[], c: Colors, lang: Lang): string[] {
+/** Where a kind's example line begins: under its count. */
+const EXAMPLE_INDENT = 12;
+
+function kindsBlock(block: 'malformed' | 'skipped', kinds: readonly KindExample[], c: Colors, lang: Lang, width: number): string[] {
   if (kinds.length === 0) return [];
   const m = messages(lang).check;
   const out = ['', c.bold(m.kinds(block, kinds.length))];
@@ -50,7 +48,8 @@ function kindsBlock(block: 'malformed' | 'skipped', kinds: readonly KindExample[
     // A kind whose lines gave different values is headed by its elided form; the example keeps its own reason.
     out.push(`  ${fmtInt(k.count).padStart(7)} × ${k.varied ? said(k.kind, elidedReason(k.why, k.kind), lang) : said(k.reason, k.why, lang)}`);
     const own = k.varied ? said(k.reason, k.why, lang) : null;
-    out.push(c.dim(`            ${m.example(k.line, own, k.excerpt === null ? m.textNotKept : shown(k.excerpt))}`));
+    // The excerpt wrapped to the terminal in a few lines (-o json keeps it whole).
+    out.push(...labelledExcerpt(EXAMPLE_INDENT, m.example(k.line, own), k.excerpt ?? m.textNotKept, width, c.dim));
   }
   if (kinds.length > SHOW_KINDS) {
     const rest = kinds.slice(SHOW_KINDS);
@@ -148,14 +147,14 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
     const u = r.unreadHeaders;
     if (u !== null) {
       out.push(wrapLabelled(l.headers, m.unreadHeaders(u.records, said(u.reason, u.why, lang)), width));
-      out.push(c.dim(`${' '.repeat(displayWidth(l.headers))}${m.example(u.line, null, shown(u.excerpt))}`));
+      out.push(...labelledExcerpt(displayWidth(l.headers), m.example(u.line, null), u.excerpt, width, c.dim));
     }
     if (r.encoding !== null) out.push(wrapLabelled(l.encoding, m.encoding(r.encoding), width));
     if (r.nuls !== null) out.push(wrapLabelled(l.nuls, m.nuls(r.nuls.count, r.nuls.lines, r.nuls.firstLine), width));
     // One layout says nothing the skipped headers do not; two or more are a log that changed columns mid-way.
     if (r.fieldHeaders.length > 1) out.push(wrapItems(l.fields, fieldHeadersItems(r.fieldHeaders, m), width));
-    out.push(...kindsBlock('malformed', r.malformedKinds, c, lang));
-    out.push(...kindsBlock('skipped', r.skippedKinds, c, lang));
+    out.push(...kindsBlock('malformed', r.malformedKinds, c, lang, width));
+    out.push(...kindsBlock('skipped', r.skippedKinds, c, lang, width));
     if (r.detail) out.push(...detailBlock(r.detail, opts.tz, c, width, lang));
     const h = hints(r, lang);
     // Wrapped as every other row, under its text: a hint is a sentence, not a log line shown whole.

@@ -10,12 +10,13 @@ import { sniffFormat } from '../parsers/registry.js';
 import { createGuarded } from '../parsers/guard.js';
 import { ExportEntryBounds, journalExportFormat } from '../parsers/journald.js';
 import { SNIFF_LINES } from '../input/pick-format.js';
-import type { FormatDefinition, LineParser, LineSink } from '../parsers/types.js';
+import type { FormatDefinition, HeaderNote, LineParser, LineSink, ZoneNote } from '../parsers/types.js';
 import { lineAloneNote, lineToJson, renderLineReading, type LineJson, type LineTableOptions } from '../render/explain-line.js';
 import { parseQuery, type ExplainQuery } from '../knowledge/query.js';
 import { ruleMessageName } from '../aggregate/rule-message.js';
 import { reasonText } from '../i18n/messages.js';
 import type { LineReason } from '../parsers/reason.js';
+import { zoneName } from '../daily/day.js';
 
 /** What became of one line. */
 export type LineOutcome = 'event' | 'skipped' | 'malformed' | 'unrecognised';
@@ -44,6 +45,12 @@ export interface LineReading {
   dstPortClass: PortClass | null;
   /** The name of the message id its rule label holds (a Cisco ASA tag: signatures/asa-messages.json), in the reading's language; null for any other label. */
   messageName: string | null;
+  /**
+   * The syslog header before its `kernel:` tag was not understood and passed over (what
+   * `check`'s headers row counts): its time and host are known only if a part of it read
+   * gave them.
+   */
+  headerUnread: boolean;
 }
 
 /** Fewer words than this and an unrecognised query stays a search term ("back orifice"); as many arguments may be one line split by the shell. */
@@ -164,6 +171,10 @@ export class LineExplainer {
   };
 
   private readonly time: LineTime;
+  /** Where the parsers note a header they passed over (one per run: read() compares its count). */
+  private readonly headerNote: HeaderNote = {};
+  /** Where the parsers note a time read without a zone in the line (set once, by any line: the closing note says so). */
+  private readonly zoneNote: ZoneNote = {};
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -180,14 +191,17 @@ export class LineExplainer {
     // A MESSAGE= line copied from a journal export entry is that entry, without its time and host.
     const entry = typeof input !== 'string' ? input : text.startsWith('MESSAGE=') && lineFormat(text) === null ? [text] : null;
     const format = entry !== null ? journalExportFormat : lineFormat(text);
-    const none = { line: text, format: format?.id ?? null, reason: null, why: null, event: null, traffic: null, ownReason: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null, messageName: null };
+    const none = { line: text, format: format?.id ?? null, reason: null, why: null, event: null, traffic: null, ownReason: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null, messageName: null, headerUnread: false };
     if (format === null) return { ...none, outcome: 'unrecognised' };
     this.verdict = { event: null, outcome: 'skipped', why: null };
     const parser = this.parserFor(format);
+    // The parsers count the records whose header they passed over (for check): one more is this line's.
+    const unreadBefore = this.headerNote.unreadHeader?.records ?? 0;
     if (entry === null) parser.line(text, ++this.lineNo);
     else for (const l of [...entry, '']) parser.line(l, ++this.lineNo);
+    const headerUnread = (this.headerNote.unreadHeader?.records ?? 0) > unreadBefore;
     const { event: e, outcome, why } = this.verdict;
-    if (e === null) return { ...none, outcome, why, reason: why === null ? null : reasonText(why, 'en') };
+    if (e === null) return { ...none, outcome, why, reason: why === null ? null : reasonText(why, 'en'), headerUnread };
     this.annotator.annotate(e);
     this.records = true;
     const traffic = trafficKind(e);
@@ -202,6 +216,7 @@ export class LineExplainer {
       srcPortClass: this.portClass(e.proto, e.src.port),
       dstPortClass: this.portClass(e.proto, e.dst.port),
       messageName: e.rule === null ? null : (ruleMessageName(this.kb, e.format, e.rule, this.lang) ?? null),
+      headerUnread,
     };
   }
 
@@ -209,7 +224,7 @@ export class LineExplainer {
     let p = this.parsers.get(format.id);
     if (p === undefined) {
       const { now, year, tz } = this.time;
-      p = createGuarded(format, { file: 'explain', refDate: now, year, tz }, this.sink);
+      p = createGuarded(format, { file: 'explain', refDate: now, year, tz, headerNote: this.headerNote, zoneNote: this.zoneNote }, this.sink);
       this.parsers.set(format.id, p);
     }
     return p;
@@ -232,6 +247,8 @@ export class LineExplainer {
 
   /** What a reader of one line should know about the rest, once any line was a record. */
   note(table: LineTableOptions): string | null {
-    return this.records ? lineAloneNote(this.lang, table.width, table.color) : null;
+    const tz = this.time.tz;
+    const zoneless = this.zoneNote.zonelessTimes === true ? { zone: zoneName(tz), given: tz !== null } : null;
+    return this.records ? lineAloneNote(this.lang, table.width, table.color, zoneless) : null;
   }
 }

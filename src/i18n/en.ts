@@ -1099,8 +1099,8 @@ export const en = {
       `${fmtInt(fields)} fields${diff === '' ? '' : ` (${diff})`} from line ${fmtInt(firstLine)}: ${counted(lines, 'line')}${malformed > 0 ? ` (${fmtInt(malformed)} malformed)` : ''}`,
     /** A block's heading: the malformed or the skipped lines, by kind of reason. */
     kinds: (block: 'malformed' | 'skipped', kinds: number) => `${block} (${counted(kinds, 'kind')})`,
-    /** Under a kind: its first line; `own` its exact reason when the kind's lines differ in values. */
-    example: (line: number, own: string | null, excerpt: string) => `e.g. line ${line}${own === null ? '' : ` (${own})`}: ${excerpt}`,
+    /** Under a kind: the lead of its first line's text, ending where the text begins (wrapped after it); `own` its exact reason when the kind's lines differ in values. */
+    example: (line: number, own: string | null) => `e.g. line ${line}${own === null ? '' : ` (${own})`}: `,
     textNotKept: '(text not kept)',
     moreKinds: (kinds: number, lines: number) => `… ${kinds} more ${plural(kinds, 'kind')} (${counted(lines, 'line')}); -o json lists them all`,
     hint: 'hint: ',

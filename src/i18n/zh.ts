@@ -846,7 +846,7 @@ export const zh: Messages = {
     fieldsLayout: (fields, diff, firstLine, lines, malformed) =>
       `${fmtInt(fields)} 个字段${diff === '' ? '' : `（${diff}）`}，自第 ${fmtInt(firstLine)} 行起：${fmtInt(lines)} 行${malformed > 0 ? `（格式错误 ${fmtInt(malformed)} 行）` : ''}`,
     kinds: (block, kinds) => `${block === 'malformed' ? '格式错误' : '跳过'}（${fmtInt(kinds)} 类）`,
-    example: (line, own, excerpt) => `例：第 ${line} 行${own === null ? '' : `（${own}）`}：${excerpt}`,
+    example: (line, own) => `例：第 ${line} 行${own === null ? '' : `（${own}）`}：`,
     textNotKept: '（未保留文本）',
     moreKinds: (kinds, lines) => `… 另有 ${fmtInt(kinds)} 类（${fmtInt(lines)} 行）；-o json 会全部列出`,
     hint: '提示：',

@@ -44,6 +44,8 @@ export interface LineJson {
   portClasses: { src: string | null; dst: string | null } | null;
   /** The name of the message id the record's rule label holds (a Cisco ASA tag, as `explain 302014` names it), in --lang; null for any other record, and when the line was none. */
   messageName: string | null;
+  /** The record's syslog header was not understood and passed over up to its `kernel:` tag (check's `unreadHeaders`); null when the line was no record. */
+  headerUnread: boolean | null;
 }
 
 interface AddressJson {
@@ -72,6 +74,7 @@ export function lineToJson(r: LineReading, lang: Lang): LineJson {
     addresses: e === null ? null : { src: rangesJson(r.srcRanges, lang), dst: rangesJson(r.dstRanges, lang), valid: { src: validity(e.src.ip), dst: validity(e.dst.ip) } },
     portClasses: e === null ? null : { src: r.srcPortClass?.id ?? null, dst: r.dstPortClass?.id ?? null },
     messageName: r.messageName,
+    headerUnread: e === null ? null : r.headerUnread,
   };
 }
 
@@ -90,7 +93,22 @@ const LABELS = {
     noMeaning: 'Nothing in logscan’s knowledge is about this packet.',
     yearAssumed: ' (year assumed: the stamp has none)',
     yearGiven: ' (year from --year: the stamp has none)',
-    uptime: (s: number) => `${s.toFixed(3)} s after the kernel started (no clock time in the line)`,
+    uptime: (s: number, unread: boolean) => `${s.toFixed(3)} s after the kernel started (${unread ? 'the clock time in the header not understood' : 'no clock time in the line'})`,
+    headerRow: 'header',
+    /**
+     * A syslog header passed over up to its kernel: tag, in check's words (its headers row),
+     * with the parts of it that were read all the same (a stamp, a host before what was not understood).
+     */
+    headerUnread: (time: boolean, host: boolean) =>
+      `not understood: read from its kernel: tag on${
+        time && host
+          ? '; its time and host were read from the part before'
+          : time
+            ? '; its time was read from the part before, its host is unknown'
+            : host
+              ? '; its host was read from the part before, its time is unknown'
+              : ', so its time and host are unknown (a date whose order of day and month the line does not show is never guessed)'
+      }`,
     host: (h: string) => `on ${h}`,
     action: { drop: 'dropped', reject: 'rejected', allow: 'allowed', other: 'logged without a verdict' },
     rule: (r: string) => `by the rule logged as ${r}`,
@@ -146,7 +164,18 @@ const LABELS = {
     noMeaning: 'logscan 的知识库中没有关于这个数据包的内容。',
     yearAssumed: '（年份为推断：时间戳中没有年份）',
     yearGiven: '（年份来自 --year：时间戳中没有年份）',
-    uptime: (s: number) => `内核启动后 ${s.toFixed(3)} 秒（这一行没有时钟时间）`,
+    uptime: (s: number, unread: boolean) => `内核启动后 ${s.toFixed(3)} 秒（${unread ? '未能识别日志头中的时钟时间' : '这一行没有时钟时间'}）`,
+    headerRow: '日志头',
+    headerUnread: (time: boolean, host: boolean) =>
+      `未能识别：从 kernel: 标签之后读取${
+        time && host
+          ? '；时间和主机取自其前面可识别的部分'
+          : time
+            ? '；时间取自其前面可识别的部分，主机未知'
+            : host
+              ? '；主机取自其前面可识别的部分，时间未知'
+              : '，因此时间和主机未知（看不出日、月先后顺序的日期从不猜测）'
+      }`,
     host: (h: string) => `主机 ${h}`,
     action: { drop: '已丢弃', reject: '已拒绝', allow: '已放行', other: '已记录（无处理结果）' },
     rule: (r: string) => `由记录为 ${r} 的规则处理`,
@@ -324,7 +353,7 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
     e.time !== null
       ? `${formatDateTime(e.time, o.tz ?? null)} ${formatOffset(zonedParts(e.time, o.tz ?? null).offset)}${e.yearInferred ? (o.yearGiven ? L.yearGiven : L.yearAssumed) : ''}`
       : e.uptime !== null
-        ? L.uptime(e.uptime)
+        ? L.uptime(e.uptime, r.headerUnread)
         : '?';
   // A log-gap row holds no packet: nothing to say of one.
   const packetRows: [string, string][] =
@@ -334,6 +363,7 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
   const pairs: [string, string][] = [
     [L.format, termSafe(e.format)],
     [L.time, `${when}${e.host === null ? '' : ` · ${L.host(termSafe(e.host))}`}`],
+    ...(r.headerUnread ? [[L.headerRow, L.headerUnread(e.time !== null, e.host !== null)] as [string, string]] : []),
     [L.logged, logged(e, r.messageName, L, o.lang)],
     ...packetRows,
   ];
@@ -355,7 +385,17 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
   return out.join('\n');
 }
 
-/** Said once after the lines, when any was a record (dimmed line by line, as the tables colour). */
-export function lineAloneNote(lang: Lang, width: number, color: boolean): string {
-  return wrapText(LABELS[lang].alone, width).map(pc.createColors(color).dim).join('\n');
+/** The zone a time without one in its line was read in, and whether --tz named it. */
+export interface ZonelessNote {
+  zone: string;
+  given: boolean;
+}
+
+/**
+ * Said once after the lines, when any was a record (dimmed line by line, as the tables
+ * colour); first, when a stamp had no zone, the zone it was read in, in the report's words.
+ */
+export function lineAloneNote(lang: Lang, width: number, color: boolean, zoneless: ZonelessNote | null = null): string {
+  const said = zoneless === null ? [] : [messages(lang).report.zoneless(zoneless.zone, zoneless.given)];
+  return [...said, LABELS[lang].alone].flatMap((t) => wrapText(t, width)).map(pc.createColors(color).dim).join('\n');
 }

@@ -12,7 +12,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formats } from '../../src/parsers/registry.js';
 import { FINDING_IDS } from '../../src/aggregate/finding-ids.js';
-import { messages } from '../../src/i18n/messages.js';
+import { messages, reasonText } from '../../src/i18n/messages.js';
+import { HEADER_UNREAD } from '../../src/parsers/reason.js';
 
 const UFW =
   'Nov 20 07:07:40 gw kernel: [310540.081468] [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:3a:91:c2:00:1b:21:7e:04:aa:08:00 SRC=203.0.113.9 DST=100.64.12.9 LEN=60 TOS=0x00 PREC=0x00 TTL=50 ID=44054 DF PROTO=TCP SPT=4444 DPT=6776 WINDOW=65535 RES=0x00 SYN URGP=0';
@@ -232,7 +233,8 @@ describe('explain a log line: what it says', () => {
     const out = (await table([pf, mikrotik])).replace(/\s+/g, ' ');
     expect(out).toContain('logged dropped · entering the firewall on em0 · by the rule logged as 53/1000102631 em0 match ');
     expect(out).toContain('logged logged without a verdict · routed through this host from WAN to LAN · by the rule logged as forward ');
-    expect(out).not.toContain('in the log');
+    // The action column's words (`action CLOSE in the log`), not the closing note's zone.
+    expect(out).not.toMatch(/action \S+ in the log/);
   });
 
   it('a PAN-OS record: its rule and zones said as logged, a record without a rule name by its zones alone, not as an action column', async () => {
@@ -241,7 +243,8 @@ describe('explain a log line: what it says', () => {
     const out = (await table([record('interzone-default'), record('')])).replace(/\s+/g, ' ');
     expect(out).toContain('logged dropped · entering the firewall on ethernet1/1 · by the rule logged as interzone-default untrust->trust ');
     expect(out).toContain('logged dropped · entering the firewall on ethernet1/1 · by the rule logged as - untrust->trust ');
-    expect(out).not.toContain('in the log');
+    // The action column's words (`action CLOSE in the log`), not the closing note's zone.
+    expect(out).not.toMatch(/action \S+ in the log/);
   });
 
   it('a stamp with its own offset is shown in this machine’s zone, offset included', async () => {
@@ -518,5 +521,91 @@ describe("explain 'LINE' --lang zh: why a line is malformed or skipped, in Chine
     const header = '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path';
     expect(runCli(['explain', '--lang', 'zh', header]).stdout).toContain('windows-firewall 的文件头（#Fields（17 个字段））：作用于其后给出的行。');
     expect(runCli(['explain', '--lang', 'en', header]).stdout).toContain('A windows-firewall header (#Fields (17 fields)): it applies to the lines given after it.');
+  });
+});
+
+describe("explain 'LINE': a syslog header passed over, a time read in a zone the line does not name", () => {
+  // Lines of test/fixtures/iptables/headers-misc.log (its README: read --tz Europe/Berlin), the packet cut short.
+  const PACKET = '[UFW BLOCK] IN=eth0 OUT= SRC=192.0.2.20 DST=192.168.1.10 LEN=44 TTL=51 PROTO=TCP SPT=40016 DPT=23 SYN';
+  const NONE_READ = `20/11/2026 06:28:01 gw kernel: ${PACKET}`;
+  const UPTIME_ONLY = `11/20/2026 06:28:02 gw kernel: [ 9200.000001] ${PACKET}`;
+  const TIME_ONLY = `2026-11-20 06:26:07\tnot a level\t192.168.1.1\tkernel: ${PACKET}`;
+  const TIME_AND_HOST = `Nov 20 06:28:03 gw [12345.678] kernel: ${PACKET}`;
+  const UNDERSTOOD = `Nov 20 2026 06:25:01 gw kernel: ${PACKET}`;
+  const RELAY_HOST = `Nov 20 06:27:02 192.168.1.1 Nov 20 06:27:01 kernel: ${PACKET}`;
+  const OFFSET = `Nov 20 06:29:07 192.168.1.1 2026-11-20T06:29:07+01:00 gw kernel: ${PACKET}`;
+  const kb = loadKnowledge();
+  const now = new Date('2026-11-23T12:00:00Z');
+  // Chinese rows are read unwrapped: a line wrapped between two characters has no space to join it at.
+  const block = (line: string, lang: 'en' | 'zh' = 'en', width = lang === 'zh' ? 200 : 100): string =>
+    new LineExplainer(kb, lang, { now, tz: 'Europe/Berlin' }).block(line, { lang, width, color: false });
+  /** The row of `label` with its wrapped lines joined, as one string. */
+  const rowOf = (out: string, label: string): string | null => {
+    const lines = out.split('\n');
+    const i = lines.findIndex((l) => l.startsWith(`  ${label} `));
+    if (i < 0) return null;
+    const rest = lines.slice(i + 1).filter((l, k, all) => all.slice(0, k + 1).every((x) => /^ {4,}\S/.test(x)));
+    return [lines[i]!, ...rest].map((l) => l.trim()).join(' ').slice(label.length).trim();
+  };
+
+  it('nothing read: the time is unknown, and the header row says why, in check’s words', () => {
+    const out = block(NONE_READ);
+    expect(rowOf(out, 'time')).toBe('?');
+    expect(rowOf(out, 'header')).toBe(
+      'not understood: read from its kernel: tag on, so its time and host are unknown (a date whose order of day and month the line does not show is never guessed)',
+    );
+    // check says the same of the line: its reason is the row's lead.
+    expect(`header ${rowOf(out, 'header')}`).toContain(reasonText(HEADER_UNREAD, 'en'));
+  });
+
+  it('an uptime after a header passed over: no longer "no clock time in the line"', () => {
+    const out = block(UPTIME_ONLY);
+    expect(rowOf(out, 'time')).toBe('9200.000 s after the kernel started (the clock time in the header not understood)');
+    expect(rowOf(out, 'header')).toContain('so its time and host are unknown');
+  });
+
+  it('the parts read before what was not understood are named: the time, or the time and the host', () => {
+    const time = block(TIME_ONLY);
+    expect(rowOf(time, 'time')).toBe('2026-11-20 06:26:07 +01:00');
+    expect(rowOf(time, 'header')).toBe('not understood: read from its kernel: tag on; its time was read from the part before, its host is unknown');
+    const both = block(TIME_AND_HOST);
+    expect(rowOf(both, 'time')).toBe('2026-11-20 06:28:03 +01:00 (year assumed: the stamp has none) · on gw');
+    expect(rowOf(both, 'header')).toBe('not understood: read from its kernel: tag on; its time and host were read from the part before');
+  });
+
+  it('a header understood, or a relay’s header read, gets no header row', () => {
+    for (const line of [UNDERSTOOD, RELAY_HOST, OFFSET]) expect(rowOf(block(line), 'header')).toBeNull();
+    // The relay's address is the host when the device names none, its stamp the time, the year assumed as check's yearInferred says.
+    expect(rowOf(block(RELAY_HOST), 'time')).toBe('2026-11-20 06:27:02 +01:00 (year assumed: the stamp has none) · on 192.168.1.1');
+  });
+
+  it('in Chinese, the same rows', () => {
+    const none = block(NONE_READ, 'zh');
+    expect(rowOf(none, '日志头')).toBe('未能识别：从 kernel: 标签之后读取，因此时间和主机未知（看不出日、月先后顺序的日期从不猜测）');
+    expect(rowOf(block(UPTIME_ONLY, 'zh'), '时间')).toBe('内核启动后 9200.000 秒（未能识别日志头中的时钟时间）');
+    expect(rowOf(block(TIME_ONLY, 'zh'), '日志头')).toBe('未能识别：从 kernel: 标签之后读取；时间取自其前面可识别的部分，主机未知');
+    expect(rowOf(block(TIME_AND_HOST, 'zh'), '日志头')).toBe('未能识别：从 kernel: 标签之后读取；时间和主机取自其前面可识别的部分');
+    expect(none).not.toMatch(/not understood/);
+  });
+
+  it('-o json: headerUnread per line, null for a line that is no record', () => {
+    const reader = new LineExplainer(kb, 'en', { now, tz: 'Europe/Berlin' });
+    expect([NONE_READ, UNDERSTOOD, TIME_AND_HOST, 'not a record at all, 1.2.3.4 x=y'].map((l) => reader.json(l).headerUnread)).toEqual([true, false, true, null]);
+  });
+
+  it('the closing note names the zone a stamp without one was read in (as check and the report do), only when one was', () => {
+    const table = { lang: 'en' as const, width: 100, color: false };
+    const given = new LineExplainer(kb, 'en', { now, tz: 'Europe/Berlin' });
+    given.block(UNDERSTOOD, table);
+    expect(given.note(table)).toMatch(/^times without a zone in the log read in Europe\/Berlin \(--tz\)\nRead with only/);
+    const offset = new LineExplainer(kb, 'en', { now, tz: 'Europe/Berlin' });
+    offset.block(`2026-11-20T06:29:07+01:00 gw kernel: ${PACKET}`, table);
+    expect(offset.note(table)).toMatch(/^Read with only/);
+    const zh = new LineExplainer(kb, 'zh', { now, tz: 'Europe/Berlin' });
+    zh.block(UNDERSTOOD, { ...table, lang: 'zh' });
+    expect(zh.note({ ...table, lang: 'zh' })).toMatch(/^日志中未注明时区的时间按 Europe\/Berlin 解读（--tz）\n/);
+    // Without --tz: this machine's zone (the tests' TZ), and how to change it.
+    const machine = runCli(['explain', UNDERSTOOD]).stdout;
+    expect(machine).toContain("times without a zone in the log read as Etc/GMT+2, this machine's zone; --tz ZONE to change\n");
   });
 });

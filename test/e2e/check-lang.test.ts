@@ -47,9 +47,15 @@ function ownWords(out: string, paths: readonly string[]): string {
   const lines = out.split('\n');
   const kept: string[] = [];
   let inMalformed = false;
+  let inExample = false;
   for (const line of lines) {
     if (/^\S/.test(line)) inMalformed = line.startsWith('格式错误（');
-    if (/^ {12}例：/.test(line)) continue;
+    // An example's log text, on its line and the lines it wraps to, further in.
+    if (/^ {11,12}例：/.test(line) || (inExample && /^ {14,}\S/.test(line))) {
+      inExample = true;
+      continue;
+    }
+    inExample = false;
     if (inMalformed && /^ +\d+ × /.test(line)) continue;
     kept.push(line);
   }
@@ -122,10 +128,11 @@ describe('check --lang zh', () => {
     expect(out).not.toContain('not a firewall record');
   });
 
-  it('wraps to 65 and 80 columns: no row of its own (log text aside) is wider', () => {
+  it('wraps to 65 and 80 columns: no row of its own (a reason quoting log text aside) is wider, the examples neither', () => {
     for (const width of [65, 80]) {
       const out = runCli(['check', '--lang', 'zh', UFW, ASA, files.nuls, files.notes], { env: { COLUMNS: String(width), TZ: 'UTC' } }).stdout;
-      const own = out.split('\n').filter((l) => !/^ {12}例：/.test(l) && !/^ +\d+ × \d{6}: /.test(l) && !l.startsWith('检查 · '));
+      expect(out).toMatch(/^ {12}例：第 \d+ 行：\S.*\n {25}\S/m);
+      const own = out.split('\n').filter((l) => !/^ +\d+ × \d{6}: /.test(l) && !l.startsWith('检查 · '));
       for (const l of own) expect(displayWidth(l), l).toBeLessThanOrEqual(width);
       expect(out).toContain('提示：');
     }

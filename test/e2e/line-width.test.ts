@@ -188,10 +188,20 @@ describe('check: its hints within the width', () => {
   const ASA = '../shared/corpus/cisco-asa/metron_asa_raw.log';
   for (const columns of COLUMNS)
     for (const lang of LANGS)
-      it(`${columns} columns, --lang ${lang}: every row but the example log lines, shown whole by design`, () => {
+      it(`${columns} columns, --lang ${lang}: every row, the example log lines wrapped to at most 3 lines too`, () => {
         const text = run(['check', ASA, '--lang', lang], columns);
         expect(text).toContain(lang === 'en' ? 'hint: malformed lines' : '提示：格式错误的行');
-        expect(over(text, columns).filter((l) => !/^\d+: +(?:e\.g\. line \d+|例：第 \d+ 行)/.test(l))).toEqual([]);
+        expect(over(text, columns)).toEqual([]);
+        // Each example: its lead line, then at most two lines under it, further in than the lead.
+        const lines = text.split('\n');
+        const leads = lines.flatMap((l, i) => (/^ +(?:e\.g\. line \d+|例：第 \d+ 行)/.test(l) ? [i] : []));
+        expect(leads.length).toBeGreaterThan(0);
+        for (const i of leads) {
+          const indent = lines[i]!.search(/\S/);
+          let n = 1;
+          while (lines[i + n] !== undefined && lines[i + n]!.search(/\S/) > indent + 1) n++;
+          expect(n, lines.slice(i, i + n).join('\n')).toBeLessThanOrEqual(3);
+        }
       });
 
   it('a wrapped hint goes on under its text, nothing of it lost', () => {
