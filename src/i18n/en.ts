@@ -866,10 +866,10 @@ export const en = {
     incompleteInputs: (items: string, n: number) => `${n === 1 ? 'an input was' : `${fmtInt(n)} inputs were`} not read to the end: ${items}; the day may be incomplete`,
     /** One item of incompleteInputs: the file and why. */
     inputProblem: (file: string, error: string) => `${file} (${error})`,
-    /** Rotations missing from the numbering whose lines may fall on the day (the footer says between which files). */
     /** Rotations there but compressed so that logscan cannot read them, whose lines may fall on the day (the footer says why each was skipped). */
     unreadRotation: (names: string, n: number) =>
       `${names} ${n === 1 ? 'was' : 'were'} not read (compressed in a way logscan does not read): the day's records in ${n === 1 ? 'it' : 'them'} are not counted`,
+    /** Rotations missing from the numbering whose lines may fall on the day (the footer says between which files). */
     missingRotation: (names: string, n: number) =>
       `${names} ${n === 1 ? 'is' : 'are'} missing from the log's rotations (deleted, or a rotation failed): the day's records in ${n === 1 ? 'it' : 'them'} are not counted`,
     noRecordsOn: (date: string) => `No firewall records on ${date} (the logs read hold other days).`,

@@ -190,6 +190,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.decoded': ['UTF-16LE'],
   'daily.missingBetween': ['/var/log/kern.log.2', 'kern.log.1', 'kern.log.3.gz'],
   'daily.missingRotation': ['kern.log.2', 1],
+  'daily.unreadRotation': ['filter.log.1.bz2', 1],
+  'daily.coveredParts': [['00:00-09:12', '14:30-24:00']],
   'daily.noFileForDay': ['2026-11-17 10:00Z'],
   'daily.skipReason': [{ kind: 'duplicate', lines: 'kernel', earlier: 'kern.log' }],
   'daily.noBasis': ['2026-11-20'],
