@@ -1144,7 +1144,7 @@ export const en = {
     tableOrJson: 'table for people (also: text), json for programs',
     checkLine: 'also show every field extracted from line N (time, host, addresses, ports, rule, annotations)',
     checkCommand: 'show how logscan reads a file: detected format and why, parsed/skipped/malformed lines with an example of each kind',
-    dailyFiles: 'log files (.gz ok), - for stdin; default: the usual places (kern.log, messages, ufw.log, firewalld and their rotations)',
+    dailyFiles: 'log files (.gz ok), - for stdin; default: the usual places (kern.log, messages, ufw.log, firewalld, filter.log (pfSense), filter/filter_*.log (OPNsense) and their rotations; on Windows, the Windows Firewall log folder)',
     dailyDate: 'the day: YYYY-MM-DD, today or yesterday, in --tz',
     dailyOutputFormat: 'text (default on a terminal; also: table), markdown (default otherwise; also: md), html or json',
     dailyOutput: 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown and .json pick the format; .txt or any other extension, text',

@@ -877,7 +877,7 @@ export const zh: Messages = {
     tableOrJson: 'table 供人阅读（也可写 text），json 供程序读取',
     checkLine: '另外列出从第 N 行提取出的每个字段（时间、主机、地址、端口、规则、解读）',
     checkCommand: '显示 logscan 如何读取一个文件：识别出的格式及依据，解析、跳过和格式错误的行，每类举一例',
-    dailyFiles: '日志文件（可以是 .gz），- 表示标准输入；默认：常见位置（kern.log、messages、ufw.log、firewalld 及其轮转文件）',
+    dailyFiles: '日志文件（可以是 .gz），- 表示标准输入；默认：常见位置（kern.log、messages、ufw.log、firewalld、pfSense 的 filter.log、OPNsense 的 filter/filter_*.log 及其轮转文件；Windows 上为 Windows 防火墙的日志文件夹）',
     dailyDate: '哪一天：YYYY-MM-DD、today 或 yesterday，按 --tz 的时区',
     dailyOutputFormat: 'text（在终端上的默认；也可写 table）、markdown（其他情况的默认；也可写 md）、html 或 json',
     dailyOutput: '写入 FILE 而不是标准输出（普通文件以原子方式替换，FIFO 或设备直接写入；- 表示标准输出）；不给 -o 时，.html/.htm、.md/.markdown 和 .json 决定格式；.txt 或其他扩展名为 text',
