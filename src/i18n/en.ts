@@ -889,6 +889,8 @@ export const en = {
     listedItem: (name: string, n: number, connections: number | null = 0) => `${name}: ${rowsText(n, connections)}`,
     activity: 'Activity per hour',
     activityMax: (max: number, unit: CountUnit = 'packets') => `Activity per hour (max ${counted(max, unit.slice(0, -1))})`,
+    /** The key of the hours the logs read do not reach (before, after or inside a gap of the part covered): the chart's hatch, the sparkline's ░. */
+    noLogsHours: 'no logs for these hours',
     label: {
       probes: 'probes',
       notProbes: 'not probes',
@@ -910,6 +912,8 @@ export const en = {
     md: {
       title: (date: string, tz: string) => `logscan daily: ${date} (${tz})`,
       perHour: (from: string, to: string) => `per hour (${from}-${to})`,
+      /** After the per-hour sparkline when it marks hours no log reaches: what the mark means (`words`: noLogsHours). */
+      perHourKey: (mark: string, words: string) => ` (${mark} ${words})`,
       loggedAs: 'Logged as',
       /** The column of what each record was logged as: an iptables prefix, a Windows action, an ASA message id, so no one firewall's word. */
       ruleHead: 'logged as',
@@ -931,6 +935,8 @@ export const en = {
       chartBar: (hour: string, packets: number, blocked: number, unit: CountUnit = 'packets') => `${hour}:00 · ${counted(packets, unit.slice(0, -1))}, ${fmtInt(blocked)} blocked`,
       /** Appended to chartBar when the day before is known: " · day before: 310". */
       chartBarPrevious: (packets: number) => ` · day before: ${fmtInt(packets)}`,
+      /** An hour the logs read do not reach: its hover title instead of chartBar's zero. */
+      chartBarUncovered: (hour: string) => `${hour}:00 · no logs for this hour`,
       legendBlocked: 'blocked',
       legendRest: 'allowed / other',
       legendPrevious: 'day before',

@@ -673,6 +673,7 @@ export const zh: Messages = {
     listedItem: (name, n, connections = 0) => `${name}：${rowsText(n, connections)}`,
     activity: '每小时活动',
     activityMax: (max, unit = 'packets') => `每小时活动（峰值 ${fmtInt(max)} ${unitMeasure(unit)}）`,
+    noLogsHours: '这些时段没有日志',
     label: {
       probes: '探测',
       notProbes: '非探测',
@@ -694,6 +695,7 @@ export const zh: Messages = {
     md: {
       title: (date, tz) => `logscan 日报：${date}（${tz}）`,
       perHour: (from, to) => `每小时（${from}-${to}）`,
+      perHourKey: (mark, words) => `（${mark} ${words}）`,
       loggedAs: '记录为',
       ruleHead: '记录为',
       change: (basis) => `变化：${basis}`,
@@ -710,6 +712,7 @@ export const zh: Messages = {
       chartTitle: (date, tz, unit = 'packets') => `${date}（${tz}）每小时${unitNoun(unit)}`,
       chartBar: (hour, packets, blocked, unit = 'packets') => `${hour}:00 · ${fmtInt(packets)} ${unitMeasure(unit)}，拦截 ${fmtInt(blocked)} 个`,
       chartBarPrevious: (packets) => ` · 前一天：${fmtInt(packets)}`,
+      chartBarUncovered: (hour) => `${hour}:00 · 这一小时没有日志`,
       legendBlocked: '拦截',
       legendRest: '放行 / 其他',
       legendPrevious: '前一天',

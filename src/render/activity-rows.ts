@@ -13,16 +13,22 @@ const SPARK = '▁▂▃▄▅▆▇█';
  * taken for: the lowest bar is "some", never "none", with colour or without (NO_COLOR).
  */
 export const SPARK_EMPTY = '·';
-const EMPTY_RUN = new RegExp(`${SPARK_EMPTY}+`, 'g');
+/**
+ * An hour no log read reaches (the daily summary's hours outside the part covered): not
+ * SPARK_EMPTY, which says "read, and nothing in it"; a shade, as the HTML chart hatches it.
+ */
+export const SPARK_UNCOVERED = '░';
+const EMPTY_RUN = new RegExp(`[${SPARK_EMPTY}${SPARK_UNCOVERED}]+`, 'g');
 
 /**
- * One character a value, the bars scaled to the largest, SPARK_EMPTY for none; `empty`
- * paints each run of empty places (dim on a terminal), so the bars stand out.
+ * One character a value, the bars scaled to the largest, SPARK_EMPTY for none, SPARK_UNCOVERED
+ * where `uncovered` says so; `empty` paints each run of such places (dim on a terminal), so the
+ * bars stand out.
  */
-export function sparkline(values: readonly number[], empty: (s: string) => string = (s) => s): string {
+export function sparkline(values: readonly number[], empty: (s: string) => string = (s) => s, uncovered: readonly boolean[] | null = null): string {
   const max = Math.max(0, ...values);
   return values
-    .map((v) => (v <= 0 || max === 0 ? SPARK_EMPTY : SPARK[Math.min(SPARK.length - 1, Math.floor((v / max) * (SPARK.length - 1) + 0.5))]))
+    .map((v, i) => (uncovered?.[i] === true && v <= 0 ? SPARK_UNCOVERED : v <= 0 || max === 0 ? SPARK_EMPTY : SPARK[Math.min(SPARK.length - 1, Math.floor((v / max) * (SPARK.length - 1) + 0.5))]))
     .join('')
     .replace(EMPTY_RUN, empty);
 }

@@ -22,6 +22,8 @@ export interface ChartData {
   barTitle?: (i: number) => string;
   /** What the bars count (default packets): a Windows log's ALLOW rows are connections. */
   unit?: CountUnit;
+  /** Hours no log read reaches (daily-uncovered.ts), hatched behind; null or absent: none. */
+  uncovered?: readonly boolean[] | null;
 }
 
 const W = 720;
@@ -55,6 +57,29 @@ export function niceMax(x: number): number {
 
 const r1 = (x: number): string => (Math.round(x * 10) / 10).toString();
 
+/** The id of the hatch pattern: only the daily page draws it, and it has one chart. */
+export const HATCH_ID = 'uncovered-hatch';
+
+/**
+ * A hatched band behind each run of uncovered hours, the full slot wide. Styled inline (the
+ * page's CSS is shared with every other page, which these bands would only add bytes to), with
+ * the page's colours, so dark mode and print follow. Hatching, not a tint alone: it reads
+ * without colour, and as "not there" rather than as another kind of bar.
+ */
+function uncoveredBands(un: readonly boolean[], left: number, slot: number, plotH: number): string {
+  const out = [
+    `<defs><pattern id="${HATCH_ID}" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+      `<rect width="8" height="8" style="fill:var(--bg)"/><line x1="0" y1="0" x2="0" y2="8" style="stroke:var(--line);stroke-width:3"/></pattern></defs>`,
+  ];
+  for (let i = 0; i < un.length; i++) {
+    if (!un[i]) continue;
+    const from = i;
+    while (i + 1 < un.length && un[i + 1]) i++;
+    out.push(`<rect class="uncovered" x="${r1(left + from * slot)}" y="${TOP}" width="${r1((i - from + 1) * slot)}" height="${H - TOP - BOTTOM}" style="fill:url(#${HATCH_ID})"/>`);
+  }
+  return out.join('');
+}
+
 /** `m` words each bar's hover title ("06:00 · 12 packets, 11 blocked"). */
 export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']['html']): string {
   const n = d.packets.length;
@@ -75,6 +100,8 @@ export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']
     `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(title)}" preserveAspectRatio="xMidYMid meet">`,
     `<title>${e(title)}</title>`,
   );
+  const un = d.uncovered ?? null;
+  if (un !== null && un.some((u) => u)) parts.push(uncoveredBands(un, left, slot, plotH));
   // Grid: 0, half, top.
   for (const v of [0, top / 2, top]) {
     parts.push(`<line class="grid" x1="${left}" x2="${W - RIGHT}" y1="${r1(y(v))}" y2="${r1(y(v))}"/>`);
@@ -84,7 +111,7 @@ export function renderChartSvg(d: ChartData, title: string, m: Messages['daily']
     const x = left + i * slot + (slot - barW) / 2;
     const total = d.packets[i];
     const blocked = Math.min(total, d.blocked[i] ?? 0);
-    const label = d.barTitle ? d.barTitle(i) : m.chartBar(e(d.labels[i] ?? ''), total, blocked, d.unit) + (i < prev.length ? m.chartBarPrevious(prev[i]!) : '');
+    const label = d.barTitle ? d.barTitle(i) : un?.[i] === true && total <= 0 ? m.chartBarUncovered(e(d.labels[i] ?? '')) + (i < prev.length ? m.chartBarPrevious(prev[i]!) : '') : m.chartBar(e(d.labels[i] ?? ''), total, blocked, d.unit) + (i < prev.length ? m.chartBarPrevious(prev[i]!) : '');
     parts.push(`<g><title>${label}</title>`);
     if (total > 0) {
       // A single packet still shows: bars are at least MIN_BAR tall, split in proportion.

@@ -5,6 +5,7 @@ import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { renderChartSvg } from './daily-chart.js';
+import { uncoveredHours } from './daily-uncovered.js';
 import { basisText, isCompared, listedItemText, newPortsLateNote, changeText, filesReadText, notProbesText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
 import { card, chartLegend, htmlPage, reportSectionsHtml, rulesSection } from './html-page.js';
 import { fmtInt } from '../util/number-text.js';
@@ -48,8 +49,9 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   // A day without records and no curve of the day before to set against it would be an
   // empty frame: the text leaves its sparkline out then too.
   if (h.packets > 0 || doc.chart.previous !== null) {
-    b.push(`<section><h2>${e(m.activity)}</h2>${renderChartSvg({ ...doc.chart, unit: countUnit(h) }, H.chartTitle(doc.date, doc.tz, countUnit(h)), H)}`);
-    b.push(`${chartLegend(H, doc.chart.previous !== null)}</section>`);
+    const uncovered = uncoveredHours(doc);
+    b.push(`<section><h2>${e(m.activity)}</h2>${renderChartSvg({ ...doc.chart, unit: countUnit(h), uncovered }, H.chartTitle(doc.date, doc.tz, countUnit(h)), H)}`);
+    b.push(`${chartLegend(H, doc.chart.previous !== null, uncovered === null ? null : m.noLogsHours)}</section>`);
   }
 
   if (doc.rules.length > 0) b.push(rulesSection(doc.rules, h.packets, lang, doc.ruleLabels, countUnit(h)));

@@ -6,7 +6,8 @@ import { messages } from '../i18n/messages.js';
 import { basisText, isCompared, listedItemText, newPortsLateNote, blockedItems, changeText, filesReadText, notProbesText, pctOf, probesText, windowNotes } from './daily-common.js';
 import { mdLabel, renderReportSectionsMarkdown } from './report-markdown.js';
 import { otherRules, ruleRows } from './rule-rows.js';
-import { sparkline } from './activity-rows.js';
+import { SPARK_UNCOVERED, sparkline } from './activity-rows.js';
+import { uncoveredHours } from './daily-uncovered.js';
 import { fmtInt } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { countUnit, unitHead } from './count-unit.js';
@@ -33,7 +34,11 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
   if (notProbes !== null) out.push(`- ${label(L.notProbes)} ${notProbes}`);
   out.push(`- ${label(L.blocked)} ${blockedItems(h, lang).join(' · ')}`);
   if (doc.report.totals.ignored !== undefined) out.push(`- ${label(msg.report.md.ignored)} ${msg.report.ignoredText(doc.report.totals.ignored)}`);
-  if (h.packets > 0) out.push(`- ${label(m.md.perHour(md(doc.chart.labels[0] ?? '00'), md(doc.chart.labels[doc.chart.labels.length - 1] ?? '23')))} \`${sparkline(doc.chart.packets)}\``);
+  if (h.packets > 0) {
+    const uncovered = uncoveredHours(doc);
+    const key = uncovered === null ? '' : m.md.perHourKey(SPARK_UNCOVERED, md(m.noLogsHours));
+    out.push(`- ${label(m.md.perHour(md(doc.chart.labels[0] ?? '00'), md(doc.chart.labels[doc.chart.labels.length - 1] ?? '23')))} \`${sparkline(doc.chart.packets, undefined, uncovered)}\`${key}`);
+  }
 
   if (doc.rules.length > 0) {
     // A share column, as the daily page's table and the report's "logged as" row have.

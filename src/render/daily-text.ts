@@ -8,7 +8,8 @@ import { basisText, isCompared, listedItemText, newPortsLateNote, blockedItems, 
 import { displayWidth, wrapItems, wrapLabelled } from './box-table.js';
 import { labelPad, renderReportSectionsText, rowLabel, type TextOptions } from './report-text.js';
 import { ruleItems } from './rule-rows.js';
-import { sparkline } from './activity-rows.js';
+import { SPARK_UNCOVERED, sparkline } from './activity-rows.js';
+import { uncoveredHours } from './daily-uncovered.js';
 import { termSafe } from './sanitize.js';
 
 export type DailyTextOptions = TextOptions;
@@ -66,8 +67,10 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   if (h.packets > 0) {
     const max = Math.max(...doc.chart.packets);
     out.push('', c.bold(m.activityMax(max, countUnit(h))));
-    out.push(`  ${sparkline(doc.chart.packets, c.dim)}`);
+    const uncovered = uncoveredHours(doc);
+    out.push(`  ${sparkline(doc.chart.packets, c.dim, uncovered)}`);
     out.push(`  ${hourRuler(doc.chart.labels)}`);
+    if (uncovered !== null) out.push(c.dim(`  ${SPARK_UNCOVERED} ${m.noLogsHours}`));
   }
 
   if (doc.report.totals.events === 0) {

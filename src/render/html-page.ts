@@ -136,13 +136,16 @@ export function card(label: string, valueHtml: string, subHtml: string, wide = f
 }
 
 /**
- * The chart's legend: blocked and the rest, and the day before when the chart has it. Each key
+ * The chart's legend: blocked and the rest, the day before when the chart has it, and what its
+ * hatched hours mean (`uncovered`, the words) when it has some. Each key
  * is drawn as its mark is (a filled bar, an outlined one, a dashed line), not by colour alone:
  * red and grey differ little in lightness, and not at all to a reader who does not see red.
  */
-export function chartLegend(m: Messages['daily']['html'], previous: boolean): string {
+export function chartLegend(m: Messages['daily']['html'], previous: boolean, uncovered: string | null = null): string {
   const item = (key: string, label: string): string => `<i class="k-${key}"></i>${e(label)}`;
-  return `<div class="legend">${item('bar', m.legendBlocked)}${item('rest', m.legendRest)}${previous ? item('prev', m.legendPrevious) : ''}</div>`;
+  // Styled inline as the chart's hatch is (daily-chart.ts): only a page with such hours has it.
+  const gap = uncovered === null ? '' : `<i class="k-uncovered" style="background:repeating-linear-gradient(45deg,var(--line) 0 2px,var(--bg) 2px 5px);border:1px solid var(--line)"></i>${e(uncovered)}`;
+  return `<div class="legend">${item('bar', m.legendBlocked)}${item('rest', m.legendRest)}${previous ? item('prev', m.legendPrevious) : ''}${gap}</div>`;
 }
 
 export function td(label: string, html: string, cls = ''): string {

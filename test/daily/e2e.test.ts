@@ -1375,4 +1375,45 @@ describe('a rotation unread or missing inside the logs read', () => {
     expect(out('html')).toContain('2026-11-21 only partly covered: 00:00-09:12 and 14:30-24:00');
     expect(out('html', 'zh')).toContain('2026-11-21 只有部分时段有记录：00:00 至 09:12、14:30 至 24:00');
   });
+
+  it('a missing rotation inside the day: the hours it leaves without logs are marked in the chart, not drawn as hours without probes; a fully covered day has no such mark', () => {
+    const dir = tempDir();
+    // A probe at 09:05 and 14:45: hours 09 and 14 are partly covered and keep their bars; 10-13 lie wholly in the hole.
+    write(dir, 'kern.log', [isoLine(at('2026-11-22T06:30:00Z'))], T + DAY_MS + 12 * HOUR);
+    write(dir, 'kern.log.1', [isoLine(at('2026-11-21T14:30:00Z')), isoLine(at('2026-11-21T14:45:00Z')), isoLine(at('2026-11-21T20:00:00Z')), isoLine(at('2026-11-22T06:20:00Z'))], T + DAY_MS + 6.4 * HOUR);
+    write(dir, 'kern.log.3', [isoLine(at('2026-11-19T23:00:00Z')), isoLine(at('2026-11-21T01:00:00Z')), isoLine(at('2026-11-21T09:05:00Z')), isoLine(at('2026-11-21T09:12:00Z'))], T + 9.25 * HOUR);
+    const out = (f: string, lang = 'en'): string => runCli(['daily', '--log-dir', dir, ...base, '-o', f, '--lang', lang], { env: WIDE }).stdout;
+    const spark = (text: string): string => text.split('\n')[text.split('\n').findIndex((l) => l.startsWith('Activity per hour') || l.startsWith('每小时活动')) + 1]!.trim();
+    const text = out('text');
+    // 01: 1 packet (the busiest hour has 2); 09: 2, 14: 2, 20: 1; 10-13 without logs.
+    expect(spark(text)).toBe('·▅·······█░░░░█·····▅···');
+    expect(text).toContain('\n  ░ no logs for these hours\n');
+    const zh = out('text', 'zh');
+    expect(spark(zh)).toBe('·▅·······█░░░░█·····▅···');
+    expect(zh).toContain('\n  ░ 这些时段没有日志\n');
+    expect(out('markdown')).toContain('- **per hour (00-23):** `·▅·······█░░░░█·····▅···` (░ no logs for these hours)');
+    expect(out('markdown', 'zh')).toContain('`·▅·······█░░░░█·····▅···`（░ 这些时段没有日志）');
+    const html = out('html');
+    // One band over hours 10-13, as wide as four of the 24 slots.
+    const bands = [...html.matchAll(/<rect class="uncovered" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)];
+    expect(bands).toHaveLength(1);
+    const slot = (720 - 48 - 8) / 24;
+    expect(Number(bands[0]![1])).toBeCloseTo(48 + 10 * slot, 0);
+    expect(Number(bands[0]![2])).toBeCloseTo(4 * slot, 0);
+    expect(html).toContain('<title>11:00 · no logs for this hour · day before: 0</title>');
+    expect(html).toContain('<title>09:00 · 2 packets, 2 blocked · day before: 0</title>');
+    expect(html).toMatch(/<i class="k-uncovered"[^>]*><\/i>no logs for these hours<\/div>/);
+    const zhHtml = out('html', 'zh');
+    expect(zhHtml).toMatch(/<i class="k-uncovered"[^>]*><\/i>这些时段没有日志<\/div>/);
+    expect(zhHtml).toContain('<title>12:00 · 这一小时没有日志 · 前一天：0</title>');
+
+    // The same day with kern.log.2 there: covered, nothing marked.
+    write(dir, 'kern.log.2', [isoLine(at('2026-11-21T09:20:00Z')), isoLine(at('2026-11-21T14:20:00Z'))], T + 14.4 * HOUR);
+    const whole = out('text');
+    expect(whole).not.toContain('░');
+    expect(whole).not.toContain('only partly covered');
+    const wholeHtml = out('html');
+    expect(wholeHtml).not.toContain('uncovered');
+    expect(out('markdown')).not.toContain('░');
+  });
 });
