@@ -61,7 +61,6 @@ const UNIX_FAMILIES: readonly LogFamily[] = [
  */
 const UNREADABLE_PACKING: Readonly<Record<string, Packing>> = { '.bz2': 'bzip2', '.xz': 'xz', '.zst': 'zstd' };
 export type Packing = 'bzip2' | 'xz' | 'zstd';
-const PACKED = /\.(?:bz2|xz|zst)$/;
 
 /**
  * Windows Firewall: its default file, and the one per profile that Group Policy often
@@ -137,10 +136,11 @@ export function familyFiles(dir: string, base: string, names: readonly string[])
   const beside = new Set(names);
   for (const name of names) {
     // `.bz2` would otherwise pass for logrotate's `extension` after a number (fw.1.log).
-    const packing = PACKED.exec(name);
-    const r = rotationOf(packing === null ? name : name.slice(0, packing.index), base, beside);
+    const dot = name.lastIndexOf('.');
+    const packed: Packing | undefined = dot < 0 ? undefined : UNREADABLE_PACKING[name.slice(dot)];
+    const r = rotationOf(packed === undefined ? name : name.slice(0, dot), base, beside);
     // Only rotations are compressed: a `filter.log.bz2` is someone's copy, not the log's.
-    if (r === null || (packing !== null && (r.gzip || r.kind === 'live'))) continue;
+    if (r === null || (packed !== undefined && (r.gzip || r.kind === 'live'))) continue;
     const path = join(dir, name);
     let st;
     try {
@@ -149,7 +149,6 @@ export function familyFiles(dir: string, base: string, names: readonly string[])
       continue;
     }
     if (!st.isFile()) continue;
-    const packed = packing === null ? undefined : UNREADABLE_PACKING[packing[0]];
     out.push({ path, name, mtime: st.mtimeMs, size: st.size, gzip: r.gzip, age: 0, number: r.stamp === null ? r.order : null, rotation: r, ...(packed ? { packed } : {}) });
   }
   out.sort((a, b) => newerFirst(a.rotation, b.rotation) || b.mtime - a.mtime);

@@ -157,11 +157,11 @@ class FortigatePayload implements PayloadParser {
     const f = this.f;
     f.read(s, start, end);
     if (!f.has(SLOT.type) || !(f.has(SLOT.logid) || f.has(SLOT.devid))) {
-      return f.unclosed ? malformed(this.cut(s)) : NOT_MINE;
+      return f.unclosed ? malformed(f.unclosedReason(s)) : NOT_MINE;
     }
     if (!f.is(s, SLOT.type, 'traffic')) return new PayloadReject(false, reason('fortigate-not-traffic', '', shown(f.text(s, SLOT.type))));
     // A line cut inside a quoted value: what follows the cut (action, policy, …) is gone.
-    if (f.unclosed) return malformed(this.cut(s));
+    if (f.unclosed) return malformed(f.unclosedReason(s));
 
     const ver = f.packet(s, PACKET);
     if (ver < 0) return malformed(f.packetReason(s, ver, PACKET));
@@ -223,10 +223,6 @@ class FortigatePayload implements PayloadParser {
       origin: { file: this.file, line: lineNo },
       annotations: [],
     };
-  }
-
-  private cut(s: string): LineReason {
-    return reason('unclosed', this.f.cutKeyText(s), '"');
   }
 
   /** The device's name; the same string as the line before when it repeats. */

@@ -289,4 +289,9 @@ export class KeyValues {
   cutKeyText(s: string): string {
     return s.slice(this.cutKey, this.cutKeyEnd);
   }
+
+  /** Why a line cut inside a quoted value (`unclosed`) is malformed: what followed the cut is gone. */
+  unclosedReason(s: string): LineReason {
+    return reason('unclosed', this.cutKeyText(s), '"');
+  }
 }

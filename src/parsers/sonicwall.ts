@@ -117,14 +117,14 @@ class SonicwallPayload implements PayloadParser {
     if (sonicwallAt(s, start, end) < 0) return NOT_MINE;
     const f = this.f;
     f.read(s, start, end);
-    if (!f.filled(SLOT.sn)) return f.unclosed ? malformed(this.cut(s)) : NOT_MINE;
-    if (!f.filled(SLOT.m)) return malformed(f.unclosed ? this.cut(s) : MISSING_M);
+    if (!f.filled(SLOT.sn)) return f.unclosed ? malformed(f.unclosedReason(s)) : NOT_MINE;
+    if (!f.filled(SLOT.m)) return malformed(f.unclosed ? f.unclosedReason(s) : MISSING_M);
     const mid = uintIn(s, f.start[SLOT.m]!, f.end[SLOT.m]!);
     if (mid < 0) return malformed(reason('not-a-number', 'm', shown(f.text(s, SLOT.m))));
     const message = MESSAGES.get(mid);
     if (message === undefined) return new PayloadReject(false, reason('sonicwall-not-packet', '', String(mid)));
     // A line cut inside a quoted value: what follows the cut (addresses, rule, …) is gone.
-    if (f.unclosed) return malformed(this.cut(s));
+    if (f.unclosed) return malformed(f.unclosedReason(s));
 
     if (!f.filled(SLOT.src)) return malformed(MISSING_SRC);
     if (!f.filled(SLOT.dst)) return malformed(MISSING_DST);
@@ -192,10 +192,6 @@ class SonicwallPayload implements PayloadParser {
       origin: { file: this.file, line: lineNo },
       annotations: [],
     };
-  }
-
-  private cut(s: string): LineReason {
-    return reason('unclosed', this.f.cutKeyText(s), '"');
   }
 
   /** Reads `src=IP:PORT:IFACE[:HOST]` (an IPv6 address in `srcV6=`, `src=:PORT:IFACE`) into `out`; false with endError set when it cannot be read. */

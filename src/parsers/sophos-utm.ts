@@ -161,13 +161,13 @@ class UtmPayload implements PayloadParser {
     const f = this.f;
     f.read(s, p, end);
     if (!f.has(SLOT.sub)) {
-      if (f.unclosed && f.has(SLOT.id)) return malformed(this.cut(s));
+      if (f.unclosed && f.has(SLOT.id)) return malformed(f.unclosedReason(s));
       if (stampEnd < 0) return NOT_MINE;
       // Another program of the UTM (httpd, named, dhcpd, …).
       return new PayloadReject(false, reason('sophos-not-firewall', '', shown(program ?? s.slice(stampEnd + 1, tokenEnd(s, stampEnd + 1, end)))));
     }
     if (!f.is(s, SLOT.sub, 'packetfilter')) return new PayloadReject(false, reason('sophos-not-firewall', '', shown(f.text(s, SLOT.sub))));
-    if (f.unclosed) return malformed(this.cut(s));
+    if (f.unclosed) return malformed(f.unclosedReason(s));
 
     const ver = f.packet(s, PACKET);
     if (ver < 0) return malformed(f.packetReason(s, ver, PACKET));
@@ -234,10 +234,6 @@ class UtmPayload implements PayloadParser {
       origin: { file: this.file, line: lineNo },
       annotations: [],
     };
-  }
-
-  private cut(s: string): LineReason {
-    return reason('unclosed', this.f.cutKeyText(s), '"');
   }
 
   /** The UTM's host name; the same string as the line before when it repeats. */

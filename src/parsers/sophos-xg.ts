@@ -108,10 +108,10 @@ class XgPayload implements PayloadParser {
     if (xgRecordAt(s, start, end) < 0) return NOT_MINE;
     const f = this.f;
     f.read(s, start, end);
-    if (!f.has(SLOT.log_id)) return f.unclosed ? malformed(this.cut(s)) : NOT_MINE;
-    if (!f.has(SLOT.log_type)) return malformed(f.unclosed ? this.cut(s) : MISSING_TYPE);
+    if (!f.has(SLOT.log_id)) return f.unclosed ? malformed(f.unclosedReason(s)) : NOT_MINE;
+    if (!f.has(SLOT.log_type)) return malformed(f.unclosed ? f.unclosedReason(s) : MISSING_TYPE);
     if (!f.is(s, SLOT.log_type, 'Firewall')) return new PayloadReject(false, reason('sophos-not-firewall', '', shown(f.text(s, SLOT.log_type))));
-    if (f.unclosed) return malformed(this.cut(s));
+    if (f.unclosed) return malformed(f.unclosedReason(s));
 
     const ver = f.packet(s, PACKET);
     if (ver < 0) return malformed(f.packetReason(s, ver, PACKET));
@@ -173,10 +173,6 @@ class XgPayload implements PayloadParser {
       origin: { file: this.file, line: lineNo },
       annotations: [],
     };
-  }
-
-  private cut(s: string): LineReason {
-    return reason('unclosed', this.f.cutKeyText(s), '"');
   }
 
   /** A zone or zone type from the new key or the legacy one, trimmed (v18 writes `" LAN"`); null when empty. */

@@ -50,6 +50,7 @@ describe('KeyValues', () => {
     const line = 'a=1 name="cut her';
     f.read(line, 0, line.length);
     expect([f.unclosed, f.cutKeyText(line), f.text(line, 0)]).toEqual([true, 'name', '1']);
+    expect(f.unclosedReason(line)).toEqual(reason('unclosed', 'name', '"'));
   });
 });
 
