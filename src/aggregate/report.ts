@@ -104,6 +104,8 @@ export interface ReportDoc {
   zonelessTimes: boolean;
   /** zonelessTimes without --tz: those times were read in this machine's zone, which may not be the log's. */
   tzAssumed: boolean;
+  /** The first zone name a stamp carried (`journalctl -o short-full`) that is none of `tz`'s at its time, read in `tz` all the same; null when none. */
+  unmatchedZone: string | null;
   byFormat: Counted[];
   /** Packets per log prefix / rule label, busiest first (at most 10; "(none)" for records without one). */
   byRule: RuleCounted[];
@@ -237,6 +239,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     tz: zoneName(tz),
     zonelessTimes,
     tzAssumed: zonelessTimes && tz === null,
+    unmatchedZone: stats.find((s) => s.unmatchedZone !== undefined)?.unmatchedZone ?? null,
     byFormat: counted(ov.byFormat),
     byRule: ov.byRule.map(([key, packets, format]) => ruleCounted(kb, lang, key, packets, format)),
     ruleLabels: ov.ruleLabels,

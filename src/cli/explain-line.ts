@@ -248,7 +248,8 @@ export class LineExplainer {
   /** What a reader of one line should know about the rest, once any line was a record. */
   note(table: LineTableOptions): string | null {
     const tz = this.time.tz;
-    const zoneless = this.zoneNote.zonelessTimes === true ? { zone: zoneName(tz), given: tz !== null } : null;
+    const z = this.zoneNote;
+    const zoneless = z.zonelessTimes === true || z.unmatchedZone !== undefined ? { zone: zoneName(tz), given: tz !== null, without: z.zonelessTimes === true, unmatched: z.unmatchedZone ?? null } : null;
     return this.records ? lineAloneNote(this.lang, table.width, table.color, zoneless) : null;
   }
 }

@@ -25,6 +25,10 @@ import type { TrafficKind } from '../aggregate/own-traffic.js';
 import type { DigestProblem, DigestShape, StateDirProblem } from '../daily/digest.js';
 import type { NotCompared } from '../daily/outside.js';
 
+/** A zone name a stamp carries (`journalctl -o short-full`, SonicWall's time=) that is none of `zone`'s at its time: said by `check`, the report and `explain`. */
+const unmatchedZone = (abbr: string, zone: string): string =>
+  `the log's times name the zone ${abbr}, which is not what ${zone} is called at their time: read as ${zone} time all the same (--tz the log's zone to read them right)`;
+
 /** The packets logged that were no probe, by what they were (aggregate/own-traffic.ts trafficKind). */
 export interface NotProbeCounts {
   own: number;
@@ -488,6 +492,10 @@ export const en = {
      */
     zoneless: (tz: string, given: boolean) =>
       given ? `times without a zone in the log read in ${tz} (--tz)` : `times without a zone in the log read as ${tz}, this machine's zone; --tz ZONE to change`,
+    /** Under zoneless: a zone name the log's stamps carry that is none of `zone`'s at its time (ReportDoc.unmatchedZone). */
+    unmatchedZone,
+    /** zoneless and unmatchedZone when both are said, on one line. */
+    zoneNotes: (notes: readonly string[]) => notes.join('; '),
     logGapsLabel: 'log gaps',
     /** What log-gap rows (`marker`: INFO-EVENTS-LOST, IPACCESSLOGRL) say: records lost (those that give a number), rows without one, rows, and when. */
     logGaps: (records: number, uncounted: number, rows: number, when: string | null, marker: string) =>
@@ -1089,8 +1097,7 @@ export const en = {
     zoneless: (zone: string, given: boolean) =>
       given ? `no zone in the log: read in ${zone} (--tz)` : `no zone in the log: read as ${zone}, this machine's zone (--tz ZONE to change)`,
     /** The times row's second line: a zone name a stamp carries (`abbr`: `journalctl -o short-full`, SonicWall's time=) that is none of `zone`'s at its time. */
-    unmatchedZone: (abbr: string, zone: string) =>
-      `the log's times name the zone ${abbr}, which is not what ${zone} is called at their time: read as ${zone} time all the same (--tz the log's zone to read them right)`,
+    unmatchedZone,
     /** The headers row: records whose syslog header was not read (`reason`: lineReason's words), the first of them `line`. */
     unreadHeaders: (records: number, reason: string) =>
       `${counted(records, 'record')}: ${reason}; their time and host are unknown unless a part of the header logscan reads gave them (a date whose order of day and month the line does not show is never guessed)`,

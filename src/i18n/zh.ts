@@ -12,6 +12,9 @@ import type { SystemLimit } from '../errors.js';
 import type { LineFate } from '../check/check.js';
 import type { TrafficKind } from '../aggregate/own-traffic.js';
 
+const unmatchedZone = (abbr: string, zone: string): string =>
+  `日志时间注明的时区 ${abbr} 不是 ${zone} 在该时刻的名称：仍按 ${zone} 的时间解读（可用 --tz 指定日志所在的时区）`;
+
 /** What an older --state digest may have counted otherwise, per format (basisCountedOtherwise). */
 const COUNTED_OTHERWISE_ZH: Readonly<Record<string, string>> = {
   'cisco-asa': '把 Cisco ASA 的 Built 和 Teardown 记录算作包、把 Teardown 算作探测',
@@ -395,6 +398,8 @@ export const zh: Messages = {
     decoded: (encoding) => ` 是带字节序标记的 ${encoding} 文本（Windows PowerShell 5.1 用 > 或 Out-File 写出的文件即是如此），已按此编码读取`,
     zoneless: (tz, given) =>
       given ? `日志中未注明时区的时间按 ${tz} 解读（--tz）` : `日志中未注明时区的时间按本机时区 ${tz} 解读，可用 --tz 另行指定`,
+    unmatchedZone,
+    zoneNotes: (notes) => notes.join('；'),
     logGapsLabel: '日志缺口',
     logGaps: (records, uncounted, rows, when, marker) =>
       `防火墙${records === 0 ? '有一些' : `${uncounted > 0 ? '至少有' : '有'} ${fmtInt(records)} 条`}记录未能写入（${fmtInt(rows)} 行 ${marker}${uncounted > 0 && records > 0 ? `，其中 ${fmtInt(uncounted)} 行没有数量` : ''}${opt(when, (w) => `，${w}`)}）：这段时间前后的统计偏低`,
@@ -839,7 +844,7 @@ export const zh: Messages = {
     malformedCount: (n) => `格式错误 ${fmtInt(n)} 行`,
     zoneless: (zone, given) =>
       given ? `日志中未注明时区：按 ${zone} 解读（--tz）` : `日志中未注明时区：按本机时区 ${zone} 解读（可用 --tz ZONE 另行指定）`,
-    unmatchedZone: (abbr, zone) => `日志时间注明的时区 ${abbr} 不是 ${zone} 在该时刻的名称：仍按 ${zone} 的时间解读（可用 --tz 指定日志所在的时区）`,
+    unmatchedZone,
     unreadHeaders: (records, reason) =>
       `${fmtInt(records)} 条记录：${reason}；除非日志头中可识别的部分给出了时间和主机，否则二者未知（看不出日、月先后顺序的日期从不猜测）`,
     encoding: (encoding) => `带字节序标记的 ${encoding} 文本（Windows PowerShell 5.1 用 > 或 Out-File 写出的文件即是如此），已解码`,

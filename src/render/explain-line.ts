@@ -389,13 +389,20 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
 export interface ZonelessNote {
   zone: string;
   given: boolean;
+  /** Some stamp had no zone (ZoneNote.zonelessTimes). */
+  without: boolean;
+  /** A zone name a line's stamp carried that is none of `zone`'s at its time (ZoneNote.unmatchedZone), or null. */
+  unmatched: string | null;
 }
 
 /**
  * Said once after the lines, when any was a record (dimmed line by line, as the tables
- * colour); first, when a stamp had no zone, the zone it was read in, in the report's words.
+ * colour); first, when a stamp had no zone or named another, the zone it was read in, in the
+ * report's words.
  */
 export function lineAloneNote(lang: Lang, width: number, color: boolean, zoneless: ZonelessNote | null = null): string {
-  const said = zoneless === null ? [] : [messages(lang).report.zoneless(zoneless.zone, zoneless.given)];
+  const R = messages(lang).report;
+  const said = zoneless?.without === true ? [R.zoneless(zoneless.zone, zoneless.given)] : [];
+  if (zoneless?.unmatched != null) said.push(termSafe(R.unmatchedZone(zoneless.unmatched, zoneless.zone)));
   return [...said, LABELS[lang].alone].flatMap((t) => wrapText(t, width)).map(pc.createColors(color).dim).join('\n');
 }

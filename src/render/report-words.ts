@@ -162,9 +162,16 @@ export function osHintNoTtlText(doc: ReportDoc, m: Messages['report']): string |
   return without > 0 ? m.osHintNoTtl(without, doc.sources.length) : null;
 }
 
-/** Said under the time span when some times had no zone in the log: the zone they were read in, and how to change it. */
+/**
+ * Said under the time span when some times had no zone in the log: the zone they were read
+ * in, and how to change it; and a zone name the log's stamps carry that is not that zone's.
+ */
 export function zonelessText(doc: ReportDoc, m: Messages['report']): string | null {
-  return doc.zonelessTimes ? m.zoneless(doc.tz, !doc.tzAssumed) : null;
+  const said = [
+    ...(doc.zonelessTimes ? [m.zoneless(doc.tz, !doc.tzAssumed)] : []),
+    ...(doc.unmatchedZone !== null ? [m.unmatchedZone(doc.unmatchedZone, doc.tz)] : []),
+  ];
+  return said.length === 0 ? null : m.zoneNotes(said);
 }
 
 /** What the log says is missing from it (Windows Firewall INFO-EVENTS-LOST rows, Cisco IOS IPACCESSLOGRL), or null when it says nothing is. */

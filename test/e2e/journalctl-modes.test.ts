@@ -57,3 +57,30 @@ describe('check on the journalctl-modes fixture', () => {
     expect(doc.inputs.map((i) => i.unmatchedZone)).toEqual([null]);
   });
 });
+
+describe('the report and explain name a foreign zone as check does', () => {
+  const NOTE = 'the log’s times name the zone EST'.replace('’', "'");
+
+  it('the report says it under the time span (text, Markdown, zh) and as data in the JSON, in one thread and two', () => {
+    const text = runCli(['--tz', 'Europe/Berlin', FIXTURE], { env: { COLUMNS: '400' } }).stdout.split('\n');
+    expect(text[2]).toBe(`times without a zone in the log read in Europe/Berlin (--tz); ${NOTE}, which is not what Europe/Berlin is called at their time: read as Europe/Berlin time all the same (--tz the log's zone to read them right)`);
+    expect(runCli(['--tz', 'Europe/Berlin', '-o', 'md', FIXTURE]).stdout).toContain(`; ${NOTE}, which`);
+    expect(runCli(['--tz', 'Europe/Berlin', '--lang', 'zh', FIXTURE], { env: { COLUMNS: '400' } }).stdout).toContain('（--tz）；日志时间注明的时区 EST 不是 Europe/Berlin 在该时刻的名称');
+    for (const threads of ['1', '2']) {
+      const doc = JSON.parse(runCli(['--tz', 'Europe/Berlin', '--threads', threads, '-o', 'json', FIXTURE]).stdout) as { unmatchedZone: string | null };
+      expect(doc.unmatchedZone, `--threads ${threads}`).toBe('EST');
+    }
+  });
+
+  it('the report says nothing of it when every zone name is the zone’s', () => {
+    const doc = JSON.parse(runCli(['-o', 'json', join(repoRoot, 'samples/ufw.log')]).stdout) as { unmatchedZone: string | null };
+    expect(doc.unmatchedZone).toBeNull();
+    expect(runCli([join(repoRoot, 'samples/ufw.log')]).stdout).not.toContain('times name the zone');
+  });
+
+  it('explain says it once after the lines, and not for a zone name that is the zone’s', () => {
+    const foreign = runCli(['explain', '--tz', 'Europe/Berlin', `Fri 2026-11-20 06:25:01 EST gw kernel: ${REC}`]).stdout;
+    expect(foreign.replace(/\s+/g, ' ')).toContain(`${NOTE}, which is not what Europe/Berlin is called at their time`);
+    expect(runCli(['explain', '--tz', 'Europe/Berlin', `Fri 2026-11-20 06:25:01 CET gw kernel: ${REC}`]).stdout).not.toContain('times name the zone');
+  });
+});

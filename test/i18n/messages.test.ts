@@ -122,6 +122,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.osHint': ['Linux/Unix', 52, 64240],
   'report.osHintNoTtl': [3, 20],
   'report.zoneless': ['Europe/Berlin', false],
+  'report.unmatchedZone': ['EST', 'Europe/Berlin'],
+  'report.zoneNotes': [['a', 'b']],
   'report.md.inputList': [2, 'a.log, b.log'],
   'report.md.interruptedText': ['SIGTERM'],
   'report.md.evicted': [100_000, 20],
