@@ -1455,6 +1455,7 @@ export const en = {
     'paloalto-not-traffic': (r) => `PAN-OS log of type ${r.value}: not a TRAFFIC record`,
     'paloalto-session-start': () => 'PAN-OS session start: its end record counts the session',
     'fortigate-session-start': () => 'FortiGate session start: its end record counts the session',
+    'fortigate-legacy-traffic': () => 'FortiOS 4 traffic log (log_id=, status=, src=): this older layout is not read',
     'junos-not-flow': (r) => `Junos ${r.value}: not a flow session record`,
     'sophos-not-firewall': (r) => `Sophos log of ${r.value}: not a firewall record`,
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,

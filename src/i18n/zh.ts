@@ -1152,6 +1152,7 @@ export const zh: Messages = {
     'paloalto-not-traffic': (r) => `类型为 ${r.value} 的 PAN-OS 日志：不是 TRAFFIC 记录`,
     'paloalto-session-start': () => 'PAN-OS 会话开始记录：该会话由其结束记录计数',
     'fortigate-session-start': () => 'FortiGate 会话开始记录：该会话由其结束记录计数',
+    'fortigate-legacy-traffic': () => 'FortiOS 4 流量日志（log_id=、status=、src=）：不读取这种旧格式',
     'junos-not-flow': (r) => `Junos ${r.value}：不是流会话记录`,
     'sophos-not-firewall': (r) => `${r.value} 的 Sophos 日志：不是防火墙记录`,
     'fields-header': (r) => `文件头：#Fields（${r.value} 个字段）`,

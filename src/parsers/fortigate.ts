@@ -11,7 +11,7 @@
 // reading does not need are passed over whatever they hold.
 //
 // Mapping. Time: `eventtime` (s, ms, µs or ns since the epoch, by its digits), else `date`
-// and `time` with `tz` (`+0100`), else in --tz; without any, the syslog header's. Host: the
+// and `time` with `tz` (`+0100`, FortiAnalyzer's `UTC-5:00`), else in --tz; without any, the syslog header's. Host: the
 // device name (`devname`), else the header's. Action (the session's status): deny, block,
 // drop → drop; accept, start and the ways an allowed session ends (close, timeout,
 // client-rst, server-rst, dns, ip-conn, …) → allow: connection records, one per session,
@@ -119,6 +119,7 @@ const MISSING_DSTIP = fixedReason('missing', 'dstip');
 const MISSING_PROTO = fixedReason('missing', 'proto');
 const MISSING_ACTION = fixedReason('missing', 'action');
 const SESSION_START = fixedReason('fortigate-session-start');
+const LEGACY_TRAFFIC = fixedReason('fortigate-legacy-traffic');
 const MISSING_DSTPORT = fixedReason('missing', 'dstport');
 const DST_FAMILY = fixedReason('family-differs', 'dstip', 'srcip');
 const BAD_TZ = fixedReason('impossible-offset', 'tz');
@@ -153,7 +154,7 @@ class FortigatePayload implements PayloadParser {
   }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
-    if (fortigateAt(s, start, end) < 0) return NOT_MINE;
+    if (fortigateAt(s, start, end) < 0) return legacyTrafficAt(s, start, end) ? new PayloadReject(false, LEGACY_TRAFFIC) : NOT_MINE;
     const f = this.f;
     f.read(s, start, end);
     if (!f.has(SLOT.type) || !(f.has(SLOT.logid) || f.has(SLOT.devid))) {
@@ -299,18 +300,44 @@ class FortigatePayload implements PayloadParser {
     return ms;
   }
 
-  /** `tz="+0100"`, `-0500`, `+05:30` → minutes east; null for an empty tz (local time), undefined (timeError set) for one that is none of these. */
+  /**
+   * `tz="+0100"`, `-0500`, `+05:30`, FortiAnalyzer's `UTC-5:00` → minutes east; null for an
+   * empty tz (local time), undefined (timeError set) for one that is none of these.
+   */
   private offsetMinutes(s: string): number | null | undefined {
     const f = this.f;
     const a = f.start[SLOT.tz]!;
     const n = f.end[SLOT.tz]! - a;
     if (n === 0) return null;
+    // A log forwarded by FortiAnalyzer starts with the analyzer's `timestamp=… tz="UTC-5:00"`
+    // (the first tz, the one read): `UTC` then an offset whose hours may have one digit.
+    if (n >= 5 && s.startsWith('UTC', a) && (s.charCodeAt(a + 3) === 0x2b || s.charCodeAt(a + 3) === 0x2d)) {
+      const one = digitAt(s, a + 5) < 0 ? 1 : 0;
+      return this.utcOffset(s, a + 3, n - 3, one);
+    }
     const sign = s.charCodeAt(a);
     const oh = d2(s, a + 1);
     const colon = n === 6 && s.charCodeAt(a + 3) === 0x3a ? 1 : 0;
     const om = d2(s, a + 3 + colon);
     if ((sign !== 0x2b && sign !== 0x2d) || (n !== 5 && colon === 0) || oh < 0 || om < 0) {
       this.timeError = reason('invalid', 'tz', shown(f.text(s, SLOT.tz)));
+      return undefined;
+    }
+    if (oh > 23 || om > 59) {
+      this.timeError = BAD_TZ;
+      return undefined;
+    }
+    return (sign === 0x2d ? -1 : 1) * (oh * 60 + om);
+  }
+
+  /** `-5:00`, `+05:30`, `+1` at s[a] (n characters; `one`: a one-digit hour) → minutes east; undefined (timeError set) otherwise. */
+  private utcOffset(s: string, a: number, n: number, one: number): number | undefined {
+    const sign = s.charCodeAt(a);
+    const oh = one === 1 ? digitAt(s, a + 1) : d2(s, a + 1);
+    const h = 3 - one;
+    const om = n === h ? 0 : n === h + 3 && s.charCodeAt(a + h) === 0x3a ? d2(s, a + h + 1) : -1;
+    if (oh < 0 || om < 0) {
+      this.timeError = reason('invalid', 'tz', shown(this.f.text(s, SLOT.tz)));
       return undefined;
     }
     if (oh > 23 || om > 59) {
@@ -330,6 +357,20 @@ export function fortigateAt(s: string, start: number, end: number): number {
   if (l < 0 || l >= end || (l > start && s.charCodeAt(l - 1) !== 0x20)) return -1;
   const t = s.indexOf(' type=', start);
   return t >= 0 && t < end ? l : -1;
+}
+
+/**
+ * A FortiOS 4 traffic log (`log_id=… type=traffic … status=deny src=… dst=… src_port=…`, as
+ * Wazuh's FortiGate decoders still read): other keys than FortiOS 5's, not read. Said so, so a
+ * user does not take such a file's skipped lines for no firewall records at all. Asked only of
+ * the lines fortigateAt did not take.
+ */
+function legacyTrafficAt(s: string, start: number, end: number): boolean {
+  const l = s.indexOf('log_id=', start);
+  if (l < 0 || l >= end || (l > start && s.charCodeAt(l - 1) !== 0x20)) return false;
+  let t = s.indexOf(' type=traffic ', start);
+  if (t < 0) t = s.indexOf(' type="traffic"', start);
+  return t >= 0 && t < end;
 }
 
 export function createFortigatePayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNote' | 'timeCarry'>): PayloadParser {

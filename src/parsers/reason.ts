@@ -140,6 +140,8 @@ export interface ReasonFacts {
   'paloalto-session-start': object;
   /** A FortiGate session's start record (`action="start"`, logged with logtraffic-start): its end record counts the session. */
   'fortigate-session-start': object;
+  /** A FortiOS 4 traffic log (`log_id=`, `status=`, `src=`): a layout logscan does not read. */
+  'fortigate-legacy-traffic': object;
   /** value: the Junos message's name (`RT_SCREEN_TCP`, `APPTRACK_SESSION_CLOSE`) */
   'junos-not-flow': object;
   /** value: a Sophos UTM line's program or subsystem (`httpd`, `http`), a Sophos Firewall log's type (`Event`), quoted */

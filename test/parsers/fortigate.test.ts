@@ -97,6 +97,18 @@ describe('fortigate: reading a traffic record', () => {
     expect(one(bare).time?.toISOString()).toBe('2026-11-21T10:00:00.000Z');
   });
 
+  it("FortiAnalyzer's tz (`UTC-5:00`, written first, before the device's own) is an offset too", () => {
+    const noEvent = withField('eventtime', null);
+    const forwarded = (tz: string): string => noEvent.replace('<189>', `<189>timestamp=1795152301 tz="${tz}" `);
+    expect(one(forwarded('UTC+1:00')).time?.toISOString()).toBe('2026-11-20T05:25:01.000Z');
+    expect(one(forwarded('UTC-5:00')).time?.toISOString()).toBe('2026-11-20T11:25:01.000Z');
+    expect(one(forwarded('UTC+05:30')).time?.toISOString()).toBe('2026-11-20T00:55:01.000Z');
+    expect(one(forwarded('UTC+10')).time?.toISOString()).toBe('2026-11-19T20:25:01.000Z');
+    expect(malformed(forwarded('UTC+1:0'))).toBe("tz: invalid 'UTC+1:0'");
+    expect(malformed(forwarded('UTC+25:00'))).toBe('tz: impossible UTC offset');
+    expect(malformed(forwarded('UTC'))).toBe("tz: invalid 'UTC'");
+  });
+
   it('ICMP types and codes as FortiOS logs them (hex) or in decimal; no ports', () => {
     const ping = withField('proto', '1', withField('icmptype', '0x08', withField('icmpcode', '0x00', withField('srcport', null, withField('dstport', null)))));
     const e = one(ping);
@@ -144,6 +156,15 @@ describe('fortigate: lines skipped and lines malformed', () => {
       "FortiGate log of type 'utm': not a traffic record",
       'not a firewall record',
     ]);
+  });
+
+  it('a FortiOS 4 traffic log (log_id=, status=, src=) is skipped saying its layout is not read; its other log types are no record', () => {
+    const legacy =
+      'Nov 20 06:47:00 fw date=2026-11-20 time=06:47:00 devname=FGT60E device_id=FGT60ETK00000002 log_id=0038000004 type=traffic subtype=allowed pri=notice vd=root status=deny src=203.0.113.9 src_port=40023 dst=192.168.1.10 dst_port=23 proto=6';
+    const r = parseLines(fortigateFormat, [DENY, legacy, legacy.replace('type=traffic', 'type=event')]);
+    expect(r.events).toHaveLength(1);
+    expect(r.malformed).toEqual([]);
+    expect(r.skipped.map((s) => s.reason)).toEqual(['FortiOS 4 traffic log (log_id=, status=, src=): this older layout is not read', 'not a firewall record']);
   });
 
   it("a session's start record (logtraffic-start) is skipped: its end record counts the session once", () => {
