@@ -1456,7 +1456,7 @@ export const en = {
     'paloalto-session-start': () => 'PAN-OS session start: its end record counts the session',
     'fortigate-session-start': () => 'FortiGate session start: its end record counts the session',
     'fortigate-legacy-traffic': () => 'FortiOS 4 traffic log (log_id=, status=, src=): this older layout is not read',
-    'junos-not-flow': (r) => `Junos ${r.value}: not a flow session record`,
+    'junos-not-flow': (r) => `Junos ${r.value}: not a flow session or firewall filter record`,
     'sophos-not-firewall': (r) => `Sophos log of ${r.value}: not a firewall record`,
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,
     'time-format-header': (r) => `header: #Time Format ${r.value}`,

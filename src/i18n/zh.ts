@@ -1153,7 +1153,7 @@ export const zh: Messages = {
     'paloalto-session-start': () => 'PAN-OS 会话开始记录：该会话由其结束记录计数',
     'fortigate-session-start': () => 'FortiGate 会话开始记录：该会话由其结束记录计数',
     'fortigate-legacy-traffic': () => 'FortiOS 4 流量日志（log_id=、status=、src=）：不读取这种旧格式',
-    'junos-not-flow': (r) => `Junos ${r.value}：不是流会话记录`,
+    'junos-not-flow': (r) => `Junos ${r.value}：不是流会话或防火墙过滤器记录`,
     'sophos-not-firewall': (r) => `${r.value} 的 Sophos 日志：不是防火墙记录`,
     'fields-header': (r) => `文件头：#Fields（${r.value} 个字段）`,
     'time-format-header': (r) => `文件头：#Time Format ${r.value}`,

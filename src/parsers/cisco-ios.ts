@@ -123,6 +123,22 @@ function readTag(s: string, i: number, end: number, t: Tag): boolean {
 
 const SCRATCH_TAG = new Tag();
 
+/**
+ * s[i, tag) past the one-word fields ending in `:` that stand before an IOS stamp (an
+ * origin id, a second sequence number); i itself when a stamp (`*`, `.`, a month) or
+ * anything else comes first.
+ */
+function pastOrigin(s: string, i: number, tag: number): number {
+  for (;;) {
+    const w = skipSpaces(s, i, tag);
+    const c = s.charCodeAt(w);
+    if (w >= tag || c === 0x2a || c === 0x2e || monthAt(s, w) !== 0) return i;
+    const e = tokenEnd(s, w, tag);
+    if (e <= w + 1 || e >= tag || s.charCodeAt(e - 1) !== 0x3a) return i;
+    i = e;
+  }
+}
+
 /** Index of the first `%FAC-N-MNEMONIC:` tag in the head of s[start, end), or -1. */
 function tagAt(s: string, start: number, end: number, t: Tag): number {
   const lim = Math.min(end, start + TAG_WINDOW);
@@ -290,12 +306,20 @@ function tokenEnd(s: string, i: number, end: number): number {
   return i;
 }
 
-/** `f000.02b0.a78d`: a MAC address as IOS writes it (three dot-separated groups of four hex digits). */
+/**
+ * A MAC address as IOS writes it: `f000.02b0.a78d` (three dot-separated groups of four hex
+ * digits), or as some IOS XE data planes do, `00-00-5E-00-53-23` (six dash-separated pairs).
+ */
 function isCiscoMac(s: string, i: number, e: number): boolean {
-  if (e - i !== 14 || s.charCodeAt(i + 4) !== 0x2e || s.charCodeAt(i + 9) !== 0x2e) return false;
+  const n = e - i;
+  if (n === 14) {
+    if (s.charCodeAt(i + 4) !== 0x2e || s.charCodeAt(i + 9) !== 0x2e) return false;
+  } else if (n === 17) {
+    for (let k = i + 2; k < e; k += 3) if (s.charCodeAt(k) !== 0x2d) return false;
+  } else return false;
   for (let k = i; k < e; k++) {
-    if (k === i + 4 || k === i + 9) continue;
     const c = s.charCodeAt(k) | 0x20;
+    if (c === 0x2e || c === 0x2d) continue;
     if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
   }
   return true;
@@ -335,6 +359,9 @@ class IosPayload implements PayloadParser {
       const d = digitsEnd(s, from, end);
       if (s.charCodeAt(d) === 0x3a) from = d + 1;
     }
+    // `logging origin-id` puts a word before the stamp, and a relay's counter may follow
+    // it (`15162564: BGP-BETA: 29391555: Jun 26 …`): each `WORD:` before the stamp is passed.
+    from = pastOrigin(s, from, pct);
     if (from < pct) {
       const st = (this.stamp ??= new IosStamp(this.ctx));
       if (st.read(s, from, pct)) {
@@ -397,11 +424,12 @@ class IosPayload implements PayloadParser {
 
   /** `list ACL VERDICT …, N packet[s]` (see the layouts at the top). */
   private acl(s: string, b: number, end: number, t: Tag, head: RecordHead, time: Date | null, yearInferred: boolean, lineNo: number): FirewallEvent | PayloadReject {
-    // IOS XE's data plane puts its slot first (`F0/0: list …`).
+    // IOS XE's data plane puts its slot first (`F0/0: list …`), some releases its
+    // process too (`R0/0: fman_fp_image: list …`, `SIP0: fman_fp_image:  list …`).
     let p = b;
     if (!s.startsWith('list ', p)) {
       const l = s.indexOf(' list ', p);
-      if (l < 0 || l > p + 16 || l >= end) return malformed(LIST_MISSING);
+      if (l < 0 || l > p + 40 || l >= end) return malformed(LIST_MISSING);
       p = l + 1;
     }
     const nS = p + 5;
@@ -444,7 +472,8 @@ class IosPayload implements PayloadParser {
     const da = this.dstA;
     if (!aclAddress(s, q, tE, sa)) return malformed(underField(sa.error!, 'src'));
     q = skipSpaces(s, tE, end);
-    // `log-input`: `(INTERFACE MAC)` (IPv6: `(INTERFACE)`) after the source.
+    // `log-input`: `(INTERFACE MAC)` (IPv6: `(INTERFACE)`) after the source; IOS XE's data
+    // plane writes the bare interface, glued to the arrow (`TenGigabitEthernet0/1/1->`).
     let inIface: string | null = null;
     if (s.charCodeAt(q) === 0x28) {
       const close = s.indexOf(')', q);
@@ -452,6 +481,13 @@ class IosPayload implements PayloadParser {
       const iE = tokenEnd(s, q + 1, close);
       if (iE > q + 1) inIface = s.slice(q + 1, iE);
       q = skipSpaces(s, close + 1, end);
+    } else if (t.kind === KIND_ACL && !s.startsWith('->', q)) {
+      const iE = tokenEnd(s, q, end);
+      const glued = iE - q > 2 && s.charCodeAt(iE - 2) === 0x2d && s.charCodeAt(iE - 1) === 0x3e;
+      if (glued || s.startsWith(' ->', iE)) {
+        inIface = s.slice(q, glued ? iE - 2 : iE);
+        q = glued ? iE - 2 : iE + 1;
+      }
     }
     const ver = addressVersion(sa.ip, 0, sa.ip.length);
     let dstIp: string | null = null;

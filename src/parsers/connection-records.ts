@@ -12,12 +12,14 @@ interface Declared {
   readonly action: Action;
   /** `-302013`, …: what the rule's first word ends with; null: any record with the action. */
   readonly tagEnds: readonly string[] | null;
+  /** A rule label that marks a packet record of the format (compared, labels are interned); null: none. */
+  readonly packetRule: string | null;
 }
 
 const DECLARED: readonly Declared[] = formats.flatMap((f) =>
   f.connectionRecords === undefined
     ? []
-    : [{ format: f.id, action: f.connectionRecords.action, tagEnds: f.connectionRecords.messageIds?.map((id) => `-${id}`) ?? null }],
+    : [{ format: f.id, action: f.connectionRecords.action, tagEnds: f.connectionRecords.messageIds?.map((id) => `-${id}`) ?? null, packetRule: f.connectionRecords.packetRule ?? null }],
 );
 
 /**
@@ -35,6 +37,7 @@ export function isConnectionRecord(e: FirewallEvent): boolean {
   for (let i = 0; i < DECLARED.length; i++) {
     const d = DECLARED[i]!;
     if (e.action !== d.action || e.format !== d.format) continue;
+    if (d.packetRule !== null && e.rule === d.packetRule) return false;
     return d.tagEnds === null || tagEndsWith(e.rule, d.tagEnds);
   }
   return false;

@@ -1,6 +1,7 @@
-// Juniper SRX (Junos) security flow logs: the RT_FLOW session messages, as the device sends
-// them to syslog in its plain form (BSD header, positional fields) or its structured-data form
-// (`structured-data` / `sd-syslog`, RFC 5424, key="value" pairs in `[junos@2636.… ]`):
+// Juniper SRX (Junos) security flow logs (and Junos firewall filter logs, below): the RT_FLOW
+// session messages, as the device sends them to syslog in its plain form (BSD header,
+// positional fields) or its structured-data form (`structured-data` / `sd-syslog`, RFC 5424,
+// key="value" pairs in `[junos@2636.… ]`):
 //
 //   Nov 20 06:25:01 srx RT_FLOW: RT_FLOW_SESSION_DENY: session denied 203.0.113.7/41234->192.168.1.10/23 0x0 junos-telnet 6(0) default-deny(global) untrust trust UNKNOWN UNKNOWN N/A(N/A) ge-0/0/0.0 No policy deny 1 N/A N/A -1 N/A N/A N/A
 //   <14>1 2026-11-20T06:25:01.123+01:00 srx RT_FLOW - RT_FLOW_SESSION_DENY [junos@2636.1.1.1.2.129 source-address="203.0.113.7" source-port="41234" … protocol-id="6" icmp-type="0" policy-name="default-deny" source-zone-name="untrust" destination-zone-name="trust" … packet-incoming-interface="ge-0/0/0.0" …]
@@ -15,6 +16,13 @@
 // (`_LS` after the name: the same from a logical system.) In the structured form the names are
 // the keys. Other Junos messages (APPTRACK_*, RT_SCREEN_*, UI_*, …) are skipped with their name.
 //
+// A firewall filter term with `then syslog` (any Junos box: SRX, EX, MX) logs packets, not
+// sessions: `fpc0 PFE_FW_SYSLOG_IP: FW: ge-0/0/0.0 D tcp SRC DST SPORT DPORT (1 packets)` from a
+// packet forwarding engine, `kernel: FW: ge-0/0/0.0 A udp SRC DST SPORT DPORT` from the routing
+// engine. A/D/R → allow/drop/reject; `(N packets)` the count; rule `firewall-filter`, inIface
+// the interface, no direction (an input or an output filter: the line does not say). The
+// IPv6 filters' PFE_FW_SYSLOG_IP6_* lay their fields out otherwise and are not read.
+//
 // Mapping: DENY → drop (reject when the reason says so); CREATE and CLOSE → allow, a session
 // each: connection records (connection-records.ts), and the CLOSE of a session is read as
 // late (`flow-session-close`), so a log of both counts the session once, by its CREATE, as a
@@ -25,7 +33,7 @@
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
 import { portIn, shown, uintIn } from './fields.js';
-import { carriesPorts, protoByNumber } from '../util/protocols.js';
+import { carriesPorts, protoByName, protoByNumber } from '../util/protocols.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
@@ -96,6 +104,16 @@ const MISSING_DPORT = fixedReason('missing', 'destination-port');
 const MISSING_ZONES = fixedReason('missing', 'zones');
 const DST_FAMILY = fixedReason('family-differs', 'destination-address', 'source-address');
 const SD_CUT = fixedReason('unclosed', 'junos@', '[');
+const FW_DST_FAMILY = fixedReason('family-differs', 'dst', 'src');
+
+/** The rule label of a firewall filter's log record: the line names no filter or term. */
+export const FILTER_RULE = 'firewall-filter';
+/** A packet forwarding engine's filter log, after its slot (`fpc0`, `(FPC Slot 1, PIC Slot 1)`). */
+const PFE_FW = 'PFE_FW_SYSLOG_IP: FW: ';
+/** The routing engine's (`kernel: FW: …`): the envelope has read the tag. */
+const RE_FW = 'FW: ';
+/** How far into the message PFE_FW may start: `(FPC Slot 1, PIC Slot 1) `, `node1.fpc0 `. */
+const PFE_FW_WINDOW = 40;
 
 /** The fields of one record, wherever they came from: positions in the line, -1 for none. */
 class FlowFields {
@@ -194,7 +212,7 @@ class JuniperPayload implements PayloadParser {
     // `RT_FLOW: RT_FLOW_SESSION_DENY: …`: the envelope leaves a tag without [pid] in the message.
     let t = start;
     let te = tagEnd(s, t, end);
-    if (te < 0) return NOT_MINE;
+    if (te < 0) return this.filterLog(s, start, end, head, lineNo) ?? NOT_MINE;
     const next = te + 1 < end && s.charCodeAt(te + 1) === 0x20 ? tagEnd(s, te + 2, end) : -1;
     if (next >= 0) {
       t = te + 2;
@@ -203,7 +221,7 @@ class JuniperPayload implements PayloadParser {
     // Explicit priority (`%PFE-6-RT_FLOW_SESSION_DENY`): the name after the last dash.
     if (s.charCodeAt(t) === 0x25) t = s.lastIndexOf('-', te) + 1;
     const kind = flowKind(s, t, te);
-    if (kind < 0) return isJunosName(s, t, te) ? this.notFlow(s, t, te) : NOT_MINE;
+    if (kind < 0) return this.filterLog(s, start, end, head, lineNo) ?? (isJunosName(s, t, te) ? this.notFlow(s, t, te) : NOT_MINE);
     const r = this.r;
     r.clear();
     this.escaped = 0;
@@ -248,6 +266,81 @@ class JuniperPayload implements PayloadParser {
       }
     }
     return this.event(s, kind, head, lineNo);
+  }
+
+  // ------------------------------------------------------------ firewall filter logs
+
+  /**
+   * A firewall filter term's `syslog` action, one packet (or, from a PFE, the packets of one
+   * flow since the last line): `PFE_FW_SYSLOG_IP: FW: IFACE A|D|R PROTO SRC DST SPORT DPORT
+   * (N packets)` after the PFE's slot, or `kernel: FW: …` without the count from the routing
+   * engine. Null when the message is none of them (the caller goes on).
+   */
+  private filterLog(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject | null {
+    let p: number;
+    if (s.startsWith(RE_FW, start)) p = start + RE_FW.length;
+    else {
+      const i = s.indexOf(PFE_FW, start);
+      if (i < 0 || i >= end || i - start > PFE_FW_WINDOW) return null;
+      p = i + PFE_FW.length;
+    }
+    this.tokens(s, p, end);
+    const ta = this.ta;
+    const tb = this.tb;
+    const n = this.n;
+    if (n < 7) return malformed({ code: 'expected-found', field: 'FW', value: shown(s.slice(p, end)), syntax: 'IFACE A|D|R PROTO SRC DST SPORT DPORT' });
+    let action: Action;
+    const v = s.charCodeAt(ta[1]!);
+    if (tb[1]! - ta[1]! !== 1 || (v !== 0x41 && v !== 0x44 && v !== 0x52)) return malformed(reason('unknown', 'action', shown(s.slice(ta[1]!, tb[1]!))));
+    else action = v === 0x41 ? 'allow' : v === 0x44 ? 'drop' : 'reject';
+    const ver = addressVersion(s, ta[3]!, tb[3]!);
+    if (ver === 0) return malformed(reason('invalid-address', 'src', shown(s.slice(ta[3]!, tb[3]!))));
+    const dver = addressVersion(s, ta[4]!, tb[4]!);
+    if (dver === 0) return malformed(reason('invalid-address', 'dst', shown(s.slice(ta[4]!, tb[4]!))));
+    if (dver !== ver) return malformed(FW_DST_FAMILY);
+    let proto = protoByName(s.slice(ta[2]!, tb[2]!));
+    if (ver === 6 && proto === 'icmp') proto = 'icmpv6';
+    let sport = -1;
+    let dport = -1;
+    if (carriesPorts(proto)) {
+      sport = portIn(s, ta[5]!, tb[5]!);
+      if (sport < 0) return malformed(reason('invalid-port', 'src port', shown(s.slice(ta[5]!, tb[5]!))));
+      dport = portIn(s, ta[6]!, tb[6]!);
+      if (dport < 0) return malformed(reason('invalid-port', 'dst port', shown(s.slice(ta[6]!, tb[6]!))));
+    }
+    // `(2 packets)`: a PFE samples a flow and counts what it did not log.
+    let count = 1;
+    if (n >= 9 && s.charCodeAt(ta[7]!) === 0x28 && s.startsWith('packet', ta[8]!)) {
+      const c = uintIn(s, ta[7]! + 1, tb[7]!);
+      if (c > 0) count = c;
+    }
+    return {
+      time: head.time,
+      yearInferred: head.yearInferred,
+      uptime: head.uptime,
+      host: head.host,
+      format: ID,
+      action,
+      // A filter may sit on an interface's input or output: the line does not say which.
+      direction: null,
+      rule: FILTER_RULE,
+      inIface: this.rules.of(s.slice(ta[0]!, tb[0]!)),
+      outIface: null,
+      proto,
+      ipVersion: ver,
+      src: { ip: s.slice(ta[3]!, tb[3]!), port: sport >= 0 ? sport : null },
+      dst: { ip: s.slice(ta[4]!, tb[4]!), port: dport >= 0 ? dport : null },
+      ttl: null,
+      len: null,
+      tcpFlags: null,
+      tcpWindow: null,
+      pid: null,
+      // The two numbers after the addresses are no ICMP type and code Junos documents.
+      icmp: proto === 'icmp' || proto === 'icmpv6' ? { type: null, code: null, embedded: null } : null,
+      count: count * head.count,
+      origin: { file: this.file, line: lineNo },
+      annotations: [],
+    };
   }
 
   /** Splits s[i, end) at spaces into ta/tb. */
@@ -459,7 +552,7 @@ export function createJuniperPayload(ctx: Pick<ParseContext, 'file'>): PayloadPa
 }
 
 /** Sniff-only: a session message's name and its addresses (plain) or keys (structured). */
-const SNIFF = /RT_FLOW_SESSION_(?:DENY|CREATE|CLOSE)(?:_LS)?(?::\s+session (?:denied|created|closed)\b.*\/\d+->| \[junos@[\d.]+ .*source-address=")/;
+const SNIFF = /RT_FLOW_SESSION_(?:DENY|CREATE|CLOSE)(?:_LS)?(?::\s+session (?:denied|created|closed)\b.*\/\d+->| \[junos@[\d.]+ .*source-address=")|(?:^|[\s:])FW: \S+ +[ADR] +\S+ +[\d.:a-fA-F]+ +[\d.:a-fA-F]+ +\d+ +\d+/;
 
 const sniff = sniffMatching(SNIFF);
 
@@ -499,8 +592,9 @@ export const juniperSrxFormat: FormatDefinition = {
   ],
   sniff,
   // CREATE and CLOSE stand for a session the SRX let through, not a packet: counted as
-  // connections (connection-records.ts), the CLOSE read as late (flow-session-close).
-  connectionRecords: { action: 'allow' },
+  // connections (connection-records.ts), the CLOSE read as late (flow-session-close). A
+  // firewall filter's accepted packet is a packet.
+  connectionRecords: { action: 'allow', packetRule: FILTER_RULE },
   create: syslogPayloadCreate(createJuniperPayload, FLOW, true),
   ruleFields: juniperRuleFields,
 };

@@ -6,9 +6,9 @@
 //   … forward: in:ether1 out:bridge, proto TCP (ACK,PSH), 10.0.0.5:443->192.168.88.10:51000, NAT (10.0.0.5:443->203.0.113.7:51000)->(10.0.0.5:443->192.168.88.10:51000), len 52
 //
 // Layout: [topics] [log-prefix] <chain>: in:<iface> out:<iface>, [fields, ]proto <P>
-// [(<tcp flags> | type N, code M)], <src>-><dst>, [NAT …, ]len <n>. `(unknown 0)` is no
-// interface. Addresses: `a.b.c.d:port`, `[v6]:port`, or bare addresses (no ports). The
-// first address pair is the packet as the rule saw it; the NAT part (what it was or
+// [(<tcp flags> | type N, code M)], <src>-><dst>, [NAT …, ]len <n>. `(unknown 0)` (and
+// RouterOS 6's `(none)`) is no interface. Addresses: `a.b.c.d:port`, `[v6]:port`, or bare
+// addresses (no ports). The first address pair is the packet as the rule saw it; the NAT part (what it was or
 // becomes after translation) is not read.
 //
 // Mapping: rule = prefix and chain as logged (`drop-tcp input`); action from the verdict
@@ -111,10 +111,10 @@ function address(s: string, i: number, e: number, out: Addr): boolean {
   return true;
 }
 
-/** Value after `in:`/`out:` up to `end`; `(unknown 0)` and empty are null. */
+/** Value after `in:`/`out:` up to `end`; `(unknown 0)` (RouterOS 7), `(none)` (RouterOS 6) and empty are null. */
 function iface(s: string, i: number, e: number): string | null {
   while (e > i && (s.charCodeAt(e - 1) === 0x2c || s.charCodeAt(e - 1) === 0x20)) e--;
-  if (e <= i || s.startsWith('(unknown', i)) return null;
+  if (e <= i || s.startsWith('(unknown', i) || s.startsWith('(none)', i)) return null;
   return s.slice(i, e);
 }
 

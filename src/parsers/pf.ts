@@ -88,7 +88,10 @@ const ICMP6_TEXT: ReadonlyArray<readonly [string, number, number | null]> = [
   ['time exceeded', 3, null],
   ['parameter problem', 4, null],
   ['destination unreachable', 1, null],
+  // tcpdump's words for MLDv2's report (143) start with v1's (131): the longer first.
+  ['multicast listener report v2', 143, 0],
   ['multicast listener report', 131, 0],
+  ['multicast listener done', 132, 0],
   ['multicast listener query', 130, 0],
 ];
 /** Codes of `… unreachable` texts (ICMPv4 type 3), by a phrase in them. */
@@ -309,7 +312,10 @@ class PfPayload implements PayloadParser {
     const ver = addressVersion(sa.ip, 0, sa.ip.length);
     if (ver === 0 || addressVersion(da.ip, 0, da.ip.length) !== ver) return bad(DST_FAMILY);
 
-    const b = Math.min(end, dE + 2);
+    let b = Math.min(end, dE + 2);
+    // tcpdump names an IPv6 hop-by-hop options header before the protocol (`HBH ICMP6, multicast
+    // listener report v2, …`, MLD reports carry one): the protocol is the word after it.
+    if (ver === 6 && s.startsWith('HBH ', b)) b += 4;
     let proto: string;
     let flags: string[] | null = null;
     let window = -1;
@@ -405,8 +411,9 @@ function create(file: ParseContext, sink: LineSink): LineParser {
         sink.skipped(lineNo, EMPTY_MESSAGE);
         return;
       }
-      // tcpdump text first (the common case); then the same inside a syslog envelope.
-      let r = own.parse(text, 0, end, NO_HEAD, lineNo);
+      // tcpdump text first (the common case); then the same inside a syslog envelope. A
+      // delta stamp (`-ttt` of libpcap's tcpdump) may come padded with a blank: ` 00:00:00.013365 rule …`.
+      let r = own.parse(text, text.charCodeAt(0) === 0x20 ? skipSpaces(text, 0, end) : 0, end, NO_HEAD, lineNo);
       if (r === NOT_MINE) {
         if (reader === null) reader = new SyslogEnvelopeReader(ctx);
         reader.read(text, env);

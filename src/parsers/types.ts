@@ -137,6 +137,11 @@ export interface ConnectionRecords {
    * Absent: every record with `action`.
    */
   messageIds?: readonly string[];
+  /**
+   * A rule label whose records stand for packets even with `action`: a Juniper firewall
+   * filter's accepted packet, beside the SRX's sessions. Absent: none.
+   */
+  packetRule?: string;
 }
 
 /** The parts of an event's `rule` text that ECS has fields for; a part the text lacks is absent. */

@@ -72,7 +72,7 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'paloalto-session-start': [{ code: 'paloalto-session-start', field: '', value: '' }, 'PAN-OS session start: its end record counts the session'],
   'fortigate-session-start': [{ code: 'fortigate-session-start', field: '', value: '' }, 'FortiGate session start: its end record counts the session'],
   'fortigate-legacy-traffic': [{ code: 'fortigate-legacy-traffic', field: '', value: '' }, 'FortiOS 4 traffic log (log_id=, status=, src=): this older layout is not read'],
-  'junos-not-flow': [{ code: 'junos-not-flow', field: '', value: 'RT_SCREEN_TCP' }, 'Junos RT_SCREEN_TCP: not a flow session record'],
+  'junos-not-flow': [{ code: 'junos-not-flow', field: '', value: 'RT_SCREEN_TCP' }, 'Junos RT_SCREEN_TCP: not a flow session or firewall filter record'],
   'sophos-not-firewall': [{ code: 'sophos-not-firewall', field: '', value: "'httpd'" }, "Sophos log of 'httpd': not a firewall record"],
   'fields-header': [{ code: 'fields-header', field: '', value: '18' }, 'header: #Fields (18 fields)'],
   'time-format-header': [{ code: 'time-format-header', field: '', value: 'Local' }, 'header: #Time Format Local'],

@@ -35,6 +35,21 @@ describe('cisco-ios sniffing', () => {
   });
 });
 
+describe('cisco-ios IOS XE data-plane records (test/fixtures/cisco-ios/iosxe-fman.log)', () => {
+  const lines = splitLines(readFileSync('test/fixtures/cisco-ios/iosxe-fman.log', 'utf8'));
+  it('is sniffed as cisco-ios and reads the slot and process before `list`, the dash MAC and the bare ingress interface', () => {
+    expect(sniffFormat(lines).format?.id).toBe('cisco-ios');
+    const r = parseLines(ciscoIosFormat, lines, { tz: 'UTC', year: 2026 });
+    expect(r.events.map((e) => e.rule)).toEqual(['list WAN_IN', 'list WAN_IN', 'list EDGE', 'list ICMP_IN', 'list EDGE_V4_IN', 'list EDGE_V4_IN']);
+    const glued = r.events[4]!;
+    expect([glued.src.ip, glued.src.port, glued.dst.ip, glued.dst.port, glued.inIface]).toEqual(['203.0.113.20', 56279, '192.0.2.20', 3389, 'TenGigabitEthernet0/1/1']);
+    // The stamp after `logging origin-id`'s word is the time (UTC named, so it wins).
+    expect(glued.time?.toISOString()).toBe('2026-07-11T09:35:10.802Z');
+    expect(r.events[5]!.inIface).toBe('TenGigabitEthernet0/1/1');
+    expect(r.malformed.map((m) => m.line)).toEqual([7, 8]);
+  });
+});
+
 describe('cisco-ios in a mixed syslog file', () => {
   it("reads an IOS ACL line in a file sniffed as iptables through the dispatcher, and leaves other IOS messages skipped as before", () => {
     const r = parseLines(iptablesFormat, [

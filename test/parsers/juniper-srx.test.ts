@@ -66,8 +66,23 @@ describe('juniper-srx parser', () => {
       SD_DENY.slice(0, 200),
     ], { year: 2026 });
     expect(r.events).toEqual([]);
-    expect(r.skipped.map((s) => s.reason)).toEqual(['Junos UI_COMMIT: not a flow session record']);
+    expect(r.skipped.map((s) => s.reason)).toEqual(['Junos UI_COMMIT: not a flow session or firewall filter record']);
     expect(r.malformed.map((m) => m.reason)).toEqual(['protocol-id: missing', "source-port: invalid port '99999'", 'junos@: unclosed [']);
+  });
+
+  it('reads a firewall filter log (PFE and routing engine) as packets: accepted ones are no connection records, a CREATE still is', () => {
+    const pfe = one('Nov 20 06:40:05 ex-core fpc0 PFE_FW_SYSLOG_IP: FW: ge-1/0/10.0  A  tcp 192.168.10.15 192.168.20.9  8082 43206 (2 packets)');
+    expect([pfe.action, pfe.direction, pfe.rule, pfe.inIface, pfe.proto, pfe.src.ip, pfe.src.port, pfe.dst.ip, pfe.dst.port, pfe.count]).toEqual([
+      'allow', null, 'firewall-filter', 'ge-1/0/10.0', 'tcp', '192.168.10.15', 8082, '192.168.20.9', 43206, 2,
+    ]);
+    expect(isConnectionRecord(pfe)).toBe(false);
+    expect(isConnectionRecord(one(CREATE))).toBe(true);
+    const re = one('Nov 20 06:40:01 srx-edge kernel: FW: ge-0/0/0.0 D udp 203.0.113.7 192.0.2.10 41234 53 ');
+    expect([re.action, re.count, re.dst.port]).toEqual(['drop', 1, 53]);
+    const lines = splitLines(readFileSync(join(FIXTURES, 'filter.log'), 'utf8'));
+    expect(sniffFormat(lines).format?.id).toBe('juniper-srx');
+    const ecs = JSON.parse(eventToEcs(pfe)) as { rule: Record<string, string> };
+    expect(ecs.rule.name).toBe('firewall-filter');
   });
 
   it('gives ECS the policy, its global ruleset, the zones and the interface', () => {
