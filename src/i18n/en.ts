@@ -150,7 +150,7 @@ function foldedTo(n: number, to: FoldSpread): string {
   const hosts = capped(to.hosts, to.hosts >= to.cap);
   const on = to.hosts > 1 ? ` on ${hosts} hosts` : '';
   if (to.onlyPort !== null) return `, ${n > 1 && on === '' ? 'all ' : ''}to ${to.onlyPort}${on}`;
-  if (to.ports > 1) return `, to ${fmtInt(to.ports)} ports${on}`;
+  if (to.ports > 1) return `, to ${capped(to.ports, to.portsCapped)} ports${on}`;
   return to.hosts > 1 ? `, to ${hosts} hosts` : '';
 }
 

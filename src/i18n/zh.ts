@@ -142,7 +142,7 @@ function foldedTo(n: number, to: FoldSpread): string {
   const hosts = capped(to.hosts, to.hosts >= to.cap);
   const on = to.hosts > 1 ? `${hosts} 台主机的 ` : '';
   if (to.onlyPort !== null) return on === '' ? `，${n > 1 ? '全部' : ''}发往 ${to.onlyPort}` : `，发往 ${on}${to.onlyPort}`;
-  if (to.ports > 1) return `，发往 ${on}${fmtInt(to.ports)} 个端口`;
+  if (to.ports > 1) return `，发往 ${on}${capped(to.ports, to.portsCapped)} 个端口`;
   return to.hosts > 1 ? `，发往 ${hosts} 台主机` : '';
 }
 

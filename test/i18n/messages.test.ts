@@ -255,7 +255,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'follow.alert': ['203.0.113.7'],
   'follow.score': [57.4],
   'follow.scoreAtLeast': [57.4, 50],
-  'follow.folded': [292, '198.51.100.77', '1 s', { ports: 100, onlyPort: null, hosts: 3, cap: 100 }],
+  'follow.folded': [292, '198.51.100.77', '1 s', { ports: 100, portsCapped: true, onlyPort: null, hosts: 3, cap: 100 }],
   'follow.window': ['10 min', 693, 196],
   'follow.followedFor': ['4 s'],
   'follow.logGap': [14],
