@@ -16,6 +16,7 @@
 // is dropped first. The windows' port bitmaps share one budget (bitmap-budget.ts).
 import type { FirewallEvent } from '../event.js';
 import { addressKey } from '../aggregate/address-key.js';
+import { flat } from '../util/flat-string.js';
 import { PortSpread } from './port-spread.js';
 import { BitmapBudget, FOLD_BITMAPS } from './bitmap-budget.js';
 
@@ -36,6 +37,8 @@ export const FOLD_WINDOWS: readonly FoldWindow[] = [
 ];
 
 interface Window {
+  /** The source's address, an own copy (flat): the key of the window and of the run it leaves. */
+  key: string;
   /** Index in the folder's windows: how far this source's run has escalated. */
   level: number;
   /** Log time of the window's first and latest probe. */
@@ -187,6 +190,7 @@ export class Folder {
     if (run !== undefined) this.runs.delete(ip);
     const going = run !== undefined && t <= run.until && t >= run.since;
     const w: Window = {
+      key: flat(ip),
       level: going ? Math.min(run.level + 1, this.windows.length - 1) : 0,
       start: t,
       last: t,
@@ -201,8 +205,10 @@ export class Folder {
       ports: null,
       hosts: null,
     };
-    this.open.set(ip, w);
-    this.byLength[w.level].set(ip, w);
+    // An own copy of the key: an address sliced from a log line would keep its 64 KiB input
+    // chunk alive for as long as the window, and the run that inherits the key, last.
+    this.open.set(w.key, w);
+    this.byLength[w.level].set(w.key, w);
     return w;
   }
 
@@ -250,10 +256,11 @@ export class Folder {
     const run = w.before > 0 ? { since: w.sinceTimed ? w.since : null, lastedMs: w.last - w.since, probes: w.probes } : null;
     this.emitFold(ip, w.folded, Math.max(1000, w.last - w.start), spread, run);
     if (this.runs.size >= this.maxSources) this.runs.delete(this.runs.keys().next().value!);
-    this.runs.set(ip, { level: w.level, until: w.last + this.windows[w.level].ms, probes: w.probes, since: w.since, sinceTimed: w.sinceTimed, windows: w.before + 1 });
+    this.runs.set(w.key, { level: w.level, until: w.last + this.windows[w.level].ms, probes: w.probes, since: w.since, sinceTimed: w.sinceTimed, windows: w.before + 1 });
   }
 }
 
 function addCapped(set: Set<string>, key: string): void {
-  if (set.size < SPREAD_CAP) set.add(key);
+  // Copied only when kept: `key` may be a slice of a log line (see openWindow).
+  if (set.size < SPREAD_CAP && !set.has(key)) set.add(flat(key));
 }

@@ -259,6 +259,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'follow.window': ['10 min', 693, 196],
   'follow.followedFor': ['4 s'],
   'follow.logGap': [14],
+  'follow.alertsForgetting': [20_000, '10 min'],
+  'follow.alertsForgotten': [37, 20_000],
   'formats.cisco-asa': ['106001, 106006, 106023'],
   'input.problem': [{ code: 'gzip-cut', line: 128, why: 'unexpected end of file' }],
   'follow.notice': [{ code: 'rotated' }],
