@@ -154,7 +154,7 @@ function foldedTo(n: number, to: FoldSpread): string {
   const hosts = capped(to.hosts, to.hosts >= to.cap);
   const on = to.hosts > 1 ? ` on ${hosts} hosts` : '';
   if (to.onlyPort !== null) return `, ${n > 1 && on === '' ? 'all ' : ''}to ${to.onlyPort}${on}`;
-  if (to.ports > 1) return `, to ${fmtInt(to.ports)} ports${on}`;
+  if (to.ports > 1) return `, to ${capped(to.ports, to.portsCapped)} ports${on}`;
   return to.hosts > 1 ? `, to ${hosts} hosts` : '';
 }
 
@@ -978,6 +978,12 @@ export const en = {
     /** A log-gap row as `follow` prints it; `marker`, the device's word for it (INFO-EVENTS-LOST, IPACCESSLOGRL). */
     logGap: (records: number | null, marker: string) =>
       `log gap: the firewall could not write ${records === null ? 'some records' : counted(records, 'record')} here (${marker})`,
+    /** On stderr, the first time an alert window is full of alerted sources (live/alerts.ts): `kept` per window, `window` its length. */
+    alertsForgetting: (kept: number, window: string) =>
+      `more than ${counted(kept, 'source')} alerted within one ${window} window: the earliest are forgotten and can alert again in it (counted)`,
+    /** On stderr at the stop, when any were: alerted sources a full window forgot. */
+    alertsForgotten: (n: number, kept: number) =>
+      `${counted(n, 'alerted source')} forgotten within ${n === 1 ? 'its window' : 'their windows'}, which keep ${fmtInt(kept)} each (--max-sources): ${n === 1 ? 'it' : 'they'} could alert again there`,
     /** What --alert-exec says on stderr, after "logscan: " (live/alert-exec.ts). */
     alertExec: (r: AlertExecReport): string => {
       const n = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;

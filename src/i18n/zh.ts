@@ -145,7 +145,7 @@ function foldedTo(n: number, to: FoldSpread): string {
   const hosts = capped(to.hosts, to.hosts >= to.cap);
   const on = to.hosts > 1 ? `${hosts} 台主机的 ` : '';
   if (to.onlyPort !== null) return on === '' ? `，${n > 1 ? '全部' : ''}发往 ${to.onlyPort}` : `，发往 ${on}${to.onlyPort}`;
-  if (to.ports > 1) return `，发往 ${on}${fmtInt(to.ports)} 个端口`;
+  if (to.ports > 1) return `，发往 ${on}${capped(to.ports, to.portsCapped)} 个端口`;
   return to.hosts > 1 ? `，发往 ${hosts} 台主机` : '';
 }
 
@@ -741,6 +741,8 @@ export const zh: Messages = {
     window: (span, events, sources, atLeast = false) =>
       events === 0 ? `── 最近 ${span}：没有事件` : `── 最近 ${span}：来自${atLeast ? '至少' : ''} ${fmtInt(sources)} 个来源的 ${fmtInt(events)} 个事件`,
     followedFor: (span) => `── 已跟踪 ${span}`,
+    alertsForgetting: (kept, window) => `同一个 ${window}窗口内告警的来源超过 ${fmtInt(kept)} 个：最早的将被遗忘，可能在该窗口内再次告警（已计数）`,
+    alertsForgotten: (n, kept) => `有 ${fmtInt(n)} 个已告警的来源在其窗口内被遗忘（每个窗口保留 ${fmtInt(kept)} 个，--max-sources）：它们可能在该窗口内再次告警`,
     logGap: (records, marker) => `日志缺口：防火墙有${records === null ? '一些' : ` ${fmtInt(records)} 条`}记录未能在此写入（${marker}）`,
     alertExec: (r) => {
       switch (r.code) {

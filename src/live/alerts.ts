@@ -4,7 +4,10 @@
 // apart: a scan cut in two by one window's end lies whole in the other when it took at
 // most half a window, where one tumbling window would see two halves, each below the
 // score. The first window also feeds the periodic summaries.
-// Memory: two Summarizers (each capped by thresholds.limits), each dropped at its end.
+// Memory: two Summarizers (each capped by thresholds.limits), each dropped at its end;
+// per window, the sources that alerted and when each was last scored, each capped at
+// limits.maxSources, the profiles a window keeps (a source past them has no profile to
+// score): a flood of alerting sources within one window cannot grow them.
 import type { FirewallEvent } from '../event.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { analyseSource } from '../aggregate/findings.js';
@@ -43,7 +46,6 @@ export interface EndedWindow {
 
 /** Re-scoring a source costs a findings pass; do it at most this often per source unless its breadth changed. */
 const RESCORE_MS = 500;
-const MAX_SCORED = 100_000;
 
 interface Window {
   sum: Summarizer;
@@ -59,6 +61,10 @@ export class AlertWatch {
   private readonly windows: [Window, Window];
   /** Every event and source of the summaries' window (its head line), restarted with it. */
   private counts: WindowCounts;
+  /** Sources each window remembers as alerted, and scored (lastScored, a cache). */
+  private readonly maxKept: number;
+  /** Alerts that made a window forget an earlier alerted source (it could alert again in that window). */
+  forgotten = 0;
 
   constructor(
     private readonly thresholds: Thresholds,
@@ -71,7 +77,10 @@ export class AlertWatch {
     /** With the record that raised the score. */
     private readonly onAlert: (a: Alert, e: FirewallEvent) => void,
     private readonly now: () => number = Date.now,
+    /** Said once, the first time a window forgets an alerted source; `forgotten` counts them all. */
+    private readonly onForgetting: (kept: number) => void = () => {},
   ) {
+    this.maxKept = Math.max(1, thresholds.limits.maxSources);
     const t = now();
     // The second window is taken to have opened half a window before the first: it ends
     // (and restarts) half a window in. Without alerts it is not kept at all.
@@ -103,12 +112,24 @@ export class AlertWatch {
     const last = w.lastScored.get(ip);
     // A probe let in can raise the score (allowed-in) without widening the source: rescore then too.
     if (last && t - last[0] < RESCORE_MS && last[1] === p.ports.size && last[2] === p.hosts.size && last[3] === p.allowedPackets) return false;
-    if (w.lastScored.size >= MAX_SCORED) w.lastScored.clear();
-    w.lastScored.set(ip, [t, p.ports.size, p.hosts.size, p.allowedPackets]);
+    // A cache: emptied when full, its sources are scored again (no alert is lost or repeated).
+    if (w.lastScored.size >= this.maxKept) w.lastScored.clear();
+    // Keyed by the profile's own copy of the address: `ip` may be a slice of a log line, which would keep its input chunk alive.
+    w.lastScored.set(p.ip, [t, p.ports.size, p.hosts.size, p.allowedPackets]);
     const a = analyseSource(p, this.thresholds, this.kb, this.lang);
     if (a.score < this.threshold!) return false;
     // Once per source while either window that saw it is open: the other would say it again.
-    for (const x of this.windows) x.alerted.add(ip);
+    // Past maxKept, the earliest alerted is forgotten (it may alert again): counted and said.
+    let forgot = false;
+    for (const x of this.windows) {
+      if (x.alerted.has(p.ip)) continue;
+      if (x.alerted.size >= this.maxKept) {
+        x.alerted.delete(x.alerted.values().next().value!);
+        forgot = true;
+      }
+      x.alerted.add(p.ip);
+    }
+    if (forgot && this.forgotten++ === 0) this.onForgetting(this.maxKept);
     this.onAlert({
       type: 'alert',
       time: new Date(t).toISOString(),

@@ -13,10 +13,12 @@
 // the log are not folded together because they were read in the same second, and a window
 // closes (its count printed) once the log's time has moved its length past its start.
 // Bounded: at most `maxSources` open windows and as many runs between windows; the oldest
-// is dropped first.
+// is dropped first. The windows' port bitmaps share one budget (bitmap-budget.ts).
 import type { FirewallEvent } from '../event.js';
 import { addressKey } from '../aggregate/address-key.js';
+import { flat } from '../util/flat-string.js';
 import { PortSpread } from './port-spread.js';
+import { BitmapBudget, FOLD_BITMAPS } from './bitmap-budget.js';
 
 /** A window's length and how many probes it prints before folding. */
 export interface FoldWindow {
@@ -35,6 +37,8 @@ export const FOLD_WINDOWS: readonly FoldWindow[] = [
 ];
 
 interface Window {
+  /** The source's address, an own copy (flat): the key of the window and of the run it leaves. */
+  key: string;
   /** Index in the folder's windows: how far this source's run has escalated. */
   level: number;
   /** Log time of the window's first and latest probe. */
@@ -76,8 +80,10 @@ export const SPREAD_CAP = 100;
 
 /** Where a window's folded probes went. */
 export interface FoldSpread {
-  /** Distinct destination ports ("22/tcp"), exact. */
+  /** Distinct destination ports ("22/tcp"), exact unless `portsCapped`. */
   ports: number;
+  /** The port bitmaps' budget was spent: `ports` were counted and there were more ("≥100 ports"). */
+  portsCapped: boolean;
   /** The port when there is exactly one. */
   onlyPort: string | null;
   /** Distinct destination addresses, at most SPREAD_CAP. */
@@ -97,6 +103,8 @@ export interface FoldRun {
 export interface FoldOptions {
   windows?: readonly FoldWindow[];
   maxSources?: number;
+  /** Port bitmaps the open windows may hold at once (FOLD_BITMAPS, 1 MiB). */
+  bitmaps?: number;
   now?: () => number;
 }
 
@@ -112,6 +120,8 @@ export class Folder {
   private readonly windows: readonly FoldWindow[];
   private readonly maxSources: number;
   private readonly now: () => number;
+  /** The open windows' port bitmaps, handed back when a window closes. */
+  readonly bitmaps: BitmapBudget;
 
   constructor(
     /** Receives each "+N more" count, the time it spans (at least 1 s), where they went, and the run it continues (else null); the caller words and escapes it. */
@@ -123,6 +133,7 @@ export class Folder {
     this.byLength = this.windows.map(() => new Map());
     this.maxSources = opts.maxSources ?? 10_000;
     this.now = opts.now ?? Date.now;
+    this.bitmaps = new BitmapBudget(opts.bitmaps ?? FOLD_BITMAPS);
   }
 
   /** True when the event should be printed; false when it was folded into a count. */
@@ -154,7 +165,7 @@ export class Folder {
       return true;
     }
     w.folded += e.count;
-    if (e.dst.port !== null) (w.ports ??= new PortSpread()).add(e.dst.port, e.proto);
+    if (e.dst.port !== null) (w.ports ??= new PortSpread(this.bitmaps)).add(e.dst.port, e.proto);
     if (e.dst.ip !== null) addCapped((w.hosts ??= new Set()), addressKey(e.dst.ip));
     return false;
   }
@@ -179,6 +190,7 @@ export class Folder {
     if (run !== undefined) this.runs.delete(ip);
     const going = run !== undefined && t <= run.until && t >= run.since;
     const w: Window = {
+      key: flat(ip),
       level: going ? Math.min(run.level + 1, this.windows.length - 1) : 0,
       start: t,
       last: t,
@@ -193,8 +205,10 @@ export class Folder {
       ports: null,
       hosts: null,
     };
-    this.open.set(ip, w);
-    this.byLength[w.level].set(ip, w);
+    // An own copy of the key: an address sliced from a log line would keep its 64 KiB input
+    // chunk alive for as long as the window, and the run that inherits the key, last.
+    this.open.set(w.key, w);
+    this.byLength[w.level].set(w.key, w);
     return w;
   }
 
@@ -233,14 +247,20 @@ export class Folder {
     this.open.delete(ip);
     this.byLength[w.level].delete(ip);
     if (w.folded === 0) return;
-    const spread = { ports: w.ports?.count ?? 0, onlyPort: w.ports?.only ?? null, hosts: w.hosts?.size ?? 0, cap: SPREAD_CAP };
+    const ports = w.ports;
+    const spread = { ports: ports?.count ?? 0, portsCapped: ports?.capped ?? false, onlyPort: ports?.only ?? null, hosts: w.hosts?.size ?? 0, cap: SPREAD_CAP };
+    if (ports !== null) {
+      ports.release();
+      w.ports = null;
+    }
     const run = w.before > 0 ? { since: w.sinceTimed ? w.since : null, lastedMs: w.last - w.since, probes: w.probes } : null;
     this.emitFold(ip, w.folded, Math.max(1000, w.last - w.start), spread, run);
     if (this.runs.size >= this.maxSources) this.runs.delete(this.runs.keys().next().value!);
-    this.runs.set(ip, { level: w.level, until: w.last + this.windows[w.level].ms, probes: w.probes, since: w.since, sinceTimed: w.sinceTimed, windows: w.before + 1 });
+    this.runs.set(w.key, { level: w.level, until: w.last + this.windows[w.level].ms, probes: w.probes, since: w.since, sinceTimed: w.sinceTimed, windows: w.before + 1 });
   }
 }
 
 function addCapped(set: Set<string>, key: string): void {
-  if (set.size < SPREAD_CAP) set.add(key);
+  // Copied only when kept: `key` may be a slice of a log line (see openWindow).
+  if (set.size < SPREAD_CAP && !set.has(key)) set.add(flat(key));
 }

@@ -148,7 +148,10 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     exec?.run(a);
     void out.flush();
   };
-  const alerts = new AlertWatch(o.thresholds, o.kb, o.lang, o.alertScore, o.summaryEveryMs ?? DEFAULT_ALERT_WINDOW_MS, onAlert);
+  const alertWindowMs = o.summaryEveryMs ?? DEFAULT_ALERT_WINDOW_MS;
+  const alerts = new AlertWatch(o.thresholds, o.kb, o.lang, o.alertScore, alertWindowMs, onAlert, Date.now, (kept) =>
+    err(`logscan: ${m.alertsForgetting(kept, durationText(alertWindowMs, o.lang))}\n`),
+  );
   const toJson = o.ecs ? eventToEcs : eventToJson;
   let ignored = 0;
   const onEvent = (e: FirewallEvent): void => {
@@ -244,6 +247,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   if ((signal !== 'end' || loopFailure !== null) && o.files.includes('-')) process.stdin.destroy();
   folder?.flush();
   diag.finish();
+  if (alerts.forgotten > 0) err(`logscan: ${m.alertsForgotten(alerts.forgotten, o.thresholds.limits.maxSources)}\n`);
   if (text) {
     const doc = finalReport({ stats: session.allStats(), overview, summary: runSummary, kb: o.kb, lang: o.lang, tz: o.tz });
     if (o.ignore !== null) doc.totals.ignored = ignored;

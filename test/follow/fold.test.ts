@@ -5,7 +5,7 @@ import { makeEvent } from '../helpers/events.js';
 
 const T0 = Date.UTC(2026, 10, 20, 6, 0, 0);
 
-function folder(clock: { wall: number }, maxSources?: number) {
+function folder(clock: { wall: number }, maxSources?: number, bitmaps?: number) {
   const folds: [string, number, number][] = [];
   const spreads: FoldSpread[] = [];
   const runs: (FoldRun | null)[] = [];
@@ -15,7 +15,7 @@ function folder(clock: { wall: number }, maxSources?: number) {
       spreads.push(to);
       runs.push(run);
     },
-    { now: () => clock.wall, maxSources },
+    { now: () => clock.wall, maxSources, bitmaps },
   );
   return { f, folds, spreads, runs };
 }
@@ -120,7 +120,7 @@ describe('follow: folding repeats', () => {
       return spreads[0];
     };
     const host = '198.51.100.2';
-    expect(spreadOf([[22, host, 'tcp'], [22, host, 'tcp']])).toEqual({ ports: 1, onlyPort: '22/tcp', hosts: 1, cap: SPREAD_CAP });
+    expect(spreadOf([[22, host, 'tcp'], [22, host, 'tcp']])).toEqual({ ports: 1, portsCapped: false, onlyPort: '22/tcp', hosts: 1, cap: SPREAD_CAP });
     // The same number over TCP and UDP is two ports.
     expect(spreadOf([[53, host, 'tcp'], [53, host, 'udp']])).toMatchObject({ ports: 2, onlyPort: null, hosts: 1 });
     expect(spreadOf([[23, '10.0.0.1', 'tcp'], [23, '10.0.0.2', 'tcp'], [23, '10.0.0.3', 'tcp']])).toMatchObject({ ports: 1, onlyPort: '23/tcp', hosts: 3 });
@@ -134,13 +134,52 @@ describe('follow: folding repeats', () => {
     expect(spreadOf(thousand)).toMatchObject({ ports: 2000, onlyPort: null, hosts: 1 });
     // Port 0 and 65535, the bitmap's ends, each counted once.
     const ends = [...Array.from({ length: SPREAD_CAP + 1 }, (_, i): [number, string, string] => [i + 1, host, 'tcp']), [0, host, 'tcp'], [65535, host, 'tcp'], [0, host, 'tcp'], [65535, host, 'tcp']] as [number, string, string][];
-    expect(spreadOf(ends)).toMatchObject({ ports: SPREAD_CAP + 3 });
+    expect(spreadOf(ends)).toMatchObject({ ports: SPREAD_CAP + 3, portsCapped: false });
+  });
+
+  it('port bitmaps come from one budget: exact within it, "≥100 ports" past it, a closed window\'s bitmap reused', () => {
+    const clock = { wall: 0 };
+    // Room for two bitmaps: two scanners folding TCP at once get them, the third does not.
+    const { f, spreads, folds } = folder(clock, undefined, 2);
+    const scan = (ip: string, from: number, ports: number, proto = 'tcp') => {
+      for (let i = 0; i < 3; i++) f.admit(probe(from, ip, 9, '198.51.100.9', proto));
+      for (let i = 0; i < ports; i++) f.admit(probe(from + i * 0.001, ip, 1000 + i, '198.51.100.9', proto));
+    };
+    scan('192.0.2.1', 0, 300);
+    scan('192.0.2.2', 0, 250);
+    scan('192.0.2.3', 0, 400);
+    expect(f.bitmaps.inUse).toBe(2);
+    f.flush();
+    const by = new Map(folds.map(([ip], i) => [ip, spreads[i]]));
+    expect(by.get('192.0.2.1')).toMatchObject({ ports: 300, portsCapped: false });
+    expect(by.get('192.0.2.2')).toMatchObject({ ports: 250, portsCapped: false });
+    // Past the budget: its first 100 ports counted, then "at least".
+    expect(by.get('192.0.2.3')).toMatchObject({ ports: 100, portsCapped: true });
+    expect(messages('en').follow.folded(403, '192.0.2.3', '1 s', by.get('192.0.2.3')!)).toBe('  +403 more from 192.0.2.3 in 1 s, to ≥100 ports');
+    expect(messages('zh').follow.folded(403, '192.0.2.3', '1 秒', by.get('192.0.2.3')!)).toBe('  另有 403 条来自 192.0.2.3，历时 1 秒，发往 ≥100 个端口');
+    // Closed windows gave their bitmaps back: the next scanners count exactly again, on the same two arrays.
+    expect(f.bitmaps.inUse).toBe(0);
+    spreads.length = 0;
+    scan('192.0.2.4', 100, 500);
+    scan('192.0.2.5', 100, 120, 'udp');
+    f.flush();
+    expect(spreads.map((s) => [s.ports, s.portsCapped])).toEqual([[500, false], [120, false]]);
+    expect(f.bitmaps.allocated).toBe(2);
+  });
+
+  it('a window scanning TCP and UDP past the budget keeps what it counted: "≥" the ports of the protocol it has a bitmap for', () => {
+    const { f, spreads } = folder({ wall: 0 }, undefined, 1);
+    for (let i = 0; i < 3; i++) f.admit(probe(0, '192.0.2.1', 9));
+    for (let i = 0; i < 200; i++) f.admit(probe(0.5, '192.0.2.1', 2000 + i, '198.51.100.9', 'tcp'));
+    for (let i = 0; i < 50; i++) f.admit(probe(0.6, '192.0.2.1', 3000 + i, '198.51.100.9', 'udp'));
+    f.flush();
+    expect(spreads[0]).toMatchObject({ ports: 200, portsCapped: true });
   });
 
   it('words the spread in English and Chinese', () => {
     const en = messages('en').follow.folded;
     const zh = messages('zh').follow.folded;
-    const to = (ports: number, hosts: number, onlyPort: string | null = null): FoldSpread => ({ ports, hosts, onlyPort, cap: SPREAD_CAP });
+    const to = (ports: number, hosts: number, onlyPort: string | null = null): FoldSpread => ({ ports, portsCapped: false, hosts, onlyPort, cap: SPREAD_CAP });
     expect(en(26, '203.0.113.7', '9 s', to(1, 1, '22/tcp'))).toBe('  +26 more from 203.0.113.7 in 9 s, all to 22/tcp');
     expect(en(1, '203.0.113.7', '1 s', to(1, 1, '22/tcp'))).toBe('  +1 more from 203.0.113.7 in 1 s, to 22/tcp');
     expect(en(14, '203.0.113.7', '5 s', to(1, 14, '23/tcp'))).toBe('  +14 more from 203.0.113.7 in 5 s, to 23/tcp on 14 hosts');
@@ -278,7 +317,7 @@ describe('follow: a source that keeps going gets longer windows', () => {
   it('words "going on since" in English and Chinese, with the time of day or, without one, how long', () => {
     const en = messages('en').follow.folded;
     const zh = messages('zh').follow.folded;
-    const to: FoldSpread = { ports: 405, hosts: 1, onlyPort: null, cap: 1000 };
+    const to: FoldSpread = { ports: 405, portsCapped: false, hosts: 1, onlyPort: null, cap: 1000 };
     const going = { since: '09:41:07', lasted: '3 min', probes: 1310 };
     expect(en(412, '198.51.100.77', '1 min', to, going)).toBe('  +412 more from 198.51.100.77 in 1 min, to 405 ports (going on since 09:41:07, 1,310 probes so far)');
     expect(en(412, '198.51.100.77', '1 min', to, { ...going, since: null })).toBe('  +412 more from 198.51.100.77 in 1 min, to 405 ports (going on for 3 min, 1,310 probes so far)');

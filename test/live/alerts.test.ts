@@ -6,6 +6,7 @@ import { DEFAULT_THRESHOLDS } from '../../src/aggregate/thresholds.js';
 import { Summarizer } from '../../src/aggregate/summary.js';
 import { analyseSource } from '../../src/aggregate/findings.js';
 import { makeEvent } from '../helpers/events.js';
+import { messages } from '../../src/i18n/messages.js';
 
 const W = 60_000;
 const probe = (port: number, ip = '198.51.100.7') => makeEvent({ src: { ip }, dst: { port } });
@@ -76,5 +77,31 @@ describe('alert windows', () => {
     expect(ended?.sum.profiles.get('198.51.100.7')?.events).toBe(40);
     expect(ended?.counts.events).toBe(40);
     expect(w.current.profiles.size).toBe(0);
+  });
+
+  it('a window remembers at most maxSources alerted sources: the earliest is forgotten, counted, said once', () => {
+    const limits = { ...DEFAULT_THRESHOLDS.limits, maxSources: 3 };
+    const t = { ...DEFAULT_THRESHOLDS, limits };
+    const alerts: Alert[] = [];
+    const said: number[] = [];
+    const w = new AlertWatch(t, null, 'en', threshold, W, (a) => alerts.push(a), () => 0, (kept) => said.push(kept));
+    const inside = w as unknown as { windows: { alerted: Set<string>; lastScored: Map<string, unknown> }[] };
+    const ips = ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4', '192.0.2.5'];
+    for (const ip of ips) for (let p = 1; p <= 40; p++) w.add(probe(1000 + p, ip));
+    expect(alerts.map((a) => a.source)).toEqual(ips);
+    for (const x of inside.windows) {
+      expect(x.alerted.size).toBe(3);
+      expect([...x.alerted]).toEqual(ips.slice(2));
+      expect(x.lastScored.size).toBeLessThanOrEqual(3);
+    }
+    // The 4th and 5th alerts each made the windows forget one: counted, and said the first time only.
+    expect(w.forgotten).toBe(2);
+    expect(said).toEqual([3]);
+  });
+
+  it('says a full alert window in English and Chinese', () => {
+    expect(messages('en').follow.alertsForgetting(20_000, '10 min')).toBe('more than 20,000 sources alerted within one 10 min window: the earliest are forgotten and can alert again in it (counted)');
+    expect(messages('en').follow.alertsForgotten(37, 20_000)).toBe('37 alerted sources forgotten within their windows, which keep 20,000 each (--max-sources): they could alert again there');
+    expect(messages('zh').follow.alertsForgotten(37, 20_000)).toBe('有 37 个已告警的来源在其窗口内被遗忘（每个窗口保留 20,000 个，--max-sources）：它们可能在该窗口内再次告警');
   });
 });
