@@ -1515,6 +1515,8 @@ export const en = {
           return 'starts with a UTF-16 byte-order mark but is no UTF-16 text; skipped';
         case 'packed':
           return `${p.name}-compressed data, not a text log; skipped (unpack it first: ${p.unpack} FILE | logscan -)`;
+        case 'unpacker-missing':
+          return `${p.name}-compressed data: the ${p.command} command is not installed; install it (apt install ${p.package}) or unpack it first: ${p.cat} FILE | logscan -`;
         case 'gzip-not-followed':
           return 'gzip-compressed data (a rotated log?), not a growing text log; not followed (read it with: logscan FILE)';
         case 'shrank':
@@ -1523,6 +1525,8 @@ export const en = {
           return `${counted(p.bytes, 'byte')} after the end of the gzip data are not gzip and were ignored (every line before them was read)`;
         case 'gzip-cut':
           return `gzip data is truncated or corrupt ${p.line === 0 ? 'before its first line' : `after line ${p.line}`} (${p.why})`;
+        case 'unpack-cut':
+          return `${p.name} data is truncated or corrupt ${p.line === 0 ? 'before its first line' : `after line ${p.line}`} (${p.why})`;
         case 'read-error':
           return `read error ${p.line === 0 ? 'before the first line' : `after line ${p.line}`}: ${p.message}`;
       }

@@ -1201,6 +1201,8 @@ export const zh: Messages = {
           return '以 UTF-16 字节序标记开头，内容却不是 UTF-16 文本；已跳过';
         case 'packed':
           return `${p.name} 压缩数据，不是文本日志；已跳过（请先解压：${p.unpack} FILE | logscan -）`;
+        case 'unpacker-missing':
+          return `${p.name} 压缩数据：未安装 ${p.command} 命令；请先安装（apt install ${p.package}），或先解压：${p.cat} FILE | logscan -`;
         case 'gzip-not-followed':
           return 'gzip 压缩数据（轮转后的旧日志？），不是仍在增长的文本日志；不跟踪（请用 logscan FILE 读取）';
         case 'shrank':
@@ -1209,6 +1211,8 @@ export const zh: Messages = {
           return `gzip 数据结束之后还有 ${fmtInt(p.bytes)} 字节不是 gzip 数据，已忽略（此前的每一行都已读取）`;
         case 'gzip-cut':
           return `gzip 数据在${p.line === 0 ? '第一行之前' : `第 ${fmtInt(p.line)} 行之后`}被截断或已损坏（${zlibWords(p.why)}）`;
+        case 'unpack-cut':
+          return `${p.name} 数据在${p.line === 0 ? '第一行之前' : `第 ${fmtInt(p.line)} 行之后`}被截断或已损坏（${p.why}）`;
         case 'read-error':
           return `${p.line === 0 ? '第一行之前' : `第 ${fmtInt(p.line)} 行之后`}读取出错：${systemWords(p.message, p.errno)}`;
       }
