@@ -725,7 +725,7 @@ export const en = {
           : r.kind === 'later-lines'
             ? `holds only later lines (${r.older} was last written ${r.olderWritten})`
             : r.kind === 'packed'
-              ? `compressed with ${r.packing}, which logscan does not read (decompress it and give it as a FILE)`
+              ? `compressed with ${r.packing}, and the ${r.packing} command is not installed (install it: apt install ${r.package}; or decompress it and give it as a FILE)`
               : `its ${r.lines === 'ufw' ? '[UFW …]' : 'kernel'} lines are already in ${r.earlier}`,
     trendNew: 'new',
     noBasis: (date: string) => `no data for ${date} (not in the logs; --state DIR keeps a digest per day)`,
@@ -866,9 +866,9 @@ export const en = {
     incompleteInputs: (items: string, n: number) => `${n === 1 ? 'an input was' : `${fmtInt(n)} inputs were`} not read to the end: ${items}; the day may be incomplete`,
     /** One item of incompleteInputs: the file and why. */
     inputProblem: (file: string, error: string) => `${file} (${error})`,
-    /** Rotations there but compressed so that logscan cannot read them, whose lines may fall on the day (the footer says why each was skipped). */
+    /** Rotations there but compressed by a command that is not installed, whose lines may fall on the day (the footer says why each was skipped). */
     unreadRotation: (names: string, n: number) =>
-      `${names} ${n === 1 ? 'was' : 'were'} not read (compressed in a way logscan does not read): the day's records in ${n === 1 ? 'it' : 'them'} are not counted`,
+      `${names} ${n === 1 ? 'was' : 'were'} not read (the command that unpacks ${n === 1 ? 'it' : 'them'} is not installed): the day's records in ${n === 1 ? 'it' : 'them'} are not counted`,
     /** Rotations missing from the numbering whose lines may fall on the day (the footer says between which files). */
     missingRotation: (names: string, n: number) =>
       `${names} ${n === 1 ? 'is' : 'are'} missing from the log's rotations (deleted, or a rotation failed): the day's records in ${n === 1 ? 'it' : 'them'} are not counted`,

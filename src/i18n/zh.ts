@@ -567,7 +567,7 @@ export const zh: Messages = {
           : r.kind === 'later-lines'
             ? `只含更晚的记录：${r.older} 最后写入于 ${r.olderWritten}`
             : r.kind === 'packed'
-              ? `用 ${r.packing} 压缩，logscan 无法读取（请解压后作为 FILE 给出）`
+              ? `用 ${r.packing} 压缩，而 ${r.packing} 命令未安装（请安装：apt install ${r.package}；或解压后作为 FILE 给出）`
               : `其中的${r.lines === 'ufw' ? ' [UFW …] ' : '内核'}记录在 ${r.earlier} 中已有`,
     trendNew: '新增',
     noBasis: (date) => `没有 ${date} 的数据（日志中没有；--state DIR 可按天保存摘要）`,
@@ -659,7 +659,7 @@ export const zh: Messages = {
     endsDuring: (last) => `日志在当天中途就已结束（最后一条防火墙记录：${last}，且读取的文件在当天之后没有再写入）：缺少之后的时段`,
     incompleteInputs: (items, n) => `${n === 1 ? '有一个输入' : `有 ${fmtInt(n)} 个输入`}没有读完：${items}；这一天的数字可能不完整`,
     inputProblem: (file, error) => `${file}（${error}）`,
-    unreadRotation: (names) => `${names} 未被读取（其压缩格式 logscan 无法读取）：其中当天的记录未计入`,
+    unreadRotation: (names) => `${names} 未被读取（解压它的命令未安装）：其中当天的记录未计入`,
     missingRotation: (names) => `日志的轮转文件中缺少 ${names}（被删除，或某次轮转失败）：其中当天的记录未计入`,
     noRecordsOn: (date) => `${date} 没有防火墙记录（读取的日志属于其他日期）。`,
     blockedValue: (blocked, allowed, other) => [blocked, `放行 ${allowed}`, ...(other !== null ? [`其他 ${other}`] : [])],

@@ -46,6 +46,11 @@ export function unpackerOfHead(head: Uint8Array): Unpacker | null {
   return UNPACKERS.find((u) => startsWith(head, u.magic)) ?? null;
 }
 
+/** The unpacker of that name. */
+export function unpackerNamed(name: UnpackerName): Unpacker {
+  return UNPACKERS.find((u) => u.name === name)!;
+}
+
 /** The unpacker of a name's compression suffix (`filter.log.1.bz2`), or null. */
 export function unpackerOfName(name: string): Unpacker | null {
   return UNPACKERS.find((u) => name.endsWith(u.suffix)) ?? null;
