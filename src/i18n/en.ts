@@ -1194,7 +1194,7 @@ export const en = {
     tz: 'IANA zone of timestamps without an offset, and of the times shown; default: this machine\'s zone',
     signatures: 'extra signature directory (adds or overrides entries); repeatable',
     homeNet: "a network of this side (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): forwarded traffic from it to elsewhere is this side's own",
-    threads: 'auto, 1 or 2: with 2, a second thread reads and parses the logs while this one does the rest; same output (auto: 2 for 32 MiB or more of log text, .gz counted unpacked, on 2+ cores; a pipe on stdin counts 0: its size is unknown)',
+    threads: 'auto, 1 or 2: with 2, a second thread reads and parses the logs while this one does the rest; same output (auto: 2 for 32 MiB or more of log text, .gz counted unpacked, .bz2/.xz/.zst estimated, on 2+ cores; a pipe on stdin counts 0: its size is unknown)',
     lang: "language of what logscan writes: headings, summaries, explanations; default: the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English for output to programs (JSON, NDJSON, CSV, blocklist)",
     programDebug: 'print stack traces for internal errors',
     programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA and IOS, MikroTik, FortiGate, SonicWall, Palo Alto PAN-OS, Juniper SRX, Sophos; `logscan formats` lists them).',

@@ -567,7 +567,7 @@ export const zh: Messages = {
           : r.kind === 'later-lines'
             ? `只含更晚的记录：${r.older} 最后写入于 ${r.olderWritten}`
             : r.kind === 'packed'
-              ? `用 ${r.packing} 压缩，而 ${r.packing} 命令未安装（请安装：apt install ${r.package}；或解压后作为 FILE 给出）`
+              ? `用 ${r.packing} 压缩，而 ${r.packing} 命令未安装：请安装（apt install ${r.package}），或解压后作为 FILE 给出`
               : `其中的${r.lines === 'ufw' ? ' [UFW …] ' : '内核'}记录在 ${r.earlier} 中已有`,
     trendNew: '新增',
     noBasis: (date) => `没有 ${date} 的数据（日志中没有；--state DIR 可按天保存摘要）`,
@@ -924,7 +924,7 @@ export const zh: Messages = {
     tz: '不带时区偏移的时间戳所用的 IANA 时区，也是显示时间的时区；默认：本机时区',
     signatures: '额外的签名目录（增加或覆盖条目）；可重复',
     homeNet: '本方的一个网络（CIDR 或地址，可重复；默认：RFC 1918 及其他本地网段）：从它转发到别处的流量是本方自己的',
-    threads: 'auto、1 或 2：为 2 时，另一个线程读取并解析日志，本线程做其余的事；输出相同（auto：日志文本达到 32 MiB 或以上时为 2，.gz 按解压后计，需 2 个以上 CPU 核心；标准输入上的管道按 0 计，因为其大小未知）',
+    threads: 'auto、1 或 2：为 2 时，另一个线程读取并解析日志，本线程做其余的事；输出相同（auto：日志文本达到 32 MiB 或以上时为 2，.gz 按解压后计，.bz2/.xz/.zst 按估计值计，需 2 个以上 CPU 核心；标准输入上的管道按 0 计，因为其大小未知）',
     lang: 'logscan 输出所用的语言：标题、摘要、解释；默认：按区域设置（LANGUAGE、LC_ALL、LC_MESSAGES、LANG），供程序读取的输出（JSON、NDJSON、CSV、封锁列表）为英文',
     programDebug: '内部错误时输出调用栈',
     programCommand: '防火墙日志分析器：说明防火墙日志里那些噪声的含义（iptables/netfilter、Windows 防火墙、pf、pfSense/OPNsense filterlog、Cisco ASA 与 IOS、MikroTik、FortiGate、SonicWall、Palo Alto PAN-OS、Juniper SRX、Sophos；`logscan formats` 会列出全部格式）。',
