@@ -15,6 +15,13 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { termSafe } from '../render/sanitize.js';
 import type { Unpacker } from './unpackers.js';
 
+/**
+ * Output is passed on in pieces of up to this size: bzip2 writes ~4.5 KiB at a time, xz
+ * ~10 KiB, and every piece costs the line splitter and the reader a round (a 100k-line
+ * .bz2 read in 5,600 pieces took ~40 % more CPU than in 64 KiB ones, the plain file's size).
+ */
+const PIECE = 64 * 1024;
+
 /** The most of the command's stderr kept: its first line, cut here. */
 const STDERR_KEPT = 240;
 
@@ -41,6 +48,10 @@ export class ChildUnpack extends Transform {
   private waiting: (() => void) | null = null;
   private stderr = '';
   private stoppedByUs = false;
+  /** Output read but not passed on yet (less than PIECE; passed on at the latest in the next turn of the event loop). */
+  private held: Buffer[] = [];
+  private heldBytes = 0;
+  private releasing = false;
 
   constructor(private readonly unpacker: Unpacker) {
     super();
@@ -49,7 +60,17 @@ export class ChildUnpack extends Transform {
     // EPIPE once the command has exited on bad data: its exit status says why.
     child.stdin.on('error', () => {});
     child.stdout.on('data', (out: Buffer) => {
-      if (!this.push(out)) child.stdout.pause();
+      this.held.push(out);
+      this.heldBytes += out.length;
+      if (this.heldBytes >= PIECE) this.release();
+      else if (!this.releasing) {
+        // Reads that libuv makes in one go are joined; a slow command's output is not held back.
+        this.releasing = true;
+        setImmediate(() => {
+          this.releasing = false;
+          this.release();
+        });
+      }
     });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (s: string) => {
@@ -63,6 +84,7 @@ export class ChildUnpack extends Transform {
     });
     child.on('close', (code, signal) => {
       if (!this.stoppedByUs && (code !== 0 || signal !== null)) this.problem ??= this.why(code, signal);
+      this.release();
       this.done();
     });
   }
@@ -103,6 +125,15 @@ export class ChildUnpack extends Transform {
       this.child.stdout.destroy();
     }
     cb(err);
+  }
+
+  /** Passes on the output held; pauses the command's stdout while this stream's reader is behind. */
+  private release(): void {
+    if (this.heldBytes === 0) return;
+    const out = this.held.length === 1 ? this.held[0]! : Buffer.concat(this.held, this.heldBytes);
+    this.held = [];
+    this.heldBytes = 0;
+    if (!this.push(out)) this.child.stdout.pause();
   }
 
   /** Calls `cb` on `event` of `emitter` or on the command's exit, whichever comes first. */
