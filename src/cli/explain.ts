@@ -11,6 +11,7 @@ import { loadKnowledge } from '../knowledge/load.js';
 import { explainQuery, parseQuery, type ExplainQuery } from '../knowledge/query.js';
 import type { ExplainItem, LineExplainer } from './explain-line.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
+import type { InputProblem } from '../input/problem.js';
 import { explainToJson, renderExplainTable, type ExplainAnswer } from '../render/explain.js';
 import { jsonText } from '../render/sanitize.js';
 import { describeIcmp, describeIds, searchIcmpTypes, wordsNameOne } from './explain-ids.js';
@@ -147,7 +148,7 @@ async function stdinLines(setExit: (code: number) => void, lang: Lang): Promise<
         nonBlank++;
         if (++overlong <= SHOWN_OVERLONG) process.stderr.write(`logscan: ${m.diagnostics.malformed(STDIN_NAME, lineNo, m.explain.notExplained(reasonText(overlongReason(length, limit), lang)), '')}\n`);
       },
-      endedEarly: () => gate.gzipProblem !== null,
+      endedEarly: () => gate.gzipProblem !== null || gate.unpackProblem !== null,
     });
     splitter.once('finish', resolve);
     splitter.once('error', reject);
@@ -161,9 +162,12 @@ async function stdinLines(setExit: (code: number) => void, lang: Lang): Promise<
     throw err;
   });
   const cut = gate.gzipProblem;
-  if (cut !== null && !full) {
+  const unpacker = gate.unpacker;
+  const unpackCut = gate.unpackProblem;
+  if (!full && (cut !== null || (unpacker !== null && unpackCut !== null))) {
     // The lines before the break are explained; the input was not read to its end (exit 3).
-    process.stderr.write(`logscan: ${m.diagnostics.input(STDIN_NAME, m.input.problem({ code: 'gzip-cut', line: lastLine, why: cut }))}\n`);
+    const p: InputProblem = cut !== null ? { code: 'gzip-cut', line: lastLine, why: cut } : { code: 'unpack-cut', name: unpacker!, line: lastLine, why: unpackCut! };
+    process.stderr.write(`logscan: ${m.diagnostics.input(STDIN_NAME, m.input.problem(p))}\n`);
     setExit(ExitCode.inputUnreadable);
   }
   if (overlong > SHOWN_OVERLONG) process.stderr.write(`logscan: ${m.diagnostics.input(STDIN_NAME, m.explain.overlongLines(overlong, MAX_LINE_LENGTH))}\n`);

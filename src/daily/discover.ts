@@ -15,6 +15,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { newerFirst, renumbered, rotationOf, type RotationName } from '../input/rotation-order.js';
+import { onPath, unpackerNamed, unpackerOfName, type Unpacker, type UnpackerName } from '../input/unpackers.js';
 import type { MissingRotation } from './rotation-gaps.js';
 
 /** Clock skew and syslog buffering: a line's stamp may be a little off its write time. */
@@ -56,11 +57,15 @@ const UNIX_FAMILIES: readonly LogFamily[] = [
 ];
 
 /**
- * Compressions logscan cannot read, by the suffix newsyslog and logrotate give them: a
- * rotation so compressed is named in the footer as skipped, not read as binary data.
+ * Compressions read through the system's command (input/unpackers.ts), by the suffix
+ * newsyslog and logrotate give them: a rotation so compressed is read as a `.gz` is when
+ * the command is installed, else named in the footer as skipped, not read as binary data.
  */
-const UNREADABLE_PACKING: Readonly<Record<string, Packing>> = { '.bz2': 'bzip2', '.xz': 'xz', '.zst': 'zstd' };
-export type Packing = 'bzip2' | 'xz' | 'zstd';
+export type Packing = UnpackerName;
+
+/** Is the command that unpacks `u` there to run (PATH)? A parameter for tests. */
+export type Installed = (u: Unpacker) => boolean;
+const ON_PATH: Installed = (u) => onPath(u.command);
 
 /**
  * Windows Firewall: its default file, and the one per profile that Group Policy often
@@ -88,12 +93,13 @@ export interface LogFile {
   name: string;
   mtime: number;
   size: number;
-  gzip: boolean;
+  /** gzip, bzip2, xz or zstd data: its mtime is when it was compressed, no bound on its lines. */
+  compressed: boolean;
   /** 0 = the live file, higher = older. */
   age: number;
   /** The rotation's number: 0 the live file, N for `.N`, 1 for `.old`; null for dateext (`-YYYYMMDD`), whose dates skip by design. */
   number: number | null;
-  /** Compressed in a way logscan does not read (`filter.log.1.bz2`): never read, its mtime no bound. */
+  /** Compressed by a command that is not installed (`filter.log.1.bz2` without bzip2): never read. */
   packed?: Packing;
 }
 
@@ -106,8 +112,8 @@ export type SkipReason =
   | { kind: 'later-lines'; older: string; olderWritten: string }
   /** Logs read before it (`earlier`) already carry its kernel or `[UFW …]` lines. */
   | { kind: 'duplicate'; lines: 'kernel' | 'ufw'; earlier: string }
-  /** It may hold the window, but is compressed with something logscan does not read. */
-  | { kind: 'packed'; packing: Packing };
+  /** It may hold the window, but the command that unpacks it is not installed; `package` installs it. */
+  | { kind: 'packed'; packing: Packing; package: string };
 
 export interface SkippedFile {
   path: string;
@@ -131,16 +137,16 @@ export interface FamilySelection {
  * their stamp; with logrotate's `addextension .log`, `firewalld.1.log` is `firewalld`'s.
  * Directories and names that only start like the base (`kern.log.bak`) are not part of it.
  */
-export function familyFiles(dir: string, base: string, names: readonly string[]): LogFile[] {
+export function familyFiles(dir: string, base: string, names: readonly string[], installed: Installed = ON_PATH): LogFile[] {
   const out: (LogFile & { rotation: RotationName })[] = [];
   const beside = new Set(names);
   for (const name of names) {
     // `.bz2` would otherwise pass for logrotate's `extension` after a number (fw.1.log).
-    const dot = name.lastIndexOf('.');
-    const packed: Packing | undefined = dot < 0 ? undefined : UNREADABLE_PACKING[name.slice(dot)];
-    const r = rotationOf(packed === undefined ? name : name.slice(0, dot), base, beside);
+    const u = unpackerOfName(name);
+    const r = rotationOf(u === null ? name : name.slice(0, -u.suffix.length), base, beside);
     // Only rotations are compressed: a `filter.log.bz2` is someone's copy, not the log's.
-    if (r === null || (packed !== undefined && (r.gzip || r.kind === 'live'))) continue;
+    if (r === null || (u !== null && (r.gzip || r.kind === 'live'))) continue;
+    const packed: Packing | undefined = u !== null && !installed(u) ? u.name : undefined;
     const path = join(dir, name);
     let st;
     try {
@@ -149,7 +155,7 @@ export function familyFiles(dir: string, base: string, names: readonly string[])
       continue;
     }
     if (!st.isFile()) continue;
-    out.push({ path, name, mtime: st.mtimeMs, size: st.size, gzip: r.gzip, age: 0, number: r.stamp === null ? r.order : null, rotation: r, ...(packed ? { packed } : {}) });
+    out.push({ path, name, mtime: st.mtimeMs, size: st.size, compressed: r.gzip || u !== null, age: 0, number: r.stamp === null ? r.order : null, rotation: r, ...(packed ? { packed } : {}) });
   }
   out.sort((a, b) => newerFirst(a.rotation, b.rotation) || b.mtime - a.mtime);
   return out.map(({ rotation: _rotation, ...f }, i) => ({ ...f, age: i }));
@@ -175,10 +181,10 @@ export function selectFiles(family: LogFamily, files: readonly LogFile[], from: 
     } else if (f.mtime < from - SLACK_MS) {
       skipped.push({ path: f.path, why: { kind: 'before-day', lastWritten: iso(f.mtime) } });
       reachesBack ||= !unread;
-    } else if (older && !older.gzip && older.packed === undefined && older.mtime > to + SLACK_MS) {
+    } else if (older && !older.compressed && older.mtime > to + SLACK_MS) {
       skipped.push({ path: f.path, why: { kind: 'later-lines', older: older.name, olderWritten: iso(older.mtime) } });
     } else if (f.packed !== undefined) {
-      skipped.push({ path: f.path, why: { kind: 'packed', packing: f.packed } });
+      skipped.push({ path: f.path, why: { kind: 'packed', packing: f.packed, package: unpackerNamed(f.packed).package } });
       unread = true;
       packed.push(packedGap(f, files[i - 1], older));
     } else {
@@ -194,7 +200,7 @@ export function selectFiles(family: LogFamily, files: readonly LogFile[], from: 
  * uncompressed neighbour's mtime.
  */
 function packedGap(f: LogFile, newer: LogFile | undefined, older: LogFile | undefined): MissingRotation {
-  const bound = older !== undefined && !older.gzip && older.packed === undefined;
+  const bound = older !== undefined && !older.compressed;
   return { path: f.path, newer: newer?.name ?? null, older: older?.name ?? null, from: bound ? older.mtime - SLACK_MS : null, to: f.mtime + SLACK_MS, packed: f.packed };
 }
 
@@ -209,7 +215,7 @@ function missingRotations(base: string, files: readonly LogFile[], from: number,
     const newer = files[i];
     const older = files[i + 1];
     if (newer.number === null || older.number === null || older.number - newer.number < 2) continue;
-    const after = older.gzip ? null : older.mtime - SLACK_MS;
+    const after = older.compressed ? null : older.mtime - SLACK_MS;
     const before = newer.mtime + SLACK_MS;
     if (before < from || (after !== null && after >= to)) continue;
     const dir = dirname(newer.path);
@@ -224,7 +230,7 @@ function missingRotations(base: string, files: readonly LogFile[], from: number,
  * files for the window; throws what listing `plan.dir` threw (no such directory, permission
  * denied). A family's subdirectory that cannot be listed holds none of its files.
  */
-export function discoverLogs(plan: SearchPlan, from: number, to: number): FamilySelection[] {
+export function discoverLogs(plan: SearchPlan, from: number, to: number, installed: Installed = ON_PATH): FamilySelection[] {
   const listed = new Map<string, string[]>([['', readdirSync(plan.dir)]]);
   const list = (sub: string): string[] => {
     let names = listed.get(sub);
@@ -240,7 +246,7 @@ export function discoverLogs(plan: SearchPlan, from: number, to: number): Family
   };
   return plan.families.map((family) => {
     const sub = family.dir ?? '';
-    return selectFiles(family, familyFiles(sub === '' ? plan.dir : join(plan.dir, sub), family.base, list(sub)), from, to);
+    return selectFiles(family, familyFiles(sub === '' ? plan.dir : join(plan.dir, sub), family.base, list(sub), installed), from, to);
   });
 }
 

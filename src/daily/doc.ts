@@ -101,7 +101,7 @@ export interface MissingFile {
   newer: string | null;
   older: string | null;
   inDay: boolean;
-  /** There, at `path`, but compressed so that logscan cannot read it (skippedFiles lists it too); absent for a missing number. */
+  /** There, at `path`, but the command that unpacks it is not installed (skippedFiles lists it too); absent for a missing number. */
   packed?: Packing;
 }
 

@@ -3,7 +3,7 @@
 // can then span a day and still lack part of it; only the numbers show the hole
 // (docs/daily.md, "Which files are read"). Dateext names (`messages-20261122`) skip
 // dates by design and tell nothing. A rotation that is there but cannot be read (a
-// `.bz2`, discover.ts `packed`) leaves the same hole, bounded the same way.
+// `.bz2` without the bzip2 command, discover.ts `packed`) leaves the same hole, bounded the same way.
 import { dirname, join } from 'node:path';
 import { SLACK_MS, type Packing } from './discover.js';
 import type { Span } from './coverage.js';
@@ -17,7 +17,7 @@ export interface MissingRotation {
   /** Bounds of its lines from mtimes (ms, slack included): after `from` (null when the older file is compressed, its mtime no bound) and before `to`. */
   from: number | null;
   to: number;
-  /** The file is there, at `path`, but compressed so that logscan cannot read it. */
+  /** The file is there, at `path`, but the command that unpacks it is not installed. */
   packed?: Packing;
 }
 

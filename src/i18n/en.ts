@@ -733,7 +733,7 @@ export const en = {
           : r.kind === 'later-lines'
             ? `holds only later lines (${r.older} was last written ${r.olderWritten})`
             : r.kind === 'packed'
-              ? `compressed with ${r.packing}, which logscan does not read (decompress it and give it as a FILE)`
+              ? `compressed with ${r.packing}, and the ${r.packing} command is not installed (install it: apt install ${r.package}; or decompress it and give it as a FILE)`
               : `its ${r.lines === 'ufw' ? '[UFW …]' : 'kernel'} lines are already in ${r.earlier}`,
     trendNew: 'new',
     noBasis: (date: string) => `no data for ${date} (not in the logs; --state DIR keeps a digest per day)`,
@@ -874,9 +874,9 @@ export const en = {
     incompleteInputs: (items: string, n: number) => `${n === 1 ? 'an input was' : `${fmtInt(n)} inputs were`} not read to the end: ${items}; the day may be incomplete`,
     /** One item of incompleteInputs: the file and why. */
     inputProblem: (file: string, error: string) => `${file} (${error})`,
-    /** Rotations there but compressed so that logscan cannot read them, whose lines may fall on the day (the footer says why each was skipped). */
+    /** Rotations there but compressed by a command that is not installed, whose lines may fall on the day (the footer says why each was skipped). */
     unreadRotation: (names: string, n: number) =>
-      `${names} ${n === 1 ? 'was' : 'were'} not read (compressed in a way logscan does not read): the day's records in ${n === 1 ? 'it' : 'them'} are not counted`,
+      `${names} ${n === 1 ? 'was' : 'were'} not read (the command that unpacks ${n === 1 ? 'it' : 'them'} is not installed): the day's records in ${n === 1 ? 'it' : 'them'} are not counted`,
     /** Rotations missing from the numbering whose lines may fall on the day (the footer says between which files). */
     missingRotation: (names: string, n: number) =>
       `${names} ${n === 1 ? 'is' : 'are'} missing from the log's rotations (deleted, or a rotation failed): the day's records in ${n === 1 ? 'it' : 'them'} are not counted`,
@@ -1207,7 +1207,7 @@ export const en = {
     tz: 'IANA zone of timestamps without an offset, and of the times shown; default: this machine\'s zone',
     signatures: 'extra signature directory (adds or overrides entries); repeatable',
     homeNet: "a network of this side (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): forwarded traffic from it to elsewhere is this side's own",
-    threads: 'auto, 1 or 2: with 2, a second thread reads and parses the logs while this one does the rest; same output (auto: 2 for 32 MiB or more of log text, .gz counted unpacked, on 2+ cores; a pipe on stdin counts 0: its size is unknown)',
+    threads: 'auto, 1 or 2: with 2, a second thread reads and parses the logs while this one does the rest; same output (auto: 2 for 32 MiB or more of log text, .gz counted unpacked, .bz2/.xz/.zst estimated, on 2+ cores; a pipe on stdin counts 0: its size is unknown)',
     lang: "language of what logscan writes: headings, summaries, explanations; default: the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English for output to programs (JSON, NDJSON, CSV, blocklist)",
     programDebug: 'print stack traces for internal errors',
     programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA and IOS, MikroTik, FortiGate, SonicWall, Palo Alto PAN-OS, Juniper SRX, Sophos; `logscan formats` lists them).',
@@ -1529,6 +1529,8 @@ export const en = {
           return 'starts with a UTF-16 byte-order mark but is no UTF-16 text; skipped';
         case 'packed':
           return `${p.name}-compressed data, not a text log; skipped (unpack it first: ${p.unpack} FILE | logscan -)`;
+        case 'unpacker-missing':
+          return `${p.name}-compressed data: the ${p.command} command is not installed; install it (apt install ${p.package}) or unpack it first: ${p.cat} FILE | logscan -`;
         case 'gzip-not-followed':
           return 'gzip-compressed data (a rotated log?), not a growing text log; not followed (read it with: logscan FILE)';
         case 'shrank':
@@ -1537,6 +1539,8 @@ export const en = {
           return `${counted(p.bytes, 'byte')} after the end of the gzip data are not gzip and were ignored (every line before them was read)`;
         case 'gzip-cut':
           return `gzip data is truncated or corrupt ${p.line === 0 ? 'before its first line' : `after line ${p.line}`} (${p.why})`;
+        case 'unpack-cut':
+          return `${p.name} data is truncated or corrupt ${p.line === 0 ? 'before its first line' : `after line ${p.line}`} (${p.why})`;
         case 'read-error':
           return `read error ${p.line === 0 ? 'before the first line' : `after line ${p.line}`}: ${p.message}`;
       }

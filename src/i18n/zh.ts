@@ -572,7 +572,7 @@ export const zh: Messages = {
           : r.kind === 'later-lines'
             ? `只含更晚的记录：${r.older} 最后写入于 ${r.olderWritten}`
             : r.kind === 'packed'
-              ? `用 ${r.packing} 压缩，logscan 无法读取（请解压后作为 FILE 给出）`
+              ? `用 ${r.packing} 压缩，而 ${r.packing} 命令未安装：请安装（apt install ${r.package}），或解压后作为 FILE 给出`
               : `其中的${r.lines === 'ufw' ? ' [UFW …] ' : '内核'}记录在 ${r.earlier} 中已有`,
     trendNew: '新增',
     noBasis: (date) => `没有 ${date} 的数据（日志中没有；--state DIR 可按天保存摘要）`,
@@ -664,7 +664,7 @@ export const zh: Messages = {
     endsDuring: (last) => `日志在当天中途就已结束（最后一条防火墙记录：${last}，且读取的文件在当天之后没有再写入）：缺少之后的时段`,
     incompleteInputs: (items, n) => `${n === 1 ? '有一个输入' : `有 ${fmtInt(n)} 个输入`}没有读完：${items}；这一天的数字可能不完整`,
     inputProblem: (file, error) => `${file}（${error}）`,
-    unreadRotation: (names) => `${names} 未被读取（其压缩格式 logscan 无法读取）：其中当天的记录未计入`,
+    unreadRotation: (names) => `${names} 未被读取（解压它的命令未安装）：其中当天的记录未计入`,
     missingRotation: (names) => `日志的轮转文件中缺少 ${names}（被删除，或某次轮转失败）：其中当天的记录未计入`,
     noRecordsOn: (date) => `${date} 没有防火墙记录（读取的日志属于其他日期）。`,
     blockedValue: (blocked, allowed, other) => [blocked, `放行 ${allowed}`, ...(other !== null ? [`其他 ${other}`] : [])],
@@ -931,7 +931,7 @@ export const zh: Messages = {
     tz: '不带时区偏移的时间戳所用的 IANA 时区，也是显示时间的时区；默认：本机时区',
     signatures: '额外的签名目录（增加或覆盖条目）；可重复',
     homeNet: '本方的一个网络（CIDR 或地址，可重复；默认：RFC 1918 及其他本地网段）：从它转发到别处的流量是本方自己的',
-    threads: 'auto、1 或 2：为 2 时，另一个线程读取并解析日志，本线程做其余的事；输出相同（auto：日志文本达到 32 MiB 或以上时为 2，.gz 按解压后计，需 2 个以上 CPU 核心；标准输入上的管道按 0 计，因为其大小未知）',
+    threads: 'auto、1 或 2：为 2 时，另一个线程读取并解析日志，本线程做其余的事；输出相同（auto：日志文本达到 32 MiB 或以上时为 2，.gz 按解压后计，.bz2/.xz/.zst 按估计值计，需 2 个以上 CPU 核心；标准输入上的管道按 0 计，因为其大小未知）',
     lang: 'logscan 输出所用的语言：标题、摘要、解释；默认：按区域设置（LANGUAGE、LC_ALL、LC_MESSAGES、LANG），供程序读取的输出（JSON、NDJSON、CSV、封锁列表）为英文',
     programDebug: '内部错误时输出调用栈',
     programCommand: '防火墙日志分析器：说明防火墙日志里那些噪声的含义（iptables/netfilter、Windows 防火墙、pf、pfSense/OPNsense filterlog、Cisco ASA 与 IOS、MikroTik、FortiGate、SonicWall、Palo Alto PAN-OS、Juniper SRX、Sophos；`logscan formats` 会列出全部格式）。',
@@ -1209,6 +1209,8 @@ export const zh: Messages = {
           return '以 UTF-16 字节序标记开头，内容却不是 UTF-16 文本；已跳过';
         case 'packed':
           return `${p.name} 压缩数据，不是文本日志；已跳过（请先解压：${p.unpack} FILE | logscan -）`;
+        case 'unpacker-missing':
+          return `${p.name} 压缩数据：未安装 ${p.command} 命令；请先安装（apt install ${p.package}），或先解压：${p.cat} FILE | logscan -`;
         case 'gzip-not-followed':
           return 'gzip 压缩数据（轮转后的旧日志？），不是仍在增长的文本日志；不跟踪（请用 logscan FILE 读取）';
         case 'shrank':
@@ -1217,6 +1219,8 @@ export const zh: Messages = {
           return `gzip 数据结束之后还有 ${fmtInt(p.bytes)} 字节不是 gzip 数据，已忽略（此前的每一行都已读取）`;
         case 'gzip-cut':
           return `gzip 数据在${p.line === 0 ? '第一行之前' : `第 ${fmtInt(p.line)} 行之后`}被截断或已损坏（${zlibWords(p.why)}）`;
+        case 'unpack-cut':
+          return `${p.name} 数据在${p.line === 0 ? '第一行之前' : `第 ${fmtInt(p.line)} 行之后`}被截断或已损坏（${p.why}）`;
         case 'read-error':
           return `${p.line === 0 ? '第一行之前' : `第 ${fmtInt(p.line)} 行之后`}读取出错：${systemWords(p.message, p.errno)}`;
       }

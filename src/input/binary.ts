@@ -1,8 +1,9 @@
 // Is this input a text log at all? A binary file fed to a line parser yields
 // thousands of junk "lines" and a misleading report, so the first chunk of every
 // input (after gunzip) is inspected once and a binary one is skipped with a warning.
-// Compressed data is told by its magic bytes: gzip is unpacked (BinaryGate), the
-// others are skipped with the command that unpacks them.
+// Compressed data is told by its magic bytes: gzip is unpacked (BinaryGate), bzip2, xz
+// and zstd too, through the system's command (child-unpack.ts) when it is installed; zip,
+// an archive, is skipped with the command that unpacks it.
 //
 // The heuristic: the share of control bytes in the first 4 KiB. Control bytes are
 // C0 controls and DEL except TAB, LF, VT, FF and CR (ESC counts: a log line with an
@@ -27,6 +28,8 @@
 // growing logs, judges its files with notTextProblem and does not decode.)
 import { Transform, type TransformCallback } from 'node:stream';
 import { GunzipMembers } from './gunzip.js';
+import { ChildUnpack } from './child-unpack.js';
+import { onPath, unpackerOfHead, UNPACKERS, type Unpacker, type UnpackerName } from './unpackers.js';
 import { maybeBomPrefix, utf16Bom, Utf16ToUtf8, type Utf16Order } from './utf16.js';
 import { problemText, type InputProblem } from './problem.js';
 
@@ -135,11 +138,13 @@ function undecodable(text: Buffer): boolean {
   return false;
 }
 
-/** Compressed formats told by their first bytes: unpack them first (gzip is unpacked here). */
+/**
+ * Compressed formats told by their first bytes, and the command that unpacks them: what
+ * `follow` says of them, and the others of zip (gzip is unpacked here; bzip2, xz and zstd
+ * too when their command is installed, unpackers.ts).
+ */
 const PACKED: readonly { magic: readonly number[]; name: string; unpack: string }[] = [
-  { magic: [0x42, 0x5a, 0x68], name: 'bzip2', unpack: 'bzcat' },
-  { magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], name: 'xz', unpack: 'xzcat' },
-  { magic: [0x28, 0xb5, 0x2f, 0xfd], name: 'zstd', unpack: 'zstdcat' },
+  ...UNPACKERS.map((u) => ({ magic: u.magic, name: u.name, unpack: u.cat })),
   { magic: [0x50, 0x4b, 0x03, 0x04], name: 'zip', unpack: 'unzip -p' },
 ];
 
@@ -196,6 +201,9 @@ export class BinaryInputError extends Error {
 export class BinaryGate extends Transform {
   private decided = false;
   private gunzip: GunzipMembers | null = null;
+  /** bzip2, xz or zstd data, unpacked by its command. */
+  private child: ChildUnpack | null = null;
+  private unpackedBy: Unpacker | null = null;
   /** First bytes held until there are enough to tell a byte-order mark (maybeBomPrefix). */
   private held: Buffer | null = null;
   private decoder: Utf16ToUtf8 | null = null;
@@ -215,15 +223,36 @@ export class BinaryGate extends Transform {
     return this.gunzip?.problem ?? null;
   }
 
+  /** The input turned out to be bzip2, xz or zstd data and is unpacked by its command: which. */
+  get unpacker(): UnpackerName | null {
+    return this.unpackedBy?.name ?? null;
+  }
+
+  /** Why that data ended early or is wrong (ChildUnpack.problem: the command's words). */
+  get unpackProblem(): string | null {
+    return this.child?.problem ?? null;
+  }
+
+  /** The command's process id while it unpacks (tests). */
+  get unpackerPid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** The unpacker between the input and the text: gzip's or a command's. */
+  private get inner(): GunzipMembers | ChildUnpack | null {
+    return this.gunzip ?? this.child;
+  }
+
   /** UTF-16 text with a byte-order mark: which byte order, decoded here to UTF-8; null otherwise. */
   get utf16(): Utf16Order | null {
     return this.decoder?.order ?? null;
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    if (this.gunzip !== null) {
-      // Errors arrive through the gunzip's 'error' event.
-      this.gunzip.write(chunk, () => cb());
+    const inner = this.inner;
+    if (inner !== null) {
+      // Errors arrive through the unpacker's 'error' event.
+      inner.write(chunk, () => cb());
       return;
     }
     if (this.decided || chunk.length === 0) {
@@ -241,14 +270,30 @@ export class BinaryGate extends Transform {
     this.held = null;
     this.decided = true;
     if (isGzipHead(first)) {
-      this.unpack(first, cb);
+      this.unpack((this.gunzip = new GunzipMembers()), first, cb);
+      return;
+    }
+    const u = unpackerOfHead(first);
+    if (u !== null) {
+      if (!onPath(u.command)) {
+        cb(new BinaryInputError({ code: 'unpacker-missing', name: u.name, command: u.command, package: u.package, cat: u.cat }));
+        return;
+      }
+      this.unpackedBy = u;
+      this.unpack((this.child = new ChildUnpack(u)), first, cb);
       return;
     }
     cb(this.firstText(first));
   }
 
+  override _read(size: number): void {
+    // The unpacker is paused while this stream's reader is behind (unpack below).
+    this.inner?.resume();
+    super._read(size);
+  }
+
   override _flush(cb: TransformCallback): void {
-    const g = this.gunzip;
+    const g = this.inner;
     if (g === null) {
       // Fewer than four bytes in all, held in case they began a byte-order mark.
       const held = this.held;
@@ -291,7 +336,7 @@ export class BinaryGate extends Transform {
   }
 
   override _destroy(err: Error | null, cb: (error?: Error | null) => void): void {
-    this.gunzip?.destroy();
+    this.inner?.destroy();
     cb(err);
   }
 
@@ -301,8 +346,7 @@ export class BinaryGate extends Transform {
     return why === null ? null : new BinaryInputError(why);
   }
 
-  private unpack(first: Buffer, cb: TransformCallback): void {
-    const g = (this.gunzip = new GunzipMembers());
+  private unpack(g: GunzipMembers | ChildUnpack, first: Buffer, cb: TransformCallback): void {
     let judged = false;
     g.on('data', (text: Buffer) => {
       if (!judged && text.length > 0) {
@@ -313,7 +357,8 @@ export class BinaryGate extends Transform {
         if (err !== null) this.destroy(err);
         return;
       }
-      this.push(this.decoder === null ? text : this.decoder.write(text));
+      // Backpressure: 64 KiB of packed data can unpack to megabytes; _read resumes it.
+      if (!this.push(this.decoder === null ? text : this.decoder.write(text))) g.pause();
     });
     g.on('error', (err) => this.destroy(err));
     g.write(first, () => cb());

@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { isGzipHead } from './binary.js';
 import { GunzipMembers, gzipHeaderTime } from './gunzip.js';
 import { fsProblem, inputError, problemText, type InputProblem } from './problem.js';
+import { unpackerOfHead, type UnpackerName } from './unpackers.js';
 import { en } from '../i18n/en.js';
 
 export interface OpenedInput {
@@ -16,10 +17,13 @@ export interface OpenedInput {
   /**
    * The file's date: its mtime, or for gzip data the time its header records when that is
    * earlier (a .gz downloaded or copied keeps the log's date in its header, not as its
-   * mtime); now for stdin. Year inference's reference, and when the log was last written.
+   * mtime; bzip2, xz and zstd record no date: their mtime); now for stdin. Year
+   * inference's reference, and when the log was last written.
    */
   refDate: Date;
   gzip: boolean;
+  /** A file of bzip2, xz or zstd data (by its first bytes), unpacked by BinaryGate through the command; null otherwise. */
+  unpacker: UnpackerName | null;
   /** Size of a regular file when opened, null for stdin, pipes and devices. */
   size: number | null;
   /** Raw bytes read from the file so far (before gunzip); compared with `size` to notice a file that shrank. */
@@ -122,7 +126,8 @@ export function hasUndecodedBytes(path: string): boolean {
 /**
  * Bytes of log text in a regular file, without reading it: its size, or for gzip data the
  * uncompressed size its trailer records (modulo 4 GiB; for a file of several gzip members,
- * the last one's), whichever is larger. 0 when the path cannot be read. For "-", the size
+ * the last one's), whichever is larger; for bzip2, xz or zstd data, which record none, an
+ * estimate (Unpacker.ratio times its size). 0 when the path cannot be read. For "-", the size
  * of the file stdin is redirected from; 0 for a pipe or terminal, whose size is unknown.
  */
 export function textSize(path: string): number {
@@ -139,8 +144,11 @@ export function textSize(path: string): number {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return 0;
-    const b = Buffer.alloc(4);
-    if (st.size < 18 || readSync(fd, b, 0, 2, 0) < 2 || !isGzipHead(b)) return st.size;
+    const b = Buffer.alloc(6);
+    const n = readSync(fd, b, 0, 6, 0);
+    const u = unpackerOfHead(b.subarray(0, n));
+    if (u !== null) return st.size * u.ratio;
+    if (st.size < 18 || n < 2 || !isGzipHead(b)) return st.size;
     return readSync(fd, b, 0, 4, st.size - 4) === 4 ? Math.max(st.size, b.readUInt32LE(0)) : st.size;
   } catch {
     return 0;
@@ -233,7 +241,7 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
   const now = opts.now ?? (() => new Date());
   if (path === '-') {
     if (stdinIsDirectory()) throw inputError(STDIN_NAME, DIRECTORY_PROBLEM);
-    return { name: STDIN_NAME, stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, size: null, bytesRead: () => 0, trailingBytes: () => 0, gzipProblem: () => null, close: async () => {}, readAt: async () => Buffer.alloc(0) };
+    return { name: STDIN_NAME, stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, unpacker: null, size: null, bytesRead: () => 0, trailingBytes: () => 0, gzipProblem: () => null, close: async () => {}, readAt: async () => Buffer.alloc(0) };
   }
   const name = inputName(path);
   let handle;
@@ -246,6 +254,7 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
     const st = await handle.stat();
     if (st.isDirectory()) throw inputError(name, DIRECTORY_PROBLEM);
     let gzip = false;
+    let unpacker: UnpackerName | null = null;
     let fileDate = st.mtime;
     if (st.isFile()) {
       // The magic, and for gzip data the header's MTIME (RFC 1952: bytes 4-7).
@@ -253,6 +262,7 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
       const { bytesRead } = await handle.read(head, 0, 8, 0);
       gzip = bytesRead >= 2 && isGzipHead(head.subarray(0, bytesRead));
       if (gzip) fileDate = earlier(st.mtime, gzipHeaderTime(head.subarray(0, bytesRead)));
+      unpacker = unpackerOfHead(head.subarray(0, bytesRead))?.name ?? null;
       // An empty one too: `gzip -t` calls it "unexpected end of file", and read as an empty
       // text log it would pass for a rotation that held nothing (0 lines, exit 0).
       if (!gzip && path.endsWith('.gz')) throw inputError(name, { code: st.size === 0 ? 'empty-gz' : 'not-gzip' });
@@ -278,6 +288,7 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
       stream,
       refDate: st.isFile() ? fileDate : now(),
       gzip,
+      unpacker,
       size: st.isFile() ? st.size : null,
       bytesRead,
       trailingBytes: () => gunzip?.trailingBytes ?? 0,

@@ -3,6 +3,7 @@
 // stderr and the JSON `error` say it in English, the report, daily and check in --lang.
 import { InputError } from '../errors.js';
 import { en } from '../i18n/en.js';
+import type { UnpackerName } from './unpackers.js';
 
 export type InputProblem =
   | { code: 'not-found'; nonUtf8Name: boolean }
@@ -23,14 +24,18 @@ export type InputProblem =
   | { code: 'binary'; controls: number; sampled: number }
   | { code: 'utf16-no-bom' }
   | { code: 'bad-utf16' }
-  /** Compressed in a format logscan does not unpack: `name` (xz, bzip2 …) and the command that does. */
+  /** Compressed in a format logscan does not unpack here (zip; in `follow`, xz, bzip2 …): `name` and the command that does. */
   | { code: 'packed'; name: string; unpack: string }
+  /** bzip2, xz or zstd data whose command is not on PATH: the package that installs it, and the command that unpacks by hand. */
+  | { code: 'unpacker-missing'; name: UnpackerName; command: string; package: string; cat: string }
   /** `follow` of a gzip file: a rotated log, which does not grow. */
   | { code: 'gzip-not-followed' }
   | { code: 'shrank'; size: number; read: number }
   | { code: 'gzip-trailing'; bytes: number }
   /** `why`: zlib's words (English), or the gunzip's own ("unexpected end of file"). */
   | { code: 'gzip-cut'; line: number; why: string }
+  /** bzip2, xz or zstd data cut off or corrupt: `why` is the command's first line on stderr (English, made safe to show), or its exit status. */
+  | { code: 'unpack-cut'; name: UnpackerName; line: number; why: string }
   | { code: 'read-error'; line: number; message: string; errno?: string };
 
 export type InputProblemCode = InputProblem['code'];

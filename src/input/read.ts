@@ -126,11 +126,12 @@ export async function readInputs(paths: readonly string[], opts: ReadOptions): P
 /**
  * What year-less stamps are dated against: the file's date, or its last such line's time when
  * that is earlier (input/end-stamp.ts). Not for --year, stdin or a compressed file (dated by
- * its gzip header, input/open.ts); a tail that cannot be read leaves the file date (the
- * stream's own read reports the problem).
+ * its gzip header or, bzip2, xz and zstd, its mtime, input/open.ts: its packed tail holds no
+ * line to read); a tail that cannot be read leaves the file date (the stream's own read
+ * reports the problem).
  */
 async function yearReferenceOf(input: OpenedInput, opts: ReadOptions): Promise<Date> {
-  if (opts.year !== null || input.size === null || input.gzip) return input.refDate;
+  if (opts.year !== null || input.size === null || input.gzip || input.unpacker !== null) return input.refDate;
   try {
     return await yearReference(input.refDate, input.size, input.readAt, opts.tz);
   } catch {
@@ -204,7 +205,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
     },
     nuls: opts.onNuls && ((lineNo, count) => opts.onNuls?.(stats.file, lineNo, count)),
     afterChunk: opts.afterChunk,
-    endedEarly: () => gzipProblem() !== null,
+    endedEarly: () => gzipProblem() !== null || gate.unpackProblem !== null,
   });
 
   // The binary check sits after gunzip, so a compressed binary is caught too.
@@ -230,7 +231,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
     if (gate.utf16 !== null) stats.encoding = gate.utf16 === 'le' ? 'UTF-16LE' : 'UTF-16BE';
     // A file that got shorter while it was read (truncated by logrotate's copytruncate,
     // or rewritten): its end was never seen, so the input is incomplete.
-    if (input.size !== null && !input.gzip && input.bytesRead() < input.size) {
+    if (input.size !== null && !input.gzip && input.unpacker === null && input.bytesRead() < input.size) {
       stats.incomplete = true;
       fail(stats, { code: 'shrank', size: input.size, read: input.bytesRead() });
     }
@@ -246,6 +247,12 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
       stats.incomplete = true;
       fail(stats, { code: 'gzip-cut', line: splitter.lines, why: problem });
     }
+    // bzip2, xz or zstd data its command could not unpack to the end: the lines before are kept, as for gzip.
+    const cut = gate.unpackProblem;
+    if (cut !== null && gate.unpacker !== null) {
+      stats.incomplete = true;
+      fail(stats, { code: 'unpack-cut', name: gate.unpacker, line: splitter.lines, why: cut });
+    }
   } catch (err) {
     // Keep what was read; a cut-off last line is dropped rather than half-parsed.
     input.stream.unpipe(gate);
@@ -259,7 +266,8 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
     } else {
       stats.incomplete = true;
       const line = splitter.lines;
-      fail(stats, input.gzip || gate.gzip ? { code: 'gzip-cut', line, why: errText(err) } : readError(line, err));
+      const u = gate.unpacker;
+      fail(stats, input.gzip || gate.gzip ? { code: 'gzip-cut', line, why: errText(err) } : u !== null ? { code: 'unpack-cut', name: u, line, why: errText(err) } : readError(line, err));
     }
     gate.destroy();
     splitter.destroy();

@@ -21,6 +21,7 @@ export interface RotationName {
    * that sort so: year, month, day, then hours). Null for any other name.
    */
   stamp: string | null;
+  /** Named `.gz`; a `.bz2`, `.xz` or `.zst` suffix is told apart (not an `extension`) but not flagged. */
   gzip: boolean;
 }
 
@@ -34,11 +35,12 @@ const DATED = String.raw`[-_.]((?:19|20)\d\d[-_.]?(?:0[1-9]|1[0-2])[-_.]?(?:0[1-
 // stamp and before the compressor's `.gz` (its manual: mylog.foo → mylog.1.foo.gz; the code
 // builds stem + dateformat + EXT + compressext alike). Only after a number or a stamp: on its
 // own an extension is part of the name. It starts with a letter, so `.1` stays a number, and
-// is never `.gz`, which is the compressor's.
-const EXT = String.raw`\.(?!gz$)[A-Za-z][A-Za-z0-9]{0,15}`;
+// is never a compressor's (`.gz`, `.bz2`, `.xz`, `.zst`: input/unpackers.ts).
+const PACKED_EXT = String.raw`\.(?:gz|bz2|xz|zst)`;
+const EXT = String.raw`(?!${PACKED_EXT}$)\.[A-Za-z][A-Za-z0-9]{0,15}`;
 // The lazy stem takes the shortest name the suffixes can follow: kern.log.2.gz → kern.log + .2 + .gz,
 // fw.2.log.gz → fw + .2 + .log + .gz.
-const ROTATION = new RegExp(String.raw`^(.+?)(?:(?:${DATED}|\.(\d+))(${EXT})?|\.(old))?(\.gz)?$`);
+const ROTATION = new RegExp(String.raw`^(.+?)(?:(?:${DATED}|\.(\d+))(${EXT})?|\.(old))?(${PACKED_EXT})?$`);
 // Names rotation tools other than logrotate give, which say nothing of order: `messages_1`
 // (and `-1`), a hand-made `.bak`; with or without .gz. Beside them only the names above count
 // as a log's rotations, not every file that starts with its name (`syslog.json`, `syslog-ng.conf`).
@@ -52,7 +54,7 @@ export function rotationName(name: string): RotationName | null {
   const stamp = m[2] !== undefined ? m[2].replace(/\D/g, '') : null;
   const kind = stamp !== null ? 'dated' : m[3] !== undefined ? 'numbered' : m[5] !== undefined ? 'old' : 'live';
   const order = kind === 'dated' ? DATED_ORDER : kind === 'numbered' ? Number(m[3]) : kind === 'old' ? 1 : 0;
-  return { base: m[1]! + (m[4] ?? ''), ext: m[4] ?? null, kind, order, stamp, gzip: m[6] !== undefined };
+  return { base: m[1]! + (m[4] ?? ''), ext: m[4] ?? null, kind, order, stamp, gzip: m[6] === '.gz' };
 }
 
 /**

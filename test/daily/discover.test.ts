@@ -8,6 +8,8 @@ import { RotationGaps } from '../../src/daily/rotation-gaps.js';
 import { tempDir } from '../helpers/cli.js';
 
 const DAY = 86_400_000;
+/** No unpacking command installed (daily discovery's PATH lookup, replaced). */
+const NOT_INSTALLED = (): boolean => false;
 const T0 = Date.parse('2026-11-21T00:00:00Z');
 
 function file(dir: string, name: string, mtime: number, content = 'x\n'): void {
@@ -209,7 +211,7 @@ describe('rotations missing from the numbering', () => {
     expect(gaps.within([gap], ...day(-1))).toEqual([]); // 11-20: before .3.gz's last record
   });
 
-  it("pfSense's filter.log rotated by newsyslog: .0 and .N.gz read, a .bz2/.xz/.zst one that may hold the day skipped as unreadable, and no reaching back past it", () => {
+  it("pfSense's filter.log rotated by newsyslog: .0 and .N.gz read, a .bz2/.xz/.zst one that may hold the day skipped when its command is not installed, and no reaching back past it", () => {
     const dir = tempDir();
     // Size rotation: filter.log.N was closed at these times (newest first).
     file(dir, 'filter.log', T0 + DAY + 12 * 3_600_000); // live, 11-22 12:00
@@ -219,14 +221,14 @@ describe('rotations missing from the numbering', () => {
     file(dir, 'filter.log.3.xz', T0 - 3 * DAY);
     file(dir, 'filter.log.bz2', T0 + DAY); // no number: no rotation of filter.log
     const plan = defaultSearch('linux', {}, dir);
-    const [pfsense, opnsense] = discoverLogs(plan, T0 - DAY, T0 + DAY).filter((f) => f.family.base === 'filter.log');
+    const [pfsense, opnsense] = discoverLogs(plan, T0 - DAY, T0 + DAY, NOT_INSTALLED).filter((f) => f.family.base === 'filter.log');
     expect(pfsense.family.dir).toBeUndefined();
-    expect(names(familyFiles(dir, 'filter.log', readdirSync(dir)))).toEqual(['filter.log', 'filter.log.0', 'filter.log.1.bz2', 'filter.log.2.bz2', 'filter.log.3.xz']);
+    expect(names(familyFiles(dir, 'filter.log', readdirSync(dir), NOT_INSTALLED))).toEqual(['filter.log', 'filter.log.0', 'filter.log.1.bz2', 'filter.log.2.bz2', 'filter.log.3.xz']);
     // The live file was started after the window (filter.log.0 closed at 11-22 04:00).
     expect(names(pfsense.read)).toEqual(['filter.log.0']);
     expect(pfsense.skipped.map((x) => [names([x])[0], x.why])).toEqual([
       ['filter.log', { kind: 'later-lines', older: 'filter.log.0', olderWritten: '2026-11-22 04:00Z' }],
-      ['filter.log.1.bz2', { kind: 'packed', packing: 'bzip2' }],
+      ['filter.log.1.bz2', { kind: 'packed', packing: 'bzip2', package: 'bzip2' }],
       ['filter.log.2.bz2', { kind: 'before-day', lastWritten: '2026-11-19 20:00Z' }],
       ['filter.log.3.xz', { kind: 'before-day', lastWritten: '2026-11-18 00:00Z' }],
     ]);
@@ -261,7 +263,7 @@ describe('rotations missing from the numbering', () => {
     file(dir, 'filter.log.0', T0 + DAY + 3_600_000 * 4); // 11-22 04:00
     file(dir, 'filter.log.1.xz', T0 + 3_600_000 * 14); // 11-21 14:00
     file(dir, 'filter.log.2', T0 + 3_600_000 * 9); // 11-21 09:00, read
-    const sel = discoverLogs(defaultSearch('linux', {}, dir), T0 - DAY, T0 + DAY).find((f) => f.family.base === 'filter.log' && f.family.dir === undefined)!;
+    const sel = discoverLogs(defaultSearch('linux', {}, dir), T0 - DAY, T0 + DAY, NOT_INSTALLED).find((f) => f.family.base === 'filter.log' && f.family.dir === undefined)!;
     expect(names(sel.read)).toEqual(['filter.log.2', 'filter.log.0']);
     const g = { path: join(dir, 'filter.log.1.xz'), newer: 'filter.log.0', older: 'filter.log.2', from: T0 + 3_600_000 * 9 - SLACK_MS, to: T0 + 3_600_000 * 14 + SLACK_MS, packed: 'xz' };
     expect(sel.missing).toEqual([g]);
@@ -272,6 +274,31 @@ describe('rotations missing from the numbering', () => {
     expect(gaps.hole(sel.missing[0]!)).toEqual({ from: T0 + 3_600_000 * 8.8, to: T0 + 3_600_000 * 13.9 });
     expect(gaps.within(sel.missing, T0, T0 + DAY)).toEqual([g]);
     expect(gaps.within(sel.missing, T0 - DAY, T0)).toEqual([]);
+  });
+
+  it('a .bz2/.xz/.zst rotation whose command is installed is read as a .gz is: in rotation order, its mtime no bound, no hole', () => {
+    const dir = tempDir();
+    file(dir, 'filter.log', T0 + DAY + 12 * 3_600_000); // live, 11-22 12:00
+    file(dir, 'filter.log.0', T0 + DAY + 3_600_000 * 4); // 11-22 04:00
+    file(dir, 'filter.log.1.bz2', T0 + 3_600_000 * 14); // 11-21 14:00
+    file(dir, 'filter.log.2.xz', T0 + 3_600_000 * 9); // 11-21 09:00
+    file(dir, 'filter.log.3.zst', T0 - DAY - 3_600_000 * 4); // 11-19 20:00: before the window
+    file(dir, 'filter.log.bz2', T0 + DAY); // no number: no rotation of filter.log
+    const asked: string[] = [];
+    const installed = (u: { command: string }): boolean => {
+      asked.push(u.command);
+      return true;
+    };
+    expect(names(familyFiles(dir, 'filter.log', readdirSync(dir), installed))).toEqual(['filter.log', 'filter.log.0', 'filter.log.1.bz2', 'filter.log.2.xz', 'filter.log.3.zst']);
+    expect(new Set(asked)).toEqual(new Set(['bzip2', 'xz', 'zstd']));
+    const sel = discoverLogs(defaultSearch('linux', {}, dir), T0 - DAY, T0 + DAY, installed).find((f) => f.family.base === 'filter.log' && f.family.dir === undefined)!;
+    // Oldest first, .2.xz before .1.bz2; the .3.zst ends before the window: the logs reach back.
+    expect(names(sel.read)).toEqual(['filter.log.2.xz', 'filter.log.1.bz2', 'filter.log.0']);
+    expect(sel.missing).toEqual([]);
+    expect(sel.reachesBack).toBe(true);
+    expect(sel.skipped.map((x) => x.why.kind)).toEqual(['later-lines', 'before-day']);
+    // Compressed as a .gz is: their mtimes are when they were compressed, no bound on their lines.
+    expect(sel.read.map((f) => f.compressed)).toEqual([true, true, false]);
   });
 
   it("OPNsense's filter/filter_YYYYMMDD.log: the days' files that can hold the window, by the same mtime rule and slack", () => {

@@ -1,6 +1,7 @@
 // `logscan daily` through the built CLI: day boundaries in zones and across DST and
 // New Year, the previous-day comparison from logs and from --state, discovery in a
 // --log-dir, and every output format with hostile log text.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,6 +16,11 @@ import { renderDailyText } from '../../src/render/daily-text.js';
 
 /** A terminal wide enough that no line of the text summary wraps (the text wraps to the width: README, "Output formats"). */
 const WIDE = { COLUMNS: '1000' };
+/** A PATH without bzip2, xz or zstd: their rotations are then skipped, unread (the CLI is started by node's absolute path). */
+const NO_UNPACKERS = { PATH: tempDir() };
+
+/** The system's compressor, for `.bz2`, `.xz` and `.zst` names (it must be installed: a missing one fails the test). */
+const COMPRESSORS: Readonly<Record<string, string>> = { '.bz2': 'bzip2', '.xz': 'xz', '.zst': 'zstd' };
 
 interface DailyJson {
   date: string;
@@ -33,13 +39,15 @@ interface DailyJson {
 
 function write(dir: string, name: string, lines: string[], mtime?: number): string {
   const path = join(dir, name);
-  writeFileSync(path, name.endsWith('.gz') ? gzipSync(lines.join('\n') + '\n') : lines.join('\n') + '\n');
+  const text = lines.join('\n') + '\n';
+  const packer = COMPRESSORS[name.slice(name.lastIndexOf('.'))];
+  writeFileSync(path, name.endsWith('.gz') ? gzipSync(text) : packer !== undefined ? execFileSync(packer, ['-c', '-q'], { input: text }) : text);
   if (mtime !== undefined) utimesSync(path, mtime / 1000, mtime / 1000);
   return path;
 }
 
-function daily(args: string[]): DailyJson {
-  const r = runCli(['daily', ...args, '-o', 'json']);
+function daily(args: string[], env: Record<string, string> = {}): DailyJson {
+  const r = runCli(['daily', ...args, '-o', 'json'], { env });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as DailyJson;
@@ -1322,40 +1330,56 @@ describe('a rotation unread or missing inside the logs read', () => {
   const base = ['--date', '2026-11-21', '--tz', 'UTC'];
   const headingOf = (text: string): string => text.split('\n').find((l) => l.startsWith('Change') || l.startsWith('变化'))!;
 
-  it("pfSense: a .bz2 that may hold the day and the day before leaves it covered from the first record read, and the day before unmeasured, though another log's rotations reach back", () => {
+  it("pfSense without bzip2 installed: a .bz2 that may hold the day and the day before leaves it covered from the first record read, and the day before unmeasured, though another log's rotations reach back", () => {
     const dir = tempDir();
     write(dir, 'filter.log', [isoLine(at('2026-11-22T04:10:00Z'))], T + DAY_MS + 12 * HOUR);
     write(dir, 'filter.log.0', [isoLine(at('2026-11-21T10:38:00Z')), isoLine(at('2026-11-21T15:00:00Z'), { src: '198.51.100.7' })], T + DAY_MS + 4 * HOUR);
-    write(dir, 'filter.log.1.bz2', ['BZh91AY&SY'], T + 10.6 * HOUR);
+    write(dir, 'filter.log.1.bz2', [isoLine(at('2026-11-20T22:00:00Z')), isoLine(at('2026-11-21T10:30:00Z'))], T + 10.6 * HOUR);
     // kern.log's rotations go back past the day before (no firewall line in them): they must not vouch for filter.log.
     write(dir, 'kern.log', ['Nov 21 12:00:00 gw kernel: eth0 up'], T + DAY_MS);
     write(dir, 'kern.log.1', ['Nov 20 12:00:00 gw kernel: eth0 up'], T);
     write(dir, 'kern.log.2', ['Nov 18 12:00:00 gw kernel: eth0 up'], T - 2 * DAY_MS);
-    const d = daily(['--log-dir', dir, ...base]) as DailyJson & { comparison: Comparison };
+    const d = daily(['--log-dir', dir, ...base], NO_UNPACKERS) as DailyJson & { comparison: Comparison };
     expect(d.covered).toBe(false);
     expect(d.comparison.basis).toBeNull();
     expect(d.comparison.probes.previous).toBeNull();
     expect(d.comparison.todayCovered).toEqual({ from: '2026-11-21T10:38:00.000Z', to: '2026-11-22T00:00:00.000Z' });
     expect(d.missingFiles).toEqual([{ path: join(dir, 'filter.log.1.bz2'), newer: 'filter.log.0', older: null, inDay: true, packed: 'bzip2' }]);
-    const text = runCli(['daily', '--log-dir', dir, ...base, '-o', 'text'], { env: WIDE }).stdout;
+    const text = runCli(['daily', '--log-dir', dir, ...base, '-o', 'text'], { env: { ...WIDE, ...NO_UNPACKERS } }).stdout;
     expect(headingOf(text)).toBe('Change: no data for 2026-11-20 (not in the logs; --state DIR keeps a digest per day)');
-    expect(text).toContain("note: filter.log.1.bz2 was not read (compressed in a way logscan does not read): the day's records in it are not counted");
+    expect(text).toContain("note: filter.log.1.bz2 was not read (the command that unpacks it is not installed): the day's records in it are not counted");
+    expect(text).toContain('filter.log.1.bz2 — compressed with bzip2, and the bzip2 command is not installed (install it: apt install bzip2; or decompress it and give it as a FILE)');
     expect(text).toContain('note: the logs start during the day (first firewall record 2026-11-21 10:38:00): the hours before are missing');
     // Listed once in the footer, as skipped, not again as missing.
     expect(text).not.toContain('missing: ');
-    const zh = runCli(['daily', '--log-dir', dir, ...base, '-o', 'text', '--lang', 'zh'], { env: WIDE }).stdout;
-    expect(zh).toContain('注意：filter.log.1.bz2 未被读取（其压缩格式 logscan 无法读取）：其中当天的记录未计入');
+    const zh = runCli(['daily', '--log-dir', dir, ...base, '-o', 'text', '--lang', 'zh'], { env: { ...WIDE, ...NO_UNPACKERS } }).stdout;
+    expect(zh).toContain('注意：filter.log.1.bz2 未被读取（解压它的命令未安装）：其中当天的记录未计入');
+    // With bzip2 on PATH the same rotation is read: the day is covered, compared with the day before, nothing said missing.
+    const read = daily(['--log-dir', dir, ...base]) as DailyJson & { comparison: Comparison };
+    expect(read.missingFiles).toEqual([]);
+    expect(read.skippedFiles.map((f) => f.why.kind)).not.toContain('packed');
+    expect(read.report.inputs.map((i) => i.file).filter((f) => f.includes('filter.log'))).toEqual([join(dir, 'filter.log.1.bz2'), join(dir, 'filter.log.0')]);
+    expect(read.covered).toBe(true);
+    expect(read.comparison.todayCovered).toBeNull();
+    expect(read.headline.packets).toBe(d.headline.packets + 1);
+    const readText = runCli(['daily', '--log-dir', dir, ...base, '-o', 'text'], { env: WIDE }).stdout;
+    expect(readText).not.toContain('was not read');
+    expect(readText).not.toContain('only partly covered');
   });
 
-  it('a packed rotation between two read ones: the day before partly covered until its last record before it, the day from the first after', () => {
+  it('a packed rotation between two read ones (its command not installed): the day before partly covered until its last record before it, the day from the first after', () => {
     const dir = tempDir();
     write(dir, 'filter.log', [isoLine(at('2026-11-22T04:10:00Z'))], T + DAY_MS + 12 * HOUR);
     write(dir, 'filter.log.0', [isoLine(at('2026-11-21T10:38:00Z')), isoLine(at('2026-11-21T23:30:00Z'))], T + DAY_MS + 4 * HOUR);
-    write(dir, 'filter.log.1.bz2', ['BZh91AY&SY'], T + 10.6 * HOUR);
+    write(dir, 'filter.log.1.bz2', [isoLine(at('2026-11-20T09:00:00Z')), isoLine(at('2026-11-21T10:30:00Z'))], T + 10.6 * HOUR);
     write(dir, 'filter.log.2.gz', [isoLine(at('2026-11-19T09:00:00Z')), isoLine(at('2026-11-20T08:55:00Z'))], T - 15 * HOUR);
-    const d = daily(['--log-dir', dir, ...base]) as DailyJson & { comparison: Comparison };
+    const d = daily(['--log-dir', dir, ...base], NO_UNPACKERS) as DailyJson & { comparison: Comparison };
     expect(d.comparison).toMatchObject({ basis: 'logs', previousComplete: false, todayComplete: false, previousCovered: { from: '2026-11-20T00:00:00.000Z', to: '2026-11-20T08:55:00.000Z' }, todayCovered: { from: '2026-11-21T10:38:00.000Z' } });
-    const text = runCli(['daily', '--log-dir', dir, ...base, '-o', 'text'], { env: WIDE }).stdout;
+    // Read when bzip2 is there: both days complete, the rotations oldest first.
+    const read = daily(['--log-dir', dir, ...base]) as DailyJson & { comparison: Comparison };
+    expect(read.comparison).toMatchObject({ basis: 'logs', previousComplete: true, todayComplete: true });
+    expect(read.report.inputs.map((i) => i.file.slice(dir.length + 1))).toEqual(['filter.log.2.gz', 'filter.log.1.bz2', 'filter.log.0']);
+    const text = runCli(['daily', '--log-dir', dir, ...base, '-o', 'text'], { env: { ...WIDE, ...NO_UNPACKERS } }).stdout;
     expect(headingOf(text)).toBe('Change: vs 2026-11-20, from the same logs (that day only partly covered: until 08:55); 2026-11-21 only partly covered too: from 10:38');
   });
 

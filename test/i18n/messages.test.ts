@@ -444,6 +444,8 @@ const PROBLEMS: Record<InputProblemCode, InputProblem> = {
   shrank: { code: 'shrank', size: 4096, read: 1024 },
   'gzip-trailing': { code: 'gzip-trailing', bytes: 12 },
   'gzip-cut': { code: 'gzip-cut', line: 128, why: 'unexpected end of file' },
+  'unpacker-missing': { code: 'unpacker-missing', name: 'xz', command: 'xz', package: 'xz-utils', cat: 'xzcat' },
+  'unpack-cut': { code: 'unpack-cut', name: 'bzip2', line: 128, why: 'bzip2: Compressed file ends unexpectedly;' },
   'read-error': { code: 'read-error', line: 7, message: 'EIO: i/o error, read' },
 };
 

@@ -12,6 +12,14 @@ describe('rotated logs are read oldest first', () => {
     ]);
   });
 
+  it('rotations compressed with bzip2, xz or zstd are ordered as .gz ones, with or without the live file given (their suffix is no `extension`)', () => {
+    const want = ['/var/log/kern.log.3.zst', '/var/log/kern.log.2.bz2', '/var/log/kern.log.1', '/var/log/kern.log'];
+    expect(oldestFirst(['/var/log/kern.log', '/var/log/kern.log.1', '/var/log/kern.log.2.bz2', '/var/log/kern.log.3.zst'])).toEqual(want);
+    expect(oldestFirst(['/var/log/kern.log.1', '/var/log/kern.log.2.bz2', '/var/log/kern.log.3.zst'])).toEqual(want.slice(0, 3));
+    expect(rotationName('kern.log.2.xz')).toMatchObject({ base: 'kern.log', ext: null, kind: 'numbered', order: 2, gzip: false });
+    expect(rotationName('fw-20261206.log.zst')).toMatchObject({ base: 'fw.log', ext: '.log', kind: 'dated' });
+  });
+
   it('dateext names by date, .old before the live file', () => {
     expect(oldestFirst(['messages', 'messages-20261101', 'messages-20261025.gz'])).toEqual(['messages-20261025.gz', 'messages-20261101', 'messages']);
     expect(oldestFirst(['pfirewall.log', 'pfirewall.log.old'])).toEqual(['pfirewall.log.old', 'pfirewall.log']);
