@@ -159,7 +159,8 @@ export class ChildUnpack extends Transform {
   /** The command's first line on stderr (bzip2 starts with an empty one), made safe to show and named by the command; or its exit status. */
   private why(code: number | null, signal: NodeJS.Signals | null): string {
     const first = this.stderr.split('\n').find((l) => l.trim() !== '') ?? '';
-    const line = termSafe(first.trim()).slice(0, 200);
+    // bzip2's first line ends in ';' (its message goes on below): a clause cut short, not a sentence.
+    const line = termSafe(first.trim().replace(/[;:,]+$/, '')).slice(0, 200);
     const own = `${this.unpacker.command}:`;
     if (line !== '') return line.startsWith(own) ? line : `${own} ${line}`;
     return signal !== null ? `${own} killed by ${signal}` : `${own} exit status ${code}`;
