@@ -1448,6 +1448,7 @@ export const en = {
     'repeat-syntax': (r) => `${r.field}: expected "N times: [ … ]" with a count from 1 to ${r.max}, found ${r.value}`,
     'header-unread': () => 'header not understood: read from its kernel: tag on',
     'not-record': () => 'not a firewall record',
+    'not-ip': (r) => `${r.value} packet, not IP: logscan reads IP packets`,
     blank: () => 'blank line',
     'empty-message': () => 'empty message',
     'journal-no-message': () => 'journal entry without MESSAGE',

@@ -1141,6 +1141,7 @@ export const zh: Messages = {
     'repeat-syntax': (r) => `${r.field}：应为 "N times: [ … ]"，次数为 1 到 ${r.max}，实际为 ${r.value}`,
     'header-unread': () => '未能识别日志头：从 kernel: 标签之后读取',
     'not-record': () => '不是防火墙记录',
+    'not-ip': (r) => `${r.value} 数据包，不是 IP：logscan 只读取 IP 数据包`,
     blank: () => '空行',
     'empty-message': () => '消息为空',
     'journal-no-message': () => 'journald 条目没有 MESSAGE 字段',

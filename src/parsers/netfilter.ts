@@ -51,6 +51,7 @@ const CODE_NAN = fixedReason('not-a-number', 'CODE');
 const WINDOW_NAN = fixedReason('not-a-number', 'WINDOW');
 const TWO_RECORDS = fixedReason('two-records');
 const IN_MISSING = fixedReason('missing', 'IN');
+const NOT_IP = new PayloadReject(false, fixedReason('not-ip', '', 'ARP'));
 
 /** Shortens a logged value for an error message. */
 function shown(s: string): string {
@@ -381,6 +382,29 @@ function cutBeforePorts(s: string, spt: number, dstEnd: number, protoV: number, 
   return end - i < 4 && 'SPT='.startsWith(s.slice(i, end));
 }
 
+/**
+ * `IN=` glued to a prefix that ends in a letter or digit (`--log-prefix "FORWARD"`, no
+ * space: `FORWARDIN=br0 OUT=ppp0`), which findKey passes over as the tail of a word. The
+ * kernel writes `IN=%s OUT=%s` as one, so an `IN=` whose value ends one space before
+ * `OUT=` is the field. Looked for only when no `IN=` was found, never on the common path.
+ */
+function gluedIn(s: string, start: number, outV: number): number {
+  const i = s.lastIndexOf('IN=', outV - 4);
+  if (i < start) return -1;
+  const sp = s.indexOf(' ', i);
+  return sp === outV - 5 ? i + 3 : -1;
+}
+
+/**
+ * An ARP packet logged by an `arp`/bridge family rule or nftables with `flags ether`:
+ * `MACPROTO=0806 ARP HTYPE=1 PTYPE=0x0800 OPCODE=2 … IPSRC= … IPDST=`. A record, but of
+ * no IP packet: logscan reads IP, so it is skipped, saying so.
+ */
+function arpRecord(s: string, start: number, end: number): boolean {
+  const i = findKey(s, 'OPCODE=', start, end);
+  return i >= 0 && findKey(s, 'IPSRC=', i, end) >= 0;
+}
+
 // ---------------------------------------------------------------- the payload
 
 /**
@@ -398,11 +422,14 @@ export function parseNetfilterPayload(
 ): FirewallEvent | PayloadReject {
   const srcV = findKey(s, 'SRC=', start, end);
   if (srcV < 0) {
-    const p = s.indexOf('PROTO=', start);
-    return p >= 0 && p < end ? malformed(SRC_SPLIT) : NOT_FIREWALL;
+    // MACPROTO= and VPROTO= (nftables' `flags ether`) are not the IP header's PROTO=.
+    const p = findKey(s, 'PROTO=', start, end);
+    if (p >= 0) return malformed(SRC_SPLIT);
+    return arpRecord(s, start, end) ? NOT_IP : NOT_FIREWALL;
   }
-  const inV = findKey(s, 'IN=', start, srcV);
   const outV = findKey(s, 'OUT=', start, srcV);
+  let inV = findKey(s, 'IN=', start, srcV);
+  if (inV < 0 && outV >= 0) inV = gluedIn(s, start, outV);
   const protoV = findKey(s, 'PROTO=', srcV, end);
   if (protoV < 0) return inV >= 0 || outV >= 0 ? malformed(PROTO_MISSING) : NOT_FIREWALL;
 

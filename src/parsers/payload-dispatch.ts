@@ -38,8 +38,9 @@ import { flat } from '../util/flat-string.js';
 const NOTED_CHARS = 241;
 
 /**
- * The netfilter payload as a PayloadParser (events keep the `iptables` id). Its only
- * non-malformed reject is "no netfilter record here", which is NOT_MINE's meaning.
+ * The netfilter payload as a PayloadParser (events keep the `iptables` id). Its
+ * non-malformed rejects are "no netfilter record here", which is NOT_MINE's meaning, and
+ * a netfilter record of no IP packet (ARP), skipped with its own reason.
  */
 export function createNetfilterPayload(ctx: Pick<ParseContext, 'file'>): PayloadParser {
   const file = ctx.file;
@@ -47,7 +48,7 @@ export function createNetfilterPayload(ctx: Pick<ParseContext, 'file'>): Payload
     format: 'iptables',
     parse: (s, start, end, head, lineNo) => {
       const r = parseNetfilterPayload(s, start, end, head, 'iptables', file, lineNo);
-      return r instanceof PayloadReject && !r.malformed ? NOT_MINE : r;
+      return r instanceof PayloadReject && !r.malformed && r.reason === NOT_RECORD ? NOT_MINE : r;
     },
   };
 }

@@ -118,6 +118,8 @@ export interface ReasonFacts {
   'header-unread': object;
   // ---- skipped
   'not-record': object;
+  /** value: what the packet is instead (`ARP`) */
+  'not-ip': object;
   blank: object;
   'empty-message': object;
   'journal-no-message': object;

@@ -176,7 +176,10 @@ export class SyslogEnvelopeReader {
     if (c === 0x3c) return this.pri(s, p, env);
     if (c === LBRACKET) return this.dmesg(s, p, env);
     if (digitAt(s, p) >= 0) {
-      return s.charCodeAt(p + 4) === 0x2d ? this.timestamped(s, p, env, false) : this.proxmox(s, p, env) || this.unixStamped(s, p, env);
+      if (s.charCodeAt(p + 4) === 0x2d) return this.timestamped(s, p, env, false);
+      // RFC 5424 whose <PRI> a collector took off (Wazuh's remoted stores it so): `1 2021-08-04T…`.
+      if (s.charCodeAt(p + 1) === SP && s.charCodeAt(p + 6) === 0x2d && digitAt(s, p + 2) >= 0) return this.rfc5424(s, p + 2, env);
+      return this.proxmox(s, p, env) || this.unixStamped(s, p, env);
     }
     if (monthAt(s, p) !== 0) return this.timestamped(s, p, env, true);
     // A weekday then a month is OpenWrt's logread; a weekday then a date, journalctl's short-full.
@@ -264,6 +267,8 @@ export class SyslogEnvelopeReader {
       return this.rfc5424(s, q + 2, env);
     }
     if (digitAt(s, q) >= 0 ? this.timestamped(s, q, env, false) : monthAt(s, q) !== 0 && this.timestamped(s, q, env, true)) return true;
+    // `dmesg -r` and Android's dmesg keep the kernel's level: `<6>[ 5739.482168] message`.
+    if (s.charCodeAt(q) === LBRACKET && this.dmesg(s, q, env)) return true;
     // A header no reader understands is passed over up to its kernel tag, as on a line
     // without the PRI; with none the message starts right after the PRI.
     if (!this.kernelTag(s, q, env)) env.msgStart = q;

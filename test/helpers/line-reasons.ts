@@ -58,6 +58,7 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'repeat-syntax': [{ code: 'repeat-syntax', field: 'message repeated', value: "'many'", max: 999_999_999 }, 'message repeated: expected "N times: [ … ]" with a count from 1 to 999999999, found \'many\''],
   'header-unread': [{ code: 'header-unread', field: '', value: '' }, 'header not understood: read from its kernel: tag on'],
   'not-record': [{ code: 'not-record', field: '', value: '' }, 'not a firewall record'],
+  'not-ip': [{ code: 'not-ip', field: '', value: 'ARP' }, 'ARP packet, not IP: logscan reads IP packets'],
   blank: [{ code: 'blank', field: '', value: '' }, 'blank line'],
   'empty-message': [{ code: 'empty-message', field: '', value: '' }, 'empty message'],
   'journal-no-message': [{ code: 'journal-no-message', field: '', value: '' }, 'journal entry without MESSAGE'],

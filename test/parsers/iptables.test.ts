@@ -161,6 +161,26 @@ describe('malformed and skipped lines', () => {
     expect(malformedReason(`${HEAD}XX=enp1s0 OUT= SRC=195.54.160.107 DST=51.15.166.67 LEN=40 TTL=245 ID=1 PROTO=TCP SPT=8080 DPT=8123 WINDOW=1024 RES=0x00 SYN URGP=0`)).toMatch(/^IN: missing/);
   });
 
+  it('a prefix glued to IN= after a letter (`FORWARDIN=br0 OUT=ppp0`) is the rule; IN= is read', () => {
+    const e = one(`${HEAD}FORWARDIN=br0 OUT=ppp0 PHYSIN=eth0 SRC=192.168.1.9 DST=203.0.113.37 LEN=60 TTL=127 ID=1 PROTO=ICMP TYPE=8 CODE=0 ID=512 SEQ=1`);
+    expect([e.rule, e.inIface, e.outIface, e.direction]).toEqual(['FORWARD', 'br0', 'ppp0', 'forward']);
+    const pre = one(`${HEAD}PREROUTINGIN=br0 OUT= PHYSIN=eth0 SRC=192.168.1.9 DST=203.0.113.37 LEN=60 TTL=128 ID=1 PROTO=ICMP TYPE=8 CODE=0`);
+    expect([pre.rule, pre.inIface, pre.outIface, pre.direction]).toEqual(['PREROUTING', 'br0', null, 'in']);
+  });
+
+  it('a word ending in IN= with another key before OUT= is still malformed', () => {
+    expect(malformedReason(`${HEAD}LOGIN=br0 X=1 OUT= SRC=192.168.1.9 DST=203.0.113.37 LEN=60 TTL=128 ID=1 PROTO=ICMP TYPE=8 CODE=0`)).toBe("IN: missing (found 'LOGIN=br0')");
+  });
+
+  it('an ARP record (MACPROTO=0806 … OPCODE= IPSRC=) is skipped as not IP, not malformed', () => {
+    const r = parse(
+      `${HEAD}test: IN=veth0 OUT= MACSRC=86:6c:92:00:d6:73 MACDST=0e:3b:eb:00:73:76 VPROTO=8100 VID=10 MACPROTO=0806 ARP HTYPE=1 PTYPE=0x0800 OPCODE=2 MACSRC=86:6c:92:00:d6:73 IPSRC=192.168.10.2 MACDST=0e:3b:eb:00:73:76 IPDST=192.168.10.1`,
+    );
+    expect(r.events).toEqual([]);
+    expect(r.malformed).toEqual([]);
+    expect(r.skipped.map((x) => x.reason)).toEqual(['ARP packet, not IP: logscan reads IP packets']);
+  });
+
   it('a split fragment without SRC= is malformed, not skipped', () => {
     expect(malformedReason('May  5 20:46:46 gw user.info kernel: L=126 ID=8698 DF PROTO=TCP SPT=88 DPT=51179 WINDOW=2053 RES=0x00 ACK URGP=0')).toMatch(/^SRC: missing/);
   });

@@ -249,3 +249,26 @@ describe('syslog envelope: headers seen in the wild', () => {
     }
   });
 });
+
+describe('syslog envelope: headers a collector or dmesg changed', () => {
+  it("RFC 5424 whose <PRI> the collector took off (Wazuh's archives): time and host are read", () => {
+    const line = '1 2021-08-04T06:59:07.691848+04:00 fw01 filterlog 48906 - - 98,,,1627710987,vmx1,match,pass,in';
+    const env = readFresh(line);
+    expect(env.time?.toISOString()).toBe('2021-08-04T02:59:07.691Z');
+    expect(env.host).toBe('fw01');
+    expect(line.slice(env.msgStart, env.msgEnd)).toBe('98,,,1627710987,vmx1,match,pass,in');
+  });
+
+  it('a Proxmox line and a journalctl short-unix stamp, which also start with digits, are not taken for it', () => {
+    expect(readFresh('1763619901.123456 gw kernel: IN=eth0').time?.getTime()).toBe(1763619901123);
+    expect(readFresh('1 5 2026-11-20 x').time).toBeNull();
+  });
+
+  it('`dmesg -r` and Android dmesg keep the level before the uptime: `<6>[ 5739.482168] msg`', () => {
+    const line = '<6>[ 5739.482168] CMWRAP IN= OUT=ppp0';
+    const env = readFresh(line);
+    expect(env.uptime).toBe(5739.482168);
+    expect(env.time).toBeNull();
+    expect(line.slice(env.msgStart, env.msgEnd)).toBe('CMWRAP IN= OUT=ppp0');
+  });
+});
