@@ -184,9 +184,18 @@ class IosStamp {
   error: LineReason | null = null;
   private readonly local: Clock;
   private utc: Clock | null = null;
+  /** The last stamp was read in --tz (no zone, or one not UTC): noted by `used`, not by the clock. */
+  private zoneless = false;
 
   constructor(private readonly ctx: ParseContext) {
-    this.local = new Clock(ctx);
+    // The clock notes nothing (a note of its own, never read): a header's time may win over the stamp's.
+    this.local = new Clock({ ...ctx, zoneNote: {} });
+  }
+
+  /** The stamp read last is the event's time: a zone-less one is noted for the input. */
+  used(): void {
+    const note = this.ctx.zoneNote;
+    if (this.zoneless && note !== undefined) note.zonelessTimes = true;
   }
 
   /** Reads the stamp in s[i, tag); false when there is none (or an uptime). */
@@ -203,6 +212,7 @@ class IosStamp {
     this.zone = zoneAt >= 0;
     const utcZone = this.zone && isUtcWord(s, zoneAt, tag);
     const clock = utcZone ? (this.utc ??= new Clock({ ...this.ctx, tz: 'UTC', zoneNote: undefined })) : this.local;
+    this.zoneless = !utcZone;
     let ms = clock.bsd(s, i);
     if (ms !== ms && clock.error === null) ms = clock.bsdYear(s, i);
     if (ms !== ms) {
@@ -391,6 +401,7 @@ class IosPayload implements PayloadParser {
         if (time === null || ((st.year || st.zone) && !st.unsynced)) {
           time = new Date(st.ms);
           yearInferred = !st.year;
+          st.used();
         }
       } else if (st.error !== null) return malformed(st.error);
     }

@@ -141,15 +141,18 @@ class MikrotikPayload implements PayloadParser {
     let p = start;
     let time = head.time;
     let yearInferred = head.yearInferred;
+    let printStamp = false;
     if (time === null) {
       // RouterOS's own `/log print` output has no syslog header but a stamp of its own.
       const c = s.charCodeAt(p);
       if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a && s.charCodeAt(p + 3) === 0x2f)) {
-        const clock = (this.clock ??= new Clock(this.ctx));
+        // Its own note, never read: a line that is no event noted nothing (printStamp says it for one that is).
+        const clock = (this.clock ??= new Clock({ ...this.ctx, zoneNote: {} }));
         const ms = clock.routerOsPrint(s, p);
         if (ms === ms) {
           time = this.dates.of(ms);
           yearInferred = true;
+          printStamp = true;
           p = skipSpaces(s, clock.end, end);
         } else if (clock.error !== null) return bad(clock.error);
       }
@@ -225,6 +228,8 @@ class MikrotikPayload implements PayloadParser {
     if (l < pairEnd) return bad(CUT);
     const len = uintIn(s, l + 6, digitsEnd(s, l + 6, end));
 
+    // A /log print stamp has no zone: read in --tz, and said so, now that it is an event's time.
+    if (printStamp && this.ctx.zoneNote !== undefined) this.ctx.zoneNote.zonelessTimes = true;
     const direction = CHAIN_DIRECTION[chain] ?? (inIface !== null ? (outIface !== null ? 'forward' : 'in') : outIface !== null ? 'out' : null);
     const hasPorts = proto === 'tcp' || proto === 'udp' || proto === 'sctp' || proto === 'udplite' || proto === 'dccp';
     return {
