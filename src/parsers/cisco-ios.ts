@@ -30,7 +30,9 @@
 // Mapping: permitted → allow, denied → drop; rule = `list ACL` (+ ` seq N` for an IPv6 ACE,
 // + ` [TAG]`), or `zone-pair ZP class CLASS`; inIface = the `log-input` interface. The line
 // says nothing of the direction (an ACL can be applied in or out on any interface), so it is
-// null and --home-net says which sources are outside, as for an ASA's Teardown.
+// null and --home-net says which sources are outside, as for an ASA's Teardown. Host: the
+// syslog header's, else the `logging origin-id` word before the IOS stamp (`<174>12: edge-rtr:
+// 13: Jul 11 …`).
 import type { Action, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
 import { digitsEnd, fractionMs, portIn, shown, skipSpaces, uintIn } from './fields.js';
@@ -41,6 +43,7 @@ import { syslogPayloadCreate } from './payload-dispatch.js';
 import { Clock, digitAt, monthAt } from './timestamp.js';
 import { fixedReason, reason, underField, type LineReason } from './reason.js';
 import { sniffMatching, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
+import { flat } from '../util/flat-string.js';
 
 const ID = 'cisco-ios';
 
@@ -126,15 +129,21 @@ const SCRATCH_TAG = new Tag();
 /**
  * s[i, tag) past the one-word fields ending in `:` that stand before an IOS stamp (an
  * origin id, a second sequence number); i itself when a stamp (`*`, `.`, a month) or
- * anything else comes first.
+ * anything else comes first. origin[0], origin[1]: where the first of them that is not all
+ * digits, the origin id (`logging origin-id hostname`), stands without its colon; -1 when none.
  */
-function pastOrigin(s: string, i: number, tag: number): number {
+function pastOrigin(s: string, i: number, tag: number, origin: Int32Array): number {
+  origin[0] = -1;
   for (;;) {
     const w = skipSpaces(s, i, tag);
     const c = s.charCodeAt(w);
     if (w >= tag || c === 0x2a || c === 0x2e || monthAt(s, w) !== 0) return i;
     const e = tokenEnd(s, w, tag);
     if (e <= w + 1 || e >= tag || s.charCodeAt(e - 1) !== 0x3a) return i;
+    if (origin[0] < 0 && digitsEnd(s, w, e - 1) < e - 1) {
+      origin[0] = w;
+      origin[1] = e - 1;
+    }
     i = e;
   }
 }
@@ -175,9 +184,18 @@ class IosStamp {
   error: LineReason | null = null;
   private readonly local: Clock;
   private utc: Clock | null = null;
+  /** The last stamp was read in --tz (no zone, or one not UTC): noted by `used`, not by the clock. */
+  private zoneless = false;
 
   constructor(private readonly ctx: ParseContext) {
-    this.local = new Clock(ctx);
+    // The clock notes nothing (a note of its own, never read): a header's time may win over the stamp's.
+    this.local = new Clock({ ...ctx, zoneNote: {} });
+  }
+
+  /** The stamp read last is the event's time: a zone-less one is noted for the input. */
+  used(): void {
+    const note = this.ctx.zoneNote;
+    if (this.zoneless && note !== undefined) note.zonelessTimes = true;
   }
 
   /** Reads the stamp in s[i, tag); false when there is none (or an uptime). */
@@ -194,6 +212,7 @@ class IosStamp {
     this.zone = zoneAt >= 0;
     const utcZone = this.zone && isUtcWord(s, zoneAt, tag);
     const clock = utcZone ? (this.utc ??= new Clock({ ...this.ctx, tz: 'UTC', zoneNote: undefined })) : this.local;
+    this.zoneless = !utcZone;
     let ms = clock.bsd(s, i);
     if (ms !== ms && clock.error === null) ms = clock.bsdYear(s, i);
     if (ms !== ms) {
@@ -334,8 +353,19 @@ class IosPayload implements PayloadParser {
   private readonly dstA = new Addr();
   private stamp: IosStamp | null = null;
   private readonly labels = new Map<string, string>();
+  private readonly origin = new Int32Array(2);
+  /** The line's host: the syslog header's, else the origin id's. */
+  private host: string | null = null;
+  private lastOrigin = '';
 
   constructor(private readonly ctx: ParseContext) {}
+
+  /** The origin id at s[a, b); the same string as the line before when it repeats. */
+  private originHost(s: string, a: number, b: number): string {
+    const h = this.lastOrigin;
+    if (h.length === b - a && s.startsWith(h, a)) return h;
+    return (this.lastOrigin = flat(s.slice(a, b)));
+  }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
     const t = this.tag;
@@ -361,13 +391,17 @@ class IosPayload implements PayloadParser {
     }
     // `logging origin-id` puts a word before the stamp, and a relay's counter may follow
     // it (`15162564: BGP-BETA: 29391555: Jun 26 …`): each `WORD:` before the stamp is passed.
-    from = pastOrigin(s, from, pct);
+    const origin = this.origin;
+    from = pastOrigin(s, from, pct, origin);
+    // The origin id is the router's name (or address) when no syslog header named a host.
+    this.host = head.host ?? (origin[0] >= 0 ? this.originHost(s, origin[0], origin[1]) : null);
     if (from < pct) {
       const st = (this.stamp ??= new IosStamp(this.ctx));
       if (st.read(s, from, pct)) {
         if (time === null || ((st.year || st.zone) && !st.unsynced)) {
           time = new Date(st.ms);
           yearInferred = !st.year;
+          st.used();
         }
       } else if (st.error !== null) return malformed(st.error);
     }
@@ -570,7 +604,7 @@ class IosPayload implements PayloadParser {
       time,
       yearInferred,
       uptime: head.uptime,
-      host: head.host,
+      host: this.host,
       format: ID,
       action,
       direction: null,

@@ -21,7 +21,8 @@
 // through (forward). Rule: `<policytype> <policyid> ["policyname"] [srcrole->dstrole]`
 // (`policy 0 wan->lan`: policy 0 is the implicit deny); in ECS (fortigateRuleFields) the
 // policy type is rule.ruleset, the id rule.id, the name rule.name and the roles the
-// observer's ingress and egress zones.
+// observer's ingress and egress zones. ICMP: `icmptype`/`icmpcode`, else the type and code
+// in `service="icmp6/1/0"`.
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { shown, uintIn } from './fields.js';
 import { KeyValues, type PacketSlots } from './key-values.js';
@@ -46,6 +47,7 @@ const KEYS = [
   'logid', 'type', 'subtype', 'date', 'time', 'tz', 'eventtime', 'devname',
   'srcip', 'srcport', 'srcintf', 'srcintfrole', 'dstip', 'dstport', 'dstintf', 'dstintfrole',
   'proto', 'action', 'policyid', 'policyname', 'policytype', 'icmptype', 'icmpcode', 'devid', 'vd',
+  'service',
 ] as const;
 type Key = (typeof KEYS)[number];
 const SLOT = Object.fromEntries(KEYS.map((k, i) => [k, i])) as Record<Key, number>;
@@ -110,6 +112,24 @@ function icmpNumber(s: string, a: number, b: number): number {
   }
   const n = uintIn(s, a, b);
   return n <= 255 ? n : -1;
+}
+
+/**
+ * A session whose packets match no named service is logged with `service="icmp6/1/0"`
+ * (`icmp/3/3`: protocol, type, code), as `udp/12530` for a port, and without icmptype (seen in
+ * Elastic's FortiGate test logs on a local ICMPv6 session): its type and code are read there.
+ * `prefix` is the protocol's (`icmp/`, `icmp6/`); a service of another shape says nothing.
+ */
+function serviceIcmp(s: string, f: KeyValues, prefix: string): IcmpInfo {
+  const a = f.start[SLOT.service]!;
+  const b = f.end[SLOT.service]!;
+  if (a < 0 || !s.startsWith(prefix, a)) return { type: null, code: null, embedded: null };
+  const t0 = a + prefix.length;
+  let slash = t0;
+  while (slash < b && s.charCodeAt(slash) !== 0x2f) slash++;
+  const t = slash - t0 <= 3 ? uintIn(s, t0, slash) : -1;
+  const c = slash < b && b - slash - 1 <= 3 ? uintIn(s, slash + 1, b) : -1;
+  return { type: t >= 0 && t <= 255 ? t : null, code: t >= 0 && t <= 255 && c >= 0 && c <= 255 ? c : null, embedded: null };
 }
 
 // ---------------------------------------------------------------- the parser
@@ -186,9 +206,11 @@ class FortigatePayload implements PayloadParser {
 
     let icmp: IcmpInfo | null = null;
     if (proto === 'icmp' || proto === 'icmpv6') {
-      const t = f.has(SLOT.icmptype) ? icmpNumber(s, f.start[SLOT.icmptype]!, f.end[SLOT.icmptype]!) : -1;
-      const c = f.has(SLOT.icmpcode) ? icmpNumber(s, f.start[SLOT.icmpcode]!, f.end[SLOT.icmpcode]!) : -1;
-      icmp = { type: t >= 0 ? t : null, code: c >= 0 ? c : null, embedded: null };
+      if (f.has(SLOT.icmptype)) {
+        const t = icmpNumber(s, f.start[SLOT.icmptype]!, f.end[SLOT.icmptype]!);
+        const c = f.has(SLOT.icmpcode) ? icmpNumber(s, f.start[SLOT.icmpcode]!, f.end[SLOT.icmpcode]!) : -1;
+        icmp = { type: t >= 0 ? t : null, code: c >= 0 ? c : null, embedded: null };
+      } else icmp = serviceIcmp(s, f, proto === 'icmpv6' ? 'icmp6/' : 'icmp/');
     }
 
     const srcRole = roleOf(s, f, SLOT.srcintfrole);
@@ -310,7 +332,10 @@ class FortigatePayload implements PayloadParser {
     const n = f.end[SLOT.tz]! - a;
     if (n === 0) return null;
     // A log forwarded by FortiAnalyzer starts with the analyzer's `timestamp=… tz="UTC-5:00"`
-    // (the first tz, the one read): `UTC` then an offset whose hours may have one digit.
+    // (the first tz, the one read): `UTC` then an offset whose hours may have one digit. The
+    // device's own `tz="-0500"` comes later, beside its eventtime, which is read before any
+    // date and time; in the forwarded lines seen (Elastic's FortiGate test log) the two name
+    // one offset, so the first is not known to be the wrong one for date and time.
     if (n >= 5 && s.startsWith('UTC', a) && (s.charCodeAt(a + 3) === 0x2b || s.charCodeAt(a + 3) === 0x2d)) {
       const one = digitAt(s, a + 5) < 0 ? 1 : 0;
       return this.utcOffset(s, a + 3, n - 3, one);

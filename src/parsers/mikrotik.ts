@@ -5,6 +5,10 @@
 //   … forward: in:WAN out:LAN, connection-state:new src-mac e4:41:64:93:a8:0f, proto UDP, [2001:db8:1234::1]:17850->[2001:db8:1234::2]:51413, len 112
 //   … forward: in:ether1 out:bridge, proto TCP (ACK,PSH), 10.0.0.5:443->192.168.88.10:51000, NAT (10.0.0.5:443->203.0.113.7:51000)->(10.0.0.5:443->192.168.88.10:51000), len 52
 //
+// RouterOS's own `/log print` output (a terminal's, or `/log print file=`) has no syslog header:
+// each line starts with `HH:MM:SS` (a record of the day it was printed: the file's date, as a
+// year-less stamp's year) or `sep/15 12:42:14` (an earlier day, the year inferred).
+//
 // Layout: [topics] [log-prefix] <chain>: in:<iface> out:<iface>, [fields, ]proto <P>
 // [(<tcp flags> | type N, code M)], <src>-><dst>, [NAT …, ]len <n>. `(unknown 0)` (and
 // RouterOS 6's `(none)`) is no interface. Addresses: `a.b.c.d:port`, `[v6]:port`, or bare
@@ -25,6 +29,8 @@ import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
 import { fixedReason, reason, underField, type LineReason } from './reason.js';
 import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
+import { Clock } from './timestamp.js';
+import { SharedDates } from '../util/shared-date.js';
 
 const ID = 'mikrotik';
 
@@ -123,13 +129,34 @@ class MikrotikPayload implements PayloadParser {
   private readonly srcA = new Addr();
   private readonly dstA = new Addr();
   private readonly rules = new Map<string, string>();
+  /** For `/log print` stamps, made at the first (a syslog header dates the others' lines). */
+  private clock: Clock | null = null;
+  private readonly dates = new SharedDates();
 
-  constructor(private readonly file: string) {}
+  constructor(private readonly ctx: ParseContext) {}
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
     const inAt = mikrotikInAt(s, start, end);
     if (inAt < 0) return NOT_MINE;
     let p = start;
+    let time = head.time;
+    let yearInferred = head.yearInferred;
+    let printStamp = false;
+    if (time === null) {
+      // RouterOS's own `/log print` output has no syslog header but a stamp of its own.
+      const c = s.charCodeAt(p);
+      if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a && s.charCodeAt(p + 3) === 0x2f)) {
+        // Its own note, never read: a line that is no event noted nothing (printStamp says it for one that is).
+        const clock = (this.clock ??= new Clock({ ...this.ctx, zoneNote: {} }));
+        const ms = clock.routerOsPrint(s, p);
+        if (ms === ms) {
+          time = this.dates.of(ms);
+          yearInferred = true;
+          printStamp = true;
+          p = skipSpaces(s, clock.end, end);
+        } else if (clock.error !== null) return bad(clock.error);
+      }
+    }
     // Topics (`firewall,info`) when the syslog sender put them in the message.
     const sp = s.indexOf(' ', p);
     if (sp > p && sp < inAt) {
@@ -201,11 +228,13 @@ class MikrotikPayload implements PayloadParser {
     if (l < pairEnd) return bad(CUT);
     const len = uintIn(s, l + 6, digitsEnd(s, l + 6, end));
 
+    // A /log print stamp has no zone: read in --tz, and said so, now that it is an event's time.
+    if (printStamp && this.ctx.zoneNote !== undefined) this.ctx.zoneNote.zonelessTimes = true;
     const direction = CHAIN_DIRECTION[chain] ?? (inIface !== null ? (outIface !== null ? 'forward' : 'in') : outIface !== null ? 'out' : null);
     const hasPorts = proto === 'tcp' || proto === 'udp' || proto === 'sctp' || proto === 'udplite' || proto === 'dccp';
     return {
-      time: head.time,
-      yearInferred: head.yearInferred,
+      time,
+      yearInferred,
       uptime: head.uptime,
       host: head.host,
       format: ID,
@@ -225,7 +254,7 @@ class MikrotikPayload implements PayloadParser {
       pid: null,
       icmp,
       count: head.count,
-      origin: { file: this.file, line: lineNo },
+      origin: { file: this.ctx.file, line: lineNo },
       annotations: [],
     };
   }
@@ -256,8 +285,8 @@ function icmpInfo(s: string, i: number, e: number): IcmpInfo {
   return { type: type >= 0 ? type : null, code: code >= 0 ? code : null, embedded: null };
 }
 
-export function createMikrotikPayload(ctx: Pick<ParseContext, 'file'>): PayloadParser {
-  return new MikrotikPayload(ctx.file);
+export function createMikrotikPayload(ctx: ParseContext): PayloadParser {
+  return new MikrotikPayload(ctx);
 }
 
 function sniff(lines: readonly string[]): number {

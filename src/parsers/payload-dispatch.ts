@@ -30,7 +30,7 @@ import { createUtmPayload, utmRecordAt } from './sophos-utm.js';
 import { createXgPayload, xgRecordAt } from './sophos-xg.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { withTimeCarry } from './local-time.js';
-import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
+import type { FormatDefinition, LineParser, LineSink, ParseContext, ZoneNote } from './types.js';
 import { EMPTY_MESSAGE, NOT_RECORD } from './reason.js';
 import { flat } from '../util/flat-string.js';
 
@@ -147,7 +147,12 @@ export class PayloadDispatcher {
 export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: PayloadParser, hint: string, emptyToOwn = false): LineParser {
   // One log order for the header's stamps and those of the payloads read on their own (cisco-asa).
   const ctx = withTimeCarry(file);
-  const reader = new SyslogEnvelopeReader(ctx);
+  // What the header's stamps say of zones is noted for the input only when a header's time is
+  // an event's: a relay's zone-less stamp before a record with its own offset (Sophos
+  // Firewall's timestamp=, FortiGate's eventtime) did not make the event's time zone-less.
+  const zone = ctx.zoneNote;
+  const headerZone: ZoneNote = {};
+  const reader = new SyslogEnvelopeReader(zone === undefined ? ctx : { ...ctx, zoneNote: headerZone });
   const env = newEnvelope();
   let others: PayloadDispatcher | null = null;
   const note = file.headerNote;
@@ -183,11 +188,18 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
         if (r.malformed) sink.malformed(lineNo, text, r.reason);
         else sink.skipped(lineNo, r.reason);
       } else {
+        if (zone !== undefined && r.time === env.time && r.time !== null) noteHeaderZone(zone, headerZone);
         sink.event(r);
       }
     },
     end(): void {},
   };
+}
+
+/** Moves what the header's stamps noted (ZoneNote) to the input's note; sticky, as that note is. */
+function noteHeaderZone(zone: ZoneNote, header: ZoneNote): void {
+  if (header.zonelessTimes === true) zone.zonelessTimes = true;
+  if (header.unmatchedZone !== undefined && zone.unmatchedZone === undefined) zone.unmatchedZone = header.unmatchedZone;
 }
 
 /**

@@ -16,6 +16,8 @@ const FUTURE_SLACK = 2 * DAY;
 /** A year is at least this long, whatever the zone does. */
 const YEAR_MIN = 365 * DAY - 2 * DAY;
 const HOUR = 3_600_000;
+/** A time of day alone (RouterOS's `/log print`) may run this far ahead of refDate and still be its day (a router's clock ahead). */
+const TODAY_SLACK = HOUR;
 
 const SP = 0x20;
 const COLON = 0x3a;
@@ -255,6 +257,24 @@ class YearInference {
     return this.inRange(year, local(year, 2, 29, h, mi, s));
   }
 
+  /**
+   * The UTC ms of a time of day alone, on the reference date's day: the last day on which it
+   * is not more than TODAY_SLACK after the reference (a time later in the day than the file
+   * date is the day before's). --year does not say a day: the reference date does, as ever.
+   */
+  today(local: LocalTimeToEpoch, h: number, mi: number, s: number): number {
+    const ref = this.refNow === null ? this.refMs : this.refNow();
+    const limit = ref + TODAY_SLACK;
+    // Days after the reference's UTC date, back to the one that fits (at most three steps in any zone).
+    const d = new Date(ref + DAY);
+    const y = d.getUTCFullYear();
+    const mo = d.getUTCMonth() + 1;
+    let day = d.getUTCDate();
+    let ms = local(y, mo, day, h, mi, s);
+    for (let i = 0; i < 3 && ms > limit; i++) ms = local(y, mo, --day, h, mi, s);
+    return this.inRange(new Date(ms).getUTCFullYear(), ms);
+  }
+
   /** The year guessed must be one a log may say (a reference date near the range's ends). */
   private inRange(year: number, ms: number): number {
     if (yearInRange(year)) {
@@ -383,6 +403,53 @@ export class Clock {
     this.bsdYearMs = ms;
     return ms;
   }
+
+  /**
+   * RouterOS's `/log print` stamps: `HH:MM:SS` for a record of the day it was printed, on the
+   * reference date's day (`YearInference.today`), `sep/15 12:42:14` (a lower-case month, a
+   * slash) for an earlier one, its year inferred as a BSD stamp's; either followed by a blank.
+   * Asked only of a line no syslog header dated. The date is guessed: yearInferred.
+   */
+  routerOsPrint(s: string, i: number): number {
+    this.error = null;
+    this.yearInferred = true;
+    const cached = this.printText;
+    if (cached !== '' && s.startsWith(cached, i) && s.charCodeAt(i + cached.length) === SP) {
+      this.end = i + cached.length;
+      return this.printMs;
+    }
+    let ms: number;
+    if (digitAt(s, i) >= 0) {
+      const h = d2(s, i);
+      const mi = d2(s, i + 3);
+      const sec = d2(s, i + 6);
+      if (h < 0 || mi < 0 || sec < 0 || s.charCodeAt(i + 2) !== COLON || s.charCodeAt(i + 5) !== COLON || s.charCodeAt(i + 8) !== SP) return NaN;
+      const err = impossibleClock(h, mi, sec);
+      if (err !== null) {
+        this.error = err;
+        return NaN;
+      }
+      this.end = i + 8;
+      ms = this.years.today(this.local, h, mi, sec);
+      if (ms !== ms) this.error = this.years.error;
+    } else {
+      const c = s.charCodeAt(i);
+      // `sep` → `Sep`: the month names monthAt reads, capitalised.
+      const mo = c >= 0x61 && c <= 0x7a && s.charCodeAt(i + 3) === 0x2f ? monthAt(String.fromCharCode(c - 0x20) + s.slice(i + 1, i + 3), 0) : 0;
+      const day = d2(s, i + 4);
+      if (mo === 0 || day < 0 || s.charCodeAt(i + 6) !== SP) return NaN;
+      ms = this.clock(s, i + 7, mo, day);
+      if (ms === ms && s.charCodeAt(this.end) !== SP) return NaN;
+    }
+    if (ms === ms) {
+      this.printText = s.slice(i, this.end);
+      this.printMs = ms;
+    }
+    return ms;
+  }
+
+  private printText = '';
+  private printMs = 0;
 
   /** `HH:MM:SS` at p for a year-less date; not followed by another digit. */
   private clock(s: string, p: number, mo: number, day: number): number {

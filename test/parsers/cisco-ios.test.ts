@@ -48,6 +48,18 @@ describe('cisco-ios IOS XE data-plane records (test/fixtures/cisco-ios/iosxe-fma
     expect(r.events[5]!.inIface).toBe('TenGigabitEthernet0/1/1');
     expect(r.malformed.map((m) => m.line)).toEqual([7, 8]);
   });
+
+  it("the origin id before the stamp is the host when no syslog header names one; a header's host wins; sequence numbers are none", () => {
+    const body = '%SEC-6-IPACCESSLOGP: list 101 denied tcp 203.0.113.7(41234) -> 192.168.1.10(23), 1 packet';
+    const r = parseLines(ciscoIosFormat, [
+      `<174>004105: edge-rtr-2: 004106: Jul 11 09:35:10.802 UTC: ${body}`,
+      `<174>004107: 10.0.0.2: Jul 11 09:35:11.802 UTC: ${body}`,
+      `Jul 11 09:35:12 192.0.2.1 004108: edge-rtr-2: 004109: Jul 11 09:35:12.802 UTC: ${body}`,
+      `<174>004110: 004111: Jul 11 09:35:13.802 UTC: ${body}`,
+      `<174>004112: Jul 11 09:35:14.802 UTC: ${body}`,
+    ], { tz: 'UTC', year: 2026 });
+    expect(r.events.map((e) => e.host)).toEqual(['edge-rtr-2', '10.0.0.2', '192.0.2.1', null, null]);
+  });
 });
 
 describe('cisco-ios in a mixed syslog file', () => {

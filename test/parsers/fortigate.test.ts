@@ -117,6 +117,23 @@ describe('fortigate: reading a traffic record', () => {
     expect(one(withField('icmptype', null, withField('icmpcode', null, ping))).icmp).toEqual({ type: null, code: null, embedded: null });
   });
 
+  it('without icmptype, the type and code of a service named icmp6/T/C or icmp/T/C; any other service says none', () => {
+    const bare = withField('icmptype', null, withField('icmpcode', null, withField('proto', '58', withField('srcport', null, withField('dstport', null)))));
+    const v6 = withField('srcip', '2001:db8:beef::9', withField('dstip', '2001:db8:10::20', bare));
+    expect(one(withField('service', '"icmp6/1/0"', v6)).icmp).toEqual({ type: 1, code: 0, embedded: null });
+    expect(one(withField('service', '"icmp6/135/0"', v6)).icmp).toEqual({ type: 135, code: 0, embedded: null });
+    const v4 = withField('proto', '1', bare);
+    expect(one(withField('service', '"icmp/3/13"', v4)).icmp).toEqual({ type: 3, code: 13, embedded: null });
+    // The other family's prefix, a named service, a type out of range, no code: nothing guessed.
+    expect(one(withField('service', '"icmp6/1/0"', v4)).icmp).toEqual({ type: null, code: null, embedded: null });
+    expect(one(withField('service', '"PING"', v4)).icmp).toEqual({ type: null, code: null, embedded: null });
+    expect(one(withField('service', '"icmp/300/0"', v4)).icmp).toEqual({ type: null, code: null, embedded: null });
+    expect(one(withField('service', '"icmp/8"', v4)).icmp).toEqual({ type: 8, code: null, embedded: null });
+    expect(one(withField('service', '"icmp/8/x"', v4)).icmp).toEqual({ type: 8, code: null, embedded: null });
+    // icmptype logged wins over the service.
+    expect(one(withField('icmptype', '0x08', withField('service', '"icmp/3/3"', v4))).icmp).toEqual({ type: 8, code: null, embedded: null });
+  });
+
   it('IPv6 addresses', () => {
     const e = one(withField('srcip', '2001:db8:beef::9', withField('dstip', '2001:db8:10::20')));
     expect([e.ipVersion, e.src.ip, e.dst.ip]).toEqual([6, '2001:db8:beef::9', '2001:db8:10::20']);

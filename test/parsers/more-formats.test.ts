@@ -147,6 +147,40 @@ describe('mikrotik', () => {
   });
 });
 
+describe("mikrotik: RouterOS's /log print output", () => {
+  const RECORD = 'firewall,info drop input: in:ether1 out:(none), src-mac 00:00:5e:00:53:07, proto UDP, 192.0.2.1:520->192.0.2.255:520, len 452';
+  const read = (lines: string[]) =>
+    parseLines(mikrotikFormat, lines, { refDate: new Date('2026-11-20T12:00:00Z'), tz: 'Europe/Berlin' });
+
+  it('a time alone is on the file date; mmm/dd an earlier day of the inferred year; the stamp is no part of the rule label', () => {
+    const r = read([`01:01:58 ${RECORD}`, `sep/15 12:42:14 ${RECORD}`]);
+    expect(r.malformed).toEqual([]);
+    expect(r.events.map((e) => [e.time?.toISOString(), e.yearInferred, e.rule, e.action, e.dst.port])).toEqual([
+      ['2026-11-20T00:01:58.000Z', true, 'drop input', 'drop', 520],
+      ['2026-09-15T10:42:14.000Z', true, 'drop input', 'drop', 520],
+    ]);
+  });
+
+  it('a time later in the day than the file date (by more than an hour) is the day before', () => {
+    // File date 13:00 in Berlin: 13:59 is still that day (a clock ahead), 14:01 the day before.
+    const r = read([`13:59:00 ${RECORD}`, `14:01:00 ${RECORD}`]);
+    expect(r.events.map((e) => e.time?.toISOString())).toEqual(['2026-11-20T12:59:00.000Z', '2026-11-19T13:01:00.000Z']);
+  });
+
+  it('an impossible stamp is malformed; a record not a /log print stamp keeps its words; other lines are skipped', () => {
+    const r = read([`25:01:58 ${RECORD}`, `feb/30 12:42:14 ${RECORD}`, `sep/15 12:42:14 system,info,account user admin logged in from 192.0.2.20 via telnet`, `12:42 ${RECORD}`]);
+    expect(r.malformed.map((m) => m.reason)).toEqual(['time: impossible time (hour 25)', 'time: impossible date (Feb 30)']);
+    expect(r.skipped.map((m) => m.line)).toEqual([3]);
+    // `12:42` is no stamp: the line is read as before, undated, its first word part of the label.
+    expect(r.events.map((e) => [e.time, e.rule])).toEqual([[null, '12:42 firewall,info drop input']]);
+  });
+
+  it('a syslog header dates the line, as before', () => {
+    const e = one(mikrotikFormat, MIKROTIK);
+    expect([e.time?.toISOString(), e.yearInferred, e.rule]).toEqual(['2026-11-21T08:25:05.000Z', true, 'drop input']);
+  });
+});
+
 describe('pf (tcpdump text)', () => {
   it('OpenBSD -ttt stamp with microseconds, old TCP flag letters and window', () => {
     const e = one(pfFormat, PF);

@@ -181,6 +181,39 @@ describe('other stamps', () => {
   });
 });
 
+describe("RouterOS's /log print stamps", () => {
+  it('a time alone is on the reference date, or the day before when more than an hour after it; the end is after the stamp', () => {
+    // REF 2026-11-23T12:00:00Z.
+    const c = clock();
+    expect(iso(c.routerOsPrint('01:01:58 firewall', 0))).toBe('2026-11-23T01:01:58.000Z');
+    expect([c.end, c.yearInferred, c.error]).toEqual([8, true, null]);
+    expect(iso(c.routerOsPrint('12:59:59 x', 0))).toBe('2026-11-23T12:59:59.000Z');
+    expect(iso(c.routerOsPrint('13:00:01 x', 0))).toBe('2026-11-22T13:00:01.000Z');
+    // The reference's day in the zone, not in UTC: 12:00Z is already the 24th in Auckland (+13).
+    expect(iso(clock({ tz: 'Pacific/Auckland' }).routerOsPrint('00:30:00 x', 0))).toBe('2026-11-23T11:30:00.000Z');
+    expect(iso(clock({ tz: 'America/Los_Angeles' }).routerOsPrint('23:30:00 x', 0))).toBe('2026-11-23T07:30:00.000Z');
+  });
+
+  it('mmm/dd HH:MM:SS: a lower-case month, its year inferred as a BSD stamp', () => {
+    const c = clock();
+    expect(iso(c.routerOsPrint('sep/15 12:42:14 system,info', 0))).toBe('2026-09-15T12:42:14.000Z');
+    expect([c.end, c.yearInferred]).toEqual([15, true]);
+    expect(iso(c.routerOsPrint('dec/24 08:00:00 x', 0))).toBe('2025-12-24T08:00:00.000Z');
+  });
+
+  it('impossible stamps give NaN with a reason; other text NaN without one', () => {
+    const c = clock();
+    expect(c.routerOsPrint('24:00:00 x', 0)).toBeNaN();
+    expect(said(c.error)).toMatch(/hour 24/);
+    expect(c.routerOsPrint('feb/30 10:00:00 x', 0)).toBeNaN();
+    expect(said(c.error)).toMatch(/Feb 30/);
+    for (const t of ['12:42 x', '12:42:14x', 'Sep/15 12:42:14 x', 'sep-15 12:42:14 x', 'foo/15 12:42:14 x', 'sep/15 12:42:14x', 'sep/1 12:42:14 x', '12:42:14']) {
+      expect(c.routerOsPrint(t, 0), t).toBeNaN();
+      expect(c.error, t).toBeNull();
+    }
+  });
+});
+
 describe('the hour autumn repeats, in a year-less syslog log', () => {
   const line = (stamp: string) => `Oct 25 ${stamp} gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.7 DST=192.0.2.57 LEN=60 TTL=50 PROTO=TCP SPT=4000 DPT=23 SYN`;
   // Berlin falls back at 03:00 CEST to 02:00 CET: 02:00-02:59 happen twice.

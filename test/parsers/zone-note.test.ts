@@ -1,0 +1,65 @@
+// `check`'s "times: no zone in the log" (ZoneNote.zonelessTimes) says what decided the events'
+// times: a relay's zone-less header before a record that carries its own time with an offset
+// (Sophos Firewall's timestamp=, FortiGate's eventtime, SonicWall's UTC) is not noted, nor an
+// IOS stamp the header's time won over; a zone-less time an event has is.
+import { describe, expect, it } from 'vitest';
+import { ciscoIosFormat } from '../../src/parsers/cisco-ios.js';
+import { fortigateFormat } from '../../src/parsers/fortigate.js';
+import { iptablesFormat } from '../../src/parsers/iptables.js';
+import { mikrotikFormat } from '../../src/parsers/mikrotik.js';
+import { sonicwallFormat } from '../../src/parsers/sonicwall.js';
+import { sophosXgFormat } from '../../src/parsers/sophos-xg.js';
+import type { FormatDefinition, ZoneNote } from '../../src/parsers/types.js';
+import { TEST_REF_DATE } from '../helpers/parse.js';
+
+/** The note after reading `lines`, and how many events they gave. */
+function noted(format: FormatDefinition, lines: string[]): [boolean, number] {
+  const note: ZoneNote = {};
+  let events = 0;
+  const p = format.create({ file: 't.log', refDate: TEST_REF_DATE, year: 2026, tz: 'Europe/Berlin', zoneNote: note }, { event: () => events++, skipped: () => {}, malformed: () => {} });
+  lines.forEach((l, i) => p.line(l, i + 1));
+  p.end();
+  return [note.zonelessTimes === true, events];
+}
+
+const BSD = 'Nov 20 06:30:13 relay ';
+const XG =
+  'device_name="fw1" timestamp="2026-11-20T06:30:12+0100" device_model="XGS2100" device_serial_id="X21001XXXXXXXXX" log_id="010101600001" log_type="Firewall" log_component="Firewall Rule" log_subtype="Allowed" log_version=1 severity="Information" fw_rule_id="5" fw_rule_name="LAN to Internet" in_interface="Port1" out_interface="Port2" src_ip="192.168.2.23" dst_ip="198.51.100.80" protocol="TCP" src_port=50514 dst_port=443 src_zone_type="LAN" src_zone="LAN" dst_zone_type="WAN" dst_zone="WAN" con_event="Start"';
+const FGT =
+  'date=2026-11-20 time=06:25:01 devname="FGT60F" devid="FGT60FTK0000000" eventtime=1795152301123456789 tz="+0100" logid="0000000013" type="traffic" subtype="forward" level="notice" vd="root" srcip=203.0.113.7 srcport=41234 srcintf="wan1" srcintfrole="wan" dstip=192.168.1.10 dstport=23 dstintf="internal" dstintfrole="lan" sessionid=1234 proto=6 action="deny" policyid=0 policytype="policy"';
+const SW =
+  'id=firewall sn=0017C5A1B2C3 time="2026-11-20 06:26:40 UTC" fw=203.0.113.2 pri=5 c=64 m=36 msg="TCP packet dropped due to policy" n=4711 src=198.51.100.23:50122:X1 dst=203.0.113.2:3389:X1 proto=tcp/3389 fw_action="drop"';
+const IOS = '%SEC-6-IPACCESSLOGP: list 101 denied tcp 203.0.113.7(41234) -> 192.168.1.10(23), 1 packet';
+
+describe('zone-less times noted only when they are an event\'s', () => {
+  it('Sophos Firewall v19.5 behind a relay\'s BSD header: timestamp= with its offset decides, nothing noted', () => {
+    expect(noted(sophosXgFormat, [BSD + XG])).toEqual([false, 1]);
+    // Without an offset the same record's time is read in --tz: noted.
+    expect(noted(sophosXgFormat, [BSD + XG.replace('+0100"', '"')])).toEqual([true, 1]);
+  });
+
+  it('FortiGate: eventtime decides over the header; a record without a time of its own takes the header\'s, noted', () => {
+    expect(noted(fortigateFormat, [BSD + FGT])).toEqual([false, 1]);
+    const bare = FGT.replace(/date=\S+ time=\S+ /, '').replace(/eventtime=\S+ tz="\+0100" /, '');
+    expect(noted(fortigateFormat, [BSD + bare])).toEqual([true, 1]);
+  });
+
+  it('SonicWall: a UTC time= decides over the header', () => {
+    expect(noted(sonicwallFormat, [BSD + SW])).toEqual([false, 1]);
+  });
+
+  it('Cisco IOS: a header time with an offset wins over a zone-less IOS stamp, which is then not noted; a stamp that decides is', () => {
+    expect(noted(ciscoIosFormat, [`2026-11-20T06:25:01+01:00 192.0.2.1 000123: *Nov 20 06:25:01.123: ${IOS}`])).toEqual([false, 1]);
+    expect(noted(ciscoIosFormat, [`2026-11-20T06:25:01+01:00 192.0.2.1 000123: Nov 20 2026 06:25:01.123: ${IOS}`])).toEqual([true, 1]);
+    expect(noted(ciscoIosFormat, [`2026-11-20T06:25:01+01:00 192.0.2.1 000123: Nov 20 2026 06:25:01.123 UTC: ${IOS}`])).toEqual([false, 1]);
+  });
+
+  it('a header\'s zone-less time that an event has is noted; lines that are no event note nothing', () => {
+    const ufw = 'Nov 20 06:25:01 gw kernel: [UFW BLOCK] IN=eth0 OUT= MAC= SRC=203.0.113.5 DST=192.168.1.2 LEN=40 TOS=0x00 PREC=0x00 TTL=240 ID=1 PROTO=TCP SPT=4444 DPT=22 WINDOW=1024 RES=0x00 SYN URGP=0';
+    expect(noted(iptablesFormat, [ufw])).toEqual([true, 1]);
+    expect(noted(iptablesFormat, ['Nov 20 06:25:01 gw sshd[77]: Failed password for root from 198.51.100.7 port 51300 ssh2'])).toEqual([false, 0]);
+    const print = 'firewall,info input: in:ether1 out:(none), proto UDP, 192.0.2.1:520->192.0.2.255:520, len 452';
+    expect(noted(mikrotikFormat, [`01:01:58 ${print}`])).toEqual([true, 1]);
+    expect(noted(mikrotikFormat, [`01:01:58 ${print.replace('192.0.2.255', '192.0.2.x')}`])).toEqual([false, 0]);
+  });
+});
