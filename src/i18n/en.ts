@@ -1064,6 +1064,8 @@ export const en = {
           return `gzip data broke off (${n.why}); every line before it was read`;
         case 'gzip-bad-header':
           return `gzip data with a bad header (${n.why}); none of it was read`;
+        case 'unpack-cut':
+          return en.input.problem(n.problem);
         case 'stream-error':
           return `read error: ${n.message}`;
       }

@@ -13,7 +13,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { Transform, type TransformCallback } from 'node:stream';
 import { termSafe } from '../render/sanitize.js';
-import type { Unpacker } from './unpackers.js';
+import type { Unpacker, UnpackerName } from './unpackers.js';
 
 /**
  * Output is passed on in pieces of up to this size: bzip2 writes ~4.5 KiB at a time, xz
@@ -53,9 +53,9 @@ export class ChildUnpack extends Transform {
   private heldBytes = 0;
   private releasing = false;
 
-  constructor(private readonly unpacker: Unpacker) {
+  constructor(private readonly unpackedBy: Unpacker) {
     super();
-    const child = (this.child = spawn(unpacker.command, [...unpacker.args], { stdio: ['pipe', 'pipe', 'pipe'] }));
+    const child = (this.child = spawn(unpackedBy.command, [...unpackedBy.args], { stdio: ['pipe', 'pipe', 'pipe'] }));
     killOnExit(child);
     // EPIPE once the command has exited on bad data: its exit status says why.
     child.stdin.on('error', () => {});
@@ -87,6 +87,11 @@ export class ChildUnpack extends Transform {
       this.release();
       this.done();
     });
+  }
+
+  /** Which compression it unpacks. */
+  get unpacker(): UnpackerName {
+    return this.unpackedBy.name;
   }
 
   /** The command's process id (tests: it must not outlive the stream). */
@@ -161,7 +166,7 @@ export class ChildUnpack extends Transform {
     const first = this.stderr.split('\n').find((l) => l.trim() !== '') ?? '';
     // bzip2's first line ends in ';' (its message goes on below): a clause cut short, not a sentence.
     const line = termSafe(first.trim().replace(/[;:,]+$/, '')).slice(0, 200);
-    const own = `${this.unpacker.command}:`;
+    const own = `${this.unpackedBy.command}:`;
     if (line !== '') return line.startsWith(own) ? line : `${own} ${line}`;
     return signal !== null ? `${own} killed by ${signal}` : `${own} exit status ${code}`;
   }

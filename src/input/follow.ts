@@ -17,6 +17,8 @@ import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
 import { isGzipHead, notTextProblem } from './binary.js';
 import { utf16Bom, Utf16ToUtf8 } from './utf16.js';
 import { GunzipMembers } from './gunzip.js';
+import { ChildUnpack } from './child-unpack.js';
+import { onPath, unpackerOfHead } from './unpackers.js';
 import { STDIN_NAME, inputName, stdinIsDirectory } from './open.js';
 import { errnoCode } from './problem.js';
 
@@ -220,6 +222,8 @@ class StreamFollower {
   private splitter: LineSplitter | null = null;
   /** Between the stream and the splitter when the stream is gzip data. */
   private gunzip: GunzipMembers | null = null;
+  /** Between the stream and the splitter when the stream is bzip2, xz or zstd data: the system's command. */
+  private child: ChildUnpack | null = null;
   private decoding: Transform | null = null;
   private gc: GenerationConsumer | null = null;
   private resolveDone: () => void = () => {};
@@ -245,8 +249,8 @@ class StreamFollower {
           gc.idle?.();
           return gc.afterChunk?.();
         },
-        // Gzip data that broke off cut its last line: dropped, as the other commands drop it.
-        endedEarly: () => (this.gunzip?.problem ?? null) !== null,
+        // Packed data that broke off cut its last line: dropped, as the other commands drop it.
+        endedEarly: () => (this.gunzip?.problem ?? this.child?.problem ?? null) !== null,
       },
       this.maxLineLength,
     );
@@ -265,7 +269,8 @@ class StreamFollower {
       return;
     }
     // The first bytes tell what comes: gzip data (`cat kern.log.2.gz | logscan follow -`)
-    // is unpacked as the other commands do; binary data is said and not split into lines.
+    // is unpacked as the other commands do, bzip2, xz and zstd data through the system's
+    // command as they do; binary data is said and not split into lines.
     let decided = false;
     this.stream.once('data', (head: Buffer) => {
       decided = true;
@@ -286,6 +291,19 @@ class StreamFollower {
           end();
         });
         this.stream.pipe(gunzip).pipe(splitter);
+        return;
+      }
+      const u = unpackerOfHead(head);
+      if (u !== null) {
+        if (!onPath(u.command)) {
+          gc.notText?.({ code: 'unpacker-missing', name: u.name, command: u.command, package: u.package, cat: u.cat });
+          this.stream.resume(); // drained unread, so the writer is not blocked
+          end();
+          return;
+        }
+        const child = new ChildUnpack(u);
+        this.child = child;
+        this.stream.pipe(child).pipe(splitter);
         return;
       }
       // UTF-16 with a byte-order mark (`Get-Content … | …` from Windows PowerShell 5.1) is decoded as it comes.
@@ -314,7 +332,12 @@ class StreamFollower {
     this.stream.once('end', () => {
       if (!decided) splitter.end();
     });
-    splitter.once('finish', end);
+    splitter.once('finish', () => {
+      // Said once every line before the cut was handed on, naming the last of them as the other commands do.
+      const cut = this.child?.problem ?? null;
+      if (cut !== null) this.consumer.notice(this.name, { code: 'unpack-cut', problem: { code: 'unpack-cut', name: this.child!.unpacker, line: splitter.lines, why: cut } }, 'problem');
+      end();
+    });
     splitter.once('error', (err) => {
       this.consumer.notice(this.name, { code: 'stream-error', message: err.message, errno: errnoCode(err) }, 'problem');
       end();
@@ -330,6 +353,9 @@ class StreamFollower {
     this.stream.unpipe();
     this.gunzip?.unpipe(this.splitter);
     this.decoding?.unpipe(this.splitter);
+    // The command is ended with the reading: follow stopped (Ctrl-C, SIGTERM) leaves no child behind.
+    this.child?.unpipe(this.splitter);
+    this.child?.destroy();
     const gc = this.gc;
     this.gc = null;
     gc.end();
