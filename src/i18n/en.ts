@@ -1046,6 +1046,8 @@ export const en = {
           const one = n.files.length === 1;
           return `not read: ${n.files.join(', ')}, written while logscan was stopped under ${one ? 'a name that does' : 'names that do'} not say where ${one ? 'it comes' : 'they come'} among the rotations (.N and dated names such as -20261206 do, also before an extension as in fw.1.log or fw-20261206.log, each with or without .gz); logscan FILE reads ${one ? 'it' : 'them'}`;
         }
+        case 'copy-unread':
+          return `the lines after line ${n.line} not read yet may be in ${n.file}, which is not read: ${en.input.problem(n.problem)}`;
         case 'position-lost':
           return `the file read last time (inode ${n.ino}, line ${n.line}) is no longer here or next to it; lines written to it after logscan stopped may be missing`;
         case 'fs-retry':

@@ -800,6 +800,8 @@ export const zh: Messages = {
           return `未读取更早的 ${n.count} 个轮转文件：${n.count === 1 ? n.first : `${n.first} 至 ${n.last}`}（重启后最多读取上次所读文件与 ${n.base} 之间的 ${n.max} 个轮转文件；可用 logscan FILE 读取它们）`;
         case 'unordered-not-read':
           return `未读取：${n.files.join('、')}，它们是 logscan 停止期间写入的，但文件名看不出在轮转序列中的先后（.N 和 -20261206 这类带日期的名称可以，编号或日期放在扩展名前面也可以，如 fw.1.log、fw-20261206.log；带不带 .gz 均可）；可用 logscan FILE 读取`;
+        case 'copy-unread':
+          return `第 ${n.line} 行之后尚未读取的行可能在 ${n.file} 中，该文件未读取：${zh.input.problem(n.problem)}`;
         case 'position-lost':
           return `上次读取的文件（inode ${n.ino}，第 ${n.line} 行）已不在原处，附近也找不到：logscan 停止后写入该文件的行可能缺失`;
         case 'fs-retry':

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { NODE_IO, type FollowIo, type ReadHandle } from './follow-io.js';
-import { GzipCopy } from './gzip-copy.js';
+import { PackedCopy, packingOfName, type Packing } from './packed-copy.js';
+import { onPath, unpackerNamed, type UnpackerName } from './unpackers.js';
 import { basename, dirname, join } from 'node:path';
 import { rotationLike } from './rotation-order.js';
 
@@ -49,24 +50,30 @@ export async function sameStart(fh: ReadHandle, fp: Fingerprint): Promise<boolea
   return now !== null && now.hash === fp.hash;
 }
 
-// logrotate's default `compresscmd`: a copy whose unread rest only a .gz holds is read from it.
-const GZIP = /\.gz$/i;
-/** Reading a huge directory to find a rotated file is not worth more than this many of each (plain, gzip). */
+/** Reading a huge directory to find a rotated file is not worth more than this many of each (plain, compressed). */
 const MAX_SIBLINGS = 256;
 
 /** A file next to a path that rotation may have put there. */
 export interface Sibling {
   path: string;
-  /** `kern.log.1.gz`: unpacked to be compared or read. */
-  gzip: boolean;
+  /**
+   * How its name says it is compressed (`kern.log.1.gz`, `.bz2`, `.xz`, `.zst`: logrotate's
+   * `compressext`): unpacked to be compared or read. Null for a plain file.
+   */
+  packed: Packing | null;
+}
+
+/** Can this process unpack it: gzip always, the others when their command is on PATH. */
+export function unpackable(packing: Packing): boolean {
+  return packing === 'gzip' || onPath(unpackerNamed(packing).command);
 }
 
 /**
  * Where rotation tools put the previous file: `kern.log.1` (logrotate default),
  * `kern.log-20260120` (dateext), `fw.1.log` and `fw-20260120.log` (logrotate's `extension
  * .log` for `fw.log`, and `addextension .log` for `fw` unless a `fw.log` is beside it), `kern.log.0`, `kern.log_1`, `kern.log.old`, and the same
- * gzip-compressed (`kern.log.1.gz`); newest first by mtime. Other compressed ones are left
- * out: nothing here unpacks them. So are other files that start with the log's name
+ * compressed (`kern.log.1.gz`, `kern.log.1.xz`); newest first by mtime. Other files that
+ * start with the log's name are left out: so are other files that start with the log's name
  * (`syslog.json` beside `syslog`): no rotation made them. One listing serves a whole
  * --state restart of the path.
  */
@@ -80,25 +87,25 @@ export async function siblings(path: string, io: FollowIo = NODE_IO): Promise<Si
     return [];
   }
   const found: (Sibling & { mtime: number })[] = [];
-  const kept = { plain: 0, gzip: 0 };
+  const kept = { plain: 0, packed: 0 };
   const beside = new Set(names);
   for (const n of names) {
     if (!rotationLike(n, base, beside)) continue;
-    const gzip = GZIP.test(n);
-    const kind = gzip ? 'gzip' : 'plain';
+    const packed = packingOfName(n);
+    const kind = packed !== null ? 'packed' : 'plain';
     if (kept[kind] >= MAX_SIBLINGS) continue;
     const p = join(dir, n);
     try {
       const st = await stat(p);
       if (st.isFile()) {
-        found.push({ path: p, gzip, mtime: st.mtimeMs });
+        found.push({ path: p, packed, mtime: st.mtimeMs });
         kept[kind]++;
       }
     } catch {
       // vanished meanwhile
     }
   }
-  return found.sort((a, b) => b.mtime - a.mtime).map(({ path: p, gzip }) => ({ path: p, gzip }));
+  return found.sort((a, b) => b.mtime - a.mtime).map(({ path: p, packed }) => ({ path: p, packed }));
 }
 
 export interface LocatedFile {
@@ -137,10 +144,11 @@ export async function locate(candidates: readonly string[], id: string, fp: Fing
 
 /**
  * A sibling whose first bytes match `fp` and that is at least `minSize` long: the copy
- * copytruncate made, or the file renamed away. Else a `.gz` sibling that unpacks to the
- * same first bytes: that copy or that file, compressed since (its unpacked length is only
- * known by unpacking it all, so `minSize` is not checked: reading on from the offset finds
- * what it holds).
+ * copytruncate made, or the file renamed away. Else a compressed sibling (`.gz`, or `.bz2`,
+ * `.xz`, `.zst` when their command is installed) that unpacks to the same first bytes: that
+ * copy or that file, compressed since (its unpacked length is only known by unpacking it
+ * all, so `minSize` is not checked: reading on from the offset finds what it holds). The
+ * ones whose command is missing are not looked into: `unreadableCopies` names them.
  */
 export async function locateCopy(
   path: string,
@@ -152,9 +160,17 @@ export async function locateCopy(
 ): Promise<LocatedFile | null> {
   if (fp.hash === null) return null;
   const all = listed ?? (await siblings(path, io));
-  const plain = all.filter((s) => !s.gzip).map((s) => s.path);
-  const gzip = all.filter((s) => s.gzip).map((s) => s.path);
-  return (await locatePlainCopy(plain, fp, minSize, io)) ?? (await locateGzipCopy(gzip, fp, io));
+  const plain = all.filter((s) => s.packed === null).map((s) => s.path);
+  const packed = all.filter((s) => s.packed !== null && unpackable(s.packed));
+  return (await locatePlainCopy(plain, fp, minSize, io)) ?? (await locatePackedCopy(packed, fp, io));
+}
+
+/**
+ * The compressed siblings whose command is not installed (`kern.log.1.xz` without xz): any of
+ * them can be the copy locateCopy did not find, so the lines it holds are said as not read.
+ */
+export function unreadableCopies(listed: readonly Sibling[]): { path: string; unpacker: UnpackerName }[] {
+  return listed.flatMap((s) => (s.packed !== null && s.packed !== 'gzip' && !unpackable(s.packed) ? [{ path: s.path, unpacker: s.packed }] : []));
 }
 
 async function locatePlainCopy(candidates: readonly string[], fp: Fingerprint, minSize: number, io: FollowIo): Promise<LocatedFile | null> {
@@ -175,11 +191,11 @@ async function locatePlainCopy(candidates: readonly string[], fp: Fingerprint, m
   return null;
 }
 
-async function locateGzipCopy(candidates: readonly string[], fp: Fingerprint, io: FollowIo): Promise<LocatedFile | null> {
-  for (const p of candidates) {
-    let gz: GzipCopy;
+async function locatePackedCopy(candidates: readonly Sibling[], fp: Fingerprint, io: FollowIo): Promise<LocatedFile | null> {
+  for (const { path: p, packed } of candidates) {
+    let gz: PackedCopy;
     try {
-      gz = new GzipCopy(await io.open(p));
+      gz = new PackedCopy(await io.open(p), packed!);
     } catch {
       continue;
     }
@@ -190,7 +206,7 @@ async function locateGzipCopy(candidates: readonly string[], fp: Fingerprint, io
         return fst.isFile() && (await sameStart(gz, fp)) ? fst : null;
       });
     } catch {
-      // Not gzip after all, or cut short before its first KiB: not the copy.
+      // Not that compression after all, or cut short before its first KiB: not the copy.
     }
     if (found) return { path: p, fh: gz, st: found };
   }

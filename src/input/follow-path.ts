@@ -19,8 +19,10 @@ import type { FollowIo, ReadHandle } from './follow-io.js';
 import { hasUndecodedBytes } from './open.js';
 import { fsProblem } from './problem.js';
 import { basename } from 'node:path';
-import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, sameStart, siblings, type Fingerprint, type LocatedFile, type Sibling } from './file-identity.js';
-import { GzipCopy } from './gzip-copy.js';
+import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, sameStart, siblings, unpackable, unreadableCopies, type Fingerprint, type LocatedFile, type Sibling } from './file-identity.js';
+import { PackedCopy, type Packing } from './packed-copy.js';
+import { unpackerNamed, type UnpackerName } from './unpackers.js';
+import type { InputProblem } from './problem.js';
 import { newerFirst, rotationOf, type RotationName } from './rotation-order.js';
 import { Generation, headSample, readHead, scanExisting } from './follow-generation.js';
 import type { FileState, FollowState } from './follow-state.js';
@@ -353,7 +355,8 @@ export class PathFollower {
       return { st, start: await this.prepare(g.fh, st, null) };
     }, null);
     if (!restart) return false;
-    const copy = await this.guard(() => locateCopy(this.abs, g.fp, g.committedOffset, this.env.io), null);
+    const listed = await siblings(this.abs, this.env.io);
+    const copy = await this.guard(() => locateCopy(this.abs, g.fp, g.committedOffset, this.env.io, listed), null);
     if (copy) {
       // The copy holds what we had not read yet; continue it exactly where we were.
       const cg = new Generation(copy.fh, fileId(copy.st), copy.path, g.fp, { offset: g.committedOffset, line: g.committedLine }, g.consumer, this.env.now(), this.env);
@@ -368,6 +371,7 @@ export class PathFollower {
     } else {
       g.finishPartial();
       g.endLines();
+      this.sayUnreadCopies(listed, g.committedLine);
       this.info({ code: 'truncated' });
     }
     this.current = this.begin(g.fh, restart.st, restart.start, 'truncated');
@@ -378,7 +382,7 @@ export class PathFollower {
   private async resume(saved: readonly FileState[]): Promise<void> {
     // Listed once: every saved entry and the rotations between are looked for in it.
     const listed = await siblings(this.abs, this.env.io);
-    const candidates = [this.abs, ...listed.filter((s) => !s.gzip).map((s) => s.path)];
+    const candidates = [this.abs, ...listed.filter((s) => s.packed === null).map((s) => s.path)];
     /** The newest saved file, when rotation moved it (and when the state last saw it); null when it is at the path, or lost. */
     let newest: { loc: LocatedFile; updated: string } | null = null;
     const read: Fingerprint[] = [];
@@ -390,7 +394,8 @@ export class PathFollower {
       // copytruncate while stopped: the inode at the path has new content; the copy has ours.
       loc ??= await this.guard(() => locateCopy(this.abs, fp, s.offset, this.env.io, listed), null);
       if (!loc) {
-        this.problem({ code: 'position-lost', ino: s.ino, line: s.line });
+        // Compressed by a command that is not installed: named, with the lines it may hold.
+        if (!this.sayUnreadCopies(listed, s.line)) this.problem({ code: 'position-lost', ino: s.ino, line: s.line });
         continue;
       }
       ids.add(fileId(loc.st));
@@ -449,16 +454,16 @@ export class PathFollower {
     // Only the names logrotate gives (.N, dateext's stamps, each with or without .gz) say
     // which rotation is newer; .old is a scheme of one, never a rotation in between.
     const orders = (r: RotationName | null): r is RotationName => r !== null && (r.kind === 'numbered' || r.kind === 'dated');
-    const between: { path: string; gzip: boolean; r: RotationName }[] = [];
-    const unordered: { path: string; gzip: boolean }[] = [];
-    for (const { path, gzip } of listed) {
+    const between: { path: string; packed: Packing | null; r: RotationName }[] = [];
+    const unordered: { path: string; packed: Packing | null }[] = [];
+    for (const { path, packed } of listed) {
       const r = rotationOf(basename(path), base);
-      if (!orders(at) || !orders(r)) unordered.push({ path, gzip });
+      if (!orders(at) || !orders(r)) unordered.push({ path, packed });
       // Only the newer ones: an older rotation was read before the saved file was.
-      else if (newerFirst(r, at) < 0) between.push({ path, gzip, r });
+      else if (newerFirst(r, at) < 0) between.push({ path, packed, r });
     }
     // Oldest first; of one rotation, the plain file before its .gz (gzip may still be writing it).
-    between.sort((a, b) => newerFirst(b.r, a.r) || Number(a.gzip) - Number(b.gzip));
+    between.sort((a, b) => newerFirst(b.r, a.r) || Number(a.packed !== null) - Number(b.packed !== null));
     unordered.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const here = await this.env.io.stat(this.abs).catch(() => null);
     if (here) ids.add(fileId(here));
@@ -468,13 +473,13 @@ export class PathFollower {
     const after = Number.isNaN(since) ? -Infinity : since;
     const found: LocatedFile[] = [];
     for (const n of between) {
-      const f = await this.openRotation(n.path, n.gzip, after, read, ids);
+      const f = await this.openRotation(n.path, n.packed, after, read, ids);
       if (f) found.push(f);
     }
     // After the ordered ones: a copy or a link of a rotation read is not named.
     const unread: string[] = [];
     for (const n of unordered) {
-      const f = await this.openRotation(n.path, n.gzip, after, read, ids);
+      const f = await this.openRotation(n.path, n.packed, after, read, ids);
       if (!f) continue;
       unread.push(basename(f.path));
       await f.fh.close().catch(() => {});
@@ -507,11 +512,17 @@ export class PathFollower {
    * Opens one rotation for readBetween; null (closed) when it is empty, a file already taken,
    * or last written before `since` (ms: a stale `kern.log.0` of another naming scheme).
    */
-  private async openRotation(path: string, gzip: boolean, since: number, read: Fingerprint[], ids: Set<string>): Promise<LocatedFile | null> {
+  private async openRotation(path: string, packed: Packing | null, since: number, read: Fingerprint[], ids: Set<string>): Promise<LocatedFile | null> {
+    if (packed !== null && packed !== 'gzip' && !unpackable(packed)) {
+      // Its lines cannot be read here: said, with the command that would read them.
+      const st = await this.env.io.stat(path).catch(() => null);
+      if (st !== null && Number(st.mtimeMs) >= since) this.env.consumer.notice(this.name, { code: 'rotation-unreadable', file: path, read: false, problem: missingCommand(packed) }, 'problem');
+      return null;
+    }
     let fh: ReadHandle;
     try {
       const raw = await this.env.io.open(path);
-      fh = gzip ? new GzipCopy(raw) : raw;
+      fh = packed !== null ? new PackedCopy(raw, packed) : raw;
     } catch (err) {
       // ENOENT: gone meanwhile (moved on by a rotation running now: found under its new name, or not at all).
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem({ code: 'rotation-unreadable', file: path, read: false, problem: fsProblem(err) });
@@ -530,7 +541,7 @@ export class PathFollower {
       return { path, fh, st };
     } catch (err) {
       // A .gz that is not gzip after all, or cut short before its first KiB: no rotation of this log.
-      if (!gzip) this.problem({ code: 'rotation-unreadable', file: path, read: true, problem: fsProblem(err) });
+      if (packed === null) this.problem({ code: 'rotation-unreadable', file: path, read: true, problem: fsProblem(err) });
       return null;
     } finally {
       if (!keep) await fh.close().catch(() => {});
@@ -551,6 +562,17 @@ export class PathFollower {
   }
 
   // ---- messages ----
+
+  /**
+   * The compressed siblings no installed command can unpack (`kern.log.1.xz` without xz):
+   * the lines after `line` that were not read may be in one of them. Each is named with the
+   * command that reads it; true when there was one.
+   */
+  private sayUnreadCopies(listed: readonly Sibling[], line: number): boolean {
+    const unread = unreadableCopies(listed);
+    for (const c of unread) this.env.consumer.notice(this.name, { code: 'copy-unread', file: c.path, line, problem: missingCommand(c.unpacker) }, 'problem');
+    return unread.length > 0;
+  }
 
   private info(n: FollowNotice): void {
     this.env.consumer.notice(this.name, n, 'info');
@@ -576,4 +598,10 @@ export class PathFollower {
       return fallback;
     }
   }
+}
+
+/** A compression whose command is not installed, as the other commands say it. */
+function missingCommand(name: UnpackerName): InputProblem {
+  const u = unpackerNamed(name);
+  return { code: 'unpacker-missing', name: u.name, command: u.command, package: u.package, cat: u.cat };
 }

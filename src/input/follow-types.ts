@@ -85,6 +85,11 @@ export type FollowNotice =
   | { code: 'rotations-not-read'; count: number; first: string; last: string; max: number; base: string }
   /** --state: `files` (base names) were written while stopped under names that give no order among the rotations: not read. */
   | { code: 'unordered-not-read'; files: readonly string[] }
+  /**
+   * The lines after `line` not read yet may be in `file`, compressed by a command that is not
+   * installed (`problem`: unpacker-missing): not read (a --state restart, or a copytruncate).
+   */
+  | { code: 'copy-unread'; file: string; line: number; problem: InputProblem }
   /** --state: the file of the saved position (`ino`, `line`) is gone. */
   | { code: 'position-lost'; ino: string; line: number }
   /** The path cannot be used now; logscan keeps trying. `step`: stat, open, or reading it. */

@@ -465,6 +465,7 @@ const NOTICES: { [C in FollowNotice['code']]: Extract<FollowNotice, { code: C }>
   'rotations-while-stopped': { code: 'rotations-while-stopped', rotations: 3, reading: ['kern.log.2.gz', 'kern.log.1'], base: 'kern.log' },
   'rotations-not-read': { code: 'rotations-not-read', count: 2, first: 'kern.log.7.gz', last: 'kern.log.6.gz', max: 4, base: 'kern.log' },
   'unordered-not-read': { code: 'unordered-not-read', files: ['kern.log_1', 'kern.log.old'] },
+  'copy-unread': { code: 'copy-unread', file: '/var/log/kern.log.1.xz', line: 88, problem: { code: 'unpacker-missing', name: 'xz', command: 'xz', package: 'xz-utils', cat: 'xzcat' } },
   'position-lost': { code: 'position-lost', ino: '1234567', line: 88 },
   'fs-retry': { code: 'fs-retry', step: 'stat', problem: { code: 'permission-denied' } },
   'rotation-unreadable': { code: 'rotation-unreadable', file: '/var/log/kern.log.1', read: true, problem: { code: 'system-error', message: 'EIO: i/o error, read', errno: 'EIO' } },

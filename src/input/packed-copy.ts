@@ -1,40 +1,57 @@
 // logrotate's `compress` turns the rotated file into kern.log.1.gz right after a
 // copytruncate (or a rename, when the follower was stopped): the lines not read yet are
-// then only in the .gz. This reads its unpacked bytes as if they were a file, for the
-// follower's sequential reads from a position; going back (to hash the first KiB,
-// then on from the saved offset) unpacks again from the start, which only the
-// first 64 KiB ever need.
+// then only in the compressed copy. This reads its unpacked bytes as if they were a file,
+// for the follower's sequential reads from a position: gzip in-process, bzip2, xz and zstd
+// (logrotate's `compresscmd xz`, `compressext .xz`) through the system's command, as the
+// other commands read them (child-unpack.ts). Memory stays bounded: the unpacked data is
+// streamed from its start and what lies before the position asked for is passed over, never
+// kept. Going back (to hash the first KiB, then on from the saved offset) unpacks again
+// from the start, which only the first 64 KiB ever need.
 import type { BigIntStats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { createGunzip, type Gunzip } from 'node:zlib';
+import { Readable, type Transform } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { ChildUnpack } from './child-unpack.js';
 import type { ReadHandle } from './follow-io.js';
+import { unpackerNamed, unpackerOfName, type UnpackerName } from './unpackers.js';
 
 const EMPTY = Buffer.alloc(0);
 
-export class GzipCopy implements ReadHandle {
+/** How a rotated copy is compressed: gzip, or one of the commands of unpackers.ts. */
+export type Packing = 'gzip' | UnpackerName;
+
+/** The compression a rotation's name says (`kern.log.1.gz`, `kern.log.1.xz`), or null for a plain one. */
+export function packingOfName(name: string): Packing | null {
+  if (/\.gz$/i.test(name)) return 'gzip';
+  return unpackerOfName(name)?.name ?? null;
+}
+
+export class PackedCopy implements ReadHandle {
   readonly sealed = true;
   private src: Readable | null = null;
-  private gunzip: Gunzip | null = null;
+  private unpack: Transform | null = null;
   private chunks: AsyncIterator<Buffer> | null = null;
   /** Unpacked offset of `pending[0]`. */
   private pos = 0;
   private pending: Buffer = EMPTY;
   private ended = false;
 
-  constructor(private readonly fh: FileHandle) {}
+  constructor(
+    private readonly fh: FileHandle,
+    private readonly packing: Packing,
+  ) {}
 
   private restart(): void {
     this.stop();
     // Not fh.createReadStream: destroying that stream closes the handle even with autoClose
     // off (Node 20), and the next pass over it then reads from fd -1.
     const src = passOver(this.fh);
-    const gunzip = createGunzip();
-    src.on('error', (err) => gunzip.destroy(err));
-    src.pipe(gunzip);
+    const unpack = this.packing === 'gzip' ? createGunzip() : new ChildUnpack(unpackerNamed(this.packing));
+    src.on('error', (err) => unpack.destroy(err));
+    src.pipe(unpack);
     this.src = src;
-    this.gunzip = gunzip;
-    this.chunks = gunzip[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    this.unpack = unpack;
+    this.chunks = unpack[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     this.pos = 0;
     this.pending = EMPTY;
     this.ended = false;
@@ -47,8 +64,13 @@ export class GzipCopy implements ReadHandle {
       this.pos += this.pending.length;
       this.pending = EMPTY;
       const next = await this.chunks!.next();
-      if (next.done === true) this.ended = true;
-      else this.pending = next.value;
+      if (next.done === true) {
+        this.ended = true;
+        // A command ends its stream normally on data cut off or corrupt (gunzip fails it):
+        // failed alike, so the follower says the lines after the break are not read.
+        const cut = this.unpack instanceof ChildUnpack ? this.unpack.problem : null;
+        if (cut !== null) throw new Error(cut);
+      } else this.pending = next.value;
     }
     const from = position - this.pos;
     const n = Math.min(length, this.pending.length - from);
@@ -63,8 +85,9 @@ export class GzipCopy implements ReadHandle {
   private stop(): void {
     this.src?.unpipe();
     this.src?.destroy();
-    this.gunzip?.destroy();
-    this.src = this.gunzip = null;
+    // A command still unpacking is ended with it (ChildUnpack._destroy).
+    this.unpack?.destroy();
+    this.src = this.unpack = null;
     this.chunks = null;
   }
 
