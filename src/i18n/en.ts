@@ -1538,6 +1538,8 @@ export const en = {
           return `${p.name}-compressed data: the ${p.command} command is not installed; install it (apt install ${p.package}) or unpack it first: ${p.cat} FILE | logscan -`;
         case 'gzip-not-followed':
           return 'gzip-compressed data (a rotated log?), not a growing text log; not followed (read it with: logscan FILE)';
+        case 'packed-not-followed':
+          return `${p.name}-compressed data (a rotated log?), not a growing text log; not followed (read it with: logscan FILE)`;
         case 'shrank':
           return `file shrank while being read (${p.size} bytes when opened, ${p.read} read); truncated or rotated?`;
         case 'gzip-trailing':

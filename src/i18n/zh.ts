@@ -1218,6 +1218,8 @@ export const zh: Messages = {
           return `${p.name} 压缩数据：未安装 ${p.command} 命令；请先安装（apt install ${p.package}），或先解压：${p.cat} FILE | logscan -`;
         case 'gzip-not-followed':
           return 'gzip 压缩数据（轮转后的旧日志？），不是仍在增长的文本日志；不跟踪（请用 logscan FILE 读取）';
+        case 'packed-not-followed':
+          return `${p.name} 压缩数据（轮转后的旧日志？），不是仍在增长的文本日志；不跟踪（请用 logscan FILE 读取）`;
         case 'shrank':
           return `文件在读取过程中变短了（打开时 ${fmtInt(p.size)} 字节，读到 ${fmtInt(p.read)} 字节）；是被截断或轮转了吗？`;
         case 'gzip-trailing':

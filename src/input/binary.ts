@@ -139,9 +139,9 @@ function undecodable(text: Buffer): boolean {
 }
 
 /**
- * Compressed formats told by their first bytes, and the command that unpacks them: what
- * `follow` says of them, and the others of zip (gzip is unpacked here; bzip2, xz and zstd
- * too when their command is installed, unpackers.ts).
+ * Compressed formats told by their first bytes, and the command that unpacks them: what is
+ * said of zip (gzip is unpacked here; bzip2, xz and zstd too when their command is
+ * installed, unpackers.ts; `follow` tells a followed file of them as not growing).
  */
 const PACKED: readonly { magic: readonly number[]; name: string; unpack: string }[] = [
   ...UNPACKERS.map((u) => ({ magic: u.magic, name: u.name, unpack: u.cat })),

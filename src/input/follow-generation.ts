@@ -9,6 +9,8 @@ import type { FileState } from './follow-state.js';
 import type { Delivery, GenerationConsumer } from './follow-types.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
 import { BINARY_SAMPLE_BYTES, isGzipHead, notTextProblem } from './binary.js';
+import { unpackerOfHead } from './unpackers.js';
+import type { InputProblem } from './problem.js';
 import { maybeBomPrefix, utf16Bom, utf16NewlineEnd, Utf16ToUtf8 } from './utf16.js';
 
 /** Stop one drain after this much so one busy file cannot starve the others; the loop comes back at once. */
@@ -218,7 +220,9 @@ export class Generation {
       this.consumer.decoded?.(order === 'le' ? 'UTF-16LE' : 'UTF-16BE');
       return;
     }
-    const why = isGzipHead(head) ? ({ code: 'gzip-not-followed' } as const) : notTextProblem(head);
+    // Compressed: a rotated log, which does not grow; logscan FILE reads it (bzip2, xz, zstd through their command).
+    const packed = unpackerOfHead(head);
+    const why: InputProblem | null = isGzipHead(head) ? { code: 'gzip-not-followed' } : packed !== null ? { code: 'packed-not-followed', name: packed.name } : notTextProblem(head);
     if (why === null) return;
     this.notText = true;
     this.consumer.notText?.(why);

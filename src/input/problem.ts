@@ -24,12 +24,14 @@ export type InputProblem =
   | { code: 'binary'; controls: number; sampled: number }
   | { code: 'utf16-no-bom' }
   | { code: 'bad-utf16' }
-  /** Compressed in a format logscan does not unpack here (zip; in `follow`, xz, bzip2 …): `name` and the command that does. */
+  /** Compressed in a format logscan does not unpack (zip): `name` and the command that does. */
   | { code: 'packed'; name: string; unpack: string }
   /** bzip2, xz or zstd data whose command is not on PATH: the package that installs it, and the command that unpacks by hand. */
   | { code: 'unpacker-missing'; name: UnpackerName; command: string; package: string; cat: string }
   /** `follow` of a gzip file: a rotated log, which does not grow. */
   | { code: 'gzip-not-followed' }
+  /** `follow` of a bzip2, xz or zstd file: a rotated log, compressed, which does not grow (logscan FILE reads it). */
+  | { code: 'packed-not-followed'; name: UnpackerName }
   | { code: 'shrank'; size: number; read: number }
   | { code: 'gzip-trailing'; bytes: number }
   /** `why`: zlib's words (English), or the gunzip's own ("unexpected end of file"). */

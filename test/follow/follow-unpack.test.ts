@@ -18,10 +18,10 @@ const big = Buffer.from(Array.from({ length: 20_000 }, (_, i) => iptablesLine(i 
 
 /** The packers as a user's system has them, each given the data on stdin. */
 const PACKERS = [
-  { name: 'gzip', command: 'gzip', args: ['-c'] },
-  { name: 'bzip2', command: 'bzip2', args: ['-c'] },
-  { name: 'xz', command: 'xz', args: ['-c'] },
-  { name: 'zstd', command: 'zstd', args: ['-c', '-q'] },
+  { name: 'gzip', command: 'gzip', args: ['-c'], suffix: '.gz' },
+  { name: 'bzip2', command: 'bzip2', args: ['-c'], suffix: '.bz2' },
+  { name: 'xz', command: 'xz', args: ['-c'], suffix: '.xz' },
+  { name: 'zstd', command: 'zstd', args: ['-c', '-q'], suffix: '.zst' },
 ] as const;
 const COMMANDS = PACKERS.filter((p) => p.name !== 'gzip');
 const PACKAGE: Record<string, string> = { bzip2: 'bzip2', xz: 'xz-utils', zstd: 'zstd' };
@@ -115,6 +115,23 @@ describe.concurrent('logscan follow - with compressed data', () => {
     expect(r.stderr).not.toMatch(/internal error/);
     await until(() => !alive(pid), 3000).catch(() => {});
     expect(alive(pid)).toBe(false);
+  });
+});
+
+describe.concurrent('logscan follow FILE of compressed data', () => {
+  it('a followed .gz, .bz2, .xz or .zst is a rotated log, which does not grow: each said as not followed, with what reads it (exit 3)', async () => {
+    const dir = tempDir();
+    const files = PACKERS.map(({ name, command, args, suffix }) => {
+      const file = join(dir, `ufw.log.1${suffix}`);
+      writeFileSync(file, pack(command, args, sample));
+      return { name, file };
+    });
+    const cli = startCli(['follow', '-o', 'ndjson', ...files.map((f) => f.file)], { env });
+    await cli.waitFor((_o, e) => e.split('\n').length > files.length, 5000).catch(() => {});
+    const r = await cli.stop();
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    for (const { name, file } of files) expect(r.stderr).toContain(`logscan: ${file}: ${name}-compressed data (a rotated log?), not a growing text log; not followed (read it with: logscan FILE)\n`);
   });
 });
 

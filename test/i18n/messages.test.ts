@@ -441,6 +441,7 @@ const PROBLEMS: Record<InputProblemCode, InputProblem> = {
   'bad-utf16': { code: 'bad-utf16' },
   packed: { code: 'packed', name: 'xz', unpack: 'xzcat' },
   'gzip-not-followed': { code: 'gzip-not-followed' },
+  'packed-not-followed': { code: 'packed-not-followed', name: 'xz' },
   shrank: { code: 'shrank', size: 4096, read: 1024 },
   'gzip-trailing': { code: 'gzip-trailing', bytes: 12 },
   'gzip-cut': { code: 'gzip-cut', line: 128, why: 'unexpected end of file' },
