@@ -283,6 +283,23 @@ describe('logscan formats', () => {
     expect(runCli(['formats', '--lang', 'en']).stdout).toBe(runCliShared(['formats']).stdout);
     expect(runCli(['formats', '--lang', 'fr']).code).toBe(2);
   });
+
+  it('says, in both languages, every kind of record a parser reads (what README and docs/input.md name for it)', () => {
+    // Kinds the parsers read that the descriptions once left out: Junos firewall filter logs,
+    // RouterOS's own /log print, IOS XE's data-plane ACL records.
+    const kinds: Record<string, string[]> = {
+      'juniper-srx': ['RT_FLOW_SESSION_DENY', 'PFE_FW_SYSLOG_IP', 'kernel: FW:'],
+      mikrotik: ['/log print'],
+      'cisco-ios': ['%SEC-6-IPACCESSLOG', '%IPV6_ACL-6-ACCESSLOG', '%FMANFP-6-IPACCESSLOG', '%FW-6-DROP_PKT'],
+    };
+    for (const lang of ['en', 'zh']) {
+      const rows = JSON.parse(runCli(['formats', '--lang', lang, '-o', 'json']).stdout) as { id: string; description: string }[];
+      for (const [id, words] of Object.entries(kinds)) {
+        const description = rows.find((r) => r.id === id)!.description;
+        for (const word of words) expect(description, `${lang} ${id}`).toContain(word);
+      }
+    }
+  });
 });
 
 describe('--output: the extensions that pick a format', () => {
