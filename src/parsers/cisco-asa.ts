@@ -14,8 +14,9 @@
 // Built inbound: src = the `for` endpoint; Built outbound: the connection was opened
 // from the `to` side, so src/dst are swapped (as Filebeat does). Teardown messages do
 // not say who opened the connection: src/dst stay in logged order, direction null.
-// `rule` is the tag (`ASA-4-106023`), plus `access-group X` / `access-list X` when logged;
-// in ECS the message id is event.code and the access list rule.name (asaRuleFields).
+// `rule` is the tag (`ASA-4-106023`), plus `access-group X` / `access-list X` when logged
+// (`rule X` for an FTD connection event's access control rule); in ECS the message id is
+// event.code and the access list or rule rule.name (asaRuleFields).
 import type { Action, Direction, EmbeddedPacket, FirewallEvent } from '../event.js';
 import { addressVersion } from './address.js';
 import { digitsEnd, flagWordBit, flagNames, FLAG_SYN, portIn, shown, skipSpaces, uintIn } from './fields.js';
@@ -57,7 +58,24 @@ function vendorEnd(s: string, i: number): number {
   return -1;
 }
 
+/** Index of the level digit at v (after the vendor) or after a message class there (`session-`), when a `-` follows it; else -1. */
+function levelAt(s: string, v: number, end: number): number {
+  if (digitAt(s, v) >= 0) return s.charCodeAt(v + 1) === 0x2d ? v : -1;
+  let i = v;
+  while (i < end && i - v < MAX_CLASS) {
+    const c = s.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) break;
+    i++;
+  }
+  if (i === v || s.charCodeAt(i) !== 0x2d) return -1;
+  return digitAt(s, i + 1) >= 0 && s.charCodeAt(i + 2) === 0x2d ? i + 1 : -1;
+}
+
+/** Longest message class word before the level (`session`, `auth`, `webvpn`, …). */
+const MAX_CLASS = 16;
+
 const PORT_PAREN = fixedReason('missing-token', 'port', ')');
+const FTD_START = fixedReason('ftd-connection-start');
 
 function bad(reason: LineReason): PayloadReject {
   return new PayloadReject(true, reason);
@@ -125,20 +143,24 @@ function endpointEnd(s: string, i: number, end: number): number {
 /**
  * Reads `[iface:]address[/port]` at i into ep; returns the index after it, or -1 with
  * ep.error set. Interface names hold no ':', so with `withIface` the first ':' ends it
- * (IPv6 addresses keep theirs). A trailing ':' or '.' is sentence punctuation.
+ * (IPv6 addresses keep theirs). A trailing ':', '.' or ';' is sentence punctuation.
  */
 function endpoint(s: string, i: number, end: number, withIface: boolean, ep: Endpoint): number {
-  const te = endpointEnd(s, i, end);
-  let e = te;
-  const last = s.charCodeAt(e - 1);
-  if (e > i && (last === 0x3a || last === 0x2e)) e--;
+  let te = endpointEnd(s, i, end);
+  let e = punctuationEnd(s, i, te);
   ep.iface = null;
   ep.port = -1;
   if (withIface) {
-    const c = s.indexOf(':', i);
+    let c = s.indexOf(':', i);
     if (c < 0 || c >= e) {
-      ep.error = { code: 'expected-found', field: '', value: shown(s.slice(i, te)), syntax: 'interface:address' };
-      return -1;
+      // An interface the device names with blanks (`NP Identity Ifc:255.255.255.255/68`).
+      c = spacedInterfaceEnd(s, i, end);
+      if (c < 0) {
+        ep.error = { code: 'expected-found', field: '', value: shown(s.slice(i, te)), syntax: 'interface:address' };
+        return -1;
+      }
+      te = endpointEnd(s, c + 1, end);
+      e = punctuationEnd(s, c + 1, te);
     }
     ep.iface = s.slice(i, c);
     i = c + 1;
@@ -156,11 +178,65 @@ function endpoint(s: string, i: number, end: number, withIface: boolean, ep: End
     ep.port = port;
   }
   if (addressVersion(s, i, a) === 0) {
+    if (isHostName(s, i, a)) {
+      // A name the device shows for the address (`names`, an FQDN object): no address to give.
+      ep.ip = null;
+      return te;
+    }
     ep.error = reason('invalid-address', '', shown(s.slice(i, a)));
     return -1;
   }
   ep.ip = s.slice(i, a);
   return te;
+}
+
+/** End of an endpoint token before sentence punctuation (`…/53;`, `…/22.`, `…:`). */
+function punctuationEnd(s: string, i: number, te: number): number {
+  const last = s.charCodeAt(te - 1);
+  return te > i && (last === 0x3a || last === 0x2e || last === 0x3b) ? te - 1 : te;
+}
+
+/** Longest interface name with blanks looked for (`NP Identity Ifc`). */
+const MAX_SPACED_IFACE = 48;
+
+/**
+ * The ':' ending an interface name with blanks at i (letters, digits, `_`, `-`, `.` and
+ * single blanks, starting with a letter, a digit or a letter after the ':'), or -1. Only asked when
+ * the endpoint's first word has no ':'.
+ */
+function spacedInterfaceEnd(s: string, i: number, end: number): number {
+  const lim = Math.min(end, i + MAX_SPACED_IFACE);
+  if (!isNameChar(s.charCodeAt(i))) return -1;
+  let blank = false;
+  for (let k = i + 1; k < lim; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x3a) return blank && isAddressStart(s.charCodeAt(k + 1)) ? k : -1;
+    if (c === 0x20) {
+      if (s.charCodeAt(k - 1) === 0x20) return -1;
+      blank = true;
+    } else if (!isNameChar(c)) return -1;
+  }
+  return -1;
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x5f || c === 0x2e;
+}
+
+function isAddressStart(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66) || c === 0x3a;
+}
+
+/**
+ * A host name in an address's place: what the ASA logs for an address it has a `name` for
+ * (`dmz:OCSP_Server/5678`, `inside:www.example.com/23`). It starts with a letter; text
+ * starting with a digit is a broken address (`203.0.113.999x`), malformed.
+ */
+function isHostName(s: string, i: number, e: number): boolean {
+  const c = s.charCodeAt(i);
+  if (e - i > 255 || !((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
+  for (let k = i + 1; k < e; k++) if (!isNameChar(s.charCodeAt(k))) return false;
+  return true;
 }
 
 /** `... from A to B ...`; returns the index after B or an error. */
@@ -302,7 +378,8 @@ function aclEndpoint(s: string, i: number, end: number, ep: Endpoint): number {
     ep.error = PORT_PAREN;
     return -1;
   }
-  if (addressVersion(s, slash + 1, open) === 0) {
+  const named = addressVersion(s, slash + 1, open) === 0;
+  if (named && !isHostName(s, slash + 1, open)) {
     ep.error = reason('invalid-address', '', shown(s.slice(slash + 1, open)));
     return -1;
   }
@@ -312,7 +389,7 @@ function aclEndpoint(s: string, i: number, end: number, ep: Endpoint): number {
     return -1;
   }
   ep.iface = s.slice(i, slash);
-  ep.ip = s.slice(slash + 1, open);
+  ep.ip = named ? null : s.slice(slash + 1, open);
   ep.port = port;
   return close + 1;
 }
@@ -526,6 +603,122 @@ function toTheBox(action: Action): Extractor {
   };
 }
 
+/** The word after `lead` at b (`Deny TCP reverse …`: TCP) as a protocol, or '' when the text does not start so. */
+function protoAfter(s: string, b: number, end: number, lead: string): string {
+  if (!s.startsWith(lead, b)) return '';
+  const pS = b + lead.length;
+  const pE = s.indexOf(' ', pS);
+  return pE > pS && pE < end ? protoByName(s.slice(pS, pE)) : '';
+}
+
+/** 106021 `Deny TCP reverse path check from A to B on interface X`: a packet whose source the route back does not leave by X (spoofed). */
+const reversePath: Extractor = (s, b, end, d) => {
+  d.proto = protoAfter(s, b, end, 'Deny ');
+  if (d.proto === '') return reason('missing', 'Deny');
+  const p = fromTo(s, b, end, d, false, false);
+  if (typeof p !== 'number') return p;
+  d.direction = 'in';
+  d.onIface = onInterface(s, p, end);
+  return null;
+};
+
+/** 410001 `Dropped UDP DNS {request|reply} from IF:A/P to IF:B/P; label length …`: DNS inspection dropped a packet it could not read. */
+const dnsDropped: Extractor = (s, b, end, d) => {
+  d.proto = protoAfter(s, b, end, 'Dropped ');
+  if (d.proto === '') return reason('missing', 'Dropped');
+  const p = fromTo(s, b, end, d, true, true);
+  return typeof p === 'number' ? null : p;
+};
+
+/** 418001 `Through-the-device packet to/from management-only network is denied: udp src IF:A/P dst IF:B/P`. */
+const managementOnly: Extractor = (s, b, end, d) => {
+  const p = srcDst(s, b, end, d);
+  if (typeof p !== 'number') return p;
+  icmpTypeCode(s, p, end, d);
+  return null;
+};
+
+/** End of the value listValueAt found last (parsing is synchronous). */
+let valueEnd = 0;
+
+/**
+ * Start of `key`'s value (the key written with its `: `) in an FTD `Key: value, Key: value`
+ * list s[b, end), valueEnd set to where it ends (the next `, `); -1 when the key is absent.
+ */
+function listValueAt(s: string, b: number, end: number, key: string): number {
+  let i = b;
+  for (;;) {
+    const k = s.indexOf(key, i);
+    if (k < 0 || k + key.length > end) return -1;
+    if (k === b || (s.charCodeAt(k - 1) === 0x20 && s.charCodeAt(k - 2) === 0x2c)) {
+      const v = k + key.length;
+      const c = s.indexOf(', ', v);
+      valueEnd = c < 0 || c > end ? end : c;
+      return v;
+    }
+    i = k + 1;
+  }
+}
+
+/** What an FTD access control rule did with the connection; `Monitor` logs it and decides nothing. */
+const FTD_ACTIONS: ReadonlyMap<string, Action> = new Map<string, Action>([
+  ['Allow', 'allow'],
+  ['Trust', 'allow'],
+  ['Fastpath', 'allow'],
+  ['Block', 'drop'],
+  ['Interactive Block', 'drop'],
+  ['Block with reset', 'reject'],
+  ['Interactive Block with reset', 'reject'],
+  ['Monitor', 'other'],
+]);
+
+/** An FTD list's address under `key` into ep (with the interface under `ifaceKey`); null or why not. */
+function listEndpoint(s: string, b: number, end: number, key: string, portKey: string, ifaceKey: string, ep: Endpoint): LineReason | null {
+  const a = listValueAt(s, b, end, key);
+  if (a < 0) return reason('missing', key.slice(0, -2));
+  const ae = valueEnd;
+  if (addressVersion(s, a, ae) === 0) return reason('invalid-address', key.slice(0, -2), shown(s.slice(a, ae)));
+  ep.ip = s.slice(a, ae);
+  ep.port = -1;
+  const p = listValueAt(s, b, end, portKey);
+  if (p >= 0) {
+    ep.port = portIn(s, p, valueEnd);
+    if (ep.port < 0) return reason('invalid-port', portKey.slice(0, -2), shown(s.slice(p, valueEnd)));
+  }
+  const f = listValueAt(s, b, end, ifaceKey);
+  ep.iface = f >= 0 && valueEnd > f ? s.slice(f, valueEnd) : null;
+  return null;
+}
+
+/**
+ * FTD 430002/430003, a connection's start and end as the access control policy logged them
+ * (an allowed start is skipped in parse: the end counts the connection):
+ * `AccessControlRuleAction: Allow, SrcIP: A, DstIP: B, SrcPort: P, DstPort: Q, Protocol: tcp,
+ * IngressInterface: X, EgressInterface: Y, …, AccessControlRuleName: R, …`. The source is the
+ * connection's initiator. ICMP's type and code are read when numbers (a name, `Echo Request`, is not).
+ */
+const ftdConnection: Extractor = (s, b, end, d) => {
+  const v = listValueAt(s, b, end, 'AccessControlRuleAction: ');
+  if (v < 0) return reason('missing', 'AccessControlRuleAction');
+  const action = FTD_ACTIONS.get(s.slice(v, valueEnd));
+  if (action === undefined) return reason('unknown', 'AccessControlRuleAction', shown(s.slice(v, valueEnd)));
+  d.action = action;
+  const p = listValueAt(s, b, end, 'Protocol: ');
+  if (p < 0) return reason('missing', 'Protocol');
+  d.proto = protoByName(s.slice(p, valueEnd));
+  const err = listEndpoint(s, b, end, 'SrcIP: ', 'SrcPort: ', 'IngressInterface: ', d.a) ?? listEndpoint(s, b, end, 'DstIP: ', 'DstPort: ', 'EgressInterface: ', d.b);
+  if (err !== null) return err;
+  if (d.proto === 'icmp' || d.proto === 'icmpv6') {
+    const t = listValueAt(s, b, end, 'ICMPType: ');
+    if (t >= 0) d.icmpType = uintIn(s, t, valueEnd);
+    const c = listValueAt(s, b, end, 'ICMPCode: ');
+    if (c >= 0) d.icmpCode = uintIn(s, c, valueEnd);
+  }
+  const r = listValueAt(s, b, end, 'AccessControlRuleName: ');
+  if (r >= 0 && valueEnd > r) d.ruleExtra = `rule ${s.slice(r, valueEnd)}`;
+  return null;
+};
+
 /** Message id → extractor. Ids not listed are skipped with the id in the reason. */
 const EXTRACTORS: ReadonlyMap<number, Extractor> = new Map<number, Extractor>([
   [106001, denyTcpFlags],
@@ -534,6 +727,7 @@ const EXTRACTORS: ReadonlyMap<number, Extractor> = new Map<number, Extractor>([
   [106010, denyInboundSrcDst],
   [106014, denyInboundSrcDst],
   [106015, denyTcpFlags],
+  [106021, reversePath],
   [106023, denyAccessGroup],
   [106100, accessList],
   [302013, built],
@@ -545,7 +739,11 @@ const EXTRACTORS: ReadonlyMap<number, Extractor> = new Map<number, Extractor>([
   [313001, icmpDenied],
   [313004, icmpDenied],
   [313005, icmpNoConnection],
+  [410001, dnsDropped],
+  [418001, managementOnly],
   [419002, duplicateSyn],
+  [430002, ftdConnection],
+  [430003, ftdConnection],
   [500003, badTcpHeader],
   [710002, toTheBox('allow')],
   [710003, toTheBox('drop')],
@@ -661,13 +859,16 @@ class AsaPayload implements PayloadParser {
       while (he > hs && (s.charCodeAt(he - 1) === 0x20 || s.charCodeAt(he - 1) === 0x3a)) he--;
       if (he > hs) host = s.slice(hs, he);
     }
-    // %ASA-6-302013:
-    const v = vendorEnd(s, pct + 1);
-    if (digitAt(s, v) < 0 || s.charCodeAt(v + 1) !== 0x2d) return bad(reason('expected-level', 'tag', shown(s.slice(pct, pct + 16))));
+    // %ASA-6-302013:, %ASA-session-6-302013: (a message class before the level, as newer
+    // versions write it with `logging timestamp` and message classes on), and the colon
+    // after the id left out (`%ASA-6-302016 Teardown …`, as PIX and early ASA lines have it).
+    const v = levelAt(s, vendorEnd(s, pct + 1), end);
+    if (v < 0) return bad(reason('expected-level', 'tag', shown(s.slice(pct, pct + 16))));
     const idS = v + 2;
     const idE = digitsEnd(s, idS, end);
     const id = uintIn(s, idS, idE);
-    if (id < 0 || s.charCodeAt(idE) !== 0x3a) return bad(reason('expected-message-id', 'tag', shown(s.slice(pct, pct + 16))));
+    const after = s.charCodeAt(idE);
+    if (id < 0 || (after !== 0x3a && after !== 0x20)) return bad(reason('expected-message-id', 'tag', shown(s.slice(pct, pct + 16))));
     const extract = EXTRACTORS.get(id);
     if (extract === undefined) return new PayloadReject(false, reason('asa-not-packet', '', String(id)));
 
@@ -676,6 +877,9 @@ class AsaPayload implements PayloadParser {
     d.reset();
     const err = extract(s, body, end, d);
     if (err !== null) return bad(underField(err, String(id)));
+    // A connection's start as FTD logs it for an allowing (or monitoring) rule: its end, 430003,
+    // is the record of the connection (a rule may log both); a blocked one has no end.
+    if (id === 430002 && d.action !== 'drop' && d.action !== 'reject') return new PayloadReject(false, FTD_START);
     if (d.proto === '') return bad(reason('missing', `${id}: protocol`));
 
     const src = d.swap ? d.b : d.a;
@@ -716,7 +920,7 @@ export function createAsaPayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNo
 }
 
 /** Sniff-only pattern (compiled once). */
-const TAG = /%(?:ASA|PIX|FTD|FWSM)-\d-\d{6}:/;
+const TAG = /%(?:ASA|PIX|FTD|FWSM)-(?:[a-z]{1,16}-)?\d-\d{6}[: ]/;
 
 function sniff(lines: readonly string[]): number {
   let records = 0;
@@ -736,7 +940,7 @@ function asaRuleFields(rule: string): RuleFields {
   if (space >= 0) {
     const list = rule.slice(space + 1);
     const name = list.slice(list.indexOf(' ') + 1);
-    if (name !== '' && (list.startsWith('access-group ') || list.startsWith('access-list '))) fields.name = name;
+    if (name !== '' && (list.startsWith('access-group ') || list.startsWith('access-list ') || list.startsWith('rule '))) fields.name = name;
   }
   return fields;
 }
@@ -753,7 +957,9 @@ export const ciscoAsaFormat: FormatDefinition = {
   // Built (302013, 302015, 302020) and Teardown (302014, 302016, 302021): one record when a
   // connection starts and one when it ends, not one per packet; read as Windows Firewall's
   // OPEN and CLOSE rows are (connection-records.ts; the Teardown: `connection-teardown`).
-  connectionRecords: { action: 'allow', messageIds: ['302013', '302014', '302015', '302016', '302020', '302021'] },
+  // FTD's 430003, a connection's end as its access control policy logged it (the source its
+  // initiator), is one too when allowed (an allowed start, 430002, is skipped: its end counts it).
+  connectionRecords: { action: 'allow', messageIds: ['302013', '302014', '302015', '302016', '302020', '302021', '430003'] },
   // The tag's message id is named by signatures/asa-messages.json ("ASA message 302014 TCP connection closed").
   messageNames: 'asaMessages',
   create: (file, sink) => {
