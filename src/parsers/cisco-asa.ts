@@ -25,6 +25,7 @@ import { localTimeConverter, withTimeCarry, type LocalTimeToEpoch } from './loca
 import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
+import { MAX_REPEAT } from './syslog-envelope.js';
 import { digitAt, monthAt, yearReason } from './timestamp.js';
 import { recordShare, type FormatDefinition, type LocalTimeCarry, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
 import { yearInRange } from '../util/year-range.js';
@@ -165,6 +166,7 @@ function endpoint(s: string, i: number, end: number, withIface: boolean, ep: End
     ep.iface = s.slice(i, c);
     i = c + 1;
   }
+  const ifaceStart = i - (ep.iface === null ? 0 : ep.iface.length + 1);
   let a = e;
   const slash = s.lastIndexOf('/', e - 1);
   if (slash >= i) {
@@ -178,6 +180,13 @@ function endpoint(s: string, i: number, end: number, withIface: boolean, ep: End
     ep.port = port;
   }
   if (addressVersion(s, i, a) === 0) {
+    // `v1:outside:10.8.1.9/54864`: the interface written with a prefix (a context's, a VRF's).
+    const c = withIface ? s.indexOf(':', i) : -1;
+    if (c > i && c < a && isHostName(s, i, c) && addressVersion(s, c + 1, a) !== 0) {
+      ep.iface = s.slice(ifaceStart, c);
+      ep.ip = s.slice(c + 1, a);
+      return te;
+    }
     if (isHostName(s, i, a)) {
       // A name the device shows for the address (`names`, an FQDN object): no address to give.
       ep.ip = null;
@@ -395,7 +404,8 @@ function aclEndpoint(s: string, i: number, end: number, ep: Endpoint): number {
 }
 
 /**
- * 106100 `access-list ACL {permitted|denied|est-allowed} PROTO IF/A(P) [(user)] -> IF/B(P) [(user)] hit-cnt N {first hit|N-second interval} [hashes]`.
+ * 106100 `access-list ACL {permitted|denied|est-allowed} PROTO IF/A(P) [(user)] -> IF/B(P) [(user)] hit-cnt N {first hit|N-second interval} [hashes]`;
+ * 106102/106103, a per-user access list's entry, the same with `for user NAME` after the protocol.
  * hit-cnt is how many packets the line stands for (count); for icmp the ports are type and code.
  */
 const accessList: Extractor = (s, b, end, d) => {
@@ -413,7 +423,9 @@ const accessList: Extractor = (s, b, end, d) => {
   const pE = s.indexOf(' ', vE + 1);
   if (pE < 0 || pE >= end) return reason('missing', 'protocol');
   d.proto = protoByName(s.slice(vE + 1, pE));
-  let p = aclEndpoint(s, pE + 1, end, d.a);
+  const from = userEnd(s, pE + 1, end);
+  if (from < 0) return reason('missing', 'user');
+  let p = aclEndpoint(s, from, end, d.a);
   if (p < 0) return underField(d.a.error!, 'src');
   const arrow = find(s, '-> ', p, end);
   if (arrow < 0) return reason('missing-token', 'dst', '->');
@@ -430,6 +442,14 @@ const accessList: Extractor = (s, b, end, d) => {
   }
   return null;
 };
+
+/** After `for user NAME ` (`'First Last'` quoted) at i, as a per-user access list (106102, 106103) writes it; i when there is none; -1 when it does not end. */
+function userEnd(s: string, i: number, end: number): number {
+  if (!s.startsWith('for user ', i)) return i;
+  const u = i + 9;
+  const e = s.charCodeAt(u) === 0x27 ? s.indexOf("' ", u + 1) + 1 : s.indexOf(' ', u);
+  return e > u && e < end ? e + 1 : -1;
+}
 
 /** `{TCP|UDP} connection N for IF:A/P (M/P) to IF:B/P (M/P)` from pS on: the part 302013-302016 share. */
 function connectionPair(s: string, pS: number, end: number, d: Draft): LineReason | null {
@@ -500,9 +520,9 @@ const icmpConnection: Extractor = (s, b, end, d) => {
   return null;
 };
 
-/** 313001 `Denied ICMP type=N, code=M from A on interface X`; 313004 `Denied ICMP type=N, from laddr A on interface X to B: no matching session`. */
+/** 313001 `Denied ICMP type=N, code=M from A on interface X` (313008 `Denied IPv6-ICMP …`, the same for ICMPv6); 313004 `Denied ICMP type=N, from laddr A on interface X to B: no matching session`. */
 const icmpDenied: Extractor = (s, b, end, d) => {
-  d.proto = s.startsWith('Denied ICMPv6', b) ? 'icmpv6' : 'icmp';
+  d.proto = s.startsWith('Denied ICMPv6', b) || s.startsWith('Denied IPv6-ICMP', b) ? 'icmpv6' : 'icmp';
   icmpTypeCode(s, b, end, d);
   const fl = find(s, ' from laddr ', b, end);
   const fp = fl >= 0 ? -1 : find(s, ' from ', b, end);
@@ -730,6 +750,8 @@ const EXTRACTORS: ReadonlyMap<number, Extractor> = new Map<number, Extractor>([
   [106021, reversePath],
   [106023, denyAccessGroup],
   [106100, accessList],
+  [106102, accessList],
+  [106103, accessList],
   [302013, built],
   [302014, teardown],
   [302015, built],
@@ -739,6 +761,7 @@ const EXTRACTORS: ReadonlyMap<number, Extractor> = new Map<number, Extractor>([
   [313001, icmpDenied],
   [313004, icmpDenied],
   [313005, icmpNoConnection],
+  [313008, icmpDenied],
   [410001, dnsDropped],
   [418001, managementOnly],
   [419002, duplicateSyn],
@@ -872,7 +895,17 @@ class AsaPayload implements PayloadParser {
     const extract = EXTRACTORS.get(id);
     if (extract === undefined) return new PayloadReject(false, reason('asa-not-packet', '', String(id)));
 
-    const body = skipSpaces(s, idE + 1, end);
+    let body = skipSpaces(s, idE + 1, end);
+    let repeats = 1;
+    if (s.startsWith(REPEATED, body)) {
+      // `%ASA-2-106006: message repeated 2 times: [ Deny inbound UDP … ]`: the relay's wrapper after the tag.
+      const r = repeatWrapper(s, body, end);
+      if (typeof r !== 'number') return bad(r);
+      repeats = r;
+      body = skipSpaces(s, body + REPEATED.length, end);
+      body = skipSpaces(s, s.indexOf('[', body) + 1, end);
+      end = wrapperClose;
+    }
     const d = this.draft;
     d.reset();
     const err = extract(s, body, end, d);
@@ -908,7 +941,7 @@ class AsaPayload implements PayloadParser {
       tcpWindow: null,
       pid: null,
       icmp: isIcmp ? { type: d.icmpType >= 0 ? d.icmpType : null, code: d.icmpCode >= 0 ? d.icmpCode : null, embedded: d.embedded } : null,
-      count: d.count > 1 ? d.count * head.count : head.count,
+      count: d.count * repeats * head.count,
       origin: { file: this.file, line: lineNo },
       annotations: [],
     };
@@ -917,6 +950,28 @@ class AsaPayload implements PayloadParser {
 
 export function createAsaPayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNote' | 'timeCarry'>): PayloadParser {
   return new AsaPayload(ctx.file, ctx.tz, ctx.zoneNote, ctx.timeCarry);
+}
+
+const REPEATED = 'message repeated ';
+
+/** Where the last wrapper read by repeatWrapper closes (its `]`). */
+let wrapperClose = 0;
+
+/**
+ * rsyslog's `message repeated N times: [ … ]` at i, closed by the `]` ending the message:
+ * N, or why it is no such wrapper (as the syslog envelope says it before a tag).
+ */
+function repeatWrapper(s: string, i: number, end: number): number | LineReason {
+  const from = i + REPEATED.length;
+  const q = digitsEnd(s, from, end);
+  const close = end - 1;
+  if (q === from || !s.startsWith(' times: [', q) || close <= q + 9 || s.charCodeAt(close) !== 0x5d) {
+    return { code: 'repeat-syntax', field: 'message repeated', value: `'${s.slice(from, Math.min(from + 24, end))}'`, max: MAX_REPEAT };
+  }
+  const n = q - from <= 9 ? uintIn(s, from, q) : -1;
+  if (n < 1 || n > MAX_REPEAT) return { code: 'repeat-count', field: 'message repeated', value: s.slice(from, Math.min(q, from + 24)), max: MAX_REPEAT };
+  wrapperClose = close;
+  return n;
 }
 
 /** Sniff-only pattern (compiled once). */

@@ -138,6 +138,18 @@ describe('cisco-asa', () => {
     expect(parseLines(ciscoAsaFormat, [line('9host.example.net')]).malformed[0]?.reason).toBe("106023: dst: invalid address '9host.example.net'");
   });
 
+  it('an interface written with a prefix keeps it; a repeat wrapper after the tag is the count; per-user lists and 313008 are read', () => {
+    const pre = one(ciscoAsaFormat, 'LOCAL4.WARNING: fw-1 %ASA-4-106023: Deny udp src v1:outside:203.0.113.19/54864 dst v2:inside:192.168.10.3/53 by access-group "outside_acl" [0x0, 0x0]');
+    expect([pre.inIface, pre.src.ip, pre.src.port, pre.outIface, pre.dst.ip]).toEqual(['v1:outside', '203.0.113.19', 54864, 'v2:inside', '192.168.10.3']);
+    const rep = one(ciscoAsaFormat, '<162>Jan 23 15:10:55 192.0.2.1 %ASA-2-106006: message repeated 2 times: [ Deny inbound UDP from 203.0.113.66/137 to 192.168.10.42/137 on interface inside]');
+    expect([rep.count, rep.inIface, rep.dst.port]).toEqual([2, 'inside', 137]);
+    expect(parseLines(ciscoAsaFormat, ['<162>Jan 23 15:10:55 192.0.2.1 %ASA-2-106006: message repeated 2 times: Deny inbound UDP from 203.0.113.66/137 to 192.168.10.42/137 on interface inside']).malformed).toHaveLength(1);
+    const user = one(ciscoAsaFormat, "<140>Feb 02 2025 14:02:35: %ASA-4-106103: access-list vpn_filter denied tcp for user 'Lab User' outside/198.51.100.21(51950) -> inside/192.168.10.41(443) hit-cnt 1 first hit [0x0, 0x0]");
+    expect([user.action, user.src.ip, user.dst.port, user.rule]).toEqual(['drop', '198.51.100.21', 443, 'ASA-4-106103 access-list vpn_filter']);
+    const v6 = one(ciscoAsaFormat, '<163>Apr 17 2020 14:15:07: %ASA-3-313008: Denied IPv6-ICMP type=134, code=0 from fe80::1 on interface uplink');
+    expect([v6.proto, v6.icmp?.type, v6.src.ip, v6.inIface]).toEqual(['icmpv6', 134, 'fe80::1', 'uplink']);
+  });
+
   it('106021 (reverse path), 410001 (DNS inspection, `;` after the port) and 418001 (management-only) are packets dropped', () => {
     const rp = one(ciscoAsaFormat, '<161>Mar 02 09:14:14 fw %ASA-1-106021: Deny TCP reverse path check from 203.0.113.90 to 192.168.10.10 on interface outside');
     expect([rp.action, rp.proto, rp.src.ip, rp.dst.ip, rp.inIface, rp.direction]).toEqual(['drop', 'tcp', '203.0.113.90', '192.168.10.10', 'outside', 'in']);
