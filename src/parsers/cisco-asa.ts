@@ -210,8 +210,8 @@ const MAX_SPACED_IFACE = 48;
 
 /**
  * The ':' ending an interface name with blanks at i (letters, digits, `_`, `-`, `.` and
- * single blanks, starting with a letter, a digit or a letter after the ':'), or -1. Only asked when
- * the endpoint's first word has no ':'.
+ * single blanks, at least one; what follows the ':' starts as an address does), or -1. Only
+ * asked when the endpoint's first word has no ':'.
  */
 function spacedInterfaceEnd(s: string, i: number, end: number): number {
   const lim = Math.min(end, i + MAX_SPACED_IFACE);
