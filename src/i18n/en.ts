@@ -1465,6 +1465,7 @@ export const en = {
     'sonicwall-not-packet': (r) => `SonicWall message m=${r.value}: not a packet or connection record`,
     'paloalto-not-traffic': (r) => `PAN-OS log of type ${r.value}: not a TRAFFIC record`,
     'paloalto-session-start': () => 'PAN-OS session start: its end record counts the session',
+    'ftd-connection-start': () => 'FTD 430002, an allowed connection\'s start: its end record (430003) counts the connection',
     'fortigate-session-start': () => 'FortiGate session start: its end record counts the session',
     'fortigate-legacy-traffic': () => 'FortiOS 4 traffic log (log_id=, status=, src=): this older layout is not read',
     'junos-not-flow': (r) => `Junos ${r.value}: not a flow session or firewall filter record`,

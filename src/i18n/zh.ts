@@ -1158,6 +1158,7 @@ export const zh: Messages = {
     'sonicwall-not-packet': (r) => `SonicWall 消息 m=${r.value}：不是数据包或连接记录`,
     'paloalto-not-traffic': (r) => `类型为 ${r.value} 的 PAN-OS 日志：不是 TRAFFIC 记录`,
     'paloalto-session-start': () => 'PAN-OS 会话开始记录：该会话由其结束记录计数',
+    'ftd-connection-start': () => 'FTD 430002，已放行连接的开始记录：该连接由其结束记录（430003）计数',
     'fortigate-session-start': () => 'FortiGate 会话开始记录：该会话由其结束记录计数',
     'fortigate-legacy-traffic': () => 'FortiOS 4 流量日志（log_id=、status=、src=）：不读取这种旧格式',
     'junos-not-flow': (r) => `Junos ${r.value}：不是流会话或防火墙过滤器记录`,

@@ -49,7 +49,7 @@ export type ExplainQuery =
   | { kind: 'message'; raw: string; id: string; table: MessageTable };
 
 /** `%ASA-6-302014:` as a log writes the tag (the `%` and the colon optional; PIX, FTD, FWSM alike). */
-const ASA_TAG = /^%?(?:ASA|PIX|FTD|FWSM)-\d-(\d{6}):?$/i;
+const ASA_TAG = /^%?(?:ASA|PIX|FTD|FWSM)-(?:[a-z]{1,16}-)?\d-(\d{6}):?$/i;
 /** Six digits are past every port (65535): a message id. */
 const MESSAGE_ID = /^[1-9]\d{5}$/;
 /** `m=36` as a SonicWall record writes its message id. */

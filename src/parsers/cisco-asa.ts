@@ -14,8 +14,9 @@
 // Built inbound: src = the `for` endpoint; Built outbound: the connection was opened
 // from the `to` side, so src/dst are swapped (as Filebeat does). Teardown messages do
 // not say who opened the connection: src/dst stay in logged order, direction null.
-// `rule` is the tag (`ASA-4-106023`), plus `access-group X` / `access-list X` when logged;
-// in ECS the message id is event.code and the access list rule.name (asaRuleFields).
+// `rule` is the tag (`ASA-4-106023`), plus `access-group X` / `access-list X` when logged
+// (`rule X` for an FTD connection event's access control rule); in ECS the message id is
+// event.code and the access list or rule rule.name (asaRuleFields).
 import type { Action, Direction, EmbeddedPacket, FirewallEvent } from '../event.js';
 import { addressVersion } from './address.js';
 import { digitsEnd, flagWordBit, flagNames, FLAG_SYN, portIn, shown, skipSpaces, uintIn } from './fields.js';
@@ -24,6 +25,7 @@ import { localTimeConverter, withTimeCarry, type LocalTimeToEpoch } from './loca
 import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
+import { MAX_REPEAT } from './syslog-envelope.js';
 import { digitAt, monthAt, yearReason } from './timestamp.js';
 import { recordShare, type FormatDefinition, type LocalTimeCarry, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
 import { yearInRange } from '../util/year-range.js';
@@ -57,7 +59,24 @@ function vendorEnd(s: string, i: number): number {
   return -1;
 }
 
+/** Index of the level digit at v (after the vendor) or after a message class there (`session-`), when a `-` follows it; else -1. */
+function levelAt(s: string, v: number, end: number): number {
+  if (digitAt(s, v) >= 0) return s.charCodeAt(v + 1) === 0x2d ? v : -1;
+  let i = v;
+  while (i < end && i - v < MAX_CLASS) {
+    const c = s.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) break;
+    i++;
+  }
+  if (i === v || s.charCodeAt(i) !== 0x2d) return -1;
+  return digitAt(s, i + 1) >= 0 && s.charCodeAt(i + 2) === 0x2d ? i + 1 : -1;
+}
+
+/** Longest message class word before the level (`session`, `auth`, `webvpn`, …). */
+const MAX_CLASS = 16;
+
 const PORT_PAREN = fixedReason('missing-token', 'port', ')');
+const FTD_START = fixedReason('ftd-connection-start');
 
 function bad(reason: LineReason): PayloadReject {
   return new PayloadReject(true, reason);
@@ -125,24 +144,29 @@ function endpointEnd(s: string, i: number, end: number): number {
 /**
  * Reads `[iface:]address[/port]` at i into ep; returns the index after it, or -1 with
  * ep.error set. Interface names hold no ':', so with `withIface` the first ':' ends it
- * (IPv6 addresses keep theirs). A trailing ':' or '.' is sentence punctuation.
+ * (IPv6 addresses keep theirs). A trailing ':', '.' or ';' is sentence punctuation.
  */
 function endpoint(s: string, i: number, end: number, withIface: boolean, ep: Endpoint): number {
-  const te = endpointEnd(s, i, end);
-  let e = te;
-  const last = s.charCodeAt(e - 1);
-  if (e > i && (last === 0x3a || last === 0x2e)) e--;
+  let te = endpointEnd(s, i, end);
+  let e = punctuationEnd(s, i, te);
   ep.iface = null;
   ep.port = -1;
   if (withIface) {
-    const c = s.indexOf(':', i);
+    let c = s.indexOf(':', i);
     if (c < 0 || c >= e) {
-      ep.error = { code: 'expected-found', field: '', value: shown(s.slice(i, te)), syntax: 'interface:address' };
-      return -1;
+      // An interface the device names with blanks (`NP Identity Ifc:255.255.255.255/68`).
+      c = spacedInterfaceEnd(s, i, end);
+      if (c < 0) {
+        ep.error = { code: 'expected-found', field: '', value: shown(s.slice(i, te)), syntax: 'interface:address' };
+        return -1;
+      }
+      te = endpointEnd(s, c + 1, end);
+      e = punctuationEnd(s, c + 1, te);
     }
     ep.iface = s.slice(i, c);
     i = c + 1;
   }
+  const ifaceStart = i - (ep.iface === null ? 0 : ep.iface.length + 1);
   let a = e;
   const slash = s.lastIndexOf('/', e - 1);
   if (slash >= i) {
@@ -156,11 +180,72 @@ function endpoint(s: string, i: number, end: number, withIface: boolean, ep: End
     ep.port = port;
   }
   if (addressVersion(s, i, a) === 0) {
+    // `v1:outside:10.8.1.9/54864`: the interface written with a prefix (a context's, a VRF's).
+    const c = withIface ? s.indexOf(':', i) : -1;
+    if (c > i && c < a && isHostName(s, i, c) && addressVersion(s, c + 1, a) !== 0) {
+      ep.iface = s.slice(ifaceStart, c);
+      ep.ip = s.slice(c + 1, a);
+      return te;
+    }
+    if (isHostName(s, i, a)) {
+      // A name the device shows for the address (`names`, an FQDN object): no address to give.
+      ep.ip = null;
+      return te;
+    }
     ep.error = reason('invalid-address', '', shown(s.slice(i, a)));
     return -1;
   }
   ep.ip = s.slice(i, a);
   return te;
+}
+
+/** End of an endpoint token before sentence punctuation (`…/53;`, `…/22.`, `…:`). */
+function punctuationEnd(s: string, i: number, te: number): number {
+  const last = s.charCodeAt(te - 1);
+  return te > i && (last === 0x3a || last === 0x2e || last === 0x3b) ? te - 1 : te;
+}
+
+/** Longest interface name with blanks looked for (`NP Identity Ifc`). */
+const MAX_SPACED_IFACE = 48;
+
+/**
+ * The ':' ending an interface name with blanks at i (letters, digits, `_`, `-`, `.` and
+ * single blanks, at least one; what follows the ':' starts as an address does), or -1. Only
+ * asked when the endpoint's first word has no ':'.
+ */
+function spacedInterfaceEnd(s: string, i: number, end: number): number {
+  const lim = Math.min(end, i + MAX_SPACED_IFACE);
+  if (!isNameChar(s.charCodeAt(i))) return -1;
+  let blank = false;
+  for (let k = i + 1; k < lim; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x3a) return blank && isAddressStart(s.charCodeAt(k + 1)) ? k : -1;
+    if (c === 0x20) {
+      if (s.charCodeAt(k - 1) === 0x20) return -1;
+      blank = true;
+    } else if (!isNameChar(c)) return -1;
+  }
+  return -1;
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x5f || c === 0x2e;
+}
+
+function isAddressStart(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66) || c === 0x3a;
+}
+
+/**
+ * A host name in an address's place: what the ASA logs for an address it has a `name` for
+ * (`dmz:OCSP_Server/5678`, `inside:www.example.com/23`). It starts with a letter; text
+ * starting with a digit is a broken address (`203.0.113.999x`), malformed.
+ */
+function isHostName(s: string, i: number, e: number): boolean {
+  const c = s.charCodeAt(i);
+  if (e - i > 255 || !((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
+  for (let k = i + 1; k < e; k++) if (!isNameChar(s.charCodeAt(k))) return false;
+  return true;
 }
 
 /** `... from A to B ...`; returns the index after B or an error. */
@@ -302,7 +387,8 @@ function aclEndpoint(s: string, i: number, end: number, ep: Endpoint): number {
     ep.error = PORT_PAREN;
     return -1;
   }
-  if (addressVersion(s, slash + 1, open) === 0) {
+  const named = addressVersion(s, slash + 1, open) === 0;
+  if (named && !isHostName(s, slash + 1, open)) {
     ep.error = reason('invalid-address', '', shown(s.slice(slash + 1, open)));
     return -1;
   }
@@ -312,13 +398,14 @@ function aclEndpoint(s: string, i: number, end: number, ep: Endpoint): number {
     return -1;
   }
   ep.iface = s.slice(i, slash);
-  ep.ip = s.slice(slash + 1, open);
+  ep.ip = named ? null : s.slice(slash + 1, open);
   ep.port = port;
   return close + 1;
 }
 
 /**
- * 106100 `access-list ACL {permitted|denied|est-allowed} PROTO IF/A(P) [(user)] -> IF/B(P) [(user)] hit-cnt N {first hit|N-second interval} [hashes]`.
+ * 106100 `access-list ACL {permitted|denied|est-allowed} PROTO IF/A(P) [(user)] -> IF/B(P) [(user)] hit-cnt N {first hit|N-second interval} [hashes]`;
+ * 106102/106103, a per-user access list's entry, the same with `for user NAME` after the protocol.
  * hit-cnt is how many packets the line stands for (count); for icmp the ports are type and code.
  */
 const accessList: Extractor = (s, b, end, d) => {
@@ -336,7 +423,9 @@ const accessList: Extractor = (s, b, end, d) => {
   const pE = s.indexOf(' ', vE + 1);
   if (pE < 0 || pE >= end) return reason('missing', 'protocol');
   d.proto = protoByName(s.slice(vE + 1, pE));
-  let p = aclEndpoint(s, pE + 1, end, d.a);
+  const from = userEnd(s, pE + 1, end);
+  if (from < 0) return reason('missing', 'user');
+  let p = aclEndpoint(s, from, end, d.a);
   if (p < 0) return underField(d.a.error!, 'src');
   const arrow = find(s, '-> ', p, end);
   if (arrow < 0) return reason('missing-token', 'dst', '->');
@@ -353,6 +442,14 @@ const accessList: Extractor = (s, b, end, d) => {
   }
   return null;
 };
+
+/** After `for user NAME ` (`'First Last'` quoted) at i, as a per-user access list (106102, 106103) writes it; i when there is none; -1 when it does not end. */
+function userEnd(s: string, i: number, end: number): number {
+  if (!s.startsWith('for user ', i)) return i;
+  const u = i + 9;
+  const e = s.charCodeAt(u) === 0x27 ? s.indexOf("' ", u + 1) + 1 : s.indexOf(' ', u);
+  return e > u && e < end ? e + 1 : -1;
+}
 
 /** `{TCP|UDP} connection N for IF:A/P (M/P) to IF:B/P (M/P)` from pS on: the part 302013-302016 share. */
 function connectionPair(s: string, pS: number, end: number, d: Draft): LineReason | null {
@@ -423,9 +520,9 @@ const icmpConnection: Extractor = (s, b, end, d) => {
   return null;
 };
 
-/** 313001 `Denied ICMP type=N, code=M from A on interface X`; 313004 `Denied ICMP type=N, from laddr A on interface X to B: no matching session`. */
+/** 313001 `Denied ICMP type=N, code=M from A on interface X` (313008 `Denied IPv6-ICMP …`, the same for ICMPv6); 313004 `Denied ICMP type=N, from laddr A on interface X to B: no matching session`. */
 const icmpDenied: Extractor = (s, b, end, d) => {
-  d.proto = s.startsWith('Denied ICMPv6', b) ? 'icmpv6' : 'icmp';
+  d.proto = s.startsWith('Denied ICMPv6', b) || s.startsWith('Denied IPv6-ICMP', b) ? 'icmpv6' : 'icmp';
   icmpTypeCode(s, b, end, d);
   const fl = find(s, ' from laddr ', b, end);
   const fp = fl >= 0 ? -1 : find(s, ' from ', b, end);
@@ -526,6 +623,122 @@ function toTheBox(action: Action): Extractor {
   };
 }
 
+/** The word after `lead` at b (`Deny TCP reverse …`: TCP) as a protocol, or '' when the text does not start so. */
+function protoAfter(s: string, b: number, end: number, lead: string): string {
+  if (!s.startsWith(lead, b)) return '';
+  const pS = b + lead.length;
+  const pE = s.indexOf(' ', pS);
+  return pE > pS && pE < end ? protoByName(s.slice(pS, pE)) : '';
+}
+
+/** 106021 `Deny TCP reverse path check from A to B on interface X`: a packet whose source the route back does not leave by X (spoofed). */
+const reversePath: Extractor = (s, b, end, d) => {
+  d.proto = protoAfter(s, b, end, 'Deny ');
+  if (d.proto === '') return reason('missing', 'Deny');
+  const p = fromTo(s, b, end, d, false, false);
+  if (typeof p !== 'number') return p;
+  d.direction = 'in';
+  d.onIface = onInterface(s, p, end);
+  return null;
+};
+
+/** 410001 `Dropped UDP DNS {request|reply} from IF:A/P to IF:B/P; label length …`: DNS inspection dropped a packet it could not read. */
+const dnsDropped: Extractor = (s, b, end, d) => {
+  d.proto = protoAfter(s, b, end, 'Dropped ');
+  if (d.proto === '') return reason('missing', 'Dropped');
+  const p = fromTo(s, b, end, d, true, true);
+  return typeof p === 'number' ? null : p;
+};
+
+/** 418001 `Through-the-device packet to/from management-only network is denied: udp src IF:A/P dst IF:B/P`. */
+const managementOnly: Extractor = (s, b, end, d) => {
+  const p = srcDst(s, b, end, d);
+  if (typeof p !== 'number') return p;
+  icmpTypeCode(s, p, end, d);
+  return null;
+};
+
+/** End of the value listValueAt found last (parsing is synchronous). */
+let valueEnd = 0;
+
+/**
+ * Start of `key`'s value (the key written with its `: `) in an FTD `Key: value, Key: value`
+ * list s[b, end), valueEnd set to where it ends (the next `, `); -1 when the key is absent.
+ */
+function listValueAt(s: string, b: number, end: number, key: string): number {
+  let i = b;
+  for (;;) {
+    const k = s.indexOf(key, i);
+    if (k < 0 || k + key.length > end) return -1;
+    if (k === b || (s.charCodeAt(k - 1) === 0x20 && s.charCodeAt(k - 2) === 0x2c)) {
+      const v = k + key.length;
+      const c = s.indexOf(', ', v);
+      valueEnd = c < 0 || c > end ? end : c;
+      return v;
+    }
+    i = k + 1;
+  }
+}
+
+/** What an FTD access control rule did with the connection; `Monitor` logs it and decides nothing. */
+const FTD_ACTIONS: ReadonlyMap<string, Action> = new Map<string, Action>([
+  ['Allow', 'allow'],
+  ['Trust', 'allow'],
+  ['Fastpath', 'allow'],
+  ['Block', 'drop'],
+  ['Interactive Block', 'drop'],
+  ['Block with reset', 'reject'],
+  ['Interactive Block with reset', 'reject'],
+  ['Monitor', 'other'],
+]);
+
+/** An FTD list's address under `key` into ep (with the interface under `ifaceKey`); null or why not. */
+function listEndpoint(s: string, b: number, end: number, key: string, portKey: string, ifaceKey: string, ep: Endpoint): LineReason | null {
+  const a = listValueAt(s, b, end, key);
+  if (a < 0) return reason('missing', key.slice(0, -2));
+  const ae = valueEnd;
+  if (addressVersion(s, a, ae) === 0) return reason('invalid-address', key.slice(0, -2), shown(s.slice(a, ae)));
+  ep.ip = s.slice(a, ae);
+  ep.port = -1;
+  const p = listValueAt(s, b, end, portKey);
+  if (p >= 0) {
+    ep.port = portIn(s, p, valueEnd);
+    if (ep.port < 0) return reason('invalid-port', portKey.slice(0, -2), shown(s.slice(p, valueEnd)));
+  }
+  const f = listValueAt(s, b, end, ifaceKey);
+  ep.iface = f >= 0 && valueEnd > f ? s.slice(f, valueEnd) : null;
+  return null;
+}
+
+/**
+ * FTD 430002/430003, a connection's start and end as the access control policy logged them
+ * (an allowed start is skipped in parse: the end counts the connection):
+ * `AccessControlRuleAction: Allow, SrcIP: A, DstIP: B, SrcPort: P, DstPort: Q, Protocol: tcp,
+ * IngressInterface: X, EgressInterface: Y, …, AccessControlRuleName: R, …`. The source is the
+ * connection's initiator. ICMP's type and code are read when numbers (a name, `Echo Request`, is not).
+ */
+const ftdConnection: Extractor = (s, b, end, d) => {
+  const v = listValueAt(s, b, end, 'AccessControlRuleAction: ');
+  if (v < 0) return reason('missing', 'AccessControlRuleAction');
+  const action = FTD_ACTIONS.get(s.slice(v, valueEnd));
+  if (action === undefined) return reason('unknown', 'AccessControlRuleAction', shown(s.slice(v, valueEnd)));
+  d.action = action;
+  const p = listValueAt(s, b, end, 'Protocol: ');
+  if (p < 0) return reason('missing', 'Protocol');
+  d.proto = protoByName(s.slice(p, valueEnd));
+  const err = listEndpoint(s, b, end, 'SrcIP: ', 'SrcPort: ', 'IngressInterface: ', d.a) ?? listEndpoint(s, b, end, 'DstIP: ', 'DstPort: ', 'EgressInterface: ', d.b);
+  if (err !== null) return err;
+  if (d.proto === 'icmp' || d.proto === 'icmpv6') {
+    const t = listValueAt(s, b, end, 'ICMPType: ');
+    if (t >= 0) d.icmpType = uintIn(s, t, valueEnd);
+    const c = listValueAt(s, b, end, 'ICMPCode: ');
+    if (c >= 0) d.icmpCode = uintIn(s, c, valueEnd);
+  }
+  const r = listValueAt(s, b, end, 'AccessControlRuleName: ');
+  if (r >= 0 && valueEnd > r) d.ruleExtra = `rule ${s.slice(r, valueEnd)}`;
+  return null;
+};
+
 /** Message id → extractor. Ids not listed are skipped with the id in the reason. */
 const EXTRACTORS: ReadonlyMap<number, Extractor> = new Map<number, Extractor>([
   [106001, denyTcpFlags],
@@ -534,8 +747,11 @@ const EXTRACTORS: ReadonlyMap<number, Extractor> = new Map<number, Extractor>([
   [106010, denyInboundSrcDst],
   [106014, denyInboundSrcDst],
   [106015, denyTcpFlags],
+  [106021, reversePath],
   [106023, denyAccessGroup],
   [106100, accessList],
+  [106102, accessList],
+  [106103, accessList],
   [302013, built],
   [302014, teardown],
   [302015, built],
@@ -545,7 +761,12 @@ const EXTRACTORS: ReadonlyMap<number, Extractor> = new Map<number, Extractor>([
   [313001, icmpDenied],
   [313004, icmpDenied],
   [313005, icmpNoConnection],
+  [313008, icmpDenied],
+  [410001, dnsDropped],
+  [418001, managementOnly],
   [419002, duplicateSyn],
+  [430002, ftdConnection],
+  [430003, ftdConnection],
   [500003, badTcpHeader],
   [710002, toTheBox('allow')],
   [710003, toTheBox('drop')],
@@ -661,21 +882,37 @@ class AsaPayload implements PayloadParser {
       while (he > hs && (s.charCodeAt(he - 1) === 0x20 || s.charCodeAt(he - 1) === 0x3a)) he--;
       if (he > hs) host = s.slice(hs, he);
     }
-    // %ASA-6-302013:
-    const v = vendorEnd(s, pct + 1);
-    if (digitAt(s, v) < 0 || s.charCodeAt(v + 1) !== 0x2d) return bad(reason('expected-level', 'tag', shown(s.slice(pct, pct + 16))));
+    // %ASA-6-302013:, %ASA-session-6-302013: (a message class before the level, as newer
+    // versions write it with `logging timestamp` and message classes on), and the colon
+    // after the id left out (`%ASA-6-302016 Teardown …`, as PIX and early ASA lines have it).
+    const v = levelAt(s, vendorEnd(s, pct + 1), end);
+    if (v < 0) return bad(reason('expected-level', 'tag', shown(s.slice(pct, pct + 16))));
     const idS = v + 2;
     const idE = digitsEnd(s, idS, end);
     const id = uintIn(s, idS, idE);
-    if (id < 0 || s.charCodeAt(idE) !== 0x3a) return bad(reason('expected-message-id', 'tag', shown(s.slice(pct, pct + 16))));
+    const after = s.charCodeAt(idE);
+    if (id < 0 || (after !== 0x3a && after !== 0x20)) return bad(reason('expected-message-id', 'tag', shown(s.slice(pct, pct + 16))));
     const extract = EXTRACTORS.get(id);
     if (extract === undefined) return new PayloadReject(false, reason('asa-not-packet', '', String(id)));
 
-    const body = skipSpaces(s, idE + 1, end);
+    let body = skipSpaces(s, idE + 1, end);
+    let repeats = 1;
+    if (s.startsWith(REPEATED, body)) {
+      // `%ASA-2-106006: message repeated 2 times: [ Deny inbound UDP … ]`: the relay's wrapper after the tag.
+      const r = repeatWrapper(s, body, end);
+      if (typeof r !== 'number') return bad(r);
+      repeats = r;
+      body = skipSpaces(s, body + REPEATED.length, end);
+      body = skipSpaces(s, s.indexOf('[', body) + 1, end);
+      end = wrapperClose;
+    }
     const d = this.draft;
     d.reset();
     const err = extract(s, body, end, d);
     if (err !== null) return bad(underField(err, String(id)));
+    // A connection's start as FTD logs it for an allowing (or monitoring) rule: its end, 430003,
+    // is the record of the connection (a rule may log both); a blocked one has no end.
+    if (id === 430002 && d.action !== 'drop' && d.action !== 'reject') return new PayloadReject(false, FTD_START);
     if (d.proto === '') return bad(reason('missing', `${id}: protocol`));
 
     const src = d.swap ? d.b : d.a;
@@ -704,7 +941,7 @@ class AsaPayload implements PayloadParser {
       tcpWindow: null,
       pid: null,
       icmp: isIcmp ? { type: d.icmpType >= 0 ? d.icmpType : null, code: d.icmpCode >= 0 ? d.icmpCode : null, embedded: d.embedded } : null,
-      count: d.count > 1 ? d.count * head.count : head.count,
+      count: d.count * repeats * head.count,
       origin: { file: this.file, line: lineNo },
       annotations: [],
     };
@@ -715,8 +952,30 @@ export function createAsaPayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNo
   return new AsaPayload(ctx.file, ctx.tz, ctx.zoneNote, ctx.timeCarry);
 }
 
+const REPEATED = 'message repeated ';
+
+/** Where the last wrapper read by repeatWrapper closes (its `]`). */
+let wrapperClose = 0;
+
+/**
+ * rsyslog's `message repeated N times: [ … ]` at i, closed by the `]` ending the message:
+ * N, or why it is no such wrapper (as the syslog envelope says it before a tag).
+ */
+function repeatWrapper(s: string, i: number, end: number): number | LineReason {
+  const from = i + REPEATED.length;
+  const q = digitsEnd(s, from, end);
+  const close = end - 1;
+  if (q === from || !s.startsWith(' times: [', q) || close <= q + 9 || s.charCodeAt(close) !== 0x5d) {
+    return { code: 'repeat-syntax', field: 'message repeated', value: `'${s.slice(from, Math.min(from + 24, end))}'`, max: MAX_REPEAT };
+  }
+  const n = q - from <= 9 ? uintIn(s, from, q) : -1;
+  if (n < 1 || n > MAX_REPEAT) return { code: 'repeat-count', field: 'message repeated', value: s.slice(from, Math.min(q, from + 24)), max: MAX_REPEAT };
+  wrapperClose = close;
+  return n;
+}
+
 /** Sniff-only pattern (compiled once). */
-const TAG = /%(?:ASA|PIX|FTD|FWSM)-\d-\d{6}:/;
+const TAG = /%(?:ASA|PIX|FTD|FWSM)-(?:[a-z]{1,16}-)?\d-\d{6}[: ]/;
 
 function sniff(lines: readonly string[]): number {
   let records = 0;
@@ -736,7 +995,7 @@ function asaRuleFields(rule: string): RuleFields {
   if (space >= 0) {
     const list = rule.slice(space + 1);
     const name = list.slice(list.indexOf(' ') + 1);
-    if (name !== '' && (list.startsWith('access-group ') || list.startsWith('access-list '))) fields.name = name;
+    if (name !== '' && (list.startsWith('access-group ') || list.startsWith('access-list ') || list.startsWith('rule '))) fields.name = name;
   }
   return fields;
 }
@@ -753,7 +1012,9 @@ export const ciscoAsaFormat: FormatDefinition = {
   // Built (302013, 302015, 302020) and Teardown (302014, 302016, 302021): one record when a
   // connection starts and one when it ends, not one per packet; read as Windows Firewall's
   // OPEN and CLOSE rows are (connection-records.ts; the Teardown: `connection-teardown`).
-  connectionRecords: { action: 'allow', messageIds: ['302013', '302014', '302015', '302016', '302020', '302021'] },
+  // FTD's 430003, a connection's end as its access control policy logged it (the source its
+  // initiator), is one too when allowed (an allowed start, 430002, is skipped: its end counts it).
+  connectionRecords: { action: 'allow', messageIds: ['302013', '302014', '302015', '302016', '302020', '302021', '430003'] },
   // The tag's message id is named by signatures/asa-messages.json ("ASA message 302014 TCP connection closed").
   messageNames: 'asaMessages',
   create: (file, sink) => {

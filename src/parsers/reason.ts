@@ -140,6 +140,7 @@ export interface ReasonFacts {
   'paloalto-not-traffic': object;
   /** A PAN-OS session's start record: its end record counts the session. */
   'paloalto-session-start': object;
+  'ftd-connection-start': object;
   /** A FortiGate session's start record (`action="start"`, logged with logtraffic-start): its end record counts the session. */
   'fortigate-session-start': object;
   /** A FortiOS 4 traffic log (`log_id=`, `status=`, `src=`): a layout logscan does not read. */

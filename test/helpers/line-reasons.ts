@@ -71,6 +71,7 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'sonicwall-not-packet': [{ code: 'sonicwall-not-packet', field: '', value: '1197' }, 'SonicWall message m=1197: not a packet or connection record'],
   'paloalto-not-traffic': [{ code: 'paloalto-not-traffic', field: '', value: "'THREAT'" }, "PAN-OS log of type 'THREAT': not a TRAFFIC record"],
   'paloalto-session-start': [{ code: 'paloalto-session-start', field: '', value: '' }, 'PAN-OS session start: its end record counts the session'],
+  'ftd-connection-start': [{ code: 'ftd-connection-start', field: '', value: '' }, "FTD 430002, an allowed connection's start: its end record (430003) counts the connection"],
   'fortigate-session-start': [{ code: 'fortigate-session-start', field: '', value: '' }, 'FortiGate session start: its end record counts the session'],
   'fortigate-legacy-traffic': [{ code: 'fortigate-legacy-traffic', field: '', value: '' }, 'FortiOS 4 traffic log (log_id=, status=, src=): this older layout is not read'],
   'junos-not-flow': [{ code: 'junos-not-flow', field: '', value: 'RT_SCREEN_TCP' }, 'Junos RT_SCREEN_TCP: not a flow session or firewall filter record'],

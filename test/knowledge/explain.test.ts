@@ -55,6 +55,7 @@ describe('parseQuery', () => {
     ['%ASA-6-302014', { kind: 'message', id: '302014' }],
     ['%ASA-6-302014:', { kind: 'message', id: '302014' }],
     ['ftd-4-106023', { kind: 'message', id: '106023' }],
+    ['%ASA-session-5-106100:', { kind: 'message', id: '106100' }],
     ['%PIX-2-106001', { kind: 'message', id: '106001', table: 'asaMessages' }],
     // A SonicWall id as its record writes it (a bare 36 is a port).
     ['m=36', { kind: 'message', id: '36', table: 'sonicwallMessages' }],

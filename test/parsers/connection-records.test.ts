@@ -29,6 +29,8 @@ describe('isConnectionRecord', () => {
       ASA('PIX-6-302016', 'Teardown UDP connection 2 for outside:198.51.100.1/53 to inside:10.0.0.5/5353 duration 0:02:01 bytes 120'),
       ASA('ASA-6-302020', 'Built inbound ICMP connection for faddr 203.0.113.5/1 gaddr 10.0.0.5/0 laddr 10.0.0.5/0 type 8 code 0'),
       ASA('ASA-6-302021', 'Teardown ICMP connection for faddr 203.0.113.5/1 gaddr 10.0.0.5/0 laddr 10.0.0.5/0 type 8 code 0'),
+      ASA('ASA-session-6-302013', 'Built inbound TCP connection 1 for outside:203.0.113.5/50000 (203.0.113.5/50000) to inside:10.0.0.5/443 (10.0.0.5/443)'),
+      ASA('FTD-1-430003', 'AccessControlRuleAction: Allow, SrcIP: 10.0.0.5, DstIP: 203.0.113.5, SrcPort: 43228, DstPort: 80, Protocol: tcp'),
     ];
     for (const l of lines) expect(isConnectionRecord(one(ciscoAsaFormat, l)), l).toBe(true);
   });
@@ -39,6 +41,8 @@ describe('isConnectionRecord', () => {
       ASA('ASA-6-106100', 'access-list outside_in permitted tcp outside/203.0.113.5(4562) -> inside/10.0.0.5(443) hit-cnt 1 first hit [0x0, 0x0]'),
       ASA('ASA-7-710002', 'TCP access permitted from 203.0.113.5/4562 to inside:10.0.0.5/22'),
       ASA('ASA-6-106015', 'Deny TCP (no connection) from 203.0.113.5/80 to 10.0.0.5/45019 flags SYN ACK  on interface outside'),
+      ASA('FTD-1-430002', 'AccessControlRuleAction: Block, SrcIP: 203.0.113.5, DstIP: 10.0.0.5, SrcPort: 43228, DstPort: 3389, Protocol: tcp'),
+      ASA('FTD-1-430003', 'AccessControlRuleAction: Block with reset, SrcIP: 10.0.0.5, DstIP: 203.0.113.5, SrcPort: 43228, DstPort: 80, Protocol: tcp'),
     ];
     for (const l of lines) expect(isConnectionRecord(one(ciscoAsaFormat, l)), l).toBe(false);
   });
@@ -60,7 +64,7 @@ describe('isConnectionRecord', () => {
 
   it('the ASA ids it declares are ids its parser turns into events; only Windows, the ASA, FortiGate and Palo Alto declare any (FortiGate and Palo Alto every allowed session)', () => {
     for (const id of ciscoAsaFormat.connectionRecords?.messageIds ?? []) expect(ASA_MESSAGE_IDS).toContain(Number(id));
-    expect(ciscoAsaFormat.connectionRecords?.messageIds).toHaveLength(6);
+    expect(ciscoAsaFormat.connectionRecords?.messageIds).toEqual(['302013', '302014', '302015', '302016', '302020', '302021', '430003']);
     expect(formats.filter((f) => f.connectionRecords !== undefined).map((f) => f.id).sort()).toEqual(['cisco-asa', 'fortigate', 'juniper-srx', 'paloalto', 'sonicwall', 'sophos-xg', 'windows-firewall']);
   });
 });

@@ -109,6 +109,66 @@ describe('cisco-asa', () => {
   it('access-list hit-cnt becomes the event count', () => {
     expect(one(ciscoAsaFormat, '<166>Nov 20 10:00:02 192.0.2.1 %ASA-6-106100: access-list outside_in permitted udp outside/203.0.113.9(53) -> inside/198.51.100.53(53) hit-cnt 12 300-second interval [0x1, 0x0]').count).toBe(12);
   });
+
+  // Shapes from real logs other projects publish (test/fixtures/cisco-asa/README.md says where).
+  it('a message class before the level (%ASA-session-5-…) and an id without its colon are tags; the sniffer knows them', () => {
+    const classed = 'Mar 02 2025 09:14:05 EDT: %ASA-session-5-106100: access-list outside_in permitted tcp outside/203.0.113.40(51544) -> inside/192.168.10.20(8443) hit-cnt 1 first hit [0x1, 0x0]';
+    const bare = 'Mar 02 2025 09:14:08 : %ASA-6-302016 Teardown UDP connection 4711 for outside:198.51.100.4/500 to inside:192.168.10.2/500 duration 0:02:02 bytes 1416';
+    expect([one(ciscoAsaFormat, classed).rule, one(ciscoAsaFormat, classed).src.ip]).toEqual(['ASA-session-5-106100 access-list outside_in', '203.0.113.40']);
+    expect([one(ciscoAsaFormat, bare).rule, one(ciscoAsaFormat, bare).dst.port]).toEqual(['ASA-6-302016', 500]);
+    expect(ciscoAsaFormat.sniff([classed, bare])).toBe(1);
+    // An upper-case word is no class; a missing level stays malformed.
+    expect(parseLines(ciscoAsaFormat, [classed.replace('session-5', 'SESSION-5')]).malformed[0]?.reason).toBe("tag: expected level digit in '%ASA-SESSION-5-1'");
+    expect(parseLines(ciscoAsaFormat, [classed.replace('session-5', 'session')]).malformed).toHaveLength(1);
+  });
+
+  it('an interface named with blanks is read up to its colon; an endpoint without any interface stays malformed', () => {
+    const line = (to: string) => `<166>Oct 10 2018 12:34:56 fw %ASA-6-302016: Teardown UDP connection 9828 for outside:198.51.100.1/67 to ${to} duration 0:58:46 bytes 58512`;
+    const e = one(ciscoAsaFormat, line('NP Identity Ifc:255.255.255.255/68'));
+    expect([e.outIface, e.dst.ip, e.dst.port]).toEqual(['NP Identity Ifc', '255.255.255.255', 68]);
+    expect(parseLines(ciscoAsaFormat, [line('198.51.100.2/68')]).malformed[0]?.reason).toBe("302016: to: expected interface:address, found '198.51.100.2/68'");
+  });
+
+  it('a name logged for an address leaves that end without one; text starting with a digit is a broken address', () => {
+    const line = (dst: string) => `<164>Oct 03 2018 17:34:08: %ASA-4-106023: Deny udp src office:203.0.113.1/3217 dst dmz:${dst}/15000 by access-group "office_in" [0x0, 0x0]`;
+    const e = one(ciscoAsaFormat, line('Server_Windows'));
+    expect([e.src.ip, e.dst.ip, e.dst.port, e.ipVersion]).toEqual(['203.0.113.1', null, 15000, 4]);
+    const acl = one(ciscoAsaFormat, '<166>Oct 20 2019 15:15:15: %ASA-5-106100: access-list dmz_out denied tcp dmz/mail.example.net(27218) -> outside/203.0.113.61(53) hit-cnt 1 first hit [0x0, 0x0]');
+    expect([acl.src.ip, acl.src.port, acl.dst.ip]).toEqual([null, 27218, '203.0.113.61']);
+    expect(parseLines(ciscoAsaFormat, [line('9host.example.net')]).malformed[0]?.reason).toBe("106023: dst: invalid address '9host.example.net'");
+  });
+
+  it('an interface written with a prefix keeps it; a repeat wrapper after the tag is the count; per-user lists and 313008 are read', () => {
+    const pre = one(ciscoAsaFormat, 'LOCAL4.WARNING: fw-1 %ASA-4-106023: Deny udp src v1:outside:203.0.113.19/54864 dst v2:inside:192.168.10.3/53 by access-group "outside_acl" [0x0, 0x0]');
+    expect([pre.inIface, pre.src.ip, pre.src.port, pre.outIface, pre.dst.ip]).toEqual(['v1:outside', '203.0.113.19', 54864, 'v2:inside', '192.168.10.3']);
+    const rep = one(ciscoAsaFormat, '<162>Jan 23 15:10:55 192.0.2.1 %ASA-2-106006: message repeated 2 times: [ Deny inbound UDP from 203.0.113.66/137 to 192.168.10.42/137 on interface inside]');
+    expect([rep.count, rep.inIface, rep.dst.port]).toEqual([2, 'inside', 137]);
+    expect(parseLines(ciscoAsaFormat, ['<162>Jan 23 15:10:55 192.0.2.1 %ASA-2-106006: message repeated 2 times: Deny inbound UDP from 203.0.113.66/137 to 192.168.10.42/137 on interface inside']).malformed).toHaveLength(1);
+    const user = one(ciscoAsaFormat, "<140>Feb 02 2025 14:02:35: %ASA-4-106103: access-list vpn_filter denied tcp for user 'Lab User' outside/198.51.100.21(51950) -> inside/192.168.10.41(443) hit-cnt 1 first hit [0x0, 0x0]");
+    expect([user.action, user.src.ip, user.dst.port, user.rule]).toEqual(['drop', '198.51.100.21', 443, 'ASA-4-106103 access-list vpn_filter']);
+    const v6 = one(ciscoAsaFormat, '<163>Apr 17 2020 14:15:07: %ASA-3-313008: Denied IPv6-ICMP type=134, code=0 from fe80::1 on interface uplink');
+    expect([v6.proto, v6.icmp?.type, v6.src.ip, v6.inIface]).toEqual(['icmpv6', 134, 'fe80::1', 'uplink']);
+  });
+
+  it('106021 (reverse path), 410001 (DNS inspection, `;` after the port) and 418001 (management-only) are packets dropped', () => {
+    const rp = one(ciscoAsaFormat, '<161>Mar 02 09:14:14 fw %ASA-1-106021: Deny TCP reverse path check from 203.0.113.90 to 192.168.10.10 on interface outside');
+    expect([rp.action, rp.proto, rp.src.ip, rp.dst.ip, rp.inIface, rp.direction]).toEqual(['drop', 'tcp', '203.0.113.90', '192.168.10.10', 'outside', 'in']);
+    const dns = one(ciscoAsaFormat, '%ASA-4-410001: Dropped UDP DNS request from outside:203.0.113.103/46951 to DMZ-VPN:198.51.100.146/53; label length 46 bytes exceeds remaining packet length limit of 17 bytes');
+    expect([dns.action, dns.proto, dns.src.port, dns.dst.ip, dns.dst.port, dns.inIface, dns.outIface]).toEqual(['drop', 'udp', 46951, '198.51.100.146', 53, 'outside', 'DMZ-VPN']);
+    const mgmt = one(ciscoAsaFormat, '%ASA-4-418001: Through-the-device packet to/from management-only network is denied: udp src dmz:192.168.20.250/49152 dst management:192.168.99.25/161');
+    expect([mgmt.action, mgmt.proto, mgmt.dst.port, mgmt.outIface]).toEqual(['drop', 'udp', 161, 'management']);
+  });
+
+  it('FTD 430002/430003 connection events: the rule action is the verdict, an allowed start is skipped for its end', () => {
+    const ftd = (id: string, action: string) => `2025-03-02T09:14:16Z fw-ngfw  %FTD-1-${id}: EventPriority: Low, ConnectionID: 1, AccessControlRuleAction: ${action}, SrcIP: 203.0.113.30, DstIP: 192.168.20.20, SrcPort: 50074, DstPort: 3389, Protocol: tcp, IngressInterface: outside, EgressInterface: dmz, IngressZone: outside-zone, EgressZone: dmz-zone, ACPolicy: lab, AccessControlRuleName: Lab Rule 1, Prefilter Policy: Lab Prefilter, User: No Authentication Required, InitiatorPackets: 1`;
+    const e = one(ciscoAsaFormat, ftd('430002', 'Block'));
+    expect([e.action, e.proto, e.src.ip, e.src.port, e.dst.ip, e.dst.port, e.inIface, e.outIface, e.direction, e.rule]).toEqual(['drop', 'tcp', '203.0.113.30', 50074, '192.168.20.20', 3389, 'outside', 'dmz', null, 'FTD-1-430002 rule Lab Rule 1']);
+    expect(['Allow', 'Trust', 'Block with reset', 'Monitor'].map((a) => one(ciscoAsaFormat, ftd('430003', a)).action)).toEqual(['allow', 'allow', 'reject', 'other']);
+    const start = parseLines(ciscoAsaFormat, [ftd('430002', 'Allow')]);
+    expect([start.events, start.skipped[0]?.reason]).toEqual([[], "FTD 430002, an allowed connection's start: its end record (430003) counts the connection"]);
+    expect(parseLines(ciscoAsaFormat, [ftd('430003', 'Pass')]).malformed[0]?.reason).toBe("430003: AccessControlRuleAction: unknown 'Pass'");
+    expect(parseLines(ciscoAsaFormat, [ftd('430001', 'Block')]).skipped[0]?.reason).toBe('ASA 430001: not a packet or connection message');
+  });
 });
 
 describe('mikrotik', () => {

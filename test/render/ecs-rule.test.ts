@@ -98,6 +98,11 @@ describe('Cisco ASA: the message id is event.code, as Elastic\'s Cisco ASA integ
     expect(d).not.toHaveProperty('rule');
   });
 
+  it("an FTD connection event's access control rule is rule.name", () => {
+    const [e] = events(ciscoAsaFormat, ['2025-03-02T09:14:16Z fw-ngfw  %FTD-1-430002: AccessControlRuleAction: Block, SrcIP: 203.0.113.30, DstIP: 192.168.20.20, SrcPort: 50074, DstPort: 3389, Protocol: tcp, AccessControlRuleName: Block inbound RDP, InitiatorPackets: 1']);
+    expect([ecs(e!).event.code, ecs(e!).rule]).toEqual(['430002', { name: 'Block inbound RDP' }]);
+  });
+
   it('no other format has an event.code', () => {
     expect(ecs(makeEvent({ format: 'iptables', rule: 'ASA-4-106023' })).event).not.toHaveProperty('code');
   });
