@@ -1050,6 +1050,8 @@ export const en = {
           return `the lines after line ${n.line} not read yet may be in ${n.file}, which is not read: ${en.input.problem(n.problem)}`;
         case 'position-lost':
           return `the file read last time (inode ${n.ino}, line ${n.line}) is no longer here or next to it; lines written to it after logscan stopped may be missing`;
+        case 'copy-cut':
+          return `${n.file}: ${en.input.problem(n.problem)}; the rest of it is not read`;
         case 'fs-retry':
           return `${n.step === 'stat' ? 'cannot stat: ' : n.step === 'read' ? 'read error: ' : ''}${en.input.problem(n.problem)}; will keep trying`;
         case 'rotation-unreadable':

@@ -804,6 +804,8 @@ export const zh: Messages = {
           return `第 ${n.line} 行之后尚未读取的行可能在 ${n.file} 中，该文件未读取：${zh.input.problem(n.problem)}`;
         case 'position-lost':
           return `上次读取的文件（inode ${n.ino}，第 ${n.line} 行）已不在原处，附近也找不到：logscan 停止后写入该文件的行可能缺失`;
+        case 'copy-cut':
+          return `${n.file}：${zh.input.problem(n.problem)}；其余部分未读取`;
         case 'fs-retry':
           return `${n.step === 'stat' ? '无法获取文件状态：' : n.step === 'read' ? '读取出错：' : ''}${zh.input.problem(n.problem)}；将继续重试`;
         case 'rotation-unreadable':

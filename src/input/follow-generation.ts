@@ -10,6 +10,7 @@ import type { Delivery, GenerationConsumer } from './follow-types.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
 import { BINARY_SAMPLE_BYTES, isGzipHead, notTextProblem } from './binary.js';
 import { unpackerOfHead } from './unpackers.js';
+import { PackedCopyCut } from './packed-copy.js';
 import type { InputProblem } from './problem.js';
 import { maybeBomPrefix, utf16Bom, utf16NewlineEnd, Utf16ToUtf8 } from './utf16.js';
 
@@ -56,6 +57,10 @@ export class Generation {
   finishWhenDrained = false;
   /** The last drain stopped at DRAIN_SLICE, not at the end of the file: more was there already. */
   behind = false;
+  /** A compressed copy whose data broke off (cut or corrupt): every line before the break was read, nothing after it can be. */
+  cut: PackedCopyCut | null = null;
+  /** The follower has said `cut`. */
+  cutSaid = false;
   private readonly splitter: LineSplitter;
   /** The file's first bytes were judged (text or not); until then they may still be to come. */
   private judged = false;
@@ -90,7 +95,15 @@ export class Generation {
   async drain(buf: Buffer, now: number): Promise<number> {
     let total = 0;
     while (total < DRAIN_SLICE && !this.env.halted()) {
-      const { bytesRead } = await this.fh.read(buf, 0, buf.length, this.offset);
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await this.fh.read(buf, 0, buf.length, this.offset));
+      } catch (err) {
+        // Not an I/O error to try again: the same bytes break at the same place every time.
+        if (!(err instanceof PackedCopyCut)) throw err;
+        this.cut = err;
+        break;
+      }
       if (bytesRead === 0) break;
       const chunk = buf.subarray(0, bytesRead);
       if (!this.judged && this.offset === 0) {
@@ -245,9 +258,10 @@ export class Generation {
     return true;
   }
 
-  /** End of this file object: hand on a held partial line (the writer will not finish it here). */
+  /** End of this file object: hand on a held partial line (the writer will not finish it here), or drop the one a break cut. */
   finishPartial(): void {
-    this.splitter.flushLast();
+    if (this.cut !== null) this.splitter.dropLast();
+    else this.splitter.flushLast();
     this.committedOffset = this.offset;
     this.committedLine = this.splitter.lines;
   }

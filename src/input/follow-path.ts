@@ -138,7 +138,7 @@ export class PathFollower {
         await g.fh.close().catch(() => {});
         continue;
       }
-      read += await this.guard(() => g.drain(this.env.buf, now), 0);
+      read += await this.drainCopy(g, now);
       // More than one slice left: the newer files wait (their lines must not come between
       // this one's), and it is not finished before its end.
       if (g.behind) break;
@@ -256,8 +256,25 @@ export class PathFollower {
   private async drainRetired(): Promise<number> {
     let read = 0;
     for (const g of this.retired) {
-      read += await this.guard(() => g.drain(this.env.buf, this.env.now()), 0);
+      read += await this.drainCopy(g, this.env.now());
       if (g.behind) break;
+    }
+    return read;
+  }
+
+  /**
+   * One drain of a replaced file or a copy. A compressed copy found broken (cut or corrupt)
+   * is said at once, before any newer file's lines: every line before the break was handed
+   * on, so the last of them is the line named; it is not read again.
+   */
+  private async drainCopy(g: Generation, now: number): Promise<number> {
+    const read = await this.guard(() => g.drain(this.env.buf, now), 0);
+    if (g.cut !== null && !g.cutSaid) {
+      g.cutSaid = true;
+      const { packing, why } = g.cut;
+      const line = g.committedLine;
+      const problem = packing === 'gzip' ? { code: 'gzip-cut' as const, line, why } : { code: 'unpack-cut' as const, name: packing, line, why };
+      this.env.consumer.notice(this.name, { code: 'copy-cut', file: g.readingFrom, problem }, 'problem');
     }
     return read;
   }
@@ -362,12 +379,13 @@ export class PathFollower {
       const cg = new Generation(copy.fh, fileId(copy.st), copy.path, g.fp, { offset: g.committedOffset, line: g.committedLine }, g.consumer, this.env.now(), this.env);
       cg.continues(g);
       cg.finishWhenDrained = true;
+      // Said first: a break in a compressed copy is said as it is met, after this.
+      this.info({ code: 'copytruncated', copy: copy.path });
       // All of it now, before the truncated file's first line: one drain stops after DRAIN_SLICE.
       let read: number;
-      do read = await this.guard(() => cg.drain(this.env.buf, this.env.now()), 0);
+      do read = await this.drainCopy(cg, this.env.now());
       while (read > 0 && cg.behind && !this.env.halted());
       await this.finish(cg);
-      this.info({ code: 'copytruncated', copy: copy.path });
     } else {
       g.finishPartial();
       g.endLines();

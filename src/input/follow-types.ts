@@ -92,6 +92,11 @@ export type FollowNotice =
   | { code: 'copy-unread'; file: string; line: number; problem: InputProblem }
   /** --state: the file of the saved position (`ino`, `line`) is gone. */
   | { code: 'position-lost'; ino: string; line: number }
+  /**
+   * A compressed rotation (`file`) whose data broke off, cut or corrupt (`problem`: gzip-cut or
+   * unpack-cut, with the last line read and the unpacker's words): the rest of it is not read.
+   */
+  | { code: 'copy-cut'; file: string; problem: Extract<InputProblem, { code: 'gzip-cut' | 'unpack-cut' }> }
   /** The path cannot be used now; logscan keeps trying. `step`: stat, open, or reading it. */
   | { code: 'fs-retry'; step: 'stat' | 'open' | 'read'; problem: InputProblem }
   /** A rotated file (`file`) that cannot be opened or read: its lines are not read. */

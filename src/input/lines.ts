@@ -114,6 +114,14 @@ export class LineSplitter extends Writable {
     this.finishLast();
   }
 
+  /** feed()'s end of input that was cut off: the held partial line is dropped, not half-parsed (as endedEarly does for write()). */
+  dropLast(): void {
+    this.decoder.end();
+    this.pending = '';
+    this.overflow = -1;
+    this.nulsDropped = 0;
+  }
+
   /** Deliver what is buffered as a last line (input ended without a newline, or was cut). */
   finishLast(): void {
     if (this.overflow >= 0) {

@@ -3,15 +3,18 @@
 // then only in the compressed copy. This reads its unpacked bytes as if they were a file,
 // for the follower's sequential reads from a position: gzip in-process, bzip2, xz and zstd
 // (logrotate's `compresscmd xz`, `compressext .xz`) through the system's command, as the
-// other commands read them (child-unpack.ts). Memory stays bounded: the unpacked data is
+// other commands read them (child-unpack.ts). A copy that is cut off or corrupt (logrotate
+// interrupted, a disk that filled while it compressed) gives every line before the break and
+// then fails with PackedCopyCut: the follower says its rest is not read, and never retries
+// it, since the same bytes break at the same place again. Memory stays bounded: the unpacked data is
 // streamed from its start and what lies before the position asked for is passed over, never
 // kept. Going back (to hash the first KiB, then on from the saved offset) unpacks again
 // from the start, which only the first 64 KiB ever need.
 import type { BigIntStats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { Readable, type Transform } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
 import { ChildUnpack } from './child-unpack.js';
+import { GunzipMembers } from './gunzip.js';
 import type { ReadHandle } from './follow-io.js';
 import { unpackerNamed, unpackerOfName, type UnpackerName } from './unpackers.js';
 
@@ -26,10 +29,21 @@ export function packingOfName(name: string): Packing | null {
   return unpackerOfName(name)?.name ?? null;
 }
 
+/** The unpacked data of a copy ended at a break (cut off or corrupt): no byte after it can be read. */
+export class PackedCopyCut extends Error {
+  constructor(
+    readonly packing: Packing,
+    /** The unpacker's words: gunzip's (English), or the command's first stderr line. */
+    readonly why: string,
+  ) {
+    super(why);
+  }
+}
+
 export class PackedCopy implements ReadHandle {
   readonly sealed = true;
   private src: Readable | null = null;
-  private unpack: Transform | null = null;
+  private unpack: GunzipMembers | ChildUnpack | null = null;
   private chunks: AsyncIterator<Buffer> | null = null;
   /** Unpacked offset of `pending[0]`. */
   private pos = 0;
@@ -46,7 +60,9 @@ export class PackedCopy implements ReadHandle {
     // Not fh.createReadStream: destroying that stream closes the handle even with autoClose
     // off (Node 20), and the next pass over it then reads from fd -1.
     const src = passOver(this.fh);
-    const unpack = this.packing === 'gzip' ? createGunzip() : new ChildUnpack(unpackerNamed(this.packing));
+    // GunzipMembers, not zlib's Gunzip: that one drops the last inflated part when the data
+    // breaks off, and fails where this one ends with `problem` as ChildUnpack does.
+    const unpack = this.packing === 'gzip' ? new GunzipMembers() : new ChildUnpack(unpackerNamed(this.packing));
     src.on('error', (err) => unpack.destroy(err));
     src.pipe(unpack);
     this.src = src;
@@ -66,10 +82,10 @@ export class PackedCopy implements ReadHandle {
       const next = await this.chunks!.next();
       if (next.done === true) {
         this.ended = true;
-        // A command ends its stream normally on data cut off or corrupt (gunzip fails it):
-        // failed alike, so the follower says the lines after the break are not read.
-        const cut = this.unpack instanceof ChildUnpack ? this.unpack.problem : null;
-        if (cut !== null) throw new Error(cut);
+        // Both unpackers end their stream normally on data cut off or corrupt, `problem` saying
+        // why: failed here, so the follower says the lines after the break are not read.
+        const cut = this.unpack?.problem ?? null;
+        if (cut !== null) throw new PackedCopyCut(this.packing, cut);
       } else this.pending = next.value;
     }
     const from = position - this.pos;

@@ -237,3 +237,72 @@ describe.concurrent('logscan follow: a rotation compressed with xz', () => {
     expect(seqLines(followedEvents(r.stdout))).toEqual(w.seqLines);
   });
 });
+
+describe.concurrent('logscan follow: a compressed rotation that is cut off', () => {
+  it.each(PACKERS)('--state, $name: the lines before the cut read, the cut line dropped, the rest said as not read (which copy, after which line, the unpacker\'s words), never as retried', async ({ name, command, args, suffix }) => {
+    const { path, w, start } = followedWithState(env);
+    let cli = start();
+    for (let i = 0; i < 10; i++) w.write();
+    await cli.waitFor(printed(10));
+    await sleep(100);
+    const all = followedEvents((await cli.stop()).stdout);
+    // Written while stopped, then rotated, compressed and cut in half: only part of it is in the copy.
+    w.writeMany(4000);
+    w.renameCreate();
+    const copy = `${path}.1${suffix}`;
+    const packed = pack(command, name === 'bzip2' ? [...args, '-1'] : args, readFileSync(`${path}.1`));
+    writeFileSync(copy, packed.subarray(0, packed.length >> 1));
+    execFileSync('rm', [`${path}.1`]);
+    for (let i = 0; i < 3; i++) w.write();
+    // What `logscan events` says of the same cut copy, from its first line: the line is the copy's own.
+    const batch = runCli(['events', copy]);
+    const cutAt = /after line (\d+) \(/.exec(batch.stderr);
+    expect(cutAt, batch.stderr).not.toBeNull();
+    const last = Number(cutAt![1]);
+    expect(last).toBeGreaterThan(100);
+    expect(last).toBeLessThan(4010);
+    cli = start();
+    await cli.waitFor((out, err) => printed(last - 10 + 3)(out) && err.includes('not read'), 20_000).catch(() => {});
+    await sleep(300);
+    const r = await cli.stop();
+    const said = batch.stderr.slice(`logscan: ${copy}: `.length).split('\n')[0];
+    expect(said).toMatch(new RegExp(`^${name} data is truncated or corrupt after line ${last} \\(.+\\)$`));
+    // Said as the break is met: before the new file is read.
+    const broke = r.stderr.indexOf(`logscan: ${path}: ${copy}: ${said}; the rest of it is not read\n`);
+    expect(broke, r.stderr).toBeGreaterThanOrEqual(0);
+    expect(broke).toBeLessThan(r.stderr.indexOf('new since logscan stopped'));
+    expect(r.stderr).not.toMatch(/will keep trying|malformed/);
+    all.push(...followedEvents(r.stdout));
+    // Every line up to the cut, each once, then the new file's.
+    const kept = w.seqLines.filter(([seq]) => seq <= last || seq > 4010);
+    expect(seqLines(all)).toEqual(kept);
+  });
+
+  it('copytruncate + xz while following, the copy cut: what it holds is read, the rest said as not read', async () => {
+    const slow = { LOGSCAN_FOLLOW_POLL_MS: '2500', LOGSCAN_FOLLOW_RETIRE_MS: '400', LOGSCAN_FOLLOW_NO_WATCH: '1' };
+    const { path, w, start } = followedWithState(slow);
+    const cli = start();
+    for (let i = 0; i < 10; i++) w.write();
+    await cli.waitFor(printed(10));
+    w.writeMany(4000);
+    // The cut .xz is in place before the truncation (copied elsewhere): no poll can find a whole plain copy.
+    const packed = pack('xz', ['-c', '-0'], readFileSync(path));
+    writeFileSync(`${path}.1.xz`, packed.subarray(0, packed.length >> 1));
+    w.copyTruncate(join(tempDir(), 'kern.log.1'));
+    for (let i = 0; i < 5; i++) w.write();
+    const batch = runCli(['events', `${path}.1.xz`]);
+    const last = Number(/after line (\d+) \(/.exec(batch.stderr)![1]);
+    expect(last).toBeGreaterThan(100);
+    await cli.waitFor((out, err) => printed(last + 5)(out) && err.includes('not read'), 20_000).catch(() => {});
+    await sleep(100);
+    const r = await cli.stop();
+    const said = batch.stderr.slice(`logscan: ${path}.1.xz: `.length).split('\n')[0];
+    // Where the rest was taken from, then where that broke off.
+    const copied = r.stderr.indexOf(`logscan: ${path}: truncated (copytruncate); finished the rest from ${path}.1.xz, reading the file from its start\n`);
+    const broke = r.stderr.indexOf(`logscan: ${path}: ${path}.1.xz: ${said}; the rest of it is not read\n`);
+    expect(copied, r.stderr).toBeGreaterThanOrEqual(0);
+    expect(broke, r.stderr).toBeGreaterThan(copied);
+    expect(r.stderr).not.toMatch(/will keep trying|malformed/);
+    expect(seqLines(followedEvents(r.stdout))).toEqual(w.seqLines.filter(([seq]) => seq <= last || seq > 4010));
+  });
+});

@@ -468,6 +468,7 @@ const NOTICES: { [C in FollowNotice['code']]: Extract<FollowNotice, { code: C }>
   'unordered-not-read': { code: 'unordered-not-read', files: ['kern.log_1', 'kern.log.old'] },
   'copy-unread': { code: 'copy-unread', file: '/var/log/kern.log.1.xz', line: 88, problem: { code: 'unpacker-missing', name: 'xz', command: 'xz', package: 'xz-utils', cat: 'xzcat' } },
   'position-lost': { code: 'position-lost', ino: '1234567', line: 88 },
+  'copy-cut': { code: 'copy-cut', file: '/var/log/kern.log.1.xz', problem: { code: 'unpack-cut', name: 'xz', line: 4096, why: 'xz: (stdin): Unexpected end of input' } },
   'fs-retry': { code: 'fs-retry', step: 'stat', problem: { code: 'permission-denied' } },
   'rotation-unreadable': { code: 'rotation-unreadable', file: '/var/log/kern.log.1', read: true, problem: { code: 'system-error', message: 'EIO: i/o error, read', errno: 'EIO' } },
   fifo: { code: 'fifo', name: '/run/syslog.pipe' },
@@ -677,6 +678,13 @@ describe('message catalog', () => {
     expect(en.follow.notice(NOTICES['rotations-not-read'])).toBe('not read: 2 older rotations, kern.log.7.gz to kern.log.6.gz (a restart reads at most 4 rotations between the file it was reading and kern.log; logscan FILE reads them)');
     expect(en.follow.notice({ ...NOTICES['rotations-not-read'], count: 1, last: 'kern.log.7.gz' })).toBe('not read: one older rotation, kern.log.7.gz (a restart reads at most 4 rotations between the file it was reading and kern.log; logscan FILE reads them)');
     expect(en.follow.notice(NOTICES['fs-retry'])).toBe('cannot stat: permission denied; will keep trying');
+    // A copy that broke off is not tried again: which copy, after which line, the unpacker's words.
+    expect(en.follow.notice(NOTICES['copy-cut'])).toBe('/var/log/kern.log.1.xz: xz data is truncated or corrupt after line 4096 (xz: (stdin): Unexpected end of input); the rest of it is not read');
+    expect(en.follow.notice({ code: 'copy-cut', file: '/var/log/kern.log.1.gz', problem: { code: 'gzip-cut', line: 12, why: 'unexpected end of file' } })).toBe(
+      '/var/log/kern.log.1.gz: gzip data is truncated or corrupt after line 12 (unexpected end of file); the rest of it is not read',
+    );
+    expect(zh.follow.notice(NOTICES['copy-cut'])).toBe('/var/log/kern.log.1.xz：xz 数据在第 4,096 行之后被截断或已损坏（xz: (stdin): Unexpected end of input）；其余部分未读取');
+    expect(zh.follow.notice(NOTICES['copy-cut'])).not.toMatch(/将继续重试/);
     expect(en.follow.notice({ code: 'fs-retry', step: 'open', problem: { code: 'permission-denied' } })).toBe('permission denied; will keep trying');
     expect(en.follow.notice(NOTICES['rotation-unreadable'])).toBe('/var/log/kern.log.1: read error: EIO: i/o error, read; its lines are not read');
     expect(en.follow.notice({ code: 'waiting', nonUtf8Name: true })).toBe(`does not exist (yet); waiting for it${en.input.nonUtf8Hint}`);
