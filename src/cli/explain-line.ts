@@ -10,7 +10,7 @@ import { sniffFormat } from '../parsers/registry.js';
 import { createGuarded } from '../parsers/guard.js';
 import { ExportEntryBounds, journalExportFormat } from '../parsers/journald.js';
 import { SNIFF_LINES } from '../input/pick-format.js';
-import type { FormatDefinition, HeaderNote, LineParser, LineSink, ZoneNote } from '../parsers/types.js';
+import type { DateNote, FormatDefinition, HeaderNote, LineParser, LineSink, ZoneNote } from '../parsers/types.js';
 import { lineAloneNote, lineToJson, renderLineReading, type LineJson, type LineTableOptions } from '../render/explain-line.js';
 import { parseQuery, type ExplainQuery } from '../knowledge/query.js';
 import { ruleMessageName } from '../aggregate/rule-message.js';
@@ -51,6 +51,8 @@ export interface LineReading {
    * gave them.
    */
   headerUnread: boolean;
+  /** The record's stamp was a time of day alone: its date (today's, for explain), not only its year, was assumed. */
+  dateInferred: boolean;
 }
 
 /** Fewer words than this and an unrecognised query stays a search term ("back orifice"); as many arguments may be one line split by the shell. */
@@ -175,6 +177,8 @@ export class LineExplainer {
   private readonly headerNote: HeaderNote = {};
   /** Where the parsers note a time read without a zone in the line (set once, by any line: the closing note says so). */
   private readonly zoneNote: ZoneNote = {};
+  /** Where the parsers count the records whose stamp is a time alone (read() compares the count, as the header's). */
+  private readonly dateNote: DateNote = {};
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -191,12 +195,13 @@ export class LineExplainer {
     // A MESSAGE= line copied from a journal export entry is that entry, without its time and host.
     const entry = typeof input !== 'string' ? input : text.startsWith('MESSAGE=') && lineFormat(text) === null ? [text] : null;
     const format = entry !== null ? journalExportFormat : lineFormat(text);
-    const none = { line: text, format: format?.id ?? null, reason: null, why: null, event: null, traffic: null, ownReason: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null, messageName: null, headerUnread: false };
+    const none = { line: text, format: format?.id ?? null, reason: null, why: null, event: null, traffic: null, ownReason: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null, messageName: null, headerUnread: false, dateInferred: false };
     if (format === null) return { ...none, outcome: 'unrecognised' };
     this.verdict = { event: null, outcome: 'skipped', why: null };
     const parser = this.parserFor(format);
     // The parsers count the records whose header they passed over (for check): one more is this line's.
     const unreadBefore = this.headerNote.unreadHeader?.records ?? 0;
+    const timeOnlyBefore = this.dateNote.timeOnly ?? 0;
     if (entry === null) parser.line(text, ++this.lineNo);
     else for (const l of [...entry, '']) parser.line(l, ++this.lineNo);
     const headerUnread = (this.headerNote.unreadHeader?.records ?? 0) > unreadBefore;
@@ -217,6 +222,7 @@ export class LineExplainer {
       dstPortClass: this.portClass(e.proto, e.dst.port),
       messageName: e.rule === null ? null : (ruleMessageName(this.kb, e.format, e.rule, this.lang) ?? null),
       headerUnread,
+      dateInferred: (this.dateNote.timeOnly ?? 0) > timeOnlyBefore,
     };
   }
 
@@ -224,7 +230,7 @@ export class LineExplainer {
     let p = this.parsers.get(format.id);
     if (p === undefined) {
       const { now, year, tz } = this.time;
-      p = createGuarded(format, { file: 'explain', refDate: now, year, tz, headerNote: this.headerNote, zoneNote: this.zoneNote }, this.sink);
+      p = createGuarded(format, { file: 'explain', refDate: now, year, tz, headerNote: this.headerNote, zoneNote: this.zoneNote, dateNote: this.dateNote }, this.sink);
       this.parsers.set(format.id, p);
     }
     return p;

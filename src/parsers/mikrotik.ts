@@ -142,6 +142,7 @@ class MikrotikPayload implements PayloadParser {
     let time = head.time;
     let yearInferred = head.yearInferred;
     let printStamp = false;
+    let timeOnly = false;
     if (time === null) {
       // RouterOS's own `/log print` output has no syslog header but a stamp of its own.
       const c = s.charCodeAt(p);
@@ -153,6 +154,7 @@ class MikrotikPayload implements PayloadParser {
           time = this.dates.of(ms);
           yearInferred = true;
           printStamp = true;
+          timeOnly = clock.dateInferred;
           p = skipSpaces(s, clock.end, end);
         } else if (clock.error !== null) return bad(clock.error);
       }
@@ -230,6 +232,8 @@ class MikrotikPayload implements PayloadParser {
 
     // A /log print stamp has no zone: read in --tz, and said so, now that it is an event's time.
     if (printStamp && this.ctx.zoneNote !== undefined) this.ctx.zoneNote.zonelessTimes = true;
+    const dates = this.ctx.dateNote;
+    if (timeOnly && dates !== undefined) dates.timeOnly = (dates.timeOnly ?? 0) + 1;
     const direction = CHAIN_DIRECTION[chain] ?? (inIface !== null ? (outIface !== null ? 'forward' : 'in') : outIface !== null ? 'out' : null);
     const hasPorts = proto === 'tcp' || proto === 'udp' || proto === 'sctp' || proto === 'udplite' || proto === 'dccp';
     return {

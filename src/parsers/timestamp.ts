@@ -296,6 +296,8 @@ class YearInference {
 export class Clock {
   end = 0;
   yearInferred = false;
+  /** routerOsPrint's: the stamp was a time of day alone, so the date as well as the year was guessed. */
+  dateInferred = false;
   error: LineReason | null = null;
 
   /** Wall clock → UTC ms in ctx.tz or the machine's zone (offset cached per hour). */
@@ -413,6 +415,7 @@ export class Clock {
   routerOsPrint(s: string, i: number): number {
     this.error = null;
     this.yearInferred = true;
+    this.dateInferred = digitAt(s, i) >= 0;
     const cached = this.printText;
     if (cached !== '' && s.startsWith(cached, i) && s.charCodeAt(i + cached.length) === SP) {
       this.end = i + cached.length;

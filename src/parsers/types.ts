@@ -55,6 +55,17 @@ export interface ParseContext {
   zoneNote?: ZoneNote;
   /** Where a syslog-wrapped parser notes the records whose header it did not understand: `check` says so. */
   headerNote?: HeaderNote;
+  /**
+   * Where a parser notes a record whose stamp is a time of day alone: its whole date, not only
+   * its year, was taken from refDate (`yearInferred` says both). `explain` says which.
+   */
+  dateNote?: DateNote;
+}
+
+/** See ParseContext.dateNote. */
+export interface DateNote {
+  /** Records read whose stamp has a time and no date (RouterOS's `/log print` for the day it printed). */
+  timeOnly?: number;
 }
 
 /** See ParseContext.headerNote. An input's stats (input/read.ts InputStats) are one. */

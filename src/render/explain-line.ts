@@ -46,6 +46,8 @@ export interface LineJson {
   messageName: string | null;
   /** The record's syslog header was not understood and passed over up to its `kernel:` tag (check's `unreadHeaders`); null when the line was no record. */
   headerUnread: boolean | null;
+  /** The record's stamp was a time of day alone (RouterOS's `/log print`): its date, not only its year, was assumed (the event's `yearInferred` is true either way); null when the line was no record. */
+  dateInferred: boolean | null;
 }
 
 interface AddressJson {
@@ -75,6 +77,7 @@ export function lineToJson(r: LineReading, lang: Lang): LineJson {
     portClasses: e === null ? null : { src: r.srcPortClass?.id ?? null, dst: r.dstPortClass?.id ?? null },
     messageName: r.messageName,
     headerUnread: e === null ? null : r.headerUnread,
+    dateInferred: e === null ? null : r.dateInferred,
   };
 }
 
@@ -92,6 +95,8 @@ const LABELS = {
     meaning: 'What logscan reads into it:',
     noMeaning: 'Nothing in logscan’s knowledge is about this packet.',
     yearAssumed: ' (year assumed: the stamp has none)',
+    /** A time of day alone (RouterOS's `/log print`): the date is explain's today; --year gives no day. */
+    dateAssumed: ' (date assumed: the stamp has only a time)',
     yearGiven: ' (year from --year: the stamp has none)',
     uptime: (s: number, unread: boolean) => `${s.toFixed(3)} s after the kernel started (${unread ? 'the clock time in the header not understood' : 'no clock time in the line'})`,
     headerRow: 'header',
@@ -163,6 +168,7 @@ const LABELS = {
     meaning: 'logscan 的解读：',
     noMeaning: 'logscan 的知识库中没有关于这个数据包的内容。',
     yearAssumed: '（年份为推断：时间戳中没有年份）',
+    dateAssumed: '（日期为推断：时间戳中只有时间）',
     yearGiven: '（年份来自 --year：时间戳中没有年份）',
     uptime: (s: number, unread: boolean) => `内核启动后 ${s.toFixed(3)} 秒（${unread ? '未能识别日志头中的时钟时间' : '这一行没有时钟时间'}）`,
     headerRow: '日志头',
@@ -351,7 +357,7 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
   }
   const when =
     e.time !== null
-      ? `${formatDateTime(e.time, o.tz ?? null)} ${formatOffset(zonedParts(e.time, o.tz ?? null).offset)}${e.yearInferred ? (o.yearGiven ? L.yearGiven : L.yearAssumed) : ''}`
+      ? `${formatDateTime(e.time, o.tz ?? null)} ${formatOffset(zonedParts(e.time, o.tz ?? null).offset)}${r.dateInferred ? L.dateAssumed : e.yearInferred ? (o.yearGiven ? L.yearGiven : L.yearAssumed) : ''}`
       : e.uptime !== null
         ? L.uptime(e.uptime, r.headerUnread)
         : '?';

@@ -445,6 +445,26 @@ describe('explain - (standard input)', () => {
     }
   });
 
+  it("a RouterOS `/log print` stamp of a time alone: the date is what was assumed, not only the year; with a month and day, the year", async () => {
+    const today = '01:01:58 firewall,info input: in:ether1-gateway out:(none), src-mac 00:00:5e:00:53:05, proto TCP (SYN), 198.51.100.130:44017->192.0.2.2:22, len 60';
+    const earlier = today.replace('01:01:58', 'sep/15 12:42:14');
+    const row = (out: string): string => out.split('\n').find((l) => /^ {2}(time|时间) /.test(l))!;
+    const [t, e] = [row(await table([today])), row(await table([earlier]))];
+    expect(t).toMatch(/^ {2}time {9}\d{4}-\d\d-\d\d 01:01:58 -02:00 \(date assumed: the stamp has only a time\)$/);
+    expect(e).toMatch(/^ {2}time {9}\d{4}-09-15 12:42:14 -02:00 \(year assumed: the stamp has none\)$/);
+    expect(row(await table([today], 'zh'))).toContain('（日期为推断：时间戳中只有时间）');
+    expect(row(await table([earlier], 'zh'))).toContain('（年份为推断：时间戳中没有年份）');
+    // --year says no day: the date is still assumed, and said so, not "year from --year".
+    expect(runCli(['explain', today, '--year', '2025']).stdout).toContain('(date assumed: the stamp has only a time)\n');
+    expect(runCli(['explain', earlier, '--year', '2025']).stdout).toContain('2025-09-15 12:42:14 -02:00 (year from --year: the stamp has none)\n');
+    // For programs: the event keeps yearInferred (README's event schema); the answer says which part was assumed.
+    const [jt, je] = await json([today, earlier]);
+    expect(jt).toMatchObject({ outcome: 'event', dateInferred: true, event: { yearInferred: true } });
+    expect(je).toMatchObject({ outcome: 'event', dateInferred: false, event: { yearInferred: true } });
+    expect((await json([UFW]))[0]).toMatchObject({ dateInferred: false });
+    expect((await json([SSHD]))[0]).toMatchObject({ dateInferred: null });
+  });
+
   it('standard input is judged and decoded as the other commands read it: gzip unpacked, UTF-16 with its mark decoded, binary data refused (exit 3)', () => {
     // Each used to be split into lines as it came: U+FFFD and \x00 garbage "explained" as unrecognised lines, exit 0.
     const text = `${UFW}\n${WINDOWS}\n`;

@@ -186,7 +186,8 @@ describe("RouterOS's /log print stamps", () => {
     // REF 2026-11-23T12:00:00Z.
     const c = clock();
     expect(iso(c.routerOsPrint('01:01:58 firewall', 0))).toBe('2026-11-23T01:01:58.000Z');
-    expect([c.end, c.yearInferred, c.error]).toEqual([8, true, null]);
+    // The date, not only the year, is the reference's.
+    expect([c.end, c.yearInferred, c.dateInferred, c.error]).toEqual([8, true, true, null]);
     expect(iso(c.routerOsPrint('12:59:59 x', 0))).toBe('2026-11-23T12:59:59.000Z');
     expect(iso(c.routerOsPrint('13:00:01 x', 0))).toBe('2026-11-22T13:00:01.000Z');
     // The reference's day in the zone, not in UTC: 12:00Z is already the 24th in Auckland (+13).
@@ -197,8 +198,13 @@ describe("RouterOS's /log print stamps", () => {
   it('mmm/dd HH:MM:SS: a lower-case month, its year inferred as a BSD stamp', () => {
     const c = clock();
     expect(iso(c.routerOsPrint('sep/15 12:42:14 system,info', 0))).toBe('2026-09-15T12:42:14.000Z');
-    expect([c.end, c.yearInferred]).toEqual([15, true]);
+    expect([c.end, c.yearInferred, c.dateInferred]).toEqual([15, true, false]);
     expect(iso(c.routerOsPrint('dec/24 08:00:00 x', 0))).toBe('2025-12-24T08:00:00.000Z');
+    // A time alone after it, then the same month and day again (the stamp's cache): each says its own.
+    c.routerOsPrint('01:01:58 x', 0);
+    expect(c.dateInferred).toBe(true);
+    c.routerOsPrint('dec/24 08:00:00 x', 0);
+    expect(c.dateInferred).toBe(false);
   });
 
   it('impossible stamps give NaN with a reason; other text NaN without one', () => {
