@@ -1,9 +1,10 @@
 // Is this input a text log at all? A binary file fed to a line parser yields
 // thousands of junk "lines" and a misleading report, so the first chunk of every
-// input (after gunzip) is inspected once and a binary one is skipped with a warning.
-// Compressed data is told by its magic bytes: gzip is unpacked (BinaryGate), bzip2, xz
-// and zstd too, through the system's command (child-unpack.ts) when it is installed; zip,
-// an archive, is skipped with the command that unpacks it.
+// input (after any unpacking) is inspected once and a binary one is skipped with a warning.
+// Compressed data is told by its magic bytes: gzip is unpacked in-process (gunzip.ts: by
+// open.ts for a file, by BinaryGate for stdin or a FIFO), bzip2, xz and zstd by BinaryGate
+// through the system's command (child-unpack.ts) when it is installed, for files and stdin
+// alike; zip, an archive, is skipped with the command that unpacks it.
 //
 // The heuristic: the share of control bytes in the first 4 KiB. Control bytes are
 // C0 controls and DEL except TAB, LF, VT, FF and CR (ESC counts: a log line with an
@@ -24,8 +25,14 @@
 // bytes. UTF-16 text that starts with a byte-order mark (what Windows PowerShell 5.1's `>`
 // writes) is decoded to UTF-8 by BinaryGate (utf16.ts) and the decoded text judged; without
 // a mark it has a NUL in every other byte (runs of one) and is flagged, with a hint, because
-// its encoding is a guess and its lines would not parse as they are. (`follow`, which reads
-// growing logs, judges its files with notTextProblem and does not decode.)
+// its encoding is a guess and its lines would not parse as they are.
+//
+// `follow` reads without BinaryGate, with the same judgement and the same unpacking: a
+// followed file's first bytes are judged by follow-generation.ts (UTF-16 with a mark decoded
+// as the file grows; gzip, bzip2, xz or zstd data said as a rotated log, not followed;
+// anything else notTextProblem's), its compressed rotated copies read through
+// packed-copy.ts, and standard input's first chunk by follow.ts, which unpacks gzip, bzip2,
+// xz and zstd there and decodes UTF-16 with a mark, as BinaryGate does.
 import { Transform, type TransformCallback } from 'node:stream';
 import { GunzipMembers } from './gunzip.js';
 import { ChildUnpack } from './child-unpack.js';
@@ -140,8 +147,10 @@ function undecodable(text: Buffer): boolean {
 
 /**
  * Compressed formats told by their first bytes, and the command that unpacks them: what is
- * said of zip (gzip is unpacked here; bzip2, xz and zstd too when their command is
- * installed, unpackers.ts; `follow` tells a followed file of them as not growing).
+ * said of zip, and of bzip2, xz or zstd data where it is not unpacked (found again inside
+ * data just unpacked). Gzip, and bzip2, xz and zstd with their command installed
+ * (unpackers.ts), are unpacked before anything asks this; `follow` tells a followed file of
+ * them as not growing.
  */
 const PACKED: readonly { magic: readonly number[]; name: string; unpack: string }[] = [
   ...UNPACKERS.map((u) => ({ magic: u.magic, name: u.name, unpack: u.cat })),
@@ -192,11 +201,14 @@ export class BinaryInputError extends Error {
  * then either passes it on (text) or fails with BinaryInputError before a single line
  * reaches the parser. It decides on the first chunk rather than waiting for 4 KiB so a
  * slow pipe (`tail -f | logscan events -`) is not held back; files and gunzip deliver
- * chunks far larger than the sample. After that it costs one branch per chunk.
+ * chunks far larger than the sample. After that it costs one branch per chunk. The
+ * report, `events`, `daily`, `check` and `explain -` read through it (read.ts, cli/explain.ts).
  *
  * Gzip data that was not opened as such (stdin, a FIFO: `cat x.gz | logscan -`) is
- * unpacked here, and the unpacked text judged the same way. Random bytes hover around
- * the control-byte limit, so other compressed formats are told by their magic bytes.
+ * unpacked here, and bzip2, xz and zstd data from any input through its command; the
+ * unpacked text is judged the same way. UTF-16 with a byte-order mark is decoded to UTF-8
+ * here, and the decoded text judged. Random bytes hover around the control-byte limit, so
+ * compressed formats are told by their magic bytes.
  */
 export class BinaryGate extends Transform {
   private decided = false;
