@@ -26,6 +26,8 @@ import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
 import { MAX_REPEAT } from './syslog-envelope.js';
+import { DeviceStamp, deviceStampWins } from './device-stamp.js';
+import { SharedDates } from '../util/shared-date.js';
 import { digitAt, monthAt, yearReason } from './timestamp.js';
 import { recordShare, type FormatDefinition, type LocalTimeCarry, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
 import { yearInRange } from '../util/year-range.js';
@@ -848,39 +850,52 @@ class AsaPayload implements PayloadParser {
   readonly format = ID;
   private readonly draft = new Draft();
   private clock: AsaClock | null = null;
+  private stamp: DeviceStamp | null = null;
+  private readonly dates = new SharedDates();
+  private readonly file: string;
 
-  constructor(
-    private readonly file: string,
-    private readonly tz: string | null,
-    private readonly zoneNote: ZoneNote | undefined,
-    private readonly timeCarry: LocalTimeCarry | undefined,
-  ) {}
+  constructor(private readonly ctx: ParseContext) {
+    this.file = ctx.file;
+  }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
     let time = head.time;
     let yearInferred = head.yearInferred;
     let host = head.host;
-    let from = start;
-    if (time === null && monthAt(s, start) !== 0) {
-      // `Aug 06 2016 20:39:42: %ASA-…` or `Aug 06 2016 20:39:42 fw01 : %ASA-…`.
-      const clock = (this.clock ??= new AsaClock(this.tz, this.zoneNote, this.timeCarry));
-      const t = clock.read(s, start);
-      if (t === null && clock.error !== null) return asaTagAt(s, start, end) >= 0 ? bad(clock.error) : NOT_MINE;
-      if (t !== null) {
-        time = t;
-        yearInferred = false;
-        from = clock.end;
-      }
-    }
-    const pct = asaTagAt(s, from, end);
+    const pct = asaTagAt(s, start, end);
     if (pct < 0) return NOT_MINE;
-    if (from !== start) {
-      // A device name between the stamp and the tag.
-      let hs = from;
-      let he = pct;
-      while (hs < he && (s.charCodeAt(hs) === 0x20 || s.charCodeAt(hs) === 0x3a)) hs++;
-      while (he > hs && (s.charCodeAt(he - 1) === 0x20 || s.charCodeAt(he - 1) === 0x3a)) he--;
-      if (he > hs) host = s.slice(hs, he);
+    // The ASA's own stamp (`logging timestamp`) before the tag: at the line's start, or after
+    // a relay's header and its ` : ` (`<PRI>:` on FTD). Which of it and the header's time
+    // the event takes is deviceStampWins' rule, the one Cisco IOS lines follow.
+    let at = start;
+    while (at < pct && (s.charCodeAt(at) === 0x20 || s.charCodeAt(at) === 0x3a)) at++;
+    if (at < pct && monthAt(s, at) !== 0) {
+      // `Sep 25 2026 05:08:29 UTC:`, `Sep 25 05:08:29 CEST:`: a stamp with its zone, or any
+      // other that ends at its colon.
+      const st = (this.stamp ??= new DeviceStamp(this.ctx));
+      if (st.read(s, at, pct)) {
+        if (deviceStampWins(time, st)) {
+          time = this.dates.of(st.ms);
+          yearInferred = !st.year;
+          st.used();
+        }
+      } else if (st.error !== null) return bad(st.error);
+      else if (time === null || at !== start) {
+        // `Aug 06 2016 20:39:42: %ASA-…` or `Aug 06 2016 20:39:42 fw01 : %ASA-…`, a year and no zone.
+        const clock = (this.clock ??= new AsaClock(this.ctx.tz, this.ctx.zoneNote, this.ctx.timeCarry));
+        const t = clock.read(s, at);
+        if (t === null && clock.error !== null) return bad(clock.error);
+        if (t !== null) {
+          time = t;
+          yearInferred = false;
+          // A device name between the stamp and the tag.
+          let hs = clock.end;
+          let he = pct;
+          while (hs < he && (s.charCodeAt(hs) === 0x20 || s.charCodeAt(hs) === 0x3a)) hs++;
+          while (he > hs && (s.charCodeAt(he - 1) === 0x20 || s.charCodeAt(he - 1) === 0x3a)) he--;
+          if (he > hs) host = s.slice(hs, he);
+        }
+      }
     }
     // %ASA-6-302013:, %ASA-session-6-302013: (a message class before the level, as newer
     // versions write it with `logging timestamp` and message classes on), and the colon
@@ -948,8 +963,8 @@ class AsaPayload implements PayloadParser {
   }
 }
 
-export function createAsaPayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNote' | 'timeCarry'>): PayloadParser {
-  return new AsaPayload(ctx.file, ctx.tz, ctx.zoneNote, ctx.timeCarry);
+export function createAsaPayload(ctx: ParseContext): PayloadParser {
+  return new AsaPayload(ctx);
 }
 
 const REPEATED = 'message repeated ';
