@@ -19,6 +19,7 @@
 // event.code and the access list or rule rule.name (asaRuleFields).
 import type { Action, Direction, EmbeddedPacket, FirewallEvent } from '../event.js';
 import { addressVersion } from './address.js';
+import { asaPortByName, isPortName } from './asa-port-names.js';
 import { digitsEnd, flagWordBit, flagNames, FLAG_SYN, portIn, shown, skipSpaces, uintIn } from './fields.js';
 import { protoByName } from '../util/protocols.js';
 import { localTimeConverter, withTimeCarry, type LocalTimeToEpoch } from './local-time.js';
@@ -153,6 +154,7 @@ function endpoint(s: string, i: number, end: number, withIface: boolean, ep: End
   let e = punctuationEnd(s, i, te);
   ep.iface = null;
   ep.port = -1;
+  ep.error = null;
   if (withIface) {
     let c = s.indexOf(':', i);
     if (c < 0 || c >= e) {
@@ -174,9 +176,9 @@ function endpoint(s: string, i: number, end: number, withIface: boolean, ep: End
   if (slash >= i) {
     a = slash;
     const pe = digitsEnd(s, slash + 1, e);
-    const port = portIn(s, slash + 1, pe);
+    const port = pe === slash + 1 && isPortName(s, pe) ? namedPort(s, pe, e, te, ep) : portIn(s, slash + 1, pe);
     if (port < 0) {
-      ep.error = reason('invalid-port', '', shown(s.slice(slash + 1, te)));
+      ep.error ??= reason('invalid-port', '', shown(s.slice(slash + 1, te)));
       return -1;
     }
     ep.port = port;
@@ -199,6 +201,16 @@ function endpoint(s: string, i: number, end: number, withIface: boolean, ep: End
   }
   ep.ip = s.slice(i, a);
   return te;
+}
+
+/**
+ * The port a name at s[a, b) stands for (`/ssh`, `(www)`: PIX and ASA write a port Cisco's
+ * table names so), or -1 with ep.error saying which name is none of the table's.
+ */
+function namedPort(s: string, a: number, b: number, shownEnd: number, ep: Endpoint): number {
+  const port = asaPortByName(s, a, b);
+  if (port < 0) ep.error = reason('unknown-port-name', '', shown(s.slice(a, shownEnd)));
+  return port;
 }
 
 /** End of an endpoint token before sentence punctuation (`…/53;`, `…/22.`, `…:`). */
@@ -228,6 +240,11 @@ function spacedInterfaceEnd(s: string, i: number, end: number): number {
     } else if (!isNameChar(c)) return -1;
   }
   return -1;
+}
+
+function isLetterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 function isNameChar(c: number): boolean {
@@ -378,6 +395,7 @@ const denyAccessGroup: Extractor = (s, b, end, d) => {
 
 /** `IF/ADDR(PORT)` as 106100 writes endpoints. */
 function aclEndpoint(s: string, i: number, end: number, ep: Endpoint): number {
+  ep.error = null;
   const slash = s.indexOf('/', i);
   const open = s.indexOf('(', i);
   if (slash < 0 || open < slash || open >= end) {
@@ -394,9 +412,9 @@ function aclEndpoint(s: string, i: number, end: number, ep: Endpoint): number {
     ep.error = reason('invalid-address', '', shown(s.slice(slash + 1, open)));
     return -1;
   }
-  const port = portIn(s, open + 1, close);
+  const port = isPortName(s, open + 1) ? namedPort(s, open + 1, close, close, ep) : portIn(s, open + 1, close);
   if (port < 0) {
-    ep.error = reason('invalid-port', '', shown(s.slice(open + 1, close)));
+    ep.error ??= reason('invalid-port', '', shown(s.slice(open + 1, close)));
     return -1;
   }
   ep.iface = s.slice(i, slash);
@@ -870,16 +888,18 @@ class AsaPayload implements PayloadParser {
     let at = start;
     while (at < pct && (s.charCodeAt(at) === 0x20 || s.charCodeAt(at) === 0x3a)) at++;
     if (at < pct && monthAt(s, at) !== 0) {
-      // `Sep 25 2026 05:08:29 UTC:`, `Sep 25 05:08:29 CEST:`: a stamp with its zone, or any
-      // other that ends at its colon.
-      const st = (this.stamp ??= new DeviceStamp(this.ctx));
-      if (st.read(s, at, pct)) {
+      // `Sep 25 2026 05:08:29 UTC:`, `Sep 25 05:08:29 CEST:`: a zone (a letter before the colon)
+      // is read with DeviceStamp; a stamp without one by AsaClock, as ever.
+      let z = pct;
+      while (z > at && (s.charCodeAt(z - 1) === 0x20 || s.charCodeAt(z - 1) === 0x3a)) z--;
+      const st = isLetterAt(s, z - 1) ? (this.stamp ??= new DeviceStamp(this.ctx)) : null;
+      if (st !== null && st.read(s, at, pct)) {
         if (deviceStampWins(time, st)) {
           time = this.dates.of(st.ms);
           yearInferred = !st.year;
           st.used();
         }
-      } else if (st.error !== null) return bad(st.error);
+      } else if (st !== null && st.error !== null) return bad(st.error);
       else if (time === null || at !== start) {
         // `Aug 06 2016 20:39:42: %ASA-…` or `Aug 06 2016 20:39:42 fw01 : %ASA-…`, a year and no zone.
         const clock = (this.clock ??= new AsaClock(this.ctx.tz, this.ctx.zoneNote, this.ctx.timeCarry));
