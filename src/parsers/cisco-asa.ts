@@ -4,8 +4,10 @@
 //   <166>Jan  5 08:52:35 10.22.8.216 %ASA-6-302014: Teardown TCP connection 212805593 for outside:10.22.8.223/59614(LOCAL\user.name) to inside:10.22.8.78/8102 duration 0:00:07 bytes 3433 TCP FINs
 //
 // The envelope (syslog-envelope.ts) reads `<PRI>`, BSD/ISO stamps and the device
-// address as host; the ASA's own `Mmm dd yyyy HH:MM:SS:` stamp (with a year, local
-// time, no host) is read here. Only the message ids in EXTRACTORS become events: each
+// address as host; the ASA's own stamp is read here: `Mmm dd yyyy HH:MM:SS:` (a year, local
+// time) by AsaClock, one that names its zone (`… UTC:`, `… CEST:`, also after a relay's
+// header) by DeviceStamp (device-stamp.ts, with its rule for which stamp wins, shared with
+// Cisco IOS). A port may be written as Cisco's name (`/ssh`): asa-port-names.ts. Only the message ids in EXTRACTORS become events: each
 // carries the addresses of one packet or connection. Every other id is skipped with
 // the id in the reason (`ASA 713202: not a packet or connection message`); nothing is
 // guessed from free text.
