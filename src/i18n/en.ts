@@ -1409,6 +1409,7 @@ export const en = {
     truncated: (r) => `${r.field}: truncated`,
     'invalid-address': (r) => `${r.field}: invalid address ${r.value}`,
     'invalid-port': (r) => `${r.field}: invalid port ${r.value}`,
+    'unknown-port-name': (r) => `${r.field}: port name ${r.value} is none of the Cisco port names`,
     invalid: (r) => `${r.field}: invalid ${r.value}`,
     'invalid-column': (r) => `field ${r.field}: invalid ${r.value}`,
     'unknown-column': (r) => `field ${r.field}: unknown ${r.value}`,

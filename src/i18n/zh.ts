@@ -1102,6 +1102,7 @@ export const zh: Messages = {
     truncated: (r) => `${r.field}：被截断`,
     'invalid-address': (r) => `${r.field}：无效的地址 ${r.value}`,
     'invalid-port': (r) => `${r.field}：无效的端口 ${r.value}`,
+    'unknown-port-name': (r) => `${r.field}：端口名 ${r.value} 不是思科端口名表中的名称`,
     invalid: (r) => `${r.field}：无效的值 ${r.value}`,
     'invalid-column': (r) => `字段 ${r.field}：无效的值 ${r.value}`,
     'unknown-column': (r) => `字段 ${r.field}：未知的值 ${r.value}`,

@@ -4,8 +4,10 @@
 //   <166>Jan  5 08:52:35 10.22.8.216 %ASA-6-302014: Teardown TCP connection 212805593 for outside:10.22.8.223/59614(LOCAL\user.name) to inside:10.22.8.78/8102 duration 0:00:07 bytes 3433 TCP FINs
 //
 // The envelope (syslog-envelope.ts) reads `<PRI>`, BSD/ISO stamps and the device
-// address as host; the ASA's own `Mmm dd yyyy HH:MM:SS:` stamp (with a year, local
-// time, no host) is read here. Only the message ids in EXTRACTORS become events: each
+// address as host; the ASA's own stamp is read here: `Mmm dd yyyy HH:MM:SS:` (a year, local
+// time) by AsaClock, one that names its zone (`… UTC:`, `… CEST:`, also after a relay's
+// header) by DeviceStamp (device-stamp.ts, with its rule for which stamp wins, shared with
+// Cisco IOS). A port may be written as Cisco's name (`/ssh`): asa-port-names.ts. Only the message ids in EXTRACTORS become events: each
 // carries the addresses of one packet or connection. Every other id is skipped with
 // the id in the reason (`ASA 713202: not a packet or connection message`); nothing is
 // guessed from free text.
@@ -19,6 +21,7 @@
 // event.code and the access list or rule rule.name (asaRuleFields).
 import type { Action, Direction, EmbeddedPacket, FirewallEvent } from '../event.js';
 import { addressVersion } from './address.js';
+import { asaPortByName, isPortName } from './asa-port-names.js';
 import { digitsEnd, flagWordBit, flagNames, FLAG_SYN, portIn, shown, skipSpaces, uintIn } from './fields.js';
 import { protoByName } from '../util/protocols.js';
 import { localTimeConverter, withTimeCarry, type LocalTimeToEpoch } from './local-time.js';
@@ -26,6 +29,8 @@ import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
 import { MAX_REPEAT } from './syslog-envelope.js';
+import { DeviceStamp, deviceStampWins } from './device-stamp.js';
+import { SharedDates } from '../util/shared-date.js';
 import { digitAt, monthAt, yearReason } from './timestamp.js';
 import { recordShare, type FormatDefinition, type LocalTimeCarry, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
 import { yearInRange } from '../util/year-range.js';
@@ -151,6 +156,7 @@ function endpoint(s: string, i: number, end: number, withIface: boolean, ep: End
   let e = punctuationEnd(s, i, te);
   ep.iface = null;
   ep.port = -1;
+  ep.error = null;
   if (withIface) {
     let c = s.indexOf(':', i);
     if (c < 0 || c >= e) {
@@ -172,9 +178,9 @@ function endpoint(s: string, i: number, end: number, withIface: boolean, ep: End
   if (slash >= i) {
     a = slash;
     const pe = digitsEnd(s, slash + 1, e);
-    const port = portIn(s, slash + 1, pe);
+    const port = pe === slash + 1 && isPortName(s, pe) ? namedPort(s, pe, e, te, ep) : portIn(s, slash + 1, pe);
     if (port < 0) {
-      ep.error = reason('invalid-port', '', shown(s.slice(slash + 1, te)));
+      ep.error ??= reason('invalid-port', '', shown(s.slice(slash + 1, te)));
       return -1;
     }
     ep.port = port;
@@ -197,6 +203,16 @@ function endpoint(s: string, i: number, end: number, withIface: boolean, ep: End
   }
   ep.ip = s.slice(i, a);
   return te;
+}
+
+/**
+ * The port a name at s[a, b) stands for (`/ssh`, `(www)`: PIX and ASA write a port Cisco's
+ * table names so), or -1 with ep.error saying which name is none of the table's.
+ */
+function namedPort(s: string, a: number, b: number, shownEnd: number, ep: Endpoint): number {
+  const port = asaPortByName(s, a, b);
+  if (port < 0) ep.error = reason('unknown-port-name', '', shown(s.slice(a, shownEnd)));
+  return port;
 }
 
 /** End of an endpoint token before sentence punctuation (`…/53;`, `…/22.`, `…:`). */
@@ -226,6 +242,11 @@ function spacedInterfaceEnd(s: string, i: number, end: number): number {
     } else if (!isNameChar(c)) return -1;
   }
   return -1;
+}
+
+function isLetterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 function isNameChar(c: number): boolean {
@@ -376,6 +397,7 @@ const denyAccessGroup: Extractor = (s, b, end, d) => {
 
 /** `IF/ADDR(PORT)` as 106100 writes endpoints. */
 function aclEndpoint(s: string, i: number, end: number, ep: Endpoint): number {
+  ep.error = null;
   const slash = s.indexOf('/', i);
   const open = s.indexOf('(', i);
   if (slash < 0 || open < slash || open >= end) {
@@ -392,9 +414,9 @@ function aclEndpoint(s: string, i: number, end: number, ep: Endpoint): number {
     ep.error = reason('invalid-address', '', shown(s.slice(slash + 1, open)));
     return -1;
   }
-  const port = portIn(s, open + 1, close);
+  const port = isPortName(s, open + 1) ? namedPort(s, open + 1, close, close, ep) : portIn(s, open + 1, close);
   if (port < 0) {
-    ep.error = reason('invalid-port', '', shown(s.slice(open + 1, close)));
+    ep.error ??= reason('invalid-port', '', shown(s.slice(open + 1, close)));
     return -1;
   }
   ep.iface = s.slice(i, slash);
@@ -848,39 +870,54 @@ class AsaPayload implements PayloadParser {
   readonly format = ID;
   private readonly draft = new Draft();
   private clock: AsaClock | null = null;
+  private stamp: DeviceStamp | null = null;
+  private readonly dates = new SharedDates();
+  private readonly file: string;
 
-  constructor(
-    private readonly file: string,
-    private readonly tz: string | null,
-    private readonly zoneNote: ZoneNote | undefined,
-    private readonly timeCarry: LocalTimeCarry | undefined,
-  ) {}
+  constructor(private readonly ctx: ParseContext) {
+    this.file = ctx.file;
+  }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
     let time = head.time;
     let yearInferred = head.yearInferred;
     let host = head.host;
-    let from = start;
-    if (time === null && monthAt(s, start) !== 0) {
-      // `Aug 06 2016 20:39:42: %ASA-…` or `Aug 06 2016 20:39:42 fw01 : %ASA-…`.
-      const clock = (this.clock ??= new AsaClock(this.tz, this.zoneNote, this.timeCarry));
-      const t = clock.read(s, start);
-      if (t === null && clock.error !== null) return asaTagAt(s, start, end) >= 0 ? bad(clock.error) : NOT_MINE;
-      if (t !== null) {
-        time = t;
-        yearInferred = false;
-        from = clock.end;
-      }
-    }
-    const pct = asaTagAt(s, from, end);
+    const pct = asaTagAt(s, start, end);
     if (pct < 0) return NOT_MINE;
-    if (from !== start) {
-      // A device name between the stamp and the tag.
-      let hs = from;
-      let he = pct;
-      while (hs < he && (s.charCodeAt(hs) === 0x20 || s.charCodeAt(hs) === 0x3a)) hs++;
-      while (he > hs && (s.charCodeAt(he - 1) === 0x20 || s.charCodeAt(he - 1) === 0x3a)) he--;
-      if (he > hs) host = s.slice(hs, he);
+    // The ASA's own stamp (`logging timestamp`) before the tag: at the line's start, or after
+    // a relay's header and its ` : ` (`<PRI>:` on FTD). Which of it and the header's time
+    // the event takes is deviceStampWins' rule, the one Cisco IOS lines follow.
+    let at = start;
+    while (at < pct && (s.charCodeAt(at) === 0x20 || s.charCodeAt(at) === 0x3a)) at++;
+    if (at < pct && monthAt(s, at) !== 0) {
+      // `Sep 25 2026 05:08:29 UTC:`, `Sep 25 05:08:29 CEST:`: a zone (a letter before the colon)
+      // is read with DeviceStamp; a stamp without one by AsaClock, as ever.
+      let z = pct;
+      while (z > at && (s.charCodeAt(z - 1) === 0x20 || s.charCodeAt(z - 1) === 0x3a)) z--;
+      const st = isLetterAt(s, z - 1) ? (this.stamp ??= new DeviceStamp(this.ctx)) : null;
+      if (st !== null && st.read(s, at, pct)) {
+        if (deviceStampWins(time, st)) {
+          time = this.dates.of(st.ms);
+          yearInferred = !st.year;
+          st.used();
+        }
+      } else if (st !== null && st.error !== null) return bad(st.error);
+      else if (time === null || at !== start) {
+        // `Aug 06 2016 20:39:42: %ASA-…` or `Aug 06 2016 20:39:42 fw01 : %ASA-…`, a year and no zone.
+        const clock = (this.clock ??= new AsaClock(this.ctx.tz, this.ctx.zoneNote, this.ctx.timeCarry));
+        const t = clock.read(s, at);
+        if (t === null && clock.error !== null) return bad(clock.error);
+        if (t !== null) {
+          time = t;
+          yearInferred = false;
+          // A device name between the stamp and the tag.
+          let hs = clock.end;
+          let he = pct;
+          while (hs < he && (s.charCodeAt(hs) === 0x20 || s.charCodeAt(hs) === 0x3a)) hs++;
+          while (he > hs && (s.charCodeAt(he - 1) === 0x20 || s.charCodeAt(he - 1) === 0x3a)) he--;
+          if (he > hs) host = s.slice(hs, he);
+        }
+      }
     }
     // %ASA-6-302013:, %ASA-session-6-302013: (a message class before the level, as newer
     // versions write it with `logging timestamp` and message classes on), and the colon
@@ -948,8 +985,8 @@ class AsaPayload implements PayloadParser {
   }
 }
 
-export function createAsaPayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNote' | 'timeCarry'>): PayloadParser {
-  return new AsaPayload(ctx.file, ctx.tz, ctx.zoneNote, ctx.timeCarry);
+export function createAsaPayload(ctx: ParseContext): PayloadParser {
+  return new AsaPayload(ctx);
 }
 
 const REPEATED = 'message repeated ';

@@ -35,12 +35,13 @@
 // 13: Jul 11 …`).
 import type { Action, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
-import { digitsEnd, fractionMs, portIn, shown, skipSpaces, uintIn } from './fields.js';
+import { digitsEnd, portIn, shown, skipSpaces, uintIn } from './fields.js';
+import { DeviceStamp, deviceStampWins } from './device-stamp.js';
 import { protoByName } from '../util/protocols.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
-import { Clock, digitAt, monthAt } from './timestamp.js';
+import { digitAt, monthAt } from './timestamp.js';
 import { fixedReason, reason, underField, type LineReason } from './reason.js';
 import { sniffMatching, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { flat } from '../util/flat-string.js';
@@ -165,96 +166,6 @@ export function iosRecordTagAt(s: string, start: number, end: number): number {
   return i >= 0 && SCRATCH_TAG.kind !== KIND_NONE ? i : -1;
 }
 
-// ---------------------------------------------------------------- the IOS stamp
-
-/**
- * The stamp IOS writes between the sequence number and the tag (`service timestamps log
- * datetime …`): `[*|.]Mmm dd [yyyy] HH:MM:SS[.mmm] [ZONE]:`. `*` says the router's clock was
- * never set (it counts from 1993 or from boot), `.` that it was set but lost its NTP peer.
- * An uptime stamp (`1d02h:`, `00:01:23:`) is no wall time and is not read.
- */
-class IosStamp {
-  ms = NaN;
-  /** The stamp names its year (`datetime year`). */
-  year = false;
-  /** The stamp names a zone (`show-timezone`). */
-  zone = false;
-  /** `*`: the router's clock is not authoritative. */
-  unsynced = false;
-  error: LineReason | null = null;
-  private readonly local: Clock;
-  private utc: Clock | null = null;
-  /** The last stamp was read in --tz (no zone, or one not UTC): noted by `used`, not by the clock. */
-  private zoneless = false;
-
-  constructor(private readonly ctx: ParseContext) {
-    // The clock notes nothing (a note of its own, never read): a header's time may win over the stamp's.
-    this.local = new Clock({ ...ctx, zoneNote: {} });
-  }
-
-  /** The stamp read last is the event's time: a zone-less one is noted for the input. */
-  used(): void {
-    const note = this.ctx.zoneNote;
-    if (this.zoneless && note !== undefined) note.zonelessTimes = true;
-  }
-
-  /** Reads the stamp in s[i, tag); false when there is none (or an uptime). */
-  read(s: string, i: number, tag: number): boolean {
-    this.error = null;
-    this.ms = NaN;
-    i = skipSpaces(s, i, tag);
-    const c = s.charCodeAt(i);
-    this.unsynced = c === 0x2a;
-    if (c === 0x2a || c === 0x2e) i++;
-    if (monthAt(s, i) === 0) return false;
-    // Where the seconds end does not depend on the zone, so the zone's word is found first.
-    const zoneAt = this.zoneStart(s, i, tag);
-    this.zone = zoneAt >= 0;
-    const utcZone = this.zone && isUtcWord(s, zoneAt, tag);
-    const clock = utcZone ? (this.utc ??= new Clock({ ...this.ctx, tz: 'UTC', zoneNote: undefined })) : this.local;
-    this.zoneless = !utcZone;
-    let ms = clock.bsd(s, i);
-    if (ms !== ms && clock.error === null) ms = clock.bsdYear(s, i);
-    if (ms !== ms) {
-      this.error = clock.error;
-      return false;
-    }
-    this.year = !clock.yearInferred;
-    let p = clock.end;
-    if (s.charCodeAt(p) === 0x2e) {
-      const f = p + 1;
-      const fe = digitsEnd(s, f, tag);
-      // IOS writes three digits; more are cut, fewer padded.
-      ms += fractionMs(s, f, fe);
-      p = fe;
-    }
-    this.ms = ms;
-    return true;
-  }
-
-  /** Start of the zone word after the clock (`06:25:01.123 CET:`), or -1. */
-  private zoneStart(s: string, i: number, tag: number): number {
-    // The stamp ends at the colon before the tag; a word after the last blank that is no
-    // number is the zone.
-    let e = tag;
-    while (e > i && (s.charCodeAt(e - 1) === 0x20 || s.charCodeAt(e - 1) === 0x3a)) e--;
-    const sp = s.lastIndexOf(' ', e - 1);
-    if (sp < i) return -1;
-    const w = sp + 1;
-    if (w >= e) return -1;
-    const c = s.charCodeAt(w);
-    return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? w : -1;
-  }
-}
-
-/** `UTC`, `GMT` or `Z` at s[i] up to a colon or blank: the one zone name whose offset is known. */
-function isUtcWord(s: string, i: number, end: number): boolean {
-  let e = i;
-  while (e < end && s.charCodeAt(e) !== 0x3a && s.charCodeAt(e) !== 0x20) e++;
-  const n = e - i;
-  return (n === 3 && (s.startsWith('UTC', i) || s.startsWith('GMT', i))) || (n === 1 && s.charCodeAt(i) === 0x5a);
-}
-
 // ---------------------------------------------------------------- the records
 
 const LIST_MISSING = fixedReason('missing', 'list');
@@ -351,7 +262,7 @@ class IosPayload implements PayloadParser {
   private readonly tag = new Tag();
   private readonly srcA = new Addr();
   private readonly dstA = new Addr();
-  private stamp: IosStamp | null = null;
+  private stamp: DeviceStamp | null = null;
   private readonly labels = new Map<string, string>();
   private readonly origin = new Int32Array(2);
   /** The line's host: the syslog header's, else the origin id's. */
@@ -373,14 +284,7 @@ class IosPayload implements PayloadParser {
     if (pct < 0) return NOT_MINE;
     if (t.kind === KIND_NONE) return new PayloadReject(false, reason('ios-not-packet', '', t.text));
 
-    // Which clock to trust. The syslog header is the receiving server's clock or the
-    // router's as it sent the line, without a year; the IOS stamp is the router's, read
-    // when the event happened. With a year or a zone the IOS stamp says more than the
-    // header (no year to infer, the admin's zone named), so it wins, unless it starts with
-    // `*`: the router's clock was never set, and a header from a set clock is the better
-    // time. Without either the two say the same, and the header wins (it is set by a
-    // server that is more often synchronised). A line without a header time takes the
-    // IOS stamp whatever it is: it is the only time there is.
+    // Which clock to trust: deviceStampWins (device-stamp.ts), one rule with the ASA's.
     let time = head.time;
     let yearInferred = head.yearInferred;
     let from = start;
@@ -396,9 +300,9 @@ class IosPayload implements PayloadParser {
     // The origin id is the router's name (or address) when no syslog header named a host.
     this.host = head.host ?? (origin[0] >= 0 ? this.originHost(s, origin[0], origin[1]) : null);
     if (from < pct) {
-      const st = (this.stamp ??= new IosStamp(this.ctx));
+      const st = (this.stamp ??= new DeviceStamp(this.ctx));
       if (st.read(s, from, pct)) {
-        if (time === null || ((st.year || st.zone) && !st.unsynced)) {
+        if (deviceStampWins(time, st)) {
           time = new Date(st.ms);
           yearInferred = !st.year;
           st.used();

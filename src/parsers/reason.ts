@@ -24,6 +24,8 @@ export interface ReasonFacts {
   'invalid-address': object;
   /** `F: invalid port 'x'` */
   'invalid-port': object;
+  /** `F: port name 'x' is not one Cisco's port table names` (signatures/asa-port-names.json) */
+  'unknown-port-name': object;
   /** `src port: invalid 'x'` */
   invalid: object;
   /** `field src-ip: invalid 'x'` (a Windows Firewall column) */

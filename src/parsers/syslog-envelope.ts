@@ -124,6 +124,29 @@ function sameToken(s: string, i: number, j: number, k: number, l: number): boole
   return true;
 }
 
+/**
+ * At p, after a BSD stamp's seconds: an optional fraction, a blank and a zone name with its
+ * colon before a Cisco message tag (`.123 CEST: %SEC-…`), as Cisco devices write their
+ * stamps: 2-6 letters, the first and last in upper case (`UTC`, `CEST`, `ChST`). A host
+ * (`gw`, `fw01`), a tag (`sshd:`) or a log prefix (`DENY: IN=…`) is none.
+ */
+function zoneFollows(s: string, p: number): boolean {
+  if (s.charCodeAt(p) === 0x2e) while (digitAt(s, ++p) >= 0);
+  if (s.charCodeAt(p) !== SP) return false;
+  const a = ++p;
+  let c = s.charCodeAt(p);
+  if (c < 0x41 || c > 0x5a) return false;
+  for (; p - a <= 6; c = s.charCodeAt(++p)) {
+    if (c === COLON) {
+      const last = s.charCodeAt(p - 1);
+      const next = s.charCodeAt(p + 1);
+      return p - a >= 2 && last >= 0x41 && last <= 0x5a && next === SP && s.charCodeAt(p + 2) === 0x25;
+    }
+    if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
+  }
+  return false;
+}
+
 export class SyslogEnvelopeReader {
   private readonly clock: Clock;
 
@@ -287,6 +310,9 @@ export class SyslogEnvelopeReader {
       env.msgStart = p;
       return true;
     }
+    // A zone and a colon after the clock (`Sep 25 2026 05:08:29 UTC: %ASA-…`, `… CEST: %SEC-…`)
+    // make it a Cisco device's own stamp, which its parser reads with the zone (device-stamp.ts).
+    if (bsd && zoneFollows(s, clock.end)) return false;
     env.yearInferred = clock.yearInferred;
     // short-precise and syslog-ng's frac-digits(): `Nov 20 06:25:01.123456`.
     if (bsd && s.charCodeAt(clock.end) === 0x2e) {

@@ -13,6 +13,7 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   truncated: [{ code: 'truncated', field: '106100: access-list', value: '' }, '106100: access-list: truncated'],
   'invalid-address': [{ code: 'invalid-address', field: 'SRC', value: "'1.2.x'" }, "SRC: invalid address '1.2.x'"],
   'invalid-port': [{ code: 'invalid-port', field: 'SPT', value: "'99999'" }, "SPT: invalid port '99999'"],
+  'unknown-port-name': [{ code: 'unknown-port-name', field: '710003: dst', value: "'sshx'" }, "710003: dst: port name 'sshx' is none of the Cisco port names"],
   invalid: [{ code: 'invalid', field: 'src port', value: "'x'" }, "src port: invalid 'x'"],
   'invalid-column': [{ code: 'invalid-column', field: 'src-ip', value: "'1.2.3'" }, "field src-ip: invalid '1.2.3'"],
   'unknown-column': [{ code: 'unknown-column', field: 'action', value: "'MAYBE'" }, "field action: unknown 'MAYBE'"],
