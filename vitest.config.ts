@@ -1,7 +1,11 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-/** Test files that mock a module (vi.mock): they get a fresh module graph each. */
-const ISOLATED = ['test/cli/analysis.test.ts'];
+/**
+ * Test files that get a fresh module graph each: those that mock a module (vi.mock), and
+ * those that assert a module's state before its first use (a table loaded lazily), which
+ * another file run earlier in the same worker would have set.
+ */
+const ISOLATED = ['test/cli/analysis.test.ts', 'test/parsers/cisco-asa-ports.test.ts'];
 
 export default defineConfig({
   test: {
@@ -31,8 +35,8 @@ export default defineConfig({
     // per file: importing vitest and src/ again for each of ~180 files was a third of the
     // in-process tests' time (test/aggregate, util and parsers: 41 s -> 25 s). Every file
     // still gets its own temporary directories, and runCliShared's key holds all a run
-    // depends on. A file that replaces a module (vi.mock) needs a graph of its own: those
-    // are listed in ISOLATED and run as they always did.
+    // depends on. A file that replaces a module (vi.mock) or asserts a module's first-use
+    // state needs a graph of its own: those are listed in ISOLATED and run as they always did.
     projects: [
       { extends: true, test: { name: 'shared', isolate: false, include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...ISOLATED] } },
       { extends: true, test: { name: 'isolated', include: ISOLATED } },
