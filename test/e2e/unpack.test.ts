@@ -8,6 +8,7 @@ import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli, spawnCli, startCli, tempDir } from '../helpers/cli.js';
+import { alive, childrenOf } from '../helpers/processes.js';
 import { until } from '../helpers/wait.js';
 
 const SAMPLE = join(repoRoot, 'samples/iptables.log');
@@ -40,28 +41,6 @@ function ufwLines(n: number): string {
   const out: string[] = [];
   for (let i = 1; i <= n; i++) out.push(`Nov 20 06:25:${String(i % 60).padStart(2, '0')} gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.${(i >> 8) & 255}.${i & 255} DST=192.168.1.10 LEN=44 TTL=51 ID=${i} PROTO=TCP SPT=40000 DPT=${1 + (i % 1000)} WINDOW=1024 RES=0x00 SYN URGP=0`);
   return out.join('\n') + '\n';
-}
-
-/** The pids of `parent`'s children running `command`, zombies included. */
-function children(parent: number, command: string): number[] {
-  try {
-    return execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(parent)], { encoding: 'utf8' })
-      .split('\n')
-      .map((l) => l.trim().split(/\s+/))
-      .filter(([, comm]) => comm === command)
-      .map(([pid]) => Number(pid));
-  } catch {
-    return []; // ps exits 1 when none matches
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('bzip2, xz and zstd logs read through the system command', () => {
@@ -133,8 +112,8 @@ describe('the command is not left running when logscan stops early', () => {
 
   it.each([['1'], ['2']])('Ctrl-C during `events` (--threads %s): the report of what was read, no zstd left', async (threads) => {
     const cli = startCli(['events', big, '--threads', threads]);
-    await cli.waitFor(() => children(cli.pid, 'zstd').length > 0, 10_000);
-    const pids = children(cli.pid, 'zstd');
+    await cli.waitFor(() => childrenOf(cli.pid, 'zstd').length > 0, 10_000);
+    const pids = childrenOf(cli.pid, 'zstd');
     expect(pids).toHaveLength(1);
     await cli.waitFor((out) => out.length > 10_000);
     const r = await cli.stop('SIGINT');
@@ -151,7 +130,7 @@ describe('the command is not left running when logscan stops early', () => {
       const out = execFileSync('ps', ['-o', 'pid=,ppid=,comm=', '-e'], { encoding: 'utf8' });
       for (const line of out.split('\n')) {
         const [pid, ppid, comm] = line.trim().split(/\s+/);
-        if (comm === 'zstd' && children(process.pid, 'node').includes(Number(ppid))) {
+        if (comm === 'zstd' && childrenOf(process.pid, 'node').includes(Number(ppid))) {
           pids = [Number(pid)];
           cliPid = Number(ppid);
         }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli, startCli, tempDir } from '../helpers/cli.js';
 import { followedEvents, followedWithState, iptablesLine, printed, seqLines, sleep } from '../helpers/follow-writer.js';
+import { alive, childrenOf } from '../helpers/processes.js';
 import { until } from '../helpers/wait.js';
 
 const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400' };
@@ -31,30 +32,6 @@ const pack = (command: string, args: readonly string[], data: Buffer): Buffer =>
 
 /** A PATH with none of the commands (node is started by its full path). */
 const bare = (): Record<string, string> => ({ ...env, PATH: tempDir() });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Children of `ppid` whose command name is `comm`. */
-function childrenOf(ppid: number, comm: string): number[] {
-  let out = '';
-  try {
-    out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(ppid)], { encoding: 'utf8' });
-  } catch {
-    // ps exits 1 when no process matches.
-  }
-  return out
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/))
-    .filter(([, c]) => c === comm)
-    .map(([pid]) => Number(pid));
-}
 
 describe.concurrent('logscan follow - with compressed data', () => {
   const plain = runCli(['follow', '-o', 'ndjson', '-'], { input: sample, env });

@@ -14,6 +14,7 @@ import { textSize } from '../../src/input/open.js';
 import { readInputs, type InputStats, type ReadOptions } from '../../src/input/read.js';
 import { onPath, UNPACKERS, unpackerNamed, type UnpackerName } from '../../src/input/unpackers.js';
 import { repoRoot, tempDir } from '../helpers/cli.js';
+import { alive, childrenOf } from '../helpers/processes.js';
 import { until } from '../helpers/wait.js';
 
 const SAMPLE = join(repoRoot, 'samples/iptables.log');
@@ -43,30 +44,6 @@ function ufwLines(n: number): string {
     out.push(`Nov 20 06:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.${(i >> 8) & 255}.${i & 255} DST=192.168.1.10 LEN=44 TTL=51 ID=${i} PROTO=TCP SPT=40000 DPT=${1 + (i % 1000)} WINDOW=1024 RES=0x00 SYN URGP=0`);
   }
   return out.join('\n') + '\n';
-}
-
-/** The pids of this process's children running `command` (a zombie too: one not reaped is still listed). */
-function children(command: string): number[] {
-  let out = '';
-  try {
-    out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' });
-  } catch {
-    // ps exits 1 when no process matches.
-  }
-  return out
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/))
-    .filter(([, comm]) => comm === command)
-    .map(([pid]) => Number(pid));
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('bzip2, xz and zstd data is unpacked by its command', () => {
@@ -161,9 +138,9 @@ describe('the command never outlives the reading', () => {
     const first = await new Promise<Buffer>((resolve) => u.once('data', resolve));
     expect(first.length).toBeGreaterThan(0);
     u.pause();
-    expect(children('xz')).toContain(pid);
+    expect(childrenOf(process.pid, 'xz')).toContain(pid);
     u.destroy();
-    await until(() => !alive(pid) && !children('xz').includes(pid), 5000);
+    await until(() => !alive(pid) && !childrenOf(process.pid, 'xz').includes(pid), 5000);
     expect(alive(pid)).toBe(false);
   });
 
@@ -181,7 +158,7 @@ describe('the command never outlives the reading', () => {
       signal: stop.signal,
       onEvent: () => {
         if (++seen === 1000) {
-          during = children('zstd');
+          during = childrenOf(process.pid, 'zstd');
           stop.abort();
         }
       },
@@ -190,6 +167,6 @@ describe('the command never outlives the reading', () => {
     expect(stats[0]!.events).toBeLessThan(100_000);
     expect(during).toHaveLength(1);
     await until(() => !alive(during[0]!), 5000);
-    expect(children('zstd')).toEqual([]);
+    expect(childrenOf(process.pid, 'zstd')).toEqual([]);
   });
 });
