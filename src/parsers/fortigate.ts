@@ -323,7 +323,7 @@ class FortigatePayload implements PayloadParser {
   }
 
   /**
-   * `tz="+0100"`, `-0500`, `+05:30`, FortiAnalyzer's `UTC-5:00` → minutes east; null for an
+   * `tz="+0100"`, `-0500`, `+05:30`, FortiAnalyzer's `UTC-5:00`, `UTC+1` → minutes east; null for an
    * empty tz (local time), undefined (timeError set) for one that is none of these.
    */
   private offsetMinutes(s: string): number | null | undefined {
@@ -332,37 +332,21 @@ class FortigatePayload implements PayloadParser {
     const n = f.end[SLOT.tz]! - a;
     if (n === 0) return null;
     // A log forwarded by FortiAnalyzer starts with the analyzer's `timestamp=… tz="UTC-5:00"`
-    // (the first tz, the one read): `UTC` then an offset whose hours may have one digit. The
-    // device's own `tz="-0500"` comes later, beside its eventtime, which is read before any
-    // date and time; in the forwarded lines seen (Elastic's FortiGate test log) the two name
-    // one offset, so the first is not known to be the wrong one for date and time.
-    if (n >= 5 && s.startsWith('UTC', a) && (s.charCodeAt(a + 3) === 0x2b || s.charCodeAt(a + 3) === 0x2d)) {
-      const one = digitAt(s, a + 5) < 0 ? 1 : 0;
-      return this.utcOffset(s, a + 3, n - 3, one);
-    }
-    const sign = s.charCodeAt(a);
-    const oh = d2(s, a + 1);
-    const colon = n === 6 && s.charCodeAt(a + 3) === 0x3a ? 1 : 0;
-    const om = d2(s, a + 3 + colon);
-    if ((sign !== 0x2b && sign !== 0x2d) || (n !== 5 && colon === 0) || oh < 0 || om < 0) {
-      this.timeError = reason('invalid', 'tz', shown(f.text(s, SLOT.tz)));
-      return undefined;
-    }
-    if (oh > 23 || om > 59) {
-      this.timeError = BAD_TZ;
-      return undefined;
-    }
-    return (sign === 0x2d ? -1 : 1) * (oh * 60 + om);
-  }
-
-  /** `-5:00`, `+05:30`, `+1` at s[a] (n characters; `one`: a one-digit hour) → minutes east; undefined (timeError set) otherwise. */
-  private utcOffset(s: string, a: number, n: number, one: number): number | undefined {
-    const sign = s.charCodeAt(a);
-    const oh = one === 1 ? digitAt(s, a + 1) : d2(s, a + 1);
+    // (the first tz, the one read): `UTC` then an offset whose hours may have one digit and
+    // whose minutes may be left out. The device's own `tz="-0500"` comes later, beside its
+    // eventtime, which is read before any date and time; in the forwarded lines seen
+    // (Elastic's FortiGate test log) the two name one offset, so the first is not known to be
+    // the wrong one for date and time.
+    const utc = n >= 5 && s.startsWith('UTC', a) ? 3 : 0;
+    const o = a + utc;
+    const sign = s.charCodeAt(o);
+    const one = utc > 0 && digitAt(s, o + 2) < 0 ? 1 : 0;
+    const oh = one === 1 ? digitAt(s, o + 1) : d2(s, o + 1);
     const h = 3 - one;
-    const om = n === h ? 0 : n === h + 3 && s.charCodeAt(a + h) === 0x3a ? d2(s, a + h + 1) : -1;
-    if (oh < 0 || om < 0) {
-      this.timeError = reason('invalid', 'tz', shown(this.f.text(s, SLOT.tz)));
+    const colon = s.charCodeAt(o + h) === 0x3a ? 1 : 0;
+    const om = utc > 0 && n - utc === h ? 0 : n - utc === h + colon + 2 ? d2(s, o + h + colon) : -1;
+    if ((sign !== 0x2b && sign !== 0x2d) || oh < 0 || om < 0) {
+      this.timeError = reason('invalid', 'tz', shown(f.text(s, SLOT.tz)));
       return undefined;
     }
     if (oh > 23 || om > 59) {

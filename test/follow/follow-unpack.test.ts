@@ -123,20 +123,13 @@ describe.concurrent('logscan follow: a rotation compressed with xz', () => {
     { how: 'rename + create', rotate: (w: { renameCreate(): void }) => w.renameCreate(), says: (path: string) => `rotated while logscan was stopped; finishing ${path}.1.xz first` },
     { how: 'copytruncate', rotate: (w: { copyTruncate(): void }) => w.copyTruncate(), says: () => 'new since logscan stopped' },
   ])('--state: stop, append, $how, xz: the lines written while stopped are read from kern.log.1.xz, each once', async ({ rotate, says }) => {
-    const { path, w, start } = followedWithState(env);
-    let cli = start();
-    for (let i = 0; i < 10; i++) w.write();
-    await cli.waitFor(printed(10));
-    await sleep(100);
-    const all = followedEvents((await cli.stop()).stdout);
+    const { path, w, firstRun, restart } = followedWithState(env);
+    const all = await firstRun(10);
     for (let i = 0; i < 5; i++) w.write();
     rotate(w as never);
     xz(`${path}.1`);
     for (let i = 0; i < 3; i++) w.write();
-    cli = start();
-    await cli.waitFor(printed(8), 5000).catch(() => {});
-    await sleep(200);
-    const r = await cli.stop();
+    const r = await restart(8, 200);
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/may be missing|not read/);
     expect(r.stderr).toContain(says(path));
@@ -145,12 +138,8 @@ describe.concurrent('logscan follow: a rotation compressed with xz', () => {
   });
 
   it('--state: two rotations while stopped, both compressed with xz: the saved file finished from .2.xz, then .1.xz, then the new file', async () => {
-    const { path, w, start } = followedWithState(env);
-    let cli = start();
-    for (let i = 0; i < 10; i++) w.write();
-    await cli.waitFor(printed(10));
-    await sleep(100);
-    const all = followedEvents((await cli.stop()).stdout);
+    const { path, w, firstRun, restart } = followedWithState(env);
+    const all = await firstRun(10);
     for (let i = 0; i < 5; i++) w.write();
     w.renameCreate();
     xz(`${path}.1`);
@@ -159,10 +148,7 @@ describe.concurrent('logscan follow: a rotation compressed with xz', () => {
     w.renameCreate(`${path}.1`);
     xz(`${path}.1`);
     for (let i = 0; i < 3; i++) w.write();
-    cli = start();
-    await cli.waitFor(printed(12), 5000).catch(() => {});
-    await sleep(200);
-    const r = await cli.stop();
+    const r = await restart(12, 200);
     expect(r.stderr).toContain(`finishing ${path}.2.xz first`);
     expect(r.stderr).toContain('rotated twice while logscan was stopped; reading kern.log.1.xz before kern.log');
     all.push(...followedEvents(r.stdout));
@@ -171,20 +157,13 @@ describe.concurrent('logscan follow: a rotation compressed with xz', () => {
 
   it('--state without the xz command: the lines not read are named, with the file and the command, never silently', async () => {
     const noXz = bare();
-    const { path, w, start } = followedWithState(noXz);
-    let cli = start();
-    for (let i = 0; i < 10; i++) w.write();
-    await cli.waitFor(printed(10));
-    await sleep(100);
-    const all = followedEvents((await cli.stop()).stdout);
+    const { path, w, firstRun, restart } = followedWithState(noXz);
+    const all = await firstRun(10);
     for (let i = 0; i < 5; i++) w.write();
     w.renameCreate();
     xz(`${path}.1`);
     for (let i = 0; i < 3; i++) w.write();
-    cli = start();
-    await cli.waitFor(printed(3), 5000).catch(() => {});
-    await sleep(200);
-    const r = await cli.stop();
+    const r = await restart(3, 200);
     expect(r.stderr).toContain(
       `logscan: ${path}: the lines after line 10 not read yet may be in ${path}.1.xz, which is not read: xz-compressed data: the xz command is not installed; install it (apt install xz-utils) or unpack it first: xzcat FILE | logscan -\n`,
     );
@@ -217,12 +196,8 @@ describe.concurrent('logscan follow: a rotation compressed with xz', () => {
 
 describe.concurrent('logscan follow: a compressed rotation that is cut off', () => {
   it.each(PACKERS)('--state, $name: the lines before the cut read, the cut line dropped, the rest said as not read (which copy, after which line, the unpacker\'s words), never as retried', async ({ name, command, args, suffix }) => {
-    const { path, w, start } = followedWithState(env);
-    let cli = start();
-    for (let i = 0; i < 10; i++) w.write();
-    await cli.waitFor(printed(10));
-    await sleep(100);
-    const all = followedEvents((await cli.stop()).stdout);
+    const { path, w, start, firstRun } = followedWithState(env);
+    const all = await firstRun(10);
     // Written while stopped, then rotated, compressed and cut in half: only part of it is in the copy.
     w.writeMany(4000);
     w.renameCreate();
@@ -238,7 +213,7 @@ describe.concurrent('logscan follow: a compressed rotation that is cut off', () 
     const last = Number(cutAt![1]);
     expect(last).toBeGreaterThan(100);
     expect(last).toBeLessThan(4010);
-    cli = start();
+    const cli = start();
     await cli.waitFor((out, err) => printed(last - 10 + 3)(out) && err.includes('not read'), 20_000).catch(() => {});
     await sleep(300);
     const r = await cli.stop();

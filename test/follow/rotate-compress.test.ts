@@ -45,20 +45,13 @@ describe.concurrent('logscan follow through logrotate compress', () => {
       says: (path: string) => `rotated while logscan was stopped; finishing ${path}.1.gz first`,
     },
   ])('--state: stop, append, $how', async ({ rotate, says }) => {
-    const { path, w, start } = followedWithState(env);
-    let cli = start();
-    for (let i = 0; i < 10; i++) w.write();
-    await cli.waitFor(printed(10));
-    await sleep(100);
-    const all = followedEvents((await cli.stop()).stdout);
+    const { path, w, firstRun, restart } = followedWithState(env);
+    const all = await firstRun(10);
     for (let i = 0; i < 5; i++) w.write();
     rotate(w);
     w.compress(1);
     for (let i = 0; i < 3; i++) w.write();
-    cli = start();
-    await cli.waitFor(printed(8), 5000).catch(() => {});
-    await sleep(100);
-    const r = await cli.stop();
+    const r = await restart(8);
     expect(r.stderr).not.toMatch(/may be missing/);
     expect(r.stderr).toContain(says(path));
     all.push(...followedEvents(r.stdout));
@@ -66,20 +59,13 @@ describe.concurrent('logscan follow through logrotate compress', () => {
   });
 
   it('--state: a rotated file smaller than 1 KiB, compressed while stopped, is read from its .gz (unpacked twice: to find it, then to read it)', async () => {
-    const { path, w, start } = followedWithState(env);
-    let cli = start();
-    for (let i = 0; i < 2; i++) w.write();
-    await cli.waitFor(printed(2));
-    await sleep(100);
-    const all = followedEvents((await cli.stop()).stdout);
+    const { path, w, firstRun, restart } = followedWithState(env);
+    const all = await firstRun(2);
     w.write();
     w.renameCreate();
     w.compress(1);
     for (let i = 0; i < 2; i++) w.write();
-    cli = start();
-    await cli.waitFor(printed(3), 5000).catch(() => {});
-    await sleep(100);
-    const r = await cli.stop();
+    const r = await restart(3);
     expect(r.stderr).not.toMatch(/read error|may be missing/);
     expect(r.stderr).toContain(`finishing ${path}.1.gz first`);
     all.push(...followedEvents(r.stdout));

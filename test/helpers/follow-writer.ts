@@ -43,7 +43,28 @@ export function followedWithState(env: Record<string, string>, name = 'kern.log'
   writeFileSync(path, '');
   const w = new LogWriter(path);
   const args = ['follow', '-o', 'ndjson', '--from-start', '--state', state, path];
-  return { path, state, w, start: () => startCli(args, { env }) };
+  const start = () => startCli(args, { env });
+  return {
+    path,
+    state,
+    w,
+    start,
+    /** The first run: `lines` written and printed, then stopped (its --state saved); the events it printed. */
+    async firstRun(lines: number): Promise<FollowedEvent[]> {
+      const cli = start();
+      for (let i = 0; i < lines; i++) w.write();
+      await cli.waitFor(printed(lines));
+      await sleep(100);
+      return followedEvents((await cli.stop()).stdout);
+    },
+    /** A restart from the --state: until `lines` are printed (or 5 s), `settleMs` more, then stopped. */
+    async restart(lines: number, settleMs = 100) {
+      const cli = start();
+      await cli.waitFor(printed(lines), 5000).catch(() => {});
+      await sleep(settleMs);
+      return cli.stop();
+    },
+  };
 }
 
 /**
