@@ -27,12 +27,11 @@
 // a mark it has a NUL in every other byte (runs of one) and is flagged, with a hint, because
 // its encoding is a guess and its lines would not parse as they are.
 //
-// `follow` reads without BinaryGate, with the same judgement and the same unpacking: a
+// `follow` reads files without BinaryGate, with the same judgement and the same unpacking: a
 // followed file's first bytes are judged by follow-generation.ts (UTF-16 with a mark decoded
 // as the file grows; gzip, bzip2, xz or zstd data said as a rotated log, not followed;
 // anything else notTextProblem's), its compressed rotated copies read through
-// packed-copy.ts, and standard input's first chunk by follow.ts, which unpacks gzip, bzip2,
-// xz and zstd there and decodes UTF-16 with a mark, as BinaryGate does.
+// packed-copy.ts; its standard input goes through BinaryGate as the other commands' does.
 import { Transform, type TransformCallback } from 'node:stream';
 import { GunzipMembers } from './gunzip.js';
 import { ChildUnpack } from './child-unpack.js';
@@ -171,6 +170,22 @@ function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
   return true;
 }
 
+/**
+ * Too few first bytes to tell what the input is: a proper prefix of a compression's magic
+ * (gzip's 2 bytes, xz's 6, …) or of a byte-order mark. A pipe may deliver its first byte alone
+ * (`(printf '\x1f'; sleep 1; cat rest) | logscan -`): deciding on it read gzip data as binary.
+ * The reader holds them until more come or the input ends.
+ */
+export function undecidedHead(head: Uint8Array): boolean {
+  if (maybeBomPrefix(head)) return true;
+  return [GZIP_MAGIC, ...PACKED.map((p) => p.magic)].some((m) => head.length < m.length && isPrefixOf(head, m));
+}
+
+function isPrefixOf(head: Uint8Array, magic: readonly number[]): boolean {
+  for (let i = 0; i < head.length; i++) if (head[i] !== magic[i]) return false;
+  return head.length > 0;
+}
+
 /** Compressed in a format logscan does not unpack ("xz-compressed data, …; skipped (unpack it first: …)"), else null. */
 function packedProblem(head: Uint8Array): InputProblem | null {
   const p = PACKED.find((x) => startsWith(head, x.magic));
@@ -216,7 +231,7 @@ export class BinaryGate extends Transform {
   /** bzip2, xz or zstd data, unpacked by its command. */
   private child: ChildUnpack | null = null;
   private unpackedBy: Unpacker | null = null;
-  /** First bytes held until there are enough to tell a byte-order mark (maybeBomPrefix). */
+  /** First bytes held until there are enough to tell a magic or a byte-order mark (undecidedHead). */
   private held: Buffer | null = null;
   private decoder: Utf16ToUtf8 | null = null;
 
@@ -273,8 +288,8 @@ export class BinaryGate extends Transform {
       return;
     }
     const first = this.held === null ? chunk : Buffer.concat([this.held, chunk]);
-    // A pipe may hand over the first bytes one by one: a byte-order mark is told by four.
-    if (maybeBomPrefix(first)) {
+    // A pipe may hand over the first bytes one by one: a byte-order mark is told by four, xz by six.
+    if (undecidedHead(first)) {
       this.held = first;
       cb();
       return;
@@ -307,7 +322,7 @@ export class BinaryGate extends Transform {
   override _flush(cb: TransformCallback): void {
     const g = this.inner;
     if (g === null) {
-      // Fewer than four bytes in all, held in case they began a byte-order mark.
+      // Fewer bytes in all than a magic or a byte-order mark they began: judged as they are.
       const held = this.held;
       this.held = null;
       if (held !== null && !this.decided) {

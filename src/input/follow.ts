@@ -8,17 +8,13 @@
 // held partial line per file (capped), a few open handles per path.
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { FollowState } from './follow-state.js';
 import type { Delivery, FollowConsumer, FollowOptions, GenerationConsumer } from './follow-types.js';
 import { PathFollower } from './follow-path.js';
 import { NODE_IO, type FollowIo } from './follow-io.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './lines.js';
-import { isGzipHead, notTextProblem } from './binary.js';
-import { utf16Bom, Utf16ToUtf8 } from './utf16.js';
-import { GunzipMembers } from './gunzip.js';
-import { ChildUnpack } from './child-unpack.js';
-import { onPath, unpackerOfHead } from './unpackers.js';
+import { BinaryGate, BinaryInputError } from './binary.js';
 import { STDIN_NAME, inputName, stdinIsDirectory } from './open.js';
 import { errnoCode } from './problem.js';
 
@@ -220,11 +216,13 @@ export class Follower {
 /** `-`: a live stream, line numbers from 1, ends when the writer closes it. */
 class StreamFollower {
   private splitter: LineSplitter | null = null;
-  /** Between the stream and the splitter when the stream is gzip data. */
-  private gunzip: GunzipMembers | null = null;
-  /** Between the stream and the splitter when the stream is bzip2, xz or zstd data: the system's command. */
-  private child: ChildUnpack | null = null;
-  private decoding: Transform | null = null;
+  /**
+   * Between the stream and the splitter: what the other commands read standard input through.
+   * It waits for enough first bytes to tell a magic (a pipe may bring one byte first), unpacks
+   * gzip in-process and bzip2, xz and zstd through the system's command, decodes UTF-16 with a
+   * mark, and judges the text (unpacked or not) as a binary file is judged.
+   */
+  private gate: BinaryGate | null = null;
   private gc: GenerationConsumer | null = null;
   private resolveDone: () => void = () => {};
   readonly done = new Promise<void>((r) => (this.resolveDone = r));
@@ -240,6 +238,7 @@ class StreamFollower {
   start(): void {
     const gc = this.consumer.open({ name: this.name, readingFrom: this.name, id: '', reason: 'stream', startOffset: 0, startLine: 0, mtime: new Date(this.now()), head: [] });
     this.gc = gc;
+    const gate = new BinaryGate();
     const splitter = new LineSplitter(
       {
         line: (t, n) => gc.line(t, n),
@@ -250,7 +249,7 @@ class StreamFollower {
           return gc.afterChunk?.();
         },
         // Packed data that broke off cut its last line: dropped, as the other commands drop it.
-        endedEarly: () => (this.gunzip?.problem ?? this.child?.problem ?? null) !== null,
+        endedEarly: () => (gate.gzipProblem ?? gate.unpackProblem) !== null,
       },
       this.maxLineLength,
     );
@@ -268,74 +267,27 @@ class StreamFollower {
       end();
       return;
     }
-    // The first bytes tell what comes: gzip data (`cat kern.log.2.gz | logscan follow -`)
-    // is unpacked as the other commands do, bzip2, xz and zstd data through the system's
-    // command as they do; binary data is said and not split into lines.
-    let decided = false;
-    this.stream.once('data', (head: Buffer) => {
-      decided = true;
-      this.stream.pause();
-      this.stream.unshift(head);
-      if (isGzipHead(head)) {
-        const gunzip = new GunzipMembers();
-        this.gunzip = gunzip;
-        gunzip.once('end', () => {
-          if (gunzip.problem !== null) this.consumer.notice(this.name, { code: 'gzip-broke-off', why: gunzip.problem }, 'problem');
-        });
-        // GunzipMembers fails only on a first header that is not gzip's (1f 8b and then
-        // no deflate): nothing was unpacked. Without a listener that error ended the process.
-        gunzip.once('error', (err) => {
-          this.consumer.notice(this.name, { code: 'gzip-bad-header', why: err.message }, 'problem');
-          this.stream.unpipe(gunzip);
-          this.stream.resume(); // drained unread, so the writer is not blocked
-          end();
-        });
-        this.stream.pipe(gunzip).pipe(splitter);
-        return;
-      }
-      const u = unpackerOfHead(head);
-      if (u !== null) {
-        if (!onPath(u.command)) {
-          gc.notText?.({ code: 'unpacker-missing', name: u.name, command: u.command, package: u.package, cat: u.cat });
-          this.stream.resume(); // drained unread, so the writer is not blocked
-          end();
-          return;
-        }
-        const child = new ChildUnpack(u);
-        this.child = child;
-        this.stream.pipe(child).pipe(splitter);
-        return;
-      }
-      // UTF-16 with a byte-order mark (`Get-Content … | …` from Windows PowerShell 5.1) is decoded as it comes.
-      const order = utf16Bom(head);
-      if (order !== null) {
-        const decoder = new Utf16ToUtf8(order);
-        const decoding = new Transform({
-          transform: (chunk: Buffer, _enc, done) => done(null, decoder.write(chunk)),
-          flush: (done) => done(null, decoder.end()),
-        });
-        this.decoding = decoding;
-        gc.decoded?.(order === 'le' ? 'UTF-16LE' : 'UTF-16BE');
-        this.stream.pipe(decoding).pipe(splitter);
-        return;
-      }
-      const why = notTextProblem(head);
-      if (why === null) {
-        this.stream.pipe(splitter);
-        return;
-      }
-      gc.notText?.(why);
+    this.gate = gate;
+    gate.once('data', () => {
+      const order = gate.utf16;
+      if (order !== null) gc.decoded?.(order === 'le' ? 'UTF-16LE' : 'UTF-16BE');
+    });
+    gate.once('error', (err) => {
+      if (err instanceof BinaryInputError) gc.notText?.(err.problem);
+      // GunzipMembers fails only on a first header that is not gzip's (1f 8b and then no
+      // deflate): nothing was unpacked.
+      else if (gate.gzip) this.consumer.notice(this.name, { code: 'gzip-bad-header', why: err.message }, 'problem');
+      else this.consumer.notice(this.name, { code: 'stream-error', message: err.message, errno: errnoCode(err) }, 'problem');
+      this.stream.unpipe(gate);
       this.stream.resume(); // drained unread, so the writer is not blocked
       end();
     });
-    // Nothing came at all: no first chunk piped the stream on.
-    this.stream.once('end', () => {
-      if (!decided) splitter.end();
-    });
     splitter.once('finish', () => {
-      // Said once every line before the cut was handed on, naming the last of them as the other commands do.
-      const cut = this.child?.problem ?? null;
-      if (cut !== null) this.consumer.notice(this.name, { code: 'unpack-cut', problem: { code: 'unpack-cut', name: this.child!.unpacker, line: splitter.lines, why: cut } }, 'problem');
+      // Said once every line before the break was handed on, naming the last of them as the other commands do.
+      const broke = gate.gzipProblem;
+      if (broke !== null) this.consumer.notice(this.name, { code: 'gzip-broke-off', why: broke }, 'problem');
+      const cut = gate.unpackProblem;
+      if (cut !== null) this.consumer.notice(this.name, { code: 'unpack-cut', problem: { code: 'unpack-cut', name: gate.unpacker!, line: splitter.lines, why: cut } }, 'problem');
       end();
     });
     splitter.once('error', (err) => {
@@ -346,16 +298,15 @@ class StreamFollower {
       this.consumer.notice(this.name, { code: 'stream-error', message: err.message, errno: errnoCode(err) }, 'problem');
       end();
     });
+    this.stream.pipe(gate).pipe(splitter);
   }
 
   stop(): void {
     if (!this.splitter || !this.gc) return;
     this.stream.unpipe();
-    this.gunzip?.unpipe(this.splitter);
-    this.decoding?.unpipe(this.splitter);
+    this.gate?.unpipe(this.splitter);
     // The command is ended with the reading: follow stopped (Ctrl-C, SIGTERM) leaves no child behind.
-    this.child?.unpipe(this.splitter);
-    this.child?.destroy();
+    this.gate?.destroy();
     const gc = this.gc;
     this.gc = null;
     gc.end();
