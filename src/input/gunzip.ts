@@ -61,6 +61,12 @@ export class GunzipMembers extends Transform {
   trailingBytes = 0;
   /** Why the gzip data ended early ("unexpected end of file") or is wrong; null when it was whole. */
   problem: string | null = null;
+  /**
+   * The latest time a member's header recorded so far (ms; null: none recorded). Each
+   * member's header is read before any of its text goes out, so a line is read when its
+   * member's date is known: `cat dec.gz jan.gz` is dated by January from January's lines on.
+   */
+  newestHeaderTime: number | null = null;
   private inflate: InflateRaw | null = null;
   /** Header or trailer bytes gathered across chunks. */
   private pending: Buffer = Buffer.alloc(0);
@@ -133,6 +139,8 @@ export class GunzipMembers extends Transform {
           break;
         }
         this.pending = Buffer.alloc(0);
+        const t = gzipHeaderTime(buf)?.getTime() ?? null;
+        if (t !== null && (this.newestHeaderTime === null || t > this.newestHeaderTime)) this.newestHeaderTime = t;
         this.startMember();
         chunk = buf.subarray(n);
         continue;

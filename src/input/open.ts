@@ -21,6 +21,13 @@ export interface OpenedInput {
    * inference's reference, and when the log was last written.
    */
   refDate: Date;
+  /**
+   * Gzip files: the date as the reading goes on (ms), the latest header time of the members
+   * read so far (never after the file's mtime). A file of several members (`cat a.gz b.gz`,
+   * pigz, some rotators) would be dated by its first member alone: a December member before
+   * a January one put January's lines a year back. Null for other inputs (refDate holds).
+   */
+  refNow: (() => number) | null;
   gzip: boolean;
   /** A file of bzip2, xz or zstd data (by its first bytes), unpacked by BinaryGate through the command; null otherwise. */
   unpacker: UnpackerName | null;
@@ -229,19 +236,29 @@ export function releaseFifo(path: string, wake: boolean): void {
 /**
  * A .gz's own mtime is when it was written here (downloaded, copied without `-p`,
  * compressed by logrotate from its stdin), the header's when the log itself was last
- * written. Only an earlier header date is taken: a later one is a clock's error. The
- * header is the first member's: a concatenation (`cat a.gz b.gz`, `gzip -c a b`) is dated
- * by its first part, which logrotate's one-member files never are.
+ * written. Only an earlier header date is taken: a later one is a clock's error. This is
+ * the first member's header; a concatenation (`cat a.gz b.gz`, `gzip -c a b`) moves on to
+ * each later member's date as it is read (refNow).
  */
 function earlier(mtime: Date, header: Date | null): Date {
   return header !== null && header.getTime() < mtime.getTime() ? header : mtime;
+}
+
+/** The latest member header time read so far, never after `mtime`; `first` (the file's date) before any. */
+function newestMember(gunzip: GunzipMembers, mtime: Date, first: Date): () => number {
+  const cap = mtime.getTime();
+  const from = first.getTime();
+  return () => {
+    const t = gunzip.newestHeaderTime;
+    return t === null || t <= from ? from : Math.min(t, cap);
+  };
 }
 
 export async function openInput(path: string, opts: OpenOptions = {}): Promise<OpenedInput> {
   const now = opts.now ?? (() => new Date());
   if (path === '-') {
     if (stdinIsDirectory()) throw inputError(STDIN_NAME, DIRECTORY_PROBLEM);
-    return { name: STDIN_NAME, stream: opts.stdin ?? process.stdin, refDate: now(), gzip: false, unpacker: null, size: null, bytesRead: () => 0, trailingBytes: () => 0, gzipProblem: () => null, close: async () => {}, readAt: async () => Buffer.alloc(0) };
+    return { name: STDIN_NAME, stream: opts.stdin ?? process.stdin, refDate: now(), refNow: null, gzip: false, unpacker: null, size: null, bytesRead: () => 0, trailingBytes: () => 0, gzipProblem: () => null, close: async () => {}, readAt: async () => Buffer.alloc(0) };
   }
   const name = inputName(path);
   let handle;
@@ -287,6 +304,7 @@ export async function openInput(path: string, opts: OpenOptions = {}): Promise<O
       name,
       stream,
       refDate: st.isFile() ? fileDate : now(),
+      refNow: gunzip !== null && st.isFile() ? newestMember(gunzip, st.mtime, fileDate) : null,
       gzip,
       unpacker,
       size: st.isFile() ? st.size : null,

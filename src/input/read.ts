@@ -183,7 +183,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
 
   const parser = new PickingParser({
     inputFormat: opts.inputFormat,
-    ctx: { file: stats.file, refDate, year: opts.year, yearCarry, timeCarry, tz: opts.tz, zoneNote: stats, headerNote: stats },
+    ctx: { file: stats.file, refDate, ...(input.refNow !== null && opts.year === null ? { refNow: input.refNow } : {}), year: opts.year, yearCarry, timeCarry, tz: opts.tz, zoneNote: stats, headerNote: stats },
     sink,
     onChosen(picked, sample) {
       stats.format = picked.format.id;

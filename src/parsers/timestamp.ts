@@ -184,6 +184,17 @@ class YearInference {
     this.carry = carry ?? { year: this.current, month: 0 };
   }
 
+  /** The year of a moving reference: a Date per line only when the reference moved. */
+  private lastRef = NaN;
+  private lastYear = 0;
+  private yearOf(ref: number): number {
+    if (ref !== this.lastRef) {
+      this.lastRef = ref;
+      this.lastYear = new Date(ref).getUTCFullYear();
+    }
+    return this.lastYear;
+  }
+
   /**
    * Returns the UTC ms of a year-less wall time, or NaN with `this.error` set.
    * With --year, a jump of 6+ months backwards (Dec→Jan) moves to the next year, and
@@ -210,7 +221,7 @@ class YearInference {
     // conversion in the common case.
     const ref = this.refNow === null ? this.refMs : this.refNow();
     const limit = ref + FUTURE_SLACK;
-    const y0 = this.refNow === null ? this.current : new Date(ref).getUTCFullYear();
+    const y0 = this.refNow === null ? this.current : this.yearOf(ref);
     if (mo === 2 && day === 29) return this.leapDay(local, y0, limit, h, mi, s);
     const err = impossibleDate(y0, mo, day, h, mi, s);
     if (err !== null) {
