@@ -6,6 +6,7 @@
 import type { SkipReason } from '../daily/discover.js';
 import type { SettingsChange } from '../daily/digest.js';
 import type { InputProblem } from '../input/problem.js';
+import { unpackerNamed, type UnpackerName } from '../input/unpackers.js';
 import type { FoldSpread } from '../live/fold.js';
 import { capped, counted, fmtInt, plural } from '../util/number-text.js';
 import { MAX_YEAR, MIN_YEAR } from '../util/year-range.js';
@@ -28,6 +29,11 @@ import type { NotCompared } from '../daily/outside.js';
 /** A zone name a stamp carries (`journalctl -o short-full`, SonicWall's time=) that is none of `zone`'s at its time: said by `check`, the report and `explain`. */
 const unmatchedZone = (abbr: string, zone: string): string =>
   `the log's times name the zone ${abbr}, which is not what ${zone} is called at their time: read as ${zone} time all the same (--tz the log's zone to read them right)`;
+
+/** kB of text in one whole block of a compression whose command writes nothing before the block is whole (bzip2), else undefined. */
+export function blockKB(name: UnpackerName): number | undefined {
+  return unpackerNamed(name).blockKB;
+}
 
 /** The packets logged that were no probe, by what they were (aggregate/own-traffic.ts trafficKind). */
 export interface NotProbeCounts {
@@ -1052,6 +1058,8 @@ export const en = {
           return `the file read last time (inode ${n.ino}, line ${n.line}) is no longer here or next to it; lines written to it after logscan stopped may be missing`;
         case 'copy-cut':
           return `${n.file}: ${en.input.problem(n.problem)}; the rest of it is not read`;
+        case 'copy-read-error':
+          return `${n.file}: read error ${n.line === 0 ? 'before its first line' : `after line ${n.line}`}: ${en.input.problem(n.problem)}; the rest of it is not read (not retried: it would be unpacked again from its start; logscan FILE reads it)`;
         case 'fs-retry':
           return `${n.step === 'stat' ? 'cannot stat: ' : n.step === 'read' ? 'read error: ' : ''}${en.input.problem(n.problem)}; will keep trying`;
         case 'rotation-unreadable':
@@ -1551,7 +1559,7 @@ export const en = {
         case 'gzip-cut':
           return `gzip data is truncated or corrupt ${p.line === 0 ? 'before its first line' : `after line ${p.line}`} (${p.why})`;
         case 'unpack-cut':
-          return `${p.name} data is truncated or corrupt ${p.line === 0 ? 'before its first line' : `after line ${p.line}`} (${p.why})`;
+          return `${p.name} data is truncated or corrupt ${p.line === 0 ? 'before its first line' : `after line ${p.line}`} (${p.why})${p.line === 0 && blockKB(p.name) !== undefined ? `: no line could be read: ${p.name} unpacks whole blocks (up to ${blockKB(p.name)} kB of text each) and the break is in the first one` : ''}`;
         case 'read-error':
           return `read error ${p.line === 0 ? 'before the first line' : `after line ${p.line}`}: ${p.message}`;
       }

@@ -5,7 +5,7 @@
 import { capped, fmtInt } from '../util/number-text.js';
 import type { FlagClass } from '../aggregate/profile-codes.js';
 import { MAX_YEAR, MIN_YEAR } from '../util/year-range.js';
-import { mixedRows, portSplit, type FoldGoing, type IgnoreLineProblem, type Messages } from './en.js';
+import { blockKB, mixedRows, portSplit, type FoldGoing, type IgnoreLineProblem, type Messages } from './en.js';
 import type { FoldSpread } from '../live/fold.js';
 import type { SettingsChange } from '../daily/digest.js';
 import type { SystemLimit } from '../errors.js';
@@ -806,6 +806,8 @@ export const zh: Messages = {
           return `上次读取的文件（inode ${n.ino}，第 ${n.line} 行）已不在原处，附近也找不到：logscan 停止后写入该文件的行可能缺失`;
         case 'copy-cut':
           return `${n.file}：${zh.input.problem(n.problem)}；其余部分未读取`;
+        case 'copy-read-error':
+          return `${n.file}：${n.line === 0 ? '在第一行之前' : `在第 ${fmtInt(n.line)} 行之后`}读取出错：${zh.input.problem(n.problem)}；其余部分未读取（不再重试：重试须从头重新解压；logscan FILE 可读取它）`;
         case 'fs-retry':
           return `${n.step === 'stat' ? '无法获取文件状态：' : n.step === 'read' ? '读取出错：' : ''}${zh.input.problem(n.problem)}；将继续重试`;
         case 'rotation-unreadable':
@@ -1231,7 +1233,7 @@ export const zh: Messages = {
         case 'gzip-cut':
           return `gzip 数据在${p.line === 0 ? '第一行之前' : `第 ${fmtInt(p.line)} 行之后`}被截断或已损坏（${zlibWords(p.why)}）`;
         case 'unpack-cut':
-          return `${p.name} 数据在${p.line === 0 ? '第一行之前' : `第 ${fmtInt(p.line)} 行之后`}被截断或已损坏（${p.why}）`;
+          return `${p.name} 数据在${p.line === 0 ? '第一行之前' : `第 ${fmtInt(p.line)} 行之后`}被截断或已损坏（${p.why}）${p.line === 0 && blockKB(p.name) !== undefined ? `：一行也读不出：${p.name} 只能整块解压（每块最多 ${blockKB(p.name)} kB 文本），而断处在第一块中` : ''}`;
         case 'read-error':
           return `${p.line === 0 ? '第一行之前' : `第 ${fmtInt(p.line)} 行之后`}读取出错：${systemWords(p.message, p.errno)}`;
       }

@@ -26,7 +26,7 @@ import type { InputProblem } from './problem.js';
 import { newerFirst, rotationOf, type RotationName } from './rotation-order.js';
 import { Generation, headSample, readHead, scanExisting } from './follow-generation.js';
 import type { FileState, FollowState } from './follow-state.js';
-import type { Delivery, FollowConsumer, FollowNotice, GenerationReason } from './follow-types.js';
+import type { Delivery, FollowConsumer, FollowNotice, GenerationReason, NoticeKind } from './follow-types.js';
 
 /** Where a file object starts being read, and what was read of it to know that. */
 interface Start {
@@ -271,10 +271,13 @@ export class PathFollower {
     const read = await this.guard(() => g.drain(this.env.buf, now), 0);
     if (g.cut !== null && !g.cutSaid) {
       g.cutSaid = true;
-      const { packing, why } = g.cut;
+      const { packing, why, io } = g.cut;
       const line = g.committedLine;
-      const problem = packing === 'gzip' ? { code: 'gzip-cut' as const, line, why } : { code: 'unpack-cut' as const, name: packing, line, why };
-      this.env.consumer.notice(this.name, { code: 'copy-cut', file: g.readingFrom, problem }, 'problem');
+      if (io !== null) this.env.consumer.notice(this.name, { code: 'copy-read-error', file: g.readingFrom, line, problem: io }, 'lost');
+      else {
+        const problem = packing === 'gzip' ? { code: 'gzip-cut' as const, line, why } : { code: 'unpack-cut' as const, name: packing, line, why };
+        this.env.consumer.notice(this.name, { code: 'copy-cut', file: g.readingFrom, problem }, 'lost');
+      }
     }
     return read;
   }
@@ -534,7 +537,7 @@ export class PathFollower {
     if (packed !== null && packed !== 'gzip' && !unpackable(packed)) {
       // Its lines cannot be read here: said, with the command that would read them.
       const st = await this.env.io.stat(path).catch(() => null);
-      if (st !== null && Number(st.mtimeMs) >= since) this.env.consumer.notice(this.name, { code: 'rotation-unreadable', file: path, read: false, problem: missingCommand(packed) }, 'problem');
+      if (st !== null && Number(st.mtimeMs) >= since) this.env.consumer.notice(this.name, { code: 'rotation-unreadable', file: path, read: false, problem: missingCommand(packed) }, 'lost');
       return null;
     }
     let fh: ReadHandle;
@@ -543,7 +546,7 @@ export class PathFollower {
       fh = packed !== null ? new PackedCopy(raw, packed) : raw;
     } catch (err) {
       // ENOENT: gone meanwhile (moved on by a rotation running now: found under its new name, or not at all).
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem({ code: 'rotation-unreadable', file: path, read: false, problem: fsProblem(err) });
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.env.consumer.notice(this.name, { code: 'rotation-unreadable', file: path, read: false, problem: fsProblem(err) }, 'lost');
       return null;
     }
     let keep = false;
@@ -559,7 +562,7 @@ export class PathFollower {
       return { path, fh, st };
     } catch (err) {
       // A .gz that is not gzip after all, or cut short before its first KiB: no rotation of this log.
-      if (packed === null) this.problem({ code: 'rotation-unreadable', file: path, read: true, problem: fsProblem(err) });
+      if (packed === null) this.env.consumer.notice(this.name, { code: 'rotation-unreadable', file: path, read: true, problem: fsProblem(err) }, 'lost');
       return null;
     } finally {
       if (!keep) await fh.close().catch(() => {});
@@ -588,7 +591,7 @@ export class PathFollower {
    */
   private sayUnreadCopies(listed: readonly Sibling[], line: number): boolean {
     const unread = unreadableCopies(listed);
-    for (const c of unread) this.env.consumer.notice(this.name, { code: 'copy-unread', file: c.path, line, problem: missingCommand(c.unpacker) }, 'problem');
+    for (const c of unread) this.env.consumer.notice(this.name, { code: 'copy-unread', file: c.path, line, problem: missingCommand(c.unpacker) }, 'lost');
     return unread.length > 0;
   }
 
@@ -601,7 +604,7 @@ export class PathFollower {
     this.once('problem', 'problem', n);
   }
 
-  private once(key: string, kind: 'info' | 'problem', n: FollowNotice): void {
+  private once(key: string, kind: NoticeKind, n: FollowNotice): void {
     if (this.said.has(key)) return;
     this.said.add(key);
     this.env.consumer.notice(this.name, n, kind);

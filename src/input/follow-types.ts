@@ -56,7 +56,12 @@ export interface GenerationConsumer extends LineConsumer {
   decoded?(encoding: 'UTF-16LE' | 'UTF-16BE'): void;
 }
 
-export type NoticeKind = 'info' | 'problem';
+/**
+ * 'problem': the path cannot be read now (exit 3 at the stop unless it is read again);
+ * 'lost': lines that will never be read (a rotated copy cut off, corrupt, unreadable, or
+ * compressed by a command that is not installed): exit 3 at the stop whatever is read after.
+ */
+export type NoticeKind = 'info' | 'problem' | 'lost';
 
 /**
  * What `follow` tells a person about a followed path (after "logscan: NAME: "), as facts the
@@ -97,6 +102,11 @@ export type FollowNotice =
    * unpack-cut, with the last line read and the unpacker's words): the rest of it is not read.
    */
   | { code: 'copy-cut'; file: string; problem: Extract<InputProblem, { code: 'gzip-cut' | 'unpack-cut' }> }
+  /**
+   * A compressed rotation (`file`) whose packed bytes could not be read (`problem`: EIO …)
+   * after `line`: not retried (it would be unpacked again from its start), the rest not read.
+   */
+  | { code: 'copy-read-error'; file: string; line: number; problem: InputProblem }
   /** The path cannot be used now; logscan keeps trying. `step`: stat, open, or reading it. */
   | { code: 'fs-retry'; step: 'stat' | 'open' | 'read'; problem: InputProblem }
   /** A rotated file (`file`) that cannot be opened or read: its lines are not read. */

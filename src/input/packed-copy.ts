@@ -17,6 +17,7 @@ import { ChildUnpack } from './child-unpack.js';
 import { GunzipMembers } from './gunzip.js';
 import type { ReadHandle } from './follow-io.js';
 import { unpackerNamed, unpackerOfName, type UnpackerName } from './unpackers.js';
+import { fsProblem, type InputProblem } from './problem.js';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -29,12 +30,19 @@ export function packingOfName(name: string): Packing | null {
   return unpackerOfName(name)?.name ?? null;
 }
 
-/** The unpacked data of a copy ended at a break (cut off or corrupt): no byte after it can be read. */
+/**
+ * The unpacked data of a copy ended at a break (cut off or corrupt), or reading the packed
+ * bytes failed (EIO): no byte after it is read. A read error is not retried either: the
+ * unpacker's state went with it, and going on would mean unpacking the copy again from its
+ * start while newer files wait; the follower says the rest is not read.
+ */
 export class PackedCopyCut extends Error {
   constructor(
     readonly packing: Packing,
-    /** The unpacker's words: gunzip's (English), or the command's first stderr line. */
+    /** The unpacker's words: gunzip's (English), or the command's first stderr line; or the read error's message. */
     readonly why: string,
+    /** The read error (fsProblem) when the packed bytes could not be read; null for data that broke off. */
+    readonly io: InputProblem | null = null,
   ) {
     super(why);
   }
@@ -79,7 +87,13 @@ export class PackedCopy implements ReadHandle {
       if (this.ended) return { bytesRead: 0 };
       this.pos += this.pending.length;
       this.pending = EMPTY;
-      const next = await this.chunks!.next();
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await this.chunks!.next();
+      } catch (err) {
+        this.ended = true;
+        throw new PackedCopyCut(this.packing, (err as Error).message, fsProblem(err));
+      }
       if (next.done === true) {
         this.ended = true;
         // Both unpackers end their stream normally on data cut off or corrupt, `problem` saying

@@ -42,6 +42,11 @@ export class ParseSession implements FollowConsumer {
   private readonly carries = new Map<string, { time: LocalTimeCarry; year: YearCarry | undefined }>();
   /** Paths with a problem said and not yet resolved (unreadable): exit 3. */
   readonly problems = new Set<string>();
+  /**
+   * Paths some of whose lines were lost for good (a rotated copy cut off or not unpackable):
+   * exit 3, as the one-shot commands exit on such a file, even after the path reads again.
+   */
+  readonly lost = new Set<string>();
 
   constructor(private readonly opts: ParseSessionOptions) {}
 
@@ -53,6 +58,7 @@ export class ParseSession implements FollowConsumer {
   notice(name: string, notice: FollowNotice, kind: NoticeKind): void {
     // Only reading a file again clears its problem (open()): "removed" or "rotated" says nothing of that.
     if (kind === 'problem') this.problems.add(name);
+    else if (kind === 'lost') this.lost.add(name);
     const m = messages(this.opts.lang);
     this.opts.err(`logscan: ${termSafe(m.diagnostics.input(name, m.follow.notice(notice)))}\n`);
   }

@@ -270,5 +270,5 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     err(`logscan: ${termSafe(e instanceof Error ? e.message : String(e))}\n`);
   }
   if (loopFailure !== null) throw loopFailure.error;
-  return session.problems.size > 0 || stopFailed ? ExitCode.inputUnreadable : ExitCode.ok;
+  return session.problems.size > 0 || session.lost.size > 0 || stopFailed ? ExitCode.inputUnreadable : ExitCode.ok;
 }

@@ -469,6 +469,7 @@ const NOTICES: { [C in FollowNotice['code']]: Extract<FollowNotice, { code: C }>
   'copy-unread': { code: 'copy-unread', file: '/var/log/kern.log.1.xz', line: 88, problem: { code: 'unpacker-missing', name: 'xz', command: 'xz', package: 'xz-utils', cat: 'xzcat' } },
   'position-lost': { code: 'position-lost', ino: '1234567', line: 88 },
   'copy-cut': { code: 'copy-cut', file: '/var/log/kern.log.1.xz', problem: { code: 'unpack-cut', name: 'xz', line: 4096, why: 'xz: (stdin): Unexpected end of input' } },
+  'copy-read-error': { code: 'copy-read-error', file: '/var/log/kern.log.1.gz', line: 4096, problem: { code: 'system-error', message: 'EIO: i/o error, read', errno: 'EIO' } },
   'fs-retry': { code: 'fs-retry', step: 'stat', problem: { code: 'permission-denied' } },
   'rotation-unreadable': { code: 'rotation-unreadable', file: '/var/log/kern.log.1', read: true, problem: { code: 'system-error', message: 'EIO: i/o error, read', errno: 'EIO' } },
   fifo: { code: 'fifo', name: '/run/syslog.pipe' },
@@ -685,10 +686,27 @@ describe('message catalog', () => {
     );
     expect(zh.follow.notice(NOTICES['copy-cut'])).toBe('/var/log/kern.log.1.xz：xz 数据在第 4,096 行之后被截断或已损坏（xz: (stdin): Unexpected end of input）；其余部分未读取');
     expect(zh.follow.notice(NOTICES['copy-cut'])).not.toMatch(/将继续重试/);
+    // A compressed copy that cannot be read is not tried again either, and says so (it used to say "will keep trying").
+    expect(en.follow.notice(NOTICES['copy-read-error'])).toBe(
+      '/var/log/kern.log.1.gz: read error after line 4096: EIO: i/o error, read; the rest of it is not read (not retried: it would be unpacked again from its start; logscan FILE reads it)',
+    );
+    expect(zh.follow.notice(NOTICES['copy-read-error'])).toBe('/var/log/kern.log.1.gz：在第 4,096 行之后读取出错：系统错误：设备读写出错（输入/输出错误）（EIO）；其余部分未读取（不再重试：重试须从头重新解压；logscan FILE 可读取它）');
+    for (const lang of ['en', 'zh'] as const) expect(messages(lang).follow.notice(NOTICES['copy-read-error'])).not.toMatch(/keep trying|继续重试/);
     expect(en.follow.notice({ code: 'fs-retry', step: 'open', problem: { code: 'permission-denied' } })).toBe('permission denied; will keep trying');
     expect(en.follow.notice(NOTICES['rotation-unreadable'])).toBe('/var/log/kern.log.1: read error: EIO: i/o error, read; its lines are not read');
     expect(en.follow.notice({ code: 'waiting', nonUtf8Name: true })).toBe(`does not exist (yet); waiting for it${en.input.nonUtf8Hint}`);
     expect(zh.follow.notice({ code: 'waiting', nonUtf8Name: true })).toContain(zh.input.nonUtf8Hint);
+  });
+
+  it('bzip2 data broken in its first block: no line read, and why, in both languages; xz and a later block as before', () => {
+    const first = { code: 'unpack-cut' as const, name: 'bzip2' as const, line: 0, why: 'bzip2: Compressed file ends unexpectedly' };
+    expect(en.input.problem(first)).toBe(
+      'bzip2 data is truncated or corrupt before its first line (bzip2: Compressed file ends unexpectedly): no line could be read: bzip2 unpacks whole blocks (up to 900 kB of text each) and the break is in the first one',
+    );
+    expect(zh.input.problem(first)).toContain('只能整块解压（每块最多 900 kB 文本），而断处在第一块中');
+    expect(en.input.problem({ ...first, line: 9000 })).toBe('bzip2 data is truncated or corrupt after line 9000 (bzip2: Compressed file ends unexpectedly)');
+    expect(en.input.problem({ ...first, name: 'xz', why: 'xz: (stdin): Unexpected end of input' })).toBe('xz data is truncated or corrupt before its first line (xz: (stdin): Unexpected end of input)');
+    expect(zh.input.problem({ ...first, line: 9000 })).not.toContain('整块');
   });
 
   it('zlib\'s words and errno codes: every Chinese entry is Chinese and none says the English again', () => {
