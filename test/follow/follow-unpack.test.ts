@@ -73,6 +73,28 @@ describe.concurrent('logscan follow - with compressed data', () => {
     expect(r.stderr).not.toContain('malformed');
   });
 
+  it.each(PACKERS)('$name data whose first byte comes alone (a slow pipe): held until the magic can be told, then the events of the plain file', async ({ command, args }) => {
+    const data = pack(command, args, sample);
+    const cli = startCli(['follow', '-o', 'ndjson', '-'], { env, stdin: 'pipe' });
+    cli.stdin!.write(data.subarray(0, 1));
+    await sleep(400);
+    cli.stdin!.end(data.subarray(1));
+    const r = await cli.exited;
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(plain.stdout);
+  });
+
+  it.each(PACKERS)('$name data that unpacks to binary: said as a binary file is, none of it split into lines (exit 3)', ({ command, args }) => {
+    const binary = Buffer.from(Array.from({ length: 6000 }, (_, i) => (i * 7919) % 256));
+    const r = runCli(['follow', '-o', 'ndjson', '-'], { input: pack(command, args, binary), env });
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(3);
+    const said = runCli(['events', '-'], { input: binary }).stderr;
+    expect(said).toMatch(/^logscan: \(stdin\): looks like binary data, not a text log \(\d+ control bytes in the first 4096\); skipped\n$/);
+    expect(r.stderr).toBe(said);
+  });
+
   it.each(['SIGINT', 'SIGTERM'] as const)('the command unpacking stdin is ended when follow stops (%s): no orphan', async (signal) => {
     // An `xz` that unpacks with the real one and then lingers in the same process: ended only
     // by a signal. The pipe closing at follow's exit would end the real xz by itself.
@@ -168,6 +190,8 @@ describe.concurrent('logscan follow: a rotation compressed with xz', () => {
       `logscan: ${path}: the lines after line 10 not read yet may be in ${path}.1.xz, which is not read: xz-compressed data: the xz command is not installed; install it (apt install xz-utils) or unpack it first: xzcat FILE | logscan -\n`,
     );
     expect(r.stderr).not.toContain('no longer here or next to it');
+    // Those lines are lost although the new file reads: the stop says so as `logscan FILE` would.
+    expect(r.code).toBe(3);
     all.push(...followedEvents(r.stdout));
     // Lines 11-15 are the ones named; the new file is read from its start.
     expect(all.map((e) => e.src.port - 10000)).toEqual([...Array.from({ length: 10 }, (_, i) => i + 1), 16, 17, 18]);
@@ -224,6 +248,8 @@ describe.concurrent('logscan follow: a compressed rotation that is cut off', () 
     expect(broke, r.stderr).toBeGreaterThanOrEqual(0);
     expect(broke).toBeLessThan(r.stderr.indexOf('new since logscan stopped'));
     expect(r.stderr).not.toMatch(/will keep trying|malformed/);
+    // The rest of the copy is lost, though the new file was read after it: exit 3 (it was 0).
+    expect(r.code).toBe(3);
     all.push(...followedEvents(r.stdout));
     // Every line up to the cut, each once, then the new file's.
     const kept = w.seqLines.filter(([seq]) => seq <= last || seq > 4010);
@@ -255,6 +281,7 @@ describe.concurrent('logscan follow: a compressed rotation that is cut off', () 
     expect(copied, r.stderr).toBeGreaterThanOrEqual(0);
     expect(broke, r.stderr).toBeGreaterThan(copied);
     expect(r.stderr).not.toMatch(/will keep trying|malformed/);
+    expect(r.code).toBe(3);
     expect(seqLines(followedEvents(r.stdout))).toEqual(w.seqLines.filter(([seq]) => seq <= last || seq > 4010));
   });
 });

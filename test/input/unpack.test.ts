@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { FirewallEvent } from '../../src/event.js';
 import { ChildUnpack } from '../../src/input/child-unpack.js';
@@ -83,6 +84,32 @@ describe('bzip2, xz and zstd data is unpacked by its command', () => {
     expect(events.length).toBeGreaterThan(1000);
     expect(events.length).toBeLessThan(60_000);
     expect(events).toEqual(all.slice(0, events.length));
+  });
+
+  it('bzip2 cut inside its first block: nothing can be read, and the message says why (whole blocks of up to 900 kB of text)', async () => {
+    // 60,000 lines are ~13 MB of text in the default 900 kB blocks, the first of them packed to some 30 kB: cut at 10 kB.
+    const whole = pack('bzip2', ufwLines(60_000));
+    const { events, stats } = await read(['-'], { stdin: Readable.from([whole.subarray(0, 10_000)]) });
+    expect(events).toEqual([]);
+    expect(stats[0]).toMatchObject({ incomplete: true, lines: 0, problem: { code: 'unpack-cut', name: 'bzip2', line: 0 } });
+    expect(stats[0]!.error).toBe(
+      'bzip2 data is truncated or corrupt before its first line (bzip2: Compressed file ends unexpectedly): no line could be read: bzip2 unpacks whole blocks (up to 900 kB of text each) and the break is in the first one',
+    );
+  });
+
+  it.each(['gzip', ...NAMES] as const)('%s on a slow pipe that brings its first bytes one at a time: held until the magic is told, the same events as the plain file', async (name) => {
+    const text = readFileSync(SAMPLE);
+    const packed = name === 'gzip' ? gzipSync(text) : pack(name, text);
+    const plain = await read([SAMPLE]);
+    const bytes = [...packed.subarray(0, 6)].map((b) => Buffer.from([b]));
+    const { events, stats } = await read(['-'], { stdin: Readable.from([...bytes, packed.subarray(6)]) });
+    expect(stats[0]).toMatchObject({ error: null, incomplete: false, lines: plain.stats[0]!.lines });
+    expect(events).toEqual(plain.events);
+  });
+
+  it('an input that ends inside a magic (one byte, 1f) is judged at its end, as the bytes it has', async () => {
+    const { stats } = await read(['-'], { stdin: Readable.from([Buffer.from([0x1f])]) });
+    expect(stats[0]).toMatchObject({ incomplete: true, lines: 0, problem: { code: 'binary', controls: 1, sampled: 1 } });
   });
 
   it('corrupt data in the middle (a flipped block of a bzip2 file): the blocks before are read, the command\'s words say why', async () => {

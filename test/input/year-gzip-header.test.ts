@@ -82,3 +82,56 @@ describe('the date of a .gz', () => {
     }
   });
 });
+
+describe('a .gz of several members (cat a.gz b.gz, pigz, some rotators)', () => {
+  const DEC = [line('Dec 30 10:00:00', 22), line('Dec 31 23:00:00', 23)];
+  const JAN = [line('Jan  1 01:00:00', 80), line('Jan  5 08:00:00', 443), line('Jan  9 12:00:00', 8080)];
+
+  /** December's log gzipped (its header: the last December line), then January's (its header: Jan 9), concatenated. */
+  function decJan(mtime: string, janHeader: string | null = '2026-01-09T12:00:05Z'): string {
+    const member = (lines: string[], at: string | null): Buffer => {
+      const b = gzipSync(lines.join('\n') + '\n');
+      b.writeUInt32LE(at === null ? 0 : Date.parse(at) / 1000, 4);
+      return b;
+    };
+    const path = join(tempDir(), 'kern.log.2.gz');
+    writeFileSync(path, Buffer.concat([member(DEC, '2025-12-31T23:00:05Z'), member(JAN, janHeader)]));
+    utimesSync(path, new Date(mtime), new Date(mtime));
+    return path;
+  }
+
+  const times = (path: string): string[] => {
+    const r = runCli(['events', '--tz', 'UTC', '-o', 'ndjson', path]);
+    expect(r.stderr).toBe('');
+    return r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { time: string }).time);
+  };
+
+  it('every member is read, each dated from its own header on: January after December, not a year back', () => {
+    // Dated by its first member alone (Dec 31), Jan 5 and Jan 9 were more than two days after it: 2025.
+    expect(times(decJan('2026-03-01T00:00:00Z'))).toEqual([
+      '2025-12-30T10:00:00.000Z',
+      '2025-12-31T23:00:00.000Z',
+      '2026-01-01T01:00:00.000Z',
+      '2026-01-05T08:00:00.000Z',
+      '2026-01-09T12:00:00.000Z',
+    ]);
+  });
+
+  it('one thread and two read it alike, and the report, check and daily see every member', () => {
+    const path = decJan('2026-03-01T00:00:00Z');
+    for (const threads of ['1', '2']) expect(span(path, '--threads', threads)).toEqual({ first: '2025-12-30T10:00:00.000Z', last: '2026-01-09T12:00:00.000Z' });
+    const check = runCli(['check', '--tz', 'UTC', path]);
+    expect(check.stdout).toMatch(/lines\s+5: 5 parsed/);
+    // The day in the second member is found by daily (it ended "before the day" when dated by the first).
+    const daily = runCli(['daily', '--tz', 'UTC', '--date', '2026-01-05', path]);
+    expect(daily.code).toBe(0);
+    expect(daily.stdout).toContain('**probes:** 1 packet from 1 source to 1 port');
+  });
+
+  it('a later member without a header time (gzip -n) or with one after the file date leaves the date where it was', () => {
+    // No January date: the first member's Dec 31 stays, and Jan 5 and 9 go back a year as before.
+    expect(times(decJan('2026-03-01T00:00:00Z', null)).slice(3)).toEqual(['2025-01-05T08:00:00.000Z', '2025-01-09T12:00:00.000Z']);
+    // The file date (Jan 6) bounds a header that claims later (Jan 9): Jan 9 is read as 2025.
+    expect(times(decJan('2026-01-06T00:00:00Z')).slice(2)).toEqual(['2026-01-01T01:00:00.000Z', '2026-01-05T08:00:00.000Z', '2025-01-09T12:00:00.000Z']);
+  });
+});
