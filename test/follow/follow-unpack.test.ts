@@ -256,6 +256,24 @@ describe.concurrent('logscan follow: a compressed rotation that is cut off', () 
     expect(seqLines(all)).toEqual(kept);
   });
 
+  it('--state, a rotation gzipped as two members (cat a.gz b.gz, pigz): every line of both read, each once, nothing said', async () => {
+    const { path, w, firstRun, restart } = followedWithState(env);
+    const all = await firstRun(10);
+    for (let i = 0; i < 30; i++) w.write();
+    w.renameCreate();
+    const text = readFileSync(`${path}.1`);
+    const half = text.indexOf('\n', text.length >> 1) + 1;
+    writeFileSync(`${path}.1.gz`, Buffer.concat([pack('gzip', ['-c'], text.subarray(0, half)), pack('gzip', ['-c'], text.subarray(half))]));
+    execFileSync('rm', [`${path}.1`]);
+    for (let i = 0; i < 3; i++) w.write();
+    const r = await restart(33, 200);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`finishing ${path}.1.gz first`);
+    expect(r.stderr).not.toMatch(/not read|trailing|garbage/);
+    all.push(...followedEvents(r.stdout));
+    expect(seqLines(all)).toEqual(w.seqLines);
+  });
+
   it('copytruncate + xz while following, the copy cut: what it holds is read, the rest said as not read', async () => {
     const slow = { LOGSCAN_FOLLOW_POLL_MS: '2500', LOGSCAN_FOLLOW_RETIRE_MS: '400', LOGSCAN_FOLLOW_NO_WATCH: '1' };
     const { path, w, start } = followedWithState(slow);
