@@ -215,8 +215,9 @@ export class BinaryInputError extends Error {
  * Pass-through stream that judges the first chunk (up to BINARY_SAMPLE_BYTES of it),
  * then either passes it on (text) or fails with BinaryInputError before a single line
  * reaches the parser. It decides on the first chunk rather than waiting for 4 KiB so a
- * slow pipe (`tail -f | logscan events -`) is not held back; files and gunzip deliver
- * chunks far larger than the sample. After that it costs one branch per chunk. The
+ * slow pipe (`tail -f | logscan events -`) is not held back, unless that chunk is too short
+ * to tell a magic or a byte-order mark (undecidedHead: at most 5 bytes held); files and
+ * gunzip deliver chunks far larger than the sample. After that it costs one branch per chunk. The
  * report, `events`, `daily`, `check` and `explain -` read through it (read.ts, cli/explain.ts).
  *
  * Gzip data that was not opened as such (stdin, a FIFO: `cat x.gz | logscan -`) is
