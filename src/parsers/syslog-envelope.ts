@@ -318,7 +318,11 @@ export class SyslogEnvelopeReader {
     if (bsd && s.charCodeAt(clock.end) === 0x2e) {
       ms += this.stamps.fraction(s, clock.end);
       env.time = this.dates.of(ms);
-      this.taggedHead(s, this.stamps.end, env);
+      // OpenBSD's `tcpdump -ttt` writes this stamp before a pflog line, with no host: its first
+      // word is the message's. syslog-ng writes a host before a message with no program tag
+      // (`gw1 IN=eth0 …`, the kernel's when it reads /proc/kmsg itself), as without a fraction.
+      if (s.startsWith(' rule ', this.stamps.end)) this.taggedHead(s, this.stamps.end, env);
+      else this.hostAndTag(s, this.stamps.end, env);
       return true;
     }
     env.time = this.dates.of(ms);
