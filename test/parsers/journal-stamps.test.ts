@@ -97,7 +97,8 @@ describe('short-full', () => {
     const note: ZoneNote = {};
     const reader = new SyslogEnvelopeReader({ refDate: new Date(), year: null, tz: 'Europe/Berlin', zoneNote: note });
     for (const z of ['CET', 'EST', 'PST']) reader.read(`Fri 2026-11-20 06:25:01 ${z} gw kernel: IN=`, newEnvelope());
-    expect(note).toEqual({ zonelessTimes: true, unmatchedZone: 'EST' });
+    // CET is Berlin's: a zone named, not a time without one.
+    expect(note).toEqual({ namedZone: 'CET', unmatchedZone: 'EST' });
   });
 });
 
