@@ -95,6 +95,10 @@ export interface CheckResult {
   zonelessTimes: boolean;
   /** The first `journalctl -o short-full` zone name that is none of the zone's at its time (read in that zone all the same); null when none. */
   unmatchedZone: string | null;
+  /** The first zone name a stamp carried that is one of the zone's at its time (`CET` read in Europe/Berlin): the log's times have a zone; null when none. */
+  namedZone: string | null;
+  /** Records dated by their syslog header, by whether it carried its zone; null when no record was. */
+  headerTimes: { zoned: number; zoneless: number } | null;
   /** Records whose syslog header was not understood (read from their `kernel:` tag on): how many, the first, its reason; null when none. */
   unreadHeaders: { records: number; line: number; reason: string; why: LineReason; excerpt: string } | null;
   /**
@@ -315,6 +319,8 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
         incomplete: s.incomplete,
         zonelessTimes: s.zonelessTimes === true,
         unmatchedZone: s.unmatchedZone ?? null,
+        namedZone: s.namedZone ?? null,
+        headerTimes: s.headerTimes ?? null,
         unreadHeaders: s.unreadHeader === undefined ? null : { records: s.unreadHeader.records, line: s.unreadHeader.line, reason: reasonText(HEADER_UNREAD, 'en'), why: HEADER_UNREAD, excerpt: excerpt(s.unreadHeader.text) },
         nuls: p.nuls,
         encoding: s.encoding ?? null,

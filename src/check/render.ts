@@ -125,6 +125,23 @@ function labels(m: Messages['check']): Record<keyof Messages['check']['label'], 
   return Object.fromEntries(Object.entries(m.label).map(([k, l]) => [k, pad(l)])) as Record<keyof Messages['check']['label'], string>;
 }
 
+/**
+ * The times row: what zone the events' times were read in. The zone is not in the lines (all
+ * of them, or some of those their syslog header dated), or they name it (matching --tz or
+ * not): the report and events read them the same way.
+ */
+function timesRows(r: CheckResult, tz: string | null, m: Messages['check'], label: string, width: number): string[] {
+  const zone = zoneName(tz);
+  const given = tz !== null;
+  const said: string[] = [];
+  const h = r.headerTimes;
+  if (r.zonelessTimes) said.push(h !== null && h.zoned > 0 && h.zoneless > 0 ? m.zonelessSome(h.zoneless, h.zoned + h.zoneless, zone, given) : m.zoneless(zone, given));
+  if (r.namedZone !== null) said.push(termSafe(m.namedZone(r.namedZone, zone, given)));
+  if (r.unmatchedZone !== null) said.push(termSafe(m.unmatchedZone(r.unmatchedZone, zone)));
+  const blank = ' '.repeat(displayWidth(label));
+  return said.map((text, i) => wrapLabelled(i === 0 ? label : blank, text, width));
+}
+
 export function renderCheckText(results: readonly CheckResult[], opts: CheckTextOptions): string {
   const c = pc.createColors(opts.color);
   const width = opts.width ?? 100;
@@ -141,9 +158,7 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
     if (r.sniff.length > 0) out.push(wrapItems(l.confidence, r.sniff.map((s) => `${termSafe(s.format)} ${fmtConf(s.confidence)}`), width));
     const malformed = m.malformedCount(r.malformed);
     out.push(`${l.lines}${m.linesRow(r.lines, r.events, r.skipped, r.malformed > 0 ? c.yellow(malformed) : malformed)}`);
-    // The zone is not in the lines: say which one their times were read in (the report and events use the same).
-    if (r.zonelessTimes) out.push(wrapLabelled(l.times, m.zoneless(zoneName(opts.tz), opts.tz !== null), width));
-    if (r.unmatchedZone !== null) out.push(wrapLabelled(r.zonelessTimes ? ' '.repeat(displayWidth(l.times)) : l.times, termSafe(m.unmatchedZone(r.unmatchedZone, zoneName(opts.tz))), width));
+    out.push(...timesRows(r, opts.tz, m, l.times, width));
     const u = r.unreadHeaders;
     if (u !== null) {
       out.push(wrapLabelled(l.headers, m.unreadHeaders(u.records, said(u.reason, u.why, lang)), width));

@@ -1116,6 +1116,15 @@ export const en = {
     /** The times row: `zone` the --tz given, or this machine's zone. */
     zoneless: (zone: string, given: boolean) =>
       given ? `no zone in the log: read in ${zone} (--tz)` : `no zone in the log: read as ${zone}, this machine's zone (--tz ZONE to change)`,
+    /** The times row when records dated by their syslog header had a zone in it and `n` of `of` had none (a collector changed from RFC 3339 to BSD stamps). */
+    zonelessSome: (n: number, of: number, zone: string, given: boolean) =>
+      `no zone in the log for ${fmtInt(n)} of the ${counted(of, 'record')} dated by their syslog header (the others' headers carry one): ` +
+      (given ? `read in ${zone} (--tz)` : `read as ${zone}, this machine's zone (--tz ZONE to change)`),
+    /** The times row: the stamps name their zone (`abbr`: short-full's `CET`, SonicWall's, a Cisco stamp's), one of `zone`'s names at their time, so they were read in it. */
+    namedZone: (abbr: string, zone: string, given: boolean) =>
+      given
+        ? `the log names the zone ${abbr}, which is what ${zone} is called at their time: read as ${zone} time (--tz)`
+        : `the log names the zone ${abbr}, which is what ${zone}, this machine's zone, is called at their time: read as ${zone} time (--tz ZONE to change)`,
     /** The times row's second line: a zone name a stamp carries (`abbr`: `journalctl -o short-full`, SonicWall's time=) that is none of `zone`'s at its time. */
     unmatchedZone,
     /** The headers row: records whose syslog header was not read (`reason`: lineReason's words), the first of them `line`. */

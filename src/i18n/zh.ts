@@ -854,6 +854,13 @@ export const zh: Messages = {
     malformedCount: (n) => `格式错误 ${fmtInt(n)} 行`,
     zoneless: (zone, given) =>
       given ? `日志中未注明时区：按 ${zone} 解读（--tz）` : `日志中未注明时区：按本机时区 ${zone} 解读（可用 --tz ZONE 另行指定）`,
+    zonelessSome: (n, of, zone, given) =>
+      `按 syslog 头定时的 ${fmtInt(of)} 条记录中有 ${fmtInt(n)} 条的头未注明时区（其余的注明了）：` +
+      (given ? `按 ${zone} 解读（--tz）` : `按本机时区 ${zone} 解读（可用 --tz ZONE 另行指定）`),
+    namedZone: (abbr, zone, given) =>
+      given
+        ? `日志注明了时区 ${abbr}，即 ${zone} 在该时刻的名称：按 ${zone} 的时间解读（--tz）`
+        : `日志注明了时区 ${abbr}，即本机时区 ${zone} 在该时刻的名称：按 ${zone} 的时间解读（可用 --tz ZONE 另行指定）`,
     unmatchedZone,
     unreadHeaders: (records, reason) =>
       `${fmtInt(records)} 条记录：${reason}；除非日志头中可识别的部分给出了时间和主机，否则二者未知（看不出日、月先后顺序的日期从不猜测）`,

@@ -51,6 +51,10 @@ export interface InputStats {
   zonelessTimes?: boolean;
   /** ZoneNote.unmatchedZone: a short-full stamp's zone name that is none of --tz's. */
   unmatchedZone?: string;
+  /** ZoneNote.namedZone: a stamp's zone name that is one of --tz's (read in it, a zone all the same). */
+  namedZone?: string;
+  /** ZoneNote.headerTimes: records dated by their syslog header, with and without a zone in it. */
+  headerTimes?: { zoned: number; zoneless: number };
   /** HeaderNote.unreadHeader: records whose syslog header was not understood (read from their tag on). */
   unreadHeader?: { records: number; line: number; text: string };
 }

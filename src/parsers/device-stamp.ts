@@ -43,7 +43,7 @@ export class DeviceStamp {
   /** Reads a named zone's stamp as a UTC wall clock, touching no carry: the local reading is the one in log order. */
   private wall: Clock | null = null;
   private names: NamedZoneTime | null = null;
-  /** The last stamp was read in --tz (no zone, or a name): noted by `used`, not by the clock. */
+  /** The last stamp named no zone and was read in --tz: noted by `used`, not by the clock. */
   private zoneless = false;
   /** What reading the last stamp's zone name found, moved to the input's note by `used`. */
   private readonly pending: ZoneNote = {};
@@ -60,6 +60,8 @@ export class DeviceStamp {
     if (this.zoneless) note.zonelessTimes = true;
     const abbr = this.pending.unmatchedZone;
     if (abbr !== undefined && note.unmatchedZone === undefined) note.unmatchedZone = abbr;
+    const named = this.pending.namedZone;
+    if (named !== undefined && note.namedZone === undefined) note.namedZone = named;
   }
 
   /**
@@ -70,7 +72,7 @@ export class DeviceStamp {
   read(s: string, i: number, tag: number): boolean {
     this.error = null;
     this.ms = NaN;
-    this.pending.unmatchedZone = undefined;
+    this.pending.unmatchedZone = this.pending.namedZone = undefined;
     i = skipSpaces(s, i, tag);
     const c = s.charCodeAt(i);
     this.unsynced = c === 0x2a;
@@ -81,7 +83,8 @@ export class DeviceStamp {
     this.zone = zoneAt >= 0;
     const utcZone = this.zone && isUtcWord(s, zoneAt, tag);
     const clock = utcZone ? (this.utc ??= new Clock({ ...this.ctx, tz: 'UTC', zoneNote: undefined })) : this.local;
-    this.zoneless = !utcZone;
+    // A zone name is read in --tz, but it is the log's zone: no time without one.
+    this.zoneless = !this.zone;
     let ms = clock.bsd(s, i);
     if (ms !== ms && clock.error === null) ms = clock.bsdYear(s, i);
     if (ms !== ms) {

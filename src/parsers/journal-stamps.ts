@@ -124,6 +124,8 @@ function zonePart(f: Intl.DateTimeFormat, t: number): string {
 export class JournalStamps {
   end = 0;
   error: LineReason | null = null;
+  /** full(): the stamp named its zone (a name or an offset; without one it is wall time in --tz). */
+  zoned = false;
   private local: LocalTimeToEpoch | null = null;
   private zones: NamedZoneTime | null = null;
 
@@ -242,14 +244,19 @@ export class JournalStamps {
     while (z < end && s.charCodeAt(z) !== SP && s.charCodeAt(z) !== 0x09) z++;
     if (z === q || !zoneLike(s, q, z)) {
       this.end = q;
+      this.zoned = false;
       return this.wallIn(y, mo, d, h, mi, sec) + frac;
     }
     this.end = z;
+    this.zoned = true;
     const n = z - q;
     if (n === 3 && (s.startsWith('UTC', q) || s.startsWith('GMT', q))) return wall + frac;
     const fixed = numericZone(s, q, z);
     if (fixed === fixed) return wall - fixed + frac;
-    return (this.zones ??= new NamedZoneTime(this.ctx)).at(s.slice(q, z), wall, this.wallIn(y, mo, d, h, mi, sec)) + frac;
+    // A named zone is a zone: the wall time is read in --tz without noting a time without one.
+    const ctx = this.ctx;
+    const named = (this.named ??= localTimeConverter(ctx.tz, { inLogOrder: true, carry: ctx.timeCarry }));
+    return (this.zones ??= new NamedZoneTime(ctx)).at(s.slice(q, z), wall, named(y, mo, d, h, mi, sec)) + frac;
   }
 
   private wallIn(y: number, mo: number, d: number, h: number, mi: number, sec: number): number {
@@ -258,6 +265,9 @@ export class JournalStamps {
     const local = (this.local ??= localTimeConverter(ctx.tz, { inLogOrder: true, note: ctx.zoneNote, carry: ctx.timeCarry }));
     return local(y, mo, d, h, mi, sec);
   }
+
+  /** The same for a stamp that names its zone: notes nothing (NamedZoneTime notes the name). */
+  private named: LocalTimeToEpoch | null = null;
 
 }
 
@@ -282,19 +292,28 @@ export class NamedZoneTime {
   at(abbr: string, wall: number, t: number): number {
     const names = (this.names ??= new ZoneNames(this.ctx.tz));
     const offset = wall - t;
-    if (names.named(abbr, t, offset)) return t;
+    if (names.named(abbr, t, offset)) {
+      noteNamed(this.ctx.zoneNote, abbr);
+      return t;
+    }
     for (const other of [this.offsetAt(wall - DAY), this.offsetAt(wall + DAY)]) {
       if (other === offset || this.offsetAt(wall - other) !== other) continue;
       if (names.named(abbr, wall - other, other)) {
+        noteNamed(this.ctx.zoneNote, abbr);
         if (this.ctx.timeCarry !== undefined) this.ctx.timeCarry.previous = wall - other;
         return wall - other;
       }
     }
     if (!names.initialled(abbr, t, offset)) noteUnmatched(this.ctx.zoneNote, abbr);
+    else noteNamed(this.ctx.zoneNote, abbr);
     return t;
   }
 }
 
 function noteUnmatched(note: ZoneNote | undefined, abbr: string): void {
   if (note !== undefined && note.unmatchedZone === undefined) note.unmatchedZone = abbr;
+}
+
+function noteNamed(note: ZoneNote | undefined, abbr: string): void {
+  if (note !== undefined && note.namedZone === undefined) note.namedZone = abbr;
 }

@@ -158,6 +158,8 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
   const note = file.headerNote;
   return {
     line(text: string, lineNo: number): void {
+      // The zone names this line's header noted, not an earlier line's.
+      headerZone.unmatchedZone = headerZone.namedZone = undefined;
       reader.read(text, env);
       if (env.error !== null) {
         if (text.includes(hint)) sink.malformed(lineNo, text, env.error);
@@ -188,7 +190,7 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
         if (r.malformed) sink.malformed(lineNo, text, r.reason);
         else sink.skipped(lineNo, r.reason);
       } else {
-        if (zone !== undefined && r.time === env.time && r.time !== null) noteHeaderZone(zone, headerZone);
+        if (zone !== undefined && r.time === env.time && r.time !== null) noteHeaderZone(zone, headerZone, env.zoneless);
         sink.event(r);
       }
     },
@@ -196,10 +198,19 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
   };
 }
 
-/** Moves what the header's stamps noted (ZoneNote) to the input's note; sticky, as that note is. */
-function noteHeaderZone(zone: ZoneNote, header: ZoneNote): void {
-  if (header.zonelessTimes === true) zone.zonelessTimes = true;
+/**
+ * An event dated by its header: whether that header's time had a zone (this line's, not any
+ * header's so far: a BSD line before RFC 3339 ones made them all zone-less) is counted, and
+ * the zone names the header's stamps noted move to the input's note; sticky, as that note is.
+ */
+function noteHeaderZone(zone: ZoneNote, header: ZoneNote, zoneless: boolean): void {
+  const counts = (zone.headerTimes ??= { zoned: 0, zoneless: 0 });
+  if (zoneless) {
+    zone.zonelessTimes = true;
+    counts.zoneless++;
+  } else counts.zoned++;
   if (header.unmatchedZone !== undefined && zone.unmatchedZone === undefined) zone.unmatchedZone = header.unmatchedZone;
+  if (header.namedZone !== undefined && zone.namedZone === undefined) zone.namedZone = header.namedZone;
 }
 
 /**

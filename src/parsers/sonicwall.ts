@@ -105,6 +105,8 @@ class SonicwallPayload implements PayloadParser {
   private readonly srcEnd: End = { ip: '', port: -1, iface: null };
   private readonly dstEnd: End = { ip: '', port: -1, iface: null };
   private readonly wall: WallTimes;
+  /** Wall times of a stamp that names its zone: the same reading, noting no time without a zone. */
+  private named: WallTimes | null = null;
 
   constructor(
     private readonly file: string,
@@ -297,7 +299,8 @@ class SonicwallPayload implements PayloadParser {
       // of that zone's names: `check` says so).
       const wall = Date.UTC(y, mo - 1, d, h, mi, s59);
       this.zones ??= new NamedZoneTime(this.ctx);
-      ms = this.zones.at(s.slice(a + 20, b), wall, this.wall.ms(y, mo, d, h, mi, s59)) + leap;
+      this.named ??= new WallTimes({ tz: this.ctx.tz, timeCarry: this.ctx.timeCarry });
+      ms = this.zones.at(s.slice(a + 20, b), wall, this.named.ms(y, mo, d, h, mi, s59)) + leap;
     } else if (n > 19) {
       const offset = this.offsetMinutes(s.slice(a + 20, b), s.slice(a, b));
       if (offset === null) return NaN;

@@ -23,6 +23,8 @@ export interface Envelope extends RecordHead {
   error: LineReason | null;
   /** The header before the `kernel:` tag was not understood: the message was taken from the tag on. */
   unread: boolean;
+  /** `time` was read without a zone in the line (a BSD stamp, ISO without an offset), in --tz. */
+  zoneless: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export const MAX_REPEAT = 999_999_999;
 const REPEATED = 'message repeated';
 
 export function newEnvelope(): Envelope {
-  return { time: null, yearInferred: false, uptime: null, host: null, count: 1, ruleHead: null, msgStart: 0, msgEnd: 0, error: null, unread: false };
+  return { time: null, yearInferred: false, uptime: null, host: null, count: 1, ruleHead: null, msgStart: 0, msgEnd: 0, error: null, unread: false, zoneless: false };
 }
 
 const SP = 0x20;
@@ -167,6 +169,7 @@ export class SyslogEnvelopeReader {
     env.ruleHead = null;
     env.error = null;
     env.unread = false;
+    env.zoneless = false;
     let end = s.length;
     while (end > 0 && s.charCodeAt(end - 1) <= SP) end--;
     env.msgEnd = end;
@@ -229,6 +232,7 @@ export class SyslogEnvelopeReader {
       return true;
     }
     env.time = this.dates.of(ms);
+    env.zoneless = !this.stamps.zoned;
     this.taggedHead(s, this.stamps.end, env);
     return true;
   }
@@ -256,6 +260,7 @@ export class SyslogEnvelopeReader {
       return true;
     }
     env.time = this.dates.of(ms);
+    env.zoneless = true;
     const from = clock.end;
     const h = this.logreadHeader;
     if (this.sameHeader(s, from, h, null, env)) return true;
@@ -314,11 +319,16 @@ export class SyslogEnvelopeReader {
     // make it a Cisco device's own stamp, which its parser reads with the zone (device-stamp.ts).
     if (bsd && zoneFollows(s, clock.end)) return false;
     env.yearInferred = clock.yearInferred;
+    env.zoneless = bsd || !clock.zoned;
     // short-precise and syslog-ng's frac-digits(): `Nov 20 06:25:01.123456`.
     if (bsd && s.charCodeAt(clock.end) === 0x2e) {
       ms += this.stamps.fraction(s, clock.end);
       env.time = this.dates.of(ms);
-      this.taggedHead(s, this.stamps.end, env);
+      // OpenBSD's `tcpdump -ttt` writes this stamp before a pflog line, with no host: its first
+      // word is the message's. syslog-ng writes a host before a message with no program tag
+      // (`gw1 IN=eth0 …`, the kernel's when it reads /proc/kmsg itself), as without a fraction.
+      if (s.startsWith(' rule ', this.stamps.end)) this.taggedHead(s, this.stamps.end, env);
+      else this.hostAndTag(s, this.stamps.end, env);
       return true;
     }
     env.time = this.dates.of(ms);
@@ -376,6 +386,7 @@ export class SyslogEnvelopeReader {
     }
     env.time = this.dates.of(ms);
     env.yearInferred = false;
+    env.zoneless = !clock.zoned;
     const sender = env.host;
     env.host = null;
     this.hostAndTag(s, clock.end, env, true);
@@ -559,6 +570,7 @@ export class SyslogEnvelopeReader {
       return true;
     }
     env.time = this.dates.of(ms);
+    env.zoneless = true;
     env.msgStart = skipSpaces(s, this.clock.end + 1, env.msgEnd);
     return true;
   }
@@ -632,6 +644,7 @@ export class SyslogEnvelopeReader {
         return true;
       }
       env.time = this.dates.of(ms);
+      env.zoneless = !this.clock.zoned;
       p = skipSpaces(s, this.clock.end, end);
     }
     let e = tokenEnd(s, p, end);

@@ -309,6 +309,8 @@ export class Clock {
   yearInferred = false;
   /** routerOsPrint's: the stamp was a time of day alone, so the date as well as the year was guessed. */
   dateInferred = false;
+  /** iso's: the stamp carried its offset (`Z`, `+01:00`); without one it was read in the context's zone. */
+  zoned = false;
   error: LineReason | null = null;
 
   /** Wall clock → UTC ms in ctx.tz or the machine's zone (offset cached per hour). */
@@ -541,6 +543,7 @@ export class Clock {
       c = s.charCodeAt(p);
     }
     let ms: number;
+    this.zoned = c === 0x5a || c === 0x7a || c === 0x2b || c === 0x2d;
     if (c === 0x5a || c === 0x7a) {
       ms = wall + frac;
       p++;

@@ -83,6 +83,18 @@ export interface ZoneNote {
    * zone's names at that time (read in ParseContext.tz all the same): `check` says so.
    */
   unmatchedZone?: string;
+  /**
+   * The first zone abbreviation a stamp carried (`journalctl -o short-full`'s `CET`, SonicWall's
+   * `time="… CEST"`, a Cisco stamp's `CEST:`) that is one of the zone's names at that time: the
+   * time was read in ParseContext.tz, the zone the log names, not as a time without a zone.
+   */
+  namedZone?: string;
+  /**
+   * Records dated by their syslog header, by whether that header's time carried its zone
+   * (an offset, `Z`, a zone name) or not: a file whose collector changed from RFC 3339 to
+   * BSD stamps has both, and `check` says how many had none.
+   */
+  headerTimes?: { zoned: number; zoneless: number };
 }
 
 /** Where a parser reports each line's fate. Nothing is thrown for bad input. */

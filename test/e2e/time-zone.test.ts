@@ -32,6 +32,14 @@ writeFileSync(
   ].join('\r\n'),
 );
 
+const REC = 'gw kernel: [UFW BLOCK] IN=eth0 OUT= MAC= SRC=203.0.113.5 DST=192.0.2.1 LEN=40 TOS=0x00 PREC=0x00 TTL=50 ID=1 PROTO=TCP SPT=1234 DPT=22 WINDOW=1024 RES=0x00 SYN URGP=0';
+/** RFC 3339 headers, then BSD ones: a collector changed its template. */
+const mixed = join(dir, 'mixed.log');
+writeFileSync(mixed, ['2026-11-21T10:22:31+01:00', '2026-11-21T10:22:32+01:00', '2026-11-21T10:22:33+01:00', 'Nov 21 10:22:34', 'Nov 21 10:22:35'].map((h) => `${h} ${REC}\n`).join(''));
+/** journalctl -o short-full: the stamps name their zone. */
+const named = join(dir, 'short-full.log');
+writeFileSync(named, `Sat 2026-11-21 10:22:33 CET ${REC}\n`);
+
 interface ZoneFields {
   tz: string;
   zonelessTimes: boolean;
@@ -89,5 +97,28 @@ describe('times without a zone', () => {
     expect(runCli(['check', '--tz', 'Europe/Berlin', 'samples/ufw.log']).stdout).toContain('times      no zone in the log: read in Europe/Berlin (--tz)');
     const doc = JSON.parse(runCli(['check', '-o', 'json', 'samples/pfirewall.log', zoned]).stdout) as { inputs: { zonelessTimes: boolean }[] };
     expect(doc.inputs.map((i) => i.zonelessTimes)).toEqual([true, false]);
+  });
+
+  it('a file whose headers have a zone and then none: how many had none', () => {
+    const out = runCli(['check', '--tz', 'Europe/Berlin', mixed]).stdout;
+    expect(out).toContain("times      no zone in the log for 2 of the 5 records dated by their syslog header (the others'\n           headers carry one): read in Europe/Berlin (--tz)");
+    expect(runCli(['check', '--lang', 'zh', '--tz', 'Europe/Berlin', mixed]).stdout).toContain('按 syslog 头定时的 5 条记录中有 2 条的头未注明时区');
+    const doc = JSON.parse(runCli(['check', '-o', 'json', mixed]).stdout) as { inputs: { zonelessTimes: boolean; headerTimes: unknown }[] };
+    expect(doc.inputs.map((i) => [i.zonelessTimes, i.headerTimes])).toEqual([[true, { zoned: 3, zoneless: 2 }]]);
+  });
+
+  it("a zone the stamps name is a zone: said as named, matching --tz or this machine's zone, not as none", () => {
+    const out = runCli(['check', '--tz', 'Europe/Berlin', named]).stdout;
+    expect(out).toContain('times      the log names the zone CET, which is what Europe/Berlin is called at their time: read as\n           Europe/Berlin time (--tz)');
+    expect(out).not.toContain('no zone');
+    const machine = runCli(['check', named], { env: { TZ: 'Europe/Berlin' } }).stdout;
+    expect(machine).toContain("times      the log names the zone CET, which is what Europe/Berlin, this machine's zone, is called\n           at their time: read as Europe/Berlin time (--tz ZONE to change)");
+    // Etc/GMT+2 is called no CET: the unmatched note alone.
+    const other = runCli(['check', named]).stdout;
+    expect(other).toContain(`times      the log's times name the zone CET, which is not what ${MACHINE} is called at their time:`);
+    expect(other).not.toContain('no zone');
+    const doc = JSON.parse(runCli(['check', '-o', 'json', '--tz', 'Europe/Berlin', named]).stdout) as { inputs: { zonelessTimes: boolean; namedZone: string | null }[] };
+    expect(doc.inputs.map((i) => [i.zonelessTimes, i.namedZone])).toEqual([[false, 'CET']]);
+    expect(json(['--tz', 'Europe/Berlin', named])).toMatchObject({ zonelessTimes: false, tzAssumed: false });
   });
 });

@@ -174,6 +174,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'check.linesRow': [700, 693, 7, '0'],
   'check.malformedCount': [1],
   'check.zoneless': ['UTC', false],
+  'check.zonelessSome': [2, 5, 'Europe/Berlin', true],
+  'check.namedZone': ['CET', 'Europe/Berlin', false],
   'check.unmatchedZone': ['EST', 'Europe/Berlin'],
   'check.unreadHeaders': [3, 'header not understood: read from its kernel: tag on'],
   'check.encoding': ['UTF-16LE'],

@@ -40,20 +40,20 @@ describe('cisco-asa: the zone after the device stamp', () => {
     expect(r.note).toEqual({});
   });
 
-  it('a name of --tz is read in --tz, on the side of the autumn fold it names', () => {
+  it('a name of --tz is read in --tz, on the side of the autumn fold it names; the first is noted, a zone named, none missing', () => {
     const r = read([`Sep 25 2026 05:08:29 CEST: ${BUILT}`, `Oct 25 2026 02:30:00 CEST: ${BUILT}`, `Oct 25 2026 02:30:00 CET: ${BUILT}`]);
     expect(times(r)).toEqual(['2026-09-25T03:08:29.000Z', '2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z']);
-    expect(r.note).toEqual({ zonelessTimes: true });
+    expect(r.note).toEqual({ namedZone: 'CEST' });
   });
 
   it('a name that is none of --tz\'s is read in --tz all the same, and noted', () => {
     const r = read([`Mar 02 2025 09:14:05 EDT: ${BUILT}`]);
     expect(times(r)).toEqual(['2025-03-02T08:14:05.000Z']);
-    expect(r.note).toEqual({ zonelessTimes: true, unmatchedZone: 'EDT' });
+    expect(r.note).toEqual({ unmatchedZone: 'EDT' });
     // New York is called EDT in September, EST in early March.
     const ny = read([`Sep 25 2026 05:08:29 EDT: ${BUILT}`, `Mar 02 2025 09:14:05 EST: ${BUILT}`], { tz: 'America/New_York' });
     expect(times(ny)).toEqual(['2026-09-25T09:08:29.000Z', '2025-03-02T14:14:05.000Z']);
-    expect(ny.note).toEqual({ zonelessTimes: true });
+    expect(ny.note).toEqual({ namedZone: 'EDT' });
   });
 
   it('an impossible device stamp is malformed', () => {
@@ -82,9 +82,9 @@ describe('cisco-asa: a relay header before the device stamp', () => {
 
   it('the zone note says what the events\' times are: the relay\'s zone-less stamp lost', () => {
     expect(read([`${relay}Sep 25 05:08:29 UTC: ${ICMP}`]).note).toEqual({});
-    expect(read([`${relay}Sep 25 05:08:29: ${BUILT}`]).note).toEqual({ zonelessTimes: true });
-    // A name the relay's line won over is not said either.
-    expect(read([`${relay}Sep 25 05:08:29 EDT: ${BUILT}`]).note).toEqual({ zonelessTimes: true, unmatchedZone: 'EDT' });
+    expect(read([`${relay}Sep 25 05:08:29: ${BUILT}`]).note).toEqual({ zonelessTimes: true, headerTimes: { zoned: 0, zoneless: 1 } });
+    // A stamp that names a zone wins over the relay's, none of Berlin's: said, and no time without a zone.
+    expect(read([`${relay}Sep 25 05:08:29 EDT: ${BUILT}`]).note).toEqual({ unmatchedZone: 'EDT' });
   });
 });
 
@@ -92,7 +92,7 @@ describe('cisco-ios: the same rule and zone reading', () => {
   it('a headerless stamp with UTC is read as UTC, a name through the zone\'s names', () => {
     const r = read([`Nov 20 2026 06:25:01.123 UTC: ${IOS}`, `Nov 20 2026 06:25:02.004 CET: ${IOS}`, `Nov 20 2026 06:25:03 EST: ${IOS}`], {}, ciscoIosFormat);
     expect(times(r)).toEqual(['2026-11-20T06:25:01.123Z', '2026-11-20T05:25:02.004Z', '2026-11-20T05:25:03.000Z']);
-    expect(r.note).toEqual({ zonelessTimes: true, unmatchedZone: 'EST' });
+    expect(r.note).toEqual({ namedZone: 'CET', unmatchedZone: 'EST' });
   });
 
   it('an unsynced (*) stamp with a zone loses to the header', () => {

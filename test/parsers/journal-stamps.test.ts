@@ -40,6 +40,17 @@ describe('short-precise and BSD stamps with a fraction', () => {
     expect(one('Nov 20 06:25:01.250000 gw kernel:', 'Europe/Berlin').time).toBe('2026-11-20T05:25:01.250Z');
   });
 
+  it("syslog-ng's default template with frac-digits and no program tag: the host is still the host", () => {
+    const bare = 'IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=203.0.113.7 DST=192.168.1.10 LEN=44 TOS=0x00 PREC=0x00 TTL=51 ID=1 PROTO=TCP SPT=1234 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0';
+    const r = read([`Nov 21 10:22:33.123 gw1 ${bare}`, `Nov 21 10:22:34.123456 gw1 ${REC}`, `Nov 21 2026 10:22:35.5 gw1 ${bare}`], 'Europe/Berlin');
+    expect(r.malformed).toEqual([]);
+    expect(r.events.map((e) => [e.time?.toISOString(), e.host, e.rule])).toEqual([
+      ['2026-11-21T09:22:33.123Z', 'gw1', null],
+      ['2026-11-21T09:22:34.123Z', 'gw1', '[UFW BLOCK]'],
+      ['2026-11-21T09:22:35.500Z', 'gw1', null],
+    ]);
+  });
+
   it('an impossible day stays malformed with the BSD reason', () => {
     expect(read([`Feb 30 06:25:01.123456 gw kernel: ${REC}`]).malformed).toEqual([{ line: 1, reason: 'time: impossible date (Feb 30)' }]);
   });
@@ -86,7 +97,8 @@ describe('short-full', () => {
     const note: ZoneNote = {};
     const reader = new SyslogEnvelopeReader({ refDate: new Date(), year: null, tz: 'Europe/Berlin', zoneNote: note });
     for (const z of ['CET', 'EST', 'PST']) reader.read(`Fri 2026-11-20 06:25:01 ${z} gw kernel: IN=`, newEnvelope());
-    expect(note).toEqual({ zonelessTimes: true, unmatchedZone: 'EST' });
+    // CET is Berlin's: a zone named, not a time without one.
+    expect(note).toEqual({ namedZone: 'CET', unmatchedZone: 'EST' });
   });
 });
 

@@ -130,7 +130,7 @@ describe('sonicwall: time', () => {
     expect([cet, cetNote.unmatchedZone]).toEqual(['2026-11-20T05:26:40.000Z', undefined]);
     const [est, estNote] = read('EST', 'Europe/Berlin');
     expect([est, estNote.unmatchedZone]).toEqual(['2026-11-20T05:26:40.000Z', 'EST']);
-    expect(read('EST', 'America/New_York')).toEqual(['2026-11-20T11:26:40.000Z', { zonelessTimes: true }]);
+    expect(read('EST', 'America/New_York')).toEqual(['2026-11-20T11:26:40.000Z', { namedZone: 'EST' }]);
   });
 });
 

@@ -63,3 +63,32 @@ describe('zone-less times noted only when they are an event\'s', () => {
     expect(noted(mikrotikFormat, [`01:01:58 ${print.replace('192.0.2.255', '192.0.2.x')}`])).toEqual([false, 0]);
   });
 });
+
+/** The whole note after reading `lines` as iptables in Europe/Berlin. */
+function note(lines: string[]): ZoneNote {
+  const z: ZoneNote = {};
+  const p = iptablesFormat.create({ file: 't.log', refDate: TEST_REF_DATE, year: 2026, tz: 'Europe/Berlin', zoneNote: z }, { event: () => {}, skipped: () => {}, malformed: () => {} });
+  lines.forEach((l, i) => p.line(l, i + 1));
+  p.end();
+  return z;
+}
+
+const REC = 'gw kernel: IN=eth0 OUT= MAC= SRC=203.0.113.5 DST=192.168.1.2 LEN=40 TOS=0x00 PREC=0x00 TTL=240 ID=1 PROTO=TCP SPT=4444 DPT=22 WINDOW=1024 RES=0x00 SYN URGP=0';
+
+describe('syslog headers: each event by its own header', () => {
+  it("a zone-less header on a line that is no event does not make the next lines' zoned times zone-less", () => {
+    const sshd = 'Nov 20 06:25:00 gw sshd[77]: Failed password for root from 198.51.100.7 port 51300 ssh2';
+    expect(note([sshd, `2026-11-20T06:25:01+01:00 ${REC}`, `2026-11-20T06:25:02+01:00 ${REC}`])).toEqual({ headerTimes: { zoned: 2, zoneless: 0 } });
+  });
+
+  it('RFC 3339 headers, then BSD ones after a collector change: how many of each', () => {
+    const z = note([`2026-11-20T06:25:01+01:00 ${REC}`, `2026-11-20T06:25:02Z ${REC}`, `2026-11-20T06:25:03+01:00 ${REC}`, `Nov 20 06:25:04 ${REC}`, `Nov 20 06:25:05.123 ${REC}`]);
+    expect(z).toEqual({ zonelessTimes: true, headerTimes: { zoned: 3, zoneless: 2 } });
+  });
+
+  it("an ISO stamp without an offset is zone-less; short-full's named zone is a zone (the first name noted), UTC too", () => {
+    expect(note([`2026-11-20T06:25:01 ${REC}`]).headerTimes).toEqual({ zoned: 0, zoneless: 1 });
+    expect(note([`Fri 2026-11-20 06:25:01 CET ${REC}`, `Sat 2026-07-11 06:25:01 CEST ${REC}`, `Fri 2026-11-20 06:25:01 UTC ${REC}`])).toEqual({ namedZone: 'CET', headerTimes: { zoned: 3, zoneless: 0 } });
+    expect(note([`Fri 2026-11-20 06:25:01 EST ${REC}`])).toEqual({ unmatchedZone: 'EST', headerTimes: { zoned: 1, zoneless: 0 } });
+  });
+});
