@@ -83,7 +83,7 @@ export class DeviceStamp {
     const clock = utcZone ? (this.utc ??= new Clock({ ...this.ctx, tz: 'UTC', zoneNote: undefined })) : this.local;
     this.zoneless = !utcZone;
     let ms = clock.bsd(s, i);
-    if (ms !== ms && clock.error === null) ms = clock.bsdYear(s, i);
+    if (ms !== ms && clock.error === null) ms = clock.bsdYear(s, i, true);
     if (ms !== ms) {
       this.error = clock.error;
       return false;
@@ -102,7 +102,7 @@ export class DeviceStamp {
     if (this.zone && !utcZone) {
       // The same wall clock read in UTC is the wall time NamedZoneTime holds the name against.
       const w = (this.wall ??= new Clock({ ...this.ctx, tz: 'UTC', zoneNote: undefined, timeCarry: undefined }));
-      const wall = this.year ? w.bsdYear(s, i) : w.bsd(s, i);
+      const wall = this.year ? w.bsdYear(s, i, true) : w.bsd(s, i);
       const names = (this.names ??= new NamedZoneTime({ tz: this.ctx.tz, zoneNote: this.pending, timeCarry: this.ctx.timeCarry }));
       if (wall === wall) ms = names.at(s.slice(zoneAt, wordEnd(s, zoneAt, tag)), wall, ms);
     }
