@@ -491,11 +491,19 @@ function heldEnd(s: string): number {
 }
 
 /** Sniff-only pattern (compiled once): the pflog header tcpdump prints. */
-const HEADER = /\brule [\w.-]*\/\d*\([\w-]+\):? (?:\[[^\]]*\] )?\w+ (?:in|out) on \S+: /;
+const HEADER = /\brule [\w.-]*\/\d*\([\w-]+\):? (?:\[[^\]]*\] )?\w+ (?:in|out) on \S+:(?: |\s*$)/;
+/** tcpdump -v's second line: indented, `src > dst:`. */
+const SECOND_LINE = /^\s+\S+ > \S+:/;
 
 function sniff(lines: readonly string[]): number {
   let records = 0;
-  for (const l of lines) if (HEADER.test(l)) records++;
+  let header = false;
+  for (const l of lines) {
+    // A second line counts with its header: a -v log is all records.
+    const h = HEADER.test(l);
+    if (h || (header && SECOND_LINE.test(l))) records++;
+    header = h;
+  }
   return recordShare(records, lines.length);
 }
 
