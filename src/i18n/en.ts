@@ -1481,6 +1481,7 @@ export const en = {
     'binary-field': (r) => `binary ${r.value} field not supported`,
     'asa-not-packet': (r) => `ASA ${r.value}: not a packet or connection message`,
     'ios-not-packet': (r) => `IOS %${r.value}: not an access-list or firewall packet message`,
+    'tcpdump-continued': (r) => `second line of the tcpdump -v record on line ${r.value}: read with it`,
     'fortigate-not-traffic': (r) => `FortiGate log of type ${r.value}: not a traffic record`,
     'sonicwall-not-packet': (r) => `SonicWall message m=${r.value}: not a packet or connection record`,
     'paloalto-not-traffic': (r) => `PAN-OS log of type ${r.value}: not a TRAFFIC record`,

@@ -1166,6 +1166,7 @@ export const zh: Messages = {
     'binary-field': (r) => `不支持二进制的 ${r.value} 字段`,
     'asa-not-packet': (r) => `ASA ${r.value}：不是数据包或连接的消息`,
     'ios-not-packet': (r) => `IOS %${r.value}：不是访问列表或防火墙的数据包消息`,
+    'tcpdump-continued': (r) => `第 ${r.value} 行 tcpdump -v 记录的第二行：已与该行一并读取`,
     'fortigate-not-traffic': (r) => `类型为 ${r.value} 的 FortiGate 日志：不是流量记录`,
     'sonicwall-not-packet': (r) => `SonicWall 消息 m=${r.value}：不是数据包或连接记录`,
     'paloalto-not-traffic': (r) => `类型为 ${r.value} 的 PAN-OS 日志：不是 TRAFFIC 记录`,

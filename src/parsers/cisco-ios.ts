@@ -18,6 +18,7 @@
 //   SEC-6-IPACCESSLOGRL  access-list logging rate-limited or missed N packet[s]
 //   IPV6_ACL-6-ACCESSLOG{P,DP,NP,SP} (IPV6-6- on older releases): the same with `list ACL/SEQ`, SEQ the ACE's sequence number
 //   FMANFP-6-IPACCESSLOG*: IOS XE's data plane, `SLOT: list …`, with the source MAC before SRC
+//   FMANFP-6-IPV6ACCESSLOG*: the same for an IPv6 ACE (`list NAME`, no sequence number seen)
 //   FW-6-DROP_PKT        Dropping PROTO session SRC:PORT DST:PORT on zone-pair ZP class CLASS [due to …] with ip ident N
 // With ACL syslog correlation a tag closes the record: `, 1 packet [0x723E6E12]` (a hash or
 // the ACE's cookie): it names the ACE, so it is part of the rule label.
@@ -100,8 +101,12 @@ function readTag(s: string, i: number, end: number, t: Tag): boolean {
   }
   let m = mn;
   if ((facLen === 3 && s.startsWith('SEC', fac)) || (facLen === 6 && s.startsWith('FMANFP', fac))) {
-    if (!s.startsWith('IPACCESSLOG', m)) return true;
-    m += 11;
+    // The data plane logs an IPv6 ACE as `%FMANFP-6-IPV6ACCESSLOGP:`.
+    if (facLen === 6 && s.startsWith('IPV6ACCESSLOG', m)) {
+      m += 13;
+      t.v6 = true;
+    } else if (!s.startsWith('IPACCESSLOG', m)) return true;
+    else m += 11;
   } else if ((facLen === 8 && s.startsWith('IPV6_ACL', fac)) || (facLen === 4 && s.startsWith('IPV6', fac))) {
     if (!s.startsWith('ACCESSLOG', m)) return true;
     m += 9;
@@ -292,6 +297,9 @@ class IosPayload implements PayloadParser {
       // The sequence number (`service sequence-numbers`).
       const d = digitsEnd(s, from, end);
       if (s.charCodeAt(d) === 0x3a) from = d + 1;
+    } else if (s.charCodeAt(from) === 0x3a) {
+      // An empty sequence number: `<190>: Jan  6 2022 20:55:50.671: %SEC-…`.
+      from++;
     }
     // `logging origin-id` puts a word before the stamp, and a relay's counter may follow
     // it (`15162564: BGP-BETA: 29391555: Jun 26 …`): each `WORD:` before the stamp is passed.
@@ -543,7 +551,7 @@ export function createIosPayload(ctx: ParseContext): PayloadParser {
 }
 
 /** Sniff-only pattern (compiled once): the tags of the records read. */
-const RECORD_TAG = /%(?:(?:SEC|FMANFP)-\d-IPACCESSLOG(?:P|DP|NP|RP|SP|S|RL)|IPV6(?:_ACL)?-\d-ACCESSLOG(?:P|DP|NP|RP|SP|S|RL)|FW-\d-DROP_PKT):/;
+const RECORD_TAG = /%(?:(?:SEC|FMANFP)-\d-IPACCESSLOG(?:P|DP|NP|RP|SP|S|RL)|FMANFP-\d-IPV6ACCESSLOG(?:P|DP|NP|SP)|IPV6(?:_ACL)?-\d-ACCESSLOG(?:P|DP|NP|RP|SP|S|RL)|FW-\d-DROP_PKT):/;
 
 const sniff = sniffMatching(RECORD_TAG);
 

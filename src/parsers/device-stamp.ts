@@ -86,7 +86,7 @@ export class DeviceStamp {
     // A zone name is read in --tz, but it is the log's zone: no time without one.
     this.zoneless = !this.zone;
     let ms = clock.bsd(s, i);
-    if (ms !== ms && clock.error === null) ms = clock.bsdYear(s, i);
+    if (ms !== ms && clock.error === null) ms = clock.bsdYear(s, i, true);
     if (ms !== ms) {
       this.error = clock.error;
       return false;
@@ -105,7 +105,7 @@ export class DeviceStamp {
     if (this.zone && !utcZone) {
       // The same wall clock read in UTC is the wall time NamedZoneTime holds the name against.
       const w = (this.wall ??= new Clock({ ...this.ctx, tz: 'UTC', zoneNote: undefined, timeCarry: undefined }));
-      const wall = this.year ? w.bsdYear(s, i) : w.bsd(s, i);
+      const wall = this.year ? w.bsdYear(s, i, true) : w.bsd(s, i);
       const names = (this.names ??= new NamedZoneTime({ tz: this.ctx.tz, zoneNote: this.pending, timeCarry: this.ctx.timeCarry }));
       if (wall === wall) ms = names.at(s.slice(zoneAt, wordEnd(s, zoneAt, tag)), wall, ms);
     }

@@ -14,7 +14,9 @@
 //   then by protocol: TCP src port, dst port, data length, flags (S A F R P U E W),
 //   seq (or `a:b` range), ack, window, urg, options (`mss;sackOK;TS;nop;wscale`);
 //   UDP src port, dst port, data length; ICMP a type word (`request`, `unreachport`, …)
-//   and its fields; anything else free text (`datalength=8`, CARP fields).
+//   and its fields (pfSense), or `datalength=N,TYPE,CODE,ID,SEQ,MTU` with pf.conf's
+//   keywords (OPNsense, ICMPv6 too: pf-icmp-keywords.ts); anything else free text
+//   (`datalength=8`, CARP fields).
 //
 // Event mapping: action block→drop, pass→allow, reject→reject, else other; direction
 // in/out, the interface goes to inIface or outIface accordingly; rule is
@@ -29,6 +31,7 @@ import { addressVersion } from './address.js';
 import { flagLetterBit, flagNames, portIn, shown, uintIn } from './fields.js';
 import { protoByName, protoByNumber } from '../util/protocols.js';
 import { PayloadReject, type RecordHead } from './netfilter.js';
+import { pfIcmpKeywords } from './pf-icmp-keywords.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadFormat } from './payload-dispatch.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
@@ -168,10 +171,11 @@ class FilterlogPayload implements PayloadParser {
         if (n > data + 6) window = uintIn(s, st[data + 6]!, st[data + 7]! - 1);
       }
     } else if (proto === 'icmp' && n > data) {
-      icmp = this.icmp(s, n, data);
+      icmp = s.startsWith('datalength=', st[data]!) ? this.icmpKeywords(s, n, data, false) : this.icmp(s, n, data);
     } else if (proto === 'icmpv6') {
-      // filterlog prints no ICMPv6 details (or words for v4 types only).
-      icmp = { type: null, code: null, embedded: null };
+      // pfSense's filterlog prints no ICMPv6 details (or words for v4 types only); OPNsense's
+      // its pf.conf keywords after datalength=N.
+      icmp = n > data && s.startsWith('datalength=', st[data]!) ? this.icmpKeywords(s, n, data, true) : { type: null, code: null, embedded: null };
     }
 
     const dir = this.direction(s);
@@ -249,6 +253,30 @@ class FilterlogPayload implements PayloadParser {
       this.rules.set(key, r);
     }
     return r === '' ? null : r;
+  }
+
+  /**
+   * OPNsense's ICMP fields: `datalength=N,TYPE,CODE,ID,SEQ,MTU`, TYPE and CODE pf.conf's
+   * keywords (`echoreq,0`, `unreach,port-unr`), `unknown(N)` or a number; `truncated-icmp=N`
+   * or `datalength=N` alone (older filterlog) say no type.
+   */
+  private icmpKeywords(s: string, n: number, data: number, v6: boolean): IcmpInfo {
+    const st = this.starts;
+    if (n <= data + 1) return { type: null, code: null, embedded: null };
+    const kw = pfIcmpKeywords(v6);
+    const tS = st[data + 1]!;
+    const tE = st[data + 2]! - 1;
+    let type = -1;
+    if (s.startsWith('unknown(', tS) && s.charCodeAt(tE - 1) === 0x29) type = uintIn(s, tS + 8, tE - 1);
+    else if (tE > tS) type = kw.types.get(s.slice(tS, tE)) ?? -1;
+    let code = -1;
+    if (type >= 0 && n > data + 2) {
+      const cS = st[data + 2]!;
+      const cE = st[data + 3]! - 1;
+      code = uintIn(s, cS, cE);
+      if (code < 0 && cE > cS) code = kw.codes.get(s.slice(cS, cE)) ?? -1;
+    }
+    return { type: type >= 0 && type <= 255 ? type : null, code: code >= 0 && code <= 255 ? code : null, embedded: null };
   }
 
   /** ICMP: the type word, and for unreachport/unreachproto the quoted packet's destination. */

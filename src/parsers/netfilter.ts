@@ -80,15 +80,30 @@ const VERDICT_WORDS: ReadonlyArray<readonly [string, Action]> = [
   ['PERMIT', 'allow'], ['PERMITTED', 'allow'], ['PASS', 'allow'],
 ];
 
-/** EdgeOS `[RULESET-N-A]` and UniFi `[RULESET-D-N]` tags: a one-letter segment is the verdict. */
-const TAG_LETTERS: Readonly<Record<string, Action>> = { A: 'allow', D: 'drop', R: 'reject' };
+/**
+ * EdgeOS `[RULESET-N-A]` and UniFi `[RULESET-D-N]` tags: a one-letter segment is the verdict.
+ * UniFi's `RET` (`[LAN_LOCAL-RET-2147483647]`) is iptables' RETURN: the packet goes back to the
+ * chain that jumped here, so the line says no verdict; it is `other`, and the words of the
+ * rule's DESCR after the tag ("block …") are not read as one.
+ */
+const TAG_LETTERS: Readonly<Record<string, Action>> = { A: 'allow', D: 'drop', R: 'reject', RET: 'other' };
+
+/**
+ * Prefixes that carry their verdict as a `KEY=VALUE` word: Firewalla's audit log,
+ * `[FW_ADT]A=A D=O CD=O` (its ACLAuditLogPlugin reads A=A allow, A=I the isolation rule's
+ * drop, A=C a connection note, A=R a route, A=Q QoS; without an A= word the packet was
+ * blocked). A value not listed is `other`.
+ */
+const KEYED_PREFIXES: ReadonlyArray<{ readonly tag: string; readonly key: string; readonly values: Readonly<Record<string, Action>>; readonly absent: Action }> = [
+  { tag: '[FW_ADT]', key: 'A=', values: { A: 'allow', I: 'drop', C: 'other', R: 'other', Q: 'other' }, absent: 'drop' },
+];
 
 /**
  * The two tag layouts whole, for ECS: EdgeOS `[RULESET-N-A]`, N the rule's number or
  * `default` (the ruleset's default action), and UniFi `[RULESET-A-N]`, newer firmware
  * adding ` DESCR="…"`, the rule's description. The ruleset may hold hyphens itself.
  */
-const VERDICT_LETTER = `[${Object.keys(TAG_LETTERS).join('')}]`;
+const VERDICT_LETTER = `(?:${Object.keys(TAG_LETTERS).join('|')})`;
 const EDGEOS_TAG = new RegExp(String.raw`^\[(.+)-(\d+|default)-${VERDICT_LETTER}\]$`);
 const UNIFI_TAG = new RegExp(String.raw`^\[(.+)-${VERDICT_LETTER}-(\d+)\](?: DESCR="(.*)")?$`);
 
@@ -153,7 +168,21 @@ export function actionOf(rule: string | null): Action {
   return a;
 }
 
+/** A keyed prefix's verdict (KEYED_PREFIXES), or null when the rule is none of them. */
+function keyedAction(rule: string): Action | null {
+  for (const k of KEYED_PREFIXES) {
+    if (!rule.startsWith(k.tag)) continue;
+    for (const word of rule.slice(k.tag.length).split(' ')) {
+      if (word.startsWith(k.key)) return k.values[word.slice(k.key.length)] ?? 'other';
+    }
+    return k.absent;
+  }
+  return null;
+}
+
 function deriveAction(rule: string): Action {
+  const keyed = keyedAction(rule);
+  if (keyed !== null) return keyed;
   if (rule.charCodeAt(0) === 0x5b) {
     const close = rule.indexOf(']');
     if (close > 0) {

@@ -18,7 +18,13 @@
 // `UDP, length n`, `ICMP echo request, …` / `icmp: …`, `ICMP6, …`, or another protocol's
 // name. Old tcpdump prints UDP payloads decoded (DNS) without saying UDP: ports without
 // TCP flags are read as udp.
-// `-v` puts the addresses on a second line; such header-only lines are malformed.
+// `-v` (libpcap's tcpdump) puts the addresses on a second line, indented:
+//   2026-11-20 06:25:01.123456 rule 3/0(match): block in on em0: (tos 0x0, ttl 49, id 1, offset 0, flags [DF], proto TCP (6), length 60)
+//       203.0.113.9.40000 > 192.0.2.1.23: Flags [S], cksum 0x1c2d (correct), seq 1, win 1024, length 0
+// The header line is held until the next one: an indented line with ` > ` is its second
+// line, read joined to it (the event is the header's line; the second is skipped, saying
+// so); anything else leaves the header malformed (`next-line`), as it is at the end. One
+// line held per input, so memory stays bounded.
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion, isIpv4, isIpv6 } from './address.js';
 import { digitsEnd, flagLetterBit, fractionMs, flagNames, portIn, shown, skipSpaces, uintIn } from './fields.js';
@@ -215,6 +221,8 @@ class PfPayload implements PayloadParser {
     } else {
       // -tt: epoch seconds.fraction (9 or 10 digits: 1973-2286, inside util/year-range.ts's range)
       const e = digitsEnd(s, i, end);
+      // Older FreeBSD tcpdump's -ttt: the delta in microseconds, six digits (`000145 rule …`), no time.
+      if (e - i === 6 && s.charCodeAt(e) === 0x20) return skipSpaces(s, e, end);
       const secs = uintIn(s, i, e);
       if (secs >= 0 && e - i >= 9 && s.charCodeAt(e) === 0x2e) {
         ms = secs * 1000;
@@ -273,9 +281,15 @@ class PfPayload implements PayloadParser {
     if (on < 0 || on >= end) return bad(ON_MISSING);
     const ifS = on + 4;
     const ifE = s.indexOf(': ', ifS);
-    if (ifE < 0 || ifE >= end) return bad(COLON_MISSING);
+    if (ifE < 0 || ifE >= end) {
+      // `… on vlan0.810:` ending the line: -v's header, whose packet is on the next line.
+      const sp = s.indexOf(' ', ifS);
+      if (s.charCodeAt(end - 1) !== 0x3a || end - 1 <= ifS || (sp >= 0 && sp < end)) return bad(COLON_MISSING);
+      return bad(NEXT_LINE);
+    }
     const iface = s.slice(ifS, ifE);
     p = ifE + 2;
+    if (p >= end) return bad(NEXT_LINE);
 
     let ttl = -1;
     let len = -1;
@@ -403,10 +417,35 @@ function create(file: ParseContext, sink: LineSink): LineParser {
   let reader: SyslogEnvelopeReader | null = null;
   const env = newEnvelope();
   let others: PayloadDispatcher | null = null;
+  // tcpdump -v's header line waiting for its second line (see the top).
+  let held: string | null = null;
+  let heldNo = 0;
+  let heldReason: LineReason = NEXT_LINE;
+  const flush = (): void => {
+    if (held !== null) sink.malformed(heldNo, held, heldReason);
+    held = null;
+  };
   return {
     line(text: string, lineNo: number): void {
       let end = text.length;
       while (end > 0 && text.charCodeAt(end - 1) <= 0x20) end--;
+      if (held !== null) {
+        let ws = 0;
+        for (let c = text.charCodeAt(0); c === 0x20 || c === 0x09; c = text.charCodeAt(++ws));
+        // The second line: indented, an address pair, no header of its own.
+        if (ws > 0 && ws < end && text.indexOf(' > ', ws) > 0 && pfRuleAt(text, ws, end) < 0) {
+          const head = held;
+          held = null;
+          const joined = `${head.slice(0, heldEnd(head))} ${text.slice(ws, end)}`;
+          const r = own.parse(joined, joined.charCodeAt(0) === 0x20 ? skipSpaces(joined, 0, joined.length) : 0, joined.length, NO_HEAD, heldNo);
+          if (r === NOT_MINE) sink.malformed(heldNo, head, heldReason);
+          else if (r instanceof PayloadReject) sink.malformed(heldNo, joined, r.reason);
+          else sink.event(r);
+          sink.skipped(lineNo, reason('tcpdump-continued', '', String(heldNo)));
+          return;
+        }
+        flush();
+      }
       if (end === 0) {
         sink.skipped(lineNo, EMPTY_MESSAGE);
         return;
@@ -414,6 +453,7 @@ function create(file: ParseContext, sink: LineSink): LineParser {
       // tcpdump text first (the common case); then the same inside a syslog envelope. A
       // delta stamp (`-ttt` of libpcap's tcpdump) may come padded with a blank: ` 00:00:00.013365 rule …`.
       let r = own.parse(text, text.charCodeAt(0) === 0x20 ? skipSpaces(text, 0, end) : 0, end, NO_HEAD, lineNo);
+      const bare = r !== NOT_MINE;
       if (r === NOT_MINE) {
         if (reader === null) reader = new SyslogEnvelopeReader(ctx);
         reader.read(text, env);
@@ -428,20 +468,42 @@ function create(file: ParseContext, sink: LineSink): LineParser {
         }
       }
       if (r instanceof PayloadReject) {
-        if (r.malformed) sink.malformed(lineNo, text, r.reason);
+        // Bare tcpdump text only: inside syslog each line has its own header, no indent.
+        if (r.reason === NEXT_LINE && bare) {
+          held = text;
+          heldNo = lineNo;
+          heldReason = r.reason;
+        } else if (r.malformed) sink.malformed(lineNo, text, r.reason);
         else sink.skipped(lineNo, r.reason);
       } else sink.event(r);
     },
-    end(): void {},
+    end(): void {
+      flush();
+    },
   };
 }
 
+/** End of a held header line without its trailing blanks. */
+function heldEnd(s: string): number {
+  let e = s.length;
+  while (e > 0 && s.charCodeAt(e - 1) <= 0x20) e--;
+  return e;
+}
+
 /** Sniff-only pattern (compiled once): the pflog header tcpdump prints. */
-const HEADER = /\brule [\w.-]*\/\d*\([\w-]+\):? (?:\[[^\]]*\] )?\w+ (?:in|out) on \S+: /;
+const HEADER = /\brule [\w.-]*\/\d*\([\w-]+\):? (?:\[[^\]]*\] )?\w+ (?:in|out) on \S+:(?: |\s*$)/;
+/** tcpdump -v's second line: indented, `src > dst:`. */
+const SECOND_LINE = /^\s+\S+ > \S+:/;
 
 function sniff(lines: readonly string[]): number {
   let records = 0;
-  for (const l of lines) if (HEADER.test(l)) records++;
+  let header = false;
+  for (const l of lines) {
+    // A second line counts with its header: a -v log is all records.
+    const h = HEADER.test(l);
+    if (h || (header && SECOND_LINE.test(l))) records++;
+    header = h;
+  }
   return recordShare(records, lines.length);
 }
 

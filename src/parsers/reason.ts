@@ -147,6 +147,8 @@ export interface ReasonFacts {
   'fortigate-session-start': object;
   /** A FortiOS 4 traffic log (`log_id=`, `status=`, `src=`): a layout logscan does not read. */
   'fortigate-legacy-traffic': object;
+  /** tcpdump -v's second line, read with its record: value, the record's line number. */
+  'tcpdump-continued': object;
   /** value: the Junos message's name (`RT_SCREEN_TCP`, `APPTRACK_SESSION_CLOSE`) */
   'junos-not-flow': object;
   /** value: a Sophos UTM line's program or subsystem (`httpd`, `http`), a Sophos Firewall log's type (`Event`), quoted */

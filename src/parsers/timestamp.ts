@@ -297,6 +297,11 @@ class YearInference {
   }
 }
 
+/** What may follow `Mmm dd YYYY HH:MM:SS`: the end, a blank, a fraction, and with tagColon a colon. */
+function yearStampEnds(c: number, tagColon: boolean): boolean {
+  return c !== c || c === SP || c === 0x09 || c === 0x2e || (tagColon && c === COLON);
+}
+
 /**
  * Reads the timestamp formats of syslog envelopes. Each reader takes the line and the
  * index where the stamp should start, and returns UTC ms, or NaN. On NaN, `error` is
@@ -376,13 +381,17 @@ export class Clock {
    * year, as syslog-ng's `$YEAR` templates, NAS firmwares and Cisco IOS write it. Read in
    * the zone as written, no year inferred. Cached per second like the BSD stamp; asked only
    * after `bsd` found no clock where a year stands, so the BSD lines pay nothing for it; followed
-   * by a blank, a fraction or the end.
+   * by a blank, a fraction or the end, or with `tagColon` a colon too: a Cisco device's own
+   * stamp before its tag (`Nov 21 2026 10:22:33: %SEC-…`, device-stamp.ts), which a syslog
+   * header reader must leave to the device's parser.
    */
-  bsdYear(s: string, i: number): number {
+  bsdYear(s: string, i: number, tagColon = false): number {
     this.error = null;
     this.yearInferred = false;
     const cached = this.bsdYearText;
-    if (cached !== '' && s.startsWith(cached, i) && digitAt(s, i + cached.length) < 0) {
+    // The cached text is followed by what the reading below would accept, or it is no hit:
+    // a colon after a stamp the header reader cached once is still the device's.
+    if (cached !== '' && s.startsWith(cached, i) && yearStampEnds(s.charCodeAt(i + cached.length), tagColon)) {
       this.end = i + cached.length;
       return this.bsdYearMs;
     }
@@ -404,9 +413,8 @@ export class Clock {
     const mi = d2(s, p + 3);
     const sec = d2(s, p + 6);
     if (h < 0 || mi < 0 || sec < 0 || s.charCodeAt(p + 2) !== COLON || s.charCodeAt(p + 5) !== COLON) return NaN;
-    // A colon after the seconds is a Cisco ASA's own stamp (`Aug 06 2016 20:39:42: %ASA-…`), which its parser reads.
-    const after = s.charCodeAt(p + 8);
-    if (after === after && after !== SP && after !== 0x09 && after !== 0x2e) return NaN;
+    // A colon after the seconds is a Cisco device's own stamp (`Aug 06 2016 20:39:42: %ASA-…`), which its parser reads.
+    if (!yearStampEnds(s.charCodeAt(p + 8), tagColon)) return NaN;
     const err = impossible(y, mo, day, h, mi, sec);
     if (err !== null) {
       this.error = err;

@@ -68,6 +68,7 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'binary-field': [{ code: 'binary-field', field: '', value: 'MESSAGE' }, 'binary MESSAGE field not supported'],
   'asa-not-packet': [{ code: 'asa-not-packet', field: '', value: '713202' }, 'ASA 713202: not a packet or connection message'],
   'ios-not-packet': [{ code: 'ios-not-packet', field: '', value: 'LINK-3-UPDOWN' }, 'IOS %LINK-3-UPDOWN: not an access-list or firewall packet message'],
+  'tcpdump-continued': [{ code: 'tcpdump-continued', field: '', value: '41' }, 'second line of the tcpdump -v record on line 41: read with it'],
   'fortigate-not-traffic': [{ code: 'fortigate-not-traffic', field: '', value: "'event'" }, "FortiGate log of type 'event': not a traffic record"],
   'sonicwall-not-packet': [{ code: 'sonicwall-not-packet', field: '', value: '1197' }, 'SonicWall message m=1197: not a packet or connection record'],
   'paloalto-not-traffic': [{ code: 'paloalto-not-traffic', field: '', value: "'THREAT'" }, "PAN-OS log of type 'THREAT': not a TRAFFIC record"],

@@ -236,3 +236,18 @@ describe('the hour autumn repeats, in a year-less syslog log', () => {
     expect(times([], { TZ: 'Europe/Berlin' })).toEqual(expected);
   });
 });
+
+describe('Clock.bsdYear and a colon after the seconds', () => {
+  const stamp = 'Nov 21 2026 10:22:33';
+  it('is the device stamp only when asked for (tagColon), whatever was read before', () => {
+    const c = clock();
+    // The header reader leaves `…:33: %SEC-…` to the device's parser, before and after it read the same stamp.
+    expect(c.bsdYear(`${stamp}: %SEC-6-X: y`, 0)).toBeNaN();
+    expect(c.bsdYear(`${stamp} host %SEC-6-X: y`, 0)).toBe(Date.UTC(2026, 10, 21, 10, 22, 33));
+    expect(c.bsdYear(`${stamp}: %SEC-6-X: y`, 0)).toBeNaN();
+    // The device's reader takes it, on a fresh clock and on one whose cache holds it.
+    expect(clock().bsdYear(`${stamp}: %SEC-6-X: y`, 0, true)).toBe(Date.UTC(2026, 10, 21, 10, 22, 33));
+    expect(c.bsdYear(`${stamp}: %SEC-6-X: y`, 0, true)).toBe(Date.UTC(2026, 10, 21, 10, 22, 33));
+    expect(c.end).toBe(stamp.length);
+  });
+});
