@@ -548,7 +548,8 @@ describe.concurrent('logscan follow', () => {
       ] as const) {
         const cli = startCli(['follow', '--lang', lang, '--summary-every', '1s', '--from-start', path], { env: { ...env, COLUMNS: '300' } });
         // Two summaries: the one that held the records and a quiet one after it.
-        await cli.waitFor((out) => out.includes(quiet), 8000);
+        // 20 s: start-up and a 1 s window took over 8 s with both cores busy; a run that never summarizes still fails.
+        await cli.waitFor((out) => out.includes(quiet), 20_000);
         const r = await cli.stop('SIGINT');
         expect(r.code).toBe(0);
         const periodic = r.stdout.slice(0, r.stdout.indexOf('\n── ', r.stdout.indexOf(quiet) + 1));
@@ -702,7 +703,8 @@ describe.concurrent('logscan follow', () => {
     const cli = startCli(['follow', '--quiet', '--alert-score', '20', '--summary-every', '1s', '--from-start', path], { env });
     const scan = Array.from({ length: 40 }, (_, i) => iptablesLine(i + 1).replace('DPT=6776', `DPT=${50000 + i}`));
     writeFileSync(path, scan.join('\n') + '\n');
-    await cli.waitFor((out) => out.includes('ALERT') && out.includes('── last 1 s: 40 events from 1 source'), 8000);
+    // 20 s: start-up and a 1 s window took over 8 s with both cores busy; a run that never summarizes still fails.
+    await cli.waitFor((out) => out.includes('ALERT') && out.includes('── last 1 s: 40 events from 1 source'), 20_000);
     const r = await cli.stop();
     expect(r.code).toBe(0);
     // The alert says when, as a probe line would (the record's time of day), under the day's line.
@@ -725,7 +727,8 @@ describe.concurrent('logscan follow', () => {
     writeFileSync(path, '');
     const cli = startCli(['follow', '--summary-every', '1s', '--from-start', path], { env });
     writeFileSync(path, Array.from({ length: 50 }, (_, i) => iptablesLine(i + 1)).join('\n') + '\n');
-    await cli.waitFor((out) => out.includes('── last 1 s: no events'), 8000);
+    // 20 s: start-up and a 1 s window took over 8 s with both cores busy; a run that never summarizes still fails.
+    await cli.waitFor((out) => out.includes('── last 1 s: no events'), 20_000);
     const r = await cli.stop();
     const lines = r.stdout.split('\n');
     const fold = lines.findIndex((l) => /^ {2}\+\d+ more from 203\.0\.113\.7 in \d+ s, all to 6776\/tcp$/.test(l));
