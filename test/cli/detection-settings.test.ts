@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ndjson, repoRoot, runCli, startCli, tempDir, untilReading } from '../helpers/cli.js';
+import { ndjson, repoRoot, runCli, runCliAsync, startCli, tempDir, untilReading } from '../helpers/cli.js';
 import { isoLine } from '../daily/lines.js';
 
 const env = { LOGSCAN_FOLLOW_POLL_MS: '40', LOGSCAN_FOLLOW_RETIRE_MS: '400', COLUMNS: '300' };
@@ -14,8 +14,9 @@ interface ReportTotals {
   totals: { events: number; sources: number };
 }
 
-function reportTotals(args: string[]): ReportTotals['totals'] {
-  const r = runCli(['-o', 'json', ...args]);
+/** Awaited, not spawnSync: the tests that read it run concurrently, and would all wait for it. */
+async function reportTotals(args: string[]): Promise<ReportTotals['totals']> {
+  const r = await runCliAsync(['-o', 'json', ...args]);
   expect(r.code).toBe(0);
   return (JSON.parse(r.stdout) as ReportTotals).totals;
 }
@@ -56,7 +57,7 @@ describe.concurrent("follow's window summary counts what the report's header cou
   for (const sample of ['ufw.log', 'pfirewall.log', 'iptables.log']) {
     it(`samples/${sample}: every event and every source of the window, not only the ranked sources' events`, async () => {
       const file = join(repoRoot, 'samples', sample);
-      const t = reportTotals([file]);
+      const t = await reportTotals([file]);
       const { head } = await firstWindow([file]);
       expect(head).toBe(`── last 1 s: ${t.events.toLocaleString('en-US')} events from ${t.sources} sources`);
     });
@@ -118,7 +119,7 @@ async function followOnce(args: string[], log: string): Promise<string> {
 describe.concurrent('follow takes the report\'s detection settings', () => {
   it('--scan-ports and --sweep-hosts: the window summary and the summary at the stop find the scans the report finds', async () => {
     const { log } = twoDays();
-    const report = JSON.parse(runCli(['-o', 'json', '--scan-ports', '8', '--sweep-hosts', '6', log]).stdout) as { sources: Ranked[] };
+    const report = JSON.parse((await runCliAsync(['-o', 'json', '--scan-ports', '8', '--sweep-hosts', '6', log])).stdout) as { sources: Ranked[] };
     expect(findingsOf(report.sources, SCANNER)).toContain('vertical-scan');
     expect(findingsOf(report.sources, SWEEPER)).toContain('horizontal-sweep');
     const out = await followOnce(['--scan-ports', '8', '--sweep-hosts', '6'], log);
@@ -151,7 +152,7 @@ describe.concurrent('follow takes the report\'s detection settings', () => {
     const { log, config } = twoDays();
     const out = await followOnce(['--config', config], log);
     expect(out.split('── followed for')[1]).toContain('vertical scan: 8 ports');
-    const bad = runCli(['follow', '--config', join(tempDir(), 'none.json'), log]);
+    const bad = await runCliAsync(['follow', '--config', join(tempDir(), 'none.json'), log]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^logscan: --config .*none\.json: /);
   });

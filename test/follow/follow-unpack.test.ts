@@ -4,11 +4,12 @@
 // rotated copy compressed with xz while follow was stopped (logrotate's `compresscmd xz`)
 // read from where follow was, or named with the command it needs. The BUILT CLI, as a user
 // runs it; the commands must be installed (as test/input/unpack.test.ts requires).
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli, startCli, tempDir } from '../helpers/cli.js';
+import { repoRoot, runCli, runCliAsync, startCli, tempDir } from '../helpers/cli.js';
 import { followedEvents, followedWithState, iptablesLine, printed, seqLines, sleep } from '../helpers/follow-writer.js';
 import { alive, childrenOf } from '../helpers/processes.js';
 import { until } from '../helpers/wait.js';
@@ -28,7 +29,23 @@ const COMMANDS = PACKERS.filter((p) => p.name !== 'gzip');
 const PACKAGE: Record<string, string> = { bzip2: 'bzip2', xz: 'xz-utils', zstd: 'zstd' };
 const CAT: Record<string, string> = { bzip2: 'bzcat', xz: 'xzcat', zstd: 'zstdcat' };
 
-const pack = (command: string, args: readonly string[], data: Buffer): Buffer => execFileSync(command, [...args], { input: data, maxBuffer: 64 * 1024 * 1024 });
+const run = promisify(execFile);
+
+/**
+ * `command args` given `data` on stdin: its stdout. Not execFileSync: the tests here run
+ * concurrently, and a sync spawn (xz -6 of 4 MB) would stop every other test's clock too.
+ */
+function pack(command: string, args: readonly string[], data: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const out: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.on('error', reject);
+    child.stdin.on('error', () => {}); // a command that failed to start: its 'error' says so
+    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+    child.stdin.end(data);
+  });
+}
 
 /** A PATH with none of the commands (node is started by its full path). */
 const bare = (): Record<string, string> => ({ ...env, PATH: tempDir() });
@@ -36,31 +53,30 @@ const bare = (): Record<string, string> => ({ ...env, PATH: tempDir() });
 describe.concurrent('logscan follow - with compressed data', () => {
   const plain = runCli(['follow', '-o', 'ndjson', '-'], { input: sample, env });
 
-  it.each(PACKERS)('$name data on standard input: the events of the plain file, nothing said, exit 0', ({ command, args }) => {
-    const packed = runCli(['follow', '-o', 'ndjson', '-'], { input: pack(command, args, sample), env });
+  it.each(PACKERS)('$name data on standard input: the events of the plain file, nothing said, exit 0', async ({ command, args }) => {
+    const packed = await runCliAsync(['follow', '-o', 'ndjson', '-'], { input: await pack(command, args, sample), env });
     expect(packed.stderr).toBe('');
     expect(packed.code).toBe(0);
     expect(followedEvents(packed.stdout).length).toBeGreaterThan(600);
     expect(packed.stdout).toBe(plain.stdout);
   });
 
-  it.each(COMMANDS)('$name data without its command on PATH: said as the other commands say it, nothing read, exit 3', ({ name, command, args }) => {
-    const data = pack(command, args, sample);
-    const r = runCli(['follow', '-o', 'ndjson', '-'], { input: data, env: bare() });
+  it.each(COMMANDS)('$name data without its command on PATH: said as the other commands say it, nothing read, exit 3', async ({ name, command, args }) => {
+    const data = await pack(command, args, sample);
+    const r = await runCliAsync(['follow', '-o', 'ndjson', '-'], { input: data, env: bare() });
     const want = `logscan: (stdin): ${name}-compressed data: the ${name} command is not installed; install it (apt install ${PACKAGE[name]}) or unpack it first: ${CAT[name]} FILE | logscan -\n`;
     expect(r.stderr).toBe(want);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     // The same words as `events -` (its stderr line, as the other commands print it).
-    expect(runCli(['events', '-'], { input: data, env: bare() }).stderr).toContain(want.slice('logscan: (stdin): '.length, -1));
+    expect((await runCliAsync(['events', '-'], { input: data, env: bare() })).stderr).toContain(want.slice('logscan: (stdin): '.length, -1));
   });
 
-  it.each(COMMANDS)('$name data cut off: every line before the cut read, as `events -` reads them, the cut said in its words (exit 3)', ({ name, command, args }) => {
+  it.each(COMMANDS)('$name data cut off: every line before the cut read, as `events -` reads them, the cut said in its words (exit 3)', async ({ name, command, args }) => {
     // 20,000 records, each its own: bzip2's blocks (100 kB with -1) and zstd's end well before half of it.
-    const data = pack(command, name === 'bzip2' ? [...args, '-1'] : args, big);
+    const data = await pack(command, name === 'bzip2' ? [...args, '-1'] : args, big);
     const cut = data.subarray(0, data.length >> 1);
-    const r = runCli(['follow', '-o', 'ndjson', '-'], { input: cut, env });
-    const batch = runCli(['events', '-'], { input: cut });
+    const [r, batch] = await Promise.all([runCliAsync(['follow', '-o', 'ndjson', '-'], { input: cut, env }), runCliAsync(['events', '-'], { input: cut })]);
     expect(r.code).toBe(3);
     const said = new RegExp(`logscan: \\(stdin\\): ${name} data is truncated or corrupt after line (\\d+) \\(${name}: .+\\)\n`);
     expect(r.stderr).toMatch(said);
@@ -100,14 +116,16 @@ describe.concurrent('logscan follow - with compressed data', () => {
     // by a signal. The pipe closing at follow's exit would end the real xz by itself.
     const bin = tempDir();
     const fake = join(bin, 'xz');
-    writeFileSync(fake, `#!/bin/sh\n${execFileSync('sh', ['-c', 'command -v xz'], { encoding: 'utf8' }).trim()} "$@"\nexec sleep 60\n`);
+    const real = (await run('sh', ['-c', 'command -v xz'])).stdout.trim();
+    writeFileSync(fake, `#!/bin/sh\n${real} "$@"\nexec sleep 60\n`);
     chmodSync(fake, 0o755);
-    const data = pack('xz', ['-c'], sample);
+    const data = await pack('xz', ['-c'], sample);
     const cli = startCli(['follow', '-o', 'ndjson', '-'], { env: { ...env, PATH: `${bin}:${process.env.PATH ?? ''}` }, stdin: 'pipe' });
     // The first block only, and stdin left open: a live stream, the command still unpacking.
     cli.stdin!.write(data.subarray(0, data.length >> 1));
     let pid = 0;
-    await until(() => (pid = childrenOf(cli.pid, 'xz')[0] ?? 0) > 0, 5000);
+    // Start-up, the binary check and the spawn: 20 s, as untilReading gives a start-up (5 s ran out with both cores busy).
+    await until(() => (pid = childrenOf(cli.pid, 'xz')[0] ?? 0) > 0, 20_000, () => `follow (pid ${cli.pid}) to start xz`);
     expect(alive(pid)).toBe(true);
     const r = await cli.stop(signal);
     expect(r.code).toBe(0);
@@ -120,11 +138,13 @@ describe.concurrent('logscan follow - with compressed data', () => {
 describe.concurrent('logscan follow FILE of compressed data', () => {
   it('a followed .gz, .bz2, .xz or .zst is a rotated log, which does not grow: each said as not followed, with what reads it (exit 3)', async () => {
     const dir = tempDir();
-    const files = PACKERS.map(({ name, command, args, suffix }) => {
-      const file = join(dir, `ufw.log.1${suffix}`);
-      writeFileSync(file, pack(command, args, sample));
-      return { name, file };
-    });
+    const files = await Promise.all(
+      PACKERS.map(async ({ name, command, args, suffix }) => {
+        const file = join(dir, `ufw.log.1${suffix}`);
+        writeFileSync(file, await pack(command, args, sample));
+        return { name, file };
+      }),
+    );
     const cli = startCli(['follow', '-o', 'ndjson', ...files.map((f) => f.file)], { env });
     await cli.waitFor((_o, e) => e.split('\n').length > files.length, 5000).catch(() => {});
     const r = await cli.stop();
@@ -136,8 +156,8 @@ describe.concurrent('logscan follow FILE of compressed data', () => {
 
 describe.concurrent('logscan follow: a rotation compressed with xz', () => {
   /** logrotate `compress` with `compresscmd xz`, `compressext .xz`: kern.log.N becomes kern.log.N.xz. */
-  const xz = (file: string): void => {
-    execFileSync('xz', [file]);
+  const xz = async (file: string): Promise<void> => {
+    await run('xz', [file]);
     expect(existsSync(file)).toBe(false);
   };
 
@@ -149,7 +169,7 @@ describe.concurrent('logscan follow: a rotation compressed with xz', () => {
     const all = await firstRun(10);
     for (let i = 0; i < 5; i++) w.write();
     rotate(w as never);
-    xz(`${path}.1`);
+    await xz(`${path}.1`);
     for (let i = 0; i < 3; i++) w.write();
     const r = await restart(8, 200);
     expect(r.code).toBe(0);
@@ -164,11 +184,11 @@ describe.concurrent('logscan follow: a rotation compressed with xz', () => {
     const all = await firstRun(10);
     for (let i = 0; i < 5; i++) w.write();
     w.renameCreate();
-    xz(`${path}.1`);
+    await xz(`${path}.1`);
     for (let i = 0; i < 4; i++) w.write();
     renameSync(`${path}.1.xz`, `${path}.2.xz`);
     w.renameCreate(`${path}.1`);
-    xz(`${path}.1`);
+    await xz(`${path}.1`);
     for (let i = 0; i < 3; i++) w.write();
     const r = await restart(12, 200);
     expect(r.stderr).toContain(`finishing ${path}.2.xz first`);
@@ -183,7 +203,7 @@ describe.concurrent('logscan follow: a rotation compressed with xz', () => {
     const all = await firstRun(10);
     for (let i = 0; i < 5; i++) w.write();
     w.renameCreate();
-    xz(`${path}.1`);
+    await xz(`${path}.1`);
     for (let i = 0; i < 3; i++) w.write();
     const r = await restart(3, 200);
     expect(r.stderr).toContain(
@@ -207,9 +227,10 @@ describe.concurrent('logscan follow: a rotation compressed with xz', () => {
     await cli.waitFor(printed(10));
     for (let i = 0; i < 10; i++) w.write();
     w.copyTruncate();
-    xz(`${path}.1`);
+    await xz(`${path}.1`);
     for (let i = 0; i < 5; i++) w.write();
-    await cli.waitFor(printed(25), 8000).catch(() => {});
+    // 20 s, not 8: start-up alone took over 5 s with both cores busy, and the 2.5 s polls come after it (lines still missing would fail the comparison below).
+    await cli.waitFor(printed(25), 20_000).catch(() => {});
     await sleep(100);
     const r = await cli.stop();
     expect(r.code).toBe(0);
@@ -226,12 +247,12 @@ describe.concurrent('logscan follow: a compressed rotation that is cut off', () 
     w.writeMany(4000);
     w.renameCreate();
     const copy = `${path}.1${suffix}`;
-    const packed = pack(command, name === 'bzip2' ? [...args, '-1'] : args, readFileSync(`${path}.1`));
+    const packed = await pack(command, name === 'bzip2' ? [...args, '-1'] : args, readFileSync(`${path}.1`));
     writeFileSync(copy, packed.subarray(0, packed.length >> 1));
-    execFileSync('rm', [`${path}.1`]);
+    unlinkSync(`${path}.1`);
     for (let i = 0; i < 3; i++) w.write();
     // What `logscan events` says of the same cut copy, from its first line: the line is the copy's own.
-    const batch = runCli(['events', copy]);
+    const batch = await runCliAsync(['events', copy]);
     const cutAt = /after line (\d+) \(/.exec(batch.stderr);
     expect(cutAt, batch.stderr).not.toBeNull();
     const last = Number(cutAt![1]);
@@ -282,11 +303,11 @@ describe.concurrent('logscan follow: a compressed rotation that is cut off', () 
     await cli.waitFor(printed(10));
     w.writeMany(4000);
     // The cut .xz is in place before the truncation (copied elsewhere): no poll can find a whole plain copy.
-    const packed = pack('xz', ['-c', '-0'], readFileSync(path));
+    const packed = await pack('xz', ['-c', '-0'], readFileSync(path));
     writeFileSync(`${path}.1.xz`, packed.subarray(0, packed.length >> 1));
     w.copyTruncate(join(tempDir(), 'kern.log.1'));
     for (let i = 0; i < 5; i++) w.write();
-    const batch = runCli(['events', `${path}.1.xz`]);
+    const batch = await runCliAsync(['events', `${path}.1.xz`]);
     const last = Number(/after line (\d+) \(/.exec(batch.stderr)![1]);
     expect(last).toBeGreaterThan(100);
     await cli.waitFor((out, err) => printed(last + 5)(out) && err.includes('not read'), 20_000).catch(() => {});

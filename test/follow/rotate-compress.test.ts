@@ -25,7 +25,8 @@ describe.concurrent('logscan follow through logrotate compress', () => {
     w.compress(1);
     expect(existsSync(`${path}.1`)).toBe(false);
     for (let i = 0; i < 5; i++) w.write();
-    await cli.waitFor(printed(25), 8000).catch(() => {});
+    // 20 s, not 8: start-up alone took over 5 s with both cores busy, and the 2.5 s polls come after it (lines still missing would fail the comparison below).
+    await cli.waitFor(printed(25), 20_000).catch(() => {});
     await sleep(100);
     const r = await cli.stop();
     expect(r.code).toBe(0);

@@ -28,6 +28,31 @@ export function runCli(args: string[], opts: { input?: string | Buffer; env?: Re
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * `runCli` without blocking this process while the command runs. For test files whose tests
+ * run concurrently (describe.concurrent): a spawnSync there stops every other test's clock
+ * and waits too (a whole test of spawnSyncs held the loop for 25 s on a loaded machine: a
+ * sibling that timed a SIGTERM saw its child "hang", others hit their timeouts).
+ */
+export function runCliAsync(args: string[], opts: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliPath, ...args], {
+      cwd: opts.cwd ?? repoRoot,
+      env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => stdout.push(c));
+    child.stderr.on('data', (c: Buffer) => stderr.push(c));
+    // A command that stops reading its input early (binary data, a usage error) closes the
+    // pipe: spawnSync ignores the EPIPE, and so does this.
+    child.stdin.on('error', () => {});
+    child.stdin.end(opts.input ?? '');
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
+  });
+}
+
 /** stderr of a run that must end in a usage error: exit 2, nothing on stdout. */
 export function usageStderr(args: string[]): string {
   const r = runCli(args);
