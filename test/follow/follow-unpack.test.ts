@@ -90,7 +90,7 @@ describe.concurrent('logscan follow - with compressed data', () => {
   });
 
   it.each(PACKERS)('$name data whose first byte comes alone (a slow pipe): held until the magic can be told, then the events of the plain file', async ({ command, args }) => {
-    const data = pack(command, args, sample);
+    const data = await pack(command, args, sample);
     const cli = startCli(['follow', '-o', 'ndjson', '-'], { env, stdin: 'pipe' });
     cli.stdin!.write(data.subarray(0, 1));
     await sleep(400);
@@ -101,12 +101,12 @@ describe.concurrent('logscan follow - with compressed data', () => {
     expect(r.stdout).toBe(plain.stdout);
   });
 
-  it.each(PACKERS)('$name data that unpacks to binary: said as a binary file is, none of it split into lines (exit 3)', ({ command, args }) => {
+  it.each(PACKERS)('$name data that unpacks to binary: said as a binary file is, none of it split into lines (exit 3)', async ({ command, args }) => {
     const binary = Buffer.from(Array.from({ length: 6000 }, (_, i) => (i * 7919) % 256));
-    const r = runCli(['follow', '-o', 'ndjson', '-'], { input: pack(command, args, binary), env });
+    const r = await runCliAsync(['follow', '-o', 'ndjson', '-'], { input: await pack(command, args, binary), env });
     expect(r.stdout).toBe('');
     expect(r.code).toBe(3);
-    const said = runCli(['events', '-'], { input: binary }).stderr;
+    const said = (await runCliAsync(['events', '-'], { input: binary })).stderr;
     expect(said).toMatch(/^logscan: \(stdin\): looks like binary data, not a text log \(\d+ control bytes in the first 4096\); skipped\n$/);
     expect(r.stderr).toBe(said);
   });
@@ -284,8 +284,8 @@ describe.concurrent('logscan follow: a compressed rotation that is cut off', () 
     w.renameCreate();
     const text = readFileSync(`${path}.1`);
     const half = text.indexOf('\n', text.length >> 1) + 1;
-    writeFileSync(`${path}.1.gz`, Buffer.concat([pack('gzip', ['-c'], text.subarray(0, half)), pack('gzip', ['-c'], text.subarray(half))]));
-    execFileSync('rm', [`${path}.1`]);
+    writeFileSync(`${path}.1.gz`, Buffer.concat([await pack('gzip', ['-c'], text.subarray(0, half)), await pack('gzip', ['-c'], text.subarray(half))]));
+    unlinkSync(`${path}.1`);
     for (let i = 0; i < 3; i++) w.write();
     const r = await restart(33, 200);
     expect(r.code).toBe(0);
