@@ -1531,7 +1531,7 @@ export const en = {
         case 'not-gzip':
           return 'named .gz but is not gzip data';
         case 'binary':
-          return `looks like binary data, not a text log (${p.controls} control bytes in the first ${p.sampled}); skipped`;
+          return `looks like binary data, not a text log (${fmtInt(p.controls)} control bytes in the first ${fmtInt(p.sampled)} bytes); skipped`;
         case 'utf16-no-bom':
           return 'looks like UTF-16 text, not a UTF-8/ASCII log; skipped (convert it first: iconv -f UTF-16 -t UTF-8)';
         case 'bad-utf16':

@@ -328,7 +328,7 @@ describe('broken and unreadable inputs: one stderr line naming the file, the oth
     writeFileSync(bin, Buffer.from(Array.from({ length: 20000 }, (_, i) => (i * 131) % 256)));
     const r = runCli([bin, ufw, '-o', 'json']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(new RegExp(`^logscan: ${bin}: looks like binary data, not a text log \\(\\d+ control bytes in the first 4096\\); skipped$`, 'm'));
+    expect(r.stderr).toMatch(new RegExp(`^logscan: ${bin}: looks like binary data, not a text log \\([\\d,]+ control bytes in the first 4,096 bytes\\); skipped$`, 'm'));
     const doc = JSON.parse(r.stdout);
     expect(doc.inputs[0]).toMatchObject({ incomplete: true, lines: 0 });
     expect(doc.inputs[1]).toMatchObject({ events: 3 });

@@ -83,7 +83,7 @@ describe('terminal report', () => {
     const d = doc(scenario());
     const name = 'An-extremely-long-service-name-without-any-space-to-break-at';
     // An unreadable input: its error fills the inputs table's format column.
-    const why = 'looks like binary data, not a text log (328 control bytes in the first 3000); skipped';
+    const why = 'looks like binary data, not a text log (328 control bytes in the first 3,000 bytes); skipped';
     const bad: ReportDoc['inputs'][number] = { ...stats(0), file: '/var/log/archive/2026/november/core.bin', format: null, lines: 0, skipped: 0, error: why, problem: null, incomplete: true, repeats: null, encoding: null };
     const wide = { ...d, inputs: [...d.inputs, bad], topPorts: [{ ...d.topPorts[0]!, names: [name, '远程桌面（微软终端服务）'] }, ...d.topPorts.slice(1)] };
     for (const width of [40, 60, 80, 120]) {
