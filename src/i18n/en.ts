@@ -479,6 +479,8 @@ export const en = {
     ignoredText: (n: number) => `${counted(n, 'event')} matched the --ignore list`,
     guessed: ' (guessed)',
     incomplete: (n: number, total: number, files: string) => `incomplete: ${n} of ${total} ${plural(total, 'input')} not read to the end: ${files}`,
+    /** Inputs of which not a line was read (missing, a directory, binary): "not read to the end" said of them suggested a part was. */
+    unread: (n: number, total: number, files: string) => `incomplete: ${n} of ${total} ${plural(total, 'input')} not read: ${files}`,
     /** An input whose records were mostly read from another one too (src/input/repeated-records.ts); the estimate is a sample's. */
     repeats: (share: number, records: number, other: string) =>
       `${share >= 0.995 ? 'all' : `about ${Math.round(share * 100)}%`} of its records (about ${fmtInt(records)}) were also read from ${other}: they are counted twice; give only one of the two`,
@@ -505,6 +507,8 @@ export const en = {
     noMatchSpan: (first: string, last: string) => `No events match the filters. The events read run from ${first} to ${last}.`,
     noRecords: 'No firewall records found. `logscan check FILE` shows what the lines look like to logscan.',
     noRecordsShort: 'No firewall records found.',
+    /** No line was read at all (missing, empty, unreadable inputs): `logscan check` would find nothing to show either. */
+    noLines: 'No firewall records found: no line was read.',
     /** The probes line: "145 packets to 60 ports" (what is not a probe: notProbes). */
     probesText: (packets: number, ports: number, portsCapped = false, connections = 0) => `${rowsText(packets, connections)}${toPorts(ports, portsCapped)}`,
     /** Appended to probesText when only some probes were dropped or rejected: "blocked: 18 packets to 1 port". */

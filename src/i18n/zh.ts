@@ -391,6 +391,7 @@ export const zh: Messages = {
     ignoredText: (n) => `${fmtInt(n)} 个事件匹配 --ignore 列表，已排除`,
     guessed: '（推测）',
     incomplete: (n, total, files) => `不完整：${fmtInt(total)} 个输入中有 ${fmtInt(n)} 个未读到末尾：${files}`,
+    unread: (n, total, files) => `不完整：${fmtInt(total)} 个输入中有 ${fmtInt(n)} 个未能读取：${files}`,
     repeats: (share, records, other) =>
       `其中${share >= 0.995 ? '全部' : `约 ${Math.round(share * 100)}% 的`}记录（约 ${fmtInt(records)} 条）也从 ${other} 读到过：这些记录被重复计数；两个文件只需给出其一`,
     interrupted: (signal) => `被 ${signal} 中断：本报告只包含中断前读到的内容`,
@@ -407,6 +408,7 @@ export const zh: Messages = {
     noMatchSpan: (first, last) => `没有符合筛选条件的事件。读到的事件时间范围为 ${first} 至 ${last}。`,
     noRecords: '未找到防火墙记录。`logscan check FILE` 可以显示 logscan 如何解读这些行。',
     noRecordsShort: '未找到防火墙记录。',
+    noLines: '未找到防火墙记录：一行也没有读到。',
     probesText: (packets, ports, portsCapped, connections) => `${rowsText(packets, connections)}${toPorts(ports, portsCapped)}`,
     probesBlocked: (packets, ports, portsCapped) => `被拦截：${fmtInt(packets)} 个包${toPorts(ports, portsCapped)}`,
     protoNumber: (n) => `协议 ${n}`,

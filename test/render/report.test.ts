@@ -148,6 +148,44 @@ describe('terminal report', () => {
     for (const l of rows) for (const cell of l.split('│')) expect(cell.match(/\x1b\[(?:3[0-7]|1|2)m/g)?.length ?? 0, l).toBe(cell.match(/\x1b\[(?:39|22)m/g)?.length ?? 0);
   });
 
+  it('heads a cut list of sources with how many were ranked, in Markdown as on the terminal and the HTML page', () => {
+    const d = doc(scenario(), { top: 2 });
+    expect(d.rankedSources).toBeGreaterThan(2);
+    const said = `Top sources (2 of ${d.rankedSources} ranked)`;
+    expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' })).toContain(said);
+    expect(renderReportHtml(d, { tz: 'UTC', lang: 'en', version: '0' })).toContain(said);
+    expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' })).toContain(`\n### ${said}\n`);
+    expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'zh' })).toContain(`### 主要来源（共排名 ${d.rankedSources} 个，显示前 2 个）`);
+    // All of them shown: no count to give.
+    expect(renderReportMarkdown(doc(scenario(), { top: 50 }), { tz: 'UTC', lang: 'en' })).toContain('\n### Top sources\n');
+  });
+
+  it('points to `logscan check` only when lines were read: a missing, empty or unreadable input has none to show', () => {
+    const read = doc([]);
+    expect(read.totals.lines).toBeGreaterThan(0);
+    expect(renderReportText(read, { color: false, width: 100, tz: 'UTC', lang: 'en' })).toContain('`logscan check FILE` shows what the lines look like');
+    const none = { ...read, totals: { ...read.totals, lines: 0, skipped: 0 } };
+    const text = renderReportText(none, { color: false, width: 100, tz: 'UTC', lang: 'en' });
+    expect(text).toContain('No firewall records found: no line was read.');
+    expect(text).not.toContain('logscan check');
+    expect(renderReportText(none, { color: false, width: 100, tz: 'UTC', lang: 'zh' })).toContain('未找到防火墙记录：一行也没有读到。');
+  });
+
+  it('says an input of which no line was read "not read", and one cut short "not read to the end"', () => {
+    const d = doc(scenario());
+    const input = d.inputs[0]!;
+    const missing = { ...input, file: 'missing.log', format: null, lines: 0, events: 0, skipped: 0, error: 'no such file', incomplete: true };
+    const cut = { ...input, file: 'kern.log.2.gz', error: 'gzip data is truncated or corrupt after line 9', incomplete: true };
+    const text = (inputs: ReportDoc['inputs'], lang: Lang = 'en'): string => renderReportText({ ...d, inputs }, { color: false, width: 100, tz: 'UTC', lang });
+    expect(text([input, missing])).toContain('incomplete: 1 of 2 inputs not read: missing.log');
+    expect(text([input, missing])).not.toContain('not read to the end');
+    expect(text([input, cut])).toContain('incomplete: 1 of 2 inputs not read to the end: kern.log.2.gz');
+    const both = text([missing, cut, input]);
+    expect(both).toContain('incomplete: 1 of 3 inputs not read: missing.log');
+    expect(both).toContain('incomplete: 1 of 3 inputs not read to the end: kern.log.2.gz');
+    expect(text([input, missing], 'zh')).toContain('不完整：2 个输入中有 1 个未能读取：missing.log');
+  });
+
   it('says "at least" for the source count when the counter was saturated', () => {
     const d = doc(scenario());
     expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' })).toContain(` · ${d.totals.sources} sources`);
