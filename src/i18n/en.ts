@@ -1103,6 +1103,8 @@ export const en = {
     noFormat: 'no format: nothing was read',
     forced: (format: string) => `${format}, forced by --input-format (not sniffed)`,
     sniffed: (format: string, conf: string, lines: number) => `${format}, sniffed with confidence ${conf} on the first ${counted(lines, 'non-blank line')}`,
+    /** The confidence row's last item: the formats that scored 0, counted rather than named (`-o json` lists them). */
+    zeroConfidence: (formats: number, all: boolean) => (all ? `all ${counted(formats, 'format')} 0` : `${fmtInt(formats)} ${plural(formats, 'other')} 0`),
     guessedEmpty: (format: string) => `${format} (guessed): the input has no non-blank line to recognise a format by`,
     guessed: (format: string, lines: number, fallback: string) =>
       `${format} (guessed): no format recognised the first ${counted(lines, 'non-blank line')}, so they are read as ${fallback} syslog text, which skips what it cannot read`,

@@ -848,6 +848,7 @@ export const zh: Messages = {
     noFormat: '没有格式：什么也没有读到',
     forced: (format) => `${format}，由 --input-format 指定（未经识别）`,
     sniffed: (format, conf, lines) => `${format}，根据前 ${fmtInt(lines)} 个非空行识别，置信度 ${conf}`,
+    zeroConfidence: (formats, all) => (all ? `全部 ${fmtInt(formats)} 种格式均为 0` : `其余 ${fmtInt(formats)} 种均为 0`),
     guessedEmpty: (format) => `${format}（推测）：输入中没有可用来识别格式的非空行`,
     guessed: (format, lines, fallback) => `${format}（推测）：前 ${fmtInt(lines)} 个非空行没有被任何格式识别，因此按 ${fallback} 的 syslog 文本读取，读不懂的行跳过`,
     linesRow: (lines, parsed, skipped, malformed) => `${fmtInt(lines)}：解析 ${fmtInt(parsed)} 行 · 跳过 ${fmtInt(skipped)} 行 · ${malformed}`,
