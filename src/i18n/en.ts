@@ -876,6 +876,8 @@ export const en = {
     endsDuring: (last: string) => `the logs end during the day (last firewall record ${last}, and no file read was written after the day): the hours after are missing`,
     /** Inputs not read to the end whose lost part may be the day's: "kern.log.2.gz (gzip data is truncated …), /var/log (is a directory)". */
     incompleteInputs: (items: string, n: number) => `${n === 1 ? 'an input was' : `${fmtInt(n)} inputs were`} not read to the end: ${items}; the day may be incomplete`,
+    /** Inputs of which not a line was read (missing, a directory): "not read to the end" suggested a part of them was. */
+    unreadInputs: (items: string, n: number) => `${n === 1 ? 'an input was' : `${fmtInt(n)} inputs were`} not read: ${items}; the day may be incomplete`,
     /** One item of incompleteInputs: the file and why. */
     inputProblem: (file: string, error: string) => `${file} (${error})`,
     /** Rotations there but compressed by a command that is not installed, whose lines may fall on the day (the footer says why each was skipped). */

@@ -665,6 +665,7 @@ export const zh: Messages = {
     startsDuring: (first) => `日志在当天中途才开始（第一条防火墙记录：${first}）：缺少之前的时段`,
     endsDuring: (last) => `日志在当天中途就已结束（最后一条防火墙记录：${last}，且读取的文件在当天之后没有再写入）：缺少之后的时段`,
     incompleteInputs: (items, n) => `${n === 1 ? '有一个输入' : `有 ${fmtInt(n)} 个输入`}没有读完：${items}；这一天的数字可能不完整`,
+    unreadInputs: (items, n) => `${n === 1 ? '有一个输入' : `有 ${fmtInt(n)} 个输入`}未能读取：${items}；这一天的数字可能不完整`,
     inputProblem: (file, error) => `${file}（${error}）`,
     unreadRotation: (names) => `${names} 未被读取（解压它的命令未安装）：其中当天的记录未计入`,
     missingRotation: (names) => `日志的轮转文件中缺少 ${names}（被删除，或某次轮转失败）：其中当天的记录未计入`,

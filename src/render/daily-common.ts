@@ -179,7 +179,11 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
     const input = doc.report.inputs.find((x) => x.file === file);
     return (input && inputProblemText(input, lang)) ?? error;
   };
-  if (cut.length > 0) notes.push(m.incompleteInputs(cut.map((i) => m.inputProblem(i.file, why(i.file, i.error))).join(messages(lang).listSep), cut.length));
+  const listed = (is: typeof cut): string => is.map((i) => m.inputProblem(i.file, why(i.file, i.error))).join(messages(lang).listSep);
+  const unread = cut.filter((i) => i.nothingRead);
+  const part = cut.filter((i) => !i.nothingRead);
+  if (unread.length > 0) notes.push(m.unreadInputs(listed(unread), unread.length));
+  if (part.length > 0) notes.push(m.incompleteInputs(listed(part), part.length));
   // Two copies of one log double every count of the day: the report says so, and a mailed summary must too.
   const R = messages(lang).report;
   const colon = messages(lang).colon;
