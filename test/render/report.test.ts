@@ -186,6 +186,16 @@ describe('terminal report', () => {
     expect(text([input, missing], 'zh')).toContain('不完整：2 个输入中有 1 个未能读取：missing.log');
   });
 
+  it('HTML: the probes card says packets and connections apart when some probes were connection records', () => {
+    const d = doc(scenario());
+    const card = (x: ReportDoc): string => renderReportHtml(x, { tz: 'UTC', lang: 'en', version: '0' }).match(/<div class="k">probes<\/div><div class="v">8<\/div><div class="t">([^<]*)<\/div>/)?.[1] ?? 'no probes card';
+    const mixed = { ...d, probes: { ...d.probes, packets: 8, connections: 1, ports: 4 } };
+    expect(card(mixed)).toBe('7 packets and 1 connection to 4 ports');
+    // Packets only: the number's unit is the card's, as before.
+    expect(card({ ...d, probes: { ...d.probes, packets: 8, connections: 0, ports: 4 } })).toBe('to 4 ports');
+    expect(renderReportHtml(mixed, { tz: 'UTC', lang: 'zh', version: '0' })).toContain('7 个包和 1 个连接');
+  });
+
   it('says "at least" for the source count when the counter was saturated', () => {
     const d = doc(scenario());
     expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' })).toContain(` · ${d.totals.sources} sources`);
