@@ -155,7 +155,14 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
     const problem = inputProblemText(r, lang);
     if (problem) out.push(wrapLabelled(c.red(l.problem), termSafe(problem), width, c.red));
     out.push(wrapLabelled(l.format, termSafe(formatWhy(r, lang)), width));
-    if (r.sniff.length > 0) out.push(wrapItems(l.confidence, r.sniff.map((s) => `${termSafe(s.format)} ${fmtConf(s.confidence)}`), width));
+    if (r.sniff.length > 0) {
+      // A row of fifteen ids most of them 0 buried the one that matters: the zeros are counted.
+      const scored = r.sniff.filter((s) => s.confidence > 0);
+      const zeros = r.sniff.length - scored.length;
+      const items = scored.map((s) => `${termSafe(s.format)} ${fmtConf(s.confidence)}`);
+      if (zeros > 0) items.push(m.zeroConfidence(zeros, scored.length === 0));
+      out.push(wrapItems(l.confidence, items, width));
+    }
     const malformed = m.malformedCount(r.malformed);
     out.push(`${l.lines}${m.linesRow(r.lines, r.events, r.skipped, r.malformed > 0 ? c.yellow(malformed) : malformed)}`);
     out.push(...timesRows(r, opts.tz, m, l.times, width));

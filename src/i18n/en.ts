@@ -485,6 +485,8 @@ export const en = {
     ignoredText: (n: number) => `${counted(n, 'event')} matched the --ignore list`,
     guessed: ' (guessed)',
     incomplete: (n: number, total: number, files: string) => `incomplete: ${n} of ${total} ${plural(total, 'input')} not read to the end: ${files}`,
+    /** Inputs of which not a line was read (missing, a directory, binary): "not read to the end" said of them suggested a part was. */
+    unread: (n: number, total: number, files: string) => `incomplete: ${n} of ${total} ${plural(total, 'input')} not read: ${files}`,
     /** An input whose records were mostly read from another one too (src/input/repeated-records.ts); the estimate is a sample's. */
     repeats: (share: number, records: number, other: string) =>
       `${share >= 0.995 ? 'all' : `about ${Math.round(share * 100)}%`} of its records (about ${fmtInt(records)}) were also read from ${other}: they are counted twice; give only one of the two`,
@@ -511,6 +513,8 @@ export const en = {
     noMatchSpan: (first: string, last: string) => `No events match the filters. The events read run from ${first} to ${last}.`,
     noRecords: 'No firewall records found. `logscan check FILE` shows what the lines look like to logscan.',
     noRecordsShort: 'No firewall records found.',
+    /** No line was read at all (missing, empty, unreadable inputs): `logscan check` would find nothing to show either. */
+    noLines: 'No firewall records found: no line was read.',
     /** The probes line: "145 packets to 60 ports" (what is not a probe: notProbes). */
     probesText: (packets: number, ports: number, portsCapped = false, connections = 0) => `${rowsText(packets, connections)}${toPorts(ports, portsCapped)}`,
     /** Appended to probesText when only some probes were dropped or rejected: "blocked: 18 packets to 1 port". */
@@ -878,6 +882,8 @@ export const en = {
     endsDuring: (last: string) => `the logs end during the day (last firewall record ${last}, and no file read was written after the day): the hours after are missing`,
     /** Inputs not read to the end whose lost part may be the day's: "kern.log.2.gz (gzip data is truncated …), /var/log (is a directory)". */
     incompleteInputs: (items: string, n: number) => `${n === 1 ? 'an input was' : `${fmtInt(n)} inputs were`} not read to the end: ${items}; the day may be incomplete`,
+    /** Inputs of which not a line was read (missing, a directory): "not read to the end" suggested a part of them was. */
+    unreadInputs: (items: string, n: number) => `${n === 1 ? 'an input was' : `${fmtInt(n)} inputs were`} not read: ${items}; the day may be incomplete`,
     /** One item of incompleteInputs: the file and why. */
     inputProblem: (file: string, error: string) => `${file} (${error})`,
     /** Rotations there but compressed by a command that is not installed, whose lines may fall on the day (the footer says why each was skipped). */
@@ -1107,6 +1113,8 @@ export const en = {
     noFormat: 'no format: nothing was read',
     forced: (format: string) => `${format}, forced by --input-format (not sniffed)`,
     sniffed: (format: string, conf: string, lines: number) => `${format}, sniffed with confidence ${conf} on the first ${counted(lines, 'non-blank line')}`,
+    /** The confidence row's last item: the formats that scored 0, counted rather than named (`-o json` lists them). */
+    zeroConfidence: (formats: number, all: boolean) => (all ? `all ${counted(formats, 'format')} 0` : `${fmtInt(formats)} ${plural(formats, 'other')} 0`),
     guessedEmpty: (format: string) => `${format} (guessed): the input has no non-blank line to recognise a format by`,
     guessed: (format: string, lines: number, fallback: string) =>
       `${format} (guessed): no format recognised the first ${counted(lines, 'non-blank line')}, so they are read as ${fallback} syslog text, which skips what it cannot read`,
@@ -1549,7 +1557,7 @@ export const en = {
         case 'not-gzip':
           return 'named .gz but is not gzip data';
         case 'binary':
-          return `looks like binary data, not a text log (${p.controls} control bytes in the first ${p.sampled}); skipped`;
+          return `looks like binary data, not a text log (${fmtInt(p.controls)} control bytes in the first ${fmtInt(p.sampled)} bytes); skipped`;
         case 'utf16-no-bom':
           return 'looks like UTF-16 text, not a UTF-8/ASCII log; skipped (convert it first: iconv -f UTF-16 -t UTF-8)';
         case 'bad-utf16':

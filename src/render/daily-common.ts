@@ -179,14 +179,21 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
     const input = doc.report.inputs.find((x) => x.file === file);
     return (input && inputProblemText(input, lang)) ?? error;
   };
-  if (cut.length > 0) notes.push(m.incompleteInputs(cut.map((i) => m.inputProblem(i.file, why(i.file, i.error))).join(messages(lang).listSep), cut.length));
+  const listed = (is: typeof cut): string => is.map((i) => m.inputProblem(i.file, why(i.file, i.error))).join(messages(lang).listSep);
+  const unread = cut.filter((i) => i.nothingRead);
+  const part = cut.filter((i) => !i.nothingRead);
+  if (unread.length > 0) notes.push(m.unreadInputs(listed(unread), unread.length));
+  if (part.length > 0) notes.push(m.incompleteInputs(listed(part), part.length));
+  // Two copies of one log double every count of the day: the report says so, and a mailed summary must too.
+  const R = messages(lang).report;
+  const colon = messages(lang).colon;
+  for (const i of doc.report.inputs) if (i.repeats) notes.push(`${R.md.repeated}${colon}${i.file}${colon}${R.repeats(i.repeats.share, i.repeats.records, i.repeats.other)}`);
   if (doc.window.hours !== 24) notes.push(m.dstDay(doc.window.hours));
   // A day ahead has no "so far", and no record yet is no news about the logs.
   if (doc.ahead) notes.push(m.notBegun);
   else if (doc.partial) notes.push(m.notOver);
   if (!doc.ahead) notes.push(...coverageNotes(doc, tz, lang));
   if (doc.outside.untimed > 0) notes.push(m.untimed(doc.outside.untimed));
-  const R = messages(lang).report;
   const gaps = logGapsText(doc.report, R, tz);
   if (gaps !== null) notes.push(`${R.logGapsLabel}${messages(lang).colon}${gaps}`);
   return notes;

@@ -37,7 +37,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   const cmp = doc.comparison;
   const out: string[] = [];
   out.push(c.bold(m.text.title(doc.date, termSafe(doc.tz))));
-  for (const n of windowNotes(doc, opts.tz, lang)) out.push(wrapLabelled('', m.text.note(n), opts.width, c.yellow));
+  for (const n of windowNotes(doc, opts.tz, lang)) out.push(wrapLabelled('', m.text.note(termSafe(n)), opts.width, c.yellow));
   out.push('');
   out.push(wrapLabelled(rowLabel(c, L.probes), probesText(h, lang), opts.width));
   const notProbes = notProbesItems(h, lang);

@@ -182,6 +182,8 @@ const LABELS = {
     noSrc: 'No special meaning as a source port.',
     search: (t: string, n: number) => `Search "${t}": ${n} ${n === 1 ? 'entry' : 'entries'}`,
     noSearch: (t: string) => `No entries match "${t}".`,
+    /** Under noSearch when nothing at all matched: what a query can be, so the next try is not a guess. */
+    noSearchHint: 'A query is a port (22, 33500/udp, 6970-7170, 8/icmp), an address, a service, malware or category name (ssh, sub7, trojan), an annotation or finding id or a finding\'s words (vertical-scan, "port scans"), or a log line in quotes.',
     srcSearch: 'Source-port entries:',
     /** "80 (tcp, udp) — well-known port 0-1023"; `what` a port or a range, `classes` what it is in. */
     title: (what: string, protocols: readonly string[], classes: string) => `${what} (${protocols.join(', ')}) — ${classes}`,
@@ -217,6 +219,7 @@ const LABELS = {
     noSrc: '作为源端口无特殊含义。',
     search: (t: string, n: number) => `搜索“${t}”：${n} 条`,
     noSearch: (t: string) => `没有与“${t}”匹配的条目。`,
+    noSearchHint: '可查询：端口（22、33500/udp、6970-7170、8/icmp）、地址、服务、恶意软件或类别名称（ssh、sub7、trojan）、解读或检测结果的 id 或检测结果的名称（vertical-scan、“端口扫描”），或一行加引号的日志。',
     srcSearch: '源端口条目：',
     title: (what: string, protocols: readonly string[], classes: string) => `${what}（${protocols.join('、')}）— ${classes}`,
     within: (classes: readonly string[]) => `属于：${classes.join('、')}`,
@@ -403,6 +406,7 @@ function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category' | 'messa
     // An id or an ICMP type alone needs no "no port entries" line under it.
     if (n === 0 && out.length > 0) return out.slice(0, -1).join('\n');
     out.push(c.bold(termSafe(n === 0 ? L.noSearch(q.term) : L.search(q.term, n))));
+    if (n === 0) out.push(...wrapText(L.noSearchHint, o.width).map((l) => c.dim(l)));
     if (r.entries.length > 0) out.push(entriesTable(r.entries, kb, o, c));
     if (r.sourceEntries.length > 0) out.push(L.srcSearch, sourceTable(r.sourceEntries, o, c));
     return out.join('\n');

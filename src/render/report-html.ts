@@ -71,6 +71,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
     b.push(`<section><p>${e(t.parsedEvents > 0 ? noMatchText(doc, R, tz) : R.noRecordsShort)}</p></section>`);
   } else {
     const p = doc.probes;
+    // Of connection records (a Cisco ASA's, Windows' ALLOW rows) the card's number alone says no unit: its line says which are which, as the text's probes row.
     const notProbes = msg.notProbes(p);
     const blocked = packetsOf(doc, ['drop', 'reject']);
     const allowed = packetsOf(doc, ['allow']);
@@ -78,7 +79,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
     const other = packetsOf(doc, ['other']);
     b.push(
       '<section class="cards">' +
-        card(D.label.probes, fmtInt(p.packets), e(p.packets > 0 ? P.toPorts(p.ports, p.portsCapped) : msg.noProbes)) +
+        card(D.label.probes, fmtInt(p.packets), e(p.packets === 0 ? msg.noProbes : p.connections > 0 ? R.probesText(p.packets, p.ports, p.portsCapped, p.connections) : P.toPorts(p.ports, p.portsCapped))) +
         card(D.label.sources, capped(t.sources, t.sourcesCapped), e(P.distinct)) +
         card(D.label.blocked, fmtInt(blocked), e(ofLogged(pctOf(blocked, t.packets)))) +
         card(D.label.allowed, fmtInt(allowed), e(ofLogged(pctOf(allowed, t.packets)))) +

@@ -95,7 +95,9 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
   const label = (s: string): string => mdLabel(s, opts.lang);
   const out: string[] = [];
   if (doc.sources.length > 0) {
-    out.push('', `### ${m.topSources}`, '');
+    // As the terminal and the HTML page say it: a cut list names how many it leaves out.
+    const title = doc.rankedSources > doc.sources.length ? m.topSourcesOf(doc.sources.length, doc.rankedSources) : m.topSources;
+    out.push('', `### ${title}`, '');
     // Opt-in columns (--geoip, --resolve) only when their data is there; --os-hint joins the explanation.
     const geo = doc.sources.some((r) => r.geo !== undefined || r.as !== undefined);
     const ptr = doc.sources.some((r) => r.ptr !== undefined);

@@ -199,9 +199,11 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
 
   // Say plainly when the numbers above do not cover everything that was asked for.
   const incomplete = doc.inputs.filter((i) => i.incomplete);
-  if (incomplete.length > 0) {
-    out.push('', wrapLabelled('', m.incomplete(incomplete.length, doc.inputs.length, incomplete.map((i) => termSafe(i.file)).join(msg.listSep)), opts.width, c.yellow));
-  }
+  const unread = incomplete.filter((i) => i.lines === 0);
+  const cut = incomplete.filter((i) => i.lines > 0);
+  const named = (is: readonly ReportDoc['inputs'][number][]): string => is.map((i) => termSafe(i.file)).join(msg.listSep);
+  if (unread.length > 0) out.push('', wrapLabelled('', m.unread(unread.length, doc.inputs.length, named(unread)), opts.width, c.yellow));
+  if (cut.length > 0) out.push('', wrapLabelled('', m.incomplete(cut.length, doc.inputs.length, named(cut)), opts.width, c.yellow));
   for (const i of doc.inputs.filter((x) => x.repeats)) {
     out.push('', wrapLabelled('', `${m.md.repeated}${msg.colon}${termSafe(i.file)}${msg.colon}${termSafe(m.repeats(i.repeats!.share, i.repeats!.records, i.repeats!.other))}`, opts.width, c.yellow));
   }
@@ -214,7 +216,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   if (gaps !== null) out.push('', wrapLabelled('', `${m.logGapsLabel}${msg.colon}${gaps}`, opts.width, c.yellow));
 
   if (t.events === 0) {
-    out.push('', wrapLabelled('', t.parsedEvents > 0 ? noMatchText(doc, m, opts.tz) : m.noRecords, opts.width));
+    out.push('', wrapLabelled('', t.parsedEvents > 0 ? noMatchText(doc, m, opts.tz) : t.lines > 0 ? m.noRecords : m.noLines, opts.width));
     return out.join('\n') + '\n';
   }
 

@@ -482,7 +482,7 @@ describe('explain - (standard input)', () => {
     const binary = runCli(['explain', '-'], { input: junk });
     expect(binary.code).toBe(3);
     expect(binary.stdout).toBe('');
-    expect(binary.stderr).toMatch(/^logscan: \(stdin\): looks like binary data, not a text log \(\d+ control bytes in the first 3000\); skipped\n$/);
+    expect(binary.stderr).toMatch(/^logscan: \(stdin\): looks like binary data, not a text log \([\d,]+ control bytes in the first 3,000 bytes\); skipped\n$/);
     // Gzip data that breaks off: the whole lines before the break are explained, the cut one is not, exit 3.
     const whole = gzipSync(`${UFW}\n`.repeat(40));
     const cut = runCli(['explain', '-', '-o', 'json'], { input: whole.subarray(0, whole.length - 12) });

@@ -630,7 +630,7 @@ describe('how far the logs reach', () => {
     const log = write(dir, 'kern.log', lines);
     const missing = join(dir, 'gone.log');
     const args = ['daily', log, dir, missing, '--date', '2026-11-21', '--tz', 'UTC'];
-    const note = `2 inputs were not read to the end: ${dir} (is a directory (give the log files inside it)), ${missing} (no such file); the day may be incomplete`;
+    const note = `2 inputs were not read: ${dir} (is a directory (give the log files inside it)), ${missing} (no such file); the day may be incomplete`;
     const md = runCli([...args, '-o', 'markdown']);
     expect(md.code).toBe(3);
     expect(md.stderr.split('\n')).toEqual([`logscan: ${dir}: is a directory (give the log files inside it)`, `logscan: ${missing}: no such file`, '']);
@@ -647,7 +647,7 @@ describe('how far the logs reach', () => {
       { file: missing, error: 'no such file', nothingRead: true, inDay: true },
     ]);
     // Under --lang zh the note is Chinese, the reasons too (from each input's problem code, as the footer).
-    expect(runCli([...args, '-o', 'markdown', '--lang', 'zh']).stdout).toMatch(/^> .*gone\.log（文件不存在）；/m);
+    expect(runCli([...args, '-o', 'markdown', '--lang', 'zh']).stdout).toMatch(/^> 有 2 个输入未能读取：.*gone\.log（文件不存在）；/m);
   });
 
   it('a truncated older .gz whose lost end lies before the day (the next rotation starts earlier) leaves the day covered; one whose end may be the day does not', () => {

@@ -184,6 +184,23 @@ describe('logscan events', () => {
     }
   });
 
+  it('daily: two copies of one log are said to be counted twice in the summary itself, in every format (a mailed summary has no stderr)', () => {
+    const copy = join(dir, 'ufw-daily-copy.log');
+    copyFileSync(join(repoRoot, 'samples/ufw.log'), copy);
+    const sample = join(repoRoot, 'samples/ufw.log');
+    const args = ['daily', sample, copy, '--date', '2026-11-21', '--tz', 'UTC'];
+    const text = runCli([...args, '-o', 'text']);
+    expect(text.stderr).toContain('they are counted twice');
+    // The note under the title, before the headline numbers it warns about.
+    const head = text.stdout.slice(0, text.stdout.indexOf('\nprobes'));
+    expect(head.replace(/\s+/g, ' ')).toMatch(/note: counted twice: \S+: all of its records \(about [\d,]+\) were also read from \S+: they are counted twice; give only one of the two/);
+    expect(runCli([...args, '-o', 'markdown']).stdout).toMatch(/^> counted twice: .*they are counted twice; give only one of the two$/m);
+    expect(runCli([...args, '-o', 'html']).stdout).toMatch(/<p class="note">counted twice: .*they are counted twice/);
+    expect(runCli([...args, '-o', 'text', '--lang', 'zh']).stdout).toContain('重复计数');
+    // One copy: no such note.
+    expect(runCli(['daily', sample, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'text']).stdout).not.toContain('counted twice');
+  });
+
   it('two inputs with the same records: stderr and the report say they are counted twice, in every format', () => {
     const copy = join(dir, 'ufw-copy.log');
     copyFileSync(join(repoRoot, 'samples/ufw.log'), copy);

@@ -129,7 +129,7 @@ describe('--lang zh: the report', () => {
     const md = out([UFW, ...BASE, '--lang', 'zh', '-o', 'markdown']);
     expect(md).toContain('## logscan 报告\n');
     expect(md).toContain('- **记录：** 700 行 · 693 个事件');
-    expect(md).toContain('### 主要来源\n');
+    expect(md).toMatch(/\n### 主要来源（共排名 [\d,]+ 个，显示前 \d+ 个）\n/);
     expect(md).toContain('| # | 来源 | 评分 | 严重度 | 包数 | 端口数 | 主机数 | 出现时间 | 原因 |');
     expect(md).toContain('| 1 | 198.51.100.77 | 117.4 | 中 | 300 | 300 | 1 | 11-20 09:41–09:42 | 垂直扫描：300 个端口，历时 2 分钟 · ');
     expect(md).toContain('**检测结果：** 木马端口探测（`trojan-probe`）16 · NULL 隐蔽探测（`null-scan`）1 · ');
@@ -368,7 +368,8 @@ describe('--lang zh: what went wrong with an input', () => {
     expect(r.code).toBe(3);
     for (const zh of ['文件不存在', '是一个目录（请给出其中的日志文件）', '看起来是二进制数据，不是文本日志', 'gzip 数据在第 ']) expect(r.stdout).toContain(zh);
     // The note under the table lists them as a Chinese list does.
-    expect(r.stdout).toMatch(/未读到末尾：\S*missing\.log、\S*logs、/);
+    expect(r.stdout).toMatch(/未能读取：\S*missing\.log、\S*logs、\S*bin\.log\n/);
+    expect(r.stdout).toMatch(/未读到末尾：\S*cut\.log\.gz\n/);
     for (const en of ['no such file', 'is a directory', 'looks like binary', 'gzip data is truncated']) {
       expect(r.stdout).not.toContain(en);
       expect(r.stderr).not.toContain(en);

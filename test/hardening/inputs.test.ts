@@ -43,7 +43,7 @@ describe('binary heuristic (control bytes in the first 4 KiB, a NUL run counted 
     for (let i = 0; i < buf.length; i++) buf[i] = i % 5 === 0 ? 1 + (i % 7) : 0x41;
     const v = inspectHead(buf);
     expect(v.binary).toBe(true);
-    expect(problemText(binaryProblem(v))).toMatch(/^looks like binary data, not a text log \(\d+ control bytes in the first 4096\); skipped$/);
+    expect(problemText(binaryProblem(v))).toMatch(/^looks like binary data, not a text log \([\d,]+ control bytes in the first 4,096 bytes\); skipped$/);
   });
 
   it('many separate NUL bytes are binary, one long NUL run is not', () => {

@@ -377,6 +377,18 @@ describe('annotation and finding ids', () => {
     expect(table('nothing-like-this')).toContain('No entries match "nothing-like-this".');
   });
 
+  it('a query that matches nothing is told what a query can be, in its language; one that matches is not', () => {
+    const table = (q: string, lang: 'en' | 'zh' = 'en') => renderExplainTable(answer(q), kb, { lang, width: 100, color: false });
+    const none = table('port scan');
+    expect(none).toMatch(/^No entries match "port scan"\.\nA query is a port \(22, 33500\/udp/);
+    // Each of its examples is a query that answers.
+    for (const q of ['ssh', 'sub7', 'trojan', 'vertical-scan', 'port scans']) expect(table(q), q).not.toContain('No entries match');
+    for (const line of none.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(100);
+    expect(table('端口扫', 'zh')).toContain('可查询：端口（22、33500/udp');
+    expect(table('端口扫描', 'zh')).not.toContain('可查询');
+    expect(table('ssh')).not.toContain('A query is');
+  });
+
   it('an id\'s heading fits the terminal: too wide for a line, the name and what it is go on lines of their own', () => {
     const annotationIds = new Set(loadAnnotationRules().rules.filter((r) => r.kind !== 'source-port').map((r) => r.id));
     for (const lang of ['en', 'zh'] as const) {

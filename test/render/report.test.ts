@@ -83,7 +83,7 @@ describe('terminal report', () => {
     const d = doc(scenario());
     const name = 'An-extremely-long-service-name-without-any-space-to-break-at';
     // An unreadable input: its error fills the inputs table's format column.
-    const why = 'looks like binary data, not a text log (328 control bytes in the first 3000); skipped';
+    const why = 'looks like binary data, not a text log (328 control bytes in the first 3,000 bytes); skipped';
     const bad: ReportDoc['inputs'][number] = { ...stats(0), file: '/var/log/archive/2026/november/core.bin', format: null, lines: 0, skipped: 0, error: why, problem: null, incomplete: true, repeats: null, encoding: null };
     const wide = { ...d, inputs: [...d.inputs, bad], topPorts: [{ ...d.topPorts[0]!, names: [name, '远程桌面（微软终端服务）'] }, ...d.topPorts.slice(1)] };
     for (const width of [40, 60, 80, 120]) {
@@ -146,6 +146,54 @@ describe('terminal report', () => {
     expect(rows.some((l) => l.includes('\x1b['))).toBe(true);
     // Every colour opened in a cell is closed before the next border.
     for (const l of rows) for (const cell of l.split('│')) expect(cell.match(/\x1b\[(?:3[0-7]|1|2)m/g)?.length ?? 0, l).toBe(cell.match(/\x1b\[(?:39|22)m/g)?.length ?? 0);
+  });
+
+  it('heads a cut list of sources with how many were ranked, in Markdown as on the terminal and the HTML page', () => {
+    const d = doc(scenario(), { top: 2 });
+    expect(d.rankedSources).toBeGreaterThan(2);
+    const said = `Top sources (2 of ${d.rankedSources} ranked)`;
+    expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' })).toContain(said);
+    expect(renderReportHtml(d, { tz: 'UTC', lang: 'en', version: '0' })).toContain(said);
+    expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' })).toContain(`\n### ${said}\n`);
+    expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'zh' })).toContain(`### 主要来源（共排名 ${d.rankedSources} 个，显示前 2 个）`);
+    // All of them shown: no count to give.
+    expect(renderReportMarkdown(doc(scenario(), { top: 50 }), { tz: 'UTC', lang: 'en' })).toContain('\n### Top sources\n');
+  });
+
+  it('points to `logscan check` only when lines were read: a missing, empty or unreadable input has none to show', () => {
+    const read = doc([]);
+    expect(read.totals.lines).toBeGreaterThan(0);
+    expect(renderReportText(read, { color: false, width: 100, tz: 'UTC', lang: 'en' })).toContain('`logscan check FILE` shows what the lines look like');
+    const none = { ...read, totals: { ...read.totals, lines: 0, skipped: 0 } };
+    const text = renderReportText(none, { color: false, width: 100, tz: 'UTC', lang: 'en' });
+    expect(text).toContain('No firewall records found: no line was read.');
+    expect(text).not.toContain('logscan check');
+    expect(renderReportText(none, { color: false, width: 100, tz: 'UTC', lang: 'zh' })).toContain('未找到防火墙记录：一行也没有读到。');
+  });
+
+  it('says an input of which no line was read "not read", and one cut short "not read to the end"', () => {
+    const d = doc(scenario());
+    const input = d.inputs[0]!;
+    const missing = { ...input, file: 'missing.log', format: null, lines: 0, events: 0, skipped: 0, error: 'no such file', incomplete: true };
+    const cut = { ...input, file: 'kern.log.2.gz', error: 'gzip data is truncated or corrupt after line 9', incomplete: true };
+    const text = (inputs: ReportDoc['inputs'], lang: Lang = 'en'): string => renderReportText({ ...d, inputs }, { color: false, width: 100, tz: 'UTC', lang });
+    expect(text([input, missing])).toContain('incomplete: 1 of 2 inputs not read: missing.log');
+    expect(text([input, missing])).not.toContain('not read to the end');
+    expect(text([input, cut])).toContain('incomplete: 1 of 2 inputs not read to the end: kern.log.2.gz');
+    const both = text([missing, cut, input]);
+    expect(both).toContain('incomplete: 1 of 3 inputs not read: missing.log');
+    expect(both).toContain('incomplete: 1 of 3 inputs not read to the end: kern.log.2.gz');
+    expect(text([input, missing], 'zh')).toContain('不完整：2 个输入中有 1 个未能读取：missing.log');
+  });
+
+  it('HTML: the probes card says packets and connections apart when some probes were connection records', () => {
+    const d = doc(scenario());
+    const card = (x: ReportDoc): string => renderReportHtml(x, { tz: 'UTC', lang: 'en', version: '0' }).match(/<div class="k">probes<\/div><div class="v">8<\/div><div class="t">([^<]*)<\/div>/)?.[1] ?? 'no probes card';
+    const mixed = { ...d, probes: { ...d.probes, packets: 8, connections: 1, ports: 4 } };
+    expect(card(mixed)).toBe('7 packets and 1 connection to 4 ports');
+    // Packets only: the number's unit is the card's, as before.
+    expect(card({ ...d, probes: { ...d.probes, packets: 8, connections: 0, ports: 4 } })).toBe('to 4 ports');
+    expect(renderReportHtml(mixed, { tz: 'UTC', lang: 'zh', version: '0' })).toContain('7 个包和 1 个连接');
   });
 
   it('says "at least" for the source count when the counter was saturated', () => {
