@@ -3,7 +3,7 @@
 // event takes. One reading and one rule for every Cisco parser that meets both stamps.
 import { digitsEnd, fractionMs, skipSpaces } from './fields.js';
 import { NamedZoneTime } from './journal-stamps.js';
-import { Clock, monthAt } from './timestamp.js';
+import { Clock, digitAt, monthAt, utcOffsetMinutes } from './timestamp.js';
 import type { ParseContext, ZoneNote } from './types.js';
 import type { LineReason } from './reason.js';
 
@@ -24,7 +24,9 @@ export function deviceStampWins(headerTime: Date | null, stamp: DeviceStamp): bo
 /**
  * `[*|.]Mmm dd [yyyy] HH:MM:SS[.mmm] [ZONE]:` before a tag. `*` says the device's clock
  * was never set (it counts from 1993 or from boot), `.` that it was set but lost its NTP
- * peer. `UTC`, `GMT` and `Z` are exact; another zone name (`clock timezone CEST 2`) is read
+ * peer. `UTC`, `GMT` and `Z` are exact (in any case: `clock timezone gmt 0` shows it as
+ * typed), and so is a name that is an offset (`clock timezone UTC+1 1`, `UTC+07:30`,
+ * `GMT-5`: utcOffsetMinutes); another zone name (`clock timezone CEST 2`) is read
  * as wall time in --tz, on the side of an autumn fold that bears the name, and noted when
  * it is none of --tz's names (NamedZoneTime, as journalctl's short-full stamps are). An
  * uptime stamp (`1d02h:`, `00:01:23:`) is no wall time and is not read.
@@ -81,8 +83,13 @@ export class DeviceStamp {
     // Where the seconds end does not depend on the zone, so the zone's word is found first.
     const zoneAt = zoneStart(s, i, tag);
     this.zone = zoneAt >= 0;
-    const utcZone = this.zone && isUtcWord(s, zoneAt, tag);
-    const clock = utcZone ? (this.utc ??= new Clock({ ...this.ctx, tz: 'UTC', zoneNote: undefined })) : this.local;
+    const zoneEnd = this.zone ? zoneWordEnd(s, zoneAt, tag) : -1;
+    const utcZone = this.zone && isUtcWord(s, zoneAt, zoneEnd);
+    // A name that spells its offset says the time exactly; one out of range is a name like any other.
+    let offset = this.zone && !utcZone ? utcOffsetMinutes(s, zoneAt, zoneEnd) : NaN;
+    if (offset === Infinity) offset = NaN;
+    const exact = utcZone || offset === offset;
+    const clock = exact ? (this.utc ??= new Clock({ ...this.ctx, tz: 'UTC', zoneNote: undefined })) : this.local;
     // A zone name is read in --tz, but it is the log's zone: no time without one.
     this.zoneless = !this.zone;
     let ms = clock.bsd(s, i);
@@ -101,13 +108,14 @@ export class DeviceStamp {
       frac = fractionMs(s, f, fe);
       p = fe;
     }
-    if (!endsBeforeTag(s, p, zoneAt, tag)) return false;
-    if (this.zone && !utcZone) {
+    if (!endsBeforeTag(s, p, zoneAt, zoneEnd, tag)) return false;
+    if (offset === offset) ms -= offset * 60_000;
+    else if (this.zone && !utcZone) {
       // The same wall clock read in UTC is the wall time NamedZoneTime holds the name against.
       const w = (this.wall ??= new Clock({ ...this.ctx, tz: 'UTC', zoneNote: undefined, timeCarry: undefined }));
       const wall = this.year ? w.bsdYear(s, i, true) : w.bsd(s, i);
       const names = (this.names ??= new NamedZoneTime({ tz: this.ctx.tz, zoneNote: this.pending, timeCarry: this.ctx.timeCarry }));
-      if (wall === wall) ms = names.at(s.slice(zoneAt, wordEnd(s, zoneAt, tag)), wall, ms);
+      if (wall === wall) ms = names.at(s.slice(zoneAt, zoneEnd), wall, ms);
     }
     this.ms = ms + frac;
     return true;
@@ -135,20 +143,33 @@ function wordEnd(s: string, i: number, end: number): number {
   return e;
 }
 
+/** End of the zone word at i; an offset's minutes (`UTC+07:30:`) are part of it, not the stamp's colon. */
+function zoneWordEnd(s: string, i: number, end: number): number {
+  const e = wordEnd(s, i, end);
+  const c = s.charCodeAt(i + 3);
+  if ((c === 0x2b || c === 0x2d) && s.charCodeAt(e) === 0x3a && digitAt(s, e + 1) >= 0 && digitAt(s, e + 2) >= 0 && s.charCodeAt(e + 3) === 0x3a) return e + 3;
+  return e;
+}
+
 /**
  * After the clock at p: [blanks, the zone at zoneAt,] `:` and blanks up to the tag. Other
  * words there (`20:39:42 fw01 : %ASA-…`, a device name) are no part of this stamp.
  */
-function endsBeforeTag(s: string, p: number, zoneAt: number, tag: number): boolean {
+function endsBeforeTag(s: string, p: number, zoneAt: number, zoneEnd: number, tag: number): boolean {
   if (zoneAt >= 0) {
     if (skipSpaces(s, p, tag) !== zoneAt) return false;
-    p = wordEnd(s, zoneAt, tag);
+    p = zoneEnd;
   }
   return s.charCodeAt(p) === 0x3a && skipSpaces(s, p + 1, tag) === tag;
 }
 
-/** `UTC`, `GMT` or `Z` at s[i] up to a colon or blank: the one zone name whose offset is known. */
-function isUtcWord(s: string, i: number, end: number): boolean {
-  const n = wordEnd(s, i, end) - i;
-  return (n === 3 && (s.startsWith('UTC', i) || s.startsWith('GMT', i))) || (n === 1 && s.charCodeAt(i) === 0x5a);
+/** `UTC`, `GMT` or `Z` in s[i, e), in either case: the zone names that are UTC itself. */
+function isUtcWord(s: string, i: number, e: number): boolean {
+  const n = e - i;
+  if (n === 1) return (s.charCodeAt(i) | 0x20) === 0x7a;
+  if (n !== 3) return false;
+  const a = s.charCodeAt(i) | 0x20;
+  const b = s.charCodeAt(i + 1) | 0x20;
+  const c = s.charCodeAt(i + 2) | 0x20;
+  return (a === 0x75 && b === 0x74 && c === 0x63) || (a === 0x67 && b === 0x6d && c === 0x74);
 }

@@ -30,7 +30,7 @@ import { WallTimes } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
-import { d2, digitAt, yearReason } from './timestamp.js';
+import { digitAt, utcOffsetMinutes, yearReason } from './timestamp.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { yearInRange } from '../util/year-range.js';
@@ -336,24 +336,18 @@ class FortigatePayload implements PayloadParser {
     // whose minutes may be left out. The device's own `tz="-0500"` comes later, beside its
     // eventtime, which is read before any date and time; in the forwarded lines seen
     // (Elastic's FortiGate test log) the two name one offset, so the first is not known to be
-    // the wrong one for date and time.
-    const utc = n >= 5 && s.startsWith('UTC', a) ? 3 : 0;
-    const o = a + utc;
-    const sign = s.charCodeAt(o);
-    const one = utc > 0 && digitAt(s, o + 2) < 0 ? 1 : 0;
-    const oh = one === 1 ? digitAt(s, o + 1) : d2(s, o + 1);
-    const h = 3 - one;
-    const colon = s.charCodeAt(o + h) === 0x3a ? 1 : 0;
-    const om = utc > 0 && n - utc === h ? 0 : n - utc === h + colon + 2 ? d2(s, o + h + colon) : -1;
-    if ((sign !== 0x2b && sign !== 0x2d) || oh < 0 || om < 0) {
+    // the wrong one for date and time. One reading with an IOS stamp's `UTC+1` zone
+    // (utcOffsetMinutes, timestamp.ts).
+    const minutes = utcOffsetMinutes(s, a, a + n);
+    if (minutes !== minutes) {
       this.timeError = reason('invalid', 'tz', shown(f.text(s, SLOT.tz)));
       return undefined;
     }
-    if (oh > 23 || om > 59) {
+    if (minutes === Infinity) {
       this.timeError = BAD_TZ;
       return undefined;
     }
-    return (sign === 0x2d ? -1 : 1) * (oh * 60 + om);
+    return minutes;
   }
 }
 

@@ -111,6 +111,13 @@ const CTIME_SYNTAX = 'Www Mmm dd HH:MM:SS YYYY';
 /** ctime's fixed width. */
 const CTIME_LENGTH = 24;
 
+/** s[0, colon) ends in an IOS XR node's CPU, `/CPU0` (`RP/0/RSP0/CPU0`, `0/RP0/CPU0`, `LC/0/1/CPU0`). */
+function xrNodeBefore(s: string, colon: number): boolean {
+  let d = colon;
+  while (d > 0 && s.charCodeAt(d - 1) >= 0x30 && s.charCodeAt(d - 1) <= 0x39) d--;
+  return d < colon && d >= 4 && s.startsWith('/CPU', d - 4);
+}
+
 /** A first token that can be a host name (not a tag, a bracketed prefix or a key=value). */
 function isHostToken(s: string, i: number, j: number): boolean {
   if (j <= i || s.charCodeAt(i) === LBRACKET || s.charCodeAt(j - 1) === COLON) return false;
@@ -175,9 +182,10 @@ export class SyslogEnvelopeReader {
     env.msgEnd = end;
     env.msgStart = 0;
     if (!this.wrapper(s, 0, env)) {
-      // grep -H output: `file:<line>`; only when the name holds no space.
+      // grep -H output: `file:<line>`; only when the name holds no space, and is not an IOS XR
+      // node glued to its stamp (`RP/0/RSP0/CPU0:Apr 19 …`: the Cisco parser reads that).
       const colon = s.indexOf(':');
-      if (colon > 0 && colon < end && s.lastIndexOf(' ', colon) < 0 && this.wrapper(s, colon + 1, env)) return;
+      if (colon > 0 && colon < end && s.lastIndexOf(' ', colon) < 0 && !xrNodeBefore(s, colon) && this.wrapper(s, colon + 1, env)) return;
       if (!this.kernelTag(s, 0, env)) env.msgStart = 0;
     }
   }

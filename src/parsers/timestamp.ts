@@ -91,6 +91,27 @@ export function d2(s: string, i: number): number {
   return a < 0 || b < 0 ? -1 : a * 10 + b;
 }
 
+/**
+ * A UTC offset in s[a, e) in minutes east: `+0100`, `-05:00`, and after `UTC` or `GMT`
+ * also an hour of one digit and no minutes (`UTC-5:00`, `UTC+1`, `GMT-5`, `UTC+07:30`), as
+ * FortiAnalyzer's `tz=` and an IOS stamp's `clock timezone` name write it. NaN when the text
+ * is no such offset, Infinity when its hours or minutes are out of range.
+ */
+export function utcOffsetMinutes(s: string, a: number, e: number): number {
+  const n = e - a;
+  const pre = n >= 5 && (s.startsWith('UTC', a) || s.startsWith('GMT', a)) ? 3 : 0;
+  const o = a + pre;
+  const sign = s.charCodeAt(o);
+  const one = pre > 0 && (o + 2 >= e || digitAt(s, o + 2) < 0) ? 1 : 0;
+  const oh = one === 1 ? digitAt(s, o + 1) : d2(s, o + 1);
+  const h = 3 - one;
+  const colon = s.charCodeAt(o + h) === 0x3a ? 1 : 0;
+  const om = pre > 0 && n - pre === h ? 0 : n - pre === h + colon + 2 ? d2(s, o + h + colon) : -1;
+  if ((sign !== 0x2b && sign !== 0x2d) || oh < 0 || om < 0) return NaN;
+  if (oh > 23 || om > 59) return Infinity;
+  return (sign === 0x2d ? -1 : 1) * (oh * 60 + om);
+}
+
 function d4(s: string, i: number): number {
   const a = d2(s, i);
   const b = d2(s, i + 2);

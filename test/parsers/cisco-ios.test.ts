@@ -108,5 +108,59 @@ describe('cisco-ios rule fields (ECS)', () => {
     expect(ruleFields('cisco-ios', 'list INSIDE_OUT [0x723E6E12]')).toEqual({ name: 'INSIDE_OUT', id: '0x723E6E12' });
     expect(ruleFields('cisco-ios', 'zone-pair OUT-IN class class-default')).toEqual({ ruleset: 'OUT-IN', name: 'class-default' });
     expect(ruleFields('cisco-ios', 'IPACCESSLOGRL 18')).toEqual({});
+    expect(ruleFields('cisco-ios', 'FW-6-SESS_AUDIT_TRAIL_START')).toEqual({});
+    expect(ruleFields('cisco-ios', 'FW-6-SESS_AUDIT_TRAIL zone-pair IN-OUT class cm-web (stop)')).toEqual({ ruleset: 'IN-OUT', name: 'cm-web' });
+  });
+});
+
+describe('cisco-ios shapes from published logs (test/fixtures/cisco-ios/zbf-xr.log)', () => {
+  const lines = splitLines(readFileSync('test/fixtures/cisco-ios/zbf-xr.log', 'utf8'));
+  const r = parseLines(ciscoIosFormat, lines, { tz: 'Europe/Berlin', refDate: new Date('2026-12-01T00:00:00Z') });
+  const at = (line: number) => r.events.find((e) => e.origin.line === line)!;
+
+  it('reads the zone-based firewall packet form, its log summary and IOS XE nested records, with the ingress interface and the zone-pair', () => {
+    const pkt = at(2);
+    expect([pkt.action, pkt.proto, pkt.src.ip, pkt.src.port, pkt.dst.ip, pkt.dst.port, pkt.inIface, pkt.rule]).toEqual(['drop', 'tcp', '203.0.113.40', 51000, '192.168.1.10', 445, 'GigabitEthernet0/1', 'zone-pair OUT-IN class class-default']);
+    const nested = at(4);
+    expect([nested.proto, nested.src.port, nested.host, nested.time?.toISOString()]).toEqual(['udp', 5353, 'edge-r2', '2026-11-02T08:02:00.500Z']);
+    // A summary is one event of its N packets; without a protocol word its ports say nothing.
+    expect([at(5).count, at(5).proto, at(5).dst.port, at(6).count, at(6).proto, at(6).dst.port]).toEqual([32, 'other', null, 4, 'tcp', 3389]);
+    expect(r.skipped.find((k) => k.line === 7)?.reason).toBe('IOS %NAT-6-LOG_TRANSLATION: not an access-list or firewall packet message');
+  });
+
+  it("reads an inspected session's audit Start and Stop as allowed connections, the Stop marked", () => {
+    expect([at(8).action, at(8).rule, at(9).rule, at(12).rule]).toEqual(['allow', 'FW-6-SESS_AUDIT_TRAIL_START', 'FW-6-SESS_AUDIT_TRAIL (stop)', 'FW-6-SESS_AUDIT_TRAIL zone-pair IN-OUT class cm-web (stop)']);
+    expect([at(11).src.ip, at(11).dst.port]).toEqual(['192.168.1.31', 443]);
+  });
+
+  it('reads IOS XR ACL records: the node before the stamp, the process before the tag, the blank before its colon, the sequence number', () => {
+    expect(sniffFormat(lines.filter((l) => l.includes('%ACL-IPV'))).format?.id).toBe('cisco-ios');
+    const xr = at(14);
+    expect([xr.action, xr.rule, xr.host, xr.time?.toISOString()]).toEqual(['drop', 'list EDGE-IN seq 30', '192.0.2.9', '2026-11-02T08:05:00.213Z']);
+    const console = at(15);
+    expect([console.action, console.count, console.inIface, console.icmp?.type, console.time?.toISOString()]).toEqual(['allow', 4406, 'HundredGigE0/0/0/8', 8, '2026-11-02T08:06:00.213Z']);
+    expect([at(16).ipVersion, at(16).rule]).toEqual([6, 'list V6-EDGE seq 10']);
+  });
+
+  it("takes a relay's header after the sequence number, and a host word without its colon, as the header's time and host", () => {
+    expect([at(17).host, at(17).time?.toISOString()]).toEqual(['192.0.2.2', '2026-11-02T08:08:00.398Z']);
+    expect([at(18).host, at(18).time?.toISOString()]).toEqual(['192.0.2.2', '2026-11-02T08:08:01.398Z']);
+    // A device stamp without year or zone says no more than the relay's header, which wins.
+    expect(at(19).time?.toISOString()).toBe('2026-11-02T08:08:02.000Z');
+  });
+
+  it('reads a zone named by its offset (UTC+1, UTC+07:30, GMT-5) and gmt in lower case exactly; UTC+25 is a name like any other', () => {
+    expect([20, 21, 22].map((l) => at(l).time?.toISOString())).toEqual(['2026-11-02T08:09:00.000Z', '2026-11-02T08:09:00.000Z', '2026-11-02T08:09:00.000Z']);
+    expect(at(23).time?.toISOString()).toBe('2026-11-02T08:10:04.114Z');
+    expect(at(24).time?.toISOString()).toBe('2026-11-02T08:11:00.000Z');
+  });
+
+  it('keeps the cut and misspelled ones malformed, and says which field', () => {
+    expect(r.malformed.map((m) => [m.line, m.reason])).toEqual([
+      [26, 'dst: missing =>'],
+      [27, 'responder: missing'],
+      [28, 'zone-pair: missing'],
+      [29, "verdict: unknown 'drop'"],
+    ]);
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FirewallEvent } from '../../src/event.js';
 import { ASA_MESSAGE_IDS, ciscoAsaFormat } from '../../src/parsers/cisco-asa.js';
+import { ciscoIosFormat } from '../../src/parsers/cisco-ios.js';
 import { isConnectionRecord } from '../../src/parsers/connection-records.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
 import { formats } from '../../src/parsers/registry.js';
@@ -62,9 +63,24 @@ describe('isConnectionRecord', () => {
     expect(isConnectionRecord(ipt)).toBe(false);
   });
 
-  it('the ASA ids it declares are ids its parser turns into events; only Windows, the ASA, FortiGate and Palo Alto declare any (FortiGate and Palo Alto every allowed session)', () => {
+  it('the ASA ids it declares are ids its parser turns into events; the formats that declare any are the ones with session records', () => {
     for (const id of ciscoAsaFormat.connectionRecords?.messageIds ?? []) expect(ASA_MESSAGE_IDS).toContain(Number(id));
     expect(ciscoAsaFormat.connectionRecords?.messageIds).toEqual(['302013', '302014', '302015', '302016', '302020', '302021', '430003']);
-    expect(formats.filter((f) => f.connectionRecords !== undefined).map((f) => f.id).sort()).toEqual(['cisco-asa', 'fortigate', 'juniper-srx', 'paloalto', 'sonicwall', 'sophos-xg', 'windows-firewall']);
+    expect(formats.filter((f) => f.connectionRecords !== undefined).map((f) => f.id).sort()).toEqual(['cisco-asa', 'cisco-ios', 'fortigate', 'juniper-srx', 'paloalto', 'sonicwall', 'sophos-xg', 'windows-firewall']);
+  });
+
+  it("Cisco IOS inspection audit records (a session's Start and Stop, with or without a zone-pair), not its permitted ACL packets", () => {
+    const ios = (text: string) => `Nov  2 09:04:00 192.0.2.1 95: *Nov  2 09:04:00.935: ${text}`;
+    const sessions = [
+      ios('%FW-6-SESS_AUDIT_TRAIL_START: Start tcp session: initiator (192.168.1.30:39349) -- responder (198.51.100.50:23)'),
+      ios('%FW-6-SESS_AUDIT_TRAIL: Stop tcp session: initiator (192.168.1.30:39349) sent 24 bytes -- responder (198.51.100.50:23) sent 208 bytes'),
+      ios('%FW-6-SESS_AUDIT_TRAIL_START: (target:class)-(IN-OUT:cm-web):Start tcp session: initiator (192.168.1.31:51245) -- responder (198.51.100.51:443)'),
+    ];
+    for (const l of sessions) expect(isConnectionRecord(one(ciscoIosFormat, l)), l).toBe(true);
+    const packets = [
+      ios('%SEC-6-IPACCESSLOGP: list INSIDE_OUT permitted tcp 192.168.1.10(51514) -> 198.51.100.80(443), 1 packet'),
+      ios('%FW-6-DROP_PKT: Dropping tcp session 203.0.113.9:41000 192.168.1.10:445 on zone-pair OUT-IN class class-default with ip ident 0'),
+    ];
+    for (const l of packets) expect(isConnectionRecord(one(ciscoIosFormat, l)), l).toBe(false);
   });
 });

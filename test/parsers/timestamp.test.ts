@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { reasonText } from '../../src/i18n/messages.js';
 import type { LineReason } from '../../src/parsers/reason.js';
-import { Clock, epochMicrosToMs } from '../../src/parsers/timestamp.js';
+import { Clock, epochMicrosToMs, utcOffsetMinutes } from '../../src/parsers/timestamp.js';
 import { runCli } from '../helpers/cli.js';
 
 /** A clock's reason in English, as the parsers wrote it before reasons were data ('' for none). */
@@ -249,5 +249,17 @@ describe('Clock.bsdYear and a colon after the seconds', () => {
     expect(clock().bsdYear(`${stamp}: %SEC-6-X: y`, 0, true)).toBe(Date.UTC(2026, 10, 21, 10, 22, 33));
     expect(c.bsdYear(`${stamp}: %SEC-6-X: y`, 0, true)).toBe(Date.UTC(2026, 10, 21, 10, 22, 33));
     expect(c.end).toBe(stamp.length);
+  });
+});
+
+describe('utcOffsetMinutes', () => {
+  const off = (t: string) => utcOffsetMinutes(t, 0, t.length);
+  it('reads +HHMM, +HH:MM, and after UTC or GMT a one-digit hour and no minutes', () => {
+    expect(['+0100', '-05:00', '+05:30', 'UTC-5:00', 'UTC+1', 'GMT-5', 'UTC+07:30', 'UTC+0530', 'GMT+12'].map(off)).toEqual([60, -300, 330, -300, 60, -300, 450, 330, 720]);
+  });
+  it('is NaN for what is no offset and Infinity for one out of range', () => {
+    for (const t of ['CEST', 'UTC', '+1', '0100', 'UTC+', 'UTC+1:3', 'XYZ+1', '+01:0']) expect(off(t), t).toBeNaN();
+    expect(off('UTC+25')).toBe(Infinity);
+    expect(off('+0160')).toBe(Infinity);
   });
 });
