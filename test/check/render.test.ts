@@ -21,6 +21,8 @@ function result(sniff: SniffScore[], format: string | null): CheckResult {
     incomplete: false,
     zonelessTimes: false,
     unmatchedZone: null,
+    namedZone: null,
+    headerTimes: null,
     unreadHeaders: null,
     nuls: null,
     encoding: null,
