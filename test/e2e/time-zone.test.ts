@@ -157,3 +157,25 @@ describe('times without a zone', () => {
     expect(explained).not.toContain('without a zone');
   });
 });
+
+describe('daily names the zone of its day and says what the log said of it, in the report\'s words', () => {
+  const SOME = "2 of the 5 records dated by their syslog header had no zone in it (the others' headers carry one): read in Europe/Berlin (--tz)";
+  const daily = (args: string[], date = '2026-11-21'): string => {
+    const r = runCli(['daily', '--date', date, ...args], { env: { COLUMNS: '400' } });
+    expect(r.code).toBe(0);
+    return r.stdout;
+  };
+
+  it('Markdown, text and HTML: the count of zone-less headers, the named zone, the assumed machine zone; nothing for stamps with offsets', () => {
+    expect(daily(['--tz', 'Europe/Berlin', mixed])).toContain(`- **time zone:** ${SOME}\n`);
+    expect(daily(['--tz', 'Europe/Berlin', '-o', 'text', mixed]).split('\n').slice(0, 2)).toEqual(['logscan daily · 2026-11-21 (Europe/Berlin)', SOME]);
+    const NAMED = 'the log names the zone CET, which is what Europe/Berlin is called at their time: read as Europe/Berlin time (--tz)';
+    expect(daily(['--tz', 'Europe/Berlin', '-o', 'html', named])).toContain(`<p class="sub">${NAMED.replace('--tz', '<span class="nw">--tz</span>')}</p>`);
+    expect(daily(['--tz', 'Europe/Berlin', named])).not.toContain('without a zone');
+    expect(daily(['samples/ufw.log'], '2026-11-20')).toContain(`- **time zone:** ${ASSUMED}\n`);
+    expect(daily(['--lang', 'zh', '--tz', 'Europe/Berlin', '-o', 'text', mixed])).toContain('按 syslog 头定时的 5 条记录中有 2 条的头未注明时区');
+    const plain = daily([zoned], '2026-03-10');
+    expect(plain).not.toContain('time zone');
+    expect(plain).not.toContain('without a zone');
+  });
+});
