@@ -1,5 +1,6 @@
 // The report document: what `logscan FILE` shows, and exactly what `-o json` prints.
 // Its shape is documented in docs/report-json.md and kept stable (fields are only added).
+import { zoneFacts } from './zone-facts.js';
 import type { Severity } from '../event.js';
 import type { InputStats } from '../input/read.js';
 import { portMeaning, portNames } from '../knowledge/query.js';
@@ -106,6 +107,14 @@ export interface ReportDoc {
   tzAssumed: boolean;
   /** The first zone name a stamp carried (`journalctl -o short-full`) that is none of `tz`'s at its time, read in `tz` all the same; null when none. */
   unmatchedZone: string | null;
+  /** The first zone name a stamp carried that is one of `tz`'s at its time (`CET` in Europe/Berlin): those times have a zone, read as `tz` time; null when none. */
+  namedZone: string | null;
+  /**
+   * Records dated by their syslog header, with and without a zone in it, when the log has both
+   * and the zone-less ones are all its times without a zone (a collector changed from RFC 3339
+   * to BSD stamps); null otherwise (ZoneFacts.headerTimes).
+   */
+  headerTimes: { zoned: number; zoneless: number } | null;
   byFormat: Counted[];
   /** Packets per log prefix / rule label, busiest first (at most 10; "(none)" for records without one). */
   byRule: RuleCounted[];
@@ -207,7 +216,8 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
   const portPackets = ov.portPackets;
   const counted = (rows: [string, number][]): Counted[] => rows.map(([key, packets]) => ({ key, packets }));
   const tz = extras?.tz ?? null;
-  const zonelessTimes = stats.some((s) => s.zonelessTimes === true);
+  const zones = zoneFacts(stats);
+  const zonelessTimes = zones.zonelessTimes;
   return {
     schemaVersion: 1,
     inputs: stats.map((s) => ({
@@ -239,7 +249,9 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     tz: zoneName(tz),
     zonelessTimes,
     tzAssumed: zonelessTimes && tz === null,
-    unmatchedZone: stats.find((s) => s.unmatchedZone !== undefined)?.unmatchedZone ?? null,
+    unmatchedZone: zones.unmatchedZone,
+    namedZone: zones.namedZone,
+    headerTimes: zones.headerTimes,
     byFormat: counted(ov.byFormat),
     byRule: ov.byRule.map(([key, packets, format]) => ruleCounted(kb, lang, key, packets, format)),
     ruleLabels: ov.ruleLabels,

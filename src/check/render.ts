@@ -16,6 +16,8 @@ import { inputProblemText, messages, reasonText, type Messages } from '../i18n/m
 import type { LineReason } from '../parsers/reason.js';
 import type { Lang } from '../knowledge/types.js';
 import { namedAnnotation } from '../annotate/roles.js';
+import { zoneFacts } from '../aggregate/zone-facts.js';
+import { zoneNotes } from '../render/zone-words.js';
 
 export interface CheckTextOptions {
   color: boolean;
@@ -126,20 +128,13 @@ function labels(m: Messages['check']): Record<keyof Messages['check']['label'], 
 }
 
 /**
- * The times row: what zone the events' times were read in. The zone is not in the lines (all
- * of them, or some of those their syslog header dated), or they name it (matching --tz or
- * not): the report and events read them the same way.
+ * The zone row: what the events' times said of their zone, in the words of the report's line
+ * under its time span (render/zone-words.ts), since the report and events read them alike.
  */
-function timesRows(r: CheckResult, tz: string | null, m: Messages['check'], label: string, width: number): string[] {
-  const zone = zoneName(tz);
-  const given = tz !== null;
-  const said: string[] = [];
-  const h = r.headerTimes;
-  if (r.zonelessTimes) said.push(h !== null && h.zoned > 0 && h.zoneless > 0 ? m.zonelessSome(h.zoneless, h.zoned + h.zoneless, zone, given) : m.zoneless(zone, given));
-  if (r.namedZone !== null) said.push(termSafe(m.namedZone(r.namedZone, zone, given)));
-  if (r.unmatchedZone !== null) said.push(termSafe(m.unmatchedZone(r.unmatchedZone, zone)));
+function zoneRows(r: CheckResult, tz: string | null, lang: Lang, label: string, width: number): string[] {
+  const said = zoneNotes(zoneFacts([r]), zoneName(tz), tz !== null, messages(lang).zones);
   const blank = ' '.repeat(displayWidth(label));
-  return said.map((text, i) => wrapLabelled(i === 0 ? label : blank, text, width));
+  return said.map((text, i) => wrapLabelled(i === 0 ? label : blank, termSafe(text), width));
 }
 
 export function renderCheckText(results: readonly CheckResult[], opts: CheckTextOptions): string {
@@ -165,7 +160,7 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
     }
     const malformed = m.malformedCount(r.malformed);
     out.push(`${l.lines}${m.linesRow(r.lines, r.events, r.skipped, r.malformed > 0 ? c.yellow(malformed) : malformed)}`);
-    out.push(...timesRows(r, opts.tz, m, l.times, width));
+    out.push(...zoneRows(r, opts.tz, lang, l.zone, width));
     const u = r.unreadHeaders;
     if (u !== null) {
       out.push(wrapLabelled(l.headers, m.unreadHeaders(u.records, said(u.reason, u.why, lang)), width));

@@ -2,6 +2,7 @@
 // it (the same format sniffers and parsers, the same annotator) and told back in words.
 // People meet a strange line in their log and want to know what it is; this answers that
 // line without making them write it to a file first.
+import { zoneFacts } from '../aggregate/zone-facts.js';
 import type { FirewallEvent } from '../event.js';
 import { createAnnotator, type Annotator } from '../annotate/index.js';
 import { ownReason, trafficKind, type OwnReason, type TrafficKind } from '../aggregate/own-traffic.js';
@@ -254,8 +255,6 @@ export class LineExplainer {
   /** What a reader of one line should know about the rest, once any line was a record. */
   note(table: LineTableOptions): string | null {
     const tz = this.time.tz;
-    const z = this.zoneNote;
-    const zoneless = z.zonelessTimes === true || z.unmatchedZone !== undefined ? { zone: zoneName(tz), given: tz !== null, without: z.zonelessTimes === true, unmatched: z.unmatchedZone ?? null } : null;
-    return this.records ? lineAloneNote(this.lang, table.width, table.color, zoneless) : null;
+    return this.records ? lineAloneNote(this.lang, table.width, table.color, { facts: zoneFacts([this.zoneNote]), zone: zoneName(tz), given: tz !== null }) : null;
   }
 }

@@ -26,7 +26,7 @@ import type { TrafficKind } from '../aggregate/own-traffic.js';
 import type { DigestProblem, DigestShape, StateDirProblem } from '../daily/digest.js';
 import type { NotCompared } from '../daily/outside.js';
 
-/** A zone name a stamp carries (`journalctl -o short-full`, SonicWall's time=) that is none of `zone`'s at its time: said by `check`, the report and `explain`. */
+/** A zone name a stamp carries (`journalctl -o short-full`, SonicWall's time=) that is none of `zone`'s at its time (zones.unmatchedZone). */
 const unmatchedZone = (abbr: string, zone: string): string =>
   `the log's times name the zone ${abbr}, which is not what ${zone} is called at their time: read as ${zone} time all the same (--tz the log's zone to read them right)`;
 
@@ -202,6 +202,29 @@ export const en = {
    * (`note`), its `addresses` tally (`name`) and `explain` (`note`).
    */
   invalidAddress: { note: 'not a valid IP address as logged', name: 'Not a valid IP address' },
+  /**
+   * What the log's times say of their zone, in one set of words for the report (under its
+   * time span), `check` (its `zone` row) and `explain 'LINE'` (after the lines), composed by
+   * src/render/zone-words.ts. `zone`: --tz (`given`), else this machine's zone.
+   */
+  zones: {
+    /** Some record's time had no zone in the log (BSD syslog, pfirewall.log's local time). */
+    zoneless: (zone: string, given: boolean) =>
+      given ? `times without a zone in the log read in ${zone} (--tz)` : `times without a zone in the log read as ${zone}, this machine's zone; --tz ZONE to change`,
+    /** Records dated by their syslog header had a zone in it and `n` of `of` had none (a collector changed from RFC 3339 to BSD stamps): those were the times without one. */
+    zonelessSome: (n: number, of: number, zone: string, given: boolean) =>
+      `${fmtInt(n)} of the ${counted(of, 'record')} dated by their syslog header had no zone in it (the others' headers carry one): ` +
+      (given ? `read in ${zone} (--tz)` : `read as ${zone}, this machine's zone; --tz ZONE to change`),
+    /** The stamps name their zone (`abbr`: short-full's `CET`, SonicWall's, a Cisco stamp's), one of `zone`'s names at their time, so they were read in it: no time without a zone. */
+    namedZone: (abbr: string, zone: string, given: boolean) =>
+      given
+        ? `the log names the zone ${abbr}, which is what ${zone} is called at their time: read as ${zone} time (--tz)`
+        : `the log names the zone ${abbr}, which is what ${zone}, this machine's zone, is called at their time: read as ${zone} time; --tz ZONE to change`,
+    /** A zone name the stamps carry that is none of `zone`'s at their time. */
+    unmatchedZone,
+    /** Two or more of these, on one line. */
+    join: (notes: readonly string[]) => notes.join('; '),
+  },
   /** ICMP and ICMPv6 message types by number (the IANA registries): `follow`'s probe lines, `explain 8/icmp` (icmpTypeName). */
   icmpType: {
     icmp: {
@@ -494,16 +517,6 @@ export const en = {
     /** An input read as UTF-16 with a byte-order mark (src/input/utf16.ts): its label, then after the file's name what it was. */
     decodedLabel: 'decoded',
     decoded: (encoding: string) => ` is ${encoding} text with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File), read as such`,
-    /**
-     * Under the time span when some record's time had no zone in the log (BSD syslog,
-     * pfirewall.log's local time): the zone it was read in, and whether --tz chose it.
-     */
-    zoneless: (tz: string, given: boolean) =>
-      given ? `times without a zone in the log read in ${tz} (--tz)` : `times without a zone in the log read as ${tz}, this machine's zone; --tz ZONE to change`,
-    /** Under zoneless: a zone name the log's stamps carry that is none of `zone`'s at its time (ReportDoc.unmatchedZone). */
-    unmatchedZone,
-    /** zoneless and unmatchedZone when both are said, on one line. */
-    zoneNotes: (notes: readonly string[]) => notes.join('; '),
     logGapsLabel: 'log gaps',
     /** What log-gap rows (`marker`: INFO-EVENTS-LOST, IPACCESSLOGRL) say: records lost (those that give a number), rows without one, rows, and when. */
     logGaps: (records: number, uncounted: number, rows: number, when: string | null, marker: string) =>
@@ -1103,7 +1116,7 @@ export const en = {
       format: 'format',
       confidence: 'confidence',
       lines: 'lines',
-      times: 'times',
+      zone: 'zone',
       encoding: 'encoding',
       nuls: 'NULs',
       fields: '#Fields',
@@ -1121,20 +1134,6 @@ export const en = {
     /** The lines row; `malformed`: malformedCount, coloured when not 0. */
     linesRow: (lines: number, parsed: number, skipped: number, malformed: string) => `${fmtInt(lines)}: ${fmtInt(parsed)} parsed · ${fmtInt(skipped)} skipped · ${malformed}`,
     malformedCount: (n: number) => `${fmtInt(n)} malformed`,
-    /** The times row: `zone` the --tz given, or this machine's zone. */
-    zoneless: (zone: string, given: boolean) =>
-      given ? `no zone in the log: read in ${zone} (--tz)` : `no zone in the log: read as ${zone}, this machine's zone (--tz ZONE to change)`,
-    /** The times row when records dated by their syslog header had a zone in it and `n` of `of` had none (a collector changed from RFC 3339 to BSD stamps). */
-    zonelessSome: (n: number, of: number, zone: string, given: boolean) =>
-      `no zone in the log for ${fmtInt(n)} of the ${counted(of, 'record')} dated by their syslog header (the others' headers carry one): ` +
-      (given ? `read in ${zone} (--tz)` : `read as ${zone}, this machine's zone (--tz ZONE to change)`),
-    /** The times row: the stamps name their zone (`abbr`: short-full's `CET`, SonicWall's, a Cisco stamp's), one of `zone`'s names at their time, so they were read in it. */
-    namedZone: (abbr: string, zone: string, given: boolean) =>
-      given
-        ? `the log names the zone ${abbr}, which is what ${zone} is called at their time: read as ${zone} time (--tz)`
-        : `the log names the zone ${abbr}, which is what ${zone}, this machine's zone, is called at their time: read as ${zone} time (--tz ZONE to change)`,
-    /** The times row's second line: a zone name a stamp carries (`abbr`: `journalctl -o short-full`, SonicWall's time=) that is none of `zone`'s at its time. */
-    unmatchedZone,
     /** The headers row: records whose syslog header was not read (`reason`: lineReason's words), the first of them `line`. */
     unreadHeaders: (records: number, reason: string) =>
       `${counted(records, 'record')}: ${reason}; their time and host are unknown unless a part of the header logscan reads gave them (a date whose order of day and month the line does not show is never guessed)`,

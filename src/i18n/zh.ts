@@ -196,6 +196,19 @@ export const zh: Messages = {
   action: { drop: '丢弃', reject: '拒绝', allow: '放行', other: '其他' },
   direction: { in: '入站', out: '出站', forward: '转发', unknown: '未知' },
   invalidAddress: { note: '记录中的地址不是有效的 IP 地址', name: '无效的 IP 地址' },
+  zones: {
+    zoneless: (zone, given) =>
+      given ? `日志中未注明时区的时间按 ${zone} 解读（--tz）` : `日志中未注明时区的时间按本机时区 ${zone} 解读，可用 --tz 另行指定`,
+    zonelessSome: (n, of, zone, given) =>
+      `按 syslog 头定时的 ${fmtInt(of)} 条记录中有 ${fmtInt(n)} 条的头未注明时区（其余的注明了）：` +
+      (given ? `按 ${zone} 解读（--tz）` : `按本机时区 ${zone} 解读，可用 --tz 另行指定`),
+    namedZone: (abbr, zone, given) =>
+      given
+        ? `日志注明了时区 ${abbr}，即 ${zone} 在该时刻的名称：按 ${zone} 的时间解读（--tz）`
+        : `日志注明了时区 ${abbr}，即本机时区 ${zone} 在该时刻的名称：按 ${zone} 的时间解读，可用 --tz 另行指定`,
+    unmatchedZone,
+    join: (notes) => notes.join('；'),
+  },
   icmpType: {
     icmp: {
       0: '回显应答',
@@ -397,10 +410,6 @@ export const zh: Messages = {
     interrupted: (signal) => `被 ${signal} 中断：本报告只包含中断前读到的内容`,
     decodedLabel: '已解码',
     decoded: (encoding) => ` 是带字节序标记的 ${encoding} 文本（Windows PowerShell 5.1 用 > 或 Out-File 写出的文件即是如此），已按此编码读取`,
-    zoneless: (tz, given) =>
-      given ? `日志中未注明时区的时间按 ${tz} 解读（--tz）` : `日志中未注明时区的时间按本机时区 ${tz} 解读，可用 --tz 另行指定`,
-    unmatchedZone,
-    zoneNotes: (notes) => notes.join('；'),
     logGapsLabel: '日志缺口',
     logGaps: (records, uncounted, rows, when, marker) =>
       `防火墙${records === 0 ? '有一些' : `${uncounted > 0 ? '至少有' : '有'} ${fmtInt(records)} 条`}记录未能写入（${fmtInt(rows)} 行 ${marker}${uncounted > 0 && records > 0 ? `，其中 ${fmtInt(uncounted)} 行没有数量` : ''}${opt(when, (w) => `，${w}`)}）：这段时间前后的统计偏低`,
@@ -842,7 +851,7 @@ export const zh: Messages = {
       format: '格式',
       confidence: '置信度',
       lines: '行数',
-      times: '时间',
+      zone: '时区',
       encoding: '编码',
       nuls: 'NUL 字符',
       fields: '#Fields',
@@ -856,16 +865,6 @@ export const zh: Messages = {
     guessed: (format, lines, fallback) => `${format}（推测）：前 ${fmtInt(lines)} 个非空行没有被任何格式识别，因此按 ${fallback} 的 syslog 文本读取，读不懂的行跳过`,
     linesRow: (lines, parsed, skipped, malformed) => `${fmtInt(lines)}：解析 ${fmtInt(parsed)} 行 · 跳过 ${fmtInt(skipped)} 行 · ${malformed}`,
     malformedCount: (n) => `格式错误 ${fmtInt(n)} 行`,
-    zoneless: (zone, given) =>
-      given ? `日志中未注明时区：按 ${zone} 解读（--tz）` : `日志中未注明时区：按本机时区 ${zone} 解读（可用 --tz ZONE 另行指定）`,
-    zonelessSome: (n, of, zone, given) =>
-      `按 syslog 头定时的 ${fmtInt(of)} 条记录中有 ${fmtInt(n)} 条的头未注明时区（其余的注明了）：` +
-      (given ? `按 ${zone} 解读（--tz）` : `按本机时区 ${zone} 解读（可用 --tz ZONE 另行指定）`),
-    namedZone: (abbr, zone, given) =>
-      given
-        ? `日志注明了时区 ${abbr}，即 ${zone} 在该时刻的名称：按 ${zone} 的时间解读（--tz）`
-        : `日志注明了时区 ${abbr}，即本机时区 ${zone} 在该时刻的名称：按 ${zone} 的时间解读（可用 --tz ZONE 另行指定）`,
-    unmatchedZone,
     unreadHeaders: (records, reason) =>
       `${fmtInt(records)} 条记录：${reason}；除非日志头中可识别的部分给出了时间和主机，否则二者未知（看不出日、月先后顺序的日期从不猜测）`,
     encoding: (encoding) => `带字节序标记的 ${encoding} 文本（Windows PowerShell 5.1 用 > 或 Out-File 写出的文件即是如此），已解码`,

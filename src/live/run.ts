@@ -29,6 +29,9 @@ import { ParseSession } from './parse-session.js';
 import { alertLine, DayMarker, gapLine, indentedLine, printsAsProbe, probeLine, runSince, SourceColumn } from './probe-line.js';
 import { lostRecords } from '../parsers/log-gaps.js';
 import { windowSummary } from './window-summary.js';
+import { zoneFacts } from '../aggregate/zone-facts.js';
+import { zoneName } from '../daily/day.js';
+import { zoneNoteText } from '../render/zone-words.js';
 
 /**
  * After SIGINT/SIGTERM, how long the stop waits for stdout to take what is printed; then
@@ -214,14 +217,19 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   if (gaveUp) f.halt();
   await f.start();
 
+  let zoneSaid: string | null = null;
   const ticker = setInterval(() => {
     folder?.tick();
     const finished = alerts.roll();
     if (finished && o.summaryEveryMs !== null) {
       // The interval's "+N more" counts belong above its summary, not after it.
       folder?.flush();
-      const decoded = session.allStats().flatMap((s) => (s.encoding ? [{ file: s.file, encoding: s.encoding }] : []));
-      info(windowSummary(finished, o.summaryEveryMs, o.kb, c, o.lang, infoWidth, decoded));
+      const stats = session.allStats();
+      const decoded = stats.flatMap((s) => (s.encoding ? [{ file: s.file, encoding: s.encoding }] : []));
+      // Said when it first applies or changes, not under every summary: most logs (BSD syslog) have no zone.
+      const zone = zoneNoteText(zoneFacts(stats), zoneName(o.tz), o.tz !== null, o.lang);
+      info(windowSummary(finished, o.summaryEveryMs, o.kb, c, o.lang, infoWidth, decoded, zone === zoneSaid ? null : zone));
+      zoneSaid = zone;
     }
     void out.flush();
   }, 1000);

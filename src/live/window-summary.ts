@@ -1,7 +1,7 @@
 // The periodic `--summary-every` block: what the last window held (every event and
 // source, counted as the report's header counts them), top sources by the summarizer's
 // score, one line each, and, as the summary at the stop, the inputs read as UTF-16
-// (whose bytes look odd to other tools).
+// (whose bytes look odd to other tools) and what the log's times said of their zone.
 import type { EndedWindow } from './alerts.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { durationText, messages } from '../i18n/messages.js';
@@ -13,7 +13,11 @@ import type { Colors } from '../render/colors.js';
 
 const TOP = 5;
 
-/** `decoded`: the inputs read so far that were UTF-16 with a byte-order mark, and which. */
+/**
+ * `decoded`: the inputs read so far that were UTF-16 with a byte-order mark, and which; `zone`:
+ * what their times said of their zone (zoneNoteText), as the summary at the stop says it, when
+ * the caller has not said it already.
+ */
 export function windowSummary(
   { sum, counts }: EndedWindow,
   windowMs: number,
@@ -22,6 +26,7 @@ export function windowSummary(
   lang: Lang,
   width = 100,
   decoded: readonly { file: string; encoding: string }[] = [],
+  zone: string | null = null,
 ): string {
   const m = messages(lang).follow;
   const r = sum.result({ kb, lang });
@@ -32,5 +37,6 @@ export function windowSummary(
     lines.push(wrapItems(`   ${String(s.rank).padStart(2)}. ${termSafe(s.ip).padEnd(15)}  ${severityColor(c, s.severity)(m.score(s.score))}  `, [s.explanation, ...whyNotes(s, lang)].map(termSafe), width));
   }
   for (const d of decoded) lines.push(wrapLabelled('   ', decodedNote(d.file, d.encoding, lang), width, c.dim));
+  if (zone !== null) lines.push(wrapLabelled('   ', termSafe(zone), width, c.dim));
   return lines.join('\n') + '\n';
 }

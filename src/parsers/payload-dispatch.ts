@@ -30,7 +30,8 @@ import { createUtmPayload, utmRecordAt } from './sophos-utm.js';
 import { createXgPayload, xgRecordAt } from './sophos-xg.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { withTimeCarry } from './local-time.js';
-import type { FormatDefinition, LineParser, LineSink, ParseContext, ZoneNote } from './types.js';
+import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
+import { HeaderZones } from './header-zones.js';
 import { EMPTY_MESSAGE, NOT_RECORD } from './reason.js';
 import { flat } from '../util/flat-string.js';
 
@@ -147,19 +148,14 @@ export class PayloadDispatcher {
 export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: PayloadParser, hint: string, emptyToOwn = false): LineParser {
   // One log order for the header's stamps and those of the payloads read on their own (cisco-asa).
   const ctx = withTimeCarry(file);
-  // What the header's stamps say of zones is noted for the input only when a header's time is
-  // an event's: a relay's zone-less stamp before a record with its own offset (Sophos
-  // Firewall's timestamp=, FortiGate's eventtime) did not make the event's time zone-less.
-  const zone = ctx.zoneNote;
-  const headerZone: ZoneNote = {};
-  const reader = new SyslogEnvelopeReader(zone === undefined ? ctx : { ...ctx, zoneNote: headerZone });
+  const zones = new HeaderZones(ctx);
+  const reader = new SyslogEnvelopeReader(zones.ctx);
   const env = newEnvelope();
   let others: PayloadDispatcher | null = null;
   const note = file.headerNote;
   return {
     line(text: string, lineNo: number): void {
-      // The zone names this line's header noted, not an earlier line's.
-      headerZone.unmatchedZone = headerZone.namedZone = undefined;
+      zones.line();
       reader.read(text, env);
       if (env.error !== null) {
         if (text.includes(hint)) sink.malformed(lineNo, text, env.error);
@@ -190,27 +186,12 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
         if (r.malformed) sink.malformed(lineNo, text, r.reason);
         else sink.skipped(lineNo, r.reason);
       } else {
-        if (zone !== undefined && r.time === env.time && r.time !== null) noteHeaderZone(zone, headerZone, env.zoneless);
+        zones.event(r, env);
         sink.event(r);
       }
     },
     end(): void {},
   };
-}
-
-/**
- * An event dated by its header: whether that header's time had a zone (this line's, not any
- * header's so far: a BSD line before RFC 3339 ones made them all zone-less) is counted, and
- * the zone names the header's stamps noted move to the input's note; sticky, as that note is.
- */
-function noteHeaderZone(zone: ZoneNote, header: ZoneNote, zoneless: boolean): void {
-  const counts = (zone.headerTimes ??= { zoned: 0, zoneless: 0 });
-  if (zoneless) {
-    zone.zonelessTimes = true;
-    counts.zoneless++;
-  } else counts.zoned++;
-  if (header.unmatchedZone !== undefined && zone.unmatchedZone === undefined) zone.unmatchedZone = header.unmatchedZone;
-  if (header.namedZone !== undefined && zone.namedZone === undefined) zone.namedZone = header.namedZone;
 }
 
 /**

@@ -33,9 +33,10 @@ import { PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { PayloadDispatcher } from './payload-dispatch.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
+import { HeaderZones } from './header-zones.js';
 import { withTimeCarry } from './local-time.js';
 import { Clock, digitAt } from './timestamp.js';
-import { recordShare, type FormatDefinition, type LineParser, type LineSink, type ParseContext } from './types.js';
+import { recordShare, type FormatDefinition, type LineParser, type LineSink, type ParseContext, type ZoneNote } from './types.js';
 import { SharedDates } from '../util/shared-date.js';
 import { EMPTY_MESSAGE, fixedReason, reason, type LineReason } from './reason.js';
 
@@ -179,12 +180,18 @@ class PfPayload implements PayloadParser {
   private readonly dates = new SharedDates();
   /** Set by stamp(): the stamp was an impossible date. */
   private stampError: LineReason | null = null;
+  /** Set by stamp(): its time had no zone (BSD, ISO without an offset), read in --tz. */
+  private stampZoneless = false;
+  private readonly zoneNote: ZoneNote | undefined;
 
   constructor(
     ctx: ParseContext,
     private readonly file: string,
   ) {
-    this.clock = new Clock(ctx);
+    // The clock notes nothing: a line's start is read as a stamp before it is known to be a
+    // record (an sshd line's BSD header), so parse() notes a zone-less stamp an event takes.
+    this.zoneNote = ctx.zoneNote;
+    this.clock = new Clock({ ...ctx, zoneNote: undefined });
   }
 
   /**
@@ -197,6 +204,7 @@ class PfPayload implements PayloadParser {
     this.t = NaN;
     this.tInferred = false;
     this.stampError = null;
+    this.stampZoneless = false;
     const c = this.clock;
     let p = -1;
     let ms = NaN;
@@ -205,12 +213,14 @@ class PfPayload implements PayloadParser {
       if (ms === ms) {
         p = c.end;
         this.tInferred = true;
+        this.stampZoneless = true;
       } else if (c.error !== null) this.stampError = c.error;
     } else if (s.charCodeAt(i + 4) === 0x2d) {
       // -tttt: the fraction is read by iso() itself.
       ms = c.iso(s, i);
       if (ms === ms) {
         this.t = ms;
+        this.stampZoneless = !c.zoned;
         return skipSpaces(s, c.end, end);
       }
       if (c.error !== null) this.stampError = c.error;
@@ -370,6 +380,7 @@ class PfPayload implements PayloadParser {
       }
     }
     const ported = proto === 'tcp' || proto === 'udp' || proto === 'sctp';
+    if (this.stampZoneless && this.t === this.t && this.zoneNote !== undefined) this.zoneNote.zonelessTimes = true;
 
     return {
       time,
@@ -415,6 +426,8 @@ function create(file: ParseContext, sink: LineSink): LineParser {
   const ctx = withTimeCarry(file);
   const own = createPfPayload(ctx);
   let reader: SyslogEnvelopeReader | null = null;
+  // A header's zone is judged per line, as every syslog-wrapped format's (header-zones.ts).
+  const zones = new HeaderZones(ctx);
   const env = newEnvelope();
   let others: PayloadDispatcher | null = null;
   // tcpdump -v's header line waiting for its second line (see the top).
@@ -455,7 +468,8 @@ function create(file: ParseContext, sink: LineSink): LineParser {
       let r = own.parse(text, text.charCodeAt(0) === 0x20 ? skipSpaces(text, 0, end) : 0, end, NO_HEAD, lineNo);
       const bare = r !== NOT_MINE;
       if (r === NOT_MINE) {
-        if (reader === null) reader = new SyslogEnvelopeReader(ctx);
+        if (reader === null) reader = new SyslogEnvelopeReader(zones.ctx);
+        zones.line();
         reader.read(text, env);
         if (env.error !== null) {
           if (pfRuleAt(text, 0, end) >= 0) r = bad(env.error);
@@ -475,7 +489,10 @@ function create(file: ParseContext, sink: LineSink): LineParser {
           heldReason = r.reason;
         } else if (r.malformed) sink.malformed(lineNo, text, r.reason);
         else sink.skipped(lineNo, r.reason);
-      } else sink.event(r);
+      } else {
+        if (!bare) zones.event(r, env);
+        sink.event(r);
+      }
     },
     end(): void {
       flush();

@@ -1,6 +1,8 @@
 // `logscan explain 'LINE'` output: a pasted log line told back in words (what was logged,
 // which packet, what its addresses are, what logscan reads into it), or its JSON.
 // Everything here came from a log: it goes through termSafe, or JSON's escaping.
+import type { ZoneFacts } from '../aggregate/zone-facts.js';
+import { zoneNotes } from './zone-words.js';
 import pc from 'picocolors';
 import type { Endpoint, FirewallEvent } from '../event.js';
 import type { LineReading } from '../cli/explain-line.js';
@@ -391,24 +393,18 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
   return out.join('\n');
 }
 
-/** The zone a time without one in its line was read in, and whether --tz named it. */
-export interface ZonelessNote {
+/** What the lines' times said of their zone, and the zone they were read in (--tz when `given`). */
+export interface LineZones {
+  facts: ZoneFacts;
   zone: string;
   given: boolean;
-  /** Some stamp had no zone (ZoneNote.zonelessTimes). */
-  without: boolean;
-  /** A zone name a line's stamp carried that is none of `zone`'s at its time (ZoneNote.unmatchedZone), or null. */
-  unmatched: string | null;
 }
 
 /**
  * Said once after the lines, when any was a record (dimmed line by line, as the tables
- * colour); first, when a stamp had no zone or named another, the zone it was read in, in the
- * report's words.
+ * colour); first what their times said of their zone, in the words of the report and `check`.
  */
-export function lineAloneNote(lang: Lang, width: number, color: boolean, zoneless: ZonelessNote | null = null): string {
-  const R = messages(lang).report;
-  const said = zoneless?.without === true ? [R.zoneless(zoneless.zone, zoneless.given)] : [];
-  if (zoneless?.unmatched != null) said.push(termSafe(R.unmatchedZone(zoneless.unmatched, zoneless.zone)));
+export function lineAloneNote(lang: Lang, width: number, color: boolean, zones: LineZones | null = null): string {
+  const said = zones === null ? [] : zoneNotes(zones.facts, zones.zone, zones.given, messages(lang).zones).map(termSafe);
   return [...said, LABELS[lang].alone].flatMap((t) => wrapText(t, width)).map(pc.createColors(color).dim).join('\n');
 }

@@ -131,6 +131,9 @@ function lateNoteHtml(note: string | null): string {
  * across the whole row, after the others, for a line of several items ("not probes": in a
  * card of one column, four kinds ran to a dozen lines and every card of the row grew with it).
  */
+/** A browser may break "--tz" after its dashes (as in a narrow Chinese line): an option is copied whole, so it stays on one line. */
+export const keepOptionsWhole = (html: string): string => html.replace(/--[a-z][a-z-]*/g, (o) => `<span class="nw">${o}</span>`);
+
 export function card(label: string, valueHtml: string, subHtml: string, wide = false): string {
   return `<div class="card${wide ? ' wide' : ''}"><div class="k">${e(label)}</div><div class="v">${valueHtml}</div><div class="t">${subHtml}</div></div>`;
 }

@@ -9,7 +9,7 @@ import type { Lang } from '../knowledge/types.js';
 import { inputProblemText, messages } from '../i18n/messages.js';
 import { labelStride, renderChartSvg } from './daily-chart.js';
 import { pctOf } from './daily-common.js';
-import { card, chartLegend, htmlPage, reportSectionsHtml, rulesSection } from './html-page.js';
+import { card, chartLegend, htmlPage, keepOptionsWhole, reportSectionsHtml, rulesSection } from './html-page.js';
 import { calendarDays, dayNamer, perDayRow } from './activity-rows.js';
 import { filterItems, logGapsText, noMatchText, recordsText, zonelessText } from './report-words.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -31,9 +31,6 @@ function packetsOf(doc: ReportDoc, actions: readonly string[]): number {
   return doc.byAction.reduce((n, a) => (actions.includes(a.key) ? n + a.packets : n), 0);
 }
 
-/** A browser may break "--tz" after its dashes (as in a narrow Chinese line): an option is copied whole, so it stays on one line. */
-const keepOptionsWhole = (html: string): string => html.replace(/--[a-z][a-z-]*/g, (o) => `<span class="nw">${o}</span>`);
-
 export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): string {
   const { tz, lang } = opts;
   const msg = messages(lang);
@@ -48,7 +45,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
   const b: string[] = [];
 
   const span = doc.span.first && doc.span.last ? P.span(formatDateTime(new Date(doc.span.first), tz), formatDateTime(new Date(doc.span.last), tz), zoneName(tz)) : null;
-  const zone = span !== null ? zonelessText(doc, R) : null;
+  const zone = span !== null ? zonelessText(doc, lang, tz) : null;
   b.push(`<header><h1>${e(P.heading)}</h1>${span !== null ? `<p class="sub">${e(span)}</p>` : ''}${zone !== null ? `<p class="sub">${keepOptionsWhole(e(zone))}</p>` : ''}`);
   const item = (label: string, html: string): string => `<li>${e(label)}${colon}${html}</li>`;
   const items = [item(R.md.inputs, doc.inputs.map((i) => `<code>${e(i.file)}</code>`).join(', ')), item(R.md.records, e(recordsText(t, lang)))];

@@ -45,7 +45,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   out.push(`- ${label(m.md.inputs)} ${doc.inputs.length === 1 ? md(doc.inputs[0].file) : m.md.inputList(doc.inputs.length, doc.inputs.map((i) => md(i.file)).join(', '))}`);
   if (doc.span.first && doc.span.last) {
     out.push(`- ${label(m.md.timeSpan)} ${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${messages(opts.lang).aside(md(zoneName(opts.tz)))}`);
-    const zone = zonelessText(doc, m);
+    const zone = zonelessText(doc, opts.lang, opts.tz);
     if (zone !== null) out.push(`- ${label(m.md.timeZone)} ${md(zone)}`);
   }
   out.push(

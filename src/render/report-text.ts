@@ -164,7 +164,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
     // The zone always: a time shown without it reads as the log's own, which it is not (a +02:00 stamp shows in this machine's zone).
     out.push(`${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${msg.aside(termSafe(zoneName(opts.tz)))}`);
     // The zone above is the report's; whether it is also the log's, the log did not say.
-    const zone = zonelessText(doc, m);
+    const zone = zonelessText(doc, opts.lang, opts.tz);
     if (zone !== null) out.push(wrapLabelled('', termSafe(zone), opts.width, c.dim));
   }
   out.push(

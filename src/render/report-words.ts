@@ -8,6 +8,7 @@ import type { RankedSource } from '../aggregate/summary.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
 import { termSafe } from './sanitize.js';
+import { zoneNoteText } from './zone-words.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { formatDateTime, zonedParts } from './time-format.js';
 import { yearText } from '../util/year-range.js';
@@ -163,15 +164,12 @@ export function osHintNoTtlText(doc: ReportDoc, m: Messages['report']): string |
 }
 
 /**
- * Said under the time span when some times had no zone in the log: the zone they were read
- * in, and how to change it; and a zone name the log's stamps carry that is not that zone's.
+ * Said under the time span: what the log's times said of their zone (none, for all or some of
+ * them; a name that is `tz`'s; one that is not), in the words `check` and `explain` use.
+ * `tz`: --tz, null for this machine's zone.
  */
-export function zonelessText(doc: ReportDoc, m: Messages['report']): string | null {
-  const said = [
-    ...(doc.zonelessTimes ? [m.zoneless(doc.tz, !doc.tzAssumed)] : []),
-    ...(doc.unmatchedZone !== null ? [m.unmatchedZone(doc.unmatchedZone, doc.tz)] : []),
-  ];
-  return said.length === 0 ? null : m.zoneNotes(said);
+export function zonelessText(doc: ReportDoc, lang: Lang, tz: string | null): string | null {
+  return zoneNoteText(doc, doc.tz, tz !== null, lang);
 }
 
 /** What the log says is missing from it (Windows Firewall INFO-EVENTS-LOST rows, Cisco IOS IPACCESSLOGRL), or null when it says nothing is. */

@@ -62,8 +62,9 @@ describe('the report and explain name a foreign zone as check does', () => {
   const NOTE = 'the log’s times name the zone EST'.replace('’', "'");
 
   it('the report says it under the time span (text, Markdown, zh) and as data in the JSON, in one thread and two', () => {
-    const text = runCli(['--tz', 'Europe/Berlin', FIXTURE], { env: { COLUMNS: '400' } }).stdout.split('\n');
-    expect(text[2]).toBe(`times without a zone in the log read in Europe/Berlin (--tz); ${NOTE}, which is not what Europe/Berlin is called at their time: read as Europe/Berlin time all the same (--tz the log's zone to read them right)`);
+    const text = runCli(['--tz', 'Europe/Berlin', FIXTURE], { env: { COLUMNS: '800' } }).stdout.split('\n');
+    // Each thing said as check says it: the count of zone-less headers, the named zone, the foreign one.
+    expect(text[2]).toBe(`2 of the 8 records dated by their syslog header had no zone in it (the others' headers carry one): read in Europe/Berlin (--tz); the log names the zone CEST, which is what Europe/Berlin is called at their time: read as Europe/Berlin time (--tz); ${NOTE}, which is not what Europe/Berlin is called at their time: read as Europe/Berlin time all the same (--tz the log's zone to read them right)`);
     expect(runCli(['--tz', 'Europe/Berlin', '-o', 'md', FIXTURE]).stdout).toContain(`; ${NOTE}, which`);
     expect(runCli(['--tz', 'Europe/Berlin', '--lang', 'zh', FIXTURE], { env: { COLUMNS: '400' } }).stdout).toContain('（--tz）；日志时间注明的时区 EST 不是 Europe/Berlin 在该时刻的名称');
     for (const threads of ['1', '2']) {
@@ -78,9 +79,12 @@ describe('the report and explain name a foreign zone as check does', () => {
     expect(runCli([join(repoRoot, 'samples/ufw.log')]).stdout).not.toContain('times name the zone');
   });
 
-  it('explain says it once after the lines, and not for a zone name that is the zone’s', () => {
+  it('explain says it once after the lines, and a zone name that is the zone’s as named, as check does', () => {
     const foreign = runCli(['explain', '--tz', 'Europe/Berlin', `Fri 2026-11-20 06:25:01 EST gw kernel: ${REC}`]).stdout;
     expect(foreign.replace(/\s+/g, ' ')).toContain(`${NOTE}, which is not what Europe/Berlin is called at their time`);
-    expect(runCli(['explain', '--tz', 'Europe/Berlin', `Fri 2026-11-20 06:25:01 CET gw kernel: ${REC}`]).stdout).not.toContain('times name the zone');
+    const named = runCli(['explain', '--tz', 'Europe/Berlin', `Fri 2026-11-20 06:25:01 CET gw kernel: ${REC}`]).stdout;
+    expect(named).not.toContain('times name the zone');
+    expect(named).not.toContain('without a zone');
+    expect(named.replace(/\s+/g, ' ')).toContain('the log names the zone CET, which is what Europe/Berlin is called at their time: read as Europe/Berlin time (--tz)');
   });
 });

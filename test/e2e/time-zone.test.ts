@@ -1,7 +1,7 @@
 // Times without a zone in the log (BSD syslog stamps, pfirewall.log's `#Time Format:
 // Local`) are read in --tz or this machine's zone: the report, its JSON and `check` say
 // which, so a log from another zone is not silently labelled with this one.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -85,40 +85,97 @@ describe('times without a zone', () => {
       const out = runCli([file]).stdout;
       expect(out).toContain('(Etc/GMT+2)\n');
       expect(out).not.toContain('without a zone');
-      expect(runCli(['check', file]).stdout).not.toContain('times ');
+      expect(runCli(['check', file]).stdout).not.toContain('zone  ');
     }
   });
 
   it('check says it per file', () => {
     const out = runCli(['check', 'samples/pfirewall.log', zoned]).stdout;
     const [win, iso] = out.split('\ncheck · ');
-    expect(win).toContain(`times      no zone in the log: read as ${MACHINE}, this machine's zone (--tz ZONE to change)`);
-    expect(iso).not.toContain('times ');
-    expect(runCli(['check', '--tz', 'Europe/Berlin', 'samples/ufw.log']).stdout).toContain('times      no zone in the log: read in Europe/Berlin (--tz)');
+    // In the report's words: the same thing said the same way.
+    expect(win).toContain(`zone       times without a zone in the log read as ${MACHINE}, this machine's zone; --tz ZONE to\n           change`);
+    expect(iso).not.toContain('zone  ');
+    expect(runCli(['check', '--tz', 'Europe/Berlin', 'samples/ufw.log']).stdout).toContain('zone       times without a zone in the log read in Europe/Berlin (--tz)');
     const doc = JSON.parse(runCli(['check', '-o', 'json', 'samples/pfirewall.log', zoned]).stdout) as { inputs: { zonelessTimes: boolean }[] };
     expect(doc.inputs.map((i) => i.zonelessTimes)).toEqual([true, false]);
   });
 
-  it('a file whose headers have a zone and then none: how many had none', () => {
+  it('a file whose headers have a zone and then none: how many had none, in check, every report format, both threads, and explain', () => {
+    const SOME = "2 of the 5 records dated by their syslog header had no zone in it (the others' headers carry one): read in Europe/Berlin (--tz)";
     const out = runCli(['check', '--tz', 'Europe/Berlin', mixed]).stdout;
-    expect(out).toContain("times      no zone in the log for 2 of the 5 records dated by their syslog header (the others'\n           headers carry one): read in Europe/Berlin (--tz)");
+    expect(out).toContain("zone       2 of the 5 records dated by their syslog header had no zone in it (the others' headers\n           carry one): read in Europe/Berlin (--tz)");
     expect(runCli(['check', '--lang', 'zh', '--tz', 'Europe/Berlin', mixed]).stdout).toContain('按 syslog 头定时的 5 条记录中有 2 条的头未注明时区');
     const doc = JSON.parse(runCli(['check', '-o', 'json', mixed]).stdout) as { inputs: { zonelessTimes: boolean; headerTimes: unknown }[] };
     expect(doc.inputs.map((i) => [i.zonelessTimes, i.headerTimes])).toEqual([[true, { zoned: 3, zoneless: 2 }]]);
+    // The report says what check says, not "times without a zone" as if all were.
+    for (const threads of ['1', '2']) {
+      const text = runCli(['--tz', 'Europe/Berlin', '--threads', threads, mixed], { env: { COLUMNS: '400' } }).stdout.split('\n');
+      expect(text[2], `--threads ${threads}`).toBe(SOME);
+      expect(json(['--tz', 'Europe/Berlin', '--threads', threads, mixed]), `--threads ${threads}`).toMatchObject({ zonelessTimes: true, tzAssumed: false, namedZone: null, headerTimes: { zoned: 3, zoneless: 2 } });
+    }
+    expect(runCli(['--tz', 'Europe/Berlin', '-o', 'md', mixed]).stdout).toContain(`- **time zone:** ${SOME}\n`);
+    expect(runCli(['--tz', 'Europe/Berlin', '-o', 'html', mixed]).stdout).toContain(`<p class="sub">${SOME.replace("'", '&#39;').replace('--tz', '<span class="nw">--tz</span>')}</p>`);
+    expect(runCli(['--lang', 'zh', '--tz', 'Europe/Berlin', mixed], { env: { COLUMNS: '400' } }).stdout).toContain('按 syslog 头定时的 5 条记录中有 2 条的头未注明时区（其余的注明了）：按 Europe/Berlin 解读（--tz）');
+    // explain, given the file's lines, closes with the same words.
+    const lines = readFileSync(mixed, 'utf8').trim().split('\n');
+    expect(runCli(['explain', '--tz', 'Europe/Berlin', ...lines], { env: { COLUMNS: '400' } }).stdout).toContain(`\n${SOME}\nRead with only`);
+    // Files of one kind each: all zone-less, said as all; a zone-less pfirewall.log beside the mixed file: no count, which would leave its times out.
+    expect(json([zoned, mixed])).toMatchObject({ headerTimes: { zoned: 4, zoneless: 2 } });
+    expect(json(['samples/ufw.log'])).toMatchObject({ zonelessTimes: true, headerTimes: null });
+    expect(json(['samples/pfirewall.log', mixed])).toMatchObject({ zonelessTimes: true, headerTimes: null });
+    expect(runCli(['--tz', 'Europe/Berlin', 'samples/pfirewall.log', mixed]).stdout).toContain('times without a zone in the log read in Europe/Berlin (--tz)\n');
   });
 
-  it("a zone the stamps name is a zone: said as named, matching --tz or this machine's zone, not as none", () => {
+  it("a zone the stamps name is a zone: said as named, matching --tz or this machine's zone, not as none, by check, the report and explain alike", () => {
+    const NAMED = 'the log names the zone CET, which is what Europe/Berlin is called at their time: read as Europe/Berlin time (--tz)';
     const out = runCli(['check', '--tz', 'Europe/Berlin', named]).stdout;
-    expect(out).toContain('times      the log names the zone CET, which is what Europe/Berlin is called at their time: read as\n           Europe/Berlin time (--tz)');
-    expect(out).not.toContain('no zone');
+    expect(out).toContain('zone       the log names the zone CET, which is what Europe/Berlin is called at their time: read as\n           Europe/Berlin time (--tz)');
+    expect(out).not.toContain('without a zone');
     const machine = runCli(['check', named], { env: { TZ: 'Europe/Berlin' } }).stdout;
-    expect(machine).toContain("times      the log names the zone CET, which is what Europe/Berlin, this machine's zone, is called\n           at their time: read as Europe/Berlin time (--tz ZONE to change)");
+    expect(machine).toContain("zone       the log names the zone CET, which is what Europe/Berlin, this machine's zone, is called\n           at their time: read as Europe/Berlin time; --tz ZONE to change");
     // Etc/GMT+2 is called no CET: the unmatched note alone.
     const other = runCli(['check', named]).stdout;
-    expect(other).toContain(`times      the log's times name the zone CET, which is not what ${MACHINE} is called at their time:`);
-    expect(other).not.toContain('no zone');
+    expect(other).toContain(`zone       the log's times name the zone CET, which is not what ${MACHINE} is called at their time:`);
+    expect(other).not.toContain('without a zone');
     const doc = JSON.parse(runCli(['check', '-o', 'json', '--tz', 'Europe/Berlin', named]).stdout) as { inputs: { zonelessTimes: boolean; namedZone: string | null }[] };
     expect(doc.inputs.map((i) => [i.zonelessTimes, i.namedZone])).toEqual([[false, 'CET']]);
-    expect(json(['--tz', 'Europe/Berlin', named])).toMatchObject({ zonelessTimes: false, tzAssumed: false });
+    // The report: the same words under its span (text, Markdown, HTML, in one thread and two), the name in its JSON.
+    for (const threads of ['1', '2']) {
+      const text = runCli(['--tz', 'Europe/Berlin', '--threads', threads, named], { env: { COLUMNS: '400' } }).stdout;
+      expect(text.split('\n')[2], `--threads ${threads}`).toBe(NAMED);
+      expect(text).not.toContain('without a zone');
+      expect(json(['--tz', 'Europe/Berlin', '--threads', threads, named])).toMatchObject({ zonelessTimes: false, tzAssumed: false, namedZone: 'CET', unmatchedZone: null, headerTimes: null });
+    }
+    expect(runCli(['--tz', 'Europe/Berlin', '-o', 'md', named]).stdout).toContain(`- **time zone:** ${NAMED}\n`);
+    expect(runCli(['--tz', 'Europe/Berlin', '-o', 'html', named]).stdout).toContain(`<p class="sub">${NAMED.replace('--tz', '<span class="nw">--tz</span>')}</p>`);
+    expect(runCli(['--lang', 'zh', '--tz', 'Europe/Berlin', named], { env: { COLUMNS: '400' } }).stdout).toContain('日志注明了时区 CET，即 Europe/Berlin 在该时刻的名称：按 Europe/Berlin 的时间解读（--tz）');
+    expect(runCli([named], { env: { TZ: 'Europe/Berlin', COLUMNS: '400' } }).stdout).toContain("the log names the zone CET, which is what Europe/Berlin, this machine's zone, is called at their time: read as Europe/Berlin time; --tz ZONE to change\n");
+    // explain: the same closing words.
+    const line = readFileSync(named, 'utf8').trim();
+    const explained = runCli(['explain', '--tz', 'Europe/Berlin', line], { env: { COLUMNS: '400' } }).stdout;
+    expect(explained).toContain(`\n${NAMED}\nRead with only`);
+    expect(explained).not.toContain('without a zone');
+  });
+});
+
+describe('daily names the zone of its day and says what the log said of it, in the report\'s words', () => {
+  const SOME = "2 of the 5 records dated by their syslog header had no zone in it (the others' headers carry one): read in Europe/Berlin (--tz)";
+  const daily = (args: string[], date = '2026-11-21'): string => {
+    const r = runCli(['daily', '--date', date, ...args], { env: { COLUMNS: '400' } });
+    expect(r.code).toBe(0);
+    return r.stdout;
+  };
+
+  it('Markdown, text and HTML: the count of zone-less headers, the named zone, the assumed machine zone; nothing for stamps with offsets', () => {
+    expect(daily(['--tz', 'Europe/Berlin', mixed])).toContain(`- **time zone:** ${SOME}\n`);
+    expect(daily(['--tz', 'Europe/Berlin', '-o', 'text', mixed]).split('\n').slice(0, 2)).toEqual(['logscan daily · 2026-11-21 (Europe/Berlin)', SOME]);
+    const NAMED = 'the log names the zone CET, which is what Europe/Berlin is called at their time: read as Europe/Berlin time (--tz)';
+    expect(daily(['--tz', 'Europe/Berlin', '-o', 'html', named])).toContain(`<p class="sub">${NAMED.replace('--tz', '<span class="nw">--tz</span>')}</p>`);
+    expect(daily(['--tz', 'Europe/Berlin', named])).not.toContain('without a zone');
+    expect(daily(['samples/ufw.log'], '2026-11-20')).toContain(`- **time zone:** ${ASSUMED}\n`);
+    expect(daily(['--lang', 'zh', '--tz', 'Europe/Berlin', '-o', 'text', mixed])).toContain('按 syslog 头定时的 5 条记录中有 2 条的头未注明时区');
+    const plain = daily([zoned], '2026-03-10');
+    expect(plain).not.toContain('time zone');
+    expect(plain).not.toContain('without a zone');
   });
 });

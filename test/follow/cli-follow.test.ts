@@ -816,3 +816,24 @@ describe.concurrent('logscan follow', () => {
     expect(misplaced).toEqual([]);
   });
 });
+
+describe('follow says what the log said of its zone as the report and check do', () => {
+  it('the first --summary-every summary (not each one after it) and the summary at the stop: how many headers had no zone', async () => {
+    const rec = 'gw kernel: [UFW BLOCK] IN=eth0 OUT= MAC= SRC=203.0.113.5 DST=192.0.2.1 LEN=40 TOS=0x00 PREC=0x00 TTL=50 ID=1 PROTO=TCP SPT=1234 DPT=22 WINDOW=1024 RES=0x00 SYN URGP=0';
+    const path = join(tempDir(), 'fw.log');
+    writeFileSync(path, ['2026-11-21T10:22:31+01:00', '2026-11-21T10:22:32+01:00', '2026-11-21T10:22:33+01:00', 'Nov 21 10:22:34', 'Nov 21 10:22:35'].map((h) => `${h} ${rec}\n`).join(''));
+    const SOME = "2 of the 5 records dated by their syslog header had no zone in it (the others' headers carry one): read in Europe/Berlin (--tz)";
+    const cli = startCli(['follow', '--tz', 'Europe/Berlin', '--summary-every', '1s', '--from-start', path], { env: { ...env, COLUMNS: '400' } });
+    // The summary that held the records, and a quiet one after it.
+    await cli.waitFor((out) => out.includes('── last 1 s: no events'), 8000);
+    const r = await cli.stop('SIGINT');
+    expect(r.code).toBe(0);
+    const periodic = r.stdout.split(/\n(?=── )/).filter((b) => b.startsWith('── last 1 s'));
+    expect(periodic.length).toBeGreaterThanOrEqual(2);
+    expect(periodic[0].trimEnd().endsWith(`\n   ${SOME}`), periodic[0]).toBe(true);
+    for (const b of periodic.slice(1)) expect(b, b).not.toContain('syslog header');
+    const final = r.stdout.slice(r.stdout.indexOf('── followed for'));
+    expect(final).toContain(`(Europe/Berlin)\n${SOME}\n`);
+    expect(r.stdout).not.toContain('times without a zone');
+  });
+});

@@ -7,6 +7,7 @@ import { ciscoIosFormat } from '../../src/parsers/cisco-ios.js';
 import { fortigateFormat } from '../../src/parsers/fortigate.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
 import { mikrotikFormat } from '../../src/parsers/mikrotik.js';
+import { pfFormat } from '../../src/parsers/pf.js';
 import { sonicwallFormat } from '../../src/parsers/sonicwall.js';
 import { sophosXgFormat } from '../../src/parsers/sophos-xg.js';
 import type { FormatDefinition, ZoneNote } from '../../src/parsers/types.js';
@@ -64,10 +65,10 @@ describe('zone-less times noted only when they are an event\'s', () => {
   });
 });
 
-/** The whole note after reading `lines` as iptables in Europe/Berlin. */
-function note(lines: string[]): ZoneNote {
+/** The whole note after reading `lines` as `format` (iptables) in Europe/Berlin. */
+function note(lines: string[], format: FormatDefinition = iptablesFormat): ZoneNote {
   const z: ZoneNote = {};
-  const p = iptablesFormat.create({ file: 't.log', refDate: TEST_REF_DATE, year: 2026, tz: 'Europe/Berlin', zoneNote: z }, { event: () => {}, skipped: () => {}, malformed: () => {} });
+  const p = format.create({ file: 't.log', refDate: TEST_REF_DATE, year: 2026, tz: 'Europe/Berlin', zoneNote: z }, { event: () => {}, skipped: () => {}, malformed: () => {} });
   lines.forEach((l, i) => p.line(l, i + 1));
   p.end();
   return z;
@@ -90,5 +91,14 @@ describe('syslog headers: each event by its own header', () => {
     expect(note([`2026-11-20T06:25:01 ${REC}`]).headerTimes).toEqual({ zoned: 0, zoneless: 1 });
     expect(note([`Fri 2026-11-20 06:25:01 CET ${REC}`, `Sat 2026-07-11 06:25:01 CEST ${REC}`, `Fri 2026-11-20 06:25:01 UTC ${REC}`])).toEqual({ namedZone: 'CET', headerTimes: { zoned: 3, zoneless: 0 } });
     expect(note([`Fri 2026-11-20 06:25:01 EST ${REC}`])).toEqual({ unmatchedZone: 'EST', headerTimes: { zoned: 1, zoneless: 0 } });
+  });
+
+  it('pf inside a syslog envelope: the same, per line (a BSD line before RFC 3339 ones no longer makes them zone-less)', () => {
+    const pf = 'gw pf: rule 3/(match) block in on em0: 198.51.100.7.51234 > 192.0.2.10.22: S 123:123(0) win 512';
+    const sshd = 'Nov 20 06:25:00 gw sshd[77]: Failed password for root from 198.51.100.7 port 51300 ssh2';
+    expect(note([sshd, `2026-11-20T06:25:01+01:00 ${pf}`, `2026-11-20T06:25:02+01:00 ${pf}`], pfFormat)).toEqual({ headerTimes: { zoned: 2, zoneless: 0 } });
+    expect(note([`2026-11-20T06:25:01+01:00 ${pf}`, `Nov 20 06:25:04 ${pf}`], pfFormat)).toEqual({ zonelessTimes: true, headerTimes: { zoned: 1, zoneless: 1 } });
+    // Bare tcpdump text has no header: its stamp is zone-less, and no header time is counted.
+    expect(note(['Nov 20 06:25:01.432918 rule 3/(match) block in on em0: 198.51.100.7.51234 > 192.0.2.10.22: S 123:123(0) win 512'], pfFormat)).toEqual({ zonelessTimes: true });
   });
 });
