@@ -107,7 +107,7 @@ describe.concurrent('logscan follow - with compressed data', () => {
     expect(r.stdout).toBe('');
     expect(r.code).toBe(3);
     const said = (await runCliAsync(['events', '-'], { input: binary })).stderr;
-    expect(said).toMatch(/^logscan: \(stdin\): looks like binary data, not a text log \(\d+ control bytes in the first 4096\); skipped\n$/);
+    expect(said).toMatch(/^logscan: \(stdin\): looks like binary data, not a text log \(\d+ control bytes in the first 4,096 bytes\); skipped\n$/);
     expect(r.stderr).toBe(said);
   });
 
