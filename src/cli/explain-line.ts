@@ -12,7 +12,7 @@ import { createGuarded } from '../parsers/guard.js';
 import { ExportEntryBounds, journalExportFormat } from '../parsers/journald.js';
 import { SNIFF_LINES } from '../input/pick-format.js';
 import type { DateNote, FormatDefinition, HeaderNote, LineParser, LineSink, ZoneNote } from '../parsers/types.js';
-import { lineAloneNote, lineToJson, renderLineReading, type LineJson, type LineTableOptions } from '../render/explain-line.js';
+import { lineAloneNote, lineToJson, renderLineReading, type LineJson, type LineTableOptions, type LineZones } from '../render/explain-line.js';
 import { parseQuery, type ExplainQuery } from '../knowledge/query.js';
 import { ruleMessageName } from '../aggregate/rule-message.js';
 import { reasonText } from '../i18n/messages.js';
@@ -243,7 +243,15 @@ export class LineExplainer {
 
   /** The line's (or journal entry's) JSON answer (`kind: "line"`). */
   json(input: string | readonly string[]): LineJson {
-    return lineToJson(this.read(input), this.lang);
+    // Read first: what this line's time said of its zone is in the facts.
+    const r = this.read(input);
+    return lineToJson(r, this.lang, this.zones());
+  }
+
+  /** What the lines' times said of their zone so far, and the zone they were read in. */
+  private zones(): LineZones {
+    const tz = this.time.tz;
+    return { facts: zoneFacts([this.zoneNote]), zone: zoneName(tz), given: tz !== null };
   }
 
   /** The line's (or journal entry's) block for the terminal. */
@@ -254,7 +262,6 @@ export class LineExplainer {
 
   /** What a reader of one line should know about the rest, once any line was a record. */
   note(table: LineTableOptions): string | null {
-    const tz = this.time.tz;
-    return this.records ? lineAloneNote(this.lang, table.width, table.color, { facts: zoneFacts([this.zoneNote]), zone: zoneName(tz), given: tz !== null }) : null;
+    return this.records ? lineAloneNote(this.lang, table.width, table.color, this.zones()) : null;
   }
 }

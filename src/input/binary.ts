@@ -321,10 +321,19 @@ export class BinaryGate extends Transform {
   }
 
   override _flush(cb: TransformCallback): void {
+    const held = this.held;
+    if (held !== null && !this.decided && isPrefixOf(held, GZIP_MAGIC)) {
+      // Gzip's first byte alone (0x1f, a control byte no text log begins with): gzip data cut
+      // after it, said as a cut after its second byte is ("… before its first line"), not as
+      // "binary data (1 control bytes in the first 1 bytes)".
+      this.held = null;
+      this.decided = true;
+      this.unpack((this.gunzip = new GunzipMembers()), held, () => this._flush(cb));
+      return;
+    }
     const g = this.inner;
     if (g === null) {
       // Fewer bytes in all than a magic or a byte-order mark they began: judged as they are.
-      const held = this.held;
       this.held = null;
       if (held !== null && !this.decided) {
         this.decided = true;

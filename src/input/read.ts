@@ -118,7 +118,8 @@ export async function readInputs(paths: readonly string[], opts: ReadOptions): P
     const next = families[i]!;
     const sameLog = timeCarry !== undefined && next !== null && next === family;
     if (!sameLog) timeCarry = { previous: NaN };
-    if (opts.year !== null && (!sameLog || yearCarry === undefined)) yearCarry = { year: opts.year, month: 0 };
+    // Without --year each file's year comes from its date, until a stamp names one.
+    if (opts.year === null || !sameLog || yearCarry === undefined) yearCarry = { year: opts.year ?? 0, month: 0, moves: 0, given: opts.year !== null };
     family = next;
     const stats = await readOne(path, opts, yearCarry, timeCarry);
     opts.onInputDone?.(stats);

@@ -145,7 +145,7 @@ export class ParseSession implements FollowConsumer {
     let c = this.carries.get(name);
     if (c === undefined) {
       const year = this.opts.year;
-      c = { time: { previous: NaN }, year: year === null ? undefined : { year, month: 0 } };
+      c = { time: { previous: NaN }, year: year === null ? undefined : { year, month: 0, moves: 0, given: true } };
       this.carries.set(name, c);
     }
     return c;

@@ -31,8 +31,8 @@ import { syslogPayloadFormat } from './payload-dispatch.js';
 import { MAX_REPEAT } from './syslog-envelope.js';
 import { DeviceStamp, deviceStampWins } from './device-stamp.js';
 import { SharedDates } from '../util/shared-date.js';
-import { digitAt, monthAt, yearReason } from './timestamp.js';
-import { recordShare, type FormatDefinition, type LocalTimeCarry, type ParseContext, type RuleFields, type ZoneNote } from './types.js';
+import { digitAt, monthAt, yearNamed, yearReason } from './timestamp.js';
+import { recordShare, type FormatDefinition, type LocalTimeCarry, type ParseContext, type RuleFields, type YearCarry, type ZoneNote } from './types.js';
 import { yearInRange } from '../util/year-range.js';
 import { fixedReason, reason, underField, type LineReason } from './reason.js';
 
@@ -815,8 +815,16 @@ class AsaClock {
   private text = '';
   private date: Date | null = null;
   private readonly local: LocalTimeToEpoch;
+  private year = 0;
+  private month = 0;
 
-  constructor(tz: string | null, note: ZoneNote | undefined, carry: LocalTimeCarry | undefined) {
+  constructor(
+    tz: string | null,
+    note: ZoneNote | undefined,
+    carry: LocalTimeCarry | undefined,
+    /** The syslog header clock's year carry: a year-less header after this stamp takes its year. */
+    private readonly years: YearCarry | undefined,
+  ) {
     // The carry the syslog header's clock shares: one log order for both stamps, and on from the rotation before.
     this.local = localTimeConverter(tz, { inLogOrder: true, note, carry });
   }
@@ -826,6 +834,7 @@ class AsaClock {
     this.error = null;
     if (this.date !== null && s.startsWith(this.text, i)) {
       this.end = i + this.text.length;
+      if (this.years !== undefined) yearNamed(this.years, this.year, this.month);
       return this.date;
     }
     const mo = monthAt(s, i);
@@ -860,6 +869,9 @@ class AsaClock {
     this.end = p + 14;
     this.text = s.slice(i, this.end);
     this.date = new Date(this.local(y, mo, day, h, mi, Math.min(sec, 59)) + (sec === 60 ? 1000 : 0));
+    this.year = y;
+    this.month = mo;
+    if (this.years !== undefined) yearNamed(this.years, y, mo);
     return this.date;
   }
 }
@@ -904,7 +916,7 @@ class AsaPayload implements PayloadParser {
       } else if (st !== null && st.error !== null) return bad(st.error);
       else if (time === null || at !== start) {
         // `Aug 06 2016 20:39:42: %ASA-…` or `Aug 06 2016 20:39:42 fw01 : %ASA-…`, a year and no zone.
-        const clock = (this.clock ??= new AsaClock(this.ctx.tz, this.ctx.zoneNote, this.ctx.timeCarry));
+        const clock = (this.clock ??= new AsaClock(this.ctx.tz, this.ctx.zoneNote, this.ctx.timeCarry, this.ctx.yearCarry));
         const t = clock.read(s, at);
         if (t === null && clock.error !== null) return bad(clock.error);
         if (t !== null) {

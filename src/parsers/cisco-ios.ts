@@ -44,7 +44,7 @@
 import type { Action, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
 import { digitsEnd, portIn, shown, skipSpaces, uintIn } from './fields.js';
-import { DeviceStamp, deviceStampWins } from './device-stamp.js';
+import { DeviceStamp, deviceStampWins, isUptimeStamp } from './device-stamp.js';
 import { protoByName } from '../util/protocols.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
@@ -201,6 +201,8 @@ function pastOrigin(s: string, i: number, tag: number, origin: Int32Array): numb
       i = ne + 1;
       continue;
     }
+    // An uptime stamp (`00:01:23:`, `1d02h:`) names no host; no wall time stands after it.
+    if (isUptimeStamp(s, w, e - 1)) return e;
     if (origin[0] < 0 && digitsEnd(s, w, e - 1) < e - 1) {
       origin[0] = w;
       origin[1] = e - 1;
@@ -368,7 +370,8 @@ class IosPayload implements PayloadParser {
     if (digitAt(s, from) >= 0) {
       // The sequence number (`service sequence-numbers`).
       const d = digitsEnd(s, from, end);
-      if (s.charCodeAt(d) === 0x3a) from = d + 1;
+      // Not an uptime stamp's hours, `00:01:23:`: a sequence number's colon is followed by a blank.
+      if (s.charCodeAt(d) === 0x3a && digitAt(s, d + 1) < 0) from = d + 1;
     } else if (s.charCodeAt(from) === 0x3a) {
       // An empty sequence number: `<190>: Jan  6 2022 20:55:50.671: %SEC-…`.
       from++;

@@ -122,6 +122,27 @@ export class DeviceStamp {
   }
 }
 
+/**
+ * Whether s[i, e) is an uptime stamp (`service timestamps log uptime`): `00:01:23` (with
+ * `msec`, `00:01:23.456`) in the first day, then `1d02h`, `2w3d`, `1y2w`. It counts from
+ * the device's boot, so it is no time of day, and no origin id either.
+ */
+export function isUptimeStamp(s: string, i: number, e: number): boolean {
+  const d = digitsEnd(s, i, e);
+  if (d === i || d >= e) return false;
+  const c = s.charCodeAt(d);
+  if (c === 0x3a) {
+    // hh:mm:ss[.fff]
+    if (digitsEnd(s, d + 1, e) !== d + 3 || s.charCodeAt(d + 3) !== 0x3a || digitsEnd(s, d + 4, e) !== d + 6) return false;
+    return d + 6 === e || (s.charCodeAt(d + 6) === 0x2e && d + 7 < e && digitsEnd(s, d + 7, e) === e);
+  }
+  // 1d02h, 2w3d, 1y2w: a count and its unit, then the next unit's count.
+  const unit = c === 0x64 ? 0x68 : c === 0x77 ? 0x64 : c === 0x79 ? 0x77 : 0;
+  if (unit === 0) return false;
+  const n = digitsEnd(s, d + 1, e);
+  return n > d + 1 && n === e - 1 && s.charCodeAt(n) === unit;
+}
+
 /** Start of the zone word after the clock (`06:25:01.123 CET:`), or -1. */
 function zoneStart(s: string, i: number, tag: number): number {
   // The stamp ends at the colon before the tag; a word after the last blank that is no

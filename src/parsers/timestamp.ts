@@ -187,13 +187,28 @@ function impossibleClock(h: number, m: number, s: number): LineReason | null {
   return null;
 }
 
+/**
+ * A stamp named its year (and month): the year-less stamps read after it with the same carry
+ * take that year, rolling over at Dec→Jan (YearInference), unless --year set the carry. The readers of stamps with a
+ * year that have no Clock (the Cisco ASA's) call it themselves.
+ */
+export function yearNamed(carry: YearCarry, year: number, mo: number): void {
+  if (carry.given || (carry.year === year && carry.month === mo)) return;
+  carry.year = year;
+  carry.month = mo;
+  carry.moves++;
+}
+
 /** Year of year-less stamps: from --year with Dec→Jan rollover, or from the reference date. */
 class YearInference {
   /** Why the last resolve() returned NaN: the line's malformed reason. */
   error: LineReason | null = null;
   private readonly current: number;
-  /** With --year: where the year stands (shared with the other files of a rotated log). */
-  private readonly carry: YearCarry;
+  /**
+   * Where the year stands: from --year (shared with the other files of a rotated log), or
+   * from the last stamp that named its year (shared by the file's readers); month 0 before.
+   */
+  readonly carry: YearCarry;
 
   constructor(
     private readonly fixed: number | null,
@@ -202,7 +217,16 @@ class YearInference {
     private readonly refNow: (() => number) | null = null,
   ) {
     this.current = fixed ?? new Date(refMs).getUTCFullYear();
-    this.carry = carry ?? { year: this.current, month: 0 };
+    this.carry = carry ?? { year: this.current, month: 0, moves: 0, given: fixed !== null };
+  }
+
+  /**
+   * A stamp named its year: without --year the year-less stamps after it are its year's,
+   * rolling over at Dec→Jan as with --year, not the file date's (a Cisco ASA log mixing `Aug 06 2016 …:`
+   * device stamps and year-less headers spanned ten years).
+   */
+  named(year: number, mo: number): void {
+    yearNamed(this.carry, year, mo);
   }
 
   /** The year of a moving reference: a Date per line only when the reference moved. */
@@ -218,11 +242,11 @@ class YearInference {
 
   /**
    * Returns the UTC ms of a year-less wall time, or NaN with `this.error` set.
-   * With --year, a jump of 6+ months backwards (Dec→Jan) moves to the next year, and
+   * With --year, or after a stamp that named its year, a jump of 6+ months backwards (Dec→Jan) moves to the next year, and
    * forwards (Jan→Dec, an out-of-order line) back to the previous one.
    */
   resolve(local: LocalTimeToEpoch, mo: number, day: number, h: number, mi: number, s: number): number {
-    if (this.fixed !== null) {
+    if (this.fixed !== null || this.carry.month !== 0) {
       const carry = this.carry;
       let year = carry.year;
       if (carry.month !== 0) {
@@ -346,6 +370,8 @@ export class Clock {
   // Per-second caches: the stamp text last seen and what it resolved to.
   private bsdText = '';
   private bsdMs = 0;
+  /** The year carry's `moves` when bsdText was read: a year named since may give it another year. */
+  private bsdMoves = 0;
   // ISO stamps in quiet logs rarely repeat a second, so their cache is per day.
   private isoDay = '';
   private isoDayWall = 0;
@@ -354,6 +380,8 @@ export class Clock {
   private pveMs = 0;
   private bsdYearText = '';
   private bsdYearMs = 0;
+  private bsdYearY = 0;
+  private bsdYearMo = 0;
   // ctime stamps (OpenWrt's logread, dmesg -T) carry their year: cached per second like BSD's.
   private ctimeText = '';
   private ctimeMs = 0;
@@ -368,7 +396,7 @@ export class Clock {
     this.error = null;
     this.yearInferred = true;
     const cached = this.bsdText;
-    if (cached !== '' && s.startsWith(cached, i) && digitAt(s, i + cached.length) < 0) {
+    if (cached !== '' && this.bsdMoves === this.years.carry.moves && s.startsWith(cached, i) && digitAt(s, i + cached.length) < 0) {
       this.end = i + cached.length;
       return this.bsdMs;
     }
@@ -393,6 +421,7 @@ export class Clock {
     if (ms === ms) {
       this.bsdText = s.slice(i, this.end);
       this.bsdMs = ms;
+      this.bsdMoves = this.years.carry.moves;
     }
     return ms;
   }
@@ -414,6 +443,8 @@ export class Clock {
     // a colon after a stamp the header reader cached once is still the device's.
     if (cached !== '' && s.startsWith(cached, i) && yearStampEnds(s.charCodeAt(i + cached.length), tagColon)) {
       this.end = i + cached.length;
+      // Year-less lines between two with this stamp may have rolled the carry on: it is this year again.
+      this.years.named(this.bsdYearY, this.bsdYearMo);
       return this.bsdYearMs;
     }
     const mo = monthAt(s, i);
@@ -445,6 +476,9 @@ export class Clock {
     const ms = this.local(y, mo, day, h, mi, sec);
     this.bsdYearText = s.slice(i, this.end);
     this.bsdYearMs = ms;
+    this.bsdYearY = y;
+    this.bsdYearMo = mo;
+    this.years.named(y, mo);
     return ms;
   }
 

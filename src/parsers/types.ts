@@ -2,10 +2,18 @@ import type { Action, FirewallEvent } from '../event.js';
 import type { MessageTable } from '../knowledge/types.js';
 import type { LineReason } from './reason.js';
 
-/** The year and month (1-12; 0 before any) of the last year-less stamp read with `--year`. */
+/**
+ * The year and month (1-12; 0 before any) of the last stamp read in a file, where year-less
+ * stamps take their year from: from `--year` on, or without it from the first stamp that
+ * named its year (`Aug 06 2016 20:39:42`).
+ */
 export interface YearCarry {
   year: number;
   month: number;
+  /** Times a stamp's own year moved the carry: a year-less stamp's per-second cache holds while it stays. */
+  moves: number;
+  /** `--year` set it: the user's word, which a year named in the log does not move. */
+  readonly given: boolean;
 }
 
 /**
@@ -35,8 +43,9 @@ export interface ParseContext {
   /** `--year`: the year of the first year-less record (rolls over at Dec→Jan). */
   year: number | null;
   /**
-   * With `--year`, where the year of year-less stamps stands after the last one read,
-   * shared by the files of one rotated log read oldest first: January in kern.log then
+   * Where the year of year-less stamps stands after the last one read, shared by the
+   * readers of one file (a syslog header's and a device's stamp, as a Cisco ASA's); with
+   * `--year` by the files of one rotated log read oldest first too: January in kern.log then
    * follows December in kern.log.1 instead of starting over at `--year`.
    */
   yearCarry?: YearCarry;

@@ -50,7 +50,33 @@ export interface LineJson {
   headerUnread: boolean | null;
   /** The record's stamp was a time of day alone (RouterOS's `/log print`): its date, not only its year, was assumed (the event's `yearInferred` is true either way); null when the line was no record. */
   dateInferred: boolean | null;
+  /**
+   * What the times of the lines read so far, this one included, said of their zone: the facts
+   * the text's closing note words, under the report JSON's names; null when the line was no record.
+   */
+  zones: LineZonesJson | null;
 }
+
+/** The report JSON's zone fields (docs/report-json.md), for the lines explain read. */
+interface LineZonesJson {
+  /** The zone times without one were read in and are shown in: --tz, else this machine's. */
+  tz: string;
+  /** Some time had no zone in the line and was read in tz, which no --tz named. */
+  tzAssumed: boolean;
+  zonelessTimes: boolean;
+  unmatchedZone: string | null;
+  namedZone: string | null;
+  headerTimes: { zoned: number; zoneless: number } | null;
+}
+
+const zonesJson = (z: LineZones): LineZonesJson => ({
+  tz: z.zone,
+  tzAssumed: z.facts.zonelessTimes && !z.given,
+  zonelessTimes: z.facts.zonelessTimes,
+  unmatchedZone: z.facts.unmatchedZone,
+  namedZone: z.facts.namedZone,
+  headerTimes: z.facts.headerTimes,
+});
 
 interface AddressJson {
   id: string;
@@ -64,7 +90,7 @@ const rangesJson = (entries: readonly AddressEntry[], lang: Lang): AddressJson[]
 
 const validity = (ip: string | null): boolean | null => (ip === null ? null : isValidAddressText(ip));
 
-export function lineToJson(r: LineReading, lang: Lang): LineJson {
+export function lineToJson(r: LineReading, lang: Lang, zones: LineZones): LineJson {
   const e = r.event;
   return {
     query: r.line,
@@ -80,6 +106,7 @@ export function lineToJson(r: LineReading, lang: Lang): LineJson {
     messageName: r.messageName,
     headerUnread: e === null ? null : r.headerUnread,
     dateInferred: e === null ? null : r.dateInferred,
+    zones: e === null ? null : zonesJson(zones),
   };
 }
 

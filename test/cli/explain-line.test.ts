@@ -613,6 +613,21 @@ describe("explain 'LINE': a syslog header passed over, a time read in a zone the
     expect([NONE_READ, UNDERSTOOD, TIME_AND_HOST, 'not a record at all, 1.2.3.4 x=y'].map((l) => reader.json(l).headerUnread)).toEqual([true, false, true, null]);
   });
 
+  it('-o json: the zone facts the closing note words, under the report JSON names, for the lines so far; null for a line that is no record', () => {
+    const given = new LineExplainer(kb, 'en', { now, tz: 'Europe/Berlin' });
+    expect(given.json(`2026-11-20T06:29:07+01:00 gw kernel: ${PACKET}`).zones).toEqual({ tz: 'Europe/Berlin', tzAssumed: false, zonelessTimes: false, unmatchedZone: null, namedZone: null, headerTimes: null });
+    expect(given.json('not a record at all, 1.2.3.4 x=y').zones).toBeNull();
+    // A BSD header after the RFC 3339 one: the two header kinds counted, as the report counts them.
+    expect(given.json(UNDERSTOOD).zones).toEqual({ tz: 'Europe/Berlin', tzAssumed: false, zonelessTimes: true, unmatchedZone: null, namedZone: null, headerTimes: { zoned: 1, zoneless: 1 } });
+    const asa = new LineExplainer(kb, 'en', { now, tz: 'Europe/Berlin' });
+    const built = '%ASA-6-302013: Built inbound TCP connection 7 for outside:203.0.113.7/41234 (203.0.113.7/41234) to inside:192.0.2.10/22 (192.0.2.10/22)';
+    expect(asa.json(`<166>Sep 25 2026 05:08:29 CEST: ${built}`).zones).toMatchObject({ zonelessTimes: false, namedZone: 'CEST', unmatchedZone: null });
+    expect(asa.json(`<166>Sep 25 2026 05:08:29 EST: ${built}`).zones).toMatchObject({ namedZone: 'CEST', unmatchedZone: 'EST' });
+    // Without --tz: this machine's zone (the tests' TZ), assumed.
+    const machine = JSON.parse(runCli(['explain', '-o', 'json', UNDERSTOOD]).stdout) as { zones: unknown }[];
+    expect(machine[0]!.zones).toEqual({ tz: 'Etc/GMT+2', tzAssumed: true, zonelessTimes: true, unmatchedZone: null, namedZone: null, headerTimes: null });
+  });
+
   it('the closing note names the zone a stamp without one was read in (as check and the report do), only when one was', () => {
     const table = { lang: 'en' as const, width: 100, color: false };
     const given = new LineExplainer(kb, 'en', { now, tz: 'Europe/Berlin' });

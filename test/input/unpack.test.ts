@@ -107,9 +107,17 @@ describe('bzip2, xz and zstd data is unpacked by its command', () => {
     expect(events).toEqual(plain.events);
   });
 
-  it('an input that ends inside a magic (one byte, 1f) is judged at its end, as the bytes it has', async () => {
-    const { stats } = await read(['-'], { stdin: Readable.from([Buffer.from([0x1f])]) });
-    expect(stats[0]).toMatchObject({ incomplete: true, lines: 0, problem: { code: 'binary', controls: 1, sampled: 1 } });
+  it("an input that ends inside gzip's magic (one byte, 1f, which no text begins with) is gzip data cut before its first line, as one that ends after it (1f 8b)", async () => {
+    const one = await read(['-'], { stdin: Readable.from([Buffer.from([0x1f])]) });
+    const two = await read(['-'], { stdin: Readable.from([Buffer.from([0x1f, 0x8b])]) });
+    expect(one.stats[0]).toMatchObject({ incomplete: true, lines: 0, problem: { code: 'gzip-cut', line: 0 } });
+    expect(one.stats[0]!.error).toBe('gzip data is truncated or corrupt before its first line (unexpected end of file)');
+    expect(one.stats[0]!.error).toBe(two.stats[0]!.error);
+  });
+
+  it("an input that ends inside another magic (zstd's first byte, `(`) is judged at its end, as the bytes it has: a line of text", async () => {
+    const { stats } = await read(['-'], { stdin: Readable.from([Buffer.from([0x28])]) });
+    expect(stats[0]).toMatchObject({ incomplete: false, error: null, lines: 1 });
   });
 
   it('corrupt data in the middle (a flipped block of a bzip2 file): the blocks before are read, the command\'s words say why', async () => {

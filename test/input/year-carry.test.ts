@@ -1,6 +1,6 @@
 // --year is the year of a log's first record: the rotations of one log, read oldest
 // first, carry the year on from file to file (src/input/read.ts, timestamp.ts).
-import { writeFileSync } from 'node:fs';
+import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readInputs } from '../../src/input/read.js';
@@ -31,5 +31,39 @@ describe('--year across files', () => {
     writeFileSync(join(dir, 'a.log'), [line('Dec 31 23:00:00', 22)].join('\n') + '\n');
     writeFileSync(join(dir, 'b.log'), [line('Jan  5 10:00:00', 22)].join('\n') + '\n');
     expect(await days([join(dir, 'a.log'), join(dir, 'b.log')], 2025)).toEqual(['2025-12-31', '2025-01-05']);
+  });
+});
+
+describe('a year named in the log', () => {
+  const asa = (stamp: string): string =>
+    `<166>${stamp} %ASA-6-302013: Built inbound TCP connection 7 for outside:203.0.113.7/41234 (203.0.113.7/41234) to inside:192.0.2.10/22 (192.0.2.10/22)`;
+
+  it("year-less lines after a Cisco ASA stamp with its year take that year (rolling over at New Year), not the file date's; lines before it keep the file date's", async () => {
+    const dir = tempDir();
+    const f = join(dir, 'asa.log');
+    writeFileSync(
+      f,
+      [
+        asa('Jan  5 08:52:35 10.22.8.216'),
+        asa('Aug 06 2016 20:39:42:'),
+        asa('Aug  7 20:39:42 10.22.8.216'),
+        asa('Aug 06 2016 20:39:42:'),
+        asa('Jan  5 08:52:35 10.22.8.216'),
+        // The same header text as the line before read again after a year was named: not the cached 2017.
+        asa('Aug 06 2016 20:39:42:'),
+        asa('Aug 07 20:39:42 10.22.8.216'),
+      ].join('\n') + '\n',
+    );
+    // The file's date says 2026.
+    utimesSync(f, new Date('2026-11-22T00:00:00Z'), new Date('2026-11-22T00:00:00Z'));
+    expect(await days([f], null)).toEqual(['2026-01-05', '2016-08-06', '2016-08-07', '2016-08-06', '2017-01-05', '2016-08-06', '2016-08-07']);
+  });
+
+  it('a BSD header with its year anchors the year-less headers after it in the same file; --year keeps its say', async () => {
+    const dir = tempDir();
+    const f = join(dir, 'kern.log');
+    writeFileSync(f, [line('Dec 30 2019 10:00:00', 22), line('Dec 31 23:59:00', 23), line('Jan  1 00:01:00', 80)].join('\n') + '\n');
+    expect(await days([f], null)).toEqual(['2019-12-30', '2019-12-31', '2020-01-01']);
+    expect(await days([f], 2025)).toEqual(['2019-12-30', '2025-12-31', '2026-01-01']);
   });
 });

@@ -62,6 +62,25 @@ describe('cisco-ios IOS XE data-plane records (test/fixtures/cisco-ios/iosxe-fma
   });
 });
 
+describe('cisco-ios uptime stamps (`service timestamps log uptime`)', () => {
+  it('takes no host and no time from an uptime stamp: the syslog header gives them, else there are none', () => {
+    const body = '%SEC-6-IPACCESSLOGP: list 101 denied tcp 192.0.2.1(1234) -> 198.51.100.2(22), 1 packet';
+    const r = parseLines(ciscoIosFormat, [
+      `<189>12: 00:01:23: ${body}`,
+      `<189>00:01:23: ${body}`,
+      `<189>13: 1d02h: ${body}`,
+      `<189>14: 2w3d: ${body}`,
+      `<189>15: 00:01:23.456: ${body}`,
+      `<174>16: edge-rtr: 17: 1y2w: ${body}`,
+      `<189>Nov 21 10:00:00 r1 18: 00:01:23: ${body}`,
+    ], { tz: 'UTC', year: 2026 });
+    expect(r.malformed).toEqual([]);
+    expect(r.events.map((e) => e.host)).toEqual([null, null, null, null, null, 'edge-rtr', 'r1']);
+    expect(r.events.map((e) => e.time?.toISOString() ?? null)).toEqual([null, null, null, null, null, null, '2026-11-21T10:00:00.000Z']);
+    expect(r.events.every((e) => e.uptime === null && e.dst.port === 22)).toBe(true);
+  });
+});
+
 describe('cisco-ios in a mixed syslog file', () => {
   it("reads an IOS ACL line in a file sniffed as iptables through the dispatcher, and leaves other IOS messages skipped as before", () => {
     const r = parseLines(iptablesFormat, [

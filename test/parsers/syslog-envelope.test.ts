@@ -177,6 +177,10 @@ describe('syslog envelope: headers seen in the wild', () => {
     expect(seen(`Nov 20 06:25:01 192.168.1.1 Nov 20 06:25:00 gw kernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, false]);
     expect(seen(`Nov 20 06:25:01 192.168.1.1 Nov 20 06:25:00 kernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, '192.168.1.1', null, REC, false]);
     expect(seen(`Nov 20 06:25:01 relay Nov 20 2026 06:25:00.5 gw kernel: [1.5] ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', 1.5, REC, false]);
+    // The device's stamp with a fraction, after a <PRI>, with and without its kernel: tag: the same reading.
+    expect(seen(`<13>Nov 20 06:25:01 relay Nov 20 06:25:00.123 gw kernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, false]);
+    expect(seen(`<13>Nov 20 06:25:01 relay Nov 20 06:25:00.123456 gw ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, false]);
+    expect(seen(`<13>Nov 20 06:25:01 relay Nov 20 06:25:00.123 ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'relay', null, REC, false]);
   });
 
   it('a header not understood before a kernel: tag: the message after the tag and uptime, the time unknown unless read, unread set', () => {
