@@ -1568,6 +1568,8 @@ export const en = {
           return `${p.name}-compressed data: the ${p.command} command is not installed; install it (apt install ${p.package}) or unpack it first: ${p.cat} FILE | logscan -`;
         case 'gzip-not-followed':
           return 'gzip-compressed data (a rotated log?), not a growing text log; not followed (read it with: logscan FILE)';
+        case 'never-appeared':
+          return 'never appeared while it was followed';
         case 'packed-not-followed':
           return `${p.name}-compressed data (a rotated log?), not a growing text log; not followed (read it with: logscan FILE)`;
         case 'shrank':

@@ -1236,6 +1236,8 @@ export const zh: Messages = {
           return `${p.name} 压缩数据：未安装 ${p.command} 命令；请先安装（apt install ${p.package}），或先解压：${p.cat} FILE | logscan -`;
         case 'gzip-not-followed':
           return 'gzip 压缩数据（轮转后的旧日志？），不是仍在增长的文本日志；不跟踪（请用 logscan FILE 读取）';
+        case 'never-appeared':
+          return '跟踪期间始终没有出现';
         case 'packed-not-followed':
           return `${p.name} 压缩数据（轮转后的旧日志？），不是仍在增长的文本日志；不跟踪（请用 logscan FILE 读取）`;
         case 'shrank':

@@ -446,6 +446,7 @@ const PROBLEMS: Record<InputProblemCode, InputProblem> = {
   'bad-utf16': { code: 'bad-utf16' },
   packed: { code: 'packed', name: 'xz', unpack: 'xzcat' },
   'gzip-not-followed': { code: 'gzip-not-followed' },
+  'never-appeared': { code: 'never-appeared' },
   'packed-not-followed': { code: 'packed-not-followed', name: 'xz' },
   shrank: { code: 'shrank', size: 4096, read: 1024 },
   'gzip-trailing': { code: 'gzip-trailing', bytes: 12 },
