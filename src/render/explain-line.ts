@@ -14,7 +14,7 @@ import { counted, fmtInt } from '../util/number-text.js';
 import { clipToWidth, displayWidth, wrapText } from './box-table.js';
 import { eventToJson } from './event-json.js';
 import { ruleFields } from '../parsers/registry.js';
-import { ruleMessageText } from './rule-rows.js';
+import { ruleMessageText, shownRule } from './rule-rows.js';
 import { termSafe } from './sanitize.js';
 import { sourceText } from '../knowledge/seed-titles.js';
 import { IN_CROSSES_DEVICE } from '../util/egress.js';
@@ -288,7 +288,7 @@ function ruleText(e: FirewallEvent, rule: string, messageName: string | null, L:
   if (f.code !== undefined) return f.name !== undefined ? M.accessList(termSafe(f.name), termSafe(f.code)) : M.messageId(termSafe(f.code));
   // A rule by name, number or chain (a prefix, pf's tracker, a MikroTik chain), or by the zones it joins
   // (a PAN-OS record without a rule name): said as logged.
-  if (f.name !== undefined || f.id !== undefined || f.ruleset !== undefined || f.ingressZone !== undefined || f.egressZone !== undefined) return L.rule(termSafe(rule));
+  if (f.name !== undefined || f.id !== undefined || f.ruleset !== undefined || f.ingressZone !== undefined || f.egressZone !== undefined) return L.rule(termSafe(shownRule(rule)));
   return rule.toLowerCase() === e.action ? null : M.actionColumn(termSafe(rule));
 }
 

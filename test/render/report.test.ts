@@ -355,15 +355,33 @@ describe('"logged as"', () => {
     expect(text(d, 'en')).toContain('logged as  ASA message 106023 denied by access list (outside_in) 4 (36%) · 302014 TCP connection closed 4 (36%) · 302013 TCP connection built 3 (27%)\n');
   });
 
-  it('a label as logged stays so: a log prefix, a pf rule and tracker, a MikroTik chain, one that ends in a digit with the colon its log writes', () => {
+  it('a label as logged stays so: a log prefix, a pf rule and tracker, a MikroTik chain, one that ends in a digit with a colon before its count', () => {
     const d = doc([
-      makeEvent({ format: 'iptables', rule: 'DROP IN:' }),
+      makeEvent({ format: 'iptables', rule: 'DROP IN' }),
       makeEvent({ format: 'iptables', rule: 'RULE-7' }),
       makeEvent({ format: 'pfsense-filterlog', rule: '53/1000102631 em0 match' }),
       makeEvent({ format: 'mikrotik', rule: 'drop-tcp input' }),
     ]);
-    expect(text(d, 'en')).toContain('logged as  53/1000102631 em0 match 1 (25%) · DROP IN: 1 (25%) · RULE-7: 1 (25%) · drop-tcp input 1 (25%)');
-    expect(text(d, 'zh')).toContain('记录为     53/1000102631 em0 match 1（25%） · DROP IN: 1（25%） · RULE-7: 1（25%） · drop-tcp input 1（25%）');
+    expect(text(d, 'en')).toContain('logged as  53/1000102631 em0 match 1 (25%) · DROP IN 1 (25%) · RULE-7: 1 (25%) · drop-tcp input 1 (25%)');
+    expect(text(d, 'zh')).toContain('记录为     53/1000102631 em0 match 1（25%） · DROP IN 1（25%） · RULE-7: 1（25%） · drop-tcp input 1（25%）');
+  });
+
+  it("a prefix's trailing ':' is left out where a label is shown (it read as part of the label beside its count), alike in text, Markdown, HTML and a source's details; JSON keeps the label as logged", () => {
+    const d = doc([
+      ...Array.from({ length: 3 }, () => makeEvent({ format: 'iptables', rule: 'filter_IN_public_REJECT:' })),
+      makeEvent({ format: 'iptables', rule: 'DROP IN:' }),
+      makeEvent({ format: 'iptables', rule: 'DROP IN' }),
+      makeEvent({ format: 'iptables', rule: 'Shorewall:net-fw:DROP:' }),
+      makeEvent({ format: 'iptables', rule: 'RULE 7:' }),
+    ]);
+    expect(d.byRule.map((r) => r.key)).toContain('filter_IN_public_REJECT:');
+    const row = 'filter_IN_public_REJECT 3 (43%) · DROP IN 2 (29%) · RULE 7: 1 (14%) · Shorewall:net-fw:DROP 1 (14%)';
+    expect(text(d, 'en')).toContain(`logged as  ${row}`);
+    expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' })).toContain(`**logged as:** ${row.replace(/_/g, '\\_')}`);
+    const html = renderReportHtml(d, { tz: 'UTC', lang: 'en', version: '0' });
+    for (const label of ['filter_IN_public_REJECT', 'DROP IN', 'RULE 7', 'Shorewall:net-fw:DROP']) expect(html).toContain(`<code>${label}</code>`);
+    expect(html).not.toMatch(/<code>[^<]*:<\/code>/);
+    expect(JSON.stringify(sourceFacts(d.sources[0]!, 'UTC', 'en'))).toContain('filter_IN_public_REJECT 3 · DROP IN 2');
   });
 
   it('a label of a second format in one log is said in its own format\'s words (a central loghost\'s mixed file)', () => {
