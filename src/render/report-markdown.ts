@@ -12,7 +12,7 @@ import { ruleItems } from './rule-rows.js';
 import { namedAnnotation } from '../annotate/roles.js';
 import { otherTargetsNote, showsTargets, targetPortsText, targetsCountHead, targetsTitle } from './target-words.js';
 import { rowsUnit, unitHead } from './count-unit.js';
-import { capped, fmtInt, fmtPct } from '../util/number-text.js';
+import { breadth, capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
 
@@ -111,8 +111,8 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
           r.score.toFixed(1),
           msg.severity[r.severity] ?? String(r.severity),
           fmtInt(r.packets),
-          capped(r.ports, r.portsCapped),
-          capped(r.hosts, r.hostsCapped),
+          breadth(r.ports, r.portsCapped),
+          breadth(r.hosts, r.hostsCapped),
           seenText(r.first, r.last, opts.tz, { withYear }),
           ...(ptr ? [r.ptr ? md(r.ptr) : '-'] : []),
           ...(geo ? [r.geo?.country ? md(r.geo.country) : '-', r.as ? `AS${r.as.number}${r.as.organization ? ` ${md(r.as.organization)}` : ''}` : '-'] : []),

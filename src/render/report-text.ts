@@ -18,7 +18,7 @@ import { ruleItems } from './rule-rows.js';
 import { DETAILED_SOURCES, sourceFacts } from './source-facts.js';
 import { termSafe } from './sanitize.js';
 import { cmpStr } from '../util/compare.js';
-import { capped, fmtInt, fmtPct } from '../util/number-text.js';
+import { breadth, capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { formatDateTime } from './time-format.js';
 import { namedAnnotation } from '../annotate/roles.js';
 import { otherTargetsNote, showsTargets, targetPortsText, targetsCountHead, targetsTitle } from './target-words.js';
@@ -257,8 +257,8 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       { head: h.score, cell: (r) => r.score.toFixed(1) },
       // Packets, as every other count of the report (and the HTML page's column): a repeated message counts each time.
       { head: unitHead(rowsUnit(doc.sources), h), cell: (r) => fmtInt(r.packets) },
-      { head: h.ports, cell: (r) => capped(r.ports, r.portsCapped) },
-      { head: h.hosts, cell: (r) => capped(r.hosts, r.hostsCapped), drop: 1 },
+      { head: h.ports, cell: (r) => breadth(r.ports, r.portsCapped) },
+      { head: h.hosts, cell: (r) => breadth(r.hosts, r.hostsCapped), drop: 1 },
       // With the year, the time goes under the date, to keep the column narrow.
       { head: h.seen, cell: (r) => seenText(r.first, r.last, opts.tz, { sep: '\n→ ', withYear, dateSep: withYear ? '\n' : ' ' }), drop: 2 },
     ];

@@ -57,6 +57,26 @@ function scenario(): FirewallEvent[] {
   ];
 }
 
+describe("a source's ports and hosts", () => {
+  it('say "-" where the count does not apply (only broadcast chatter: no host; a traceroute, replies: no port), in text, Markdown and HTML; the HTML has the hosts column the others have; JSON keeps 0', () => {
+    const d = doc(scenario());
+    const row = (ip: string) => d.sources.find((r) => r.ip === ip)!;
+    expect([row('192.168.1.23').hosts, row('192.0.2.80').ports, row('192.0.2.53').ports, row('192.0.2.53').hosts]).toEqual([0, 0, 0, 0]);
+    const text = renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' });
+    expect(text).toMatch(/│ 5 │ 192\.168\.1\.23 +│ [\d.]+ +│ 20 +│ 1 +│ - +│/);
+    expect(text).toMatch(/│ 6 │ 192\.0\.2\.53 +│ [\d.]+ +│ 1 +│ - +│ - +│/);
+    const md = renderReportMarkdown(d, { tz: 'UTC', lang: 'en' });
+    expect(md).toMatch(/\| 5 \| 192\.168\.1\.23 \| [\d.]+ \| \w+ \| 20 \| 1 \| - \|/);
+    const html = renderReportHtml(d, { tz: 'UTC', lang: 'zh', version: '0' });
+    const cells = (label: string) => [...html.matchAll(new RegExp(`<td data-label="${label}" class="n">([^<]*)</td>`, 'g'))].map((m) => m[1]);
+    const h = messages('zh').report.head;
+    expect(html).toContain(`<th scope="col" class="n">${h.hosts}</th>`);
+    // Rank order: the scan, the sweep, the knocker, the traceroute, the chatter, the DNS replies.
+    expect(cells(h.hosts)).toEqual(['1', '120', '1', '1', '-', '-']);
+    expect(cells(h.ports)).toEqual(['1,075', '1', '1', '-', '1', '-']);
+  });
+});
+
 describe('terminal report', () => {
   it('matches the snapshot (NO_COLOR, 100 columns, UTC)', () => {
     const text = renderReportText(doc(scenario()), { color: false, width: 100, tz: 'UTC', lang: 'en' });
