@@ -611,6 +611,8 @@ export const en = {
     /** Over the busiest sources when none ranked: by packets, or by a Windows log's connection rows (records when it holds DROP packets too). */
     topBy: (unit: CountUnit): string => (unit === 'packets' ? 'Top sources by packets' : unit === 'connections' ? 'Top sources by connections' : 'Top sources by records'),
     noneRanked: "None ranked: loopback and this host's own outbound traffic are not probes.",
+    /** Under a terminal table that dropped optional columns to fit the width: their heads, listed. */
+    columnsLeftOut: (heads: string) => `left out for width: ${heads}`,
     /**
      * After a notable interpretation's meaning when its packets had several (a trojan row of
      * many ports, LAN chatter of several protocols): `texts` is formatted, "≥16" when capped;

@@ -262,10 +262,18 @@ describe('terminal report', () => {
     expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' })).not.toMatch(/\u001b\[/);
   });
 
-  it('drops optional columns on a narrow terminal instead of squeezing the explanation', () => {
+  it('drops optional columns on a narrow terminal instead of squeezing the explanation, and says which under the table', () => {
     const text = renderReportText(doc(scenario()), { color: false, width: 72, tz: 'UTC', lang: 'en' });
-    expect(text).not.toContain('seen');
+    const sources = text.slice(text.indexOf('Top sources'), text.indexOf('\nfindings ') + 1);
+    expect(sources).not.toMatch(/│ seen/);
+    expect(sources).toMatch(/└[─┴]+┘\nleft out for width: hosts, seen\n$/);
     expect(text).toContain('vertical scan: 1,075');
+    // Wide enough for every column: nothing to say.
+    expect(renderReportText(doc(scenario()), { color: false, width: 200, tz: 'UTC', lang: 'en' })).not.toContain('left out for width');
+    const zh = renderReportText(doc(scenario()), { color: false, width: 72, tz: 'UTC', lang: 'zh' });
+    expect(zh).toMatch(/└[─┴]+┘\n因宽度所限未显示：主机数、出现时间\n/);
+    // Dim on a terminal, as a note.
+    expect(renderReportText(doc(scenario()), { color: true, width: 72, tz: 'UTC', lang: 'en' })).toContain('\u001b[2mleft out for width: hosts, seen');
     // Tables fit (the one-line header may run longer and wrap in the terminal).
     for (const line of text.split('\n').filter((l) => /^[│┌└]/.test(l))) expect([...line].length).toBeLessThanOrEqual(72);
   });
