@@ -613,6 +613,8 @@ export const en = {
     noneRanked: "None ranked: loopback and this host's own outbound traffic are not probes.",
     /** Under a terminal table that dropped optional columns to fit the width: their heads, listed. */
     columnsLeftOut: (heads: string) => `left out for width: ${heads}`,
+    /** Under the ranked sources: the header's sources that have no rank, and why (ReportDoc.unrankedSources). */
+    unranked: (n: number, total: number) => `${fmtInt(n)} of the ${fmtInt(total)} sources ${n === 1 ? 'is' : 'are'} not ranked: loopback, or only this side's own traffic (not probes)`,
     /**
      * After a notable interpretation's meaning when its packets had several (a trojan row of
      * many ports, LAN chatter of several protocols): `texts` is formatted, "≥16" when capped;

@@ -483,6 +483,7 @@ export const zh: Messages = {
     topBy: (unit) => (unit === 'packets' ? '按包数排列的主要来源' : unit === 'connections' ? '按连接数排列的主要来源' : '按记录数排列的主要来源'),
     noneRanked: '没有排名：回环流量和本机自己的出站流量不算探测。',
     columnsLeftOut: (heads) => `因宽度所限未显示：${heads}`,
+    unranked: (n, total) => `${fmtInt(total)} 个来源中有 ${fmtInt(n)} 个未排名：回环地址，或只有本方自己的流量（不算探测）`,
     mixedMeaning: (texts, shown, total, unit = 'packets', tied = false) =>
       `（该解读下有 ${texts} 种含义，此为${tied ? '其中之一，没有哪种比它更常见' : '最常见的一种'}：${fmtInt(total)} ${unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录'}中的 ${fmtInt(shown)} ${unit === 'records' ? '条' : '个'}）`,
     portsLateUncounted: (packets, sources, cap) =>

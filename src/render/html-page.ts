@@ -296,6 +296,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
   if (r.sources.length > 0) {
     const title = r.rankedSources > r.sources.length ? R.topSourcesOf(r.sources.length, r.rankedSources) : R.topSources;
     let section = `<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, tz, lang, spansYears(r.span, tz), rowsUnit(r.sources))}`;
+    if (r.unrankedSources) section += `<p class="muted">${e(R.unranked(r.unrankedSources, r.totals.sources))}</p>`;
     if (r.findings.length > 0) section += `<p class="muted">${e(R.md.findings)}${e(msg.colon)}${r.findings.map((f) => R.findingItem(e(findingLabel(f.id, lang)), `<code class="nw">${e(f.id)}</code>`, fmtInt(f.sources))).join(' · ')}</p>`;
     if (r.sourceRanges.length > 0) section += `<p class="muted">${e(R.md.ranges)}${e(msg.colon)}${r.sourceRanges.map((x) => e(R.rangeItem(x.name, x.sources))).join(' · ')}</p>`;
     const noTtl = osHintNoTtlText(r, R);

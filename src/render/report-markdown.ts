@@ -121,6 +121,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
         [0, 2, 4, 5, 6],
       ),
     );
+    if (doc.unrankedSources) out.push('', m.unranked(doc.unrankedSources, doc.totals.sources));
     if (doc.findings.length > 0) out.push('', `${label(m.md.findings)} ${doc.findings.map((x) => m.findingItem(md(findingLabel(x.id, opts.lang)), `\`${x.id}\``, fmtInt(x.sources))).join(' · ')}`);
     if (doc.sourceRanges.length > 0) out.push('', `${label(m.md.ranges)} ${doc.sourceRanges.map((r) => m.rangeItem(md(r.name), r.sources)).join(' · ')}`);
     const noTtl = osHintNoTtlText(doc, m);

@@ -271,6 +271,8 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     const colored = (r: RankedSource, col: number, text: string): string => (col === 2 ? sevColor(c, r.severity)(text) : text);
     const title = doc.rankedSources > doc.sources.length ? m.topSourcesOf(doc.sources.length, doc.rankedSources) : m.topSources;
     out.push('', c.bold(title), notedTable(doc.sources, cols, { text: why, least: WHY_LEAST, optionalCounts: false, leftOut: leftOutLine(opts.lang) }, c, opts.width, colored));
+    // The header counted them: say where the difference to the ranking went.
+    if (doc.unrankedSources) out.push(wrapLabelled('', m.unranked(doc.unrankedSources, doc.totals.sources), opts.width, c.dim));
     if (doc.findings.length > 0) {
       const items = doc.findings.map((f) => sevColor(c, f.maxSeverity)(m.findingItem(findingLabel(f.id, opts.lang), f.id, fmtInt(f.sources))));
       out.push(wrapItems(rowLabel(c, m.label.findings), items, opts.width));

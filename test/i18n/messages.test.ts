@@ -270,6 +270,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'follow.alertsForgotten': [37, 20_000],
   'formats.cisco-asa': ['106001, 106006, 106023'],
   'report.columnsLeftOut': ['seen, hosts'],
+  'report.unranked': [5, 196],
   'input.problem': [{ code: 'gzip-cut', line: 128, why: 'unexpected end of file' }],
   'follow.notice': [{ code: 'rotated' }],
   'follow.alertExec': [{ code: 'exited', cmd: '/usr/local/bin/notify', exit: 3 }],

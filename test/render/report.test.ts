@@ -216,6 +216,26 @@ describe('terminal report', () => {
     expect(renderReportHtml(mixed, { tz: 'UTC', lang: 'zh', version: '0' })).toContain('7 个包和 1 个连接');
   });
 
+  it("says where the header's sources beyond the ranking went (loopback, this side's own traffic), in text, Markdown, HTML and JSON", () => {
+    const own = [
+      makeEvent({ src: { ip: '127.0.0.1' }, dst: { ip: '127.0.0.1', port: 631 }, iface: { in: 'lo', out: null } }),
+      makeEvent({ src: { ip: '192.168.1.5' }, dst: { ip: '198.51.100.80', port: 443 }, direction: 'out', action: 'allow' }),
+    ];
+    const d = doc([...scenario(), ...own]);
+    expect(d.totals.sources - d.rankedSources).toBe(2);
+    expect(d.unrankedSources).toBe(2);
+    const line = `2 of the ${d.totals.sources} sources are not ranked: loopback, or only this side's own traffic (not probes)`;
+    const text = renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' });
+    expect(text).toMatch(new RegExp(`┘\\n${line.replace(/[()]/g, '\\$&')}\\nfindings `));
+    expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'zh' })).toContain(`${d.totals.sources} 个来源中有 2 个未排名：回环地址，或只有本方自己的流量（不算探测）`);
+    expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' })).toContain(`\n\n${line}\n`);
+    expect(renderReportHtml(d, { tz: 'UTC', lang: 'en', version: '0' })).toContain(`<p class="muted">${line.replace(/'/g, '&#39;')}</p>`);
+    // Every source ranked: nothing to say.
+    const all = doc(scenario());
+    expect(all.unrankedSources).toBe(0);
+    expect(renderReportText(all, { color: false, width: 100, tz: 'UTC', lang: 'en' })).not.toContain('not ranked');
+  });
+
   it('says "at least" for the source count when the counter was saturated', () => {
     const d = doc(scenario());
     expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' })).toContain(` · ${d.totals.sources} sources`);
