@@ -218,7 +218,7 @@ describe('terminal report', () => {
 
   it("says where the header's sources beyond the ranking went (loopback, this side's own traffic), in text, Markdown, HTML and JSON", () => {
     const own = [
-      makeEvent({ src: { ip: '127.0.0.1' }, dst: { ip: '127.0.0.1', port: 631 }, iface: { in: 'lo', out: null } }),
+      makeEvent({ src: { ip: '127.0.0.1' }, dst: { ip: '127.0.0.1', port: 631 }, inIface: 'lo' }),
       makeEvent({ src: { ip: '192.168.1.5' }, dst: { ip: '198.51.100.80', port: 443 }, direction: 'out', action: 'allow' }),
     ];
     const d = doc([...scenario(), ...own]);
