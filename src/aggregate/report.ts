@@ -168,6 +168,13 @@ export interface ReportDoc {
   sources: RankedSource[];
   /** Sources ranked in all (before --top and --min-severity). */
   rankedSources: number;
+  /**
+   * Of the header's sources, those never ranked: loopback, or only this side's own traffic
+   * (allowed out, or between two of its machines), which is no probe (profile.ts). Null when
+   * the counts cannot tell (the distinct-source count stopped at its cap, profiles were
+   * evicted, no ranking was made).
+   */
+  unrankedSources: number | null;
   /** Per finding id over all ranked sources (not only the shown ones). */
   findings: FindingCount[];
   /** Highest finding severity of any source, or null without findings (what --fail-on compares). */
@@ -298,6 +305,7 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
     filters: extras?.filters ?? { since: null, until: null, sources: [], minSeverity: null },
     sources: (minSev === null ? summary.sources : summary.sources.filter((r) => r.severity >= minSev)).slice(0, top).map((r) => withMessageNames(r, kb, lang, ov.ruleFormat)),
     rankedSources: summary.ranked,
+    unrankedSources: extras?.summary === undefined || ov.distinctSourcesCapped || summary.profiles.evicted > 0 ? null : Math.max(0, ov.distinctSources - summary.ranked),
     findings,
     maxFindingSeverity,
     interpretations: minSev === null ? summary.interpretations : summary.interpretations.filter((i) => i.severity >= minSev),

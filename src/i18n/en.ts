@@ -624,6 +624,10 @@ export const en = {
     /** Over the busiest sources when none ranked: by packets, or by a Windows log's connection rows (records when it holds DROP packets too). */
     topBy: (unit: CountUnit): string => (unit === 'packets' ? 'Top sources by packets' : unit === 'connections' ? 'Top sources by connections' : 'Top sources by records'),
     noneRanked: "None ranked: loopback and this host's own outbound traffic are not probes.",
+    /** Under a terminal table that dropped optional columns to fit the width: their heads, listed. */
+    columnsLeftOut: (heads: string) => `left out for width: ${heads}`,
+    /** Under the ranked sources: the header's sources that have no rank, and why (ReportDoc.unrankedSources). */
+    unranked: (n: number, total: number) => `${fmtInt(n)} of the ${fmtInt(total)} sources ${n === 1 ? 'is' : 'are'} not ranked: loopback, or only this side's own traffic (not probes)`,
     /**
      * After a notable interpretation's meaning when its packets had several (a trojan row of
      * many ports, LAN chatter of several protocols): `texts` is formatted, "≥16" when capped;
@@ -1227,8 +1231,8 @@ export const en = {
     followFromStart: 'read what the files already hold first (default: start at their end)',
     followState: 'remember how far each file was read; a restart continues there, even across rotation',
     followSummaryEvery: 'print a summary of the last interval every so often (30s, 10m, 1h); also the alert window',
-    followAlertScore: 'alert when a source reaches this score within the window (see docs/ranking.md)',
-    followCommand: 'follow growing logs through rotation: one line per probe, alerts, a summary on Ctrl-C',
+    followAlertScore: 'alert when a source reaches this score within the window (no default: without it or --alert-exec no alert fires; see docs/ranking.md)',
+    followCommand: 'follow growing logs through rotation: one line per probe, a summary on Ctrl-C, alerts with --alert-score N',
     formatsJson: 'same as -o json (kept for scripts that use it)',
     formatsCommand: 'list the log formats logscan recognises, with an example line each',
     formatsLang: "language of the descriptions; default: the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English for JSON",
@@ -1567,6 +1571,8 @@ export const en = {
           return `${p.name}-compressed data: the ${p.command} command is not installed; install it (apt install ${p.package}) or unpack it first: ${p.cat} FILE | logscan -`;
         case 'gzip-not-followed':
           return 'gzip-compressed data (a rotated log?), not a growing text log; not followed (read it with: logscan FILE)';
+        case 'never-appeared':
+          return 'never appeared while it was followed';
         case 'packed-not-followed':
           return `${p.name}-compressed data (a rotated log?), not a growing text log; not followed (read it with: logscan FILE)`;
         case 'shrank':

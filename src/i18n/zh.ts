@@ -491,6 +491,8 @@ export const zh: Messages = {
     noneAtSeverity: (sev, ranked) => `没有严重度达到 ${sev} 的来源（共排名 ${fmtInt(ranked)} 个）。`,
     topBy: (unit) => (unit === 'packets' ? '按包数排列的主要来源' : unit === 'connections' ? '按连接数排列的主要来源' : '按记录数排列的主要来源'),
     noneRanked: '没有排名：回环流量和本机自己的出站流量不算探测。',
+    columnsLeftOut: (heads) => `因宽度所限未显示：${heads}`,
+    unranked: (n, total) => `${fmtInt(total)} 个来源中有 ${fmtInt(n)} 个未排名：回环地址，或只有本方自己的流量（不算探测）`,
     mixedMeaning: (texts, shown, total, unit = 'packets', tied = false) =>
       `（该解读下有 ${texts} 种含义，此为${tied ? '其中之一，没有哪种比它更常见' : '最常见的一种'}：${fmtInt(total)} ${unit === 'packets' ? '个包' : unit === 'connections' ? '个连接' : '条记录'}中的 ${fmtInt(shown)} ${unit === 'records' ? '条' : '个'}）`,
     portsLateUncounted: (packets, sources, cap) =>
@@ -939,8 +941,8 @@ export const zh: Messages = {
     followFromStart: '先读文件中已有的内容（默认：从文件末尾开始）',
     followState: '记住每个文件读到了哪里；重新启动时从那里继续，轮转之后也一样',
     followSummaryEvery: '每隔这么久输出一次最近这段时间的摘要（30s、10m、1h）；也是告警的时间窗口',
-    followAlertScore: '来源在时间窗口内达到这个分数时告警（见 docs/ranking.md）',
-    followCommand: '跟踪不断增长的日志，轮转也不中断：每个探测一行，告警，按 Ctrl-C 时输出摘要',
+    followAlertScore: '来源在时间窗口内达到这个分数时告警（无默认值：不给它也不给 --alert-exec 时不会告警；见 docs/ranking.md）',
+    followCommand: '跟踪不断增长的日志，轮转也不中断：每个探测一行，按 Ctrl-C 时输出摘要，给出 --alert-score N 时告警',
     formatsJson: '等同于 -o json（为使用它的脚本保留）',
     formatsCommand: '列出 logscan 能识别的日志格式，每种附一行示例',
     formatsLang: '格式说明所用的语言；默认：按区域设置（LANGUAGE、LC_ALL、LC_MESSAGES、LANG），JSON 为英文',
@@ -1235,6 +1237,8 @@ export const zh: Messages = {
           return `${p.name} 压缩数据：未安装 ${p.command} 命令；请先安装（apt install ${p.package}），或先解压：${p.cat} FILE | logscan -`;
         case 'gzip-not-followed':
           return 'gzip 压缩数据（轮转后的旧日志？），不是仍在增长的文本日志；不跟踪（请用 logscan FILE 读取）';
+        case 'never-appeared':
+          return '跟踪期间始终没有出现';
         case 'packed-not-followed':
           return `${p.name} 压缩数据（轮转后的旧日志？），不是仍在增长的文本日志；不跟踪（请用 logscan FILE 读取）`;
         case 'shrank':

@@ -32,6 +32,8 @@ export type InputProblem =
   | { code: 'gzip-not-followed' }
   /** `follow` of a bzip2, xz or zstd file: a rotated log, compressed, which does not grow (logscan FILE reads it). */
   | { code: 'packed-not-followed'; name: UnpackerName }
+  /** `follow` of a file that did not exist at any time until the stop: waited for, never read. */
+  | { code: 'never-appeared' }
   | { code: 'shrank'; size: number; read: number }
   | { code: 'gzip-trailing'; bytes: number }
   /** `why`: zlib's words (English), or the gunzip's own ("unexpected end of file"). */

@@ -14,7 +14,7 @@ import type { InputOptions } from '../cli/options.js';
 import type { LineSink, LocalTimeCarry, YearCarry } from '../parsers/types.js';
 import { termSafe } from '../render/sanitize.js';
 import { testCrashHook } from '../cli/test-hooks.js';
-import { problemText } from '../input/problem.js';
+import { problemText, type InputProblem } from '../input/problem.js';
 import { reasonText } from '../i18n/messages.js';
 
 export interface ParseSessionOptions extends InputOptions {
@@ -42,6 +42,8 @@ export class ParseSession implements FollowConsumer {
   private readonly carries = new Map<string, { time: LocalTimeCarry; year: YearCarry | undefined }>();
   /** Paths with a problem said and not yet resolved (unreadable): exit 3. */
   readonly problems = new Set<string>();
+  /** Inputs said to be waited for (not there yet): one never read is said so at the stop. */
+  private readonly waiting = new Set<string>();
   /**
    * Paths some of whose lines were lost for good (a rotated copy cut off or not unpackable):
    * exit 3, as the one-shot commands exit on such a file, even after the path reads again.
@@ -55,8 +57,25 @@ export class ParseSession implements FollowConsumer {
     return [...this.stats.values()];
   }
 
+  /**
+   * The inputs as the report at the stop lists them: each read one, and each waited for
+   * that never appeared, as not read and why (the report said "0 inputs" of a run given one).
+   */
+  reportStats(files: readonly string[]): InputStats[] {
+    const never: InputStats[] = [];
+    for (const name of this.waiting) {
+      if (this.stats.has(name)) continue;
+      const problem: InputProblem = { code: 'never-appeared' };
+      never.push({ file: name, format: null, formatBy: null, lines: 0, events: 0, skipped: 0, malformed: 0, error: problemText(problem), problem, incomplete: true });
+    }
+    // In the order given, as the report lists its inputs.
+    const at = (s: InputStats): number => (files.includes(s.file) ? files.indexOf(s.file) : files.length);
+    return [...this.stats.values(), ...never].sort((a, b) => at(a) - at(b));
+  }
+
   notice(name: string, notice: FollowNotice, kind: NoticeKind): void {
     // Only reading a file again clears its problem (open()): "removed" or "rotated" says nothing of that.
+    if (notice.code === 'waiting') this.waiting.add(name);
     if (kind === 'problem') this.problems.add(name);
     else if (kind === 'lost') this.lost.add(name);
     const m = messages(this.opts.lang);

@@ -257,7 +257,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   diag.finish();
   if (alerts.forgotten > 0) err(`logscan: ${m.alertsForgotten(alerts.forgotten, o.thresholds.limits.maxSources)}\n`);
   if (text) {
-    const doc = finalReport({ stats: session.allStats(), overview, summary: runSummary, kb: o.kb, lang: o.lang, tz: o.tz });
+    const doc = finalReport({ stats: session.reportStats(o.files), overview, summary: runSummary, kb: o.kb, lang: o.lang, tz: o.tz });
     if (o.ignore !== null) doc.totals.ignored = ignored;
     // From when the files were read to the end they had: start-up and a --from-start
     // catch-up are not following (stopped before then: nothing was followed live).

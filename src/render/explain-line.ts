@@ -16,8 +16,9 @@ import { counted, fmtInt } from '../util/number-text.js';
 import { clipToWidth, displayWidth, wrapText } from './box-table.js';
 import { eventToJson } from './event-json.js';
 import { ruleFields } from '../parsers/registry.js';
-import { ruleMessageText } from './rule-rows.js';
+import { ruleMessageText, shownRule } from './rule-rows.js';
 import { termSafe } from './sanitize.js';
+import { sourceText } from '../knowledge/seed-titles.js';
 import { IN_CROSSES_DEVICE } from '../util/egress.js';
 import { formatDateTime, formatOffset, zonedParts } from './time-format.js';
 import { severityText } from './explain.js';
@@ -83,10 +84,12 @@ interface AddressJson {
   range: string;
   name: string;
   ref: string;
+  /** `ref` as a reader is told it: a seed file by its title (signatures/seed-titles.json). */
+  refTitle: string;
 }
 
 const rangesJson = (entries: readonly AddressEntry[], lang: Lang): AddressJson[] =>
-  entries.map((a) => ({ id: a.id, range: a.range, name: a.name[lang], ref: a.ref }));
+  entries.map((a) => ({ id: a.id, range: a.range, name: a.name[lang], ref: a.ref, refTitle: sourceText(a.ref, lang) }));
 
 const validity = (ip: string | null): boolean | null => (ip === null ? null : isValidAddressText(ip));
 
@@ -314,7 +317,7 @@ function ruleText(e: FirewallEvent, rule: string, messageName: string | null, L:
   if (f.code !== undefined) return f.name !== undefined ? M.accessList(termSafe(f.name), termSafe(f.code)) : M.messageId(termSafe(f.code));
   // A rule by name, number or chain (a prefix, pf's tracker, a MikroTik chain), or by the zones it joins
   // (a PAN-OS record without a rule name): said as logged.
-  if (f.name !== undefined || f.id !== undefined || f.ruleset !== undefined || f.ingressZone !== undefined || f.egressZone !== undefined) return L.rule(termSafe(rule));
+  if (f.name !== undefined || f.id !== undefined || f.ruleset !== undefined || f.ingressZone !== undefined || f.egressZone !== undefined) return L.rule(termSafe(shownRule(rule)));
   return rule.toLowerCase() === e.action ? null : M.actionColumn(termSafe(rule));
 }
 
@@ -338,7 +341,7 @@ function packet(e: FirewallEvent, lang: Lang, L: Labels): string {
 function ranges(ip: string | null, entries: readonly AddressEntry[], lang: Lang, L: Labels): string {
   if (ip === null) return '?';
   if (!isValidAddressText(ip)) return `${termSafe(ip)} — ${messages(lang).invalidAddress.note}`;
-  const what = entries.length === 0 ? L.publicAddress : entries.map((a) => L.range(termSafe(a.name[lang]), termSafe(a.range), termSafe(a.ref))).join(L.rangeSep);
+  const what = entries.length === 0 ? L.publicAddress : entries.map((a) => L.range(termSafe(a.name[lang]), termSafe(a.range), termSafe(sourceText(a.ref, lang)))).join(L.rangeSep);
   return `${termSafe(ip)} — ${what}`;
 }
 

@@ -8,6 +8,7 @@ import type { ExplainResult } from '../knowledge/query.js';
 import type { KnowledgeBase, Lang, MessageTable, PortClass, PortEntry, PortProtocol, SourcePortEntry } from '../knowledge/types.js';
 import { boxTable, displayWidth, fitWidths, spanWidth, wrapItems, wrapText } from './box-table.js';
 import { termSafe } from './sanitize.js';
+import { sourceText } from '../knowledge/seed-titles.js';
 import { icmpTypeName, messages } from '../i18n/messages.js';
 import type { IcmpProtocol } from '../util/icmp.js';
 
@@ -23,7 +24,10 @@ export interface ExplainJsonEntry {
   severity: number;
   rank: number;
   text: string;
+  /** The seed file, or other reference, the entry comes from, as the signature file names it. */
   source: string;
+  /** `source` as a reader is told it: a seed file by its title (signatures/seed-titles.json), in --lang. */
+  sourceTitle: string;
 }
 export interface ExplainJsonSourceEntry {
   id: string;
@@ -34,6 +38,7 @@ export interface ExplainJsonSourceEntry {
   severity: number;
   text: string;
   source: string;
+  sourceTitle: string;
 }
 export interface ExplainJsonClass {
   id: string;
@@ -41,6 +46,7 @@ export interface ExplainJsonClass {
   name: string;
   text: string;
   source: string;
+  sourceTitle: string;
 }
 /** What an annotation or finding id means (cli/explain-ids.ts), for a search query that names one. */
 export interface IdDescription {
@@ -60,6 +66,11 @@ export interface IdDescription {
   when: (string | null)[];
   /** Seed documents or "logscan" (annotations). */
   refs: string[];
+}
+
+/** An IdDescription as JSON: beside each of `refs`, what a reader is told (a seed file's title). */
+export interface IdDescriptionJson extends IdDescription {
+  refTitles: string[];
 }
 
 /** An ICMP type a search term names (cli/explain-ids.ts, searchIcmpTypes). */
@@ -97,22 +108,22 @@ export interface ExplainJson {
   entries: ExplainJsonEntry[];
   sourceEntries: ExplainJsonSourceEntry[];
   /** A search: the annotation or finding id equal to the term, if any. An ICMP type: the interpretations and findings about it. */
-  ids?: IdDescription[];
+  ids?: IdDescriptionJson[];
   /** A search: the ICMP types it names (all of a protocol for "icmp", "icmpv6"). */
   icmpTypes?: IcmpTypeMatch[];
   /** An address query: the special-purpose ranges it falls in, narrowest first (empty: an ordinary public address). */
-  addresses?: { id: string; range: string; name: string; text: string; ref: string }[];
+  addresses?: { id: string; range: string; name: string; text: string; ref: string; refTitle: string }[];
   /** A message id query (302014, %ASA-6-302014): the id, and what it means (signatures/asa-messages.json); null when logscan reads no events from it. */
   messageId?: string;
   /** Whose message id it is: `cisco-asa` (302014) or `sonicwall` (m=36). */
   messageFormat?: 'cisco-asa' | 'sonicwall';
-  message?: { id: string; name: string; text: string; source: string } | null;
+  message?: { id: string; name: string; text: string; source: string; sourceTitle: string } | null;
 }
 
 const portsOf = (e: { from: number; to: number }): number | string => (e.from === e.to ? e.from : `${e.from}-${e.to}`);
 
 function classJson(c: PortClass, lang: Lang): ExplainJsonClass {
-  return { id: c.id, ports: `${c.from}-${c.to}`, name: c.name[lang], text: c.text[lang], source: c.source };
+  return { id: c.id, ports: `${c.from}-${c.to}`, name: c.name[lang], text: c.text[lang], source: c.source, sourceTitle: sourceText(c.source, lang) };
 }
 
 export function explainToJson(results: readonly ExplainAnswer[], lang: Lang): ExplainJson[] {
@@ -130,10 +141,10 @@ export function explainToJson(results: readonly ExplainAnswer[], lang: Lang): Ex
       ...(q.kind === 'range' ? { classes: r.classes.map((c) => classJson(c, lang)) } : {}),
       entries: [],
       sourceEntries: [],
-      ...(q.kind === 'search' || q.kind === 'icmp' ? { ids: [...r.ids] } : {}),
+      ...(q.kind === 'search' || q.kind === 'icmp' ? { ids: r.ids.map((d) => ({ ...d, refTitles: d.refs.map((x) => sourceText(x, lang)) })) } : {}),
       ...(q.kind === 'search' ? { icmpTypes: r.icmpTypes.map((m) => ({ ...m, ids: [...m.ids], names: [...m.names] })) } : {}),
-      ...(q.kind === 'address' ? { addresses: r.addresses.map((a) => ({ id: a.id, range: a.range, name: a.name[lang], text: a.text[lang], ref: a.ref })) } : {}),
-      ...(q.kind === 'message' ? { messageId: q.id, messageFormat: q.table === 'sonicwallMessages' ? 'sonicwall' : 'cisco-asa', message: r.message && { id: r.message.id, name: r.message.name[lang], text: r.message.text[lang], source: r.message.source } } : {}),
+      ...(q.kind === 'address' ? { addresses: r.addresses.map((a) => ({ id: a.id, range: a.range, name: a.name[lang], text: a.text[lang], ref: a.ref, refTitle: sourceText(a.ref, lang) })) } : {}),
+      ...(q.kind === 'message' ? { messageId: q.id, messageFormat: q.table === 'sonicwallMessages' ? 'sonicwall' : 'cisco-asa', message: r.message && { id: r.message.id, name: r.message.name[lang], text: r.message.text[lang], source: r.message.source, sourceTitle: sourceText(r.message.source, lang) } } : {}),
     };
     out.entries = r.entries.map((e) => ({
       id: e.id,
@@ -146,6 +157,7 @@ export function explainToJson(results: readonly ExplainAnswer[], lang: Lang): Ex
       rank: e.rank,
       text: e.text[lang],
       source: e.source,
+      sourceTitle: sourceText(e.source, lang),
     }));
     out.sourceEntries = r.sourceEntries.map((e) => ({
       id: e.id,
@@ -156,6 +168,7 @@ export function explainToJson(results: readonly ExplainAnswer[], lang: Lang): Ex
       severity: e.severity,
       text: e.text[lang],
       source: e.source,
+      sourceTitle: sourceText(e.source, lang),
     }));
     return out;
   });
@@ -360,6 +373,14 @@ function indent(text: string, width: number, by = 2): string {
     .join('\n');
 }
 
+/** A "source: …" line, dim, wrapped to the width under its indent (a seed's title is long). */
+function refLines(text: string, width: number, c: Colors, by = 2): string {
+  return indent(text, width, by)
+    .split('\n')
+    .map((l) => c.dim(l))
+    .join('\n');
+}
+
 /** "outbound to a malware port (trojan-outbound) — interpretation (annotation id), severity ≥4", its meanings, its sources. */
 function idBlock(d: IdDescription, o: ExplainTableOptions, c: Colors): string {
   const L = LABELS[o.lang];
@@ -376,7 +397,7 @@ function idBlock(d: IdDescription, o: ExplainTableOptions, c: Colors): string {
     if (when === null) lines.push(indent(t, o.width));
     else lines.push(indent(messages(o.lang).explain.situation(when), o.width), indent(t, o.width, 4));
   });
-  if (d.refs.length > 0) lines.push(c.dim(`  ${L.ref(d.refs.map(termSafe).join(', '))}`));
+  if (d.refs.length > 0) lines.push(refLines(L.ref(d.refs.map((x) => sourceText(x, o.lang)).join(', ')), o.width, c));
   return lines.join('\n');
 }
 
@@ -414,14 +435,21 @@ function renderOne(r: ExplainAnswer, kb: Pick<KnowledgeBase, 'category' | 'messa
   if (q.kind === 'address') {
     out.push(c.bold(termSafe(L.address(q.address))));
     if (r.addresses.length === 0) out.push(indent(L.noAddress, o.width));
-    for (const a of r.addresses) out.push(`  ${c.bold(termSafe(`${a.range}  ${a.name[o.lang]}`))}  ${c.dim(termSafe(a.ref))}`, indent(a.text[o.lang], o.width - 2).replace(/^/gm, '  '));
+    for (const a of r.addresses) {
+      const head = termSafe(`${a.range}  ${a.name[o.lang]}`);
+      const ref = termSafe(sourceText(a.ref, o.lang));
+      // A seed's title makes the reference long: too wide beside the range, it goes under it.
+      if (displayWidth(`  ${head}  ${ref}`) <= o.width) out.push(`  ${c.bold(head)}  ${c.dim(ref)}`);
+      else out.push(`  ${c.bold(head)}`, refLines(L.ref(ref), o.width, c, 4));
+      out.push(indent(a.text[o.lang], o.width - 2).replace(/^/gm, '  '));
+    }
     return out.join('\n');
   }
   if (q.kind === 'message') {
     const m = r.message;
     out.push(c.bold(termSafe(L.message[q.table](q.id, m === null ? null : m.name[o.lang]))));
     if (m === null) out.push(indent(L.noMessage(kb.messages(q.table).map((x) => x.id).join(', '), q.table === 'asaMessages'), o.width));
-    else out.push(indent(m.text[o.lang], o.width), c.dim(`  ${L.ref(termSafe(m.source))}`));
+    else out.push(indent(m.text[o.lang], o.width), refLines(L.ref(sourceText(m.source, o.lang)), o.width, c));
     return out.join('\n');
   }
   if (q.kind === 'icmp') {

@@ -95,7 +95,7 @@ export function wrapAddressCell(cell: string, width: number): string {
  * that an address column gives up columns (its IPv6 addresses wrap after a ':'), and then
  * the last column down to LAST_LEAST, before the table overflows.
  */
-function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width: number, minLast = 22, color?: (row: T, col: number, text: string) => string, note?: (row: T) => string): string {
+function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width: number, minLast = 22, color?: (row: T, col: number, text: string) => string, note?: (row: T) => string): { table: string; shown: Column<T>[] } {
   let use = cols;
   for (;;) {
     const fixed = use.slice(0, -1).map((col) => colWidth([col.head, ...rows.map((r) => col.cell(r))]));
@@ -114,7 +114,7 @@ function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width:
       }
       widths[fixed.length] = Math.max(Math.min(floor, LAST_LEAST), width - used(widths.slice(0, -1)));
       const cells = rows.map((r) => use.map((col, i) => (col.narrow !== undefined && widths[i]! < fixed[i]! ? col.narrow.wrap(col.cell(r), widths[i]!) : col.cell(r))));
-      return textTable(
+      const table = textTable(
         use.map((col) => col.head),
         cells,
         c,
@@ -122,6 +122,7 @@ function fittedTable<T>(rows: readonly T[], cols: Column<T>[], c: Colors, width:
         color && ((row, col, line) => color(rows[row]!, col, line)),
         note && rows.map(note),
       );
+      return { table, shown: use };
     }
     const worst = droppable.reduce((a, b) => ((b.drop ?? 0) > (a.drop ?? 0) ? b : a));
     use = use.filter((col) => col !== worst);
@@ -142,6 +143,8 @@ export interface NoteRule<T> {
   optionalCounts: boolean;
   /** Where the text goes under the rows: the first column's cell given the room the others leave it (names on one line). */
   widenFirst?: (room: number) => (row: T) => string;
+  /** The dim line under the table naming the optional columns left out for width (their heads), so none goes without a word. */
+  leftOut?: (heads: readonly string[]) => string;
 }
 
 /**
@@ -153,7 +156,13 @@ export interface NoteRule<T> {
 export function notedTable<T>(rows: readonly T[], cols: Column<T>[], rule: NoteRule<T>, c: Colors, width: number, color: (row: T, col: number, text: string) => string): string {
   const natural = (cs: readonly Column<T>[]): number[] => cs.map((col) => colWidth([col.head, ...rows.map((r) => col.cell(r))]));
   const counted = rule.optionalCounts ? cols : cols.filter((col) => col.drop === undefined);
-  if (width - spanWidth([...natural(counted), 0]) - 4 >= rule.least) return fittedTable(rows, [...cols, rule.text], c, width, 22, color);
+  const said = ({ table, shown }: { table: string; shown: Column<T>[] }): string => {
+    const heads = new Set(shown.map((col) => col.head));
+    const left = cols.filter((col) => col.drop !== undefined && !heads.has(col.head)).map((col) => col.head);
+    if (left.length === 0 || rule.leftOut === undefined) return table;
+    return `${table}\n${wrapText(rule.leftOut(left), width).map((l) => c.dim(l)).join('\n')}`;
+  };
+  if (width - spanWidth([...natural(counted), 0]) - 4 >= rule.least) return said(fittedTable(rows, [...cols, rule.text], c, width, 22, color));
   let keep = cols;
   while (spanWidth(natural(keep)) + 4 > width && keep.some((col) => col.drop !== undefined)) {
     const worst = keep.reduce((a, b) => ((b.drop ?? -1) > (a.drop ?? -1) ? b : a));
@@ -165,7 +174,7 @@ export function notedTable<T>(rows: readonly T[], cols: Column<T>[], rule: NoteR
     const [first, ...rest] = keep;
     keep = [{ ...first!, cell: rule.widenFirst(width - spanWidth([0, ...natural(rest)]) - 4) }, ...rest];
   }
-  return fittedTable(rows, keep, c, width, minLast, color, (r) => rule.text.cell(r).replace(/\n/g, ' '));
+  return said(fittedTable(rows, keep, c, width, minLast, color, (r) => rule.text.cell(r).replace(/\n/g, ' ')));
 }
 
 /** A cell of lines wrapped again, each to `width`. */

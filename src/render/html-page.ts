@@ -4,7 +4,8 @@
 // on a phone, prints cleanly (@media print). The tables of many columns (sources, most probed hosts,
 // interpretations) become cards under 900 px, which is also a printed page's width: their
 // eight columns need ~850 px with a source's details open or a long IPv6 address, and a
-// narrower table ran past the screen or was cut at the paper's edge. Every
+// narrower table ran past the screen or was cut at the paper's edge (the sources' nine, with
+// hosts, fit 900 px with 6 px beside each cell, not 8). Every
 // string that came from a log or from --signatures goes through htmlEscape.
 import { rowsUnit, unitHead } from './count-unit.js';
 import type { CountUnit } from '../i18n/en.js';
@@ -17,7 +18,7 @@ import { interpretationMeaning, knownAsText, portSourcesText, portsCountHead, po
 import { otherRules, ruleRows } from './rule-rows.js';
 import { sourceFacts } from './source-facts.js';
 import { pctOf } from './daily-common.js';
-import { capped, fmtInt, fmtPct } from '../util/number-text.js';
+import { breadth, capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
 import { annotationRoles, namedAnnotation } from '../annotate/roles.js';
 
@@ -62,13 +63,15 @@ section{background:var(--card);border:1px solid var(--line);border-radius:10px;p
 .legend .k-bar{background:var(--bar)}.legend .k-rest{border:1.5px solid var(--rest)}.legend .k-prev{width:16px;height:0;border-radius:0;border-top:2px dashed var(--prev);vertical-align:3px}
 table{width:100%;border-collapse:collapse;font-size:.9rem}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
+table.stack th,table.stack td{padding-left:6px;padding-right:6px}
 thead th{font-size:.78rem;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
 tbody th{font-weight:inherit}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;overflow-wrap:normal}
 td.rank{white-space:nowrap}
 td,tbody th{overflow-wrap:anywhere}
 code,.ip{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em}
-@media (min-width:641px){.ip{white-space:nowrap}}
+@media (min-width:641px){.ip:not(.v6){white-space:nowrap}}
+.ip.v6{overflow-wrap:normal}
 .sev{display:inline-block;border-radius:999px;padding:1px 8px;font-size:.75rem;font-weight:600;color:#fff;white-space:nowrap}
 .sev0{background:var(--s0)}.sev1{background:var(--s1)}.sev2{background:var(--s2)}.sev3{background:var(--s3)}.sev4{background:var(--s4)}.sev5{background:var(--s5)}
 .new{display:inline-block;border:1px solid var(--prev);color:var(--prev);border-radius:4px;padding:0 4px;font-size:.7rem;margin-left:4px}
@@ -228,22 +231,32 @@ function whyHtml(text: string): string {
   return e(text).replace(BRACKETED_ID, (all, open: string, id: string, close: string) => (roles.name(id, 'en') === null ? all : `<span class="nw">${open}${id}${close}</span>`));
 }
 
+/**
+ * A source's address: an IPv4 one never broken (cut at a '.', it reads as another
+ * address); an IPv6 one may break after a ':' only, as the terminal's table breaks it: kept
+ * on one line, 39 characters of it left the why column of nine too little at 900 px.
+ */
+function addressHtml(ip: string): string {
+  return ip.includes(':') ? `<span class="ip v6">${e(ip).replace(/:/g, ':<wbr>')}</span>` : `<span class="ip">${e(ip)}</span>`;
+}
+
 function sourcesTable(rows: readonly RankedSource[], fresh: ReadonlySet<string>, tz: string | null, lang: Lang, withYear: boolean, unit: CountUnit): string {
   const m = messages(lang);
   const h = { ...m.report.head, packets: unitHead(unit, m.report.head) };
   return table(
-    [[h.rank, 'n'], [h.source], [h.severity], [h.score, 'n'], [h.packets, 'n'], [h.ports, 'n'], [h.seen], [h.why]],
+    [[h.rank, 'n'], [h.source], [h.severity], [h.score, 'n'], [h.packets, 'n'], [h.ports, 'n'], [h.hosts, 'n'], [h.seen], [h.why]],
     rows.map((r) => {
       // The label to read, the id (what `explain` and --config weights take) on hovering it; the findings line under the table shows both.
       const chips = r.findings.map((f) => `<span class="chip" title="${e(f.id)}">${e(findingLabel(f.id, lang))}</span>`).join('');
       return (
         '<tr>' +
         td(h.rank, String(r.rank), 'n rank') +
-        rowHead(h.source, `<span class="rank-m">#${r.rank} </span><span class="ip">${e(r.ip)}</span>${fresh.has(r.ip) ? `<span class="new">${e(m.daily.html.newBadge)}</span>` : ''}${originHtml(r)}`, 'head') +
+        rowHead(h.source, `<span class="rank-m">#${r.rank} </span>${addressHtml(r.ip)}${fresh.has(r.ip) ? `<span class="new">${e(m.daily.html.newBadge)}</span>` : ''}${originHtml(r)}`, 'head') +
         td(h.severity, sevBadge(r.severity, m)) +
         td(h.score, r.score.toFixed(1), 'n') +
         td(h.packets, fmtInt(r.packets), 'n') +
-        td(h.ports, capped(r.ports, r.portsCapped), 'n') +
+        td(h.ports, breadth(r.ports, r.portsCapped), 'n') +
+        td(h.hosts, breadth(r.hosts, r.hostsCapped), 'n') +
         // Each end on one line: "11-20 10:54–11-21 04:59" broke at the hyphen inside a date.
         td(h.seen, seenText(r.first, r.last, tz, { sep: '\u0000', withYear }).split('\u0000').map((x) => `<span class="nw">${e(x)}</span>`).join('–')) +
         td(h.why, `${[whyHtml(r.explanation), ...whyNotes(r, lang).map(e)].join(' · ')}${chips ? `<div class="chips">${chips}</div>` : ''}${sourceDetails(r, tz, lang)}`, 'why') +
@@ -286,6 +299,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
   if (r.sources.length > 0) {
     const title = r.rankedSources > r.sources.length ? R.topSourcesOf(r.sources.length, r.rankedSources) : R.topSources;
     let section = `<section><h2>${e(title)}</h2>${sourcesTable(r.sources, fresh, tz, lang, spansYears(r.span, tz), rowsUnit(r.sources))}`;
+    if (r.unrankedSources) section += `<p class="muted">${e(R.unranked(r.unrankedSources, r.totals.sources))}</p>`;
     if (r.findings.length > 0) section += `<p class="muted">${e(R.md.findings)}${e(msg.colon)}${r.findings.map((f) => R.findingItem(e(findingLabel(f.id, lang)), `<code class="nw">${e(f.id)}</code>`, fmtInt(f.sources))).join(' · ')}</p>`;
     if (r.sourceRanges.length > 0) section += `<p class="muted">${e(R.md.ranges)}${e(msg.colon)}${r.sourceRanges.map((x) => e(R.rangeItem(x.name, x.sources))).join(' · ')}</p>`;
     const noTtl = osHintNoTtlText(r, R);

@@ -12,7 +12,7 @@ import { ruleItems } from './rule-rows.js';
 import { namedAnnotation } from '../annotate/roles.js';
 import { otherTargetsNote, showsTargets, targetPortsText, targetsCountHead, targetsTitle } from './target-words.js';
 import { rowsUnit, unitHead } from './count-unit.js';
-import { capped, fmtInt, fmtPct } from '../util/number-text.js';
+import { breadth, capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { markdownEscape as md } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
 
@@ -111,8 +111,8 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
           r.score.toFixed(1),
           msg.severity[r.severity] ?? String(r.severity),
           fmtInt(r.packets),
-          capped(r.ports, r.portsCapped),
-          capped(r.hosts, r.hostsCapped),
+          breadth(r.ports, r.portsCapped),
+          breadth(r.hosts, r.hostsCapped),
           seenText(r.first, r.last, opts.tz, { withYear }),
           ...(ptr ? [r.ptr ? md(r.ptr) : '-'] : []),
           ...(geo ? [r.geo?.country ? md(r.geo.country) : '-', r.as ? `AS${r.as.number}${r.as.organization ? ` ${md(r.as.organization)}` : ''}` : '-'] : []),
@@ -121,6 +121,7 @@ export function renderReportSectionsMarkdown(doc: ReportDoc, opts: MarkdownOptio
         [0, 2, 4, 5, 6],
       ),
     );
+    if (doc.unrankedSources) out.push('', m.unranked(doc.unrankedSources, doc.totals.sources));
     if (doc.findings.length > 0) out.push('', `${label(m.md.findings)} ${doc.findings.map((x) => m.findingItem(md(findingLabel(x.id, opts.lang)), `\`${x.id}\``, fmtInt(x.sources))).join(' · ')}`);
     if (doc.sourceRanges.length > 0) out.push('', `${label(m.md.ranges)} ${doc.sourceRanges.map((r) => m.rangeItem(md(r.name), r.sources)).join(' · ')}`);
     const noTtl = osHintNoTtlText(doc, m);

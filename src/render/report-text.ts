@@ -18,7 +18,7 @@ import { ruleItems } from './rule-rows.js';
 import { DETAILED_SOURCES, sourceFacts } from './source-facts.js';
 import { termSafe } from './sanitize.js';
 import { cmpStr } from '../util/compare.js';
-import { capped, fmtInt, fmtPct } from '../util/number-text.js';
+import { breadth, capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { formatDateTime } from './time-format.js';
 import { namedAnnotation } from '../annotate/roles.js';
 import { otherTargetsNote, showsTargets, targetPortsText, targetsCountHead, targetsTitle } from './target-words.js';
@@ -61,6 +61,9 @@ const MEANING_LEAST = 40;
 const TARGET_PORTS_LEAST = 24;
 
 /** The most probed hosts of this side: address, count, sources, share and their busiest ports. */
+/** The line under a table that had to leave optional columns out for width: "seen, hosts left out for width". */
+const leftOutLine = (lang: Lang) => (heads: readonly string[]): string => messages(lang).report.columnsLeftOut(heads.join(messages(lang).listSep));
+
 function targetsText(doc: ReportDoc, opts: TextOptions, c: Colors): string[] {
   type T = ReportDoc['topTargets'][number];
   const m = messages(opts.lang).report;
@@ -73,7 +76,7 @@ function targetsText(doc: ReportDoc, opts: TextOptions, c: Colors): string[] {
     { head: h.share, cell: (t) => fmtPct(t.share), drop: 1 },
   ];
   const ports: Column<T> = { head: h.targetPorts, cell: (t) => targetPortsText(t, messages(opts.lang).nameSep, termSafe) };
-  const out = ['', c.bold(targetsTitle(doc, m)), notedTable(doc.topTargets, cols, { text: ports, least: TARGET_PORTS_LEAST, optionalCounts: true }, c, opts.width, (_t, _col, text) => text)];
+  const out = ['', c.bold(targetsTitle(doc, m)), notedTable(doc.topTargets, cols, { text: ports, least: TARGET_PORTS_LEAST, optionalCounts: true, leftOut: leftOutLine(opts.lang) }, c, opts.width, (_t, _col, text) => text)];
   const note = otherTargetsNote(doc, m);
   if (note !== null) out.push(wrapLabelled('', note, opts.width));
   return out;
@@ -257,8 +260,8 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       { head: h.score, cell: (r) => r.score.toFixed(1) },
       // Packets, as every other count of the report (and the HTML page's column): a repeated message counts each time.
       { head: unitHead(rowsUnit(doc.sources), h), cell: (r) => fmtInt(r.packets) },
-      { head: h.ports, cell: (r) => capped(r.ports, r.portsCapped) },
-      { head: h.hosts, cell: (r) => capped(r.hosts, r.hostsCapped), drop: 1 },
+      { head: h.ports, cell: (r) => breadth(r.ports, r.portsCapped) },
+      { head: h.hosts, cell: (r) => breadth(r.hosts, r.hostsCapped), drop: 1 },
       // With the year, the time goes under the date, to keep the column narrow.
       { head: h.seen, cell: (r) => seenText(r.first, r.last, opts.tz, { sep: '\n→ ', withYear, dateSep: withYear ? '\n' : ' ' }), drop: 2 },
     ];
@@ -267,7 +270,9 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
     if (doc.sources.some((r) => r.geo !== undefined || r.as !== undefined)) cols.push({ head: h.geo, cell: geoCell, drop: 0.5 });
     const colored = (r: RankedSource, col: number, text: string): string => (col === 2 ? sevColor(c, r.severity)(text) : text);
     const title = doc.rankedSources > doc.sources.length ? m.topSourcesOf(doc.sources.length, doc.rankedSources) : m.topSources;
-    out.push('', c.bold(title), notedTable(doc.sources, cols, { text: why, least: WHY_LEAST, optionalCounts: false }, c, opts.width, colored));
+    out.push('', c.bold(title), notedTable(doc.sources, cols, { text: why, least: WHY_LEAST, optionalCounts: false, leftOut: leftOutLine(opts.lang) }, c, opts.width, colored));
+    // The header counted them: say where the difference to the ranking went.
+    if (doc.unrankedSources) out.push(wrapLabelled('', m.unranked(doc.unrankedSources, doc.totals.sources), opts.width, c.dim));
     if (doc.findings.length > 0) {
       const items = doc.findings.map((f) => sevColor(c, f.maxSeverity)(m.findingItem(findingLabel(f.id, opts.lang), f.id, fmtInt(f.sources))));
       out.push(wrapItems(rowLabel(c, m.label.findings), items, opts.width));
@@ -325,7 +330,7 @@ export function renderReportSectionsText(doc: ReportDoc, opts: TextOptions): str
       const nameWidth = Math.max(INTERPRETATION_WIDTH, Math.min(room, colWidth(doc.interpretations.map(named))));
       return (i) => wrapText(named(i), nameWidth).join('\n');
     };
-    const table = notedTable(doc.interpretations, cols, { text: meaning, least: MEANING_LEAST, optionalCounts: true, widenFirst }, c, opts.width, colored);
+    const table = notedTable(doc.interpretations, cols, { text: meaning, least: MEANING_LEAST, optionalCounts: true, widenFirst, leftOut: leftOutLine(opts.lang) }, c, opts.width, colored);
     out.push('', c.bold(m.interpretations), table);
   }
   const p = doc.profiles;

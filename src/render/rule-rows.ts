@@ -49,10 +49,22 @@ export function ruleRows(rules: readonly RuleCounted[], msg: Messages): RuleRow[
   return out.map(({ name, kind, packets }) => ({ name, kind, packets }));
 }
 
+/**
+ * A rule label as the reader is shown it: without the ':' a log prefix ends in
+ * (`DROP IN:`, firewalld's `filter_IN_public_REJECT:`, Shorewall's `net-fw:DROP:`), which
+ * only separates the prefix from the kernel's fields and beside a count read as part of
+ * the label (`DROP IN: 229`). Events, JSON and CSV keep the label as logged; labels that
+ * differ only by it are one row.
+ */
+export function shownRule(label: string): string {
+  const end = label.trimEnd();
+  return end.length > 1 && end.endsWith(':') ? end.slice(0, -1).trimEnd() : label;
+}
+
 function ruleRow(r: RuleCounted, m: Messages['report']): RuleRow & { table: MessageTable | null } {
   if (r.key === NO_RULE) return { name: m.noRule, kind: 'none', packets: r.packets, table: null };
   const f = r.format === undefined ? null : ruleFields(r.format, r.key);
-  if (f === null || f.code === undefined) return { name: r.key, kind: 'logged', packets: r.packets, table: null };
+  if (f === null || f.code === undefined) return { name: shownRule(r.key), kind: 'logged', packets: r.packets, table: null };
   const table = r.messageName === undefined ? undefined : messageTable(r.format!);
   if (table === undefined) return { name: f.name !== undefined ? m.ruleAccessList(f.name, f.code) : m.ruleMessageId(f.code), kind: 'words', packets: r.packets, table: null };
   return { name: namedMessage(table, f.code, r.messageName!, f.name, m), kind: 'words', packets: r.packets, table };

@@ -37,6 +37,15 @@ export function counted(n: number, noun: string, pluralForm?: string): string {
   return `${fmtInt(n)} ${plural(n, noun, pluralForm)}`;
 }
 
+/**
+ * A source's distinct ports or hosts in its row: "-" for none, where the count does not
+ * apply (every packet went to a broadcast or multicast group, or had no port: an ICMP
+ * sender, LAN chatter, replies), which as "0" read as a count that found nothing.
+ */
+export function breadth(n: number, isCapped: boolean): string {
+  return n === 0 && !isCapped ? '-' : capped(n, isCapped);
+}
+
 /** "1,073" or "≥4,096" (a count that stopped at its cap is a lower bound). */
 export function capped(n: number, isCapped: boolean): string {
   return isCapped ? `≥${fmtInt(n)}` : fmtInt(n);

@@ -2,7 +2,9 @@
 // the catalog (cli/help-text.ts), commander's headings and the choices and defaults it adds
 // in Chinese, laid out by commander; the English help is commander's, as it was.
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, runCli } from '../helpers/cli.js';
 
 const COMMANDS = ['report', 'events', 'follow', 'daily', 'explain', 'formats', 'check'];
 const CJK = /[\u4e00-\u9fff]/u;
@@ -51,5 +53,19 @@ describe('--help in --lang zh', () => {
       expect(r.stdout).toContain('display help for command');
     }
     expect(runCli(['explain', '--help']).stdout).toMatch(/table for people \(also: text\), json for programs\s+\(choices: "table", "json", "text", default:\s+"table"\)/);
+  });
+});
+
+describe('follow --help: what it gives by default', () => {
+  it('says alerts come with --alert-score (none fires without it or --alert-exec), in both languages, as README does', () => {
+    const flat = (lang: string) => runCli(['follow', '--help', '--lang', lang], { env: { COLUMNS: '200' } }).stdout.replace(/\s+/g, ' ');
+    expect(flat('en')).toContain('one line per probe, a summary on Ctrl-C, alerts with --alert-score N');
+    expect(flat('en')).toMatch(/--alert-score <n> alert when .* \(no default: without it or --alert-exec no alert fires/);
+    // Chinese wraps between any two characters: compared without the spaces.
+    const zh = flat('zh').replace(/ /g, '');
+    expect(zh).toContain('给出--alert-scoreN时告警');
+    expect(zh).toContain('不给它也不给--alert-exec时不会告警');
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    expect(readme).toMatch(/\nlogscan follow \/var\/log\/ufw\.log +# live: a line per probe, a summary at Ctrl-C; alerts with --alert-score N\n/);
   });
 });

@@ -207,8 +207,8 @@ describe('a table heads its counts by the rows it lists', () => {
   it('mixed log: the ranked sources (all DROP senders) are packets in HTML; interpretations of DROP rows only are packets', () => {
     // The third source ranked, this side's, has only its CLOSE row: both kinds in all three.
     const html = runCliShared([mixed, '--tz', 'UTC', '-o', 'html']).stdout;
-    expect(heads(html)[0]).toBe('|#|source|severity|score|records|ports|seen|why');
-    expect(heads(runCli([mixed, '--tz', 'UTC', '--top', '2', '-o', 'html']).stdout)[0]).toBe('|#|source|severity|score|packets|ports|seen|why');
+    expect(heads(html)[0]).toBe('|#|source|severity|score|records|ports|hosts|seen|why');
+    expect(heads(runCli([mixed, '--tz', 'UTC', '--top', '2', '-o', 'html']).stdout)[0]).toBe('|#|source|severity|score|packets|ports|hosts|seen|why');
     // The CLOSE row's session-close beside a DROP row's trojan: both kinds.
     expect(heads(html).at(-1)).toBe('|interpretation|severity|records|sources|e.g. from|meaning');
     const sev1 = ['--tz', 'UTC', '--min-severity', '1'];
@@ -217,7 +217,7 @@ describe('a table heads its counts by the rows it lists', () => {
     expect(runCli([mixed, ...sev1, '-o', 'md']).stdout).toContain('| interpretation | sev | packets | sources |');
     expect(runCli([mixed, ...sev1, '--lang', 'zh'], wide).stdout).toMatch(/│ 解读 +│ 严重度 +│ 包数 +│/);
     const daily = runCli(['daily', mixed, '--tz', 'UTC', '--date', '2026-11-20', '--top', '2', '-o', 'html']).stdout;
-    expect(heads(daily)).toContain('|#|source|severity|score|packets|ports|seen|why');
+    expect(heads(daily)).toContain('|#|source|severity|score|packets|ports|hosts|seen|why');
   });
 
   it('a log of connection rows only: its "logged as" tables count connections (report HTML, daily HTML and Markdown)', () => {

@@ -146,6 +146,27 @@ describe.concurrent('logscan follow', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
+  it('a file that never appears is said so at the stop, in the order given (not "0 inputs" of a run given one), in both languages', async () => {
+    const dir = tempDir();
+    const missing = join(dir, 'never.log');
+    const there = join(dir, 'ufw.log');
+    writeFileSync(there, '');
+    for (const [lang, said, unread] of [
+      ['en', 'never appeared while it was followed', 'incomplete: 1 of 2 inputs not read: '],
+      ['zh', '跟踪期间始终没有出现', '不完整：2 个输入中有 1 个未能读取：'],
+    ] as const) {
+      const cli = startCli(['follow', '--lang', lang, missing, there], { env: { ...env, COLUMNS: '200' } });
+      await cli.waitFor((_, err) => err.includes(missing), 20_000);
+      await untilReading(cli.pid, there);
+      const r = await cli.stop('SIGINT');
+      const rows = r.stdout.split('\n').filter((l) => l.startsWith('│ /'));
+      expect(r.stdout).not.toMatch(/logscan · (0|1) (inputs|个输入)/);
+      expect(rows.map((l) => l.split('│')[1]!.trim())).toEqual([missing, there]);
+      expect(rows[0]).toContain(said);
+      expect(r.stdout).toContain(unread + missing);
+    }
+  });
+
   it('a year-less stamp gets the year of the clock when its line is read, not of a stale mtime (a log quiet for days)', async () => {
     const dir = tempDir();
     const path = join(dir, 'ufw.log');

@@ -19,7 +19,7 @@ export function doc(sources: RankedSource[]): ReportDoc {
     byFormat: [], byRule: [], ruleLabels: 0, byAction: [], byProto: [], byDirection: [], probes: { packets: 3, connections: 0, ports: 1, blocked: 3, blockedPorts: 1, portsCapped: false, blockedPortsCapped: false, own: 0, replies: 0, noise: 0, late: 0, ownConnections: 0, lateConnections: 0, replyConnections: 0, noiseConnections: 0 }, topSources: [],
     topPorts: [{ proto: 'tcp', port: 23, packets: 3, share: 1, names: ['Telnet', '=cmd|calc'], meaning: 'Unencrypted remote login.', sources: 2, connections: 0 }, { proto: 'sctp', port: 9, packets: 1, share: 0, names: [], meaning: null, sources: null, connections: 0 }], topPortsBlockedOnly: true, topPortsPackets: 3, topPortsConnections: 0, topPortSourcesCapped: false, topPortsLateUncounted: { packets: 0, sources: 0, portsCounted: null },
     topTargets: [], topTargetsBlockedOnly: true, topTargetsPackets: 0, topTargetsConnections: 0, targetHosts: 0, targetHostsCapped: false, topTargetSourcesCapped: false, perHour: [], perHourBlocked: [], perDay: [], perDayCapped: false,
-    filters: { since: null, until: null, sources: [], minSeverity: null }, sources, rankedSources: sources.length, findings: [], maxFindingSeverity: 4,
+    filters: { since: null, until: null, sources: [], minSeverity: null }, sources, rankedSources: sources.length, unrankedSources: 0, findings: [], maxFindingSeverity: 4,
     interpretations: [], sourceRanges: [], profiles: { tracked: 1, evicted: 0, evictedEvents: 0, cap: 100000 }, interrupted: null, logGaps: null,
   };
 }

@@ -169,7 +169,9 @@ describe('JSON rendering', () => {
       severity: 1,
       rank: 1,
       text: expect.stringContaining('不代表你已中毒'),
+      // The file as the signatures name it, and beside it what a reader is told (zh: the title in Chinese).
       source: '002_7fc6dc8747eb060f.txt',
+      sourceTitle: '端口基础知识与防火墙日志解读（种子文章 002）',
     });
     expect(port.sourceEntries).toEqual([]);
     expect(range).toMatchObject({ kind: 'range', range: { from: 6970, to: 7170 }, classes: [{ id: 'registered' }] });

@@ -57,6 +57,26 @@ function scenario(): FirewallEvent[] {
   ];
 }
 
+describe("a source's ports and hosts", () => {
+  it('say "-" where the count does not apply (only broadcast chatter: no host; a traceroute, replies: no port), in text, Markdown and HTML; the HTML has the hosts column the others have; JSON keeps 0', () => {
+    const d = doc(scenario());
+    const row = (ip: string) => d.sources.find((r) => r.ip === ip)!;
+    expect([row('192.168.1.23').hosts, row('192.0.2.80').ports, row('192.0.2.53').ports, row('192.0.2.53').hosts]).toEqual([0, 0, 0, 0]);
+    const text = renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' });
+    expect(text).toMatch(/│ 5 │ 192\.168\.1\.23 +│ [\d.]+ +│ 20 +│ 1 +│ - +│/);
+    expect(text).toMatch(/│ 6 │ 192\.0\.2\.53 +│ [\d.]+ +│ 1 +│ - +│ - +│/);
+    const md = renderReportMarkdown(d, { tz: 'UTC', lang: 'en' });
+    expect(md).toMatch(/\| 5 \| 192\.168\.1\.23 \| [\d.]+ \| \w+ \| 20 \| 1 \| - \|/);
+    const html = renderReportHtml(d, { tz: 'UTC', lang: 'zh', version: '0' });
+    const cells = (label: string) => [...html.matchAll(new RegExp(`<td data-label="${label}" class="n">([^<]*)</td>`, 'g'))].map((m) => m[1]);
+    const h = messages('zh').report.head;
+    expect(html).toContain(`<th scope="col" class="n">${h.hosts}</th>`);
+    // Rank order: the scan, the sweep, the knocker, the traceroute, the chatter, the DNS replies.
+    expect(cells(h.hosts)).toEqual(['1', '120', '1', '1', '-', '-']);
+    expect(cells(h.ports)).toEqual(['1,075', '1', '1', '-', '1', '-']);
+  });
+});
+
 describe('terminal report', () => {
   it('matches the snapshot (NO_COLOR, 100 columns, UTC)', () => {
     const text = renderReportText(doc(scenario()), { color: false, width: 100, tz: 'UTC', lang: 'en' });
@@ -196,6 +216,26 @@ describe('terminal report', () => {
     expect(renderReportHtml(mixed, { tz: 'UTC', lang: 'zh', version: '0' })).toContain('7 个包和 1 个连接');
   });
 
+  it("says where the header's sources beyond the ranking went (loopback, this side's own traffic), in text, Markdown, HTML and JSON", () => {
+    const own = [
+      makeEvent({ src: { ip: '127.0.0.1' }, dst: { ip: '127.0.0.1', port: 631 }, inIface: 'lo' }),
+      makeEvent({ src: { ip: '192.168.1.5' }, dst: { ip: '198.51.100.80', port: 443 }, direction: 'out', action: 'allow' }),
+    ];
+    const d = doc([...scenario(), ...own]);
+    expect(d.totals.sources - d.rankedSources).toBe(2);
+    expect(d.unrankedSources).toBe(2);
+    const line = `2 of the ${d.totals.sources} sources are not ranked: loopback, or only this side's own traffic (not probes)`;
+    const text = renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' });
+    expect(text).toMatch(new RegExp(`┘\\n${line.replace(/[()]/g, '\\$&')}\\nfindings `));
+    expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'zh' })).toContain(`${d.totals.sources} 个来源中有 2 个未排名：回环地址，或只有本方自己的流量（不算探测）`);
+    expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' })).toContain(`\n\n${line}\n`);
+    expect(renderReportHtml(d, { tz: 'UTC', lang: 'en', version: '0' })).toContain(`<p class="muted">${line.replace(/'/g, '&#39;')}</p>`);
+    // Every source ranked: nothing to say.
+    const all = doc(scenario());
+    expect(all.unrankedSources).toBe(0);
+    expect(renderReportText(all, { color: false, width: 100, tz: 'UTC', lang: 'en' })).not.toContain('not ranked');
+  });
+
   it('says "at least" for the source count when the counter was saturated', () => {
     const d = doc(scenario());
     expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' })).toContain(` · ${d.totals.sources} sources`);
@@ -242,10 +282,18 @@ describe('terminal report', () => {
     expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' })).not.toMatch(/\u001b\[/);
   });
 
-  it('drops optional columns on a narrow terminal instead of squeezing the explanation', () => {
+  it('drops optional columns on a narrow terminal instead of squeezing the explanation, and says which under the table', () => {
     const text = renderReportText(doc(scenario()), { color: false, width: 72, tz: 'UTC', lang: 'en' });
-    expect(text).not.toContain('seen');
+    const sources = text.slice(text.indexOf('Top sources'), text.indexOf('\nfindings ') + 1);
+    expect(sources).not.toMatch(/│ seen/);
+    expect(sources).toMatch(/└[─┴]+┘\nleft out for width: hosts, seen\n$/);
     expect(text).toContain('vertical scan: 1,075');
+    // Wide enough for every column: nothing to say.
+    expect(renderReportText(doc(scenario()), { color: false, width: 200, tz: 'UTC', lang: 'en' })).not.toContain('left out for width');
+    const zh = renderReportText(doc(scenario()), { color: false, width: 72, tz: 'UTC', lang: 'zh' });
+    expect(zh).toMatch(/└[─┴]+┘\n因宽度所限未显示：主机数、出现时间\n/);
+    // Dim on a terminal, as a note.
+    expect(renderReportText(doc(scenario()), { color: true, width: 72, tz: 'UTC', lang: 'en' })).toContain('\u001b[2mleft out for width: hosts, seen');
     // Tables fit (the one-line header may run longer and wrap in the terminal).
     for (const line of text.split('\n').filter((l) => /^[│┌└]/.test(l))) expect([...line].length).toBeLessThanOrEqual(72);
   });
@@ -355,15 +403,33 @@ describe('"logged as"', () => {
     expect(text(d, 'en')).toContain('logged as  ASA message 106023 denied by access list (outside_in) 4 (36%) · 302014 TCP connection closed 4 (36%) · 302013 TCP connection built 3 (27%)\n');
   });
 
-  it('a label as logged stays so: a log prefix, a pf rule and tracker, a MikroTik chain, one that ends in a digit with the colon its log writes', () => {
+  it('a label as logged stays so: a log prefix, a pf rule and tracker, a MikroTik chain, one that ends in a digit with a colon before its count', () => {
     const d = doc([
-      makeEvent({ format: 'iptables', rule: 'DROP IN:' }),
+      makeEvent({ format: 'iptables', rule: 'DROP IN' }),
       makeEvent({ format: 'iptables', rule: 'RULE-7' }),
       makeEvent({ format: 'pfsense-filterlog', rule: '53/1000102631 em0 match' }),
       makeEvent({ format: 'mikrotik', rule: 'drop-tcp input' }),
     ]);
-    expect(text(d, 'en')).toContain('logged as  53/1000102631 em0 match 1 (25%) · DROP IN: 1 (25%) · RULE-7: 1 (25%) · drop-tcp input 1 (25%)');
-    expect(text(d, 'zh')).toContain('记录为     53/1000102631 em0 match 1（25%） · DROP IN: 1（25%） · RULE-7: 1（25%） · drop-tcp input 1（25%）');
+    expect(text(d, 'en')).toContain('logged as  53/1000102631 em0 match 1 (25%) · DROP IN 1 (25%) · RULE-7: 1 (25%) · drop-tcp input 1 (25%)');
+    expect(text(d, 'zh')).toContain('记录为     53/1000102631 em0 match 1（25%） · DROP IN 1（25%） · RULE-7: 1（25%） · drop-tcp input 1（25%）');
+  });
+
+  it("a prefix's trailing ':' is left out where a label is shown (it read as part of the label beside its count), alike in text, Markdown, HTML and a source's details; JSON keeps the label as logged", () => {
+    const d = doc([
+      ...Array.from({ length: 3 }, () => makeEvent({ format: 'iptables', rule: 'filter_IN_public_REJECT:' })),
+      makeEvent({ format: 'iptables', rule: 'DROP IN:' }),
+      makeEvent({ format: 'iptables', rule: 'DROP IN' }),
+      makeEvent({ format: 'iptables', rule: 'Shorewall:net-fw:DROP:' }),
+      makeEvent({ format: 'iptables', rule: 'RULE 7:' }),
+    ]);
+    expect(d.byRule.map((r) => r.key)).toContain('filter_IN_public_REJECT:');
+    const row = 'filter_IN_public_REJECT 3 (43%) · DROP IN 2 (29%) · RULE 7: 1 (14%) · Shorewall:net-fw:DROP 1 (14%)';
+    expect(text(d, 'en')).toContain(`logged as  ${row}`);
+    expect(renderReportMarkdown(d, { tz: 'UTC', lang: 'en' })).toContain(`**logged as:** ${row.replace(/_/g, '\\_')}`);
+    const html = renderReportHtml(d, { tz: 'UTC', lang: 'en', version: '0' });
+    for (const label of ['filter_IN_public_REJECT', 'DROP IN', 'RULE 7', 'Shorewall:net-fw:DROP']) expect(html).toContain(`<code>${label}</code>`);
+    expect(html).not.toMatch(/<code>[^<]*:<\/code>/);
+    expect(JSON.stringify(sourceFacts(d.sources[0]!, 'UTC', 'en'))).toContain('filter_IN_public_REJECT 3 · DROP IN 2');
   });
 
   it('a label of a second format in one log is said in its own format\'s words (a central loghost\'s mixed file)', () => {
