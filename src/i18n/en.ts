@@ -1560,7 +1560,7 @@ export const en = {
         case 'not-gzip':
           return 'named .gz but is not gzip data';
         case 'binary':
-          return `looks like binary data, not a text log (${fmtInt(p.controls)} control bytes in the first ${fmtInt(p.sampled)} bytes); skipped`;
+          return `looks like binary data, not a text log (${counted(p.controls, 'control byte')} in the first ${counted(p.sampled, 'byte')}); skipped`;
         case 'utf16-no-bom':
           return 'looks like UTF-16 text, not a UTF-8/ASCII log; skipped (convert it first: iconv -f UTF-16 -t UTF-8)';
         case 'bad-utf16':

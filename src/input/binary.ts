@@ -325,7 +325,7 @@ export class BinaryGate extends Transform {
     if (held !== null && !this.decided && isPrefixOf(held, GZIP_MAGIC)) {
       // Gzip's first byte alone (0x1f, a control byte no text log begins with): gzip data cut
       // after it, said as a cut after its second byte is ("… before its first line"), not as
-      // "binary data (1 control bytes in the first 1 bytes)".
+      // "binary data (1 control byte in the first 1 byte)".
       this.held = null;
       this.decided = true;
       this.unpack((this.gunzip = new GunzipMembers()), held, () => this._flush(cb));

@@ -629,6 +629,12 @@ describe('message catalog', () => {
     expect(en.input.problem(PROBLEMS['gzip-trailing'])).toBe('12 bytes after the end of the gzip data are not gzip and were ignored (every line before them was read)');
   });
 
+  it('a binary input\'s counts take their plural from the number: one byte is "1 control byte in the first 1 byte"', () => {
+    expect(en.input.problem({ code: 'binary', controls: 1, sampled: 1 })).toBe('looks like binary data, not a text log (1 control byte in the first 1 byte); skipped');
+    expect(en.input.problem(PROBLEMS.binary)).toBe('looks like binary data, not a text log (219 control bytes in the first 2,000 bytes); skipped');
+    expect(zh.input.problem({ code: 'binary', controls: 1, sampled: 1 })).toBe('看起来是二进制数据，不是文本日志（前 1 字节中有 1 个控制字节）；已跳过');
+  });
+
   it('input problems: a system error is worded in Chinese by its errno code; the English keeps the system\'s message', () => {
     const err = (code: string, message: string): NodeJS.ErrnoException => Object.assign(new Error(message), { code });
     const emfile = fsProblem(err('EMFILE', "EMFILE: too many open files, open '/var/log/ufw.log'"));
