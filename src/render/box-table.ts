@@ -297,6 +297,13 @@ export function wrapLabelled(label: string, text: string, width: number, paint: 
     .join('\n');
 }
 
+/** A paragraph among others of its kind: its wrapped lines indented under its first, so where the next one starts shows. */
+export function wrapHanging(text: string, width: number, paint: (s: string) => string = (s) => s): string {
+  return wrapText(text, width - 2, width)
+    .map((line, i) => (i === 0 ? '' : '  ') + paint(line))
+    .join('\n');
+}
+
 /** Text widths of a table whose last column takes what is left of `total` terminal columns (at least minLast). */
 export function fitWidths(fixed: readonly number[], total: number, minLast: number): number[] {
   const used = fixed.reduce((a, b) => a + b, 0) + 3 * (fixed.length + 1) + 1;

@@ -8,7 +8,7 @@ import { renderChartSvg } from './daily-chart.js';
 import { uncoveredHours } from './daily-uncovered.js';
 import { basisText, isCompared, listedItemText, newPortsLateNote, changeText, filesReadText, notProbesText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
 import { card, chartLegend, htmlPage, keepOptionsWhole, reportSectionsHtml, rulesSection } from './html-page.js';
-import { zonelessText } from './report-words.js';
+import { zoneLines } from './report-words.js';
 import { fmtInt } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
 
@@ -32,8 +32,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
   const b: string[] = [];
   b.push(`<header><h1>${H.heading(e(doc.date))}</h1><p class="sub">${e(doc.tz)} · ${H.hours(doc.window.hours)} · ${e(basisText(doc, lang, opts.tz))}</p>`);
   // What the log's times said of their zone, as the report says it under its span: the day's bounds are in doc.tz.
-  const zone = zonelessText(r, lang, opts.tz);
-  if (zone !== null) b.push(`<p class="sub">${keepOptionsWhole(e(zone))}</p>`);
+  for (const zone of zoneLines(r, lang, opts.tz)) b.push(`<p class="sub">${keepOptionsWhole(e(zone))}</p>`);
   for (const n of windowNotes(doc, opts.tz, lang)) b.push(`<p class="note">${e(n)}</p>`);
   b.push('</header>');
 

@@ -3,9 +3,9 @@
 import type { DailyDoc } from '../daily/doc.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
-import { zonelessText } from './report-words.js';
+import { zoneLines } from './report-words.js';
 import { basisText, isCompared, listedItemText, newPortsLateNote, blockedItems, changeText, filesReadText, notProbesText, pctOf, probesText, windowNotes } from './daily-common.js';
-import { mdLabel, renderReportSectionsMarkdown } from './report-markdown.js';
+import { mdLabel, renderReportSectionsMarkdown, zoneItems } from './report-markdown.js';
 import { otherRules, ruleRows } from './rule-rows.js';
 import { SPARK_UNCOVERED, sparkline } from './activity-rows.js';
 import { uncoveredHours } from './daily-uncovered.js';
@@ -31,8 +31,7 @@ export function renderDailyMarkdown(doc: DailyDoc, opts: DailyMarkdownOptions): 
   out.push(`## ${m.md.title(doc.date, md(doc.tz))}`, '');
   for (const n of windowNotes(doc, opts.tz, lang)) out.push(`> ${md(n)}`, '');
   // What the log's times said of their zone, in the report's words and under its label.
-  const zone = zonelessText(doc.report, lang, opts.tz);
-  if (zone !== null) out.push(`- ${label(msg.report.md.timeZone)} ${md(zone)}`);
+  out.push(...zoneItems(label(msg.report.md.timeZone), zoneLines(doc.report, lang, opts.tz)));
   out.push(`- ${label(L.probes)} ${probesText(h, lang)}`);
   const notProbes = notProbesText(h, lang);
   if (notProbes !== null) out.push(`- ${label(L.notProbes)} ${notProbes}`);

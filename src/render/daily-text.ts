@@ -4,9 +4,9 @@ import { countUnit } from './count-unit.js';
 import pc from 'picocolors';
 import type { DailyDoc } from '../daily/doc.js';
 import { messages } from '../i18n/messages.js';
-import { zonelessText } from './report-words.js';
+import { zoneLines } from './report-words.js';
 import { basisText, isCompared, listedItemText, newPortsLateNote, blockedItems, changeText, filesReadText, notProbesItems, probesText, windowNotes } from './daily-common.js';
-import { displayWidth, wrapItems, wrapLabelled } from './box-table.js';
+import { displayWidth, wrapHanging, wrapItems, wrapLabelled } from './box-table.js';
 import { labelPad, renderReportSectionsText, rowLabel, type TextOptions } from './report-text.js';
 import { ruleItems } from './rule-rows.js';
 import { SPARK_UNCOVERED, sparkline } from './activity-rows.js';
@@ -39,8 +39,7 @@ export function renderDailyText(doc: DailyDoc, opts: DailyTextOptions): string {
   const out: string[] = [];
   out.push(c.bold(m.text.title(doc.date, termSafe(doc.tz))));
   // What the log's times said of their zone, as the report says it under its span: the day's bounds are in doc.tz.
-  const zone = zonelessText(doc.report, lang, opts.tz);
-  if (zone !== null) out.push(wrapLabelled('', termSafe(zone), opts.width, c.dim));
+  for (const zone of zoneLines(doc.report, lang, opts.tz)) out.push(wrapHanging(termSafe(zone), opts.width, c.dim));
   for (const n of windowNotes(doc, opts.tz, lang)) out.push(wrapLabelled('', m.text.note(termSafe(n)), opts.width, c.yellow));
   out.push('');
   out.push(wrapLabelled(rowLabel(c, L.probes), probesText(h, lang), opts.width));

@@ -11,7 +11,7 @@ import { labelStride, renderChartSvg } from './daily-chart.js';
 import { pctOf } from './daily-common.js';
 import { card, chartLegend, htmlPage, keepOptionsWhole, reportSectionsHtml, rulesSection } from './html-page.js';
 import { calendarDays, dayNamer, perDayRow } from './activity-rows.js';
-import { filterItems, logGapsText, noMatchText, recordsText, zonelessText } from './report-words.js';
+import { filterItems, logGapsText, noMatchText, recordsText, zoneLines } from './report-words.js';
 import { htmlEscape as e } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
 import { capped, fmtInt } from '../util/number-text.js';
@@ -45,8 +45,8 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
   const b: string[] = [];
 
   const span = doc.span.first && doc.span.last ? P.span(formatDateTime(new Date(doc.span.first), tz), formatDateTime(new Date(doc.span.last), tz), zoneName(tz)) : null;
-  const zone = span !== null ? zonelessText(doc, lang, tz) : null;
-  b.push(`<header><h1>${e(P.heading)}</h1>${span !== null ? `<p class="sub">${e(span)}</p>` : ''}${zone !== null ? `<p class="sub">${keepOptionsWhole(e(zone))}</p>` : ''}`);
+  const zone = span !== null ? zoneLines(doc, lang, tz) : [];
+  b.push(`<header><h1>${e(P.heading)}</h1>${span !== null ? `<p class="sub">${e(span)}</p>` : ''}${zone.map((z) => `<p class="sub">${keepOptionsWhole(e(z))}</p>`).join('')}`);
   const item = (label: string, html: string): string => `<li>${e(label)}${colon}${html}</li>`;
   const items = [item(R.md.inputs, doc.inputs.map((i) => `<code>${e(i.file)}</code>`).join(', ')), item(R.md.records, e(recordsText(t, lang)))];
   const filt = filterItems(doc.filters, R, tz, (s) => s);

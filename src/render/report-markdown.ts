@@ -6,7 +6,7 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { findingLabel, inputProblemText, messages } from '../i18n/messages.js';
 import { DETAILED_SOURCES, sourceFacts } from './source-facts.js';
-import { filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsText, seenText, spansYears, osHintNoTtlText, whyNotes, zonelessText } from './report-words.js';
+import { filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsText, seenText, spansYears, osHintNoTtlText, whyNotes, zoneLines } from './report-words.js';
 import { perDayRow, sparkline } from './activity-rows.js';
 import { ruleItems } from './rule-rows.js';
 import { namedAnnotation } from '../annotate/roles.js';
@@ -27,6 +27,15 @@ export function mdLabel(label: string, lang: Lang): string {
   return `**${label}${messages(lang).colon.trimEnd()}**`;
 }
 
+/**
+ * The time zone's list item: one note after its label, several each an item of its own under it
+ * (joined, they ran into one paragraph), none when nothing is said. `notes` are the log's words: escaped here.
+ */
+export function zoneItems(label: string, notes: readonly string[]): string[] {
+  if (notes.length <= 1) return notes.map((n) => `- ${label} ${md(n)}`);
+  return [`- ${label}`, ...notes.map((n) => `  - ${md(n)}`)];
+}
+
 function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
@@ -45,8 +54,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   out.push(`- ${label(m.md.inputs)} ${doc.inputs.length === 1 ? md(doc.inputs[0].file) : m.md.inputList(doc.inputs.length, doc.inputs.map((i) => md(i.file)).join(', '))}`);
   if (doc.span.first && doc.span.last) {
     out.push(`- ${label(m.md.timeSpan)} ${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${messages(opts.lang).aside(md(zoneName(opts.tz)))}`);
-    const zone = zonelessText(doc, opts.lang, opts.tz);
-    if (zone !== null) out.push(`- ${label(m.md.timeZone)} ${md(zone)}`);
+    out.push(...zoneItems(label(m.md.timeZone), zoneLines(doc, opts.lang, opts.tz)));
   }
   out.push(
     `- ${label(m.md.records)} ${recordsText(t, opts.lang)}`,

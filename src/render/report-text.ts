@@ -9,11 +9,11 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import type { Lang } from '../knowledge/types.js';
 import { findingLabel, inputProblemText, messages, wordFor, type Messages } from '../i18n/messages.js';
-import { displayWidth, fitWidths, wrapItems, wrapLabelled, wrapPath, wrapText } from './box-table.js';
+import { displayWidth, fitWidths, wrapItems, wrapHanging, wrapLabelled, wrapPath, wrapText } from './box-table.js';
 import { addressLeast, colWidth, notedTable, rewrap, shrinkToFit, textTable, wrapAddressCell, type Column } from './fit-table.js';
 import type { Colors } from './colors.js';
 import { SPARK_DAYS, perDayRow, sparkline } from './activity-rows.js';
-import { countShare, decodedNote, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, osHintNoTtlText, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsItems, seenText, shorten, spansYears, whyNotes, zonelessText } from './report-words.js';
+import { countShare, decodedNote, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, osHintNoTtlText, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsItems, seenText, shorten, spansYears, whyNotes, zoneLines } from './report-words.js';
 import { ruleItems } from './rule-rows.js';
 import { DETAILED_SOURCES, sourceFacts } from './source-facts.js';
 import { termSafe } from './sanitize.js';
@@ -167,8 +167,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
     // The zone always: a time shown without it reads as the log's own, which it is not (a +02:00 stamp shows in this machine's zone).
     out.push(`${formatDateTime(new Date(doc.span.first), opts.tz)} → ${formatDateTime(new Date(doc.span.last), opts.tz)}${msg.aside(termSafe(zoneName(opts.tz)))}`);
     // The zone above is the report's; whether it is also the log's, the log did not say.
-    const zone = zonelessText(doc, opts.lang, opts.tz);
-    if (zone !== null) out.push(wrapLabelled('', termSafe(zone), opts.width, c.dim));
+    for (const zone of zoneLines(doc, opts.lang, opts.tz)) out.push(wrapHanging(termSafe(zone), opts.width, c.dim));
   }
   out.push(
     // Wrapped like the rows below it: a narrow terminal must not cut the counts off.

@@ -8,7 +8,7 @@ import type { RankedSource } from '../aggregate/summary.js';
 import type { Lang } from '../knowledge/types.js';
 import { messages, type Messages } from '../i18n/messages.js';
 import { termSafe } from './sanitize.js';
-import { zoneNoteText } from './zone-words.js';
+import { zoneNotes } from './zone-words.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
 import { formatDateTime, zonedParts } from './time-format.js';
 import { yearText } from '../util/year-range.js';
@@ -165,11 +165,12 @@ export function osHintNoTtlText(doc: ReportDoc, m: Messages['report']): string |
 
 /**
  * Said under the time span: what the log's times said of their zone (none, for all or some of
- * them; a name that is `tz`'s; one that is not), in the words `check` and `explain` use.
- * `tz`: --tz, null for this machine's zone.
+ * them; a name that is `tz`'s; one that is not), in the words `check` and `explain` use; one
+ * note a line (joined, three notes wrapped into one block no one could tell apart), none when
+ * there is nothing to say. `tz`: --tz, null for this machine's zone.
  */
-export function zonelessText(doc: ReportDoc, lang: Lang, tz: string | null): string | null {
-  return zoneNoteText(doc, doc.tz, tz !== null, lang);
+export function zoneLines(doc: ReportDoc, lang: Lang, tz: string | null): string[] {
+  return zoneNotes(doc, doc.tz, tz !== null, messages(lang).zones);
 }
 
 /** What the log says is missing from it (Windows Firewall INFO-EVENTS-LOST rows, Cisco IOS IPACCESSLOGRL), or null when it says nothing is. */

@@ -19,7 +19,7 @@ export function zoneNotes(f: ZoneFacts, zone: string, given: boolean, m: Message
   return said;
 }
 
-/** The same on one line (the report under its span, `daily` under its title, `follow`'s summaries), or null when there is nothing to say. */
+/** The same on one line (`follow`'s summaries, a line among its others), or null when there is nothing to say. */
 export function zoneNoteText(f: ZoneFacts, zone: string, given: boolean, lang: Lang): string | null {
   const z = messages(lang).zones;
   const said = zoneNotes(f, zone, given, z);

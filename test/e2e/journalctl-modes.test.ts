@@ -61,12 +61,27 @@ describe('check on the journalctl-modes fixture', () => {
 describe('the report and explain name a foreign zone as check does', () => {
   const NOTE = 'the log’s times name the zone EST'.replace('’', "'");
 
-  it('the report says it under the time span (text, Markdown, zh) and as data in the JSON, in one thread and two', () => {
+  // Each thing said as check says it, each on a line of its own: the count of zone-less headers, the named zone, the foreign one.
+  const NOTES = [
+    "2 of the 8 records dated by their syslog header had no zone in it (the others' headers carry one): read in Europe/Berlin (--tz)",
+    'the log names the zone CEST, which is what Europe/Berlin is called at their time: read as Europe/Berlin time (--tz)',
+    `${NOTE}, which is not what Europe/Berlin is called at their time: read as Europe/Berlin time all the same (--tz the log's zone to read them right)`,
+  ];
+
+  it('the report says it under the time span, a note a line (text, Markdown, HTML, zh), and as data in the JSON, in one thread and two', () => {
     const text = runCli(['--tz', 'Europe/Berlin', FIXTURE], { env: { COLUMNS: '800' } }).stdout.split('\n');
-    // Each thing said as check says it: the count of zone-less headers, the named zone, the foreign one.
-    expect(text[2]).toBe(`2 of the 8 records dated by their syslog header had no zone in it (the others' headers carry one): read in Europe/Berlin (--tz); the log names the zone CEST, which is what Europe/Berlin is called at their time: read as Europe/Berlin time (--tz); ${NOTE}, which is not what Europe/Berlin is called at their time: read as Europe/Berlin time all the same (--tz the log's zone to read them right)`);
-    expect(runCli(['--tz', 'Europe/Berlin', '-o', 'md', FIXTURE]).stdout).toContain(`; ${NOTE}, which`);
-    expect(runCli(['--tz', 'Europe/Berlin', '--lang', 'zh', FIXTURE], { env: { COLUMNS: '400' } }).stdout).toContain('（--tz）；日志时间注明的时区 EST 不是 Europe/Berlin 在该时刻的名称');
+    expect(text.slice(2, 5)).toEqual(NOTES);
+    expect(text[5]).toMatch(/^17 lines/);
+    // Wrapped, a note's later lines are indented under its first: where the next note starts shows.
+    const narrow = runCli(['--tz', 'Europe/Berlin', FIXTURE], { env: { COLUMNS: '100' } }).stdout.split('\n');
+    expect(narrow.slice(2, 8).filter((l) => !l.startsWith('  ')).map((l) => l.slice(0, 12))).toEqual(NOTES.map((n) => n.slice(0, 12)));
+    const md = runCli(['--tz', 'Europe/Berlin', '-o', 'md', FIXTURE]).stdout;
+    expect(md).toContain(`- **time zone:**\n${NOTES.map((n) => `  - ${n}\n`).join('')}- **records:**`);
+    const html = runCli(['--tz', 'Europe/Berlin', '-o', 'html', FIXTURE]).stdout;
+    expect(html.match(/<p class="sub">[^<]*(zone|syslog header)[^<]*</g)?.length).toBe(3);
+    expect(html).not.toContain('(--tz); ');
+    const zh = runCli(['--tz', 'Europe/Berlin', '--lang', 'zh', FIXTURE], { env: { COLUMNS: '400' } }).stdout;
+    expect(zh).toContain('（--tz）\n日志时间注明的时区 EST 不是 Europe/Berlin 在该时刻的名称');
     for (const threads of ['1', '2']) {
       const doc = JSON.parse(runCli(['--tz', 'Europe/Berlin', '--threads', threads, '-o', 'json', FIXTURE]).stdout) as { unmatchedZone: string | null };
       expect(doc.unmatchedZone, `--threads ${threads}`).toBe('EST');
