@@ -232,9 +232,10 @@ function whyHtml(text: string): string {
 }
 
 /**
- * A source's address: an IPv4 one never broken (cut at a '.', it reads as another
- * address); an IPv6 one may break after a ':' only, as the terminal's table breaks it: kept
- * on one line, 39 characters of it left the why column of nine too little at 900 px.
+ * An address in a table (a source, an interpretation's example, a probed host): an IPv4 one
+ * never broken (cut at a '.', it reads as another address); an IPv6 one may break after a ':'
+ * only, as the terminal's table breaks it: kept on one line, 39 characters of it left the why
+ * column of nine too little at 900 px, and cut anywhere a group read as two.
  */
 function addressHtml(ip: string): string {
   return ip.includes(':') ? `<span class="ip v6">${e(ip).replace(/:/g, ':<wbr>')}</span>` : `<span class="ip">${e(ip)}</span>`;
@@ -347,7 +348,7 @@ export function reportSectionsHtml(r: ReportDoc, tz: string | null, lang: Lang, 
             td(I.severity, sevBadge(i.severity, msg)) +
             td(I.packets, fmtInt(i.packets), 'n') +
             td(I.sourceCount, capped(i.sources, i.sourcesCapped), 'n') +
-            td(I.example, i.textSource !== null ? `<span class="ip">${e(i.textSource)}</span>` : '-') +
+            td(I.example, i.textSource !== null ? addressHtml(i.textSource) : '-') +
             td(I.meaning, e(interpretationMeaning(i, lang)), 'why') +
             '</tr>',
         ),
@@ -371,7 +372,7 @@ function targetsSection(r: ReportDoc, lang: Lang): string {
   const rows = r.topTargets.map(
     (t) =>
       '<tr>' +
-      rowHead(T.target, `<span class="ip">${e(t.ip)}</span>`, 'head') +
+      rowHead(T.target, addressHtml(t.ip), 'head') +
       td(T.packets, fmtInt(t.packets), 'n') +
       td(T.sourceCount, capped(t.sources, r.topTargetSourcesCapped), 'n') +
       td(T.share, fmtPct(t.share), 'n') +

@@ -15,6 +15,7 @@ import { renderReportMarkdown } from '../../src/render/report-markdown.js';
 import { renderReportText } from '../../src/render/report-text.js';
 import { localClock } from '../../src/render/time-format.js';
 import { at, makeEvent } from '../helpers/events.js';
+import { trojanAnn } from '../helpers/summary-events.js';
 
 const KB = loadKnowledge();
 
@@ -117,6 +118,17 @@ describe('most probed hosts', () => {
     const zh = renderReportHtml(doc(gateway(), 'zh'), { tz: 'UTC', lang: 'zh', version: 'test' });
     expect(zh).toContain('<h2>被探测最多的本方主机（已丢弃或拒绝：18 个包）</h2>');
     expect(zh).toContain('data-label="主要端口"');
+  });
+
+  it('HTML: an IPv6 host, and an interpretation\'s example source, may break after a \':\' only, as the sources table\'s do', () => {
+    const src = '2001:db8:1234:5678:9abc:def0:1234:5678';
+    const v6 = [0, 1].map((i) => makeEvent({ src: { ip: src }, dst: { ip: `2001:db8:ffff:eeee:dddd:cccc:bbbb:aa0${i}`, port: 27374 }, time: at(i), annotations: [trojanAnn('Sub-7')] }));
+    const html = renderReportHtml(doc(v6), { tz: 'UTC', lang: 'en', version: 'test' });
+    const broken = (ip: string): string => `<span class="ip v6">${ip.replace(/:/g, ':<wbr>')}</span>`;
+    expect(html).toContain(`<th scope="row" data-label="host" class="head">${broken('2001:db8:ffff:eeee:dddd:cccc:bbbb:aa00')}</th>`);
+    const interpretations = html.slice(html.indexOf('<h2>Notable interpretations'));
+    expect(interpretations).toContain(`<td data-label="e.g. from">${broken(src)}</td>`);
+    expect(html).not.toContain('<span class="ip">2001:');
   });
 
   it('a terminal never gets an escape sequence from a logged address', () => {
