@@ -156,6 +156,15 @@ function zoneFollows(s: string, p: number): boolean {
   return false;
 }
 
+/** Whether the BSD stamp at i (bsdStampEnd found one) names its year after the day: `Nov 20 2026 06:25:00`, not `Nov 20 06:25:00`. */
+function yearAfterDay(s: string, i: number): boolean {
+  let p = i + 4;
+  if (s.charCodeAt(p) === SP) p++;
+  p += digitAt(s, p + 1) >= 0 ? 2 : 1;
+  // A clock has its colon where a year has its third digit.
+  return digitAt(s, p + 3) >= 0;
+}
+
 export class SyslogEnvelopeReader {
   private readonly clock: Clock;
 
@@ -403,6 +412,30 @@ export class SyslogEnvelopeReader {
   }
 
   /**
+   * The device's BSD stamp with its year after a relay's year-less header (`Nov 21 10:22:40
+   * relay Nov 20 2026 06:25:00.5 gw1 kernel: …`): the device's time, which names the year the
+   * relay's lacks, as a device's ISO stamp there (innerIso) and a Cisco device's stamp with a
+   * year (device-stamp.ts deviceStampWins) win; the device's host and tag as without the year.
+   * An impossible date is the line's error. False when the stamp is no BSD stamp with a year
+   * after all: the relay's time stands.
+   */
+  private innerYear(s: string, p: number, env: Envelope): boolean {
+    const clock = this.clock;
+    let ms = clock.bsdYear(s, p);
+    if (ms !== ms) {
+      if (clock.error === null) return false;
+      env.error = clock.error;
+      env.msgStart = p;
+      return true;
+    }
+    if (s.charCodeAt(clock.end) === 0x2e) ms += this.stamps.fraction(s, clock.end);
+    env.time = this.dates.of(ms);
+    env.yearInferred = false;
+    this.inner(s, p, env, env.host);
+    return true;
+  }
+
+  /**
    * A header not understood before a `kernel:` tag (`20/11/2026 06:25:01 gw kernel: …`,
    * `gw [12345.678] kernel: …`, `kernel[123]: …`): the message is what follows the tag, the
    * header is passed over and said to be (`unread`, which `check` reports). True when there
@@ -467,7 +500,10 @@ export class SyslogEnvelopeReader {
         return;
       }
       // A relay that did not parse what a router sent wrote its header before the router's.
-      if (!inner && bsdStampEnd(s, p) >= 0) {
+      const stamp = inner ? -1 : bsdStampEnd(s, p);
+      if (stamp >= 0) {
+        // A Cisco stamp's zone after it (`… 2026 05:08:29 UTC: %ASA-…`) is its parser's to read (device-stamp.ts), as at the start of a line.
+        if (env.yearInferred && yearAfterDay(s, p) && !zoneFollows(s, stamp) && this.innerYear(s, p, env)) return;
         this.inner(s, p, env, env.host);
         return;
       }

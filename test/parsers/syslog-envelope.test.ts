@@ -176,7 +176,6 @@ describe('syslog envelope: headers seen in the wild', () => {
   it('a relay\'s header before the device\'s: the relay\'s time, the device\'s host and tag; the relay as host when the device names none', () => {
     expect(seen(`Nov 20 06:25:01 192.168.1.1 Nov 20 06:25:00 gw kernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, false]);
     expect(seen(`Nov 20 06:25:01 192.168.1.1 Nov 20 06:25:00 kernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, '192.168.1.1', null, REC, false]);
-    expect(seen(`Nov 20 06:25:01 relay Nov 20 2026 06:25:00.5 gw kernel: [1.5] ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', 1.5, REC, false]);
     // The device's stamp with a fraction, after a <PRI>, with and without its kernel: tag: the same reading.
     expect(seen(`<13>Nov 20 06:25:01 relay Nov 20 06:25:00.123 gw kernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, false]);
     expect(seen(`<13>Nov 20 06:25:01 relay Nov 20 06:25:00.123456 gw ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'gw', null, REC, false]);
@@ -218,6 +217,16 @@ describe('syslog envelope: headers seen in the wild', () => {
       const l = `20/11/2026 06:25:01 gw ${tag} ${REC}`;
       expect(seen(l), tag).toEqual([null, false, null, null, l, false]);
     }
+  });
+
+  it('a relay\'s year-less header before the device\'s BSD stamp with a year: the device\'s time, as an ISO stamp\'s or a Cisco stamp with a year; host and tag as without the year', () => {
+    expect(seen(`Nov 20 06:25:01 relay Nov 20 2026 06:25:00.5 gw kernel: [1.5] ${REC}`)).toEqual(['2026-11-20T05:25:00.500Z', false, 'gw', 1.5, REC, false]);
+    expect(seen(`<13>Nov 21 10:22:40 relay Nov 20 2026 06:25:00 gw1 kernel: ${REC}`)).toEqual(['2026-11-20T05:25:00.000Z', false, 'gw1', null, REC, false]);
+    expect(seen(`Nov 21 10:22:40 relay Nov  3 2025 06:25:00 kernel: ${REC}`)).toEqual(['2025-11-03T05:25:00.000Z', false, 'relay', null, REC, false]);
+    // Without the year the relay's time stands (the test above); an impossible date is the line's error.
+    expect(read(`Nov 21 10:22:40 relay Feb 30 2026 06:25:00 gw1 kernel: ${REC}`).error).toMatchObject({ code: 'impossible-day', value: 'Feb 30' });
+    // A Cisco stamp with its zone is its parser's to read (device-stamp.ts): not read here as a zone-less one.
+    expect(seen('Sep 25 01:08:29 relay Sep 25 2026 05:08:29 UTC: %ASA-4-106023: Deny tcp').slice(0, 2)).toEqual(['2026-09-24T23:08:29.000Z', true]);
   });
 
   it('a relay\'s header before the device\'s ISO one: the device\'s time (it has the year and a zone), host and tag; the relay as host when the device names none', () => {
