@@ -20,7 +20,7 @@ import { flat } from '../util/flat-string.js';
 import { PortSpread } from './port-spread.js';
 import { BitmapBudget, FOLD_BITMAPS } from './bitmap-budget.js';
 
-/** Open windows (and runs between windows) kept at most; `follow` takes fewer when --max-sources is lower (caps.ts). */
+/** Open windows (and runs between windows) kept at most; not --max-sources (why: caps.ts). */
 export const FOLD_SOURCES = 10_000;
 
 /** A window's length and how many probes it prints before folding. */

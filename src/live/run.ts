@@ -24,7 +24,7 @@ import type { InputOptions } from '../cli/options.js';
 import { AlertExec } from './alert-exec.js';
 import { AlertWatch, type Alert } from './alerts.js';
 import { Folder } from './fold.js';
-import { followCaps } from './caps.js';
+import { overviewSources } from './caps.js';
 import { DropCount } from './drop-count.js';
 import { DEFAULT_MAX_TRACKED } from '../annotate/index.js';
 import { finalReport } from './final-report.js';
@@ -127,8 +127,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   const info = text ? (s: string) => out.write(s) : err;
   const infoWidth = text ? o.lineWidth : process.stderr.isTTY ? process.stderr.columns : Infinity;
 
-  const caps = followCaps(o.thresholds.limits.maxSources);
-  const overview = new Overview(localClock(o.tz), caps.overviewSources);
+  const overview = new Overview(localClock(o.tz), overviewSources(o.thresholds.limits.maxSources));
   const runSummary = new Summarizer(o.thresholds);
   const diag = new Diagnostics(err, o.lang);
 
@@ -139,7 +138,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
         // The run's start is said as the probe lines say a time: the log's clock, in --tz; dated when the run crossed midnight.
         const going = run && { since: run.since === null ? null : runSince(new Date(run.since), new Date(run.since + run.lastedMs), o.tz), lasted: durationText(run.lastedMs, o.lang), probes: run.probes };
         out.write(indentedLine(termSafe(m.folded(n, ip, durationText(spanMs, o.lang), to, going)), o.lineWidth, c.dim) + '\n');
-      }, { maxSources: caps.foldSources })
+      })
     : null;
   // The detectors' state lost at their cap can cost a packet its reading (a scan, a retry series).
   const annotationDrops = new DropCount(() => err(`logscan: ${m.annotationsDropping(DEFAULT_MAX_TRACKED)}\n`));

@@ -1,6 +1,6 @@
-// What --max-sources bounds in `follow` beyond the summaries, and how a drop at a cap is said.
+// What --max-sources bounds in `follow` beyond the summaries (and what not), and how a drop at a cap is said.
 import { describe, expect, it } from 'vitest';
-import { followCaps, OVERVIEW_PER_PROFILE } from '../../src/live/caps.js';
+import { overviewSources, OVERVIEW_PER_PROFILE } from '../../src/live/caps.js';
 import { FOLD_SOURCES, Folder } from '../../src/live/fold.js';
 import { Overview, OVERVIEW_SOURCES } from '../../src/aggregate/overview.js';
 import { DropCount } from '../../src/live/drop-count.js';
@@ -10,34 +10,35 @@ import { makeEvent } from '../helpers/events.js';
 const T0 = Date.UTC(2026, 10, 20, 6, 0, 0);
 const probe = (sec: number, ip: string) => makeEvent({ time: new Date(T0 + sec * 1000), proto: 'tcp', src: { ip }, dst: { ip: '198.51.100.2', port: 23 }, annotations: [] });
 
-describe('follow: --max-sources lowers the fold table and the run overview', () => {
-  it('follow\'s default (20,000) keeps the fold and overview caps they had; a lower one lowers both; a higher one raises neither', () => {
-    expect(followCaps(20_000)).toEqual({ foldSources: FOLD_SOURCES, overviewSources: OVERVIEW_SOURCES });
-    expect([FOLD_SOURCES, OVERVIEW_SOURCES]).toEqual([10_000, 200_000]);
-    expect(followCaps(1000)).toEqual({ foldSources: 1000, overviewSources: 1000 * OVERVIEW_PER_PROFILE });
-    expect(followCaps(15_000)).toEqual({ foldSources: 10_000, overviewSources: 150_000 });
-    expect(followCaps(1_000_000)).toEqual({ foldSources: 10_000, overviewSources: 200_000 });
-    // A cap of 0 from a config file would empty the tables; at least one is kept.
-    expect(followCaps(0)).toEqual({ foldSources: 1, overviewSources: OVERVIEW_PER_PROFILE });
-  });
-
-  it('with --max-sources 2 the folder keeps 2 windows open: a third source closes the oldest (its count printed then)', () => {
-    const folds: string[] = [];
-    const f = new Folder((ip, n) => folds.push(`${ip} +${n}`), { now: () => 0, maxSources: followCaps(2).foldSources });
-    const burst = (ip: string, at: number) => [0, 0.1, 0.2, 0.3, 0.4].forEach((d) => f.admit(probe(at + d, ip)));
-    burst('192.0.2.1', 0);
-    burst('192.0.2.2', 0.5);
-    expect(folds).toEqual([]);
-    burst('192.0.2.3', 1);
-    expect(folds).toEqual(['192.0.2.1 +2']);
+describe('follow: --max-sources lowers the run overview, not the fold table', () => {
+  it("follow's default (20,000) keeps the overview's 200,000; a lower one lowers it (10 per profile); a higher one does not raise it", () => {
+    expect(overviewSources(20_000)).toBe(OVERVIEW_SOURCES);
+    expect(OVERVIEW_SOURCES).toBe(200_000);
+    expect(overviewSources(1000)).toBe(1000 * OVERVIEW_PER_PROFILE);
+    expect(overviewSources(15_000)).toBe(150_000);
+    expect(overviewSources(1_000_000)).toBe(200_000);
+    // A cap of 0 would empty the counter; at least one profile's worth is kept.
+    expect(overviewSources(0)).toBe(OVERVIEW_PER_PROFILE);
   });
 
   it('with --max-sources 3 the overview counts 30 sources exactly, then says "at least"', () => {
-    const ov = new Overview(undefined, followCaps(3).overviewSources);
+    const ov = new Overview(undefined, overviewSources(3));
     for (let i = 0; i < 30; i++) ov.add(probe(i, `203.0.113.${i}`));
     expect([ov.result(5).distinctSources, ov.result(5).distinctSourcesCapped]).toEqual([30, false]);
     ov.add(probe(31, '203.0.113.200'));
     expect([ov.result(5).distinctSources, ov.result(5).distinctSourcesCapped]).toEqual([30, true]);
+  });
+
+  it('the fold keeps its own 10,000 windows: fewer than the sources folding at once would print every probe', () => {
+    // Why it is not --max-sources: with room for 2 windows, 3 sources probing in turns never fold.
+    const shown = (maxSources: number) => {
+      const f = new Folder(() => {}, { now: () => 0, maxSources });
+      let n = 0;
+      for (let i = 0; i < 30; i++) for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) if (f.admit(probe(i * 0.1, ip))) n++;
+      return n;
+    };
+    expect(shown(2)).toBe(90);
+    expect(shown(FOLD_SOURCES)).toBe(9);
   });
 });
 
