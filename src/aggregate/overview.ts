@@ -194,6 +194,9 @@ export const NO_RULE = '(none)';
 /** Rule labels the report lists, busiest first. */
 const RULES_KEPT = 10;
 
+/** Distinct sources counted (then "≥"); `follow` takes fewer when --max-sources is lower (live/caps.ts). */
+export const OVERVIEW_SOURCES = 200_000;
+
 export class Overview {
   private events = 0;
   private packets = 0;
@@ -271,7 +274,7 @@ export class Overview {
   /** clock places a time in the report's zone (--tz): its day and hour. */
   constructor(
     private readonly clock: (d: Date) => LocalHour = machineClock,
-    maxSources = 200_000,
+    maxSources = OVERVIEW_SOURCES,
   ) {
     this.sources = new CappedCounter<string>(maxSources);
     this.sourceConnections = new CappedCounter<string>(maxSources);

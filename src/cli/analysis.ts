@@ -41,6 +41,8 @@ export interface Analysis {
   /** LoadedKnowledge.localSignatures: what the --signatures directories brought, hashed; null without. */
   localSignatures: string | null;
   annotate(e: FirewallEvent): void;
+  /** Keys the annotator's detectors dropped at their cap before they expired (0 before the first event). */
+  annotationsDropped(): number;
 }
 
 export function buildAnalysis(opts: CommonOptions): Analysis {
@@ -57,5 +59,6 @@ export function buildAnalysis(opts: CommonOptions): Analysis {
     kb,
     localSignatures: kb.localSignatures,
     annotate: (e) => (annotator ??= createAnnotator(kb, { lang: opts.lang, detectorParams: opts.detectorParams })).annotate(e),
+    annotationsDropped: () => (annotator === null ? 0 : annotator.stats().evicted),
   };
 }

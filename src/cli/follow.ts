@@ -66,6 +66,7 @@ export function registerFollow(program: Command, setExit: (code: number) => void
       files,
       kb: analysis.kb,
       annotate: analysis.annotate,
+      annotationsDropped: analysis.annotationsDropped,
       thresholds,
       ignore,
       output,

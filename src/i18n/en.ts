@@ -1013,6 +1013,12 @@ export const en = {
     /** On stderr at the stop, when any were: alerted sources a full window forgot. */
     alertsForgotten: (n: number, kept: number) =>
       `${counted(n, 'alerted source')} forgotten within ${n === 1 ? 'its window' : 'their windows'}, which keep ${fmtInt(kept)} each (--max-sources): ${n === 1 ? 'it' : 'they'} could alert again there`,
+    /** On stderr, the first time an annotation detector's LRU drops a key before it expired (live/run.ts): `kept` per detector. */
+    annotationsDropping: (kept: number) =>
+      `an annotation detector tracks more than ${fmtInt(kept)} keys (sources, connections, series): the least recently seen are dropped, and their later packets may miss a reading such as a scan or a retry series (counted)`,
+    /** On stderr at the stop, when any were: keys the annotation detectors dropped at their cap. */
+    annotationsDropped: (n: number, kept: number) =>
+      `${counted(n, 'key')} dropped by the annotation detectors before ${n === 1 ? 'its' : 'their'} state expired (each keeps ${fmtInt(kept)}): some packets may lack a reading they would have had`,
     /** What --alert-exec says on stderr, after "logscan: " (live/alert-exec.ts). */
     alertExec: (r: AlertExecReport): string => {
       const n = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;
@@ -1260,7 +1266,8 @@ export const en = {
     scanPorts: (n: number) => `distinct ports that make a vertical/UDP scan (default ${n})`,
     sweepHosts: (n: number) => `distinct hosts that make a horizontal sweep, and an ACK scan across hosts (default ${n})`,
     /** `twoSummaries`: follow's cap, of each of its two summaries. */
-    maxSources: (n: number, twoSummaries: boolean) => `${twoSummaries ? "source profiles kept in memory by each of the run's and the window's summaries" : 'source profiles kept in memory'} (default ${n})`,
+    maxSources: (n: number, twoSummaries: boolean) =>
+      `${twoSummaries ? "source profiles kept in memory by each of the run's and the window's summaries; below 20000 also the sources the report at the stop counts (10 per profile)" : 'source profiles kept in memory'} (default ${n})`,
     followAlertExec: (score: number) => `run CMD for each alert, without a shell, the alert as JSON on stdin (10 s timeout; default --alert-score ${score})`,
   },
 

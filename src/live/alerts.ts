@@ -15,6 +15,7 @@ import { Summarizer, addressRange, type RankedSource } from '../aggregate/summar
 import type { Thresholds } from '../aggregate/thresholds.js';
 import { addressKey } from '../aggregate/address-key.js';
 import { WindowCounts } from './window-counts.js';
+import { DropCount } from './drop-count.js';
 
 export interface Alert {
   type: 'alert';
@@ -64,7 +65,7 @@ export class AlertWatch {
   /** Sources each window remembers as alerted, and scored (lastScored, a cache). */
   private readonly maxKept: number;
   /** Alerts that made a window forget an earlier alerted source (it could alert again in that window). */
-  forgotten = 0;
+  private readonly forgetting: DropCount;
 
   constructor(
     private readonly thresholds: Thresholds,
@@ -78,9 +79,10 @@ export class AlertWatch {
     private readonly onAlert: (a: Alert, e: FirewallEvent) => void,
     private readonly now: () => number = Date.now,
     /** Said once, the first time a window forgets an alerted source; `forgotten` counts them all. */
-    private readonly onForgetting: (kept: number) => void = () => {},
+    onForgetting: (kept: number) => void = () => {},
   ) {
     this.maxKept = Math.max(1, thresholds.limits.maxSources);
+    this.forgetting = new DropCount(() => onForgetting(this.maxKept));
     const t = now();
     // The second window is taken to have opened half a window before the first: it ends
     // (and restarts) half a window in. Without alerts it is not kept at all.
@@ -129,7 +131,7 @@ export class AlertWatch {
       }
       x.alerted.add(p.ip);
     }
-    if (forgot && this.forgotten++ === 0) this.onForgetting(this.maxKept);
+    if (forgot) this.forgetting.add();
     this.onAlert({
       type: 'alert',
       time: new Date(t).toISOString(),
@@ -165,6 +167,11 @@ export class AlertWatch {
     const mid = this.windows[0].start + this.windowMs / 2;
     if (t >= mid && this.windows[1].start < mid) this.windows[1] = this.open(t);
     return ended;
+  }
+
+  /** Alerts that made a window forget an earlier alerted source (it could alert again in that window). */
+  get forgotten(): number {
+    return this.forgetting.count;
   }
 
   get current(): Summarizer {

@@ -20,6 +20,9 @@ import { flat } from '../util/flat-string.js';
 import { PortSpread } from './port-spread.js';
 import { BitmapBudget, FOLD_BITMAPS } from './bitmap-budget.js';
 
+/** Open windows (and runs between windows) kept at most; not --max-sources (why: caps.ts). */
+export const FOLD_SOURCES = 10_000;
+
 /** A window's length and how many probes it prints before folding. */
 export interface FoldWindow {
   ms: number;
@@ -131,7 +134,7 @@ export class Folder {
     this.windows = opts.windows ?? FOLD_WINDOWS;
     if (this.windows.length === 0) throw new Error('Folder: no windows');
     this.byLength = this.windows.map(() => new Map());
-    this.maxSources = opts.maxSources ?? 10_000;
+    this.maxSources = opts.maxSources ?? FOLD_SOURCES;
     this.now = opts.now ?? Date.now;
     this.bitmaps = new BitmapBudget(opts.bitmaps ?? FOLD_BITMAPS);
   }

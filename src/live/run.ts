@@ -24,6 +24,9 @@ import type { InputOptions } from '../cli/options.js';
 import { AlertExec } from './alert-exec.js';
 import { AlertWatch, type Alert } from './alerts.js';
 import { Folder } from './fold.js';
+import { overviewSources } from './caps.js';
+import { DropCount } from './drop-count.js';
+import { DEFAULT_MAX_TRACKED } from '../annotate/index.js';
 import { finalReport } from './final-report.js';
 import { ParseSession } from './parse-session.js';
 import { alertLine, DayMarker, gapLine, indentedLine, printsAsProbe, probeLine, runSince, SourceColumn } from './probe-line.js';
@@ -52,6 +55,8 @@ export interface FollowRunOptions extends InputOptions {
   lang: Lang;
   kb: KnowledgeBase | null;
   annotate(e: FirewallEvent): void;
+  /** The annotator's detector keys dropped at their cap so far (a running total). */
+  annotationsDropped(): number;
   thresholds: Thresholds;
   /** --ignore: events left out once annotated (the detectors still see them), counted at the stop. */
   ignore: IgnoreList | null;
@@ -122,7 +127,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   const info = text ? (s: string) => out.write(s) : err;
   const infoWidth = text ? o.lineWidth : process.stderr.isTTY ? process.stderr.columns : Infinity;
 
-  const overview = new Overview(localClock(o.tz));
+  const overview = new Overview(localClock(o.tz), overviewSources(o.thresholds.limits.maxSources));
   const runSummary = new Summarizer(o.thresholds);
   const diag = new Diagnostics(err, o.lang);
 
@@ -135,6 +140,8 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
         out.write(indentedLine(termSafe(m.folded(n, ip, durationText(spanMs, o.lang), to, going)), o.lineWidth, c.dim) + '\n');
       })
     : null;
+  // The detectors' state lost at their cap can cost a packet its reading (a scan, a retry series).
+  const annotationDrops = new DropCount(() => err(`logscan: ${m.annotationsDropping(DEFAULT_MAX_TRACKED)}\n`));
 
   const sources = new SourceColumn();
   const days = new DayMarker(o.tz);
@@ -193,7 +200,10 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
     onEvent,
     onMalformed: diag.malformed,
     err,
-    afterChunk: () => out.flush(),
+    afterChunk: () => {
+      annotationDrops.total(o.annotationsDropped());
+      return out.flush();
+    },
   });
 
   let state: FollowState | null = null;
@@ -255,6 +265,8 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   if ((signal !== 'end' || loopFailure !== null) && o.files.includes('-')) process.stdin.destroy();
   folder?.flush();
   diag.finish();
+  annotationDrops.total(o.annotationsDropped());
+  if (annotationDrops.count > 0) err(`logscan: ${m.annotationsDropped(annotationDrops.count, DEFAULT_MAX_TRACKED)}\n`);
   if (alerts.forgotten > 0) err(`logscan: ${m.alertsForgotten(alerts.forgotten, o.thresholds.limits.maxSources)}\n`);
   if (text) {
     const doc = finalReport({ stats: session.reportStats(o.files), overview, summary: runSummary, kb: o.kb, lang: o.lang, tz: o.tz });

@@ -266,6 +266,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'follow.logGap': [14],
   'follow.alertsForgetting': [20_000, '10 min'],
   'follow.alertsForgotten': [37, 20_000],
+  'follow.annotationsDropping': [50_000],
+  'follow.annotationsDropped': [1234, 50_000],
   'formats.cisco-asa': ['106001, 106006, 106023'],
   'report.columnsLeftOut': ['seen, hosts'],
   'report.unranked': [5, 196],
