@@ -55,6 +55,19 @@ function daily(args: string[], env: Record<string, string> = {}): DailyJson {
 
 const at = (s: string): Date => new Date(s);
 
+/**
+ * The JSON document of a `daily` run, one start-up for every test that asks for it, for the
+ * renderers to print in the other formats as the CLI would ("the CLI prints what the
+ * renderers make of its JSON document" holds them to that). Per --lang: the interpretations'
+ * meanings in it follow it.
+ */
+function dailyDoc(args: string[], lang: 'en' | 'zh' = 'en'): DailyDoc {
+  const r = runCliShared(['daily', ...args, '-o', 'json', '--lang', lang]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as DailyDoc;
+}
+
 describe('day boundaries', () => {
   it('Europe/Berlin 2026-03-29 is 23 hours: 23:30 UTC the day before is in, 22:30 UTC is the next day', () => {
     const dir = tempDir();
@@ -489,10 +502,14 @@ describe('how far the logs reach', () => {
       { file: 'samples/pfirewall.log', items: { en: ['allowed 136 (45%)'], zh: ['放行 136（45%）'] } },
       { file: 'samples/ufw.log', items: { en: ['allowed 3 (0.6%)', 'other 2 (0.4%)'], zh: ['放行 3（0.6%）', '其他 2（0.4%）'] } },
     ];
+    const args = (file: string): string[] => [join(repoRoot, file), '--date', '2026-11-20', '--tz', 'UTC'];
+    // The widths from the renderer, given the CLI's document; the CLI wraps to COLUMNS as it does:
+    const text = (file: string, lang: 'en' | 'zh', columns: string): string => renderDailyText(dailyDoc(args(file), lang), { tz: 'UTC', color: false, width: Number(columns), lang });
+    expect(runCli(['daily', ...args('samples/pfirewall.log'), '-o', 'text'], { env: { COLUMNS: '65' } }).stdout).toBe(text('samples/pfirewall.log', 'en', '65'));
     for (const { file, items } of cases) {
       for (const lang of ['en', 'zh'] as const) {
         for (const columns of ['65', '80']) {
-          const lines = runCli(['daily', join(repoRoot, file), '--date', '2026-11-20', '--tz', 'UTC', '-o', 'text', '--lang', lang], { env: { COLUMNS: columns } }).stdout.split('\n');
+          const lines = text(file, lang, columns).split('\n');
           const at = lines.findIndex((l) => l.startsWith(lang === 'en' ? 'blocked ' : '拦截 '));
           const row = lines.slice(at, lines.findIndex((l, i) => i > at && !l.startsWith(' ')));
           const where = `${file} ${lang} ${columns}:\n${row.join('\n')}`;
@@ -507,7 +524,13 @@ describe('how far the logs reach', () => {
 
   // The report said "other 5 (0.7%)" and "[UFW BLOCK] 679 (97%)", the daily "other 2" and "[UFW BLOCK] 465".
   it('gives a share wherever the report does: "other" on the blocked row, each "logged as" label, in text and Markdown, both languages', () => {
-    const day = (lang: string, format: string) => runCliShared(['daily', join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-20', '--tz', 'UTC', '-o', format, '--lang', lang]).stdout;
+    // Each format from the renderer, given the CLI's document (the test above runs these two).
+    const day = (lang: 'en' | 'zh', format: 'text' | 'markdown' | 'html'): string => {
+      const doc = dailyDoc([join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-20', '--tz', 'UTC'], lang);
+      if (format === 'html') return renderDailyHtml(doc, { tz: 'UTC', lang });
+      if (format === 'markdown') return renderDailyMarkdown(doc, { tz: 'UTC', lang });
+      return renderDailyText(doc, { tz: 'UTC', color: false, width: Number(process.env.COLUMNS), lang });
+    };
     const report = runCliShared([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC']).stdout;
     expect(report).toMatch(/other 5 \(0\.7%\)/);
     expect(report).toMatch(/\[UFW BLOCK\] 679 \(97%\)/);
