@@ -1373,6 +1373,9 @@ describe('a rotation unread or missing inside the logs read', () => {
   const DAY_MS = 24 * HOUR;
   const T = Date.parse('2026-11-21T00:00:00Z');
   const base = ['--date', '2026-11-21', '--tz', 'UTC'];
+  /** A format as the CLI prints it to a wide terminal, from its document (dailyDoc): a start-up per language, not per format. */
+  const render = (doc: DailyDoc, format: string, lang: 'en' | 'zh'): string =>
+    format === 'html' ? renderDailyHtml(doc, { tz: 'UTC', lang }) : format === 'markdown' ? renderDailyMarkdown(doc, { tz: 'UTC', lang }) : renderDailyText(doc, { tz: 'UTC', color: false, width: Number(WIDE.COLUMNS), lang });
   const headingOf = (text: string): string => text.split('\n').find((l) => l.startsWith('Change') || l.startsWith('变化'))!;
 
   it("pfSense without bzip2 installed: a .bz2 that may hold the day and the day before leaves it covered from the first record read, and the day before unmeasured, though another log's rotations reach back", () => {
@@ -1437,7 +1440,7 @@ describe('a rotation unread or missing inside the logs read', () => {
     expect(d.comparison.todayCovered).toEqual({ from: '2026-11-21T00:00:00.000Z', to: '2026-11-22T00:00:00.000Z' });
     expect(d.comparison.todayGaps).toEqual([{ from: '2026-11-21T09:12:00.000Z', to: '2026-11-21T14:30:00.000Z' }]);
     expect(d.comparison.previousGaps).toEqual([]);
-    const out = (f: string, lang = 'en'): string => runCli(['daily', '--log-dir', dir, ...base, '-o', f, '--lang', lang], { env: WIDE }).stdout;
+    const out = (f: string, lang: 'en' | 'zh' = 'en'): string => render(dailyDoc(['--log-dir', dir, ...base], lang), f, lang);
     expect(headingOf(out('text'))).toBe('Change: vs 2026-11-20, from the same logs; 2026-11-21 only partly covered: 00:00-09:12 and 14:30-24:00');
     expect(headingOf(out('text', 'zh'))).toBe('变化：对比 2026-11-20，数据来自同一批日志；2026-11-21 只有部分时段有记录：00:00 至 09:12、14:30 至 24:00');
     expect(out('markdown')).toContain('2026-11-21 only partly covered: 00:00-09:12 and 14:30-24:00');
@@ -1451,7 +1454,7 @@ describe('a rotation unread or missing inside the logs read', () => {
     write(dir, 'kern.log', [isoLine(at('2026-11-22T06:30:00Z'))], T + DAY_MS + 12 * HOUR);
     write(dir, 'kern.log.1', [isoLine(at('2026-11-21T14:30:00Z')), isoLine(at('2026-11-21T14:45:00Z')), isoLine(at('2026-11-21T20:00:00Z')), isoLine(at('2026-11-22T06:20:00Z'))], T + DAY_MS + 6.4 * HOUR);
     write(dir, 'kern.log.3', [isoLine(at('2026-11-19T23:00:00Z')), isoLine(at('2026-11-21T01:00:00Z')), isoLine(at('2026-11-21T09:05:00Z')), isoLine(at('2026-11-21T09:12:00Z'))], T + 9.25 * HOUR);
-    const out = (f: string, lang = 'en'): string => runCli(['daily', '--log-dir', dir, ...base, '-o', f, '--lang', lang], { env: WIDE }).stdout;
+    const out = (f: string, lang: 'en' | 'zh' = 'en'): string => render(dailyDoc(['--log-dir', dir, ...base], lang), f, lang);
     const spark = (text: string): string => text.split('\n')[text.split('\n').findIndex((l) => l.startsWith('Activity per hour') || l.startsWith('每小时活动')) + 1]!.trim();
     const text = out('text');
     // 01: 1 packet (the busiest hour has 2); 09: 2, 14: 2, 20: 1; 10-13 without logs.
