@@ -55,6 +55,19 @@ function daily(args: string[], env: Record<string, string> = {}): DailyJson {
 
 const at = (s: string): Date => new Date(s);
 
+/**
+ * The JSON document of a `daily` run, one start-up for every test that asks for it, for the
+ * renderers to print in the other formats as the CLI would ("the CLI prints what the
+ * renderers make of its JSON document" holds them to that). Per --lang: the interpretations'
+ * meanings in it follow it.
+ */
+function dailyDoc(args: string[], lang: 'en' | 'zh' = 'en'): DailyDoc {
+  const r = runCliShared(['daily', ...args, '-o', 'json', '--lang', lang]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as DailyDoc;
+}
+
 describe('day boundaries', () => {
   it('Europe/Berlin 2026-03-29 is 23 hours: 23:30 UTC the day before is in, 22:30 UTC is the next day', () => {
     const dir = tempDir();
@@ -489,10 +502,14 @@ describe('how far the logs reach', () => {
       { file: 'samples/pfirewall.log', items: { en: ['allowed 136 (45%)'], zh: ['放行 136（45%）'] } },
       { file: 'samples/ufw.log', items: { en: ['allowed 3 (0.6%)', 'other 2 (0.4%)'], zh: ['放行 3（0.6%）', '其他 2（0.4%）'] } },
     ];
+    const args = (file: string): string[] => [join(repoRoot, file), '--date', '2026-11-20', '--tz', 'UTC'];
+    // The widths from the renderer, given the CLI's document; the CLI wraps to COLUMNS as it does:
+    const text = (file: string, lang: 'en' | 'zh', columns: string): string => renderDailyText(dailyDoc(args(file), lang), { tz: 'UTC', color: false, width: Number(columns), lang });
+    expect(runCli(['daily', ...args('samples/pfirewall.log'), '-o', 'text'], { env: { COLUMNS: '65' } }).stdout).toBe(text('samples/pfirewall.log', 'en', '65'));
     for (const { file, items } of cases) {
       for (const lang of ['en', 'zh'] as const) {
         for (const columns of ['65', '80']) {
-          const lines = runCli(['daily', join(repoRoot, file), '--date', '2026-11-20', '--tz', 'UTC', '-o', 'text', '--lang', lang], { env: { COLUMNS: columns } }).stdout.split('\n');
+          const lines = text(file, lang, columns).split('\n');
           const at = lines.findIndex((l) => l.startsWith(lang === 'en' ? 'blocked ' : '拦截 '));
           const row = lines.slice(at, lines.findIndex((l, i) => i > at && !l.startsWith(' ')));
           const where = `${file} ${lang} ${columns}:\n${row.join('\n')}`;
@@ -507,7 +524,13 @@ describe('how far the logs reach', () => {
 
   // The report said "other 5 (0.7%)" and "[UFW BLOCK] 679 (97%)", the daily "other 2" and "[UFW BLOCK] 465".
   it('gives a share wherever the report does: "other" on the blocked row, each "logged as" label, in text and Markdown, both languages', () => {
-    const day = (lang: string, format: string) => runCliShared(['daily', join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-20', '--tz', 'UTC', '-o', format, '--lang', lang]).stdout;
+    // Each format from the renderer, given the CLI's document (the test above runs these two).
+    const day = (lang: 'en' | 'zh', format: 'text' | 'markdown' | 'html'): string => {
+      const doc = dailyDoc([join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-20', '--tz', 'UTC'], lang);
+      if (format === 'html') return renderDailyHtml(doc, { tz: 'UTC', lang });
+      if (format === 'markdown') return renderDailyMarkdown(doc, { tz: 'UTC', lang });
+      return renderDailyText(doc, { tz: 'UTC', color: false, width: Number(process.env.COLUMNS), lang });
+    };
     const report = runCliShared([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC']).stdout;
     expect(report).toMatch(/other 5 \(0\.7%\)/);
     expect(report).toMatch(/\[UFW BLOCK\] 679 \(97%\)/);
@@ -773,11 +796,25 @@ describe('how far the logs reach', () => {
 describe('a day the logs do not reach, or reach only in part: the comparison', () => {
   // samples/ufw.log runs from 2026-11-20 06:51:08 to 2026-11-22 04:09:54 (UTC); --year: its stamps have none.
   const sample = join(repoRoot, 'samples/ufw.log');
-  const run = (file: string, date: string, format: string, lang = 'en'): string => {
+  const cli = (file: string, date: string, format: string, lang = 'en'): string => {
     const r = runCliShared(['daily', file, '--date', date, '--tz', 'UTC', '--year', '2026', '-o', format, '--lang', lang], { env: WIDE });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     return r.stdout;
+  };
+  /**
+   * A day as the CLI prints it: one start-up per log, day and language (its JSON document:
+   * the interpretations' meanings in it are in --lang), and each other format is what the
+   * renderers make of that document, which is what the CLI prints (the first test here holds
+   * it to that). A start-up is ~0.3 s of CPU; this section asked for some forty.
+   */
+  const run = (file: string, date: string, format: string, lang: 'en' | 'zh' = 'en'): string => {
+    const json = cli(file, date, 'json', lang);
+    if (format === 'json') return json;
+    const doc = JSON.parse(json) as DailyDoc;
+    if (format === 'html') return renderDailyHtml(doc, { tz: 'UTC', lang });
+    if (format === 'markdown') return renderDailyMarkdown(doc, { tz: 'UTC', lang });
+    return renderDailyText(doc, { tz: 'UTC', color: false, width: Number(WIDE.COLUMNS), lang });
   };
   const json = (file: string, date: string): DailyJson & { comparison: Comparison } => JSON.parse(run(file, date, 'json')) as DailyJson & { comparison: Comparison };
   const changeLine = (text: string): string => text.split('\n').find((l) => l.startsWith('Change: ') || l.startsWith('变化：'))!;
@@ -789,6 +826,14 @@ describe('a day the logs do not reach, or reach only in part: the comparison', (
     utimesSync(copy, t, t);
     return copy;
   };
+
+  it('the CLI prints what the renderers make of its JSON document, in every format and both languages (the tests below read the formats so)', () => {
+    // A day partly covered after a whole one: the Change heading, the chart and the notes all have something to say.
+    const cut = cutSample();
+    for (const lang of ['en', 'zh'] as const) {
+      for (const format of ['text', 'markdown', 'html'] as const) expect(cli(cut, '2026-11-22', format, lang), `${format} ${lang}`).toBe(run(cut, '2026-11-22', format, lang));
+    }
+  });
 
   it('a day after the logs end: no change figures, one line in every format and both languages says why; JSON notCompared, no delta', () => {
     const d = json(sample, '2026-11-23');
@@ -1328,6 +1373,9 @@ describe('a rotation unread or missing inside the logs read', () => {
   const DAY_MS = 24 * HOUR;
   const T = Date.parse('2026-11-21T00:00:00Z');
   const base = ['--date', '2026-11-21', '--tz', 'UTC'];
+  /** A format as the CLI prints it to a wide terminal, from its document (dailyDoc): a start-up per language, not per format. */
+  const render = (doc: DailyDoc, format: string, lang: 'en' | 'zh'): string =>
+    format === 'html' ? renderDailyHtml(doc, { tz: 'UTC', lang }) : format === 'markdown' ? renderDailyMarkdown(doc, { tz: 'UTC', lang }) : renderDailyText(doc, { tz: 'UTC', color: false, width: Number(WIDE.COLUMNS), lang });
   const headingOf = (text: string): string => text.split('\n').find((l) => l.startsWith('Change') || l.startsWith('变化'))!;
 
   it("pfSense without bzip2 installed: a .bz2 that may hold the day and the day before leaves it covered from the first record read, and the day before unmeasured, though another log's rotations reach back", () => {
@@ -1392,7 +1440,7 @@ describe('a rotation unread or missing inside the logs read', () => {
     expect(d.comparison.todayCovered).toEqual({ from: '2026-11-21T00:00:00.000Z', to: '2026-11-22T00:00:00.000Z' });
     expect(d.comparison.todayGaps).toEqual([{ from: '2026-11-21T09:12:00.000Z', to: '2026-11-21T14:30:00.000Z' }]);
     expect(d.comparison.previousGaps).toEqual([]);
-    const out = (f: string, lang = 'en'): string => runCli(['daily', '--log-dir', dir, ...base, '-o', f, '--lang', lang], { env: WIDE }).stdout;
+    const out = (f: string, lang: 'en' | 'zh' = 'en'): string => render(dailyDoc(['--log-dir', dir, ...base], lang), f, lang);
     expect(headingOf(out('text'))).toBe('Change: vs 2026-11-20, from the same logs; 2026-11-21 only partly covered: 00:00-09:12 and 14:30-24:00');
     expect(headingOf(out('text', 'zh'))).toBe('变化：对比 2026-11-20，数据来自同一批日志；2026-11-21 只有部分时段有记录：00:00 至 09:12、14:30 至 24:00');
     expect(out('markdown')).toContain('2026-11-21 only partly covered: 00:00-09:12 and 14:30-24:00');
@@ -1406,7 +1454,7 @@ describe('a rotation unread or missing inside the logs read', () => {
     write(dir, 'kern.log', [isoLine(at('2026-11-22T06:30:00Z'))], T + DAY_MS + 12 * HOUR);
     write(dir, 'kern.log.1', [isoLine(at('2026-11-21T14:30:00Z')), isoLine(at('2026-11-21T14:45:00Z')), isoLine(at('2026-11-21T20:00:00Z')), isoLine(at('2026-11-22T06:20:00Z'))], T + DAY_MS + 6.4 * HOUR);
     write(dir, 'kern.log.3', [isoLine(at('2026-11-19T23:00:00Z')), isoLine(at('2026-11-21T01:00:00Z')), isoLine(at('2026-11-21T09:05:00Z')), isoLine(at('2026-11-21T09:12:00Z'))], T + 9.25 * HOUR);
-    const out = (f: string, lang = 'en'): string => runCli(['daily', '--log-dir', dir, ...base, '-o', f, '--lang', lang], { env: WIDE }).stdout;
+    const out = (f: string, lang: 'en' | 'zh' = 'en'): string => render(dailyDoc(['--log-dir', dir, ...base], lang), f, lang);
     const spark = (text: string): string => text.split('\n')[text.split('\n').findIndex((l) => l.startsWith('Activity per hour') || l.startsWith('每小时活动')) + 1]!.trim();
     const text = out('text');
     // 01: 1 packet (the busiest hour has 2); 09: 2, 14: 2, 20: 1; 10-13 without logs.

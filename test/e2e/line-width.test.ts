@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, runCliShared, tempDir } from '../helpers/cli.js';
 import { displayWidth } from '../../src/render/box-table.js';
 
 const UFW = 'samples/ufw.log';
@@ -17,8 +17,9 @@ function over(text: string, columns: number): string[] {
   return text.split('\n').filter((l) => displayWidth(l) > columns).map((l) => `${displayWidth(l)}: ${l}`);
 }
 
+/** Shared: a test that reads a run the loop above it made (the same arguments) starts no CLI of its own. */
 function run(args: string[], columns: number, input?: string): string {
-  const r = runCli(args, { env: { COLUMNS: String(columns) }, input });
+  const r = runCliShared(args, { env: { COLUMNS: String(columns) }, input });
   expect(r.code, r.stderr).toBe(0);
   return r.stdout;
 }
@@ -131,12 +132,14 @@ describe('--source details: two log prefixes wider than the line each start a li
 describe('report: the title line within the width', () => {
   const WINDOWS = '../shared/corpus/windows-firewall/balaji6894-copilot_pfirewall-pid-nul.log';
   /** A copy of the sample under a deep directory and a long name, as a rotated log in an archive might be. */
+  let copy: string | undefined;
   const deep = (): string => {
+    if (copy !== undefined) return copy; // one copy: runs of it by the tests below are shared
     const dir = join(tempDir(), 'archive', 'gateway-edge-01.example.net', 'var', 'log');
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, 'ufw.log.2026-11-22_rotated-by-logrotate-after-reboot');
-    writeFileSync(file, readFileSync(UFW));
-    return file;
+    copy = join(dir, 'ufw.log.2026-11-22_rotated-by-logrotate-after-reboot');
+    writeFileSync(copy, readFileSync(UFW));
+    return copy;
   };
 
   for (const columns of COLUMNS)
@@ -151,10 +154,10 @@ describe('report: the title line within the width', () => {
       });
 
   it('a long path breaks after a directory, the file name whole on its own line; continuation lines go on under it', () => {
-    const text = run([WINDOWS, ...BASE], 65);
+    const text = run([WINDOWS, ...BASE, '--lang', 'en'], 65);
     expect(text.split('\n').slice(0, 2)).toEqual(['logscan · ../shared/corpus/windows-firewall/', '          balaji6894-copilot_pfirewall-pid-nul.log']);
     const long = deep();
-    const lines = run([long, ...BASE], 65).split('\n');
+    const lines = run([long, ...BASE, '--lang', 'en'], 65).split('\n');
     const title = lines.slice(0, lines.findIndex((l) => /^\d{4}-/.test(l)));
     expect(title.length).toBeGreaterThan(1);
     expect(title.at(-1)!.trim()).toBe(basename(long));
@@ -171,7 +174,7 @@ describe('formats within the width', () => {
       });
 
   it('an example line that wraps goes on two columns further in; nothing of it is lost', () => {
-    const text = run(['formats'], 80);
+    const text = run(['formats', '--lang', 'en'], 80);
     // A word longer than a line (the journald JSON example) is cut, so compare without the breaks.
     const chars = (s: string): string => s.replace(/\s+/g, '');
     const wide = run(['formats'], 1000);
@@ -179,7 +182,7 @@ describe('formats within the width', () => {
     expect(chars(text)).toBe(chars(wide));
     expect(text).toContain('\n    #Fields: date time action protocol src-ip dst-ip src-port dst-port size\n      tcpflags ');
     // Its spacing is the format's: BSD syslog pads the day ("Jan  5"), and wrapping keeps that.
-    expect(run(['formats'], 65)).toContain('\n    <166>Jan  5 08:52:35 10.22.8.216 %ASA-6-302013: Built\n      inbound ');
+    expect(run(['formats', '--lang', 'en'], 65)).toContain('\n    <166>Jan  5 08:52:35 10.22.8.216 %ASA-6-302013: Built\n      inbound ');
   });
 });
 
@@ -206,7 +209,7 @@ describe('check: its hints within the width', () => {
 
   it('a wrapped hint goes on under its text, nothing of it lost', () => {
     const hint = (columns: number) => {
-      const text = run(['check', ASA], columns);
+      const text = run(['check', ASA, '--lang', 'en'], columns);
       return text.slice(text.indexOf('hint: ')).trimEnd().split('\n');
     };
     const narrow = hint(65);
