@@ -176,7 +176,7 @@ function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
  * (`(printf '\x1f'; sleep 1; cat rest) | logscan -`): deciding on it read gzip data as binary.
  * The reader holds them until more come or the input ends.
  */
-export function undecidedHead(head: Uint8Array): boolean {
+function undecidedHead(head: Uint8Array): boolean {
   if (maybeBomPrefix(head)) return true;
   return [GZIP_MAGIC, ...PACKED.map((p) => p.magic)].some((m) => head.length < m.length && isPrefixOf(head, m));
 }

@@ -433,9 +433,8 @@ function create(file: ParseContext, sink: LineSink): LineParser {
   // tcpdump -v's header line waiting for its second line (see the top).
   let held: string | null = null;
   let heldNo = 0;
-  let heldReason: LineReason = NEXT_LINE;
   const flush = (): void => {
-    if (held !== null) sink.malformed(heldNo, held, heldReason);
+    if (held !== null) sink.malformed(heldNo, held, NEXT_LINE);
     held = null;
   };
   return {
@@ -451,7 +450,7 @@ function create(file: ParseContext, sink: LineSink): LineParser {
           held = null;
           const joined = `${head.slice(0, heldEnd(head))} ${text.slice(ws, end)}`;
           const r = own.parse(joined, joined.charCodeAt(0) === 0x20 ? skipSpaces(joined, 0, joined.length) : 0, joined.length, NO_HEAD, heldNo);
-          if (r === NOT_MINE) sink.malformed(heldNo, head, heldReason);
+          if (r === NOT_MINE) sink.malformed(heldNo, head, NEXT_LINE);
           else if (r instanceof PayloadReject) sink.malformed(heldNo, joined, r.reason);
           else sink.event(r);
           sink.skipped(lineNo, reason('tcpdump-continued', '', String(heldNo)));
@@ -486,7 +485,6 @@ function create(file: ParseContext, sink: LineSink): LineParser {
         if (r.reason === NEXT_LINE && bare) {
           held = text;
           heldNo = lineNo;
-          heldReason = r.reason;
         } else if (r.malformed) sink.malformed(lineNo, text, r.reason);
         else sink.skipped(lineNo, r.reason);
       } else {
