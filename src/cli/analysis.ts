@@ -45,7 +45,8 @@ export interface Analysis {
   annotationsDropped(): number;
 }
 
-export function buildAnalysis(opts: CommonOptions): Analysis {
+/** `maxTracked`: the keys each annotation detector keeps (follow's --max-sources, caps.ts); else the annotator's default. */
+export function buildAnalysis(opts: CommonOptions, maxTracked?: number): Analysis {
   setHomeNetworks(homeNetworks(opts.homeNet));
   const kb = loadKnowledge({ extraDirs: opts.signatures });
   // The annotator is built for the first event it annotates: the main thread of a threaded
@@ -58,7 +59,7 @@ export function buildAnalysis(opts: CommonOptions): Analysis {
   return {
     kb,
     localSignatures: kb.localSignatures,
-    annotate: (e) => (annotator ??= createAnnotator(kb, { lang: opts.lang, detectorParams: opts.detectorParams })).annotate(e),
+    annotate: (e) => (annotator ??= createAnnotator(kb, { lang: opts.lang, detectorParams: opts.detectorParams, maxTracked })).annotate(e),
     annotationsDropped: () => (annotator === null ? 0 : annotator.stats().evicted),
   };
 }

@@ -8,6 +8,7 @@ import { usageError } from '../i18n/messages.js';
 import { splitCommand } from '../live/argv.js';
 import { parseDuration } from '../live/duration.js';
 import { runFollow } from '../live/run.js';
+import { annotatorKeys } from '../live/caps.js';
 import { buildAnalysis } from './analysis.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { addInputOptions, readCommonOptions } from './options.js';
@@ -60,7 +61,7 @@ export function registerFollow(program: Command, setExit: (code: number) => void
       if (!Number.isFinite(alertScore) || alertScore <= 0) throw usageError((u) => u.positiveNumber('--alert-score', String(raw.alertScore)));
     }
     const { ignore } = await readEnrichOptions(raw, common.lang);
-    const analysis = buildAnalysis(common);
+    const analysis = buildAnalysis(common, annotatorKeys(thresholds.limits.maxSources));
     const code = await runFollow({
       ...common,
       files,

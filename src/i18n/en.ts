@@ -1267,7 +1267,7 @@ export const en = {
     sweepHosts: (n: number) => `distinct hosts that make a horizontal sweep, and an ACK scan across hosts (default ${n})`,
     /** `twoSummaries`: follow's cap, of each of its two summaries. */
     maxSources: (n: number, twoSummaries: boolean) =>
-      `${twoSummaries ? "source profiles kept in memory by each of the run's and the window's summaries; below 20000 also the sources the report at the stop counts (10 per profile)" : 'source profiles kept in memory'} (default ${n})`,
+      `${twoSummaries ? "source profiles kept in memory by each of the run's and the window's summaries, and the keys each annotation detector keeps (at most 50000); below 20000 also the sources the report at the stop counts (10 per profile)" : 'source profiles kept in memory'} (default ${n})`,
     followAlertExec: (score: number) => `run CMD for each alert, without a shell, the alert as JSON on stdin (10 s timeout; default --alert-score ${score})`,
   },
 

@@ -972,7 +972,7 @@ export const zh: Messages = {
     scanPorts: (n) => `构成纵向/UDP 扫描的不同端口数（默认 ${n}）`,
     sweepHosts: (n) => `构成横向扫描（以及跨主机 ACK 扫描）的不同主机数（默认 ${n}）`,
     maxSources: (n, twoSummaries) =>
-      `${twoSummaries ? '全程摘要和时间窗口摘要各自在内存中保留的来源数；低于 20,000 时也限制结束报告计数的来源数（每个档案 10 个）' : '在内存中保留的来源数'}（默认 ${fmtInt(n)}）`,
+      `${twoSummaries ? '全程摘要和时间窗口摘要各自在内存中保留的来源数，也是每个注释检测器保留的键数（最多 50,000）；低于 20,000 时也限制结束报告计数的来源数（每个档案 10 个）' : '在内存中保留的来源数'}（默认 ${fmtInt(n)}）`,
     followAlertExec: (score) => `每次告警运行 CMD（不经 shell），告警以 JSON 形式从标准输入传入（超时 10 秒；默认 --alert-score ${score}）`,
   },
 

@@ -8,7 +8,13 @@
 // eviction adds a count line. Measured on `node bench/follow-hostile.mjs OUT --sources 4000
 // --wave 2000` with --max-sources 200: 26,795 lines with 10,000 windows, 620,002 with 200
 // (and more CPU). Its memory has bounds of its own (10,000 windows, the bitmap budget).
+//
+// The annotator's detectors (src/annotate/detectors/) keep an LRU each, of sources or of
+// (source, destination) pairs: their 50,000 keys outweighed the profiles a low cap keeps, so
+// a lower --max-sources caps each of them too (a key dropped early costs a packet a reading:
+// drop-count.ts says it). The report and `events` keep the annotator's own 50,000.
 import { OVERVIEW_SOURCES } from '../aggregate/overview.js';
+import { DEFAULT_MAX_TRACKED } from '../annotate/index.js';
 
 /**
  * Overview sources per profile kept. An overview entry is an address and a count, a
@@ -20,4 +26,9 @@ export const OVERVIEW_PER_PROFILE = 10;
 /** Distinct sources the run overview counts exactly (then "≥"), for the report at the stop. */
 export function overviewSources(maxSources: number): number {
   return Math.min(OVERVIEW_SOURCES, OVERVIEW_PER_PROFILE * Math.max(1, maxSources));
+}
+
+/** Keys each annotation detector keeps in `follow`: --max-sources when it is below the annotator's own cap. */
+export function annotatorKeys(maxSources: number): number {
+  return Math.min(DEFAULT_MAX_TRACKED, Math.max(1, maxSources));
 }

@@ -24,9 +24,8 @@ import type { InputOptions } from '../cli/options.js';
 import { AlertExec } from './alert-exec.js';
 import { AlertWatch, type Alert } from './alerts.js';
 import { Folder } from './fold.js';
-import { overviewSources } from './caps.js';
+import { annotatorKeys, overviewSources } from './caps.js';
 import { DropCount } from './drop-count.js';
-import { DEFAULT_MAX_TRACKED } from '../annotate/index.js';
 import { finalReport } from './final-report.js';
 import { ParseSession } from './parse-session.js';
 import { alertLine, DayMarker, gapLine, indentedLine, printsAsProbe, probeLine, runSince, SourceColumn } from './probe-line.js';
@@ -141,7 +140,8 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
       })
     : null;
   // The detectors' state lost at their cap can cost a packet its reading (a scan, a retry series).
-  const annotationDrops = new DropCount(() => err(`logscan: ${m.annotationsDropping(DEFAULT_MAX_TRACKED)}\n`));
+  const detectorKeys = annotatorKeys(o.thresholds.limits.maxSources);
+  const annotationDrops = new DropCount(() => err(`logscan: ${m.annotationsDropping(detectorKeys)}\n`));
 
   const sources = new SourceColumn();
   const days = new DayMarker(o.tz);
@@ -266,7 +266,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   folder?.flush();
   diag.finish();
   annotationDrops.total(o.annotationsDropped());
-  if (annotationDrops.count > 0) err(`logscan: ${m.annotationsDropped(annotationDrops.count, DEFAULT_MAX_TRACKED)}\n`);
+  if (annotationDrops.count > 0) err(`logscan: ${m.annotationsDropped(annotationDrops.count, detectorKeys)}\n`);
   if (alerts.forgotten > 0) err(`logscan: ${m.alertsForgotten(alerts.forgotten, o.thresholds.limits.maxSources)}\n`);
   if (text) {
     const doc = finalReport({ stats: session.reportStats(o.files), overview, summary: runSummary, kb: o.kb, lang: o.lang, tz: o.tz });

@@ -1,6 +1,8 @@
 // What --max-sources bounds in `follow` beyond the summaries (and what not), and how a drop at a cap is said.
 import { describe, expect, it } from 'vitest';
-import { overviewSources, OVERVIEW_PER_PROFILE } from '../../src/live/caps.js';
+import { annotatorKeys, overviewSources, OVERVIEW_PER_PROFILE } from '../../src/live/caps.js';
+import { DEFAULT_MAX_TRACKED } from '../../src/annotate/index.js';
+import { buildAnalysis } from '../../src/cli/analysis.js';
 import { FOLD_SOURCES, Folder } from '../../src/live/fold.js';
 import { Overview, OVERVIEW_SOURCES } from '../../src/aggregate/overview.js';
 import { DropCount } from '../../src/live/drop-count.js';
@@ -39,6 +41,31 @@ describe('follow: --max-sources lowers the run overview, not the fold table', ()
     };
     expect(shown(2)).toBe(90);
     expect(shown(FOLD_SOURCES)).toBe(9);
+  });
+});
+
+describe("follow: --max-sources lowers the annotator's detector keys", () => {
+  it('a lower cap is the keys each detector keeps; a higher one does not raise the annotator\'s 50,000', () => {
+    expect(DEFAULT_MAX_TRACKED).toBe(50_000);
+    expect(annotatorKeys(1000)).toBe(1000);
+    expect(annotatorKeys(20_000)).toBe(20_000);
+    expect(annotatorKeys(50_000)).toBe(50_000);
+    expect(annotatorKeys(1_000_000)).toBe(DEFAULT_MAX_TRACKED);
+    expect(annotatorKeys(0)).toBe(1);
+  });
+
+  it('an analysis built with it drops the keys past it (the report\'s, built without, keeps them)', () => {
+    // SYNs from port 53 to 22: the service-spread detector keeps a key per source.
+    const syn = (i: number) => makeEvent({ time: new Date(T0 + i * 1000), proto: 'tcp', tcpFlags: ['SYN'], src: { ip: `203.0.113.${i + 1}`, port: 53 }, dst: { ip: '192.168.1.20', port: 22 }, annotations: [] });
+    const common = { inputFormat: null, year: null, tz: null, lang: 'en' as const, signatures: [], homeNet: [] };
+    const capped = buildAnalysis(common, annotatorKeys(5));
+    const report = buildAnalysis(common);
+    for (let i = 0; i < 8; i++) {
+      capped.annotate(syn(i));
+      report.annotate(syn(i));
+    }
+    expect(capped.annotationsDropped()).toBeGreaterThanOrEqual(3);
+    expect(report.annotationsDropped()).toBe(0);
   });
 });
 
