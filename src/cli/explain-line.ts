@@ -9,6 +9,7 @@ import { ownReason, trafficKind, type OwnReason, type TrafficKind } from '../agg
 import type { AddressEntry, KnowledgeBase, Lang, PortClass } from '../knowledge/types.js';
 import { sniffFormat } from '../parsers/registry.js';
 import { createGuarded } from '../parsers/guard.js';
+import { fileYearCarry } from '../parsers/timestamp.js';
 import { ExportEntryBounds, journalExportFormat } from '../parsers/journald.js';
 import { SNIFF_LINES } from '../input/pick-format.js';
 import type { DateNote, FormatDefinition, HeaderNote, LineParser, LineSink, ZoneNote } from '../parsers/types.js';
@@ -231,7 +232,8 @@ export class LineExplainer {
     let p = this.parsers.get(format.id);
     if (p === undefined) {
       const { now, year, tz } = this.time;
-      p = createGuarded(format, { file: 'explain', refDate: now, year, tz, headerNote: this.headerNote, zoneNote: this.zoneNote, dateNote: this.dateNote }, this.sink);
+      // One year carry per format, as the report's reader gives a file's: a Cisco device stamp's year dates the year-less headers after it.
+      p = createGuarded(format, { file: 'explain', refDate: now, year, yearCarry: fileYearCarry(year), tz, headerNote: this.headerNote, zoneNote: this.zoneNote, dateNote: this.dateNote }, this.sink);
       this.parsers.set(format.id, p);
     }
     return p;

@@ -10,6 +10,7 @@ import { BinaryGate, BinaryInputError } from './binary.js';
 import { LineSplitter, overlongReason } from './lines.js';
 import { inputName, openInput, releaseFifo, type OpenedInput } from './open.js';
 import { yearReference } from './end-stamp.js';
+import { fileYearCarry } from '../parsers/timestamp.js';
 import { PickingParser, type FormatChoice, type PickedFormat } from './pick-format.js';
 import { familyKeys } from './rotation-order.js';
 import { errnoCode, problemText, systemError, type InputProblem } from './problem.js';
@@ -119,7 +120,7 @@ export async function readInputs(paths: readonly string[], opts: ReadOptions): P
     const sameLog = timeCarry !== undefined && next !== null && next === family;
     if (!sameLog) timeCarry = { previous: NaN };
     // Without --year each file's year comes from its date, until a stamp names one.
-    if (opts.year === null || !sameLog || yearCarry === undefined) yearCarry = { year: opts.year ?? 0, month: 0, moves: 0, given: opts.year !== null };
+    yearCarry = fileYearCarry(opts.year, sameLog ? yearCarry : undefined);
     family = next;
     const stats = await readOne(path, opts, yearCarry, timeCarry);
     opts.onInputDone?.(stats);

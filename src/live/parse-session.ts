@@ -16,6 +16,7 @@ import { termSafe } from '../render/sanitize.js';
 import { testCrashHook } from '../cli/test-hooks.js';
 import { problemText, type InputProblem } from '../input/problem.js';
 import { reasonText } from '../i18n/messages.js';
+import { fileYearCarry } from '../parsers/timestamp.js';
 
 export interface ParseSessionOptions extends InputOptions {
   onEvent(e: FirewallEvent): void;
@@ -37,7 +38,8 @@ export class ParseSession implements FollowConsumer {
    * Where each path's log order and --year stand, for its successors after rotation (and
    * the rotated file finished first on a restart with --state): the hour autumn repeats
    * goes on in the new file after the old one's last line, and January after December,
-   * as `logscan kern.log.1 kern.log` reads them (input/read.ts). One pair per path.
+   * as `logscan kern.log.1 kern.log` reads them (input/read.ts). One pair per path; without
+   * --year each file gets a year carry of its own, as the report's files do (fileYearCarry).
    */
   private readonly carries = new Map<string, { time: LocalTimeCarry; year: YearCarry | undefined }>();
   /** Paths with a problem said and not yet resolved (unreadable): exit 3. */
@@ -104,6 +106,8 @@ export class ParseSession implements FollowConsumer {
       },
     };
     const carry = this.carryFor(file.name);
+    // Shared by the file's readers: a Cisco device stamp's year dates the year-less headers after it, as in the report.
+    carry.year = fileYearCarry(this.opts.year, carry.year);
     const inherited = this.opts.inputFormat ?? (file.reason === 'start' || file.reason === 'resumed' ? null : (this.formats.get(file.name) ?? null));
     // The clock when a line is read bounds its time (the file's mtime at opening did not
     // bound the lines written since: a log quiet for three days dated new lines a year early).
@@ -163,8 +167,7 @@ export class ParseSession implements FollowConsumer {
   private carryFor(name: string): { time: LocalTimeCarry; year: YearCarry | undefined } {
     let c = this.carries.get(name);
     if (c === undefined) {
-      const year = this.opts.year;
-      c = { time: { previous: NaN }, year: year === null ? undefined : { year, month: 0, moves: 0, given: true } };
+      c = { time: { previous: NaN }, year: undefined };
       this.carries.set(name, c);
     }
     return c;

@@ -199,6 +199,18 @@ export function yearNamed(carry: YearCarry, year: number, mo: number): void {
   carry.moves++;
 }
 
+/**
+ * The year carry a file's readers share (a syslog header's clock and a device's own stamp,
+ * as a Cisco ASA's): with --year the one the rotation before left (`previous`, the same log
+ * read oldest first), else a new one, the file's year-less stamps dated by its date until a
+ * stamp names a year. The report's reader, `follow` and `explain` all start a file with it:
+ * without one each reader kept its own, and a device stamp's year never reached the headers.
+ */
+export function fileYearCarry(year: number | null, previous?: YearCarry): YearCarry {
+  if (year !== null && previous !== undefined) return previous;
+  return { year: year ?? 0, month: 0, moves: 0, given: year !== null };
+}
+
 /** Year of year-less stamps: from --year with Dec→Jan rollover, or from the reference date. */
 class YearInference {
   /** Why the last resolve() returned NaN: the line's malformed reason. */
