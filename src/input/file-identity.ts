@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { NODE_IO, type FollowIo, type ReadHandle } from './follow-io.js';
-import { PackedCopy, packingOfName, type Packing } from './packed-copy.js';
+import { PackedCopy, PackedCopyCut, packingOfName, type Packing } from './packed-copy.js';
+import { fsProblem, type InputProblem } from './problem.js';
 import { onPath, unpackerNamed, type UnpackerName } from './unpackers.js';
 import { basename, dirname, join } from 'node:path';
 import { rotationLike } from './rotation-order.js';
@@ -148,7 +149,9 @@ export async function locate(candidates: readonly string[], id: string, fp: Fing
  * `.xz`, `.zst` when their command is installed) that unpacks to the same first bytes: that
  * copy or that file, compressed since (its unpacked length is only known by unpacking it
  * all, so `minSize` is not checked: reading on from the offset finds what it holds). The
- * ones whose command is missing are not looked into: `unreadableCopies` names them.
+ * ones whose command is missing are not looked into: `unreadableCopies` names them. A
+ * compressed sibling whose first KiB could not be read (EIO) may be the copy: it is put in
+ * `unreadable` when no other sibling is, so the follower says the read error, not a copy gone.
  */
 export async function locateCopy(
   path: string,
@@ -157,12 +160,23 @@ export async function locateCopy(
   io: FollowIo = NODE_IO,
   /** The path's siblings when already listed. */
   listed?: readonly Sibling[],
+  /** Filled with the compressed siblings a read error kept from comparing, when none matched. */
+  unreadable?: UnreadableCopy[],
 ): Promise<LocatedFile | null> {
   if (fp.hash === null) return null;
   const all = listed ?? (await siblings(path, io));
   const plain = all.filter((s) => s.packed === null).map((s) => s.path);
   const packed = all.filter((s) => s.packed !== null && unpackable(s.packed));
-  return (await locatePlainCopy(plain, fp, minSize, io)) ?? (await locatePackedCopy(packed, fp, io));
+  const failed: UnreadableCopy[] = [];
+  const found = (await locatePlainCopy(plain, fp, minSize, io)) ?? (await locatePackedCopy(packed, fp, io, failed));
+  if (found === null) unreadable?.push(...failed);
+  return found;
+}
+
+/** A compressed sibling that could not be compared with the file looked for: reading it failed. */
+export interface UnreadableCopy {
+  path: string;
+  problem: InputProblem;
 }
 
 /**
@@ -191,7 +205,7 @@ async function locatePlainCopy(candidates: readonly string[], fp: Fingerprint, m
   return null;
 }
 
-async function locatePackedCopy(candidates: readonly Sibling[], fp: Fingerprint, io: FollowIo): Promise<LocatedFile | null> {
+async function locatePackedCopy(candidates: readonly Sibling[], fp: Fingerprint, io: FollowIo, failed: UnreadableCopy[]): Promise<LocatedFile | null> {
   for (const { path: p, packed } of candidates) {
     let gz: PackedCopy;
     try {
@@ -205,8 +219,10 @@ async function locatePackedCopy(candidates: readonly Sibling[], fp: Fingerprint,
         const fst = await gz.stat({ bigint: true });
         return fst.isFile() && (await sameStart(gz, fp)) ? fst : null;
       });
-    } catch {
-      // Not that compression after all, or cut short before its first KiB: not the copy.
+    } catch (err) {
+      // Not that compression after all, or cut short before its first KiB: not the copy. A
+      // read error (of the packed bytes, or its fstat) says nothing of what it holds.
+      if (!(err instanceof PackedCopyCut) || err.io !== null) failed.push({ path: p, problem: err instanceof PackedCopyCut ? err.io! : fsProblem(err) });
     }
     if (found) return { path: p, fh: gz, st: found };
   }

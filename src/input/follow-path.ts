@@ -19,7 +19,7 @@ import type { FollowIo, ReadHandle } from './follow-io.js';
 import { hasUndecodedBytes } from './open.js';
 import { fsProblem } from './problem.js';
 import { basename } from 'node:path';
-import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, sameStart, siblings, unpackable, unreadableCopies, type Fingerprint, type LocatedFile, type Sibling } from './file-identity.js';
+import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, sameStart, siblings, unpackable, unreadableCopies, type Fingerprint, type LocatedFile, type Sibling, type UnreadableCopy } from './file-identity.js';
 import { PackedCopy, type Packing } from './packed-copy.js';
 import { unpackerNamed, type UnpackerName } from './unpackers.js';
 import type { InputProblem } from './problem.js';
@@ -376,7 +376,8 @@ export class PathFollower {
     }, null);
     if (!restart) return false;
     const listed = await siblings(this.abs, this.env.io);
-    const copy = await this.guard(() => locateCopy(this.abs, g.fp, g.committedOffset, this.env.io, listed), null);
+    const failed: UnreadableCopy[] = [];
+    const copy = await this.guard(() => locateCopy(this.abs, g.fp, g.committedOffset, this.env.io, listed, failed), null);
     if (copy) {
       // The copy holds what we had not read yet; continue it exactly where we were.
       const cg = new Generation(copy.fh, fileId(copy.st), copy.path, g.fp, { offset: g.committedOffset, line: g.committedLine }, g.consumer, this.env.now(), this.env);
@@ -392,7 +393,7 @@ export class PathFollower {
     } else {
       g.finishPartial();
       g.endLines();
-      this.sayUnreadCopies(listed, g.committedLine);
+      this.sayUnreadCopies(listed, g.committedLine, failed);
       this.info({ code: 'truncated' });
     }
     this.current = this.begin(g.fh, restart.st, restart.start, 'truncated');
@@ -413,10 +414,11 @@ export class PathFollower {
       const fp = { hash: s.firstLineHash, len: s.hashLen };
       let loc = await this.guard(() => locate(candidates, `${s.dev}:${s.ino}`, fp, this.env.io), null);
       // copytruncate while stopped: the inode at the path has new content; the copy has ours.
-      loc ??= await this.guard(() => locateCopy(this.abs, fp, s.offset, this.env.io, listed), null);
+      const failed: UnreadableCopy[] = [];
+      loc ??= await this.guard(() => locateCopy(this.abs, fp, s.offset, this.env.io, listed, failed), null);
       if (!loc) {
-        // Compressed by a command that is not installed: named, with the lines it may hold.
-        if (!this.sayUnreadCopies(listed, s.line)) this.problem({ code: 'position-lost', ino: s.ino, line: s.line });
+        // Compressed by a command that is not installed, or unreadable: named, with the lines it may hold.
+        if (!this.sayUnreadCopies(listed, s.line, failed)) this.problem({ code: 'position-lost', ino: s.ino, line: s.line });
         continue;
       }
       ids.add(fileId(loc.st));
@@ -589,10 +591,16 @@ export class PathFollower {
    * the lines after `line` that were not read may be in one of them. Each is named with the
    * command that reads it; true when there was one.
    */
-  private sayUnreadCopies(listed: readonly Sibling[], line: number): boolean {
+  /**
+   * The compressed siblings that may hold the lines after `line` and were not read: those
+   * whose command is missing, and those a read error (`failed`, locateCopy's) kept from being
+   * compared, said as a read error in a copy is said once it is found (copy-read-error).
+   */
+  private sayUnreadCopies(listed: readonly Sibling[], line: number, failed: readonly UnreadableCopy[] = []): boolean {
     const unread = unreadableCopies(listed);
     for (const c of unread) this.env.consumer.notice(this.name, { code: 'copy-unread', file: c.path, line, problem: missingCommand(c.unpacker) }, 'lost');
-    return unread.length > 0;
+    for (const c of failed) this.env.consumer.notice(this.name, { code: 'copy-read-error', file: c.path, line, problem: c.problem }, 'lost');
+    return unread.length + failed.length > 0;
   }
 
   private info(n: FollowNotice): void {

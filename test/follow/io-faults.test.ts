@@ -311,6 +311,60 @@ describe('follower restarted with --state: an I/O error in a compressed rotation
     expect(io.leaked).toBe(0);
     expect(unhandled).toEqual([]);
   });
+  it('a read error in its first KiB is said as that read error, not as the file read last time being gone', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'kern.log');
+    const stateFile = join(dir, 'state.json');
+    writeFileSync(path, 'saved 1\n');
+    const first = new Follower([path], collector().consumer, { ...FAST, fromStart: true, state: await FollowState.load(stateFile, 50) });
+    await first.start();
+    await first.stop();
+    appendFileSync(path, 'while stopped 2\n');
+    renameSync(path, `${path}.1`);
+    writeFileSync(`${path}.1.gz`, gzipSync(readFileSync(`${path}.1`)));
+    unlinkSync(`${path}.1`);
+    writeFileSync(path, 'new 1\n');
+    const io = new FaultyIo();
+    io.faultFrom = 0;
+    io.faultyPath = (p) => p.endsWith('.gz');
+    const c = collector();
+    const f = new Follower([path], c.consumer, { ...FAST, io, state: await FollowState.load(stateFile, 50) });
+    await f.start();
+    await until('the new file', () => c.got.some((g) => g.text === 'new 1'));
+    await f.stop();
+    expect(io.faults).toBeGreaterThan(0);
+    expect(c.notices).toContain(`lost: ${path}.1.gz: read error after line 1: EIO: i/o error, read; the rest of it is not read (not retried: it would be unpacked again from its start; logscan FILE reads it)`);
+    expect(c.notices.join('\n')).not.toContain('no longer here');
+    expect(c.got.map((g) => g.text)).toEqual(['new 1']);
+    expect(io.leaked).toBe(0);
+    expect(unhandled).toEqual([]);
+  });
+});
+
+describe('follower: copytruncate + compress while following, the copy unreadable from its start', () => {
+  it('says the read error in the copy, then reads the truncated file from its start', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'kern.log');
+    writeFileSync(path, 'old 1\n');
+    const io = new FaultyIo();
+    io.faultyPath = (p) => p.endsWith('.gz');
+    const c = collector();
+    const f = new Follower([path], c.consumer, { ...FAST, io, fromStart: true });
+    await f.start();
+    await until('the first line', () => c.got.length === 1);
+    // Written and rotated between two polls: the line after old 1 is only in the compressed copy.
+    io.faultFrom = 0;
+    appendFileSync(path, 'old 2\n');
+    writeFileSync(`${path}.1.gz`, gzipSync(readFileSync(path)));
+    truncateSync(path, 0);
+    appendFileSync(path, 'new 1\n');
+    await until('the truncated file', () => c.got.some((g) => g.text === 'new 1'));
+    await f.stop();
+    expect(c.notices).toContain(`lost: ${path}.1.gz: read error after line 1: EIO: i/o error, read; the rest of it is not read (not retried: it would be unpacked again from its start; logscan FILE reads it)`);
+    expect(c.got.map((g) => g.text)).toEqual(['old 1', 'new 1']);
+    expect(io.leaked).toBe(0);
+    expect(unhandled).toEqual([]);
+  });
 });
 
 describe('follower restarted with --state after rotations while stopped', () => {
