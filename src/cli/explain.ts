@@ -170,6 +170,11 @@ async function stdinLines(setExit: (code: number) => void, lang: Lang): Promise<
     process.stderr.write(`logscan: ${m.diagnostics.input(STDIN_NAME, m.input.problem(p))}\n`);
     setExit(ExitCode.inputUnreadable);
   }
+  // Junk after the gzip data (a member with a broken header?): the lines before it are explained; said, exit 3, as the report says it.
+  if (gate.trailingBytes > 0) {
+    process.stderr.write(`logscan: ${m.diagnostics.input(STDIN_NAME, m.input.problem({ code: 'gzip-trailing', bytes: gate.trailingBytes }))}\n`);
+    setExit(ExitCode.inputUnreadable);
+  }
   if (overlong > SHOWN_OVERLONG) process.stderr.write(`logscan: ${m.diagnostics.input(STDIN_NAME, m.explain.overlongLines(overlong, MAX_LINE_LENGTH))}\n`);
   return out;
 }

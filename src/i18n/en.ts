@@ -1107,6 +1107,8 @@ export const en = {
           return `gzip data with a bad header (${n.why}); none of it was read`;
         case 'unpack-cut':
           return en.input.problem(n.problem);
+        case 'gzip-trailing':
+          return en.input.problem({ code: 'gzip-trailing', bytes: n.bytes });
         case 'stream-error':
           return `read error: ${n.message}`;
       }

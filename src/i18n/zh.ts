@@ -840,6 +840,8 @@ export const zh: Messages = {
           return `gzip 数据中途中断（${zlibWords(n.why)}）：此前的每一行都已读取`;
         case 'gzip-bad-header':
           return `gzip 数据头部有误（${zlibWords(n.why)}）：其中的内容都未读取`;
+        case 'gzip-trailing':
+          return zh.input.problem({ code: 'gzip-trailing', bytes: n.bytes });
         case 'unpack-cut':
           return zh.input.problem(n.problem);
         case 'stream-error':

@@ -120,6 +120,8 @@ export type FollowNotice =
   /** Standard input: gzip data that ended early (`why`: zlib's words), or whose header is bad. */
   | { code: 'gzip-broke-off'; why: string }
   | { code: 'gzip-bad-header'; why: string }
+  /** Standard input: bytes after the last gzip member that are not gzip, ignored, worded as the other commands word them (problem code 'gzip-trailing'). */
+  | { code: 'gzip-trailing'; bytes: number }
   /** Standard input: bzip2, xz or zstd data that ended early or is corrupt, worded as the other commands word it (problem code 'unpack-cut'). */
   | { code: 'unpack-cut'; problem: InputProblem }
   /** Standard input could not be read: the system's message and its errno code (input/problem.ts errnoCode). */

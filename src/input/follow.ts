@@ -284,6 +284,8 @@ class StreamFollower {
     });
     splitter.once('finish', () => {
       // Said once every line before the break was handed on, naming the last of them as the other commands do.
+      // Junk after the gzip data may be a member with a broken header: said (exit 3) as the report says it of a file or stdin.
+      if (gate.trailingBytes > 0) this.consumer.notice(this.name, { code: 'gzip-trailing', bytes: gate.trailingBytes }, 'problem');
       const broke = gate.gzipProblem;
       if (broke !== null) this.consumer.notice(this.name, { code: 'gzip-broke-off', why: broke }, 'problem');
       const cut = gate.unpackProblem;

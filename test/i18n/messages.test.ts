@@ -486,6 +486,7 @@ const NOTICES: { [C in FollowNotice['code']]: Extract<FollowNotice, { code: C }>
   'not-text': { code: 'not-text', problem: { code: 'gzip-not-followed' } },
   'gzip-broke-off': { code: 'gzip-broke-off', why: 'unexpected end of file' },
   'gzip-bad-header': { code: 'gzip-bad-header', why: 'incorrect header check' },
+  'gzip-trailing': { code: 'gzip-trailing', bytes: 12 },
   'unpack-cut': { code: 'unpack-cut', problem: { code: 'unpack-cut', name: 'xz', line: 128, why: 'xz: (stdin): Unexpected end of input' } },
   'stream-error': { code: 'stream-error', message: 'EIO: i/o error, read', errno: 'EIO' },
 };
