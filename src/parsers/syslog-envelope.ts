@@ -250,7 +250,9 @@ export class SyslogEnvelopeReader {
     }
     env.time = this.dates.of(ms);
     env.zoneless = !this.stamps.zoned;
-    this.taggedHead(s, this.stamps.end, env);
+    // No tcpdump prints this stamp: the host and tag after it are read as after any header's
+    // (a tag without a pid too, `gw1 pf: …`, which the journal tag check alone passed over).
+    this.hostAndTag(s, skipSpaces(s, this.stamps.end, env.msgEnd), env);
     return true;
   }
 
