@@ -5,7 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * those that assert a module's state before its first use (a table loaded lazily), which
  * another file run earlier in the same worker would have set.
  */
-const ISOLATED = ['test/cli/analysis.test.ts', 'test/parsers/cisco-asa-ports.test.ts'];
+const ISOLATED = ['test/cli/analysis.test.ts', 'test/parsers/cisco-asa-ports.test.ts', 'test/parsers/ios-inspect-protocols.test.ts'];
 
 export default defineConfig({
   test: {

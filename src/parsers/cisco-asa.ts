@@ -914,8 +914,10 @@ class AsaPayload implements PayloadParser {
           st.used();
         }
       } else if (st !== null && st.error !== null) return bad(st.error);
-      else if (time === null || at !== start) {
-        // `Aug 06 2016 20:39:42: %ASA-…` or `Aug 06 2016 20:39:42 fw01 : %ASA-…`, a year and no zone.
+      else {
+        // `Aug 06 2016 20:39:42: %ASA-…` or `Aug 06 2016 20:39:42 fw01 : %ASA-…`, a year and no zone:
+        // it wins over a header's time (deviceStampWins' rule), also behind a relay's header
+        // without ` : ` (`<166>Nov 20 06:25:01 relay Nov 20 2026 06:25:00: %ASA-…`).
         const clock = (this.clock ??= new AsaClock(this.ctx.tz, this.ctx.zoneNote, this.ctx.timeCarry, this.ctx.yearCarry));
         const t = clock.read(s, at);
         if (t === null && clock.error !== null) return bad(clock.error);

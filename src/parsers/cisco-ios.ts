@@ -46,6 +46,7 @@ import { addressVersion } from './address.js';
 import { digitsEnd, portIn, shown, skipSpaces, uintIn } from './fields.js';
 import { DeviceStamp, deviceStampWins, isUptimeStamp } from './device-stamp.js';
 import { protoByName } from '../util/protocols.js';
+import { inspectProtocol } from './ios-inspect-protocols.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
@@ -456,7 +457,7 @@ class IosPayload implements PayloadParser {
     if (!s.startsWith('Dropping ', b)) return malformed({ code: 'expected-found', field: 'DROP_PKT', value: shown(s.slice(b, Math.min(end, b + 40))), syntax: 'Dropping PROTO session SRC:PORT DST:PORT' });
     const pS = b + 9;
     const pE = tokenEnd(s, pS, end);
-    const proto = protoByName(s.slice(pS, pE));
+    const proto = inspectProtocol(s.slice(pS, pE));
     if (s.startsWith(' pkt from ', pE) || s.startsWith(' packet from ', pE)) {
       const f = this.flow(s, pE + (s.charCodeAt(pE + 1) === 0x70 && s.charCodeAt(pE + 2) === 0x6b ? 10 : 13), end);
       if (f !== null) return malformed(f);
@@ -499,7 +500,7 @@ class IosPayload implements PayloadParser {
     let proto = 'other';
     if (!s.startsWith('packet', q)) {
       const pE = tokenEnd(s, q, end);
-      proto = protoByName(s.slice(q, pE));
+      proto = inspectProtocol(s.slice(q, pE));
       q = pE + 1;
     }
     const from = s.indexOf(' dropped from ', q);
@@ -544,9 +545,19 @@ class IosPayload implements PayloadParser {
     const dE = s.indexOf(')', dS);
     if (dE < 0 || dE >= end) return malformed(RESPONDER_MISSING);
     if (!sessionAddress(s, dS, dE, da)) return malformed(underField(da.error!, 'dst'));
-    this.flowIface = null;
+    // IOS XE's zone-based firewall names the ingress interface last: `… -- responder (B:P) from Tunnel1`.
+    let iface: string | null = null;
+    const f = s.indexOf(' from ', dE);
+    if (f >= 0 && f + 6 < end) {
+      const iE = tokenEnd(s, f + 6, end);
+      if (iE > f + 6) iface = s.slice(f + 6, iE);
+    }
+    this.flowIface = iface;
     const label = start ? `FW-6-SESS_AUDIT_TRAIL_START${scope}` : `FW-6-SESS_AUDIT_TRAIL${scope} (stop)`;
-    return this.flowEvent(head, time, yearInferred, 'allow', this.label(label), protoByName(s.slice(pS, pE)), 1, lineNo);
+    const proto = inspectProtocol(s.slice(pS, pE));
+    // An ICMP session's initiator "port" is the request's ICMP type (`initiator (A:8)`, an echo
+    // request, as `show ip inspect session` keys it); the responder's is no code.
+    return this.flowEvent(head, time, yearInferred, 'allow', this.label(label), proto, 1, lineNo, proto === 'icmp' ? sa.port : -1);
   }
 
   /**
@@ -581,14 +592,14 @@ class IosPayload implements PayloadParser {
   }
 
   /** The event of a zone-based firewall record whose addresses are in srcA and dstA. */
-  private flowEvent(head: RecordHead, time: Date | null, yearInferred: boolean, action: Action, label: string, proto: string, count: number, lineNo: number): FirewallEvent | PayloadReject {
+  private flowEvent(head: RecordHead, time: Date | null, yearInferred: boolean, action: Action, label: string, proto: string, count: number, lineNo: number, icmpType = -1): FirewallEvent | PayloadReject {
     const sa = this.srcA;
     const da = this.dstA;
     const ver = addressVersion(sa.ip, 0, sa.ip.length) === 6 ? 6 : 4;
     if (addressVersion(da.ip, 0, da.ip.length) !== ver) return malformed(DST_FAMILY);
     const name = ver === 6 && proto === 'icmp' ? 'icmpv6' : proto;
     const ports = PORTED.has(name);
-    return this.event(head, time, yearInferred, action, label, this.flowIface, name, sa.ip, ports ? sa.port : -1, da.ip, ports ? da.port : -1, ver, icmpOf(name, -1, -1), count, lineNo);
+    return this.event(head, time, yearInferred, action, label, this.flowIface, name, sa.ip, ports ? sa.port : -1, da.ip, ports ? da.port : -1, ver, icmpOf(name, name === 'icmp' && icmpType <= 255 ? icmpType : -1, -1), count, lineNo);
   }
 
   /** `list ACL VERDICT …, N packet[s]` (see the layouts at the top). */

@@ -89,13 +89,18 @@ const VERDICT_WORDS: ReadonlyArray<readonly [string, Action]> = [
 const TAG_LETTERS: Readonly<Record<string, Action>> = { A: 'allow', D: 'drop', R: 'reject', RET: 'other' };
 
 /**
- * Prefixes that carry their verdict as a `KEY=VALUE` word: Firewalla's audit log,
+ * Prefixes that carry their verdict as a `KEY=VALUE` word (firewalla/firewalla's iptables
+ * rules and sensors): its audit log,
  * `[FW_ADT]A=A D=O CD=O` (its ACLAuditLogPlugin reads A=A allow, A=I the isolation rule's
  * drop, A=C a connection note, A=R a route, A=Q QoS; without an A= word the packet was
  * blocked). A value not listed is `other`.
  */
 const KEYED_PREFIXES: ReadonlyArray<{ readonly tag: string; readonly key: string; readonly values: Readonly<Record<string, Action>>; readonly absent: Action }> = [
   { tag: '[FW_ADT]', key: 'A=', values: { A: 'allow', I: 'drop', C: 'other', R: 'other', Q: 'other' }, absent: 'drop' },
+  // Its alarm log: `[FW_ALM]PID=N` is an alarm rule's LOG, the packet going on to the rules
+  // after it (no verdict); `[FW_ALM]SEC=1` is logged by its rate-exceeded chain just before
+  // FW_PLAIN_DROP (a TCP reset for TCP, else a drop): blocked.
+  { tag: '[FW_ALM]', key: 'SEC=', values: { 1: 'drop' }, absent: 'other' },
 ];
 
 /**

@@ -250,7 +250,9 @@ export class SyslogEnvelopeReader {
     }
     env.time = this.dates.of(ms);
     env.zoneless = !this.stamps.zoned;
-    this.taggedHead(s, this.stamps.end, env);
+    // No tcpdump prints this stamp: the host and tag after it are read as after any header's
+    // (a tag without a pid too, `gw1 pf: …`, which the journal tag check alone passed over).
+    this.hostAndTag(s, skipSpaces(s, this.stamps.end, env.msgEnd), env);
     return true;
   }
 
@@ -584,11 +586,19 @@ export class SyslogEnvelopeReader {
         part = part * 10 + d;
         d = digitAt(s, ++r);
       }
-      if (r === frac || s.charCodeAt(r) !== RBRACKET) break;
+      if (r === frac) break;
+      // Amlogic kernels (Firewalla's boxes) print the CPU after the time: `[157340.932724@5]`.
+      const cpuAt = r;
+      if (s.charCodeAt(r) === 0x40) {
+        const c = ++r;
+        while (digitAt(s, r) >= 0 && r - c < 3) r++;
+        if (r === c) break;
+      }
+      if (s.charCodeAt(r) !== RBRACKET) break;
       // One division of exact integers: the same double as Number('12345.678901').
-      const scale = POW10[r - frac]!;
+      const scale = POW10[cpuAt - frac]!;
       const scaled = whole * scale + part;
-      if (n === 0) env.uptime = scaled <= Number.MAX_SAFE_INTEGER ? scaled / scale : Number(s.slice(q, r));
+      if (n === 0) env.uptime = scaled <= Number.MAX_SAFE_INTEGER ? scaled / scale : Number(s.slice(q, cpuAt));
       p = skipSpaces(s, r + 1, env.msgEnd);
     }
     return p;
