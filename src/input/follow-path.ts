@@ -265,7 +265,8 @@ export class PathFollower {
   /**
    * One drain of a replaced file or a copy. A compressed copy found broken (cut or corrupt)
    * is said at once, before any newer file's lines: every line before the break was handed
-   * on, so the last of them is the line named; it is not read again.
+   * on, so the last of them is the line named; it is not read again. Bytes after a gzip
+   * copy's data are said once it was read to its end, as the report says them of a file.
    */
   private async drainCopy(g: Generation, now: number): Promise<number> {
     const read = await this.guard(() => g.drain(this.env.buf, now), 0);
@@ -278,6 +279,13 @@ export class PathFollower {
         const problem = packing === 'gzip' ? { code: 'gzip-cut' as const, line, why } : { code: 'unpack-cut' as const, name: packing, line, why };
         this.env.consumer.notice(this.name, { code: 'copy-cut', file: g.readingFrom, problem }, 'lost');
       }
+    }
+    // Said once every line before them was handed on: a copy under 1 KiB is unpacked to its
+    // end by the comparison that found it, before any of its lines is read.
+    const trailing = g.fh.trailingBytes ?? 0;
+    if (trailing > 0 && !g.trailingSaid && !g.behind && g.cut === null) {
+      g.trailingSaid = true;
+      this.env.consumer.notice(this.name, { code: 'copy-trailing', file: g.readingFrom, problem: { code: 'gzip-trailing', bytes: trailing } }, 'lost');
     }
     return read;
   }
