@@ -104,10 +104,11 @@ export type FollowNotice =
    */
   | { code: 'copy-cut'; file: string; problem: Extract<InputProblem, { code: 'gzip-cut' | 'unpack-cut' }> }
   /**
-   * A compressed rotation (`file`) whose packed bytes could not be read (`problem`: EIO …)
-   * after `line`: not retried (it would be unpacked again from its start), the rest not read.
+   * A rotation (`file`) that could not be read (`problem`: EIO …) after `line`: not retried
+   * (a compressed one, `packed`, would be unpacked again from its start; the file at the
+   * path is read on meanwhile), the rest not read.
    */
-  | { code: 'copy-read-error'; file: string; line: number; problem: InputProblem }
+  | { code: 'copy-read-error'; file: string; line: number; problem: InputProblem; packed: boolean }
   /**
    * A gzip rotation (`file`) read to its end had bytes after its gzip data that are not gzip
    * (`problem`: gzip-trailing): ignored, every line before them read, said as the report says them.
