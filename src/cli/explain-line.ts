@@ -12,7 +12,7 @@ import { createGuarded } from '../parsers/guard.js';
 import { fileYearCarry } from '../parsers/timestamp.js';
 import { ExportEntryBounds, journalExportFormat } from '../parsers/journald.js';
 import { SNIFF_LINES } from '../input/pick-format.js';
-import type { DateNote, FormatDefinition, HeaderNote, LineParser, LineSink, ZoneNote } from '../parsers/types.js';
+import type { DateNote, FormatDefinition, HeaderNote, LineParser, LineSink, YearCarry, ZoneNote } from '../parsers/types.js';
 import { lineAloneNote, lineToJson, renderLineReading, type LineJson, type LineTableOptions, type LineZones } from '../render/explain-line.js';
 import { parseQuery, type ExplainQuery } from '../knowledge/query.js';
 import { ruleMessageName } from '../aggregate/rule-message.js';
@@ -55,6 +55,11 @@ export interface LineReading {
   headerUnread: boolean;
   /** The record's stamp was a time of day alone: its date (today's, for explain), not only its year, was assumed. */
   dateInferred: boolean;
+  /**
+   * The record's stamp has no year and took the one an earlier line's stamp named (a Cisco
+   * device stamp's `Aug 06 2016`, a header with its year), carried on as the report carries it.
+   */
+  yearCarried: boolean;
 }
 
 /** Fewer words than this and an unrecognised query stays a search term ("back orifice"); as many arguments may be one line split by the shell. */
@@ -181,6 +186,8 @@ export class LineExplainer {
   private readonly zoneNote: ZoneNote = {};
   /** Where the parsers count the records whose stamp is a time alone (read() compares the count, as the header's). */
   private readonly dateNote: DateNote = {};
+  /** Each format's year carry (parserFor): whether a year-less stamp took an earlier stamp's year. */
+  private readonly carries = new Map<string, YearCarry>();
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -197,13 +204,15 @@ export class LineExplainer {
     // A MESSAGE= line copied from a journal export entry is that entry, without its time and host.
     const entry = typeof input !== 'string' ? input : text.startsWith('MESSAGE=') && lineFormat(text) === null ? [text] : null;
     const format = entry !== null ? journalExportFormat : lineFormat(text);
-    const none = { line: text, format: format?.id ?? null, reason: null, why: null, event: null, traffic: null, ownReason: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null, messageName: null, headerUnread: false, dateInferred: false };
+    const none = { line: text, format: format?.id ?? null, reason: null, why: null, event: null, traffic: null, ownReason: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null, messageName: null, headerUnread: false, dateInferred: false, yearCarried: false };
     if (format === null) return { ...none, outcome: 'unrecognised' };
     this.verdict = { event: null, outcome: 'skipped', why: null };
     const parser = this.parserFor(format);
     // The parsers count the records whose header they passed over (for check): one more is this line's.
     const unreadBefore = this.headerNote.unreadHeader?.records ?? 0;
     const timeOnlyBefore = this.dateNote.timeOnly ?? 0;
+    // Before the line: a stamp of its own that names a year comes after its header's time was read.
+    const carried = this.carried(format.id);
     if (entry === null) parser.line(text, ++this.lineNo);
     else for (const l of [...entry, '']) parser.line(l, ++this.lineNo);
     const headerUnread = (this.headerNote.unreadHeader?.records ?? 0) > unreadBefore;
@@ -225,7 +234,14 @@ export class LineExplainer {
       messageName: e.rule === null ? null : (ruleMessageName(this.kb, e.format, e.rule, this.lang) ?? null),
       headerUnread,
       dateInferred: (this.dateNote.timeOnly ?? 0) > timeOnlyBefore,
+      yearCarried: carried && e.yearInferred,
     };
+  }
+
+  /** An earlier line's stamp named a year, which a year-less stamp of this format now takes (not --year's). */
+  private carried(format: string): boolean {
+    const carry = this.carries.get(format);
+    return carry !== undefined && !carry.given && carry.month !== 0;
   }
 
   private parserFor(format: FormatDefinition): LineParser {
@@ -233,8 +249,10 @@ export class LineExplainer {
     if (p === undefined) {
       const { now, year, tz } = this.time;
       // One year carry per format, as the report's reader gives a file's: a Cisco device stamp's year dates the year-less headers after it.
-      p = createGuarded(format, { file: 'explain', refDate: now, year, yearCarry: fileYearCarry(year), tz, headerNote: this.headerNote, zoneNote: this.zoneNote, dateNote: this.dateNote }, this.sink);
+      const yearCarry = fileYearCarry(year);
+      p = createGuarded(format, { file: 'explain', refDate: now, year, yearCarry, tz, headerNote: this.headerNote, zoneNote: this.zoneNote, dateNote: this.dateNote }, this.sink);
       this.parsers.set(format.id, p);
+      this.carries.set(format.id, yearCarry);
     }
     return p;
   }

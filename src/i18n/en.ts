@@ -1088,7 +1088,9 @@ export const en = {
         case 'copy-cut':
           return `${n.file}: ${en.input.problem(n.problem)}; the rest of it is not read`;
         case 'copy-read-error':
-          return `${n.file}: read error ${n.line === 0 ? 'before its first line' : `after line ${n.line}`}: ${en.input.problem(n.problem)}; the rest of it is not read (not retried: it would be unpacked again from its start; logscan FILE reads it)`;
+          return `${n.file}: read error ${n.line === 0 ? 'before its first line' : `after line ${n.line}`}: ${en.input.problem(n.problem)}; the rest of it is not read (not retried${n.packed ? ': it would be unpacked again from its start' : ''}; logscan FILE reads it)`;
+        case 'copy-trailing':
+          return `${n.file}: ${en.input.problem(n.problem)}`;
         case 'fs-retry':
           return `${n.step === 'stat' ? 'cannot stat: ' : n.step === 'read' ? 'read error: ' : ''}${en.input.problem(n.problem)}; will keep trying`;
         case 'rotation-unreadable':

@@ -823,7 +823,9 @@ export const zh: Messages = {
         case 'copy-cut':
           return `${n.file}：${zh.input.problem(n.problem)}；其余部分未读取`;
         case 'copy-read-error':
-          return `${n.file}：${n.line === 0 ? '在第一行之前' : `在第 ${fmtInt(n.line)} 行之后`}读取出错：${zh.input.problem(n.problem)}；其余部分未读取（不再重试：重试须从头重新解压；logscan FILE 可读取它）`;
+          return `${n.file}：${n.line === 0 ? '在第一行之前' : `在第 ${fmtInt(n.line)} 行之后`}读取出错：${zh.input.problem(n.problem)}；其余部分未读取（不再重试${n.packed ? '：重试须从头重新解压' : ''}；logscan FILE 可读取它）`;
+        case 'copy-trailing':
+          return `${n.file}：${zh.input.problem(n.problem)}`;
         case 'fs-retry':
           return `${n.step === 'stat' ? '无法获取文件状态：' : n.step === 'read' ? '读取出错：' : ''}${zh.input.problem(n.problem)}；将继续重试`;
         case 'rotation-unreadable':

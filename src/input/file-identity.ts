@@ -117,9 +117,11 @@ export interface LocatedFile {
 
 /**
  * Opens the file with this identity among `candidates` (and checks its first bytes,
- * so a reused inode is not mistaken for it); null when none is it.
+ * so a reused inode is not mistaken for it); null when none is it. A read error while
+ * checking is thrown, or, given `unreadable`, kept there (that candidate is passed over):
+ * the file with this inode is the one looked for, whose lines the caller says are not read.
  */
-export async function locate(candidates: readonly string[], id: string, fp: Fingerprint, io: FollowIo = NODE_IO): Promise<LocatedFile | null> {
+export async function locate(candidates: readonly string[], id: string, fp: Fingerprint, io: FollowIo = NODE_IO, unreadable?: UnreadableCopy[]): Promise<LocatedFile | null> {
   for (const path of candidates) {
     let st: BigIntStats;
     try {
@@ -134,10 +136,17 @@ export async function locate(candidates: readonly string[], id: string, fp: Fing
     } catch {
       continue;
     }
-    const found = await keepOpenIf(fh, async () => {
-      const fst = await fh.stat({ bigint: true });
-      return fileId(fst) === id && (await sameStart(fh, fp)) ? fst : null;
-    });
+    let found: BigIntStats | null;
+    try {
+      found = await keepOpenIf(fh, async () => {
+        const fst = await fh.stat({ bigint: true });
+        return fileId(fst) === id && (await sameStart(fh, fp)) ? fst : null;
+      });
+    } catch (err) {
+      if (unreadable === undefined) throw err;
+      unreadable.push({ path, problem: fsProblem(err), packed: false });
+      continue;
+    }
     if (found) return { path, fh, st: found };
   }
   return null;
@@ -150,8 +159,9 @@ export async function locate(candidates: readonly string[], id: string, fp: Fing
  * copy or that file, compressed since (its unpacked length is only known by unpacking it
  * all, so `minSize` is not checked: reading on from the offset finds what it holds). The
  * ones whose command is missing are not looked into: `unreadableCopies` names them. A
- * compressed sibling whose first KiB could not be read (EIO) may be the copy: it is put in
- * `unreadable` when no other sibling is, so the follower says the read error, not a copy gone.
+ * sibling, plain or compressed, whose first KiB could not be read (EIO) may be the copy: it
+ * is put in `unreadable` when no other sibling is, so the follower says the read error, not
+ * a copy gone (nor "will keep trying": the file at the path is read on without it).
  */
 export async function locateCopy(
   path: string,
@@ -160,7 +170,7 @@ export async function locateCopy(
   io: FollowIo = NODE_IO,
   /** The path's siblings when already listed. */
   listed?: readonly Sibling[],
-  /** Filled with the compressed siblings a read error kept from comparing, when none matched. */
+  /** Filled with the siblings a read error kept from comparing, when none matched. */
   unreadable?: UnreadableCopy[],
 ): Promise<LocatedFile | null> {
   if (fp.hash === null) return null;
@@ -168,15 +178,17 @@ export async function locateCopy(
   const plain = all.filter((s) => s.packed === null).map((s) => s.path);
   const packed = all.filter((s) => s.packed !== null && unpackable(s.packed));
   const failed: UnreadableCopy[] = [];
-  const found = (await locatePlainCopy(plain, fp, minSize, io)) ?? (await locatePackedCopy(packed, fp, io, failed));
+  const found = (await locatePlainCopy(plain, fp, minSize, io, failed)) ?? (await locatePackedCopy(packed, fp, io, failed));
   if (found === null) unreadable?.push(...failed);
   return found;
 }
 
-/** A compressed sibling that could not be compared with the file looked for: reading it failed. */
+/** A sibling that could not be compared with the file looked for: reading it failed. */
 export interface UnreadableCopy {
   path: string;
   problem: InputProblem;
+  /** Compressed: a retry would unpack it again from its start. */
+  packed: boolean;
 }
 
 /**
@@ -187,7 +199,7 @@ export function unreadableCopies(listed: readonly Sibling[]): { path: string; un
   return listed.flatMap((s) => (s.packed !== null && s.packed !== 'gzip' && !unpackable(s.packed) ? [{ path: s.path, unpacker: s.packed }] : []));
 }
 
-async function locatePlainCopy(candidates: readonly string[], fp: Fingerprint, minSize: number, io: FollowIo): Promise<LocatedFile | null> {
+async function locatePlainCopy(candidates: readonly string[], fp: Fingerprint, minSize: number, io: FollowIo, failed: UnreadableCopy[]): Promise<LocatedFile | null> {
   for (const p of candidates) {
     let fh: ReadHandle;
     try {
@@ -195,11 +207,17 @@ async function locatePlainCopy(candidates: readonly string[], fp: Fingerprint, m
     } catch {
       continue;
     }
-    const found = await keepOpenIf(fh, async () => {
-      const fst = await fh.stat({ bigint: true });
-      // isFile: the sibling can have been replaced since siblings() stat'ed it.
-      return fst.isFile() && Number(fst.size) >= minSize && (await sameStart(fh, fp)) ? fst : null;
-    });
+    let found: BigIntStats | null = null;
+    try {
+      found = await keepOpenIf(fh, async () => {
+        const fst = await fh.stat({ bigint: true });
+        // isFile: the sibling can have been replaced since siblings() stat'ed it.
+        return fst.isFile() && Number(fst.size) >= minSize && (await sameStart(fh, fp)) ? fst : null;
+      });
+    } catch (err) {
+      // A read error says nothing of what it holds: it may be the copy (as a compressed one).
+      failed.push({ path: p, problem: fsProblem(err), packed: false });
+    }
     if (found) return { path: p, fh, st: found };
   }
   return null;
@@ -222,7 +240,7 @@ async function locatePackedCopy(candidates: readonly Sibling[], fp: Fingerprint,
     } catch (err) {
       // Not that compression after all, or cut short before its first KiB: not the copy. A
       // read error (of the packed bytes, or its fstat) says nothing of what it holds.
-      if (!(err instanceof PackedCopyCut) || err.io !== null) failed.push({ path: p, problem: err instanceof PackedCopyCut ? err.io! : fsProblem(err) });
+      if (!(err instanceof PackedCopyCut) || err.io !== null) failed.push({ path: p, problem: err instanceof PackedCopyCut ? err.io! : fsProblem(err), packed: true });
     }
     if (found) return { path: p, fh: gz, st: found };
   }

@@ -61,6 +61,8 @@ export class Generation {
   cut: PackedCopyCut | null = null;
   /** The follower has said `cut`. */
   cutSaid = false;
+  /** The follower has said the bytes after a gzip copy's data (fh.trailingBytes). */
+  trailingSaid = false;
   private readonly splitter: LineSplitter;
   /** The file's first bytes were judged (text or not); until then they may still be to come. */
   private judged = false;

@@ -19,6 +19,8 @@ export interface ReadHandle {
   close(): Promise<void>;
   /** Its content never changes (a compressed copy): nothing to check for truncation while it is read. */
   readonly sealed?: boolean;
+  /** A gzip copy: bytes after its gzip data that are not gzip, ignored (0 until read to its end). */
+  readonly trailingBytes?: number;
 }
 
 export const NODE_IO: FollowIo = {

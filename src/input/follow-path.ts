@@ -265,7 +265,8 @@ export class PathFollower {
   /**
    * One drain of a replaced file or a copy. A compressed copy found broken (cut or corrupt)
    * is said at once, before any newer file's lines: every line before the break was handed
-   * on, so the last of them is the line named; it is not read again.
+   * on, so the last of them is the line named; it is not read again. Bytes after a gzip
+   * copy's data are said once it was read to its end, as the report says them of a file.
    */
   private async drainCopy(g: Generation, now: number): Promise<number> {
     const read = await this.guard(() => g.drain(this.env.buf, now), 0);
@@ -273,11 +274,18 @@ export class PathFollower {
       g.cutSaid = true;
       const { packing, why, io } = g.cut;
       const line = g.committedLine;
-      if (io !== null) this.env.consumer.notice(this.name, { code: 'copy-read-error', file: g.readingFrom, line, problem: io }, 'lost');
+      if (io !== null) this.env.consumer.notice(this.name, { code: 'copy-read-error', file: g.readingFrom, line, problem: io, packed: true }, 'lost');
       else {
         const problem = packing === 'gzip' ? { code: 'gzip-cut' as const, line, why } : { code: 'unpack-cut' as const, name: packing, line, why };
         this.env.consumer.notice(this.name, { code: 'copy-cut', file: g.readingFrom, problem }, 'lost');
       }
+    }
+    // Said once every line before them was handed on: a copy under 1 KiB is unpacked to its
+    // end by the comparison that found it, before any of its lines is read.
+    const trailing = g.fh.trailingBytes ?? 0;
+    if (trailing > 0 && !g.trailingSaid && !g.behind && g.cut === null) {
+      g.trailingSaid = true;
+      this.env.consumer.notice(this.name, { code: 'copy-trailing', file: g.readingFrom, problem: { code: 'gzip-trailing', bytes: trailing } }, 'lost');
     }
     return read;
   }
@@ -404,7 +412,7 @@ export class PathFollower {
   private async resume(saved: readonly FileState[]): Promise<void> {
     // Listed once: every saved entry and the rotations between are looked for in it.
     const listed = await siblings(this.abs, this.env.io);
-    const candidates = [this.abs, ...listed.filter((s) => s.packed === null).map((s) => s.path)];
+    const plain = listed.filter((s) => s.packed === null).map((s) => s.path);
     /** The newest saved file, when rotation moved it (and when the state last saw it); null when it is at the path, or lost. */
     let newest: { loc: LocatedFile; updated: string } | null = null;
     const read: Fingerprint[] = [];
@@ -412,9 +420,13 @@ export class PathFollower {
     for (const s of saved) {
       newest = null;
       const fp = { hash: s.firstLineHash, len: s.hashLen };
-      let loc = await this.guard(() => locate(candidates, `${s.dev}:${s.ino}`, fp, this.env.io), null);
-      // copytruncate while stopped: the inode at the path has new content; the copy has ours.
+      const id = `${s.dev}:${s.ino}`;
+      // A read error in a rotated file with the saved inode is said as one in a copy (below),
+      // not retried: the file at the path is read on. At the path itself it is retried.
       const failed: UnreadableCopy[] = [];
+      let loc = await this.guard(() => locate([this.abs], id, fp, this.env.io), null);
+      loc ??= await this.guard(() => locate(plain, id, fp, this.env.io, failed), null);
+      // copytruncate while stopped: the inode at the path has new content; the copy has ours.
       loc ??= await this.guard(() => locateCopy(this.abs, fp, s.offset, this.env.io, listed, failed), null);
       if (!loc) {
         // Compressed by a command that is not installed, or unreadable: named, with the lines it may hold.
@@ -587,20 +599,18 @@ export class PathFollower {
   // ---- messages ----
 
   /**
-   * The compressed siblings no installed command can unpack (`kern.log.1.xz` without xz):
-   * the lines after `line` that were not read may be in one of them. Each is named with the
-   * command that reads it; true when there was one.
-   */
-  /**
-   * The compressed siblings that may hold the lines after `line` and were not read: those
-   * whose command is missing, and those a read error (`failed`, locateCopy's) kept from being
+   * The siblings that may hold the lines after `line` and were not read: those
+   * compressed by a command that is missing, and those, plain or compressed, a read error
+   * (`failed`, locate's and locateCopy's) kept from being
    * compared, said as a read error in a copy is said once it is found (copy-read-error).
    */
   private sayUnreadCopies(listed: readonly Sibling[], line: number, failed: readonly UnreadableCopy[] = []): boolean {
     const unread = unreadableCopies(listed);
     for (const c of unread) this.env.consumer.notice(this.name, { code: 'copy-unread', file: c.path, line, problem: missingCommand(c.unpacker) }, 'lost');
-    for (const c of failed) this.env.consumer.notice(this.name, { code: 'copy-read-error', file: c.path, line, problem: c.problem }, 'lost');
-    return unread.length + failed.length > 0;
+    // One notice a file: the one found by its inode fails again as a copy.
+    const once = [...new Map(failed.map((c) => [c.path, c])).values()];
+    for (const c of once) this.env.consumer.notice(this.name, { code: 'copy-read-error', file: c.path, line, problem: c.problem, packed: c.packed }, 'lost');
+    return unread.length + once.length > 0;
   }
 
   private info(n: FollowNotice): void {

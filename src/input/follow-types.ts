@@ -59,7 +59,8 @@ export interface GenerationConsumer extends LineConsumer {
 /**
  * 'problem': the path cannot be read now (exit 3 at the stop unless it is read again);
  * 'lost': lines that will never be read (a rotated copy cut off, corrupt, unreadable, or
- * compressed by a command that is not installed): exit 3 at the stop whatever is read after.
+ * compressed by a command that is not installed), or bytes of a gzip copy ignored (after its
+ * gzip data, as the report's exit 3 for them): exit 3 at the stop whatever is read after.
  */
 export type NoticeKind = 'info' | 'problem' | 'lost';
 
@@ -103,10 +104,16 @@ export type FollowNotice =
    */
   | { code: 'copy-cut'; file: string; problem: Extract<InputProblem, { code: 'gzip-cut' | 'unpack-cut' }> }
   /**
-   * A compressed rotation (`file`) whose packed bytes could not be read (`problem`: EIO …)
-   * after `line`: not retried (it would be unpacked again from its start), the rest not read.
+   * A rotation (`file`) that could not be read (`problem`: EIO …) after `line`: not retried
+   * (a compressed one, `packed`, would be unpacked again from its start; the file at the
+   * path is read on meanwhile), the rest not read.
    */
-  | { code: 'copy-read-error'; file: string; line: number; problem: InputProblem }
+  | { code: 'copy-read-error'; file: string; line: number; problem: InputProblem; packed: boolean }
+  /**
+   * A gzip rotation (`file`) read to its end had bytes after its gzip data that are not gzip
+   * (`problem`: gzip-trailing): ignored, every line before them read, said as the report says them.
+   */
+  | { code: 'copy-trailing'; file: string; problem: Extract<InputProblem, { code: 'gzip-trailing' }> }
   /** The path cannot be used now; logscan keeps trying. `step`: stat, open, or reading it. */
   | { code: 'fs-retry'; step: 'stat' | 'open' | 'read'; problem: InputProblem }
   /** A rotated file (`file`) that cannot be opened or read: its lines are not read. */

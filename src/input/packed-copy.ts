@@ -57,6 +57,11 @@ export class PackedCopy implements ReadHandle {
   private pos = 0;
   private pending: Buffer = EMPTY;
   private ended = false;
+  /**
+   * Bytes after the end of the gzip data that are not gzip (ignored, as the report ignores
+   * them): known once the data was unpacked to its end. Kept when unpacking starts over.
+   */
+  trailingBytes = 0;
 
   constructor(
     private readonly fh: FileHandle,
@@ -100,6 +105,7 @@ export class PackedCopy implements ReadHandle {
         // why: failed here, so the follower says the lines after the break are not read.
         const cut = this.unpack?.problem ?? null;
         if (cut !== null) throw new PackedCopyCut(this.packing, cut);
+        if (this.unpack instanceof GunzipMembers) this.trailingBytes = this.unpack.trailingBytes;
       } else this.pending = next.value;
     }
     const from = position - this.pos;

@@ -51,6 +51,8 @@ export interface LineJson {
   headerUnread: boolean | null;
   /** The record's stamp was a time of day alone (RouterOS's `/log print`): its date, not only its year, was assumed (the event's `yearInferred` is true either way); null when the line was no record. */
   dateInferred: boolean | null;
+  /** The stamp had no year and took the one an earlier line's stamp named (a Cisco device stamp's); null when the line was no record. */
+  yearCarried: boolean | null;
   /**
    * What the times of the lines read so far, this one included, said of their zone: the facts
    * the text's closing note words, under the report JSON's names; null when the line was no record.
@@ -109,6 +111,7 @@ export function lineToJson(r: LineReading, lang: Lang, zones: LineZones): LineJs
     messageName: r.messageName,
     headerUnread: e === null ? null : r.headerUnread,
     dateInferred: e === null ? null : r.dateInferred,
+    yearCarried: e === null ? null : r.yearCarried,
     zones: e === null ? null : zonesJson(zones),
   };
 }
@@ -127,6 +130,8 @@ const LABELS = {
     meaning: 'What logscan reads into it:',
     noMeaning: 'Nothing in logscan’s knowledge is about this packet.',
     yearAssumed: ' (year assumed: the stamp has none)',
+    /** The year an earlier line's stamp named (a Cisco device stamp's), carried on as the report carries it. */
+    yearCarried: ' (year from an earlier line’s stamp: this stamp has none)',
     /** A time of day alone (RouterOS's `/log print`): the date is explain's today; --year gives no day. */
     dateAssumed: ' (date assumed: the stamp has only a time)',
     yearGiven: ' (year from --year: the stamp has none)',
@@ -200,6 +205,7 @@ const LABELS = {
     meaning: 'logscan 的解读：',
     noMeaning: 'logscan 的知识库中没有关于这个数据包的内容。',
     yearAssumed: '（年份为推断：时间戳中没有年份）',
+    yearCarried: '（年份取自前面一行的时间戳：这个时间戳中没有年份）',
     dateAssumed: '（日期为推断：时间戳中只有时间）',
     yearGiven: '（年份来自 --year：时间戳中没有年份）',
     uptime: (s: number, unread: boolean) => `内核启动后 ${s.toFixed(3)} 秒（${unread ? '未能识别日志头中的时钟时间' : '这一行没有时钟时间'}）`,
@@ -389,7 +395,7 @@ export function renderLineReading(r: LineReading, o: LineTableOptions): string {
   }
   const when =
     e.time !== null
-      ? `${formatDateTime(e.time, o.tz ?? null)} ${formatOffset(zonedParts(e.time, o.tz ?? null).offset)}${r.dateInferred ? L.dateAssumed : e.yearInferred ? (o.yearGiven ? L.yearGiven : L.yearAssumed) : ''}`
+      ? `${formatDateTime(e.time, o.tz ?? null)} ${formatOffset(zonedParts(e.time, o.tz ?? null).offset)}${r.dateInferred ? L.dateAssumed : e.yearInferred ? (o.yearGiven ? L.yearGiven : r.yearCarried ? L.yearCarried : L.yearAssumed) : ''}`
       : e.uptime !== null
         ? L.uptime(e.uptime, r.headerUnread)
         : '?';

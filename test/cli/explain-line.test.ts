@@ -609,6 +609,27 @@ describe("explain 'LINE': a syslog header passed over, a time read in a zone the
     expect(none).not.toMatch(/not understood/);
   });
 
+  it("a year-less header after a Cisco device stamp with its year: dated by that year, and said so (not 'year assumed'), in both languages and the JSON", () => {
+    const built = '%ASA-6-302013: Built inbound TCP connection 7 for outside:203.0.113.7/41234 (203.0.113.7/41234) to inside:192.0.2.10/22 (192.0.2.10/22)';
+    const stamped = `<166>Aug 06 2016 20:39:42: ${built}`;
+    const yearless = `<166>Aug  7 20:39:42 10.22.8.216 ${built}`;
+    const table = (lang: 'en' | 'zh') => ({ lang, width: 200, color: false });
+    const en = new LineExplainer(kb, 'en', { now, tz: 'Europe/Berlin' });
+    expect(rowOf(en.block(stamped, table('en')), 'time')).toBe('2016-08-06 20:39:42 +02:00');
+    expect(rowOf(en.block(yearless, table('en')), 'time')).toBe('2016-08-07 20:39:42 +02:00 (year from an earlier line’s stamp: this stamp has none) · on 10.22.8.216');
+    const zh = new LineExplainer(kb, 'zh', { now, tz: 'Europe/Berlin' });
+    zh.block(stamped, table('zh'));
+    expect(rowOf(zh.block(yearless, table('zh')), '时间')).toBe('2016-08-07 20:39:42 +02:00（年份取自前面一行的时间戳：这个时间戳中没有年份） · 主机 10.22.8.216');
+    // Alone, the clock's year, assumed; with --year, that year, said as --year's.
+    expect(rowOf(block(yearless), 'time')).toBe('2026-08-07 20:39:42 +02:00 (year assumed: the stamp has none) · on 10.22.8.216');
+    const given = new LineExplainer(kb, 'en', { now, year: 2020, tz: 'Europe/Berlin' });
+    given.block(stamped, table('en'));
+    expect(rowOf(given.block(yearless, table('en')), 'time')).toBe('2020-08-07 20:39:42 +02:00 (year from --year: the stamp has none) · on 10.22.8.216');
+    const json = new LineExplainer(kb, 'en', { now, tz: 'Europe/Berlin' });
+    expect([stamped, yearless, 'not a record at all, 1.2.3.4 x=y'].map((l) => json.json(l).yearCarried)).toEqual([false, true, null]);
+    expect(new LineExplainer(kb, 'en', { now, tz: 'Europe/Berlin' }).json(yearless).yearCarried).toBe(false);
+  });
+
   it('-o json: headerUnread per line, null for a line that is no record', () => {
     const reader = new LineExplainer(kb, 'en', { now, tz: 'Europe/Berlin' });
     expect([NONE_READ, UNDERSTOOD, TIME_AND_HOST, 'not a record at all, 1.2.3.4 x=y'].map((l) => reader.json(l).headerUnread)).toEqual([true, false, true, null]);

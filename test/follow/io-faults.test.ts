@@ -367,6 +367,67 @@ describe('follower: copytruncate + compress while following, the copy unreadable
   });
 });
 
+describe('follower: a read error in a plain rotated copy\'s first KiB', () => {
+  const plainWords = (path: string, line: number): string =>
+    `lost: ${path}.1: read error after line ${line}: EIO: i/o error, read; the rest of it is not read (not retried; logscan FILE reads it)`;
+
+  it.each([
+    { how: 'copytruncate while stopped (the copy found by its first KiB)', rotate: (path: string) => (writeFileSync(`${path}.1`, readFileSync(path)), truncateSync(path, 0)) },
+    { how: 'rename while stopped (the file found by its inode)', rotate: (path: string) => renameSync(path, `${path}.1`) },
+  ])('--state restart, $how: said as that read error, as lost, not "will keep trying" and "no longer here"', async ({ rotate }) => {
+    const dir = tempDir();
+    const path = join(dir, 'kern.log');
+    const stateFile = join(dir, 'state.json');
+    writeFileSync(path, 'saved 1\n');
+    const first = new Follower([path], collector().consumer, { ...FAST, fromStart: true, state: await FollowState.load(stateFile, 50) });
+    await first.start();
+    await first.stop();
+    appendFileSync(path, 'while stopped 2\n');
+    rotate(path);
+    appendFileSync(path, 'new 1\n');
+    const io = new FaultyIo();
+    io.faultFrom = 0;
+    io.faultyPath = (p) => p.endsWith('.1');
+    const c = collector();
+    const f = new Follower([path], c.consumer, { ...FAST, io, state: await FollowState.load(stateFile, 50) });
+    await f.start();
+    await until('the new file', () => c.got.some((g) => g.text === 'new 1'));
+    await f.stop();
+    expect(io.faults).toBeGreaterThan(0);
+    // Once, though both the inode and the first KiB were looked for in it.
+    expect(c.notices.filter((n) => n.includes(`${path}.1:`))).toEqual([plainWords(path, 1)]);
+    expect(c.notices.join('\n')).not.toMatch(/no longer here|will keep trying/);
+    expect(c.got.map((g) => g.text)).toEqual(['new 1']);
+    expect(io.leaked).toBe(0);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('copytruncate while following: said as that read error, then the truncated file read from its start', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'kern.log');
+    writeFileSync(path, 'old 1\n');
+    const io = new FaultyIo();
+    io.faultyPath = (p) => p.endsWith('.1');
+    const c = collector();
+    const f = new Follower([path], c.consumer, { ...FAST, io, fromStart: true });
+    await f.start();
+    await until('the first line', () => c.got.length === 1);
+    // Written and rotated in one turn of the event loop the follower polls in: old 2 is only in the copy.
+    io.faultFrom = 0;
+    appendFileSync(path, 'old 2\n');
+    writeFileSync(`${path}.1`, readFileSync(path));
+    truncateSync(path, 0);
+    appendFileSync(path, 'new 1\n');
+    await until('the truncated file', () => c.got.some((g) => g.text === 'new 1'));
+    await f.stop();
+    expect(c.notices).toContain(plainWords(path, 1));
+    expect(c.notices.join('\n')).not.toContain('will keep trying');
+    expect(c.got.map((g) => g.text)).toEqual(['old 1', 'new 1']);
+    expect(io.leaked).toBe(0);
+    expect(unhandled).toEqual([]);
+  });
+});
+
 describe('follower restarted with --state after rotations while stopped', () => {
   it('lists the directory once, and closes each rotation it read once it is read and quiet, keeping only the file at the path', async () => {
     const dir = tempDir();

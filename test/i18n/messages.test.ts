@@ -477,7 +477,8 @@ const NOTICES: { [C in FollowNotice['code']]: Extract<FollowNotice, { code: C }>
   'copy-unread': { code: 'copy-unread', file: '/var/log/kern.log.1.xz', line: 88, problem: { code: 'unpacker-missing', name: 'xz', command: 'xz', package: 'xz-utils', cat: 'xzcat' } },
   'position-lost': { code: 'position-lost', ino: '1234567', line: 88 },
   'copy-cut': { code: 'copy-cut', file: '/var/log/kern.log.1.xz', problem: { code: 'unpack-cut', name: 'xz', line: 4096, why: 'xz: (stdin): Unexpected end of input' } },
-  'copy-read-error': { code: 'copy-read-error', file: '/var/log/kern.log.1.gz', line: 4096, problem: { code: 'system-error', message: 'EIO: i/o error, read', errno: 'EIO' } },
+  'copy-read-error': { code: 'copy-read-error', file: '/var/log/kern.log.1.gz', line: 4096, problem: { code: 'system-error', message: 'EIO: i/o error, read', errno: 'EIO' }, packed: true },
+  'copy-trailing': { code: 'copy-trailing', file: '/var/log/kern.log.1.gz', problem: { code: 'gzip-trailing', bytes: 12 } },
   'fs-retry': { code: 'fs-retry', step: 'stat', problem: { code: 'permission-denied' } },
   'rotation-unreadable': { code: 'rotation-unreadable', file: '/var/log/kern.log.1', read: true, problem: { code: 'system-error', message: 'EIO: i/o error, read', errno: 'EIO' } },
   fifo: { code: 'fifo', name: '/run/syslog.pipe' },
@@ -707,6 +708,13 @@ describe('message catalog', () => {
     );
     expect(zh.follow.notice(NOTICES['copy-read-error'])).toBe('/var/log/kern.log.1.gz：在第 4,096 行之后读取出错：系统错误：设备读写出错（输入/输出错误）（EIO）；其余部分未读取（不再重试：重试须从头重新解压；logscan FILE 可读取它）');
     for (const lang of ['en', 'zh'] as const) expect(messages(lang).follow.notice(NOTICES['copy-read-error'])).not.toMatch(/keep trying|继续重试/);
+    // A plain copy is not unpacked: the reason not to retry is not that.
+    const plain = { ...NOTICES['copy-read-error'], file: '/var/log/kern.log.1', packed: false };
+    expect(en.follow.notice(plain)).toBe('/var/log/kern.log.1: read error after line 4096: EIO: i/o error, read; the rest of it is not read (not retried; logscan FILE reads it)');
+    expect(zh.follow.notice(plain)).toBe('/var/log/kern.log.1：在第 4,096 行之后读取出错：系统错误：设备读写出错（输入/输出错误）（EIO）；其余部分未读取（不再重试；logscan FILE 可读取它）');
+    // Bytes after a gzip copy's data: the report's words for a file, after the copy's name.
+    expect(en.follow.notice(NOTICES['copy-trailing'])).toBe('/var/log/kern.log.1.gz: 12 bytes after the end of the gzip data are not gzip and were ignored (every line before them was read)');
+    expect(zh.follow.notice(NOTICES['copy-trailing'])).toBe('/var/log/kern.log.1.gz：gzip 数据结束之后还有 12 字节不是 gzip 数据，已忽略（此前的每一行都已读取）');
     expect(en.follow.notice({ code: 'fs-retry', step: 'open', problem: { code: 'permission-denied' } })).toBe('permission denied; will keep trying');
     expect(en.follow.notice(NOTICES['rotation-unreadable'])).toBe('/var/log/kern.log.1: read error: EIO: i/o error, read; its lines are not read');
     expect(en.follow.notice({ code: 'waiting', nonUtf8Name: true })).toBe(`does not exist (yet); waiting for it${en.input.nonUtf8Hint}`);
