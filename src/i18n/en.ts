@@ -507,9 +507,10 @@ export const en = {
     leftOut: (n: number) => ` (${counted(n, 'event')} left out)`,
     ignoredText: (n: number) => `${counted(n, 'event')} matched the --ignore list`,
     guessed: ' (guessed)',
-    incomplete: (n: number, total: number, files: string) => `incomplete: ${n} of ${total} ${plural(total, 'input')} not read to the end: ${files}`,
+    /** After the label md.incomplete in every report format (report-words.ts incompleteNotes): inputs cut part-way (a truncated .gz). */
+    incomplete: (n: number, total: number, files: string) => `${n} of ${total} ${plural(total, 'input')} not read to the end: ${files}`,
     /** Inputs of which not a line was read (missing, a directory, binary): "not read to the end" said of them suggested a part was. */
-    unread: (n: number, total: number, files: string) => `incomplete: ${n} of ${total} ${plural(total, 'input')} not read: ${files}`,
+    unread: (n: number, total: number, files: string) => `${n} of ${total} ${plural(total, 'input')} not read: ${files}`,
     /** An input whose records were mostly read from another one too (src/input/repeated-records.ts); the estimate is a sample's. */
     repeats: (share: number, records: number, other: string) =>
       `${share >= 0.995 ? 'all' : `about ${Math.round(share * 100)}%`} of its records (about ${fmtInt(records)}) were also read from ${other}: they are counted twice; give only one of the two`,

@@ -403,8 +403,8 @@ export const zh: Messages = {
     leftOut: (n) => `（排除了 ${fmtInt(n)} 个事件）`,
     ignoredText: (n) => `${fmtInt(n)} 个事件匹配 --ignore 列表，已排除`,
     guessed: '（推测）',
-    incomplete: (n, total, files) => `不完整：${fmtInt(total)} 个输入中有 ${fmtInt(n)} 个未读到末尾：${files}`,
-    unread: (n, total, files) => `不完整：${fmtInt(total)} 个输入中有 ${fmtInt(n)} 个未能读取：${files}`,
+    incomplete: (n, total, files) => `${fmtInt(total)} 个输入中有 ${fmtInt(n)} 个未读到末尾：${files}`,
+    unread: (n, total, files) => `${fmtInt(total)} 个输入中有 ${fmtInt(n)} 个未能读取：${files}`,
     repeats: (share, records, other) =>
       `其中${share >= 0.995 ? '全部' : `约 ${Math.round(share * 100)}% 的`}记录（约 ${fmtInt(records)} 条）也从 ${other} 读到过：这些记录被重复计数；两个文件只需给出其一`,
     interrupted: (signal) => `被 ${signal} 中断：本报告只包含中断前读到的内容`,
