@@ -232,12 +232,12 @@ function whyHtml(text: string): string {
 }
 
 /**
- * An address in a table (a source, an interpretation's example, a probed host): an IPv4 one
+ * An address on a page (a source, an interpretation's example, a probed host, daily's new sources): an IPv4 one
  * never broken (cut at a '.', it reads as another address); an IPv6 one may break after a ':'
  * only, as the terminal's table breaks it: kept on one line, 39 characters of it left the why
  * column of nine too little at 900 px, and cut anywhere a group read as two.
  */
-function addressHtml(ip: string): string {
+export function addressHtml(ip: string): string {
   return ip.includes(':') ? `<span class="ip v6">${e(ip).replace(/:/g, ':<wbr>')}</span>` : `<span class="ip">${e(ip)}</span>`;
 }
 
