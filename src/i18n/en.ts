@@ -222,8 +222,6 @@ export const en = {
         : `the log names the zone ${abbr}, which is what ${zone}, this machine's zone, is called at their time: read as ${zone} time; --tz ZONE to change`,
     /** A zone name the stamps carry that is none of `zone`'s at their time. */
     unmatchedZone,
-    /** Two or more of these, on one line. */
-    join: (notes: readonly string[]) => notes.join('; '),
   },
   /** ICMP and ICMPv6 message types by number (the IANA registries): `follow`'s probe lines, `explain 8/icmp` (icmpTypeName). */
   icmpType: {

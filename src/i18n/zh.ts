@@ -207,7 +207,6 @@ export const zh: Messages = {
         ? `日志注明了时区 ${abbr}，即 ${zone} 在该时刻的名称：按 ${zone} 的时间解读（--tz）`
         : `日志注明了时区 ${abbr}，即本机时区 ${zone} 在该时刻的名称：按 ${zone} 的时间解读，可用 --tz 另行指定`,
     unmatchedZone,
-    join: (notes) => notes.join('；'),
   },
   icmpType: {
     icmp: {
