@@ -1243,6 +1243,8 @@ export const en = {
     formatsLang: "language of the descriptions; default: the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English for JSON",
     inputFormat: 'skip sniffing: read every input as this format (see `logscan formats`)',
     year: 'year of the first record when the log has none (BSD syslog); default: inferred from file date',
+    /** follow's: a line is dated when it is read (parse-session.ts), not by the file's mtime as the one-shot commands do. */
+    followYear: 'year of the first record when the log has none (BSD syslog); default: the year that puts each record at most two days after it is read',
     tz: 'IANA zone of timestamps without an offset, and of the times shown; default: this machine\'s zone',
     signatures: 'extra signature directory (adds or overrides entries); repeatable',
     homeNet: "a network of this side (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): forwarded traffic from it to elsewhere is this side's own",

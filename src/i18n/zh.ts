@@ -949,6 +949,7 @@ export const zh: Messages = {
     formatsLang: '格式说明所用的语言；默认：按区域设置（LANGUAGE、LC_ALL、LC_MESSAGES、LANG），JSON 为英文',
     inputFormat: '不做格式识别：把每个输入都按这种格式读取（见 `logscan formats`）',
     year: '日志不带年份时（BSD syslog）第一条记录的年份；默认：由文件日期推断',
+    followYear: '日志不带年份时（BSD syslog）第一条记录的年份；默认：使每条记录的时间至多比读到它的时刻晚两天的那一年',
     tz: '不带时区偏移的时间戳所用的 IANA 时区，也是显示时间的时区；默认：本机时区',
     signatures: '额外的签名目录（增加或覆盖条目）；可重复',
     homeNet: '本方的一个网络（CIDR 或地址，可重复；默认：RFC 1918 及其他本地网段）：从它转发到别处的流量是本方自己的',
