@@ -43,7 +43,7 @@ export function registerFollow(program: Command, setExit: (code: number) => void
     .option('--alert-exec <cmd>', helpText((h) => h.followAlertExec(DEFAULT_ALERT_SCORE)));
   addThresholdOptions(cmd, FOLLOW_MAX_SOURCES, true);
   addEnrichOptions(cmd, { ignore: true });
-  addInputOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
+  addInputOptions(cmd, (h) => h.followYear).action(async (files: string[], raw: Record<string, unknown>) => {
     const { thresholds, detectorParams } = loadThresholds(raw, FOLLOW_BASE);
     const ecs = raw.ecs === true;
     // ECS documents are NDJSON: --ecs alone needs no -o, but an -o asking for text contradicts it.

@@ -5,7 +5,7 @@
 import { messages, type Messages } from '../i18n/messages.js';
 import type { Lang } from '../knowledge/types.js';
 
-type HelpWords = (h: Messages['help']) => string;
+export type HelpWords = (h: Messages['help']) => string;
 
 const WORDS = new Map<string, HelpWords>();
 

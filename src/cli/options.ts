@@ -1,6 +1,6 @@
 // Options shared by every command that reads logs, and their validation. Invalid
 // values become UsageError (exit 2) with a sentence that names the option.
-import { helpText } from './help-text.js';
+import { helpText, type HelpWords } from './help-text.js';
 import { Option, type Command } from 'commander';
 import { distinctInputs } from '../input/distinct-inputs.js';
 import { oldestFirst } from '../input/rotation-order.js';
@@ -28,10 +28,11 @@ export interface CommonOptions extends InputOptions {
   detectorParams?: DetectorParamOverrides;
 }
 
-export function addInputOptions(cmd: Command): Command {
+/** `year`: how --year's default is said; `follow` dates a line by when it is read, not by the file's date. */
+export function addInputOptions(cmd: Command, year: HelpWords = (h) => h.year): Command {
   return cmd
     .addOption(new Option('--input-format <id>', helpText((h) => h.inputFormat)))
-    .addOption(new Option('--year <yyyy>', helpText((h) => h.year)))
+    .addOption(new Option('--year <yyyy>', helpText(year)))
     .addOption(new Option('--tz <zone>', helpText((h) => h.tz)))
     .addOption(langOption(helpText((h) => h.lang)))
     .addOption(new Option('--signatures <dir>', helpText((h) => h.signatures)).argParser(collect))

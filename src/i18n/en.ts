@@ -222,8 +222,6 @@ export const en = {
         : `the log names the zone ${abbr}, which is what ${zone}, this machine's zone, is called at their time: read as ${zone} time; --tz ZONE to change`,
     /** A zone name the stamps carry that is none of `zone`'s at their time. */
     unmatchedZone,
-    /** Two or more of these, on one line. */
-    join: (notes: readonly string[]) => notes.join('; '),
   },
   /** ICMP and ICMPv6 message types by number (the IANA registries): `follow`'s probe lines, `explain 8/icmp` (icmpTypeName). */
   icmpType: {
@@ -507,9 +505,10 @@ export const en = {
     leftOut: (n: number) => ` (${counted(n, 'event')} left out)`,
     ignoredText: (n: number) => `${counted(n, 'event')} matched the --ignore list`,
     guessed: ' (guessed)',
-    incomplete: (n: number, total: number, files: string) => `incomplete: ${n} of ${total} ${plural(total, 'input')} not read to the end: ${files}`,
+    /** After the label md.incomplete in every report format (report-words.ts incompleteNotes): inputs cut part-way (a truncated .gz). */
+    incomplete: (n: number, total: number, files: string) => `${n} of ${total} ${plural(total, 'input')} not read to the end: ${files}`,
     /** Inputs of which not a line was read (missing, a directory, binary): "not read to the end" said of them suggested a part was. */
-    unread: (n: number, total: number, files: string) => `incomplete: ${n} of ${total} ${plural(total, 'input')} not read: ${files}`,
+    unread: (n: number, total: number, files: string) => `${n} of ${total} ${plural(total, 'input')} not read: ${files}`,
     /** An input whose records were mostly read from another one too (src/input/repeated-records.ts); the estimate is a sample's. */
     repeats: (share: number, records: number, other: string) =>
       `${share >= 0.995 ? 'all' : `about ${Math.round(share * 100)}%`} of its records (about ${fmtInt(records)}) were also read from ${other}: they are counted twice; give only one of the two`,
@@ -1248,6 +1247,8 @@ export const en = {
     formatsLang: "language of the descriptions; default: the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English for JSON",
     inputFormat: 'skip sniffing: read every input as this format (see `logscan formats`)',
     year: 'year of the first record when the log has none (BSD syslog); default: inferred from file date',
+    /** follow's: a line is dated when it is read (parse-session.ts), not by the file's mtime as the one-shot commands do. */
+    followYear: 'year of the first record when the log has none (BSD syslog); default: the year that puts each record at most two days after it is read',
     tz: 'IANA zone of timestamps without an offset, and of the times shown; default: this machine\'s zone',
     signatures: 'extra signature directory (adds or overrides entries); repeatable',
     homeNet: "a network of this side (CIDR or address, repeatable; default: RFC 1918 and the other local ranges): forwarded traffic from it to elsewhere is this side's own",

@@ -207,7 +207,6 @@ export const zh: Messages = {
         ? `日志注明了时区 ${abbr}，即 ${zone} 在该时刻的名称：按 ${zone} 的时间解读（--tz）`
         : `日志注明了时区 ${abbr}，即本机时区 ${zone} 在该时刻的名称：按 ${zone} 的时间解读，可用 --tz 另行指定`,
     unmatchedZone,
-    join: (notes) => notes.join('；'),
   },
   icmpType: {
     icmp: {
@@ -403,8 +402,8 @@ export const zh: Messages = {
     leftOut: (n) => `（排除了 ${fmtInt(n)} 个事件）`,
     ignoredText: (n) => `${fmtInt(n)} 个事件匹配 --ignore 列表，已排除`,
     guessed: '（推测）',
-    incomplete: (n, total, files) => `不完整：${fmtInt(total)} 个输入中有 ${fmtInt(n)} 个未读到末尾：${files}`,
-    unread: (n, total, files) => `不完整：${fmtInt(total)} 个输入中有 ${fmtInt(n)} 个未能读取：${files}`,
+    incomplete: (n, total, files) => `${fmtInt(total)} 个输入中有 ${fmtInt(n)} 个未读到末尾：${files}`,
+    unread: (n, total, files) => `${fmtInt(total)} 个输入中有 ${fmtInt(n)} 个未能读取：${files}`,
     repeats: (share, records, other) =>
       `其中${share >= 0.995 ? '全部' : `约 ${Math.round(share * 100)}% 的`}记录（约 ${fmtInt(records)} 条）也从 ${other} 读到过：这些记录被重复计数；两个文件只需给出其一`,
     interrupted: (signal) => `被 ${signal} 中断：本报告只包含中断前读到的内容`,
@@ -954,6 +953,7 @@ export const zh: Messages = {
     formatsLang: '格式说明所用的语言；默认：按区域设置（LANGUAGE、LC_ALL、LC_MESSAGES、LANG），JSON 为英文',
     inputFormat: '不做格式识别：把每个输入都按这种格式读取（见 `logscan formats`）',
     year: '日志不带年份时（BSD syslog）第一条记录的年份；默认：由文件日期推断',
+    followYear: '日志不带年份时（BSD syslog）第一条记录的年份；默认：使每条记录的时间至多比读到它的时刻晚两天的那一年',
     tz: '不带时区偏移的时间戳所用的 IANA 时区，也是显示时间的时区；默认：本机时区',
     signatures: '额外的签名目录（增加或覆盖条目）；可重复',
     homeNet: '本方的一个网络（CIDR 或地址，可重复；默认：RFC 1918 及其他本地网段）：从它转发到别处的流量是本方自己的',

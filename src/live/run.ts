@@ -33,7 +33,7 @@ import { lostRecords } from '../parsers/log-gaps.js';
 import { windowSummary } from './window-summary.js';
 import { zoneFacts } from '../aggregate/zone-facts.js';
 import { zoneName } from '../daily/day.js';
-import { zoneNoteText } from '../render/zone-words.js';
+import { zoneNoteLines } from '../render/zone-words.js';
 
 /**
  * After SIGINT/SIGTERM, how long the stop waits for stdout to take what is printed; then
@@ -227,7 +227,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   if (gaveUp) f.halt();
   await f.start();
 
-  let zoneSaid: string | null = null;
+  let zoneSaid = '';
   const ticker = setInterval(() => {
     folder?.tick();
     const finished = alerts.roll();
@@ -237,9 +237,10 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
       const stats = session.allStats();
       const decoded = stats.flatMap((s) => (s.encoding ? [{ file: s.file, encoding: s.encoding }] : []));
       // Said when it first applies or changes, not under every summary: most logs (BSD syslog) have no zone.
-      const zone = zoneNoteText(zoneFacts(stats), zoneName(o.tz), o.tz !== null, o.lang);
-      info(windowSummary(finished, o.summaryEveryMs, o.kb, c, o.lang, infoWidth, decoded, zone === zoneSaid ? null : zone));
-      zoneSaid = zone;
+      const zone = zoneNoteLines(zoneFacts(stats), zoneName(o.tz), o.tz !== null, o.lang);
+      const said = zone.join('\n');
+      info(windowSummary(finished, o.summaryEveryMs, o.kb, c, o.lang, infoWidth, decoded, said === zoneSaid ? [] : zone));
+      zoneSaid = said;
     }
     void out.flush();
   }, 1000);

@@ -7,7 +7,7 @@ import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import { durationText, messages } from '../i18n/messages.js';
 import { termSafe } from '../render/sanitize.js';
 import { decodedNote, whyNotes } from '../render/report-words.js';
-import { wrapItems, wrapLabelled } from '../render/box-table.js';
+import { wrapHanging, wrapItems, wrapLabelled } from '../render/box-table.js';
 import { severityColor } from './probe-line.js';
 import type { Colors } from '../render/colors.js';
 
@@ -15,8 +15,8 @@ const TOP = 5;
 
 /**
  * `decoded`: the inputs read so far that were UTF-16 with a byte-order mark, and which; `zone`:
- * what their times said of their zone (zoneNoteText), as the summary at the stop says it, when
- * the caller has not said it already.
+ * what their times said of their zone (zoneNoteLines), a line each as the summary at the stop
+ * says them under its span, when the caller has not said them already.
  */
 export function windowSummary(
   { sum, counts }: EndedWindow,
@@ -26,7 +26,7 @@ export function windowSummary(
   lang: Lang,
   width = 100,
   decoded: readonly { file: string; encoding: string }[] = [],
-  zone: string | null = null,
+  zone: readonly string[] = [],
 ): string {
   const m = messages(lang).follow;
   const r = sum.result({ kb, lang });
@@ -37,6 +37,7 @@ export function windowSummary(
     lines.push(wrapItems(`   ${String(s.rank).padStart(2)}. ${termSafe(s.ip).padEnd(15)}  ${severityColor(c, s.severity)(m.score(s.score))}  `, [s.explanation, ...whyNotes(s, lang)].map(termSafe), width));
   }
   for (const d of decoded) lines.push(wrapLabelled('   ', decodedNote(d.file, d.encoding, lang), width, c.dim));
-  if (zone !== null) lines.push(wrapLabelled('   ', termSafe(zone), width, c.dim));
+  // A note a paragraph, its wrapped lines hanging under its first as under the report's span, so where the next starts shows.
+  for (const z of zone) lines.push(wrapHanging(termSafe(z), width - 3, c.dim).replace(/^/gm, '   '));
   return lines.join('\n') + '\n';
 }

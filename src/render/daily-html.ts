@@ -7,7 +7,7 @@ import { messages } from '../i18n/messages.js';
 import { renderChartSvg } from './daily-chart.js';
 import { uncoveredHours } from './daily-uncovered.js';
 import { basisText, isCompared, listedItemText, newPortsLateNote, changeText, filesReadText, notProbesText, pctOf, sourcesNumber, trendText, windowNotes } from './daily-common.js';
-import { card, chartLegend, htmlPage, keepOptionsWhole, reportSectionsHtml, rulesSection } from './html-page.js';
+import { addressHtml, card, chartLegend, htmlPage, keepOptionsWhole, reportSectionsHtml, rulesSection } from './html-page.js';
 import { zoneLines } from './report-words.js';
 import { fmtInt } from '../util/number-text.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -74,7 +74,7 @@ export function renderDailyHtml(doc: DailyDoc, opts: DailyHtmlOptions): string {
         '</ul>',
     );
     if (cmp.newSources.length > 0) {
-      b.push(`<p class="muted">${e(H.newSources)}${colon}${cmp.newSources.map((s) => listedItemText(h, `<span class="ip">${e(s.ip)}</span>`, s.packets, lang)).join(e(msg.listSep))}</p>`);
+      b.push(`<p class="muted">${e(H.newSources)}${colon}${cmp.newSources.map((s) => listedItemText(h, addressHtml(s.ip), s.packets, lang)).join(e(msg.listSep))}</p>`);
     }
     if (cmp.newPorts.length > 0) {
       b.push(`<p class="muted">${e(H.newPorts)}${colon}${cmp.newPorts.map((p) => listedItemText(h, `<code>${p.port}/${e(p.proto)}</code>${p.names[0] ? ` ${e(p.names[0])}` : ''}`, p.packets, lang)).join(e(msg.listSep))}</p>`);

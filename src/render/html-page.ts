@@ -33,6 +33,16 @@ const CSS_LANG: Record<Lang, string> = { en: '', zh: '\nthead th,.head>code{whit
 /** The page's lang attribute: browsers pick CJK fonts (Simplified, not Japanese glyphs) and line breaking by it. */
 const LANG_ATTR: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
 
+/**
+ * Five small headline cards (with "other") where a row held only four left the fifth alone on a
+ * row, stretched across it (448-751 px): where three fit (3 × 136 px, the gaps and the page's
+ * padding) but not five, they go three and two. Narrower, two a row as before (three were too
+ * narrow for "98% of packets logged"); four cards fit a row from 606 px on and keep the plain flex
+ * layout; a card whose number is wider than its share still wraps to the next row (a flex item
+ * never gets narrower than its content), so nothing overflows.
+ */
+const CSS_CARDS = '@media (min-width:448px) and (max-width:751px){.cards:has(>.card:not(.wide):nth-child(5))>.card:not(.wide){flex-basis:calc(33.4% - 10px)}}';
+
 const CSS = `
 :root{color-scheme:light dark;--bg:#f6f7f9;--fg:#1d2330;--muted:#5d6677;--card:#fff;--line:#dde1e8;--bar:#b4232a;--rest:#7f8ca0;--prev:#2b5fab;--s0:#6b7280;--s1:#586477;--s2:#1f7a8c;--s3:#96600f;--s4:#c53030;--s5:#7b1113}
 @media (prefers-color-scheme:dark){:root{--bg:#14171d;--fg:#e6e9ef;--muted:#9aa3b2;--card:#1d2129;--line:#323846;--bar:#f26b6b;--rest:#6f7d93;--prev:#7fb0ff}}
@@ -53,6 +63,7 @@ section{background:var(--card);border:1px solid var(--line);border-radius:10px;p
 .card .v{font-size:1.5rem;font-weight:650}
 .card .t{font-size:.85rem;color:var(--muted)}
 .card.wide{flex-basis:100%}
+${CSS_CARDS}
 .chart{width:100%;height:auto;display:block}
 .chart .bar{fill:var(--bar)}.chart .bar-rest{fill:var(--card);stroke:var(--rest);stroke-width:1.5;vector-effect:non-scaling-stroke}.chart .bar-empty{fill:transparent}
 .chart .grid{stroke:var(--line);stroke-width:1}
@@ -232,12 +243,12 @@ function whyHtml(text: string): string {
 }
 
 /**
- * An address in a table (a source, an interpretation's example, a probed host): an IPv4 one
+ * An address on a page (a source, an interpretation's example, a probed host, daily's new sources): an IPv4 one
  * never broken (cut at a '.', it reads as another address); an IPv6 one may break after a ':'
  * only, as the terminal's table breaks it: kept on one line, 39 characters of it left the why
  * column of nine too little at 900 px, and cut anywhere a group read as two.
  */
-function addressHtml(ip: string): string {
+export function addressHtml(ip: string): string {
   return ip.includes(':') ? `<span class="ip v6">${e(ip).replace(/:/g, ':<wbr>')}</span>` : `<span class="ip">${e(ip)}</span>`;
 }
 

@@ -6,12 +6,12 @@ import { countUnit } from './count-unit.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import { zoneName } from '../daily/day.js';
 import type { Lang } from '../knowledge/types.js';
-import { inputProblemText, messages } from '../i18n/messages.js';
+import { messages } from '../i18n/messages.js';
 import { labelStride, renderChartSvg } from './daily-chart.js';
 import { pctOf } from './daily-common.js';
 import { card, chartLegend, htmlPage, keepOptionsWhole, reportSectionsHtml, rulesSection } from './html-page.js';
 import { calendarDays, dayNamer, perDayRow } from './activity-rows.js';
-import { filterItems, logGapsText, noMatchText, recordsText, zoneLines } from './report-words.js';
+import { filterItems, incompleteNotes, inputReason, logGapsText, noMatchText, recordsText, zoneLines } from './report-words.js';
 import { htmlEscape as e } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
 import { capped, fmtInt } from '../util/number-text.js';
@@ -56,7 +56,9 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
   const perDay = perDayRow(doc.perDay, R);
   if (perDay !== null && 'items' in perDay && calendarDays(doc.perDay) === null) items.push(item(R.md.perDay, e(perDay.items.join(' · '))));
   b.push(`<ul class="plain">${items.join('')}</ul>`);
-  for (const i of doc.inputs) if (i.error) b.push(`<p class="note">${e(i.incomplete ? R.md.incomplete : R.md.problem)}${colon}<code>${e(i.file)}</code>${colon}${e(inputProblemText(i, lang)!)}</p>`);
+  // Worded as the terminal's note (the catalog's words hold no markup); each file says why after it.
+  for (const n of incompleteNotes(doc.inputs, lang, (i) => `<code>${e(i.file)}</code>${e(msg.aside(inputReason(i, lang)))}`)) b.push(`<p class="note">${e(n.label)}${colon}${n.text}</p>`);
+  for (const i of doc.inputs) if (i.error && !i.incomplete) b.push(`<p class="note">${e(R.md.problem)}${colon}<code>${e(i.file)}</code>${colon}${e(inputReason(i, lang))}</p>`);
   for (const i of doc.inputs) if (i.encoding !== null) b.push(`<p class="note">${e(R.decodedLabel)}${colon}<code>${e(i.file)}</code>${e(R.decoded(i.encoding))}</p>`);
   for (const i of doc.inputs) if (i.repeats) b.push(`<p class="note">${e(R.md.repeated)}${colon}<code>${e(i.file)}</code>${colon}${e(R.repeats(i.repeats.share, i.repeats.records, i.repeats.other))}</p>`);
   if (doc.interrupted) b.push(`<p class="note">${e(R.md.interrupted)}${colon}${e(R.md.interruptedText(doc.interrupted))}</p>`);
@@ -112,7 +114,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
     b.push(...sections);
   }
 
-  const files = doc.inputs.map((i) => `${e(i.file)}${i.error ? msg.aside(e(inputProblemText(i, lang)!)) : ''}`).join(', ');
+  const files = doc.inputs.map((i) => `${e(i.file)}${i.error ? msg.aside(e(inputReason(i, lang))) : ''}`).join(', ');
   b.push(`<footer>${P.footer(e(opts.version), files || '-')}</footer>`);
   const title = doc.inputs.length === 1 ? `${R.md.title} · ${doc.inputs[0]!.file}` : R.md.title;
   return htmlPage(lang, title, b);

@@ -4,9 +4,9 @@
 import { zoneName } from '../daily/day.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
-import { findingLabel, inputProblemText, messages } from '../i18n/messages.js';
+import { findingLabel, messages } from '../i18n/messages.js';
 import { DETAILED_SOURCES, sourceFacts } from './source-facts.js';
-import { filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsText, seenText, spansYears, osHintNoTtlText, whyNotes, zoneLines } from './report-words.js';
+import { filterItems, incompleteNotes, inputReason, interpretationMeaning, knownAsText, logGapsText, noMatchText, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsText, seenText, spansYears, osHintNoTtlText, whyNotes, zoneLines } from './report-words.js';
 import { perDayRow, sparkline } from './activity-rows.js';
 import { ruleItems } from './rule-rows.js';
 import { namedAnnotation } from '../annotate/roles.js';
@@ -62,12 +62,10 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   const filt = filterItems(doc.filters, m, opts.tz, md);
   if (filt.length > 0) out.push(`- ${label(m.md.filter)} ${filt.join(' · ')}`);
   if (t.ignored !== undefined) out.push(`- ${label(m.md.ignored)} ${m.ignoredText(t.ignored)}`);
-  for (const i of doc.inputs) {
-    if (!i.error) continue;
-    // A coded problem is worded without the file's name: it goes before it, as in the HTML page.
-    const text = i.problem ? `${md(i.file)}${messages(opts.lang).colon}${md(inputProblemText(i, opts.lang)!)}` : md(i.error);
-    out.push(`- ${label(i.incomplete ? m.md.incomplete : m.md.problem)} ${text}`);
-  }
+  // Worded as the terminal's note; with no inputs table here, each file says why after it.
+  const why = (i: ReportDoc['inputs'][number]): string => md(messages(opts.lang).aside(inputReason(i, opts.lang)));
+  for (const n of incompleteNotes(doc.inputs, opts.lang, (i) => `${md(i.file)}${why(i)}`)) out.push(`- ${label(n.label)} ${n.text}`);
+  for (const i of doc.inputs) if (i.error && !i.incomplete) out.push(`- ${label(m.md.problem)} ${md(i.file)}${messages(opts.lang).colon}${md(inputReason(i, opts.lang))}`);
   for (const i of doc.inputs) if (i.encoding !== null) out.push(`- ${label(m.decodedLabel)} ${md(i.file)}${md(m.decoded(i.encoding))}`);
   for (const i of doc.inputs) if (i.repeats) out.push(`- ${label(m.md.repeated)} ${md(i.file)}${messages(opts.lang).colon}${md(m.repeats(i.repeats.share, i.repeats.records, i.repeats.other))}`);
   if (doc.interrupted) out.push(`- ${label(m.md.interrupted)} ${m.md.interruptedText(md(doc.interrupted))}`);

@@ -8,12 +8,12 @@ import pc from 'picocolors';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import type { Lang } from '../knowledge/types.js';
-import { findingLabel, inputProblemText, messages, wordFor, type Messages } from '../i18n/messages.js';
+import { findingLabel, messages, wordFor, type Messages } from '../i18n/messages.js';
 import { displayWidth, fitWidths, wrapItems, wrapHanging, wrapLabelled, wrapPath, wrapText } from './box-table.js';
 import { addressLeast, colWidth, notedTable, rewrap, shrinkToFit, textTable, wrapAddressCell, type Column } from './fit-table.js';
 import type { Colors } from './colors.js';
 import { SPARK_DAYS, perDayRow, sparkline } from './activity-rows.js';
-import { countShare, decodedNote, filterItems, interpretationMeaning, knownAsText, logGapsText, noMatchText, osHintNoTtlText, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsItems, seenText, shorten, spansYears, whyNotes, zoneLines } from './report-words.js';
+import { countShare, decodedNote, filterItems, incompleteNotes, inputReason, interpretationMeaning, knownAsText, logGapsText, noMatchText, osHintNoTtlText, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsItems, seenText, shorten, spansYears, whyNotes, zoneLines } from './report-words.js';
 import { ruleItems } from './rule-rows.js';
 import { DETAILED_SOURCES, sourceFacts } from './source-facts.js';
 import { termSafe } from './sanitize.js';
@@ -187,7 +187,7 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   if (doc.inputs.length > 1 || doc.inputs.some((i) => i.error)) {
     const rows = doc.inputs.map((i) => [
       termSafe(i.file),
-      i.error ? termSafe(inputProblemText(i, opts.lang)!.replace(`${i.file}: `, '')) : (i.format ?? '-') + (i.formatBy === 'fallback' ? m.guessed : ''),
+      i.error ? termSafe(inputReason(i, opts.lang)) : (i.format ?? '-') + (i.formatBy === 'fallback' ? m.guessed : ''),
       fmtInt(i.lines),
       fmtInt(i.events),
       fmtInt(i.skipped),
@@ -200,12 +200,8 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   }
 
   // Say plainly when the numbers above do not cover everything that was asked for.
-  const incomplete = doc.inputs.filter((i) => i.incomplete);
-  const unread = incomplete.filter((i) => i.lines === 0);
-  const cut = incomplete.filter((i) => i.lines > 0);
-  const named = (is: readonly ReportDoc['inputs'][number][]): string => is.map((i) => termSafe(i.file)).join(msg.listSep);
-  if (unread.length > 0) out.push('', wrapLabelled('', m.unread(unread.length, doc.inputs.length, named(unread)), opts.width, c.yellow));
-  if (cut.length > 0) out.push('', wrapLabelled('', m.incomplete(cut.length, doc.inputs.length, named(cut)), opts.width, c.yellow));
+  // The inputs table above says why; the note names them.
+  for (const n of incompleteNotes(doc.inputs, opts.lang, (i) => termSafe(i.file))) out.push('', wrapLabelled('', `${n.label}${msg.colon}${n.text}`, opts.width, c.yellow));
   for (const i of doc.inputs.filter((x) => x.repeats)) {
     out.push('', wrapLabelled('', `${m.md.repeated}${msg.colon}${termSafe(i.file)}${msg.colon}${termSafe(m.repeats(i.repeats!.share, i.repeats!.records, i.repeats!.other))}`, opts.width, c.yellow));
   }

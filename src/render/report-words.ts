@@ -6,7 +6,7 @@ import { countUnit, rowsUnit, unitHead } from './count-unit.js';
 import type { ReportDoc } from '../aggregate/report.js';
 import type { RankedSource } from '../aggregate/summary.js';
 import type { Lang } from '../knowledge/types.js';
-import { messages, type Messages } from '../i18n/messages.js';
+import { inputProblemText, messages, type Messages } from '../i18n/messages.js';
 import { termSafe } from './sanitize.js';
 import { zoneNotes } from './zone-words.js';
 import { capped, fmtInt, fmtPct } from '../util/number-text.js';
@@ -65,6 +65,32 @@ export function interpretationMeaning(i: ReportDoc['interpretations'][number], l
   // A late reading of a scanner's packets: the header has them among the probes (Overview.countScanLate).
   if (i.scanPackets > 0) notes.push(m.scanLateMeaning(i.scanPackets, i.packets, i.scanSources, unit));
   return [i.text, ...notes].join(zh ? '' : ' ');
+}
+
+/**
+ * The report's notes on inputs it does not cover in full, each "label: text" in every format:
+ * those of which no line was read ("not read": missing, a directory, binary) apart from those
+ * cut part-way ("not read to the end": a truncated .gz), so a missing file is not said to have
+ * been partly read. `file` names an input as the format shows it (the terminal leaves the reason
+ * to its inputs table; Markdown and HTML, which have none, add it with `reasonAside`).
+ */
+export function incompleteNotes(inputs: ReportDoc['inputs'], lang: Lang, file: (i: ReportDoc['inputs'][number]) => string): { label: string; text: string }[] {
+  const msg = messages(lang);
+  const m = msg.report;
+  const incomplete = inputs.filter((i) => i.incomplete);
+  const named = (is: readonly ReportDoc['inputs'][number][]): string => is.map(file).join(msg.listSep);
+  const notes: { label: string; text: string }[] = [];
+  const unread = incomplete.filter((i) => i.lines === 0);
+  const cut = incomplete.filter((i) => i.lines > 0);
+  if (unread.length > 0) notes.push({ label: m.md.incomplete, text: m.unread(unread.length, inputs.length, named(unread)) });
+  if (cut.length > 0) notes.push({ label: m.md.incomplete, text: m.incomplete(cut.length, inputs.length, named(cut)) });
+  return notes;
+}
+
+/** Why an input was not read (in full), without its name, which the problem text of an error of old begins with. */
+export function inputReason(i: ReportDoc['inputs'][number], lang: Lang): string {
+  const why = inputProblemText(i, lang) ?? '';
+  return why.startsWith(`${i.file}: `) ? why.slice(i.file.length + 2) : why;
 }
 
 /** "decoded: fw.log is UTF-16LE text with a byte-order mark …": an input read as UTF-16 (the report, follow's summaries). */

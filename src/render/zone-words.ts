@@ -19,9 +19,7 @@ export function zoneNotes(f: ZoneFacts, zone: string, given: boolean, m: Message
   return said;
 }
 
-/** The same on one line (`follow`'s summaries, a line among its others), or null when there is nothing to say. */
-export function zoneNoteText(f: ZoneFacts, zone: string, given: boolean, lang: Lang): string | null {
-  const z = messages(lang).zones;
-  const said = zoneNotes(f, zone, given, z);
-  return said.length === 0 ? null : z.join(said);
+/** The same as lines (`follow`'s summaries, each note a line of its own as under the report's span), empty when there is nothing to say. */
+export function zoneNoteLines(f: ZoneFacts, zone: string, given: boolean, lang: Lang): string[] {
+  return zoneNotes(f, zone, given, messages(lang).zones);
 }

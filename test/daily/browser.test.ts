@@ -277,6 +277,29 @@ describe('HTML pages between a phone and a desktop, and on paper', () => {
     await page.close();
   }, 120_000);
 
+  it('the headline cards leave none alone on a row between a small phone and a desktop, and no card overflows', async () => {
+    // Five small cards (samples/ufw.log has "other") where a row held four left the fifth
+    // stretched across a row of its own from 606 to 751 px (CSS_CARDS in html-page.ts).
+    const page = await browser.newPage();
+    for (const { name, file } of pages().filter((p) => p.name.startsWith('ufw'))) {
+      for (const width of [448, 520, 641, 700, 751, 752, 768, 850, 899, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(pathToFileURL(file).href);
+        const cards = await page.locator('.card:not(.wide)').evaluateAll((els) => els.map((el) => ({ top: Math.round(el.getBoundingClientRect().top), over: el.scrollWidth - el.clientWidth })));
+        expect(cards.length, name).toBe(5);
+        const rows = new Map<number, number>();
+        for (const c of cards) rows.set(c.top, (rows.get(c.top) ?? 0) + 1);
+        expect([...rows.values()].filter((n) => n === 1), `${name} at ${width}: cards a row ${[...rows.values()].join(', ')}`).toEqual([]);
+        expect(cards.filter((c) => c.over > 0), `${name} at ${width}`).toEqual([]);
+        // A count of ten million or more: its card wraps to another row rather than run out of its box.
+        await page.evaluate(() => document.querySelectorAll('.card .v').forEach((v) => (v.textContent = '12,345,678')));
+        const over = await page.locator('.card').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth).length);
+        expect(over, `${name} at ${width}, ten-digit counts`).toBe(0);
+      }
+    }
+    await page.close();
+  }, 120_000);
+
   it("a row's header cell looks as the data cell it was: same box, same type, on a phone, a tablet, a desktop and paper", async () => {
     // A <th> is bold and centred by default, and the page styles its column headings small and
     // grey: neither may reach a row's head. Each is measured, swapped for a <td> of the same

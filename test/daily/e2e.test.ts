@@ -423,6 +423,17 @@ describe('new sources on the page', () => {
     const html = runCli(['daily', ...args, '-o', 'html']).stdout;
     expect(html.match(/class="new"/g)?.length).toBe(d.comparison.newRanked.length);
   });
+
+  it('an IPv6 new source may break after a \':\' only, as the sources table\'s does; an IPv4 one not at all', () => {
+    const doc = dailyDoc([join(repoRoot, 'samples/ufw.log'), '--year', '2026', '--tz', 'UTC', '--date', '2026-11-21']);
+    const v6 = '2001:db8:1234:5678:9abc:def0:1234:5678';
+    const [first, ...rest] = doc.comparison.newSources;
+    expect(first).toBeDefined();
+    const html = renderDailyHtml({ ...doc, comparison: { ...doc.comparison, newSources: [{ ...first!, ip: v6 }, ...rest] } }, { tz: 'UTC', lang: 'en' });
+    const list = html.slice(html.indexOf('<p class="muted">New sources'), html.indexOf('</p>', html.indexOf('<p class="muted">New sources')));
+    expect(list).toContain(`<span class="ip v6">${v6.replace(/:/g, ':<wbr>')}</span>`);
+    expect(list).toContain(`<span class="ip">${rest[0]!.ip}</span>`);
+  });
 });
 
 describe('how far the logs reach', () => {

@@ -68,4 +68,12 @@ describe('follow --help: what it gives by default', () => {
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     expect(readme).toMatch(/\nlogscan follow \/var\/log\/ufw\.log +# live: a line per probe, a summary at Ctrl-C; alerts with --alert-score N\n/);
   });
+
+  it("says --year's default as follow finds it, from when a line is read (docs/follow.md), not from the file's date as the report", () => {
+    const flat = (args: string[], lang = 'en') => runCli([...args, '--help', '--lang', lang], { env: { COLUMNS: '200' } }).stdout.replace(/\s+/g, ' ');
+    expect(flat(['follow'])).toContain('--year <yyyy> year of the first record when the log has none (BSD syslog); default: the year that puts each record at most two days after it is read');
+    expect(flat(['follow'])).not.toContain('file date');
+    expect(flat(['follow'], 'zh').replace(/ /g, '')).toContain('至多比读到它的时刻晚两天');
+    for (const cmd of ['report', 'daily', 'events', 'check']) expect(flat([cmd]), cmd).toContain('default: inferred from file date');
+  });
 });

@@ -877,4 +877,21 @@ describe('follow says what the log said of its zone as the report and check do',
     expect(final).toContain(`(Europe/Berlin)\n${SOME}\n`);
     expect(r.stdout).not.toContain('times without a zone');
   });
+
+  it('two notes on the zone are two lines in the --summary-every summary, as under the span of the report at the stop', async () => {
+    const rec = 'gw kernel: [UFW BLOCK] IN=eth0 OUT= MAC= SRC=203.0.113.5 DST=192.0.2.1 LEN=40 TOS=0x00 PREC=0x00 TTL=50 ID=1 PROTO=TCP SPT=1234 DPT=22 WINDOW=1024 RES=0x00 SYN URGP=0';
+    const path = join(tempDir(), 'fw.log');
+    // journalctl -o short-full: zones by name, one Berlin's, one not.
+    writeFileSync(path, ['Sat 2026-11-21 10:22:31 CET', 'Sat 2026-11-21 10:22:32 EST'].map((h) => `${h} ${rec}\n`).join(''));
+    const NAMED = 'the log names the zone CET, which is what Europe/Berlin is called at their time: read as Europe/Berlin time (--tz)';
+    const OTHER = "the log's times name the zone EST, which is not what Europe/Berlin is called at their time: read as Europe/Berlin time all the same (--tz the log's zone to read them right)";
+    const cli = startCli(['follow', '--tz', 'Europe/Berlin', '--summary-every', '1s', '--from-start', path], { env: { ...env, COLUMNS: '400' } });
+    await cli.waitFor((out) => out.includes('── last 1 s: no events'), 8000);
+    const r = await cli.stop('SIGINT');
+    expect(r.code).toBe(0);
+    const first = r.stdout.split(/\n(?=── )/).find((b) => b.startsWith('── last 1 s'))!;
+    expect(first.trimEnd().endsWith(`\n   ${NAMED}\n   ${OTHER}`), first).toBe(true);
+    const final = r.stdout.slice(r.stdout.indexOf('── followed for'));
+    expect(final).toContain(`(Europe/Berlin)\n${NAMED}\n${OTHER}\n`);
+  });
 });

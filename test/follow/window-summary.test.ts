@@ -41,6 +41,17 @@ describe('follow: the window summary', () => {
     ]);
   });
 
+  it('says each note on the zone on a line of its own, as the report does under its span, not joined with "; "', () => {
+    const sum = ended(hammer('203.0.113.4', 22, 3, 1, 60));
+    const notes = ['the log names the zone CET, which is what Europe/Berlin is called at their time', 'the log\'s times name the zone EST, which is not what Europe/Berlin is called'];
+    const lines = windowSummary(sum, 3_600_000, loadKnowledge(), pc.createColors(false), 'en', 200, [], notes).trimEnd().split('\n');
+    expect(lines.slice(-2)).toEqual(notes.map((n) => `   ${n}`));
+    // A long one wraps under itself, the next still starts a line of its own.
+    const narrow = windowSummary(sum, 3_600_000, loadKnowledge(), pc.createColors(false), 'en', 50, [], notes).trimEnd().split('\n');
+    expect(narrow.filter((l) => /^ {3}\S/.test(l)).map((l) => l.trim().split(' ').slice(0, 3).join(' '))).toEqual(['the log names', "the log's times"]);
+    expect(narrow.join('\n')).not.toContain(';');
+  });
+
   it('counts every event of the window, also those of sources it could not keep, and then says "at least" of the sources', () => {
     const capped = { ...DEFAULT_THRESHOLDS, limits: { ...DEFAULT_THRESHOLDS.limits, maxSources: 32 } };
     const events = Array.from({ length: 100 }, (_, i) => hammer(`198.51.100.${i}`, 22, 2, 1, 60)).flat();

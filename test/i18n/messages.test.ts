@@ -126,7 +126,6 @@ const SAMPLES: Record<string, unknown[]> = {
   'zones.zonelessSome': [2, 5, 'Europe/Berlin', true],
   'zones.namedZone': ['CET', 'Europe/Berlin', false],
   'zones.unmatchedZone': ['EST', 'Europe/Berlin'],
-  'zones.join': [['a', 'b']],
   'report.md.inputList': [2, 'a.log, b.log'],
   'report.md.interruptedText': ['SIGTERM'],
   'report.md.evicted': [100_000, 20],
