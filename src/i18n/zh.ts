@@ -190,6 +190,8 @@ const ZH_FLAG_CLASSES: Readonly<Record<FlagClass, string>> = { syn: 'SYN', null:
 export const zh: Messages = {
   colon: '：',
   listSep: '、',
+  // 全角括号自带间距，其后的数字不再加空格（同 findingItem）：“已知端口（port-known）31”，“SYN 300”。
+  namedCount: (name, count) => (name.endsWith('）') ? `${name}${count}` : `${name} ${count}`),
   nameSep: '；',
   aside: (s) => `（${s}）`,
   severity: ['信息', '提示', '低', '中', '高', '严重'],
@@ -382,7 +384,7 @@ export const zh: Messages = {
       'outbound-traceroute': '本方发出的路由追踪',
       'dialup-leftover': '拨号/DHCP 残留流量',
       'server-replies': '服务器回复',
-      'late-packets': '旧连接的迟到报文',
+      'late-packets': '旧连接的残余记录',
       noise: '局域网广播噪声',
     },
   },

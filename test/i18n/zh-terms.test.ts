@@ -1,7 +1,6 @@
 // The Chinese a firewall admin reads says one thing by one word: a finding is a 检测结果
-// wherever it is named, a packet of a connection the firewall no longer tracks is a
-// 迟到报文 wherever it is counted, and an id goes by one name in the findings row and in
-// the interpretations.
+// wherever it is named, an id is called alike in the findings row and the interpretations,
+// and a count sits against a full-width bracket without a space, as on the findings row.
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
 import { zh } from '../../src/i18n/zh.js';
@@ -16,18 +15,22 @@ describe('Chinese terms', () => {
     expect(zh.help.explainQuery).toContain('检测结果的名称（如“木马端口探测”）');
   });
 
-  it('the late-packets finding says 迟到报文, the word of the probes line, the interpretations and its own explanation', () => {
-    expect(zh.finding.label['late-packets']).toBe('旧连接的迟到报文');
-    expect(zh.finding.about['late-packets']).toContain('迟到报文');
-    expect(zh.check.countsAsKind('late')).toContain('迟到报文');
-    // The English is as it was.
-    expect(en.finding.label['late-packets']).toBe('leftovers of old connections');
-  });
-
-  it('dialup-leftover goes by one name as a finding and as an interpretation', () => {
+  it('dialup-leftover says 拨号/DHCP 残留 as a finding, as an interpretation and in its text (not 发给前使用者的流量)', () => {
     const rules = loadAnnotationRules().rules.filter((r) => r.id === 'dialup-leftover');
     expect(rules.length).toBeGreaterThan(0);
-    for (const r of rules) expect(r.name.zh).toBe(zh.finding.label['dialup-leftover']);
+    expect(zh.finding.label['dialup-leftover']).toBe('拨号/DHCP 残留流量');
+    for (const r of rules) {
+      expect(r.name.zh).toBe('拨号/DHCP 残留');
+      expect(r.text.zh).toMatch(/^拨号\/DHCP 残留：/);
+    }
+  });
+
+  it('no space between a full-width bracket and the count after it, as on the findings row; a space after Latin', () => {
+    expect(zh.namedCount('已知端口（port-known）', '31')).toBe('已知端口（port-known）31');
+    expect(zh.namedCount('SYN', '300')).toBe('SYN 300');
+    expect(zh.namedCount('丢弃', '12')).toBe('丢弃 12');
+    expect(zh.report.findingItem('端口扫描', 'vertical-scan', '1')).toBe('端口扫描（vertical-scan）1');
+    expect(en.namedCount('known port (port-known)', '31')).toBe('known port (port-known) 31');
   });
 
   it("the HTML cards' share of the logged packets or records reads as a sentence, as daily's headline does", () => {
