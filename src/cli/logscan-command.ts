@@ -6,7 +6,7 @@
 // The hooks are commander's (lib/command.js, commander 14), called on the command being
 // parsed but not in its typings: a commander that renamed one would say that error in its
 // own English again, which the Chinese usage tests (test/e2e/usage-lang.test.ts) catch.
-import { Command, Option, type Argument, type Help } from 'commander';
+import { Command, Help, Option, type Argument } from 'commander';
 import { messages } from '../i18n/messages.js';
 import type { Lang } from '../knowledge/types.js';
 import { termSafe } from '../render/sanitize.js';
@@ -90,6 +90,8 @@ function helpIn(lang: Lang): Partial<Help> {
   const say = (english: string): string => catalogHelp(lang, english) ?? COMMANDER[english] ?? english;
   return {
     styleTitle: (title) => h.headings[title] ?? title,
+    // Commander puts a space after "Usage:"; after a full-width colon Chinese puts none.
+    formatHelp: (cmd, helper) => Help.prototype.formatHelp.call(helper, cmd, helper).replace(/^(\S+：) /, '$1'),
     displayWidth,
     boxWrap: (str, width) =>
       str

@@ -188,6 +188,8 @@ export const en = {
   colon: ': ',
   /** Items of a list in running text. */
   listSep: ', ',
+  /** A name and its count as an item of a source's details: "SYN 300", "known port (port-known) 31". */
+  namedCount: (name: string, count: string) => `${name} ${count}`,
   /** Between the names a port is known by ("HTTP; Executor trojan"). */
   nameSep: '; ',
   /** An aside after a value: "265 (100%)", "964 → 153 (−84%)", a time span's zone; Chinese writes full-width brackets, "265（100%）", so one line never mixes the two. */

@@ -96,6 +96,8 @@ export function ruleMessageText(format: string, rule: string, messageName: strin
  */
 export function ruleLabel(row: RuleRow, m: Messages['report']): string {
   const last = row.name.charCodeAt(row.name.length - 1);
+  // A full-width bracket brings its own space (the zh catalog's words for an access list): none before the count.
+  if (row.kind === 'words' && last === 0xff09) return row.name;
   if (last < 48 || last > 57) return `${row.name} `;
   return row.kind === 'words' ? m.ruleBeforeCount(row.name) : `${row.name}: `;
 }

@@ -22,19 +22,19 @@ export interface SourceFact {
 }
 
 /** "a 3 · b 1": the non-zero counts of a record; `word` names a key for the reader (the verdicts in --lang). */
-function countsItems(o: Readonly<Record<string, number>>, word: (key: string) => string = (k) => k): string[] {
+function countsItems(o: Readonly<Record<string, number>>, msg: Messages, word: (key: string) => string = (k) => k): string[] {
   return Object.entries(o)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${word(k)} ${fmtInt(n)}`);
+    .map(([k, n]) => msg.namedCount(word(k), fmtInt(n)));
 }
 
 /** "known port (port-known) 31 · trojan or worm port (trojan) 3": the non-zero counts named by `word`, busiest first, ties by that name. */
-function busiestItems(o: Readonly<Record<string, number>>, word: (key: string) => string): string[] {
+function busiestItems(o: Readonly<Record<string, number>>, msg: Messages, word: (key: string) => string): string[] {
   return Object.entries(o)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => [word(k), n] as const)
     .sort((a, b) => b[1] - a[1] || cmpName(a[0], b[0]))
-    .map(([w, n]) => `${w} ${fmtInt(n)}`);
+    .map(([w, n]) => msg.namedCount(w, fmtInt(n)));
 }
 
 /**
@@ -62,11 +62,11 @@ export function sourceFacts(r: RankedSource, tz: string | null, lang: Lang): Sou
   const unit = countUnit(r);
   for (const [label, items] of [
     // Connection rows record no flags (profile-rows.ts): what this counts is packets, whatever the source's mix.
-    [D.flags, countsItems(r.tcpFlags, (k) => (isFlagClass(k) ? D.flagClass(k) : k))],
-    [D.actions(unit), countsItems(r.actions, verdict)],
+    [D.flags, countsItems(r.tcpFlags, msg, (k) => (isFlagClass(k) ? D.flagClass(k) : k))],
+    [D.actions(unit), countsItems(r.actions, msg, verdict)],
     [D.rules, sourceRuleItems(r, msg)],
     // Busiest first, as the interpretations table is: the JSON record is keyed in id order.
-    [D.interpretations(unit), busiestItems(r.annotations, (id: string) => namedAnnotation(id, lang))],
+    [D.interpretations(unit), busiestItems(r.annotations, msg, (id: string) => namedAnnotation(id, lang))],
   ] as const) {
     if (items.length > 0) facts.push({ label, lines: [items.join(' · ')], items });
   }

@@ -94,7 +94,7 @@ describe('explain a log line: what it says', () => {
     const en = heads(await table([dns]));
     const zh = heads(await table([dns], 'zh'));
     expect(en).toEqual(['  2  SYN from DNS port 53 (srcport-dns-syn)', '  1  known port (port-known)', '  1  Sub-7 leftover (sub7-artifact)', "  0  previous holder's traffic (dialup-leftover)"]);
-    expect(zh).toEqual(['  2  来自 DNS 端口 53 的 SYN（srcport-dns-syn）', '  1  已知端口（port-known）', '  1  Sub-7 残留（sub7-artifact）', '  0  发给前使用者的流量（dialup-leftover）']);
+    expect(zh).toEqual(['  2  来自 DNS 端口 53 的 SYN（srcport-dns-syn）', '  1  已知端口（port-known）', '  1  Sub-7 残留（sub7-artifact）', '  0  拨号/DHCP 残留（dialup-leftover）']);
     const [r] = await json([dns]);
     expect(r!.event?.annotations.map((a) => a.id)).toEqual(['srcport-dns-syn', 'port-known', 'sub7-artifact', 'dialup-leftover']);
   });

@@ -30,7 +30,7 @@ describe('--help in --lang zh', () => {
     const list = items(r.stdout);
     expect(list.length).toBeGreaterThan(2);
     expect(list.filter((i) => !CJK.test(i.description))).toEqual([]);
-    expect(r.stdout).toMatch(/^用法： logscan /);
+    expect(r.stdout).toMatch(/^用法：logscan /);
     expect(r.stdout).toContain('\n选项：\n');
     expect(r.stdout).not.toMatch(/Usage:|Options:|Commands:|Arguments:|choices:|default:/);
     // --lang wherever it stands, as for usage errors.

@@ -51,7 +51,7 @@ describe('LANG=zh_CN.UTF-8: what --lang zh says, without it', () => {
     expect(missing.stderr).toBe('logscan: nope.log：文件不存在\n');
     const help = runCli(['report', '--help'], { env: ZH });
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^用法： logscan report /);
+    expect(help.stdout).toMatch(/^用法：logscan report /);
     expect(help.stdout).toContain('\n选项：\n');
     expect(help.stdout).toBe(runCli(['report', '--help', '--lang', 'zh']).stdout);
   });

@@ -48,7 +48,7 @@ describe('commander\'s usage errors in --lang zh', () => {
   it('--help is Chinese too (and exits 0): test/e2e/help-lang.test.ts says how', () => {
     const r = runCli(['follow', '--help', '--lang', 'zh']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^用法： logscan follow/);
+    expect(r.stdout).toMatch(/^用法：logscan follow/);
     expect(r.stdout).toMatch(CJK);
   });
 });

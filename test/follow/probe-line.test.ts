@@ -88,7 +88,7 @@ describe('probeLine', () => {
     // 6776's name says "Sub-7", not that the source keeps retrying, nor whose traffic it is.
     const sub7 = makeEvent({ dst: { port: 6776 }, annotations: [{ id: 'sub7-artifact', severity: 1, text: 'x', ref: '002' }, { id: 'sub7-retry', severity: 2, text: 'x', ref: '002' }, { id: 'dialup-leftover', severity: 1, text: 'x', ref: '002' }] });
     expect(probeLine(sub7, kb, 'en', c, 'UTC', 140)).toMatch(/→ 6776\/tcp {3}Sub-7 data channel \/ artifact {2}Sub-7 retries, previous holder's traffic$/);
-    expect(probeLine(sub7, kb, 'zh', c, 'UTC', 140)).toMatch(/→ 6776\/tcp {3}Sub-7 数据通道 \/ 残留探测 {2}Sub-7 反复重连、发给前使用者的流量$/);
+    expect(probeLine(sub7, kb, 'zh', c, 'UTC', 140)).toMatch(/→ 6776\/tcp {3}Sub-7 数据通道 \/ 残留探测 {2}Sub-7 反复重连、拨号\/DHCP 残留$/);
     // XDMCP is an acronym: "X login console search" says what it is.
     const xdmcp = makeEvent({ proto: 'udp', dst: { port: 177 }, annotations: [{ id: 'xdmcp', severity: 1, text: 'x', ref: '002' }] });
     expect(probeLine(xdmcp, kb, 'en', c, 'UTC', 120)).toMatch(/→ 177\/udp {4}XDMCP {2}X login console search$/);

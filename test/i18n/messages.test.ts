@@ -26,6 +26,7 @@ type Fn = (...args: unknown[]) => string;
 const SAMPLES: Record<string, unknown[]> = {
   ...Object.fromEntries(Object.entries(OLD_WORDS).map(([code, [r]]) => [`lineReason.${code}`, [r]])),
   aside: ['100%'],
+  namedCount: ['已知端口（port-known）', '31'],
   'duration.seconds': ['42'],
   'duration.minutes': ['4'],
   'duration.hours': ['3.5'],

@@ -19,7 +19,7 @@ const PROPER_NOUNS = new Set([
   'tcpmux', 'echo', 'systat', 'chargen', 'ftp', 'ssh', 'telnet', 'smtp', 'dns', 'tftp', 'finger', 'http', 'kerberos',
   'linuxconf', 'metagram-relay', 'iso-tsap', 'pop2', 'pop3', 'ntp', 'imap', 'snmp', 'xdmcp', 'ldap', 'https', 'ike',
   'rlogin', 'kshell', 'rtsp', 'dsf-555', 'ldaps', 'doom', 'imaps', 'msql-1114', 'sub7-1234', 'mssql', 'stone-design-1',
-  'netmeeting-t120', 'issd', 'l2tp', 'xinuexpansion4', 'nfs', 'msmq-rpc-2103', 'msmq-rpc-2105', 'squid-icp', 'dec-notes',
+  'netmeeting-t120', 'doly-trojan-21', 'doly-trojan-1011', 'streaming-audio-trojan-1170', 'trojan-cow-2001', 'icqtrojan-4590', 'satanz-backdoor-666', 'issd', 'l2tp', 'xinuexpansion4', 'nfs', 'msmq-rpc-2103', 'msmq-rpc-2105', 'squid-icp', 'dec-notes',
   'pcanywhere', 'x11', 'sub7-6711', 'unreal', 'unreal-tournament', 'netbus-12345', 'netbus-12346', 'netbus-pro-20034',
   'quake', 'hexen2', 'hexenworld', 'half-life', 'quakeworld', 'quake2', 'tribes', 'heretic2', 'back-orifice-31337',
   'traceroute', 'mysql', 'postgresql', 'redis', 'elasticsearch', 'mdns', 'mongodb', 'memcached', 'sip', 'mikrotik-winbox',
@@ -53,6 +53,18 @@ describe('Chinese port names', () => {
       .map((e) => e.name.zh)
       .filter((n) => /[()]/.test(n) || /[A-Za-z0-9][\u3400-\u9fff]|[\u3400-\u9fff][A-Za-z0-9]/.test(n) || /\s[（）]|（\s|\s）|\s{2}|^\s|\s$/.test(n));
     expect(bad).toEqual([]);
+  });
+
+  it('a family already named a trojan or backdoor is not called one again (not "Doly Trojan 木马")', () => {
+    // A family called just "BackDoor" keeps 木马: without it the name reads as a word, not a name.
+    const says = (f: string): boolean => /trojan|backdoor/i.test(f) && !/^(trojan|backdoor)$/i.test(f);
+    const twice = kb.entries
+      .filter((e) => says(e.family?.en ?? '') && /木马|后门/.test(e.name.zh))
+      .map((e) => `${e.id}: ${e.name.zh}`);
+    expect(twice).toEqual([]);
+    const texts = all.filter((e) => /\b(\w*trojan|backdoor) (木马|后门)/i.test(e.text.zh)).map((e) => e.id);
+    expect(texts).toEqual([]);
+    expect(all.filter((e) => /trojan trojan|backdoor trojan/i.test(e.text.en)).map((e) => e.id)).toEqual([]);
   });
 
   it('some names, as a reader sees them', () => {
