@@ -1,6 +1,8 @@
 // `logscan daily`: one calendar day, compared with the day before, as text, markdown,
 // HTML or JSON (docs/daily.md). Wiring only: the day window, file discovery, digests
 // and comparison live in src/daily/, the pictures in src/render/daily-*.ts.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { helpText } from './help-text.js';
 import { inputErrorWords, messages, usageError } from '../i18n/messages.js';
 import { Option, type Command } from 'commander';
@@ -120,7 +122,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       }
       if (found.every((f) => f.read.length === 0 && f.skipped.length === 0)) {
         const patterns = plan.families.map((f) => f.shown ?? `${f.base}*`);
-        throw inputErrorWords(plan.dir, (m) => m.daily.noLogs(patterns));
+        throw inputErrorWords(plan.dir, (m) => m.daily.noLogs(patterns, journalDir(plan.dir)));
       }
       for (const f of found) {
         skippedFiles.push(...f.skipped);
@@ -310,6 +312,16 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     await writeDocument(text, output);
     setExit(interrupt.exitCode);
   });
+}
+
+/** DIR's systemd journal, where a system without a syslog daemon keeps the kernel's lines: the hint's subject. */
+function journalDir(dir: string): string | null {
+  const journal = join(dir, 'journal');
+  try {
+    return statSync(journal).isDirectory() ? journal : null;
+  } catch {
+    return null;
+  }
 }
 
 function render(doc: DailyDoc, format: DailyFormat, tz: string | null, lang: Lang, color: boolean): string {

@@ -23,6 +23,13 @@ import type { MessageTable } from '../knowledge/types.js';
 import type { LineFate } from '../check/check.js';
 import type { ReasonCode, ReasonOf } from '../parsers/reason.js';
 import type { TrafficKind } from '../aggregate/own-traffic.js';
+
+/**
+ * The command that feeds `daily` the kernel's lines from the journal: a command line, the same in
+ * every language. Three days back from any hour reach the start of the day before yesterday (the
+ * comparison's day), and today's records tell that yesterday was read to its end.
+ */
+export const JOURNAL_DAILY = 'journalctl -k -o short-iso --since "3 days ago" | logscan daily -';
 import type { DigestProblem, DigestShape, StateDirProblem } from '../daily/digest.js';
 import type { NotCompared } from '../daily/outside.js';
 
@@ -884,8 +891,13 @@ export const en = {
     noFileCanHold: (dir: string, previous: string, day: string) => `no log file in ${dir} can hold ${previous} or ${day} (see docs/daily.md, "Which files are read")`,
     // After "logscan: DIR: " (exit 3): the log directory searched when no FILE is given.
     logDirUnusable: (p: InputProblem) => `cannot look for logs there: ${en.usage.dirProblem(p)}; give the log files as arguments`,
-    /** `patterns`: the names looked for ("kern.log*"). */
-    noLogs: (patterns: readonly string[]) => `no firewall logs found (looked for ${patterns.join(', ')}); give the log files as arguments`,
+    /**
+     * `patterns`: the names looked for ("kern.log*"). `journal`: DIR's systemd journal directory, when
+     * there is one: a system without a syslog daemon (Debian 12 on) logs the kernel's lines only there.
+     */
+    noLogs: (patterns: readonly string[], journal: string | null) =>
+      `no firewall logs found (looked for ${patterns.join(', ')}); ` +
+      (journal === null ? 'give the log files as arguments' : `this system keeps its logs in the journal (${journal}): ${JOURNAL_DAILY}`),
     dstDay: (hours: number) => `${hours}-hour day (daylight-saving change)`,
     notOver: 'the day is not over: numbers so far',
     notBegun: "the day has not begun yet by this machine's clock: any record on it comes from a clock set ahead",

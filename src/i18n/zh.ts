@@ -5,7 +5,7 @@
 import { capped, fmtInt } from '../util/number-text.js';
 import type { FlagClass } from '../aggregate/profile-codes.js';
 import { MAX_YEAR, MIN_YEAR } from '../util/year-range.js';
-import { blockKB, mixedRows, portSplit, type FoldGoing, type IgnoreLineProblem, type Messages } from './en.js';
+import { blockKB, JOURNAL_DAILY, mixedRows, portSplit, type FoldGoing, type IgnoreLineProblem, type Messages } from './en.js';
 import type { FoldSpread } from '../live/fold.js';
 import type { SettingsChange } from '../daily/digest.js';
 import type { SystemLimit } from '../errors.js';
@@ -664,7 +664,8 @@ export const zh: Messages = {
     interruptedNoDigest: (signal, date) => `被 ${signal} 中断：不写入 ${date} 的 --state 摘要（它只会计入当天的一部分）`,
     noFileCanHold: (dir, previous, day) => `${dir} 中没有可能包含 ${previous} 或 ${day} 的日志文件（见 docs/daily.md 的“Which files are read”一节）`,
     logDirUnusable: (p) => `无法在这里查找日志：${zh.usage.dirProblem(p)}；请把日志文件作为参数给出`,
-    noLogs: (patterns) => `没有找到防火墙日志（找过 ${patterns.join('、')}）；请把日志文件作为参数给出`,
+    noLogs: (patterns, journal) =>
+      `没有找到防火墙日志（找过 ${patterns.join('、')}）；` + (journal === null ? '请把日志文件作为参数给出' : `本系统的日志保存在 journal 中（${journal}）：${JOURNAL_DAILY}`),
     dstDay: (hours) => `当天共 ${hours} 小时（夏令时切换）`,
     notOver: '当天尚未结束：以下为截至目前的数字',
     notBegun: '按本机时钟，当天尚未开始：其中的记录来自时钟偏快的设备',

@@ -1231,6 +1231,21 @@ describe('discovery (--log-dir)', () => {
     expect(runCli(['daily', 'x.log', '--log-dir', dir]).code).toBe(2);
     expect(runCli(['daily', 'x.log', '--date', '2026-02-30']).stderr).toMatch(/--date: expected YYYY-MM-DD/);
   });
+
+  it('a log directory with a systemd journal and no log files (Debian 12 without rsyslog) says how to feed it the journal', () => {
+    const dir = tempDir();
+    const r = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21']);
+    expect(r.stderr).not.toMatch(/journalctl/);
+    mkdirSync(join(dir, 'journal'));
+    const j = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21']);
+    expect(j.code).toBe(3);
+    expect(j.stderr).toBe(
+      `logscan: ${dir}: no firewall logs found (looked for kern.log*, messages*, ufw.log*, firewalld*, filter.log*, filter/filter_*.log, pfirewall.log*, domainfw.log*, privatefw.log*, publicfw.log*); ` +
+        `this system keeps its logs in the journal (${join(dir, 'journal')}): journalctl -k -o short-iso --since "3 days ago" | logscan daily -\n`,
+    );
+    const zh = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21', '--lang', 'zh']);
+    expect(zh.stderr).toContain(`（${join(dir, 'journal')}）：journalctl -k -o short-iso --since "3 days ago" | logscan daily -`);
+  });
 });
 
 describe('formats', () => {
