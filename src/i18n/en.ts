@@ -27,9 +27,10 @@ import type { TrafficKind } from '../aggregate/own-traffic.js';
 /**
  * The command that feeds `daily` the kernel's lines from the journal: a command line, the same in
  * every language. Three days back from any hour reach the start of the day before yesterday (the
- * comparison's day), and today's records tell that yesterday was read to its end.
+ * comparison's day), and today's records tell that yesterday was read to its end. The kernel's
+ * transport, not `-k`: `-k` implies `-b`, this boot only, and a reboot since would lose the days before it.
  */
-export const JOURNAL_DAILY = 'journalctl -k -o short-iso --since "3 days ago" | logscan daily -';
+export const JOURNAL_DAILY = 'journalctl _TRANSPORT=kernel -o short-iso --since "3 days ago" | logscan daily -';
 import type { DigestProblem, DigestShape, StateDirProblem } from '../daily/digest.js';
 import type { NotCompared } from '../daily/outside.js';
 

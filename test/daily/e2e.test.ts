@@ -1241,10 +1241,10 @@ describe('discovery (--log-dir)', () => {
     expect(j.code).toBe(3);
     expect(j.stderr).toBe(
       `logscan: ${dir}: no firewall logs found (looked for kern.log*, messages*, ufw.log*, firewalld*, filter.log*, filter/filter_*.log, pfirewall.log*, domainfw.log*, privatefw.log*, publicfw.log*); ` +
-        `this system keeps its logs in the journal (${join(dir, 'journal')}): journalctl -k -o short-iso --since "3 days ago" | logscan daily -\n`,
+        `this system keeps its logs in the journal (${join(dir, 'journal')}): journalctl _TRANSPORT=kernel -o short-iso --since "3 days ago" | logscan daily -\n`,
     );
     const zh = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21', '--lang', 'zh']);
-    expect(zh.stderr).toContain(`（${join(dir, 'journal')}）：journalctl -k -o short-iso --since "3 days ago" | logscan daily -`);
+    expect(zh.stderr).toContain(`（${join(dir, 'journal')}）：journalctl _TRANSPORT=kernel -o short-iso --since "3 days ago" | logscan daily -`);
   });
 });
 
