@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { helpText } from './help-text.js';
 import { inputErrorWords, messages, usageError } from '../i18n/messages.js';
 import { Option, type Command } from 'commander';
-import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
+import { DEFAULT_THRESHOLDS, parseSeverity } from '../aggregate/thresholds.js';
 import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from './output.js';
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
@@ -80,6 +80,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     .option('--output <file>', helpText((h) => h.dailyOutput))
     .option('--state <dir>', helpText((h) => h.dailyState))
     .option('--log-dir <dir>', helpText((h) => h.dailyLogDir))
+    .option('--quiet-below <severity>', helpText((h) => h.dailyQuietBelow))
     .addOption(new Option('--top <n>', helpText((h) => h.top)).default(10));
   addThresholdOptions(cmd, DEFAULT_THRESHOLDS.limits.maxSources);
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
@@ -96,6 +97,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const output = outputOption(raw);
     const top = positiveInt('--top', raw.top, 10_000);
     const stateDir = typeof raw.state === 'string' ? raw.state : null;
+    const quietBelow = raw.quietBelow !== undefined ? parseSeverity('--quiet-below', raw.quietBelow) : null;
     // Found before reading, as --output's problems are, but the day is still summarised:
     // a cron job that mailed one line instead lost the day's summary for a digest.
     const stateProblem = stateDir === null ? null : stateDirProblem(stateDir);
@@ -309,7 +311,10 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       warn(say.stateNotSaved(stateNotSaved.dir, stateNotSaved.date, say.stateDirProblem(stateNotSaved.problem), stateNotSaved.next));
       setExit(2);
     }
-    await writeDocument(text, output);
+    // Cron mails whatever a job prints: a day without news prints nothing. A file (a page
+    // someone opens) is written all the same, so it never shows a stale day.
+    const news = quietBelow === null || (doc.report.maxFindingSeverity !== null && doc.report.maxFindingSeverity >= quietBelow);
+    if (news || output !== null) await writeDocument(text, output);
     setExit(interrupt.exitCode);
   });
 }

@@ -1221,6 +1221,7 @@ export const en = {
     dailyOutputFormat: 'text (default on a terminal; also: table), markdown (default otherwise; also: md), html or json',
     dailyOutput: 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown and .json pick the format; .txt or any other extension, text',
     dailyState: 'keep a small digest per day in DIR, so the comparison works after the logs rotated away',
+    dailyQuietBelow: 'print nothing on standard output when no finding of the day reaches this severity (0-5 or a name), so cron mails only a day with news; the --state digest is still kept, problems still go to stderr',
     dailyLogDir: 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder); in DIR every known log is looked for, Linux and Windows',
     dailyCommand: 'summarise one calendar day: headline numbers, change against the day before, top sources, ports, interpretations, hourly chart',
     geoip: 'add country and AS of sources from MaxMind .mmdb files in DIR (GeoLite2-Country/City/ASN; docs/integrations.md)',
