@@ -509,6 +509,8 @@ export const en = {
     malformed: (n: number) => `${fmtInt(n)} malformed`,
     sources: (n: number, capped: boolean) => `${capped ? '≥' : ''}${counted(n, 'source')}`,
     since: (t: string) => `since ${t}`,
+    /** After `since`, when the logs read begin more than an hour after it: that part of the window is not in them. */
+    logsBeginAfterSince: (first: string) => `the logs read begin only at ${first} (an older rotation not given?)`,
     until: (t: string) => `until ${t}`,
     sourceFilter: (cidrs: string) => `source ${cidrs}`,
     minSeverity: (n: number) => `min severity ${n}`,

@@ -397,6 +397,7 @@ export const zh: Messages = {
     malformed: (n) => `格式错误 ${fmtInt(n)} 行`,
     sources: (n, capped) => `${capped ? '≥' : ''}${fmtInt(n)} 个来源`,
     since: (t) => `自 ${t} 起`,
+    logsBeginAfterSince: (first) => `读到的日志从 ${first} 才开始（是否漏给了更早的轮转文件？）`,
     until: (t) => `至 ${t}`,
     sourceFilter: (cidrs) => `来源 ${cidrs}`,
     minSeverity: (n) => `最低严重度 ${n}`,
