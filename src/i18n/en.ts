@@ -31,6 +31,8 @@ import type { TrafficKind } from '../aggregate/own-traffic.js';
  * transport, not `-k`: `-k` implies `-b`, this boot only, and a reboot since would lose the days before it.
  */
 export const JOURNAL_DAILY = 'journalctl _TRANSPORT=kernel -o short-iso --since "3 days ago" | logscan daily -';
+/** The same for `follow`: the live journal (`-k` is right here: a live view starts now, in this boot). */
+export const JOURNAL_FOLLOW = 'journalctl -k -f -o short-iso | logscan follow -';
 import type { DigestProblem, DigestShape, StateDirProblem } from '../daily/digest.js';
 import type { NotCompared } from '../daily/outside.js';
 
@@ -1067,7 +1069,7 @@ export const en = {
     notice: (n: FollowNotice): string => {
       switch (n.code) {
         case 'waiting':
-          return `does not exist (yet); waiting for it${n.nonUtf8Name ? en.input.nonUtf8Hint : ''}`;
+          return `does not exist (yet); waiting for it${n.nonUtf8Name ? en.input.nonUtf8Hint : ''}${n.journal !== undefined ? ` (if the firewall logs only to the journal, ${n.journal}: ${JOURNAL_FOLLOW})` : ''}`;
         case 'appeared':
           return 'appeared; reading it';
         case 'readable-now':

@@ -5,7 +5,7 @@
 import { capped, fmtInt } from '../util/number-text.js';
 import type { FlagClass } from '../aggregate/profile-codes.js';
 import { MAX_YEAR, MIN_YEAR } from '../util/year-range.js';
-import { blockKB, JOURNAL_DAILY, mixedRows, portSplit, type FoldGoing, type IgnoreLineProblem, type Messages } from './en.js';
+import { blockKB, JOURNAL_DAILY, JOURNAL_FOLLOW, mixedRows, portSplit, type FoldGoing, type IgnoreLineProblem, type Messages } from './en.js';
 import type { FoldSpread } from '../live/fold.js';
 import type { SettingsChange } from '../daily/digest.js';
 import type { SystemLimit } from '../errors.js';
@@ -791,7 +791,7 @@ export const zh: Messages = {
     notice: (n) => {
       switch (n.code) {
         case 'waiting':
-          return `不存在（或尚未创建），等待它出现${n.nonUtf8Name ? zh.input.nonUtf8Hint : ''}`;
+          return `不存在（或尚未创建），等待它出现${n.nonUtf8Name ? zh.input.nonUtf8Hint : ''}${n.journal !== undefined ? `（如果防火墙只把日志写到 journal（${n.journal}）：${JOURNAL_FOLLOW}）` : ''}`;
         case 'appeared':
           return '已出现，开始读取';
         case 'readable-now':
