@@ -194,7 +194,7 @@ describe('previous day and --state', () => {
     const both = write(dir, 'both.log', [...day1, ...day2]);
     const first = daily([both, '--date', '2026-11-21', '--tz', 'UTC', '--state', state]);
     expect(first.comparison).toMatchObject({ basis: 'logs', previousComplete: true, newSourceCount: 1, newPortCount: 1 });
-    expect(readdirSync(state)).toEqual(['2026-11-21.json']);
+    expect(readdirSync(state).sort()).toEqual(['2026-11-20.json', '2026-11-21.json']);
 
     // The logs rotated: only day 2 is left. The digest of day 1 gives the same comparison.
     const only = write(dir, 'only.log', day2);
@@ -285,7 +285,7 @@ describe('a --state digest that cannot be saved, or cannot be read', () => {
     expect(r.stderr).toContain(`logscan: --state ${state}: the digest of 2026-11-21 was not saved (2026-11-21.json: is a directory): `);
     expect(r.stderr).not.toMatch(/EISDIR|rename|\.tmp/);
     // The day before was still saved: only what failed is said.
-    expect(readdirSync(state)).toEqual(['2026-11-21.json']);
+    expect(readdirSync(state).sort()).toEqual(['2026-11-20.json', '2026-11-21.json']);
   });
 
   it("a digest a newer logscan wrote is never overwritten (no downgrade), for the day before or the day itself: said once on stderr, the day printed, exit 0", () => {
