@@ -1,10 +1,12 @@
 // `logscan daily`: one calendar day, compared with the day before, as text, markdown,
 // HTML or JSON (docs/daily.md). Wiring only: the day window, file discovery, digests
 // and comparison live in src/daily/, the pictures in src/render/daily-*.ts.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { helpText } from './help-text.js';
 import { inputErrorWords, messages, usageError } from '../i18n/messages.js';
 import { Option, type Command } from 'commander';
-import { DEFAULT_THRESHOLDS } from '../aggregate/thresholds.js';
+import { DEFAULT_THRESHOLDS, parseSeverity } from '../aggregate/thresholds.js';
 import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from './output.js';
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
@@ -78,6 +80,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     .option('--output <file>', helpText((h) => h.dailyOutput))
     .option('--state <dir>', helpText((h) => h.dailyState))
     .option('--log-dir <dir>', helpText((h) => h.dailyLogDir))
+    .option('--quiet-below <severity>', helpText((h) => h.dailyQuietBelow))
     .addOption(new Option('--top <n>', helpText((h) => h.top)).default(10));
   addThresholdOptions(cmd, DEFAULT_THRESHOLDS.limits.maxSources);
   addEnrichOptions(cmd, { geoip: true, ignore: true, osHint: true, resolve: true });
@@ -94,6 +97,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const output = outputOption(raw);
     const top = positiveInt('--top', raw.top, 10_000);
     const stateDir = typeof raw.state === 'string' ? raw.state : null;
+    const quietBelow = raw.quietBelow !== undefined ? parseSeverity('--quiet-below', raw.quietBelow) : null;
     // Found before reading, as --output's problems are, but the day is still summarised:
     // a cron job that mailed one line instead lost the day's summary for a digest.
     const stateProblem = stateDir === null ? null : stateDirProblem(stateDir);
@@ -120,7 +124,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       }
       if (found.every((f) => f.read.length === 0 && f.skipped.length === 0)) {
         const patterns = plan.families.map((f) => f.shown ?? `${f.base}*`);
-        throw inputErrorWords(plan.dir, (m) => m.daily.noLogs(patterns));
+        throw inputErrorWords(plan.dir, (m) => m.daily.noLogs(patterns, journalDir(plan.dir)));
       }
       for (const f of found) {
         skippedFiles.push(...f.skipped);
@@ -307,9 +311,22 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       warn(say.stateNotSaved(stateNotSaved.dir, stateNotSaved.date, say.stateDirProblem(stateNotSaved.problem), stateNotSaved.next));
       setExit(2);
     }
-    await writeDocument(text, output);
+    // Cron mails whatever a job prints: a day without news prints nothing. A file (a page
+    // someone opens) is written all the same, so it never shows a stale day.
+    const news = quietBelow === null || (doc.report.maxFindingSeverity !== null && doc.report.maxFindingSeverity >= quietBelow);
+    if (news || output !== null) await writeDocument(text, output);
     setExit(interrupt.exitCode);
   });
+}
+
+/** DIR's systemd journal, where a system without a syslog daemon keeps the kernel's lines: the hint's subject. */
+function journalDir(dir: string): string | null {
+  const journal = join(dir, 'journal');
+  try {
+    return statSync(journal).isDirectory() ? journal : null;
+  } catch {
+    return null;
+  }
 }
 
 function render(doc: DailyDoc, format: DailyFormat, tz: string | null, lang: Lang, color: boolean): string {

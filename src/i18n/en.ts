@@ -23,6 +23,16 @@ import type { MessageTable } from '../knowledge/types.js';
 import type { LineFate } from '../check/check.js';
 import type { ReasonCode, ReasonOf } from '../parsers/reason.js';
 import type { TrafficKind } from '../aggregate/own-traffic.js';
+
+/**
+ * The command that feeds `daily` the kernel's lines from the journal: a command line, the same in
+ * every language. Three days back from any hour reach the start of the day before yesterday (the
+ * comparison's day), and today's records tell that yesterday was read to its end. The kernel's
+ * transport, not `-k`: `-k` implies `-b`, this boot only, and a reboot since would lose the days before it.
+ */
+export const JOURNAL_DAILY = 'journalctl _TRANSPORT=kernel -o short-iso --since "3 days ago" | logscan daily -';
+/** The same for `follow`: the live journal (`-k` is right here: a live view starts now, in this boot). */
+export const JOURNAL_FOLLOW = 'journalctl -k -f -o short-iso | logscan follow -';
 import type { DigestProblem, DigestShape, StateDirProblem } from '../daily/digest.js';
 import type { NotCompared } from '../daily/outside.js';
 
@@ -501,6 +511,8 @@ export const en = {
     malformed: (n: number) => `${fmtInt(n)} malformed`,
     sources: (n: number, capped: boolean) => `${capped ? '≥' : ''}${counted(n, 'source')}`,
     since: (t: string) => `since ${t}`,
+    /** After `since`, when the logs read begin more than an hour after it: that part of the window is not in them. */
+    logsBeginAfterSince: (first: string) => `the logs read begin only at ${first} (an older rotation not given?)`,
     until: (t: string) => `until ${t}`,
     sourceFilter: (cidrs: string) => `source ${cidrs}`,
     minSeverity: (n: number) => `min severity ${n}`,
@@ -885,8 +897,13 @@ export const en = {
     noFileCanHold: (dir: string, previous: string, day: string) => `no log file in ${dir} can hold ${previous} or ${day} (see docs/daily.md, "Which files are read")`,
     // After "logscan: DIR: " (exit 3): the log directory searched when no FILE is given.
     logDirUnusable: (p: InputProblem) => `cannot look for logs there: ${en.usage.dirProblem(p)}; give the log files as arguments`,
-    /** `patterns`: the names looked for ("kern.log*"). */
-    noLogs: (patterns: readonly string[]) => `no firewall logs found (looked for ${patterns.join(', ')}); give the log files as arguments`,
+    /**
+     * `patterns`: the names looked for ("kern.log*"). `journal`: DIR's systemd journal directory, when
+     * there is one: a system without a syslog daemon (Debian 12 on) logs the kernel's lines only there.
+     */
+    noLogs: (patterns: readonly string[], journal: string | null) =>
+      `no firewall logs found (looked for ${patterns.join(', ')}); ` +
+      (journal === null ? 'give the log files as arguments' : `this system keeps its logs in the journal (${journal}): ${JOURNAL_DAILY}`),
     dstDay: (hours: number) => `${hours}-hour day (daylight-saving change)`,
     notOver: 'the day is not over: numbers so far',
     notBegun: "the day has not begun yet by this machine's clock: any record on it comes from a clock set ahead",
@@ -1053,7 +1070,7 @@ export const en = {
     notice: (n: FollowNotice): string => {
       switch (n.code) {
         case 'waiting':
-          return `does not exist (yet); waiting for it${n.nonUtf8Name ? en.input.nonUtf8Hint : ''}`;
+          return `does not exist (yet); waiting for it${n.nonUtf8Name ? en.input.nonUtf8Hint : ''}${n.journal !== undefined ? ` (if the firewall logs only to the journal, ${n.journal}: ${JOURNAL_FOLLOW})` : ''}`;
         case 'appeared':
           return 'appeared; reading it';
         case 'readable-now':
@@ -1213,6 +1230,7 @@ export const en = {
     dailyOutputFormat: 'text (default on a terminal; also: table), markdown (default otherwise; also: md), html or json',
     dailyOutput: 'write to FILE instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown and .json pick the format; .txt or any other extension, text',
     dailyState: 'keep a small digest per day in DIR, so the comparison works after the logs rotated away',
+    dailyQuietBelow: 'print nothing on standard output when no finding of the day reaches this severity (0-5 or a name), so cron mails only a day with news; the --state digest is still kept, problems still go to stderr',
     dailyLogDir: 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder); in DIR every known log is looked for, Linux and Windows',
     dailyCommand: 'summarise one calendar day: headline numbers, change against the day before, top sources, ports, interpretations, hourly chart',
     geoip: 'add country and AS of sources from MaxMind .mmdb files in DIR (GeoLite2-Country/City/ASN; docs/integrations.md)',

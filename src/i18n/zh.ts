@@ -5,7 +5,7 @@
 import { capped, fmtInt } from '../util/number-text.js';
 import type { FlagClass } from '../aggregate/profile-codes.js';
 import { MAX_YEAR, MIN_YEAR } from '../util/year-range.js';
-import { blockKB, mixedRows, portSplit, type FoldGoing, type IgnoreLineProblem, type Messages } from './en.js';
+import { blockKB, JOURNAL_DAILY, JOURNAL_FOLLOW, mixedRows, portSplit, type FoldGoing, type IgnoreLineProblem, type Messages } from './en.js';
 import type { FoldSpread } from '../live/fold.js';
 import type { SettingsChange } from '../daily/digest.js';
 import type { SystemLimit } from '../errors.js';
@@ -398,6 +398,7 @@ export const zh: Messages = {
     malformed: (n) => `格式错误 ${fmtInt(n)} 行`,
     sources: (n, capped) => `${capped ? '≥' : ''}${fmtInt(n)} 个来源`,
     since: (t) => `自 ${t} 起`,
+    logsBeginAfterSince: (first) => `读到的日志从 ${first} 才开始（是否漏给了更早的轮转文件？）`,
     until: (t) => `至 ${t}`,
     sourceFilter: (cidrs) => `来源 ${cidrs}`,
     minSeverity: (n) => `最低严重度 ${n}`,
@@ -665,7 +666,8 @@ export const zh: Messages = {
     interruptedNoDigest: (signal, date) => `被 ${signal} 中断：不写入 ${date} 的 --state 摘要（它只会计入当天的一部分）`,
     noFileCanHold: (dir, previous, day) => `${dir} 中没有可能包含 ${previous} 或 ${day} 的日志文件（见 docs/daily.md 的“Which files are read”一节）`,
     logDirUnusable: (p) => `无法在这里查找日志：${zh.usage.dirProblem(p)}；请把日志文件作为参数给出`,
-    noLogs: (patterns) => `没有找到防火墙日志（找过 ${patterns.join('、')}）；请把日志文件作为参数给出`,
+    noLogs: (patterns, journal) =>
+      `没有找到防火墙日志（找过 ${patterns.join('、')}）；` + (journal === null ? '请把日志文件作为参数给出' : `本系统的日志保存在 journal 中（${journal}）：${JOURNAL_DAILY}`),
     dstDay: (hours) => `当天共 ${hours} 小时（夏令时切换）`,
     notOver: '当天尚未结束：以下为截至目前的数字',
     notBegun: '按本机时钟，当天尚未开始：其中的记录来自时钟偏快的设备',
@@ -790,7 +792,7 @@ export const zh: Messages = {
     notice: (n) => {
       switch (n.code) {
         case 'waiting':
-          return `不存在（或尚未创建），等待它出现${n.nonUtf8Name ? zh.input.nonUtf8Hint : ''}`;
+          return `不存在（或尚未创建），等待它出现${n.nonUtf8Name ? zh.input.nonUtf8Hint : ''}${n.journal !== undefined ? `（如果防火墙只把日志写到 journal（${n.journal}）：${JOURNAL_FOLLOW}）` : ''}`;
         case 'appeared':
           return '已出现，开始读取';
         case 'readable-now':
@@ -919,6 +921,7 @@ export const zh: Messages = {
     dailyOutputFormat: 'text（在终端上的默认；也可写 table）、markdown（其他情况的默认；也可写 md）、html 或 json',
     dailyOutput: '写入 FILE 而不是标准输出（普通文件以原子方式替换，FIFO 或设备直接写入；- 表示标准输出）；不给 -o 时，.html/.htm、.md/.markdown 和 .json 决定格式；.txt 或其他扩展名为 text',
     dailyState: '在 DIR 中为每天保存一份小摘要，日志轮转删除后仍能与前一天比较',
+    dailyQuietBelow: '当天没有任何发现达到这个严重度（0-5 或其名称）时，标准输出什么也不打印，这样 cron 只在有新情况的日子发邮件；--state 摘要照常保存，问题照常写到标准错误',
     dailyLogDir: '不给 FILE 时到哪里查找日志（默认 /var/log；Windows 上为防火墙日志目录）；在 DIR 中查找所有已知的日志，Linux 和 Windows 的都找',
     dailyCommand: '汇总一个自然日：主要数字、与前一天相比的变化、排名靠前的来源和端口、解读、逐小时图表',
     geoip: '根据 DIR 中 MaxMind 的 .mmdb 文件（GeoLite2-Country/City/ASN；见 docs/integrations.md）补上来源的国家和自治系统（AS）',

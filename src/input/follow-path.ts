@@ -18,7 +18,7 @@ import type { FileHandle } from 'node:fs/promises';
 import type { FollowIo, ReadHandle } from './follow-io.js';
 import { hasUndecodedBytes } from './open.js';
 import { fsProblem } from './problem.js';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileId, fingerprint, locate, locateCopy, NO_FINGERPRINT, sameStart, siblings, unpackable, unreadableCopies, type Fingerprint, type LocatedFile, type Sibling, type UnreadableCopy } from './file-identity.js';
 import { PackedCopy, type Packing } from './packed-copy.js';
 import { unpackerNamed, type UnpackerName } from './unpackers.js';
@@ -193,7 +193,10 @@ export class PathFollower {
           this.detached = true;
           this.info({ code: 'removed' });
         } else if (!this.current) {
-          this.once('wait', 'info', { code: 'waiting', nonUtf8Name: hasUndecodedBytes(this.abs) });
+          if (!this.said.has('wait')) {
+            const journal = await this.journalBeside();
+            this.once('wait', 'info', { code: 'waiting', nonUtf8Name: hasUndecodedBytes(this.abs), ...(journal !== null ? { journal } : {}) });
+          }
           // Whatever appears at the path from now on is new: read it from its first line.
           this.known = true;
         }
@@ -620,6 +623,16 @@ export class PathFollower {
   /** A problem is said once until the path works again. */
   private problem(n: FollowNotice): void {
     this.once('problem', 'problem', n);
+  }
+
+  /** The systemd journal directory beside the path, if any: where the lines go when no syslog daemon writes the file. */
+  private async journalBeside(): Promise<string | null> {
+    const journal = join(dirname(this.abs), 'journal');
+    try {
+      return (await this.env.io.stat(journal)).isDirectory() ? journal : null;
+    } catch {
+      return null;
+    }
   }
 
   private once(key: string, kind: NoticeKind, n: FollowNotice): void {

@@ -70,8 +70,12 @@ export type NoticeKind = 'info' | 'problem' | 'lost';
  * the system refused (input/problem.ts fsProblem).
  */
 export type FollowNotice =
-  /** `nonUtf8Name`: the name has bytes Node.js could not decode, so it can never be found. */
-  | { code: 'waiting'; nonUtf8Name: boolean }
+  /**
+   * `nonUtf8Name`: the name has bytes Node.js could not decode, so it can never be found.
+   * `journal`: a systemd journal directory beside the path (`/var/log/journal`): on a system
+   * without a syslog daemon (Debian 12 on) the firewall's lines are there and the file never comes.
+   */
+  | { code: 'waiting'; nonUtf8Name: boolean; journal?: string }
   | { code: 'appeared' }
   | { code: 'readable-now' }
   | { code: 'removed' }

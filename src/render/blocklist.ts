@@ -134,8 +134,13 @@ export function renderBlocklist(doc: ReportDoc, opts: BlocklistOptions): string 
       for (const e of entries) out.push(`# ${e.why}`, `add logscan${e.family} ${e.ip}`);
       break;
     case 'iptables':
-      out.push('#!/bin/sh', ...head, '# Run as root after review: sh FILE. Each line inserts a DROP at the top of INPUT.', '');
-      for (const e of entries) out.push(`# ${e.why}`, `${e.family === 4 ? 'iptables' : 'ip6tables'} -I INPUT -s ${e.ip} -j DROP`);
+      out.push('#!/bin/sh', ...head, '# Run as root after review: sh FILE. Each line inserts a DROP at the top of INPUT unless INPUT has it already.', '');
+      for (const e of entries) {
+        // -C first: a cron job that runs the fresh list every day must not stack the same rule daily.
+        const rule = `INPUT -s ${e.ip} -j DROP`;
+        const cmd = e.family === 4 ? 'iptables' : 'ip6tables';
+        out.push(`# ${e.why}`, `${cmd} -C ${rule} 2>/dev/null || ${cmd} -I ${rule}`);
+      }
       break;
     case 'ufw':
       out.push('#!/bin/sh', ...head, '# Run as root after review: sh FILE. `ufw prepend` puts each deny before your allow rules (ufw >= 0.36).', '');

@@ -137,10 +137,16 @@ export function probesItems(p: ReportDoc['probes'], msg: Messages): string[] {
   return items;
 }
 
+const LOGS_BEGIN_SLACK_MS = 3_600_000;
+
 /** The filter items of the header: "since … · until … · source … · min severity 3". */
 export function filterItems(f: ReportDoc['filters'], m: Messages['report'], tz: string | null, esc: (s: string) => string): string[] {
   const filt: string[] = [];
   if (f.since) filt.push(m.since(formatDateTime(new Date(f.since), tz)));
+  // A window reaching back before the logs (`--since 24h` over ufw.log alone, the night's part in
+  // ufw.log.1) would otherwise read as a quiet start; an hour of slack, as daily allows a file's bounds.
+  const first = f.readSpan?.first;
+  if (f.since && first && Date.parse(first) - Date.parse(f.since) > LOGS_BEGIN_SLACK_MS) filt.push(m.logsBeginAfterSince(formatDateTime(new Date(first), tz)));
   if (f.until) filt.push(m.until(formatDateTime(new Date(f.until), tz)));
   if (f.sources.length > 0) filt.push(m.sourceFilter(f.sources.map(esc).join(', ')));
   if (f.minSeverity !== null) filt.push(m.minSeverity(f.minSeverity));

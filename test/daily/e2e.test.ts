@@ -1242,6 +1242,51 @@ describe('discovery (--log-dir)', () => {
     expect(runCli(['daily', 'x.log', '--log-dir', dir]).code).toBe(2);
     expect(runCli(['daily', 'x.log', '--date', '2026-02-30']).stderr).toMatch(/--date: expected YYYY-MM-DD/);
   });
+
+  it('a log directory with a systemd journal and no log files (Debian 12 without rsyslog) says how to feed it the journal', () => {
+    const dir = tempDir();
+    const r = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21']);
+    expect(r.stderr).not.toMatch(/journalctl/);
+    mkdirSync(join(dir, 'journal'));
+    const j = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21']);
+    expect(j.code).toBe(3);
+    expect(j.stderr).toBe(
+      `logscan: ${dir}: no firewall logs found (looked for kern.log*, messages*, ufw.log*, firewalld*, filter.log*, filter/filter_*.log, pfirewall.log*, domainfw.log*, privatefw.log*, publicfw.log*); ` +
+        `this system keeps its logs in the journal (${join(dir, 'journal')}): journalctl _TRANSPORT=kernel -o short-iso --since "3 days ago" | logscan daily -\n`,
+    );
+    const zh = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21', '--lang', 'zh']);
+    expect(zh.stderr).toContain(`（${join(dir, 'journal')}）：journalctl _TRANSPORT=kernel -o short-iso --since "3 days ago" | logscan daily -`);
+  });
+});
+
+describe('--quiet-below (cron mails only news)', () => {
+  it('prints nothing, exit 0, on a day no finding reaches the severity; the day that has one, and the --state digest, as ever', () => {
+    const dir = tempDir();
+    const state = join(dir, 'state');
+    const log = write(dir, 'kern.log', [
+      // 2026-11-20: a probe of Sub-7's port (a trojan probe, severity 3).
+      isoLine(at('2026-11-20T10:00:00Z'), { src: '198.51.100.7', dpt: 27374 }),
+      // 2026-11-21: three SSH knocks (severity 0).
+      ...[1, 2, 3].map((m) => isoLine(at(`2026-11-21T10:0${m}:00Z`), { src: '198.51.100.8', dpt: 22 })),
+      isoLine(at('2026-11-22T01:00:00Z'), { src: '198.51.100.8', dpt: 22 }),
+    ]);
+    const quiet = runCli(['daily', log, '--date', '2026-11-21', '--tz', 'UTC', '--quiet-below', 'medium', '--state', state]);
+    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
+    expect(readdirSync(state)).toEqual(['2026-11-21.json']);
+    // A page written to a file is written whatever the day: it must not go stale.
+    const page = join(dir, 'day.md');
+    expect(runCli(['daily', log, '--date', '2026-11-21', '--tz', 'UTC', '--quiet-below', 'medium', '--output', page]).code).toBe(0);
+    expect(readFileSync(page, 'utf8')).toMatch(/^## logscan daily: 2026-11-21/);
+    // Without the option, the same quiet day is a page.
+    expect(runCli(['daily', log, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'markdown']).stdout).toMatch(/^## logscan daily: 2026-11-21/);
+    const news = runCli(['daily', log, '--date', '2026-11-20', '--tz', 'UTC', '--quiet-below', 'medium', '-o', 'markdown']);
+    expect(news.code).toBe(0);
+    expect(news.stdout).toMatch(/^## logscan daily: 2026-11-20[^]*198\.51\.100\.7/);
+    // A number works as --fail-on's does, the finding's severity included (the trojan probe's 3); a bad one is a usage error.
+    const at20 = (sev: string): string => runCli(['daily', log, '--date', '2026-11-20', '--tz', 'UTC', '--quiet-below', sev]).stdout;
+    expect([at20('3') !== '', at20('4') !== '']).toEqual([true, false]);
+    expect(runCli(['daily', log, '--date', '2026-11-21', '--tz', 'UTC', '--quiet-below', 'loud']).code).toBe(2);
+  });
 });
 
 describe('formats', () => {

@@ -318,7 +318,7 @@ describe('logscan report: late packets of connections (ACK or RST, no SYN)', () 
     const blocklist = runCliShared([file, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '20']).stdout;
     expect(blocklist).toContain('0 sources with score >= 20');
     expect(blocklist).not.toContain('67.43.156.15');
-    expect(runCliShared([file, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '10']).stdout).toMatch(/\niptables -I INPUT -s 81\.2\.69\.143 -j DROP\n$/);
+    expect(runCliShared([file, '-o', 'blocklist', '--blocklist-format', 'iptables', '--blocklist-min-score', '10']).stdout).toMatch(/\niptables -C INPUT -s 81\.2\.69\.143 -j DROP 2>\/dev\/null \|\| iptables -I INPUT -s 81\.2\.69\.143 -j DROP\n$/);
   });
 
   it("a Cisco ASA's dropped bare RST from port 80 to a client port is a web server's reply, not a probe of that port", () => {
@@ -716,6 +716,17 @@ describe('logscan report: filters', () => {
     const bySource = runCliShared([mixed, ...BASE, '--source', '10.9.9.9']);
     expect(bySource.stdout).toContain('\n\nNo events match the filters.\n');
     expect(json([mixed, ...BASE, '--source', '10.9.9.9']).doc.filters).not.toHaveProperty('readSpan');
+  });
+
+  it('a --since window that starts hours before the logs read says where they begin (a cron job given ufw.log without ufw.log.1), in every format', () => {
+    const args = [mixed, ...BASE, '--since', '2026-11-19T20:00Z'];
+    const said = 'the logs read begin only at 2026-11-20 06:00:00 (an older rotation not given?)';
+    expect(runCliShared([...args, '--top', '1']).stdout).toMatch(/\nfilter +since 2026-11-19 20:00:00 ·\s+the logs read begin only at 2026-11-20 06:00:00 \(an older\s+rotation not given\?\)\n/);
+    expect(runCliShared([...args, '-o', 'markdown']).stdout).toContain(`since 2026-11-19 20:00:00 · ${said}`);
+    expect(runCliShared([...args, '-o', 'html']).stdout).toContain(`since 2026-11-19 20:00:00 · ${said}`);
+    expect(runCliShared([...args, '-o', 'markdown', '--lang', 'zh']).stdout).toContain('读到的日志从 2026-11-20 06:00:00 才开始（是否漏给了更早的轮转文件？）');
+    // Within the hour of slack, or a window inside the logs, or one after them: nothing to say.
+    for (const since of ['2026-11-20T05:01Z', '2026-11-20T07:00Z', '2026-11-21']) expect(runCliShared([mixed, ...BASE, '--since', since, '-o', 'markdown']).stdout).not.toContain('the logs read begin');
   });
 
   it('--since with a relative time (everything in 2026 is within 100000 days)', () => {

@@ -1,5 +1,9 @@
 // CSV, blocklist, DShield and NDJSON enrichment: formats, and hostile log text that
 // must not become a formula, a shell command or an nft statement.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { enrichEventEcs, enrichEventJson } from '../../src/enrich/event-enrich.js';
 import { openGeoIp, type GeoIp } from '../../src/enrich/geoip.js';
@@ -100,6 +104,28 @@ describe('-o blocklist', () => {
     expect(ufw).toContain("ufw prepend deny from 198.51.100.77 comment 'logscan blocklist'");
     for (const out of [ipt, ufw]) {
       for (const l of out.split('\n')) expect(l === '' || l.startsWith('#') || /^(iptables|ip6tables|ufw) /.test(l), l).toBe(true);
+    }
+  });
+
+  test('the iptables script can run again (a cron job refreshing the list) without piling up duplicate rules', () => {
+    const ipt = renderBlocklist(doc(sources), { format: 'iptables', minScore: 50, includePrivate: true, version: '0.1.0' });
+    // A stand-in for iptables and ip6tables that keeps INPUT in a file: -C answers from it, -I inserts.
+    const dir = mkdtempSync(join(tmpdir(), 'logscan-ipt-'));
+    try {
+      const fake = '#!/bin/sh\nrules="$(dirname "$0")/rules.$(basename "$0")"; touch "$rules"\nop=$1; shift\nif [ "$op" = -C ]; then grep -qxF "$*" "$rules"; else echo "$*" >> "$rules"; fi\n';
+      for (const name of ['iptables', 'ip6tables']) {
+        writeFileSync(join(dir, name), fake);
+        chmodSync(join(dir, name), 0o755);
+      }
+      writeFileSync(join(dir, 'block.sh'), ipt);
+      const env = { ...process.env, PATH: `${dir}:${process.env.PATH}` };
+      for (let run = 0; run < 2; run++) execFileSync('sh', [join(dir, 'block.sh')], { env });
+      expect(readFileSync(join(dir, 'rules.iptables'), 'utf8')).toBe(
+        ['198.51.100.77', '10.1.2.3', '127.0.0.1', '203.0.113.5'].map((ip) => `INPUT -s ${ip} -j DROP\n`).join(''),
+      );
+      expect(readFileSync(join(dir, 'rules.ip6tables'), 'utf8')).toBe('INPUT -s 2001:db8::1 -j DROP\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

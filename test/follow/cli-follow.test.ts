@@ -624,6 +624,20 @@ describe.concurrent('logscan follow', () => {
     expect(r.code).toBe(3);
   });
 
+  it("a missing log beside a systemd journal (Debian 12 without rsyslog) is waited for with the journalctl pipe that feeds follow instead", async () => {
+    const dir = tempDir();
+    const plain = startCli(['follow', '-q', join(dir, 'ufw.log')], { env });
+    await plain.waitFor((_o, e) => /waiting for it/.test(e));
+    expect((await plain.stop()).stderr).not.toContain('journal');
+    mkdirSync(join(dir, 'journal'));
+    const cli = startCli(['follow', '-q', join(dir, 'ufw.log')], { env });
+    await cli.waitFor((_o, e) => /waiting for it/.test(e));
+    const r = await cli.stop();
+    expect(r.stderr.split('\n')[0]).toBe(
+      `logscan: ${join(dir, 'ufw.log')}: does not exist (yet); waiting for it (if the firewall logs only to the journal, ${join(dir, 'journal')}: journalctl -k -f -o short-iso | logscan follow -)`,
+    );
+  });
+
   it('a bug inside the poll loop ends the run with the internal-error message and exit 1, not an unhandled rejection (LOGSCAN_TEST_CRASH, test-only)', async () => {
     const path = join(tempDir(), 'late.log');
     const cli = startCli(['follow', '-o', 'ndjson', path], { env: { ...env, LOGSCAN_TEST_CRASH: 'follow-open' } });

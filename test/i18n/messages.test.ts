@@ -75,6 +75,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'report.malformed': [0],
   'report.sources': [196, false],
   'report.since': ['2026-11-20 00:00:00'],
+  'report.logsBeginAfterSince': ['2026-11-20 06:00:00'],
   'report.until': ['2026-11-21 00:00:00'],
   'report.sourceFilter': ['192.0.2.0/24'],
   'report.minSeverity': [3],
@@ -150,7 +151,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.noDigestAhead': ['/var/lib/logscan', '2030-01-01'],
   'daily.noFileCanHold': ['/var/log', '2026-11-20', '2026-11-21'],
   'daily.logDirUnusable': [{ code: 'not-found', nonUtf8Name: false }],
-  'daily.noLogs': [['kern.log*', 'messages*']],
+  'daily.noLogs': [['kern.log*', 'messages*'], '/var/log/journal'],
   'diagnostics.stdoutWrite': [{ code: 'no-space' }],
   'diagnostics.readOnce': ['./ufw.log', 'ufw.log'],
   'diagnostics.noMatch': [3, ['--until', '--source'], '2026-11-20T06:25:01.000Z', '2026-11-20T06:25:04.000Z'],
@@ -719,6 +720,10 @@ describe('message catalog', () => {
     expect(en.follow.notice(NOTICES['rotation-unreadable'])).toBe('/var/log/kern.log.1: read error: EIO: i/o error, read; its lines are not read');
     expect(en.follow.notice({ code: 'waiting', nonUtf8Name: true })).toBe(`does not exist (yet); waiting for it${en.input.nonUtf8Hint}`);
     expect(zh.follow.notice({ code: 'waiting', nonUtf8Name: true })).toContain(zh.input.nonUtf8Hint);
+    // A journal beside the path: the pipe that feeds follow instead, the same command in both languages.
+    const j = { code: 'waiting', nonUtf8Name: false, journal: '/var/log/journal' } as const;
+    expect(en.follow.notice(j)).toBe('does not exist (yet); waiting for it (if the firewall logs only to the journal, /var/log/journal: journalctl -k -f -o short-iso | logscan follow -)');
+    expect(zh.follow.notice(j)).toBe('不存在（或尚未创建），等待它出现（如果防火墙只把日志写到 journal（/var/log/journal）：journalctl -k -f -o short-iso | logscan follow -）');
   });
 
   it('bzip2 data broken in its first block: no line read, and why, in both languages; xz and a later block as before', () => {
