@@ -921,7 +921,7 @@ export const zh: Messages = {
     dailyOutputFormat: 'text（在终端上的默认；也可写 table）、markdown（其他情况的默认；也可写 md）、html 或 json',
     dailyOutput: '写入 FILE 而不是标准输出（普通文件以原子方式替换，FIFO 或设备直接写入；- 表示标准输出）；不给 -o 时，.html/.htm、.md/.markdown 和 .json 决定格式；.txt 或其他扩展名为 text',
     dailyState: '在 DIR 中为每天保存一份小摘要，日志轮转删除后仍能与前一天比较',
-    dailyQuietBelow: '当天没有任何发现达到这个严重度（0-5 或其名称）时，标准输出什么也不打印，这样 cron 只在有新情况的日子发邮件；--state 摘要照常保存，问题照常写到标准错误',
+    dailyQuietBelow: '当天没有任何检测结果达到这个严重度（0-5 或其名称）时，标准输出什么也不打印，这样 cron 只在有新情况的日子发邮件；--state 摘要照常保存，问题照常写到标准错误',
     dailyLogDir: '不给 FILE 时到哪里查找日志（默认 /var/log；Windows 上为防火墙日志目录）；在 DIR 中查找所有已知的日志，Linux 和 Windows 的都找',
     dailyCommand: '汇总一个自然日：主要数字、与前一天相比的变化、排名靠前的来源和端口、解读、逐小时图表',
     geoip: '根据 DIR 中 MaxMind 的 .mmdb 文件（GeoLite2-Country/City/ASN；见 docs/integrations.md）补上来源的国家和自治系统（AS）',
