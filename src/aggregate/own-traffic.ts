@@ -26,8 +26,9 @@ const B_LATE = 4;
  * reaching this host itself (a host firewall's ALLOW … RECEIVE from a colleague's machine,
  * a UniFi LAN_LOCAL accept): the rules let it in because it is the LAN's to use, so it
  * probed nothing and ranks nowhere. A blocked one stays a probe: a LAN machine trying what
- * the rules forbid is worth seeing. One with something telling about it (a trojan's port)
- * still makes a profile (isOwnClientTraffic).
+ * the rules forbid is worth seeing. Allowed, it makes no profile whatever its port
+ * (isOwnClientTraffic): a LAN client reaching a server's trojan-listed port (20000, DNP3's
+ * too) is no probe of this side, and no probe the firewall stopped.
  */
 export function isInsideTraffic(e: FirewallEvent): boolean {
   if (e.action !== 'allow') return false;
@@ -57,14 +58,17 @@ export function ownReason(e: FirewallEvent): OwnReason | null {
 /**
  * Traffic from this side that the firewall did not stop (allowed, or logged without a
  * verdict: action `other`): this host's or a LAN machine's through this router
- * (util/egress.ts), or a connection between two machines of this side, with nothing
- * telling about it: no annotation beyond `port-known` above severity 0 (an adware beacon
- * or a trojan port keeps the event in view; `ufw-allow`, `ufw-audit` only say what the
- * prefix means). Outbound traffic the firewall dropped or rejected is not "own client
- * traffic": egress rules caught it.
+ * (util/egress.ts) with nothing telling about it: no annotation beyond `port-known` above
+ * severity 0 (an adware beacon or a trojan's port going out keeps the event in view;
+ * `ufw-allow`, `ufw-audit` only say what the prefix means); or a connection allowed between
+ * two machines of this side (isInsideTraffic), whatever its annotations: not egress, it was
+ * annotated as arriving, and a probe reading (`trojan`) of what the rules let through
+ * between two of this side's machines probed nothing. Outbound traffic the firewall dropped
+ * or rejected is not "own client traffic": egress rules caught it.
  */
 export function isOwnClientTraffic(e: FirewallEvent): boolean {
-  if (e.action === 'drop' || e.action === 'reject' || !isFromThisSide(e)) return false;
+  if (e.action === 'drop' || e.action === 'reject') return false;
+  if (!isEgress(e)) return isInsideTraffic(e);
   const anns = e.annotations;
   const context = (CONTEXT ??= annotationRoles().idSet('context'));
   for (let i = 0; i < anns.length; i++) if (anns[i].severity > 0 && !context.has(anns[i].id)) return false;

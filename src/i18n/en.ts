@@ -636,7 +636,7 @@ export const en = {
     noneAtSeverity: (sev: number, ranked: number) => `No source at or above severity ${sev} (${fmtInt(ranked)} ranked).`,
     /** Over the busiest sources when none ranked: by packets, or by a Windows log's connection rows (records when it holds DROP packets too). */
     topBy: (unit: CountUnit): string => (unit === 'packets' ? 'Top sources by packets' : unit === 'connections' ? 'Top sources by connections' : 'Top sources by records'),
-    noneRanked: "None ranked: loopback and this host's own outbound traffic are not probes.",
+    noneRanked: "None ranked: loopback and this side's own traffic are not probes.",
     /** Under a terminal table that dropped optional columns to fit the width: their heads, listed. */
     columnsLeftOut: (heads: string) => `left out for width: ${heads}`,
     /** Under the ranked sources: the header's sources that have no rank, and why (ReportDoc.unrankedSources). */

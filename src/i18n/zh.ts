@@ -492,7 +492,7 @@ export const zh: Messages = {
     topSourcesOf: (shown, ranked) => `主要来源（共排名 ${fmtInt(ranked)} 个，显示前 ${fmtInt(shown)} 个）`,
     noneAtSeverity: (sev, ranked) => `没有严重度达到 ${sev} 的来源（共排名 ${fmtInt(ranked)} 个）。`,
     topBy: (unit) => (unit === 'packets' ? '按包数排列的主要来源' : unit === 'connections' ? '按连接数排列的主要来源' : '按记录数排列的主要来源'),
-    noneRanked: '没有排名：回环流量和本机自己的出站流量不算探测。',
+    noneRanked: '没有排名：回环流量和本方自己的流量不算探测。',
     columnsLeftOut: (heads) => `因宽度所限未显示：${heads}`,
     unranked: (n, total) => `${fmtInt(total)} 个来源中有 ${fmtInt(n)} 个未排名：回环地址，或只有本方自己的流量（不算探测）`,
     mixedMeaning: (texts, shown, total, unit = 'packets', tied = false) =>

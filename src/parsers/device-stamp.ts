@@ -50,7 +50,7 @@ export class DeviceStamp {
   /** What reading the last stamp's zone name found, moved to the input's note by `used`. */
   private readonly pending: ZoneNote = {};
 
-  constructor(private readonly ctx: ParseContext) {
+  constructor(private readonly ctx: Pick<ParseContext, 'refDate' | 'refNow' | 'year' | 'tz' | 'yearCarry' | 'timeCarry' | 'zoneNote'>) {
     // The clock notes nothing (a note of its own, never read): a header's time may win over the stamp's.
     this.local = new Clock({ ...ctx, zoneNote: {} });
   }
@@ -82,8 +82,27 @@ export class DeviceStamp {
     if (monthAt(s, i) === 0) return false;
     // Where the seconds end does not depend on the zone, so the zone's word is found first.
     const zoneAt = zoneStart(s, i, tag);
+    return this.clockAt(s, i, zoneAt, zoneAt >= 0 ? zoneWordEnd(s, zoneAt, tag) : -1, tag);
+  }
+
+  /**
+   * A device's BSD stamp at i (`Mmm dd [yyyy] HH:MM:SS[.fff]`) with its zone's word in
+   * s[zoneAt, zoneEnd) after a blank, inside another sender's line and so without the colon
+   * a Cisco stamp has (`Nov 20 06:25:00 CET gw1 kernel: …` behind a relay's header): read
+   * as `read` reads a Cisco stamp with that zone. False when the stamp ends elsewhere,
+   * `error` set when its date is impossible.
+   */
+  readZoned(s: string, i: number, zoneAt: number, zoneEnd: number): boolean {
+    this.error = null;
+    this.ms = NaN;
+    this.pending.unmatchedZone = this.pending.namedZone = undefined;
+    this.unsynced = false;
+    return this.clockAt(s, i, zoneAt, zoneEnd, -1);
+  }
+
+  /** The stamp at i, its zone in s[zoneAt, zoneEnd) (-1: none), then up to `tag` (-1: the zone's word ends it). */
+  private clockAt(s: string, i: number, zoneAt: number, zoneEnd: number, tag: number): boolean {
     this.zone = zoneAt >= 0;
-    const zoneEnd = this.zone ? zoneWordEnd(s, zoneAt, tag) : -1;
     const utcZone = this.zone && isUtcWord(s, zoneAt, zoneEnd);
     // A name that spells its offset says the time exactly; one out of range is a name like any other.
     let offset = this.zone && !utcZone ? utcOffsetMinutes(s, zoneAt, zoneEnd) : NaN;
@@ -103,12 +122,12 @@ export class DeviceStamp {
     let frac = 0;
     if (s.charCodeAt(p) === 0x2e) {
       const f = p + 1;
-      const fe = digitsEnd(s, f, tag);
+      const fe = digitsEnd(s, f, tag < 0 ? zoneAt : tag);
       // IOS writes three digits; more are cut, fewer padded.
       frac = fractionMs(s, f, fe);
       p = fe;
     }
-    if (!endsBeforeTag(s, p, zoneAt, zoneEnd, tag)) return false;
+    if (tag < 0 ? skipSpaces(s, p, zoneAt) !== zoneAt || p === zoneAt : !endsBeforeTag(s, p, zoneAt, zoneEnd, tag)) return false;
     if (offset === offset) ms -= offset * 60_000;
     else if (this.zone && !utcZone) {
       // The same wall clock read in UTC is the wall time NamedZoneTime holds the name against.

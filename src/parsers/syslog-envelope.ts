@@ -6,7 +6,8 @@
 // wrapper may change from line to line in one file, so every line is dispatched on its
 // first characters; there is no regex.
 import type { RecordHead } from './netfilter.js';
-import { bsdStampEnd, Clock, digitAt, monthAt, weekdayAt } from './timestamp.js';
+import { bsdStampEnd, Clock, digitAt, monthAt, utcOffsetMinutes, weekdayAt } from './timestamp.js';
+import { DeviceStamp } from './device-stamp.js';
 import { shown } from './fields.js';
 import { JournalStamps } from './journal-stamps.js';
 import type { ParseContext } from './types.js';
@@ -156,6 +157,42 @@ function zoneFollows(s: string, p: number): boolean {
   return false;
 }
 
+/**
+ * The end of a zone's word at a (`CET`, `UTC+1`), after a device's BSD stamp inside a relay's
+ * line (`Nov 20 06:25:00 CET gw1 kernel: …`), or -1. A zone as Cisco stamps and strftime's %Z
+ * write it, 2-6 letters with the first and last in upper case (`CET`, `ChST`), or an offset
+ * utcOffsetMinutes reads (`UTC+1`, `GMT-5`, `+0100`); and the device's host and tag must
+ * follow it, as the rest of its header: in `CET kernel:` or `FW DROP IN=…` the word is a
+ * host (a log prefix after it), as it was read before zones were.
+ */
+function innerZoneEnd(s: string, a: number, end: number): number {
+  const e = tokenEnd(s, a, end);
+  const n = e - a;
+  const name = n >= 2 && n <= 6 && isUpper(s.charCodeAt(a)) && isUpper(s.charCodeAt(e - 1)) && isLetters(s, a, e);
+  if (!name) {
+    const minutes = utcOffsetMinutes(s, a, e);
+    if (minutes !== minutes || minutes === Infinity) return -1;
+  }
+  const h = skipSpaces(s, e, end);
+  const he = tokenEnd(s, h, end);
+  if (!isHostToken(s, h, he) || isTag(s, h, he)) return -1;
+  const t = skipSpaces(s, he, end);
+  const te = tokenEnd(s, t, end);
+  return te - t >= 2 && s.charCodeAt(te - 1) === COLON ? e : -1;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+function isLetters(s: string, a: number, e: number): boolean {
+  for (let i = a; i < e; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
+}
+
 /** Whether the BSD stamp at i (bsdStampEnd found one) names its year after the day: `Nov 20 2026 06:25:00`, not `Nov 20 06:25:00`. */
 function yearAfterDay(s: string, i: number): boolean {
   let p = i + 4;
@@ -167,8 +204,10 @@ function yearAfterDay(s: string, i: number): boolean {
 
 export class SyslogEnvelopeReader {
   private readonly clock: Clock;
+  /** A device's stamp with its zone inside a relay's line (innerZone); made on the first. */
+  private device: DeviceStamp | null = null;
 
-  constructor(ctx: Pick<ParseContext, 'refDate' | 'refNow' | 'year' | 'tz' | 'zoneNote'>) {
+  constructor(private readonly ctx: Pick<ParseContext, 'refDate' | 'refNow' | 'year' | 'tz' | 'yearCarry' | 'timeCarry' | 'zoneNote'>) {
     this.clock = new Clock(ctx);
     this.stamps = new JournalStamps(ctx);
   }
@@ -375,15 +414,47 @@ export class SyslogEnvelopeReader {
 
   /**
    * A device's own message inside another's line (Kiwi's MESSAGE column, what a relay did
-   * not parse): `[stamp] [host] tag: message`; the time is the outer's, the host the device's
-   * or, when it names none, `sender`.
+   * not parse): `[stamp [zone]] [host] tag: message`; the time is the outer's unless the
+   * device's stamp names its zone (innerZone), the host the device's or, when it names none,
+   * `sender`.
    */
   private inner(s: string, p: number, env: Envelope, sender: string | null): void {
     const stamp = bsdStampEnd(s, p);
     env.host = null;
-    if (stamp >= 0) this.hostAndTag(s, stamp, env, true);
-    else if (!this.journalHead(s, p, env) && !this.kernelTag(s, p, env)) this.body(s, p, env);
+    if (stamp >= 0) {
+      const from = this.innerZone(s, p, stamp, env);
+      if (from < 0) return;
+      this.hostAndTag(s, from, env, true);
+    } else if (!this.journalHead(s, p, env) && !this.kernelTag(s, p, env)) this.body(s, p, env);
     if (env.host === null) env.host = sender;
+  }
+
+  /**
+   * The zone's word after the device's BSD stamp at p (`Nov 20 06:25:00 CET gw1 kernel: …`,
+   * the stamp ending at `stamp`): the stamp read in that zone is the event's time, as a Cisco
+   * stamp's with its zone wins over a syslog header's (device-stamp.ts deviceStampWins), and
+   * the name is noted as a Cisco stamp's is. Returns where the device's host starts: past the
+   * zone, or `stamp` when none follows; -1 when the date is impossible (the line's error).
+   */
+  private innerZone(s: string, p: number, stamp: number, env: Envelope): number {
+    const z = stamp + 1;
+    const c = s.charCodeAt(z);
+    // Most hosts start in lower case or with a digit: one compare, and the line is read as before.
+    if (!isUpper(c) && c !== 0x2b && c !== 0x2d) return stamp;
+    const e = innerZoneEnd(s, z, env.msgEnd);
+    if (e < 0) return stamp;
+    const st = (this.device ??= new DeviceStamp(this.ctx));
+    if (!st.readZoned(s, p, z, e)) {
+      if (st.error === null) return stamp;
+      env.error = st.error;
+      env.msgStart = p;
+      return -1;
+    }
+    env.time = this.dates.of(st.ms);
+    env.yearInferred = !st.year;
+    env.zoneless = false;
+    st.used();
+    return e;
   }
 
   /**

@@ -75,11 +75,22 @@ describe('traffic between two machines of this side', () => {
     expect(trafficKind(teardown('allow', '10.22.8.62', '10.22.8.85'))).toBe('probe');
   });
 
-  it('a telling annotation keeps it in the profiles even when allowed', () => {
-    const e = teardown('allow');
-    e.annotations = [{ id: 'trojan-outbound', severity: 4, text: 'x', ref: 'x' }];
-    expect(trafficKind(e)).toBe('own');
-    expect(isOwnClientTraffic(e)).toBe(false);
+  it('a telling annotation keeps allowed egress in the profiles (a trojan\'s port going out); between two machines of this side a probe reading does not', () => {
+    const out = forwarded('allow', '192.168.1.35', '198.51.100.7');
+    out.annotations = [{ id: 'trojan-outbound', severity: 4, text: 'x', ref: 'x' }];
+    expect(trafficKind(out)).toBe('own');
+    expect(isOwnClientTraffic(out)).toBe(false);
+    // A zone-based firewall's audit record (no direction), an ASA's Built inbound, a PAN-OS end
+    // record: an allowed connection from a LAN client to a LAN server's 20000/tcp, read as a
+    // trojan port. No probe of this side, and none the firewall stopped: no profile.
+    for (const [format, direction] of [['cisco-ios', null], ['cisco-asa', 'in'], ['paloalto', null]] as const) {
+      const inside = makeEvent({ format, direction, action: 'allow', src: { ip: '192.168.1.10', port: 51000 }, dst: { ip: '10.0.0.5', port: 20000 } });
+      inside.annotations = [{ id: 'trojan', severity: 4, text: 'x', ref: 'x' }];
+      expect(trafficKind(inside), format).toBe('own');
+      expect(isOwnClientTraffic(inside), format).toBe(true);
+      // Blocked, it is a LAN machine trying what the rules forbid: profiled.
+      expect(isOwnClientTraffic({ ...inside, action: 'drop' }), format).toBe(false);
+    }
   });
 });
 

@@ -19,6 +19,7 @@ const HEADS = [
   ' 192.168.1.1 Nov 20 06:25:00 gw kernel:', ' 192.168.1.1 Nov 20 06:25:00 kernel:', ' gw [1.5] kernel:', ' gw x kernel:',
   ' gw kernel[123]:', ' gw x kernel[123]:', ' gw x kernel[12a]:', ' 192.168.1.1 2026-11-20T06:25:00+01:00 gw kernel:',
   ' 192.168.1.1 2026-11-20 06:25:00 kernel:', ' 192.168.1.1 2026-02-30T06:25:00Z gw kernel:',
+  ' relay Nov 20 06:25:00 CET gw kernel:', ' relay Nov 20 06:25:00 CET kernel:', ' relay Feb 30 06:25:00 UTC+1 gw kernel:',
 ];
 const AFTER = [' [123.456] IN=eth0 SRC=1.2.3.4', '\t[1.5] DROP IN=', ' ', '', ' message repeated 3 times: [ IN=eth0 ]', ' [UFW BLOCK] IN=eth0', 'kernel: IN='];
 
@@ -227,6 +228,29 @@ describe('syslog envelope: headers seen in the wild', () => {
     expect(read(`Nov 21 10:22:40 relay Feb 30 2026 06:25:00 gw1 kernel: ${REC}`).error).toMatchObject({ code: 'impossible-day', value: 'Feb 30' });
     // A Cisco stamp with its zone is its parser's to read (device-stamp.ts): not read here as a zone-less one.
     expect(seen('Sep 25 01:08:29 relay Sep 25 2026 05:08:29 UTC: %ASA-4-106023: Deny tcp').slice(0, 2)).toEqual(['2026-09-24T23:08:29.000Z', true]);
+  });
+
+  it('a relay\'s header before the device\'s BSD stamp with a zone word: the stamp in that zone is the time, as a Cisco stamp with its zone; the device\'s host and tag', () => {
+    // The relay's clock said 06:25:01 (Berlin); the device's own stamp is a second earlier, in the zone it names.
+    expect(seen(`<134>Nov 20 06:25:01 relay Nov 20 06:25:00 CET gw1 kernel: ${REC}`)).toEqual(['2026-11-20T05:25:00.000Z', true, 'gw1', null, REC, false]);
+    expect(seen(`Nov 20 06:25:01 relay Nov 20 2026 06:25:00.5 CET gw1 kernel: [1.5] ${REC}`)).toEqual(['2026-11-20T05:25:00.500Z', false, 'gw1', 1.5, REC, false]);
+    // UTC and a zone spelt as an offset are exact, whatever --tz is; a name is read in --tz.
+    expect(seen(`Nov 20 06:25:01 relay Nov 20 06:25:00 UTC gw1 kernel: ${REC}`)[0]).toBe('2026-11-20T06:25:00.000Z');
+    expect(seen(`Nov 20 06:25:01 relay Nov 20 06:25:00 UTC+3 gw1 kernel: ${REC}`)[0]).toBe('2026-11-20T03:25:00.000Z');
+    expect(seen(`Nov 20 06:25:01 relay Nov 20 06:25:00 -0500 gw1 kernel: ${REC}`)[0]).toBe('2026-11-20T11:25:00.000Z');
+    expect(seen(`Nov 20 06:25:01 relay Nov 20 06:25:00 CET gw1 kernel: ${REC}`, 'UTC')[0]).toBe('2026-11-20T06:25:00.000Z');
+    // Behind Kiwi's columns the device's zoned stamp wins over the first column's wall time too.
+    expect(seen(`2026-11-20 06:25:01\tKernel.Warning\t192.168.1.1\tNov 20 06:25:00 CET gw1 kernel: ${REC}`)).toEqual(['2026-11-20T05:25:00.000Z', true, 'gw1', null, REC, false]);
+    // An impossible date behind a zone is the line's error, as behind a year.
+    expect(read(`Nov 20 06:25:01 relay Feb 30 06:25:00 CET gw1 kernel: ${REC}`).error).toMatchObject({ code: 'impossible-day', value: 'Feb 30' });
+  });
+
+  it('a word after the device\'s stamp that is no zone, or not followed by a host and a tag, is the host as before', () => {
+    expect(seen(`Nov 20 06:25:01 relay Nov 20 06:25:00 CET kernel: ${REC}`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'CET', null, REC, false]);
+    expect(seen(`Nov 20 06:25:01 relay Nov 20 06:25:00 GW DROP IN=eth0`)).toEqual(['2026-11-20T05:25:01.000Z', true, 'GW', null, 'DROP IN=eth0', false]);
+    for (const word of ['Gw', 'gw', 'FW01', 'ABCDEFG', '+99', 'UTC+25']) {
+      expect(seen(`Nov 20 06:25:01 relay Nov 20 06:25:00 ${word} gw1 kernel: ${REC}`)[0], word).toBe('2026-11-20T05:25:01.000Z');
+    }
   });
 
   it('a relay\'s header before the device\'s ISO one: the device\'s time (it has the year and a zone), host and tag; the relay as host when the device names none', () => {

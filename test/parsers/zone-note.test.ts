@@ -93,6 +93,12 @@ describe('syslog headers: each event by its own header', () => {
     expect(note([`Fri 2026-11-20 06:25:01 EST ${REC}`])).toEqual({ unmatchedZone: 'EST', headerTimes: { zoned: 1, zoneless: 0 } });
   });
 
+  it("a device's BSD stamp with a zone word behind a relay's header: a zone, the name noted as a Cisco stamp's", () => {
+    expect(note([`Nov 20 06:25:01 relay Nov 20 06:25:00 CET ${REC}`])).toEqual({ namedZone: 'CET', headerTimes: { zoned: 1, zoneless: 0 } });
+    expect(note([`Nov 20 06:25:01 relay Nov 20 06:25:00 EST ${REC}`])).toEqual({ unmatchedZone: 'EST', headerTimes: { zoned: 1, zoneless: 0 } });
+    expect(note([`Nov 20 06:25:01 relay Nov 20 06:25:00 UTC ${REC}`, `Nov 20 06:25:02 relay Nov 20 06:25:01 ${REC}`])).toEqual({ zonelessTimes: true, headerTimes: { zoned: 1, zoneless: 1 } });
+  });
+
   it('pf inside a syslog envelope: the same, per line (a BSD line before RFC 3339 ones no longer makes them zone-less)', () => {
     const pf = 'gw pf: rule 3/(match) block in on em0: 198.51.100.7.51234 > 192.0.2.10.22: S 123:123(0) win 512';
     const sshd = 'Nov 20 06:25:00 gw sshd[77]: Failed password for root from 198.51.100.7 port 51300 ssh2';

@@ -270,8 +270,17 @@ describe('terminal report', () => {
     );
     const text = renderReportText(doc(own), { color: false, width: 100, tz: 'UTC', lang: 'en' });
     expect(text).toContain(' · 1 source\n');
-    expect(text).toContain('Top sources by packets\nNone ranked: loopback and this host\'s own outbound traffic are not probes.');
+    expect(text).toContain('Top sources by packets\nNone ranked: loopback and this side\'s own traffic are not probes.');
     expect(text).toMatch(/│ 1 │ 192\.168\.9\.219 │ 5 +│/);
+  });
+
+  it('says the same of a log holding only connections allowed between two machines of this side, trojan port or not', () => {
+    const inside = makeEvent({ format: 'cisco-ios', src: { ip: '192.168.1.10', port: 51000 }, dst: { ip: '10.0.0.5', port: 20000 }, direction: null, action: 'allow', time: at(0) });
+    inside.annotations = [{ id: 'trojan', severity: 4, text: 'x', ref: 'x' }];
+    const d = doc([inside]);
+    expect([d.sources, d.rankedSources]).toEqual([[], 0]);
+    expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'en' })).toContain("None ranked: loopback and this side's own traffic are not probes.");
+    expect(renderReportText(d, { color: false, width: 100, tz: 'UTC', lang: 'zh' })).toContain('没有排名：回环流量和本方自己的流量不算探测。');
   });
 
   it('the probes line says how many were blocked when the ports table counts only those, so the two agree', () => {
