@@ -231,6 +231,9 @@ describe('table rendering', () => {
     expect(src).toMatch(/│ 名称（解读 id） +│/);
     expect(src).toMatch(/（srcport-dns）/);
     expect(src).not.toMatch(/\[[a-z0-9-]+\]/);
+    // The traceroute range in zh says what its annotations call it (路由追踪), its English name kept.
+    expect(render(100, 'zh', '33500/udp')).toContain('traceroute（路由追踪）（traceroute）');
+    expect(render(100, 'en', '33500/udp')).toContain('traceroute [traceroute]');
     expect(render(140, 'en', '27374')).toMatch(/│ Name \[id\] +│[^\n]*\n[^\n]*\n[^\n]*Sub-7 2\.x \(default\) \[sub7-27374\]/);
   });
 
