@@ -295,7 +295,8 @@ export const zh: Messages = {
     loggedPids: (pids, more) => `，日志记录的进程 PID ${pids.join('、')}${more ? ' 等' : ''}`,
     trojanFamily: (family, ports, more) => `${family} ${portList(ports, more)}`,
     moreFamilies: (n) => `另有 ${fmtInt(n)} 个家族`,
-    verticalScan: (ports, hosts, duration) => `垂直扫描：${opt(hosts, (h) => `${h} 台主机上的 `)}${ports} 个端口${lasting(duration)}`,
+    // Worded as the finding's label (finding.label, 端口扫描), so the row and the "why" line name one thing.
+    verticalScan: (ports, hosts, duration) => `端口扫描：${opt(hosts, (h) => `${h} 台主机上的 `)}${ports} 个端口${lasting(duration)}`,
     horizontalSweep: (hosts, on, duration) => `${hosts} 台主机上的横向扫描（${on}）${lasting(duration)}`,
     portList,
     portCount: (n) => `${n} 个端口`,

@@ -856,7 +856,9 @@ describe('message catalog', () => {
 
   it('Chinese reads as the admins expect: measure words, no plural, Chinese punctuation', () => {
     const f = zh.finding;
-    expect(f.verticalScan('300', null, '2 分钟')).toBe('垂直扫描：300 个端口，历时 2 分钟');
+    expect(f.verticalScan('300', null, '2 分钟')).toBe('端口扫描：300 个端口，历时 2 分钟');
+    // A source's "why" names the scan as its findings row does.
+    expect(f.verticalScan('300', null, null).startsWith(`${zh.finding.label['vertical-scan']}：`)).toBe(true);
     expect(f.horizontalSweep('12', f.portList(['22/tcp', '23/tcp'], 0), '11 秒')).toBe('12 台主机上的横向扫描（22/tcp、23/tcp），历时 11 秒');
     expect(f.icmpSweep('14')).toBe('ping 扫描 14 台主机');
     expect(f.dialupLeftover(1)).toBe('拨号/DHCP 残留（1 个包发给该地址的上一个使用者）');
