@@ -19,6 +19,7 @@ import type { LineFate } from '../../src/check/check.js';
 import { OLD_WORDS } from '../helpers/line-reasons.js';
 import type { TrafficKind } from '../../src/aggregate/own-traffic.js';
 import type { AlertExecReport } from '../../src/live/alert-exec.js';
+import { UNPACKERS } from '../../src/input/unpackers.js';
 
 type Fn = (...args: unknown[]) => string;
 
@@ -893,6 +894,18 @@ describe('message catalog', () => {
       expect(text).toContain('-20261206');
       expect(text).toContain('fw.1.log');
       expect(text).toContain('.gz');
+    }
+  });
+
+  it('the files argument names every compression logscan reads, and the command each needs, in both languages (not just .gz)', () => {
+    for (const help of [en.help, zh.help]) {
+      for (const text of [help.files, help.dailyFiles]) {
+        expect(text).toContain('.gz');
+        for (const u of UNPACKERS) {
+          expect(text).toContain(u.suffix);
+          expect(text).toContain(u.command);
+        }
+      }
     }
   });
 });
