@@ -57,7 +57,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
   if (perDay !== null && 'items' in perDay && calendarDays(doc.perDay) === null) items.push(item(R.md.perDay, e(perDay.items.join(' · '))));
   b.push(`<ul class="plain">${items.join('')}</ul>`);
   // Worded as the terminal's note (the catalog's words hold no markup); each file says why after it.
-  for (const n of incompleteNotes(doc.inputs, lang, (i) => `<code>${e(i.file)}</code>${e(msg.aside(inputReason(i, lang)))}`)) b.push(`<p class="note">${e(n.label)}${colon}${n.text}</p>`);
+  for (const n of incompleteNotes(doc.inputs, lang, (i) => `<code>${e(i.file)}</code>`, (i) => e(inputReason(i, lang)))) b.push(`<p class="note">${e(n.label)}${colon}${n.text}</p>`);
   for (const i of doc.inputs) if (i.error && !i.incomplete) b.push(`<p class="note">${e(R.md.problem)}${colon}<code>${e(i.file)}</code>${colon}${e(inputReason(i, lang))}</p>`);
   for (const i of doc.inputs) if (i.encoding !== null) b.push(`<p class="note">${e(R.decodedLabel)}${colon}<code>${e(i.file)}</code>${e(R.decoded(i.encoding))}</p>`);
   for (const i of doc.inputs) if (i.repeats) b.push(`<p class="note">${e(R.md.repeated)}${colon}<code>${e(i.file)}</code>${colon}${e(R.repeats(i.repeats.share, i.repeats.records, i.repeats.other))}</p>`);

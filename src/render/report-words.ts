@@ -71,14 +71,22 @@ export function interpretationMeaning(i: ReportDoc['interpretations'][number], l
  * The report's notes on inputs it does not cover in full, each "label: text" in every format:
  * those of which no line was read ("not read": missing, a directory, binary) apart from those
  * cut part-way ("not read to the end": a truncated .gz), so a missing file is not said to have
- * been partly read. `file` names an input as the format shows it (the terminal leaves the reason
- * to its inputs table; Markdown and HTML, which have none, add it with `reasonAside`).
+ * been partly read. `file` names an input as the format shows it; `reason`, escaped for the
+ * format, says why (the terminal leaves it to its inputs table; Markdown and HTML have none).
+ * A reason follows its file as "FILE: reason", items apart by "; ": a reason has brackets and
+ * commas of its own ("… after line 307 (unexpected end of file)"), which an aside nested.
  */
-export function incompleteNotes(inputs: ReportDoc['inputs'], lang: Lang, file: (i: ReportDoc['inputs'][number]) => string): { label: string; text: string }[] {
+export function incompleteNotes(
+  inputs: ReportDoc['inputs'],
+  lang: Lang,
+  file: (i: ReportDoc['inputs'][number]) => string,
+  reason?: (i: ReportDoc['inputs'][number]) => string,
+): { label: string; text: string }[] {
   const msg = messages(lang);
   const m = msg.report;
   const incomplete = inputs.filter((i) => i.incomplete);
-  const named = (is: readonly ReportDoc['inputs'][number][]): string => is.map(file).join(msg.listSep);
+  const named = (is: readonly ReportDoc['inputs'][number][]): string =>
+    reason === undefined ? is.map(file).join(msg.listSep) : is.map((i) => `${file(i)}${msg.colon}${reason(i)}`).join(msg.nameSep);
   const notes: { label: string; text: string }[] = [];
   const unread = incomplete.filter((i) => i.lines === 0);
   const cut = incomplete.filter((i) => i.lines > 0);
