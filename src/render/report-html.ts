@@ -9,7 +9,7 @@ import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { labelStride, renderChartSvg } from './daily-chart.js';
 import { pctOf } from './daily-common.js';
-import { card, chartLegend, htmlPage, keepOptionsWhole, reportSectionsHtml, rulesSection } from './html-page.js';
+import { addressHtml, card, chartLegend, htmlPage, keepOptionsWhole, reportSectionsHtml, rulesSection } from './html-page.js';
 import { calendarDays, dayNamer, perDayRow } from './activity-rows.js';
 import { filterItems, incompleteNotes, inputReason, logGapsText, noMatchText, recordsText, zoneLines } from './report-words.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -49,8 +49,9 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
   b.push(`<header><h1>${e(P.heading)}</h1>${span !== null ? `<p class="sub">${e(span)}</p>` : ''}${zone.map((z) => `<p class="sub">${keepOptionsWhole(e(z))}</p>`).join('')}`);
   const item = (label: string, html: string): string => `<li>${e(label)}${colon}${html}</li>`;
   const items = [item(R.md.inputs, doc.inputs.map((i) => `<code>${e(i.file)}</code>`).join(', ')), item(R.md.records, e(recordsText(t, lang)))];
-  const filt = filterItems(doc.filters, R, tz, (s) => s);
-  if (filt.length > 0) items.push(item(R.md.filter, e(filt.join(' · '))));
+  // A source range as the page's other address cells show it: an IPv6 one breaks only after a ':'.
+  const filt = filterItems(doc.filters, R, tz, addressHtml, e);
+  if (filt.length > 0) items.push(item(R.md.filter, filt.join(' · ')));
   if (t.ignored !== undefined) items.push(item(R.md.ignored, e(R.ignoredText(t.ignored))));
   // Days over the chart's span (below) are listed, busiest first.
   const perDay = perDayRow(doc.perDay, R);

@@ -145,13 +145,14 @@ export function probesItems(p: ReportDoc['probes'], msg: Messages): string[] {
   return items;
 }
 
-/** The filter items of the header: "since … · until … · source … · min severity 3". */
-export function filterItems(f: ReportDoc['filters'], m: Messages['report'], tz: string | null, esc: (s: string) => string): string[] {
+/** The filter items of the header: "since … · until … · source … · min severity 3"; `words` escapes the items that are only words and a time (HTML). */
+export function filterItems(f: ReportDoc['filters'], m: Messages['report'], tz: string | null, esc: (s: string) => string, words: (s: string) => string = (s) => s): string[] {
   const filt: string[] = [];
-  if (f.since) filt.push(m.since(formatDateTime(new Date(f.since), tz)));
-  if (f.until) filt.push(m.until(formatDateTime(new Date(f.until), tz)));
+  if (f.since) filt.push(words(m.since(formatDateTime(new Date(f.since), tz))));
+  if (f.until) filt.push(words(m.until(formatDateTime(new Date(f.until), tz))));
+  // `esc` gives an address as the format shows one (HTML: addressHtml), so the catalog's words around it are ours, not escaped again.
   if (f.sources.length > 0) filt.push(m.sourceFilter(f.sources.map(esc).join(', ')));
-  if (f.minSeverity !== null) filt.push(m.minSeverity(f.minSeverity));
+  if (f.minSeverity !== null) filt.push(words(m.minSeverity(f.minSeverity)));
   return filt;
 }
 

@@ -206,6 +206,12 @@ describe('terminal report', () => {
     expect(text([input, missing], 'zh')).toContain('不完整：2 个输入中有 1 个未能读取：missing.log');
   });
 
+  it('HTML: the header\'s source filter shows a range as the other address cells do (an IPv6 one breaks only after a colon)', () => {
+    const d = doc(scenario());
+    const html = renderReportHtml({ ...d, filters: { ...d.filters, since: '2026-11-20T00:00:00.000Z', sources: ['2001:db8::/32', '198.51.100.0/24'], minSeverity: 3 } }, { tz: 'UTC', lang: 'en', version: '0' });
+    expect(html).toContain('<li>filter: since 2026-11-20 00:00:00 · source <span class="ip v6">2001:<wbr>db8:<wbr>:<wbr>/32</span>, <span class="ip">198.51.100.0/24</span> · min severity 3</li>');
+  });
+
   it('Markdown and HTML say a missing input "not read" and a cut one "not read to the end", as the terminal does, each with why', () => {
     const d = doc(scenario());
     const input = d.inputs[0]!;
