@@ -908,4 +908,13 @@ describe('message catalog', () => {
       }
     }
   });
+
+  it('--output <file> names its value as the placeholder does, not FILE, in both languages', () => {
+    for (const help of [en.help, zh.help]) {
+      for (const text of [help.reportOutput, help.dailyOutput]) {
+        expect(text).toMatch(/^(write to|写入) <file> /);
+        expect(text).not.toContain('FILE');
+      }
+    }
+  });
 });
