@@ -188,6 +188,8 @@ const LABELS = {
     head: ['Port', 'Proto', 'Name [id]', 'Category', 'Sev', 'Meaning'],
     srcHead: ['Port', 'Proto', 'Name [annotation]', 'Sev', 'Meaning'],
     compactHead: ['Port', 'Name', 'Meaning'],
+    /** A name and its id in a row: "Sub-7 2.x (default) [sub7-27374]". */
+    tagged: { sep: ' ', tag: (id: string) => `[${id}]` },
     sev: 'sev',
     dst: 'As a destination port:',
     src: 'As a source port:',
@@ -222,9 +224,11 @@ const LABELS = {
       `logscan reads no events from this message id${port ? ', and it is no port (ports end at 65535)' : ''}: a report counts its lines as skipped. The ids logscan reads: ${ids}.`,
   },
   zh: {
-    head: ['端口', '协议', '名称 [id]', '类别', '严重度', '说明'],
-    srcHead: ['端口', '协议', '名称 [解读 id]', '严重度', '说明'],
+    head: ['端口', '协议', '名称（id）', '类别', '严重度', '说明'],
+    srcHead: ['端口', '协议', '名称（解读 id）', '严重度', '说明'],
     compactHead: ['端口', '名称', '说明'],
+    // As zh writes an id everywhere else (catalog `explain.named`): full-width, no space.
+    tagged: { sep: '', tag: (id: string) => `（${id}）` },
     sev: '严重度',
     dst: '作为目的端口：',
     src: '作为源端口：',
@@ -317,14 +321,14 @@ function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOpt
   const spare = Math.max(0, meaningW - MEANING_AMPLE);
   const nameWidth = notes
     ? Math.max(nameW, o.width - 4 - spanWidth([...before, 0, ...after]))
-    : Math.min(nameW + spare, Math.max(nameW, ...rows.map((r) => displayWidth(`${r.name} ${r.tag}`))));
+    : Math.min(nameW + spare, Math.max(nameW, ...rows.map((r) => displayWidth(`${r.name}${L.tagged.sep}${r.tag}`))));
   const textW = meaningW - (nameWidth - nameW);
   const widths = notes ? [...before, nameWidth, ...after] : [...before, nameWidth, ...after, textW];
   const heads = wide ? [...head] : [...L.compactHead];
   if (notes) heads.pop();
   const nameCell = (r: Row): string[] => {
     const extra = wide ? [] : cell(`${r.category ? `${r.category} · ` : ''}${L.sev} ${r.severity}`, nameWidth);
-    if (displayWidth(`${r.name} ${r.tag}`) <= nameWidth) return [`${termSafe(r.name)} ${c.dim(r.tag)}`, ...extra];
+    if (displayWidth(`${r.name}${L.tagged.sep}${r.tag}`) <= nameWidth) return [`${termSafe(r.name)}${L.tagged.sep}${c.dim(r.tag)}`, ...extra];
     return [...cell(r.name, nameWidth), ...paint(cell(r.tag, nameWidth), c.dim), ...extra];
   };
   const cells = rows.map((r) => [
@@ -342,7 +346,7 @@ function entriesTable(entries: readonly PortEntry[], kb: Pick<KnowledgeBase, 'ca
     ports: String(portsOf(e)),
     protocols: protoLabel(e.protocols),
     name: e.name[o.lang],
-    tag: `[${e.id}]`,
+    tag: LABELS[o.lang].tagged.tag(e.id),
     category: kb.category(e.category)?.name[o.lang] ?? e.category,
     severity: e.severity,
     text: e.text[o.lang],
@@ -355,7 +359,7 @@ function sourceTable(entries: readonly SourcePortEntry[], o: ExplainTableOptions
     ports: String(portsOf(e)),
     protocols: protoLabel(e.protocols),
     name: e.name[o.lang],
-    tag: `[${e.annotation}]`,
+    tag: LABELS[o.lang].tagged.tag(e.annotation),
     category: null,
     severity: e.severity,
     text: e.text[o.lang],

@@ -9,7 +9,7 @@ import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { labelStride, renderChartSvg } from './daily-chart.js';
 import { pctOf } from './daily-common.js';
-import { card, chartLegend, htmlPage, keepOptionsWhole, reportSectionsHtml, rulesSection } from './html-page.js';
+import { addressHtml, card, chartLegend, htmlPage, keepOptionsWhole, reportSectionsHtml, rulesSection } from './html-page.js';
 import { calendarDays, dayNamer, perDayRow } from './activity-rows.js';
 import { filterItems, incompleteNotes, inputReason, logGapsText, noMatchText, recordsText, zoneLines } from './report-words.js';
 import { htmlEscape as e } from './sanitize.js';
@@ -49,15 +49,16 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
   b.push(`<header><h1>${e(P.heading)}</h1>${span !== null ? `<p class="sub">${e(span)}</p>` : ''}${zone.map((z) => `<p class="sub">${keepOptionsWhole(e(z))}</p>`).join('')}`);
   const item = (label: string, html: string): string => `<li>${e(label)}${colon}${html}</li>`;
   const items = [item(R.md.inputs, doc.inputs.map((i) => `<code>${e(i.file)}</code>`).join(', ')), item(R.md.records, e(recordsText(t, lang)))];
-  const filt = filterItems(doc.filters, R, tz, (s) => s);
-  if (filt.length > 0) items.push(item(R.md.filter, e(filt.join(' · '))));
+  // A source range as the page's other address cells show it: an IPv6 one breaks only after a ':'.
+  const filt = filterItems(doc.filters, R, tz, addressHtml, e);
+  if (filt.length > 0) items.push(item(R.md.filter, filt.join(' · ')));
   if (t.ignored !== undefined) items.push(item(R.md.ignored, e(R.ignoredText(t.ignored))));
   // Days over the chart's span (below) are listed, busiest first.
   const perDay = perDayRow(doc.perDay, R);
   if (perDay !== null && 'items' in perDay && calendarDays(doc.perDay) === null) items.push(item(R.md.perDay, e(perDay.items.join(' · '))));
   b.push(`<ul class="plain">${items.join('')}</ul>`);
   // Worded as the terminal's note (the catalog's words hold no markup); each file says why after it.
-  for (const n of incompleteNotes(doc.inputs, lang, (i) => `<code>${e(i.file)}</code>${e(msg.aside(inputReason(i, lang)))}`)) b.push(`<p class="note">${e(n.label)}${colon}${n.text}</p>`);
+  for (const n of incompleteNotes(doc.inputs, lang, (i) => `<code>${e(i.file)}</code>`, (i) => e(inputReason(i, lang)))) b.push(`<p class="note">${e(n.label)}${colon}${n.text}</p>`);
   for (const i of doc.inputs) if (i.error && !i.incomplete) b.push(`<p class="note">${e(R.md.problem)}${colon}<code>${e(i.file)}</code>${colon}${e(inputReason(i, lang))}</p>`);
   for (const i of doc.inputs) if (i.encoding !== null) b.push(`<p class="note">${e(R.decodedLabel)}${colon}<code>${e(i.file)}</code>${e(R.decoded(i.encoding))}</p>`);
   for (const i of doc.inputs) if (i.repeats) b.push(`<p class="note">${e(R.md.repeated)}${colon}<code>${e(i.file)}</code>${colon}${e(R.repeats(i.repeats.share, i.repeats.records, i.repeats.other))}</p>`);

@@ -63,8 +63,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   if (filt.length > 0) out.push(`- ${label(m.md.filter)} ${filt.join(' · ')}`);
   if (t.ignored !== undefined) out.push(`- ${label(m.md.ignored)} ${m.ignoredText(t.ignored)}`);
   // Worded as the terminal's note; with no inputs table here, each file says why after it.
-  const why = (i: ReportDoc['inputs'][number]): string => md(messages(opts.lang).aside(inputReason(i, opts.lang)));
-  for (const n of incompleteNotes(doc.inputs, opts.lang, (i) => `${md(i.file)}${why(i)}`)) out.push(`- ${label(n.label)} ${n.text}`);
+  for (const n of incompleteNotes(doc.inputs, opts.lang, (i) => md(i.file), (i) => md(inputReason(i, opts.lang)))) out.push(`- ${label(n.label)} ${n.text}`);
   for (const i of doc.inputs) if (i.error && !i.incomplete) out.push(`- ${label(m.md.problem)} ${md(i.file)}${messages(opts.lang).colon}${md(inputReason(i, opts.lang))}`);
   for (const i of doc.inputs) if (i.encoding !== null) out.push(`- ${label(m.decodedLabel)} ${md(i.file)}${md(m.decoded(i.encoding))}`);
   for (const i of doc.inputs) if (i.repeats) out.push(`- ${label(m.md.repeated)} ${md(i.file)}${messages(opts.lang).colon}${md(m.repeats(i.repeats.share, i.repeats.records, i.repeats.other))}`);

@@ -71,14 +71,22 @@ export function interpretationMeaning(i: ReportDoc['interpretations'][number], l
  * The report's notes on inputs it does not cover in full, each "label: text" in every format:
  * those of which no line was read ("not read": missing, a directory, binary) apart from those
  * cut part-way ("not read to the end": a truncated .gz), so a missing file is not said to have
- * been partly read. `file` names an input as the format shows it (the terminal leaves the reason
- * to its inputs table; Markdown and HTML, which have none, add it with `reasonAside`).
+ * been partly read. `file` names an input as the format shows it; `reason`, escaped for the
+ * format, says why (the terminal leaves it to its inputs table; Markdown and HTML have none).
+ * A reason follows its file as "FILE: reason", items apart by "; ": a reason has brackets and
+ * commas of its own ("… after line 307 (unexpected end of file)"), which an aside nested.
  */
-export function incompleteNotes(inputs: ReportDoc['inputs'], lang: Lang, file: (i: ReportDoc['inputs'][number]) => string): { label: string; text: string }[] {
+export function incompleteNotes(
+  inputs: ReportDoc['inputs'],
+  lang: Lang,
+  file: (i: ReportDoc['inputs'][number]) => string,
+  reason?: (i: ReportDoc['inputs'][number]) => string,
+): { label: string; text: string }[] {
   const msg = messages(lang);
   const m = msg.report;
   const incomplete = inputs.filter((i) => i.incomplete);
-  const named = (is: readonly ReportDoc['inputs'][number][]): string => is.map(file).join(msg.listSep);
+  const named = (is: readonly ReportDoc['inputs'][number][]): string =>
+    reason === undefined ? is.map(file).join(msg.listSep) : is.map((i) => `${file(i)}${msg.colon}${reason(i)}`).join(msg.nameSep);
   const notes: { label: string; text: string }[] = [];
   const unread = incomplete.filter((i) => i.lines === 0);
   const cut = incomplete.filter((i) => i.lines > 0);
@@ -139,17 +147,18 @@ export function probesItems(p: ReportDoc['probes'], msg: Messages): string[] {
 
 const LOGS_BEGIN_SLACK_MS = 3_600_000;
 
-/** The filter items of the header: "since … · until … · source … · min severity 3". */
-export function filterItems(f: ReportDoc['filters'], m: Messages['report'], tz: string | null, esc: (s: string) => string): string[] {
+/** The filter items of the header: "since … · until … · source … · min severity 3"; `words` escapes the items that are only words and a time (HTML). */
+export function filterItems(f: ReportDoc['filters'], m: Messages['report'], tz: string | null, esc: (s: string) => string, words: (s: string) => string = (s) => s): string[] {
   const filt: string[] = [];
-  if (f.since) filt.push(m.since(formatDateTime(new Date(f.since), tz)));
+  if (f.since) filt.push(words(m.since(formatDateTime(new Date(f.since), tz))));
   // A window reaching back before the logs (`--since 24h` over ufw.log alone, the night's part in
   // ufw.log.1) would otherwise read as a quiet start; an hour of slack, as daily allows a file's bounds.
   const first = f.readSpan?.first;
-  if (f.since && first && Date.parse(first) - Date.parse(f.since) > LOGS_BEGIN_SLACK_MS) filt.push(m.logsBeginAfterSince(formatDateTime(new Date(first), tz)));
-  if (f.until) filt.push(m.until(formatDateTime(new Date(f.until), tz)));
+  if (f.since && first && Date.parse(first) - Date.parse(f.since) > LOGS_BEGIN_SLACK_MS) filt.push(words(m.logsBeginAfterSince(formatDateTime(new Date(first), tz))));
+  if (f.until) filt.push(words(m.until(formatDateTime(new Date(f.until), tz))));
+  // `esc` gives an address as the format shows one (HTML: addressHtml), so the catalog's words around it are ours, not escaped again.
   if (f.sources.length > 0) filt.push(m.sourceFilter(f.sources.map(esc).join(', ')));
-  if (f.minSeverity !== null) filt.push(m.minSeverity(f.minSeverity));
+  if (f.minSeverity !== null) filt.push(words(m.minSeverity(f.minSeverity)));
   return filt;
 }
 

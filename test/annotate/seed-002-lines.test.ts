@@ -92,7 +92,7 @@ describe('002 read into log lines', () => {
     expect(text('en', 'traceroute')).toMatch(/^traceroute from this side/);
     expect(text('zh', 'traceroute')).toMatch(/^本方发出的 traceroute/);
     expect(text('en', 'port-known-own')).toMatch(/^traceroute: this side's own .*stopped/);
-    expect(text('zh', 'port-known-own')).toMatch(/^traceroute：本方.*拦下/);
+    expect(text('zh', 'port-known-own')).toMatch(/^traceroute（路由追踪）：本方.*拦下/);
   });
 
   it("the traceroute port's own text, which `explain 33434` shows, says what it is going out too, in both languages", () => {

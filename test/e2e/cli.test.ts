@@ -339,7 +339,7 @@ describe('--output: the extensions that pick a format', () => {
     expect(all).toEqual(['.csv', '.htm', '.html', '.json', '.markdown', '.md', '.txt']);
     expect(named(helpEntry('report'))).toEqual(all);
     expect(named(helpEntry('daily'))).toEqual(daily);
-    expect(named(meaning(readme, '| `--output <file>` | write to FILE instead of standard output, atomically'))).toEqual(all);
+    expect(named(meaning(readme, '| `--output <file>` | write to `<file>` instead of standard output, atomically'))).toEqual(all);
     expect(named(meaning(readme, '| `-o, --output-format text\\|markdown\\|html\\|json` |'))).toEqual(daily);
     const dailyDoc = readFileSync(join(repoRoot, 'docs/daily.md'), 'utf8');
     expect(named(meaning(dailyDoc, '| `-o, --output-format F` |'))).toEqual(daily);

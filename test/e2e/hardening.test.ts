@@ -275,7 +275,7 @@ describe('broken and unreadable inputs: one stderr line naming the file, the oth
     const m = runCli([missing, ufw, '-o', 'markdown']);
     expect(m.code).toBe(3);
     // Worded as the terminal's note, the reason after the name (Markdown has no inputs table).
-    expect(m.stdout).toMatch(/- \*\*incomplete:\*\* 1 of 2 inputs not read: \S*missing\.log \(no such file\)\n/);
+    expect(m.stdout).toMatch(/- \*\*incomplete:\*\* 1 of 2 inputs not read: \S*missing\.log: no such file\n/);
     expect(m.stdout).not.toContain('not read to the end');
     const j = runCli([missing, ufw, '-o', 'json']);
     expect(JSON.parse(j.stdout).inputs[0]).toMatchObject({ incomplete: true, error: `${missing}: no such file` });
@@ -351,7 +351,7 @@ describe('broken and unreadable inputs: one stderr line naming the file, the oth
     expect(t.stderr).toMatch(/^logscan: .*cut\.log\.gz: gzip data is truncated or corrupt after line \d+/m);
     expect(t.stdout).toMatch(/incomplete: 1 of 2 inputs not read to the end: .*cut\.log\.gz/);
     // As the terminal says it, then what went wrong with it (as the HTML page says it).
-    expect(runCli([cut, '-o', 'markdown']).stdout).toMatch(/- \*\*incomplete:\*\* 1 of 1 input not read to the end: \S*cut\.log\.gz \(gzip data is truncated/);
+    expect(runCli([cut, '-o', 'markdown']).stdout).toMatch(/- \*\*incomplete:\*\* 1 of 1 input not read to the end: \S*cut\.log\.gz: gzip data is truncated/);
     const j = JSON.parse(runCli([cut, '-o', 'json']).stdout);
     expect(j.inputs[0].incomplete).toBe(true);
     expect(j.totals.events).toBeGreaterThan(0);

@@ -73,7 +73,7 @@ describe('--lang zh: the report', () => {
     const why = text.replace(/│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│[^│\n]*│ ([^│\n]*?) *│\n/g, '$1');
     // A line may break at a space or between two Chinese characters: compare without the spaces.
     const flat = (s: string): string => s.replace(/ /g, '');
-    expect(flat(why)).toContain(flat('垂直扫描：300 个端口，历时 2 分钟'));
+    expect(flat(why)).toContain(flat('端口扫描：300 个端口，历时 2 分钟'));
     expect(flat(why)).toContain(flat('12 台主机上的横向扫描（22/tcp、23/tcp），历时 11 秒'));
     expect(flat(why)).toContain(flat('ping 扫描 14 台主机'));
   });
@@ -131,7 +131,7 @@ describe('--lang zh: the report', () => {
     expect(md).toContain('- **记录：** 700 行 · 693 个事件');
     expect(md).toMatch(/\n### 主要来源（共排名 [\d,]+ 个，显示前 \d+ 个）\n/);
     expect(md).toContain('| # | 来源 | 评分 | 严重度 | 包数 | 端口数 | 主机数 | 出现时间 | 原因 |');
-    expect(md).toContain('| 1 | 198.51.100.77 | 117.4 | 中 | 300 | 300 | 1 | 11-20 09:41–09:42 | 垂直扫描：300 个端口，历时 2 分钟 · ');
+    expect(md).toContain('| 1 | 198.51.100.77 | 117.4 | 中 | 300 | 300 | 1 | 11-20 09:41–09:42 | 端口扫描：300 个端口，历时 2 分钟 · ');
     expect(md).toContain('**检测结果：** 木马端口探测（`trojan-probe`）16 · NULL 隐蔽探测（`null-scan`）1 · ');
     expect(md).toContain('### 值得注意的解读');
     expect(leftovers(md, [...ENGLISH, 'records', 'time span', 'severity', '| high |'])).toEqual([]);
@@ -145,9 +145,9 @@ describe('--lang zh: the report', () => {
       id: 'vertical-scan',
       severity: 3,
       evidence: { ports: 300, portsCapped: false, hosts: 1, durationMs: 98000, packets: 300 },
-      text: '垂直扫描：300 个端口，历时 2 分钟',
+      text: '端口扫描：300 个端口，历时 2 分钟',
     });
-    expect(scan.explanation).toBe('垂直扫描：300 个端口，历时 2 分钟 · ncx99 99；Silencer 1001；另有 1 个家族');
+    expect(scan.explanation).toBe('端口扫描：300 个端口，历时 2 分钟 · ncx99 99；Silencer 1001；另有 1 个家族');
     // topPorts[].names and .meaning follow --lang like the texts (docs/report-json.md).
     const names = (doc: { topPorts: { proto: string; port: number; names: string[] }[] }, port: number) => doc.topPorts.find((p) => p.port === port && p.proto === 'tcp')?.names;
     expect(names(zh, 445)).toEqual(['SMB/CIFS（直连）']);
@@ -183,7 +183,7 @@ describe('--lang zh: the report', () => {
     expect(csv.split('\r\n')[0]).toBe(
       'rank,ip,score,severity,events,packets,ports,ports_capped,hosts,hosts_capped,first,last,protocols,findings,country,country_name,as_number,as_organization,ptr,os_hint,explanation,address_range,connections',
     );
-    expect(csv).toContain('垂直扫描：300 个端口');
+    expect(csv).toContain('端口扫描：300 个端口');
   });
 });
 
@@ -213,7 +213,7 @@ describe('--lang zh: port and service names', () => {
 
   it('explain 3389 --lang zh: 远程桌面', () => {
     const text = out(['explain', '3389', '--lang', 'zh']);
-    expect(text).toMatch(/│ 3389 +│ tcp\/udp │ 远程桌面（RDP）[ │]/);
+    expect(text).toMatch(/│ 3389 +│ tcp\/udp │ 远程桌面（RDP）（rdp） /);
     expect(text).not.toContain('Remote Desktop (RDP)');
   });
 
@@ -270,7 +270,7 @@ describe('--lang zh: the daily summary', () => {
     expect(html).toContain('<h2>每小时活动</h2>');
     expect(html).toMatch(/<h2>主要来源（共排名 \d+ 个，显示前 10 个）<\/h2>/);
     expect(html).toContain('<th scope="col">原因</th>');
-    expect(html).toContain('<td data-label="原因" class="why">垂直扫描：300 个端口，历时 2 分钟 · ');
+    expect(html).toContain('<td data-label="原因" class="why">端口扫描：300 个端口，历时 2 分钟 · ');
     expect(html).toContain('<span class="sev sev3">中</span>');
     expect(html).toContain('<h2>值得注意的解读</h2>');
     expect(html).toContain('<footer>logscan 日报 · 读取了 1 个文件：samples/ufw.log</footer>');
@@ -300,7 +300,7 @@ describe('--lang en (the default) is unchanged', () => {
     expect(text).toContain('│ vertical scan: 300 ports │');
     expect(text).toContain('findings   trojan port probes (trojan-probe) 16 · NULL stealth probes (null-scan) 1 ·\n');
     expect(text).toContain('Top probed ports (dropped or rejected: 611 packets with a port)\n');
-    expect(text).not.toMatch(/垂直扫描|主要来源|原因|检测结果/);
+    expect(text).not.toMatch(/端口扫描|主要来源|原因|检测结果/);
   });
 
   it('port names stay English', () => {

@@ -810,7 +810,7 @@ describe.concurrent('logscan follow', () => {
     expect(r.stdout).toMatch(/^  另有 (\d+) 条来自 203\.0\.113\.7，历时 \d+ 秒，发往 \1 个端口$/m);
     expect(r.stdout).toMatch(/^── 已跟踪 (\d+|不到 1) 秒$/m);
     expect(r.stdout).toContain('主要来源');
-    expect(r.stdout).toContain('垂直扫描：40 个端口');
+    expect(r.stdout).toContain('端口扫描：40 个端口');
     expect(r.stdout).not.toMatch(/ALERT|more from|followed for|Top sources|vertical scan/);
   });
 

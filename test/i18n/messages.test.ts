@@ -19,6 +19,7 @@ import type { LineFate } from '../../src/check/check.js';
 import { OLD_WORDS } from '../helpers/line-reasons.js';
 import type { TrafficKind } from '../../src/aggregate/own-traffic.js';
 import type { AlertExecReport } from '../../src/live/alert-exec.js';
+import { UNPACKERS } from '../../src/input/unpackers.js';
 
 type Fn = (...args: unknown[]) => string;
 
@@ -861,7 +862,9 @@ describe('message catalog', () => {
 
   it('Chinese reads as the admins expect: measure words, no plural, Chinese punctuation', () => {
     const f = zh.finding;
-    expect(f.verticalScan('300', null, '2 分钟')).toBe('垂直扫描：300 个端口，历时 2 分钟');
+    expect(f.verticalScan('300', null, '2 分钟')).toBe('端口扫描：300 个端口，历时 2 分钟');
+    // A source's "why" names the scan as its findings row does.
+    expect(f.verticalScan('300', null, null).startsWith(`${zh.finding.label['vertical-scan']}：`)).toBe(true);
     expect(f.horizontalSweep('12', f.portList(['22/tcp', '23/tcp'], 0), '11 秒')).toBe('12 台主机上的横向扫描（22/tcp、23/tcp），历时 11 秒');
     expect(f.icmpSweep('14')).toBe('ping 扫描 14 台主机');
     expect(f.dialupLeftover(1)).toBe('拨号/DHCP 残留（1 个包发给该地址的上一个使用者）');
@@ -896,6 +899,27 @@ describe('message catalog', () => {
       expect(text).toContain('-20261206');
       expect(text).toContain('fw.1.log');
       expect(text).toContain('.gz');
+    }
+  });
+
+  it('the files argument names every compression logscan reads, and the command each needs, in both languages (not just .gz)', () => {
+    for (const help of [en.help, zh.help]) {
+      for (const text of [help.files, help.dailyFiles]) {
+        expect(text).toContain('.gz');
+        for (const u of UNPACKERS) {
+          expect(text).toContain(u.suffix);
+          expect(text).toContain(u.command);
+        }
+      }
+    }
+  });
+
+  it('--output <file> names its value as the placeholder does, not FILE, in both languages', () => {
+    for (const help of [en.help, zh.help]) {
+      for (const text of [help.reportOutput, help.dailyOutput]) {
+        expect(text).toMatch(/^(write to|写入) <file> /);
+        expect(text).not.toContain('FILE');
+      }
     }
   });
 });

@@ -222,6 +222,21 @@ describe('table rendering', () => {
     expect(out).toContain('没有与“nothing-matches-this”匹配的条目。');
   });
 
+  it('zh writes a row\'s id as everywhere else in zh, 名称（id）, in both tables; en keeps [id]', () => {
+    const zh = render(140, 'zh', '27374');
+    expect(zh).toMatch(/│ 名称（id） +│/);
+    expect(zh).toContain('Sub-7 2.x（默认端口）（sub7-27374）');
+    expect(zh).not.toMatch(/\[[a-z0-9-]+\]/);
+    const src = render(140, 'zh', '53/udp');
+    expect(src).toMatch(/│ 名称（解读 id） +│/);
+    expect(src).toMatch(/（srcport-dns）/);
+    expect(src).not.toMatch(/\[[a-z0-9-]+\]/);
+    // The traceroute range in zh says what its annotations call it (路由追踪), its English name kept.
+    expect(render(100, 'zh', '33500/udp')).toContain('traceroute（路由追踪）（traceroute）');
+    expect(render(100, 'en', '33500/udp')).toContain('traceroute [traceroute]');
+    expect(render(140, 'en', '27374')).toMatch(/│ Name \[id\] +│[^\n]*\n[^\n]*\n[^\n]*Sub-7 2\.x \(default\) \[sub7-27374\]/);
+  });
+
   it.each([60, 80, 100, 140])('fits a %i-column terminal, in both languages', (width) => {
     for (const lang of ['en', 'zh'] as const) {
       const out = render(width, lang, '6776', '21', '6970-7170', 'netbus');
@@ -661,7 +676,7 @@ describe('the command', () => {
     writeDoc(b, 'ports.json', { schemaVersion: 1, entries: [localRule({ id: 'local-other', ports: 9998 })] });
     const out = await run('9999', '9998', '--signatures', a, '--signatures', b, '--lang', 'zh');
     expect(out).toContain('我们的备份代理。');
-    expect(out).toContain('[local-other]');
+    expect(out).toContain('（local-other）');
   });
 
   it('an invalid query is a UsageError (exit 2 in main), nothing printed', async () => {

@@ -22,7 +22,7 @@ const PROPER_NOUNS = new Set([
   'netmeeting-t120', 'doly-trojan-21', 'doly-trojan-1011', 'streaming-audio-trojan-1170', 'trojan-cow-2001', 'icqtrojan-4590', 'satanz-backdoor-666', 'issd', 'l2tp', 'xinuexpansion4', 'nfs', 'msmq-rpc-2103', 'msmq-rpc-2105', 'squid-icp', 'dec-notes',
   'pcanywhere', 'x11', 'sub7-6711', 'unreal', 'unreal-tournament', 'netbus-12345', 'netbus-12346', 'netbus-pro-20034',
   'quake', 'hexen2', 'hexenworld', 'half-life', 'quakeworld', 'quake2', 'tribes', 'heretic2', 'back-orifice-31337',
-  'traceroute', 'mysql', 'postgresql', 'redis', 'elasticsearch', 'mdns', 'mongodb', 'memcached', 'sip', 'mikrotik-winbox',
+  'mysql', 'postgresql', 'redis', 'elasticsearch', 'mdns', 'mongodb', 'memcached', 'sip', 'mikrotik-winbox',
   'docker-api', 'ws-discovery', 'dns-over-tls', 'openvpn', 'pptp', 'kibana', 'weblogic', 'webmin', 'kubelet', 'wireguard', 'quic-https', 'home-assistant',
   // source ports
   'srcport-service-ike', 'srcport-service-syslog',

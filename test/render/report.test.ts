@@ -206,23 +206,35 @@ describe('terminal report', () => {
     expect(text([input, missing], 'zh')).toContain('不完整：2 个输入中有 1 个未能读取：missing.log');
   });
 
+  it('HTML: the header\'s source filter shows a range as the other address cells do (an IPv6 one breaks only after a colon)', () => {
+    const d = doc(scenario());
+    const html = renderReportHtml({ ...d, filters: { ...d.filters, since: '2026-11-20T00:00:00.000Z', sources: ['2001:db8::/32', '198.51.100.0/24'], minSeverity: 3 } }, { tz: 'UTC', lang: 'en', version: '0' });
+    expect(html).toContain('<li>filter: since 2026-11-20 00:00:00 · source <span class="ip v6">2001:<wbr>db8:<wbr>:<wbr>/32</span>, <span class="ip">198.51.100.0/24</span> · min severity 3</li>');
+  });
+
   it('Markdown and HTML say a missing input "not read" and a cut one "not read to the end", as the terminal does, each with why', () => {
     const d = doc(scenario());
     const input = d.inputs[0]!;
     const missing = { ...input, file: 'missing.log', format: null, lines: 0, events: 0, skipped: 0, error: 'missing.log: no such file', problem: { code: 'not-found' as const, nonUtf8Name: false }, incomplete: true };
-    const cut = { ...input, file: 'kern.log.2.gz', error: 'gzip data is truncated or corrupt after line 9', incomplete: true };
+    const cut = { ...input, file: 'kern.log.2.gz', error: 'gzip data is truncated or corrupt after line 9 (unexpected end of file)', incomplete: true };
     const inputs = [missing, cut, input];
     const mdText = renderReportMarkdown({ ...d, inputs }, { tz: 'UTC', lang: 'en' });
-    expect(mdText).toContain('- **incomplete:** 1 of 3 inputs not read: missing.log (no such file)\n');
-    expect(mdText).toContain('- **incomplete:** 1 of 3 inputs not read to the end: kern.log.2.gz (gzip data is truncated or corrupt after line 9)\n');
-    expect(mdText).not.toContain('missing.log: no such file');
+    // "FILE: reason", never "FILE (… (…))": a reason has brackets of its own.
+    expect(mdText).toContain('- **incomplete:** 1 of 3 inputs not read: missing.log: no such file\n');
+    expect(mdText).toContain('- **incomplete:** 1 of 3 inputs not read to the end: kern.log.2.gz: gzip data is truncated or corrupt after line 9 (unexpected end of file)\n');
+    expect(mdText).not.toMatch(/\*\*problem:\*\* missing\.log/);
+    // Several files with reasons: apart by "; ", as a reason may hold a comma.
+    const cut2 = { ...cut, file: 'kern.log.3.gz' };
+    expect(renderReportMarkdown({ ...d, inputs: [cut, cut2] }, { tz: 'UTC', lang: 'en' })).toContain(
+      'not read to the end: kern.log.2.gz: gzip data is truncated or corrupt after line 9 (unexpected end of file); kern.log.3.gz: gzip',
+    );
     const html = renderReportHtml({ ...d, inputs: [{ ...missing, file: '<b>x.log' }, input] }, { tz: 'UTC', lang: 'en', version: '0' });
-    expect(html).toContain('<p class="note">incomplete: 1 of 2 inputs not read: <code>&lt;b&gt;x.log</code> (no such file)</p>');
+    expect(html).toContain('<p class="note">incomplete: 1 of 2 inputs not read: <code>&lt;b&gt;x.log</code>: no such file</p>');
     expect(html).not.toContain('not read to the end');
     const htmlCut = renderReportHtml({ ...d, inputs: [input, cut] }, { tz: 'UTC', lang: 'en', version: '0' });
-    expect(htmlCut).toContain('incomplete: 1 of 2 inputs not read to the end: <code>kern.log.2.gz</code> (gzip data is truncated or corrupt after line 9)</p>');
+    expect(htmlCut).toContain('incomplete: 1 of 2 inputs not read to the end: <code>kern.log.2.gz</code>: gzip data is truncated or corrupt after line 9 (unexpected end of file)</p>');
     // The same words in Chinese, from the one catalog entry the terminal says them with.
-    expect(renderReportMarkdown({ ...d, inputs: [input, missing] }, { tz: 'UTC', lang: 'zh' })).toContain('2 个输入中有 1 个未能读取：missing.log（文件不存在）');
+    expect(renderReportMarkdown({ ...d, inputs: [input, missing] }, { tz: 'UTC', lang: 'zh' })).toContain('2 个输入中有 1 个未能读取：missing.log：文件不存在');
     expect(renderReportText({ ...d, inputs: [input, missing] }, { color: false, width: 100, tz: 'UTC', lang: 'zh' })).toContain('不完整：2 个输入中有 1 个未能读取：missing.log\n');
   });
 
