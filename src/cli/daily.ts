@@ -11,7 +11,7 @@ import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
 import { addDays, dayKey, dayWindow, parseDayOption, zoneName } from '../daily/day.js';
-import { DIGEST_VERSION, digestPath, digestSpan, digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest, type DigestProblem, type StateDirProblem } from '../daily/digest.js';
+import { DIGEST_VERSION, digestPath, removeStaleDigestTemps, digestSpan, digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest, type DigestProblem, type StateDirProblem } from '../daily/digest.js';
 import { buildDailyDoc, type DailyDoc, type StateNotSaved } from '../daily/doc.js';
 import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
 import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
@@ -98,9 +98,8 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const top = positiveInt('--top', raw.top, 10_000);
     const stateDir = typeof raw.state === 'string' ? raw.state : null;
     const quietBelow = raw.quietBelow !== undefined ? parseSeverity('--quiet-below', raw.quietBelow) : null;
-    // Found before reading, as --output's problems are, but the day is still summarised:
-    // a cron job that mailed one line instead lost the day's summary for a digest.
-    const stateProblem = stateDir === null ? null : stateDirProblem(stateDir);
+    // What a save killed before its rename (kill -9) left in DIR would stay there forever.
+    if (stateDir !== null) await removeStaleDigestTemps(stateDir);
     if (raw.logDir !== undefined && files.length > 0) throw usageError((u) => u.logDirAndFiles);
     const enrich = await readEnrichOptions(raw, common.lang);
     const ignore = enrich.ignore;
@@ -253,7 +252,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
         const fresh = collector.today.digest(common.tz, today, now, settings);
         // A complete digest of the day from an earlier run (its logs since rotated away, or not
         // given) stays, and so does a partial one that holds more of the day than this run.
-        const before = stateProblem !== null ? null : await loadDigest(stateDir, window.key);
+        const before = await loadDigest(stateDir, window.key);
         const kept = before?.digest ? keepStoredDigest(before.digest, fresh, window) : null;
         if (kept === 'complete') warn(say.completeDigestKept(digestPath(stateDir, window.key), window.key));
         else if (kept === 'longer') {
@@ -267,6 +266,10 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       }
       // First run, or the stored one was partial: the logs knew the whole day before.
       if (previous?.basis === 'logs' && previous.complete && !stored?.complete) digests.push([collector.previous.digest(common.tz, COMPLETE, now, settings), window.key]);
+      // DIR is made only for a digest: a run with none to save (no logs, a day not reached,
+      // ahead) leaves no empty directory behind. Not an error that stops the run: the day's
+      // summary still comes (a cron job that mailed one line instead lost the day's summary).
+      const stateProblem = digests.length > 0 ? stateDirProblem(stateDir) : null;
       for (const [d, next] of digests) {
         const notSaved = stateProblem ?? (await saveDigest(stateDir, d));
         if (notSaved === null) {

@@ -2,7 +2,7 @@
 // New Year, the previous-day comparison from logs and from --state, discovery in a
 // --log-dir, and every output format with hostile log text.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -775,8 +775,8 @@ describe('how far the logs reach', () => {
     expect(r.stderr).toBe(`logscan: --state ${state}: no digest of 2026-11-24 written: none of that day is in the logs (they end before it)\n`);
     const d = JSON.parse(r.stdout) as DailyJson;
     expect(d.comparison.basis).toBeNull();
-    // None of either day is in the logs: nothing of them to keep (the dir is still made).
-    expect(readdirSync(state)).toEqual([]);
+    // None of either day is in the logs: nothing of them to keep, and no empty DIR made for nothing.
+    expect(existsSync(state)).toBe(false);
   });
 
   it("a day that has not begun by this machine's clock gets no digest (its zeros would be the next day's day before until a real run replaced them), said on stderr in --lang; the page as before, exit 0", () => {
@@ -1233,6 +1233,11 @@ describe('discovery (--log-dir)', () => {
     const r = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/no firewall logs found \(looked for kern\.log\*/);
+    // --state DIR is made for a digest to save, not by a run that found nothing to digest.
+    const state = join(dir, 'state', 'sub');
+    const noState = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21', '--state', state]);
+    expect(noState.code).toBe(3);
+    expect(existsSync(join(dir, 'state'))).toBe(false);
     // A directory that is not there, or is a file, is said as such.
     const missing = runCli(['daily', '--log-dir', join(dir, 'nope'), '--date', '2026-11-21']);
     expect(missing.code).toBe(3);
