@@ -15,12 +15,14 @@ import { DIGEST_VERSION, digestPath, removeStaleDigestTemps, digestSpan, digestS
 import { buildDailyDoc, type DailyDoc, type StateNotSaved } from '../daily/doc.js';
 import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
 import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
+import { inStretches, unreadStretches, type UnreadStretch } from '../daily/fallback.js';
 import { defaultSearch, discoverLogs, duplicateReason, type FamilySelection, type LogFamily, type SkippedFile } from '../daily/discover.js';
 import { choosePrevious } from '../daily/previous.js';
 import { notComparedWhy } from '../daily/outside.js';
 import { keepStoredDigest } from '../daily/keep.js';
 import { COMPLETE, dayCoverage, type Coverage, type DayCoverage } from '../daily/coverage.js';
 import { spanClock } from '../render/daily-common.js';
+import type { FirewallEvent } from '../event.js';
 import type { InputStats } from '../input/read.js';
 import { dirProblem } from '../input/open.js';
 import { oldestFirst } from '../input/rotation-order.js';
@@ -143,14 +145,24 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const spans = new FileSpans();
     // Ctrl-C / SIGTERM: stop reading, still render the day of what was read (marked), exit 130 / 143.
     const interrupt = new Interrupt();
+    // What the files read so far that could not be read (in full) held: a family skipped
+    // as their duplicate is read for those stretches instead (fallback.ts).
+    let unread: UnreadStretch[] = [];
     try {
       for (const g of groups) {
         if (interrupt.received) break;
         const dup = g.family ? duplicateReason(g.family, collector, readSoFar.join(', ')) : null;
-        if (dup !== null) {
+        const fallback = dup !== null && unread.length > 0 ? unread : null;
+        if (dup !== null && fallback === null) {
           for (const f of g.files) skippedFiles.push({ path: f, why: dup });
           continue;
         }
+        if (fallback !== null) {
+          warn(say.duplicateFallback(fallback.flatMap((s) => s.files), g.name));
+          // Filled once: a later duplicate family would count them twice.
+          unread = [];
+        }
+        const keep = fallback === null ? null : (e: FirewallEvent): boolean => e.time !== null && inStretches(fallback, e.time.getTime());
         missing.push(...g.missing);
         // Every event is annotated, other days' too: stateful detectors need the context.
         // Annotating in this thread keeps one annotator's state across the groups.
@@ -172,8 +184,9 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
             collector.add(e);
           },
           // The page names the zone at its end; the first ask loads ICU's zone data.
-          { threads: readThreads(raw), annotateWhileReading: false, signal: interrupt.signal, whileWorkerStarts: () => zoneName(common.tz) },
+          { threads: readThreads(raw), annotateWhileReading: false, signal: interrupt.signal, whileWorkerStarts: () => zoneName(common.tz), ...(keep === null ? {} : { keep }) },
         );
+        if (fallback === null) unread.push(...unreadStretches(run.stats, spans));
         stats.push(...run.stats);
         setExit(run.exitCode);
         readSoFar.push(g.name);

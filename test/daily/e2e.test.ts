@@ -1119,6 +1119,28 @@ describe('discovery (--log-dir)', () => {
     expect(skipped['ufw.log']).toMatch(/already in kern\.log/);
   });
 
+  it("reads ufw.log for what kern.log's unreadable rotation held, and only that, and says so (en, zh)", () => {
+    const dir = tempDir();
+    const ufwLines = (d: string): string[] => [isoLine(at(`${d}T10:00:00Z`), { src: '203.0.113.7', dpt: 23 }), isoLine(at(`${d}T11:00:00Z`), { src: '203.0.113.8', dpt: 445 })];
+    write(dir, 'kern.log.2.gz', ufwLines('2026-11-20'), Date.parse('2026-11-21T06:25:00Z'));
+    // The day's rotation is broken (as unreadable as chmod 000 is to anyone but root): nothing of it is read.
+    writeFileSync(join(dir, 'kern.log.1.gz'), gzipSync(ufwLines('2026-11-21').join('\n') + '\n').subarray(0, 12));
+    utimesSync(join(dir, 'kern.log.1.gz'), Date.parse('2026-11-22T06:25:00Z') / 1000, Date.parse('2026-11-22T06:25:00Z') / 1000);
+    write(dir, 'kern.log', ufwLines('2026-11-22'), Date.parse('2026-11-22T12:00:00Z'));
+    // ufw.log.1 carries the day before's records too, which kern.log.2.gz gave already: not counted twice.
+    write(dir, 'ufw.log.1', [...ufwLines('2026-11-20'), ...ufwLines('2026-11-21')], Date.parse('2026-11-22T06:25:00Z'));
+    write(dir, 'ufw.log', ufwLines('2026-11-22'), Date.parse('2026-11-22T12:00:00Z'));
+    const run = (lang: string) => runCli(['daily', '--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'json', '--lang', lang]);
+    const r = run('en');
+    expect(r.stderr).toContain(`logscan: ${join(dir, 'kern.log.1.gz')} could not be read in full: the records it lost are read from ufw.log instead, which carries the same lines (otherwise skipped as a duplicate)\n`);
+    const d = JSON.parse(r.stdout) as DailyJson & { comparison: Comparison };
+    expect(d.headline.packets).toBe(2);
+    expect(d.comparison.probes).toMatchObject({ today: 2, previous: 2 });
+    expect(d.report.inputs.map((i) => i.file.slice(dir.length + 1))).toEqual(['kern.log.2.gz', 'kern.log.1.gz', 'kern.log', 'ufw.log.1']);
+    expect(d.skippedFiles.map((s) => s.path.slice(dir.length + 1))).not.toContain('ufw.log.1');
+    expect(run('zh').stderr).toContain(`logscan: ${join(dir, 'kern.log.1.gz')} 未能完整读取：它缺失的记录改从 ufw.log 读取（其中记录着相同的行，否则会作为重复跳过）\n`);
+  });
+
   it('the footer names the files read, then each file skipped with its own reason (grouped), in every format', () => {
     const dir = tempDir();
     const lines = (d: string): string[] => [isoLine(at(`${d}T10:00:00Z`), { src: '203.0.113.7', dpt: 23 })];
