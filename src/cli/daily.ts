@@ -11,16 +11,18 @@ import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from
 import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
 import { addDays, dayKey, dayWindow, parseDayOption, zoneName } from '../daily/day.js';
-import { DIGEST_VERSION, digestPath, digestSpan, digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest, type DigestProblem, type StateDirProblem } from '../daily/digest.js';
+import { DIGEST_VERSION, digestPath, removeStaleDigestTemps, digestSpan, digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest, type DigestProblem, type StateDirProblem } from '../daily/digest.js';
 import { buildDailyDoc, type DailyDoc, type StateNotSaved } from '../daily/doc.js';
 import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
 import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
+import { inStretches, unreadStretches, type UnreadStretch } from '../daily/fallback.js';
 import { defaultSearch, discoverLogs, duplicateReason, type FamilySelection, type LogFamily, type SkippedFile } from '../daily/discover.js';
 import { choosePrevious } from '../daily/previous.js';
 import { notComparedWhy } from '../daily/outside.js';
 import { keepStoredDigest } from '../daily/keep.js';
 import { COMPLETE, dayCoverage, type Coverage, type DayCoverage } from '../daily/coverage.js';
 import { spanClock } from '../render/daily-common.js';
+import type { FirewallEvent } from '../event.js';
 import type { InputStats } from '../input/read.js';
 import { dirProblem } from '../input/open.js';
 import { oldestFirst } from '../input/rotation-order.js';
@@ -98,9 +100,8 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const top = positiveInt('--top', raw.top, 10_000);
     const stateDir = typeof raw.state === 'string' ? raw.state : null;
     const quietBelow = raw.quietBelow !== undefined ? parseSeverity('--quiet-below', raw.quietBelow) : null;
-    // Found before reading, as --output's problems are, but the day is still summarised:
-    // a cron job that mailed one line instead lost the day's summary for a digest.
-    const stateProblem = stateDir === null ? null : stateDirProblem(stateDir);
+    // What a save killed before its rename (kill -9) left in DIR would stay there forever.
+    if (stateDir !== null) await removeStaleDigestTemps(stateDir);
     if (raw.logDir !== undefined && files.length > 0) throw usageError((u) => u.logDirAndFiles);
     const enrich = await readEnrichOptions(raw, common.lang);
     const ignore = enrich.ignore;
@@ -144,14 +145,24 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     const spans = new FileSpans();
     // Ctrl-C / SIGTERM: stop reading, still render the day of what was read (marked), exit 130 / 143.
     const interrupt = new Interrupt();
+    // What the files read so far that could not be read (in full) held: a family skipped
+    // as their duplicate is read for those stretches instead (fallback.ts).
+    let unread: UnreadStretch[] = [];
     try {
       for (const g of groups) {
         if (interrupt.received) break;
         const dup = g.family ? duplicateReason(g.family, collector, readSoFar.join(', ')) : null;
-        if (dup !== null) {
+        const fallback = dup !== null && unread.length > 0 ? unread : null;
+        if (dup !== null && fallback === null) {
           for (const f of g.files) skippedFiles.push({ path: f, why: dup });
           continue;
         }
+        if (fallback !== null) {
+          warn(say.duplicateFallback(fallback.flatMap((s) => s.files), g.name));
+          // Filled once: a later duplicate family would count them twice.
+          unread = [];
+        }
+        const keep = fallback === null ? null : (e: FirewallEvent): boolean => e.time !== null && inStretches(fallback, e.time.getTime());
         missing.push(...g.missing);
         // Every event is annotated, other days' too: stateful detectors need the context.
         // Annotating in this thread keeps one annotator's state across the groups.
@@ -173,8 +184,9 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
             collector.add(e);
           },
           // The page names the zone at its end; the first ask loads ICU's zone data.
-          { threads: readThreads(raw), annotateWhileReading: false, signal: interrupt.signal, whileWorkerStarts: () => zoneName(common.tz) },
+          { threads: readThreads(raw), annotateWhileReading: false, signal: interrupt.signal, whileWorkerStarts: () => zoneName(common.tz), ...(keep === null ? {} : { keep }) },
         );
+        if (fallback === null) unread.push(...unreadStretches(run.stats, spans));
         stats.push(...run.stats);
         setExit(run.exitCode);
         readSoFar.push(g.name);
@@ -253,7 +265,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
         const fresh = collector.today.digest(common.tz, today, now, settings);
         // A complete digest of the day from an earlier run (its logs since rotated away, or not
         // given) stays, and so does a partial one that holds more of the day than this run.
-        const before = stateProblem !== null ? null : await loadDigest(stateDir, window.key);
+        const before = await loadDigest(stateDir, window.key);
         const kept = before?.digest ? keepStoredDigest(before.digest, fresh, window) : null;
         if (kept === 'complete') warn(say.completeDigestKept(digestPath(stateDir, window.key), window.key));
         else if (kept === 'longer') {
@@ -267,6 +279,10 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       }
       // First run, or the stored one was partial: the logs knew the whole day before.
       if (previous?.basis === 'logs' && previous.complete && !stored?.complete) digests.push([collector.previous.digest(common.tz, COMPLETE, now, settings), window.key]);
+      // DIR is made only for a digest: a run with none to save (no logs, a day not reached,
+      // ahead) leaves no empty directory behind. Not an error that stops the run: the day's
+      // summary still comes (a cron job that mailed one line instead lost the day's summary).
+      const stateProblem = digests.length > 0 ? stateDirProblem(stateDir) : null;
       for (const [d, next] of digests) {
         const notSaved = stateProblem ?? (await saveDigest(stateDir, d));
         if (notSaved === null) {

@@ -55,6 +55,12 @@ export interface AnalysedRunOptions {
   /** With two threads, run while the worker starts; in one thread, not at all (ThreadedHandlers). */
   whileWorkerStarts?: () => void;
   signal?: AbortSignal;
+  /**
+   * Only the events it accepts are annotated and handed on: a family read for the records
+   * another's unread file held (daily's fallback) must not show its other records twice,
+   * not even to the stateful detectors.
+   */
+  keep?: (e: FirewallEvent) => boolean;
 }
 
 /**
@@ -70,13 +76,22 @@ export async function runAnalysed(
   run: AnalysedRunOptions,
 ): Promise<InputsRun> {
   const repeats = files.length > 1 ? new RepeatedRecords() : null;
-  const sink = repeats === null ? onEvent : (e: FirewallEvent): void => {
+  const handOn = repeats === null ? onEvent : (e: FirewallEvent): void => {
     repeats.see(e);
     onEvent(e);
   };
-  const annotated = (e: FirewallEvent): void => {
+  const keep = run.keep;
+  // Without `keep` the closures are as before: nothing more per event on the hot path.
+  const sink = keep === undefined ? handOn : (e: FirewallEvent): void => {
+    if (keep(e)) handOn(e);
+  };
+  const annotated = keep === undefined ? (e: FirewallEvent): void => {
     analysis.annotate(e);
-    sink(e);
+    handOn(e);
+  } : (e: FirewallEvent): void => {
+    if (!keep(e)) return;
+    analysis.annotate(e);
+    handOn(e);
   };
   let done: InputsRun;
   if (!useWorker(files, run.threads)) {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { dirProblem } from '../input/open.js';
 import { fsProblem, type InputProblem } from '../input/problem.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { removeStaleTemps, writeFileAtomic } from '../util/atomic-write.js';
 import { writeProblem, type WriteProblem } from '../util/write-error.js';
 import type { Thresholds } from '../aggregate/thresholds.js';
 import type { IgnoreList } from '../enrich/ignore.js';
@@ -207,6 +207,14 @@ export function digestPath(dir: string, date: string): string {
   return join(dir, `${date}.json`);
 }
 
+/**
+ * Removes the temp files of digests whose save was killed before its rename (they would
+ * stay in DIR forever); another running logscan's save in flight stays (removeStaleTemps).
+ */
+export async function removeStaleDigestTemps(dir: string): Promise<string[]> {
+  return removeStaleTemps(dir, (name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name));
+}
+
 /** Why the day's digest could not be saved in --state DIR; the catalog words it (daily.stateDirProblem). */
 export type StateDirProblem =
   /** `inWay`: the file in the way, one of DIR's parents; null: DIR itself. */
@@ -252,9 +260,9 @@ export type DigestShape =
   | { code: 'bad-range'; field: string; range: string };
 
 /**
- * Creates DIR if needed and checks it is writable, before any log is read: why the day's
- * digest cannot be saved there, or null. Not an error that stops the run: the day's summary
- * matters more than its digest (a cron job would mail one line instead of the summary).
+ * Creates DIR if needed and checks it is writable, once there is a digest to save: why the
+ * day's digest cannot be saved there, or null. Not an error that stops the run: the day's
+ * summary matters more than its digest (a cron job would mail one line instead of the summary).
  */
 export function stateDirProblem(dir: string): StateDirProblem | null {
   try {

@@ -894,6 +894,12 @@ export const en = {
     /** A run stopped by a signal writes no digest of the day. */
     interruptedNoDigest: (signal: string, date: string) => `interrupted by ${signal}: the --state digest of ${date} is not written (it would count only part of the day)`,
     /** Logs found in DIR, but none written during the two days. */
+    /**
+     * `unread`: files of a log read first that could not be read (in full); `family`: the log
+     * skipped otherwise as their duplicate (ufw.log), read instead for their stretch of time.
+     */
+    duplicateFallback: (unread: readonly string[], family: string) =>
+      `${unread.join(', ')} could not be read in full: the records it lost are read from ${family} instead, which carries the same lines (otherwise skipped as a duplicate)`,
     noFileCanHold: (dir: string, previous: string, day: string) => `no log file in ${dir} can hold ${previous} or ${day} (see docs/daily.md, "Which files are read")`,
     // After "logscan: DIR: " (exit 3): the log directory searched when no FILE is given.
     logDirUnusable: (p: InputProblem) => `cannot look for logs there: ${en.usage.dirProblem(p)}; give the log files as arguments`,

@@ -665,6 +665,7 @@ export const zh: Messages = {
     noDigestOutside: (dir, date, why) => `--state ${dir}：未写入 ${date} 的摘要：日志中没有该日的记录（日志${why === 'ends-before' ? '在该日之前就已结束' : '在该日之后才开始'}）`,
     noDigestAhead: (dir, date) => `--state ${dir}：未写入 ${date} 的摘要：该日尚未开始`,
     interruptedNoDigest: (signal, date) => `被 ${signal} 中断：不写入 ${date} 的 --state 摘要（它只会计入当天的一部分）`,
+    duplicateFallback: (unread, family) => `${unread.join('、')} 未能完整读取：它缺失的记录改从 ${family} 读取（其中记录着相同的行，否则会作为重复跳过）`,
     noFileCanHold: (dir, previous, day) => `${dir} 中没有可能包含 ${previous} 或 ${day} 的日志文件（见 docs/daily.md 的“Which files are read”一节）`,
     logDirUnusable: (p) => `无法在这里查找日志：${zh.usage.dirProblem(p)}；请把日志文件作为参数给出`,
     noLogs: (patterns, journal) =>

@@ -8,8 +8,8 @@
 // saves a crash (SIGKILL, power loss) repeats at most those lines on restart:
 // at-least-once, like Filebeat's registry.
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { basename, dirname, resolve } from 'node:path';
+import { removeStaleTemps, writeFileAtomic } from '../util/atomic-write.js';
 import { writeProblem, type WriteProblem } from '../util/write-error.js';
 import { fsProblem, type InputProblem } from './problem.js';
 import { en } from '../i18n/en.js';
@@ -75,6 +75,9 @@ export class FollowState {
   /** Loads FILE if it exists; a missing file is an empty state, an unreadable or invalid one an error. */
   static async load(file: string, intervalMs = 5000): Promise<FollowState> {
     const s = new FollowState(resolve(file), intervalMs);
+    // A save killed between its temp file and the rename left that file: it would stay forever.
+    const name = basename(s.file);
+    await removeStaleTemps(dirname(s.file), (n) => n === name);
     let text: string;
     try {
       text = await readFile(s.file, 'utf8');

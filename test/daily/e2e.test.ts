@@ -2,7 +2,7 @@
 // New Year, the previous-day comparison from logs and from --state, discovery in a
 // --log-dir, and every output format with hostile log text.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -775,8 +775,8 @@ describe('how far the logs reach', () => {
     expect(r.stderr).toBe(`logscan: --state ${state}: no digest of 2026-11-24 written: none of that day is in the logs (they end before it)\n`);
     const d = JSON.parse(r.stdout) as DailyJson;
     expect(d.comparison.basis).toBeNull();
-    // None of either day is in the logs: nothing of them to keep (the dir is still made).
-    expect(readdirSync(state)).toEqual([]);
+    // None of either day is in the logs: nothing of them to keep, and no empty DIR made for nothing.
+    expect(existsSync(state)).toBe(false);
   });
 
   it("a day that has not begun by this machine's clock gets no digest (its zeros would be the next day's day before until a real run replaced them), said on stderr in --lang; the page as before, exit 0", () => {
@@ -1119,6 +1119,28 @@ describe('discovery (--log-dir)', () => {
     expect(skipped['ufw.log']).toMatch(/already in kern\.log/);
   });
 
+  it("reads ufw.log for what kern.log's unreadable rotation held, and only that, and says so (en, zh)", () => {
+    const dir = tempDir();
+    const ufwLines = (d: string): string[] => [isoLine(at(`${d}T10:00:00Z`), { src: '203.0.113.7', dpt: 23 }), isoLine(at(`${d}T11:00:00Z`), { src: '203.0.113.8', dpt: 445 })];
+    write(dir, 'kern.log.2.gz', ufwLines('2026-11-20'), Date.parse('2026-11-21T06:25:00Z'));
+    // The day's rotation is broken (as unreadable as chmod 000 is to anyone but root): nothing of it is read.
+    writeFileSync(join(dir, 'kern.log.1.gz'), gzipSync(ufwLines('2026-11-21').join('\n') + '\n').subarray(0, 12));
+    utimesSync(join(dir, 'kern.log.1.gz'), Date.parse('2026-11-22T06:25:00Z') / 1000, Date.parse('2026-11-22T06:25:00Z') / 1000);
+    write(dir, 'kern.log', ufwLines('2026-11-22'), Date.parse('2026-11-22T12:00:00Z'));
+    // ufw.log.1 carries the day before's records too, which kern.log.2.gz gave already: not counted twice.
+    write(dir, 'ufw.log.1', [...ufwLines('2026-11-20'), ...ufwLines('2026-11-21')], Date.parse('2026-11-22T06:25:00Z'));
+    write(dir, 'ufw.log', ufwLines('2026-11-22'), Date.parse('2026-11-22T12:00:00Z'));
+    const run = (lang: string) => runCli(['daily', '--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'json', '--lang', lang]);
+    const r = run('en');
+    expect(r.stderr).toContain(`logscan: ${join(dir, 'kern.log.1.gz')} could not be read in full: the records it lost are read from ufw.log instead, which carries the same lines (otherwise skipped as a duplicate)\n`);
+    const d = JSON.parse(r.stdout) as DailyJson & { comparison: Comparison };
+    expect(d.headline.packets).toBe(2);
+    expect(d.comparison.probes).toMatchObject({ today: 2, previous: 2 });
+    expect(d.report.inputs.map((i) => i.file.slice(dir.length + 1))).toEqual(['kern.log.2.gz', 'kern.log.1.gz', 'kern.log', 'ufw.log.1']);
+    expect(d.skippedFiles.map((s) => s.path.slice(dir.length + 1))).not.toContain('ufw.log.1');
+    expect(run('zh').stderr).toContain(`logscan: ${join(dir, 'kern.log.1.gz')} 未能完整读取：它缺失的记录改从 ufw.log 读取（其中记录着相同的行，否则会作为重复跳过）\n`);
+  });
+
   it('the footer names the files read, then each file skipped with its own reason (grouped), in every format', () => {
     const dir = tempDir();
     const lines = (d: string): string[] => [isoLine(at(`${d}T10:00:00Z`), { src: '203.0.113.7', dpt: 23 })];
@@ -1233,6 +1255,11 @@ describe('discovery (--log-dir)', () => {
     const r = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/no firewall logs found \(looked for kern\.log\*/);
+    // --state DIR is made for a digest to save, not by a run that found nothing to digest.
+    const state = join(dir, 'state', 'sub');
+    const noState = runCli(['daily', '--log-dir', dir, '--date', '2026-11-21', '--state', state]);
+    expect(noState.code).toBe(3);
+    expect(existsSync(join(dir, 'state'))).toBe(false);
     // A directory that is not there, or is a file, is said as such.
     const missing = runCli(['daily', '--log-dir', join(dir, 'nope'), '--date', '2026-11-21']);
     expect(missing.code).toBe(3);
