@@ -69,7 +69,7 @@ describe('probeLine', () => {
     ['udp', 5632, 'pcanywhere-scan', 'pcAnywhere', 'pcAnywhere'],
     ['udp', 22, 'pcanywhere-scan', 'pcAnywhere discovery (UDP 22)', 'pcAnywhere 发现服务（UDP 22）'],
     ['tcp', 113, 'ident', 'Ident/auth', 'Ident/auth（身份识别）'],
-    ['udp', 33434, 'traceroute', 'traceroute', 'traceroute'],
+    ['udp', 33434, 'traceroute', 'traceroute', 'traceroute（路由追踪）'],
     ['udp', 6970, 'realaudio', 'RealAudio stream', 'RealAudio 流媒体'],
     ['udp', 7, 'echo-chargen', 'Echo', 'Echo'],
     ['udp', 31790, 'hack-a-tack', 'Hack-a-tack (file transfer)', 'Hack-a-tack（文件传输）'],
