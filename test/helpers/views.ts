@@ -46,6 +46,7 @@ function document(args: readonly string[]): { doc: unknown; lang: Lang; tz: stri
 
 /** What `logscan ARGS -o FORMAT` prints (colourless, at `width` columns). */
 export function reportAs(args: readonly string[], format: ViewFormat, opts: ViewOptions = {}): string {
+  if (['daily', 'events', 'check', 'explain', 'follow', 'formats'].includes(args[0]!)) throw new Error(`reportAs: ${args.join(' ')} is no report command`);
   const { doc, lang, tz } = document(args);
   const report = doc as ReportDoc;
   if (format === 'csv') return renderReportCsv(report, opts.csvTable ?? 'sources');
