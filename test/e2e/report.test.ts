@@ -94,7 +94,7 @@ describe('logscan report: ranking', () => {
     expect(telnet.meaning).toMatch(/^Unencrypted remote login/);
     const unknown = ports.find((p) => p.names.length === 0);
     expect(unknown?.meaning).toBeNull();
-    const zh = JSON.parse(runCliShared([mixed, ...BASE, '-o', 'json', '--lang', 'zh']).stdout) as { topPorts: { port: number; meaning: string | null }[] };
+    const zh = JSON.parse(runCliShared([mixed, ...BASE, '--lang', 'zh', '-o', 'json']).stdout) as { topPorts: { port: number; meaning: string | null }[] };
     expect(zh.topPorts.find((p) => p.port === 23)!.meaning).toMatch(/[\u4e00-\u9fff]/);
   });
 
@@ -113,8 +113,7 @@ describe('logscan report: ranking', () => {
 
   it('says how many sources were ranked when the table shows fewer (the header counts every source seen)', () => {
     const { doc } = json([mixed, ...BASE, '--top', '2']);
-    const r = runCliShared([mixed, ...BASE, '--top', '2']);
-    expect(r.stdout).toContain(`Top sources (2 of ${String(doc.rankedSources)} ranked)`);
+    expect(reportAs([mixed, ...BASE, '--top', '2'], 'text')).toContain(`Top sources (2 of ${String(doc.rankedSources)} ranked)`);
   });
 
   it.each([
@@ -684,7 +683,7 @@ describe('logscan report: filters', () => {
   it('--source details the sources asked about in text and Markdown, with what JSON says of them', () => {
     const args = [mixed, ...BASE, '--source', '203.0.113.50'];
     const row = (json(args).doc.sources[0] as unknown as { scoreParts: { breadth: number; volume: number }; score: number; hosts: number });
-    const text = runCliShared(args, { env: { COLUMNS: '120', NO_COLOR: '1' } }).stdout;
+    const text = reportAs(args, 'text', { width: 120 });
     expect(text).toContain('\n203.0.113.50 in detail\n  first and last seen\n    2026-11-20 07:00:01 → 2026-11-20 07:00:40\n');
     expect(text).toContain(`  hosts probed\n    ${row.hosts}\n`);
     expect(text).toContain(`    ${row.score.toFixed(1)}: breadth ${row.scoreParts.breadth} + findings`);
@@ -705,9 +704,8 @@ describe('logscan report: filters', () => {
   it('a time window that misses the logs says where the events read are, in every format', () => {
     const args = [mixed, ...BASE, '--since', '2026-11-21'];
     const said = 'No events match the filters. The events read run from 2026-11-20 06:00:00 to 2026-11-20 15:59:48.';
-    const text = runCliShared(args);
-    expect(text.code).toBe(0);
-    expect(text.stdout).toContain(`\n\n${said}\n`);
+    expect(json(args).code).toBe(0);
+    expect(reportAs(args, 'text')).toContain(`\n\n${said}\n`);
     expect(reportAs(args, 'markdown')).toContain(`\n\n${said}\n`);
     expect(reportAs([...args, '--lang', 'zh'], 'text')).toContain('没有符合筛选条件的事件。读到的事件时间范围为 2026-11-20 06:00:00 至 2026-11-20 15:59:48。');
     const { doc } = json(args);
@@ -715,8 +713,7 @@ describe('logscan report: filters', () => {
     // The span is of the events read, not of those kept: the same with a window inside the log.
     expect(json([mixed, ...BASE, '--until', '2026-11-20T07:00Z']).doc.filters).toMatchObject({ readSpan: { first: '2026-11-20T06:00:00.000Z', last: '2026-11-20T15:59:48.000Z' } });
     // Without a time bound there is no window to miss: no span, the plain sentence.
-    const bySource = runCliShared([mixed, ...BASE, '--source', '10.9.9.9']);
-    expect(bySource.stdout).toContain('\n\nNo events match the filters.\n');
+    expect(reportAs([mixed, ...BASE, '--source', '10.9.9.9'], 'text')).toContain('\n\nNo events match the filters.\n');
     expect(json([mixed, ...BASE, '--source', '10.9.9.9']).doc.filters).not.toHaveProperty('readSpan');
   });
 
