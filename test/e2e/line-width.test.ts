@@ -79,10 +79,13 @@ describe('follow -o ndjson: alerts on stderr', () => {
 });
 
 describe('report: the filter and "ignored" rows within the width', () => {
+  // One list for every test here: the same path keeps their runs of one language shared.
+  let list: string | undefined;
   const ignore = (): string => {
-    const file = join(tempDir(), 'ignore.txt');
-    writeFileSync(file, '192.0.2.0/24\n');
-    return file;
+    if (list !== undefined) return list;
+    list = join(tempDir(), 'ignore.txt');
+    writeFileSync(list, '192.0.2.0/24\n');
+    return list;
   };
   const FILTERS = ['--since', '2026-11-20', '--until', '2026-11-21 12:00', '--source', '198.51.100.0/24', '--source', '2001:db8:ffff:1234:5678:abcd:ef01:2345', '--source', '203.0.113.0/24', '--min-severity', '2'];
 
