@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli, runCliShared, tempDir } from '../helpers/cli.js';
+import { dailyAs, reportAs } from '../helpers/views.js';
 import { bsdLine, isoLine } from './lines.js';
 import type { DailyDoc } from '../../src/daily/doc.js';
 import type { Comparison } from '../../src/daily/compare.js';
@@ -420,7 +421,7 @@ describe('new sources on the page', () => {
     // 192.0.2.4 probed the day before too: listed, not new.
     expect(d.report.sources.map((s) => s.ip)).toContain('192.0.2.4');
     expect(d.comparison.newRanked).not.toContain('192.0.2.4');
-    const html = runCli(['daily', ...args, '-o', 'html']).stdout;
+    const html = dailyAs(['daily', ...args], 'html');
     expect(html.match(/class="new"/g)?.length).toBe(d.comparison.newRanked.length);
   });
 
@@ -449,7 +450,7 @@ describe('how far the logs reach', () => {
     expect(note(log, '2026-11-20')).toBe('> the logs start during the day (first firewall record 2026-11-20 12:00:00): the hours before are missing');
     expect(note(log, '2026-11-21')).toBe('');
     // The footer counts files in English that agrees with the number.
-    expect(runCliShared(['daily', log, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('<sub>1 file read: ');
+    expect(dailyAs(['daily', log, '--date', '2026-11-21', '--tz', 'UTC'], 'markdown')).toContain('<sub>1 file read: ');
     expect(note(log, '2026-11-19')).toBe('> the logs start after the day (first firewall record 2026-11-20 12:00:00): none of it is in them; --date 2026-11-20 summarises their first day');
     expect(note(log, '2026-11-23')).toBe('> the logs end before the day (last firewall record 2026-11-22 03:15:00): none of it is in them; --date 2026-11-22 summarises their last day');
     // A day still ahead is neither "not over" nor waiting for its first record "today".
@@ -503,7 +504,7 @@ describe('how far the logs reach', () => {
     expect(d.report.logGaps).toMatchObject({ rows: 1, records: 14, uncounted: 0 });
     // The gap row is no packet: neither a probe nor, by elimination, a reply.
     expect(d.headline).toMatchObject({ packets: 1, probes: 1, replies: 0 });
-    const pfw = runCli(['daily', join(repoRoot, 'samples/pfirewall.log'), '--date', '2026-11-20', '--tz', 'UTC', '-o', 'html']).stdout;
+    const pfw = dailyAs(['daily', join(repoRoot, 'samples/pfirewall.log'), '--date', '2026-11-20', '--tz', 'UTC'], 'html');
     // The "not probes" card counts what its text lists (136 + 30), not the gap row besides.
     expect(pfw).toContain('<div class="k">not probes</div><div class="v">166</div><div class="t">136 connections from this side · 30 packets of LAN broadcast chatter</div>');
   });
@@ -529,7 +530,7 @@ describe('how far the logs reach', () => {
         }
       }
     }
-    const md = runCli(['daily', join(repoRoot, 'samples/pfirewall.log'), '--date', '2026-11-20', '--tz', 'UTC', '-o', 'markdown']).stdout;
+    const md = dailyAs(['daily', join(repoRoot, 'samples/pfirewall.log'), '--date', '2026-11-20', '--tz', 'UTC'], 'markdown');
     expect(md).toContain('- **blocked:** 168 (55% of 304 records logged: 168 packets, 136 connections) · allowed 136 (45%)\n');
   });
 
@@ -542,7 +543,7 @@ describe('how far the logs reach', () => {
       if (format === 'markdown') return renderDailyMarkdown(doc, { tz: 'UTC', lang });
       return renderDailyText(doc, { tz: 'UTC', color: false, width: Number(process.env.COLUMNS), lang });
     };
-    const report = runCliShared([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC']).stdout;
+    const report = reportAs([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC'], 'text');
     expect(report).toMatch(/other 5 \(0\.7%\)/);
     expect(report).toMatch(/\[UFW BLOCK\] 679 \(97%\)/);
     const en = day('en', 'text');
@@ -564,12 +565,12 @@ describe('how far the logs reach', () => {
   it('a day of one record reads in the singular in every format, and so does the report of it', () => {
     const log = write(tempDir(), 'kern.log', span);
     const args = ['daily', log, '--date', '2026-11-21', '--tz', 'UTC'];
-    expect(runCli([...args, '-o', 'text']).stdout).toContain('probes     1 packet from 1 source to 1 port\n');
-    expect(runCli([...args, '-o', 'markdown']).stdout).toContain('- **probes:** 1 packet from 1 source to 1 port\n');
-    expect(runCli([...args, '-o', 'html']).stdout).toContain('<footer>logscan daily · 1 file read: ');
+    expect(dailyAs(args, 'text')).toContain('probes     1 packet from 1 source to 1 port\n');
+    expect(dailyAs(args, 'markdown')).toContain('- **probes:** 1 packet from 1 source to 1 port\n');
+    expect(dailyAs(args, 'html')).toContain('<footer>logscan daily · 1 file read: ');
     const one = write(tempDir(), 'one.log', span.slice(0, 1));
-    expect(runCli([one, '--tz', 'UTC']).stdout).toContain('\n1 line · 1 event · 0 skipped · 0 malformed · 1 source\n');
-    expect(runCli([one, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('- **records:** 1 line · 1 event · 0 skipped · 0 malformed · 1 source\n');
+    expect(reportAs([one, '--tz', 'UTC'], 'text')).toContain('\n1 line · 1 event · 0 skipped · 0 malformed · 1 source\n');
+    expect(reportAs([one, '--tz', 'UTC'], 'markdown')).toContain('- **records:** 1 line · 1 event · 0 skipped · 0 malformed · 1 source\n');
   });
 
   it("this side's own traffic, replies, LAN chatter and late packets of connections are counted apart from the probes in every format", () => {
@@ -592,25 +593,25 @@ describe('how far the logs reach', () => {
     expect(d.headline).toMatchObject({ packets: 8, probes: 2, own: 3, replies: 1, replyConnections: 0, noise: 1, late: 1, sources: 2, ports: 2, blocked: 8 });
     // The day's report draws the same line.
     expect(d.report.probes).toEqual({ packets: 2, connections: 0, ports: 2, blocked: 2, blockedPorts: 2, portsCapped: false, blockedPortsCapped: false, own: 3, replies: 1, noise: 1, late: 1, ownConnections: 0, lateConnections: 0, replyConnections: 0, noiseConnections: 0 });
-    const text = runCli([...args, '-o', 'text']).stdout;
+    const text = dailyAs(args, 'text');
     expect(text).toContain('probes     2 packets from 2 sources to 2 ports\n');
     // Wrapped at the terminal's width (80 when not a terminal), under its label.
     expect(text).toContain('not probes 3 packets sent from this side · 1 reply to its connections ·\n           1 packet of LAN broadcast chatter · 1 late packet of a connection already under way\n');
     expect(text).toContain('blocked    8 (100% of 8 packets logged) · allowed 0 (0%)\n');
     const notProbes = '3 packets sent from this side · 1 reply to its connections · 1 packet of LAN broadcast chatter · 1 late packet of a connection already under way';
-    expect(runCli([...args, '-o', 'markdown']).stdout).toContain(`- **not probes:** ${notProbes}\n`);
-    const html = runCli([...args, '-o', 'html']).stdout;
+    expect(dailyAs(args, 'markdown')).toContain(`- **not probes:** ${notProbes}\n`);
+    const html = dailyAs(args, 'html');
     expect(html).toContain('<div class="k">probes</div><div class="v">2</div>');
     expect(html).toContain(`<div class="k">not probes</div><div class="v">6</div><div class="t">${notProbes}</div>`);
-    expect(runCli([...args, '-o', 'text', '--lang', 'zh']).stdout).toContain('本方发出 3 个包 · 1 个是对本方连接的回复 · 1 个是局域网广播噪声 ·');
-    expect(runCli([...args, '-o', 'html', '--lang', 'zh']).stdout).toContain('1 个是局域网广播噪声 · 1 个是已在进行中的连接的迟到报文');
+    expect(dailyAs([...args, '--lang', 'zh'], 'text')).toContain('本方发出 3 个包 · 1 个是对本方连接的回复 · 1 个是局域网广播噪声 ·');
+    expect(dailyAs([...args, '--lang', 'zh'], 'html')).toContain('1 个是局域网广播噪声 · 1 个是已在进行中的连接的迟到报文');
     // The report of the whole log says the same in its header, in every format.
-    const report = runCli([log, '--tz', 'UTC']).stdout;
+    const report = reportAs([log, '--tz', 'UTC'], 'text');
     expect(report).toContain('\nprobes     2 packets to 2 ports\n');
     expect(report).toContain('\nnot probes 3 packets sent from this side · 1 reply to its connections ·\n           1 packet of LAN broadcast chatter · 1 late packet of a connection already under way\n');
-    expect(runCliShared([log, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain(`- **not probes:** ${notProbes}\n`);
-    expect(runCli([log, '--tz', 'UTC', '-o', 'html']).stdout).toContain(`${notProbes}</div>`);
-    expect(runCliShared([log, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('- **probes:** 2 packets to 2 ports\n');
+    expect(reportAs([log, '--tz', 'UTC'], 'markdown')).toContain(`- **not probes:** ${notProbes}\n`);
+    expect(reportAs([log, '--tz', 'UTC'], 'html')).toContain(`${notProbes}</div>`);
+    expect(reportAs([log, '--tz', 'UTC'], 'markdown')).toContain('- **probes:** 2 packets to 2 ports\n');
   });
 
   it('a log without a single probe says "none" on the probes line, not "0 packets from 0 sources to 0 ports"', () => {
@@ -621,11 +622,11 @@ describe('how far the logs reach', () => {
       out(isoLine(t(2), { src: '192.168.1.10', dst: '198.51.100.9', dpt: 1434, proto: 'UDP' })),
     ]);
     const args = ['daily', log, '--date', '2026-11-21', '--tz', 'UTC'];
-    expect(runCli([...args, '-o', 'text']).stdout).toContain('\nprobes     none\nnot probes 2 packets sent from this side\n');
-    expect(runCli([...args, '-o', 'markdown']).stdout).toContain('- **probes:** none\n');
-    expect(runCli([...args, '-o', 'text', '--lang', 'zh']).stdout).toContain('探测       无\n');
-    expect(runCli([log, '--tz', 'UTC']).stdout).toContain('\nprobes     none\nnot probes 2 packets sent from this side\n');
-    expect(runCliShared([log, '--tz', 'UTC', '-o', 'markdown']).stdout).toContain('- **probes:** none\n');
+    expect(dailyAs(args, 'text')).toContain('\nprobes     none\nnot probes 2 packets sent from this side\n');
+    expect(dailyAs(args, 'markdown')).toContain('- **probes:** none\n');
+    expect(dailyAs([...args, '--lang', 'zh'], 'text')).toContain('探测       无\n');
+    expect(reportAs([log, '--tz', 'UTC'], 'text')).toContain('\nprobes     none\nnot probes 2 packets sent from this side\n');
+    expect(reportAs([log, '--tz', 'UTC'], 'markdown')).toContain('- **probes:** none\n');
   });
 
   it('more distinct sources than the day counts exactly: "≥" in every format, sourcesCapped in JSON', () => {
@@ -672,7 +673,7 @@ describe('how far the logs reach', () => {
     const text = runCli([...args, '-o', 'text'], { env: WIDE });
     expect(text.code).toBe(3);
     expect(text.stdout.split('\n')[1]).toBe(`note: ${note}`);
-    expect(runCli([...args, '-o', 'html']).stdout).toContain('no such file); the day may be incomplete');
+    expect(dailyAs(args, 'html')).toContain('no such file); the day may be incomplete');
     const doc = JSON.parse(runCli([...args, '-o', 'json']).stdout) as DailyJson & { incompleteInputs: unknown[] };
     expect(doc.headline.packets).toBe(1);
     expect(doc.covered).toBe(false);
@@ -681,7 +682,7 @@ describe('how far the logs reach', () => {
       { file: missing, error: 'no such file', nothingRead: true, inDay: true },
     ]);
     // Under --lang zh the note is Chinese, the reasons too (from each input's problem code, as the footer).
-    expect(runCli([...args, '-o', 'markdown', '--lang', 'zh']).stdout).toMatch(/^> 有 2 个输入未能读取：.*gone\.log（文件不存在）；/m);
+    expect(dailyAs([...args, '--lang', 'zh'], 'markdown')).toMatch(/^> 有 2 个输入未能读取：.*gone\.log（文件不存在）；/m);
   });
 
   it('a truncated older .gz whose lost end lies before the day (the next rotation starts earlier) leaves the day covered; one whose end may be the day does not', () => {
@@ -704,7 +705,7 @@ describe('how far the logs reach', () => {
     expect(doc.incompleteInputs).toMatchObject([{ file: gz, nothingRead: false, inDay: false }]);
     expect(doc.comparison).toMatchObject({ basis: 'logs', previousComplete: true });
     expect(JSON.parse(readFileSync(join(state, '2026-11-21.json'), 'utf8'))).toMatchObject({ complete: true });
-    const md = runCli(['daily', ...files, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'markdown']).stdout;
+    const md = dailyAs(['daily', ...files, '--date', '2026-11-21', '--tz', 'UTC'], 'markdown');
     expect(md.split('\n').filter((l) => l.startsWith('> '))).toEqual([]);
     expect(md).toMatch(/kern\.log\.2\.gz \(gzip data is truncated/);
     // The 19th: the lost end of kern.log.2.gz may hold its evening.
@@ -1162,8 +1163,8 @@ describe('discovery (--log-dir)', () => {
       `${f('messages.1')}, ${f('messages')} — its kernel lines are already in kern.log`;
     expect(runCli([...args, '-o', 'text'], { env: WIDE }).stdout.trimEnd().split('\n').at(-1)).toBe(footer);
     const md = (s: string): string => s.replace(/[\\`*_[\]<>|#~]/g, '\\$&');
-    expect(runCli([...args, '-o', 'markdown']).stdout).toContain(`<sub>${footer.replaceAll(dir, md(dir))}</sub>`);
-    expect(runCli([...args, '-o', 'html']).stdout).toContain(footer);
+    expect(dailyAs(args, 'markdown')).toContain(`<sub>${footer.replaceAll(dir, md(dir))}</sub>`);
+    expect(dailyAs(args, 'html')).toContain(footer);
     const d = daily(['--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC']);
     expect(d.report.inputs.map((i) => i.file)).toEqual([f('kern.log.2.gz'), f('kern.log.1')]);
     expect(d.skippedFiles).toEqual([
@@ -1347,7 +1348,7 @@ describe('formats', () => {
     expect(r.stdout).toContain('### Change: no data for 2026-11-19');
     expect(r.stdout).not.toMatch(/\n\n\n/);
     // With a previous day the heading is followed by its list, after one blank line.
-    const next = runCli(['daily', hostileLog(), '--date', '2026-11-21', '--tz', 'UTC', '-o', 'markdown']).stdout;
+    const next = dailyAs(['daily', hostileLog(), '--date', '2026-11-21', '--tz', 'UTC'], 'markdown');
     expect(next).toMatch(/### Change: vs 2026-11-20[^\n]*\n\n- \*\*probes:\*\*/);
     expect(next).not.toMatch(/\n\n\n/);
   });
@@ -1371,7 +1372,7 @@ describe('formats', () => {
 
   it("html's ports table says what its shares are of, as the report's does", () => {
     const sample = new URL('../../samples/ufw.log', import.meta.url).pathname;
-    const html = runCli(['daily', sample, '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026', '-o', 'html']).stdout;
+    const html = dailyAs(['daily', sample, '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026'], 'html');
     const json = JSON.parse(runCli(['daily', sample, '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026', '-o', 'json']).stdout) as { report: { topPortsPackets: number } };
     // 452 with the SYN from source port 20 to 1080/tcp (an nmap --source-port 20 probe, no FTP data reply).
     expect(json.report.topPortsPackets).toBe(452);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, ndjson, repoRoot, runCli, runCliShared, spawnCli, tempDir } from '../helpers/cli.js';
+import { dailyAs, reportAs } from '../helpers/views.js';
 import { COMMAND_NAMES, commandFirst, commandsFor } from '../../src/cli/command-names.js';
 import { OUTPUT_EXTENSIONS } from '../../src/cli/output.js';
 
@@ -194,11 +195,11 @@ describe('logscan events', () => {
     // The note under the title, before the headline numbers it warns about.
     const head = text.stdout.slice(0, text.stdout.indexOf('\nprobes'));
     expect(head.replace(/\s+/g, ' ')).toMatch(/note: counted twice: \S+: all of its records \(about [\d,]+\) were also read from \S+: they are counted twice; give only one of the two/);
-    expect(runCli([...args, '-o', 'markdown']).stdout).toMatch(/^> counted twice: .*they are counted twice; give only one of the two$/m);
-    expect(runCli([...args, '-o', 'html']).stdout).toMatch(/<p class="note">counted twice: .*they are counted twice/);
-    expect(runCli([...args, '-o', 'text', '--lang', 'zh']).stdout).toContain('重复计数');
+    expect(dailyAs(args, 'markdown')).toMatch(/^> counted twice: .*they are counted twice; give only one of the two$/m);
+    expect(dailyAs(args, 'html')).toMatch(/<p class="note">counted twice: .*they are counted twice/);
+    expect(dailyAs([...args, '--lang', 'zh'], 'text')).toContain('重复计数');
     // One copy: no such note.
-    expect(runCli(['daily', sample, '--date', '2026-11-21', '--tz', 'UTC', '-o', 'text']).stdout).not.toContain('counted twice');
+    expect(dailyAs(['daily', sample, '--date', '2026-11-21', '--tz', 'UTC'], 'text')).not.toContain('counted twice');
   });
 
   it('two inputs with the same records: stderr and the report say they are counted twice, in every format', () => {
@@ -213,10 +214,10 @@ describe('logscan events', () => {
     const said = `logscan: ${sample}: all of its records (about ${events}) were also read from ${copy}: they are counted twice; give only one of the two\n`;
     expect(r.stderr).toBe(said);
     expect(doc.inputs.map((i) => i.repeats)).toEqual([{ other: copy, records: events, share: 1 }, null]);
-    expect(runCli([sample, copy]).stdout).toContain(`counted twice: ${sample}: all of its records`);
-    expect(runCli([sample, copy, '-o', 'markdown']).stdout).toContain('- **counted twice:**');
-    expect(runCli([sample, copy, '-o', 'html']).stdout).toContain('counted twice');
-    expect(runCli([sample, copy, '--lang', 'zh']).stdout).toContain(`其中全部记录（约 ${events} 条）也从`);
+    expect(reportAs([sample, copy], 'text')).toContain(`counted twice: ${sample}: all of its records`);
+    expect(reportAs([sample, copy], 'markdown')).toContain('- **counted twice:**');
+    expect(reportAs([sample, copy], 'html')).toContain('counted twice');
+    expect(reportAs([sample, copy, '--lang', 'zh'], 'text')).toContain(`其中全部记录（约 ${events} 条）也从`);
     expect(runCli(['events', sample, copy]).stderr).toBe(said);
     // Different logs share nothing to say.
     const three = runCli(['samples/ufw.log', 'samples/iptables.log', 'samples/firewalld.log', 'samples/pfirewall.log', '-o', 'json']);

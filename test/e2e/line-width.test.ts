@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runCliShared, tempDir } from '../helpers/cli.js';
+import { reportAs } from '../helpers/views.js';
 import { displayWidth } from '../../src/render/box-table.js';
 
 const UFW = 'samples/ufw.log';
@@ -15,6 +16,16 @@ const LANGS = ['en', 'zh'] as const;
 /** The lines wider than `columns`, with their widths (none is the point). */
 function over(text: string, columns: number): string[] {
   return text.split('\n').filter((l) => displayWidth(l) > columns).map((l) => `${displayWidth(l)}: ${l}`);
+}
+
+/**
+ * The report's text at `columns`, from one run per log and language (its JSON document, read
+ * through the renderer the CLI calls: views.ts); views.test.ts holds the CLI's text at a width to it.
+ */
+function report(args: string[], columns: number): string {
+  const r = runCliShared([...args, '-o', 'json']);
+  expect(r.code, r.stderr).toBe(0);
+  return reportAs(args, 'text', { width: columns });
 }
 
 /** Shared: a test that reads a run the loop above it made (the same arguments) starts no CLI of its own. */
@@ -68,23 +79,26 @@ describe('follow -o ndjson: alerts on stderr', () => {
 });
 
 describe('report: the filter and "ignored" rows within the width', () => {
+  // One list for every test here: the same path keeps their runs of one language shared.
+  let list: string | undefined;
   const ignore = (): string => {
-    const file = join(tempDir(), 'ignore.txt');
-    writeFileSync(file, '192.0.2.0/24\n');
-    return file;
+    if (list !== undefined) return list;
+    list = join(tempDir(), 'ignore.txt');
+    writeFileSync(list, '192.0.2.0/24\n');
+    return list;
   };
   const FILTERS = ['--since', '2026-11-20', '--until', '2026-11-21 12:00', '--source', '198.51.100.0/24', '--source', '2001:db8:ffff:1234:5678:abcd:ef01:2345', '--source', '203.0.113.0/24', '--min-severity', '2'];
 
   for (const columns of COLUMNS)
     for (const lang of LANGS)
       it(`${columns} columns, --lang ${lang}`, () => {
-        const text = run([UFW, ...BASE, ...FILTERS, '--ignore', ignore(), '--lang', lang], columns);
+        const text = report([UFW, ...BASE, ...FILTERS, '--ignore', ignore(), '--lang', lang], columns);
         expect(text).toContain('2001:db8:ffff:1234:5678:abcd:ef01:2345/128');
         expect(over(text, columns)).toEqual([]);
       });
 
   it('never breaks inside a network of the source list; continuation lines line up under the first item', () => {
-    const text = run([UFW, ...BASE, ...FILTERS, '--ignore', ignore()], 65);
+    const text = report([UFW, ...BASE, ...FILTERS, '--ignore', ignore()], 65);
     const row = text.slice(text.indexOf('filter')).split('\n');
     expect(row.slice(0, 6)).toEqual([
       'filter     since 2026-11-20 00:00:00 ·',
@@ -102,7 +116,7 @@ describe('report: a "logged as" label that wraps keeps its count and share', () 
   const UNIFI = '../shared/corpus/iptables/crowdsec-hub_unifi-udm.log';
   for (const lang of LANGS)
     it(`80 columns, --lang ${lang}`, () => {
-      const text = run([UNIFI, ...BASE, '--lang', lang], 80);
+      const text = report([UNIFI, ...BASE, '--lang', lang], 80);
       expect(over(text, 80)).toEqual([]);
       expect(text).toMatch(/Traffic" 2 ?[(（]67%[)）]/);
       // Each of its two labels starts a line of its own.
@@ -122,7 +136,7 @@ describe('--source details: two log prefixes wider than the line each start a li
   };
   for (const lang of LANGS)
     it(`80 columns, --lang ${lang}`, () => {
-      const text = run([longLabels(), ...BASE, '--lang', lang, '--source', '192.168.1.1'], 80);
+      const text = report([longLabels(), ...BASE, '--lang', lang, '--source', '192.168.1.1'], 80);
       expect(over(text, 80)).toEqual([]);
       const details = text.slice(text.indexOf(lang === 'zh' ? '  记录为\n' : '  logged as\n'));
       expect(details).toMatch(/^ {2}[^\n]+\n {4}\[WAN_LOCAL-D-2147483647\] DESCR=[^\n]*\n {4}[^[\n]* 2 ·\n {4}\[WAN_LOCAL-D-2147483646\] DESCR=/);
@@ -147,17 +161,17 @@ describe('report: the title line within the width', () => {
       it(`${columns} columns, --lang ${lang}: one input, several`, () => {
         const long = deep();
         for (const inputs of [[WINDOWS], [long], [UFW], [UFW, long]]) {
-          const text = run([...inputs, ...BASE, '--lang', lang], columns);
+          const text = report([...inputs, ...BASE, '--lang', lang], columns);
           const head = text.slice(0, text.indexOf('\n\n'));
           expect(over(head, columns)).toEqual([]);
         }
       });
 
   it('a long path breaks after a directory, the file name whole on its own line; continuation lines go on under it', () => {
-    const text = run([WINDOWS, ...BASE, '--lang', 'en'], 65);
+    const text = report([WINDOWS, ...BASE, '--lang', 'en'], 65);
     expect(text.split('\n').slice(0, 2)).toEqual(['logscan · ../shared/corpus/windows-firewall/', '          balaji6894-copilot_pfirewall-pid-nul.log']);
     const long = deep();
-    const lines = run([long, ...BASE, '--lang', 'en'], 65).split('\n');
+    const lines = report([long, ...BASE, '--lang', 'en'], 65).split('\n');
     const title = lines.slice(0, lines.findIndex((l) => /^\d{4}-/.test(l)));
     expect(title.length).toBeGreaterThan(1);
     expect(title.at(-1)!.trim()).toBe(basename(long));

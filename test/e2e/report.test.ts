@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, type CliResult, ndjson, runCli, runCliShared, tempDir } from '../helpers/cli.js';
+// Text, Markdown, HTML and CSV are read from one run per log and language: views.ts.
+import { dailyAs, reportAs } from '../helpers/views.js';
 import { isoLine } from '../daily/lines.js';
 
 const ndjsonOf = (out: string) => ndjson(out) as unknown as { time: string; count: number }[];
@@ -92,7 +94,7 @@ describe('logscan report: ranking', () => {
     expect(telnet.meaning).toMatch(/^Unencrypted remote login/);
     const unknown = ports.find((p) => p.names.length === 0);
     expect(unknown?.meaning).toBeNull();
-    const zh = JSON.parse(runCliShared([mixed, ...BASE, '-o', 'json', '--lang', 'zh']).stdout) as { topPorts: { port: number; meaning: string | null }[] };
+    const zh = JSON.parse(runCliShared([mixed, ...BASE, '--lang', 'zh', '-o', 'json']).stdout) as { topPorts: { port: number; meaning: string | null }[] };
     expect(zh.topPorts.find((p) => p.port === 23)!.meaning).toMatch(/[\u4e00-\u9fff]/);
   });
 
@@ -111,8 +113,7 @@ describe('logscan report: ranking', () => {
 
   it('says how many sources were ranked when the table shows fewer (the header counts every source seen)', () => {
     const { doc } = json([mixed, ...BASE, '--top', '2']);
-    const r = runCliShared([mixed, ...BASE, '--top', '2']);
-    expect(r.stdout).toContain(`Top sources (2 of ${String(doc.rankedSources)} ranked)`);
+    expect(reportAs([mixed, ...BASE, '--top', '2'], 'text')).toContain(`Top sources (2 of ${String(doc.rankedSources)} ranked)`);
   });
 
   it.each([
@@ -132,13 +133,13 @@ describe('logscan report: ranking', () => {
     const { doc } = json([file]);
     expect(doc.sources[0].ip).toBe('192.168.10.55');
     expect(doc.sources[0].findings.map((f) => f.id)).toEqual(['proto-scan']);
-    const text = runCliShared([file, '--tz', 'UTC'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
+    const text = reportAs([file, '--tz', 'UTC'], 'text', { width: 200 });
     // Equal counts: the named protocols first, then the numbers in order; eight shown.
     expect(text).toMatch(/^protocols {2}ah 2 \(0\.4%\) · dccp 2 \(0\.4%\) · esp 2 \(0\.4%\) · .* · \+247 more$/m);
     expect(text).toContain('IP protocol scan: 255 protocols in 5 s');
     const numbered = join(dir, 'numbered.log');
     writeFileSync(numbered, [100, 10, 3].map((p, i) => line(i, '203.0.113.70', 1).replace(/PROTO=TCP SPT=40000 DPT=1 .*$/, `PROTO=${p} `)).join('\n') + '\n');
-    expect(runCliShared([numbered, ...BASE], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout).toMatch(/^protocols {2}proto 3 1 \(33%\) · proto 10 1 \(33%\) · proto 100 1 \(33%\)$/m);
+    expect(reportAs([numbered, ...BASE], 'text', { width: 200 })).toMatch(/^protocols {2}proto 3 1 \(33%\) · proto 10 1 \(33%\) · proto 100 1 \(33%\)$/m);
   });
 });
 
@@ -153,14 +154,14 @@ describe('logscan report: what a source address is', () => {
     expect(range('203.0.113.9')).toBeNull();
     const counts = (doc as unknown as { sourceRanges: { id: string; name: string; sources: number; packets: number }[] }).sourceRanges;
     expect(counts).toEqual([{ id: 'invalid-address', range: '', name: 'Not a valid IP address', sources: 2, packets: 2 }]);
-    const text = runCliShared([file, ...BASE], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
+    const text = reportAs([file, ...BASE], 'text', { width: 200 });
     expect(text).toMatch(/192\.168\.1\.10055 .*1 packet to 23\/tcp · not a valid IP address as logged/);
     expect(text).toMatch(/^addresses {2}Not a valid IP address: 2 sources$/m);
     expect(text).not.toContain('ordinary public');
-    expect(runCliShared([file, ...BASE, '-o', 'markdown']).stdout).toContain('1 packet to 23/tcp · not a valid IP address as logged');
-    expect(runCliShared([file, ...BASE, '-o', 'html']).stdout).toContain('1 packet to 23/tcp · not a valid IP address as logged');
-    expect(runCliShared([file, ...BASE, '--lang', 'zh'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout).toContain('记录中的地址不是有效的 IP 地址');
-    const csv = runCliShared([file, ...BASE, '-o', 'csv']).stdout.trim().split('\r\n');
+    expect(reportAs([file, ...BASE], 'markdown')).toContain('1 packet to 23/tcp · not a valid IP address as logged');
+    expect(reportAs([file, ...BASE], 'html')).toContain('1 packet to 23/tcp · not a valid IP address as logged');
+    expect(reportAs([file, ...BASE, '--lang', 'zh'], 'text', { width: 200 })).toContain('记录中的地址不是有效的 IP 地址');
+    const csv = reportAs([file, ...BASE], 'csv').trim().split('\r\n');
     expect(csv.find((l) => l.includes('192.168.1.10055'))!.endsWith(',invalid-address,0')).toBe(true);
   });
 
@@ -177,20 +178,20 @@ describe('logscan report: what a source address is', () => {
     // Documentation ranges stand for public addresses in examples; this side's private ranges need no word.
     expect(range('203.0.113.9')).toBeNull();
     expect(range('10.1.2.3')).toBeNull();
-    const text = runCliShared([file, ...BASE], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
+    const text = reportAs([file, ...BASE], 'text', { width: 200 });
     expect(text).toMatch(/100\.64\.12\.7 .*1 packet to 23\/tcp · carrier-grade NAT: another customer of your ISP/);
-    expect(runCliShared([file, ...BASE, '-o', 'markdown']).stdout).toMatch(/1 packet to 23\/tcp · link-local: a machine here that got no DHCP lease/);
-    expect(runCliShared([file, ...BASE, '-o', 'html']).stdout).toContain('1 packet to 23/tcp · benchmarking range, never routed: forged or misrouted');
-    expect(runCliShared([file, ...BASE, '--lang', 'zh'], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout).toContain('运营商级 NAT：同一 ISP 的其他用户');
+    expect(reportAs([file, ...BASE], 'markdown')).toMatch(/1 packet to 23\/tcp · link-local: a machine here that got no DHCP lease/);
+    expect(reportAs([file, ...BASE], 'html')).toContain('1 packet to 23/tcp · benchmarking range, never routed: forged or misrouted');
+    expect(reportAs([file, ...BASE, '--lang', 'zh'], 'text', { width: 200 })).toContain('运营商级 NAT：同一 ISP 的其他用户');
     // Over all ranked sources (not only those shown): how many are in each such range.
     const counts = (doc as unknown as { sourceRanges: { id: string; sources: number; packets: number }[] }).sourceRanges;
     expect(counts.map((r) => [r.id, r.sources, r.packets])).toEqual([['benchmarking', 1, 1], ['link-local', 1, 1], ['shared-cgnat', 1, 1]]);
     const top1 = json([file, ...BASE, '--top', '1']).doc as unknown as { sourceRanges: unknown[] };
     expect(top1.sourceRanges).toEqual(counts);
     expect(text).toMatch(/^addresses {2}Benchmarking: 1 source · Link-local \(APIPA\): 1 source · Shared address space \(carrier-grade NAT\): 1 source$/m);
-    expect(runCliShared([file, ...BASE, '-o', 'markdown']).stdout).toContain('**Addresses:** Benchmarking: 1 source · ');
+    expect(reportAs([file, ...BASE], 'markdown')).toContain('**Addresses:** Benchmarking: 1 source · ');
     expect(json([mixed, ...BASE]).doc).toMatchObject({ sourceRanges: [] });
-    const csv = runCliShared([file, ...BASE, '-o', 'csv']).stdout.trim().split('\r\n');
+    const csv = reportAs([file, ...BASE], 'csv').trim().split('\r\n');
     expect(text).not.toContain('not a valid IP address');
     expect(csv[0].endsWith(',explanation,address_range,connections')).toBe(true);
     expect(csv.find((l) => l.includes('100.64.12.7'))!.endsWith(',shared-cgnat,0')).toBe(true);
@@ -204,7 +205,7 @@ describe('logscan report: what a source address is', () => {
     mkdirSync(sig, { recursive: true });
     const mine = { id: 'office-vpn', range: '10.8.0.0/24', name: { en: 'Office VPN', zh: '办公室 VPN' }, text: { en: 'WireGuard peers.', zh: 'WireGuard 对端。' }, ref: 'ops wiki', asSource: { en: 'an office VPN client', zh: '办公室 VPN 客户端' } };
     writeFileSync(join(sig, 'addresses.json'), JSON.stringify({ schemaVersion: 1, entries: [mine] }));
-    const text = runCliShared([file, ...BASE, '--signatures', sig], { env: { COLUMNS: '200', NO_COLOR: '1' } }).stdout;
+    const text = reportAs([file, ...BASE, '--signatures', sig], 'text', { width: 200 });
     expect(text).toMatch(/10\.8\.0\.5 .* · an office VPN client/);
   });
 });
@@ -247,14 +248,14 @@ describe('logscan report: late packets of connections (ACK or RST, no SYN)', () 
 
   it('an SSH session that a LOG rule recorded is late packets, not probes: no probed port, in every format and language; an ACK knock on seven ports is probes, all of it', () => {
     const file = fixture('knocker-session.log');
-    const text = runCliShared([file, ...BASE]).stdout;
+    const text = reportAs([file, ...BASE], 'text');
     // The session's 18 packets are late. The knock's first 10 (to 22, 11, 45 and 999) were
     // read as late too, until its fifth port (777) showed the ACK scan; the ranking calls
     // them the scan's, and so does the header.
     expect(text).toContain('\nprobes     20 packets to 7 ports\nnot probes 18 late packets of connections already under way\n');
-    expect(runCliShared([file, ...BASE, '-o', 'markdown']).stdout).toContain('- **not probes:** 18 late packets of connections already under way\n');
-    expect(runCliShared([file, ...BASE, '-o', 'html']).stdout).toContain('<div class="k">not probes</div><div class="v">18</div><div class="t">18 late packets of connections already under way</div>');
-    expect(runCliShared([file, ...BASE, '--lang', 'zh']).stdout).toContain('18 个是已在进行中的连接的迟到报文');
+    expect(reportAs([file, ...BASE], 'markdown')).toContain('- **not probes:** 18 late packets of connections already under way\n');
+    expect(reportAs([file, ...BASE], 'html')).toContain('<div class="k">not probes</div><div class="v">18</div><div class="t">18 late packets of connections already under way</div>');
+    expect(reportAs([file, ...BASE, '--lang', 'zh'], 'text')).toContain('18 个是已在进行中的连接的迟到报文');
     const { doc } = json([file]);
     expect(doc.probes).toEqual({ packets: 20, connections: 0, ports: 7, blocked: 0, blockedPorts: 0, portsCapped: false, blockedPortsCapped: false, own: 0, replies: 0, noise: 0, late: 18, ownConnections: 0, lateConnections: 0, replyConnections: 0, noiseConnections: 0 });
     // Port 22's packets in the table are the knocker's 7 ACKs only, none of the session's.
@@ -293,7 +294,7 @@ describe('logscan report: late packets of connections (ACK or RST, no SYN)', () 
     const file = join(dir, 'ack-sweep.log');
     // nmap -sA on port 80 across 12 hosts: bare ACKs, dropped.
     writeFileSync(file, Array.from({ length: 12 }, (_, i) => line(i, '203.0.113.84', 80, { flags: 'ACK', dst: `198.51.100.${10 + i}` })).join('\n') + '\n');
-    const text = runCliShared([file, ...BASE]).stdout;
+    const text = reportAs([file, ...BASE], 'text');
     expect(text).toContain('\nprobes     12 packets to 1 port\n');
     expect(text).not.toContain('late packet');
     const { doc } = json([file, ...BASE]);
@@ -383,13 +384,13 @@ describe('logscan report: formats', () => {
     expect(json.ruleLabels).toBe(12);
     expect(json.byRule).toHaveLength(10);
     expect(json.byRule[0]).toEqual({ key: 'RULE-0:', packets: 13, format: 'iptables' });
-    const text = runCliShared([file, ...BASE], { env: { COLUMNS: '200' } }).stdout;
+    const text = reportAs([file, ...BASE], 'text', { width: 200 });
     expect(text).toContain('logged as  RULE-0: 13 (14%) · DROP\\x1b[31m|*x*| 12 (13%) · RULE-2: 11 (12%)');
     expect(text).toMatch(/RULE-9: 4 \(4\.4%\) · \+2 more\n/);
     expect(text).not.toContain('\x1b[31m');
-    const md = runCliShared([file, ...BASE, '-o', 'markdown']).stdout;
+    const md = reportAs([file, ...BASE], 'markdown');
     expect(md).toMatch(/^- \*\*logged as:\*\* RULE-0: 13 \(14%\) · DROP.*\\\|\\\*x\\\*\\\| 12/m);
-    const html = runCliShared([file, ...BASE, '-o', 'html']).stdout;
+    const html = reportAs([file, ...BASE], 'html');
     expect(html).toContain('<h2>Logged as</h2>');
     // The prefix's own ':' left out where a label is shown; the text's colon before a count that follows a digit stays.
     expect(html).toContain('<code>RULE-0</code>');
@@ -397,13 +398,13 @@ describe('logscan report: formats', () => {
     expect(html).toContain('<span class="muted">+2 more</span></th><td data-label="packets" class="n">5</td><td data-label="share" class="n">5.6%</td>');
     // daily lists the ten busiest too, and says so the same way in each of its formats.
     const day = ['daily', file, '--date', '2026-11-20', ...BASE];
-    expect(runCliShared([...day, '-o', 'text'], { env: { COLUMNS: '300' } }).stdout).toMatch(/RULE-9: 4 \(4\.4%\) · \+2 more\n/);
-    expect(runCliShared([...day, '-o', 'markdown']).stdout).toContain('| RULE-9 | 4 | 4.4% |\n| +2 more | 5 | 5.6% |\n');
-    expect(runCliShared([...day, '-o', 'html']).stdout).toContain('<span class="muted">+2 more</span></th><td data-label="packets" class="n">5</td>');
+    expect(dailyAs(day, 'text', { width: 300 })).toMatch(/RULE-9: 4 \(4\.4%\) · \+2 more\n/);
+    expect(dailyAs(day, 'markdown')).toContain('| RULE-9 | 4 | 4.4% |\n| +2 more | 5 | 5.6% |\n');
+    expect(dailyAs(day, 'html')).toContain('<span class="muted">+2 more</span></th><td data-label="packets" class="n">5</td>');
     expect((JSON.parse(runCliShared([...day, '-o', 'json']).stdout) as { ruleLabels: number }).ruleLabels).toBe(12);
     // One label (every line of `mixed` is [UFW BLOCK]) says nothing the reader does not know: no row.
-    expect(runCliShared([mixed, ...BASE]).stdout).not.toMatch(/^logged as/m);
-    expect(runCliShared([mixed, ...BASE, '-o', 'html']).stdout).not.toContain('Logged as');
+    expect(reportAs([mixed, ...BASE], 'text')).not.toMatch(/^logged as/m);
+    expect(reportAs([mixed, ...BASE], 'html')).not.toContain('Logged as');
   });
 
   it('--output FILE writes there (atomically), in the format its extension names unless -o says otherwise', () => {
@@ -443,7 +444,7 @@ describe('logscan report: formats', () => {
     // The file name is shown (header, footer, title); markup in it stays text.
     const hostile = join(dir, 'a<img src=x>&b.log');
     writeFileSync(hostile, line(0, '203.0.113.9', 23).replace('[UFW BLOCK]', '<script>alert(1)</script>') + '\n');
-    const h = runCliShared([hostile, ...BASE, '-o', 'html']).stdout;
+    const h = reportAs([hostile, ...BASE], 'html');
     expect(h).not.toMatch(/<script|<img/);
     expect(h.split('a&lt;img src=x&gt;&amp;b.log').length - 1).toBe(3);
     const empty = join(dir, 'empty.log');
@@ -452,7 +453,7 @@ describe('logscan report: formats', () => {
     expect(none.code).toBe(0);
     expect(none.stdout).toContain('No firewall records found');
     expect(none.stdout).not.toContain('<svg');
-    const zh = runCliShared([mixed, ...BASE, '-o', 'html', '--lang', 'zh']).stdout;
+    const zh = reportAs([mixed, ...BASE, '--lang', 'zh'], 'html');
     expect(zh).toContain('<html lang="zh-Hans">');
     expect(zh).toContain('<h1>防火墙日志报告</h1>');
     expect(zh).toContain('一天中每小时的包数（UTC）');
@@ -613,18 +614,18 @@ describe('logscan report: per day', () => {
 
   it('a few days one by one, a month as a sparkline, a longer log as its busiest days; one day, no row', () => {
     const few = logOf('few.log', [3, 0, 5]);
-    expect(runCliShared([few, ...BASE]).stdout).toMatch(/^per day {4}09-01 3 · 09-03 5$/m);
-    expect(runCliShared([few, ...BASE, '-o', 'markdown']).stdout).toContain('- **per day:** 09-01 3 · 09-03 5');
+    expect(reportAs([few, ...BASE], 'text')).toMatch(/^per day {4}09-01 3 · 09-03 5$/m);
+    expect(reportAs([few, ...BASE], 'markdown')).toContain('- **per day:** 09-01 3 · 09-03 5');
     const month = logOf('month.log', Array.from({ length: 30 }, (_, d) => (d === 16 ? 40 : d % 7 === 0 ? 0 : 5)));
-    const spark = runCliShared([month, ...BASE]).stdout.split('\n').find((l) => l.startsWith('per day'))!;
+    const spark = reportAs([month, ...BASE], 'text').split('\n').find((l) => l.startsWith('per day'))!;
     expect(spark).toMatch(/^per day {4}[·▁-█]{29} {2}\(09-02 → 09-30\)$/);
     // From 09-02 (09-01 had nothing): 09-17 is the busiest, 09-08 had nothing.
     expect([...spark.slice(11, 40)][15]).toBe('█');
     expect([...spark.slice(11, 40)][6]).toBe('·');
     const long = logOf('long.log', Array.from({ length: 90 }, (_, d) => (d % 10 === 0 ? 10 + d : 0)));
-    expect(runCliShared([long, ...BASE]).stdout).toMatch(/^per day {4}9 days, the busiest: 2026-11-20 90 · 2026-11-10 80 · 2026-10-31 70 · 2026-10-21 60 ·$/m);
+    expect(reportAs([long, ...BASE], 'text')).toMatch(/^per day {4}9 days, the busiest: 2026-11-20 90 · 2026-11-10 80 · 2026-10-31 70 · 2026-10-21 60 ·$/m);
     const one = logOf('one.log', [4]);
-    expect(runCliShared([one, ...BASE]).stdout).not.toContain('per day');
+    expect(reportAs([one, ...BASE], 'text')).not.toContain('per day');
   });
 
   it('JSON perDay sums what `events` prints for each day, in the zone asked for', () => {
@@ -682,16 +683,16 @@ describe('logscan report: filters', () => {
   it('--source details the sources asked about in text and Markdown, with what JSON says of them', () => {
     const args = [mixed, ...BASE, '--source', '203.0.113.50'];
     const row = (json(args).doc.sources[0] as unknown as { scoreParts: { breadth: number; volume: number }; score: number; hosts: number });
-    const text = runCliShared(args, { env: { COLUMNS: '120', NO_COLOR: '1' } }).stdout;
+    const text = reportAs(args, 'text', { width: 120 });
     expect(text).toContain('\n203.0.113.50 in detail\n  first and last seen\n    2026-11-20 07:00:01 → 2026-11-20 07:00:40\n');
     expect(text).toContain(`  hosts probed\n    ${row.hosts}\n`);
     expect(text).toContain(`    ${row.score.toFixed(1)}: breadth ${row.scoreParts.breadth} + findings`);
     expect(text).toContain('  logged as\n    [UFW BLOCK] 40\n');
-    const markdown = runCliShared([...args, '-o', 'markdown']).stdout;
+    const markdown = reportAs(args, 'markdown');
     expect(markdown).toContain('#### 203.0.113.50 in detail');
     expect(markdown).toContain('- **logged as:** \\[UFW BLOCK\\] 40');
     // Not asked about any address: no details block.
-    expect(runCliShared([mixed, ...BASE]).stdout).not.toContain('in detail');
+    expect(reportAs([mixed, ...BASE], 'text')).not.toContain('in detail');
   });
 
   it('--since/--until with absolute times', () => {
@@ -703,18 +704,16 @@ describe('logscan report: filters', () => {
   it('a time window that misses the logs says where the events read are, in every format', () => {
     const args = [mixed, ...BASE, '--since', '2026-11-21'];
     const said = 'No events match the filters. The events read run from 2026-11-20 06:00:00 to 2026-11-20 15:59:48.';
-    const text = runCliShared(args);
-    expect(text.code).toBe(0);
-    expect(text.stdout).toContain(`\n\n${said}\n`);
-    expect(runCliShared([...args, '-o', 'markdown']).stdout).toContain(`\n\n${said}\n`);
-    expect(runCliShared([...args, '--lang', 'zh']).stdout).toContain('没有符合筛选条件的事件。读到的事件时间范围为 2026-11-20 06:00:00 至 2026-11-20 15:59:48。');
+    expect(json(args).code).toBe(0);
+    expect(reportAs(args, 'text')).toContain(`\n\n${said}\n`);
+    expect(reportAs(args, 'markdown')).toContain(`\n\n${said}\n`);
+    expect(reportAs([...args, '--lang', 'zh'], 'text')).toContain('没有符合筛选条件的事件。读到的事件时间范围为 2026-11-20 06:00:00 至 2026-11-20 15:59:48。');
     const { doc } = json(args);
     expect(doc.filters).toMatchObject({ readSpan: { first: '2026-11-20T06:00:00.000Z', last: '2026-11-20T15:59:48.000Z' } });
     // The span is of the events read, not of those kept: the same with a window inside the log.
     expect(json([mixed, ...BASE, '--until', '2026-11-20T07:00Z']).doc.filters).toMatchObject({ readSpan: { first: '2026-11-20T06:00:00.000Z', last: '2026-11-20T15:59:48.000Z' } });
     // Without a time bound there is no window to miss: no span, the plain sentence.
-    const bySource = runCliShared([mixed, ...BASE, '--source', '10.9.9.9']);
-    expect(bySource.stdout).toContain('\n\nNo events match the filters.\n');
+    expect(reportAs([mixed, ...BASE, '--source', '10.9.9.9'], 'text')).toContain('\n\nNo events match the filters.\n');
     expect(json([mixed, ...BASE, '--source', '10.9.9.9']).doc.filters).not.toHaveProperty('readSpan');
   });
 
@@ -864,7 +863,7 @@ describe('logscan report: --scan-ports, --sweep-hosts, --max-sources', () => {
     // The four seen first were evicted with their 58 packets; the last two are ranked.
     expect(doc.profiles).toEqual({ tracked: 2, evicted: 4, evictedEvents: 58, cap: 2 });
     expect(doc.sources.map((s) => s.ip)).toEqual(['198.51.100.6', '198.51.100.5']);
-    const text = runCliShared([file, ...BASE, '--max-sources', '2']).stdout.replace(/\s+/g, ' ');
+    const text = reportAs([file, ...BASE, '--max-sources', '2'], 'text').replace(/\s+/g, ' ');
     expect(text).toContain('note: more than 2 sources; 4 evictions of least-recently-seen source profiles (58 events) left those events out of the ranking');
   });
 

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runCliShared, tempDir } from '../helpers/cli.js';
+import { dailyAs, reportAs } from '../helpers/views.js';
 import { isoLine } from '../daily/lines.js';
 
 const WIDE = { COLUMNS: '1000' };
@@ -30,8 +31,9 @@ interface Interp {
   scanSources: number;
 }
 const reportJson = (args: string[]) => JSON.parse(runCliShared([...args, '--tz', 'UTC', '-o', 'json']).stdout) as { probes: Probes; topPorts: unknown[]; interpretations: Interp[] };
+// A run with --state writes its digest: run each time; any other is shared.
 const dailyJson = (args: string[]) =>
-  JSON.parse(runCli(['daily', ...args, '--tz', 'UTC', '-o', 'json']).stdout) as {
+  JSON.parse((args.includes('--state') ? runCli : runCliShared)(['daily', ...args, '--tz', 'UTC', '-o', 'json']).stdout) as {
     headline: { probes: number; late: number; sources: number; ports: number; probeConnections: number; lateConnections: number };
     comparison: { probes: { previous: number | null; today: number }; newSourceCount: number };
     report: { probes: Probes; topPorts: unknown[]; interpretations: Interp[] };
@@ -47,7 +49,7 @@ describe('an ACK sweep of 12 hosts in every view', () => {
     expect(day.headline).toMatchObject({ probes: 12, late: 0, sources: 1, ports: 1 });
     expect(day.report.probes).toEqual(report.probes);
     expect(day.report.topPorts).toEqual(report.topPorts);
-    const text = runCli(['daily', file, '--date', '2026-11-20', '--tz', 'UTC', '-o', 'text'], { env: WIDE }).stdout;
+    const text = dailyAs(['daily', file, '--date', '2026-11-20', '--tz', 'UTC'], 'text', { width: 1000 });
     expect(text).toContain('\nprobes     12 packets from 1 source to 1 port\n');
     expect(text).not.toContain('not probes');
   });
@@ -64,12 +66,12 @@ describe('an ACK sweep of 12 hosts in every view', () => {
     const stale = reportJson([file]).interpretations.find((i) => i.id === 'stale-connection')!;
     expect(stale).toMatchObject({ packets: 9, scanPackets: 9, scanSources: 1 });
     expect(dailyJson([file, '--date', '2026-11-20']).report.interpretations.find((i) => i.id === 'stale-connection')).toMatchObject({ scanPackets: 9, scanSources: 1 });
-    const text = runCli([file, '--tz', 'UTC'], { env: WIDE }).stdout;
+    const text = reportAs([file, '--tz', 'UTC'], 'text', { width: 1000 });
     expect(text).toContain('all 9 packets came from 1 source found scanning');
     // A real connection's late packets are no scan's: no such note, scanPackets 0.
     const session = writeLog(Array.from({ length: 4 }, (_, i) => isoLine(new Date(DAY + i * 1000), { src: '203.0.113.5', dpt: 443, flags: 'ACK' })), 'session.log');
     expect(reportJson([session]).interpretations.find((i) => i.id === 'stale-connection')).toMatchObject({ packets: 4, scanPackets: 0, scanSources: 0 });
-    expect(runCli([session, '--tz', 'UTC'], { env: WIDE }).stdout).not.toContain('found scanning');
+    expect(reportAs([session, '--tz', 'UTC'], 'text', { width: 1000 })).not.toContain('found scanning');
   });
 
   it('the --state digest stores the headline\'s split (version 7), and the next day compares with it', () => {
@@ -108,7 +110,7 @@ describe('an ACK knock on seven ports beside an SSH session (corpus lines) in ev
     expect(day.headline).toMatchObject({ probes: 20, ports: 7, late: 18 });
     expect(day.report.probes).toEqual(report.probes);
     const lines = '\nprobes     20 packets to 7 ports\nnot probes 18 late packets of connections already under way\n';
-    expect(runCli([...args, '--tz', 'UTC'], { env: WIDE }).stdout).toContain(lines);
+    expect(reportAs([...args, '--tz', 'UTC'], 'text', { width: 1000 })).toContain(lines);
     expect(runCli(['follow', '-', '--year', '2026', '--tz', 'UTC'], { input: readFileSync(file), env: WIDE }).stdout).toContain(lines);
     const stale = report.interpretations.find((i) => i.id === 'stale-connection')!;
     expect(stale).toMatchObject({ packets: 28, scanPackets: 10, scanSources: 1 });
@@ -131,7 +133,7 @@ describe("a Windows Firewall scanner's CLOSE rows", () => {
     const { probes } = reportJson([file]);
     expect(probes.late).toBeGreaterThanOrEqual(probes.lateConnections);
     expect(probes).toMatchObject({ packets: 23, connections: 3, late: 0, lateConnections: 0 });
-    const text = runCli([file, '--tz', 'UTC'], { env: WIDE }).stdout;
+    const text = reportAs([file, '--tz', 'UTC'], 'text', { width: 1000 });
     expect(text).not.toContain('ends of connections already under way');
     const day = dailyJson([file, '--date', '2026-11-20']);
     expect(day.headline).toMatchObject({ probes: 23, probeConnections: 3, late: 0, lateConnections: 0 });
@@ -140,15 +142,25 @@ describe("a Windows Firewall scanner's CLOSE rows", () => {
 });
 
 describe("a scanner's late packets to more ports than a source counts packets for (256)", () => {
-  /** A SYN scan of `ports` ports, then `rsts` RSTs to each of them (its late packets: RST, no SYN). */
+  /**
+   * A SYN scan of `ports` ports, then `rsts` RSTs to each of them (its late packets: RST, no
+   * SYN). Written once per shape, so the runs of the tests below that read the same file share
+   * a start-up (runCliShared). 300 ports: the point is the ports past the 256th.
+   */
+  const written = new Map<string, string>();
   function synThenRst(ports: number, rsts: number): string {
+    const name = `syn-rst-${ports}-${rsts}.log`;
+    const done = written.get(name);
+    if (done !== undefined) return done;
     const lines: string[] = [];
     for (let i = 0; i < ports; i++) lines.push(isoLine(new Date(DAY + i * 100), { src: '203.0.113.84', dpt: 1000 + i }));
     for (let r = 0; r < rsts; r++) for (let i = 0; i < ports; i++) lines.push(isoLine(new Date(DAY + 60_000 * (r + 1) + i * 100), { src: '203.0.113.84', dpt: 1000 + i, flags: 'RST' }));
-    return writeLog(lines, `syn-rst-${ports}-${rsts}.log`);
+    const file = writeLog(lines, name);
+    written.set(name, file);
+    return file;
   }
   type Ports = { probes: Probes; topPortsPackets: number; topPorts: { port: number; packets: number }[]; topPortsLateUncounted: { packets: number; sources: number; portsCounted: number | null } };
-  const json = (file: string): Ports => JSON.parse(runCli([file, '--tz', 'UTC', '-o', 'json', '--top', '400']).stdout) as Ports;
+  const json = (file: string): Ports => JSON.parse(runCliShared([file, '--tz', 'UTC', '-o', 'json', '--top', '400']).stdout) as Ports;
 
   it('one late packet a port: every one is in the ports table, past the 256th port too', () => {
     const doc = json(synThenRst(300, 1));
@@ -156,7 +168,7 @@ describe("a scanner's late packets to more ports than a source counts packets fo
     expect(doc.topPortsPackets).toBe(600);
     expect(doc.topPorts.find((p) => p.port === 1299)?.packets).toBe(2);
     expect(doc.topPortsLateUncounted).toEqual({ packets: 0, sources: 0, portsCounted: null });
-    expect(runCli([synThenRst(300, 1), '--tz', 'UTC'], { env: WIDE }).stdout).not.toContain('not in this table');
+    expect(reportAs([synThenRst(300, 1), '--tz', 'UTC'], 'text', { width: 1000 })).not.toContain('not in this table');
   });
 
   it("daily's newly probed ports say the same: their counts leave those packets out (text, zh, Markdown, HTML, JSON)", () => {
@@ -164,20 +176,20 @@ describe("a scanner's late packets to more ports than a source counts packets fo
     const scan = readFileSync(synThenRst(300, 3), 'utf8');
     const file = writeLog([isoLine(new Date(DAY - 86_400_000), { src: '192.0.2.1', dpt: 22 }), scan.trimEnd()], 'two-days.log');
     const day = ['daily', file, '--date', '2026-11-20', '--tz', 'UTC'];
-    const doc = JSON.parse(runCli([...day, '-o', 'json']).stdout) as { comparison: { newPortCount: number; newPorts: { port: number; packets: number }[]; portsLateUncounted: { packets: number; sources: number } } };
+    const doc = JSON.parse(runCliShared([...day, '-o', 'json']).stdout) as { comparison: { newPortCount: number; newPorts: { port: number; packets: number }[]; portsLateUncounted: { packets: number; sources: number } } };
     expect(doc.comparison.newPortCount).toBe(300);
     expect(doc.comparison.portsLateUncounted).toEqual({ packets: 88, sources: 1, portsCounted: 256 });
     const note = 'not in the new ports\' counts: 88 late packets of 1 scanner (logscan counts a source\'s late packets port by port for its first 256 ports only); the probes line counts them';
-    const text = runCli([...day, '-o', 'text'], { env: WIDE }).stdout;
+    const text = dailyAs(day, 'text', { width: 1000 });
     // Under the new ports, before the day's report (whose ports table says it of its own).
     expect(text.indexOf(note)).toBeGreaterThan(text.indexOf('new ports'));
     expect(text.indexOf(note)).toBeLessThan(text.indexOf('not in this table'));
-    expect(runCli([...day, '-o', 'md']).stdout).toContain(`- ${note}`);
-    expect(runCli([...day, '-o', 'html']).stdout).toContain(note.replaceAll("'", '&#39;'));
-    expect(runCli([...day, '-o', 'text', '--lang', 'zh'], { env: WIDE }).stdout).toContain('未计入新端口的计数：1 个扫描来源的 88 个迟到报文');
+    expect(dailyAs(day, 'markdown')).toContain(`- ${note}`);
+    expect(dailyAs(day, 'html')).toContain(note.replaceAll("'", '&#39;'));
+    expect(dailyAs([...day, '--lang', 'zh'], 'text', { width: 1000 })).toContain('未计入新端口的计数：1 个扫描来源的 88 个迟到报文');
     // One late packet a port: every one is placed, nothing to say.
     const placed = writeLog([isoLine(new Date(DAY - 86_400_000), { src: '192.0.2.1', dpt: 22 }), readFileSync(synThenRst(300, 1), 'utf8').trimEnd()], 'placed.log');
-    expect(runCli(['daily', placed, '--date', '2026-11-20', '--tz', 'UTC', '-o', 'text'], { env: WIDE }).stdout).not.toContain('not in the new ports');
+    expect(dailyAs(['daily', placed, '--date', '2026-11-20', '--tz', 'UTC'], 'text', { width: 1000 })).not.toContain('not in the new ports');
     // Its ports all probed the day before, another source's new one listed: the scanner's packets are no new port's.
     const before = Array.from({ length: 300 }, (_, i) => isoLine(new Date(DAY - 86_400_000 + i * 1000), { src: '192.0.2.1', dpt: 1000 + i }));
     const old = writeLog([...before, scan.trimEnd(), isoLine(new Date(DAY + 3_600_000), { src: '192.0.2.2', dpt: 5000 })], 'old-ports.log');
@@ -191,17 +203,17 @@ describe("a scanner's late packets to more ports than a source counts packets fo
     writeFileSync(config, JSON.stringify({ thresholds: { limits: { maxPortCounts: 100 } } }));
     const scan = synThenRst(300, 3);
     // 100 ports counted (3 RSTs each), 200 past them with one each placed: 400 in no row.
-    const doc = JSON.parse(runCli([scan, '--tz', 'UTC', '-o', 'json', '--config', config]).stdout) as Ports;
+    const doc = JSON.parse(runCliShared([scan, '--tz', 'UTC', '--config', config, '-o', 'json']).stdout) as Ports;
     expect(doc.topPortsLateUncounted).toEqual({ packets: 400, sources: 1, portsCounted: 100 });
-    const text = runCli([scan, '--tz', 'UTC', '--config', config], { env: WIDE }).stdout;
+    const text = reportAs([scan, '--tz', 'UTC', '--config', config], 'text', { width: 1000 });
     expect(text).toContain("not in this table: 400 late packets of 1 scanner (logscan counts a source's late packets port by port for its first 100 ports only)");
-    expect(runCli([scan, '--tz', 'UTC', '--config', config, '--lang', 'zh'], { env: WIDE }).stdout).toMatch(/前 100 个端口/);
+    expect(reportAs([scan, '--tz', 'UTC', '--config', config, '--lang', 'zh'], 'text', { width: 1000 })).toMatch(/前 100 个端口/);
     const file = writeLog([isoLine(new Date(DAY - 86_400_000), { src: '192.0.2.1', dpt: 22 }), readFileSync(scan, 'utf8').trimEnd()], 'two-days-100.log');
     const day = ['daily', file, '--date', '2026-11-20', '--tz', 'UTC', '--config', config];
-    expect(JSON.parse(runCli([...day, '-o', 'json']).stdout).comparison.portsLateUncounted).toEqual({ packets: 400, sources: 1, portsCounted: 100 });
-    expect(runCli([...day, '-o', 'text'], { env: WIDE }).stdout).toContain("not in the new ports' counts: 400 late packets of 1 scanner (logscan counts a source's late packets port by port for its first 100 ports only)");
+    expect(JSON.parse(runCliShared([...day, '-o', 'json']).stdout).comparison.portsLateUncounted).toEqual({ packets: 400, sources: 1, portsCounted: 100 });
+    expect(dailyAs(day, 'text', { width: 1000 })).toContain("not in the new ports' counts: 400 late packets of 1 scanner (logscan counts a source's late packets port by port for its first 100 ports only)");
     // The default, said as before.
-    expect(runCli([synThenRst(300, 3), '--tz', 'UTC'], { env: WIDE }).stdout).toContain('for its first 256 ports only');
+    expect(reportAs([synThenRst(300, 3), '--tz', 'UTC'], 'text', { width: 1000 })).toContain('for its first 256 ports only');
   });
 
   it('several a port: the ports past the 256th are in it with one each, and the report says how many packets it left out', () => {
@@ -210,11 +222,11 @@ describe("a scanner's late packets to more ports than a source counts packets fo
     // 44 ports past the counted 256, 3 RSTs each: one each placed, 88 in no row.
     expect(doc.topPortsPackets).toBe(1200 - 88);
     expect(doc.topPortsLateUncounted).toEqual({ packets: 88, sources: 1, portsCounted: 256 });
-    const text = runCli([synThenRst(300, 3), '--tz', 'UTC'], { env: WIDE }).stdout;
+    const text = reportAs([synThenRst(300, 3), '--tz', 'UTC'], 'text', { width: 1000 });
     expect(text).toContain('not in this table: 88 late packets of 1 scanner');
-    expect(runCli([synThenRst(300, 3), '--tz', 'UTC', '--lang', 'zh'], { env: WIDE }).stdout).toContain('1 个扫描来源的 88 个迟到报文');
-    expect(runCli([synThenRst(300, 3), '--tz', 'UTC', '-o', 'md']).stdout).toContain('not in this table: 88 late packets of 1 scanner');
-    expect(runCli([synThenRst(300, 3), '--tz', 'UTC', '-o', 'html']).stdout).toContain('not in this table: 88 late packets of 1 scanner');
+    expect(reportAs([synThenRst(300, 3), '--tz', 'UTC', '--lang', 'zh'], 'text', { width: 1000 })).toContain('1 个扫描来源的 88 个迟到报文');
+    expect(reportAs([synThenRst(300, 3), '--tz', 'UTC'], 'markdown')).toContain('not in this table: 88 late packets of 1 scanner');
+    expect(reportAs([synThenRst(300, 3), '--tz', 'UTC'], 'html')).toContain('not in this table: 88 late packets of 1 scanner');
   });
 });
 
@@ -229,12 +241,12 @@ describe("a scanner's late packets to more ports than a source keeps (4,096)", (
 
   it('every port reaches the probed ports, the day\'s port count and its --state digest; the source\'s row still says ≥4,096', () => {
     const file = synThenRstElsewhere(6000);
-    const report = JSON.parse(runCli([file, '--tz', 'UTC', '-o', 'json']).stdout) as { probes: Probes & { ports: number }; topPortsPackets: number; topPortsLateUncounted: unknown; sources: { ports: number; portsCapped?: boolean }[] };
+    const report = JSON.parse(runCliShared([file, '--tz', 'UTC', '-o', 'json']).stdout) as { probes: Probes & { ports: number }; topPortsPackets: number; topPortsLateUncounted: unknown; sources: { ports: number; portsCapped?: boolean }[] };
     // 22 the day before, 20 SYN ports, 6,000 RST ports: 4,117 before (ports past the 4,096th dropped).
     expect(report.probes.ports).toBe(6021);
     expect(report.topPortsPackets).toBe(6021);
     expect(report.topPortsLateUncounted).toEqual({ packets: 0, sources: 0, portsCounted: null });
-    expect(runCli([file, '--tz', 'UTC'], { env: WIDE }).stdout).toContain('≥4,096');
+    expect(reportAs([file, '--tz', 'UTC'], 'text', { width: 1000 })).toContain('≥4,096');
     const state = join(tempDir(), 'state');
     const day = JSON.parse(runCli(['daily', file, '--date', '2026-11-20', '--tz', 'UTC', '-o', 'json', '--state', state]).stdout) as { headline: { ports: number }; comparison: { newPortCount: number } };
     expect(day.headline.ports).toBe(6020);

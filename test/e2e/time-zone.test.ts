@@ -4,7 +4,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, runCliShared, tempDir } from '../helpers/cli.js';
+// Text, Markdown and HTML are read from one run per log and language: views.ts.
+import { dailyAs, reportAs } from '../helpers/views.js';
 
 // vitest.config.ts runs the CLI with TZ=Etc/GMT+2: that is "this machine's zone".
 const MACHINE = 'Etc/GMT+2';
@@ -47,7 +49,7 @@ interface ZoneFields {
 }
 
 function json(args: string[]): ZoneFields {
-  const r = runCli([...args, '-o', 'json']);
+  const r = runCliShared([...args, '-o', 'json']);
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as ZoneFields;
 }
@@ -55,22 +57,22 @@ function json(args: string[]): ZoneFields {
 describe('times without a zone', () => {
   it('the text report says the zone was assumed, under the time span', () => {
     for (const file of ['samples/pfirewall.log', 'samples/ufw.log']) {
-      const lines = runCli([file]).stdout.split('\n');
+      const lines = reportAs([file], 'text').split('\n');
       expect(lines[1]).toMatch(/→ .*\(Etc\/GMT\+2\)$/);
       expect(lines[2]).toBe(ASSUMED);
     }
   });
 
   it('with --tz it says the zone was the one asked for, not assumed', () => {
-    const out = runCli(['--tz', 'Europe/Berlin', 'samples/pfirewall.log']).stdout;
+    const out = reportAs(['--tz', 'Europe/Berlin', 'samples/pfirewall.log'], 'text');
     expect(out).toContain('times without a zone in the log read in Europe/Berlin (--tz)\n');
     expect(out).not.toContain("this machine's zone");
   });
 
   it('Markdown and HTML say it too, and in Chinese', () => {
-    expect(runCli(['-o', 'md', 'samples/pfirewall.log']).stdout).toContain(`- **time zone:** ${ASSUMED}\n`);
-    expect(runCli(['-o', 'html', 'samples/pfirewall.log']).stdout).toContain(`<p class="sub">${ASSUMED.replace("'", '&#39;').replace('--tz', '<span class="nw">--tz</span>')}</p>`);
-    expect(runCli(['--lang', 'zh', 'samples/pfirewall.log']).stdout).toContain(`日志中未注明时区的时间按本机时区 ${MACHINE} 解读，可用 --tz 另行指定`);
+    expect(reportAs(['samples/pfirewall.log'], 'markdown')).toContain(`- **time zone:** ${ASSUMED}\n`);
+    expect(reportAs(['samples/pfirewall.log'], 'html')).toContain(`<p class="sub">${ASSUMED.replace("'", '&#39;').replace('--tz', '<span class="nw">--tz</span>')}</p>`);
+    expect(reportAs(['--lang', 'zh', 'samples/pfirewall.log'], 'text')).toContain(`日志中未注明时区的时间按本机时区 ${MACHINE} 解读，可用 --tz 另行指定`);
   });
 
   it('the JSON names the zone and whether it was assumed', () => {
@@ -82,7 +84,7 @@ describe('times without a zone', () => {
   it('stamps that carry their zone assume nothing and say nothing', () => {
     for (const file of [zoned, utcPfirewall]) {
       expect(json([file])).toMatchObject({ tz: MACHINE, zonelessTimes: false, tzAssumed: false });
-      const out = runCli([file]).stdout;
+      const out = reportAs([file], 'text');
       expect(out).toContain('(Etc/GMT+2)\n');
       expect(out).not.toContain('without a zone');
       expect(runCli(['check', file]).stdout).not.toContain('zone  ');
@@ -113,9 +115,9 @@ describe('times without a zone', () => {
       expect(text[2], `--threads ${threads}`).toBe(SOME);
       expect(json(['--tz', 'Europe/Berlin', '--threads', threads, mixed]), `--threads ${threads}`).toMatchObject({ zonelessTimes: true, tzAssumed: false, namedZone: null, headerTimes: { zoned: 3, zoneless: 2 } });
     }
-    expect(runCli(['--tz', 'Europe/Berlin', '-o', 'md', mixed]).stdout).toContain(`- **time zone:** ${SOME}\n`);
-    expect(runCli(['--tz', 'Europe/Berlin', '-o', 'html', mixed]).stdout).toContain(`<p class="sub">${SOME.replace("'", '&#39;').replace('--tz', '<span class="nw">--tz</span>')}</p>`);
-    expect(runCli(['--lang', 'zh', '--tz', 'Europe/Berlin', mixed], { env: { COLUMNS: '400' } }).stdout).toContain('按 syslog 头定时的 5 条记录中有 2 条的头未注明时区（其余的注明了）：按 Europe/Berlin 解读（--tz）');
+    expect(reportAs(['--tz', 'Europe/Berlin', mixed], 'markdown')).toContain(`- **time zone:** ${SOME}\n`);
+    expect(reportAs(['--tz', 'Europe/Berlin', mixed], 'html')).toContain(`<p class="sub">${SOME.replace("'", '&#39;').replace('--tz', '<span class="nw">--tz</span>')}</p>`);
+    expect(reportAs(['--lang', 'zh', '--tz', 'Europe/Berlin', mixed], 'text', { width: 400 })).toContain('按 syslog 头定时的 5 条记录中有 2 条的头未注明时区（其余的注明了）：按 Europe/Berlin 解读（--tz）');
     // explain, given the file's lines, closes with the same words.
     const lines = readFileSync(mixed, 'utf8').trim().split('\n');
     expect(runCli(['explain', '--tz', 'Europe/Berlin', ...lines], { env: { COLUMNS: '400' } }).stdout).toContain(`\n${SOME}\nRead with only`);
@@ -123,7 +125,7 @@ describe('times without a zone', () => {
     expect(json([zoned, mixed])).toMatchObject({ headerTimes: { zoned: 4, zoneless: 2 } });
     expect(json(['samples/ufw.log'])).toMatchObject({ zonelessTimes: true, headerTimes: null });
     expect(json(['samples/pfirewall.log', mixed])).toMatchObject({ zonelessTimes: true, headerTimes: null });
-    expect(runCli(['--tz', 'Europe/Berlin', 'samples/pfirewall.log', mixed]).stdout).toContain('times without a zone in the log read in Europe/Berlin (--tz)\n');
+    expect(reportAs(['--tz', 'Europe/Berlin', 'samples/pfirewall.log', mixed], 'text')).toContain('times without a zone in the log read in Europe/Berlin (--tz)\n');
   });
 
   it("a zone the stamps name is a zone: said as named, matching --tz or this machine's zone, not as none, by check, the report and explain alike", () => {
@@ -146,9 +148,9 @@ describe('times without a zone', () => {
       expect(text).not.toContain('without a zone');
       expect(json(['--tz', 'Europe/Berlin', '--threads', threads, named])).toMatchObject({ zonelessTimes: false, tzAssumed: false, namedZone: 'CET', unmatchedZone: null, headerTimes: null });
     }
-    expect(runCli(['--tz', 'Europe/Berlin', '-o', 'md', named]).stdout).toContain(`- **time zone:** ${NAMED}\n`);
-    expect(runCli(['--tz', 'Europe/Berlin', '-o', 'html', named]).stdout).toContain(`<p class="sub">${NAMED.replace('--tz', '<span class="nw">--tz</span>')}</p>`);
-    expect(runCli(['--lang', 'zh', '--tz', 'Europe/Berlin', named], { env: { COLUMNS: '400' } }).stdout).toContain('日志注明了时区 CET，即 Europe/Berlin 在该时刻的名称：按 Europe/Berlin 的时间解读（--tz）');
+    expect(reportAs(['--tz', 'Europe/Berlin', named], 'markdown')).toContain(`- **time zone:** ${NAMED}\n`);
+    expect(reportAs(['--tz', 'Europe/Berlin', named], 'html')).toContain(`<p class="sub">${NAMED.replace('--tz', '<span class="nw">--tz</span>')}</p>`);
+    expect(reportAs(['--lang', 'zh', '--tz', 'Europe/Berlin', named], 'text', { width: 400 })).toContain('日志注明了时区 CET，即 Europe/Berlin 在该时刻的名称：按 Europe/Berlin 的时间解读（--tz）');
     expect(runCli([named], { env: { TZ: 'Europe/Berlin', COLUMNS: '400' } }).stdout).toContain("the log names the zone CET, which is what Europe/Berlin, this machine's zone, is called at their time: read as Europe/Berlin time; --tz ZONE to change\n");
     // explain: the same closing words.
     const line = readFileSync(named, 'utf8').trim();
@@ -160,10 +162,13 @@ describe('times without a zone', () => {
 
 describe('daily names the zone of its day and says what the log said of it, in the report\'s words', () => {
   const SOME = "2 of the 5 records dated by their syslog header had no zone in it (the others' headers carry one): read in Europe/Berlin (--tz)";
+  /** `logscan daily --date DATE ARGS` as printed at 400 columns (Markdown without -o), read through views. */
   const daily = (args: string[], date = '2026-11-21'): string => {
-    const r = runCli(['daily', '--date', date, ...args], { env: { COLUMNS: '400' } });
-    expect(r.code).toBe(0);
-    return r.stdout;
+    const o = args.indexOf('-o');
+    const format = o < 0 ? 'markdown' : (args[o + 1] as 'text' | 'html');
+    const command = ['daily', '--date', date, ...(o < 0 ? args : [...args.slice(0, o), ...args.slice(o + 2)])];
+    expect(runCliShared([...command, '-o', 'json']).code).toBe(0);
+    return dailyAs(command, format, { width: 400 });
   };
 
   it('Markdown, text and HTML: the count of zone-less headers, the named zone, the assumed machine zone; nothing for stamps with offsets', () => {

@@ -4,7 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli, runCliShared, tempDir } from '../helpers/cli.js';
+import { repoRoot, runCliShared, tempDir } from '../helpers/cli.js';
+// Each log is run once per language (its JSON document) and read in every format from it: views.ts.
+import { dailyAs, reportAs } from '../helpers/views.js';
 
 const HEADER = [
   '#Version: 1.5',
@@ -27,7 +29,6 @@ const ROWS = [
   '2026-11-20 10:31:00 DROP TCP 198.51.100.99 192.168.1.35 40000 23 52 S 1 0 64240 - - - RECEIVE',
 ];
 const corpus = join(repoRoot, '../shared/corpus/windows-firewall');
-const wide = { env: { COLUMNS: '250' } };
 const flat = (s: string): string => s.replace(/\s+/g, ' ');
 
 let log = '';
@@ -38,7 +39,7 @@ beforeAll(() => {
 
 describe('a Windows log: counts of connection rows are said as connections', () => {
   it('the probes line, each source\'s explanation and allowed-in (text, en)', () => {
-    const out = runCli([log, '--tz', 'UTC'], wide).stdout;
+    const out = reportAs([log, '--tz', 'UTC'], 'text', { width: 250 });
     expect(out).toMatch(/^probes +2 packets and 3 connections to 4 ports · blocked: 2 packets to 2 ports$/m);
     expect(out).toContain('│ allowed in: 2 connections to 3389/tcp ');
     expect(out).toContain('│ 1 packet and 1 connection to 445/tcp, 8080/tcp (1 allowed) ');
@@ -50,16 +51,16 @@ describe('a Windows log: counts of connection rows are said as connections', () 
   });
 
   it('the same in Chinese, Markdown and HTML', () => {
-    const zh = runCli([log, '--tz', 'UTC', '--lang', 'zh'], wide).stdout;
+    const zh = reportAs([log, '--tz', 'UTC', '--lang', 'zh'], 'text', { width: 250 });
     expect(zh).toContain('2 个包和 3 个连接');
     expect(zh).toContain('已放行进入：发往 3389/tcp 的 2 个连接');
     expect(zh).toContain('已在进行中的连接的 3 条结束记录（CLOSE 记录：会话的结束）');
     expect(zh).not.toContain('迟到报文');
-    const md = runCli([log, '--tz', 'UTC', '-o', 'md']).stdout;
+    const md = reportAs([log, '--tz', 'UTC'], 'markdown');
     expect(md).toContain('- **probes:** 2 packets and 3 connections to 4 ports');
     expect(md).toContain('| allowed in: 2 connections to 3389/tcp |');
     expect(md).toContain('| interpretation | sev | connections | sources |');
-    const html = runCliShared([log, '--tz', 'UTC', '-o', 'html']).stdout;
+    const html = reportAs([log, '--tz', 'UTC'], 'html');
     expect(html).toContain('allowed in: 2 connections to 3389/tcp');
     expect(html).toContain('Records per hour of the day (UTC)');
     expect(html).not.toContain('Packets per hour');
@@ -67,21 +68,21 @@ describe('a Windows log: counts of connection rows are said as connections', () 
   });
 
   it("--source details count a source's connection rows as connections (text, zh, HTML); JSON sources[].connections", () => {
-    const out = runCli([log, '--tz', 'UTC', '--source', '203.0.113.50', '--source', '198.51.100.7'], wide).stdout;
+    const out = reportAs([log, '--tz', 'UTC', '--source', '203.0.113.50', '--source', '198.51.100.7'], 'text', { width: 250 });
     expect(out).toMatch(/203\.0\.113\.50 in detail[\s\S]*verdicts \(connections\)\n +allow 2\n/);
     expect(out).toMatch(/198\.51\.100\.7 in detail[\s\S]*verdicts \(records\)\n +drop 1 · allow 1\n/);
     expect(out).not.toMatch(/(verdicts|interpretations) \(packets\)/);
     // Connection rows record no TCP flags: the flags are the DROP packet's alone, and headed so.
     expect(out).toMatch(/198\.51\.100\.7 in detail[\s\S]*TCP flags \(packets\)\n +syn 1\n/);
     expect(out).not.toMatch(/TCP flags \((records|connections)\)/);
-    expect(runCli([log, '--tz', 'UTC', '--source', '198.51.100.7', '--lang', 'zh'], wide).stdout).toContain('TCP 标志（包数）');
-    expect(runCli([log, '--tz', 'UTC', '--source', '203.0.113.50', '--lang', 'zh'], wide).stdout).toContain('处理结果（连接数）');
-    expect(runCliShared([log, '--tz', 'UTC', '-o', 'html']).stdout).toContain('<dt>verdicts (connections)</dt>');
+    expect(reportAs([log, '--tz', 'UTC', '--source', '198.51.100.7', '--lang', 'zh'], 'text', { width: 250 })).toContain('TCP 标志（包数）');
+    expect(reportAs([log, '--tz', 'UTC', '--source', '203.0.113.50', '--lang', 'zh'], 'text', { width: 250 })).toContain('处理结果（连接数）');
+    expect(reportAs([log, '--tz', 'UTC'], 'html')).toContain('<dt>verdicts (connections)</dt>');
     const doc = JSON.parse(runCliShared([log, '--tz', 'UTC', '-o', 'json']).stdout) as { sources: { ip: string; connections: number; tcpFlags: Record<string, number> }[] };
     expect(doc.sources.find((s) => s.ip === '198.51.100.7')?.connections).toBe(1);
     expect(doc.sources.find((s) => s.ip === '198.51.100.7')?.tcpFlags).toEqual({ syn: 1 });
     // Another firewall's log keeps its packets.
-    expect(runCli([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC', '--source', '198.51.100.77'], wide).stdout).toContain('verdicts (packets)');
+    expect(reportAs([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC', '--source', '198.51.100.77'], 'text', { width: 250 })).toContain('verdicts (packets)');
   });
 
   it('JSON: probes.connections says how many of the probes are connection rows; packets keeps its meaning', () => {
@@ -91,17 +92,17 @@ describe('a Windows log: counts of connection rows are said as connections', () 
   });
 
   it('daily: the probes line and the chart, text, Markdown and HTML', () => {
-    const text = runCli(['daily', log, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'text'], wide).stdout;
+    const text = dailyAs(['daily', log, '--tz', 'UTC', '--date', '2026-11-20'], 'text', { width: 250 });
     expect(text).toMatch(/^probes +2 packets and 3 connections from 3 sources to 4 ports$/m);
     expect(text).toContain('Activity per hour (max 9 records)');
-    const md = runCli(['daily', log, '--tz', 'UTC', '--date', '2026-11-20']).stdout;
+    const md = dailyAs(['daily', log, '--tz', 'UTC', '--date', '2026-11-20'], 'markdown');
     expect(md).toContain('- **probes:** 2 packets and 3 connections from 3 sources to 4 ports');
-    const html = runCli(['daily', log, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'html']).stdout;
+    const html = dailyAs(['daily', log, '--tz', 'UTC', '--date', '2026-11-20'], 'html');
     expect(html).toContain('Records per hour on 2026-11-20 (UTC)');
     expect(html).toContain('10:00 · 9 records, 2 blocked');
-    const json = JSON.parse(runCli(['daily', log, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'json']).stdout) as { headline: Record<string, number> };
+    const json = JSON.parse(runCliShared(['daily', log, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'json']).stdout) as { headline: Record<string, number> };
     expect(json.headline).toMatchObject({ probes: 5, probeConnections: 3 });
-    const zh = runCli(['daily', log, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'text', '--lang', 'zh'], wide).stdout;
+    const zh = dailyAs(['daily', log, '--tz', 'UTC', '--date', '2026-11-20', '--lang', 'zh'], 'text', { width: 250 });
     expect(zh).toContain('2 个包和 3 个连接，来自 3 个来源');
     expect(zh).toContain('每小时活动（峰值 9 条记录）');
   });
@@ -115,12 +116,12 @@ describe("daily's new sources and ports say what their numbers count", () => {
     const connections = join(dir, 'connections.log');
     writeFileSync(connections, [...HEADER, dayBefore, ...allowed, ''].join('\r\n'));
     const day = ['daily', connections, '--tz', 'UTC', '--date', '2026-11-20'];
-    expect(runCli([...day, '-o', 'text'], wide).stdout).toMatch(/new sources +203\.0\.113\.50: 2 connections/);
-    expect(runCli(day).stdout).toContain('- **new ports:** 3389/tcp Remote Desktop (RDP): 2 connections');
-    expect(runCli([...day, '--lang', 'zh', '-o', 'text'], wide).stdout).toContain('203.0.113.50：2 个连接');
+    expect(dailyAs(day, 'text', { width: 250 })).toMatch(/new sources +203\.0\.113\.50: 2 connections/);
+    expect(dailyAs(day, 'markdown')).toContain('- **new ports:** 3389/tcp Remote Desktop (RDP): 2 connections');
+    expect(dailyAs([...day, '--lang', 'zh'], 'text', { width: 250 })).toContain('203.0.113.50：2 个连接');
     const both = join(dir, 'both.log');
     writeFileSync(both, [...HEADER, dayBefore, ...allowed, ROWS[8]!, ''].join('\r\n'));
-    const html = runCli(['daily', both, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'html']).stdout;
+    const html = dailyAs(['daily', both, '--tz', 'UTC', '--date', '2026-11-20'], 'html');
     expect(html).toContain('<span class="ip">203.0.113.50</span>: 2 records');
   });
 });
@@ -128,7 +129,7 @@ describe("daily's new sources and ports say what their numbers count", () => {
 describe('CSV: a connections column beside packets, in both tables', () => {
   const row = (csv: string, start: string): string[] => csv.split('\r\n').find((l) => l.startsWith(start))!.split(',');
   it('sources: how many of a source\'s packets are connection rows (last column, so old columns keep their places)', () => {
-    const csv = runCli([log, '--tz', 'UTC', '-o', 'csv']).stdout;
+    const csv = reportAs([log, '--tz', 'UTC'], 'csv');
     const head = csv.split('\r\n')[0]!.split(',');
     expect(head.slice(0, 6)).toEqual(['rank', 'ip', 'score', 'severity', 'events', 'packets']);
     expect(head.at(-1)).toBe('connections');
@@ -142,35 +143,35 @@ describe('CSV: a connections column beside packets, in both tables', () => {
   it('ports: of a port\'s count, the connections let in (a log of ALLOW rows: every probe one); blocked packets none', () => {
     const allowed = join(tempDir(), 'allow.log');
     writeFileSync(allowed, [...HEADER, ...ROWS.filter((r) => r.includes(' ALLOW ') && r.endsWith('RECEIVE')), ''].join('\r\n'));
-    const csv = runCli([allowed, '--tz', 'UTC', '-o', 'csv', '--csv-table', 'ports']).stdout;
+    const csv = reportAs([allowed, '--tz', 'UTC'], 'csv', { csvTable: 'ports' });
     expect(csv.split('\r\n')[0]).toBe('proto,port,packets,share,known_as,sources,connections');
     expect(row(csv, 'tcp,3389,')).toEqual(['tcp', '3389', '2', '0.6667', expect.any(String), '1', '2']);
     expect(row(csv, 'tcp,8080,').at(-1)).toBe('1');
-    const json = JSON.parse(runCli([allowed, '--tz', 'UTC', '-o', 'json']).stdout) as { topPorts: { port: number; connections: number }[] };
+    const json = JSON.parse(runCliShared([allowed, '--tz', 'UTC', '-o', 'json']).stdout) as { topPorts: { port: number; connections: number }[] };
     expect(json.topPorts.find((p) => p.port === 3389)?.connections).toBe(2);
-    expect(row(runCli([log, '--tz', 'UTC', '-o', 'csv', '--csv-table', 'ports']).stdout, 'tcp,445,').at(-1)).toBe('0');
+    expect(row(reportAs([log, '--tz', 'UTC'], 'csv', { csvTable: 'ports' }), 'tcp,445,').at(-1)).toBe('0');
   });
 });
 
 describe('the corpus', () => {
   it('plaso: a source of DROP packets and CLOSE rows is said as both', () => {
-    const out = flat(runCli([join(corpus, 'plaso_windows_firewall.log'), '--tz', 'UTC'], wide).stdout);
+    const out = flat(reportAs([join(corpus, 'plaso_windows_firewall.log'), '--tz', 'UTC'], 'text', { width: 250 }));
     expect(out).toContain('8 packets and 3 connections; 3 of these 11 to 137/udp, 138/udp, 2234/udp');
     expect(out).not.toContain('11 packets');
   });
 
   it('balaji: a log of ALLOW rows only ranks nobody, and its table of sources counts connections', () => {
-    const out = runCli([join(corpus, 'balaji6894-copilot_pfirewall-pid-nul.log'), '--tz', 'UTC'], wide).stdout;
+    const out = reportAs([join(corpus, 'balaji6894-copilot_pfirewall-pid-nul.log'), '--tz', 'UTC'], 'text', { width: 250 });
     expect(out).toContain('Top sources by connections');
     expect(out).toMatch(/│ # │ source +│ connections │/);
-    const zh = runCli([join(corpus, 'balaji6894-copilot_pfirewall-pid-nul.log'), '--tz', 'UTC', '--lang', 'zh'], wide).stdout;
+    const zh = reportAs([join(corpus, 'balaji6894-copilot_pfirewall-pid-nul.log'), '--tz', 'UTC', '--lang', 'zh'], 'text', { width: 250 });
     expect(zh).toContain('按连接数排列的主要来源');
   });
 
   it('an iptables log reads as before', () => {
-    const out = runCli([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC', '-o', 'html']).stdout;
+    const out = reportAs([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC'], 'html');
     expect(out).toContain('Packets per hour of the day');
-    expect(runCli([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC'], wide).stdout).toMatch(/│ interpretation +│ sev +│ packets +│/);
+    expect(reportAs([join(repoRoot, 'samples/ufw.log'), '--tz', 'UTC'], 'text', { width: 250 })).toMatch(/│ interpretation +│ sev +│ packets +│/);
   });
 });
 
@@ -206,37 +207,37 @@ describe('a table heads its counts by the rows it lists', () => {
 
   it('mixed log: the ranked sources (all DROP senders) are packets in HTML; interpretations of DROP rows only are packets', () => {
     // The third source ranked, this side's, has only its CLOSE row: both kinds in all three.
-    const html = runCliShared([mixed, '--tz', 'UTC', '-o', 'html']).stdout;
+    const html = reportAs([mixed, '--tz', 'UTC'], 'html');
     expect(heads(html)[0]).toBe('|#|source|severity|score|records|ports|hosts|seen|why');
-    expect(heads(runCli([mixed, '--tz', 'UTC', '--top', '2', '-o', 'html']).stdout)[0]).toBe('|#|source|severity|score|packets|ports|hosts|seen|why');
+    expect(heads(reportAs([mixed, '--tz', 'UTC', '--top', '2'], 'html'))[0]).toBe('|#|source|severity|score|packets|ports|hosts|seen|why');
     // The CLOSE row's session-close beside a DROP row's trojan: both kinds.
     expect(heads(html).at(-1)).toBe('|interpretation|severity|records|sources|e.g. from|meaning');
     const sev1 = ['--tz', 'UTC', '--min-severity', '1'];
-    expect(heads(runCli([mixed, ...sev1, '-o', 'html']).stdout).at(-1)).toBe('|interpretation|severity|packets|sources|e.g. from|meaning');
-    expect(runCli([mixed, ...sev1], wide).stdout).toMatch(/│ interpretation +│ sev +│ packets +│ sources +│/);
-    expect(runCli([mixed, ...sev1, '-o', 'md']).stdout).toContain('| interpretation | sev | packets | sources |');
-    expect(runCli([mixed, ...sev1, '--lang', 'zh'], wide).stdout).toMatch(/│ 解读 +│ 严重度 +│ 包数 +│/);
-    const daily = runCli(['daily', mixed, '--tz', 'UTC', '--date', '2026-11-20', '--top', '2', '-o', 'html']).stdout;
+    expect(heads(reportAs([mixed, ...sev1], 'html')).at(-1)).toBe('|interpretation|severity|packets|sources|e.g. from|meaning');
+    expect(reportAs([mixed, ...sev1], 'text', { width: 250 })).toMatch(/│ interpretation +│ sev +│ packets +│ sources +│/);
+    expect(reportAs([mixed, ...sev1], 'markdown')).toContain('| interpretation | sev | packets | sources |');
+    expect(reportAs([mixed, ...sev1, '--lang', 'zh'], 'text', { width: 250 })).toMatch(/│ 解读 +│ 严重度 +│ 包数 +│/);
+    const daily = dailyAs(['daily', mixed, '--tz', 'UTC', '--date', '2026-11-20', '--top', '2'], 'html');
     expect(heads(daily)).toContain('|#|source|severity|score|packets|ports|hosts|seen|why');
   });
 
   it('a log of connection rows only: its "logged as" tables count connections (report HTML, daily HTML and Markdown)', () => {
-    expect(heads(runCli([connectionsOnly, '--tz', 'UTC', '-o', 'html']).stdout)).toContain('|logged as|connections|share');
+    expect(heads(reportAs([connectionsOnly, '--tz', 'UTC'], 'html'))).toContain('|logged as|connections|share');
     const day = ['daily', connectionsOnly, '--tz', 'UTC', '--date', '2026-11-20'];
-    expect(heads(runCli([...day, '-o', 'html']).stdout)).toContain('|logged as|connections|share');
-    expect(runCli(day).stdout).toContain('| logged as | connections |');
-    expect(runCli([...day, '--lang', 'zh']).stdout).toContain('| 记录为 | 连接数 |');
+    expect(heads(dailyAs(day, 'html'))).toContain('|logged as|connections|share');
+    expect(dailyAs(day, 'markdown')).toContain('| logged as | connections |');
+    expect(dailyAs([...day, '--lang', 'zh'], 'markdown')).toContain('| 记录为 | 连接数 |');
     // The mixed log's rows are both kinds.
-    expect(heads(runCliShared([mixed, '--tz', 'UTC', '-o', 'html']).stdout)).toContain('|logged as|records|share');
+    expect(heads(reportAs([mixed, '--tz', 'UTC'], 'html'))).toContain('|logged as|records|share');
   });
 
   it('a log of DROP rows only says packets everywhere', () => {
     const all = [
-      runCli([packetsOnly, '--tz', 'UTC'], wide).stdout,
-      runCli([packetsOnly, '--tz', 'UTC', '-o', 'md']).stdout,
-      runCli([packetsOnly, '--tz', 'UTC', '-o', 'html']).stdout,
-      runCli(['daily', packetsOnly, '--tz', 'UTC', '--date', '2026-11-20']).stdout,
-      runCli(['daily', packetsOnly, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'html']).stdout,
+      reportAs([packetsOnly, '--tz', 'UTC'], 'text', { width: 250 }),
+      reportAs([packetsOnly, '--tz', 'UTC'], 'markdown'),
+      reportAs([packetsOnly, '--tz', 'UTC'], 'html'),
+      dailyAs(['daily', packetsOnly, '--tz', 'UTC', '--date', '2026-11-20'], 'markdown'),
+      dailyAs(['daily', packetsOnly, '--tz', 'UTC', '--date', '2026-11-20'], 'html'),
     ].join('\n');
     // The header's "records:" labels the lines and events read (HTML, Markdown), not a count of packets.
     expect(all.replaceAll('<li>records: ', '<li>').replaceAll('**records:**', '').match(/.{80}(?:records|connections).{20}/is)?.[0]).toBeUndefined();
@@ -250,25 +251,25 @@ describe('a table heads its counts by the rows it lists', () => {
       '2026-11-20 10:12:00 DROP ICMP 198.51.100.8 192.168.1.35 - - 60 - - - - 8 0 - RECEIVE',
       '2026-11-20 10:13:00 DROP ICMP 198.51.100.9 192.168.1.35 - - 60 - - - - 8 0 - RECEIVE',
     ]);
-    const text = runCli([log, '--tz', 'UTC'], wide).stdout;
+    const text = reportAs([log, '--tz', 'UTC'], 'text', { width: 250 });
     // The probes are of both kinds; every probe with a port is a connection let in.
     expect(text).toMatch(/^probes +2 packets and 3 connections to 2 ports$/m);
     expect(text).toContain('Top destination ports (3 connections with a port)');
     expect(text).toMatch(/│ port +│ connections +│ sources +│ share +│/);
-    expect(runCli([log, '--tz', 'UTC', '--lang', 'zh'], wide).stdout).toMatch(/│ 端口 +│ 连接数 +│/);
-    const md = runCli([log, '--tz', 'UTC', '-o', 'md']).stdout;
+    expect(reportAs([log, '--tz', 'UTC', '--lang', 'zh'], 'text', { width: 250 })).toMatch(/│ 端口 +│ 连接数 +│/);
+    const md = reportAs([log, '--tz', 'UTC'], 'markdown');
     expect(md).toContain('### Top destination ports (3 connections with a port)');
     expect(md).toContain('| port | connections | sources | share | known as |');
-    expect(heads(runCliShared([log, '--tz', 'UTC', '-o', 'html']).stdout)).toContain('|port|connections|sources|share|known as');
-    expect(heads(runCli(['daily', log, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'html']).stdout)).toContain('|port|connections|sources|share|known as');
+    expect(heads(reportAs([log, '--tz', 'UTC'], 'html'))).toContain('|port|connections|sources|share|known as');
+    expect(heads(dailyAs(['daily', log, '--tz', 'UTC', '--date', '2026-11-20'], 'html'))).toContain('|port|connections|sources|share|known as');
     const doc = JSON.parse(runCliShared([log, '--tz', 'UTC', '-o', 'json']).stdout) as { topPortsPackets: number; topPortsConnections: number };
     expect(doc).toMatchObject({ topPortsPackets: 3, topPortsConnections: 3 });
     // With a DROP to a port the table counts blocked packets only: packets, whatever else the probes are.
     const dropped = write('icmp-drop.log', [...ROWS.slice(0, 4), '2026-11-20 10:12:00 DROP ICMP 198.51.100.8 192.168.1.35 - - 60 - - - - 8 0 - RECEIVE']);
-    const out = runCli([dropped, '--tz', 'UTC'], wide).stdout;
+    const out = reportAs([dropped, '--tz', 'UTC'], 'text', { width: 250 });
     expect(out).toContain('Top probed ports (dropped or rejected: 1 packet with a port)');
     expect(out).toMatch(/│ port +│ packets +│ sources +│ share +│/);
-    expect((JSON.parse(runCli([dropped, '--tz', 'UTC', '-o', 'json']).stdout) as { topPortsConnections: number }).topPortsConnections).toBe(0);
+    expect((JSON.parse(runCliShared([dropped, '--tz', 'UTC', '-o', 'json']).stdout) as { topPortsConnections: number }).topPortsConnections).toBe(0);
   });
 
   it('none ranked: the busiest sources are headed by their own rows, not the whole log', () => {
@@ -279,10 +280,10 @@ describe('a table heads its counts by the rows it lists', () => {
       '2026-11-20 10:32:05 ALLOW TCP 192.168.1.35 192.0.2.80 55002 443 0 - 0 0 0 - - - SEND',
       '2026-11-20 10:40:00 DROP TCP 127.0.0.1 127.0.0.1 55003 443 52 S 1 0 64240 - - - SEND',
     ]);
-    const one = runCli([log, '--tz', 'UTC', '--top', '1'], wide).stdout;
+    const one = reportAs([log, '--tz', 'UTC', '--top', '1'], 'text', { width: 250 });
     expect(one).toContain('Top sources by connections');
     expect(one).toMatch(/│ # │ source +│ connections │/);
-    const both = runCli([log, '--tz', 'UTC'], wide).stdout;
+    const both = reportAs([log, '--tz', 'UTC'], 'text', { width: 250 });
     expect(both).toContain('Top sources by records');
     const doc = JSON.parse(runCliShared([log, '--tz', 'UTC', '-o', 'json']).stdout) as { topSources: { ip: string; packets: number; connections: number }[] };
     expect(doc.topSources).toEqual([
@@ -311,18 +312,18 @@ describe("a Windows log's replies: ALLOW rows read as a server's reply are said 
   });
 
   it('the not-probes line and the why lines (text en and zh, Markdown), JSON and daily', () => {
-    const out = runCli([replies, '--tz', 'UTC'], wide).stdout;
+    const out = reportAs([replies, '--tz', 'UTC'], 'text', { width: 250 });
     expect(out).toMatch(/^not probes +2 replies to its connections · 3 server ends of its connections$/m);
     expect(out).toContain('│ DNS server replies (1 packet and 2 connections to client ports) ');
     // Its one connection record is the echo reply's, to no port: the DNS reply is a packet.
     expect(out).toContain('│ DNS server replies (1 packet to client ports), 1 ICMP echo/query reply ');
-    const zh = runCli([replies, '--tz', 'UTC', '--lang', 'zh'], wide).stdout;
+    const zh = reportAs([replies, '--tz', 'UTC', '--lang', 'zh'], 'text', { width: 250 });
     expect(zh).toMatch(/^非探测 +2 个是对本方连接的回复 · 3 个是本方连接的服务端记录$/m);
     expect(zh).toContain('DNS 服务器回复（1 个包和 2 个连接发往客户端端口）');
-    expect(runCli([replies, '--tz', 'UTC', '-o', 'md']).stdout).toContain('| DNS server replies (1 packet and 2 connections to client ports) |');
+    expect(reportAs([replies, '--tz', 'UTC'], 'markdown')).toContain('| DNS server replies (1 packet and 2 connections to client ports) |');
     const doc = JSON.parse(runCliShared([replies, '--tz', 'UTC', '-o', 'json']).stdout) as { probes: Record<string, number> };
     expect(doc.probes).toMatchObject({ replies: 5, replyConnections: 3, connections: 0 });
-    const day = JSON.parse(runCli(['daily', replies, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'json']).stdout) as { headline: Record<string, number> };
+    const day = JSON.parse(runCliShared(['daily', replies, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'json']).stdout) as { headline: Record<string, number> };
     expect(day.headline).toMatchObject({ replies: 5, replyConnections: 3 });
   });
 
@@ -330,7 +331,7 @@ describe("a Windows log's replies: ALLOW rows read as a server's reply are said 
     const plaso = join(corpus, 'plaso_windows_firewall.log');
     const doc = JSON.parse(runCliShared([plaso, '--tz', 'UTC', '-o', 'json']).stdout) as { probes: Record<string, number> };
     expect(doc.probes).toMatchObject({ replies: 4, replyConnections: 0 });
-    const out = runCli([plaso, '--tz', 'UTC'], wide).stdout;
+    const out = reportAs([plaso, '--tz', 'UTC'], 'text', { width: 250 });
     expect(out).toContain(' · 4 replies to its connections');
     expect(out).not.toContain('server end');
   });

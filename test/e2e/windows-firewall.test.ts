@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ndjson, repoRoot, runCli, runCliShared, tempDir } from '../helpers/cli.js';
+import { dailyAs, reportAs } from '../helpers/views.js';
 
 const corpus = join(repoRoot, '../shared/corpus/windows-firewall');
 const BALAJI = join(corpus, 'balaji6894-copilot_pfirewall-pid-nul.log');
@@ -92,12 +93,12 @@ describe('windows-firewall: a CLOSE whose OPEN rotated away', () => {
     const events = ndjson(runCli(['events', f, '--tz', 'UTC']).stdout);
     expect(events.map((e) => e.direction)).toEqual([null, null, null]);
     for (const threads of ['1', '2']) {
-      const doc = JSON.parse(runCli([f, '-o', 'json', '--tz', 'UTC', '--threads', threads]).stdout) as Doc;
+      const doc = JSON.parse(runCliShared([f, '-o', 'json', '--tz', 'UTC', '--threads', threads]).stdout) as Doc;
       // Before: a CLOSE to Sub-7's port read as this host's own connection, an outbound-malware finding.
       expect(doc.sources.flatMap((s) => s.findings.map((x) => x.id)).filter((id) => id !== 'late-packets')).toEqual([]);
       for (const s of doc.sources) expect(s.score).toBeLessThan(5);
     }
-    const text = runCli([f, '--tz', 'UTC'], { env: { COLUMNS: '200' } }).stdout;
+    const text = reportAs([f, '--tz', 'UTC'], 'text', { width: 200 });
     expect(text).not.toContain('outbound');
     expect(text).toMatch(/not probes +3 [a-z ]+ already under way/);
   });
@@ -140,7 +141,7 @@ describe('windows-firewall: the repeated autumn hour split across a rotation', (
     // The same as the two files joined into one.
     const joined = write('joined.log', [...HEADER_17, ...older, ...newer].join('\r\n') + '\r\n');
     expect(times([joined])).toEqual(want);
-    const doc = JSON.parse(runCli(['--tz', 'Europe/Berlin', '-o', 'json', '--threads', '2', live, old]).stdout) as { span: { first: string; last: string } };
+    const doc = JSON.parse(runCliShared(['--tz', 'Europe/Berlin', '-o', 'json', '--threads', '2', live, old]).stdout) as { span: { first: string; last: string } };
     expect(doc.span).toMatchObject({ first: want[0], last: want[4] });
   });
 
@@ -163,28 +164,28 @@ describe('windows-firewall: ALLOW rows are connections, not packets', () => {
       expect(text).toMatch(/not probes +136 connections from this side · 30 packets of LAN broadcast chatter/);
       expect(text).not.toContain('packets sent from this side');
     }
-    const zh = runCli([sample, '--tz', 'UTC', '--lang', 'zh'], { env: { COLUMNS: '200' } }).stdout;
+    const zh = reportAs([sample, '--tz', 'UTC', '--lang', 'zh'], 'text', { width: 200 });
     expect(zh).toContain('305 个事件（168 个包，136 个连接）');
     expect(zh).toContain('本方发起的 136 个连接');
   });
 
   it('JSON keeps packets as it was and adds how many of them are connection records', () => {
-    const doc = JSON.parse(runCli([sample, '--tz', 'UTC', '-o', 'json']).stdout) as { totals: Record<string, number>; probes: Record<string, number> };
+    const doc = JSON.parse(runCliShared([sample, '--tz', 'UTC', '-o', 'json']).stdout) as { totals: Record<string, number>; probes: Record<string, number> };
     expect(doc.totals).toMatchObject({ events: 305, packets: 304, connections: 136 });
     expect(doc.probes).toMatchObject({ own: 136, ownConnections: 136, late: 0, lateConnections: 0 });
   });
 
   it('daily says records where DROP packets and ALLOW connections are counted together', () => {
-    const out = runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20']).stdout;
+    const out = dailyAs(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20'], 'markdown');
     expect(out).toContain('**blocked:** 168 (55% of 304 records logged: 168 packets, 136 connections) · allowed 136 (45%)');
-    expect(runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'text'], { env: { COLUMNS: '200' } }).stdout).toMatch(
+    expect(dailyAs(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20'], 'text', { width: 200 })).toMatch(
       /^blocked +168 \(55% of 304 records logged: 168 packets, 136 connections\) · allowed 136 \(45%\)$/m,
     );
     expect(out).toContain('**not probes:** 136 connections from this side · 30 packets of LAN broadcast chatter');
     expect(out).toContain('| logged as | records |');
-    const json = JSON.parse(runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'json']).stdout) as { headline: Record<string, number> };
+    const json = JSON.parse(runCliShared(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20', '-o', 'json']).stdout) as { headline: Record<string, number> };
     expect(json.headline).toMatchObject({ packets: 304, connections: 136, own: 136, ownConnections: 136 });
-    const zh = runCli(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20', '--lang', 'zh']).stdout;
+    const zh = dailyAs(['daily', sample, '--tz', 'UTC', '--date', '2026-11-20', '--lang', 'zh'], 'markdown');
     expect(zh).toContain('本方发起的 136 个连接');
     expect(zh).toContain('168（占所记录 304 条记录的 55%：168 个包，136 个连接）');
   });
@@ -207,10 +208,10 @@ describe('windows-firewall: ALLOW rows are connections, not packets', () => {
 
   it('a log without connection rows reads as before', () => {
     const ufw = join(repoRoot, 'samples/ufw.log');
-    const text = runCli([ufw, '--tz', 'UTC'], { env: { COLUMNS: '200' } }).stdout;
+    const text = reportAs([ufw, '--tz', 'UTC'], 'text', { width: 200 });
     expect(text).not.toContain('connections)');
     expect(text).toContain('packets sent from this side');
-    expect((JSON.parse(runCli([ufw, '--tz', 'UTC', '-o', 'json']).stdout) as { totals: Record<string, number> }).totals.connections).toBe(0);
+    expect((JSON.parse(runCliShared([ufw, '--tz', 'UTC', '-o', 'json']).stdout) as { totals: Record<string, number> }).totals.connections).toBe(0);
   });
 });
 
@@ -234,7 +235,7 @@ describe('windows-firewall: check and a log whose #Fields header changes mid-fil
     // The skipped headers are two kinds, each with its own example.
     expect(r.stdout).toContain('1 × header: #Fields (17 fields)');
     expect(r.stdout).toContain('1 × header: #Fields (18 fields)');
-    const doc = JSON.parse(runCli(['check', f, '--tz', 'UTC', '-o', 'json']).stdout) as { inputs: { fieldHeaders: unknown }[] };
+    const doc = JSON.parse(runCliShared(['check', f, '--tz', 'UTC', '-o', 'json']).stdout) as { inputs: { fieldHeaders: unknown }[] };
     expect(doc.inputs[0]!.fieldHeaders).toEqual([
       { fields: 17, added: [], removed: [], headers: 1, firstLine: 4, lines: 3, malformed: 0 },
       { fields: 18, added: ['pid'], removed: [], headers: 1, firstLine: 11, lines: 6, malformed: 1 },
@@ -268,7 +269,7 @@ describe('windows-firewall: outbound findings name the process', () => {
     for (const threads of ['1', '2']) {
       const r = runCli([f, '--threads', threads], { env: { COLUMNS: '200' } });
       expect(r.stdout).toContain('blocked going out: direct mail (25/tcp), logged with pid 10452');
-      const doc = JSON.parse(runCli([f, '-o', 'json', '--threads', threads]).stdout) as { sources: { findings: { id: string; evidence: { pids: number[] } }[] }[] };
+      const doc = JSON.parse(runCliShared([f, '-o', 'json', '--threads', threads]).stdout) as { sources: { findings: { id: string; evidence: { pids: number[] } }[] }[] };
       expect(doc.sources[0]!.findings).toMatchObject([{ id: 'outbound-blocked', evidence: { pids: [10452] } }]);
     }
   });
@@ -319,14 +320,14 @@ describe('windows-firewall: UTF-16 (Get-Content pfirewall.log > fw.log in Window
     const f = write('utf16le-report.log', utf16('le'));
     const note = `decoded: ${f} is UTF-16LE text with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File)`;
     const flat = (s: string): string => s.replace(/\s+/g, ' ');
-    expect(flat(runCli([f]).stdout)).toContain(note);
-    expect(runCli([f, '-o', 'md']).stdout).toContain(`- **decoded:** ${f} is UTF-16LE text with a byte-order mark`);
-    expect(runCli([f, '-o', 'html']).stdout).toContain(`<p class="note">decoded: <code>${f}</code> is UTF-16LE text with a byte-order mark`);
-    expect(flat(runCli([f, '--lang', 'zh']).stdout)).toContain(`已解码：${f} 是带字节序标记的 UTF-16LE 文本`);
-    const doc = JSON.parse(runCli([f, '-o', 'json']).stdout) as { inputs: { encoding: string | null }[] };
+    expect(flat(reportAs([f], 'text'))).toContain(note);
+    expect(reportAs([f], 'markdown')).toContain(`- **decoded:** ${f} is UTF-16LE text with a byte-order mark`);
+    expect(reportAs([f], 'html')).toContain(`<p class="note">decoded: <code>${f}</code> is UTF-16LE text with a byte-order mark`);
+    expect(flat(reportAs([f, '--lang', 'zh'], 'text'))).toContain(`已解码：${f} 是带字节序标记的 UTF-16LE 文本`);
+    const doc = JSON.parse(runCliShared([f, '-o', 'json']).stdout) as { inputs: { encoding: string | null }[] };
     expect(doc.inputs[0]!.encoding).toBe('UTF-16LE');
-    expect(runCli([sample]).stdout).not.toContain('decoded');
-    expect((JSON.parse(runCli([sample, '-o', 'json']).stdout) as { inputs: { encoding: string | null }[] }).inputs[0]!.encoding).toBeNull();
+    expect(reportAs([sample], 'text')).not.toContain('decoded');
+    expect((JSON.parse(runCliShared([sample, '-o', 'json']).stdout) as { inputs: { encoding: string | null }[] }).inputs[0]!.encoding).toBeNull();
   });
 
   it('without one it is skipped with the hint (exit 3), and neither check nor the report names a format for it', () => {
@@ -337,7 +338,7 @@ describe('windows-firewall: UTF-16 (Get-Content pfirewall.log > fw.log in Window
     const check = runCli(['check', f]).stdout;
     expect(check).toContain('format     no format: nothing was read');
     expect(check).not.toContain('iptables');
-    const doc = JSON.parse(runCli([f, '-o', 'json']).stdout) as { inputs: { format: string | null; formatBy: string | null }[] };
+    const doc = JSON.parse(runCliShared([f, '-o', 'json']).stdout) as { inputs: { format: string | null; formatBy: string | null }[] };
     expect(doc.inputs[0]).toMatchObject({ format: null, formatBy: null });
   });
 });

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ndjson, runCli, runCliShared, spawnCli, tempDir } from '../helpers/cli.js';
+import { dailyAs, reportAs } from '../helpers/views.js';
 import { startFakeDns, type FakeDns } from '../helpers/fake-dns.js';
 import { makeGeoDir } from '../helpers/geo-fixture.js';
 
@@ -58,11 +59,11 @@ describe('--geoip', () => {
     expect(r.stdout).toMatch(/NL AS64500/);
     expect(r.stdout).toMatch(/countries +NL/);
     expect(r.stdout).not.toContain('\u001b');
-    const md = runCli([SAMPLE, '--geoip', geo, '-o', 'markdown', '--top', '40']).stdout;
+    const md = reportAs([SAMPLE, '--geoip', geo, '--top', '40'], 'markdown');
     expect(md).toContain('| country | network |');
     expect(md).toContain('AS64501 =HYPERLINK');
     expect(md).not.toContain('\u001b');
-    const html = runCli([SAMPLE, '--geoip', geo, '-o', 'html', '--top', '40']).stdout;
+    const html = reportAs([SAMPLE, '--geoip', geo, '--top', '40'], 'html');
     expect(html).toContain('<h2>Top countries</h2>');
     expect(html).toContain('<div class="muted">NL · AS64500 Example Hosting B.V.</div>');
     expect(html).toContain('AS64501 =HYPERLINK(&quot;');
@@ -83,28 +84,27 @@ describe('--geoip', () => {
 
   test('daily: top countries and networks in every format', () => {
     const args = ['daily', SAMPLE, '--date', '2026-11-20', '--tz', 'UTC', '--geoip', geo];
-    expect(runCli([...args, '-o', 'text']).stdout).toMatch(/countries +NL/);
-    expect(runCli([...args, '-o', 'markdown']).stdout).toContain('**Top countries:**');
-    const html = runCli([...args, '-o', 'html']).stdout;
+    expect(dailyAs(args, 'text')).toMatch(/countries +NL/);
+    expect(dailyAs(args, 'markdown')).toContain('**Top countries:**');
+    const html = dailyAs(args, 'html');
     expect(html).toContain('<h2>Top countries</h2>');
     expect(html).not.toContain('=HYPERLINK("');
-    const json = JSON.parse(runCli([...args, '-o', 'json']).stdout) as { report: Doc };
+    const json = JSON.parse(runCliShared([...args, '-o', 'json']).stdout) as { report: Doc };
     expect(json.report.topCountries!.length).toBeGreaterThan(0);
   });
 
   test('the countries and networks say what they count: packets and sources, in text, Markdown and HTML, en and zh', () => {
-    const wide = { env: { COLUMNS: '400' } };
-    const text = runCli([SAMPLE, '--tz', 'UTC', '--geoip', geo], wide).stdout;
+    const text = reportAs([SAMPLE, '--tz', 'UTC', '--geoip', geo], 'text', { width: 400 });
     expect(text).toMatch(/^countries +NL: 416 packets, 60 sources · US: 102 packets, 59 sources · CN: 60 packets, 28 sources · JP: 2 packets, 2 sources$/m);
     expect(text).toMatch(/^networks +AS64500 Example Hosting B\.V\.: 416 packets, 60 sources · /m);
     expect(text).toContain(' · AS64502 Doc Net: 2 packets, 2 sources');
-    const zh = runCli([SAMPLE, '--tz', 'UTC', '--geoip', geo, '--lang', 'zh'], wide).stdout;
+    const zh = reportAs([SAMPLE, '--tz', 'UTC', '--geoip', geo, '--lang', 'zh'], 'text', { width: 400 });
     expect(zh).toMatch(/^国家\/地区 +NL：416 个包，60 个来源 · US：102 个包，59 个来源/m);
     expect(zh).toContain('AS64502 Doc Net：2 个包，2 个来源');
-    const md = runCli([SAMPLE, '--tz', 'UTC', '--geoip', geo, '-o', 'md']).stdout;
+    const md = reportAs([SAMPLE, '--tz', 'UTC', '--geoip', geo], 'markdown');
     expect(md).toContain('**Top countries:** NL (Netherlands): 416 packets, 60 sources · US (United States): 102 packets, 59 sources');
     expect(md).toContain('AS64502 Doc Net: 2 packets, 2 sources');
-    const html = runCli([SAMPLE, '--tz', 'UTC', '--geoip', geo, '-o', 'html']).stdout;
+    const html = reportAs([SAMPLE, '--tz', 'UTC', '--geoip', geo], 'html');
     expect(html).toContain('<li>NL Netherlands: 416 packets, 60 sources</li>');
     // JSON keeps its numbers.
     const doc = JSON.parse(runCli([SAMPLE, '--tz', 'UTC', '--geoip', geo, '-o', 'json']).stdout) as Doc;
@@ -112,7 +112,6 @@ describe('--geoip', () => {
   });
 
   test("a Windows log's countries count its DROP rows as packets, its connection rows as connections", () => {
-    const wide = { env: { COLUMNS: '400' } };
     const header = '#Version: 1.5\n#Software: Microsoft Windows Firewall\n#Time Format: Local\n#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path\n\n';
     const log = join(tmp, 'geo-pfirewall.log');
     writeFileSync(
@@ -128,11 +127,11 @@ describe('--geoip', () => {
         ].join('\n') +
         '\n',
     );
-    const text = runCli([log, '--tz', 'UTC', '--geoip', geo], wide).stdout;
+    const text = reportAs([log, '--tz', 'UTC', '--geoip', geo], 'text', { width: 400 });
     expect(text).toContain('NL: 2 packets, 2 sources');
     expect(text).toContain('CN: 1 connection, 1 source');
     expect(text).toContain('US: 1 packet and 1 connection, 1 source');
-    expect(runCli([log, '--tz', 'UTC', '--geoip', geo, '--lang', 'zh'], wide).stdout).toContain('US：1 个包和 1 个连接，1 个来源');
+    expect(reportAs([log, '--tz', 'UTC', '--geoip', geo, '--lang', 'zh'], 'text', { width: 400 })).toContain('US：1 个包和 1 个连接，1 个来源');
   });
 
   test('a bad directory is a usage error (exit 2)', () => {
@@ -147,7 +146,7 @@ describe('--os-hint', () => {
     const doc = JSON.parse(runCli([SAMPLE, '-o', 'json', '--os-hint']).stdout) as Doc;
     expect(doc.sources.every((s) => 'osHint' in s)).toBe(true);
     expect(doc.sources.some((s) => s.osHint && /^likely /.test(s.osHint.text))).toBe(true);
-    expect(runCli([SAMPLE, '--os-hint']).stdout).toMatch(/likely [A-Za-z]/);
+    expect(reportAs([SAMPLE, '--os-hint'], 'text')).toMatch(/likely [A-Za-z]/);
   });
 });
 
@@ -158,7 +157,7 @@ describe('--ignore', () => {
     const doc = JSON.parse(runCli([SAMPLE, '-o', 'json', '--ignore', file]).stdout) as Doc;
     expect(doc.totals.ignored).toBeGreaterThan(300);
     expect(doc.sources.map((s) => s.ip)).not.toContain('198.51.100.77');
-    expect(runCli([SAMPLE, '--ignore', file]).stdout).toMatch(/ignored +\d+ events matched the --ignore list/);
+    expect(reportAs([SAMPLE, '--ignore', file], 'text')).toMatch(/ignored +\d+ events matched the --ignore list/);
     const events = ndjson(runCli(['events', SAMPLE, '--ignore', file]).stdout);
     expect(events.some((e) => (e.src as { ip: string }).ip === '198.51.100.77')).toBe(false);
   });
@@ -186,10 +185,10 @@ describe('--ignore', () => {
 
 describe('-o csv and -o blocklist', () => {
   test('csv: sources by default, ports with --csv-table ports', () => {
-    const src = runCli([SAMPLE, '-o', 'csv', '--top', '5']).stdout.split('\r\n');
+    const src = reportAs([SAMPLE, '--top', '5'], 'csv').split('\r\n');
     expect(src[0]).toMatch(/^rank,ip,score/);
     expect(src).toHaveLength(7);
-    expect(runCli([SAMPLE, '-o', 'csv', '--csv-table', 'ports']).stdout).toMatch(/^proto,port,packets,share,known_as,sources,connections\r\ntcp,22,59,0\.0966,SSH,31,0\r\n/);
+    expect(reportAs([SAMPLE], 'csv', { csvTable: 'ports' })).toMatch(/^proto,port,packets,share,known_as,sources,connections\r\ntcp,22,59,0\.0966,SSH,31,0\r\n/);
   });
 
   test('blocklist: every source at or above the score, not only the top N', () => {
