@@ -87,7 +87,8 @@ describe('report: the filter and "ignored" rows within the width', () => {
     writeFileSync(list, '192.0.2.0/24\n');
     return list;
   };
-  const FILTERS = ['--since', '2026-11-20', '--until', '2026-11-21 12:00', '--source', '198.51.100.0/24', '--source', '2001:db8:ffff:1234:5678:abcd:ef01:2345', '--source', '203.0.113.0/24', '--min-severity', '2'];
+  // --since within an hour of the log's first line (06:51), so no "the logs read begin only at" item joins the row.
+  const FILTERS = ['--since', '2026-11-20 06:00', '--until', '2026-11-21 12:00', '--source', '198.51.100.0/24', '--source', '2001:db8:ffff:1234:5678:abcd:ef01:2345', '--source', '203.0.113.0/24', '--min-severity', '2'];
 
   for (const columns of COLUMNS)
     for (const lang of LANGS)
@@ -101,7 +102,7 @@ describe('report: the filter and "ignored" rows within the width', () => {
     const text = report([UFW, ...BASE, ...FILTERS, '--ignore', ignore()], 65);
     const row = text.slice(text.indexOf('filter')).split('\n');
     expect(row.slice(0, 6)).toEqual([
-      'filter     since 2026-11-20 00:00:00 ·',
+      'filter     since 2026-11-20 06:00:00 ·',
       '           until 2026-11-21 12:00:00 ·',
       '           source 198.51.100.0/24,',
       '           2001:db8:ffff:1234:5678:abcd:ef01:2345/128,',
