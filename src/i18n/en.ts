@@ -921,12 +921,14 @@ export const en = {
     startsAfter: (first: string, day: string) => `the logs start after the day (first firewall record ${first}): none of it is in them; --date ${day} summarises their first day`,
     startsDuring: (first: string) => `the logs start during the day (first firewall record ${first}): the hours before are missing`,
     endsDuring: (last: string) => `the logs end during the day (last firewall record ${last}, and no file read was written after the day): the hours after are missing`,
-    /** Inputs not read to the end whose lost part may be the day's: "kern.log.2.gz (gzip data is truncated …), /var/log (is a directory)". */
-    incompleteInputs: (items: string, n: number) => `${n === 1 ? 'an input was' : `${fmtInt(n)} inputs were`} not read to the end: ${items}; the day may be incomplete`,
+    /**
+     * Inputs not read to the end whose lost part may be the day's, as the report lists them
+     * ("kern.log.2.gz: gzip data is truncated …; /var/log: is a directory", report-words.ts
+     * namedReasons): the list last, so its "; " do not run into the sentence's.
+     */
+    incompleteInputs: (items: string, n: number) => `${n === 1 ? 'an input was' : `${fmtInt(n)} inputs were`} not read to the end, the day may be incomplete: ${items}`,
     /** Inputs of which not a line was read (missing, a directory): "not read to the end" suggested a part of them was. */
-    unreadInputs: (items: string, n: number) => `${n === 1 ? 'an input was' : `${fmtInt(n)} inputs were`} not read: ${items}; the day may be incomplete`,
-    /** One item of incompleteInputs: the file and why. */
-    inputProblem: (file: string, error: string) => `${file} (${error})`,
+    unreadInputs: (items: string, n: number) => `${n === 1 ? 'an input was' : `${fmtInt(n)} inputs were`} not read, the day may be incomplete: ${items}`,
     /** Rotations there but compressed by a command that is not installed, whose lines may fall on the day (the footer says why each was skipped). */
     unreadRotation: (names: string, n: number) =>
       `${names} ${n === 1 ? 'was' : 'were'} not read (the command that unpacks ${n === 1 ? 'it' : 'them'} is not installed): the day's records in ${n === 1 ? 'it' : 'them'} are not counted`,
@@ -1235,12 +1237,12 @@ export const en = {
     dailyDate: 'the day: YYYY-MM-DD, today or yesterday, in --tz',
     dailyOutputFormat: 'text (default on a terminal; also: table), markdown (default otherwise; also: md), html or json',
     dailyOutput: 'write to <file> instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown and .json pick the format; .txt or any other extension, text',
-    dailyState: 'keep a small digest per day in DIR, so the comparison works after the logs rotated away',
+    dailyState: 'keep a small digest per day in <dir>, so the comparison works after the logs rotated away',
     dailyQuietBelow: 'print nothing on standard output when no finding of the day reaches this severity (0-5 or a name), so cron mails only a day with news; the --state digest is still kept, problems still go to stderr',
-    dailyLogDir: 'where to look when no FILE is given (default /var/log; on Windows the firewall log folder); in DIR every known log is looked for, Linux and Windows',
+    dailyLogDir: 'where to look when no log files are given (default /var/log; on Windows the firewall log folder); in <dir> every known log is looked for, Linux and Windows',
     dailyCommand: 'summarise one calendar day: headline numbers, change against the day before, top sources, ports, interpretations, hourly chart',
-    geoip: 'add country and AS of sources from MaxMind .mmdb files in DIR (GeoLite2-Country/City/ASN; docs/integrations.md)',
-    ignore: 'leave out events matching FILE: addresses/CIDRs, "port N[/proto]", "iface NAME", # comments',
+    geoip: 'add country and AS of sources from MaxMind .mmdb files in <dir> (GeoLite2-Country/City/ASN; docs/integrations.md)',
+    ignore: 'leave out events matching <file>: addresses/CIDRs, "port N[/proto]", "iface NAME", # comments',
     osHint: "guess each shown source's OS family from its first packet's TTL and TCP window (a hint, not proof)",
     resolve: 'look up PTR (reverse DNS) names of the shown sources',
     resolveTimeout: 'timeout per PTR query (default 2)',
@@ -1352,7 +1354,7 @@ export const en = {
     geoipNotDshield: '--geoip applies to -o ndjson (the DShield format has no field for it)',
     dshieldUserid: (raw: string) => `--dshield-userid: expected a number, got "${raw}"`,
     jsonNotFormat: (format: string) => `--json is -o json; it cannot be used with -o ${format}`,
-    logDirAndFiles: '--log-dir is for finding logs when no FILE is given; give one or the other',
+    logDirAndFiles: '--log-dir is for finding logs when no log files are given; give one or the other',
     explainNothing: 'explain: give at least one port, port/proto, range, address or name',
     explainEmptyStdin: 'explain: standard input had no lines to explain',
     quietNeedsText: '--quiet only applies to text output (-o ndjson prints every event)',

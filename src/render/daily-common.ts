@@ -8,7 +8,7 @@ import type { Lang } from '../knowledge/types.js';
 import { inputProblemText, messages } from '../i18n/messages.js';
 import { fmtInt, fmtPct } from '../util/number-text.js';
 import { basename } from 'node:path';
-import { countShare, logGapsText } from './report-words.js';
+import { countShare, logGapsText, namedReasons } from './report-words.js';
 import { formatClock, formatDateTime, formatDay } from './time-format.js';
 
 /**
@@ -179,7 +179,7 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
     const input = doc.report.inputs.find((x) => x.file === file);
     return (input && inputProblemText(input, lang)) ?? error;
   };
-  const listed = (is: typeof cut): string => is.map((i) => m.inputProblem(i.file, why(i.file, i.error))).join(messages(lang).listSep);
+  const listed = (is: typeof cut): string => namedReasons(is.map((i) => ({ file: i.file, reason: why(i.file, i.error) })), lang);
   const unread = cut.filter((i) => i.nothingRead);
   const part = cut.filter((i) => !i.nothingRead);
   if (unread.length > 0) notes.push(m.unreadInputs(listed(unread), unread.length));

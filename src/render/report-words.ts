@@ -86,13 +86,23 @@ export function incompleteNotes(
   const m = msg.report;
   const incomplete = inputs.filter((i) => i.incomplete);
   const named = (is: readonly ReportDoc['inputs'][number][]): string =>
-    reason === undefined ? is.map(file).join(msg.listSep) : is.map((i) => `${file(i)}${msg.colon}${reason(i)}`).join(msg.nameSep);
+    reason === undefined ? is.map(file).join(msg.listSep) : namedReasons(is.map((i) => ({ file: file(i), reason: reason(i) })), lang);
   const notes: { label: string; text: string }[] = [];
   const unread = incomplete.filter((i) => i.lines === 0);
   const cut = incomplete.filter((i) => i.lines > 0);
   if (unread.length > 0) notes.push({ label: m.md.incomplete, text: m.unread(unread.length, inputs.length, named(unread)) });
   if (cut.length > 0) notes.push({ label: m.md.incomplete, text: m.incomplete(cut.length, inputs.length, named(cut)) });
   return notes;
+}
+
+/**
+ * Inputs with why each was not read (in full): "FILE: reason", apart by "; " (zh "；"), the
+ * report's notes and daily's alike. A reason has brackets and commas of its own, which an
+ * aside "FILE (reason)" nested.
+ */
+export function namedReasons(items: readonly { file: string; reason: string }[], lang: Lang): string {
+  const msg = messages(lang);
+  return items.map((i) => `${i.file}${msg.colon}${i.reason}`).join(msg.nameSep);
 }
 
 /** Why an input was not read (in full), without its name, which the problem text of an error of old begins with. */

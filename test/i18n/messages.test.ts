@@ -135,7 +135,6 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.probes': [195, '125', 125, 51],
   'daily.incompleteInputs': ['kern.log.2.gz (gzip data is truncated), /var/log/x (is a directory)', 2],
   'daily.unreadInputs': ['/var/log/x (is a directory), gone.log (no such file)', 2],
-  'daily.inputProblem': ['kern.log.2.gz', 'gzip data is truncated'],
   'daily.basisOtherZone': ['UTC', 'Asia/Shanghai'],
   'daily.stateNotSaved': ['/var/lib/logscan', '2026-11-21', 'is a directory', '2026-11-22'],
   'daily.newerDigestKept': ['/var/lib/logscan/2026-11-20.json', 7, 6],
@@ -922,5 +921,22 @@ describe('message catalog', () => {
         expect(text).not.toContain('FILE');
       }
     }
+  });
+
+  it("zh: a scan's why line names it with its finding's label (UDP 端口扫描, 慢速端口扫描), as the port scan's does", () => {
+    const f = zh.finding;
+    expect(f.verticalScan('40', null, null)).toMatch(new RegExp(`^${f.label['vertical-scan']}：`));
+    expect(f.udpScan('20', null)).toMatch(new RegExp(`^${f.label['udp-scan']}：`));
+    expect(f.slowScan('20', '3 小时', '7')).toMatch(new RegExp(`^${f.label['slow-scan']}：`));
+  });
+
+  it('--state <dir>, --log-dir <dir>, --geoip <dir> and --ignore <file> name their value as the placeholder does, not DIR or FILE, in both languages', () => {
+    for (const help of [en.help, zh.help]) {
+      for (const [text, placeholder] of [[help.dailyState, '<dir>'], [help.dailyLogDir, '<dir>'], [help.geoip, '<dir>'], [help.ignore, '<file>']] as const) {
+        expect(text).toContain(placeholder);
+        expect(text).not.toMatch(/\b(DIR|FILE)\b/);
+      }
+    }
+    expect(en.usage.logDirAndFiles).not.toContain('FILE');
   });
 });
