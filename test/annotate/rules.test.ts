@@ -109,6 +109,8 @@ describe('annotation rules', () => {
     ['quotesDestination without icmpType', file([{ ...ok, dstPort: undefined, proto: ['icmp'], quotesDestination: true }]), /"quotesDestination" needs "icmpType"/],
     ['quotedSourceUnknown without icmpType', file([{ ...ok, dstPort: undefined, proto: ['icmp'], quotedSourceUnknown: true }]), /"quotedSourceUnknown" needs "icmpType"/],
     ['quotedSourceUnknown with quotesDestination', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpType: [3], quotedSourceUnknown: true, quotesDestination: true }]), /exclude each other/],
+    ['inside false (only true: the next rule of the id is for everything else)', file([{ ...ok, inside: false }]), /"inside" must be true/],
+    ['inside with dstAddr', file([{ ...ok, inside: true, dstAddr: 'unicast' }]), /"inside" already asks for a unicast destination/],
     ['icmpCodeNot without icmpType', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpCodeNot: [0] }]), /"icmpCodeNot" needs "icmpType"/],
     ['icmpCodeNot out of range', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpType: [8], icmpCodeNot: [256] }]), /"icmpCodeNot" must be a non-empty array of integers 0-255/],
     ['source-history without history', file([{ ...ok, kind: 'detector', detector: 'source-history', params: { windowMs: 60_000 } }]), /"history" goes with detector source-history/],
