@@ -4,11 +4,10 @@
 // browsing sixty web servers is not a sweep, and a live view of probes should not scroll
 // with it, nor with the SSDP a home router announces every few seconds.
 import type { FirewallEvent } from '../event.js';
-import { egressReason, isEgress, onThisSide, type EgressReason } from '../util/egress.js';
+import { betweenThisSide, egressReason, isEgress, type EgressReason } from '../util/egress.js';
 import { lostRecords } from '../parsers/log-gaps.js';
 import { annotationRoles } from '../annotate/roles.js';
 import { REPLY_ROLES } from '../annotate/rules.js';
-import { ADDR_UNICAST, classifyAddress } from '../annotate/address.js';
 import type { Lang } from '../knowledge/types.js';
 
 // The ids of the roles asked about for every event, read from the rules on first use.
@@ -31,15 +30,11 @@ const B_LATE = 4;
  * too) is no probe of this side, and no probe the firewall stopped.
  */
 export function isInsideTraffic(e: FirewallEvent): boolean {
-  if (e.action !== 'allow') return false;
-  const src = e.src.ip;
-  const dst = e.dst.ip;
-  if (src === null || dst === null || !onThisSide(src) || !onThisSide(dst)) return false;
   // A broadcast or multicast was aimed at a whole segment, not at a machine: LAN chatter
   // (isLanNoise), as it is when blocked, whether it arrived here or a router or bridge
   // passed it on to the next segment (an mDNS or SSDP relay): passing it on sends nothing
-  // of this side's own.
-  return classifyAddress(dst) === ADDR_UNICAST;
+  // of this side's own. betweenThisSide asks for a unicast destination.
+  return e.action === 'allow' && betweenThisSide(e);
 }
 
 /** Sent from this side: egress (util/egress.ts), or allowed between two of its machines. */

@@ -52,7 +52,7 @@ import { TracerouteSessions, type TracerouteSession } from './detectors/tracerou
 import { KbAnnotations } from './kb-annotations.js';
 import type { PortCandidates } from './port-index.js';
 import { flagBits } from '../parsers/fields.js';
-import { isEgress } from '../util/egress.js';
+import { betweenThisSide, isEgress } from '../util/egress.js';
 import { DETECTOR_PARAMS, loadAnnotationRules, type AnnotationRuleSet, type DetectorName, type DetectorParamOverrides } from './rules.js';
 
 export type { TracerouteSession } from './detectors/traceroute.js';
@@ -320,6 +320,7 @@ class AnnotatorImpl implements Annotator {
     }
     if (c.quotesDestination && !quotesDestination(e)) return false;
     if (c.quotedSourceUnknown && !quotedSourceUnknown(e)) return false;
+    if (c.inside && !betweenThisSide(e)) return false;
     if (c.ruleContains !== null) {
       const label = e.rule;
       if (label === null) return false;

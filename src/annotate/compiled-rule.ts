@@ -61,6 +61,8 @@ export interface Compiled {
   readonly icmpCodesNot: readonly number[] | null;
   readonly quotesDestination: boolean;
   readonly quotedSourceUnknown: boolean;
+  /** Both ends on this side, to a unicast address (AnnotationRule.inside). */
+  readonly inside: boolean;
   readonly flagsAny: number;
   readonly flagsAll: number;
   readonly flagsNone: number;

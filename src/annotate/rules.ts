@@ -90,6 +90,12 @@ export interface AnnotationRule {
    * an ASA's 313001 or a Windows row, or leaves its source out, as pfSense's unreachport).
    */
   readonly quotedSourceUnknown: boolean;
+  /**
+   * Both addresses on this side and the destination unicast (util/egress.ts betweenThisSide):
+   * a connection between two of this side's machines, which a port's reading says otherwise
+   * than a probe from outside (`trojan` let through to DNP3's 20000 is most likely DNP3).
+   */
+  readonly inside: boolean;
   readonly tcpFlagsAny: readonly string[] | null;
   readonly tcpFlagsAll: readonly string[] | null;
   readonly tcpFlagsNone: readonly string[] | null;
@@ -141,7 +147,7 @@ const ICMP_PROTOS = ['icmp', 'icmpv6', '1', '58'];
 const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
 const RULE_KEYS = new Set([
   'id', 'name', 'kind', 'severity', 'severityMax', 'role', 'label', 'ref', 'text', 'alsoText', 'when', 'proto', 'dstPort', 'dstPortNot', 'srcPort', 'dstAddr',
-  'direction', 'action', 'icmpType', 'icmpCodeNot', 'quotesDestination', 'quotedSourceUnknown', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'ruleIs', 'format', 'suppressedBy',
+  'direction', 'action', 'icmpType', 'icmpCodeNot', 'quotesDestination', 'quotedSourceUnknown', 'inside', 'tcpFlagsAny', 'tcpFlagsAll', 'tcpFlagsNone', 'ruleContains', 'ruleIs', 'format', 'suppressedBy',
   'categories', 'fallback', 'saidByPortName', 'detector', 'params', 'history', 'comment',
 ]);
 
@@ -331,6 +337,10 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
   const quotedSourceUnknown = raw.quotedSourceUnknown === true;
   if (quotedSourceUnknown && icmpType === null) fail('"quotedSourceUnknown" needs "icmpType" (the ICMP error types that quote a packet)');
   if (quotedSourceUnknown && quotesDestination) fail('"quotedSourceUnknown" and "quotesDestination" exclude each other');
+  // Only true: the rule after an `inside` one of the same id is the one for everything else (first match wins).
+  if (raw.inside !== undefined && raw.inside !== true) fail('"inside" must be true (leave it out for any addresses)');
+  const inside = raw.inside === true;
+  if (inside && dstAddr !== null) fail('"inside" already asks for a unicast destination; leave "dstAddr" out');
   const tcpFlagsAny = strList('tcpFlagsAny', FLAGS);
   const tcpFlagsAll = strList('tcpFlagsAll', FLAGS);
   const tcpFlagsNone = strList('tcpFlagsNone', FLAGS);
@@ -401,6 +411,7 @@ function parseRule(raw: unknown, i: number, file: string): AnnotationRule {
     icmpCodeNot,
     quotesDestination,
     quotedSourceUnknown,
+    inside,
     tcpFlagsAny,
     tcpFlagsAll,
     tcpFlagsNone,

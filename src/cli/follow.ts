@@ -38,6 +38,7 @@ export function registerFollow(program: Command, setExit: (code: number) => void
     .option('-q, --quiet', helpText((h) => h.followQuiet))
     .option('--from-start', helpText((h) => h.followFromStart))
     .option('--state <file>', helpText((h) => h.followState))
+    .option('--final-report <file>', helpText((h) => h.followFinalReport))
     .option('--summary-every <duration>', helpText((h) => h.followSummaryEvery))
     .option('--alert-score <n>', helpText((h) => h.followAlertScore))
     .option('--alert-exec <cmd>', helpText((h) => h.followAlertExec(DEFAULT_ALERT_SCORE)));
@@ -73,6 +74,7 @@ export function registerFollow(program: Command, setExit: (code: number) => void
       output,
       ecs,
       probeLines: raw.quiet !== true,
+      finalReportFile: typeof raw.finalReport === 'string' ? raw.finalReport : null,
       color: useColor(),
       width: terminalWidth(),
       // Into a file or `| grep` with no width asked for: one line per probe, as a log has.

@@ -1030,6 +1030,11 @@ export const en = {
     window: (span: string, events: number, sources: number, atLeast = false) =>
       events === 0 ? `── last ${span}: no events` : `── last ${span}: ${counted(events, 'event')} from ${atLeast ? 'at least ' : ''}${counted(sources, 'source')}`,
     followedFor: (span: string) => `── followed for ${span}`,
+    /** Under -q's short summary at the stop: where --final-report wrote the whole report. */
+    stopReportWritten: (file: string) => `the whole report: ${file}`,
+    /** Under -q's short summary at the stop, without --final-report. */
+    stopReportHint: 'the whole report at the stop: --final-report FILE, or follow without -q',
+    finalReportFailed: (file: string, reason: string) => `--final-report ${file}: not written (${reason})`,
     /** A log-gap row as `follow` prints it; `marker`, the device's word for it (INFO-EVENTS-LOST, IPACCESSLOGRL). */
     logGap: (records: number | null, marker: string) =>
       `log gap: the firewall could not write ${records === null ? 'some records' : counted(records, 'record')} here (${marker})`,
@@ -1264,7 +1269,8 @@ export const en = {
     followFiles: 'log files to follow (need not exist yet), - for a live stdin stream',
     followOutputFormat: 'text for people (also: table), ndjson (annotated events, one per line) for programs',
     followEcs: 'Elastic Common Schema documents, as `events --ecs` writes them (NDJSON: implies -o ndjson)',
-    followQuiet: 'no line per probe: only alerts, --summary-every summaries and the summary at the end (a service, a busy log)',
+    followQuiet: 'no line per probe: only alerts, --summary-every summaries and a short summary at the end (totals, top 5 sources, what was not read; the whole report: --final-report) (a service, a busy log)',
+    followFinalReport: 'at the stop, also write the whole report, as follow prints it without -q, to <file> (replaced at each stop)',
     followFromStart: 'read what the files already hold first (default: start at their end)',
     followState: 'remember how far each file was read; a restart continues there, even across rotation',
     followSummaryEvery: 'print a summary of the last interval every so often (30s, 10m, 1h); also the alert window',

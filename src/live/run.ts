@@ -1,6 +1,7 @@
 // `logscan follow`: follower -> per-file parser -> annotate -> (run summary, alert
 // window) -> live output, until Ctrl-C / SIGTERM (or the end of stdin), then the
 // final summary. Output is written per read chunk, never held for a batch.
+import { writeFile } from 'node:fs/promises';
 import pc from 'picocolors';
 import type { FirewallEvent } from '../event.js';
 import { ExitCode } from '../errors.js';
@@ -27,6 +28,7 @@ import { Folder } from './fold.js';
 import { annotatorKeys, overviewSources } from './caps.js';
 import { DropCount } from './drop-count.js';
 import { finalReport } from './final-report.js';
+import { stopSummary } from './stop-summary.js';
 import { ParseSession } from './parse-session.js';
 import { alertLine, DayMarker, gapLine, indentedLine, printsAsProbe, probeLine, runSince, SourceColumn } from './probe-line.js';
 import { lostRecords } from '../parsers/log-gaps.js';
@@ -46,6 +48,9 @@ const LAST_WRITE_MS = 250;
 /** How long --alert-exec commands still running at the stop get to finish. */
 const EXEC_GRACE_MS = 2000;
 
+/** Columns of the report --final-report writes: the width of text that goes to a file (tty.ts's fallback). */
+const REPORT_FILE_WIDTH = 100;
+
 /** Alert window when no --summary-every is given. */
 export const DEFAULT_ALERT_WINDOW_MS = 10 * 60_000;
 
@@ -62,8 +67,10 @@ export interface FollowRunOptions extends InputOptions {
   output: 'text' | 'ndjson';
   /** NDJSON in Elastic Common Schema names (`events --ecs`) instead of logscan's schema. */
   ecs: boolean;
-  /** Text output: a line per probe (false: --quiet, only alerts and summaries). */
+  /** Text output: a line per probe (false: --quiet, only alerts and summaries, and a short summary at the stop). */
   probeLines: boolean;
+  /** --final-report: where the whole report goes at the stop (null: nowhere but stdout, without --quiet). */
+  finalReportFile: string | null;
   color: boolean;
   /** Columns of the report at the stop (its tables need a width). */
   width: number;
@@ -269,21 +276,36 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   annotationDrops.total(o.annotationsDropped());
   if (annotationDrops.count > 0) err(`logscan: ${m.annotationsDropped(annotationDrops.count, detectorKeys)}\n`);
   if (alerts.forgotten > 0) err(`logscan: ${m.alertsForgotten(alerts.forgotten, o.thresholds.limits.maxSources)}\n`);
-  if (text) {
+  let stopFailed = false;
+  if (text || o.finalReportFile !== null) {
     const doc = finalReport({ stats: session.reportStats(o.files), overview, summary: runSummary, kb: o.kb, lang: o.lang, tz: o.tz });
     if (o.ignore !== null) doc.totals.ignored = ignored;
     // From when the files were read to the end they had: start-up and a --from-start
     // catch-up are not following (stopped before then: nothing was followed live).
     const since = f.caughtUpAt;
-    out.write(`\n${c.bold(m.followedFor(durationText(since === null ? 0 : Date.now() - since, o.lang)))}\n`);
-    out.write(renderReportText(doc, { color: o.color, width: o.width, tz: o.tz, lang: o.lang }));
+    const followed = m.followedFor(durationText(since === null ? 0 : Date.now() - since, o.lang));
+    let reportFile = o.finalReportFile;
+    if (reportFile !== null) {
+      // Without colour, at the report's default width: a file to read later, not this terminal.
+      try {
+        await writeFile(reportFile, `${followed}\n${renderReportText(doc, { color: false, width: REPORT_FILE_WIDTH, tz: o.tz, lang: o.lang })}`);
+      } catch (e) {
+        stopFailed = true;
+        err(`logscan: ${termSafe(m.finalReportFailed(reportFile, e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e)))}\n`);
+        reportFile = null;
+      }
+    }
+    if (text) {
+      out.write(`\n${c.bold(followed)}\n`);
+      // --quiet is for a service's journal: every stop or restart would write the whole report there.
+      out.write(o.probeLines ? renderReportText(doc, { color: o.color, width: o.width, tz: o.tz, lang: o.lang }) : stopSummary(doc, c, { lang: o.lang, tz: o.tz, width: o.lineWidth, reportFile }));
+    }
   }
   const [taken] = await Promise.all([out.finish(deadline === null ? Infinity : Math.max(deadline - Date.now(), LAST_WRITE_MS)), exec?.close(EXEC_GRACE_MS)]);
   clearTimeout(graceTimer);
   if (!taken) err(`logscan: ${messages(o.lang).diagnostics.stdoutNotRead(signal, state !== null)}\n`);
   // Saved once the output is settled: a position past output that was dropped would lose those lines.
   // If this last save fails, the next start cannot resume here.
-  let stopFailed = false;
   try {
     await f.saveState();
   } catch (e) {

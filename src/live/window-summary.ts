@@ -10,8 +10,16 @@ import { decodedNote, whyNotes } from '../render/report-words.js';
 import { wrapHanging, wrapItems, wrapLabelled } from '../render/box-table.js';
 import { severityColor } from './probe-line.js';
 import type { Colors } from '../render/colors.js';
+import type { RankedSource } from '../aggregate/summary.js';
 
-const TOP = 5;
+/** Sources a summary lists: the periodic ones and -q's at the stop (stop-summary.ts). */
+export const SUMMARY_TOP = 5;
+
+/** A ranked source on one line (its why and notes wrapped under the why, as the report's rows do). */
+export function sourceLine(s: RankedSource, c: Colors, lang: Lang, width: number): string {
+  const m = messages(lang).follow;
+  return wrapItems(`   ${String(s.rank).padStart(2)}. ${termSafe(s.ip).padEnd(15)}  ${severityColor(c, s.severity)(m.score(s.score))}  `, [s.explanation, ...whyNotes(s, lang)].map(termSafe), width);
+}
 
 /**
  * `decoded`: the inputs read so far that were UTF-16 with a byte-order mark, and which; `zone`:
@@ -32,10 +40,7 @@ export function windowSummary(
   const r = sum.result({ kb, lang });
   const head = c.bold(m.window(durationText(windowMs, lang), counts.events, counts.sourceCount, counts.sourcesCapped));
   const lines = [head];
-  for (const s of r.sources.slice(0, TOP)) {
-    // The why and its notes wrap under the why, as the report's rows do.
-    lines.push(wrapItems(`   ${String(s.rank).padStart(2)}. ${termSafe(s.ip).padEnd(15)}  ${severityColor(c, s.severity)(m.score(s.score))}  `, [s.explanation, ...whyNotes(s, lang)].map(termSafe), width));
-  }
+  for (const s of r.sources.slice(0, SUMMARY_TOP)) lines.push(sourceLine(s, c, lang, width));
   for (const d of decoded) lines.push(wrapLabelled('   ', decodedNote(d.file, d.encoding, lang), width, c.dim));
   // A note a paragraph, its wrapped lines hanging under its first as under the report's span, so where the next starts shows.
   for (const z of zone) lines.push(wrapHanging(termSafe(z), width - 3, c.dim).replace(/^/gm, '   '));

@@ -41,6 +41,19 @@ export function onThisSide(ip: string): boolean {
 }
 
 /**
+ * Both ends on this side (the local-network ranges, or --home-net) and the destination one
+ * machine, not a broadcast or multicast group: a connection between two of this side's
+ * machines, whatever the firewall did with it. isInsideTraffic (aggregate/own-traffic.ts)
+ * adds "allowed"; an annotation rule's `inside` condition reads it too, so a reading's text
+ * can say what a port means between two machines the firewall let talk.
+ */
+export function betweenThisSide(e: FirewallEvent): boolean {
+  const src = e.src.ip;
+  const dst = e.dst.ip;
+  return src !== null && dst !== null && onThisSide(src) && onThisSide(dst) && classifyAddress(dst) === ADDR_UNICAST;
+}
+
+/**
  * Formats of devices that stand between networks, whose `in` (or no direction) is traffic
  * crossing the device rather than addressed to this host: pf's "entered on that interface"
  * (its rules filter there), the Cisco ASA's "opened from the lower-security interface" and

@@ -109,6 +109,8 @@ describe('annotation rules', () => {
     ['quotesDestination without icmpType', file([{ ...ok, dstPort: undefined, proto: ['icmp'], quotesDestination: true }]), /"quotesDestination" needs "icmpType"/],
     ['quotedSourceUnknown without icmpType', file([{ ...ok, dstPort: undefined, proto: ['icmp'], quotedSourceUnknown: true }]), /"quotedSourceUnknown" needs "icmpType"/],
     ['quotedSourceUnknown with quotesDestination', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpType: [3], quotedSourceUnknown: true, quotesDestination: true }]), /exclude each other/],
+    ['inside false (only true: the next rule of the id is for everything else)', file([{ ...ok, inside: false }]), /"inside" must be true/],
+    ['inside with dstAddr', file([{ ...ok, inside: true, dstAddr: 'unicast' }]), /"inside" already asks for a unicast destination/],
     ['icmpCodeNot without icmpType', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpCodeNot: [0] }]), /"icmpCodeNot" needs "icmpType"/],
     ['icmpCodeNot out of range', file([{ ...ok, dstPort: undefined, proto: ['icmp'], icmpType: [8], icmpCodeNot: [256] }]), /"icmpCodeNot" must be a non-empty array of integers 0-255/],
     ['source-history without history', file([{ ...ok, kind: 'detector', detector: 'source-history', params: { windowMs: 60_000 } }]), /"history" goes with detector source-history/],
@@ -186,16 +188,20 @@ describe('annotation rules', () => {
     expect(sev({ ...netbus, action: 'reject' }, 'trojan')).toBe(3);
     expect(sev({ ...netbus, action: 'allow' }, 'trojan')).toBe(4);
     expect(sev({ ...netbus, action: 'drop', direction: 'out', src: { ip: '192.168.1.5' }, dst: { ip: '203.0.113.9', port: 12345 } }, 'trojan-outbound')).toBe(4);
-    // Each blocked twin (severityMax) says what the rule after it says: only the severity differs.
+    // Each blocked twin (severityMax, drop or reject) says what the rule without an action of
+    // its categories says (a record without a verdict): only the severity differs.
     const trojanRules = loadAnnotationRules().rules.filter((r) => r.id === 'trojan');
-    const twins = trojanRules.filter((r) => r.severityMax !== null);
+    const twins = trojanRules.filter((r) => r.severityMax !== null && !r.inside);
     expect(twins.length).toBe(2);
     for (const t of twins) {
-      const twin = trojanRules[trojanRules.indexOf(t) + 1]!;
+      expect(t.action).toEqual(['drop', 'reject']);
+      const twin = trojanRules.find((r) => r.action === null && r.categories?.join() === t.categories?.join())!;
       expect({ text: t.text, alsoText: t.alsoText, categories: t.categories, suppressedBy: t.suppressedBy }).toEqual({ text: twin.text, alsoText: twin.alsoText, categories: twin.categories, suppressedBy: twin.suppressedBy });
     }
-    // The same text either way: only the severity differs.
-    expect(annotateOne({ ...netbus, action: 'drop' }).annotations.find((a) => a.id === 'trojan')?.text).toBe(annotateOne({ ...netbus, action: 'allow' }).annotations.find((a) => a.id === 'trojan')?.text);
+    const text = (e: Parameters<typeof annotateOne>[0]) => annotateOne(e).annotations.find((a) => a.id === 'trojan')?.text;
+    expect(text({ ...netbus, action: 'drop' })).toBe(text({ ...netbus, action: 'other' }));
+    // Let in, it is no blocked probe: a text of its own (test/annotate/allowed-trojan.test.ts).
+    expect(text({ ...netbus, action: 'allow' })).not.toBe(text({ ...netbus, action: 'drop' }));
   });
   it('a rule set given in options replaces the shipped one', () => {
     const rules = parseAnnotationRules(file([ok]), 'a.json');

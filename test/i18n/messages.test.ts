@@ -265,6 +265,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'follow.folded': [292, '198.51.100.77', '1 s', { ports: 100, portsCapped: true, onlyPort: null, hosts: 3, cap: 100 }],
   'follow.window': ['10 min', 693, 196],
   'follow.followedFor': ['4 s'],
+  'follow.stopReportWritten': ['/var/lib/logscan/final.txt'],
+  'follow.finalReportFailed': ['/var/lib/logscan/final.txt', 'EACCES'],
   'follow.logGap': [14],
   'follow.alertsForgetting': [20_000, '10 min'],
   'follow.alertsForgotten': [37, 20_000],
