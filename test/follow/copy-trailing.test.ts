@@ -10,7 +10,7 @@ import { en } from '../../src/i18n/en.js';
 import { Follower, type FollowConsumer } from '../../src/input/follow.js';
 import { FollowState } from '../../src/input/follow-state.js';
 import { tempDir } from '../helpers/cli.js';
-import { sleep } from '../helpers/follow-writer.js';
+import { until as waitUntil } from '../helpers/wait.js';
 
 const FAST = { pollMs: 30, retireMs: 300, watch: false };
 const JUNK = Buffer.from('not gzip at all\n');
@@ -34,13 +34,8 @@ function collector(): { consumer: FollowConsumer; got: string[]; notices: string
   };
 }
 
-async function until(what: string, pred: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
+/** test/helpers/wait.ts's, with the thing waited for named first, as these tests read. */
+const until = (what: string, pred: () => boolean, ms = 20_000): Promise<void> => waitUntil(pred, ms, () => what);
 
 const words = (path: string): string =>
   `lost: ${path}.1.gz: ${JUNK.length} bytes after the end of the gzip data are not gzip and were ignored (every line before them was read)`;
