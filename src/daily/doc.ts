@@ -26,7 +26,7 @@ export interface DailyDoc {
   partial: boolean;
   /** The day has not even begun by this machine's clock (a --date ahead): any record on it comes from a clock set ahead. */
   ahead: boolean;
-  /** Do the logs reach back to the day's start and on to its end (a record after it, or a file written after it), with no input broken off? False: some or all of the day is missing (`logs` says which). */
+  /** Do the logs reach back to the day's start and on to its end (a record after it, or a file written after it), with no input broken off (but one whose records a duplicate family restored, `fallbacks`)? False: some or all of the day is missing (`logs` says which). */
   covered: boolean;
   /** The signal that stopped reading early ("SIGINT", "SIGTERM"): the numbers cover only what was read before it (exit 130 / 143). Null for a full run. */
   interrupted: string | null;
