@@ -12,10 +12,10 @@ import { DailyCollector } from '../daily/collect.js';
 import { compareDays } from '../daily/compare.js';
 import { addDays, dayKey, dayWindow, parseDayOption, zoneName } from '../daily/day.js';
 import { DIGEST_VERSION, digestPath, removeStaleDigestTemps, digestSpan, digestSettings, loadDigest, saveDigest, stateDirProblem, type DayDigest, type DigestProblem, type StateDirProblem } from '../daily/digest.js';
-import { buildDailyDoc, type DailyDoc, type StateNotSaved } from '../daily/doc.js';
+import { buildDailyDoc, type DailyDoc, type DuplicateFallback, type StateNotSaved } from '../daily/doc.js';
 import { RotationGaps, type MissingRotation } from '../daily/rotation-gaps.js';
 import { brokenInputs, FileSpans, mayHold } from '../daily/broken-inputs.js';
-import { inStretches, unreadStretches, type UnreadStretch } from '../daily/fallback.js';
+import { duplicateFallback, inStretches, unreadStretches, type UnreadStretch } from '../daily/fallback.js';
 import { defaultSearch, discoverLogs, duplicateReason, type FamilySelection, type LogFamily, type SkippedFile } from '../daily/discover.js';
 import { choosePrevious } from '../daily/previous.js';
 import { notComparedWhy } from '../daily/outside.js';
@@ -148,6 +148,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     // What the files read so far that could not be read (in full) held: a family skipped
     // as their duplicate is read for those stretches instead (fallback.ts).
     let unread: UnreadStretch[] = [];
+    const fallbacks: DuplicateFallback[] = [];
     try {
       for (const g of groups) {
         if (interrupt.received) break;
@@ -187,6 +188,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
           { threads: readThreads(raw), annotateWhileReading: false, signal: interrupt.signal, whileWorkerStarts: () => zoneName(common.tz), ...(keep === null ? {} : { keep }) },
         );
         if (fallback === null) unread.push(...unreadStretches(run.stats, spans));
+        else fallbacks.push(duplicateFallback(fallback, g, run.stats, stats));
         stats.push(...run.stats);
         setExit(run.exitCode);
         readSoFar.push(g.name);
@@ -198,7 +200,9 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
     // An input that broke off (a truncated .gz, a read error) where what it lost may be the
     // day's: an older rotation cut short loses records from before the next one began.
     const broken = brokenInputs(stats, spans);
-    const cutShort = (w: { start: number; end: number }): boolean => broken.some((b) => mayHold(b, w));
+    // What a duplicate family restored is not missing: those inputs stay listed as not read (exit 3), the day not cut short by them.
+    const restored = new Set(fallbacks.flatMap((f) => (f.restored ? f.unread : [])));
+    const cutShort = (w: { start: number; end: number }): boolean => broken.some((b) => !restored.has(b.file) && mayHold(b, w));
     // A rotation missing from the numbering where the day's lines could be.
     const lacks = (w: { start: number; end: number }): MissingRotation[] => gaps.within(missing, w.start, w.end);
     // Whether the logs hold all of a day, and which part when not: one answer (coverage.ts).
@@ -302,6 +306,7 @@ export function registerDaily(program: Command, setExit: (code: number) => void)
       skippedFiles,
       missingFiles,
       incompleteInputs: broken.map((b) => ({ file: b.file, error: b.error, nothingRead: b.nothingRead, inDay: mayHold(b, window) })),
+      fallbacks,
       comparison: compareDays(collector.today, prevWindow.key, previous, analysis.kb, common.lang, top, { complete: todayComplete, covered: today.span, gaps: today.gaps ?? [], notCompared }),
       isNewSource: previous === null || !compared ? null : (ip) => collector.today.hasSource(ip) && !previous.hasSource(ip),
       // A digest of another zone's day has other hours: its curve would stand under the wrong clock hours.

@@ -26,7 +26,7 @@ export interface DailyDoc {
   partial: boolean;
   /** The day has not even begun by this machine's clock (a --date ahead): any record on it comes from a clock set ahead. */
   ahead: boolean;
-  /** Do the logs reach back to the day's start and on to its end (a record after it, or a file written after it), with no input broken off? False: some or all of the day is missing (`logs` says which). */
+  /** Do the logs reach back to the day's start and on to its end (a record after it, or a file written after it), with no input broken off (but one whose records a duplicate family restored, `fallbacks`)? False: some or all of the day is missing (`logs` says which). */
   covered: boolean;
   /** The signal that stopped reading early ("SIGINT", "SIGTERM"): the numbers cover only what was read before it (exit 130 / 143). Null for a full run. */
   interrupted: string | null;
@@ -84,7 +84,19 @@ export interface DailyDoc {
   missingFiles: MissingFile[];
   /** Inputs not read to the end (`error`: why, as on stderr, without the file name); `inDay`: what each lost may hold records of the day (false: the records around the loss put it on other days). */
   incompleteInputs: IncompleteInput[];
+  /** A family skipped otherwise as a duplicate (ufw.log of kern.log), read for what unreadable files of the kept one held (docs/daily.md). */
+  fallbacks: DuplicateFallback[];
   report: ReportDoc;
+}
+
+export interface DuplicateFallback {
+  /** The kept family's files not read (to the end), as `incompleteInputs` lists them. */
+  unread: string[];
+  /** The duplicate family read for their stretch of time ("ufw.log"), and its files read. */
+  family: string;
+  read: string[];
+  /** Its files were read to the end: the stretch counts as covered (`covered`); false, the unread files still leave the day incomplete. */
+  restored: boolean;
 }
 
 export interface IncompleteInput {
@@ -113,6 +125,7 @@ export interface DailyDocInput {
   skippedFiles: SkippedFile[];
   missingFiles: MissingFile[];
   incompleteInputs: IncompleteInput[];
+  fallbacks: DuplicateFallback[];
   comparison: Comparison;
   /** Whether a source probed today but not the day before; null without a day before to compare with. */
   isNewSource: ((ip: string) => boolean) | null;
@@ -200,6 +213,7 @@ export function buildDailyDoc(x: DailyDocInput): DailyDoc {
     skippedFiles: x.skippedFiles.map((f) => ({ ...f, reason: messages(x.lang).daily.skipReason(f.why) })),
     missingFiles: x.missingFiles,
     incompleteInputs: x.incompleteInputs,
+    fallbacks: x.fallbacks,
     report,
   };
 }

@@ -10,6 +10,7 @@
 // very millisecond of a bound is taken as the one already read.
 import type { InputStats } from '../input/read.js';
 import type { FileSpans } from './broken-inputs.js';
+import type { DuplicateFallback } from './doc.js';
 
 export interface UnreadStretch {
   /** The files of the kept family not read to their end, oldest first. */
@@ -46,4 +47,18 @@ export function unreadStretches(stats: readonly InputStats[], spans: FileSpans):
 export function inStretches(stretches: readonly UnreadStretch[], time: number): boolean {
   for (const s of stretches) if (time > s.from && time < s.to) return true;
   return false;
+}
+
+/**
+ * What the daily document says of one fallback: `stats` are the duplicate family's, read for
+ * `stretches`. Restored only when that family was itself read whole and, for a stretch open
+ * at its newer end (the kept family's newest file unread), written as late as the files it
+ * stands in for: else it may end before they did.
+ */
+export function duplicateFallback(stretches: readonly UnreadStretch[], family: { name: string; files: readonly string[] }, stats: readonly InputStats[], unreadStats: readonly InputStats[]): DuplicateFallback {
+  const unread = stretches.flatMap((s) => s.files);
+  const newest = Math.max(-Infinity, ...stats.map((s) => s.modified ?? -Infinity));
+  const openEnded = stretches.filter((s) => s.to === Infinity).flatMap((s) => s.files);
+  const lateEnough = unreadStats.every((s) => !openEnded.includes(s.file) || (s.modified != null && newest >= s.modified));
+  return { unread, family: family.name, read: [...family.files], restored: !stats.some((s) => s.incomplete) && lateEnough };
 }

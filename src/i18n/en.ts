@@ -927,6 +927,13 @@ export const en = {
      * namedReasons): the list last, so its "; " do not run into the sentence's.
      */
     incompleteInputs: (items: string, n: number) => `${n === 1 ? 'an input was' : `${fmtInt(n)} inputs were`} not read to the end, the day may be incomplete: ${items}`,
+    /**
+     * The page's word on a duplicate fallback (stderr's duplicateFallback): `unread`, the kept log's
+     * files not read (`none`: not a line of any); `read`, the duplicate's files read for their records;
+     * `restored`: those were read in full (else what they gave is only part, and the day may be incomplete).
+     */
+    fallbackTaken: (unread: readonly string[], read: readonly string[], none: boolean, restored: boolean) =>
+      `${unread.join(', ')} could not be read${none ? '' : ' in full'}; ${none ? (unread.length === 1 ? 'its' : 'their') : `the`} records${none ? '' : ` ${unread.length === 1 ? 'it' : 'they'} lost`} were ${restored ? 'taken from' : 'looked for in'} ${read.join(', ')}, which ${read.length === 1 ? 'carries' : 'carry'} the same${restored ? '' : `, but ${read.length === 1 ? 'it' : 'they'} could not be read in full either`}`,
     /** Inputs of which not a line was read (missing, a directory): "not read to the end" suggested a part of them was. */
     unreadInputs: (items: string, n: number) => `${n === 1 ? 'an input was' : `${fmtInt(n)} inputs were`} not read, the day may be incomplete: ${items}`,
     /** Rotations there but compressed by a command that is not installed, whose lines may fall on the day (the footer says why each was skipped). */

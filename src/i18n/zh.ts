@@ -681,6 +681,8 @@ export const zh: Messages = {
     startsDuring: (first) => `日志在当天中途才开始（第一条防火墙记录：${first}）：缺少之前的时段`,
     endsDuring: (last) => `日志在当天中途就已结束（最后一条防火墙记录：${last}，且读取的文件在当天之后没有再写入）：缺少之后的时段`,
     incompleteInputs: (items, n) => `${n === 1 ? '有一个输入' : `有 ${fmtInt(n)} 个输入`}没有读完，这一天的数字可能不完整：${items}`,
+    fallbackTaken: (unread, read, none, restored) =>
+      `${unread.join('、')} ${none ? '未能读取' : '未能完整读取'}；${none ? '其' : '其缺失的'}记录${restored ? '取自' : '改从'} ${read.join('、')}${restored ? '' : ' 读取'}，后者记录着相同的行${restored ? '' : '，但后者也未能完整读取'}`,
     unreadInputs: (items, n) => `${n === 1 ? '有一个输入' : `有 ${fmtInt(n)} 个输入`}未能读取，这一天的数字可能不完整：${items}`,
     unreadRotation: (names) => `${names} 未被读取（解压它的命令未安装）：其中当天的记录未计入`,
     missingRotation: (names) => `日志的轮转文件中缺少 ${names}（被删除，或某次轮转失败）：其中当天的记录未计入`,

@@ -173,7 +173,9 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
   const st = doc.stateNotSaved;
   if (st !== null) notes.push(m.stateNotSaved(st.dir, st.date, st.problem, st.next));
   // First after an interruption: stderr said it once, as it happened; a mailed or served page must say it too.
-  const cut = doc.incompleteInputs.filter((i) => i.inDay);
+  // What a duplicate family restored is said as such, not as the day's hole.
+  const restored = new Set(doc.fallbacks.flatMap((f) => (f.restored ? f.unread : [])));
+  const cut = doc.incompleteInputs.filter((i) => i.inDay && !restored.has(i.file));
   // Worded in the page's language from the input's problem code, as the footer is.
   const why = (file: string, error: string): string => {
     const input = doc.report.inputs.find((x) => x.file === file);
@@ -184,6 +186,10 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
   const part = cut.filter((i) => !i.nothingRead);
   if (unread.length > 0) notes.push(m.unreadInputs(listed(unread), unread.length));
   if (part.length > 0) notes.push(m.incompleteInputs(listed(part), part.length));
+  for (const f of doc.fallbacks) {
+    const none = f.unread.every((file) => doc.incompleteInputs.find((i) => i.file === file)?.nothingRead === true);
+    notes.push(m.fallbackTaken(f.unread.map((file) => basename(file)), f.read.map((file) => basename(file)), none, f.restored));
+  }
   // Two copies of one log double every count of the day: the report says so, and a mailed summary must too.
   const R = messages(lang).report;
   const colon = messages(lang).colon;

@@ -189,7 +189,7 @@ const LABELS = {
     srcHead: ['Port', 'Proto', 'Name [annotation]', 'Sev', 'Meaning'],
     compactHead: ['Port', 'Name', 'Meaning'],
     /** A name and its id in a row: "Sub-7 2.x (default) [sub7-27374]". */
-    tagged: { sep: ' ', tag: (id: string) => `[${id}]` },
+    tagged: (_name: string, id: string): Tagged => ({ sep: ' ', tag: `[${id}]` }),
     sev: 'sev',
     dst: 'As a destination port:',
     src: 'As a source port:',
@@ -227,8 +227,9 @@ const LABELS = {
     head: ['端口', '协议', '名称（id）', '类别', '严重度', '说明'],
     srcHead: ['端口', '协议', '名称（解读 id）', '严重度', '说明'],
     compactHead: ['端口', '名称', '说明'],
-    // As zh writes an id everywhere else (catalog `explain.named`): full-width, no space.
-    tagged: { sep: '', tag: (id: string) => `（${id}）` },
+    // As zh writes an id everywhere else (catalog `explain.named`): full-width, no space; but
+    // after a name that ends in a bracket of its own a second one read heavy, 远程桌面（RDP）（rdp）.
+    tagged: (name: string, id: string): Tagged => (name.endsWith('）') ? { sep: ' · ', tag: id } : { sep: '', tag: `（${id}）` }),
     sev: '严重度',
     dst: '作为目的端口：',
     src: '作为源端口：',
@@ -282,11 +283,16 @@ const cell = (text: string, width: number): string[] => wrapText(termSafe(text),
 const paint = (lines: string[], color: (s: string) => string): string[] => lines.map(color);
 
 /** One row of either table, before layout. */
-interface Row {
+/** How a row's name is followed by its id: `sep`, then `tag` (drawn dim). */
+interface Tagged {
+  sep: string;
+  tag: string;
+}
+
+interface Row extends Tagged {
   ports: string;
   protocols: string;
   name: string;
-  tag: string;
   category: string | null;
   severity: number;
   text: string;
@@ -321,14 +327,14 @@ function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOpt
   const spare = Math.max(0, meaningW - MEANING_AMPLE);
   const nameWidth = notes
     ? Math.max(nameW, o.width - 4 - spanWidth([...before, 0, ...after]))
-    : Math.min(nameW + spare, Math.max(nameW, ...rows.map((r) => displayWidth(`${r.name}${L.tagged.sep}${r.tag}`))));
+    : Math.min(nameW + spare, Math.max(nameW, ...rows.map((r) => displayWidth(`${r.name}${r.sep}${r.tag}`))));
   const textW = meaningW - (nameWidth - nameW);
   const widths = notes ? [...before, nameWidth, ...after] : [...before, nameWidth, ...after, textW];
   const heads = wide ? [...head] : [...L.compactHead];
   if (notes) heads.pop();
   const nameCell = (r: Row): string[] => {
     const extra = wide ? [] : cell(`${r.category ? `${r.category} · ` : ''}${L.sev} ${r.severity}`, nameWidth);
-    if (displayWidth(`${r.name}${L.tagged.sep}${r.tag}`) <= nameWidth) return [`${termSafe(r.name)}${L.tagged.sep}${c.dim(r.tag)}`, ...extra];
+    if (displayWidth(`${r.name}${r.sep}${r.tag}`) <= nameWidth) return [`${termSafe(r.name)}${r.sep}${c.dim(r.tag)}`, ...extra];
     return [...cell(r.name, nameWidth), ...paint(cell(r.tag, nameWidth), c.dim), ...extra];
   };
   const cells = rows.map((r) => [
@@ -346,7 +352,7 @@ function entriesTable(entries: readonly PortEntry[], kb: Pick<KnowledgeBase, 'ca
     ports: String(portsOf(e)),
     protocols: protoLabel(e.protocols),
     name: e.name[o.lang],
-    tag: LABELS[o.lang].tagged.tag(e.id),
+    ...LABELS[o.lang].tagged(e.name[o.lang], e.id),
     category: kb.category(e.category)?.name[o.lang] ?? e.category,
     severity: e.severity,
     text: e.text[o.lang],
@@ -359,7 +365,7 @@ function sourceTable(entries: readonly SourcePortEntry[], o: ExplainTableOptions
     ports: String(portsOf(e)),
     protocols: protoLabel(e.protocols),
     name: e.name[o.lang],
-    tag: LABELS[o.lang].tagged.tag(e.annotation),
+    ...LABELS[o.lang].tagged(e.name[o.lang], e.annotation),
     category: null,
     severity: e.severity,
     text: e.text[o.lang],

@@ -1142,6 +1142,50 @@ describe('discovery (--log-dir)', () => {
     expect(run('zh').stderr).toContain(`logscan: ${join(dir, 'kern.log.1.gz')} 未能完整读取：它缺失的记录改从 ufw.log 读取（其中记录着相同的行，否则会作为重复跳过）\n`);
   });
 
+  it('a day whose unreadable rotation a duplicate family restored is covered, the input still listed (exit 3), and the page says where its records came from (en, zh, every format)', () => {
+    const dir = tempDir();
+    const ufwLines = (d: string): string[] => [isoLine(at(`${d}T10:00:00Z`), { src: '203.0.113.7', dpt: 23 }), isoLine(at(`${d}T11:00:00Z`), { src: '203.0.113.8', dpt: 445 })];
+    const mtime = (name: string, iso: string): void => utimesSync(join(dir, name), Date.parse(iso) / 1000, Date.parse(iso) / 1000);
+    write(dir, 'kern.log.2.gz', ufwLines('2026-11-20'), Date.parse('2026-11-21T06:25:00Z'));
+    writeFileSync(join(dir, 'kern.log.1.gz'), gzipSync(ufwLines('2026-11-21').join('\n') + '\n').subarray(0, 12));
+    mtime('kern.log.1.gz', '2026-11-22T06:25:00Z');
+    write(dir, 'kern.log', ufwLines('2026-11-22'), Date.parse('2026-11-22T12:00:00Z'));
+    write(dir, 'ufw.log.1', [...ufwLines('2026-11-20'), ...ufwLines('2026-11-21')], Date.parse('2026-11-22T06:25:00Z'));
+    write(dir, 'ufw.log', ufwLines('2026-11-22'), Date.parse('2026-11-22T12:00:00Z'));
+    const run = (...more: string[]) => runCli(['daily', '--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC', ...more], { env: WIDE });
+    const r = run('-o', 'json');
+    expect(r.code).toBe(3);
+    type Doc = DailyJson & { fallbacks: unknown[]; incompleteInputs: { file: string; inDay: boolean }[] };
+    const d = JSON.parse(r.stdout) as Doc;
+    expect(d.covered).toBe(true);
+    expect(d.comparison).toMatchObject({ todayComplete: true });
+    expect(d.incompleteInputs).toEqual([expect.objectContaining({ file: join(dir, 'kern.log.1.gz'), nothingRead: true, inDay: true })]);
+    expect(d.fallbacks).toEqual([{ unread: [join(dir, 'kern.log.1.gz')], family: 'ufw.log', read: [join(dir, 'ufw.log.1')], restored: true }]);
+    const en = 'kern.log.1.gz could not be read; its records were taken from ufw.log.1, which carries the same';
+    const zh = 'kern.log.1.gz 未能读取；其记录取自 ufw.log.1，后者记录着相同的行';
+    for (const [lang, note] of [['en', en], ['zh', zh]] as const) {
+      for (const fmt of ['text', 'markdown', 'html']) {
+        const out = run('-o', fmt, '--lang', lang).stdout;
+        expect(out, `${lang} ${fmt}`).toContain(note);
+        // Not a hole: neither the note on unread inputs nor "only partly covered" for the day.
+        expect(out, `${lang} ${fmt}`).not.toMatch(/the day may be incomplete|这一天的数字可能不完整|2026-11-21 only partly covered|2026-11-21 也?只有部分时段/);
+      }
+    }
+
+    // The duplicate broken too: what it gave is said, and the day stays incomplete.
+    rmSync(join(dir, 'ufw.log.1'));
+    const both = [...ufwLines('2026-11-20'), ...ufwLines('2026-11-21')].join('\n') + '\n';
+    writeFileSync(join(dir, 'ufw.log.1.gz'), gzipSync(both).subarray(0, gzipSync(both).length - 30));
+    mtime('ufw.log.1.gz', '2026-11-22T06:25:00Z');
+    const cut = JSON.parse(run('-o', 'json').stdout) as Doc;
+    expect(cut.covered).toBe(false);
+    // Where ufw.log.1.gz broke off is not known: ufw.log is read too.
+    expect(cut.fallbacks).toEqual([expect.objectContaining({ read: [join(dir, 'ufw.log.1.gz'), join(dir, 'ufw.log')], restored: false })]);
+    const md = run('-o', 'markdown').stdout;
+    expect(md).toMatch(/^> 2 inputs were not read, the day may be incomplete: .*kern\.log\.1\.gz: .*ufw\.log\.1\.gz: /m);
+    expect(md).toContain('> kern.log.1.gz could not be read; its records were looked for in ufw.log.1.gz, ufw.log, which carry the same, but they could not be read in full either\n');
+  });
+
   it('the footer names the files read, then each file skipped with its own reason (grouped), in every format', () => {
     const dir = tempDir();
     const lines = (d: string): string[] => [isoLine(at(`${d}T10:00:00Z`), { src: '203.0.113.7', dpt: 23 })];

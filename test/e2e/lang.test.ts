@@ -213,7 +213,7 @@ describe('--lang zh: port and service names', () => {
 
   it('explain 3389 --lang zh: 远程桌面', () => {
     const text = out(['explain', '3389', '--lang', 'zh']);
-    expect(text).toMatch(/│ 3389 +│ tcp\/udp │ 远程桌面（RDP）（rdp） /);
+    expect(text).toMatch(/│ 3389 +│ tcp\/udp │ 远程桌面（RDP） · rdp /);
     expect(text).not.toContain('Remote Desktop (RDP)');
   });
 

@@ -150,6 +150,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'daily.noDigestOutside': ['/var/lib/logscan', '2026-11-20', 'ends-before'],
   'daily.noDigestAhead': ['/var/lib/logscan', '2030-01-01'],
   'daily.duplicateFallback': [['/var/log/kern.log.1'], 'ufw.log'],
+  'daily.fallbackTaken': [['kern.log.1'], ['ufw.log.1'], true, false],
   'daily.noFileCanHold': ['/var/log', '2026-11-20', '2026-11-21'],
   'daily.logDirUnusable': [{ code: 'not-found', nonUtf8Name: false }],
   'daily.noLogs': [['kern.log*', 'messages*'], '/var/log/journal'],

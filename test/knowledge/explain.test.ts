@@ -222,17 +222,20 @@ describe('table rendering', () => {
     expect(out).toContain('没有与“nothing-matches-this”匹配的条目。');
   });
 
-  it('zh writes a row\'s id as everywhere else in zh, 名称（id）, in both tables; en keeps [id]', () => {
+  it('zh writes a row\'s id as everywhere else in zh, 名称（id）, in both tables, but after a name that ends in a bracket as 名称 · id; en keeps [id]', () => {
     const zh = render(140, 'zh', '27374');
     expect(zh).toMatch(/│ 名称（id） +│/);
-    expect(zh).toContain('Sub-7 2.x（默认端口）（sub7-27374）');
+    // Two brackets in a row read heavy: Sub-7 2.x（默认端口）（sub7-27374）.
+    expect(zh).toContain('Sub-7 2.x（默认端口） · sub7-27374');
+    expect(zh).not.toMatch(/）（/);
+    expect(render(140, 'zh', '1234')).toContain('Sub-7 2.0（sub7-1234）');
     expect(zh).not.toMatch(/\[[a-z0-9-]+\]/);
     const src = render(140, 'zh', '53/udp');
     expect(src).toMatch(/│ 名称（解读 id） +│/);
     expect(src).toMatch(/（srcport-dns）/);
     expect(src).not.toMatch(/\[[a-z0-9-]+\]/);
     // The traceroute range in zh says what its annotations call it (路由追踪), its English name kept.
-    expect(render(100, 'zh', '33500/udp')).toContain('traceroute（路由追踪）（traceroute）');
+    expect(render(100, 'zh', '33500/udp')).toContain('traceroute（路由追踪） · traceroute');
     expect(render(100, 'en', '33500/udp')).toContain('traceroute [traceroute]');
     expect(render(140, 'en', '27374')).toMatch(/│ Name \[id\] +│[^\n]*\n[^\n]*\n[^\n]*Sub-7 2\.x \(default\) \[sub7-27374\]/);
   });
