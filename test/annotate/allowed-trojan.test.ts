@@ -157,3 +157,39 @@ describe('the trojan reading of a packet logged without a verdict (a LOG rule, [
     expect(zh.stdout).not.toContain('被拦截，或记录时未注明处理结果');
   });
 });
+
+describe("port-known on a connection the firewall let through between two machines of this side", () => {
+  // SSH from one LAN machine to another, which ufw's ALLOW rule logged.
+  const ssh = (src: string) =>
+    allowed['ufw [UFW ALLOW]']!(src, '192.168.1.20').replace('DPT=20000', 'DPT=22');
+  const portKnown = (lang: Lang, src: string) => {
+    const r = runCli(['explain', ssh(src), '--lang', lang]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = r.stdout.replace(/\n\s+/g, ' ');
+    return out.slice(out.indexOf('port-known'));
+  };
+
+  it('`explain LINE` says it is a machine of yours using the service, not the text for a probe, at severity 0 (en, zh)', () => {
+    const en = portKnown('en', '192.168.1.30');
+    expect(en).toMatch(/^port-known\) SSH: a machine of yours using this service on another machine of yours \(a connection the firewall let through between two machines of this side\)/);
+    expect(en).not.toMatch(/brute-forced|password guessing/);
+    const a = new LineExplainer(kb, 'en', { now: TEST_REF_DATE }).read(ssh('192.168.1.30')).event!.annotations.find((x) => x.id === 'port-known')!;
+    expect(a.severity).toBe(0);
+    const zh = portKnown('zh', '192.168.1.30');
+    expect(zh).toMatch(/^port-known） SSH：本方一台机器在使用另一台本方机器上的这项服务/);
+  });
+
+  it('from elsewhere, or blocked between two machines of this side, keeps the port\'s own text', () => {
+    expect(portKnown('en', '203.0.113.9')).toMatch(/^port-known\) SSH: SSH remote login/);
+    const r = runCli(['explain', ssh('192.168.1.30').replace('[UFW ALLOW]', '[UFW BLOCK]')]);
+    expect(r.stdout.replace(/\n\s+/g, ' ')).toMatch(/port-known\) SSH: SSH remote login/);
+  });
+
+  it('`logscan explain port-known` lists both texts under their cases', () => {
+    const r = runCli(['explain', 'port-known']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = r.stdout.replace(/\n\s+/g, ' ');
+    expect(out).toContain('Let through between two machines of this side: ‹port name›: a machine of yours using this service');
+    expect(out).toContain("Any other packet to the port, read as a probe (from elsewhere, or not logged as allowed): ‹port name›: ‹its meaning›");
+  });
+});

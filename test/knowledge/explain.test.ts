@@ -339,6 +339,11 @@ describe('annotation and finding ids', () => {
     // Only the blocked ones speak of a blocked probe.
     const blocked = ids('trojan')[0].texts.map((t: string) => /blocked/.test(t));
     expect(blocked).toEqual([true, false, false, false, true, false, false, false]);
+    // port-known: its name only between two machines of this side, the port's meaning otherwise.
+    expect(ids('port-known')[0]).toMatchObject({
+      texts: ['‹port name›: a machine of yours using this service on another machine of yours (a connection the firewall let through between two machines of this side)', '‹port name›: ‹its meaning›'],
+      when: ['Let through between two machines of this side', 'Any other packet to the port, read as a probe (from elsewhere, or not logged as allowed)'],
+    });
     expect(ids('Sub7-Artifact')[0].id).toBe('sub7-artifact');
   });
 
@@ -371,8 +376,8 @@ describe('annotation and finding ids', () => {
         expect(new Set(d.when).size, `${id} ${lang}`).toBe(d.texts.length);
       }
     }
-    // srcport-scan, backscatter, tcp-reply, tcp-reply-own, discovery-reply, port-known-own, trojan-outbound, adbot-outbound, trojan, traceroute, lan-broadcast, four ICMP ids, stale-connection, dialup-leftover, connection-teardown (Cisco ASA, SonicWall).
-    expect(several).toBe(2 * 18);
+    // srcport-scan, backscatter, tcp-reply, tcp-reply-own, discovery-reply, port-known, port-known-own, trojan-outbound, adbot-outbound, trojan, traceroute, lan-broadcast, four ICMP ids, stale-connection, dialup-leftover, connection-teardown (Cisco ASA, SonicWall).
+    expect(several).toBe(2 * 19);
   });
 
   it('a finding id: its score weight and what it means, in --lang', () => {
