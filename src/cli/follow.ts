@@ -12,6 +12,7 @@ import { annotatorKeys } from '../live/caps.js';
 import { buildAnalysis } from './analysis.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { addInputOptions, readCommonOptions } from './options.js';
+import { laterWriteProblem } from './output.js';
 import { addThresholdOptions, loadThresholds } from './threshold-options.js';
 import { terminalWidth, useColor } from './tty.js';
 
@@ -54,6 +55,10 @@ export function registerFollow(program: Command, setExit: (code: number) => void
     const output = ecs || raw.outputFormat === 'ndjson' ? 'ndjson' : 'text';
     const common = { ...readCommonOptions(raw, output === 'ndjson'), detectorParams };
     if (raw.quiet === true && output === 'ndjson') throw usageError((u) => u.quietNeedsText);
+    const finalReportFile = typeof raw.finalReport === 'string' ? raw.finalReport : null;
+    // Written only at the stop, maybe days from now: a path that cannot work is said now, as --state's is.
+    const reportProblem = finalReportFile === null ? null : laterWriteProblem(finalReportFile);
+    if (reportProblem !== null) throw usageError((u) => u.finalReport(finalReportFile!, reportProblem));
     const summaryEveryMs = typeof raw.summaryEvery === 'string' ? parseDuration('--summary-every', raw.summaryEvery) : null;
     const alertArgv = typeof raw.alertExec === 'string' ? splitCommand('--alert-exec', raw.alertExec) : null;
     let alertScore: number | null = alertArgv ? DEFAULT_ALERT_SCORE : null;
@@ -74,7 +79,7 @@ export function registerFollow(program: Command, setExit: (code: number) => void
       output,
       ecs,
       probeLines: raw.quiet !== true,
-      finalReportFile: typeof raw.finalReport === 'string' ? raw.finalReport : null,
+      finalReportFile,
       color: useColor(),
       width: terminalWidth(),
       // Into a file or `| grep` with no width asked for: one line per probe, as a log has.

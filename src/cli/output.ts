@@ -1,11 +1,11 @@
 // Writing a whole document (a report, a daily summary) to stdout or --output FILE:
 // writeDocument. A stream of lines (events, follow) goes through src/render/batched-writer.ts.
-import { fstatSync, lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, fstatSync, lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { usageError } from '../i18n/messages.js';
-import { writeProblem } from '../util/write-error.js';
+import { writeProblem, type WriteProblem } from '../util/write-error.js';
 
 /** The --output option: a file, or null for standard output (no --output, or `-`, which means stdout as it means stdin for inputs). */
 export function outputOption(raw: Record<string, unknown>): string | null {
@@ -80,6 +80,35 @@ export function refuseOutputOverInput(output: string | null, inputs: readonly st
       if (resolve(output) !== resolve(input)) how = input;
     }
     if (same) throw usageError((u) => u.outputIsInput(output, how));
+  }
+}
+
+/**
+ * Why FILE could not be written when the time comes, or null: for a file written long after
+ * the start (follow's --final-report, at the stop, hours or days later), so a path that
+ * can never work is a usage error at the start instead of one line on stderr at the end.
+ * The write itself still reports its own failure: the directory can vanish meanwhile.
+ */
+export function laterWriteProblem(file: string): WriteProblem | null {
+  const st = statOrNull(file);
+  if (st?.isDirectory()) return { code: 'is-directory' };
+  const dir = dirname(file);
+  try {
+    // An existing file is written in place (its permission matters); a new one is created in DIR.
+    if (st !== null) {
+      accessSync(file, constants.W_OK);
+      return null;
+    }
+    if (!statSync(dir).isDirectory()) return { code: 'parent-not-directory', dir };
+    accessSync(dir, constants.W_OK);
+    return null;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EROFS') return { code: 'read-only', dir };
+    if (code === 'EACCES' || code === 'EPERM') return st !== null ? { code: 'permission-denied' } : { code: 'no-permission-in-dir', dir };
+    if (code === 'ENOENT') return { code: 'no-such-directory', dir };
+    if (code === 'ENOTDIR') return { code: 'parent-not-directory', dir };
+    return writeProblem(err, file);
   }
 }
 

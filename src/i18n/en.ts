@@ -1399,6 +1399,8 @@ export const en = {
     geoipUnreadable: (file: string, why: string) => `--geoip ${file}: not a readable MaxMind database (${why})`,
     geoipNoDatabase: (dir: string, names: readonly string[]) => `--geoip ${dir}: no Country, City or ASN database among ${names.join(', ')}`,
     outputWrite: (file: string, p: WriteProblem) => `--output ${file}: ${en.usage.writeProblem(p)}`,
+    /** `follow --final-report FILE` that could not be written at the stop, found at the start (cli/output.ts laterWriteProblem). */
+    finalReport: (file: string, p: WriteProblem) => `--final-report ${file}: ${en.usage.writeProblem(p)}`,
     /** `same`: the input file it is, when named otherwise; null: named alike; '-': standard input is read from it. */
     outputIsInput: (file: string, same: string | null) =>
       `--output ${file}: is one of the input files${same === null ? '' : same === '-' ? ' (standard input is read from it)' : ` (the same file as ${same})`}; refusing to overwrite a log`,

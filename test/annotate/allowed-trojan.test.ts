@@ -8,7 +8,7 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Annotation } from '../../src/event.js';
 import type { Lang } from '../../src/knowledge/types.js';
 import { TEST_REF_DATE } from '../helpers/parse.js';
-import { runCliAsync, tempDir } from '../helpers/cli.js';
+import { runCli, runCliAsync, tempDir } from '../helpers/cli.js';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 
@@ -113,5 +113,83 @@ describe("the report's Notable interpretations for allowed traffic between two m
       expect(table).not.toMatch(lang === 'en' ? BLOCKED_WORDS : /被拦截的探测/);
       expect(table.replace(/[│\s]+/g, '')).toContain(lang === 'en' ? 'betweentwomachinesofthisside' : '本方两台机器之间的连接');
     }
+  });
+});
+
+describe('the trojan reading of a packet logged without a verdict (a LOG rule, [UFW AUDIT]: action other)', () => {
+  const audit = (port: number, proto = 'TCP') =>
+    allowed['ufw [UFW ALLOW]']!('203.0.113.9', '192.168.1.20').replace('[UFW ALLOW]', '[UFW AUDIT]').replace('DPT=20000', `DPT=${port}`).replace('PROTO=TCP', `PROTO=${proto}`);
+
+  it('says a logging rule saw it and the line does not say whether it got through, not that it was blocked (trojan, worm)', () => {
+    const t = trojan(audit(20000));
+    expect(t.text).toMatch(/^Port of the Millennium trojan: someone is looking for machines already infected with it\. A logging rule of the firewall recorded this packet; whether it was then let through is not in the line\./);
+    expect(t.text).not.toMatch(BLOCKED_WORDS);
+    expect(t.text).not.toMatch(/let this one in/);
+    // 1434/udp: SQL Slammer's.
+    const w = trojan(audit(1434, 'UDP'));
+    expect(w.text).toMatch(/spreads.*: an infected machine, or a scanner trying the same exploit, is looking for hosts to infect\. A logging rule of the firewall recorded this packet; whether it was then let through is not in the line\./);
+    expect(w.text).not.toMatch(/blocked, it does no harm/);
+  });
+
+  it('in Chinese too, without the blocked probe', () => {
+    for (const line of [audit(20000), audit(1434, 'UDP')]) {
+      const t = trojan(line, 'zh').text;
+      expect(t).toContain('这条记录来自防火墙的日志规则，未注明该包随后是否被放行');
+      expect(t).not.toMatch(/被拦截/);
+    }
+  });
+
+  it('`logscan explain trojan` heads each text with the case it is for, none "blocked, or logged without a verdict" (en, zh)', () => {
+    const en = runCli(['explain', 'trojan', '--lang', 'en']);
+    expect(en.code, en.stderr).toBe(0);
+    const unwrapped = en.stdout.replace(/\n\s+/g, ' ');
+    for (const kind of ['a worm', 'a trojan or backdoor']) {
+      expect(unwrapped).toContain(`The port's malware is ${kind}; blocked (dropped or rejected): Port`);
+      expect(unwrapped).toContain(`The port's malware is ${kind}; logged without a verdict: Port`);
+    }
+    expect(unwrapped).toMatch(/worm; logged without a verdict: Port through which the ‹malware name› spreads: [^:]*A logging rule of the firewall recorded this packet/);
+    expect(unwrapped).toMatch(/trojan or backdoor; logged without a verdict: Port of the ‹malware name›: [^:]*A logging rule of the firewall recorded this packet/);
+    expect(unwrapped).not.toContain('blocked, or logged without a verdict');
+    const zh = runCli(['explain', 'trojan', '--lang', 'zh']);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stdout).toContain('该端口的恶意软件是蠕虫；记录时未注明处理结果');
+    expect(zh.stdout).toContain('该端口的恶意软件是木马或后门；被拦截（丢弃或拒绝）');
+    expect(zh.stdout).not.toContain('被拦截，或记录时未注明处理结果');
+  });
+});
+
+describe("port-known on a connection the firewall let through between two machines of this side", () => {
+  // SSH from one LAN machine to another, which ufw's ALLOW rule logged.
+  const ssh = (src: string) =>
+    allowed['ufw [UFW ALLOW]']!(src, '192.168.1.20').replace('DPT=20000', 'DPT=22');
+  const portKnown = (lang: Lang, src: string) => {
+    const r = runCli(['explain', ssh(src), '--lang', lang]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = r.stdout.replace(/\n\s+/g, ' ');
+    return out.slice(out.indexOf('port-known'));
+  };
+
+  it('`explain LINE` says it is a machine of yours using the service, not the text for a probe, at severity 0 (en, zh)', () => {
+    const en = portKnown('en', '192.168.1.30');
+    expect(en).toMatch(/^port-known\) SSH: a machine of yours using this service on another machine of yours \(a connection the firewall let through between two machines of this side\)/);
+    expect(en).not.toMatch(/brute-forced|password guessing/);
+    const a = new LineExplainer(kb, 'en', { now: TEST_REF_DATE }).read(ssh('192.168.1.30')).event!.annotations.find((x) => x.id === 'port-known')!;
+    expect(a.severity).toBe(0);
+    const zh = portKnown('zh', '192.168.1.30');
+    expect(zh).toMatch(/^port-known） SSH：本方一台机器在使用另一台本方机器上的这项服务/);
+  });
+
+  it('from elsewhere, or blocked between two machines of this side, keeps the port\'s own text', () => {
+    expect(portKnown('en', '203.0.113.9')).toMatch(/^port-known\) SSH: SSH remote login/);
+    const r = runCli(['explain', ssh('192.168.1.30').replace('[UFW ALLOW]', '[UFW BLOCK]')]);
+    expect(r.stdout.replace(/\n\s+/g, ' ')).toMatch(/port-known\) SSH: SSH remote login/);
+  });
+
+  it('`logscan explain port-known` lists both texts under their cases', () => {
+    const r = runCli(['explain', 'port-known']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = r.stdout.replace(/\n\s+/g, ' ');
+    expect(out).toContain('Let through between two machines of this side: ‹port name›: a machine of yours using this service');
+    expect(out).toContain("Any other packet to the port, read as a probe (from elsewhere, or not logged as allowed): ‹port name›: ‹its meaning›");
   });
 });

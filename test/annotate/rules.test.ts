@@ -188,18 +188,23 @@ describe('annotation rules', () => {
     expect(sev({ ...netbus, action: 'reject' }, 'trojan')).toBe(3);
     expect(sev({ ...netbus, action: 'allow' }, 'trojan')).toBe(4);
     expect(sev({ ...netbus, action: 'drop', direction: 'out', src: { ip: '192.168.1.5' }, dst: { ip: '203.0.113.9', port: 12345 } }, 'trojan-outbound')).toBe(4);
-    // Each blocked twin (severityMax, drop or reject) says what the rule without an action of
-    // its categories says (a record without a verdict): only the severity differs.
+    // Each blocked twin (severityMax, drop or reject) reads the same ports as the rule for a
+    // record without a verdict (action other) of its categories: only the severity and the
+    // words differ, since a LOG rule's line does not say the packet was blocked.
     const trojanRules = loadAnnotationRules().rules.filter((r) => r.id === 'trojan');
     const twins = trojanRules.filter((r) => r.severityMax !== null && !r.inside);
     expect(twins.length).toBe(2);
     for (const t of twins) {
       expect(t.action).toEqual(['drop', 'reject']);
-      const twin = trojanRules.find((r) => r.action === null && r.categories?.join() === t.categories?.join())!;
-      expect({ text: t.text, alsoText: t.alsoText, categories: t.categories, suppressedBy: t.suppressedBy }).toEqual({ text: twin.text, alsoText: twin.alsoText, categories: twin.categories, suppressedBy: twin.suppressedBy });
+      const twin = trojanRules.find((r) => r.action?.join() === 'other' && r.categories?.join() === t.categories?.join())!;
+      expect({ alsoText: t.alsoText, categories: t.categories, suppressedBy: t.suppressedBy }).toEqual({ alsoText: twin.alsoText, categories: twin.categories, suppressedBy: twin.suppressedBy });
+      expect(twin.text.en).not.toBe(t.text.en);
     }
+    expect(trojanRules.every((r) => r.action !== null)).toBe(true);
     const text = (e: Parameters<typeof annotateOne>[0]) => annotateOne(e).annotations.find((a) => a.id === 'trojan')?.text;
-    expect(text({ ...netbus, action: 'drop' })).toBe(text({ ...netbus, action: 'other' }));
+    expect(sev({ ...netbus, action: 'other' }, 'trojan')).toBe(4);
+    expect(text({ ...netbus, action: 'drop' })).toMatch(/a blocked probe is not a sign/);
+    expect(text({ ...netbus, action: 'other' })).toMatch(/A logging rule of the firewall recorded this packet; whether it was then let through is not in the line/);
     // Let in, it is no blocked probe: a text of its own (test/annotate/allowed-trojan.test.ts).
     expect(text({ ...netbus, action: 'allow' })).not.toBe(text({ ...netbus, action: 'drop' }));
   });

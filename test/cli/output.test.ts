@@ -1,7 +1,7 @@
 import { chmodSync, linkSync, lstatSync, statSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatOfFile, outputOption, refuseOutputOverInput, writeDocument } from '../../src/cli/output.js';
+import { formatOfFile, laterWriteProblem, outputOption, refuseOutputOverInput, writeDocument } from '../../src/cli/output.js';
 import { describeWriteError } from '../../src/util/write-error.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -85,5 +85,24 @@ describe('--output errors', () => {
 
   it('the extension names the document format, whatever its case; others name none', () => {
     expect(['r.HTML', 'r.htm', 'r.md', 'r.markdown', 'r.json', 'r.csv', 'r.txt', 'r.log', 'report'].map(formatOfFile)).toEqual(['html', 'html', 'markdown', 'markdown', 'json', 'csv', 'plain', null, null]);
+  });
+});
+
+describe('laterWriteProblem (follow --final-report, checked at the start)', () => {
+  it('a new file in an existing directory, or a file there already, can be written; nothing is created', () => {
+    const dir = tempDir('later-');
+    expect(laterWriteProblem(join(dir, 'new.txt'))).toBeNull();
+    writeFileSync(join(dir, 'old.txt'), 'x');
+    expect(laterWriteProblem(join(dir, 'old.txt'))).toBeNull();
+    expect(readdirSync(dir)).toEqual(['old.txt']);
+  });
+
+  it('names what is in the way: a missing directory, a file where a directory should be, a directory where the file should be', () => {
+    const dir = tempDir('later-');
+    writeFileSync(join(dir, 'f'), 'x');
+    expect(laterWriteProblem(join(dir, 'gone', 'r.txt'))).toEqual({ code: 'no-such-directory', dir: join(dir, 'gone') });
+    expect(laterWriteProblem(join(dir, 'gone', 'deeper', 'r.txt'))).toEqual({ code: 'no-such-directory', dir: join(dir, 'gone', 'deeper') });
+    expect(laterWriteProblem(join(dir, 'f', 'r.txt'))).toEqual({ code: 'parent-not-directory', dir: join(dir, 'f') });
+    expect(laterWriteProblem(dir)).toEqual({ code: 'is-directory' });
   });
 });

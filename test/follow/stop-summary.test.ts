@@ -1,10 +1,10 @@
 // `follow -q` at the stop: a short summary (the count line, the top 5 sources, what was not
 // counted), not the whole report every `systemctl stop` wrote to the journal; the whole one
 // with --final-report FILE, or without -q. Runs end with their standard input (follow -).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCliAsync, tempDir } from '../helpers/cli.js';
+import { repoRoot, runCliAsync, startCli, tempDir, untilReading } from '../helpers/cli.js';
 
 const sample = readFileSync(join(repoRoot, 'samples/ufw.log'));
 // Wide enough that each source keeps to one line (into a pipe without $COLUMNS it would anyway).
@@ -69,9 +69,58 @@ describe.concurrent('follow -q at the stop', () => {
     expect(r.stdout).toContain('the whole report at the stop: --final-report FILE');
   });
 
-  it('a --final-report that cannot be written is said on stderr, exits 3, and the summary still prints', async () => {
-    const file = join(tempDir(), 'no-such-dir', 'final.txt');
-    const r = await follow(['-q', '--final-report', file]);
+  it('a --final-report that can never be written is a usage error at the start (exit 2), not a line at the stop (en, zh)', async () => {
+    const dir = tempDir();
+    const aFile = join(dir, 'plain.txt');
+    writeFileSync(aFile, 'x\n');
+    const missing = join(dir, 'no-such-dir', 'final.txt');
+    const [noDir, zh, notDir, isDir] = await Promise.all([
+      follow(['-q', '--final-report', missing]),
+      follow(['-q', '--lang', 'zh', '--final-report', missing]),
+      follow(['-q', '--final-report', join(aFile, 'final.txt')]),
+      follow(['-q', '--final-report', dir]),
+    ]);
+    for (const r of [noDir, zh, notDir, isDir]) {
+      expect(r.code, r.stderr).toBe(2);
+      // Nothing was followed: no summary, no report.
+      expect(r.stdout).toBe('');
+    }
+    expect(noDir.stderr).toBe(`logscan: --final-report ${missing}: no such directory: ${join(dir, 'no-such-dir')}\n`);
+    expect(zh.stderr).toBe(`logscan: --final-report ${missing}：目录不存在：${join(dir, 'no-such-dir')}\n`);
+    expect(notDir.stderr).toBe(`logscan: --final-report ${join(aFile, 'final.txt')}: ${aFile} is not a directory\n`);
+    expect(isDir.stderr).toBe(`logscan: --final-report ${dir}: is a directory\n`);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('a --final-report in a directory this user cannot write to is a usage error at the start', async () => {
+    const dir = tempDir();
+    const locked = join(dir, 'locked');
+    mkdirSync(locked, { mode: 0o555 });
+    const existing = join(dir, 'read-only.txt');
+    writeFileSync(existing, 'old\n', { mode: 0o444 });
+    const [inLocked, overReadOnly] = await Promise.all([follow(['-q', '--final-report', join(locked, 'final.txt')]), follow(['-q', '--final-report', existing])]);
+    // root may write anywhere: then both are written at the stop, as any file would be.
+    if (process.getuid?.() === 0) {
+      for (const r of [inLocked, overReadOnly]) expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(existing, 'utf8')).toMatch(/^── followed for /);
+      return;
+    }
+    expect(inLocked.code).toBe(2);
+    expect(inLocked.stderr).toBe(`logscan: --final-report ${join(locked, 'final.txt')}: no permission to create files in ${locked}\n`);
+    expect(overReadOnly.code).toBe(2);
+    expect(overReadOnly.stderr).toBe(`logscan: --final-report ${existing}: permission denied\n`);
+    expect(readFileSync(existing, 'utf8')).toBe('old\n');
+  });
+
+  it('a directory that vanishes while following is still said at the stop: stderr, exit 3, and the summary prints', async () => {
+    const dir = join(tempDir(), 'reports');
+    mkdirSync(dir);
+    const file = join(dir, 'final.txt');
+    const live = startCli(['follow', '--year', '2026', '-q', '--final-report', file, '-'], { stdin: 'pipe', env });
+    await untilReading(live.pid, '-');
+    rmSync(dir, { recursive: true });
+    live.stdin!.end(sample);
+    const r = await live.exited;
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(`logscan: --final-report ${file}: not written (ENOENT)\n`);
     expect(existsSync(file)).toBe(false);

@@ -321,6 +321,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'usage.geoipUnreadable': ['/srv/geo/x.mmdb', 'Unexpected end of data'],
   'usage.geoipNoDatabase': ['/srv/geo', ['a.mmdb', 'b.mmdb']],
   'usage.outputWrite': ['out.json', { code: 'no-such-directory', dir: '/nope' }],
+  'usage.finalReport': ['/var/lib/logscan/final.txt', { code: 'no-such-directory', dir: '/var/lib/logscan' }],
   'usage.outputIsInput': ['ufw.log', '-'],
   'usage.writeProblem': [{ code: 'read-only', dir: '/mnt' }],
   'usage.state': ['s.json', { code: 'not-json' }],

@@ -326,17 +326,27 @@ describe('annotation and finding ids', () => {
     ]);
     expect(ids('adbot-outbound', 'zh')[0]).toMatchObject({ texts: [expect.stringMatching(/正在向其服务器回传/), expect.stringMatching(/被防火墙拦下/)], when: [expect.stringMatching(/^放行/), expect.stringMatching(/^被防火墙拦下/)] });
     expect(ids('proxy-hunt')[0]).toMatchObject({ severity: 2, severityIsFloor: false, texts: [expect.stringContaining('open proxy')] });
-    // Eight rules share the id "trojan": for worms, then trojans, blocked (or without a verdict),
-    // let through between two machines of this side, let in from elsewhere: six meanings, once each.
-    expect(ids('trojan')[0].texts).toHaveLength(6);
+    // Eight rules share the id "trojan": for worms, then trojans, blocked, let through between
+    // two machines of this side, let in from elsewhere, logged without a verdict: eight meanings.
+    expect(ids('trojan')[0].texts).toHaveLength(8);
     expect(ids('trojan')[0].when).toEqual([
-      expect.stringMatching(/worm; blocked/),
-      expect.stringMatching(/worm; let through between two machines of this side$/),
-      expect.stringMatching(/worm; let in \(allowed\) from elsewhere$/),
-      expect.stringMatching(/trojan or backdoor; blocked/),
-      expect.stringMatching(/trojan or backdoor; let through between two machines of this side$/),
-      expect.stringMatching(/trojan or backdoor; let in \(allowed\) from elsewhere$/),
+      "The port's malware is a worm; blocked (dropped or rejected)",
+      "The port's malware is a worm; let through between two machines of this side",
+      "The port's malware is a worm; let in (allowed) from elsewhere",
+      "The port's malware is a worm; logged without a verdict",
+      "The port's malware is a trojan or backdoor; blocked (dropped or rejected)",
+      "The port's malware is a trojan or backdoor; let through between two machines of this side",
+      "The port's malware is a trojan or backdoor; let in (allowed) from elsewhere",
+      "The port's malware is a trojan or backdoor; logged without a verdict",
     ]);
+    // Only the blocked ones speak of a blocked probe.
+    const blocked = ids('trojan')[0].texts.map((t: string) => /blocked/.test(t));
+    expect(blocked).toEqual([true, false, false, false, true, false, false, false]);
+    // port-known: its name only between two machines of this side, the port's meaning otherwise.
+    expect(ids('port-known')[0]).toMatchObject({
+      texts: ['‹port name›: a machine of yours using this service on another machine of yours (a connection the firewall let through between two machines of this side)', '‹port name›: ‹its meaning›'],
+      when: ['Let through between two machines of this side', 'Any other packet to the port, read as a probe (from elsewhere, or not logged as allowed)'],
+    });
     expect(ids('Sub7-Artifact')[0].id).toBe('sub7-artifact');
   });
 
@@ -369,8 +379,8 @@ describe('annotation and finding ids', () => {
         expect(new Set(d.when).size, `${id} ${lang}`).toBe(d.texts.length);
       }
     }
-    // srcport-scan, backscatter, tcp-reply, tcp-reply-own, discovery-reply, port-known-own, trojan-outbound, adbot-outbound, trojan, traceroute, lan-broadcast, four ICMP ids, stale-connection, dialup-leftover, connection-teardown (Cisco ASA, SonicWall).
-    expect(several).toBe(2 * 18);
+    // srcport-scan, backscatter, tcp-reply, tcp-reply-own, discovery-reply, port-known, port-known-own, trojan-outbound, adbot-outbound, trojan, traceroute, lan-broadcast, four ICMP ids, stale-connection, dialup-leftover, connection-teardown (Cisco ASA, SonicWall).
+    expect(several).toBe(2 * 19);
   });
 
   it('a finding id: its score weight and what it means, in --lang', () => {
