@@ -444,7 +444,7 @@ export const en = {
       'allowed-in':
         "The firewall let probes from outside reach a sensitive service (a port the knowledge rates severity 3 or more: RDP, SMB, SSH, databases …): the log says allowed (Windows Firewall ALLOW … RECEIVE, a rule that logs what it accepts). The log cannot say whether the service answered; check that it should be reachable from there, and its logins.",
       'trojan-probe':
-        'Probes of ports that trojans, worms or backdoors listen on: someone looking for machines already infected. A blocked probe does not mean yours is; inside a wide scan the trojan ports are incidental and rated low.',
+        'Probes of ports that trojans, worms or backdoors listen on: someone looking for machines already infected. A probe, blocked or only logged, does not mean yours is infected; inside a wide scan the trojan ports are incidental and rated low.',
       'vertical-scan': 'One source tried 15 or more TCP ports (--scan-ports): a port scan looking for services to attack.',
       'horizontal-sweep': 'One source tried the same few ports on 10 or more of your hosts (--sweep-hosts): a search for one service across a network.',
       'udp-scan': 'One source sent to 15 or more UDP ports: a UDP port scan (a traceroute stays within 33434-33600).',

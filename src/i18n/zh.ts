@@ -342,7 +342,7 @@ export const zh: Messages = {
       'outbound-blocked': '防火墙拦下了本方机器在僵尸程序常用端口上的外连（smtp-outbound、irc-outbound、telnet-outbound、smb-outbound）：直接发信、IRC、telnet 或向其他网络的 Windows 共享。这不能证明已被感染，但应首先检查这台机器。',
       'outbound-malware': '本方机器向木马、蠕虫或广告软件的端口发送了流量（trojan-outbound、adbot-outbound）：那台机器上有程序在与之通信，说明它已被感染或是该恶意软件的控制端。应查出背后的进程。',
       'allowed-in': '防火墙放行了外部来源对敏感服务的探测（端口知识中严重度为 3 及以上的端口：RDP、SMB、SSH、数据库等），日志记为放行（Windows 防火墙的 ALLOW … RECEIVE，或会记录所放行流量的规则）。日志无法说明该服务是否作出了回应；请确认它是否应当对该来源开放，并检查其登录记录。',
-      'trojan-probe': '探测木马、蠕虫或后门监听的端口：有人在寻找已被感染的机器。被拦截的探测并不说明本机已中毒；若只是大范围扫描顺带扫到，严重度只评为低。',
+      'trojan-probe': '探测木马、蠕虫或后门监听的端口：有人在寻找已被感染的机器。探测本身（无论被拦截还是仅被记录）并不说明本机已中毒；若只是大范围扫描顺带扫到，严重度只评为低。',
       'vertical-scan': '同一来源尝试了 15 个以上 TCP 端口（--scan-ports）：寻找可攻击服务的端口扫描。',
       'horizontal-sweep': '同一来源对 10 台以上主机尝试相同的少数端口（--sweep-hosts）：在整个网络中搜寻某一服务。',
       'udp-scan': '同一来源发往 15 个以上 UDP 端口：UDP 端口扫描（traceroute 只落在 33434-33600 之内）。',
