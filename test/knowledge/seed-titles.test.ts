@@ -44,7 +44,8 @@ describe('seed titles', () => {
 
   it('explain says the title, never the file; its JSON keeps the file and puts the title beside it', () => {
     const kb = loadKnowledge();
-    const res = ['port-known', '0.0.0.0'].map((q) => answerQuery(kb, parseQuery(q), 'en'));
+    // traceroute's one source is seed 002 (port-known now also names logscan, for its words on traffic inside).
+    const res = ['traceroute', '0.0.0.0'].map((q) => answerQuery(kb, parseQuery(q), 'en'));
     const text = renderExplainTable(res, kb, { lang: 'en', width: 100, color: false });
     expect(text).toContain('  source: Port basics and reading firewall logs (seed article 002)\n');
     expect(text).toContain('RFC 1122; Port basics and reading firewall logs (seed article 002)');
@@ -52,7 +53,7 @@ describe('seed titles', () => {
     const [id, address] = explainToJson(res, 'en');
     expect(id!.ids![0]).toMatchObject({ refs: ['002_7fc6dc8747eb060f.txt'], refTitles: ['Port basics and reading firewall logs (seed article 002)'] });
     expect(address!.addresses![0]).toMatchObject({ ref: 'RFC 1122; 002_7fc6dc8747eb060f.txt', refTitle: 'RFC 1122; Port basics and reading firewall logs (seed article 002)' });
-    const zh = renderExplainTable([answerQuery(kb, parseQuery('port-known'), 'zh')], kb, { lang: 'zh', width: 100, color: false });
+    const zh = renderExplainTable([answerQuery(kb, parseQuery('traceroute'), 'zh')], kb, { lang: 'zh', width: 100, color: false });
     expect(zh).toContain('出处：端口基础知识与防火墙日志解读（种子文章 002）');
     // Too long beside its range on a narrow terminal, the reference goes under it, inside the width.
     const narrow = renderExplainTable([res[1]!], kb, { lang: 'en', width: 60, color: false }).split('\n');
