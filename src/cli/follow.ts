@@ -12,7 +12,7 @@ import { annotatorKeys } from '../live/caps.js';
 import { buildAnalysis } from './analysis.js';
 import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { addInputOptions, readCommonOptions } from './options.js';
-import { laterWriteProblem } from './output.js';
+import { laterWriteProblem, refuseOutputOverInput } from './output.js';
 import { addThresholdOptions, loadThresholds } from './threshold-options.js';
 import { terminalWidth, useColor } from './tty.js';
 
@@ -59,6 +59,8 @@ export function registerFollow(program: Command, setExit: (code: number) => void
     // Written only at the stop, maybe days from now: a path that cannot work is said now, as --state's is.
     const reportProblem = finalReportFile === null ? null : laterWriteProblem(finalReportFile);
     if (reportProblem !== null) throw usageError((u) => u.finalReport(finalReportFile!, reportProblem));
+    // A report over a followed log would replace the log at the stop.
+    refuseOutputOverInput(finalReportFile, files, '--final-report');
     const summaryEveryMs = typeof raw.summaryEvery === 'string' ? parseDuration('--summary-every', raw.summaryEvery) : null;
     const alertArgv = typeof raw.alertExec === 'string' ? splitCommand('--alert-exec', raw.alertExec) : null;
     let alertScore: number | null = alertArgv ? DEFAULT_ALERT_SCORE : null;

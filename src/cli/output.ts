@@ -62,7 +62,7 @@ export async function writeDocument(text: string, file: string | null): Promise<
  * (device and inode), or the regular file standard input is redirected from when `-` is
  * read. A terminal or /dev/null may be both: nothing is replaced there.
  */
-export function refuseOutputOverInput(output: string | null, inputs: readonly string[]): void {
+export function refuseOutputOverInput(output: string | null, inputs: readonly string[], option = '--output'): void {
   if (output === null) return;
   const out = statOrNull(output);
   if (out !== null && out.isCharacterDevice()) return;
@@ -79,7 +79,7 @@ export function refuseOutputOverInput(output: string | null, inputs: readonly st
       same = out !== null && inp !== null ? sameFile(out, inp) : resolve(output) === resolve(input);
       if (resolve(output) !== resolve(input)) how = input;
     }
-    if (same) throw usageError((u) => u.outputIsInput(output, how));
+    if (same) throw usageError((u) => u.outputIsInput(output, how, option));
   }
 }
 

@@ -1402,8 +1402,9 @@ export const en = {
     /** `follow --final-report FILE` that could not be written at the stop, found at the start (cli/output.ts laterWriteProblem). */
     finalReport: (file: string, p: WriteProblem) => `--final-report ${file}: ${en.usage.writeProblem(p)}`,
     /** `same`: the input file it is, when named otherwise; null: named alike; '-': standard input is read from it. */
-    outputIsInput: (file: string, same: string | null) =>
-      `--output ${file}: is one of the input files${same === null ? '' : same === '-' ? ' (standard input is read from it)' : ` (the same file as ${same})`}; refusing to overwrite a log`,
+    /** `option`: the option that names FILE (--output, follow's --final-report). */
+    outputIsInput: (file: string, same: string | null, option = '--output') =>
+      `${option} ${file}: is one of the input files${same === null ? '' : same === '-' ? ' (standard input is read from it)' : ` (the same file as ${same})`}; refusing to overwrite a log`,
     /** Why a file could not be written, in the user's terms (util/write-error.ts). */
     writeProblem: (p: WriteProblem): string => {
       switch (p.code) {

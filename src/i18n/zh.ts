@@ -1058,8 +1058,8 @@ export const zh: Messages = {
     geoipNoDatabase: (dir, names) => `--geoip ${dir}：${names.join('、')} 中没有国家（Country）、城市（City）或 ASN 数据库`,
     outputWrite: (file, p) => `--output ${file}：${zh.usage.writeProblem(p)}`,
     finalReport: (file, p) => `--final-report ${file}：${zh.usage.writeProblem(p)}`,
-    outputIsInput: (file, same) =>
-      `--output ${file}：这是输入文件之一${same === null ? '' : same === '-' ? '（标准输入正是从它读取的）' : `（与 ${same} 是同一个文件）`}；为免覆盖日志，不予写入`,
+    outputIsInput: (file, same, option = '--output') =>
+      `${option} ${file}：这是输入文件之一${same === null ? '' : same === '-' ? '（标准输入正是从它读取的）' : `（与 ${same} 是同一个文件）`}；为免覆盖日志，不予写入`,
     writeProblem: (p) => {
       switch (p.code) {
         case 'no-such-directory':

@@ -92,6 +92,23 @@ describe.concurrent('follow -q at the stop', () => {
     expect(existsSync(missing)).toBe(false);
   });
 
+  it('a --final-report naming a followed log is refused at the start (exit 2): the stop would replace the log', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'kern.log');
+    writeFileSync(log, 'x\n');
+    const notYet = join(dir, 'ufw.log');
+    const [same, later] = await Promise.all([
+      runCliAsync(['follow', '-q', log, '--final-report', log], { env }),
+      // A log that does not exist yet (follow waits for it) is one by its name.
+      runCliAsync(['follow', '-q', notYet, '--final-report', join(dir, '.', 'ufw.log')], { env }),
+    ]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toBe(`logscan: --final-report ${log}: is one of the input files; refusing to overwrite a log\n`);
+    expect(later.code).toBe(2);
+    expect(later.stderr).toMatch(/^logscan: --final-report .*ufw\.log: is one of the input files/);
+    expect(readFileSync(log, 'utf8')).toBe('x\n');
+  });
+
   it('a --final-report in a directory this user cannot write to is a usage error at the start', async () => {
     const dir = tempDir();
     const locked = join(dir, 'locked');
