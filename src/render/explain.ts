@@ -226,8 +226,9 @@ const LABELS = {
       `logscan reads no events from this message id${port ? ', and it is no port (ports end at 65535)' : ''}: a report counts its lines as skipped. The ids logscan reads: ${ids}.`,
   },
   zh: {
-    head: ['端口', '协议', '名称（id）', '类别', '严重度', '说明'],
-    srcHead: ['端口', '协议', '名称（解读 id）', '严重度', '说明'],
+    // The rows write an id two ways (tagged), so the heading names both parts, bound to neither.
+    head: ['端口', '协议', '名称 · id', '类别', '严重度', '说明'],
+    srcHead: ['端口', '协议', '名称 · 解读 id', '严重度', '说明'],
     compactHead: ['端口', '名称', '说明'],
     // As zh writes an id everywhere else (catalog `explain.named`): full-width, no space; but
     // after a name that ends in a bracket of its own a second one read heavy, 远程桌面（RDP）（rdp）.
@@ -285,13 +286,24 @@ const cell = (text: string, width: number): string[] => wrapText(termSafe(text),
 /** Colour line by line, so a wrapped cell never paints the border between its lines. */
 const paint = (lines: string[], color: (s: string) => string): string[] => lines.map(color);
 
-/** One row of either table, before layout. */
+/**
+ * A row's id on lines of its own, under a name too wide to share a line with it: a
+ * separator that is a word (zh's ` · `) goes along, or a bare dim `rdp` under the name
+ * reads as a second name. A bracketed tag (`（rdp）`, `[rdp]`) is its own separator.
+ */
+function tagLines(r: Tagged, width: number, c: Colors): string[] {
+  const lead = r.sep.trim();
+  if (lead === '') return paint(cell(r.tag, width), c.dim);
+  return cell(`${lead} ${r.tag}`, width).map((l, i) => (i === 0 && l.startsWith(`${lead} `) ? `${lead} ${c.dim(l.slice(lead.length + 1))}` : c.dim(l)));
+}
+
 /** How a row's name is followed by its id: `sep`, then `tag` (drawn dim). */
 interface Tagged {
   sep: string;
   tag: string;
 }
 
+/** One row of either table, before layout. */
 interface Row extends Tagged {
   ports: string;
   protocols: string;
@@ -338,7 +350,7 @@ function table(rows: readonly Row[], head: readonly string[], o: ExplainTableOpt
   const nameCell = (r: Row): string[] => {
     const extra = wide ? [] : cell(`${r.category ? `${r.category} · ` : ''}${L.sev} ${r.severity}`, nameWidth);
     if (displayWidth(`${r.name}${r.sep}${r.tag}`) <= nameWidth) return [`${termSafe(r.name)}${r.sep}${c.dim(r.tag)}`, ...extra];
-    return [...cell(r.name, nameWidth), ...paint(cell(r.tag, nameWidth), c.dim), ...extra];
+    return [...cell(r.name, nameWidth), ...tagLines(r, nameWidth, c), ...extra];
   };
   const cells = rows.map((r) => [
     ...(wide ? [[r.ports], [r.protocols]] : [[r.ports, r.protocols]]),

@@ -1,6 +1,7 @@
 // `logscan explain`: query parsing (valid and invalid), the render functions, and the
 // command as commander runs it.
 import { Command } from 'commander';
+import pc from 'picocolors';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { answerQuery, registerExplain, runExplain } from '../../src/cli/explain.js';
 import { UsageError } from '../../src/errors.js';
@@ -233,20 +234,33 @@ describe('table rendering', () => {
 
   it('zh writes a row\'s id as everywhere else in zh, 名称（id）, in both tables, but after a name that ends in a bracket as 名称 · id; en keeps [id]', () => {
     const zh = render(140, 'zh', '27374');
-    expect(zh).toMatch(/│ 名称（id） +│/);
+    // The heading binds to neither form the rows use.
+    expect(zh).toMatch(/│ 名称 · id +│/);
     // Two brackets in a row read heavy: Sub-7 2.x（默认端口）（sub7-27374）.
     expect(zh).toContain('Sub-7 2.x（默认端口） · sub7-27374');
     expect(zh).not.toMatch(/）（/);
     expect(render(140, 'zh', '1234')).toContain('Sub-7 2.0（sub7-1234）');
     expect(zh).not.toMatch(/\[[a-z0-9-]+\]/);
     const src = render(140, 'zh', '53/udp');
-    expect(src).toMatch(/│ 名称（解读 id） +│/);
+    expect(src).toMatch(/│ 名称 · 解读 id +│/);
     expect(src).toMatch(/（srcport-dns）/);
     expect(src).not.toMatch(/\[[a-z0-9-]+\]/);
     // The traceroute range in zh says what its annotations call it (路由追踪), its English name kept.
     expect(render(100, 'zh', '33500/udp')).toContain('traceroute（路由追踪） · traceroute');
     expect(render(100, 'en', '33500/udp')).toContain('traceroute [traceroute]');
     expect(render(140, 'en', '27374')).toMatch(/│ Name \[id\] +│[^\n]*\n[^\n]*\n[^\n]*Sub-7 2\.x \(default\) \[sub7-27374\]/);
+  });
+
+  it('an id wrapped under its name keeps its separator: · rdp, （sub7-1234）, [rdp]; only the id is dim', () => {
+    // 80 columns: the three-column table, whose name column is too narrow for name and id.
+    const rdp = render(80, 'zh', '3389');
+    expect(rdp).toMatch(/│ 远程桌面（RDP） +│[^\n]*\n│ tcp\/udp │ · rdp +│/);
+    expect(rdp).not.toMatch(/│ +rdp +│/);
+    expect(render(80, 'zh', '27374')).toMatch(/│ +口） +│[^\n]*\n│ +│ · sub7-27374 +│/);
+    expect(render(80, 'zh', '1234')).toMatch(/│ Sub-7 2\.0 +│[^\n]*\n│ tcp\/udp │ （sub7-1234） +│/);
+    expect(render(80, 'en', '27374')).toMatch(/│ Sub-7 2\.x \(default\) +│[^\n]*\n│ tcp +│ \[sub7-27374\] +│/);
+    const coloured = renderExplainTable(answer('3389'), kb, { lang: 'zh', width: 80, color: true });
+    expect(coloured).toContain(`· ${pc.createColors(true).dim('rdp')}`);
   });
 
   it.each([60, 80, 100, 140])('fits a %i-column terminal, in both languages', (width) => {
