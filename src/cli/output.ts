@@ -2,8 +2,8 @@
 // writeDocument. A stream of lines (events, follow) goes through src/render/batched-writer.ts.
 import { accessSync, constants, fstatSync, lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { removeStaleTemps, writeFileAtomic } from '../util/atomic-write.js';
 import { usageError } from '../i18n/messages.js';
 import { writeProblem, type WriteProblem } from '../util/write-error.js';
 
@@ -20,6 +20,7 @@ export function outputOption(raw: Record<string, unknown>): string | null {
  * renaming a file over it would destroy it (and, as root, /dev/null or /dev/stdout).
  * A path that is this process's stdout or stderr (/dev/stdout, /dev/fd/2, the file
  * stdout is redirected to) is written through that stream, appending where it appends.
+ * The temp files an earlier write of FILE was killed in the middle of are removed first.
  */
 export async function writeDocument(text: string, file: string | null): Promise<void> {
   if (file === null) {
@@ -48,6 +49,10 @@ export async function writeDocument(text: string, file: string | null): Promise<
     } else {
       // A regular file, or none yet: the file itself, not a symlink to it, is replaced.
       target = st !== null ? realpathSync(file) : danglingTarget(file);
+      // A run killed mid-write (kill -9, power loss) left its `.NAME.PID.HEX.tmp` beside
+      // FILE; a cron job writing the same report daily would pile them up. Only FILE's own.
+      const name = basename(target);
+      await removeStaleTemps(dirname(target), (n) => n === name);
       await writeFileAtomic(target, text);
     }
   } catch (err) {

@@ -2,12 +2,14 @@
 // `.NAME.PID.HEX.tmp` behind: the next start removes those whose writer is gone, and never
 // one a running process (another logscan's save in flight) may still rename.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeStaleDigestTemps } from '../../src/daily/digest.js';
+import { writeDocument } from '../../src/cli/output.js';
 import { FollowState } from '../../src/input/follow-state.js';
 import { removeStaleTemps, writeFileAtomic } from '../../src/util/atomic-write.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** The PID of a process that has exited (reused by another only in the rarest of cases). */
@@ -78,5 +80,43 @@ describe('start-up clean-up', () => {
     const someoneElses = temp(dir, 'notes.txt', deadPid());
     expect(await removeStaleDigestTemps(dir)).toEqual([left]);
     expect(readdirSync(dir).sort()).toEqual([inFlight, someoneElses].map((p) => p.slice(dir.length + 1)).sort());
+  });
+
+  it("--output FILE: a dead write's temp files of FILE go before FILE is written; a live one's and another file's stay", async () => {
+    const dir = tempDir();
+    const file = join(dir, 'report.html');
+    const left = temp(dir, 'report.html', deadPid());
+    const inFlight = temp(dir, 'report.html', process.ppid);
+    const other = temp(dir, 'other.html', deadPid());
+    await writeDocument('new\n', file);
+    expect(readFileSync(file, 'utf8')).toBe('new\n');
+    expect(existsSync(left)).toBe(false);
+    for (const kept of [inFlight, other]) expect(existsSync(kept)).toBe(true);
+  });
+
+  it('--output FILE through a symlink: the temp files beside the file it leads to go', async () => {
+    const dir = tempDir();
+    const real = join(dir, 'real.txt');
+    writeFileSync(real, 'old');
+    const link = join(dir, 'link.txt');
+    symlinkSync(real, link);
+    const left = temp(dir, 'real.txt', deadPid());
+    await writeDocument('new\n', link);
+    expect(readFileSync(real, 'utf8')).toBe('new\n');
+    expect(existsSync(left)).toBe(false);
+  });
+
+  it.each([
+    ['report', ['report', join(repoRoot, 'samples/ufw.log')]],
+    ['daily', ['daily', join(repoRoot, 'samples/ufw.log'), '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026']],
+  ])('logscan %s --output FILE removes the temp file a killed run of it left', (_name, args) => {
+    const dir = tempDir();
+    const file = join(dir, 'out.txt');
+    const left = temp(dir, 'out.txt', deadPid());
+    const r = runCli([...args, '--output', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^logscan/);
+    expect(readdirSync(dir)).toEqual(['out.txt']);
+    expect(existsSync(left)).toBe(false);
   });
 });
