@@ -77,3 +77,23 @@ describe('follow --help: what it gives by default', () => {
     for (const cmd of ['report', 'daily', 'events', 'check']) expect(flat([cmd]), cmd).toContain('default: inferred from file date');
   });
 });
+
+describe("README's running text writes an option's placeholder as --help does", () => {
+  it('`--geoip <dir>`, `--ignore <file>`, `--scan-ports <n>`: no `--geoip DIR` left beside the help\'s <dir>', () => {
+    // Every option's placeholders over all commands (`--state` is <file> in follow, <dir> in daily).
+    const placeholders = new Map<string, Set<string>>();
+    for (const cmd of COMMANDS) {
+      for (const { term } of items(runCli([cmd, '--help'], { env: { COLUMNS: '200' } }).stdout)) {
+        const m = /(--[a-z-]+) (<[a-z-]+>)/.exec(term);
+        if (m) placeholders.set(m[1]!, (placeholders.get(m[1]!) ?? new Set()).add(m[2]!));
+      }
+    }
+    expect(placeholders.get('--geoip')).toEqual(new Set(['<dir>']));
+    // Outside code blocks (a sample of the output, a shell comment, says what the program says).
+    const prose = readFileSync(join(repoRoot, 'README.md'), 'utf8').replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '');
+    const written = [...prose.matchAll(/`(--[a-z-]+)\s+([A-Z]+|<[a-z-]+>)`/g)].map((m) => [m[1]!, m[2]!] as const);
+    // The ones this test was written for are among them: it reads what it should.
+    expect(written).toEqual(expect.arrayContaining([['--geoip', '<dir>'], ['--ignore', '<file>'], ['--config', '<file>']]));
+    for (const [option, placeholder] of written) expect([...(placeholders.get(option) ?? [])], `${option} ${placeholder}`).toContain(placeholder);
+  });
+});
