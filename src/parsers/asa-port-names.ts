@@ -1,14 +1,12 @@
 // The names a Cisco ASA (PIX, FWSM) writes in a port's place (`outside:203.0.113.7/ssh`,
 // `inside/192.0.2.1(www)`), from signatures/asa-port-names.json: Cisco's documented table,
 // kept as data. Read on the first line that has a name: a log of numbers never loads it.
-import { readFileSync } from 'node:fs';
+import { readSignatureData } from './signature-data.js';
 
 let names: ReadonlyMap<string, number> | null = null;
 
 function load(): ReadonlyMap<string, number> {
-  // Beside dist/parsers/ and dist/bin/ (and src/parsers/ under the tests) alike: two levels up.
-  const file = new URL('../../signatures/asa-port-names.json', import.meta.url);
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as { ports?: Record<string, unknown> };
+  const doc = readSignatureData('asa-port-names.json') as { ports?: Record<string, unknown> };
   const table = new Map<string, number>();
   for (const [name, port] of Object.entries(doc.ports ?? {})) {
     if (typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 65535) table.set(name, port);

@@ -3,16 +3,14 @@
 // protocol stands (`Start http session: initiator …`), each with the transport its sessions run
 // over, from signatures/ios-inspect-protocols.json: Cisco's vocabulary, kept as data. Read on the
 // first record whose word is no IP protocol: a log of tcp, udp and icmp sessions never loads it.
-import { readFileSync } from 'node:fs';
+import { readSignatureData } from './signature-data.js';
 import { protoByName } from '../util/protocols.js';
 
 let table: ReadonlyMap<string, string> | null = null;
 const TRANSPORTS = new Set(['tcp', 'udp']);
 
 function load(): ReadonlyMap<string, string> {
-  // Beside dist/parsers/ and dist/bin/ (and src/parsers/ under the tests) alike: two levels up.
-  const file = new URL('../../signatures/ios-inspect-protocols.json', import.meta.url);
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as { protocols?: Record<string, unknown> };
+  const doc = readSignatureData('ios-inspect-protocols.json') as { protocols?: Record<string, unknown> };
   const m = new Map<string, string>();
   for (const [name, transport] of Object.entries(doc.protocols ?? {})) {
     if (typeof transport === 'string' && TRANSPORTS.has(transport)) m.set(name, transport);

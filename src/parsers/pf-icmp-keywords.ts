@@ -2,7 +2,7 @@
 // that OPNsense's filterlog writes after `datalength=N`, from signatures/pf-icmp-keywords.json:
 // the firewall's vocabulary, kept as data. Read on the first row that has them: a log of
 // pfSense's own words (`request`, `unreachport`) never loads it.
-import { readFileSync } from 'node:fs';
+import { readSignatureData } from './signature-data.js';
 
 /** One family's words: type keyword → number, code keyword → number. */
 export interface IcmpKeywords {
@@ -23,9 +23,7 @@ function table(o: unknown, max: number): Map<string, number> {
 }
 
 function load(): void {
-  // Beside dist/parsers/ and dist/bin/ (and src/parsers/ under the tests) alike: two levels up.
-  const file = new URL('../../signatures/pf-icmp-keywords.json', import.meta.url);
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { types?: unknown; codes?: unknown } | undefined>;
+  const doc = readSignatureData('pf-icmp-keywords.json') as Record<string, { types?: unknown; codes?: unknown } | undefined>;
   v4 = { types: table(doc.icmp?.types, 255), codes: table(doc.icmp?.codes, 255) };
   v6 = { types: table(doc.icmp6?.types, 255), codes: table(doc.icmp6?.codes, 255) };
 }

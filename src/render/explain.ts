@@ -207,8 +207,6 @@ const LABELS = {
     annotation: (sev: number, floor: boolean) => `interpretation (annotation id), severity ${floor ? '≥' : ''}${sev}`,
     finding: (weight: number) => `finding of the ranking, score weight ${weight}, severity by the traffic`,
     ref: (refs: string) => `source: ${refs}`,
-    /** Between the sources of one id. */
-    refSep: ', ',
     icmp: (proto: IcmpProtocol, type: number, name: string | null) =>
       `${type}/${proto} — ${proto === 'icmp' ? 'ICMP' : 'ICMPv6'} type ${type}: ${name ?? 'not a type logscan names'}`,
     icmpNoPorts: 'ICMP has no ports: this is the message type, as a log writes it in TYPE= (and CODE=).',
@@ -248,7 +246,6 @@ const LABELS = {
     annotation: (sev: number, floor: boolean) => `解读 id，严重度 ${floor ? '≥' : ''}${sev}`,
     finding: (weight: number) => `检测结果 id（用于排名），评分权重 ${weight}，严重度视流量而定`,
     ref: (refs: string) => `出处：${refs}`,
-    refSep: '；',
     icmp: (proto: IcmpProtocol, type: number, name: string | null) =>
       `${type}/${proto} — ${proto === 'icmp' ? 'ICMP' : 'ICMPv6'} 类型 ${type}：${name ?? 'logscan 未收录此类型'}`,
     icmpNoPorts: 'ICMP 没有端口：这是报文类型，即日志中 TYPE=（及 CODE=）的值。',
@@ -422,7 +419,7 @@ function idBlock(d: IdDescription, o: ExplainTableOptions, c: Colors): string {
     if (when === null) lines.push(indent(t, o.width));
     else lines.push(indent(messages(o.lang).explain.situation(when), o.width), indent(t, o.width, 4));
   });
-  if (d.refs.length > 0) lines.push(refLines(L.ref(d.refs.map((x) => sourceText(x, o.lang)).join(L.refSep)), o.width, c));
+  if (d.refs.length > 0) lines.push(refLines(L.ref(d.refs.map((x) => sourceText(x, o.lang)).join(messages(o.lang).nameSep)), o.width, c));
   return lines.join('\n');
 }
 

@@ -138,8 +138,8 @@ describe('Cisco ASA message ids (signatures/asa-messages.json)', () => {
 describe("an id's sources", () => {
   const table = (q: string, lang: 'en' | 'zh') => renderExplainTable([answerQuery(kb, parseQuery(q), lang)], kb, { lang, width: 200, color: false });
 
-  it('are joined as each language lists things: ", " in English, "；" in Chinese (a seed title may hold "、")', () => {
-    expect(table('port-known', 'en')).toMatch(/\n {2}source: logscan, [^\n]*seed article 002/);
+  it('are joined as the references of an address are, "; " in English, "；" in Chinese (a seed title may hold "、")', () => {
+    expect(table('port-known', 'en')).toMatch(/\n {2}source: logscan; [^\n]*seed article 002/);
     expect(table('port-known', 'zh')).toMatch(/\n {2}出处：logscan；[^\n,]*种子文章 002/);
   });
 });
