@@ -1558,6 +1558,7 @@ export const en = {
     'fortigate-legacy-traffic': () => 'FortiOS 4 traffic log (log_id=, status=, src=): this older layout is not read',
     'junos-not-flow': (r) => `Junos ${r.value}: not a flow session or firewall filter record`,
     'sophos-not-firewall': (r) => `Sophos log of ${r.value}: not a firewall record`,
+    'watchguard-not-packet': (r) => `WatchGuard message ${r.value}: not a packet filter verdict`,
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,
     'time-format-header': (r) => `header: #Time Format ${r.value}`,
     header: (r) => `header: ${r.value}`,
@@ -1663,6 +1664,7 @@ export const en = {
     pf: 'OpenBSD/FreeBSD/macOS pf log as printed by tcpdump -n -e -ttt -r pflog (IPv4/IPv6, tcp/udp/icmp)',
     'sophos-utm': 'Sophos UTM (Astaro) packet filter lines (YYYY:MM:DD-HH:MM:SS stamp, sub="packetfilter" key="value"), /var/log/packetfilter.log or via syslog, IPv4 and IPv6; the UTM\'s other lines skipped',
     'sophos-xg': 'Sophos Firewall (SFOS, XG/XGS) firewall logs, key=value (log_type="Firewall"; v17-v19 date/time and v19.5+ timestamp layouts), bare or via syslog, IPv4 and IPv6; other log types skipped',
+    watchguard: 'WatchGuard Firebox (Fireware) traffic logs via syslog (msg_id="3000-0148" allowed or denied packets, "3000-0173" denied before any policy), IPv4 and IPv6; other messages (connection ends, proxies, IPS, events, alarms) skipped',
   },
 };
 

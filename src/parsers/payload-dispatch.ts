@@ -12,7 +12,8 @@
 // `rule `, and a
 // bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`),
 // indexOf for a Junos `RT_FLOW_SESSION_` name near the message's start, and for Sophos UTM's
-// `sub="packetfilter"` and Sophos Firewall's `log_id=`/` log_type=`.
+// `sub="packetfilter"` and Sophos Firewall's `log_id=`/` log_type=`, and for WatchGuard's
+// `: msg_id="`.
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
 import { asaTagAt, createAsaPayload } from './cisco-asa.js';
@@ -28,6 +29,7 @@ import { createPfPayload, pfRuleAt } from './pf.js';
 import { createSonicwallPayload, sonicwallAt } from './sonicwall.js';
 import { createUtmPayload, utmRecordAt } from './sophos-utm.js';
 import { createXgPayload, xgRecordAt } from './sophos-xg.js';
+import { createWatchguardPayload, watchguardAt } from './watchguard.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { withTimeCarry } from './local-time.js';
 import type { FormatDefinition, LineParser, LineSink, ParseContext } from './types.js';
@@ -80,6 +82,7 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (juniperFlowAt(s, start, end) >= 0) return 'juniper-srx';
   if (utmRecordAt(s, start, end) >= 0) return 'sophos-utm';
   if (xgRecordAt(s, start, end) >= 0) return 'sophos-xg';
+  if (watchguardAt(s, start, end) >= 0) return 'watchguard';
   return null;
 }
 
@@ -109,6 +112,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createUtmPayload(ctx);
     case 'sophos-xg':
       return createXgPayload(ctx);
+    case 'watchguard':
+      return createWatchguardPayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }

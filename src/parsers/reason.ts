@@ -153,6 +153,8 @@ export interface ReasonFacts {
   'junos-not-flow': object;
   /** value: a Sophos UTM line's program or subsystem (`httpd`, `http`), a Sophos Firewall log's type (`Event`), quoted */
   'sophos-not-firewall': object;
+  /** value: a WatchGuard message's id (`3000-0151`), or its tag and id when not the packet filter's (`sessiond 3E00-0002`), quoted */
+  'watchguard-not-packet': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

@@ -15,6 +15,7 @@ import { pfFormat } from './pf.js';
 import { sonicwallFormat } from './sonicwall.js';
 import { sophosUtmFormat } from './sophos-utm.js';
 import { sophosXgFormat } from './sophos-xg.js';
+import { watchguardFormat } from './watchguard.js';
 import { windowsFirewallFormat } from './windows-firewall.js';
 
 export const formats: readonly FormatDefinition[] = [
@@ -35,6 +36,7 @@ export const formats: readonly FormatDefinition[] = [
   juniperSrxFormat,
   sophosUtmFormat,
   sophosXgFormat,
+  watchguardFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {
