@@ -78,6 +78,7 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'fortigate-legacy-traffic': [{ code: 'fortigate-legacy-traffic', field: '', value: '' }, 'FortiOS 4 traffic log (log_id=, status=, src=): this older layout is not read'],
   'junos-not-flow': [{ code: 'junos-not-flow', field: '', value: 'RT_SCREEN_TCP' }, 'Junos RT_SCREEN_TCP: not a flow session or firewall filter record'],
   'sophos-not-firewall': [{ code: 'sophos-not-firewall', field: '', value: "'httpd'" }, "Sophos log of 'httpd': not a firewall record"],
+  'watchguard-not-packet': [{ code: 'watchguard-not-packet', field: '', value: "'3000-0151'" }, "WatchGuard message '3000-0151': not a packet filter verdict"],
   'fields-header': [{ code: 'fields-header', field: '', value: '18' }, 'header: #Fields (18 fields)'],
   'time-format-header': [{ code: 'time-format-header', field: '', value: 'Local' }, 'header: #Time Format Local'],
   header: [{ code: 'header', field: '', value: '#Software' }, 'header: #Software'],
