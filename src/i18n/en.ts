@@ -1558,6 +1558,9 @@ export const en = {
     'fortigate-legacy-traffic': () => 'FortiOS 4 traffic log (log_id=, status=, src=): this older layout is not read',
     'junos-not-flow': (r) => `Junos ${r.value}: not a flow session or firewall filter record`,
     'sophos-not-firewall': (r) => `Sophos log of ${r.value}: not a firewall record`,
+    'checkpoint-not-firewall': (r) => `Check Point log of ${r.value}: not a firewall record`,
+    'checkpoint-not-verdict': (r) => `Check Point firewall record of action ${r.value}: not a packet filter verdict`,
+    'checkpoint-drop-summary': (r) => `Check Point optimized drop summary of ${r.value} packets to different ends: not read`,
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,
     'time-format-header': (r) => `header: #Time Format ${r.value}`,
     header: (r) => `header: ${r.value}`,
@@ -1663,6 +1666,7 @@ export const en = {
     pf: 'OpenBSD/FreeBSD/macOS pf log as printed by tcpdump -n -e -ttt -r pflog (IPv4/IPv6, tcp/udp/icmp)',
     'sophos-utm': 'Sophos UTM (Astaro) packet filter lines (YYYY:MM:DD-HH:MM:SS stamp, sub="packetfilter" key="value"), /var/log/packetfilter.log or via syslog, IPv4 and IPv6; the UTM\'s other lines skipped',
     'sophos-xg': 'Sophos Firewall (SFOS, XG/XGS) firewall logs, key=value (log_type="Firewall"; v17-v19 date/time and v19.5+ timestamp layouts), bare or via syslog, IPv4 and IPv6; other log types skipped',
+    checkpoint: 'Check Point gateways (R80/R81) via Log Exporter\'s syslog format ([key:"value"; …] after an RFC 5424 or BSD header, or alone), the firewall blade\'s Drop/Reject/Block/Accept records, IPv4 and IPv6; other products and actions skipped',
   },
 };
 

@@ -12,9 +12,11 @@
 // `rule `, and a
 // bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`),
 // indexOf for a Junos `RT_FLOW_SESSION_` name near the message's start, and for Sophos UTM's
-// `sub="packetfilter"` and Sophos Firewall's `log_id=`/` log_type=`.
+// `sub="packetfilter"` and Sophos Firewall's `log_id=`/` log_type=`, and a compare or two for
+// Check Point's `[key:"` at the message's start (or after its first ` [`).
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
+import { checkpointAt, createCheckpointPayload } from './checkpoint.js';
 import { asaTagAt, createAsaPayload } from './cisco-asa.js';
 import { createIosPayload, iosRecordTagAt } from './cisco-ios.js';
 import { createFilterlogPayload, filterlogTagged } from './filterlog.js';
@@ -80,6 +82,7 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (juniperFlowAt(s, start, end) >= 0) return 'juniper-srx';
   if (utmRecordAt(s, start, end) >= 0) return 'sophos-utm';
   if (xgRecordAt(s, start, end) >= 0) return 'sophos-xg';
+  if (checkpointAt(s, start, end) >= 0) return 'checkpoint';
   return null;
 }
 
@@ -109,6 +112,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createUtmPayload(ctx);
     case 'sophos-xg':
       return createXgPayload(ctx);
+    case 'checkpoint':
+      return createCheckpointPayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }

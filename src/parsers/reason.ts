@@ -153,6 +153,12 @@ export interface ReasonFacts {
   'junos-not-flow': object;
   /** value: a Sophos UTM line's program or subsystem (`httpd`, `http`), a Sophos Firewall log's type (`Event`), quoted */
   'sophos-not-firewall': object;
+  /** value: a Check Point record's product (`System Monitor`, `Anti Malware`), quoted */
+  'checkpoint-not-firewall': object;
+  /** value: a Check Point firewall record's action that is no packet filter verdict (`Decrypt`, `Key Install`), quoted */
+  'checkpoint-not-verdict': object;
+  /** value: the packets a Check Point "optimized drop" summary stands for (`packet_amount`) */
+  'checkpoint-drop-summary': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */
