@@ -136,13 +136,13 @@ class CheckpointPayload implements PayloadParser {
     if (f.unclosed) return malformed(f.unclosedReason(s));
 
     const product = f.filled(SLOT.product) ? f.text(s, SLOT.product) : null;
-    if (product !== null && !FIREWALL_PRODUCTS.has(product)) return new PayloadReject(false, reason('checkpoint-not-firewall', 'product', shown(product)));
+    if (product !== null && !FIREWALL_PRODUCTS.has(product)) return new PayloadReject(false, reason('checkpoint-not-firewall', '', shown(product)));
     if (!f.filled(SLOT.action)) return product === null ? NOT_FIREWALL : malformed(MISSING_ACTION);
     const actionText = f.text(s, SLOT.action);
     const action = ACTIONS[actionText];
-    if (action === undefined) return new PayloadReject(false, reason('checkpoint-not-verdict', 'action', shown(actionText)));
+    if (action === undefined) return new PayloadReject(false, reason('checkpoint-not-verdict', '', shown(actionText)));
     if (f.filled(SLOT.packet_amount) && !f.filled(SLOT.src)) {
-      return new PayloadReject(false, reason('checkpoint-drop-summary', 'packet_amount', f.text(s, SLOT.packet_amount)));
+      return new PayloadReject(false, reason('checkpoint-drop-summary', '', f.text(s, SLOT.packet_amount)));
     }
 
     const ver = f.packet(s, PACKET);
