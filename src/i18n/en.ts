@@ -1559,6 +1559,9 @@ export const en = {
     'junos-not-flow': (r) => `Junos ${r.value}: not a flow session or firewall filter record`,
     'sophos-not-firewall': (r) => `Sophos log of ${r.value}: not a firewall record`,
     'watchguard-not-packet': (r) => `WatchGuard message ${r.value}: not a packet filter verdict`,
+    'checkpoint-not-firewall': (r) => `Check Point log of ${r.value}: not a firewall record`,
+    'checkpoint-not-verdict': (r) => `Check Point firewall record of action ${r.value}: not a packet filter verdict`,
+    'checkpoint-drop-summary': (r) => `Check Point optimized drop summary of ${r.value} packets to different ends: not read`,
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,
     'time-format-header': (r) => `header: #Time Format ${r.value}`,
     header: (r) => `header: ${r.value}`,
@@ -1665,6 +1668,7 @@ export const en = {
     'sophos-utm': 'Sophos UTM (Astaro) packet filter lines (YYYY:MM:DD-HH:MM:SS stamp, sub="packetfilter" key="value"), /var/log/packetfilter.log or via syslog, IPv4 and IPv6; the UTM\'s other lines skipped',
     'sophos-xg': 'Sophos Firewall (SFOS, XG/XGS) firewall logs, key=value (log_type="Firewall"; v17-v19 date/time and v19.5+ timestamp layouts), bare or via syslog, IPv4 and IPv6; other log types skipped',
     watchguard: 'WatchGuard Firebox (Fireware) traffic logs via syslog (msg_id="3000-0148" allowed or denied packets, "3000-0173" denied before any policy), IPv4 and IPv6; other messages (connection ends, proxies, IPS, events, alarms) skipped',
+    checkpoint: 'Check Point gateways (R80/R81) via Log Exporter\'s syslog format ([key:"value"; …] after an RFC 5424 or BSD header, or alone), the firewall blade\'s Drop/Reject/Block/Accept records, IPv4 and IPv6; other products and actions skipped',
   },
 };
 

@@ -1202,6 +1202,9 @@ export const zh: Messages = {
     'junos-not-flow': (r) => `Junos ${r.value}：不是流会话或防火墙过滤器记录`,
     'sophos-not-firewall': (r) => `${r.value} 的 Sophos 日志：不是防火墙记录`,
     'watchguard-not-packet': (r) => `WatchGuard 消息 ${r.value}：不是包过滤的判定`,
+    'checkpoint-not-firewall': (r) => `${r.value} 的 Check Point 日志：不是防火墙记录`,
+    'checkpoint-not-verdict': (r) => `动作为 ${r.value} 的 Check Point 防火墙记录：不是包过滤的判定`,
+    'checkpoint-drop-summary': (r) => `Check Point 的优化丢弃汇总（${r.value} 个去往不同目标的数据包）：不读取`,
     'fields-header': (r) => `文件头：#Fields（${r.value} 个字段）`,
     'time-format-header': (r) => `文件头：#Time Format ${r.value}`,
     header: (r) => `文件头：${r.value}`,
@@ -1293,5 +1296,6 @@ export const zh: Messages = {
     'sophos-utm': 'Sophos UTM（Astaro）的包过滤日志行（YYYY:MM:DD-HH:MM:SS 时间戳，sub="packetfilter" 的 key="value" 记录），来自 /var/log/packetfilter.log 或经 syslog 传来，IPv4 与 IPv6；UTM 的其他日志行跳过',
     'sophos-xg': 'Sophos Firewall（SFOS，XG/XGS）的防火墙日志，key=value 格式（log_type="Firewall"；v17-v19 的 date/time 与 v19.5 及以后的 timestamp 两种布局），直接写入或经 syslog 传来，IPv4 与 IPv6；其他类型的日志跳过',
     watchguard: 'WatchGuard Firebox（Fireware）的流量日志，经 syslog 传来（msg_id="3000-0148" 被允许或拒绝的数据包，"3000-0173" 在任何策略之前被拒绝的数据包），IPv4 与 IPv6；其他消息（连接结束、代理、IPS、事件、告警）跳过',
+    checkpoint: 'Check Point 网关（R80/R81）经 Log Exporter 的 syslog 格式发送的日志（RFC 5424 或 BSD 头之后的 [key:"value"; …]，或没有头），读取防火墙模块的 Drop/Reject/Block/Accept 记录，IPv4 与 IPv6；其他产品和动作跳过',
   },
 };

@@ -19,6 +19,11 @@ export interface KeyValueSyntax {
   readonly mixedCaseKeys?: boolean;
   /** A backslash in a quoted value escapes the next character (default true). */
   readonly escapes?: boolean;
+  /**
+   * Between key and value `:` instead of `=` (Check Point's Log Exporter, `key:"value";`;
+   * a second `:` after it, `sys_message::"…"`, belongs to the separator).
+   */
+  readonly colon?: boolean;
 }
 
 /** Key characters by code, 1 for a key's: one load per character whatever the syntax. */
@@ -98,6 +103,8 @@ export class KeyValues {
   private readonly byShape = new Map<number, number[]>();
   private readonly keyChar: Uint8Array;
   private readonly escapes: boolean;
+  /** The separator's code: `=`, or `:` (KeyValueSyntax.colon). */
+  private readonly sep: number;
 
   constructor(
     private readonly keys: readonly string[],
@@ -105,6 +112,7 @@ export class KeyValues {
   ) {
     this.keyChar = syntax.mixedCaseKeys === true ? MIXED_KEYS : LOWER_KEYS;
     this.escapes = syntax.escapes !== false;
+    this.sep = syntax.colon === true ? 0x3a : 0x3d;
     this.start = new Int32Array(keys.length);
     this.end = new Int32Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
@@ -130,6 +138,7 @@ export class KeyValues {
     this.unclosed = false;
     const keyChar = this.keyChar;
     const escapes = this.escapes;
+    const sep = this.sep;
     let i = start;
     while (i < end) {
       while (i < end && s.charCodeAt(i) === 0x20) i++;
@@ -139,13 +148,16 @@ export class KeyValues {
         if (c >= 128 || keyChar[c] !== 1) break;
         i++;
       }
-      if (i === ks || i >= end || s.charCodeAt(i) !== 0x3d) {
-        // Not a key=value (the rest of a bare value with a space, `Unknown (0x0000)`): passed over.
+      if (i === ks || i >= end || s.charCodeAt(i) !== sep) {
+        // Not a key=value (the rest of a bare value with a space, `Unknown (0x0000)`; Check
+        // Point's `;` between pairs): passed over.
         while (i < end && s.charCodeAt(i) !== 0x20) i++;
         continue;
       }
       const slot = this.slotOf(s, ks, i);
+      const ke = i;
       i++;
+      if (sep === 0x3a && s.charCodeAt(i) === 0x3a) i++;
       let vs = i;
       let ve: number;
       let esc = false;
@@ -163,7 +175,7 @@ export class KeyValues {
         if (i >= end) {
           this.unclosed = true;
           this.cutKey = ks;
-          this.cutKeyEnd = vs - 2;
+          this.cutKeyEnd = ke;
           return;
         }
         ve = i++;

@@ -12,10 +12,12 @@
 // `rule `, and a
 // bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`),
 // indexOf for a Junos `RT_FLOW_SESSION_` name near the message's start, and for Sophos UTM's
-// `sub="packetfilter"` and Sophos Firewall's `log_id=`/` log_type=`, and for WatchGuard's
-// `: msg_id="`.
+// `sub="packetfilter"` and Sophos Firewall's `log_id=`/` log_type=`, for WatchGuard's
+// `: msg_id="`, and a compare or two for Check Point's `[key:"` at the message's start (or
+// after its first ` [`).
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
+import { checkpointAt, createCheckpointPayload } from './checkpoint.js';
 import { asaTagAt, createAsaPayload } from './cisco-asa.js';
 import { createIosPayload, iosRecordTagAt } from './cisco-ios.js';
 import { createFilterlogPayload, filterlogTagged } from './filterlog.js';
@@ -83,6 +85,7 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (utmRecordAt(s, start, end) >= 0) return 'sophos-utm';
   if (xgRecordAt(s, start, end) >= 0) return 'sophos-xg';
   if (watchguardAt(s, start, end) >= 0) return 'watchguard';
+  if (checkpointAt(s, start, end) >= 0) return 'checkpoint';
   return null;
 }
 
@@ -114,6 +117,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createXgPayload(ctx);
     case 'watchguard':
       return createWatchguardPayload(ctx);
+    case 'checkpoint':
+      return createCheckpointPayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }

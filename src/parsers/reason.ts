@@ -155,6 +155,12 @@ export interface ReasonFacts {
   'sophos-not-firewall': object;
   /** value: a WatchGuard message's id (`3000-0151`), or its tag and id when not the packet filter's (`sessiond 3E00-0002`), quoted */
   'watchguard-not-packet': object;
+  /** value: a Check Point record's product (`System Monitor`, `Anti Malware`), quoted */
+  'checkpoint-not-firewall': object;
+  /** value: a Check Point firewall record's action that is no packet filter verdict (`Decrypt`, `Key Install`), quoted */
+  'checkpoint-not-verdict': object;
+  /** value: the packets a Check Point "optimized drop" summary stands for (`packet_amount`) */
+  'checkpoint-drop-summary': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

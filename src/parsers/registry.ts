@@ -2,6 +2,7 @@
 // Adding a format = one parser file + one line here + fixtures in test/fixtures/<id>/.
 import type { MessageTable } from '../knowledge/types.js';
 import type { FormatDefinition, RuleFields } from './types.js';
+import { checkpointFormat } from './checkpoint.js';
 import { ciscoAsaFormat } from './cisco-asa.js';
 import { ciscoIosFormat } from './cisco-ios.js';
 import { filterlogFormat } from './filterlog.js';
@@ -37,6 +38,7 @@ export const formats: readonly FormatDefinition[] = [
   sophosUtmFormat,
   sophosXgFormat,
   watchguardFormat,
+  checkpointFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {
