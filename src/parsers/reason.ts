@@ -153,6 +153,10 @@ export interface ReasonFacts {
   'junos-not-flow': object;
   /** value: a Sophos UTM line's program or subsystem (`httpd`, `http`), a Sophos Firewall log's type (`Event`), quoted */
   'sophos-not-firewall': object;
+  /** value: the Cloud Logging log's id (`cloudaudit.googleapis.com/activity`, `compute.googleapis.com/vpc_flows`), quoted */
+  'gcp-not-firewall': object;
+  /** A Cloud Logging firewall entry without `jsonPayload.connection`: no connection to read. */
+  'gcp-no-connection': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */
