@@ -67,7 +67,9 @@ export const LINE_WORDS = 4;
 
 /** The format whose sniffer claims this text as a log line, or null. */
 export function lineFormat(text: string): FormatDefinition | null {
-  if (!/\s/.test(text.trim())) return null;
+  // One word is a query (`22`, `sub7`), unless it is a JSON object: a Cloud Logging entry has no space.
+  const t = text.trim();
+  if (!/\s/.test(t) && !t.startsWith('{')) return null;
   return sniffFormat([text]).format;
 }
 

@@ -39,11 +39,12 @@ export interface ExplainOptions {
 /**
  * Whether any query could be a log line: only then are the parsers and the annotator
  * loaded (~40 ms of start-up that `explain 80` does without). A line has spaces, comes
- * from standard input, or was split into its words by the shell (explain-line.ts joins
- * LINE_WORDS or more).
+ * from standard input, is a JSON object, or was split into its words by the shell
+ * (explain-line.ts joins LINE_WORDS or more).
  */
 function mayHoldLines(queries: readonly string[]): boolean {
-  return queries.length >= 4 || queries.some((q) => q === '-' || /\s/.test(q.trim()));
+  // A JSON object (a Cloud Logging entry) is one word with no space.
+  return queries.length >= 4 || queries.some((q) => q === '-' || /\s/.test(q.trim()) || q.trim().startsWith('{'));
 }
 
 /** Runs the command and returns the text to print; throws UsageError / SignatureError. */

@@ -1296,7 +1296,7 @@ export const en = {
     threads: 'auto, 1 or 2: with 2, a second thread reads and parses the logs while this one does the rest; same output (auto: 2 for 32 MiB or more of log text, .gz counted unpacked, .bz2/.xz/.zst estimated, on 2+ cores; a pipe on stdin counts 0: its size is unknown)',
     lang: "language of what logscan writes: headings, summaries, explanations; default: the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English for output to programs (JSON, NDJSON, CSV, blocklist)",
     programDebug: 'print stack traces for internal errors',
-    programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA and IOS, MikroTik, FortiGate, SonicWall, Palo Alto PAN-OS, Juniper SRX, Sophos; `logscan formats` lists them).',
+    programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA and IOS, MikroTik, FortiGate, SonicWall, Palo Alto PAN-OS, Juniper SRX, Sophos, Google Cloud VPC firewall; `logscan formats` lists them).',
     files: 'log files (.gz, and .bz2/.xz/.zst where bzip2/xz/zstd is installed), - for stdin',
     reportOutputFormat: 'table for people (also: text), markdown for tickets (also: md), html for a page to share, json for programs (docs/report-json.md), csv for spreadsheets, blocklist for firewalls (docs/integrations.md)',
     reportOutput: 'write to <file> instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown, .json and .csv pick the format, .txt or any other extension the table',
@@ -1562,6 +1562,8 @@ export const en = {
     'checkpoint-not-firewall': (r) => `Check Point log of ${r.value}: not a firewall record`,
     'checkpoint-not-verdict': (r) => `Check Point firewall record of action ${r.value}: not a packet filter verdict`,
     'checkpoint-drop-summary': (r) => `Check Point optimized drop summary of ${r.value} packets to different ends: not read`,
+    'gcp-not-firewall': (r) => `Cloud Logging entry of ${r.value}: not a firewall rules log`,
+    'gcp-no-connection': () => 'Cloud Logging firewall entry without jsonPayload.connection: no connection to read',
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,
     'time-format-header': (r) => `header: #Time Format ${r.value}`,
     header: (r) => `header: ${r.value}`,
@@ -1669,6 +1671,7 @@ export const en = {
     'sophos-xg': 'Sophos Firewall (SFOS, XG/XGS) firewall logs, key=value (log_type="Firewall"; v17-v19 date/time and v19.5+ timestamp layouts), bare or via syslog, IPv4 and IPv6; other log types skipped',
     watchguard: 'WatchGuard Firebox (Fireware) traffic logs via syslog (msg_id="3000-0148" allowed or denied packets, "3000-0173" denied before any policy), IPv4 and IPv6; other messages (connection ends, proxies, IPS, events, alarms) skipped',
     checkpoint: 'Check Point gateways (R80/R81) via Log Exporter\'s syslog format ([key:"value"; …] after an RFC 5424 or BSD header, or alone), the firewall blade\'s Drop/Reject/Block/Accept records, IPv4 and IPv6; other products and actions skipped',
+    'gcp-firewall': 'Google Cloud VPC firewall rules logging: Cloud Logging entries, one JSON object per line (a Cloud Storage sink\'s files; gcloud logging read --format=json through jq -c \'.[]\'), allowed and denied connections, IPv4 and IPv6; other log entries skipped',
   },
 };
 

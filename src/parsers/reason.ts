@@ -161,6 +161,10 @@ export interface ReasonFacts {
   'checkpoint-not-verdict': object;
   /** value: the packets a Check Point "optimized drop" summary stands for (`packet_amount`) */
   'checkpoint-drop-summary': object;
+  /** value: the Cloud Logging log's id (`cloudaudit.googleapis.com/activity`, `compute.googleapis.com/vpc_flows`), quoted */
+  'gcp-not-firewall': object;
+  /** A Cloud Logging firewall entry without `jsonPayload.connection`: no connection to read. */
+  'gcp-no-connection': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

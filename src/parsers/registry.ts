@@ -7,6 +7,7 @@ import { ciscoAsaFormat } from './cisco-asa.js';
 import { ciscoIosFormat } from './cisco-ios.js';
 import { filterlogFormat } from './filterlog.js';
 import { fortigateFormat } from './fortigate.js';
+import { gcpFirewallFormat } from './gcp-firewall.js';
 import { iptablesFormat } from './iptables.js';
 import { journalExportFormat, journalJsonFormat } from './journald.js';
 import { juniperSrxFormat } from './juniper-srx.js';
@@ -39,6 +40,7 @@ export const formats: readonly FormatDefinition[] = [
   sophosXgFormat,
   watchguardFormat,
   checkpointFormat,
+  gcpFirewallFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {
