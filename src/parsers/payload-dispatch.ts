@@ -12,7 +12,8 @@
 // `rule `, and a
 // bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`),
 // indexOf for a Junos `RT_FLOW_SESSION_` name near the message's start, and for Sophos UTM's
-// `sub="packetfilter"` and Sophos Firewall's `log_id=`/` log_type=`.
+// `sub="packetfilter"` and Sophos Firewall's `log_id=`/` log_type=`, and a few compares for Cisco
+// Meraki's `1 <epoch> <device> <type>` header (or `<device> <type> src=` after an outer stamp).
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
 import { asaTagAt, createAsaPayload } from './cisco-asa.js';
@@ -20,6 +21,7 @@ import { createIosPayload, iosRecordTagAt } from './cisco-ios.js';
 import { createFilterlogPayload, filterlogTagged } from './filterlog.js';
 import { createFortigatePayload, fortigateAt } from './fortigate.js';
 import { createJuniperPayload, juniperFlowAt } from './juniper-srx.js';
+import { createMerakiPayload, merakiAt } from './meraki.js';
 import { createMikrotikPayload, mikrotikInAt } from './mikrotik.js';
 import { parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
@@ -80,6 +82,7 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (juniperFlowAt(s, start, end) >= 0) return 'juniper-srx';
   if (utmRecordAt(s, start, end) >= 0) return 'sophos-utm';
   if (xgRecordAt(s, start, end) >= 0) return 'sophos-xg';
+  if (merakiAt(s, start, end) >= 0) return 'meraki';
   return null;
 }
 
@@ -109,6 +112,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createUtmPayload(ctx);
     case 'sophos-xg':
       return createXgPayload(ctx);
+    case 'meraki':
+      return createMerakiPayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }

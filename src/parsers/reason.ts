@@ -153,6 +153,10 @@ export interface ReasonFacts {
   'junos-not-flow': object;
   /** value: a Sophos UTM line's program or subsystem (`httpd`, `http`), a Sophos Firewall log's type (`Event`), quoted */
   'sophos-not-firewall': object;
+  /** value: a Cisco Meraki line's type (`events`, `urls`), quoted */
+  'meraki-not-firewall': object;
+  /** A Meraki `ip_flow_end`: its `ip_flow_start` counted the flow. */
+  'meraki-flow-end': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

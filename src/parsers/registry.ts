@@ -9,6 +9,7 @@ import { fortigateFormat } from './fortigate.js';
 import { iptablesFormat } from './iptables.js';
 import { journalExportFormat, journalJsonFormat } from './journald.js';
 import { juniperSrxFormat } from './juniper-srx.js';
+import { merakiFormat } from './meraki.js';
 import { mikrotikFormat } from './mikrotik.js';
 import { paloaltoFormat } from './paloalto.js';
 import { pfFormat } from './pf.js';
@@ -35,6 +36,7 @@ export const formats: readonly FormatDefinition[] = [
   juniperSrxFormat,
   sophosUtmFormat,
   sophosXgFormat,
+  merakiFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {

@@ -78,6 +78,8 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'fortigate-legacy-traffic': [{ code: 'fortigate-legacy-traffic', field: '', value: '' }, 'FortiOS 4 traffic log (log_id=, status=, src=): this older layout is not read'],
   'junos-not-flow': [{ code: 'junos-not-flow', field: '', value: 'RT_SCREEN_TCP' }, 'Junos RT_SCREEN_TCP: not a flow session or firewall filter record'],
   'sophos-not-firewall': [{ code: 'sophos-not-firewall', field: '', value: "'httpd'" }, "Sophos log of 'httpd': not a firewall record"],
+  'meraki-not-firewall': [{ code: 'meraki-not-firewall', field: '', value: "'urls'" }, "Meraki log of type 'urls': not a firewall flow record"],
+  'meraki-flow-end': [{ code: 'meraki-flow-end', field: '', value: '' }, 'Meraki ip_flow_end: its ip_flow_start counts the flow'],
   'fields-header': [{ code: 'fields-header', field: '', value: '18' }, 'header: #Fields (18 fields)'],
   'time-format-header': [{ code: 'time-format-header', field: '', value: 'Local' }, 'header: #Time Format Local'],
   header: [{ code: 'header', field: '', value: '#Software' }, 'header: #Software'],
