@@ -330,9 +330,9 @@ function merakiRuleFields(rule: string): RuleFields {
 export const merakiFormat: FormatDefinition = {
   id: ID,
   examples: [
-    '<134>1 1763619901.123456789 MX68_Branch flows src=203.0.113.7 dst=198.51.100.2 protocol=tcp sport=41234 dport=23 pattern: 1 all',
-    '<134>1 1763619902.456789012 MX68_Branch firewall src=192.168.10.5 dst=198.51.100.9 mac=00:18:0A:11:22:33 protocol=tcp sport=52421 dport=443 pattern: allow all',
-    'Nov 20 06:25:03 192.168.10.1 1 1763619903.000123456 MX68_Branch ip_flow_start src=192.168.10.5 dst=198.51.100.9 protocol=udp sport=53012 dport=53 translated_src_ip=198.51.100.2 translated_port=53012',
+    '<134>1 1795155901.104233871 MX68_Branch flows src=203.0.113.7 dst=198.51.100.2 protocol=tcp sport=41234 dport=23 pattern: 1 all',
+    '<134>1 1795155902.456789012 MX68_Branch firewall src=192.168.10.5 dst=198.51.100.9 mac=00:18:0A:11:22:33 protocol=tcp sport=52421 dport=443 pattern: allow all',
+    'Nov 20 06:25:03 192.168.10.1 1 1795155903.000123456 MX68_Branch ip_flow_start src=192.168.10.5 dst=198.51.100.9 protocol=udp sport=53012 dport=53 translated_src_ip=198.51.100.2 translated_port=53012',
   ],
   sniff,
   // An allowed record stands for a flow the appliance let through (Meraki logs a flow once,
