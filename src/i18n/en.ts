@@ -1297,6 +1297,7 @@ export const en = {
     lang: "language of what logscan writes: headings, summaries, explanations; default: the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English for output to programs (JSON, NDJSON, CSV, blocklist)",
     programDebug: 'print stack traces for internal errors',
     programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA and IOS, MikroTik, FortiGate, SonicWall, Palo Alto PAN-OS, Juniper SRX, Sophos, Google Cloud VPC firewall; `logscan formats` lists them).',
+    programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA and IOS, MikroTik, FortiGate, SonicWall, Palo Alto PAN-OS, Juniper SRX, Sophos, Cisco Meraki; `logscan formats` lists them).',
     files: 'log files (.gz, and .bz2/.xz/.zst where bzip2/xz/zstd is installed), - for stdin',
     reportOutputFormat: 'table for people (also: text), markdown for tickets (also: md), html for a page to share, json for programs (docs/report-json.md), csv for spreadsheets, blocklist for firewalls (docs/integrations.md)',
     reportOutput: 'write to <file> instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown, .json and .csv pick the format, .txt or any other extension the table',
@@ -1564,6 +1565,8 @@ export const en = {
     'checkpoint-drop-summary': (r) => `Check Point optimized drop summary of ${r.value} packets to different ends: not read`,
     'gcp-not-firewall': (r) => `Cloud Logging entry of ${r.value}: not a firewall rules log`,
     'gcp-no-connection': () => 'Cloud Logging firewall entry without jsonPayload.connection: no connection to read',
+    'meraki-not-firewall': (r) => `Meraki log of type ${r.value}: not a firewall flow record`,
+    'meraki-flow-end': () => 'Meraki ip_flow_end: its ip_flow_start counts the flow',
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,
     'time-format-header': (r) => `header: #Time Format ${r.value}`,
     header: (r) => `header: ${r.value}`,
@@ -1672,6 +1675,7 @@ export const en = {
     watchguard: 'WatchGuard Firebox (Fireware) traffic logs via syslog (msg_id="3000-0148" allowed or denied packets, "3000-0173" denied before any policy), IPv4 and IPv6; other messages (connection ends, proxies, IPS, events, alarms) skipped',
     checkpoint: 'Check Point gateways (R80/R81) via Log Exporter\'s syslog format ([key:"value"; …] after an RFC 5424 or BSD header, or alone), the firewall blade\'s Drop/Reject/Block/Accept records, IPv4 and IPv6; other products and actions skipped',
     'gcp-firewall': 'Google Cloud VPC firewall rules logging: Cloud Logging entries, one JSON object per line (a Cloud Storage sink\'s files; gcloud logging read --format=json through jq -c \'.[]\'), allowed and denied connections, IPv4 and IPv6; other log entries skipped',
+    meraki: 'Cisco Meraki MX (and MR) syslog: layer 3 firewall flows (flows, firewall, vpn_firewall, cellular_firewall …; pattern: allow/deny, 1/0) and ip_flow_start, epoch stamp, bare or via syslog, IPv4 and IPv6; ip_flow_end and the other types (events, urls, ids-alerts …) skipped',
   },
 };
 

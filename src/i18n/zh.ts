@@ -973,6 +973,7 @@ export const zh: Messages = {
     lang: 'logscan 输出所用的语言：标题、摘要、解释；默认：按区域设置（LANGUAGE、LC_ALL、LC_MESSAGES、LANG），供程序读取的输出（JSON、NDJSON、CSV、封锁列表）为英文',
     programDebug: '内部错误时输出调用栈',
     programCommand: '防火墙日志分析器：说明防火墙日志里那些噪声的含义（iptables/netfilter、Windows 防火墙、pf、pfSense/OPNsense filterlog、Cisco ASA 与 IOS、MikroTik、FortiGate、SonicWall、Palo Alto PAN-OS、Juniper SRX、Sophos、Google Cloud VPC 防火墙；`logscan formats` 会列出全部格式）。',
+    programCommand: '防火墙日志分析器：说明防火墙日志里那些噪声的含义（iptables/netfilter、Windows 防火墙、pf、pfSense/OPNsense filterlog、Cisco ASA 与 IOS、MikroTik、FortiGate、SonicWall、Palo Alto PAN-OS、Juniper SRX、Sophos、Cisco Meraki；`logscan formats` 会列出全部格式）。',
     files: '日志文件（可以是 .gz；装有 bzip2/xz/zstd 时也可以是 .bz2/.xz/.zst），- 表示标准输入',
     reportOutputFormat: 'table 供人阅读（也可写 text），markdown 用于工单（也可写 md），html 生成可分享的网页，json 供程序读取（见 docs/report-json.md），csv 用于电子表格，blocklist 供防火墙使用（见 docs/integrations.md）',
     reportOutput: '写入 <file> 而不是标准输出（普通文件以原子方式替换，FIFO 或设备直接写入；- 表示标准输出）；不给 -o 时，.html/.htm、.md/.markdown、.json 和 .csv 决定格式，.txt 或其他扩展名为表格',
@@ -1207,6 +1208,8 @@ export const zh: Messages = {
     'checkpoint-drop-summary': (r) => `Check Point 的优化丢弃汇总（${r.value} 个去往不同目标的数据包）：不读取`,
     'gcp-not-firewall': (r) => `${r.value} 的 Cloud Logging 条目：不是防火墙规则日志`,
     'gcp-no-connection': () => 'Cloud Logging 防火墙条目没有 jsonPayload.connection：没有可读的连接',
+    'meraki-not-firewall': (r) => `类型为 ${r.value} 的 Meraki 日志：不是防火墙流记录`,
+    'meraki-flow-end': () => 'Meraki ip_flow_end：该流由其 ip_flow_start 记录计数',
     'fields-header': (r) => `文件头：#Fields（${r.value} 个字段）`,
     'time-format-header': (r) => `文件头：#Time Format ${r.value}`,
     header: (r) => `文件头：${r.value}`,
@@ -1300,5 +1303,6 @@ export const zh: Messages = {
     watchguard: 'WatchGuard Firebox（Fireware）的流量日志，经 syslog 传来（msg_id="3000-0148" 被允许或拒绝的数据包，"3000-0173" 在任何策略之前被拒绝的数据包），IPv4 与 IPv6；其他消息（连接结束、代理、IPS、事件、告警）跳过',
     checkpoint: 'Check Point 网关（R80/R81）经 Log Exporter 的 syslog 格式发送的日志（RFC 5424 或 BSD 头之后的 [key:"value"; …]，或没有头），读取防火墙模块的 Drop/Reject/Block/Accept 记录，IPv4 与 IPv6；其他产品和动作跳过',
     'gcp-firewall': 'Google Cloud VPC 防火墙规则日志：Cloud Logging 条目，每行一个 JSON 对象（Cloud Storage 接收器写出的文件；gcloud logging read --format=json 的输出先经 jq -c \'.[]\' 转换），允许与拒绝的连接，IPv4 与 IPv6；其他日志条目跳过',
+    meraki: 'Cisco Meraki MX（及 MR）的 syslog：三层防火墙流记录（flows、firewall、vpn_firewall、cellular_firewall …；pattern: allow/deny、1/0）与 ip_flow_start，epoch 时间戳，直接写入或经 syslog 传来，IPv4 与 IPv6；ip_flow_end 与其他类型（events、urls、ids-alerts …）跳过',
   },
 };

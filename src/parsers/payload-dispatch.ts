@@ -12,7 +12,8 @@
 // `rule `, and a
 // bounded scan for an IOS access-list or zone-based firewall tag (`%SEC-6-IPACCESSLOGP:`),
 // indexOf for a Junos `RT_FLOW_SESSION_` name near the message's start, and for Sophos UTM's
-// `sub="packetfilter"` and Sophos Firewall's `log_id=`/` log_type=`, for WatchGuard's
+// `sub="packetfilter"` and Sophos Firewall's `log_id=`/` log_type=`, a few compares for Cisco
+// Meraki's `1 <epoch> <device> <type>` header (or `<device> <type> src=` after an outer stamp), for WatchGuard's
 // `: msg_id="`, and a compare or two for Check Point's `[key:"` at the message's start (or
 // after its first ` [`).
 // Events keep the payload's own format id (`event.format`).
@@ -23,6 +24,7 @@ import { createIosPayload, iosRecordTagAt } from './cisco-ios.js';
 import { createFilterlogPayload, filterlogTagged } from './filterlog.js';
 import { createFortigatePayload, fortigateAt } from './fortigate.js';
 import { createJuniperPayload, juniperFlowAt } from './juniper-srx.js';
+import { createMerakiPayload, merakiAt } from './meraki.js';
 import { createMikrotikPayload, mikrotikInAt } from './mikrotik.js';
 import { parseNetfilterPayload, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
@@ -84,6 +86,7 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (juniperFlowAt(s, start, end) >= 0) return 'juniper-srx';
   if (utmRecordAt(s, start, end) >= 0) return 'sophos-utm';
   if (xgRecordAt(s, start, end) >= 0) return 'sophos-xg';
+  if (merakiAt(s, start, end) >= 0) return 'meraki';
   if (watchguardAt(s, start, end) >= 0) return 'watchguard';
   if (checkpointAt(s, start, end) >= 0) return 'checkpoint';
   return null;
@@ -115,6 +118,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createUtmPayload(ctx);
     case 'sophos-xg':
       return createXgPayload(ctx);
+    case 'meraki':
+      return createMerakiPayload(ctx);
     case 'watchguard':
       return createWatchguardPayload(ctx);
     case 'checkpoint':

@@ -165,6 +165,10 @@ export interface ReasonFacts {
   'gcp-not-firewall': object;
   /** A Cloud Logging firewall entry without `jsonPayload.connection`: no connection to read. */
   'gcp-no-connection': object;
+  /** value: a Cisco Meraki line's type (`events`, `urls`), quoted */
+  'meraki-not-firewall': object;
+  /** A Meraki `ip_flow_end`: its `ip_flow_start` counted the flow. */
+  'meraki-flow-end': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

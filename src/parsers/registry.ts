@@ -11,6 +11,7 @@ import { gcpFirewallFormat } from './gcp-firewall.js';
 import { iptablesFormat } from './iptables.js';
 import { journalExportFormat, journalJsonFormat } from './journald.js';
 import { juniperSrxFormat } from './juniper-srx.js';
+import { merakiFormat } from './meraki.js';
 import { mikrotikFormat } from './mikrotik.js';
 import { paloaltoFormat } from './paloalto.js';
 import { pfFormat } from './pf.js';
@@ -41,6 +42,7 @@ export const formats: readonly FormatDefinition[] = [
   watchguardFormat,
   checkpointFormat,
   gcpFirewallFormat,
+  merakiFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {

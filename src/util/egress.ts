@@ -59,9 +59,10 @@ export function betweenThisSide(e: FirewallEvent): boolean {
  * (its rules filter there), the Cisco ASA's "opened from the lower-security interface" and
  * its Teardown records, which name no direction, a Cisco IOS router's access-list logging,
  * which names none either, and a Palo Alto firewall's sessions and a Juniper SRX's flow
- * records, whose direction only default zone names (untrust → trust) say.
+ * records, whose direction only default zone names (untrust → trust) say, and a Cisco Meraki
+ * MX's flows, which name no direction at all.
  */
-export const IN_CROSSES_DEVICE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog', 'cisco-asa', 'cisco-ios', 'paloalto', 'juniper-srx']);
+export const IN_CROSSES_DEVICE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog', 'cisco-asa', 'cisco-ios', 'paloalto', 'juniper-srx', 'meraki']);
 
 /** Why a packet is egress: logged as outbound, sent from a loopback address, or forwarded from this side's networks to another. */
 export type EgressReason = 'out' | 'loopback' | 'forwarded';

@@ -84,6 +84,8 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'checkpoint-drop-summary': [{ code: 'checkpoint-drop-summary', field: '', value: '5' }, 'Check Point optimized drop summary of 5 packets to different ends: not read'],
   'gcp-not-firewall': [{ code: 'gcp-not-firewall', field: '', value: "'cloudaudit.googleapis.com/activity'" }, "Cloud Logging entry of 'cloudaudit.googleapis.com/activity': not a firewall rules log"],
   'gcp-no-connection': [{ code: 'gcp-no-connection', field: '', value: '' }, 'Cloud Logging firewall entry without jsonPayload.connection: no connection to read'],
+  'meraki-not-firewall': [{ code: 'meraki-not-firewall', field: '', value: "'urls'" }, "Meraki log of type 'urls': not a firewall flow record"],
+  'meraki-flow-end': [{ code: 'meraki-flow-end', field: '', value: '' }, 'Meraki ip_flow_end: its ip_flow_start counts the flow'],
   'fields-header': [{ code: 'fields-header', field: '', value: '18' }, 'header: #Fields (18 fields)'],
   'time-format-header': [{ code: 'time-format-header', field: '', value: 'Local' }, 'header: #Time Format Local'],
   header: [{ code: 'header', field: '', value: '#Software' }, 'header: #Software'],

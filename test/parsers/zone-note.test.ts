@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ciscoIosFormat } from '../../src/parsers/cisco-ios.js';
 import { fortigateFormat } from '../../src/parsers/fortigate.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
+import { merakiFormat } from '../../src/parsers/meraki.js';
 import { mikrotikFormat } from '../../src/parsers/mikrotik.js';
 import { pfFormat } from '../../src/parsers/pf.js';
 import { sonicwallFormat } from '../../src/parsers/sonicwall.js';
@@ -37,6 +38,12 @@ describe('zone-less times noted only when they are an event\'s', () => {
     expect(noted(sophosXgFormat, [BSD + XG])).toEqual([false, 1]);
     // Without an offset the same record's time is read in --tz: noted.
     expect(noted(sophosXgFormat, [BSD + XG.replace('+0100"', '"')])).toEqual([true, 1]);
+  });
+
+  it('Cisco Meraki behind a relay\'s BSD header: the epoch decides, nothing noted; a record without one takes the header\'s, noted', () => {
+    const MX = 'MX68 flows src=203.0.113.7 dst=198.51.100.2 protocol=tcp sport=41234 dport=23 pattern: 1 all';
+    expect(noted(merakiFormat, [`${BSD}1 1795155901.104233871 ${MX}`])).toEqual([false, 1]);
+    expect(noted(merakiFormat, [BSD + MX])).toEqual([true, 1]);
   });
 
   it('FortiGate: eventtime decides over the header; a record without a time of its own takes the header\'s, noted', () => {
