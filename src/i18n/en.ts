@@ -1498,6 +1498,8 @@ export const en = {
     'invalid-column': (r) => `field ${r.field}: invalid ${r.value}`,
     'unknown-column': (r) => `field ${r.field}: unknown ${r.value}`,
     'not-in-header': (r) => `field ${r.field}: not in the #Fields header`,
+    'vpcflow-not-in-header': (r) => `field ${r.field}: not in the header line`,
+    'vpcflow-field-count': (r) => `expected ${r.expected} fields (${r.named ? 'per the header line' : 'the default format: no header line names others'}), got ${r.value}`,
     'field-count': (r) => `expected ${r.expected} fields (per #Fields), got ${r.value}`,
     'not-a-number': (r) => `${r.field}: not a number`,
     'not-a-protocol': (r) => `${r.field}: not a protocol number ${r.value}`,
@@ -1558,6 +1560,9 @@ export const en = {
     'fortigate-legacy-traffic': () => 'FortiOS 4 traffic log (log_id=, status=, src=): this older layout is not read',
     'junos-not-flow': (r) => `Junos ${r.value}: not a flow session or firewall filter record`,
     'sophos-not-firewall': (r) => `Sophos log of ${r.value}: not a firewall record`,
+    'vpcflow-no-flow': (r) => `VPC flow log record with log-status ${r.value}: ${r.value === 'NODATA' ? 'no traffic in its interval' : 'flows the service could not capture'}, no flow`,
+    'vpcflow-transit-gateway': () => 'transit gateway flow log record: no accept/reject verdict, not a firewall record',
+    'vpcflow-header': (r) => `header: the ${r.value} fields of a VPC flow log`,
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,
     'time-format-header': (r) => `header: #Time Format ${r.value}`,
     header: (r) => `header: ${r.value}`,
@@ -1663,6 +1668,7 @@ export const en = {
     pf: 'OpenBSD/FreeBSD/macOS pf log as printed by tcpdump -n -e -ttt -r pflog (IPv4/IPv6, tcp/udp/icmp)',
     'sophos-utm': 'Sophos UTM (Astaro) packet filter lines (YYYY:MM:DD-HH:MM:SS stamp, sub="packetfilter" key="value"), /var/log/packetfilter.log or via syslog, IPv4 and IPv6; the UTM\'s other lines skipped',
     'sophos-xg': 'Sophos Firewall (SFOS, XG/XGS) firewall logs, key=value (log_type="Firewall"; v17-v19 date/time and v19.5+ timestamp layouts), bare or via syslog, IPv4 and IPv6; other log types skipped',
+    'aws-vpcflow': 'AWS VPC Flow Logs (security group and network ACL verdicts: ACCEPT, REJECT), the default format or a custom one named by the header line of a file delivered to S3, IPv4 and IPv6; NODATA/SKIPDATA and transit gateway records skipped',
   },
 };
 

@@ -2,6 +2,7 @@
 // Adding a format = one parser file + one line here + fixtures in test/fixtures/<id>/.
 import type { MessageTable } from '../knowledge/types.js';
 import type { FormatDefinition, RuleFields } from './types.js';
+import { awsVpcflowFormat } from './aws-vpcflow.js';
 import { ciscoAsaFormat } from './cisco-asa.js';
 import { ciscoIosFormat } from './cisco-ios.js';
 import { filterlogFormat } from './filterlog.js';
@@ -35,6 +36,7 @@ export const formats: readonly FormatDefinition[] = [
   juniperSrxFormat,
   sophosUtmFormat,
   sophosXgFormat,
+  awsVpcflowFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {
