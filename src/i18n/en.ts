@@ -1561,6 +1561,7 @@ export const en = {
     'junos-not-flow': (r) => `Junos ${r.value}: not a flow session or firewall filter record`,
     'sophos-not-firewall': (r) => `Sophos log of ${r.value}: not a firewall record`,
     'vpcflow-no-flow': (r) => `VPC flow log record with log-status ${r.value}: ${r.value === 'NODATA' ? 'no traffic in its interval' : 'flows the service could not capture'}, no flow`,
+    'vpcflow-other-half': () => 'accepted VPC flow record of the reverse direction: its connection is counted by the record of the other half',
     'vpcflow-transit-gateway': () => 'transit gateway flow log record: no accept/reject verdict, not a firewall record',
     'vpcflow-header': (r) => `header: the ${r.value} fields of a VPC flow log`,
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,

@@ -1204,6 +1204,7 @@ export const zh: Messages = {
     'junos-not-flow': (r) => `Junos ${r.value}：不是流会话或防火墙过滤器记录`,
     'sophos-not-firewall': (r) => `${r.value} 的 Sophos 日志：不是防火墙记录`,
     'vpcflow-no-flow': (r) => `log-status 为 ${r.value} 的 VPC 流日志记录：${r.value === 'NODATA' ? '该时间段内没有流量' : '服务未能捕获的流'}，不含流`,
+    'vpcflow-other-half': () => '反方向的已接受 VPC 流记录：其连接已由另一半的记录计数',
     'vpcflow-transit-gateway': () => '中转网关（transit gateway）流日志记录：没有接受/拒绝的判定，不是防火墙记录',
     'vpcflow-header': (r) => `标题行：VPC 流日志的 ${r.value} 个字段`,
     'fields-header': (r) => `文件头：#Fields（${r.value} 个字段）`,

@@ -32,6 +32,7 @@ import type { FormatDefinition, LineParser, LineSink, ParseContext, RuleFields }
 import { Columns } from './windows-firewall.js';
 import { onThisSide } from '../util/egress.js';
 import { carriesPorts, protoByNumber } from '../util/protocols.js';
+import { flat } from '../util/flat-string.js';
 import { Interner } from '../util/interner.js';
 import { SharedDates } from '../util/shared-date.js';
 import { yearInRange, yearText } from '../util/year-range.js';
@@ -152,6 +153,9 @@ function counter(s: string): number {
 const ACCEPT = 'ACCEPT';
 const REJECT = 'REJECT';
 const NOT_FLOW_TGW = fixedReason('vpcflow-transit-gateway');
+const OTHER_HALF = fixedReason('vpcflow-other-half');
+/** Accepted records remembered for their connection's other half. */
+const MAX_HALVES = 4096;
 
 /** A header line: field names only, the first one of AWS's, at least two of them. */
 function headerNames(s: string): string[] | null {
@@ -195,6 +199,8 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
   const rules = new Interner();
   let lastStart = '';
   let lastMs = NaN;
+  /** Accepted records waiting for the other half of their connection (bounded: the oldest goes first). */
+  const halves = new Set<string>();
 
   /** The text of column i, or '-' when the layout has no such column. */
   const text = (i: number): string => (i < 0 ? '-' : columns.at(i));
@@ -334,6 +340,21 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
     // packets (repeated SYNs); an allowed flow's bytes are a connection's, not a packet's.
     const len = blocked && packets > 0 && bytes > 0 && bytes % packets === 0 && bytes / packets <= 65535 ? bytes / packets : null;
 
+    // One connection, two accepted records: the initiator's half and the responder's, on the
+    // same interface in the same interval. The first of them in the log counts the connection;
+    // the second is skipped, as a FortiGate session's start record is, so that connections stay
+    // connections in the report's count.
+    if (!blocked) {
+      const self = `${eni} ${protoNo} ${srcIp} ${srcPort ?? '-'} ${dstIp} ${dstPort ?? '-'} ${f.at(L.start)}`;
+      const other = `${eni} ${protoNo} ${dstIp} ${dstPort ?? '-'} ${srcIp} ${srcPort ?? '-'} ${f.at(L.start)}`;
+      if (halves.delete(other)) {
+        sink.skipped(lineNo, OTHER_HALF);
+        return;
+      }
+      if (halves.size >= MAX_HALVES) halves.delete(halves.keys().next().value!);
+      halves.add(flat(self));
+    }
+
     const e: FirewallEvent = {
       time: dates.of(ms),
       yearInferred: false,
@@ -382,7 +403,7 @@ export const awsVpcflowFormat: FormatDefinition = {
   examples: [
     '2 123456789010 eni-1235b8ca123456789 203.0.113.7 172.31.16.21 41234 23 6 1 40 1763619901 1763619961 REJECT OK',
     '2 123456789010 eni-1235b8ca123456789 172.31.16.139 198.51.100.80 50514 443 6 20 4249 1763619901 1763619961 ACCEPT OK',
-    'version account-id interface-id instance-id srcaddr dstaddr pkt-srcaddr pkt-dstaddr srcport dstport protocol packets bytes start end action tcp-flags flow-direction log-status',
+    '2 123456789010 eni-0f9e8d7c6b5a40312 2001:db8:ffff::7 2001:db8:1234:a100::21 61001 22 6 1 80 1763619962 1763620021 REJECT OK',
   ],
   sniff(lines) {
     let considered = 0;

@@ -159,6 +159,8 @@ export interface ReasonFacts {
   'sophos-not-firewall': object;
   /** value: the log status (`NODATA`, `SKIPDATA`) of an AWS VPC flow log record that carries no flow */
   'vpcflow-no-flow': object;
+  /** An accepted AWS VPC flow log record whose connection's other half (the reverse flow, same interface and interval) was read: that one counts the connection. */
+  'vpcflow-other-half': object;
   /** An AWS transit gateway flow log record: no accept/reject verdict. */
   'vpcflow-transit-gateway': object;
   /** value: the number of fields an AWS VPC flow log header line names */
