@@ -36,6 +36,10 @@ export interface ReasonFacts {
   'not-in-header': object;
   /** `expected 17 fields (per #Fields), got 9`: value, the count got. */
   'field-count': { expected: number };
+  /** `expected 14 fields (the default format: no header line names others), got 29` (AWS VPC Flow Logs): value, the count got; named, the layout came from a header line. */
+  'vpcflow-field-count': { expected: number; named: boolean };
+  /** `field action: not in the header line` (AWS VPC Flow Logs) */
+  'vpcflow-not-in-header': object;
   /** `F: not a number` */
   'not-a-number': object;
   /** `F: not a protocol number 'x'` */
@@ -169,6 +173,14 @@ export interface ReasonFacts {
   'meraki-not-firewall': object;
   /** A Meraki `ip_flow_end`: its `ip_flow_start` counted the flow. */
   'meraki-flow-end': object;
+  /** value: the log status (`NODATA`, `SKIPDATA`) of an AWS VPC flow log record that carries no flow */
+  'vpcflow-no-flow': object;
+  /** An accepted AWS VPC flow log record whose connection's other half (the reverse flow, same interface and interval) was read: that one counts the connection. */
+  'vpcflow-other-half': object;
+  /** An AWS transit gateway flow log record: no accept/reject verdict. */
+  'vpcflow-transit-gateway': object;
+  /** value: the number of fields an AWS VPC flow log header line names */
+  'vpcflow-header': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

@@ -3,6 +3,7 @@
 import type { MessageTable } from '../knowledge/types.js';
 import type { FormatDefinition, RuleFields } from './types.js';
 import { checkpointFormat } from './checkpoint.js';
+import { awsVpcflowFormat } from './aws-vpcflow.js';
 import { ciscoAsaFormat } from './cisco-asa.js';
 import { ciscoIosFormat } from './cisco-ios.js';
 import { filterlogFormat } from './filterlog.js';
@@ -43,6 +44,7 @@ export const formats: readonly FormatDefinition[] = [
   checkpointFormat,
   gcpFirewallFormat,
   merakiFormat,
+  awsVpcflowFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {

@@ -3,11 +3,12 @@
 // would, and sends the events back in batches. It waits for credit when MAX_IN_FLIGHT batches
 // are unconsumed, so a slow consumer bounds its memory.
 import { parentPort } from 'node:worker_threads';
-import { buildAnalysis } from '../cli/analysis.js';
+import { buildAnalysis, homeNetworks } from '../cli/analysis.js';
 import { testCrashHook } from '../cli/test-hooks.js';
 import { stdinFileStream } from '../input/open.js';
 import { readInputs } from '../input/read.js';
 import { EventEncoder } from './event-codec.js';
+import { setHomeNetworks } from '../util/egress.js';
 import { relayedStdin } from './stdin-relay.js';
 import { MAX_IN_FLIGHT, type Credit, type FromWorker, type Start, type WorkerInput } from './protocol.js';
 
@@ -42,8 +43,11 @@ const checkStop = (): void => {
 // Between chunks is not enough when no chunk comes (a quiet pipe on stdin): look while idle too.
 setInterval(checkStop, 100).unref();
 
-// Set up as the main thread's (buildAnalysis), so both threads annotate alike.
+// Set up as the main thread's (buildAnalysis), so both threads annotate alike. Without
+// annotating, --home-net is still this thread's: a parser may read a record's direction
+// from which side its addresses are on (aws-vpcflow without flow-direction).
 const analysis = input.annotate ? buildAnalysis(input.options) : null;
+if (analysis === null) setHomeNetworks(homeNetworks(input.options.homeNet));
 
 const stats = await readInputs(input.files, {
   ...input.options,

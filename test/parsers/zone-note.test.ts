@@ -3,6 +3,7 @@
 // (Sophos Firewall's timestamp=, FortiGate's eventtime, SonicWall's UTC) is not noted, nor an
 // IOS stamp the header's time won over; a zone-less time an event has is.
 import { describe, expect, it } from 'vitest';
+import { awsVpcflowFormat } from '../../src/parsers/aws-vpcflow.js';
 import { ciscoIosFormat } from '../../src/parsers/cisco-ios.js';
 import { fortigateFormat } from '../../src/parsers/fortigate.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
@@ -34,6 +35,10 @@ const SW =
 const IOS = '%SEC-6-IPACCESSLOGP: list 101 denied tcp 203.0.113.7(41234) -> 192.168.1.10(23), 1 packet';
 
 describe('zone-less times noted only when they are an event\'s', () => {
+  it('AWS VPC Flow Logs: start is epoch seconds, an absolute time: nothing noted', () => {
+    expect(noted(awsVpcflowFormat, ['2 123456789010 eni-0a1b2c3d4e5f60718 203.0.113.7 172.31.16.21 41234 23 6 1 40 1795155901 1795155958 REJECT OK'])).toEqual([false, 1]);
+  });
+
   it('Sophos Firewall v19.5 behind a relay\'s BSD header: timestamp= with its offset decides, nothing noted', () => {
     expect(noted(sophosXgFormat, [BSD + XG])).toEqual([false, 1]);
     // Without an offset the same record's time is read in --tz: noted.
