@@ -9,8 +9,7 @@ import { formats } from './registry.js';
 
 interface Declared {
   readonly format: string;
-  /** null: any action. */
-  readonly action: Action | null;
+  readonly action: Action;
   /** `-302013`, …: what the rule's first word ends with; null: any record with the action. */
   readonly tagEnds: readonly string[] | null;
   /** A rule label that marks a packet record of the format (compared, labels are interned); null: none. */
@@ -20,7 +19,7 @@ interface Declared {
 const DECLARED: readonly Declared[] = formats.flatMap((f) =>
   f.connectionRecords === undefined
     ? []
-    : [{ format: f.id, action: f.connectionRecords.action ?? null, tagEnds: f.connectionRecords.messageIds?.map((id) => `-${id}`) ?? null, packetRule: f.connectionRecords.packetRule ?? null }],
+    : [{ format: f.id, action: f.connectionRecords.action, tagEnds: f.connectionRecords.messageIds?.map((id) => `-${id}`) ?? null, packetRule: f.connectionRecords.packetRule ?? null }],
 );
 
 /**
@@ -37,7 +36,7 @@ const DECLARED: readonly Declared[] = formats.flatMap((f) =>
 export function isConnectionRecord(e: FirewallEvent): boolean {
   for (let i = 0; i < DECLARED.length; i++) {
     const d = DECLARED[i]!;
-    if (e.format !== d.format || (d.action !== null && e.action !== d.action)) continue;
+    if (e.action !== d.action || e.format !== d.format) continue;
     if (d.packetRule !== null && e.rule === d.packetRule) return false;
     return d.tagEnds === null || tagEndsWith(e.rule, d.tagEnds);
   }

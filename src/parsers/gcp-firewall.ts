@@ -369,9 +369,10 @@ export const gcpFirewallFormat: FormatDefinition = {
     '{"insertId":"9k8j7h6g5f4d","jsonPayload":{"connection":{"src_ip":"10.128.0.2","src_port":50514,"dest_ip":"198.51.100.80","dest_port":443,"protocol":6},"disposition":"ALLOWED","rule_details":{"reference":"network:default/firewall:allow-https-out","priority":900,"action":"ALLOW","direction":"EGRESS"},"instance":{"project_id":"example-proj","vm_name":"web-1","region":"europe-west1","zone":"europe-west1-b"},"vpc":{"project_id":"example-proj","vpc_name":"default","subnetwork_name":"default"}},"logName":"projects/example-proj/logs/compute.googleapis.com%2Ffirewall","resource":{"type":"gce_subnetwork","labels":{"project_id":"example-proj","subnetwork_name":"default"}},"timestamp":"2026-11-20T05:30:12.5Z"}',
   ],
   sniff,
-  // GCP logs connections, not packets: at most one entry per connection, allowed or denied
-  // (Google's "connection record"), so every entry counts as one connection.
-  connectionRecords: {},
+  // An allowed entry stands for a connection (at most one entry per connection); a denied one
+  // is counted as one blocked packet, as Meraki's and AWS's denied flows are: the report's
+  // "blocked" and probe counts are of packets, and a refused attempt is what a probe sends.
+  connectionRecords: { action: 'allow' },
   create: (ctx, sink) => new GcpFirewallParser(ctx.file, ctx, sink),
   ruleFields: gcpRuleFields,
 };

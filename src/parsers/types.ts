@@ -161,12 +161,8 @@ export interface FormatDefinition {
 
 /** See FormatDefinition.connectionRecords. */
 export interface ConnectionRecords {
-  /**
-   * The action such a record has (a connection let through: `allow`). Absent: every record of
-   * the format, whatever its action (Google Cloud logs a denied connection once, as one
-   * connection attempt, not per packet).
-   */
-  action?: Action;
+  /** The action such a record has (a connection let through: `allow`). */
+  action: Action;
   /**
    * When only some messages of the format are connection records: their ids, as the end
    * of the rule text's first word (the Cisco ASA's tag `ASA-6-302013`: `302013`).

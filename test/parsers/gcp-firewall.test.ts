@@ -34,8 +34,8 @@ describe('gcp-firewall: reading an entry', () => {
     expect([a.action, a.direction, a.inIface, a.outIface, a.time?.toISOString()]).toEqual(['allow', 'out', null, 'default', '2026-11-20T05:30:12.500Z']);
   });
 
-  it('every entry is a connection, allowed or denied; INTERCEPTED is other; without disposition the rule action', () => {
-    expect([isConnectionRecord(one(DENIED)), isConnectionRecord(one(ALLOWED))]).toEqual([true, true]);
+  it('an allowed entry is a connection, a denied one a blocked packet; INTERCEPTED is other; without disposition the rule action', () => {
+    expect([isConnectionRecord(one(DENIED)), isConnectionRecord(one(ALLOWED))]).toEqual([false, true]);
     expect(one(edited((o) => (o.jsonPayload.disposition = 'INTERCEPTED'))).action).toBe('other');
     expect(one(edited((o) => delete o.jsonPayload.disposition, ALLOWED)).action).toBe('allow');
   });
