@@ -181,6 +181,12 @@ export interface ReasonFacts {
   'vpcflow-transit-gateway': object;
   /** value: the number of fields an AWS VPC flow log header line names */
   'vpcflow-header': object;
+  /** value: an Azure Firewall record's category that is no verdict on a connection (`AZFWApplicationRule`, `AZFWDnsQuery`, or `IDPS` for a legacy signature record), quoted */
+  'azure-not-verdict': object;
+  /** An Azure Firewall threat intelligence or IDPS Alert: the traffic went on, its rule's record counts it. */
+  'azure-alert-only': object;
+  /** An Azure Firewall record naming its destination by host name (`to example.org:80`): no address to read. */
+  'azure-host-name': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

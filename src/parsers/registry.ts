@@ -3,6 +3,7 @@
 import type { MessageTable } from '../knowledge/types.js';
 import type { FormatDefinition, RuleFields } from './types.js';
 import { checkpointFormat } from './checkpoint.js';
+import { azureFirewallFormat } from './azure-firewall.js';
 import { awsVpcflowFormat } from './aws-vpcflow.js';
 import { ciscoAsaFormat } from './cisco-asa.js';
 import { ciscoIosFormat } from './cisco-ios.js';
@@ -45,6 +46,7 @@ export const formats: readonly FormatDefinition[] = [
   gcpFirewallFormat,
   merakiFormat,
   awsVpcflowFormat,
+  azureFirewallFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {

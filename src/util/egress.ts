@@ -59,10 +59,11 @@ export function betweenThisSide(e: FirewallEvent): boolean {
  * (its rules filter there), the Cisco ASA's "opened from the lower-security interface" and
  * its Teardown records, which name no direction, a Cisco IOS router's access-list logging,
  * which names none either, and a Palo Alto firewall's sessions and a Juniper SRX's flow
- * records, whose direction only default zone names (untrust → trust) say, and a Cisco Meraki
- * MX's flows, which name no direction at all.
+ * records, whose direction only default zone names (untrust → trust) say, a Cisco Meraki
+ * MX's flows, which name no direction at all, and an Azure Firewall's, a hub between networks
+ * whose records name none (the parser reads it from the addresses).
  */
-export const IN_CROSSES_DEVICE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog', 'cisco-asa', 'cisco-ios', 'paloalto', 'juniper-srx', 'meraki']);
+export const IN_CROSSES_DEVICE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog', 'cisco-asa', 'cisco-ios', 'paloalto', 'juniper-srx', 'meraki', 'azure-firewall']);
 
 /** Why a packet is egress: logged as outbound, sent from a loopback address, or forwarded from this side's networks to another. */
 export type EgressReason = 'out' | 'loopback' | 'forwarded';
