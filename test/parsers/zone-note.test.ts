@@ -8,6 +8,7 @@ import { ciscoIosFormat } from '../../src/parsers/cisco-ios.js';
 import { fortigateFormat } from '../../src/parsers/fortigate.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
 import { merakiFormat } from '../../src/parsers/meraki.js';
+import { azureFirewallFormat } from '../../src/parsers/azure-firewall.js';
 import { mikrotikFormat } from '../../src/parsers/mikrotik.js';
 import { pfFormat } from '../../src/parsers/pf.js';
 import { sonicwallFormat } from '../../src/parsers/sonicwall.js';
@@ -37,6 +38,12 @@ const IOS = '%SEC-6-IPACCESSLOGP: list 101 denied tcp 203.0.113.7(41234) -> 192.
 describe('zone-less times noted only when they are an event\'s', () => {
   it('AWS VPC Flow Logs: start is epoch seconds, an absolute time: nothing noted', () => {
     expect(noted(awsVpcflowFormat, ['2 123456789010 eni-0a1b2c3d4e5f60718 203.0.113.7 172.31.16.21 41234 23 6 1 40 1795155901 1795155958 REJECT OK'])).toEqual([false, 1]);
+  });
+
+  it('Azure Firewall: a time with Z is absolute, nothing noted; one without a zone is read in --tz, noted', () => {
+    const rec = azureFirewallFormat.examples[0]!;
+    expect(noted(azureFirewallFormat, [rec])).toEqual([false, 1]);
+    expect(noted(azureFirewallFormat, [rec.replace('.1234567Z', '.1234567')])).toEqual([true, 1]);
   });
 
   it('Sophos Firewall v19.5 behind a relay\'s BSD header: timestamp= with its offset decides, nothing noted', () => {
