@@ -1296,7 +1296,7 @@ export const en = {
     threads: 'auto, 1 or 2: with 2, a second thread reads and parses the logs while this one does the rest; same output (auto: 2 for 32 MiB or more of log text, .gz counted unpacked, .bz2/.xz/.zst estimated, on 2+ cores; a pipe on stdin counts 0: its size is unknown)',
     lang: "language of what logscan writes: headings, summaries, explanations; default: the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English for output to programs (JSON, NDJSON, CSV, blocklist)",
     programDebug: 'print stack traces for internal errors',
-    programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA and IOS, MikroTik, FortiGate, SonicWall, Palo Alto PAN-OS, Juniper SRX, Sophos, Cisco Meraki, WatchGuard, Check Point, Google Cloud VPC firewall, AWS VPC Flow Logs; `logscan formats` lists them).',
+    programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA and IOS, MikroTik, FortiGate, SonicWall, Palo Alto PAN-OS, Juniper SRX, Sophos, Cisco Meraki, WatchGuard, Check Point, Google Cloud VPC firewall, AWS VPC Flow Logs, Stormshield; `logscan formats` lists them).',
     files: 'log files (.gz, and .bz2/.xz/.zst where bzip2/xz/zstd is installed), - for stdin',
     reportOutputFormat: 'table for people (also: text), markdown for tickets (also: md), html for a page to share, json for programs (docs/report-json.md), csv for spreadsheets, blocklist for firewalls (docs/integrations.md)',
     reportOutput: 'write to <file> instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown, .json and .csv pick the format, .txt or any other extension the table',
@@ -1572,6 +1572,8 @@ export const en = {
     'vpcflow-other-half': () => 'accepted VPC flow record of the reverse direction: its connection is counted by the record of the other half',
     'vpcflow-transit-gateway': () => 'transit gateway flow log record: no accept/reject verdict, not a firewall record',
     'vpcflow-header': (r) => `header: the ${r.value} fields of a VPC flow log`,
+    'stormshield-not-filter': (r) => `Stormshield log of type ${r.value}: not a filter or connection record`,
+    'stormshield-connection-end': () => 'Stormshield connection record: its filter record (the pass) counts the connection',
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,
     'time-format-header': (r) => `header: #Time Format ${r.value}`,
     header: (r) => `header: ${r.value}`,
@@ -1682,6 +1684,7 @@ export const en = {
     'gcp-firewall': 'Google Cloud VPC firewall rules logging: Cloud Logging entries, one JSON object per line (a Cloud Storage sink\'s files; gcloud logging read --format=json through jq -c \'.[]\'), allowed and denied connections, IPv4 and IPv6; other log entries skipped',
     meraki: 'Cisco Meraki MX (and MR) syslog: layer 3 firewall flows (flows, firewall, vpn_firewall, cellular_firewall …; pattern: allow/deny, 1/0) and ip_flow_start, epoch stamp, bare or via syslog, IPv4 and IPv6; ip_flow_end and the other types (events, urls, ids-alerts …) skipped',
     'aws-vpcflow': 'AWS VPC Flow Logs (security group and network ACL verdicts: ACCEPT, REJECT), the default format or a custom one named by the header line of a file delivered to S3, IPv4 and IPv6; NODATA/SKIPDATA and transit gateway records skipped',
+    stormshield: 'Stormshield Network Security (SNS) audit logs, key=value (logtype="filter": block and pass; "connection" and "plugin": a connection\'s end, counted when no filter record did), bare or via syslog (RFC 5424 or BSD), IPv4 and IPv6; other log types (alarm, web, vpn, system …) skipped',
   },
 };
 

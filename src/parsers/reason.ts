@@ -181,6 +181,10 @@ export interface ReasonFacts {
   'vpcflow-transit-gateway': object;
   /** value: the number of fields an AWS VPC flow log header line names */
   'vpcflow-header': object;
+  /** value: a Stormshield log's type (`alarm`, `system`, `web`), quoted */
+  'stormshield-not-filter': object;
+  /** A Stormshield connection record (a connection's end) whose filter record (its pass) was read: that one counts the connection. */
+  'stormshield-connection-end': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

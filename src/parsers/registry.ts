@@ -19,6 +19,7 @@ import { pfFormat } from './pf.js';
 import { sonicwallFormat } from './sonicwall.js';
 import { sophosUtmFormat } from './sophos-utm.js';
 import { sophosXgFormat } from './sophos-xg.js';
+import { stormshieldFormat } from './stormshield.js';
 import { watchguardFormat } from './watchguard.js';
 import { windowsFirewallFormat } from './windows-firewall.js';
 
@@ -45,6 +46,7 @@ export const formats: readonly FormatDefinition[] = [
   gcpFirewallFormat,
   merakiFormat,
   awsVpcflowFormat,
+  stormshieldFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {
