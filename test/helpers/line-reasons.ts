@@ -92,6 +92,8 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'vpcflow-other-half': [{ code: 'vpcflow-other-half', field: '', value: '' }, 'accepted VPC flow record of the reverse direction: its connection is counted by the record of the other half'],
   'vpcflow-transit-gateway': [{ code: 'vpcflow-transit-gateway', field: '', value: '' }, 'transit gateway flow log record: no accept/reject verdict, not a firewall record'],
   'vpcflow-header': [{ code: 'vpcflow-header', field: '', value: '14' }, 'header: the 14 fields of a VPC flow log'],
+  'stormshield-not-filter': [{ code: 'stormshield-not-filter', field: '', value: "'alarm'" }, "Stormshield log of type 'alarm': not a filter or connection record"],
+  'stormshield-connection-end': [{ code: 'stormshield-connection-end', field: '', value: '' }, 'Stormshield connection record: its filter record (the pass) counts the connection'],
   'fields-header': [{ code: 'fields-header', field: '', value: '18' }, 'header: #Fields (18 fields)'],
   'time-format-header': [{ code: 'time-format-header', field: '', value: 'Local' }, 'header: #Time Format Local'],
   header: [{ code: 'header', field: '', value: '#Software' }, 'header: #Software'],
