@@ -315,10 +315,12 @@ const MAX_TAG = 40;
 export function stormshieldAt(s: string, start: number, end: number): number {
   let i = start;
   if (!s.startsWith('id=', i)) {
-    const colon = s.indexOf(': id=', i);
-    if (colon < 0 || colon - i > MAX_TAG || colon + 5 > end) return -1;
-    for (let k = i; k < colon; k++) if (s.charCodeAt(k) === 0x20) return -1;
-    i = colon + 2;
+    // The tag's characters up to its colon, bounded: another program's message is not scanned.
+    const lim = Math.min(end, i + MAX_TAG);
+    let k = i;
+    while (k < lim && s.charCodeAt(k) !== 0x3a && s.charCodeAt(k) !== 0x20) k++;
+    if (k === i || k + 5 > end || !s.startsWith(': id=', k)) return -1;
+    i = k + 2;
   }
   const t = s.lastIndexOf(' logtype=', end);
   return t > i && t < end ? i : -1;
