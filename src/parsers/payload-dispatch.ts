@@ -15,7 +15,8 @@
 // `sub="packetfilter"` and Sophos Firewall's `log_id=`/` log_type=`, a few compares for Cisco
 // Meraki's `1 <epoch> <device> <type>` header (or `<device> <type> src=` after an outer stamp), for WatchGuard's
 // `: msg_id="`, and a compare or two for Check Point's `[key:"` at the message's start (or
-// after its first ` [`).
+// after its first ` [`), and for Stormshield's `id=` at the message's start a lastIndexOf for
+// its ` logtype=`.
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
 import { checkpointAt, createCheckpointPayload } from './checkpoint.js';
@@ -33,6 +34,7 @@ import { createPfPayload, pfRuleAt } from './pf.js';
 import { createSonicwallPayload, sonicwallAt } from './sonicwall.js';
 import { createUtmPayload, utmRecordAt } from './sophos-utm.js';
 import { createXgPayload, xgRecordAt } from './sophos-xg.js';
+import { createStormshieldPayload, stormshieldAt } from './stormshield.js';
 import { createWatchguardPayload, watchguardAt } from './watchguard.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { withTimeCarry } from './local-time.js';
@@ -89,6 +91,7 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (merakiAt(s, start, end) >= 0) return 'meraki';
   if (watchguardAt(s, start, end) >= 0) return 'watchguard';
   if (checkpointAt(s, start, end) >= 0) return 'checkpoint';
+  if (stormshieldAt(s, start, end) >= 0) return 'stormshield';
   return null;
 }
 
@@ -124,6 +127,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createWatchguardPayload(ctx);
     case 'checkpoint':
       return createCheckpointPayload(ctx);
+    case 'stormshield':
+      return createStormshieldPayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }

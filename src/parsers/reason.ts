@@ -187,6 +187,10 @@ export interface ReasonFacts {
   'azure-alert-only': object;
   /** An Azure Firewall record naming its destination by host name (`to example.org:80`): no address to read. */
   'azure-host-name': object;
+  /** value: a Stormshield log's type (`alarm`, `system`, `web`), quoted */
+  'stormshield-not-filter': object;
+  /** A Stormshield connection record (a connection's end) whose filter record (its pass) was read: that one counts the connection. */
+  'stormshield-connection-end': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

@@ -20,6 +20,7 @@ import { pfFormat } from './pf.js';
 import { sonicwallFormat } from './sonicwall.js';
 import { sophosUtmFormat } from './sophos-utm.js';
 import { sophosXgFormat } from './sophos-xg.js';
+import { stormshieldFormat } from './stormshield.js';
 import { watchguardFormat } from './watchguard.js';
 import { windowsFirewallFormat } from './windows-firewall.js';
 
@@ -47,6 +48,7 @@ export const formats: readonly FormatDefinition[] = [
   merakiFormat,
   awsVpcflowFormat,
   azureFirewallFormat,
+  stormshieldFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {

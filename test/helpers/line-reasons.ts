@@ -95,6 +95,8 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'azure-not-verdict': [{ code: 'azure-not-verdict', field: '', value: "'AZFWApplicationRule'" }, "Azure Firewall 'AZFWApplicationRule' record: not a verdict on a connection"],
   'azure-alert-only': [{ code: 'azure-alert-only', field: '', value: '' }, 'Azure Firewall alert: the traffic was let through, its rule record counts it'],
   'azure-host-name': [{ code: 'azure-host-name', field: '', value: '' }, 'Azure Firewall record naming its destination by host name: no address to read'],
+  'stormshield-not-filter': [{ code: 'stormshield-not-filter', field: '', value: "'alarm'" }, "Stormshield log of type 'alarm': not a filter or connection record"],
+  'stormshield-connection-end': [{ code: 'stormshield-connection-end', field: '', value: '' }, 'Stormshield connection record: its filter record (the pass) counts the connection'],
   'fields-header': [{ code: 'fields-header', field: '', value: '18' }, 'header: #Fields (18 fields)'],
   'time-format-header': [{ code: 'time-format-header', field: '', value: 'Local' }, 'header: #Time Format Local'],
   header: [{ code: 'header', field: '', value: '#Software' }, 'header: #Software'],

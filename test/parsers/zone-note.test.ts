@@ -13,6 +13,7 @@ import { mikrotikFormat } from '../../src/parsers/mikrotik.js';
 import { pfFormat } from '../../src/parsers/pf.js';
 import { sonicwallFormat } from '../../src/parsers/sonicwall.js';
 import { sophosXgFormat } from '../../src/parsers/sophos-xg.js';
+import { stormshieldFormat } from '../../src/parsers/stormshield.js';
 import type { FormatDefinition, ZoneNote } from '../../src/parsers/types.js';
 import { TEST_REF_DATE } from '../helpers/parse.js';
 
@@ -66,6 +67,12 @@ describe('zone-less times noted only when they are an event\'s', () => {
 
   it('SonicWall: a UTC time= decides over the header', () => {
     expect(noted(sonicwallFormat, [BSD + SW])).toEqual([false, 1]);
+  });
+
+  it('Stormshield behind a relay\'s BSD header: time= at its tz= decides, nothing noted; without tz= it is read in --tz, noted', () => {
+    const SNS = 'asqd: id=firewall time="2026-11-20 06:25:01" fw="SN210W" tz=+0100 ruleid=7 srcif="Ethernet0" srcifname="out" ipproto=tcp src=203.0.113.7 srcport=41234 dst=203.0.113.2 dstport=23 dstname=Firewall_out action=block logtype="filter"';
+    expect(noted(stormshieldFormat, [BSD + SNS])).toEqual([false, 1]);
+    expect(noted(stormshieldFormat, [BSD + SNS.replace(' tz=+0100', '')])).toEqual([true, 1]);
   });
 
   it('Cisco IOS: a header time with an offset wins over a zone-less IOS stamp, which is then not noted; a stamp that decides is', () => {
