@@ -1564,6 +1564,10 @@ export const en = {
     'checkpoint-not-firewall': (r) => `Check Point log of ${r.value}: not a firewall record`,
     'checkpoint-not-verdict': (r) => `Check Point firewall record of action ${r.value}: not a packet filter verdict`,
     'checkpoint-drop-summary': (r) => `Check Point optimized drop summary of ${r.value} packets to different ends: not read`,
+    'cef-not-firewall': (r) => `CEF record of ${r.value}: not a firewall record`,
+    'cef-not-verdict': (r) => `CEF firewall record ${r.value}: not a verdict on a packet or connection`,
+    'cef-session-half': (r) => `CEF session record ${r.value}: its session is counted by its other record`,
+    'cef-no-packet': (r) => `CEF firewall verdict ${r.value} without src or dst: no packet to read`,
     'gcp-not-firewall': (r) => `Cloud Logging entry of ${r.value}: not a firewall rules log`,
     'gcp-no-connection': () => 'Cloud Logging firewall entry without jsonPayload.connection: no connection to read',
     'meraki-not-firewall': (r) => `Meraki log of type ${r.value}: not a firewall flow record`,
@@ -1681,6 +1685,7 @@ export const en = {
     checkpoint: 'Check Point gateways (R80/R81) via Log Exporter\'s syslog format ([key:"value"; …] after an RFC 5424 or BSD header, or alone), the firewall blade\'s Drop/Reject/Block/Accept records, IPv4 and IPv6; other products and actions skipped',
     'gcp-firewall': 'Google Cloud VPC firewall rules logging: Cloud Logging entries, one JSON object per line (a Cloud Storage sink\'s files; gcloud logging read --format=json through jq -c \'.[]\'), allowed and denied connections, IPv4 and IPv6; other log entries skipped',
     meraki: 'Cisco Meraki MX (and MR) syslog: layer 3 firewall flows (flows, firewall, vpn_firewall, cellular_firewall …; pattern: allow/deny, 1/0) and ip_flow_start, epoch stamp, bare or via syslog, IPv4 and IPv6; ip_flow_end and the other types (events, urls, ids-alerts …) skipped',
+    cef: 'Common Event Format (CEF:Version|Vendor|Product|…|Extension) records of firewalls (Check Point, FortiGate, PAN-OS, Forcepoint NGFW, Cisco ASA via a relay, Sophos, Trend Micro, UniFi … as signatures/cef.json lists them), bare or via syslog, verdicts on packets and connections (act Drop/Deny/Accept/permit …), IPv4 and IPv6; other products\' and records skipped',
     'aws-vpcflow': 'AWS VPC Flow Logs (security group and network ACL verdicts: ACCEPT, REJECT), the default format or a custom one named by the header line of a file delivered to S3, IPv4 and IPv6; NODATA/SKIPDATA and transit gateway records skipped',
   },
 };

@@ -2,6 +2,7 @@
 // Adding a format = one parser file + one line here + fixtures in test/fixtures/<id>/.
 import type { MessageTable } from '../knowledge/types.js';
 import type { FormatDefinition, RuleFields } from './types.js';
+import { cefFormat } from './cef.js';
 import { checkpointFormat } from './checkpoint.js';
 import { awsVpcflowFormat } from './aws-vpcflow.js';
 import { ciscoAsaFormat } from './cisco-asa.js';
@@ -45,6 +46,7 @@ export const formats: readonly FormatDefinition[] = [
   gcpFirewallFormat,
   merakiFormat,
   awsVpcflowFormat,
+  cefFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {
