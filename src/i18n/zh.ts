@@ -972,7 +972,7 @@ export const zh: Messages = {
     threads: 'auto、1 或 2：为 2 时，另一个线程读取并解析日志，本线程做其余的事；输出相同（auto：日志文本达到 32 MiB 或以上时为 2，.gz 按解压后计，.bz2/.xz/.zst 按估计值计，需 2 个以上 CPU 核心；标准输入上的管道按 0 计，因为其大小未知）',
     lang: 'logscan 输出所用的语言：标题、摘要、解释；默认：按区域设置（LANGUAGE、LC_ALL、LC_MESSAGES、LANG），供程序读取的输出（JSON、NDJSON、CSV、封锁列表）为英文',
     programDebug: '内部错误时输出调用栈',
-    programCommand: '防火墙日志分析器：说明防火墙日志里那些噪声的含义（iptables/netfilter、Windows 防火墙、pf、pfSense/OPNsense filterlog、Cisco ASA 与 IOS、MikroTik、FortiGate、SonicWall、Palo Alto PAN-OS、Juniper SRX、Sophos、Cisco Meraki、WatchGuard、Check Point、Google Cloud VPC 防火墙、AWS VPC 流日志；`logscan formats` 会列出全部格式）。',
+    programCommand: '防火墙日志分析器：说明防火墙日志里那些噪声的含义（iptables/netfilter、Windows 防火墙、pf、pfSense/OPNsense filterlog、Cisco ASA 与 IOS、MikroTik、FortiGate、SonicWall、Palo Alto PAN-OS、Juniper SRX、Sophos、Cisco Meraki、WatchGuard、Check Point、Google Cloud VPC 防火墙、AWS VPC 流日志、CEF；`logscan formats` 会列出全部格式）。',
     files: '日志文件（可以是 .gz；装有 bzip2/xz/zstd 时也可以是 .bz2/.xz/.zst），- 表示标准输入',
     reportOutputFormat: 'table 供人阅读（也可写 text），markdown 用于工单（也可写 md），html 生成可分享的网页，json 供程序读取（见 docs/report-json.md），csv 用于电子表格，blocklist 供防火墙使用（见 docs/integrations.md）',
     reportOutput: '写入 <file> 而不是标准输出（普通文件以原子方式替换，FIFO 或设备直接写入；- 表示标准输出）；不给 -o 时，.html/.htm、.md/.markdown、.json 和 .csv 决定格式，.txt 或其他扩展名为表格',

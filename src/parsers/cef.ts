@@ -1,7 +1,7 @@
 // Common Event Format (ArcSight's CEF) records of firewalls, bare or behind a syslog header
 // (a device's own or a relay's):
 //
-//   <134>Nov 20 06:25:01 fw1 CEF:0|Check Point|VPN-1 & FireWall-1|R81.20|Log|Drop|Unknown|act=Drop deviceDirection=0 rt=1763619901000 spt=41234 dpt=23 src=203.0.113.7 dst=198.51.100.2 proto=TCP
+//   <134>Nov 20 06:25:01 fw1 CEF:0|Check Point|VPN-1 & FireWall-1|R81.20|Log|Drop|Unknown|act=Drop deviceDirection=0 rt=1795155901000 spt=41234 dpt=23 src=203.0.113.7 dst=198.51.100.2 proto=TCP
 //
 // The header: `CEF:Version|Device Vendor|Device Product|Device Version|Signature ID|Name|
 // Severity|`, `\|` and `\\` escaped; FortiOS writes `CEF: 0|`. The extension: `key=value`
@@ -577,7 +577,7 @@ function cefRuleFields(rule: string): RuleFields {
 export const cefFormat: FormatDefinition = {
   id: ID,
   examples: [
-    '<134>Nov 20 06:25:01 fw1 CEF:0|Check Point|VPN-1 & FireWall-1|Check Point|Log|Drop|Unknown|act=Drop deviceDirection=0 rt=1763619901000 spt=41234 dpt=23 src=203.0.113.7 dst=198.51.100.2 proto=TCP inzone=External outzone=Internal cs2Label=Rule Name cs2=Cleanup rule ifname=eth1 deviceInboundInterface=eth1',
+    '<134>Nov 20 06:25:01 fw1 CEF:0|Check Point|VPN-1 & FireWall-1|Check Point|Log|Drop|Unknown|act=Drop deviceDirection=0 rt=1795155901000 spt=41234 dpt=23 src=203.0.113.7 dst=198.51.100.2 proto=TCP inzone=External outzone=Internal cs2Label=Rule Name cs2=Cleanup rule ifname=eth1 deviceInboundInterface=eth1',
     'CEF:0|Palo Alto Networks|PAN-OS|10.2.4|end|TRAFFIC|1|rt=Nov 20 2026 06:30:12 GMT deviceExternalId=012801000001 src=192.168.2.23 dst=198.51.100.80 sourceTranslatedAddress=203.0.113.1 destinationTranslatedAddress=198.51.100.80 cs1Label=Rule cs1=lan-to-internet suser= duser= app=ssl cs3Label=Virtual System cs3=vsys1 cs4Label=Source Zone cs4=trust cs5Label=Destination Zone cs5=untrust deviceInboundInterface=ethernet1/2 deviceOutboundInterface=ethernet1/1 cnt=1 spt=50514 dpt=443 sourceTranslatedPort=41022 destinationTranslatedPort=443 proto=tcp act=allow',
     'Nov 20 06:31:40 smc CEF:0|FORCEPOINT|Firewall|6.10.5|70019|Connection_Discarded|0|deviceExternalId=fw-edge node 1 dvc=192.0.2.1 dvchost=192.0.2.1 src=2001:db8::7 dst=2001:db8:1::1 proto=58 deviceOutboundInterface=255 deviceFacility=Packet Filtering rt=Nov 20 2026 06:31:40 app=Echo Request (No Code) cs1Label=RuleID cs1=605.0 cn1Label=ICMP Type cn1=128 cn2Label=ICMP Code cn2=0',
   ],
