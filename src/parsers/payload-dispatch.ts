@@ -16,9 +16,13 @@
 // Meraki's `1 <epoch> <device> <type>` header (or `<device> <type> src=` after an outer stamp), for WatchGuard's
 // `: msg_id="`, and a compare or two for Check Point's `[key:"` at the message's start (or
 // after its first ` [`), and for Stormshield's `id=` at the message's start a lastIndexOf for
-// its ` logtype=`.
+// its ` logtype=`. A CEF record (`CEF:0|` at the message's start or after a tag) is
+// asked first and before the file's own payload: every vendor's CEF is `cef`'s, whichever
+// format the file was sniffed as (a FortiGate's CEF carries `FTNTFGTlogid=`, not its
+// key=value record).
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
+import { cefAt, createCefPayload } from './cef.js';
 import { checkpointAt, createCheckpointPayload } from './checkpoint.js';
 import { asaTagAt, createAsaPayload } from './cisco-asa.js';
 import { createIosPayload, iosRecordTagAt } from './cisco-ios.js';
@@ -76,6 +80,7 @@ function netfilterTagged(s: string, start: number, end: number): boolean {
  * for filterlog, the envelope before it).
  */
 export function payloadKind(s: string, start: number, end: number): string | null {
+  if (cefAt(s, start, end) >= 0) return 'cef';
   if (asaTagAt(s, start, end) >= 0) return 'cisco-asa';
   if (filterlogTagged(s, start)) return 'pfsense-filterlog';
   if (fortigateAt(s, start, end) >= 0) return 'fortigate';
@@ -129,6 +134,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createCheckpointPayload(ctx);
     case 'stormshield':
       return createStormshieldPayload(ctx);
+    case 'cef':
+      return createCefPayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }
@@ -187,7 +194,8 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
         sink.skipped(lineNo, EMPTY_MESSAGE);
         return;
       }
-      let r = own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
+      // A CEF record is never another format's, though its extension may hold their keys.
+      let r = own.format !== 'cef' && !empty && cefAt(text, env.msgStart, env.msgEnd) >= 0 ? NOT_MINE : own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
       if (r === NOT_MINE && empty) {
         sink.skipped(lineNo, EMPTY_MESSAGE);
         return;

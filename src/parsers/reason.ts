@@ -165,6 +165,14 @@ export interface ReasonFacts {
   'checkpoint-not-verdict': object;
   /** value: the packets a Check Point "optimized drop" summary stands for (`packet_amount`) */
   'checkpoint-drop-summary': object;
+  /** value: a CEF record's vendor, product and Name (`'Trend Micro Deep Security Agent: User Signed In'`), quoted */
+  'cef-not-firewall': object;
+  /** value: a CEF firewall record's vendor, product, Name and act when it has one, quoted: a record of another kind (IPS, system, web) or an act that is no verdict */
+  'cef-not-verdict': object;
+  /** value: the Name of a CEF session record counted by its session's other record, with the signature id or act that says so (`TRAFFIC (start)`, `Connection_Closed`), quoted */
+  'cef-session-half': object;
+  /** value: the Name of a CEF firewall verdict with neither src nor dst, quoted */
+  'cef-no-packet': object;
   /** value: the Cloud Logging log's id (`cloudaudit.googleapis.com/activity`, `compute.googleapis.com/vpc_flows`), quoted */
   'gcp-not-firewall': object;
   /** A Cloud Logging firewall entry without `jsonPayload.connection`: no connection to read. */

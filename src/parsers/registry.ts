@@ -2,6 +2,7 @@
 // Adding a format = one parser file + one line here + fixtures in test/fixtures/<id>/.
 import type { MessageTable } from '../knowledge/types.js';
 import type { FormatDefinition, RuleFields } from './types.js';
+import { cefFormat } from './cef.js';
 import { checkpointFormat } from './checkpoint.js';
 import { azureFirewallFormat } from './azure-firewall.js';
 import { awsVpcflowFormat } from './aws-vpcflow.js';
@@ -49,6 +50,7 @@ export const formats: readonly FormatDefinition[] = [
   awsVpcflowFormat,
   azureFirewallFormat,
   stormshieldFormat,
+  cefFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {

@@ -4,6 +4,7 @@
 // IOS stamp the header's time won over; a zone-less time an event has is.
 import { describe, expect, it } from 'vitest';
 import { awsVpcflowFormat } from '../../src/parsers/aws-vpcflow.js';
+import { cefFormat } from '../../src/parsers/cef.js';
 import { ciscoIosFormat } from '../../src/parsers/cisco-ios.js';
 import { fortigateFormat } from '../../src/parsers/fortigate.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
@@ -57,6 +58,14 @@ describe('zone-less times noted only when they are an event\'s', () => {
     const MX = 'MX68 flows src=203.0.113.7 dst=198.51.100.2 protocol=tcp sport=41234 dport=23 pattern: 1 all';
     expect(noted(merakiFormat, [`${BSD}1 1795155901.104233871 ${MX}`])).toEqual([false, 1]);
     expect(noted(merakiFormat, [BSD + MX])).toEqual([true, 1]);
+  });
+
+  it('CEF behind a relay\'s BSD header: rt in epoch milliseconds or with its zone decides, nothing noted; a zone-less rt or none is noted', () => {
+    const CEF = 'CEF:0|Palo Alto Networks|PAN-OS|10.2.4|deny|TRAFFIC|3|src=203.0.113.7 dst=198.51.100.2 spt=41234 dpt=23 proto=tcp act=deny';
+    expect(noted(cefFormat, [`${BSD}${CEF} rt=1795155901000`])).toEqual([false, 1]);
+    expect(noted(cefFormat, [`${BSD}${CEF} rt=Nov 20 2026 06:25:01 UTC`])).toEqual([false, 1]);
+    expect(noted(cefFormat, [`${BSD}${CEF} rt=Nov 20 2026 06:25:01`])).toEqual([true, 1]);
+    expect(noted(cefFormat, [BSD + CEF])).toEqual([true, 1]);
   });
 
   it('FortiGate: eventtime decides over the header; a record without a time of its own takes the header\'s, noted', () => {

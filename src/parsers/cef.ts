@@ -1,0 +1,590 @@
+// Common Event Format (ArcSight's CEF) records of firewalls, bare or behind a syslog header
+// (a device's own or a relay's):
+//
+//   <134>Nov 20 06:25:01 fw1 CEF:0|Check Point|VPN-1 & FireWall-1|R81.20|Log|Drop|Unknown|act=Drop deviceDirection=0 rt=1795155901000 spt=41234 dpt=23 src=203.0.113.7 dst=198.51.100.2 proto=TCP
+//
+// The header: `CEF:Version|Device Vendor|Device Product|Device Version|Signature ID|Name|
+// Severity|`, `\|` and `\\` escaped; FortiOS writes `CEF: 0|`. The extension: `key=value`
+// pairs, a value running to the next ` key=` (so it may hold spaces), `\=`, `\\`, `\n`
+// escaped; a key is the dictionary's short name (`src`) or, as some devices write, its full
+// name (`sourceAddress`), the aliases in signatures/cef.json.
+//
+// Which records: CEF carries anything (IDS alerts, logins, web requests), so only the
+// records of a firewall product named in signatures/cef.json (vendor and product from the
+// header; or any product an ArcSight connector filed under categoryDeviceGroup /Firewall)
+// with a packet filter verdict are read: `act` in that file's verdict words (Drop, Deny,
+// Accept, permit, blocked …), else the record's Name when the vendor writes its verdict there
+// (Forcepoint's Connection_Discarded). Other products are skipped saying vendor, product and
+// Name (cef-not-firewall); a firewall's record of another kind (its Name outside the product's
+// traffic names, an act that is no verdict) saying the same and its act (cef-not-verdict); a
+// session's other record (PAN-OS start, Forcepoint Connection_Closed) saying its Name
+// (cef-session-half), its one counted record standing for it; a verdict with no address at
+// all (cef-no-packet).
+//
+// Mapping. Addresses: `src`/`dst`, else the custom IPv6 addresses labelled Source/Destination
+// IPv6 Address (`c6a2`/`c6a3`). Ports `spt`/`dpt`, protocol `proto` (word or number). Time
+// `rt`: epoch milliseconds (seconds when 10 digits or fewer), `MMM dd [yyyy] HH:mm:ss[.SSS]
+// [zone]` or ISO 8601; without a zone in --tz; absent, the syslog header's time. Host
+// `dvchost`, else `dvc`, else the header's. Count `cnt` (baseEventCount). Interfaces
+// `deviceInboundInterface`/`deviceOutboundInterface`. Direction: the zones (labelled custom
+// strings, Check Point's inzone/outzone) by their sides in signatures/cef.json, else
+// the destination being the device's own `dvc` (in), else `deviceDirection` (1 out, 0
+// forward: what a vendor calls inbound is often its interface's side, not the network's),
+// else unknown (--home-net decides). Rule label `[ruleset: ]rule ID|- ["name"]
+// [from->to]`, from the custom strings whose labels name a rule, its id or a zone.
+// An allowed record stands for a connection (the firewalls listed log one per session they
+// let through), a denied one for a packet (`cnt` of them when folded).
+import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
+import { addressVersion } from './address.js';
+import { flagNames, flagWordBit, portIn, shown, uintIn } from './fields.js';
+import { isValidTimeZone, localTimeConverter, WallTimes, type LocalTimeToEpoch } from './local-time.js';
+import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
+import { NOT_MINE, type PayloadParser } from './payload.js';
+import { syslogPayloadCreate } from './payload-dispatch.js';
+import { fixedReason, reason, type LineReason } from './reason.js';
+import { readSignatureData } from './signature-data.js';
+import { impossible, monthAt, utcOffsetMinutes } from './timestamp.js';
+import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
+import { carriesPorts, protoByName } from '../util/protocols.js';
+import { SharedDates } from '../util/shared-date.js';
+import { flat } from '../util/flat-string.js';
+import { Interner } from '../util/interner.js';
+
+const ID = 'cef';
+
+/** What a labelled custom field or a vendor's own key holds (signatures/cef.json). */
+type Role = 'rule' | 'ruleId' | 'ruleset' | 'fromZone' | 'toZone' | 'src6' | 'dst6' | 'icmpType' | 'icmpCode' | 'tcpFlags';
+const ROLES: readonly Role[] = ['rule', 'ruleId', 'ruleset', 'fromZone', 'toZone', 'src6', 'dst6', 'icmpType', 'icmpCode', 'tcpFlags'];
+type Side = 'inside' | 'outside' | 'device';
+
+interface Firewall {
+  /** Lower-cased Name prefixes of the records that are traffic; null: every record. */
+  readonly names: readonly string[] | null;
+  /** Lower-cased signature ids, Names or acts of a session's other record. */
+  readonly halves: ReadonlySet<string>;
+  /** The header's Name is the rule's (Trend Micro's firewall rules), when no field names one. */
+  readonly nameIsRule: boolean;
+}
+
+interface Knowledge {
+  /** `vendor|product`, lower-cased. */
+  readonly firewalls: ReadonlyMap<string, Firewall>;
+  readonly categories: ReadonlySet<string>;
+  readonly actions: ReadonlyMap<string, Action>;
+  readonly nameActions: ReadonlyMap<string, Action>;
+  readonly aliases: ReadonlyMap<string, string>;
+  readonly labels: ReadonlyMap<string, Role>;
+  readonly vendorKeys: ReadonlyMap<string, Role>;
+  readonly zoneSides: ReadonlyMap<string, Side>;
+}
+
+let knowledge: Knowledge | null = null;
+
+function entries(o: unknown): [string, unknown][] {
+  return typeof o === 'object' && o !== null ? Object.entries(o as Record<string, unknown>) : [];
+}
+
+function strings(o: unknown): string[] {
+  return Array.isArray(o) ? o.filter((x): x is string => typeof x === 'string') : [];
+}
+
+const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
+const isAction = (v: unknown): v is Action => v === 'drop' || v === 'reject' || v === 'allow' || v === 'other';
+
+/** signatures/cef.json, read when the first CEF record is. */
+function known(): Knowledge {
+  if (knowledge !== null) return knowledge;
+  const doc = readSignatureData('cef.json') as Record<string, unknown>;
+  const firewalls = new Map<string, Firewall>();
+  for (const fw of Array.isArray(doc.firewalls) ? (doc.firewalls as Record<string, unknown>[]) : []) {
+    if (typeof fw.vendor !== 'string') continue;
+    const names = fw.names === undefined ? null : strings(fw.names).map((n) => n.toLowerCase());
+    const entry: Firewall = { names, halves: new Set(strings(fw.halves).map((h) => h.toLowerCase())), nameIsRule: fw.nameIsRule === true };
+    for (const p of strings(fw.products)) firewalls.set(`${fw.vendor}|${p}`.toLowerCase(), entry);
+  }
+  const actions = new Map<string, Action>();
+  for (const [a, words] of entries(doc.actions)) if (isAction(a)) for (const w of strings(words)) actions.set(w.toLowerCase(), a);
+  const nameActions = new Map<string, Action>();
+  for (const [n, a] of entries(doc.nameActions)) if (isAction(a)) nameActions.set(n, a);
+  const aliases = new Map<string, string>();
+  for (const [k, v] of entries(doc.keyAliases)) if (typeof v === 'string') aliases.set(k, v);
+  const labels = new Map<string, Role>();
+  for (const [k, v] of entries(doc.labels)) if (isRole(v)) labels.set(k.toLowerCase(), v);
+  const vendorKeys = new Map<string, Role>();
+  for (const [k, v] of entries(doc.vendorKeys)) if (isRole(v)) vendorKeys.set(k, v);
+  const zoneSides = new Map<string, Side>();
+  for (const [k, v] of entries(doc.zoneSides)) if (v === 'inside' || v === 'outside' || v === 'device') zoneSides.set(k.toLowerCase(), v);
+  return (knowledge = {
+    firewalls, categories: new Set(strings(doc.firewallCategories)), actions, nameActions, aliases, labels, vendorKeys, zoneSides,
+  });
+}
+
+/** The verdict words `act` is read from, by action (tests). */
+export function cefVerdictWords(): ReadonlyMap<string, Action> {
+  return known().actions;
+}
+
+// The extension's keys logscan reads, as slots; a custom field's value and label are apart.
+const KEYS = [
+  'src', 'dst', 'spt', 'dpt', 'proto', 'act', 'rt', 'cnt', 'dvchost', 'dvc', 'deviceDirection',
+  'deviceInboundInterface', 'deviceOutboundInterface', 'categoryDeviceGroup',
+  'cs1', 'cs2', 'cs3', 'cs4', 'cs5', 'cs6', 'cn1', 'cn2', 'cn3', 'c6a2', 'c6a3',
+  'cs1Label', 'cs2Label', 'cs3Label', 'cs4Label', 'cs5Label', 'cs6Label', 'cn1Label', 'cn2Label', 'cn3Label', 'c6a2Label', 'c6a3Label',
+] as const;
+type Key = (typeof KEYS)[number];
+const SLOT = Object.fromEntries(KEYS.map((k, i) => [k, i])) as Record<Key, number>;
+/** The labelled fields: value slot, label slot. */
+const CUSTOM: readonly (readonly [number, number])[] = (['cs1', 'cs2', 'cs3', 'cs4', 'cs5', 'cs6', 'cn1', 'cn2', 'cn3', 'c6a2', 'c6a3'] as const).map(
+  (k) => [SLOT[k], SLOT[`${k}Label` as Key]] as const,
+);
+const NSLOTS = KEYS.length + ROLES.length;
+const ROLE_SLOT = Object.fromEntries(ROLES.map((r, i) => [r, KEYS.length + i])) as Record<Role, number>;
+
+const HEADER = 'CEF header';
+const CUT_HEADER = fixedReason('truncated', HEADER);
+const MISSING_SRC = fixedReason('missing', 'src');
+const MISSING_DST = fixedReason('missing', 'dst');
+const MISSING_PROTO = fixedReason('missing', 'proto');
+const MISSING_DPT = fixedReason('missing', 'dpt');
+const DST_FAMILY = fixedReason('family-differs', 'dst', 'src');
+const BAD_OFFSET = fixedReason('impossible-offset', 'rt');
+
+/** `Nov 20 2026 06:25:01.123 UTC`, the year and the zone optional (CEF's date form). */
+const CEF_DATE = /^([A-Z][a-z]{2}) {1,2}(\d{1,2})(?: (\d{4}))? (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?: (\S+))?$/;
+/** `2026-11-20T06:25:01Z`, as some relays rewrite rt. */
+const ISO_DATE = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:?\d\d)?$/;
+
+function isKeyChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d || c === 0x5b || c === 0x5d;
+}
+
+/** Whether s[i] follows an odd run of backslashes (is escaped). */
+function escaped(s: string, i: number, from: number): boolean {
+  let n = 0;
+  while (i - 1 - n >= from && s.charCodeAt(i - 1 - n) === 0x5c) n++;
+  return (n & 1) === 1;
+}
+
+function unescapeHeader(t: string): string {
+  return t.indexOf('\\') < 0 ? t : t.replace(/\\([|\\])/g, '$1');
+}
+
+function unescapeValue(t: string): string {
+  if (t.indexOf('\\') < 0) return t;
+  return t.replace(/\\([=\\nr|])/g, (_m, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c));
+}
+
+/**
+ * Index of `CEF:` that opens a record in s[start, end): the message's first characters, or
+ * after a tag (`logger: CEF:0|…`); followed by a version digit (a space before it, FortiOS)
+ * and `|`. -1 otherwise. Cheap enough for every line the dispatcher is asked about.
+ */
+export function cefAt(s: string, start: number, end: number): number {
+  let i = start;
+  if (!s.startsWith('CEF:', i)) {
+    // One tag word before it: `name: ` or `name[pid]: `.
+    const sp = s.indexOf(' ', start);
+    if (sp < 0 || sp > start + 64 || sp + 4 >= end || s.charCodeAt(sp - 1) !== 0x3a) return -1;
+    i = sp + 1;
+    if (!s.startsWith('CEF:', i)) return -1;
+  }
+  let k = i + 4;
+  if (s.charCodeAt(k) === 0x20) k++;
+  const d = s.charCodeAt(k) - 0x30;
+  if (d < 0 || d > 9) return -1;
+  k++;
+  while (k < end && s.charCodeAt(k) !== 0x7c) {
+    const c = s.charCodeAt(k);
+    if (!((c >= 0x30 && c <= 0x39) || c === 0x2e)) return -1;
+    k++;
+  }
+  return k < end ? i : -1;
+}
+
+class CefPayload implements PayloadParser {
+  readonly format = ID;
+  private readonly kb = known();
+  private readonly dates = new SharedDates();
+  private readonly rules = new Interner();
+  /** Value start and end of each slot in the line, -1 when absent. */
+  private readonly vs = new Int32Array(NSLOTS);
+  private readonly ve = new Int32Array(NSLOTS);
+  private readonly pipes = new Int32Array(7);
+  private lastProduct = '';
+  private lastFirewall: Firewall | null = null;
+  private lastHost = '';
+  private lastStamp = '';
+  private lastStampMs = NaN;
+  private timeError: LineReason | null = null;
+  private readonly wall: WallTimes;
+  private readonly zones = new Map<string, LocalTimeToEpoch>();
+
+  constructor(
+    private readonly file: string,
+    private readonly ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry' | 'refDate'>,
+  ) {
+    this.wall = new WallTimes(ctx);
+  }
+
+  parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
+    // A line with no header is all message.
+    if (start >= end) {
+      start = 0;
+      end = s.length;
+    }
+    const at = cefAt(s, start, end);
+    if (at < 0) return NOT_MINE;
+    const p = this.pipes;
+    let n = 0;
+    for (let i = s.indexOf('|', at); i >= 0 && i < end && n < 7; i = s.indexOf('|', i + 1)) {
+      if (!escaped(s, i, at)) p[n++] = i;
+    }
+    if (n < 7) return malformed(CUT_HEADER);
+    const kb = this.kb;
+    const product = s.slice(p[0]! + 1, p[2]!);
+    if (product !== this.lastProduct) {
+      this.lastProduct = product;
+      const bar = product.indexOf('|');
+      const key = `${unescapeHeader(product.slice(0, bar))}|${unescapeHeader(product.slice(bar + 1))}`.toLowerCase();
+      this.lastFirewall = kb.firewalls.get(key) ?? null;
+    }
+    this.readExtension(s, p[6]! + 1, end);
+    const vs = this.vs;
+    const name = unescapeHeader(s.slice(p[4]! + 1, p[5]!));
+    let fw = this.lastFirewall;
+    if (fw === null && vs[SLOT.categoryDeviceGroup]! >= 0 && kb.categories.has(this.text(s, SLOT.categoryDeviceGroup))) fw = ANY_RECORD;
+    if (fw === null) return new PayloadReject(false, reason('cef-not-firewall', '', shown(`${unescapeHeader(product).replace('|', ' ')}: ${name}`)));
+    const act = vs[SLOT.act]! >= 0 ? this.text(s, SLOT.act) : null;
+    if (fw.names !== null && !startsWithAny(name.toLowerCase(), fw.names)) return this.notVerdict(product, name, act);
+    if (fw.halves.size > 0) {
+      const sig = s.slice(p[3]! + 1, p[4]!).toLowerCase();
+      const half = fw.halves.has(sig) ? sig : fw.halves.has(name.toLowerCase()) ? '' : act !== null && fw.halves.has(act.toLowerCase()) ? `act ${act}` : null;
+      if (half !== null) return new PayloadReject(false, reason('cef-session-half', '', shown(half === '' ? name : `${name} (${half})`)));
+    }
+    const action = (act === null ? undefined : kb.actions.get(act.toLowerCase())) ?? kb.nameActions.get(name);
+    if (action === undefined) return this.notVerdict(product, name, act);
+
+    const src = vs[SLOT.src]! >= 0 ? this.text(s, SLOT.src) : this.role(s, 'src6');
+    const dst = vs[SLOT.dst]! >= 0 ? this.text(s, SLOT.dst) : this.role(s, 'dst6');
+    if (src === null && dst === null) return new PayloadReject(false, reason('cef-no-packet', '', shown(name)));
+    if (src === null) return malformed(MISSING_SRC);
+    if (dst === null) return malformed(MISSING_DST);
+    const ver = addressVersion(src, 0, src.length);
+    if (ver === 0) return malformed(reason('invalid-address', 'src', shown(src)));
+    const dver = addressVersion(dst, 0, dst.length);
+    if (dver === 0) return malformed(reason('invalid-address', 'dst', shown(dst)));
+    if (dver !== ver) return malformed(DST_FAMILY);
+    if (vs[SLOT.proto]! < 0) return malformed(MISSING_PROTO);
+    const proto = protoByName(this.text(s, SLOT.proto));
+    const sport = this.port(s, SLOT.spt);
+    if (sport === -2) return malformed(reason('invalid-port', 'spt', shown(this.text(s, SLOT.spt))));
+    const dport = this.port(s, SLOT.dpt);
+    if (dport === -2) return malformed(reason('invalid-port', 'dpt', shown(this.text(s, SLOT.dpt))));
+    const ports = carriesPorts(proto);
+    if (ports && dport < 0) return malformed(MISSING_DPT);
+
+    let time = head.time;
+    let yearInferred = head.yearInferred;
+    if (vs[SLOT.rt]! >= 0) {
+      const ms = this.timeOf(s, head);
+      if (ms !== ms) return malformed(this.timeError!);
+      time = this.dates.of(ms);
+      yearInferred = this.yearInferred;
+    }
+    let count = head.count;
+    if (vs[SLOT.cnt]! >= 0) {
+      const c = uintIn(s, vs[SLOT.cnt]!, this.ve[SLOT.cnt]!);
+      if (c < 0) return malformed(reason('not-a-number', 'cnt', shown(this.text(s, SLOT.cnt))));
+      count = Math.max(1, c) * head.count;
+    }
+
+    let icmp: IcmpInfo | null = null;
+    if (proto === 'icmp' || proto === 'icmpv6') {
+      const t = this.role(s, 'icmpType');
+      const c = this.role(s, 'icmpCode');
+      const tn = t === null ? -1 : uintIn(t, 0, t.length);
+      const cn = c === null ? -1 : uintIn(c, 0, c.length);
+      icmp = { type: tn >= 0 && tn <= 255 ? tn : null, code: cn >= 0 && cn <= 255 ? cn : null, embedded: null };
+    }
+    const fromZone = this.role(s, 'fromZone');
+    const toZone = this.role(s, 'toZone');
+    const dvc = vs[SLOT.dvc]! >= 0 ? this.text(s, SLOT.dvc) : null;
+
+    return {
+      time,
+      yearInferred,
+      uptime: head.uptime,
+      host: this.host(s, head.host),
+      format: ID,
+      action,
+      direction: this.direction(s, fromZone, toZone, dvc, dst),
+      rule: this.rule(s, fromZone, toZone, fw.nameIsRule ? name : null),
+      inIface: vs[SLOT.deviceInboundInterface]! >= 0 ? flat(this.text(s, SLOT.deviceInboundInterface)) : null,
+      outIface: vs[SLOT.deviceOutboundInterface]! >= 0 ? flat(this.text(s, SLOT.deviceOutboundInterface)) : null,
+      proto,
+      ipVersion: ver,
+      src: { ip: src, port: ports && sport >= 0 ? sport : null },
+      dst: { ip: dst, port: ports && dport >= 0 ? dport : null },
+      ttl: null,
+      len: null,
+      tcpFlags: proto === 'tcp' ? this.flags(s) : null,
+      tcpWindow: null,
+      pid: null,
+      icmp,
+      count,
+      origin: { file: this.file, line: lineNo },
+      annotations: [],
+    };
+  }
+
+  private notVerdict(product: string, name: string, act: string | null): PayloadReject {
+    const what = `${unescapeHeader(product).replace('|', ' ')}: ${name}${act === null ? '' : ` (act ${act})`}`;
+    return new PayloadReject(false, reason('cef-not-verdict', '', shown(what)));
+  }
+
+  /**
+   * The extension s[from, end) into the slots: each unescaped `=` with a key before it (a
+   * run of key characters after a space or the extension's start) opens a pair; its value
+   * ends at the space before the next such key. An `=` inside a value (unescaped, as some
+   * devices leave a URL's) has no space before its key characters and stays in the value.
+   */
+  private readExtension(s: string, from: number, end: number): void {
+    const vs = this.vs;
+    const ve = this.ve;
+    vs.fill(-1);
+    const kb = this.kb;
+    let slot = -1;
+    for (let e = s.indexOf('=', from); e >= 0 && e < end; e = s.indexOf('=', e + 1)) {
+      let k = e;
+      while (k > from && e - k < 100 && isKeyChar(s.charCodeAt(k - 1))) k--;
+      if (k === e || (k > from && s.charCodeAt(k - 1) !== 0x20) || escaped(s, e, from)) continue;
+      if (slot >= 0) ve[slot] = trimEnd(s, vs[slot]!, k);
+      const key = s.slice(k, e);
+      const short = kb.aliases.get(key) ?? key;
+      const i = (SLOT as Record<string, number | undefined>)[short];
+      if (i !== undefined) slot = i;
+      else {
+        const r = kb.vendorKeys.get(key);
+        slot = r === undefined ? -1 : ROLE_SLOT[r];
+      }
+      // The first of a repeated key counts, as the vendors' own readers take it.
+      if (slot >= 0 && vs[slot]! >= 0) slot = -1;
+      if (slot >= 0) vs[slot] = e + 1;
+    }
+    if (slot >= 0) ve[slot] = trimEnd(s, vs[slot]!, end);
+    // A labelled custom field takes the role its label names.
+    for (const [v, l] of CUSTOM) {
+      if (vs[v]! < 0 || vs[l]! < 0) continue;
+      const role = kb.labels.get(this.text(s, l).toLowerCase());
+      if (role === undefined) continue;
+      const r = ROLE_SLOT[role];
+      if (vs[r]! >= 0) continue;
+      vs[r] = vs[v]!;
+      ve[r] = ve[v]!;
+    }
+  }
+
+  private text(s: string, slot: number): string {
+    return unescapeValue(s.slice(this.vs[slot]!, this.ve[slot]!));
+  }
+
+  private role(s: string, r: Role): string | null {
+    const i = ROLE_SLOT[r];
+    if (this.vs[i]! < 0) return null;
+    const t = this.text(s, i);
+    return t === '' ? null : t;
+  }
+
+  /** The port in the slot, -1 when absent or empty, -2 when it is no port. */
+  private port(s: string, slot: number): number {
+    const a = this.vs[slot]!;
+    const b = this.ve[slot]!;
+    if (a < 0 || a === b) return -1;
+    const n = portIn(s, a, b);
+    return n < 0 ? -2 : n;
+  }
+
+  private host(s: string, header: string | null): string | null {
+    const vs = this.vs;
+    const slot = vs[SLOT.dvchost]! >= 0 ? SLOT.dvchost : vs[SLOT.dvc]! >= 0 ? SLOT.dvc : -1;
+    if (slot < 0) return header;
+    const a = vs[slot]!;
+    const b = this.ve[slot]!;
+    if (a === b) return header;
+    const h = this.lastHost;
+    if (h.length === b - a && s.startsWith(h, a)) return h;
+    return (this.lastHost = flat(this.text(s, slot)));
+  }
+
+  private direction(s: string, fromZone: string | null, toZone: string | null, dvc: string | null, dst: string): Direction | null {
+    const sides = this.kb.zoneSides;
+    const a = fromZone === null ? undefined : sides.get(fromZone.toLowerCase());
+    const b = toZone === null ? undefined : sides.get(toZone.toLowerCase());
+    if (b === 'device') return 'in';
+    if (a === 'device') return 'out';
+    if (a === 'inside' && b === 'outside') return 'out';
+    if (a !== undefined && b !== undefined) return 'forward';
+    // To the device's own address: whatever the vendor's deviceDirection means by inbound.
+    if (dvc !== null && dvc === dst) return 'in';
+    const vs = this.vs;
+    const d = vs[SLOT.deviceDirection]!;
+    if (d < 0 || this.ve[SLOT.deviceDirection]! - d !== 1) return null;
+    const c = s.charCodeAt(d);
+    return c === 0x31 ? 'out' : c === 0x30 ? 'forward' : null;
+  }
+
+  /** `Network: rule 605.0 "Cleanup" External->Internal`; null when the record names no rule and no zone. */
+  private rule(s: string, fromZone: string | null, toZone: string | null, headerName: string | null): string | null {
+    const id = this.role(s, 'ruleId');
+    const name = this.role(s, 'rule') ?? headerName;
+    if (id === null && name === null && fromZone === null && toZone === null) return null;
+    const set = this.role(s, 'ruleset');
+    let label = set === null ? '' : `${set}: `;
+    label += `rule ${id === null ? '-' : id.replace(/\s+/g, '_')}`;
+    if (name !== null) label += ` "${name.replace(/["\\]/g, '\\$&')}"`;
+    if (fromZone !== null || toZone !== null) label += ` ${fromZone?.replace(/\s+/g, '_') ?? '-'}->${toZone?.replace(/\s+/g, '_') ?? '-'}`;
+    return this.rules.of(flat(label));
+  }
+
+  /** A custom string labelled TCP Flags (`0x00 ACK PSH`, `SYN`) as flag names; null when not logged. */
+  private flags(s: string): string[] | null {
+    const t = this.role(s, 'tcpFlags');
+    if (t === null) return null;
+    let bits = 0;
+    for (const m of t.matchAll(/[A-Za-z]{3}/g)) bits |= flagWordBit(m[0], 0, 3);
+    return bits === 0 ? null : flagNames(bits);
+  }
+
+  private yearInferred = false;
+
+  /** `rt` in ms; NaN with timeError set when it is no time. */
+  private timeOf(s: string, head: RecordHead): number {
+    const t = this.text(s, SLOT.rt);
+    if (t === this.lastStamp) return this.lastStampMs;
+    this.yearInferred = false;
+    let ms: number;
+    if (/^\d{1,15}$/.test(t)) {
+      // The spec's milliseconds; a few devices write seconds (10 digits until 2286).
+      ms = t.length >= 12 ? Number(t) : Number(t) * 1000;
+    } else {
+      const m = CEF_DATE.exec(t);
+      const iso = m === null ? ISO_DATE.exec(t) : null;
+      if (m === null && iso === null) return this.bad(reason('invalid', 'rt', shown(t)));
+      let y: number;
+      let mo: number;
+      let d: number;
+      let h: number;
+      let mi: number;
+      let sec: number;
+      let frac: string | undefined;
+      let zone: string | undefined;
+      if (m !== null) {
+        mo = monthAt(m[1]!, 0);
+        if (mo === 0) return this.bad(reason('invalid', 'rt', shown(t)));
+        d = Number(m[2]);
+        if (m[3] === undefined) {
+          // No year: the header's, else the reading's (as a BSD stamp's).
+          y = head.time !== null ? head.time.getUTCFullYear() : this.ctx.refDate.getUTCFullYear();
+          this.yearInferred = head.time === null || head.yearInferred;
+        } else y = Number(m[3]);
+        [h, mi, sec] = [Number(m[4]), Number(m[5]), Number(m[6])];
+        frac = m[7];
+        zone = m[8];
+      } else {
+        [y, mo, d, h, mi, sec] = [iso![1], iso![2], iso![3], iso![4], iso![5], iso![6]].map(Number) as [number, number, number, number, number, number];
+        frac = iso![7];
+        zone = iso![8];
+      }
+      const err = impossible(y, mo, d, h, mi, sec);
+      if (err !== null) return this.bad({ ...err, field: 'rt' });
+      const s59 = Math.min(sec, 59);
+      if (zone === undefined) ms = this.wall.ms(y, mo, d, h, mi, s59);
+      else if (zone === 'Z' || zone === 'UTC' || zone === 'GMT') ms = Date.UTC(y, mo - 1, d, h, mi, s59);
+      else {
+        const off = utcOffsetMinutes(zone, 0, zone.length);
+        if (off === Infinity) return this.bad(BAD_OFFSET);
+        if (off === off) ms = Date.UTC(y, mo - 1, d, h, mi, s59) - off * 60_000;
+        else {
+          const conv = this.zone(zone);
+          if (conv === null) return this.bad(reason('invalid', 'rt', shown(t)));
+          ms = conv(y, mo, d, h, mi, s59);
+        }
+      }
+      ms += (sec === 60 ? 1000 : 0) + (frac === undefined ? 0 : Math.round(Number(`0.${frac}`) * 1000));
+    }
+    this.lastStamp = t;
+    this.lastStampMs = ms;
+    return ms;
+  }
+
+  private bad(r: LineReason): number {
+    this.timeError = r;
+    this.lastStamp = '';
+    return NaN;
+  }
+
+  /** A converter for a zone the stamp names (`Europe/Berlin`); null for a name the runtime does not know. */
+  private zone(name: string): LocalTimeToEpoch | null {
+    let c = this.zones.get(name);
+    if (c === undefined) {
+      if (this.zones.size >= 64 || !isValidTimeZone(name)) return null;
+      c = localTimeConverter(name);
+      this.zones.set(name, c);
+    }
+    return c;
+  }
+}
+
+/** A product an ArcSight connector filed as a firewall: every record may be traffic. */
+const ANY_RECORD: Firewall = { names: null, halves: new Set(), nameIsRule: false };
+
+function startsWithAny(t: string, prefixes: readonly string[]): boolean {
+  for (const p of prefixes) if (t.startsWith(p)) return true;
+  return false;
+}
+
+function trimEnd(s: string, a: number, b: number): number {
+  while (b > a && s.charCodeAt(b - 1) === 0x20) b--;
+  return b;
+}
+
+export function createCefPayload(ctx: Pick<ParseContext, 'file' | 'tz' | 'zoneNote' | 'timeCarry' | 'refDate'>): PayloadParser {
+  return new CefPayload(ctx.file, ctx);
+}
+
+/** Sniff-only: a CEF header at the line's start or after a syslog header. */
+const SNIFF = /(?:^|\s)CEF: ?\d+(?:\.\d+)?\|(?:[^|\\]|\\.)*\|(?:[^|\\]|\\.)*\|/;
+
+function sniff(lines: readonly string[]): number {
+  let records = 0;
+  for (const l of lines) if (SNIFF.test(l)) records++;
+  return recordShare(records, lines.length);
+}
+
+/** The rule label in ECS terms: ruleset, id, name, the observer's zones. */
+function cefRuleFields(rule: string): RuleFields {
+  const m = /^(?:(.+?): )?rule (\S+)(?: "((?:[^"\\]|\\.)*)")?(?: (\S*)->(\S*))?$/.exec(rule);
+  if (m === null) return { name: rule };
+  const fields: RuleFields = {};
+  if (m[1] !== undefined) fields.ruleset = m[1];
+  if (m[2] !== '-') fields.id = m[2]!;
+  if (m[3] !== undefined) fields.name = m[3].replace(/\\(.)/g, '$1');
+  if (m[4] !== undefined && m[4] !== '-' && m[4] !== '') fields.ingressZone = m[4];
+  if (m[5] !== undefined && m[5] !== '-' && m[5] !== '') fields.egressZone = m[5];
+  return fields;
+}
+
+export const cefFormat: FormatDefinition = {
+  id: ID,
+  examples: [
+    '<134>Nov 20 06:25:01 fw1 CEF:0|Check Point|VPN-1 & FireWall-1|Check Point|Log|Drop|Unknown|act=Drop deviceDirection=0 rt=1795155901000 spt=41234 dpt=23 src=203.0.113.7 dst=198.51.100.2 proto=TCP inzone=External outzone=Internal cs2Label=Rule Name cs2=Cleanup rule ifname=eth1 deviceInboundInterface=eth1',
+    'CEF:0|Palo Alto Networks|PAN-OS|10.2.4|end|TRAFFIC|1|rt=Nov 20 2026 06:30:12 GMT deviceExternalId=012801000001 src=192.168.2.23 dst=198.51.100.80 sourceTranslatedAddress=203.0.113.1 destinationTranslatedAddress=198.51.100.80 cs1Label=Rule cs1=lan-to-internet suser= duser= app=ssl cs3Label=Virtual System cs3=vsys1 cs4Label=Source Zone cs4=trust cs5Label=Destination Zone cs5=untrust deviceInboundInterface=ethernet1/2 deviceOutboundInterface=ethernet1/1 cnt=1 spt=50514 dpt=443 sourceTranslatedPort=41022 destinationTranslatedPort=443 proto=tcp act=allow',
+    'Nov 20 06:31:40 smc CEF:0|FORCEPOINT|Firewall|6.10.5|70019|Connection_Discarded|0|deviceExternalId=fw-edge node 1 dvc=192.0.2.1 dvchost=192.0.2.1 src=2001:db8::7 dst=2001:db8:1::1 proto=58 deviceOutboundInterface=255 deviceFacility=Packet Filtering rt=Nov 20 2026 06:31:40 app=Echo Request (No Code) cs1Label=RuleID cs1=605.0 cn1Label=ICMP Type cn1=128 cn2Label=ICMP Code cn2=0',
+  ],
+  sniff,
+  // An allowed record is one connection the firewall let through (the products listed
+  // log one per session), counted as connections; a denied one is a blocked packet.
+  connectionRecords: { action: 'allow' },
+  create: syslogPayloadCreate(createCefPayload, 'CEF:', true),
+  ruleFields: cefRuleFields,
+};
