@@ -44,7 +44,8 @@ import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { readSignatureData } from './signature-data.js';
 import { impossible, monthAt, utcOffsetMinutes } from './timestamp.js';
-import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
+import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
+import { zonedRuleFields } from './rule-label.js';
 import { carriesPorts, protoByName } from '../util/protocols.js';
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
@@ -562,17 +563,7 @@ function sniff(lines: readonly string[]): number {
 }
 
 /** The rule label in ECS terms: ruleset, id, name, the observer's zones. */
-function cefRuleFields(rule: string): RuleFields {
-  const m = /^(?:(.+?): )?rule (\S+)(?: "((?:[^"\\]|\\.)*)")?(?: (\S*)->(\S*))?$/.exec(rule);
-  if (m === null) return { name: rule };
-  const fields: RuleFields = {};
-  if (m[1] !== undefined) fields.ruleset = m[1];
-  if (m[2] !== '-') fields.id = m[2]!;
-  if (m[3] !== undefined) fields.name = m[3].replace(/\\(.)/g, '$1');
-  if (m[4] !== undefined && m[4] !== '-' && m[4] !== '') fields.ingressZone = m[4];
-  if (m[5] !== undefined && m[5] !== '-' && m[5] !== '') fields.egressZone = m[5];
-  return fields;
-}
+const cefRuleFields = zonedRuleFields({ word: 'rule', head: 'ruleset' });
 
 export const cefFormat: FormatDefinition = {
   id: ID,

@@ -42,7 +42,8 @@ import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, NOT_RECORD, reason, type LineReason } from './reason.js';
 import { impossible } from './timestamp.js';
-import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
+import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
+import { zonedRuleFields } from './rule-label.js';
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
 import { Interner } from '../util/interner.js';
@@ -322,17 +323,7 @@ function sniff(lines: readonly string[]): number {
 }
 
 /** The rule label in ECS terms, as Elastic's Check Point integration has them. */
-function checkpointRuleFields(rule: string): RuleFields {
-  const m = /^(?:(.+?): )?rule (\S+)(?: "((?:[^"\\]|\\.)*)")?(?: (\S*)->(\S*))?$/.exec(rule);
-  if (m === null) return { name: rule };
-  const fields: RuleFields = {};
-  if (m[1] !== undefined) fields.ruleset = m[1];
-  if (m[2] !== '-') fields.id = m[2]!;
-  if (m[3] !== undefined) fields.name = m[3].replace(/\\(.)/g, '$1');
-  if (m[4] !== undefined && m[4] !== '-' && m[4] !== '') fields.ingressZone = m[4];
-  if (m[5] !== undefined && m[5] !== '-' && m[5] !== '') fields.egressZone = m[5];
-  return fields;
-}
+const checkpointRuleFields = zonedRuleFields({ word: 'rule', head: 'ruleset' });
 
 export const checkpointFormat: FormatDefinition = {
   id: ID,

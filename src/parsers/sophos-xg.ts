@@ -33,7 +33,8 @@ import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
 import { d2, digitAt, impossible } from './timestamp.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
-import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
+import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
+import { zonedRuleFields } from './rule-label.js';
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
 import { Interner } from '../util/interner.js';
@@ -320,17 +321,7 @@ function sniff(lines: readonly string[]): number {
  * Sophos integration has them), the component (when not Firewall Rule) event.reason, the
  * zones the observer's ingress and egress zones.
  */
-function xgRuleFields(rule: string): RuleFields {
-  const m = /^(?:(.+?): )?fw_rule (\S+)(?: "((?:[^"\\]|\\.)*)")?(?: (\S*)->(\S*))?$/.exec(rule);
-  if (m === null) return { name: rule };
-  const fields: RuleFields = {};
-  if (m[1] !== undefined) fields.reason = m[1];
-  if (m[2] !== '-') fields.id = m[2]!;
-  if (m[3] !== undefined) fields.name = m[3].replace(/\\(.)/g, '$1');
-  if (m[4] !== undefined && m[4] !== '-' && m[4] !== '') fields.ingressZone = m[4];
-  if (m[5] !== undefined && m[5] !== '-' && m[5] !== '' && m[5] !== LOCAL) fields.egressZone = m[5];
-  return fields;
-}
+const xgRuleFields = zonedRuleFields({ word: 'fw_rule', head: 'reason', notEgress: LOCAL });
 
 export const sophosXgFormat: FormatDefinition = {
   id: ID,

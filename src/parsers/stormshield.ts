@@ -41,7 +41,8 @@ import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { readSignatureData } from './signature-data.js';
 import { d2, impossible, utcOffsetMinutes } from './timestamp.js';
-import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
+import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
+import { zonedRuleFields } from './rule-label.js';
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
 import { Interner } from '../util/interner.js';
@@ -344,16 +345,7 @@ function sniff(lines: readonly string[]): number {
  * The rule label in ECS terms: ruleid is rule.id and rulename rule.name (as Elastic's
  * Stormshield integration has them), the interface names the observer's ingress and egress zones.
  */
-function stormshieldRuleFields(rule: string): RuleFields {
-  const m = /^rule (\S+)(?: "((?:[^"\\]|\\.)*)")?(?: (\S*)->(\S*))?$/.exec(rule);
-  if (m === null) return { name: rule };
-  const fields: RuleFields = {};
-  if (m[1] !== '-') fields.id = m[1]!;
-  if (m[2] !== undefined) fields.name = m[2].replace(/\\(.)/g, '$1');
-  if (m[3] !== undefined && m[3] !== '-' && m[3] !== '' && m[3] !== FIREWALL) fields.ingressZone = m[3];
-  if (m[4] !== undefined && m[4] !== '-' && m[4] !== '' && m[4] !== FIREWALL) fields.egressZone = m[4];
-  return fields;
-}
+const stormshieldRuleFields = zonedRuleFields({ word: 'rule', head: null, notIngress: FIREWALL, notEgress: FIREWALL });
 
 export const stormshieldFormat: FormatDefinition = {
   id: ID,
