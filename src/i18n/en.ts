@@ -1564,6 +1564,7 @@ export const en = {
     'checkpoint-not-firewall': (r) => `Check Point log of ${r.value}: not a firewall record`,
     'checkpoint-not-verdict': (r) => `Check Point firewall record of action ${r.value}: not a packet filter verdict`,
     'checkpoint-drop-summary': (r) => `Check Point optimized drop summary of ${r.value} packets to different ends: not read`,
+    'checkpoint-fields-layout': () => 'Check Point record in the structured-data layout ([Fields@1.3.6.1.4.1.2620 …]): not read; send Log Exporter\'s syslog format ([key:"value"; …])',
     'cef-not-firewall': (r) => `CEF record of ${r.value}: not a firewall record`,
     'cef-not-verdict': (r) => `CEF firewall record ${r.value}: not a verdict on a packet or connection`,
     'cef-session-half': (r) => `CEF session record ${r.value}: its session is counted by its other record`,

@@ -1207,6 +1207,7 @@ export const zh: Messages = {
     'checkpoint-not-firewall': (r) => `${r.value} 的 Check Point 日志：不是防火墙记录`,
     'checkpoint-not-verdict': (r) => `动作为 ${r.value} 的 Check Point 防火墙记录：不是包过滤的判定`,
     'checkpoint-drop-summary': (r) => `Check Point 的优化丢弃汇总（${r.value} 个去往不同目标的数据包）：不读取`,
+    'checkpoint-fields-layout': () => 'Check Point 的结构化数据格式记录（[Fields@1.3.6.1.4.1.2620 …]）：不读取；请让 Log Exporter 发送 syslog 格式（[key:"value"; …]）',
     'cef-not-firewall': (r) => `${r.value} 的 CEF 记录：不是防火墙的记录`,
     'cef-not-verdict': (r) => `CEF 防火墙记录 ${r.value}：不是对数据包或连接的判定`,
     'cef-session-half': (r) => `CEF 会话记录 ${r.value}：该会话由它的另一条记录计数`,
