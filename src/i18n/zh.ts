@@ -689,8 +689,8 @@ export const zh: Messages = {
     noRecordsOn: (date) => `${date} 没有防火墙记录（读取的日志属于其他日期）。`,
     blockedValue: (blocked, allowed, other) => [blocked, `放行 ${allowed}`, ...(other !== null ? [`其他 ${other}`] : [])],
     blockedOfLogged: (blocked, pct, packets) => `${fmtInt(blocked)}（占所记录 ${fmtInt(packets)} 个包的 ${pct}）`,
-    blockedOfRecords: (blocked, pct, records, connections) =>
-      `${fmtInt(blocked)}（占所记录 ${fmtInt(records)} 条记录的 ${pct}：${records > connections ? `${fmtInt(records - connections)} 个包，` : ''}${fmtInt(connections)} 个连接）`,
+    blockedOfRecords: (blocked, pct, records, connections, events) =>
+      `${fmtInt(blocked)}（占所记录 ${events >= records ? `${fmtInt(records)} 条记录` : `${fmtInt(records)} 个包和连接（${fmtInt(events)} 条记录）`}的 ${pct}：${records > connections ? `${fmtInt(records - connections)} 个包，` : ''}${fmtInt(connections)} 个连接）`,
     newToday: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${fmtInt(n)} 个`,
     newlyProbed: (n) => `${fmtInt(n)} 个首次被探测`,
     newPortsLateUncounted: (packets, sources, cap) =>
