@@ -1219,7 +1219,7 @@ export const zh: Messages = {
     'vpcflow-no-flow': (r) => `log-status 为 ${r.value} 的 VPC 流日志记录：${r.value === 'NODATA' ? '该时间段内没有流量' : '服务未能捕获的流'}，不含流`,
     'vpcflow-other-half': () => '反方向的已接受 VPC 流记录：其连接已由另一半的记录计数',
     'vpcflow-transit-gateway': () => '中转网关（transit gateway）流日志记录：没有接受/拒绝的判定，不是防火墙记录',
-    'vpcflow-header': (r) => `标题行：VPC 流日志的 ${r.value} 个字段`,
+    'vpcflow-header': (r) => `文件头：VPC 流日志的 ${r.value} 个字段`,
     'azure-not-verdict': (r) => `Azure Firewall ${r.value} 记录：不是对连接的判定`,
     'azure-alert-only': () => 'Azure Firewall 告警：流量已放行，由其规则记录计数',
     'azure-host-name': () => 'Azure Firewall 记录以主机名指明目标：没有可读的地址',
