@@ -948,8 +948,9 @@ export const en = {
     /** The blocked share when not every packet logged was a probe: "168 (55% of 305 packets logged)". */
     blockedOfLogged: (blocked: number, pct: string, packets: number) => `${fmtInt(blocked)} (${pct} of ${counted(packets, 'packet')} logged)`,
     /** The same when some records are connection records (Windows Firewall, Cisco ASA), not packets, said apart as the report's count line does: "168 (55% of 304 records logged: 168 packets, 136 connections)". */
-    blockedOfRecords: (blocked: number, pct: string, records: number, connections: number) =>
-      `${fmtInt(blocked)} (${pct} of ${counted(records, 'record')} logged: ${records > connections ? `${counted(records - connections, 'packet')}, ` : ''}${counted(connections, 'connection')})`,
+    /** `events` the records themselves: fewer than `records` when one stands for several packets (an AWS VPC flow log REJECT), then said apart (more when a log gap's row, no packet, is among them: not said): "360 (85% of 422 logged in 296 records: 360 packets, 62 connections)". */
+    blockedOfRecords: (blocked: number, pct: string, records: number, connections: number, events: number) =>
+      `${fmtInt(blocked)} (${pct} of ${events >= records ? counted(records, 'record') : `${fmtInt(records)}`} logged${events >= records ? '' : ` in ${counted(events, 'record')}`}: ${records > connections ? `${counted(records - connections, 'packet')}, ` : ''}${counted(connections, 'connection')})`,
     newToday: (n: number, atMost: boolean) => `${fmtInt(n)}${atMost ? ' (at most)' : ''} new today`,
     newlyProbed: (n: number) => `${fmtInt(n)} newly probed`,
     /** Under the new ports: scanners' late packets no port's count holds (Comparison.portsLateUncounted); `cap` as report.portsLateUncounted's. */
@@ -1564,6 +1565,7 @@ export const en = {
     'checkpoint-not-firewall': (r) => `Check Point log of ${r.value}: not a firewall record`,
     'checkpoint-not-verdict': (r) => `Check Point firewall record of action ${r.value}: not a packet filter verdict`,
     'checkpoint-drop-summary': (r) => `Check Point optimized drop summary of ${r.value} packets to different ends: not read`,
+    'checkpoint-fields-layout': () => 'Check Point record in the structured-data layout ([Fields@1.3.6.1.4.1.2620 …]): not read; send Log Exporter\'s syslog format ([key:"value"; …])',
     'cef-not-firewall': (r) => `CEF record of ${r.value}: not a firewall record`,
     'cef-not-verdict': (r) => `CEF firewall record ${r.value}: not a verdict on a packet or connection`,
     'cef-session-half': (r) => `CEF session record ${r.value}: its session is counted by its other record`,

@@ -689,8 +689,8 @@ export const zh: Messages = {
     noRecordsOn: (date) => `${date} 没有防火墙记录（读取的日志属于其他日期）。`,
     blockedValue: (blocked, allowed, other) => [blocked, `放行 ${allowed}`, ...(other !== null ? [`其他 ${other}`] : [])],
     blockedOfLogged: (blocked, pct, packets) => `${fmtInt(blocked)}（占所记录 ${fmtInt(packets)} 个包的 ${pct}）`,
-    blockedOfRecords: (blocked, pct, records, connections) =>
-      `${fmtInt(blocked)}（占所记录 ${fmtInt(records)} 条记录的 ${pct}：${records > connections ? `${fmtInt(records - connections)} 个包，` : ''}${fmtInt(connections)} 个连接）`,
+    blockedOfRecords: (blocked, pct, records, connections, events) =>
+      `${fmtInt(blocked)}（占所记录 ${events >= records ? `${fmtInt(records)} 条记录` : `${fmtInt(records)} 个包和连接（${fmtInt(events)} 条记录）`}的 ${pct}：${records > connections ? `${fmtInt(records - connections)} 个包，` : ''}${fmtInt(connections)} 个连接）`,
     newToday: (n, atMost) => `今天新出现${atMost ? '至多' : ''} ${fmtInt(n)} 个`,
     newlyProbed: (n) => `${fmtInt(n)} 个首次被探测`,
     newPortsLateUncounted: (packets, sources, cap) =>
@@ -1207,6 +1207,7 @@ export const zh: Messages = {
     'checkpoint-not-firewall': (r) => `${r.value} 的 Check Point 日志：不是防火墙记录`,
     'checkpoint-not-verdict': (r) => `动作为 ${r.value} 的 Check Point 防火墙记录：不是包过滤的判定`,
     'checkpoint-drop-summary': (r) => `Check Point 的优化丢弃汇总（${r.value} 个去往不同目标的数据包）：不读取`,
+    'checkpoint-fields-layout': () => 'Check Point 的结构化数据格式记录（[Fields@1.3.6.1.4.1.2620 …]）：不读取；请让 Log Exporter 发送 syslog 格式（[key:"value"; …]）',
     'cef-not-firewall': (r) => `${r.value} 的 CEF 记录：不是防火墙的记录`,
     'cef-not-verdict': (r) => `CEF 防火墙记录 ${r.value}：不是对数据包或连接的判定`,
     'cef-session-half': (r) => `CEF 会话记录 ${r.value}：该会话由它的另一条记录计数`,
@@ -1218,7 +1219,7 @@ export const zh: Messages = {
     'vpcflow-no-flow': (r) => `log-status 为 ${r.value} 的 VPC 流日志记录：${r.value === 'NODATA' ? '该时间段内没有流量' : '服务未能捕获的流'}，不含流`,
     'vpcflow-other-half': () => '反方向的已接受 VPC 流记录：其连接已由另一半的记录计数',
     'vpcflow-transit-gateway': () => '中转网关（transit gateway）流日志记录：没有接受/拒绝的判定，不是防火墙记录',
-    'vpcflow-header': (r) => `标题行：VPC 流日志的 ${r.value} 个字段`,
+    'vpcflow-header': (r) => `文件头：VPC 流日志的 ${r.value} 个字段`,
     'azure-not-verdict': (r) => `Azure Firewall ${r.value} 记录：不是对连接的判定`,
     'azure-alert-only': () => 'Azure Firewall 告警：流量已放行，由其规则记录计数',
     'azure-host-name': () => 'Azure Firewall 记录以主机名指明目标：没有可读的地址',

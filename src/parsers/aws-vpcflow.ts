@@ -397,6 +397,20 @@ const NO_RULE: RuleFields = Object.freeze({});
 
 /** A default-format record (version 2, an account number, an ENI, the verdict and log status). */
 const DEFAULT_RECORD = /^2 \d{6,12} eni-[0-9a-f]{8,17} \S+ \S+ \S+ \S+ \S+ \S+ \S+ \d{1,11} \d{1,11} (?:ACCEPT|REJECT|-) (?:OK|NODATA|SKIPDATA)$/;
+/**
+ * A custom format's record, its fields in an order only its header names: an ENI id and a
+ * verdict with log-status OK, or NODATA/SKIPDATA, among space-separated words. Claimed weakly,
+ * so a record pasted into `explain` after its header reaches the parser that read the header, and
+ * one without a header is told malformed for its field count rather than no record at all.
+ */
+const CUSTOM_WORDS = /^[\w.:/-]+(?: [\w.:/-]+){4,}$/;
+const ENI = /(?:^| )eni-[0-9a-f]{8,17}(?: |$)/;
+const VERDICT_OK = /(?:^| )(?:ACCEPT|REJECT)(?: .*)? OK(?: |$)|(?:^| )OK(?: .*)? (?:ACCEPT|REJECT)(?: |$)/;
+const NO_FLOW = /(?:^| )(?:NODATA|SKIPDATA)(?: |$)/;
+
+function customRecord(l: string): boolean {
+  return CUSTOM_WORDS.test(l) && ENI.test(l) && (VERDICT_OK.test(l) || NO_FLOW.test(l));
+}
 
 export const awsVpcflowFormat: FormatDefinition = {
   id: ID,
@@ -408,6 +422,7 @@ export const awsVpcflowFormat: FormatDefinition = {
   sniff(lines) {
     let considered = 0;
     let records = 0;
+    let custom = 0;
     for (const raw of lines) {
       const l = clean(raw);
       if (l.length === 0) continue;
@@ -415,8 +430,9 @@ export const awsVpcflowFormat: FormatDefinition = {
       if (names !== null && names.includes('srcaddr') && names.includes('dstaddr')) return 0.99;
       considered++;
       if (DEFAULT_RECORD.test(l)) records++;
+      else if (customRecord(l)) custom++;
     }
-    if (records === 0) return 0;
+    if (records === 0) return custom === 0 ? 0 : 0.3 * (custom / considered);
     const ratio = records / considered;
     // The default record is distinctive (an ENI id, ACCEPT/REJECT, OK/NODATA/SKIPDATA) but unsigned.
     return ratio >= 0.5 ? 0.5 + 0.45 * ratio : 0.3 * ratio;

@@ -96,6 +96,9 @@ const MISSING_DST = fixedReason('missing', 'dst');
 const MISSING_PROTO = fixedReason('missing', 'proto');
 const MISSING_SERVICE = fixedReason('missing', 'service');
 const MISSING_ACTION = fixedReason('missing', 'action');
+/** Check Point's structured-data element (2620: its IANA enterprise number): another layout, said as such, not as an empty message. */
+const FIELDS_SD = '[Fields@1.3.6.1.4.1.2620 ';
+const FIELDS_LAYOUT = fixedReason('checkpoint-fields-layout');
 const DST_FAMILY = fixedReason('family-differs', 'dst', 'src');
 const NOT_FIREWALL = new PayloadReject(false, NOT_RECORD);
 
@@ -131,7 +134,7 @@ class CheckpointPayload implements PayloadParser {
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
     // An RFC 5424 header leaves no message: the bracket stood where its structured data would.
     const b = start < end ? checkpointAt(s, start, end) : checkpointAt(s, 0, s.length);
-    if (b < 0) return NOT_MINE;
+    if (b < 0) return s.includes(FIELDS_SD) ? new PayloadReject(false, FIELDS_LAYOUT) : NOT_MINE;
     const f = this.f;
     f.read(s, b + 1, start < end ? end : s.length);
     if (f.unclosed) return malformed(f.unclosedReason(s));

@@ -165,6 +165,8 @@ export interface ReasonFacts {
   'checkpoint-not-verdict': object;
   /** value: the packets a Check Point "optimized drop" summary stands for (`packet_amount`) */
   'checkpoint-drop-summary': object;
+  /** A Check Point record in the syslog structured-data layout (`[Fields@1.3.6.1.4.1.2620 key="value" …]`), which logscan does not read. */
+  'checkpoint-fields-layout': object;
   /** value: a CEF record's vendor, product and Name (`'Trend Micro Deep Security Agent: User Signed In'`), quoted */
   'cef-not-firewall': object;
   /** value: a CEF firewall record's vendor, product, Name and act when it has one, quoted: a record of another kind (IPS, system, web) or an act that is no verdict */

@@ -46,7 +46,7 @@ export function blockedItems(h: DailyDoc['headline'], lang: Lang): string[] {
     h.probes === h.packets
       ? `${fmtInt(h.blocked)}${msg.aside(pct)}`
       : h.connections > 0
-        ? m.blockedOfRecords(h.blocked, pct, h.packets, h.connections)
+        ? m.blockedOfRecords(h.blocked, pct, h.packets, h.connections, h.events)
         : m.blockedOfLogged(h.blocked, pct, h.packets);
   // None allowed reads "0 (0%)", as the page's card says it (pctOf).
   return m.blockedValue(blocked, `${fmtInt(h.allowed)}${msg.aside(pctOf(h.allowed, h.packets))}`, h.other > 0 ? countShare(h.other, h.packets, msg) : null);

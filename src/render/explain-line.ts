@@ -188,7 +188,7 @@ const LABELS = {
     unrecognised: 'Not a firewall record in a format logscan reads (`logscan formats` lists them, with an example line each).',
     skipped: (f: string, why: string | null) => `A line in the ${f} format, but not a firewall record${why ? `: ${why}` : ''}.`,
     malformed: (f: string, why: string | null) => `Looks like a firewall record in the ${f} format but could not be read${why ? `: ${why}` : ''}.`,
-    header: (f: string, what: string) => `A ${f} header (${what}): it applies to the lines given after it.`,
+    header: (f: string, what: string) => `${/^[aeiou]/.test(f) ? 'An' : 'A'} ${f} header (${what}): it applies to the lines given after it.`,
     alone:
       'Read with only the lines given before it: what needs the rest of the log (scans and sweeps, retries, a traceroute’s run) shows in `logscan FILE`; `logscan explain ADDRESS` or `PORT` tells more about either end.',
   },
@@ -258,8 +258,8 @@ const LABELS = {
   },
 } as const;
 
-/** The reasons a parser gives a file header it read (Windows Firewall's #Fields): the block names the header, not the reason. */
-const HEADER_CODES: ReadonlySet<ReasonCode> = new Set(['header', 'fields-header', 'time-format-header']);
+/** The reasons a parser gives a file header it read (Windows Firewall's #Fields, an AWS VPC flow log's header line): the block names the header, not the reason. */
+const HEADER_CODES: ReadonlySet<ReasonCode> = new Set(['header', 'fields-header', 'time-format-header', 'vpcflow-header']);
 
 /** A header's reason without its leading "header: ": the catalog's words for a header with no name are that lead. */
 function headerWhat(why: LineReason, lang: Lang): string {

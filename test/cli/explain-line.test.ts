@@ -406,6 +406,17 @@ describe('explain - (standard input)', () => {
     expect(await table([open], 'zh')).toContain('记录为离开本机');
   });
 
+  it('lines are read as a log: an AWS VPC flow log header line sets the columns of a custom format\'s records after it; without it they are malformed for their count', () => {
+    const header = 'version interface-id action srcport dstport dstaddr srcaddr protocol packets bytes start end log-status';
+    const line = '5 eni-0a1b2c3d4e5f60718 REJECT 41234 23 10.0.1.20 203.0.113.7 6 1 40 1795152301 1795152361 OK';
+    const r = runCli(['explain', header, line], { env: { COLUMNS: '200' } });
+    expect(r.stdout).toContain('An aws-vpcflow header (the 13 fields of a VPC flow log): it applies to the lines given after it.');
+    expect(r.stdout).toContain('packet       TCP 203.0.113.7:41234 → 10.0.1.20:23');
+    const zh = runCli(['explain', '--lang', 'zh', header, line], { env: { COLUMNS: '200' } });
+    expect(zh.stdout).toContain('aws-vpcflow 的文件头（VPC 流日志的 13 个字段）：作用于其后给出的行。');
+    expect(runCli(['explain', line]).stdout.replace(/\s+/g, ' ')).toContain('in the aws-vpcflow format but could not be read: expected 14 fields (the default format: no header line names others), got 13.');
+  });
+
   it('every W3C header line of a pfirewall.log reads as a Windows Firewall header, #Version and #Time Format as #Software and #Fields do', () => {
     const headers = ['#Version: 1.5', '#Software: Microsoft Windows Firewall', '#Time Format: Local', '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path'];
     const piped = runCli(['explain', '-'], { input: headers.join('\n') + '\n' }).stdout;

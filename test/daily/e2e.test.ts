@@ -534,6 +534,15 @@ describe('how far the logs reach', () => {
     expect(md).toContain('- **blocked:** 168 (55% of 304 records logged: 168 packets, 136 connections) · allowed 136 (45%)\n');
   });
 
+  // An AWS VPC flow log REJECT record stands for its packets: the daily said "of 422 records logged" of 296 records.
+  it('the blocked share of a log whose records stand for several packets says the records apart from the packets and connections, en and zh', () => {
+    const sample = join(repoRoot, 'test/fixtures/aws-vpcflow/sample/vpc-web.log');
+    const en = dailyAs(['daily', sample, '--date', '2026-11-20', '--tz', 'UTC'], 'markdown');
+    expect(en).toContain('- **blocked:** 360 (85% of 422 logged in 296 records: 360 packets, 62 connections) · allowed 62 (15%)\n');
+    const zh = dailyAs(['daily', sample, '--date', '2026-11-20', '--tz', 'UTC', '--lang', 'zh'], 'markdown');
+    expect(zh).toContain('360（占所记录 422 个包和连接（296 条记录）的 85%：360 个包，62 个连接）');
+  });
+
   // The report said "other 5 (0.7%)" and "[UFW BLOCK] 679 (97%)", the daily "other 2" and "[UFW BLOCK] 465".
   it('gives a share wherever the report does: "other" on the blocked row, each "logged as" label, in text and Markdown, both languages', () => {
     // Each format from the renderer, given the CLI's document (the test above runs these two).

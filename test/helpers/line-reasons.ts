@@ -84,6 +84,7 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'checkpoint-not-firewall': [{ code: 'checkpoint-not-firewall', field: '', value: "'System Monitor'" }, "Check Point log of 'System Monitor': not a firewall record"],
   'checkpoint-not-verdict': [{ code: 'checkpoint-not-verdict', field: '', value: "'Decrypt'" }, "Check Point firewall record of action 'Decrypt': not a packet filter verdict"],
   'checkpoint-drop-summary': [{ code: 'checkpoint-drop-summary', field: '', value: '5' }, 'Check Point optimized drop summary of 5 packets to different ends: not read'],
+  'checkpoint-fields-layout': [{ code: 'checkpoint-fields-layout', field: '', value: '' }, 'Check Point record in the structured-data layout ([Fields@1.3.6.1.4.1.2620 …]): not read; send Log Exporter\'s syslog format ([key:"value"; …])'],
   'cef-not-firewall': [{ code: 'cef-not-firewall', field: '', value: "'Trend Micro Deep Security Manager: User Signed In'" }, "CEF record of 'Trend Micro Deep Security Manager: User Signed In': not a firewall record"],
   'cef-not-verdict': [{ code: 'cef-not-verdict', field: '', value: "'Palo Alto Networks PAN-OS: THREAT (act alert)'" }, "CEF firewall record 'Palo Alto Networks PAN-OS: THREAT (act alert)': not a verdict on a packet or connection"],
   'cef-session-half': [{ code: 'cef-session-half', field: '', value: "'TRAFFIC (start)'" }, "CEF session record 'TRAFFIC (start)': its session is counted by its other record"],

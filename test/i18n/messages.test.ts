@@ -219,7 +219,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'finding.outboundBlocked': ['IRC'],
   'finding.loggedPids': [[10452, 2220], true],
   'daily.blockedOfLogged': [168, '55%', 305],
-  'daily.blockedOfRecords': [168, '55%', 304, 136],
+  'daily.blockedOfRecords': [360, '85%', 422, 62, 296],
   notProbes: [{ own: 136, replies: 3, noise: 27, late: 9, ownConnections: 120, lateConnections: 2, replyConnections: 1, noiseConnections: 4 }],
   'daily.newToday': [93, true],
   'daily.listedItem': ['203.0.113.99', 14, null],

@@ -184,6 +184,17 @@ describe('aws-vpcflow: sniffing', () => {
     expect(sniffFormat([REJECTED]).format?.id).toBe('aws-vpcflow');
   });
 
+  it("a custom format's records without their header are claimed weakly: malformed for their field count, not unread", () => {
+    const noData = '5 123456789010 eni-0c4d5e6f7a8b90123 i-0123456789abcdef0 vpc-0a1b2c3d4e5f60789 - - - - - - - - - 1795159201 1795159260 - - - NODATA';
+    for (const l of [CUSTOM, CUSTOM.replace('REJECT', 'ACCEPT'), noData]) expect([l, sniffFormat([l]).format?.id, awsVpcflowFormat.sniff([l])]).toEqual([l, 'aws-vpcflow', 0.3]);
+    // Below a header's and default records' confidence, and not for words without an ENI or a verdict with its status.
+    expect(awsVpcflowFormat.sniff([CUSTOM.replace('eni-', 'if-')])).toBe(0);
+    expect(awsVpcflowFormat.sniff([CUSTOM.replace(' OK', ' FINE')])).toBe(0);
+    expect(awsVpcflowFormat.sniff([`${CUSTOM} msg="x"`])).toBe(0);
+    expect(malformed(CUSTOM)).toBe('expected 14 fields (the default format: no header line names others), got 20');
+    expect(one(CUSTOM, HEADER).src.ip).toBe('203.0.113.45');
+  });
+
   it("every other format's examples, the samples and the corpus do not look like a VPC flow log", () => {
     for (const f of formats) if (f !== awsVpcflowFormat) expect([f.id, awsVpcflowFormat.sniff(f.examples)]).toEqual([f.id, 0]);
     for (const f of formats) if (f !== awsVpcflowFormat) expect([f.id, f.sniff(awsVpcflowFormat.examples)]).toEqual([f.id, 0]);

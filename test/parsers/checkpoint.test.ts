@@ -114,6 +114,18 @@ describe('checkpoint: lines skipped and lines malformed', () => {
     ]);
   });
 
+  it('a record in the structured-data layout is skipped naming that layout, not as an empty message', () => {
+    const fields =
+      '<85>1 2026-11-20T06:41:00+01:00 192.0.2.1 CP-GW - Log [Fields@1.3.6.1.4.1.2620 inzone="External" outzone="Local" src="203.0.113.7" dst="198.51.100.2" proto="6" ProductName="VPN-1 & FireWall-1" svc="443" sport_svc="56530"]';
+    const r = parseLines(checkpointFormat, [DROP, fields]);
+    expect(r.events).toHaveLength(1);
+    expect(r.skipped.map((s) => s.reason)).toEqual([
+      'Check Point record in the structured-data layout ([Fields@1.3.6.1.4.1.2620 …]): not read; send Log Exporter\'s syslog format ([key:"value"; …])',
+    ]);
+    // Another program's structured data with no message is still an empty message.
+    expect(parseLines(checkpointFormat, ['<85>1 2026-11-20T06:41:00+01:00 192.0.2.1 app - - [meta sequenceId="1"]']).skipped.map((s) => s.reason)).toEqual(['empty message']);
+  });
+
   it('a needed field missing or unreadable is malformed, named as Log Exporter names it', () => {
     const malformed = (line: string) => malformedReason(checkpointFormat, line, { tz: 'UTC' });
     expect(malformed(withField('src', null))).toBe('src: missing');

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { awsVpcflowFormat } from '../../src/parsers/aws-vpcflow.js';
 import { cefFormat } from '../../src/parsers/cef.js';
+import { checkpointFormat } from '../../src/parsers/checkpoint.js';
+import { gcpFirewallFormat } from '../../src/parsers/gcp-firewall.js';
 import { ciscoIosFormat } from '../../src/parsers/cisco-ios.js';
 import { fortigateFormat } from '../../src/parsers/fortigate.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
@@ -15,6 +17,7 @@ import { pfFormat } from '../../src/parsers/pf.js';
 import { sonicwallFormat } from '../../src/parsers/sonicwall.js';
 import { sophosXgFormat } from '../../src/parsers/sophos-xg.js';
 import { stormshieldFormat } from '../../src/parsers/stormshield.js';
+import { watchguardFormat } from '../../src/parsers/watchguard.js';
 import type { FormatDefinition, ZoneNote } from '../../src/parsers/types.js';
 import { TEST_REF_DATE } from '../helpers/parse.js';
 
@@ -66,6 +69,24 @@ describe('zone-less times noted only when they are an event\'s', () => {
     expect(noted(cefFormat, [`${BSD}${CEF} rt=Nov 20 2026 06:25:01 UTC`])).toEqual([false, 1]);
     expect(noted(cefFormat, [`${BSD}${CEF} rt=Nov 20 2026 06:25:01`])).toEqual([true, 1]);
     expect(noted(cefFormat, [BSD + CEF])).toEqual([true, 1]);
+  });
+
+  it('WatchGuard behind a zone-less BSD header: the device stamp in parentheses, UTC, decides, nothing noted; a record without it takes the header\'s, noted', () => {
+    const WG = 'msg_id="3000-0148" Deny 0-External Firebox 60 tcp 20 51 203.0.113.7 198.51.100.2 41234 23 offset 10 S 1234567 win 1024 (Unhandled External Packet-00)';
+    expect(noted(watchguardFormat, [`${BSD}80AB01234567C (2026-11-20T05:30:13) firewall: ${WG}`])).toEqual([false, 1]);
+    expect(noted(watchguardFormat, [`${BSD}80AB01234567C firewall: ${WG}`])).toEqual([true, 1]);
+  });
+
+  it('Check Point behind a relay\'s BSD header: time in epoch seconds decides, nothing noted; an ISO time without a zone is noted', () => {
+    const CP = '[action:"Drop"; ifdir:"inbound"; ifname:"eth1"; origin:"192.0.2.1"; time:"1795152301"; dst:"198.51.100.2"; inzone:"External"; outzone:"Local"; product:"VPN-1 & FireWall-1"; proto:"6"; rule:"7"; s_port:"41234"; service:"23"; src:"203.0.113.7"]';
+    expect(noted(checkpointFormat, [BSD + CP])).toEqual([false, 1]);
+    expect(noted(checkpointFormat, [BSD + CP.replace('time:"1795152301"', 'time:"2026-11-20T06:25:01"')])).toEqual([true, 1]);
+  });
+
+  it('Google Cloud: timestamp is UTC (Z), nothing noted', () => {
+    const entry =
+      '{"insertId":"1x2y","jsonPayload":{"connection":{"src_ip":"203.0.113.7","src_port":41234,"dest_ip":"10.128.0.2","dest_port":22,"protocol":6},"disposition":"DENIED","rule_details":{"reference":"network:default/firewall:deny-ssh","direction":"INGRESS"},"instance":{"project_id":"p","vm_name":"web-1"}},"logName":"projects/p/logs/compute.googleapis.com%2Ffirewall","timestamp":"2026-11-20T05:25:01.123456789Z"}';
+    expect(noted(gcpFirewallFormat, [entry])).toEqual([false, 1]);
   });
 
   it('FortiGate: eventtime decides over the header; a record without a time of its own takes the header\'s, noted', () => {
