@@ -30,7 +30,7 @@ import { flagNames, shown } from './fields.js';
 import { BLANK_LINE, fixedReason, NOT_RECORD, reason, type LineReason } from './reason.js';
 import type { FormatDefinition, LineParser, LineSink, ParseContext, RuleFields } from './types.js';
 import { Columns } from './windows-firewall.js';
-import { onThisSide } from '../util/egress.js';
+import { sideDirection } from '../util/egress.js';
 import { carriesPorts, protoByNumber } from '../util/protocols.js';
 import { flat } from '../util/flat-string.js';
 import { Interner } from '../util/interner.js';
@@ -324,7 +324,7 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
     const flow = text(L.flowDirection);
     if (flow === 'ingress') direction = 'in';
     else if (flow === 'egress') direction = 'out';
-    else if (flow === '-') direction = directionByAddresses(srcIp, dstIp);
+    else if (flow === '-') direction = sideDirection(srcIp, dstIp, null);
     else return bad(lineNo, raw, reason('unknown', 'flow-direction', shown(flow)));
 
     const eni = text(L.iface);
@@ -384,13 +384,6 @@ function createParser(ctx: ParseContext, sink: LineSink): LineParser {
   }
 
   return { line, end() {} };
-}
-
-/** in: from another network to this side's; out: the reverse; null when both or neither end is this side's. */
-function directionByAddresses(src: string, dst: string): Direction | null {
-  const fromHere = onThisSide(src);
-  if (fromHere === onThisSide(dst)) return null;
-  return fromHere ? 'out' : 'in';
 }
 
 const NO_RULE: RuleFields = Object.freeze({});

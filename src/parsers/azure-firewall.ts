@@ -32,14 +32,14 @@
 // intelligence. Azure logs no interface or zone.
 //
 // JSON.parse per line, after the sniffer's strings: a cloud export is small beside a kernel log.
-import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
+import type { Action, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
 import { shown } from './fields.js';
 import { WallTimes } from './local-time.js';
 import { BLANK_LINE, fixedReason, NOT_RECORD, reason, type LineReason } from './reason.js';
 import { impossible } from './timestamp.js';
 import { recordShare, type FormatDefinition, type LineParser, type LineSink, type ParseContext, type RuleFields } from './types.js';
-import { onThisSide } from '../util/egress.js';
+import { sideDirection } from '../util/egress.js';
 import { Interner } from '../util/interner.js';
 import { carriesPorts, protoByName } from '../util/protocols.js';
 import { SharedDates } from '../util/shared-date.js';
@@ -263,7 +263,7 @@ class AzureFirewallParser implements LineParser {
       host: this.host(rec),
       format: ID,
       action,
-      direction: directionOf(src as string, toward),
+      direction: sideDirection(src as string, toward, 'forward'),
       rule: this.rule(f),
       inIface: null,
       outIface: null,
@@ -412,14 +412,6 @@ function structured(p: Json, category: string): Fields | LineReason {
     rule: textIn(p['Rule']),
     policy: textIn(p['Policy']),
   };
-}
-
-/** in: from another network to this side's; out: the reverse; forward: both this side's (through the hub); null: neither. */
-function directionOf(src: string, dst: string): Direction | null {
-  const fromHere = onThisSide(src);
-  const toHere = onThisSide(dst);
-  if (fromHere) return toHere ? 'forward' : 'out';
-  return toHere ? 'in' : null;
 }
 
 /** Categories of Azure Firewall's logs (legacy `AzureFirewall…`, structured `AZFW…`). */

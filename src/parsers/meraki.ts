@@ -38,6 +38,7 @@ import { recordShare, type FormatDefinition, type ParseContext, type RuleFields 
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
 import { Interner } from '../util/interner.js';
+import { sideDirection } from '../util/egress.js';
 
 const ID = 'meraki';
 
@@ -263,8 +264,8 @@ class MerakiPayload implements PayloadParser {
       format: ID,
       action,
       // The lines name no interface or zone: which side a flow came from is the addresses'
-      // to say (--home-net, else the local-network ranges), as for a Palo Alto session.
-      direction: null,
+      // to say (--home-net, else the local-network ranges), as for Azure Firewall's records.
+      direction: sideDirection(src, dst, 'forward'),
       rule: this.rules.of(label),
       inIface: null,
       outIface: null,

@@ -15,7 +15,7 @@
 // Char-code checks only by default: runs for every event (ipaddr.js only for spellings no
 // firewall writes).
 import ipaddr from 'ipaddr.js';
-import type { FirewallEvent } from '../event.js';
+import type { Direction, FirewallEvent } from '../event.js';
 import { ADDR_UNICAST, classifyAddress } from '../annotate/address.js';
 import type { AddressRanges } from './address-ranges.js';
 
@@ -38,6 +38,20 @@ export function inHomeNetworks(ip: string): boolean {
 /** In this side's networks: --home-net when given, else the local-network ranges. */
 export function onThisSide(ip: string): boolean {
   return homeNetworks !== null ? homeNetworks.has(ip) : isPrivateAddress(ip);
+}
+
+/**
+ * A record's direction from which side its addresses are on, for logs that name neither an
+ * interface nor a zone (Cisco Meraki, Azure Firewall, AWS VPC flows without flow-direction): in
+ * from elsewhere to this side, out the reverse; between two of this side's machines `between`
+ * (a device routing LAN to LAN: forward; a network interface's own records: null); null when
+ * neither end is this side's.
+ */
+export function sideDirection(src: string, dst: string, between: Direction | null): Direction | null {
+  const fromHere = onThisSide(src);
+  const toHere = onThisSide(dst);
+  if (fromHere) return toHere ? between : 'out';
+  return toHere ? 'in' : null;
 }
 
 /**

@@ -36,11 +36,11 @@ function withPattern(pattern: string | null, line = DENIED): string {
 }
 
 describe('meraki: reading a firewall record', () => {
-  it('the epoch as the time (to the millisecond), the device name as host, addresses, ports, protocol; no direction, interfaces or flags', () => {
+  it('the epoch as the time (to the millisecond), the device name as host, addresses, ports, protocol, the direction from the addresses; no interfaces or flags', () => {
     const e = one(ALLOWED);
     expect([e.time?.toISOString(), e.yearInferred, e.host, e.format, e.proto, e.ipVersion]).toEqual(['2026-11-20T06:25:30.123Z', false, 'MX68_Branch', 'meraki', 'tcp', 4]);
     expect([e.src, e.dst]).toEqual([{ ip: '192.168.10.23', port: 52421 }, { ip: '198.51.100.80', port: 443 }]);
-    expect([e.action, e.rule, e.direction, e.inIface, e.outIface]).toEqual(['allow', 'firewall: allow all', null, null, null]);
+    expect([e.action, e.rule, e.direction, e.inIface, e.outIface]).toEqual(['allow', 'firewall: allow all', 'out', null, null]);
     // A flow record says nothing of flags: unknown, never a NULL scan's [].
     expect([e.tcpFlags, e.len, e.ttl, e.icmp]).toEqual([null, null, null, null]);
   });
@@ -81,8 +81,10 @@ describe('meraki: reading a firewall record', () => {
     expect(one(DENIED.replace('protocol=tcp sport=41234 dport=23', 'protocol=2')).proto).toBe('igmp');
   });
 
-  it('no direction: the addresses decide, a LAN client to the Internet is this side\'s own, an Internet source is not', () => {
-    expect([egressReason(one(ALLOWED)), egressReason(one(DENIED))]).toEqual(['forwarded', null]);
+  it('the addresses give the direction: a LAN client to the Internet is out (this side\'s own), an Internet source to a LAN host in, LAN to LAN forward, neither end this side\'s none', () => {
+    expect([egressReason(one(ALLOWED)), egressReason(one(DENIED))]).toEqual(['out', null]);
+    const between = (src: string, dst: string) => one(ALLOWED.replace('src=192.168.10.23', `src=${src}`).replace('dst=198.51.100.80', `dst=${dst}`)).direction;
+    expect([between('203.0.113.7', '192.168.10.5'), between('192.168.10.23', '10.1.2.3'), between('203.0.113.7', '198.51.100.80')]).toEqual(['in', 'forward', null]);
   });
 
   it('fields it does not need are passed over, whatever they hold', () => {
