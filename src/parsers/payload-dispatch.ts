@@ -100,6 +100,18 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   return null;
 }
 
+/**
+ * Format id of the parser whose record an RFC 5424 header carries in its structured data
+ * (a Juniper SRX's `[junos@…]`, Check Point's `[key:"value"; …]`), the message after it
+ * empty or not that format's, or null. Asked only when no tag in the message names an
+ * owner: the lines a file's own parser reads never pay for it.
+ */
+export function structuredKind(s: string): string | null {
+  if (s.indexOf(' [junos@') > 0) return 'juniper-srx';
+  if (checkpointAt(s, 0, s.length) >= 0) return 'checkpoint';
+  return null;
+}
+
 function factory(kind: string, ctx: ParseContext): PayloadParser {
   // A switch rather than a table built at load time: the format modules import this
   // one, and a switch reads their exports only when called.
@@ -153,7 +165,7 @@ export class PayloadDispatcher {
 
   /** Another format's verdict on the message, or null when no other format claims it. */
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject | null {
-    const kind = payloadKind(s, start, end);
+    const kind = (start < end ? payloadKind(s, start, end) : null) ?? structuredKind(s);
     if (kind === null || kind === this.own) return null;
     let p = this.parsers.get(kind);
     if (p === undefined) {
@@ -170,7 +182,8 @@ export class PayloadDispatcher {
  * record of this format when its envelope is broken (malformed rather than skipped).
  * `emptyToOwn`: a line with no message after its header still goes to `own` (a Juniper SRX's
  * RFC 5424 records hold everything in their structured data); `own` answers NOT_MINE for
- * one it does not read, which is then skipped as an empty message.
+ * one it does not read. Such a line goes to the dispatcher too (another format's record in
+ * the structured data), and is skipped as an empty message when none reads it.
  */
 export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: PayloadParser, hint: string, emptyToOwn = false): LineParser {
   // One log order for the header's stamps and those of the payloads read on their own (cisco-asa).
@@ -190,19 +203,19 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
         return;
       }
       const empty = env.msgStart >= env.msgEnd;
-      if (empty && !emptyToOwn) {
-        sink.skipped(lineNo, EMPTY_MESSAGE);
-        return;
-      }
       // A CEF record is never another format's, though its extension may hold their keys.
-      let r = own.format !== 'cef' && !empty && cefAt(text, env.msgStart, env.msgEnd) >= 0 ? NOT_MINE : own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
+      let r =
+        empty ? (emptyToOwn ? own.parse(text, env.msgStart, env.msgEnd, env, lineNo) : NOT_MINE)
+        : own.format !== 'cef' && cefAt(text, env.msgStart, env.msgEnd) >= 0 ? NOT_MINE
+        : own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
+      if (r === NOT_MINE) {
+        // An empty message too: another format's record may be all in the structured data.
+        if (others === null) others = new PayloadDispatcher(ctx, own.format);
+        r = others.parse(text, env.msgStart, env.msgEnd, env, lineNo) ?? r;
+      }
       if (r === NOT_MINE && empty) {
         sink.skipped(lineNo, EMPTY_MESSAGE);
         return;
-      }
-      if (r === NOT_MINE) {
-        if (others === null) others = new PayloadDispatcher(ctx, own.format);
-        r = others.parse(text, env.msgStart, env.msgEnd, env, lineNo) ?? r;
       }
       const record = !(r instanceof PayloadReject) || r.malformed;
       if (env.unread && record && note !== undefined) {

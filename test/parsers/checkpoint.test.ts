@@ -156,8 +156,8 @@ describe('checkpoint: sniffing and mixed files', () => {
     const lines = [IPTABLES, `Nov 20 06:25:01 192.0.2.1 ${body}`, DROP, IPTABLES];
     const r = parseLines(iptablesFormat, lines, { tz: 'UTC' });
     expect(r.malformed).toEqual([]);
-    // An RFC 5424 record has no message for the dispatcher: another format's file skips it as empty.
-    expect(r.events.map((e) => e.format)).toEqual(['iptables', 'checkpoint', 'iptables']);
+    // An RFC 5424 record, its bracket where the structured data is and no message, is the dispatcher's too.
+    expect(r.events.map((e) => e.format)).toEqual(['iptables', 'checkpoint', 'checkpoint', 'iptables']);
     const own = parseLines(checkpointFormat, lines, { tz: 'UTC' });
     expect(own.events.map((e) => e.format)).toEqual(['iptables', 'checkpoint', 'checkpoint', 'iptables']);
     expect(payloadKind(body, 0, body.length)).toBe('checkpoint');
