@@ -54,7 +54,10 @@ export function runSince(since: Date, latest: Date, tz: string | null): string {
 }
 
 function destination(e: FirewallEvent): string {
-  if ((e.proto === 'icmp' || e.proto === 'icmpv6') && e.icmp) return `${e.proto} ${e.icmp.type ?? '?'}/${e.icmp.code ?? '?'}`;
+  // A log that names no ICMP type (Azure's, a PAN-OS session record) says just the protocol, not `?/?`.
+  if ((e.proto === 'icmp' || e.proto === 'icmpv6') && e.icmp && (e.icmp.type !== null || e.icmp.code !== null)) {
+    return `${e.proto} ${e.icmp.type ?? '?'}/${e.icmp.code ?? '?'}`;
+  }
   if (e.dst.port !== null) return `${e.dst.port}/${termSafe(e.proto)}`;
   return termSafe(e.proto);
 }

@@ -334,7 +334,8 @@ function packet(e: FirewallEvent, lang: Lang, L: Labels): string {
   const icmp = e.icmp;
   if (icmp !== null && (e.proto === 'icmp' || e.proto === 'icmpv6')) {
     const name = icmp.type === null ? null : icmpTypeName(lang, e.proto, icmp.type);
-    parts.push(L.icmp(icmp.type === null ? '?' : String(icmp.type), icmp.code, name));
+    // A log that names neither (Azure's structured records) gets no `type ?`.
+    if (icmp.type !== null || icmp.code !== null) parts.push(L.icmp(icmp.type === null ? '?' : String(icmp.type), icmp.code, name));
     const q = icmp.embedded;
     if (q !== null) parts.push(`${L.quoting((q.proto === null ? '?' : termSafe(q.proto)).toUpperCase())} ${endpoint(q.src)} → ${endpoint(q.dst)}`);
   }

@@ -129,6 +129,16 @@ describe('explain a log line: what it says', () => {
     expect(out).toContain('icmp-error-reply');
   });
 
+  it('an ICMP record whose log names no type (Azure Firewall\'s structured records) says no `type ?`; a type it names is told in words', async () => {
+    const rec = (props: string): string =>
+      `{"category":"AZFWNetworkRule","time":"2026-11-20T00:10:48.0000000Z","resourceId":"/SUBSCRIPTIONS/0/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.NETWORK/AZUREFIREWALLS/FW-HUB","properties":{${props}}}`;
+    const structured = rec('"Protocol":"ICMP","SourceIp":"192.0.2.29","SourcePort":0,"DestinationIp":"10.1.0.4","DestinationPort":0,"Action":"Deny","Policy":"p","RuleCollectionGroup":"","RuleCollection":"","Rule":"","ActionReason":"Default Action"');
+    const out = await table([structured]);
+    expect(out).toContain('packet       ICMP 192.0.2.29 → 10.1.0.4\n');
+    const legacy = `{"category":"AzureFirewallNetworkRule","time":"2026-11-20T05:26:10.0000000Z","resourceId":"/SUBSCRIPTIONS/0/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.NETWORK/AZUREFIREWALLS/FW-HUB","operationName":"AzureFirewallNetworkRuleLog","properties":{"msg":"ICMP Type=8 request from 198.51.100.23 to 10.1.0.4. Action: Deny. "}}`;
+    expect(await table([legacy])).toContain('packet       ICMP 198.51.100.23 → 10.1.0.4 · type 8: echo request (ping)\n');
+  });
+
   it('an echo reply, or an ICMP error whose line quotes no packet (a Cisco ASA, a kernel line without the brackets), is an answer, not a probe', async () => {
     const lines = [
       '<164>Aug 16 2016 13:01:43: %ASA-4-313004: Denied ICMP type=0, from laddr 172.20.30.1 on interface Outside to 10.25.24.122: no matching session',

@@ -206,6 +206,10 @@ describe('probeLine', () => {
     expect(probeLine(icmp('icmp', 8), null, 'zh', c, 'UTC', 100)).toMatch(/→ icmp 8\/0 {3}回显请求（ping）$/);
     expect(probeLine(icmp('icmpv6', 135), null, 'en', c, 'UTC', 100)).toMatch(/→ icmpv6 135\/0 {2}neighbor solicitation$/);
     expect(probeLine(icmp('icmp', 42), null, 'en', c, 'UTC', 100)).toMatch(/→ icmp 42\/0$/);
+    // A log that names no type or code (Azure Firewall's structured records): the protocol alone; one of them, the other as `?`.
+    const unnamed = (type: number | null, code: number | null) => makeEvent({ proto: 'icmp', dst: { port: null }, src: { port: null }, tcpFlags: null, icmp: { type, code } });
+    expect(probeLine(unnamed(null, null), null, 'en', c, 'UTC', 100)).toMatch(/→ icmp$/);
+    expect(probeLine(unnamed(3, null), null, 'en', c, 'UTC', 100)).toMatch(/→ icmp 3\/\?/);
     // The ICMP table does not reach TCP: a TCP event with a type-looking number keeps its port name.
     expect(probeLine(makeEvent({ dst: { port: 8 } }), null, 'en', c, 'UTC', 100)).not.toMatch(/echo/);
   });
