@@ -107,9 +107,11 @@ export function payloadKind(s: string, start: number, end: number): string | nul
  * owner: the lines a file's own parser reads never pay for it.
  */
 export function structuredKind(s: string): string | null {
-  if (s.indexOf(' [junos@') > 0) return 'juniper-srx';
-  if (checkpointAt(s, 0, s.length) >= 0) return 'checkpoint';
-  return null;
+  // Most lines have no bracket at all: one scan says so.
+  const i = s.indexOf(' [');
+  if (i < 0) return null;
+  if (s.indexOf(' [junos@', i) >= 0) return 'juniper-srx';
+  return checkpointAt(s, i + 1, s.length) >= 0 ? 'checkpoint' : null;
 }
 
 function factory(kind: string, ctx: ParseContext): PayloadParser {
