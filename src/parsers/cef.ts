@@ -24,7 +24,8 @@
 // Mapping. Addresses: `src`/`dst`, else the custom IPv6 addresses labelled Source/Destination
 // IPv6 Address (`c6a2`/`c6a3`). Ports `spt`/`dpt`, protocol `proto` (word or number). Time
 // `rt`: epoch milliseconds (seconds when 10 digits or fewer), `MMM dd [yyyy] HH:mm:ss[.SSS]
-// [zone]` or ISO 8601; without a zone in --tz; absent, the syslog header's time. Host
+// [zone]` or ISO 8601; without a zone, or with an abbreviation that is no zone id (CEST), in
+// --tz; absent, the syslog header's time. Host
 // `dvchost`, else `dvc`, else the header's. Count `cnt` (baseEventCount). Interfaces
 // `deviceInboundInterface`/`deviceOutboundInterface`. Direction: the zones (labelled custom
 // strings, Check Point's inzone/outzone) by their sides in signatures/cef.json, else
@@ -37,6 +38,7 @@
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
 import { flagNames, flagWordBit, portIn, shown, uintIn } from './fields.js';
+import { NamedZoneTime } from './journal-stamps.js';
 import { isValidTimeZone, localTimeConverter, WallTimes, type LocalTimeToEpoch } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
@@ -151,6 +153,8 @@ const DST_FAMILY = fixedReason('family-differs', 'dst', 'src');
 const BAD_OFFSET = fixedReason('impossible-offset', 'rt');
 
 /** `Nov 20 2026 06:25:01.123 UTC`, the year and the zone optional (CEF's date form). */
+/** A zone's abbreviation in rt (`CEST`), not an id (`Europe/Berlin`). */
+const ABBREVIATION = /^[A-Za-z]{2,6}$/;
 const CEF_DATE = /^([A-Z][a-z]{2}) {1,2}(\d{1,2})(?: (\d{4}))? (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?: (\S+))?$/;
 /** `2026-11-20T06:25:01Z`, as some relays rewrite rt. */
 const ISO_DATE = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:?\d\d)?$/;
@@ -218,7 +222,10 @@ class CefPayload implements PayloadParser {
   private lastStampMs = NaN;
   private timeError: LineReason | null = null;
   private readonly wall: WallTimes;
-  private readonly zones = new Map<string, LocalTimeToEpoch>();
+  /** A zone's name the stamp gives → its converter, null when the runtime does not know it. */
+  private readonly zones = new Map<string, LocalTimeToEpoch | null>();
+  private named: NamedZoneTime | null = null;
+  private namedWall: WallTimes | null = null;
 
   constructor(
     private readonly file: string,
@@ -507,8 +514,16 @@ class CefPayload implements PayloadParser {
         if (off === off) ms = Date.UTC(y, mo - 1, d, h, mi, s59) - off * 60_000;
         else {
           const conv = this.zone(zone);
-          if (conv === null) return this.bad(reason('invalid', 'rt', shown(t)));
-          ms = conv(y, mo, d, h, mi, s59);
+          if (conv !== null) ms = conv(y, mo, d, h, mi, s59);
+          else if (ABBREVIATION.test(zone)) {
+            // ArcSight's rt format ends in `zzz`, an abbreviation (`CEST`, `EDT`, `BST`) that is
+            // no zone id: wall time in --tz, noted when it is none of that zone's names, as a
+            // SonicWall's, a Cisco device's and journalctl's named zones are read.
+            const wall = Date.UTC(y, mo - 1, d, h, mi, s59);
+            this.named ??= new NamedZoneTime(this.ctx);
+            this.namedWall ??= new WallTimes({ tz: this.ctx.tz, timeCarry: this.ctx.timeCarry });
+            ms = this.named.at(zone, wall, this.namedWall.ms(y, mo, d, h, mi, s59));
+          } else return this.bad(reason('invalid', 'rt', shown(t)));
         }
       }
       ms += (sec === 60 ? 1000 : 0) + (frac === undefined ? 0 : Math.round(Number(`0.${frac}`) * 1000));
@@ -528,8 +543,8 @@ class CefPayload implements PayloadParser {
   private zone(name: string): LocalTimeToEpoch | null {
     let c = this.zones.get(name);
     if (c === undefined) {
-      if (this.zones.size >= 64 || !isValidTimeZone(name)) return null;
-      c = localTimeConverter(name);
+      if (this.zones.size >= 64) return isValidTimeZone(name) ? localTimeConverter(name) : null;
+      c = isValidTimeZone(name) ? localTimeConverter(name) : null;
       this.zones.set(name, c);
     }
     return c;

@@ -9,7 +9,8 @@ import { iptablesFormat } from '../../src/parsers/iptables.js';
 import { payloadKind } from '../../src/parsers/payload-dispatch.js';
 import { formats, sniffFormat } from '../../src/parsers/registry.js';
 import { eventToEcs } from '../../src/render/event-json.js';
-import { parseLines, splitLines } from '../helpers/parse.js';
+import { parseLines, splitLines, TEST_REF_DATE } from '../helpers/parse.js';
+import type { ZoneNote } from '../../src/parsers/types.js';
 import { countBy, expectNoSampleOrCorpusSniffsAs, expectOwnLogsSniffAs, generatedSample, malformedReason, oneEvent } from '../helpers/format-tests.js';
 
 const FIXTURES = new URL('../fixtures/cef/', import.meta.url).pathname;
@@ -55,6 +56,20 @@ describe('cef: reading a firewall record', () => {
     expect(t(null)).toBe('2026-11-20T05:25:01.000Z');
     const noYear = one(withExt('rt', 'Nov 20 06:25:01'));
     expect([noYear.time?.toISOString(), noYear.yearInferred]).toEqual(['2026-11-20T05:25:01.000Z', true]);
+  });
+
+  it("rt's zone abbreviation (ArcSight's `zzz`) that is no zone id, CEST or EDT, is wall time in --tz, noted; a word of another shape is no time", () => {
+    const rec = (rt: string) => withExt('rt', rt);
+    const r = parseLines(cefFormat, [rec('Jul 20 2026 06:25:01 CEST'), rec('Nov 20 2026 06:25:01 CET')], { tz: 'Europe/Berlin' });
+    expect([r.malformed, r.events.map((e) => e.time?.toISOString())]).toEqual([[], ['2026-07-20T04:25:01.000Z', '2026-11-20T05:25:01.000Z']]);
+    expect(one(rec('Jul 20 2026 06:25:01 EDT'), 'America/New_York').time?.toISOString()).toBe('2026-07-20T10:25:01.000Z');
+    // Under another --tz: read as its wall time all the same, and noted for `check` to say so.
+    const note: ZoneNote = {};
+    const times: (string | undefined)[] = [];
+    const p = cefFormat.create({ file: 't.log', refDate: TEST_REF_DATE, year: null, tz: 'UTC', zoneNote: note }, { event: (e) => times.push(e.time?.toISOString()), skipped: () => {}, malformed: () => {} });
+    p.line(rec('Jul 20 2026 06:25:01 CEST'), 1);
+    expect([times, note.unmatchedZone, note.zonelessTimes]).toEqual([['2026-07-20T06:25:01.000Z'], 'CEST', undefined]);
+    expect(malformedReason(cefFormat, rec('Jul 20 2026 06:25:01 CEST1'))).toBe("rt: invalid 'Jul 20 2026 06:25:01 CEST1'");
   });
 
   it('verdicts from the data file, case-insensitive; an allowed record is a connection, a drop a packet, cnt its count', () => {
