@@ -46,8 +46,12 @@ import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { readSignatureData } from './signature-data.js';
 import { impossible, monthAt, utcOffsetMinutes } from './timestamp.js';
-import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
+import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { zonedRuleFields } from './rule-label.js';
+import { isZoneConventionId, zoneConvention, type ZoneConvention } from './zone-direction.js';
+import { paloaltoRuleFields, paloaltoRuleLabel } from './paloalto.js';
+import { FORTIGATE_LOCAL, fortigateRuleFields, fortigateRuleLabel } from './fortigate.js';
+import { xgRuleFields } from './sophos-xg.js';
 import { carriesPorts, protoByName } from '../util/protocols.js';
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
@@ -58,7 +62,9 @@ const ID = 'cef';
 /** What a labelled custom field or a vendor's own key holds (signatures/cef.json). */
 type Role = 'rule' | 'ruleId' | 'ruleset' | 'fromZone' | 'toZone' | 'src6' | 'dst6' | 'icmpType' | 'icmpCode' | 'tcpFlags';
 const ROLES: readonly Role[] = ['rule', 'ruleId', 'ruleset', 'fromZone', 'toZone', 'src6', 'dst6', 'icmpType', 'icmpCode', 'tcpFlags'];
-type Side = 'inside' | 'outside' | 'device';
+/** How a vendor's native format writes a rule label, which its CEF records' labels follow (signatures/cef.json `label`). */
+type LabelStyle = 'rule' | 'fw_rule' | 'paloalto' | 'fortigate';
+const isLabelStyle = (v: unknown): v is LabelStyle => v === 'rule' || v === 'fw_rule' || v === 'paloalto' || v === 'fortigate';
 
 interface Firewall {
   /** Lower-cased Name prefixes of the records that are traffic; null: every record. */
@@ -67,6 +73,11 @@ interface Firewall {
   readonly halves: ReadonlySet<string>;
   /** The header's Name is the rule's (Trend Micro's firewall rules), when no field names one. */
   readonly nameIsRule: boolean;
+  /** The vendor's zone convention (signatures/zone-sides.json), its native format's. */
+  readonly zones: ZoneConvention;
+  readonly label: LabelStyle;
+  /** Lower-cased Name prefixes of traffic to the device itself (FortiGate's traffic:local). */
+  readonly toDevice: readonly string[];
 }
 
 interface Knowledge {
@@ -78,7 +89,6 @@ interface Knowledge {
   readonly aliases: ReadonlyMap<string, string>;
   readonly labels: ReadonlyMap<string, Role>;
   readonly vendorKeys: ReadonlyMap<string, Role>;
-  readonly zoneSides: ReadonlyMap<string, Side>;
 }
 
 let knowledge: Knowledge | null = null;
@@ -102,7 +112,14 @@ function known(): Knowledge {
   for (const fw of Array.isArray(doc.firewalls) ? (doc.firewalls as Record<string, unknown>[]) : []) {
     if (typeof fw.vendor !== 'string') continue;
     const names = fw.names === undefined ? null : strings(fw.names).map((n) => n.toLowerCase());
-    const entry: Firewall = { names, halves: new Set(strings(fw.halves).map((h) => h.toLowerCase())), nameIsRule: fw.nameIsRule === true };
+    const entry: Firewall = {
+      names,
+      halves: new Set(strings(fw.halves).map((h) => h.toLowerCase())),
+      nameIsRule: fw.nameIsRule === true,
+      zones: zoneConvention(isZoneConventionId(fw.zones) ? fw.zones : 'cef'),
+      label: isLabelStyle(fw.label) ? fw.label : 'rule',
+      toDevice: strings(fw.toDevice).map((n) => n.toLowerCase()),
+    };
     for (const p of strings(fw.products)) firewalls.set(`${fw.vendor}|${p}`.toLowerCase(), entry);
   }
   const actions = new Map<string, Action>();
@@ -115,10 +132,8 @@ function known(): Knowledge {
   for (const [k, v] of entries(doc.labels)) if (isRole(v)) labels.set(k.toLowerCase(), v);
   const vendorKeys = new Map<string, Role>();
   for (const [k, v] of entries(doc.vendorKeys)) if (isRole(v)) vendorKeys.set(k, v);
-  const zoneSides = new Map<string, Side>();
-  for (const [k, v] of entries(doc.zoneSides)) if (v === 'inside' || v === 'outside' || v === 'device') zoneSides.set(k.toLowerCase(), v);
   return (knowledge = {
-    firewalls, categories: new Set(strings(doc.firewallCategories)), actions, nameActions, aliases, labels, vendorKeys, zoneSides,
+    firewalls, categories: new Set(strings(doc.firewallCategories)), actions, nameActions, aliases, labels, vendorKeys,
   });
 }
 
@@ -314,9 +329,10 @@ class CefPayload implements PayloadParser {
       const cn = c === null ? -1 : uintIn(c, 0, c.length);
       icmp = { type: tn >= 0 && tn <= 255 ? tn : null, code: cn >= 0 && cn <= 255 ? cn : null, embedded: null };
     }
-    const fromZone = this.role(s, 'fromZone');
-    const toZone = this.role(s, 'toZone');
+    const fromZone = this.zoneOf(s, fw, 'fromZone');
+    const toZone = this.zoneOf(s, fw, 'toZone');
     const dvc = vs[SLOT.dvc]! >= 0 ? this.text(s, SLOT.dvc) : null;
+    const direction = this.direction(s, fw, name, fromZone, toZone, dvc, dst);
 
     return {
       time,
@@ -325,10 +341,10 @@ class CefPayload implements PayloadParser {
       host: this.host(s, head.host),
       format: ID,
       action,
-      direction: this.direction(s, fromZone, toZone, dvc, dst),
-      rule: this.rule(s, fromZone, toZone, fw.nameIsRule ? name : null),
-      inIface: vs[SLOT.deviceInboundInterface]! >= 0 ? flat(this.text(s, SLOT.deviceInboundInterface)) : null,
-      outIface: vs[SLOT.deviceOutboundInterface]! >= 0 ? flat(this.text(s, SLOT.deviceOutboundInterface)) : null,
+      direction,
+      rule: this.rule(s, fw, fromZone, toZone, direction, fw.nameIsRule ? name : null),
+      inIface: this.iface(s, SLOT.deviceInboundInterface),
+      outIface: this.iface(s, SLOT.deviceOutboundInterface),
       proto,
       ipVersion: ver,
       src: { ip: src, port: ports && sport >= 0 ? sport : null },
@@ -412,6 +428,11 @@ class CefPayload implements PayloadParser {
     return n < 0 ? -2 : n;
   }
 
+  /** An interface; empty (PAN-OS's `deviceOutboundInterface=` of a dropped packet) is none, as in the native log. */
+  private iface(s: string, slot: number): string | null {
+    return this.vs[slot]! >= 0 && this.ve[slot]! > this.vs[slot]! ? flat(this.text(s, slot)) : null;
+  }
+
   private host(s: string, header: string | null): string | null {
     const vs = this.vs;
     const slot = vs[SLOT.dvchost]! >= 0 ? SLOT.dvchost : vs[SLOT.dvc]! >= 0 ? SLOT.dvc : -1;
@@ -424,14 +445,17 @@ class CefPayload implements PayloadParser {
     return (this.lastHost = flat(this.text(s, slot)));
   }
 
-  private direction(s: string, fromZone: string | null, toZone: string | null, dvc: string | null, dst: string): Direction | null {
-    const sides = this.kb.zoneSides;
-    const a = fromZone === null ? undefined : sides.get(fromZone.toLowerCase());
-    const b = toZone === null ? undefined : sides.get(toZone.toLowerCase());
-    if (b === 'device') return 'in';
-    if (a === 'device') return 'out';
-    if (a === 'inside' && b === 'outside') return 'out';
-    if (a !== undefined && b !== undefined) return 'forward';
+  /** A zone (or FortiGate's interface role), null when absent or a word for none (`undefined`). */
+  private zoneOf(s: string, fw: Firewall, r: 'fromZone' | 'toZone'): string | null {
+    const z = this.role(s, r);
+    return z === null || fw.zones.isNone(z) ? null : z;
+  }
+
+  private direction(s: string, fw: Firewall, name: string, fromZone: string | null, toZone: string | null, dvc: string | null, dst: string): Direction | null {
+    if (fw.toDevice.length > 0 && startsWithAny(name.toLowerCase(), fw.toDevice)) return 'in';
+    // The zones as the vendor's native format reads them, so both ways of logging agree.
+    const z = fw.zones.direction(fromZone, toZone);
+    if (z !== null) return z;
     // To the device's own address: whatever the vendor's deviceDirection means by inbound.
     if (dvc !== null && dvc === dst) return 'in';
     const vs = this.vs;
@@ -441,14 +465,24 @@ class CefPayload implements PayloadParser {
     return c === 0x31 ? 'out' : c === 0x30 ? 'forward' : null;
   }
 
-  /** `Network: rule 605.0 "Cleanup" External->Internal`; null when the record names no rule and no zone. */
-  private rule(s: string, fromZone: string | null, toZone: string | null, headerName: string | null): string | null {
+  /**
+   * In the vendor's native words where it has a format here (PAN-OS's `interzone-default
+   * untrust->trust`, FortiGate's `policy 0 wan->local`), else `Network: rule 605.0 "Cleanup"
+   * External->Internal`; null when the record names no rule and no zone.
+   */
+  private rule(s: string, fw: Firewall, fromZone: string | null, toZone: string | null, direction: Direction | null, headerName: string | null): string | null {
     const id = this.role(s, 'ruleId');
     const name = this.role(s, 'rule') ?? headerName;
-    if (id === null && name === null && fromZone === null && toZone === null) return null;
     const set = this.role(s, 'ruleset');
+    if (fw.label === 'fortigate') {
+      // FortiOS gives traffic to the FortiGate itself no destination role, as its native log.
+      const to = direction === 'in' && toZone === null ? FORTIGATE_LOCAL : toZone;
+      return this.rules.of(flat(fortigateRuleLabel(set, id, name, fromZone, to)));
+    }
+    if (id === null && name === null && fromZone === null && toZone === null) return null;
+    if (fw.label === 'paloalto') return this.rules.of(flat(paloaltoRuleLabel(name ?? '', fromZone ?? '', toZone ?? '')));
     let label = set === null ? '' : `${set}: `;
-    label += `rule ${id === null ? '-' : id.replace(/\s+/g, '_')}`;
+    label += `${fw.label} ${id === null ? '-' : id.replace(/\s+/g, '_')}`;
     if (name !== null) label += ` "${name.replace(/["\\]/g, '\\$&')}"`;
     if (fromZone !== null || toZone !== null) label += ` ${fromZone?.replace(/\s+/g, '_') ?? '-'}->${toZone?.replace(/\s+/g, '_') ?? '-'}`;
     return this.rules.of(flat(label));
@@ -552,7 +586,7 @@ class CefPayload implements PayloadParser {
 }
 
 /** A product an ArcSight connector filed as a firewall: every record may be traffic. */
-const ANY_RECORD: Firewall = { names: null, halves: new Set(), nameIsRule: false };
+const ANY_RECORD: Firewall = { names: null, halves: new Set(), nameIsRule: false, zones: zoneConvention('cef'), label: 'rule', toDevice: [] };
 
 function startsWithAny(t: string, prefixes: readonly string[]): boolean {
   for (const p of prefixes) if (t.startsWith(p)) return true;
@@ -577,8 +611,24 @@ function sniff(lines: readonly string[]): number {
   return recordShare(records, lines.length);
 }
 
-/** The rule label in ECS terms: ruleset, id, name, the observer's zones. */
-const cefRuleFields = zonedRuleFields({ word: 'rule', head: 'ruleset' });
+const ruleLabelFields = zonedRuleFields({ word: 'rule', head: 'ruleset' });
+/** `[ruleset: ]rule ID…`, its id no zone pair: the label of a vendor with no native format here, and Check Point's. */
+const RULE_SHAPE = /^(?:.+?: )?rule (?!\S*->)\S+(?: "|$| \S*->)/;
+const FW_RULE_SHAPE = /^(?:.+?: )?fw_rule (?!\S*->)\S+(?: "|$| \S*->)/;
+/** FortiGate's `policy 4 …`, `local-in-policy6 0 …`: a policy type and its id. */
+const FORTIGATE_SHAPE = /^(?:[a-z0-9]+-)*policy6? \d+(?: |$)/;
+
+/**
+ * The rule label in ECS terms, read as the native format of the vendor that wrote it (each
+ * label says by its shape): ruleset, id, name, the observer's zones. Anything else is PAN-OS's
+ * `name from->to`.
+ */
+function cefRuleFields(rule: string): RuleFields {
+  if (RULE_SHAPE.test(rule)) return ruleLabelFields(rule);
+  if (FW_RULE_SHAPE.test(rule)) return xgRuleFields(rule);
+  if (FORTIGATE_SHAPE.test(rule)) return fortigateRuleFields(rule);
+  return paloaltoRuleFields(rule);
+}
 
 export const cefFormat: FormatDefinition = {
   id: ID,

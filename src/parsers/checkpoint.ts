@@ -25,8 +25,9 @@
 // else the header's. Host: `origin`, the gateway that logged it, else the header's host.
 // Protocol: `proto`, IANA number. Ports: `s_port`, `service`. ICMP: `icmp_type`/`icmp_code`.
 // TCP flags: `tcp_flags` (`FIN-ACK`, on an out-of-state drop); else unknown. Direction: from
-// the zones (`outzone` Local: to the gateway, in; `inzone` Local: from it, out; from an
-// internal zone to External: out), else `conn_direction` (Outgoing: out; Incoming,
+// the zones (signatures/zone-sides.json, which cef reads for Check Point's CEF records too:
+// `outzone` Local: to the gateway, in; `inzone` Local: from it, out; from an internal zone to
+// External: out; other pairs of known zones forward), else `conn_direction` (Outgoing: out; Incoming,
 // Internal, External: forward), else `ifdir` (inbound: in, outbound: out). Interface:
 // `ifname`, the inbound or outbound one as `ifdir` says. Rule: `[layer_name: ]rule N
 // ["rule_name"] [inzone->outzone]`; in ECS (checkpointRuleFields) the layer is
@@ -37,6 +38,7 @@ import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { flagBits, flagNames, shown } from './fields.js';
 import { KeyValues, type PacketSlots } from './key-values.js';
 import { WallTimes } from './local-time.js';
+import { zoneConvention } from './zone-direction.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
@@ -69,19 +71,6 @@ const ACTIONS: Readonly<Record<string, Action>> = Object.assign(Object.create(nu
 
 /** The firewall blade's `product` names (R80 and later, R77, Log Exporter's short form). */
 const FIREWALL_PRODUCTS = new Set(['VPN-1 & FireWall-1', 'VPN & FireWall', 'Firewall', 'FireWall-1']);
-
-/** Zone kinds, lower-cased: the gateway itself, the outside, this side. */
-const ZONE_KIND: Readonly<Record<string, 'local' | 'external' | 'internal'>> = Object.assign(Object.create(null) as Record<string, 'local' | 'external' | 'internal'>, {
-  local: 'local',
-  external: 'external',
-  externalzone: 'external',
-  internal: 'internal',
-  internalzone: 'internal',
-  dmz: 'internal',
-  dmzzone: 'internal',
-  wireless: 'internal',
-  wirelesszone: 'internal',
-});
 
 /** conn_direction (R80.20 and later), when the zones do not say. */
 const CONN_DIRECTIONS: Readonly<Record<string, Direction>> = Object.assign(Object.create(null) as Record<string, Direction>, {
@@ -116,6 +105,8 @@ class CheckpointPayload implements PayloadParser {
   private readonly f = new KeyValues(KEYS, { colon: true });
   private readonly dates = new SharedDates();
   private readonly rules = new Interner();
+  /** Check Point's zones (Local, External, Internal, DMZ …): signatures/zone-sides.json. */
+  private readonly zones = zoneConvention('checkpoint');
   private lastHost = '';
   private lastStamp = '';
   private lastStampMs = NaN;
@@ -198,12 +189,8 @@ class CheckpointPayload implements PayloadParser {
   }
 
   private direction(s: string, inZone: string | null, outZone: string | null, outbound: boolean): Direction | null {
-    const from = inZone === null ? undefined : ZONE_KIND[inZone.toLowerCase()];
-    const to = outZone === null ? undefined : ZONE_KIND[outZone.toLowerCase()];
-    if (to === 'local') return 'in';
-    if (from === 'local') return 'out';
-    if (from === 'internal' && to === 'external') return 'out';
-    if (from !== undefined && to !== undefined) return 'forward';
+    const z = this.zones.direction(inZone, outZone);
+    if (z !== null) return z;
     const f = this.f;
     if (f.filled(SLOT.conn_direction)) {
       const d = CONN_DIRECTIONS[f.text(s, SLOT.conn_direction)];

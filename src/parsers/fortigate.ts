@@ -16,8 +16,9 @@
 // drop → drop; accept, start and the ways an allowed session ends (close, timeout,
 // client-rst, server-rst, dns, ip-conn, …) → allow: connection records, one per session,
 // not per packet (connection-records.ts); anything else → other. Direction: `local` is
-// traffic to the FortiGate itself (in); otherwise from the interfaces' roles: from a lan or
-// dmz interface to a wan one is this side's traffic going out (out), the rest passes
+// traffic to the FortiGate itself (in); otherwise from the interfaces' roles
+// (signatures/zone-sides.json, which cef reads for FortiGate's CEF records too): from a lan
+// or dmz interface to a wan one is this side's traffic going out (out), the rest passes
 // through (forward). Rule: `<policytype> <policyid> ["policyname"] [srcrole->dstrole]`
 // (`policy 0 wan->lan`: policy 0 is the implicit deny); in ECS (fortigateRuleFields) the
 // policy type is rule.ruleset, the id rule.id, the name rule.name and the roles the
@@ -27,6 +28,7 @@ import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { shown, uintIn } from './fields.js';
 import { KeyValues, type PacketSlots } from './key-values.js';
 import { WallTimes } from './local-time.js';
+import { zoneConvention } from './zone-direction.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
@@ -71,7 +73,21 @@ const ACTIONS: Readonly<Record<string, Action>> = Object.assign(Object.create(nu
 });
 
 /** The label's destination for traffic to the FortiGate itself (FortiOS's roles are lan, wan, dmz and undefined: no clash). */
-const LOCAL = 'local';
+export const FORTIGATE_LOCAL = 'local';
+const LOCAL = FORTIGATE_LOCAL;
+
+/**
+ * `policy 0 wan->lan`, `local-in-policy 2 "Local-In deny" wan->local`: the label cef writes for
+ * FortiGate's CEF records too, so both read alike. `local`: the destination of traffic to the
+ * FortiGate itself, which FortiOS gives no role.
+ */
+export function fortigateRuleLabel(type: string | null, id: string | null, name: string | null, srcRole: string | null, dstRole: string | null): string {
+  let label = type ?? 'policy';
+  if (id !== null) label += ` ${id}`;
+  if (name !== null) label += ` "${name.replace(/["\\]/g, '\\$&')}"`;
+  if (srcRole !== null || dstRole !== null) label += ` ${srcRole ?? '-'}->${dstRole ?? '-'}`;
+  return label;
+}
 
 /** A role of an interface (`lan`, `wan`, `dmz`); `undefined` and empty are none. */
 function roleOf(s: string, f: KeyValues, slot: number): string | null {
@@ -158,6 +174,8 @@ class FortigatePayload implements PayloadParser {
   /** The fields of the last date and time read (one array for every line). */
   private readonly stamp = [0, 0, 0, 0, 0, 0];
   private readonly rules = new Interner();
+  /** The interfaces' roles (lan, wan, dmz): signatures/zone-sides.json. */
+  private readonly roles = zoneConvention('fortigate');
   private lastHost = '';
   /** The last `date time tz` read and its instant (a log repeats a second many times). */
   private lastStamp = '';
@@ -215,9 +233,7 @@ class FortigatePayload implements PayloadParser {
 
     const srcRole = roleOf(s, f, SLOT.srcintfrole);
     const dstRole = roleOf(s, f, SLOT.dstintfrole);
-    let direction: Direction;
-    if (f.is(s, SLOT.subtype, 'local')) direction = 'in';
-    else direction = (srcRole === 'lan' || srcRole === 'dmz') && dstRole === 'wan' ? 'out' : 'forward';
+    const direction: Direction = f.is(s, SLOT.subtype, 'local') ? 'in' : (this.roles.direction(srcRole, dstRole) ?? 'forward');
 
     return {
       time,
@@ -260,14 +276,12 @@ class FortigatePayload implements PayloadParser {
 
   /** `policy 0 wan->lan`, `policy 5 "web in" wan->dmz`, `local-in-policy 2`: one string per distinct label. */
   private rule(s: string, srcRole: string | null, dstRole: string | null): string {
+    return this.rules.of(fortigateRuleLabel(this.filled(s, SLOT.policytype), this.filled(s, SLOT.policyid), this.filled(s, SLOT.policyname), srcRole, dstRole));
+  }
+
+  private filled(s: string, slot: number): string | null {
     const f = this.f;
-    let label = f.has(SLOT.policytype) && f.start[SLOT.policytype] !== f.end[SLOT.policytype] ? f.text(s, SLOT.policytype) : 'policy';
-    if (f.has(SLOT.policyid) && f.start[SLOT.policyid] !== f.end[SLOT.policyid]) label += ` ${f.text(s, SLOT.policyid)}`;
-    if (f.has(SLOT.policyname) && f.start[SLOT.policyname] !== f.end[SLOT.policyname]) {
-      label += ` "${f.text(s, SLOT.policyname).replace(/["\\]/g, '\\$&')}"`;
-    }
-    if (srcRole !== null || dstRole !== null) label += ` ${srcRole ?? '-'}->${dstRole ?? '-'}`;
-    return this.rules.of(label);
+    return f.has(slot) && f.start[slot] !== f.end[slot] ? f.text(s, slot) : null;
   }
 
   /** The record's own time (ms), NaN with timeError set when it cannot be read. */
@@ -395,7 +409,7 @@ function sniff(lines: readonly string[]): number {
  * is rule.ruleset, the policy id rule.id, its name rule.name; the interfaces' roles are the
  * zones traffic came from and went to (observer.ingress.zone, observer.egress.zone).
  */
-function fortigateRuleFields(rule: string): RuleFields {
+export function fortigateRuleFields(rule: string): RuleFields {
   const fields: RuleFields = {};
   let p = rule.indexOf(' ');
   fields.ruleset = p < 0 ? rule : rule.slice(0, p);

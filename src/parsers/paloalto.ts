@@ -19,15 +19,17 @@
 // reset-server, reset-both (the firewall answered with a TCP reset) → reject; anything else
 // → other. Count: the Repeat Count (sessions alike within 5 seconds). Direction: only when
 // the zone names say it: PAN-OS's default zones, untrust → trust in, trust → untrust out
-// (Filebeat's panw module likewise needs to be told which zones are internal and external);
-// otherwise none, and the addresses (--home-net) decide.
+// (signatures/zone-sides.json, which cef reads for PAN-OS's CEF records too; Filebeat's panw
+// module likewise needs to be told which zones are internal and external); otherwise none,
+// and the addresses (--home-net) decide.
 // Rule: `<rule name> <source zone>-><destination zone>`; in ECS (paloaltoRuleFields) the
 // name is rule.name and the zones the observer's ingress and egress zones.
-import type { Action, Direction, FirewallEvent } from '../event.js';
+import type { Action, FirewallEvent } from '../event.js';
 import { addressVersion } from './address.js';
 import { portIn, shown, uintIn } from './fields.js';
 import { carriesPorts, protoByName } from '../util/protocols.js';
 import { WallTimes } from './local-time.js';
+import { zoneConvention } from './zone-direction.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
@@ -153,21 +155,6 @@ const ACTIONS: Readonly<Record<string, Action>> = Object.assign(Object.create(nu
   'reset-both': 'reject',
 });
 
-/**
- * The zone names that say which side of the firewall they are: the zones of PAN-OS's
- * default configuration and of Palo Alto's own templates, trust inside and untrust facing
- * the Internet. Any other zone name says nothing a parser can know (Filebeat's panw module
- * has its user list internal and external zones); --home-net tells the sides then.
- */
-const ZONE_SIDES: Readonly<Record<string, 'inside' | 'outside'>> = Object.assign(Object.create(null) as Record<string, 'inside' | 'outside'>, {
-  trust: 'inside',
-  untrust: 'outside',
-});
-
-function zoneSide(zone: string): 'inside' | 'outside' | undefined {
-  return ZONE_SIDES[zone.length <= 7 ? zone.toLowerCase() : ''];
-}
-
 /** `YYYY/MM/DD HH:MM:SS` at s[i]: true when its digits and separators are there. */
 function stampAt(s: string, i: number): boolean {
   return (
@@ -175,6 +162,11 @@ function stampAt(s: string, i: number): boolean {
     d2(s, i + 8) >= 0 && s.charCodeAt(i + 10) === 0x20 && d2(s, i + 11) >= 0 && s.charCodeAt(i + 13) === 0x3a &&
     d2(s, i + 14) >= 0 && s.charCodeAt(i + 16) === 0x3a && d2(s, i + 17) >= 0
   );
+}
+
+/** `interzone-default untrust->trust`: the label cef writes for PAN-OS's CEF records too, so both read alike. */
+export function paloaltoRuleLabel(name: string, from: string, to: string): string {
+  return `${labelPart(name, false)} ${labelPart(from, true)}->${labelPart(to, true)}`;
 }
 
 /** A name in a rule label: bare when it can be read back so, else quoted (`"web, in"`); `-` for none. */
@@ -198,6 +190,8 @@ const SESSION_START = fixedReason('paloalto-session-start');
 class PaloaltoPayload implements PayloadParser {
   readonly format = ID;
   private readonly c = new Columns();
+  /** PAN-OS's default zones, trust and untrust (signatures/zone-sides.json); other names say no side. */
+  private readonly zones = zoneConvention('paloalto');
   private readonly dates = new SharedDates();
   private readonly rules = new Map<string, string>();
   private lastHost = '';
@@ -269,10 +263,7 @@ class PaloaltoPayload implements PayloadParser {
 
     const from = c.text(s, FROM_ZONE);
     const to = c.text(s, TO_ZONE);
-    const fromSide = zoneSide(from);
-    const toSide = zoneSide(to);
-    const direction: Direction | null =
-      fromSide === 'outside' && toSide === 'inside' ? 'in' : fromSide === 'inside' && toSide === 'outside' ? 'out' : null;
+    const direction = this.zones.direction(from, to);
 
     return {
       time: this.dates.of(ms),
@@ -318,7 +309,7 @@ class PaloaltoPayload implements PayloadParser {
     let r = this.rules.get(key);
     if (r === undefined) {
       if (this.rules.size >= 4096) this.rules.clear();
-      this.rules.set(key, (r = `${labelPart(name, false)} ${labelPart(from, true)}->${labelPart(to, true)}`));
+      this.rules.set(key, (r = paloaltoRuleLabel(name, from, to)));
     }
     return r;
   }
@@ -407,7 +398,7 @@ function labelName(rule: string, i: number, stop: string): [string, number] {
  * name is rule.name, the source and destination zones observer.ingress.zone and
  * observer.egress.zone.
  */
-function paloaltoRuleFields(rule: string): RuleFields {
+export function paloaltoRuleFields(rule: string): RuleFields {
   const fields: RuleFields = {};
   const [name, p] = labelName(rule, 0, ' ');
   if (name !== '') fields.name = name;

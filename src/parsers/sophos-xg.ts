@@ -19,8 +19,8 @@
 // Denied), else `status` Allow/Deny; an allowed record stands for a connection (`con_event`
 // Start, Stop or Interim), counted as connections (connection-records.ts). Direction: the
 // Appliance Access (local ACL) component is traffic to the firewall itself (in); otherwise
-// from a LAN, DMZ or WiFi zone to a WAN one is this side's traffic going out (out), the rest
-// passes through (forward). Rule: `[component: ]fw_rule N ["name"] [from->to]` (component
+// by the zone types (signatures/zone-sides.json): from a LAN, DMZ or WiFi zone to a WAN one is
+// this side's traffic going out (out), the rest passes through (forward). Rule: `[component: ]fw_rule N ["name"] [from->to]` (component
 // when not Firewall Rule; fw_rule 0 is the implicit deny; zones as named, LOCAL for the firewall itself); in ECS
 // (xgRuleFields) the id is rule.id, the name rule.name, the component event.reason and the
 // zones the observer's ingress and egress zones.
@@ -28,6 +28,7 @@ import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { shown } from './fields.js';
 import { KeyValues, type PacketSlots } from './key-values.js';
 import { WallTimes } from './local-time.js';
+import { zoneConvention } from './zone-direction.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
@@ -66,8 +67,6 @@ const RULE_COMPONENT = 'Firewall Rule';
 const LOCAL_COMPONENTS = new Set(['Appliance Access', 'Local ACL']);
 /** The label's destination for traffic to the firewall itself (SFOS names its zones in capitals: LAN, WAN, DMZ). */
 const LOCAL = 'LOCAL';
-/** Zone types of this side, for out (lower-cased). */
-const INSIDE_ZONE_TYPES = new Set(['lan', 'dmz', 'wifi']);
 
 const MISSING_TYPE = fixedReason('missing', 'log_type');
 const MISSING_SRCIP = fixedReason('missing', 'src_ip');
@@ -97,6 +96,8 @@ class XgPayload implements PayloadParser {
   private lastStampMs = NaN;
   private timeError: LineReason | null = null;
   private readonly wall: WallTimes;
+  /** Zone types (LAN, DMZ, WiFi this side; WAN): signatures/zone-sides.json. */
+  private readonly zoneTypes = zoneConvention('sophos-xg');
 
   constructor(
     private readonly file: string,
@@ -144,7 +145,7 @@ class XgPayload implements PayloadParser {
     else {
       const st = this.zone(s, SLOT.src_zone_type, SLOT.srczonetype);
       const dt = this.zone(s, SLOT.dst_zone_type, SLOT.dstzonetype);
-      direction = st !== null && INSIDE_ZONE_TYPES.has(st.toLowerCase()) && dt !== null && dt.toLowerCase() === 'wan' ? 'out' : 'forward';
+      direction = this.zoneTypes.direction(st, dt) ?? 'forward';
     }
 
     return {
@@ -321,7 +322,7 @@ function sniff(lines: readonly string[]): number {
  * Sophos integration has them), the component (when not Firewall Rule) event.reason, the
  * zones the observer's ingress and egress zones.
  */
-const xgRuleFields = zonedRuleFields({ word: 'fw_rule', head: 'reason', notEgress: LOCAL });
+export const xgRuleFields = zonedRuleFields({ word: 'fw_rule', head: 'reason', notEgress: LOCAL });
 
 export const sophosXgFormat: FormatDefinition = {
   id: ID,

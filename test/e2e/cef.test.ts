@@ -12,8 +12,9 @@ describe('cef: the report of the sample', () => {
     expect(r.stderr).toBe('');
     const out = r.stdout.replace(/\s+/g, ' ');
     expect(out).toContain('359 lines · 336 events (333 packets, 70 connections) · 23 skipped · 0 malformed');
-    expect(out).toContain('direction forward 357 (89%) · out 46 (11%)');
-    expect(out).toContain('rule - "interzone-default" untrust->untrust 264 (66%)');
+    // PAN-OS's zones and label as its own syslog format reads them: untrust->untrust and untrust->dmz say no side.
+    expect(out).toContain('direction unknown 357 (89%) · out 46 (11%)');
+    expect(out).toContain('logged as interzone-default untrust->untrust 264 (66%)');
     // The scan and the sweep rank first; the LAN machine's IRC is found.
     expect(out).toMatch(/1 │ 203\.0\.113\.66 .*vertical scan: 60 ports/);
     expect(out).toContain('sweep of 12 hosts on 22/tcp');

@@ -94,15 +94,23 @@ describe('cef: reading a firewall record', () => {
     expect(one(withExt('deviceDirection', null, none)).direction).toBeNull();
   });
 
-  it('the rule from labelled custom strings; in ECS rule.ruleset, id, name and the observer zones and interfaces', () => {
+  it('the rule from labelled custom strings, in the words of the vendor\'s native format; in ECS rule.ruleset, id, name and the observer zones and interfaces', () => {
     const e = one(PAN);
-    expect([e.rule, e.direction, e.inIface, e.outIface, e.host]).toEqual(['rule - "lan-out" trust->untrust', 'out', 'ethernet1/2', 'ethernet1/1', 'pa-edge']);
+    // PAN-OS's own label (paloalto.ts), FortiGate's `policy N` (fortigate.ts): the same record logged natively reads the same.
+    expect([e.rule, e.direction, e.inIface, e.outIface, e.host]).toEqual(['lan-out trust->untrust', 'out', 'ethernet1/2', 'ethernet1/1', 'pa-edge']);
+    expect(JSON.parse(eventToEcs(e))).toMatchObject({ rule: { name: 'lan-out' }, observer: { ingress: { zone: 'trust' }, egress: { zone: 'untrust' } } });
+    expect(one(withExt('cs1', 'web in', PAN)).rule).toBe('"web in" trust->untrust');
+    expect(one(withExt('deviceOutboundInterface', '', PAN)).outIface).toBeNull();
     const ecs = JSON.parse(eventToEcs(one(withExt('cs2', 'Say \\"hi\\" \\= 1')))) as { rule?: unknown; observer: unknown };
     expect(ecs.rule).toEqual({ name: 'Say \\"hi\\" = 1', ruleset: 'Network' });
     expect(ecs.observer).toEqual({ ip: '192.0.2.1', type: 'firewall', ingress: { interface: { name: 'eth1' }, zone: 'External' }, egress: { zone: 'Local' } });
     const fgt = 'CEF: 0|Fortinet|Fortigate|v7.2.8|00013|traffic:forward close|3|cat=traffic:forward src=192.168.2.40 spt=60200 deviceInboundInterface=internal dst=198.51.100.25 dpt=22 deviceOutboundInterface=wan1 FTNTFGTpolicyid=4 FTNTFGTpolicyname=ssh-out deviceDirection=1 proto=6 act=close rt=1795157180000';
     const f = JSON.parse(eventToEcs(one(fgt))) as { rule?: unknown };
-    expect(f.rule).toEqual({ id: '4', name: 'ssh-out' });
+    expect(f.rule).toEqual({ ruleset: 'policy', id: '4', name: 'ssh-out' });
+    expect(one(fgt).rule).toBe('policy 4 "ssh-out"');
+    // A vendor with no native format here keeps CEF's own `rule ID "name"`; Sophos its fw_rule.
+    const sophos = 'CEF:0|Sophos|XG|19.5.3|010101600001|Firewall|5|rt=Nov 20 2026 06:59:00 UTC src=192.168.2.77 dst=198.51.100.99 spt=49152 dpt=6667 proto=TCP act=Denied cs1Label=Rule cs1=Block IRC cs4Label=Source Zone cs4=LAN cs5Label=Destination Zone cs5=WAN';
+    expect([one(sophos).rule, JSON.parse(eventToEcs(one(sophos))).rule]).toEqual(['fw_rule - "Block IRC" LAN->WAN', { name: 'Block IRC' }]);
   });
 
   it('ICMP type and code and IPv6 from labelled fields, TCP flags, full-name keys, escapes and = in values', () => {
@@ -192,7 +200,8 @@ describe('cef: the sample log', () => {
     expect(r.events).toHaveLength(336);
     const by = (k: (e: FirewallEvent) => string) => countBy(r.events, k);
     expect(by((e) => e.action)).toEqual({ drop: 266, allow: 70 });
-    expect(by((e) => String(e.direction))).toEqual({ forward: 290, out: 46 });
+    // As PAN-OS's own log reads them: untrust->untrust and untrust->dmz say no side (--home-net decides).
+    expect(by((e) => String(e.direction))).toEqual({ null: 290, out: 46 });
     expect(r.events.filter(isConnectionRecord)).toHaveLength(70);
   });
 });

@@ -1,0 +1,76 @@
+// One firewall's records in its native syslog format and in CEF read alike: the same session
+// logged both ways (test/fixtures/cef/pairs/: each native line followed by its CEF line) gives
+// the same direction, action, ports, rule label and zones, whichever parser read it.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { FirewallEvent } from '../../src/event.js';
+import { cefFormat } from '../../src/parsers/cef.js';
+import { fortigateFormat } from '../../src/parsers/fortigate.js';
+import { paloaltoFormat } from '../../src/parsers/paloalto.js';
+import type { FormatDefinition } from '../../src/parsers/types.js';
+import { eventToEcs } from '../../src/render/event-json.js';
+import { parseLines, splitLines } from '../helpers/parse.js';
+
+const PAIRS = new URL('../fixtures/cef/pairs/', import.meta.url).pathname;
+
+/** The file's native lines read by `native`, its CEF lines by cef: events side by side. */
+function pairs(name: string, native: FormatDefinition): [FirewallEvent, FirewallEvent][] {
+  const lines = splitLines(readFileSync(`${PAIRS}${name}`, 'utf8'));
+  const own = lines.filter((_, i) => i % 2 === 0);
+  const cef = lines.filter((_, i) => i % 2 === 1);
+  expect(cef.every((l) => l.includes('CEF:'))).toBe(true);
+  const a = parseLines(native, own, { tz: 'Europe/Berlin' });
+  const b = parseLines(cefFormat, cef, { tz: 'Europe/Berlin' });
+  expect([a.malformed, a.skipped, b.malformed, b.skipped]).toEqual([[], [], [], []]);
+  expect(a.events).toHaveLength(own.length);
+  expect(b.events).toHaveLength(cef.length);
+  return a.events.map((e, i) => [e, b.events[i]!]);
+}
+
+/** What both readings must agree on, ECS's rule and zone fields included. */
+function compared(e: FirewallEvent): unknown {
+  const ecs = JSON.parse(eventToEcs(e)) as { rule?: unknown; observer?: { ingress?: { zone?: string }; egress?: { zone?: string } } };
+  return {
+    time: e.time?.toISOString(),
+    host: e.host,
+    action: e.action,
+    direction: e.direction,
+    proto: e.proto,
+    src: e.src,
+    dst: e.dst,
+    count: e.count,
+    rule: e.rule,
+    ecsRule: ecs.rule,
+    zones: [ecs.observer?.ingress?.zone, ecs.observer?.egress?.zone],
+    inIface: e.inIface,
+  };
+}
+
+describe('cef and the native formats: the same session reads the same', () => {
+  it('PAN-OS syslog and PAN-OS CEF: direction from the default zones only (untrust->untrust and untrust->dmz none), the native rule label', () => {
+    const p = pairs('paloalto.log', paloaltoFormat);
+    for (const [own, cef] of p) expect(compared(cef)).toEqual(compared(own));
+    expect(p.map(([, c]) => [c.direction, c.rule])).toEqual([
+      ['in', 'interzone-default untrust->trust'],
+      ['out', 'lan-out trust->untrust'],
+      [null, 'interzone-default untrust->untrust'],
+      [null, '"dmz web" untrust->dmz'],
+      ['out', 'dns-out trust->untrust'],
+    ]);
+    expect(p.map(([, c]) => c.action)).toEqual(['drop', 'allow', 'drop', 'reject', 'allow']);
+    expect(compared(p[3]![1])).toMatchObject({ ecsRule: { name: 'dmz web' }, zones: ['untrust', 'dmz'] });
+  });
+
+  it('FortiGate syslog and FortiGate CEF: direction from the interfaces\' roles and traffic:local, the native policy label', () => {
+    const p = pairs('fortigate.log', fortigateFormat);
+    for (const [own, cef] of p) expect(compared(cef)).toEqual(compared(own));
+    expect(p.map(([, c]) => [c.direction, c.rule])).toEqual([
+      ['forward', 'policy 0 wan->lan'],
+      ['out', 'policy 1 "LAN to Internet" lan->wan'],
+      ['in', 'local-in-policy6 0 wan->local'],
+      ['out', 'policy 7 "dmz-ntp" dmz->wan'],
+      ['forward', 'policy 0 lan->dmz'],
+    ]);
+    expect(compared(p[2]![1])).toMatchObject({ ecsRule: { ruleset: 'local-in-policy6', id: '0' }, zones: ['wan', undefined] });
+  });
+});
