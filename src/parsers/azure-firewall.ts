@@ -37,6 +37,7 @@ import { addressVersion } from './address.js';
 import { shown } from './fields.js';
 import { WallTimes } from './local-time.js';
 import { BLANK_LINE, fixedReason, NOT_RECORD, reason, type LineReason } from './reason.js';
+import { IsoStamps } from './iso-stamp.js';
 import { impossible } from './timestamp.js';
 import { recordShare, type FormatDefinition, type LineParser, type LineSink, type ParseContext, type RuleFields } from './types.js';
 import { sideDirection } from '../util/egress.js';
@@ -141,6 +142,7 @@ class AzureFirewallParser implements LineParser {
   private readonly rules = new Interner();
   private readonly hosts = new Interner();
   private readonly wall: WallTimes;
+  private readonly iso: IsoStamps;
   private lastStamp = '';
   private lastStampMs = NaN;
   private timeError: LineReason | null = null;
@@ -151,6 +153,7 @@ class AzureFirewallParser implements LineParser {
     private readonly sink: LineSink,
   ) {
     this.wall = new WallTimes(ctx);
+    this.iso = new IsoStamps({ field: 'time', wall: this.wall });
   }
 
   line(text: string, lineNo: number): void {
@@ -335,39 +338,36 @@ class AzureFirewallParser implements LineParser {
 
   /** ISO 8601 (`Z`, `+00:00`, none: --tz) or Azure's `M/d/yyyy h:mm:ss[ AM|PM][ ±hh:mm]`; NaN with timeError set when it is no time. */
   private time(s: string): number {
+    const iso = this.iso.read(s, 0, s.length);
+    if (iso === iso) return iso;
+    if (this.iso.error !== null) {
+      this.timeError = this.iso.error;
+      return NaN;
+    }
     if (s === this.lastStamp) return this.lastStampMs;
-    const iso = ISO_TIME.exec(s);
-    const us = iso === null ? US_TIME.exec(s) : null;
-    if (iso === null && us === null) {
+    const us = US_TIME.exec(s);
+    if (us === null) {
       this.timeError = reason('invalid', 'time', shown(s));
       return NaN;
     }
-    let y: number, mo: number, d: number, h: number, mi: number, sec: number, frac: string, zone: string;
-    if (iso !== null) {
-      [y, mo, d, h, mi, sec] = [iso[1], iso[2], iso[3], iso[4], iso[5], iso[6]].map(Number) as [number, number, number, number, number, number];
-      frac = iso[7] ?? '';
-      zone = iso[8] ?? '';
-    } else {
-      [mo, d, y, h, mi, sec] = [us![1], us![2], us![3], us![4], us![5], us![6]].map(Number) as [number, number, number, number, number, number];
-      frac = '';
-      const half = us![7]?.toUpperCase();
-      if (half !== undefined && (h < 1 || h > 12)) {
-        this.timeError = reason('invalid', 'time', shown(s));
-        return NaN;
-      }
-      if (half === 'AM' && h === 12) h = 0;
-      else if (half === 'PM' && h !== 12) h += 12;
-      zone = us![8] ?? '';
+    const [mo, d, y, h12, mi, sec] = [us[1], us[2], us[3], us[4], us[5], us[6]].map(Number) as [number, number, number, number, number, number];
+    let h = h12;
+    const half = us[7]?.toUpperCase();
+    if (half !== undefined && (h < 1 || h > 12)) {
+      this.timeError = reason('invalid', 'time', shown(s));
+      return NaN;
     }
+    if (half === 'AM' && h === 12) h = 0;
+    else if (half === 'PM' && h !== 12) h += 12;
+    const zone = us[8] ?? '';
     const err = impossible(y, mo, d, h, mi, sec);
     if (err !== null) {
-      this.timeError = { ...err, field: 'time' };
+      this.timeError = err;
       return NaN;
     }
     const s59 = Math.min(sec, 59);
     let ms: number;
     if (zone === '') ms = this.wall.ms(y, mo, d, h, mi, s59);
-    else if (zone === 'Z' || zone === 'z') ms = Date.UTC(y, mo - 1, d, h, mi, s59);
     else {
       const oh = Number(zone.slice(1, 3));
       const om = Number(zone.slice(4, 6));
@@ -377,14 +377,13 @@ class AzureFirewallParser implements LineParser {
       }
       ms = Date.UTC(y, mo - 1, d, h, mi, s59) - (zone[0] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
     }
-    ms += (sec === 60 ? 1000 : 0) + (frac === '' ? 0 : Math.floor(Number(`0.${frac}`) * 1000));
+    ms += sec === 60 ? 1000 : 0;
     this.lastStamp = s;
     this.lastStampMs = ms;
     return ms;
   }
 }
 
-const ISO_TIME = /^(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?([Zz]|[+-]\d\d:\d\d)?$/;
 const US_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d\d):(\d\d)(?: ([AaPp][Mm]))?(?: ([+-]\d\d:\d\d))?$/;
 
 const fixedFamily = fixedReason('family-differs', 'DestinationIp', 'SourceIp');

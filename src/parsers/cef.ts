@@ -37,7 +37,8 @@
 // let through), a denied one for a packet (`cnt` of them when folded).
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
-import { flagNames, flagWordBit, portIn, shown, uintIn } from './fields.js';
+import { flagNames, flagWordBit, fractionMs, portIn, shown, uintIn } from './fields.js';
+import { IsoStamps } from './iso-stamp.js';
 import { NamedZoneTime } from './journal-stamps.js';
 import { isValidTimeZone, localTimeConverter, WallTimes, type LocalTimeToEpoch } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
@@ -171,8 +172,6 @@ const BAD_OFFSET = fixedReason('impossible-offset', 'rt');
 /** A zone's abbreviation in rt (`CEST`), not an id (`Europe/Berlin`). */
 const ABBREVIATION = /^[A-Za-z]{2,6}$/;
 const CEF_DATE = /^([A-Z][a-z]{2}) {1,2}(\d{1,2})(?: (\d{4}))? (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?: (\S+))?$/;
-/** `2026-11-20T06:25:01Z`, as some relays rewrite rt. */
-const ISO_DATE = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:?\d\d)?$/;
 
 function isKeyChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d || c === 0x5b || c === 0x5d;
@@ -237,6 +236,7 @@ class CefPayload implements PayloadParser {
   private lastStampMs = NaN;
   private timeError: LineReason | null = null;
   private readonly wall: WallTimes;
+  private readonly iso: IsoStamps;
   /** A zone's name the stamp gives → its converter, null when the runtime does not know it. */
   private readonly zones = new Map<string, LocalTimeToEpoch | null>();
   private named: NamedZoneTime | null = null;
@@ -247,6 +247,7 @@ class CefPayload implements PayloadParser {
     private readonly ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry' | 'refDate'>,
   ) {
     this.wall = new WallTimes(ctx);
+    this.iso = new IsoStamps({ field: 'rt', wall: this.wall });
   }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
@@ -510,57 +511,49 @@ class CefPayload implements PayloadParser {
       ms = t.length >= 12 ? Number(t) : Number(t) * 1000;
     } else {
       const m = CEF_DATE.exec(t);
-      const iso = m === null ? ISO_DATE.exec(t) : null;
-      if (m === null && iso === null) return this.bad(reason('invalid', 'rt', shown(t)));
-      let y: number;
-      let mo: number;
-      let d: number;
-      let h: number;
-      let mi: number;
-      let sec: number;
-      let frac: string | undefined;
-      let zone: string | undefined;
-      if (m !== null) {
-        mo = monthAt(m[1]!, 0);
+      if (m === null) {
+        // `2026-11-20T06:25:01Z`, as some relays rewrite rt.
+        ms = this.iso.read(t, 0, t.length);
+        if (ms !== ms) return this.bad(this.iso.error ?? reason('invalid', 'rt', shown(t)));
+      } else {
+        const mo = monthAt(m[1]!, 0);
         if (mo === 0) return this.bad(reason('invalid', 'rt', shown(t)));
-        d = Number(m[2]);
+        const d = Number(m[2]);
+        let y: number;
         if (m[3] === undefined) {
           // No year: the header's, else the reading's (as a BSD stamp's).
           y = head.time !== null ? head.time.getUTCFullYear() : this.ctx.refDate.getUTCFullYear();
           this.yearInferred = head.time === null || head.yearInferred;
         } else y = Number(m[3]);
-        [h, mi, sec] = [Number(m[4]), Number(m[5]), Number(m[6])];
-        frac = m[7];
-        zone = m[8];
-      } else {
-        [y, mo, d, h, mi, sec] = [iso![1], iso![2], iso![3], iso![4], iso![5], iso![6]].map(Number) as [number, number, number, number, number, number];
-        frac = iso![7];
-        zone = iso![8];
-      }
-      const err = impossible(y, mo, d, h, mi, sec);
-      if (err !== null) return this.bad({ ...err, field: 'rt' });
-      const s59 = Math.min(sec, 59);
-      if (zone === undefined) ms = this.wall.ms(y, mo, d, h, mi, s59);
-      else if (zone === 'Z' || zone === 'UTC' || zone === 'GMT') ms = Date.UTC(y, mo - 1, d, h, mi, s59);
-      else {
-        const off = utcOffsetMinutes(zone, 0, zone.length);
-        if (off === Infinity) return this.bad(BAD_OFFSET);
-        if (off === off) ms = Date.UTC(y, mo - 1, d, h, mi, s59) - off * 60_000;
+        const [h, mi, sec] = [Number(m[4]), Number(m[5]), Number(m[6])];
+        const frac = m[7];
+        const zone = m[8];
+        const err = impossible(y, mo, d, h, mi, sec);
+        if (err !== null) return this.bad({ ...err, field: 'rt' });
+        const s59 = Math.min(sec, 59);
+        if (zone === undefined) ms = this.wall.ms(y, mo, d, h, mi, s59);
+        else if (zone === 'Z' || zone === 'UTC' || zone === 'GMT') ms = Date.UTC(y, mo - 1, d, h, mi, s59);
         else {
-          const conv = this.zone(zone);
-          if (conv !== null) ms = conv(y, mo, d, h, mi, s59);
-          else if (ABBREVIATION.test(zone)) {
-            // ArcSight's rt format ends in `zzz`, an abbreviation (`CEST`, `EDT`, `BST`) that is
-            // no zone id: wall time in --tz, noted when it is none of that zone's names, as a
-            // SonicWall's, a Cisco device's and journalctl's named zones are read.
-            const wall = Date.UTC(y, mo - 1, d, h, mi, s59);
-            this.named ??= new NamedZoneTime(this.ctx);
-            this.namedWall ??= new WallTimes({ tz: this.ctx.tz, timeCarry: this.ctx.timeCarry });
-            ms = this.named.at(zone, wall, this.namedWall.ms(y, mo, d, h, mi, s59));
-          } else return this.bad(reason('invalid', 'rt', shown(t)));
+          const off = utcOffsetMinutes(zone, 0, zone.length);
+          if (off === Infinity) return this.bad(BAD_OFFSET);
+          if (off === off) ms = Date.UTC(y, mo - 1, d, h, mi, s59) - off * 60_000;
+          else {
+            const conv = this.zone(zone);
+            if (conv !== null) ms = conv(y, mo, d, h, mi, s59);
+            else if (ABBREVIATION.test(zone)) {
+              // ArcSight's rt format ends in `zzz`, an abbreviation (`CEST`, `EDT`, `BST`) that is
+              // no zone id: wall time in --tz, noted when it is none of that zone's names, as a
+              // SonicWall's, a Cisco device's and journalctl's named zones are read.
+              const wall = Date.UTC(y, mo - 1, d, h, mi, s59);
+              this.named ??= new NamedZoneTime(this.ctx);
+              this.namedWall ??= new WallTimes({ tz: this.ctx.tz, timeCarry: this.ctx.timeCarry });
+              ms = this.named.at(zone, wall, this.namedWall.ms(y, mo, d, h, mi, s59));
+            } else return this.bad(reason('invalid', 'rt', shown(t)));
+          }
         }
+        // Cut to milliseconds as the ISO stamps are (iso-stamp.ts): rounding made .9996 the next second.
+        ms += (sec === 60 ? 1000 : 0) + (frac === undefined ? 0 : fractionMs(frac, 0, frac.length));
       }
-      ms += (sec === 60 ? 1000 : 0) + (frac === undefined ? 0 : Math.round(Number(`0.${frac}`) * 1000));
     }
     this.lastStamp = t;
     this.lastStampMs = ms;

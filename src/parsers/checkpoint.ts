@@ -43,7 +43,7 @@ import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, NOT_RECORD, reason, type LineReason } from './reason.js';
-import { impossible } from './timestamp.js';
+import { IsoStamps } from './iso-stamp.js';
 import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
 import { zonedRuleFields } from './rule-label.js';
 import { SharedDates } from '../util/shared-date.js';
@@ -97,9 +97,6 @@ const PACKET: PacketSlots = {
   missingSrc: MISSING_SRC, missingDst: MISSING_DST, differ: DST_FAMILY, missingProto: MISSING_PROTO, missingDstPort: MISSING_SERVICE,
 };
 
-/** An ISO 8601 `time` (some exporters' `time:"2026-11-20T06:25:01Z"`); without a zone, --tz. */
-const ISO_TIME = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:?\d\d)?$/;
-
 class CheckpointPayload implements PayloadParser {
   readonly format = ID;
   private readonly f = new KeyValues(KEYS, { colon: true });
@@ -113,13 +110,14 @@ class CheckpointPayload implements PayloadParser {
   private lastFlags = '';
   private lastFlagNames: string[] | null = null;
   private timeError: LineReason | null = null;
-  private readonly wall: WallTimes;
+  /** An ISO 8601 `time` (some exporters' `time:"2026-11-20T06:25:01Z"`); without a zone, --tz. */
+  private readonly iso: IsoStamps;
 
   constructor(
     private readonly file: string,
     ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry'>,
   ) {
-    this.wall = new WallTimes(ctx);
+    this.iso = new IsoStamps({ field: 'time', wall: new WallTimes(ctx) });
   }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
@@ -244,32 +242,11 @@ class CheckpointPayload implements PayloadParser {
       // Log Exporter writes seconds; milliseconds (`time_in_milli`) have 13 digits until 2286.
       ms = t.length >= 12 ? Number(t) : Number(t) * 1000;
     } else {
-      const m = ISO_TIME.exec(t);
-      if (m === null) {
-        this.timeError = reason('invalid', 'time', shown(t));
+      ms = this.iso.read(t, 0, t.length);
+      if (ms !== ms) {
+        this.timeError = this.iso.error ?? reason('invalid', 'time', shown(t));
         return NaN;
       }
-      const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
-      const err = impossible(y, mo, d, h, mi, sec);
-      if (err !== null) {
-        this.timeError = err;
-        return NaN;
-      }
-      const s59 = Math.min(sec, 59);
-      const frac = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * 1000);
-      const zone = m[8];
-      if (zone === undefined) ms = this.wall.ms(y, mo, d, h, mi, s59);
-      else if (zone === 'Z') ms = Date.UTC(y, mo - 1, d, h, mi, s59);
-      else {
-        const oh = Number(zone.slice(1, 3));
-        const om = Number(zone.slice(zone.length - 2));
-        if (oh > 23 || om > 59) {
-          this.timeError = reason('impossible-offset', 'time');
-          return NaN;
-        }
-        ms = Date.UTC(y, mo - 1, d, h, mi, s59) - (zone[0] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
-      }
-      ms += (sec === 60 ? 1000 : 0) + frac;
     }
     this.lastStamp = t;
     this.lastStampMs = ms;

@@ -28,7 +28,7 @@ import { addressVersion } from './address.js';
 import { shown } from './fields.js';
 import { WallTimes } from './local-time.js';
 import { BLANK_LINE, fixedReason, NOT_RECORD, reason, type LineReason } from './reason.js';
-import { d2, digitAt, impossible } from './timestamp.js';
+import { IsoStamps } from './iso-stamp.js';
 import { recordShare, type FormatDefinition, type LineParser, type LineSink, type ParseContext, type RuleFields } from './types.js';
 import { SharedDates } from '../util/shared-date.js';
 import { Interner } from '../util/interner.js';
@@ -63,7 +63,6 @@ const MISSING_DPORT = fixedReason('missing', 'connection.dest_port');
 const MISSING_DISPOSITION = fixedReason('missing', 'disposition');
 const MISSING_TIME = fixedReason('missing', 'timestamp');
 const DST_FAMILY = fixedReason('family-differs', 'connection.dest_ip', 'connection.src_ip');
-const BAD_OFFSET = fixedReason('impossible-offset', 'timestamp');
 
 type Json = Record<string, unknown>;
 
@@ -110,9 +109,7 @@ class GcpFirewallParser implements LineParser {
   private readonly dates = new SharedDates();
   private readonly rules = new Interner();
   private readonly hosts = new Interner();
-  private readonly wall: WallTimes;
-  private lastStamp = '';
-  private lastStampMs = NaN;
+  private readonly iso: IsoStamps;
   private timeError: LineReason | null = null;
 
   constructor(
@@ -120,7 +117,7 @@ class GcpFirewallParser implements LineParser {
     ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry'>,
     private readonly sink: LineSink,
   ) {
-    this.wall = new WallTimes(ctx);
+    this.iso = new IsoStamps({ field: 'timestamp', wall: new WallTimes(ctx) });
   }
 
   line(text: string, lineNo: number): void {
@@ -278,56 +275,8 @@ class GcpFirewallParser implements LineParser {
 
   /** `2026-11-20T05:25:01.123456789Z` (also `+01:00`; no zone: --tz); NaN with timeError set when it is no time. */
   private time(s: string): number {
-    if (s === this.lastStamp) return this.lastStampMs;
-    const b = s.length;
-    const y = d2(s, 0) * 100 + d2(s, 2);
-    const mo = d2(s, 5);
-    const d = d2(s, 8);
-    const h = d2(s, 11);
-    const mi = d2(s, 14);
-    const sec = d2(s, 17);
-    const sep = s.charCodeAt(10);
-    if (
-      b < 19 || d2(s, 0) < 0 || d2(s, 2) < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 ||
-      s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d || (sep !== 0x54 && sep !== 0x74 && sep !== 0x20) ||
-      s.charCodeAt(13) !== 0x3a || s.charCodeAt(16) !== 0x3a
-    ) {
-      this.timeError = reason('invalid', 'timestamp', shown(s));
-      return NaN;
-    }
-    let p = 19;
-    let frac = 0;
-    if (s.charCodeAt(p) === 0x2e) {
-      let scale = 100;
-      for (p++; p < b && digitAt(s, p) >= 0; p++, scale /= 10) frac += digitAt(s, p) * scale;
-    }
-    const err = impossible(y, mo, d, h, mi, sec);
-    if (err !== null) {
-      this.timeError = { ...err, field: 'timestamp' };
-      return NaN;
-    }
-    const leap = sec === 60 ? 1000 : 0;
-    const s59 = Math.min(sec, 59);
-    let ms: number;
-    const z = s.charCodeAt(p);
-    if (p === b) ms = this.wall.ms(y, mo, d, h, mi, s59);
-    else if ((z === 0x5a || z === 0x7a) && p + 1 === b) ms = Date.UTC(y, mo - 1, d, h, mi, s59);
-    else {
-      const oh = d2(s, p + 1);
-      const om = d2(s, p + 4);
-      if ((z !== 0x2b && z !== 0x2d) || oh < 0 || om < 0 || s.charCodeAt(p + 3) !== 0x3a || p + 6 !== b) {
-        this.timeError = reason('invalid', 'timestamp', shown(s));
-        return NaN;
-      }
-      if (oh > 23 || om > 59) {
-        this.timeError = BAD_OFFSET;
-        return NaN;
-      }
-      ms = Date.UTC(y, mo - 1, d, h, mi, s59) - (z === 0x2d ? -1 : 1) * (oh * 60 + om) * 60_000;
-    }
-    ms += leap + Math.floor(frac);
-    this.lastStamp = s;
-    this.lastStampMs = ms;
+    const ms = this.iso.read(s, 0, s.length);
+    if (ms !== ms) this.timeError = this.iso.error ?? reason('invalid', 'timestamp', shown(s));
     return ms;
   }
 }

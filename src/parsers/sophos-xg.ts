@@ -32,7 +32,7 @@ import { zoneConvention } from './zone-direction.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
-import { d2, digitAt, impossible } from './timestamp.js';
+import { IsoStamps } from './iso-stamp.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
 import { zonedRuleFields } from './rule-label.js';
@@ -75,7 +75,6 @@ const MISSING_PROTO = fixedReason('missing', 'protocol');
 const MISSING_ACTION = fixedReason('missing', 'log_subtype');
 const MISSING_DSTPORT = fixedReason('missing', 'dst_port');
 const DST_FAMILY = fixedReason('family-differs', 'dst_ip', 'src_ip');
-const BAD_OFFSET = fixedReason('impossible-offset', 'timestamp');
 
 /** The packet's ends; an empty value (`src_ip=`) is missing, the protocol is named (`protocol="TCP"`). */
 const PACKET: PacketSlots = {
@@ -98,12 +97,14 @@ class XgPayload implements PayloadParser {
   private readonly wall: WallTimes;
   /** Zone types (LAN, DMZ, WiFi this side; WAN): signatures/zone-sides.json. */
   private readonly zoneTypes = zoneConvention('sophos-xg');
+  private readonly iso: IsoStamps;
 
   constructor(
     private readonly file: string,
     ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry'>,
   ) {
     this.wall = new WallTimes(ctx);
+    this.iso = new IsoStamps({ field: 'timestamp', wall: this.wall });
   }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
@@ -215,58 +216,8 @@ class XgPayload implements PayloadParser {
     const f = this.f;
     const a = f.start[SLOT.timestamp]!;
     const b = f.end[SLOT.timestamp]!;
-    const key = s.slice(a, b);
-    if (key === this.lastStamp) return this.lastStampMs;
-    const y = d2(s, a) * 100 + d2(s, a + 2);
-    const mo = d2(s, a + 5);
-    const d = d2(s, a + 8);
-    const h = d2(s, a + 11);
-    const mi = d2(s, a + 14);
-    const sec = d2(s, a + 17);
-    if (
-      b - a < 19 || d2(s, a) < 0 || d2(s, a + 2) < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 ||
-      s.charCodeAt(a + 4) !== 0x2d || s.charCodeAt(a + 7) !== 0x2d || s.charCodeAt(a + 10) !== 0x54 ||
-      s.charCodeAt(a + 13) !== 0x3a || s.charCodeAt(a + 16) !== 0x3a
-    ) {
-      this.timeError = reason('invalid', 'timestamp', shown(key));
-      return NaN;
-    }
-    let p = a + 19;
-    let frac = 0;
-    if (s.charCodeAt(p) === 0x2e) {
-      let scale = 100;
-      for (p++; p < b && digitAt(s, p) >= 0; p++, scale /= 10) frac += digitAt(s, p) * scale;
-    }
-    const err = impossible(y, mo, d, h, mi, sec);
-    if (err !== null) {
-      this.timeError = err;
-      return NaN;
-    }
-    const leap = sec === 60 ? 1000 : 0;
-    const s59 = Math.min(sec, 59);
-    let ms: number;
-    if (p === b) {
-      ms = this.wall.ms(y, mo, d, h, mi, s59);
-    } else if (s.charCodeAt(p) === 0x5a && p + 1 === b) {
-      ms = Date.UTC(y, mo - 1, d, h, mi, s59);
-    } else {
-      const sign = s.charCodeAt(p);
-      const colon = s.charCodeAt(p + 3) === 0x3a ? 1 : 0;
-      const oh = d2(s, p + 1);
-      const om = d2(s, p + 3 + colon);
-      if ((sign !== 0x2b && sign !== 0x2d) || oh < 0 || om < 0 || p + 5 + colon !== b) {
-        this.timeError = reason('invalid', 'timestamp', shown(key));
-        return NaN;
-      }
-      if (oh > 23 || om > 59) {
-        this.timeError = BAD_OFFSET;
-        return NaN;
-      }
-      ms = Date.UTC(y, mo - 1, d, h, mi, s59) - (sign === 0x2d ? -1 : 1) * (oh * 60 + om) * 60_000;
-    }
-    ms += leap + Math.round(frac);
-    this.lastStamp = key;
-    this.lastStampMs = ms;
+    const ms = this.iso.read(s, a, b);
+    if (ms !== ms) this.timeError = this.iso.error ?? reason('invalid', 'timestamp', shown(s.slice(a, b)));
     return ms;
   }
 

@@ -39,7 +39,7 @@ import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { readSignatureData } from './signature-data.js';
-import { impossible } from './timestamp.js';
+import { IsoStamps } from './iso-stamp.js';
 import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { carriesPorts, protoByName } from '../util/protocols.js';
 import { SharedDates } from '../util/shared-date.js';
@@ -90,10 +90,6 @@ const MISSING_DST = fixedReason('missing', 'dst');
 const MISSING_DPORT = fixedReason('missing', 'dst port');
 const MISSING_POLICY = fixedReason('missing', 'policy');
 const DST_FAMILY = fixedReason('family-differs', 'dst', 'src');
-const BAD_OFFSET = fixedReason('impossible-offset', 'timestamp');
-
-/** `(2026-11-20T05:25:01)`, with `Z`, `+01:00` or `+0100` allowed after it. */
-const STAMP = /^\((\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:?\d{2})?\)$/;
 
 function isDigits(t: string | undefined): boolean {
   return t !== undefined && t.length > 0 && uintIn(t, 0, t.length) >= 0;
@@ -122,8 +118,8 @@ class WatchguardPayload implements PayloadParser {
   private readonly dates = new SharedDates();
   private readonly rules = new Interner();
   private lastHost = '';
-  private lastStamp = '';
-  private lastStampMs = NaN;
+  /** Fireware writes its own stamp in UTC: one without an offset is UTC, not --tz. */
+  private readonly iso = new IsoStamps({ field: 'timestamp', wall: null });
   private timeError: LineReason | null = null;
 
   constructor(private readonly file: string) {}
@@ -283,32 +279,14 @@ class WatchguardPayload implements PayloadParser {
 
   /** `(2026-11-20T05:25:01)` as UTC, or with its offset; NaN with timeError set when it is no time. */
   private stampMs(word: string): number {
-    if (word === this.lastStamp) return this.lastStampMs;
-    const m = STAMP.exec(word);
-    if (m === null) {
+    const n = word.length;
+    if (word.charCodeAt(n - 1) !== 0x29) {
       this.timeError = reason('invalid', 'timestamp', shown(word));
       return NaN;
     }
-    const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
-    const err = impossible(y, mo, d, h, mi, sec);
-    if (err !== null) {
-      this.timeError = err;
-      return NaN;
-    }
-    let ms = Date.UTC(y, mo - 1, d, h, mi, Math.min(sec, 59)) + (sec === 60 ? 1000 : 0);
-    if (m[7] !== undefined) ms += Math.round(Number(`0.${m[7]}`) * 1000);
-    const z = m[8];
-    if (z !== undefined && z !== 'Z') {
-      const oh = Number(z.slice(1, 3));
-      const om = Number(z.slice(z.length - 2));
-      if (oh > 23 || om > 59) {
-        this.timeError = BAD_OFFSET;
-        return NaN;
-      }
-      ms -= (z[0] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
-    }
-    this.lastStamp = word;
-    this.lastStampMs = ms;
+    // `(2026-11-20T05:25:01)`, with `Z`, `+01:00` or `+0100` allowed after it.
+    const ms = this.iso.read(word, 1, n - 1);
+    if (ms !== ms) this.timeError = this.iso.error ?? reason('invalid', 'timestamp', shown(word));
     return ms;
   }
 }

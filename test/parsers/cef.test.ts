@@ -53,6 +53,9 @@ describe('cef: reading a firewall record', () => {
     expect(t('Nov 20 2026 06:25:01')).toBe('2026-11-20T05:25:01.000Z');
     expect(t('Nov 20 2026 06:25:01 America/New_York')).toBe('2026-11-20T11:25:01.000Z');
     expect(t('2026-11-20T06:25:01Z')).toBe('2026-11-20T06:25:01.000Z');
+    // A fraction is cut to milliseconds, as README says: rounding made .9996 the next second.
+    expect(t('2026-11-20T06:25:01.9996Z')).toBe('2026-11-20T06:25:01.999Z');
+    expect(t('Nov 20 2026 06:25:59.9996 UTC')).toBe('2026-11-20T06:25:59.999Z');
     expect(t(null)).toBe('2026-11-20T05:25:01.000Z');
     const noYear = one(withExt('rt', 'Nov 20 06:25:01'));
     expect([noYear.time?.toISOString(), noYear.yearInferred]).toEqual(['2026-11-20T05:25:01.000Z', true]);

@@ -44,6 +44,7 @@ describe('checkpoint: reading a firewall record', () => {
     expect(one(withField('time', '1763619901250')).time?.toISOString()).toBe('2025-11-20T06:25:01.250Z');
     expect(one(withField('time', '2026-11-20T06:25:01+01:00')).time?.toISOString()).toBe('2026-11-20T05:25:01.000Z');
     expect(one(withField('time', '2026-11-20T06:25:01')).time?.toISOString()).toBe('2026-11-20T05:25:01.000Z');
+    expect(one(withField('time', '2026-11-20T06:25:59.9996Z')).time?.toISOString()).toBe('2026-11-20T06:25:59.999Z');
     const bare = withField('origin', null, withField('time', null));
     expect([one(bare).time?.toISOString(), one(bare).host]).toEqual(['2026-11-20T06:25:01.000Z', 'gw-7f3a']);
   });

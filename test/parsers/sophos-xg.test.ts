@@ -56,6 +56,7 @@ describe('sophos-xg: reading a firewall record', () => {
   it('timestamp offsets: +0100, -06:00, Z; none is --tz; without any time field, the syslog header', () => {
     expect(one(withField('timestamp', '"2026-11-20T06:30:12-06:00"')).time?.toISOString()).toBe('2026-11-20T12:30:12.000Z');
     expect(one(withField('timestamp', '"2026-11-20T06:30:12Z"')).time?.toISOString()).toBe('2026-11-20T06:30:12.000Z');
+    expect(one(withField('timestamp', '"2026-11-20T06:30:59.9996+01:00"')).time?.toISOString()).toBe('2026-11-20T05:30:59.999Z');
     expect(one(withField('timestamp', '"2026-11-20T06:30:12"'), 'Asia/Tokyo').time?.toISOString()).toBe('2026-11-19T21:30:12.000Z');
     expect(one(withField('timestamp', null).replace('<30>', '<30>2026-11-21T10:00:00Z relay ')).time?.toISOString()).toBe('2026-11-21T10:00:00.000Z');
   });
@@ -137,6 +138,10 @@ describe('sophos-xg: lines skipped and lines malformed', () => {
     expect(malformed(withField('log_type', null))).toBe('log_type: missing');
     expect(malformed(withField('timestamp', '"2026-11-20T06:30:12+2500"'))).toBe('timestamp: impossible UTC offset');
     expect(malformed(withField('timestamp', '"20.11.2026 06:30"'))).toBe("timestamp: invalid '20.11.2026 06:30'");
+    // The stamp's own field, as its other reasons say (it said `time:`, the v17 fields').
+    expect(malformed(withField('timestamp', '"2026-02-30T06:30:12+0100"'))).toBe('timestamp: impossible date (Feb 30)');
+    // A cut stamp is no stamp (a fraction without digits was read as none).
+    expect(malformed(withField('timestamp', '"2026-11-20T06:30:12.+0100"'))).toBe("timestamp: invalid '2026-11-20T06:30:12.+0100'");
     expect(malformed(withField('date', '2026-02-30', DENIED))).toBe('time: impossible date (Feb 30)');
     expect(malformed(withField('time', '6:25', DENIED))).toBe("time: invalid '6:25'");
   });

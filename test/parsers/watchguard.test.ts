@@ -96,7 +96,7 @@ describe('watchguard: lines skipped and lines malformed', () => {
     expect(malformed(DENIED.replace(' 41234 ', ' 70000 '))).toBe("src port: invalid port '70000'");
     expect(malformed(DENIED.replace(' (Unhandled External Packet-00)', ''))).toBe('policy: missing');
     expect(malformed(DENIED.replace(' S 1234567', ' SZ 1234567'))).toBe("tcp flags: unknown letter in 'SZ'");
-    expect(malformed(DENIED.replace('T05:25:01', 'T25:25:01'))).toBe('time: impossible time (hour 25)');
+    expect(malformed(DENIED.replace('T05:25:01', 'T25:25:01'))).toBe('timestamp: impossible time (hour 25)');
   });
 });
 
