@@ -36,8 +36,9 @@ import type { Action, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
 import { shown } from './fields.js';
 import { WallTimes } from './local-time.js';
-import { BLANK_LINE, fixedReason, NOT_RECORD, reason, type LineReason } from './reason.js';
+import { fixedReason, NOT_RECORD, reason, type LineReason } from './reason.js';
 import { IsoStamps } from './iso-stamp.js';
+import { jsonObjectLine, objectIn, shownValue, textIn, type Json } from './json-record.js';
 import { impossible } from './timestamp.js';
 import { recordShare, type FormatDefinition, type LineParser, type LineSink, type ParseContext, type RuleFields } from './types.js';
 import { sideDirection } from '../util/egress.js';
@@ -62,7 +63,6 @@ const ACTIONS: Readonly<Record<string, Action | 'alert'>> = Object.assign(Object
 /** Layer-7 words a legacy msg starts with: the connection under them is TCP. */
 const OVER_TCP: ReadonlySet<string> = new Set(['HTTP', 'HTTPS', 'MSSQL']);
 
-const JSON_SYNTAX = fixedReason('invalid-syntax', 'JSON');
 const MISSING_MSG = fixedReason('missing', 'properties.msg');
 const MISSING_TIME = fixedReason('missing', 'time');
 const MISSING_ACTION = fixedReason('missing', 'Action');
@@ -76,20 +76,6 @@ const BY_NAME = fixedReason('azure-host-name');
 
 /** `PROTO[ Type=N] request from SRC to DST[ was DNAT'ed to NEW]` and what follows (`. Action: Deny. …`). */
 const LEGACY_MSG = /^([A-Za-z0-9]+)(?: Type=(\d{1,3}))? +request from (\S+?) to (\S+?)(?: was DNAT'ed to (\S+?))?(?:\.+ +|\.*$)(.*)$/;
-
-type Json = Record<string, unknown>;
-
-function objectIn(v: unknown): Json | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null;
-}
-
-function textIn(v: unknown): string | null {
-  return typeof v === 'string' && v !== '' ? v : null;
-}
-
-function shownValue(v: unknown): string {
-  return shown(typeof v === 'string' ? v : JSON.stringify(v) ?? String(v));
-}
 
 /** A port as JSON or text holds it: -1 when absent or empty, -2 when it is no port. */
 function portOf(v: unknown): number {
@@ -158,22 +144,10 @@ class AzureFirewallParser implements LineParser {
 
   line(text: string, lineNo: number): void {
     const sink = this.sink;
-    if (text.trim() === '') {
-      sink.skipped(lineNo, BLANK_LINE);
-      return;
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // A record cut short (or two run together) is a record that cannot be read.
-      if (isRecordLine(text)) sink.malformed(lineNo, text, JSON_SYNTAX);
-      else sink.skipped(lineNo, NOT_RECORD);
-      return;
-    }
-    const rec = objectIn(parsed);
-    const category = rec === null ? null : textIn(rec['category']);
-    if (rec === null || category === null || !isAzureCategory(category)) {
+    const rec = jsonObjectLine(text, lineNo, sink, isRecordLine);
+    if (rec === null) return;
+    const category = textIn(rec['category']);
+    if (category === null || !isAzureCategory(category)) {
       sink.skipped(lineNo, NOT_RECORD);
       return;
     }

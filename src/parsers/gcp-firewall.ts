@@ -27,8 +27,9 @@ import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
 import { shown } from './fields.js';
 import { WallTimes } from './local-time.js';
-import { BLANK_LINE, fixedReason, NOT_RECORD, reason, type LineReason } from './reason.js';
+import { fixedReason, NOT_RECORD, reason, type LineReason } from './reason.js';
 import { IsoStamps } from './iso-stamp.js';
+import { jsonObjectLine, objectIn, shownValue, textIn, type Json } from './json-record.js';
 import { recordShare, type FormatDefinition, type LineParser, type LineSink, type ParseContext, type RuleFields } from './types.js';
 import { SharedDates } from '../util/shared-date.js';
 import { Interner } from '../util/interner.js';
@@ -54,7 +55,6 @@ const DIRECTIONS: Readonly<Record<string, Direction>> = Object.assign(Object.cre
   EGRESS: 'out',
 });
 
-const JSON_SYNTAX = fixedReason('invalid-syntax', 'JSON');
 const NO_CONNECTION = fixedReason('gcp-no-connection');
 const MISSING_SRC = fixedReason('missing', 'connection.src_ip');
 const MISSING_DST = fixedReason('missing', 'connection.dest_ip');
@@ -63,21 +63,6 @@ const MISSING_DPORT = fixedReason('missing', 'connection.dest_port');
 const MISSING_DISPOSITION = fixedReason('missing', 'disposition');
 const MISSING_TIME = fixedReason('missing', 'timestamp');
 const DST_FAMILY = fixedReason('family-differs', 'connection.dest_ip', 'connection.src_ip');
-
-type Json = Record<string, unknown>;
-
-function objectIn(v: unknown): Json | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null;
-}
-
-function textIn(v: unknown): string | null {
-  return typeof v === 'string' && v !== '' ? v : null;
-}
-
-/** A JSON value as the text a reason shows. */
-function shownValue(v: unknown): string {
-  return shown(typeof v === 'string' ? v : JSON.stringify(v) ?? String(v));
-}
 
 /** A non-negative integer as JSON writes it, or as proto3 JSON may (a string of digits); -1 otherwise. */
 function uintOf(v: unknown): number {
@@ -122,24 +107,9 @@ class GcpFirewallParser implements LineParser {
 
   line(text: string, lineNo: number): void {
     const sink = this.sink;
-    if (text.trim() === '') {
-      sink.skipped(lineNo, BLANK_LINE);
-      return;
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // A Cloud Logging entry cut short (or two run together) is a record that cannot be read.
-      if (text.includes('"jsonPayload"')) sink.malformed(lineNo, text, JSON_SYNTAX);
-      else sink.skipped(lineNo, NOT_RECORD);
-      return;
-    }
-    const entry = objectIn(parsed);
-    if (entry === null) {
-      sink.skipped(lineNo, NOT_RECORD);
-      return;
-    }
+    // A Cloud Logging entry cut short (or two run together) holds `"jsonPayload"`.
+    const entry = jsonObjectLine(text, lineNo, sink, (l) => l.includes('"jsonPayload"'));
+    if (entry === null) return;
     const r = this.read(entry, lineNo);
     if (r === null) return;
     if ('code' in r) sink.malformed(lineNo, text, r);
