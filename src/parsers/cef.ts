@@ -27,11 +27,12 @@
 // [zone]` or ISO 8601; without a zone, or with an abbreviation that is no zone id (CEST), in
 // --tz; absent, the syslog header's time. Host
 // `dvchost`, else `dvc`, else the header's. Count `cnt` (baseEventCount). Interfaces
-// `deviceInboundInterface`/`deviceOutboundInterface`. Direction: the zones (labelled custom
-// strings, Check Point's inzone/outzone) by their sides in signatures/cef.json, else
-// the destination being the device's own `dvc` (in), else `deviceDirection` (1 out, 0
-// forward: what a vendor calls inbound is often its interface's side, not the network's),
-// else unknown (--home-net decides). Rule label `[ruleset: ]rule ID|- ["name"]
+// `deviceInboundInterface`/`deviceOutboundInterface`, else Check Point's one `ifname` on the
+// side deviceDirection says. Direction: the zones (labelled custom strings, Check Point's
+// inzone/outzone) by their sides in signatures/cef.json, else the destination being the
+// device's own `dvc` (in), else `deviceDirection` as the vendor means it (Check Point's is its
+// ifdir: 0 in; others' 0 forward, what a vendor calls inbound being often its interface's side,
+// not the network's; 1 out), else unknown (--home-net decides). Rule label `[ruleset: ]rule ID|- ["name"]
 // [from->to]`, from the custom strings whose labels name a rule, its id or a zone.
 // An allowed record stands for a connection (the firewalls listed log one per session they
 // let through), a denied one for a packet (`cnt` of them when folded).
@@ -51,7 +52,7 @@ import { recordShare, type FormatDefinition, type ParseContext, type RuleFields 
 import { zonedRuleFields } from './rule-label.js';
 import { isZoneConventionId, zoneConvention, type ZoneConvention } from './zone-direction.js';
 import { paloaltoRuleFields, paloaltoRuleLabel } from './paloalto.js';
-import { FORTIGATE_LOCAL, fortigateRuleFields, fortigateRuleLabel } from './fortigate.js';
+import { FORTIGATE_LOCAL, fortigateLocalOut, fortigateRuleFields, fortigateRuleLabel, icmpNumber } from './fortigate.js';
 import { xgRuleFields } from './sophos-xg.js';
 import { carriesPorts, protoByName } from '../util/protocols.js';
 import { SharedDates } from '../util/shared-date.js';
@@ -61,8 +62,8 @@ import { Interner } from '../util/interner.js';
 const ID = 'cef';
 
 /** What a labelled custom field or a vendor's own key holds (signatures/cef.json). */
-type Role = 'rule' | 'ruleId' | 'ruleset' | 'fromZone' | 'toZone' | 'src6' | 'dst6' | 'icmpType' | 'icmpCode' | 'tcpFlags';
-const ROLES: readonly Role[] = ['rule', 'ruleId', 'ruleset', 'fromZone', 'toZone', 'src6', 'dst6', 'icmpType', 'icmpCode', 'tcpFlags'];
+type Role = 'rule' | 'ruleId' | 'ruleset' | 'fromZone' | 'toZone' | 'src6' | 'dst6' | 'icmpType' | 'icmpCode' | 'tcpFlags' | 'vdom' | 'iface';
+const ROLES: readonly Role[] = ['rule', 'ruleId', 'ruleset', 'fromZone', 'toZone', 'src6', 'dst6', 'icmpType', 'icmpCode', 'tcpFlags', 'vdom', 'iface'];
 /** How a vendor's native format writes a rule label, which its CEF records' labels follow (signatures/cef.json `label`). */
 type LabelStyle = 'rule' | 'fw_rule' | 'paloalto' | 'fortigate';
 const isLabelStyle = (v: unknown): v is LabelStyle => v === 'rule' || v === 'fw_rule' || v === 'paloalto' || v === 'fortigate';
@@ -79,11 +80,15 @@ interface Firewall {
   readonly label: LabelStyle;
   /** Lower-cased Name prefixes of traffic to the device itself (FortiGate's traffic:local). */
   readonly toDevice: readonly string[];
+  /** What deviceDirection 0 and 1 say, as the vendor's native format reads the field it maps there. */
+  readonly deviceDirection: readonly [Direction | null, Direction | null];
 }
 
 interface Knowledge {
   /** `vendor|product`, lower-cased. */
   readonly firewalls: ReadonlyMap<string, Firewall>;
+  /** A product an ArcSight connector filed as a firewall. */
+  readonly anyRecord: Firewall;
   readonly categories: ReadonlySet<string>;
   readonly actions: ReadonlyMap<string, Action>;
   readonly nameActions: ReadonlyMap<string, Action>;
@@ -104,11 +109,20 @@ function strings(o: unknown): string[] {
 
 const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
 const isAction = (v: unknown): v is Action => v === 'drop' || v === 'reject' || v === 'allow' || v === 'other';
+const isDirection = (v: unknown): v is Direction => v === 'in' || v === 'out' || v === 'forward';
+
+/** `{ "0": "forward", "1": "out" }` as the pair deviceDirection 0 and 1 read as; `fallback` where it says nothing. */
+function deviceDirections(o: unknown, fallback: readonly [Direction | null, Direction | null]): readonly [Direction | null, Direction | null] {
+  if (typeof o !== 'object' || o === null) return fallback;
+  const m = o as Record<string, unknown>;
+  return [isDirection(m['0']) ? m['0'] : null, isDirection(m['1']) ? m['1'] : null];
+}
 
 /** signatures/cef.json, read when the first CEF record is. */
 function known(): Knowledge {
   if (knowledge !== null) return knowledge;
   const doc = readSignatureData('cef.json') as Record<string, unknown>;
+  const commonDirections = deviceDirections(doc.deviceDirection, [null, null]);
   const firewalls = new Map<string, Firewall>();
   for (const fw of Array.isArray(doc.firewalls) ? (doc.firewalls as Record<string, unknown>[]) : []) {
     if (typeof fw.vendor !== 'string') continue;
@@ -120,6 +134,7 @@ function known(): Knowledge {
       zones: zoneConvention(isZoneConventionId(fw.zones) ? fw.zones : 'cef'),
       label: isLabelStyle(fw.label) ? fw.label : 'rule',
       toDevice: strings(fw.toDevice).map((n) => n.toLowerCase()),
+      deviceDirection: deviceDirections(fw.deviceDirection, commonDirections),
     };
     for (const p of strings(fw.products)) firewalls.set(`${fw.vendor}|${p}`.toLowerCase(), entry);
   }
@@ -134,7 +149,7 @@ function known(): Knowledge {
   const vendorKeys = new Map<string, Role>();
   for (const [k, v] of entries(doc.vendorKeys)) if (isRole(v)) vendorKeys.set(k, v);
   return (knowledge = {
-    firewalls, categories: new Set(strings(doc.firewallCategories)), actions, nameActions, aliases, labels, vendorKeys,
+    firewalls, anyRecord: { ...ANY_RECORD, deviceDirection: commonDirections }, categories: new Set(strings(doc.firewallCategories)), actions, nameActions, aliases, labels, vendorKeys,
   });
 }
 
@@ -276,7 +291,7 @@ class CefPayload implements PayloadParser {
     const vs = this.vs;
     const name = unescapeHeader(s.slice(p[4]! + 1, p[5]!));
     let fw = this.lastFirewall;
-    if (fw === null && vs[SLOT.categoryDeviceGroup]! >= 0 && kb.categories.has(this.text(s, SLOT.categoryDeviceGroup))) fw = ANY_RECORD;
+    if (fw === null && vs[SLOT.categoryDeviceGroup]! >= 0 && kb.categories.has(this.text(s, SLOT.categoryDeviceGroup))) fw = kb.anyRecord;
     if (fw === null) return new PayloadReject(false, reason('cef-not-firewall', '', shown(`${unescapeHeader(product).replace('|', ' ')}: ${name}`)));
     const act = vs[SLOT.act]! >= 0 ? this.text(s, SLOT.act) : null;
     if (fw.names !== null && !startsWithAny(name.toLowerCase(), fw.names)) return this.notVerdict(product, name, act);
@@ -326,14 +341,16 @@ class CefPayload implements PayloadParser {
     if (proto === 'icmp' || proto === 'icmpv6') {
       const t = this.role(s, 'icmpType');
       const c = this.role(s, 'icmpCode');
-      const tn = t === null ? -1 : uintIn(t, 0, t.length);
-      const cn = c === null ? -1 : uintIn(c, 0, c.length);
-      icmp = { type: tn >= 0 && tn <= 255 ? tn : null, code: cn >= 0 && cn <= 255 ? cn : null, embedded: null };
+      // FortiOS writes them in hex (`FTNTFGTicmptype=0x08`), as in its native log.
+      const tn = t === null ? -1 : icmpNumber(t, 0, t.length);
+      const cn = c === null ? -1 : icmpNumber(c, 0, c.length);
+      icmp = { type: tn >= 0 ? tn : null, code: cn >= 0 ? cn : null, embedded: null };
     }
     const fromZone = this.zoneOf(s, fw, 'fromZone');
     const toZone = this.zoneOf(s, fw, 'toZone');
     const dvc = vs[SLOT.dvc]! >= 0 ? this.text(s, SLOT.dvc) : null;
     const direction = this.direction(s, fw, name, fromZone, toZone, dvc, dst);
+    const [inIface, outIface] = this.ifaces(s, fw, direction);
 
     return {
       time,
@@ -344,8 +361,8 @@ class CefPayload implements PayloadParser {
       action,
       direction,
       rule: this.rule(s, fw, fromZone, toZone, direction, fw.nameIsRule ? name : null),
-      inIface: this.iface(s, SLOT.deviceInboundInterface),
-      outIface: this.iface(s, SLOT.deviceOutboundInterface),
+      inIface,
+      outIface,
       proto,
       ipVersion: ver,
       src: { ip: src, port: ports && sport >= 0 ? sport : null },
@@ -434,6 +451,33 @@ class CefPayload implements PayloadParser {
     return this.vs[slot]! >= 0 && this.ve[slot]! > this.vs[slot]! ? flat(this.text(s, slot)) : null;
   }
 
+  /**
+   * In and out interface. Check Point's CEF names one, `ifname`, the way deviceDirection (its
+   * ifdir) says, as its native log; FortiOS names the vdom as the out interface of traffic to
+   * the FortiGate itself, which its native reading takes for none.
+   */
+  private ifaces(s: string, fw: Firewall, direction: Direction | null): [string | null, string | null] {
+    let inIface = this.iface(s, SLOT.deviceInboundInterface);
+    let outIface = this.iface(s, SLOT.deviceOutboundInterface);
+    if (inIface === null && outIface === null) {
+      const one = this.iface(s, ROLE_SLOT.iface);
+      if (one !== null) {
+        if (this.deviceDirection(s) === 1) outIface = one;
+        else inIface = one;
+      }
+    }
+    if (fw.label === 'fortigate' && direction === 'in') outIface = fortigateLocalOut(outIface, this.role(s, 'vdom'));
+    return [inIface, outIface];
+  }
+
+  /** deviceDirection's 0 or 1; -1 when absent or anything else. */
+  private deviceDirection(s: string): number {
+    const d = this.vs[SLOT.deviceDirection]!;
+    if (d < 0 || this.ve[SLOT.deviceDirection]! - d !== 1) return -1;
+    const c = s.charCodeAt(d) - 0x30;
+    return c === 0 || c === 1 ? c : -1;
+  }
+
   private host(s: string, header: string | null): string | null {
     const vs = this.vs;
     const slot = vs[SLOT.dvchost]! >= 0 ? SLOT.dvchost : vs[SLOT.dvc]! >= 0 ? SLOT.dvc : -1;
@@ -459,11 +503,8 @@ class CefPayload implements PayloadParser {
     if (z !== null) return z;
     // To the device's own address: whatever the vendor's deviceDirection means by inbound.
     if (dvc !== null && dvc === dst) return 'in';
-    const vs = this.vs;
-    const d = vs[SLOT.deviceDirection]!;
-    if (d < 0 || this.ve[SLOT.deviceDirection]! - d !== 1) return null;
-    const c = s.charCodeAt(d);
-    return c === 0x31 ? 'out' : c === 0x30 ? 'forward' : null;
+    const d = this.deviceDirection(s);
+    return d < 0 ? null : fw.deviceDirection[d]!;
   }
 
   /**
@@ -578,8 +619,8 @@ class CefPayload implements PayloadParser {
   }
 }
 
-/** A product an ArcSight connector filed as a firewall: every record may be traffic. */
-const ANY_RECORD: Firewall = { names: null, halves: new Set(), nameIsRule: false, zones: zoneConvention('cef'), label: 'rule', toDevice: [] };
+/** A product an ArcSight connector filed as a firewall: every record may be traffic (deviceDirection as cef.json's common reading). */
+const ANY_RECORD: Omit<Firewall, 'deviceDirection'> = { names: null, halves: new Set(), nameIsRule: false, zones: zoneConvention('cef'), label: 'rule', toDevice: [] };
 
 function startsWithAny(t: string, prefixes: readonly string[]): boolean {
   for (const p of prefixes) if (t.startsWith(p)) return true;

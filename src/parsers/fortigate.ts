@@ -114,8 +114,13 @@ function localOut(s: string, f: KeyValues): string | null {
   return f.text(s, SLOT.dstintf);
 }
 
-/** `0x08` (as logged by FortiOS) or `8`; -1 when neither. */
-function icmpNumber(s: string, a: number, b: number): number {
+/** localOut for an interface and vdom already read (FortiOS's CEF: deviceOutboundInterface, FTNTFGTvd). */
+export function fortigateLocalOut(iface: string | null, vdom: string | null): string | null {
+  return iface === null || iface.startsWith('unknown') || iface === vdom ? null : iface;
+}
+
+/** `0x08` (as logged by FortiOS, natively and in CEF) or `8`; -1 when neither. */
+export function icmpNumber(s: string, a: number, b: number): number {
   if (b - a > 2 && s.charCodeAt(a) === 0x30 && (s.charCodeAt(a + 1) | 0x20) === 0x78) {
     let v = 0;
     for (let i = a + 2; i < b; i++) {

@@ -1,10 +1,12 @@
 // One firewall's records in its native syslog format and in CEF read alike: the same session
 // logged both ways (test/fixtures/cef/pairs/: each native line followed by its CEF line) gives
-// the same direction, action, ports, rule label and zones, whichever parser read it.
+// the same direction, action, ports, ICMP type and code, interfaces, rule label and zones,
+// whichever parser read it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FirewallEvent } from '../../src/event.js';
 import { cefFormat } from '../../src/parsers/cef.js';
+import { checkpointFormat } from '../../src/parsers/checkpoint.js';
 import { fortigateFormat } from '../../src/parsers/fortigate.js';
 import { paloaltoFormat } from '../../src/parsers/paloalto.js';
 import type { FormatDefinition } from '../../src/parsers/types.js';
@@ -42,7 +44,9 @@ function compared(e: FirewallEvent): unknown {
     rule: e.rule,
     ecsRule: ecs.rule,
     zones: [ecs.observer?.ingress?.zone, ecs.observer?.egress?.zone],
+    icmp: e.icmp,
     inIface: e.inIface,
+    outIface: e.outIface,
   };
 }
 
@@ -70,7 +74,24 @@ describe('cef and the native formats: the same session reads the same', () => {
       ['in', 'local-in-policy6 0 wan->local'],
       ['out', 'policy 7 "dmz-ntp" dmz->wan'],
       ['forward', 'policy 0 lan->dmz'],
+      ['out', 'policy 1 "LAN to Internet" lan->wan'],
     ]);
     expect(compared(p[2]![1])).toMatchObject({ ecsRule: { ruleset: 'local-in-policy6', id: '0' }, zones: ['wan', undefined] });
+    // FTNTFGTicmptype/FTNTFGTicmpcode in hex, as the native icmptype; a local-in record's out interface is the vdom: none.
+    expect(p.map(([, c]) => c.icmp && [c.icmp.type, c.icmp.code])).toEqual([null, null, [128, 0], null, null, [8, 0]]);
+    expect(p.map(([, c]) => [c.inIface, c.outIface])).toEqual([
+      ['wan1', 'internal'], ['internal', 'wan1'], ['wan1', null], ['dmz', 'wan1'], ['internal', 'dmz'], ['internal', 'wan1'],
+    ]);
+  });
+
+  it('Check Point syslog and Check Point CEF: with no zones deviceDirection is ifdir (0 inbound: in, 1 outbound: out), ifname its one interface', () => {
+    const p = pairs('checkpoint.log', checkpointFormat);
+    for (const [own, cef] of p) expect(compared(cef)).toEqual(compared(own));
+    expect(p.map(([, c]) => [c.direction, c.inIface, c.outIface, c.rule])).toEqual([
+      ['in', 'eth1', null, 'Network: rule - "Cleanup"'],
+      ['out', null, 'eth0', 'Network: rule - "LAN to Internet"'],
+      ['out', 'eth2', null, 'Network: rule - "DNS out" Internal->External'],
+      ['in', 'eth1', null, 'Network: rule - "Cleanup" External->Local'],
+    ]);
   });
 });

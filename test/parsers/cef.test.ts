@@ -87,14 +87,46 @@ describe('cef: reading a firewall record', () => {
     expect([one(fp).action, one(fp).rule, one(fp).host]).toEqual(['drop', 'rule 605.0', 'fw-edge']);
   });
 
-  it('direction: zones by their sides, the device as destination, then deviceDirection; none: unknown', () => {
+  it('direction: zones by their sides, the device as destination, then deviceDirection as the vendor means it; none: unknown', () => {
     const zones = (from: string | null, to: string | null) => one(withExt('inzone', from, withExt('outzone', to, withExt('dvc', null)))).direction;
-    expect([zones('External', 'Local'), zones('Internal', 'External'), zones('untrust', 'dmz'), zones('trust', 'trust')]).toEqual(['in', 'out', 'forward', 'forward']);
-    const none = withExt('inzone', null, withExt('outzone', null));
-    expect(one(none).direction).toBe('forward');
-    expect(one(withExt('dvc', '198.51.100.2', none)).direction).toBe('in');
+    // untrust and trust are no Check Point zones: its native reading goes on to ifdir, here deviceDirection=0 (in).
+    expect([zones('External', 'Local'), zones('Internal', 'External'), zones('untrust', 'dmz'), zones('trust', 'trust')]).toEqual(['in', 'out', 'in', 'in']);
+    expect(zones('Internal', 'DMZ')).toBe('forward');
+    expect(one(withExt('deviceDirection', null, withExt('inzone', 'untrust', withExt('outzone', 'dmz', withExt('dvc', null))))).direction).toBeNull();
+    const none = withExt('inzone', null, withExt('outzone', null, withExt('dst', '198.51.100.9')));
+    // Check Point's deviceDirection is its ifdir: 0 inbound reads in, as the native log's ifdir:"inbound".
+    expect(one(none).direction).toBe('in');
+    expect(one(withExt('dvc', '198.51.100.9', withExt('deviceDirection', null, none))).direction).toBe('in');
     expect(one(withExt('deviceDirection', '1', none)).direction).toBe('out');
+    expect(one(withExt('deviceDirection', '2', none)).direction).toBeNull();
     expect(one(withExt('deviceDirection', null, none)).direction).toBeNull();
+    // Another vendor's 0 is its interface's side, not the network's: forward (cef.json's common reading).
+    const fp = 'CEF:0|FORCEPOINT|Firewall|6.10.5|70018|Connection_Allowed|0|dvc=192.0.2.1 src=192.168.2.40 dst=198.51.100.25 spt=60200 dpt=22 proto=6 rt=1795157180000';
+    expect([one(withExt('deviceDirection', '0', fp)).direction, one(withExt('deviceDirection', '1', fp)).direction]).toEqual(['forward', 'out']);
+    const relay = 'CEF:0|Acme|Edge Filter|1.0|100|deny|5|categoryDeviceGroup=/Firewall src=203.0.113.7 dst=198.51.100.2 spt=41234 dpt=23 proto=6 act=deny';
+    expect([one(withExt('deviceDirection', '0', relay)).direction, one(relay).direction]).toEqual(['forward', null]);
+  });
+
+  it('interfaces: Check Point\'s one ifname is the inbound or outbound one as deviceDirection (its ifdir) says; a FortiGate local-in record\'s vdom is no out interface', () => {
+    const cp = withExt('deviceInboundInterface', null, withExt('ifname', 'eth3'));
+    expect([one(cp).inIface, one(cp).outIface]).toEqual(['eth3', null]);
+    expect([one(withExt('deviceDirection', '1', cp)).inIface, one(withExt('deviceDirection', '1', cp)).outIface]).toEqual([null, 'eth3']);
+    // deviceInboundInterface, when written, is the interface and ifname is not read.
+    expect([one(withExt('ifname', 'eth3')).inIface, one(withExt('ifname', 'eth3')).outIface]).toEqual(['eth1', null]);
+    const local = 'CEF: 0|Fortinet|Fortigate|v7.2.8|00014|traffic:local deny|3|cat=traffic:local FTNTFGTvd=root src=203.0.113.50 spt=51000 dst=198.51.100.2 dpt=8443 deviceInboundInterface=wan1 deviceOutboundInterface=root FTNTFGTpolicyid=0 proto=6 act=deny';
+    expect([one(local).inIface, one(local).outIface]).toEqual(['wan1', null]);
+    expect(one(withExt('deviceOutboundInterface', 'unknown-0', local)).outIface).toBeNull();
+    expect(one(withExt('deviceOutboundInterface', 'loopback1', local)).outIface).toBe('loopback1');
+    // Forwarded traffic keeps its out interface even when it is named as the vdom.
+    expect(one(withExt('Name', null, local.replace('traffic:local deny', 'traffic:forward deny').replace('cat=traffic:local', 'cat=traffic:forward'))).outIface).toBe('root');
+  });
+
+  it('ICMP type and code: labelled custom numbers, FortiGate\'s own keys in hex as its native log writes them', () => {
+    const fgt = 'CEF: 0|Fortinet|Fortigate|v7.2.8|00013|traffic:forward accept|3|cat=traffic:forward src=192.168.1.23 dst=198.51.100.53 deviceInboundInterface=internal deviceOutboundInterface=wan1 proto=1 act=accept FTNTFGTicmptype=0x08 FTNTFGTicmpcode=0x00';
+    expect(one(fgt).icmp).toEqual({ type: 8, code: 0, embedded: null });
+    expect(one(withExt('FTNTFGTicmptype', '0x0b', withExt('FTNTFGTicmpcode', '0x01', fgt))).icmp).toEqual({ type: 11, code: 1, embedded: null });
+    expect(one(withExt('FTNTFGTicmptype', '0x1ff', fgt)).icmp).toEqual({ type: null, code: 0, embedded: null });
+    expect(one(withExt('FTNTFGTicmptype', null, withExt('FTNTFGTicmpcode', null, fgt))).icmp).toEqual({ type: null, code: null, embedded: null });
   });
 
   it('the rule from labelled custom strings, in the words of the vendor\'s native format; in ECS rule.ruleset, id, name and the observer zones and interfaces', () => {
