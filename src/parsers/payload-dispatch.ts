@@ -187,6 +187,15 @@ export class PayloadDispatcher {
  * one it does not read. Such a line goes to the dispatcher too (another format's record in
  * the structured data), and is skipped as an empty message when none reads it.
  */
+/**
+ * Formats whose payload reads only messages its own tag or fields mark (netfilter's upper-case
+ * `SRC=`…`PROTO=`, filterlog's CSV after its tag, `%ASA-`, `%SEC-`/`%FW-`, `RT_FLOW_`, pf's
+ * `rule N/`): a CEF message never reads as theirs, so the line they read most, their own, is
+ * not asked whether it is CEF first (it goes to `cef` through the dispatcher when they answer
+ * NOT_MINE).
+ */
+const NEVER_READ_CEF: ReadonlySet<string> = new Set(['iptables', 'pfsense-filterlog', 'cisco-asa', 'cisco-ios', 'juniper-srx', 'pf']);
+
 export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: PayloadParser, hint: string, emptyToOwn = false): LineParser {
   // One log order for the header's stamps and those of the payloads read on their own (cisco-asa).
   const ctx = withTimeCarry(file);
@@ -195,6 +204,9 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
   const env = newEnvelope();
   let others: PayloadDispatcher | null = null;
   const note = file.headerNote;
+  // A CEF record is never another format's, though its extension may hold their keys (a
+  // FortiGate's CEF carries `FTNTFGTlogid=`): the key=value formats must not see one first.
+  const cefFirst = own.format !== 'cef' && !NEVER_READ_CEF.has(own.format);
   return {
     line(text: string, lineNo: number): void {
       zones.line();
@@ -205,10 +217,9 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
         return;
       }
       const empty = env.msgStart >= env.msgEnd;
-      // A CEF record is never another format's, though its extension may hold their keys.
       let r =
         empty ? (emptyToOwn ? own.parse(text, env.msgStart, env.msgEnd, env, lineNo) : NOT_MINE)
-        : own.format !== 'cef' && cefAt(text, env.msgStart, env.msgEnd) >= 0 ? NOT_MINE
+        : cefFirst && cefAt(text, env.msgStart, env.msgEnd) >= 0 ? NOT_MINE
         : own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
       if (r === NOT_MINE) {
         // An empty message too: another format's record may be all in the structured data.
