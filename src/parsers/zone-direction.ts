@@ -2,6 +2,7 @@
 // went to, by a vendor's own convention: signatures/zone-sides.json. One table for a vendor's
 // native format and its CEF records, so the same firewall's record reads the same either way.
 import type { Direction } from '../event.js';
+import { SignatureError } from '../errors.js';
 import { readSignatureData } from './signature-data.js';
 
 /** A zone's side: none of the convention's names, this side, the outside, the device itself. */
@@ -77,14 +78,16 @@ function build(raw: Record<string, unknown>): ZoneConvention {
 }
 
 const loaded = new Map<ZoneConventionId, ZoneConvention>();
+let conventions: Record<string, Record<string, unknown>> | null = null;
 
-/** A vendor's convention, read from signatures/zone-sides.json on first use. */
+/** A vendor's convention, read from signatures/zone-sides.json (once for all vendors) on first use. */
 export function zoneConvention(id: ZoneConventionId): ZoneConvention {
   let c = loaded.get(id);
   if (c === undefined) {
-    const doc = readSignatureData('zone-sides.json') as { conventions?: Record<string, Record<string, unknown>> };
-    const raw = doc.conventions?.[id];
-    if (raw === undefined) throw new Error(`signatures/zone-sides.json: no convention ${id}`);
+    conventions ??= (readSignatureData('zone-sides.json') as { conventions?: Record<string, Record<string, unknown>> }).conventions ?? {};
+    const raw = conventions[id];
+    // An edited file that lost a vendor is the file's fault, said as such (exit 2), not a bug.
+    if (raw === undefined) throw new SignatureError('signatures/zone-sides.json', `conventions.${id}`, 'missing: the parsers of this vendor read it');
     loaded.set(id, (c = build(raw)));
   }
   return c;
