@@ -40,7 +40,8 @@ import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { readSignatureData } from './signature-data.js';
-import { d2, impossible, utcOffsetMinutes } from './timestamp.js';
+import { IsoStamps } from './iso-stamp.js';
+import { utcOffsetMinutes } from './timestamp.js';
 import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
 import { zonedRuleFields } from './rule-label.js';
 import { SharedDates } from '../util/shared-date.js';
@@ -131,16 +132,15 @@ class StormshieldPayload implements PayloadParser {
   /** Filter passes waiting for their connection's end record (bounded: the oldest goes first). */
   private readonly open = new Set<string>();
   private lastHost = '';
-  private lastStamp = '';
-  private lastStampMs = NaN;
   private timeError: LineReason | null = null;
-  private readonly wall: WallTimes;
+  private readonly utcStamps = new IsoStamps({ field: 'time', wall: null });
+  private readonly localStamps: IsoStamps;
 
   constructor(
     private readonly file: string,
     ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry'>,
   ) {
-    this.wall = new WallTimes(ctx);
+    this.localStamps = new IsoStamps({ field: 'time', wall: new WallTimes(ctx) });
   }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
@@ -263,44 +263,27 @@ class StormshieldPayload implements PayloadParser {
     const a = f.start[SLOT.time]!;
     const b = f.end[SLOT.time]!;
     const hasTz = f.filled(SLOT.tz);
-    const key = hasTz ? `${s.slice(a, b)} ${s.slice(f.start[SLOT.tz]!, f.end[SLOT.tz]!)}` : s.slice(a, b);
-    if (key === this.lastStamp) return this.lastStampMs;
-    const y = d2(s, a) * 100 + d2(s, a + 2);
-    const mo = d2(s, a + 5);
-    const d = d2(s, a + 8);
-    const h = d2(s, a + 11);
-    const mi = d2(s, a + 14);
-    const sec = d2(s, a + 17);
-    if (
-      b - a !== 19 || d2(s, a) < 0 || d2(s, a + 2) < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 ||
-      s.charCodeAt(a + 4) !== 0x2d || s.charCodeAt(a + 7) !== 0x2d || s.charCodeAt(a + 10) !== 0x20 ||
-      s.charCodeAt(a + 13) !== 0x3a || s.charCodeAt(a + 16) !== 0x3a
-    ) {
-      this.timeError = reason('invalid', 'time', shown(f.text(s, SLOT.time)));
+    // SNS writes the stamp bare, the offset in a field of its own: read as UTC, then moved.
+    const iso = hasTz ? this.utcStamps : this.localStamps;
+    // Exactly the 19 characters of the stamp: SNS writes no fraction and no zone here.
+    const ms = b - a === 19 ? iso.read(s, a, b) : NaN;
+    if (ms !== ms) {
+      this.timeError = (b - a === 19 ? iso.error : null) ?? reason('invalid', 'time', shown(f.text(s, SLOT.time)));
       return NaN;
     }
-    const err = impossible(y, mo, d, h, mi, sec);
-    if (err !== null) {
-      this.timeError = err;
+    if (!hasTz) return ms;
+    const offset = utcOffsetMinutes(s, f.start[SLOT.tz]!, f.end[SLOT.tz]!);
+    if (offset !== offset) {
+      this.timeError = reason('invalid', 'tz', shown(f.text(s, SLOT.tz)));
       return NaN;
     }
-    let ms: number;
-    if (hasTz) {
-      const offset = utcOffsetMinutes(s, f.start[SLOT.tz]!, f.end[SLOT.tz]!);
-      if (offset !== offset) {
-        this.timeError = reason('invalid', 'tz', shown(f.text(s, SLOT.tz)));
-        return NaN;
-      }
-      if (offset === Infinity) {
-        this.timeError = BAD_TZ;
-        return NaN;
-      }
-      ms = Date.UTC(y, mo - 1, d, h, mi, Math.min(sec, 59)) - offset * 60_000 + (sec === 60 ? 1000 : 0);
-    } else ms = this.wall.ms(y, mo, d, h, mi, sec);
-    this.lastStamp = key;
-    this.lastStampMs = ms;
-    return ms;
+    if (offset === Infinity) {
+      this.timeError = BAD_TZ;
+      return NaN;
+    }
+    return ms - offset * 60_000;
   }
+
 }
 
 /** The longest program tag (`asqd`, `serverd`, `sfctl[812]`) read before a record behind a BSD header. */
