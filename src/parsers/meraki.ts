@@ -27,7 +27,7 @@
 // `vpn_firewall: deny (src 10.10.0.0/16)`, `ip_flow_start`); in ECS the type is rule.ruleset
 // and the pattern rule.name.
 import type { Action, FirewallEvent, IcmpInfo } from '../event.js';
-import { shown, uintIn } from './fields.js';
+import { fractionMs, shown, uintIn } from './fields.js';
 import { KeyValues, type PacketSlots } from './key-values.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
@@ -125,12 +125,7 @@ function isEpoch(s: string, a: number, b: number): boolean {
 function epochMs(s: string, a: number, b: number): number {
   const dot = s.indexOf('.', a);
   const secEnd = dot < 0 || dot >= b ? b : dot;
-  let ms = uintIn(s, a, secEnd) * 1000;
-  if (secEnd < b) {
-    let scale = 100;
-    for (let i = secEnd + 1; i < b && scale >= 1; i++, scale /= 10) ms += digitAt(s, i) * scale;
-  }
-  return ms;
+  return uintIn(s, a, secEnd) * 1000 + (secEnd < b ? fractionMs(s, secEnd + 1, b) : 0);
 }
 
 /**
