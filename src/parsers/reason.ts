@@ -201,6 +201,12 @@ export interface ReasonFacts {
   'stormshield-not-filter': object;
   /** A Stormshield connection record (a connection's end) whose filter record (its pass) was read: that one counts the connection. */
   'stormshield-connection-end': object;
+  /** value: a Zyxel log's category (`IDP`, `User`, `Sessions Limit`), quoted */
+  'zyxel-category': object;
+  /** value: the note of a Zyxel firewall record that says no verdict (`CONFIG CHANGE`), quoted */
+  'zyxel-no-verdict': object;
+  /** A Zyxel traffic log (a session's end) whose forward record was read: that one counts the connection. */
+  'zyxel-traffic-end': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

@@ -24,6 +24,7 @@ import { sophosXgFormat } from './sophos-xg.js';
 import { stormshieldFormat } from './stormshield.js';
 import { watchguardFormat } from './watchguard.js';
 import { windowsFirewallFormat } from './windows-firewall.js';
+import { zyxelFormat } from './zyxel.js';
 
 export const formats: readonly FormatDefinition[] = [
   windowsFirewallFormat,
@@ -50,6 +51,7 @@ export const formats: readonly FormatDefinition[] = [
   awsVpcflowFormat,
   azureFirewallFormat,
   stormshieldFormat,
+  zyxelFormat,
   cefFormat,
 ];
 

@@ -495,6 +495,35 @@ export class Clock {
   }
 
   /**
+   * The year after a BSD stamp's clock, `Mmm dd HH:MM:SS YYYY `, as Zyxel's ZLD firmware writes
+   * its syslog header (`May 22 17:24:04 2026 usgflex700h src=…`). Asked right after `bsd(s, i)`
+   * read the stamp (this.end at its clock's end); the stamp read again in that year, which is
+   * then named (no year inferred), and this.end moved past it. NaN, nothing changed, when no
+   * year of 1990-2099 and a blank follow the clock: a host name of four digits is no year then.
+   */
+  yearAfterClock(s: string, i: number): number {
+    const c = this.end;
+    const y = d4(s, c + 1);
+    if (s.charCodeAt(c) !== SP || y < 1990 || y > 2099 || s.charCodeAt(c + 5) !== SP) return NaN;
+    const mo = monthAt(s, i);
+    // The day's digits end one blank before the clock's eight characters.
+    const dayEnd = c - 9;
+    const day = digitAt(s, dayEnd - 1) + (digitAt(s, dayEnd - 2) > 0 ? digitAt(s, dayEnd - 2) * 10 : 0);
+    const h = d2(s, c - 8);
+    const mi = d2(s, c - 5);
+    const sec = d2(s, c - 2);
+    const err = impossible(y, mo, day, h, mi, sec);
+    if (err !== null) {
+      this.error = err;
+      return NaN;
+    }
+    this.yearInferred = false;
+    this.end = c + 5;
+    this.years.named(y, mo);
+    return this.local(y, mo, day, h, mi, sec);
+  }
+
+  /**
    * RouterOS's `/log print` stamps: `HH:MM:SS` for a record of the day it was printed, on the
    * reference date's day (`YearInference.today`), `sep/15 12:42:14` (a lower-case month, a
    * slash) for an earlier one, its year inferred as a BSD stamp's; either followed by a blank.
