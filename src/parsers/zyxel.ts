@@ -13,8 +13,8 @@
 // record with no verdict (`note="CONFIG CHANGE"`) too.
 //
 // Mapping. Time and host: the header's (the device writes its local time: in --tz). Action:
-// the note (ACCESS BLOCK drop, ACCESS FORWARD allow), else `action`, else the message's last
-// word (DROP, ACCEPT, REJECT), through the verdict words of zyxel.json. Counting: a forward
+// the message's last word (DROP, ACCEPT, REJECT: a reject is logged ACCESS BLOCK too), else the
+// note (ACCESS BLOCK drop, ACCESS FORWARD allow), else `action`, through zyxel.json's words. Counting: a forward
 // record is a policy's match of a session's first packet (ZLD keeps state), one connection;
 // the traffic log is the same session at its end. Both are connection records, counted once:
 // a traffic log whose forward record was read (the same addresses and ports, among the last
@@ -317,20 +317,19 @@ class ZyxelPayload implements PayloadParser {
     };
   }
 
-  /** The note's verdict, else the action field's, else the message's last word's; null when none says one. */
+  /** The message's last word's verdict (REJECT is more than the note's ACCESS BLOCK), else the note's, else the action field's; null when none says one. */
   private verdict(s: string, said: Said): Action | null {
     const f = this.f;
+    if (f.filled(SLOT.msg)) {
+      const b = f.end[SLOT.msg]!;
+      const v = said.verdictAt < b ? this.verdicts.of(s.slice(said.verdictAt, b)) : null;
+      if (v !== null) return v;
+    }
     if (f.filled(SLOT.note)) {
       const v = this.verdicts.of(f.text(s, SLOT.note));
       if (v !== null) return v;
     }
-    if (f.filled(SLOT.action)) {
-      const v = this.verdicts.of(f.text(s, SLOT.action));
-      if (v !== null) return v;
-    }
-    if (!f.filled(SLOT.msg)) return null;
-    const b = f.end[SLOT.msg]!;
-    return said.verdictAt < b ? this.verdicts.of(s.slice(said.verdictAt, b)) : null;
+    return f.filled(SLOT.action) ? this.verdicts.of(f.text(s, SLOT.action)) : null;
   }
 }
 
