@@ -367,6 +367,13 @@ export class SyslogEnvelopeReader {
     let ms = bsd ? clock.bsd(s, p) : clock.iso(s, p);
     // A year where the clock should be: `Nov 20 2026 06:25:01`.
     if (bsd && ms !== ms && clock.error === null) ms = clock.bsdYear(s, p);
+    // Zyxel's ZLD writes the year after the clock (`May 22 17:24:04 2026 usgflex700h …`): read
+    // in that year, not taken for the host; also when the year-less reading failed (Feb 29 in
+    // an inferred year that has none). One compare on every other BSD line.
+    if (bsd && clock.yearInferred && (ms === ms || clock.error !== null) && digitAt(s, clock.end + 1) >= 0) {
+      const named = clock.yearAfterClock(s, p);
+      if (named === named) ms = named;
+    }
     if (ms !== ms) {
       if (clock.error === null) return false;
       env.error = clock.error;
@@ -376,17 +383,6 @@ export class SyslogEnvelopeReader {
     // A zone and a colon after the clock (`Sep 25 2026 05:08:29 UTC: %ASA-…`, `… CEST: %SEC-…`)
     // make it a Cisco device's own stamp, which its parser reads with the zone (device-stamp.ts).
     if (bsd && zoneFollows(s, clock.end)) return false;
-    // Zyxel's ZLD writes the year after the clock (`May 22 17:24:04 2026 usgflex700h …`):
-    // read in that year, not taken for the host. One compare on every other BSD line.
-    if (bsd && clock.yearInferred && digitAt(s, clock.end + 1) >= 0) {
-      const named = clock.yearAfterClock(s, p);
-      if (named === named) ms = named;
-      else if (clock.error !== null) {
-        env.error = clock.error;
-        env.msgStart = p;
-        return true;
-      }
-    }
     env.yearInferred = clock.yearInferred;
     env.zoneless = bsd || !clock.zoned;
     // short-precise and syslog-ng's frac-digits(): `Nov 20 06:25:01.123456`.

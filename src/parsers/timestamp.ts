@@ -517,6 +517,7 @@ export class Clock {
       this.error = err;
       return NaN;
     }
+    this.error = null;
     this.yearInferred = false;
     this.end = c + 5;
     this.years.named(y, mo);
