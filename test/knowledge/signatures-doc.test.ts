@@ -38,7 +38,7 @@ describe('docs/signatures.md and the files in signatures/', () => {
   it('finds the data files and the parsers that read theirs', () => {
     // Guards the lists below: an empty directory or a renamed helper would pass every check vacuously.
     expect(dataFiles).toContain('ports.json');
-    expect(parserTables()).toEqual(expect.arrayContaining(['cef.json', 'stormshield.json', 'watchguard.json', 'zone-sides.json']));
+    expect(parserTables()).toEqual(expect.arrayContaining(['cef.json', 'stormshield.json', 'watchguard.json', 'zone-sides.json', 'zyxel.json']));
     for (const t of parserTables()) expect(dataFiles, t).toContain(t);
   });
 

@@ -156,6 +156,16 @@ describe('syslog envelope: headers seen in the wild', () => {
     expect(seen(`<4>Nov 20 2026 06:25:01 gw kernel: ${REC}`, 'UTC')).toEqual(['2026-11-20T06:25:01.000Z', false, 'gw', null, REC, false]);
   });
 
+  it('the year after the clock, as Zyxel ZLD writes it: read, not taken for the host; a four-digit word out of 1990-2099 stays the host', () => {
+    const ZLD = 'src="203.0.113.7:41234" dst="198.51.100.2:23" msg="Match default rule DROP" note="ACCESS BLOCK" cat="Security Policy Control"';
+    expect(seen(`<142>May 22 17:24:04 2026 usgflex700h ${ZLD}`, 'UTC')).toEqual(['2026-05-22T17:24:04.000Z', false, 'usgflex700h', null, ZLD, false]);
+    expect(seen(`<142>May  2 07:24:04 2025 usgflex700h ${ZLD}`)).toEqual(['2025-05-02T05:24:04.000Z', false, 'usgflex700h', null, ZLD, false]);
+    expect(seen(`Nov 20 06:25:01 2999 kernel: ${REC}`)[2]).toBe('2999');
+    expect(read(`<142>Feb 29 17:24:04 2025 usgflex700h ${ZLD}`).error).toMatchObject({ code: 'impossible-day', value: 'Feb 29 2025' });
+    // A leap day in a year the header names, though the year inferred has none.
+    expect(seen(`<142>Feb 29 17:24:04 2028 usgflex700h ${ZLD}`, 'UTC').slice(0, 3)).toEqual(['2028-02-29T17:24:04.000Z', false, 'usgflex700h']);
+  });
+
   it('a BSD stamp with an impossible year-ful date is the line\'s error, not a header passed over', () => {
     expect(read(`Feb 29 2025 10:00:00 gw kernel: ${REC}`).error).toMatchObject({ code: 'impossible-day', value: 'Feb 29 2025' });
     expect(read(`Nov 20 2026 24:00:00 gw kernel: ${REC}`).error).toMatchObject({ code: 'impossible-hour', value: '24' });

@@ -34,9 +34,15 @@ describe('zone conventions', () => {
     expect(d('sophos-xg', [['LAN', 'WAN'], ['WiFi', 'wan'], ['WAN', 'LAN'], ['VPN', 'WAN'], [null, 'WAN']])).toEqual(['out', 'out', 'forward', 'forward', 'forward']);
   });
 
+  it('zyxel: ZyWALL (and Device, DEV) is the firewall itself, LAN, DMZ, WLAN, OPT to WAN out, other known pairs forward, names of the user\'s own none', () => {
+    expect(d('zyxel', [['WAN', 'ZyWALL'], ['ZyWALL', 'wan1'], ['LAN', 'DEV'], ['LAN1', 'WAN'], ['lan2', 'wan2'], ['DMZ', 'WAN1'], ['WAN', 'LAN1'], ['LAN1', 'DMZ'], ['IPSec_VPN', 'LAN1'], ['WAN', null]])).toEqual([
+      'in', 'out', 'in', 'out', 'out', 'out', 'forward', 'forward', null, null,
+    ]);
+  });
+
   it('the file uses only sides, pair words and directions the reader knows', () => {
     const doc = JSON.parse(readFileSync(FILE, 'utf8')) as { conventions: Record<string, { sides: Record<string, string>; pairs: Record<string, string>; known: unknown; otherwise: unknown }> };
-    expect(Object.keys(doc.conventions).sort()).toEqual(['cef', 'checkpoint', 'fortigate', 'paloalto', 'sophos-xg']);
+    expect(Object.keys(doc.conventions).sort()).toEqual(['cef', 'checkpoint', 'fortigate', 'paloalto', 'sophos-xg', 'zyxel']);
     const directions = [null, 'in', 'out', 'forward'];
     for (const [id, c] of Object.entries(doc.conventions)) {
       for (const [zone, side] of Object.entries(c.sides)) expect([id, zone, ['inside', 'outside', 'device'].includes(side)]).toEqual([id, zone, true]);

@@ -17,6 +17,7 @@ import { pfFormat } from '../../src/parsers/pf.js';
 import { sonicwallFormat } from '../../src/parsers/sonicwall.js';
 import { sophosXgFormat } from '../../src/parsers/sophos-xg.js';
 import { stormshieldFormat } from '../../src/parsers/stormshield.js';
+import { zyxelFormat } from '../../src/parsers/zyxel.js';
 import { watchguardFormat } from '../../src/parsers/watchguard.js';
 import type { FormatDefinition, ZoneNote } from '../../src/parsers/types.js';
 import { TEST_REF_DATE } from '../helpers/parse.js';
@@ -103,6 +104,13 @@ describe('zone-less times noted only when they are an event\'s', () => {
     const SNS = 'asqd: id=firewall time="2026-11-20 06:25:01" fw="SN210W" tz=+0100 ruleid=7 srcif="Ethernet0" srcifname="out" ipproto=tcp src=203.0.113.7 srcport=41234 dst=203.0.113.2 dstport=23 dstname=Firewall_out action=block logtype="filter"';
     expect(noted(stormshieldFormat, [BSD + SNS])).toEqual([false, 1]);
     expect(noted(stormshieldFormat, [BSD + SNS.replace(' tz=+0100', '')])).toEqual([true, 1]);
+  });
+
+  it('Zyxel: the record has no time of its own, the header\'s is read in --tz, noted, with the year ZLD writes after the clock too; an RFC 3339 header with its offset is not', () => {
+    const ZLD = 'src="203.0.113.7:41234" dst="198.51.100.2:23" msg="Match default rule DROP" note="ACCESS BLOCK" user="" cat="Security Policy Control" action="Drop"';
+    expect(noted(zyxelFormat, [`<142>Nov 20 06:25:01 usgflex500 ${ZLD}`])).toEqual([true, 1]);
+    expect(noted(zyxelFormat, [`<142>Nov 20 06:25:01 2026 usgflex500 ${ZLD}`])).toEqual([true, 1]);
+    expect(noted(zyxelFormat, [`2026-11-20T06:25:01+01:00 usgflex500 ${ZLD}`])).toEqual([false, 1]);
   });
 
   it('Cisco IOS: a header time with an offset wins over a zone-less IOS stamp, which is then not noted; a stamp that decides is', () => {
