@@ -7,7 +7,7 @@
 //
 // Fields as the ZLD user guides' "Log Descriptions" write them. Read: the firewall's own
 // records (the categories signatures/zyxel.json names: Security Policy Control, Firewall,
-// Access Control) and the traffic log (`cat="Traffic Log"`, written when a session closes,
+// Access Control, ZyWall) and the traffic log (`cat="Traffic Log"`, written when a session closes,
 // with its bytes and duration). Every other category (IDP, Anti-Virus, Content Filter,
 // Sessions Limit, User, System, IPSec VPN …) is skipped saying the category; a firewall
 // record with no verdict (`note="CONFIG CHANGE"`) too.
@@ -19,7 +19,8 @@
 // the traffic log is the same session at its end. Both are connection records, counted once:
 // a traffic log whose forward record was read (the same addresses and ports, among the last
 // 4,096 forwards) is skipped; one without (forwards are logged only when a policy says so)
-// counts the connection. A blocked record is one packet. Protocol: `protoID`, else the
+// counts the connection. A blocked record is one packet, or the repeats ZLD folded into it
+// (`DROP [count=3]`: three). Protocol: `protoID`, else the
 // message's protocol word (`UDP`, `ICMP Type:8`), else `other`: USG FLEX's Security Policy
 // records name none, their ports are kept. Direction: `dir="from:to"` (else the message's
 // `from X to Y`) through the zyxel convention of signatures/zone-sides.json; null for names
@@ -150,15 +151,21 @@ interface Said {
   from: string | null;
   to: string | null;
   proto: string | null;
+  /** The message's last word, s[verdictAt, verdictEnd): its verdict, when it is one. */
   verdictAt: number;
+  verdictEnd: number;
   icmpType: number;
   icmpCode: number;
+  /** How many packets the record stands for: ZLD folds repeats into one, `DROP [count=3]`. */
+  count: number;
 }
 
 const PRIORITY = 'priority:';
+const COUNT = ' [count=';
 const DEFAULT_RULE = 'Match default rule';
 
-function readMsg(s: string, a: number, b: number, out: Said): void {
+function readMsg(s: string, a: number, end: number, out: Said): void {
+  let b = end;
   out.rule = '-';
   out.from = null;
   out.to = null;
@@ -166,11 +173,23 @@ function readMsg(s: string, a: number, b: number, out: Said): void {
   out.icmpType = -1;
   out.icmpCode = -1;
   out.verdictAt = b;
+  out.verdictEnd = b;
+  out.count = 1;
   if (a >= b) return;
+  // `… DROP [count=3]`: the repeats ZLD folded, after the verdict.
+  if (s.charCodeAt(b - 1) === 0x5d) {
+    const c = s.lastIndexOf(COUNT, b);
+    const n = c > a ? uintIn(s, c + COUNT.length, b - 1) : -1;
+    if (n > 0) {
+      out.count = n;
+      b = c;
+    }
+  }
   // The verdict is the last word: after the last comma or blank.
   let v = b;
   while (v > a && s.charCodeAt(v - 1) !== 0x20 && s.charCodeAt(v - 1) !== 0x2c) v--;
   out.verdictAt = v;
+  out.verdictEnd = b;
   if (s.startsWith(DEFAULT_RULE, a)) {
     out.rule = 'default';
     return;
@@ -217,7 +236,7 @@ class ZyxelPayload implements PayloadParser {
   private readonly open = new Set<string>();
   private readonly srcEnd: End = { ip: '', port: -1, version: 0, error: null };
   private readonly dstEnd: End = { ip: '', port: -1, version: 0, error: null };
-  private readonly said: Said = { rule: '-', from: null, to: null, proto: null, verdictAt: 0, icmpType: -1, icmpCode: -1 };
+  private readonly said: Said = { rule: '-', from: null, to: null, proto: null, verdictAt: 0, verdictEnd: 0, icmpType: -1, icmpCode: -1, count: 1 };
 
   constructor(private readonly file: string) {}
 
@@ -311,7 +330,7 @@ class ZyxelPayload implements PayloadParser {
       tcpWindow: null,
       pid: null,
       icmp,
-      count: head.count,
+      count: head.count * said.count,
       origin: { file: this.file, line: lineNo },
       annotations: [],
     };
@@ -320,9 +339,8 @@ class ZyxelPayload implements PayloadParser {
   /** The message's last word's verdict (REJECT is more than the note's ACCESS BLOCK), else the note's, else the action field's; null when none says one. */
   private verdict(s: string, said: Said): Action | null {
     const f = this.f;
-    if (f.filled(SLOT.msg)) {
-      const b = f.end[SLOT.msg]!;
-      const v = said.verdictAt < b ? this.verdicts.of(s.slice(said.verdictAt, b)) : null;
+    if (said.verdictAt < said.verdictEnd) {
+      const v = this.verdicts.of(s.slice(said.verdictAt, said.verdictEnd));
       if (v !== null) return v;
     }
     if (f.filled(SLOT.note)) {

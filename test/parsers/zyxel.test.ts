@@ -65,6 +65,14 @@ describe('zyxel: reading a firewall record', () => {
     expect(r.skipped.map((s) => s.reason)).toEqual(["Zyxel firewall record with note 'CONFIG CHANGE': no block or forward verdict"]);
   });
 
+  it('a record of repeats ZLD folded counts them all, its verdict before the count; the category ZyWall is the firewall\'s too', () => {
+    const e = one(BLOCKED.replace(', DROP"', ', DROP [count=3]"').replace('cat="Firewall"', 'cat="ZyWall"'));
+    expect([e.action, e.count, e.rule]).toEqual(['drop', 3, 'priority 1 WAN->ZyWALL']);
+    expect(one(FLEX.replace('msg="Match default rule DROP"', 'msg="Match default rule, DROP [count=12]"')).count).toBe(12);
+    // Not a count: the bracket stays part of the message, the note decides.
+    expect([one(FLEX.replace('rule DROP"', 'rule DROP [count=x]"')).count, one(FLEX.replace('rule DROP"', 'rule DROP [count=x]"')).action]).toEqual([1, 'drop']);
+  });
+
   it('direction from dir (else the message\'s from/to) by the zyxel zone names; names of the user\'s own none', () => {
     const dir = (d: string) => one(FORWARD.replace('dir="LAN1:WAN"', `dir="${d}"`)).direction;
     expect([dir('lan2:wan1'), dir('WAN:LAN1'), dir('WAN1:DMZ'), dir('ZyWALL:WAN'), dir('LAN1:Device'), dir('P5-Phones:P2-Uplink'), dir('WAN:WAN'), dir('LAN1:SSL_VPN')]).toEqual(['out', 'forward', 'forward', 'out', 'in', null, 'forward', null]);
