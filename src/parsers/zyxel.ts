@@ -366,8 +366,11 @@ export function createZyxelPayload(ctx: Pick<ParseContext, 'file'>): PayloadPars
   return new ZyxelPayload(ctx.file);
 }
 
-/** Sniff-only patterns: the fields every ZLD log line starts with, and its category. */
-const HEAD = /(?:^|\s)src="[^"]*" dst="[^"]*" msg="(?:[^"\\]|\\.)*" note="[^"]*" /;
+/**
+ * Sniff-only patterns: the fields every ZLD log line starts with (ZyNOS's event log has its
+ * `ob="" ob_mac=""` before the message), and its category.
+ */
+const HEAD = /(?:^|\s)src="[^"]*" dst="[^"]*" (?:ob="[^"]*" ob_mac="[^"]*" )?msg="(?:[^"\\]|\\.)*" note="[^"]*" /;
 const CAT = /\scat="[^"]*"/;
 
 function sniff(lines: readonly string[]): number {

@@ -123,8 +123,11 @@ describe('zyxel: lines skipped and lines malformed', () => {
 });
 
 describe('zyxel: sniffing and mixed files', () => {
-  it('its own logs sniff as zyxel with high confidence', () => {
+  it('its own logs sniff as zyxel with high confidence; ZyNOS\'s event log, ob and ob_mac before the message, too', () => {
     expectOwnLogsSniffAs(FIXTURES, ['firewall.log', 'sample/usgflex500.log'], 'zyxel', 0.95);
+    const zynos = '<134>Nov 20 06:25:09 zywall35 src="192.0.2.44:5353" dst="198.51.100.2:161" ob="0" ob_mac="000000000000" msg="Firewall default policy: UDP (W to W/ZW)" note="ACCESS BLOCK" devID="00a0c5123456" cat="Access Control"';
+    expect(zyxelFormat.sniff([zynos, zynos])).toBeGreaterThan(0.9);
+    expect(one(zynos).action).toBe('drop');
   });
 
   it("every other format's examples, the samples and the corpus do not look like a ZLD log, nor are their lines dispatched to it", () => {
