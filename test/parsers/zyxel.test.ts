@@ -1,5 +1,7 @@
 // The Zyxel ZLD parser, one behaviour per test; the golden fixture
 // (test/fixtures/zyxel/firewall.log) covers a whole file.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FirewallEvent } from '../../src/event.js';
 import { isConnectionRecord } from '../../src/parsers/connection-records.js';
@@ -135,6 +137,24 @@ describe('zyxel: sniffing and mixed files', () => {
     for (const f of formats) if (f !== zyxelFormat) expect([f.id, f.sniff(zyxelFormat.examples)]).toEqual([f.id, 0]);
     expectNoSampleOrCorpusSniffsAs(zyxelFormat);
     for (const f of formats) for (const ex of f.examples) if (f !== zyxelFormat) expect([f.id, payloadKind(ex, 0, ex.length)]).not.toEqual([f.id, 'zyxel']);
+  });
+
+  it("no other format's fixture or sample log (its first 50 lines) sniffs as a ZLD log", () => {
+    const root = new URL('../fixtures/', import.meta.url).pathname;
+    const logs: string[] = [];
+    const walk = (dir: string): void => {
+      for (const n of readdirSync(dir)) {
+        const p = join(dir, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (n.endsWith('.log')) logs.push(p);
+      }
+    };
+    for (const d of readdirSync(root)) if (d !== 'zyxel' && statSync(join(root, d)).isDirectory()) walk(join(root, d));
+    expect(logs.length).toBeGreaterThan(40);
+    for (const f of logs) {
+      const lines = splitLines(readFileSync(f, 'utf8')).filter((l) => l.trim() !== '').slice(0, 50);
+      expect([f, zyxelFormat.sniff(lines)]).toEqual([f, 0]);
+    }
   });
 
   it('a loghost file of iptables and ZLD lines: each line is read by its own payload, whichever format the file is read as', () => {
