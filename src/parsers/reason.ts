@@ -201,6 +201,10 @@ export interface ReasonFacts {
   'stormshield-not-filter': object;
   /** A Stormshield connection record (a connection's end) whose filter record (its pass) was read: that one counts the connection. */
   'stormshield-connection-end': object;
+  /** value: a Hillstone log's type (`Event@MGMT`, `Traffic@FLOW NAT`), quoted */
+  'hillstone-not-session': object;
+  /** A Hillstone session end record whose session start was read: that one counts the connection. */
+  'hillstone-session-end': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

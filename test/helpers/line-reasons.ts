@@ -102,6 +102,8 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'azure-host-name': [{ code: 'azure-host-name', field: '', value: '' }, 'Azure Firewall record naming its destination by host name: no address to read'],
   'stormshield-not-filter': [{ code: 'stormshield-not-filter', field: '', value: "'alarm'" }, "Stormshield log of type 'alarm': not a filter or connection record"],
   'stormshield-connection-end': [{ code: 'stormshield-connection-end', field: '', value: '' }, 'Stormshield connection record: its filter record (the pass) counts the connection'],
+  'hillstone-not-session': [{ code: 'hillstone-not-session', field: '', value: "'Traffic@FLOW NAT'" }, "Hillstone log of type 'Traffic@FLOW NAT': not a session record"],
+  'hillstone-session-end': [{ code: 'hillstone-session-end', field: '', value: '' }, 'Hillstone session end record: its session start record counts the connection'],
   'fields-header': [{ code: 'fields-header', field: '', value: '18' }, 'header: #Fields (18 fields)'],
   'time-format-header': [{ code: 'time-format-header', field: '', value: 'Local' }, 'header: #Time Format Local'],
   header: [{ code: 'header', field: '', value: '#Software' }, 'header: #Software'],
