@@ -61,6 +61,7 @@ const MAX_SKIP_REASONS = 64;
 const NO_ARROW = fixedReason('expected', 'SESSION', 'src:port->dst:port');
 const MISSING_PROTO = fixedReason('missing', 'protocol');
 const MISSING_VERDICT = fixedReason('missing', 'verdict');
+const MISSING_SRC_PORT = fixedReason('missing', 'src port');
 const MISSING_DST_PORT = fixedReason('missing', 'dst port');
 const DST_FAMILY = fixedReason('family-differs', 'dst', 'src');
 const SESSION_END = fixedReason('hillstone-session-end');
@@ -189,6 +190,7 @@ class HillstonePayload implements PayloadParser {
     const dst = endpoint(s, arrow + 2, dstEnd, ports, 'dst');
     if (dst instanceof PayloadReject) return dst;
     if (src.version !== dst.version) return malformed(DST_FAMILY);
+    if (ports && src.port < 0) return malformed(MISSING_SRC_PORT);
     if (ports && dst.port < 0) return malformed(MISSING_DST_PORT);
 
     const verdict = this.verdict;
