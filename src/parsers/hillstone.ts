@@ -388,13 +388,16 @@ export function createHillstonePayload(ctx: Pick<ParseContext, 'file' | 'tz' | '
   return new HillstonePayload(ctx.file, ctx);
 }
 
-/** Sniff-only: the log id and `Type@MODULE: ` after a serial(VSYS) host, or at the line's start. */
+/**
+ * Sniff-only: the log id and `Type@MODULE: ` after a serial(VSYS) host, or with the vendor's tag,
+ * or a session record's `Traffic@FLOW: SESSION: ` (a relay may have put its own name for the host).
+ */
 const RECORD = /(?:^|\s|\))[0-9a-fA-F]{1,16} (?:HillstoneNetworks#)?[A-Za-z]{2,16}@[A-Z_]{2,16}: /;
 const SERIAL_HOST = /\s\d{10,20}\([^)\s]*\) /;
 
 function sniff(lines: readonly string[]): number {
   let records = 0;
-  for (const l of lines) if (RECORD.test(l) && (SERIAL_HOST.test(l) || l.includes(VENDOR_TAG))) records++;
+  for (const l of lines) if (RECORD.test(l) && (SERIAL_HOST.test(l) || l.includes(VENDOR_TAG) || l.includes('Traffic@FLOW: SESSION: '))) records++;
   return recordShare(records, lines.length);
 }
 

@@ -123,6 +123,10 @@ describe('hillstone: lines skipped and lines malformed', () => {
 describe('hillstone: sniffing and mixed files', () => {
   it('its own logs sniff as hillstone with high confidence', () => {
     expectOwnLogsSniffAs(FIXTURES, ['firewall.log', 'sample/sg6000.log'], 'hillstone', 0.95);
+    // A relay that wrote its own name for the host: the session records still say whose they are.
+    const relayed = [DENIED, ENDED].map((l) => l.replace('2812239202000738(root)', 'loghost'));
+    expect(hillstoneFormat.sniff(relayed)).toBe(1);
+    expect(hillstoneFormat.sniff([HEAD.replace('2812239202000738(root)', 'loghost') + '4424362f Event@MGMT: Admin user "x" logined'])).toBe(0);
   });
 
   it("every other format's examples and fixtures, the samples and the corpus do not look like a Hillstone log; its lines are no other format's", () => {
