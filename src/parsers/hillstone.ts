@@ -24,8 +24,10 @@
 // read in --tz), else the header's (also in --tz). Host: the header's (serial(VSYS)).
 // Interfaces: `(ethernet0/1)` after each address (a start record), else `interface X` (the
 // ingress). Protocol: `(TCP)` after the destination, else `Protocol TCP`. Direction: the zones
-// (`zone from trust to untrust`) by Hillstone's default zones in signatures/zone-sides.json,
-// else null (the report tells it from the addresses and --home-net). Rule: `policy N [from->to]`.
+// (`zone from trust to untrust`) by Hillstone's default zones in signatures/zone-sides.json;
+// where they say nothing (no zones: a deny, an end; mgt, VPNHub, a zone of the user's naming)
+// the addresses' sides (--home-net, else the local ranges), as Meraki's: from elsewhere to this
+// side in, the reverse out, this side to this side forward, neither null. Rule: `policy N [from->to]`.
 // ICMP: no published record writes an ICMP type or code: icmp is null, and what stands after
 // an ICMP address's colon is no port. IPv6 `addr:port` is read with its last group the port
 // when the protocol carries ports (`[addr]:port` too).
@@ -44,6 +46,7 @@ import { zoneConvention } from './zone-direction.js';
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
 import { Interner } from '../util/interner.js';
+import { sideDirection } from '../util/egress.js';
 import { carriesPorts, protoByName } from '../util/protocols.js';
 
 const ID = 'hillstone';
@@ -219,7 +222,8 @@ class HillstonePayload implements PayloadParser {
 
     const from = this.fromA >= 0 ? this.names.of(s.slice(this.fromA, this.fromB)) : null;
     const to = this.toA >= 0 ? this.names.of(s.slice(this.toA, this.toB)) : null;
-    const direction: Direction | null = from !== null || to !== null ? this.zones.direction(from, to) : null;
+    // The zones when they say; else (no zones, or one of the user's naming) the addresses' sides.
+    const direction: Direction | null = (from !== null || to !== null ? this.zones.direction(from, to) : null) ?? sideDirection(src.ip, dst.ip, 'forward');
     return {
       time,
       yearInferred,

@@ -36,11 +36,11 @@ function malformed(line: string): string {
 }
 
 describe('hillstone: reading session records', () => {
-  it('policy deny: a dropped packet, the header time in --tz, serial(VSYS) as host, interface, rule, no zones no direction', () => {
+  it('policy deny: a dropped packet, the header time in --tz, serial(VSYS) as host, interface, rule; no zones: the direction from the addresses', () => {
     const e = one(DENIED);
     expect([e.time?.toISOString(), e.yearInferred, e.host, e.format, e.proto, e.ipVersion, e.count]).toEqual(['2026-11-25T05:35:10.000Z', true, '2812239202000738(root)', 'hillstone', 'tcp', 4, 1]);
     expect([e.src, e.dst]).toEqual([{ ip: '203.0.113.25', port: 64141 }, { ip: '192.168.10.20', port: 445 }]);
-    expect([e.action, e.direction, e.inIface, e.outIface, e.rule, e.tcpFlags, e.icmp]).toEqual(['drop', null, 'ethernet0/1', null, 'policy 16', null, null]);
+    expect([e.action, e.direction, e.inIface, e.outIface, e.rule, e.tcpFlags, e.icmp]).toEqual(['drop', 'in', 'ethernet0/1', null, 'policy 16', null, null]);
     expect(isConnectionRecord(e)).toBe(false);
   });
 
@@ -48,12 +48,14 @@ describe('hillstone: reading session records', () => {
     const e = one(STARTED);
     expect([e.action, e.direction, e.rule, e.inIface, e.outIface, e.proto, e.dst.port]).toEqual(['allow', 'out', 'policy 11 trust->untrust', 'ethernet0/2', 'ethernet0/1', 'tcp', 443]);
     expect(isConnectionRecord(e)).toBe(true);
-    const ecs = JSON.parse(eventToEcs(e)) as { rule: object; observer: { ingress: object; egress: object } };
+    const ecs = JSON.parse(eventToEcs(e)) as { rule: object; observer: { ingress: object; egress: object }; network: { direction: string } };
     expect([ecs.rule, ecs.observer.ingress, ecs.observer.egress]).toEqual([
       { id: '11' },
       { interface: { name: 'ethernet0/2' }, zone: 'trust' },
       { interface: { name: 'ethernet0/1' }, zone: 'untrust' },
     ]);
+    // A device between networks: ECS's perimeter view, by the addresses' sides, as for PAN-OS.
+    expect([ecs.network.direction, (JSON.parse(eventToEcs(one(DENIED))) as { network: { direction: string } }).network.direction]).toEqual(['outbound', 'inbound']);
   });
 
   it('a connection counts once: the end of a start read is skipped; an end without its start counts it, at its close time in --tz', () => {
@@ -67,9 +69,14 @@ describe('hillstone: reading session records', () => {
     expect(one(other.replace('user -@-, host -, mac', 'user -@- host - mac').replace(/, (send|receive|start|close)/g, ',$1')).dst.port).toBe(443);
   });
 
-  it('direction from StoneOS default zones; a zone of the user\'s naming, mgt or VPNHub says none', () => {
-    const dir = (from: string, to: string) => one(STARTED.replace('zone from trust to untrust', `zone from ${from} to ${to}`)).direction;
+  it('direction from StoneOS default zones; where they say nothing (untrust to untrust, mgt, VPNHub, a zone of the user\'s naming, none) from the addresses', () => {
+    // Two public addresses: the zones alone can give this record a direction.
+    const PUBLIC = STARTED.replace('192.168.10.200', '192.0.2.200');
+    const dir = (from: string, to: string) => one(PUBLIC.replace('zone from trust to untrust', `zone from ${from} to ${to}`)).direction;
     expect([dir('untrust', 'trust'), dir('trust', 'untrust'), dir('trust', 'dmz'), dir('l2-untrust', 'l2-trust'), dir('untrust', 'untrust'), dir('mgt', 'VPNHub'), dir('office', 'untrust')]).toEqual(['in', 'out', 'forward', 'in', null, null, null]);
+    const byAddresses = (src: string, dst: string) => one(DENIED.replace('203.0.113.25', src).replace('192.168.10.20', dst)).direction;
+    expect([byAddresses('203.0.113.25', '192.168.10.20'), byAddresses('192.168.10.5', '203.0.113.25'), byAddresses('192.168.10.5', '192.168.20.20'), byAddresses('203.0.113.25', '198.51.100.2')]).toEqual(['in', 'out', 'forward', null]);
+    expect(one(STARTED.replace('zone from trust to untrust', 'zone from office to lab')).direction).toBe('out');
   });
 
   it('the trailing \\n\\u0000, written out or as bytes, is cut; a VSYS other than root is part of the host', () => {
@@ -165,7 +172,7 @@ describe('hillstone: the sample log', () => {
     expect(r.events).toHaveLength(272);
     const by = (k: (e: FirewallEvent) => string) => countBy(r.events, k);
     expect(by((e) => e.action)).toEqual({ drop: 192, allow: 80 });
-    expect(by((e) => String(e.direction))).toEqual({ in: 179, out: 39, null: 54 });
+    expect(by((e) => String(e.direction))).toEqual({ in: 179, out: 71, null: 22 });
     expect(r.events.filter(isConnectionRecord)).toHaveLength(80);
   });
 });
