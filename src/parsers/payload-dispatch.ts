@@ -16,8 +16,9 @@
 // Meraki's `1 <epoch> <device> <type>` header (or `<device> <type> src=` after an outer stamp), for WatchGuard's
 // `: msg_id="`, and a compare or two for Check Point's `[key:"` at the message's start (or
 // after its first ` [`), and for Stormshield's `id=` at the message's start a lastIndexOf for
-// its ` logtype=`, and for Zyxel's `src="` at the message's start an indexOf for its
-// ` cat="`. A CEF record (`CEF:0|` at the message's start or after a tag) is
+// its ` logtype=`, for Zyxel's `src="` at the message's start an indexOf for its
+// ` cat="`, and for Hillstone's `ID [HillstoneNetworks#]Type@MODULE: ` a few compares at
+// the message's start. A CEF record (`CEF:0|` at the message's start or after a tag) is
 // asked first and before the file's own payload: every vendor's CEF is `cef`'s, whichever
 // format the file was sniffed as (a FortiGate's CEF carries `FTNTFGTlogid=`, not its
 // key=value record).
@@ -40,6 +41,7 @@ import { createSonicwallPayload, sonicwallAt } from './sonicwall.js';
 import { createUtmPayload, utmRecordAt } from './sophos-utm.js';
 import { createXgPayload, xgRecordAt } from './sophos-xg.js';
 import { createStormshieldPayload, stormshieldAt } from './stormshield.js';
+import { createHillstonePayload, hillstoneAt } from './hillstone.js';
 import { createWatchguardPayload, watchguardAt } from './watchguard.js';
 import { createZyxelPayload, zyxelAt } from './zyxel.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
@@ -100,6 +102,7 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (checkpointAt(s, start, end) >= 0) return 'checkpoint';
   if (stormshieldAt(s, start, end) >= 0) return 'stormshield';
   if (zyxelAt(s, start, end) >= 0) return 'zyxel';
+  if (hillstoneAt(s, start, end) >= 0) return 'hillstone';
   return null;
 }
 
@@ -153,6 +156,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createStormshieldPayload(ctx);
     case 'zyxel':
       return createZyxelPayload(ctx);
+    case 'hillstone':
+      return createHillstonePayload(ctx);
     case 'cef':
       return createCefPayload(ctx);
     default:

@@ -207,6 +207,10 @@ export interface ReasonFacts {
   'zyxel-no-verdict': object;
   /** A Zyxel traffic log (a session's end) whose forward record was read: that one counts the connection. */
   'zyxel-traffic-end': object;
+  /** value: a Hillstone log's type (`Event@MGMT`, `Traffic@FLOW NAT`), quoted */
+  'hillstone-not-session': object;
+  /** A Hillstone session end record whose session start was read: that one counts the connection. */
+  'hillstone-session-end': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

@@ -22,6 +22,7 @@ import { sonicwallFormat } from './sonicwall.js';
 import { sophosUtmFormat } from './sophos-utm.js';
 import { sophosXgFormat } from './sophos-xg.js';
 import { stormshieldFormat } from './stormshield.js';
+import { hillstoneFormat } from './hillstone.js';
 import { watchguardFormat } from './watchguard.js';
 import { windowsFirewallFormat } from './windows-firewall.js';
 import { zyxelFormat } from './zyxel.js';
@@ -52,6 +53,7 @@ export const formats: readonly FormatDefinition[] = [
   azureFirewallFormat,
   stormshieldFormat,
   zyxelFormat,
+  hillstoneFormat,
   cefFormat,
 ];
 

@@ -105,6 +105,8 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'zyxel-category': [{ code: 'zyxel-category', field: '', value: "'IDP'" }, "Zyxel log of category 'IDP': not a firewall or traffic record"],
   'zyxel-no-verdict': [{ code: 'zyxel-no-verdict', field: '', value: "'CONFIG CHANGE'" }, "Zyxel firewall record with note 'CONFIG CHANGE': no block or forward verdict"],
   'zyxel-traffic-end': [{ code: 'zyxel-traffic-end', field: '', value: '' }, "Zyxel traffic log (a session's end): its ACCESS FORWARD record counts the connection"],
+  'hillstone-not-session': [{ code: 'hillstone-not-session', field: '', value: "'Traffic@FLOW NAT'" }, "Hillstone log of type 'Traffic@FLOW NAT': not a session record"],
+  'hillstone-session-end': [{ code: 'hillstone-session-end', field: '', value: '' }, 'Hillstone session end record: its session start record counts the connection'],
   'fields-header': [{ code: 'fields-header', field: '', value: '18' }, 'header: #Fields (18 fields)'],
   'time-format-header': [{ code: 'time-format-header', field: '', value: 'Local' }, 'header: #Time Format Local'],
   header: [{ code: 'header', field: '', value: '#Software' }, 'header: #Software'],

@@ -42,7 +42,7 @@ describe('zone conventions', () => {
 
   it('the file uses only sides, pair words and directions the reader knows', () => {
     const doc = JSON.parse(readFileSync(FILE, 'utf8')) as { conventions: Record<string, { sides: Record<string, string>; pairs: Record<string, string>; known: unknown; otherwise: unknown }> };
-    expect(Object.keys(doc.conventions).sort()).toEqual(['cef', 'checkpoint', 'fortigate', 'paloalto', 'sophos-xg', 'zyxel']);
+    expect(Object.keys(doc.conventions).sort()).toEqual(['cef', 'checkpoint', 'fortigate', 'hillstone', 'paloalto', 'sophos-xg', 'zyxel']);
     const directions = [null, 'in', 'out', 'forward'];
     for (const [id, c] of Object.entries(doc.conventions)) {
       for (const [zone, side] of Object.entries(c.sides)) expect([id, zone, ['inside', 'outside', 'device'].includes(side)]).toEqual([id, zone, true]);
