@@ -1,0 +1,44 @@
+// What a Chinese-speaking admin reads, beyond the catalog's keys: the words the knowledge
+// base's English names leave in a Chinese sentence, and brackets that follow each other.
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { annotateOne, find, knowledge } from '../annotate/kb.js';
+import { malwareVars } from '../../src/annotate/malware-name.js';
+
+/** The malware part of a trojan annotation's text, before its first colon. */
+const trojanHead = (proto: 'tcp' | 'udp', port: number): string | undefined =>
+  find(annotateOne({ proto, dst: { port } }, { lang: 'zh' }), 'trojan')?.text.split('：')[0];
+
+describe('trojan annotations in Chinese name the malware once, in Chinese punctuation', () => {
+  it('Back Orifice\'s "elite" is quoted “elite”, as its Chinese port name has it, not with ASCII quotes', () => {
+    expect(trojanHead('udp', 31337)).toBe('Back Orifice（木马）使用的端口（“elite”）');
+  });
+
+  it('the worm is not called a worm twice (ADMw0rm（蠕虫）…（IMAP 蠕虫）)', () => {
+    const kb = knowledge();
+    const e = kb.entries.find((x) => x.id === 'admw0rm-143')!;
+    const v = malwareVars(e.name.en, e.family!, kb.category(e.category)!.name, 'zh');
+    expect(`${v.malware}使用的端口${v.variant}`).toBe('ADMw0rm（蠕虫）使用的端口（IMAP）');
+  });
+
+  it('Slammer is named once: SQL Slammer（蠕虫）… (SQL Server Browser 服务), not "…服务，Slammer"', () => {
+    expect(trojanHead('udp', 1434)).toBe('SQL Slammer（蠕虫）借以传播的端口（SQL Server Browser 服务）');
+  });
+});
+
+describe('explain LINE in Chinese: an address range named with its own bracket', () => {
+  const line = 'Nov 20 07:02:40 gw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.25 DST=100.64.1.2 LEN=60 TTL=56 PROTO=TCP SPT=35482 DPT=9200 WINDOW=65535 SYN URGP=0';
+
+  it('takes the range into that bracket (…（TEST-NET；203.0.113.0/24，RFC 5737）), no two brackets in a row', () => {
+    const r = runCli(['explain', line, '--lang', 'zh', '--year', '2026'], { env: { COLUMNS: '160' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('203.0.113.25 — 文档示例地址（TEST-NET；203.0.113.0/24，RFC 5737）');
+    expect(r.stdout).toContain('100.64.1.2 — 共享地址空间（运营商级 NAT；100.64.0.0/10，RFC 6598）');
+    expect(r.stdout).not.toMatch(/）（/);
+  });
+
+  it('English keeps its own brackets', () => {
+    const r = runCli(['explain', line, '--lang', 'en', '--year', '2026'], { env: { COLUMNS: '160' } });
+    expect(r.stdout).toContain('203.0.113.25 — Documentation (TEST-NET) (203.0.113.0/24, RFC 5737)');
+  });
+});
