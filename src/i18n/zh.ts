@@ -766,8 +766,8 @@ export const zh: Messages = {
     finalReportFailed: (file, reason) => `--final-report ${file}：未能写入（${reason}）`,
     alertsForgetting: (kept, window) => `同一个 ${window}窗口内告警的来源超过 ${fmtInt(kept)} 个：最早的将被遗忘，可能在该窗口内再次告警（已计数）`,
     alertsForgotten: (n, kept) => `有 ${fmtInt(n)} 个已告警的来源在其窗口内被遗忘（每个窗口保留 ${fmtInt(kept)} 个，--max-sources）：它们可能在该窗口内再次告警`,
-    annotationsDropping: (kept) => `某个注释检测器跟踪的键（来源、连接、序列）超过 ${fmtInt(kept)} 个：最久未见的将被丢弃，它们之后的数据包可能缺少扫描、重试序列等解读（已计数）`,
-    annotationsDropped: (n, kept) => `注释检测器在状态过期前丢弃了 ${fmtInt(n)} 个键（每个检测器保留 ${fmtInt(kept)} 个）：部分数据包可能缺少本应有的解读`,
+    annotationsDropping: (kept) => `某个解读检测器跟踪的键（来源、连接、序列）超过 ${fmtInt(kept)} 个：最久未见的将被丢弃，它们之后的数据包可能缺少扫描、重试序列等解读（已计数）`,
+    annotationsDropped: (n, kept) => `解读检测器在状态过期前丢弃了 ${fmtInt(n)} 个键（每个检测器保留 ${fmtInt(kept)} 个）：部分数据包可能缺少本应有的解读`,
     logGap: (records, marker) => `日志缺口：防火墙有${records === null ? '一些' : ` ${fmtInt(records)} 条`}记录未能在此写入（${marker}）`,
     alertExec: (r) => {
       switch (r.code) {
@@ -988,7 +988,7 @@ export const zh: Messages = {
     scanPorts: (n) => `构成纵向/UDP 扫描的不同端口数（默认 ${n}）`,
     sweepHosts: (n) => `构成横向扫描（以及跨主机 ACK 扫描）的不同主机数（默认 ${n}）`,
     maxSources: (n, twoSummaries) =>
-      `${twoSummaries ? '全程摘要和时间窗口摘要各自在内存中保留的来源数，也是每个注释检测器保留的键数（最多 50,000）；低于 20,000 时也限制结束报告计数的来源数（每个档案 10 个）' : '在内存中保留的来源数'}（默认 ${fmtInt(n)}）`,
+      `${twoSummaries ? '全程摘要和时间窗口摘要各自在内存中保留的来源数，也是每个解读检测器保留的键数（最多 50,000）；低于 20,000 时也限制结束报告计数的来源数（每个档案 10 个）' : '在内存中保留的来源数'}（默认 ${fmtInt(n)}）`,
     followAlertExec: (score) => `每次告警运行 CMD（不经 shell），告警以 JSON 形式从标准输入传入（超时 10 秒；默认 --alert-score ${score}）`,
   },
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { annotateOne, find, knowledge } from '../annotate/kb.js';
 import { malwareVars } from '../../src/annotate/malware-name.js';
+import { zh } from '../../src/i18n/zh.js';
 
 /** The malware part of a trojan annotation's text, before its first colon. */
 const trojanHead = (proto: 'tcp' | 'udp', port: number): string | undefined =>
@@ -40,5 +41,17 @@ describe('explain LINE in Chinese: an address range named with its own bracket',
   it('English keeps its own brackets', () => {
     const r = runCli(['explain', line, '--lang', 'en', '--year', '2026'], { env: { COLUMNS: '160' } });
     expect(r.stdout).toContain('203.0.113.25 — Documentation (TEST-NET) (203.0.113.0/24, RFC 5737)');
+  });
+});
+
+describe('an annotation is a 解读 wherever it is named, as in the report (值得注意的解读)', () => {
+  it("follow's warnings about the annotation detectors and --max-sources' help say 解读检测器, not 注释 (a comment)", () => {
+    const said = [zh.follow.annotationsDropping(50000), zh.follow.annotationsDropped(3, 50000), zh.help.maxSources(10000, true)];
+    for (const s of said) {
+      expect(s).toContain('解读检测器');
+      expect(s).not.toContain('注释');
+    }
+    // 注释 stays where it means a comment line of the --ignore file.
+    expect(zh.help.ignore).toContain('# 开头为注释');
   });
 });
