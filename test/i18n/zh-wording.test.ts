@@ -5,6 +5,7 @@ import { runCli } from '../helpers/cli.js';
 import { annotateOne, find, knowledge } from '../annotate/kb.js';
 import { malwareVars } from '../../src/annotate/malware-name.js';
 import { zh } from '../../src/i18n/zh.js';
+import { parseSeverity } from '../../src/aggregate/thresholds.js';
 
 /** The malware part of a trojan annotation's text, before its first colon. */
 const trojanHead = (proto: 'tcp' | 'udp', port: number): string | undefined =>
@@ -53,5 +54,22 @@ describe('an annotation is a 解读 wherever it is named, as in the report (值�
     }
     // 注释 stays where it means a comment line of the --ignore file.
     expect(zh.help.ignore).toContain('# 开头为注释');
+  });
+});
+
+describe('a severity as the Chinese output names it (严重度 高) can be typed back', () => {
+  it('parseSeverity takes 信息 … 严重 as 0 … 5, beside the numbers and the English names', () => {
+    expect(zh.severity.map((name) => parseSeverity('--min-severity', name))).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(parseSeverity('--min-severity', 'high')).toBe(4);
+    expect(() => parseSeverity('--min-severity', '很高')).toThrow();
+  });
+
+  it('--min-severity 高 and --fail-on 中 on the command line; the filter and the empty table say the number and its name', () => {
+    const high = runCli(['samples/ufw.log', '--min-severity', '高', '--lang', 'zh'], { env: { COLUMNS: '100' } });
+    expect(high.code, high.stderr).toBe(0);
+    expect(high.stdout).toContain('最低严重度 4（高）');
+    expect(high.stdout).toContain('没有严重度达到 4（高）的来源');
+    expect(runCli(['samples/ufw.log', '--fail-on', '中', '--lang', 'zh']).code).toBe(4);
+    expect(runCli(['samples/ufw.log', '--fail-on', '严重', '--lang', 'zh']).code).toBe(0);
   });
 });
