@@ -29,7 +29,8 @@ const OTHER_SETTING_ZH: Readonly<Record<SettingsChange, string>> = {
 };
 /** 甲、乙和丙. */
 const named = (name: string, id: string): string => `${name}（${id}）`;
-const joinZh = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join('、')}和${xs[xs.length - 1]}`);
+// An item that opens with an option keeps its space after 不同的 and 和, but not after 、, which is spaced already: "（…）、--ignore 列表".
+const joinZh = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join('、')}和${xs[xs.length - 1]}`).replace(/、 /g, '、');
 
 const opt = (s: string | null, f: (s: string) => string): string => (s === null ? '' : f(s));
 const lasting = (d: string | null): string => opt(d, (x) => `，历时 ${x}`);

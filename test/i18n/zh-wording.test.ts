@@ -73,3 +73,12 @@ describe('a severity as the Chinese output names it (严重度 高) can be typed
     expect(runCli(['samples/ufw.log', '--fail-on', '严重', '--lang', 'zh']).code).toBe(0);
   });
 });
+
+describe("daily's note on a digest counted with other settings", () => {
+  it('lists them 甲、乙和丙 with no space after 、 (an option keeps its space after 的 and 和)', () => {
+    const s = zh.daily.basisOtherSettings(['thresholds', 'ignore', 'homeNet', 'signatures'], false);
+    expect(s).toContain('检测阈值（--config、--scan-ports、--sweep-hosts）、--ignore 列表、本方网络（--home-net）和 --signatures 目录内容');
+    expect(s).not.toMatch(/、 /);
+    expect(zh.daily.basisOtherSettings(['ignore'], false)).toContain('按不同的 --ignore 列表统计');
+  });
+});
