@@ -82,3 +82,14 @@ describe("daily's note on a digest counted with other settings", () => {
     expect(zh.daily.basisOtherSettings(['ignore'], false)).toContain('按不同的 --ignore 列表统计');
   });
 });
+
+describe('check --line names the seed article an annotation comes from by its title, as explain does', () => {
+  it('端口基础知识与防火墙日志解读（种子文章 002）, not 002_7fc6dc8747eb060f.txt; in English its English title', () => {
+    const zhOut = runCli(['check', 'samples/pfirewall.log', '--line', '8', '--lang', 'zh'], { env: { COLUMNS: '200' } });
+    expect(zhOut.code, zhOut.stderr).toBe(0);
+    expect(zhOut.stdout).toContain('已知端口（port-known） — 严重度 3，端口基础知识与防火墙日志解读（种子文章 002）：');
+    expect(zhOut.stdout).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+    const enOut = runCli(['check', 'samples/pfirewall.log', '--line', '8', '--lang', 'en'], { env: { COLUMNS: '200' } });
+    expect(enOut.stdout).toContain('(seed article 002):');
+  });
+});
