@@ -9,7 +9,7 @@
 //   DANGER_LEVEL1..5), and MIN_DANGER_LEVEL / TCP scan flags need just 1 port: a NULL,
 //   FIN, XMAS or SYN+FIN packet is never legitimate, one is enough.
 import type { Severity } from '../event.js';
-import { usageError } from '../i18n/messages.js';
+import { messages, usageError } from '../i18n/messages.js';
 import { defaultFindingWeights, isFindingId } from './finding-ids.js';
 
 export interface Thresholds {
@@ -150,6 +150,9 @@ export function parseSeverity(option: string, raw: unknown): Severity {
   if (/^[0-5]$/.test(s)) return Number(s) as Severity;
   const i = (SEVERITY_NAMES as readonly string[]).indexOf(s);
   if (i >= 0) return i as Severity;
+  // The Chinese report, daily summary and HTML name a severity 高, 中 …: what a reader sees there can be typed back.
+  const zhName = messages('zh').severity.indexOf(String(raw).trim());
+  if (zhName >= 0) return zhName as Severity;
   throw usageError((u) => u.severity(option, SEVERITY_NAMES, String(raw)));
 }
 

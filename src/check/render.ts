@@ -16,6 +16,7 @@ import { inputProblemText, messages, reasonText, type Messages } from '../i18n/m
 import type { LineReason } from '../parsers/reason.js';
 import type { Lang } from '../knowledge/types.js';
 import { namedAnnotation } from '../annotate/roles.js';
+import { sourceText } from '../knowledge/seed-titles.js';
 import { zoneFacts } from '../aggregate/zone-facts.js';
 import { zoneNotes } from '../render/zone-words.js';
 
@@ -101,7 +102,8 @@ function detailBlock(d: LineDetail, tz: string | null, c: Colors, width: number,
       out.push(`  ${m.annotations}`);
       for (const a of e.annotations) {
         // The text under its id, indented, wrapped to the terminal (a meaning runs to 300 characters).
-        out.push(`    ${m.annotation(termSafe(namedAnnotation(a.id, lang)), a.severity, termSafe(a.ref))}`);
+        // A seed file is named by its title, as explain names it (not 002_7fc6dc8747eb060f.txt).
+        out.push(`    ${m.annotation(termSafe(namedAnnotation(a.id, lang)), a.severity, termSafe(sourceText(a.ref, lang)))}`);
         out.push(wrapLabelled('      ', termSafe(a.text), width));
       }
     }

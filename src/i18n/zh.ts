@@ -29,7 +29,8 @@ const OTHER_SETTING_ZH: Readonly<Record<SettingsChange, string>> = {
 };
 /** 甲、乙和丙. */
 const named = (name: string, id: string): string => `${name}（${id}）`;
-const joinZh = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join('、')}和${xs[xs.length - 1]}`);
+// An item that opens with an option keeps its space after 不同的 and 和, but not after 、, which is spaced already: "（…）、--ignore 列表".
+const joinZh = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join('、')}和${xs[xs.length - 1]}`).replace(/、 /g, '、');
 
 const opt = (s: string | null, f: (s: string) => string): string => (s === null ? '' : f(s));
 const lasting = (d: string | null): string => opt(d, (x) => `，历时 ${x}`);
@@ -402,7 +403,7 @@ export const zh: Messages = {
     logsBeginAfterSince: (first) => `读到的日志从 ${first} 才开始（是否漏给了更早的轮转文件？）`,
     until: (t) => `至 ${t}`,
     sourceFilter: (cidrs) => `来源 ${cidrs}`,
-    minSeverity: (n) => `最低严重度 ${n}`,
+    minSeverity: (n) => `最低严重度 ${n}（${zh.severity[n] ?? ''}）`,
     leftOut: (n) => `（排除了 ${fmtInt(n)} 个事件）`,
     ignoredText: (n) => `${fmtInt(n)} 个事件匹配 --ignore 列表，已排除`,
     guessed: '（推测）',
@@ -491,7 +492,7 @@ export const zh: Messages = {
     },
     topSources: '主要来源',
     topSourcesOf: (shown, ranked) => `主要来源（共排名 ${fmtInt(ranked)} 个，显示前 ${fmtInt(shown)} 个）`,
-    noneAtSeverity: (sev, ranked) => `没有严重度达到 ${sev} 的来源（共排名 ${fmtInt(ranked)} 个）。`,
+    noneAtSeverity: (sev, ranked) => `没有严重度达到 ${sev}（${zh.severity[sev] ?? ''}）的来源（共排名 ${fmtInt(ranked)} 个）。`,
     topBy: (unit) => (unit === 'packets' ? '按包数排列的主要来源' : unit === 'connections' ? '按连接数排列的主要来源' : '按记录数排列的主要来源'),
     noneRanked: '没有排名：回环流量和本方自己的流量不算探测。',
     columnsLeftOut: (heads) => `因宽度所限未显示：${heads}`,
@@ -766,8 +767,8 @@ export const zh: Messages = {
     finalReportFailed: (file, reason) => `--final-report ${file}：未能写入（${reason}）`,
     alertsForgetting: (kept, window) => `同一个 ${window}窗口内告警的来源超过 ${fmtInt(kept)} 个：最早的将被遗忘，可能在该窗口内再次告警（已计数）`,
     alertsForgotten: (n, kept) => `有 ${fmtInt(n)} 个已告警的来源在其窗口内被遗忘（每个窗口保留 ${fmtInt(kept)} 个，--max-sources）：它们可能在该窗口内再次告警`,
-    annotationsDropping: (kept) => `某个注释检测器跟踪的键（来源、连接、序列）超过 ${fmtInt(kept)} 个：最久未见的将被丢弃，它们之后的数据包可能缺少扫描、重试序列等解读（已计数）`,
-    annotationsDropped: (n, kept) => `注释检测器在状态过期前丢弃了 ${fmtInt(n)} 个键（每个检测器保留 ${fmtInt(kept)} 个）：部分数据包可能缺少本应有的解读`,
+    annotationsDropping: (kept) => `某个解读检测器跟踪的键（来源、连接、序列）超过 ${fmtInt(kept)} 个：最久未见的将被丢弃，它们之后的数据包可能缺少扫描、重试序列等解读（已计数）`,
+    annotationsDropped: (n, kept) => `解读检测器在状态过期前丢弃了 ${fmtInt(n)} 个键（每个检测器保留 ${fmtInt(kept)} 个）：部分数据包可能缺少本应有的解读`,
     logGap: (records, marker) => `日志缺口：防火墙有${records === null ? '一些' : ` ${fmtInt(records)} 条`}记录未能在此写入（${marker}）`,
     alertExec: (r) => {
       switch (r.code) {
@@ -977,7 +978,7 @@ export const zh: Messages = {
     reportOutputFormat: 'table 供人阅读（也可写 text），markdown 用于工单（也可写 md），html 生成可分享的网页，json 供程序读取（见 docs/report-json.md），csv 用于电子表格，blocklist 供防火墙使用（见 docs/integrations.md）',
     reportOutput: '写入 <file> 而不是标准输出（普通文件以原子方式替换，FIFO 或设备直接写入；- 表示标准输出）；不给 -o 时，.html/.htm、.md/.markdown、.json 和 .csv 决定格式，.txt 或其他扩展名为表格',
     top: '排名表的行数',
-    reportMinSeverity: '只显示严重度不低于此值的来源和解读（0-5 或 info/notice/low/medium/high/critical）',
+    reportMinSeverity: '只显示严重度不低于此值的来源和解读（0-5、info/notice/low/medium/high/critical 或 信息/提示/低/中/高/严重）',
     reportFailOn: '任何检测结果达到这个严重度时以退出码 4 结束（0-5 或其名称）',
     reportCsvTable: '-o csv：输出哪个表（默认 sources）',
     reportBlocklistFormat: '-o blocklist：nft 脚本、ipset restore 文件，或 iptables、ufw、PowerShell（Windows 防火墙）命令（默认 nft）',
@@ -988,7 +989,7 @@ export const zh: Messages = {
     scanPorts: (n) => `构成纵向/UDP 扫描的不同端口数（默认 ${n}）`,
     sweepHosts: (n) => `构成横向扫描（以及跨主机 ACK 扫描）的不同主机数（默认 ${n}）`,
     maxSources: (n, twoSummaries) =>
-      `${twoSummaries ? '全程摘要和时间窗口摘要各自在内存中保留的来源数，也是每个注释检测器保留的键数（最多 50,000）；低于 20,000 时也限制结束报告计数的来源数（每个档案 10 个）' : '在内存中保留的来源数'}（默认 ${fmtInt(n)}）`,
+      `${twoSummaries ? '全程摘要和时间窗口摘要各自在内存中保留的来源数，也是每个解读检测器保留的键数（最多 50,000）；低于 20,000 时也限制结束报告计数的来源数（每个档案 10 个）' : '在内存中保留的来源数'}（默认 ${fmtInt(n)}）`,
     followAlertExec: (score) => `每次告警运行 CMD（不经 shell），告警以 JSON 形式从标准输入传入（超时 10 秒；默认 --alert-score ${score}）`,
   },
 
@@ -1021,7 +1022,7 @@ export const zh: Messages = {
     yearRange: (option, min, max, raw) => `${option}：年份须在 ${min} 到 ${max} 之间，实际为“${raw}”`,
     time: (option, raw) => `${option}：应为时间（如 2026-11-20、2026-11-20T06:00、2026-11-20T06:00Z）或时长（如 30m、2h、1h30m、7d），实际为“${raw}”`,
     sinceAfterUntil: '--since 晚于 --until',
-    severity: (option, names, raw) => `${option}：应为严重度 0-5 或 ${names.join('/')}，实际为“${raw}”`,
+    severity: (option, names, raw) => `${option}：应为严重度 0-5、${names.join('/')} 或 ${zh.severity.join('/')}，实际为“${raw}”`,
     date: (min, max, raw) => `--date：应为 YYYY-MM-DD（年份在 ${min} 到 ${max} 之间）、today 或 yesterday，实际为“${raw}”`,
     sourceRange: (raw) => `--source：应为地址或 CIDR 网段（如 203.0.113.0/24、2001:db8::/32），实际为“${raw}”`,
     onlyWithFormat: (option, format) => `${option} 只能与 -o ${format} 一起使用`,

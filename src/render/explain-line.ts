@@ -233,7 +233,8 @@ const LABELS = {
     quoting: (p: string) => `内含一个 ${p} 数据包`,
     repeated: (n: number) => `记录了 ${n} 次`,
     publicAddress: '普通的公网地址',
-    range: (name: string, range: string, ref: string) => `${name}（${range}，${ref}）`,
+    // A name that ends in its own bracket (文档示例地址（TEST-NET）) takes the range inside it, not a second bracket after it.
+    range: (name: string, range: string, ref: string) => (name.endsWith('）') ? `${name.slice(0, -1)}；${range}，${ref}）` : `${name}（${range}，${ref}）`),
     rangeSep: '；',
     traffic: {
       probe: '探测：不请自来的数据包，报告会计入',

@@ -87,7 +87,7 @@ describe('logscan\'s own usage errors in --lang zh', () => {
     expect(usageStderr(['--lang', 'zh', '--tz', 'Mars/Base', UFW])).toBe('logscan: --tz：未知时区“Mars/Base”（请用 IANA 时区名，如 Asia/Shanghai 或 UTC）\n');
     expect(usageStderr(['--lang', 'zh', '--since', '1h', '--until', '2h', UFW])).toBe('logscan: --since 晚于 --until\n');
     expect(usageStderr(['--lang', 'zh', '--csv-table', 'ports', UFW])).toBe('logscan: --csv-table 只能与 -o csv 一起使用\n');
-    expect(usageStderr(['--lang', 'zh', '--min-severity', '9', UFW])).toBe('logscan: --min-severity：应为严重度 0-5 或 info/notice/low/medium/high/critical，实际为“9”\n');
+    expect(usageStderr(['--lang', 'zh', '--min-severity', '9', UFW])).toBe('logscan: --min-severity：应为严重度 0-5、info/notice/low/medium/high/critical 或 信息/提示/低/中/高/严重，实际为“9”\n');
     expect(usageStderr(['daily', '--lang', 'zh', '--date', '2026-13-01', UFW])).toBe('logscan: --date：应为 YYYY-MM-DD（年份在 1900 到 9998 之间）、today 或 yesterday，实际为“2026-13-01”\n');
   });
 

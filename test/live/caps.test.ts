@@ -92,6 +92,6 @@ describe('follow: drops at a cap are said once and counted', () => {
     );
     expect(en.annotationsDropped(1, 50_000)).toBe('1 key dropped by the annotation detectors before its state expired (each keeps 50,000): some packets may lack a reading they would have had');
     expect(en.annotationsDropped(10_001, 50_000)).toBe('10,001 keys dropped by the annotation detectors before their state expired (each keeps 50,000): some packets may lack a reading they would have had');
-    expect(zh.annotationsDropped(10_001, 50_000)).toBe('注释检测器在状态过期前丢弃了 10,001 个键（每个检测器保留 50,000 个）：部分数据包可能缺少本应有的解读');
+    expect(zh.annotationsDropped(10_001, 50_000)).toBe('解读检测器在状态过期前丢弃了 10,001 个键（每个检测器保留 50,000 个）：部分数据包可能缺少本应有的解读');
   });
 });
