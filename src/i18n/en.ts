@@ -1297,7 +1297,7 @@ export const en = {
     threads: 'auto, 1 or 2: with 2, a second thread reads and parses the logs while this one does the rest; same output (auto: 2 for 32 MiB or more of log text, .gz counted unpacked, .bz2/.xz/.zst estimated, on 2+ cores; a pipe on stdin counts 0: its size is unknown)',
     lang: "language of what logscan writes: headings, summaries, explanations; default: the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English for output to programs (JSON, NDJSON, CSV, blocklist)",
     programDebug: 'print stack traces for internal errors',
-    programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA and IOS, MikroTik, FortiGate, SonicWall, Palo Alto PAN-OS, Juniper SRX, Sophos, Cisco Meraki, WatchGuard, Check Point, Google Cloud VPC firewall, AWS VPC Flow Logs, Azure Firewall, Stormshield, CEF; `logscan formats` lists them).',
+    programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA and IOS, MikroTik, FortiGate, SonicWall, Palo Alto PAN-OS, Juniper SRX, Sophos, Cisco Meraki, WatchGuard, Check Point, Google Cloud VPC firewall, AWS VPC Flow Logs, Azure Firewall, Stormshield, Huawei USG, CEF; `logscan formats` lists them).',
     files: 'log files (.gz, and .bz2/.xz/.zst where bzip2/xz/zstd is installed), - for stdin',
     reportOutputFormat: 'table for people (also: text), markdown for tickets (also: md), html for a page to share, json for programs (docs/report-json.md), csv for spreadsheets, blocklist for firewalls (docs/integrations.md)',
     reportOutput: 'write to <file> instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown, .json and .csv pick the format, .txt or any other extension the table',
@@ -1583,6 +1583,8 @@ export const en = {
     'azure-host-name': () => 'Azure Firewall record naming its destination by host name: no address to read',
     'stormshield-not-filter': (r) => `Stormshield log of type ${r.value}: not a filter or connection record`,
     'stormshield-connection-end': () => 'Stormshield connection record: its filter record (the pass) counts the connection',
+    'vrp-other-log': (r) => `Huawei/H3C log ${r.value}: not a security policy, packet filter or session record`,
+    'vrp-session-end': () => "session's end record: its policy permit record counts the connection",
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,
     'time-format-header': (r) => `header: #Time Format ${r.value}`,
     header: (r) => `header: ${r.value}`,
@@ -1696,6 +1698,7 @@ export const en = {
     'aws-vpcflow': 'AWS VPC Flow Logs (security group and network ACL verdicts: ACCEPT, REJECT), the default format or a custom one named by the header line of a file delivered to S3, IPv4 and IPv6; NODATA/SKIPDATA and transit gateway records skipped',
     'azure-firewall': "Azure Firewall logs from diagnostic settings (storage account or Event Hub), one JSON record per line (a blob's {\"records\":[…]} through jq -c '.records[]'): network, NAT and threat intelligence records, legacy (AzureFirewallNetworkRule …, text msg) and structured (AZFWNetworkRule, AZFWNatRule, AZFWThreatIntel); application rule, DNS, IDPS and other records skipped",
     stormshield: 'Stormshield Network Security (SNS) audit logs, key=value (logtype="filter": block and pass; "connection" and "plugin": a connection\'s end, counted when no filter record did), bare or via syslog (RFC 5424 or BSD), IPv4 and IPv6; other log types (alarm, web, vpn, system …) skipped',
+    'huawei-usg': 'Huawei USG, HiSecEngine and Eudemon firewalls (VRP) via syslog: %%01 information-center messages POLICY/POLICYDENY and POLICYPERMIT (security policy matches), SECLOG/SESSION_TEARDOWN (a session\'s end, counted when no permit did) and SECLOG/PACKET_DENY, the header\'s year before or after the clock, a +08:00 offset and DST, IPv4 and IPv6; other modules (IPS, URL, attack defence, logins, system …) skipped',
   },
 };
 

@@ -201,6 +201,10 @@ export interface ReasonFacts {
   'stormshield-not-filter': object;
   /** A Stormshield connection record (a connection's end) whose filter record (its pass) was read: that one counts the connection. */
   'stormshield-connection-end': object;
+  /** value: a Huawei (VRP) or H3C (Comware) log's `MODULE/MNEMONIC`, not a policy, packet filter or session record */
+  'vrp-other-log': object;
+  /** A session's end record (Huawei's SESSION_TEARDOWN) whose permit record was read: that one counts the connection. */
+  'vrp-session-end': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

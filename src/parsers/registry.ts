@@ -22,6 +22,7 @@ import { sonicwallFormat } from './sonicwall.js';
 import { sophosUtmFormat } from './sophos-utm.js';
 import { sophosXgFormat } from './sophos-xg.js';
 import { stormshieldFormat } from './stormshield.js';
+import { huaweiUsgFormat } from './huawei-usg.js';
 import { watchguardFormat } from './watchguard.js';
 import { windowsFirewallFormat } from './windows-firewall.js';
 
@@ -50,6 +51,7 @@ export const formats: readonly FormatDefinition[] = [
   awsVpcflowFormat,
   azureFirewallFormat,
   stormshieldFormat,
+  huaweiUsgFormat,
   cefFormat,
 ];
 
