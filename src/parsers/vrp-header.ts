@@ -15,7 +15,7 @@
 import type { RecordHead } from './netfilter.js';
 import { IsoStamps } from './iso-stamp.js';
 import { WallTimes } from './local-time.js';
-import { reason, type LineReason } from './reason.js';
+import { fixedReason, reason, type LineReason } from './reason.js';
 import { shown } from './fields.js';
 import { d2, digitAt, impossible, monthAt, utcOffsetMinutes } from './timestamp.js';
 import type { ParseContext } from './types.js';
@@ -26,6 +26,7 @@ import { flat } from '../util/flat-string.js';
 const MAX_HEAD = 128;
 const PERCENT = 0x25;
 const SP = 0x20;
+const BAD_OFFSET = fixedReason('impossible-offset', 'time');
 
 function upperOrDigit(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
@@ -223,7 +224,7 @@ export class VrpHeader {
       while (b < end && s.charCodeAt(b) !== SP && s.charCodeAt(b) !== 0x2c) b++;
       offset = utcOffsetMinutes(s, p, b);
       if (offset !== offset || offset === Infinity) {
-        this.error = reason('invalid', 'time', shown(s.slice(p, b)));
+        this.error = offset === Infinity ? BAD_OFFSET : reason('invalid', 'time', shown(s.slice(p, b)));
         return NaN;
       }
       p = b;
