@@ -28,10 +28,10 @@ import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, reason } from './reason.js';
 import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
 import { zonedRuleFields } from './rule-label.js';
+import { OpenSessions } from './open-sessions.js';
 import { VrpHeader, vrpTagAt } from './vrp-header.js';
 import { zoneConvention } from './zone-direction.js';
 import { SharedDates } from '../util/shared-date.js';
-import { flat } from '../util/flat-string.js';
 import { Interner } from '../util/interner.js';
 
 const ID = 'huawei-usg';
@@ -79,7 +79,7 @@ class HuaweiPayload implements PayloadParser {
   private readonly rules = new Interner();
   private readonly zones = zoneConvention(ID);
   /** Permits waiting for their session's teardown (bounded: the oldest goes first). */
-  private readonly open = new Set<string>();
+  private readonly open = new OpenSessions(MAX_OPEN);
 
   constructor(
     private readonly file: string,
@@ -135,13 +135,9 @@ class HuaweiPayload implements PayloadParser {
 
     // One connection: the permit when the rule logs it, then its session's teardown. The first counts it.
     if (action === 'allow') {
-      const key = `${proto} ${src} ${sport} ${dst} ${dport}`;
-      if (policy) {
-        if (this.open.size >= MAX_OPEN) this.open.delete(this.open.keys().next().value!);
-        this.open.add(flat(key));
-      } else if (this.open.delete(key)) {
-        return new PayloadReject(false, SESSION_END);
-      }
+      const key = OpenSessions.key(proto, src, sport, dst, dport);
+      if (policy) this.open.add(key);
+      else if (this.open.delete(key)) return new PayloadReject(false, SESSION_END);
     }
 
     const from = this.value(f, s, policy ? P['source-zone'] : L.SourceZone);

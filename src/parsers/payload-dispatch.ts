@@ -16,7 +16,7 @@
 // Meraki's `1 <epoch> <device> <type>` header (or `<device> <type> src=` after an outer stamp), for WatchGuard's
 // `: msg_id="`, and a compare or two for Check Point's `[key:"` at the message's start (or
 // after its first ` [`), and for Stormshield's `id=` at the message's start a lastIndexOf for
-// its ` logtype=`, and a bounded scan for Huawei's `%%01` tag (vrp-header.ts). A CEF record (`CEF:0|` at the message's start or after a tag) is
+// its ` logtype=`, and a bounded scan for Huawei's `%%01` and H3C's `%%10` tags (vrp-header.ts). A CEF record (`CEF:0|` at the message's start or after a tag) is
 // asked first and before the file's own payload: every vendor's CEF is `cef`'s, whichever
 // format the file was sniffed as (a FortiGate's CEF carries `FTNTFGTlogid=`, not its
 // key=value record).
@@ -40,6 +40,7 @@ import { createUtmPayload, utmRecordAt } from './sophos-utm.js';
 import { createXgPayload, xgRecordAt } from './sophos-xg.js';
 import { createStormshieldPayload, stormshieldAt } from './stormshield.js';
 import { createHuaweiUsgPayload, huaweiUsgAt } from './huawei-usg.js';
+import { createH3cSecpathPayload, h3cSecpathAt } from './h3c-secpath.js';
 import { createWatchguardPayload, watchguardAt } from './watchguard.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
 import { withTimeCarry } from './local-time.js';
@@ -99,6 +100,7 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (checkpointAt(s, start, end) >= 0) return 'checkpoint';
   if (stormshieldAt(s, start, end) >= 0) return 'stormshield';
   if (huaweiUsgAt(s, start, end) >= 0) return 'huawei-usg';
+  if (h3cSecpathAt(s, start, end) >= 0) return 'h3c-secpath';
   return null;
 }
 
@@ -152,6 +154,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createStormshieldPayload(ctx);
     case 'huawei-usg':
       return createHuaweiUsgPayload(ctx);
+    case 'h3c-secpath':
+      return createH3cSecpathPayload(ctx);
     case 'cef':
       return createCefPayload(ctx);
     default:

@@ -203,7 +203,7 @@ export interface ReasonFacts {
   'stormshield-connection-end': object;
   /** value: a Huawei (VRP) or H3C (Comware) log's `MODULE/MNEMONIC`, not a policy, packet filter or session record */
   'vrp-other-log': object;
-  /** A session's end record (Huawei's SESSION_TEARDOWN) whose permit record was read: that one counts the connection. */
+  /** A session record (Huawei's SESSION_TEARDOWN, H3C's SESSION flow logs, a repeated permit) of a connection already counted. */
   'vrp-session-end': object;
   /** value: the number of fields */
   'fields-header': object;

@@ -23,6 +23,7 @@ import { sophosUtmFormat } from './sophos-utm.js';
 import { sophosXgFormat } from './sophos-xg.js';
 import { stormshieldFormat } from './stormshield.js';
 import { huaweiUsgFormat } from './huawei-usg.js';
+import { h3cSecpathFormat } from './h3c-secpath.js';
 import { watchguardFormat } from './watchguard.js';
 import { windowsFirewallFormat } from './windows-firewall.js';
 
@@ -52,6 +53,7 @@ export const formats: readonly FormatDefinition[] = [
   azureFirewallFormat,
   stormshieldFormat,
   huaweiUsgFormat,
+  h3cSecpathFormat,
   cefFormat,
 ];
 

@@ -28,8 +28,9 @@ const PERCENT = 0x25;
 const SP = 0x20;
 const BAD_OFFSET = fixedReason('impossible-offset', 'time');
 
+/** A module's or mnemonic's character: Comware writes some modules in lower case (`%%10session/6/…`). */
 function upperOrDigit(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
 /**
@@ -88,9 +89,11 @@ export class VrpHeader {
     return this.mnemEnd - this.mnemStart === word.length && s.startsWith(word, this.mnemStart);
   }
 
-  /** The module is `word`. */
+  /** The module is `word` (upper case), in any case. */
   module(s: string, word: string): boolean {
-    return this.modEnd - this.modStart === word.length && s.startsWith(word, this.modStart);
+    if (this.modEnd - this.modStart !== word.length) return false;
+    if (s.startsWith(word, this.modStart)) return true;
+    return s.slice(this.modStart, this.modEnd).toUpperCase() === word;
   }
 
   /** `MODULE/MNEMONIC`, as a skipped line's reason names it. */
