@@ -103,7 +103,7 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'stormshield-not-filter': [{ code: 'stormshield-not-filter', field: '', value: "'alarm'" }, "Stormshield log of type 'alarm': not a filter or connection record"],
   'stormshield-connection-end': [{ code: 'stormshield-connection-end', field: '', value: '' }, 'Stormshield connection record: its filter record (the pass) counts the connection'],
   'vrp-other-log': [{ code: 'vrp-other-log', field: '', value: 'IPS/DETECT' }, 'Huawei/H3C log IPS/DETECT: not a security policy, packet filter or session record'],
-  'vrp-session-end': [{ code: 'vrp-session-end', field: '', value: '' }, 'session record of a connection already counted (by its policy permit or an earlier record of its session)'],
+  'vrp-session-end': [{ code: 'vrp-session-end', field: '', value: '' }, 'record of a connection already counted (by its policy permit or an earlier record of its session)'],
   'fields-header': [{ code: 'fields-header', field: '', value: '18' }, 'header: #Fields (18 fields)'],
   'time-format-header': [{ code: 'time-format-header', field: '', value: 'Local' }, 'header: #Time Format Local'],
   header: [{ code: 'header', field: '', value: '#Software' }, 'header: #Software'],

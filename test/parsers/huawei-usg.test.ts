@@ -60,7 +60,7 @@ describe('huawei-usg: reading policy and session records', () => {
       [1, 'allow', true, '2026-05-15T07:57:02.000Z'],
       [3, 'allow', true, '2026-05-15T07:57:02.000Z'],
     ]);
-    expect(r.skipped.map((s) => [s.line, s.reason])).toEqual([[2, 'session record of a connection already counted (by its policy permit or an earlier record of its session)']]);
+    expect(r.skipped.map((s) => [s.line, s.reason])).toEqual([[2, 'record of a connection already counted (by its policy permit or an earlier record of its session)']]);
   });
 
   it('directions from the default zones: to and from local, trust<->untrust, dmz, a zone of the user naming none', () => {
