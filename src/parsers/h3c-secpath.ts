@@ -30,7 +30,7 @@ import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
-import { zonedRuleFields } from './rule-label.js';
+import { zonedLabel, zonedRuleFields } from './rule-label.js';
 import { OpenSessions } from './open-sessions.js';
 import { VrpHeader, vrpTagAt } from './vrp-header.js';
 import { zoneConvention } from './zone-direction.js';
@@ -100,10 +100,10 @@ class H3cPayload implements PayloadParser {
   }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
-    const tag = vrpTagAt(s, start, end, VERSION);
-    if (tag < 0) return NOT_MINE;
     const h = this.header;
-    if (!h.read(s, start, end, tag, head)) return malformed(h.error!);
+    const read = h.message(s, start, end, head, VERSION);
+    if (read === 0) return NOT_MINE;
+    if (read < 0) return malformed(h.error!);
     const filter = h.module(s, 'FILTER') && (h.mnemonic(s, 'FILTER_ZONE_IPV4_EXECUTION') || h.mnemonic(s, 'FILTER_ZONE_IPV6_EXECUTION') || h.mnemonic(s, 'FILTER_IPV4_EXECUTION') || h.mnemonic(s, 'FILTER_IPV6_EXECUTION'));
     const session = !filter && h.module(s, 'SESSION') && (h.mnemonic(s, 'SESSION_IPV4_FLOW') || h.mnemonic(s, 'SESSION_IPV6_FLOW'));
     if (!filter && !session) return new PayloadReject(false, reason('vrp-other-log', '', h.tagText(s)));
@@ -194,11 +194,9 @@ class H3cPayload implements PayloadParser {
   /** `rule 5 "Untrust-Trust" Untrust->Trust`, `rule - "3000"` for an ACL without a rule id. */
   private rule(s: string, from: string | null, to: string | null): string {
     const f = this.f;
-    let label = f.filled(K.RuleID) ? `rule ${f.text(s, K.RuleID)}` : 'rule -';
+    const head = f.filled(K.RuleID) ? `rule ${f.text(s, K.RuleID)}` : 'rule -';
     const name = this.value(s, K.SecurityPolicy) ?? this.value(s, K.ObjectPolicy) ?? this.value(s, K.Acl);
-    if (name !== null) label += ` "${name.replace(/["\\]/g, '\\$&')}"`;
-    if (from !== null || to !== null) label += ` ${from ?? '-'}->${to ?? '-'}`;
-    return this.rules.of(label);
+    return this.rules.of(zonedLabel(head, name, from, to));
   }
 
   /** `BeginTime_e(1013)=03262026144458`: MMDDYYYYHHMMSS, the device's clock, in --tz; NaN when it is none. */

@@ -27,7 +27,7 @@ import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, reason } from './reason.js';
 import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
-import { zonedRuleFields } from './rule-label.js';
+import { zonedLabel, zonedRuleFields } from './rule-label.js';
 import { OpenSessions } from './open-sessions.js';
 import { VrpHeader, vrpTagAt } from './vrp-header.js';
 import { zoneConvention } from './zone-direction.js';
@@ -89,10 +89,10 @@ class HuaweiPayload implements PayloadParser {
   }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
-    const tag = vrpTagAt(s, start, end, VERSION);
-    if (tag < 0) return NOT_MINE;
     const h = this.header;
-    if (!h.read(s, start, end, tag, head)) return malformed(h.error!);
+    const read = h.message(s, start, end, head, VERSION);
+    if (read === 0) return NOT_MINE;
+    if (read < 0) return malformed(h.error!);
     let action: Action;
     let policy: boolean;
     if (h.module(s, 'POLICY')) {
@@ -178,10 +178,7 @@ class HuaweiPayload implements PayloadParser {
 
   /** `policy "Deny-To-Firewall" untrust->local`, `policy untrust->trust` without a name. */
   private rule(name: string | null, from: string | null, to: string | null): string {
-    let label = 'policy';
-    if (name !== null) label += ` "${name.replace(/["\\]/g, '\\$&')}"`;
-    if (from !== null || to !== null) label += ` ${from ?? '-'}->${to ?? '-'}`;
-    return this.rules.of(label);
+    return this.rules.of(zonedLabel('policy', name, from, to));
   }
 }
 

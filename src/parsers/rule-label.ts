@@ -17,6 +17,17 @@ export interface ZonedLabelShape {
   readonly id?: boolean;
 }
 
+/**
+ * The label zonedRuleFields reads back: `HEAD` (`policy`, `rule 5`), the name quoted (its `"`
+ * and `\\` escaped) when there is one, and `FROM->TO` when either zone is known (`-` for the other).
+ */
+export function zonedLabel(head: string, name: string | null, from: string | null, to: string | null): string {
+  let label = head;
+  if (name !== null) label += ` "${name.replace(/["\\]/g, '\\$&')}"`;
+  if (from !== null || to !== null) label += ` ${from ?? '-'}->${to ?? '-'}`;
+  return label;
+}
+
 /** The reader of one format's labels; a label of another shape is its rule's name as written. */
 export function zonedRuleFields(shape: ZonedLabelShape): (rule: string) => RuleFields {
   const head = shape.head === null ? '' : '(?:(.+?): )?';

@@ -84,6 +84,16 @@ export class VrpHeader {
     this.iso = new IsoStamps({ field: 'time', wall: this.wall });
   }
 
+  /**
+   * The tag of `version` in s[start, end) and the header before it, read: 1; no such tag
+   * (another format's line): 0; the header's stamp impossible: -1, `error` saying why.
+   */
+  message(s: string, start: number, end: number, head: RecordHead, version: string): number {
+    const tag = vrpTagAt(s, start, end, version);
+    if (tag < 0) return 0;
+    return this.read(s, start, end, tag, head) ? 1 : -1;
+  }
+
   /** The mnemonic is `word`. */
   mnemonic(s: string, word: string): boolean {
     return this.mnemEnd - this.mnemStart === word.length && s.startsWith(word, this.mnemStart);
