@@ -1297,7 +1297,7 @@ export const en = {
     threads: 'auto, 1 or 2: with 2, a second thread reads and parses the logs while this one does the rest; same output (auto: 2 for 32 MiB or more of log text, .gz counted unpacked, .bz2/.xz/.zst estimated, on 2+ cores; a pipe on stdin counts 0: its size is unknown)',
     lang: "language of what logscan writes: headings, summaries, explanations; default: the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English for output to programs (JSON, NDJSON, CSV, blocklist)",
     programDebug: 'print stack traces for internal errors',
-    programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA and IOS, MikroTik, FortiGate, SonicWall, Palo Alto PAN-OS, Juniper SRX, Sophos, Cisco Meraki, WatchGuard, Check Point, Google Cloud VPC firewall, AWS VPC Flow Logs, Azure Firewall, Stormshield, Zyxel, Hillstone, CEF; `logscan formats` lists them).',
+    programCommand: 'Firewall log analyzer: what the noise in your firewall logs means (iptables/netfilter, Windows Firewall, pf, pfSense/OPNsense filterlog, Cisco ASA and IOS, MikroTik, FortiGate, SonicWall, Palo Alto PAN-OS, Juniper SRX, Sophos, Cisco Meraki, WatchGuard, Check Point, Google Cloud VPC firewall, AWS VPC Flow Logs, Azure Firewall, Stormshield, Zyxel, Hillstone, Huawei USG, H3C SecPath, CEF; `logscan formats` lists them).',
     files: 'log files (.gz, and .bz2/.xz/.zst where bzip2/xz/zstd is installed), - for stdin',
     reportOutputFormat: 'table for people (also: text), markdown for tickets (also: md), html for a page to share, json for programs (docs/report-json.md), csv for spreadsheets, blocklist for firewalls (docs/integrations.md)',
     reportOutput: 'write to <file> instead of standard output (a file is replaced atomically, a FIFO or device written into; - is stdout); without -o, .html/.htm, .md/.markdown, .json and .csv pick the format, .txt or any other extension the table',
@@ -1588,6 +1588,8 @@ export const en = {
     'zyxel-traffic-end': () => "Zyxel traffic log (a session's end): its ACCESS FORWARD record counts the connection",
     'hillstone-not-session': (r) => `Hillstone log of type ${r.value}: not a session record`,
     'hillstone-session-end': () => 'Hillstone session end record: its session start record counts the connection',
+    'vrp-other-log': (r) => `Huawei/H3C log ${r.value}: not a security policy, packet filter or session record`,
+    'vrp-session-end': () => 'record of a connection already counted (by its policy permit or an earlier record of its session)',
     'fields-header': (r) => `header: #Fields (${r.value} fields)`,
     'time-format-header': (r) => `header: #Time Format ${r.value}`,
     header: (r) => `header: ${r.value}`,
@@ -1703,6 +1705,8 @@ export const en = {
     hillstone: 'Hillstone Networks StoneOS (SG-6000, E, A, X series, CloudEdge) syslog: Traffic@FLOW session records (policy deny; session start; session end, counted when no start record did), with or without HillstoneNetworks#, IPv4 and IPv6; NAT records and the other log types (Security, Threat, Event, Config …) skipped',
     stormshield: 'Stormshield Network Security (SNS) audit logs, key=value (logtype="filter": block and pass; "connection" and "plugin": a connection\'s end, counted when no filter record did), bare or via syslog (RFC 5424 or BSD), IPv4 and IPv6; other log types (alarm, web, vpn, system …) skipped',
     zyxel: 'Zyxel firewalls on ZLD (ZyWALL USG, USG FLEX, ATP, VPN) via syslog, key="value" (Security Policy Control and Firewall records: ACCESS BLOCK and ACCESS FORWARD; the Traffic Log, a session\'s end, counted when no forward record did), IPv4 and IPv6; other categories (IDP, Anti-Virus, Content Filter, Sessions Limit, User, System, VPN …) skipped',
+    'h3c-secpath': 'H3C SecPath firewalls (Comware 7) via syslog: %%10 fast-log messages FILTER/FILTER_ZONE_IPV4_EXECUTION and _IPV6_ (security policy Permit and Deny, a deny counting MatchCount packets), FILTER_IPV4_EXECUTION and _IPV6_ (packet filter), SESSION/SESSION_IPV4_FLOW and _IPV6_ (a session\'s records, its connection counted once), the header\'s year after the clock, a -Chassis=…; prefix, IPv4 and IPv6; other modules (ATK attack defence, IPS, URL, AUDIT, logins, system …) skipped',
+    'huawei-usg': 'Huawei USG, HiSecEngine and Eudemon firewalls (VRP) via syslog: %%01 information-center messages POLICY/POLICYDENY and POLICYPERMIT (security policy matches), SECLOG/SESSION_TEARDOWN (a session\'s end, counted when no permit did) and SECLOG/PACKET_DENY, the header\'s year before or after the clock, a +08:00 offset and DST, IPv4 and IPv6; other modules (IPS, URL, attack defence, logins, system …) skipped',
   },
 };
 

@@ -24,16 +24,24 @@ export interface KeyValueSyntax {
    * a second `:` after it, `sys_message::"…"`, belongs to the separator).
    */
   readonly colon?: boolean;
+  /**
+   * Pairs end at this character, not at a blank, and a bare value runs up to it, blanks and
+   * all (Huawei's `source-zone=untrust, time=May 15 2026 14:56:05,`, H3C's `Protocol(1001)=UDP;`):
+   * keys may then hold upper-case letters and `-` both (`SourceIP`, `source-ip`).
+   */
+  readonly pairEnd?: ',' | ';';
+  /** A `(digits)` after a key is its field's number, passed over (Comware's `SrcIPAddr(1003)=`). */
+  readonly keyNumbers?: boolean;
 }
 
 /** Key characters by code, 1 for a key's: one load per character whatever the syntax. */
-function keyCharTable(mixedCase: boolean): Uint8Array {
+function keyCharTable(mixedCase: boolean, dash = !mixedCase): Uint8Array {
   const t = new Uint8Array(128);
   for (let c = 0x61; c <= 0x7a; c++) t[c] = 1;
   for (let c = 0x30; c <= 0x39; c++) t[c] = 1;
   t[0x5f] = 1;
   if (mixedCase) for (let c = 0x41; c <= 0x5a; c++) t[c] = 1;
-  else t[0x2d] = 1;
+  if (dash) t[0x2d] = 1;
   return t;
 }
 
@@ -41,6 +49,8 @@ function keyCharTable(mixedCase: boolean): Uint8Array {
 const LOWER_KEYS = keyCharTable(false);
 /** Letters, digits and `_` (SonicOS). */
 const MIXED_KEYS = keyCharTable(true);
+/** Letters of both cases, digits, `_` and `-` (the separated records: VRP, Comware). */
+const ANY_KEYS = keyCharTable(true, true);
 
 /**
  * Where a format logs a packet's ends, and what it says when it cannot be read: made once per
@@ -105,12 +115,17 @@ export class KeyValues {
   private readonly escapes: boolean;
   /** The separator's code: `=`, or `:` (KeyValueSyntax.colon). */
   private readonly sep: number;
+  /** The pairs' end (KeyValueSyntax.pairEnd), or a blank's code. */
+  private readonly pairEnd: number;
+  private readonly keyNumbers: boolean;
 
   constructor(
     private readonly keys: readonly string[],
     syntax: KeyValueSyntax = {},
   ) {
-    this.keyChar = syntax.mixedCaseKeys === true ? MIXED_KEYS : LOWER_KEYS;
+    this.pairEnd = syntax.pairEnd === undefined ? 0x20 : syntax.pairEnd.charCodeAt(0);
+    this.keyNumbers = syntax.keyNumbers === true;
+    this.keyChar = syntax.pairEnd !== undefined ? ANY_KEYS : syntax.mixedCaseKeys === true ? MIXED_KEYS : LOWER_KEYS;
     this.escapes = syntax.escapes !== false;
     this.sep = syntax.colon === true ? 0x3a : 0x3d;
     this.start = new Int32Array(keys.length);
@@ -139,6 +154,7 @@ export class KeyValues {
     const keyChar = this.keyChar;
     const escapes = this.escapes;
     const sep = this.sep;
+    const pairEnd = this.pairEnd;
     let i = start;
     while (i < end) {
       while (i < end && s.charCodeAt(i) === 0x20) i++;
@@ -148,14 +164,19 @@ export class KeyValues {
         if (c >= 128 || keyChar[c] !== 1) break;
         i++;
       }
+      const ke = i;
+      if (this.keyNumbers && i > ks && s.charCodeAt(i) === 0x28) {
+        const close = s.indexOf(')', i);
+        if (close > 0 && close < end) i = close + 1;
+      }
       if (i === ks || i >= end || s.charCodeAt(i) !== sep) {
         // Not a key=value (the rest of a bare value with a space, `Unknown (0x0000)`; Check
         // Point's `;` between pairs): passed over.
-        while (i < end && s.charCodeAt(i) !== 0x20) i++;
+        while (i < end && s.charCodeAt(i) !== pairEnd) i++;
+        if (pairEnd !== 0x20) i++;
         continue;
       }
-      const slot = this.slotOf(s, ks, i);
-      const ke = i;
+      const slot = this.slotOf(s, ks, ke);
       i++;
       if (sep === 0x3a && s.charCodeAt(i) === 0x3a) i++;
       let vs = i;
@@ -180,8 +201,9 @@ export class KeyValues {
         }
         ve = i++;
       } else {
-        while (i < end && s.charCodeAt(i) !== 0x20) i++;
+        while (i < end && s.charCodeAt(i) !== pairEnd) i++;
         ve = i;
+        if (pairEnd !== 0x20) i++;
       }
       if (slot >= 0 && this.start[slot] === -1) {
         this.start[slot] = vs;

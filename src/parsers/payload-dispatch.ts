@@ -17,8 +17,9 @@
 // `: msg_id="`, and a compare or two for Check Point's `[key:"` at the message's start (or
 // after its first ` [`), and for Stormshield's `id=` at the message's start a lastIndexOf for
 // its ` logtype=`, for Zyxel's `src="` at the message's start an indexOf for its
-// ` cat="`, and for Hillstone's `ID [HillstoneNetworks#]Type@MODULE: ` a few compares at
-// the message's start. A CEF record (`CEF:0|` at the message's start or after a tag) is
+// ` cat="`, for Hillstone's `ID [HillstoneNetworks#]Type@MODULE: ` a few compares at
+// the message's start, and a bounded scan for Huawei's `%%01` and H3C's `%%10` tags
+// (vrp-header.ts). A CEF record (`CEF:0|` at the message's start or after a tag) is
 // asked first and before the file's own payload: every vendor's CEF is `cef`'s, whichever
 // format the file was sniffed as (a FortiGate's CEF carries `FTNTFGTlogid=`, not its
 // key=value record).
@@ -42,6 +43,8 @@ import { createUtmPayload, utmRecordAt } from './sophos-utm.js';
 import { createXgPayload, xgRecordAt } from './sophos-xg.js';
 import { createStormshieldPayload, stormshieldAt } from './stormshield.js';
 import { createHillstonePayload, hillstoneAt } from './hillstone.js';
+import { createHuaweiUsgPayload, huaweiUsgAt } from './huawei-usg.js';
+import { createH3cSecpathPayload, h3cSecpathAt } from './h3c-secpath.js';
 import { createWatchguardPayload, watchguardAt } from './watchguard.js';
 import { createZyxelPayload, zyxelAt } from './zyxel.js';
 import { newEnvelope, SyslogEnvelopeReader } from './syslog-envelope.js';
@@ -103,6 +106,8 @@ export function payloadKind(s: string, start: number, end: number): string | nul
   if (stormshieldAt(s, start, end) >= 0) return 'stormshield';
   if (zyxelAt(s, start, end) >= 0) return 'zyxel';
   if (hillstoneAt(s, start, end) >= 0) return 'hillstone';
+  if (huaweiUsgAt(s, start, end) >= 0) return 'huawei-usg';
+  if (h3cSecpathAt(s, start, end) >= 0) return 'h3c-secpath';
   return null;
 }
 
@@ -158,6 +163,10 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createZyxelPayload(ctx);
     case 'hillstone':
       return createHillstonePayload(ctx);
+    case 'huawei-usg':
+      return createHuaweiUsgPayload(ctx);
+    case 'h3c-secpath':
+      return createH3cSecpathPayload(ctx);
     case 'cef':
       return createCefPayload(ctx);
     default:

@@ -211,6 +211,10 @@ export interface ReasonFacts {
   'hillstone-not-session': object;
   /** A Hillstone session end record whose session start was read: that one counts the connection. */
   'hillstone-session-end': object;
+  /** value: a Huawei (VRP) or H3C (Comware) log's `MODULE/MNEMONIC`, not a policy, packet filter or session record */
+  'vrp-other-log': object;
+  /** A session record (Huawei's SESSION_TEARDOWN, H3C's SESSION flow logs, a repeated permit) of a connection already counted. */
+  'vrp-session-end': object;
   /** value: the number of fields */
   'fields-header': object;
   /** value: what follows `#Time Format` */

@@ -23,6 +23,8 @@ import { sophosUtmFormat } from './sophos-utm.js';
 import { sophosXgFormat } from './sophos-xg.js';
 import { stormshieldFormat } from './stormshield.js';
 import { hillstoneFormat } from './hillstone.js';
+import { huaweiUsgFormat } from './huawei-usg.js';
+import { h3cSecpathFormat } from './h3c-secpath.js';
 import { watchguardFormat } from './watchguard.js';
 import { windowsFirewallFormat } from './windows-firewall.js';
 import { zyxelFormat } from './zyxel.js';
@@ -54,6 +56,8 @@ export const formats: readonly FormatDefinition[] = [
   stormshieldFormat,
   zyxelFormat,
   hillstoneFormat,
+  huaweiUsgFormat,
+  h3cSecpathFormat,
   cefFormat,
 ];
 

@@ -13,12 +13,26 @@ export interface ZonedLabelShape {
   readonly notIngress?: string;
   /** A TO that names the device itself rather than a zone (`LOCAL`, `firewall`). */
   readonly notEgress?: string;
+  /** False: the format's rules have a name and no id (Huawei's `policy "NAME" FROM->TO`). */
+  readonly id?: boolean;
+}
+
+/**
+ * The label zonedRuleFields reads back: `HEAD` (`policy`, `rule 5`), the name quoted (its `"`
+ * and `\\` escaped) when there is one, and `FROM->TO` when either zone is known (`-` for the other).
+ */
+export function zonedLabel(head: string, name: string | null, from: string | null, to: string | null): string {
+  let label = head;
+  if (name !== null) label += ` "${name.replace(/["\\]/g, '\\$&')}"`;
+  if (from !== null || to !== null) label += ` ${from ?? '-'}->${to ?? '-'}`;
+  return label;
 }
 
 /** The reader of one format's labels; a label of another shape is its rule's name as written. */
 export function zonedRuleFields(shape: ZonedLabelShape): (rule: string) => RuleFields {
   const head = shape.head === null ? '' : '(?:(.+?): )?';
-  const re = new RegExp(`^${head}${shape.word} (\\S+)(?: "((?:[^"\\\\]|\\\\.)*)")?(?: (\\S*)->(\\S*))?$`);
+  const id = shape.id === false ? '()' : ' (\\S+)';
+  const re = new RegExp(`^${head}${shape.word}${id}(?: "((?:[^"\\\\]|\\\\.)*)")?(?: (\\S*)->(\\S*))?$`);
   const at = shape.head === null ? 0 : 1;
   const zone = (z: string | undefined, not: string | undefined): string | null => (z === undefined || z === '-' || z === '' || z === not ? null : z);
   return (rule) => {
@@ -26,8 +40,8 @@ export function zonedRuleFields(shape: ZonedLabelShape): (rule: string) => RuleF
     if (m === null) return { name: rule };
     const fields: RuleFields = {};
     if (shape.head !== null && m[1] !== undefined) fields[shape.head] = m[1];
-    const id = m[at + 1]!;
-    if (id !== '-') fields.id = id;
+    const ruleId = m[at + 1]!;
+    if (ruleId !== '-' && ruleId !== '') fields.id = ruleId;
     const name = m[at + 2];
     if (name !== undefined) fields.name = name.replace(/\\(.)/g, '$1');
     const from = zone(m[at + 3], shape.notIngress);

@@ -10,8 +10,8 @@ const OTHER = 0;
 const SIDE_INDEX: Readonly<Record<string, number>> = { inside: 1, outside: 2, device: 3 };
 const SIDE_WORDS = ['*', 'inside', 'outside', 'device'] as const;
 
-export type ZoneConventionId = 'paloalto' | 'checkpoint' | 'fortigate' | 'sophos-xg' | 'zyxel' | 'hillstone' | 'cef';
-const IDS: readonly ZoneConventionId[] = ['paloalto', 'checkpoint', 'fortigate', 'sophos-xg', 'zyxel', 'hillstone', 'cef'];
+export type ZoneConventionId = 'paloalto' | 'checkpoint' | 'fortigate' | 'sophos-xg' | 'zyxel' | 'hillstone' | 'huawei-usg' | 'h3c-secpath' | 'cef';
+const IDS: readonly ZoneConventionId[] = ['paloalto', 'checkpoint', 'fortigate', 'sophos-xg', 'zyxel', 'hillstone', 'huawei-usg', 'h3c-secpath', 'cef'];
 
 export function isZoneConventionId(v: unknown): v is ZoneConventionId {
   return typeof v === 'string' && (IDS as readonly string[]).includes(v);

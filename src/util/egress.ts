@@ -75,10 +75,12 @@ export function betweenThisSide(e: FirewallEvent): boolean {
  * which names none either, and a Palo Alto firewall's sessions and a Juniper SRX's flow
  * records, whose direction only default zone names (untrust → trust) say, a Cisco Meraki
  * MX's flows, which name no direction at all, and an Azure Firewall's, a hub between networks
- * whose records name none (the parser reads it from the addresses), and a Hillstone firewall's
- * sessions, whose direction only its default zones say (else the parser reads the addresses).
+ * whose records name none (the parser reads it from the addresses), a Hillstone firewall's
+ * sessions, whose direction only its default zones say (else the parser reads the addresses),
+ * and Huawei USG's and H3C SecPath's records, whose direction only default zone names say (an
+ * H3C session record names no zone at all).
  */
-export const IN_CROSSES_DEVICE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog', 'cisco-asa', 'cisco-ios', 'paloalto', 'juniper-srx', 'meraki', 'azure-firewall', 'hillstone']);
+export const IN_CROSSES_DEVICE: ReadonlySet<string> = new Set(['pf', 'pfsense-filterlog', 'cisco-asa', 'cisco-ios', 'paloalto', 'juniper-srx', 'meraki', 'azure-firewall', 'hillstone', 'huawei-usg', 'h3c-secpath']);
 
 /** Why a packet is egress: logged as outbound, sent from a loopback address, or forwarded from this side's networks to another. */
 export type EgressReason = 'out' | 'loopback' | 'forwarded';

@@ -107,6 +107,8 @@ export const OLD_WORDS: { readonly [C in ReasonCode]: readonly [ReasonOf<C>, str
   'zyxel-traffic-end': [{ code: 'zyxel-traffic-end', field: '', value: '' }, "Zyxel traffic log (a session's end): its ACCESS FORWARD record counts the connection"],
   'hillstone-not-session': [{ code: 'hillstone-not-session', field: '', value: "'Traffic@FLOW NAT'" }, "Hillstone log of type 'Traffic@FLOW NAT': not a session record"],
   'hillstone-session-end': [{ code: 'hillstone-session-end', field: '', value: '' }, 'Hillstone session end record: its session start record counts the connection'],
+  'vrp-other-log': [{ code: 'vrp-other-log', field: '', value: 'IPS/DETECT' }, 'Huawei/H3C log IPS/DETECT: not a security policy, packet filter or session record'],
+  'vrp-session-end': [{ code: 'vrp-session-end', field: '', value: '' }, 'record of a connection already counted (by its policy permit or an earlier record of its session)'],
   'fields-header': [{ code: 'fields-header', field: '', value: '18' }, 'header: #Fields (18 fields)'],
   'time-format-header': [{ code: 'time-format-header', field: '', value: 'Local' }, 'header: #Time Format Local'],
   header: [{ code: 'header', field: '', value: '#Software' }, 'header: #Software'],

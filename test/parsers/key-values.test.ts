@@ -45,6 +45,20 @@ describe('KeyValues', () => {
     expect(read(['msg', 'n'], line, { mixedCaseKeys: true, escapes: false })).toEqual(['say \\', '1']);
   });
 
+  it('with pairEnd (VRP, Comware) a pair ends at , or ; and a bare value keeps its blanks; keys of both cases and -', () => {
+    const vrp = 'vsys=public, protocol=17, time=May 15 2026 14:56:05, application-name=, rule-name=Deny all';
+    expect(read(['protocol', 'time', 'application-name', 'rule-name'], vrp, { pairEnd: ',' })).toEqual(['17', 'May 15 2026 14:56:05', '', 'Deny all']);
+    expect(read(['SourceIP', 'CloseReason'], 'IPVer=4,SourceIP=192.0.2.1,CloseReason=aged-out', { pairEnd: ',' })).toEqual(['192.0.2.1', 'aged-out']);
+    // Without it, the same line reads to the blanks.
+    expect(read(['protocol', 'time'], vrp)).toEqual(['17,', 'May']);
+  });
+
+  it("with keyNumbers (Comware) a key's (NNNN) is passed over; a word that is no pair is passed over to the next ;", () => {
+    const h3c = 'SrcZoneName(1025)=Trust;junk here;DstPort(1008)=53;Event(1048)=(8)Session deleted;';
+    expect(read(['SrcZoneName', 'DstPort', 'Event'], h3c, { pairEnd: ';', keyNumbers: true })).toEqual(['Trust', '53', '(8)Session deleted']);
+    expect(read(['SrcZoneName', 'DstPort'], h3c, { pairEnd: ';' })).toEqual([null, null]);
+  });
+
   it('a line cut inside a quoted value says so and names the key', () => {
     const f = new KeyValues(['a', 'name']);
     const line = 'a=1 name="cut her';

@@ -11,6 +11,8 @@ import { sophosXgFormat } from '../../src/parsers/sophos-xg.js';
 import { stormshieldFormat } from '../../src/parsers/stormshield.js';
 import { zyxelFormat } from '../../src/parsers/zyxel.js';
 import { hillstoneFormat } from '../../src/parsers/hillstone.js';
+import { huaweiUsgFormat } from '../../src/parsers/huawei-usg.js';
+import { h3cSecpathFormat } from '../../src/parsers/h3c-secpath.js';
 import { parseLines } from '../helpers/parse.js';
 
 const CHECKPOINT = checkpointFormat.examples[0]!;
@@ -22,7 +24,7 @@ const EMPTY = '<14>1 2026-11-20T06:40:00Z host app 42 - [meta sequenceId="7"]';
 
 describe('payload dispatch: records in the structured data', () => {
   it('a Check Point or Juniper SRX record with no message is read in a file of any syslog format; an empty message of another program stays skipped', () => {
-    for (const format of [iptablesFormat, fortigateFormat, sophosXgFormat, stormshieldFormat, zyxelFormat, hillstoneFormat, cefFormat, checkpointFormat, juniperSrxFormat]) {
+    for (const format of [iptablesFormat, fortigateFormat, sophosXgFormat, stormshieldFormat, zyxelFormat, hillstoneFormat, huaweiUsgFormat, h3cSecpathFormat, cefFormat, checkpointFormat, juniperSrxFormat]) {
       const r = parseLines(format, [format.examples[0]!, CHECKPOINT, JUNIPER, JUNIPER_SD, EMPTY], { tz: 'UTC' });
       expect([format.id, r.malformed, r.events.map((e) => [e.origin.line, e.format])]).toEqual([
         format.id,

@@ -18,6 +18,13 @@ describe('zonedRuleFields', () => {
     expect(bare('rule 3 firewall->in')).toEqual({ id: '3', egressZone: 'in' });
   });
 
+  it('a format whose rules have a name and no id (Huawei): the name and zones, no id', () => {
+    const named = zonedRuleFields({ word: 'policy', head: null, id: false });
+    expect(named('policy "Deny-To-Firewall" untrust->local')).toEqual({ name: 'Deny-To-Firewall', ingressZone: 'untrust', egressZone: 'local' });
+    expect(named('policy untrust->trust')).toEqual({ ingressZone: 'untrust', egressZone: 'trust' });
+    expect(named('policy 5 untrust->trust')).toEqual({ name: 'policy 5 untrust->trust' });
+  });
+
   it('a label of another shape is the rule name as written; a format without heads takes none', () => {
     expect(layered('implicit deny')).toEqual({ name: 'implicit deny' });
     expect(xg('rule 5')).toEqual({ name: 'rule 5' });

@@ -40,9 +40,21 @@ describe('zone conventions', () => {
     ]);
   });
 
+  it('huawei-usg: local is the firewall (to it in, from it out), trust or dmz to untrust out, untrust to them in, other default pairs forward, a zone of the user none', () => {
+    expect(d('huawei-usg', [['untrust', 'local'], ['local', 'untrust'], ['trust', 'untrust'], ['dmz', 'untrust'], ['untrust', 'trust'], ['untrust', 'dmz'], ['trust', 'dmz'], ['Untrust', 'Local'], ['untrust', 'Branch-VPN']])).toEqual([
+      'in', 'out', 'out', 'out', 'in', 'in', 'forward', 'in', null,
+    ]);
+  });
+
+  it('h3c-secpath: Local is the firewall, Trust, DMZ or Management to Untrust out, Untrust to them in, other default pairs forward, a zone of the user none', () => {
+    expect(d('h3c-secpath', [['Untrust', 'Local'], ['Local', 'Untrust'], ['Trust', 'Untrust'], ['Management', 'Untrust'], ['Untrust', 'DMZ'], ['Trust', 'DMZ'], ['Untrust', 'Branch']])).toEqual([
+      'in', 'out', 'out', 'out', 'in', 'forward', null,
+    ]);
+  });
+
   it('the file uses only sides, pair words and directions the reader knows', () => {
     const doc = JSON.parse(readFileSync(FILE, 'utf8')) as { conventions: Record<string, { sides: Record<string, string>; pairs: Record<string, string>; known: unknown; otherwise: unknown }> };
-    expect(Object.keys(doc.conventions).sort()).toEqual(['cef', 'checkpoint', 'fortigate', 'hillstone', 'paloalto', 'sophos-xg', 'zyxel']);
+    expect(Object.keys(doc.conventions).sort()).toEqual(['cef', 'checkpoint', 'fortigate', 'h3c-secpath', 'hillstone', 'huawei-usg', 'paloalto', 'sophos-xg', 'zyxel']);
     const directions = [null, 'in', 'out', 'forward'];
     for (const [id, c] of Object.entries(doc.conventions)) {
       for (const [zone, side] of Object.entries(c.sides)) expect([id, zone, ['inside', 'outside', 'device'].includes(side)]).toEqual([id, zone, true]);

@@ -18,6 +18,7 @@ import { sonicwallFormat } from '../../src/parsers/sonicwall.js';
 import { sophosXgFormat } from '../../src/parsers/sophos-xg.js';
 import { stormshieldFormat } from '../../src/parsers/stormshield.js';
 import { zyxelFormat } from '../../src/parsers/zyxel.js';
+import { huaweiUsgFormat } from '../../src/parsers/huawei-usg.js';
 import { watchguardFormat } from '../../src/parsers/watchguard.js';
 import type { FormatDefinition, ZoneNote } from '../../src/parsers/types.js';
 import { TEST_REF_DATE } from '../helpers/parse.js';
@@ -111,6 +112,13 @@ describe('zone-less times noted only when they are an event\'s', () => {
     expect(noted(zyxelFormat, [`<142>Nov 20 06:25:01 usgflex500 ${ZLD}`])).toEqual([true, 1]);
     expect(noted(zyxelFormat, [`<142>Nov 20 06:25:01 2026 usgflex500 ${ZLD}`])).toEqual([true, 1]);
     expect(noted(zyxelFormat, [`2026-11-20T06:25:01+01:00 usgflex500 ${ZLD}`])).toEqual([false, 1]);
+  });
+
+  it('Huawei USG: a time= without a zone is read in --tz, noted; a teardown at its BeginTime (epoch) after an offset header is not', () => {
+    const DENY = 'WUH-FW-1 %%01POLICY/6/POLICYDENY(l):vsys=public, protocol=6, source-ip=203.0.113.9, source-port=4000, destination-ip=198.51.100.2, destination-port=23, time=Nov 20 2026 06:30:13, source-zone=untrust, destination-zone=local, rule-name=default.';
+    const END = 'WUH-FW-1 %%01SECLOG/6/SESSION_TEARDOWN(l):IPVer=4,Protocol=udp,SourceIP=192.168.10.7,DestinationIP=198.51.100.53,SourcePort=52451,DestinationPort=53,BeginTime=1795152613,EndTime=1795152613,SourceZone=trust,DestinationZone=untrust,PolicyName=LAN-DNS.';
+    expect(noted(huaweiUsgFormat, ['Nov 20 2026 06:30:13+01:00 ' + DENY])).toEqual([true, 1]);
+    expect(noted(huaweiUsgFormat, ['2026-11-20T06:30:13+01:00 ' + END])).toEqual([false, 1]);
   });
 
   it('Cisco IOS: a header time with an offset wins over a zone-less IOS stamp, which is then not noted; a stamp that decides is', () => {
