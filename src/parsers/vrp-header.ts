@@ -7,9 +7,9 @@
 //
 // `%%<2-digit version><MODULE>/<severity>/<MNEMONIC>[(<flag>)]:` then the text. The syslog
 // envelope (syslog-envelope.ts) reads most headers before it (`Mmm dd YYYY HH:MM:SS`, ISO with
-// or without an offset, a relay's header and the device's); what it cannot, this reads: the
-// year after the clock (`Mar 26 14:41:42 2020`, Comware's default: the envelope takes the year
-// for the host), an offset glued to the clock and the `DST` word after it (VRP's
+// or without an offset, the year after the clock, Comware's default `Mar 26 14:41:42 2020`, a
+// relay's header and the device's); what it cannot, this reads: an offset glued to the clock
+// and the `DST` word after it (VRP's
 // `info-center timestamp … time-zone`), a blank after `<PRI>`. The version tells the vendors
 // apart: `01` is VRP's (Huawei), `10` Comware's (H3C).
 import type { RecordHead } from './netfilter.js';
@@ -153,14 +153,8 @@ export class VrpHeader {
     this.host = a < e ? this.hostText(s, a, e) : head.host;
     this.time = head.time;
     this.yearInferred = head.yearInferred;
-    if (head.time !== null) {
-      // `Mar 26 14:41:42 2020 FW`: the envelope took the year for the host and inferred one.
-      const h = head.host;
-      if (a === e || h === null || !isYear(h, 0, h.length)) return true;
-      const stamp = yearAfterClockStart(s, start);
-      if (stamp < 0) return true;
-      return this.headerStamp(s, stamp);
-    }
+    // The envelope reads `Mar 26 14:41:42 2020 FW` with its year (SyslogEnvelopeReader: Clock.yearAfterClock).
+    if (head.time !== null) return true;
     // No header the envelope reads: the stamp from the line's start, past a `<PRI>` and blanks.
     let i = 0;
     if (s.charCodeAt(0) === 0x3c) {
@@ -262,22 +256,4 @@ export class VrpHeader {
     if (h.length === b - a && s.startsWith(h, a)) return h;
     return (this.lastHost = flat(s.slice(a, b)));
   }
-}
-
-/**
- * Where `Mmm dd HH:MM:SS YYYY` starts when its year ends just before `at` (its blanks
- * between): the envelope read it up to the clock and took the year for the host. -1 if not.
- */
-function yearAfterClockStart(s: string, at: number): number {
-  let e = at;
-  while (e > 0 && s.charCodeAt(e - 1) === SP) e--;
-  // `YYYY`, blank, `HH:MM:SS`, blank, day (1-2 digits, maybe blank-padded), blank, month.
-  const clock = e - 13;
-  if (clock < 0 || !isYear(s, e - 4, e) || s.charCodeAt(e - 5) !== SP || s.charCodeAt(clock + 2) !== 0x3a) return -1;
-  let d = clock - 1;
-  if (s.charCodeAt(d) !== SP) return -1;
-  while (d > 0 && digitAt(s, d - 1) >= 0) d--;
-  while (d > 0 && s.charCodeAt(d - 1) === SP) d--;
-  const m = d - 3;
-  return m >= 0 && monthAt(s, m) !== 0 ? m : -1;
 }
