@@ -38,16 +38,14 @@
 // let through), a denied one for a packet (`cnt` of them when folded).
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
 import { addressVersion } from './address.js';
-import { flagNames, flagWordBit, fractionMs, portIn, shown, uintIn } from './fields.js';
-import { IsoStamps } from './iso-stamp.js';
-import { NamedZoneTime } from './journal-stamps.js';
-import { isValidTimeZone, localTimeConverter, WallTimes, type LocalTimeToEpoch } from './local-time.js';
+import { flagNames, flagWordBit, portIn, shown, uintIn } from './fields.js';
+import { WallTimes } from './local-time.js';
+import { SiemStamps } from './siem-stamp.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { readSignatureData } from './signature-data.js';
-import { impossible, monthAt, utcOffsetMinutes } from './timestamp.js';
 import { recordShare, type FormatDefinition, type ParseContext, type RuleFields } from './types.js';
 import { zonedRuleFields } from './rule-label.js';
 import { isZoneConventionId, zoneConvention, type ZoneConvention } from './zone-direction.js';
@@ -181,12 +179,7 @@ const MISSING_DST = fixedReason('missing', 'dst');
 const MISSING_PROTO = fixedReason('missing', 'proto');
 const MISSING_DPT = fixedReason('missing', 'dpt');
 const DST_FAMILY = fixedReason('family-differs', 'dst', 'src');
-const BAD_OFFSET = fixedReason('impossible-offset', 'rt');
 
-/** `Nov 20 2026 06:25:01.123 UTC`, the year and the zone optional (CEF's date form). */
-/** A zone's abbreviation in rt (`CEST`), not an id (`Europe/Berlin`). */
-const ABBREVIATION = /^[A-Za-z]{2,6}$/;
-const CEF_DATE = /^([A-Z][a-z]{2}) {1,2}(\d{1,2})(?: (\d{4}))? (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?: (\S+))?$/;
 
 function isKeyChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d || c === 0x5b || c === 0x5d;
@@ -247,22 +240,14 @@ class CefPayload implements PayloadParser {
   private lastProduct = '';
   private lastFirewall: Firewall | null = null;
   private lastHost = '';
-  private lastStamp = '';
-  private lastStampMs = NaN;
   private timeError: LineReason | null = null;
-  private readonly wall: WallTimes;
-  private readonly iso: IsoStamps;
-  /** A zone's name the stamp gives → its converter, null when the runtime does not know it. */
-  private readonly zones = new Map<string, LocalTimeToEpoch | null>();
-  private named: NamedZoneTime | null = null;
-  private namedWall: WallTimes | null = null;
+  private readonly stamps: SiemStamps;
 
   constructor(
     private readonly file: string,
-    private readonly ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry' | 'refDate'>,
+    ctx: Pick<ParseContext, 'tz' | 'zoneNote' | 'timeCarry' | 'refDate'>,
   ) {
-    this.wall = new WallTimes(ctx);
-    this.iso = new IsoStamps({ field: 'rt', wall: this.wall });
+    this.stamps = new SiemStamps(ctx, 'rt', new WallTimes(ctx));
   }
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
@@ -543,79 +528,10 @@ class CefPayload implements PayloadParser {
 
   /** `rt` in ms; NaN with timeError set when it is no time. */
   private timeOf(s: string, head: RecordHead): number {
-    const t = this.text(s, SLOT.rt);
-    if (t === this.lastStamp) return this.lastStampMs;
-    this.yearInferred = false;
-    let ms: number;
-    if (/^\d{1,15}$/.test(t)) {
-      // The spec's milliseconds; a few devices write seconds (10 digits until 2286).
-      ms = t.length >= 12 ? Number(t) : Number(t) * 1000;
-    } else {
-      const m = CEF_DATE.exec(t);
-      if (m === null) {
-        // `2026-11-20T06:25:01Z`, as some relays rewrite rt.
-        ms = this.iso.read(t, 0, t.length);
-        if (ms !== ms) return this.bad(this.iso.error ?? reason('invalid', 'rt', shown(t)));
-      } else {
-        const mo = monthAt(m[1]!, 0);
-        if (mo === 0) return this.bad(reason('invalid', 'rt', shown(t)));
-        const d = Number(m[2]);
-        let y: number;
-        if (m[3] === undefined) {
-          // No year: the header's, else the reading's (as a BSD stamp's).
-          y = head.time !== null ? head.time.getUTCFullYear() : this.ctx.refDate.getUTCFullYear();
-          this.yearInferred = head.time === null || head.yearInferred;
-        } else y = Number(m[3]);
-        const [h, mi, sec] = [Number(m[4]), Number(m[5]), Number(m[6])];
-        const frac = m[7];
-        const zone = m[8];
-        const err = impossible(y, mo, d, h, mi, sec);
-        if (err !== null) return this.bad({ ...err, field: 'rt' });
-        const s59 = Math.min(sec, 59);
-        if (zone === undefined) ms = this.wall.ms(y, mo, d, h, mi, s59);
-        else if (zone === 'Z' || zone === 'UTC' || zone === 'GMT') ms = Date.UTC(y, mo - 1, d, h, mi, s59);
-        else {
-          const off = utcOffsetMinutes(zone, 0, zone.length);
-          if (off === Infinity) return this.bad(BAD_OFFSET);
-          if (off === off) ms = Date.UTC(y, mo - 1, d, h, mi, s59) - off * 60_000;
-          else {
-            const conv = this.zone(zone);
-            if (conv !== null) ms = conv(y, mo, d, h, mi, s59);
-            else if (ABBREVIATION.test(zone)) {
-              // ArcSight's rt format ends in `zzz`, an abbreviation (`CEST`, `EDT`, `BST`) that is
-              // no zone id: wall time in --tz, noted when it is none of that zone's names, as a
-              // SonicWall's, a Cisco device's and journalctl's named zones are read.
-              const wall = Date.UTC(y, mo - 1, d, h, mi, s59);
-              this.named ??= new NamedZoneTime(this.ctx);
-              this.namedWall ??= new WallTimes({ tz: this.ctx.tz, timeCarry: this.ctx.timeCarry });
-              ms = this.named.at(zone, wall, this.namedWall.ms(y, mo, d, h, mi, s59));
-            } else return this.bad(reason('invalid', 'rt', shown(t)));
-          }
-        }
-        // Cut to milliseconds as the ISO stamps are (iso-stamp.ts): rounding made .9996 the next second.
-        ms += (sec === 60 ? 1000 : 0) + (frac === undefined ? 0 : fractionMs(frac, 0, frac.length));
-      }
-    }
-    this.lastStamp = t;
-    this.lastStampMs = ms;
+    const ms = this.stamps.read(this.text(s, SLOT.rt), head);
+    this.yearInferred = this.stamps.yearInferred;
+    this.timeError = this.stamps.error;
     return ms;
-  }
-
-  private bad(r: LineReason): number {
-    this.timeError = r;
-    this.lastStamp = '';
-    return NaN;
-  }
-
-  /** A converter for a zone the stamp names (`Europe/Berlin`); null for a name the runtime does not know. */
-  private zone(name: string): LocalTimeToEpoch | null {
-    let c = this.zones.get(name);
-    if (c === undefined) {
-      if (this.zones.size >= 64) return isValidTimeZone(name) ? localTimeConverter(name) : null;
-      c = isValidTimeZone(name) ? localTimeConverter(name) : null;
-      this.zones.set(name, c);
-    }
-    return c;
   }
 }
 
