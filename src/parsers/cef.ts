@@ -63,8 +63,8 @@ const ID = 'cef';
 type Role = 'rule' | 'ruleId' | 'ruleset' | 'fromZone' | 'toZone' | 'src6' | 'dst6' | 'icmpType' | 'icmpCode' | 'tcpFlags' | 'vdom' | 'iface';
 const ROLES: readonly Role[] = ['rule', 'ruleId', 'ruleset', 'fromZone', 'toZone', 'src6', 'dst6', 'icmpType', 'icmpCode', 'tcpFlags', 'vdom', 'iface'];
 /** How a vendor's native format writes a rule label, which its CEF records' labels follow (signatures/cef.json `label`). */
-type LabelStyle = 'rule' | 'fw_rule' | 'paloalto' | 'fortigate';
-const isLabelStyle = (v: unknown): v is LabelStyle => v === 'rule' || v === 'fw_rule' || v === 'paloalto' || v === 'fortigate';
+export type LabelStyle = 'rule' | 'fw_rule' | 'paloalto' | 'fortigate';
+export const isLabelStyle = (v: unknown): v is LabelStyle => v === 'rule' || v === 'fw_rule' || v === 'paloalto' || v === 'fortigate';
 
 interface Firewall {
   /** Lower-cased Name prefixes of the records that are traffic; null: every record. */
@@ -498,21 +498,8 @@ class CefPayload implements PayloadParser {
    * External->Internal`; null when the record names no rule and no zone.
    */
   private rule(s: string, fw: Firewall, fromZone: string | null, toZone: string | null, direction: Direction | null, headerName: string | null): string | null {
-    const id = this.role(s, 'ruleId');
-    const name = this.role(s, 'rule') ?? headerName;
-    const set = this.role(s, 'ruleset');
-    if (fw.label === 'fortigate') {
-      // FortiOS gives traffic to the FortiGate itself no destination role, as its native log.
-      const to = direction === 'in' && toZone === null ? FORTIGATE_LOCAL : toZone;
-      return this.rules.of(flat(fortigateRuleLabel(set, id, name, fromZone, to)));
-    }
-    if (id === null && name === null && fromZone === null && toZone === null) return null;
-    if (fw.label === 'paloalto') return this.rules.of(flat(paloaltoRuleLabel(name ?? '', fromZone ?? '', toZone ?? '')));
-    let label = set === null ? '' : `${set}: `;
-    label += `${fw.label} ${id === null ? '-' : id.replace(/\s+/g, '_')}`;
-    if (name !== null) label += ` "${name.replace(/["\\]/g, '\\$&')}"`;
-    if (fromZone !== null || toZone !== null) label += ` ${fromZone?.replace(/\s+/g, '_') ?? '-'}->${toZone?.replace(/\s+/g, '_') ?? '-'}`;
-    return this.rules.of(flat(label));
+    const label = vendorRuleLabel(fw.label, this.role(s, 'ruleset'), this.role(s, 'ruleId'), this.role(s, 'rule') ?? headerName, fromZone, toZone, direction === 'in');
+    return label === null ? null : this.rules.of(flat(label));
   }
 
   /** A custom string labelled TCP Flags (`0x00 ACK PSH`, `SYN`) as flag names; null when not logged. */
@@ -533,6 +520,26 @@ class CefPayload implements PayloadParser {
     this.timeError = this.stamps.error;
     return ms;
   }
+}
+
+/**
+ * A SIEM record's rule label in the vendor's native words where it has a format here (PAN-OS's
+ * `interzone-default untrust->trust`, FortiGate's `policy 0 wan->local`), else `Network: rule
+ * 605.0 "Cleanup" External->Internal`; null when the record names no rule and no zone. cef's
+ * and leef's, so a vendor's records read alike in both and in its native log. `inbound`: the
+ * record is traffic to the device (FortiOS gives its destination no role, as its native log).
+ */
+export function vendorRuleLabel(
+  style: LabelStyle, set: string | null, id: string | null, name: string | null, fromZone: string | null, toZone: string | null, inbound: boolean,
+): string | null {
+  if (style === 'fortigate') return fortigateRuleLabel(set, id, name, fromZone, inbound && toZone === null ? FORTIGATE_LOCAL : toZone);
+  if (id === null && name === null && fromZone === null && toZone === null) return null;
+  if (style === 'paloalto') return paloaltoRuleLabel(name ?? '', fromZone ?? '', toZone ?? '');
+  let label = set === null ? '' : `${set}: `;
+  label += `${style} ${id === null ? '-' : id.replace(/\s+/g, '_')}`;
+  if (name !== null) label += ` "${name.replace(/["\\]/g, '\\$&')}"`;
+  if (fromZone !== null || toZone !== null) label += ` ${fromZone?.replace(/\s+/g, '_') ?? '-'}->${toZone?.replace(/\s+/g, '_') ?? '-'}`;
+  return label;
 }
 
 /** A product an ArcSight connector filed as a firewall: every record may be traffic (deviceDirection as cef.json's common reading). */
@@ -573,7 +580,7 @@ const FORTIGATE_SHAPE = /^(?:[a-z0-9]+-)*policy6? \d+(?: |$)/;
  * label says by its shape): ruleset, id, name, the observer's zones. Anything else is PAN-OS's
  * `name from->to`.
  */
-function cefRuleFields(rule: string): RuleFields {
+export function cefRuleFields(rule: string): RuleFields {
   if (RULE_SHAPE.test(rule)) return ruleLabelFields(rule);
   if (FW_RULE_SHAPE.test(rule)) return xgRuleFields(rule);
   if (FORTIGATE_SHAPE.test(rule)) return fortigateRuleFields(rule);
