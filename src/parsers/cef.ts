@@ -37,10 +37,10 @@
 // An allowed record stands for a connection (the firewalls listed log one per session they
 // let through), a denied one for a packet (`cnt` of them when folded).
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
-import { addressVersion } from './address.js';
-import { flagNames, flagWordBit, portIn, shown, uintIn } from './fields.js';
+import { flagNames, flagWordBit, shown } from './fields.js';
 import { WallTimes } from './local-time.js';
 import { SiemStamps } from './siem-stamp.js';
+import { siemCount, siemHeaderAt, siemIcmp, SiemPacket } from './siem-record.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
@@ -50,9 +50,8 @@ import { recordShare, type FormatDefinition, type ParseContext, type RuleFields 
 import { zonedRuleFields } from './rule-label.js';
 import { isZoneConventionId, zoneConvention, type ZoneConvention } from './zone-direction.js';
 import { paloaltoRuleFields, paloaltoRuleLabel } from './paloalto.js';
-import { FORTIGATE_LOCAL, fortigateLocalOut, fortigateRuleFields, fortigateRuleLabel, icmpNumber } from './fortigate.js';
+import { FORTIGATE_LOCAL, fortigateLocalOut, fortigateRuleFields, fortigateRuleLabel } from './fortigate.js';
 import { xgRuleFields } from './sophos-xg.js';
-import { carriesPorts, protoByName } from '../util/protocols.js';
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
 import { Interner } from '../util/interner.js';
@@ -174,11 +173,6 @@ const ROLE_SLOT = Object.fromEntries(ROLES.map((r, i) => [r, KEYS.length + i])) 
 
 const HEADER = 'CEF header';
 const CUT_HEADER = fixedReason('truncated', HEADER);
-const MISSING_SRC = fixedReason('missing', 'src');
-const MISSING_DST = fixedReason('missing', 'dst');
-const MISSING_PROTO = fixedReason('missing', 'proto');
-const MISSING_DPT = fixedReason('missing', 'dpt');
-const DST_FAMILY = fixedReason('family-differs', 'dst', 'src');
 
 
 function isKeyChar(c: number): boolean {
@@ -201,31 +195,9 @@ function unescapeValue(t: string): string {
   return t.replace(/\\([=\\nr|])/g, (_m, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c));
 }
 
-/**
- * Index of `CEF:` that opens a record in s[start, end): the message's first characters, or
- * after a tag (`logger: CEF:0|…`); followed by a version digit (a space before it, FortiOS)
- * and `|`. -1 otherwise. Cheap enough for every line the dispatcher is asked about.
- */
+/** Index of `CEF:` that opens a record in s[start, end) (FortiOS writes `CEF: 0|`), -1 otherwise. */
 export function cefAt(s: string, start: number, end: number): number {
-  let i = start;
-  if (!s.startsWith('CEF:', i)) {
-    // One tag word before it: `name: ` or `name[pid]: `.
-    const sp = s.indexOf(' ', start);
-    if (sp < 0 || sp > start + 64 || sp + 4 >= end || s.charCodeAt(sp - 1) !== 0x3a) return -1;
-    i = sp + 1;
-    if (!s.startsWith('CEF:', i)) return -1;
-  }
-  let k = i + 4;
-  if (s.charCodeAt(k) === 0x20) k++;
-  const d = s.charCodeAt(k) - 0x30;
-  if (d < 0 || d > 9) return -1;
-  k++;
-  while (k < end && s.charCodeAt(k) !== 0x7c) {
-    const c = s.charCodeAt(k);
-    if (!((c >= 0x30 && c <= 0x39) || c === 0x2e)) return -1;
-    k++;
-  }
-  return k < end ? i : -1;
+  return siemHeaderAt(s, start, end, 'CEF:', true);
 }
 
 class CefPayload implements PayloadParser {
@@ -237,6 +209,7 @@ class CefPayload implements PayloadParser {
   private readonly vs = new Int32Array(NSLOTS);
   private readonly ve = new Int32Array(NSLOTS);
   private readonly pipes = new Int32Array(7);
+  private readonly packet = new SiemPacket({ src: 'src', dst: 'dst', proto: 'proto', srcPort: 'spt', dstPort: 'dpt' });
   private lastProduct = '';
   private lastFirewall: Firewall | null = null;
   private lastHost = '';
@@ -291,21 +264,11 @@ class CefPayload implements PayloadParser {
     const src = vs[SLOT.src]! >= 0 ? this.text(s, SLOT.src) : this.role(s, 'src6');
     const dst = vs[SLOT.dst]! >= 0 ? this.text(s, SLOT.dst) : this.role(s, 'dst6');
     if (src === null && dst === null) return new PayloadReject(false, reason('cef-no-packet', '', shown(name)));
-    if (src === null) return malformed(MISSING_SRC);
-    if (dst === null) return malformed(MISSING_DST);
-    const ver = addressVersion(src, 0, src.length);
-    if (ver === 0) return malformed(reason('invalid-address', 'src', shown(src)));
-    const dver = addressVersion(dst, 0, dst.length);
-    if (dver === 0) return malformed(reason('invalid-address', 'dst', shown(dst)));
-    if (dver !== ver) return malformed(DST_FAMILY);
-    if (vs[SLOT.proto]! < 0) return malformed(MISSING_PROTO);
-    const proto = protoByName(this.text(s, SLOT.proto));
-    const sport = this.port(s, SLOT.spt);
-    if (sport === -2) return malformed(reason('invalid-port', 'spt', shown(this.text(s, SLOT.spt))));
-    const dport = this.port(s, SLOT.dpt);
-    if (dport === -2) return malformed(reason('invalid-port', 'dpt', shown(this.text(s, SLOT.dpt))));
-    const ports = carriesPorts(proto);
-    if (ports && dport < 0) return malformed(MISSING_DPT);
+    const ve = this.ve;
+    const pk = this.packet;
+    const bad = pk.read(src, dst, vs[SLOT.proto]! >= 0 ? this.text(s, SLOT.proto) : null, s, vs[SLOT.spt]!, ve[SLOT.spt]!, vs[SLOT.dpt]!, ve[SLOT.dpt]!);
+    if (bad !== null) return bad;
+    const proto = pk.proto;
 
     let time = head.time;
     let yearInferred = head.yearInferred;
@@ -317,24 +280,16 @@ class CefPayload implements PayloadParser {
     }
     let count = head.count;
     if (vs[SLOT.cnt]! >= 0) {
-      const c = uintIn(s, vs[SLOT.cnt]!, this.ve[SLOT.cnt]!);
-      if (c < 0) return malformed(reason('not-a-number', 'cnt', shown(this.text(s, SLOT.cnt))));
-      count = Math.max(1, c) * head.count;
+      count = siemCount(s, vs[SLOT.cnt]!, ve[SLOT.cnt]!, head);
+      if (count < 0) return malformed(reason('not-a-number', 'cnt', shown(this.text(s, SLOT.cnt))));
     }
 
-    let icmp: IcmpInfo | null = null;
-    if (proto === 'icmp' || proto === 'icmpv6') {
-      const t = this.role(s, 'icmpType');
-      const c = this.role(s, 'icmpCode');
-      // FortiOS writes them in hex (`FTNTFGTicmptype=0x08`), as in its native log.
-      const tn = t === null ? -1 : icmpNumber(t, 0, t.length);
-      const cn = c === null ? -1 : icmpNumber(c, 0, c.length);
-      icmp = { type: tn >= 0 ? tn : null, code: cn >= 0 ? cn : null, embedded: null };
-    }
+    // FortiOS writes the ICMP type and code in hex (`FTNTFGTicmptype=0x08`), as in its native log.
+    const icmp: IcmpInfo | null = proto === 'icmp' || proto === 'icmpv6' ? siemIcmp(this.role(s, 'icmpType'), this.role(s, 'icmpCode')) : null;
     const fromZone = this.zoneOf(s, fw, 'fromZone');
     const toZone = this.zoneOf(s, fw, 'toZone');
     const dvc = vs[SLOT.dvc]! >= 0 ? this.text(s, SLOT.dvc) : null;
-    const direction = this.direction(s, fw, name, fromZone, toZone, dvc, dst);
+    const direction = this.direction(s, fw, name, fromZone, toZone, dvc, pk.dst);
     const [inIface, outIface] = this.ifaces(s, fw, direction);
 
     return {
@@ -349,9 +304,9 @@ class CefPayload implements PayloadParser {
       inIface,
       outIface,
       proto,
-      ipVersion: ver,
-      src: { ip: src, port: ports && sport >= 0 ? sport : null },
-      dst: { ip: dst, port: ports && dport >= 0 ? dport : null },
+      ipVersion: pk.ipVersion,
+      src: { ip: pk.src, port: pk.srcPort },
+      dst: { ip: pk.dst, port: pk.dstPort },
       ttl: null,
       len: null,
       tcpFlags: proto === 'tcp' ? this.flags(s) : null,
@@ -420,15 +375,6 @@ class CefPayload implements PayloadParser {
     if (this.vs[i]! < 0) return null;
     const t = this.text(s, i);
     return t === '' ? null : t;
-  }
-
-  /** The port in the slot, -1 when absent or empty, -2 when it is no port. */
-  private port(s: string, slot: number): number {
-    const a = this.vs[slot]!;
-    const b = this.ve[slot]!;
-    if (a < 0 || a === b) return -1;
-    const n = portIn(s, a, b);
-    return n < 0 ? -2 : n;
   }
 
   /** An interface; empty (PAN-OS's `deviceOutboundInterface=` of a dropped packet) is none, as in the native log. */

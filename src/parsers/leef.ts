@@ -32,10 +32,9 @@
 // An allowed record stands for a connection (the firewalls listed log one per session they
 // let through), a denied one for a packet.
 import type { Action, Direction, FirewallEvent, IcmpInfo } from '../event.js';
-import { addressVersion } from './address.js';
 import { cefRuleFields, cefVerdictWords, isLabelStyle, vendorRuleLabel, type LabelStyle } from './cef.js';
-import { portIn, shown, uintIn } from './fields.js';
-import { fortigateLocalOut, icmpNumber } from './fortigate.js';
+import { shown } from './fields.js';
+import { fortigateLocalOut } from './fortigate.js';
 import { PatternStamps } from './java-date.js';
 import { WallTimes } from './local-time.js';
 import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
@@ -43,10 +42,10 @@ import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
 import { SiemStamps } from './siem-stamp.js';
+import { siemCount, siemHeaderAt, siemIcmp, SiemPacket } from './siem-record.js';
 import { readSignatureData } from './signature-data.js';
 import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
 import { isZoneConventionId, zoneConvention, type ZoneConvention } from './zone-direction.js';
-import { carriesPorts, protoByName } from '../util/protocols.js';
 import { SharedDates } from '../util/shared-date.js';
 import { flat } from '../util/flat-string.js';
 import { Interner } from '../util/interner.js';
@@ -121,36 +120,12 @@ function known(): Knowledge {
 }
 
 const CUT_HEADER = fixedReason('truncated', 'LEEF header');
-const MISSING_SRC = fixedReason('missing', 'src');
-const MISSING_DST = fixedReason('missing', 'dst');
-const MISSING_PROTO = fixedReason('missing', 'proto');
-const MISSING_DPORT = fixedReason('missing', 'dstPort');
-const DST_FAMILY = fixedReason('family-differs', 'dst', 'src');
 const TAB = 0x09;
 const PIPE = 0x7c;
 
-/**
- * Index of `LEEF:` that opens a record in s[start, end): the message's first characters, or
- * after a tag (`logger: LEEF:1.0|…`); a version (`1.0`, `2.0`, `1`) and `|` after it. -1
- * otherwise. Cheap enough for every line the dispatcher is asked about.
- */
+/** Index of `LEEF:` that opens a record in s[start, end) (`LEEF:1.0|`, after a tag too), -1 otherwise. */
 export function leefAt(s: string, start: number, end: number): number {
-  let i = start;
-  if (!s.startsWith('LEEF:', i)) {
-    // One tag word before it: `name: ` or `name[pid]: `.
-    const sp = s.indexOf(' ', start);
-    if (sp < 0 || sp > start + 64 || sp + 5 >= end || s.charCodeAt(sp - 1) !== 0x3a) return -1;
-    i = sp + 1;
-    if (!s.startsWith('LEEF:', i)) return -1;
-  }
-  let k = i + 5;
-  const d = s.charCodeAt(k) - 0x30;
-  if (d < 0 || d > 9) return -1;
-  for (k++; k < end && s.charCodeAt(k) !== PIPE; k++) {
-    const c = s.charCodeAt(k);
-    if (!((c >= 0x30 && c <= 0x39) || c === 0x2e)) return -1;
-  }
-  return k < end ? i : -1;
+  return siemHeaderAt(s, start, end, 'LEEF:', false);
 }
 
 /**
@@ -174,6 +149,7 @@ class LeefPayload implements PayloadParser {
   private readonly vs = new Int32Array(ROLES.length);
   private readonly ve = new Int32Array(ROLES.length);
   private readonly pipes = new Int32Array(6);
+  private readonly packet = new SiemPacket({ src: 'src', dst: 'dst', proto: 'proto', srcPort: 'srcPort', dstPort: 'dstPort' });
   private lastProduct = '';
   private lastFirewall: Firewall | null = null;
   private readonly stamps: SiemStamps;
@@ -242,22 +218,11 @@ class LeefPayload implements PayloadParser {
     const src = this.text(s, 'src');
     const dst = this.text(s, 'dst');
     if (src === null && dst === null) return new PayloadReject(false, reason('leef-no-packet', '', shown(act)));
-    if (src === null) return malformed(MISSING_SRC);
-    if (dst === null) return malformed(MISSING_DST);
-    const ver = addressVersion(src, 0, src.length);
-    if (ver === 0) return malformed(reason('invalid-address', 'src', shown(src)));
-    const dver = addressVersion(dst, 0, dst.length);
-    if (dver === 0) return malformed(reason('invalid-address', 'dst', shown(dst)));
-    if (dver !== ver) return malformed(DST_FAMILY);
-    const protoText = this.text(s, 'proto');
-    if (protoText === null) return malformed(MISSING_PROTO);
-    const proto = protoByName(protoText);
-    const sport = this.port(s, SLOT.srcPort);
-    if (sport === -2) return malformed(reason('invalid-port', 'srcPort', shown(this.raw(s, SLOT.srcPort))));
-    const dport = this.port(s, SLOT.dstPort);
-    if (dport === -2) return malformed(reason('invalid-port', 'dstPort', shown(this.raw(s, SLOT.dstPort))));
-    const ports = carriesPorts(proto);
-    if (ports && dport < 0) return malformed(MISSING_DPORT);
+    const ve = this.ve;
+    const pk = this.packet;
+    const bad = pk.read(src, dst, this.text(s, 'proto'), s, vs[SLOT.srcPort]!, ve[SLOT.srcPort]!, vs[SLOT.dstPort]!, ve[SLOT.dstPort]!);
+    if (bad !== null) return bad;
+    const proto = pk.proto;
 
     let time = head.time;
     let yearInferred = head.yearInferred;
@@ -268,21 +233,9 @@ class LeefPayload implements PayloadParser {
       time = this.dates.of(ms);
       yearInferred = this.yearInferred;
     }
-    let count = head.count;
-    if (vs[SLOT.count]! >= 0) {
-      const c = uintIn(s, vs[SLOT.count]!, this.ve[SLOT.count]!);
-      if (c < 0) return malformed(reason('not-a-number', 'RepeatCount', shown(this.raw(s, SLOT.count))));
-      count = Math.max(1, c) * head.count;
-    }
-
-    let icmp: IcmpInfo | null = null;
-    if (proto === 'icmp' || proto === 'icmpv6') {
-      const t = this.text(s, 'icmpType');
-      const c = this.text(s, 'icmpCode');
-      const tn = t === null ? -1 : icmpNumber(t, 0, t.length);
-      const cn = c === null ? -1 : icmpNumber(c, 0, c.length);
-      icmp = { type: tn >= 0 ? tn : null, code: cn >= 0 ? cn : null, embedded: null };
-    }
+    const count = vs[SLOT.count]! >= 0 ? siemCount(s, vs[SLOT.count]!, ve[SLOT.count]!, head) : head.count;
+    if (count < 0) return malformed(reason('not-a-number', 'RepeatCount', shown(this.raw(s, SLOT.count))));
+    const icmp: IcmpInfo | null = proto === 'icmp' || proto === 'icmpv6' ? siemIcmp(this.text(s, 'icmpType'), this.text(s, 'icmpCode')) : null;
     const fromZone = this.zoneOf(s, fw, 'fromZone');
     const toZone = this.zoneOf(s, fw, 'toZone');
     const toDevice = fw.toDevice.size > 0 && ((cat !== null && fw.toDevice.has(cat.toLowerCase())) || (subtype !== null && fw.toDevice.has(subtype.toLowerCase())));
@@ -303,9 +256,9 @@ class LeefPayload implements PayloadParser {
       inIface,
       outIface,
       proto,
-      ipVersion: ver,
-      src: { ip: src, port: ports && sport >= 0 ? sport : null },
-      dst: { ip: dst, port: ports && dport >= 0 ? dport : null },
+      ipVersion: pk.ipVersion,
+      src: { ip: pk.src, port: pk.srcPort },
+      dst: { ip: pk.dst, port: pk.dstPort },
       ttl: null,
       len: null,
       tcpFlags: null,
@@ -356,15 +309,6 @@ class LeefPayload implements PayloadParser {
     const t = this.raw(s, i).trim();
     if (t === '') return null;
     return t.indexOf('\\') < 0 ? t : t.replace(/\\([=|\\])/g, '$1');
-  }
-
-  /** The port in the slot, -1 when absent or empty, -2 when it is no port. */
-  private port(s: string, slot: number): number {
-    const a = this.vs[slot]!;
-    const b = this.ve[slot]!;
-    if (a < 0 || a === b) return -1;
-    const n = portIn(s, a, b);
-    return n < 0 ? -2 : n;
   }
 
   private zoneOf(s: string, fw: Firewall, r: 'fromZone' | 'toZone'): string | null {
