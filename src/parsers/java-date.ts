@@ -101,6 +101,9 @@ function compile(pattern: string): Compiled | null {
     re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     i++;
   }
+  // A pattern is the log's text: bounded, so that its groups of letters (a zone's, a weekday's)
+  // cannot make the expression backtrack without end over a long line.
+  if (parts.length > 12 || parts.filter((p) => p === Part.Zone).length > 1 || (re.match(/\(\?:\[A-Za-z\]\+\)/g)?.length ?? 0) > 1) return null;
   const has = (p: Part): boolean => parts.includes(p);
   // A date needs its month, day and hour; a 12-hour clock its AM/PM.
   if (!(has(Part.Month) || has(Part.MonthName)) || !has(Part.Day) || !(has(Part.Hour) || (has(Part.Hour12) && has(Part.Meridiem)))) return null;

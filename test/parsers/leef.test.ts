@@ -145,6 +145,8 @@ describe('leef: skipped and malformed lines', () => {
     expect(malformed(withAttr('devTime', 'Nov 20 2026 06:25:01 Mars/Olympus'))).toBe("devTime: invalid 'Nov 20 2026 06:25:01 Mars/Olympus'");
     expect(malformed(withAttr('devTimeFormat', 'dd/MM/yyyy HH:mm:ss'))).toBe("devTime: invalid 'Nov 20 2026 05:25:01 GMT'");
     expect(malformed(withAttr('devTimeFormat', 'ww yyyy', withAttr('devTime', '47 2026')))).toBe("devTimeFormat: invalid 'ww yyyy'");
+    // The pattern is the log's text: two zone groups (or weekday groups) could backtrack without end over a long devTime.
+    expect(malformed(withAttr('devTimeFormat', "z'a'z dd MM HH", withAttr('devTime', `${'a'.repeat(1500)} 20 11 06`)))).toBe("devTimeFormat: invalid 'z'a'z dd MM HH'");
     expect(malformed('LEEF:1.0|Palo Alto Networks|PAN-OS Syslog Integration')).toBe('LEEF header: truncated');
   });
 });
