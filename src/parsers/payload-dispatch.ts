@@ -22,10 +22,13 @@
 // (vrp-header.ts). A CEF record (`CEF:0|` at the message's start or after a tag) is
 // asked first and before the file's own payload: every vendor's CEF is `cef`'s, whichever
 // format the file was sniffed as (a FortiGate's CEF carries `FTNTFGTlogid=`, not its
-// key=value record).
+// key=value record); so is a LEEF record (`LEEF:1.0|`), every vendor's LEEF `leef`'s (a
+// PAN-OS LEEF record's `|`-separated attributes are no PAN-OS CSV, a FortiGate's no key=value
+// record of its own).
 // Events keep the payload's own format id (`event.format`).
 import type { FirewallEvent } from '../event.js';
 import { cefAt, createCefPayload } from './cef.js';
+import { createLeefPayload, leefAt } from './leef.js';
 import { checkpointAt, createCheckpointPayload } from './checkpoint.js';
 import { asaTagAt, createAsaPayload } from './cisco-asa.js';
 import { createIosPayload, iosRecordTagAt } from './cisco-ios.js';
@@ -88,6 +91,7 @@ function netfilterTagged(s: string, start: number, end: number): boolean {
  */
 export function payloadKind(s: string, start: number, end: number): string | null {
   if (cefAt(s, start, end) >= 0) return 'cef';
+  if (leefAt(s, start, end) >= 0) return 'leef';
   if (asaTagAt(s, start, end) >= 0) return 'cisco-asa';
   if (filterlogTagged(s, start)) return 'pfsense-filterlog';
   if (fortigateAt(s, start, end) >= 0) return 'fortigate';
@@ -169,6 +173,8 @@ function factory(kind: string, ctx: ParseContext): PayloadParser {
       return createH3cSecpathPayload(ctx);
     case 'cef':
       return createCefPayload(ctx);
+    case 'leef':
+      return createLeefPayload(ctx);
     default:
       return createNetfilterPayload(ctx);
   }
@@ -209,8 +215,8 @@ export class PayloadDispatcher {
 /**
  * Formats whose payload reads only messages its own tag or fields mark (netfilter's upper-case
  * `SRC=`…`PROTO=`, filterlog's CSV after its tag, `%ASA-`, `%SEC-`/`%FW-`, `RT_FLOW_`, pf's
- * `rule N/`): a CEF message never reads as theirs, so the line they read most, their own, is
- * not asked whether it is CEF first (it goes to `cef` through the dispatcher when they answer
+ * `rule N/`): a CEF or LEEF message never reads as theirs, so the line they read most, their own, is
+ * not asked whether it is CEF or LEEF first (it goes to `cef` or `leef` through the dispatcher when they answer
  * NOT_MINE).
  */
 const NEVER_READ_CEF: ReadonlySet<string> = new Set(['iptables', 'pfsense-filterlog', 'cisco-asa', 'cisco-ios', 'juniper-srx', 'pf']);
@@ -223,9 +229,10 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
   const env = newEnvelope();
   let others: PayloadDispatcher | null = null;
   const note = file.headerNote;
-  // A CEF record is never another format's, though its extension may hold their keys (a
-  // FortiGate's CEF carries `FTNTFGTlogid=`): the key=value formats must not see one first.
-  const cefFirst = own.format !== 'cef' && !NEVER_READ_CEF.has(own.format);
+  // A CEF or LEEF record is never another format's, though its attributes may hold their keys
+  // (a FortiGate's CEF carries `FTNTFGTlogid=`, its LEEF `srcintf=`): the key=value formats
+  // must not see one first.
+  const cefFirst = own.format !== 'cef' && own.format !== 'leef' && !NEVER_READ_CEF.has(own.format);
   return {
     line(text: string, lineNo: number): void {
       zones.line();
@@ -238,7 +245,7 @@ export function syslogPayloadFormat(file: ParseContext, sink: LineSink, own: Pay
       const empty = env.msgStart >= env.msgEnd;
       let r =
         empty ? (emptyToOwn ? own.parse(text, env.msgStart, env.msgEnd, env, lineNo) : NOT_MINE)
-        : cefFirst && cefAt(text, env.msgStart, env.msgEnd) >= 0 ? NOT_MINE
+        : cefFirst && (cefAt(text, env.msgStart, env.msgEnd) >= 0 || leefAt(text, env.msgStart, env.msgEnd) >= 0) ? NOT_MINE
         : own.parse(text, env.msgStart, env.msgEnd, env, lineNo);
       if (r === NOT_MINE) {
         // An empty message too: another format's record may be all in the structured data.

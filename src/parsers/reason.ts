@@ -175,6 +175,16 @@ export interface ReasonFacts {
   'cef-session-half': object;
   /** value: the Name of a CEF firewall verdict with neither src nor dst, quoted */
   'cef-no-packet': object;
+  /** value: a LEEF record's vendor, product and EventID (`'Microsoft Exchange: Login Event'`), quoted */
+  'leef-not-firewall': object;
+  /** value: a LEEF firewall record's vendor and product and its category (`cat`: THREAT, SYSTEM, utm:webfilter), or its EventID when it has none, quoted */
+  'leef-not-traffic': object;
+  /** value: a LEEF firewall record's vendor and product and its action (EventID or `action`) that is no verdict on a packet or connection (`Decrypt`, `Log In`), quoted */
+  'leef-not-verdict': object;
+  /** value: the subtype or action of a LEEF session record counted by its session's other record (PAN-OS's `start`), quoted */
+  'leef-session-half': object;
+  /** value: the action of a LEEF firewall verdict with neither src nor dst, quoted */
+  'leef-no-packet': object;
   /** value: the Cloud Logging log's id (`cloudaudit.googleapis.com/activity`, `compute.googleapis.com/vpc_flows`), quoted */
   'gcp-not-firewall': object;
   /** A Cloud Logging firewall entry without `jsonPayload.connection`: no connection to read. */

@@ -3,6 +3,7 @@
 import type { MessageTable } from '../knowledge/types.js';
 import type { FormatDefinition, RuleFields } from './types.js';
 import { cefFormat } from './cef.js';
+import { leefFormat } from './leef.js';
 import { checkpointFormat } from './checkpoint.js';
 import { azureFirewallFormat } from './azure-firewall.js';
 import { awsVpcflowFormat } from './aws-vpcflow.js';
@@ -59,6 +60,7 @@ export const formats: readonly FormatDefinition[] = [
   huaweiUsgFormat,
   h3cSecpathFormat,
   cefFormat,
+  leefFormat,
 ];
 
 export function getFormat(id: string): FormatDefinition | undefined {

@@ -67,7 +67,7 @@ function ownWords(out: string, paths: readonly string[]): string {
 // Tokens the Chinese text keeps as they are (zh.ts: technical tokens stay): format ids,
 // options and their values, field and header names, zone and encoding names, product names.
 const TOKENS =
-  /\b(?:iptables|windows-firewall|journald-export|journald-json|pfsense-filterlog|cisco-asa|cisco-ios|mikrotik|pf|fortigate|paloalto|sonicwall|juniper-srx|sophos-utm|sophos-xg|aws-vpcflow|meraki|watchguard|checkpoint|Check Point|gcp-firewall|azure-firewall|stormshield|Stormshield|zyxel|Zyxel|hillstone|Hillstone|huawei-usg|h3c-secpath|Azure Firewall|cef|CEF|syslog|input-format|json|logscan|formats|tz|ZONE|UTC|ID|ASA|Fields|Time Format Local|Version|Software|NUL|UTF-16LE|Windows|PowerShell|Out-File|pfirewall\.log|pid)\b/g;
+  /\b(?:iptables|windows-firewall|journald-export|journald-json|pfsense-filterlog|cisco-asa|cisco-ios|mikrotik|pf|fortigate|paloalto|sonicwall|juniper-srx|sophos-utm|sophos-xg|aws-vpcflow|meraki|watchguard|checkpoint|Check Point|gcp-firewall|azure-firewall|stormshield|Stormshield|zyxel|Zyxel|hillstone|Hillstone|huawei-usg|h3c-secpath|Azure Firewall|cef|CEF|leef|LEEF|QRadar|devTime|devTimeFormat|syslog|input-format|json|logscan|formats|tz|ZONE|UTC|ID|ASA|Fields|Time Format Local|Version|Software|NUL|UTF-16LE|Windows|PowerShell|Out-File|pfirewall\.log|pid)\b/g;
 
 function englishWords(text: string): string[] {
   return text.replace(TOKENS, '').match(/[A-Za-z]{2,}/g) ?? [];

@@ -66,7 +66,7 @@ describe('isConnectionRecord', () => {
   it('the ASA ids it declares are ids its parser turns into events; the formats that declare any are the ones with session records', () => {
     for (const id of ciscoAsaFormat.connectionRecords?.messageIds ?? []) expect(ASA_MESSAGE_IDS).toContain(Number(id));
     expect(ciscoAsaFormat.connectionRecords?.messageIds).toEqual(['302013', '302014', '302015', '302016', '302020', '302021', '430003']);
-    expect(formats.filter((f) => f.connectionRecords !== undefined).map((f) => f.id).sort()).toEqual(['aws-vpcflow', 'azure-firewall', 'cef', 'checkpoint', 'cisco-asa', 'cisco-ios', 'fortigate', 'gcp-firewall', 'h3c-secpath', 'hillstone', 'huawei-usg', 'juniper-srx', 'meraki', 'paloalto', 'sonicwall', 'sophos-xg', 'stormshield', 'watchguard', 'windows-firewall', 'zyxel']);
+    expect(formats.filter((f) => f.connectionRecords !== undefined).map((f) => f.id).sort()).toEqual(['aws-vpcflow', 'azure-firewall', 'cef', 'checkpoint', 'cisco-asa', 'cisco-ios', 'fortigate', 'gcp-firewall', 'h3c-secpath', 'hillstone', 'huawei-usg', 'juniper-srx', 'leef', 'meraki', 'paloalto', 'sonicwall', 'sophos-xg', 'stormshield', 'watchguard', 'windows-firewall', 'zyxel']);
   });
 
   it("Cisco IOS inspection audit records (a session's Start and Stop, with or without a zone-pair), not its permitted ACL packets", () => {

@@ -6,6 +6,7 @@ import { checkpointFormat } from '../../src/parsers/checkpoint.js';
 import { fortigateFormat } from '../../src/parsers/fortigate.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
 import { juniperSrxFormat } from '../../src/parsers/juniper-srx.js';
+import { leefFormat } from '../../src/parsers/leef.js';
 import { structuredKind } from '../../src/parsers/payload-dispatch.js';
 import { sophosXgFormat } from '../../src/parsers/sophos-xg.js';
 import { stormshieldFormat } from '../../src/parsers/stormshield.js';
@@ -24,7 +25,7 @@ const EMPTY = '<14>1 2026-11-20T06:40:00Z host app 42 - [meta sequenceId="7"]';
 
 describe('payload dispatch: records in the structured data', () => {
   it('a Check Point or Juniper SRX record with no message is read in a file of any syslog format; an empty message of another program stays skipped', () => {
-    for (const format of [iptablesFormat, fortigateFormat, sophosXgFormat, stormshieldFormat, zyxelFormat, hillstoneFormat, huaweiUsgFormat, h3cSecpathFormat, cefFormat, checkpointFormat, juniperSrxFormat]) {
+    for (const format of [iptablesFormat, fortigateFormat, sophosXgFormat, stormshieldFormat, zyxelFormat, hillstoneFormat, huaweiUsgFormat, h3cSecpathFormat, cefFormat, leefFormat, checkpointFormat, juniperSrxFormat]) {
       const r = parseLines(format, [format.examples[0]!, CHECKPOINT, JUNIPER, JUNIPER_SD, EMPTY], { tz: 'UTC' });
       expect([format.id, r.malformed, r.events.map((e) => [e.origin.line, e.format])]).toEqual([
         format.id,

@@ -10,6 +10,7 @@ import { gcpFirewallFormat } from '../../src/parsers/gcp-firewall.js';
 import { ciscoIosFormat } from '../../src/parsers/cisco-ios.js';
 import { fortigateFormat } from '../../src/parsers/fortigate.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
+import { leefFormat } from '../../src/parsers/leef.js';
 import { merakiFormat } from '../../src/parsers/meraki.js';
 import { azureFirewallFormat } from '../../src/parsers/azure-firewall.js';
 import { mikrotikFormat } from '../../src/parsers/mikrotik.js';
@@ -119,6 +120,15 @@ describe('zone-less times noted only when they are an event\'s', () => {
     const END = 'WUH-FW-1 %%01SECLOG/6/SESSION_TEARDOWN(l):IPVer=4,Protocol=udp,SourceIP=192.168.10.7,DestinationIP=198.51.100.53,SourcePort=52451,DestinationPort=53,BeginTime=1795152613,EndTime=1795152613,SourceZone=trust,DestinationZone=untrust,PolicyName=LAN-DNS.';
     expect(noted(huaweiUsgFormat, ['Nov 20 2026 06:30:13+01:00 ' + DENY])).toEqual([true, 1]);
     expect(noted(huaweiUsgFormat, ['2026-11-20T06:30:13+01:00 ' + END])).toEqual([false, 1]);
+  });
+
+  it("LEEF behind a relay's BSD header: a devTime in GMT or epoch decides, nothing noted; a zone-less devTime (or its devTimeFormat without a zone) is read in --tz, noted", () => {
+    const LEEF = 'LEEF:2.0|Juniper|SRX|21.4R3|RT_FLOW_SESSION_DENY|^|src=203.0.113.9^dst=192.0.2.10^srcPort=40001^dstPort=22^proto=tcp^action=deny^devTime=';
+    expect(noted(leefFormat, [`${BSD}${LEEF}Nov 20 2026 05:25:01 GMT`])).toEqual([false, 1]);
+    expect(noted(leefFormat, [`${BSD}${LEEF}1795152301000`])).toEqual([false, 1]);
+    expect(noted(leefFormat, [`${BSD}${LEEF}2026-11-20 06:25:01+0100^devTimeFormat=yyyy-MM-dd HH:mm:ssZ`])).toEqual([false, 1]);
+    expect(noted(leefFormat, [`${BSD}${LEEF}Nov 20 2026 06:25:01`])).toEqual([true, 1]);
+    expect(noted(leefFormat, [`${BSD}${LEEF}20.11.2026 06:25:01^devTimeFormat=dd.MM.yyyy HH:mm:ss`])).toEqual([true, 1]);
   });
 
   it('Cisco IOS: a header time with an offset wins over a zone-less IOS stamp, which is then not noted; a stamp that decides is', () => {
