@@ -40,6 +40,7 @@ import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
+import { OpenSessions } from './open-sessions.js';
 import { zonedRuleFields } from './rule-label.js';
 import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
 import { zoneConvention } from './zone-direction.js';
@@ -127,7 +128,7 @@ class HillstonePayload implements PayloadParser {
   private readonly names = new Interner();
   private readonly zones = zoneConvention('hillstone');
   /** Session starts waiting for their end record (bounded: the oldest goes first). */
-  private readonly open = new Set<string>();
+  private readonly open = new OpenSessions(MAX_OPEN);
   private readonly skips = new Map<string, LineReason>();
   private readonly stamps: IsoStamps;
   // The current record's items, as positions (-1: absent): nothing sliced until asked for.
@@ -211,10 +212,9 @@ class HillstonePayload implements PayloadParser {
 
     // One connection: its start record when the policy logs it, then its end. The first counts it.
     if (verdict !== DENY) {
-      const key = `${proto} ${src.ip} ${src.port} ${dst.ip} ${dst.port}`;
+      const key = OpenSessions.key(proto, src.ip, src.port, dst.ip, dst.port);
       if (verdict === START) {
-        if (this.open.size >= MAX_OPEN) this.open.delete(this.open.keys().next().value!);
-        this.open.add(flat(key));
+        this.open.add(key);
       } else if (this.open.delete(key)) {
         return new PayloadReject(false, SESSION_END);
       }

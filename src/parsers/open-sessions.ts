@@ -1,6 +1,7 @@
 // The connections a session-logging format has counted and may log again (a permit, then its
 // session's periodic and end records): one set of keys, bounded (the oldest goes first), so a
-// connection counts once however many of its records the log holds. Huawei USG and H3C SecPath.
+// connection counts once however many of its records the log holds. Stormshield, Hillstone,
+// Zyxel, Huawei USG and H3C SecPath.
 import { flat } from '../util/flat-string.js';
 
 export class OpenSessions {

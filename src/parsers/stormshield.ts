@@ -39,6 +39,7 @@ import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
+import { OpenSessions } from './open-sessions.js';
 import { readSignatureData } from './signature-data.js';
 import { IsoStamps } from './iso-stamp.js';
 import { utcOffsetMinutes } from './timestamp.js';
@@ -130,7 +131,7 @@ class StormshieldPayload implements PayloadParser {
   private readonly dates = new SharedDates();
   private readonly rules = new Interner();
   /** Filter passes waiting for their connection's end record (bounded: the oldest goes first). */
-  private readonly open = new Set<string>();
+  private readonly open = new OpenSessions(MAX_OPEN);
   private lastHost = '';
   private timeError: LineReason | null = null;
   private readonly utcStamps = new IsoStamps({ field: 'time', wall: null });
@@ -176,10 +177,9 @@ class StormshieldPayload implements PayloadParser {
 
     // One connection: the filter pass when the rule logs it, then its end record. The first counts it.
     if (action === 'allow') {
-      const key = `${proto} ${src} ${sport} ${dst} ${dport}`;
+      const key = OpenSessions.key(proto, src, sport, dst, dport);
       if (filter) {
-        if (this.open.size >= MAX_OPEN) this.open.delete(this.open.keys().next().value!);
-        this.open.add(flat(key));
+        this.open.add(key);
       } else if (this.open.delete(key)) {
         return new PayloadReject(false, CONNECTION_END);
       }

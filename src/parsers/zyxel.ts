@@ -34,6 +34,7 @@ import { malformed, PayloadReject, type RecordHead } from './netfilter.js';
 import { NOT_MINE, type PayloadParser } from './payload.js';
 import { syslogPayloadCreate } from './payload-dispatch.js';
 import { fixedReason, reason, type LineReason } from './reason.js';
+import { OpenSessions } from './open-sessions.js';
 import { readSignatureData } from './signature-data.js';
 import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
 import { zonedRuleFields } from './rule-label.js';
@@ -233,7 +234,7 @@ class ZyxelPayload implements PayloadParser {
   private readonly categories = new Words(() => known().categories);
   private readonly verdicts = new Words(() => known().verdicts);
   /** Forward records waiting for their session's traffic log (bounded: the oldest goes first). */
-  private readonly open = new Set<string>();
+  private readonly open = new OpenSessions(MAX_OPEN);
   private readonly srcEnd: End = { ip: '', port: -1, version: 0, error: null };
   private readonly dstEnd: End = { ip: '', port: -1, version: 0, error: null };
   private readonly said: Said = { rule: '-', from: null, to: null, proto: null, verdictAt: 0, verdictEnd: 0, icmpType: -1, icmpCode: -1, count: 1 };
@@ -286,8 +287,7 @@ class ZyxelPayload implements PayloadParser {
     if (action === 'allow') {
       const key = `${src.ip} ${sport} ${dst.ip} ${dport}`;
       if (kind === 'policy') {
-        if (this.open.size >= MAX_OPEN) this.open.delete(this.open.keys().next().value!);
-        this.open.add(flat(key));
+        this.open.add(key);
       } else if (this.open.delete(key)) {
         return new PayloadReject(false, TRAFFIC_END);
       }
