@@ -170,6 +170,8 @@ export interface FollowOptions {
   retireMs?: number;
   /** Longest line kept (longer ones reported as overlong). */
   maxLineLength?: number;
+  /** --encoding: the files' legacy encoding (input/encoding.ts), null or absent for UTF-8. */
+  encoding?: string | null;
   /** Use fs.watch as a wake-up hint (default true). */
   watch?: boolean;
 }
