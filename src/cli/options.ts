@@ -16,8 +16,8 @@ import { readEncoding } from './encoding-option.js';
 
 export interface InputOptions {
   inputFormat: string | null;
-  /** --encoding: a legacy encoding's WHATWG name (input/encoding.ts); null for UTF-8, the default. */
-  encoding: string | null;
+  /** --encoding: a legacy encoding's WHATWG name (input/encoding.ts); null or absent for UTF-8, the default. */
+  encoding?: string | null;
   year: number | null;
   tz: string | null;
 }
