@@ -163,6 +163,15 @@ describe('the hint when UTF-8 is wrong', () => {
     expect(runCliShared(['check', utf8, ...TZ]).stdout).not.toContain('UTF-8');
   });
 
+  it('daily says it at the top of every format, and reads the names with --encoding', () => {
+    const day = ['daily', gbk, '--date', '2026-05-15', ...TZ];
+    expect(flat(runCliShared(day).stdout)).toContain(`not UTF-8: ${gbk}: ${hint(4)}`);
+    expect(runCliShared([...day, '-o', 'html']).stdout).toContain(hint(4));
+    const fixed = runCliShared([...day, '--encoding', 'gbk']).stdout;
+    expect(fixed).not.toContain('not valid UTF-8');
+    expect(fixed).toContain('禁止外网访问');
+  });
+
   it('counts the same with --threads 2, from .gz and from stdin', () => {
     const gz = write('gbk-hint.log.gz', gzipSync(log(GBK_NAME, 4)));
     for (const args of [[gbk, '--threads', '2'], [gz], ['-', '--threads', '2']]) {
