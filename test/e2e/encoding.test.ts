@@ -206,6 +206,19 @@ describe('follow --encoding', () => {
     }
   });
 
+  it('from the end of a file: what is appended is decoded', async () => {
+    const f = write('follow-end.log', log(GBK_NAME, 3));
+    const live = startCli(['follow', f, '--encoding', 'gb18030', '-o', 'ndjson', ...TZ]);
+    try {
+      await untilReading(live.pid, f);
+      appendFileSync(f, record(GBK_NAME, 9));
+      await live.waitFor((out) => out.includes('"rule"'));
+    } finally {
+      const r = await live.stop();
+      expect(rules(r.stdout)).toEqual(['policy "禁止外网访问" untrust->local']);
+    }
+  });
+
   it('decodes standard input', async () => {
     const live = startCli(['follow', '-', '--encoding', 'gbk', '-o', 'ndjson', ...TZ], { stdin: 'pipe' });
     live.stdin!.end(log(GBK_NAME, 1));
