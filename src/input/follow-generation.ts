@@ -85,6 +85,8 @@ export class Generation {
    * or UTF-8's) overrides it (judge).
    */
   private legacy: LegacyToUtf8 | null;
+  /** The splitter's invalidLines already told to the consumer. */
+  private invalidSaid = 0;
 
   constructor(
     readonly fh: ReadHandle,
@@ -142,6 +144,10 @@ export class Generation {
       } else {
         const nl = chunk.lastIndexOf(10);
         this.splitter.feed(this.legacy === null ? chunk : this.legacy.write(chunk));
+        if (this.legacy === null && this.splitter.invalidLines > this.invalidSaid) {
+          this.consumer.invalidUtf8?.(this.splitter.invalidLines - this.invalidSaid);
+          this.invalidSaid = this.splitter.invalidLines;
+        }
         if (nl >= 0) {
           this.committedOffset = this.offset + nl + 1;
           this.committedLine = this.splitter.lines;
@@ -244,6 +250,7 @@ export class Generation {
     this.judged = true;
     const order = utf16Bom(head);
     if (order !== null || hasUtf8Bom(head)) this.legacy = null;
+    if (this.legacy !== null) this.consumer.decodedFrom?.(this.legacy.encoding);
     if (order !== null) {
       this.utf16 = new Utf16ToUtf8(order);
       this.consumer.decoded?.(order === 'le' ? 'UTF-16LE' : 'UTF-16BE');

@@ -242,12 +242,17 @@ class StreamFollower {
     const gc = this.consumer.open({ name: this.name, readingFrom: this.name, id: '', reason: 'stream', startOffset: 0, startLine: 0, mtime: new Date(this.now()), head: [] });
     this.gc = gc;
     const gate = new BinaryGate(this.encoding);
+    let invalidSaid = 0;
     const splitter = new LineSplitter(
       {
         line: (t, n) => gc.line(t, n),
         overlong: (n, len, limit) => gc.overlong(n, len, limit),
         // Each chunk from a pipe is what the writer wrote just now: decide and flush.
         afterChunk: () => {
+          if (gate.asUtf8 && splitter.invalidLines > invalidSaid) {
+            gc.invalidUtf8?.(splitter.invalidLines - invalidSaid);
+            invalidSaid = splitter.invalidLines;
+          }
           gc.idle?.();
           return gc.afterChunk?.();
         },
@@ -274,6 +279,8 @@ class StreamFollower {
     gate.once('data', () => {
       const order = gate.utf16;
       if (order !== null) gc.decoded?.(order === 'le' ? 'UTF-16LE' : 'UTF-16BE');
+      const legacy = gate.legacyEncoding;
+      if (legacy !== null) gc.decodedFrom?.(legacy);
     });
     gate.once('error', (err) => {
       if (err instanceof BinaryInputError) gc.notText?.(err.problem);
