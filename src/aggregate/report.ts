@@ -30,6 +30,10 @@ export interface ReportInput {
   repeats: { other: string; records: number; share: number } | null;
   /** UTF-16 with a byte-order mark, decoded as it was read (Windows PowerShell 5.1's `>`); null for UTF-8/ASCII. */
   encoding: 'UTF-16LE' | 'UTF-16BE' | null;
+  /** Decoded from --encoding's legacy encoding (WHATWG name: gb18030, big5 …); absent when it was not. */
+  decodedFrom?: string;
+  /** Read as UTF-8: lines that were not valid UTF-8 (shown with U+FFFD); absent when none. */
+  invalidUtf8?: number;
 }
 
 export interface PortRow {
@@ -240,6 +244,9 @@ export function buildReport(stats: readonly InputStats[], ov: OverviewData, kb: 
       incomplete: s.incomplete,
       repeats: s.repeats ?? null,
       encoding: s.encoding ?? null,
+      // Only when there is something to say: a report of clean UTF-8 keeps its JSON as it was.
+      ...(s.decodedFrom !== undefined ? { decodedFrom: s.decodedFrom } : {}),
+      ...(s.invalidUtf8 !== undefined ? { invalidUtf8: s.invalidUtf8 } : {}),
     })),
     totals: {
       lines: sum(stats, (s) => s.lines),

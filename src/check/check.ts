@@ -108,6 +108,10 @@ export interface CheckResult {
   nuls: { count: number; lines: number; firstLine: number } | null;
   /** UTF-16LE or UTF-16BE when the input was UTF-16 text with a byte-order mark (decoded); null for UTF-8/ASCII. */
   encoding: string | null;
+  /** The legacy encoding --encoding decoded the input from (its WHATWG name); null when none was. */
+  decodedFrom: string | null;
+  /** Read as UTF-8: lines that were not valid UTF-8 (shown with U+FFFD); 0 when none (or decoded otherwise). */
+  invalidUtf8: number;
   /** Each distinct `#Fields:` layout, in the order first seen (empty for a log without such headers). */
   fieldHeaders: FieldHeader[];
   /** With --line N. */
@@ -259,6 +263,7 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
 
   await readInputs(files, {
     inputFormat: opts.inputFormat,
+    encoding: opts.encoding,
     year: opts.year,
     tz: opts.tz,
     signal: opts.signal,
@@ -324,6 +329,8 @@ export async function runCheck(files: readonly string[], opts: CheckOptions): Pr
         unreadHeaders: s.unreadHeader === undefined ? null : { records: s.unreadHeader.records, line: s.unreadHeader.line, reason: reasonText(HEADER_UNREAD, 'en'), why: HEADER_UNREAD, excerpt: excerpt(s.unreadHeader.text) },
         nuls: p.nuls,
         encoding: s.encoding ?? null,
+        decodedFrom: s.decodedFrom ?? null,
+        invalidUtf8: s.invalidUtf8 ?? 0,
         fieldHeaders: p.fields.list(),
         detail: p.detail,
       });

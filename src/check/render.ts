@@ -169,6 +169,8 @@ export function renderCheckText(results: readonly CheckResult[], opts: CheckText
       out.push(...labelledExcerpt(displayWidth(l.headers), m.example(u.line, null), u.excerpt, width, c.dim));
     }
     if (r.encoding !== null) out.push(wrapLabelled(l.encoding, m.encoding(r.encoding), width));
+    if (r.decodedFrom !== null) out.push(wrapLabelled(l.encoding, m.decodedFrom(r.decodedFrom), width));
+    if (r.invalidUtf8 > 0) out.push(wrapLabelled(l.encoding, c.yellow(m.invalidUtf8(r.invalidUtf8)), width));
     if (r.nuls !== null) out.push(wrapLabelled(l.nuls, m.nuls(r.nuls.count, r.nuls.lines, r.nuls.firstLine), width));
     // One layout says nothing the skipped headers do not; two or more are a log that changed columns mid-way.
     if (r.fieldHeaders.length > 1) out.push(wrapItems(l.fields, fieldHeadersItems(r.fieldHeaders, m), width));

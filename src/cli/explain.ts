@@ -18,6 +18,7 @@ import { describeIcmp, describeIds, searchIcmpTypes, wordsNameOne } from './expl
 import { langOption, runLang } from './lang-option.js';
 import { collect } from './repeatable.js';
 import { readYear, readZone } from './time-options.js';
+import { readEncoding } from './encoding-option.js';
 import { terminalWidth, useColor } from './tty.js';
 
 export interface ExplainOptions {
@@ -103,7 +104,7 @@ const SHOWN_OVERLONG = 5;
  * stderr, not explained) without being held: readline buffered it whole, and a few hundred
  * MB without a newline ended in a RangeError.
  */
-async function stdinLines(setExit: (code: number) => void, lang: Lang): Promise<string[]> {
+async function stdinLines(setExit: (code: number) => void, lang: Lang, encoding: string | null): Promise<string[]> {
   const m = messages(lang);
   // Loaded here: `explain 80` reads no input.
   const [{ LineSplitter, MAX_LINE_LENGTH, overlongReason }, { DIRECTORY_PROBLEM, STDIN_NAME, stdinIsDirectory }, { inputError }, { BinaryGate, BinaryInputError }] = await Promise.all([
@@ -122,7 +123,7 @@ async function stdinLines(setExit: (code: number) => void, lang: Lang): Promise<
   const stdin = process.stdin;
   // The gate the other commands read through: gzip unpacked, UTF-16 with its mark decoded,
   // binary data refused, so none of them is split into lines of garbage to "explain".
-  const gate = new BinaryGate();
+  const gate = new BinaryGate(encoding);
   await new Promise<void>((resolve, reject) => {
     const splitter = new LineSplitter({
       line(text, lineNo) {
@@ -191,11 +192,12 @@ export function registerExplain(program: Command, setExit: (code: number) => voi
     .option('--home-net <cidr>', helpText((h) => h.explainHomeNet), collect)
     .option('--year <yyyy>', helpText((h) => h.explainYear))
     .option('--tz <zone>', helpText((h) => h.explainTz))
-    .action(async (queries: string[], raw: { outputFormat: 'table' | 'json' | 'text'; lang?: Lang; signatures?: string[]; homeNet?: string[]; year?: string; tz?: string }) => {
-      const [year, tz] = [readYear(raw.year), readZone(raw.tz)];
+    .option('--encoding <label>', helpText((h) => h.encoding))
+    .action(async (queries: string[], raw: { outputFormat: 'table' | 'json' | 'text'; lang?: Lang; signatures?: string[]; homeNet?: string[]; year?: string; tz?: string; encoding?: string }) => {
+      const [year, tz, encoding] = [readYear(raw.year), readZone(raw.tz), readEncoding(raw.encoding)];
       const outputFormat = raw.outputFormat === 'json' ? 'json' : 'table';
       const lang = runLang(raw.lang, outputFormat === 'json');
-      const stdin = queries.includes('-') ? await stdinLines(setExit, lang) : [];
+      const stdin = queries.includes('-') ? await stdinLines(setExit, lang, encoding) : [];
       process.stdout.write(await runExplain(queries, { outputFormat, lang, signatures: raw.signatures ?? [], stdin, homeNet: raw.homeNet ?? [], year, tz }));
     });
 }

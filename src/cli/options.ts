@@ -12,9 +12,12 @@ import { termSafe } from '../render/sanitize.js';
 import { langOption, runLang } from './lang-option.js';
 import { collect } from './repeatable.js';
 import { readYear, readZone } from './time-options.js';
+import { readEncoding } from './encoding-option.js';
 
 export interface InputOptions {
   inputFormat: string | null;
+  /** --encoding: a legacy encoding's WHATWG name (input/encoding.ts); null or absent for UTF-8, the default. */
+  encoding?: string | null;
   year: number | null;
   tz: string | null;
 }
@@ -32,6 +35,7 @@ export interface CommonOptions extends InputOptions {
 export function addInputOptions(cmd: Command, year: HelpWords = (h) => h.year): Command {
   return cmd
     .addOption(new Option('--input-format <id>', helpText((h) => h.inputFormat)))
+    .addOption(new Option('--encoding <label>', helpText((h) => h.encoding)))
     .addOption(new Option('--year <yyyy>', helpText(year)))
     .addOption(new Option('--tz <zone>', helpText((h) => h.tz)))
     .addOption(langOption(helpText((h) => h.lang)))
@@ -56,7 +60,7 @@ export function readCommonOptions(raw: Record<string, unknown>, forPrograms: boo
     }
     inputFormat = raw.inputFormat;
   }
-  return { inputFormat, year: readYear(raw.year), tz: readZone(raw.tz), lang: runLang(raw.lang, forPrograms), signatures: (raw.signatures as string[]) ?? [], homeNet: (raw.homeNet as string[]) ?? [] };
+  return { inputFormat, encoding: readEncoding(raw.encoding), year: readYear(raw.year), tz: readZone(raw.tz), lang: runLang(raw.lang, forPrograms), signatures: (raw.signatures as string[]) ?? [], homeNet: (raw.homeNet as string[]) ?? [] };
 }
 
 /** Threads for a run: 1 = all in this thread, 2 = reading and parsing (and annotating, for a report) in a second one; auto = 2 for big files on 2+ cores. */

@@ -530,6 +530,13 @@ export const en = {
     /** An input read as UTF-16 with a byte-order mark (src/input/utf16.ts): its label, then after the file's name what it was. */
     decodedLabel: 'decoded',
     decoded: (encoding: string) => ` is ${encoding} text with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File), read as such`,
+    /** An input read with --encoding (src/input/encoding.ts): after the label decodedLabel and the file's name. */
+    decodedFrom: (encoding: string) => ` was read as ${encoding} (--encoding)`,
+    /** Label of the note on an input read as UTF-8 that held invalid UTF-8 (input/lines.ts counts the lines). */
+    invalidUtf8Label: 'not UTF-8',
+    /** After the label, the file's name and a colon: how many lines, and the option that reads them right. */
+    invalidUtf8: (lines: number) =>
+      `${fmtInt(lines)} ${lines === 1 ? 'line is' : 'lines are'} not valid UTF-8 (shown with \ufffd): if the device writes GBK/GB18030, read it with --encoding gb18030`,
     logGapsLabel: 'log gaps',
     /** What log-gap rows (`marker`: INFO-EVENTS-LOST, IPACCESSLOGRL) say: records lost (those that give a number), rows without one, rows, and when. */
     logGaps: (records: number, uncounted: number, rows: number, when: string | null, marker: string) =>
@@ -1190,6 +1197,11 @@ export const en = {
     /** The headers row: records whose syslog header was not read (`reason`: lineReason's words), the first of them `line`. */
     unreadHeaders: (records: number, reason: string) =>
       `${counted(records, 'record')}: ${reason}; their time and host are unknown unless a part of the header logscan reads gave them (a date whose order of day and month the line does not show is never guessed)`,
+    /** The encoding row of an input read with --encoding. */
+    decodedFrom: (encoding: string) => `${encoding}, as --encoding said, decoded`,
+    /** The encoding row of an input read as UTF-8 that held invalid UTF-8. */
+    invalidUtf8: (lines: number) =>
+      `${fmtInt(lines)} ${lines === 1 ? 'line is' : 'lines are'} not valid UTF-8 (shown with \ufffd): if the device writes GBK/GB18030, read it with --encoding gb18030`,
     encoding: (encoding: string) => `${encoding} with a byte-order mark (as Windows PowerShell 5.1 writes with > or Out-File), decoded`,
     /** NULs dropped from `lines` over-long lines, the first of them `firstLine`. */
     nuls: (count: number, lines: number, firstLine: number) =>
@@ -1288,6 +1300,7 @@ export const en = {
     formatsCommand: 'list the log formats logscan recognises, with an example line each',
     formatsLang: "language of the descriptions; default: the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English for JSON",
     inputFormat: 'skip sniffing: read every input as this format (see `logscan formats`)',
+    encoding: 'character encoding of the logs, a WHATWG label: gb18030, gbk, big5, shift_jis, euc-kr, windows-1252 … (default: UTF-8; UTF-16 with a byte-order mark is read as such)',
     year: 'year of the first record when the log has none (BSD syslog); default: inferred from file date',
     /** follow's: a line is dated when it is read (parse-session.ts), not by the file's mtime as the one-shot commands do. */
     followYear: 'year of the first record when the log has none (BSD syslog); default: the year that puts each record at most two days after it is read',
@@ -1349,6 +1362,10 @@ export const en = {
     wholeNumber: (option: string, max: number | null, raw: string) => `${option}: expected a whole number ${max === null ? 'of 1 or more' : `from 1 to ${max}`}, got "${raw}"`,
     positiveNumber: (option: string, raw: string) => `${option}: expected a positive number, got "${raw}"`,
     unknownFormat: (raw: string, known: readonly string[]) => `--input-format: unknown format "${raw}" (known: ${known.join(', ')})`,
+    /** --encoding: a label TextDecoder does not know. */
+    unknownEncoding: (raw: string) => `--encoding: unknown encoding "${raw}" (use a WHATWG label such as gb18030, gbk, big5, shift_jis, euc-kr or windows-1252)`,
+    /** --encoding utf-16*: its line ends are not single bytes; a byte-order mark makes it read without the option. */
+    utf16Encoding: (raw: string) => `--encoding: "${raw}" is UTF-16, which logscan reads by its byte-order mark without --encoding; UTF-16 without a mark is not read (convert it first: iconv -f UTF-16LE -t UTF-8)`,
     unknownZone: (tz: string) => `--tz: unknown time zone "${tz}" (use an IANA name such as Europe/Berlin or UTC)`,
     year: (min: number, max: number, raw: string) => `--year: expected a four-digit year from ${min} to ${max}, got "${raw}"`,
     /** --since/--until and --date: a valid date whose year is outside what logscan reads. */

@@ -414,6 +414,9 @@ export const zh: Messages = {
     interrupted: (signal) => `被 ${signal} 中断：本报告只包含中断前读到的内容`,
     decodedLabel: '已解码',
     decoded: (encoding) => ` 是带字节序标记的 ${encoding} 文本（Windows PowerShell 5.1 用 > 或 Out-File 写出的文件即是如此），已按此编码读取`,
+    decodedFrom: (encoding) => ` 已按 ${encoding} 编码读取（--encoding）`,
+    invalidUtf8Label: '非 UTF-8',
+    invalidUtf8: (lines) => `有 ${fmtInt(lines)} 行不是有效的 UTF-8（显示为 \ufffd）：如果设备以 GBK/GB18030 编码写日志，请用 --encoding gb18030 读取`,
     logGapsLabel: '日志缺口',
     logGaps: (records, uncounted, rows, when, marker) =>
       `防火墙${records === 0 ? '有一些' : `${uncounted > 0 ? '至少有' : '有'} ${fmtInt(records)} 条`}记录未能写入（${fmtInt(rows)} 行 ${marker}${uncounted > 0 && records > 0 ? `，其中 ${fmtInt(uncounted)} 行没有数量` : ''}${opt(when, (w) => `，${w}`)}）：这段时间前后的统计偏低`,
@@ -885,6 +888,8 @@ export const zh: Messages = {
     malformedCount: (n) => `格式错误 ${fmtInt(n)} 行`,
     unreadHeaders: (records, reason) =>
       `${fmtInt(records)} 条记录：${reason}；除非日志头中可识别的部分给出了时间和主机，否则二者未知（看不出日、月先后顺序的日期从不猜测）`,
+    decodedFrom: (encoding) => `按 --encoding 指定的 ${encoding} 解码`,
+    invalidUtf8: (lines) => `有 ${fmtInt(lines)} 行不是有效的 UTF-8（显示为 \ufffd）：如果设备以 GBK/GB18030 编码写日志，请用 --encoding gb18030 读取`,
     encoding: (encoding) => `带字节序标记的 ${encoding} 文本（Windows PowerShell 5.1 用 > 或 Out-File 写出的文件即是如此），已解码`,
     nuls: (count, lines, firstLine) =>
       `从${lines === 1 ? `第 ${fmtInt(firstLine)} 行` : ` ${fmtInt(lines)} 行（第一处：第 ${fmtInt(firstLine)} 行）`}去掉了 ${fmtInt(count)} 个：一段填满 NUL 的区域（Windows 崩溃后会在 pfirewall.log 中留下）不是文本，不计入行长度上限，其后的内容照常读取`,
@@ -965,6 +970,7 @@ export const zh: Messages = {
     formatsCommand: '列出 logscan 能识别的日志格式，每种附一行示例',
     formatsLang: '格式说明所用的语言；默认：按区域设置（LANGUAGE、LC_ALL、LC_MESSAGES、LANG），JSON 为英文',
     inputFormat: '不做格式识别：把每个输入都按这种格式读取（见 `logscan formats`）',
+    encoding: '日志的字符编码，WHATWG 标签：gb18030、gbk、big5、shift_jis、euc-kr、windows-1252 …（默认：UTF-8；带字节序标记的 UTF-16 自动按其读取）',
     year: '日志不带年份时（BSD syslog）第一条记录的年份；默认：由文件日期推断',
     followYear: '日志不带年份时（BSD syslog）第一条记录的年份；默认：使每条记录的时间至多比读到它的时刻晚两天的那一年',
     tz: '不带时区偏移的时间戳所用的 IANA 时区，也是显示时间的时区；默认：本机时区',
@@ -1017,6 +1023,8 @@ export const zh: Messages = {
     wholeNumber: (option, max, raw) => `${option}：应为${max === null ? '不小于 1 的整数' : ` 1 到 ${max} 之间的整数`}，实际为“${raw}”`,
     positiveNumber: (option, raw) => `${option}：应为正数，实际为“${raw}”`,
     unknownFormat: (raw, known) => `--input-format：未知格式“${raw}”（可用：${known.join('、')}）`,
+    unknownEncoding: (raw) => `--encoding：未知编码“${raw}”（请用 WHATWG 标签，如 gb18030、gbk、big5、shift_jis、euc-kr 或 windows-1252）`,
+    utf16Encoding: (raw) => `--encoding：“${raw}”是 UTF-16；带字节序标记的 UTF-16 无需 --encoding 即可读取，不带标记的不读取（请先转换：iconv -f UTF-16LE -t UTF-8）`,
     unknownZone: (tz) => `--tz：未知时区“${tz}”（请用 IANA 时区名，如 Asia/Shanghai 或 UTC）`,
     year: (min, max, raw) => `--year：应为 ${min} 到 ${max} 之间的四位年份，实际为“${raw}”`,
     yearRange: (option, min, max, raw) => `${option}：年份须在 ${min} 到 ${max} 之间，实际为“${raw}”`,

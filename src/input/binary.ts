@@ -38,6 +38,7 @@ import { ChildUnpack } from './child-unpack.js';
 import { onPath, unpackerOfHead, UNPACKERS, type Unpacker, type UnpackerName } from './unpackers.js';
 import { maybeBomPrefix, utf16Bom, Utf16ToUtf8, type Utf16Order } from './utf16.js';
 import { problemText, type InputProblem } from './problem.js';
+import { hasUtf8Bom, legacyEncoding, LegacyToUtf8, type EncodingName } from './encoding.js';
 
 /** Bytes inspected at the start of each input. */
 export const BINARY_SAMPLE_BYTES = 4096;
@@ -234,7 +235,14 @@ export class BinaryGate extends Transform {
   private unpackedBy: Unpacker | null = null;
   /** First bytes held until there are enough to tell a magic or a byte-order mark (undecidedHead). */
   private held: Buffer | null = null;
-  private decoder: Utf16ToUtf8 | null = null;
+  private decoder: Utf16ToUtf8 | LegacyToUtf8 | null = null;
+  /** --encoding's legacy encoding (encoding.ts), null for UTF-8: the text is decoded from it after any unpacking. */
+  private readonly legacy: EncodingName | null;
+
+  constructor(encoding: EncodingName | null = null) {
+    super();
+    this.legacy = legacyEncoding(encoding);
+  }
 
   /** The input turned out to be gzip data and is unpacked here. */
   get gzip(): boolean {
@@ -273,7 +281,17 @@ export class BinaryGate extends Transform {
 
   /** UTF-16 text with a byte-order mark: which byte order, decoded here to UTF-8; null otherwise. */
   get utf16(): Utf16Order | null {
-    return this.decoder?.order ?? null;
+    return this.decoder instanceof Utf16ToUtf8 ? this.decoder.order : null;
+  }
+
+  /** Decoded from --encoding's legacy encoding: which (null for UTF-8 and UTF-16). */
+  get legacyEncoding(): EncodingName | null {
+    return this.decoder instanceof LegacyToUtf8 ? this.decoder.encoding : null;
+  }
+
+  /** Read as UTF-8, as it is (no UTF-16 mark, no --encoding): its invalid bytes are worth a hint. */
+  get asUtf8(): boolean {
+    return this.decoder === null;
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
@@ -366,6 +384,11 @@ export class BinaryGate extends Transform {
       this.decoder = new Utf16ToUtf8(order);
       text = this.decoder.write(head);
       if (undecodable(text)) return new BinaryInputError({ code: 'bad-utf16' });
+    } else if (this.legacy !== null && !hasUtf8Bom(head)) {
+      // --encoding: decoded here, and the decoded text judged (GBK's lead bytes are no
+      // control bytes, but judging the text keeps one judgement for every encoding).
+      this.decoder = new LegacyToUtf8(this.legacy);
+      text = this.decoder.write(head);
     }
     const err = this.judge(text);
     if (err === null && text.length > 0) this.push(text);

@@ -13,6 +13,7 @@ import { unpackerOfHead } from './unpackers.js';
 import { PackedCopyCut } from './packed-copy.js';
 import type { InputProblem } from './problem.js';
 import { maybeBomPrefix, utf16Bom, utf16NewlineEnd, Utf16ToUtf8 } from './utf16.js';
+import { hasUtf8Bom, legacyEncoding, LegacyToUtf8 } from './encoding.js';
 
 /** Stop one drain after this much so one busy file cannot starve the others; the loop comes back at once. */
 export const DRAIN_SLICE = 8 * 1024 * 1024;
@@ -23,6 +24,8 @@ const HEAD_BYTES = 64 * 1024;
 /** What every file object of a follower shares. */
 export interface GenerationEnv {
   maxLineLength: number;
+  /** --encoding's legacy encoding (input/encoding.ts), null or absent for UTF-8. */
+  encoding?: string | null;
   /** How far output has gone; null: a line handed on counts as delivered. */
   delivery: Delivery | null;
   /** Reading is to stop now (the follower was halted): a drain ends after the chunk it is in. */
@@ -75,6 +78,15 @@ export class Generation {
    */
   private utf16: Utf16ToUtf8 | null = null;
   private lastByte = -1;
+  /**
+   * --encoding's decoder, made per file object: each starts at a line start, where no
+   * character is cut. Its '\n' is the byte 0x0A (encoding.ts says why for every label it
+   * accepts), so positions are found in the bytes as for UTF-8. A byte-order mark (UTF-16's
+   * or UTF-8's) overrides it (judge).
+   */
+  private legacy: LegacyToUtf8 | null;
+  /** The splitter's invalidLines already told to the consumer. */
+  private invalidSaid = 0;
 
   constructor(
     readonly fh: ReadHandle,
@@ -91,6 +103,8 @@ export class Generation {
     this.committedLine = this.deliveredLine = start.line;
     this.lastGrowth = now;
     this.splitter = new LineSplitter(consumer, env.maxLineLength, start.line);
+    const legacy = legacyEncoding(env.encoding);
+    this.legacy = legacy === null ? null : new LegacyToUtf8(legacy);
   }
 
   /** Reads to the current end of file (or one slice of it); returns the bytes read. */
@@ -129,7 +143,11 @@ export class Generation {
         }
       } else {
         const nl = chunk.lastIndexOf(10);
-        this.splitter.feed(chunk);
+        this.splitter.feed(this.legacy === null ? chunk : this.legacy.write(chunk));
+        if (this.legacy === null && this.splitter.invalidLines > this.invalidSaid) {
+          this.consumer.invalidUtf8?.(this.splitter.invalidLines - this.invalidSaid);
+          this.invalidSaid = this.splitter.invalidLines;
+        }
         if (nl >= 0) {
           this.committedOffset = this.offset + nl + 1;
           this.committedLine = this.splitter.lines;
@@ -202,6 +220,7 @@ export class Generation {
       this.utf16 = new Utf16ToUtf8(g.utf16.order);
       this.judged = true;
     }
+    if (g.legacy === null) this.legacy = null;
     this.deliveredOffset = g.deliveredOffset;
     this.deliveredLine = g.deliveredLine;
     this.checkpoints = g.checkpoints;
@@ -230,6 +249,8 @@ export class Generation {
   private judge(head: Uint8Array): void {
     this.judged = true;
     const order = utf16Bom(head);
+    if (order !== null || hasUtf8Bom(head)) this.legacy = null;
+    if (this.legacy !== null) this.consumer.decodedFrom?.(this.legacy.encoding);
     if (order !== null) {
       this.utf16 = new Utf16ToUtf8(order);
       this.consumer.decoded?.(order === 'le' ? 'UTF-16LE' : 'UTF-16BE');
@@ -295,7 +316,7 @@ export interface ExistingContent {
  * Counts the lines a file already holds, so line numbers are exact when following
  * starts at its end. One sequential read of the file (~1 GB/s); once per start.
  */
-export async function scanExisting(fh: ReadHandle, size: number): Promise<ExistingContent> {
+export async function scanExisting(fh: ReadHandle, size: number, encoding: string | null = null): Promise<ExistingContent> {
   const buf = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(size, 1)));
   let pos = 0;
   let lines = 0;
@@ -320,7 +341,7 @@ export async function scanExisting(fh: ReadHandle, size: number): Promise<Existi
     }
     pos += bytesRead;
   }
-  return { offset: lastNl + 1, lines, head: head ? headLines(head) : [] };
+  return { offset: lastNl + 1, lines, head: head ? headLines(head, encoding) : [] };
 }
 
 /** The bytes `Generation.judgeHead` judges when reading starts at `offset`: null from 0. */
@@ -332,18 +353,19 @@ export async function headSample(fh: ReadHandle, offset: number): Promise<Uint8A
 }
 
 /** The first complete lines before `upTo` (a resumed file's head, for sniffing). */
-export async function readHead(fh: ReadHandle, upTo: number): Promise<string[]> {
+export async function readHead(fh: ReadHandle, upTo: number, encoding: string | null = null): Promise<string[]> {
   const want = Math.min(upTo, HEAD_BYTES);
   if (want <= 0) return [];
   const buf = Buffer.alloc(want);
   const { bytesRead } = await fh.read(buf, 0, want, 0);
-  return headLines(buf.subarray(0, bytesRead));
+  return headLines(buf.subarray(0, bytesRead), encoding);
 }
 
-function headLines(raw: Buffer): string[] {
-  // UTF-16 with a mark is sniffed as the text it is (the decoder drops the mark).
+function headLines(raw: Buffer, encoding: string | null): string[] {
+  // UTF-16 with a mark is sniffed as the text it is (the decoder drops the mark), as is a
+  // file in --encoding's (a mark overrides it, as judge reads the file).
   const order = utf16Bom(raw);
-  const buf = order === null ? raw : new Utf16ToUtf8(order).write(raw);
+  const buf = order !== null ? new Utf16ToUtf8(order).write(raw) : encoding !== null && !hasUtf8Bom(raw) ? new LegacyToUtf8(encoding).write(raw) : raw;
   const end = buf.lastIndexOf(10);
   if (end < 0) return [];
   // A byte-order mark is not part of line 1 (as LineSplitter reads it).

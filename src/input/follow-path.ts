@@ -78,6 +78,8 @@ export interface PathEnv {
   fromStart: boolean;
   retireMs: number;
   maxLineLength: number;
+  /** --encoding's legacy encoding, null for UTF-8. */
+  encoding: string | null;
   state: FollowState | null;
   /** One read buffer for all files: ticks run one at a time. */
   buf: Buffer;
@@ -327,7 +329,7 @@ export class PathFollower {
     let head: string[] = [];
     let fp: Fingerprint = (await fingerprint(fh)) ?? NO_FINGERPRINT;
     if (at === 'end') {
-      const ex = await scanExisting(fh, Number(st.size));
+      const ex = await scanExisting(fh, Number(st.size), this.env.encoding);
       offset = ex.offset;
       line = ex.lines;
       head = ex.head;
@@ -335,7 +337,7 @@ export class PathFollower {
       offset = at.offset;
       line = at.line;
       fp = at.fp.hash !== null ? at.fp : fp;
-      head = at.offset > 0 ? await readHead(fh, at.offset) : [];
+      head = at.offset > 0 ? await readHead(fh, at.offset, this.env.encoding) : [];
     }
     return { offset, line, fp, head, sample: await headSample(fh, offset) };
   }

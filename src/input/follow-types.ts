@@ -54,6 +54,10 @@ export interface GenerationConsumer extends LineConsumer {
   notText?(problem: InputProblem): void;
   /** The file object is UTF-16 text with a byte-order mark: its lines come decoded. */
   decoded?(encoding: 'UTF-16LE' | 'UTF-16BE'): void;
+  /** The file object is read in --encoding's legacy encoding (its WHATWG name): its lines come decoded. */
+  decodedFrom?(encoding: string): void;
+  /** Read as UTF-8: `lines` more lines were not valid UTF-8 (the hint to try --encoding). */
+  invalidUtf8?(lines: number): void;
 }
 
 /**
@@ -170,6 +174,8 @@ export interface FollowOptions {
   retireMs?: number;
   /** Longest line kept (longer ones reported as overlong). */
   maxLineLength?: number;
+  /** --encoding: the files' legacy encoding (input/encoding.ts), null or absent for UTF-8. */
+  encoding?: string | null;
   /** Use fs.watch as a wake-up hint (default true). */
   watch?: boolean;
 }

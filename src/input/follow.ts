@@ -6,6 +6,7 @@
 // parent directories only wakes the loop early, since it misses renames on some
 // filesystems and overflows under load). Memory is flat: one read buffer, one
 // held partial line per file (capped), a few open handles per path.
+import { legacyEncoding } from './encoding.js';
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -74,6 +75,7 @@ export class Follower {
       fromStart: setup.fromStart ?? false,
       retireMs: setup.retireMs ?? DEFAULT_RETIRE_MS,
       maxLineLength: setup.maxLineLength ?? MAX_LINE_LENGTH,
+      encoding: legacyEncoding(setup.encoding),
       state: setup.state ?? null,
       buf: Buffer.allocUnsafe(READ_BUFFER),
       now,
@@ -83,7 +85,7 @@ export class Follower {
     const seen = new Set<string>();
     for (const input of inputs) {
       if (input === '-') {
-        if (!seen.has('-')) this.streams.push(new StreamFollower(STDIN_NAME, setup.stdin ?? process.stdin, consumer, env.maxLineLength, now));
+        if (!seen.has('-')) this.streams.push(new StreamFollower(STDIN_NAME, setup.stdin ?? process.stdin, consumer, env.maxLineLength, now, env.encoding));
         seen.add('-');
       } else {
         const abs = resolve(input);
@@ -233,18 +235,24 @@ class StreamFollower {
     private readonly consumer: FollowConsumer,
     private readonly maxLineLength: number,
     private readonly now: () => number,
+    private readonly encoding: string | null = null,
   ) {}
 
   start(): void {
     const gc = this.consumer.open({ name: this.name, readingFrom: this.name, id: '', reason: 'stream', startOffset: 0, startLine: 0, mtime: new Date(this.now()), head: [] });
     this.gc = gc;
-    const gate = new BinaryGate();
+    const gate = new BinaryGate(this.encoding);
+    let invalidSaid = 0;
     const splitter = new LineSplitter(
       {
         line: (t, n) => gc.line(t, n),
         overlong: (n, len, limit) => gc.overlong(n, len, limit),
         // Each chunk from a pipe is what the writer wrote just now: decide and flush.
         afterChunk: () => {
+          if (gate.asUtf8 && splitter.invalidLines > invalidSaid) {
+            gc.invalidUtf8?.(splitter.invalidLines - invalidSaid);
+            invalidSaid = splitter.invalidLines;
+          }
           gc.idle?.();
           return gc.afterChunk?.();
         },
@@ -271,6 +279,8 @@ class StreamFollower {
     gate.once('data', () => {
       const order = gate.utf16;
       if (order !== null) gc.decoded?.(order === 'le' ? 'UTF-16LE' : 'UTF-16BE');
+      const legacy = gate.legacyEncoding;
+      if (legacy !== null) gc.decodedFrom?.(legacy);
     });
     gate.once('error', (err) => {
       if (err instanceof BinaryInputError) gc.notText?.(err.problem);

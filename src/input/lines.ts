@@ -56,6 +56,14 @@ export class LineSplitter extends Writable {
   private overflow = -1;
   /** NULs dropped so far from the line being read (then the rest of it loses its NULs too). */
   private nulsDropped = 0;
+  /**
+   * A U+FFFD was seen in the decoded text: from then on each line is looked at for one.
+   * Asked once per chunk (one indexOf over it) until the first, so valid UTF-8 costs no
+   * per-line work; once seen it stays set (the line holding it may end chunks later).
+   */
+  private replaced = false;
+  /** Lines delivered holding U+FFFD (invalid UTF-8 in a UTF-8 input: the hint's count). */
+  private replacedLines = 0;
 
   constructor(
     private readonly consumer: LineConsumer,
@@ -65,6 +73,11 @@ export class LineSplitter extends Writable {
   ) {
     super({ decodeStrings: true });
     this.lineNo = firstLineNo;
+  }
+
+  /** Lines delivered holding U+FFFD: for an input read as UTF-8, the lines that are not valid UTF-8 (an U+FFFD written as such in a log counts too). */
+  get invalidLines(): number {
+    return this.replacedLines;
   }
 
   /** Lines delivered so far (including over-long ones). */
@@ -135,6 +148,7 @@ export class LineSplitter extends Writable {
   }
 
   private take(text: string): void {
+    if (!this.replaced && text.indexOf('\ufffd') >= 0) this.replaced = true;
     let start = 0;
     if (this.overflow >= 0) {
       const nl = text.indexOf('\n');
@@ -206,6 +220,7 @@ export class LineSplitter extends Writable {
     if (lineNo === 1 && text.charCodeAt(0) === BOM) text = text.slice(1);
     if (text.length > this.maxLength) this.consumer.overlong(lineNo, text.length, this.maxLength);
     else {
+      if (this.replaced && text.indexOf('\ufffd') >= 0) this.replacedLines++;
       // Said only of a line that is read: one still too long is over-long, NULs or not.
       if (dropped > 0) this.consumer.nuls?.(lineNo, dropped);
       if (text.indexOf('\r') < 0) this.consumer.line(text, lineNo);

@@ -38,6 +38,10 @@ export interface InputStats {
   repeats?: { other: string; records: number; share: number };
   /** UTF-16 text with a byte-order mark, decoded as it was read: which byte order. Absent for UTF-8/ASCII. */
   encoding?: 'UTF-16LE' | 'UTF-16BE';
+  /** Decoded from --encoding's legacy encoding (its WHATWG name, input/encoding.ts). Absent for UTF-8 and UTF-16. */
+  decodedFrom?: string;
+  /** Read as UTF-8: lines that were not valid UTF-8 (shown with U+FFFD), when any; the hint to try --encoding. */
+  invalidUtf8?: number;
   /**
    * A regular file's modification time when opened (epoch ms; for gzip data the header's
    * time when earlier, OpenedInput.refDate): the log was still written then, so a quiet
@@ -81,6 +85,8 @@ export interface MalformedLine {
 
 export interface ReadOptions {
   inputFormat: string | null;
+  /** --encoding: a legacy encoding's WHATWG name (input/encoding.ts); null or absent for UTF-8. */
+  encoding?: string | null;
   year: number | null;
   tz: string | null;
   onEvent(e: FirewallEvent): void;
@@ -215,7 +221,7 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
   });
 
   // The binary check sits after gunzip, so a compressed binary is caught too.
-  const gate = new BinaryGate();
+  const gate = new BinaryGate(opts.encoding ?? null);
   const gzipProblem = (): string | null => input.gzipProblem() ?? gate.gzipProblem;
   input.stream.pipe(gate).pipe(splitter);
   const interrupted = new Error('interrupted');
@@ -283,6 +289,9 @@ async function readOne(path: string, opts: ReadOptions, yearCarry: YearCarry | u
     opts.signal?.removeEventListener('abort', onAbort);
   }
   if (!notText) parser.end();
+  // Said of an input cut short too: its lines read so far were shown with U+FFFD all the same.
+  if (gate.legacyEncoding !== null) stats.decodedFrom = gate.legacyEncoding;
+  if (gate.asUtf8 && splitter.invalidLines > 0) stats.invalidUtf8 = splitter.invalidLines;
   // A read from a FIFO or device cannot be cancelled, and closing waits for it: after a
   // signal, do not wait for a writer that may never write (the report comes at once),
   // and wake a FIFO's pending read so the process can end.

@@ -161,6 +161,12 @@ export class ParseSession implements FollowConsumer {
       decoded: (encoding) => {
         stats.encoding = encoding;
       },
+      decodedFrom: (encoding) => {
+        stats.decodedFrom = encoding;
+      },
+      invalidUtf8: (lines) => {
+        stats.invalidUtf8 = (stats.invalidUtf8 ?? 0) + lines;
+      },
     };
   }
 

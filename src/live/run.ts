@@ -201,6 +201,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
 
   const session = new ParseSession({
     inputFormat: o.inputFormat,
+    encoding: o.encoding,
     year: o.year,
     tz: o.tz,
     lang: o.lang,
@@ -229,7 +230,7 @@ export async function runFollow(o: FollowRunOptions): Promise<number> {
   }
   // With --state, a position is saved once the output of the lines before it was taken by stdout.
   const delivery = state ? { mark: () => out.written, taken: () => out.taken } : null;
-  const f = new Follower(o.files, session, { fromStart: o.fromStart, state, pollMs: o.pollMs ?? DEFAULT_POLL_MS, retireMs: o.retireMs, watch: o.watch, delivery });
+  const f = new Follower(o.files, session, { fromStart: o.fromStart, state, pollMs: o.pollMs ?? DEFAULT_POLL_MS, retireMs: o.retireMs, watch: o.watch, delivery, encoding: o.encoding });
   follower = f;
   if (gaveUp) f.halt();
   await f.start();

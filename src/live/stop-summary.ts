@@ -8,7 +8,7 @@ import type { Lang } from '../knowledge/types.js';
 import { messages } from '../i18n/messages.js';
 import { wrapHanging, wrapItems, wrapLabelled } from '../render/box-table.js';
 import type { Colors } from '../render/colors.js';
-import { decodedNote, incompleteNotes, logGapsText, probesItems, recordsItems, zoneLines } from '../render/report-words.js';
+import { decodedNote, encodingNotes, incompleteNotes, logGapsText, probesItems, recordsItems, zoneLines } from '../render/report-words.js';
 import { termSafe } from '../render/sanitize.js';
 import { SUMMARY_TOP, sourceLine } from './window-summary.js';
 
@@ -29,6 +29,7 @@ export function stopSummary(doc: ReportDoc, c: Colors, o: StopSummaryOptions): s
   const out = [wrapItems('', [`logscan · ${files}`, ...recordsItems(t, o.lang, (s) => (t.malformed > 0 ? c.yellow(s) : s))], o.width)];
   // As a --summary-every block says them: an input read as UTF-16, what the times said of their zone.
   for (const i of doc.inputs) if (i.encoding !== null) out.push(wrapLabelled('   ', decodedNote(i.file, i.encoding, o.lang), o.width, c.dim));
+  for (const n of encodingNotes(doc.inputs, o.lang, termSafe, (x) => x)) out.push(wrapLabelled('   ', `${n.label}${msg.colon}${n.text}`, o.width, n.warn ? c.yellow : c.dim));
   for (const z of zoneLines(doc, o.lang, o.tz)) out.push(wrapHanging(termSafe(z), o.width - 3, c.dim).replace(/^/gm, '   '));
   if (t.events > 0) out.push(wrapItems(`${m.label.probes} `, probesItems(doc.probes, msg), o.width));
   if (t.ignored !== undefined) out.push(wrapLabelled(`${m.label.ignored} `, m.ignoredText(t.ignored), o.width));

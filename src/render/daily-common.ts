@@ -194,6 +194,8 @@ export function windowNotes(doc: DailyDoc, tz: string | null, lang: Lang): strin
   const R = messages(lang).report;
   const colon = messages(lang).colon;
   for (const i of doc.report.inputs) if (i.repeats) notes.push(`${R.md.repeated}${colon}${i.file}${colon}${R.repeats(i.repeats.share, i.repeats.records, i.repeats.other)}`);
+  // Names shown as U+FFFD in the day's rule rows: the hint that --encoding reads them, as the report gives it.
+  for (const i of doc.report.inputs) if (i.invalidUtf8 !== undefined) notes.push(`${R.invalidUtf8Label}${colon}${i.file}${colon}${R.invalidUtf8(i.invalidUtf8)}`);
   if (doc.window.hours !== 24) notes.push(m.dstDay(doc.window.hours));
   // A day ahead has no "so far", and no record yet is no news about the logs.
   if (doc.ahead) notes.push(m.notBegun);

@@ -11,7 +11,7 @@ import { labelStride, renderChartSvg } from './daily-chart.js';
 import { pctOf } from './daily-common.js';
 import { addressHtml, card, chartLegend, htmlPage, keepOptionsWhole, reportSectionsHtml, rulesSection } from './html-page.js';
 import { calendarDays, dayNamer, perDayRow } from './activity-rows.js';
-import { filterItems, incompleteNotes, inputReason, logGapsText, noMatchText, recordsText, zoneLines } from './report-words.js';
+import { encodingNotes, filterItems, incompleteNotes, inputReason, logGapsText, noMatchText, recordsText, zoneLines } from './report-words.js';
 import { htmlEscape as e } from './sanitize.js';
 import { formatDateTime } from './time-format.js';
 import { capped, fmtInt } from '../util/number-text.js';
@@ -61,6 +61,7 @@ export function renderReportHtml(doc: ReportDoc, opts: ReportHtmlOptions): strin
   for (const n of incompleteNotes(doc.inputs, lang, (i) => `<code>${e(i.file)}</code>`, (i) => e(inputReason(i, lang)))) b.push(`<p class="note">${e(n.label)}${colon}${n.text}</p>`);
   for (const i of doc.inputs) if (i.error && !i.incomplete) b.push(`<p class="note">${e(R.md.problem)}${colon}<code>${e(i.file)}</code>${colon}${e(inputReason(i, lang))}</p>`);
   for (const i of doc.inputs) if (i.encoding !== null) b.push(`<p class="note">${e(R.decodedLabel)}${colon}<code>${e(i.file)}</code>${e(R.decoded(i.encoding))}</p>`);
+  for (const n of encodingNotes(doc.inputs, lang, (f) => `<code>${e(f)}</code>`, e)) b.push(`<p class="note">${e(n.label)}${colon}${n.text}</p>`);
   for (const i of doc.inputs) if (i.repeats) b.push(`<p class="note">${e(R.md.repeated)}${colon}<code>${e(i.file)}</code>${colon}${e(R.repeats(i.repeats.share, i.repeats.records, i.repeats.other))}</p>`);
   if (doc.interrupted) b.push(`<p class="note">${e(R.md.interrupted)}${colon}${e(R.md.interruptedText(doc.interrupted))}</p>`);
   const gaps = logGapsText(doc, R, tz);

@@ -6,7 +6,7 @@ import type { ReportDoc } from '../aggregate/report.js';
 import type { Lang } from '../knowledge/types.js';
 import { findingLabel, messages } from '../i18n/messages.js';
 import { DETAILED_SOURCES, sourceFacts } from './source-facts.js';
-import { filterItems, incompleteNotes, inputReason, interpretationMeaning, knownAsText, logGapsText, noMatchText, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsText, seenText, spansYears, osHintNoTtlText, whyNotes, zoneLines } from './report-words.js';
+import { encodingNotes, filterItems, incompleteNotes, inputReason, interpretationMeaning, knownAsText, logGapsText, noMatchText, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsText, seenText, spansYears, osHintNoTtlText, whyNotes, zoneLines } from './report-words.js';
 import { perDayRow, sparkline } from './activity-rows.js';
 import { ruleItems } from './rule-rows.js';
 import { namedAnnotation } from '../annotate/roles.js';
@@ -66,6 +66,7 @@ export function renderReportMarkdown(doc: ReportDoc, opts: MarkdownOptions): str
   for (const n of incompleteNotes(doc.inputs, opts.lang, (i) => md(i.file), (i) => md(inputReason(i, opts.lang)))) out.push(`- ${label(n.label)} ${n.text}`);
   for (const i of doc.inputs) if (i.error && !i.incomplete) out.push(`- ${label(m.md.problem)} ${md(i.file)}${messages(opts.lang).colon}${md(inputReason(i, opts.lang))}`);
   for (const i of doc.inputs) if (i.encoding !== null) out.push(`- ${label(m.decodedLabel)} ${md(i.file)}${md(m.decoded(i.encoding))}`);
+  for (const n of encodingNotes(doc.inputs, opts.lang, md, md)) out.push(`- ${label(n.label)} ${n.text}`);
   for (const i of doc.inputs) if (i.repeats) out.push(`- ${label(m.md.repeated)} ${md(i.file)}${messages(opts.lang).colon}${md(m.repeats(i.repeats.share, i.repeats.records, i.repeats.other))}`);
   if (doc.interrupted) out.push(`- ${label(m.md.interrupted)} ${m.md.interruptedText(md(doc.interrupted))}`);
   const gaps = logGapsText(doc, m, opts.tz);

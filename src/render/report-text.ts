@@ -13,7 +13,7 @@ import { displayWidth, fitWidths, wrapItems, wrapHanging, wrapLabelled, wrapPath
 import { addressLeast, colWidth, notedTable, rewrap, shrinkToFit, textTable, wrapAddressCell, type Column } from './fit-table.js';
 import type { Colors } from './colors.js';
 import { SPARK_DAYS, perDayRow, sparkline } from './activity-rows.js';
-import { countShare, decodedNote, filterItems, incompleteNotes, inputReason, interpretationMeaning, knownAsText, logGapsText, noMatchText, osHintNoTtlText, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsItems, seenText, shorten, spansYears, whyNotes, zoneLines } from './report-words.js';
+import { countShare, decodedNote, encodingNotes, filterItems, incompleteNotes, inputReason, interpretationMeaning, knownAsText, logGapsText, noMatchText, osHintNoTtlText, portSourcesText, portsCountHead, portsLateNote, portsTitle, probesItems, recordsItems, seenText, shorten, spansYears, whyNotes, zoneLines } from './report-words.js';
 import { ruleItems } from './rule-rows.js';
 import { DETAILED_SOURCES, sourceFacts } from './source-facts.js';
 import { termSafe } from './sanitize.js';
@@ -208,6 +208,9 @@ export function renderReportText(doc: ReportDoc, opts: TextOptions): string {
   // A log that is not UTF-8 read right is still worth a word: the reader sees why its file looked odd elsewhere.
   for (const i of doc.inputs.filter((x) => x.encoding !== null)) {
     out.push('', wrapLabelled('', decodedNote(i.file, i.encoding!, opts.lang), opts.width, c.dim));
+  }
+  for (const n of encodingNotes(doc.inputs, opts.lang, termSafe, (s) => s)) {
+    out.push('', wrapLabelled('', `${n.label}${msg.colon}${n.text}`, opts.width, n.warn ? c.yellow : c.dim));
   }
   if (doc.interrupted) out.push('', wrapLabelled('', m.interrupted(termSafe(doc.interrupted)), opts.width, c.yellow));
   const gaps = logGapsText(doc, m, opts.tz);

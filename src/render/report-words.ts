@@ -117,6 +117,23 @@ export function decodedNote(file: string, encoding: string, lang: Lang): string 
   return `${msg.report.decodedLabel}${msg.colon}${termSafe(file)}${msg.report.decoded(encoding)}`;
 }
 
+/**
+ * The notes on how an input's text was decoded beyond UTF-8 and UTF-16, each a label and its
+ * text after the file's name: read with --encoding, or read as UTF-8 with lines that are not
+ * (the hint to try --encoding, said once per input; nothing is guessed). `name` renders
+ * the file's name, `text` a catalog text (terminal-safe, Markdown or HTML escaped).
+ */
+export function encodingNotes(inputs: ReportDoc['inputs'], lang: Lang, name: (file: string) => string, text: (s: string) => string): { label: string; text: string; warn: boolean }[] {
+  const msg = messages(lang);
+  const r = msg.report;
+  const out: { label: string; text: string; warn: boolean }[] = [];
+  for (const i of inputs) {
+    if (i.decodedFrom !== undefined) out.push({ label: r.decodedLabel, text: `${name(i.file)}${text(r.decodedFrom(i.decodedFrom))}`, warn: false });
+    if (i.invalidUtf8 !== undefined) out.push({ label: r.invalidUtf8Label, text: `${name(i.file)}${msg.colon}${text(r.invalidUtf8(i.invalidUtf8))}`, warn: true });
+  }
+  return out;
+}
+
 /** What the "why" column says after the explanation, each after " · ": the address's range, --os-hint's guess. */
 export function whyNotes(r: RankedSource, lang: Lang): string[] {
   const notes: string[] = [];

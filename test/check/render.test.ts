@@ -26,6 +26,8 @@ function result(sniff: SniffScore[], format: string | null): CheckResult {
     unreadHeaders: null,
     nuls: null,
     encoding: null,
+    decodedFrom: null,
+    invalidUtf8: 0,
     fieldHeaders: [],
     detail: null,
   };
