@@ -122,6 +122,15 @@ describe('zyxel: lines skipped and lines malformed', () => {
     expect(malformed(BLOCKED.replace('protoID=17', 'protoID=300'))).toBe("protoID: not a protocol number '300'");
     expect(malformed(FLEX.replace(' cat="Security Policy Control" action="Drop"', ' cat="Security Pol'))).toBe('cat: unclosed "');
   });
+
+  it('a record cut before its cat (a full disk, a relay\'s size limit) is malformed with its reason, not passed over', () => {
+    const at = (text: string) => FLEX.slice(0, FLEX.indexOf(text));
+    expect(malformed(at(' cat="'))).toBe('cat: missing');
+    expect(malformed(at('Match default'))).toBe('msg: unclosed "');
+    expect(malformed(at(' dst="'))).toBe('cat: missing');
+    // The dispatcher, asked of other formats' lines, still wants both fields.
+    expect(zyxelAt(at(' cat="'), FLEX.indexOf('src="'), at(' cat="').length)).toBe(-1);
+  });
 });
 
 describe('zyxel: sniffing and mixed files', () => {
