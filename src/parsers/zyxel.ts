@@ -38,6 +38,7 @@ import { readSignatureData } from './signature-data.js';
 import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
 import { zonedRuleFields } from './rule-label.js';
 import { zoneConvention } from './zone-direction.js';
+import { sideDirection } from '../util/egress.js';
 import { flat } from '../util/flat-string.js';
 import { Interner } from '../util/interner.js';
 import { protoByName, protoByNumber } from '../util/protocols.js';
@@ -310,7 +311,9 @@ class ZyxelPayload implements PayloadParser {
         to = this.zones.of(s.slice(colon + 1, b));
       }
     }
-    const direction: Direction | null = zoneConvention('zyxel').direction(from, to);
+    // No dir and no zones in the message (USG FLEX's default rule), or zones of the user's
+    // naming: the addresses' sides (--home-net, else the local ranges), as Hillstone's.
+    const direction: Direction | null = zoneConvention('zyxel').direction(from, to) ?? sideDirection(src.ip, dst.ip, 'forward');
     return {
       time: head.time,
       yearInferred: head.yearInferred,
