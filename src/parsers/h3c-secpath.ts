@@ -38,6 +38,7 @@ import { WallTimes } from './local-time.js';
 import { d2, impossible } from './timestamp.js';
 import { SharedDates } from '../util/shared-date.js';
 import { Interner } from '../util/interner.js';
+import { sideDirection } from '../util/egress.js';
 
 const ID = 'h3c-secpath';
 /** Comware's information-center version. */
@@ -167,7 +168,9 @@ class H3cPayload implements PayloadParser {
       host: h.host,
       format: ID,
       action,
-      direction: this.zones.direction(from, to),
+      // A session record names no zone, and a zone of the user's naming says nothing: the
+      // addresses' sides then (--home-net, else the local ranges), as Hillstone's.
+      direction: this.zones.direction(from, to) ?? sideDirection(src, dst, 'forward'),
       rule: filter ? this.rule(s, from, to) : this.rules.of('session'),
       inIface: null,
       outIface: null,

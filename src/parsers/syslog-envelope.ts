@@ -193,6 +193,19 @@ function isLetters(s: string, a: number, e: number): boolean {
   return true;
 }
 
+/**
+ * Past a device's `<PRI>` at p that a relay kept before the device's stamp (`<190>Mar 26 …`,
+ * `<134>2026-11-20T…`): where the stamp starts; p when no such PRI stands there.
+ */
+function afterInnerPri(s: string, p: number): number {
+  if (s.charCodeAt(p) !== 0x3c) return p;
+  let q = p + 1;
+  while (q < p + 4 && digitAt(s, q) >= 0) q++;
+  if (q === p + 1 || s.charCodeAt(q) !== 0x3e) return p;
+  q++;
+  return monthAt(s, q) !== 0 || digitAt(s, q) >= 0 ? q : p;
+}
+
 /** Whether the BSD stamp at i (bsdStampEnd found one) names its year after the day: `Nov 20 2026 06:25:00`, not `Nov 20 06:25:00`. */
 function yearAfterDay(s: string, i: number): boolean {
   let p = i + 4;
@@ -429,11 +442,47 @@ export class SyslogEnvelopeReader {
     const stamp = bsdStampEnd(s, p);
     env.host = null;
     if (stamp >= 0) {
-      const from = this.innerZone(s, p, stamp, env);
+      let from = this.innerYearAfter(s, p, stamp, env);
+      if (from === stamp) from = this.innerZone(s, p, stamp, env);
       if (from < 0) return;
       this.hostAndTag(s, from, env, true);
     } else if (!this.journalHead(s, p, env) && !this.kernelTag(s, p, env)) this.body(s, p, env);
     if (env.host === null) env.host = sender;
+  }
+
+  /**
+   * The year after the device's BSD clock inside another's line (`Nov 25 13:34:03 loghost Nov
+   * 20 06:25:01 2026 usgflex500 src=…`, ZLD's and Comware's default header behind a relay):
+   * passed over, else it was read as the device's host. When the outer header had no year the
+   * device's stamp is the event's time, in --tz (it names the year, as innerYear's); an outer
+   * stamp with its year (RFC 5424, ISO) stands. Returns where the device's host starts: past
+   * the year, or `stamp` when no year of 1990-2099 follows the clock; -1 when the date is
+   * impossible (the line's error).
+   */
+  private innerYearAfter(s: string, p: number, stamp: number, env: Envelope): number {
+    // One compare for most lines: a host seldom starts with a digit, a year always does.
+    if (digitAt(s, stamp + 1) < 0 || s.charCodeAt(stamp + 5) !== SP || s.charCodeAt(stamp - 3) !== COLON) return stamp;
+    let y = 0;
+    for (let i = stamp + 1; i < stamp + 5; i++) {
+      const d = digitAt(s, i);
+      if (d < 0) return stamp;
+      y = y * 10 + d;
+    }
+    if (y < 1990 || y > 2099) return stamp;
+    if (!env.yearInferred) return stamp + 5;
+    const clock = this.clock;
+    const ms = clock.bsd(s, p);
+    const named = ms === ms || clock.error !== null ? clock.yearAfterClock(s, p) : NaN;
+    if (named !== named) {
+      if (clock.error === null) return stamp;
+      env.error = clock.error;
+      env.msgStart = p;
+      return -1;
+    }
+    env.time = this.dates.of(named);
+    env.yearInferred = false;
+    env.zoneless = true;
+    return stamp + 5;
   }
 
   /**
@@ -579,15 +628,17 @@ export class SyslogEnvelopeReader {
         this.body(s, skipSpaces(s, e, end), env);
         return;
       }
-      // A relay that did not parse what a router sent wrote its header before the router's.
-      const stamp = inner ? -1 : bsdStampEnd(s, p);
+      // A relay that did not parse what a router sent wrote its header before the router's,
+      // with the router's <PRI> when it kept the line whole (syslog-ng's no-parse).
+      const at = inner ? p : afterInnerPri(s, p);
+      const stamp = inner ? -1 : bsdStampEnd(s, at);
       if (stamp >= 0) {
         // A Cisco stamp's zone after it (`… 2026 05:08:29 UTC: %ASA-…`) is its parser's to read (device-stamp.ts), as at the start of a line.
-        if (env.yearInferred && yearAfterDay(s, p) && !zoneFollows(s, stamp) && this.innerYear(s, p, env)) return;
-        this.inner(s, p, env, env.host);
+        if (env.yearInferred && yearAfterDay(s, at) && !zoneFollows(s, stamp) && this.innerYear(s, at, env)) return;
+        this.inner(s, at, env, env.host);
         return;
       }
-      if (!inner && this.innerIso(s, p, env)) return;
+      if (!inner && this.innerIso(s, at, env)) return;
     }
     if (!this.kernelTag(s, p, env)) this.body(s, p, env);
   }
@@ -805,6 +856,15 @@ export class SyslogEnvelopeReader {
     }
     p = skipSpaces(s, p, end);
     if (s.charCodeAt(p) === 0xfeff) p++;
+    // A relay that kept the device's line whole as its MSG (`… loghost - - - <190>Mar 26 14:41:42
+    // 2026 FW %%10…`): the device's host and tag, as behind a BSD relay's header; the relay's
+    // stamp, which has the year, stays the time.
+    const q = afterInnerPri(s, p);
+    if (bsdStampEnd(s, q) >= 0) {
+      const sender = env.host;
+      this.inner(s, q, env, sender);
+      return true;
+    }
     this.body(s, p, env);
     return true;
   }

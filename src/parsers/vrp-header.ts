@@ -24,7 +24,6 @@ import { flat } from '../util/flat-string.js';
 
 /** How far past the message's start `%%` is looked for: a PRI, a stamp with its zone and a host. */
 const MAX_HEAD = 128;
-const PERCENT = 0x25;
 const SP = 0x20;
 const BAD_OFFSET = fixedReason('impossible-offset', 'time');
 
@@ -39,16 +38,16 @@ function upperOrDigit(c: number): boolean {
  */
 export function vrpTagAt(s: string, start: number, end: number, version: string): number {
   const lim = Math.min(end - 8, start + MAX_HEAD);
-  for (let i = start; i < lim; i++) {
-    if (s.charCodeAt(i) !== PERCENT || s.charCodeAt(i + 1) !== PERCENT) continue;
-    if (!s.startsWith(version, i + 2)) return -1;
-    let p = i + 4;
-    const m = p;
-    while (p < end && upperOrDigit(s.charCodeAt(p))) p++;
-    if (p === m || s.charCodeAt(p) !== 0x2f || digitAt(s, p + 1) < 0 || s.charCodeAt(p + 2) !== 0x2f) return -1;
-    return i;
-  }
-  return -1;
+  // indexOf, not a loop of charCodeAt: a foreign line (most of a loghost's) was ~0.4-0.6 µs a
+  // format in the loop, both VRP formats a third of the dispatcher's time on an sshd line.
+  // Past the head it reads on to the line's end, as the key=value formats' indexOf checks do.
+  const i = s.indexOf('%%', start);
+  if (i < 0 || i >= lim || !s.startsWith(version, i + 2)) return -1;
+  let p = i + 4;
+  const m = p;
+  while (p < end && upperOrDigit(s.charCodeAt(p))) p++;
+  if (p === m || s.charCodeAt(p) !== 0x2f || digitAt(s, p + 1) < 0 || s.charCodeAt(p + 2) !== 0x2f) return -1;
+  return i;
 }
 
 /** A 4-digit year token s[a, b). */

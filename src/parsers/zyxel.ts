@@ -39,6 +39,7 @@ import { readSignatureData } from './signature-data.js';
 import { recordShare, type FormatDefinition, type ParseContext } from './types.js';
 import { zonedRuleFields } from './rule-label.js';
 import { zoneConvention } from './zone-direction.js';
+import { sideDirection } from '../util/egress.js';
 import { flat } from '../util/flat-string.js';
 import { Interner } from '../util/interner.js';
 import { protoByName, protoByNumber } from '../util/protocols.js';
@@ -242,7 +243,10 @@ class ZyxelPayload implements PayloadParser {
   constructor(private readonly file: string) {}
 
   parse(s: string, start: number, end: number, head: RecordHead, lineNo: number): FirewallEvent | PayloadReject {
-    if (zyxelAt(s, start, end) < 0) return NOT_MINE;
+    // Its own file's message that opens with `src="` is a ZLD record even without its ` cat="`:
+    // a line cut short (a full disk, a relay's size limit) is malformed with its reason, not
+    // passed over as no record. The dispatcher, for other formats' files, still asks for both.
+    if (!s.startsWith('src="', start)) return NOT_MINE;
     const f = this.f;
     f.read(s, start, end);
     if (!f.filled(SLOT.cat)) return malformed(f.unclosed ? f.unclosedReason(s) : MISSING_CAT);
@@ -307,7 +311,9 @@ class ZyxelPayload implements PayloadParser {
         to = this.zones.of(s.slice(colon + 1, b));
       }
     }
-    const direction: Direction | null = zoneConvention('zyxel').direction(from, to);
+    // No dir and no zones in the message (USG FLEX's default rule), or zones of the user's
+    // naming: the addresses' sides (--home-net, else the local ranges), as Hillstone's.
+    const direction: Direction | null = zoneConvention('zyxel').direction(from, to) ?? sideDirection(src.ip, dst.ip, 'forward');
     return {
       time: head.time,
       yearInferred: head.yearInferred,

@@ -38,4 +38,13 @@ describe('Chinese terms', () => {
     expect(zh.daily.html.ofRecords('36%')).toBe('占所记录条数的 36%');
     expect(zh.daily.blockedOfLogged(189, '97%', 195)).toBe('189（占所记录 195 个包的 97%）');
   });
+
+  it('the Chinese firewall vendors are named as their admins say them: 华为, 新华三（H3C）, 山石网科', () => {
+    const r = { code: 'vrp-other-log', field: '', value: "'SHELL/LOGIN'" } as const;
+    expect(zh.lineReason['vrp-other-log']!(r)).toBe("华为/新华三（H3C）的 'SHELL/LOGIN' 日志：不是安全策略、包过滤或会话记录");
+    expect(zh.formats['h3c-secpath']).toMatch(/^新华三（H3C）SecPath 防火墙/);
+    expect(zh.formats['huawei-usg']).toMatch(/^华为 USG/);
+    expect(zh.formats.hillstone).toMatch(/^山石网科（Hillstone Networks）/);
+    expect(zh.help.programCommand).toContain('山石网科（Hillstone）、华为 USG、新华三（H3C）SecPath');
+  });
 });

@@ -84,3 +84,14 @@ describe('isConnectionRecord', () => {
     for (const l of packets) expect(isConnectionRecord(one(ciscoIosFormat, l)), l).toBe(false);
   });
 });
+
+describe('docs/report.md names the formats whose counts say connections', () => {
+  it('the five formats of 2026-12-07 are in its list, each with the record it skips so a connection counts once', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../docs/report.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    for (const words of ["a Zyxel firewall's ACCESS FORWARD records", "a Hillstone firewall's `session start` records", "a Huawei USG's `POLICYPERMIT` records", "an H3C SecPath's FILTER `Permit` records", 'a LEEF record likewise']) {
+      expect(text, words).toContain(words);
+    }
+  });
+});
+

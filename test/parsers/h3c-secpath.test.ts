@@ -67,9 +67,12 @@ describe('h3c-secpath: reading policy, packet filter and session records', () =>
     expect(r.skipped.map((s) => s.line)).toEqual([2, 4]);
   });
 
-  it("a session record's time is its BeginTime_e (MMDDYYYYHHMMSS, in --tz); it names no zone: no direction, no rule", () => {
+  it("a session record's time is its BeginTime_e (MMDDYYYYHHMMSS, in --tz); it names no zone: the direction from the addresses' sides, no rule", () => {
     const e = one(ENDED);
-    expect([iso(e), e.direction, e.rule, e.count]).toEqual(['2026-03-26T06:44:58.000Z', null, 'session', 1]);
+    expect([iso(e), e.direction, e.rule, e.count]).toEqual(['2026-03-26T06:44:58.000Z', 'out', 'session', 1]);
+    // As Hillstone's: the LAN's client out, the Internet to the LAN in, LAN to LAN forward, neither end this side's none.
+    const between = (a: string, b: string) => one(ENDED.replace('SrcIPAddr(1003)=192.168.1.23', `SrcIPAddr(1003)=${a}`).replace('DstIPAddr(1007)=198.51.100.53', `DstIPAddr(1007)=${b}`)).direction;
+    expect([between('198.51.100.9', '192.168.1.23'), between('192.168.1.23', '10.0.0.5'), between('198.51.100.9', '203.0.113.2')]).toEqual(['in', 'forward', null]);
   });
 
   it('IPv6 and a chassis prefix, ICMP by name with its type and code when given, a packet filter (ACL) record', () => {
@@ -149,7 +152,7 @@ describe('h3c-secpath: the sample log', () => {
     expect(r.events).toHaveLength(286);
     const by = (k: (e: FirewallEvent) => string) => countBy(r.events, k);
     expect(by((e) => e.action)).toEqual({ drop: 187, allow: 99 });
-    expect(by((e) => String(e.direction))).toEqual({ in: 187, out: 31, forward: 19, null: 49 });
+    expect(by((e) => String(e.direction))).toEqual({ in: 187, out: 80, forward: 19 });
     expect(r.events.filter(isConnectionRecord)).toHaveLength(99);
     expect(r.events.reduce((n, e) => n + e.count, 0)).toBe(434);
   });

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FirewallEvent } from '../../src/event.js';
 import { isConnectionRecord } from '../../src/parsers/connection-records.js';
+import fc from 'fast-check';
 import { huaweiUsgAt, huaweiUsgFormat } from '../../src/parsers/huawei-usg.js';
+import { vrpTagAt } from '../../src/parsers/vrp-header.js';
 import { iptablesFormat } from '../../src/parsers/iptables.js';
 import { payloadKind } from '../../src/parsers/payload-dispatch.js';
 import { formats } from '../../src/parsers/registry.js';
@@ -178,6 +180,28 @@ describe('huawei-usg: sniffing and mixed files', () => {
     const tag = DENY.indexOf('%%01');
     // Only VRP's version: Comware's %%10 is not Huawei's; the tag is looked for near the start only.
     expect([huaweiUsgAt(DENY, 0, DENY.length), huaweiUsgAt(DENY.replace('%%01', '%%10'), 0, DENY.length), huaweiUsgAt(' '.repeat(200) + DENY, 0, DENY.length + 200)]).toEqual([tag, -1, -1]);
+  });
+
+  it('the tag check (indexOf since the audit) answers as the character loop it replaced, on any text of tag characters', () => {
+    // The loop, kept here as the specification: the first %% within 128 characters (and 8 before the end) decides.
+    const spec = (s: string, start: number, end: number, version: string): number => {
+      const lim = Math.min(end - 8, start + 128);
+      for (let i = start; i < lim; i++) {
+        if (s[i] !== '%' || s[i + 1] !== '%') continue;
+        if (!s.startsWith(version, i + 2)) return -1;
+        const m = /^[A-Za-z0-9_]+\/\d\//.exec(s.slice(i + 4, Math.max(end, i + 4)));
+        return m === null || i + 4 + m[0].length > end + 2 ? -1 : i;
+      }
+      return -1;
+    };
+    const text = fc.array(fc.constantFrom('%', '%%01', '%%10', 'POLICY', 'session', '/', '6', ' ', 'x', ':'), { maxLength: 60 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(20), fc.constantFrom('01', '10'), (s, start, version) => {
+        const from = Math.min(start, s.length);
+        expect(vrpTagAt(s, from, s.length, version)).toBe(spec(s, from, s.length, version));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

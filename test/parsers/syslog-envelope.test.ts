@@ -240,6 +240,30 @@ describe('syslog envelope: headers seen in the wild', () => {
     expect(seen('Sep 25 01:08:29 relay Sep 25 2026 05:08:29 UTC: %ASA-4-106023: Deny tcp').slice(0, 2)).toEqual(['2026-09-24T23:08:29.000Z', true]);
   });
 
+  it('a relay\'s header before a device\'s stamp with the year after the clock (ZLD, Comware): the device\'s time and host, not the year as host', () => {
+    const ZLD = 'src="203.0.113.7:41234" dst="198.51.100.2:23" msg="Match default rule DROP" note="ACCESS BLOCK" cat="Security Policy Control"';
+    const H3C = '%%10FILTER/6/FILTER_ZONE_IPV4_EXECUTION: SrcZoneName(1025)=Untrust;';
+    expect(seen(`Nov 25 13:34:03 loghost Nov 20 06:25:01 2026 usgflex500 ${ZLD}`, 'UTC')).toEqual(['2026-11-20T06:25:01.000Z', false, 'usgflex500', null, ZLD, false]);
+    expect(seen(`<134>Nov 25 13:34:03 loghost Mar 26 14:41:42 2026 FW-F1000 ${H3C}`, 'UTC')).toEqual(['2026-03-26T14:41:42.000Z', false, 'FW-F1000', null, H3C, false]);
+    // A relay header with its own year stands; the device's year is passed over all the same.
+    expect(seen(`Nov 25 13:34:03 2026 loghost Nov 20 06:25:01 2026 usgflex500 ${ZLD}`, 'UTC')).toEqual(['2026-11-25T13:34:03.000Z', false, 'usgflex500', null, ZLD, false]);
+    // An impossible date in the year it names is the line's error; four digits out of 1990-2099 are a host.
+    expect(read(`Nov 25 13:34:03 loghost Feb 29 06:25:01 2025 usgflex500 ${ZLD}`).error).toMatchObject({ code: 'impossible-day' });
+    expect(seen(`Nov 25 13:34:03 loghost Nov 20 06:25:01 2999 kernel: ${REC}`)[2]).toBe('2999');
+  });
+
+  it('a relay that kept the device\'s <PRI> before its header, BSD or RFC 5424 (syslog-ng no-parse): the device\'s header is read as without it', () => {
+    const ZLD = 'src="203.0.113.7:41234" dst="198.51.100.2:23" msg="Match default rule DROP" note="ACCESS BLOCK" cat="Security Policy Control"';
+    expect(seen(`Nov 25 13:34:03 loghost <142>Nov 20 06:25:01 2026 usgflex500 ${ZLD}`, 'UTC')).toEqual(['2026-11-20T06:25:01.000Z', false, 'usgflex500', null, ZLD, false]);
+    expect(seen(`Nov 20 06:25:03 loghost <4>Nov 20 06:25:01 gw kernel: ${REC}`, 'UTC')).toEqual(['2026-11-20T06:25:03.000Z', true, 'gw', null, REC, false]);
+    expect(seen(`Nov 25 13:34:03 loghost <4>2026-11-25T13:34:01+01:00 gw kernel: ${REC}`)).toEqual(['2026-11-25T12:34:01.000Z', false, 'gw', null, REC, false]);
+    // RFC 5424's stamp has the year and its offset: it stays the time; the device's host and message.
+    expect(seen(`<134>1 2026-11-25T13:34:03+08:00 loghost - - - - <142>Nov 20 06:25:01 2026 usgflex500 ${ZLD}`)).toEqual(['2026-11-25T05:34:03.000Z', false, 'usgflex500', null, ZLD, false]);
+    expect(seen(`<134>1 2026-11-25T13:34:03+08:00 loghost - - - - Nov 25 08:01:12 gw kernel: ${REC}`)).toEqual(['2026-11-25T05:34:03.000Z', false, 'gw', null, REC, false]);
+    // Text in angle brackets that no stamp follows is the message's.
+    expect(seen(`Nov 25 13:34:03 loghost <142>hello ${REC}`)[4]).toBe(`<142>hello ${REC}`);
+  });
+
   it('a relay\'s header before the device\'s BSD stamp with a zone word: the stamp in that zone is the time, as a Cisco stamp with its zone; the device\'s host and tag', () => {
     // The relay's clock said 06:25:01 (Berlin); the device's own stamp is a second earlier, in the zone it names.
     expect(seen(`<134>Nov 20 06:25:01 relay Nov 20 06:25:00 CET gw1 kernel: ${REC}`)).toEqual(['2026-11-20T05:25:00.000Z', true, 'gw1', null, REC, false]);

@@ -75,9 +75,12 @@ describe('zyxel: reading a firewall record', () => {
     expect([one(FLEX.replace('rule DROP"', 'rule DROP [count=x]"')).count, one(FLEX.replace('rule DROP"', 'rule DROP [count=x]"')).action]).toEqual([1, 'drop']);
   });
 
-  it('direction from dir (else the message\'s from/to) by the zyxel zone names; names of the user\'s own none', () => {
+  it('direction from dir (else the message\'s from/to) by the zyxel zone names; names of the user\'s own, or none, by the addresses\' sides', () => {
     const dir = (d: string) => one(FORWARD.replace('dir="LAN1:WAN"', `dir="${d}"`)).direction;
-    expect([dir('lan2:wan1'), dir('WAN:LAN1'), dir('WAN1:DMZ'), dir('ZyWALL:WAN'), dir('LAN1:Device'), dir('P5-Phones:P2-Uplink'), dir('WAN:WAN'), dir('LAN1:SSL_VPN')]).toEqual(['out', 'forward', 'forward', 'out', 'in', null, 'forward', null]);
+    expect([dir('lan2:wan1'), dir('WAN:LAN1'), dir('WAN1:DMZ'), dir('ZyWALL:WAN'), dir('LAN1:Device'), dir('P5-Phones:P2-Uplink'), dir('WAN:WAN'), dir('LAN1:SSL_VPN')]).toEqual(['out', 'forward', 'forward', 'out', 'in', 'out', 'forward', 'out']);
+    // USG FLEX's default rule names no zone: a LAN client out; the Internet to the firewall's own public address says nothing (--home-net does).
+    expect(one(FLEX.replace('203.0.113.7:41234', '192.168.1.9:41234')).direction).toBe('out');
+    expect(one(FLEX).direction).toBe(null);
     expect(one(FORWARD.replace(' dir="LAN1:WAN"', '')).direction).toBe('out');
     // USG FLEX's bare dir and mixed-case keys it does not read.
     const flex = one('<142>May 22 17:24:03 2026 usgflex500 src="192.168.68.61:53090" dst="198.51.100.10:443" msg="Traffic Log" note="" user="admin" devID="00a0c5123456" cat="Traffic Log" action="" sourceTranslatedAddress=203.0.113.2 sourceTranslatedPort=53090 suser=admin sent=930790 rcvd=35808 dir=LAN1:WAN1 protoID=6 proto=https mac=02:00:5e:10:00:01');
@@ -121,6 +124,15 @@ describe('zyxel: lines skipped and lines malformed', () => {
     expect(malformed(FLEX.replace('198.51.100.2:23', '[2001:db8::10:23'))).toBe("dst: invalid address '[2001:db8::10:23'");
     expect(malformed(BLOCKED.replace('protoID=17', 'protoID=300'))).toBe("protoID: not a protocol number '300'");
     expect(malformed(FLEX.replace(' cat="Security Policy Control" action="Drop"', ' cat="Security Pol'))).toBe('cat: unclosed "');
+  });
+
+  it('a record cut before its cat (a full disk, a relay\'s size limit) is malformed with its reason, not passed over', () => {
+    const at = (text: string) => FLEX.slice(0, FLEX.indexOf(text));
+    expect(malformed(at(' cat="'))).toBe('cat: missing');
+    expect(malformed(at('Match default'))).toBe('msg: unclosed "');
+    expect(malformed(at(' dst="'))).toBe('cat: missing');
+    // The dispatcher, asked of other formats' lines, still wants both fields.
+    expect(zyxelAt(at(' cat="'), FLEX.indexOf('src="'), at(' cat="').length)).toBe(-1);
   });
 });
 
