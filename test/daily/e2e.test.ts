@@ -54,6 +54,18 @@ function daily(args: string[], env: Record<string, string> = {}): DailyJson {
   return JSON.parse(r.stdout) as DailyJson;
 }
 
+/**
+ * `daily`, but one start-up for every test that asks for the same run (runCliShared): its
+ * JSON document is also what `dailyAs` renders for the other formats, so a test that reads
+ * the JSON and the page of one day pays one run, not one per format.
+ */
+function dailyShared(args: string[]): DailyJson {
+  const r = runCliShared(['daily', ...args, '-o', 'json']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as DailyJson;
+}
+
 const at = (s: string): Date => new Date(s);
 
 /**
@@ -439,10 +451,11 @@ describe('new sources on the page', () => {
 
 describe('how far the logs reach', () => {
   const span = [isoLine(at('2026-11-20T12:00:00Z')), isoLine(at('2026-11-21T06:30:00Z')), isoLine(at('2026-11-22T03:15:00Z'))];
+  /** The notes at the top of the day's Markdown, from the run's JSON document (dailyAs): one run per day, shared with the tests' other looks at it. */
   const note = (file: string, date: string): string => {
-    const r = runCliShared(['daily', file, '--date', date, '--tz', 'UTC', '-o', 'markdown']);
-    expect(r.code).toBe(0);
-    return r.stdout.split('\n').filter((l) => l.startsWith('> ')).join('\n');
+    const args = ['daily', file, '--date', date, '--tz', 'UTC'];
+    expect(runCliShared([...args, '-o', 'json']).code).toBe(0);
+    return dailyAs(args, 'markdown').split('\n').filter((l) => l.startsWith('> ')).join('\n');
   };
 
   it('says whether the logs start during, start after, or end before the day, with the record that shows it', () => {
@@ -455,7 +468,7 @@ describe('how far the logs reach', () => {
     expect(note(log, '2026-11-23')).toBe('> the logs end before the day (last firewall record 2026-11-22 03:15:00): none of it is in them; --date 2026-11-22 summarises their last day');
     // A day still ahead is neither "not over" nor waiting for its first record "today".
     expect(note(log, '2099-01-01')).toBe("> the day has not begun yet by this machine's clock: any record on it comes from a clock set ahead");
-    const d = daily([log, '--date', '2026-11-23', '--tz', 'UTC']);
+    const d = dailyShared([log, '--date', '2026-11-23', '--tz', 'UTC']);
     expect(d.logs).toEqual({ first: '2026-11-20T12:00:00.000Z', last: '2026-11-22T03:15:00.000Z' });
     expect(d.covered).toBe(false);
   });
@@ -500,7 +513,7 @@ describe('how far the logs reach', () => {
     const gap = '> log gaps: the firewall could not write 14 records (1 INFO-EVENTS-LOST row, 2026-11-20 09:00:00): counts around then are low';
     expect(note(log, '2026-11-20').split('\n')).toContain(gap);
     expect(note(log, '2026-11-21')).not.toContain('log gaps');
-    const d = daily([log, '--date', '2026-11-20', '--tz', 'UTC']);
+    const d = dailyShared([log, '--date', '2026-11-20', '--tz', 'UTC']);
     expect(d.report.logGaps).toMatchObject({ rows: 1, records: 14, uncounted: 0 });
     // The gap row is no packet: neither a probe nor, by elimination, a reply.
     expect(d.headline).toMatchObject({ packets: 1, probes: 1, replies: 0 });
@@ -660,11 +673,11 @@ describe('how far the logs reach', () => {
     const log = join(dir, 'kern.log.gz');
     writeFileSync(log, whole.subarray(0, Math.floor(whole.length * 0.6)));
     const args = ['daily', log, '--date', '2026-11-21', '--tz', 'UTC'];
-    for (const fmt of ['text', 'markdown', 'html']) {
+    // One run (exit 3), each format what the CLI prints of its document (dailyAs).
+    expect(runCliShared([...args, '-o', 'json']).code).toBe(3);
+    for (const fmt of ['text', 'markdown', 'html'] as const) {
       // Wide: the text is about what the footer says, not where it wraps.
-      const r = runCli([...args, '-o', fmt], { env: WIDE });
-      expect(r.code, fmt).toBe(3);
-      expect(r.stdout, fmt).toMatch(/kern\.log\.gz \(gzip data is truncated or corrupt after line \d+/);
+      expect(dailyAs(args, fmt, { width: 1000 }), fmt).toMatch(/kern\.log\.gz \(gzip data is truncated or corrupt after line \d+/);
     }
   });
 
@@ -675,15 +688,14 @@ describe('how far the logs reach', () => {
     const missing = join(dir, 'gone.log');
     const args = ['daily', log, dir, missing, '--date', '2026-11-21', '--tz', 'UTC'];
     const note = `2 inputs were not read, the day may be incomplete: ${dir}: is a directory (give the log files inside it); ${missing}: no such file`;
-    const md = runCli([...args, '-o', 'markdown']);
-    expect(md.code).toBe(3);
-    expect(md.stderr.split('\n')).toEqual([`logscan: ${dir}: is a directory (give the log files inside it)`, `logscan: ${missing}: no such file`, '']);
-    expect(md.stdout.split('\n').filter((l) => l.startsWith('> '))).toEqual([`> ${note}`]);
-    const text = runCli([...args, '-o', 'text'], { env: WIDE });
-    expect(text.code).toBe(3);
-    expect(text.stdout.split('\n')[1]).toBe(`note: ${note}`);
+    // One run: its exit code and stderr, its document, and each format rendered from that (dailyAs).
+    const json = runCliShared([...args, '-o', 'json']);
+    expect(json.code).toBe(3);
+    expect(json.stderr.split('\n')).toEqual([`logscan: ${dir}: is a directory (give the log files inside it)`, `logscan: ${missing}: no such file`, '']);
+    expect(dailyAs(args, 'markdown').split('\n').filter((l) => l.startsWith('> '))).toEqual([`> ${note}`]);
+    expect(dailyAs(args, 'text', { width: 1000 }).split('\n')[1]).toBe(`note: ${note}`);
     expect(dailyAs(args, 'html')).toContain('the day may be incomplete: ');
-    const doc = JSON.parse(runCli([...args, '-o', 'json']).stdout) as DailyJson & { incompleteInputs: unknown[] };
+    const doc = JSON.parse(json.stdout) as DailyJson & { incompleteInputs: unknown[] };
     expect(doc.headline.packets).toBe(1);
     expect(doc.covered).toBe(false);
     expect(doc.incompleteInputs).toEqual([
@@ -1162,7 +1174,9 @@ describe('discovery (--log-dir)', () => {
     write(dir, 'ufw.log.1', [...ufwLines('2026-11-20'), ...ufwLines('2026-11-21')], Date.parse('2026-11-22T06:25:00Z'));
     write(dir, 'ufw.log', ufwLines('2026-11-22'), Date.parse('2026-11-22T12:00:00Z'));
     const run = (...more: string[]) => runCli(['daily', '--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC', ...more], { env: WIDE });
-    const r = run('-o', 'json');
+    // One run per language: its document, and each format rendered from it (dailyAs).
+    const args = ['daily', '--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC'];
+    const r = runCliShared([...args, '-o', 'json']);
     expect(r.code).toBe(3);
     type Doc = DailyJson & { fallbacks: unknown[]; incompleteInputs: { file: string; inDay: boolean }[] };
     const d = JSON.parse(r.stdout) as Doc;
@@ -1173,8 +1187,8 @@ describe('discovery (--log-dir)', () => {
     const en = 'kern.log.1.gz could not be read; its records were taken from ufw.log.1, which carries the same';
     const zh = 'kern.log.1.gz 未能读取；其记录取自 ufw.log.1，后者记录着相同的行';
     for (const [lang, note] of [['en', en], ['zh', zh]] as const) {
-      for (const fmt of ['text', 'markdown', 'html']) {
-        const out = run('-o', fmt, '--lang', lang).stdout;
+      for (const fmt of ['text', 'markdown', 'html'] as const) {
+        const out = dailyAs([...args, ...(lang === 'zh' ? ['--lang', 'zh'] : [])], fmt, { width: 1000 });
         expect(out, `${lang} ${fmt}`).toContain(note);
         // Not a hole: neither the note on unread inputs nor "only partly covered" for the day.
         expect(out, `${lang} ${fmt}`).not.toMatch(/the day may be incomplete|这一天的数字可能不完整|2026-11-21 only partly covered|2026-11-21 也?只有部分时段/);
@@ -1214,11 +1228,12 @@ describe('discovery (--log-dir)', () => {
       `${f('kern.log.3.gz')} — last written 2026-11-19 06:25Z, before the day starts; ` +
       `${f('kern.log.4')} — empty; ` +
       `${f('messages.1')}, ${f('messages')} — its kernel lines are already in kern.log`;
-    expect(runCli([...args, '-o', 'text'], { env: WIDE }).stdout.trimEnd().split('\n').at(-1)).toBe(footer);
+    // One run per language: its document, and each format rendered from it (dailyAs).
+    expect(dailyAs(args, 'text', { width: 1000 }).trimEnd().split('\n').at(-1)).toBe(footer);
     const md = (s: string): string => s.replace(/[\\`*_[\]<>|#~]/g, '\\$&');
     expect(dailyAs(args, 'markdown')).toContain(`<sub>${footer.replaceAll(dir, md(dir))}</sub>`);
     expect(dailyAs(args, 'html')).toContain(footer);
-    const d = daily(['--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC']);
+    const d = dailyShared(args.slice(1));
     expect(d.report.inputs.map((i) => i.file)).toEqual([f('kern.log.2.gz'), f('kern.log.1')]);
     expect(d.skippedFiles).toEqual([
       { path: f('kern.log'), reason: 'holds only later lines (kern.log.1 was last written 2026-11-22 06:25Z)', why: { kind: 'later-lines', older: 'kern.log.1', olderWritten: '2026-11-22 06:25Z' } },
@@ -1228,7 +1243,7 @@ describe('discovery (--log-dir)', () => {
       { path: f('messages'), reason: 'its kernel lines are already in kern.log', why: { kind: 'duplicate', lines: 'kernel', earlier: 'kern.log' } },
     ]);
     // Under --lang zh the footer words every reason in Chinese; `why` stays the same.
-    const zhFooter = runCli([...args, '-o', 'text', '--lang', 'zh'], { env: WIDE }).stdout.trimEnd().split('\n').at(-1)!;
+    const zhFooter = dailyAs([...args, '--lang', 'zh'], 'text', { width: 1000 }).trimEnd().split('\n').at(-1)!;
     expect(zhFooter).toBe(
       `读取了 2 个文件：${f('kern.log.2.gz')}, ${f('kern.log.1')} · 跳过 5 个：` +
         `${f('kern.log')}（只含更晚的记录：kern.log.1 最后写入于 2026-11-22 06:25Z）；` +
@@ -1236,7 +1251,7 @@ describe('discovery (--log-dir)', () => {
         `${f('kern.log.4')}（空文件）；` +
         `${f('messages.1')}, ${f('messages')}（其中的内核记录在 kern.log 中已有）`,
     );
-    const zh = daily(['--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC', '--lang', 'zh']);
+    const zh = dailyShared([...args.slice(1), '--lang', 'zh']);
     expect(zh.skippedFiles.map((s) => s.why)).toEqual(d.skippedFiles.map((s) => s.why));
   });
 
@@ -1281,8 +1296,9 @@ describe('discovery (--log-dir)', () => {
     const args = ['daily', '--log-dir', dir, '--date', '2026-11-21', '--tz', 'UTC'];
     const note = 'no log file can hold the day: the newest was last written 2026-11-17 10:00Z, before it starts (has logging stopped?)';
     const footer = `0 files read: - · 1 skipped: ${join(dir, 'kern.log')} — last written 2026-11-17 10:00Z, before the day starts`;
-    for (const format of ['text', 'markdown', 'html']) {
-      const out = runCli([...args, '-o', format], { env: WIDE }).stdout;
+    // One run: each format rendered from its document (dailyAs).
+    for (const format of ['text', 'markdown', 'html'] as const) {
+      const out = dailyAs(args, format, { width: 1000 });
       expect(out, format).toContain(note);
       expect(out, format).toContain(format === 'markdown' ? footer.replaceAll('_', '\\_') : footer);
     }
@@ -1372,13 +1388,17 @@ describe('--quiet-below (cron mails only news)', () => {
 
 describe('formats', () => {
   const hostile = '<script>alert(1)</script> | x | \u001b[31mred';
+  // Written once for the section (no test changes it): runs of the same day and language
+  // then share one start-up (dailyShared, dailyAs).
+  let hostilePath: string | null = null;
   function hostileLog(): string {
+    if (hostilePath !== null) return hostilePath;
     const dir = tempDir();
-    return write(dir, 'kern.log', [
+    return (hostilePath = write(dir, 'kern.log', [
       isoLine(at('2026-11-20T10:00:00Z'), { src: '198.51.100.1' }),
       isoLine(at('2026-11-21T10:00:00Z'), { src: '203.0.113.1', dpt: 27374 }),
       isoLine(at('2026-11-21T11:00:00Z'), { src: '203.0.113.2', dpt: 80, prefix: hostile }),
-    ]);
+    ]));
   }
 
   it('markdown (the default off a terminal) escapes log text: a | in a prefix does not split the table', () => {
@@ -1426,7 +1446,7 @@ describe('formats', () => {
   it("html's ports table says what its shares are of, as the report's does", () => {
     const sample = new URL('../../samples/ufw.log', import.meta.url).pathname;
     const html = dailyAs(['daily', sample, '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026'], 'html');
-    const json = JSON.parse(runCli(['daily', sample, '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026', '-o', 'json']).stdout) as { report: { topPortsPackets: number } };
+    const json = dailyShared([sample, '--date', '2026-11-20', '--tz', 'UTC', '--year', '2026']) as unknown as { report: { topPortsPackets: number } };
     // 452 with the SYN from source port 20 to 1080/tcp (an nmap --source-port 20 probe, no FTP data reply).
     expect(json.report.topPortsPackets).toBe(452);
     expect(html).toContain('<h2>Top probed ports (dropped or rejected: 452 packets with a port)</h2>');
@@ -1443,11 +1463,12 @@ describe('formats', () => {
   });
 
   it('text uses termSafe; json is the document', () => {
-    const t = runCli(['daily', hostileLog(), '--date', '2026-11-21', '--tz', 'UTC', '-o', 'text']);
-    expect(t.stdout).toMatch(/^logscan daily · 2026-11-21 \(UTC\)/);
-    expect(t.stdout).not.toContain('\u001b');
-    expect(t.stdout).toContain('\\x1b[31mred');
-    const j = daily([hostileLog(), '--date', '2026-11-21', '--tz', 'UTC']);
+    // The text as the CLI prints it from the JSON document (dailyAs): one run for both.
+    const t = dailyAs(['daily', hostileLog(), '--date', '2026-11-21', '--tz', 'UTC'], 'text');
+    expect(t).toMatch(/^logscan daily · 2026-11-21 \(UTC\)/);
+    expect(t).not.toContain('\u001b');
+    expect(t).toContain('\\x1b[31mred');
+    const j = dailyShared([hostileLog(), '--date', '2026-11-21', '--tz', 'UTC']);
     expect(j.rules.map((r) => r.key)).toContain(hostile);
     expect(j.report.interpretations.map((i) => i.id)).toContain('trojan');
     expect(j.comparison.newSourceCount).toBe(2);
