@@ -14,6 +14,7 @@ import { addEnrichOptions, readEnrichOptions } from './enrich-options.js';
 import { enrichEventEcs, enrichEventJson } from '../enrich/event-enrich.js';
 import { eventToDshield } from '../render/dshield.js';
 import { messages, usageError } from '../i18n/messages.js';
+import { termSafe } from '../render/sanitize.js';
 import type { Lang } from '../knowledge/types.js';
 import { addFilterOptions, readFilterOptions, type EventWindow } from './filter-options.js';
 
@@ -92,6 +93,10 @@ export function registerEvents(program: Command, setExit: (code: number) => void
     const lines = run.stats.reduce((n, s) => n + s.lines, 0);
     if (lines > 0 && run.stats.every((s) => s.events === 0) && !interrupt.received) {
       process.stderr.write(`logscan: ${messages(common.lang).report.noRecords}\n`);
+    }
+    // stdout holds the events as decoded: a log in GBK read as UTF-8 gets its hint here, as the report's notes give it.
+    for (const s of run.stats) {
+      if (s.invalidUtf8 !== undefined) process.stderr.write(`logscan: ${termSafe(s.file)}: ${messages(common.lang).report.invalidUtf8(s.invalidUtf8)}\n`);
     }
     if (interrupt.received) process.stderr.write(`logscan: ${messages(common.lang).diagnostics.interrupted(interrupt.received, 'output')}\n`);
     setExit(run.exitCode);

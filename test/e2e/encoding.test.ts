@@ -172,6 +172,17 @@ describe('the hint when UTF-8 is wrong', () => {
     expect(fixed).toContain('禁止外网访问');
   });
 
+  it('events says it on stderr, stdout staying NDJSON; not with --encoding, nor for valid UTF-8', () => {
+    const r = runCliShared(['events', gbk, ...TZ]);
+    expect(r.stderr).toBe(`logscan: ${gbk}: ${hint(4)}\n`);
+    expect(ndjson(r.stdout)).toHaveLength(5);
+    expect(runCliShared(['events', gbk, '--lang', 'zh', ...TZ]).stderr).toContain(`${gbk}: 有 4 行不是有效的 UTF-8`);
+    expect(runCliShared(['events', gbk, '--threads', '2', ...TZ]).stderr).toBe(`logscan: ${gbk}: ${hint(4)}\n`);
+    expect(runCliShared(['events', gbk, '--encoding', 'gbk', ...TZ]).stderr).toBe('');
+    const utf8 = write('utf8-events.log', log(Buffer.from('禁止外网访问', 'utf8'), 3));
+    expect(runCliShared(['events', utf8, ...TZ]).stderr).toBe('');
+  });
+
   it('counts the same with --threads 2, from .gz and from stdin', () => {
     const gz = write('gbk-hint.log.gz', gzipSync(log(GBK_NAME, 4)));
     for (const args of [[gbk, '--threads', '2'], [gz], ['-', '--threads', '2']]) {
