@@ -128,7 +128,7 @@ class CheckpointPayload implements PayloadParser {
     f.read(s, b + 1, start < end ? end : s.length);
     if (f.unclosed) return malformed(f.unclosedReason(s));
 
-    const product = f.filled(SLOT.product) ? f.text(s, SLOT.product) : null;
+    const product = f.textOrNull(s, SLOT.product);
     if (product !== null && !FIREWALL_PRODUCTS.has(product)) return new PayloadReject(false, reason('checkpoint-not-firewall', '', shown(product)));
     if (!f.filled(SLOT.action)) return product === null ? NOT_FIREWALL : malformed(MISSING_ACTION);
     const actionText = f.text(s, SLOT.action);
@@ -154,9 +154,9 @@ class CheckpointPayload implements PayloadParser {
     let icmp: IcmpInfo | null = null;
     if (proto === 'icmp' || proto === 'icmpv6') icmp = f.icmp(s, SLOT.icmp_type, SLOT.icmp_code);
 
-    const inZone = f.filled(SLOT.inzone) ? f.text(s, SLOT.inzone) : null;
-    const outZone = f.filled(SLOT.outzone) ? f.text(s, SLOT.outzone) : null;
-    const iface = f.filled(SLOT.ifname) ? f.text(s, SLOT.ifname) : null;
+    const inZone = f.textOrNull(s, SLOT.inzone);
+    const outZone = f.textOrNull(s, SLOT.outzone);
+    const iface = f.textOrNull(s, SLOT.ifname);
     const outbound = f.is(s, SLOT.ifdir, 'outbound');
 
     return {

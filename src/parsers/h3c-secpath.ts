@@ -159,8 +159,8 @@ class H3cPayload implements PayloadParser {
     else if (proto === 'icmpv6') icmp = f.icmp(s, K.Icmpv6Type, K.Icmpv6Code);
     if (icmp !== null && icmp.type === null && icmp.code === null) icmp = null;
 
-    const from = this.value(s, K.SrcZoneName);
-    const to = this.value(s, K.DstZoneName);
+    const from = f.textOrNull(s, K.SrcZoneName);
+    const to = f.textOrNull(s, K.DstZoneName);
     return {
       time,
       yearInferred,
@@ -190,15 +190,11 @@ class H3cPayload implements PayloadParser {
     };
   }
 
-  private value(s: string, slot: number): string | null {
-    return this.f.filled(slot) ? this.f.text(s, slot) : null;
-  }
-
   /** `rule 5 "Untrust-Trust" Untrust->Trust`, `rule - "3000"` for an ACL without a rule id. */
   private rule(s: string, from: string | null, to: string | null): string {
     const f = this.f;
     const head = f.filled(K.RuleID) ? `rule ${f.text(s, K.RuleID)}` : 'rule -';
-    const name = this.value(s, K.SecurityPolicy) ?? this.value(s, K.ObjectPolicy) ?? this.value(s, K.Acl);
+    const name = f.textOrNull(s, K.SecurityPolicy) ?? f.textOrNull(s, K.ObjectPolicy) ?? f.textOrNull(s, K.Acl);
     return this.rules.of(zonedLabel(head, name, from, to));
   }
 

@@ -140,9 +140,9 @@ class HuaweiPayload implements PayloadParser {
       else if (this.open.delete(key)) return new PayloadReject(false, SESSION_END);
     }
 
-    const from = this.value(f, s, policy ? P['source-zone'] : L.SourceZone);
-    const to = this.value(f, s, policy ? P['destination-zone'] : L.DestinationZone);
-    const name = this.value(f, s, policy ? P['rule-name'] : L.PolicyName);
+    const from = f.textOrNull(s, policy ? P['source-zone'] : L.SourceZone);
+    const to = f.textOrNull(s, policy ? P['destination-zone'] : L.DestinationZone);
+    const name = f.textOrNull(s, policy ? P['rule-name'] : L.PolicyName);
     return {
       time,
       yearInferred,
@@ -170,10 +170,6 @@ class HuaweiPayload implements PayloadParser {
       origin: { file: this.file, line: lineNo },
       annotations: [],
     };
-  }
-
-  private value(f: KeyValues, s: string, slot: number): string | null {
-    return f.filled(slot) ? f.text(s, slot) : null;
   }
 
   /** `policy "Deny-To-Firewall" untrust->local`, `policy untrust->trust` without a name. */

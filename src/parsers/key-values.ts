@@ -314,6 +314,11 @@ export class KeyValues {
     return a >= 0 && this.end[slot]! - a === word.length && s.startsWith(word, a);
   }
 
+  /** The slot's text, or null when the line did not fill it. */
+  textOrNull(s: string, slot: number): string | null {
+    return this.filled(slot) ? this.text(s, slot) : null;
+  }
+
   text(s: string, slot: number): string {
     const t = s.slice(this.start[slot]!, this.end[slot]!);
     return slot < 31 && (this.escaped & (1 << slot)) !== 0 ? t.replace(/\\(.)/g, '$1') : t;

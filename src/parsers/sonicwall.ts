@@ -161,7 +161,7 @@ class SonicwallPayload implements PayloadParser {
       icmp = f.icmp(s, SLOT.type, f.filled(SLOT.icode) ? SLOT.icode : f.filled(SLOT.icmpCode) ? SLOT.icmpCode : SLOT.code);
     }
 
-    const rule = f.filled(SLOT.rule) ? f.text(s, SLOT.rule) : null;
+    const rule = f.textOrNull(s, SLOT.rule);
     const zones = rule === null ? null : zonesOf(rule);
     let direction: Direction;
     if (f.filled(SLOT.fw) && sameText(s, f.start[SLOT.fw]!, f.end[SLOT.fw]!, dst.ip)) direction = 'in';

@@ -203,8 +203,8 @@ class UtmPayload implements PayloadParser {
       icmp = f.icmp(s, SLOT.type, SLOT.code);
     }
 
-    const inIface = f.filled(SLOT.initf) ? f.text(s, SLOT.initf) : null;
-    const outIface = f.filled(SLOT.outitf) ? f.text(s, SLOT.outitf) : null;
+    const inIface = f.textOrNull(s, SLOT.initf);
+    const outIface = f.textOrNull(s, SLOT.outitf);
     const direction: Direction | null = inIface !== null ? (outIface !== null ? 'forward' : 'in') : outIface !== null ? 'out' : null;
     const len = f.filled(SLOT.length) ? uintIn(s, f.start[SLOT.length]!, f.end[SLOT.length]!) : -1;
     const ttl = f.filled(SLOT.ttl) ? uintIn(s, f.start[SLOT.ttl]!, f.end[SLOT.ttl]!) : -1;

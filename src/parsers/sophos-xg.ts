@@ -138,7 +138,7 @@ class XgPayload implements PayloadParser {
       icmp = f.icmp(s, SLOT.icmp_type, SLOT.icmp_code);
     }
 
-    const component = f.filled(SLOT.log_component) ? f.text(s, SLOT.log_component) : null;
+    const component = f.textOrNull(s, SLOT.log_component);
     const srcZone = this.zone(s, SLOT.src_zone, SLOT.srczone);
     const dstZone = this.zone(s, SLOT.dst_zone, SLOT.dstzone);
     let direction: Direction;
@@ -159,8 +159,8 @@ class XgPayload implements PayloadParser {
       direction,
       // Traffic to the firewall itself has no destination zone: `WAN->LOCAL`, not `WAN->-`.
       rule: this.rule(s, component, srcZone, direction === 'in' && dstZone === null ? LOCAL : dstZone),
-      inIface: f.filled(SLOT.in_interface) ? f.text(s, SLOT.in_interface) : null,
-      outIface: f.filled(SLOT.out_interface) ? f.text(s, SLOT.out_interface) : null,
+      inIface: f.textOrNull(s, SLOT.in_interface),
+      outIface: f.textOrNull(s, SLOT.out_interface),
       proto,
       ipVersion: ver as 4 | 6,
       src: { ip: src, port: sport >= 0 ? sport : null },

@@ -188,8 +188,8 @@ class StormshieldPayload implements PayloadParser {
     let icmp: IcmpInfo | null = null;
     if (proto === 'icmp' || proto === 'icmpv6') icmp = f.icmp(s, SLOT.icmptype, SLOT.icmpcode);
 
-    const fromName = this.value(s, SLOT.srcifname);
-    const toName = this.value(s, SLOT.dstifname);
+    const fromName = f.textOrNull(s, SLOT.srcifname);
+    const toName = f.textOrNull(s, SLOT.dstifname);
     const direction = this.direction(s, fromName, toName);
     return {
       time,
@@ -201,8 +201,8 @@ class StormshieldPayload implements PayloadParser {
       direction,
       // The firewall's own end has no interface name: `out->firewall`, not `out->-`.
       rule: this.rule(s, fromName ?? (direction === 'out' ? FIREWALL : null), toName ?? (direction === 'in' ? FIREWALL : null)),
-      inIface: this.value(s, SLOT.srcif),
-      outIface: this.value(s, SLOT.dstif),
+      inIface: f.textOrNull(s, SLOT.srcif),
+      outIface: f.textOrNull(s, SLOT.dstif),
       proto,
       ipVersion: ver as 4 | 6,
       src: { ip: src, port: sport >= 0 ? sport : null },
@@ -218,11 +218,6 @@ class StormshieldPayload implements PayloadParser {
       origin: { file: this.file, line: lineNo },
       annotations: [],
     };
-  }
-
-  /** A field's text, null when absent or empty. */
-  private value(s: string, slot: number): string | null {
-    return this.f.filled(slot) ? this.f.text(s, slot) : null;
   }
 
   private direction(s: string, fromName: string | null, toName: string | null): Direction | null {
