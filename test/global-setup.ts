@@ -11,12 +11,12 @@ const repoRoot = new URL('../', import.meta.url).pathname;
  * it; signatures/ is not one (the program reads it at run time, BUILTIN_SIGNATURES_DIR).
  */
 function refuseStaleBuild(): void {
-  const bundle = join(repoRoot, 'dist/bin/logscan.js');
+  const bundle = join(repoRoot, 'dist/bin/program.cjs');
   let built: number;
   try {
     built = statSync(bundle).mtimeMs;
   } catch {
-    throw new Error('dist/bin/logscan.js is missing: run `npm run build` before the tests (npm test does)');
+    throw new Error('dist/bin/program.cjs is missing: run `npm run build` before the tests (npm test does)');
   }
   const inputs = [
     ...readdirSync(join(repoRoot, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join('src', f)),

@@ -6,7 +6,8 @@
 // `events --geoip` once per event but almost always hits the cache.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-// Types only: the package itself is imported when --geoip is given (it costs ~20 ms to load).
+import { createRequire } from 'node:module';
+// Types only: the package itself is loaded when --geoip is given (it costs ~20 ms to load).
 import type { AsnResponse, CountryResponse, Reader } from 'maxmind';
 import { dirProblem } from '../input/open.js';
 import type { Lang } from '../knowledge/types.js';
@@ -85,7 +86,8 @@ export async function openGeoIp(dir: string, lang: Lang): Promise<GeoIp> {
     throw usageError((u) => u.geoipDir(dir, dirProblem(err)));
   }
   if (names.length === 0) throw usageError((u) => u.geoipNoFiles(dir));
-  const { Reader: MmdbReader } = await import('maxmind');
+  // Required, not imported: the program's bundle is a script (cli/entry.cts), with no import() of its own.
+  const { Reader: MmdbReader } = createRequire(import.meta.url)('maxmind') as typeof import('maxmind');
   let country: Reader<CountryResponse> | null = null;
   let city: Reader<CountryResponse> | null = null;
   let asn: Reader<AsnResponse> | null = null;

@@ -1,6 +1,6 @@
 // End-to-end: the built CLI on real files, stdin, gzip, broken inputs and pipes.
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -432,8 +432,8 @@ describe('report', () => {
     const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
     expect(r.stdout).toBe(`${version}\n`);
     expect(runCli(['-V']).stdout).toBe(`${version}\n`);
-    // The bundle run directly (commander's --version) says the same.
-    expect(spawnSync(process.execPath, [join(repoRoot, 'dist/bin/logscan.js'), '--version'], { encoding: 'utf8' }).stdout).toBe(`${version}\n`);
+    // The program run directly (commander's --version) says the same.
+    expect(spawnSync(process.execPath, [join(repoRoot, 'dist/bin/program.cjs'), '--version'], { encoding: 'utf8' }).stdout).toBe(`${version}\n`);
   });
 
   it('the bin answers --version without loading the program (no ES module loader), and loads it for anything else', () => {
@@ -446,7 +446,45 @@ describe('report', () => {
     expect(bin('--version')).toMatchObject({ status: 0, stdout: '9.8.7\n', stderr: '' });
     const explain = bin('explain', '80');
     expect(explain.status).not.toBe(0);
-    expect(explain.stderr).toContain('logscan.js');
+    expect(explain.stderr).toContain('program.cjs');
+  });
+
+  it("compiles the program with the build's code cache, and only with this build's: a foreign or damaged cache is passed over with the same output", () => {
+    const debug = { NODE_DEBUG: 'logscan' };
+    const own = runCli(['explain', '80'], { env: debug });
+    expect(own.code, own.stderr).toBe(0);
+    expect(own.stderr).toMatch(/^LOGSCAN \d+: code cache: used$/m);
+    expect(own.stdout).toContain('80 (tcp');
+    // A copy of the package's bin, program and cache (signatures/ and package.json linked), the cache then spoiled.
+    const root = tempDir();
+    mkdirSync(join(root, 'dist/bin'), { recursive: true });
+    for (const f of ['logscan.cjs', 'program.cjs', 'program.cjs.v8cache']) copyFileSync(join(repoRoot, 'dist/bin', f), join(root, 'dist/bin', f));
+    symlinkSync(join(repoRoot, 'signatures'), join(root, 'signatures'));
+    copyFileSync(join(repoRoot, 'package.json'), join(root, 'package.json'));
+    const bin = (): { code: number | null; stdout: string; stderr: string } => {
+      const r = spawnSync(process.execPath, [join(root, 'dist/bin/logscan.cjs'), 'explain', '80'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...debug } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    expect(bin()).toMatchObject({ code: 0, stdout: own.stdout, stderr: expect.stringMatching(/code cache: used$/m) });
+    const cache = readFileSync(join(root, 'dist/bin/program.cjs.v8cache'));
+    const spoiled: Array<[string, Buffer, RegExp]> = [
+      // Another build's cache: its id differs (V8 would take it if the length matched).
+      ['foreign', Buffer.concat([Buffer.from('0'.repeat(32)), cache.subarray(32)]), /code cache: not this build of the program, not used$/m],
+      // This build's id before bytes V8 cannot use.
+      ['damaged', Buffer.concat([cache.subarray(0, 32), Buffer.alloc(4096, 7)]), /code cache: rejected by V8/m],
+      ['empty', Buffer.alloc(0), /code cache: not this build/m],
+    ];
+    for (const [what, bytes, said] of spoiled) {
+      writeFileSync(join(root, 'dist/bin/program.cjs.v8cache'), bytes);
+      const r = bin();
+      expect(r.stderr, what).toMatch(said);
+      expect(r.code, what).toBe(0);
+      expect(r.stdout, what).toBe(own.stdout);
+    }
+    rmSync(join(root, 'dist/bin/program.cjs.v8cache'));
+    const none = bin();
+    expect(none.stderr).toMatch(/code cache: none$/m);
+    expect(none.stdout).toBe(own.stdout);
   });
 });
 

@@ -581,7 +581,7 @@ describe('a system limit met outside any input is no bug', () => {
     cpSync(cliPath, join(root, 'dist/bin/logscan.cjs'));
     writeFileSync(join(root, 'package.json'), JSON.stringify({ version: '9.8.7' }));
     writeFileSync(
-      join(root, 'dist/bin/logscan.js'),
+      join(root, 'dist/bin/program.cjs'),
       "const e = new Error(\"EMFILE: too many open files, open '/x/signatures/ports.json'\"); e.code = 'EMFILE'; throw e;\n",
     );
     const r = spawnSync(process.execPath, [join(root, 'dist/bin/logscan.cjs'), ufw], { encoding: 'utf8' });

@@ -1,5 +1,5 @@
 // Runs the BUILT command line (dist/bin/logscan.cjs, the package's bin that npx runs, which
-// loads the bundle dist/bin/logscan.js), as a user would; never imports it.
+// loads the program dist/bin/program.cjs), as a user would; never imports it.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
