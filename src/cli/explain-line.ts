@@ -7,7 +7,8 @@ import type { FirewallEvent } from '../event.js';
 import { createAnnotator, type Annotator } from '../annotate/index.js';
 import { ownReason, trafficKind, type OwnReason, type TrafficKind } from '../aggregate/own-traffic.js';
 import type { AddressEntry, KnowledgeBase, Lang, PortClass } from '../knowledge/types.js';
-import { sniffFormat } from '../parsers/registry.js';
+import { getFormat, sniffFormat } from '../parsers/registry.js';
+import { payloadKind } from '../parsers/payload-dispatch.js';
 import { createGuarded } from '../parsers/guard.js';
 import { fileYearCarry } from '../parsers/timestamp.js';
 import { ExportEntryBounds, journalExportFormat } from '../parsers/journald.js';
@@ -70,7 +71,12 @@ export function lineFormat(text: string): FormatDefinition | null {
   // One word is a query (`22`, `sub7`), unless it is a JSON object: a Cloud Logging entry has no space.
   const t = text.trim();
   if (!/\s/.test(t) && !t.startsWith('{')) return null;
-  return sniffFormat([text]).format;
+  // A line no format sniffs as a record may still carry a vendor's tag (a Huawei `%%01SHELL/…`
+  // message, an H3C login): that format reads it and says why it is no record, as a report does.
+  const sniffed = sniffFormat([text]).format;
+  if (sniffed !== null) return sniffed;
+  const tagged = payloadKind(text, 0, text.length);
+  return tagged === null ? null : (getFormat(tagged) ?? null);
 }
 
 /** Marks of log text that a name searched for never has: KEY=value, a clock time, a dotted quad. */
@@ -204,7 +210,7 @@ export class LineExplainer {
   read(input: string | readonly string[]): LineReading {
     const text = typeof input === 'string' ? input.replace(/\r$/, '') : entryLine(input);
     // A MESSAGE= line copied from a journal export entry is that entry, without its time and host.
-    const entry = typeof input !== 'string' ? input : text.startsWith('MESSAGE=') && lineFormat(text) === null ? [text] : null;
+    const entry = typeof input !== 'string' ? input : text.startsWith('MESSAGE=') && sniffFormat([text]).format === null ? [text] : null;
     const format = entry !== null ? journalExportFormat : lineFormat(text);
     const none = { line: text, format: format?.id ?? null, reason: null, why: null, event: null, traffic: null, ownReason: null, srcRanges: [], dstRanges: [], srcPortClass: null, dstPortClass: null, messageName: null, headerUnread: false, dateInferred: false, yearCarried: false };
     if (format === null) return { ...none, outcome: 'unrecognised' };

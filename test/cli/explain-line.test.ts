@@ -294,6 +294,18 @@ describe('explain a log line: what it says', () => {
     expect(r).toMatchObject({ outcome: 'skipped', event: null, traffic: null, addresses: null });
   });
 
+  it('a vendor’s line that is no record of its (a Huawei or H3C message of another module) is named by its format and module, not called unreadable', async () => {
+    const huawei = '<189>May 15 2026 08:01:10 WUH-FW-1 %%01SHELL/5/CMDRECORD(s):Recorded command information. (Task=VT0, Ip=192.168.10.2, User=admin, Command="display firewall session table")';
+    const h3c = '<189>Mar 26 14:48:40 2026 FW-F1000 %%10SHELL/5/SHELL_LOGIN: admin logged in from 192.168.1.2.';
+    expect(await table([huawei])).toContain('A line in the huawei-usg format, but not a firewall record: Huawei/H3C log SHELL/CMDRECORD');
+    expect(await table([h3c])).toContain('A line in the h3c-secpath format, but not a firewall record: Huawei/H3C log SHELL/SHELL_LOGIN');
+    expect(await table([huawei], 'zh')).toContain('是 huawei-usg 格式的行，但不是防火墙记录');
+    const [r] = await json([h3c]);
+    expect(r).toMatchObject({ outcome: 'skipped', format: 'h3c-secpath', event: null });
+    // A kernel line that is no netfilter record is still no format's.
+    expect(await table([SSHD])).toContain('Not a firewall record in a format logscan reads');
+  });
+
   it('every single-line format’s example lines read as records', async () => {
     for (const f of formats.filter((x) => x.id !== 'journald-export')) {
       const records = f.examples.filter((l) => !l.startsWith('#'));
