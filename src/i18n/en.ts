@@ -1103,6 +1103,8 @@ export const en = {
           return 'appeared; reading it';
         case 'readable-now':
           return 'readable now';
+        case 'not-utf8':
+          return 'has lines that are not valid UTF-8 (shown with \ufffd): if the device writes GBK/GB18030, follow it with --encoding gb18030';
         case 'removed':
           return 'removed or renamed; reading the rest of it, then waiting for a new file';
         case 'rotated':

@@ -807,6 +807,8 @@ export const zh: Messages = {
           return '已出现，开始读取';
         case 'readable-now':
           return '现在可以读取了';
+        case 'not-utf8':
+          return '有行不是有效的 UTF-8（显示为 \ufffd）：如果设备以 GBK/GB18030 编码写日志，请用 --encoding gb18030 跟踪';
         case 'removed':
           return '已被删除或改名：读完其余内容后等待新文件';
         case 'rotated':

@@ -82,6 +82,8 @@ export type FollowNotice =
   | { code: 'waiting'; nonUtf8Name: boolean; journal?: string }
   | { code: 'appeared' }
   | { code: 'readable-now' }
+  /** The file's first line that is not valid UTF-8 (said once a run; the stop summary counts them all). */
+  | { code: 'not-utf8' }
   | { code: 'removed' }
   | { code: 'rotated' }
   | { code: 'new-since-stop' }

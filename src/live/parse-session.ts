@@ -165,6 +165,8 @@ export class ParseSession implements FollowConsumer {
         stats.decodedFrom = encoding;
       },
       invalidUtf8: (lines) => {
+        // Said when first seen, not only in the stop summary: a service may run for weeks.
+        if (stats.invalidUtf8 === undefined) this.notice(file.name, { code: 'not-utf8' }, 'info');
         stats.invalidUtf8 = (stats.invalidUtf8 ?? 0) + lines;
       },
     };

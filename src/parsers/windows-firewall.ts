@@ -547,7 +547,7 @@ export const windowsFirewallFormat: FormatDefinition = {
   examples: [
     '#Fields: date time action protocol src-ip dst-ip src-port dst-port size tcpflags tcpsyn tcpack tcpwin icmptype icmpcode info path pid',
     '2024-07-29 13:23:35 ALLOW UDP 192.168.9.219 192.168.0.1 61535 53 0 - - - - - - - SEND 10452',
-    '2005-04-11 08:06:27 DROP TCP 123.45.78.90 123.156.78.90 80 1774 576 AP 123456789 987654321 12345 - - - RECEIVE -',
+    '2005-04-11 08:06:27 DROP TCP 203.0.113.90 198.51.100.90 80 1774 576 AP 123456789 987654321 12345 - - - RECEIVE -',
   ],
   sniff(lines) {
     let considered = 0;

@@ -230,16 +230,18 @@ describe('follow --encoding', () => {
     }
   });
 
-  it('says at the stop how it read the file: decoded from --encoding, or the lines that were not UTF-8', async () => {
+  it('says at the stop how it read the file: decoded from --encoding, or the lines that were not UTF-8 (and those when the first arrives, once)', async () => {
     const f = write('follow-stop.log', log(GBK_NAME, 2));
-    for (const [args, want] of [
-      [[], `not UTF-8: ${f}: 2 lines are not valid UTF-8 (shown with \ufffd): if the device writes GBK/GB18030, read it with --encoding gb18030`],
-      [['--encoding', 'gbk'], `decoded: ${f} was read as gbk (--encoding)`],
+    const notice = `logscan: ${f}: has lines that are not valid UTF-8 (shown with \ufffd): if the device writes GBK/GB18030, follow it with --encoding gb18030\n`;
+    for (const [args, want, notices] of [
+      [[], `not UTF-8: ${f}: 2 lines are not valid UTF-8 (shown with \ufffd): if the device writes GBK/GB18030, read it with --encoding gb18030`, 1],
+      [['--encoding', 'gbk'], `decoded: ${f} was read as gbk (--encoding)`, 0],
     ] as const) {
       const live = startCli(['follow', f, '--from-start', ...args, ...TZ]);
       await live.waitFor((out) => out.includes('203.0.113.12'));
       const r = await live.stop();
       expect(flat(r.stdout + r.stderr)).toContain(want);
+      expect(r.stderr.split(notice).length - 1, r.stderr).toBe(notices);
     }
   });
 

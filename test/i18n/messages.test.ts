@@ -475,6 +475,7 @@ const NOTICES: { [C in FollowNotice['code']]: Extract<FollowNotice, { code: C }>
   waiting: { code: 'waiting', nonUtf8Name: false },
   appeared: { code: 'appeared' },
   'readable-now': { code: 'readable-now' },
+  'not-utf8': { code: 'not-utf8' },
   removed: { code: 'removed' },
   rotated: { code: 'rotated' },
   'new-since-stop': { code: 'new-since-stop' },
