@@ -47,6 +47,12 @@ function loadProgram(): { started: Promise<void> } {
   const vm = require('node:vm') as typeof import('node:vm');
   const debug = (require('node:util') as typeof import('node:util')).debuglog('logscan');
   const file = `${__dirname}/program.cjs`;
+  // Source maps (`--enable-source-maps`, for --debug's stack traces in src/ terms) apply to
+  // modules Node loads itself, not to a vm.Script: a debugging run does without the cache.
+  if (process.sourceMapsEnabled) {
+    debug('code cache: not used with source maps');
+    return require(file) as { started: Promise<void> };
+  }
   const source = fs.readFileSync(file, 'utf8');
   const id = buildId(source);
   let cachedData: Buffer | undefined;

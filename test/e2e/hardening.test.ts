@@ -547,6 +547,14 @@ describe('internal errors (LOGSCAN_TEST_CRASH, a test-only hook)', () => {
     expect(r.stderr).toMatch(/internal error: deliberate crash in "check"/);
     expect(r.stderr).toMatch(/\n\s+at /);
   });
+  it('with --debug under source maps, the stack in src/ terms (as README says), the bundle then loaded without its code cache', () => {
+    const r = runCli(['check', ufw, '--debug'], { env: { LOGSCAN_TEST_CRASH: 'check', NODE_OPTIONS: '--enable-source-maps', NODE_DEBUG: 'logscan' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\n\s+at testCrashHook \([^\n]*src\/cli\/test-hooks\.ts:\d+:\d+\)/);
+    expect(r.stderr).toMatch(/code cache: not used with source maps/);
+    // Without them, the bundle's lines.
+    expect(runCli(['check', ufw, '--debug'], { env: { LOGSCAN_TEST_CRASH: 'check' } }).stderr).toMatch(/at testCrashHook \([^\n]*dist\/bin\/program\.cjs:\d+/);
+  });
 });
 
 describe('a system limit met outside any input is no bug', () => {
