@@ -48,7 +48,9 @@ await build({
   // The modules find the package's files (signatures/, package.json, the read worker) from
   // their own URL.
   define: { 'import.meta.url': '__logscanUrl' },
-  banner: { js: "const __logscanUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // "use strict" first: after a statement it would be no directive, and the ES modules the
+  // bundle is made from were strict code.
+  banner: { js: "'use strict';\nconst __logscanUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 await build({
   ...common,

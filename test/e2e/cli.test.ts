@@ -449,6 +449,11 @@ describe('report', () => {
     expect(explain.stderr).toContain('program.cjs');
   });
 
+  it('the program bundle is strict code, as the ES modules it is made from were: its directive comes first', () => {
+    // A "use strict" after any statement (the banner's) is no directive, and the bundle would run sloppy.
+    expect(readFileSync(join(repoRoot, 'dist/bin/program.cjs'), 'utf8')).toMatch(/^'use strict';\n/);
+  });
+
   it("compiles the program with the build's code cache, and only with this build's: a foreign or damaged cache is passed over with the same output", () => {
     const debug = { NODE_DEBUG: 'logscan' };
     const own = runCli(['explain', '80'], { env: debug });
