@@ -34,8 +34,7 @@ const common = {
   target: 'node20',
   // Stack traces map back to src/ under `node --enable-source-maps`; without it, no cost.
   sourcemap: 'linked',
-  // Loaded only for --geoip, from node_modules as before: bundled, a dynamic import of a
-  // CommonJS package gets only `default` (esbuild), not maxmind's named `Reader`.
+  // Required only for --geoip, from node_modules (enrich/geoip.ts).
   external: ['maxmind'],
   logLevel: 'warning',
 };
@@ -66,13 +65,13 @@ writeFileSync(`${root}dist/bin/logscan.cjs`, entry, { mode: 0o755 });
 
 // A script compiled from a code cache loses its import() handler (Node 20): the program
 // must load everything by require, as the bundle's own lazy imports do.
-const dynamicImport = /\bimport\(/.exec(readFileSync(`${root}dist/bin/program.cjs`, 'utf8'));
-if (dynamicImport !== null) throw new Error('dist/bin/program.cjs holds an import(): load that module with createRequire (see enrich/geoip.ts)');
+const program = `${root}dist/bin/program.cjs`;
+const text = readFileSync(program, 'utf8');
+if (/\bimport\(/.test(text)) throw new Error('dist/bin/program.cjs holds an import(): load that module with createRequire (see enrich/geoip.ts)');
 
 // The program's build id, its last line: a code cache is used only with the build that made
 // it (cli/entry.cts). A hash of the text, so the same sources build the same files.
-const program = `${root}dist/bin/program.cjs`;
-appendFileSync(program, `// logscan-build: ${createHash('sha256').update(readFileSync(program)).digest('hex').slice(0, 32)}\n`);
+appendFileSync(program, `// logscan-build: ${createHash('sha256').update(text).digest('hex').slice(0, 32)}\n`);
 
 // The code cache: one report of every sample (each format's parser, annotating, the
 // summary, the terminal tables), the run most people and most tests make. Functions no

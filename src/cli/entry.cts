@@ -5,7 +5,7 @@
 // beside this file (dist/bin/program.cjs, from cli/main.ts), compiled with the V8 code
 // cache the build made for it (program.cjs.v8cache, scripts/bundle.mjs): V8 then skips
 // parsing and compiling the functions a run of the build used, ~20 % of a small run's CPU
-// (`explain 80`: 0.24 -> 0.17 s). Node 20 has no code cache for modules, hence a script.
+// (`explain 80`: 0.26 -> 0.20 s). Node 20 has no code cache for modules, hence a script.
 import type { Script } from 'node:vm';
 
 const args = process.argv.slice(2);
@@ -63,10 +63,9 @@ function loadProgram(): { started: Promise<void> } {
   } catch {
     debug('code cache: none');
   }
-  // The wrapper Node puts around a CommonJS module, on the program's first line so that
-  // line numbers in its stack traces stay right.
-  // Without import(): V8 drops a script's dynamic-import handler when it compiles from a
-  // cache (the build refuses a program that uses one).
+  // The wrapper Node puts around a CommonJS module, on the program's first line so that line
+  // numbers in its stack traces stay right. No import() handler: V8 drops it when it compiles
+  // from a cache (the build refuses a program with an import()).
   const script: Script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData,
